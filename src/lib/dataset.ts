@@ -1,0 +1,118 @@
+/**
+ * The Dataset: what ingest hands to the model. Values are already parsed and
+ * validated; instants are epoch ms, calendar dates `YYYY-MM-DD`, amounts are
+ * converted into config `currency`. Stage history is columnar because it is
+ * the large file (a million rows is normal).
+ */
+import type { LocalDate } from './time.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** One data-quality finding. `line` is the record's first physical line (1-based). */
+export interface Issue {
+  file: string;
+  line: number;
+  column: string;
+  code: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface FileStats {
+  rows: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface Deal {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  owner: string;
+  team: string;
+  product: string;
+  /** Amount today in config currency; null = unknown (counts as 0). */
+  amount: number | null;
+  /** The deal's own currency and its rate into config currency (1 when the same). */
+  currency: string;
+  fxRate: number;
+  createdAt: number;
+  expectedCloseAt: LocalDate | null;
+  closedAt: number | null;
+  /** Config index of the deals.csv stage. */
+  stage: number;
+  lostReason: string;
+  winReason: string;
+  competitor: string;
+  source: string;
+  keyman: string;
+  budgetConfirmed: boolean;
+  purchaseType: string;
+  installedAt: number | null;
+  lifecycleMonths: number | null;
+  cost: number | null;
+  /** 1-based line in deals.csv. */
+  line: number;
+}
+
+/** Stage history, one entry per accepted row, in file order. */
+export interface StageHistory {
+  /** Index into Dataset.deals. */
+  deal: Int32Array;
+  /** Config stage index. */
+  stage: Int32Array;
+  enteredAt: Float64Array;
+  length: number;
+}
+
+export type TrackedField = 'amount' | 'expected_close_at';
+
+export interface FieldChange {
+  deal: number;
+  field: TrackedField;
+  /** amount: number in config currency; expected_close_at: LocalDate; null = no value. */
+  oldValue: number | LocalDate | null;
+  newValue: number | LocalDate | null;
+  changedAt: number;
+  line: number;
+}
+
+export interface Account {
+  accountId: string;
+  accountName: string;
+  industry: string;
+  segment: string;
+  region: string;
+  keyman: string;
+  relationship: '' | 'friendly' | 'neutral' | 'hostile';
+  budgetCycleMonth: number | null;
+  installedCompetitor: string;
+  notes: string;
+  line: number;
+}
+
+export interface Target {
+  /** `YYYY-MM` or `YYYY-Qn`. */
+  period: string;
+  owner: string;
+  team: string;
+  targetAmount: number;
+  line: number;
+}
+
+export interface Dataset {
+  deals: Deal[];
+  stageHistory: StageHistory;
+  /** null when field_history.csv is absent. */
+  fieldHistory: FieldChange[] | null;
+  accounts: Account[] | null;
+  targets: Target[] | null;
+  /** Lower-cased column names present per file, e.g. columns['deals.csv'].has('keyman'). */
+  columns: Record<string, Set<string>>;
+  /** sha256 hex of each input file (CSV files and the config), by file name. */
+  fileHashes: Record<string, string>;
+  /** Per CSV file present. */
+  files: Record<string, FileStats>;
+  issues: Issue[];
+}

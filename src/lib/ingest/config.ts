@@ -1,0 +1,179 @@
+/**
+ * pipeline.config.json: the zod schema with the defaults of input.md, and
+ * friendly errors that name the key and the problem.
+ */
+import { z } from 'zod';
+import { isValidTimeZone } from '../time.ts';
+
+const localized = z.object({ en: z.string().min(1), ko: z.string().min(1) }).catchall(z.string());
+
+const stageSchema = z.strictObject({
+  id: z.string().trim().min(1, 'must be a non-empty string'),
+  kind: z.enum(['open', 'won', 'lost']),
+  probability: z.number().min(0).max(1).optional(),
+  label: localized.optional(),
+  buyer_step: localized.optional(),
+});
+
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "KRW"');
+
+export const DEFAULT_STAGES = [
+  { id: 'prospect', kind: 'open', probability: 0.1, label: { en: 'Prospect', ko: '가망 고객' }, buyer_step: { en: 'Need arises', ko: '구매 니즈 발생' } },
+  { id: 'qualify', kind: 'open', probability: 0.25, label: { en: 'Qualification', ko: '구매의사 확인·내부 검증' }, buyer_step: { en: 'Requirements and solution search', ko: '요구사항 구체화·솔루션 탐색' } },
+  { id: 'propose', kind: 'open', probability: 0.5, label: { en: 'Proposal', ko: '제안' }, buyer_step: { en: 'Request for quote', ko: '견적 요청' } },
+  { id: 'negotiate', kind: 'open', probability: 0.75, label: { en: 'Negotiation', ko: '협상' }, buyer_step: { en: 'Comparison', ko: '비교 검토' } },
+  { id: 'won', kind: 'won', probability: 1, label: { en: 'Won', ko: '수주' }, buyer_step: { en: 'Supplier selected', ko: '공급자 선정' } },
+  { id: 'lost', kind: 'lost', probability: 0, label: { en: 'Lost', ko: '실주' } },
+] as const satisfies z.input<typeof stageSchema>[];
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    currency: currencyCode.default('KRW'),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, 'must be an IANA time zone such as "Asia/Seoul" or "UTC"')
+      .default('UTC'),
+    locale: z.enum(['en', 'ko']).default('en'),
+    window_days: z.int().positive().default(365),
+    waterfall_days: z.int().positive().default(30),
+    stages: z
+      .array(stageSchema)
+      .min(2)
+      .default(() => DEFAULT_STAGES.map((s) => ({ ...s })))
+      .superRefine((stages, ctx) => {
+        const ids = new Set<string>();
+        stages.forEach((s, i) => {
+          if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate stage id "${s.id}"` });
+          ids.add(s.id);
+        });
+        const won = stages.filter((s) => s.kind === 'won').length;
+        if (won !== 1) ctx.addIssue({ code: 'custom', message: `needs exactly one stage of kind "won" (has ${won})` });
+        if (!stages.some((s) => s.kind === 'lost')) ctx.addIssue({ code: 'custom', message: 'needs at least one stage of kind "lost"' });
+        if (!stages.some((s) => s.kind === 'open')) ctx.addIssue({ code: 'custom', message: 'needs at least one stage of kind "open"' });
+      }),
+    date_order: z.enum(['YMD', 'MDY', 'DMY']).default('YMD'),
+    decimal: z.enum(['.', ',']).default('.'),
+    qualification_required_from: z.string().default('propose'),
+    stall_days: z.record(z.string(), z.number().positive()).default({}),
+    products: z
+      .record(z.string(), z.strictObject({ lifecycle_months: z.int().positive() }))
+      .default({ 'EXAMPLE-PRODUCT': { lifecycle_months: 36 } }),
+    fx: z.record(currencyCode, z.number().positive()).default({}),
+  })
+  .superRefine((c, ctx) => {
+    const openIds = c.stages.filter((s) => s.kind === 'open').map((s) => s.id);
+    if (!openIds.includes(c.qualification_required_from)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['qualification_required_from'],
+        message: `must be the id of an open stage (${openIds.join(', ')}), not "${c.qualification_required_from}"`,
+      });
+    }
+    for (const id of Object.keys(c.stall_days)) {
+      if (!openIds.includes(id)) {
+        ctx.addIssue({ code: 'custom', path: ['stall_days', id], message: `"${id}" is not an open stage id (${openIds.join(', ')})` });
+      }
+    }
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;
+
+export type StageKind = 'open' | 'won' | 'lost';
+
+export interface Stage {
+  id: string;
+  kind: StageKind;
+  probability: number;
+  label: Record<string, string>;
+  buyer_step: Record<string, string> | null;
+  /** Position in config order. */
+  index: number;
+  /** Position among open stages (config order), or -1 for won/lost. */
+  openIndex: number;
+}
+
+/** The validated config with derived lookups the engine needs everywhere. */
+export interface Config extends Omit<ParsedConfig, 'stages' | '$schema'> {
+  stages: Stage[];
+  openStages: Stage[];
+  wonStage: Stage;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+/** One line per problem: `pipeline.config.json: stages[2].kind: ...`. */
+export function formatConfigIssues(error: z.ZodError, file = 'pipeline.config.json'): string {
+  return error.issues.map((i) => `${file}: ${keyPath(i.path)}: ${i.message}`).join('\n');
+}
+
+/** Validate raw JSON (already parsed) into a Config; throws ConfigError. */
+export function parseConfig(raw: unknown, file = 'pipeline.config.json'): Config {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ConfigError(formatConfigIssues(result.error, file));
+  return resolveConfig(result.data);
+}
+
+/** Parse config text; a JSON syntax error names the file too. */
+export function parseConfigText(text: string, file = 'pipeline.config.json'): Config {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  return parseConfig(raw, file);
+}
+
+export function defaultConfig(): Config {
+  return parseConfig({});
+}
+
+function resolveConfig(parsed: ParsedConfig): Config {
+  const { $schema: _schema, stages: rawStages, ...rest } = parsed;
+  let openIndex = 0;
+  const stages: Stage[] = rawStages.map((s, index) => ({
+    id: s.id,
+    kind: s.kind,
+    probability: s.probability ?? (s.kind === 'won' ? 1 : 0),
+    label: s.label ?? { en: s.id, ko: s.id },
+    buyer_step: s.buyer_step ?? null,
+    index,
+    openIndex: s.kind === 'open' ? openIndex++ : -1,
+  }));
+  return {
+    ...rest,
+    stages,
+    openStages: stages.filter((s) => s.kind === 'open'),
+    wonStage: stages.find((s) => s.kind === 'won')!,
+  };
+}
+
+/** Stage names match by id or any label, ignoring case and all whitespace. */
+export function normalizeStageName(name: string): string {
+  return name.replace(/\s+/gu, '').toLowerCase();
+}
+
+/** A lookup from any accepted spelling of a stage to its Stage. */
+export function stageLookup(config: Config): Map<string, Stage> {
+  const map = new Map<string, Stage>();
+  for (const s of config.stages) {
+    map.set(normalizeStageName(s.id), s);
+    for (const label of Object.values(s.label)) {
+      const key = normalizeStageName(label);
+      if (!map.has(key)) map.set(key, s);
+    }
+  }
+  return map;
+}

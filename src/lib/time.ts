@@ -1,0 +1,158 @@
+/**
+ * Instants, days and calendar months in an IANA timezone. The one place that
+ * knows about timezones: everything else works on epoch milliseconds (instants)
+ * and `YYYY-MM-DD` / `YYYY-MM` strings (local calendar dates and months).
+ * No function here reads the clock.
+ */
+
+export const DAY_MS = 86_400_000;
+
+/** A local calendar date, `YYYY-MM-DD`. Lexicographic order is date order. */
+export type LocalDate = string;
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is a zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const isUtc = (tz: string) => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT';
+
+// Offsets change at most every few hours; cache them per zone and UTC hour.
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** Offset of `timeZone` from UTC at instant `t`, in ms (KST: +9 h). */
+export function zoneOffsetMs(t: number, timeZone: string): number {
+  if (isUtc(timeZone)) return 0;
+  let cache = offsetCache.get(timeZone);
+  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
+  const hour = Math.floor(t / 3_600_000);
+  const cached = cache.get(hour);
+  if (cached !== undefined) return cached;
+  const parts = formatterFor(timeZone).formatToParts(new Date(hour * 3_600_000));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const offset = asUtc - hour * 3_600_000;
+  cache.set(hour, offset);
+  return offset;
+}
+
+/**
+ * The instant of a local wall-clock time in `timeZone`. In a DST gap the
+ * time is read with the offset before the gap; in an overlap, the earlier one.
+ */
+export function localToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (isUtc(timeZone)) return wall;
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  const second_ = wall - zoneOffsetMs(first, timeZone);
+  if (first === second_) return first;
+  // Ambiguous or skipped: prefer the earlier instant that reads back as `wall`.
+  return Math.min(first, second_);
+}
+
+/** 00:00 of a local date in `timeZone`. */
+export function startOfLocalDate(date: LocalDate, timeZone: string): number {
+  const { year, month, day } = splitDate(date);
+  return localToInstant(year, month, day, 0, 0, 0, timeZone);
+}
+
+export function splitDate(date: LocalDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+export function formatDate(year: number, month: number, day: number): LocalDate {
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** The local calendar date of instant `t` in `timeZone`. */
+export function localDateOf(t: number, timeZone: string): LocalDate {
+  const d = new Date(t + zoneOffsetMs(t, timeZone));
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The local month `YYYY-MM` of instant `t`. */
+export function localMonthOf(t: number, timeZone: string): string {
+  return localDateOf(t, timeZone).slice(0, 7);
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `date` plus `months` calendar months, the day clamped to the month's end. */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const { year, month, day } = splitDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return formatDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** `YYYY-MM` plus `n` months. */
+export function addToMonth(monthKey: string, n: number): string {
+  return addMonths(`${monthKey}-01`, n).slice(0, 7);
+}
+
+/** The next local calendar date. */
+export function nextDate(date: LocalDate): LocalDate {
+  const { year, month, day } = splitDate(date);
+  const d = new Date(Date.UTC(year, month - 1, day + 1));
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** `T`: 00:00 of the day after `asOf`, the exclusive cut-off. */
+export function cutoffOf(asOf: LocalDate, timeZone: string): number {
+  return startOfLocalDate(nextDate(asOf), timeZone);
+}
+
+/** Durations in fractional days, unrounded. */
+export function daysBetween(from: number, to: number): number {
+  return (to - from) / DAY_MS;
+}
+
+/** True for a well-formed, real `YYYY-MM-DD`. */
+export function isLocalDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const { year, month, day } = splitDate(s);
+  return isValidDate(year, month, day);
+}
