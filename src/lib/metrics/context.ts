@@ -1,0 +1,53 @@
+/**
+ * What every metric needs at one `as_of`: the cut-off `T`, the window, the
+ * snapshot of all deals at `T`, and the closed-in-window set. Pure: the
+ * clock never enters; `asOf` and the timezone come from the caller.
+ */
+import type { Config } from '../ingest/config.ts';
+import type { Dataset } from '../dataset.ts';
+import { buildTimelines, type Timelines } from '../model/timeline.ts';
+import { buildFieldReplay, type FieldReplay, LOST, type Snapshot, takeSnapshot, WON } from '../model/snapshot.ts';
+import { cutoffOf, DAY_MS, type LocalDate } from '../time.ts';
+
+/** The as-of-independent part, built once and reused for any number of as-of dates. */
+export interface Prepared {
+  dataset: Dataset;
+  config: Config;
+  timelines: Timelines;
+  replay: FieldReplay;
+}
+
+export function prepare(dataset: Dataset, config: Config): Prepared {
+  return { dataset, config, timelines: buildTimelines(dataset, config), replay: buildFieldReplay(dataset) };
+}
+
+export interface MetricContext extends Prepared {
+  asOf: LocalDate;
+  T: number;
+  /** `T - W days`: "in window" is `windowStart <= t < T`. */
+  windowStart: number;
+  at: Snapshot;
+  /** Deals closed (won or lost) at T with close(d) in window, in deals.csv order. */
+  closedInWindow: number[];
+}
+
+export function contextAt(prepared: Prepared, asOf: LocalDate): MetricContext {
+  const T = cutoffOf(asOf, prepared.config.timezone);
+  const windowStart = T - prepared.config.window_days * DAY_MS;
+  const at = takeSnapshot(prepared.timelines, prepared.replay, T);
+  const closedInWindow: number[] = [];
+  for (let d = 0; d < at.state.length; d++) {
+    const s = at.state[d];
+    // close(d) is the start of the terminal visit, which is the current visit.
+    if ((s === WON || s === LOST) && at.visitStart[d]! >= windowStart) closedInWindow.push(d);
+  }
+  return { ...prepared, asOf, T, windowStart, at, closedInWindow };
+}
+
+export function inWindow(ctx: MetricContext, t: number): boolean {
+  return ctx.windowStart <= t && t < ctx.T;
+}
+
+export function snapshotAt(ctx: Prepared, T: number): Snapshot {
+  return takeSnapshot(ctx.timelines, ctx.replay, T);
+}

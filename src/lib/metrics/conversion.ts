@@ -1,0 +1,70 @@
+/** Stage conversion of the created-in-window cohort, and time in stage per open stage. */
+import { maxReached } from '../model/timeline.ts';
+import { WON } from '../model/snapshot.ts';
+import { mean, quantileSorted, ratio, sortedAscending } from '../stats.ts';
+import { daysBetween } from '../time.ts';
+import { inWindow, type MetricContext } from './context.ts';
+import type { ConversionMetric, TimeInStageRow } from './types.ts';
+
+export function conversion(ctx: MetricContext): ConversionMetric {
+  const n = ctx.config.openStages.length;
+  // reachedAtLeast[i] = #(max_reached >= i), for i in 0..n
+  const histogram = new Int32Array(n + 1);
+  const wonHistogram = new Int32Array(n + 1);
+  let cohort_size = 0;
+  const { created } = ctx.timelines;
+  for (let d = 0; d < created.length; d++) {
+    if (!inWindow(ctx, created[d]!)) continue;
+    cohort_size++;
+    const m = maxReached(ctx.timelines, d, ctx.T);
+    histogram[m]!++;
+    if (ctx.at.state[d] === WON) wonHistogram[m]!++;
+  }
+  const atLeast = suffixSums(histogram);
+  const wonAtLeast = suffixSums(wonHistogram);
+  const stages = ctx.config.openStages.map((s, i) => {
+    const reached = atLeast[i]!;
+    const advanced = atLeast[i + 1]!;
+    const won = wonAtLeast[i]!;
+    return { stage: s.id, reached, advanced, won, conversion: ratio(advanced, reached), win_rate: ratio(won, reached) };
+  });
+  return { cohort_size, stages };
+}
+
+function suffixSums(histogram: Int32Array): Int32Array {
+  const out = new Int32Array(histogram.length + 1);
+  for (let i = histogram.length - 1; i >= 0; i--) out[i] = out[i + 1]! + histogram[i]!;
+  return out;
+}
+
+/** Durations in days of the open-stage visits that ended in window, per open stage. */
+export function visitDurationsEndedInWindow(ctx: MetricContext): number[][] {
+  const { stages, openStages } = ctx.config;
+  const { offsets, visitStage, visitStart } = ctx.timelines;
+  const out: number[][] = openStages.map(() => []);
+  for (let d = 0; d + 1 < offsets.length; d++) {
+    const to = offsets[d + 1]!;
+    for (let k = offsets[d]!; k + 1 < to; k++) {
+      const end = visitStart[k + 1]!;
+      if (end >= ctx.T) break; // later visits end later still
+      if (end < ctx.windowStart) continue;
+      const s = stages[visitStage[k]!]!;
+      if (s.openIndex >= 0) out[s.openIndex]!.push(daysBetween(visitStart[k]!, end));
+    }
+  }
+  return out;
+}
+
+export function timeInStage(ctx: MetricContext, durations = visitDurationsEndedInWindow(ctx)): TimeInStageRow[] {
+  return ctx.config.openStages.map((s, i) => {
+    const sorted = sortedAscending(durations[i]!);
+    return {
+      stage: s.id,
+      visits: sorted.length,
+      mean_days: mean(durations[i]!),
+      median_days: quantileSorted(sorted, 0.5),
+      p75_days: quantileSorted(sorted, 0.75),
+      p90_days: quantileSorted(sorted, 0.9),
+    };
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Every metric of metrics.md, as of one date: a pure function of
+ * (dataset, config, asOf). The key order of the result is the file's.
+ */
+import type { Config } from '../ingest/config.ts';
+import type { Dataset } from '../dataset.ts';
+import { byCodePoint } from '../stats.ts';
+import type { LocalDate } from '../time.ts';
+import { contextAt, type MetricContext, type Prepared, prepare } from './context.ts';
+import { conversion, timeInStage } from './conversion.ts';
+import { coverage } from './coverage.ts';
+import { forecast, intake, pipeline } from './pipeline.ts';
+import { repurchase } from './repurchase.ts';
+import { byOwner, byTeam } from './segments.ts';
+import { type DealFlags, openDealFlags, stallThresholds, stalled } from './stalled.ts';
+import type { Metrics } from './types.ts';
+import { slippage, waterfall } from './waterfall.ts';
+import { competitors, cycleLength, lostAtStage, reasons, velocity, winRate } from './win-loss.ts';
+import { LOST, WON } from '../model/snapshot.ts';
+
+export { prepare, contextAt, type Prepared, type MetricContext };
+
+export const SCHEMA_VERSION = 1;
+
+export interface MetricsResult {
+  metrics: Metrics;
+  /** Extras the site's view-models use: the context, flags of every open deal, stall thresholds. */
+  context: MetricContext;
+  flags: (DealFlags | undefined)[];
+  thresholds: number[];
+}
+
+export function computeMetrics(dataset: Dataset, config: Config, asOf: LocalDate): Metrics {
+  return computeAt(prepare(dataset, config), asOf).metrics;
+}
+
+export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
+  const ctx = contextAt(prepared, asOf);
+  const { dataset, config } = ctx;
+  const pipe = pipeline(ctx);
+  const tis = timeInStage(ctx);
+  const cycles = cycleLength(ctx);
+  const rate = winRate(ctx);
+  const thresholds = stallThresholds(ctx, tis);
+  const flags = openDealFlags(ctx);
+  const stalledRows = stalled(ctx, thresholds, flags);
+  const metrics: Metrics = {
+    schema_version: SCHEMA_VERSION,
+    as_of: asOf,
+    window_days: config.window_days,
+    currency: config.currency,
+    generated_from: sortedRecord(dataset.fileHashes),
+    pipeline: pipe,
+    coverage: coverage(ctx),
+    conversion: conversion(ctx),
+    time_in_stage: tis,
+    cycle_length: cycles,
+    win_rate: rate,
+    velocity: velocity(pipe, rate, cycles),
+    loss_reasons: reasons(ctx, LOST),
+    win_reasons: reasons(ctx, WON),
+    lost_at_stage: lostAtStage(ctx),
+    competitors: competitors(ctx),
+    stalled: stalledRows,
+    repurchase: repurchase(ctx),
+    forecast: forecast(ctx),
+    intake: intake(ctx),
+    waterfall: waterfall(ctx),
+    slippage: slippage(ctx, pipe.open_count),
+    by_owner: byOwner(ctx, stalledRows),
+    by_team: byTeam(ctx, stalledRows),
+    data_quality: {
+      files: sortedRecord(dataset.files),
+      issues: dataset.issues.map((i) => ({ ...i })),
+    },
+  };
+  return { metrics, context: ctx, flags, thresholds };
+}
+
+function sortedRecord<V>(record: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byCodePoint(a, b)));
+}

@@ -1,0 +1,82 @@
+/** Open pipeline by stage, the forecast by expected close month, and intake by month. */
+import { OPEN } from '../model/snapshot.ts';
+import { addToMonth, localMonthOf } from '../time.ts';
+import type { MetricContext } from './context.ts';
+import type { AmountRow, ForecastRow, IntakeRow, PipelineMetric } from './types.ts';
+
+export function pipeline(ctx: MetricContext): PipelineMetric {
+  const { openStages, stages: allStages } = ctx.config;
+  const rows = openStages.map((s) => ({ stage: s.id, count: 0, amount: 0, weighted_amount: 0 }));
+  const { state, stage, amount } = ctx.at;
+  for (let d = 0; d < state.length; d++) {
+    if (state[d] !== OPEN) continue;
+    const s = allStages[stage[d]!]!;
+    const row = rows[s.openIndex]!;
+    row.count++;
+    row.amount += amount[d]!;
+    row.weighted_amount += amount[d]! * s.probability;
+  }
+  let open_count = 0;
+  let open_amount = 0;
+  let weighted_amount = 0;
+  for (const r of rows) {
+    open_count += r.count;
+    open_amount += r.amount;
+    weighted_amount += r.weighted_amount;
+  }
+  return { stages: rows, open_count, open_amount, weighted_amount };
+}
+
+export const FORECAST_MONTHS = 6;
+
+export function forecast(ctx: MetricContext): ForecastRow[] {
+  const first = ctx.asOf.slice(0, 7);
+  const months = Array.from({ length: FORECAST_MONTHS }, (_, i) => addToMonth(first, i));
+  const buckets = ['overdue', ...months, 'later', 'unscheduled'];
+  const rows: ForecastRow[] = buckets.map((bucket) => ({ bucket, count: 0, amount: 0, weighted_amount: 0 }));
+  const last = months[months.length - 1]!;
+  const { state, stage, amount, expectedClose } = ctx.at;
+  for (let d = 0; d < state.length; d++) {
+    if (state[d] !== OPEN) continue;
+    const close = expectedClose[d];
+    let i: number;
+    if (close === null || close === undefined) i = buckets.length - 1;
+    else if (close < ctx.asOf) i = 0;
+    else if (close.slice(0, 7) > last) i = buckets.length - 2;
+    else i = 1 + months.indexOf(close.slice(0, 7));
+    const row = rows[i]!;
+    row.count++;
+    row.amount += amount[d]!;
+    row.weighted_amount += amount[d]! * ctx.config.stages[stage[d]!]!.probability;
+  }
+  return rows;
+}
+
+export const INTAKE_MONTHS = 12;
+
+export function intake(ctx: MetricContext): IntakeRow[] {
+  const lastMonth = ctx.asOf.slice(0, 7);
+  const months = Array.from({ length: INTAKE_MONTHS }, (_, i) => addToMonth(lastMonth, i - INTAKE_MONTHS + 1));
+  const rows: IntakeRow[] = months.map((month) => ({ month, count: 0, amount: 0 }));
+  const index = new Map(months.map((m, i) => [m, i]));
+  const { created } = ctx.timelines;
+  for (let d = 0; d < created.length; d++) {
+    if (!(created[d]! < ctx.T)) continue;
+    const i = index.get(localMonthOf(created[d]!, ctx.config.timezone));
+    if (i === undefined) continue;
+    rows[i]!.count++;
+    rows[i]!.amount += ctx.at.amount[d]!;
+  }
+  return rows;
+}
+
+/** Sum of amounts of a set of deals at T. */
+export function sumAmount(ctx: MetricContext, deals: Iterable<number>): AmountRow {
+  let count = 0;
+  let amount = 0;
+  for (const d of deals) {
+    count++;
+    amount += ctx.at.amount[d]!;
+  }
+  return { count, amount };
+}

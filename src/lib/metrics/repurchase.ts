@@ -1,0 +1,75 @@
+/** When each customer's purchase comes due again, from won deals and product lifecycles. */
+import { WON } from '../model/snapshot.ts';
+import { byCodePoint } from '../stats.ts';
+import { addMonths, type LocalDate, localDateOf } from '../time.ts';
+import type { MetricContext } from './context.ts';
+import type { RepurchaseRow } from './types.ts';
+
+/** How far ahead a window counts as upcoming, in days. */
+export const UPCOMING_DAYS = 365;
+
+const key = (account: string, product: string) => `${account}\u0000${product}`;
+
+/** `date` plus whole days, as a calendar date. */
+function addDays(date: LocalDate, days: number): LocalDate {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function repurchase(ctx: MetricContext): RepurchaseRow[] {
+  const { dataset, config, at, T } = ctx;
+  const tz = config.timezone;
+  const latest = new Map<string, { d: number; base: LocalDate; lifecycle: number }>();
+  for (let d = 0; d < at.state.length; d++) {
+    if (at.state[d] !== WON) continue;
+    const deal = dataset.deals[d]!;
+    const lifecycle = deal.lifecycleMonths ?? config.products[deal.product]?.lifecycle_months ?? null;
+    if (lifecycle === null) continue;
+    const installed = deal.installedAt !== null && deal.installedAt < T ? deal.installedAt : null;
+    const base = localDateOf(installed ?? at.visitStart[d]!, tz);
+    const k = key(deal.accountId, deal.product);
+    const prev = latest.get(k);
+    if (
+      !prev ||
+      base > prev.base ||
+      (base === prev.base && byCodePoint(deal.id, dataset.deals[prev.d]!.id) > 0)
+    ) {
+      latest.set(k, { d, base, lifecycle });
+    }
+  }
+
+  // Latest created(d) local date per (account, product) among deals existing at T, with runner-up,
+  // so "another deal" excludes the kept deal itself.
+  const createdDates = new Map<string, { d: number; date: LocalDate }[]>();
+  for (const k of latest.keys()) createdDates.set(k, []);
+  for (let d = 0; d < at.state.length; d++) {
+    if (at.state[d] === 0) continue;
+    const deal = dataset.deals[d]!;
+    const list = createdDates.get(key(deal.accountId, deal.product));
+    if (list) list.push({ d, date: localDateOf(ctx.timelines.created[d]!, tz) });
+  }
+
+  const upcomingUntil = addDays(ctx.asOf, UPCOMING_DAYS);
+  const rows: RepurchaseRow[] = [];
+  for (const [k, { d, base, lifecycle }] of latest) {
+    const deal = dataset.deals[d]!;
+    const next = addMonths(base, lifecycle);
+    const covered = createdDates.get(k)!.some((o) => o.d !== d && o.date > base);
+    const status = covered ? 'covered' : next <= ctx.asOf ? 'overdue' : next <= upcomingUntil ? 'upcoming' : 'later';
+    rows.push({
+      account_id: deal.accountId,
+      product: deal.product,
+      deal_id: deal.id,
+      base_date: base,
+      next_purchase_at: next,
+      status,
+      amount: at.amount[d]!,
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      byCodePoint(a.next_purchase_at, b.next_purchase_at) ||
+      byCodePoint(a.account_id, b.account_id) ||
+      byCodePoint(a.product, b.product),
+  );
+}

@@ -1,0 +1,70 @@
+/** Per-owner and per-team summaries of the deals that exist at T. */
+import { OPEN, WON } from '../model/snapshot.ts';
+import { byCodePoint, quantileSorted, ratio, sortedAscending } from '../stats.ts';
+import type { MetricContext } from './context.ts';
+import { UNSPECIFIED, cycleDays } from './win-loss.ts';
+import type { OwnerRow, StalledRow } from './types.ts';
+
+type SegmentFields = Omit<OwnerRow, 'owner'>;
+
+interface Acc {
+  open_count: number;
+  open_amount: number;
+  won_count: number;
+  lost_count: number;
+  cycles: number[];
+  stalled_count: number;
+}
+
+export function segments(ctx: MetricContext, stalled: StalledRow[], keyOf: (d: number) => string): [string, SegmentFields][] {
+  const { at } = ctx;
+  const groups = new Map<string, Acc>();
+  const get = (d: number) => {
+    const k = keyOf(d);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { open_count: 0, open_amount: 0, won_count: 0, lost_count: 0, cycles: [], stalled_count: 0 }));
+    return g;
+  };
+  for (let d = 0; d < at.state.length; d++) {
+    if (at.state[d] === 0) continue;
+    const g = get(d);
+    if (at.state[d] === OPEN) {
+      g.open_count++;
+      g.open_amount += at.amount[d]!;
+    }
+  }
+  for (const d of ctx.closedInWindow) {
+    const g = get(d);
+    if (at.state[d] === WON) g.won_count++;
+    else g.lost_count++;
+    g.cycles.push(cycleDays(ctx, d));
+  }
+  const indexById = dealIndexById(ctx);
+  for (const row of stalled) get(indexById.get(row.deal_id)!).stalled_count++;
+  return [...groups.entries()]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([name, g]) => [
+      name,
+      {
+        open_count: g.open_count,
+        open_amount: g.open_amount,
+        won_count: g.won_count,
+        lost_count: g.lost_count,
+        win_rate: ratio(g.won_count, g.won_count + g.lost_count),
+        median_cycle_days: quantileSorted(sortedAscending(g.cycles), 0.5),
+        stalled_count: g.stalled_count,
+      },
+    ]);
+}
+
+function dealIndexById(ctx: MetricContext): Map<string, number> {
+  return new Map(ctx.dataset.deals.map((deal, d) => [deal.id, d]));
+}
+
+export function byOwner(ctx: MetricContext, stalled: StalledRow[]) {
+  return segments(ctx, stalled, (d) => ctx.dataset.deals[d]!.owner).map(([owner, f]) => ({ owner, ...f }));
+}
+
+export function byTeam(ctx: MetricContext, stalled: StalledRow[]) {
+  return segments(ctx, stalled, (d) => ctx.dataset.deals[d]!.team.trim() || UNSPECIFIED).map(([team, f]) => ({ team, ...f }));
+}

@@ -1,0 +1,74 @@
+/** Stalled open deals and the review flags of every open deal. */
+import { OPEN } from '../model/snapshot.ts';
+import { countBefore, pushTimes } from '../model/pushes.ts';
+import { byCodePoint } from '../stats.ts';
+import { daysBetween } from '../time.ts';
+import type { MetricContext } from './context.ts';
+import type { FlagName, StalledRow, TimeInStageRow } from './types.ts';
+
+/** Visits needed before a stage's own p90 replaces the 30-day default threshold. */
+export const MIN_VISITS_FOR_P90 = 20;
+export const DEFAULT_STALL_DAYS = 30;
+/** Pushes needed for the `pushed` flag. */
+export const PUSHES_FOR_FLAG = 2;
+
+/** Stall threshold per open stage (config order). */
+export function stallThresholds(ctx: MetricContext, timeInStage: TimeInStageRow[]): number[] {
+  return ctx.config.openStages.map((s, i) => {
+    const fixed = ctx.config.stall_days[s.id];
+    if (fixed !== undefined) return fixed;
+    const row = timeInStage[i]!;
+    if (row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null) return row.p90_days;
+    return DEFAULT_STALL_DAYS;
+  });
+}
+
+export interface DealFlags {
+  flags: FlagName[];
+  pushes: number;
+}
+
+/** Flags of every open deal at T, by deal index (undefined for deals not open). */
+export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
+  const { config, dataset, at } = ctx;
+  const columns = dataset.columns['deals.csv'] ?? new Set<string>();
+  const hasKeyman = columns.has('keyman');
+  const hasBudget = columns.has('budget_confirmed');
+  const qualifyFrom = config.stages.find((s) => s.id === config.qualification_required_from)!.openIndex;
+  const pushes = dataset.fieldHistory ? pushTimes(ctx.replay) : null;
+  const out: (DealFlags | undefined)[] = new Array(at.state.length);
+  for (let d = 0; d < at.state.length; d++) {
+    if (at.state[d] !== OPEN) continue;
+    const deal = dataset.deals[d]!;
+    const flags: FlagName[] = [];
+    const close = at.expectedClose[d];
+    if (close && close < ctx.asOf) flags.push('past_expected_close');
+    const qualified = config.stages[at.stage[d]!]!.openIndex >= qualifyFrom;
+    if (qualified && hasKeyman && deal.keyman.trim() === '') flags.push('no_keyman');
+    if (qualified && hasBudget && !deal.budgetConfirmed) flags.push('budget_unconfirmed');
+    const n = pushes ? countBefore(pushes.get(d), ctx.T) : 0;
+    if (pushes && n >= PUSHES_FOR_FLAG) flags.push('pushed');
+    out[d] = { flags, pushes: n };
+  }
+  return out;
+}
+
+export function stalled(ctx: MetricContext, thresholds: number[], flags: (DealFlags | undefined)[]): StalledRow[] {
+  const { config, dataset, at } = ctx;
+  const rows: StalledRow[] = [];
+  for (let d = 0; d < at.state.length; d++) {
+    if (at.state[d] !== OPEN) continue;
+    const stage = config.stages[at.stage[d]!]!;
+    const days = daysBetween(at.visitStart[d]!, ctx.T);
+    const threshold = thresholds[stage.openIndex]!;
+    if (!(days > threshold)) continue;
+    rows.push({
+      deal_id: dataset.deals[d]!.id,
+      stage: stage.id,
+      days_in_stage: days,
+      threshold_days: threshold,
+      flags: flags[d]!.flags,
+    });
+  }
+  return rows.sort((a, b) => b.days_in_stage - a.days_in_stage || byCodePoint(a.deal_id, b.deal_id));
+}

@@ -1,0 +1,131 @@
+/** What happened to the deals closed in window: cycle length, win rate, velocity, reasons, competitors. */
+import { LOST, WON } from '../model/snapshot.ts';
+import { byCodePoint, mean, quantileSorted, ratio, sortedAscending } from '../stats.ts';
+import { daysBetween } from '../time.ts';
+import type { MetricContext } from './context.ts';
+import type {
+  CompetitorRow,
+  CycleLengthMetric,
+  CycleStats,
+  LostAtStageRow,
+  PipelineMetric,
+  ReasonRow,
+  VelocityMetric,
+  WinRateMetric,
+} from './types.ts';
+
+/** `close(d) - created(d)` in days, for a closed deal. */
+export function cycleDays(ctx: MetricContext, d: number): number {
+  return daysBetween(ctx.timelines.created[d]!, ctx.at.visitStart[d]!);
+}
+
+export function cycleStats(days: number[]): CycleStats {
+  const sorted = sortedAscending(days);
+  return {
+    count: days.length,
+    mean_days: mean(days),
+    median_days: quantileSorted(sorted, 0.5),
+    p90_days: quantileSorted(sorted, 0.9),
+  };
+}
+
+export function cycleLength(ctx: MetricContext): CycleLengthMetric {
+  const won: number[] = [];
+  const lost: number[] = [];
+  const all: number[] = [];
+  for (const d of ctx.closedInWindow) {
+    const days = cycleDays(ctx, d);
+    (ctx.at.state[d] === WON ? won : lost).push(days);
+    all.push(days);
+  }
+  return { won: cycleStats(won), lost: cycleStats(lost), all: cycleStats(all) };
+}
+
+export function winRate(ctx: MetricContext): WinRateMetric {
+  let won_count = 0;
+  let lost_count = 0;
+  let won_amount = 0;
+  let lost_amount = 0;
+  for (const d of ctx.closedInWindow) {
+    if (ctx.at.state[d] === WON) {
+      won_count++;
+      won_amount += ctx.at.amount[d]!;
+    } else {
+      lost_count++;
+      lost_amount += ctx.at.amount[d]!;
+    }
+  }
+  return {
+    won_count,
+    lost_count,
+    by_count: ratio(won_count, won_count + lost_count),
+    won_amount,
+    lost_amount,
+    by_value: ratio(won_amount, won_amount + lost_amount),
+  };
+}
+
+export function velocity(pipe: PipelineMetric, rate: WinRateMetric, cycles: CycleLengthMetric): VelocityMetric {
+  const avg_won_amount = rate.won_count === 0 ? null : rate.won_amount / rate.won_count;
+  const mean_won_cycle_days = cycles.won.mean_days;
+  const win = rate.by_count;
+  const per_day =
+    win === null || avg_won_amount === null || mean_won_cycle_days === null || mean_won_cycle_days === 0
+      ? null
+      : (pipe.open_count * win * avg_won_amount) / mean_won_cycle_days;
+  return { per_day, open_count: pipe.open_count, win_rate: win, avg_won_amount, mean_won_cycle_days };
+}
+
+export const UNSPECIFIED = '(unspecified)';
+
+export function reasons(ctx: MetricContext, state: typeof WON | typeof LOST): ReasonRow[] {
+  const groups = new Map<string, ReasonRow>();
+  for (const d of ctx.closedInWindow) {
+    if (ctx.at.state[d] !== state) continue;
+    const deal = ctx.dataset.deals[d]!;
+    const reason = (state === WON ? deal.winReason : deal.lostReason).trim() || UNSPECIFIED;
+    let row = groups.get(reason);
+    if (!row) groups.set(reason, (row = { reason, count: 0, amount: 0 }));
+    row.count++;
+    row.amount += ctx.at.amount[d]!;
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || byCodePoint(a.reason, b.reason));
+}
+
+/** The open stage a lost deal died at: its nearest open visit before the final terminal visit. */
+export function lostAtStageIndex(ctx: MetricContext, d: number): number {
+  const { stages } = ctx.config;
+  const { offsets, visitStage } = ctx.timelines;
+  const last = offsets[d]! + ctx.at.visits[d]! - 1; // the terminal visit
+  for (let k = last - 1; k >= offsets[d]!; k--) {
+    const s = stages[visitStage[k]!]!;
+    if (s.kind === 'open') return s.openIndex;
+  }
+  return 0;
+}
+
+export function lostAtStage(ctx: MetricContext): LostAtStageRow[] {
+  const rows = ctx.config.openStages.map((s) => ({ stage: s.id, count: 0, amount: 0 }));
+  for (const d of ctx.closedInWindow) {
+    if (ctx.at.state[d] !== LOST) continue;
+    const row = rows[lostAtStageIndex(ctx, d)]!;
+    row.count++;
+    row.amount += ctx.at.amount[d]!;
+  }
+  return rows;
+}
+
+export function competitors(ctx: MetricContext): CompetitorRow[] {
+  const groups = new Map<string, { won: number; lost: number }>();
+  for (const d of ctx.closedInWindow) {
+    const name = ctx.dataset.deals[d]!.competitor.trim();
+    if (!name) continue;
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { won: 0, lost: 0 }));
+    if (ctx.at.state[d] === WON) g.won++;
+    else g.lost++;
+  }
+  return [...groups.entries()]
+    .map(([competitor, g]) => ({ competitor, won: g.won, lost: g.lost, win_rate: ratio(g.won, g.won + g.lost) }))
+    .sort((a, b) => b.won + b.lost - (a.won + a.lost) || byCodePoint(a.competitor, b.competitor));
+}

@@ -1,0 +1,29 @@
+/**
+ * Close-date pushes (input.md, field_history.csv): a change of the expected
+ * close whose new date is later than the old one. A change from or to an
+ * empty value is not a push.
+ */
+import type { FieldChange } from '../dataset.ts';
+import type { FieldReplay } from './snapshot.ts';
+
+export function isPush(c: FieldChange): boolean {
+  return typeof c.oldValue === 'string' && typeof c.newValue === 'string' && c.newValue > c.oldValue;
+}
+
+/** Times of each deal's pushes, ascending. */
+export function pushTimes(replay: FieldReplay): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const [d, changes] of replay.expectedClose) {
+    const times = changes.filter(isPush).map((c) => c.changedAt);
+    if (times.length > 0) out.set(d, times);
+  }
+  return out;
+}
+
+/** How many of `times` (ascending) are before `T`. */
+export function countBefore(times: readonly number[] | undefined, T: number): number {
+  if (!times) return 0;
+  let n = 0;
+  while (n < times.length && times[n]! < T) n++;
+  return n;
+}

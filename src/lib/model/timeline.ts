@@ -1,0 +1,142 @@
+/**
+ * Deal timelines (metrics.md, "Reconstructing each deal"). Built once from the
+ * whole stage history; any cut-off `T` is then a binary search, because
+ * collapsing repeats and truncating at `T` commute (a visit is the first
+ * event of its run).
+ *
+ * Visits of all deals live in flat typed arrays: deal `d` owns
+ * `visitStage/visitStart[offsets[d] .. offsets[d+1])`, sorted by time.
+ */
+import type { Config } from '../ingest/config.ts';
+import type { Dataset, Deal } from '../dataset.ts';
+
+export interface Timelines {
+  deals: readonly Deal[];
+  config: Config;
+  offsets: Int32Array;
+  visitStage: Int32Array;
+  visitStart: Float64Array;
+  /** `created(d)` = min(created_at, first event over the whole history). */
+  created: Float64Array;
+  /** True for deals whose history was synthesized from deals.csv (no history rows). */
+  synthesized: Uint8Array;
+}
+
+/** Group history rows by deal, sort by time (file order on ties), collapse repeats. */
+export function buildTimelines(dataset: Dataset, config: Config): Timelines {
+  const { deals, stageHistory: h } = dataset;
+  const n = deals.length;
+  const counts = new Int32Array(n + 1);
+  for (let i = 0; i < h.length; i++) counts[h.deal[i]! + 1]!++;
+  const synthesized = new Uint8Array(n);
+  const synth: { stage: number; at: number }[][] = new Array(n);
+  for (let d = 0; d < n; d++) {
+    if (counts[d + 1] === 0) {
+      synthesized[d] = 1;
+      synth[d] = synthesizedEvents(deals[d]!, config);
+      counts[d + 1] = synth[d]!.length;
+    }
+  }
+  const start = new Int32Array(n + 1);
+  for (let d = 0; d < n; d++) start[d + 1] = start[d]! + counts[d + 1]!;
+  const total = start[n]!;
+
+  // Counting sort by deal keeps file order inside each deal.
+  const evStage = new Int32Array(total);
+  const evAt = new Float64Array(total);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < h.length; i++) {
+    const d = h.deal[i]!;
+    const k = fill[d]!++;
+    evStage[k] = h.stage[i]!;
+    evAt[k] = h.enteredAt[i]!;
+  }
+  for (let d = 0; d < n; d++) {
+    const events = synth[d];
+    if (!events) continue;
+    for (const e of events) {
+      const k = fill[d]!++;
+      evStage[k] = e.stage;
+      evAt[k] = e.at;
+    }
+  }
+
+  const offsets = new Int32Array(n + 1);
+  const visitStage = new Int32Array(total);
+  const visitStart = new Float64Array(total);
+  const created = new Float64Array(n);
+  let out = 0;
+  let order: number[] = [];
+  for (let d = 0; d < n; d++) {
+    offsets[d] = out;
+    const lo = start[d]!;
+    const hi = start[d + 1]!;
+    let sorted = true;
+    for (let k = lo + 1; k < hi; k++) if (evAt[k]! < evAt[k - 1]!) sorted = false;
+    if (!sorted) {
+      order = [];
+      for (let k = lo; k < hi; k++) order.push(k);
+      order.sort((a, b) => evAt[a]! - evAt[b]! || a - b); // stable: file order on ties
+    }
+    let last = -1;
+    for (let j = 0; j < hi - lo; j++) {
+      const k = sorted ? lo + j : order[j]!;
+      const stage = evStage[k]!;
+      if (stage === last) continue;
+      visitStage[out] = stage;
+      visitStart[out] = evAt[k]!;
+      out++;
+      last = stage;
+    }
+    const first = out > offsets[d]! ? visitStart[offsets[d]!]! : Infinity;
+    created[d] = Math.min(deals[d]!.createdAt, first);
+  }
+  offsets[n] = out;
+  return {
+    deals,
+    config,
+    offsets,
+    visitStage: visitStage.subarray(0, out),
+    visitStart: visitStart.subarray(0, out),
+    created,
+    synthesized,
+  };
+}
+
+/** Rule 6: events for a deal without any stage_history rows. */
+export function synthesizedEvents(deal: Deal, config: Config): { stage: number; at: number }[] {
+  const firstOpen = config.openStages[0]!.index;
+  const stage = config.stages[deal.stage]!;
+  const events = [{ stage: firstOpen, at: deal.createdAt }];
+  if (stage.kind === 'open' && stage.index !== firstOpen) events.push({ stage: stage.index, at: deal.createdAt });
+  if (stage.kind !== 'open' && deal.closedAt !== null) events.push({ stage: stage.index, at: deal.closedAt });
+  return events;
+}
+
+/** Number of visits of deal `d` that start before `T` (they are the deal's visits at `T`). */
+export function visitsBefore(tl: Timelines, d: number, T: number): number {
+  const lo0 = tl.offsets[d]!;
+  let lo = lo0;
+  let hi = tl.offsets[d + 1]!;
+  if (hi === lo || tl.visitStart[hi - 1]! < T) return hi - lo;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tl.visitStart[mid]! < T) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - lo0;
+}
+
+/** The largest open-stage index visited before `T`; `n` if won was visited; 0 if none (rule 7). */
+export function maxReached(tl: Timelines, d: number, T: number): number {
+  const { stages, openStages } = tl.config;
+  const from = tl.offsets[d]!;
+  const to = from + visitsBefore(tl, d, T);
+  let best = 0;
+  for (let k = from; k < to; k++) {
+    const s = stages[tl.visitStage[k]!]!;
+    if (s.kind === 'won') return openStages.length;
+    if (s.openIndex > best) best = s.openIndex;
+  }
+  return best;
+}

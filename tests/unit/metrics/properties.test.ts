@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { computeAt, prepare } from '../../../src/lib/metrics/index.ts';
+import { LOST, NONE, OPEN, takeSnapshot, WON } from '../../../src/lib/model/snapshot.ts';
+import { DAY_MS } from '../../../src/lib/time.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+const config = defaultConfig();
+const stageIds = config.stages.map((s) => s.id);
+const BASE = Date.UTC(2024, 0, 1);
+
+/** Random deals: created within ~2 years, 0-8 history rows in any order, any stages. */
+const dealsArb = fc
+  .array(
+    fc.record({
+      created: fc.integer({ min: 0, max: 700 }),
+      amount: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1e9 })),
+      history: fc.array(fc.tuple(fc.constantFrom(...stageIds), fc.integer({ min: -30, max: 700 }), fc.integer({ min: 0, max: 23 })), {
+        maxLength: 8,
+      }),
+      owner: fc.constantFrom('Kim', 'Lee', 'Park'),
+    }),
+    { maxLength: 40 },
+  )
+  .map((raw) =>
+    raw.map(
+      (r, i): DealSpec => ({
+        id: `D${i}`,
+        createdAt: BASE + r.created * DAY_MS,
+        amount: r.amount,
+        owner: r.owner,
+        // A terminal deal without history needs a close date (input.md); give every deal one.
+        closedAt: BASE + (r.created + 10) * DAY_MS,
+        history: r.history.map(([s, day, hour]) => [s, BASE + day * DAY_MS + hour * 3_600_000] as [string, number]),
+      }),
+    ),
+  );
+const asOfArb = fc.integer({ min: 0, max: 760 }).map((d) => new Date(BASE + d * DAY_MS).toISOString().slice(0, 10));
+
+describe('metric invariants (property tests)', () => {
+  it('every existing deal is in exactly one state, and the pipeline counts every open deal once', () => {
+    fc.assert(
+      fc.property(dealsArb, asOfArb, (specs, asOf) => {
+        const prepared = prepare(makeDataset(config, specs), config);
+        const { metrics, context } = computeAt(prepared, asOf);
+        const s = context.at.state;
+        let open = 0;
+        for (let d = 0; d < s.length; d++) {
+          expect([NONE, OPEN, WON, LOST]).toContain(s[d]);
+          expect(s[d] === NONE).toBe(!(context.timelines.created[d]! < context.T));
+          if (s[d] === OPEN) open++;
+        }
+        expect(metrics.pipeline.open_count).toBe(open);
+        expect(metrics.pipeline.stages.reduce((a, r) => a + r.count, 0)).toBe(open);
+        expect(metrics.forecast.reduce((a, r) => a + r.count, 0)).toBe(open);
+        expect(metrics.by_owner.reduce((a, r) => a + r.open_count, 0)).toBe(open);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('waterfall: start + new + reopened - won - lost = end, in count and amount', () => {
+    fc.assert(
+      fc.property(dealsArb, asOfArb, (specs, asOf) => {
+        const prepared = prepare(makeDataset(config, specs), config);
+        const { metrics, context } = computeAt(prepared, asOf);
+        const w = metrics.waterfall;
+        expect(w.start.count + w.new.count + w.reopened.count - w.won.count - w.lost.count).toBe(w.end.count);
+        const lhs = w.start.amount + w.new.amount + w.reopened.amount - w.won.amount - w.lost.amount;
+        expect(lhs).toBeCloseTo(w.end.amount, 0);
+        const atP = takeSnapshot(prepared.timelines, prepared.replay, context.T - config.waterfall_days * DAY_MS);
+        let startStillOpen = 0;
+        for (let d = 0; d < specs.length; d++) if (atP.state[d] === OPEN && context.at.state[d] === OPEN) startStillOpen++;
+        expect(w.advanced.count + w.moved_back.count + w.unchanged.count).toBe(startStillOpen);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('conversion: reached never grows down the funnel and advanced is the next reached', () => {
+    fc.assert(
+      fc.property(dealsArb, asOfArb, (specs, asOf) => {
+        const c = computeAt(prepare(makeDataset(config, specs), config), asOf).metrics.conversion;
+        c.stages.forEach((row, i) => {
+          expect(row.reached).toBeLessThanOrEqual(i === 0 ? c.cohort_size : c.stages[i - 1]!.reached);
+          expect(row.advanced).toBeLessThanOrEqual(row.reached);
+          expect(row.won).toBeLessThanOrEqual(row.reached);
+          if (i + 1 < c.stages.length) expect(row.advanced).toBe(c.stages[i + 1]!.reached);
+        });
+        expect(c.stages[0]!.reached).toBe(c.cohort_size);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a later cut-off never un-creates a deal, and a snapshot only uses events before T', () => {
+    fc.assert(
+      fc.property(dealsArb, asOfArb, asOfArb, (specs, a, b) => {
+        const prepared = prepare(makeDataset(config, specs), config);
+        const [early, late] = a < b ? [a, b] : [b, a];
+        const T1 = Date.parse(`${early}T00:00:00Z`) + DAY_MS;
+        const T2 = Date.parse(`${late}T00:00:00Z`) + DAY_MS;
+        const s1 = takeSnapshot(prepared.timelines, prepared.replay, T1);
+        const s2 = takeSnapshot(prepared.timelines, prepared.replay, T2);
+        for (let d = 0; d < specs.length; d++) {
+          if (s1.state[d] !== NONE) expect(s2.state[d]).not.toBe(NONE);
+          if (s1.visits[d]! > 0) expect(s1.visitStart[d]).toBeLessThan(T1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
