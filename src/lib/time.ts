@@ -133,11 +133,16 @@ export function addToMonth(monthKey: string, n: number): string {
   return addMonths(`${monthKey}-01`, n).slice(0, 7);
 }
 
+/** A calendar date shifted by whole days (calendar arithmetic, no instants). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const { year, month, day } = splitDate(date);
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 /** The next local calendar date. */
 export function nextDate(date: LocalDate): LocalDate {
-  const { year, month, day } = splitDate(date);
-  const d = new Date(Date.UTC(year, month - 1, day + 1));
-  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return addDays(date, 1);
 }
 
 /** `T`: 00:00 of the day after `asOf`, the exclusive cut-off. */

@@ -115,7 +115,13 @@ function keyPath(path: readonly PropertyKey[]): string {
 
 /** One line per problem: `pipeline.config.json: stages[2].kind: ...`. */
 export function formatConfigIssues(error: z.ZodError, file = 'pipeline.config.json'): string {
-  return error.issues.map((i) => `${file}: ${keyPath(i.path)}: ${i.message}`).join('\n');
+  return error.issues.map((i) => `${file}: ${keyPath(i.path)}: ${issueMessage(i)}`).join('\n');
+}
+
+/** zod reports a bad record key as "Invalid key in record"; say what the key must be instead. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) return `key ${issue.issues.map((i) => i.message).join('; ')}`;
+  return issue.message;
 }
 
 /** Validate raw JSON (already parsed) into a Config; throws ConfigError. */

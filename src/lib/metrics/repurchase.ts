@@ -1,7 +1,7 @@
 /** When each customer's purchase comes due again, from won deals and product lifecycles. */
 import { WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
-import { addMonths, type LocalDate, localDateOf } from '../time.ts';
+import { addDays, addMonths, type LocalDate, localDateOf } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type { RepurchaseRow } from './types.ts';
 
@@ -9,12 +9,6 @@ import type { RepurchaseRow } from './types.ts';
 export const UPCOMING_DAYS = 365;
 
 const key = (account: string, product: string) => `${account}\u0000${product}`;
-
-/** `date` plus whole days, as a calendar date. */
-function addDays(date: LocalDate, days: number): LocalDate {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
-  return new Date(t).toISOString().slice(0, 10);
-}
 
 export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   const { dataset, config, at, T } = ctx;

@@ -1,0 +1,98 @@
+/** Account-planning views: each account's facts, deals with their stage timelines, and totals. */
+import type { MetricContext } from '../metrics/context.ts';
+import { LOST, NONE, OPEN, WON } from '../model/snapshot.ts';
+import { byCodePoint } from '../stats.ts';
+import { localDateOf } from '../time.ts';
+import type { AccountDeal, AccountView } from './schema.ts';
+
+const STATE_NAMES = { [OPEN]: 'open', [WON]: 'won', [LOST]: 'lost' } as const;
+
+export function accountViews(ctx: MetricContext, maxPages: number): AccountView[] {
+  const { dataset, config, at, timelines: tl } = ctx;
+  const tz = config.timezone;
+  const facts = new Map((dataset.accounts ?? []).map((a) => [a.accountId, a]));
+  const byAccount = new Map<string, AccountView>();
+  const view = (id: string, fallbackName: string): AccountView => {
+    let v = byAccount.get(id);
+    if (v) return v;
+    const f = facts.get(id);
+    v = {
+      account_id: id,
+      slug: '',
+      name: f?.accountName || fallbackName || id,
+      industry: f?.industry ?? '',
+      segment: f?.segment ?? '',
+      region: f?.region ?? '',
+      keyman: f?.keyman ?? '',
+      relationship: f?.relationship ?? '',
+      budget_cycle_month: f?.budgetCycleMonth ?? null,
+      installed_competitor: f?.installedCompetitor ?? '',
+      notes: f?.notes ?? '',
+      open_count: 0,
+      open_amount: 0,
+      won_count: 0,
+      won_amount: 0,
+      has_page: false,
+      deals: [],
+    };
+    byAccount.set(id, v);
+    return v;
+  };
+  for (const f of facts.values()) view(f.accountId, f.accountName);
+  for (let d = 0; d < at.state.length; d++) {
+    const state = at.state[d]!;
+    if (state === NONE) continue;
+    const deal = dataset.deals[d]!;
+    const v = view(deal.accountId, deal.accountName);
+    const amount = at.amount[d]!;
+    if (state === OPEN) {
+      v.open_count++;
+      v.open_amount += amount;
+    } else if (state === WON) {
+      v.won_count++;
+      v.won_amount += amount;
+    }
+    const visits: [string, string][] = [];
+    for (let k = tl.offsets[d]!, end = k + at.visits[d]!; k < end; k++) {
+      visits.push([config.stages[tl.visitStage[k]!]!.id, localDateOf(tl.visitStart[k]!, tz)]);
+    }
+    const row: AccountDeal = {
+      deal_id: deal.id,
+      name: deal.name,
+      product: deal.product,
+      owner: deal.owner,
+      state: STATE_NAMES[state as 1 | 2 | 3],
+      stage: config.stages[at.stage[d]!]!.id,
+      amount,
+      created: localDateOf(tl.created[d]!, tz),
+      closed: state === OPEN ? null : localDateOf(at.visitStart[d]!, tz),
+      expected_close: at.expectedClose[d] ?? null,
+      keyman: deal.keyman,
+      competitor: deal.competitor,
+      visits,
+    };
+    v.deals.push(row);
+  }
+  const accounts = [...byAccount.values()];
+  for (const a of accounts) a.deals.sort((x, y) => byCodePoint(y.created, x.created) || byCodePoint(x.deal_id, y.deal_id));
+  // Largest accounts get pages first when pages are limited.
+  const ranked = [...accounts].sort(
+    (a, b) => b.open_amount + b.won_amount - (a.open_amount + a.won_amount) || byCodePoint(a.account_id, b.account_id),
+  );
+  ranked.forEach((a, i) => (a.has_page = i < maxPages));
+  assignSlugs(accounts);
+  for (const a of accounts) if (!a.has_page) a.deals = [];
+  return accounts.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.account_id, b.account_id));
+}
+
+/** ASCII, URL-safe unique slugs: ids are untrusted text, so never put them in a path as they are. */
+function assignSlugs(accounts: AccountView[]): void {
+  const used = new Set<string>();
+  for (const a of [...accounts].sort((x, y) => byCodePoint(x.account_id, y.account_id))) {
+    const base = a.account_id.normalize('NFKC').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase() || 'account';
+    let slug = base;
+    for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
+    used.add(slug);
+    a.slug = slug;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The site manifest: everything the Astro pages render, extracted once by
+ * `scripts/build.ts` and validated here on both sides of the boundary (as
+ * Evidence separates extract from render). Pages never see a Dataset.
+ */
+import { z } from 'zod';
+import { FLAG_NAMES, metricsSchema } from '../metrics/schema.ts';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const text = z.record(z.string(), z.string());
+
+export const stageMetaSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['open', 'won', 'lost']),
+  probability: z.number(),
+  label: text,
+  buyer_step: text.nullable(),
+});
+
+export const openDealSchema = z.strictObject({
+  deal_id: z.string(),
+  name: z.string(),
+  account_id: z.string(),
+  account_name: z.string(),
+  owner: z.string(),
+  team: z.string(),
+  product: z.string(),
+  stage: z.string(),
+  amount: z.number(),
+  weighted_amount: z.number(),
+  expected_close: localDate.nullable(),
+  days_in_stage: z.number(),
+  threshold_days: z.number(),
+  stalled: z.boolean(),
+  flags: z.array(z.enum(FLAG_NAMES)),
+  pushes: z.int().nonnegative(),
+});
+
+export const accountDealSchema = z.strictObject({
+  deal_id: z.string(),
+  name: z.string(),
+  product: z.string(),
+  owner: z.string(),
+  state: z.enum(['open', 'won', 'lost']),
+  stage: z.string(),
+  amount: z.number(),
+  created: localDate,
+  closed: localDate.nullable(),
+  expected_close: localDate.nullable(),
+  keyman: z.string(),
+  competitor: z.string(),
+  /** Stage visits before T: [stage id, local start date]. */
+  visits: z.array(z.tuple([z.string(), localDate])),
+});
+
+export const accountSchema = z.strictObject({
+  account_id: z.string(),
+  /** URL-safe, unique slug for the account page. */
+  slug: z.string(),
+  name: z.string(),
+  industry: z.string(),
+  segment: z.string(),
+  region: z.string(),
+  keyman: z.string(),
+  relationship: z.string(),
+  budget_cycle_month: z.int().min(1).max(12).nullable(),
+  installed_competitor: z.string(),
+  notes: z.string(),
+  open_count: z.int().nonnegative(),
+  open_amount: z.number(),
+  won_count: z.int().nonnegative(),
+  won_amount: z.number(),
+  /** Whether this account has its own page (large data sets limit the pages). */
+  has_page: z.boolean(),
+  deals: z.array(accountDealSchema),
+});
+
+export const siteDataSchema = z.strictObject({
+  schema_version: z.literal(1),
+  as_of: localDate,
+  previous_as_of: localDate,
+  currency: z.string(),
+  timezone: z.string(),
+  default_locale: z.enum(['en', 'ko']),
+  data_label: z.string(),
+  stages: z.array(stageMetaSchema),
+  metrics: metricsSchema,
+  previous: metricsSchema,
+  open_deals: z.array(openDealSchema),
+  accounts: z.array(accountSchema),
+  accounts_with_pages: z.int().nonnegative(),
+});
+
+export type SiteData = z.infer<typeof siteDataSchema>;
+export type StageMeta = z.infer<typeof stageMetaSchema>;
+export type OpenDealRow = z.infer<typeof openDealSchema>;
+export type AccountView = z.infer<typeof accountSchema>;
+export type AccountDeal = z.infer<typeof accountDealSchema>;

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/lib/ingest/config-json-schema.ts';
+import { ConfigError, defaultConfig, parseConfig, parseConfigText, stageLookup } from '../../src/lib/ingest/config.ts';
+
+const errorOf = (raw: unknown) => {
+  try {
+    parseConfig(raw);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('pipeline.config.json', () => {
+  it('has the defaults of input.md', () => {
+    const c = defaultConfig();
+    expect(c.currency).toBe('KRW');
+    expect(c.timezone).toBe('UTC');
+    expect(c.window_days).toBe(365);
+    expect(c.waterfall_days).toBe(30);
+    expect(c.stages.map((s) => `${s.id}:${s.kind}:${s.probability}`)).toEqual([
+      'prospect:open:0.1',
+      'qualify:open:0.25',
+      'propose:open:0.5',
+      'negotiate:open:0.75',
+      'won:won:1',
+      'lost:lost:0',
+    ]);
+    expect(c.openStages.map((s) => s.openIndex)).toEqual([0, 1, 2, 3]);
+    expect(c.products).toEqual({ 'EXAMPLE-PRODUCT': { lifecycle_months: 36 } });
+  });
+
+  it('replaces a key whole (no deep merge) and defaults probability by kind', () => {
+    const c = parseConfig({ stages: [{ id: 'a', kind: 'open' }, { id: 'w', kind: 'won' }, { id: 'l', kind: 'lost' }], qualification_required_from: 'a' });
+    expect(c.stages.map((s) => s.probability)).toEqual([0, 1, 0]);
+    expect(c.stages).toHaveLength(3);
+  });
+
+  it('matches stages by id or any label, ignoring case and whitespace', () => {
+    const lookup = stageLookup(defaultConfig());
+    expect(lookup.get('가망고객')?.id).toBe('prospect');
+    expect(lookup.get('negotiation')?.id).toBe('negotiate');
+    expect(lookup.get('qualify')?.id).toBe('qualify');
+  });
+
+  it('names the key and the problem', () => {
+    expect(errorOf({ window_days: -3 })).toMatchInlineSnapshot(`"pipeline.config.json: window_days: Too small: expected number to be >0"`);
+    expect(errorOf({ timezone: 'Mars/Olympus' })).toMatchInlineSnapshot(
+      `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC""`,
+    );
+    expect(errorOf({ stages: [{ id: 'a', kind: 'open' }, { id: 'b', kind: 'open' }] })).toMatchInlineSnapshot(`
+      "pipeline.config.json: stages: needs exactly one stage of kind "won" (has 0)
+      pipeline.config.json: stages: needs at least one stage of kind "lost"
+      pipeline.config.json: qualification_required_from: must be the id of an open stage (a, b), not "propose""
+    `);
+    expect(errorOf({ stall_days: { won: 3 } })).toMatchInlineSnapshot(
+      `"pipeline.config.json: stall_days.won: "won" is not an open stage id (prospect, qualify, propose, negotiate)"`,
+    );
+    expect(errorOf({ fx: { usd: 1350 } })).toMatchInlineSnapshot(`"pipeline.config.json: fx.usd: key must be an ISO 4217 code such as "KRW""`);
+    expect(errorOf({ stages: [{ id: 'x', kind: 'maybe' }] })).toContain('stages[0].kind');
+    expect(errorOf({ colour: 'blue' })).toMatchInlineSnapshot(`"pipeline.config.json: (top level): Unrecognized key: "colour""`);
+  });
+
+  it('reports JSON syntax errors with the file name', () => {
+    expect(() => parseConfigText('{ "currency": ')).toThrow(/^pipeline\.config\.json: not valid JSON/);
+  });
+
+  it('publishes a JSON Schema generated from the zod schema (run `npm run config-schema` after changing it)', () => {
+    expect(readFileSync(CONFIG_SCHEMA_FILE, 'utf8')).toBe(configJsonSchema());
+  });
+});
