@@ -1,0 +1,20 @@
+/**
+ * The UI languages. Kept apart from the message catalogues so that the
+ * formatting library can name a locale without importing every UI string.
+ */
+
+export const LOCALES = ['en', 'ko'] as const;
+
+export type Locale = (typeof LOCALES)[number];
+
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Each language's name in that language (for the language switch). */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' };
+
+/** BCP 47 tag for `lang` attributes and Intl. */
+export const LOCALE_TAGS: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

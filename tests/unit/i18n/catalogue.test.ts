@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatter, type Formatter } from '../../../src/lib/format/index.ts';
+import { en } from '../../../src/lib/i18n/en.ts';
+import {
+  bucketLabel,
+  flagLabel,
+  LOCALES,
+  localize,
+  messages,
+  nameLabel,
+  stageLabel,
+  t,
+  type Messages,
+} from '../../../src/lib/i18n/index.ts';
+import { ko } from '../../../src/lib/i18n/ko.ts';
+import { FLAG_NAMES } from '../../../src/lib/metrics/schema.ts';
+
+type Leaf = { path: string; value: unknown };
+
+function leaves(obj: object, prefix = ''): Leaf[] {
+  return Object.entries(obj).flatMap(([k, v]) => {
+    const path = prefix ? `${prefix}.${k}` : k;
+    return v !== null && typeof v === 'object' ? leaves(v as object, path) : [{ path, value: v }];
+  });
+}
+
+// Sample arguments for every parameterised message: a generous union of all parameter objects.
+const SAMPLE = {
+  dataLabel: 'data/sample',
+  date: '2025-06-30',
+  title: 'Funnel',
+  count: 3,
+  days: 30,
+  stage: 'Negotiation',
+  conversion: 0.57,
+  topReason: 'after-sales quality',
+  priceShare: 0.18,
+  priceIsTop: false,
+  amount: 49_000_000,
+  share: 0.49,
+  perDay: 400_054,
+  openCount: 9,
+  winRate: 0.69,
+  avgWonAmount: 4_888_889,
+  cycleDays: 76.1,
+  overdueCount: 4,
+  overdueAmount: 10_000_000,
+  unscheduledCount: 3,
+  upcomingCount: 2,
+  upcomingAmount: 20_000_000,
+  startAmount: 34_000_000,
+  endAmount: 39_000_000,
+  newAmount: 5_000_000,
+  wonAmount: 0,
+  lostAmount: 0,
+  period: '2025-Q2',
+  ratio: 2.5,
+  remaining: 12_000_000,
+};
+
+function render(value: unknown, f: Formatter): string {
+  return typeof value === 'function' ? (value as (p: unknown, f: Formatter) => string)(SAMPLE, f) : (value as string);
+}
+
+describe('catalogues', () => {
+  it('LOCALES lists both languages, and messages/t return their catalogue', () => {
+    expect(LOCALES).toEqual(['en', 'ko']);
+    expect(messages('en')).toBe(en);
+    expect(messages('ko')).toBe(ko);
+    expect(t('ko')).toBe(ko);
+  });
+
+  it('English and Korean have the same keys, and the same kind of value under each', () => {
+    const e = leaves(en);
+    const k = leaves(ko);
+    expect(k.map((l) => l.path)).toEqual(e.map((l) => l.path));
+    for (let i = 0; i < e.length; i++) expect(typeof k[i]!.value, e[i]!.path).toBe(typeof e[i]!.value);
+  });
+
+  it('no message is empty or untranslated, with every parameter filled in', () => {
+    for (const locale of LOCALES) {
+      const { m, f } = localize(locale, 'KRW');
+      for (const { path, value } of leaves(m)) {
+        expect(['string', 'function'], path).toContain(typeof value);
+        const text = render(value, f);
+        expect(text.trim(), `${locale} ${path}`).not.toBe('');
+        expect(text, `${locale} ${path}`).not.toMatch(/undefined|NaN|null|\[object|\$\{/);
+      }
+    }
+  });
+
+  it('Korean strings are Korean (apart from names and codes)', () => {
+    const f = createFormatter('ko', 'KRW');
+    const latinOnly = leaves(ko)
+      .filter(({ value }) => !/[가-힣]/.test(render(value, f)))
+      .map(({ path }) => path);
+    expect(latinOnly).toEqual(['site.name', 'language.switchTo']);
+  });
+
+  it('the type rejects a catalogue with a missing key', () => {
+    const { nav: _nav, ...withoutNav } = ko;
+    // @ts-expect-error nav is missing
+    const broken: Messages = withoutNav;
+    expect(broken).toBeDefined();
+  });
+
+  it('covers every deal flag of metrics.json', () => {
+    expect(Object.keys(en.flags).sort()).toEqual([...FLAG_NAMES].sort());
+  });
+});
+
+describe('exact strings', () => {
+  const e = localize('en', 'KRW');
+  const k = localize('ko', 'KRW');
+  it('navigation and tiles', () => {
+    expect(e.m.site.name).toBe('Pipescope');
+    expect(k.m.site.name).toBe('Pipescope');
+    expect(k.m.nav.winLoss).toBe('수주·실주 분석');
+    expect(k.m.nav.waterfall).toBe('파이프라인 변동');
+    expect(e.m.nav.owners).toBe('Owners and teams');
+    expect(k.m.tiles.weightedPipeline).toBe('가중 파이프라인');
+    expect(e.m.common.downloadCsv).toBe('Download CSV');
+    expect(k.m.common.downloadCsv).toBe('CSV 다운로드');
+  });
+  it('parameterised messages', () => {
+    expect(e.m.common.asOf({ date: '2025-06-30' }, e.f)).toBe('as of Jun 30, 2025');
+    expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025. 6. 30. 기준');
+    expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30 days earlier');
+    expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
+    expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1 deal');
+    expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200 deals');
+    expect(k.m.common.dealCount({ count: 1200 }, k.f)).toBe('1,200건');
+  });
+  it('flags, buckets and names', () => {
+    expect(flagLabel(e.m, e.f, 'pushed', 3)).toBe('Close date pushed 3 times');
+    expect(flagLabel(e.m, e.f, 'pushed', 1)).toBe('Close date pushed 1 time');
+    expect(flagLabel(k.m, k.f, 'pushed', 3)).toBe('마감일 3회 연기');
+    expect(flagLabel(e.m, e.f, 'pushed')).toBe('Close date pushed repeatedly');
+    expect(flagLabel(k.m, k.f, 'no_keyman')).toBe('키맨 미확인');
+    expect(flagLabel(k.m, k.f, 'past_expected_close')).toBe('예상 마감일 경과');
+    expect(flagLabel(k.m, k.f, 'budget_unconfirmed')).toBe('예산 미확정');
+    expect(bucketLabel(k.m, k.f, 'unscheduled')).toBe('마감일 미정');
+    expect(bucketLabel(e.m, e.f, '2025-07')).toBe('Jul 2025');
+    expect(bucketLabel(k.m, k.f, '2025-07')).toBe('2025년 7월');
+    expect(nameLabel(k.m, '(unspecified)')).toBe('(미지정)');
+    expect(nameLabel(k.m, 'price')).toBe('price');
+  });
+  it('stage labels fall back to English, then the id', () => {
+    const stage = { id: 'qualify', label: { en: 'Qualification', ko: '구매의사 확인·내부 검증' } };
+    expect(stageLabel(stage, 'ko')).toBe('구매의사 확인·내부 검증');
+    expect(stageLabel({ id: 'x', label: { en: 'X stage' } }, 'ko')).toBe('X stage');
+    expect(stageLabel({ id: 'x', label: {} }, 'ko')).toBe('x');
+  });
+});
