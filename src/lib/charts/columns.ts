@@ -1,0 +1,90 @@
+/**
+ * Vertical bars over ordered buckets (months, forecast buckets): shared by
+ * forecast, intake and the repurchase timeline. Each column has a value (the
+ * bar), an optional inner value (a narrower dark bar inside it), a label
+ * above it, and may be highlighted (overdue) in the accent colours.
+ */
+import * as Plot from '@observablehq/plot';
+import { finite, textWidth, wrap } from './layout.ts';
+import { type KeyItem, keyMarks } from './marks.ts';
+import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+
+export interface Column {
+  key: string;
+  /** Tick label under the column (wrapped to two lines when narrow). */
+  label: string;
+  value: number;
+  inner?: number;
+  /** Label above the column. */
+  valueLabel: string;
+  highlight?: boolean;
+}
+
+export interface ColumnSpecOptions {
+  width?: number | undefined;
+  height?: number | undefined;
+  yTickFormat: (v: number) => string;
+  /** What the bars and the labels mean, drawn as text in the top margin (no y axis title). */
+  key: KeyItem[];
+}
+
+/** Narrowest step per column (px of the viewBox) before the chart widens. */
+const MIN_STEP = 48;
+
+/** A Plot spec of labelled columns; the caller renders it (or the empty SVG). */
+export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOptions {
+  const height = o.height ?? 300;
+  const max = Math.max(0, ...columns.map((c) => finite(c.value)), ...columns.map((c) => finite(c.inner)));
+  const marginLeft = Math.round(Math.max(40, textWidth(o.yTickFormat(max), SMALL_FONT_SIZE) + 16));
+  // Many columns widen the viewBox rather than squeeze their labels (the SVG scales anyway).
+  const width = o.width ?? Math.max(DEFAULT_WIDTH, marginLeft + 12 + MIN_STEP * columns.length);
+  const marginTop = 40;
+  const marginBottom = 44;
+  const frameHeight = height - marginTop - marginBottom;
+  // Leave room above the tallest column for its label.
+  const yMax = max > 0 ? (max * frameHeight) / Math.max(frameHeight * 0.5, frameHeight - 20) : 1;
+  const band = (width - marginLeft - 12) / Math.max(1, columns.length);
+  const labels = new Map(columns.map((c) => [c.key, wrap(c.label, band - 1, SMALL_FONT_SIZE)]));
+  const key = (c: Column) => c.key;
+  const plain = columns.filter((c) => !c.highlight);
+  const highlighted = columns.filter((c) => c.highlight);
+  const hasInner = columns.some((c) => c.inner !== undefined);
+  const innerInset = Math.max(2, Math.round(band * 0.16));
+
+  return {
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginLeft,
+    marginRight: 12,
+    x: { domain: columns.map(key), padding: 0.18 },
+    y: { domain: [0, yMax] },
+    marks: [
+      Plot.axisX({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontSize: SMALL_FONT_SIZE }),
+      Plot.axisY({ ticks: 4, tickFormat: o.yTickFormat, label: null, fontSize: SMALL_FONT_SIZE }),
+      Plot.gridY({ ticks: 4 }),
+      Plot.barY(plain, { x: key, y: (c) => finite(c.value), ...fill(hasInner ? 'secondary' : 'primary') }),
+      Plot.barY(highlighted, { x: key, y: (c) => finite(c.value), ...fill(hasInner ? 'accentLight' : 'accent') }),
+      ...(hasInner
+        ? [
+            Plot.barY(plain, { x: key, y: (c) => finite(c.inner), insetLeft: innerInset, insetRight: innerInset, ...fill('primary') }),
+            Plot.barY(highlighted, { x: key, y: (c) => finite(c.inner), insetLeft: innerInset, insetRight: innerInset, ...fill('accent') }),
+          ]
+        : []),
+      ...[plain, highlighted].map((subset, i) =>
+        Plot.text(subset, {
+          x: key,
+          y: (c) => finite(c.value),
+          text: (c) => c.valueLabel,
+          dy: -5,
+          lineAnchor: 'bottom',
+          fontSize: SMALL_FONT_SIZE,
+          fontWeight: i === 0 ? '400' : '700',
+        }),
+      ),
+      ...keyMarks(o.key, marginLeft, -(marginTop - 6)),
+      Plot.ruleY([0]),
+    ],
+  };
+}

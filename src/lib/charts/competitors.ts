@@ -1,0 +1,123 @@
+/**
+ * Won vs lost against each competitor (closed in the window): stacked bars,
+ * won first, with the counts in the segments and the win rate in a column.
+ */
+import * as Plot from '@observablehq/plot';
+import { countTicks, finite, fitLabel, labelMargin, ratio, textWidth } from './layout.ts';
+import { columnMarks, keyMarks } from './marks.ts';
+import { output } from './render.ts';
+import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
+
+export interface CompetitorRow {
+  label: string;
+  won: number;
+  lost: number;
+  /** won / (won + lost); null when none. */
+  winRate: number | null;
+}
+
+export interface CompetitorsViewModel {
+  /** In display order (metrics.json: most deals first). */
+  competitors: CompetitorRow[];
+}
+
+export interface CompetitorsTakeaway {
+  /** The competitor met most often. */
+  competitor: string;
+  deals: string;
+  winRate: string;
+}
+
+export interface CompetitorsText extends BaseChartText {
+  axis: string;
+  key: { won: string; lost: string };
+  other: string;
+  columns: { competitor: string; won: string; lost: string; winRate: string };
+  takeaway(p: CompetitorsTakeaway): string;
+}
+
+export interface CompetitorsOptions extends ChartOptions<CompetitorsText> {
+  /** Rows drawn; the rest fold into one `other` row (the table keeps all). Default 10. */
+  maxRows?: number;
+}
+
+interface Segment {
+  key: string;
+  x1: number;
+  x2: number;
+  n: number;
+}
+
+export function competitorsChart(vm: CompetitorsViewModel, options: CompetitorsOptions): ChartOutput {
+  const { fmt, text } = options;
+  const id = options.id ?? 'competitors';
+  const width = options.width ?? DEFAULT_WIDTH;
+  const c = text.columns;
+  const all = vm.competitors;
+  const table: ChartTable = {
+    headers: [c.competitor, c.won, c.lost, c.winRate],
+    kinds: ['text', 'count', 'count', 'percent'],
+    rows: all.map((r) => [r.label, r.won, r.lost, r.winRate]),
+  };
+  let top: CompetitorRow | undefined;
+  for (const r of all) if (finite(r.won) + finite(r.lost) > 0 && (!top || r.won + r.lost > top.won + top.lost)) top = r;
+  const takeaway = top
+    ? text.takeaway({ competitor: top.label, deals: fmt.count(top.won + top.lost), winRate: fmt.percent(ratio(top.won, top.won + top.lost)) })
+    : text.noData;
+  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  if (!top) return output(null, meta, table);
+
+  const maxRows = Math.max(1, options.maxRows ?? 10);
+  let rows = all.map((r) => ({ label: r.label, won: finite(r.won), lost: finite(r.lost) }));
+  if (rows.length > maxRows) {
+    const rest = rows.slice(maxRows - 1);
+    rows = [...rows.slice(0, maxRows - 1), { label: text.other, won: rest.reduce((s, r) => s + r.won, 0), lost: rest.reduce((s, r) => s + r.lost, 0) }];
+  }
+  const data = rows.map((r, i) => ({ ...r, key: `c${i}`, rateText: fmt.percent(ratio(r.won, r.won + r.lost)) }));
+  const rateWidth = Math.ceil(Math.max(textWidth(c.winRate, SMALL_FONT_SIZE) * 1.08, ...data.map((d) => textWidth(d.rateText)))) + 14;
+  const marginLeft = labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.32));
+  const marginRight = rateWidth + 6;
+  const marginTop = 44;
+  const marginBottom = 38;
+  const height = options.height ?? marginTop + marginBottom + rows.length * 32;
+  const frameWidth = width - marginLeft - marginRight;
+  const xMax = Math.max(1, ...rows.map((r) => r.won + r.lost));
+  const px = (n: number) => (n / xMax) * frameWidth;
+  const won: Segment[] = data.map((d) => ({ key: d.key, x1: 0, x2: d.won, n: d.won }));
+  const lost: Segment[] = data.map((d) => ({ key: d.key, x1: d.won, x2: d.won + d.lost, n: d.lost }));
+  const fits = (s: Segment) => s.n > 0 && px(s.n) >= textWidth(fmt.count(s.n)) + 8;
+  const labels = new Map(data.map((d) => [d.key, fitLabel(d.label, marginLeft)]));
+  const segmentLabels = (segments: Segment[], role: 'onDark' | 'onLight') =>
+    Plot.text(segments.filter(fits), { y: 'key', x: (s: Segment) => (s.x1 + s.x2) / 2, text: (s: Segment) => fmt.count(s.n), ...fill(role) });
+
+  const spec: Plot.PlotOptions = {
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginLeft,
+    marginRight,
+    y: { domain: data.map((d) => d.key), padding: 0.22 },
+    x: { domain: [0, xMax] },
+    marks: [
+      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
+      Plot.axisX({ ticks: countTicks(xMax), tickFormat: (d: number) => fmt.count(d), label: text.axis, labelArrow: 'none', labelAnchor: 'left' }),
+      Plot.barX(won, { y: 'key', x1: 'x1', x2: 'x2', ...fill('primary') }),
+      Plot.barX(lost, { y: 'key', x1: 'x1', x2: 'x2', ...fill('lost') }),
+      segmentLabels(won, 'onDark'),
+      segmentLabels(lost, 'onLight'),
+      ...columnMarks(data, c.winRate, { y: (d) => d.key, text: (d) => d.rateText, dx: rateWidth }),
+      ...keyMarks(
+        [
+          { label: text.key.won, role: 'primary' },
+          { label: text.key.lost, role: 'lost' },
+        ],
+        marginLeft,
+        -(marginTop - 6),
+      ),
+      Plot.ruleX([0]),
+    ],
+  };
+  return output(spec, meta, table);
+}

@@ -1,0 +1,174 @@
+/**
+ * Adapters from metrics.json (plus the config's stages) to each chart's
+ * view-model: the one place where stage ids become labels and buyer steps.
+ * Pure; the charts themselves never look anything up.
+ */
+import type { Metrics } from '../metrics/types.ts';
+import type { CompetitorsViewModel } from './competitors.ts';
+import type { CycleLengthViewModel, CycleStats } from './cycle-length.ts';
+import type { ForecastViewModel } from './forecast.ts';
+import type { FunnelViewModel } from './funnel.ts';
+import type { IntakeViewModel } from './intake.ts';
+import type { ReasonsViewModel } from './loss-reasons.ts';
+import type { LostAtStageViewModel } from './lost-at-stage.ts';
+import type { PipelineViewModel } from './pipeline-by-stage.ts';
+import type { RepurchaseMonth, RepurchaseViewModel } from './repurchase-timeline.ts';
+import type { TimeInStageViewModel } from './time-in-stage.ts';
+import type { ChartLocale } from './types.ts';
+import type { WaterfallViewModel } from './waterfall.ts';
+
+/** What the adapters need of a configured stage (the site manifest's `stages` fit). */
+export interface ChartStage {
+  id: string;
+  label: Record<string, string>;
+  buyer_step: Record<string, string> | null;
+}
+
+function localized(text: Record<string, string> | null | undefined, locale: ChartLocale): string | null {
+  if (!text) return null;
+  return text[locale] ?? text.en ?? Object.values(text)[0] ?? null;
+}
+
+/** Stage id -> resolved label and buyer step (unknown ids fall back to the id). */
+export function stageLookup(stages: ChartStage[], locale: ChartLocale): (id: string) => { label: string; buyerStep: string | null } {
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  return (id) => {
+    const s = byId.get(id);
+    return { label: localized(s?.label, locale) ?? id, buyerStep: localized(s?.buyer_step, locale) };
+  };
+}
+
+export function funnelView(m: Metrics, stages: ChartStage[], locale: ChartLocale): FunnelViewModel {
+  const stage = stageLookup(stages, locale);
+  return {
+    cohortSize: m.conversion.cohort_size,
+    stages: m.conversion.stages.map((s) => ({
+      id: s.stage,
+      ...stage(s.stage),
+      reached: s.reached,
+      advanced: s.advanced,
+      won: s.won,
+      conversion: s.conversion,
+      winRate: s.win_rate,
+    })),
+  };
+}
+
+export function pipelineView(m: Metrics, stages: ChartStage[], locale: ChartLocale): PipelineViewModel {
+  const stage = stageLookup(stages, locale);
+  return {
+    stages: m.pipeline.stages.map((s) => ({
+      id: s.stage,
+      label: stage(s.stage).label,
+      count: s.count,
+      amount: s.amount,
+      weightedAmount: s.weighted_amount,
+    })),
+  };
+}
+
+/** `stallDays`: the stall threshold per stage id to draw (e.g. config `stall_days`). */
+export function timeInStageView(
+  m: Metrics,
+  stages: ChartStage[],
+  locale: ChartLocale,
+  stallDays: Record<string, number> = {},
+): TimeInStageViewModel {
+  const stage = stageLookup(stages, locale);
+  return {
+    stages: m.time_in_stage.map((s) => ({
+      id: s.stage,
+      label: stage(s.stage).label,
+      visits: s.visits,
+      meanDays: s.mean_days,
+      medianDays: s.median_days,
+      p75Days: s.p75_days,
+      p90Days: s.p90_days,
+      stallDays: stallDays[s.stage] ?? null,
+    })),
+  };
+}
+
+export function lostAtStageView(m: Metrics, stages: ChartStage[], locale: ChartLocale): LostAtStageViewModel {
+  const stage = stageLookup(stages, locale);
+  return { stages: m.lost_at_stage.map((s) => ({ id: s.stage, label: stage(s.stage).label, count: s.count, amount: s.amount })) };
+}
+
+export function cycleLengthView(m: Metrics): CycleLengthViewModel {
+  const stats = (c: Metrics['cycle_length']['won']): CycleStats => ({
+    count: c.count,
+    meanDays: c.mean_days,
+    medianDays: c.median_days,
+    p90Days: c.p90_days,
+  });
+  return { won: stats(m.cycle_length.won), lost: stats(m.cycle_length.lost), all: stats(m.cycle_length.all) };
+}
+
+export function forecastView(m: Metrics): ForecastViewModel {
+  return {
+    buckets: m.forecast.map((b) => ({ bucket: b.bucket, count: b.count, amount: b.amount, weightedAmount: b.weighted_amount })),
+  };
+}
+
+export function intakeView(m: Metrics): IntakeViewModel {
+  return { months: m.intake.map((i) => ({ month: i.month, count: i.count, amount: i.amount })) };
+}
+
+/** Default highlight of the reasons charts: a price reason (English or Korean wording). */
+export const PRICE_REASON = /price|pricing|cost|가격|단가|비용/i;
+
+export function reasonsView(
+  rows: Metrics['loss_reasons'],
+  o: { unspecified: string; highlight?: (reason: string) => boolean },
+): ReasonsViewModel {
+  const highlight = o.highlight ?? ((r: string) => PRICE_REASON.test(r));
+  return {
+    reasons: rows.map((r) => ({
+      label: r.reason === '(unspecified)' ? o.unspecified : r.reason,
+      count: r.count,
+      amount: r.amount,
+      highlight: r.reason !== '(unspecified)' && highlight(r.reason),
+    })),
+  };
+}
+
+export function competitorsView(m: Metrics): CompetitorsViewModel {
+  return { competitors: m.competitors.map((c) => ({ label: c.competitor, won: c.won, lost: c.lost, winRate: c.win_rate })) };
+}
+
+export function waterfallView(m: Metrics): WaterfallViewModel {
+  const w = m.waterfall;
+  return { start: w.start, new: w.new, reopened: w.reopened, won: w.won, lost: w.lost, end: w.end };
+}
+
+function addMonths(yyyyMm: string, n: number): string {
+  const [y, mo] = yyyyMm.split('-').map(Number) as [number, number];
+  const t = y * 12 + (mo - 1) + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Repurchase windows to draw: overdue ones, and upcoming ones by month from
+ * as_of's month through the month of as_of + 365 days (zeros included).
+ * Covered and later windows are left out.
+ */
+export function repurchaseView(m: Metrics): RepurchaseViewModel {
+  const first = m.as_of.slice(0, 7);
+  const lastDay = new Date(Date.parse(`${m.as_of}T00:00:00Z`) + 365 * 86_400_000).toISOString().slice(0, 7);
+  const months: RepurchaseMonth[] = [];
+  for (let month = first; month <= lastDay; month = addMonths(month, 1)) months.push({ month, count: 0, amount: 0 });
+  const index = new Map(months.map((x, i) => [x.month, i]));
+  const overdue = { count: 0, amount: 0 };
+  for (const r of m.repurchase) {
+    if (r.status === 'overdue') {
+      overdue.count += 1;
+      overdue.amount += r.amount;
+    } else if (r.status === 'upcoming') {
+      const i = index.get(r.next_purchase_at.slice(0, 7));
+      if (i === undefined) continue;
+      months[i]!.count += 1;
+      months[i]!.amount += r.amount;
+    }
+  }
+  return { overdue, months };
+}

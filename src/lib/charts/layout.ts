@@ -1,0 +1,117 @@
+/**
+ * Numbers and text for layout: safe numbers, whole-number ticks, text width
+ * estimates (Hangul/CJK as a full em), truncation and wrapping of labels,
+ * and formatting of a chart's table for display.
+ */
+import { ticks as d3ticks } from 'd3';
+import { FONT_SIZE } from './style.ts';
+import type { ChartFormat, ChartTable, ColumnKind } from './types.ts';
+
+/** A finite number or 0: never lets NaN or Infinity into a position. */
+export function finite(n: number | null | undefined): number {
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+}
+
+/** A ratio, or null when the denominator is 0 (or either is missing). */
+export function ratio(num: number, den: number): number | null {
+  return Number.isFinite(num) && Number.isFinite(den) && den !== 0 ? num / den : null;
+}
+
+/** '+₩5M' / '−₩5M' from the compact money format ('−' is U+2212). */
+export function signedMoney(fmt: ChartFormat, n: number, sign: '+' | '−'): string {
+  return `${sign}${fmt.moneyCompact(Math.abs(n))}`;
+}
+
+/** Whole-number tick values from 0 to max (for count axes). */
+export function countTicks(max: number, n = 5): number[] {
+  if (!(max > 0)) return [0];
+  return d3ticks(0, max, Math.min(n, Math.max(1, Math.floor(max)))).filter((t) => Number.isInteger(t));
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x11ff) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    code >= 0x1f300
+  );
+}
+
+/** A generous estimate of a string's rendered width in px (Hangul/CJK count 1 em). */
+export function textWidth(s: string, size = FONT_SIZE): number {
+  let em = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (isWide(code)) em += 1;
+    else if (/[\sijlft.,:;'|!·()[\]]/.test(ch)) em += 0.32;
+    else if (/[0-9]/.test(ch)) em += 0.6;
+    else if (/[A-ZmwMW@%₩$€]/.test(ch)) em += 0.72;
+    else em += 0.58;
+  }
+  return em * size;
+}
+
+/** Cut a string to fit `maxPx`, ending in '…'. */
+export function truncate(s: string, maxPx: number, size = FONT_SIZE): string {
+  if (textWidth(s, size) <= maxPx) return s;
+  const chars = Array.from(s);
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size) > maxPx) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+/** A (semibold) y label cut to the room `labelMargin` left for it. */
+export function fitLabel(label: string, marginLeft: number, size = FONT_SIZE): string {
+  return truncate(label, (marginLeft - 14) / 1.12, size);
+}
+
+/** Greedy word wrap into at most `maxLines` lines joined with '\n' (Plot renders them as tspans). */
+export function wrap(s: string, maxPx: number, size = FONT_SIZE, maxLines = 2): string {
+  const words = s.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (!line || textWidth(candidate, size) <= maxPx) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = truncate(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, maxPx, size);
+    return kept.map((l) => truncate(l, maxPx, size)).join('\n');
+  }
+  return lines.map((l) => truncate(l, maxPx, size)).join('\n');
+}
+
+/** The widest of some (semibold) labels, clamped: for a margin that fits the y labels. */
+export function labelMargin(labels: string[], min: number, max: number, size = FONT_SIZE): number {
+  const widest = Math.max(0, ...labels.map((l) => textWidth(l, size) * 1.12));
+  return Math.round(Math.min(max, Math.max(min, widest + 16)));
+}
+
+/** Format a chart table's raw cells with the page's formatter (for an HTML table). */
+export function formatTable(table: ChartTable, fmt: ChartFormat): string[][] {
+  const cell = (v: string | number | null, kind: ColumnKind): string => {
+    if (v === null) return kind === 'percent' ? fmt.percent(null) : kind === 'days' ? fmt.days(null) : '';
+    if (typeof v === 'string') return kind === 'month' && /^\d{4}-\d{2}$/.test(v) ? fmt.month(v) : v;
+    switch (kind) {
+      case 'money':
+        return fmt.money(v);
+      case 'count':
+        return fmt.count(v);
+      case 'percent':
+        return fmt.percent(v);
+      case 'days':
+        return fmt.days(v);
+      default:
+        return String(v);
+    }
+  };
+  return table.rows.map((row) => row.map((v, i) => cell(v, table.kinds[i] ?? 'text')));
+}

@@ -1,0 +1,147 @@
+/**
+ * Loss (or win) reasons in two panels, by number of deals and by amount, each
+ * as a share of the total so both read on one scale. A highlighted reason
+ * (price, by default in the adapter) is drawn in the accent colour, so
+ * whether it really is the main cause shows at a glance.
+ */
+import * as Plot from '@observablehq/plot';
+import { finite, fitLabel, labelMargin, ratio } from './layout.ts';
+import { endLabels, roomyMax } from './marks.ts';
+import { output } from './render.ts';
+import { DEFAULT_WIDTH, fill } from './style.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
+
+export interface ReasonRow {
+  /** The reason, resolved ('(unspecified)' already translated). */
+  label: string;
+  count: number;
+  amount: number;
+  highlight?: boolean;
+}
+
+export interface ReasonsViewModel {
+  /** In display order (metrics.json: by count descending, then name). */
+  reasons: ReasonRow[];
+}
+
+export interface ReasonsTakeaway {
+  /** The highlighted reason when it occurs, else the most frequent one. */
+  reason: string;
+  countShare: string;
+  amountShare: string;
+  /** Whether it leads by count / by amount (ties count as leading). */
+  topByCount: boolean;
+  topByAmount: boolean;
+  highlighted: boolean;
+}
+
+export interface ReasonsText extends BaseChartText {
+  /** Panel headers: 'By number of deals', 'By amount'. */
+  panels: { count: string; amount: string };
+  /** Label of the row folding the reasons beyond `maxRows`. */
+  other: string;
+  columns: { reason: string; count: string; countShare: string; amount: string; amountShare: string };
+  takeaway(p: ReasonsTakeaway): string;
+}
+
+export interface ReasonsOptions extends ChartOptions<ReasonsText> {
+  /** Rows drawn; the rest are folded into one `other` row (the table keeps all). Default 10. */
+  maxRows?: number;
+}
+
+type Measure = 'count' | 'amount';
+interface Cell {
+  key: string;
+  measure: Measure;
+  share: number;
+  label: string;
+  highlight: boolean;
+}
+
+export function reasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
+  const { fmt, text } = options;
+  const id = options.id ?? 'reasons';
+  const width = options.width ?? DEFAULT_WIDTH;
+  const c = text.columns;
+  const all = vm.reasons;
+  const totalCount = all.reduce((s, r) => s + finite(r.count), 0);
+  const totalAmount = all.reduce((s, r) => s + finite(r.amount), 0);
+  const table: ChartTable = {
+    headers: [c.reason, c.count, c.countShare, c.amount, c.amountShare],
+    kinds: ['text', 'count', 'percent', 'money', 'percent'],
+    rows: all.map((r) => [r.label, r.count, ratio(r.count, totalCount), r.amount, ratio(r.amount, totalAmount)]),
+  };
+
+  const subject = all.find((r) => r.highlight && r.count > 0) ?? all.find((r) => r.count > 0);
+  const maxCount = Math.max(0, ...all.map((r) => finite(r.count)));
+  const maxAmount = Math.max(0, ...all.map((r) => finite(r.amount)));
+  const takeaway = subject
+    ? text.takeaway({
+        reason: subject.label,
+        countShare: fmt.percent(ratio(subject.count, totalCount)),
+        amountShare: fmt.percent(ratio(subject.amount, totalAmount)),
+        topByCount: subject.count >= maxCount,
+        topByAmount: subject.amount >= maxAmount,
+        highlighted: subject.highlight === true,
+      })
+    : text.noData;
+  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  if (!subject) return output(null, meta, table);
+
+  const maxRows = Math.max(1, options.maxRows ?? 10);
+  let rows = all;
+  if (all.length > maxRows) {
+    const rest = all.slice(maxRows - 1);
+    const other = { label: text.other, count: rest.reduce((s, r) => s + finite(r.count), 0), amount: rest.reduce((s, r) => s + finite(r.amount), 0) };
+    rows = [...all.slice(0, maxRows - 1), other];
+  }
+  const keys = rows.map((_, i) => `r${i}`);
+  const cells: Cell[] = rows.flatMap((r, i) => [
+    { key: keys[i]!, measure: 'count' as const, share: ratio(finite(r.count), totalCount) ?? 0, label: `${fmt.count(finite(r.count))} (${fmt.percent(ratio(finite(r.count), totalCount))})`, highlight: r.highlight === true },
+    { key: keys[i]!, measure: 'amount' as const, share: ratio(finite(r.amount), totalAmount) ?? 0, label: `${fmt.moneyCompact(finite(r.amount))} (${fmt.percent(ratio(finite(r.amount), totalAmount))})`, highlight: r.highlight === true },
+  ]);
+
+  const marginLeft = labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.3));
+  const marginRight = 12;
+  const marginTop = 30;
+  const marginBottom = 30;
+  const height = options.height ?? marginTop + marginBottom + rows.length * 30;
+  const padding = 0.12;
+  const panelWidth = ((width - marginLeft - marginRight) * (1 - padding)) / 2;
+  const xMax = Math.max(0.25, roomyMax(cells.map((d) => ({ value: d.share, label: d.label })), panelWidth));
+  const labels = new Map(rows.map((r, i) => [keys[i]!, fitLabel(r.label, marginLeft)]));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].filter((t) => t <= xMax);
+
+  const spec: Plot.PlotOptions = {
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginLeft,
+    marginRight,
+    fx: { domain: ['count', 'amount'], tickFormat: (m: Measure) => text.panels[m], label: null, axis: 'top', padding, tickSize: 0 },
+    y: { domain: keys, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, padding: 0.2 },
+    x: { domain: [0, xMax], ticks, tickFormat: (v: number) => fmt.percent(v), label: null, grid: true },
+    marks: [
+      Plot.barX(cells.filter((d) => !d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('primary') }),
+      Plot.barX(cells.filter((d) => d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('accent') }),
+      ...endLabels(cells, {
+        fx: (d) => d.measure,
+        x: (d) => d.share,
+        y: (d) => d.key,
+        text: (d) => d.label,
+        bold: (d) => d.highlight,
+      }),
+      Plot.ruleX([0]),
+    ],
+  };
+  return output(spec, meta, table);
+}
+
+export function lossReasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
+  return reasonsChart(vm, { ...options, id: options.id ?? 'loss-reasons' });
+}
+
+export function winReasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
+  return reasonsChart(vm, { ...options, id: options.id ?? 'win-reasons' });
+}

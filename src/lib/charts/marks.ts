@@ -1,0 +1,84 @@
+/**
+ * Plot marks shared by several charts: a text key in the top margin, value
+ * labels after bars (with `roomyMax` leaving room for them), and text
+ * columns in the right margin.
+ */
+import * as Plot from '@observablehq/plot';
+import { finite, textWidth } from './layout.ts';
+import { fill, FONT_SIZE, SMALL_FONT_SIZE, type ColorRole } from './style.ts';
+
+export interface KeyItem {
+  label: string;
+  role: ColorRole;
+  /** The glyph drawn in the role's colour: '■' (bar, default), '●' (dot), '◇'; '' for text only. */
+  symbol?: string;
+}
+
+/**
+ * A key drawn as text in the top margin, starting at the SVG's left edge.
+ * Each item is a coloured glyph followed by its label, so no colour stands alone.
+ */
+export function keyMarks(items: KeyItem[], marginLeft: number, dy = -22): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  let x = 4 - marginLeft;
+  for (const item of items) {
+    const symbol = item.symbol ?? '■';
+    const glyph = symbol ? 16 : 0;
+    if (symbol) marks.push(Plot.text([symbol], { frameAnchor: 'top-left', dx: x, dy, text: (d: string) => d, ...fill(item.role) }));
+    marks.push(Plot.text([item.label], { frameAnchor: 'top-left', dx: x + glyph, dy, text: (d: string) => d, ...(symbol ? {} : fill(item.role)) }));
+    x += glyph + textWidth(item.label) + 18;
+  }
+  return marks;
+}
+
+/**
+ * The domain maximum that leaves room for a label after every bar:
+ * each `value` scaled into `frameWidth` px plus its label still fits.
+ */
+export function roomyMax(items: { value: number; label: string }[], frameWidth: number, size = FONT_SIZE): number {
+  let max = 0;
+  for (const { value, label } of items) {
+    const v = finite(value);
+    if (v <= 0) continue;
+    const room = Math.max(frameWidth * 0.35, frameWidth - textWidth(label, size) - 10);
+    max = Math.max(max, (v * frameWidth) / room);
+  }
+  return max > 0 ? max : 1;
+}
+
+export interface EndLabelOptions<T> {
+  /** Bar end, in data units. */
+  x: (d: T) => number;
+  y: (d: T) => string;
+  text: (d: T) => string;
+  fx?: (d: T) => string;
+  /** Data set in bold (Plot's fontWeight is a constant, so this splits the mark). */
+  bold?: (d: T) => boolean;
+}
+
+/** Split data into regular and bold text marks. */
+function byWeight<T>(data: T[], bold: ((d: T) => boolean) | undefined, mark: (subset: T[], weight: string) => Plot.Markish): Plot.Markish[] {
+  if (!bold) return [mark(data, '400')];
+  return [mark(data.filter((d) => !bold(d)), '400'), mark(data.filter(bold), '700')];
+}
+
+/** Value labels just after the end of horizontal bars (use `roomyMax` for the x domain). */
+export function endLabels<T>(data: T[], o: EndLabelOptions<T>): Plot.Markish[] {
+  return byWeight(data, o.bold, (subset, fontWeight) =>
+    Plot.text(subset, { x: o.x, y: o.y, text: o.text, dx: 5, textAnchor: 'start', fontWeight, ...(o.fx ? { fx: o.fx } : {}) }),
+  );
+}
+
+/** Text in a column of the right margin (e.g. conversion, win rate), right-aligned at `dx` from the frame. */
+export function columnMarks<T>(
+  data: T[],
+  header: string,
+  o: { y: (d: T) => string; text: (d: T) => string; dx: number; bold?: (d: T) => boolean },
+): Plot.Markish[] {
+  return [
+    ...byWeight(data, o.bold, (subset, fontWeight) =>
+      Plot.text(subset, { y: o.y, text: o.text, frameAnchor: 'right', dx: o.dx, textAnchor: 'end', fontWeight }),
+    ),
+    Plot.text([header], { frameAnchor: 'top-right', dx: o.dx, dy: -8, textAnchor: 'end', lineAnchor: 'bottom', text: (d: string) => d, fontSize: SMALL_FONT_SIZE, fontWeight: '600', ...fill('muted') }),
+  ];
+}

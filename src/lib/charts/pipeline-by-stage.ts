@@ -1,0 +1,109 @@
+/**
+ * Open pipeline per stage: the open amount (light bar, labelled) with the
+ * weighted amount inside it (dark bar), and the weighted amount and deal
+ * count in right-hand columns. Takeaway: the stage holding the most money.
+ */
+import * as Plot from '@observablehq/plot';
+import { finite, fitLabel, labelMargin, ratio, textWidth } from './layout.ts';
+import { columnMarks, endLabels, keyMarks, roomyMax } from './marks.ts';
+import { output } from './render.ts';
+import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
+
+export interface PipelineStageRow {
+  id: string;
+  label: string;
+  count: number;
+  amount: number;
+  weightedAmount: number;
+}
+
+export interface PipelineViewModel {
+  /** Open stages in config order, zeros included. */
+  stages: PipelineStageRow[];
+}
+
+export interface PipelineTakeaway {
+  /** Label of the stage with the largest open amount. */
+  stage: string;
+  amount: string;
+  /** Its share of the whole open amount ('49%'). */
+  share: string;
+}
+
+export interface PipelineText extends BaseChartText {
+  axis: string;
+  key: { amount: string; weighted: string };
+  columns: { stage: string; count: string; amount: string; weighted: string };
+  takeaway(p: PipelineTakeaway): string;
+}
+
+export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOptions<PipelineText>): ChartOutput {
+  const { fmt, text } = options;
+  const id = options.id ?? 'pipeline-by-stage';
+  const width = options.width ?? DEFAULT_WIDTH;
+  const c = text.columns;
+  const rows = vm.stages;
+
+  const table: ChartTable = {
+    headers: [c.stage, c.count, c.amount, c.weighted],
+    kinds: ['text', 'count', 'money', 'money'],
+    rows: rows.map((s) => [s.label, s.count, s.amount, s.weightedAmount]),
+  };
+  const total = rows.reduce((sum, s) => sum + finite(s.amount), 0);
+  let top: PipelineStageRow | undefined;
+  for (const s of rows) if (finite(s.amount) > 0 && (!top || s.amount > top.amount)) top = s;
+  const takeaway = top
+    ? text.takeaway({ stage: top.label, amount: fmt.moneyCompact(top.amount), share: fmt.percent(ratio(top.amount, total)) })
+    : text.noData;
+  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  if (!top) return output(null, meta, table);
+
+  const key = (s: PipelineStageRow) => s.id;
+  const weightedText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.weightedAmount));
+  const countText = (s: PipelineStageRow) => fmt.count(finite(s.count));
+  const colWidth = (header: string, values: string[]) =>
+    Math.ceil(Math.max(textWidth(header, SMALL_FONT_SIZE) * 1.08, ...values.map((v) => textWidth(v)))) + 14;
+  const weightedWidth = colWidth(c.weighted, rows.map(weightedText));
+  const countWidth = colWidth(c.count, rows.map(countText));
+  const marginRight = weightedWidth + countWidth + 6;
+  const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
+  const marginTop = 44;
+  const marginBottom = 38;
+  const height = options.height ?? marginTop + marginBottom + rows.length * 34;
+  const frameWidth = width - marginLeft - marginRight;
+  const amountText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.amount));
+  const xMax = roomyMax(rows.map((s) => ({ value: s.amount, label: amountText(s) })), frameWidth);
+  const labels = new Map(rows.map((s) => [s.id, fitLabel(s.label, marginLeft)]));
+
+  const spec: Plot.PlotOptions = {
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginLeft,
+    marginRight,
+    y: { domain: rows.map(key), padding: 0.22 },
+    x: { domain: [0, xMax] },
+    marks: [
+      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
+      Plot.axisX({ ticks: 4, tickFormat: (d: number) => fmt.moneyCompact(d), label: text.axis, labelArrow: 'none', labelAnchor: 'left' }),
+      Plot.gridX({ ticks: 4 }),
+      Plot.barX(rows, { y: key, x: (s) => finite(s.amount), ...fill('secondary') }),
+      Plot.barX(rows, { y: key, x: (s) => finite(s.weightedAmount), insetTop: 6, insetBottom: 6, ...fill('primary') }),
+      ...endLabels(rows, { x: (s) => finite(s.amount), y: key, text: amountText }),
+      ...columnMarks(rows, c.weighted, { y: key, text: weightedText, dx: weightedWidth }),
+      ...columnMarks(rows, c.count, { y: key, text: countText, dx: weightedWidth + countWidth }),
+      ...keyMarks(
+        [
+          { label: text.key.amount, role: 'secondary' },
+          { label: text.key.weighted, role: 'primary' },
+        ],
+        marginLeft,
+        -(marginTop - 6),
+      ),
+      Plot.ruleX([0]),
+    ],
+  };
+  return output(spec, meta, table);
+}

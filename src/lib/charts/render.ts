@@ -1,0 +1,143 @@
+/**
+ * Rendering: one linkedom document for Plot, and the post-processing that
+ * makes every SVG accessible (role, title, desc, labelled groups),
+ * responsive (viewBox, CSS width), themable and collision-free on a page
+ * (ids and classes prefixed per chart); plus the "no data" SVG.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { COLORS, DEFAULT_WIDTH, FONT_SIZE, FONT_STACK, SVG_NS } from './style.ts';
+import type { ChartLocale, ChartOutput, ChartTable } from './types.ts';
+
+let cachedDocument: Document | undefined;
+
+/** The one DOM document Plot renders into (detached elements; nothing is appended). */
+export function chartDocument(): Document {
+  cachedDocument ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return cachedDocument;
+}
+
+/** `ps-chart-<id>`: the SVG's class name and the prefix of its element ids. */
+export function chartClass(id: string): string {
+  const slug = id
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `ps-chart-${slug || 'chart'}`;
+}
+
+export interface RenderMeta {
+  id: string;
+  title: string;
+  takeaway: string;
+  locale: ChartLocale;
+}
+
+/** Render a Plot spec and post-process it into the final SVG string. */
+export function renderPlot(options: Plot.PlotOptions, meta: RenderMeta): string {
+  const cls = chartClass(meta.id);
+  const svg = Plot.plot({ ...options, document: chartDocument(), className: cls }) as unknown as Element;
+  return finish(svg, cls, meta);
+}
+
+/** Create an SVG element with attributes (for hand-drawn charts). */
+export function svgElement(name: string, attrs: Record<string, string | number> = {}): Element {
+  const el = chartDocument().createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** A hand-drawn SVG of the given viewBox, post-processed like Plot's output. */
+export function renderCustom(meta: RenderMeta, width: number, height: number, draw: (svg: Element) => void): string {
+  const cls = chartClass(meta.id);
+  const svg = svgElement('svg', { class: cls, viewBox: `0 0 ${width} ${height}`, fill: 'currentColor' });
+  svg.appendChild(svgElement('style'));
+  draw(svg);
+  return finish(svg, cls, meta);
+}
+
+/** An accessible SVG that says there is nothing to show (no axes, no NaN). */
+export function renderEmpty(meta: RenderMeta, width = DEFAULT_WIDTH, height = 80): string {
+  return renderCustom(meta, width, height, (svg) => {
+    const frame = { x: 0.5, y: 0.5, width: width - 1, height: height - 1, rx: 4, fill: 'none', stroke: COLORS.track, 'aria-hidden': 'true' };
+    svg.appendChild(svgElement('rect', frame));
+    const text = svgElement('text', { x: width / 2, y: height / 2, dy: '0.32em', 'text-anchor': 'middle', class: 'ps-muted', fill: COLORS.muted });
+    text.textContent = meta.takeaway;
+    svg.appendChild(text);
+  });
+}
+
+const NUMERIC_ATTRS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'd', 'points', 'dx', 'dy'];
+
+function roundNumbers(value: string): string {
+  if (value.includes('em')) return value;
+  return value.replace(/-?\d+\.\d{2,}(?:e-?\d+)?/g, (m) => {
+    const r = Math.round(Number(m) * 10) / 10;
+    return String(Object.is(r, -0) ? 0 : r);
+  });
+}
+
+function finish(svg: Element, cls: string, meta: RenderMeta): string {
+  const doc = chartDocument();
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.removeAttribute('font-family');
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('font-size', String(FONT_SIZE));
+  svg.setAttribute('lang', meta.locale);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${cls}-title ${cls}-desc`);
+
+  // Deterministic, per-chart ids (Plot numbers clip paths with a global counter).
+  const renamed = new Map<string, string>();
+  for (const el of Array.from(svg.querySelectorAll('[id]'))) {
+    const next = `${cls}-id${renamed.size + 1}`;
+    renamed.set(el.getAttribute('id')!, next);
+    el.setAttribute('id', next);
+  }
+  const all = Array.from(svg.querySelectorAll('*'));
+  for (const el of all) {
+    for (const name of NUMERIC_ATTRS) {
+      const v = el.getAttribute(name);
+      if (v !== null) el.setAttribute(name, roundNumbers(v));
+    }
+    if (renamed.size > 0) {
+      for (const name of ['clip-path', 'mask', 'href', 'marker-start', 'marker-end']) {
+        const v = el.getAttribute(name);
+        if (v !== null) el.setAttribute(name, v.replace(/#([^)\s]+)/g, (_m, id: string) => `#${renamed.get(id) ?? id}`));
+      }
+    }
+    // Plot labels its marks; a labelled <g> needs a role to be valid ARIA.
+    if (el.tagName.toLowerCase() === 'g' && el.hasAttribute('aria-label')) el.setAttribute('role', 'group');
+  }
+
+  const style = svg.querySelector('style');
+  // Fonts come from CSS (the page's `--ps-chart-font`, else the system stack);
+  // each colour role in use can be themed with `--ps-chart-<role>`.
+  const roles = Object.entries(COLORS).filter(([role]) => svg.querySelector(`.ps-${role}`));
+  const css = [
+    `:where(.${cls}){font-family:var(--ps-chart-font,${FONT_STACK});width:100%;height:auto;max-width:100%;display:block;overflow:visible}`,
+    ...roles.map(([role, hex]) => `:where(.${cls} .ps-${role}){fill:var(--ps-chart-${role},${hex})}`),
+  ].join('\n');
+  if (style) style.textContent = `${style.textContent ?? ''}\n${css}`;
+
+  const title = doc.createElementNS(SVG_NS, 'title');
+  title.setAttribute('id', `${cls}-title`);
+  title.textContent = meta.title;
+  const desc = doc.createElementNS(SVG_NS, 'desc');
+  desc.setAttribute('id', `${cls}-desc`);
+  desc.textContent = meta.takeaway;
+  svg.insertBefore(desc, svg.firstChild);
+  svg.insertBefore(title, desc);
+  return svg.outerHTML;
+}
+
+/** Assemble the output; renders the "no data" SVG when `spec` is null. */
+export function output(
+  spec: Plot.PlotOptions | null,
+  meta: RenderMeta & { width?: number | undefined },
+  table: ChartTable,
+): ChartOutput {
+  const svg = spec ? renderPlot(spec, meta) : renderEmpty(meta, meta.width ?? DEFAULT_WIDTH);
+  return { svg, title: meta.title, takeaway: meta.takeaway, table };
+}

@@ -1,0 +1,35 @@
+/**
+ * The charts' look: viewBox defaults, font sizes and stack, and the palette.
+ */
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+export const DEFAULT_WIDTH = 640;
+export const FONT_SIZE = 12;
+export const SMALL_FONT_SIZE = 11;
+/** The system font stack; the page can override it with `--ps-chart-font`. */
+export const FONT_STACK =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+
+/**
+ * Palette: every fill passes 3:1 against white (graphics) and every text fill
+ * 4.5:1; dark/light pairs stay distinct in greyscale print. Each role can be
+ * overridden by the page with `--ps-chart-<role>` (e.g. for a dark theme).
+ */
+export const COLORS = {
+  primary: '#1d4e89',
+  secondary: '#6f98c8',
+  accent: '#b3261e',
+  accentLight: '#d0675e',
+  neutral: '#525c66',
+  positive: '#2e6b3a',
+  lost: '#c96a3a',
+  track: '#e3e9f0',
+  muted: '#5a6470',
+  onDark: '#ffffff',
+  onLight: '#111111',
+} as const;
+export type ColorRole = keyof typeof COLORS;
+
+/** Fill options for a mark: the colour, plus a class the embedded CSS maps to a custom property. */
+export function fill(role: ColorRole): { fill: string; className: string } {
+  return { fill: COLORS[role], className: `ps-${role}` };
+}

@@ -1,0 +1,86 @@
+/**
+ * Days spent per open stage (visits that ended in the window): median, p75,
+ * p90 and mean as a range/dot row per stage, with the stall threshold as an
+ * optional dashed tick. Takeaway: the stage with the longest median.
+ */
+import { distributionSpec, type DistributionKeyText } from './distribution.ts';
+import { output } from './render.ts';
+import { DEFAULT_WIDTH } from './style.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
+
+export interface TimeInStageRow {
+  id: string;
+  label: string;
+  visits: number;
+  meanDays: number | null;
+  medianDays: number | null;
+  p75Days: number | null;
+  p90Days: number | null;
+  /** Stall threshold in days for this stage, or null to draw none. */
+  stallDays?: number | null;
+}
+
+export interface TimeInStageViewModel {
+  /** Open stages in config order. */
+  stages: TimeInStageRow[];
+}
+
+export interface TimeInStageTakeaway {
+  /** Label of the stage with the longest median. */
+  stage: string;
+  median: string;
+  p90: string;
+}
+
+export interface TimeInStageText extends BaseChartText {
+  axis: string;
+  key: DistributionKeyText;
+  columns: { stage: string; visits: string; mean: string; median: string; p75: string; p90: string; stall: string };
+  takeaway(p: TimeInStageTakeaway): string;
+}
+
+export function timeInStageChart(vm: TimeInStageViewModel, options: ChartOptions<TimeInStageText>): ChartOutput {
+  const { fmt, text } = options;
+  const id = options.id ?? 'time-in-stage';
+  const c = text.columns;
+  const stages = vm.stages;
+  const table: ChartTable = {
+    headers: [c.stage, c.visits, c.median, c.p75, c.p90, c.mean, c.stall],
+    kinds: ['text', 'count', 'days', 'days', 'days', 'days', 'days'],
+    rows: stages.map((s) => [s.label, s.visits, s.medianDays, s.p75Days, s.p90Days, s.meanDays, s.stallDays ?? null]),
+  };
+
+  let slowest: TimeInStageRow | undefined;
+  for (const s of stages) {
+    if (s.visits <= 0 || s.medianDays === null || !Number.isFinite(s.medianDays)) continue;
+    if (!slowest || s.medianDays > slowest.medianDays!) slowest = s;
+  }
+  const takeaway = slowest
+    ? text.takeaway({ stage: slowest.label, median: fmt.days(slowest.medianDays), p90: fmt.days(slowest.p90Days) })
+    : text.noData;
+  const meta = { id, title: text.title, takeaway, locale: options.locale, width: options.width ?? DEFAULT_WIDTH };
+  if (!slowest) return output(null, meta, table);
+
+  const spec = distributionSpec(
+    stages.map((s) => ({
+      key: s.id,
+      label: s.label,
+      count: s.visits,
+      mean: s.meanDays,
+      median: s.medianDays,
+      p75: s.p75Days,
+      p90: s.p90Days,
+      threshold: s.stallDays ?? null,
+    })),
+    {
+      width: options.width,
+      height: options.height,
+      fmt,
+      axis: text.axis,
+      key: text.key,
+      columns: { count: c.visits, median: c.median, p90: c.p90 },
+      emphasis: slowest.id,
+    },
+  );
+  return output(spec, meta, table);
+}

@@ -1,0 +1,76 @@
+/**
+ * The contract of every chart: a pure function `(viewModel, options) -> ChartOutput`.
+ * View-models carry already-resolved labels (stage labels, buyer steps, reason
+ * names); options carry the formatting functions and the (translated) strings,
+ * so a chart never looks anything up and never formats a number on its own.
+ */
+
+export type ChartLocale = 'en' | 'ko';
+
+/**
+ * The formatting functions a page passes in. `Formatter` of src/lib/format
+ * satisfies this interface structurally; tests use a small deterministic fake.
+ */
+export interface ChartFormat {
+  /** Full amount: '₩12,000,000'. */
+  money(amount: number): string;
+  /** Compact amount for labels and ticks: '₩12M' / '1,200만원'. */
+  moneyCompact(amount: number): string;
+  /** A whole number: '1,234'. */
+  count(n: number): string;
+  /** A ratio 0..1 as a percentage: '57%'. Null renders as a dash. */
+  percent(ratio: number | null): string;
+  /** A duration in days: '14.3 days' / '14.3일'. Null renders as a dash. */
+  days(d: number | null): string;
+  /** A calendar month 'YYYY-MM': 'Jun 2025' / '2025년 6월'. */
+  month(yyyyMm: string): string;
+}
+
+/** How a table column's raw values should be formatted (with the page's ChartFormat). */
+export type ColumnKind = 'text' | 'money' | 'count' | 'percent' | 'days' | 'month';
+
+/** The numbers behind a chart, unformatted, for an accessible or downloadable table. */
+export interface ChartTable {
+  headers: string[];
+  /** One entry per column: lets the page format the raw cells (see `formatTable`). */
+  kinds: ColumnKind[];
+  rows: (string | number | null)[][];
+}
+
+export interface ChartOutput {
+  /** A standalone, responsive, accessible SVG document fragment (starts with `<svg`). */
+  svg: string;
+  title: string;
+  /** One sentence computed from the data; also the SVG's `<desc>`. */
+  takeaway: string;
+  table: ChartTable;
+}
+
+/** Every chart's strings have at least these. */
+export interface BaseChartText {
+  title: string;
+  /** Shown (and used as the takeaway) when there is nothing to draw. */
+  noData: string;
+}
+
+export interface ChartOptions<Text extends BaseChartText> {
+  /** Width of the viewBox (the SVG scales to its container). Default 640. */
+  width?: number;
+  /** Height of the viewBox. Default: computed from the number of rows. */
+  height?: number;
+  locale: ChartLocale;
+  fmt: ChartFormat;
+  text: Text;
+  /**
+   * Unique per page: prefixes the SVG's class name and its element ids, so two
+   * charts on one page never collide. Defaults to the chart's own name
+   * ('funnel', 'loss-reasons', ...); pass another when one chart appears twice.
+   */
+  id?: string;
+}
+
+/** A count with its amount (waterfall steps, repurchase buckets). */
+export interface CountAmount {
+  count: number;
+  amount: number;
+}

@@ -1,0 +1,133 @@
+/**
+ * How the open pipeline changed over the waterfall period: start, + new,
+ * + reopened, − won, − lost, end, as floating bars with signed amount labels
+ * and dashed connectors at the running total.
+ */
+import * as Plot from '@observablehq/plot';
+import { finite, signedMoney, textWidth, wrap } from './layout.ts';
+import { output } from './render.ts';
+import { COLORS, DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, CountAmount } from './types.ts';
+
+export interface WaterfallViewModel {
+  start: CountAmount;
+  new: CountAmount;
+  reopened: CountAmount;
+  won: CountAmount;
+  lost: CountAmount;
+  end: CountAmount;
+}
+
+export interface WaterfallTakeaway {
+  start: string;
+  end: string;
+  /** New plus reopened, and the amounts won and lost (all formatted, unsigned). */
+  added: string;
+  won: string;
+  lost: string;
+  direction: 'up' | 'down' | 'flat';
+}
+
+export type WaterfallStep = 'start' | 'new' | 'reopened' | 'won' | 'lost' | 'end';
+
+export interface WaterfallText extends BaseChartText {
+  steps: Record<WaterfallStep, string>;
+  columns: { step: string; count: string; amount: string };
+  takeaway(p: WaterfallTakeaway): string;
+}
+
+const STEPS: readonly WaterfallStep[] = ['start', 'new', 'reopened', 'won', 'lost', 'end'];
+
+interface Bar {
+  step: WaterfallStep;
+  y1: number;
+  y2: number;
+  label: string;
+  role: 'neutral' | 'primary' | 'lost';
+}
+
+export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<WaterfallText>): ChartOutput {
+  const { fmt, text } = options;
+  const id = options.id ?? 'waterfall';
+  const width = options.width ?? DEFAULT_WIDTH;
+  const amount = (s: WaterfallStep) => finite(vm[s].amount);
+  const table: ChartTable = {
+    headers: [text.columns.step, text.columns.count, text.columns.amount],
+    kinds: ['text', 'count', 'money'],
+    rows: STEPS.map((s) => [text.steps[s], vm[s].count, vm[s].amount]),
+  };
+  const hasData = STEPS.some((s) => finite(vm[s].count) > 0 || amount(s) !== 0);
+  const start = amount('start');
+  const end = amount('end');
+  const takeaway = hasData
+    ? text.takeaway({
+        start: fmt.moneyCompact(start),
+        end: fmt.moneyCompact(end),
+        added: fmt.moneyCompact(amount('new') + amount('reopened')),
+        won: fmt.moneyCompact(amount('won')),
+        lost: fmt.moneyCompact(amount('lost')),
+        direction: end > start ? 'up' : end < start ? 'down' : 'flat',
+      })
+    : text.noData;
+  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  if (!hasData) return output(null, meta, table);
+
+  let level = start;
+  const bars: Bar[] = [{ step: 'start', y1: 0, y2: start, label: fmt.moneyCompact(start), role: 'neutral' }];
+  for (const step of ['new', 'reopened'] as const) {
+    bars.push({ step, y1: level, y2: level + amount(step), label: signedMoney(fmt, amount(step), '+'), role: 'primary' });
+    level += amount(step);
+  }
+  for (const step of ['won', 'lost'] as const) {
+    bars.push({ step, y1: level, y2: level - amount(step), label: signedMoney(fmt, amount(step), '−'), role: 'lost' });
+    level -= amount(step);
+  }
+  bars.push({ step: 'end', y1: 0, y2: end, label: fmt.moneyCompact(end), role: 'neutral' });
+
+  const marginLeft = Math.round(Math.max(40, textWidth(fmt.moneyCompact(Math.max(start, end, level)), SMALL_FONT_SIZE) + 16));
+  const marginRight = 12;
+  const marginTop = 24;
+  const marginBottom = 44;
+  const height = options.height ?? 280;
+  const frameHeight = height - marginTop - marginBottom;
+  const top = Math.max(0, ...bars.flatMap((b) => [b.y1, b.y2]));
+  const bottom = Math.min(0, ...bars.flatMap((b) => [b.y1, b.y2]));
+  const yMax = top > 0 ? top + ((top - bottom) * 20) / Math.max(frameHeight * 0.5, frameHeight - 20) : 1;
+  const padding = 0.25;
+  const step = (width - marginLeft - marginRight) / (STEPS.length + padding);
+  const bandwidth = step * (1 - padding);
+  const connectors = bars.slice(0, -1).map((b, i) => ({ from: b.step, to: bars[i + 1]!.step, y: b.y2 }));
+  const ticks = new Map(STEPS.map((s) => [s, wrap(text.steps[s], step - 4, SMALL_FONT_SIZE)]));
+  const x = (b: Bar) => b.step;
+
+  const spec: Plot.PlotOptions = {
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginLeft,
+    marginRight,
+    x: { domain: [...STEPS], padding },
+    y: { domain: [bottom, yMax] },
+    marks: [
+      Plot.axisX({ tickFormat: (k: WaterfallStep) => ticks.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
+      Plot.axisY({ ticks: 4, tickFormat: (v: number) => fmt.moneyCompact(v), label: null, fontSize: SMALL_FONT_SIZE }),
+      Plot.gridY({ ticks: 4 }),
+      ...(['neutral', 'primary', 'lost'] as const).map((role) =>
+        Plot.barY(bars.filter((b) => b.role === role), { x, y1: 'y1', y2: 'y2', ...fill(role) }),
+      ),
+      Plot.ruleY(connectors, {
+        y: 'y',
+        x1: 'from',
+        x2: 'to',
+        insetLeft: bandwidth,
+        insetRight: bandwidth,
+        stroke: COLORS.neutral,
+        strokeDasharray: '3,3',
+      }),
+      Plot.text(bars, { x, y: (b: Bar) => Math.max(b.y1, b.y2), text: 'label', dy: -5, lineAnchor: 'bottom', fontWeight: '600' }),
+      Plot.ruleY([0]),
+    ],
+  };
+  return output(spec, meta, table);
+}

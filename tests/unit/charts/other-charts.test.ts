@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  competitorsChart,
+  competitorsView,
+  lostAtStageChart,
+  lostAtStageView,
+  repurchaseTimelineChart,
+  trendSparkline,
+  waterfallChart,
+  waterfallView,
+} from '../../../src/lib/charts/index.ts';
+import { exampleMetrics, STAGES } from './fixtures.ts';
+import { expectAccessibleSvg, failOnWarnings, opts, TEXT } from './helpers.ts';
+
+describe('lostAtStageChart', () => {
+  failOnWarnings();
+  it('counts losses per stage and names the worst', () => {
+    const out = lostAtStageChart(lostAtStageView(exampleMetrics, STAGES, 'en'), opts(TEXT.lostAtStage));
+    expect(out.table.rows).toEqual([
+      ['Prospect', 0, 0],
+      ['Qualification', 1, 9_000_000],
+      ['Proposal', 0, 0],
+      ['Negotiation', 3, 12_000_000],
+    ]);
+    expect(out.takeaway).toBe('Most losses happen at Negotiation: 3 deals (75%), ₩12.0M.');
+    expect(out.svg).toContain('>3 · ₩12.0M</text>');
+  });
+});
+
+describe('competitorsChart', () => {
+  failOnWarnings();
+  it('stacks won and lost per competitor with the win rate', () => {
+    const out = competitorsChart(competitorsView(exampleMetrics), opts(TEXT.competitors));
+    expect(out.table.rows).toEqual([['Acme Rival', 7, 1, 0.875]]);
+    expect(out.takeaway).toBe('Most often against Acme Rival: 8 deals, 88% won.');
+    for (const t of ['Acme Rival', '7', '1', '88%', 'Won', 'Lost', 'Win rate']) expect(out.svg).toContain(`>${t}</text>`);
+  });
+
+  it('omits a segment label that does not fit and folds extra rows', () => {
+    const competitors = Array.from({ length: 12 }, (_, i) => ({ label: `C${i}`, won: 40, lost: i === 0 ? 1 : 0, winRate: null }));
+    const out = competitorsChart({ competitors }, opts(TEXT.competitors, { maxRows: 5 }));
+    expect(out.svg).toContain('>Other</text>');
+    expect(out.svg).toContain('>320</text>'); // 8 folded rows x 40 won
+    expect(out.svg).not.toMatch(/>1<\/text>/); // the 1 lost of C0 is too thin to label
+    expect(out.table.rows).toHaveLength(12);
+  });
+});
+
+describe('waterfallChart', () => {
+  failOnWarnings();
+  it('walks from start to end with signed steps', () => {
+    const out = waterfallChart(waterfallView(exampleMetrics), opts(TEXT.waterfall));
+    expect(out.table.rows).toEqual([
+      ['Start', 8, 34_000_000],
+      ['New', 1, 5_000_000],
+      ['Reopened', 0, 0],
+      ['Won', 0, 0],
+      ['Lost', 0, 0],
+      ['End', 9, 39_000_000],
+    ]);
+    expect(out.takeaway).toBe('Open pipeline went up from ₩34.0M to ₩39.0M: +₩5.0M, won ₩0.0M, lost ₩0.0M.');
+    for (const t of ['₩34.0M', '+₩5.0M', '−₩0.0M', '₩39.0M']) expect(out.svg).toContain(`>${t}</text>`);
+  });
+
+  it('floats the decreases below the running total', () => {
+    const out = waterfallChart(
+      { start: { count: 5, amount: 50 }, new: { count: 2, amount: 20 }, reopened: { count: 0, amount: 0 }, won: { count: 1, amount: 30 }, lost: { count: 1, amount: 10 }, end: { count: 5, amount: 30 } },
+      opts(TEXT.waterfall, { fmt: { ...opts(TEXT.waterfall).fmt, moneyCompact: (n) => `$${n}` } }),
+    );
+    expect(out.takeaway).toBe('Open pipeline went down from $50 to $30: +$20, won $30, lost $10.');
+    expect(out.svg).toContain('>−$30</text>');
+    expect(out.svg.match(/class="ps-lost"/g)).toHaveLength(1);
+    expect(out.svg.match(/<rect /g)).toHaveLength(6);
+  });
+});
+
+describe('repurchaseTimelineChart', () => {
+  failOnWarnings();
+  const vm = {
+    overdue: { count: 2, amount: 6e6 },
+    months: [
+      { month: '2025-07', count: 1, amount: 4e6 },
+      { month: '2025-08', count: 0, amount: 0 },
+      { month: '2025-09', count: 3, amount: 9e6 },
+    ],
+  };
+  it('puts the overdue bucket first, highlighted, then the months', () => {
+    const out = repurchaseTimelineChart(vm, opts(TEXT.repurchase));
+    expectAccessibleSvg(out.svg, 'repurchase-timeline');
+    expect(out.table.rows).toEqual([
+      ['Overdue', 2, 6e6],
+      ['Jul 2025', 1, 4e6],
+      ['Aug 2025', 0, 0],
+      ['Sep 2025', 3, 9e6],
+    ]);
+    expect(out.takeaway).toBe('2 overdue (₩6.0M); 4 due in 12 months (₩13.0M).');
+    expect(out.svg).toContain('class="ps-accent"');
+  });
+  it('says so when nothing is due (the example: every window covered or later)', () => {
+    expect(repurchaseTimelineChart({ overdue: { count: 0, amount: 0 }, months: vm.months.map((m) => ({ ...m, count: 0, amount: 0 })) }, opts(TEXT.repurchase)).takeaway).toBe(
+      'No data: Repurchase windows',
+    );
+  });
+});
+
+describe('trendSparkline', () => {
+  failOnWarnings();
+  it('draws a tiny line with the last point marked', () => {
+    const out = trendSparkline(
+      { kind: 'percent', points: [{ label: 'a', value: 0.5 }, { label: 'b', value: null }, { label: 'c', value: 0.7 }] },
+      opts(TEXT.sparkline, { id: 'tile-win-rate' }),
+    );
+    expectAccessibleSvg(out.svg, 'tile-win-rate');
+    expect(out.takeaway).toBe('From 50% to 70% (up).');
+    expect(out.svg).toContain('viewBox="0 0 120 32"');
+    expect(out.svg).toMatch(/<path [^>]*d="M3,29L117,3"/);
+    expect(out.table.kinds).toEqual(['text', 'percent']);
+  });
+});

@@ -1,0 +1,57 @@
+import * as Plot from '@observablehq/plot';
+import { describe, expect, it } from 'vitest';
+import { formatTable, textWidth, truncate, wrap } from '../../../src/lib/charts/layout.ts';
+import { roomyMax } from '../../../src/lib/charts/marks.ts';
+import { chartClass, renderPlot } from '../../../src/lib/charts/render.ts';
+import { fakeFormat, failOnWarnings } from './helpers.ts';
+
+describe('render helpers', () => {
+  failOnWarnings();
+
+  it('makes safe, prefixed class names', () => {
+    expect(chartClass('Loss Reasons')).toBe('ps-chart-loss-reasons');
+    expect(chartClass('"><script>')).toBe('ps-chart-script');
+    expect(chartClass('')).toBe('ps-chart-chart');
+  });
+
+  it('estimates Hangul as a full em', () => {
+    expect(textWidth('협상', 10)).toBe(20);
+    expect(textWidth('ab', 10)).toBeLessThan(12);
+  });
+
+  it('truncates and wraps labels to a width', () => {
+    expect(truncate('short', 200)).toBe('short');
+    expect(truncate('a rather long label indeed', 60)).toMatch(/^a rather.*…$/);
+    expect(textWidth(truncate('a rather long label indeed', 60))).toBeLessThanOrEqual(60);
+    expect(wrap('Jun 2025', 40, 11)).toBe('Jun\n2025');
+    expect(wrap('one two three four five six', 40, 11, 2).split('\n')).toHaveLength(2);
+  });
+
+  it('leaves room for labels after bars', () => {
+    const max = roomyMax([{ value: 100, label: 'xxxxxxxxxx' }], 400);
+    expect(max).toBeGreaterThan(100);
+    expect(max).toBeLessThan(150);
+    expect(roomyMax([], 400)).toBe(1);
+  });
+
+  it('formats a table for display', () => {
+    const rows = formatTable(
+      { headers: ['a', 'b', 'c', 'd', 'e', 'f'], kinds: ['text', 'money', 'count', 'percent', 'days', 'month'], rows: [['x', 1500, 3, 0.5, null, '2025-06']] },
+      fakeFormat,
+    );
+    expect(rows).toEqual([['x', '₩1,500', '3', '50%', '—', 'Jun 2025']]);
+  });
+
+  it('renames generated ids per chart and rounds coordinates', () => {
+    const spec = { width: 200, height: 100, marks: [Plot.dot([[0.123456, 1], [2, 3]], { clip: true })] } satisfies Plot.PlotOptions;
+    const meta = { id: 'demo', title: 'T', takeaway: 'D', locale: 'en' as const };
+    const svg = renderPlot(spec, meta);
+    expect(svg).toContain('<clipPath id="ps-chart-demo-id1">');
+    expect(svg).toContain('clip-path="url(#ps-chart-demo-id1)"');
+    expect(svg).not.toMatch(/plot-clip/);
+    const values = [...svg.matchAll(/\s(?:x|y|cx|cy|transform|d)="([^"]*)"/g)].map((m) => m[1]!).filter((v) => !v.includes('em'));
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) expect(v).not.toMatch(/\d\.\d{2,}/);
+    expect(renderPlot(spec, meta)).toBe(svg);
+  });
+});
