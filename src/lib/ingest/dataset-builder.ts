@@ -1,0 +1,130 @@
+/**
+ * bytes -> Dataset, with no file system (runs in the browser too). Order
+ * matters: deals.csv gives candidate deals, stage_history.csv is checked
+ * against them, then closed deals without closed_at and without history are
+ * rejected (resolveDeals), and only then are field_history.csv rows matched,
+ * against the deals that were finally accepted.
+ */
+import type { Dataset, FileStats } from '../dataset.ts';
+import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
+import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
+import { DEALS_FILE, dealReference, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { IngestFatalError, IssueLog } from './issues.ts';
+import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
+import { rowContext } from './schema.ts';
+import { readStageHistory, STAGE_HISTORY_FILE } from './stage-history.ts';
+import type { ProgressCallback, Table } from './table.ts';
+
+export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
+export const CONFIG_FILE = 'pipeline.config.json';
+export const REQUIRED_FILES = [DEALS_FILE, STAGE_HISTORY_FILE] as const;
+export const OPTIONAL_FILES = [FIELD_HISTORY_FILE, ACCOUNTS_FILE, TARGETS_FILE, CONFIG_FILE] as const;
+
+/** A file's content: all its bytes, or a source that streams them (read-folder.ts). */
+export type FileInput = Uint8Array | ByteSource;
+
+const asSource = (input: FileInput): ByteSource => (input instanceof Uint8Array ? byteSource(input) : input);
+
+export interface BuildOptions {
+  onProgress?: ProgressCallback | undefined;
+  /** sha256 hex per file name, copied into Dataset.fileHashes (hashing is the caller's, see read-folder.ts). */
+  fileHashes?: Record<string, string> | undefined;
+}
+
+/** The config from the files (`pipeline.config.json`, else defaults); invalid = IngestFatalError. */
+export function configFromFiles(files: Record<string, FileInput | undefined>): Config {
+  const input = files[CONFIG_FILE];
+  if (!input) return defaultConfig();
+  const bytes = input instanceof Uint8Array ? input : concatChunks(input);
+  try {
+    return parseConfigText(decodeBytes(bytes).text, CONFIG_FILE);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new IngestFatalError(CONFIG_FILE, e.message.split('\n').join('; '), { cause: e });
+    throw e;
+  }
+}
+
+/** Config and Dataset from a set of files by name. */
+export function loadDataset(files: Record<string, FileInput | undefined>, options: BuildOptions = {}): { dataset: Dataset; config: Config } {
+  const config = configFromFiles(files);
+  return { dataset: buildDataset(files, config, options), config };
+}
+
+export function buildDataset(files: Record<string, FileInput | undefined>, config: Config, options: BuildOptions = {}): Dataset {
+  for (const name of REQUIRED_FILES) {
+    if (!files[name]) throw new IngestFatalError(name, `${name}: required file is missing`);
+  }
+  const issues = new IssueLog();
+  const opts = { issues, onProgress: options.onProgress };
+  const ctx = rowContext(config);
+  const tables: Table[] = [];
+
+  const dealsRead = readDeals(asSource(files[DEALS_FILE]!), ctx, opts);
+  tables.push(dealsRead.table);
+  const candidates = dealsRead.candidates;
+  const historyRead = readStageHistory(asSource(files[STAGE_HISTORY_FILE]!), ctx, idIndex(candidates), dealsRead.rejectedIds, opts);
+  tables.push(historyRead.table);
+
+  const { deals, remap } = resolveDeals(dealsRead, historyRead.rowCount, ctx, issues);
+  const history = historyRead.history;
+  // Rejected candidates have no history rows, so every row maps to an accepted deal.
+  for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;
+
+  candidates.forEach((deal, c) => {
+    if (remap[c] === -1) return;
+    if (historyRead.rowCount[c] === 0) {
+      issues.warning(DEALS_FILE, deal.line, 'stage', 'synthesized_history', 'no stage_history rows; the history is synthesized from created_at, stage and closed_at');
+      return;
+    }
+    const last = historyRead.lastStage[c]!;
+    if (last !== deal.stage) {
+      const said = config.stages[deal.stage]!.id;
+      const was = config.stages[last]!.id;
+      issues.warning(
+        DEALS_FILE,
+        deal.line,
+        'stage',
+        'stage_mismatch',
+        `stage is "${said}" but the latest stage_history row (line ${historyRead.lastLine[c]}) is "${was}"; the history wins`,
+      );
+    }
+  });
+
+  const dealRef = dealReference(idIndex(deals), dealsRead.rejectedIds);
+  const optional = (name: string) => (files[name] ? asSource(files[name]) : null);
+  const fieldSource = optional(FIELD_HISTORY_FILE);
+  const fieldRead = fieldSource ? readFieldHistory(fieldSource, ctx, deals, dealRef, opts) : null;
+  const accountSource = optional(ACCOUNTS_FILE);
+  const accountsRead = accountSource ? readAccounts(accountSource, opts) : null;
+  const targetSource = optional(TARGETS_FILE);
+  const targetsRead = targetSource ? readTargets(targetSource, ctx, opts) : null;
+  for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
+
+  const columns: Record<string, Set<string>> = {};
+  const stats: Record<string, FileStats> = {};
+  for (const t of tables) {
+    columns[t.file] = t.columns;
+    stats[t.file] = t.stats;
+  }
+  return {
+    deals,
+    stageHistory: history,
+    fieldHistory: fieldRead ? fieldRead.changes : null,
+    accounts: accountsRead ? accountsRead.accounts : null,
+    targets: targetsRead ? targetsRead.targets : null,
+    columns,
+    fileHashes: { ...options.fileHashes },
+    files: stats,
+    issues: issues.sorted(),
+  };
+}
+
+function concatChunks(source: ByteSource): Uint8Array {
+  const out = new Uint8Array(source.size);
+  let at = 0;
+  for (const chunk of source.chunks()) {
+    out.set(chunk.subarray(0, out.length - at), at);
+    at += chunk.length;
+  }
+  return out.subarray(0, Math.min(at, out.length));
+}

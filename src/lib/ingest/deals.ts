@@ -1,0 +1,137 @@
+/**
+ * deals.csv: one candidate Deal per valid row. Whether a closed deal without
+ * closed_at is acceptable depends on its stage history, so that last check
+ * happens in `resolveDeals`, after stage_history.csv has been read.
+ */
+import type { Deal } from '../dataset.ts';
+import { startOfLocalDate } from '../time.ts';
+import type { ByteSource } from './decode.ts';
+import type { IssueLog } from './issues.ts';
+import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, rowValidator } from './schema.ts';
+import { readTable, rowObject, type Table, type TableOptions } from './table.ts';
+import { Invalid, quoteValue } from './values.ts';
+
+export const DEALS_FILE = 'deals.csv';
+
+export interface DealsRead {
+  table: Table;
+  /** Valid rows in file order; `resolveDeals` may still reject some. */
+  candidates: Deal[];
+  /** deal_id of each rejected row (first occurrence) to its line, for clearer unknown-deal messages. */
+  rejectedIds: Map<string, number>;
+}
+
+export function readDeals(source: ByteSource, ctx: RowContext, opts: TableOptions): DealsRead {
+  const { issues } = opts;
+  const def = dealRow(ctx);
+  const columns = Object.keys(def.fields);
+  let candidates: Deal[] = [];
+  let rejectedIds = new Map<string, number>();
+  const spec = { file: DEALS_FILE, required: DEAL_REQUIRED, known: columns };
+  const table = readTable(source, spec, opts, (t) => {
+    candidates = [];
+    rejectedIds = new Map();
+    const firstLine = new Map<string, number>();
+    const validate = rowValidator(def, DEALS_FILE, issues);
+    return (record) => {
+      const line = record.line;
+      const cells = rowObject(record, t, columns);
+      const id = cells.deal_id!;
+      const first = firstLine.get(id);
+      if (first !== undefined) {
+        issues.error(DEALS_FILE, line, 'deal_id', 'duplicate_id', `deal_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected`);
+        return false;
+      }
+      if (id !== '') firstLine.set(id, line);
+      const row = validate(cells, line);
+      if (row === null) {
+        if (id !== '' && !rejectedIds.has(id)) rejectedIds.set(id, line);
+        return false;
+      }
+      candidates.push(toDeal(row, line, ctx, issues));
+      return true;
+    };
+  });
+  return { table, candidates, rejectedIds };
+}
+
+function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): Deal {
+  if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
+  const budget = r.budget_confirmed;
+  if (budget instanceof Invalid) issues.warning(DEALS_FILE, line, 'budget_confirmed', budget.code, `budget_confirmed ${budget.reason}`);
+  const purchase = r.purchase_type;
+  if (purchase instanceof Invalid) issues.warning(DEALS_FILE, line, 'purchase_type', purchase.code, `purchase_type ${purchase.reason}; left empty`);
+  return {
+    id: r.deal_id,
+    name: r.deal_name,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    owner: r.owner,
+    team: r.team,
+    product: r.product,
+    amount: r.amount,
+    currency: r.currency.code,
+    fxRate: r.currency.fxRate,
+    createdAt: r.created_at,
+    expectedCloseAt: r.expected_close_at,
+    closedAt: r.closed_at,
+    stage: r.stage,
+    lostReason: r.lost_reason,
+    winReason: r.win_reason,
+    competitor: r.competitor,
+    source: r.source,
+    keyman: r.keyman,
+    budgetConfirmed: budget === true,
+    purchaseType: purchase instanceof Invalid ? '' : purchase,
+    // A calendar date; the Dataset keeps the instant of its local midnight.
+    installedAt: r.installed_at === null ? null : startOfLocalDate(r.installed_at, ctx.config.timezone),
+    lifecycleMonths: r.lifecycle_months,
+    cost: r.cost,
+    line,
+  };
+}
+
+/** The deal_id lookup shared by the history files: accepted deal index, or why the id is unknown. */
+export function dealReference(ids: Map<string, number>, rejectedIds: Map<string, number>): FieldParser<number> {
+  return (cell) => {
+    const d = ids.get(cell);
+    if (d !== undefined) return d;
+    const rejectedOn = rejectedIds.get(cell);
+    const why = rejectedOn === undefined ? 'is not in deals.csv' : `belongs to a rejected deals.csv row (line ${rejectedOn})`;
+    return new Invalid('unknown_deal', `${quoteValue(cell)} ${why}`);
+  };
+}
+
+export function idIndex(deals: readonly Deal[]): Map<string, number> {
+  return new Map(deals.map((d, i) => [d.id, i]));
+}
+
+/**
+ * Reject closed (won/lost) candidates without closed_at and without any
+ * stage_history row: nothing says when they closed. Returns the accepted
+ * deals and, for each candidate, its new index (-1 when rejected).
+ */
+export function resolveDeals(read: DealsRead, historyRows: Int32Array, ctx: RowContext, issues: IssueLog): { deals: Deal[]; remap: Int32Array } {
+  const { stages } = ctx.config;
+  const deals: Deal[] = [];
+  const remap = new Int32Array(read.candidates.length).fill(-1);
+  read.candidates.forEach((deal, c) => {
+    const stage = stages[deal.stage]!;
+    if (stage.kind !== 'open' && deal.closedAt === null && historyRows[c] === 0) {
+      issues.error(
+        DEALS_FILE,
+        deal.line,
+        'closed_at',
+        'missing_close',
+        `closed_at is empty for a deal in closed stage "${stage.id}" that has no stage_history rows, so its close date is unknown`,
+      );
+      read.table.stats.accepted--;
+      read.table.stats.rejected++;
+      if (!read.rejectedIds.has(deal.id)) read.rejectedIds.set(deal.id, deal.line);
+      return;
+    }
+    remap[c] = deals.length;
+    deals.push(deal);
+  });
+  return { deals, remap };
+}

@@ -1,0 +1,108 @@
+/** The optional files: field_history.csv, accounts.csv, targets.csv. */
+import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
+import type { ByteSource } from './decode.ts';
+import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, rowValidator, TARGET_REQUIRED, targetRow } from './schema.ts';
+import { readTable, rowObject, type Table, type TableOptions } from './table.ts';
+import { quoteValue } from './values.ts';
+
+export const FIELD_HISTORY_FILE = 'field_history.csv';
+export const ACCOUNTS_FILE = 'accounts.csv';
+export const TARGETS_FILE = 'targets.csv';
+
+/**
+ * Changes of amount and expected close (aliases close_date, closedate). Rows
+ * of other fields are validated and accepted but not kept: the metrics ignore them.
+ */
+export function readFieldHistory(
+  source: ByteSource,
+  ctx: RowContext,
+  deals: readonly Deal[],
+  deal: FieldParser<number>,
+  opts: TableOptions,
+): { table: Table; changes: FieldChange[] } {
+  // Amount values are in the deal's currency, like deals.csv, and converted the same way.
+  const def = fieldHistoryRow(ctx, deal, (d: number) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate }));
+  const columns = Object.keys(def.fields);
+  let changes: FieldChange[] = [];
+  const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
+  const table = readTable(source, spec, opts, (t) => {
+    changes = [];
+    const validate = rowValidator(def, FIELD_HISTORY_FILE, opts.issues);
+    return (record) => {
+      const row = validate(rowObject(record, t, columns), record.line);
+      if (row === null) return false;
+      const { field, ...change } = row;
+      if (field !== null) changes.push({ ...change, field, line: record.line });
+      return true;
+    };
+  });
+  return { table, changes };
+}
+
+export function readAccounts(source: ByteSource, opts: TableOptions): { table: Table; accounts: Account[] } {
+  const def = accountRow();
+  const columns = Object.keys(def.fields);
+  let accounts: Account[] = [];
+  const spec = { file: ACCOUNTS_FILE, required: ['account_id'], known: columns };
+  const table = readTable(source, spec, opts, (t) => {
+    accounts = [];
+    const firstLine = new Map<string, number>();
+    const validate = rowValidator(def, ACCOUNTS_FILE, opts.issues);
+    return (record) => {
+      const line = record.line;
+      const cells = rowObject(record, t, columns);
+      const id = cells.account_id!;
+      const first = firstLine.get(id);
+      if (first !== undefined) {
+        opts.issues.error(ACCOUNTS_FILE, line, 'account_id', 'duplicate_id', `account_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected`);
+        return false;
+      }
+      if (id !== '') firstLine.set(id, line);
+      const r = validate(cells, line);
+      if (r === null) return false;
+      accounts.push({
+        accountId: r.account_id,
+        accountName: r.account_name,
+        industry: r.industry,
+        segment: r.segment,
+        region: r.region,
+        keyman: r.keyman,
+        relationship: r.relationship,
+        budgetCycleMonth: r.budget_cycle_month,
+        installedCompetitor: r.installed_competitor,
+        notes: r.notes,
+        line,
+      });
+      return true;
+    };
+  });
+  return { table, accounts };
+}
+
+export function readTargets(source: ByteSource, ctx: RowContext, opts: TableOptions): { table: Table; targets: Target[] } {
+  const def = targetRow(ctx);
+  const columns = Object.keys(def.fields);
+  let targets: Target[] = [];
+  const spec = { file: TARGETS_FILE, required: TARGET_REQUIRED, known: columns };
+  const table = readTable(source, spec, opts, (t) => {
+    targets = [];
+    const firstLine = new Map<string, number>();
+    const validate = rowValidator(def, TARGETS_FILE, opts.issues);
+    return (record) => {
+      const line = record.line;
+      const r = validate(rowObject(record, t, columns), line);
+      if (r === null) return false;
+      const key = JSON.stringify([r.period, r.owner, r.team]);
+      const first = firstLine.get(key);
+      if (first !== undefined) {
+        const who = r.owner || r.team ? `owner ${quoteValue(r.owner)} and team ${quoteValue(r.team)}` : 'the whole company';
+        opts.issues.error(TARGETS_FILE, line, 'period', 'duplicate_target', `a target for ${r.period} and ${who} already appears on line ${first}; this later row is rejected`);
+        return false;
+      }
+      firstLine.set(key, line);
+      targets.push({ period: r.period, owner: r.owner, team: r.team, targetAmount: r.target_amount, line });
+      return true;
+    };
+  });
+  return { table, targets };
+}

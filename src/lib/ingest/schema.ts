@@ -1,0 +1,314 @@
+/**
+ * Row definitions, one per file, and the zod schemas built from them.
+ *
+ * A row definition is a parser of values.ts per column plus a `combine` step
+ * for rules that span columns. `rowSchema` turns it into a zod schema (each
+ * column a `z.string()` piped through its parser, `combine` as the object's
+ * transform): that schema is the single definition of a valid row, and it
+ * produces the issues. Because zod costs a few microseconds per wide row,
+ * rows first take `parseRowFast`, which runs the very same parser functions
+ * and `combine` without zod and only says yes or no; a "no" re-runs the row
+ * through zod for the messages. stage_history.csv (a million rows is normal)
+ * has an even leaner fast path (stage-history.ts) over the same parsers.
+ * Property tests check that fast paths and zod agree.
+ */
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { normalizeStageName, stageLookup } from './config.ts';
+import type { IssueLog } from './issues.ts';
+import {
+  type DateOptions,
+  Invalid,
+  type NumberOptions,
+  parseAmountIn,
+  parseBoolean,
+  parseChoice,
+  parseCurrencyCode,
+  parseInstant,
+  parseInteger,
+  parseLocalDate,
+  parseMoney,
+  parsePeriod,
+  quoteValue,
+} from './values.ts';
+
+export type FieldParser<T> = (cell: string) => T | Invalid;
+
+const MISSING = new Invalid('missing_value', 'is required but empty');
+
+export const required =
+  <T>(parse: FieldParser<T>): FieldParser<T> =>
+  (cell) =>
+    cell === '' ? MISSING : parse(cell);
+
+export const optional =
+  <T>(parse: FieldParser<T>): FieldParser<T | null> =>
+  (cell) =>
+    cell === '' ? null : parse(cell);
+
+const text: FieldParser<string> = (cell) => cell;
+
+/** A zod schema for one cell: the parser's Invalid becomes a custom issue carrying its code. */
+export function cellSchema<T>(parse: FieldParser<T>) {
+  return z.string().transform((cell, ctx): T => {
+    const v = parse(cell);
+    if (v instanceof Invalid) {
+      ctx.addIssue({ code: 'custom', message: v.reason, params: { code: v.code } });
+      return z.NEVER;
+    }
+    return v;
+  });
+}
+
+/** A problem found by `combine`, pinned to a column. */
+export class ColumnInvalid extends Invalid {
+  column: string;
+  constructor(column: string, invalid: Invalid) {
+    super(invalid.code, invalid.reason);
+    this.column = column;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: parsers of any value type
+type Fields = Record<string, FieldParser<any>>;
+export type ParsedFields<F extends Fields> = { [K in keyof F]: Exclude<ReturnType<F[K]>, Invalid> };
+
+export interface RowDefinition<F extends Fields, Out> {
+  fields: F;
+  combine: (row: ParsedFields<F>) => Out | ColumnInvalid;
+}
+
+export function defineRow<F extends Fields, Out>(fields: F, combine: (row: ParsedFields<F>) => Out | ColumnInvalid): RowDefinition<F, Out> {
+  return { fields, combine };
+}
+
+/** The zod schema of a row definition: the authority on validity, and the source of issues. */
+export function rowSchema<F extends Fields, Out>(def: RowDefinition<F, Out>) {
+  const shape = Object.fromEntries(Object.entries(def.fields).map(([column, parse]) => [column, cellSchema(parse)]));
+  return z.object(shape).transform((row, ctx): Out => {
+    const out = def.combine(row as ParsedFields<F>);
+    if (out instanceof ColumnInvalid) {
+      ctx.addIssue({ code: 'custom', path: [out.column], message: out.reason, params: { code: out.code } });
+      return z.NEVER;
+    }
+    return out;
+  });
+}
+
+/** The same parsers and `combine` without zod: the row, or null when any of them rejects it. */
+export function parseRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, cells: Record<string, string>): Out | null {
+  const row: Record<string, unknown> = {};
+  for (const column in def.fields) {
+    const v = def.fields[column]!(cells[column]!);
+    if (v instanceof Invalid) return null;
+    row[column] = v;
+  }
+  const out = def.combine(row as ParsedFields<F>);
+  return out instanceof ColumnInvalid ? null : out;
+}
+
+/**
+ * Validate rows of one file: the fast path, else the zod schema (built on the
+ * first bad row), whose issues are logged. Returns the row or null (rejected).
+ * Should zod ever accept a row the fast path refused, zod wins.
+ */
+export function rowValidator<F extends Fields, Out>(def: RowDefinition<F, Out>, file: string, issues: IssueLog) {
+  let schema: ReturnType<typeof rowSchema<F, Out>> | null = null;
+  return (cells: Record<string, string>, line: number): Out | null => {
+    const fast = parseRowFast(def, cells);
+    if (fast !== null) return fast;
+    schema ??= rowSchema(def);
+    const parsed = schema.safeParse(cells);
+    if (parsed.success) return parsed.data;
+    logZodIssues(parsed.error, file, line, issues);
+    return null;
+  };
+}
+
+/** Everything a row parser needs from the config, built once per ingest. */
+export interface RowContext {
+  config: Config;
+  dates: DateOptions;
+  numbers: NumberOptions;
+  /** Stage cell to config stage index (memoized: a history has few distinct spellings). */
+  stage: FieldParser<number>;
+  /** Currency cell ('' = config currency) to its code and rate into config currency. */
+  currency: FieldParser<{ code: string; fxRate: number }>;
+}
+
+export function rowContext(config: Config): RowContext {
+  const lookup = stageLookup(config);
+  const known = config.stages.map((s) => s.id).join(', ');
+  const cache = new Map<string, number | Invalid>();
+  const stage: FieldParser<number> = (cell) => {
+    let v = cache.get(cell);
+    if (v === undefined) {
+      const s = lookup.get(normalizeStageName(cell));
+      v = s ? s.index : new Invalid('unknown_stage', `${quoteValue(cell)} is not a configured stage id or label (${known})`);
+      cache.set(cell, v);
+    }
+    return v;
+  };
+  const currency: FieldParser<{ code: string; fxRate: number }> = (cell) => {
+    if (cell === '') return { code: config.currency, fxRate: 1 };
+    const code = parseCurrencyCode(cell);
+    if (code instanceof Invalid) return code;
+    if (code === config.currency) return { code, fxRate: 1 };
+    const rate = config.fx[code];
+    if (rate === undefined) {
+      return new Invalid('missing_fx_rate', `${code} has no rate in the config "fx" (amounts are reported in ${config.currency})`);
+    }
+    return { code, fxRate: rate };
+  };
+  return {
+    config,
+    dates: { timeZone: config.timezone, dateOrder: config.date_order },
+    numbers: { decimal: config.decimal },
+    stage,
+    currency,
+  };
+}
+
+/** Turn a failed parse into error issues on `line`, one per problem, naming the column. */
+export function logZodIssues(error: z.ZodError, file: string, line: number, issues: IssueLog): void {
+  for (const i of error.issues) {
+    const column = typeof i.path[0] === 'string' ? i.path[0] : '';
+    const code = i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : 'invalid_value';
+    issues.error(file, line, column, code, column ? `${column} ${i.message}` : i.message);
+  }
+}
+
+// ---------------------------------------------------------------- deals.csv
+
+export const DEAL_REQUIRED = ['deal_id', 'account_id', 'owner', 'amount', 'created_at', 'stage'] as const;
+
+export function dealRow(ctx: RowContext) {
+  const instant = (cell: string) => parseInstant(cell, ctx.dates);
+  const localDate = (cell: string) => parseLocalDate(cell, ctx.dates);
+  const money = (cell: string) => parseMoney(cell, ctx.numbers);
+  const fields = {
+    deal_id: required(text),
+    deal_name: text,
+    account_id: required(text),
+    account_name: text,
+    owner: required(text),
+    team: text,
+    product: text,
+    amount: optional(money),
+    currency: ctx.currency,
+    created_at: required(instant),
+    expected_close_at: optional(localDate),
+    closed_at: optional(instant),
+    stage: required(ctx.stage),
+    lost_reason: text,
+    win_reason: text,
+    competitor: text,
+    source: text,
+    keyman: text,
+    // These two never reject: an unreadable value stays an Invalid, which the reader warns about.
+    budget_confirmed: (cell: string) => ({ value: parseBoolean(cell) }),
+    purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const) }),
+    installed_at: optional(localDate),
+    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, Infinity)),
+    cost: optional(money),
+  };
+  return defineRow(fields, (row) => {
+    // Amounts are checked against and converted from the row's own currency.
+    const { code, fxRate } = row.currency;
+    for (const column of ['amount', 'cost'] as const) {
+      const m = row[column];
+      if (m !== null && m.code !== null && m.code !== code) {
+        return new ColumnInvalid(column, new Invalid('currency_mismatch', `is in ${m.code}, but the deal's currency is ${code}`));
+      }
+    }
+    return {
+      ...row,
+      amount: row.amount === null ? null : row.amount.value * fxRate,
+      cost: row.cost === null ? null : row.cost.value * fxRate,
+      budget_confirmed: row.budget_confirmed.value,
+      purchase_type: row.purchase_type.value,
+    };
+  });
+}
+
+export type DealRow = Exclude<ReturnType<ReturnType<typeof dealRow>['combine']>, ColumnInvalid>;
+
+// ---------------------------------------------------------------- stage_history.csv
+
+export function stageHistoryRow(ctx: RowContext, deal: FieldParser<number>) {
+  const fields = {
+    deal_id: required(deal),
+    stage: required(ctx.stage),
+    entered_at: required((cell: string) => parseInstant(cell, ctx.dates)),
+  };
+  return defineRow(fields, (row) => row);
+}
+
+// ---------------------------------------------------------------- field_history.csv
+
+const CLOSE_DATE_FIELDS = new Set(['expected_close_at', 'close_date', 'closedate']);
+
+/** `amount`, `expected_close_at` (and its aliases), or null for a field the metrics ignore. */
+export function trackedField(cell: string): 'amount' | 'expected_close_at' | null {
+  const f = cell.toLowerCase();
+  return f === 'amount' ? 'amount' : CLOSE_DATE_FIELDS.has(f) ? 'expected_close_at' : null;
+}
+
+export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, dealCurrency: (deal: number) => { code: string; fxRate: number }) {
+  const fields = {
+    deal_id: required(deal),
+    field: required(text),
+    old_value: text,
+    new_value: text,
+    changed_at: required((cell: string) => parseInstant(cell, ctx.dates)),
+  };
+  return defineRow(fields, (row) => {
+    // How to read the values depends on the field and, for amounts, on the deal's currency.
+    const field = trackedField(row.field);
+    const values: (number | string | null)[] = [];
+    for (const column of ['old_value', 'new_value'] as const) {
+      const cell = row[column];
+      if (cell === '' || field === null) {
+        values.push(null);
+        continue;
+      }
+      const { code, fxRate } = dealCurrency(row.deal_id);
+      const v = field === 'amount' ? parseAmountIn(cell, code, ctx.numbers) : parseLocalDate(cell, ctx.dates);
+      if (v instanceof Invalid) return new ColumnInvalid(column, v);
+      values.push(typeof v === 'number' ? v * fxRate : v);
+    }
+    return { deal: row.deal_id, field, oldValue: values[0]!, newValue: values[1]!, changedAt: row.changed_at };
+  });
+}
+
+// ---------------------------------------------------------------- accounts.csv
+
+export function accountRow() {
+  const fields = {
+    account_id: required(text),
+    account_name: text,
+    industry: text,
+    segment: text,
+    region: text,
+    keyman: text,
+    relationship: (cell: string) => parseChoice(cell, ['friendly', 'neutral', 'hostile'] as const),
+    budget_cycle_month: optional((cell: string) => parseInteger(cell, 1, 12)),
+    installed_competitor: text,
+    notes: text,
+  };
+  return defineRow(fields, (row) => row);
+}
+
+// ---------------------------------------------------------------- targets.csv
+
+export const TARGET_REQUIRED = ['period', 'target_amount'] as const;
+
+export function targetRow(ctx: RowContext) {
+  const fields = {
+    period: required(parsePeriod),
+    owner: text,
+    team: text,
+    target_amount: required((cell: string) => parseAmountIn(cell, ctx.config.currency, ctx.numbers)),
+  };
+  return defineRow(fields, (row) => row);
+}

@@ -1,0 +1,188 @@
+/**
+ * stage_history.csv into columnar typed arrays. This is the large file (a
+ * million rows is normal), so rows take a lean fast path: cells are read in
+ * place and checked with the same parser functions `stageHistoryRow` (and so
+ * its zod schema) is built from; only a row that one of them refuses goes
+ * through the zod schema, which decides and explains. No object and, for a
+ * repeated deal id or stage spelling, no string is made per valid row.
+ */
+import type { StageHistory } from '../dataset.ts';
+import type { CsvRecord } from './csv.ts';
+import type { ByteSource } from './decode.ts';
+import { dealReference } from './deals.ts';
+import { type FieldParser, type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
+import { readTable, rowObject, type Table, type TableOptions } from './table.ts';
+import { Invalid, parseInstantRange } from './values.ts';
+
+export const STAGE_HISTORY_FILE = 'stage_history.csv';
+
+export interface StageHistoryRead {
+  table: Table;
+  /** `deal` holds candidate indices (see deals.ts `resolveDeals`). */
+  history: StageHistory;
+  /** Per candidate deal: accepted rows, and the stage and line of its latest row (by entered_at, ties: file order). */
+  rowCount: Int32Array;
+  lastStage: Int32Array;
+  lastLine: Int32Array;
+}
+
+/** `ids`: deal_id to candidate index; `rejectedIds`: deal_id to the line of its rejected deals.csv row. */
+export function readStageHistory(
+  source: ByteSource,
+  ctx: RowContext,
+  ids: Map<string, number>,
+  rejectedIds: Map<string, number>,
+  opts: TableOptions,
+): StageHistoryRead {
+  const dealCount = ids.size;
+  const deal = dealReference(ids, rejectedIds);
+  const def = stageHistoryRow(ctx, deal);
+  const columns = Object.keys(def.fields);
+  let out = new HistoryColumns(source.size, dealCount);
+  const spec = { file: STAGE_HISTORY_FILE, required: columns, known: columns };
+  const table = readTable(source, spec, opts, (t) => {
+    out = new HistoryColumns(source.size, dealCount);
+    const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues);
+    const fast = historyFastPath(ctx, deal, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
+    return (record) => {
+      if (fast.check(record)) return out.push(fast.deal, fast.stage, fast.at, record.line);
+      const row = validate(rowObject(record, t, columns), record.line);
+      return row !== null && out.push(row.deal_id, row.stage, row.entered_at, record.line);
+    };
+  });
+  const n = out.length;
+  return {
+    table,
+    // subarray, not slice: no copy; the unused tail was never touched, so it costs address space only.
+    history: { deal: out.deal.subarray(0, n), stage: out.stage.subarray(0, n), enteredAt: out.enteredAt.subarray(0, n), length: n },
+    rowCount: out.rowCount,
+    lastStage: out.lastStage,
+    lastLine: out.lastLine,
+  };
+}
+
+class HistoryColumns {
+  length = 0;
+  capacity: number;
+  deal: Int32Array<ArrayBuffer>;
+  stage: Int32Array<ArrayBuffer>;
+  enteredAt: Float64Array<ArrayBuffer>;
+  rowCount: Int32Array;
+  lastStage: Int32Array;
+  lastLine: Int32Array;
+  lastAt: Float64Array;
+
+  constructor(bytes: number, dealCount: number) {
+    // A row takes at least ~14 bytes (`D1,won,2025-01-01` has 18): allocate for that once
+    // rather than grow (every fresh page costs a fault); pages never written cost nothing.
+    this.capacity = Math.ceil(bytes / 14) + 16;
+    this.deal = new Int32Array(this.capacity);
+    this.stage = new Int32Array(this.capacity);
+    this.enteredAt = new Float64Array(this.capacity);
+    this.rowCount = new Int32Array(dealCount);
+    this.lastStage = new Int32Array(dealCount).fill(-1);
+    this.lastLine = new Int32Array(dealCount);
+    this.lastAt = new Float64Array(dealCount).fill(-Infinity);
+  }
+
+  push(d: number, s: number, at: number, line: number): true {
+    const i = this.length;
+    if (i === this.capacity) this.grow();
+    this.deal[i] = d;
+    this.stage[i] = s;
+    this.enteredAt[i] = at;
+    this.length = i + 1;
+    this.rowCount[d]!++;
+    if (at >= this.lastAt[d]!) {
+      this.lastAt[d] = at;
+      this.lastStage[d] = s;
+      this.lastLine[d] = line;
+    }
+    return true;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const deal = new Int32Array(this.capacity);
+    deal.set(this.deal);
+    this.deal = deal;
+    const stage = new Int32Array(this.capacity);
+    stage.set(this.stage);
+    this.stage = stage;
+    const at = new Float64Array(this.capacity);
+    at.set(this.enteredAt);
+    this.enteredAt = at;
+  }
+}
+
+/** `src[s, e) === text` without making a string (charCodeAt beats startsWith(text, s) here). */
+function sameText(src: string, s: number, e: number, text: string): boolean {
+  if (e - s !== text.length) return false;
+  for (let k = 0; s + k < e; k++) if (src.charCodeAt(s + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The fast verdict on one row: true when every cell passes the schema's own
+ * parsers, the values then in `deal`, `stage`, `at`. It remembers the last
+ * deal id and the stage spellings seen and compares them in place, so
+ * repeated values cost no string.
+ */
+export function historyFastPath(ctx: RowContext, deal: FieldParser<number>, iDeal: number, iStage: number, iAt: number) {
+  const { stage, dates } = ctx;
+  let lastId = '';
+  let lastDeal = -1;
+  const spellings: string[] = [];
+  const spellingStage: number[] = [];
+  const result = {
+    deal: 0,
+    stage: 0,
+    at: 0,
+    check(record: CsvRecord): boolean {
+      record.range(iDeal);
+      let src = record.rangeSrc;
+      let s = record.rangeStart;
+      let e = record.rangeEnd;
+      // Exports often list a deal's rows together: reuse the last lookup.
+      if (!sameText(src, s, e, lastId)) {
+        if (s === e) return false;
+        const id = src.slice(s, e);
+        const d = deal(id);
+        if (d instanceof Invalid) return false;
+        lastId = id;
+        lastDeal = d;
+      }
+      record.range(iStage);
+      src = record.rangeSrc;
+      s = record.rangeStart;
+      e = record.rangeEnd;
+      if (s === e) return false;
+      let st = -1;
+      for (let k = 0; k < spellings.length; k++) {
+        if (sameText(src, s, e, spellings[k]!)) {
+          st = spellingStage[k]!;
+          break;
+        }
+      }
+      if (st < 0) {
+        const cell = src.slice(s, e);
+        const v = stage(cell);
+        if (v instanceof Invalid) return false;
+        st = v;
+        if (spellings.length < 64) {
+          spellings.push(cell);
+          spellingStage.push(v);
+        }
+      }
+      record.range(iAt);
+      const at = parseInstantRange(record.rangeSrc, record.rangeStart, record.rangeEnd, dates);
+      if (Number.isNaN(at)) return false;
+      result.deal = lastDeal;
+      result.stage = st;
+      result.at = at;
+      return true;
+    },
+  };
+  return result;
+}
+

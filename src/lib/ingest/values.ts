@@ -1,0 +1,157 @@
+/**
+ * Pure cell parsers (input.md "Values"). Each takes a trimmed cell and returns
+ * the value or an `Invalid` carrying an issue code and a precise reason. The
+ * zod row schemas (schema.ts) are built from these same functions, so they
+ * are the one definition of what a valid cell is.
+ */
+import type { LocalDate } from '../time.ts';
+import { type DateOptions, dateReason, quoteValue, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
+
+export type { DateOptions, DateOrder } from './dates.ts';
+export { parseInstantRange, quoteValue } from './dates.ts';
+
+/** Why a cell is not acceptable. `code` becomes the Issue code. */
+export class Invalid {
+  code: string;
+  reason: string;
+  constructor(code: string, reason: string) {
+    this.code = code;
+    this.reason = reason;
+  }
+}
+
+export const isInvalid = (v: unknown): v is Invalid => v instanceof Invalid;
+
+/** Instant (epoch ms) of a date or datetime; a date alone is 00:00 in the timezone. */
+export function parseInstant(text: string, opts: DateOptions): number | Invalid {
+  const code = scanDate(text, 0, text.length, opts.dateOrder);
+  return code === 0 ? scannedInstant(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text));
+}
+
+/** Local calendar date `YYYY-MM-DD`; a datetime with an offset is seen in the timezone. */
+export function parseLocalDate(text: string, opts: DateOptions): LocalDate | Invalid {
+  const code = scanDate(text, 0, text.length, opts.dateOrder);
+  return code === 0 ? scannedLocalDate(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text));
+}
+
+export interface NumberOptions {
+  /** Config `decimal`. */
+  decimal: '.' | ',';
+}
+
+/** A number as written, plus the currency code found in the cell (null: none). */
+export interface Money {
+  value: number;
+  code: string | null;
+}
+
+// Any Unicode currency symbol (₩ ￦ $ € ...) and 원, the Korean unit word.
+const SYMBOL = /^(?:\p{Sc}|원)/u;
+const SYMBOL_END = /(?:\p{Sc}|원)$/u;
+const CODE = /^[A-Za-z]{3}(?![A-Za-z])/;
+const CODE_END = /(?<![A-Za-z])[A-Za-z]{3}$/;
+const MINUS = /^[-\u2212]/;
+// Thousands groups use one separator consistently; the other one is the decimal mark.
+const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?$/;
+const CORE_COMMA = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$/;
+const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/;
+
+/**
+ * A non-negative number with optional thousands separators, currency symbols
+ * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `(USD) 5`).
+ */
+export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
+  let s = text;
+  let code: string | null = null;
+  let negative = false;
+  const setCode = (c: string) => {
+    const upper = c.toUpperCase();
+    if (code !== null && code !== upper) return false;
+    code = upper;
+    return true;
+  };
+  // Peel signs, symbols and codes from both ends until only the number is left.
+  for (let guard = 0; guard < 8; guard++) {
+    const before = s;
+    s = s.trim();
+    let m: RegExpMatchArray | null;
+    if (MINUS.test(s)) {
+      negative = true;
+      s = s.slice(1);
+    } else if (s.startsWith('(') && s.endsWith(')')) {
+      negative = true;
+      s = s.slice(1, -1);
+    } else if ((m = s.match(SYMBOL))) s = s.slice(m[0].length);
+    else if ((m = s.match(SYMBOL_END))) s = s.slice(0, -m[0].length);
+    else if ((m = s.match(CODE))) {
+      if (!setCode(m[0])) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
+      s = s.slice(3);
+    } else if ((m = s.match(CODE_END))) {
+      if (!setCode(m[0])) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
+      s = s.slice(0, -3);
+    }
+    if (s === before) break;
+  }
+  const core = opts.decimal === ',' ? CORE_COMMA : CORE_DOT;
+  if (!core.test(s)) {
+    const hint =
+      opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s) ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)' : '';
+    return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
+  }
+  if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
+  const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
+  return { value: Number(plain), code };
+}
+
+/** A money cell in `currency`: a different code in the cell is an error. */
+export function parseAmountIn(text: string, currency: string, opts: NumberOptions): number | Invalid {
+  const m = parseMoney(text, opts);
+  if (m instanceof Invalid) return m;
+  if (m.code !== null && m.code !== currency) {
+    return new Invalid('currency_mismatch', `${quoteValue(text)} is in ${m.code}, but the row's currency is ${currency}`);
+  }
+  return m.value;
+}
+
+/** A whole number in [min, max]. */
+export function parseInteger(text: string, min: number, max: number): number | Invalid {
+  if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number`);
+  const v = Number(text);
+  if (v < min || v > max) {
+    const range = Number.isFinite(max) ? `${min}-${max}` : `${min} or more`;
+    return new Invalid('invalid_number', `${quoteValue(text)} is out of range (${range})`);
+  }
+  return v;
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1']);
+const FALSE = new Set(['false', 'no', 'n', '0', '']);
+
+/** true/false, yes/no, y/n, 1/0, any case; empty = false. Anything else is Invalid (the caller reads it as false and warns). */
+export function parseBoolean(text: string): boolean | Invalid {
+  const t = text.toLowerCase();
+  if (TRUE.has(t)) return true;
+  if (FALSE.has(t)) return false;
+  return new Invalid('invalid_boolean', `${quoteValue(text)} is not a boolean (true/false, yes/no, y/n, 1/0); read as false`);
+}
+
+/** An ISO 4217 code, any case; returned upper-case. */
+export function parseCurrencyCode(text: string): string | Invalid {
+  if (!/^[A-Za-z]{3}$/.test(text)) return new Invalid('invalid_currency', `${quoteValue(text)} is not an ISO 4217 currency code such as "KRW"`);
+  return text.toUpperCase();
+}
+
+/** `YYYY-MM` or `YYYY-Qn`. */
+export function parsePeriod(text: string): string | Invalid {
+  const m = /^(\d{4})-(?:(0[1-9]|1[0-2])|[Qq]([1-4]))$/.exec(text);
+  if (!m) return new Invalid('invalid_value', `${quoteValue(text)} is not a period (expected YYYY-MM or YYYY-Qn)`);
+  return m[3] ? `${m[1]}-Q${m[3]}` : text;
+}
+
+/** One of `allowed` (compared case-insensitively), returned lower-case; empty = ''. */
+export function parseChoice<T extends string>(text: string, allowed: readonly T[]): T | '' | Invalid {
+  if (text === '') return '';
+  const t = text.toLowerCase();
+  if ((allowed as readonly string[]).includes(t)) return t as T;
+  return new Invalid('invalid_value', `${quoteValue(text)} is not one of ${allowed.join(', ')}`);
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type DateOptions,
+  Invalid,
+  parseAmountIn,
+  parseBoolean,
+  parseChoice,
+  parseCurrencyCode,
+  parseInstant,
+  parseInstantRange,
+  parseInteger,
+  parseLocalDate,
+  parseMoney,
+  parsePeriod,
+} from '../../../src/lib/ingest/values.ts';
+
+const UTC: DateOptions = { timeZone: 'UTC', dateOrder: 'YMD' };
+const SEOUL: DateOptions = { timeZone: 'Asia/Seoul', dateOrder: 'YMD' };
+const iso = (t: number | Invalid) => (t instanceof Invalid ? t : new Date(t).toISOString());
+const reason = (v: unknown) => (v instanceof Invalid ? `${v.code}: ${v.reason}` : `not invalid: ${String(v)}`);
+
+describe('dates', () => {
+  it('reads every format of input.md as an instant', () => {
+    expect(iso(parseInstant('2025-03-04', UTC))).toBe('2025-03-04T00:00:00.000Z');
+    expect(iso(parseInstant('2025/03/04', UTC))).toBe('2025-03-04T00:00:00.000Z');
+    expect(iso(parseInstant('2025.03.04', UTC))).toBe('2025-03-04T00:00:00.000Z');
+    expect(iso(parseInstant('2025-03-04T13:05', UTC))).toBe('2025-03-04T13:05:00.000Z');
+    expect(iso(parseInstant('2025-03-04T13:05:09', UTC))).toBe('2025-03-04T13:05:09.000Z');
+    expect(iso(parseInstant('2025-03-04T13:05:09Z', UTC))).toBe('2025-03-04T13:05:09.000Z');
+    expect(iso(parseInstant('2025-03-04T13:05:09.123Z', UTC))).toBe('2025-03-04T13:05:09.123Z');
+    expect(iso(parseInstant('2025-03-04T13:05:09+09:00', UTC))).toBe('2025-03-04T04:05:09.000Z');
+    expect(iso(parseInstant('2025-03-04T13:05-05:30', UTC))).toBe('2025-03-04T18:35:00.000Z');
+  });
+
+  it('also reads the common Excel variants', () => {
+    expect(iso(parseInstant('2025-03-04 13:05:09', UTC))).toBe('2025-03-04T13:05:09.000Z');
+    expect(iso(parseInstant('2025/3/4 9:05', UTC))).toBe('2025-03-04T09:05:00.000Z');
+    expect(iso(parseInstant('2025. 3. 4.', UTC))).toBe('2025-03-04T00:00:00.000Z');
+    expect(iso(parseInstant('2025-03-04T13:05:09+0900', UTC))).toBe('2025-03-04T04:05:09.000Z');
+  });
+
+  it('puts a date alone at 00:00 and a datetime without offset in the config timezone', () => {
+    // Asia/Seoul is UTC+9: local midnight is 15:00 the previous day in UTC.
+    expect(iso(parseInstant('2025-03-04', SEOUL))).toBe('2025-03-03T15:00:00.000Z');
+    expect(iso(parseInstant('2025-03-04T10:00', SEOUL))).toBe('2025-03-04T01:00:00.000Z');
+    // An explicit offset wins over the timezone.
+    expect(iso(parseInstant('2025-03-04T10:00Z', SEOUL))).toBe('2025-03-04T10:00:00.000Z');
+    // DST: New York is UTC-5 in winter, UTC-4 in summer.
+    const ny: DateOptions = { timeZone: 'America/New_York', dateOrder: 'YMD' };
+    expect(iso(parseInstant('2025-01-15', ny))).toBe('2025-01-15T05:00:00.000Z');
+    expect(iso(parseInstant('2025-07-15 08:30', ny))).toBe('2025-07-15T12:30:00.000Z');
+  });
+
+  it('reads day/month-first dates only when date_order says which', () => {
+    expect(reason(parseInstant('03/04/2025', UTC))).toMatchInlineSnapshot(
+      `"invalid_date: "03/04/2025" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json"`,
+    );
+    expect(iso(parseInstant('03/04/2025', { timeZone: 'UTC', dateOrder: 'MDY' }))).toBe('2025-03-04T00:00:00.000Z');
+    expect(iso(parseInstant('03/04/2025', { timeZone: 'UTC', dateOrder: 'DMY' }))).toBe('2025-04-03T00:00:00.000Z');
+    expect(iso(parseInstant('03.04.2025 10:00', { timeZone: 'UTC', dateOrder: 'DMY' }))).toBe('2025-04-03T10:00:00.000Z');
+    // Year-first stays year-first whatever date_order says.
+    expect(iso(parseInstant('2025/03/04', { timeZone: 'UTC', dateOrder: 'DMY' }))).toBe('2025-03-04T00:00:00.000Z');
+  });
+
+  it('explains what is wrong', () => {
+    const explain = (s: string) => reason(parseInstant(s, UTC));
+    expect(explain('2025-13-01')).toMatchInlineSnapshot(`"invalid_date: "2025-13-01" has month 13, not 1-12"`);
+    expect(explain('2025-02-29')).toMatchInlineSnapshot(`"invalid_date: "2025-02-29" has day 29, which 2025-02 does not have"`);
+    expect(explain('2025-03-04T24:00')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T24:00" has hour 24, not 0-23"`);
+    expect(explain('2025-03-04T10:61')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10:61" has minute 61, not 0-59"`);
+    expect(explain('2025-03-04T10:00:60')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10:00:60" has second 60, not 0-59"`);
+    expect(explain('2025-03-04T10')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])"`);
+    expect(explain('2025-03-04T10:00+25:00')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10:00+25:00" has an invalid time zone offset"`);
+    expect(explain('0999-01-01')).toMatchInlineSnapshot(`"invalid_date: "0999-01-01" has year 999, outside 1000-9999"`);
+    expect(explain('next week')).toMatchInlineSnapshot(
+      `"invalid_date: "next week" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)"`,
+    );
+    expect(explain('2025-03/04')).toMatch(/is not a date/);
+    expect(explain('20250304')).toMatch(/is not a date/);
+    expect(explain('2025-03-04Z')).toMatch(/is not a date/);
+  });
+
+  it('knows leap years', () => {
+    expect(iso(parseInstant('2024-02-29', UTC))).toBe('2024-02-29T00:00:00.000Z');
+    expect(iso(parseInstant('2000-02-29', UTC))).toBe('2000-02-29T00:00:00.000Z');
+    expect(parseInstant('1900-02-29', UTC)).toBeInstanceOf(Invalid);
+  });
+
+  it('agrees with Date.UTC over four centuries (the fast ISO path)', () => {
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2300, 0, 1); t += 86_400_000 * 7 + 3_723_000) {
+      const text = new Date(t).toISOString().slice(0, 19) + 'Z';
+      expect(parseInstantRange(text, 0, text.length, UTC)).toBe(Math.floor(t / 1000) * 1000);
+    }
+  });
+
+  it('reads a range of a larger string in place', () => {
+    const row = 'D1,won,2025-03-04T10:00:00Z,x';
+    expect(iso(parseInstantRange(row, 7, 27, UTC))).toBe('2025-03-04T10:00:00.000Z');
+    expect(iso(parseInstantRange(row, 7, 26, UTC))).toBe('2025-03-04T10:00:00.000Z');
+    expect(parseInstantRange(row, 7, 25, UTC)).toBeNaN();
+    expect(parseInstantRange('2025-03-04', 0, 9, UTC)).toBeNaN();
+  });
+
+  it('gives calendar dates for date-only fields', () => {
+    expect(parseLocalDate('2025-03-04', SEOUL)).toBe('2025-03-04');
+    expect(parseLocalDate('2025/3/4', SEOUL)).toBe('2025-03-04');
+    expect(parseLocalDate('2025-03-04T23:30', SEOUL)).toBe('2025-03-04');
+    // With an offset, the instant is seen in the config timezone.
+    expect(parseLocalDate('2025-03-04T20:00:00Z', SEOUL)).toBe('2025-03-05');
+    expect(parseLocalDate('2025-02-30', SEOUL)).toBeInstanceOf(Invalid);
+  });
+});
+
+describe('numbers', () => {
+  const dot = { decimal: '.' } as const;
+  const comma = { decimal: ',' } as const;
+  const value = (text: string, opts: { decimal: '.' | ',' } = dot) => {
+    const m = parseMoney(text, opts);
+    return m instanceof Invalid ? reason(m) : m;
+  };
+
+  it('reads plain numbers, thousands separators and currency around them', () => {
+    expect(value('1234.5')).toEqual({ value: 1234.5, code: null });
+    expect(value('1,234,000')).toEqual({ value: 1234000, code: null });
+    expect(value('₩1,000')).toEqual({ value: 1000, code: null });
+    expect(value('￦1,000')).toEqual({ value: 1000, code: null });
+    expect(value('$1,200.50')).toEqual({ value: 1200.5, code: null });
+    expect(value('1,000원')).toEqual({ value: 1000, code: null });
+    expect(value('1000 KRW')).toEqual({ value: 1000, code: 'KRW' });
+    expect(value('usd 25')).toEqual({ value: 25, code: 'USD' });
+    expect(value('€ 1 234,5', comma)).toEqual({ value: 1234.5, code: null });
+    expect(value('1.234.567,89', comma)).toEqual({ value: 1234567.89, code: null });
+    expect(value('1 234 567')).toEqual({ value: 1234567, code: null });
+    expect(value('0')).toEqual({ value: 0, code: null });
+  });
+
+  it('rejects what is not a plain non-negative number', () => {
+    expect(value('abc')).toMatchInlineSnapshot(`"invalid_number: "abc" is not a number"`);
+    expect(value('1,5')).toMatchInlineSnapshot(
+      `"invalid_number: "1,5" is not a number (for a decimal comma set "decimal": "," in pipeline.config.json)"`,
+    );
+    expect(value('12,34,567')).toMatch(/is not a number/);
+    expect(value('1.5', comma)).toMatch(/is not a number/);
+    expect(value('1e6')).toMatch(/is not a number/);
+    expect(value('-500')).toMatchInlineSnapshot(`"negative_number: "-500" is negative; only 0 or more is allowed"`);
+    expect(value('-₩1,000')).toMatch(/negative/);
+    expect(value('(1,000)')).toMatch(/negative/);
+    expect(value('−7')).toMatch(/negative/);
+    expect(value('100 USD KRW')).toMatchInlineSnapshot(`"invalid_number: "100 USD KRW" names two currencies"`);
+  });
+
+  it('checks a currency code in the cell against the row currency', () => {
+    expect(parseAmountIn('1000 KRW', 'KRW', dot)).toBe(1000);
+    expect(parseAmountIn('₩1000', 'USD', dot)).toBe(1000);
+    expect(reason(parseAmountIn('1000 USD', 'KRW', dot))).toMatchInlineSnapshot(
+      `"currency_mismatch: "1000 USD" is in USD, but the row's currency is KRW"`,
+    );
+  });
+
+  it('reads whole numbers in a range', () => {
+    expect(parseInteger('36', 1, Infinity)).toBe(36);
+    expect(reason(parseInteger('0', 1, Infinity))).toMatchInlineSnapshot(`"invalid_number: "0" is out of range (1 or more)"`);
+    expect(reason(parseInteger('13', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "13" is out of range (1-12)"`);
+    expect(reason(parseInteger('3.5', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "3.5" is not a whole number"`);
+  });
+});
+
+describe('booleans, codes, periods, choices', () => {
+  it('reads booleans in any case; empty is false; anything else is Invalid (read as false)', () => {
+    for (const t of ['true', 'TRUE', 'Yes', 'y', 'Y', '1']) expect(parseBoolean(t)).toBe(true);
+    for (const t of ['false', 'False', 'no', 'N', 'n', '0', '']) expect(parseBoolean(t)).toBe(false);
+    expect(reason(parseBoolean('maybe'))).toMatchInlineSnapshot(
+      `"invalid_boolean: "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false"`,
+    );
+  });
+
+  it('reads ISO currency codes', () => {
+    expect(parseCurrencyCode('usd')).toBe('USD');
+    expect(reason(parseCurrencyCode('US$'))).toMatchInlineSnapshot(
+      `"invalid_currency: "US$" is not an ISO 4217 currency code such as "KRW""`,
+    );
+  });
+
+  it('reads target periods', () => {
+    expect(parsePeriod('2025-06')).toBe('2025-06');
+    expect(parsePeriod('2025-q2')).toBe('2025-Q2');
+    expect(reason(parsePeriod('2025-13'))).toMatchInlineSnapshot(
+      `"invalid_value: "2025-13" is not a period (expected YYYY-MM or YYYY-Qn)"`,
+    );
+    expect(parsePeriod('2025-Q5')).toBeInstanceOf(Invalid);
+  });
+
+  it('reads choices case-insensitively', () => {
+    expect(parseChoice('Friendly', ['friendly', 'neutral', 'hostile'])).toBe('friendly');
+    expect(parseChoice('', ['friendly'])).toBe('');
+    expect(reason(parseChoice('warm', ['friendly', 'neutral', 'hostile']))).toMatchInlineSnapshot(
+      `"invalid_value: "warm" is not one of friendly, neutral, hostile"`,
+    );
+  });
+});
