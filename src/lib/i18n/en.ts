@@ -7,7 +7,6 @@
  * metrics.json / site-data field names.
  */
 import type { Formatter } from '../format/index.ts';
-import { enTakeaways } from './takeaways-en.ts';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -56,7 +55,14 @@ export const en = {
     repurchase: { title: 'Repurchase', intro: "When customers are due to buy again, from each product's lifecycle." },
     owners: { title: 'Owners and teams', intro: 'Pipeline, results and stalled deals per salesperson and team.' },
     accounts: { title: 'Accounts', intro: 'Every customer with open and won business, and the deals behind it.' },
-    account: { facts: 'Account facts', deals: 'Deals', timeline: 'Stage history', back: 'All accounts' },
+    account: {
+      facts: 'Account facts',
+      deals: 'Deals',
+      timeline: 'Stage history',
+      back: 'All accounts',
+      limited: (p: { shown: number; total: number }, f: Formatter) =>
+        `The ${f.count(p.shown)} largest of ${f.count(p.total)} accounts have their own page; the CSV lists all.`,
+    },
     dataQuality: {
       title: 'Data quality',
       intro: 'What was read from each file, and every row that was rejected or warned about.',
@@ -76,6 +82,8 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     dealCount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
+    search: 'Search',
+    moreRowsInCsv: 'The CSV download has every row.',
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
   },
   tiles: {
@@ -191,6 +199,7 @@ export const en = {
     winReasons: 'Win reasons',
     lostAtStage: 'Stage where deals were lost',
     competitors: 'Results against competitors',
+    flaggedOpen: 'Open deals with warning signs (not stalled yet)',
     stalled: 'Stalled deals',
     openDeals: 'Open deals',
     forecast: 'Open pipeline by expected close month',
@@ -253,7 +262,6 @@ export const en = {
     noIssues: 'No data-quality issues: every row was read.',
     noAccounts: 'No accounts yet.',
   },
-  ...enTakeaways,
 };
 
 /** Every UI string; the Korean catalogue is checked against this type. */

@@ -15,7 +15,6 @@ import type { Locale } from './locales.ts';
 export { DEFAULT_LOCALE, LOCALE_NAMES, LOCALE_TAGS, LOCALES, isLocale, type Locale } from './locales.ts';
 export { josa, type JosaPair } from './josa.ts';
 export type { Messages } from './en.ts';
-export type * from './takeaways-en.ts';
 
 const CATALOGUES: Record<Locale, Messages> = { en, ko };
 

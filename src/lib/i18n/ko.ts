@@ -4,7 +4,6 @@
  * (파이프라인, 가중 파이프라인, 수주율, 영업 사이클, 정체 딜, 실주 사유, 재구매 시점).
  */
 import type { Messages } from './en.ts';
-import { koTakeaways } from './takeaways-ko.ts';
 
 export const ko: Messages = {
   site: {
@@ -50,7 +49,14 @@ export const ko: Messages = {
     repurchase: { title: '재구매', intro: '제품별 교체 주기를 기준으로 기존 고객의 재구매 시점을 예측합니다.' },
     owners: { title: '담당자·팀', intro: '담당자·팀별 파이프라인, 성과, 정체 딜 현황입니다.' },
     accounts: { title: '고객사', intro: '고객사별 진행 중·수주 실적과 관련 딜입니다.' },
-    account: { facts: '고객사 정보', deals: '딜 목록', timeline: '단계 이력', back: '전체 고객사' },
+    account: {
+      facts: '고객사 정보',
+      deals: '딜 목록',
+      timeline: '단계 이력',
+      back: '전체 고객사',
+      limited: (p, f) =>
+        `고객사 ${f.count(p.total)}곳 중 규모가 큰 ${f.count(p.shown)}곳만 개별 페이지가 있습니다. 전체 목록은 CSV에 있습니다.`,
+    },
     dataQuality: {
       title: '데이터 품질',
       intro: '파일별로 읽어 들인 결과와, 제외되었거나 경고가 발생한 모든 행입니다.',
@@ -70,6 +76,8 @@ export const ko: Messages = {
     yes: '예',
     no: '아니요',
     dealCount: (p, f) => `${f.count(p.count)}건`,
+    search: '검색',
+    moreRowsInCsv: '전체 행은 CSV 다운로드에 있습니다.',
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
   },
   tiles: {
@@ -185,6 +193,7 @@ export const ko: Messages = {
     winReasons: '수주 사유',
     lostAtStage: '실주 발생 단계',
     competitors: '경쟁사별 승패',
+    flaggedOpen: '경고 신호가 있는 진행 중 딜 (아직 정체 아님)',
     stalled: '정체 딜',
     openDeals: '진행 중 딜',
     forecast: '예상 마감월별 파이프라인',
@@ -246,5 +255,4 @@ export const ko: Messages = {
     noIssues: '데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.',
     noAccounts: '아직 고객사가 없습니다.',
   },
-  ...koTakeaways,
 };

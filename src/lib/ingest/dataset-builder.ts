@@ -5,14 +5,14 @@
  * rejected (resolveDeals), and only then are field_history.csv rows matched,
  * against the deals that were finally accepted.
  */
-import type { Dataset, FileStats } from '../dataset.ts';
+import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { DEALS_FILE, dealReference, idIndex, readDeals, resolveDeals } from './deals.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { rowContext } from './schema.ts';
-import { readStageHistory, STAGE_HISTORY_FILE } from './stage-history.ts';
+import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import type { ProgressCallback, Table } from './table.ts';
 
 export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
@@ -70,25 +70,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   // Rejected candidates have no history rows, so every row maps to an accepted deal.
   for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;
 
-  candidates.forEach((deal, c) => {
-    if (remap[c] === -1) return;
-    if (historyRead.rowCount[c] === 0) {
-      issues.warning(DEALS_FILE, deal.line, 'stage', 'synthesized_history', 'no stage_history rows; the history is synthesized from created_at, stage and closed_at');
-      return;
-    }
-    const last = historyRead.lastStage[c]!;
-    if (last !== deal.stage) {
-      const said = config.stages[deal.stage]!.id;
-      const was = config.stages[last]!.id;
-      issues.warning(
-        DEALS_FILE,
-        deal.line,
-        'stage',
-        'stage_mismatch',
-        `stage is "${said}" but the latest stage_history row (line ${historyRead.lastLine[c]}) is "${was}"; the history wins`,
-      );
-    }
-  });
+  historyWarnings(candidates, remap, historyRead, config, issues);
 
   const dealRef = dealReference(idIndex(deals), dealsRead.rejectedIds);
   const optional = (name: string) => (files[name] ? asSource(files[name]) : null);
@@ -117,6 +99,24 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     files: stats,
     issues: issues.sorted(),
   };
+}
+
+/** metrics.md "Reconstructing each deal", steps 6 and 10: say when deals.csv's stage is not what the model will use. */
+function historyWarnings(candidates: readonly Deal[], remap: Int32Array, history: StageHistoryRead, config: Config, issues: IssueLog): void {
+  candidates.forEach((deal, c) => {
+    if (remap[c] === -1) return;
+    if (history.rowCount[c] === 0) {
+      issues.warning(DEALS_FILE, deal.line, 'stage', 'synthesized_history', 'no stage_history rows; the history is synthesized from created_at, stage and closed_at');
+      return;
+    }
+    const last = history.lastStage[c]!;
+    if (last !== deal.stage) {
+      const said = config.stages[deal.stage]!.id;
+      const was = config.stages[last]!.id;
+      const where = `the latest stage_history row (line ${history.lastLine[c]})`;
+      issues.warning(DEALS_FILE, deal.line, 'stage', 'stage_mismatch', `stage is "${said}" but ${where} is "${was}"; the history wins`);
+    }
+  });
 }
 
 function concatChunks(source: ByteSource): Uint8Array {

@@ -8,7 +8,7 @@ import { startOfLocalDate } from '../time.ts';
 import type { ByteSource } from './decode.ts';
 import type { IssueLog } from './issues.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, rowValidator } from './schema.ts';
-import { readTable, rowObject, type Table, type TableOptions } from './table.ts';
+import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
 
 export const DEALS_FILE = 'deals.csv';
@@ -33,9 +33,10 @@ export function readDeals(source: ByteSource, ctx: RowContext, opts: TableOption
     rejectedIds = new Map();
     const firstLine = new Map<string, number>();
     const validate = rowValidator(def, DEALS_FILE, issues);
+    const readRow = rowReader(t, columns);
     return (record) => {
       const line = record.line;
-      const cells = rowObject(record, t, columns);
+      const cells = readRow(record);
       const id = cells.deal_id!;
       const first = firstLine.get(id);
       if (first !== undefined) {

@@ -2,7 +2,7 @@
 import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
 import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, rowValidator, TARGET_REQUIRED, targetRow } from './schema.ts';
-import { readTable, rowObject, type Table, type TableOptions } from './table.ts';
+import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
 import { quoteValue } from './values.ts';
 
 export const FIELD_HISTORY_FILE = 'field_history.csv';
@@ -28,8 +28,9 @@ export function readFieldHistory(
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
     const validate = rowValidator(def, FIELD_HISTORY_FILE, opts.issues);
+    const readRow = rowReader(t, columns);
     return (record) => {
-      const row = validate(rowObject(record, t, columns), record.line);
+      const row = validate(readRow(record), record.line);
       if (row === null) return false;
       const { field, ...change } = row;
       if (field !== null) changes.push({ ...change, field, line: record.line });
@@ -48,9 +49,10 @@ export function readAccounts(source: ByteSource, opts: TableOptions): { table: T
     accounts = [];
     const firstLine = new Map<string, number>();
     const validate = rowValidator(def, ACCOUNTS_FILE, opts.issues);
+    const readRow = rowReader(t, columns);
     return (record) => {
       const line = record.line;
-      const cells = rowObject(record, t, columns);
+      const cells = readRow(record);
       const id = cells.account_id!;
       const first = firstLine.get(id);
       if (first !== undefined) {
@@ -88,9 +90,10 @@ export function readTargets(source: ByteSource, ctx: RowContext, opts: TableOpti
     targets = [];
     const firstLine = new Map<string, number>();
     const validate = rowValidator(def, TARGETS_FILE, opts.issues);
+    const readRow = rowReader(t, columns);
     return (record) => {
       const line = record.line;
-      const r = validate(rowObject(record, t, columns), line);
+      const r = validate(readRow(record), line);
       if (r === null) return false;
       const key = JSON.stringify([r.period, r.owner, r.team]);
       const first = firstLine.get(key);

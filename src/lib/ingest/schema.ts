@@ -16,10 +16,12 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { normalizeStageName, stageLookup } from './config.ts';
 import type { IssueLog } from './issues.ts';
+import { objectTemplate } from './table.ts';
 import {
   type DateOptions,
   Invalid,
   type NumberOptions,
+  checkCurrency,
   parseAmountIn,
   parseBoolean,
   parseChoice,
@@ -69,17 +71,18 @@ export class ColumnInvalid extends Invalid {
   }
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: parsers of any value type
-type Fields = Record<string, FieldParser<any>>;
+type Fields = Record<string, FieldParser<unknown>>;
 export type ParsedFields<F extends Fields> = { [K in keyof F]: Exclude<ReturnType<F[K]>, Invalid> };
 
 export interface RowDefinition<F extends Fields, Out> {
   fields: F;
   combine: (row: ParsedFields<F>) => Out | ColumnInvalid;
+  /** The fast path's row object, cloned per row (see table.ts `objectTemplate`). */
+  template: Record<string, unknown>;
 }
 
 export function defineRow<F extends Fields, Out>(fields: F, combine: (row: ParsedFields<F>) => Out | ColumnInvalid): RowDefinition<F, Out> {
-  return { fields, combine };
+  return { fields, combine, template: objectTemplate(Object.keys(fields), null) };
 }
 
 /** The zod schema of a row definition: the authority on validity, and the source of issues. */
@@ -97,7 +100,7 @@ export function rowSchema<F extends Fields, Out>(def: RowDefinition<F, Out>) {
 
 /** The same parsers and `combine` without zod: the row, or null when any of them rejects it. */
 export function parseRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, cells: Record<string, string>): Out | null {
-  const row: Record<string, unknown> = {};
+  const row = { ...def.template };
   for (const column in def.fields) {
     const v = def.fields[column]!(cells[column]!);
     if (v instanceof Invalid) return null;
@@ -217,9 +220,8 @@ export function dealRow(ctx: RowContext) {
     const { code, fxRate } = row.currency;
     for (const column of ['amount', 'cost'] as const) {
       const m = row[column];
-      if (m !== null && m.code !== null && m.code !== code) {
-        return new ColumnInvalid(column, new Invalid('currency_mismatch', `is in ${m.code}, but the deal's currency is ${code}`));
-      }
+      const mismatch = m && checkCurrency(m, code, "the deal's currency");
+      if (mismatch) return new ColumnInvalid(column, mismatch);
     }
     return {
       ...row,
@@ -273,7 +275,7 @@ export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, deal
         continue;
       }
       const { code, fxRate } = dealCurrency(row.deal_id);
-      const v = field === 'amount' ? parseAmountIn(cell, code, ctx.numbers) : parseLocalDate(cell, ctx.dates);
+      const v = field === 'amount' ? parseAmountIn(cell, code, "the deal's currency", ctx.numbers) : parseLocalDate(cell, ctx.dates);
       if (v instanceof Invalid) return new ColumnInvalid(column, v);
       values.push(typeof v === 'number' ? v * fxRate : v);
     }
@@ -308,7 +310,7 @@ export function targetRow(ctx: RowContext) {
     period: required(parsePeriod),
     owner: text,
     team: text,
-    target_amount: required((cell: string) => parseAmountIn(cell, ctx.config.currency, ctx.numbers)),
+    target_amount: required((cell: string) => parseAmountIn(cell, ctx.config.currency, 'the config currency', ctx.numbers)),
   };
   return defineRow(fields, (row) => row);
 }

@@ -3,15 +3,15 @@
  * million rows is normal), so rows take a lean fast path: cells are read in
  * place and checked with the same parser functions `stageHistoryRow` (and so
  * its zod schema) is built from; only a row that one of them refuses goes
- * through the zod schema, which decides and explains. No object and, for a
- * repeated deal id or stage spelling, no string is made per valid row.
+ * through the zod schema, which decides and explains. No object and no
+ * string is made per valid row.
  */
 import type { StageHistory } from '../dataset.ts';
 import type { CsvRecord } from './csv.ts';
 import type { ByteSource } from './decode.ts';
 import { dealReference } from './deals.ts';
-import { type FieldParser, type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
-import { readTable, rowObject, type Table, type TableOptions } from './table.ts';
+import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
+import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
 import { Invalid, parseInstantRange } from './values.ts';
 
 export const STAGE_HISTORY_FILE = 'stage_history.csv';
@@ -36,6 +36,7 @@ export function readStageHistory(
 ): StageHistoryRead {
   const dealCount = ids.size;
   const deal = dealReference(ids, rejectedIds);
+  const idRanges = new RangeIndex(ids);
   const def = stageHistoryRow(ctx, deal);
   const columns = Object.keys(def.fields);
   let out = new HistoryColumns(source.size, dealCount);
@@ -43,10 +44,11 @@ export function readStageHistory(
   const table = readTable(source, spec, opts, (t) => {
     out = new HistoryColumns(source.size, dealCount);
     const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues);
-    const fast = historyFastPath(ctx, deal, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
+    const readRow = rowReader(t, columns);
+    const fast = historyFastPath(ctx, idRanges, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
     return (record) => {
       if (fast.check(record)) return out.push(fast.deal, fast.stage, fast.at, record.line);
-      const row = validate(rowObject(record, t, columns), record.line);
+      const row = validate(readRow(record), record.line);
       return row !== null && out.push(row.deal_id, row.stage, row.entered_at, record.line);
     };
   });
@@ -124,14 +126,12 @@ function sameText(src: string, s: number, e: number, text: string): boolean {
 
 /**
  * The fast verdict on one row: true when every cell passes the schema's own
- * parsers, the values then in `deal`, `stage`, `at`. It remembers the last
- * deal id and the stage spellings seen and compares them in place, so
- * repeated values cost no string.
+ * parsers, the values then in `deal`, `stage`, `at`. Cells are compared in
+ * place (deal ids in a RangeIndex, stages against the spellings seen so far),
+ * so a valid row costs no string.
  */
-export function historyFastPath(ctx: RowContext, deal: FieldParser<number>, iDeal: number, iStage: number, iAt: number) {
+export function historyFastPath(ctx: RowContext, ids: RangeIndex, iDeal: number, iStage: number, iAt: number) {
   const { stage, dates } = ctx;
-  let lastId = '';
-  let lastDeal = -1;
   const spellings: string[] = [];
   const spellingStage: number[] = [];
   const result = {
@@ -140,22 +140,12 @@ export function historyFastPath(ctx: RowContext, deal: FieldParser<number>, iDea
     at: 0,
     check(record: CsvRecord): boolean {
       record.range(iDeal);
-      let src = record.rangeSrc;
-      let s = record.rangeStart;
-      let e = record.rangeEnd;
-      // Exports often list a deal's rows together: reuse the last lookup.
-      if (!sameText(src, s, e, lastId)) {
-        if (s === e) return false;
-        const id = src.slice(s, e);
-        const d = deal(id);
-        if (d instanceof Invalid) return false;
-        lastId = id;
-        lastDeal = d;
-      }
+      const d = ids.find(record.rangeSrc, record.rangeStart, record.rangeEnd);
+      if (d < 0) return false;
       record.range(iStage);
-      src = record.rangeSrc;
-      s = record.rangeStart;
-      e = record.rangeEnd;
+      const src = record.rangeSrc;
+      const s = record.rangeStart;
+      const e = record.rangeEnd;
       if (s === e) return false;
       let st = -1;
       for (let k = 0; k < spellings.length; k++) {
@@ -177,7 +167,7 @@ export function historyFastPath(ctx: RowContext, deal: FieldParser<number>, iDea
       record.range(iAt);
       const at = parseInstantRange(record.rangeSrc, record.rangeStart, record.rangeEnd, dates);
       if (Number.isNaN(at)) return false;
-      result.deal = lastDeal;
+      result.deal = d;
       result.stage = st;
       result.at = at;
       return true;
@@ -186,3 +176,47 @@ export function historyFastPath(ctx: RowContext, deal: FieldParser<number>, iDea
   return result;
 }
 
+/**
+ * The deal_id Map as an open-addressing table searched with a range of the
+ * CSV text: no string per row (a Map lookup needs one, and those strings and
+ * their hashing cost about twice the CPU time). Same keys and values as the
+ * Map behind `dealReference`, the schema's parser for deal_id.
+ */
+export class RangeIndex {
+  private keys: string[] = [];
+  private values: number[] = [];
+  private slots: Int32Array;
+  private mask: number;
+
+  constructor(map: Map<string, number>) {
+    let size = 16;
+    while (size < map.size * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+    for (const [key, value] of map) {
+      let h = hashRange(key, 0, key.length) & this.mask;
+      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+      this.slots[h] = this.keys.length + 1;
+      this.keys.push(key);
+      this.values.push(value);
+    }
+  }
+
+  /** The value of key `src[s, e)`, or -1. */
+  find(src: string, s: number, e: number): number {
+    let h = hashRange(src, s, e) & this.mask;
+    for (;;) {
+      const slot = this.slots[h]!;
+      if (slot === 0) return -1;
+      if (sameText(src, s, e, this.keys[slot - 1]!)) return this.values[slot - 1]!;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashRange(src: string, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -109,9 +109,22 @@ function missingColumns(file: string, missing: readonly string[], note = ''): In
   return new IngestFatalError(file, `${file}: missing required column${missing.length > 1 ? 's' : ''} ${list}${note}`);
 }
 
-/** The known columns of a record as an object of trimmed cells: the input of a row definition. */
-export function rowObject(record: CsvRecord, table: Table, columns: readonly string[]): Record<string, string> {
-  const row: Record<string, string> = {};
-  for (const c of columns) row[c] = record.cell(table.index[c]!);
-  return row;
+/**
+ * Objects with many properties added by computed key fall into V8's slow
+ * dictionary mode (and cost GC); a clone of an `Object.fromEntries` template
+ * whose properties are only overwritten keeps the fast shape.
+ */
+export function objectTemplate<T>(keys: readonly string[], value: T): Record<string, T> {
+  return Object.fromEntries(keys.map((k) => [k, value]));
+}
+
+/** Reads the known `columns` of each record as an object of trimmed cells: the input of a row definition. */
+export function rowReader(table: Table, columns: readonly string[]): (record: CsvRecord) => Record<string, string> {
+  const template = objectTemplate(columns, '');
+  const index = columns.map((c) => table.index[c]!);
+  return (record) => {
+    const row = { ...template };
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = record.cell(index[i]!);
+    return row;
+  };
 }

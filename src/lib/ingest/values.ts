@@ -43,6 +43,7 @@ export interface NumberOptions {
 export interface Money {
   value: number;
   code: string | null;
+  text: string;
 }
 
 // Any Unicode currency symbol (₩ ￦ $ € ...) and 원, the Korean unit word.
@@ -58,7 +59,8 @@ const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/;
 
 /**
  * A non-negative number with optional thousands separators, currency symbols
- * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `(USD) 5`).
+ * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `USD 5`). A minus
+ * sign or accounting parentheses `(1,000)` make it negative, which is refused.
  */
 export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   let s = text;
@@ -100,17 +102,20 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
   const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
-  return { value: Number(plain), code };
+  return { value: Number(plain), code, text };
+}
+
+/** Invalid when the cell names a currency other than `currency` (`whose`: e.g. "the deal's currency"). */
+export function checkCurrency(m: Money, currency: string, whose: string): Invalid | null {
+  if (m.code === null || m.code === currency) return null;
+  return new Invalid('currency_mismatch', `${quoteValue(m.text)} is in ${m.code}, not ${currency} (${whose})`);
 }
 
 /** A money cell in `currency`: a different code in the cell is an error. */
-export function parseAmountIn(text: string, currency: string, opts: NumberOptions): number | Invalid {
+export function parseAmountIn(text: string, currency: string, whose: string, opts: NumberOptions): number | Invalid {
   const m = parseMoney(text, opts);
   if (m instanceof Invalid) return m;
-  if (m.code !== null && m.code !== currency) {
-    return new Invalid('currency_mismatch', `${quoteValue(text)} is in ${m.code}, but the row's currency is ${currency}`);
-  }
-  return m.value;
+  return checkCurrency(m, currency, whose) ?? m.value;
 }
 
 /** A whole number in [min, max]. */

@@ -86,6 +86,8 @@ export const siteDataSchema = z.strictObject({
   stages: z.array(stageMetaSchema),
   metrics: metricsSchema,
   previous: metricsSchema,
+  /** The stall threshold in days the engine used per open stage id. */
+  stall_thresholds: z.record(z.string(), z.number()),
   open_deals: z.array(openDealSchema),
   accounts: z.array(accountSchema),
   accounts_with_pages: z.int().nonnegative(),

@@ -28,7 +28,7 @@ describe('decode', () => {
   });
 
   it('falls back to UTF-8 with replacement characters, and says so', () => {
-    const bytes = new Uint8Array([0x61, 0x80, 0x62]);
+    const bytes = new Uint8Array([0x61, 0xff, 0x62]); // 0xFF is neither UTF-8 nor EUC-KR
     expect(decodeBytes(bytes)).toEqual({ text: 'a\uFFFDb', encoding: 'utf-8', lossy: true });
   });
 

@@ -20,6 +20,9 @@ const CP949: Record<string, [number, number]> = {
   '￦': [0xa3, 0xdc],
   수: [0xbc, 0xf6],
   주: [0xc1, 0xd6],
+  망: [0xb8, 0xc1],
+  고: [0xb0, 0xed],
+  객: [0xb0, 0xb4],
 };
 
 /** CP949 bytes of ASCII text plus the characters above. */

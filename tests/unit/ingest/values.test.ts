@@ -120,18 +120,18 @@ describe('numbers', () => {
   };
 
   it('reads plain numbers, thousands separators and currency around them', () => {
-    expect(value('1234.5')).toEqual({ value: 1234.5, code: null });
-    expect(value('1,234,000')).toEqual({ value: 1234000, code: null });
-    expect(value('₩1,000')).toEqual({ value: 1000, code: null });
-    expect(value('￦1,000')).toEqual({ value: 1000, code: null });
-    expect(value('$1,200.50')).toEqual({ value: 1200.5, code: null });
-    expect(value('1,000원')).toEqual({ value: 1000, code: null });
-    expect(value('1000 KRW')).toEqual({ value: 1000, code: 'KRW' });
-    expect(value('usd 25')).toEqual({ value: 25, code: 'USD' });
-    expect(value('€ 1 234,5', comma)).toEqual({ value: 1234.5, code: null });
-    expect(value('1.234.567,89', comma)).toEqual({ value: 1234567.89, code: null });
-    expect(value('1 234 567')).toEqual({ value: 1234567, code: null });
-    expect(value('0')).toEqual({ value: 0, code: null });
+    expect(value('1234.5')).toEqual({ value: 1234.5, code: null, text: '1234.5' });
+    expect(value('1,234,000')).toMatchObject({ value: 1234000, code: null });
+    expect(value('₩1,000')).toMatchObject({ value: 1000, code: null });
+    expect(value('￦1,000')).toMatchObject({ value: 1000, code: null });
+    expect(value('$1,200.50')).toMatchObject({ value: 1200.5, code: null });
+    expect(value('1,000원')).toMatchObject({ value: 1000, code: null });
+    expect(value('1000 KRW')).toMatchObject({ value: 1000, code: 'KRW' });
+    expect(value('usd 25')).toMatchObject({ value: 25, code: 'USD' });
+    expect(value('€ 1 234,5', comma)).toMatchObject({ value: 1234.5, code: null });
+    expect(value('1.234.567,89', comma)).toMatchObject({ value: 1234567.89, code: null });
+    expect(value('1 234 567')).toMatchObject({ value: 1234567, code: null });
+    expect(value('0')).toMatchObject({ value: 0, code: null });
   });
 
   it('rejects what is not a plain non-negative number', () => {
@@ -150,10 +150,10 @@ describe('numbers', () => {
   });
 
   it('checks a currency code in the cell against the row currency', () => {
-    expect(parseAmountIn('1000 KRW', 'KRW', dot)).toBe(1000);
-    expect(parseAmountIn('₩1000', 'USD', dot)).toBe(1000);
-    expect(reason(parseAmountIn('1000 USD', 'KRW', dot))).toMatchInlineSnapshot(
-      `"currency_mismatch: "1000 USD" is in USD, but the row's currency is KRW"`,
+    expect(parseAmountIn('1000 KRW', 'KRW', 'the deal', dot)).toBe(1000);
+    expect(parseAmountIn('₩1000', 'USD', 'the deal', dot)).toBe(1000);
+    expect(reason(parseAmountIn('1000 USD', 'KRW', "the deal's currency", dot))).toMatchInlineSnapshot(
+      `"currency_mismatch: "1000 USD" is in USD, not KRW (the deal's currency)"`,
     );
   });
 

@@ -1,0 +1,43 @@
+// Progressive enhancement: sortable tables and account search. The pages are
+// complete without this file; it only adds interaction.
+(() => {
+  const collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
+  const key = (cell) => {
+    const raw = cell.dataset.sort;
+    return raw !== undefined && raw !== '' ? Number(raw) : cell.textContent.trim();
+  };
+  for (const table of document.querySelectorAll('table[data-sortable]')) {
+    const body = table.tBodies[0];
+    if (!body || body.rows.length < 2) continue;
+    table.querySelectorAll('thead th').forEach((th, index) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = th.textContent;
+      th.textContent = '';
+      th.append(button);
+      th.setAttribute('aria-sort', 'none');
+      button.addEventListener('click', () => {
+        const dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+        table.querySelectorAll('thead th').forEach((o) => o.setAttribute('aria-sort', 'none'));
+        th.setAttribute('aria-sort', dir);
+        const sign = dir === 'ascending' ? 1 : -1;
+        const rows = [...body.rows].sort((a, b) => {
+          const x = key(a.cells[index]);
+          const y = key(b.cells[index]);
+          const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+          return sign * c;
+        });
+        body.append(...rows);
+      });
+    });
+  }
+  for (const input of document.querySelectorAll('input[data-search]')) {
+    const label = input.closest('label');
+    if (label) label.hidden = false;
+    const table = document.getElementById(`t-${input.dataset.search}`);
+    input.addEventListener('input', () => {
+      const q = input.value.trim().toLowerCase();
+      for (const row of table.tBodies[0].rows) row.hidden = q !== '' && !row.textContent.toLowerCase().includes(q);
+    });
+  }
+})();

@@ -1,0 +1,50 @@
+/** A tiny static file server on 127.0.0.1 for browser tests and page checks (no extra dependency). */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Resolve a URL path to a file below `root` ('/en/' -> en/index.html), or null. */
+export function resolveFile(root: string, urlPath: string): string | null {
+  const path = normalize(decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(root, path);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) ? file : null;
+}
+
+export async function serveStatic(root: string, opts: { gzip?: boolean } = {}): Promise<StaticServer> {
+  const { createGzip } = await import('node:zlib');
+  const server: Server = createServer((req, res) => {
+    const file = resolveFile(root, req.url ?? '/');
+    if (!file) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (opts.gzip && /gzip/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Cache-Control': 'max-age=3600' });
+      createReadStream(file).pipe(createGzip({ level: 9 })).pipe(res);
+    } else {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'max-age=3600' });
+      createReadStream(file).pipe(res);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -1,0 +1,138 @@
+/**
+ * English chart-only words and chart takeaways (the one sentence printed
+ * above a chart and used as its SVG description). Numbers arrive formatted,
+ * except the few counts a chart passes raw; those are formatted here.
+ */
+import { createNumberFormats } from '../format/numbers.ts';
+import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
+import type { ChartWords } from './chart-text.ts';
+import { en } from './en.ts';
+
+const count = createNumberFormats('en').count;
+/** '1 deal', '3 deals', from a count as shown. */
+const noun = (shown: string, one: string, other: string) => `${shown} ${shown === '1' ? one : other}`;
+const deals = (shown: string) => noun(shown, 'deal', 'deals');
+const quoted = (reason: string) => `“${reason}”`;
+/** The price reason, naming the data's wording unless it is just "price". */
+const price = (reason: string) => (reason.trim().toLowerCase() === 'price' ? 'Price' : `Price (${quoted(reason)})`);
+
+export const enChartWords: ChartWords = {
+  other: 'Other',
+  distribution: { median: 'Median', p75: 'P75', p90: 'P90', mean: 'Mean', threshold: 'Stall threshold' },
+
+  funnel: {
+    noData: 'No deals were created in the analysis window.',
+    axis: 'Deals reaching the stage',
+    cumulative: 'Share of all deals',
+    takeaway: (p) =>
+      p.advanced === p.reached
+        ? 'Every deal that reached a stage moved on to the next one.'
+        : `The biggest drop-off is after ${p.stage}: only ${p.advanced} of the ${deals(p.reached)} that reached it (${p.conversion}) moved on.`,
+  },
+
+  pipeline: {
+    takeaway: (p) => `${p.stage} holds the most open pipeline: ${p.amount}, ${p.share} of the total.`,
+  },
+
+  forecast: {
+    takeaway: (p) => {
+      const scheduled = `${p.scheduledAmount} is expected to close in the next ${count(FORECAST_MONTHS)} months`;
+      if (p.overdueCount === 0) return `${scheduled}, and no open deal is past its expected close date.`;
+      const overdue = `${deals(count(p.overdueCount))} worth ${p.overdueAmount} (${p.overdueShare} of open pipeline)`;
+      return `${scheduled}, but ${overdue} ${p.overdueCount === 1 ? 'is' : 'are'} already past the expected close date.`;
+    },
+  },
+
+  intake: {
+    noData: 'No deals were created in the last 12 months.',
+    key: { amount: 'Amount created', count: 'Number: deals created' },
+    takeaway: (p) => {
+      const change = { up: `up from ${p.priorAmount}`, down: `down from ${p.priorAmount}`, flat: `the same as the ${p.priorAmount}` }[p.direction];
+      return `The last three months brought ${noun(p.recentCount, 'new deal', 'new deals')} worth ${p.recentAmount}, ${change} in the three months before.`;
+    },
+  },
+
+  timeInStage: {
+    noData: 'No deal left a stage in the analysis window.',
+    takeaway: (p) => `Deals sit longest in ${p.stage}: a median of ${p.median}, and one in ten stays ${p.p90} or more.`,
+  },
+
+  cycleLength: {
+    axis: 'Days from creation to close',
+    takeaway: (p) => {
+      const won = `${noun(count(p.wonCount), 'won deal', 'won deals')} took a median of ${p.wonMedian}`;
+      const lost = `${noun(count(p.lostCount), 'lost deal', 'lost deals')} took`;
+      if (p.wonCount === 0) return `No deal was won in the analysis window; the ${lost} a median of ${p.lostMedian} from creation to close.`;
+      if (p.lostCount === 0) return `The ${won} from creation to close; no deal was lost in the analysis window.`;
+      return `From creation to close, the ${won} and the ${lost} ${p.lostMedian}.`;
+    },
+  },
+
+  reasons: {
+    panels: { count: 'By number of deals', amount: 'By amount' },
+    countShare: 'Share of deals',
+    amountShare: 'Share of amount',
+  },
+
+  lossReasons: {
+    takeaway: (p) => {
+      const shares = `${p.countShare} of lost deals and ${p.amountShare} of lost value`;
+      if (!p.highlighted && p.reason === en.common.unspecified) {
+        return `Price is not among the loss reasons, and ${p.countShare} of lost deals (${p.amountShare} of lost value) have no reason recorded.`;
+      }
+      if (!p.highlighted) return `Price is not among the loss reasons; the most frequent is ${quoted(p.reason)}, with ${shares}.`;
+      const who = price(p.reason);
+      if (p.topByCount && p.topByAmount) return `${who} really is the main cause of loss: ${shares}.`;
+      if (p.topByCount) return `${who} is the most frequent loss reason (${p.countShare} of lost deals) but not the costliest: only ${p.amountShare} of lost value.`;
+      if (p.topByAmount) return `${who} costs the most lost value (${p.amountShare}) but is not the most frequent loss reason: only ${p.countShare} of lost deals.`;
+      return `${who} is not the main cause of loss: only ${shares}.`;
+    },
+  },
+
+  winReasons: {
+    takeaway: (p) => {
+      const shares = `${p.countShare} of won deals and ${p.amountShare} of won value`;
+      if (p.reason === en.common.unspecified) return `${p.countShare} of won deals (${p.amountShare} of won value) have no reason recorded.`;
+      return p.topByCount ? `The most frequent win reason is ${quoted(p.reason)}: ${shares}.` : `${quoted(p.reason)} accounts for ${shares}.`;
+    },
+  },
+
+  lostAtStage: {
+    takeaway: (p) => `Most deals are lost at ${p.stage}: ${deals(p.count)} (${p.share} of losses) worth ${p.amount}.`,
+  },
+
+  competitors: {
+    axis: 'Closed deals',
+    takeaway: (p) => `${p.competitor} is the competitor met most often: ${p.deals} closed ${p.deals === '1' ? 'deal' : 'deals'}, ${p.winRate} won.`,
+  },
+
+  waterfall: {
+    noData: 'Nothing was open and nothing moved during the period.',
+    takeaway: (p) => {
+      const change = { up: `grew from ${p.start} to ${p.end}`, down: `shrank from ${p.start} to ${p.end}`, flat: `held at ${p.end}` }[p.direction];
+      return `The open pipeline ${change}: ${p.added} came in new or reopened, ${p.won} was won and ${p.lost} was lost.`;
+    },
+  },
+
+  repurchase: {
+    noData: 'No repurchase is due within the next 12 months.',
+    key: { amount: 'Last purchase amount', count: 'Number: customers due' },
+    count: 'Customers due',
+    takeaway: (p) => {
+      const { overdueCount: o, upcomingCount: u } = p;
+      const overdue = `${noun(count(o), 'customer is', 'customers are')} past the repurchase date (${p.overdueAmount} last time)`;
+      const peak = p.peakMonth === null ? '' : u === 1 ? `, in ${p.peakMonth}` : `, most in ${p.peakMonth}`;
+      const due = `due within 12 months (${p.upcomingAmount}${peak})`;
+      if (u === 0) return `${overdue}.`;
+      if (o === 0) return `${noun(count(u), 'customer comes', 'customers come')} ${due}.`;
+      return `${overdue}, and ${count(u)} more ${u === 1 ? 'comes' : 'come'} ${due}.`;
+    },
+  },
+
+  sparkline: {
+    title: 'Trend',
+    noData: 'Not enough data to show a trend.',
+    value: 'Value',
+    takeaway: (p) => ({ up: `Up from ${p.first} to ${p.last}.`, down: `Down from ${p.first} to ${p.last}.`, flat: `Unchanged at ${p.last}.` })[p.direction],
+  },
+};

@@ -1,0 +1,148 @@
+/**
+ * Korean chart-only words and chart takeaways, in the words a Korean sales
+ * leader uses (수주, 실주, 파이프라인, 영업 사이클, 재구매). Same inputs as
+ * chart-text-en.ts; particles after a value known only at run time go
+ * through `josa`.
+ */
+import { createNumberFormats } from '../format/numbers.ts';
+import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
+import type { ChartWords } from './chart-text.ts';
+import { josa } from './josa.ts';
+import { ko } from './ko.ts';
+
+const count = createNumberFormats('ko').count;
+const quoted = (reason: string) => `‘${reason}’`;
+/** The price reason, naming the data's wording unless it is just "가격". */
+const price = (reason: string) => (reason.trim() === '가격' ? '가격' : `가격(${quoted(reason)})`);
+/** '수주 건수의 75%, 수주 금액의 57%를 차지합니다'. */
+const shares = (state: string, p: { countShare: string; amountShare: string }) =>
+  `${state} 건수의 ${p.countShare}, ${state} 금액의 ${josa(p.amountShare, '을/를')} 차지합니다`;
+const { won: WON, lost: LOST } = ko.dealState;
+
+export const koChartWords: ChartWords = {
+  other: '기타',
+  distribution: { median: '중앙값', p75: 'P75', p90: 'P90', mean: '평균', threshold: '정체 기준' },
+
+  funnel: {
+    noData: '분석 기간에 생성된 딜이 없습니다.',
+    axis: '해당 단계에 도달한 딜 수',
+    cumulative: '전체 대비 도달률',
+    takeaway: (p) =>
+      p.advanced === p.reached
+        ? '각 단계에 도달한 딜이 모두 다음 단계로 넘어갔습니다.'
+        : `가장 큰 이탈은 ${p.stage} 단계 이후로, 도달한 딜 ${p.reached}건 중 ${p.advanced}건(${p.conversion})만 다음 단계로 넘어갔습니다.`,
+  },
+
+  pipeline: {
+    takeaway: (p) => `진행 중 파이프라인이 가장 많이 쌓인 단계는 ${josa(p.stage, '으로/로')}, 전체의 ${p.share}인 ${p.amount}입니다.`,
+  },
+
+  forecast: {
+    takeaway: (p) => {
+      const scheduled = `향후 ${count(FORECAST_MONTHS)}개월 안에 ${p.scheduledAmount} 규모의 딜이 마감될 예정`;
+      if (p.overdueCount === 0) return `${scheduled}이며, 예상 마감일이 지난 진행 중 딜은 없습니다.`;
+      return `${scheduled}이지만, 진행 중 딜 ${count(p.overdueCount)}건(${p.overdueAmount}, 진행 중 파이프라인의 ${p.overdueShare})은 이미 예상 마감일이 지났습니다.`;
+    },
+  },
+
+  intake: {
+    noData: '최근 12개월 동안 생성된 딜이 없습니다.',
+    key: { amount: '신규 딜 금액', count: '숫자: 신규 딜 건수' },
+    takeaway: (p) => {
+      const change = { up: `직전 3개월(${p.priorAmount})보다 늘었습니다`, down: `직전 3개월(${p.priorAmount})보다 줄었습니다`, flat: '직전 3개월과 같은 수준입니다' }[p.direction];
+      return `최근 3개월 신규 딜은 ${p.recentCount}건, ${josa(p.recentAmount, '으로/로')} ${change}.`;
+    },
+  },
+
+  timeInStage: {
+    noData: '분석 기간에 단계를 마친 딜이 없습니다.',
+    takeaway: (p) => `딜이 가장 오래 머무는 단계는 ${josa(p.stage, '으로/로')}, 중앙값은 ${p.median}이며 10건 중 1건은 ${p.p90} 이상 머뭅니다.`,
+  },
+
+  cycleLength: {
+    axis: '생성부터 마감까지 일수',
+    takeaway: (p) => {
+      const won = `${WON} 딜 ${count(p.wonCount)}건`;
+      const lost = `${LOST} 딜 ${count(p.lostCount)}건`;
+      if (p.wonCount === 0) return `분석 기간에 ${WON}한 딜은 없으며, ${lost}은 생성부터 마감까지 중앙값 ${josa(p.lostMedian, '이/가')} 걸렸습니다.`;
+      if (p.lostCount === 0) return `${won}은 생성부터 마감까지 중앙값 ${josa(p.wonMedian, '이/가')} 걸렸으며, 분석 기간에 ${LOST}한 딜은 없습니다.`;
+      return `생성부터 마감까지 ${won}은 중앙값 ${p.wonMedian}, ${lost}은 ${josa(p.lostMedian, '이/가')} 걸렸습니다.`;
+    },
+  },
+
+  reasons: {
+    panels: { count: '건수 기준', amount: '금액 기준' },
+    countShare: '건수 비중',
+    amountShare: '금액 비중',
+  },
+
+  lossReasons: {
+    takeaway: (p) => {
+      if (!p.highlighted && p.reason === ko.common.unspecified) return `실주 사유 중 가격은 없으며, 사유가 기록되지 않은 딜이 ${shares(LOST, p)}.`;
+      if (!p.highlighted) return `실주 사유 중 가격은 없으며, 가장 많은 사유는 ${josa(quoted(p.reason), '으로/로')}, ${shares(LOST, p)}.`;
+      const who = price(p.reason);
+      if (p.topByCount && p.topByAmount) return `${who}이 실제로 가장 큰 실주 원인으로, ${shares(LOST, p)}.`;
+      if (p.topByCount) {
+        return `${who}은 가장 잦은 실주 사유(실주 건수의 ${p.countShare})이지만, 실주 금액으로는 ${p.amountShare}에 그쳐 가장 큰 손실 원인은 아닙니다.`;
+      }
+      if (p.topByAmount) {
+        return `${who}은 실주 금액의 ${josa(p.amountShare, '을/를')} 차지해 손실 규모는 가장 크지만, 실주 건수로는 ${p.countShare}에 그쳐 가장 잦은 사유는 아닙니다.`;
+      }
+      return `${who}은 실주 건수의 ${p.countShare}, 실주 금액의 ${p.amountShare}에 그쳐 주된 실주 원인이 아닙니다.`;
+    },
+  },
+
+  winReasons: {
+    takeaway: (p) => {
+      if (p.reason === ko.common.unspecified) return `사유가 기록되지 않은 딜이 ${shares(WON, p)}.`;
+      if (p.topByCount) return `가장 많은 ${WON} 사유는 ${josa(quoted(p.reason), '으로/로')}, ${shares(WON, p)}.`;
+      return `${quoted(p.reason)} 사유가 ${shares(WON, p)}.`;
+    },
+  },
+
+  lostAtStage: {
+    takeaway: (p) => `${josa(LOST, '이/가')} 가장 많이 발생한 단계는 ${josa(p.stage, '으로/로')}, ${p.count}건(전체 ${LOST}의 ${p.share}, ${p.amount})입니다.`,
+  },
+
+  competitors: {
+    axis: '마감 딜 수',
+    takeaway: (p) => `가장 자주 맞붙은 경쟁사는 ${josa(p.competitor, '으로/로')}, 마감된 ${p.deals}건의 ${josa(ko.columns.win_rate, '은/는')} ${p.winRate}입니다.`,
+  },
+
+  waterfall: {
+    noData: '기간 중 진행 중 파이프라인도, 변동 내역도 없습니다.',
+    takeaway: (p) => {
+      const w = ko.waterfall;
+      const change =
+        p.direction === 'flat'
+          ? `진행 중 파이프라인은 ${p.end} 수준을 유지했습니다`
+          : `진행 중 파이프라인이 ${p.start}에서 ${josa(p.end, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}`;
+      return `${change}(${w.new}·${w.reopened} ${p.added}, ${w.won} ${p.won}, ${w.lost} ${p.lost}).`;
+    },
+  },
+
+  repurchase: {
+    noData: '향후 12개월 안에 도래하는 재구매 시점이 없습니다.',
+    key: { amount: '직전 구매 금액', count: '숫자: 재구매 도래 고객 수' },
+    count: '도래 고객 수',
+    takeaway: (p) => {
+      const { overdueCount: o, upcomingCount: u } = p;
+      const overdue = `재구매 시점이 지난 고객이 ${count(o)}곳(직전 구매 ${p.overdueAmount})`;
+      const peak = p.peakMonth === null ? '' : u === 1 ? `, ${p.peakMonth}` : `, ${p.peakMonth}에 최다`;
+      const upcoming = `12개월 안에 재구매 시점이 도래하는 고객이 ${count(u)}곳(${p.upcomingAmount}${peak})`;
+      if (u === 0) return `${overdue} 있습니다.`;
+      if (o === 0) return `${upcoming} 있습니다.`;
+      return `${overdue}, ${upcoming} 있습니다.`;
+    },
+  },
+
+  sparkline: {
+    title: '추이',
+    noData: '추이를 보여 줄 데이터가 부족합니다.',
+    value: '값',
+    takeaway: (p) =>
+      p.direction === 'flat'
+        ? `${p.last}에서 변동이 없습니다.`
+        : `${p.first}에서 ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}.`,
+  },
+};

@@ -1,0 +1,196 @@
+/**
+ * The strings of every chart of src/lib/charts in one locale. Titles, column
+ * headers, bucket and step names come from the message catalogue (one word,
+ * one place); the few chart-only words and every takeaway sentence come from
+ * chart-text-en.ts / chart-text-ko.ts.
+ *
+ *   const f = createFormatter('ko', 'KRW');
+ *   funnelChart(vm, { locale: 'ko', fmt: f, text: chartTexts('ko').funnel });
+ *
+ * Takeaways receive what the chart passes (mostly already-formatted numbers,
+ * see each chart's `...Takeaway` interface), so a sentence never formats a
+ * money amount itself and one `ChartTexts` serves every currency.
+ */
+import type {
+  CompetitorsText,
+  CycleLengthText,
+  DistributionKeyText,
+  ForecastText,
+  FunnelText,
+  IntakeText,
+  LostAtStageText,
+  PipelineText,
+  ReasonsText,
+  RepurchaseText,
+  SparklineText,
+  TimeInStageText,
+  WaterfallText,
+} from '../charts/index.ts';
+import { enChartWords } from './chart-text-en.ts';
+import { koChartWords } from './chart-text-ko.ts';
+import { messages } from './index.ts';
+import type { Locale } from './locales.ts';
+
+export interface ChartTexts {
+  funnel: FunnelText;
+  pipeline: PipelineText;
+  forecast: ForecastText;
+  intake: IntakeText;
+  timeInStage: TimeInStageText;
+  cycleLength: CycleLengthText;
+  lossReasons: ReasonsText;
+  winReasons: ReasonsText;
+  lostAtStage: LostAtStageText;
+  competitors: CompetitorsText;
+  waterfall: WaterfallText;
+  repurchase: RepurchaseText;
+  sparkline: SparklineText;
+}
+
+/** What a locale adds to the catalogue for the charts: chart-only words and the takeaways. */
+export interface ChartWords {
+  /** The row folding the rest of a long list (reasons, competitors). */
+  other: string;
+  /** Legend of the range/dot rows (time in stage, cycle length). */
+  distribution: Required<DistributionKeyText>;
+  funnel: Pick<FunnelText, 'noData' | 'axis' | 'takeaway'> & { cumulative: string };
+  pipeline: Pick<PipelineText, 'takeaway'>;
+  forecast: Pick<ForecastText, 'takeaway'>;
+  intake: Pick<IntakeText, 'noData' | 'key' | 'takeaway'>;
+  timeInStage: Pick<TimeInStageText, 'noData' | 'takeaway'>;
+  cycleLength: Pick<CycleLengthText, 'axis' | 'takeaway'>;
+  reasons: Pick<ReasonsText, 'panels'> & { countShare: string; amountShare: string };
+  lossReasons: Pick<ReasonsText, 'takeaway'>;
+  winReasons: Pick<ReasonsText, 'takeaway'>;
+  lostAtStage: Pick<LostAtStageText, 'takeaway'>;
+  competitors: Pick<CompetitorsText, 'axis' | 'takeaway'>;
+  waterfall: Pick<WaterfallText, 'noData' | 'takeaway'>;
+  repurchase: Pick<RepurchaseText, 'noData' | 'key' | 'takeaway'> & { count: string };
+  sparkline: Pick<SparklineText, 'title' | 'noData' | 'takeaway'> & { value: string };
+}
+
+const WORDS: Record<Locale, ChartWords> = { en: enChartWords, ko: koChartWords };
+
+/** Every chart's `options.text` in `locale`. */
+export function chartTexts(locale: Locale): ChartTexts {
+  const m = messages(locale);
+  const w = WORDS[locale];
+  const c = m.columns;
+  const s = m.sections;
+  const reasonColumns = { reason: c.reason, count: c.count, countShare: w.reasons.countShare, amount: c.amount, amountShare: w.reasons.amountShare };
+  return {
+    funnel: {
+      title: s.conversion,
+      noData: w.funnel.noData,
+      axis: w.funnel.axis,
+      columns: {
+        stage: c.stage,
+        buyerStep: c.buyer_step,
+        reached: c.reached,
+        cumulative: w.funnel.cumulative,
+        conversion: c.conversion,
+        winRate: c.win_rate,
+      },
+      takeaway: w.funnel.takeaway,
+    },
+    pipeline: {
+      title: s.pipelineByStage,
+      noData: m.empty.noOpenDeals,
+      axis: c.open_amount,
+      key: { amount: c.open_amount, weighted: c.weighted_amount },
+      columns: { stage: c.stage, count: c.count, amount: c.amount, weighted: c.weighted_amount },
+      takeaway: w.pipeline.takeaway,
+    },
+    forecast: {
+      title: s.forecast,
+      noData: m.empty.noOpenDeals,
+      key: { amount: c.amount, weighted: c.weighted_amount },
+      buckets: m.forecastBucket,
+      columns: { bucket: c.bucket, count: c.count, amount: c.amount, weighted: c.weighted_amount },
+      takeaway: w.forecast.takeaway,
+    },
+    intake: {
+      title: s.intake,
+      ...w.intake,
+      columns: { month: c.month, count: c.count, amount: c.amount },
+    },
+    timeInStage: {
+      title: s.timeInStage,
+      noData: w.timeInStage.noData,
+      axis: c.days_in_stage,
+      key: w.distribution,
+      columns: {
+        stage: c.stage,
+        visits: c.visits,
+        mean: c.mean_days,
+        median: c.median_days,
+        p75: c.p75_days,
+        p90: c.p90_days,
+        stall: c.threshold_days,
+      },
+      takeaway: w.timeInStage.takeaway,
+    },
+    cycleLength: {
+      title: s.cycleLength,
+      noData: m.empty.noClosed,
+      axis: w.cycleLength.axis,
+      groups: m.cycleGroup,
+      key: { median: w.distribution.median, p90: w.distribution.p90, mean: w.distribution.mean },
+      columns: { group: c.category, count: c.count, mean: c.mean_days, median: c.median_days, p90: c.p90_days },
+      takeaway: w.cycleLength.takeaway,
+    },
+    lossReasons: {
+      title: s.lossReasons,
+      noData: m.empty.noLossReasons,
+      panels: w.reasons.panels,
+      other: w.other,
+      columns: reasonColumns,
+      takeaway: w.lossReasons.takeaway,
+    },
+    winReasons: {
+      title: s.winReasons,
+      noData: m.empty.noWinReasons,
+      panels: w.reasons.panels,
+      other: w.other,
+      columns: reasonColumns,
+      takeaway: w.winReasons.takeaway,
+    },
+    lostAtStage: {
+      title: s.lostAtStage,
+      noData: m.empty.noLossReasons,
+      axis: c.lost_count,
+      columns: { stage: c.stage, count: c.lost_count, amount: c.lost_amount },
+      takeaway: w.lostAtStage.takeaway,
+    },
+    competitors: {
+      title: s.competitors,
+      noData: m.empty.noCompetitors,
+      axis: w.competitors.axis,
+      key: { won: c.won, lost: c.lost },
+      other: w.other,
+      columns: { competitor: c.competitor, won: c.won_count, lost: c.lost_count, winRate: c.win_rate },
+      takeaway: w.competitors.takeaway,
+    },
+    waterfall: {
+      title: s.waterfall,
+      noData: w.waterfall.noData,
+      steps: { start: m.waterfall.start, new: m.waterfall.new, reopened: m.waterfall.reopened, won: m.waterfall.won, lost: m.waterfall.lost, end: m.waterfall.end },
+      columns: { step: c.category, count: c.count, amount: c.amount },
+      takeaway: w.waterfall.takeaway,
+    },
+    repurchase: {
+      title: s.repurchase,
+      noData: w.repurchase.noData,
+      key: w.repurchase.key,
+      overdue: m.repurchaseStatus.overdue,
+      columns: { month: c.next_purchase_at, count: w.repurchase.count, amount: c.amount },
+      takeaway: w.repurchase.takeaway,
+    },
+    sparkline: {
+      title: w.sparkline.title,
+      noData: w.sparkline.noData,
+      columns: { label: c.period, value: w.sparkline.value },
+      takeaway: w.sparkline.takeaway,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** What every page model needs: the manifest, the locale's strings and formatter, links. */
+import type { Formatter } from '../../format/index.ts';
+import { chartTexts, type ChartTexts } from '../../i18n/chart-text.ts';
+import { type Locale, localize, type Messages, stageLabel } from '../../i18n/index.ts';
+import type { SiteData } from '../schema.ts';
+
+export interface PageContext {
+  site: SiteData;
+  locale: Locale;
+  m: Messages;
+  f: Formatter;
+  text: ChartTexts;
+  /** Localised stage label by id. */
+  stage: (id: string) => string;
+  /** Link to a page of this locale: href('stalled') -> '/en/stalled/'. */
+  href: (page: string) => string;
+}
+
+export const PAGES = [
+  'overview',
+  'funnel',
+  'velocity',
+  'win-loss',
+  'stalled',
+  'waterfall',
+  'forecast',
+  'repurchase',
+  'owners',
+  'accounts',
+  'data-quality',
+] as const;
+export type PageKey = (typeof PAGES)[number];
+
+/** Nav label key in the message catalogue for each page. */
+export const NAV_KEYS = {
+  overview: 'overview',
+  funnel: 'funnel',
+  velocity: 'velocity',
+  'win-loss': 'winLoss',
+  stalled: 'stalled',
+  waterfall: 'waterfall',
+  forecast: 'forecast',
+  repurchase: 'repurchase',
+  owners: 'owners',
+  accounts: 'accounts',
+  'data-quality': 'dataQuality',
+} as const satisfies Record<PageKey, keyof Messages['nav']>;
+
+/** Path of a page below the locale folder ('' for the overview). */
+export function pagePath(page: PageKey | string): string {
+  return page === 'overview' ? '' : `${page}/`;
+}
+
+export function pageContext(site: SiteData, locale: Locale, base = '/'): PageContext {
+  const { m, f } = localize(locale, site.currency);
+  const stages = new Map(site.stages.map((s) => [s.id, s]));
+  return {
+    site,
+    locale,
+    m,
+    f,
+    text: chartTexts(locale),
+    stage: (id) => {
+      const s = stages.get(id);
+      return s ? stageLabel(s, locale) : id;
+    },
+    href: (page) => `${base}${locale}/${pagePath(page)}`,
+  };
+}

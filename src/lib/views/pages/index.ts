@@ -1,0 +1,48 @@
+/** Every page's model, and every table of a locale (for the CSV downloads). */
+import type { TableModel } from '../table.ts';
+import { funnelModel, velocityModel, winLossModel } from './analysis.ts';
+import type { PageContext, PageKey } from './context.ts';
+import { accountModel, accountsIndexModel, dataQualityModel, ownersModel } from './lists.ts';
+import { overviewModel } from './overview.ts';
+import { forecastModel, repurchaseModel, stalledModel, waterfallModel } from './pipeline-pages.ts';
+
+export * from './analysis.ts';
+export * from './context.ts';
+export * from './deals.ts';
+export * from './lists.ts';
+export * from './overview.ts';
+export * from './pipeline-pages.ts';
+
+/** The tables a page shows (chart tables included), by page. */
+export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {
+  switch (page) {
+    case 'overview': {
+      const o = overviewModel(ctx);
+      return [...o.charts.map((c) => c.table), o.stalled];
+    }
+    case 'funnel':
+    case 'velocity':
+    case 'win-loss':
+    case 'waterfall':
+    case 'forecast':
+    case 'repurchase': {
+      const model = { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, forecast: forecastModel, repurchase: repurchaseModel }[page](ctx);
+      return [...model.charts.map((c) => c.table), ...model.tables];
+    }
+    case 'stalled':
+      return stalledModel(ctx).tables;
+    case 'owners':
+      return ownersModel(ctx);
+    case 'accounts':
+      return [accountsIndexModel(ctx)];
+    case 'data-quality':
+      return dataQualityModel(ctx);
+  }
+}
+
+/** CSV path of a table below the locale folder: `<page>/<table>.csv` or `accounts/<slug>/<table>.csv`. */
+export function csvPath(page: string, tableId: string): string {
+  return `${page === 'overview' ? 'overview' : page}/${tableId}.csv`;
+}
+
+export { accountModel, type PageContext };

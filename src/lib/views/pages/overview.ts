@@ -1,0 +1,109 @@
+/** The overview: tiles with their change vs 30 days earlier, funnel, forecast, intake, top stalled deals. */
+import { forecastChart, forecastView, funnelChart, funnelView, intakeChart, intakeView } from '../../charts/index.ts';
+import type { Delta, DeltaKind } from '../../format/index.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { COMPARE_DAYS } from '../site-data.ts';
+import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
+import type { PageContext } from './context.ts';
+import { stalledTable } from './deals.ts';
+
+export interface TileModel {
+  key: string;
+  label: string;
+  value: string;
+  /** A second line: the count behind an amount, or the by-value rate. */
+  detail: string | null;
+  hint: string;
+  delta: Delta | null;
+  /** Whether the change is good news (for colour and its text); null when neutral. */
+  good: boolean | null;
+}
+
+export interface OverviewModel {
+  tiles: TileModel[];
+  comparedWith: string;
+  charts: ChartBlock[];
+  stalled: TableModel;
+  stalledTotal: number;
+}
+
+/** Tiles shown on the overview; `up` says whether a rise is good news. */
+const TILE_SPECS: { key: keyof PageContext['m']['tiles']['hints']; kind: DeltaKind; up: boolean; get: (m: Metrics) => number | null }[] = [
+  { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
+  { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
+  { key: 'coverage', kind: 'number', up: true, get: (m) => m.coverage[0]?.ratio ?? null },
+  { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count },
+  { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value },
+  { key: 'medianCycle', kind: 'days', up: false, get: (m) => m.cycle_length.all.median_days },
+  { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day },
+];
+
+export function overviewModel(ctx: PageContext): OverviewModel {
+  const { site, m, f } = ctx;
+  const now = site.metrics;
+  const tiles = TILE_SPECS.map((spec): TileModel => {
+    const current = spec.get(now);
+    const previous = spec.get(site.previous);
+    const delta = current !== null && previous !== null ? f.signedDelta(current, previous, spec.kind) : null;
+    const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+    return {
+      key: spec.key,
+      label: m.tiles[spec.key],
+      value: tileValue(ctx, spec.key, current),
+      detail: tileDetail(ctx, spec.key),
+      hint: m.tiles.hints[spec.key],
+      delta,
+      good,
+    };
+  });
+  const stages = site.stages;
+  return {
+    tiles,
+    comparedWith: `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
+    charts: [
+      chartBlock('funnel', funnelChart(funnelView(now, stages, ctx.locale), { locale: ctx.locale, fmt: f, text: ctx.text.funnel }), f),
+      chartBlock('forecast', forecastChart(forecastView(now), { locale: ctx.locale, fmt: f, text: ctx.text.forecast }), f),
+      chartBlock('intake', intakeChart(intakeView(now), { locale: ctx.locale, fmt: f, text: ctx.text.intake }), f),
+    ],
+    stalled: stalledTable(ctx, 'top-stalled', 10),
+    stalledTotal: now.stalled.length,
+  };
+}
+
+function tileValue(ctx: PageContext, key: string, value: number | null): string {
+  const { f } = ctx;
+  switch (key) {
+    case 'coverage':
+      return f.multiple(value);
+    case 'winRateByCount':
+    case 'winRateByValue':
+      return f.percent(value);
+    case 'medianCycle':
+      return f.days(value);
+    case 'salesVelocity':
+      return f.perDay(value);
+    default:
+      return f.moneyCompact(value);
+  }
+}
+
+function tileDetail(ctx: PageContext, key: string): string | null {
+  const { site, m, f } = ctx;
+  const now = site.metrics;
+  switch (key) {
+    case 'openPipeline':
+      return m.common.dealCount({ count: now.pipeline.open_count }, f);
+    case 'coverage': {
+      const row = now.coverage[0];
+      return row ? `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}` : m.tiles.noTarget;
+    }
+    case 'winRateByCount':
+      return `${f.count(now.win_rate.won_count)} / ${f.count(now.win_rate.won_count + now.win_rate.lost_count)}`;
+    case 'winRateByValue':
+      return `${f.moneyCompact(now.win_rate.won_amount)} / ${f.moneyCompact(now.win_rate.won_amount + now.win_rate.lost_amount)}`;
+    case 'medianCycle':
+      return m.common.dealCount({ count: now.cycle_length.all.count }, f);
+    default:
+      return null;
+  }
+}

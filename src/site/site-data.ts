@@ -1,0 +1,22 @@
+/**
+ * The pages' one source: the manifest written by scripts/build.ts, read and
+ * validated once per build. (The only file access of the site.)
+ */
+import { readFileSync } from 'node:fs';
+import { siteDataSchema, type SiteData } from '../lib/views/schema.ts';
+
+let cached: SiteData | undefined;
+
+export function siteData(): SiteData {
+  if (!cached) {
+    const path = process.env.PIPESCOPE_SITE_DATA ?? '.cache/site-data-dist.json';
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw new Error(`no site data at ${path}: build with "npm run build", which computes it first`);
+    }
+    cached = siteDataSchema.parse(JSON.parse(text));
+  }
+  return cached;
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import * as C from '../../../src/lib/charts/index.ts';
+import { createFormatter } from '../../../src/lib/format/index.ts';
+import { chartTexts, type ChartTexts } from '../../../src/lib/i18n/chart-text.ts';
+import { LOCALES, messages, type Locale } from '../../../src/lib/i18n/index.ts';
+import { exampleMetrics as metrics, STAGES } from '../charts/fixtures.ts';
+
+const REPURCHASE: C.RepurchaseViewModel = {
+  overdue: { count: 2, amount: 12_000_000 },
+  months: [
+    { month: '2025-07', count: 1, amount: 3_000_000 },
+    { month: '2025-08', count: 2, amount: 5_000_000 },
+  ],
+};
+const SPARKLINE: C.SparklineViewModel = {
+  kind: 'money',
+  points: [
+    { label: '2025-05', value: 34_000_000 },
+    { label: '2025-06', value: 39_000_000 },
+  ],
+};
+
+function setup(locale: Locale, currency = 'KRW') {
+  const fmt = createFormatter(locale, currency);
+  const text = chartTexts(locale);
+  const o = <T extends C.BaseChartText>(t: T) => ({ locale, fmt, text: t });
+  return { fmt, text, o };
+}
+
+/** Every chart of the example metrics, plus repurchase and sparkline inputs that have something to say. */
+function renderAll(locale: Locale, currency = 'KRW'): Record<keyof ChartTexts | 'repurchaseEmpty', C.ChartOutput> {
+  const { text: t, o } = setup(locale, currency);
+  const unspecified = messages(locale).common.unspecified;
+  const m = metrics;
+  return {
+    funnel: C.funnelChart(C.funnelView(m, STAGES, locale), o(t.funnel)),
+    pipeline: C.pipelineByStageChart(C.pipelineView(m, STAGES, locale), o(t.pipeline)),
+    forecast: C.forecastChart(C.forecastView(m), o(t.forecast)),
+    intake: C.intakeChart(C.intakeView(m), o(t.intake)),
+    timeInStage: C.timeInStageChart(C.timeInStageView(m, STAGES, locale, { negotiate: 30 }), o(t.timeInStage)),
+    cycleLength: C.cycleLengthChart(C.cycleLengthView(m), o(t.cycleLength)),
+    lossReasons: C.lossReasonsChart(C.reasonsView(m.loss_reasons, { unspecified }), o(t.lossReasons)),
+    winReasons: C.winReasonsChart(C.reasonsView(m.win_reasons, { unspecified }), o(t.winReasons)),
+    lostAtStage: C.lostAtStageChart(C.lostAtStageView(m, STAGES, locale), o(t.lostAtStage)),
+    competitors: C.competitorsChart(C.competitorsView(m), o(t.competitors)),
+    waterfall: C.waterfallChart(C.waterfallView(m), o(t.waterfall)),
+    repurchaseEmpty: C.repurchaseTimelineChart(C.repurchaseView(m), o(t.repurchase)),
+    repurchase: C.repurchaseTimelineChart(REPURCHASE, o(t.repurchase)),
+    sparkline: C.trendSparkline(SPARKLINE, o(t.sparkline)),
+  };
+}
+
+/** Names that come from the data, not from the translation. */
+const DATA_NAMES = [...metrics.loss_reasons.map((r) => r.reason), ...metrics.win_reasons.map((r) => r.reason), ...metrics.competitors.map((c) => c.competitor)];
+const withoutDataNames = (s: string) => DATA_NAMES.reduce((acc, name) => acc.replaceAll(name, ''), s);
+
+function strings(obj: object): string[] {
+  return Object.values(obj).flatMap((v) => (typeof v === 'string' ? [v] : v !== null && typeof v === 'object' ? strings(v) : []));
+}
+
+function lossTakeaway(locale: Locale, reasons: C.ReasonRow[]): string {
+  const { text, o } = setup(locale);
+  return C.lossReasonsChart({ reasons }, o(text.lossReasons)).takeaway;
+}
+
+describe('chart texts', () => {
+  it('render every chart of the example metrics in both locales, one full sentence each', () => {
+    for (const locale of LOCALES) {
+      for (const [name, out] of Object.entries(renderAll(locale))) {
+        expect(out.title.trim(), `${locale} ${name}`).not.toBe('');
+        expect(out.takeaway, `${locale} ${name}`).toMatch(/\.$/);
+        // One sentence: no full stop before the end (decimals like '81.4' have no space after the dot).
+        expect(out.takeaway.slice(0, -1), `${locale} ${name}`).not.toMatch(/\.\s/);
+        expect(out.takeaway, `${locale} ${name}`).not.toMatch(/undefined|NaN|null|\[object|\$\{|—/);
+        expect(out.svg).toContain(out.title);
+      }
+    }
+  });
+
+  it('let no English into the Korean charts, and no Korean into the English ones', () => {
+    const leaks = (s: string) => withoutDataNames(s).match(/[A-Za-z]{4,}/g) ?? [];
+    for (const out of Object.values(renderAll('ko'))) {
+      expect(leaks(out.title), out.title).toEqual([]);
+      expect(leaks(out.takeaway), out.takeaway).toEqual([]);
+      for (const header of out.table.headers) expect(leaks(header), header).toEqual([]);
+    }
+    for (const s of strings(chartTexts('ko'))) expect(leaks(s), s).toEqual([]);
+    for (const out of Object.values(renderAll('en'))) expect(`${out.title} ${out.takeaway}`).not.toMatch(/[가-힣]/);
+    for (const s of strings(chartTexts('en'))) expect(s).not.toMatch(/[가-힣]/);
+  });
+
+  it('take titles, headers and bucket names from the catalogue', () => {
+    for (const locale of LOCALES) {
+      const m = messages(locale);
+      const t = chartTexts(locale);
+      expect(t.lossReasons.title).toBe(m.sections.lossReasons);
+      expect(t.forecast.buckets).toEqual(m.forecastBucket);
+      expect(t.cycleLength.groups).toEqual(m.cycleGroup);
+      expect(t.waterfall.steps.reopened).toBe(m.waterfall.reopened);
+      expect(t.pipeline.columns.weighted).toBe(m.columns.weighted_amount);
+    }
+  });
+});
+
+describe('exact takeaways of the example metrics', () => {
+  it('English', () => {
+    const out = renderAll('en');
+    expect(out.funnel.takeaway).toBe('The biggest drop-off is after Negotiation: only 8 of the 14 deals that reached it (57%) moved on.');
+    expect(out.lossReasons.takeaway).toBe('Price really is the main cause of loss: 75% of lost deals and 57% of lost value.');
+    expect(out.cycleLength.takeaway).toBe(
+      'From creation to close, the 9 won deals took a median of 81.4 days and the 4 lost deals took 65.2 days.',
+    );
+    expect(out.forecast.takeaway).toBe(
+      '₩9M is expected to close in the next 6 months, but 4 deals worth ₩10M (26% of open pipeline) are already past the expected close date.',
+    );
+    expect(out.waterfall.takeaway).toBe(
+      'The open pipeline grew from ₩34M to ₩39M: ₩5M came in new or reopened, ₩0 was won and ₩0 was lost.',
+    );
+    expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12 months.');
+  });
+
+  it('Korean', () => {
+    const out = renderAll('ko');
+    expect(out.funnel.takeaway).toBe('가장 큰 이탈은 협상 단계 이후로, 도달한 딜 14건 중 8건(57%)만 다음 단계로 넘어갔습니다.');
+    expect(out.lossReasons.takeaway).toBe('가격(‘price’)이 실제로 가장 큰 실주 원인으로, 실주 건수의 75%, 실주 금액의 57%를 차지합니다.');
+    expect(out.winReasons.takeaway).toBe('사유가 기록되지 않은 딜이 수주 건수의 100%, 수주 금액의 100%를 차지합니다.');
+    expect(out.cycleLength.takeaway).toBe('생성부터 마감까지 수주 딜 9건은 중앙값 81.4일, 실주 딜 4건은 65.2일이 걸렸습니다.');
+    expect(out.pipeline.takeaway).toBe('진행 중 파이프라인이 가장 많이 쌓인 단계는 협상으로, 전체의 49%인 1,900만원입니다.');
+    expect(out.waterfall.takeaway).toBe('진행 중 파이프라인이 3,400만원에서 3,900만원으로 늘었습니다(신규·재개 500만원, 수주 0원, 실주 0원).');
+    expect(out.repurchase.takeaway).toBe(
+      '재구매 시점이 지난 고객이 2곳(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 고객이 3곳(800만원, 2025년 8월에 최다) 있습니다.',
+    );
+  });
+
+  it('Korean particles follow the value as read aloud', () => {
+    const out = renderAll('ko', 'USD');
+    expect(out.waterfall.takeaway).toBe(
+      '진행 중 파이프라인이 3,400만 달러에서 3,900만 달러로 늘었습니다(신규·재개 500만 달러, 수주 0 달러, 실주 0 달러).',
+    );
+    expect(out.intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만 달러로 직전 3개월(3,500만 달러)보다 줄었습니다.');
+    expect(renderAll('ko').intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만원으로 직전 3개월(3,500만원)보다 줄었습니다.');
+  });
+});
+
+describe('the loss-reasons takeaway says whether price really is the main cause', () => {
+  const service = { label: 'service', count: 5, amount: 30_000_000 };
+  it('price leads by amount only', () => {
+    const reasons = [{ ...service, amount: 10_000_000 }, { label: 'price', count: 3, amount: 20_000_000, highlight: true }];
+    expect(lossTakeaway('en', reasons)).toBe('Price costs the most lost value (67%) but is not the most frequent loss reason: only 38% of lost deals.');
+    expect(lossTakeaway('ko', reasons)).toBe(
+      '가격(‘price’)은 실주 금액의 67%를 차지해 손실 규모는 가장 크지만, 실주 건수로는 38%에 그쳐 가장 잦은 사유는 아닙니다.',
+    );
+  });
+  it('price leads by count only', () => {
+    const reasons = [{ label: '가격', count: 5, amount: 10_000_000, highlight: true }, { ...service, count: 3, amount: 20_000_000 }];
+    expect(lossTakeaway('en', reasons)).toBe('Price (“가격”) is the most frequent loss reason (63% of lost deals) but not the costliest: only 33% of lost value.');
+    expect(lossTakeaway('ko', reasons)).toBe('가격은 가장 잦은 실주 사유(실주 건수의 63%)이지만, 실주 금액으로는 33%에 그쳐 가장 큰 손실 원인은 아닙니다.');
+  });
+  it('price is not the main cause', () => {
+    const reasons = [service, { label: 'price', count: 3, amount: 20_000_000, highlight: true }];
+    expect(lossTakeaway('en', reasons)).toBe('Price is not the main cause of loss: only 38% of lost deals and 40% of lost value.');
+    expect(lossTakeaway('ko', reasons)).toBe('가격(‘price’)은 실주 건수의 38%, 실주 금액의 40%에 그쳐 주된 실주 원인이 아닙니다.');
+  });
+  it('no price reason at all', () => {
+    const reasons = [service, { label: 'timing', count: 3, amount: 20_000_000 }];
+    expect(lossTakeaway('en', reasons)).toBe('Price is not among the loss reasons; the most frequent is “service”, with 63% of lost deals and 60% of lost value.');
+    expect(lossTakeaway('ko', reasons)).toBe('실주 사유 중 가격은 없으며, 가장 많은 사유는 ‘service’로, 실주 건수의 63%, 실주 금액의 60%를 차지합니다.');
+  });
+});

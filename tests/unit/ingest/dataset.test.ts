@@ -1,0 +1,332 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/lib/dataset.ts';
+import { parseConfig } from '../../../src/lib/ingest/config.ts';
+import { buildDataset, loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
+import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { cp949, utf8, utf16 } from './helpers.ts';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+const EXAMPLE = '/work/shared/spec/example/data';
+
+const DEALS_HEADER = 'deal_id,account_id,owner,amount,created_at,stage';
+const HISTORY_HEADER = 'deal_id,stage,entered_at';
+
+/** Ingest CSV texts (UTF-8) by file name. */
+function ingest(texts: Record<string, string | Uint8Array>): Dataset {
+  const files = Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, typeof v === 'string' ? utf8(v) : v]));
+  return loadDataset(files).dataset;
+}
+
+/** Issues as compact lines, for snapshots. */
+const issueLines = (d: Dataset) => d.issues.map((i) => `${i.file}:${i.line} ${i.column || '-'} ${i.severity} ${i.code}: ${i.message}`);
+
+const fatal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(IngestFatalError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an IngestFatalError');
+};
+
+describe('the worked example of the spec', () => {
+  it('reads 24 deals and 87 history rows without issues', async () => {
+    const { dataset } = await readFolder(EXAMPLE);
+    expect(dataset.files).toEqual({
+      'deals.csv': { rows: 24, accepted: 24, rejected: 0 },
+      'stage_history.csv': { rows: 87, accepted: 87, rejected: 0 },
+    });
+    expect(dataset.issues).toEqual([]);
+    expect(dataset.deals).toHaveLength(24);
+    expect(dataset.stageHistory.length).toBe(87);
+    const sha = (f: string) => createHash('sha256').update(readFileSync(join(EXAMPLE, f))).digest('hex');
+    expect(dataset.fileHashes).toEqual({ 'deals.csv': sha('deals.csv'), 'stage_history.csv': sha('stage_history.csv') });
+  });
+});
+
+describe('a folder with every file', () => {
+  it('reads config, all five CSV files, conversions and warnings', async () => {
+    const progress: string[] = [];
+    const { dataset, config } = await readFolder(join(FIXTURES, 'ingest-all-files'), {
+      onProgress: (file, done, total) => progress.push(`${file} ${done}/${total}`),
+    });
+    expect(config.timezone).toBe('Asia/Seoul');
+    expect(Object.keys(dataset.fileHashes).sort()).toEqual([
+      'accounts.csv', 'deals.csv', 'field_history.csv', 'pipeline.config.json', 'stage_history.csv', 'targets.csv',
+    ]);
+    expect(progress).toContain('deals.csv 449/449');
+    expect(dataset.files).toEqual({
+      'deals.csv': { rows: 3, accepted: 3, rejected: 0 },
+      'stage_history.csv': { rows: 5, accepted: 5, rejected: 0 },
+      'field_history.csv': { rows: 3, accepted: 3, rejected: 0 },
+      'accounts.csv': { rows: 2, accepted: 2, rejected: 0 },
+      'targets.csv': { rows: 2, accepted: 2, rejected: 0 },
+    });
+    expect(issueLines(dataset)).toMatchInlineSnapshot(`
+      [
+        "deals.csv:5 amount warning amount_missing: amount is empty; it counts as 0",
+        "deals.csv:5 stage warning synthesized_history: no stage_history rows; the history is synthesized from created_at, stage and closed_at",
+      ]
+    `);
+    const [d1, d2, d3] = dataset.deals;
+    expect(d1).toMatchObject({ id: 'D1', name: 'Big, multi-line\r\ndeal', line: 2, amount: 1_350_000, cost: 675_000, currency: 'USD', fxRate: 1350 });
+    expect(d1).toMatchObject({ stage: 2, expectedCloseAt: '2025-03-31', budgetConfirmed: true, closedAt: null });
+    expect(new Date(d1!.createdAt).toISOString()).toBe('2025-01-09T15:00:00.000Z');
+    expect(d2).toMatchObject({ id: 'D2', line: 4, amount: 2_500_000, currency: 'KRW', fxRate: 1, stage: 4, budgetConfirmed: false, lifecycleMonths: 24 });
+    expect(new Date(d2!.createdAt).toISOString()).toBe('2025-01-15T00:30:00.000Z');
+    expect(new Date(d2!.closedAt!).toISOString()).toBe('2025-02-19T15:00:00.000Z');
+    expect(new Date(d2!.installedAt!).toISOString()).toBe('2025-02-28T15:00:00.000Z');
+    expect(d3).toMatchObject({ id: 'D3', line: 5, amount: null, stage: 0 });
+    expect([...dataset.stageHistory.deal]).toEqual([0, 0, 0, 1, 1]);
+    expect([...dataset.stageHistory.stage]).toEqual([0, 1, 2, 0, 4]);
+    expect(new Date(dataset.stageHistory.enteredAt[1]!).toISOString()).toBe('2025-01-20T01:00:00.000Z');
+    // Field history: amounts in the deal's currency are converted; CloseDate is an alias; owner is ignored.
+    expect(dataset.fieldHistory).toEqual([
+      { deal: 0, field: 'amount', oldValue: 1_080_000, newValue: 1_350_000, changedAt: Date.UTC(2025, 1, 4, 15), line: 2 },
+      { deal: 0, field: 'expected_close_at', oldValue: '2025-03-15', newValue: '2025-03-31', changedAt: Date.UTC(2025, 1, 5, 15), line: 3 },
+    ]);
+    expect(dataset.accounts?.[0]).toMatchObject({ accountId: 'A1', relationship: 'friendly', budgetCycleMonth: 3, industry: 'Manufacturing' });
+    expect(dataset.targets).toEqual([
+      { period: '2025-Q1', owner: '', team: '', targetAmount: 100_000_000, line: 2 },
+      { period: '2025-03', owner: 'Kim', team: '', targetAmount: 30_000_000, line: 3 },
+    ]);
+    expect(dataset.columns['deals.csv']?.has('budget_confirmed')).toBe(true);
+    expect(dataset.columns['deals.csv']?.has('keyman')).toBe(false);
+  });
+});
+
+describe('encodings and delimiters end to end', () => {
+  it('reads a CP949 deals.csv with Korean stage labels and ￦ amounts, UTF-16 history, semicolons', () => {
+    const deals = cp949(`${DEALS_HEADER}\nD1,A1,Kim,"￦1,000원",2025-01-01,수주\nD2,A1,Kim,5000,2025-01-01,가망 고객\n`);
+    const history = utf16(`${HISTORY_HEADER.replaceAll(',', ';')}\r\nD1;prospect;2025-01-01\r\nD1;won;2025-01-05\r\nD2;prospect;2025-01-01\r\n`, 'le');
+    const d = ingest({ 'deals.csv': deals, 'stage_history.csv': history });
+    expect(d.issues).toEqual([]);
+    expect(d.deals.map((x) => [x.id, x.amount, x.stage])).toEqual([
+      ['D1', 1000, 4],
+      ['D2', 5000, 0],
+    ]);
+    expect(d.stageHistory.length).toBe(3);
+  });
+
+  it('reads a Korean Excel folder from disk: CP949 deals (re-read after UTF-8 fails), UTF-16 tab-separated history', async () => {
+    const folder = join(FIXTURES, 'ingest-korean-excel');
+    const { dataset } = await readFolder(folder);
+    expect(dataset.issues).toEqual([]);
+    expect(dataset.deals.map((x) => [x.id, x.owner, x.amount, x.stage, new Date(x.createdAt).toISOString()])).toEqual([
+      ['K1', '김', 1_000_000, 4, '2025-03-04T00:00:00.000Z'],
+      ['K2', '이', 2_000_000, 0, '2025-03-05T00:00:00.000Z'],
+    ]);
+    expect(dataset.stageHistory.length).toBe(3);
+    const sha = (f: string) => createHash('sha256').update(readFileSync(join(folder, f))).digest('hex');
+    expect(dataset.fileHashes).toEqual({ 'deals.csv': sha('deals.csv'), 'stage_history.csv': sha('stage_history.csv') });
+  });
+
+  it('warns when a file is in no supported encoding', () => {
+    const deals = new Uint8Array([...utf8(`${DEALS_HEADER},notes\nD1,A1,Kim,1,2025-01-01,won,x`), 0xff, ...utf8('y\n')]);
+    const d = ingest({ 'deals.csv': deals, 'stage_history.csv': `${HISTORY_HEADER}\nD1,won,2025-01-01\n` });
+    expect(issueLines(d)).toMatchInlineSnapshot(`
+      [
+        "deals.csv:0 - warning invalid_encoding: the file is not valid utf-8 (nor CP949); unreadable bytes were replaced by U+FFFD",
+      ]
+    `);
+    expect(d.deals).toHaveLength(1);
+  });
+});
+
+describe('broken CSV', () => {
+  it('rejects a record with broken quoting, whole, at its first line', () => {
+    const d = ingest({
+      'deals.csv': `${DEALS_HEADER}\nD1,A1,Kim,1,2025-01-01,won\nD2,"A2,Kim,1,2025-01-01,won\nD3,A3,Kim,1,2025-01-01,won\n`,
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,won,2025-01-01\n`,
+    });
+    expect(issueLines(d)).toMatchInlineSnapshot(`
+      [
+        "deals.csv:3 - error malformed_csv: a quoted cell is never closed (missing "); row rejected",
+      ]
+    `);
+    expect(d.files['deals.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+  });
+});
+
+describe('fatal problems', () => {
+  const history = `${HISTORY_HEADER}\n`;
+  it('names the file and the missing columns', () => {
+    expect(fatal(() => ingest({ 'deals.csv': 'deal_id,owner\n', 'stage_history.csv': history }))).toMatchInlineSnapshot(
+      `"deals.csv: missing required columns "account_id", "amount", "created_at", "stage""`,
+    );
+    expect(fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': 'deal_id,stage\n' }))).toMatchInlineSnapshot(
+      `"stage_history.csv: missing required column "entered_at""`,
+    );
+    expect(fatal(() => ingest({ 'deals.csv': '', 'stage_history.csv': history }))).toMatchInlineSnapshot(
+      `"deals.csv: missing required columns "deal_id", "account_id", "owner", "amount", "created_at", "stage" (the file is empty)"`,
+    );
+    expect(
+      fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': history, 'field_history.csv': 'deal_id,field,changed_at\n' })),
+    ).toMatchInlineSnapshot(`"field_history.csv: missing required columns "old_value", "new_value""`);
+  });
+
+  it('names a missing required file', async () => {
+    expect(fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n` }))).toMatchInlineSnapshot(`"stage_history.csv: required file is missing"`);
+    await expect(readFolder(join(FIXTURES, 'does-not-exist'))).rejects.toThrow(/deals\.csv: required file is missing/);
+  });
+
+  it('names the config key and why', () => {
+    const files = { 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': history };
+    expect(fatal(() => ingest({ ...files, 'pipeline.config.json': '{"timezone": "Mars/Base"}' }))).toMatchInlineSnapshot(
+      `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC""`,
+    );
+    expect(fatal(() => ingest({ ...files, 'pipeline.config.json': '{"currency": ' }))).toMatch(/^pipeline\.config\.json: not valid JSON/);
+  });
+});
+
+describe('rejected rows and warnings', () => {
+  const config = parseConfig({ fx: { USD: 1000 }, timezone: 'UTC' });
+  const deals = [
+    'deal_id,account_id,owner,amount,currency,created_at,closed_at,stage,budget_confirmed,purchase_type,lifecycle_months,cost,notes',
+    'D1,A1,Kim,100,,2025-01-01,,prospect,maybe,bulk,36,,extra column ignored',
+    ',A1,Kim,100,,2025-01-01,,prospect,,,,,', // no deal_id
+    'D2,,,100,,2025-01-01,,prospect,,,,,', // account_id and owner empty
+    'D3,A1,Kim,100,,2025-13-01,,Closed Won,,,,,', // bad date and unknown stage
+    'D1,A2,Lee,100,,2025-01-01,,prospect,,,,,', // duplicate id
+    'D4,A1,Kim,-5,,2025-01-01,,prospect,,,0,,',
+    'D5,A1,Kim,100 USD,,2025-01-01,,prospect,,,,,', // code differs from the row currency (KRW)
+    'D6,A1,Kim,100,EUR,2025-01-01,,prospect,,,,,', // no fx rate
+    'D7,A1,Kim,100,US Dollar,2025-01-01,,prospect,,,,,',
+    'D8,A1,Kim,100,USD,2025-01-01,,won,,,,,', // won, no closed_at, no history
+    'D9,A1,Kim,100,USD,2025-01-01,,lost,,,,,', // lost, no closed_at, but history
+    'D10,A1,Kim,,,2025-01-01,2025-02-01,won,Y,phased-ish,,1.5,',
+    'D11,A1,Kim,"1,000",,2025-01-01,,"qualify',
+    '",,,,,', // a quoted stage spanning two lines
+  ].join('\n');
+  const history = [
+    HISTORY_HEADER,
+    'D1,prospect,2025-01-01',
+    'D1,qualify,2025-01-05',
+    'D1,qualify,2025-01-05', // repeat
+    'D9,prospect,2025-01-01',
+    'D9,lost,2025-01-09',
+    'D9,prospect,2025-01-09', // tie with the lost row: file order makes this the last one
+    'D404,prospect,2025-01-01', // not in deals.csv
+    'D3,prospect,2025-01-01', // its deals.csv row was rejected
+    'D8,won,x', // rejected: bad date (and D8 then has no history)
+    'D1,,2025-01-01',
+    'D1,Negotiation ,2025/01/07',
+  ].join('\n');
+  const fieldHistory = [
+    'deal_id,field,old_value,new_value,changed_at',
+    'D9,amount,50 USD,60,2025-01-02',
+    'D9,amount,50 KRW,60,2025-01-02',
+    'D1,close_date,2025-02-30,,2025-01-02',
+    'D8,amount,1,2,2025-01-02', // D8 was rejected
+    'D1,stage,anything,goes,2025-01-02',
+    'D1,stage,anything,goes,',
+  ].join('\n');
+  const accounts = ['account_id,relationship,budget_cycle_month', 'A1,friendly,3', 'A1,neutral,4', 'A2,warm,13', ',,'].join('\n');
+  const targets = ['period,owner,target_amount', '2025-06,,1000', '2025-06,,2000', '2025-06,Kim,3000', '2025-6,,1', '2025-Q3,,-1', '2025-Q3,,5 USD'].join('\n');
+  const dataset = buildDataset(
+    {
+      'deals.csv': utf8(deals),
+      'stage_history.csv': utf8(history),
+      'field_history.csv': utf8(fieldHistory),
+      'accounts.csv': utf8(accounts),
+      'targets.csv': utf8(targets),
+    },
+    config,
+  );
+
+  it('reports every problem with file, line, column, code and message, sorted', () => {
+    expect(issueLines(dataset)).toMatchInlineSnapshot(`
+      [
+        "accounts.csv:3 account_id error duplicate_id: account_id "A1" already appears on line 2; this later row is rejected",
+        "accounts.csv:4 budget_cycle_month error invalid_number: budget_cycle_month "13" is out of range (1-12)",
+        "accounts.csv:4 relationship error invalid_value: relationship "warm" is not one of friendly, neutral, hostile",
+        "deals.csv:2 budget_confirmed warning invalid_boolean: budget_confirmed "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false",
+        "deals.csv:2 stage warning stage_mismatch: stage is "prospect" but the latest stage_history row (line 12) is "negotiate"; the history wins",
+        "deals.csv:3 deal_id error missing_value: deal_id is required but empty",
+        "deals.csv:4 account_id error missing_value: account_id is required but empty",
+        "deals.csv:4 owner error missing_value: owner is required but empty",
+        "deals.csv:5 created_at error invalid_date: created_at "2025-13-01" has month 13, not 1-12",
+        "deals.csv:5 stage error unknown_stage: stage "Closed Won" is not a configured stage id or label (prospect, qualify, propose, negotiate, won, lost)",
+        "deals.csv:6 deal_id error duplicate_id: deal_id "D1" already appears on line 2; this later row is rejected",
+        "deals.csv:7 amount error negative_number: amount "-5" is negative; only 0 or more is allowed",
+        "deals.csv:7 lifecycle_months error invalid_number: lifecycle_months "0" is out of range (1 or more)",
+        "deals.csv:8 amount error currency_mismatch: amount "100 USD" is in USD, not KRW (the deal's currency)",
+        "deals.csv:9 currency error missing_fx_rate: currency EUR has no rate in the config "fx" (amounts are reported in KRW)",
+        "deals.csv:10 currency error invalid_currency: currency "US Dollar" is not an ISO 4217 currency code such as "KRW"",
+        "deals.csv:11 closed_at error missing_close: closed_at is empty for a deal in closed stage "won" that has no stage_history rows, so its close date is unknown",
+        "deals.csv:12 stage warning stage_mismatch: stage is "lost" but the latest stage_history row (line 7) is "prospect"; the history wins",
+        "deals.csv:13 amount warning amount_missing: amount is empty; it counts as 0",
+        "deals.csv:13 purchase_type warning invalid_value: purchase_type "phased-ish" is not one of bulk, phased; left empty",
+        "deals.csv:13 stage warning synthesized_history: no stage_history rows; the history is synthesized from created_at, stage and closed_at",
+        "deals.csv:14 stage warning synthesized_history: no stage_history rows; the history is synthesized from created_at, stage and closed_at",
+        "field_history.csv:3 old_value error currency_mismatch: old_value "50 KRW" is in KRW, not USD (the deal's currency)",
+        "field_history.csv:4 old_value error invalid_date: old_value "2025-02-30" has day 30, which 2025-02 does not have",
+        "field_history.csv:5 deal_id error unknown_deal: deal_id "D8" belongs to a rejected deals.csv row (line 11)",
+        "field_history.csv:7 changed_at error missing_value: changed_at is required but empty",
+        "stage_history.csv:8 deal_id error unknown_deal: deal_id "D404" is not in deals.csv",
+        "stage_history.csv:9 deal_id error unknown_deal: deal_id "D3" belongs to a rejected deals.csv row (line 5)",
+        "stage_history.csv:10 entered_at error invalid_date: entered_at "x" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)",
+        "stage_history.csv:11 stage error missing_value: stage is required but empty",
+        "targets.csv:3 period error duplicate_target: a target for 2025-06 and the whole company already appears on line 2; this later row is rejected",
+        "targets.csv:5 period error invalid_value: period "2025-6" is not a period (expected YYYY-MM or YYYY-Qn)",
+        "targets.csv:6 target_amount error negative_number: target_amount "-1" is negative; only 0 or more is allowed",
+        "targets.csv:7 target_amount error currency_mismatch: target_amount "5 USD" is in USD, not KRW (the config currency)",
+      ]
+    `);
+  });
+
+  it('keeps rows = accepted + rejected, and one error line per rejected row', () => {
+    expect(dataset.files).toMatchInlineSnapshot(`
+      {
+        "accounts.csv": {
+          "accepted": 1,
+          "rejected": 2,
+          "rows": 3,
+        },
+        "deals.csv": {
+          "accepted": 4,
+          "rejected": 9,
+          "rows": 13,
+        },
+        "field_history.csv": {
+          "accepted": 2,
+          "rejected": 4,
+          "rows": 6,
+        },
+        "stage_history.csv": {
+          "accepted": 7,
+          "rejected": 4,
+          "rows": 11,
+        },
+        "targets.csv": {
+          "accepted": 2,
+          "rejected": 4,
+          "rows": 6,
+        },
+      }
+    `);
+    for (const [file, stats] of Object.entries(dataset.files)) {
+      expect(stats.rows).toBe(stats.accepted + stats.rejected);
+      const errorLines = new Set(dataset.issues.filter((i) => i.file === file && i.severity === 'error').map((i) => i.line));
+      expect(errorLines.size, file).toBe(stats.rejected);
+    }
+  });
+
+  it('keeps the accepted rows, converted', () => {
+    expect(dataset.deals.map((d) => [d.id, d.amount, d.currency, d.fxRate, d.cost, d.lifecycleMonths, d.purchaseType, d.budgetConfirmed])).toEqual([
+      ['D1', 100, 'KRW', 1, null, 36, 'bulk', false],
+      ['D9', 100_000, 'USD', 1000, null, null, '', false],
+      ['D10', null, 'KRW', 1, 1.5, null, '', true],
+      ['D11', 1000, 'KRW', 1, null, null, '', false],
+    ]);
+    // D11's quoted stage spans lines 14-15 and is trimmed to "qualify".
+    expect(dataset.deals[3]).toMatchObject({ line: 14, stage: 1 });
+    expect(dataset.stageHistory.length).toBe(7);
+  });
+});

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/lib/ingest/config.ts';
+import { CsvRecord } from '../../../src/lib/ingest/csv.ts';
+import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
+import { dealReference } from '../../../src/lib/ingest/deals.ts';
+import {
+  accountRow,
+  dealRow,
+  fieldHistoryRow,
+  parseRowFast,
+  rowContext,
+  rowSchema,
+  stageHistoryRow,
+  targetRow,
+} from '../../../src/lib/ingest/schema.ts';
+import { historyFastPath, RangeIndex } from '../../../src/lib/ingest/stage-history.ts';
+import { utf8 } from './helpers.ts';
+
+const config = parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY' });
+const ctx = rowContext(config);
+
+const junk = fc.oneof(fc.constantFrom('', ' ', '?', '"', 'x,y', 'a\nb'), fc.string({ maxLength: 8 }));
+
+/** Mostly valid values, sometimes invalid ones, sometimes junk; `sure` raises the share of valid ones. */
+const choose = (valid: string[], invalid: string[], sure: number) =>
+  fc.oneof(
+    { weight: 8 * sure, arbitrary: fc.constantFrom(...valid) },
+    { weight: 1, arbitrary: fc.constantFrom(...invalid, '') },
+    { weight: 1, arbitrary: junk },
+  );
+
+/** Per column: plausible cells, valid or nearly. */
+function cellFor(column: string, sure = 1): fc.Arbitrary<string> {
+  const c = (valid: string[], invalid: string[]) => choose(valid, invalid, sure);
+  if (column === 'deal_id') return c(['D1', 'D2', 'D3', 'D9'], []);
+  if (column.endsWith('_at')) return c(['2025-01-02', ' 2025-01-02 ', '2025-01-02T10:00:00Z', '2025/1/2 9:00', '02/01/2025', '2025. 1. 2.', ''], ['2025-02-30', 'soon']);
+  const amounts = ['100', '1,000', '₩1,000', '1,000원', '1000 USD', '1000 KRW', '1.5', ''];
+  if (['amount', 'cost', 'target_amount'].includes(column)) return c(amounts, ['-5', '(3)', '1e3']);
+  if (column === 'currency') return c(['', 'KRW', 'USD', 'usd'], ['EUR', 'dollar']);
+  if (column === 'stage') return c(['prospect', 'Won', 'lost', '수주', '가망 고객', ' Qualification '], ['Closing']);
+  if (column === 'budget_confirmed') return c(['yes', 'N', ''], ['maybe']);
+  if (column === 'purchase_type') return c(['bulk', 'Phased', ''], ['both']);
+  if (column === 'lifecycle_months' || column === 'budget_cycle_month') return c(['3', '12', ''], ['0', '13', '2.5']);
+  if (column === 'field') return c(['amount', 'close_date', 'CloseDate', 'expected_close_at', 'stage'], []);
+  if (column === 'old_value' || column === 'new_value') return c(['', '100', '1,000 KRW', '2025-01-02'], ['soon', '-1']);
+  if (column === 'relationship') return c(['friendly', 'Hostile', ''], ['warm']);
+  if (column === 'period') return c(['2025-06', '2025-Q2', '2025-q3'], ['2025-13']);
+  return c(['A1', 'Kim', 'Team', ''], []);
+}
+
+const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+/** A CSV text with the given header and random rows (ragged, blank lines, CRLF or LF). */
+const csv = (header: string[]) => {
+  const row = fc.tuple(...header.map(cellFor)).chain((cells) => fc.integer({ min: Math.max(0, cells.length - 1), max: cells.length + 1 }).map((n) => [...cells, 'extra'].slice(0, n)));
+  return fc
+    .tuple(fc.array(fc.oneof({ weight: 9, arbitrary: row }, { weight: 1, arbitrary: fc.constant([] as string[]) }), { maxLength: 15 }), fc.constantFrom('\n', '\r\n'))
+    .map(([rows, nl]) => [header.join(','), ...rows.map((r) => r.map(quote).join(','))].join(nl));
+};
+
+const DEALS = ['deal_id', 'account_id', 'owner', 'amount', 'currency', 'created_at', 'closed_at', 'stage', 'budget_confirmed', 'purchase_type', 'lifecycle_months', 'cost'];
+const HISTORY = ['deal_id', 'stage', 'entered_at'];
+const FIELDS = ['deal_id', 'field', 'old_value', 'new_value', 'changed_at'];
+const ACCOUNTS = ['account_id', 'relationship', 'budget_cycle_month'];
+const TARGETS = ['period', 'owner', 'team', 'target_amount'];
+
+describe('data_quality invariants on random messy input', () => {
+  it('rows = accepted + rejected for every file, and every rejected row has an error on its line', () => {
+    fc.assert(
+      fc.property(csv(DEALS), csv(HISTORY), csv(FIELDS), csv(ACCOUNTS), csv(TARGETS), (deals, history, fields, accounts, targets) => {
+        const d = buildDataset(
+          {
+            'deals.csv': utf8(deals),
+            'stage_history.csv': utf8(history),
+            'field_history.csv': utf8(fields),
+            'accounts.csv': utf8(accounts),
+            'targets.csv': utf8(targets),
+          },
+          config,
+        );
+        for (const [file, stats] of Object.entries(d.files)) {
+          expect(stats.rows).toBe(stats.accepted + stats.rejected);
+          const errorLines = new Set(d.issues.filter((i) => i.file === file && i.severity === 'error').map((i) => i.line));
+          expect(errorLines.size).toBe(stats.rejected);
+        }
+        expect(d.files['deals.csv']!.accepted).toBe(d.deals.length);
+        expect(d.files['stage_history.csv']!.accepted).toBe(d.stageHistory.length);
+        for (let i = 0; i < d.stageHistory.length; i++) expect(d.stageHistory.deal[i]).toBeLessThan(d.deals.length);
+        expect(new Set(d.deals.map((x) => x.id)).size).toBe(d.deals.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the fast paths agree with the zod schemas', () => {
+  const ids = new Map([
+    ['D1', 0],
+    ['D2', 1],
+  ]);
+  const deal = dealReference(ids, new Map([['D3', 7]]));
+  const currencyOf = (d: number) => (d === 0 ? { code: 'USD', fxRate: 1300 } : { code: 'KRW', fxRate: 1 });
+  const definitions = {
+    deals: dealRow(ctx),
+    stage_history: stageHistoryRow(ctx, deal),
+    field_history: fieldHistoryRow(ctx, deal, currencyOf),
+    accounts: accountRow(),
+    targets: targetRow(ctx),
+  };
+
+  for (const [name, def] of Object.entries(definitions)) {
+    it(`${name}: the fast path accepts exactly what zod accepts, with the same values`, () => {
+      const columns = Object.keys(def.fields);
+      const schema = rowSchema(def as never);
+      let accepted = 0;
+      fc.assert(
+        fc.property(fc.tuple(...columns.map((c) => cellFor(c, columns.length > 10 ? 6 : 1).map((v) => v.trim()))), (cells) => {
+          const row = Object.fromEntries(columns.map((c, i) => [c, cells[i]!]));
+          const fast = parseRowFast(def as never, row);
+          const slow = schema.safeParse(row);
+          expect(fast !== null).toBe(slow.success);
+          if (slow.success) expect(fast).toEqual(slow.data);
+          else expect(slow.error.issues.length).toBeGreaterThan(0);
+          if (slow.success) accepted++;
+        }),
+        { numRuns: 500 },
+      );
+      // Both verdicts must actually occur for the agreement to mean something.
+      expect(accepted).toBeGreaterThan(10);
+      expect(accepted).toBeLessThan(490);
+    });
+  }
+
+  it('RangeIndex finds exactly the keys of its Map, read from inside a larger string', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 6 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 50 }), (keys, probes) => {
+        const map = new Map(keys.map((k, i) => [k, i]));
+        const index = new RangeIndex(map);
+        for (const probe of [...keys, ...probes]) {
+          const text = `<${probe}>`;
+          expect(index.find(text, 1, text.length - 1)).toBe(map.get(probe) ?? -1);
+        }
+      }),
+    );
+  });
+
+  it('stage_history: the fast path refuses an empty deal_id even before any lookup', () => {
+    const record = new CsvRecord();
+    record.cells = ['', 'won', '2025-01-01'];
+    record.length = 3;
+    expect(historyFastPath(ctx, new RangeIndex(ids), 0, 1, 2).check(record)).toBe(false);
+  });
+
+  it('stage_history: the in-place fast path accepts exactly what zod accepts', () => {
+    const schema = rowSchema(definitions.stage_history);
+    const fast = historyFastPath(ctx, new RangeIndex(ids), 0, 1, 2);
+    const record = new CsvRecord();
+    fc.assert(
+      fc.property(fc.tuple(cellFor('deal_id'), cellFor('stage'), cellFor('entered_at')), (cells) => {
+        record.cells = cells;
+        record.length = 3;
+        const ok = fast.check(record);
+        const slow = schema.safeParse({ deal_id: cells[0]!.trim(), stage: cells[1]!.trim(), entered_at: cells[2]!.trim() });
+        expect(ok).toBe(slow.success);
+        if (slow.success) expect({ deal_id: fast.deal, stage: fast.stage, entered_at: fast.at }).toEqual(slow.data);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
