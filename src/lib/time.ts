@@ -42,15 +42,19 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const isUtc = (tz: string) => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT';
 
-// Offsets change at most every few hours; cache them per zone and UTC hour.
-const offsetCache = new Map<string, Map<number, number>>();
+// Offsets change at most twice a year: cache them per zone and UTC day, and
+// per UTC hour only on the days where the offset changes.
+const dayOffsets = new Map<string, Map<number, number>>();
+const hourOffsets = new Map<string, Map<number, number>>();
 
-/** Offset of `timeZone` from UTC at instant `t`, in ms (KST: +9 h). */
-export function zoneOffsetMs(t: number, timeZone: string): number {
-  if (isUtc(timeZone)) return 0;
-  let cache = offsetCache.get(timeZone);
-  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
-  const hour = Math.floor(t / 3_600_000);
+function cacheFor(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let cache = caches.get(timeZone);
+  if (!cache) caches.set(timeZone, (cache = new Map()));
+  return cache;
+}
+
+function offsetAtHour(hour: number, timeZone: string): number {
+  const cache = cacheFor(hourOffsets, timeZone);
   const cached = cache.get(hour);
   if (cached !== undefined) return cached;
   const parts = formatterFor(timeZone).formatToParts(new Date(hour * 3_600_000));
@@ -59,6 +63,21 @@ export function zoneOffsetMs(t: number, timeZone: string): number {
   const offset = asUtc - hour * 3_600_000;
   cache.set(hour, offset);
   return offset;
+}
+
+/** Offset of `timeZone` from UTC at instant `t`, in ms (KST: +9 h). */
+export function zoneOffsetMs(t: number, timeZone: string): number {
+  if (isUtc(timeZone)) return 0;
+  const days = cacheFor(dayOffsets, timeZone);
+  const day = Math.floor(t / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = offsetAtHour(day * 24, timeZone);
+    const last = offsetAtHour(day * 24 + 23, timeZone);
+    offset = first === last ? first : NaN;
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? offsetAtHour(Math.floor(t / 3_600_000), timeZone) : offset;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Config } from '../ingest/config.ts';
 import type { Dataset } from '../dataset.ts';
 import { buildTimelines, type Timelines } from '../model/timeline.ts';
+import { pushTimes } from '../model/pushes.ts';
 import { buildFieldReplay, type FieldReplay, LOST, type Snapshot, takeSnapshot, WON } from '../model/snapshot.ts';
 import { cutoffOf, DAY_MS, type LocalDate } from '../time.ts';
 
@@ -15,10 +16,13 @@ export interface Prepared {
   config: Config;
   timelines: Timelines;
   replay: FieldReplay;
+  /** Times of each deal's close-date pushes (ascending); null without field_history.csv. */
+  pushes: Map<number, number[]> | null;
 }
 
 export function prepare(dataset: Dataset, config: Config): Prepared {
-  return { dataset, config, timelines: buildTimelines(dataset, config), replay: buildFieldReplay(dataset) };
+  const replay = buildFieldReplay(dataset);
+  return { dataset, config, timelines: buildTimelines(dataset, config), replay, pushes: dataset.fieldHistory ? pushTimes(replay) : null };
 }
 
 export interface MetricContext extends Prepared {

@@ -1,16 +1,21 @@
 /** Pipeline coverage of company-wide targets whose period contains as_of. */
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
-import { type LocalDate, localDateOf } from '../time.ts';
+import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type { CoverageRow } from './types.ts';
 
-/** Whether a `YYYY-MM` or `YYYY-Qn` period contains a calendar date. */
-export function periodContains(period: string, date: LocalDate): boolean {
+/** The dates of a `YYYY-MM` or `YYYY-Qn` period: `from` <= date < `to`. */
+export function periodRange(period: string): { from: LocalDate; to: LocalDate } {
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (!q) return date.slice(0, 7) === period;
-  const month = Number(date.slice(5, 7));
-  return date.slice(0, 4) === q[1] && Math.ceil(month / 3) === Number(q[2]);
+  const from = q ? `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01` : `${period}-01`;
+  return { from, to: addMonths(from, q ? 3 : 1) };
+}
+
+/** Whether a period contains a calendar date. */
+export function periodContains(period: string, date: LocalDate): boolean {
+  const { from, to } = periodRange(period);
+  return from <= date && date < to;
 }
 
 export function coverage(ctx: MetricContext): CoverageRow[] {
@@ -19,14 +24,18 @@ export function coverage(ctx: MetricContext): CoverageRow[] {
     .sort((a, b) => byCodePoint(a.period, b.period));
   const { at } = ctx;
   return targets.map((t) => {
+    const { from, to } = periodRange(t.period);
+    const start = startOfLocalDate(from, ctx.config.timezone);
+    const end = startOfLocalDate(to, ctx.config.timezone);
     let won_amount = 0;
     let open_amount = 0;
     for (let d = 0; d < at.state.length; d++) {
-      if (at.state[d] === WON && periodContains(t.period, localDateOf(at.visitStart[d]!, ctx.config.timezone))) {
-        won_amount += at.amount[d]!;
+      if (at.state[d] === WON) {
+        const close = at.visitStart[d]!;
+        if (start <= close && close < end) won_amount += at.amount[d]!;
       } else if (at.state[d] === OPEN) {
         const close = at.expectedClose[d];
-        if (close && periodContains(t.period, close)) open_amount += at.amount[d]!;
+        if (close && from <= close && close < to) open_amount += at.amount[d]!;
       }
     }
     const remaining = Math.max(t.targetAmount - won_amount, 0);

@@ -43,7 +43,7 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
   const rate = winRate(ctx);
   const thresholds = stallThresholds(ctx, tis);
   const flags = openDealFlags(ctx);
-  const stalledRows = stalled(ctx, thresholds, flags);
+  const stalledDeals = stalled(ctx, thresholds, flags);
   const metrics: Metrics = {
     schema_version: SCHEMA_VERSION,
     as_of: asOf,
@@ -61,14 +61,14 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
     win_reasons: reasons(ctx, WON),
     lost_at_stage: lostAtStage(ctx),
     competitors: competitors(ctx),
-    stalled: stalledRows,
+    stalled: stalledDeals.rows,
     repurchase: repurchase(ctx),
     forecast: forecast(ctx),
     intake: intake(ctx),
     waterfall: waterfall(ctx),
     slippage: slippage(ctx, pipe.open_count),
-    by_owner: byOwner(ctx, stalledRows),
-    by_team: byTeam(ctx, stalledRows),
+    by_owner: byOwner(ctx, stalledDeals.deals),
+    by_team: byTeam(ctx, stalledDeals.deals),
     data_quality: {
       files: sortedRecord(dataset.files),
       issues: dataset.issues.map((i) => ({ ...i })),

@@ -1,6 +1,6 @@
 /** Open pipeline by stage, the forecast by expected close month, and intake by month. */
 import { OPEN } from '../model/snapshot.ts';
-import { addToMonth, localMonthOf } from '../time.ts';
+import { addToMonth, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type { AmountRow, ForecastRow, IntakeRow, PipelineMetric } from './types.ts';
 
@@ -58,12 +58,14 @@ export function intake(ctx: MetricContext): IntakeRow[] {
   const lastMonth = ctx.asOf.slice(0, 7);
   const months = Array.from({ length: INTAKE_MONTHS }, (_, i) => addToMonth(lastMonth, i - INTAKE_MONTHS + 1));
   const rows: IntakeRow[] = months.map((month) => ({ month, count: 0, amount: 0 }));
-  const index = new Map(months.map((m, i) => [m, i]));
+  // Month starts as instants: bucketing compares numbers instead of formatting a date per deal.
+  const bounds = [...months, addToMonth(lastMonth, 1)].map((m) => startOfLocalDate(`${m}-01`, ctx.config.timezone));
   const { created } = ctx.timelines;
   for (let d = 0; d < created.length; d++) {
-    if (!(created[d]! < ctx.T)) continue;
-    const i = index.get(localMonthOf(created[d]!, ctx.config.timezone));
-    if (i === undefined) continue;
+    const t = created[d]!;
+    if (!(t < ctx.T) || t < bounds[0]! || t >= bounds[INTAKE_MONTHS]!) continue;
+    let i = 0;
+    while (t >= bounds[i + 1]!) i++;
     rows[i]!.count++;
     rows[i]!.amount += ctx.at.amount[d]!;
   }

@@ -1,7 +1,7 @@
 /** When each customer's purchase comes due again, from won deals and product lifecycles. */
 import { WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
-import { addDays, addMonths, type LocalDate, localDateOf } from '../time.ts';
+import { addDays, addMonths, type LocalDate, localDateOf, nextDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type { RepurchaseRow } from './types.ts';
 
@@ -32,15 +32,13 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
     }
   }
 
-  // Latest created(d) local date per (account, product) among deals existing at T, with runner-up,
-  // so "another deal" excludes the kept deal itself.
-  const createdDates = new Map<string, { d: number; date: LocalDate }[]>();
-  for (const k of latest.keys()) createdDates.set(k, []);
+  // created(d) of the deals existing at T, per (account, product) that has a kept deal.
+  const createdAt = new Map<string, { d: number; created: number }[]>();
+  for (const k of latest.keys()) createdAt.set(k, []);
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] === 0) continue;
     const deal = dataset.deals[d]!;
-    const list = createdDates.get(key(deal.accountId, deal.product));
-    if (list) list.push({ d, date: localDateOf(ctx.timelines.created[d]!, tz) });
+    createdAt.get(key(deal.accountId, deal.product))?.push({ d, created: ctx.timelines.created[d]! });
   }
 
   const upcomingUntil = addDays(ctx.asOf, UPCOMING_DAYS);
@@ -48,7 +46,9 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   for (const [k, { d, base, lifecycle }] of latest) {
     const deal = dataset.deals[d]!;
     const next = addMonths(base, lifecycle);
-    const covered = createdDates.get(k)!.some((o) => o.d !== d && o.date > base);
+    // "Its local created date is later than base_date" = created at or after 00:00 of the next day.
+    const after = startOfLocalDate(nextDate(base), tz);
+    const covered = createdAt.get(k)!.some((o) => o.d !== d && o.created >= after);
     const status = covered ? 'covered' : next <= ctx.asOf ? 'overdue' : next <= upcomingUntil ? 'upcoming' : 'later';
     rows.push({
       account_id: deal.accountId,

@@ -3,7 +3,7 @@ import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, quantileSorted, ratio, sortedAscending } from '../stats.ts';
 import type { MetricContext } from './context.ts';
 import { UNSPECIFIED, cycleDays } from './win-loss.ts';
-import type { OwnerRow, StalledRow } from './types.ts';
+import type { OwnerRow } from './types.ts';
 
 type SegmentFields = Omit<OwnerRow, 'owner'>;
 
@@ -16,7 +16,7 @@ interface Acc {
   stalled_count: number;
 }
 
-export function segments(ctx: MetricContext, stalled: StalledRow[], keyOf: (d: number) => string): [string, SegmentFields][] {
+export function segments(ctx: MetricContext, stalledDeals: readonly number[], keyOf: (d: number) => string): [string, SegmentFields][] {
   const { at } = ctx;
   const groups = new Map<string, Acc>();
   const get = (d: number) => {
@@ -39,8 +39,7 @@ export function segments(ctx: MetricContext, stalled: StalledRow[], keyOf: (d: n
     else g.lost_count++;
     g.cycles.push(cycleDays(ctx, d));
   }
-  const indexById = dealIndexById(ctx);
-  for (const row of stalled) get(indexById.get(row.deal_id)!).stalled_count++;
+  for (const d of stalledDeals) get(d).stalled_count++;
   return [...groups.entries()]
     .sort(([a], [b]) => byCodePoint(a, b))
     .map(([name, g]) => [
@@ -57,14 +56,10 @@ export function segments(ctx: MetricContext, stalled: StalledRow[], keyOf: (d: n
     ]);
 }
 
-function dealIndexById(ctx: MetricContext): Map<string, number> {
-  return new Map(ctx.dataset.deals.map((deal, d) => [deal.id, d]));
+export function byOwner(ctx: MetricContext, stalledDeals: readonly number[]) {
+  return segments(ctx, stalledDeals, (d) => ctx.dataset.deals[d]!.owner).map(([owner, f]) => ({ owner, ...f }));
 }
 
-export function byOwner(ctx: MetricContext, stalled: StalledRow[]) {
-  return segments(ctx, stalled, (d) => ctx.dataset.deals[d]!.owner).map(([owner, f]) => ({ owner, ...f }));
-}
-
-export function byTeam(ctx: MetricContext, stalled: StalledRow[]) {
-  return segments(ctx, stalled, (d) => ctx.dataset.deals[d]!.team.trim() || UNSPECIFIED).map(([team, f]) => ({ team, ...f }));
+export function byTeam(ctx: MetricContext, stalledDeals: readonly number[]) {
+  return segments(ctx, stalledDeals, (d) => ctx.dataset.deals[d]!.team.trim() || UNSPECIFIED).map(([team, f]) => ({ team, ...f }));
 }

@@ -1,6 +1,6 @@
 /** Stalled open deals and the review flags of every open deal. */
 import { OPEN } from '../model/snapshot.ts';
-import { countBefore, pushTimes } from '../model/pushes.ts';
+import { countBefore } from '../model/pushes.ts';
 import { byCodePoint } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import type { MetricContext } from './context.ts';
@@ -35,7 +35,7 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
   const hasKeyman = columns.has('keyman');
   const hasBudget = columns.has('budget_confirmed');
   const qualifyFrom = config.stages.find((s) => s.id === config.qualification_required_from)!.openIndex;
-  const pushes = dataset.fieldHistory ? pushTimes(ctx.replay) : null;
+  const { pushes } = ctx;
   const out: (DealFlags | undefined)[] = new Array(at.state.length);
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== OPEN) continue;
@@ -53,22 +53,21 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
   return out;
 }
 
-export function stalled(ctx: MetricContext, thresholds: number[], flags: (DealFlags | undefined)[]): StalledRow[] {
+/** Stalled rows in metrics.json order, with the deal index of each row. */
+export function stalled(ctx: MetricContext, thresholds: number[], flags: (DealFlags | undefined)[]): { rows: StalledRow[]; deals: number[] } {
   const { config, dataset, at } = ctx;
-  const rows: StalledRow[] = [];
+  const found: { row: StalledRow; d: number }[] = [];
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== OPEN) continue;
     const stage = config.stages[at.stage[d]!]!;
     const days = daysBetween(at.visitStart[d]!, ctx.T);
     const threshold = thresholds[stage.openIndex]!;
     if (!(days > threshold)) continue;
-    rows.push({
-      deal_id: dataset.deals[d]!.id,
-      stage: stage.id,
-      days_in_stage: days,
-      threshold_days: threshold,
-      flags: flags[d]!.flags,
+    found.push({
+      d,
+      row: { deal_id: dataset.deals[d]!.id, stage: stage.id, days_in_stage: days, threshold_days: threshold, flags: flags[d]!.flags },
     });
   }
-  return rows.sort((a, b) => b.days_in_stage - a.days_in_stage || byCodePoint(a.deal_id, b.deal_id));
+  found.sort((a, b) => b.row.days_in_stage - a.row.days_in_stage || byCodePoint(a.row.deal_id, b.row.deal_id));
+  return { rows: found.map((x) => x.row), deals: found.map((x) => x.d) };
 }

@@ -1,6 +1,6 @@
 /** The last period's flow of open pipeline, and close-date slippage. */
 import { LOST, OPEN, WON } from '../model/snapshot.ts';
-import { countBefore, isPush, pushTimes } from '../model/pushes.ts';
+import { countBefore, isPush } from '../model/pushes.ts';
 import { ratio } from '../stats.ts';
 import { DAY_MS } from '../time.ts';
 import { inWindow, type MetricContext, snapshotAt } from './context.ts';
@@ -51,13 +51,12 @@ export function waterfall(ctx: MetricContext): WaterfallMetric {
 const zero = (): AmountRow => ({ count: 0, amount: 0 });
 
 export function slippage(ctx: MetricContext, openCount: number): SlippageMetric {
-  if (!ctx.dataset.fieldHistory) return null;
+  if (!ctx.dataset.fieldHistory || !ctx.pushes) return null;
   let pushes_in_window = 0;
   for (const c of ctx.dataset.fieldHistory) {
     if (c.field === 'expected_close_at' && isPush(c) && inWindow(ctx, c.changedAt)) pushes_in_window++;
   }
-  const times = pushTimes(ctx.replay);
   let open_deals_pushed = 0;
-  for (const [d, t] of times) if (ctx.at.state[d] === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;
+  for (const [d, t] of ctx.pushes) if (ctx.at.state[d] === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;
   return { pushes_in_window, open_deals_pushed, share_pushed: ratio(open_deals_pushed, openCount) };
 }
