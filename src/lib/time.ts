@@ -81,8 +81,10 @@ export function zoneOffsetMs(t: number, timeZone: string): number {
 }
 
 /**
- * The instant of a local wall-clock time in `timeZone`. In a DST gap the
- * time is read with the offset before the gap; in an overlap, the earlier one.
+ * The instant of a local wall-clock time in `timeZone`, by the "compatible"
+ * rule (as Temporal and java.time): in an autumn overlap the earlier instant;
+ * in a spring gap the time is read with the offset before the gap, which
+ * moves it forward (02:30 -> 03:30; a skipped midnight -> 01:00 that day).
  */
 export function localToInstant(
   year: number,
@@ -95,11 +97,14 @@ export function localToInstant(
 ): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   if (isUtc(timeZone)) return wall;
-  const first = wall - zoneOffsetMs(wall, timeZone);
-  const second_ = wall - zoneOffsetMs(first, timeZone);
-  if (first === second_) return first;
-  // Ambiguous or skipped: prefer the earlier instant that reads back as `wall`.
-  return Math.min(first, second_);
+  // The offsets a day either side bracket any transition near `wall`.
+  const before = zoneOffsetMs(wall - DAY_MS, timeZone);
+  const after = zoneOffsetMs(wall + DAY_MS, timeZone);
+  const early = wall - Math.max(before, after);
+  const late = wall - Math.min(before, after);
+  if (zoneOffsetMs(early, timeZone) === Math.max(before, after)) return early;
+  if (zoneOffsetMs(late, timeZone) === Math.min(before, after)) return late;
+  return wall - before; // in a gap
 }
 
 /** 00:00 of a local date in `timeZone`. */

@@ -1,22 +1,25 @@
 /**
  * CSV records with their first physical line (input.md "Text").
  *
- * The text arrives in chunks (decode.ts) and is cut into blocks that end at a
- * record boundary. A block without any `"` is tokenized here by hand, exactly
- * as papaparse's own fast mode does (split at newlines, then at the
- * delimiter) but without materializing arrays of substrings: a record is a
- * set of ranges into the block, and the hot stage_history path reads dates in
- * place. A block with quotes goes to papaparse's Parser (the piece its chunk
- * streamer uses), whose `ignoreLastRow` + `meta.cursor` tell where the last
- * complete record ends; the rest is carried into the next block.
+ * The text arrives in chunks (decode.ts) and is parsed block by block, each
+ * block starting at a record boundary. csv-tokenizer.ts reads well-formed
+ * CSV in place, with papaparse's semantics: a record is a set of ranges into
+ * the block, so no array or substring is made per row and the stage_history
+ * fast path reads its cells where they are. At irregular quoting the rest of
+ * the block goes to papaparse's Parser (the piece its own chunk streamer
+ * uses), whose `ignoreLastRow` + `meta.cursor` say where its last complete
+ * record ends. Whatever no parser could finish waits for the next chunk.
  *
  * Lines: a physical line ends at `\n` (at `\r` in files without any `\n`);
  * the `\r` of CRLF stays in the last cell and is trimmed away like all
- * whitespace. A record's line is the line where it starts; embedded newlines
- * in quoted cells advance the count. A record whose cells are all blank (an
+ * whitespace. A record's line is the line where it starts; newlines inside
+ * quoted cells advance the count. A record whose cells are all blank (an
  * empty line, or only delimiters) is not a row.
  */
 import Papa from 'papaparse';
+import { isTrimSpace, tokenize } from './csv-tokenizer.ts';
+
+export { isTrimSpace };
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -34,13 +37,6 @@ export interface CsvHandlers {
   record(record: CsvRecord): void;
 }
 
-/** JS `String.prototype.trim` whitespace, by char code. */
-export function isTrimSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
 /** One record, reused for every row to avoid an object per row. */
 export class CsvRecord {
   /** 1-based first physical line. */
@@ -48,10 +44,12 @@ export class CsvRecord {
   length = 0;
   /** Set when papaparse found broken quoting in this record. */
   malformed: string | null = null;
-  // Range mode: cell i is src[starts[i], ends[i]). Array mode (papaparse): cells[i].
+  // Range mode: cell i is src[starts[i], ends[i]), or strings[i] when starts[i]
+  // is -1 (a quoted cell with "" made into a string). Array mode (papaparse): cells[i].
   src = '';
   starts = new Int32Array(32);
   ends = new Int32Array(32);
+  strings: (string | null)[] = [];
   cells: string[] | null = null;
   /** Output of `range(i)`: the trimmed cell is rangeSrc[rangeStart, rangeEnd). */
   rangeSrc = '';
@@ -66,8 +64,8 @@ export class CsvRecord {
     if (i >= this.length) {
       src = '';
       s = e = 0;
-    } else if (this.cells !== null) {
-      src = this.cells[i]!;
+    } else if (this.cells !== null || this.starts[i] === -1) {
+      src = this.cells !== null ? this.cells[i]! : this.strings[i]!;
       s = 0;
       e = src.length;
     } else {
@@ -100,6 +98,11 @@ export class CsvRecord {
     const out: string[] = [];
     for (let i = 0; i < this.length; i++) out.push(this.cell(i));
     return out;
+  }
+
+  pushString(text: string): void {
+    this.strings[this.length] = text;
+    this.pushRange(-1, -1);
   }
 
   pushRange(s: number, e: number): void {
@@ -173,60 +176,37 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers): Delim
 
   /** Emit the complete records of `text`; returns how many chars were consumed. */
   const block = (text: string, final: boolean): number => {
-    const startLine = line;
-    let consumed: number;
-    if (text.indexOf('"') === -1) {
-      consumed = final ? text.length : text.lastIndexOf(nl) + 1;
-      tokenizeQuoteFree(text, consumed);
-    } else {
-      parser ??= new Papa.Parser({ delimiter: delimiter!, newline: nl as '\n', quoteChar: '"' });
-      const result = parser.parse(text, 0, !final) as Papa.ParseResult<string[]>;
-      consumed = final ? text.length : result.meta.cursor;
-      const problems = new Map<number, string>();
-      for (const err of result.errors) {
-        if (err.row !== undefined && !problems.has(err.row)) problems.set(err.row, QUOTE_PROBLEMS[err.code] ?? err.message);
-      }
-      record.cells = null;
-      result.data.forEach((cells, r) => {
-        record.cells = cells;
-        record.length = cells.length;
-        record.line = line;
-        record.malformed = problems.get(r) ?? null;
-        emit();
-        line += 1;
-        for (const cell of cells) line += countChar(cell, nl, 0, cell.length);
-      });
-      record.cells = null;
-      record.malformed = null;
-      // Ground truth for the next block, whatever papaparse did inside this one.
-      line = startLine + countChar(text, nl, 0, consumed);
-    }
-    return consumed;
+    const done = tokenize(text, final, delimiter!, nl, line, record, emit);
+    line = done.line;
+    if (!done.irregular) return done.end;
+    const rest = done.end === 0 ? text : text.slice(done.end);
+    return done.end + papaparseBlock(rest, final);
   };
 
-  const tokenizeQuoteFree = (text: string, end: number) => {
-    const d = delimiter!;
-    record.src = text;
+  /** papaparse for text from an irregular record on; returns how many chars it consumed. */
+  const papaparseBlock = (text: string, final: boolean): number => {
+    const startLine = line;
+    parser ??= new Papa.Parser({ delimiter: delimiter!, newline: nl as '\n', quoteChar: '"' });
+    const result = parser.parse(text, 0, !final) as Papa.ParseResult<string[]>;
+    const consumed = final ? text.length : result.meta.cursor;
+    const problems = new Map<number, string>();
+    for (const err of result.errors) {
+      if (err.row !== undefined && !problems.has(err.row)) problems.set(err.row, QUOTE_PROBLEMS[err.code] ?? err.message);
+    }
+    result.data.forEach((cells, r) => {
+      record.cells = cells;
+      record.length = cells.length;
+      record.line = line;
+      record.malformed = problems.get(r) ?? null;
+      emit();
+      line += 1;
+      for (const cell of cells) line += countChar(cell, nl, 0, cell.length);
+    });
     record.cells = null;
     record.malformed = null;
-    let nextDelim = text.indexOf(d);
-    let ls = 0;
-    while (ls < end) {
-      let le = text.indexOf(nl, ls);
-      if (le === -1 || le > end) le = end;
-      record.length = 0;
-      let cs = ls;
-      if (nextDelim !== -1 && nextDelim < cs) nextDelim = text.indexOf(d, cs);
-      while (nextDelim !== -1 && nextDelim < le) {
-        record.pushRange(cs, nextDelim);
-        cs = nextDelim + 1;
-        nextDelim = text.indexOf(d, cs);
-      }
-      record.pushRange(cs, le);
-      record.line = line++;
-      emit();
-      ls = le + 1;
-    }
+    // Ground truth for the next block, whatever papaparse did inside this one.
+    line = startLine + countChar(text, nl, 0, consumed);
+    return consumed;
   };
 
   // Pieces wait in `pending` until they contain a complete record; when a

@@ -39,19 +39,23 @@ export function readStageHistory(
   const idRanges = new RangeIndex(ids);
   const def = stageHistoryRow(ctx, deal);
   const columns = Object.keys(def.fields);
-  let out = new HistoryColumns(source.size, dealCount);
+  const current: { out?: HistoryColumns } = {};
   const spec = { file: STAGE_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
-    out = new HistoryColumns(source.size, dealCount);
+    // Fresh columns for each decoding attempt (see readTable).
+    const columnsOut = new HistoryColumns(source.size, dealCount);
+    current.out = columnsOut;
     const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
     const fast = historyFastPath(ctx, idRanges, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
     return (record) => {
-      if (fast.check(record)) return out.push(fast.deal, fast.stage, fast.at, record.line);
+      if (fast.check(record)) return columnsOut.push(fast.deal, fast.stage, fast.at, record.line);
       const row = validate(readRow(record), record.line);
-      return row !== null && out.push(row.deal_id, row.stage, row.entered_at, record.line);
+      return row !== null && columnsOut.push(row.deal_id, row.stage, row.entered_at, record.line);
     };
   });
+  // readTable has called the start callback (a file without a header is fatal).
+  const out = current.out!;
   const n = out.length;
   return {
     table,

@@ -20,7 +20,6 @@ export class Invalid {
   }
 }
 
-export const isInvalid = (v: unknown): v is Invalid => v instanceof Invalid;
 
 /** Instant (epoch ms) of a date or datetime; a date alone is 00:00 in the timezone. */
 export function parseInstant(text: string, opts: DateOptions): number | Invalid {

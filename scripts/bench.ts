@@ -1,0 +1,83 @@
+/**
+ * npm run bench [-- --deals 100000 --history-rows 10 --runs 3 --regen]
+ *
+ * Generates (once, seeded) a large data set into bench-data/, then times, in
+ * the same run, the full metrics command and DuckDB doing the same reads and
+ * the same core aggregations, each in its own process so peak RSS is its own.
+ * Prints wall time, rows/s, peak RSS, Pipescope's phase breakdown and the
+ * ratio. A script, not a test: numbers depend on the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseConfigText } from '../src/lib/ingest/config.ts';
+import { readFileSync } from 'node:fs';
+import { cutoffOf } from '../src/lib/time.ts';
+import { parseArgs } from './lib/io.ts';
+
+const args = parseArgs(process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value' });
+const deals = Number(args.deals ?? 100_000);
+const historyRows = Number(args['history-rows'] ?? 10);
+const runs = Number(args.runs ?? 3);
+const asOf = String(args['as-of'] ?? '2026-06-30');
+const folder = join('bench-data', `${deals}-${historyRows}`);
+const node = process.execPath;
+
+if (args.regen === true || !existsSync(join(folder, 'stage_history.csv'))) {
+  process.stderr.write(`bench: generating ${deals} deals (~${historyRows} history rows each) into ${folder}\n`);
+  run([node, 'scripts/sample-data.ts', '--deals', String(deals), '--history-rows', String(historyRows), '--out', folder, '--quiet']);
+}
+
+interface Sample {
+  wallMs: number;
+  rows: number;
+  rssMb: number;
+  detail: Record<string, unknown>;
+}
+
+function run(cmd: string[]): { stdout: string; stderr: string; wallMs: number } {
+  const t = performance.now();
+  const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr, wallMs };
+}
+
+function pipescope(): Sample {
+  const r = run([node, 'scripts/metrics.ts', '--data', folder, '--as-of', asOf, '--out', join(folder, '..', 'metrics.json'), '--timings', '--quiet']);
+  const line = JSON.parse(r.stderr.trim().split('\n').at(-1)!);
+  return { wallMs: r.wallMs, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
+}
+
+function duckdb(): Sample {
+  const config = parseConfigText(readFileSync(join(folder, 'pipeline.config.json'), 'utf8'));
+  const T = new Date(cutoffOf(asOf, config.timezone)).toISOString();
+  const r = run([node, 'scripts/lib/bench-duckdb.ts', folder, T, String(config.window_days)]);
+  const line = JSON.parse(r.stdout);
+  return { wallMs: r.wallMs, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ours: Sample[] = [];
+const theirs: Sample[] = [];
+for (let i = 0; i < runs; i++) {
+  ours.push(pipescope());
+  theirs.push(duckdb());
+}
+
+const summary = (label: string, samples: Sample[]) => {
+  const wall = median(samples.map((s) => s.wallMs));
+  const rows = samples[0]!.rows;
+  return { label, wall_s: wall / 1000, rows, rows_per_s: Math.round(rows / (wall / 1000)), peak_rss_mb: Math.max(...samples.map((s) => s.rssMb)) };
+};
+const a = summary('pipescope (npm run metrics)', ours);
+const b = summary('duckdb (same reads + core aggregations)', theirs);
+console.log(`data: ${folder} (${a.rows.toLocaleString('en')} rows in all files), as of ${asOf}, median of ${runs} runs, wall time includes process start`);
+console.table([a, b]);
+console.log(`ratio pipescope / duckdb: ${(a.wall_s / b.wall_s).toFixed(2)}x (bar: <= 3x, goal: parity); peak RSS ${a.peak_rss_mb.toFixed(0)} MB (bar: < 1024 MB)`);
+const best = ours.reduce((x, y) => (x.wallMs < y.wallMs ? x : y));
+console.log('pipescope phases (fastest run, ms):', JSON.stringify(best.detail.phases_ms, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
+
+const duck = theirs.reduce((x, y) => (x.wallMs < y.wallMs ? x : y));
+console.log('duckdb steps (fastest run, ms):', JSON.stringify(duck.detail.timings_ms, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
