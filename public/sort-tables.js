@@ -1,6 +1,6 @@
 // Progressive enhancement: sortable tables and account search. The pages are
 // complete without this file; it only adds interaction.
-(() => {
+const enhance = () => {
   const collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
   const key = (cell) => {
     const raw = cell.dataset.sort;
@@ -40,4 +40,7 @@
       for (const row of table.tBodies[0].rows) row.hidden = q !== '' && !row.textContent.toLowerCase().includes(q);
     });
   }
-})();
+};
+// Off the critical path: the page is complete without this, so let it load first.
+if ('requestIdleCallback' in window) requestIdleCallback(enhance, { timeout: 2000 });
+else setTimeout(enhance, 0);

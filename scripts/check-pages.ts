@@ -10,7 +10,7 @@
  * Exits 0 whatever the figures; non-zero only when the tool itself fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch as launchChrome } from 'chrome-launcher';
@@ -91,10 +91,11 @@ async function load(browser: Awaited<ReturnType<typeof launchChromium>>, url: st
 }
 
 async function runLighthouse(): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), 'pipescope-lighthouse-'));
   const chrome = await launchChrome({
     chromePath: CHROMIUM_PATH,
     chromeFlags: CHROMIUM_FLAGS,
-    userDataDir: mkdtempSync(join(tmpdir(), 'pipescope-lighthouse-')),
+    userDataDir: profile,
     logLevel: 'error',
   });
   try {
@@ -117,6 +118,7 @@ async function runLighthouse(): Promise<void> {
     }
   } finally {
     chrome.kill();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 

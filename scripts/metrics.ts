@@ -69,9 +69,9 @@ async function main(argv: string[]): Promise<number> {
     };
     process.stderr.write(`${JSON.stringify({ rows, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
   }
-  const errors = dataset.issues.filter((i) => i.severity === 'error').length;
-  if (args.strict === true && errors > 0) {
-    process.stderr.write(`metrics: --strict: ${errors} rejected row(s); see data_quality in the output\n`);
+  const rejected = Object.values(dataset.files).reduce((sum, f) => sum + f.rejected, 0);
+  if (args.strict === true && rejected > 0) {
+    process.stderr.write(`metrics: --strict: ${rejected} rejected row(s); see data_quality in the output\n`);
     return 3;
   }
   return 0;

@@ -7,6 +7,7 @@
  *   node scripts/lib/bench-duckdb.ts <data folder> <T as ISO instant> <window days>
  */
 import { performance } from 'node:perf_hooks';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -15,6 +16,8 @@ const started = performance.now();
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
 const csv = (file: string) => `read_csv('${join(folder, file).replace(/'/g, "''")}', header = true, all_varchar = true)`;
+const optional = (file: string, select: string) =>
+  existsSync(join(folder, file)) ? `CREATE TABLE "${file.replace('.csv', '')}" AS ${select} ${csv(file)};` : '';
 const T = `TIMESTAMPTZ '${cutoff}'`;
 const W = `${T} - INTERVAL ${Number(windowDays)} DAY`;
 const OPEN = `('prospect','qualify','propose','negotiate')`;
@@ -30,7 +33,10 @@ const step = async (name: string, sql: string) => {
 await step(
   'read',
   `CREATE TABLE deals AS SELECT deal_id, TRY_CAST(amount AS DOUBLE) AS amount, TRY_CAST(created_at AS TIMESTAMPTZ) AS created_at FROM ${csv('deals.csv')};
-   CREATE TABLE history AS SELECT deal_id, stage, TRY_CAST(entered_at AS TIMESTAMPTZ) AS entered_at, row_number() OVER () AS file_order FROM ${csv('stage_history.csv')};`,
+   CREATE TABLE history AS SELECT deal_id, stage, TRY_CAST(entered_at AS TIMESTAMPTZ) AS entered_at, row_number() OVER () AS file_order FROM ${csv('stage_history.csv')};
+   ${optional('field_history.csv', "SELECT deal_id, field, old_value, new_value, TRY_CAST(changed_at AS TIMESTAMPTZ) AS changed_at FROM")}
+   ${optional('accounts.csv', 'SELECT * FROM')}
+   ${optional('targets.csv', 'SELECT * FROM')}`,
 );
 await step(
   'model',
@@ -73,7 +79,8 @@ const winRate = await step(
           quantile_cont(epoch_ms(since) / 86400000.0 - epoch_ms(created) / 86400000.0, 0.5) AS median_cycle
    FROM state WHERE stage IN ('won', 'lost') AND since >= ${W} GROUP BY stage ORDER BY stage`,
 );
-const rows = Number((await step('count', `SELECT (SELECT count(*) FROM deals) + (SELECT count(*) FROM history) AS n`))[0]!.n);
+const tables = ['deals', 'history', ...['field_history', 'accounts', 'targets'].filter((t) => existsSync(join(folder, `${t}.csv`)))];
+const rows = Number((await step('count', `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}")`).join(' + ')} AS n`))[0]!.n);
 process.stdout.write(
   `${JSON.stringify({
     engine: 'duckdb',

@@ -189,6 +189,7 @@ export const en = {
     rejected: 'Rejected',
   },
   sections: {
+    keyFigures: 'Key figures',
     pipelineByStage: 'Open pipeline by stage',
     conversion: 'Stage-to-stage conversion',
     timeInStage: 'Time in stage',

@@ -183,6 +183,7 @@ export const ko: Messages = {
     rejected: '제외',
   },
   sections: {
+    keyFigures: '핵심 지표',
     pipelineByStage: '단계별 진행 중 파이프라인',
     conversion: '단계별 전환율',
     timeInStage: '단계별 체류 기간',
