@@ -68,6 +68,7 @@
  * Y/N booleans, datetimes with +09:00 offsets and plain dates.
  */
 import { addMonths } from '../../src/lib/time.ts';
+import { DEFAULT_STAGES } from '../../src/lib/ingest/config.ts';
 
 // ---------------------------------------------------------------- public API
 
@@ -359,14 +360,8 @@ const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','
 
 // ---------------------------------------------------------------- the world
 
-export const STAGES = [
-  { id: 'prospect', kind: 'open', probability: 0.1, label: { en: 'Prospect', ko: '가망 고객' }, buyer_step: { en: 'Need arises', ko: '구매 니즈 발생' } },
-  { id: 'qualify', kind: 'open', probability: 0.25, label: { en: 'Qualification', ko: '구매의사 확인·내부 검증' }, buyer_step: { en: 'Requirements and solution search', ko: '요구사항 구체화·솔루션 탐색' } },
-  { id: 'propose', kind: 'open', probability: 0.5, label: { en: 'Proposal', ko: '제안' }, buyer_step: { en: 'Request for quote', ko: '견적 요청' } },
-  { id: 'negotiate', kind: 'open', probability: 0.75, label: { en: 'Negotiation', ko: '협상' }, buyer_step: { en: 'Comparison', ko: '비교 검토' } },
-  { id: 'won', kind: 'won', probability: 1, label: { en: 'Won', ko: '수주' }, buyer_step: { en: 'Supplier selected', ko: '공급자 선정' } },
-  { id: 'lost', kind: 'lost', probability: 0, label: { en: 'Lost', ko: '실주' } },
-] as const;
+/** The default stages of input.md, written out in the sample config. */
+export const STAGES = DEFAULT_STAGES;
 
 const PROSPECT = 0;
 const QUALIFY = 1;

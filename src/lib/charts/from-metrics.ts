@@ -3,7 +3,9 @@
  * view-model: the one place where stage ids become labels and buyer steps.
  * Pure; the charts themselves never look anything up.
  */
+import { UPCOMING_DAYS } from '../metrics/repurchase.ts';
 import type { Metrics } from '../metrics/types.ts';
+import { addDays, addToMonth } from '../time.ts';
 import type { CompetitorsViewModel } from './competitors.ts';
 import type { CycleLengthViewModel, CycleStats } from './cycle-length.ts';
 import type { ForecastViewModel } from './forecast.ts';
@@ -141,12 +143,6 @@ export function waterfallView(m: Metrics): WaterfallViewModel {
   return { start: w.start, new: w.new, reopened: w.reopened, won: w.won, lost: w.lost, end: w.end };
 }
 
-function addMonths(yyyyMm: string, n: number): string {
-  const [y, mo] = yyyyMm.split('-').map(Number) as [number, number];
-  const t = y * 12 + (mo - 1) + n;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-}
-
 /**
  * Repurchase windows to draw: overdue ones, and upcoming ones by month from
  * as_of's month through the month of as_of + 365 days (zeros included).
@@ -154,9 +150,9 @@ function addMonths(yyyyMm: string, n: number): string {
  */
 export function repurchaseView(m: Metrics): RepurchaseViewModel {
   const first = m.as_of.slice(0, 7);
-  const lastDay = new Date(Date.parse(`${m.as_of}T00:00:00Z`) + 365 * 86_400_000).toISOString().slice(0, 7);
+  const lastMonth = addDays(m.as_of, UPCOMING_DAYS).slice(0, 7);
   const months: RepurchaseMonth[] = [];
-  for (let month = first; month <= lastDay; month = addMonths(month, 1)) months.push({ month, count: 0, amount: 0 });
+  for (let month = first; month <= lastMonth; month = addToMonth(month, 1)) months.push({ month, count: 0, amount: 0 });
   const index = new Map(months.map((x, i) => [x.month, i]));
   const overdue = { count: 0, amount: 0 };
   for (const r of m.repurchase) {
