@@ -18,6 +18,8 @@ await tab.setViewportSize({ width: 1280, height: 900 });
 for (const lang of ['en', 'ko']) {
   for (const page of PAGES) {
     await tab.goto(`${server.url}/${lang}/${page}`);
+    // A full-page shot sees the whole page at once: render long tables that skip layout off screen.
+    await tab.addStyleTag({ content: '.table-block.long { content-visibility: visible; }' });
     const name = `${lang}-${page.replace(/\/$/, '') || 'overview'}.png`;
     await tab.screenshot({ path: `docs/screenshots/${name}`, fullPage: true });
     process.stderr.write(`docs/screenshots/${name}\n`);
