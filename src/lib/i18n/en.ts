@@ -84,6 +84,8 @@ export const en = {
     dealCount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
     search: 'Search',
     moreRowsInCsv: 'The CSV download has every row.',
+    window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
+    period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
   },
   tiles: {

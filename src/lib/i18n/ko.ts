@@ -78,6 +78,8 @@ export const ko: Messages = {
     dealCount: (p, f) => `${f.count(p.count)}건`,
     search: '검색',
     moreRowsInCsv: '전체 행은 CSV 다운로드에 있습니다.',
+    window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
+    period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
   },
   tiles: {

@@ -82,6 +82,7 @@ export const siteDataSchema = z.strictObject({
   currency: z.string(),
   timezone: z.string(),
   default_locale: z.enum(['en', 'ko']),
+  waterfall_days: z.int().positive(),
   data_label: z.string(),
   stages: z.array(stageMetaSchema),
   metrics: metricsSchema,

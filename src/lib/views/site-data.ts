@@ -66,6 +66,7 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
     currency: config.currency,
     timezone: config.timezone,
     default_locale: config.locale,
+    waterfall_days: config.waterfall_days,
     data_label: options.dataLabel,
     stages: config.stages.map((s) => ({
       id: s.id,

@@ -60,9 +60,11 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
   return { charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)], tables };
 }
 
-/** The waterfall period as dates: [as_of - waterfall_days + 1, as_of]. */
-export function waterfallPeriod(ctx: PageContext, days: number): { from: string; to: string } {
-  return { from: addDays(ctx.site.as_of, 1 - days), to: ctx.site.as_of };
+/** The page's period in words: the analysis window, or the waterfall's last `waterfall_days`. */
+export function periodNote(ctx: PageContext, kind: 'window' | 'waterfall'): string {
+  const days = kind === 'window' ? ctx.site.metrics.window_days : ctx.site.waterfall_days;
+  const range = { from: addDays(ctx.site.as_of, 1 - days), to: ctx.site.as_of };
+  return kind === 'window' ? ctx.m.common.window(range, ctx.f) : ctx.m.common.period(range, ctx.f);
 }
 
 export function forecastModel(ctx: PageContext): ChartsPageModel {

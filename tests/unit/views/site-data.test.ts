@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { overviewModel, pageContext, PAGES, pageTables, stalledModel } from '../../../src/lib/views/pages/index.ts';
+
+const { dataset, config } = await readFolder('tests/fixtures/spec-example/data');
+const site = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'example' }));
+
+describe('site manifest', () => {
+  it('holds the metrics now and 30 days earlier, from the same engine', () => {
+    expect(site.previous_as_of).toBe('2025-05-31');
+    expect(site.previous).toEqual(computeMetrics(dataset, config, '2025-05-31'));
+    expect(site.metrics.pipeline.open_count).toBe(9);
+  });
+
+  it('lists every open deal with its stage, days in stage, threshold and flags', () => {
+    expect(site.open_deals).toHaveLength(9);
+    const m002 = site.open_deals.find((d) => d.deal_id === 'M002')!;
+    expect(m002).toMatchObject({ stage: 'qualify', stalled: true, threshold_days: 30, flags: ['past_expected_close'] });
+    expect(m002.days_in_stage).toBeCloseTo(319.25, 9);
+    expect(site.open_deals.filter((d) => d.stalled).map((d) => d.deal_id).sort()).toEqual(
+      site.metrics.stalled.map((s) => s.deal_id).sort(),
+    );
+  });
+
+  it('builds account views with unique URL-safe slugs and each deal once', () => {
+    const slugs = site.accounts.map((a) => a.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9_-]+$/);
+    expect(site.accounts.reduce((n, a) => n + a.deals.length, 0)).toBe(22); // M023, M024 are created after as_of
+    const acme3 = site.accounts.find((a) => a.account_id === 'ACME-3')!;
+    expect(acme3.open_count).toBe(1);
+    expect(acme3.deals.find((d) => d.deal_id === 'M003')!.visits.map((v) => v[0])).toEqual(['prospect', 'qualify', 'propose', 'negotiate', 'won']);
+  });
+});
+
+describe('page models', () => {
+  it('overview tiles show the change against 30 days earlier', () => {
+    const ctx = pageContext(site, 'en');
+    const tiles = overviewModel(ctx).tiles;
+    const open = tiles.find((t) => t.key === 'openPipeline')!;
+    expect(open.value).toBe('₩39M');
+    const before = site.previous.pipeline.open_amount;
+    expect(open.delta?.direction).toBe(39_000_000 > before ? 'up' : 39_000_000 < before ? 'down' : 'flat');
+    expect(tiles.find((t) => t.key === 'coverage')!.value).toBe('—');
+  });
+
+  it('stalled table reads flags in words, in both languages', () => {
+    const en = stalledModel(pageContext(site, 'en')).tables[0]!;
+    const ko = stalledModel(pageContext(site, 'ko')).tables[0]!;
+    expect(en.rows.map((r) => r[0]!.text)).toEqual(['M002', 'M010', 'M008', 'M011', 'M016', 'M019']);
+    expect(en.rows[0]!.at(-1)!.text).toBe('Past expected close');
+    expect(ko.rows[0]!.at(-1)!.text).toBe('예상 마감일 경과');
+    expect(en.csv.rows[0]![4]).toBeCloseTo(319.25, 9);
+  });
+
+  it('every page table has a unique id and as many CSV rows as data rows', () => {
+    const ctx = pageContext(site, 'ko');
+    for (const page of PAGES) {
+      const ids = pageTables(ctx, page).map((t) => t.id);
+      expect(new Set(ids).size, page).toBe(ids.length);
+      for (const t of pageTables(ctx, page)) expect(t.csv.rows.length).toBe(t.rows.length + t.truncated);
+    }
+  });
+});
