@@ -5,7 +5,7 @@
  * above it, and may be highlighted (overdue) in the accent colours.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, textWidth, wrap } from './layout.ts';
+import { finite, type Frame, innerWidth, textWidth, wrap } from './layout.ts';
 import { type KeyItem, keyMarks } from './marks.ts';
 import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
 
@@ -38,12 +38,11 @@ export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOp
   const marginLeft = Math.round(Math.max(40, textWidth(o.yTickFormat(max), SMALL_FONT_SIZE) + 16));
   // Many columns widen the viewBox rather than squeeze their labels (the SVG scales anyway).
   const width = o.width ?? Math.max(DEFAULT_WIDTH, marginLeft + 12 + MIN_STEP * columns.length);
-  const marginTop = 40;
-  const marginBottom = 44;
-  const frameHeight = height - marginTop - marginBottom;
+  const frame: Frame = { width, height, marginTop: 40, marginBottom: 44, marginLeft, marginRight: 12 };
+  const frameHeight = height - frame.marginTop - frame.marginBottom;
   // Leave room above the tallest column for its label.
   const yMax = max > 0 ? (max * frameHeight) / Math.max(frameHeight * 0.5, frameHeight - 20) : 1;
-  const band = (width - marginLeft - 12) / Math.max(1, columns.length);
+  const band = innerWidth(frame) / Math.max(1, columns.length);
   const labels = new Map(columns.map((c) => [c.key, wrap(c.label, band - 1, SMALL_FONT_SIZE)]));
   const key = (c: Column) => c.key;
   const plain = columns.filter((c) => !c.highlight);
@@ -52,12 +51,7 @@ export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOp
   const innerInset = Math.max(2, Math.round(band * 0.16));
 
   return {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight: 12,
+    ...frame,
     x: { domain: columns.map(key), padding: 0.18 },
     y: { domain: [0, yMax] },
     marks: [
@@ -83,7 +77,7 @@ export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOp
           fontWeight: i === 0 ? '400' : '700',
         }),
       ),
-      ...keyMarks(o.key, marginLeft, -(marginTop - 6)),
+      ...keyMarks(o.key, marginLeft, frame.marginTop),
       Plot.ruleY([0]),
     ],
   };

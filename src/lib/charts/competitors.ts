@@ -3,10 +3,10 @@
  * won first, with the counts in the segments and the win rate in a column.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, finite, fitLabel, labelMargin, ratio, textWidth } from './layout.ts';
-import { columnMarks, keyMarks } from './marks.ts';
+import { finite, innerWidth, labelMargin, ratio, rowFrame, textWidth } from './layout.ts';
+import { columnMarks, columnWidth, countAxisX, type KeyItem, keyMarks, rowAxisY, rowsSpec } from './marks.ts';
 import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import { DEFAULT_WIDTH, fill } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface CompetitorRow {
@@ -75,49 +75,31 @@ export function competitorsChart(vm: CompetitorsViewModel, options: CompetitorsO
     rows = [...rows.slice(0, maxRows - 1), { label: text.other, won: rest.reduce((s, r) => s + r.won, 0), lost: rest.reduce((s, r) => s + r.lost, 0) }];
   }
   const data = rows.map((r, i) => ({ ...r, key: `c${i}`, rateText: fmt.percent(ratio(r.won, r.won + r.lost)) }));
-  const rateWidth = Math.ceil(Math.max(textWidth(c.winRate, SMALL_FONT_SIZE) * 1.08, ...data.map((d) => textWidth(d.rateText)))) + 14;
+  const rateWidth = columnWidth(c.winRate, data.map((d) => d.rateText));
   const marginLeft = labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.32));
-  const marginRight = rateWidth + 6;
-  const marginTop = 44;
-  const marginBottom = 38;
-  const height = options.height ?? marginTop + marginBottom + rows.length * 32;
-  const frameWidth = width - marginLeft - marginRight;
+  const frame = rowFrame(width, options.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: rateWidth + 6 }, rows.length, 32);
   const xMax = Math.max(1, ...rows.map((r) => r.won + r.lost));
-  const px = (n: number) => (n / xMax) * frameWidth;
+  const px = (n: number) => (n / xMax) * innerWidth(frame);
   const won: Segment[] = data.map((d) => ({ key: d.key, x1: 0, x2: d.won, n: d.won }));
   const lost: Segment[] = data.map((d) => ({ key: d.key, x1: d.won, x2: d.won + d.lost, n: d.lost }));
   const fits = (s: Segment) => s.n > 0 && px(s.n) >= textWidth(fmt.count(s.n)) + 8;
-  const labels = new Map(data.map((d) => [d.key, fitLabel(d.label, marginLeft)]));
   const segmentLabels = (segments: Segment[], role: 'onDark' | 'onLight') =>
     Plot.text(segments.filter(fits), { y: 'key', x: (s: Segment) => (s.x1 + s.x2) / 2, text: (s: Segment) => fmt.count(s.n), ...fill(role) });
+  const keyItems: KeyItem[] = [
+    { label: text.key.won, role: 'primary' },
+    { label: text.key.lost, role: 'lost' },
+  ];
 
-  const spec: Plot.PlotOptions = {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
-    y: { domain: data.map((d) => d.key), padding: 0.22 },
-    x: { domain: [0, xMax] },
-    marks: [
-      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
-      Plot.axisX({ ticks: countTicks(xMax), tickFormat: (d: number) => fmt.count(d), label: text.axis, labelArrow: 'none', labelAnchor: 'left' }),
-      Plot.barX(won, { y: 'key', x1: 'x1', x2: 'x2', ...fill('primary') }),
-      Plot.barX(lost, { y: 'key', x1: 'x1', x2: 'x2', ...fill('lost') }),
-      segmentLabels(won, 'onDark'),
-      segmentLabels(lost, 'onLight'),
-      ...columnMarks(data, c.winRate, { y: (d) => d.key, text: (d) => d.rateText, dx: rateWidth }),
-      ...keyMarks(
-        [
-          { label: text.key.won, role: 'primary' },
-          { label: text.key.lost, role: 'lost' },
-        ],
-        marginLeft,
-        -(marginTop - 6),
-      ),
-      Plot.ruleX([0]),
-    ],
-  };
+  const spec = rowsSpec(frame, { domain: data.map((d) => d.key), padding: 0.22 }, xMax, [
+    rowAxisY(data, marginLeft),
+    ...countAxisX(fmt, xMax, text.axis),
+    Plot.barX(won, { y: 'key', x1: 'x1', x2: 'x2', ...fill('primary') }),
+    Plot.barX(lost, { y: 'key', x1: 'x1', x2: 'x2', ...fill('lost') }),
+    segmentLabels(won, 'onDark'),
+    segmentLabels(lost, 'onLight'),
+    ...columnMarks(data, c.winRate, { y: (d) => d.key, text: (d) => d.rateText, dx: rateWidth }),
+    ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    Plot.ruleX([0]),
+  ]);
   return output(spec, meta, table);
 }

@@ -5,8 +5,8 @@
  * optional dashed threshold tick; median and p90 also in right-hand columns.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, fitLabel, labelMargin, textWidth } from './layout.ts';
-import { columnMarks, type KeyItem, keyMarks, roomyMax } from './marks.ts';
+import { innerWidth, labelMargin, rowFrame } from './layout.ts';
+import { columnMarks, columnWidth, countAxisX, type KeyItem, keyMarks, roomyMax, rowAxisY, rowsSpec } from './marks.ts';
 import { COLORS, DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
 import type { ChartFormat } from './types.ts';
 
@@ -49,23 +49,16 @@ const num = (v: number | null | undefined): v is number => typeof v === 'number'
 export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOptions): Plot.PlotOptions {
   const { fmt } = o;
   const width = o.width ?? DEFAULT_WIDTH;
-  const colWidth = (header: string, values: string[]) =>
-    Math.ceil(Math.max(textWidth(header, SMALL_FONT_SIZE) * 1.08, ...values.map((v) => textWidth(v)))) + 14;
   const countText = (r: DistributionRow) => fmt.count(r.count);
   const medianText = (r: DistributionRow) => fmt.days(num(r.median) ? r.median : null);
   const p90Text = (r: DistributionRow) => fmt.days(num(r.p90) ? r.p90 : null);
-  const countWidth = colWidth(o.columns.count, rows.map(countText));
-  const medianWidth = colWidth(o.columns.median, rows.map(medianText));
-  const p90Width = colWidth(o.columns.p90, rows.map(p90Text));
-  const marginRight = countWidth + medianWidth + p90Width + 6;
+  const countWidth = columnWidth(o.columns.count, rows.map(countText));
+  const medianWidth = columnWidth(o.columns.median, rows.map(medianText));
+  const p90Width = columnWidth(o.columns.p90, rows.map(p90Text));
   const marginLeft = labelMargin(rows.map((r) => r.label), 60, Math.round(width * 0.32));
-  const marginTop = 44;
-  const marginBottom = 38;
-  const height = o.height ?? marginTop + marginBottom + rows.length * 34;
-  const frameWidth = width - marginLeft - marginRight;
+  const frame = rowFrame(width, o.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: countWidth + medianWidth + p90Width + 6 }, rows.length, 34);
   const values = rows.flatMap((r) => [r.mean, r.median, r.p75, r.p90, r.threshold].filter(num));
-  const xMax = roomyMax([{ value: Math.max(0, ...values), label: '' }], frameWidth);
-  const labels = new Map(rows.map((r) => [r.key, fitLabel(r.label, marginLeft)]));
+  const xMax = roomyMax([{ value: Math.max(0, ...values), label: '' }], innerWidth(frame));
 
   const key = (r: DistributionRow) => r.key;
   const withMedian = rows.filter((r) => num(r.median));
@@ -80,29 +73,18 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
   keyItems.push({ label: o.key.p90, role: 'neutral', symbol: '⊢' }, { label: o.key.mean, role: 'neutral', symbol: '◇' });
   if (withThreshold.length > 0 && o.key.threshold) keyItems.push({ label: o.key.threshold, role: 'accent', symbol: '┆' });
 
-  return {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
-    y: { domain: rows.map(key), padding: 0.2 },
-    x: { domain: [0, xMax] },
-    marks: [
-      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
-      Plot.axisX({ ticks: countTicks(xMax), tickFormat: (d: number) => fmt.count(d), label: o.axis, labelArrow: 'none', labelAnchor: 'left', fontSize: SMALL_FONT_SIZE }),
-      Plot.gridX({ ticks: countTicks(xMax) }),
-      Plot.ruleY(withP90, { y: key, x1: (r) => r.median, x2: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5 }),
-      Plot.tickX(withP90, { y: key, x: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5, insetTop: 8, insetBottom: 8 }),
-      Plot.barX(withP75, { y: key, x1: (r) => r.median, x2: (r) => r.p75, insetTop: 7, insetBottom: 7, ...fill('secondary') }),
-      Plot.tickX(withThreshold, { y: key, x: (r) => r.threshold, stroke: COLORS.accent, strokeWidth: 2, strokeDasharray: '3,2' }),
-      Plot.dot(withMean, { y: key, x: (r) => r.mean, symbol: 'diamond', r: 4, stroke: COLORS.neutral, strokeWidth: 1.5, fill: 'white' }),
-      Plot.dot(withMedian, { y: key, x: (r) => r.median, r: 5, ...fill('primary') }),
-      ...columnMarks(rows, o.columns.count, { y: key, text: countText, dx: countWidth }),
-      ...columnMarks(rows, o.columns.median, { y: key, text: medianText, dx: countWidth + medianWidth, bold }),
-      ...columnMarks(rows, o.columns.p90, { y: key, text: p90Text, dx: countWidth + medianWidth + p90Width }),
-      ...keyMarks(keyItems, marginLeft, -(marginTop - 6)),
-    ],
-  };
+  return rowsSpec(frame, { domain: rows.map(key), padding: 0.2 }, xMax, [
+    rowAxisY(rows, marginLeft),
+    ...countAxisX(fmt, xMax, o.axis, { grid: true, fontSize: SMALL_FONT_SIZE }),
+    Plot.ruleY(withP90, { y: key, x1: (r) => r.median, x2: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5 }),
+    Plot.tickX(withP90, { y: key, x: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5, insetTop: 8, insetBottom: 8 }),
+    Plot.barX(withP75, { y: key, x1: (r) => r.median, x2: (r) => r.p75, insetTop: 7, insetBottom: 7, ...fill('secondary') }),
+    Plot.tickX(withThreshold, { y: key, x: (r) => r.threshold, stroke: COLORS.accent, strokeWidth: 2, strokeDasharray: '3,2' }),
+    Plot.dot(withMean, { y: key, x: (r) => r.mean, symbol: 'diamond', r: 4, stroke: COLORS.neutral, strokeWidth: 1.5, fill: 'white' }),
+    Plot.dot(withMedian, { y: key, x: (r) => r.median, r: 5, ...fill('primary') }),
+    ...columnMarks(rows, o.columns.count, { y: key, text: countText, dx: countWidth }),
+    ...columnMarks(rows, o.columns.median, { y: key, text: medianText, dx: countWidth + medianWidth, bold }),
+    ...columnMarks(rows, o.columns.p90, { y: key, text: p90Text, dx: countWidth + medianWidth + p90Width }),
+    ...keyMarks(keyItems, marginLeft, frame.marginTop),
+  ]);
 }

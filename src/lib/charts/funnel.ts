@@ -6,8 +6,8 @@
  * conversion is the takeaway and is set in bold.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, finite, ratio, textWidth, truncate, wrap } from './layout.ts';
-import { columnMarks, endLabels, roomyMax } from './marks.ts';
+import { finite, innerWidth, ratio, rowFrame, textWidth, truncate, wrap } from './layout.ts';
+import { columnMarks, columnWidth, countAxisX, endLabels, roomyMax, rowsSpec } from './marks.ts';
 import { output } from './render.ts';
 import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
@@ -89,13 +89,10 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
   // Right-hand columns: as wide as their header (up to two lines) or values.
   const convHeader = wrap(c.conversion, 96, SMALL_FONT_SIZE);
   const winHeader = wrap(c.winRate, 96, SMALL_FONT_SIZE);
-  const colWidth = (header: string, values: string[]) =>
-    Math.ceil(Math.max(...header.split('\n').map((l) => textWidth(l, SMALL_FONT_SIZE) * 1.08), ...values.map((v) => textWidth(v)))) + 14;
   const convText = (s: (typeof rows)[number]) => fmt.percent(s.conversion);
   const winText = (s: (typeof rows)[number]) => fmt.percent(s.winRate);
-  const convWidth = colWidth(convHeader, rows.map(convText));
-  const winWidth = colWidth(winHeader, rows.map(winText));
-  const marginRight = convWidth + winWidth + 6;
+  const convWidth = columnWidth(convHeader, rows.map(convText));
+  const winWidth = columnWidth(winHeader, rows.map(winText));
 
   const maxLeft = Math.round(width * 0.36);
   const widest = Math.max(
@@ -105,14 +102,10 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
   const marginLeft = Math.round(Math.min(maxLeft, Math.max(80, widest + 16)));
   const labelRoom = marginLeft - 12;
   const headerLines = Math.max(convHeader.split('\n').length, winHeader.split('\n').length);
-  const marginTop = 14 + headerLines * 14;
-  const marginBottom = 38;
-  const rowHeight = 46;
-  const height = options.height ?? marginTop + marginBottom + rows.length * rowHeight;
-  const frameWidth = width - marginLeft - marginRight;
+  const frame = rowFrame(width, options.height, { marginTop: 14 + headerLines * 14, marginBottom: 38, marginLeft, marginRight: convWidth + winWidth + 6 }, rows.length, 46);
 
   const barLabel = (s: (typeof rows)[number]) => `${fmt.count(s.reached)} (${fmt.percent(s.cumulative)})`;
-  const xMax = Math.max(cohort, roomyMax(rows.map((s) => ({ value: s.reached, label: barLabel(s) })), frameWidth));
+  const xMax = Math.max(cohort, roomyMax(rows.map((s) => ({ value: s.reached, label: barLabel(s) })), innerWidth(frame)));
   const key = (s: FunnelStage) => s.id;
   const bold = (s: FunnelStage) => s.id === worst?.id;
   const withStep = rows.filter((s) => s.buyerStep);
@@ -120,36 +113,26 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
   const labelMark = (data: typeof rows, dy: number) =>
     Plot.text(data, { y: key, text: (s) => truncate(s.label, labelRoom / 1.12), frameAnchor: 'left', dx: -10, dy, textAnchor: 'end', fontWeight: '600' });
 
-  const spec: Plot.PlotOptions = {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
-    y: { domain: rows.map(key), axis: null, padding: 0.28 },
-    x: { domain: [0, xMax] },
-    marks: [
-      Plot.axisX({ ticks: countTicks(cohort), tickFormat: (d: number) => fmt.count(d), label: text.axis, labelArrow: 'none', labelAnchor: 'left' }),
-      Plot.barX(rows, { y: key, x: () => cohort, ...fill('track') }),
-      Plot.barX(rows, { y: key, x: (s) => finite(s.reached), ...fill('primary') }),
-      ...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }),
-      labelMark(withStep, -8),
-      labelMark(withoutStep, 0),
-      Plot.text(withStep, {
-        y: key,
-        text: (s) => truncate(s.buyerStep ?? '', labelRoom / 1.06, SMALL_FONT_SIZE),
-        frameAnchor: 'left',
-        dx: -10,
-        dy: 8,
-        textAnchor: 'end',
-        fontSize: SMALL_FONT_SIZE,
-        ...fill('muted'),
-      }),
-      ...columnMarks(rows, convHeader, { y: key, text: convText, dx: convWidth, bold }),
-      ...columnMarks(rows, winHeader, { y: key, text: winText, dx: convWidth + winWidth }),
-      Plot.ruleX([0]),
-    ],
-  };
+  const spec = rowsSpec(frame, { domain: rows.map(key), axis: null, padding: 0.28 }, xMax, [
+    ...countAxisX(fmt, cohort, text.axis),
+    Plot.barX(rows, { y: key, x: () => cohort, ...fill('track') }),
+    Plot.barX(rows, { y: key, x: (s) => finite(s.reached), ...fill('primary') }),
+    ...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }),
+    labelMark(withStep, -8),
+    labelMark(withoutStep, 0),
+    Plot.text(withStep, {
+      y: key,
+      text: (s) => truncate(s.buyerStep ?? '', labelRoom / 1.06, SMALL_FONT_SIZE),
+      frameAnchor: 'left',
+      dx: -10,
+      dy: 8,
+      textAnchor: 'end',
+      fontSize: SMALL_FONT_SIZE,
+      ...fill('muted'),
+    }),
+    ...columnMarks(rows, convHeader, { y: key, text: convText, dx: convWidth, bold }),
+    ...columnMarks(rows, winHeader, { y: key, text: winText, dx: convWidth + winWidth }),
+    Plot.ruleX([0]),
+  ]);
   return output(spec, meta, table);
 }

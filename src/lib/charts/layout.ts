@@ -22,6 +22,26 @@ export function signedMoney(fmt: ChartFormat, n: number, sign: '+' | '−'): str
   return `${sign}${fmt.moneyCompact(Math.abs(n))}`;
 }
 
+/** A chart's size and margins, as a Plot spec takes them. */
+export interface Frame {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+}
+
+/** A frame whose height fits `rows` bands of `rowHeight` px between the margins, unless `height` is given. */
+export function rowFrame(width: number, height: number | undefined, margins: Omit<Frame, 'width' | 'height'>, rows: number, rowHeight: number): Frame {
+  return { width, height: height ?? margins.marginTop + margins.marginBottom + rows * rowHeight, ...margins };
+}
+
+/** The width between a frame's left and right margins. */
+export function innerWidth(f: Frame): number {
+  return f.width - f.marginLeft - f.marginRight;
+}
+
 /** Whole-number tick values from 0 to max (for count axes). */
 export function countTicks(max: number, n = 5): number[] {
   if (!(max > 0)) return [0];
@@ -95,23 +115,28 @@ export function labelMargin(labels: string[], min: number, max: number, size = F
   return Math.round(Math.min(max, Math.max(min, widest + 16)));
 }
 
+/** A number formatted for its column kind (compact money when asked); other kinds as plain text. */
+export function formatNumber(fmt: ChartFormat, kind: ColumnKind, v: number, compactMoney = false): string {
+  switch (kind) {
+    case 'money':
+      return compactMoney ? fmt.moneyCompact(v) : fmt.money(v);
+    case 'count':
+      return fmt.count(v);
+    case 'percent':
+      return fmt.percent(v);
+    case 'days':
+      return fmt.days(v);
+    default:
+      return String(v);
+  }
+}
+
 /** Format a chart table's raw cells with the page's formatter (for an HTML table). */
 export function formatTable(table: ChartTable, fmt: ChartFormat): string[][] {
   const cell = (v: string | number | null, kind: ColumnKind): string => {
     if (v === null) return kind === 'percent' ? fmt.percent(null) : kind === 'days' ? fmt.days(null) : '';
     if (typeof v === 'string') return kind === 'month' && /^\d{4}-\d{2}$/.test(v) ? fmt.month(v) : v;
-    switch (kind) {
-      case 'money':
-        return fmt.money(v);
-      case 'count':
-        return fmt.count(v);
-      case 'percent':
-        return fmt.percent(v);
-      case 'days':
-        return fmt.days(v);
-      default:
-        return String(v);
-    }
+    return formatNumber(fmt, kind, v);
   };
   return table.rows.map((row) => row.map((v, i) => cell(v, table.kinds[i] ?? 'text')));
 }

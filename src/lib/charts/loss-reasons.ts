@@ -5,8 +5,8 @@
  * whether it really is the main cause shows at a glance.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, fitLabel, labelMargin, ratio } from './layout.ts';
-import { endLabels, roomyMax } from './marks.ts';
+import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
+import { endLabels, roomyMax, rowLabelFormat } from './marks.ts';
 import { output } from './render.ts';
 import { DEFAULT_WIDTH, fill } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
@@ -102,25 +102,17 @@ export function reasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): Cha
   ]);
 
   const marginLeft = labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.3));
-  const marginRight = 12;
-  const marginTop = 30;
-  const marginBottom = 30;
-  const height = options.height ?? marginTop + marginBottom + rows.length * 30;
+  const frame = rowFrame(width, options.height, { marginTop: 30, marginBottom: 30, marginLeft, marginRight: 12 }, rows.length, 30);
   const padding = 0.12;
-  const panelWidth = ((width - marginLeft - marginRight) * (1 - padding)) / 2;
+  const panelWidth = (innerWidth(frame) * (1 - padding)) / 2;
   const xMax = Math.max(0.25, roomyMax(cells.map((d) => ({ value: d.share, label: d.label })), panelWidth));
-  const labels = new Map(rows.map((r, i) => [keys[i]!, fitLabel(r.label, marginLeft)]));
+  const tickFormat = rowLabelFormat(rows.map((r, i) => ({ key: keys[i]!, label: r.label })), marginLeft);
   const ticks = [0, 0.25, 0.5, 0.75, 1].filter((t) => t <= xMax);
 
   const spec: Plot.PlotOptions = {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
+    ...frame,
     fx: { domain: ['count', 'amount'], tickFormat: (m: Measure) => text.panels[m], label: null, axis: 'top', padding, tickSize: 0 },
-    y: { domain: keys, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, padding: 0.2 },
+    y: { domain: keys, tickFormat, tickSize: 0, label: null, padding: 0.2 },
     x: { domain: [0, xMax], ticks, tickFormat: (v: number) => fmt.percent(v), label: null, grid: true },
     marks: [
       Plot.barX(cells.filter((d) => !d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('primary') }),

@@ -3,8 +3,8 @@
  * labelled with the count and the amount.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, finite, fitLabel, labelMargin, ratio } from './layout.ts';
-import { endLabels, roomyMax } from './marks.ts';
+import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
+import { countAxisX, endLabels, roomyMax, rowAxisY, rowsSpec } from './marks.ts';
 import { output } from './render.ts';
 import { DEFAULT_WIDTH, fill } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
@@ -59,33 +59,18 @@ export function lostAtStageChart(vm: LostAtStageViewModel, options: ChartOptions
   if (!top) return output(null, meta, table);
 
   const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
-  const marginRight = 12;
-  const marginTop = 12;
-  const marginBottom = 38;
-  const height = options.height ?? marginTop + marginBottom + rows.length * 32;
+  const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, rows.length, 32);
   const label = (s: LostAtStageRow) => `${fmt.count(finite(s.count))} · ${fmt.moneyCompact(finite(s.amount))}`;
   const maxCount = Math.max(...rows.map((s) => finite(s.count)));
-  const xMax = roomyMax(rows.map((s) => ({ value: finite(s.count), label: label(s) })), width - marginLeft - marginRight);
-  const labels = new Map(rows.map((s) => [s.id, fitLabel(s.label, marginLeft)]));
+  const xMax = roomyMax(rows.map((s) => ({ value: finite(s.count), label: label(s) })), innerWidth(frame));
   const key = (s: LostAtStageRow) => s.id;
 
-  const spec: Plot.PlotOptions = {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
-    y: { domain: rows.map(key), padding: 0.22 },
-    x: { domain: [0, xMax] },
-    marks: [
-      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
-      Plot.axisX({ ticks: countTicks(maxCount), tickFormat: (d: number) => fmt.count(d), label: text.axis, labelArrow: 'none', labelAnchor: 'left' }),
-      Plot.gridX({ ticks: countTicks(maxCount) }),
-      Plot.barX(rows, { y: key, x: (s) => finite(s.count), ...fill('lost') }),
-      ...endLabels(rows, { x: (s) => finite(s.count), y: key, text: label, bold: (s) => s === top }),
-      Plot.ruleX([0]),
-    ],
-  };
+  const spec = rowsSpec(frame, { domain: rows.map(key), padding: 0.22 }, xMax, [
+    rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft),
+    ...countAxisX(fmt, maxCount, text.axis, { grid: true }),
+    Plot.barX(rows, { y: key, x: (s) => finite(s.count), ...fill('lost') }),
+    ...endLabels(rows, { x: (s) => finite(s.count), y: key, text: label, bold: (s) => s === top }),
+    Plot.ruleX([0]),
+  ]);
   return output(spec, meta, table);
 }

@@ -1,11 +1,12 @@
 /**
  * Plot marks shared by several charts: a text key in the top margin, value
- * labels after bars (with `roomyMax` leaving room for them), and text
- * columns in the right margin.
+ * labels after bars (with `roomyMax` leaving room for them), text columns in
+ * the right margin, the row label and x axes and the spec of horizontal bars.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, textWidth } from './layout.ts';
+import { countTicks, finite, fitLabel, type Frame, textWidth } from './layout.ts';
 import { fill, FONT_SIZE, SMALL_FONT_SIZE, type ColorRole } from './style.ts';
+import type { ChartFormat } from './types.ts';
 
 export interface KeyItem {
   label: string;
@@ -15,11 +16,13 @@ export interface KeyItem {
 }
 
 /**
- * A key drawn as text in the top margin, starting at the SVG's left edge.
- * Each item is a coloured glyph followed by its label, so no colour stands alone.
+ * A key drawn as text in the top margin (6 px below the SVG's top), starting
+ * at the SVG's left edge. Each item is a coloured glyph followed by its
+ * label, so no colour stands alone.
  */
-export function keyMarks(items: KeyItem[], marginLeft: number, dy = -22): Plot.Markish[] {
+export function keyMarks(items: KeyItem[], marginLeft: number, marginTop: number): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
+  const dy = -(marginTop - 6);
   let x = 4 - marginLeft;
   for (const item of items) {
     const symbol = item.symbol ?? '■';
@@ -81,4 +84,36 @@ export function columnMarks<T>(
     ),
     Plot.text([header], { frameAnchor: 'top-right', dx: o.dx, dy: -8, textAnchor: 'end', lineAnchor: 'bottom', text: (d: string) => d, fontSize: SMALL_FONT_SIZE, fontWeight: '600', ...fill('muted') }),
   ];
+}
+
+/** The width of a right-margin column: its widest header line (small, semibold) or value, plus padding. */
+export function columnWidth(header: string, values: string[]): number {
+  return Math.ceil(Math.max(...header.split('\n').map((l) => textWidth(l, SMALL_FONT_SIZE) * 1.08), ...values.map((v) => textWidth(v)))) + 14;
+}
+
+/** A tick format from row keys to their labels, cut to fit the left margin. */
+export function rowLabelFormat(rows: { key: string; label: string }[], marginLeft: number): (k: string) => string {
+  const labels = new Map(rows.map((r) => [r.key, fitLabel(r.label, marginLeft)]));
+  return (k) => labels.get(k) ?? k;
+}
+
+/** The y axis of row labels: semibold, no ticks, no title. */
+export function rowAxisY(rows: { key: string; label: string }[], marginLeft: number): Plot.Markish {
+  return Plot.axisY({ tickFormat: rowLabelFormat(rows, marginLeft), tickSize: 0, label: null, fontWeight: '600' });
+}
+
+/** The x axis of horizontal bars, titled at its left end, with grid lines at the same ticks when `grid`. */
+export function valueAxisX(o: { ticks: number | number[]; tickFormat: (d: number) => string; label: string; grid?: boolean; fontSize?: number }): Plot.Markish[] {
+  const axis = Plot.axisX({ ticks: o.ticks, tickFormat: o.tickFormat, label: o.label, labelArrow: 'none', labelAnchor: 'left', ...(o.fontSize ? { fontSize: o.fontSize } : {}) });
+  return o.grid ? [axis, Plot.gridX({ ticks: o.ticks })] : [axis];
+}
+
+/** A `valueAxisX` of whole counts from 0 to `max`. */
+export function countAxisX(fmt: ChartFormat, max: number, label: string, o: { grid?: boolean; fontSize?: number } = {}): Plot.Markish[] {
+  return valueAxisX({ ticks: countTicks(max), tickFormat: (d) => fmt.count(d), label, ...o });
+}
+
+/** The spec of horizontal bars: one band per y key, x from 0 to `xMax`. */
+export function rowsSpec(frame: Frame, y: { domain: string[]; padding: number; axis?: null }, xMax: number, marks: Plot.Markish[]): Plot.PlotOptions {
+  return { ...frame, y, x: { domain: [0, xMax] }, marks };
 }

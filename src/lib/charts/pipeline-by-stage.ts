@@ -4,10 +4,10 @@
  * count in right-hand columns. Takeaway: the stage holding the most money.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, fitLabel, labelMargin, ratio, textWidth } from './layout.ts';
-import { columnMarks, endLabels, keyMarks, roomyMax } from './marks.ts';
+import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
+import { columnMarks, columnWidth, endLabels, type KeyItem, keyMarks, roomyMax, rowAxisY, rowsSpec, valueAxisX } from './marks.ts';
 import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import { DEFAULT_WIDTH, fill } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface PipelineStageRow {
@@ -62,48 +62,27 @@ export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOption
   const key = (s: PipelineStageRow) => s.id;
   const weightedText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.weightedAmount));
   const countText = (s: PipelineStageRow) => fmt.count(finite(s.count));
-  const colWidth = (header: string, values: string[]) =>
-    Math.ceil(Math.max(textWidth(header, SMALL_FONT_SIZE) * 1.08, ...values.map((v) => textWidth(v)))) + 14;
-  const weightedWidth = colWidth(c.weighted, rows.map(weightedText));
-  const countWidth = colWidth(c.count, rows.map(countText));
-  const marginRight = weightedWidth + countWidth + 6;
+  const weightedWidth = columnWidth(c.weighted, rows.map(weightedText));
+  const countWidth = columnWidth(c.count, rows.map(countText));
   const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
-  const marginTop = 44;
-  const marginBottom = 38;
-  const height = options.height ?? marginTop + marginBottom + rows.length * 34;
-  const frameWidth = width - marginLeft - marginRight;
+  const frame = rowFrame(width, options.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: weightedWidth + countWidth + 6 }, rows.length, 34);
   const amountText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.amount));
-  const xMax = roomyMax(rows.map((s) => ({ value: s.amount, label: amountText(s) })), frameWidth);
-  const labels = new Map(rows.map((s) => [s.id, fitLabel(s.label, marginLeft)]));
+  const xMax = roomyMax(rows.map((s) => ({ value: s.amount, label: amountText(s) })), innerWidth(frame));
+  const keyItems: KeyItem[] = [
+    { label: text.key.amount, role: 'secondary' },
+    { label: text.key.weighted, role: 'primary' },
+  ];
 
-  const spec: Plot.PlotOptions = {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
-    y: { domain: rows.map(key), padding: 0.22 },
-    x: { domain: [0, xMax] },
-    marks: [
-      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),
-      Plot.axisX({ ticks: 4, tickFormat: (d: number) => fmt.moneyCompact(d), label: text.axis, labelArrow: 'none', labelAnchor: 'left' }),
-      Plot.gridX({ ticks: 4 }),
-      Plot.barX(rows, { y: key, x: (s) => finite(s.amount), ...fill('secondary') }),
-      Plot.barX(rows, { y: key, x: (s) => finite(s.weightedAmount), insetTop: 6, insetBottom: 6, ...fill('primary') }),
-      ...endLabels(rows, { x: (s) => finite(s.amount), y: key, text: amountText }),
-      ...columnMarks(rows, c.weighted, { y: key, text: weightedText, dx: weightedWidth }),
-      ...columnMarks(rows, c.count, { y: key, text: countText, dx: weightedWidth + countWidth }),
-      ...keyMarks(
-        [
-          { label: text.key.amount, role: 'secondary' },
-          { label: text.key.weighted, role: 'primary' },
-        ],
-        marginLeft,
-        -(marginTop - 6),
-      ),
-      Plot.ruleX([0]),
-    ],
-  };
+  const spec = rowsSpec(frame, { domain: rows.map(key), padding: 0.22 }, xMax, [
+    rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft),
+    ...valueAxisX({ ticks: 4, tickFormat: (d) => fmt.moneyCompact(d), label: text.axis, grid: true }),
+    Plot.barX(rows, { y: key, x: (s) => finite(s.amount), ...fill('secondary') }),
+    Plot.barX(rows, { y: key, x: (s) => finite(s.weightedAmount), insetTop: 6, insetBottom: 6, ...fill('primary') }),
+    ...endLabels(rows, { x: (s) => finite(s.amount), y: key, text: amountText }),
+    ...columnMarks(rows, c.weighted, { y: key, text: weightedText, dx: weightedWidth }),
+    ...columnMarks(rows, c.count, { y: key, text: countText, dx: weightedWidth + countWidth }),
+    ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    Plot.ruleX([0]),
+  ]);
   return output(spec, meta, table);
 }

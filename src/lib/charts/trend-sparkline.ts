@@ -2,10 +2,10 @@
  * A tiny inline trend line for a tile (hand-drawn, no axes): the line, a dot
  * on the last point, and the first and last values in the takeaway and table.
  */
-import { finite } from './layout.ts';
+import { finite, formatNumber } from './layout.ts';
 import { renderCustom, renderEmpty, svgElement } from './render.ts';
 import { COLORS } from './style.ts';
-import type { BaseChartText, ChartFormat, ChartOptions, ChartOutput, ChartTable, ColumnKind } from './types.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, ColumnKind } from './types.ts';
 
 export interface SparklinePoint {
   /** What the point is ('2025-06', a date): shown in the table only. */
@@ -30,19 +30,6 @@ export interface SparklineText extends BaseChartText {
   takeaway(p: SparklineTakeaway): string;
 }
 
-function formatValue(fmt: ChartFormat, kind: SparklineViewModel['kind'], v: number): string {
-  switch (kind) {
-    case 'money':
-      return fmt.moneyCompact(v);
-    case 'count':
-      return fmt.count(v);
-    case 'percent':
-      return fmt.percent(v);
-    case 'days':
-      return fmt.days(v);
-  }
-}
-
 export function trendSparkline(vm: SparklineViewModel, options: ChartOptions<SparklineText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'sparkline';
@@ -58,8 +45,8 @@ export function trendSparkline(vm: SparklineViewModel, options: ChartOptions<Spa
   const takeaway =
     first && last && points.length >= 2
       ? text.takeaway({
-          first: formatValue(fmt, vm.kind, first.v),
-          last: formatValue(fmt, vm.kind, last.v),
+          first: formatNumber(fmt, vm.kind, first.v, true),
+          last: formatNumber(fmt, vm.kind, last.v, true),
           direction: last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'flat',
         })
       : text.noData;

@@ -4,7 +4,7 @@
  * and dashed connectors at the running total.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, signedMoney, textWidth, wrap } from './layout.ts';
+import { finite, type Frame, innerWidth, signedMoney, textWidth, wrap } from './layout.ts';
 import { output } from './render.ts';
 import { COLORS, DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, CountAmount } from './types.ts';
@@ -85,28 +85,20 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
   bars.push({ step: 'end', y1: 0, y2: end, label: fmt.moneyCompact(end), role: 'neutral' });
 
   const marginLeft = Math.round(Math.max(40, textWidth(fmt.moneyCompact(Math.max(start, end, level)), SMALL_FONT_SIZE) + 16));
-  const marginRight = 12;
-  const marginTop = 24;
-  const marginBottom = 44;
-  const height = options.height ?? 280;
-  const frameHeight = height - marginTop - marginBottom;
+  const frame: Frame = { width, height: options.height ?? 280, marginTop: 24, marginBottom: 44, marginLeft, marginRight: 12 };
+  const frameHeight = frame.height - frame.marginTop - frame.marginBottom;
   const top = Math.max(0, ...bars.flatMap((b) => [b.y1, b.y2]));
   const bottom = Math.min(0, ...bars.flatMap((b) => [b.y1, b.y2]));
   const yMax = top > 0 ? top + ((top - bottom) * 20) / Math.max(frameHeight * 0.5, frameHeight - 20) : 1;
   const padding = 0.25;
-  const step = (width - marginLeft - marginRight) / (STEPS.length + padding);
+  const step = innerWidth(frame) / (STEPS.length + padding);
   const bandwidth = step * (1 - padding);
   const connectors = bars.slice(0, -1).map((b, i) => ({ from: b.step, to: bars[i + 1]!.step, y: b.y2 }));
   const ticks = new Map(STEPS.map((s) => [s, wrap(text.steps[s], step - 4, SMALL_FONT_SIZE)]));
   const x = (b: Bar) => b.step;
 
   const spec: Plot.PlotOptions = {
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft,
-    marginRight,
+    ...frame,
     x: { domain: [...STEPS], padding },
     y: { domain: [bottom, yMax] },
     marks: [
