@@ -2,7 +2,7 @@
  * npm run sample -- [--deals N] [--out DIR] [--seed S] [--end YYYY-MM-DD]
  *                   [--years Y] [--accounts N] [--history-rows R] [--no-issues] [--quiet]
  *
- * Writes a generated data folder (scripts/lib/generate.ts). Without options it
+ * Writes a generated data folder (scripts/lib/sample/). Without options it
  * regenerates the committed sample, data/sample/: 2,000 deals over the three
  * years ending 2026-06-30, seed 20260630. For a benchmark folder, e.g.
  *
@@ -15,7 +15,7 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DATASET_FILES, type DatasetFile, type GenerateOptions, streamDataset } from './lib/generate.ts';
+import { DATASET_FILES, type DatasetFile, type GenerateOptions, streamDataset } from './lib/sample/index.ts';
 import { parseArgs, UsageError } from './lib/io.ts';
 import { isLocalDate } from '../src/lib/time.ts';
 

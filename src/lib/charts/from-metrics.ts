@@ -4,6 +4,7 @@
  * Pure; the charts themselves never look anything up.
  */
 import { UPCOMING_DAYS } from '../metrics/repurchase.ts';
+import { localizedText } from '../i18n/locales.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { addDays, addToMonth } from '../time.ts';
 import type { CompetitorsViewModel } from './competitors.ts';
@@ -26,17 +27,12 @@ export interface ChartStage {
   buyer_step: Record<string, string> | null;
 }
 
-function localized(text: Record<string, string> | null | undefined, locale: ChartLocale): string | null {
-  if (!text) return null;
-  return text[locale] ?? text.en ?? Object.values(text)[0] ?? null;
-}
-
 /** Stage id -> resolved label and buyer step (unknown ids fall back to the id). */
 export function stageLookup(stages: ChartStage[], locale: ChartLocale): (id: string) => { label: string; buyerStep: string | null } {
   const byId = new Map(stages.map((s) => [s.id, s]));
   return (id) => {
     const s = byId.get(id);
-    return { label: localized(s?.label, locale) ?? id, buyerStep: localized(s?.buyer_step, locale) };
+    return { label: localizedText(s?.label, locale) ?? id, buyerStep: localizedText(s?.buyer_step, locale) };
   };
 }
 

@@ -10,9 +10,9 @@
 import { createFormatter, type Formatter } from '../format/index.ts';
 import { en, type Messages } from './en.ts';
 import { ko } from './ko.ts';
-import type { Locale } from './locales.ts';
+import { type Locale, localizedText } from './locales.ts';
 
-export { DEFAULT_LOCALE, LOCALE_NAMES, LOCALE_TAGS, LOCALES, isLocale, type Locale } from './locales.ts';
+export { DEFAULT_LOCALE, LOCALE_NAMES, LOCALE_TAGS, LOCALES, isLocale, localizedText, type Locale } from './locales.ts';
 export { josa, type JosaPair } from './josa.ts';
 export type { Messages } from './en.ts';
 
@@ -58,6 +58,5 @@ export function nameLabel(m: Messages, name: string): string {
  * in English, else any label given, else the stage id.
  */
 export function stageLabel(stage: { id: string; label?: Record<string, string> | null }, locale: Locale): string {
-  const label = stage.label ?? {};
-  return label[locale] || label['en'] || Object.values(label).find((l) => l) || stage.id;
+  return localizedText(stage.label, locale) ?? stage.id;
 }

@@ -18,3 +18,9 @@ export const LOCALE_TAGS: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+/** Text given per language (config labels and buyer steps): `locale`'s, else English, else any non-empty one. */
+export function localizedText(text: Record<string, string> | null | undefined, locale: Locale): string | null {
+  if (!text) return null;
+  return text[locale] || text['en'] || Object.values(text).find((t) => t) || null;
+}

@@ -14,6 +14,7 @@ import {
   timeInStageView,
   winReasonsChart,
 } from '../../charts/index.ts';
+import { localizedText } from '../../i18n/index.ts';
 import { type ChartBlock, chartBlock, table, type TableModel } from '../table.ts';
 import type { PageContext } from './context.ts';
 
@@ -33,7 +34,7 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
     m.columns.buyer_step,
     [
       { label: m.columns.stage, value: (s) => s.id, text: (s) => ctx.stage(s.id) },
-      { label: m.columns.buyer_step, value: (s) => (s.buyer_step ? (s.buyer_step[ctx.locale] ?? s.buyer_step.en ?? '') : '') },
+      { label: m.columns.buyer_step, value: (s) => localizedText(s.buyer_step, ctx.locale) ?? '' },
       { label: m.columns.probability, numeric: true, value: (s) => s.probability, text: (s) => f.percent(s.probability) },
     ],
     site.stages.filter((s) => s.kind !== 'lost'),
