@@ -8,24 +8,28 @@ export interface ProgressReporter {
   done: (elapsedMs?: number) => void;
 }
 
-export function progressReporter(stream: NodeJS.WriteStream, opts: { quiet: boolean }): ProgressReporter {
+export function progressReporter(
+  stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>,
+  opts: { quiet: boolean; now?: () => number },
+): ProgressReporter {
+  const now = opts.now ?? (() => performance.now());
   const enabled = !opts.quiet && stream.isTTY === true;
-  const start = performance.now();
+  const start = now();
   let shown = false;
   let lastDraw = 0;
   return {
     update(file, done, total) {
       if (!enabled) return;
-      const now = performance.now();
-      if (now - start < SHOW_AFTER_MS || now - lastDraw < 100) return;
-      lastDraw = now;
+      const t = now();
+      if (t - start < SHOW_AFTER_MS || t - lastDraw < 100) return;
+      lastDraw = t;
       shown = true;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
       stream.write(`\r\x1b[Kreading ${file} ${pct}% (${(done / 1e6).toFixed(0)} of ${(total / 1e6).toFixed(0)} MB)`);
     },
     done(elapsedMs) {
       if (!enabled || !shown) return;
-      stream.write(`\r\x1b[Kdone in ${((elapsedMs ?? performance.now() - start) / 1000).toFixed(1)} s\n`);
+      stream.write(`\r\x1b[Kdone in ${((elapsedMs ?? now() - start) / 1000).toFixed(1)} s\n`);
     },
   };
 }
