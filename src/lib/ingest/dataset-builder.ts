@@ -62,7 +62,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const dealsRead = readDeals(asSource(files[DEALS_FILE]!), ctx, opts);
   tables.push(dealsRead.table);
   const candidates = dealsRead.candidates;
-  const historyRead = readStageHistory(asSource(files[STAGE_HISTORY_FILE]!), ctx, idIndex(candidates), dealsRead.rejectedIds, opts);
+  const historyRead = readStageHistory(asSource(files[STAGE_HISTORY_FILE]!), ctx, dealsRead.ids, dealsRead.rejectedIds, opts);
   tables.push(historyRead.table);
 
   const { deals, remap } = resolveDeals(dealsRead, historyRead.rowCount, ctx, issues);
@@ -72,7 +72,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
 
   historyWarnings(candidates, remap, historyRead, config, issues);
 
-  const dealRef = dealReference(idIndex(deals), dealsRead.rejectedIds);
+  // No candidate rejected: the candidate index is the deal index.
+  const dealRef = dealReference(deals.length === candidates.length ? dealsRead.ids : idIndex(deals), dealsRead.rejectedIds);
   const optional = (name: string) => (files[name] ? asSource(files[name]) : null);
   const fieldSource = optional(FIELD_HISTORY_FILE);
   const fieldRead = fieldSource ? readFieldHistory(fieldSource, ctx, deals, dealRef, opts) : null;

@@ -85,7 +85,7 @@ function d2(src: string, i: number): number {
  */
 function scanIsoFast(src: string, s: number, e: number): number {
   const len = e - s;
-  if ((len !== 10 && len !== 19 && len !== 20) || src.charCodeAt(s + 4) !== 45 || src.charCodeAt(s + 7) !== 45) return -1;
+  if ((len !== 10 && len !== 19 && len !== 20 && len !== 25) || src.charCodeAt(s + 4) !== 45 || src.charCodeAt(s + 7) !== 45) return -1;
   const hi = d2(src, s);
   const lo = d2(src, s + 2);
   const month = d2(src, s + 5);
@@ -104,10 +104,19 @@ function scanIsoFast(src: string, s: number, e: number): number {
     const minute = d2(src, s + 14);
     const second = d2(src, s + 17);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return -1;
+    if (len === 25) {
+      // `±HH:MM`, as most CRMs export (`2025-03-04T09:00:00+09:00`).
+      const sign = src.charCodeAt(s + 19);
+      if ((sign !== 43 && sign !== 45) || src.charCodeAt(s + 22) !== 58) return -1;
+      const oh = d2(src, s + 20);
+      const om = d2(src, s + 23);
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) return -1;
+      p.offsetMin = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+    }
     p.hour = hour;
     p.minute = minute;
     p.second = second;
-    p.hasZone = len === 20;
+    p.hasZone = len !== 19;
   }
   p.year = year;
   p.month = month;

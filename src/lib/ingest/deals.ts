@@ -7,7 +7,7 @@ import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
 import type { ByteSource } from './decode.ts';
 import type { IssueLog } from './issues.ts';
-import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, rowValidator } from './schema.ts';
+import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, recordRowFast, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
 
@@ -19,6 +19,8 @@ export interface DealsRead {
   candidates: Deal[];
   /** deal_id of each rejected row (first occurrence) to its line, for clearer unknown-deal messages. */
   rejectedIds: Map<string, number>;
+  /** deal_id of each candidate to its index (what `idIndex(candidates)` gives). */
+  ids: Map<string, number>;
 }
 
 export function readDeals(source: ByteSource, ctx: RowContext, opts: TableOptions): DealsRead {
@@ -27,33 +29,42 @@ export function readDeals(source: ByteSource, ctx: RowContext, opts: TableOption
   const columns = Object.keys(def.fields);
   let candidates: Deal[] = [];
   let rejectedIds = new Map<string, number>();
+  let ids = new Map<string, number>();
   const spec = { file: DEALS_FILE, required: DEAL_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     candidates = [];
     rejectedIds = new Map();
-    const firstLine = new Map<string, number>();
-    const validate = rowValidator(def, DEALS_FILE, issues);
+    ids = new Map();
+    // The first occurrence of an id is a candidate (in `ids`) or a rejected row (in `rejectedIds`).
+    const firstLine = (id: string) => {
+      const c = ids.get(id);
+      return c !== undefined ? candidates[c]!.line : rejectedIds.get(id);
+    };
+    // Rows take the fast path in place; only a row it refuses is made into
+    // an object of cells, for zod to decide and explain.
+    const fast = recordRowFast(def, columns.map((c) => t.index[c]!));
+    const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
+    const iId = t.index.deal_id!;
     return (record) => {
       const line = record.line;
-      const cells = readRow(record);
-      const id = cells.deal_id!;
-      const first = firstLine.get(id);
+      const id = record.cell(iId);
+      const first = firstLine(id);
       if (first !== undefined) {
         issues.error(DEALS_FILE, line, 'deal_id', 'duplicate_id', `deal_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected`);
         return false;
       }
-      if (id !== '') firstLine.set(id, line);
-      const row = validate(cells, line);
+      const row = fast(record) ?? validate(readRow(record), line);
       if (row === null) {
-        if (id !== '' && !rejectedIds.has(id)) rejectedIds.set(id, line);
+        if (id !== '') rejectedIds.set(id, line);
         return false;
       }
+      ids.set(id, candidates.length);
       candidates.push(toDeal(row, line, ctx, issues));
       return true;
     };
   });
-  return { table, candidates, rejectedIds };
+  return { table, candidates, rejectedIds, ids };
 }
 
 function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): Deal {

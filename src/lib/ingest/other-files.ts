@@ -1,7 +1,7 @@
 /** The optional files: field_history.csv, accounts.csv, targets.csv. */
 import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
-import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, rowValidator, TARGET_REQUIRED, targetRow } from './schema.ts';
+import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, recordRowFast, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
 import { quoteValue } from './values.ts';
 
@@ -27,10 +27,11 @@ export function readFieldHistory(
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
-    const validate = rowValidator(def, FIELD_HISTORY_FILE, opts.issues);
+    const fast = recordRowFast(def, columns.map((c) => t.index[c]!));
+    const validate = zodValidator(def, FIELD_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
     return (record) => {
-      const row = validate(readRow(record), record.line);
+      const row = fast(record) ?? validate(readRow(record), record.line);
       if (row === null) return false;
       const { field, ...change } = row;
       if (field !== null) changes.push({ ...change, field, line: record.line });

@@ -62,6 +62,8 @@ const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/;
  * sign or accounting parentheses `(1,000)` make it negative, which is refused.
  */
 export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
+  const quick = plainAmount(text, opts.decimal);
+  if (quick >= 0) return { value: quick, code: null, text };
   let s = text;
   let code: string | null = null;
   let negative = false;
@@ -102,6 +104,32 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
   const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
   return { value: Number(plain), code, text };
+}
+
+/**
+ * The common cells `1234567` and (decimal '.') `1,234,567`, read without a
+ * regex: the value, or -1 to let parseMoney's general path decide. Each is a
+ * case of CORE_DOT / CORE_COMMA with nothing to peel, and up to 15 digits the
+ * digit-by-digit value is exact, so it equals Number() of the same digits.
+ */
+function plainAmount(text: string, decimal: '.' | ','): number {
+  const n = text.length;
+  if (n === 0 || n > 20) return -1;
+  let v = 0;
+  let digits = 0;
+  let group = -1; // digits since the last comma; -1 before any comma
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === 44 && decimal === '.' && (group === -1 ? i >= 1 && i <= 3 : group === 3)) {
+      group = 0;
+    } else return -1;
+  }
+  if (digits > 15 || group === 0 || (group > 0 && group !== 3)) return -1;
+  return v;
 }
 
 /** Invalid when the cell names a currency other than `currency` (`whose`: e.g. "the deal's currency"). */

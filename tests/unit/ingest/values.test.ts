@@ -30,6 +30,12 @@ describe('dates', () => {
     expect(iso(parseInstant('2025-03-04T13:05:09.123Z', UTC))).toBe('2025-03-04T13:05:09.123Z');
     expect(iso(parseInstant('2025-03-04T13:05:09+09:00', UTC))).toBe('2025-03-04T04:05:09.000Z');
     expect(iso(parseInstant('2025-03-04T13:05-05:30', UTC))).toBe('2025-03-04T18:35:00.000Z');
+    // The fixed-width form with an offset (a fast path in dates.ts), and its near misses.
+    expect(iso(parseInstant('2025-03-04T13:05:09-05:30', UTC))).toBe('2025-03-04T18:35:09.000Z');
+    expect(iso(parseInstant('2025-03-04 13:05:09+00:00', SEOUL))).toBe('2025-03-04T13:05:09.000Z');
+    expect(reason(parseInstant('2025-03-04T13:05:09+24:00', UTC))).toMatch(/invalid time zone offset/);
+    expect(reason(parseInstant('2025-03-04T13:05:09+09:60', UTC))).toMatch(/invalid time zone offset/);
+    expect(reason(parseInstant('2025-02-29T13:05:09+09:00', UTC))).toMatch(/has day 29/);
   });
 
   it('also reads the common Excel variants', () => {
