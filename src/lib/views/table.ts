@@ -88,3 +88,48 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter): ChartB
     },
   };
 }
+
+export interface Figure {
+  label: string;
+  value: Raw;
+  text: string;
+}
+
+/** A two-column table of named figures (velocity inputs, slippage). */
+export function figuresTable(id: string, caption: string, headers: [string, string], figures: readonly Figure[]): TableModel {
+  return table(
+    id,
+    caption,
+    [
+      { label: headers[0], value: (r: Figure) => r.label },
+      { label: headers[1], numeric: true, value: (r: Figure) => r.value, text: (r: Figure) => r.text },
+    ],
+    figures,
+  );
+}
+
+export interface CountAmount {
+  label: string;
+  count: number;
+  amount: number;
+}
+
+/** Named rows with a deal count and an amount (win/loss summary, stage moves). */
+export function countAmountTable(
+  id: string,
+  caption: string,
+  headers: [string, string, string],
+  f: Formatter,
+  rows: readonly CountAmount[],
+): TableModel {
+  return table(
+    id,
+    caption,
+    [
+      { label: headers[0], value: (r: CountAmount) => r.label },
+      { label: headers[1], numeric: true, value: (r: CountAmount) => r.count, text: (r: CountAmount) => f.count(r.count) },
+      { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.money(r.amount) },
+    ],
+    rows,
+  );
+}

@@ -15,15 +15,13 @@ import {
   winReasonsChart,
 } from '../../charts/index.ts';
 import { localizedText } from '../../i18n/index.ts';
-import { type ChartBlock, chartBlock, table, type TableModel } from '../table.ts';
-import type { PageContext } from './context.ts';
+import { type ChartBlock, chartBlock, countAmountTable, figuresTable, table, type TableModel } from '../table.ts';
+import { chartOptions as opts, type PageContext } from './context.ts';
 
 export interface ChartsPageModel {
   charts: ChartBlock[];
   tables: TableModel[];
 }
-
-const opts = <T>(ctx: PageContext, text: T) => ({ locale: ctx.locale, fmt: ctx.f, text });
 
 export function funnelModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
@@ -46,21 +44,13 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const thresholds = site.stall_thresholds;
   const v = site.metrics.velocity;
-  const inputs = table(
-    'velocity-inputs',
-    m.sections.velocityInputs,
-    [
-      { label: m.columns.category, value: (r) => r.label },
-      { label: m.columns.amount, numeric: true, value: (r) => r.value, text: (r) => r.text },
-    ],
-    [
+  const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.category, m.columns.amount], [
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
       { label: m.columns.win_rate, value: v.win_rate, text: f.percent(v.win_rate) },
       { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.money(v.avg_won_amount) },
       { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days) },
       { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day) },
-    ],
-  );
+  ]);
   return {
     charts: [
       chartBlock('time-in-stage', timeInStageChart(timeInStageView(site.metrics, site.stages, ctx.locale, thresholds), opts(ctx, ctx.text.timeInStage)), f),
@@ -75,19 +65,10 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const metrics = site.metrics;
   const unspecified = m.common.unspecified;
   const rate = metrics.win_rate;
-  const summary = table(
-    'win-rate',
-    m.tiles.winRateByCount,
-    [
-      { label: m.columns.category, value: (r) => r.label },
-      { label: m.columns.count, numeric: true, value: (r) => r.count, text: (r) => f.count(r.count) },
-      { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.money(r.amount) },
-    ],
-    [
-      { label: m.dealState.won, count: rate.won_count, amount: rate.won_amount },
-      { label: m.dealState.lost, count: rate.lost_count, amount: rate.lost_amount },
-    ],
-  );
+  const summary = countAmountTable('win-rate', m.tiles.winRateByCount, [m.columns.category, m.columns.count, m.columns.amount], f, [
+    { label: m.dealState.won, count: rate.won_count, amount: rate.won_amount },
+    { label: m.dealState.lost, count: rate.lost_count, amount: rate.lost_amount },
+  ]);
   return {
     charts: [
       chartBlock('loss-reasons', lossReasonsChart(reasonsView(metrics.loss_reasons, { unspecified }), opts(ctx, ctx.text.lossReasons)), f),

@@ -16,6 +16,11 @@ export interface PageContext {
   href: (page: string) => string;
 }
 
+/** Chart options of this page's locale and formatter. */
+export function chartOptions<T>(ctx: PageContext, text: T) {
+  return { locale: ctx.locale, fmt: ctx.f, text };
+}
+
 export const PAGES = [
   'overview',
   'funnel',

@@ -4,7 +4,7 @@ import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
-import type { PageContext } from './context.ts';
+import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
 
 export interface TileModel {
@@ -61,9 +61,9 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     tiles,
     comparedWith: `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
     charts: [
-      chartBlock('funnel', funnelChart(funnelView(now, stages, ctx.locale), { locale: ctx.locale, fmt: f, text: ctx.text.funnel }), f),
-      chartBlock('forecast', forecastChart(forecastView(now), { locale: ctx.locale, fmt: f, text: ctx.text.forecast }), f),
-      chartBlock('intake', intakeChart(intakeView(now), { locale: ctx.locale, fmt: f, text: ctx.text.intake }), f),
+      chartBlock('funnel', funnelChart(funnelView(now, stages, ctx.locale), chartOptions(ctx, ctx.text.funnel)), f),
+      chartBlock('forecast', forecastChart(forecastView(now), chartOptions(ctx, ctx.text.forecast)), f),
+      chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f),
     ],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,

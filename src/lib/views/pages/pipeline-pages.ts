@@ -11,12 +11,10 @@ import {
 } from '../../charts/index.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';
-import { chartBlock, table, type TableModel } from '../table.ts';
+import { chartBlock, countAmountTable, figuresTable, table, type TableModel } from '../table.ts';
 import type { ChartsPageModel } from './analysis.ts';
-import type { PageContext } from './context.ts';
+import { chartOptions as opts, type PageContext } from './context.ts';
 import { accountLinks, openDealColumns, stalledTable } from './deals.ts';
-
-const opts = <T>(ctx: PageContext, text: T) => ({ locale: ctx.locale, fmt: ctx.f, text });
 
 export function stalledModel(ctx: PageContext): { tables: TableModel[]; stalledCount: number } {
   const { site, m } = ctx;
@@ -32,29 +30,16 @@ export function stalledModel(ctx: PageContext): { tables: TableModel[]; stalledC
 export function waterfallModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const w = site.metrics.waterfall;
-  const amountCols = <R extends { label: string; count: number; amount: number }>() => [
-    { label: m.columns.category, value: (r: R) => r.label },
-    { label: m.columns.count, numeric: true, value: (r: R) => r.count, text: (r: R) => f.count(r.count) },
-    { label: m.columns.amount, numeric: true, value: (r: R) => r.amount, text: (r: R) => f.money(r.amount) },
-  ];
   const moves = (['advanced', 'moved_back', 'unchanged'] as const).map((k) => ({ label: m.waterfall[k], ...w[k] }));
-  const tables = [table('stage-moves', m.sections.stageMoves, amountCols(), moves)];
+  const tables = [countAmountTable('stage-moves', m.sections.stageMoves, [m.columns.category, m.columns.count, m.columns.amount], f, moves)];
   const s = site.metrics.slippage;
   if (s) {
     tables.push(
-      table(
-        'slippage',
-        m.sections.slippage,
-        [
-          { label: m.columns.category, value: (r) => r.label },
-          { label: m.columns.count, numeric: true, value: (r) => r.value, text: (r) => r.text },
-        ],
-        [
-          { label: m.columns.pushes_in_window, value: s.pushes_in_window, text: f.count(s.pushes_in_window) },
-          { label: m.columns.open_deals_pushed, value: s.open_deals_pushed, text: f.count(s.open_deals_pushed) },
-          { label: m.columns.share_pushed, value: s.share_pushed, text: f.percent(s.share_pushed) },
-        ],
-      ),
+      figuresTable('slippage', m.sections.slippage, [m.columns.category, m.columns.count], [
+        { label: m.columns.pushes_in_window, value: s.pushes_in_window, text: f.count(s.pushes_in_window) },
+        { label: m.columns.open_deals_pushed, value: s.open_deals_pushed, text: f.count(s.open_deals_pushed) },
+        { label: m.columns.share_pushed, value: s.share_pushed, text: f.percent(s.share_pushed) },
+      ]),
     );
   }
   return { charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)], tables };
