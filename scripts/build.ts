@@ -15,10 +15,10 @@ import { serializeMetrics } from '../src/lib/metrics/serialize.ts';
 import { isLocalDate, localDateOf } from '../src/lib/time.ts';
 import { siteDataSchema } from '../src/lib/views/schema.ts';
 import { buildSiteData } from '../src/lib/views/site-data.ts';
-import { parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { progressReporter } from './lib/progress.ts';
 
-const USAGE = 'usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--quiet] [--extract-only]';
+const USAGE = 'usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>] [--quiet] [--extract-only]';
 export const SITE_DATA_ENV = 'PIPESCOPE_SITE_DATA';
 /** Above this many accounts, only the largest get their own page (the index lists all). */
 const DEFAULT_MAX_ACCOUNT_PAGES = 2000;
@@ -26,7 +26,7 @@ const DEFAULT_MAX_ACCOUNT_PAGES = 2000;
 async function main(argv: string[]): Promise<number> {
   let args: Record<string, string | true>;
   try {
-    args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', 'max-account-pages': 'value', quiet: 'flag', 'extract-only': 'flag' });
+    args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', 'max-account-pages': 'value', quiet: 'flag', 'extract-only': 'flag', format: 'value', pipeline: 'value' });
     if (args['as-of'] !== undefined && !isLocalDate(String(args['as-of']))) throw new UsageError(`--as-of must be YYYY-MM-DD`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -42,9 +42,13 @@ async function main(argv: string[]): Promise<number> {
 
   let read;
   try {
-    read = await readFolder(dataDir, { onProgress: progressReporter(process.stderr, { quiet }).update });
+    read = await readFolder(dataDir, {
+      onProgress: progressReporter(process.stderr, { quiet }).update,
+      format: optionalString(args.format),
+      pipeline: optionalString(args.pipeline),
+    });
   } catch (e) {
-    process.stderr.write(`build: ${(e as Error).message.split('\n').join('; ')}\n`);
+    process.stderr.write(fatalMessage('build', e));
     return 1;
   }
   const { dataset, config } = read;

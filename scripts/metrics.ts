@@ -11,15 +11,15 @@ import { readFolder } from '../src/lib/ingest/read-folder.ts';
 import { computeAt, prepare } from '../src/lib/metrics/index.ts';
 import { serializeMetrics } from '../src/lib/metrics/serialize.ts';
 import { isLocalDate, localDateOf } from '../src/lib/time.ts';
-import { parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { progressReporter } from './lib/progress.ts';
 
-const USAGE = 'usage: npm run --silent metrics -- --data <folder> [--as-of YYYY-MM-DD] [--out <file>|-] [--quiet] [--strict] [--timings]';
+const USAGE = 'usage: npm run --silent metrics -- --data <folder> [--as-of YYYY-MM-DD] [--out <file>|-] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>] [--quiet] [--strict] [--timings]';
 
 async function main(argv: string[]): Promise<number> {
   let args: Record<string, string | true>;
   try {
-    args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag' });
+    args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value' });
     if (args.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -37,10 +37,10 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   let result;
   try {
-    result = await readFolder(args.data, { onProgress: progress.update });
+    result = await readFolder(args.data, { onProgress: progress.update, format: optionalString(args.format), pipeline: optionalString(args.pipeline) });
   } catch (e) {
     progress.done();
-    process.stderr.write(`metrics: ${(e as Error).message.split('\n').join('; ')}\n`);
+    process.stderr.write(fatalMessage('metrics', e));
     return 1;
   }
   const { dataset, config } = result;

@@ -31,3 +31,15 @@ export function parseArgs(argv: string[], known: Record<string, 'value' | 'flag'
   }
   return out;
 }
+
+/** A string option's value, or undefined when not given. */
+export function optionalString(value: string | true | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The one-line reason for a fatal input problem, and any details it carries (a config snippet) after it. */
+export function fatalMessage(command: string, error: unknown): string {
+  const e = error as Error & { details?: unknown };
+  const details = typeof e.details === 'string' && e.details !== '' ? `${e.details}\n` : '';
+  return `${command}: ${e.message.split('\n').join('; ')}\n${details}`;
+}

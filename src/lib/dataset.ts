@@ -6,6 +6,9 @@
  */
 import type { LocalDate } from './time.ts';
 
+export const FORECAST_CATEGORIES = ['commit', 'best_case', 'pipeline', 'omitted'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
 export type Severity = 'error' | 'warning';
 
 /** One data-quality finding. `line` is the record's first physical line (1-based). */
@@ -40,6 +43,8 @@ export interface Deal {
   createdAt: number;
   expectedCloseAt: LocalDate | null;
   closedAt: number | null;
+  /** When the deal was deleted from the CRM (input.md `removed_at`); from then on it does not exist. */
+  removedAt: number | null;
   /** Config index of the deals.csv stage. */
   stage: number;
   lostReason: string;
@@ -48,6 +53,8 @@ export interface Deal {
   source: string;
   keyman: string;
   budgetConfirmed: boolean;
+  /** input.md `forecast_category`; null = none (empty, unreadable, or no such column). */
+  forecastCategory: ForecastCategory | null;
   purchaseType: string;
   installedAt: number | null;
   lifecycleMonths: number | null;
@@ -101,7 +108,16 @@ export interface Target {
   line: number;
 }
 
+/** Which export the data came from, and what that kind of export cannot tell (vendor/types.ts). */
+export interface DataSource {
+  /** 'canonical', or the vendor adapter's format ('salesforce-report', 'hubspot', ...). */
+  format: string;
+  /** e.g. 'current_visit_only' (no full stage history), 'history_from_snapshots'. */
+  limitations: string[];
+}
+
 export interface Dataset {
+  source: DataSource;
   deals: Deal[];
   stageHistory: StageHistory;
   /** null when field_history.csv is absent. */

@@ -28,12 +28,14 @@ export function makeDataset(config: Config, specs: DealSpec[], fieldHistory: Fie
     fxRate: 1,
     expectedCloseAt: null,
     closedAt: null,
+    removedAt: null,
     lostReason: '',
     winReason: '',
     competitor: '',
     source: '',
     keyman: '',
     budgetConfirmed: false,
+    forecastCategory: null,
     purchaseType: '',
     installedAt: null,
     lifecycleMonths: null,
@@ -44,6 +46,7 @@ export function makeDataset(config: Config, specs: DealSpec[], fieldHistory: Fie
   }));
   const rows = specs.flatMap((s, d) => (s.history ?? []).map(([stage, at]) => ({ d, stage: index(stage), at })));
   return {
+    source: { format: 'canonical', limitations: [] },
     deals,
     stageHistory: {
       deal: Int32Array.from(rows, (r) => r.d),

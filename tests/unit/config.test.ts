@@ -52,8 +52,7 @@ describe('pipeline.config.json', () => {
     );
     expect(errorOf({ stages: [{ id: 'a', kind: 'open' }, { id: 'b', kind: 'open' }] })).toMatchInlineSnapshot(`
       "pipeline.config.json: stages: needs exactly one stage of kind "won" (has 0)
-      pipeline.config.json: stages: needs at least one stage of kind "lost"
-      pipeline.config.json: qualification_required_from: must be the id of an open stage (a, b), not "propose""
+      pipeline.config.json: stages: needs at least one stage of kind "lost""
     `);
     expect(errorOf({ stall_days: { won: 3 } })).toMatchInlineSnapshot(
       `"pipeline.config.json: stall_days.won: "won" is not an open stage id (prospect, qualify, propose, negotiate)"`,

@@ -5,12 +5,15 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../time.ts';
 
-const localized = z.object({ en: z.string().min(1), ko: z.string().min(1) }).catchall(z.string());
+/** Text per language code, in any languages (`{"de": "Angebot", "en": "Proposal"}`). */
+const localized = z.record(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en", "ko" or "de"'), z.string().trim().min(1, 'must be a non-empty text'));
 
 const stageSchema = z.strictObject({
   id: z.string().trim().min(1, 'must be a non-empty string'),
   kind: z.enum(['open', 'won', 'lost']),
   probability: z.number().min(0).max(1).optional(),
+  /** An open stage outside the sequence (Salesforce "On Hold"): open, but not a step of the funnel. */
+  parked: z.boolean().optional(),
   label: localized.optional(),
   buyer_step: localized.optional(),
 });
@@ -34,7 +37,10 @@ export const configSchema = z
       .string()
       .refine(isValidTimeZone, 'must be an IANA time zone such as "Asia/Seoul" or "UTC"')
       .default('UTC'),
-    locale: z.enum(['en', 'ko']).default('en'),
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en", "ko" or "de"')
+      .default('en'),
     window_days: z.int().positive().default(365),
     waterfall_days: z.int().positive().default(30),
     stages: z
@@ -50,11 +56,19 @@ export const configSchema = z
         const won = stages.filter((s) => s.kind === 'won').length;
         if (won !== 1) ctx.addIssue({ code: 'custom', message: `needs exactly one stage of kind "won" (has ${won})` });
         if (!stages.some((s) => s.kind === 'lost')) ctx.addIssue({ code: 'custom', message: 'needs at least one stage of kind "lost"' });
-        if (!stages.some((s) => s.kind === 'open')) ctx.addIssue({ code: 'custom', message: 'needs at least one stage of kind "open"' });
+        if (!stages.some((s) => s.kind === 'open' && s.parked !== true)) {
+          ctx.addIssue({ code: 'custom', message: 'needs at least one stage of kind "open" that is not parked' });
+        }
+        stages.forEach((s, i) => {
+          if (s.parked === true && s.kind !== 'open') {
+            ctx.addIssue({ code: 'custom', path: [i, 'parked'], message: `only an open stage can be parked ("${s.id}" is ${s.kind})` });
+          }
+        });
       }),
     date_order: z.enum(['YMD', 'MDY', 'DMY']).default('YMD'),
     decimal: z.enum(['.', ',']).default('.'),
-    qualification_required_from: z.string().default('propose'),
+    // undefined = not given: input.md's default depends on the stages (see resolveConfig).
+    qualification_required_from: z.string().nullable().optional(),
     stall_days: z.record(z.string(), z.number().positive()).default({}),
     products: z
       .record(z.string(), z.strictObject({ lifecycle_months: z.int().positive() }))
@@ -63,11 +77,13 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     const openIds = c.stages.filter((s) => s.kind === 'open').map((s) => s.id);
-    if (!openIds.includes(c.qualification_required_from)) {
+    const sequenceIds = c.stages.filter((s) => s.kind === 'open' && s.parked !== true).map((s) => s.id);
+    const from = c.qualification_required_from;
+    if (typeof from === 'string' && !sequenceIds.includes(from)) {
       ctx.addIssue({
         code: 'custom',
         path: ['qualification_required_from'],
-        message: `must be the id of an open stage (${openIds.join(', ')}), not "${c.qualification_required_from}"`,
+        message: `must be the id of an open stage that is not parked (${sequenceIds.join(', ')}) or null, not "${from}"`,
       });
     }
     for (const id of Object.keys(c.stall_days)) {
@@ -86,19 +102,28 @@ export interface Stage {
   id: string;
   kind: StageKind;
   probability: number;
+  /** Open, but outside the sequence of stages (metrics.md rules 4 and 7). */
+  parked: boolean;
   label: Record<string, string>;
   buyer_step: Record<string, string> | null;
   /** Position in config order. */
   index: number;
-  /** Position among open stages (config order), or -1 for won/lost. */
+  /** Position among all open stages, parked included (config order), or -1 for won/lost: the row of per-stage lists. */
   openIndex: number;
+  /** metrics.md's stage *index*: position in the sequence (open, not parked), or -1 for parked, won and lost stages. */
+  seqIndex: number;
 }
 
 /** The validated config with derived lookups the engine needs everywhere. */
-export interface Config extends Omit<ParsedConfig, 'stages' | '$schema'> {
+export interface Config extends Omit<ParsedConfig, 'stages' | '$schema' | 'qualification_required_from'> {
   stages: Stage[];
+  /** Every open stage, parked included, in config order. */
   openStages: Stage[];
+  /** The open stages that are not parked, in config order: the funnel. */
+  sequence: Stage[];
   wonStage: Stage;
+  /** An unparked open stage id, or null when the qualification flags are off. */
+  qualification_required_from: string | null;
 }
 
 export class ConfigError extends Error {
@@ -147,22 +172,32 @@ export function defaultConfig(): Config {
 }
 
 function resolveConfig(parsed: ParsedConfig): Config {
-  const { $schema: _schema, stages: rawStages, ...rest } = parsed;
+  const { $schema: _schema, stages: rawStages, qualification_required_from: from, ...rest } = parsed;
   let openIndex = 0;
-  const stages: Stage[] = rawStages.map((s, index) => ({
-    id: s.id,
-    kind: s.kind,
-    probability: s.probability ?? (s.kind === 'won' ? 1 : 0),
-    label: s.label ?? { en: s.id, ko: s.id },
-    buyer_step: s.buyer_step ?? null,
-    index,
-    openIndex: s.kind === 'open' ? openIndex++ : -1,
-  }));
+  let seqIndex = 0;
+  const stages: Stage[] = rawStages.map((s, index) => {
+    const parked = s.kind === 'open' && s.parked === true;
+    return {
+      id: s.id,
+      kind: s.kind,
+      probability: s.probability ?? (s.kind === 'won' ? 1 : 0),
+      parked,
+      label: s.label ?? {},
+      buyer_step: s.buyer_step ?? null,
+      index,
+      openIndex: s.kind === 'open' ? openIndex++ : -1,
+      seqIndex: s.kind === 'open' && !parked ? seqIndex++ : -1,
+    };
+  });
+  const sequence = stages.filter((s) => s.seqIndex >= 0);
   return {
     ...rest,
     stages,
     openStages: stages.filter((s) => s.kind === 'open'),
+    sequence,
     wonStage: stages.find((s) => s.kind === 'won')!,
+    // input.md: when not given, `propose` if an unparked open stage has exactly that id, else off.
+    qualification_required_from: from === undefined ? (sequence.some((s) => s.id === 'propose') ? 'propose' : null) : from,
   };
 }
 

@@ -90,6 +90,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     stats[t.file] = t.stats;
   }
   return {
+    source: { format: 'canonical', limitations: [] },
     deals,
     stageHistory: history,
     fieldHistory: fieldRead ? fieldRead.changes : null,

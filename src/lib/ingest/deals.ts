@@ -73,6 +73,8 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
   if (budget instanceof Invalid) issues.warning(DEALS_FILE, line, 'budget_confirmed', budget.code, `budget_confirmed ${budget.reason}`);
   const purchase = r.purchase_type;
   if (purchase instanceof Invalid) issues.warning(DEALS_FILE, line, 'purchase_type', purchase.code, `purchase_type ${purchase.reason}; left empty`);
+  const category = r.forecast_category;
+  if (category instanceof Invalid) issues.warning(DEALS_FILE, line, 'forecast_category', category.code, `forecast_category ${category.reason}; the deal has no category`);
   return {
     id: r.deal_id,
     name: r.deal_name,
@@ -87,6 +89,7 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
     createdAt: r.created_at,
     expectedCloseAt: r.expected_close_at,
     closedAt: r.closed_at,
+    removedAt: r.removed_at,
     stage: r.stage,
     lostReason: r.lost_reason,
     winReason: r.win_reason,
@@ -94,6 +97,7 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
     source: r.source,
     keyman: r.keyman,
     budgetConfirmed: budget === true,
+    forecastCategory: category instanceof Invalid ? null : category,
     purchaseType: purchase instanceof Invalid ? '' : purchase,
     // A calendar date; the Dataset keeps the instant of its local midnight.
     installedAt: r.installed_at === null ? null : startOfLocalDate(r.installed_at, ctx.config.timezone),

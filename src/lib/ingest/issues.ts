@@ -12,10 +12,13 @@ import { byCodePoint } from '../stats.ts';
  */
 export class IngestFatalError extends Error {
   file: string;
-  constructor(file: string, message: string, options?: { cause?: unknown }) {
+  /** Further lines the user needs (e.g. a ready-to-paste config snippet), printed after the message. */
+  details: string;
+  constructor(file: string, message: string, options?: { cause?: unknown; details?: string }) {
     super(message, options);
     this.name = 'IngestFatalError';
     this.file = file;
+    this.details = options?.details ?? '';
   }
 }
 

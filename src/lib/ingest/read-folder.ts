@@ -8,11 +8,12 @@
  * and a large file never sits in memory.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
-import { CONFIG_FILE, type FileInput, loadDataset, OPTIONAL_FILES, REQUIRED_FILES } from './dataset-builder.ts';
+import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES } from './dataset-builder.ts';
+import { type ExportFile, loadExports } from './vendor/load.ts';
 import type { ByteSource } from './decode.ts';
 import { IngestFatalError } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
@@ -22,7 +23,14 @@ export { IngestFatalError };
 export interface ReadFolderOptions {
   /** Called while files are parsed: (file name, bytes done, bytes total). */
   onProgress?: ProgressCallback | undefined;
+  /** `--format`: 'canonical' or a vendor format; default: detected from the files. */
+  format?: string | undefined;
+  /** `--pipeline`: the CRM pipeline to read when an export holds several. */
+  pipeline?: string | undefined;
 }
+
+/** Files a data folder may hold besides the config: CSV (and tab-separated) exports. */
+const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 
 const BUFFER_BYTES = 64 * 1024;
 
@@ -32,6 +40,8 @@ const BUFFER_BYTES = 64 * 1024;
  * Throws IngestFatalError for a missing required file or column or an invalid config.
  */
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<{ dataset: Dataset; config: Config }> {
+  const canonical = options.format === 'canonical' || (options.format === undefined && existsSync(join(folder, DEALS_FILE)));
+  if (!canonical) return readExports(folder, options);
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
@@ -54,13 +64,57 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       files[name] = fileSource(path, size, (hex) => (hashes[name] = hex));
     }
   }
-  const result = loadDataset(files, { onProgress: options.onProgress });
+  const config = configFromFiles(files);
+  const result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config };
   for (const name of Object.keys(files)) {
     // Every file is read to its end unless a fatal error stopped ingest, so each has its hash by now.
     if (!hashes[name]) throw new Error(`internal: ${name} was not read to its end`);
   }
   result.dataset.fileHashes = hashes;
   return result;
+}
+
+/**
+ * A folder of vendor exports: every CSV file in it and in its subfolders one
+ * level down (a series of exports in dated folders), plus the config.
+ */
+function readExports(folder: string, options: ReadFolderOptions): { dataset: Dataset; config: Config } {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the data folder does not exist' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code ?? (e as Error).message})`;
+    throw new IngestFatalError(folder, `${folder}: ${why}`, { cause: e });
+  }
+  const hashes: Record<string, string> = Object.create(null) as Record<string, string>;
+  const configPath = join(folder, CONFIG_FILE);
+  let configBytes: Uint8Array | undefined;
+  if (existsSync(configPath)) {
+    configBytes = readFileSync(configPath);
+    hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
+  }
+  const config = configFromFiles({ [CONFIG_FILE]: configBytes });
+  const files: ExportFile[] = [];
+  const add = (relative: string) => {
+    const path = join(folder, relative);
+    const size = statSync(path).size;
+    files.push({ path: relative, source: fileSource(path, size, (hex) => (hashes[relative] = hex)) });
+  };
+  for (const name of entries.sort()) {
+    const stat = statSync(join(folder, name), { throwIfNoEntry: false });
+    if (!stat) continue;
+    if (stat.isFile() && EXPORT_FILE.test(name)) add(name);
+    else if (stat.isDirectory() && !name.startsWith('.')) {
+      for (const inner of readdirSync(join(folder, name)).sort()) {
+        const innerStat = statSync(join(folder, name, inner), { throwIfNoEntry: false });
+        if (innerStat?.isFile() && EXPORT_FILE.test(inner)) add(`${name}/${inner}`);
+      }
+    }
+  }
+  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline });
+  dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
+  return { dataset, config };
 }
 
 /** Stream a file through one reused buffer; `onHash` gets its sha256 after each complete pass. */

@@ -28,6 +28,7 @@ import {
   parseBoolean,
   parseChoice,
   parseCurrencyCode,
+  parseForecastCategory,
   parseInstant,
   parseInteger,
   parseLocalDate,
@@ -234,6 +235,7 @@ export function dealRow(ctx: RowContext) {
     created_at: required(instant),
     expected_close_at: optional(localDate),
     closed_at: optional(instant),
+    removed_at: optional(instant),
     stage: required(ctx.stage),
     lost_reason: text,
     win_reason: text,
@@ -243,6 +245,7 @@ export function dealRow(ctx: RowContext) {
     // These two never reject: an unreadable value stays an Invalid, which the reader warns about.
     budget_confirmed: (cell: string) => ({ value: parseBoolean(cell) }),
     purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const) }),
+    forecast_category: (cell: string) => ({ value: parseForecastCategory(cell) }),
     installed_at: optional(localDate),
     lifecycle_months: optional((cell: string) => parseInteger(cell, 1, Infinity)),
     cost: optional(money),
@@ -261,6 +264,7 @@ export function dealRow(ctx: RowContext) {
       cost: row.cost === null ? null : row.cost.value * fxRate,
       budget_confirmed: row.budget_confirmed.value,
       purchase_type: row.purchase_type.value,
+      forecast_category: row.forecast_category.value,
     };
   });
 }

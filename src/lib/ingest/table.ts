@@ -25,6 +25,8 @@ export interface Table {
   file: string;
   /** Lower-cased names of all columns present, known or not. */
   columns: Set<string>;
+  /** The header's lower-cased names by position (vendor adapters read columns by position). */
+  names: string[];
   /** Position of each known column (first occurrence), ABSENT when missing. */
   index: Record<string, number>;
   headerLine: number;
@@ -101,7 +103,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   });
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing);
-  return { file, columns: seen, index, headerLine: line, encoding, stats: { rows: 0, accepted: 0, rejected: 0 } };
+  return { file, columns: seen, names, index, headerLine: line, encoding, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
 function missingColumns(file: string, missing: readonly string[], note = ''): IngestFatalError {

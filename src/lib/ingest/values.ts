@@ -4,6 +4,7 @@
  * zod row schemas (schema.ts) are built from these same functions, so they
  * are the one definition of what a valid cell is.
  */
+import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { type DateOptions, dateReason, quoteValue, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
@@ -186,4 +187,16 @@ export function parseChoice<T extends string>(text: string, allowed: readonly T[
   const t = text.toLowerCase();
   if ((allowed as readonly string[]).includes(t)) return t as T;
   return new Invalid('invalid_value', `${quoteValue(text)} is not one of ${allowed.join(', ')}`);
+}
+
+/**
+ * input.md `forecast_category`: compared ignoring case, whitespace, `_` and
+ * `-` (`Best Case` = `best_case`); empty = none (null).
+ */
+export function parseForecastCategory(text: string): ForecastCategory | null | Invalid {
+  if (text === '') return null;
+  const key = text.replace(/[\s_-]+/gu, '').toLowerCase();
+  const found = FORECAST_CATEGORIES.find((c) => c.replace('_', '') === key);
+  if (found) return found;
+  return new Invalid('invalid_forecast_category', `${quoteValue(text)} is not one of commit, best_case, pipeline, omitted`);
 }

@@ -11,6 +11,7 @@ import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, type LocalDate } from '../time.ts';
 import { accountViews } from './accounts.ts';
 import type { OpenDealRow, SiteData } from './schema.ts';
+import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
 
 /** Tiles compare with the pipeline this many days earlier. */
 export const COMPARE_DAYS = 30;
@@ -65,7 +66,8 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
     previous_as_of: previousAsOf,
     currency: config.currency,
     timezone: config.timezone,
-    default_locale: config.locale,
+    // input.md: the dashboard opens in `locale` when it is en or ko, else in English.
+    default_locale: isLocale(config.locale) ? config.locale : DEFAULT_LOCALE,
     waterfall_days: config.waterfall_days,
     data_label: options.dataLabel,
     stages: config.stages.map((s) => ({

@@ -173,7 +173,8 @@ describe('fatal problems', () => {
 
   it('names a missing required file', async () => {
     expect(fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n` }))).toMatchInlineSnapshot(`"stage_history.csv: required file is missing"`);
-    await expect(readFolder(join(FIXTURES, 'does-not-exist'))).rejects.toThrow(/deals\.csv: required file is missing/);
+    await expect(readFolder(join(FIXTURES, 'does-not-exist'))).rejects.toThrow(/does-not-exist: the data folder does not exist/);
+    await expect(readFolder(join(FIXTURES, 'does-not-exist'), { format: 'canonical' })).rejects.toThrow(/deals\.csv: required file is missing/);
   });
 
   it('names the config key and why', () => {

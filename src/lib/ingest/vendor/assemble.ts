@@ -1,0 +1,122 @@
+/**
+ * An adapter's canonical tables into a Dataset: the stage names are checked
+ * first (one fatal error listing every unmatched name, with a snippet to
+ * paste), then the tables are written as canonical CSV and read by the same
+ * builder as a canonical folder, and finally every issue is pointed back at
+ * the vendor file, line and column it came from.
+ */
+import type { Dataset, FileStats, Issue } from '../../dataset.ts';
+import { type Config, normalizeStageName, stageLookup } from '../config.ts';
+import { buildDataset } from '../dataset-builder.ts';
+import { compareIssues, IngestFatalError } from '../issues.ts';
+import { stagesSnippet } from './stage-snippet.ts';
+import { type AdapterOutput, type CanonicalName, type CanonicalTable, type Origin, type VendorTable } from './types.ts';
+
+const encoder = new TextEncoder();
+
+/** Write a canonical table as CSV; `rowAtLine[line]` is the row starting on that line (-1: none). */
+export function canonicalCsv(table: CanonicalTable): { bytes: Uint8Array; rowAtLine: Int32Array } {
+  const parts: string[] = [table.columns.join(',')];
+  const rowAtLine: number[] = [-1, -1];
+  table.rows.forEach((row, i) => {
+    let text = '';
+    let newlines = 0;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c]!;
+      if (c > 0) text += ',';
+      if (/[",\r\n]/u.test(cell)) {
+        text += `"${cell.replaceAll('"', '""')}"`;
+        for (const ch of cell) if (ch === '\n') newlines++;
+      } else text += cell;
+    }
+    parts.push(text);
+    rowAtLine.push(i);
+    for (let k = 0; k < newlines; k++) rowAtLine.push(-1);
+  });
+  return { bytes: encoder.encode(`${parts.join('\n')}\n`), rowAtLine: Int32Array.from(rowAtLine) };
+}
+
+/** Every stage cell that matches no configured stage, with its row count, in first-seen order. */
+export function unmatchedStages(output: AdapterOutput, config: Config): Map<string, number> {
+  const lookup = stageLookup(config);
+  const unmatched = new Map<string, number>();
+  for (const name of ['deals.csv', 'stage_history.csv'] as const) {
+    const table = output.tables[name];
+    const col = table?.columns.indexOf('stage') ?? -1;
+    if (!table || col === -1) continue;
+    for (const row of table.rows) {
+      const cell = row[col]!;
+      if (cell === '' || lookup.has(normalizeStageName(cell))) continue;
+      unmatched.set(cell, (unmatched.get(cell) ?? 0) + 1);
+    }
+  }
+  return unmatched;
+}
+
+export interface AssembleInput {
+  output: AdapterOutput;
+  tables: readonly VendorTable[];
+  config: Config;
+  format: string;
+  /** Issues found while reading the vendor files (malformed records, encodings). */
+  readIssues: readonly Issue[];
+}
+
+export function assembleDataset({ output, tables, config, format, readIssues }: AssembleInput): Dataset {
+  const unmatched = unmatchedStages(output, config);
+  if (unmatched.size > 0) {
+    const list = [...unmatched].map(([name, rows]) => `"${name}" (${rows} row${rows === 1 ? '' : 's'})`).join(', ');
+    const files = tables.map((t) => t.file).join(', ');
+    throw new IngestFatalError(
+      files,
+      `${files}: ${unmatched.size} stage name${unmatched.size === 1 ? '' : 's'} match no configured stage: ${list}. ` +
+        'Add them to "stages" in pipeline.config.json (a snippet follows), or run `npm run init -- --data <folder>`.',
+      { details: stagesSnippet(config, [...unmatched.keys()]) },
+    );
+  }
+
+  const files: Partial<Record<CanonicalName, Uint8Array>> = {};
+  const lineMaps = new Map<string, { rowAtLine: Int32Array; table: CanonicalTable }>();
+  for (const [name, table] of Object.entries(output.tables) as [CanonicalName, CanonicalTable][]) {
+    const { bytes, rowAtLine } = canonicalCsv(table);
+    files[name] = bytes;
+    lineMaps.set(name, { rowAtLine, table });
+  }
+  const dataset = buildDataset(files, config);
+
+  const fallbackFile = tables[0]?.file ?? '';
+  const remapped = dataset.issues.map((issue) => remapIssue(issue, lineMaps, fallbackFile));
+  const issues = [...readIssues, ...output.issues, ...remapped].sort(compareIssues);
+  return {
+    ...dataset,
+    source: { format, limitations: [...new Set(output.limitations)] },
+    files: vendorStats(tables, issues, output.dropped, output.notRows),
+    issues,
+  };
+}
+
+function remapIssue(issue: Issue, lineMaps: Map<string, { rowAtLine: Int32Array; table: CanonicalTable }>, fallbackFile: string): Issue {
+  const map = lineMaps.get(issue.file);
+  if (!map) return issue;
+  const row = issue.line < map.rowAtLine.length ? map.rowAtLine[issue.line]! : -1;
+  const origin: Origin = row >= 0 ? map.table.origins[row]! : { file: map.table.origins[0]?.file ?? fallbackFile, line: 0 };
+  const source = map.table.sourceColumns.get(issue.column);
+  const message = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
+  return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message };
+}
+
+/** Per vendor file: a record is rejected when it was dropped or any error names its line. */
+function vendorStats(tables: readonly VendorTable[], issues: readonly Issue[], dropped: readonly Origin[], notRows: readonly Origin[]): Record<string, FileStats> {
+  const rejected = new Map<string, Set<number>>(tables.map((t) => [t.file, new Set<number>()]));
+  const skipped = new Map<string, Set<number>>(tables.map((t) => [t.file, new Set<number>()]));
+  for (const o of notRows) skipped.get(o.file)?.add(o.line);
+  for (const i of issues) if (i.severity === 'error' && i.line > 0 && !skipped.get(i.file)?.has(i.line)) rejected.get(i.file)?.add(i.line);
+  for (const o of dropped) rejected.get(o.file)?.add(o.line);
+  const stats: Record<string, FileStats> = Object.create(null) as Record<string, FileStats>;
+  for (const t of tables) {
+    const rows = t.rows - skipped.get(t.file)!.size;
+    const n = rejected.get(t.file)!.size;
+    stats[t.file] = { rows, accepted: rows - n, rejected: n };
+  }
+  return stats;
+}

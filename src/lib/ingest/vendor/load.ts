@@ -1,0 +1,93 @@
+/**
+ * A folder of vendor exports into a Dataset (pure: the files come in as
+ * byte sources, see read-folder.ts). Each file's format and role are
+ * detected from its header row (`format` overrides the format); a series of
+ * exports of one kind, dated by a `YYYY-MM-DD` in the file name or by a
+ * dated subfolder, is handed to the adapter as snapshots, oldest first.
+ */
+import type { Dataset } from '../../dataset.ts';
+import { byCodePoint } from '../../stats.ts';
+import { isLocalDate, type LocalDate } from '../../time.ts';
+import type { Config } from '../config.ts';
+import type { ByteSource } from '../decode.ts';
+import { IngestFatalError, IssueLog } from '../issues.ts';
+import { assembleDataset } from './assemble.ts';
+import { readVendorTable } from './read-table.ts';
+import { ADAPTERS } from './registry.ts';
+import type { Adapter, VendorFile, VendorTable } from './types.ts';
+
+export interface ExportFile {
+  /** Path relative to the data folder, `/`-separated. */
+  path: string;
+  source: ByteSource;
+}
+
+export interface LoadExportsOptions {
+  /** `--format`: skip detection and read every file as this format. */
+  format?: string | undefined;
+  pipeline?: string | undefined;
+}
+
+/** The export date a path carries: the last `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD`) in its file name, else in its folders. */
+export function snapshotDateOf(path: string): LocalDate | null {
+  const parts = path.split('/');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const matches = [...parts[i]!.matchAll(/(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/gu)];
+    for (let k = matches.length - 1; k >= 0; k--) {
+      const m = matches[k]!;
+      const date = `${m[1]}-${m[2]}-${m[3]}`;
+      if (isLocalDate(date)) return date;
+    }
+  }
+  return null;
+}
+
+/** Which adapter reads a header, and as what; the first adapter that claims it wins. */
+export function detectFormat(names: readonly string[], adapters: readonly Adapter[] = ADAPTERS): { adapter: Adapter; role: string } | null {
+  for (const adapter of adapters) {
+    const role = adapter.role(names);
+    if (role !== null) return { adapter, role };
+  }
+  return null;
+}
+
+export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
+  const issues = new IssueLog();
+  const candidates = options.format ? ADAPTERS.filter((a) => a.format === options.format) : ADAPTERS;
+  if (options.format && candidates.length === 0) {
+    throw new IngestFatalError('', `unknown --format "${options.format}" (one of: canonical, ${ADAPTERS.map((a) => a.format).join(', ')})`);
+  }
+  const byFormat = new Map<Adapter, Map<string, VendorFile[]>>();
+  const tables: VendorTable[] = [];
+  for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
+    const table = readVendorTable(file.path, file.source, issues);
+    const found = detectFormat(table.names, candidates);
+    if (!found) {
+      issues.warning(file.path, 0, '', 'unknown_export', `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored`);
+      continue;
+    }
+    tables.push(table);
+    let roles = byFormat.get(found.adapter);
+    if (!roles) byFormat.set(found.adapter, (roles = new Map()));
+    let list = roles.get(found.role);
+    if (!list) roles.set(found.role, (list = []));
+    list.push({ table, snapshotDate: snapshotDateOf(file.path) });
+  }
+  if (byFormat.size === 0) {
+    const names = files.map((f) => f.path).join(', ') || 'no CSV file';
+    throw new IngestFatalError(
+      names,
+      `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder`,
+    );
+  }
+  if (byFormat.size > 1) {
+    const which = [...byFormat].map(([a, roles]) => `${a.name} (${[...roles.values()].flat().map((f) => f.table.file).join(', ')})`).join('; ');
+    throw new IngestFatalError('', `the folder mixes exports of different CRMs: ${which}. Keep one CRM's files per folder, or choose one with --format`);
+  }
+  const [adapter, roles] = [...byFormat][0]!;
+  for (const list of roles.values()) {
+    list.sort((a, b) => byCodePoint(a.snapshotDate ?? '', b.snapshotDate ?? '') || byCodePoint(a.table.file, b.table.file));
+  }
+  const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
+  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
+}

@@ -1,0 +1,47 @@
+/** The ready-to-paste `stages` snippet of the unmatched-stage error. */
+import type { Config } from '../config.ts';
+import { guessStageKind, stageIdFrom } from './stage-guess.ts';
+
+const SPARE_LANGUAGES = ['en', 'ko', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja', 'zh'];
+
+interface SnippetStage {
+  id: string;
+  kind: string;
+  probability?: number;
+  parked?: boolean;
+  label: Record<string, string>;
+}
+
+/**
+ * The configured stages plus one per unmatched name, each new one's kind
+ * guessed from its name (review it). A name that looks won becomes another
+ * label of the one won stage, since a config has exactly one.
+ */
+export function stagesSnippet(config: Config, unmatched: readonly string[]): string {
+  const stages: SnippetStage[] = config.stages.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    probability: s.probability,
+    ...(s.parked ? { parked: true } : {}),
+    label: { ...s.label },
+  }));
+  const taken = new Set(stages.map((s) => s.id));
+  const won = stages.find((s) => s.kind === 'won')!;
+  for (const name of unmatched) {
+    const guess = guessStageKind(name);
+    if (guess.kind === 'won') {
+      // Labels are per language, one text each: the name goes under a language code the stage does not use yet.
+      const lang = SPARE_LANGUAGES.find((k) => !(k in won.label));
+      if (lang) won.label[lang] = name;
+      continue;
+    }
+    const id = stageIdFrom(name, taken);
+    taken.add(id);
+    const stage: SnippetStage = { id, kind: guess.kind, ...(guess.parked ? { parked: true } : {}), label: { en: name } };
+    // Open stages go before the closed ones, in the order the names were first seen.
+    const at = guess.kind === 'open' ? stages.findIndex((s) => s.kind !== 'open') : stages.length;
+    stages.splice(at === -1 ? stages.length : at, 0, stage);
+  }
+  const body = stages.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
+  return `  "stages": [\n${body}\n  ]`;
+}
