@@ -6,6 +6,8 @@
  * within 1e-9 relative (counts exactly); issues' `message` only non-empty.
  *
  * Folders named `ingest-*` belong to the ingest tests and are skipped here.
+ * `exports/<case>/` holds vendor exports (docs/exports.md) in the same shape;
+ * their case.json may name `format` and `pipeline` (the CLI's options).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,12 +23,27 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 interface CaseFile {
   as_of: string;
   about: string;
+  format?: string;
+  pipeline?: string;
 }
 
-const cases = readdirSync(ROOT)
-  .filter((name) => !name.startsWith('ingest-') && !name.startsWith('_'))
-  .filter((name) => statSync(join(ROOT, name)).isDirectory() && existsSync(join(ROOT, name, 'case.json')))
-  .sort();
+const caseFolders = (root: string, prefix = '') =>
+  existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => !name.startsWith('ingest-') && !name.startsWith('_'))
+        .filter((name) => statSync(join(root, name)).isDirectory() && existsSync(join(root, name, 'case.json')))
+        .sort()
+        .map((name) => `${prefix}${name}`)
+    : [];
+
+const cases = [...caseFolders(ROOT), ...caseFolders(join(ROOT, 'exports'), 'exports/')];
+
+/** Every file below `dir`, as `/`-separated relative paths. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
 
 /** Keys whose values are counts: compared exactly, never with a tolerance. */
 const INTEGER_KEYS = new Set([
@@ -127,8 +144,8 @@ function compare(actual: Json, expected: Json, path = '$', out: string[] = [], l
   return out;
 }
 
-async function run(folder: string, asOf: string): Promise<string> {
-  const { dataset, config } = await readFolder(folder);
+async function run(folder: string, asOf: string, spec: Partial<CaseFile> = {}): Promise<string> {
+  const { dataset, config } = await readFolder(folder, { format: spec.format, pipeline: spec.pipeline });
   return serializeMetrics(computeMetrics(dataset, config, asOf));
 }
 
@@ -157,7 +174,7 @@ describe('fixtures (hand-computed metrics.json)', () => {
 
       it('expected.json is consistent with its data folder', () => {
         // generated_from = sha256 of every file in data/; rows = accepted + rejected.
-        const files = readdirSync(join(dir, 'data')).sort();
+        const files = listFiles(join(dir, 'data'));
         const hashes = Object.fromEntries(
           files.map((f) => [f, createHash('sha256').update(readFileSync(join(dir, 'data', f))).digest('hex')]),
         );
@@ -168,15 +185,15 @@ describe('fixtures (hand-computed metrics.json)', () => {
       });
 
       it(`matches expected.json as of ${spec.as_of}`, async () => {
-        const text = await run(join(dir, 'data'), spec.as_of);
+        const text = await run(join(dir, 'data'), spec.as_of, spec);
         const actual = JSON.parse(text) as Json;
         const mismatches = compare(actual, expected);
         expect(mismatches, `${name}: ${spec.about}\n${mismatches.join('\n')}`).toEqual([]);
       });
 
       it('is byte-identical on a second run', async () => {
-        const first = await run(join(dir, 'data'), spec.as_of);
-        const second = await run(join(dir, 'data'), spec.as_of);
+        const first = await run(join(dir, 'data'), spec.as_of, spec);
+        const second = await run(join(dir, 'data'), spec.as_of, spec);
         expect(second === first).toBe(true);
       });
     });
