@@ -70,7 +70,7 @@ export function timeInStageView(
   m: Metrics,
   stages: ChartStage[],
   locale: ChartLocale,
-  stallDays: Record<string, number> = {},
+  stallDays: Record<string, number | null> = {},
 ): TimeInStageViewModel {
   const stage = stageLookup(stages, locale);
   return {

@@ -16,13 +16,18 @@ export interface Prepared {
   config: Config;
   timelines: Timelines;
   replay: FieldReplay;
-  /** Times of each deal's close-date pushes (ascending); null without field_history.csv. */
+  /**
+   * Times of each deal's close-date pushes (ascending); null when close dates
+   * are not tracked: field_history.csv has no accepted change of
+   * `expected_close_at` (or its aliases) at any time.
+   */
   pushes: Map<number, number[]> | null;
 }
 
 export function prepare(dataset: Dataset, config: Config): Prepared {
   const replay = buildFieldReplay(dataset);
-  return { dataset, config, timelines: buildTimelines(dataset, config), replay, pushes: dataset.fieldHistory ? pushTimes(replay) : null };
+  const closeDatesTracked = replay.expectedClose.size > 0;
+  return { dataset, config, timelines: buildTimelines(dataset, config), replay, pushes: closeDatesTracked ? pushTimes(replay) : null };
 }
 
 export interface MetricContext extends Prepared {
@@ -42,8 +47,7 @@ export function contextAt(prepared: Prepared, asOf: LocalDate): MetricContext {
   const closedInWindow: number[] = [];
   for (let d = 0; d < at.state.length; d++) {
     const s = at.state[d];
-    // close(d) is the start of the terminal visit, which is the current visit.
-    if ((s === WON || s === LOST) && at.visitStart[d]! >= windowStart) closedInWindow.push(d);
+    if ((s === WON || s === LOST) && at.closedAt[d]! >= windowStart) closedInWindow.push(d);
   }
   return { ...prepared, asOf, T, windowStart, at, closedInWindow };
 }

@@ -1,20 +1,21 @@
 /** Stage conversion of the created-in-window cohort, and time in stage per open stage. */
 import { maxReached } from '../model/timeline.ts';
-import { WON } from '../model/snapshot.ts';
+import { NONE, WON } from '../model/snapshot.ts';
 import { mean, quantileSorted, ratio, sortedAscending } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import { inWindow, type MetricContext } from './context.ts';
 import type { ConversionMetric, TimeInStageRow } from './types.ts';
 
 export function conversion(ctx: MetricContext): ConversionMetric {
-  const n = ctx.config.openStages.length;
+  const n = ctx.config.sequence.length;
   // reachedAtLeast[i] = #(max_reached >= i), for i in 0..n
   const histogram = new Int32Array(n + 1);
   const wonHistogram = new Int32Array(n + 1);
   let cohort_size = 0;
   const { created } = ctx.timelines;
   for (let d = 0; d < created.length; d++) {
-    if (!inWindow(ctx, created[d]!)) continue;
+    // A removed deal is gone from every metric (rule 3).
+    if (!inWindow(ctx, created[d]!) || ctx.at.state[d] === NONE) continue;
     cohort_size++;
     const m = maxReached(ctx.timelines, d, ctx.T);
     histogram[m]!++;
@@ -22,7 +23,8 @@ export function conversion(ctx: MetricContext): ConversionMetric {
   }
   const atLeast = suffixSums(histogram);
   const wonAtLeast = suffixSums(wonHistogram);
-  const stages = ctx.config.openStages.map((s, i) => {
+  // Parked stages stand outside the sequence and are not listed.
+  const stages = ctx.config.sequence.map((s, i) => {
     const reached = atLeast[i]!;
     const advanced = atLeast[i + 1]!;
     const won = wonAtLeast[i]!;
@@ -43,6 +45,7 @@ export function visitDurationsEndedInWindow(ctx: MetricContext): number[][] {
   const { offsets, visitStage, visitStart } = ctx.timelines;
   const out: number[][] = openStages.map(() => []);
   for (let d = 0; d + 1 < offsets.length; d++) {
+    if (ctx.at.state[d] === NONE) continue; // removed (or not yet created)
     const to = offsets[d + 1]!;
     for (let k = offsets[d]!; k + 1 < to; k++) {
       const end = visitStart[k + 1]!;

@@ -1,8 +1,9 @@
-/** Pipeline coverage of company-wide targets whose period contains as_of. */
+/** Pipeline coverage of company-wide targets for the current and the next month and quarter. */
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
 import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
+import { hasForecastCategories, isCommit } from './pipeline.ts';
 import type { CoverageRow } from './types.ts';
 
 /** The dates of a `YYYY-MM` or `YYYY-Qn` period: `from` <= date < `to`. */
@@ -18,27 +19,51 @@ export function periodContains(period: string, date: LocalDate): boolean {
   return from <= date && date < to;
 }
 
+/** `current` when the period contains as_of, `next` when it is the next period of its kind, else null. */
+export function periodWhen(period: string, asOf: LocalDate): 'current' | 'next' | null {
+  if (periodContains(period, asOf)) return 'current';
+  const { from } = periodRange(period);
+  // The next period of a kind starts exactly where the current one (containing as_of) ends.
+  const q = /-Q[1-4]$/.test(period);
+  const current = q ? `${asOf.slice(0, 4)}-Q${Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1}` : asOf.slice(0, 7);
+  return periodRange(current).to === from ? 'next' : null;
+}
+
 export function coverage(ctx: MetricContext): CoverageRow[] {
   const targets = (ctx.dataset.targets ?? [])
-    .filter((t) => t.owner === '' && t.team === '' && periodContains(t.period, ctx.asOf))
+    .filter((t) => t.owner === '' && t.team === '' && periodWhen(t.period, ctx.asOf) !== null)
     .sort((a, b) => byCodePoint(a.period, b.period));
   const { at } = ctx;
+  const categories = hasForecastCategories(ctx);
   return targets.map((t) => {
     const { from, to } = periodRange(t.period);
     const start = startOfLocalDate(from, ctx.config.timezone);
     const end = startOfLocalDate(to, ctx.config.timezone);
     let won_amount = 0;
     let open_amount = 0;
+    let commit_amount = 0;
     for (let d = 0; d < at.state.length; d++) {
       if (at.state[d] === WON) {
-        const close = at.visitStart[d]!;
+        const close = at.closedAt[d]!;
         if (start <= close && close < end) won_amount += at.amount[d]!;
       } else if (at.state[d] === OPEN) {
         const close = at.expectedClose[d];
-        if (close && from <= close && close < to) open_amount += at.amount[d]!;
+        if (close && from <= close && close < to) {
+          open_amount += at.amount[d]!;
+          if (categories && isCommit(ctx, d)) commit_amount += at.amount[d]!;
+        }
       }
     }
     const remaining = Math.max(t.targetAmount - won_amount, 0);
-    return { period: t.period, target_amount: t.targetAmount, won_amount, remaining, open_amount, ratio: ratio(open_amount, remaining) };
+    return {
+      period: t.period,
+      when: periodWhen(t.period, ctx.asOf)!,
+      target_amount: t.targetAmount,
+      won_amount,
+      remaining,
+      open_amount,
+      ratio: ratio(open_amount, remaining),
+      commit_amount: categories ? commit_amount : null,
+    };
   });
 }

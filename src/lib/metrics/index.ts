@@ -10,6 +10,7 @@ import { contextAt, type MetricContext, type Prepared, prepare } from './context
 import { conversion, timeInStage } from './conversion.ts';
 import { coverage } from './coverage.ts';
 import { forecast, intake, pipeline } from './pipeline.ts';
+import { forecastAccuracy } from './forecast-accuracy.ts';
 import { repurchase } from './repurchase.ts';
 import { byOwner, byTeam } from './segments.ts';
 import { type DealFlags, openDealFlags, stallThresholds, stalled } from './stalled.ts';
@@ -27,7 +28,7 @@ export interface MetricsResult {
   /** Extras the site's view-models use: the context, flags of every open deal, stall thresholds. */
   context: MetricContext;
   flags: (DealFlags | undefined)[];
-  thresholds: number[];
+  thresholds: (number | null)[];
 }
 
 export function computeMetrics(dataset: Dataset, config: Config, asOf: LocalDate): Metrics {
@@ -64,6 +65,7 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
     stalled: stalledDeals.rows,
     repurchase: repurchase(ctx),
     forecast: forecast(ctx),
+    forecast_accuracy: forecastAccuracy(ctx),
     intake: intake(ctx),
     waterfall: waterfall(ctx),
     slippage: slippage(ctx, pipe.open_count),

@@ -1,5 +1,5 @@
 /** Open pipeline by stage, the forecast by expected close month, and intake by month. */
-import { OPEN } from '../model/snapshot.ts';
+import { NONE, OPEN } from '../model/snapshot.ts';
 import { addToMonth, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type { AmountRow, ForecastRow, IntakeRow, PipelineMetric } from './types.ts';
@@ -29,11 +29,35 @@ export function pipeline(ctx: MetricContext): PipelineMetric {
 
 export const FORECAST_MONTHS = 6;
 
+/** Whether deals.csv has a `forecast_category` column: without it, commit and best-case amounts are null. */
+export function hasForecastCategories(ctx: MetricContext): boolean {
+  return ctx.dataset.columns['deals.csv']?.has('forecast_category') ?? false;
+}
+
+/** A deal's forecast category counts toward commit (`commit`) and best case (`commit` or `best_case`). */
+export function isCommit(ctx: MetricContext, d: number): boolean {
+  return ctx.dataset.deals[d]!.forecastCategory === 'commit';
+}
+
+export function isBestCase(ctx: MetricContext, d: number): boolean {
+  const c = ctx.dataset.deals[d]!.forecastCategory;
+  return c === 'commit' || c === 'best_case';
+}
+
 export function forecast(ctx: MetricContext): ForecastRow[] {
   const first = ctx.asOf.slice(0, 7);
   const months = Array.from({ length: FORECAST_MONTHS }, (_, i) => addToMonth(first, i));
   const buckets = ['overdue', ...months, 'later', 'unscheduled'];
-  const rows: ForecastRow[] = buckets.map((bucket) => ({ bucket, count: 0, amount: 0, weighted_amount: 0 }));
+  const categories = hasForecastCategories(ctx);
+  const zero = categories ? 0 : null;
+  const rows: ForecastRow[] = buckets.map((bucket) => ({
+    bucket,
+    count: 0,
+    amount: 0,
+    weighted_amount: 0,
+    commit_amount: zero,
+    best_case_amount: zero,
+  }));
   const last = months[months.length - 1]!;
   const { state, stage, amount, expectedClose } = ctx.at;
   for (let d = 0; d < state.length; d++) {
@@ -48,6 +72,10 @@ export function forecast(ctx: MetricContext): ForecastRow[] {
     row.count++;
     row.amount += amount[d]!;
     row.weighted_amount += amount[d]! * ctx.config.stages[stage[d]!]!.probability;
+    if (categories) {
+      if (isCommit(ctx, d)) row.commit_amount! += amount[d]!;
+      if (isBestCase(ctx, d)) row.best_case_amount! += amount[d]!;
+    }
   }
   return rows;
 }
@@ -63,7 +91,7 @@ export function intake(ctx: MetricContext): IntakeRow[] {
   const { created } = ctx.timelines;
   for (let d = 0; d < created.length; d++) {
     const t = created[d]!;
-    if (!(t < ctx.T) || t < bounds[0]! || t >= bounds[INTAKE_MONTHS]!) continue;
+    if (ctx.at.state[d] === NONE || t < bounds[0]! || t >= bounds[INTAKE_MONTHS]!) continue;
     let i = 0;
     while (t >= bounds[i + 1]!) i++;
     rows[i]!.count++;

@@ -20,7 +20,7 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
     const lifecycle = deal.lifecycleMonths ?? config.products[deal.product]?.lifecycle_months ?? null;
     if (lifecycle === null) continue;
     const installed = deal.installedAt !== null && deal.installedAt < T ? deal.installedAt : null;
-    const base = localDateOf(installed ?? at.visitStart[d]!, tz);
+    const base = localDateOf(installed ?? at.closedAt[d]!, tz);
     const k = key(deal.accountId, deal.product);
     const prev = latest.get(k);
     if (

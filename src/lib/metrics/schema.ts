@@ -40,11 +40,13 @@ export const metricsSchema = z.strictObject({
   coverage: z.array(
     z.strictObject({
       period: z.string(),
+      when: z.enum(['current', 'next']),
       target_amount: num,
       won_amount: num,
       remaining: num,
       open_amount: num,
       ratio: nullableNum,
+      commit_amount: nullableNum,
     }),
   ),
   conversion: z.strictObject({
@@ -103,13 +105,35 @@ export const metricsSchema = z.strictObject({
       amount: num,
     }),
   ),
-  forecast: z.array(z.strictObject({ bucket: z.union([z.enum(['overdue', 'later', 'unscheduled']), month]), count, amount: num, weighted_amount: num })),
+  forecast: z.array(
+    z.strictObject({
+      bucket: z.union([z.enum(['overdue', 'later', 'unscheduled']), month]),
+      count,
+      amount: num,
+      weighted_amount: num,
+      commit_amount: nullableNum,
+      best_case_amount: nullableNum,
+    }),
+  ),
+  forecast_accuracy: z.array(
+    z.strictObject({
+      month,
+      forecast_count: count,
+      forecast_amount: num,
+      forecast_weighted: num,
+      won_count: count,
+      won_amount: num,
+      won_from_forecast: count,
+      ratio: nullableNum,
+    }),
+  ),
   intake: z.array(z.strictObject({ month, count, amount: num })),
   waterfall: z.strictObject({
     start: amountRow,
     new: amountRow,
     won: amountRow,
     lost: amountRow,
+    removed: amountRow,
     reopened: amountRow,
     end: amountRow,
     advanced: amountRow,

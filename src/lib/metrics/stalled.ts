@@ -12,11 +12,12 @@ export const DEFAULT_STALL_DAYS = 30;
 /** Pushes needed for the `pushed` flag. */
 export const PUSHES_FOR_FLAG = 2;
 
-/** Stall threshold per open stage (config order). */
-export function stallThresholds(ctx: MetricContext, timeInStage: TimeInStageRow[]): number[] {
+/** Stall threshold per open stage (config order); null for a parked stage that `stall_days` does not name (never stalled). */
+export function stallThresholds(ctx: MetricContext, timeInStage: TimeInStageRow[]): (number | null)[] {
   return ctx.config.openStages.map((s, i) => {
-    const fixed = ctx.config.stall_days[s.id];
+    const fixed = Object.hasOwn(ctx.config.stall_days, s.id) ? ctx.config.stall_days[s.id] : undefined;
     if (fixed !== undefined) return fixed;
+    if (s.parked) return null;
     const row = timeInStage[i]!;
     if (row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null) return row.p90_days;
     return DEFAULT_STALL_DAYS;
@@ -34,7 +35,9 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
   const columns = dataset.columns['deals.csv'] ?? new Set<string>();
   const hasKeyman = columns.has('keyman');
   const hasBudget = columns.has('budget_confirmed');
-  const qualifyFrom = config.stages.find((s) => s.id === config.qualification_required_from)!.openIndex;
+  // Sequence index from which keyman and budget are required; null = the flags are off.
+  const from = config.qualification_required_from;
+  const qualifyFrom = from === null ? null : config.sequence.find((s) => s.id === from)!.seqIndex;
   const { pushes } = ctx;
   const out: (DealFlags | undefined)[] = new Array(at.state.length);
   for (let d = 0; d < at.state.length; d++) {
@@ -43,7 +46,7 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
     const flags: FlagName[] = [];
     const close = at.expectedClose[d];
     if (close && close < ctx.asOf) flags.push('past_expected_close');
-    const qualified = config.stages[at.stage[d]!]!.openIndex >= qualifyFrom;
+    const qualified = qualifyFrom !== null && at.position[d]! >= qualifyFrom;
     if (qualified && hasKeyman && deal.keyman.trim() === '') flags.push('no_keyman');
     if (qualified && hasBudget && !deal.budgetConfirmed) flags.push('budget_unconfirmed');
     const n = pushes ? countBefore(pushes.get(d), ctx.T) : 0;
@@ -54,7 +57,7 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
 }
 
 /** Stalled rows in metrics.json order, with the deal index of each row. */
-export function stalled(ctx: MetricContext, thresholds: number[], flags: (DealFlags | undefined)[]): { rows: StalledRow[]; deals: number[] } {
+export function stalled(ctx: MetricContext, thresholds: (number | null)[], flags: (DealFlags | undefined)[]): { rows: StalledRow[]; deals: number[] } {
   const { config, dataset, at } = ctx;
   const found: { row: StalledRow; d: number }[] = [];
   for (let d = 0; d < at.state.length; d++) {
@@ -62,7 +65,7 @@ export function stalled(ctx: MetricContext, thresholds: number[], flags: (DealFl
     const stage = config.stages[at.stage[d]!]!;
     const days = daysBetween(at.visitStart[d]!, ctx.T);
     const threshold = thresholds[stage.openIndex]!;
-    if (!(days > threshold)) continue;
+    if (threshold === null || !(days > threshold)) continue;
     found.push({
       d,
       row: { deal_id: dataset.deals[d]!.id, stage: stage.id, days_in_stage: days, threshold_days: threshold, flags: flags[d]!.flags },

@@ -17,6 +17,7 @@ export type StalledRow = Metrics['stalled'][number];
 export type FlagName = StalledRow['flags'][number];
 export type RepurchaseRow = Metrics['repurchase'][number];
 export type ForecastRow = Metrics['forecast'][number];
+export type ForecastAccuracyRow = Metrics['forecast_accuracy'][number];
 export type IntakeRow = Metrics['intake'][number];
 export type WaterfallMetric = Metrics['waterfall'];
 export type AmountRow = WaterfallMetric['start'];

@@ -1,5 +1,5 @@
 /** The last period's flow of open pipeline, and close-date slippage. */
-import { LOST, OPEN, WON } from '../model/snapshot.ts';
+import { LOST, NONE, OPEN, WON } from '../model/snapshot.ts';
 import { countBefore, isPush } from '../model/pushes.ts';
 import { ratio } from '../stats.ts';
 import { DAY_MS } from '../time.ts';
@@ -9,13 +9,14 @@ import type { AmountRow, SlippageMetric, WaterfallMetric } from './types.ts';
 export function waterfall(ctx: MetricContext): WaterfallMetric {
   const P = ctx.T - ctx.config.waterfall_days * DAY_MS;
   const atP = snapshotAt(ctx, P);
-  const { at, config } = ctx;
+  const { at } = ctx;
   const { created } = ctx.timelines;
   const rows = {
     start: zero(),
     new: zero(),
     won: zero(),
     lost: zero(),
+    removed: zero(),
     reopened: zero(),
     end: zero(),
     advanced: zero(),
@@ -35,13 +36,15 @@ export function waterfall(ctx: MetricContext): WaterfallMetric {
     if (openAtP || isNew) {
       if (stateAtT === WON) add(rows.won, d);
       else if (stateAtT === LOST) add(rows.lost, d);
+      else if (stateAtT === NONE) add(rows.removed, d);
     }
     if (stateAtT !== OPEN) continue;
     add(rows.end, d);
     if (!openAtP && created[d]! < P) add(rows.reopened, d);
     if (openAtP) {
-      const before = config.stages[atP.stage[d]!]!.openIndex;
-      const after = config.stages[at.stage[d]!]!.openIndex;
+      // Positions, not stages: moving into or out of a parked stage alone changes nothing.
+      const before = atP.position[d]!;
+      const after = at.position[d]!;
       add(after > before ? rows.advanced : after < before ? rows.moved_back : rows.unchanged, d);
     }
   }
@@ -51,10 +54,12 @@ export function waterfall(ctx: MetricContext): WaterfallMetric {
 const zero = (): AmountRow => ({ count: 0, amount: 0 });
 
 export function slippage(ctx: MetricContext, openCount: number): SlippageMetric {
+  // Only when close dates are tracked (ctx.pushes is null otherwise).
   if (!ctx.dataset.fieldHistory || !ctx.pushes) return null;
   let pushes_in_window = 0;
   for (const c of ctx.dataset.fieldHistory) {
-    if (c.field === 'expected_close_at' && isPush(c) && inWindow(ctx, c.changedAt)) pushes_in_window++;
+    const exists = ctx.at.state[c.deal] !== NONE;
+    if (exists && c.field === 'expected_close_at' && isPush(c) && inWindow(ctx, c.changedAt)) pushes_in_window++;
   }
   let open_deals_pushed = 0;
   for (const [d, t] of ctx.pushes) if (ctx.at.state[d] === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;

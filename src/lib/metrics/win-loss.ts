@@ -16,7 +16,7 @@ import type {
 
 /** `close(d) - created(d)` in days, for a closed deal. */
 export function cycleDays(ctx: MetricContext, d: number): number {
-  return daysBetween(ctx.timelines.created[d]!, ctx.at.visitStart[d]!);
+  return daysBetween(ctx.timelines.created[d]!, ctx.at.closedAt[d]!);
 }
 
 export function cycleStats(days: number[]): CycleStats {
@@ -92,16 +92,20 @@ export function reasons(ctx: MetricContext, state: typeof WON | typeof LOST): Re
   return [...groups.values()].sort((a, b) => b.count - a.count || byCodePoint(a.reason, b.reason));
 }
 
-/** The open stage a lost deal died at: its nearest open visit before the final terminal visit. */
+/**
+ * The open stage a lost deal died at (its row among all open stages): its
+ * nearest open visit, parked included, before the final terminal visit,
+ * skipping won/lost visits; none = the first open stage of the sequence.
+ */
 export function lostAtStageIndex(ctx: MetricContext, d: number): number {
-  const { stages } = ctx.config;
+  const { stages, sequence } = ctx.config;
   const { offsets, visitStage } = ctx.timelines;
   const last = offsets[d]! + ctx.at.visits[d]! - 1; // the terminal visit
   for (let k = last - 1; k >= offsets[d]!; k--) {
     const s = stages[visitStage[k]!]!;
     if (s.kind === 'open') return s.openIndex;
   }
-  return 0;
+  return sequence[0]!.openIndex;
 }
 
 export function lostAtStage(ctx: MetricContext): LostAtStageRow[] {

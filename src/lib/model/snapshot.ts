@@ -5,7 +5,7 @@
  */
 import type { Dataset, FieldChange } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
-import { type Timelines, visitsBefore } from './timeline.ts';
+import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
 
 export const NONE = 0;
 export const OPEN = 1;
@@ -15,15 +15,19 @@ export type StateCode = typeof NONE | typeof OPEN | typeof WON | typeof LOST;
 
 export interface Snapshot {
   T: number;
-  /** NONE (does not exist at T), OPEN, WON or LOST. */
+  /** NONE (does not exist at T: not yet created, or removed), OPEN, WON or LOST. */
   state: Uint8Array;
   /** Config stage index at T (-1 when the deal does not exist). */
   stage: Int32Array;
   /** Start of the current visit; for an existing deal without visits, created(d). */
   visitStart: Float64Array;
+  /** close(d) (rule 5) of a deal closed at T; NaN otherwise. */
+  closedAt: Float64Array;
+  /** Rule 7's position of a deal open at T; -1 otherwise. */
+  position: Int32Array;
   /** Number of visits before T. */
   visits: Int32Array;
-  /** Amount at T in config currency, unknown = 0. */
+  /** Amount at T in config currency, unknown = 0; also for deals removed before T (the waterfall's `removed`). */
   amount: Float64Array;
   /** Expected close at T (null = none). */
   expectedClose: (LocalDate | null)[];
@@ -63,13 +67,15 @@ export function replayedValue<V>(changes: FieldChange[] | undefined, T: number):
 
 export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Snapshot {
   const n = tl.deals.length;
-  const { stages, openStages } = tl.config;
-  const firstOpen = openStages[0]!.index;
+  const { stages, sequence } = tl.config;
+  const firstOpen = sequence[0]!;
   const snap: Snapshot = {
     T,
     state: new Uint8Array(n),
     stage: new Int32Array(n).fill(-1),
     visitStart: new Float64Array(n).fill(NaN),
+    closedAt: new Float64Array(n).fill(NaN),
+    position: new Int32Array(n).fill(-1),
     visits: new Int32Array(n),
     amount: new Float64Array(n),
     expectedClose: new Array<LocalDate | null>(n).fill(null),
@@ -77,23 +83,22 @@ export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Sna
   for (let d = 0; d < n; d++) {
     if (!(tl.created[d]! < T)) continue;
     const deal = tl.deals[d]!;
-    const count = visitsBefore(tl, d, T);
-    snap.visits[d] = count;
-    let stage = firstOpen;
-    let start = tl.created[d]!;
-    if (count > 0) {
-      const k = tl.offsets[d]! + count - 1;
-      stage = tl.visitStage[k]!;
-      start = tl.visitStart[k]!;
-    }
-    const kind = stages[stage]!.kind;
-    snap.state[d] = kind === 'open' ? OPEN : kind === 'won' ? WON : LOST;
-    snap.stage[d] = stage;
-    snap.visitStart[d] = start;
     const amount = replayedValue<number>(replay.amount.get(d), T);
     snap.amount[d] = (amount === undefined ? deal.amount : amount) ?? 0;
     const close = replayedValue<LocalDate>(replay.expectedClose.get(d), T);
     snap.expectedClose[d] = close === undefined ? deal.expectedCloseAt : close;
+    // Rule 3: a deal removed before T does not exist (its amount above still serves the waterfall's `removed`).
+    if (deal.removedAt !== null && deal.removedAt < T) continue;
+    const count = visitsBefore(tl, d, T);
+    snap.visits[d] = count;
+    const last = tl.offsets[d]! + count - 1;
+    const stage = count > 0 ? tl.visitStage[last]! : firstOpen.index;
+    const kind = stages[stage]!.kind;
+    snap.state[d] = kind === 'open' ? OPEN : kind === 'won' ? WON : LOST;
+    snap.stage[d] = stage;
+    snap.visitStart[d] = count > 0 ? tl.visitStart[last]! : tl.created[d]!;
+    if (kind !== 'open') snap.closedAt[d] = closeStartOf(tl, d, last);
+    else snap.position[d] = count === 0 ? 0 : stages[stage]!.seqIndex >= 0 ? stages[stage]!.seqIndex : positionOf(tl, d, last);
   }
   return snap;
 }

@@ -105,7 +105,7 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
 
 /** Rule 6: events for a deal without any stage_history rows. */
 export function synthesizedEvents(deal: Deal, config: Config): { stage: number; at: number }[] {
-  const firstOpen = config.openStages[0]!.index;
+  const firstOpen = config.sequence[0]!.index;
   const stage = config.stages[deal.stage]!;
   const events = [{ stage: firstOpen, at: deal.createdAt }];
   if (stage.kind === 'open' && stage.index !== firstOpen) events.push({ stage: stage.index, at: deal.createdAt });
@@ -127,16 +127,46 @@ export function visitsBefore(tl: Timelines, d: number, T: number): number {
   return lo - lo0;
 }
 
-/** The largest open-stage index visited before `T`; `n` if won was visited; 0 if none (rule 7). */
+/**
+ * Rule 7: the largest sequence index visited before `T`; `n` (the sequence's
+ * length) if won was visited; 0 if none. Parked visits raise nothing.
+ */
 export function maxReached(tl: Timelines, d: number, T: number): number {
-  const { stages, openStages } = tl.config;
+  const { stages, sequence } = tl.config;
   const from = tl.offsets[d]!;
   const to = from + visitsBefore(tl, d, T);
   let best = 0;
   for (let k = from; k < to; k++) {
     const s = stages[tl.visitStage[k]!]!;
-    if (s.kind === 'won') return openStages.length;
-    if (s.openIndex > best) best = s.openIndex;
+    if (s.kind === 'won') return sequence.length;
+    if (s.seqIndex > best) best = s.seqIndex;
   }
   return best;
+}
+
+/**
+ * Rule 7's `position` of a deal open at a cut-off whose current visit is
+ * visit `last` (absolute): its stage's sequence index; at a parked stage,
+ * that of the nearest earlier visit of an unparked open stage (0 if none).
+ */
+export function positionOf(tl: Timelines, d: number, last: number): number {
+  const { stages } = tl.config;
+  for (let k = last; k >= tl.offsets[d]!; k--) {
+    const s = stages[tl.visitStage[k]!]!;
+    if (s.seqIndex >= 0) return s.seqIndex;
+  }
+  return 0;
+}
+
+/**
+ * Rule 5: close(d) of a deal whose current visit `last` (absolute) is
+ * terminal: the start of the first visit of the final run of visits of that
+ * kind (lost -> another lost stage is not a new close; won -> lost is).
+ */
+export function closeStartOf(tl: Timelines, d: number, last: number): number {
+  const { stages } = tl.config;
+  const kind = stages[tl.visitStage[last]!]!.kind;
+  let k = last;
+  while (k > tl.offsets[d]! && stages[tl.visitStage[k - 1]!]!.kind === kind) k--;
+  return tl.visitStart[k]!;
 }

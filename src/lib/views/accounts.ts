@@ -65,7 +65,7 @@ export function accountViews(ctx: MetricContext, maxPages: number): AccountView[
       stage: config.stages[at.stage[d]!]!.id,
       amount,
       created: localDateOf(tl.created[d]!, tz),
-      closed: state === OPEN ? null : localDateOf(at.visitStart[d]!, tz),
+      closed: state === OPEN ? null : localDateOf(at.closedAt[d]!, tz),
       expected_close: at.expectedClose[d] ?? null,
       keyman: deal.keyman,
       competitor: deal.competitor,

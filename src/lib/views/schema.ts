@@ -30,7 +30,7 @@ export const openDealSchema = z.strictObject({
   weighted_amount: z.number(),
   expected_close: localDate.nullable(),
   days_in_stage: z.number(),
-  threshold_days: z.number(),
+  threshold_days: z.number().nullable(),
   stalled: z.boolean(),
   flags: z.array(z.enum(FLAG_NAMES)),
   pushes: z.int().nonnegative(),
@@ -88,7 +88,7 @@ export const siteDataSchema = z.strictObject({
   metrics: metricsSchema,
   previous: metricsSchema,
   /** The stall threshold in days the engine used per open stage id. */
-  stall_thresholds: z.record(z.string(), z.number()),
+  stall_thresholds: z.record(z.string(), z.number().nullable()),
   open_deals: z.array(openDealSchema),
   accounts: z.array(accountSchema),
   accounts_with_pages: z.int().nonnegative(),
