@@ -149,8 +149,29 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Validate raw JSON (already parsed) into a Config; throws ConfigError. */
+/**
+ * `__proto__` cannot be a name: JSON.parse keeps it as an own key, but any
+ * plain object it is copied into takes it as the prototype instead, so the
+ * setting would vanish silently. Refuse it, naming where it is.
+ */
+function protoKeyPath(value: unknown, path: string[] = []): string[] | null {
+  if (value === null || typeof value !== 'object') return null;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return [...path, key];
+    const found = protoKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Validate raw JSON (already parsed; `undefined` = no file) into a Config; throws ConfigError. */
 export function parseConfig(raw: unknown, file = 'pipeline.config.json'): Config {
+  if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
+    const what = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
+    throw new ConfigError(`${file}: (top level): must be a JSON object ({ ... }), not ${what}`);
+  }
+  const proto = protoKeyPath(raw);
+  if (proto) throw new ConfigError(`${file}: ${proto.join('.')}: "__proto__" is not allowed as a name`);
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError(formatConfigIssues(result.error, file));
   return resolveConfig(result.data);
@@ -168,11 +189,16 @@ export function parseConfigText(text: string, file = 'pipeline.config.json'): Co
 }
 
 export function defaultConfig(): Config {
-  return parseConfig({});
+  return parseConfig(undefined);
+}
+
+/** A copy without a prototype: names from the config (stage ids, products, currencies) never hit Object.prototype. */
+function nameTable<V>(record: Record<string, V>): Record<string, V> {
+  return Object.assign(Object.create(null) as Record<string, V>, record);
 }
 
 function resolveConfig(parsed: ParsedConfig): Config {
-  const { $schema: _schema, stages: rawStages, qualification_required_from: from, ...rest } = parsed;
+  const { $schema: _schema, stages: rawStages, qualification_required_from: from, stall_days, products, fx, ...rest } = parsed;
   let openIndex = 0;
   let seqIndex = 0;
   const stages: Stage[] = rawStages.map((s, index) => {
@@ -182,8 +208,8 @@ function resolveConfig(parsed: ParsedConfig): Config {
       kind: s.kind,
       probability: s.probability ?? (s.kind === 'won' ? 1 : 0),
       parked,
-      label: s.label ?? {},
-      buyer_step: s.buyer_step ?? null,
+      label: nameTable(s.label ?? {}),
+      buyer_step: s.buyer_step ? nameTable(s.buyer_step) : null,
       index,
       openIndex: s.kind === 'open' ? openIndex++ : -1,
       seqIndex: s.kind === 'open' && !parked ? seqIndex++ : -1,
@@ -192,6 +218,9 @@ function resolveConfig(parsed: ParsedConfig): Config {
   const sequence = stages.filter((s) => s.seqIndex >= 0);
   return {
     ...rest,
+    stall_days: nameTable(stall_days),
+    products: nameTable(products),
+    fx: nameTable(fx),
     stages,
     openStages: stages.filter((s) => s.kind === 'open'),
     sequence,
