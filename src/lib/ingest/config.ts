@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../time.ts';
+import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
+
+/** The largest exchange rate accepted in `fx`. */
+export const MAX_FX_RATE = 1e6;
 
 /** Text per language code, in any languages (`{"de": "Angebot", "en": "Proposal"}`). */
 const localized = z.record(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en", "ko" or "de"'), z.string().trim().min(1, 'must be a non-empty text'));
@@ -71,9 +75,10 @@ export const configSchema = z
     qualification_required_from: z.string().nullable().optional(),
     stall_days: z.record(z.string(), z.number().positive()).default({}),
     products: z
-      .record(z.string(), z.strictObject({ lifecycle_months: z.int().positive() }))
+      .record(z.string(), z.strictObject({ lifecycle_months: z.int().positive().max(MAX_LIFECYCLE_MONTHS) }))
       .default({ 'EXAMPLE-PRODUCT': { lifecycle_months: 36 } }),
-    fx: z.record(currencyCode, z.number().positive()).default({}),
+    // Bounded so that amount x rate, summed over any number of deals, stays finite (see MAX_AMOUNT).
+    fx: z.record(currencyCode, z.number().positive().max(MAX_FX_RATE)).default({}),
   })
   .superRefine((c, ctx) => {
     const openIds = c.stages.filter((s) => s.kind === 'open').map((s) => s.id);

@@ -14,6 +14,15 @@
  */
 import { formatDate, localDateOf, localToInstant, type LocalDate } from '../time.ts';
 
+/**
+ * Input dates are bounded so that every date derived from them (a repurchase
+ * up to MAX_LIFECYCLE_MONTHS later, windows, forecast months) stays within
+ * the years 1000-9999 that `YYYY-MM-DD` can write.
+ */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9899;
+export const MAX_LIFECYCLE_MONTHS = 1200;
+
 export type DateOrder = 'YMD' | 'MDY' | 'DMY';
 
 export interface DateOptions {
@@ -92,7 +101,7 @@ function scanIsoFast(src: string, s: number, e: number): number {
   const day = d2(src, s + 8);
   if (hi < 10 || lo < 0 || month < 1 || month > 12 || day < 0) return -1;
   const year = hi * 100 + lo;
-  if (!dayExists(year, month, day)) return -1;
+  if (year > MAX_YEAR || !dayExists(year, month, day)) return -1;
   const p = parts;
   p.hour = p.minute = p.second = p.ms = p.offsetMin = 0;
   p.hasZone = false;
@@ -170,7 +179,7 @@ export function scanDate(src: string, s: number, e: number, order: DateOrder): n
   parts.year = year;
   parts.month = month;
   parts.day = day;
-  if (year < 1000) return BAD_YEAR;
+  if (year < MIN_YEAR || year > MAX_YEAR) return BAD_YEAR;
   if (month < 1 || month > 12) return BAD_MONTH;
   if (!dayExists(year, month, day)) return BAD_DAY;
   parts.hour = parts.minute = parts.second = parts.ms = parts.offsetMin = 0;
@@ -240,7 +249,7 @@ export function dateReason(code: number, text: string): string {
     case AMBIGUOUS:
       return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
     case BAD_YEAR:
-      return `${v} has year ${p.year}, outside 1000-9999`;
+      return `${v} has year ${p.year}, outside ${MIN_YEAR}-${MAX_YEAR} (dates derived from it, such as a repurchase ${MAX_LIFECYCLE_MONTHS / 12} years later, must stay within 1000-9999)`;
     case BAD_MONTH:
       return `${v} has month ${p.month}, not 1-12`;
     case BAD_DAY:

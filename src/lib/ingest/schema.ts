@@ -15,6 +15,7 @@
  * Property tests check that fast paths and zod agree.
  */
 import { z } from 'zod';
+import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import type { Config } from './config.ts';
 import { normalizeStageName, stageLookup } from './config.ts';
 import type { IssueLog } from './issues.ts';
@@ -247,7 +248,7 @@ export function dealRow(ctx: RowContext) {
     purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const) }),
     forecast_category: (cell: string) => ({ value: parseForecastCategory(cell) }),
     installed_at: optional(localDate),
-    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, Infinity)),
+    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, MAX_LIFECYCLE_MONTHS)),
     cost: optional(money),
   };
   return defineRow(fields, (row) => {

@@ -64,7 +64,7 @@ const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/;
  */
 export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   const quick = plainAmount(text, opts.decimal);
-  if (quick >= 0) return { value: quick, code: null, text };
+  if (quick >= 0) return quick > MAX_AMOUNT ? tooLarge(text) : { value: quick, code: null, text };
   let s = text;
   let code: string | null = null;
   let negative = false;
@@ -104,7 +104,19 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
   const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
-  return { value: Number(plain), code, text };
+  const value = Number(plain);
+  return value > MAX_AMOUNT ? tooLarge(text) : { value, code, text };
+}
+
+/**
+ * The largest amount accepted (10^15, a thousand trillion): far above any
+ * deal, and small enough that amounts times an fx rate (at most 10^6), summed
+ * over any number of deals, stay finite and exact to the unit.
+ */
+export const MAX_AMOUNT = 1e15;
+
+function tooLarge(text: string): Invalid {
+  return new Invalid('amount_too_large', `${quoteValue(text)} is larger than the largest amount accepted (1,000,000,000,000,000); check the column and the decimal mark`);
 }
 
 /**

@@ -77,7 +77,7 @@ describe('dates', () => {
     expect(explain('2025-03-04T10:00:60')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10:00:60" has second 60, not 0-59"`);
     expect(explain('2025-03-04T10')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])"`);
     expect(explain('2025-03-04T10:00+25:00')).toMatchInlineSnapshot(`"invalid_date: "2025-03-04T10:00+25:00" has an invalid time zone offset"`);
-    expect(explain('0999-01-01')).toMatchInlineSnapshot(`"invalid_date: "0999-01-01" has year 999, outside 1000-9999"`);
+    expect(explain('0999-01-01')).toMatchInlineSnapshot(`"invalid_date: "0999-01-01" has year 999, outside 1000-9899 (dates derived from it, such as a repurchase 100 years later, must stay within 1000-9999)"`);
     expect(explain('next week')).toMatchInlineSnapshot(
       `"invalid_date: "next week" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)"`,
     );
