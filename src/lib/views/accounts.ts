@@ -1,6 +1,7 @@
 /** Account-planning views: each account's facts, deals with their stage timelines, and totals. */
 import type { MetricContext } from '../metrics/context.ts';
-import { LOST, NONE, OPEN, WON } from '../model/snapshot.ts';
+import { accountTotals } from '../metrics/accounts.ts';
+import { LOST, OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { localDateOf } from '../time.ts';
 import type { AccountDeal, AccountView } from './schema.ts';
@@ -8,8 +9,7 @@ import type { AccountDeal, AccountView } from './schema.ts';
 const STATE_NAMES = { [OPEN]: 'open', [WON]: 'won', [LOST]: 'lost' } as const;
 
 export function accountViews(ctx: MetricContext, maxPages: number): AccountView[] {
-  const { dataset, config, at, timelines: tl } = ctx;
-  const tz = config.timezone;
+  const { dataset } = ctx;
   const facts = new Map((dataset.accounts ?? []).map((a) => [a.accountId, a]));
   const byAccount = new Map<string, AccountView>();
   const view = (id: string, fallbackName: string): AccountView => {
@@ -39,39 +39,13 @@ export function accountViews(ctx: MetricContext, maxPages: number): AccountView[
     return v;
   };
   for (const f of facts.values()) view(f.accountId, f.accountName);
-  for (let d = 0; d < at.state.length; d++) {
-    const state = at.state[d]!;
-    if (state === NONE) continue;
-    const deal = dataset.deals[d]!;
-    const v = view(deal.accountId, deal.accountName);
-    const amount = at.amount[d]!;
-    if (state === OPEN) {
-      v.open_count++;
-      v.open_amount += amount;
-    } else if (state === WON) {
-      v.won_count++;
-      v.won_amount += amount;
-    }
-    const visits: [string, string][] = [];
-    for (let k = tl.offsets[d]!, end = k + at.visits[d]!; k < end; k++) {
-      visits.push([config.stages[tl.visitStage[k]!]!.id, localDateOf(tl.visitStart[k]!, tz)]);
-    }
-    const row: AccountDeal = {
-      deal_id: deal.id,
-      name: deal.name,
-      product: deal.product,
-      owner: deal.owner,
-      state: STATE_NAMES[state as 1 | 2 | 3],
-      stage: config.stages[at.stage[d]!]!.id,
-      amount,
-      created: localDateOf(tl.created[d]!, tz),
-      closed: state === OPEN ? null : localDateOf(at.closedAt[d]!, tz),
-      expected_close: at.expectedClose[d] ?? null,
-      keyman: deal.keyman,
-      competitor: deal.competitor,
-      visits,
-    };
-    v.deals.push(row);
+  for (const [id, totals] of accountTotals(ctx)) {
+    const v = view(id, dataset.deals[totals.deals[0]!]!.accountName);
+    v.open_count = totals.open_count;
+    v.open_amount = totals.open_amount;
+    v.won_count = totals.won_count;
+    v.won_amount = totals.won_amount;
+    for (const d of totals.deals) v.deals.push(accountDeal(ctx, d));
   }
   const accounts = [...byAccount.values()];
   for (const a of accounts) a.deals.sort((x, y) => byCodePoint(y.created, x.created) || byCodePoint(x.deal_id, y.deal_id));
@@ -83,6 +57,33 @@ export function accountViews(ctx: MetricContext, maxPages: number): AccountView[
   assignSlugs(accounts);
   for (const a of accounts) if (!a.has_page) a.deals = [];
   return accounts.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.account_id, b.account_id));
+}
+
+/** One deal of an account page: its facts at T and its stage visits before T. */
+function accountDeal(ctx: MetricContext, d: number): AccountDeal {
+  const { dataset, config, at, timelines: tl } = ctx;
+  const tz = config.timezone;
+  const deal = dataset.deals[d]!;
+  const state = at.state[d]!;
+  const visits: [string, string][] = [];
+  for (let k = tl.offsets[d]!, end = k + at.visits[d]!; k < end; k++) {
+    visits.push([config.stages[tl.visitStage[k]!]!.id, localDateOf(tl.visitStart[k]!, tz)]);
+  }
+  return {
+    deal_id: deal.id,
+    name: deal.name,
+    product: deal.product,
+    owner: deal.owner,
+    state: STATE_NAMES[state as 1 | 2 | 3],
+    stage: config.stages[at.stage[d]!]!.id,
+    amount: at.amount[d]!,
+    created: localDateOf(tl.created[d]!, tz),
+    closed: state === OPEN ? null : localDateOf(at.closedAt[d]!, tz),
+    expected_close: at.expectedClose[d] ?? null,
+    keyman: deal.keyman,
+    competitor: deal.competitor,
+    visits,
+  };
 }
 
 /** ASCII, URL-safe unique slugs: ids are untrusted text, so never put them in a path as they are. */
