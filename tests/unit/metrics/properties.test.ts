@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { DEFAULT_STAGES, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { computeAt, prepare } from '../../../src/lib/metrics/index.ts';
 import { LOST, NONE, OPEN, takeSnapshot, WON } from '../../../src/lib/model/snapshot.ts';
 import { DAY_MS } from '../../../src/lib/time.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
-const config = defaultConfig();
+// The default stages plus a parked stage and a second lost stage (the 2026-11-30 revisions).
+const config = parseConfig({
+  stages: [
+    ...DEFAULT_STAGES.slice(0, 4),
+    { id: 'hold', kind: 'open', probability: 0.2, parked: true },
+    ...DEFAULT_STAGES.slice(4),
+    { id: 'no_decision', kind: 'lost' },
+  ],
+});
 const stageIds = config.stages.map((s) => s.id);
 const BASE = Date.UTC(2024, 0, 1);
 
@@ -20,6 +28,7 @@ const dealsArb = fc
         maxLength: 8,
       }),
       owner: fc.constantFrom('Kim', 'Lee', 'Park'),
+      removed: fc.option(fc.integer({ min: 0, max: 760 }), { freq: 4 }),
     }),
     { maxLength: 40 },
   )
@@ -32,6 +41,7 @@ const dealsArb = fc
         owner: r.owner,
         // A terminal deal without history needs a close date (input.md); give every deal one.
         closedAt: BASE + (r.created + 10) * DAY_MS,
+        removedAt: r.removed === null ? null : BASE + r.removed * DAY_MS,
         history: r.history.map(([s, day, hour]) => [s, BASE + day * DAY_MS + hour * 3_600_000] as [string, number]),
       }),
     ),
@@ -48,7 +58,10 @@ describe('metric invariants (property tests)', () => {
         let open = 0;
         for (let d = 0; d < s.length; d++) {
           expect([NONE, OPEN, WON, LOST]).toContain(s[d]);
-          expect(s[d] === NONE).toBe(!(context.timelines.created[d]! < context.T));
+          // Exists at T: created before T and not removed before T (rule 3).
+          const removed = specs[d]!.removedAt;
+          const exists = context.timelines.created[d]! < context.T && !(removed != null && removed < context.T);
+          expect(s[d] === NONE).toBe(!exists);
           if (s[d] === OPEN) open++;
         }
         expect(metrics.pipeline.open_count).toBe(open);
@@ -60,14 +73,14 @@ describe('metric invariants (property tests)', () => {
     );
   });
 
-  it('waterfall: start + new + reopened - won - lost = end, in count and amount', () => {
+  it('waterfall: start + new + reopened - won - lost - removed = end, in count and amount', () => {
     fc.assert(
       fc.property(dealsArb, asOfArb, (specs, asOf) => {
         const prepared = prepare(makeDataset(config, specs), config);
         const { metrics, context } = computeAt(prepared, asOf);
         const w = metrics.waterfall;
-        expect(w.start.count + w.new.count + w.reopened.count - w.won.count - w.lost.count).toBe(w.end.count);
-        const lhs = w.start.amount + w.new.amount + w.reopened.amount - w.won.amount - w.lost.amount;
+        expect(w.start.count + w.new.count + w.reopened.count - w.won.count - w.lost.count - w.removed.count).toBe(w.end.count);
+        const lhs = w.start.amount + w.new.amount + w.reopened.amount - w.won.amount - w.lost.amount - w.removed.amount;
         expect(lhs).toBeCloseTo(w.end.amount, 0);
         const atP = takeSnapshot(prepared.timelines, prepared.replay, context.T - config.waterfall_days * DAY_MS);
         let startStillOpen = 0;
@@ -94,7 +107,7 @@ describe('metric invariants (property tests)', () => {
     );
   });
 
-  it('a later cut-off never un-creates a deal, and a snapshot only uses events before T', () => {
+  it('a later cut-off never un-creates a deal (only removes it), and a snapshot only uses events before T', () => {
     fc.assert(
       fc.property(dealsArb, asOfArb, asOfArb, (specs, a, b) => {
         const prepared = prepare(makeDataset(config, specs), config);
@@ -104,7 +117,9 @@ describe('metric invariants (property tests)', () => {
         const s1 = takeSnapshot(prepared.timelines, prepared.replay, T1);
         const s2 = takeSnapshot(prepared.timelines, prepared.replay, T2);
         for (let d = 0; d < specs.length; d++) {
-          if (s1.state[d] !== NONE) expect(s2.state[d]).not.toBe(NONE);
+          // Only a removal between the two cut-offs makes an existing deal vanish.
+          const removed = specs[d]!.removedAt;
+          if (s1.state[d] !== NONE) expect(s2.state[d] !== NONE).toBe(!(removed != null && removed < T2));
           if (s1.visits[d]! > 0) expect(s1.visitStart[d]).toBeLessThan(T1);
         }
       }),
