@@ -5,7 +5,7 @@
  */
 import type { FileStats } from '../dataset.ts';
 import { type CsvRecord, parseCsv } from './csv.ts';
-import { type ByteSource, decodeChunks, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
+import { type ByteSource, type Decoding, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { IngestFatalError, type IssueLog } from './issues.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
@@ -47,7 +47,8 @@ export type RowHandler = (record: CsvRecord) => boolean;
  * header is known. When the bytes turn out not to be in the encoding tried,
  * the file is read again from the start in the next one: `start` is then
  * called again and must begin from fresh state, and the issues of the failed
- * attempt are dropped.
+ * attempt are dropped. How the bytes were read (replaced bytes, lines in a
+ * legacy encoding inside a UTF-8 file) is one warning at the first line concerned.
  */
 export function readTable(source: ByteSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
   const { file } = spec;
@@ -57,11 +58,13 @@ export function readTable(source: ByteSource, spec: TableSpec, opts: TableOption
     issues.rollback(mark);
     let table: Table | null = null;
     let handler: RowHandler | null = null;
-    const chunks = decodeChunks(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
+    let decoding: Decoding;
     try {
-      parseCsv(chunks, {
+      decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
+      const { encoding } = decoding;
+      parseCsv(decoding.text, {
         header({ names, line }) {
-          table = headerTable(spec, names, line, attempt.encoding, issues);
+          table = headerTable(spec, names, line, encoding, issues);
           handler = start(table);
         },
         record(record) {
@@ -79,12 +82,11 @@ export function readTable(source: ByteSource, spec: TableSpec, opts: TableOption
       throw e;
     }
     if (table === null) throw missingColumns(file, spec.required, ' (the file is empty)');
-    if (!attempt.fatal) {
-      issues.warning(file, 0, '', 'invalid_encoding', `the file is not valid ${attempt.encoding} (nor CP949); unreadable bytes were replaced by U+FFFD`);
-    }
+    const notice = decoding.notice();
+    if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
     return table;
   }
-  throw new Error('unreachable: the last decoding attempt is lossy');
+  throw new Error('unreachable: the last decoding attempt never throws');
 }
 
 function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog): Table {

@@ -11,7 +11,8 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { cp949, utf8, utf16 } from './helpers.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
-const EXAMPLE = '/work/shared/spec/example/data';
+// The spec's worked example, copied into the repository (tests never read outside it).
+const EXAMPLE = join(FIXTURES, 'spec-example', 'data');
 
 const DEALS_HEADER = 'deal_id,account_id,owner,amount,created_at,stage';
 const HISTORY_HEADER = 'deal_id,stage,entered_at';
@@ -128,11 +129,12 @@ describe('encodings and delimiters end to end', () => {
   });
 
   it('warns when a file is in no supported encoding', () => {
-    const deals = new Uint8Array([...utf8(`${DEALS_HEADER},notes\nD1,A1,Kim,1,2025-01-01,won,x`), 0xff, ...utf8('y\n')]);
+    // 0x81: not UTF-8, undefined in Windows-1252, and "81 79" is no Korean text.
+    const deals = new Uint8Array([...utf8(`${DEALS_HEADER},notes\nD1,A1,Kim,1,2025-01-01,won,x`), 0x81, ...utf8('y\n')]);
     const d = ingest({ 'deals.csv': deals, 'stage_history.csv': `${HISTORY_HEADER}\nD1,won,2025-01-01\n` });
     expect(issueLines(d)).toMatchInlineSnapshot(`
       [
-        "deals.csv:0 - warning invalid_encoding: the file is not valid utf-8 (nor CP949); unreadable bytes were replaced by U+FFFD",
+        "deals.csv:2 - warning invalid_encoding: line 2 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD",
       ]
     `);
     expect(d.deals).toHaveLength(1);
@@ -256,7 +258,7 @@ describe('rejected rows and warnings', () => {
         "deals.csv:5 stage error unknown_stage: stage "Closed Won" is not a configured stage id or label (prospect, qualify, propose, negotiate, won, lost)",
         "deals.csv:6 deal_id error duplicate_id: deal_id "D1" already appears on line 2; this later row is rejected",
         "deals.csv:7 amount error negative_number: amount "-5" is negative; only 0 or more is allowed",
-        "deals.csv:7 lifecycle_months error invalid_number: lifecycle_months "0" is out of range (1 or more)",
+        "deals.csv:7 lifecycle_months error invalid_number: lifecycle_months "0" is out of range (1-1200)",
         "deals.csv:8 amount error currency_mismatch: amount "100 USD" is in USD, not KRW (the deal's currency)",
         "deals.csv:9 currency error missing_fx_rate: currency EUR has no rate in the config "fx" (amounts are reported in KRW)",
         "deals.csv:10 currency error invalid_currency: currency "US Dollar" is not an ISO 4217 currency code such as "KRW"",

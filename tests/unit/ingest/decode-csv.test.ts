@@ -28,8 +28,9 @@ describe('decode', () => {
   });
 
   it('falls back to UTF-8 with replacement characters, and says so', () => {
-    const bytes = new Uint8Array([0x61, 0xff, 0x62]); // 0xFF is neither UTF-8 nor EUC-KR
-    expect(decodeBytes(bytes)).toEqual({ text: 'a\uFFFDb', encoding: 'utf-8', lossy: true });
+    // 0x81 is not UTF-8 and undefined in Windows-1252; 81 62 is a rare CP949 extension syllable with no Hangul around it.
+    const bytes = new Uint8Array([0x61, 0x81, 0x62]);
+    expect(decodeBytes(bytes)).toMatchObject({ text: 'a\uFFFDb', encoding: 'utf-8', lossy: true, notice: { code: 'invalid_encoding', line: 1 } });
   });
 
   it('completes a character cut by a chunk edge', () => {
