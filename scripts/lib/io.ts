@@ -1,31 +1,67 @@
-/** File-system helpers for the CLIs: atomic writes and argument parsing. */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+/** File-system helpers for the CLIs: atomic writes, argument parsing and option checks. */
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { isLocalDate } from '../../src/lib/time.ts';
 
-/** Write via a temporary file in the same folder and rename, so readers never see half a file. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+/** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
+export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync'>;
+
+/**
+ * Write via a temporary file in the same folder and rename, so readers never
+ * see half a file. On any failure the temporary file is removed and the
+ * error rethrown; an existing file at `path` is then untouched.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeFs): void {
+  fs.mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    // 'wx': never follow or reuse something already at the temporary name.
+    fs.writeFileSync(tmp, data, { flag: 'wx' });
+    fs.renameSync(tmp, path);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // The original error is the one to report.
+    }
+    throw e;
+  }
 }
 
-export class UsageError extends Error {}
+/** Bad arguments: exit 2, with the usage line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
-/** `--key value` and `--flag` pairs; unknown keys are usage errors. */
-export function parseArgs(argv: string[], known: Record<string, 'value' | 'flag'>): Record<string, string | true> {
-  const out: Record<string, string | true> = {};
+/** Parsed arguments: a null-prototype object, so only given options are ever present. */
+export type Args = Record<string, string | true>;
+
+/**
+ * `--key value`, `--key=value` and `--flag`; unknown keys, repeated keys, a
+ * flag given a value and a missing value are usage errors. Only the known
+ * table's own keys count (`--constructor`, `--__proto__` are unknown).
+ */
+export function parseArgs(argv: string[], known: Record<string, 'value' | 'flag'>): Args {
+  const out = Object.create(null) as Args;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : '';
-    const kind = known[name];
-    if (!kind) throw new UsageError(`unknown argument "${arg}"`);
-    if (kind === 'flag') out[name] = true;
-    else if (eq > 0) out[name] = arg.slice(eq + 1);
+    const kind = name !== '' && Object.hasOwn(known, name) ? known[name] : undefined;
+    if (kind !== 'value' && kind !== 'flag') throw new UsageError(`unknown argument "${arg}"`);
+    if (Object.hasOwn(out, name)) throw new UsageError(`--${name} is given twice`);
+    if (kind === 'flag') {
+      if (eq > 0) throw new UsageError(`--${name} takes no value`);
+      out[name] = true;
+    } else if (eq > 0) out[name] = arg.slice(eq + 1);
     else {
       const value = argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      // `--out --quiet` is a forgotten value, not a folder named "--quiet" (write `--out=--quiet` for that).
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`--${name} needs a value`);
       out[name] = value;
     }
   }
@@ -37,9 +73,52 @@ export function optionalString(value: string | true | undefined): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The one-line reason for a fatal input problem, and any details it carries (a config snippet) after it. */
+/**
+ * The range of `--as-of`. The engine looks up to about 13 months back (the
+ * trailing windows, "30 days earlier") and 6 months ahead (forecast months)
+ * of the as-of date, and every date it writes must stay a 4-digit year
+ * within 1000-9999, so the as-of date itself is kept a year inside that.
+ */
+export const AS_OF_MIN = '1001-01-01';
+export const AS_OF_MAX = '9998-12-31';
+
+/** `--as-of`: undefined when not given, else a real date in [AS_OF_MIN, AS_OF_MAX]; a UsageError otherwise. */
+export function asOfOption(value: string | true | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isLocalDate(value)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${String(value)}"`);
+  if (value < AS_OF_MIN || value > AS_OF_MAX) throw new UsageError(`--as-of must be between ${AS_OF_MIN} and ${AS_OF_MAX}, not ${value}`);
+  return value;
+}
+
+/** A whole-number option (digits only, at most `max`): undefined when not given; a UsageError otherwise. */
+export function wholeNumberOption(name: string, value: string | true | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'string' && /^\d{1,16}$/u.test(value) ? Number(value) : NaN;
+  if (!(n <= max)) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${String(value)}"`);
+  return n;
+}
+
+/** A choice option: undefined when not given, else one of `choices`; a UsageError otherwise. */
+export function choiceOption(name: string, value: string | true | undefined, choices: readonly string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not "${String(value)}"`);
+  return value;
+}
+
+/**
+ * The one-line reason for a fatal input problem (naming the file, and its
+ * line and column when the error knows them), then any details it carries
+ * (a config snippet) on the lines after it.
+ */
 export function fatalMessage(command: string, error: unknown): string {
-  const e = error as Error & { details?: unknown };
-  const details = typeof e.details === 'string' && e.details !== '' ? `${e.details}\n` : '';
-  return `${command}: ${e.message.split('\n').join('; ')}\n${details}`;
+  const e = error as Error & { details?: unknown; file?: unknown; line?: unknown; column?: unknown };
+  const details = typeof e.details === 'string' && e.details !== '' ? `${e.details.replace(/\n*$/u, '')}\n` : '';
+  let message = String(e.message).split('\n').join('; ');
+  const where = [
+    typeof e.file === 'string' && e.file !== '' && !message.includes(e.file) ? e.file : '',
+    typeof e.line === 'number' && e.line > 0 ? `line ${e.line}` : '',
+    typeof e.column === 'string' && e.column !== '' ? `column "${e.column}"` : '',
+  ].filter((s) => s !== '');
+  if (where.length > 0) message = `${where.join(', ')}: ${message}`;
+  return `${command}: ${message}\n${details}`;
 }

@@ -1,0 +1,159 @@
+/**
+ * The build's output folder: which folders it may replace, and the swap that
+ * replaces one only when the new build is complete.
+ *
+ * `--out` must be missing, empty, or a previous Pipescope output (its
+ * build-manifest.json says `"generator": "pipescope"`); it is never the file
+ * system's root, a symbolic link, or one of the protected folders (the data
+ * folder, the project, the working folder) or a parent of one. The build
+ * writes into a fresh folder beside `--out`, then renames the old output
+ * aside, the new one into place, and removes the old one last, so a failed
+ * build leaves the previous output as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
+import { type CliFs, isErrnoError, OutputError, writingTo } from './cli.ts';
+import { UsageError } from './io.ts';
+
+export const MANIFEST_FILE = 'build-manifest.json';
+/** The marker in build-manifest.json that says a folder is a Pipescope output. */
+export const GENERATOR = 'pipescope';
+
+export type OutState = 'missing' | 'empty' | 'previous';
+
+export interface ProtectedFolder {
+  path: string;
+  /** What it is, for the message: "the data folder". */
+  what: string;
+}
+
+/** `path` with symbolic links resolved as far as it exists (the rest appended as given). */
+export function realish(fs: Pick<CliFs, 'realpathSync'>, path: string): string {
+  const rest: string[] = [];
+  let p = resolve(path);
+  for (;;) {
+    try {
+      return join(fs.realpathSync(p), ...rest.reverse());
+    } catch (e) {
+      if (!isErrnoError(e) || (e.code !== 'ENOENT' && e.code !== 'ENOTDIR')) throw e;
+      const parent = dirname(p);
+      if (parent === p) return resolve(path);
+      rest.push(basename(p));
+      p = parent;
+    }
+  }
+}
+
+/** True when `inner` is `outer` or inside it (both absolute and normalised). */
+export function isWithin(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !parse(rel).root);
+}
+
+/** A previous output: its manifest has the marker (or is a manifest of the versions before it, which had no marker). */
+function isPipescopeManifest(text: string): boolean {
+  let m: unknown;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return false;
+  const o = m as Record<string, unknown>;
+  if (o.generator === GENERATOR) return true;
+  return ['as_of', 'inputs', 'pages', 'bytes', 'timings_ms'].every((k) => Object.hasOwn(o, k));
+}
+
+/**
+ * Whether the build may replace `out`: a UsageError (exit 2) when it may not,
+ * an OutputError (exit 1) when it cannot be looked at.
+ */
+export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly ProtectedFolder[], shown = out): OutState {
+  const real = writingTo(shown, () => realish(fs, out));
+  if (parse(real).root === real) throw new UsageError(`--out ${shown} is the root of the file system; give a folder of its own, such as dist`);
+  for (const p of protectedFolders) {
+    const folder = writingTo(shown, () => realish(fs, p.path));
+    if (isWithin(folder, real)) {
+      const which = folder === real ? p.what : `a parent of ${p.what} (${p.path})`;
+      throw new UsageError(`--out ${shown} is ${which}; the build replaces its --out folder, so give a folder of its own, such as dist`);
+    }
+  }
+  const stat = writingTo(shown, () => fs.lstatSync(out, { throwIfNoEntry: false }));
+  if (!stat) return 'missing';
+  if (stat.isSymbolicLink()) throw new UsageError(`--out ${shown} is a symbolic link; give the folder it points to (${real})`);
+  if (!stat.isDirectory()) throw new UsageError(`--out ${shown} is a file, not a folder`);
+  const entries = writingTo(shown, () => fs.readdirSync(out));
+  if (entries.length === 0) return 'empty';
+  const manifest = join(out, MANIFEST_FILE);
+  let text = '';
+  try {
+    text = fs.readFileSync(manifest, 'utf8');
+  } catch (e) {
+    if (!isErrnoError(e)) throw e;
+  }
+  if (!isPipescopeManifest(text)) {
+    throw new UsageError(
+      `--out ${shown} is not empty and not a previous Pipescope output (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"); ` +
+        `the build replaces the whole folder, so give a new or empty folder, or empty this one yourself`,
+    );
+  }
+  return 'previous';
+}
+
+/** A new, empty folder beside `out` (same file system, so the final renames are atomic). */
+export function makeStagingDir(fs: CliFs, out: string, shown = out): string {
+  const parent = dirname(out);
+  writingTo(shown, () => fs.mkdirSync(parent, { recursive: true }));
+  const dir = join(parent, `.${basename(out)}.pipescope-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  writingTo(shown, () => fs.mkdirSync(dir));
+  return dir;
+}
+
+/**
+ * Put the finished `staging` folder at `out`: the old output (if any) is
+ * renamed aside, the new one renamed in, and the old one removed only then.
+ * If the second rename fails, the old output is renamed back. Returns a
+ * warning when the old output could not be removed (the build itself succeeded).
+ */
+export function swapIn(fs: CliFs, staging: string, out: string, shown = out): string | undefined {
+  const old = fs.lstatSync(out, { throwIfNoEntry: false }) ? `${staging}-old` : undefined;
+  if (old) writingTo(shown, () => fs.renameSync(out, old));
+  try {
+    writingTo(shown, () => fs.renameSync(staging, out));
+  } catch (e) {
+    if (old) {
+      try {
+        fs.renameSync(old, out);
+      } catch (again) {
+        if (!isErrnoError(again)) throw again;
+        throw new OutputError(`${(e as Error).message}, and the previous output could not be put back: it is in ${old}`, { cause: e });
+      }
+    }
+    throw e;
+  }
+  if (!old) return undefined;
+  try {
+    fs.rmSync(old, { recursive: true, force: true });
+    return undefined;
+  } catch (e) {
+    if (!isErrnoError(e)) throw e;
+    return `the previous output, moved to ${old}, could not be removed (${e.code}); remove it yourself`;
+  }
+}
+
+/** Remove a staging folder after a failure, ignoring errors (the failure is what gets reported). */
+export function removeQuietly(fs: CliFs, dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Leave it: the original error matters more.
+  }
+}
+
+/** Files under `dir`, relative, sorted by code point (symbolic links listed, not followed). */
+export function listFiles(fs: CliFs, dir: string, prefix = ''): string[] {
+  const names = fs.readdirSync(join(dir, prefix), { withFileTypes: true });
+  return names
+    .flatMap((e) => (e.isDirectory() ? listFiles(fs, dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,304 @@
+/**
+ * `npm run build` in-process, with a stand-in for `astro build` (the render
+ * seam) so each case takes milliseconds: what --out may be, the swap that
+ * replaces a previous output only when the new one is complete, exit codes.
+ * One case runs the real build in a child process.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, parse } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BuildDeps, main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { copyFixture, errnoError, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+
+afterEach(removeTempDirs);
+
+const AS_OF = '2025-06-30';
+
+/** Writes two pages, as Astro would, after checking the site data it was given. */
+async function fakeRender({ outDir, siteDataPath }: RenderOptions): Promise<void> {
+  const site = JSON.parse(readFileSync(siteDataPath, 'utf8'));
+  mkdirSync(join(outDir, 'en'), { recursive: true });
+  writeFileSync(join(outDir, 'index.html'), '<meta http-equiv="refresh" content="0; url=en/">');
+  writeFileSync(join(outDir, 'en', 'index.html'), `<h1>${site.as_of}</h1>`);
+}
+
+function deps(cacheDir: string, render: BuildDeps['render'] = fakeRender): BuildDeps {
+  return { readFolder, render, cacheDir };
+}
+
+/** A temp folder with the spec example's data in data/ and the site-data cache in .cache/. */
+function workspace() {
+  const dir = tempDir();
+  const data = copyFixture('spec-example', dir);
+  return { dir, data, cache: join(dir, '.cache') };
+}
+
+/** Names beside `out` that a build left behind (its staging folders). */
+const leftovers = (out: string) => readdirSync(dirname(out)).filter((n) => n.includes('pipescope-tmp'));
+
+describe('build: --out may be replaced only when it is missing, empty or a previous output', () => {
+  it('builds into a missing folder, with a manifest that marks it as Pipescope output and has no timings', async () => {
+    const { dir, cache } = workspace();
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toBe('');
+    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['build-manifest.json', 'en', 'index.html', 'metrics.json']);
+    const manifest = JSON.parse(readFileSync(join(dir, 'site', 'build-manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ generator: 'pipescope', as_of: AS_OF, data: 'data', pages: 2 });
+    expect(manifest).not.toHaveProperty('timings_ms');
+    expect(JSON.parse(readFileSync(join(dir, 'site', 'metrics.json'), 'utf8')).as_of).toBe(AS_OF);
+    expect(existsSync(join(cache, 'site-data-site.json'))).toBe(true);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+
+  it('builds into an empty folder', async () => {
+    const { dir, cache } = workspace();
+    mkdirSync(join(dir, 'empty'));
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'empty', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(existsSync(join(dir, 'empty', 'build-manifest.json'))).toBe(true);
+  });
+
+  it('replaces a previous output, and two builds of the same input are byte-identical', async () => {
+    const { dir, cache } = workspace();
+    const args = ['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'];
+    expect(await main(args, fakeIO(dir).io, deps(cache))).toBe(0);
+    const first = hashTree(join(dir, 'site'));
+    const f = fakeIO(dir);
+    expect(await main([...args, '--timings'], f.io, deps(cache))).toBe(0);
+    expect(hashTree(join(dir, 'site'))).toEqual(first);
+    // Timings only on stderr.
+    expect(f.stderr()).toMatch(/^\{"timings_ms":\{"read":\d+,"views":\d+,"astro":\d+,"write":\d+,"total":\d+\}\}\n$/u);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+
+  it('replaces the output of an earlier version (a manifest without the marker)', async () => {
+    const { dir, cache } = workspace();
+    mkdirSync(join(dir, 'dist', 'en'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'en', 'old.html'), 'old');
+    writeFileSync(join(dir, 'dist', 'build-manifest.json'), JSON.stringify({ as_of: '2025-01-01', data: 'x', inputs: {}, pages: 1, bytes: 3, timings_ms: {} }));
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(existsSync(join(dir, 'dist', 'en', 'old.html'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'dist', 'build-manifest.json'), 'utf8')).generator).toBe('pipescope');
+  });
+
+  it('refuses a non-empty folder that is not a Pipescope output, and leaves every file in it as it was', async () => {
+    const { dir, cache } = workspace();
+    const mine = join(dir, 'mine');
+    mkdirSync(join(mine, 'notes'), { recursive: true });
+    writeFileSync(join(mine, 'notes', 'todo.md'), '# keep');
+    writeFileSync(join(mine, '.hidden'), 'keep');
+    writeFileSync(join(mine, 'build-manifest.json'), '{"generator": "someone-else"}');
+    const before = hashTree(mine);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'mine'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(/^build: --out mine is not empty and not a previous Pipescope output \(no build-manifest\.json with "generator": "pipescope"\); the build replaces the whole folder, so give a new or empty folder, or empty this one yourself\nusage: npm run build/u);
+    expect(hashTree(mine)).toEqual(before);
+    expect(leftovers(mine)).toEqual([]);
+    expect(existsSync(cache)).toBe(false); // refused before reading or writing anything
+  });
+
+  it('refuses the data folder and its parents, even when they hold a Pipescope manifest', async () => {
+    const { dir, data, cache } = workspace();
+    // A planted marker must not make the data folder (or a parent) replaceable.
+    writeFileSync(join(data, 'build-manifest.json'), '{"generator": "pipescope"}');
+    writeFileSync(join(dir, 'build-manifest.json'), '{"generator": "pipescope"}');
+    const cwd = join(dir, 'elsewhere');
+    mkdirSync(cwd);
+    const before = hashTree(dir);
+    const cases: [string, RegExp][] = [
+      [data, /is the data folder;/u],
+      [`${data}/`, /is the data folder;/u],
+      [join(data, '..', 'data'), /is the data folder;/u],
+      [dir, new RegExp(`is a parent of the data folder \\(${data.replace(/[/\\.]/gu, '\\$&')}\\);`, 'u')],
+    ];
+    for (const [out, message] of cases) {
+      const f = fakeIO(cwd);
+      expect(await main(['--data', data, '--as-of', AS_OF, '--out', out], f.io, deps(cache)), out).toBe(2);
+      expect(f.stderr()).toMatch(message);
+      expect(f.stderr()).toMatch(/the build replaces its --out folder, so give a folder of its own, such as dist\n/u);
+    }
+    expect(hashTree(dir)).toEqual(before);
+  });
+
+  it('refuses a symbolic link to the data folder', async () => {
+    const { dir, data, cache } = workspace();
+    symlinkSync(data, join(dir, 'link'));
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--out', 'link'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(/^build: --out link is the data folder;/u);
+  });
+
+  it('refuses the working folder, a parent of it, the project folder and the root (checked before anything is written)', async () => {
+    const { dir, cache } = workspace();
+    const cwd = join(dir, 'a', 'b');
+    mkdirSync(cwd, { recursive: true });
+    const cases: [string, RegExp][] = [
+      ['.', /^build: --out \. is the working folder;/u],
+      ['..', /^build: --out \.\. is a parent of the working folder/u],
+      [PROJECT_ROOT, /is the project folder;/u],
+      [dirname(PROJECT_ROOT), /is a parent of the project folder/u],
+      [parse(PROJECT_ROOT).root, /is the root of the file system;/u],
+    ];
+    for (const [out, message] of cases) {
+      const f = fakeIO(cwd);
+      // --extract-only never writes to --out: belt and braces for a test that names real folders.
+      expect(await main(['--data', join(dir, 'data'), '--out', out, '--extract-only'], f.io, deps(cache)), out).toBe(2);
+      expect(f.stderr()).toMatch(message);
+    }
+  });
+
+  it('refuses a file as --out', async () => {
+    const { dir, cache } = workspace();
+    writeFileSync(join(dir, 'out.html'), 'x');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--out', 'out.html'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(/^build: --out out\.html is a file, not a folder\n/u);
+    expect(readFileSync(join(dir, 'out.html'), 'utf8')).toBe('x');
+  });
+
+  it('reports an --out that cannot be written (below a file) in one line, exit 1', async () => {
+    const { dir, cache } = workspace();
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'a-file/site', '--quiet'], f.io, deps(cache))).toBe(1);
+    expect(f.stderr()).toMatch(/^build: cannot write a-file\/site: a part of its path is a file, not a folder \((ENOTDIR|EEXIST)\)\n$/u);
+  });
+});
+
+describe('build: a failed build leaves the previous output untouched', () => {
+  async function previousOutput() {
+    const ws = workspace();
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--quiet'], fakeIO(ws.dir).io, deps(ws.cache))).toBe(0);
+    return { ...ws, out: join(ws.dir, 'site'), before: hashTree(join(ws.dir, 'site')) };
+  }
+
+  it('on a bug in rendering: exit 70 with the stack, output as it was, no staging folder left', async () => {
+    const { dir, cache, out, before } = await previousOutput();
+    const f = fakeIO(dir);
+    const broken = async (o: RenderOptions) => {
+      await fakeRender(o);
+      throw new TypeError('dataQualityModel(...).map is not a function');
+    };
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache, broken))).toBe(70);
+    expect(f.stderr()).toMatch(/^build: internal error: dataQualityModel\(\.\.\.\)\.map is not a function\nThis is a bug in Pipescope/u);
+    expect(f.stderr()).toContain('TypeError: dataQualityModel(...).map is not a function\n    at ');
+    expect(hashTree(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('on a full disk while rendering: exit 1, one line, output as it was', async () => {
+    const { dir, cache, out, before } = await previousOutput();
+    const f = fakeIO(dir);
+    const full = async (o: RenderOptions) => {
+      throw errnoError('ENOSPC', 'write', join(o.outDir, 'en', 'index.html'));
+    };
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache, full))).toBe(1);
+    expect(f.stderr()).toBe('build: cannot write site: no space left on the device (ENOSPC)\n');
+    expect(hashTree(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('on an input problem: exit 1 naming the file, nothing written', async () => {
+    const { dir, data, cache, out, before } = await previousOutput();
+    writeFileSync(join(data, 'deals.csv'), 'deal_id,deal_name\nD1,x\n');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(1);
+    expect(f.stderr()).toMatch(/^build: deals\.csv: missing required columns? [^\n]+\n$/u);
+    expect(hashTree(out)).toEqual(before);
+  });
+
+  it('when the final rename fails: the previous output is put back', async () => {
+    const { dir, cache, out, before } = await previousOutput();
+    const nodeFs = await import('node:fs');
+    const f = fakeIO(dir, {
+      ...nodeFs,
+      renameSync: (from: import('node:fs').PathLike, to: import('node:fs').PathLike) => {
+        // Only the new output's rename fails; putting the old one back works.
+        if (String(to) === out && String(from).includes('pipescope-tmp') && !String(from).endsWith('-old')) throw errnoError('EACCES', 'rename', String(from));
+        nodeFs.renameSync(from, to);
+      },
+    });
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(1);
+    expect(f.stderr()).toBe('build: cannot write site: permission denied (EACCES)\n');
+    expect(hashTree(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('when putting the previous output back fails too: exit 1, saying where it is', async () => {
+    const { dir, cache, out, before } = await previousOutput();
+    const nodeFs = await import('node:fs');
+    const f = fakeIO(dir, {
+      ...nodeFs,
+      renameSync: (from: import('node:fs').PathLike, to: import('node:fs').PathLike) => {
+        if (String(to) === out) throw errnoError('EIO', 'rename', String(from));
+        nodeFs.renameSync(from, to);
+      },
+    });
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(1);
+    const old = /the previous output could not be put back: it is in (\S+)\n$/u.exec(f.stderr())?.[1];
+    expect(f.stderr()).toMatch(/^build: cannot write site: the device reported an input\/output error \(EIO\), and the previous output could not be put back: it is in /u);
+    expect(hashTree(old!)).toEqual(before);
+  });
+});
+
+describe('build: arguments', () => {
+  const bad: [string[], RegExp][] = [
+    [['--max-account-pages', 'abc'], /--max-account-pages must be a whole number from 0 to \d+, not "abc"/u],
+    [['--max-account-pages', '-1'], /--max-account-pages must be a whole number/u],
+    [['--max-account-pages', '1.5'], /--max-account-pages must be a whole number/u],
+    [['--max-account-pages', ''], /--max-account-pages must be a whole number/u],
+    [['--as-of', '0000-01-01'], /--as-of must be between 1001-01-01 and 9998-12-31, not 0000-01-01/u],
+    [['--as-of', '9999-12-31'], /--as-of must be between 1001-01-01 and 9998-12-31, not 9999-12-31/u],
+    [['--__proto__', 'x'], /unknown argument "--__proto__"/u],
+    [['--constructor=x'], /unknown argument "--constructor=x"/u],
+    [['--out', ''], /--out needs a folder/u],
+  ];
+  it.each(bad)('%j is exit 2', async (argv, message) => {
+    const { dir, cache } = workspace();
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', ...argv], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(message);
+    expect(f.stderr()).toMatch(/\nusage: npm run build -- /u);
+    expect(existsSync(cache)).toBe(false);
+  });
+
+  it('computes the site data at the first and last supported as-of dates (--extract-only writes nothing to --out)', async () => {
+    for (const asOf of ['1001-01-01', '9998-12-31']) {
+      const { dir, cache } = workspace();
+      const f = fakeIO(dir);
+      expect(await main(['--data', 'data', '--as-of', asOf, '--out', 'site', '--extract-only', '--max-account-pages', '0'], f.io, deps(cache)), f.stderr()).toBe(0);
+      expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe(asOf);
+      expect(existsSync(join(dir, 'site'))).toBe(false);
+    }
+  });
+});
+
+describe('build: the real thing', () => {
+  it('node scripts/build.ts builds the spec example with Astro into a new folder (exit 0), then refuses a parent of the project (exit 2)', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    // A unique name: the site data goes to the project's .cache/site-data-<name>.json.
+    const out = join(dir, basename(dir));
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['scripts/build.ts', '--data', join(FIXTURES, 'spec-example', 'data'), '--as-of', AS_OF, '--quiet', ...args], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      });
+    try {
+      const built = run(['--out', out]);
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+      expect(existsSync(join(out, 'en', 'index.html'))).toBe(true);
+      expect(JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8')).generator).toBe('pipescope');
+      expect(leftovers(out)).toEqual([]);
+      expect(existsSync(join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`))).toBe(true);
+      // --extract-only: never write to --out, even if the check were wrong.
+      const refused = run(['--out', dirname(PROJECT_ROOT), '--extract-only']);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/^build: --out \S+ is a parent of the (data|project) folder/u);
+    } finally {
+      rmSync(join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`), { force: true });
+    }
+  });
+});

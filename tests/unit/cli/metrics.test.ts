@@ -1,0 +1,177 @@
+/** `npm run metrics` in-process: exit codes, messages on stderr, and what is (not) written. */
+import * as nodeFs from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../../scripts/metrics.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { copyFixture, errnoError, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+
+afterEach(removeTempDirs);
+
+const SPEC = join(FIXTURES, 'spec-example', 'data');
+
+describe('metrics: exit 0, processed', () => {
+  it('writes metrics.json for the as-of date, creating its folder, and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const f = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'out/metrics.json'], f.io)).toBe(0);
+    expect(f.stderr()).toBe('');
+    const metrics = JSON.parse(readFileSync(join(dir, 'out/metrics.json'), 'utf8'));
+    expect(metrics.as_of).toBe('2025-06-30');
+    expect(readdirSync(join(dir, 'out'))).toEqual(['metrics.json']);
+  });
+
+  it('writes to stdout with --out - (the default), and reads the clock only for a missing --as-of', async () => {
+    const f = fakeIO(tempDir());
+    expect(await main(['--data', SPEC], f.io)).toBe(0);
+    // The fake clock is 2025-07-01T00:00Z; the fixture's time zone is UTC.
+    expect(JSON.parse(f.stdout()).as_of).toBe('2025-07-01');
+  });
+
+  it('accepts the first and last supported as-of dates with a correct (empty) result', async () => {
+    for (const asOf of ['1001-01-01', '9998-12-31']) {
+      const f = fakeIO(tempDir());
+      expect(await main(['--data', SPEC, '--as-of', asOf], f.io), f.stderr()).toBe(0);
+      expect(JSON.parse(f.stdout()).as_of).toBe(asOf);
+    }
+  });
+});
+
+describe('metrics: exit 1, a problem with the files', () => {
+  it('names the missing required file in one line', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    rmSync(join(data, 'stage_history.csv'));
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30'], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/^metrics: .*stage_history\.csv: required file is missing\n$/u);
+    expect(f.stdout()).toBe('');
+  });
+
+  it('names the config file and the key of an invalid config, one line', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    writeFileSync(join(data, 'pipeline.config.json'), '{ "timezone": "Mars/Olympus" }');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30'], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/^metrics: pipeline\.config\.json: timezone: [^\n]+\n$/u);
+  });
+
+  it('reports a data folder that does not exist', async () => {
+    const f = fakeIO(tempDir());
+    expect(await main(['--data', 'nowhere'], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/^metrics: .*nowhere: the data folder does not exist\n$/u);
+  });
+
+  it('reports an --out below a file as not writable, with no stack and no temporary file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const f = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'a-file/metrics.json'], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/^metrics: cannot write a-file\/metrics\.json: a part of its path is a file, not a folder \((EEXIST|ENOTDIR)\)\n$/u);
+    expect(readdirSync(dir)).toEqual(['a-file']);
+  });
+
+  it('reports a permission error on write, and removes the temporary file when the rename fails', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'metrics.json'), 'previous');
+    const denied = fakeIO(dir, { ...nodeFs, writeFileSync: (p: nodeFs.PathOrFileDescriptor) => { throw errnoError('EACCES', 'open', String(p)); } });
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'metrics.json'], denied.io)).toBe(1);
+    expect(denied.stderr()).toBe('metrics: cannot write metrics.json: permission denied (EACCES)\n');
+
+    const crossDevice = fakeIO(dir, { ...nodeFs, renameSync: (from: nodeFs.PathLike) => { throw errnoError('EXDEV', 'rename', String(from)); } });
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'metrics.json'], crossDevice.io)).toBe(1);
+    expect(crossDevice.stderr()).toBe('metrics: cannot write metrics.json: it is on another device (EXDEV)\n');
+    expect(readdirSync(dir)).toEqual(['metrics.json']);
+    expect(readFileSync(join(dir, 'metrics.json'), 'utf8')).toBe('previous');
+  });
+});
+
+describe('metrics: exit 2, bad arguments', () => {
+  const bad: [string[], RegExp][] = [
+    [['--data', SPEC, '--__proto__', 'x'], /unknown argument "--__proto__"/u],
+    [['--data', SPEC, '--constructor', 'x'], /unknown argument "--constructor"/u],
+    [['--data', SPEC, '--toString'], /unknown argument "--toString"/u],
+    [['--data', SPEC, '--hasOwnProperty=x'], /unknown argument "--hasOwnProperty=x"/u],
+    [['--data', SPEC, '--data', SPEC], /--data is given twice/u],
+    [['--data', SPEC, '--strict=no'], /--strict takes no value/u],
+    [['--data', '--strict'], /--data needs a value/u],
+    [['--as-of', '2025-06-30'], /--data <folder> is required/u],
+    [['--data', SPEC, '--as-of', '2025-02-30'], /--as-of must be a date YYYY-MM-DD, not "2025-02-30"/u],
+    [['--data', SPEC, '--as-of', '0000-01-01'], /--as-of must be between 1001-01-01 and 9998-12-31, not 0000-01-01/u],
+    [['--data', SPEC, '--as-of', '1000-06-30'], /--as-of must be between 1001-01-01 and 9998-12-31/u],
+    [['--data', SPEC, '--as-of', '9999-12-31'], /--as-of must be between 1001-01-01 and 9998-12-31, not 9999-12-31/u],
+    [['--data', SPEC, '--format', 'toString'], /--format must be one of canonical/u],
+  ];
+  it.each(bad)('%j', async (argv, message) => {
+    const f = fakeIO(tempDir());
+    expect(await main(argv, f.io)).toBe(2);
+    expect(f.stderr()).toMatch(message);
+    expect(f.stderr()).toMatch(/^metrics: [^\n]+\nusage: npm run --silent metrics -- --data <folder>/u);
+    expect(f.stdout()).toBe('');
+  });
+
+  it('refuses an --out that is a folder, and leaves it alone', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'q1.txt'), 'keep me');
+    const f = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--out', 'reports'], f.io)).toBe(2);
+    expect(f.stderr()).toMatch(/^metrics: --out reports is a folder; give a file, such as reports\/metrics\.json, or - for standard output\n/u);
+    expect(hashTree(join(dir, 'reports'))).toEqual({ 'q1.txt': expect.any(String) });
+    expect(readFileSync(join(dir, 'reports', 'q1.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('refuses to overwrite an input of the data folder', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    const before = hashTree(data);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', 'data/deals.csv'], f.io)).toBe(2);
+    expect(f.stderr()).toMatch(/^metrics: --out data\/deals\.csv is an input in the data folder/u);
+    expect(hashTree(data)).toEqual(before);
+  });
+});
+
+describe('metrics: exit 3, --strict with rejected rows', () => {
+  it('still writes the file, then says how many rows were rejected', async () => {
+    const dir = tempDir();
+    const f = fakeIO(dir);
+    const code = await main(['--data', join(FIXTURES, 'rejected-rows', 'data'), '--as-of', '2025-06-30', '--out', 'm.json', '--strict'], f.io);
+    expect(code).toBe(3);
+    expect(f.stderr()).toMatch(/^metrics: --strict: \d+ rejected row\(s\); see data_quality in the output\n$/u);
+    expect(existsSync(join(dir, 'm.json'))).toBe(true);
+  });
+
+  it('exits 0 without --strict', async () => {
+    const f = fakeIO(tempDir());
+    expect(await main(['--data', join(FIXTURES, 'rejected-rows', 'data'), '--as-of', '2025-06-30'], f.io)).toBe(0);
+  });
+});
+
+describe('metrics: exit 70, an internal error', () => {
+  it('reports a non-input error from reading as internal, with its stack, not as a bad CSV', async () => {
+    const f = fakeIO(tempDir());
+    const broken: typeof readFolder = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'stage')");
+    };
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30'], f.io, { readFolder: broken })).toBe(70);
+    expect(f.stderr()).toMatch(/^metrics: internal error: Cannot read properties of undefined \(reading 'stage'\)\nThis is a bug in Pipescope, not a problem with your data/u);
+    expect(f.stderr()).toMatch(/\nTypeError: Cannot read properties[^\n]*\n\s+at /u);
+  });
+
+  it('reports a file-system facade that throws a non-errno error as internal, and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const f = fakeIO(dir, {
+      ...nodeFs,
+      renameSync: () => {
+        throw new RangeError('facade bug');
+      },
+    });
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'metrics.json'], f.io)).toBe(70);
+    expect(f.stderr()).toMatch(/^metrics: internal error: facade bug\n/u);
+    expect(f.stderr()).toContain('RangeError: facade bug');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
