@@ -65,7 +65,7 @@ export function competitorsChart(vm: CompetitorsViewModel, options: CompetitorsO
   const takeaway = top
     ? text.takeaway({ competitor: top.label, deals: fmt.count(top.won + top.lost), winRate: fmt.percent(ratio(top.won, top.won + top.lost)) })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!top) return output(null, meta, table);
 
   const maxRows = Math.max(1, options.maxRows ?? 10);

@@ -59,7 +59,7 @@ export function cycleLengthChart(vm: CycleLengthViewModel, options: ChartOptions
         lostCount: vm.lost.count,
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width: options.width ?? DEFAULT_WIDTH };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width ?? DEFAULT_WIDTH };
   if (!hasData) return output(null, meta, table);
 
   const spec = distributionSpec(

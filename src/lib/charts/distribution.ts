@@ -6,9 +6,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { innerWidth, labelMargin, rowFrame } from './layout.ts';
-import { columnMarks, columnWidth, countAxisX, type KeyItem, keyMarks, roomyMax, rowAxisY, rowsSpec } from './marks.ts';
+import { columnMarks, columnWidth, countAxisX, type KeyItem, keyMarks, parkedRowMarks, roomyMax, rowAxisY, rowsSpec, stageDomain } from './marks.ts';
 import { COLORS, DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
-import type { ChartFormat } from './types.ts';
+import type { ChartFormat, ParkedText } from './types.ts';
 
 export interface DistributionRow {
   key: string;
@@ -20,6 +20,8 @@ export interface DistributionRow {
   p90: number | null;
   /** A threshold drawn as a dashed tick (the stall limit). */
   threshold?: number | null;
+  /** A parked stage: drawn after the others, under `parked.group` (rows come sequence first). */
+  parked?: boolean;
 }
 
 export interface DistributionKeyText {
@@ -42,6 +44,8 @@ export interface DistributionSpecOptions {
   columns: { count: string; median: string; p90: string };
   /** Row to set in bold (the takeaway's). */
   emphasis?: string | undefined;
+  /** The label of the row set above parked rows (needed when a row is parked). */
+  parked?: ParkedText | undefined;
 }
 
 const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -55,8 +59,9 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
   const countWidth = columnWidth(o.columns.count, rows.map(countText));
   const medianWidth = columnWidth(o.columns.median, rows.map(medianText));
   const p90Width = columnWidth(o.columns.p90, rows.map(p90Text));
+  const domain = stageDomain(rows, (r) => r.key);
   const marginLeft = labelMargin(rows.map((r) => r.label), 60, Math.round(width * 0.32));
-  const frame = rowFrame(width, o.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: countWidth + medianWidth + p90Width + 6 }, rows.length, 34);
+  const frame = rowFrame(width, o.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: countWidth + medianWidth + p90Width + 6 }, domain.length, 34);
   const values = rows.flatMap((r) => [r.mean, r.median, r.p75, r.p90, r.threshold].filter(num));
   const xMax = roomyMax([{ value: Math.max(0, ...values), label: '' }], innerWidth(frame));
 
@@ -73,7 +78,7 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
   keyItems.push({ label: o.key.p90, role: 'neutral', symbol: '⊢' }, { label: o.key.mean, role: 'neutral', symbol: '◇' });
   if (withThreshold.length > 0 && o.key.threshold) keyItems.push({ label: o.key.threshold, role: 'accent', symbol: '┆' });
 
-  return rowsSpec(frame, { domain: rows.map(key), padding: 0.2 }, xMax, [
+  return rowsSpec(frame, { domain, padding: 0.2 }, xMax, [
     rowAxisY(rows, marginLeft),
     ...countAxisX(fmt, xMax, o.axis, { grid: true, fontSize: SMALL_FONT_SIZE }),
     Plot.ruleY(withP90, { y: key, x1: (r) => r.median, x2: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5 }),
@@ -86,5 +91,6 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
     ...columnMarks(rows, o.columns.median, { y: key, text: medianText, dx: countWidth + medianWidth, bold }),
     ...columnMarks(rows, o.columns.p90, { y: key, text: p90Text, dx: countWidth + medianWidth + p90Width }),
     ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    ...(o.parked ? parkedRowMarks(domain, o.parked, frame, xMax) : []),
   ]);
 }

@@ -66,7 +66,7 @@ export function forecastChart(vm: ForecastViewModel, options: ChartOptions<Forec
         scheduledAmount: fmt.moneyCompact(scheduled),
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width: options.width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width };
   if (!hasData) return output(null, meta, table);
 
   const columns: Column[] = rows.map((b) => ({

@@ -25,6 +25,8 @@ export interface ChartStage {
   id: string;
   label: Record<string, string>;
   buyer_step: Record<string, string> | null;
+  /** Open, but outside the funnel's sequence (config `parked`). */
+  parked?: boolean;
 }
 
 /** Stage id -> resolved label and buyer step (unknown ids fall back to the id). */
@@ -34,6 +36,12 @@ export function stageLookup(stages: ChartStage[], locale: ChartLocale): (id: str
     const s = byId.get(id);
     return { label: localizedText(s?.label, locale) ?? id, buyerStep: localizedText(s?.buyer_step, locale) };
   };
+}
+
+/** Stage id -> whether it is parked (open, outside the sequence). */
+function parkedLookup(stages: ChartStage[]): (id: string) => boolean {
+  const parked = new Set(stages.filter((s) => s.parked === true).map((s) => s.id));
+  return (id) => parked.has(id);
 }
 
 export function funnelView(m: Metrics, stages: ChartStage[], locale: ChartLocale): FunnelViewModel {
@@ -54,6 +62,7 @@ export function funnelView(m: Metrics, stages: ChartStage[], locale: ChartLocale
 
 export function pipelineView(m: Metrics, stages: ChartStage[], locale: ChartLocale): PipelineViewModel {
   const stage = stageLookup(stages, locale);
+  const parked = parkedLookup(stages);
   return {
     stages: m.pipeline.stages.map((s) => ({
       id: s.stage,
@@ -61,6 +70,7 @@ export function pipelineView(m: Metrics, stages: ChartStage[], locale: ChartLoca
       count: s.count,
       amount: s.amount,
       weightedAmount: s.weighted_amount,
+      parked: parked(s.stage),
     })),
   };
 }
@@ -73,8 +83,10 @@ export function timeInStageView(
   stallDays: Record<string, number | null> = {},
 ): TimeInStageViewModel {
   const stage = stageLookup(stages, locale);
+  const parked = parkedLookup(stages);
   return {
     stages: m.time_in_stage.map((s) => ({
+      parked: parked(s.stage),
       id: s.stage,
       label: stage(s.stage).label,
       visits: s.visits,
@@ -89,7 +101,10 @@ export function timeInStageView(
 
 export function lostAtStageView(m: Metrics, stages: ChartStage[], locale: ChartLocale): LostAtStageViewModel {
   const stage = stageLookup(stages, locale);
-  return { stages: m.lost_at_stage.map((s) => ({ id: s.stage, label: stage(s.stage).label, count: s.count, amount: s.amount })) };
+  const parked = parkedLookup(stages);
+  return {
+    stages: m.lost_at_stage.map((s) => ({ id: s.stage, label: stage(s.stage).label, count: s.count, amount: s.amount, parked: parked(s.stage) })),
+  };
 }
 
 export function cycleLengthView(m: Metrics): CycleLengthViewModel {
@@ -136,7 +151,7 @@ export function competitorsView(m: Metrics): CompetitorsViewModel {
 
 export function waterfallView(m: Metrics): WaterfallViewModel {
   const w = m.waterfall;
-  return { start: w.start, new: w.new, reopened: w.reopened, won: w.won, lost: w.lost, end: w.end };
+  return { start: w.start, new: w.new, reopened: w.reopened, won: w.won, lost: w.lost, removed: w.removed, end: w.end };
 }
 
 /**

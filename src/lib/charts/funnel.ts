@@ -83,7 +83,7 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
         advanced: fmt.count(worst.advanced),
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (cohort <= 0 || rows.length === 0) return output(null, meta, table);
 
   // Right-hand columns: as wide as their header (up to two lines) or values.

@@ -60,7 +60,7 @@ export function intakeChart(vm: IntakeViewModel, options: ChartOptions<IntakeTex
         direction: recentAmount > priorAmount ? 'up' : recentAmount < priorAmount ? 'down' : 'flat',
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width: options.width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width };
   if (!hasData) return output(null, meta, table);
 
   const spec = columnSpec(

@@ -85,7 +85,7 @@ export function reasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): Cha
         highlighted: subject.highlight === true,
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!subject) return output(null, meta, table);
 
   const maxRows = Math.max(1, options.maxRows ?? 10);

@@ -4,20 +4,22 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
-import { countAxisX, endLabels, roomyMax, rowAxisY, rowsSpec } from './marks.ts';
+import { countAxisX, endLabels, parkedRowMarks, roomyMax, rowAxisY, rowsSpec, sequenceFirst, stageDomain, stageTableLabel } from './marks.ts';
 import { output } from './render.ts';
 import { DEFAULT_WIDTH, fill } from './style.ts';
-import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, ParkedText } from './types.ts';
 
 export interface LostAtStageRow {
   id: string;
   label: string;
   count: number;
   amount: number;
+  /** Open but outside the funnel's sequence: drawn below it, under a label row. */
+  parked?: boolean;
 }
 
 export interface LostAtStageViewModel {
-  /** Open stages in config order, zeros included. */
+  /** Open stages in config order, zeros included (parked ones are drawn after the sequence). */
   stages: LostAtStageRow[];
 }
 
@@ -32,6 +34,7 @@ export interface LostAtStageTakeaway {
 export interface LostAtStageText extends BaseChartText {
   axis: string;
   columns: { stage: string; count: string; amount: string };
+  parked: ParkedText;
   takeaway(p: LostAtStageTakeaway): string;
 }
 
@@ -40,11 +43,11 @@ export function lostAtStageChart(vm: LostAtStageViewModel, options: ChartOptions
   const id = options.id ?? 'lost-at-stage';
   const width = options.width ?? DEFAULT_WIDTH;
   const c = text.columns;
-  const rows = vm.stages;
+  const rows = sequenceFirst(vm.stages);
   const table: ChartTable = {
     headers: [c.stage, c.count, c.amount],
     kinds: ['text', 'count', 'money'],
-    rows: rows.map((s) => [s.label, s.count, s.amount]),
+    rows: rows.map((s) => [stageTableLabel(s, text.parked), s.count, s.amount]),
   };
   const total = rows.reduce((s, r) => s + finite(r.count), 0);
   let top: LostAtStageRow | undefined;
@@ -55,21 +58,23 @@ export function lostAtStageChart(vm: LostAtStageViewModel, options: ChartOptions
   const takeaway = top
     ? text.takeaway({ stage: top.label, count: fmt.count(top.count), share: fmt.percent(ratio(top.count, total)), amount: fmt.moneyCompact(top.amount) })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!top) return output(null, meta, table);
 
+  const key = (s: LostAtStageRow) => s.id;
+  const domain = stageDomain(rows, key);
   const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
-  const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, rows.length, 32);
+  const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, domain.length, 32);
   const label = (s: LostAtStageRow) => `${fmt.count(finite(s.count))} · ${fmt.moneyCompact(finite(s.amount))}`;
   const maxCount = Math.max(...rows.map((s) => finite(s.count)));
   const xMax = roomyMax(rows.map((s) => ({ value: finite(s.count), label: label(s) })), innerWidth(frame));
-  const key = (s: LostAtStageRow) => s.id;
 
-  const spec = rowsSpec(frame, { domain: rows.map(key), padding: 0.22 }, xMax, [
+  const spec = rowsSpec(frame, { domain, padding: 0.22 }, xMax, [
     rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft),
     ...countAxisX(fmt, maxCount, text.axis, { grid: true }),
     Plot.barX(rows, { y: key, x: (s) => finite(s.count), ...fill('lost') }),
     ...endLabels(rows, { x: (s) => finite(s.count), y: key, text: label, bold: (s) => s === top }),
+    ...parkedRowMarks(domain, text.parked, frame, xMax),
     Plot.ruleX([0]),
   ]);
   return output(spec, meta, table);

@@ -4,9 +4,9 @@
  * the right margin, the row label and x axes and the spec of horizontal bars.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, finite, fitLabel, type Frame, textWidth } from './layout.ts';
-import { fill, FONT_SIZE, SMALL_FONT_SIZE, type ColorRole } from './style.ts';
-import type { ChartFormat } from './types.ts';
+import { countTicks, finite, fitLabel, type Frame, innerWidth, textWidth } from './layout.ts';
+import { COLORS, fill, FONT_SIZE, SMALL_FONT_SIZE, type ColorRole } from './style.ts';
+import type { ChartFormat, ParkedText } from './types.ts';
 
 export interface KeyItem {
   label: string;
@@ -94,7 +94,7 @@ export function columnWidth(header: string, values: string[]): number {
 /** A tick format from row keys to their labels, cut to fit the left margin. */
 export function rowLabelFormat(rows: { key: string; label: string }[], marginLeft: number): (k: string) => string {
   const labels = new Map(rows.map((r) => [r.key, fitLabel(r.label, marginLeft)]));
-  return (k) => labels.get(k) ?? k;
+  return (k) => labels.get(k) ?? (k === PARKED_ROW ? '' : k);
 }
 
 /** The y axis of row labels: semibold, no ticks, no title. */
@@ -116,4 +116,56 @@ export function countAxisX(fmt: ChartFormat, max: number, label: string, o: { gr
 /** The spec of horizontal bars: one band per y key, x from 0 to `xMax`. */
 export function rowsSpec(frame: Frame, y: { domain: string[]; padding: number; axis?: null }, xMax: number, marks: Plot.Markish[]): Plot.PlotOptions {
   return { ...frame, y, x: { domain: [0, xMax] }, marks };
+}
+
+/**
+ * The y key of the label row that sets parked stages (open, but outside the
+ * funnel's sequence) apart, below the sequence. Stage ids never hold U+0000.
+ */
+export const PARKED_ROW = '\u0000parked';
+
+/** Stage rows with the sequence first, then the parked ones, each in its given order. */
+export function sequenceFirst<T extends { parked?: boolean | undefined }>(rows: readonly T[]): T[] {
+  return [...rows.filter((r) => !r.parked), ...rows.filter((r) => r.parked)];
+}
+
+/** The y domain of stage rows (sequence first): their keys, with the parked label row before the first parked one. */
+export function stageDomain<T extends { parked?: boolean | undefined }>(rows: readonly T[], key: (r: T) => string): string[] {
+  const domain: string[] = [];
+  rows.forEach((r, i) => {
+    if (r.parked && !rows[i - 1]?.parked) domain.push(PARKED_ROW);
+    domain.push(key(r));
+  });
+  return domain;
+}
+
+/** A parked stage's label in a table: 'On hold (outside the sequence)'. */
+export function stageTableLabel(row: { label: string; parked?: boolean | undefined }, text: ParkedText): string {
+  return row.parked ? `${row.label} (${text.tag})` : row.label;
+}
+
+/**
+ * The label row above parked stages: the group's name from the SVG's left
+ * edge (muted, italic) and a dashed rule across the rest of the row. Nothing
+ * when no row is parked.
+ */
+export function parkedRowMarks(domain: readonly string[], text: ParkedText, frame: Frame, xMax: number): Plot.Markish[] {
+  if (!domain.includes(PARKED_ROW)) return [];
+  const inner = innerWidth(frame);
+  const textEnd = 4 + textWidth(text.group, SMALL_FONT_SIZE) * 1.1 + 8 - frame.marginLeft;
+  const x1 = (Math.max(0, Math.min(inner, textEnd)) / inner) * xMax;
+  return [
+    Plot.text([text.group], {
+      y: () => PARKED_ROW,
+      text: (d: string) => d,
+      frameAnchor: 'left',
+      dx: 4 - frame.marginLeft,
+      textAnchor: 'start',
+      fontSize: SMALL_FONT_SIZE,
+      fontWeight: '600',
+      fontStyle: 'italic',
+      ...fill('muted'),
+    }),
+    Plot.ruleY([PARKED_ROW], { y: (d: string) => d, x1, x2: xMax, stroke: COLORS.neutral, strokeDasharray: '4,3' }),
+  ];
 }

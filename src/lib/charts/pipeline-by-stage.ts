@@ -5,10 +5,24 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
-import { columnMarks, columnWidth, endLabels, type KeyItem, keyMarks, roomyMax, rowAxisY, rowsSpec, valueAxisX } from './marks.ts';
+import {
+  columnMarks,
+  columnWidth,
+  endLabels,
+  type KeyItem,
+  keyMarks,
+  parkedRowMarks,
+  roomyMax,
+  rowAxisY,
+  rowsSpec,
+  sequenceFirst,
+  stageDomain,
+  stageTableLabel,
+  valueAxisX,
+} from './marks.ts';
 import { output } from './render.ts';
 import { DEFAULT_WIDTH, fill } from './style.ts';
-import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
+import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, ParkedText } from './types.ts';
 
 export interface PipelineStageRow {
   id: string;
@@ -16,10 +30,12 @@ export interface PipelineStageRow {
   count: number;
   amount: number;
   weightedAmount: number;
+  /** Open but outside the funnel's sequence: drawn below it, under a label row. */
+  parked?: boolean;
 }
 
 export interface PipelineViewModel {
-  /** Open stages in config order, zeros included. */
+  /** Open stages in config order, zeros included (parked ones are drawn after the sequence). */
   stages: PipelineStageRow[];
 }
 
@@ -35,6 +51,7 @@ export interface PipelineText extends BaseChartText {
   axis: string;
   key: { amount: string; weighted: string };
   columns: { stage: string; count: string; amount: string; weighted: string };
+  parked: ParkedText;
   takeaway(p: PipelineTakeaway): string;
 }
 
@@ -43,12 +60,12 @@ export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOption
   const id = options.id ?? 'pipeline-by-stage';
   const width = options.width ?? DEFAULT_WIDTH;
   const c = text.columns;
-  const rows = vm.stages;
+  const rows = sequenceFirst(vm.stages);
 
   const table: ChartTable = {
     headers: [c.stage, c.count, c.amount, c.weighted],
     kinds: ['text', 'count', 'money', 'money'],
-    rows: rows.map((s) => [s.label, s.count, s.amount, s.weightedAmount]),
+    rows: rows.map((s) => [stageTableLabel(s, text.parked), s.count, s.amount, s.weightedAmount]),
   };
   const total = rows.reduce((sum, s) => sum + finite(s.amount), 0);
   let top: PipelineStageRow | undefined;
@@ -56,16 +73,17 @@ export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOption
   const takeaway = top
     ? text.takeaway({ stage: top.label, amount: fmt.moneyCompact(top.amount), share: fmt.percent(ratio(top.amount, total)) })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!top) return output(null, meta, table);
 
   const key = (s: PipelineStageRow) => s.id;
+  const domain = stageDomain(rows, key);
   const weightedText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.weightedAmount));
   const countText = (s: PipelineStageRow) => fmt.count(finite(s.count));
   const weightedWidth = columnWidth(c.weighted, rows.map(weightedText));
   const countWidth = columnWidth(c.count, rows.map(countText));
   const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
-  const frame = rowFrame(width, options.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: weightedWidth + countWidth + 6 }, rows.length, 34);
+  const frame = rowFrame(width, options.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: weightedWidth + countWidth + 6 }, domain.length, 34);
   const amountText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.amount));
   const xMax = roomyMax(rows.map((s) => ({ value: s.amount, label: amountText(s) })), innerWidth(frame));
   const keyItems: KeyItem[] = [
@@ -73,7 +91,7 @@ export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOption
     { label: text.key.weighted, role: 'primary' },
   ];
 
-  const spec = rowsSpec(frame, { domain: rows.map(key), padding: 0.22 }, xMax, [
+  const spec = rowsSpec(frame, { domain, padding: 0.22 }, xMax, [
     rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft),
     ...valueAxisX({ ticks: 4, tickFormat: (d) => fmt.moneyCompact(d), label: text.axis, grid: true }),
     Plot.barX(rows, { y: key, x: (s) => finite(s.amount), ...fill('secondary') }),
@@ -82,6 +100,7 @@ export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOption
     ...columnMarks(rows, c.weighted, { y: key, text: weightedText, dx: weightedWidth }),
     ...columnMarks(rows, c.count, { y: key, text: countText, dx: weightedWidth + countWidth }),
     ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    ...parkedRowMarks(domain, text.parked, frame, xMax),
     Plot.ruleX([0]),
   ]);
   return output(spec, meta, table);

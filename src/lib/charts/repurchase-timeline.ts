@@ -64,7 +64,7 @@ export function repurchaseTimelineChart(vm: RepurchaseViewModel, options: ChartO
         peakMonth: peak ? peak.label : null,
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width: options.width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width };
   if (!hasData) return output(null, meta, table);
 
   const columns: Column[] = rows.map((r, i) => ({

@@ -50,7 +50,7 @@ export function trendSparkline(vm: SparklineViewModel, options: ChartOptions<Spa
           direction: last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'flat',
         })
       : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale };
   if (!first || !last || points.length < 2) {
     return { svg: renderEmpty(meta, width, height), title: text.title, takeaway, table };
   }

@@ -67,10 +67,24 @@ export interface ChartOptions<Text extends BaseChartText> {
    * ('funnel', 'loss-reasons', ...); pass another when one chart appears twice.
    */
   id?: string;
+  /**
+   * A sentence that replaces the computed takeaway (and the SVG's `<desc>`):
+   * the page's own when the data cannot support the computed one (too small
+   * a sample, a field never recorded). The chart is drawn as usual.
+   */
+  takeaway?: string;
 }
 
 /** A count with its amount (waterfall steps, repurchase buckets). */
 export interface CountAmount {
   count: number;
   amount: number;
+}
+
+/** How a stage chart marks parked stages (open, but outside the funnel's sequence). */
+export interface ParkedText {
+  /** The label row above them: 'Parked (outside the sequence)'. */
+  group: string;
+  /** After a parked stage's name in the table: 'outside the sequence'. */
+  tag: string;
 }

@@ -1,7 +1,8 @@
 /**
  * How the open pipeline changed over the waterfall period: start, + new,
- * + reopened, − won, − lost, end, as floating bars with signed amount labels
- * and dashed connectors at the running total.
+ * + reopened, − won, − lost, − removed (deleted from the CRM; drawn only
+ * when any), end, as floating bars with signed amount labels and dashed
+ * connectors at the running total.
  */
 import * as Plot from '@observablehq/plot';
 import { finite, type Frame, innerWidth, signedMoney, textWidth, wrap } from './layout.ts';
@@ -15,6 +16,8 @@ export interface WaterfallViewModel {
   reopened: CountAmount;
   won: CountAmount;
   lost: CountAmount;
+  /** Deals that left without being won or lost (deleted from the CRM); absent = none. */
+  removed?: CountAmount | undefined;
   end: CountAmount;
 }
 
@@ -25,10 +28,12 @@ export interface WaterfallTakeaway {
   added: string;
   won: string;
   lost: string;
+  /** The amount removed from the CRM, formatted; null when no deal was removed. */
+  removed: string | null;
   direction: 'up' | 'down' | 'flat';
 }
 
-export type WaterfallStep = 'start' | 'new' | 'reopened' | 'won' | 'lost' | 'end';
+export type WaterfallStep = 'start' | 'new' | 'reopened' | 'won' | 'lost' | 'removed' | 'end';
 
 export interface WaterfallText extends BaseChartText {
   steps: Record<WaterfallStep, string>;
@@ -36,7 +41,8 @@ export interface WaterfallText extends BaseChartText {
   takeaway(p: WaterfallTakeaway): string;
 }
 
-const STEPS: readonly WaterfallStep[] = ['start', 'new', 'reopened', 'won', 'lost', 'end'];
+const STEPS: readonly WaterfallStep[] = ['start', 'new', 'reopened', 'won', 'lost', 'removed', 'end'];
+const NONE: CountAmount = { count: 0, amount: 0 };
 
 interface Bar {
   step: WaterfallStep;
@@ -50,13 +56,17 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
   const { fmt, text } = options;
   const id = options.id ?? 'waterfall';
   const width = options.width ?? DEFAULT_WIDTH;
-  const amount = (s: WaterfallStep) => finite(vm[s].amount);
+  const row = (s: WaterfallStep): CountAmount => vm[s] ?? NONE;
+  const amount = (s: WaterfallStep) => finite(row(s).amount);
   const table: ChartTable = {
     headers: [text.columns.step, text.columns.count, text.columns.amount],
     kinds: ['text', 'count', 'money'],
-    rows: STEPS.map((s) => [text.steps[s], vm[s].count, vm[s].amount]),
+    rows: STEPS.map((s) => [text.steps[s], row(s).count, row(s).amount]),
   };
-  const hasData = STEPS.some((s) => finite(vm[s].count) > 0 || amount(s) !== 0);
+  const anyRemoved = finite(row('removed').count) > 0 || amount('removed') !== 0;
+  // The removed bar only when a deal was removed: most data sets never delete.
+  const steps = STEPS.filter((s) => s !== 'removed' || anyRemoved);
+  const hasData = STEPS.some((s) => finite(row(s).count) > 0 || amount(s) !== 0);
   const start = amount('start');
   const end = amount('end');
   const takeaway = hasData
@@ -66,10 +76,11 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
         added: fmt.moneyCompact(amount('new') + amount('reopened')),
         won: fmt.moneyCompact(amount('won')),
         lost: fmt.moneyCompact(amount('lost')),
+        removed: anyRemoved ? fmt.moneyCompact(amount('removed')) : null,
         direction: end > start ? 'up' : end < start ? 'down' : 'flat',
       })
     : text.noData;
-  const meta = { id, title: text.title, takeaway, locale: options.locale, width };
+  const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!hasData) return output(null, meta, table);
 
   let level = start;
@@ -78,7 +89,7 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
     bars.push({ step, y1: level, y2: level + amount(step), label: signedMoney(fmt, amount(step), '+'), role: 'primary' });
     level += amount(step);
   }
-  for (const step of ['won', 'lost'] as const) {
+  for (const step of anyRemoved ? (['won', 'lost', 'removed'] as const) : (['won', 'lost'] as const)) {
     bars.push({ step, y1: level, y2: level - amount(step), label: signedMoney(fmt, amount(step), '−'), role: 'lost' });
     level -= amount(step);
   }
@@ -91,15 +102,15 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
   const bottom = Math.min(0, ...bars.flatMap((b) => [b.y1, b.y2]));
   const yMax = top > 0 ? top + ((top - bottom) * 20) / Math.max(frameHeight * 0.5, frameHeight - 20) : 1;
   const padding = 0.25;
-  const step = innerWidth(frame) / (STEPS.length + padding);
+  const step = innerWidth(frame) / (steps.length + padding);
   const bandwidth = step * (1 - padding);
   const connectors = bars.slice(0, -1).map((b, i) => ({ from: b.step, to: bars[i + 1]!.step, y: b.y2 }));
-  const ticks = new Map(STEPS.map((s) => [s, wrap(text.steps[s], step - 4, SMALL_FONT_SIZE)]));
+  const ticks = new Map(steps.map((s) => [s, wrap(text.steps[s], step - 4, SMALL_FONT_SIZE)]));
   const x = (b: Bar) => b.step;
 
   const spec: Plot.PlotOptions = {
     ...frame,
-    x: { domain: [...STEPS], padding },
+    x: { domain: [...steps], padding },
     y: { domain: [bottom, yMax] },
     marks: [
       Plot.axisX({ tickFormat: (k: WaterfallStep) => ticks.get(k) ?? k, tickSize: 0, label: null, fontWeight: '600' }),

@@ -110,7 +110,8 @@ export const enChartWords: ChartWords = {
     noData: 'Nothing was open and nothing moved during the period.',
     takeaway: (p) => {
       const change = { up: `grew from ${p.start} to ${p.end}`, down: `shrank from ${p.start} to ${p.end}`, flat: `held at ${p.end}` }[p.direction];
-      return `The open pipeline ${change}: ${p.added} came in new or reopened, ${p.won} was won and ${p.lost} was lost.`;
+      const out = p.removed === null ? `${p.won} was won and ${p.lost} was lost` : `${p.won} was won, ${p.lost} was lost and ${p.removed} was removed from the CRM`;
+      return `The open pipeline ${change}: ${p.added} came in new or reopened, ${out}.`;
     },
   },
 

@@ -117,7 +117,8 @@ export const koChartWords: ChartWords = {
         p.direction === 'flat'
           ? `진행 중 파이프라인은 ${p.end} 수준을 유지했습니다`
           : `진행 중 파이프라인이 ${p.start}에서 ${josa(p.end, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}`;
-      return `${change}(${w.new}·${w.reopened} ${p.added}, ${w.won} ${p.won}, ${w.lost} ${p.lost}).`;
+      const removed = p.removed === null ? '' : `, ${w.removed} ${p.removed}`;
+      return `${change}(${w.new}·${w.reopened} ${p.added}, ${w.won} ${p.won}, ${w.lost} ${p.lost}${removed}).`;
     },
   },
 

@@ -77,6 +77,7 @@ export function chartTexts(locale: Locale): ChartTexts {
   const w = WORDS[locale];
   const c = m.columns;
   const s = m.sections;
+  const parked = { group: m.stageGroup.parked, tag: m.stageGroup.parkedTag };
   const reasonColumns = { reason: c.reason, count: c.count, countShare: w.reasons.countShare, amount: c.amount, amountShare: w.reasons.amountShare };
   return {
     funnel: {
@@ -99,6 +100,7 @@ export function chartTexts(locale: Locale): ChartTexts {
       axis: c.open_amount,
       key: { amount: c.open_amount, weighted: c.weighted_amount },
       columns: { stage: c.stage, count: c.count, amount: c.amount, weighted: c.weighted_amount },
+      parked,
       takeaway: w.pipeline.takeaway,
     },
     forecast: {
@@ -128,6 +130,7 @@ export function chartTexts(locale: Locale): ChartTexts {
         p90: c.p90_days,
         stall: c.threshold_days,
       },
+      parked,
       takeaway: w.timeInStage.takeaway,
     },
     cycleLength: {
@@ -160,6 +163,7 @@ export function chartTexts(locale: Locale): ChartTexts {
       noData: m.empty.noLossReasons,
       axis: c.lost_count,
       columns: { stage: c.stage, count: c.lost_count, amount: c.lost_amount },
+      parked,
       takeaway: w.lostAtStage.takeaway,
     },
     competitors: {
@@ -174,7 +178,15 @@ export function chartTexts(locale: Locale): ChartTexts {
     waterfall: {
       title: s.waterfall,
       noData: w.waterfall.noData,
-      steps: { start: m.waterfall.start, new: m.waterfall.new, reopened: m.waterfall.reopened, won: m.waterfall.won, lost: m.waterfall.lost, end: m.waterfall.end },
+      steps: {
+        start: m.waterfall.start,
+        new: m.waterfall.new,
+        reopened: m.waterfall.reopened,
+        won: m.waterfall.won,
+        lost: m.waterfall.lost,
+        removed: m.waterfall.removed,
+        end: m.waterfall.end,
+      },
       columns: { step: c.category, count: c.count, amount: c.amount },
       takeaway: w.waterfall.takeaway,
     },

@@ -136,6 +136,9 @@ export const en = {
     deal: 'Deal',
     deal_id: 'Deal ID',
     deal_name: 'Deal name',
+    stage_at_removal: 'Stage when removed',
+    removed_at: 'Removed on',
+    basis: 'How it is set',
     days_in_stage: 'Days in stage',
     threshold_days: 'Threshold (days)',
     flags: 'Flags',
@@ -215,6 +218,10 @@ export const en = {
     byTeam: 'By team',
     files: 'Files read',
     issues: 'Issues',
+    removedDeals: 'Deals removed from the CRM',
+    stallThresholds: 'Stall threshold per stage',
+    dataSource: 'Data source',
+    limits: 'What this data cannot show',
   },
   flags: {
     past_expected_close: 'Past expected close',
@@ -240,6 +247,7 @@ export const en = {
     new: 'New',
     won: 'Won',
     lost: 'Lost',
+    removed: 'Removed',
     reopened: 'Reopened',
     end: 'Open at end',
     advanced: 'Advanced a stage',
@@ -259,11 +267,96 @@ export const en = {
     noWinReasons: 'No deals were won in the analysis window.',
     noCompetitors: 'No closed deal names a competitor.',
     noRepurchase: 'No won deal has a product lifecycle; set lifecycle_months per product in pipeline.config.json.',
-    noTargets: 'No company-wide target covers this date; add targets.csv to see coverage.',
+    noTargets: 'No company-wide target in targets.csv covers this month or quarter or the next; add one to see coverage.',
+    noRemoved: 'No deal was removed from the CRM before this date.',
     noSlippage: 'Add field_history.csv to track close-date pushes.',
     noVelocity: 'Not enough closed deals to compute sales velocity yet.',
     noIssues: 'No data-quality issues: every row was read.',
     noAccounts: 'No accounts yet.',
+  },
+  /** Stages that are open but outside the funnel's sequence (config `parked`). */
+  stageGroup: {
+    parked: 'Parked (outside the sequence)',
+    parkedTag: 'outside the sequence',
+  },
+  /** How each open stage's stall threshold was set (site manifest `stall_basis`). */
+  stallBasis: {
+    configured: 'Set in pipeline.config.json (stall_days)',
+    p90: (p: { count: number }, f: Formatter) => `P90 of the ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} that ended in the analysis window`,
+    default: (p: { count: number; visits: number; days: number }, f: Formatter) =>
+      `${f.count(p.days)}-day default: only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} ended in the analysis window (${f.count(p.visits)} needed to learn it)`,
+    never: 'Parked stage: never counted as stalled (name it in stall_days to set a threshold)',
+  },
+  /** What a page says instead of a misleading figure when the data lacks something. */
+  absence: {
+    closeDatesUntracked:
+      'Close-date changes are not tracked: add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see slippage and pushed deals.',
+    noExpectedClose: (p: { count: number }, f: Formatter) =>
+      `${p.count === 1 ? 'The one open deal has no' : `None of the ${f.count(p.count)} open deals has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
+    coverageNeedsCloseDates: 'Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.',
+    noTargets: 'Coverage needs targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.',
+    lossReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
+      `No loss reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
+    winReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
+      `No win reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} won in the analysis window: ask reps to fill in Win Reason when they mark a deal won, or map the CRM’s win-reason field to win_reason in deals.csv.`,
+    noLifecycle:
+      'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
+    noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
+    stallDefault: (p: { stages: string; count: number; visits: number; days: number }, f: Formatter) =>
+      p.count === 1
+        ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of that stage ended in the analysis window.`
+        : `The stall thresholds of ${p.stages} are the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of each of those stages ended in the analysis window.`,
+    historyUnavailable: (p: { advice: string }) =>
+      `Not available: this export has only each deal’s current stage, not its stage history. To see it, ${p.advice}.`,
+    trendsUnavailable: (p: { advice: string; days: number }, f: Formatter) =>
+      `Changes against ${f.count(p.days)} days earlier are not shown: this export has only each deal’s current stage, so the pipeline of an earlier date cannot be rebuilt. To see them, ${p.advice}.`,
+    stageMovesUnavailable: (p: { advice: string }) =>
+      `Stage moves of the deals open at the start are not available: this export has only each deal’s current stage. To see them, ${p.advice}.`,
+    snapshots:
+      'Stage history was rebuilt by comparing dated exports: each move is dated by the first export that shows it, so times in stage are only as precise as the interval between exports.',
+    /** What to export for stage history, by source format (`other` for the rest). */
+    historyAdvice: {
+      'salesforce-report': 'add the Opportunity History report to the data folder',
+      hubspot: 'add the “Date entered <stage>” columns to the HubSpot export',
+      pipedrive: 'add stage_history.csv with every stage change and its date (Pipedrive’s deals export has only the current stage)',
+      other: 'add stage_history.csv with every stage change and its date',
+    },
+  },
+  /** Takeaways from fewer than MIN_SAMPLE deals: say so instead of concluding. */
+  small: {
+    funnel: (p: { count: number }, f: Formatter) =>
+      `Only ${f.count(p.count)} ${plural(p.count, 'deal was', 'deals were')} created in the analysis window — too few to conclude where deals drop off.`,
+    funnelStage: (p: { count: number; stage: string }, f: Formatter) =>
+      `Only ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} reached ${p.stage} — too few to conclude where deals drop off.`,
+    lossReasons: (p: { count: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} lost ${plural(p.count, 'deal', 'deals')} — too few to conclude what causes losses.`,
+    winReasons: (p: { count: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} won ${plural(p.count, 'deal', 'deals')} — too few to conclude why deals are won.`,
+    lostAtStage: (p: { count: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} lost ${plural(p.count, 'deal', 'deals')} — too few to conclude at which stage deals are lost.`,
+    competitors: (p: { count: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} naming a competitor — too few to conclude.`,
+    cycleLength: (p: { count: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to conclude how long the sales cycle is.`,
+    timeInStage: (p: { count: number; stage: string }, f: Formatter) =>
+      `Only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} of ${p.stage} ended in the analysis window — too few to conclude where deals sit longest.`,
+  },
+  /** The data-quality page's account of where the data came from. */
+  source: {
+    readFrom: (p: { name: string }) => `Read from ${p.name}.`,
+    formats: {
+      canonical: 'CSV files in Pipescope’s own columns (docs/input.md)',
+      'salesforce-report': 'Salesforce reports',
+      'salesforce-api': 'a Salesforce data export',
+      hubspot: 'a HubSpot deals export',
+      pipedrive: 'a Pipedrive deals export',
+    },
+    fullHistory: 'The export holds each deal’s full stage history.',
+    currentVisitOnly: (p: { advice: string }) =>
+      `The export has only each deal’s current stage, not its stage history: conversion, time in stage, the stage where deals were lost, stage moves and comparisons with earlier dates are not available. To see them, ${p.advice}.`,
+    otherLimitation: (p: { code: string }) => `Limitation of this export: ${p.code}.`,
+    removedExplained:
+      'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
   },
 };
 

@@ -130,6 +130,9 @@ export const ko: Messages = {
     deal: '딜',
     deal_id: '딜 ID',
     deal_name: '딜명',
+    stage_at_removal: '삭제 시점 단계',
+    removed_at: '삭제일',
+    basis: '산정 방식',
     days_in_stage: '단계 체류 일수',
     threshold_days: '정체 기준(일)',
     flags: '위험 신호',
@@ -209,6 +212,10 @@ export const ko: Messages = {
     byTeam: '팀별',
     files: '읽어 들인 파일',
     issues: '문제 목록',
+    removedDeals: 'CRM에서 삭제된 딜',
+    stallThresholds: '단계별 정체 기준',
+    dataSource: '데이터 원본',
+    limits: '이 데이터로 볼 수 없는 것',
   },
   flags: {
     past_expected_close: '예상 마감일 경과',
@@ -233,6 +240,7 @@ export const ko: Messages = {
     new: '신규',
     won: '수주',
     lost: '실주',
+    removed: '삭제',
     reopened: '재개',
     end: '기말 파이프라인',
     advanced: '단계 진전',
@@ -252,10 +260,77 @@ export const ko: Messages = {
     noWinReasons: '분석 기간에 수주한 딜이 없습니다.',
     noCompetitors: '경쟁사가 기록된 마감 딜이 없습니다.',
     noRepurchase: '제품 교체 주기가 설정된 수주 딜이 없습니다. pipeline.config.json에 제품별 lifecycle_months를 설정하세요.',
-    noTargets: '기준일이 속한 전사 목표가 없습니다. 커버리지를 보려면 targets.csv를 추가하세요.',
+    noTargets: 'targets.csv에 이번 달·분기나 다음 달·분기의 전사 목표가 없습니다. 커버리지를 보려면 목표를 추가하세요.',
+    noRemoved: '기준일까지 CRM에서 삭제된 딜이 없습니다.',
     noSlippage: '마감일 연기를 추적하려면 field_history.csv를 추가하세요.',
     noVelocity: '마감된 딜이 아직 부족해 영업 속도를 계산할 수 없습니다.',
     noIssues: '데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.',
     noAccounts: '아직 고객사가 없습니다.',
+  },
+  stageGroup: {
+    parked: '보류 (단계 밖)',
+    parkedTag: '단계 밖',
+  },
+  stallBasis: {
+    configured: 'pipeline.config.json의 stall_days 설정값',
+    p90: (p, f) => `분석 기간에 끝난 체류 ${f.count(p.count)}건의 P90`,
+    default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
+    never: '보류 단계: 정체로 보지 않습니다(기준을 두려면 stall_days에 지정하세요)',
+  },
+  absence: {
+    closeDatesUntracked:
+      '마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 expected_close_at 변경 내역이 담긴 field_history.csv를 추가하거나 CRM의 마감일 변경 이력을 내보내세요.',
+    noExpectedClose: (p, f) =>
+      `진행 중 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 예상 마감일이 없어 파이프라인이 언제 마감될지 예측할 수 없습니다. CRM에서 딜마다 예상 마감일을 입력하고 deals.csv의 expected_close_at 열로 내보내세요.`,
+    coverageNeedsCloseDates: '커버리지는 진행 중 딜을 예상 마감일로 기간에 배정하므로, 예상 마감일이 없으면 목표에 대응하는 파이프라인을 찾지 못합니다.',
+    noTargets: '커버리지를 보려면 목표가 필요합니다. 월 또는 분기별 전사 목표(담당자·팀 열은 비움)를 담은 targets.csv를 추가하세요.',
+    lossReasonsUnrecorded: (p, f) =>
+      `분석 기간에 실주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 실주 사유가 기록되지 않았습니다. 영업 담당자가 실주 처리할 때 실주 사유를 입력하도록 하거나, CRM의 실주 사유 필드를 deals.csv의 lost_reason 열에 연결하세요.`,
+    winReasonsUnrecorded: (p, f) =>
+      `분석 기간에 수주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 수주 사유가 기록되지 않았습니다. 영업 담당자가 수주 처리할 때 수주 사유를 입력하도록 하거나, CRM의 수주 사유 필드를 deals.csv의 win_reason 열에 연결하세요.`,
+    noLifecycle:
+      '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
+    noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
+    stallDefault: (p, f) =>
+      `${p.stages} 단계는 분석 기간에 끝난 체류가 ${f.count(p.visits)}건 미만이라 정체 기준으로 기본값 ${f.count(p.days)}일을 적용합니다.`,
+    historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,
+    trendsUnavailable: (p, f) =>
+      `${f.count(p.days)}일 전 대비 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 이전 시점의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
+    stageMovesUnavailable: (p) =>
+      `기초 딜의 단계 이동은 표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있습니다. 단계 이동을 보려면 ${p.advice}.`,
+    snapshots:
+      '단계 이력은 날짜별 내보내기 파일을 비교해 재구성했습니다. 단계 이동은 그 변화가 처음 나타난 내보내기의 날짜로 기록되므로, 단계 체류 기간의 정확도는 내보내기 간격에 따라 달라집니다.',
+    historyAdvice: {
+      'salesforce-report': 'Opportunity History 보고서를 데이터 폴더에 추가하세요',
+      hubspot: 'HubSpot 내보내기에 “Date entered <단계>” 열을 포함하세요',
+      pipedrive: '단계 변경과 그 일시가 모두 담긴 stage_history.csv를 추가하세요(Pipedrive 거래 내보내기에는 현재 단계만 있습니다)',
+      other: '단계 변경과 그 일시가 모두 담긴 stage_history.csv를 추가하세요',
+    },
+  },
+  small: {
+    funnel: (p, f) => `분석 기간에 생성된 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.`,
+    funnelStage: (p, f) => `${p.stage} 단계에 도달한 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.`,
+    lossReasons: (p, f) => `실주 딜이 ${f.count(p.count)}건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.`,
+    winReasons: (p, f) => `수주 딜이 ${f.count(p.count)}건뿐이라 수주 요인을 결론 내리기에는 너무 적습니다.`,
+    lostAtStage: (p, f) => `실주 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 실주하는지 결론 내리기에는 너무 적습니다.`,
+    competitors: (p, f) => `경쟁사가 기록된 마감 딜이 ${f.count(p.count)}건뿐이라 결론 내리기에는 너무 적습니다.`,
+    cycleLength: (p, f) => `마감된 딜이 ${f.count(p.count)}건뿐이라 영업 사이클의 길이를 결론 내리기에는 너무 적습니다.`,
+    timeInStage: (p, f) => `분석 기간에 끝난 ${p.stage} 단계 체류가 ${f.count(p.count)}건뿐이라 어느 단계에 오래 머무는지 결론 내리기에는 너무 적습니다.`,
+  },
+  source: {
+    readFrom: (p) => `${p.name}에서 읽었습니다.`,
+    formats: {
+      canonical: 'Pipescope 표준 열 형식의 CSV 파일(docs/input.md)',
+      'salesforce-report': 'Salesforce 보고서',
+      'salesforce-api': 'Salesforce 데이터 내보내기',
+      hubspot: 'HubSpot 거래 내보내기',
+      pipedrive: 'Pipedrive 거래 내보내기',
+    },
+    fullHistory: '딜별 단계 이력이 모두 들어 있습니다.',
+    currentVisitOnly: (p) =>
+      `이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없어 전환율, 단계별 체류 기간, 실주 발생 단계, 단계 이동, 이전 시점과의 비교를 계산할 수 없습니다. 이를 보려면 ${p.advice}.`,
+    otherLimitation: (p) => `이 내보내기 파일의 제약 사항: ${p.code}`,
+    removedExplained:
+      '삭제된 딜은 CRM에서 삭제되었거나 이후 내보내기 파일에서 빠진 딜입니다. 수주나 실주 없이 파이프라인에서 빠지며, 파이프라인 변동에서는 ‘삭제’로 집계합니다.',
   },
 };

@@ -15,7 +15,24 @@ export const stageMetaSchema = z.strictObject({
   probability: z.number(),
   label: text,
   buyer_step: text.nullable(),
+  /** Open, but outside the funnel's sequence (config `parked`): listed after the sequence, never as its last step. */
+  parked: z.boolean(),
 });
+
+/** A deal deleted from the CRM (deals.csv `removed_at`) before T. */
+export const removedDealSchema = z.strictObject({
+  deal_id: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  /** The stage it was at when it was removed. */
+  stage: z.string(),
+  /** Its amount at T (the amount the waterfall's `removed` row counts). */
+  amount: z.number(),
+  removed: localDate,
+});
+
+/** How an open stage's stall threshold was set: config `stall_days`, its own p90, the 30-day default, or never (parked). */
+export const STALL_BASES = ['configured', 'p90', 'default', 'never'] as const;
 
 export const openDealSchema = z.strictObject({
   deal_id: z.string(),
@@ -89,6 +106,20 @@ export const siteDataSchema = z.strictObject({
   previous: metricsSchema,
   /** The stall threshold in days the engine used per open stage id. */
   stall_thresholds: z.record(z.string(), z.number().nullable()),
+  /** How each open stage's threshold was set, by stage id. */
+  stall_basis: z.record(z.string(), z.enum(STALL_BASES)),
+  /** Which export the data came from and what that kind of export cannot tell (Dataset.source). */
+  source: z.strictObject({ format: z.string(), limitations: z.array(z.string()) }),
+  /** What the pages need to tell a missing input from a true zero. */
+  inputs: z.strictObject({
+    /** Company-wide rows of targets.csv (0 when the file is absent). */
+    company_targets: z.int().nonnegative(),
+    /** Deals won at T, and how many of them have a product lifecycle (deal or config). */
+    won_deals: z.int().nonnegative(),
+    won_with_lifecycle: z.int().nonnegative(),
+  }),
+  /** Deals removed from the CRM before T, latest first. */
+  removed_deals: z.array(removedDealSchema),
   open_deals: z.array(openDealSchema),
   accounts: z.array(accountSchema),
   accounts_with_pages: z.int().nonnegative(),
@@ -99,3 +130,5 @@ export type StageMeta = z.infer<typeof stageMetaSchema>;
 export type OpenDealRow = z.infer<typeof openDealSchema>;
 export type AccountView = z.infer<typeof accountSchema>;
 export type AccountDeal = z.infer<typeof accountDealSchema>;
+export type RemovedDeal = z.infer<typeof removedDealSchema>;
+export type StallBasis = (typeof STALL_BASES)[number];

@@ -6,11 +6,15 @@
 import type { Config } from '../ingest/config.ts';
 import type { Dataset } from '../dataset.ts';
 import { computeAt, prepare } from '../metrics/index.ts';
-import { OPEN } from '../model/snapshot.ts';
+import type { MetricContext } from '../metrics/context.ts';
+import { MIN_VISITS_FOR_P90 } from '../metrics/stalled.ts';
+import type { Metrics } from '../metrics/types.ts';
+import { OPEN, WON } from '../model/snapshot.ts';
+import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
-import { addDays, daysBetween, type LocalDate } from '../time.ts';
+import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
 import { accountViews } from './accounts.ts';
-import type { OpenDealRow, SiteData } from './schema.ts';
+import type { OpenDealRow, RemovedDeal, SiteData, StallBasis } from './schema.ts';
 import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
 
 /** Tiles compare with the pipeline this many days earlier. */
@@ -76,12 +80,70 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
       probability: s.probability,
       label: s.label,
       buyer_step: s.buyer_step,
+      parked: s.parked,
     })),
     metrics: now.metrics,
     previous,
     stall_thresholds: Object.fromEntries(config.openStages.map((s, i) => [s.id, now.thresholds[i]!])),
+    stall_basis: stallBasis(config, now.metrics),
+    source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
+    inputs: inputs(ctx),
+    removed_deals: removedDeals(ctx),
     open_deals: openDeals,
     accounts,
     accounts_with_pages: accounts.filter((a) => a.has_page).length,
   };
+}
+
+/** How each open stage's stall threshold was set (the rule of metrics/stalled.ts `stallThresholds`, named). */
+function stallBasis(config: Config, metrics: Metrics): Record<string, StallBasis> {
+  return Object.fromEntries(
+    config.openStages.map((s, i): [string, StallBasis] => {
+      if (Object.hasOwn(config.stall_days, s.id)) return [s.id, 'configured'];
+      if (s.parked) return [s.id, 'never'];
+      const row = metrics.time_in_stage[i]!;
+      return [s.id, row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null ? 'p90' : 'default'];
+    }),
+  );
+}
+
+function inputs(ctx: MetricContext): SiteData['inputs'] {
+  const { dataset, config, at } = ctx;
+  let won = 0;
+  let withLifecycle = 0;
+  for (let d = 0; d < at.state.length; d++) {
+    if (at.state[d] !== WON) continue;
+    won++;
+    const deal = dataset.deals[d]!;
+    if ((deal.lifecycleMonths ?? config.products[deal.product]?.lifecycle_months ?? null) !== null) withLifecycle++;
+  }
+  return {
+    company_targets: (dataset.targets ?? []).filter((t) => t.owner === '' && t.team === '').length,
+    won_deals: won,
+    won_with_lifecycle: withLifecycle,
+  };
+}
+
+/** Deals removed before T (created before T too), with the stage they were at then; latest removal first. */
+function removedDeals(ctx: MetricContext): RemovedDeal[] {
+  const { dataset, config, at, timelines: tl, T } = ctx;
+  const rows: (RemovedDeal & { at: number })[] = [];
+  for (let d = 0; d < dataset.deals.length; d++) {
+    const deal = dataset.deals[d]!;
+    const removedAt = deal.removedAt;
+    if (removedAt === null || !(removedAt < T) || !(tl.created[d]! < T)) continue;
+    const count = visitsBefore(tl, d, removedAt);
+    const stage = count > 0 ? tl.visitStage[tl.offsets[d]! + count - 1]! : config.sequence[0]!.index;
+    rows.push({
+      deal_id: deal.id,
+      name: deal.name,
+      owner: deal.owner,
+      stage: config.stages[stage]!.id,
+      amount: at.amount[d]!,
+      removed: localDateOf(removedAt, config.timezone),
+      at: removedAt,
+    });
+  }
+  rows.sort((a, b) => b.at - a.at || byCodePoint(a.deal_id, b.deal_id));
+  return rows.map(({ at: _at, ...row }) => row);
 }

@@ -69,14 +69,21 @@ export interface ChartBlock {
   id: string;
   chart: ChartOutput;
   table: TableModel;
+  /**
+   * Nothing can be drawn from this data (e.g. the export has no stage
+   * history): the page shows the title and the takeaway, which says why and
+   * what to add, instead of the chart and its table.
+   */
+  unavailable: boolean;
 }
 
 /** A chart with the numbers behind it as a table (formatted for the page, raw for the CSV). */
-export function chartBlock(id: string, chart: ChartOutput, f: Formatter): ChartBlock {
+export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false): ChartBlock {
   const texts = formatTable(chart.table, f);
   const { headers, kinds, rows } = chart.table;
   return {
     id,
+    unavailable,
     chart,
     table: {
       id,

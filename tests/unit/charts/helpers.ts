@@ -50,6 +50,7 @@ export const TEXT = {
     axis: 'Open amount',
     key: { amount: 'Open amount', weighted: 'Weighted' },
     columns: { stage: 'Stage', count: 'Deals', amount: 'Amount', weighted: 'Weighted' },
+    parked: { group: 'Parked (outside the sequence)', tag: 'parked' },
     takeaway: (p) => `${p.stage} holds ${p.amount} (${p.share}) of the open pipeline.`,
   } satisfies PipelineText,
   forecast: {
@@ -73,6 +74,7 @@ export const TEXT = {
     axis: 'Days',
     key: { median: 'Median', p75: 'to p75', p90: 'to p90', mean: 'Mean', threshold: 'Stall limit' },
     columns: { stage: 'Stage', visits: 'Visits', mean: 'Mean', median: 'Median', p75: 'p75', p90: 'p90', stall: 'Stall limit' },
+    parked: { group: 'Parked (outside the sequence)', tag: 'parked' },
     takeaway: (p) => `Deals wait longest in ${p.stage}: median ${p.median}, p90 ${p.p90}.`,
   } satisfies TimeInStageText,
   cycleLength: {
@@ -95,6 +97,7 @@ export const TEXT = {
     ...base('Lost at stage'),
     axis: 'Lost deals',
     columns: { stage: 'Stage', count: 'Lost deals', amount: 'Amount' },
+    parked: { group: 'Parked (outside the sequence)', tag: 'parked' },
     takeaway: (p) => `Most losses happen at ${p.stage}: ${p.count} deals (${p.share}), ${p.amount}.`,
   } satisfies LostAtStageText,
   competitors: {
@@ -107,9 +110,9 @@ export const TEXT = {
   } satisfies CompetitorsText,
   waterfall: {
     ...base('Pipeline change'),
-    steps: { start: 'Start', new: 'New', reopened: 'Reopened', won: 'Won', lost: 'Lost', end: 'End' },
+    steps: { start: 'Start', new: 'New', reopened: 'Reopened', won: 'Won', lost: 'Lost', removed: 'Removed', end: 'End' },
     columns: { step: 'Step', count: 'Deals', amount: 'Amount' },
-    takeaway: (p) => `Open pipeline went ${p.direction} from ${p.start} to ${p.end}: +${p.added}, won ${p.won}, lost ${p.lost}.`,
+    takeaway: (p) => `Open pipeline went ${p.direction} from ${p.start} to ${p.end}: +${p.added}, won ${p.won}, lost ${p.lost}${p.removed === null ? '' : `, removed ${p.removed}`}.`,
   } satisfies WaterfallText,
   repurchase: {
     ...base('Repurchase windows'),

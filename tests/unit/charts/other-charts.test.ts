@@ -56,6 +56,7 @@ describe('waterfallChart', () => {
       ['Reopened', 0, 0],
       ['Won', 0, 0],
       ['Lost', 0, 0],
+      ['Removed', 0, 0],
       ['End', 9, 39_000_000],
     ]);
     expect(out.takeaway).toBe('Open pipeline went up from ₩34.0M to ₩39.0M: +₩5.0M, won ₩0.0M, lost ₩0.0M.');
@@ -71,6 +72,20 @@ describe('waterfallChart', () => {
     expect(out.svg).toContain('>−$30</text>');
     expect(out.svg.match(/class="ps-lost"/g)).toHaveLength(1);
     expect(out.svg.match(/<rect /g)).toHaveLength(6);
+  });
+
+  it('draws the removed step only when a deal was removed', () => {
+    const vm = { start: { count: 5, amount: 50 }, new: { count: 2, amount: 20 }, reopened: { count: 0, amount: 0 }, won: { count: 1, amount: 30 }, lost: { count: 1, amount: 10 }, removed: { count: 1, amount: 5 }, end: { count: 4, amount: 25 } };
+    const o = opts(TEXT.waterfall, { fmt: { ...opts(TEXT.waterfall).fmt, moneyCompact: (n) => `$${n}` } });
+    const out = waterfallChart(vm, o);
+    expect(out.table.rows.map((r) => r[0])).toEqual(['Start', 'New', 'Reopened', 'Won', 'Lost', 'Removed', 'End']);
+    expect(out.takeaway).toBe('Open pipeline went down from $50 to $25: +$20, won $30, lost $10, removed $5.');
+    expect(out.svg).toContain('>−$5</text>');
+    expect(out.svg).toContain('>Removed</text>');
+    expect(out.svg.match(/<rect /g)).toHaveLength(7);
+    const none = waterfallChart({ ...vm, removed: { count: 0, amount: 0 }, end: { count: 5, amount: 30 } }, o);
+    expect(none.svg).not.toContain('>Removed</text>');
+    expect(none.table.rows.map((r) => r[0])).toContain('Removed');
   });
 });
 

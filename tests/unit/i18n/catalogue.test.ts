@@ -31,6 +31,12 @@ const SAMPLE = {
   title: 'Funnel',
   count: 3,
   days: 30,
+  visits: 20,
+  stages: 'Proposal',
+  stage: 'Negotiation',
+  advice: 'add stage_history.csv',
+  name: 'Salesforce reports',
+  code: 'some_limit',
 };
 
 function render(value: unknown, f: Formatter): string {

@@ -16,9 +16,9 @@ export interface PageContext {
   href: (page: string) => string;
 }
 
-/** Chart options of this page's locale and formatter. */
-export function chartOptions<T>(ctx: PageContext, text: T) {
-  return { locale: ctx.locale, fmt: ctx.f, text };
+/** Chart options of this page's locale and formatter; `takeaway` replaces the chart's own sentence. */
+export function chartOptions<T>(ctx: PageContext, text: T, takeaway?: string | null | false) {
+  return { locale: ctx.locale, fmt: ctx.f, text, ...(takeaway ? { takeaway } : {}) };
 }
 
 export const PAGES = [

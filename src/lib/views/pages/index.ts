@@ -6,6 +6,7 @@ import { accountModel, accountsIndexModel, dataQualityModel, ownersModel } from 
 import { overviewModel } from './overview.ts';
 import { forecastModel, repurchaseModel, stalledModel, waterfallModel } from './pipeline-pages.ts';
 
+export * from './absence.ts';
 export * from './analysis.ts';
 export * from './context.ts';
 export * from './deals.ts';
@@ -35,8 +36,10 @@ export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {
       return ownersModel(ctx);
     case 'accounts':
       return [accountsIndexModel(ctx)];
-    case 'data-quality':
-      return dataQualityModel(ctx);
+    case 'data-quality': {
+      const dq = dataQualityModel(ctx);
+      return [...dq.tables, dq.removed];
+    }
   }
 }
 

@@ -1,8 +1,19 @@
 /** Owners and teams, accounts (index and one page each), and data quality. */
 import { nameLabel } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { AccountDeal, AccountView } from '../schema.ts';
+import type { AccountDeal, AccountView, RemovedDeal } from '../schema.ts';
 import { type Column, table, type TableModel } from '../table.ts';
+import {
+  closeDatesNote,
+  coverageNote,
+  historyAdvice,
+  lossReasonsNote,
+  noExpectedClose,
+  notes,
+  repurchaseNote,
+  stallDefaultNote,
+  winReasonsNote,
+} from './absence.ts';
 import type { PageContext } from './context.ts';
 
 type Segment = Omit<Metrics['by_owner'][number], 'owner'>;
@@ -123,7 +134,64 @@ export function accountModel(ctx: PageContext, account: AccountView): AccountMod
   return { account, facts, deals, repurchase, timelines };
 }
 
-export function dataQualityModel(ctx: PageContext): TableModel[] {
+export interface DataQualityModel {
+  /** Where the data came from and what that kind of export cannot tell, in words. */
+  source: string[];
+  /** Everything the pages cannot show from this data, and how to get it. */
+  limits: string[];
+  /** What "removed" means, above the table of removed deals. */
+  removedNote: string;
+  removed: TableModel;
+  /** Files read, and every issue. */
+  tables: TableModel[];
+}
+
+export function dataQualityModel(ctx: PageContext): DataQualityModel {
+  const { site, m } = ctx;
+  const names = m.source.formats;
+  const format = site.source.format;
+  const name = Object.hasOwn(names, format) ? names[format as keyof typeof names] : format;
+  const limitations = site.source.limitations.map((code) => {
+    if (code === 'current_visit_only') return m.source.currentVisitOnly({ advice: historyAdvice(ctx) });
+    if (code === 'history_from_snapshots') return m.absence.snapshots;
+    return m.source.otherLimitation({ code });
+  });
+  return {
+    source: [m.source.readFrom({ name }), ...(site.source.limitations.includes('current_visit_only') ? [] : [m.source.fullHistory]), ...limitations],
+    limits: notes(
+      closeDatesNote(ctx),
+      noExpectedClose(ctx),
+      coverageNote(ctx),
+      lossReasonsNote(ctx),
+      winReasonsNote(ctx),
+      repurchaseNote(ctx),
+      stallDefaultNote(ctx),
+    ),
+    removedNote: m.source.removedExplained,
+    removed: removedTable(ctx),
+    tables: dataQualityTables(ctx),
+  };
+}
+
+/** Deals removed from the CRM before the as-of date (deals.csv `removed_at`), latest first. */
+export function removedTable(ctx: PageContext): TableModel {
+  const { site, m, f } = ctx;
+  return table(
+    'removed-deals',
+    m.sections.removedDeals,
+    [
+      { label: m.columns.deal_id, value: (d: RemovedDeal) => d.deal_id },
+      { label: m.columns.deal_name, value: (d: RemovedDeal) => d.name },
+      { label: m.columns.owner, value: (d: RemovedDeal) => d.owner },
+      { label: m.columns.stage_at_removal, value: (d: RemovedDeal) => d.stage, text: (d: RemovedDeal) => ctx.stage(d.stage) },
+      { label: m.columns.amount, numeric: true, value: (d: RemovedDeal) => d.amount, text: (d: RemovedDeal) => f.money(d.amount) },
+      { label: m.columns.removed_at, value: (d: RemovedDeal) => d.removed, text: (d: RemovedDeal) => f.date(d.removed) },
+    ],
+    site.removed_deals,
+  );
+}
+
+function dataQualityTables(ctx: PageContext): TableModel[] {
   const { site, m, f } = ctx;
   const dq = site.metrics.data_quality;
   const files = Object.entries(dq.files).map(([file, s]) => ({ file, ...s }));

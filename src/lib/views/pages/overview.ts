@@ -1,11 +1,14 @@
 /** The overview: tiles with their change vs 30 days earlier, funnel, forecast, intake, top stalled deals. */
-import { forecastChart, forecastView, funnelChart, funnelView, intakeChart, intakeView } from '../../charts/index.ts';
+import { intakeChart, intakeView } from '../../charts/index.ts';
 import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
+import { closeDatesNote, currentVisitOnly, notes, trendsUnavailable } from './absence.ts';
+import { funnelBlock } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
+import { forecastBlock } from './pipeline-pages.ts';
 
 export interface TileModel {
   key: string;
@@ -20,6 +23,8 @@ export interface TileModel {
 }
 
 export interface OverviewModel {
+  /** What this data cannot show, under the intro. */
+  notes: string[];
   tiles: TileModel[];
   comparedWith: string;
   charts: ChartBlock[];
@@ -31,19 +36,26 @@ export interface OverviewModel {
 const TILE_SPECS: { key: keyof PageContext['m']['tiles']['hints']; kind: DeltaKind; up: boolean; get: (m: Metrics) => number | null }[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
-  { key: 'coverage', kind: 'number', up: true, get: (m) => m.coverage[0]?.ratio ?? null },
+  { key: 'coverage', kind: 'number', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
   { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count },
   { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value },
   { key: 'medianCycle', kind: 'days', up: false, get: (m) => m.cycle_length.all.median_days },
   { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day },
 ];
 
+/** The coverage row of the period containing as_of (the month's before the quarter's), not the next one. */
+function currentCoverage(m: Metrics): Metrics['coverage'][number] | undefined {
+  return m.coverage.find((r) => r.when === 'current');
+}
+
 export function overviewModel(ctx: PageContext): OverviewModel {
   const { site, m, f } = ctx;
   const now = site.metrics;
+  // Without stage history the pipeline of 30 days earlier cannot be rebuilt: no change is shown.
+  const noTrends = currentVisitOnly(ctx);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(now);
-    const previous = spec.get(site.previous);
+    const previous = noTrends ? null : spec.get(site.previous);
     const delta = current !== null && previous !== null ? f.signedDelta(current, previous, spec.kind) : null;
     const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
     return {
@@ -56,15 +68,11 @@ export function overviewModel(ctx: PageContext): OverviewModel {
       good,
     };
   });
-  const stages = site.stages;
   return {
+    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx)),
     tiles,
-    comparedWith: `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
-    charts: [
-      chartBlock('funnel', funnelChart(funnelView(now, stages, ctx.locale), chartOptions(ctx, ctx.text.funnel)), f),
-      chartBlock('forecast', forecastChart(forecastView(now), chartOptions(ctx, ctx.text.forecast)), f),
-      chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f),
-    ],
+    comparedWith: noTrends ? '' : `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
+    charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f)],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
   };
@@ -94,7 +102,7 @@ function tileDetail(ctx: PageContext, key: string): string | null {
     case 'openPipeline':
       return m.common.dealCount({ count: now.pipeline.open_count }, f);
     case 'coverage': {
-      const row = now.coverage[0];
+      const row = currentCoverage(now);
       return row ? `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}` : m.tiles.noTarget;
     }
     case 'winRateByCount':

@@ -9,29 +9,79 @@ import {
   waterfallChart,
   waterfallView,
 } from '../../charts/index.ts';
+import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';
+import type { StageMeta } from '../schema.ts';
 import { chartBlock, countAmountTable, figuresTable, table, type TableModel } from '../table.ts';
+import { closeDatesNote, coverageNote, currentVisitOnly, historyAdvice, noExpectedClose, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { accountLinks, openDealColumns, stalledTable } from './deals.ts';
 
-export function stalledModel(ctx: PageContext): { tables: TableModel[]; stalledCount: number } {
+export interface StalledModel {
+  /** Stalled deals, open deals with warning signs, and each stage's stall threshold. */
+  tables: TableModel[];
+  stalledCount: number;
+  notes: string[];
+}
+
+export function stalledModel(ctx: PageContext): StalledModel {
   const { site, m } = ctx;
   const stalledIds = new Set(site.metrics.stalled.map((s) => s.deal_id));
   // Open deals that are not stalled yet but already carry a warning sign: the next review's list.
   const flagged = site.open_deals.filter((d) => !stalledIds.has(d.deal_id) && d.flags.length > 0);
   return {
-    tables: [stalledTable(ctx, 'stalled'), table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged)],
+    tables: [stalledTable(ctx, 'stalled'), table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged), stallThresholdsTable(ctx)],
     stalledCount: stalledIds.size,
+    notes: notes(closeDatesNote(ctx), stallDefaultNote(ctx)),
   };
+}
+
+/** Each open stage's stall threshold and how it was set (sequence first, then parked stages). */
+export function stallThresholdsTable(ctx: PageContext): TableModel {
+  const { site, m, f } = ctx;
+  const visits = new Map(site.metrics.time_in_stage.map((s) => [s.stage, s.visits]));
+  const open = site.stages.filter((s) => s.kind === 'open');
+  const rows = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)];
+  const basis = (s: StageMeta): string => {
+    const count = visits.get(s.id) ?? 0;
+    switch (site.stall_basis[s.id]) {
+      case 'configured':
+        return m.stallBasis.configured;
+      case 'p90':
+        return m.stallBasis.p90({ count }, f);
+      case 'never':
+        return m.stallBasis.never;
+      default:
+        return m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
+    }
+  };
+  return table(
+    'stall-thresholds',
+    m.sections.stallThresholds,
+    [
+      { label: m.columns.stage, value: (s) => s.id, text: (s) => (s.parked ? `${ctx.stage(s.id)} (${m.stageGroup.parkedTag})` : ctx.stage(s.id)) },
+      { label: m.columns.threshold_days, numeric: true, value: (s) => site.stall_thresholds[s.id] ?? null, text: (s) => f.days(site.stall_thresholds[s.id] ?? null) },
+      {
+        label: m.columns.basis,
+        wide: true,
+        value: (s) => site.stall_basis[s.id] ?? null,
+        text: basis,
+        tone: (s) => (site.stall_basis[s.id] === 'default' ? 'muted' : undefined),
+      },
+    ],
+    rows,
+  );
 }
 
 export function waterfallModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const w = site.metrics.waterfall;
   const moves = (['advanced', 'moved_back', 'unchanged'] as const).map((k) => ({ label: m.waterfall[k], ...w[k] }));
-  const tables = [countAmountTable('stage-moves', m.sections.stageMoves, [m.columns.category, m.columns.count, m.columns.amount], f, moves)];
+  // Stage moves compare each deal's stage at two dates: without stage history there is nothing to compare.
+  const noHistory = currentVisitOnly(ctx);
+  const tables = noHistory ? [] : [countAmountTable('stage-moves', m.sections.stageMoves, [m.columns.category, m.columns.count, m.columns.amount], f, moves)];
   const s = site.metrics.slippage;
   if (s) {
     tables.push(
@@ -42,7 +92,11 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
       ]),
     );
   }
-  return { charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)], tables };
+  return {
+    notes: notes(closeDatesNote(ctx), noHistory && m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })),
+    charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)],
+    tables,
+  };
 }
 
 /** The page's period in words: the analysis window, or the waterfall's last `waterfall_days`. */
@@ -68,12 +122,19 @@ export function forecastModel(ctx: PageContext): ChartsPageModel {
     site.metrics.coverage,
   );
   return {
+    notes: notes(coverageNote(ctx)),
     charts: [
-      chartBlock('forecast', forecastChart(forecastView(site.metrics), opts(ctx, ctx.text.forecast)), f),
+      forecastBlock(ctx),
       chartBlock('pipeline-by-stage', pipelineByStageChart(pipelineView(site.metrics, site.stages, ctx.locale), opts(ctx, ctx.text.pipeline)), f),
     ],
-    tables: [coverage],
+    // Without any coverage row the note above says why; an empty table would add nothing.
+    tables: site.metrics.coverage.length > 0 ? [coverage] : [],
   };
+}
+
+/** Open pipeline by expected close month (shared with the overview); without any close date it says so. */
+export function forecastBlock(ctx: PageContext) {
+  return chartBlock('forecast', forecastChart(forecastView(ctx.site.metrics), opts(ctx, ctx.text.forecast, noExpectedClose(ctx))), ctx.f);
 }
 
 export function repurchaseModel(ctx: PageContext): ChartsPageModel {
@@ -95,11 +156,17 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
     { label: m.columns.amount, numeric: true, value: (r: RepurchaseRow) => r.amount, text: (r: RepurchaseRow) => f.money(r.amount) },
   ];
   const rows = site.metrics.repurchase;
+  // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.
+  const missing = repurchaseNote(ctx);
   return {
-    charts: [chartBlock('repurchase', repurchaseTimelineChart(repurchaseView(site.metrics), opts(ctx, ctx.text.repurchase)), f)],
-    tables: [
-      table('repurchase-due', m.sections.repurchase, columns, rows.filter((r) => r.status !== 'covered')),
-      table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered')),
-    ],
+    notes: [],
+    charts: [chartBlock('repurchase', repurchaseTimelineChart(repurchaseView(site.metrics), opts(ctx, ctx.text.repurchase, missing)), f, missing !== null)],
+    tables:
+      missing !== null
+        ? []
+        : [
+            table('repurchase-due', m.sections.repurchase, columns, rows.filter((r) => r.status !== 'covered')),
+            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered')),
+          ],
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * Honest absence: what the data cannot support, detected from the site
+ * manifest, and the sentence a page shows instead of a misleading zero or a
+ * conclusion drawn from a handful of deals. Every sentence says what is
+ * missing and how to get it; the words are in the message catalogues.
+ */
+import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
+import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { COMPARE_DAYS } from '../site-data.ts';
+import type { PageContext } from './context.ts';
+
+/** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
+export const MIN_SAMPLE = 10;
+
+/** Whether `n` deals (more than none) are too few to conclude from. */
+export function isSmall(n: number): boolean {
+  return n > 0 && n < MIN_SAMPLE;
+}
+
+/** The export has only each deal's current stage (no stage history). */
+export function currentVisitOnly(ctx: PageContext): boolean {
+  return ctx.site.source.limitations.includes('current_visit_only');
+}
+
+/** Stage history rebuilt from dated exports. */
+export function historyFromSnapshots(ctx: PageContext): boolean {
+  return ctx.site.source.limitations.includes('history_from_snapshots');
+}
+
+/** What to export to get stage history, for this data's source format. */
+export function historyAdvice(ctx: PageContext): string {
+  const advice = ctx.m.absence.historyAdvice;
+  const format = ctx.site.source.format;
+  return Object.hasOwn(advice, format) ? advice[format as keyof typeof advice] : advice.other;
+}
+
+/** "Not available: ... To see it, <advice>." for a chart that needs stage history. */
+export function historyUnavailable(ctx: PageContext): string {
+  return ctx.m.absence.historyUnavailable({ advice: historyAdvice(ctx) });
+}
+
+/** Changes against the earlier date need history; without it the tiles show no change. */
+export function trendsUnavailable(ctx: PageContext): string {
+  return ctx.m.absence.trendsUnavailable({ advice: historyAdvice(ctx), days: COMPARE_DAYS }, ctx.f);
+}
+
+/** Close-date changes are not tracked (metrics `slippage` is null): no pushes, no slippage. */
+export function closeDatesNote(ctx: PageContext): string | null {
+  return ctx.site.metrics.slippage === null ? ctx.m.absence.closeDatesUntracked : null;
+}
+
+/** Every open deal lacks an expected close date (all in the `unscheduled` bucket). */
+export function noExpectedClose(ctx: PageContext): string | null {
+  const { metrics } = ctx.site;
+  const open = metrics.pipeline.open_count;
+  const unscheduled = metrics.forecast.find((b) => b.bucket === 'unscheduled')?.count ?? 0;
+  return open > 0 && unscheduled === open ? ctx.m.absence.noExpectedClose({ count: open }, ctx.f) : null;
+}
+
+/** Why coverage has no rows: no company-wide targets at all, or none for this period or the next. */
+export function coverageNote(ctx: PageContext): string | null {
+  if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
+  return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
+}
+
+/** Why the repurchase schedule is empty when no won deal has a lifecycle (or nothing was won). */
+export function repurchaseNote(ctx: PageContext): string | null {
+  const { inputs, metrics } = ctx.site;
+  if (metrics.repurchase.length > 0) return null;
+  if (inputs.won_deals === 0) return ctx.m.absence.noWonDeals;
+  return inputs.won_with_lifecycle === 0 ? ctx.m.absence.noLifecycle : null;
+}
+
+/** Every closed deal of `reasons` lacks a reason (and there is at least one). */
+function unrecorded(reasons: Metrics['loss_reasons']): number | null {
+  const total = reasons.reduce((n, r) => n + r.count, 0);
+  return total > 0 && reasons.every((r) => r.reason === UNSPECIFIED || r.reason.trim() === '') ? total : null;
+}
+
+export function lossReasonsNote(ctx: PageContext): string | null {
+  const n = unrecorded(ctx.site.metrics.loss_reasons);
+  return n === null ? null : ctx.m.absence.lossReasonsUnrecorded({ count: n }, ctx.f);
+}
+
+export function winReasonsNote(ctx: PageContext): string | null {
+  const n = unrecorded(ctx.site.metrics.win_reasons);
+  return n === null ? null : ctx.m.absence.winReasonsUnrecorded({ count: n }, ctx.f);
+}
+
+/** Unparked stages whose stall threshold is the default because too few visits ended in the window, in sequence order. */
+export function defaultStallStages(ctx: PageContext): string[] {
+  return ctx.site.stages.filter((s) => s.kind === 'open' && ctx.site.stall_basis[s.id] === 'default').map((s) => s.id);
+}
+
+export function stallDefaultNote(ctx: PageContext): string | null {
+  const ids = defaultStallStages(ctx);
+  if (ids.length === 0) return null;
+  // 'Proposal and Negotiation' / '제안 및 협상'.
+  const stages = new Intl.ListFormat(LOCALE_TAGS[ctx.locale], { type: 'conjunction' }).format(ids.map((id) => ctx.stage(id)));
+  return ctx.m.absence.stallDefault({ stages, count: ids.length, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, ctx.f);
+}
+
+/** Notes without the nulls. */
+export function notes(...items: (string | null | false | undefined)[]): string[] {
+  return items.filter((x): x is string => typeof x === 'string' && x !== '');
+}

@@ -1,0 +1,405 @@
+/**
+ * Page models on small in-memory data sets that lack one thing each: the
+ * page says what is missing and how to get it (never a misleading zero or a
+ * conclusion from a handful of deals), and says nothing of it when the data
+ * has it. Also parked stages kept apart from the funnel's sequence, and
+ * deals removed from the CRM.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
+import { type Config, DEFAULT_STAGES, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
+import type { Locale } from '../../../src/lib/i18n/index.ts';
+import {
+  dataQualityModel,
+  forecastModel,
+  funnelModel,
+  overviewModel,
+  pageContext,
+  PAGES,
+  pageTables,
+  repurchaseModel,
+  stalledModel,
+  velocityModel,
+  waterfallModel,
+  winLossModel,
+} from '../../../src/lib/views/pages/index.ts';
+import type { ChartBlock, TableModel } from '../../../src/lib/views/table.ts';
+import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+const AS_OF = '2025-06-30';
+/** Noon UTC of a date (the default config's time zone is UTC). */
+const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+
+function site(config: Config, specs: DealSpec[], edit: (d: Dataset) => void = () => {}, fieldHistory: FieldChange[] | null = null): SiteData {
+  const dataset = makeDataset(config, specs, fieldHistory);
+  edit(dataset);
+  return siteDataSchema.parse(buildSiteData(dataset, config, AS_OF, { dataLabel: 'test' }));
+}
+const ctx = (s: SiteData, locale: Locale = 'en') => pageContext(s, locale);
+const chart = (blocks: ChartBlock[], id: string) => blocks.find((b) => b.id === id)!;
+const column = (t: TableModel, i = 0) => t.rows.map((r) => r[i]!.text);
+/** Every sentence a page model holds (notes, takeaways, table cells), for "never says" checks. */
+const text = (model: unknown) => JSON.stringify(model);
+
+const config = defaultConfig();
+
+/** A deal lost on `closed` after prospect and qualify, with `reason`. */
+const lost = (i: number, reason: string, closed = '2025-05-01'): DealSpec => ({
+  id: `L${i}`,
+  createdAt: at('2025-01-10'),
+  closedAt: at(closed),
+  amount: 1_000_000,
+  lostReason: reason,
+  history: [
+    ['prospect', at('2025-01-10')],
+    ['qualify', at('2025-02-10')],
+    ['lost', at(closed)],
+  ],
+});
+/** A deal won on `closed`. */
+const won = (i: number, extra: Partial<DealSpec> = {}): DealSpec => ({
+  id: `W${i}`,
+  createdAt: at('2025-01-05'),
+  closedAt: at('2025-04-01'),
+  amount: 2_000_000,
+  product: 'CNC',
+  winReason: 'relationship',
+  history: [
+    ['prospect', at('2025-01-05')],
+    ['propose', at('2025-02-01')],
+    ['won', at('2025-04-01')],
+  ],
+  ...extra,
+});
+/** A deal open at `stage` since 2025-06-01. */
+const open = (i: number, stage: string, extra: Partial<DealSpec> = {}): DealSpec => ({
+  id: `O${i}`,
+  createdAt: at('2025-05-01'),
+  amount: 3_000_000,
+  expectedCloseAt: '2025-08-15',
+  history: [
+    ['prospect', at('2025-05-01')],
+    [stage, at('2025-06-01')],
+  ],
+  ...extra,
+});
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('parked stages', () => {
+  const parked = parseConfig({
+    stages: [
+      DEFAULT_STAGES[0],
+      { id: 'hold', kind: 'open', probability: 0.05, parked: true, label: { en: 'On hold', ko: '보류' } },
+      ...DEFAULT_STAGES.slice(1),
+    ],
+  });
+  const s = site(parked, [
+    ...range(3).map((i) => open(i, 'hold')),
+    ...range(2).map((i) => open(10 + i, 'propose')),
+    { ...lost(1, 'price'), history: [['prospect', at('2025-01-10')], ['hold', at('2025-02-01')], ['lost', at('2025-05-01')]] },
+    won(1),
+  ]);
+
+  it('the manifest carries `parked` per stage', () => {
+    expect(s.stages.map((x) => [x.id, x.parked])).toEqual([
+      ['prospect', false],
+      ['hold', true],
+      ['qualify', false],
+      ['propose', false],
+      ['negotiate', false],
+      ['won', false],
+      ['lost', false],
+    ]);
+  });
+
+  it('the funnel and the buyer journey show only the sequence', () => {
+    const model = funnelModel(ctx(s));
+    expect(column(model.charts[0]!.table)).toEqual(['Prospect', 'Qualification', 'Proposal', 'Negotiation']);
+    expect(column(model.tables[0]!)).toEqual(['Prospect', 'Qualification', 'Proposal', 'Negotiation', 'Won']);
+  });
+
+  it('pipeline by stage, time in stage and lost at stage list parked stages after the sequence, marked', () => {
+    for (const [block, label] of [
+      [chart(forecastModel(ctx(s)).charts, 'pipeline-by-stage'), 'On hold (outside the sequence)'],
+      [chart(velocityModel(ctx(s)).charts, 'time-in-stage'), 'On hold (outside the sequence)'],
+      [chart(winLossModel(ctx(s)).charts, 'lost-at-stage'), 'On hold (outside the sequence)'],
+      [chart(winLossModel(ctx(s, 'ko')).charts, 'lost-at-stage'), '보류 (단계 밖)'],
+    ] as const) {
+      expect(column(block.table).at(-1), block.id).toBe(label);
+      expect(column(block.table).slice(0, -1), block.id).not.toContain(label);
+    }
+    const pipeline = chart(forecastModel(ctx(s)).charts, 'pipeline-by-stage');
+    expect(pipeline.chart.svg).toContain('Parked (outside the sequence)');
+    expect(pipeline.table.rows.at(-1)!.map((c) => c.text)).toEqual(['On hold (outside the sequence)', '3', '₩9,000,000', '₩450,000']);
+    expect(chart(forecastModel(ctx(s, 'ko')).charts, 'pipeline-by-stage').chart.svg).toContain('보류 (단계 밖)');
+    // The deal lost from the parked stage counts there.
+    expect(chart(winLossModel(ctx(s)).charts, 'lost-at-stage').table.rows.at(-1)![1]!.text).toBe('1');
+  });
+
+  it('a parked stage never stalls, and the stall table says so', () => {
+    expect(s.stall_basis['hold']).toBe('never');
+    const thresholds = stalledModel(ctx(s)).tables[2]!;
+    expect(thresholds.rows.at(-1)!.map((c) => c.text)).toEqual([
+      'On hold (outside the sequence)',
+      '—',
+      'Parked stage: never counted as stalled (name it in stall_days to set a threshold)',
+    ]);
+  });
+});
+
+describe('removed deals', () => {
+  const removedAt = at('2025-06-20');
+  const s = site(config, [
+    open(1, 'propose', { name: 'Acme line 2', owner: 'Kim', removedAt }),
+    open(2, 'qualify', { removedAt: at('2025-07-20') }), // removed after as_of: still open
+    open(3, 'qualify'),
+  ]);
+
+  it('lists deals removed before T with the stage they were at, on the data-quality page', () => {
+    expect(s.removed_deals).toEqual([{ deal_id: 'O1', name: 'Acme line 2', owner: 'Kim', stage: 'propose', amount: 3_000_000, removed: '2025-06-20' }]);
+    const dq = dataQualityModel(ctx(s));
+    expect(dq.removed.rows.map((r) => r.map((c) => c.text))).toEqual([['O1', 'Acme line 2', 'Kim', 'Proposal', '₩3,000,000', 'Jun 20, 2025']]);
+    expect(dq.removedNote).toBe(
+      'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
+    );
+    expect(dataQualityModel(ctx(s, 'ko')).removed.headers.map((h) => h.label)).toContain('삭제 시점 단계');
+    expect(pageTables(ctx(s), 'data-quality').map((t) => t.id)).toContain('removed-deals');
+  });
+
+  it('the waterfall shows the removed row and names it in the takeaway', () => {
+    const block = chart(waterfallModel(ctx(s)).charts, 'waterfall');
+    expect(block.table.rows.map((r) => r[0]!.text)).toEqual(['Open at start', 'New', 'Reopened', 'Won', 'Lost', 'Removed', 'Open at end']);
+    expect(block.table.rows[5]!.map((c) => c.text)).toEqual(['Removed', '1', '₩3,000,000']);
+    expect(block.chart.takeaway).toContain('₩3M was removed from the CRM.');
+    expect(chart(waterfallModel(ctx(s, 'ko')).charts, 'waterfall').chart.takeaway).toContain('삭제 300만원');
+  });
+
+  it('says so when no deal was removed', () => {
+    const none = site(config, [open(1, 'propose')]);
+    expect(dataQualityModel(ctx(none)).removed.rows).toEqual([]);
+    expect(chart(waterfallModel(ctx(none)).charts, 'waterfall').chart.takeaway).not.toContain('removed');
+  });
+});
+
+describe('close dates not tracked', () => {
+  const SENTENCE =
+    'Close-date changes are not tracked: add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see slippage and pushed deals.';
+  const specs = [open(1, 'propose'), open(2, 'qualify')];
+
+  it('waterfall, stalled and overview say so instead of zero pushes', () => {
+    const s = site(config, specs);
+    expect(s.metrics.slippage).toBeNull();
+    const waterfall = waterfallModel(ctx(s));
+    expect(waterfall.notes).toContain(SENTENCE);
+    expect(waterfall.tables.map((t) => t.id)).not.toContain('slippage');
+    expect(stalledModel(ctx(s)).notes).toContain(SENTENCE);
+    expect(overviewModel(ctx(s)).notes).toContain(SENTENCE);
+    expect(dataQualityModel(ctx(s)).limits).toContain(SENTENCE);
+    expect(waterfallModel(ctx(s, 'ko')).notes[0]).toMatch(/^마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다\./);
+  });
+
+  it('are not mentioned when field_history.csv tracks them', () => {
+    const push: FieldChange = { deal: 0, field: 'expected_close_at', oldValue: '2025-06-15', newValue: '2025-08-15', changedAt: at('2025-06-10'), line: 2 };
+    const s = site(config, specs, undefined, [push]);
+    expect(s.metrics.slippage).not.toBeNull();
+    for (const model of [waterfallModel(ctx(s)), stalledModel(ctx(s)), overviewModel(ctx(s)), dataQualityModel(ctx(s))]) {
+      expect(text(model)).not.toContain('Close-date changes are not tracked');
+    }
+    expect(waterfallModel(ctx(s)).tables.map((t) => t.id)).toContain('slippage');
+  });
+});
+
+describe('no expected close dates', () => {
+  it('the forecast says none is recorded and how to get them, not "₩0 is expected to close"', () => {
+    const s = site(config, [open(1, 'propose', { expectedCloseAt: null }), open(2, 'qualify', { expectedCloseAt: null })]);
+    const expected =
+      'None of the 2 open deals has an expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.';
+    expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toBe(expected);
+    expect(chart(overviewModel(ctx(s)).charts, 'forecast').chart.takeaway).toBe(expected);
+    expect(text(forecastModel(ctx(s)))).not.toContain('is expected to close in the next');
+    expect(chart(forecastModel(ctx(s, 'ko')).charts, 'forecast').chart.takeaway).toMatch(/^진행 중 딜 2건 모두 예상 마감일이 없어/);
+  });
+
+  it('says nothing of it when deals have close dates', () => {
+    const s = site(config, [open(1, 'propose'), open(2, 'qualify')]);
+    expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toMatch(/^₩6M is expected to close in the next 6 months/);
+    expect(text(forecastModel(ctx(s)))).not.toContain('expected close date, so the forecast');
+  });
+});
+
+describe('loss reasons not recorded', () => {
+  it('the win/loss page says they are not recorded, not that price is not among them', () => {
+    const s = site(config, range(12).map((i) => lost(i, '')));
+    const takeaway = chart(winLossModel(ctx(s)).charts, 'loss-reasons').chart.takeaway;
+    expect(takeaway).toBe(
+      'No loss reason is recorded for the 12 deals lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.',
+    );
+    expect(text(winLossModel(ctx(s)))).not.toContain('Price is not among');
+    expect(chart(winLossModel(ctx(s, 'ko')).charts, 'loss-reasons').chart.takeaway).toMatch(/^분석 기간에 실주한 딜 12건 모두 실주 사유가 기록되지 않았습니다\./);
+    expect(dataQualityModel(ctx(s)).limits).toContain(takeaway);
+  });
+
+  it('reasons recorded: the usual takeaway, no absence sentence', () => {
+    const s = site(config, [...range(9).map((i) => lost(i, 'price')), ...range(3).map((i) => lost(20 + i, 'timing'))]);
+    expect(chart(winLossModel(ctx(s)).charts, 'loss-reasons').chart.takeaway).toBe('Price really is the main cause of loss: 75% of lost deals and 75% of lost value.');
+    expect(text(winLossModel(ctx(s)))).not.toContain('No loss reason is recorded');
+  });
+});
+
+describe('small samples', () => {
+  const s = site(config, [...range(3).map((i) => lost(i, 'price')), lost(9, 'timing'), won(1), won(2)]);
+
+  it('takeaways from fewer than 10 deals say the sample is small and name no main cause', () => {
+    const charts = winLossModel(ctx(s)).charts;
+    expect(chart(charts, 'loss-reasons').chart.takeaway).toBe('Based on only 4 lost deals — too few to conclude what causes losses.');
+    expect(chart(charts, 'lost-at-stage').chart.takeaway).toBe('Based on only 4 lost deals — too few to conclude at which stage deals are lost.');
+    expect(chart(charts, 'win-reasons').chart.takeaway).toBe('Based on only 2 won deals — too few to conclude why deals are won.');
+    expect(chart(velocityModel(ctx(s)).charts, 'cycle-length').chart.takeaway).toBe(
+      'Based on only 6 closed deals — too few to conclude how long the sales cycle is.',
+    );
+    expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.takeaway).toBe(
+      'Only 6 deals were created in the analysis window — too few to conclude where deals drop off.',
+    );
+    expect(text(winLossModel(ctx(s)))).not.toContain('main cause');
+    // The SVG's description says the same as the page.
+    expect(chart(charts, 'loss-reasons').chart.svg).toContain('<desc id="ps-chart-loss-reasons-desc">Based on only 4 lost deals');
+  });
+
+  it('in Korean too', () => {
+    const charts = winLossModel(ctx(s, 'ko')).charts;
+    expect(chart(charts, 'loss-reasons').chart.takeaway).toBe('실주 딜이 4건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.');
+    expect(text(charts)).not.toContain('가장 큰 실주 원인');
+  });
+
+  it('a stage reached by few deals is not called the biggest drop-off', () => {
+    // 12 deals: 8 lost at qualify, 3 lost at propose, 1 won from propose; the weakest step (propose, 1 of 4) rests on 4 deals.
+    const atPropose = (i: number): DealSpec => ({ ...lost(30 + i, 'price'), history: [['prospect', at('2025-01-10')], ['propose', at('2025-02-10')], ['lost', at('2025-05-01')]] });
+    const many = site(config, [...range(8).map((i) => lost(i, 'price')), ...range(3).map(atPropose), won(1)]);
+    expect(chart(funnelModel(ctx(many)).charts, 'funnel').chart.takeaway).toBe('Only 4 deals reached Proposal — too few to conclude where deals drop off.');
+    expect(chart(funnelModel(ctx(many, 'ko')).charts, 'funnel').chart.takeaway).toBe(
+      '제안 단계에 도달한 딜이 4건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.',
+    );
+  });
+});
+
+describe('no product lifecycles', () => {
+  const noLifecycle = parseConfig({ products: {} });
+
+  it('the repurchase page says none is configured and how to configure it', () => {
+    const s = site(noLifecycle, [won(1), won(2)]);
+    const model = repurchaseModel(ctx(s));
+    expect(model.charts[0]!.unavailable).toBe(true);
+    expect(model.charts[0]!.chart.takeaway).toBe(
+      'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
+    );
+    expect(model.tables).toEqual([]);
+    expect(repurchaseModel(ctx(s, 'ko')).charts[0]!.chart.takeaway).toMatch(/^제품 교체 주기가 설정된 수주 딜이 없어/);
+  });
+
+  it('says nothing of it when a deal or product has a lifecycle', () => {
+    for (const [c, specs] of [
+      [noLifecycle, [won(1, { lifecycleMonths: 12 })]],
+      [parseConfig({ products: { CNC: { lifecycle_months: 24 } } }), [won(1)]],
+    ] as const) {
+      const model = repurchaseModel(ctx(site(c, [...specs])));
+      expect(model.charts[0]!.unavailable).toBe(false);
+      expect(text(model)).not.toContain('No won deal has a product lifecycle');
+    }
+  });
+});
+
+describe('no targets', () => {
+  const SENTENCE = 'Coverage needs targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.';
+
+  it('the forecast page says coverage needs targets.csv', () => {
+    const s = site(config, [open(1, 'propose')]);
+    expect(forecastModel(ctx(s)).notes).toEqual([SENTENCE]);
+    expect(forecastModel(ctx(s)).tables).toEqual([]);
+  });
+
+  it('with a company-wide target: the coverage table, no note', () => {
+    const s = site(config, [open(1, 'propose')], (d) => {
+      d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 10_000_000, line: 2 }];
+    });
+    expect(forecastModel(ctx(s)).notes).toEqual([]);
+    expect(forecastModel(ctx(s)).tables.map((t) => t.id)).toEqual(['coverage']);
+  });
+});
+
+describe('stall thresholds from too few visits', () => {
+  it('says which stages use the 30-day default and why', () => {
+    const s = site(config, [open(1, 'propose'), open(2, 'negotiate')]);
+    expect(stalledModel(ctx(s)).notes).toContain(
+      'The stall thresholds of Prospect, Qualification, Proposal, and Negotiation are the 30-day default, because fewer than 20 visits of each of those stages ended in the analysis window.',
+    );
+    expect(stalledModel(ctx(s)).tables[2]!.rows[0]![2]!.text).toBe(
+      '30-day default: only 2 visits ended in the analysis window (20 needed to learn it)',
+    );
+    expect(velocityModel(ctx(s)).notes.join(' ')).toContain('30-day default');
+    expect(stalledModel(ctx(s, 'ko')).notes.join(' ')).toContain('분석 기간에 끝난 체류가 20건 미만이라 정체 기준으로 기본값 30일을 적용합니다.');
+  });
+
+  it('names only the stages that use it', () => {
+    // 20 visits of prospect end in the window: its own p90; stall_days fixes the others.
+    const c = parseConfig({ stall_days: { qualify: 40, propose: 40 } });
+    const s = site(c, range(20).map((i) => open(i, 'qualify')));
+    expect(s.stall_basis).toEqual({ prospect: 'p90', qualify: 'configured', propose: 'configured', negotiate: 'default' });
+    expect(stalledModel(ctx(s)).notes).toContain(
+      'The stall threshold of Negotiation is the 30-day default, because fewer than 20 visits of that stage ended in the analysis window.',
+    );
+  });
+});
+
+describe('an export with only the current stage (current_visit_only)', () => {
+  const pipedrive = (d: Dataset) => {
+    d.source = { format: 'pipedrive', limitations: ['current_visit_only'] };
+  };
+  const specs = [...range(12).map((i) => lost(i, 'price')), won(1), open(1, 'propose')];
+  const s = site(config, specs, pipedrive);
+  const UNAVAILABLE =
+    'Not available: this export has only each deal’s current stage, not its stage history. To see it, add stage_history.csv with every stage change and its date (Pipedrive’s deals export has only the current stage).';
+
+  it('conversion, time in stage and lost at stage are unavailable, saying why and what to export', () => {
+    for (const block of [chart(funnelModel(ctx(s)).charts, 'funnel'), chart(overviewModel(ctx(s)).charts, 'funnel'), chart(velocityModel(ctx(s)).charts, 'time-in-stage'), chart(winLossModel(ctx(s)).charts, 'lost-at-stage')]) {
+      expect(block.unavailable, block.id).toBe(true);
+      expect(block.chart.takeaway, block.id).toBe(UNAVAILABLE);
+    }
+    expect(chart(funnelModel(ctx(s, 'ko')).charts, 'funnel').chart.takeaway).toMatch(/^표시할 수 없습니다\. 이 내보내기 파일에는 딜별 현재 단계만/);
+  });
+
+  it('the overview shows no change against 30 days earlier, and says why', () => {
+    const model = overviewModel(ctx(s));
+    expect(model.tiles.every((t) => t.delta === null)).toBe(true);
+    expect(model.comparedWith).toBe('');
+    expect(model.notes[0]).toMatch(/^Changes against 30 days earlier are not shown: this export has only each deal’s current stage/);
+  });
+
+  it('the waterfall drops stage moves with a note, and the data-quality page names the source and its limitation', () => {
+    const waterfall = waterfallModel(ctx(s));
+    expect(waterfall.tables.map((t) => t.id)).not.toContain('stage-moves');
+    expect(waterfall.notes.join(' ')).toContain('Stage moves of the deals open at the start are not available');
+    const dq = dataQualityModel(ctx(s));
+    expect(dq.source[0]).toBe('Read from a Pipedrive deals export.');
+    expect(dq.source[1]).toMatch(/^The export has only each deal’s current stage, not its stage history: conversion, time in stage/);
+    expect(dataQualityModel(ctx(s, 'ko')).source[0]).toBe('Pipedrive 거래 내보내기에서 읽었습니다.');
+  });
+
+  it('a full-history export shows them all, with no such sentence', () => {
+    const full = site(config, specs);
+    for (const model of [funnelModel(ctx(full)), velocityModel(ctx(full)), winLossModel(ctx(full)), overviewModel(ctx(full)), waterfallModel(ctx(full))]) {
+      expect(model.charts.every((b) => !b.unavailable)).toBe(true);
+      expect(text(model)).not.toContain('current stage');
+    }
+    expect(overviewModel(ctx(full)).tiles.some((t) => t.delta !== null)).toBe(true);
+    expect(dataQualityModel(ctx(full)).source).toEqual(['Read from CSV files in Pipescope’s own columns (docs/input.md).', 'The export holds each deal’s full stage history.']);
+  });
+
+  it('every table of every page still has a unique id', () => {
+    for (const page of PAGES) {
+      const ids = pageTables(ctx(s, 'ko'), page).map((t) => t.id);
+      expect(new Set(ids).size, page).toBe(ids.length);
+    }
+  });
+});
