@@ -1,11 +1,16 @@
 /**
- * npm run bench [-- --deals 100000 --history-rows 10 --runs 3 --regen]
+ * npm run bench [-- --deals 100000 --history-rows 10 --runs 3 --regen --skip-adapter]
  *
  * Generates (once, seeded) a large data set into bench-data/, then times, in
  * the same run, the full metrics command and DuckDB doing the same reads and
  * the same core aggregations, each in its own process so peak RSS is its own.
  * Prints wall time, rows/s, peak RSS, Pipescope's phase breakdown and the
  * ratio. A script, not a test: numbers depend on the machine.
+ *
+ * Then the adapter read (scripts/lib/bench-salesforce.ts): the same deals and
+ * stage visits as a Salesforce Opportunity History report and as canonical
+ * files, each read by `readFolder`; prints the ratio (target: <= 1.5x) and
+ * where the adapter path spends its time.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,9 +19,10 @@ import { performance } from 'node:perf_hooks';
 import { parseConfigText } from '../src/lib/ingest/config.ts';
 import { readFileSync } from 'node:fs';
 import { cutoffOf } from '../src/lib/time.ts';
-import { parseArgs } from './lib/io.ts';
+import { scriptArgs } from './lib/io.ts';
 
-const args = parseArgs(process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value' });
+const USAGE = 'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--skip-adapter]';
+const args = scriptArgs('bench', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value', 'skip-adapter': 'flag' }, USAGE);
 const deals = Number(args.deals ?? 100_000);
 const historyRows = Number(args['history-rows'] ?? 10);
 const runs = Number(args.runs ?? 3);
@@ -81,3 +87,20 @@ console.log('pipescope phases (fastest run, ms):', JSON.stringify(best.detail.ph
 
 const duck = theirs.reduce((x, y) => (x.wallMs < y.wallMs ? x : y));
 console.log('duckdb steps (fastest run, ms):', JSON.stringify(duck.detail.timings_ms, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
+
+if (args['skip-adapter'] !== true) {
+  const salesforce = `${folder}-salesforce`;
+  if (args.regen === true || !existsSync(join(salesforce, 'report'))) {
+    process.stderr.write(`bench: writing the same rows as a Salesforce Opportunity History report into ${salesforce}\n`);
+    run([node, 'scripts/lib/bench-salesforce.ts', 'generate', folder, salesforce]);
+  }
+  const r = run([node, '--expose-gc', 'scripts/lib/bench-salesforce.ts', 'time', salesforce, String(runs)]);
+  const line = JSON.parse(r.stdout);
+  console.log(`\nadapter read: ${salesforce} (${line.rows.toLocaleString('en')} report rows), readFolder in one process, median of ${runs} runs`);
+  console.table([
+    { label: 'Salesforce history report (adapter)', wall_ms: line.adapter_ms.wall, cpu_ms: line.adapter_ms.cpu },
+    { label: 'canonical files, same rows', wall_ms: line.canonical_ms.wall, cpu_ms: line.canonical_ms.cpu },
+  ]);
+  console.log(`ratio adapter / canonical: ${line.ratio_wall.toFixed(2)}x wall, ${line.ratio_cpu.toFixed(2)}x CPU (target: <= 1.5x); same metrics: ${line.same_metrics}`);
+  console.log('adapter path phases (ms):', JSON.stringify(line.phases_ms));
+}

@@ -85,7 +85,7 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
   const dataset = buildDataset(files, config);
 
   const fallbackFile = tables[0]?.file ?? '';
-  const remapped = dataset.issues.map((issue) => remapIssue(issue, lineMaps, fallbackFile));
+  const remapped = withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, lineMaps, fallbackFile)));
   const issues = [...readIssues, ...output.issues, ...remapped].sort(compareIssues);
   return {
     ...dataset,
@@ -93,6 +93,18 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
     files: vendorStats(tables, issues, output.dropped, output.notRows),
     issues,
   };
+}
+
+/**
+ * One vendor record often yields a deal and its history rows (a HubSpot deal
+ * row and its "Date entered" cells). When the deal is rejected, its history
+ * rows are rejected as `unknown_deal` "belonging to a rejected row": on the
+ * same vendor line, that only repeats the first error, so it is left out.
+ */
+function withoutEchoes(issues: Issue[]): Issue[] {
+  const causes = new Set<string>();
+  for (const i of issues) if (i.severity === 'error' && i.code !== 'unknown_deal') causes.add(`${i.file}\u0000${i.line}`);
+  return issues.filter((i) => i.code !== 'unknown_deal' || !causes.has(`${i.file}\u0000${i.line}`));
 }
 
 function remapIssue(issue: Issue, lineMaps: Map<string, { rowAtLine: Int32Array; table: CanonicalTable }>, fallbackFile: string): Issue {

@@ -53,16 +53,38 @@ export function detectFormat(names: readonly string[], adapters: readonly Adapte
 
 export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
   const issues = new IssueLog();
-  const candidates = options.format ? ADAPTERS.filter((a) => a.format === options.format) : ADAPTERS;
+  const { adapter, roles, tables } = detectExports(files, options, issues);
+  const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
+  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
+}
+
+export interface DetectedExports {
+  adapter: Adapter;
+  /** The adapter's files by role, each list sorted by snapshot date, then path. */
+  roles: Map<string, VendorFile[]>;
+  tables: VendorTable[];
+  /** Files no adapter claimed (reported as unknown exports). */
+  ignored: VendorTable[];
+}
+
+/**
+ * Read every file and group the ones an adapter claims by role (also used by
+ * `npm run init`). Throws when no file is an export, or when the folder
+ * mixes the exports of different CRMs.
+ */
+export function detectExports(files: readonly ExportFile[], options: LoadExportsOptions, issues: IssueLog, adapters: readonly Adapter[] = ADAPTERS): DetectedExports {
+  const candidates = options.format ? adapters.filter((a) => a.format === options.format) : adapters;
   if (options.format && candidates.length === 0) {
-    throw new IngestFatalError('', `unknown --format "${options.format}" (one of: canonical, ${ADAPTERS.map((a) => a.format).join(', ')})`);
+    throw new IngestFatalError('', `unknown --format "${options.format}" (one of: canonical, ${adapters.map((a) => a.format).join(', ')})`);
   }
   const byFormat = new Map<Adapter, Map<string, VendorFile[]>>();
   const tables: VendorTable[] = [];
+  const ignored: VendorTable[] = [];
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const table = readVendorTable(file.path, file.source, issues);
     const found = detectFormat(table.names, candidates);
     if (!found) {
+      ignored.push(table);
       issues.warning(file.path, 0, '', 'unknown_export', `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored`);
       continue;
     }
@@ -88,6 +110,5 @@ export function loadExports(files: readonly ExportFile[], config: Config, option
   for (const list of roles.values()) {
     list.sort((a, b) => byCodePoint(a.snapshotDate ?? '', b.snapshotDate ?? '') || byCodePoint(a.table.file, b.table.file));
   }
-  const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
-  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
+  return { adapter, roles, tables, ignored };
 }

@@ -27,6 +27,8 @@ export interface VendorTable {
   /** Records in the file, and how many were rejected while parsing. */
   rows: number;
   malformed: number;
+  /** Lines above the header that were a report's title, not rows (read-table.ts); already reported. */
+  preamble: VendorRecord[];
 }
 
 /** A vendor table and, for a series of periodic exports, the date of its export. */

@@ -1,0 +1,135 @@
+/**
+ * npm run init -- --data <folder> [--out <file>|-] [--force] [--format <format>] [--pipeline <name>]
+ *
+ * Inspects the exports in a data folder and writes a suggested
+ * pipeline.config.json into it for the user to review (never over an existing
+ * one without --force; `--out -` prints it instead), and prints on stderr, as
+ * `# ...` comment lines, why each guess was made. The guessing is
+ * src/lib/ingest/vendor/suggest-config.ts; this file only does I/O, through
+ * the `io` it is given, so tests run it in-process.
+ * Exit codes: 0 written, 1 the folder cannot be read or a config exists, 2 bad arguments.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
+import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
+import { byteSource } from '../src/lib/ingest/decode.ts';
+import { IngestFatalError } from '../src/lib/ingest/issues.ts';
+import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
+import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
+import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+
+const USAGE =
+  'usage: npm run init -- --data <folder> [--out <file>|-] [--force] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>]';
+
+/** The file-system calls init makes. */
+export interface InitFs {
+  readdir(path: string): string[];
+  kind(path: string): 'file' | 'folder' | null;
+  readFile(path: string): Uint8Array;
+  writeFile(path: string, text: string): void;
+}
+
+export interface InitIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  fs: InitFs;
+  /** Where pipeline.config.schema.json is, for the `$schema` the file points at. */
+  schemaFile: string;
+}
+
+const nodeFs: InitFs = {
+  readdir: (path) => readdirSync(path),
+  kind: (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
+  },
+  readFile: (path) => readFileSync(path),
+  writeFile: (path, text) => writeFileAtomic(path, text),
+};
+
+export function nodeIo(): InitIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    fs: nodeFs,
+    schemaFile: join(dirname(fileURLToPath(import.meta.url)), '..', CONFIG_SCHEMA_FILE),
+  };
+}
+
+/** Files a data folder may hold: CSV (and tab-separated) exports, as `npm run metrics` reads them. */
+const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
+
+/** The export files of the folder and of its subfolders one level down (a series of exports in dated folders). */
+function exportFiles(folder: string, fs: InitFs): ExportFile[] {
+  const files: ExportFile[] = [];
+  const add = (path: string) => files.push({ path, source: byteSource(fs.readFile(join(folder, path))) });
+  for (const name of fs.readdir(folder).sort()) {
+    const kind = fs.kind(join(folder, name));
+    if (kind === 'file' && EXPORT_FILE.test(name)) add(name);
+    else if (kind === 'folder' && !name.startsWith('.')) {
+      for (const inner of fs.readdir(join(folder, name)).sort()) {
+        if (EXPORT_FILE.test(inner) && fs.kind(join(folder, name, inner)) === 'file') add(`${name}/${inner}`);
+      }
+    }
+  }
+  return files;
+}
+
+/** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
+function schemaReference(configFolder: string, schemaFile: string): string {
+  const inRepo = relative(dirname(resolve(schemaFile)), resolve(configFolder));
+  if (inRepo.startsWith('..') || isAbsolute(inRepo)) return pathToFileURL(resolve(schemaFile)).href;
+  return relative(resolve(configFolder), resolve(schemaFile)).split(sep).join('/');
+}
+
+export function main(argv: string[], io: InitIo = nodeIo()): number {
+  let args: Record<string, string | true>;
+  try {
+    args = parseArgs(argv, { data: 'value', out: 'value', force: 'flag', format: 'value', pipeline: 'value', help: 'flag' });
+    if (args.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (typeof args.data !== 'string') throw new UsageError('--data <folder> is required');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`init: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const folder = args.data;
+  const out = typeof args.out === 'string' ? args.out : join(folder, CONFIG_FILE);
+  if (io.fs.kind(folder) !== 'folder') {
+    io.stderr.write(`init: ${folder}: ${io.fs.kind(folder) === null ? 'the data folder does not exist' : 'not a folder'}\n`);
+    return 1;
+  }
+  if (out !== '-' && io.fs.kind(out) !== null && args.force !== true) {
+    io.stderr.write(`init: ${out} already exists; not overwritten. Review it, or rerun with --force to replace it, or --out - to print the suggestion\n`);
+    return 1;
+  }
+  let suggestion;
+  try {
+    suggestion = suggestConfig(exportFiles(folder, io.fs), {
+      format: optionalString(args.format),
+      pipeline: optionalString(args.pipeline),
+      schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
+    });
+  } catch (e) {
+    if (!(e instanceof IngestFatalError)) throw e;
+    io.stderr.write(fatalMessage('init', e));
+    return 1;
+  }
+  const notes = suggestion.notes.map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
+  if (out === '-') {
+    io.stderr.write(notes);
+    io.stdout.write(suggestion.text);
+  } else {
+    io.fs.writeFile(out, suggestion.text);
+    const elsewhere = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? '' : `; the metrics read ${join(folder, CONFIG_FILE)}: put it there once reviewed`;
+    io.stderr.write(`${notes}# wrote ${out}${elsewhere}\n`);
+  }
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = main(process.argv.slice(2));

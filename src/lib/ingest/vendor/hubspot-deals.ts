@@ -1,0 +1,248 @@
+/**
+ * One HubSpot deals export ("Export" on the Deals index, every property as
+ * its label) read row by row into SeenDeals: the deal's canonical cells and
+ * the stage entries its `Date entered "<stage> (<pipeline>)"` columns date.
+ *
+ * Quirks: every cell is quoted; dates are `YYYY-MM-DD` or `YYYY-MM-DD HH:mm`
+ * in the account's time zone; `(No value)` means empty; the Date entered
+ * columns exist for every stage of every pipeline, so only the deal's own
+ * pipeline's columns apply to it; HubSpot keeps the latest entry per stage.
+ */
+import type { Issue } from '../../dataset.ts';
+import { type Config, normalizeStageName, stageLookup } from '../config.ts';
+import { Invalid, parseInstant } from '../values.ts';
+import { cellAt, columnIndex, firstColumn } from './read-table.ts';
+import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
+import type { Origin, VendorRecord, VendorTable } from './types.ts';
+
+/** HubSpot writes this for an empty property in some exports. */
+const NO_VALUE = '(no value)';
+
+/** A cell, with `(No value)` read as empty. */
+export function hubspotCell(record: VendorRecord, i: number): string {
+  const cell = cellAt(record, i);
+  return cell.toLowerCase() === NO_VALUE ? '' : cell;
+}
+
+/** HubSpot's forecast categories (labels and internal values) to input.md's; closed deals have none. */
+const FORECAST = new Map<string, string>([
+  ['pipeline', 'pipeline'],
+  ['best case', 'best_case'],
+  ['commit', 'commit'],
+  ['not forecasted', 'omitted'],
+  ['omit', 'omitted'],
+  ['omitted', 'omitted'],
+  ['closed won', ''],
+  ['closed', ''],
+]);
+
+export function hubspotForecast(cell: string): string {
+  const key = cell.toLowerCase().replace(/[\s_-]+/gu, ' ').trim();
+  // Anything else goes through as written: the deals reader warns about it.
+  return FORECAST.get(key) ?? cell;
+}
+
+/** The canonical deals columns, by the HubSpot column each comes from (the first present of the candidates). */
+const SIMPLE_COLUMNS: [canonical: string, ...labels: string[]][] = [
+  ['deal_id', 'Record ID'],
+  ['deal_name', 'Deal Name'],
+  ['owner', 'Deal owner'],
+  ['team', 'HubSpot Team'],
+  ['amount', 'Amount'],
+  ['currency', 'Currency'],
+  ['created_at', 'Create Date'],
+  ['expected_close_at', 'Close Date'],
+  ['stage', 'Deal Stage'],
+  ['lost_reason', 'Closed Lost Reason'],
+  ['win_reason', 'Closed Won Reason'],
+  ['forecast_category', 'Forecast category'],
+  ['source', 'Original Traffic Source', 'Original Source Type', 'Original Source'],
+];
+const COMPANY_ID = ['Associated Company IDs (Primary)', 'Associated Company IDs'];
+const COMPANY_NAME = ['Associated Company (Primary)', 'Associated Company Names (Primary)', 'Associated Company', 'Associated Company Names'];
+
+export const PIPELINE_COLUMN = 'Pipeline';
+
+const CURRENT_STAGE = 'date entered current stage';
+
+interface DateEnteredColumn {
+  index: number;
+  /** Lower-cased `<stage> (<pipeline>)` inside the quotes, as the header reader lower-cases names. */
+  inner: string;
+  header: string;
+}
+
+export interface HubSpotLayout {
+  /** Canonical column -> position, for the columns present. */
+  at: Map<string, number>;
+  /** Canonical column -> HubSpot column label. */
+  source: Map<string, string>;
+  companyId: number;
+  companyName: number;
+  /** Whether the company id column lists several companies (the non-primary one). */
+  companyIdList: boolean;
+  pipeline: number;
+  dateEntered: DateEnteredColumn[];
+  /** "Date entered current stage": when the deal entered the stage it is in. */
+  currentStage: number;
+}
+
+export function hubspotLayout(names: readonly string[]): HubSpotLayout {
+  const find = columnIndex(names);
+  const at = new Map<string, number>();
+  const source = new Map<string, string>();
+  for (const [canonical, ...labels] of SIMPLE_COLUMNS) {
+    const label = labels.find((l) => find(l) >= 0);
+    if (label === undefined) continue;
+    at.set(canonical, find(label));
+    source.set(canonical, label);
+  }
+  if (source.has('expected_close_at')) source.set('closed_at', source.get('expected_close_at')!);
+  const idLabel = COMPANY_ID.find((l) => find(l) >= 0);
+  const nameLabel = COMPANY_NAME.find((l) => find(l) >= 0);
+  if (idLabel) source.set('account_id', idLabel);
+  else if (nameLabel) source.set('account_id', nameLabel);
+  if (nameLabel) source.set('account_name', nameLabel);
+  const dateEntered: DateEnteredColumn[] = [];
+  const seen = new Set<string>();
+  names.forEach((name, index) => {
+    const m = /^date entered\s+["“]?(.*?)["”]?$/u.exec(name);
+    // The first of duplicate columns wins, as everywhere (the header reader warns about the duplicate).
+    if (!m || seen.has(name) || name === CURRENT_STAGE) return;
+    seen.add(name);
+    dateEntered.push({ index, inner: m[1]!.trim(), header: name });
+  });
+  return {
+    at,
+    source,
+    companyId: idLabel ? find(idLabel) : -1,
+    companyName: nameLabel ? find(nameLabel) : -1,
+    companyIdList: idLabel === 'Associated Company IDs',
+    pipeline: firstColumn(find, PIPELINE_COLUMN),
+    dateEntered,
+    currentStage: find(CURRENT_STAGE),
+  };
+}
+
+/** The stage a Date entered column is about, for a deal of `pipeline` (null: another pipeline's column). */
+export function dateEnteredStage(column: DateEnteredColumn, pipeline: string | null): string | null {
+  if (pipeline === null) {
+    // No Pipeline column: the stage is what precedes the last parenthesized part.
+    const m = /^(.*\S)\s+\([^()]*\)$/u.exec(column.inner);
+    return m ? m[1]! : column.inner;
+  }
+  const suffix = ` (${pipeline.toLowerCase()})`;
+  return column.inner.endsWith(suffix) ? column.inner.slice(0, -suffix.length).trim() : null;
+}
+
+export interface ReadDeals {
+  deals: SeenDeal[];
+  issues: Issue[];
+  dropped: Origin[];
+}
+
+/** The canonical deals columns this export carries (deal_id first). */
+export function hubspotDealColumns(layout: HubSpotLayout): string[] {
+  const columns = ['deal_id', 'account_id'];
+  if (layout.companyName >= 0) columns.push('account_name');
+  for (const [canonical] of SIMPLE_COLUMNS) if (canonical !== 'deal_id' && layout.at.has(canonical)) columns.push(canonical);
+  // HubSpot's Close Date of a closed deal is when it closed (rule 6 uses it when no Date entered dates the close).
+  if (layout.at.has('expected_close_at')) columns.push('closed_at');
+  return columns;
+}
+
+export function readHubSpotDeals(table: VendorTable, records: readonly VendorRecord[], layout: HubSpotLayout, config: Config): ReadDeals {
+  const file = table.file;
+  const lookup = stageLookup(config);
+  const dateOptions = { timeZone: config.timezone, dateOrder: config.date_order };
+  const issues: Issue[] = [];
+  const dropped: Origin[] = [];
+  const deals: SeenDeal[] = [];
+  const standIns: number[] = [];
+  const several: number[] = [];
+  // Stage names as HubSpot writes them (the header reader lower-cases the Date entered columns).
+  const spelled = new Map<string, string>();
+  const stageCol = layout.at.get('stage') ?? -1;
+  for (const record of records) {
+    const name = hubspotCell(record, stageCol);
+    if (name !== '' && !spelled.has(normalizeStageName(name))) spelled.set(normalizeStageName(name), name);
+  }
+  for (const record of records) {
+    const origin = { file, line: record.line };
+    const cell = (canonical: string) => hubspotCell(record, layout.at.get(canonical) ?? -1);
+    const id = cell('deal_id');
+    const error = (column: string, code: string, message: string) => {
+      issues.push({ ...origin, column, code, severity: 'error', message });
+      dropped.push(origin);
+    };
+    if (id === '') {
+      error('Record ID', 'missing_id', '"Record ID" is empty, so the row cannot be told apart from other deals; row rejected');
+      continue;
+    }
+    const stage = cell('stage');
+    if (stage === '') {
+      error('Deal Stage', 'missing_stage', `"Deal Stage" is empty for deal "${id}", so it cannot be placed in the pipeline; set its stage in HubSpot and export again. Row rejected`);
+      continue;
+    }
+    const cells: Partial<Record<string, string>> = {};
+    for (const canonical of layout.at.keys()) cells[canonical] = cell(canonical);
+    if (layout.at.has('forecast_category')) cells.forecast_category = hubspotForecast(cells.forecast_category!);
+    if (layout.at.has('expected_close_at')) {
+      const kind = lookup.get(normalizeStageName(stage))?.kind;
+      cells.closed_at = kind === 'won' || kind === 'lost' ? cells.expected_close_at : '';
+    }
+    // The account: the (primary) company's id, else its name, else the deal stands for its own account.
+    let companyId = hubspotCell(record, layout.companyId);
+    let companyName = hubspotCell(record, layout.companyName);
+    if (layout.companyIdList && companyId.includes(';')) {
+      several.push(record.line);
+      companyId = companyId.split(';')[0]!.trim();
+      companyName = companyName.split(';')[0]!.trim();
+    }
+    cells.account_id = companyId || companyName;
+    if (layout.companyName >= 0) cells.account_name = companyName;
+    if (cells.account_id === '') {
+      cells.account_id = `deal-${id}`;
+      standIns.push(record.line);
+    }
+    const pipeline = layout.pipeline >= 0 ? hubspotCell(record, layout.pipeline) : null;
+    const history: DatedStage[] = [];
+    const entry = (index: number, header: string, name: string) => {
+      const text = hubspotCell(record, index);
+      if (text === '') return;
+      const at = parseInstant(text, dateOptions);
+      if (at instanceof Invalid) {
+        issues.push({ ...origin, column: header, code: at.code, severity: 'warning', message: `"${header}" ${at.reason}; that stage entry is left out` });
+        return;
+      }
+      history.push({ stage: spelled.get(normalizeStageName(name)) ?? name, text, at, origin });
+    };
+    for (const column of layout.dateEntered) {
+      const lower = dateEnteredStage(column, pipeline);
+      if (lower !== null) entry(column.index, column.header, lower);
+    }
+    if (layout.currentStage >= 0) entry(layout.currentStage, CURRENT_STAGE, stage);
+    deals.push({ id, origin, cells, history, deleted: false });
+  }
+  if (standIns.length > 0) {
+    issues.push({
+      file,
+      line: 0,
+      column: '',
+      code: 'no_company',
+      severity: 'warning',
+      message: `${standIns.length} deal${standIns.length === 1 ? ' has' : 's have'} no associated company (line${standIns.length === 1 ? '' : 's'} ${lineList(standIns)}): each stands for its own account "deal-<Record ID>", so repurchase cycles and account pages see them apart`,
+    });
+  }
+  if (several.length > 0) {
+    issues.push({
+      file,
+      line: 0,
+      column: 'Associated Company IDs',
+      code: 'several_companies',
+      severity: 'warning',
+      message: `${several.length} deal${several.length === 1 ? ' has' : 's have'} several associated companies (line${several.length === 1 ? '' : 's'} ${lineList(several)}); the first listed is taken as the account. Export "Associated Company IDs (Primary)" to get the primary one`,
+    });
+  }
+  return { deals, issues, dropped };
+}

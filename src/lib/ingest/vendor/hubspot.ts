@@ -1,0 +1,70 @@
+/**
+ * HubSpot deals exports (docs/exports.md "HubSpot"): one export, or a series
+ * of them dated by their file names (`hubspot-crm-exports-all-deals-2025-06-30.csv`),
+ * read as snapshots (snapshots.ts).
+ */
+import type { Issue } from '../../dataset.ts';
+import { hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals } from './hubspot-deals.ts';
+import { choosePipeline } from './pipeline-choice.ts';
+import { dealsFromExports, type SeenExport } from './snapshots.ts';
+import type { Adapter, AdapterOutput, Limitation, Origin } from './types.ts';
+
+export const hubspot: Adapter = {
+  format: 'hubspot',
+  name: 'HubSpot deals export',
+  role(names) {
+    return names.includes('record id') && names.includes('deal stage') ? 'deals' : null;
+  },
+  adapt(files, { config, pipeline }): AdapterOutput {
+    const list = files.get('deals') ?? [];
+    const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names)]));
+    const chosen = choosePipeline(list, (f) => layouts.get(f)!.pipeline, {
+      pipeline,
+      product: 'HubSpot deals',
+      columnName: PIPELINE_COLUMN,
+      idColumn: (f) => layouts.get(f)!.at.get('deal_id') ?? -1,
+    });
+    const issues: Issue[] = [...chosen.issues];
+    const dropped: Origin[] = [];
+    const limitations: Limitation[] = [];
+    const exports: SeenExport[] = [];
+    // The latest export decides the columns (deals.csv rows come from the latest export a deal is in).
+    const latest = layouts.get(list[list.length - 1]!)!;
+    for (const file of list) {
+      const layout = layouts.get(file)!;
+      const read = readHubSpotDeals(file.table, chosen.records.get(file)!, layout, config);
+      issues.push(...read.issues);
+      dropped.push(...read.dropped);
+      exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals });
+      if (layout.dateEntered.length === 0 && layout.currentStage < 0) {
+        issues.push({
+          file: file.table.file,
+          line: 0,
+          column: '',
+          code: 'no_stage_dates',
+          severity: 'warning',
+          message: 'the export has no "Date entered <stage>" columns, so the stage history is not known: add them to the exported columns (docs/exports.md)',
+        });
+      }
+    }
+    if (list.length === 1 && latest.dateEntered.length === 0 && latest.currentStage < 0) limitations.push('current_visit_only');
+    const read = dealsFromExports(
+      exports,
+      {
+        config,
+        columns: hubspotDealColumns(latest),
+        sourceColumns: latest.source,
+        historyColumns: { stage: 'Deal Stage', enteredAt: 'Date entered' },
+        idColumn: 'Record ID',
+      },
+      'HubSpot deals',
+    );
+    return {
+      tables: read.tables,
+      issues: [...issues, ...read.issues],
+      dropped: [...dropped, ...read.dropped],
+      notRows: chosen.notRows,
+      limitations: [...limitations, ...read.limitations],
+    };
+  },
+};

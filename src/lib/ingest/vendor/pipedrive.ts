@@ -1,0 +1,57 @@
+/**
+ * Pipedrive deals exports (docs/exports.md "Pipedrive"): one export, or a
+ * series dated by their file names read as snapshots (snapshots.ts). Only
+ * each deal's current stage visit is known (`current_visit_only`).
+ */
+import type { Issue } from '../../dataset.ts';
+import { choosePipeline } from './pipeline-choice.ts';
+import { pipedriveDealColumns, pipedriveLayout, readPipedriveDeals } from './pipedrive-deals.ts';
+import { dealsFromExports, type SeenExport } from './snapshots.ts';
+import type { Adapter, AdapterOutput, Origin } from './types.ts';
+
+export const pipedrive: Adapter = {
+  format: 'pipedrive',
+  name: 'Pipedrive deals export',
+  role(names) {
+    return names.includes('deal - id') && (names.includes('deal - stage') || names.includes('deal - status')) ? 'deals' : null;
+  },
+  adapt(files, { config, pipeline }): AdapterOutput {
+    const list = files.get('deals') ?? [];
+    const layouts = new Map(list.map((f) => [f, pipedriveLayout(f.table.names)]));
+    const chosen = choosePipeline(list, (f) => layouts.get(f)!.other.pipeline.index, {
+      pipeline,
+      product: 'Pipedrive deals',
+      columnName: 'Deal - Pipeline',
+      idColumn: (f) => layouts.get(f)!.at.get('deal_id') ?? -1,
+    });
+    const issues: Issue[] = [...chosen.issues];
+    const dropped: Origin[] = [];
+    const exports: SeenExport[] = [];
+    for (const file of list) {
+      const read = readPipedriveDeals(file.table, chosen.records.get(file)!, layouts.get(file)!, config);
+      issues.push(...read.issues);
+      dropped.push(...read.dropped);
+      exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals });
+    }
+    const latest = layouts.get(list[list.length - 1]!)!;
+    const anyDeleted = exports.some((e) => e.deals.some((d) => d.deleted));
+    const read = dealsFromExports(
+      exports,
+      {
+        config,
+        columns: pipedriveDealColumns(latest, anyDeleted),
+        sourceColumns: latest.source,
+        historyColumns: { stage: 'Deal - Stage', enteredAt: latest.other.lastStageChange.label },
+        idColumn: 'Deal - ID',
+      },
+      'Pipedrive deals',
+    );
+    return {
+      tables: read.tables,
+      issues: [...issues, ...read.issues],
+      dropped: [...dropped, ...read.dropped],
+      notRows: chosen.notRows,
+      limitations: ['current_visit_only', ...read.limitations],
+    };
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * `npm run init`: a suggested pipeline.config.json for a folder of exports,
+ * with the reasons for each guess. Pure: the files come in as byte sources.
+ *
+ * A canonical folder (deals.csv) is read as it is; vendor exports go through
+ * the adapter that claims them (detected as `npm run metrics` does), so the
+ * stage names are exactly those the metrics run will check. The suggestion
+ * is verified before it is returned: it passes the config schema, and every
+ * stage name of the exports matches one of its stages.
+ */
+import { DEALS_FILE, REQUIRED_FILES, STAGE_HISTORY_FILE } from '../dataset-builder.ts';
+import { type Config, normalizeStageName, parseConfig, stageLookup } from '../config.ts';
+import { IngestFatalError, IssueLog } from '../issues.ts';
+import { unmatchedStages } from './assemble.ts';
+import { detectExports, type ExportFile } from './load.ts';
+import { readVendorTable } from './read-table.ts';
+import { ADAPTERS } from './registry.ts';
+import { amountCells, allCells, dealNames, type ExportView, moneyCells, stageEvidence } from './suggest-evidence.ts';
+import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone } from './suggest-formats.ts';
+import { type StageEvidence, type SuggestedStage, suggestStages } from './suggest-stages.ts';
+import { type Adapter, CanonicalTable, type VendorTable } from './types.ts';
+
+export interface SuggestOptions {
+  /** `--format`: 'canonical' or a vendor format; default: detected. */
+  format?: string | undefined;
+  pipeline?: string | undefined;
+  /** The `$schema` value to write (a path to pipeline.config.schema.json). */
+  schema?: string | undefined;
+  /** Tests pass their own; default: the registry's. */
+  adapters?: readonly Adapter[];
+}
+
+export interface SuggestedConfig {
+  $schema?: string;
+  currency: string;
+  timezone: string;
+  locale: string;
+  date_order: 'YMD' | 'MDY' | 'DMY';
+  decimal: '.' | ',';
+  stages: SuggestedStage[];
+  qualification_required_from?: string;
+}
+
+export interface Suggestion {
+  config: SuggestedConfig;
+  /** The config as pipeline.config.json text, one stage per line. */
+  text: string;
+  /** Why each guess was made, one line each. */
+  notes: string[];
+}
+
+/** A canonical folder's file as a CanonicalTable whose rows come from its own lines. */
+function asCanonical(table: VendorTable | undefined): CanonicalTable | undefined {
+  if (!table) return undefined;
+  const out = new CanonicalTable(table.names);
+  for (const r of table.records) out.addCells(table.names.map((_, i) => r.cells[i] ?? ''), { file: table.file, line: r.line });
+  return out;
+}
+
+interface Source {
+  view: ExportView;
+  format: string;
+  /** Stage names the metrics run will check, under a config. */
+  unmatched: (config: Config) => string[];
+}
+
+function readSource(files: readonly ExportFile[], options: SuggestOptions): Source {
+  const issues = new IssueLog();
+  const canonical = options.format === 'canonical' || (options.format === undefined && files.some((f) => f.path === DEALS_FILE));
+  if (canonical) {
+    for (const name of REQUIRED_FILES) {
+      if (!files.some((f) => f.path === name)) throw new IngestFatalError(name, `${name}: required file is missing`);
+    }
+    const tables = files.map((f) => readVendorTable(f.path, f.source, issues));
+    const view = { deals: asCanonical(tables.find((t) => t.file === DEALS_FILE)), history: asCanonical(tables.find((t) => t.file === STAGE_HISTORY_FILE)), tables };
+    const unmatched = (config: Config) => {
+      const lookup = stageLookup(config);
+      const names = new Set<string>();
+      for (const t of [view.deals, view.history]) {
+        const at = t?.columns.indexOf('stage') ?? -1;
+        if (t && at !== -1) for (const row of t.rows) if (row[at] && !lookup.has(normalizeStageName(row[at]))) names.add(row[at]);
+      }
+      return [...names];
+    };
+    return { view, format: 'canonical folder (deals.csv, stage_history.csv)', unmatched };
+  }
+  const { adapter, roles, tables, ignored } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
+  const all = [...tables, ...ignored];
+  // The adapter reads dates by the config: give it the date order and zone the raw cells suggest.
+  const formats = parseConfig({ date_order: guessDateOrder(allCells(all)).value, timezone: guessTimezone(allCells(all), '').value });
+  const output = adapter.adapt(roles, { config: formats, pipeline: options.pipeline });
+  const view = { deals: output.tables['deals.csv'], history: output.tables['stage_history.csv'], tables: all };
+  const unmatched = (config: Config) => [...unmatchedStages(adapter.adapt(roles, { config, pipeline: options.pipeline }), config).keys()];
+  const claimed = tables.map((t) => t.file).join(', ');
+  const skipped = ignored.length > 0 ? `; not read by it: ${ignored.map((t) => t.file).join(', ')}` : '';
+  return { view, format: `${adapter.name} (--format ${adapter.format}): ${claimed}${skipped}`, unmatched };
+}
+
+/** The suggestion for a folder's export files; throws IngestFatalError as `npm run metrics` would (no export, mixed CRMs, several pipelines). */
+export function suggestConfig(files: readonly ExportFile[], options: SuggestOptions = {}): Suggestion {
+  const notes: string[] = [];
+  const source = readSource(files, options);
+  const { view } = source;
+  notes.push(`read as: ${source.format}`);
+
+  const dateOrder = guessDateOrder(allCells(view.tables));
+  const currency = guessCurrency(moneyCells(view), 'KRW');
+  const timezone = guessTimezone(allCells(view.tables), currency.value);
+  const decimal = guessDecimal(amountCells(view));
+  const evidence = stageEvidence(view, { timeZone: timezone.value, dateOrder: dateOrder.value });
+
+  const build = (ev: StageEvidence) => {
+    const stages = suggestStages(ev);
+    const locale = guessLocale(
+      stages.stages.flatMap((s) => Object.values(s.label)),
+      dealNames(view),
+    );
+    const config: SuggestedConfig = {
+      ...(options.schema ? { $schema: options.schema } : {}),
+      currency: currency.value,
+      timezone: timezone.value,
+      locale: locale.value,
+      date_order: dateOrder.value,
+      decimal: decimal.value,
+      stages: stages.stages,
+      ...(stages.qualificationFrom ? { qualification_required_from: stages.qualificationFrom } : {}),
+    };
+    return { config, notes: [...currency.notes, ...timezone.notes, ...locale.notes, ...dateOrder.notes, ...decimal.notes, ...stages.notes] };
+  };
+
+  // The suggestion must be a valid config under which no stage name of the exports is unmatched.
+  // An adapter may name stages differently under the suggested config than under the first
+  // guess: such names are added as stages of their own (guessed by name) and checked again.
+  let result = build(evidence);
+  let missing = source.unmatched(parseConfig(result.config));
+  if (missing.length > 0) {
+    const extra = missing.map((stage, i) => ({ deal: `\u0000added ${i}`, stage, vote: null, probability: null }));
+    result = build({ ...evidence, deals: [...evidence.deals, ...extra] });
+    missing = source.unmatched(parseConfig(result.config));
+    if (missing.length > 0) throw new Error(`internal: the suggested stages do not match ${missing.map((n) => JSON.stringify(n)).join(', ')}`);
+  }
+  const { config } = result;
+  notes.push(...result.notes);
+  const pipeline = options.pipeline === undefined ? '' : ` --pipeline ${JSON.stringify(options.pipeline)}`;
+  notes.push(`review every line above, then run: npm run metrics -- --data <folder>${pipeline}`);
+  return { config, text: configText(config), notes };
+}
+
+/** pipeline.config.json text: two-space indent, each stage on one line (as input.md writes them). */
+export function configText(config: SuggestedConfig): string {
+  const lines = Object.entries(config).map(([key, value]) => {
+    if (key === 'stages') return `  "stages": [\n${(value as SuggestedStage[]).map((s) => `    ${JSON.stringify(s)}`).join(',\n')}\n  ]`;
+    return `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  });
+  return `{\n${lines.join(',\n')}\n}\n`;
+}

@@ -1,0 +1,178 @@
+/**
+ * The HubSpot deals adapter: each exports case gives the same metrics as its
+ * hand-written canonical folder, and the export's quirks are mapped as
+ * docs/exports.md says, with issues against the HubSpot file and line.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ConfigInput } from '../../../src/lib/ingest/config.ts';
+import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
+import { hubspotForecast } from '../../../src/lib/ingest/vendor/hubspot-deals.ts';
+import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
+import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
+
+const CASES = ['hubspot-deals', 'hubspot-weekly-series'];
+
+const STAGES: ConfigInput = {
+  currency: 'USD',
+  timezone: 'America/New_York',
+  stages: [
+    { id: 'appointment', kind: 'open', label: { en: 'Appointment Scheduled' } },
+    { id: 'qualified', kind: 'open', label: { en: 'Qualified To Buy' } },
+    { id: 'contract', kind: 'open', label: { en: 'Contract Sent' } },
+    { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
+    { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
+  ],
+};
+
+const HEADER = ['Record ID', 'Deal Name', 'Pipeline', 'Deal Stage', 'Amount', 'Close Date', 'Create Date', 'Deal owner', 'Associated Company IDs (Primary)', 'Associated Company (Primary)'];
+const deal = (id: string, stage: string, extra: Partial<Record<string, string>> = {}) => [
+  id,
+  `Deal ${id}`,
+  extra.pipeline ?? 'Sales Pipeline',
+  stage,
+  extra.amount ?? '1000',
+  extra.close ?? '2025-07-31',
+  extra.created ?? '2025-05-02 09:00',
+  'Dana Whitfield',
+  extra.companyId ?? '9001',
+  extra.company ?? 'Acme Corp',
+];
+
+const FIXTURE = join(EXPORTS, 'hubspot-deals', 'data');
+const fixtureFile = () => exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', readFileSync(join(FIXTURE, 'hubspot-crm-exports-all-deals-2025-06-30.csv'), 'utf8'));
+const fixtureConfig = () => JSON.parse(readFileSync(join(FIXTURE, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;
+
+describe('HubSpot exports cases give the metrics of their canonical folder', () => {
+  for (const name of CASES) {
+    it(name, async () => {
+      const spec = JSON.parse(readFileSync(join(EXPORTS, name, 'case.json'), 'utf8')) as { as_of: string; format?: string; pipeline?: string };
+      const options = { format: spec.format, pipeline: spec.pipeline };
+      const fromExport = await folderMetrics(join(EXPORTS, name, 'data'), spec.as_of, options);
+      const fromCanonical = await folderMetrics(join(EXPORTS, name, 'canonical'), spec.as_of);
+      expect(fromExport).toEqual(fromCanonical);
+    });
+  }
+});
+
+describe('HubSpot deals export', () => {
+  it('is detected from its header, and only from it', () => {
+    expect(detectFormat(['record id', 'deal name', 'deal stage', 'pipeline'])).toMatchObject({ role: 'deals', adapter: { format: 'hubspot' } });
+    expect(detectFormat(['deal_id', 'account_id', 'owner', 'stage'])).toBeNull();
+  });
+
+  it('reads the fixture: (No value) is empty, other pipelines left out, the empty stage rejected on its line', () => {
+    const dataset = load([fixtureFile()], fixtureConfig(), { pipeline: 'sales pipeline' });
+    expect(dataset.source).toEqual({ format: 'hubspot', limitations: [] });
+    expect(dataset.deals.map((d) => d.id)).toEqual(['1001', '1002', '1003', '1004', '1005', '1007']);
+    const umbrella = dataset.deals.find((d) => d.id === '1004')!;
+    expect(umbrella.amount).toBeNull();
+    expect(umbrella.accountId).toBe('deal-1004');
+    expect(dataset.deals.map((d) => d.forecastCategory)).toEqual(['commit', null, null, 'pipeline', 'best_case', 'omitted']);
+    // 9 records, 2 of Renewals set aside (not rows), 1 rejected (empty Deal Stage).
+    expect(dataset.files).toEqual({ 'hubspot-crm-exports-all-deals-2025-06-30.csv': { rows: 7, accepted: 6, rejected: 1 } });
+    const errors = dataset.issues.filter((i) => i.severity === 'error');
+    expect(errors).toMatchObject([{ line: 7, column: 'Deal Stage', code: 'missing_stage' }]);
+    expect(dataset.issues.filter((i) => i.code === 'other_pipeline')).toHaveLength(1);
+    expect(dataset.issues.find((i) => i.code === 'other_pipeline')!.message).toContain('2 of "Renewals"');
+  });
+
+  it('reports a duplicated column exactly once, and reads the first one', () => {
+    const dataset = load([fixtureFile()], fixtureConfig(), { pipeline: 'Sales Pipeline' });
+    expect(dataset.issues.filter((i) => i.code === 'duplicate_column')).toMatchObject([{ line: 1, column: 'forecast category', severity: 'warning' }]);
+    // The second "Forecast category" column says "Best case" for 1001; the first one, "Commit", wins.
+    expect(dataset.deals[0]!.forecastCategory).toBe('commit');
+  });
+
+  it('turns Date entered columns of the deal\'s own pipeline into stage history', () => {
+    const dataset = load([fixtureFile()], fixtureConfig(), { pipeline: 'Sales Pipeline' });
+    const globex = dataset.deals.findIndex((d) => d.id === '1002');
+    const h = dataset.stageHistory;
+    const rows = [];
+    for (let i = 0; i < h.length; i++) if (h.deal[i] === globex) rows.push(h.stage[i]);
+    // Appointment, Qualified, Presentation, Contract (no Decision), Closed Won: indices in the fixture config.
+    expect(rows).toEqual([0, 1, 2, 4, 5]);
+  });
+
+  it('stops with the pipelines and their deal counts when several are mixed and --pipeline is not given', () => {
+    expect(() => load([fixtureFile()], fixtureConfig())).toThrow(IngestFatalError);
+    expect(() => load([fixtureFile()], fixtureConfig())).toThrow(/2 pipelines: "Sales Pipeline" \(7 deals\), "Renewals" \(2 deals\).*--pipeline/);
+    expect(() => load([fixtureFile()], fixtureConfig(), { pipeline: 'Partners' })).toThrow(/--pipeline "Partners" is not in the HubSpot deals export.*"Sales Pipeline" \(7 deals\)/);
+  });
+
+  it('follows --format, and refuses a format that does not read the file', () => {
+    expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
+    expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);
+  });
+
+  it('lists every unmatched stage name with its row count in one fatal error, with a snippet', () => {
+    const config = fixtureConfig();
+    config.stages = (config.stages as { id: string }[]).filter((s) => s.id !== 'decision' && s.id !== 'presentation');
+    try {
+      load([fixtureFile()], config, { pipeline: 'Sales Pipeline' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(IngestFatalError);
+      const error = e as IngestFatalError;
+      // Presentation Scheduled: 1005's deal row and the entries of 1001, 1002, 1005; Decision Maker Bought-In: 1001's entry,
+      // known only from a column name, which the header reader lower-cases (stage names match ignoring case).
+      expect(error.message).toContain('2 stage names match no configured stage: "Presentation Scheduled" (4 rows), "decision maker bought-in" (1 row)');
+      expect(error.details).toContain('"decision maker bought-in"');
+    }
+  });
+
+  it('applies only the columns of the deal\'s pipeline when two pipelines share a stage label', () => {
+    const header = [...HEADER, 'Date entered "Closed Won (Sales Pipeline)"', 'Date entered "Closed Won (Renewals)"'];
+    const text = quotedCsv([header, [...deal('1', 'Closed Won'), '2025-06-05 14:20', '2024-01-01 00:00'], [...deal('2', 'Closed Won', { pipeline: 'Renewals' }), '', '2025-06-01 10:00']]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES, { pipeline: 'Sales Pipeline' });
+    expect(dataset.stageHistory.length).toBe(1);
+    expect(new Date(dataset.stageHistory.enteredAt[0]!).toISOString()).toBe('2025-06-05T18:20:00.000Z');
+    expect(dataset.files['deals.csv']).toEqual({ rows: 1, accepted: 1, rejected: 0 });
+  });
+
+  it('uses "Date entered current stage", ignores Date exited columns and reports an unreadable date on its line and column', () => {
+    const header = [...HEADER, 'Date entered "Appointment Scheduled (Sales Pipeline)"', 'Date exited "Appointment Scheduled (Sales Pipeline)"', 'Date entered current stage'];
+    const text = quotedCsv([header, [...deal('1', 'Qualified To Buy'), 'soon', '2025-05-10 09:00', '2025-05-10 09:00']]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    expect(Array.from(dataset.stageHistory.stage.subarray(0, dataset.stageHistory.length))).toEqual([1]);
+    expect(dataset.issues.filter((i) => i.severity === 'warning' && i.line === 2)).toMatchObject([{ column: 'date entered "appointment scheduled (sales pipeline)"', code: 'invalid_date' }]);
+  });
+
+  it('takes the first of several associated companies, and a deal without a company as its own account, each with one warning', () => {
+    const header = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Create Date', 'Deal owner', 'Associated Company IDs', 'Associated Company'];
+    const text = quotedCsv([
+      header,
+      ['1', 'A', 'Qualified To Buy', '10', '2025-05-02', 'Dana', '9001;9002', 'Acme Corp;Globex'],
+      ['2', 'B', 'Qualified To Buy', '10', '2025-05-02', 'Dana', '(No value)', '(No value)'],
+    ]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    expect(dataset.deals.map((d) => [d.accountId, d.accountName])).toEqual([
+      ['9001', 'Acme Corp'],
+      ['deal-2', ''],
+    ]);
+    expect(dataset.issues.map((i) => i.code).sort()).toEqual(['no_company', 'no_stage_dates', 'several_companies', 'synthesized_history', 'synthesized_history']);
+    expect(dataset.source.limitations).toEqual(['current_visit_only']);
+  });
+
+  it('reports a record on its first physical line when a quoted cell spans lines', () => {
+    const text = quotedCsv([HEADER, deal('1', 'Qualified To Buy'), [...deal('2', 'Nowhere')].map((c, i) => (i === 1 ? 'Two\nlines' : c)), deal('3', '')]);
+    expect(() => load([exportFile('deals.csv', text)], STAGES)).toThrow(/"Nowhere" \(1 row\)/);
+    const dataset = load([exportFile('deals.csv', text.replace('Nowhere', 'Contract Sent'))], STAGES);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ line: 5, column: 'Deal Stage', code: 'missing_stage' }]);
+  });
+
+  it('maps HubSpot forecast categories, labels and internal values alike', () => {
+    expect(['Pipeline', 'Best case', 'BEST_CASE', 'Commit', 'Not forecasted', 'OMIT', 'Closed won', 'CLOSED', 'Upside'].map(hubspotForecast)).toEqual([
+      'pipeline',
+      'best_case',
+      'best_case',
+      'commit',
+      'omitted',
+      'omitted',
+      '',
+      '',
+      'Upside',
+    ]);
+  });
+});

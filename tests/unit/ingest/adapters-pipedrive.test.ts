@@ -1,0 +1,112 @@
+/**
+ * The Pipedrive deals adapter: the exports case gives the metrics of its
+ * hand-written canonical folder; statuses, won / lost times, deletions,
+ * currencies and pipelines are mapped as docs/exports.md says.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ConfigInput } from '../../../src/lib/ingest/config.ts';
+import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
+import { EXPORTS, exportFile, folderMetrics, load } from './export-helpers.ts';
+
+const CONFIG: ConfigInput = {
+  currency: 'EUR',
+  timezone: 'Europe/Berlin',
+  stages: [
+    { id: 'qualified', kind: 'open', label: { en: 'Qualified' } },
+    { id: 'proposal', kind: 'open', label: { en: 'Proposal Made' } },
+    { id: 'won', kind: 'won', label: { en: 'Won' } },
+    { id: 'lost', kind: 'lost', label: { en: 'Lost' } },
+    { id: 'no_decision', kind: 'lost', label: { en: 'No decision' } },
+  ],
+  fx: { USD: 0.92 },
+};
+
+const HEADER = 'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Currency,Deal - Organization,Deal - Pipeline,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Update time,Deal - Last stage change,Deal - Won time,Deal - Lost time,Deal - Lost reason';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+const at = (t: number) => new Date(t).toISOString();
+
+describe('the Pipedrive exports case gives the metrics of its canonical folder', () => {
+  it('pipedrive-deals', async () => {
+    const dir = join(EXPORTS, 'pipedrive-deals');
+    const spec = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { as_of: string };
+    expect(await folderMetrics(join(dir, 'data'), spec.as_of)).toEqual(await folderMetrics(join(dir, 'canonical'), spec.as_of));
+  });
+});
+
+describe('Pipedrive deals export', () => {
+  it('is detected from its header', () => {
+    expect(detectFormat(HEADER.toLowerCase().split(','))).toMatchObject({ role: 'deals', adapter: { format: 'pipedrive' } });
+  });
+
+  it('places won and lost deals in the config\'s won / first lost stage, after the open stage they left', () => {
+    const dataset = load(
+      [
+        exportFile(
+          'deals.csv',
+          csv(
+            '1,A,Lena,1000,EUR,Nordwind,Sales,Proposal Made,Won,2025-04-01 09:00:00,2025-06-12 12:45:00,2025-05-20 16:00:00,2025-06-12 12:45:00,,',
+            '2,B,Lena,2000,USD,Kessler,Sales,Qualified,Lost,2025-04-02 09:00:00,2025-06-05 17:20:00,,,2025-06-05 17:20:00,Price',
+            '3,C,Tomas,3000,EUR,Orbis,Sales,Qualified,Open,2025-06-16 11:00:00,2025-06-16 11:00:00,,,,',
+          ),
+        ),
+      ],
+      CONFIG,
+    );
+    expect(dataset.source).toEqual({ format: 'pipedrive', limitations: ['current_visit_only'] });
+    expect(dataset.deals.map((d) => [d.id, d.stage, d.amount, d.lostReason])).toEqual([
+      ['1', 2, 1000, ''],
+      ['2', 3, 1840, 'Price'],
+      ['3', 0, 3000, ''],
+    ]);
+    const h = dataset.stageHistory;
+    const rows = Array.from({ length: h.length }, (_, i) => [h.deal[i], h.stage[i], at(h.enteredAt[i]!)]);
+    expect(rows).toEqual([
+      [0, 1, '2025-05-20T14:00:00.000Z'],
+      [0, 2, '2025-06-12T10:45:00.000Z'],
+      // No last stage change: the open stage from creation.
+      [1, 0, '2025-04-02T07:00:00.000Z'],
+      [1, 3, '2025-06-05T15:20:00.000Z'],
+      [2, 0, '2025-06-16T09:00:00.000Z'],
+    ]);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('removes a deleted deal at its update time, and rejects one whose deletion is not dated', () => {
+    const text = csv('1,A,Lena,1000,EUR,Vega,Sales,Proposal Made,Deleted,2025-04-15 09:00:00,2025-06-10 15:00:00,2025-05-28 13:00:00,,,', '2,B,Lena,1000,EUR,Vega,Sales,Qualified,Deleted,2025-04-15 09:00:00,,,,,');
+    const dataset = load([exportFile('deals.csv', text)], CONFIG);
+    expect(dataset.deals.map((d) => [d.id, at(d.removedAt!)])).toEqual([['1', '2025-06-10T13:00:00.000Z']]);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ line: 3, column: 'Deal - Status', code: 'deleted_undated' }]);
+    expect(dataset.issues.find((i) => i.code === 'deleted_deals')!.message).toMatch(/^1 deleted deal \(line 2\)/);
+    expect(dataset.files['deals.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+  });
+
+  it('rejects an unknown status and a currency without a rate on their lines, naming the Pipedrive column', () => {
+    const text = csv('1,A,Lena,1000,EUR,Vega,Sales,Qualified,Pending,2025-04-15 09:00:00,,,,,', '2,B,Lena,1000,CHF,Alpen,Sales,Qualified,Open,2025-04-15 09:00:00,,,,,');
+    const dataset = load([exportFile('deals.csv', text)], CONFIG);
+    const errors = dataset.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.column, i.code]);
+    expect(errors).toEqual([
+      [2, 'Deal - Status', 'invalid_status'],
+      // The rejected deal's history row (same line) only echoes that error, so it is left out.
+      [3, 'Deal - Currency', 'missing_fx_rate'],
+    ]);
+    expect(dataset.files['deals.csv']).toEqual({ rows: 2, accepted: 0, rejected: 2 });
+  });
+
+  it('reads one pipeline with --pipeline and sets the others aside with one warning', () => {
+    const text = csv('1,A,Lena,1000,EUR,Vega,Sales,Qualified,Open,2025-04-15 09:00:00,,,,,', '2,B,Lena,1000,EUR,Vega,Partners,Intro,Open,2025-04-15 09:00:00,,,,,');
+    expect(() => load([exportFile('deals.csv', text)], CONFIG)).toThrow(/2 pipelines: "Sales" \(1 deal\), "Partners" \(1 deal\)/);
+    const dataset = load([exportFile('deals.csv', text)], CONFIG, { pipeline: 'Sales' });
+    expect(dataset.deals.map((d) => d.id)).toEqual(['1']);
+    expect(dataset.files['deals.csv']).toEqual({ rows: 1, accepted: 1, rejected: 0 });
+    expect(dataset.issues.filter((i) => i.code === 'other_pipeline')).toMatchObject([{ line: 0, column: 'Deal - Pipeline' }]);
+  });
+
+  it('groups deals by organization name when the export has no organization id, and says so', () => {
+    const text = csv('1,A,Lena,1000,EUR,Vega,Sales,Qualified,Open,2025-04-15 09:00:00,,,,,', '2,B,Lena,1000,EUR,,Sales,Qualified,Open,2025-04-15 09:00:00,,,,,');
+    const dataset = load([exportFile('deals.csv', text)], CONFIG);
+    expect(dataset.deals.map((d) => d.accountId)).toEqual(['Vega', 'deal-2']);
+    expect(dataset.issues.filter((i) => i.line === 0).map((i) => i.code).sort()).toEqual(['account_by_name', 'no_company']);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The Salesforce adapters (reports and Data Loader objects): each exports
+ * case gives the same metrics as its hand-written canonical folder, and the
+ * exports' quirks are mapped as docs/exports.md says, with issues against
+ * the Salesforce file, line and column.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
+import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
+import { forecastCategoryCell, reportDateCell } from '../../../src/lib/ingest/vendor/salesforce-common.ts';
+import { chainOrder, tiedOrder } from '../../../src/lib/ingest/vendor/salesforce-order.ts';
+import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
+
+const CASES = ['salesforce-history-report', 'salesforce-reports-joined', 'salesforce-data-loader'];
+
+describe('Salesforce exports cases give the metrics of their canonical folder', () => {
+  for (const name of CASES) {
+    it(name, async () => {
+      const spec = JSON.parse(readFileSync(join(EXPORTS, name, 'case.json'), 'utf8')) as { as_of: string; format?: string; pipeline?: string };
+      const fromExport = await folderMetrics(join(EXPORTS, name, 'data'), spec.as_of, { format: spec.format, pipeline: spec.pipeline });
+      const fromCanonical = await folderMetrics(join(EXPORTS, name, 'canonical'), spec.as_of);
+      expect(fromExport).toEqual(fromCanonical);
+    });
+  }
+});
+
+const CONFIG = {
+  currency: 'USD',
+  timezone: 'America/New_York',
+  date_order: 'MDY',
+  stages: [
+    { id: 'prospecting', kind: 'open', label: { en: 'Prospecting' } },
+    { id: 'qualification', kind: 'open', label: { en: 'Qualification' } },
+    { id: 'proposal', kind: 'open', label: { en: 'Proposal/Price Quote' } },
+    { id: 'on_hold', kind: 'open', parked: true, label: { en: 'On Hold - Revisit' } },
+    { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
+    { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
+    { id: 'not_awarded', kind: 'lost', label: { en: 'Business Not Awarded' } },
+  ],
+} as const;
+
+const HISTORY_HEADER = ['Opportunity Owner', 'Opportunity Name', 'Created Date', 'Last Modified', 'From Stage', 'To Stage', 'Amount', 'Close Date'];
+/** A history report row: name, last modified, from, to, amount (created 3/3/2025, close 6/30/2025 unless given). */
+const move = (name: string, date: string, from: string, to: string, amount = '1000', close = '6/30/2025') => ['Dana Whitfield', name, '3/3/2025', date, from, to, amount, close];
+const historyReport = (rows: string[][], footer = '') => exportFile('history.csv', quotedCsv([HISTORY_HEADER, ...rows]) + footer);
+
+describe('ordering one day of moves by their From -> To chain', () => {
+  it('links moves listed in any order', () => {
+    // Listed: Q -> P, creation -> Prospecting, Prospecting -> Q; all on one day.
+    expect(chainOrder(['Qualification', '', 'Prospecting'], ['Proposal', 'Prospecting', 'Qualification'], '')).toEqual([1, 2, 0]);
+    // A move back and forth the same day, listed back first.
+    expect(tiedOrder(['Needs Analysis', 'Qualification'], ['Qualification', 'Needs Analysis'], 'Qualification')).toEqual([1, 0]);
+  });
+
+  it('places amount-only rows (From = To) where the chain passes their stage', () => {
+    expect(chainOrder(['Proposal', 'Qualification'], ['Proposal', 'Proposal'], 'Qualification')).toEqual([1, 0]);
+  });
+
+  it('starts where the moves must start when the stage before them is not in the report', () => {
+    expect(tiedOrder(['Proposal', 'Negotiation'], ['Negotiation', 'Closed Won'], 'Qualification')).toEqual([0, 1]);
+  });
+
+  it('gives null when the moves do not link up', () => {
+    expect(tiedOrder(['Prospecting', 'Proposal'], ['Qualification', 'Closed Won'], 'Prospecting')).toBeNull();
+  });
+});
+
+describe('Salesforce reports: detection', () => {
+  it('recognises the history and opportunities reports by their headers', () => {
+    expect(detectFormat(['opportunity name', 'from stage', 'to stage', 'last modified'])).toMatchObject({ role: 'history', adapter: { format: 'salesforce-report' } });
+    expect(detectFormat(['opportunity name', 'account name', 'stage', 'amount'])).toMatchObject({ role: 'opportunities', adapter: { format: 'salesforce-report' } });
+    expect(detectFormat(['deal name', 'stage', 'close date'])).toMatchObject({ role: 'opportunities' });
+    expect(detectFormat(['deal_id', 'stage', 'entered_at'])).toBeNull();
+  });
+
+  it('recognises Data Loader objects by their API names in any case', () => {
+    const api = (names: string[]) => detectFormat(names.map((n) => n.toLowerCase()));
+    expect(api(['ID', 'ACCOUNTID', 'NAME', 'STAGENAME', 'AMOUNT'])).toMatchObject({ role: 'opportunity', adapter: { format: 'salesforce-api' } });
+    expect(api(['ID', 'OPPORTUNITYID', 'CREATEDDATE', 'STAGENAME'])).toMatchObject({ role: 'opportunity_history' });
+    expect(api(['ID', 'OPPORTUNITYID', 'CREATEDDATE', 'FIELD', 'OLDVALUE', 'NEWVALUE'])).toMatchObject({ role: 'field_history' });
+    expect(api(['ID', 'FIRSTNAME', 'LASTNAME', 'NAME'])).toMatchObject({ role: 'user' });
+    expect(api(['ID', 'NAME', 'INDUSTRY'])).toMatchObject({ role: 'account' });
+    // A contact has first and last names too, but also an AccountId: not a user.
+    expect(api(['ID', 'FIRSTNAME', 'LASTNAME', 'ACCOUNTID'])).toBeNull();
+  });
+
+  it('--format limits detection to one format', () => {
+    const file = historyReport([move('Acme', '3/3/2025', '', 'Prospecting')]);
+    expect(load([file], CONFIG, { format: 'salesforce-report' }).deals).toHaveLength(1);
+    expect(() => load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting')])], CONFIG, { format: 'salesforce-api' })).toThrow(/no export found/);
+  });
+});
+
+describe('Salesforce Opportunity History report', () => {
+  it('skips the footer, reported once with its lines, and counts only the data rows', () => {
+    const footer = '\n"Grand Totals (2 records)","","","","","","2,000"\n\n"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."\n"Confidential Information - Do Not Distribute"\n"Generated By:  Dana Whitfield  6/30/2025 9:14 AM"\n"Salesforce.com"\n';
+    const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification')], footer)], CONFIG);
+    expect(dataset.files).toEqual({ 'history.csv': { rows: 2, accepted: 2, rejected: 0 } });
+    const footers = dataset.issues.filter((i) => i.code === 'report_footer');
+    expect(footers).toMatchObject([{ file: 'history.csv', line: 5, severity: 'warning' }]);
+    expect(footers[0]!.message).toMatch(/^lines 5-10 \("Grand Totals \(2 records\)"/);
+  });
+
+  it('skips a title line above the header (a Formatted export saved as CSV)', () => {
+    const file = exportFile('history.csv', `"Opportunity History - FY25"\n\n${quotedCsv([HISTORY_HEADER, move('Acme', '3/3/2025', '', 'Prospecting')])}`);
+    const dataset = load([file], CONFIG);
+    expect(dataset.deals).toHaveLength(1);
+    expect(dataset.files['history.csv']).toEqual({ rows: 1, accepted: 1, rejected: 0 });
+    expect(dataset.issues.filter((i) => i.code === 'report_title')).toMatchObject([{ line: 1, severity: 'warning' }]);
+  });
+
+  it('identifies opportunities by name and created date, and orders same-day moves by their chain', () => {
+    const rows = [
+      move('Acme', '3/10/2025', 'Qualification', 'Proposal/Price Quote', '1200'),
+      move('Acme', '3/3/2025', '', 'Prospecting'),
+      move('Acme', '3/10/2025', 'Prospecting', 'Qualification'),
+      ['Marco Reyes', 'Acme', '4/1/2025', '4/1/2025', '', 'Qualification', '500', '7/31/2025'],
+    ];
+    const dataset = load([historyReport(rows)], CONFIG);
+    expect(dataset.deals.map((d) => [d.id, d.owner, d.amount])).toEqual([
+      ['Acme (2025-03-03)', 'Dana Whitfield', 1200],
+      ['Acme (2025-04-01)', 'Marco Reyes', 500],
+    ]);
+    const { stage, length } = dataset.stageHistory;
+    const ids = Array.from(stage.subarray(0, length), (s) => CONFIG.stages[s]!.id);
+    expect(ids).toEqual(['prospecting', 'qualification', 'proposal', 'qualification']);
+    // The account is unknown: the opportunity's name stands in, said once.
+    expect(dataset.deals[0]!.accountId).toBe('Acme');
+    expect(dataset.issues.filter((i) => i.code === 'account_stand_in')).toHaveLength(1);
+    expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toHaveLength(0);
+  });
+
+  it('reads rows listed newest first, same-day rows in any order', () => {
+    const rows = [
+      move('Acme', '3/20/2025', 'Qualification', 'Closed Won', '1500'),
+      move('Acme', '3/10/2025', 'Qualification', 'Qualification', '1500'),
+      move('Acme', '3/10/2025', 'Prospecting', 'Qualification'),
+      move('Acme', '3/3/2025', '', 'Prospecting'),
+    ];
+    const dataset = load([historyReport(rows)], CONFIG);
+    const { stage, length } = dataset.stageHistory;
+    expect(Array.from(stage.subarray(0, length), (s) => CONFIG.stages[s]!.id)).toEqual(['prospecting', 'qualification', 'won']);
+    // The amount row comes after the move into Qualification that day.
+    expect(dataset.fieldHistory!.map((c) => [c.field, c.newValue])).toEqual([['amount', 1500]]);
+    expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toEqual([]);
+  });
+
+  it('keeps file order and warns when a day does not link up', () => {
+    const rows = [move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/9/2025', 'Proposal/Price Quote', 'Closed Won'), move('Acme', '3/9/2025', 'Prospecting', 'Qualification')];
+    const dataset = load([historyReport(rows)], CONFIG);
+    expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toMatchObject([{ file: 'history.csv', line: 3, column: 'From Stage', severity: 'warning' }]);
+    expect(dataset.issues.find((i) => i.code === 'unordered_history')!.message).toContain('lines 3, 4');
+  });
+
+  it('turns From = To rows into amount and close-date changes, not stage entries', () => {
+    const rows = [move('Acme', '3/3/2025', '', 'Prospecting', '1000', '6/30/2025'), move('Acme', '4/1/2025', 'Prospecting', 'Prospecting', '1,500', '7/31/2025')];
+    const dataset = load([historyReport(rows)], CONFIG);
+    expect(dataset.stageHistory.length).toBe(1);
+    expect(dataset.fieldHistory!.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
+      ['amount', 1000, 1500],
+      ['expected_close_at', '2025-06-30', '2025-07-31'],
+    ]);
+  });
+
+  it('drops a row without a readable Last Modified, naming the line and column', () => {
+    const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', 'someday', 'Prospecting', 'Qualification')])], CONFIG);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ file: 'history.csv', line: 3, column: 'Last Modified', code: 'invalid_date' }]);
+    expect(dataset.files['history.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+  });
+
+  it('reports canonical errors against the report line and column', () => {
+    const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting', 'lots')])], CONFIG);
+    const amount = dataset.issues.find((i) => i.severity === 'error')!;
+    expect(amount).toMatchObject({ file: 'history.csv', line: 2, column: 'Amount' });
+    expect(amount.message).toMatch(/^"Amount" /);
+  });
+
+  it('reads the 12-hour clock of report datetimes', () => {
+    expect(reportDateCell('6/30/2025 2:03 PM')).toBe('6/30/2025 14:03');
+    expect(reportDateCell('6/30/2025 12:15 AM')).toBe('6/30/2025 00:15');
+    expect(reportDateCell('6/30/2025')).toBe('6/30/2025');
+    const dataset = load([historyReport([move('Acme', '3/3/2025 9:30 PM', '', 'Prospecting')])], CONFIG);
+    expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 4, 2, 30));
+  });
+
+  it('stops with one error listing every unknown stage name with its row count and a snippet', () => {
+    const rows = [move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/4/2025', 'Prospecting', 'Perception Analysis'), move('Beta', '3/3/2025', '', 'Perception Analysis')];
+    let error: unknown;
+    try {
+      load([historyReport(rows)], CONFIG);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(IngestFatalError);
+    // Counted over the canonical rows (assemble.ts): two stage entries and two deals' current stage.
+    expect((error as IngestFatalError).message).toContain('"Perception Analysis" (4 rows)');
+    expect((error as IngestFatalError).details).toContain('"label":{"en":"Perception Analysis"}');
+  });
+
+  it('needs the date of each change', () => {
+    const file = exportFile('history.csv', quotedCsv([['Opportunity Name', 'From Stage', 'To Stage'], ['Acme', '', 'Prospecting']]));
+    expect(() => load([file], CONFIG)).toThrow(/lacks "Last Modified", "Opportunity Owner", "Amount", "Created Date" \("Last Modified" is the date of each change\)/);
+  });
+});
+
+const REPORT_HEADER = ['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Amount', 'Close Date', 'Created Date', 'Forecast Category'];
+
+describe('Salesforce Opportunities report', () => {
+  it('joins the history by name and created date when a report lacks the Opportunity ID', () => {
+    const report = exportFile('opportunities.csv', quotedCsv([REPORT_HEADER, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Best Case']]));
+    const history = exportFile(
+      'history.csv',
+      quotedCsv([['Opportunity ID', ...HISTORY_HEADER], ['0065g00000Qm7aA', ...move('Acme', '3/3/2025', '', 'Prospecting')], ['0065g00000Qm7aA', ...move('Acme', '3/9/2025', 'Prospecting', 'Qualification')]]),
+    );
+    const dataset = load([report, history], CONFIG);
+    // The ID the history knows becomes the deal_id.
+    expect(dataset.deals.map((d) => [d.id, d.accountId, d.forecastCategory])).toEqual([['0065g00000Qm7aA', 'Acme Corp', 'best_case']]);
+    expect(dataset.stageHistory.length).toBe(2);
+    expect(dataset.issues.filter((i) => i.code === 'not_in_report' || i.code === 'synthesized_history')).toEqual([]);
+  });
+
+  it('alone gives current stages only, and says so', () => {
+    const report = exportFile('opportunities.csv', quotedCsv([REPORT_HEADER, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Closed Won', '1000', '5/30/2025', '3/3/2025', 'Closed']]));
+    const dataset = load([report], CONFIG);
+    expect(dataset.source.limitations).toEqual(['current_visit_only']);
+    expect(dataset.deals[0]!.forecastCategory).toBeNull();
+    // Won without history: its Close Date is when it closed.
+    expect(dataset.deals[0]!.closedAt).toBe(Date.UTC(2025, 4, 30, 4));
+    expect(dataset.issues.map((i) => i.code)).toContain('no_history');
+  });
+
+  it('maps Salesforce forecast categories', () => {
+    expect(['Closed', 'Forecast', 'Best Case', 'BestCase', 'Commit', 'Omitted', ''].map(forecastCategoryCell)).toEqual(['', 'commit', 'Best Case', 'BestCase', 'Commit', 'Omitted', '']);
+  });
+});
+
+const DL_CONFIG = { ...CONFIG, date_order: 'YMD' } as const;
+const opportunityCsv = (rows: string[][]) =>
+  exportFile('Opportunity.csv', quotedCsv([['ID', 'ISDELETED', 'ACCOUNTID', 'NAME', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'OWNERID', 'CREATEDDATE'], ...rows]));
+const opp = (id: string, stage: string, deleted = 'false') => [id, deleted, '001A', `Deal ${id}`, stage, '1000.0', '2025-06-30', '005A', '2025-03-03T15:00:00.000Z'];
+
+describe('Salesforce Data Loader objects', () => {
+  it('needs Opportunity.csv', () => {
+    const history = exportFile('OpportunityHistory.csv', quotedCsv([['ID', 'OPPORTUNITYID', 'STAGENAME', 'CREATEDDATE'], ['008A', '006A', 'Prospecting', '2025-03-03T15:00:00.000Z']]));
+    expect(() => load([history], DL_CONFIG)).toThrow(/need Opportunity\.csv/);
+  });
+
+  it('drops deleted opportunities with their history, and shows owner ids without User.csv', () => {
+    const history = exportFile(
+      'OpportunityHistory.csv',
+      quotedCsv([
+        ['ID', 'OPPORTUNITYID', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'CREATEDDATE', 'ISDELETED'],
+        ['008A', '006A', 'Prospecting', '1000.0', '2025-06-30', '2025-03-03T15:00:00.000+0000', 'false'],
+        ['008B', '006B', 'Prospecting', '1000.0', '2025-06-30', '2025-03-03T15:00:00.000+0000', 'true'],
+      ]),
+    );
+    const dataset = load([opportunityCsv([opp('006A', 'Prospecting'), opp('006B', 'Prospecting', 'true')]), history], DL_CONFIG);
+    expect(dataset.deals.map((d) => [d.id, d.owner])).toEqual([['006A', '005A']]);
+    expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 3, 15));
+    expect(dataset.files).toEqual({
+      'Opportunity.csv': { rows: 2, accepted: 1, rejected: 1 },
+      'OpportunityHistory.csv': { rows: 2, accepted: 1, rejected: 1 },
+    });
+    expect(dataset.issues.filter((i) => i.code === 'deleted_record').map((i) => [i.file, i.line])).toEqual([
+      ['Opportunity.csv', 3],
+      ['OpportunityHistory.csv', 3],
+    ]);
+    expect(dataset.issues.map((i) => i.code)).toContain('owner_ids');
+  });
+
+  it('names owners from User.csv, and says which OwnerId it does not know', () => {
+    const users = exportFile('User.csv', quotedCsv([['ID', 'USERNAME', 'FIRSTNAME', 'LASTNAME', 'NAME'], ['005A', 'dana@example.com', 'Dana', 'Whitfield', 'Dana Whitfield']]));
+    const other = [...opp('006B', 'Prospecting')];
+    other[7] = '005Z';
+    const dataset = load([opportunityCsv([opp('006A', 'Prospecting'), other]), users], DL_CONFIG);
+    expect(dataset.deals.map((d) => d.owner)).toEqual(['Dana Whitfield', '005Z']);
+    expect(dataset.issues.find((i) => i.code === 'unknown_owner')).toMatchObject({ file: 'Opportunity.csv', line: 0, column: 'OwnerId' });
+  });
+
+  it('takes amount changes from OpportunityHistory and does not count the same change in OpportunityFieldHistory twice', () => {
+    const history = exportFile(
+      'OpportunityHistory.csv',
+      quotedCsv([
+        ['ID', 'OPPORTUNITYID', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'CREATEDDATE'],
+        ['008B', '006A', 'Qualification', '1500.0', '2025-07-31', '2025-04-01T10:00:00.000Z'],
+        ['008A', '006A', 'Prospecting', '1000.0', '2025-06-30', '2025-03-03T15:00:00.000Z'],
+      ]),
+    );
+    const fields = exportFile(
+      'OpportunityFieldHistory.csv',
+      quotedCsv([
+        ['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'],
+        ['017A', '006A', 'Amount', '1000', '1500', '2025-04-01T10:00:02.000+0000'],
+        ['017B', '006A', 'CloseDate', '2025-06-30', '2025-07-31', '2025-04-01T10:00:00.000+0000'],
+        ['017C', '006A', 'StageName', 'Prospecting', 'Qualification', '2025-04-01T10:00:00.000+0000'],
+        ['017D', '006A', 'Owner', 'Dana Whitfield', 'Marco Reyes', '2025-04-02T09:00:00.000+0000'],
+      ]),
+    );
+    const dataset = load([opportunityCsv([opp('006A', 'Qualification')]), history, fields], DL_CONFIG);
+    expect(dataset.fieldHistory!.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
+      ['amount', 1000, 1500],
+      ['expected_close_at', '2025-06-30', '2025-07-31'],
+    ]);
+    expect(dataset.stageHistory.length).toBe(2);
+    expect(dataset.files['OpportunityFieldHistory.csv']).toEqual({ rows: 4, accepted: 4, rejected: 0 });
+  });
+
+  it('without OpportunityHistory, takes stages from StageName changes, the first one from its old value at creation', () => {
+    const fields = exportFile(
+      'OpportunityFieldHistory.csv',
+      quotedCsv([
+        ['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'],
+        ['017B', '006A', 'StageName', 'Qualification', 'Closed Won', '2025-05-01T10:00:00.000Z'],
+        ['017A', '006A', 'StageName', 'Prospecting', 'Qualification', '2025-04-01T10:00:00.000Z'],
+      ]),
+    );
+    const dataset = load([opportunityCsv([opp('006A', 'Closed Won')]), fields], DL_CONFIG);
+    const { stage, enteredAt, length } = dataset.stageHistory;
+    const visits = Array.from({ length }, (_, i) => [CONFIG.stages[stage[i]!]!.id, new Date(enteredAt[i]!).toISOString()]).sort((a, b) => (a[1]! < b[1]! ? -1 : 1));
+    expect(visits).toEqual([
+      ['prospecting', '2025-03-03T15:00:00.000Z'],
+      ['qualification', '2025-04-01T10:00:00.000Z'],
+      ['won', '2025-05-01T10:00:00.000Z'],
+    ]);
+  });
+});

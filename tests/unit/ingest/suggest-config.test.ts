@@ -1,0 +1,427 @@
+/**
+ * `npm run init`: the suggested pipeline.config.json for hand-made exports
+ * (a canonical folder, a Salesforce report through the registered adapter,
+ * and a fake adapter with closed/won flags, probabilities and a stage table),
+ * the guesses one by one, and the CLI run in-process on a temp folder.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main, nodeIo, type InitIo } from '../../../scripts/init.ts';
+import { parseConfig, parseConfigText } from '../../../src/lib/ingest/config.ts';
+import { byteSource } from '../../../src/lib/ingest/decode.ts';
+import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { cellAt, columnIndex } from '../../../src/lib/ingest/vendor/read-table.ts';
+import type { ExportFile } from '../../../src/lib/ingest/vendor/load.ts';
+import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
+import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone } from '../../../src/lib/ingest/vendor/suggest-formats.ts';
+import { orderByMoves } from '../../../src/lib/ingest/vendor/suggest-order.ts';
+import { suggestStages, type StageEvidence } from '../../../src/lib/ingest/vendor/suggest-stages.ts';
+import { type Adapter, type AdapterOutput, CanonicalTable } from '../../../src/lib/ingest/vendor/types.ts';
+
+const file = (path: string, text: string): ExportFile => ({ path, source: byteSource(new TextEncoder().encode(text)) });
+const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+// A canonical folder: decimal commas, day-first dates, EUR with one USD deal,
+// the history listed newest first (so first appearance is not the order),
+// a deal that moved back once, an on-hold stage and two won-looking names.
+const DEALS = lines(
+  'deal_id,deal_name,account_id,owner,amount,currency,created_at,stage',
+  'D1,Alpha,A1,kim,"1.234,56",EUR,03/02/2025,Negotiation',
+  'D2,Beta,A2,kim,"12,5",EUR,14/02/2025,Closed Won',
+  'D3,Gamma,A3,lee,"2.000,00",EUR,20/02/2025,Lost',
+  'D4,Delta,A4,lee,"100,00",USD,21/02/2025,On Hold',
+  'D5,Epsilon,A5,lee,"3.500,00",EUR,22/02/2025,Won - Renewal',
+  'D6,Zeta,A6,kim,"900,00",EUR,23/02/2025,Closed Won',
+);
+const HISTORY = lines(
+  'deal_id,stage,entered_at',
+  'D1,Negotiation,20/03/2025',
+  'D1,Demo,10/02/2025',
+  'D1,Discovery,03/02/2025',
+  'D2,Closed Won,13/03/2025',
+  'D2,Negotiation,01/03/2025',
+  'D2,Demo,15/02/2025',
+  'D2,Discovery,14/02/2025',
+  'D3,Demo,20/02/2025',
+  'D3,Discovery,25/02/2025',
+  'D3,Lost,01/04/2025',
+  'D4,Discovery,21/02/2025',
+  'D4,On Hold,28/02/2025',
+  'D5,Discovery,22/02/2025',
+  'D5,Won - Renewal,30/03/2025',
+  'D6,Discovery,23/02/2025',
+  'D6,Closed Won,24/03/2025',
+);
+
+describe('suggestConfig on a canonical folder', () => {
+  const { config, notes } = suggestConfig([file('deals.csv', DEALS), file('stage_history.csv', HISTORY)], { schema: '../pipeline.config.schema.json' });
+
+  it('orders stages by the moves, parks on-hold, keeps one won stage, and reads the formats', () => {
+    expect(config).toEqual({
+      $schema: '../pipeline.config.schema.json',
+      currency: 'EUR',
+      timezone: 'UTC',
+      locale: 'en',
+      date_order: 'DMY',
+      decimal: ',',
+      stages: [
+        { id: 'discovery', kind: 'open', label: { en: 'Discovery' } },
+        { id: 'demo', kind: 'open', label: { en: 'Demo' } },
+        { id: 'negotiation', kind: 'open', label: { en: 'Negotiation' } },
+        { id: 'on_hold', kind: 'open', parked: true, label: { en: 'On Hold' } },
+        // Closed Won: 4 rows; Won - Renewal: 2 rows, kept as a label so its rows match.
+        { id: 'closed_won', kind: 'won', label: { en: 'Closed Won', es: 'Won - Renewal' } },
+        { id: 'lost', kind: 'lost', label: { en: 'Lost' } },
+      ],
+    });
+    expect(() => parseConfig(config)).not.toThrow();
+  });
+
+  it('explains the guesses', () => {
+    expect(notes).toContain('date_order "DMY": dates such as "14/02/2025" have a first part above 12, so it is the day');
+    expect(notes).toContain('decimal ",": 6 amounts such as "1.234,56" use a decimal comma');
+    expect(notes.find((n) => n.startsWith('other currencies: USD (1 row).'))).toContain('"fx" is left out');
+    expect(notes.find((n) => n.includes('all look won'))).toContain('"Closed Won" (the most used, 4 rows) is it');
+    expect(notes).toContain('stage "Won - Renewal" (2 rows) -> label "es" of "closed_won", won: guessed from its name');
+    expect(notes.some((n) => n.startsWith('timezone "UTC" (the default)'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('no probabilities in the exports'))).toBe(true);
+  });
+});
+
+describe('suggestConfig on a Salesforce Opportunity History report (registered adapter)', () => {
+  // Newest row first, as Salesforce lists them; creation rows have no From Stage.
+  const REPORT = lines(
+    '"Opportunity Owner","Opportunity Name","Created Date","Last Modified","From Stage","To Stage","Amount","Opportunity Currency","Probability (%)","Close Date"',
+    '"Ann Lee","Acme - Platform","1/6/2025","3/20/2025","Proposal/Price Quote","Closed Won","12,500.00","USD","100","3/31/2025"',
+    '"Ann Lee","Acme - Platform","1/6/2025","2/14/2025","Qualification","Proposal/Price Quote","12,500.00","USD","60","3/31/2025"',
+    '"Ann Lee","Acme - Platform","1/6/2025","1/10/2025","Prospecting","Qualification","12,500.00","USD","20","3/31/2025"',
+    '"Ann Lee","Acme - Platform","1/6/2025","1/6/2025","","Prospecting","12,500.00","USD","10","3/31/2025"',
+    '"Bo Kim","Globex - Rollout","1/13/2025","3/25/2025","Qualification","Closed Lost","8,000.50","USD","0","4/30/2025"',
+    '"Bo Kim","Globex - Rollout","1/13/2025","3/1/2025","On Hold","Qualification","8,000.50","USD","30","4/30/2025"',
+    '"Bo Kim","Globex - Rollout","1/13/2025","2/2/2025","Qualification","On Hold","8,000.50","USD","10","4/30/2025"',
+    '"Bo Kim","Globex - Rollout","1/13/2025","1/15/2025","Prospecting","Qualification","8,000.50","USD","20","4/30/2025"',
+    '"Bo Kim","Globex - Rollout","1/13/2025","1/13/2025","","Prospecting","8,000.50","USD","10","4/30/2025"',
+    '"Ann Lee","Initech - Pilot","2/1/2025","4/13/2025","Qualification","Proposal/Price Quote","4,000.00","EUR","50","6/30/2025"',
+    '"Ann Lee","Initech - Pilot","2/1/2025","2/3/2025","Prospecting","Qualification","4,000.00","EUR","20","6/30/2025"',
+    '"Ann Lee","Initech - Pilot","2/1/2025","2/1/2025","","Prospecting","4,000.00","EUR","10","6/30/2025"',
+  );
+
+  it('gives stages in move order with the median probabilities, MDY dates and USD', () => {
+    const { config, notes } = suggestConfig([file('Opportunity History report.csv', REPORT)]);
+    expect(notes[0]).toBe('read as: Salesforce reports (--format salesforce-report): Opportunity History report.csv');
+    expect(config).toMatchObject({ currency: 'USD', timezone: 'UTC', locale: 'en', date_order: 'MDY', decimal: '.' });
+    expect(config.stages).toEqual([
+      { id: 'prospecting', kind: 'open', probability: 0.1, label: { en: 'Prospecting' } },
+      // Qualification rows: 20, 30, 20, 20 %.
+      { id: 'qualification', kind: 'open', probability: 0.2, label: { en: 'Qualification' } },
+      { id: 'proposal_price_quote', kind: 'open', probability: 0.55, label: { en: 'Proposal/Price Quote' } },
+      { id: 'on_hold', kind: 'open', probability: 0.1, parked: true, label: { en: 'On Hold' } },
+      { id: 'closed_won', kind: 'won', probability: 1, label: { en: 'Closed Won' } },
+      { id: 'closed_lost', kind: 'lost', probability: 0, label: { en: 'Closed Lost' } },
+    ]);
+    // "Proposal/Price Quote" is clearly a proposal stage.
+    expect(config.qualification_required_from).toBe('proposal_price_quote');
+  });
+});
+
+/**
+ * A made-up CRM: opps.csv (flags, probability in percent, ₩ amounts, +09:00
+ * timestamps, Korean deal names), history.csv, and maybe a stage table the
+ * adapter does not read (like Salesforce's OpportunityStage).
+ */
+const fakeAdapter: Adapter = {
+  format: 'salesforce-api',
+  name: 'Fake CRM',
+  role: (names) => (!names.includes('oppid') ? null : names.includes('enteredat') ? 'history' : 'deals'),
+  adapt(files): AdapterOutput {
+    const deals = new CanonicalTable(['deal_id', 'deal_name', 'account_id', 'owner', 'amount', 'created_at', 'stage']);
+    deals.sourceColumns.set('stage', 'StageName');
+    for (const { table } of files.get('deals') ?? []) {
+      const col = columnIndex(table.names);
+      for (const r of table.records) {
+        const cell = (name: string) => cellAt(r, col(name));
+        deals.add({ deal_id: cell('oppid'), deal_name: cell('name'), account_id: cell('oppid'), owner: 'x', amount: cell('amount'), created_at: cell('createddate'), stage: cell('stagename') }, { file: table.file, line: r.line });
+      }
+    }
+    const history = new CanonicalTable(['deal_id', 'stage', 'entered_at']);
+    for (const { table } of files.get('history') ?? []) {
+      for (const r of table.records) history.addCells([r.cells[0]!, r.cells[1]!, r.cells[2]!], { file: table.file, line: r.line });
+    }
+    return { tables: { 'deals.csv': deals, 'stage_history.csv': history }, issues: [], dropped: [], notRows: [], limitations: [] };
+  },
+};
+
+const OPPS = lines(
+  'OppId,Name,StageName,Amount,IsClosed,IsWon,Probability,CreatedDate',
+  'O1,하나 상사 구축,Signed,"₩1,000,000",true,true,100,2025-03-01T10:00:00+09:00',
+  'O2,두리 물산 갱신,Signed,"₩2,000,000",true,true,100,2025-03-02T10:00:00+09:00',
+  'O3,세모 전자 도입,Dropped,"₩500,000",true,false,0,2025-03-03T10:00:00+09:00',
+  'O4,네모 건설 확장,Tech Review,"₩700,000",false,false,40,2025-03-04T10:00:00+09:00',
+  'O5,다섯 유통 시범,Intro,"₩300,000",false,false,10,2025-03-05T10:00:00+09:00',
+  'O6,여섯 제약 구축,Intro,"₩300,000",false,false,20,2025-03-06T10:00:00+09:00',
+);
+const OPP_HISTORY = lines(
+  'OppId,StageName,EnteredAt',
+  'O1,Signed,2025-03-20T10:00:00+09:00',
+  'O1,Tech Review,2025-03-10T10:00:00+09:00',
+  'O1,Intro,2025-03-01T10:00:00+09:00',
+  'O2,Intro,2025-03-02T10:00:00+09:00',
+  'O2,Tech Review,2025-03-12T10:00:00+09:00',
+  'O2,Signed,2025-03-22T10:00:00+09:00',
+  'O3,Intro,2025-03-03T10:00:00+09:00',
+  'O3,Dropped,2025-03-13T10:00:00+09:00',
+  'O4,Intro,2025-03-04T10:00:00+09:00',
+  'O4,Tech Review,2025-03-14T10:00:00+09:00',
+);
+
+describe('suggestConfig with an adapter whose export has closed/won flags', () => {
+  it('takes kinds from the flags, probabilities as medians of the percent column, ₩, +09:00 and Hangul', () => {
+    const { config, notes } = suggestConfig([file('opps.csv', OPPS), file('history.csv', OPP_HISTORY)], { adapters: [fakeAdapter] });
+    expect(config).toEqual({
+      currency: 'KRW',
+      timezone: 'Asia/Seoul',
+      locale: 'ko',
+      date_order: 'YMD',
+      decimal: '.',
+      stages: [
+        { id: 'intro', kind: 'open', probability: 0.15, label: { en: 'Intro' } },
+        { id: 'tech_review', kind: 'open', probability: 0.4, label: { en: 'Tech Review' } },
+        // Neither name looks closed: the IsClosed/IsWon flags say so.
+        { id: 'signed', kind: 'won', probability: 1, label: { en: 'Signed' } },
+        { id: 'dropped', kind: 'lost', probability: 0, label: { en: 'Dropped' } },
+      ],
+    });
+    expect(notes).toContain('stage "Signed" (4 rows) -> id "signed", won: so say "isclosed"/"iswon" for 2 of its 2 deals, probability 1: the median of 2 values of "probability"');
+    expect(notes).toContain('currency "KRW": 6 deal rows show the symbol "₩"');
+  });
+
+  it('follows a stage table\'s sort order, kinds and default probabilities when the export has one', () => {
+    const STAGE_TABLE = lines(
+      'Id,MasterLabel,ApiName,SortOrder,IsClosed,IsWon,DefaultProbability',
+      '01J1,Tech Review,Tech Review,2,false,false,50',
+      '01J2,Intro,Intro,1,false,false,10',
+      '01J3,Signed,Signed,3,true,true,100',
+      '01J4,Dropped,Dropped,4,true,false,0',
+    );
+    // No history: nothing moves, and the deals list "Signed" and "Tech Review" before "Intro".
+    const { config, notes } = suggestConfig([file('opps.csv', OPPS), file('OpportunityStage.csv', STAGE_TABLE)], { adapters: [fakeAdapter] });
+    expect(config.stages).toEqual([
+      { id: 'intro', kind: 'open', probability: 0.1, label: { en: 'Intro' } },
+      { id: 'tech_review', kind: 'open', probability: 0.5, label: { en: 'Tech Review' } },
+      { id: 'signed', kind: 'won', probability: 1, label: { en: 'Signed' } },
+      { id: 'dropped', kind: 'lost', probability: 0, label: { en: 'Dropped' } },
+    ]);
+    expect(notes).toContain('order of the open stages: the sort order of the stage table in the export');
+    expect(notes[0]).toBe('read as: Fake CRM (--format salesforce-api): opps.csv; not read by it: OpportunityStage.csv');
+  });
+
+  it('orders open stages no move orders by their probability, and warns', () => {
+    // No history: "Tech Review" (40 %) is listed before "Intro" (10 %, 20 %).
+    const { config, notes } = suggestConfig([file('opps.csv', OPPS)], { adapters: [fakeAdapter] });
+    expect(config.stages.map((s) => s.id)).toEqual(['intro', 'tech_review', 'signed', 'dropped']);
+    expect(notes).toContain('WARNING: order of the open stages: no deal moved between them, so they are by their probability: check it');
+  });
+
+  it('adds the stage names an adapter only emits under the suggested config, and checks again', () => {
+    // Names this adapter writes depend on the config (as a snapshot series compares stages by it).
+    const moody: Adapter = {
+      ...fakeAdapter,
+      adapt(files, options) {
+        const output = fakeAdapter.adapt(files, options);
+        if (!options.config.stages.some((s) => s.id === 'prospect')) output.tables['deals.csv']!.add({ deal_id: 'O9', account_id: 'O9', owner: 'x', created_at: '2025-03-09', stage: 'Parked Later' }, { file: 'opps.csv', line: 2 });
+        return output;
+      },
+    };
+    const { config } = suggestConfig([file('opps.csv', OPPS), file('history.csv', OPP_HISTORY)], { adapters: [moody] });
+    expect(config.stages.map((s) => s.id)).toEqual(['intro', 'tech_review', 'parked_later', 'signed', 'dropped']);
+  });
+
+  it('fails as the metrics would when no file is an export', () => {
+    expect(() => suggestConfig([file('notes.csv', 'a,b\n1,2\n')], { adapters: [fakeAdapter] })).toThrow(IngestFatalError);
+  });
+});
+
+describe('orderByMoves', () => {
+  it('orders by the majority direction of consecutive moves, ties by first appearance', () => {
+    const result = orderByMoves(
+      [
+        ['c', 'a', 'b'],
+        ['a', 'b', 'c'],
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+      ['c', 'a', 'b', 'x'],
+    );
+    // a->b 2, b->c 2, a->c 1, c->a 1 (a tie: no precedence); x never moves, so it goes where it is first free: last, as seen last.
+    expect(result.order).toEqual(['a', 'b', 'c', 'x']);
+    expect(result.moves).toBe(6);
+    expect(result.ties).toEqual([['c', 'a']]);
+    expect(result.cyclic).toBe(false);
+  });
+
+  it('skips stages it does not order and breaks a cycle where fewest moves enter', () => {
+    expect(orderByMoves([['a', 'hold', 'b']], ['a', 'b']).order).toEqual(['a', 'b']);
+    const cycle = orderByMoves([['a', 'b'], ['a', 'b'], ['b', 'c'], ['c', 'a']], ['b', 'c', 'a']);
+    expect(cycle.order).toEqual(['a', 'b', 'c']);
+    expect(cycle.cyclic).toBe(true);
+  });
+});
+
+describe('format guesses', () => {
+  it('date_order: a part above 12 decides; otherwise the default with a warning', () => {
+    expect(guessDateOrder(['2025-01-02', '3/4/2025', '30.06.2025']).value).toBe('DMY');
+    expect(guessDateOrder(['06/30/2025 2:03 PM', '1/2/2025']).value).toBe('MDY');
+    const ambiguous = guessDateOrder(['03/04/2025', '1/2/25']);
+    expect(ambiguous.value).toBe('YMD');
+    expect(ambiguous.notes[0]).toMatch(/^WARNING: date_order left at "YMD".*"03\/04\/2025"/u);
+    expect(guessDateOrder(['2025/06/30', '2025-06-30T10:00:00Z']).value).toBe('YMD');
+  });
+
+  it('decimal: comma when 1.234,56-style amounts dominate', () => {
+    expect(guessDecimal(['1.234,56', '12,5', '€ 3.000.000', '1,234']).value).toBe(',');
+    expect(guessDecimal(['1,234.56', '12.5', '1.234,56']).value).toBe('.');
+    expect(guessDecimal(['1000', '1,234']).value).toBe('.');
+  });
+
+  it('currency: the most frequent code or symbol; other codes ask for fx, never invent it', () => {
+    const g = guessCurrency(
+      [
+        { currency: 'usd', amount: '10' },
+        { currency: '', amount: 'USD 20' },
+        { currency: '', amount: '30 EUR' },
+        { currency: '', amount: '€40' },
+        { currency: '', amount: '50' },
+      ],
+      'KRW',
+    );
+    expect(g.value).toBe('USD');
+    expect(g.others).toEqual(['EUR']);
+    expect(g.notes[1]).toContain('add "fx": { "EUR": <rate of 1 EUR in USD> } with real rates');
+    expect(guessCurrency([{ currency: '', amount: '1,000원' }, { currency: '', amount: '£5' }, { currency: '', amount: '￦2,000' }], 'KRW').value).toBe('KRW');
+    expect(guessCurrency([{ currency: '', amount: '5' }], 'KRW').notes[0]).toMatch(/^currency "KRW" \(the default\)/u);
+  });
+
+  it('timezone: a zone for the offsets seen, said to be a guess', () => {
+    expect(guessTimezone(['2025-06-30T10:00:00+09:00'], 'KRW').value).toBe('Asia/Seoul');
+    expect(guessTimezone(['2025-06-30T10:00:00+09:00'], 'JPY').value).toBe('Asia/Tokyo');
+    expect(guessTimezone(['2025-01-30T10:00:00-05:00', '2025-06-30 10:00 -0400'], 'USD').value).toBe('America/New_York');
+    expect(guessTimezone(['2025-06-30T10:00:00+03:00'], 'USD').value).toBe('Etc/GMT-3');
+    expect(guessTimezone(['2025-06-30T10:00:00Z'], 'USD').value).toBe('UTC');
+    expect(guessTimezone(['2025-06-30 10:00'], 'USD').notes[0]).toMatch(/no timestamp carries a UTC offset/u);
+    expect(guessTimezone(['2025-06-30T10:00:00+09:00'], 'KRW').notes[0]).toMatch(/is a guess/u);
+  });
+
+  it('locale: ko when most stage or deal names are Hangul', () => {
+    expect(guessLocale(['가망 고객', '제안', 'Won'], []).value).toBe('ko');
+    expect(guessLocale(['Prospect', 'Won'], ['하나 상사', 'Acme', '두리 물산']).value).toBe('ko');
+    expect(guessLocale(['Prospect', 'Won'], ['Acme']).value).toBe('en');
+  });
+});
+
+describe('suggestStages', () => {
+  const evidence = (over: Partial<StageEvidence>): StageEvidence => ({ deals: [], history: [], definitions: new Map(), voteColumns: 'flags', probabilityColumns: 'p', ...over });
+
+  it('adds a won and a lost stage when no name is one, and says so', () => {
+    const { stages, notes } = suggestStages(
+      evidence({
+        deals: [
+          { deal: '1', stage: '초기 상담', vote: null, probability: null },
+          { deal: '2', stage: '견적 제출', vote: null, probability: null },
+        ],
+      }),
+    );
+    expect(stages).toEqual([
+      { id: 'stage', kind: 'open', label: { en: '초기 상담' } },
+      { id: 'stage_2', kind: 'open', label: { en: '견적 제출' } },
+      { id: 'won', kind: 'won', label: { en: 'Won' } },
+      { id: 'lost', kind: 'lost', label: { en: 'Lost' } },
+    ]);
+    expect(notes.filter((n) => n.startsWith('WARNING: no stage name looks'))).toHaveLength(2);
+    // 견적 (quote) is a proposal stage.
+    expect(suggestStages(evidence({ deals: [{ deal: '2', stage: '견적 제출', vote: null, probability: null }] })).qualificationFrom).toBe('stage');
+  });
+
+  it('lets the flags overrule the name, and a tie of flags fall back to it', () => {
+    const { stages } = suggestStages(
+      evidence({
+        deals: [
+          { deal: '1', stage: 'Won back', vote: 'open', probability: null },
+          { deal: '2', stage: 'Closed', vote: 'won', probability: null },
+          { deal: '3', stage: 'Closed', vote: 'won', probability: null },
+          { deal: '4', stage: 'Closed Lost', vote: 'lost', probability: null },
+          { deal: '5', stage: 'Closed Lost', vote: 'won', probability: null },
+        ],
+      }),
+    );
+    expect(stages.map((s) => [s.label.en, s.kind])).toEqual([
+      ['Won back', 'open'],
+      ['Closed', 'won'],
+      ['Closed Lost', 'lost'],
+    ]);
+  });
+});
+
+describe('npm run init (in-process)', () => {
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  let io: InitIo;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pipescope-init-'));
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'deals.csv'), DEALS);
+    writeFileSync(join(dir, 'data', 'stage_history.csv'), HISTORY);
+    out = [];
+    err = [];
+    io = { ...nodeIo(), stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, schemaFile: join(dir, 'pipeline.config.schema.json') };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const configPath = () => join(dir, 'data', 'pipeline.config.json');
+
+  it('writes the suggestion into the folder, with the reasons on stderr, and the metrics read it', async () => {
+    expect(main(['--data', join(dir, 'data')], io)).toBe(0);
+    const text = readFileSync(configPath(), 'utf8');
+    expect(text).toContain('"$schema": "../pipeline.config.schema.json"');
+    expect(text).toContain('\n    {"id":"discovery","kind":"open","label":{"en":"Discovery"}},\n');
+    expect(parseConfigText(text).stages.map((s) => s.id)).toEqual(['discovery', 'demo', 'negotiation', 'on_hold', 'closed_won', 'lost']);
+    const comments = err.join('').trimEnd().split('\n');
+    expect(comments.every((l) => l.startsWith('# '))).toBe(true);
+    expect(comments.at(-1)).toBe(`# wrote ${configPath()}`);
+    expect(out).toEqual([]);
+    // No unmatched-stage fatal error: every row's stage matches.
+    const { dataset } = await readFolder(join(dir, 'data'));
+    expect(dataset.issues.filter((i) => i.code === 'missing_fx_rate')).toHaveLength(1);
+    expect(dataset.deals.length).toBe(5);
+  });
+
+  it('refuses to overwrite an existing config unless --force', () => {
+    writeFileSync(configPath(), '{"currency": "USD"}\n');
+    expect(main(['--data', join(dir, 'data')], io)).toBe(1);
+    expect(err.join('')).toContain('already exists; not overwritten');
+    expect(readFileSync(configPath(), 'utf8')).toBe('{"currency": "USD"}\n');
+    expect(main(['--data', join(dir, 'data'), '--force'], io)).toBe(0);
+    expect(parseConfigText(readFileSync(configPath(), 'utf8')).currency).toBe('EUR');
+  });
+
+  it('--out - prints the suggestion and leaves the folder alone', () => {
+    writeFileSync(configPath(), '{}\n');
+    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(parseConfigText(out.join('')).date_order).toBe('DMY');
+    expect(readFileSync(configPath(), 'utf8')).toBe('{}\n');
+    expect(err.join('')).toMatch(/^# read as: canonical folder/u);
+  });
+
+  it('reports bad arguments and unreadable folders', () => {
+    expect(main([], io)).toBe(2);
+    expect(err.join('')).toContain('--data <folder> is required');
+    expect(main(['--data', join(dir, 'nope')], io)).toBe(1);
+    expect(main(['--data', join(dir, 'data'), '--format', 'nosuch'], io)).toBe(1);
+    rmSync(join(dir, 'data', 'stage_history.csv'));
+    err.length = 0;
+    expect(main(['--data', join(dir, 'data')], io)).toBe(1);
+    expect(err.join('')).toBe('init: stage_history.csv: required file is missing\n');
+  });
+});
