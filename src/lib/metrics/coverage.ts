@@ -3,7 +3,7 @@ import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
 import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
-import { hasForecastCategories, isCommit } from './pipeline.ts';
+import { hasForecastCategories, isBestCase, isCommit } from './pipeline.ts';
 import type { CoverageRow } from './types.ts';
 
 /** The dates of a `YYYY-MM` or `YYYY-Qn` period: `from` <= date < `to`. */
@@ -29,7 +29,18 @@ export function periodWhen(period: string, asOf: LocalDate): 'current' | 'next' 
   return periodRange(current).to === from ? 'next' : null;
 }
 
+/** metrics.json's `coverage`: exactly the keys of metrics.md. */
 export function coverage(ctx: MetricContext): CoverageRow[] {
+  return coverageWithBestCase(ctx).map(({ best_case_amount: _bestCase, ...row }) => row);
+}
+
+/**
+ * Coverage rows plus, for the dashboard's projected attainment,
+ * `best_case_amount`: the part of open_amount whose deals are `commit` or
+ * `best_case` (so it includes commit; null without a forecast_category
+ * column). Not a key of metrics.json, whose coverage rows metrics.md fixes.
+ */
+export function coverageWithBestCase(ctx: MetricContext): (CoverageRow & { best_case_amount: number | null })[] {
   const targets = (ctx.dataset.targets ?? [])
     .filter((t) => t.owner === '' && t.team === '' && periodWhen(t.period, ctx.asOf) !== null)
     .sort((a, b) => byCodePoint(a.period, b.period));
@@ -42,6 +53,7 @@ export function coverage(ctx: MetricContext): CoverageRow[] {
     let won_amount = 0;
     let open_amount = 0;
     let commit_amount = 0;
+    let best_case_amount = 0;
     for (let d = 0; d < at.state.length; d++) {
       if (at.state[d] === WON) {
         const close = at.closedAt[d]!;
@@ -51,6 +63,7 @@ export function coverage(ctx: MetricContext): CoverageRow[] {
         if (close && from <= close && close < to) {
           open_amount += at.amount[d]!;
           if (categories && isCommit(ctx, d)) commit_amount += at.amount[d]!;
+          if (categories && isBestCase(ctx, d)) best_case_amount += at.amount[d]!;
         }
       }
     }
@@ -64,6 +77,7 @@ export function coverage(ctx: MetricContext): CoverageRow[] {
       open_amount,
       ratio: ratio(open_amount, remaining),
       commit_amount: categories ? commit_amount : null,
+      best_case_amount: categories ? best_case_amount : null,
     };
   });
 }

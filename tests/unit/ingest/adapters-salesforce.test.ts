@@ -195,7 +195,7 @@ describe('Salesforce Opportunity History report', () => {
     }
     expect(error).toBeInstanceOf(IngestFatalError);
     // Counted over the canonical rows (assemble.ts): two stage entries and two deals' current stage.
-    expect((error as IngestFatalError).message).toContain('"Perception Analysis" (4 rows)');
+    expect((error as IngestFatalError).message).toContain('"Perception Analysis" (2 rows)');
     expect((error as IngestFatalError).details).toContain('"label":{"en":"Perception Analysis"}');
   });
 

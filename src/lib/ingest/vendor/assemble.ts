@@ -36,21 +36,28 @@ export function canonicalCsv(table: CanonicalTable): { bytes: Uint8Array; rowAtL
   return { bytes: encoder.encode(`${parts.join('\n')}\n`), rowAtLine: Int32Array.from(rowAtLine) };
 }
 
-/** Every stage cell that matches no configured stage, with its row count, in first-seen order. */
+/**
+ * Every stage cell that matches no configured stage, with the number of
+ * vendor rows it stands in (a vendor row often yields both a deal and a
+ * history row: it counts once), in first-seen order.
+ */
 export function unmatchedStages(output: AdapterOutput, config: Config): Map<string, number> {
   const lookup = stageLookup(config);
-  const unmatched = new Map<string, number>();
+  const rows = new Map<string, Set<string>>();
   for (const name of ['deals.csv', 'stage_history.csv'] as const) {
     const table = output.tables[name];
     const col = table?.columns.indexOf('stage') ?? -1;
     if (!table || col === -1) continue;
-    for (const row of table.rows) {
+    table.rows.forEach((row, i) => {
       const cell = row[col]!;
-      if (cell === '' || lookup.has(normalizeStageName(cell))) continue;
-      unmatched.set(cell, (unmatched.get(cell) ?? 0) + 1);
-    }
+      if (cell === '' || lookup.has(normalizeStageName(cell))) return;
+      let seen = rows.get(cell);
+      if (!seen) rows.set(cell, (seen = new Set()));
+      const origin = table.origins[i]!;
+      seen.add(`${origin.file}\u0000${origin.line}`);
+    });
   }
-  return unmatched;
+  return new Map([...rows].map(([name, seen]) => [name, seen.size]));
 }
 
 export interface AssembleInput {
@@ -69,7 +76,7 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
     const files = tables.map((t) => t.file).join(', ');
     throw new IngestFatalError(
       files,
-      `${files}: ${unmatched.size} stage name${unmatched.size === 1 ? '' : 's'} match no configured stage: ${list}. ` +
+      `${files}: ${unmatched.size} stage name${unmatched.size === 1 ? ' matches' : 's match'} no configured stage: ${list}. ` +
         'Add them to "stages" in pipeline.config.json (a snippet follows), or run `npm run init -- --data <folder>`.',
       { details: stagesSnippet(config, [...unmatched.keys()]) },
     );
