@@ -11,6 +11,9 @@
  * stage visits as a Salesforce Opportunity History report and as canonical
  * files, each read by `readFolder`; prints the ratio (target: <= 1.5x) and
  * where the adapter path spends its time.
+ *
+ * Then filters in the URL (scripts/bench-filters.ts, also `npm run
+ * bench:filters`): the filter data file's size and the recompute in Chromium.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,8 +24,8 @@ import { readFileSync } from 'node:fs';
 import { cutoffOf } from '../src/lib/time.ts';
 import { scriptArgs } from './lib/io.ts';
 
-const USAGE = 'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--skip-adapter]';
-const args = scriptArgs('bench', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value', 'skip-adapter': 'flag' }, USAGE);
+const USAGE = 'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--skip-adapter] [--skip-filters]';
+const args = scriptArgs('bench', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value', 'skip-adapter': 'flag', 'skip-filters': 'flag' }, USAGE);
 const deals = Number(args.deals ?? 100_000);
 const historyRows = Number(args['history-rows'] ?? 10);
 const runs = Number(args.runs ?? 3);
@@ -103,4 +106,10 @@ if (args['skip-adapter'] !== true) {
   ]);
   console.log(`ratio adapter / canonical: ${line.ratio_wall.toFixed(2)}x wall, ${line.ratio_cpu.toFixed(2)}x CPU (target: <= 1.5x); same metrics: ${line.same_metrics}`);
   console.log('adapter path phases (ms):', JSON.stringify(line.phases_ms));
+}
+
+if (args['skip-filters'] !== true) {
+  console.log('\nfilters in the URL (npm run bench:filters):');
+  const r = spawnSync(node, ['scripts/bench-filters.ts', '--deals', String(deals), '--history-rows', String(historyRows), '--runs', String(Math.max(runs, 3)), '--as-of', asOf], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench:filters failed (${r.status})`);
 }

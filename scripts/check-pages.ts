@@ -16,15 +16,20 @@ import { join } from 'node:path';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from './lib/chromium.ts';
-import { parseArgs, writeFileAtomic } from './lib/io.ts';
+import { scriptArgs, writeFileAtomic } from './lib/io.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const args = parseArgs(process.argv.slice(2), { site: 'value', lighthouse: 'value', runs: 'value', pages: 'value' });
+const USAGE = 'usage: npm run check:pages -- [--site dist] [--lighthouse both|mobile|desktop|none] [--runs N] [--pages /en/,/ko/]';
+const args = scriptArgs('check:pages', process.argv.slice(2), { site: 'value', lighthouse: 'value', runs: 'value', pages: 'value' }, USAGE);
 const site = typeof args.site === 'string' ? args.site : 'dist';
 const lhMode = typeof args.lighthouse === 'string' ? args.lighthouse : 'both';
 if (!['both', 'mobile', 'desktop', 'none'].includes(lhMode)) throw new Error('--lighthouse must be both, mobile, desktop or none');
 const PRESETS = (lhMode === 'both' ? ['mobile', 'desktop'] : lhMode === 'none' ? [] : [lhMode]) as Preset[];
-const PAGES = typeof args.pages === 'string' ? args.pages.split(',') : ['/en/', '/ko/', '/en/funnel/', '/en/stalled/'];
+// The pages a review is run from, in both languages (issue 9's acceptance); any others with --pages.
+const PAGES =
+  typeof args.pages === 'string'
+    ? args.pages.split(',')
+    : ['/en/', '/ko/', '/en/forecast/', '/ko/forecast/', '/en/trends/', '/ko/trends/', '/en/stalled/', '/ko/stalled/'];
 const RUNS = Number(args.runs ?? 1); // Lighthouse runs per page and preset; the median-performance run is kept
 if (!(RUNS >= 1)) throw new Error('--runs must be a positive number');
 const OVERVIEWS = new Set(['/en/', '/ko/']);

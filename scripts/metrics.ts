@@ -13,12 +13,14 @@ import { FORMATS } from '../src/lib/ingest/vendor/registry.ts';
 import { computeAt, prepare } from '../src/lib/metrics/index.ts';
 import { serializeMetrics } from '../src/lib/metrics/serialize.ts';
 import { localDateOf } from '../src/lib/time.ts';
+import { redact } from '../src/lib/ingest/redact.ts';
 import { type CliIO, EXIT, InputReadError, isErrnoError, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { isWithin, realish } from './lib/out-dir.ts';
+import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type ProgressReporter, progressReporter } from './lib/progress.ts';
 
-const USAGE = `usage: npm run --silent metrics -- --data <folder> [--as-of YYYY-MM-DD] [--out <file>|-] [--format ${FORMATS.join('|')}] [--pipeline <name>] [--quiet] [--strict] [--timings]`;
+const USAGE = `usage: npm run --silent metrics -- --data <folder> [--as-of YYYY-MM-DD] [--out <file>|-] [--format ${FORMATS.join('|')}] [--pipeline <name>] [--quiet] [--strict] [--timings] ${REDACT_USAGE}`;
 
 /** What main reads the data with (a test can pass its own). */
 export interface MetricsDeps {
@@ -32,7 +34,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
   const stderr = io.stderr;
   let progress: ProgressReporter | undefined;
   try {
-    const args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value' });
+    const args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value', ...REDACT_ARGS });
     if (args.help) {
       io.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
@@ -40,6 +42,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     if (typeof args.data !== 'string' || args.data === '') throw new UsageError('--data <folder> is required');
     const asOfArg = asOfOption(args['as-of']);
     const format = choiceOption('format', args.format, FORMATS);
+    const redaction = redactOption(args);
     const dataDir = resolve(io.cwd, args.data);
     const outArg = optionalString(args.out) ?? '-';
     if (outArg === '') throw new UsageError('--out needs a file, or - for standard output');
@@ -56,7 +59,8 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
       if (isErrnoError(e)) throw new InputReadError(`cannot read the data: ${e.message}`, { cause: e });
       throw e;
     }
-    const { dataset, config } = read;
+    // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
+    const { dataset, config } = redaction ? redact(read.dataset, read.config, redaction) : read;
     // The clock is read here, in the CLI, and nowhere in the engine.
     const asOf = asOfArg ?? localDateOf(io.now(), config.timezone);
     const t1 = io.now();

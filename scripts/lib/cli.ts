@@ -24,7 +24,7 @@ export interface CliWritable {
 /** The file functions the CLIs use (node:fs, or a test's facade; ingest reads the data folder itself). */
 export type CliFs = Pick<
   typeof nodeFs,
-  'existsSync' | 'lstatSync' | 'statSync' | 'readdirSync' | 'readFileSync' | 'writeFileSync' | 'mkdirSync' | 'renameSync' | 'rmSync' | 'realpathSync'
+  'existsSync' | 'lstatSync' | 'statSync' | 'readdirSync' | 'readFileSync' | 'writeFileSync' | 'mkdirSync' | 'renameSync' | 'rmSync' | 'realpathSync' | 'copyFileSync'
 >;
 
 export interface CliIO {

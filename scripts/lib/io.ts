@@ -68,6 +68,27 @@ export function parseArgs(argv: string[], known: Record<string, 'value' | 'flag'
   return out;
 }
 
+/**
+ * For the top-level scripts (screenshots, check:pages, bench, config-schema):
+ * `--help` prints `usage` and exits 0; bad arguments print the problem and
+ * `usage` to stderr and exit 2. Adds `help` to the known options.
+ */
+export function scriptArgs(command: string, argv: string[], known: Record<string, 'value' | 'flag'>, usage: string): Args {
+  let args: Args;
+  try {
+    args = parseArgs(argv, { ...known, help: 'flag' });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${command}: ${e.message}\n${usage}\n`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  return args;
+}
+
 /** A string option's value, or undefined when not given. */
 export function optionalString(value: string | true | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;

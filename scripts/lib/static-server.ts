@@ -1,5 +1,5 @@
-/** A tiny static file server on 127.0.0.1 for browser tests and page checks (no extra dependency). */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+/** A tiny static file server on 127.0.0.1 for `npm run preview`, browser tests and page checks (no extra dependency). */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -27,12 +27,15 @@ export function resolveFile(root: string, urlPath: string): string | null {
   return existsSync(file) ? file : null;
 }
 
-export async function serveStatic(root: string, opts: { gzip?: boolean } = {}): Promise<StaticServer> {
+/** `port` 0 (the default) picks a free port; `host` defaults to 127.0.0.1 (this machine only). */
+export async function serveStatic(root: string, opts: { gzip?: boolean; port?: number; host?: string; notFound?: string } = {}): Promise<StaticServer> {
   const { createGzip } = await import('node:zlib');
   const server: Server = createServer((req, res) => {
     const file = resolveFile(root, req.url ?? '/');
     if (!file) {
-      res.writeHead(404).end('not found');
+      // `notFound`: a 404 page served for any missing address, as static hosts do.
+      if (opts.notFound && existsSync(opts.notFound)) res.writeHead(404, { 'Content-Type': TYPES['.html']! }).end(readFileSync(opts.notFound));
+      else res.writeHead(404).end('not found');
       return;
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -44,7 +47,15 @@ export async function serveStatic(root: string, opts: { gzip?: boolean } = {}): 
       createReadStream(file).pipe(res);
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${shown}:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestSite, HOSTILE_NAME, type TestSite } from '../support/build-site.ts';
-import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
 import { resolveFile, serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const required = process.env.CI === 'true' || process.env.CI === '1';
@@ -43,7 +43,7 @@ describe.runIf(run)('the built site in Chromium', () => {
   });
 
   it('has every page in English and Korean', () => {
-    for (const page of ['', 'funnel/', 'velocity/', 'win-loss/', 'stalled/', 'waterfall/', 'forecast/', 'repurchase/', 'owners/', 'accounts/', 'data-quality/']) {
+    for (const page of ['', 'trends/', 'funnel/', 'velocity/', 'win-loss/', 'stalled/', 'waterfall/', 'forecast/', 'repurchase/', 'owners/', 'accounts/', 'data-quality/']) {
       expect(pages).toContain(`/en/${page}`);
       expect(pages).toContain(`/ko/${page}`);
     }
@@ -82,12 +82,36 @@ describe.runIf(run)('the built site in Chromium', () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
-  it('sends the site root to the configured language', async () => {
-    const tab = await browser.newPage();
-    await tab.goto(`${server.url}/`);
-    await tab.waitForURL(/\/ko\/$/);
-    expect(await tab.getAttribute('html', 'lang')).toMatch(/^ko/);
-    await tab.close();
+  it('opens the site root in the browser’s language: Korean, English, else the configured one; links without JavaScript', async () => {
+    // Contexts with a locale (navigator.languages, Accept-Language) need a browser, not the persistent context.
+    const chromeBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+    try {
+      const lands = async (options: Parameters<typeof chromeBrowser.newContext>[0]) => {
+        const context = await chromeBrowser.newContext(options);
+        const tab = await context.newPage();
+        await tab.goto(`${server.url}/`);
+        await tab.waitForURL(/\/(en|ko)\/$/);
+        const where = { path: new URL(tab.url()).pathname, lang: await tab.getAttribute('html', 'lang') };
+        await context.close();
+        return where;
+      };
+      expect(await lands({ locale: 'ko-KR' })).toEqual({ path: '/ko/', lang: 'ko-KR' });
+      expect(await lands({ locale: 'en-GB' })).toEqual({ path: '/en/', lang: 'en-US' });
+      // Neither English nor Korean: the config's locale (the sample's is ko).
+      expect(await lands({ locale: 'de-DE' })).toEqual({ path: '/ko/', lang: 'ko-KR' });
+      // Without JavaScript: the refresh to the configured language, and a plain link to each language.
+      const noJs = await chromeBrowser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+      const tab = await noJs.newPage();
+      await tab.goto(`${server.url}/`, { waitUntil: 'commit' });
+      const root = readFileSync(resolveFile(site.dir, '/')!, 'utf8');
+      expect(root).toMatch(/<noscript><meta http-equiv="refresh" content="0; url=\/?ko\/"/);
+      expect(root).toMatch(/<a href="\/?en\/" hreflang="en">Pipescope \(English\)<\/a>/);
+      expect(root).toMatch(/<a href="\/?ko\/" hreflang="ko" lang="ko">Pipescope \(한국어\)<\/a>/);
+      await tab.waitForURL(/\/ko\/$/);
+      await noJs.close();
+    } finally {
+      await chromeBrowser.close();
+    }
   });
 
   it('switches language and keeps the page', async () => {

@@ -13,11 +13,15 @@ export interface TestSite {
   dealId: string;
 }
 
-/** Copy data/sample, rename one open deal to HOSTILE_NAME, build into .cache/test-site. */
-export function buildTestSite(): TestSite {
+/**
+ * Copy data/sample, rename one open deal to HOSTILE_NAME, build into
+ * .cache/<name>-site (each browser test file its own: vitest runs files in parallel).
+ * `edit` may change the deals.csv rows further (after the renaming) before the build.
+ */
+export function buildTestSite(name = 'test', edit?: (rows: Record<string, string>[], renamed: Record<string, string>) => void): TestSite {
   const root = resolve('.');
-  const data = join(root, '.cache/test-data');
-  const dir = join(root, '.cache/test-site');
+  const data = join(root, `.cache/${name}-data`);
+  const dir = join(root, `.cache/${name}-site`);
   rmSync(data, { recursive: true, force: true });
   mkdirSync(data, { recursive: true });
   cpSync(join(root, 'data/sample'), data, { recursive: true });
@@ -25,6 +29,7 @@ export function buildTestSite(): TestSite {
   const row = parsed.data.find((r) => r.stage === 'propose' && !r.closed_at);
   if (!row) throw new Error('the sample has no open propose deal to rename');
   row.deal_name = HOSTILE_NAME;
+  edit?.(parsed.data, row);
   writeFileSync(join(data, 'deals.csv'), Papa.unparse(parsed.data, { columns: parsed.meta.fields, newline: '\n' }) + '\n');
   execFileSync(process.execPath, ['scripts/build.ts', '--data', data, '--as-of', TEST_AS_OF, '--out', dir, '--quiet'], {
     cwd: root,

@@ -12,7 +12,7 @@ export const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))
 
 /** Write the header rows of the three chunked files. */
 export function writeHeaders(s: GenState): void {
-  s.write('deals.csv', 'deal_id,deal_name,account_id,account_name,owner,team,product,amount,currency,created_at,expected_close_at,closed_at,stage,lost_reason,win_reason,competitor,source,keyman,budget_confirmed,purchase_type,installed_at,lifecycle_months,cost\n');
+  s.write('deals.csv', 'deal_id,deal_name,account_id,account_name,owner,team,product,amount,currency,created_at,expected_close_at,closed_at,stage,lost_reason,win_reason,competitor,source,keyman,budget_confirmed,purchase_type,installed_at,lifecycle_months,cost,forecast_category\n');
   s.write('stage_history.csv', 'deal_id,stage,entered_at\n');
   s.write('field_history.csv', 'deal_id,field,old_value,new_value,changed_at\n');
 }
@@ -57,6 +57,8 @@ export interface DealRow {
   installedAt: number | null;
   lifecycle: number | null;
   cost: number | null;
+  /** forecast_category as written (empty for closed deals). */
+  category: string;
 }
 
 /** Add a deal's deals.csv row, its stage_history rows and its field_history rows before T to the chunk. */
@@ -64,7 +66,7 @@ export function pushDeal(s: GenState, d: DealRow, events: readonly Event[], chan
   const { id, account, owner } = d;
   s.rows.deals.push(`${id},${esc(d.name)},${account.id},${esc(account.name)},${owner.name},${owner.team},${d.product.code},${d.amountCell},${d.usd ? 'USD' : 'KRW'},` +
       `${fmtDateTime(d.created)},${d.expected === null ? '' : fmtDate(d.expected)},${d.closedCell},${d.stageCell},${d.lostReason},${d.winReason},${d.competitor},${d.source},` +
-      `${esc(d.keyman)},${d.budget},${d.purchaseType},${d.installedAt === null ? '' : fmtDate(d.installedAt)},${d.lifecycle ?? ''},${d.cost ?? ''}\n`);
+      `${esc(d.keyman)},${d.budget},${d.purchaseType},${d.installedAt === null ? '' : fmtDate(d.installedAt)},${d.lifecycle ?? ''},${d.cost ?? ''},${d.category}\n`);
   s.summary.dealRows++;
   for (const e of events) s.rows.history.push(`${id},${STAGE_ID[e.stage]},${fmtDateTime(e.t)}\n`);
   s.summary.stageHistoryRows += events.length;

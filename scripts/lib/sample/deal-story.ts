@@ -154,3 +154,30 @@ export function dealName(rng: Rng, account: Account, product: Product, repurchas
   const pattern = rng.pick(repurchase ? product.renewal : product.names);
   return pattern.replace('{a}', account.name).replace('{n}', String(rng.int(1, 4))).replace('{p}', rng.pick(PLANTS));
 }
+
+/** How the forecast category is written: mostly the canonical id, sometimes a CRM's spelling (parser exercise). */
+const CATEGORY_SPELLINGS: Record<string, string> = { commit: 'Commit', best_case: 'Best Case', pipeline: 'Pipeline', omitted: 'Omitted' };
+
+/**
+ * The rep's forecast category of an open deal (empty for closed deals, and
+ * for the few the rep left blank): later stages are more often commit or
+ * best case; a deal is committed only with a close date, less often once the
+ * date has passed, and a deal gone dark is rarely forecast at all.
+ */
+export function forecastCategory(rng: Rng, stage: number, expected: number | null, T: number, zombie: boolean): string {
+  if (stage !== PROSPECT && stage !== QUALIFY && stage !== PROPOSE && stage !== NEGOTIATE) return '';
+  if (rng.chance(0.05)) return '';
+  // Weights of commit, best_case, pipeline, omitted.
+  const w = {
+    [PROSPECT]: [0, 2, 90, 8],
+    [QUALIFY]: [2, 18, 74, 6],
+    [PROPOSE]: [16, 44, 34, 6],
+    [NEGOTIATE]: [62, 30, 6, 2],
+  }[stage]!;
+  let [commit, best, pipe, omitted] = w as [number, number, number, number];
+  if (expected === null) [commit, best, pipe] = [0, best / 2, pipe + commit + best / 2];
+  else if (expected < T) [commit, best, pipe] = [commit / 2, best, pipe + commit / 2];
+  if (zombie) [commit, best, omitted] = [0, best / 4, omitted + commit + (best * 3) / 4];
+  const category = rng.weighted(['commit', 'best_case', 'pipeline', 'omitted'], [commit, best, pipe, omitted]);
+  return rng.chance(0.15) ? CATEGORY_SPELLINGS[category]! : category;
+}

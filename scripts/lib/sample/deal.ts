@@ -6,7 +6,7 @@
  */
 import { person } from './accounts.ts';
 import { type DealRow, pushDeal, withCommas } from './csv-out.ts';
-import { dealName, openIntervals, path, pickLossReason, pickWinReason } from './deal-story.ts';
+import { dealName, forecastCategory, openIntervals, path, pickLossReason, pickWinReason } from './deal-story.ts';
 import { chooseDemand, recordWin } from './demand.ts';
 import { type Change, expectedClose, handOver, reviseAmount } from './field-changes.ts';
 import { markIssues } from './quality-issues.ts';
@@ -136,9 +136,11 @@ export function simulateDeal(s: GenState, i: number, created: number): void {
     name = special.name;
     s.special.names++;
   }
+  // Drawn last, so that it changes no other draw of the deal's stream.
+  const category = forecastCategory(rng, state, expected, T, zombie);
   const row: DealRow = {
     id, name, account, owner, product, amountCell, usd, created, expected, closedCell, stageCell,
-    lostReason, winReason, competitor, source, keyman, budget, purchaseType, installedAt, lifecycle, cost,
+    lostReason, winReason, competitor, source, keyman, budget, purchaseType, installedAt, lifecycle, cost, category,
   };
   if (s.o.dataQualityIssues && i >= s.o.deals * 0.8) markIssues(s, i, state, reopened, changes, row);
   pushDeal(s, row, events, changes);

@@ -54,11 +54,11 @@ export function badRows(s: GenState): void {
   const n = s.o.deals;
   const cells = (x: Account, p: string) => `${x.id},${esc(x.name)},${x.owner.name === LEAVER ? SUCCESSOR.name : x.owner.name},${x.team},${p}`;
   // 1. unknown stage "보류" (on hold)
-  s.rows.deals.push(`${dealId(s, n + 1)},${esc(`${a.name} 설비 검토 (보류)`)},${cells(a, 'INSPECT-AI')},85000000,KRW,${when(40)},${fmtDate(dayStart(lastDay + 90))},,보류,,,,inbound,,N,,,,\n`);
+  s.rows.deals.push(`${dealId(s, n + 1)},${esc(`${a.name} 설비 검토 (보류)`)},${cells(a, 'INSPECT-AI')},85000000,KRW,${when(40)},${fmtDate(dayStart(lastDay + 90))},,보류,,,,inbound,,N,,,,,\n`);
   // 2. month 13 in expected_close_at
-  s.rows.deals.push(`${dealId(s, n + 2)},${esc(`${b.name} 로봇 셀 추가`)},${cells(b, 'ROBOT-ARM')},120000000,KRW,${when(25)},${s.o.endDate.slice(0, 4)}-13-01,,prospect,,,,outbound,,,,,,\n`);
+  s.rows.deals.push(`${dealId(s, n + 2)},${esc(`${b.name} 로봇 셀 추가`)},${cells(b, 'ROBOT-ARM')},120000000,KRW,${when(25)},${s.o.endDate.slice(0, 4)}-13-01,,prospect,,,,outbound,,,,,,,\n`);
   // 3. negative amount
-  s.rows.deals.push(`${dealId(s, n + 3)},${esc(`${c.name} MES 옵션 변경`)},${cells(c, 'MES-SUITE')},-45000000,KRW,${when(12)},${fmtDate(dayStart(lastDay + 45))},,qualify,,,,inbound,,N,,,,\n`);
+  s.rows.deals.push(`${dealId(s, n + 3)},${esc(`${c.name} MES 옵션 변경`)},${cells(c, 'MES-SUITE')},-45000000,KRW,${when(12)},${fmtDate(dayStart(lastDay + 45))},,qualify,,,,inbound,,N,,,,,\n`);
   s.summary.dealRows += 3;
   // 5. stage history of a deal that is not in deals.csv
   s.rows.history.push(`${dealId(s, 0)},propose,${when(60)}\n`);

@@ -1,13 +1,15 @@
-/** targets.csv: company and team targets set from what was won. */
+/** targets.csv: company, team and owner targets set from what was won. */
 import { Rng } from './rng.ts';
 import type { GenState } from './state.ts';
 import { monthIndexOf, monthKey } from './time.ts';
-import { TEAM_CAPITAL, TEAM_SOUTH, TEAM_STRATEGIC } from './world.ts';
+import { LEAVER, OWNERS, SUCCESSOR, TEAM_CAPITAL, TEAM_SOUTH, TEAM_STRATEGIC } from './world.ts';
 
 /**
  * Company-wide monthly and quarterly targets and per-team quarterly targets
  * for the calendar years endYear-2 .. endYear+1, set a bit above what was
- * (or, for future periods, is expected to be) won, rounded to 10M/100M KRW.
+ * (or, for future periods, is expected to be) won, rounded to 10M/100M KRW;
+ * and, from endYear-1, each team's quarterly target split evenly among the
+ * team's owners of that quarter (rounded to 10M KRW).
  */
 export function targetsCsv(s: GenState): string {
   const rng = new Rng(s.o.seed, 4);
@@ -32,6 +34,10 @@ export function targetsCsv(s: GenState): string {
   const mWeight = [0.3, 0.32, 0.38];
   const rows = ['period,owner,team,target_amount\n'];
   const roundTo = (v: number, unit: number) => Math.max(unit, Math.round(v / unit) * unit);
+  const handoverMonth = monthIndexOf(s.handover);
+  // The team's owners in a quarter: the successor replaces the leaver from the handover's quarter on.
+  const ownersOf = (team: string, qStart: number) =>
+    OWNERS.filter((o) => o.team === team).map((o) => (o.name === LEAVER && qStart + 2 >= handoverMonth ? SUCCESSOR : o));
   for (let y = endYear - 2; y <= endYear + 1; y++) {
     // Plan = the year's won amount (or the run rate grown 10%/year when not known yet) plus 10% stretch.
     const yearStart = y * 12;
@@ -51,6 +57,12 @@ export function targetsCsv(s: GenState): string {
         rows.push(`${monthKey(qStart + k)},,,${roundTo(month, 1e7)}\n`);
       }
       teams.forEach((tm, ti) => rows.push(`${y}-Q${q + 1},,${tm},${roundTo(quarter * share[ti]!, 1e8)}\n`));
+      if (y >= endYear - 1) {
+        teams.forEach((tm, ti) => {
+          const owners = ownersOf(tm, qStart);
+          for (const o of owners) rows.push(`${y}-Q${q + 1},${o.name},${tm},${roundTo((quarter * share[ti]!) / owners.length, 1e7)}\n`);
+        });
+      }
     }
   }
   s.summary.targetRows = rows.length - 1;

@@ -2,12 +2,13 @@
  * Vertical bars over ordered buckets (months, forecast buckets): shared by
  * forecast, intake and the repurchase timeline. Each column has a value (the
  * bar), an optional inner value (a narrower dark bar inside it), a label
- * above it, and may be highlighted (overdue) in the accent colours.
+ * above it, and may be highlighted (overdue) in the accent colours. Narrow
+ * (a phone) they turn into rows: buckets down the side, bars across.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, type Frame, innerWidth, textWidth, wrap } from './layout.ts';
-import { type KeyItem, keyMarks } from './marks.ts';
-import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import { finite, type Frame, innerWidth, labelMargin, textWidth, wrap } from './layout.ts';
+import { endLabels, type KeyItem, KEY_LINE, keyLines, keyMarks, roomyMax } from './marks.ts';
+import { DEFAULT_WIDTH, fill, FONT_SIZE, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 
 export interface Column {
   key: string;
@@ -33,6 +34,7 @@ const MIN_STEP = 48;
 
 /** A Plot spec of labelled columns; the caller renders it (or the empty SVG). */
 export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOptions {
+  if (o.width !== undefined && isNarrow(o.width)) return rowSpec(columns, { ...o, width: o.width });
   const height = o.height ?? 300;
   const max = Math.max(0, ...columns.map((c) => finite(c.value)), ...columns.map((c) => finite(c.inner)));
   const marginLeft = Math.round(Math.max(40, textWidth(o.yTickFormat(max), SMALL_FONT_SIZE) + 16));
@@ -79,6 +81,44 @@ export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOp
       ),
       ...keyMarks(o.key, marginLeft, frame.marginTop),
       Plot.ruleY([0]),
+    ],
+  };
+}
+
+/** The narrow layout: one row per column, its label on the left (two lines at most), the value after the bar. */
+function rowSpec(columns: Column[], o: ColumnSpecOptions & { width: number }): Plot.PlotOptions {
+  const width = o.width;
+  const marginLeft = labelMargin(columns.map((c) => c.label), 48, Math.round(width * 0.36));
+  const labels = new Map(columns.map((c) => [c.key, wrap(c.label, (marginLeft - 14) / 1.12, FONT_SIZE)]));
+  const twoLines = [...labels.values()].some((l) => l.includes('\n'));
+  const marginTop = 10 + keyLines(o.key, width) * KEY_LINE;
+  const frame: Frame = { width, height: 0, marginTop, marginBottom: 30, marginLeft, marginRight: 8 };
+  frame.height = o.height ?? marginTop + frame.marginBottom + columns.length * (twoLines ? 32 : 24);
+  const xMax = roomyMax(columns.map((c) => ({ value: Math.max(finite(c.value), finite(c.inner)), label: c.valueLabel })), innerWidth(frame));
+  const key = (c: Column) => c.key;
+  const plain = columns.filter((c) => !c.highlight);
+  const highlighted = columns.filter((c) => c.highlight);
+  const hasInner = columns.some((c) => c.inner !== undefined);
+
+  return {
+    ...frame,
+    y: { domain: columns.map(key), padding: 0.2 },
+    x: { domain: [0, xMax] },
+    marks: [
+      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null }),
+      Plot.axisX({ ticks: 3, tickFormat: o.yTickFormat, label: null, fontSize: SMALL_FONT_SIZE }),
+      Plot.gridX({ ticks: 3 }),
+      Plot.barX(plain, { y: key, x: (c) => finite(c.value), ...fill(hasInner ? 'secondary' : 'primary') }),
+      Plot.barX(highlighted, { y: key, x: (c) => finite(c.value), ...fill(hasInner ? 'accentLight' : 'accent') }),
+      ...(hasInner
+        ? [
+            Plot.barX(plain, { y: key, x: (c) => finite(c.inner), insetTop: 4, insetBottom: 4, ...fill('primary') }),
+            Plot.barX(highlighted, { y: key, x: (c) => finite(c.inner), insetTop: 4, insetBottom: 4, ...fill('accent') }),
+          ]
+        : []),
+      ...endLabels(columns, { x: (c) => Math.max(finite(c.value), finite(c.inner)), y: key, text: (c) => c.valueLabel, bold: (c) => c.highlight === true }),
+      ...keyMarks(o.key, marginLeft, frame.marginTop, width),
+      Plot.ruleX([0]),
     ],
   };
 }

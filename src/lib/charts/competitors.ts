@@ -4,9 +4,23 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, labelMargin, ratio, rowFrame, textWidth } from './layout.ts';
-import { columnMarks, columnWidth, countAxisX, type KeyItem, keyMarks, rowAxisY, rowsSpec } from './marks.ts';
-import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill } from './style.ts';
+import {
+  columnMarks,
+  columnWidth,
+  countAxisX,
+  type KeyItem,
+  KEY_LINE,
+  keyLines,
+  keyMarks,
+  labelRowMarks,
+  NARROW_MARGIN_LEFT,
+  NARROW_ROW,
+  rowAxisY,
+  rowsSpec,
+  withLabelRows,
+} from './marks.ts';
+import { output, responsive } from './render.ts';
+import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface CompetitorRow {
@@ -50,6 +64,10 @@ interface Segment {
 }
 
 export function competitorsChart(vm: CompetitorsViewModel, options: CompetitorsOptions): ChartOutput {
+  return responsive(vm, options, 'competitors', drawCompetitors);
+}
+
+function drawCompetitors(vm: CompetitorsViewModel, options: CompetitorsOptions): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'competitors';
   const width = options.width ?? DEFAULT_WIDTH;
@@ -76,8 +94,16 @@ export function competitorsChart(vm: CompetitorsViewModel, options: CompetitorsO
   }
   const data = rows.map((r, i) => ({ ...r, key: `c${i}`, rateText: fmt.percent(ratio(r.won, r.won + r.lost)) }));
   const rateWidth = columnWidth(c.winRate, data.map((d) => d.rateText));
-  const marginLeft = labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.32));
-  const frame = rowFrame(width, options.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: rateWidth + 6 }, rows.length, 32);
+  const keyItems: KeyItem[] = [
+    { label: text.key.won, role: 'primary' },
+    { label: text.key.lost, role: 'lost' },
+  ];
+  // Narrow: each competitor's name on a row of its own above its bar.
+  const narrow = isNarrow(width);
+  const domain = narrow ? withLabelRows(data.map((d) => d.key)) : data.map((d) => d.key);
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.32));
+  const marginTop = 44 + (narrow ? (keyLines(keyItems, width) - 1) * KEY_LINE : 0);
+  const frame = rowFrame(width, options.height, { marginTop, marginBottom: 38, marginLeft, marginRight: rateWidth + 6 }, domain.length, narrow ? NARROW_ROW : 32);
   const xMax = Math.max(1, ...rows.map((r) => r.won + r.lost));
   const px = (n: number) => (n / xMax) * innerWidth(frame);
   const won: Segment[] = data.map((d) => ({ key: d.key, x1: 0, x2: d.won, n: d.won }));
@@ -85,20 +111,16 @@ export function competitorsChart(vm: CompetitorsViewModel, options: CompetitorsO
   const fits = (s: Segment) => s.n > 0 && px(s.n) >= textWidth(fmt.count(s.n)) + 8;
   const segmentLabels = (segments: Segment[], role: 'onDark' | 'onLight') =>
     Plot.text(segments.filter(fits), { y: 'key', x: (s: Segment) => (s.x1 + s.x2) / 2, text: (s: Segment) => fmt.count(s.n), ...fill(role) });
-  const keyItems: KeyItem[] = [
-    { label: text.key.won, role: 'primary' },
-    { label: text.key.lost, role: 'lost' },
-  ];
 
-  const spec = rowsSpec(frame, { domain: data.map((d) => d.key), padding: 0.22 }, xMax, [
-    rowAxisY(data, marginLeft),
-    ...countAxisX(fmt, xMax, text.axis),
+  const spec = rowsSpec(frame, { domain, padding: narrow ? 0.15 : 0.22, ...(narrow ? { axis: null } : {}) }, xMax, [
+    ...(narrow ? labelRowMarks(data, { key: (d) => d.key, label: (d) => d.label, maxPx: width - marginLeft - 4 }) : [rowAxisY(data, marginLeft)]),
+    ...countAxisX(fmt, xMax, text.axis, narrow ? { ticks: 3 } : {}),
     Plot.barX(won, { y: 'key', x1: 'x1', x2: 'x2', ...fill('primary') }),
     Plot.barX(lost, { y: 'key', x1: 'x1', x2: 'x2', ...fill('lost') }),
     segmentLabels(won, 'onDark'),
     segmentLabels(lost, 'onLight'),
     ...columnMarks(data, c.winRate, { y: (d) => d.key, text: (d) => d.rateText, dx: rateWidth }),
-    ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    ...keyMarks(keyItems, marginLeft, frame.marginTop, narrow ? width : undefined),
     Plot.ruleX([0]),
   ]);
   return output(spec, meta, table);

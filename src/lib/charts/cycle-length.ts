@@ -3,7 +3,7 @@
  * all, each as median, mean and p90 on a range/dot row.
  */
 import { distributionSpec, type DistributionKeyText } from './distribution.ts';
-import { output } from './render.ts';
+import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
@@ -12,6 +12,8 @@ export interface CycleStats {
   meanDays: number | null;
   medianDays: number | null;
   p90Days: number | null;
+  /** Too few deals for the median and p90 to rely on: marked in the chart. */
+  rough?: boolean;
 }
 
 export interface CycleLengthViewModel {
@@ -40,6 +42,10 @@ export interface CycleLengthText extends BaseChartText {
 const GROUPS = ['won', 'lost', 'all'] as const;
 
 export function cycleLengthChart(vm: CycleLengthViewModel, options: ChartOptions<CycleLengthText>): ChartOutput {
+  return responsive(vm, options, 'cycle-length', drawCycleLength);
+}
+
+function drawCycleLength(vm: CycleLengthViewModel, options: ChartOptions<CycleLengthText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'cycle-length';
   const c = text.columns;
@@ -63,7 +69,7 @@ export function cycleLengthChart(vm: CycleLengthViewModel, options: ChartOptions
   if (!hasData) return output(null, meta, table);
 
   const spec = distributionSpec(
-    rows.map((r) => ({ key: r.key, label: r.label, count: r.count, mean: r.meanDays, median: r.medianDays, p90: r.p90Days })),
+    rows.map((r) => ({ key: r.key, label: r.label, count: r.count, mean: r.meanDays, median: r.medianDays, p90: r.p90Days, rough: r.rough === true })),
     {
       width: options.width,
       height: options.height,

@@ -6,8 +6,25 @@
  */
 import * as Plot from '@observablehq/plot';
 import { innerWidth, labelMargin, rowFrame } from './layout.ts';
-import { columnMarks, columnWidth, countAxisX, type KeyItem, keyMarks, parkedRowMarks, roomyMax, rowAxisY, rowsSpec, stageDomain } from './marks.ts';
-import { COLORS, DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import {
+  columnMarks,
+  columnWidth,
+  countAxisX,
+  type KeyItem,
+  KEY_LINE,
+  keyLines,
+  keyMarks,
+  labelRowMarks,
+  NARROW_MARGIN_LEFT,
+  NARROW_ROW,
+  parkedRowMarks,
+  roomyMax,
+  rowAxisY,
+  rowsSpec,
+  stageDomain,
+  withLabelRows,
+} from './marks.ts';
+import { COLORS, DEFAULT_WIDTH, fill, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 import type { ChartFormat, ParkedText } from './types.ts';
 
 export interface DistributionRow {
@@ -22,7 +39,12 @@ export interface DistributionRow {
   threshold?: number | null;
   /** A parked stage: drawn after the others, under `parked.group` (rows come sequence first). */
   parked?: boolean;
+  /** Median and p90 from too few values to rely on: their column text gets ROUGH_MARK. */
+  rough?: boolean;
 }
+
+/** Appended to a median or percentile of too few values (the page's note explains it). */
+export const ROUGH_MARK = '*';
 
 export interface DistributionKeyText {
   median: string;
@@ -54,15 +76,27 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
   const { fmt } = o;
   const width = o.width ?? DEFAULT_WIDTH;
   const countText = (r: DistributionRow) => fmt.count(r.count);
-  const medianText = (r: DistributionRow) => fmt.days(num(r.median) ? r.median : null);
-  const p90Text = (r: DistributionRow) => fmt.days(num(r.p90) ? r.p90 : null);
-  const countWidth = columnWidth(o.columns.count, rows.map(countText));
+  const mark = (r: DistributionRow, v: number | null | undefined) => (r.rough && num(v) ? ROUGH_MARK : '');
+  const medianText = (r: DistributionRow) => fmt.days(num(r.median) ? r.median : null) + mark(r, r.median);
+  const p90Text = (r: DistributionRow) => fmt.days(num(r.p90) ? r.p90 : null) + mark(r, r.p90);
+  // Narrow: each row's label on a row of its own above it, and no count column (the table has it).
+  const narrow = isNarrow(width);
+  const countWidth = narrow ? 0 : columnWidth(o.columns.count, rows.map(countText));
   const medianWidth = columnWidth(o.columns.median, rows.map(medianText));
   const p90Width = columnWidth(o.columns.p90, rows.map(p90Text));
-  const domain = stageDomain(rows, (r) => r.key);
-  const marginLeft = labelMargin(rows.map((r) => r.label), 60, Math.round(width * 0.32));
-  const frame = rowFrame(width, o.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: countWidth + medianWidth + p90Width + 6 }, domain.length, 34);
+  const domain = narrow ? withLabelRows(stageDomain(rows, (r) => r.key)) : stageDomain(rows, (r) => r.key);
   const values = rows.flatMap((r) => [r.mean, r.median, r.p75, r.p90, r.threshold].filter(num));
+  const withThresholds = rows.some((r) => num(r.threshold));
+
+  const keyItems: KeyItem[] = [{ label: o.key.median, role: 'primary', symbol: '●' }];
+  if (rows.some((r) => num(r.median) && num(r.p75)) && o.key.p75) keyItems.push({ label: o.key.p75, role: 'secondary' });
+  keyItems.push({ label: o.key.p90, role: 'neutral', symbol: '⊢' }, { label: o.key.mean, role: 'neutral', symbol: '◇' });
+  if (withThresholds && o.key.threshold) keyItems.push({ label: o.key.threshold, role: 'accent', symbol: '┆' });
+
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 60, Math.round(width * 0.32));
+  const marginTop = 44 + (narrow ? (keyLines(keyItems, width) - 1) * KEY_LINE : 0);
+  const margins = { marginTop, marginBottom: 38, marginLeft, marginRight: countWidth + medianWidth + p90Width + 6 };
+  const frame = rowFrame(width, o.height, margins, domain.length, narrow ? NARROW_ROW : 34);
   const xMax = roomyMax([{ value: Math.max(0, ...values), label: '' }], innerWidth(frame));
 
   const key = (r: DistributionRow) => r.key;
@@ -73,24 +107,19 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
   const withThreshold = rows.filter((r) => num(r.threshold));
   const bold = (r: DistributionRow) => r.key === o.emphasis;
 
-  const keyItems: KeyItem[] = [{ label: o.key.median, role: 'primary', symbol: '●' }];
-  if (withP75.length > 0 && o.key.p75) keyItems.push({ label: o.key.p75, role: 'secondary' });
-  keyItems.push({ label: o.key.p90, role: 'neutral', symbol: '⊢' }, { label: o.key.mean, role: 'neutral', symbol: '◇' });
-  if (withThreshold.length > 0 && o.key.threshold) keyItems.push({ label: o.key.threshold, role: 'accent', symbol: '┆' });
-
-  return rowsSpec(frame, { domain, padding: 0.2 }, xMax, [
-    rowAxisY(rows, marginLeft),
-    ...countAxisX(fmt, xMax, o.axis, { grid: true, fontSize: SMALL_FONT_SIZE }),
+  return rowsSpec(frame, { domain, padding: narrow ? 0.15 : 0.2, ...(narrow ? { axis: null } : {}) }, xMax, [
+    ...(narrow ? labelRowMarks(rows, { key, label: (r) => r.label, maxPx: width - marginLeft - 4, bold }) : [rowAxisY(rows, marginLeft)]),
+    ...countAxisX(fmt, xMax, o.axis, { grid: true, fontSize: SMALL_FONT_SIZE, ...(narrow ? { ticks: 3 } : {}) }),
     Plot.ruleY(withP90, { y: key, x1: (r) => r.median, x2: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5 }),
-    Plot.tickX(withP90, { y: key, x: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5, insetTop: 8, insetBottom: 8 }),
-    Plot.barX(withP75, { y: key, x1: (r) => r.median, x2: (r) => r.p75, insetTop: 7, insetBottom: 7, ...fill('secondary') }),
+    Plot.tickX(withP90, { y: key, x: (r) => r.p90, stroke: COLORS.neutral, strokeWidth: 1.5, insetTop: narrow ? 4 : 8, insetBottom: narrow ? 4 : 8 }),
+    Plot.barX(withP75, { y: key, x1: (r) => r.median, x2: (r) => r.p75, insetTop: narrow ? 4 : 7, insetBottom: narrow ? 4 : 7, ...fill('secondary') }),
     Plot.tickX(withThreshold, { y: key, x: (r) => r.threshold, stroke: COLORS.accent, strokeWidth: 2, strokeDasharray: '3,2' }),
     Plot.dot(withMean, { y: key, x: (r) => r.mean, symbol: 'diamond', r: 4, stroke: COLORS.neutral, strokeWidth: 1.5, fill: 'white' }),
     Plot.dot(withMedian, { y: key, x: (r) => r.median, r: 5, ...fill('primary') }),
-    ...columnMarks(rows, o.columns.count, { y: key, text: countText, dx: countWidth }),
+    ...(narrow ? [] : columnMarks(rows, o.columns.count, { y: key, text: countText, dx: countWidth })),
     ...columnMarks(rows, o.columns.median, { y: key, text: medianText, dx: countWidth + medianWidth, bold }),
     ...columnMarks(rows, o.columns.p90, { y: key, text: p90Text, dx: countWidth + medianWidth + p90Width }),
-    ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    ...keyMarks(keyItems, marginLeft, frame.marginTop, narrow ? width : undefined),
     ...(o.parked ? parkedRowMarks(domain, o.parked, frame, xMax) : []),
   ]);
 }

@@ -5,7 +5,7 @@
  */
 import { columnSpec, type Column } from './columns.ts';
 import { finite, ratio } from './layout.ts';
-import { output } from './render.ts';
+import { output, responsive } from './render.ts';
 import type { BaseChartText, ChartFormat, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface ForecastBucket {
@@ -14,9 +14,13 @@ export interface ForecastBucket {
   count: number;
   amount: number;
   weightedAmount: number;
+  /** Of the amount, deals marked commit, and commit or best case; null (or absent) without forecast categories. */
+  commitAmount?: number | null;
+  bestCaseAmount?: number | null;
 }
 
 export interface ForecastViewModel {
+  /** In metrics.json's order: the first month is as_of's, counting only what is due from as_of on. */
   buckets: ForecastBucket[];
 }
 
@@ -31,8 +35,14 @@ export interface ForecastTakeaway {
 
 export interface ForecastText extends BaseChartText {
   key: { amount: string; weighted: string };
-  buckets: { overdue: string; later: string; unscheduled: string };
-  columns: { bucket: string; count: string; amount: string; weighted: string };
+  buckets: {
+    overdue: string;
+    later: string;
+    unscheduled: string;
+    /** The as-of month's bucket, which holds only deals due from as_of on: 'Rest of Jun 2026'. */
+    restOfMonth?: (p: { month: string }) => string;
+  };
+  columns: { bucket: string; count: string; amount: string; weighted: string; commit?: string; bestCase?: string };
   takeaway(p: ForecastTakeaway): string;
 }
 
@@ -44,15 +54,30 @@ export function bucketLabel(bucket: string, text: ForecastText, fmt: ChartFormat
 }
 
 export function forecastChart(vm: ForecastViewModel, options: ChartOptions<ForecastText>): ChartOutput {
+  return responsive(vm, options, 'forecast', drawForecast);
+}
+
+function drawForecast(vm: ForecastViewModel, options: ChartOptions<ForecastText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'forecast';
   const c = text.columns;
-  const rows = vm.buckets.map((b) => ({ ...b, label: bucketLabel(b.bucket, text, fmt) }));
-  const table: ChartTable = {
-    headers: [c.bucket, c.count, c.amount, c.weighted],
-    kinds: ['text', 'count', 'money', 'money'],
-    rows: rows.map((b) => [b.label, b.count, b.amount, b.weightedAmount]),
-  };
+  const firstMonth = vm.buckets.find((b) => MONTH.test(b.bucket))?.bucket;
+  const label = (bucket: string) =>
+    bucket === firstMonth && text.buckets.restOfMonth ? text.buckets.restOfMonth({ month: fmt.month(bucket) }) : bucketLabel(bucket, text, fmt);
+  const rows = vm.buckets.map((b) => ({ ...b, label: label(b.bucket) }));
+  // Commit and best case when the data has forecast categories (and the text names the columns).
+  const categories = c.commit !== undefined && c.bestCase !== undefined && rows.some((b) => typeof b.commitAmount === 'number' || typeof b.bestCaseAmount === 'number');
+  const table: ChartTable = categories
+    ? {
+        headers: [c.bucket, c.count, c.amount, c.weighted, c.commit!, c.bestCase!],
+        kinds: ['text', 'count', 'money', 'money', 'money', 'money'],
+        rows: rows.map((b) => [b.label, b.count, b.amount, b.weightedAmount, b.commitAmount ?? null, b.bestCaseAmount ?? null]),
+      }
+    : {
+        headers: [c.bucket, c.count, c.amount, c.weighted],
+        kinds: ['text', 'count', 'money', 'money'],
+        rows: rows.map((b) => [b.label, b.count, b.amount, b.weightedAmount]),
+      };
 
   const total = rows.reduce((s, b) => s + finite(b.amount), 0);
   const overdue = rows.find((b) => b.bucket === 'overdue');

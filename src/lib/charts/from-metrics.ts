@@ -119,7 +119,14 @@ export function cycleLengthView(m: Metrics): CycleLengthViewModel {
 
 export function forecastView(m: Metrics): ForecastViewModel {
   return {
-    buckets: m.forecast.map((b) => ({ bucket: b.bucket, count: b.count, amount: b.amount, weightedAmount: b.weighted_amount })),
+    buckets: m.forecast.map((b) => ({
+      bucket: b.bucket,
+      count: b.count,
+      amount: b.amount,
+      weightedAmount: b.weighted_amount,
+      commitAmount: b.commit_amount,
+      bestCaseAmount: b.best_case_amount,
+    })),
   };
 }
 
@@ -132,16 +139,21 @@ export const PRICE_REASON = /price|pricing|cost|가격|단가|비용/i;
 
 export function reasonsView(
   rows: Metrics['loss_reasons'],
-  o: { unspecified: string; highlight?: (reason: string) => boolean },
+  o: { unspecified: string; highlight?: (reason: string) => boolean; label?: (reason: string) => string },
 ): ReasonsViewModel {
   const highlight = o.highlight ?? ((r: string) => PRICE_REASON.test(r));
+  // A code's words (config labels, else humanised) are shown; the price reason is found by its code or its words.
+  const label = o.label ?? ((r: string) => r);
   return {
-    reasons: rows.map((r) => ({
-      label: r.reason === '(unspecified)' ? o.unspecified : r.reason,
-      count: r.count,
-      amount: r.amount,
-      highlight: r.reason !== '(unspecified)' && highlight(r.reason),
-    })),
+    reasons: rows.map((r) => {
+      const text = r.reason === '(unspecified)' ? o.unspecified : label(r.reason);
+      return {
+        label: text,
+        count: r.count,
+        amount: r.amount,
+        highlight: r.reason !== '(unspecified)' && (highlight(r.reason) || highlight(text)),
+      };
+    }),
   };
 }
 

@@ -7,9 +7,24 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, ratio, rowFrame, textWidth, truncate, wrap } from './layout.ts';
-import { columnMarks, columnWidth, countAxisX, endLabels, roomyMax, rowsSpec } from './marks.ts';
-import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import {
+  columnMarks,
+  columnWidth,
+  countAxisX,
+  endLabels,
+  KEY_LINE,
+  type KeyItem,
+  keyLines,
+  keyMarks,
+  labelRowKey,
+  NARROW_MARGIN_LEFT,
+  NARROW_ROW,
+  roomyMax,
+  rowsSpec,
+  withLabelRows,
+} from './marks.ts';
+import { output, responsive } from './render.ts';
+import { DEFAULT_WIDTH, fill, FONT_SIZE, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface FunnelStage {
@@ -23,8 +38,16 @@ export interface FunnelStage {
   won: number;
   /** advanced / reached; null when reached = 0. */
   conversion: number | null;
-  /** won / reached; null when reached = 0. */
+  /** won / reached; null when reached = 0 (or when none of them has closed yet, at the caller's choice). */
   winRate: number | null;
+  /**
+   * Deals whose highest stage is this one: still open here (not a drop-off
+   * yet) and lost here. When given, the bar splits into moved on / still
+   * open / lost, the table gains both columns, and the takeaway names the
+   * stage where most deals are lost rather than the lowest conversion.
+   */
+  stillOpen?: number;
+  lost?: number;
 }
 
 export interface FunnelViewModel {
@@ -43,12 +66,40 @@ export interface FunnelTakeaway {
   advanced: string;
 }
 
+export interface FunnelLostTakeaway {
+  /** Label of the stage where the largest share of the deals reaching it were lost; null when none was lost. */
+  stage: string | null;
+  /** Deals lost there, deals that reached it, and that share, formatted. */
+  lost: string;
+  reached: string;
+  share: string;
+  /** Deals of the cohort still open at any stage (not drop-offs), formatted, and as a number. */
+  open: string;
+  openCount: number;
+}
+
 export interface FunnelText extends BaseChartText {
   /** x axis: 'Deals reaching the stage'. */
   axis: string;
   /** Table headers; `conversion` and `winRate` also head the right-hand columns. */
-  columns: { stage: string; buyerStep: string; reached: string; cumulative: string; conversion: string; winRate: string };
+  columns: { stage: string; buyerStep: string; reached: string; cumulative: string; conversion: string; winRate: string; stillOpen?: string; lost?: string };
+  /** The bar's parts when outcomes are given: moved on, still open here, lost here. */
+  key?: { advanced: string; stillOpen: string; lost: string };
   takeaway(p: FunnelTakeaway): string;
+  /** The takeaway when outcomes are given (see FunnelStage.stillOpen). */
+  lostTakeaway?(p: FunnelLostTakeaway): string;
+}
+
+/** The stage whose reaching deals were most often lost there (earliest on ties), when outcomes are given. */
+export function mostLostStage(stages: FunnelStage[]): FunnelStage | undefined {
+  let worst: FunnelStage | undefined;
+  let worstShare = 0;
+  for (const s of stages) {
+    if (s.reached <= 0 || !s.lost) continue;
+    const share = s.lost / s.reached;
+    if (!worst || share > worstShare) [worst, worstShare] = [s, share];
+  }
+  return worst;
 }
 
 /** The stage with the lowest next-step conversion (earliest on ties), among stages reached. */
@@ -62,6 +113,10 @@ export function weakestStage(stages: FunnelStage[]): FunnelStage | undefined {
 }
 
 export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelText>): ChartOutput {
+  return responsive(vm, options, 'funnel', drawFunnel);
+}
+
+function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'funnel';
   const width = options.width ?? DEFAULT_WIDTH;
@@ -69,26 +124,49 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
   const c = text.columns;
 
   const rows = vm.stages.map((s) => ({ ...s, cumulative: ratio(s.reached, cohort) }));
-  const table: ChartTable = {
-    headers: [c.stage, c.buyerStep, c.reached, c.cumulative, c.conversion, c.winRate],
-    kinds: ['text', 'text', 'count', 'percent', 'percent', 'percent'],
-    rows: rows.map((s) => [s.label, s.buyerStep, s.reached, s.cumulative, s.conversion, s.winRate]),
-  };
-  const worst = weakestStage(vm.stages);
-  const takeaway = worst
-    ? text.takeaway({
-        stage: worst.label,
-        conversion: fmt.percent(worst.conversion),
-        reached: fmt.count(worst.reached),
-        advanced: fmt.count(worst.advanced),
-      })
-    : text.noData;
+  // Still-open deals are not drop-offs: with outcomes the chart says where deals are lost.
+  const outcomes = vm.stages.length > 0 && vm.stages.every((s) => s.stillOpen !== undefined && s.lost !== undefined) && !!text.lostTakeaway;
+  const table: ChartTable = outcomes
+    ? {
+        headers: [c.stage, c.buyerStep, c.reached, c.cumulative, c.stillOpen ?? '', c.lost ?? '', c.conversion, c.winRate],
+        kinds: ['text', 'text', 'count', 'percent', 'count', 'count', 'percent', 'percent'],
+        rows: rows.map((s) => [s.label, s.buyerStep, s.reached, s.cumulative, s.stillOpen ?? null, s.lost ?? null, s.conversion, s.winRate]),
+      }
+    : {
+        headers: [c.stage, c.buyerStep, c.reached, c.cumulative, c.conversion, c.winRate],
+        kinds: ['text', 'text', 'count', 'percent', 'percent', 'percent'],
+        rows: rows.map((s) => [s.label, s.buyerStep, s.reached, s.cumulative, s.conversion, s.winRate]),
+      };
+  const worst = outcomes ? mostLostStage(vm.stages) : weakestStage(vm.stages);
+  const openCount = vm.stages.reduce((n, s) => n + (s.stillOpen ?? 0), 0);
+  const takeaway =
+    outcomes && text.lostTakeaway
+      ? vm.stages.some((s) => s.reached > 0)
+        ? text.lostTakeaway({
+            stage: worst?.label ?? null,
+            lost: fmt.count(worst?.lost ?? 0),
+            reached: fmt.count(worst?.reached ?? 0),
+            share: fmt.percent(worst ? ratio(worst.lost ?? 0, worst.reached) : null),
+            open: fmt.count(openCount),
+            openCount,
+          })
+        : text.noData
+      : worst
+        ? text.takeaway({
+            stage: worst.label,
+            conversion: fmt.percent(worst.conversion),
+            reached: fmt.count(worst.reached),
+            advanced: fmt.count(worst.advanced),
+          })
+        : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (cohort <= 0 || rows.length === 0) return output(null, meta, table);
 
   // Right-hand columns: as wide as their header (up to two lines) or values.
-  const convHeader = wrap(c.conversion, 96, SMALL_FONT_SIZE);
-  const winHeader = wrap(c.winRate, 96, SMALL_FONT_SIZE);
+  const narrow = isNarrow(width);
+  const headerRoom = narrow ? 76 : 96;
+  const convHeader = wrap(c.conversion, headerRoom, SMALL_FONT_SIZE);
+  const winHeader = wrap(c.winRate, headerRoom, SMALL_FONT_SIZE);
   const convText = (s: (typeof rows)[number]) => fmt.percent(s.conversion);
   const winText = (s: (typeof rows)[number]) => fmt.percent(s.winRate);
   const convWidth = columnWidth(convHeader, rows.map(convText));
@@ -99,25 +177,53 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
     ...rows.map((s) => textWidth(s.label) * 1.12),
     ...rows.map((s) => (s.buyerStep ? textWidth(s.buyerStep, SMALL_FONT_SIZE) * 1.06 : 0)),
   );
-  const marginLeft = Math.round(Math.min(maxLeft, Math.max(80, widest + 16)));
+  // Narrow: each stage's label (and buyer step) on a row of its own above its bar.
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : Math.round(Math.min(maxLeft, Math.max(80, widest + 16)));
   const labelRoom = marginLeft - 12;
   const headerLines = Math.max(convHeader.split('\n').length, winHeader.split('\n').length);
-  const frame = rowFrame(width, options.height, { marginTop: 14 + headerLines * 14, marginBottom: 38, marginLeft, marginRight: convWidth + winWidth + 6 }, rows.length, 46);
+  const domain = narrow ? withLabelRows(rows.map((s) => s.id)) : rows.map((s) => s.id);
+  const marginRight = convWidth + winWidth + 6;
+  // With outcomes, a key names the bar's parts (moved on, still open here, lost here), wrapped before the columns.
+  const keyItems: KeyItem[] =
+    outcomes && text.key
+      ? [
+          { label: text.key.advanced, role: 'primary' },
+          { label: text.key.stillOpen, role: 'secondary' },
+          { label: text.key.lost, role: 'lost' },
+        ]
+      : [];
+  const keyWidth = width - marginRight - 8;
+  const keyRoom = keyItems.length > 0 ? 12 + keyLines(keyItems, keyWidth) * KEY_LINE : 0;
+  const margins = { marginTop: Math.max(14 + headerLines * 14, keyRoom), marginBottom: 38, marginLeft, marginRight };
+  const frame = rowFrame(width, options.height, margins, domain.length, narrow ? NARROW_ROW : 46);
 
   const barLabel = (s: (typeof rows)[number]) => `${fmt.count(s.reached)} (${fmt.percent(s.cumulative)})`;
-  const xMax = Math.max(cohort, roomyMax(rows.map((s) => ({ value: s.reached, label: barLabel(s) })), innerWidth(frame)));
+  // Narrow: the bars take the whole width, their numbers go on the label row.
+  const xMax = narrow ? cohort : Math.max(cohort, roomyMax(rows.map((s) => ({ value: s.reached, label: barLabel(s) })), innerWidth(frame)));
   const key = (s: FunnelStage) => s.id;
   const bold = (s: FunnelStage) => s.id === worst?.id;
   const withStep = rows.filter((s) => s.buyerStep);
   const withoutStep = rows.filter((s) => !s.buyerStep);
   const labelMark = (data: typeof rows, dy: number) =>
     Plot.text(data, { y: key, text: (s) => truncate(s.label, labelRoom / 1.12), frameAnchor: 'left', dx: -10, dy, textAnchor: 'end', fontWeight: '600' });
-
-  const spec = rowsSpec(frame, { domain: rows.map(key), axis: null, padding: 0.28 }, xMax, [
-    ...countAxisX(fmt, cohort, text.axis),
-    Plot.barX(rows, { y: key, x: () => cohort, ...fill('track') }),
-    Plot.barX(rows, { y: key, x: (s) => finite(s.reached), ...fill('primary') }),
-    ...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }),
+  // Narrow: on the label row, 'Stage' in semibold, its count, then the buyer step in small muted text.
+  const rowWidth = width - marginLeft - 4;
+  const narrowLabel = (s: (typeof rows)[number]) => truncate(s.label, (rowWidth * 0.6) / 1.12);
+  // Generous gaps: the estimate runs short for wide fonts (DejaVu Sans on Linux).
+  const countDx = (s: (typeof rows)[number]) => textWidth(narrowLabel(s)) * 1.22 + 8;
+  const stepDx = (s: (typeof rows)[number]) => countDx(s) + textWidth(barLabel(s)) * 1.1 + 8;
+  // One mark per row where the position depends on the row: Plot's dx is a constant.
+  const atRow = (s: (typeof rows)[number], dx: number, text: string, style: Record<string, unknown>) =>
+    Plot.text([s], { y: (d: (typeof rows)[number]) => labelRowKey(d.id), text: () => text, frameAnchor: 'left', textAnchor: 'start', dx, dy: 3, ...style });
+  const narrowLabels: Plot.Markish[] = [
+    Plot.text(rows, { y: (s) => labelRowKey(s.id), text: narrowLabel, frameAnchor: 'left', textAnchor: 'start', dy: 3, fontWeight: '600' }),
+    ...rows.map((s) => atRow(s, countDx(s), barLabel(s), {})),
+    ...withStep.map((s) => {
+      const room = rowWidth - stepDx(s);
+      return atRow(s, stepDx(s), room >= 3 * FONT_SIZE ? truncate(s.buyerStep ?? '', room / 1.06, SMALL_FONT_SIZE) : '', { fontSize: SMALL_FONT_SIZE, ...fill('muted') });
+    }),
+  ];
+  const wideLabels: Plot.Markish[] = [
     labelMark(withStep, -8),
     labelMark(withoutStep, 0),
     Plot.text(withStep, {
@@ -130,6 +236,21 @@ export function funnelChart(vm: FunnelViewModel, options: ChartOptions<FunnelTex
       fontSize: SMALL_FONT_SIZE,
       ...fill('muted'),
     }),
+  ];
+
+  const spec = rowsSpec(frame, { domain, axis: null, padding: narrow ? 0.15 : 0.28 }, xMax, [
+    ...countAxisX(fmt, cohort, text.axis, narrow ? { ticks: 2 } : {}),
+    Plot.barX(rows, { y: key, x: () => cohort, ...fill('track') }),
+    ...(outcomes
+      ? [
+          // reached = moved on + still open here + lost here.
+          Plot.barX(rows, { y: key, x: (s) => finite(s.advanced), ...fill('primary') }),
+          Plot.barX(rows, { y: key, x1: (s) => finite(s.advanced), x2: (s) => finite(s.advanced) + finite(s.stillOpen ?? 0), ...fill('secondary') }),
+          Plot.barX(rows, { y: key, x1: (s) => finite(s.advanced) + finite(s.stillOpen ?? 0), x2: (s) => finite(s.reached), ...fill('lost') }),
+          ...keyMarks(keyItems, marginLeft, frame.marginTop, keyWidth),
+        ]
+      : [Plot.barX(rows, { y: key, x: (s) => finite(s.reached), ...fill('primary') })]),
+    ...(narrow ? narrowLabels : [...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }), ...wideLabels]),
     ...columnMarks(rows, convHeader, { y: key, text: convText, dx: convWidth, bold }),
     ...columnMarks(rows, winHeader, { y: key, text: winText, dx: convWidth + winWidth }),
     Plot.ruleX([0]),

@@ -18,5 +18,8 @@ export * from './competitors.ts';
 export * from './waterfall.ts';
 export * from './repurchase-timeline.ts';
 export * from './trend-sparkline.ts';
+export * from './attainment.ts';
+export * from './forecast-accuracy.ts';
+export * from './trend-line.ts';
 export * from './from-metrics.ts';
 export type { DistributionKeyText } from './distribution.ts';

@@ -4,7 +4,7 @@
  */
 import { columnSpec } from './columns.ts';
 import { finite } from './layout.ts';
-import { output } from './render.ts';
+import { output, responsive } from './render.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface IntakeMonth {
@@ -36,6 +36,10 @@ export interface IntakeText extends BaseChartText {
 }
 
 export function intakeChart(vm: IntakeViewModel, options: ChartOptions<IntakeText>): ChartOutput {
+  return responsive(vm, options, 'intake', drawIntake);
+}
+
+function drawIntake(vm: IntakeViewModel, options: ChartOptions<IntakeText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'intake';
   const c = text.columns;

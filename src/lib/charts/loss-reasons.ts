@@ -6,9 +6,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
-import { endLabels, roomyMax, rowLabelFormat } from './marks.ts';
-import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill } from './style.ts';
+import { endLabels, labelRowMarks, NARROW_MARGIN_LEFT, NARROW_ROW, roomyMax, rowLabelFormat, withLabelRows } from './marks.ts';
+import { output, responsive } from './render.ts';
+import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface ReasonRow {
@@ -59,6 +59,10 @@ interface Cell {
 }
 
 export function reasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
+  return responsive(vm, options, 'reasons', drawReasons);
+}
+
+function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'reasons';
   const width = options.width ?? DEFAULT_WIDTH;
@@ -96,25 +100,36 @@ export function reasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): Cha
     rows = [...all.slice(0, maxRows - 1), other];
   }
   const keys = rows.map((_, i) => `r${i}`);
-  const cells: Cell[] = rows.flatMap((r, i) => [
-    { key: keys[i]!, measure: 'count' as const, share: ratio(finite(r.count), totalCount) ?? 0, label: `${fmt.count(finite(r.count))} (${fmt.percent(ratio(finite(r.count), totalCount))})`, highlight: r.highlight === true },
-    { key: keys[i]!, measure: 'amount' as const, share: ratio(finite(r.amount), totalAmount) ?? 0, label: `${fmt.moneyCompact(finite(r.amount))} (${fmt.percent(ratio(finite(r.amount), totalAmount))})`, highlight: r.highlight === true },
-  ]);
+  // Narrow: each reason on a row of its own above its bars, which are labelled with the share only (the table has the rest).
+  const narrow = isNarrow(width);
+  const cells: Cell[] = rows.flatMap((r, i) => {
+    const countShare = ratio(finite(r.count), totalCount);
+    const amountShare = ratio(finite(r.amount), totalAmount);
+    return [
+      { key: keys[i]!, measure: 'count' as const, share: countShare ?? 0, label: narrow ? fmt.percent(countShare) : `${fmt.count(finite(r.count))} (${fmt.percent(countShare)})`, highlight: r.highlight === true },
+      { key: keys[i]!, measure: 'amount' as const, share: amountShare ?? 0, label: narrow ? fmt.percent(amountShare) : `${fmt.moneyCompact(finite(r.amount))} (${fmt.percent(amountShare)})`, highlight: r.highlight === true },
+    ];
+  });
 
-  const marginLeft = labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.3));
-  const frame = rowFrame(width, options.height, { marginTop: 30, marginBottom: 30, marginLeft, marginRight: 12 }, rows.length, 30);
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.3));
+  const domain = narrow ? withLabelRows(keys) : keys;
+  const frame = rowFrame(width, options.height, { marginTop: 30, marginBottom: 30, marginLeft, marginRight: 12 }, domain.length, narrow ? NARROW_ROW : 30);
   const padding = 0.12;
   const panelWidth = (innerWidth(frame) * (1 - padding)) / 2;
   const xMax = Math.max(0.25, roomyMax(cells.map((d) => ({ value: d.share, label: d.label })), panelWidth));
   const tickFormat = rowLabelFormat(rows.map((r, i) => ({ key: keys[i]!, label: r.label })), marginLeft);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].filter((t) => t <= xMax);
+  const ticks = (narrow ? [0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1]).filter((t) => t <= xMax);
+  const labelled = rows.map((r, i) => ({ key: keys[i]!, label: r.label, highlight: r.highlight === true }));
 
   const spec: Plot.PlotOptions = {
     ...frame,
     fx: { domain: ['count', 'amount'], tickFormat: (m: Measure) => text.panels[m], label: null, axis: 'top', padding, tickSize: 0 },
-    y: { domain: keys, tickFormat, tickSize: 0, label: null, padding: 0.2 },
+    y: narrow ? { domain, axis: null, padding: 0.15 } : { domain: keys, tickFormat, tickSize: 0, label: null, padding: 0.2 },
     x: { domain: [0, xMax], ticks, tickFormat: (v: number) => fmt.percent(v), label: null, grid: true },
     marks: [
+      ...(narrow
+        ? labelRowMarks(labelled, { key: (r) => r.key, label: (r) => r.label, maxPx: panelWidth + (innerWidth(frame) * padding) / 2 - 6, bold: (r) => r.highlight, fx: () => 'count' })
+        : []),
       Plot.barX(cells.filter((d) => !d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('primary') }),
       Plot.barX(cells.filter((d) => d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('accent') }),
       ...endLabels(cells, {

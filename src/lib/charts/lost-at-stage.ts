@@ -4,9 +4,23 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
-import { countAxisX, endLabels, parkedRowMarks, roomyMax, rowAxisY, rowsSpec, sequenceFirst, stageDomain, stageTableLabel } from './marks.ts';
-import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill } from './style.ts';
+import {
+  countAxisX,
+  endLabels,
+  labelRowMarks,
+  NARROW_MARGIN_LEFT,
+  NARROW_ROW,
+  parkedRowMarks,
+  roomyMax,
+  rowAxisY,
+  rowsSpec,
+  sequenceFirst,
+  stageDomain,
+  stageTableLabel,
+  withLabelRows,
+} from './marks.ts';
+import { output, responsive } from './render.ts';
+import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, ParkedText } from './types.ts';
 
 export interface LostAtStageRow {
@@ -39,6 +53,10 @@ export interface LostAtStageText extends BaseChartText {
 }
 
 export function lostAtStageChart(vm: LostAtStageViewModel, options: ChartOptions<LostAtStageText>): ChartOutput {
+  return responsive(vm, options, 'lost-at-stage', drawLostAtStage);
+}
+
+function drawLostAtStage(vm: LostAtStageViewModel, options: ChartOptions<LostAtStageText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'lost-at-stage';
   const width = options.width ?? DEFAULT_WIDTH;
@@ -62,16 +80,20 @@ export function lostAtStageChart(vm: LostAtStageViewModel, options: ChartOptions
   if (!top) return output(null, meta, table);
 
   const key = (s: LostAtStageRow) => s.id;
-  const domain = stageDomain(rows, key);
-  const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
-  const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, domain.length, 32);
+  // Narrow: each stage's label on a row of its own above its bar.
+  const narrow = isNarrow(width);
+  const domain = narrow ? withLabelRows(stageDomain(rows, key)) : stageDomain(rows, key);
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
+  const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, domain.length, narrow ? NARROW_ROW : 32);
   const label = (s: LostAtStageRow) => `${fmt.count(finite(s.count))} · ${fmt.moneyCompact(finite(s.amount))}`;
   const maxCount = Math.max(...rows.map((s) => finite(s.count)));
   const xMax = roomyMax(rows.map((s) => ({ value: finite(s.count), label: label(s) })), innerWidth(frame));
 
-  const spec = rowsSpec(frame, { domain, padding: 0.22 }, xMax, [
-    rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft),
-    ...countAxisX(fmt, maxCount, text.axis, { grid: true }),
+  const spec = rowsSpec(frame, { domain, padding: narrow ? 0.15 : 0.22, ...(narrow ? { axis: null } : {}) }, xMax, [
+    ...(narrow
+      ? labelRowMarks(rows, { key, label: (s) => s.label, maxPx: width - marginLeft - 4 })
+      : [rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft)]),
+    ...countAxisX(fmt, maxCount, text.axis, { grid: true, ...(narrow ? { ticks: 3 } : {}) }),
     Plot.barX(rows, { y: key, x: (s) => finite(s.count), ...fill('lost') }),
     ...endLabels(rows, { x: (s) => finite(s.count), y: key, text: label, bold: (s) => s === top }),
     ...parkedRowMarks(domain, text.parked, frame, xMax),

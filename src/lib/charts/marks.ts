@@ -4,7 +4,7 @@
  * the right margin, the row label and x axes and the spec of horizontal bars.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, finite, fitLabel, type Frame, innerWidth, textWidth } from './layout.ts';
+import { countTicks, finite, fitLabel, type Frame, innerWidth, textWidth, truncate } from './layout.ts';
 import { COLORS, fill, FONT_SIZE, SMALL_FONT_SIZE, type ColorRole } from './style.ts';
 import type { ChartFormat, ParkedText } from './types.ts';
 
@@ -15,21 +15,47 @@ export interface KeyItem {
   symbol?: string;
 }
 
+/** Height of a line of the key, in units. */
+export const KEY_LINE = 16;
+
+/** Where each key item goes: x from the SVG's left edge and its line, wrapping before `maxWidth` (when given). */
+function keyLayout(items: KeyItem[], maxWidth = Infinity): { item: KeyItem; x: number; line: number }[] {
+  const placed: { item: KeyItem; x: number; line: number }[] = [];
+  let x = 4;
+  let line = 0;
+  for (const item of items) {
+    const glyph = (item.symbol ?? '■') ? 16 : 0;
+    const w = glyph + textWidth(item.label);
+    if (x > 4 && x + w > maxWidth) {
+      x = 4;
+      line++;
+    }
+    placed.push({ item, x, line });
+    x += w + 18;
+  }
+  return placed;
+}
+
+/** Lines the key takes when wrapped before `maxWidth`. */
+export function keyLines(items: KeyItem[], maxWidth = Infinity): number {
+  return items.length === 0 ? 0 : Math.max(...keyLayout(items, maxWidth).map((p) => p.line)) + 1;
+}
+
 /**
  * A key drawn as text in the top margin (6 px below the SVG's top), starting
  * at the SVG's left edge. Each item is a coloured glyph followed by its
- * label, so no colour stands alone.
+ * label, so no colour stands alone. With `maxWidth` (the SVG's width) it
+ * wraps onto lines KEY_LINE apart: leave `keyLines` of them in the margin.
  */
-export function keyMarks(items: KeyItem[], marginLeft: number, marginTop: number): Plot.Markish[] {
+export function keyMarks(items: KeyItem[], marginLeft: number, marginTop: number, maxWidth?: number): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
-  const dy = -(marginTop - 6);
-  let x = 4 - marginLeft;
-  for (const item of items) {
+  for (const { item, x: left, line } of keyLayout(items, maxWidth)) {
+    const dy = -(marginTop - 6) + line * KEY_LINE;
+    const x = left - marginLeft;
     const symbol = item.symbol ?? '■';
     const glyph = symbol ? 16 : 0;
     if (symbol) marks.push(Plot.text([symbol], { frameAnchor: 'top-left', dx: x, dy, text: (d: string) => d, ...fill(item.role) }));
     marks.push(Plot.text([item.label], { frameAnchor: 'top-left', dx: x + glyph, dy, text: (d: string) => d, ...(symbol ? {} : fill(item.role)) }));
-    x += glyph + textWidth(item.label) + 18;
   }
   return marks;
 }
@@ -109,13 +135,53 @@ export function valueAxisX(o: { ticks: number | number[]; tickFormat: (d: number
 }
 
 /** A `valueAxisX` of whole counts from 0 to `max`. */
-export function countAxisX(fmt: ChartFormat, max: number, label: string, o: { grid?: boolean; fontSize?: number } = {}): Plot.Markish[] {
-  return valueAxisX({ ticks: countTicks(max), tickFormat: (d) => fmt.count(d), label, ...o });
+export function countAxisX(fmt: ChartFormat, max: number, label: string, o: { grid?: boolean; fontSize?: number; ticks?: number } = {}): Plot.Markish[] {
+  const { ticks, ...rest } = o;
+  return valueAxisX({ ticks: countTicks(max, ticks), tickFormat: (d) => fmt.count(d), label, ...rest });
 }
 
 /** The spec of horizontal bars: one band per y key, x from 0 to `xMax`. */
 export function rowsSpec(frame: Frame, y: { domain: string[]; padding: number; axis?: null }, xMax: number, marks: Plot.Markish[]): Plot.PlotOptions {
   return { ...frame, y, x: { domain: [0, xMax] }, marks };
+}
+
+/*
+ * The narrow layout of row charts: each row's label on a row of its own,
+ * above its bar and aligned with it, so labels take the full width instead
+ * of a third of it. Plot's band scale makes both rows the same height.
+ */
+
+/** Left margin of narrow row charts (labels and bars start here). */
+export const NARROW_MARGIN_LEFT = 6;
+/** Height of one band (a label row or a bar row) in narrow row charts. */
+export const NARROW_ROW = 21;
+
+/** The y key of the row holding `key`'s label. Row keys never hold U+0000. */
+export function labelRowKey(key: string): string {
+  return `\u0000label:${key}`;
+}
+
+/** A y domain with a label row before each row (the parked label row stays one row). */
+export function withLabelRows(domain: readonly string[]): string[] {
+  return domain.flatMap((k) => (k === PARKED_ROW ? [k] : [labelRowKey(k), k]));
+}
+
+/** Row labels on their label rows, from the frame's left edge, cut to `maxPx`; `bold` rows set in bold. */
+export function labelRowMarks<T>(
+  rows: readonly T[],
+  o: { key: (d: T) => string; label: (d: T) => string; maxPx: number; bold?: (d: T) => boolean; fx?: () => string },
+): Plot.Markish[] {
+  return byWeight([...rows], o.bold, (subset, weight) =>
+    Plot.text(subset, {
+      y: (d: T) => labelRowKey(o.key(d)),
+      text: (d: T) => truncate(o.label(d), o.maxPx / 1.12),
+      frameAnchor: 'left',
+      textAnchor: 'start',
+      dy: 3,
+      fontWeight: weight === '700' ? '700' : '600',
+      ...(o.fx ? { fx: o.fx } : {}),
+    }),
+  );
 }
 
 /**

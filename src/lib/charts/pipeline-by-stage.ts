@@ -10,7 +10,12 @@ import {
   columnWidth,
   endLabels,
   type KeyItem,
+  keyLines,
   keyMarks,
+  KEY_LINE,
+  labelRowMarks,
+  NARROW_MARGIN_LEFT,
+  NARROW_ROW,
   parkedRowMarks,
   roomyMax,
   rowAxisY,
@@ -19,9 +24,10 @@ import {
   stageDomain,
   stageTableLabel,
   valueAxisX,
+  withLabelRows,
 } from './marks.ts';
-import { output } from './render.ts';
-import { DEFAULT_WIDTH, fill } from './style.ts';
+import { output, responsive } from './render.ts';
+import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, ParkedText } from './types.ts';
 
 export interface PipelineStageRow {
@@ -56,6 +62,10 @@ export interface PipelineText extends BaseChartText {
 }
 
 export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOptions<PipelineText>): ChartOutput {
+  return responsive(vm, options, 'pipeline-by-stage', drawPipelineByStage);
+}
+
+function drawPipelineByStage(vm: PipelineViewModel, options: ChartOptions<PipelineText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'pipeline-by-stage';
   const width = options.width ?? DEFAULT_WIDTH;
@@ -77,29 +87,35 @@ export function pipelineByStageChart(vm: PipelineViewModel, options: ChartOption
   if (!top) return output(null, meta, table);
 
   const key = (s: PipelineStageRow) => s.id;
-  const domain = stageDomain(rows, key);
+  const narrow = isNarrow(width);
+  const stageDomainKeys = stageDomain(rows, key);
+  const domain = narrow ? withLabelRows(stageDomainKeys) : stageDomainKeys;
   const weightedText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.weightedAmount));
   const countText = (s: PipelineStageRow) => fmt.count(finite(s.count));
   const weightedWidth = columnWidth(c.weighted, rows.map(weightedText));
   const countWidth = columnWidth(c.count, rows.map(countText));
-  const marginLeft = labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
-  const frame = rowFrame(width, options.height, { marginTop: 44, marginBottom: 38, marginLeft, marginRight: weightedWidth + countWidth + 6 }, domain.length, 34);
-  const amountText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.amount));
-  const xMax = roomyMax(rows.map((s) => ({ value: s.amount, label: amountText(s) })), innerWidth(frame));
   const keyItems: KeyItem[] = [
     { label: text.key.amount, role: 'secondary' },
     { label: text.key.weighted, role: 'primary' },
   ];
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
+  const marginTop = 44 + (narrow ? (keyLines(keyItems, width) - 1) * KEY_LINE : 0);
+  const margins = { marginTop, marginBottom: 38, marginLeft, marginRight: weightedWidth + countWidth + 6 };
+  const frame = rowFrame(width, options.height, margins, domain.length, narrow ? NARROW_ROW : 34);
+  const amountText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.amount));
+  const xMax = roomyMax(rows.map((s) => ({ value: s.amount, label: amountText(s) })), innerWidth(frame));
 
-  const spec = rowsSpec(frame, { domain, padding: 0.22 }, xMax, [
-    rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft),
-    ...valueAxisX({ ticks: 4, tickFormat: (d) => fmt.moneyCompact(d), label: text.axis, grid: true }),
+  const spec = rowsSpec(frame, { domain, padding: narrow ? 0.15 : 0.22, ...(narrow ? { axis: null } : {}) }, xMax, [
+    ...(narrow
+      ? labelRowMarks(rows, { key, label: (s) => s.label, maxPx: width - marginLeft - 4 })
+      : [rowAxisY(rows.map((s) => ({ key: s.id, label: s.label })), marginLeft)]),
+    ...valueAxisX({ ticks: narrow ? 3 : 4, tickFormat: (d) => fmt.moneyCompact(d), label: text.axis, grid: true }),
     Plot.barX(rows, { y: key, x: (s) => finite(s.amount), ...fill('secondary') }),
-    Plot.barX(rows, { y: key, x: (s) => finite(s.weightedAmount), insetTop: 6, insetBottom: 6, ...fill('primary') }),
+    Plot.barX(rows, { y: key, x: (s) => finite(s.weightedAmount), insetTop: narrow ? 5 : 6, insetBottom: narrow ? 5 : 6, ...fill('primary') }),
     ...endLabels(rows, { x: (s) => finite(s.amount), y: key, text: amountText }),
     ...columnMarks(rows, c.weighted, { y: key, text: weightedText, dx: weightedWidth }),
     ...columnMarks(rows, c.count, { y: key, text: countText, dx: weightedWidth + countWidth }),
-    ...keyMarks(keyItems, marginLeft, frame.marginTop),
+    ...keyMarks(keyItems, marginLeft, frame.marginTop, narrow ? width : undefined),
     ...parkedRowMarks(domain, text.parked, frame, xMax),
     Plot.ruleX([0]),
   ]);

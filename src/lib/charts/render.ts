@@ -1,12 +1,14 @@
 /**
  * Rendering: one linkedom document for Plot, and the post-processing that
  * makes every SVG accessible (role, title, desc, labelled groups),
- * responsive (viewBox, CSS width), themable and collision-free on a page
- * (ids and classes prefixed per chart); plus the "no data" SVG.
+ * responsive (viewBox, CSS width, at most MAX_SCALE px per unit), themable
+ * and collision-free on a page (ids and classes prefixed per chart); the
+ * "no data" SVG; and `responsive`, which adds a chart's narrow variant.
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { COLORS, DEFAULT_WIDTH, FONT_SIZE, FONT_STACK, SVG_NS } from './style.ts';
+import { wrap } from './layout.ts';
+import { COLORS, DEFAULT_WIDTH, FONT_SIZE, FONT_STACK, MAX_SCALE, NARROW_WIDTH, SVG_NS } from './style.ts';
 import type { ChartLocale, ChartOutput, ChartTable } from './types.ts';
 
 let cachedDocument: Document | undefined;
@@ -56,15 +58,47 @@ export function renderCustom(meta: RenderMeta, width: number, height: number, dr
   return finish(svg, cls, meta);
 }
 
-/** An accessible SVG that says there is nothing to show (no axes, no NaN). */
+/**
+ * An accessible SVG that says there is nothing to show (no axes, no NaN),
+ * wrapped to the width of a chart (a sparkline-sized box keeps one line).
+ */
 export function renderEmpty(meta: RenderMeta, width = DEFAULT_WIDTH, height = 80): string {
-  return renderCustom(meta, width, height, (svg) => {
-    const frame = { x: 0.5, y: 0.5, width: width - 1, height: height - 1, rx: 4, fill: 'none', stroke: COLORS.track, 'aria-hidden': 'true' };
+  const lines = width >= 200 ? wrap(meta.takeaway, width - 24, FONT_SIZE, 4).split('\n') : [meta.takeaway];
+  const lineHeight = Math.round(FONT_SIZE * 1.4);
+  const h = Math.max(height, lines.length * lineHeight + 24);
+  return renderCustom(meta, width, h, (svg) => {
+    const frame = { x: 0.5, y: 0.5, width: width - 1, height: h - 1, rx: 4, fill: 'none', stroke: COLORS.track, 'aria-hidden': 'true' };
     svg.appendChild(svgElement('rect', frame));
-    const text = svgElement('text', { x: width / 2, y: height / 2, dy: '0.32em', 'text-anchor': 'middle', class: 'ps-muted', fill: COLORS.muted });
-    text.textContent = meta.takeaway;
+    const first = h / 2 - ((lines.length - 1) * lineHeight) / 2;
+    const text = svgElement('text', { x: width / 2, y: first, dy: '0.32em', 'text-anchor': 'middle', class: 'ps-muted', fill: COLORS.muted });
+    if (lines.length === 1) text.textContent = meta.takeaway;
+    else
+      lines.forEach((line, i) => {
+        const tspan = svgElement('tspan', { x: width / 2, ...(i > 0 ? { dy: lineHeight } : {}) });
+        tspan.textContent = line;
+        text.appendChild(tspan);
+      });
     svg.appendChild(text);
   });
+}
+
+/**
+ * A chart with its narrow variant: `draw` at the options' width (the wide
+ * chart, as before) and, unless the caller fixed a width, again at
+ * NARROW_WIDTH, where charts re-flow (see `isNarrow`). The narrow SVG gets
+ * its own id (`<id>-narrow`), so both can sit on one page; the page shows
+ * one or the other with CSS (no JavaScript).
+ */
+export function responsive<VM, O extends { width?: number | undefined; id?: string | undefined }>(
+  vm: VM,
+  options: O,
+  defaultId: string,
+  draw: (vm: VM, options: O) => ChartOutput,
+): ChartOutput {
+  const wide = draw(vm, options);
+  if (options.width !== undefined) return wide;
+  const narrow = draw(vm, { ...options, width: NARROW_WIDTH, id: `${options.id ?? defaultId}-narrow` });
+  return { ...wide, narrowSvg: narrow.svg };
 }
 
 const NUMERIC_ATTRS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'd', 'points', 'dx', 'dy'];
@@ -115,8 +149,11 @@ function finish(svg: Element, cls: string, meta: RenderMeta): string {
   // Fonts come from CSS (the page's `--ps-chart-font`, else the system stack);
   // each colour role in use can be themed with `--ps-chart-<role>`.
   const roles = Object.entries(COLORS).filter(([role]) => svg.querySelector(`.ps-${role}`));
+  // Text never grows past MAX_SCALE px per unit: a chart with text is at most that much wider than its viewBox.
+  const viewBoxWidth = Number(svg.getAttribute('viewBox')?.split(/\s+/)[2]);
+  const maxWidth = svg.querySelector('text') && viewBoxWidth > 0 ? `${Math.round(viewBoxWidth * MAX_SCALE)}px` : '100%';
   const css = [
-    `:where(.${cls}){font-family:var(--ps-chart-font,${FONT_STACK});width:100%;height:auto;max-width:100%;display:block;overflow:visible}`,
+    `:where(.${cls}){font-family:var(--ps-chart-font,${FONT_STACK});width:100%;height:auto;max-width:${maxWidth};display:block;overflow:visible}`,
     ...roles.map(([role, hex]) => `:where(.${cls} .ps-${role}){fill:var(--ps-chart-${role},${hex})}`),
   ].join('\n');
   if (style) style.textContent = `${style.textContent ?? ''}\n${css}`;

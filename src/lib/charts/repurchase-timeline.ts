@@ -5,7 +5,7 @@
  */
 import { columnSpec, type Column } from './columns.ts';
 import { finite } from './layout.ts';
-import { output } from './render.ts';
+import { output, responsive } from './render.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, CountAmount } from './types.ts';
 
 export interface RepurchaseMonth extends CountAmount {
@@ -38,6 +38,10 @@ export interface RepurchaseText extends BaseChartText {
 }
 
 export function repurchaseTimelineChart(vm: RepurchaseViewModel, options: ChartOptions<RepurchaseText>): ChartOutput {
+  return responsive(vm, options, 'repurchase-timeline', drawRepurchaseTimeline);
+}
+
+function drawRepurchaseTimeline(vm: RepurchaseViewModel, options: ChartOptions<RepurchaseText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'repurchase-timeline';
   const c = text.columns;

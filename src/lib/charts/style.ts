@@ -3,11 +3,24 @@
  */
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const DEFAULT_WIDTH = 640;
+/**
+ * The width of a chart's narrow variant (phones): drawn at about one CSS px
+ * per unit in a 320-400 px column, so 11-unit text stays at least 11 px.
+ */
+export const NARROW_WIDTH = 320;
+/** Charts narrower than this re-flow: row labels above their bars, columns drawn as rows. */
+export const NARROW_LAYOUT_BELOW = 480;
+/** At most this many CSS px per viewBox unit (12-unit text at 15 px beside 16 px body text). */
+export const MAX_SCALE = 1.25;
 export const FONT_SIZE = 12;
 export const SMALL_FONT_SIZE = 11;
+/** Whether a chart of this width uses the narrow (re-flowed) layout. */
+export function isNarrow(width: number): boolean {
+  return width < NARROW_LAYOUT_BELOW;
+}
 /** The system font stack; the page can override it with `--ps-chart-font`. */
 export const FONT_STACK =
-  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
 
 /**
  * Palette: every fill passes 3:1 against white (graphics) and every text fill

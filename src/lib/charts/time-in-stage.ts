@@ -5,7 +5,7 @@
  */
 import { distributionSpec, type DistributionKeyText } from './distribution.ts';
 import { sequenceFirst, stageTableLabel } from './marks.ts';
-import { output } from './render.ts';
+import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, ParkedText } from './types.ts';
 
@@ -21,6 +21,8 @@ export interface TimeInStageRow {
   stallDays?: number | null;
   /** Open but outside the funnel's sequence: drawn below it, under a label row. */
   parked?: boolean;
+  /** Too few visits for the median and p90 to rely on: marked in the chart. */
+  rough?: boolean;
 }
 
 export interface TimeInStageViewModel {
@@ -61,6 +63,10 @@ export function slowestStage(stages: TimeInStageRow[]): TimeInStageRow | undefin
 }
 
 export function timeInStageChart(vm: TimeInStageViewModel, options: ChartOptions<TimeInStageText>): ChartOutput {
+  return responsive(vm, options, 'time-in-stage', drawTimeInStage);
+}
+
+function drawTimeInStage(vm: TimeInStageViewModel, options: ChartOptions<TimeInStageText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'time-in-stage';
   const c = text.columns;
@@ -89,6 +95,7 @@ export function timeInStageChart(vm: TimeInStageViewModel, options: ChartOptions
       p90: s.p90Days,
       threshold: s.stallDays ?? null,
       parked: s.parked === true,
+      rough: s.rough === true,
     })),
     {
       width: options.width,

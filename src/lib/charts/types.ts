@@ -40,6 +40,12 @@ export interface ChartTable {
 export interface ChartOutput {
   /** A standalone, responsive, accessible SVG document fragment (starts with `<svg`). */
   svg: string;
+  /**
+   * The same chart laid out for a phone (NARROW_WIDTH, re-flowed), when the
+   * chart was drawn at its default width; the page shows it instead of `svg`
+   * where `svg` would have to shrink below one CSS px per unit.
+   */
+  narrowSvg?: string;
   title: string;
   /** One sentence computed from the data; also the SVG's `<desc>`. */
   takeaway: string;
@@ -54,7 +60,11 @@ export interface BaseChartText {
 }
 
 export interface ChartOptions<Text extends BaseChartText> {
-  /** Width of the viewBox (the SVG scales to its container). Default 640. */
+  /**
+   * Width of the viewBox (the SVG scales to its container). Default 640, with
+   * a narrow variant (`narrowSvg`) drawn too; a given width draws only that.
+   * Below NARROW_LAYOUT_BELOW (480) the chart re-flows for a phone.
+   */
   width?: number;
   /** Height of the viewBox. Default: computed from the number of rows. */
   height?: number;

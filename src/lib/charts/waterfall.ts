@@ -5,9 +5,10 @@
  * connectors at the running total.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, type Frame, innerWidth, signedMoney, textWidth, wrap } from './layout.ts';
-import { output } from './render.ts';
-import { COLORS, DEFAULT_WIDTH, fill, SMALL_FONT_SIZE } from './style.ts';
+import { finite, type Frame, innerWidth, labelMargin, signedMoney, textWidth, wrap } from './layout.ts';
+import { rowAxisY } from './marks.ts';
+import { output, responsive } from './render.ts';
+import { COLORS, DEFAULT_WIDTH, fill, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable, CountAmount } from './types.ts';
 
 export interface WaterfallViewModel {
@@ -53,6 +54,10 @@ interface Bar {
 }
 
 export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<WaterfallText>): ChartOutput {
+  return responsive(vm, options, 'waterfall', drawWaterfall);
+}
+
+function drawWaterfall(vm: WaterfallViewModel, options: ChartOptions<WaterfallText>): ChartOutput {
   const { fmt, text } = options;
   const id = options.id ?? 'waterfall';
   const width = options.width ?? DEFAULT_WIDTH;
@@ -95,6 +100,8 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
   }
   bars.push({ step: 'end', y1: 0, y2: end, label: fmt.moneyCompact(end), role: 'neutral' });
 
+  if (isNarrow(width)) return output(narrowSpec(bars, steps, text, fmt, width, options.height), meta, table);
+
   const marginLeft = Math.round(Math.max(40, textWidth(fmt.moneyCompact(Math.max(start, end, level)), SMALL_FONT_SIZE) + 16));
   const frame: Frame = { width, height: options.height ?? 280, marginTop: 24, marginBottom: 44, marginLeft, marginRight: 12 };
   const frameHeight = frame.height - frame.marginTop - frame.marginBottom;
@@ -133,4 +140,33 @@ export function waterfallChart(vm: WaterfallViewModel, options: ChartOptions<Wat
     ],
   };
   return output(spec, meta, table);
+}
+
+/** Narrow (a phone): the steps as rows, each bar running across from where the last one ended, its amount after it. */
+function narrowSpec(bars: Bar[], steps: WaterfallStep[], text: WaterfallText, fmt: ChartOptions<WaterfallText>['fmt'], width: number, height?: number): Plot.PlotOptions {
+  const rows = steps.map((s) => ({ key: s, label: text.steps[s] }));
+  const marginLeft = labelMargin(rows.map((r) => r.label), 56, Math.round(width * 0.36));
+  const low = Math.min(0, ...bars.flatMap((b) => [b.y1, b.y2]));
+  const high = Math.max(0, ...bars.flatMap((b) => [b.y1, b.y2]));
+  const inner = width - marginLeft - 8;
+  const widest = Math.max(...bars.map((b) => textWidth(b.label) * 1.08)) + 10;
+  // Room after the furthest bar end for its label.
+  const xMax = high > low ? high + ((high - low) * widest) / Math.max(inner * 0.4, inner - widest) : 1;
+  const frame: Frame = { width, height: height ?? 30 + 30 + steps.length * 28, marginTop: 8, marginBottom: 30, marginLeft, marginRight: 8 };
+  const y = (b: Bar) => b.step;
+  const connectors = bars.slice(0, -1).map((b, i) => ({ from: b.step, to: bars[i + 1]!.step, x: b.y2 }));
+  return {
+    ...frame,
+    y: { domain: [...steps], padding: 0.25 },
+    x: { domain: [low, xMax] },
+    marks: [
+      rowAxisY(rows, marginLeft),
+      Plot.axisX({ ticks: 3, tickFormat: (v: number) => fmt.moneyCompact(v), label: null, fontSize: SMALL_FONT_SIZE }),
+      Plot.gridX({ ticks: 3 }),
+      ...(['neutral', 'primary', 'lost'] as const).map((role) => Plot.barX(bars.filter((b) => b.role === role), { y, x1: 'y1', x2: 'y2', ...fill(role) })),
+      Plot.ruleX(connectors, { x: 'x', y1: 'from', y2: 'to', stroke: COLORS.neutral, strokeDasharray: '3,3' }),
+      Plot.text(bars, { y, x: (b: Bar) => Math.max(b.y1, b.y2), text: 'label', dx: 5, textAnchor: 'start', fontWeight: '600' }),
+      Plot.ruleX([0]),
+    ],
+  };
 }

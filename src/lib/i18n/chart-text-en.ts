@@ -13,8 +13,8 @@ const count = createNumberFormats('en').count;
 const noun = (shown: string, one: string, other: string) => `${shown} ${shown === '1' ? one : other}`;
 const deals = (shown: string) => noun(shown, 'deal', 'deals');
 const quoted = (reason: string) => `“${reason}”`;
-/** The price reason, naming the data's wording unless it is just "price". */
-const price = (reason: string) => (reason.trim().toLowerCase() === 'price' ? 'Price' : `Price (${quoted(reason)})`);
+/** The price reason, naming the data's wording unless it is just price (in either language). */
+const price = (reason: string) => (/^(price|pricing|가격)$/i.test(reason.trim()) ? 'Price' : `Price (${quoted(reason)})`);
 
 export const enChartWords: ChartWords = {
   other: 'Other',
@@ -28,6 +28,15 @@ export const enChartWords: ChartWords = {
       p.advanced === p.reached
         ? 'Every deal that reached a stage moved on to the next one.'
         : `The biggest drop-off is after ${p.stage}: only ${p.advanced} of the ${deals(p.reached)} that reached it (${p.conversion}) moved on.`,
+    key: { advanced: 'Moved on', stillOpen: 'Still open here', lost: 'Lost here' },
+    stillOpen: 'Still open here',
+    lost: 'Lost here',
+    winRate: 'Won ÷ reached',
+    lostTakeaway: (p) => {
+      const open = p.openCount > 0 ? `; ${p.openCount === 1 ? 'the 1 deal' : `the ${p.open} deals`} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';
+      if (p.stage === null) return `No deal created in the analysis window has been lost yet${open}.`;
+      return `Deals are lost most at ${p.stage}: ${p.lost} of the ${deals(p.reached)} that reached it (${p.share}) were lost there${open}.`;
+    },
   },
 
   pipeline: {
@@ -127,6 +136,45 @@ export const enChartWords: ChartWords = {
       if (u === 0) return `${overdue}.`;
       if (o === 0) return `${noun(count(u), 'customer comes', 'customers come')} ${due}.`;
       return `${overdue}, and ${count(u)} more ${u === 1 ? 'comes' : 'come'} ${due}.`;
+    },
+  },
+
+  attainment: {
+    noData: 'No company-wide target for this or the next month or quarter.',
+    shares: (p) => [`${p.won} won`, p.commit === null ? null : `${p.commit} with commit`, p.bestCase === null ? null : `${p.bestCase} with best case`].filter(Boolean).join(' · '),
+    takeaway: (p) => {
+      if (p.commit === null || p.bestCase === null) {
+        return p.reaches === 'won' ? `${p.period} has met its target: ${p.won} won.` : `${p.period}: ${p.won} of the target won so far.`;
+      }
+      const all = `${p.won} won, ${p.commit} with commit, ${p.bestCase} with best case`;
+      switch (p.reaches) {
+        case 'won':
+          return `${p.period} has met its target: ${p.won} won.`;
+        case 'commit':
+          return `${p.period} reaches its target with commit: ${p.won} won, ${p.commit} with commit.`;
+        case 'bestCase':
+          return `${p.period} reaches its target only with best case: ${all}.`;
+        default:
+          return `${p.period} falls short even with best case: ${all}.`;
+      }
+    },
+  },
+
+  accuracy: {
+    noData: 'Nothing was forecast or won in the last 6 months.',
+    takeaway: (p) =>
+      p.monthCount === 1
+        ? `In the one month with a forecast, ${p.low.month}, deals won came to ${p.ratio} of the weighted forecast made at its start.`
+        : `Over the ${p.months} months with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, from ${p.low.ratio} in ${p.low.month} to ${p.high.ratio} in ${p.high.month}.`,
+  },
+
+  trend: {
+    noData: 'Not enough data to show a trend.',
+    takeaway: (p) => {
+      const extremes = [p.high && `high ${p.high.value} in ${p.high.date}`, p.low && `low ${p.low.value} in ${p.low.date}`].filter(Boolean).join(', ');
+      const range = extremes ? ` (${extremes})` : '';
+      if (p.direction === 'flat') return `${p.last} in ${p.lastDate}, as in ${p.firstDate}${range}.`;
+      return `${p.direction === 'up' ? 'Up' : 'Down'} from ${p.first} in ${p.firstDate} to ${p.last} in ${p.lastDate}${range}.`;
     },
   },
 

@@ -12,8 +12,21 @@ import { ko } from './ko.ts';
 
 const count = createNumberFormats('ko').count;
 const quoted = (reason: string) => `‘${reason}’`;
-/** The price reason, naming the data's wording unless it is just "가격". */
-const price = (reason: string) => (reason.trim() === '가격' ? '가격' : `가격(${quoted(reason)})`);
+/**
+ * The price reason: '가격' when the reason is just price (in either language),
+ * the reason itself when it already says 가격 ('가격 경쟁력 부족'), else
+ * '가격(‘<reason>’)'. `is`/`topic` add 이/가 and 은/는 by how it reads.
+ */
+const priceWho = (reason: string) => {
+  const t = reason.trim();
+  if (/^(가격|price|pricing)$/i.test(t)) return { who: '가격', head: '가격' };
+  if (t.includes('가격')) return { who: quoted(t), head: quoted(t) };
+  return { who: `가격(${quoted(t)})`, head: '가격' };
+};
+const particle = (reason: string, pair: '이/가' | '은/는') => {
+  const { who, head } = priceWho(reason);
+  return who + josa(head, pair).slice(head.length);
+};
 /** '수주 건수의 75%, 수주 금액의 57%를 차지합니다'. */
 const shares = (state: string, p: { countShare: string; amountShare: string }) =>
   `${state} 건수의 ${p.countShare}, ${state} 금액의 ${josa(p.amountShare, '을/를')} 차지합니다`;
@@ -31,6 +44,15 @@ export const koChartWords: ChartWords = {
       p.advanced === p.reached
         ? '각 단계에 도달한 딜이 모두 다음 단계로 넘어갔습니다.'
         : `가장 큰 이탈은 ${p.stage} 단계 이후로, 도달한 딜 ${p.reached}건 중 ${p.advanced}건(${p.conversion})만 다음 단계로 넘어갔습니다.`,
+    key: { advanced: '다음 단계로 진행', stillOpen: '이 단계에서 진행 중', lost: '이 단계에서 실주' },
+    stillOpen: '이 단계에서 진행 중',
+    lost: '이 단계에서 실주',
+    winRate: '도달 대비 수주',
+    lostTakeaway: (p) => {
+      const open = p.openCount > 0 ? ` 아직 진행 중인 ${p.open}건은 이탈로 세지 않았습니다.` : '';
+      if (p.stage === null) return `분석 기간에 생성된 딜 중 아직 ${josa(LOST, '이/가')} 없습니다.${open}`;
+      return `실주가 가장 많은 단계는 ${josa(p.stage, '으로/로')}, 도달한 딜 ${p.reached}건 중 ${p.lost}건(${p.share})이 이 단계에서 실주했습니다.${open}`;
+    },
   },
 
   pipeline: {
@@ -80,15 +102,16 @@ export const koChartWords: ChartWords = {
     takeaway: (p) => {
       if (!p.highlighted && p.reason === ko.common.unspecified) return `실주 사유 중 가격은 없으며, 사유가 기록되지 않은 딜이 ${shares(LOST, p)}.`;
       if (!p.highlighted) return `실주 사유 중 가격은 없으며, 가장 많은 사유는 ${josa(quoted(p.reason), '으로/로')}, ${shares(LOST, p)}.`;
-      const who = price(p.reason);
-      if (p.topByCount && p.topByAmount) return `${who}이 실제로 가장 큰 실주 원인으로, ${shares(LOST, p)}.`;
+      const is = particle(p.reason, '이/가');
+      const topic = particle(p.reason, '은/는');
+      if (p.topByCount && p.topByAmount) return `${is} 실제로 가장 큰 실주 원인으로, ${shares(LOST, p)}.`;
       if (p.topByCount) {
-        return `${who}은 가장 잦은 실주 사유(실주 건수의 ${p.countShare})이지만, 실주 금액으로는 ${p.amountShare}에 그쳐 가장 큰 손실 원인은 아닙니다.`;
+        return `${topic} 가장 잦은 실주 사유(실주 건수의 ${p.countShare})이지만, 실주 금액으로는 ${p.amountShare}에 그쳐 가장 큰 손실 원인은 아닙니다.`;
       }
       if (p.topByAmount) {
-        return `${who}은 실주 금액의 ${josa(p.amountShare, '을/를')} 차지해 손실 규모는 가장 크지만, 실주 건수로는 ${p.countShare}에 그쳐 가장 잦은 사유는 아닙니다.`;
+        return `${topic} 실주 금액의 ${josa(p.amountShare, '을/를')} 차지해 손실 규모는 가장 크지만, 실주 건수로는 ${p.countShare}에 그쳐 가장 잦은 사유는 아닙니다.`;
       }
-      return `${who}은 실주 건수의 ${p.countShare}, 실주 금액의 ${p.amountShare}에 그쳐 주된 실주 원인이 아닙니다.`;
+      return `${topic} 실주 건수의 ${p.countShare}, 실주 금액의 ${p.amountShare}에 그쳐 주된 실주 원인이 아닙니다.`;
     },
   },
 
@@ -134,6 +157,37 @@ export const koChartWords: ChartWords = {
       if (u === 0) return `${overdue} 있습니다.`;
       if (o === 0) return `${upcoming} 있습니다.`;
       return `${overdue}, ${upcoming} 있습니다.`;
+    },
+  },
+
+  attainment: {
+    noData: '이번 달·분기나 다음 달·분기의 전사 목표가 없습니다.',
+    shares: (p) => [`수주 ${p.won}`, p.commit === null ? null : `커밋 포함 ${p.commit}`, p.bestCase === null ? null : `베스트 케이스 포함 ${p.bestCase}`].filter(Boolean).join(' · '),
+    takeaway: (p) => {
+      if (p.reaches === 'won') return `${p.period}: 이미 목표를 달성했습니다(수주 ${p.won}).`;
+      if (p.commit === null || p.bestCase === null) return `${p.period}: 현재까지 수주 실적은 목표의 ${p.won}입니다.`;
+      const all = `수주 ${p.won}, 커밋 포함 ${p.commit}, 베스트 케이스 포함 ${p.bestCase}`;
+      if (p.reaches === 'commit') return `${p.period}: 커밋까지 더하면 목표를 달성합니다(수주 ${p.won}, 커밋 포함 ${p.commit}).`;
+      if (p.reaches === 'bestCase') return `${p.period}: 베스트 케이스까지 더해야 목표를 달성합니다(${all}).`;
+      return `${p.period}: 베스트 케이스까지 더해도 목표에 못 미칩니다(${all}).`;
+    },
+  },
+
+  accuracy: {
+    noData: '최근 6개월 동안 예측된 딜도, 수주한 딜도 없습니다.',
+    takeaway: (p) =>
+      p.monthCount === 1
+        ? `예측이 있던 ${p.low.month} 한 달 동안 수주 금액은 월초 가중 예측의 ${p.ratio}였습니다.`
+        : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(${p.low.month} ${p.low.ratio} ~ ${p.high.month} ${p.high.ratio}).`,
+  },
+
+  trend: {
+    noData: '추이를 보여 줄 데이터가 부족합니다.',
+    takeaway: (p) => {
+      const extremes = [p.high && `최고 ${p.high.date} ${p.high.value}`, p.low && `최저 ${p.low.date} ${p.low.value}`].filter(Boolean).join(', ');
+      const range = extremes ? `(${extremes})` : '';
+      if (p.direction === 'flat') return `${p.firstDate}과 ${p.lastDate} 모두 ${p.last}입니다${range}.`;
+      return `${p.firstDate} ${p.first}에서 ${p.lastDate} ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
     },
   },
 

@@ -12,6 +12,8 @@
  * money amount itself and one `ChartTexts` serves every currency.
  */
 import type {
+  AccuracyText,
+  AttainmentText,
   CompetitorsText,
   CycleLengthText,
   DistributionKeyText,
@@ -24,6 +26,7 @@ import type {
   RepurchaseText,
   SparklineText,
   TimeInStageText,
+  TrendLineText,
   WaterfallText,
 } from '../charts/index.ts';
 import { enChartWords } from './chart-text-en.ts';
@@ -45,6 +48,10 @@ export interface ChartTexts {
   waterfall: WaterfallText;
   repurchase: RepurchaseText;
   sparkline: SparklineText;
+  attainment: AttainmentText;
+  accuracy: AccuracyText;
+  /** A figure over 12 months (the Trends page); the page sets the title and the value column to the figure's name. */
+  trend: TrendLineText;
 }
 
 /** What a locale adds to the catalogue for the charts: chart-only words and the takeaways. */
@@ -53,7 +60,8 @@ export interface ChartWords {
   other: string;
   /** Legend of the range/dot rows (time in stage, cycle length). */
   distribution: Required<DistributionKeyText>;
-  funnel: Pick<FunnelText, 'noData' | 'axis' | 'takeaway'> & { cumulative: string };
+  funnel: Pick<FunnelText, 'noData' | 'axis' | 'takeaway'> &
+    Required<Pick<FunnelText, 'key' | 'lostTakeaway'>> & { cumulative: string; stillOpen: string; lost: string; winRate: string };
   pipeline: Pick<PipelineText, 'takeaway'>;
   forecast: Pick<ForecastText, 'takeaway'>;
   intake: Pick<IntakeText, 'noData' | 'key' | 'takeaway'>;
@@ -67,6 +75,9 @@ export interface ChartWords {
   waterfall: Pick<WaterfallText, 'noData' | 'takeaway'>;
   repurchase: Pick<RepurchaseText, 'noData' | 'key' | 'takeaway'> & { count: string };
   sparkline: Pick<SparklineText, 'title' | 'noData' | 'takeaway'> & { value: string };
+  attainment: Pick<AttainmentText, 'noData' | 'shares' | 'takeaway'>;
+  accuracy: Pick<AccuracyText, 'noData' | 'takeaway'>;
+  trend: Pick<TrendLineText, 'noData' | 'takeaway'>;
 }
 
 const WORDS: Record<Locale, ChartWords> = { en: enChartWords, ko: koChartWords };
@@ -90,9 +101,14 @@ export function chartTexts(locale: Locale): ChartTexts {
         reached: c.reached,
         cumulative: w.funnel.cumulative,
         conversion: c.conversion,
-        winRate: c.win_rate,
+        // The basis named: won ÷ deals reaching the stage, not the overview's won ÷ closed.
+        winRate: w.funnel.winRate,
+        stillOpen: w.funnel.stillOpen,
+        lost: w.funnel.lost,
       },
+      key: w.funnel.key,
       takeaway: w.funnel.takeaway,
+      lostTakeaway: w.funnel.lostTakeaway,
     },
     pipeline: {
       title: s.pipelineByStage,
@@ -108,7 +124,14 @@ export function chartTexts(locale: Locale): ChartTexts {
       noData: m.empty.noOpenDeals,
       key: { amount: c.amount, weighted: c.weighted_amount },
       buckets: m.forecastBucket,
-      columns: { bucket: c.bucket, count: c.count, amount: c.amount, weighted: c.weighted_amount },
+      columns: {
+        bucket: c.bucket,
+        count: c.count,
+        amount: c.amount,
+        weighted: c.weighted_amount,
+        commit: m.forecastPage.columns.commit,
+        bestCase: m.forecastPage.columns.bestCase,
+      },
       takeaway: w.forecast.takeaway,
     },
     intake: {
@@ -203,6 +226,46 @@ export function chartTexts(locale: Locale): ChartTexts {
       noData: w.sparkline.noData,
       columns: { label: c.period, value: w.sparkline.value },
       takeaway: w.sparkline.takeaway,
+    },
+    attainment: {
+      title: m.forecastPage.attainment,
+      noData: w.attainment.noData,
+      key: { won: m.forecastPage.key.won, commit: m.forecastPage.key.commit, bestCase: m.forecastPage.key.bestCase, target: m.forecastPage.key.target },
+      axis: m.forecastPage.axis,
+      columns: {
+        period: m.forecastPage.columns.period,
+        target: m.forecastPage.columns.target,
+        won: m.forecastPage.columns.won,
+        commit: m.forecastPage.columns.commit,
+        bestCase: m.forecastPage.columns.bestCase,
+        wonShare: m.forecastPage.columns.wonShare,
+        commitShare: m.forecastPage.columns.commitShare,
+        bestCaseShare: m.forecastPage.columns.bestCaseShare,
+      },
+      shares: w.attainment.shares,
+      takeaway: w.attainment.takeaway,
+    },
+    accuracy: {
+      title: m.forecastPage.accuracy,
+      noData: w.accuracy.noData,
+      key: { forecast: m.forecastPage.key.forecast, won: m.forecastPage.key.wonInMonth, ratio: m.forecastPage.key.ratio },
+      columns: {
+        month: c.month,
+        forecastCount: m.forecastPage.columns.forecastCount,
+        forecastAmount: m.forecastPage.columns.forecastAmount,
+        forecastWeighted: m.forecastPage.columns.forecastWeighted,
+        wonCount: m.forecastPage.columns.wonCount,
+        wonAmount: m.forecastPage.columns.wonAmount,
+        wonFromForecast: m.forecastPage.columns.wonFromForecast,
+        ratio: m.forecastPage.columns.ratio,
+      },
+      takeaway: w.accuracy.takeaway,
+    },
+    trend: {
+      title: w.sparkline.title,
+      noData: w.trend.noData,
+      columns: { date: m.trends.date, value: w.sparkline.value },
+      takeaway: w.trend.takeaway,
     },
   };
 }

@@ -21,6 +21,7 @@ export const en = {
   nav: {
     label: 'Sections',
     overview: 'Overview',
+    trends: 'Trends',
     funnel: 'Funnel',
     velocity: 'Velocity',
     winLoss: 'Win / loss',
@@ -31,6 +32,7 @@ export const en = {
     owners: 'Owners and teams',
     accounts: 'Accounts',
     dataQuality: 'Data quality',
+    changes: 'What changed',
   },
   language: {
     label: 'Language',
@@ -38,8 +40,40 @@ export const en = {
     switchTo: '한국어',
     switchHint: 'Read this page in Korean',
   },
+  /** Filters in the URL (filters/): the form on filterable pages and the line saying what is shown. */
+  filters: {
+    label: 'Filter',
+    owner: 'Owner',
+    team: 'Team',
+    product: 'Product',
+    period: 'Created in',
+    all: 'All',
+    quarters: 'Quarters',
+    years: 'Years',
+    apply: 'Apply',
+    clear: 'Show all deals',
+    noScript: 'Filters (owner, team, product, period in the link) need JavaScript; without it this page shows all deals.',
+    loading: 'Filtering…',
+    showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${f.count(p.total)} deals: ${p.what}.`,
+    noMatch: 'No deal matches this filter.',
+    computed: 'Computed in your browser from the same data with the same engine, as of the report date.',
+    invalidPeriod: 'The period in the link is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
+    failed: 'The filter could not be applied; the figures below show all deals.',
+    fileShare: 'Filters need the dashboard served by a web server (any static host); opened as files, this page shows all deals.',
+    trendsNote: 'The 12-month sparklines are left out: the trends show all deals.',
+    thresholdsNote: "Stall thresholds stay the company's, learned from all deals.",
+    ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
+    teamTargetsNote: "Coverage compares with this team's own target.",
+    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product or period filter there is no target to compare with.',
+    ownerNoTargetNote: 'targets.csv has no target of this owner for this or the next month or quarter.',
+    teamNoTargetNote: 'targets.csv has no target of this team for this or the next month or quarter.',
+  },
   pages: {
     overview: { title: 'Overview', intro: 'Where the pipeline stands and how it moved over the last month.' },
+    trends: {
+      title: 'Trends',
+      intro: 'How the key figures moved over the last 12 months.',
+    },
     funnel: {
       title: 'Funnel',
       intro: 'How many deals created in the analysis window reach each stage, and how many move on.',
@@ -51,7 +85,10 @@ export const en = {
       intro: 'Open deals that have sat in their stage longer than usual, with the warning signs to act on.',
     },
     waterfall: { title: 'Waterfall', intro: 'What came in, what closed and what moved during the period.' },
-    forecast: { title: 'Forecast', intro: 'Open pipeline by expected close month, at full and weighted value.' },
+    forecast: {
+      title: 'Forecast',
+      intro: 'Will each period make its target: what is won, committed and possible against target, how well the pipeline forecast past months, and when the open pipeline is expected to close.',
+    },
     repurchase: { title: 'Repurchase', intro: "When customers are due to buy again, from each product's lifecycle." },
     owners: { title: 'Owners and teams', intro: 'Pipeline, results and stalled deals per salesperson and team.' },
     accounts: { title: 'Accounts', intro: 'Every customer with open and won business, and the deals behind it.' },
@@ -104,12 +141,16 @@ export const en = {
     hints: {
       openPipeline: 'Amount of every deal still open',
       weightedPipeline: 'Each open deal’s amount × its stage probability',
-      coverage: 'Open pipeline expected to close this period ÷ target still to win',
+      coverage: 'Open pipeline due this period (incl. past-due dates) ÷ target still to win',
       winRateByCount: 'Won ÷ (won + lost), deals closed in the analysis window',
       winRateByValue: 'Won amount ÷ (won + lost amount), deals closed in the analysis window',
       medianCycle: 'Days from creation to close, won and lost deals',
       salesVelocity: 'Open deals × win rate × average won amount ÷ mean won cycle',
+      stalledDeals: 'Open deals in their stage longer than the stage’s stall threshold',
     },
+    /** A tile's sparkline: its title, and the link to the Trends page. */
+    trend: (p: { label: string }) => `${p.label}: last 12 months`,
+    trendLink: '12-month trend',
   },
   columns: {
     stage: 'Stage',
@@ -241,6 +282,67 @@ export const en = {
     overdue: 'Past expected close',
     later: 'Later',
     unscheduled: 'No close date',
+    /** The as-of month's bucket: only what is due from the as-of date on. */
+    restOfMonth: (p: { month: string }) => `Rest of ${p.month}`,
+  },
+  /** The Forecast page: projected attainment, coverage, accuracy history, expected close. */
+  forecastPage: {
+    /** A target period with when it is: 'Jun 2026 (this month)', 'Q3 2026 (next quarter)'. */
+    periodWhen: {
+      currentMonth: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (this month)`,
+      nextMonth: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (next month)`,
+      currentQuarter: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (this quarter)`,
+      nextQuarter: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (next quarter)`,
+    },
+    attainment: 'Projected attainment: won, commit and best case against target',
+    attainmentIntro:
+      'Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of the period’s company-wide target.',
+    coverageIntro:
+      'Open due in period: every open deal whose expected close date falls in the period, dates already past included (the chart below counts those apart, as “Past expected close”). Coverage: that amount ÷ the target still to win.',
+    accuracy: 'Forecast accuracy: weighted forecast against won',
+    accuracyIntro:
+      'At the start of each month: the open deals expected to close in it, weighted by their stage’s probability, against what was won in the month. Replayed from the history, so no forecast snapshot is needed.',
+    byMonthIntro:
+      'Open deals by their expected close date. Deals whose date has passed are counted apart as “Past expected close”, never in the month of their old date, and the as-of month counts only what is due from the as-of date on.',
+    columns: {
+      period: 'Period',
+      target: 'Target',
+      won: 'Won',
+      commit: 'Commit',
+      bestCase: 'Best case (incl. commit)',
+      wonShare: 'Won ÷ target',
+      commitShare: '(Won + commit) ÷ target',
+      bestCaseShare: '(Won + best case) ÷ target',
+      remaining: 'Still to win',
+      openDue: 'Open due in period (incl. past-due)',
+      coverage: 'Coverage',
+      forecastCount: 'Deals forecast at the month’s start',
+      forecastAmount: 'Their amount',
+      forecastWeighted: 'Weighted forecast',
+      wonCount: 'Deals won',
+      wonAmount: 'Won in the month',
+      wonFromForecast: 'Won of the forecast deals',
+      ratio: 'Won ÷ weighted forecast',
+    },
+    key: {
+      won: 'Won',
+      commit: '+ Commit',
+      bestCase: '+ Best case',
+      target: 'Target',
+      forecast: 'Weighted forecast at the month’s start',
+      wonInMonth: 'Won in the month',
+      ratio: '% = won ÷ forecast',
+    },
+    axis: 'Share of target',
+  },
+  /** The Trends page. */
+  trends: {
+    pointNote: (p: { date: string; days: number }, f: Formatter) =>
+      `Each point is the pipeline at the end of a month, computed by the same engine as every other figure (a build as of that date shows the same numbers); the last point is the as-of date, ${f.date(p.date)}. Win rates and cycle times at each point cover the ${f.count(p.days)} days before it.`,
+    table: 'Trend figures at each month end',
+    date: 'Date',
+    /** After the as-of point's date in tables: '30 Jun 2026 (as of)'. */
+    asOf: (p: { date: string }) => `${p.date} (as of)`,
   },
   waterfall: {
     start: 'Open at start',
@@ -294,7 +396,11 @@ export const en = {
     noExpectedClose: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one open deal has no' : `None of the ${f.count(p.count)} open deals has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     coverageNeedsCloseDates: 'Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.',
-    noTargets: 'Coverage needs targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.',
+    noTargets: 'Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.',
+    noForecastCategories:
+      'Commit and best case need a forecast category on each deal: export Salesforce’s Forecast Category (ForecastCategoryName) or HubSpot’s Forecast category with the deals, or add a forecast_category column (commit, best_case, pipeline, omitted) to deals.csv. Until then projected attainment shows only what is won.',
+    trendsNeedHistory: (p: { advice: string }) =>
+      `Trends are not available: this export has only each deal’s current stage, so the pipeline at earlier month ends cannot be rebuilt. To see them, ${p.advice}.`,
     lossReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
       `No loss reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
     winReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
@@ -357,6 +463,158 @@ export const en = {
     otherLimitation: (p: { code: string }) => `Limitation of this export: ${p.code}.`,
     removedExplained:
       'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
+  },
+  /** CSV downloads: the id or code column beside the words a page shows. */
+  csv: {
+    stageId: 'Stage ID',
+    codeOf: (p: { column: string }) => `${p.column} (code)`,
+  },
+  /** The stalled page run as a review: totals, and why each deal is on the list. */
+  stalledReview: {
+    why: 'Why it is stalled',
+    overThreshold: (p: { stage: string; days: string; threshold: string }) => `Over the ${p.stage} threshold: ${p.days} vs ${p.threshold}`,
+    totals: 'Totals',
+    byStage: 'By stage',
+    byOwner: 'By owner',
+    byFlag: 'By warning sign',
+    flag: 'Warning sign',
+    noFlag: 'No other warning sign',
+    all: 'All stalled deals',
+    flagNote: 'A deal with several warning signs counts under each, so the rows by warning sign add up to more than all stalled deals.',
+    summary: (p: { count: number; amount: number }, f: Formatter) =>
+      `${f.count(p.count)} stalled ${plural(p.count, 'deal', 'deals')} worth ${f.moneyCompact(p.amount)}.`,
+  },
+  /** The owners and teams page, and each owner's page. */
+  ownersReview: {
+    weighted: 'Weighted pipeline',
+    wonInPeriod: 'Won in period',
+    attainment: 'Attainment',
+    period: (p: { period: string }, f: Formatter) => `Target, won and attainment are for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
+    noOwnerTargets: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no owner targets for ${f.period(p.period)}: add rows with the owner column filled to see each owner’s attainment.`,
+    noTeamTargets: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no team targets for ${f.period(p.period)}: add rows with the team column filled (owner left empty) to see each team’s attainment.`,
+    windowColumns: (p: { from: string; to: string }, f: Formatter) =>
+      `Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (${f.date(p.from)} to ${f.date(p.to)}).`,
+    back: 'All owners and teams',
+    summary: 'Summary',
+    openDeals: 'Open deals',
+    noOpenDeals: 'No open deals on this date.',
+    intro: (p: { count: number; amount: number }, f: Formatter) =>
+      `${f.count(p.count)} open ${plural(p.count, 'deal', 'deals')} worth ${f.moneyCompact(p.amount)}, largest first.`,
+  },
+  /** Medians and percentiles of very few values are marked. */
+  rough: {
+    note: (p: { min: number }, f: Formatter) =>
+      `* A median or percentile of fewer than ${f.count(p.min)} values: too few to rely on.`,
+  },
+  /** "What changed": the as-of date against an earlier one (the page and the --digest markdown). */
+  changes: {
+    title: 'What changed',
+    intro: 'The deals that came in, closed, moved, slipped or stalled between two dates, and the key figures then and now.',
+    period: (p: { from: string; to: string }, f: Formatter) => `From ${f.date(p.from)} to ${f.date(p.to)}.`,
+    basis: {
+      snapshot: 'The earlier date is the previous dated snapshot.',
+      compare_to: 'The earlier date was chosen for this build (--compare-to).',
+      period: (p: { days: number }, f: Formatter) => `There is no earlier snapshot, so the earlier date is ${f.count(p.days)} days back, the waterfall’s period.`,
+    },
+    replayed:
+      'Both dates are computed from the current data, replayed as it stood on each date, so the counts are those of the waterfall for the same period. Amounts are each deal’s amount at the later date, as on the waterfall page.',
+    bridge: (p: { from: string; to: string; start: number; end: number; endAmount: number }, f: Formatter) =>
+      `Open pipeline: ${f.count(p.start)} ${plural(p.start, 'deal', 'deals')} on ${f.date(p.from)}; ${f.count(p.end)} ${plural(p.end, 'deal', 'deals')} worth ${f.moneyCompact(p.endAmount)} on ${f.date(p.to)}.`,
+    keyFigures: 'Key figures, then and now',
+    vsDate: (p: { date: string }, f: Formatter) => `Changes are against ${f.date(p.date)}.`,
+    byKind: 'Changes by kind',
+    kind: 'Change',
+    deals: 'Deals',
+    amount: 'Amount',
+    none: 'No deals.',
+    kinds: {
+      new: 'New deals',
+      won: 'Won',
+      lost: 'Lost',
+      removed: 'Removed from the CRM',
+      reopened: 'Reopened',
+      advanced: 'Advanced',
+      moved_back: 'Moved back',
+      slipped: 'Expected close moved later',
+      amount_up: 'Amount up',
+      amount_down: 'Amount down',
+      newly_stalled: 'Newly stalled',
+    },
+    explain: {
+      new: 'Created during the period.',
+      won: 'Open at the start or new, and won by the end.',
+      lost: 'Open at the start or new, and lost by the end.',
+      removed: 'Open at the start or new, and deleted from the CRM by the end.',
+      reopened: 'Created before the period, not open at its start, open at its end.',
+      advanced: 'Open at both dates, at a later stage of the funnel at the end.',
+      moved_back: 'Open at both dates, at an earlier stage of the funnel at the end.',
+      slipped: 'Open at both dates, with a later expected close date at the end than at the start.',
+      amount_up: 'Open at both dates, with a higher amount at the end.',
+      amount_down: 'Open at both dates, with a lower amount at the end.',
+      newly_stalled: 'Open and stalled at the end, and not stalled (or not open) at the start.',
+    },
+    stageFrom: 'Stage then',
+    stageTo: 'Stage now',
+    amountFrom: 'Amount then',
+    amountTo: 'Amount now',
+    closeFrom: 'Expected close then',
+    closeTo: 'Expected close now',
+    notCreated: 'Not yet created',
+    removed: 'Removed',
+    closeUntracked: 'Expected close dates are not tracked: add field_history.csv with expected_close_at changes to see the deals whose close date moved later.',
+    amountUntracked: 'Amounts are not tracked over time: add field_history.csv with amount changes to see the deals whose amount went up or down.',
+    previousSnapshot: (p: { date: string }, f: Formatter) => `The snapshot of ${f.date(p.date)}`,
+    allSnapshots: 'All dated snapshots',
+    more: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more on the dashboard`,
+  },
+  /** The --digest markdown (a weekly review) and the --summary markdown (a CI job summary). */
+  digest: {
+    title: (p: { from: string; to: string }, f: Formatter) => `Pipeline changes, ${f.date(p.from)} to ${f.date(p.to)}`,
+    dashboard: 'Dashboard',
+    keyFigures: 'Key figures',
+    figure: 'Figure',
+    now: 'Now',
+    then: 'Then',
+    change: 'Change',
+  },
+  summary: {
+    title: (p: { date: string }, f: Formatter) => `Pipescope build as of ${f.date(p.date)}`,
+    dataQuality: 'Data quality',
+    file: 'File',
+    rows: 'Rows',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    warnings: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'warning', 'warnings')}.`,
+    passed: (p: { rejected: number; rows: number }, f: Formatter) =>
+      p.rejected === 0 ? `Passed: every one of ${f.count(p.rows)} rows was used.` : `Passed: ${f.count(p.rejected)} of ${f.count(p.rows)} rows rejected (see the Data quality page).`,
+    failedStrict: (p: { rejected: number; rows: number }, f: Formatter) =>
+      `Failed (--strict): ${f.count(p.rejected)} of ${f.count(p.rows)} rows rejected, so the dashboard was not replaced.`,
+    failedShare: (p: { rejected: string; rows: string; share: string; max: string }) =>
+      `Failed (--max-rejected ${p.max}): ${p.rejected} of ${p.rows} rows rejected (${p.share}), so the dashboard was not replaced.`,
+    firstIssues: 'First problems',
+    snapshot: (p: { date: string }, f: Formatter) => `Dated snapshot ${f.date(p.date)} added.`,
+  },
+  /** The snapshots index. */
+  snapshots: {
+    title: 'Dated snapshots',
+    intro: 'Each snapshot is the whole dashboard as built for its date, kept unchanged by later builds.',
+    empty: 'There are no dated snapshots yet: a build with --snapshot adds one.',
+    caption: 'Dated snapshots, latest first',
+    date: 'Date',
+    openDeals: 'Open deals',
+    currency: 'Currency',
+    version: 'Pipescope version',
+    latest: 'latest',
+    redacted: 'redacted',
+    footerLink: 'Dated snapshots',
+  },
+  /** The 404 page (one page in both languages: the host serves it for any missing address). */
+  notFound: {
+    title: 'Page not found',
+    message: 'There is no page at this address. The link may be mistyped, or the page may have moved.',
+    home: 'Open the dashboard',
   },
 };
 

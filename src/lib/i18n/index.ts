@@ -14,6 +14,7 @@ import { type Locale, localizedText } from './locales.ts';
 
 export { DEFAULT_LOCALE, LOCALE_NAMES, LOCALE_TAGS, LOCALES, isLocale, localizedText, type Locale } from './locales.ts';
 export { josa, type JosaPair } from './josa.ts';
+export { codeLabel, codeLabels, type CodeLabels, humanizeCode, isCode } from './codes.ts';
 export type { Messages } from './en.ts';
 
 const CATALOGUES: Record<Locale, Messages> = { en, ko };

@@ -79,6 +79,23 @@ export const configSchema = z
       .default({ 'EXAMPLE-PRODUCT': { lifecycle_months: 36 } }),
     // Bounded so that amount x rate, summed over any number of deals, stays finite (see MAX_AMOUNT).
     fx: z.record(currencyCode, z.number().positive().max(MAX_FX_RATE)).default({}),
+    /**
+     * Pipescope extension: words for the codes the data holds (loss and win
+     * reasons, sources, forecast categories, ...), per language. A code
+     * without a label is shown humanised (`after_sales` -> "After sales").
+     */
+    labels: z.record(z.string().regex(/\S/, 'must be a non-empty code'), localized).default({}),
+    /**
+     * Pipescope extension: `--redact` (shareable builds with pseudonyms). `salt`
+     * is a secret that keeps pseudonyms from being guessed by hashing known
+     * names; `amount_band` rounds every deal amount to a multiple of it.
+     */
+    redaction: z
+      .strictObject({
+        salt: z.string().min(16, 'must be a secret of at least 16 characters, such as 32 random hex digits'),
+        amount_band: z.number().positive().optional(),
+      })
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const openIds = c.stages.filter((s) => s.kind === 'open').map((s) => s.id);
@@ -203,7 +220,7 @@ function nameTable<V>(record: Record<string, V>): Record<string, V> {
 }
 
 function resolveConfig(parsed: ParsedConfig): Config {
-  const { $schema: _schema, stages: rawStages, qualification_required_from: from, stall_days, products, fx, ...rest } = parsed;
+  const { $schema: _schema, stages: rawStages, qualification_required_from: from, stall_days, products, fx, labels, ...rest } = parsed;
   let openIndex = 0;
   let seqIndex = 0;
   const stages: Stage[] = rawStages.map((s, index) => {
@@ -226,6 +243,7 @@ function resolveConfig(parsed: ParsedConfig): Config {
     stall_days: nameTable(stall_days),
     products: nameTable(products),
     fx: nameTable(fx),
+    labels: nameTable(Object.fromEntries(Object.entries(labels).map(([code, text]) => [code.trim(), nameTable(text)]))),
     stages,
     openStages: stages.filter((s) => s.kind === 'open'),
     sequence,

@@ -1,33 +1,53 @@
 /**
- * CSV records with their first physical line (input.md "Text").
+ * CSV records with their physical lines (input.md "Text"; the reading rules
+ * are in csv-tokenizer.ts and docs/spec-readings.md).
  *
  * The text arrives in chunks (decode.ts) and is parsed block by block, each
- * block starting at a record boundary. csv-tokenizer.ts reads well-formed
- * CSV in place, with papaparse's semantics: a record is a set of ranges into
- * the block, so no array or substring is made per row and the stage_history
- * fast path reads its cells where they are. At irregular quoting the rest of
- * the block goes to papaparse's Parser (the piece its own chunk streamer
- * uses), whose `ignoreLastRow` + `meta.cursor` say where its last complete
- * record ends. Whatever no parser could finish waits for the next chunk.
+ * block starting at a record boundary; csv-tokenizer.ts reads a block in
+ * place: a record is a set of ranges into the block, so no array or
+ * substring is made per row and the stage_history fast path reads its cells
+ * where they are. Whatever the tokenizer could not finish waits for the next
+ * chunk; a record can never grow past `maxChars`, so neither can that wait.
  *
- * Lines: a physical line ends at `\n` (at `\r` in files without any `\n`);
- * the `\r` of CRLF stays in the last cell and is trimmed away like all
- * whitespace. A record's line is the line where it starts; newlines inside
- * quoted cells advance the count. A record whose cells are all blank (an
- * empty line, or only delimiters) is not a row.
+ * Every physical line belongs to exactly one record: a record's `line` is
+ * where it starts and `lastLine` where it ends (quoted cells may span lines).
+ * A record whose cells are all blank (an empty line, or only delimiters) is
+ * not a row. A record the tokenizer could not read (`malformed`) is still
+ * passed on, to be reported and counted.
  */
-import Papa from 'papaparse';
-import { isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { type CsvLimits, countLineEnds, isTrimSpace, tokenize } from './csv-tokenizer.ts';
 
 export { isTrimSpace };
+export type { CsvLimits };
 
 export type Delimiter = ',' | ';' | '\t';
+
+/** Longest record (16 MiB of text), and most line ends in one quoted cell. */
+export const CSV_LIMITS: CsvLimits = { maxChars: 16 * 1024 * 1024, maxCellLines: 10_000 };
+
+/** Why a record could not be read; it covers lines `line`–`lastLine` of its CsvRecord. */
+export type CsvProblem =
+  | {
+      kind: 'unclosed_quote';
+      /** 'eof': no closing quote before the end of the file; 'text_after': the quote that would close it (on `closeLine`) is followed by other text; 'long': not closed within the limits. */
+      reason: 'eof' | 'text_after' | 'long';
+      /** Line and 1-based character column of the opening quote. */
+      openLine: number;
+      openColumn: number;
+      /** Index of the cell the quote opens. */
+      cell: number;
+      closeLine: number;
+    }
+  | { kind: 'too_long'; cell: number };
 
 export interface CsvHeader {
   /** Trimmed, lower-cased column names. */
   names: string[];
   line: number;
   delimiter: Delimiter;
+  /** The header record could not be read (the names are then empty). */
+  malformed: CsvProblem | null;
+  lastLine: number;
 }
 
 export interface CsvHandlers {
@@ -37,15 +57,31 @@ export interface CsvHandlers {
   record(record: CsvRecord): void;
 }
 
+/** A U+0000 character in the text: not a text file (table.ts makes it a fatal error). */
+export class NulCharacterError extends Error {
+  /** The physical line holding it. */
+  line: number;
+  constructor(line: number) {
+    super(`NUL character on line ${line}`);
+    this.name = 'NulCharacterError';
+    this.line = line;
+  }
+}
+
 /** One record, reused for every row to avoid an object per row. */
 export class CsvRecord {
-  /** 1-based first physical line. */
+  /** 1-based first and last physical line. */
   line = 0;
+  lastLine = 0;
   length = 0;
-  /** Set when papaparse found broken quoting in this record. */
-  malformed: string | null = null;
+  /** Set when the record could not be read (its cells are then meaningless). */
+  malformed: CsvProblem | null = null;
+  /** The first cell with text after its closing quote (read as Excel does), -1 for none; its line and text as written. */
+  quoteCell = -1;
+  quoteLine = 0;
+  quoteRaw = '';
   // Range mode: cell i is src[starts[i], ends[i]), or strings[i] when starts[i]
-  // is -1 (a quoted cell with "" made into a string). Array mode (papaparse): cells[i].
+  // is -1 (a quoted cell made into a string). Array mode: cells[i].
   src = '';
   starts = new Int32Array(32);
   ends = new Int32Array(32);
@@ -88,6 +124,15 @@ export class CsvRecord {
 
   isBlank(): boolean {
     for (let i = 0; i < this.length; i++) {
+      this.range(i);
+      if (this.rangeEnd > this.rangeStart) return false;
+    }
+    return true;
+  }
+
+  /** Whether cells `from`… are all blank. */
+  blankFrom(from: number): boolean {
+    for (let i = from; i < this.length; i++) {
       this.range(i);
       if (this.rangeEnd > this.rangeStart) return false;
     }
@@ -138,102 +183,75 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** `\n` (also for CRLF), or `\r` for old Mac files; null when the text so far cannot tell. */
-function detectNewline(text: string, final: boolean): '\n' | '\r' | null {
-  const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (cr === -1 || (lf !== -1 && lf <= cr + 1)) return lf !== -1 || final ? '\n' : null;
-  if (cr + 1 < text.length) return '\r';
-  return final ? '\r' : null;
-}
-
-function countChar(text: string, ch: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf(ch, from); i !== -1 && i < to; i = text.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
-const QUOTE_PROBLEMS: Record<string, string> = {
-  MissingQuotes: 'a quoted cell is never closed (missing ")',
-  InvalidQuotes: 'a closing quote is followed by other characters',
-};
-
-/** Parse `chunks` (decoded text in order) and call the handlers; returns the detected delimiter, or null for a file without any record. */
-export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers): Delimiter | null {
+/**
+ * Parse `chunks` (decoded text in order) and call the handlers; returns the
+ * detected delimiter, or null for a file without any record. Throws
+ * NulCharacterError at a U+0000 character. `nulSeen` (the decoder's own
+ * NUL check, on bytes: much faster than on two-byte strings) says whether
+ * the text so far can hold one at all.
+ */
+export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits: CsvLimits = CSV_LIMITS, nulSeen?: () => boolean): Delimiter | null {
   const record = new CsvRecord();
   let delimiter: Delimiter | null = null;
-  let nl = '\n';
-  let parser: Papa.Parser | null = null;
   let line = 1;
   let headerSeen = false;
 
   const emit = () => {
-    if (record.isBlank()) return;
+    if (record.malformed === null && record.isBlank()) return;
     if (headerSeen) return handlers.record(record);
     headerSeen = true;
-    handlers.header({ names: record.toArray().map((n) => n.toLowerCase()), line: record.line, delimiter: delimiter! });
-  };
-
-  /** Emit the complete records of `text`; returns how many chars were consumed. */
-  const block = (text: string, final: boolean): number => {
-    const done = tokenize(text, final, delimiter!, nl, line, record, emit);
-    line = done.line;
-    if (!done.irregular) return done.end;
-    const rest = done.end === 0 ? text : text.slice(done.end);
-    return done.end + papaparseBlock(rest, final);
-  };
-
-  /** papaparse for text from an irregular record on; returns how many chars it consumed. */
-  const papaparseBlock = (text: string, final: boolean): number => {
-    const startLine = line;
-    parser ??= new Papa.Parser({ delimiter: delimiter!, newline: nl as '\n', quoteChar: '"' });
-    const result = parser.parse(text, 0, !final) as Papa.ParseResult<string[]>;
-    const consumed = final ? text.length : result.meta.cursor;
-    const problems = new Map<number, string>();
-    for (const err of result.errors) {
-      if (err.row !== undefined && !problems.has(err.row)) problems.set(err.row, QUOTE_PROBLEMS[err.code] ?? err.message);
-    }
-    result.data.forEach((cells, r) => {
-      record.cells = cells;
-      record.length = cells.length;
-      record.line = line;
-      record.malformed = problems.get(r) ?? null;
-      emit();
-      line += 1;
-      for (const cell of cells) line += countChar(cell, nl, 0, cell.length);
-    });
-    record.cells = null;
-    record.malformed = null;
-    // Ground truth for the next block, whatever papaparse did inside this one.
-    line = startLine + countChar(text, nl, 0, consumed);
-    return consumed;
+    const names = record.malformed === null ? record.toArray().map((n) => n.toLowerCase()) : [];
+    handlers.header({ names, line: record.line, lastLine: record.lastLine, delimiter: delimiter!, malformed: record.malformed });
   };
 
   // Pieces wait in `pending` until they contain a complete record; when a
-  // block yields none (a huge record), wait for twice as much text before
+  // block yields none (a long record), wait for twice as much text before
   // retrying, so the work stays linear.
   let pending: string[] = [];
   let pendingLength = 0;
   let retryAt = 0;
+  // After a record too long to keep: drop text up to the end of its last line (and the LF of a CRLF cut by a chunk edge).
+  let skipping = false;
+  let skipLf = false;
   const run = (final: boolean) => {
     const text = pending.length === 1 ? pending[0]! : pending.join('');
     if (delimiter === null) {
-      const newline = detectNewline(text, final);
-      if (newline === null) {
+      if (!final && text.length <= limits.maxChars && text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
         pending = [text];
         retryAt = text.length * 2;
         return;
       }
-      nl = newline;
       delimiter = detectDelimiter(text);
     }
-    const consumed = block(text, final);
-    const rest = consumed === 0 ? text : text.slice(consumed);
+    const done = tokenize(text, final, delimiter, line, record, emit, limits);
+    line = done.line;
+    skipping = done.skip;
+    const rest = done.end === 0 ? text : text.slice(done.end);
     pending = rest ? [rest] : [];
     pendingLength = rest.length;
-    retryAt = consumed === 0 ? text.length * 2 : 0;
+    retryAt = done.end === 0 ? text.length * 2 : 0;
   };
-  for (const chunk of chunks) {
+  for (let chunk of chunks) {
+    const nul = nulSeen === undefined || nulSeen() ? chunk.indexOf('\0') : -1;
+    if (nul !== -1) {
+      // Its line: after the text waiting (which starts at `line`), or on the line being skipped.
+      const before = skipping ? chunk.slice(0, nul) : pending.join('') + chunk.slice(0, nul);
+      throw new NulCharacterError((skipping ? line - 1 : line) + countLineEnds(before));
+    }
+    if (skipLf) {
+      skipLf = false;
+      if (chunk.charCodeAt(0) === 10) chunk = chunk.slice(1);
+    }
+    if (skipping) {
+      const lf = chunk.indexOf('\n');
+      const cr = chunk.indexOf('\r');
+      const le = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+      if (le === -1) continue;
+      skipping = false;
+      if (le === cr && le + 1 === chunk.length) skipLf = true;
+      chunk = chunk.slice(le === cr && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1);
+    }
+    if (!chunk) continue;
     pending.push(chunk);
     pendingLength += chunk.length;
     if (pendingLength >= retryAt) run(false);

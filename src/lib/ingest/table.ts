@@ -2,10 +2,19 @@
  * One CSV file as a table: decode, parse, map the header, enforce required
  * columns (fatal), and tally rows. Readers only say whether each row was
  * accepted; the tally here is what guarantees rows = accepted + rejected.
+ *
+ * Before a reader sees a record, the table rejects the records the CSV
+ * reader could not read (`malformed_csv`, `record_too_long`) and, for the
+ * canonical files (`TableSpec.fieldCount`), those with more cells than the
+ * header where an extra cell is not blank (`field_count`: an unquoted
+ * delimiter has shifted every later cell). A row with fewer cells reads its
+ * missing trailing cells as empty. A header of one cell is not checked: it
+ * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
-import { type CsvRecord, parseCsv } from './csv.ts';
-import { type ByteSource, type Decoding, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
+import { type CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
+import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
+import { type ByteSource, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { IngestFatalError, type IssueLog } from './issues.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
@@ -16,6 +25,8 @@ export interface TableSpec {
   required: readonly string[];
   /** Every column the reader looks at, required ones included. */
   known: readonly string[];
+  /** Reject rows with more cells than the header (`field_count`); default: when `known` names columns. */
+  fieldCount?: boolean;
 }
 
 /** Index for a column the file does not have: past any record's end, so its cells read as ''. */
@@ -56,34 +67,55 @@ export function readTable(source: ByteSource, spec: TableSpec, opts: TableOption
   const mark = issues.mark();
   for (const attempt of encodingAttempts(headOf(source))) {
     issues.rollback(mark);
-    let table: Table | null = null;
-    let handler: RowHandler | null = null;
-    let decoding: Decoding;
+    /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
+    const read: { table: Table | null; handler: RowHandler | null; width: number; delimiter: Delimiter } = { table: null, handler: null, width: 0, delimiter: ',' };
+    const quoted = new QuoteTextLines();
+    const decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
     try {
-      decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
-      const { encoding } = decoding;
-      parseCsv(decoding.text, {
-        header({ names, line }) {
-          table = headerTable(spec, names, line, encoding, issues);
-          handler = start(table);
+      parseCsv(
+        decoding.text,
+        {
+          header(header) {
+            if (header.malformed !== null) {
+              const why = problemMessage(header.malformed, header.line, header.lastLine, [], true);
+              throw new IngestFatalError(file, `${file}: the header cannot be read: ${why}`);
+            }
+            read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues);
+            const check = spec.fieldCount ?? spec.known.length > 0;
+            read.width = check && header.names.filter((n) => n !== '').length > 1 ? header.names.length : 0;
+            read.delimiter = header.delimiter;
+            read.handler = start(read.table);
+          },
+          record(record) {
+            const t = read.table!;
+            t.stats.rows++;
+            if (record.quoteCell >= 0 && record.malformed === null) quoted.add(record.quoteLine, record.quoteCell, record.quoteRaw, record.cell(record.quoteCell));
+            if (record.malformed !== null) {
+              const code = record.malformed.kind === 'too_long' ? 'record_too_long' : 'malformed_csv';
+              issues.error(file, record.line, t.names[record.malformed.cell] ?? '', code, problemMessage(record.malformed, record.line, record.lastLine, t.names));
+              t.stats.rejected++;
+            } else if (read.width > 0 && record.length > read.width && !record.blankFrom(read.width)) {
+              const extra: string[] = [];
+              for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
+              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter));
+              t.stats.rejected++;
+            } else if (read.handler!(record)) t.stats.accepted++;
+            else t.stats.rejected++;
+          },
         },
-        record(record) {
-          const t = table!;
-          t.stats.rows++;
-          if (record.malformed !== null) {
-            issues.error(file, record.line, '', 'malformed_csv', `${record.malformed}; row rejected`);
-            t.stats.rejected++;
-          } else if (handler!(record)) t.stats.accepted++;
-          else t.stats.rejected++;
-        },
-      });
+        undefined,
+        () => decoding.firstNul() >= 0,
+      );
     } catch (e) {
       if (e instanceof UndecodableError) continue;
+      if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul());
       throw e;
     }
+    const table = read.table;
     if (table === null) throw missingColumns(file, spec.required, ' (the file is empty)');
     const notice = decoding.notice();
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
+    if (quoted.first) issues.warning(file, quoted.first.line, table.names[quoted.first.cell] ?? '', 'quote_text', quoted.message(table.names));
     return table;
   }
   throw new Error('unreachable: the last decoding attempt never throws');
@@ -106,6 +138,12 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing);
   return { file, columns: seen, names, index, headerLine: line, encoding, stats: { rows: 0, accepted: 0, rejected: 0 } };
+}
+
+/** A file with a NUL byte is binary, or UTF-16 without its BOM: refused whole. */
+function nulError(file: string, line: number, byte: number): IngestFatalError {
+  const at = byte >= 0 ? ` (byte offset ${byte.toLocaleString('en-US')})` : '';
+  return new IngestFatalError(file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
 }
 
 function missingColumns(file: string, missing: readonly string[], note = ''): IngestFatalError {

@@ -43,7 +43,7 @@ export interface MetricContext extends Prepared {
 export function contextAt(prepared: Prepared, asOf: LocalDate): MetricContext {
   const T = cutoffOf(asOf, prepared.config.timezone);
   const windowStart = T - prepared.config.window_days * DAY_MS;
-  const at = takeSnapshot(prepared.timelines, prepared.replay, T);
+  const at = snapshotAt(prepared, T);
   const closedInWindow: number[] = [];
   for (let d = 0; d < at.state.length; d++) {
     const s = at.state[d];
@@ -56,6 +56,27 @@ export function inWindow(ctx: MetricContext, t: number): boolean {
   return ctx.windowStart <= t && t < ctx.T;
 }
 
+/** Snapshots kept per prepared dataset: runs at nearby dates (the 30-day comparison, trends, a filtered view) share cut-offs. */
+const SNAPSHOT_CACHE_SIZE = 16;
+const snapshotCaches = new WeakMap<Timelines, { replay: FieldReplay; byT: Map<number, Snapshot> }>();
+
+/**
+ * Every deal's state at `T` (model/snapshot.ts). Snapshots are never
+ * modified once taken, so the last few taken from the same timelines and
+ * field replay are reused (a run's forecast-accuracy month starts and its
+ * waterfall's period start are other runs' cut-offs).
+ */
 export function snapshotAt(ctx: Prepared, T: number): Snapshot {
-  return takeSnapshot(ctx.timelines, ctx.replay, T);
+  let cache = snapshotCaches.get(ctx.timelines);
+  if (!cache || cache.replay !== ctx.replay) snapshotCaches.set(ctx.timelines, (cache = { replay: ctx.replay, byT: new Map() }));
+  const hit = cache.byT.get(T);
+  if (hit) {
+    cache.byT.delete(T);
+    cache.byT.set(T, hit);
+    return hit;
+  }
+  const snap = takeSnapshot(ctx.timelines, ctx.replay, T);
+  cache.byT.set(T, snap);
+  if (cache.byT.size > SNAPSHOT_CACHE_SIZE) cache.byT.delete(cache.byT.keys().next().value!);
+  return snap;
 }

@@ -1,6 +1,6 @@
 /** Stage conversion of the created-in-window cohort, and time in stage per open stage. */
 import { maxReached } from '../model/timeline.ts';
-import { NONE, WON } from '../model/snapshot.ts';
+import { LOST, NONE, WON } from '../model/snapshot.ts';
 import { mean, quantileSorted, ratio, sortedAscending } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import { inWindow, type MetricContext } from './context.ts';
@@ -31,6 +31,27 @@ export function conversion(ctx: MetricContext): ConversionMetric {
     return { stage: s.id, reached, advanced, won, conversion: ratio(advanced, reached), win_rate: ratio(won, reached) };
   });
   return { cohort_size, stages };
+}
+
+/**
+ * Where the cohort's deals that did not move beyond a stage stand: per stage
+ * of the sequence, the deals whose highest stage reached is that stage and
+ * that are still open at T (`open`: not a drop-off yet), and those lost
+ * there (`lost`). `reached - advanced = open + lost` for every stage.
+ */
+export function funnelOutcomes(ctx: MetricContext): { stage: string; open: number; lost: number }[] {
+  const n = ctx.config.sequence.length;
+  const open = new Int32Array(n + 1);
+  const lost = new Int32Array(n + 1);
+  const { created } = ctx.timelines;
+  for (let d = 0; d < created.length; d++) {
+    const state = ctx.at.state[d];
+    if (!inWindow(ctx, created[d]!) || state === NONE || state === WON) continue;
+    const m = maxReached(ctx.timelines, d, ctx.T);
+    if (state === LOST) lost[m]!++;
+    else open[m]!++;
+  }
+  return ctx.config.sequence.map((s, i) => ({ stage: s.id, open: open[i]!, lost: lost[i]! }));
 }
 
 function suffixSums(histogram: Int32Array): Int32Array {

@@ -8,12 +8,19 @@ import type { RepurchaseRow } from './types.ts';
 /** How far ahead a window counts as upcoming, in days. */
 export const UPCOMING_DAYS = 365;
 
-const key = (account: string, product: string) => `${account}\u0000${product}`;
+/** The latest won deal of one (account, product), and that pair's deals existing at T. */
+interface Latest {
+  d: number;
+  base: LocalDate;
+  lifecycle: number;
+  deals: number[];
+}
 
 export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   const { dataset, config, at, T } = ctx;
   const tz = config.timezone;
-  const latest = new Map<string, { d: number; base: LocalDate; lifecycle: number }>();
+  // By account, then product: no key strings built per deal (this runs per engine run, in a filtered page too).
+  const latest = new Map<string, Map<string, Latest>>();
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== WON) continue;
     const deal = dataset.deals[d]!;
@@ -21,34 +28,36 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
     if (lifecycle === null) continue;
     const installed = deal.installedAt !== null && deal.installedAt < T ? deal.installedAt : null;
     const base = localDateOf(installed ?? at.closedAt[d]!, tz);
-    const k = key(deal.accountId, deal.product);
-    const prev = latest.get(k);
+    let products = latest.get(deal.accountId);
+    if (!products) latest.set(deal.accountId, (products = new Map()));
+    const prev = products.get(deal.product);
     if (
       !prev ||
       base > prev.base ||
       (base === prev.base && byCodePoint(deal.id, dataset.deals[prev.d]!.id) > 0)
     ) {
-      latest.set(k, { d, base, lifecycle });
+      products.set(deal.product, { d, base, lifecycle, deals: [] });
     }
   }
 
-  // created(d) of the deals existing at T, per (account, product) that has a kept deal.
-  const createdAt = new Map<string, { d: number; created: number }[]>();
-  for (const k of latest.keys()) createdAt.set(k, []);
+  // The deals existing at T, per (account, product) that has a kept deal.
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] === 0) continue;
     const deal = dataset.deals[d]!;
-    createdAt.get(key(deal.accountId, deal.product))?.push({ d, created: ctx.timelines.created[d]! });
+    latest.get(deal.accountId)?.get(deal.product)?.deals.push(d);
   }
+  const { created } = ctx.timelines;
 
   const upcomingUntil = addDays(ctx.asOf, UPCOMING_DAYS);
+  const nextDay = new Map<LocalDate, number>();
   const rows: RepurchaseRow[] = [];
-  for (const [k, { d, base, lifecycle }] of latest) {
+  for (const { d, base, lifecycle, deals } of [...latest.values()].flatMap((products) => [...products.values()])) {
     const deal = dataset.deals[d]!;
     const next = addMonths(base, lifecycle);
     // "Its local created date is later than base_date" = created at or after 00:00 of the next day.
-    const after = startOfLocalDate(nextDate(base), tz);
-    const covered = createdAt.get(k)!.some((o) => o.d !== d && o.created >= after);
+    let after = nextDay.get(base);
+    if (after === undefined) nextDay.set(base, (after = startOfLocalDate(nextDate(base), tz)));
+    const covered = deals.some((o) => o !== d && created[o]! >= after);
     const status = covered ? 'covered' : next <= ctx.asOf ? 'overdue' : next <= upcomingUntil ? 'upcoming' : 'later';
     rows.push({
       account_id: deal.accountId,

@@ -13,7 +13,7 @@ export const DEFAULT_STALL_DAYS = 30;
 export const PUSHES_FOR_FLAG = 2;
 
 /** Stall threshold per open stage (config order); null for a parked stage that `stall_days` does not name (never stalled). */
-export function stallThresholds(ctx: MetricContext, timeInStage: TimeInStageRow[]): (number | null)[] {
+export function stallThresholds(ctx: Pick<MetricContext, 'config'>, timeInStage: TimeInStageRow[]): (number | null)[] {
   return ctx.config.openStages.map((s, i) => {
     const fixed = Object.hasOwn(ctx.config.stall_days, s.id) ? ctx.config.stall_days[s.id] : undefined;
     if (fixed !== undefined) return fixed;

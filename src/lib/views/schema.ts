@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { FLAG_NAMES, metricsSchema } from '../metrics/schema.ts';
+import { changesSchema } from './changes.ts';
+import { snapshotEntrySchema } from './snapshots.ts';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = z.record(z.string(), z.string());
@@ -53,6 +55,19 @@ export const openDealSchema = z.strictObject({
   pushes: z.int().nonnegative(),
 });
 
+/** The overview's figures at one date (views/trends.ts): a point of a 12-month trend. */
+export const trendPointSchema = z.strictObject({
+  as_of: localDate,
+  open_count: z.int().nonnegative(),
+  open_amount: z.number(),
+  weighted_amount: z.number(),
+  win_rate_by_count: z.number().nullable(),
+  win_rate_by_value: z.number().nullable(),
+  median_cycle_days: z.number().nullable(),
+  velocity_per_day: z.number().nullable(),
+  stalled_count: z.int().nonnegative(),
+});
+
 export const accountDealSchema = z.strictObject({
   deal_id: z.string(),
   name: z.string(),
@@ -92,6 +107,34 @@ export const accountSchema = z.strictObject({
   deals: z.array(accountDealSchema),
 });
 
+/** An owner's or team's target for the period, won in it, attainment and weighted pipeline (metrics/targets.ts). */
+export const segmentTargetRowSchema = z.strictObject({
+  name: z.string(),
+  /** URL-safe, unique slug of the owner's page (owners only; null for teams). */
+  slug: z.string().nullable(),
+  target_amount: z.number().nullable(),
+  won_amount: z.number(),
+  attainment: z.number().nullable(),
+  weighted_amount: z.number(),
+});
+
+export const segmentTargetsSchema = z.strictObject({
+  period: z.string(),
+  has_targets: z.boolean(),
+  rows: z.array(segmentTargetRowSchema),
+});
+
+/** The filter form's choices and the data file a filter loads (filters/build-data.ts); absent when the build wrote none. */
+export const filterMetaSchema = z.strictObject({
+  /** Below the site root: `data/filter-data.<hash>.json`. */
+  data: z.string().regex(/^data\/filter-data\.[0-9a-f]+\.json$/),
+  owners: z.array(z.string()),
+  teams: z.array(z.string()),
+  products: z.array(z.string()),
+  /** `YYYY-Qn` and `YYYY`, newest first. */
+  periods: z.array(z.string()),
+});
+
 export const siteDataSchema = z.strictObject({
   schema_version: z.literal(1),
   as_of: localDate,
@@ -102,8 +145,14 @@ export const siteDataSchema = z.strictObject({
   waterfall_days: z.int().positive(),
   data_label: z.string(),
   stages: z.array(stageMetaSchema),
+  /** Config `labels`: words per language for the codes in the data (reasons, sources, ...). */
+  labels: z.record(z.string(), text),
   metrics: metricsSchema,
+  /** Per coverage period, the best-case part of open_amount (metrics/coverage.ts coverageWithBestCase); not in metrics.json. */
+  coverage_best_case: z.array(z.strictObject({ period: z.string(), best_case_amount: z.number().nullable() })),
   previous: metricsSchema,
+  /** The 12-month trend, oldest first: month ends, then as_of (empty without stage history: the past cannot be rebuilt). */
+  trends: z.array(trendPointSchema),
   /** The stall threshold in days the engine used per open stage id. */
   stall_thresholds: z.record(z.string(), z.number().nullable()),
   /** How each open stage's threshold was set, by stage id. */
@@ -118,17 +167,32 @@ export const siteDataSchema = z.strictObject({
     won_deals: z.int().nonnegative(),
     won_with_lifecycle: z.int().nonnegative(),
   }),
+  /** Per stage of the funnel's sequence: cohort deals that stopped there and are still open, and those lost there. */
+  funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),
+  /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
+  owners: segmentTargetsSchema,
+  teams: segmentTargetsSchema,
   /** Deals removed from the CRM before T, latest first. */
   removed_deals: z.array(removedDealSchema),
   open_deals: z.array(openDealSchema),
   accounts: z.array(accountSchema),
   accounts_with_pages: z.int().nonnegative(),
+  /** Filters in the URL (filters/): the form's choices and the data file; absent without one. */
+  filters: filterMetaSchema.optional(),
+  /** "What changed": this date compared with an earlier one (views/changes.ts). */
+  changes: changesSchema,
+  /** Dated snapshots in the output, latest first (views/snapshots.ts); this build's among them when it is one. */
+  snapshots: z.array(snapshotEntrySchema),
 });
 
 export type SiteData = z.infer<typeof siteDataSchema>;
+export type FilterMeta = z.infer<typeof filterMetaSchema>;
 export type StageMeta = z.infer<typeof stageMetaSchema>;
 export type OpenDealRow = z.infer<typeof openDealSchema>;
 export type AccountView = z.infer<typeof accountSchema>;
 export type AccountDeal = z.infer<typeof accountDealSchema>;
 export type RemovedDeal = z.infer<typeof removedDealSchema>;
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+export type SegmentTargets = z.infer<typeof segmentTargetsSchema>;
+export type SegmentTargetRow = z.infer<typeof segmentTargetRowSchema>;
 export type StallBasis = (typeof STALL_BASES)[number];

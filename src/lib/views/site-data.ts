@@ -1,21 +1,29 @@
 /**
  * Extract: (dataset, config, asOf) -> the site manifest. Runs the engine at
- * as_of and at as_of - 30 days (for the tiles' changes), and lays out deal
- * and account views. Pure: no clock, no files.
+ * as_of, at as_of - 30 days (for the tiles' changes) and at the 11 month ends
+ * before as_of's month (the 12-month trends), and lays out deal and account
+ * views. Pure: no clock, no files.
  */
 import type { Config } from '../ingest/config.ts';
 import type { Dataset } from '../dataset.ts';
 import { computeAt, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
+import { funnelOutcomes } from '../metrics/conversion.ts';
 import { MIN_VISITS_FOR_P90 } from '../metrics/stalled.ts';
+import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { OPEN, WON } from '../model/snapshot.ts';
 import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
 import { accountViews } from './accounts.ts';
-import type { OpenDealRow, RemovedDeal, SiteData, StallBasis } from './schema.ts';
+import { trendPoints } from './trends.ts';
+import { coverageWithBestCase } from '../metrics/coverage.ts';
+import type { OpenDealRow, RemovedDeal, SegmentTargets, SiteData, StallBasis } from './schema.ts';
+import { uniqueSlugs } from './slugs.ts';
 import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
+import { type CompareBasis, changesView } from './changes.ts';
+import { type SnapshotEntry, snapshotFigures } from './snapshots.ts';
 
 /** Tiles compare with the pipeline this many days earlier. */
 export const COMPARE_DAYS = 30;
@@ -25,13 +33,37 @@ export interface SiteDataOptions {
   dataLabel: string;
   /** At most this many account pages (largest accounts first); the index still lists all. */
   maxAccountPages?: number;
+  /** false: no 12-month trend (11 fewer engine runs) and no account views (a filtered view, filters/recompute.ts). */
+  trends?: boolean;
+  accounts?: boolean;
+  /** The config of the run 30 days earlier (default `config`): a filtered view pins each date's stall thresholds. */
+  previousConfig?: Config;
+  /** false: no earlier run (`previous` is `metrics`, "What changed" is empty), for a filtered page that shows neither. */
+  compare?: boolean;
+  /** The date the "What changed" page compares with, and why (default: as_of − waterfall_days, 'period'). */
+  compareTo?: { date: LocalDate; basis: CompareBasis };
+  /** Earlier dated snapshots, for the snapshots index (from their manifests). */
+  snapshots?: SnapshotEntry[];
+  /** This build is a dated snapshot too: its index entry. */
+  currentSnapshot?: { pipescope_version: string; redacted?: boolean };
 }
+
+/** The earliest date "What changed" compares with (a 4-digit year, as every date the engine writes). */
+const EARLIEST_COMPARE = '1000-01-01';
 
 export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate, options: SiteDataOptions): SiteData {
   const prepared = prepare(dataset, config);
   const now = computeAt(prepared, asOf);
   const previousAsOf = addDays(asOf, -COMPARE_DAYS);
-  const previous = computeAt(prepared, previousAsOf).metrics;
+  const previousRun = options.compare === false ? now : computeAt(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, previousAsOf);
+  const previous = previousRun.metrics;
+  const periodStart = addDays(asOf, -config.waterfall_days);
+  const compare = options.compareTo ?? { date: periodStart < EARLIEST_COMPARE ? EARLIEST_COMPARE : periodStart, basis: 'period' as const };
+  const compareRun = options.compare === false ? now : compare.date === previousAsOf ? previousRun : computeAt(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, compare.date);
+  // Without stage history an earlier date cannot be rebuilt: no trend.
+  const trends = options.trends === false || dataset.source.limitations.includes('current_visit_only')
+    ? []
+    : trendPoints(prepared, asOf, new Map([[asOf, now.metrics], ...(options.previousConfig || options.compare === false ? [] : [[previousAsOf, previous] as const])]));
   const ctx = now.context;
   const { at } = ctx;
 
@@ -63,7 +95,7 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
   }
   openDeals.sort((a, b) => b.amount - a.amount || byCodePoint(a.deal_id, b.deal_id));
 
-  const accounts = accountViews(ctx, options.maxAccountPages ?? Infinity);
+  const accounts = options.accounts === false ? [] : accountViews(ctx, options.maxAccountPages ?? Infinity);
   return {
     schema_version: 1,
     as_of: asOf,
@@ -82,17 +114,36 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
       buyer_step: s.buyer_step,
       parked: s.parked,
     })),
+    labels: Object.fromEntries(Object.entries(config.labels).map(([code, text]) => [code, { ...text }])),
     metrics: now.metrics,
+    coverage_best_case: coverageWithBestCase(ctx).map((r) => ({ period: r.period, best_case_amount: r.best_case_amount })),
     previous,
+    trends,
     stall_thresholds: Object.fromEntries(config.openStages.map((s, i) => [s.id, now.thresholds[i]!])),
     stall_basis: stallBasis(config, now.metrics),
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
     inputs: inputs(ctx),
+    funnel_outcomes: funnelOutcomes(ctx),
+    owners: withSlugs(segmentTargets(ctx, 'owner')),
+    teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
     open_deals: openDeals,
     accounts,
     accounts_with_pages: accounts.filter((a) => a.has_page).length,
+    changes: options.compare === false ? unchanged(now.metrics, compare.basis) : changesView(compareRun, now, compare.basis),
+    snapshots: [
+      ...(options.snapshots ?? []).filter((s) => !options.currentSnapshot || s.as_of !== asOf),
+      ...(options.currentSnapshot
+        ? [{ as_of: asOf, pipescope_version: options.currentSnapshot.pipescope_version, currency: config.currency, figures: snapshotFigures(now.metrics), redacted: options.currentSnapshot.redacted === true }]
+        : []),
+    ].sort((a, b) => byCodePoint(b.as_of, a.as_of)),
   };
+}
+
+/** "What changed" of a manifest built without an earlier run (`compare: false`): nothing, from as_of to as_of. */
+function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
+  const none = { count: 0, amount: 0 };
+  return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], from_metrics: metrics };
 }
 
 /** How each open stage's stall threshold was set (the rule of metrics/stalled.ts `stallThresholds`, named). */
@@ -146,4 +197,14 @@ function removedDeals(ctx: MetricContext): RemovedDeal[] {
   }
   rows.sort((a, b) => b.at - a.at || byCodePoint(a.deal_id, b.deal_id));
   return rows.map(({ at: _at, ...row }) => row);
+}
+
+/** Owner rows with the slug of each owner's page. */
+function withSlugs(group: MetricSegmentTargets): SegmentTargets {
+  const slugs = uniqueSlugs(group.rows.map((r) => r.name), 'owner');
+  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: slugs.get(r.name)! })) };
+}
+
+function withoutSlugs(group: MetricSegmentTargets): SegmentTargets {
+  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: null })) };
 }

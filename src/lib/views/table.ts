@@ -4,6 +4,7 @@
  * so the two can never disagree.
  */
 import { type ChartOutput, formatTable } from '../charts/index.ts';
+import type { ColumnKind } from '../charts/types.ts';
 import type { Formatter } from '../format/index.ts';
 
 export type Raw = string | number | null;
@@ -13,8 +14,8 @@ export interface Cell {
   /** Sort key for the progressive-enhancement sorter (numbers sort numerically). */
   sort: string | number;
   href?: string;
-  /** Extra class for the cell, e.g. 'flag' or 'bad'. */
-  tone?: 'good' | 'bad' | 'muted';
+  /** Extra class for the cell, e.g. 'flag' or 'bad'; 'total' for a totals row. */
+  tone?: 'good' | 'bad' | 'muted' | 'total';
 }
 
 export interface TableModel {
@@ -34,6 +35,16 @@ export interface Column<R> {
   /** Needs room (free text such as flags or messages). */
   wide?: boolean;
   value: (row: R) => Raw;
+  /**
+   * The value is an id or code shown as words (a stage id as its label): the
+   * CSV then has two columns, this header with the id, then `label` with the
+   * words the page shows.
+   */
+  csvId?: string;
+  /** Decimals the CSV keeps of a number: what the page shows (see `csvDigits`). */
+  digits?: number;
+  /** Only in the CSV (a figure the page folds into another column's text). */
+  csvOnly?: boolean;
   /** Display text; default: the raw value as text (empty for null). */
   text?: (row: R) => string;
   href?: (row: R) => string | undefined;
@@ -45,12 +56,13 @@ export const MAX_HTML_ROWS = 500;
 
 export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], maxRows = MAX_HTML_ROWS): TableModel {
   const shown = rows.slice(0, maxRows);
+  const html = columns.filter((c) => !c.csvOnly);
   return {
     id,
     caption,
-    headers: columns.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
+    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
     rows: shown.map((r) =>
-      columns.map((c) => {
+      html.map((c) => {
         const raw = c.value(r);
         const cell: Cell = { text: c.text ? c.text(r) : raw === null ? '' : String(raw), sort: raw ?? '' };
         const href = c.href?.(r);
@@ -60,9 +72,56 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
         return cell;
       }),
     ),
-    csv: { headers: columns.map((c) => c.label), rows: rows.map((r) => columns.map((c) => c.value(r))) },
+    csv: {
+      headers: columns.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
+      rows: rows.map((r) =>
+        columns.flatMap((c): Raw[] => {
+          const raw = c.value(r);
+          if (c.csvId === undefined) return [roundTo(raw, c.digits)];
+          return [raw, c.text ? c.text(r) : raw === null ? '' : String(raw)];
+        }),
+      ),
+    },
     truncated: rows.length - shown.length,
   };
+}
+
+/** The minor digits of a currency as the page shows full amounts (KRW 0, USD 2). */
+export function moneyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 0;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Decimals a CSV keeps of each kind of figure, as the page shows it: days
+ * to one decimal ('12.3 days'), a percentage as a ratio to two ('57%' =
+ * 0.57), amounts to the currency's minor digits, multiples to one ('1.4×').
+ */
+export function csvDigits(kind: ColumnKind | 'multiple', currency: string): number | undefined {
+  switch (kind) {
+    case 'days':
+    case 'multiple':
+      return 1;
+    case 'percent':
+      return 2;
+    case 'money':
+      return moneyDigits(currency);
+    case 'count':
+      return 0;
+    default:
+      return undefined;
+  }
+}
+
+/** A number rounded to `digits` decimals (half away from zero); other values as given. */
+export function roundTo(value: Raw, digits: number | undefined): Raw {
+  if (typeof value !== 'number' || digits === undefined || !Number.isFinite(value)) return value;
+  const scale = 10 ** digits;
+  const rounded = (Math.sign(value) * Math.round((Math.abs(value) + Number.EPSILON) * scale)) / scale;
+  return Object.is(rounded, -0) ? 0 : rounded;
 }
 
 export interface ChartBlock {
@@ -77,10 +136,26 @@ export interface ChartBlock {
   unavailable: boolean;
 }
 
-/** A chart with the numbers behind it as a table (formatted for the page, raw for the CSV). */
-export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false): ChartBlock {
+/** The ids or codes behind a chart table's rows (stage ids, reason codes), for its CSV. */
+export interface RowKeys {
+  header: string;
+  values: readonly (string | null)[];
+}
+
+/**
+ * A chart with the numbers behind it as a table: formatted for the page; for
+ * the CSV, rounded to what the page shows, with the rows' ids or codes
+ * (`keys`) as a first column beside the words.
+ */
+export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false, keys?: RowKeys): ChartBlock {
   const texts = formatTable(chart.table, f);
   const { headers, kinds, rows } = chart.table;
+  const digits = kinds.map((k) => csvDigits(k, f.currency));
+  const withKeys = keys !== undefined && keys.values.length === rows.length;
+  const csvRows = rows.map((row, r) => {
+    const rounded = row.map((raw, i) => roundTo(raw, digits[i]));
+    return withKeys ? [keys.values[r] ?? null, ...rounded] : rounded;
+  });
   return {
     id,
     unavailable,
@@ -90,16 +165,39 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
       caption: chart.title,
       headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
       rows: rows.map((row, r) => row.map((raw, i) => ({ text: texts[r]![i]!, sort: raw ?? '' }))),
-      csv: { headers, rows },
+      csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows },
       truncated: 0,
     },
   };
+}
+
+/**
+ * Mark the cells of `columns` in each row whose count (raw cell at
+ * `countColumn`) is above 0 and below `min`: a median or percentile of so
+ * few values is shown with `mark` appended, muted. Returns whether any was.
+ */
+export function markFewValues(t: TableModel, countColumn: number, columns: readonly number[], min: number, mark: string): boolean {
+  let marked = false;
+  t.rows.forEach((row, r) => {
+    const count = t.csv.rows[r]?.[countColumn];
+    if (typeof count !== 'number' || count <= 0 || count >= min) return;
+    for (const c of columns) {
+      const cell = row[c];
+      if (!cell || cell.text === '' || cell.text === '—') continue;
+      cell.text += mark;
+      cell.tone = 'muted';
+      marked = true;
+    }
+  });
+  return marked;
 }
 
 export interface Figure {
   label: string;
   value: Raw;
   text: string;
+  /** Decimals the CSV keeps (what `text` shows). */
+  digits?: number;
 }
 
 /** A two-column table of named figures (velocity inputs, slippage). */
@@ -109,7 +207,7 @@ export function figuresTable(id: string, caption: string, headers: [string, stri
     caption,
     [
       { label: headers[0], value: (r: Figure) => r.label },
-      { label: headers[1], numeric: true, value: (r: Figure) => r.value, text: (r: Figure) => r.text },
+      { label: headers[1], numeric: true, value: (r: Figure) => roundTo(r.value, r.digits), text: (r: Figure) => r.text },
     ],
     figures,
   );
@@ -135,7 +233,7 @@ export function countAmountTable(
     [
       { label: headers[0], value: (r: CountAmount) => r.label },
       { label: headers[1], numeric: true, value: (r: CountAmount) => r.count, text: (r: CountAmount) => f.count(r.count) },
-      { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.money(r.amount) },
+      { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.money(r.amount), digits: moneyDigits(f.currency) },
     ],
     rows,
   );

@@ -183,4 +183,66 @@ export const CASES: ChartCase[] = [
     },
     evil: () => C.trendSparkline({ kind: 'count', points: [{ label: EVIL, value: 1 }, { label: 'b', value: 2 }] }, o(evilText(TEXT.sparkline))),
   },
+  {
+    id: 'attainment',
+    example: () => C.attainmentChart(ATTAINMENT, o(TEXT.attainment)),
+    empties: {
+      'no periods': () => C.attainmentChart({ periods: [] }, o(TEXT.attainment)),
+      'zero targets': () => C.attainmentChart({ periods: ATTAINMENT.periods.map((p) => ({ ...p, target: 0 })) }, o(TEXT.attainment)),
+    },
+    evil: () => C.attainmentChart({ periods: ATTAINMENT.periods.map((p, i) => (i === 0 ? { ...p, label: EVIL } : p)) }, o(evilText(TEXT.attainment))),
+  },
+  {
+    id: 'forecast-accuracy',
+    example: () => C.forecastAccuracyChart(accuracyView(), o(TEXT.accuracy)),
+    empties: {
+      'no months': () => C.forecastAccuracyChart({ months: [] }, o(TEXT.accuracy)),
+      'nothing forecast or won': () =>
+        C.forecastAccuracyChart({ months: accuracyView().months.map((r) => ({ ...r, forecastWeighted: 0, wonAmount: 0, ratio: null })) }, o(TEXT.accuracy)),
+    },
+    evil: () => C.forecastAccuracyChart(accuracyView(), o(evilText(TEXT.accuracy))),
+  },
+  {
+    id: 'trend',
+    example: () => C.trendLineChart(trendView(), o(TEXT.trend)),
+    empties: {
+      'no points': () => C.trendLineChart({ kind: 'money', points: [] }, o(TEXT.trend)),
+      'one point': () => C.trendLineChart({ kind: 'money', points: trendView().points.slice(-1) }, o(TEXT.trend)),
+      'only nulls': () => C.trendLineChart({ kind: 'percent', points: trendView().points.map((p) => ({ ...p, value: null })) }, o(TEXT.trend)),
+    },
+    evil: () => C.trendLineChart({ kind: 'money', points: trendView().points.map((p, i) => (i === 0 ? { ...p, tick: EVIL, label: EVIL } : p)) }, o(evilText(TEXT.trend))),
+  },
 ];
+
+/** This and next month and quarter: won, commit and best case against target (the last with no target). */
+const ATTAINMENT: C.AttainmentViewModel = {
+  periods: [
+    { key: '2025-06', label: 'Jun 2025 (this month)', target: 10_000_000, won: 6_500_000, commit: 1_000_000, bestCase: 3_400_000 },
+    { key: '2025-07', label: 'Jul 2025 (next month)', target: 8_000_000, won: 0, commit: 4_000_000, bestCase: 12_000_000 },
+    { key: '2025-Q2', label: 'Q2 2025 (this quarter)', target: 30_000_000, won: 31_000_000, commit: 0, bestCase: 2_000_000 },
+    { key: '2025-Q3', label: 'Q3 2025 (next quarter)', target: 0, won: 0, commit: 0, bestCase: 0 },
+  ],
+  focus: '2025-Q2',
+};
+
+function accuracyView(): C.AccuracyViewModel {
+  return {
+    months: m.forecast_accuracy.map((r) => ({
+      month: r.month,
+      forecastCount: r.forecast_count,
+      forecastAmount: r.forecast_amount,
+      forecastWeighted: r.forecast_weighted,
+      wonCount: r.won_count,
+      wonAmount: r.won_amount,
+      wonFromForecast: r.won_from_forecast,
+      ratio: r.ratio,
+    })),
+  };
+}
+
+function trendView(): C.TrendLineViewModel {
+  return {
+    kind: 'money',
+    points: m.intake.map((i, k) => ({ key: i.month, tick: i.month.slice(5), year: i.month.slice(0, 4), label: i.month, short: i.month, value: i.amount + k * 1_000_000 })),
+  };
+}

@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, expect, vi, type MockInstance } from 'vitest';
 import type {
+  AccuracyText,
+  AttainmentText,
   ChartFormat,
   ChartOptions,
   CompetitorsText,
@@ -18,6 +20,7 @@ import type {
   RepurchaseText,
   SparklineText,
   TimeInStageText,
+  TrendLineText,
   WaterfallText,
 } from '../../../src/lib/charts/index.ts';
 import type { BaseChartText } from '../../../src/lib/charts/types.ts';
@@ -126,6 +129,43 @@ export const TEXT = {
     columns: { label: 'Month', value: 'Open amount' },
     takeaway: (p) => `From ${p.first} to ${p.last} (${p.direction}).`,
   } satisfies SparklineText,
+  attainment: {
+    ...base('Projected attainment'),
+    key: { won: 'Won', commit: '+ Commit', bestCase: '+ Best case', target: 'Target' },
+    axis: 'Share of target',
+    columns: {
+      period: 'Period',
+      target: 'Target',
+      won: 'Won',
+      commit: 'Commit',
+      bestCase: 'Best case',
+      wonShare: 'Won ÷ target',
+      commitShare: '+ commit ÷ target',
+      bestCaseShare: '+ best case ÷ target',
+    },
+    shares: (p) => [`${p.won} won`, p.commit && `${p.commit} with commit`, p.bestCase && `${p.bestCase} with best case`].filter(Boolean).join(' · '),
+    takeaway: (p) => `${p.period}: ${p.won} won, ${p.commit ?? '—'} with commit, ${p.bestCase ?? '—'} with best case (reaches: ${p.reaches}).`,
+  } satisfies AttainmentText,
+  accuracy: {
+    ...base('Forecast accuracy'),
+    key: { forecast: 'Weighted forecast', won: 'Won', ratio: '% = won ÷ forecast' },
+    columns: {
+      month: 'Month',
+      forecastCount: 'Forecast deals',
+      forecastAmount: 'Forecast amount',
+      forecastWeighted: 'Weighted forecast',
+      wonCount: 'Won deals',
+      wonAmount: 'Won amount',
+      wonFromForecast: 'Won of forecast',
+      ratio: 'Won ÷ forecast',
+    },
+    takeaway: (p) => `${p.months} months: won ${p.ratio} of forecast (${p.low.month} ${p.low.ratio} to ${p.high.month} ${p.high.ratio}).`,
+  } satisfies AccuracyText,
+  trend: {
+    ...base('Open pipeline'),
+    columns: { date: 'Date', value: 'Open pipeline' },
+    takeaway: (p) => `${p.direction} from ${p.first} (${p.firstDate}) to ${p.last} (${p.lastDate})${p.high ? `, high ${p.high.value}` : ''}.`,
+  } satisfies TrendLineText,
 };
 
 type Extra<T extends BaseChartText> = Partial<ChartOptions<T>> & { maxRows?: number };

@@ -2,8 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { formatTable, textWidth, truncate, wrap } from '../../../src/lib/charts/layout.ts';
 import { roomyMax } from '../../../src/lib/charts/marks.ts';
-import { chartClass, renderPlot } from '../../../src/lib/charts/render.ts';
-import { fakeFormat, failOnWarnings } from './helpers.ts';
+import { pipelineByStageChart } from '../../../src/lib/charts/pipeline-by-stage.ts';
+import { chartClass, renderEmpty, renderPlot } from '../../../src/lib/charts/render.ts';
+import { fakeFormat, failOnWarnings, TEXT } from './helpers.ts';
 
 describe('render helpers', () => {
   failOnWarnings();
@@ -53,5 +54,33 @@ describe('render helpers', () => {
     expect(values.length).toBeGreaterThan(0);
     for (const v of values) expect(v).not.toMatch(/\d\.\d{2,}/);
     expect(renderPlot(spec, meta)).toBe(svg);
+  });
+});
+
+describe('responsive charts', () => {
+  failOnWarnings();
+  const vm = { stages: [{ id: 'a', label: 'Prospect', count: 3, amount: 3e6, weightedAmount: 1e6 }] };
+  const options = { locale: 'en' as const, fmt: fakeFormat, text: TEXT.pipeline };
+
+  it('draw a narrow variant beside the default width, and only the given width when asked', () => {
+    const both = pipelineByStageChart(vm, options);
+    expect(both.svg).toMatch(/viewBox="0 0 640 /);
+    expect(both.narrowSvg).toMatch(/viewBox="0 0 320 /);
+    expect(both.narrowSvg).toContain('class="ps-chart-pipeline-by-stage-narrow"');
+    const one = pipelineByStageChart(vm, { ...options, width: 500 });
+    expect(one.narrowSvg).toBeUndefined();
+    expect(one.svg).toMatch(/viewBox="0 0 500 /);
+  });
+
+  it('put row labels on their own line above the bar when narrow', () => {
+    const { narrowSvg } = pipelineByStageChart(vm, options);
+    // The label sits at the left margin (no y axis squeezing it into a third of the width).
+    expect(narrowSvg).toMatch(/<text[^>]*text-anchor="start"[^>]*>Prospect<\/text>|>Prospect</);
+    expect(narrowSvg).not.toMatch(/aria-label="y-axis tick label"/);
+  });
+
+  it('wrap a long "no data" message to the chart width', () => {
+    const svg = renderEmpty({ id: 'x', title: 't', takeaway: 'word '.repeat(30).trim(), locale: 'en' }, 320);
+    expect(svg.match(/<tspan/g)?.length).toBeGreaterThan(1);
   });
 });

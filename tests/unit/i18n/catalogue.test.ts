@@ -37,6 +37,26 @@ const SAMPLE = {
   advice: 'add stage_history.csv',
   name: 'Salesforce reports',
   code: 'some_limit',
+  label: 'Open pipeline',
+  month: 'Jun 2025',
+  period: '2025-Q2',
+  column: 'Reason',
+  threshold: '30 days',
+  amount: 1_230_000_000,
+  from: '2024-07-01',
+  to: '2025-06-30',
+  min: 5,
+  // changes.bridge, summary.*
+  start: 12,
+  end: 14,
+  endAmount: 5_000_000_000,
+  rejected: 4,
+  rows: 10_703,
+  share: '0.04%',
+  max: '0.01',
+  // filters.showing
+  total: 20,
+  what: 'owner Kim',
 };
 
 function render(value: unknown, f: Formatter): string {

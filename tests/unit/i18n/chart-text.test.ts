@@ -20,6 +20,28 @@ const SPARKLINE: C.SparklineViewModel = {
   ],
 };
 
+const ATTAINMENT: C.AttainmentViewModel = {
+  periods: [
+    { key: '2025-06', label: 'June', target: 10_000_000, won: 6_000_000, commit: 2_000_000, bestCase: 3_000_000 },
+    { key: '2025-Q2', label: 'Q2', target: 30_000_000, won: 20_000_000, commit: 5_000_000, bestCase: 11_000_000 },
+  ],
+  focus: '2025-Q2',
+};
+const ACCURACY: C.AccuracyViewModel = {
+  months: [
+    { month: '2025-04', forecastCount: 3, forecastAmount: 9_000_000, forecastWeighted: 4_000_000, wonCount: 1, wonAmount: 3_000_000, wonFromForecast: 1, ratio: 0.75 },
+    { month: '2025-05', forecastCount: 2, forecastAmount: 6_000_000, forecastWeighted: 2_000_000, wonCount: 1, wonAmount: 2_500_000, wonFromForecast: 1, ratio: 1.25 },
+  ],
+};
+const TREND: C.TrendLineViewModel = {
+  kind: 'money',
+  points: [
+    { key: '2025-04-30', tick: 'Apr', year: '2025', label: '2025-04-30', short: '2025-04', value: 30_000_000 },
+    { key: '2025-05-31', tick: 'May', year: '2025', label: '2025-05-31', short: '2025-05', value: 41_000_000 },
+    { key: '2025-06-30', tick: 'Jun', year: '2025', label: '2025-06-30', short: '2025-06', value: 39_000_000 },
+  ],
+};
+
 function setup(locale: Locale, currency = 'KRW') {
   const fmt = createFormatter(locale, currency);
   const text = chartTexts(locale);
@@ -47,6 +69,9 @@ function renderAll(locale: Locale, currency = 'KRW'): Record<keyof ChartTexts | 
     repurchaseEmpty: C.repurchaseTimelineChart(C.repurchaseView(m), o(t.repurchase)),
     repurchase: C.repurchaseTimelineChart(REPURCHASE, o(t.repurchase)),
     sparkline: C.trendSparkline(SPARKLINE, o(t.sparkline)),
+    attainment: C.attainmentChart(ATTAINMENT, o(t.attainment)),
+    accuracy: C.forecastAccuracyChart(ACCURACY, o(t.accuracy)),
+    trend: C.trendLineChart(TREND, o(t.trend)),
   };
 }
 
@@ -122,7 +147,7 @@ describe('exact takeaways of the example metrics', () => {
   it('Korean', () => {
     const out = renderAll('ko');
     expect(out.funnel.takeaway).toBe('가장 큰 이탈은 협상 단계 이후로, 도달한 딜 14건 중 8건(57%)만 다음 단계로 넘어갔습니다.');
-    expect(out.lossReasons.takeaway).toBe('가격(‘price’)이 실제로 가장 큰 실주 원인으로, 실주 건수의 75%, 실주 금액의 57%를 차지합니다.');
+    expect(out.lossReasons.takeaway).toBe('가격이 실제로 가장 큰 실주 원인으로, 실주 건수의 75%, 실주 금액의 57%를 차지합니다.');
     expect(out.winReasons.takeaway).toBe('사유가 기록되지 않은 딜이 수주 건수의 100%, 수주 금액의 100%를 차지합니다.');
     expect(out.cycleLength.takeaway).toBe('생성부터 마감까지 수주 딜 9건은 중앙값 81.4일, 실주 딜 4건은 65.2일이 걸렸습니다.');
     expect(out.pipeline.takeaway).toBe('진행 중 파이프라인이 가장 많이 쌓인 단계는 협상으로, 전체의 49%인 1,900만원입니다.');
@@ -148,18 +173,26 @@ describe('the loss-reasons takeaway says whether price really is the main cause'
     const reasons = [{ ...service, amount: 10_000_000 }, { label: 'price', count: 3, amount: 20_000_000, highlight: true }];
     expect(lossTakeaway('en', reasons)).toBe('Price costs the most lost value (67%) but is not the most frequent loss reason: only 38% of lost deals.');
     expect(lossTakeaway('ko', reasons)).toBe(
-      '가격(‘price’)은 실주 금액의 67%를 차지해 손실 규모는 가장 크지만, 실주 건수로는 38%에 그쳐 가장 잦은 사유는 아닙니다.',
+      '가격은 실주 금액의 67%를 차지해 손실 규모는 가장 크지만, 실주 건수로는 38%에 그쳐 가장 잦은 사유는 아닙니다.',
     );
   });
   it('price leads by count only', () => {
     const reasons = [{ label: '가격', count: 5, amount: 10_000_000, highlight: true }, { ...service, count: 3, amount: 20_000_000 }];
-    expect(lossTakeaway('en', reasons)).toBe('Price (“가격”) is the most frequent loss reason (63% of lost deals) but not the costliest: only 33% of lost value.');
+    expect(lossTakeaway('en', reasons)).toBe('Price is the most frequent loss reason (63% of lost deals) but not the costliest: only 33% of lost value.');
     expect(lossTakeaway('ko', reasons)).toBe('가격은 가장 잦은 실주 사유(실주 건수의 63%)이지만, 실주 금액으로는 33%에 그쳐 가장 큰 손실 원인은 아닙니다.');
   });
   it('price is not the main cause', () => {
     const reasons = [service, { label: 'price', count: 3, amount: 20_000_000, highlight: true }];
     expect(lossTakeaway('en', reasons)).toBe('Price is not the main cause of loss: only 38% of lost deals and 40% of lost value.');
-    expect(lossTakeaway('ko', reasons)).toBe('가격(‘price’)은 실주 건수의 38%, 실주 금액의 40%에 그쳐 주된 실주 원인이 아닙니다.');
+    expect(lossTakeaway('ko', reasons)).toBe('가격은 실주 건수의 38%, 실주 금액의 40%에 그쳐 주된 실주 원인이 아닙니다.');
+  });
+  it('names the wording of price the data uses, never a code in quotes', () => {
+    const lead = (label: string) => [{ label, count: 5, amount: 30_000_000, highlight: true }, { ...service, count: 3, amount: 20_000_000 }];
+    // A label that already says 가격 is quoted whole; the particle follows how it reads.
+    expect(lossTakeaway('ko', lead('가격 경쟁력 부족'))).toBe('‘가격 경쟁력 부족’이 실제로 가장 큰 실주 원인으로, 실주 건수의 63%, 실주 금액의 60%를 차지합니다.');
+    expect(lossTakeaway('ko', lead('Price'))).toBe('가격이 실제로 가장 큰 실주 원인으로, 실주 건수의 63%, 실주 금액의 60%를 차지합니다.');
+    expect(lossTakeaway('ko', lead('Cost overrun'))).toBe('가격(‘Cost overrun’)이 실제로 가장 큰 실주 원인으로, 실주 건수의 63%, 실주 금액의 60%를 차지합니다.');
+    expect(lossTakeaway('en', lead('가격'))).toBe('Price really is the main cause of loss: 63% of lost deals and 60% of lost value.');
   });
   it('no price reason at all', () => {
     const reasons = [service, { label: 'timing', count: 3, amount: 20_000_000 }];

@@ -142,17 +142,18 @@ describe('encodings and delimiters end to end', () => {
 });
 
 describe('broken CSV', () => {
-  it('rejects a record with broken quoting, whole, at its first line', () => {
+  it('rejects a record with broken quoting at its line, and reads the lines after it', () => {
     const d = ingest({
       'deals.csv': `${DEALS_HEADER}\nD1,A1,Kim,1,2025-01-01,won\nD2,"A2,Kim,1,2025-01-01,won\nD3,A3,Kim,1,2025-01-01,won\n`,
       'stage_history.csv': `${HISTORY_HEADER}\nD1,won,2025-01-01\n`,
     });
     expect(issueLines(d)).toMatchInlineSnapshot(`
       [
-        "deals.csv:3 - error malformed_csv: a quoted cell is never closed (missing "); row rejected",
+        "deals.csv:3 account_id error malformed_csv: line 3: a quoted cell opened on line 3 at character 4 (column "account_id") is never closed before the end of the file; 1 line rejected, the lines after it are read as usual. Close the quote, or write a quote inside a quoted cell as two ("")",
+        "deals.csv:4 closed_at error missing_close: closed_at is empty for a deal in closed stage "won" that has no stage_history rows, so its close date is unknown",
       ]
     `);
-    expect(d.files['deals.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+    expect(d.files['deals.csv']).toEqual({ rows: 3, accepted: 1, rejected: 2 });
   });
 });
 

@@ -19,6 +19,7 @@ import {
   pageTables,
   repurchaseModel,
   stalledModel,
+  trendsModel,
   velocityModel,
   waterfallModel,
   winLossModel,
@@ -140,7 +141,7 @@ describe('parked stages', () => {
 
   it('a parked stage never stalls, and the stall table says so', () => {
     expect(s.stall_basis['hold']).toBe('never');
-    const thresholds = stalledModel(ctx(s)).tables[2]!;
+    const thresholds = stalledModel(ctx(s)).thresholds;
     expect(thresholds.rows.at(-1)!.map((c) => c.text)).toEqual([
       'On hold (outside the sequence)',
       '—',
@@ -311,20 +312,83 @@ describe('no product lifecycles', () => {
 });
 
 describe('no targets', () => {
-  const SENTENCE = 'Coverage needs targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.';
+  const SENTENCE = 'Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.';
+  const CATEGORIES = /^Commit and best case need a forecast category on each deal: export Salesforce’s Forecast Category \(ForecastCategoryName\) or HubSpot’s Forecast category/;
+  const target = (d: Dataset) => {
+    d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 10_000_000, line: 2 }];
+  };
 
-  it('the forecast page says coverage needs targets.csv', () => {
+  it('the forecast page says coverage and attainment need targets.csv, and commit needs forecast categories', () => {
     const s = site(config, [open(1, 'propose')]);
-    expect(forecastModel(ctx(s)).notes).toEqual([SENTENCE]);
-    expect(forecastModel(ctx(s)).tables).toEqual([]);
+    const model = forecastModel(ctx(s));
+    expect(model.notes[0]).toBe(SENTENCE);
+    expect(model.notes[1]).toMatch(CATEGORIES);
+    expect(model.tables).toEqual([]);
+    expect(model.charts.map((c) => c.id)).not.toContain('attainment');
   });
 
-  it('with a company-wide target: the coverage table, no note', () => {
-    const s = site(config, [open(1, 'propose')], (d) => {
-      d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 10_000_000, line: 2 }];
+  it('with a company-wide target: attainment and coverage, only won without forecast categories', () => {
+    const s = site(config, [open(1, 'propose')], target);
+    const model = forecastModel(ctx(s));
+    expect(model.notes).toHaveLength(1);
+    expect(model.notes[0]).toMatch(CATEGORIES);
+    expect(model.tables.map((t) => t.id)).toEqual(['coverage']);
+    const attainment = chart(model.charts, 'attainment');
+    expect(attainment.table.headers.map((h) => h.label)).toEqual(['Period', 'Target', 'Won', 'Won ÷ target']);
+    expect(attainment.chart.takeaway).toBe('Jun 2025 (this month): 0% of the target won so far.');
+    expect(forecastModel(ctx(s, 'ko')).notes[0]).toMatch(/^커밋과 베스트 케이스를 보려면 딜마다 예측 범주가 있어야 합니다/);
+  });
+
+  it('with forecast categories: commit and best case against the target, and no note', () => {
+    const s = site(
+      config,
+      [
+        won(1, { closedAt: at('2025-06-10'), history: [['prospect', at('2025-01-05')], ['won', at('2025-06-10')]], amount: 4_000_000 }),
+        open(1, 'negotiate', { expectedCloseAt: '2025-06-30', forecastCategory: 'commit' }),
+        open(2, 'propose', { expectedCloseAt: '2025-06-20', forecastCategory: 'best_case' }),
+        open(3, 'qualify', { expectedCloseAt: '2025-06-25', forecastCategory: 'pipeline' }),
+      ],
+      (d) => {
+        target(d);
+        d.columns['deals.csv']!.add('forecast_category');
+      },
+    );
+    const model = forecastModel(ctx(s));
+    expect(model.notes).toEqual([]);
+    const attainment = chart(model.charts, 'attainment');
+    // Won 4M; commit 3M (O1); best case 6M (O1 + O2, past-due O2 included): 40%, 70%, 100% of 10M.
+    expect(attainment.table.csv.rows[0]).toEqual(['2025-06', 'Jun 2025 (this month)', 10_000_000, 4_000_000, 3_000_000, 6_000_000, 0.4, 0.7, 1]);
+    expect(attainment.chart.takeaway).toBe('Jun 2025 (this month) reaches its target only with best case: 40% won, 70% with commit, 100% with best case.');
+  });
+});
+
+describe('trends', () => {
+  it('a point per month end and the as-of date, shown on the trends page and as tile sparklines', () => {
+    const s = site(config, [won(1), open(1, 'propose'), open(2, 'negotiate')]);
+    expect(s.trends.map((p) => p.as_of)).toEqual([
+      '2024-07-31', '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31',
+      '2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30',
+    ]);
+    const model = trendsModel(ctx(s));
+    expect(model.charts.map((c) => c.id)).toEqual([
+      'trend-open-pipeline', 'trend-weighted-pipeline', 'trend-win-rate-by-count', 'trend-win-rate-by-value', 'trend-median-cycle', 'trend-sales-velocity', 'trend-stalled-deals',
+    ]);
+    expect(model.table!.rows.at(-1)![0]!.text).toBe('Jun 30, 2025 (as of)');
+    expect(model.table!.csv.rows.at(-1)!.slice(0, 3)).toEqual(['2025-06-30', 2, 6_000_000]);
+    const tiles = overviewModel(ctx(s)).tiles;
+    expect(tiles.find((t) => t.key === 'openPipeline')!.trend!.href).toBe('/en/trends/#trend-open-pipeline');
+    expect(tiles.find((t) => t.key === 'coverage')!.trend).toBeNull();
+  });
+
+  it('without stage history there is no trend, and the page says why', () => {
+    const s = site(config, [won(1), open(1, 'propose')], (d) => {
+      d.source = { format: 'pipedrive', limitations: ['current_visit_only'] };
     });
-    expect(forecastModel(ctx(s)).notes).toEqual([]);
-    expect(forecastModel(ctx(s)).tables.map((t) => t.id)).toEqual(['coverage']);
+    expect(s.trends).toEqual([]);
+    const model = trendsModel(ctx(s));
+    expect(model.charts).toEqual([]);
+    expect(model.notes[0]).toMatch(/^Trends are not available: this export has only each deal’s current stage/);
+    expect(overviewModel(ctx(s)).tiles.every((t) => t.trend === null)).toBe(true);
   });
 });
 
@@ -334,7 +398,7 @@ describe('stall thresholds from too few visits', () => {
     expect(stalledModel(ctx(s)).notes).toContain(
       'The stall thresholds of Prospect, Qualification, Proposal, and Negotiation are the 30-day default, because fewer than 20 visits of each of those stages ended in the analysis window.',
     );
-    expect(stalledModel(ctx(s)).tables[2]!.rows[0]![2]!.text).toBe(
+    expect(stalledModel(ctx(s)).thresholds.rows[0]![2]!.text).toBe(
       '30-day default: only 2 visits ended in the analysis window (20 needed to learn it)',
     );
     expect(velocityModel(ctx(s)).notes.join(' ')).toContain('30-day default');

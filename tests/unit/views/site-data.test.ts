@@ -47,13 +47,19 @@ describe('page models', () => {
     expect(tiles.find((t) => t.key === 'coverage')!.value).toBe('—');
   });
 
-  it('stalled table reads flags in words, in both languages', () => {
-    const en = stalledModel(pageContext(site, 'en')).tables[0]!;
-    const ko = stalledModel(pageContext(site, 'ko')).tables[0]!;
+  it('stalled table says why each deal is stalled, in words, in both languages; whole days', () => {
+    const en = stalledModel(pageContext(site, 'en')).stalled;
+    const ko = stalledModel(pageContext(site, 'ko')).stalled;
     expect(en.rows.map((r) => r[0]!.text)).toEqual(['M002', 'M010', 'M008', 'M011', 'M016', 'M019']);
-    expect(en.rows[0]!.at(-1)!.text).toBe('Past expected close');
-    expect(ko.rows[0]!.at(-1)!.text).toBe('예상 마감일 경과');
-    expect(en.csv.rows[0]![4]).toBeCloseTo(319.25, 9);
+    const threshold = site.open_deals.find((d) => d.deal_id === 'M002')!.threshold_days!;
+    const stage = site.open_deals.find((d) => d.deal_id === 'M002')!.stage;
+    expect(threshold).toBe(30);
+    expect(stage).toBe('qualify');
+    expect(en.rows[0]!.at(-1)!.text).toBe('Over the Qualification threshold: 319 days vs 30 days · Past expected close');
+    expect(ko.rows[0]!.at(-1)!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일) · 예상 마감일 경과');
+    // The CSV: stage id beside its label, days as the page shows them (319.25 days in stage: 319 whole days).
+    expect(en.csv.headers.slice(3, 7)).toEqual(['Stage ID', 'Stage', 'Days in stage', 'Threshold (days)']);
+    expect(en.csv.rows[0]!.slice(3, 7)).toEqual(['qualify', 'Qualification', 319, 30]);
   });
 
   it('every page table has a unique id and as many CSV rows as data rows', () => {

@@ -13,6 +13,9 @@ import type { PageContext } from './context.ts';
 /** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
 export const MIN_SAMPLE = 10;
 
+/** Medians and percentiles of fewer values than this are marked (`*`) as too few to rely on. */
+export const MIN_QUANTILE_VALUES = 5;
+
 /** Whether `n` deals (more than none) are too few to conclude from. */
 export function isSmall(n: number): boolean {
   return n > 0 && n < MIN_SAMPLE;

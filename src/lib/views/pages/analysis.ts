@@ -13,17 +13,21 @@ import {
   timeInStageChart,
   slowestStage,
   timeInStageView,
-  weakestStage,
+  mostLostStage,
   winReasonsChart,
+  type FunnelViewModel,
 } from '../../charts/index.ts';
+import { ROUGH_MARK } from '../../charts/distribution.ts';
 import { localizedText } from '../../i18n/index.ts';
-import { type ChartBlock, chartBlock, countAmountTable, figuresTable, table, type TableModel } from '../table.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, table, type TableModel } from '../table.ts';
 import {
   currentVisitOnly,
   historyFromSnapshots,
   historyUnavailable,
   isSmall,
   lossReasonsNote,
+  MIN_QUANTILE_VALUES,
   MIN_SAMPLE,
   notes,
   stallDefaultNote,
@@ -44,20 +48,44 @@ export interface ChartsPageModel {
  * biggest drop-off.
  */
 export function funnelBlock(ctx: PageContext): ChartBlock {
-  const { site, f } = ctx;
+  const { site, m, f } = ctx;
   if (currentVisitOnly(ctx)) {
     return chartBlock('funnel', funnelChart({ cohortSize: 0, stages: [] }, opts(ctx, ctx.text.funnel, historyUnavailable(ctx))), f, true);
   }
-  const vm = funnelView(site.metrics, site.stages, ctx.locale);
+  const vm = withOutcomes(ctx, funnelView(site.metrics, site.stages, ctx.locale));
   const n = vm.cohortSize;
-  // The takeaway names the weakest stage: it rests on the deals that reached that stage.
-  const weakest = weakestStage(vm.stages);
+  // The takeaway names the stage where most deals are lost: it rests on the deals that reached that stage.
+  const weakest = mostLostStage(vm.stages);
   const takeaway = isSmall(n)
     ? ctx.m.small.funnel({ count: n }, f)
     : weakest && weakest.reached < MIN_SAMPLE
       ? ctx.m.small.funnelStage({ count: weakest.reached, stage: weakest.label }, f)
       : null;
-  return chartBlock('funnel', funnelChart(vm, opts(ctx, ctx.text.funnel, takeaway)), f);
+  return chartBlock('funnel', funnelChart(vm, opts(ctx, ctx.text.funnel, takeaway)), f, false, {
+    header: m.csv.stageId,
+    values: vm.stages.map((s) => s.id),
+  });
+}
+
+/**
+ * The funnel with each stage's still-open deals apart from those lost there,
+ * and the win rate of a stage shown only once a deal that reached it has
+ * closed: "0 %" of deals all still open would be no rate at all.
+ */
+export function withOutcomes(ctx: PageContext, vm: FunnelViewModel): FunnelViewModel {
+  const outcomes = new Map(ctx.site.funnel_outcomes.map((o) => [o.stage, o]));
+  // Deals that reached stage i and were lost: lost at stage i or later.
+  const lostFrom = new Map<string, number>();
+  let lost = 0;
+  for (const s of [...vm.stages].reverse()) lostFrom.set(s.id, (lost += outcomes.get(s.id)?.lost ?? 0));
+  return {
+    ...vm,
+    stages: vm.stages.map((s) => {
+      const o = outcomes.get(s.id);
+      const closed = s.won + (lostFrom.get(s.id) ?? 0);
+      return { ...s, stillOpen: o?.open ?? 0, lost: o?.lost ?? 0, winRate: closed > 0 ? s.winRate : null };
+    }),
+  };
 }
 
 export function funnelModel(ctx: PageContext): ChartsPageModel {
@@ -69,9 +97,9 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
     'buyer-journey',
     m.columns.buyer_step,
     [
-      { label: m.columns.stage, value: (s) => s.id, text: (s) => ctx.stage(s.id) },
+      { label: m.columns.stage, value: (s) => s.id, text: (s) => ctx.stage(s.id), csvId: m.csv.stageId },
       { label: m.columns.buyer_step, value: (s) => localizedText(s.buyer_step, ctx.locale) ?? '' },
-      { label: m.columns.probability, numeric: true, value: (s) => s.probability, text: (s) => f.percent(s.probability) },
+      { label: m.columns.probability, numeric: true, value: (s) => s.probability, text: (s) => f.percent(s.probability), digits: 2 },
     ],
     site.stages.filter((s) => s.kind !== 'lost' && !s.parked),
   );
@@ -83,16 +111,27 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
   const v = site.metrics.velocity;
   const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.category, m.columns.amount], [
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
-      { label: m.columns.win_rate, value: v.win_rate, text: f.percent(v.win_rate) },
-      { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.money(v.avg_won_amount) },
-      { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days) },
-      { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day) },
+      { label: m.columns.win_rate, value: v.win_rate, text: f.percent(v.win_rate), digits: 2 },
+      { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.money(v.avg_won_amount), digits: moneyDigits(f.currency) },
+      { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days), digits: 1 },
+      { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day), digits: moneyDigits(f.currency) },
   ]);
   const closed = site.metrics.cycle_length.all.count;
-  const cycle = cycleLengthChart(cycleLengthView(site.metrics), opts(ctx, ctx.text.cycleLength, isSmall(closed) && m.small.cycleLength({ count: closed }, f)));
+  const few = (n: number) => n > 0 && n < MIN_QUANTILE_VALUES;
+  const cycleVm = cycleLengthView(site.metrics);
+  const roughCycle = { won: { ...cycleVm.won, rough: few(cycleVm.won.count) }, lost: { ...cycleVm.lost, rough: few(cycleVm.lost.count) }, all: { ...cycleVm.all, rough: few(cycleVm.all.count) } };
+  const cycle = cycleLengthChart(roughCycle, opts(ctx, ctx.text.cycleLength, isSmall(closed) && m.small.cycleLength({ count: closed }, f)));
+  const timeBlock = timeInStageBlock(ctx);
+  const cycleBlock = chartBlock('cycle-length', cycle, f);
+  // Medians and percentiles of fewer than MIN_QUANTILE_VALUES values are marked: time in stage
+  // (visits; median, P75, P90), cycle length (deals; median, P90).
+  const rough = [
+    !timeBlock.unavailable && markFewValues(timeBlock.table, 1, [2, 3, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
+    markFewValues(cycleBlock.table, 1, [2, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
+  ].some(Boolean);
   return {
-    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, stallDefaultNote(ctx)),
-    charts: [timeInStageBlock(ctx), chartBlock('cycle-length', cycle, f)],
+    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    charts: [timeBlock, cycleBlock],
     tables: [inputs],
   };
 }
@@ -102,7 +141,9 @@ function timeInStageBlock(ctx: PageContext): ChartBlock {
   if (currentVisitOnly(ctx)) {
     return chartBlock('time-in-stage', timeInStageChart({ stages: [] }, opts(ctx, ctx.text.timeInStage, historyUnavailable(ctx))), f, true);
   }
-  const vm = timeInStageView(site.metrics, site.stages, ctx.locale, site.stall_thresholds);
+  const base = timeInStageView(site.metrics, site.stages, ctx.locale, site.stall_thresholds);
+  // Medians and percentiles of fewer than MIN_QUANTILE_VALUES visits are marked in the chart too.
+  const vm = { ...base, stages: base.stages.map((s) => ({ ...s, rough: s.visits > 0 && s.visits < MIN_QUANTILE_VALUES })) };
   // The takeaway names the stage with the longest median: it rests on that stage's visits.
   const slowest = slowestStage(vm.stages);
   const takeaway = slowest && isSmall(slowest.visits) ? m.small.timeInStage({ count: slowest.visits, stage: slowest.label }, f) : null;
@@ -131,13 +172,29 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         lostAtStageChart(lostAtStageView(metrics, site.stages, ctx.locale), opts(ctx, ctx.text.lostAtStage, isSmall(lost) && m.small.lostAtStage({ count: lost }, f))),
         f,
       );
+  // Reason codes read as words (config labels, else humanised); the CSV keeps each code beside them.
+  const reasonKeys = (rows: Metrics['loss_reasons']) => ({ header: m.csv.codeOf({ column: m.columns.reason }), values: rows.map((r) => r.reason) });
+  const competitors = competitorsView(metrics);
+  const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
   return {
     notes: [],
     charts: [
-      chartBlock('loss-reasons', lossReasonsChart(reasonsView(metrics.loss_reasons, { unspecified }), opts(ctx, ctx.text.lossReasons, lossTakeaway)), f),
+      chartBlock(
+        'loss-reasons',
+        lossReasonsChart(reasonsView(metrics.loss_reasons, { unspecified, label: ctx.label }), opts(ctx, ctx.text.lossReasons, lossTakeaway)),
+        f,
+        false,
+        reasonKeys(metrics.loss_reasons),
+      ),
       lostAtStage,
-      chartBlock('competitors', competitorsChart(competitorsView(metrics), opts(ctx, ctx.text.competitors, isSmall(met) && m.small.competitors({ count: met }, f))), f),
-      chartBlock('win-reasons', winReasonsChart(reasonsView(metrics.win_reasons, { unspecified }), opts(ctx, ctx.text.winReasons, winTakeaway)), f),
+      chartBlock('competitors', competitorsChart(competitorsVm, opts(ctx, ctx.text.competitors, isSmall(met) && m.small.competitors({ count: met }, f))), f),
+      chartBlock(
+        'win-reasons',
+        winReasonsChart(reasonsView(metrics.win_reasons, { unspecified, label: ctx.label }), opts(ctx, ctx.text.winReasons, winTakeaway)),
+        f,
+        false,
+        reasonKeys(metrics.win_reasons),
+      ),
     ],
     tables: [summary],
   };

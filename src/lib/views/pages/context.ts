@@ -1,7 +1,7 @@
 /** What every page model needs: the manifest, the locale's strings and formatter, links. */
 import type { Formatter } from '../../format/index.ts';
 import { chartTexts, type ChartTexts } from '../../i18n/chart-text.ts';
-import { type Locale, localize, type Messages, stageLabel } from '../../i18n/index.ts';
+import { codeLabel, codeLabels, type Locale, localize, type Messages, nameLabel, stageLabel, UNSPECIFIED } from '../../i18n/index.ts';
 import type { SiteData } from '../schema.ts';
 
 export interface PageContext {
@@ -12,6 +12,12 @@ export interface PageContext {
   text: ChartTexts;
   /** Localised stage label by id. */
   stage: (id: string) => string;
+  /**
+   * A code or name from the data in words: config `labels` in this locale,
+   * else humanised (`after_sales` -> "After sales"); other text as written;
+   * empty and `(unspecified)` as the catalogue's "(unspecified)".
+   */
+  label: (code: string) => string;
   /** Link to a page of this locale: href('stalled') -> '/en/stalled/'. */
   href: (page: string) => string;
 }
@@ -23,6 +29,8 @@ export function chartOptions<T>(ctx: PageContext, text: T, takeaway?: string | n
 
 export const PAGES = [
   'overview',
+  'changes',
+  'trends',
   'funnel',
   'velocity',
   'win-loss',
@@ -39,6 +47,8 @@ export type PageKey = (typeof PAGES)[number];
 /** Nav label key in the message catalogue for each page. */
 export const NAV_KEYS = {
   overview: 'overview',
+  changes: 'changes',
+  trends: 'trends',
   funnel: 'funnel',
   velocity: 'velocity',
   'win-loss': 'winLoss',
@@ -59,6 +69,7 @@ export function pagePath(page: PageKey | string): string {
 export function pageContext(site: SiteData, locale: Locale, base = '/'): PageContext {
   const { m, f } = localize(locale, site.currency);
   const stages = new Map(site.stages.map((s) => [s.id, s]));
+  const labels = codeLabels(site.labels);
   return {
     site,
     locale,
@@ -69,6 +80,7 @@ export function pageContext(site: SiteData, locale: Locale, base = '/'): PageCon
       const s = stages.get(id);
       return s ? stageLabel(s, locale) : id;
     },
+    label: (code) => (code.trim() === '' || code === UNSPECIFIED ? nameLabel(m, code) : codeLabel(labels, code, locale)),
     href: (page) => `${base}${locale}/${pagePath(page)}`,
   };
 }

@@ -1,7 +1,7 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
-import { type Column, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import type { PageContext } from './context.ts';
 
 /** Slug of each account that has a page, for links. */
@@ -17,24 +17,79 @@ export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'p
   return deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)).join(' · ');
 }
 
-export function openDealColumns(ctx: PageContext, withStall: boolean): Column<OpenDealRow>[] {
+/** Link to each owner's page, by owner name. */
+export function ownerLinks(ctx: PageContext): (owner: string) => string | undefined {
+  const slugs = new Map(ctx.site.owners.rows.map((r) => [r.name, r.slug]));
+  return (owner) => {
+    const slug = slugs.get(owner);
+    return slug ? `${ctx.href('owners')}${slug}/` : undefined;
+  };
+}
+
+/** Whole days elapsed (a deal 45.9 days in its stage has been there 45 full days). */
+export function wholeDays(days: number): number {
+  return Math.floor(days + 1e-9);
+}
+
+/** A stall threshold as a whole number of days. */
+export function thresholdDays(days: number | null): number | null {
+  return days === null ? null : Math.round(days);
+}
+
+/**
+ * Why a deal needs attention: when stalled, over its stage's threshold
+ * (whole days, or one decimal when whole days would not show it over); then
+ * its warning signs.
+ */
+export function stalledWhy(ctx: PageContext, d: OpenDealRow): string {
+  const { m, f } = ctx;
+  const parts: string[] = [];
+  if (d.stalled && d.threshold_days !== null) {
+    const whole = wholeDays(d.days_in_stage) > thresholdDays(d.threshold_days)!;
+    parts.push(
+      m.stalledReview.overThreshold({
+        stage: ctx.stage(d.stage),
+        days: f.days(whole ? wholeDays(d.days_in_stage) : d.days_in_stage),
+        threshold: f.days(whole ? thresholdDays(d.threshold_days) : d.threshold_days),
+      }),
+    );
+  }
+  const flags = flagsText(ctx, d);
+  if (flags) parts.push(flags);
+  return parts.join(' · ');
+}
+
+/**
+ * An open deal's columns. `withStall`: the stage's threshold, and why the
+ * deal is stalled (if it is) before its flags, under `whyLabel` (default
+ * "Why it is stalled"). Days are whole days, as in the CSV.
+ */
+export function openDealColumns(ctx: PageContext, withStall: boolean, whyLabel = ctx.m.stalledReview.why): Column<OpenDealRow>[] {
   const { m, f } = ctx;
   const link = accountLinks(ctx);
+  const owner = ownerLinks(ctx);
   const cols: Column<OpenDealRow>[] = [
     { label: m.columns.deal_id, value: (d) => d.deal_id },
     { label: m.columns.deal_name, value: (d) => d.name },
     { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => link(d.account_id) },
-    { label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage) },
-    { label: m.columns.days_in_stage, numeric: true, value: (d) => d.days_in_stage, text: (d) => f.days(d.days_in_stage) },
+    { label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId },
+    { label: m.columns.days_in_stage, numeric: true, value: (d) => wholeDays(d.days_in_stage), text: (d) => f.days(wholeDays(d.days_in_stage)) },
   ];
   if (withStall) {
-    cols.push({ label: m.columns.threshold_days, numeric: true, value: (d) => d.threshold_days, text: (d) => f.days(d.threshold_days) });
+    cols.push({
+      label: m.columns.threshold_days,
+      numeric: true,
+      value: (d) => thresholdDays(d.threshold_days),
+      text: (d) => f.days(thresholdDays(d.threshold_days)),
+    });
   }
   cols.push(
-    { label: m.columns.owner, value: (d) => d.owner },
-    { label: m.columns.amount, numeric: true, value: (d) => d.amount, text: (d) => f.money(d.amount) },
+    { label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) },
+    { label: m.columns.amount, numeric: true, value: (d) => d.amount, text: (d) => f.money(d.amount), digits: moneyDigits(f.currency) },
     { label: m.columns.expected_close, value: (d) => d.expected_close, text: (d) => (d.expected_close ? f.date(d.expected_close) : '') },
-    { label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) },
+    withStall
+      ? { label: whyLabel, wide: true, value: (d) => stalledWhy(ctx, d), tone: (d) => (d.flags.length || d.stalled ? 'bad' : undefined) }
+      : { label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) },
   );
   return cols;
 }

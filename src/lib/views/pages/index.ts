@@ -4,15 +4,22 @@ import { funnelModel, velocityModel, winLossModel } from './analysis.ts';
 import type { PageContext, PageKey } from './context.ts';
 import { accountModel, accountsIndexModel, dataQualityModel, ownersModel } from './lists.ts';
 import { overviewModel } from './overview.ts';
-import { forecastModel, repurchaseModel, stalledModel, waterfallModel } from './pipeline-pages.ts';
+import { forecastModel, forecastTables } from './forecast.ts';
+import { repurchaseModel, stalledModel, waterfallModel } from './pipeline-pages.ts';
+import { trendsModel, trendsTables } from './trends.ts';
+import { changesModel, changesTables } from './changes.ts';
 
 export * from './absence.ts';
 export * from './analysis.ts';
 export * from './context.ts';
 export * from './deals.ts';
+export * from './forecast.ts';
 export * from './lists.ts';
 export * from './overview.ts';
 export * from './pipeline-pages.ts';
+export * from './trends.ts';
+export * from './changes.ts';
+export * from './snapshots.ts';
 
 /** The tables a page shows (chart tables included), by page. */
 export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {
@@ -25,15 +32,20 @@ export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {
     case 'velocity':
     case 'win-loss':
     case 'waterfall':
-    case 'forecast':
     case 'repurchase': {
-      const model = { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, forecast: forecastModel, repurchase: repurchaseModel }[page](ctx);
+      const model = { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, repurchase: repurchaseModel }[page](ctx);
       return [...model.charts.map((c) => c.table), ...model.tables];
     }
+    case 'forecast':
+      return forecastTables(forecastModel(ctx));
+    case 'trends':
+      return trendsTables(trendsModel(ctx));
+    case 'changes':
+      return changesTables(changesModel(ctx));
     case 'stalled':
       return stalledModel(ctx).tables;
     case 'owners':
-      return ownersModel(ctx);
+      return ownersModel(ctx).tables;
     case 'accounts':
       return [accountsIndexModel(ctx)];
     case 'data-quality': {

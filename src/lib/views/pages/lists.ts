@@ -1,11 +1,17 @@
 /** Owners and teams, accounts (index and one page each), and data quality. */
+import { ROUGH_MARK } from '../../charts/distribution.ts';
 import { nameLabel } from '../../i18n/index.ts';
+import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { AccountDeal, AccountView, RemovedDeal } from '../schema.ts';
-import { type Column, table, type TableModel } from '../table.ts';
+import type { AccountDeal, AccountView, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
+import { byCodePoint } from '../../stats.ts';
+import { addDays } from '../../time.ts';
+import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { openDealColumns, ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
   coverageNote,
+  MIN_QUANTILE_VALUES,
   historyAdvice,
   lossReasonsNote,
   noExpectedClose,
@@ -18,16 +24,70 @@ import type { PageContext } from './context.ts';
 
 type Segment = Omit<Metrics['by_owner'][number], 'owner'>;
 
-function segmentColumns<R extends Segment>(ctx: PageContext, nameLabelText: string, name: (r: R) => string): Column<R>[] {
+/** An owner's or team's row on the owners page: by_owner / by_team joined with its target figures. */
+export interface SegmentReviewRow extends Segment, Omit<SegmentTargetRow, 'name'> {
+  name: string;
+}
+
+export interface OwnersModel {
+  /** The period of the targets and the sort order; what is missing (no owner or team targets). */
+  notes: string[];
+  owners: TableModel;
+  teams: TableModel;
+  tables: TableModel[];
+}
+
+const EMPTY_SEGMENT: Segment = { open_count: 0, open_amount: 0, won_count: 0, lost_count: 0, win_rate: null, median_cycle_days: null, stalled_count: 0 };
+
+/** by_owner (or by_team) rows joined with the target rows by name, sorted by open amount (largest first), then name. */
+export function segmentReviewRows(segments: readonly (Segment & { name: string })[], targets: SegmentTargets): SegmentReviewRow[] {
+  const byName = new Map<string, SegmentReviewRow>();
+  for (const t of targets.rows) byName.set(t.name, { ...EMPTY_SEGMENT, ...t });
+  for (const s of segments) {
+    const t = byName.get(s.name);
+    byName.set(s.name, { slug: null, target_amount: null, won_amount: 0, attainment: null, weighted_amount: 0, ...t, ...s });
+  }
+  return [...byName.values()].sort((a, b) => b.open_amount - a.open_amount || byCodePoint(a.name, b.name));
+}
+
+function reviewColumns(ctx: PageContext, head: string, href: (r: SegmentReviewRow) => string | undefined): Column<SegmentReviewRow>[] {
   const { m, f } = ctx;
+  const money = moneyDigits(f.currency);
+  const rough = (r: SegmentReviewRow) => r.median_cycle_days !== null && r.won_count + r.lost_count < MIN_QUANTILE_VALUES;
   return [
-    { label: nameLabelText, value: (r) => name(r), text: (r) => nameLabel(m, name(r)) },
+    { label: head, value: (r) => r.name, text: (r) => nameLabel(m, r.name), href },
     { label: m.columns.open_count, numeric: true, value: (r) => r.open_count, text: (r) => f.count(r.open_count) },
-    { label: m.columns.open_amount, numeric: true, value: (r) => r.open_amount, text: (r) => f.money(r.open_amount) },
-    { label: m.columns.won_count, numeric: true, value: (r) => r.won_count, text: (r) => f.count(r.won_count) },
-    { label: m.columns.lost_count, numeric: true, value: (r) => r.lost_count, text: (r) => f.count(r.lost_count) },
-    { label: m.columns.win_rate, numeric: true, value: (r) => r.win_rate, text: (r) => f.percent(r.win_rate) },
-    { label: m.columns.median_cycle_days, numeric: true, value: (r) => r.median_cycle_days, text: (r) => f.days(r.median_cycle_days) },
+    // Compact amounts keep a dozen columns readable; the CSV has them in full.
+    { label: m.columns.open_amount, numeric: true, value: (r) => r.open_amount, text: (r) => f.moneyCompact(r.open_amount), digits: money },
+    { label: m.ownersReview.weighted, numeric: true, value: (r) => r.weighted_amount, text: (r) => f.moneyCompact(r.weighted_amount), digits: money },
+    { label: m.columns.target_amount, numeric: true, value: (r) => r.target_amount, text: (r) => f.moneyCompact(r.target_amount), digits: money },
+    { label: m.ownersReview.wonInPeriod, numeric: true, value: (r) => r.won_amount, text: (r) => f.moneyCompact(r.won_amount), digits: money },
+    {
+      label: m.ownersReview.attainment,
+      numeric: true,
+      value: (r) => r.attainment,
+      text: (r) => f.percent(r.attainment),
+      digits: 2,
+      tone: (r) => (r.attainment === null ? undefined : r.attainment >= 1 ? 'good' : undefined),
+    },
+    // The win rate with the deals behind it ('24% (20 / 83)'); won and lost counts in the CSV.
+    {
+      label: m.columns.win_rate,
+      numeric: true,
+      value: (r) => r.win_rate,
+      text: (r) => (r.win_rate === null ? f.percent(null) : `${f.percent(r.win_rate)} (${f.count(r.won_count)} / ${f.count(r.won_count + r.lost_count)})`),
+      digits: 2,
+    },
+    { label: m.columns.won_count, numeric: true, value: (r) => r.won_count, csvOnly: true },
+    { label: m.columns.lost_count, numeric: true, value: (r) => r.lost_count, csvOnly: true },
+    {
+      label: m.columns.median_cycle_days,
+      numeric: true,
+      value: (r) => r.median_cycle_days,
+      text: (r) => f.days(r.median_cycle_days) + (rough(r) ? ROUGH_MARK : ''),
+      digits: 1,
+      tone: (r) => (rough(r) ? 'muted' : undefined),
+    },
     {
       label: m.columns.stalled_count,
       numeric: true,
@@ -38,12 +98,63 @@ function segmentColumns<R extends Segment>(ctx: PageContext, nameLabelText: stri
   ];
 }
 
-export function ownersModel(ctx: PageContext): TableModel[] {
-  const { site, m } = ctx;
-  return [
-    table('by-owner', m.sections.byOwner, segmentColumns(ctx, m.columns.owner, (r: Metrics['by_owner'][number]) => r.owner), site.metrics.by_owner),
-    table('by-team', m.sections.byTeam, segmentColumns(ctx, m.columns.team, (r: Metrics['by_team'][number]) => r.team), site.metrics.by_team),
-  ];
+export function ownersModel(ctx: PageContext): OwnersModel {
+  const { site, m, f } = ctx;
+  const owners = segmentReviewRows(site.metrics.by_owner.map((r) => ({ ...r, name: r.owner })), site.owners);
+  const teams = segmentReviewRows(site.metrics.by_team.map((r) => ({ ...r, name: r.team })), site.teams);
+  const link = ownerLinks(ctx);
+  const ownersTable = table('by-owner', m.sections.byOwner, reviewColumns(ctx, m.columns.owner, (r) => link(r.name)), owners);
+  const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams);
+  const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && r.won_count + r.lost_count < MIN_QUANTILE_VALUES);
+  return {
+    notes: notes(
+      m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
+      !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
+      !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
+      m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
+      rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
+    ),
+    owners: ownersTable,
+    teams: teamsTable,
+    tables: [ownersTable, teamsTable],
+  };
+}
+
+export interface OwnerModel {
+  name: string;
+  slug: string;
+  facts: { label: string; value: string }[];
+  /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
+  intro: string;
+  deals: TableModel;
+}
+
+/** One owner's page: the owners-table figures, and the owner's open deals (the filtered deal list). */
+export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel {
+  const { site, m, f } = ctx;
+  const review = segmentReviewRows(site.metrics.by_owner.filter((r) => r.owner === row.name).map((r) => ({ ...r, name: r.owner })), {
+    ...site.owners,
+    rows: [row],
+  })[0]!;
+  const deals = site.open_deals.filter((d) => d.owner === row.name);
+  const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
+  const facts = [
+    { label: m.columns.team, value: teams.join(', ') },
+    { label: m.columns.open_amount, value: `${f.money(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
+    { label: m.ownersReview.weighted, value: f.money(review.weighted_amount) },
+    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.money(review.target_amount) },
+    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.money(review.won_amount) },
+    { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
+    { label: m.columns.win_rate, value: `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})` },
+    { label: m.columns.stalled_count, value: f.count(review.stalled_count) },
+  ].filter((x) => x.value !== '');
+  return {
+    name: row.name,
+    slug: row.slug ?? '',
+    facts,
+    intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, true, m.columns.flags), deals),
+  };
 }
 
 export function accountsIndexModel(ctx: PageContext): TableModel {
@@ -61,9 +172,9 @@ export function accountsIndexModel(ctx: PageContext): TableModel {
       { label: m.columns.industry, value: (a: AccountView) => a.industry },
       { label: m.columns.region, value: (a: AccountView) => a.region },
       { label: m.columns.open_count, numeric: true, value: (a: AccountView) => a.open_count, text: (a: AccountView) => f.count(a.open_count) },
-      { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.money(a.open_amount) },
+      { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.money(a.open_amount), digits: moneyDigits(f.currency) },
       { label: m.columns.won_count, numeric: true, value: (a: AccountView) => a.won_count, text: (a: AccountView) => f.count(a.won_count) },
-      { label: m.columns.won_amount, numeric: true, value: (a: AccountView) => a.won_amount, text: (a: AccountView) => f.money(a.won_amount) },
+      { label: m.columns.won_amount, numeric: true, value: (a: AccountView) => a.won_amount, text: (a: AccountView) => f.money(a.won_amount), digits: moneyDigits(f.currency) },
     ],
     site.accounts,
     // The index lists every account: it is the search target.
@@ -103,9 +214,9 @@ export function accountModel(ctx: PageContext, account: AccountView): AccountMod
       { label: m.columns.deal_id, value: (d: AccountDeal) => d.deal_id },
       { label: m.columns.deal_name, value: (d: AccountDeal) => d.name },
       { label: m.columns.product, value: (d: AccountDeal) => d.product },
-      { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state] },
-      { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage) },
-      { label: m.columns.amount, numeric: true, value: (d: AccountDeal) => d.amount, text: (d: AccountDeal) => f.money(d.amount) },
+      { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state], csvId: m.csv.codeOf({ column: m.columns.state }) },
+      { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
+      { label: m.columns.amount, numeric: true, value: (d: AccountDeal) => d.amount, text: (d: AccountDeal) => f.money(d.amount), digits: moneyDigits(f.currency) },
       { label: m.columns.owner, value: (d: AccountDeal) => d.owner },
       { label: m.columns.created, value: (d: AccountDeal) => d.created, text: (d: AccountDeal) => f.date(d.created) },
       { label: m.columns.closed, value: (d: AccountDeal) => d.closed, text: (d: AccountDeal) => (d.closed ? f.date(d.closed) : '') },
@@ -123,7 +234,13 @@ export function accountModel(ctx: PageContext, account: AccountView): AccountMod
       { label: m.columns.deal_id, value: (r) => r.deal_id },
       { label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) },
       { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
-      { label: m.columns.status, value: (r) => r.status, text: (r) => m.repurchaseStatus[r.status], tone: (r) => (r.status === 'overdue' ? 'bad' : undefined) },
+      {
+        label: m.columns.status,
+        value: (r) => r.status,
+        text: (r) => m.repurchaseStatus[r.status],
+        tone: (r) => (r.status === 'overdue' ? 'bad' : undefined),
+        csvId: m.csv.codeOf({ column: m.columns.status }),
+      },
     ],
     rows,
   );
@@ -154,7 +271,7 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
   const limitations = site.source.limitations.map((code) => {
     if (code === 'current_visit_only') return m.source.currentVisitOnly({ advice: historyAdvice(ctx) });
     if (code === 'history_from_snapshots') return m.absence.snapshots;
-    return m.source.otherLimitation({ code });
+    return m.source.otherLimitation({ code: ctx.label(code) });
   });
   return {
     source: [m.source.readFrom({ name }), ...(site.source.limitations.includes('current_visit_only') ? [] : [m.source.fullHistory]), ...limitations],
@@ -183,8 +300,8 @@ export function removedTable(ctx: PageContext): TableModel {
       { label: m.columns.deal_id, value: (d: RemovedDeal) => d.deal_id },
       { label: m.columns.deal_name, value: (d: RemovedDeal) => d.name },
       { label: m.columns.owner, value: (d: RemovedDeal) => d.owner },
-      { label: m.columns.stage_at_removal, value: (d: RemovedDeal) => d.stage, text: (d: RemovedDeal) => ctx.stage(d.stage) },
-      { label: m.columns.amount, numeric: true, value: (d: RemovedDeal) => d.amount, text: (d: RemovedDeal) => f.money(d.amount) },
+      { label: m.columns.stage_at_removal, value: (d: RemovedDeal) => d.stage, text: (d: RemovedDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
+      { label: m.columns.amount, numeric: true, value: (d: RemovedDeal) => d.amount, text: (d: RemovedDeal) => f.money(d.amount), digits: moneyDigits(f.currency) },
       { label: m.columns.removed_at, value: (d: RemovedDeal) => d.removed, text: (d: RemovedDeal) => f.date(d.removed) },
     ],
     site.removed_deals,
@@ -206,9 +323,16 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.file, value: (r) => r.file },
       { label: m.columns.line, numeric: true, value: (r) => r.line },
       { label: m.columns.column, value: (r) => r.column },
-      { label: m.columns.severity, value: (r) => r.severity, text: (r) => m.severity[r.severity], tone: (r) => (r.severity === 'error' ? 'bad' : 'muted') },
+      {
+        label: m.columns.severity,
+        value: (r) => r.severity,
+        text: (r) => m.severity[r.severity],
+        tone: (r) => (r.severity === 'error' ? 'bad' : 'muted'),
+        csvId: m.csv.codeOf({ column: m.columns.severity }),
+      },
       { label: m.columns.code, value: (r) => r.code },
-      { label: m.columns.message, wide: true, value: (r) => r.message },
+      // Translated by code (English when the code or its wording has no translation).
+      { label: m.columns.message, wide: true, value: (r) => issueMessage(r, ctx.locale) },
     ], dq.issues, 2000),
   ];
 }

@@ -8,7 +8,8 @@ import { closeDatesNote, currentVisitOnly, notes, trendsUnavailable } from './ab
 import { funnelBlock } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
-import { forecastBlock } from './pipeline-pages.ts';
+import { forecastBlock } from './forecast.ts';
+import { tileSparkline, TREND_FIGURES, trendId } from './trends.ts';
 
 export interface TileModel {
   key: string;
@@ -20,6 +21,8 @@ export interface TileModel {
   delta: Delta | null;
   /** Whether the change is good news (for colour and its text); null when neutral. */
   good: boolean | null;
+  /** The 12-month trend as a sparkline, linking to its chart on the Trends page; null without one. */
+  trend: { svg: string; href: string; takeaway: string; link: string } | null;
 }
 
 export interface OverviewModel {
@@ -33,7 +36,7 @@ export interface OverviewModel {
 }
 
 /** Tiles shown on the overview; `up` says whether a rise is good news. */
-const TILE_SPECS: { key: keyof PageContext['m']['tiles']['hints']; kind: DeltaKind; up: boolean; get: (m: Metrics) => number | null }[] = [
+export const TILE_SPECS: { key: keyof PageContext['m']['tiles']['hints']; kind: DeltaKind; up: boolean; get: (m: Metrics) => number | null }[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
   { key: 'coverage', kind: 'number', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
@@ -41,6 +44,7 @@ const TILE_SPECS: { key: keyof PageContext['m']['tiles']['hints']; kind: DeltaKi
   { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value },
   { key: 'medianCycle', kind: 'days', up: false, get: (m) => m.cycle_length.all.median_days },
   { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day },
+  { key: 'stalledDeals', kind: 'count', up: false, get: (m) => m.stalled.length },
 ];
 
 /** The coverage row of the period containing as_of (the month's before the quarter's), not the next one. */
@@ -66,6 +70,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
       hint: m.tiles.hints[spec.key],
       delta,
       good,
+      trend: tileTrend(ctx, spec.key),
     };
   });
   return {
@@ -78,7 +83,13 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   };
 }
 
-function tileValue(ctx: PageContext, key: string, value: number | null): string {
+function tileTrend(ctx: PageContext, key: string): TileModel['trend'] {
+  const spark = tileSparkline(ctx, key);
+  const figure = TREND_FIGURES.find((t) => t.key === key);
+  return spark && figure ? { svg: spark.svg, href: `${ctx.href('trends')}#${trendId(figure.key)}`, takeaway: spark.takeaway, link: ctx.m.tiles.trendLink } : null;
+}
+
+export function tileValue(ctx: PageContext, key: string, value: number | null): string {
   const { f } = ctx;
   switch (key) {
     case 'coverage':
@@ -90,6 +101,8 @@ function tileValue(ctx: PageContext, key: string, value: number | null): string 
       return f.days(value);
     case 'salesVelocity':
       return f.perDay(value);
+    case 'stalledDeals':
+      return f.count(value);
     default:
       return f.moneyCompact(value);
   }
@@ -111,6 +124,9 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return `${f.moneyCompact(now.win_rate.won_amount)} / ${f.moneyCompact(now.win_rate.won_amount + now.win_rate.lost_amount)}`;
     case 'medianCycle':
       return m.common.dealCount({ count: now.cycle_length.all.count }, f);
+    case 'stalledDeals':
+      // What the stalled deals are worth: the same open deals the stalled page lists.
+      return f.moneyCompact(site.open_deals.reduce((sum, d) => sum + (d.stalled ? d.amount : 0), 0));
     default:
       return null;
   }

@@ -1,9 +1,5 @@
-/** Stalled, waterfall, forecast and repurchase pages. */
+/** Stalled, waterfall and repurchase pages (the forecast page: forecast.ts). */
 import {
-  forecastChart,
-  forecastView,
-  pipelineByStageChart,
-  pipelineView,
   repurchaseTimelineChart,
   repurchaseView,
   waterfallChart,
@@ -12,30 +8,125 @@ import {
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';
-import type { StageMeta } from '../schema.ts';
-import { chartBlock, countAmountTable, figuresTable, table, type TableModel } from '../table.ts';
-import { closeDatesNote, coverageNote, currentVisitOnly, historyAdvice, noExpectedClose, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
+import { FLAG_NAMES } from '../../metrics/schema.ts';
+import { byCodePoint } from '../../stats.ts';
+import type { OpenDealRow, StageMeta } from '../schema.ts';
+import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, table, type TableModel } from '../table.ts';
+import { closeDatesNote, currentVisitOnly, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
-import { accountLinks, openDealColumns, stalledTable } from './deals.ts';
+import { accountLinks, openDealColumns, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
 
 export interface StalledModel {
-  /** Stalled deals, open deals with warning signs, and each stage's stall threshold. */
+  /** "12 stalled deals worth ₩3.4B." */
+  summary: string;
+  /** Count and amount of the stalled deals by stage, by owner and by warning sign, each under its heading. */
+  totals: { heading: string; table: TableModel }[];
+  /** Under the totals: a deal with several warning signs counts under each. */
+  totalsNote: string;
+  /** Every stalled deal with why it is on the list. */
+  stalled: TableModel;
+  /** Open deals not stalled yet but with a warning sign: the next review's list. */
+  flagged: TableModel;
+  thresholds: TableModel;
+  /** Every table of the page, in page order (for the CSV downloads). */
   tables: TableModel[];
   stalledCount: number;
   notes: string[];
 }
 
+/** A row of the stalled totals: a label (and the id or code behind it), a count and an amount. */
+interface TotalRow {
+  id: string;
+  label: string;
+  count: number;
+  amount: number;
+  href?: string | undefined;
+  total?: boolean;
+}
+
 export function stalledModel(ctx: PageContext): StalledModel {
-  const { site, m } = ctx;
+  const { site, m, f } = ctx;
+  const deals = stalledDeals(ctx);
   const stalledIds = new Set(site.metrics.stalled.map((s) => s.deal_id));
-  // Open deals that are not stalled yet but already carry a warning sign: the next review's list.
   const flagged = site.open_deals.filter((d) => !stalledIds.has(d.deal_id) && d.flags.length > 0);
+  const totalTables = stalledTotals(ctx, deals);
+  const headings = [m.stalledReview.byStage, m.stalledReview.byOwner, m.stalledReview.byFlag];
+  const totals = totalTables.map((t, i) => ({ heading: headings[i]!, table: t }));
+  const stalled = stalledTable(ctx, 'stalled');
+  const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged);
+  const thresholds = stallThresholdsTable(ctx);
+  const amount = deals.reduce((sum, d) => sum + d.amount, 0);
   return {
-    tables: [stalledTable(ctx, 'stalled'), table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged), stallThresholdsTable(ctx)],
+    summary: m.stalledReview.summary({ count: deals.length, amount }, f),
+    totals,
+    totalsNote: m.stalledReview.flagNote,
+    stalled,
+    flagged: flaggedTable,
+    thresholds,
+    tables: [...totalTables, stalled, flaggedTable, thresholds],
     stalledCount: stalledIds.size,
     notes: notes(closeDatesNote(ctx), stallDefaultNote(ctx)),
   };
+}
+
+/** Count and amount of `deals` per key (a deal with several keys counts under each), in first-seen order. */
+function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => readonly K[]): Map<K, { count: number; amount: number }> {
+  const out = new Map<K, { count: number; amount: number }>();
+  for (const d of deals) {
+    for (const k of keysOf(d)) {
+      const t = out.get(k) ?? { count: 0, amount: 0 };
+      t.count++;
+      t.amount += d.amount;
+      out.set(k, t);
+    }
+  }
+  return out;
+}
+
+/** The stalled deals' totals by stage (sequence order, parked after), owner (largest amount first) and warning sign. */
+export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): TableModel[] {
+  const { site, m } = ctx;
+  const all: TotalRow = { id: '', label: m.stalledReview.all, count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0), total: true };
+  const open = site.stages.filter((s) => s.kind === 'open');
+  const byStage = tally(deals, (d) => [d.stage]);
+  const stageRows: TotalRow[] = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)]
+    .filter((s) => byStage.has(s.id))
+    .map((s) => ({ id: s.id, label: ctx.stage(s.id), ...byStage.get(s.id)! }));
+  const owner = ownerLinks(ctx);
+  const ownerRows: TotalRow[] = [...tally(deals, (d) => [d.owner])]
+    .map(([name, t]) => ({ id: name, label: ctx.label(name), href: owner(name), ...t }))
+    .sort((a, b) => b.amount - a.amount || b.count - a.count || byCodePoint(a.id, b.id));
+  const NONE = '';
+  const byFlag = tally(deals, (d) => (d.flags.length > 0 ? d.flags : [NONE]));
+  const flagRows: TotalRow[] = [
+    ...FLAG_NAMES.filter((flag) => byFlag.has(flag)).map((flag) => ({ id: flag, label: m.flags[flag], ...byFlag.get(flag)! })),
+    ...(byFlag.has(NONE) ? [{ id: '', label: m.stalledReview.noFlag, ...byFlag.get(NONE)! }] : []),
+  ];
+  const t = (id: string, caption: string, head: string, rows: TotalRow[], withId: boolean) =>
+    table(id, caption, totalColumns(ctx, head, withId), rows.length > 0 ? [...rows, all] : []);
+  return [
+    t('stalled-by-stage', `${m.sections.stalled}: ${m.stalledReview.byStage}`, m.columns.stage, stageRows, true),
+    t('stalled-by-owner', `${m.sections.stalled}: ${m.stalledReview.byOwner}`, m.columns.owner, ownerRows, false),
+    t('stalled-by-flag', `${m.sections.stalled}: ${m.stalledReview.byFlag}`, m.stalledReview.flag, flagRows, true),
+  ];
+}
+
+function totalColumns(ctx: PageContext, head: string, withId: boolean): Column<TotalRow>[] {
+  const { m, f } = ctx;
+  const tone = (r: TotalRow) => (r.total ? ('total' as const) : undefined);
+  return [
+    {
+      label: head,
+      value: (r) => (withId ? r.id : r.label),
+      text: (r) => r.label,
+      href: (r) => r.href,
+      ...(withId ? { csvId: head === m.columns.stage ? m.csv.stageId : m.csv.codeOf({ column: head }) } : {}),
+      tone,
+    },
+    { label: m.columns.count, numeric: true, value: (r) => r.count, text: (r) => f.count(r.count), tone },
+    { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.money(r.amount), digits: moneyDigits(f.currency), tone },
+  ];
 }
 
 /** Each open stage's stall threshold and how it was set (sequence first, then parked stages). */
@@ -61,13 +152,25 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
     'stall-thresholds',
     m.sections.stallThresholds,
     [
-      { label: m.columns.stage, value: (s) => s.id, text: (s) => (s.parked ? `${ctx.stage(s.id)} (${m.stageGroup.parkedTag})` : ctx.stage(s.id)) },
-      { label: m.columns.threshold_days, numeric: true, value: (s) => site.stall_thresholds[s.id] ?? null, text: (s) => f.days(site.stall_thresholds[s.id] ?? null) },
+      {
+        label: m.columns.stage,
+        value: (s) => s.id,
+        text: (s) => (s.parked ? `${ctx.stage(s.id)} (${m.stageGroup.parkedTag})` : ctx.stage(s.id)),
+        csvId: m.csv.stageId,
+      },
+      {
+        label: m.columns.threshold_days,
+        numeric: true,
+        value: (s) => site.stall_thresholds[s.id] ?? null,
+        text: (s) => f.days(site.stall_thresholds[s.id] ?? null),
+        digits: 1,
+      },
       {
         label: m.columns.basis,
         wide: true,
         value: (s) => site.stall_basis[s.id] ?? null,
         text: basis,
+        csvId: m.csv.codeOf({ column: m.columns.basis }),
         tone: (s) => (site.stall_basis[s.id] === 'default' ? 'muted' : undefined),
       },
     ],
@@ -88,7 +191,7 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
       figuresTable('slippage', m.sections.slippage, [m.columns.category, m.columns.count], [
         { label: m.columns.pushes_in_window, value: s.pushes_in_window, text: f.count(s.pushes_in_window) },
         { label: m.columns.open_deals_pushed, value: s.open_deals_pushed, text: f.count(s.open_deals_pushed) },
-        { label: m.columns.share_pushed, value: s.share_pushed, text: f.percent(s.share_pushed) },
+        { label: m.columns.share_pushed, value: s.share_pushed, text: f.percent(s.share_pushed), digits: 2 },
       ]),
     );
   }
@@ -106,37 +209,6 @@ export function periodNote(ctx: PageContext, kind: 'window' | 'waterfall'): stri
   return kind === 'window' ? ctx.m.common.window(range, ctx.f) : ctx.m.common.period(range, ctx.f);
 }
 
-export function forecastModel(ctx: PageContext): ChartsPageModel {
-  const { site, m, f } = ctx;
-  const coverage = table(
-    'coverage',
-    m.sections.coverage,
-    [
-      { label: m.columns.period, value: (r) => r.period, text: (r) => f.period(r.period) },
-      { label: m.columns.target_amount, numeric: true, value: (r) => r.target_amount, text: (r) => f.money(r.target_amount) },
-      { label: m.columns.won_amount, numeric: true, value: (r) => r.won_amount, text: (r) => f.money(r.won_amount) },
-      { label: m.columns.remaining, numeric: true, value: (r) => r.remaining, text: (r) => f.money(r.remaining) },
-      { label: m.columns.open_amount, numeric: true, value: (r) => r.open_amount, text: (r) => f.money(r.open_amount) },
-      { label: m.columns.ratio, numeric: true, value: (r) => r.ratio, text: (r) => f.multiple(r.ratio) },
-    ],
-    site.metrics.coverage,
-  );
-  return {
-    notes: notes(coverageNote(ctx)),
-    charts: [
-      forecastBlock(ctx),
-      chartBlock('pipeline-by-stage', pipelineByStageChart(pipelineView(site.metrics, site.stages, ctx.locale), opts(ctx, ctx.text.pipeline)), f),
-    ],
-    // Without any coverage row the note above says why; an empty table would add nothing.
-    tables: site.metrics.coverage.length > 0 ? [coverage] : [],
-  };
-}
-
-/** Open pipeline by expected close month (shared with the overview); without any close date it says so. */
-export function forecastBlock(ctx: PageContext) {
-  return chartBlock('forecast', forecastChart(forecastView(ctx.site.metrics), opts(ctx, ctx.text.forecast, noExpectedClose(ctx))), ctx.f);
-}
-
 export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const link = accountLinks(ctx);
@@ -152,8 +224,15 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
       value: (r: RepurchaseRow) => r.status,
       text: (r: RepurchaseRow) => m.repurchaseStatus[r.status],
       tone: (r: RepurchaseRow) => (r.status === 'overdue' ? ('bad' as const) : undefined),
+      csvId: m.csv.codeOf({ column: m.columns.status }),
     },
-    { label: m.columns.amount, numeric: true, value: (r: RepurchaseRow) => r.amount, text: (r: RepurchaseRow) => f.money(r.amount) },
+    {
+      label: m.columns.amount,
+      numeric: true,
+      value: (r: RepurchaseRow) => r.amount,
+      text: (r: RepurchaseRow) => f.money(r.amount),
+      digits: moneyDigits(f.currency),
+    },
   ];
   const rows = site.metrics.repurchase;
   // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.

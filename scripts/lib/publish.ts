@@ -1,0 +1,193 @@
+/**
+ * The build's publishing options: dated snapshots, "What changed", the
+ * digest and summary files, the data-quality gate (--strict,
+ * --max-rejected), and hosting (--site, --base), with the step that writes
+ * the rendered pages into the output with relative links.
+ */
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Dataset } from '../../src/lib/dataset.ts';
+import { isLocalDate } from '../../src/lib/time.ts';
+import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
+import type { CliFs } from './cli.ts';
+import { type Args, optionalString, UsageError } from './io.ts';
+import { isWithin, listFiles } from './out-dir.ts';
+import { normalizeBase, relativizeHtml } from './relative-links.ts';
+
+export const PUBLISH_ARGS = {
+  snapshot: 'flag',
+  snapshots: 'value',
+  replace: 'flag',
+  'new-history': 'flag',
+  'compare-to': 'value',
+  digest: 'value',
+  summary: 'value',
+  strict: 'flag',
+  'max-rejected': 'value',
+  site: 'value',
+  base: 'value',
+} as const satisfies Record<string, 'value' | 'flag'>;
+
+export const PUBLISH_USAGE =
+  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md>] [--summary <file.md>] [--strict] [--max-rejected <0..1>] [--site <url>] [--base </path/>]';
+
+export interface FileArg {
+  path: string;
+  shown: string;
+}
+
+export interface PublishOptions {
+  snapshot: boolean;
+  snapshots: FileArg | null;
+  replace: boolean;
+  newHistory: boolean;
+  compareTo: string | undefined;
+  digest: FileArg | null;
+  summary: FileArg | null;
+  strict: boolean;
+  maxRejected: number | null;
+  /** The site's public address with the base path (`https://acme.github.io/pipescope/`), or null. */
+  siteUrl: string | null;
+  /** Astro's `site` (the origin and any path, as given). */
+  site: string | undefined;
+  /** The base path, `/` or `/pipescope/`. */
+  base: string;
+}
+
+/** Files in a data folder the build may read: a digest or summary never overwrites one. */
+const INPUT_FILE = /\.(csv|tsv|txt|json)$/iu;
+
+function fileArg(name: string, value: string | true | undefined, cwd: string, outDir: string, dataDir: string): FileArg | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a file, such as ${name}.md`);
+  const path = resolve(cwd, value);
+  if (isWithin(path, outDir)) throw new UsageError(`--${name} ${value} is inside --out, which the build replaces; write it elsewhere, such as ${basename(value)} beside it`);
+  if (isWithin(path, dataDir) && INPUT_FILE.test(path)) throw new UsageError(`--${name} ${value} could be an input of the data folder; write it elsewhere`);
+  return { path, shown: value };
+}
+
+/** `--max-rejected`: a fraction from 0 to 1 (0.01 = 1% of the rows read). */
+export function fractionOption(name: string, value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const n = typeof value === 'string' && /^(\d+(\.\d*)?|\.\d+)$/u.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 1)) throw new UsageError(`--${name} must be a fraction from 0 to 1 (0.01 = 1% of the rows), not "${String(value)}"`);
+  return n;
+}
+
+/** `--site` and `--base`: a site URL's own path is the base when --base is not given. */
+export function hostingOptions(siteArg: string | true | undefined, baseArg: string | true | undefined): Pick<PublishOptions, 'site' | 'base' | 'siteUrl'> {
+  let base: string | null = '/';
+  if (baseArg !== undefined) {
+    base = typeof baseArg === 'string' ? normalizeBase(baseArg) : null;
+    if (base === null) throw new UsageError(`--base must be a path such as /pipescope/ (letters, digits, ".", "_", "~", "-"), not "${String(baseArg)}"`);
+  }
+  if (siteArg === undefined) return { site: undefined, base, siteUrl: null };
+  let url: URL | null = null;
+  try {
+    url = typeof siteArg === 'string' ? new URL(siteArg) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+    throw new UsageError(`--site must be the site's address, such as https://acme.github.io/pipescope/, not "${String(siteArg)}"`);
+  }
+  const sitePath = normalizeBase(url.pathname);
+  if (sitePath === null) throw new UsageError(`--site ${String(siteArg)}: its path must be like /pipescope/`);
+  if (sitePath !== '/') {
+    if (baseArg !== undefined && sitePath !== base) throw new UsageError(`--site ${String(siteArg)} and --base ${String(baseArg)} disagree on the path; give the path once`);
+    base = sitePath;
+  }
+  return { site: url.origin + (sitePath === '/' ? '' : sitePath.replace(/\/$/u, '')), base, siteUrl: `${url.origin}${base}` };
+}
+
+export function publishOptions(args: Args, cwd: string, outDir: string, dataDir: string): PublishOptions {
+  const snapshot = args.snapshot === true;
+  if (args.replace === true && !snapshot) throw new UsageError('--replace goes with --snapshot (it replaces the snapshot of the same date)');
+  if (args.snapshots === '') throw new UsageError('--snapshots needs a folder');
+  const compareTo = optionalString(args['compare-to']);
+  if (args['compare-to'] !== undefined && (compareTo === undefined || !isLocalDate(compareTo) || compareTo < '1000-01-01')) {
+    throw new UsageError(`--compare-to must be a date YYYY-MM-DD, not "${String(args['compare-to'])}"`);
+  }
+  const digest = fileArg('digest', args.digest, cwd, outDir, dataDir);
+  const summary = fileArg('summary', args.summary, cwd, outDir, dataDir);
+  if (digest && summary && digest.path === summary.path) throw new UsageError('--digest and --summary name the same file');
+  const snapshotsArg = optionalString(args.snapshots);
+  return {
+    snapshot,
+    snapshots: snapshotsArg === undefined ? null : { path: resolve(cwd, snapshotsArg), shown: snapshotsArg },
+    replace: args.replace === true,
+    newHistory: args['new-history'] === true,
+    compareTo,
+    digest,
+    summary,
+    strict: args.strict === true,
+    maxRejected: fractionOption('max-rejected', args['max-rejected']),
+    ...hostingOptions(args.site, args.base),
+  };
+}
+
+export interface Quality {
+  rows: number;
+  rejected: number;
+  /** The reason the build stops (exit 3), or null. */
+  failure: { status: 'strict' } | { status: 'share'; max: number } | null;
+  message: string | null;
+}
+
+/** --strict and --max-rejected against the rows read and rejected. */
+export function qualityGate(dataset: Pick<Dataset, 'files' | 'issues'>, options: Pick<PublishOptions, 'strict' | 'maxRejected'>): Quality {
+  const files = Object.values(dataset.files);
+  const rows = files.reduce((n, f) => n + f.rows, 0);
+  const rejected = files.reduce((n, f) => n + f.rejected, 0);
+  const share = rows === 0 ? 0 : rejected / rows;
+  const first = dataset.issues
+    .filter((i) => i.severity === 'error')
+    .slice(0, 3)
+    .map((i) => `${i.file}${i.line > 0 ? ` line ${i.line}` : ''}${i.column ? ` column "${i.column}"` : ''}: ${i.message.split('\n').join(' ')}`);
+  const detail = `${first.join('; ')}${rejected > first.length ? '; ...' : ''}`;
+  const tail = 'the output was not replaced (every rejected row is listed in metrics.json data_quality; npm run metrics writes it alone)';
+  if (options.strict && rejected > 0) {
+    return { rows, rejected, failure: { status: 'strict' }, message: `--strict: ${rejected} of ${rows} rows rejected (${detail}); ${tail}` };
+  }
+  if (options.maxRejected !== null && share > options.maxRejected) {
+    const pct = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
+    return {
+      rows,
+      rejected,
+      failure: { status: 'share', max: options.maxRejected },
+      message: `--max-rejected ${options.maxRejected}: ${rejected} of ${rows} rows rejected (${pct(share)}, more than ${pct(options.maxRejected)}: ${detail}); ${tail}`,
+    };
+  }
+  return { rows, rejected, failure: null, message: null };
+}
+
+/**
+ * Write the rendered site in `renderDir` into `dest` with relative links:
+ * the live site (`snapshot` false: every file) or a dated snapshot at
+ * `snapshots/<date>/` (`snapshot` true: without the snapshots index and the
+ * 404 page, whose links point to the live site's). The 404 page keeps its
+ * site-absolute links (a host serves it at any address). Returns the bytes written.
+ */
+export function emitTree(fs: CliFs, renderDir: string, dest: string, base: string, snapshot: string | null): number {
+  const prefix = snapshot === null ? '' : `${SNAPSHOTS_DIR}/${snapshot}/`;
+  let bytes = 0;
+  for (const file of listFiles(fs, renderDir)) {
+    const path = file.split('\\').join('/');
+    if (snapshot !== null && isOutsideSnapshot(path)) continue;
+    const to = join(dest, file);
+    fs.mkdirSync(dirname(to), { recursive: true });
+    if (path.endsWith('.html') && path !== '404.html') {
+      const html = relativizeHtml(fs.readFileSync(join(renderDir, file), 'utf8'), path, base, { prefix, outside: snapshot === null ? undefined : isOutsideSnapshot });
+      fs.writeFileSync(to, html);
+      bytes += Buffer.byteLength(html);
+    } else {
+      fs.copyFileSync(join(renderDir, file), to);
+      bytes += fs.statSync(to).size;
+    }
+  }
+  return bytes;
+}
+
+/** A path as the user would write it from `cwd`. */
+export function shownPath(cwd: string, path: string): string {
+  return relative(cwd, path) || '.';
+}

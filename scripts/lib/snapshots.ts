@@ -1,0 +1,202 @@
+/**
+ * The snapshots a build keeps: where the earlier ones come from, the checks
+ * that make sure none is ever dropped silently, and the byte-for-byte copy.
+ *
+ * A snapshots folder holds one `<YYYY-MM-DD>/` folder per snapshot, each
+ * with its `snapshot.json` (src/lib/views/snapshots.ts); the output's
+ * `snapshots/` folder is one, so the published site, a CI cache or a bucket
+ * copy of it can be given back with `--snapshots`. Names starting with "."
+ * are ignored; anything else is refused, so a wrong folder is never taken
+ * for an empty history.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { isLocalDate } from '../../src/lib/time.ts';
+import { SNAPSHOT_FILE, SNAPSHOTS_DIR, type SnapshotManifest, snapshotManifestSchema } from '../../src/lib/views/snapshots.ts';
+import { type CliFs, InputReadError, isErrnoError, writingTo } from './cli.ts';
+import { UsageError } from './io.ts';
+import { MANIFEST_FILE, type OutState } from './out-dir.ts';
+
+/** A problem with the snapshots (missing, unreadable, not a snapshot): exit 1, one line saying what to pass. */
+export class SnapshotsError extends InputReadError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotsError';
+  }
+}
+
+export interface EarlierSnapshot {
+  asOf: string;
+  /** Its folder (absolute). */
+  dir: string;
+  manifest: SnapshotManifest;
+}
+
+export interface SnapshotStore {
+  /** The folder earlier snapshots are read from (absolute), or null when there is none. */
+  dir: string | null;
+  /** As given or found, for messages. */
+  shown: string;
+  /** Earlier snapshots, oldest first. */
+  snapshots: EarlierSnapshot[];
+}
+
+export interface StoreRequest {
+  /** `--snapshots` (absolute) and as given. */
+  given: { path: string; shown: string } | null;
+  outDir: string;
+  outShown: string;
+  outState: OutState;
+  /** `--snapshot`: this build adds one. */
+  snapshot: boolean;
+  /** `--new-history`: this build starts the history (no earlier snapshots anywhere). */
+  newHistory: boolean;
+}
+
+/** The dates the previous output in `--out` says it has: its manifest's list and its snapshots folder. */
+function previousDates(fs: CliFs, req: StoreRequest): Set<string> {
+  const dates = new Set<string>();
+  if (req.outState !== 'previous') return dates;
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(join(req.outDir, MANIFEST_FILE), 'utf8'));
+    const listed = (manifest as { snapshots?: unknown }).snapshots;
+    if (Array.isArray(listed)) for (const d of listed) if (typeof d === 'string') dates.add(d);
+  } catch (e) {
+    if (!isErrnoError(e) && !(e instanceof SyntaxError)) throw e;
+  }
+  const folder = join(req.outDir, SNAPSHOTS_DIR);
+  if (isDirectory(fs, folder)) for (const name of fs.readdirSync(folder)) if (!name.startsWith('.')) dates.add(name);
+  return dates;
+}
+
+function isDirectory(fs: CliFs, path: string): boolean {
+  return fs.lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+/**
+ * Where the earlier snapshots are, checked: a given folder must exist and
+ * hold only snapshots; it must hold every snapshot the previous output has;
+ * a first snapshot needs `--new-history` (or an existing, empty folder).
+ */
+export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
+  if (req.newHistory && !req.snapshot) throw new UsageError('--new-history goes with --snapshot');
+  if (req.newHistory && req.given) throw new UsageError('--new-history starts a history without earlier snapshots: give it or --snapshots <folder>, not both');
+  const known = previousDates(fs, req);
+  const own = join(req.outDir, SNAPSHOTS_DIR);
+  let dir: string | null = null;
+  let shown = '';
+  if (req.given) {
+    const stat = writingTo(req.given.shown, () => fs.lstatSync(req.given!.path, { throwIfNoEntry: false }));
+    if (!stat) {
+      throw new SnapshotsError(
+        `--snapshots ${req.given.shown}: no such folder. It should hold the earlier snapshots (one YYYY-MM-DD folder each, as in the published site's ${SNAPSHOTS_DIR}/): restore it first (from the deployed branch, the CI cache or the bucket); for the very first snapshot, use --new-history instead of --snapshots`,
+      );
+    }
+    if (!stat.isDirectory()) throw new SnapshotsError(`--snapshots ${req.given.shown} is not a folder`);
+    dir = req.given.path;
+    shown = req.given.shown;
+  } else if (isDirectory(fs, own)) {
+    dir = own;
+    shown = `${req.outShown}/${SNAPSHOTS_DIR}`;
+  }
+  const snapshots = dir === null ? [] : readSnapshots(fs, dir, shown);
+  const have = new Set(snapshots.map((s) => s.asOf));
+  const lost = [...known].filter((d) => !have.has(d)).sort();
+  if (lost.length > 0) {
+    const where = dir === null ? `there is no ${req.outShown}/${SNAPSHOTS_DIR} folder` : `${shown} does not have them`;
+    throw new SnapshotsError(
+      `${req.outShown} has ${lost.length} snapshot(s) this build would drop (${list(lost)}): ${where}. Pass --snapshots <folder> with every earlier snapshot, or remove ${req.outShown} yourself to start over`,
+    );
+  }
+  if (req.snapshot && dir === null && !req.newHistory) {
+    throw new SnapshotsError(
+      `--snapshot: no earlier snapshots were found (no --snapshots folder, and ${req.outShown} has none), and a build never starts a new history silently. ` +
+        `Pass --snapshots <folder> with the earlier snapshots (the published site's ${SNAPSHOTS_DIR}/ folder, a CI cache, a bucket), or --new-history if this is the first snapshot`,
+    );
+  }
+  if (req.newHistory && snapshots.length > 0) {
+    throw new UsageError(`--new-history: ${shown} already has ${snapshots.length} snapshot(s) (${list(snapshots.map((s) => s.asOf))}); leave out --new-history to keep them`);
+  }
+  return { dir, shown, snapshots };
+}
+
+const list = (dates: string[]) => (dates.length <= 5 ? dates.join(', ') : `${dates.slice(0, 5).join(', ')}, ...`);
+
+/** Every snapshot in `dir`, oldest first; a SnapshotsError for anything that is not one. */
+export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSnapshot[] {
+  const names = writingTo(shown, () => fs.readdirSync(dir)).filter((n) => !n.startsWith('.'));
+  const out: EarlierSnapshot[] = [];
+  for (const name of names.sort()) {
+    const path = join(dir, name);
+    const what = `${shown}/${name}`;
+    const stat = fs.lstatSync(path);
+    if (!stat.isDirectory() || !isLocalDate(name)) {
+      throw new SnapshotsError(`${what} is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): is --snapshots the right folder?`);
+    }
+    let manifest: SnapshotManifest;
+    try {
+      manifest = snapshotManifestSchema.parse(JSON.parse(fs.readFileSync(join(path, SNAPSHOT_FILE), 'utf8')));
+    } catch (e) {
+      if (!isErrnoError(e) && !(e instanceof SyntaxError) && !(e instanceof Error && e.name === 'ZodError')) throw e;
+      throw new SnapshotsError(`${what} is not a snapshot: its ${SNAPSHOT_FILE} is missing or invalid`);
+    }
+    if (manifest.as_of !== name) throw new SnapshotsError(`${what}: its ${SNAPSHOT_FILE} says as_of ${manifest.as_of}, not ${name}`);
+    out.push({ asOf: name, dir: path, manifest });
+  }
+  return out;
+}
+
+/**
+ * Copy a snapshot folder byte for byte (regular files and folders only: a
+ * symbolic link or anything else is refused). Returns the bytes copied.
+ */
+export function copySnapshot(fs: CliFs, from: string, to: string, shown: string): number {
+  let bytes = 0;
+  const walk = (rel: string) => {
+    const src = join(from, rel);
+    const dest = join(to, rel);
+    const stat = fs.lstatSync(src);
+    if (stat.isDirectory()) {
+      fs.mkdirSync(dest, { recursive: true });
+      for (const name of fs.readdirSync(src).sort()) walk(join(rel, name));
+    } else if (stat.isFile()) {
+      fs.copyFileSync(src, dest);
+      bytes += stat.size;
+    } else {
+      throw new SnapshotsError(`${shown}/${rel} is not a regular file or folder (a symbolic link?); a snapshot holds only files`);
+    }
+  };
+  walk('');
+  return bytes;
+}
+
+/** JSON with object keys sorted (arrays kept in order): the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
+/** sha256 of the resolved config as canonical JSON. */
+export function configSha256(config: unknown): string {
+  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+}
+
+/** snapshot.json: fixed key order, so two builds of the same input write the same bytes. */
+export function snapshotManifestText(m: SnapshotManifest): string {
+  const ordered = {
+    generator: m.generator,
+    kind: m.kind,
+    as_of: m.as_of,
+    pipescope_version: m.pipescope_version,
+    config_sha256: m.config_sha256,
+    inputs: m.inputs,
+    currency: m.currency,
+    compared_with: m.compared_with,
+    figures: m.figures,
+    ...(m.redacted === undefined ? {} : { redacted: m.redacted }),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Build side of the filters (scripts/build.ts): the filter data file's
+ * content and the filter form's choices. Pure; the build names the file
+ * after a hash of its content (`data/filter-data.<hash>.json`).
+ */
+import type { Dataset } from '../dataset.ts';
+import type { Config } from '../ingest/config.ts';
+import { stallThresholds } from '../metrics/stalled.ts';
+import { byCodePoint } from '../stats.ts';
+import type { FilterMeta, SiteData } from '../views/schema.ts';
+import { encodeFilterData, type FilterSiteFacts } from './compact.ts';
+import { segmentName } from './filter.ts';
+import { createdDates } from './subset.ts';
+
+/** Where the build writes the file, below the site root: `data/filter-data.<hash>.json`. */
+export const filterDataPath = (hash: string) => `data/filter-data.${hash}.json`;
+
+/** What a filtered view takes from the full build (compact.ts FilterSiteFacts). */
+export function filterSiteFacts(site: SiteData, config: Config): FilterSiteFacts {
+  return {
+    as_of: site.as_of,
+    data_label: site.data_label,
+    stall_now: stallThresholds({ config }, site.metrics.time_in_stage),
+    stall_previous: stallThresholds({ config }, site.previous.time_in_stage),
+    stall_basis: config.openStages.map((s): [string, string] => [s.id, site.stall_basis[s.id] ?? 'default']),
+    owner_slugs: site.owners.rows.flatMap((r): [string, string][] => (r.slug === null ? [] : [[r.name, r.slug]])),
+    accounts: site.accounts.map((a): [string, string, string] => [a.account_id, a.name, a.has_page ? a.slug : '']),
+  };
+}
+
+/** The filter data file's text (deterministic: the same input gives the same bytes); names only of the deals a filtered page lists. */
+export function filterDataText(dataset: Dataset, config: Config, site: SiteData): string {
+  const listed = new Set([...site.open_deals.map((d) => d.deal_id), ...site.removed_deals.map((d) => d.deal_id)]);
+  return JSON.stringify(encodeFilterData(dataset, config, filterSiteFacts(site, config), listed));
+}
+
+const distinct = (values: Iterable<string>) => [...new Set(values)].sort(byCodePoint);
+
+/** The form's choices: every owner, team and product (as filtered: trimmed, empty as `(unspecified)`), and the quarters and years deals were created in, newest first. */
+export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta, 'data'> {
+  const { deals } = dataset;
+  const dates = createdDates(dataset, config.timezone);
+  const quarters = distinct(dates.map((d) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`)).reverse();
+  const years = distinct(dates.map((d) => d.slice(0, 4))).reverse();
+  return {
+    owners: distinct(deals.map((d) => segmentName(d.owner))),
+    teams: distinct(deals.map((d) => segmentName(d.team))),
+    products: distinct(deals.map((d) => segmentName(d.product))),
+    periods: [...quarters, ...years],
+  };
+}

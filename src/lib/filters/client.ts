@@ -1,0 +1,148 @@
+/**
+ * Browser only, loaded on demand by loader.ts when a page is opened with a
+ * filter in its URL or the filter form is used: fetches the filter data file
+ * once, rebuilds the Dataset (compact.ts), recomputes the page with the
+ * engine and the page models (recompute.ts, page-parts.ts) and writes it
+ * into the page (dom.ts). The status line says what is shown; on any
+ * failure the page keeps its unfiltered figures and says so.
+ *
+ * Timings of the last run are on `window.__pipescopeFilter` (npm run
+ * bench:filters and tests/browser/filters.test.ts read them).
+ */
+import { isLocale, LOCALES, localize, nameLabel } from '../i18n/index.ts';
+import { pageContext, pagePath } from '../views/pages/context.ts';
+import { type DecodedFilterData, decodeFilterData } from './compact.ts';
+import { applyParts } from './dom.ts';
+import { FILTER_KEYS, type Filter, filterQuery, isFiltered, parseFilter } from './filter.ts';
+import { FILTER_PAGES, isFilterPage, pageParts } from './page-parts.ts';
+import { filteredSiteData } from './recompute.ts';
+
+export interface FilterRun {
+  state: 'done' | 'error';
+  filter: Filter;
+  matched: number;
+  total: number;
+  error?: string;
+  /** Milliseconds: fetch + JSON parse of the data file and rebuilding the Dataset (0 when already loaded); the recompute (subset, engine, page models, charts, DOM). */
+  timings: { loadMs: number; fetchMs: number; parseMs: number; decodeMs: number; engineMs: number; modelMs: number; domMs: number; recomputeMs: number };
+}
+
+declare global {
+  interface Window {
+    __pipescopeFilter?: FilterRun;
+  }
+}
+
+let loaded: Promise<{ data: DecodedFilterData; fetchMs: number; parseMs: number; decodeMs: number }> | null = null;
+
+async function load(src: string) {
+  const t0 = performance.now();
+  const response = await fetch(src);
+  if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+  const text = await response.text();
+  const t1 = performance.now();
+  const json: unknown = JSON.parse(text);
+  const t2 = performance.now();
+  const data = decodeFilterData(json);
+  return { data, fetchMs: t1 - t0, parseMs: t2 - t1, decodeMs: performance.now() - t2 };
+}
+
+/** The form's selects show the filter in the URL. */
+function syncForm(form: HTMLFormElement, filter: Filter): void {
+  for (const key of FILTER_KEYS) {
+    const field = form.elements.namedItem(key);
+    if (!(field instanceof HTMLSelectElement || field instanceof HTMLInputElement)) continue;
+    const value = filter[key] ?? '';
+    if (field instanceof HTMLSelectElement && value !== '' && !Array.from(field.options).some((o) => o.value === value)) {
+      // A name the build did not list (a shared link from another build): still selectable.
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = value;
+      field.append(option);
+    }
+    field.value = value;
+  }
+}
+
+export async function run(form: HTMLFormElement): Promise<FilterRun> {
+  const root = document.documentElement;
+  const locale = form.dataset.locale ?? '';
+  const page = form.dataset.page ?? '';
+  const status = form.querySelector<HTMLElement>('[data-filter-status]');
+  const clear = form.querySelector<HTMLElement>('[data-filter-clear]');
+  const { m, f } = localize(isLocale(locale) ? locale : 'en', 'KRW');
+  const { filter, invalid } = parseFilter(location.search);
+  syncForm(form, filter);
+  const timings: FilterRun['timings'] = { loadMs: 0, fetchMs: 0, parseMs: 0, decodeMs: 0, engineMs: 0, modelMs: 0, domMs: 0, recomputeMs: 0 };
+  const say = (lines: string[]) => status?.replaceChildren(...lines.filter(Boolean).map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+  root.classList.add('filtering');
+  root.dataset.filterState = 'loading';
+  say([m.filters.loading]);
+  let result: FilterRun;
+  try {
+    if (!isLocale(locale) || !isFilterPage(page) || !form.dataset.src) throw new Error('this page has no filter');
+    const t0 = performance.now();
+    const fresh = loaded === null;
+    loaded ??= load(form.dataset.src);
+    const { data, fetchMs, parseMs, decodeMs } = await loaded;
+    if (fresh) Object.assign(timings, { fetchMs, parseMs, decodeMs, loadMs: performance.now() - t0 });
+    if (!isFiltered(filter)) {
+      result = { state: 'done', filter, matched: data.dataset.deals.length, total: data.dataset.deals.length, timings };
+    } else {
+      const t1 = performance.now();
+      const view = filteredSiteData(data, filter, { compare: page === 'overview' });
+      const t2 = performance.now();
+      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/');
+      const parts = pageParts(ctx, page);
+      // The pages' "add company-wide targets" notes would mislead here: say why this filter has no target.
+      const companyTargets = new Set([ctx.m.absence.noTargets, ctx.m.empty.noTargets]);
+      const noTarget = filter.product !== null || filter.period !== null ? m.filters.noTargetsNote : filter.owner !== null ? m.filters.ownerNoTargetNote : m.filters.teamNoTargetNote;
+      parts.notes = parts.notes.map((n) => (companyTargets.has(n) ? noTarget : n));
+      const t3 = performance.now();
+      applyParts(document, parts, ctx.m, (count) => ctx.m.common.moreRows({ count }, ctx.f));
+      const t4 = performance.now();
+      Object.assign(timings, { engineMs: t2 - t1, modelMs: t3 - t2, domMs: t4 - t3, recomputeMs: t4 - t1 });
+      const shown = (key: (typeof FILTER_KEYS)[number]) => (filter[key] === null ? '' : `${m.filters[key]}: ${key === 'period' ? filter[key] : nameLabel(m, filter[key]!)}`);
+      say([
+        m.filters.showing({ count: view.matched, total: view.total, what: FILTER_KEYS.map(shown).filter(Boolean).join(' · ') }, f),
+        view.matched === 0 ? m.filters.noMatch : '',
+        [m.filters.computed, ...notesFor(page, filter, m)].join(' '),
+      ]);
+      result = { state: 'done', filter, matched: view.matched, total: view.total, timings };
+    }
+    if (invalid.length > 0) status?.prepend(Object.assign(document.createElement('p'), { textContent: m.filters.invalidPeriod }));
+    if (clear) clear.hidden = !isFiltered(filter);
+    carryFilter(form.dataset.base ?? '/', filterQuery(filter));
+    root.classList.toggle('filtered', isFiltered(filter));
+  } catch (e) {
+    loaded = null;
+    say([location.protocol === 'file:' ? m.filters.fileShare : m.filters.failed]);
+    result = { state: 'error', filter, matched: 0, total: 0, error: String(e), timings };
+  }
+  root.classList.remove('filtering');
+  root.dataset.filterState = result.state;
+  window.__pipescopeFilter = result;
+  return result;
+}
+
+/** Links to the filterable pages (navigation, language switch) keep the filter; their own form (absolute or relative) stays. */
+function carryFilter(base: string, query: string): void {
+  const pathOf = (href: string) => new URL(href, location.href).pathname;
+  const paths = new Set(FILTER_PAGES.flatMap((p) => LOCALES.map((l) => pathOf(`${base}${l}/${pagePath(p)}`))));
+  for (const a of Array.from(document.querySelectorAll('a.lang, .site-nav a, .brand a, link[rel=alternate]'))) {
+    const href = a.getAttribute('href');
+    if (href === null || new URL(href, location.href).origin !== location.origin || !paths.has(pathOf(href))) continue;
+    a.setAttribute('href', `${href.replace(/[?#].*$/, '')}${query}`);
+  }
+}
+
+/** What a filtered page does not filter, or filters its own way. */
+function notesFor(page: string, filter: Filter, m: ReturnType<typeof localize>['m']): string[] {
+  const out: string[] = [];
+  if (page === 'overview') out.push(m.filters.trendsNote);
+  if (page === 'overview' || page === 'stalled' || page === 'owners') out.push(m.filters.thresholdsNote);
+  if (page === 'overview' || page === 'forecast' || page === 'owners') {
+    out.push(filter.product !== null || filter.period !== null ? m.filters.noTargetsNote : filter.owner !== null ? m.filters.ownerTargetsNote : m.filters.teamTargetsNote);
+  }
+  return out;
+}

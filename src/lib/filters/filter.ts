@@ -1,0 +1,111 @@
+/**
+ * Filters in the URL: `?owner=<name>&team=<name>&product=<name>&period=<period>`.
+ * A filter is a subset of the deals (subset.ts); every figure is then the
+ * engine's, computed as of the report's date over those deals only.
+ *
+ * - `owner`, `team`, `product`: a name as the pages show it, compared
+ *   exactly after trimming; `(unspecified)` selects the deals without one.
+ * - `period`: the deals *created* in it (a cohort), as the local date of
+ *   created(d) in the config's time zone (metrics.md: the earlier of
+ *   `created_at` and the first stage entry). `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+ *
+ * Keys combine with AND; a key given twice uses its first value; an empty
+ * value is no filter. Names are never object keys here (Map / fields only).
+ */
+import { UNSPECIFIED } from '../metrics/win-loss.ts';
+import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
+
+export const FILTER_KEYS = ['owner', 'team', 'product', 'period'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface Filter {
+  owner: string | null;
+  team: string | null;
+  product: string | null;
+  period: string | null;
+}
+
+export const NO_FILTER: Filter = Object.freeze({ owner: null, team: null, product: null, period: null });
+
+/** Longest value read from a URL (a name longer than this matches nothing anyway). */
+const MAX_VALUE = 300;
+
+const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+
+/** The name a deal's owner, team or product is shown and filtered by: trimmed, empty as `(unspecified)`. */
+export function segmentName(raw: string): string {
+  return raw.trim() || UNSPECIFIED;
+}
+
+/** Whether `period` is `YYYY`, `YYYY-Qn` or `YYYY-MM` (years 1001 to 9998, as --as-of). */
+export function isPeriod(period: string): boolean {
+  const m = PERIOD.exec(period);
+  return m !== null && Number(m[1]) >= 1001 && Number(m[1]) <= 9998;
+}
+
+/** The local dates of a period: `from <= date < to`. */
+export function periodDates(period: string): { from: LocalDate; to: LocalDate } {
+  const m = PERIOD.exec(period);
+  if (!m || !isPeriod(period)) throw new Error(`not a period: ${period}`);
+  const year = m[1]!;
+  if (m[2]) {
+    const from = `${year}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return { from, to: addMonths(from, 3) };
+  }
+  if (m[3]) {
+    const from = `${year}-${m[3]}-01`;
+    return { from, to: addMonths(from, 1) };
+  }
+  return { from: `${year}-01-01`, to: addMonths(`${year}-01-01`, 12) };
+}
+
+/** The instants of a period in a time zone: `start <= t < end`. */
+export function periodInstants(period: string, timeZone: string): { start: number; end: number } {
+  const { from, to } = periodDates(period);
+  return { start: startOfLocalDate(from, timeZone), end: startOfLocalDate(to, timeZone) };
+}
+
+export interface ParsedFilter {
+  filter: Filter;
+  /** Keys whose value was ignored (a period that is not one). */
+  invalid: FilterKey[];
+}
+
+/** The filter of a query string (`?owner=Kim&period=2026-Q2`, with or without `?`). Other keys are ignored. */
+export function parseFilter(search: string): ParsedFilter {
+  const params = new URLSearchParams(search);
+  const filter: Filter = { ...NO_FILTER };
+  const invalid: FilterKey[] = [];
+  for (const key of FILTER_KEYS) {
+    const raw = params.get(key);
+    const value = raw === null ? '' : raw.trim().slice(0, MAX_VALUE);
+    if (value === '') continue;
+    if (key === 'period' && !isPeriod(value)) {
+      invalid.push(key);
+      continue;
+    }
+    filter[key] = value;
+  }
+  return { filter, invalid };
+}
+
+/** Whether a query string names any filter key (even an invalid one): the page then needs its script. */
+export function hasFilterParams(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return FILTER_KEYS.some((k) => (params.get(k) ?? '').trim() !== '');
+}
+
+export function isFiltered(filter: Filter): boolean {
+  return FILTER_KEYS.some((k) => filter[k] !== null);
+}
+
+/** The query string of a filter, keys in FILTER_KEYS order ('' when none): a link that opens the same view. */
+export function filterQuery(filter: Filter): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filter[key];
+    if (value !== null) params.append(key, value);
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * A filtered view's site manifest: the same `buildSiteData` as the build,
+ * run on the filtered deals (subset.ts), so every page model renders it
+ * unchanged. What a filter does not change comes from the full build
+ * (compact.ts `FilterSiteFacts`):
+ *
+ * - stall thresholds: the full data's, at as_of and 30 days earlier (a deal is
+ *   stalled or not whoever looks at it; a subset's own p90 would move them);
+ * - links: each owner's and account's page, as the full build named them;
+ * - no 12-month trend (the tiles' sparklines show all deals; the Trends page
+ *   is not filtered) and no account pages; the run 30 days earlier only for
+ *   the overview's changes.
+ *
+ * Pure: runs in the browser (filters/client.ts) and in Node (tests, bench).
+ */
+import type { Config } from '../ingest/config.ts';
+import { buildSiteData } from '../views/site-data.ts';
+import type { AccountView, SiteData, StallBasis } from '../views/schema.ts';
+import type { DecodedFilterData } from './compact.ts';
+import type { Filter } from './filter.ts';
+import { filterDataset } from './subset.ts';
+
+export interface FilteredSite {
+  site: SiteData;
+  /** Deals that match the filter, of all deals. */
+  matched: number;
+  total: number;
+}
+
+/** The config with every open stage's threshold fixed (`stall_days`) to the given ones (null: never stalls, left out). */
+export function pinStallDays(config: Config, thresholds: readonly (number | null)[]): Config {
+  const stallDays = Object.create(null) as Record<string, number>;
+  config.openStages.forEach((s, i) => {
+    const t = thresholds[i];
+    if (t !== null && t !== undefined) stallDays[s.id] = t;
+  });
+  return { ...config, stall_days: stallDays };
+}
+
+function accountStub([id, name, slug]: readonly [string, string, string]): AccountView {
+  return {
+    account_id: id,
+    slug,
+    name,
+    industry: '',
+    segment: '',
+    region: '',
+    keyman: '',
+    relationship: '',
+    budget_cycle_month: null,
+    installed_competitor: '',
+    notes: '',
+    open_count: 0,
+    open_amount: 0,
+    won_count: 0,
+    won_amount: 0,
+    has_page: slug !== '',
+    deals: [],
+  };
+}
+
+/** `compare`: also run the engine 30 days earlier (the overview's changes); other pages do without. */
+export function filteredSiteData(data: DecodedFilterData, filter: Filter, { compare = true }: { compare?: boolean } = {}): FilteredSite {
+  const { dataset, config, site: facts } = data;
+  const subset = filterDataset(dataset, filter, config.timezone);
+  const site = buildSiteData(subset, pinStallDays(config, facts.stall_now), facts.as_of, {
+    dataLabel: facts.data_label,
+    trends: false,
+    accounts: false,
+    previousConfig: pinStallDays(config, facts.stall_previous),
+    compare,
+  });
+  const basis = new Map(facts.stall_basis);
+  const slugs = new Map(facts.owner_slugs);
+  const accounts = facts.accounts.map(accountStub);
+  return {
+    matched: subset.deals.length,
+    total: dataset.deals.length,
+    site: {
+      ...site,
+      stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),
+      owners: { ...site.owners, rows: site.owners.rows.map((r) => ({ ...r, slug: slugs.get(r.name) ?? null })) },
+      accounts,
+      accounts_with_pages: accounts.filter((a) => a.has_page).length,
+    },
+  };
+}

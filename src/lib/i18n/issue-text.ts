@@ -1,0 +1,149 @@
+/**
+ * Data-quality messages in the page's language. Ingest writes each issue's
+ * message in English with a stable `code`; for Korean, a rule per code reads
+ * the message's parameters (column, value, line, ...) back and says the same
+ * in Korean. A code without a rule, or wording no rule recognises (a new
+ * message), keeps its English message: never a wrong sentence.
+ */
+import { josa } from './josa.ts';
+import type { Locale } from './locales.ts';
+
+/** The fields of an issue the translation reads. */
+export interface IssueText {
+  code: string;
+  message: string;
+}
+
+type Groups = Record<string, string>;
+type Rule = [RegExp, (g: Groups) => string];
+
+/** A JSON-quoted value as ingest writes it (`quoteValue`). */
+const V = String.raw`(?<v>"(?:[^"\\]|\\.)*")`;
+/** A column name in front of a row problem. */
+const COL = String.raw`(?<col>[^"]+?)`;
+const re = (source: string) => new RegExp(`^${source}$`, 'u');
+
+const topic = (word: string) => josa(word, '은/는');
+const subject = (word: string) => josa(word, '이/가');
+
+const KO: Record<string, Rule[]> = {
+  missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
+  invalid_date: [
+    [
+      re(`${COL} ${V} is ambiguous \\(month or day first\\?\\); set "date_order" to "MDY" or "DMY" in pipeline.config.json`),
+      (g) => `${g.col} ${topic(g.v!)} 월과 일 중 어느 쪽이 먼저인지 알 수 없습니다. pipeline.config.json의 "date_order"를 "MDY" 또는 "DMY"로 지정하세요`,
+    ],
+    [re(`${COL} ${V} has year (?<n>-?\\d+), outside (?<min>\\d+)-(?<max>\\d+) \\(.*\\)`), (g) => `${g.col} ${g.v}: 연도 ${g.n}년은 허용 범위(${g.min}~${g.max}년)를 벗어납니다`],
+    [re(`${COL} ${V} has month (?<n>\\d+), not 1-12`), (g) => `${g.col} ${g.v}: ${g.n}월은 없습니다(1~12월)`],
+    [re(`${COL} ${V} has day (?<n>\\d+), which (?<ym>\\d{4}-\\d{2}) does not have`), (g) => `${g.col} ${g.v}: ${g.ym}에는 ${g.n}일이 없습니다`],
+    [re(`${COL} ${V} has an unreadable time \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${g.f})`],
+    [re(`${COL} ${V} has hour (?<n>\\d+), not 0-23`), (g) => `${g.col} ${g.v}: ${g.n}시는 없습니다(0~23시)`],
+    [re(`${COL} ${V} has minute (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}분은 없습니다(0~59분)`],
+    [re(`${COL} ${V} has second (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}초는 없습니다(0~59초)`],
+    [re(`${COL} ${V} has an invalid time zone offset`), (g) => `${g.col} ${g.v}: 시간대 오프셋이 올바르지 않습니다`],
+    [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f})`],
+  ],
+  invalid_number: [
+    [re(`${COL} ${V} names two currencies`), (g) => `${g.col} ${g.v}에 통화가 두 개 적혀 있습니다`],
+    [
+      re(`${COL} ${V} is not a number \\(for a decimal comma set "decimal": "," in pipeline.config.json\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(소수점으로 쉼표를 쓴다면 pipeline.config.json에 "decimal": ","를 지정하세요)`,
+    ],
+    [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
+    [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
+    [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],
+  ],
+  negative_number: [[re(`${COL} ${V} is negative; only 0 or more is allowed`), (g) => `${g.col} ${topic(g.v!)} 음수입니다. 0 이상만 허용됩니다`]],
+  amount_too_large: [
+    [
+      re(`${COL} ${V} is larger than the largest amount accepted \\((?<max>[\\d,]+)\\); check the column and the decimal mark`),
+      (g) => `${g.col} ${topic(g.v!)} 허용되는 최대 금액(${g.max})보다 큽니다. 열과 소수점 표기를 확인하세요`,
+    ],
+  ],
+  currency_mismatch: [[re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} ${g.d}가 아니라 ${g.c} 금액입니다(${g.whose})`]],
+  invalid_boolean: [
+    [
+      re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false`),
+      (g) => `${g.col} ${topic(g.v!)} 예/아니요 값(true/false, yes/no, y/n, 1/0)이 아닙니다. 아니요(false)로 읽었습니다`,
+    ],
+  ],
+  invalid_currency: [[re(`${COL} ${V} is not an ISO 4217 currency code such as "KRW"`), (g) => `${g.col} ${topic(g.v!)} "KRW" 같은 ISO 4217 통화 코드가 아닙니다`]],
+  invalid_value: [
+    [re(`${COL} ${V} is not a period \\(expected YYYY-MM or YYYY-Qn\\)`), (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn)`],
+    [re(`${COL} ${V} is not one of (?<list>.+); left empty`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 빈 값으로 두었습니다`],
+    [re(`${COL} ${V} is not one of (?<list>.+)`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다`],
+  ],
+  invalid_forecast_category: [
+    [
+      re(`${COL} ${V} is not one of (?<list>.+); the deal has no category`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 이 딜에는 예측 범주가 없는 것으로 봅니다`,
+    ],
+  ],
+  unknown_stage: [[re(`${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\)`), (g) => `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known})`]],
+  missing_fx_rate: [
+    [
+      re(`${COL} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)`),
+      (g) => `${g.col} ${g.c}의 환율이 설정 "fx"에 없습니다(금액은 ${g.d}로 집계합니다)`,
+    ],
+  ],
+  unknown_deal: [
+    [re(`${COL} ${V} is not in deals.csv`), (g) => `${g.col} ${topic(g.v!)} deals.csv에 없는 딜입니다`],
+    [re(`${COL} ${V} belongs to a rejected deals.csv row \\(line (?<n>\\d+)\\)`), (g) => `${g.col} ${topic(g.v!)} 제외된 deals.csv 행(${g.n}행)의 딜입니다`],
+  ],
+  duplicate_id: [
+    [re(`${COL} ${V} already appears on line (?<n>\\d+); this later row is rejected`), (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`],
+    [re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used`), (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다`],
+  ],
+  duplicate_target: [
+    [
+      re(`a target for (?<p>\\S+) and the whole company already appears on line (?<n>\\d+); this later row is rejected`),
+      (g) => `${g.p} 회사 전체 목표가 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`,
+    ],
+    [
+      re(`a target for (?<p>\\S+) and owner (?<o>"(?:[^"\\\\]|\\\\.)*") and team (?<t>"(?:[^"\\\\]|\\\\.)*") already appears on line (?<n>\\d+); this later row is rejected`),
+      (g) => `${g.p} 담당자 ${g.o}, 팀 ${g.t}의 목표가 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`,
+    ],
+  ],
+  missing_close: [
+    [
+      re(`closed_at is empty for a deal in closed stage "(?<s>.+)" that has no stage_history rows, so its close date is unknown`),
+      (g) => `마감 단계 "${g.s}"의 딜인데 closed_at이 비어 있고 stage_history 행도 없어 마감일을 알 수 없습니다`,
+    ],
+  ],
+  amount_missing: [[re(`amount is empty; it counts as 0`), () => `amount가 비어 있어 0으로 계산합니다`]],
+  synthesized_history: [
+    [
+      re(`no stage_history rows; the history is synthesized from created_at, stage and closed_at`),
+      () => `stage_history 행이 없어 created_at, stage, closed_at으로 이력을 만들었습니다`,
+    ],
+  ],
+  stage_mismatch: [
+    [
+      re(`stage is "(?<a>.+)" but the latest stage_history row \\(line (?<n>\\d+)\\) is "(?<b>.+)"; the history wins`),
+      (g) => `stage는 "${g.a}"이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
+    ],
+  ],
+  duplicate_column: [[re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`]],
+  unknown_export: [
+    [
+      re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored`),
+      (g) => `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다`,
+    ],
+  ],
+};
+
+/** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
+export function issueMessage(issue: IssueText, locale: Locale): string {
+  if (locale === 'en') return issue.message;
+  const rules = Object.hasOwn(KO, issue.code) ? KO[issue.code]! : [];
+  for (const [pattern, say] of rules) {
+    const m = pattern.exec(issue.message);
+    if (m) return say({ ...m.groups });
+  }
+  return issue.message;
+}
+
+/** Whether a Korean wording exists for this issue (tests: every message the fixtures produce is covered). */
+export function hasTranslation(issue: IssueText, locale: Locale): boolean {
+  return locale === 'en' || issueMessage(issue, locale) !== issue.message;
+}

@@ -1,0 +1,74 @@
+/**
+ * What table.ts tells the user about records the CSV reader could not take
+ * as they are: each message names the lines (and the column and character
+ * where there is one) and says what to do.
+ */
+import { CSV_LIMITS, type CsvLimits, type CsvProblem, type Delimiter } from './csv.ts';
+import { lineList } from './decode.ts';
+
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
+/** "line 5" or "lines 5-9". */
+export function lineRange(first: number, last: number): string {
+  return last > first ? `lines ${first}-${last}` : `line ${first}`;
+}
+
+/** ' (column "notes")' for a cell under a named header column, else ''. */
+export function columnNote(names: readonly string[], cell: number): string {
+  const name = names[cell];
+  return name ? ` (column "${name}")` : '';
+}
+
+/** A cell as written, cut when long, for a message. */
+function shown(text: string): string {
+  const flat = text.replace(/[\r\n]+/gu, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+}
+
+/** The error for a record the tokenizer rejected (lines `first`–`last`); `header`: the fatal error's reason instead. */
+export function problemMessage(problem: CsvProblem, first: number, last: number, names: readonly string[], header = false, limits: CsvLimits = CSV_LIMITS): string {
+  const lines = lineRange(first, last);
+  const rejected = header ? '' : `; ${count(last - first + 1, 'line')} rejected`;
+  if (problem.kind === 'too_long') {
+    return `${lines}: the ${header ? 'header' : 'row'} is longer than ${count(limits.maxChars, 'character')}, the most one row may hold${rejected}. Check that this is a CSV export and that no quote is left open`;
+  }
+  const where = `a quoted cell opened on line ${problem.openLine} at character ${problem.openColumn}${columnNote(names, problem.cell)}`;
+  const why =
+    problem.reason === 'eof'
+      ? 'is never closed before the end of the file'
+      : problem.reason === 'text_after'
+        ? `is never closed: the quote that would close it, on line ${problem.closeLine}, is followed by other text`
+        : `is not closed within ${count(limits.maxCellLines, 'line')} or ${count(limits.maxChars, 'character')}`;
+  const after = header ? '' : `, the lines after ${last > first ? 'them' : 'it'} are read as usual`;
+  return `${lines}: ${where} ${why}${rejected}${after}. Close the quote, or write a quote inside a quoted cell as two ("")`;
+}
+
+/** The error for a row with more cells than the header (extra cells not all blank). */
+export function fieldCountMessage(first: number, last: number, cells: number, header: number, extra: readonly string[], delimiter: Delimiter): string {
+  const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
+  const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
+  const extras = extra.slice(0, 3).map((c) => `"${shown(c)}"`).join(', ');
+  return `${lineRange(first, last)}: ${cells} cells, the header has ${header} (extra: ${extras}${extra.length > 3 ? ', …' : ''}); a cell that contains ${name} must be in double quotes, as ${example}. Row rejected`;
+}
+
+/** Lines of records with text after a closing quote, gathered for one warning per file. */
+export class QuoteTextLines {
+  runs: number[] = [];
+  count = 0;
+  first: { line: number; cell: number; raw: string; read: string } | null = null;
+
+  add(line: number, cell: number, raw: string, read: string): void {
+    if (this.count === 0) this.first = { line, cell, raw, read };
+    this.count++;
+    const runs = this.runs;
+    if (runs.length > 0 && runs[runs.length - 1] === line) runs[runs.length - 1] = line + 1;
+    else if (runs.length < 42) runs.push(line, line + 1);
+  }
+
+  message(names: readonly string[]): string {
+    const f = this.first!;
+    const column = names[f.cell] ? `, column "${names[f.cell]}"` : '';
+    const example = this.count === 1 ? `${column.slice(2)}${column ? ': ' : ''}${shown(f.raw)}` : `first on line ${f.line}${column}: ${shown(f.raw)}`;
+    return `${lineList(this.runs, this.count)}: text follows the closing quote of a quoted cell (${example}); read as Excel reads it: ${shown(f.read)}. To keep the quotes, put the whole cell in quotes and double the quotes inside`;
+  }
+}

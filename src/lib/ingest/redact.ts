@@ -1,0 +1,420 @@
+/**
+ * Redacted sharing (`--redact`): a Dataset in which every name and id that
+ * could identify a customer, a person or a deal is replaced by a stable
+ * pseudonym, applied by the CLIs right after reading, before anything is
+ * computed, so every output (pages, metrics.json, CSV downloads, data files,
+ * file names) is redacted by construction.
+ *
+ * A pseudonym is a prefix saying what the value is and the first hex digits
+ * of HMAC-SHA-256(salt, kind + NUL + value): "Account 3f9a2c", "deal-81b04e".
+ * The same value of the same kind always gets the same pseudonym (so every
+ * grouping and join, deals to accounts, owners to targets, competitors to
+ * installed competitors, is kept, and the metrics do not change); without
+ * the config's secret salt nobody can recompute a pseudonym from a guessed
+ * name. Six hex digits by default, more for the values whose six collide
+ * with another value's of the same kind, so two values never share one.
+ *
+ * Redacted (docs/input.md "Redaction"):
+ * - deals: deal_id, deal_name, account_id, account_name, owner, team,
+ *   competitor, keyman; accounts: account_id, account_name, keyman,
+ *   installed_competitor, and notes (emptied: free text); targets: owner, team.
+ * - data-quality messages: a quoted cell value becomes its pseudonym when it
+ *   is a redacted value, else "…" (unless it is a stage, a column name or a
+ *   word of Pipescope's own messages); a redacted value anywhere else in the
+ *   text becomes its pseudonym.
+ * - other text from the data (product, reasons, source, purchase type,
+ *   industry, segment, region): kept, with any redacted value inside it
+ *   replaced by its pseudonym.
+ * - amounts, with an amount band: every deal amount, cost and amount change
+ *   rounded to the nearest multiple of the band (at least one band when
+ *   positive).
+ * Kept: file names (the export's own names) and their SHA-256 (but not the
+ * config's, which holds the salt), stage names, codes, dates and (without a
+ * band) amounts.
+ *
+ * Node only (node:crypto), like read-folder.ts.
+ */
+import { createHmac } from 'node:crypto';
+import type { Account, Dataset, Deal, FieldChange, Issue, Target } from '../dataset.ts';
+import { type Config, ConfigError } from './config.ts';
+import { CONFIG_FILE } from './dataset-builder.ts';
+
+/** What a pseudonym stands for; part of the HMAC input, so one name is unlinkable across kinds. */
+export const REDACTED_KINDS = ['deal_id', 'deal_name', 'account_id', 'account_name', 'owner', 'team', 'keyman', 'competitor'] as const;
+export type RedactedKind = (typeof REDACTED_KINDS)[number];
+
+/** Pseudonym prefixes per language of the data (config `locale`): ids stay ASCII in every language. */
+const PREFIXES: Record<'en' | 'ko', Record<RedactedKind, string>> = {
+  en: {
+    deal_id: 'deal-',
+    deal_name: 'Deal ',
+    account_id: 'acct-',
+    account_name: 'Account ',
+    owner: 'Owner ',
+    team: 'Team ',
+    keyman: 'Keyman ',
+    competitor: 'Competitor ',
+  },
+  ko: {
+    deal_id: 'deal-',
+    deal_name: '딜 ',
+    account_id: 'acct-',
+    account_name: '고객사 ',
+    owner: '담당자 ',
+    team: '팀 ',
+    keyman: '키맨 ',
+    competitor: '경쟁사 ',
+  },
+};
+
+/** Hex digits of a pseudonym (24 bits), unless two values of a kind share them. */
+export const PSEUDONYM_HEX_DIGITS = 6;
+
+/** The shortest salt accepted: enough that nobody can try every salt. */
+export const MIN_SALT_LENGTH = 16;
+
+/** What a quoted value that is not a redacted value becomes in a message. */
+export const REDACTED_VALUE = '…';
+
+/**
+ * Words Pipescope's own messages quote (config keys and values, export
+ * column names): kept in messages, as are column names the issues name.
+ */
+const MESSAGE_WORDS = new Set([
+  'date_order', 'YMD', 'MDY', 'DMY', 'decimal', ',', '.', 'fx', 'stages', 'labels', 'currency', 'timezone', 'locale', 'parked',
+  'Account Name', 'Opportunity Name', 'Opportunity ID', 'Record ID', 'Deal Stage', 'Last Modified', 'From Stage', 'To Stage', 'Associated Company IDs (Primary)',
+  'Deal - ID', 'Deal - Organization', 'Organization - Name', 'Deal - Organization ID', 'Organization - ID', 'Deal - Update time', 'Deal - Status', 'Deal - Stage',
+]);
+
+/** How to add a salt (the refusal's second half). */
+export const REDACT_HOW_TO =
+  'add "redaction": { "salt": "<at least 16 random characters>" } to the data folder\'s pipeline.config.json ' +
+  '(for instance the output of: node -e "console.log(crypto.randomBytes(16).toString(\'hex\'))") and keep that file out of what you share';
+
+export interface RedactOptions {
+  /** Round amounts to this band (config currency); overrides config `redaction.amount_band`; null = no rounding. */
+  amountBand?: number | null | undefined;
+}
+
+/** The settings `--redact` runs with: the config's salt (a ConfigError without one) and the amount band. */
+export function redactionSettings(config: Config, options: RedactOptions = {}): { salt: string; amountBand: number | null; prefixes: Record<RedactedKind, string> } {
+  const salt = config.redaction?.salt;
+  if (salt === undefined) throw new ConfigError(`pipeline.config.json: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${REDACT_HOW_TO}`);
+  const amountBand = options.amountBand !== undefined ? options.amountBand : (config.redaction?.amount_band ?? null);
+  return { salt, amountBand, prefixes: PREFIXES[config.locale.toLowerCase().startsWith('ko') ? 'ko' : 'en'] };
+}
+
+/** Pseudonyms for the values of each kind. */
+export class Pseudonyms {
+  private readonly values = new Map<RedactedKind, Set<string>>();
+  private readonly table = new Map<RedactedKind, Map<string, string>>();
+
+  private readonly salt: string;
+  private readonly prefixes: Record<RedactedKind, string>;
+
+  constructor(salt: string, prefixes: Record<RedactedKind, string>) {
+    this.salt = salt;
+    this.prefixes = prefixes;
+    for (const kind of REDACTED_KINDS) this.values.set(kind, new Set());
+  }
+
+  /** Register a value (before `seal`); '' is never redacted. */
+  add(kind: RedactedKind, value: string): void {
+    if (value !== '') this.values.get(kind)!.add(value);
+  }
+
+  /** Compute every pseudonym: per kind, each value's hex prefix long enough to differ from every other value's. */
+  seal(): this {
+    for (const kind of REDACTED_KINDS) {
+      const sorted = [...this.values.get(kind)!].map((value) => {
+        const hex = hmacHex(this.salt, `${kind}\u0000${value}`);
+        // The first 48 bits as a number: a cheap sort key, exact in a double.
+        return { value, hex, key: Number.parseInt(hex.slice(0, 12), 16) };
+      });
+      sorted.sort((a, b) => a.key - b.key || (a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0));
+      const map = new Map<string, string>();
+      sorted.forEach((e, i) => {
+        const before = i > 0 ? commonPrefix(sorted[i - 1]!.hex, e.hex) : 0;
+        const after = i + 1 < sorted.length ? commonPrefix(sorted[i + 1]!.hex, e.hex) : 0;
+        const digits = Math.max(PSEUDONYM_HEX_DIGITS, Math.max(before, after) + 1);
+        map.set(e.value, `${this.prefixes[kind]}${e.hex.slice(0, digits)}`);
+      });
+      this.table.set(kind, map);
+    }
+    return this;
+  }
+
+  /** The pseudonym of a value ('' stays ''). */
+  of(kind: RedactedKind, value: string): string {
+    if (value === '') return '';
+    const p = this.table.get(kind)!.get(value);
+    if (p === undefined) throw new Error(`internal: no pseudonym for a ${kind} value`);
+    return p;
+  }
+
+  /** The pseudonym of a value of any kind (`preferred` first), or undefined when it is no redacted value. */
+  find(value: string, preferred?: RedactedKind): string | undefined {
+    if (preferred) {
+      const p = this.table.get(preferred)!.get(value);
+      if (p !== undefined) return p;
+    }
+    for (const kind of REDACTED_KINDS) {
+      const p = this.table.get(kind)!.get(value);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+
+  /** Every (value, pseudonym) pair. */
+  *entries(): Iterable<[string, string]> {
+    for (const kind of REDACTED_KINDS) yield* this.table.get(kind)!;
+  }
+}
+
+function hmacHex(salt: string, text: string): string {
+  return createHmac('sha256', salt).update(text, 'utf8').digest('hex');
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Whether a value is long enough to be searched for inside other text: 4
+ * characters, or 3 when it has letters beyond ASCII (a Korean name is
+ * usually 3 syllables). Shorter ones would replace parts of ordinary words.
+ */
+export function isSearchable(value: string): boolean {
+  return value.length >= 4 || (value.length === 3 && /[^\p{ASCII}]/u.test(value));
+}
+
+/** Replaces every redacted value found inside a text by its pseudonym (longest first; whole words for ASCII values). */
+export class Scrubber {
+  private readonly byText = new Map<string, string>();
+  private readonly lengths: number[];
+  /** The first two characters of every value, to skip most positions at once. */
+  private readonly starts = new Set<string>();
+  private readonly memo = new Map<string, string>();
+
+  constructor(pairs: Iterable<[string, string]>) {
+    const lengths = new Set<number>();
+    for (const [value, pseudonym] of pairs) {
+      if (!isSearchable(value) || this.byText.has(value)) continue;
+      this.byText.set(value, pseudonym);
+      lengths.add(value.length);
+      this.starts.add(value.slice(0, 2));
+    }
+    this.lengths = [...lengths].sort((a, b) => b - a);
+  }
+
+  scrub(text: string): string {
+    if (text.length < 3 || this.byText.size === 0) return text;
+    const known = this.memo.get(text);
+    if (known !== undefined) return known;
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i < text.length) {
+      const match = this.starts.has(text.slice(i, i + 2)) ? this.matchAt(text, i) : 0;
+      if (match > 0) {
+        out += text.slice(from, i) + this.byText.get(text.slice(i, i + match))!;
+        i += match;
+        from = i;
+      } else i++;
+    }
+    const result = from === 0 ? text : out + text.slice(from);
+    if (this.memo.size < 100_000) this.memo.set(text, result);
+    return result;
+  }
+
+  /** The length of the longest value at `i` (0 = none). */
+  private matchAt(text: string, i: number): number {
+    for (const n of this.lengths) {
+      if (i + n > text.length) continue;
+      const candidate = text.slice(i, i + n);
+      if (!this.byText.has(candidate)) continue;
+      // An ASCII word's value only as a whole word: "Dana" not inside "Danai".
+      if (/[A-Za-z0-9]/.test(candidate[0]!) && i > 0 && /[A-Za-z0-9]/.test(text[i - 1]!)) continue;
+      if (/[A-Za-z0-9]/.test(candidate[n - 1]!) && i + n < text.length && /[A-Za-z0-9]/.test(text[i + n]!)) continue;
+      return n;
+    }
+    return 0;
+  }
+}
+
+/** An amount rounded to the nearest multiple of `band`, and at least one band when positive; null stays null. */
+export function roundToBand(amount: number | null, band: number | null): number | null {
+  if (amount === null || band === null || amount === 0) return amount;
+  const rounded = Math.round(amount / band) * band;
+  return rounded === 0 ? Math.sign(amount) * band : rounded;
+}
+
+/** The pseudonym table of a dataset (for tests and for redacting the config). */
+export function pseudonymsOf(dataset: Dataset, salt: string, prefixes: Record<RedactedKind, string> = PREFIXES.en): Pseudonyms {
+  const p = new Pseudonyms(salt, prefixes);
+  for (const d of dataset.deals) {
+    p.add('deal_id', d.id);
+    p.add('deal_name', d.name);
+    p.add('account_id', d.accountId);
+    p.add('account_name', d.accountName);
+    p.add('owner', d.owner);
+    p.add('team', d.team);
+    p.add('keyman', d.keyman);
+    p.add('competitor', d.competitor);
+  }
+  for (const a of dataset.accounts ?? []) {
+    p.add('account_id', a.accountId);
+    p.add('account_name', a.accountName);
+    p.add('keyman', a.keyman);
+    p.add('competitor', a.installedCompetitor);
+  }
+  for (const t of dataset.targets ?? []) {
+    p.add('owner', t.owner);
+    p.add('team', t.team);
+  }
+  return p.seal();
+}
+
+/** The column an issue names, as the kind of value it holds. */
+const COLUMN_KINDS: Record<string, RedactedKind> = Object.assign(Object.create(null) as Record<string, RedactedKind>, {
+  deal_id: 'deal_id',
+  deal_name: 'deal_name',
+  account_id: 'account_id',
+  account_name: 'account_name',
+  owner: 'owner',
+  team: 'team',
+  keyman: 'keyman',
+  competitor: 'competitor',
+  installed_competitor: 'competitor',
+});
+
+const QUOTED = /"(?:[^"\\]|\\.)*"/gu;
+
+/**
+ * The redacted copy of a dataset (see the file comment). Pure apart from
+ * hashing: the same dataset, salt and band always give the same result.
+ * Throws ConfigError when the config has no `redaction.salt`.
+ */
+export function redactDataset(dataset: Dataset, config: Config, options: RedactOptions = {}): Dataset {
+  const { salt, amountBand, prefixes } = redactionSettings(config, options);
+  const names = pseudonymsOf(dataset, salt, prefixes);
+  const scrubber = new Scrubber(names.entries());
+  const text = (s: string) => scrubber.scrub(s);
+  const amount = (x: number | null) => roundToBand(x, amountBand);
+
+  const deals = dataset.deals.map(
+    (d): Deal => ({
+      ...d,
+      id: names.of('deal_id', d.id),
+      name: names.of('deal_name', d.name),
+      accountId: names.of('account_id', d.accountId),
+      accountName: names.of('account_name', d.accountName),
+      owner: names.of('owner', d.owner),
+      team: names.of('team', d.team),
+      keyman: names.of('keyman', d.keyman),
+      competitor: names.of('competitor', d.competitor),
+      product: text(d.product),
+      lostReason: text(d.lostReason),
+      winReason: text(d.winReason),
+      source: text(d.source),
+      purchaseType: text(d.purchaseType),
+      amount: amount(d.amount),
+      cost: amount(d.cost),
+    }),
+  );
+  const accounts =
+    dataset.accounts?.map(
+      (a): Account => ({
+        ...a,
+        accountId: names.of('account_id', a.accountId),
+        accountName: names.of('account_name', a.accountName),
+        keyman: names.of('keyman', a.keyman),
+        installedCompetitor: names.of('competitor', a.installedCompetitor),
+        industry: text(a.industry),
+        segment: text(a.segment),
+        region: text(a.region),
+        notes: '',
+      }),
+    ) ?? null;
+  const targets = dataset.targets?.map((t): Target => ({ ...t, owner: names.of('owner', t.owner), team: names.of('team', t.team) })) ?? null;
+  const fieldHistory =
+    dataset.fieldHistory?.map((c): FieldChange => (c.field === 'amount' ? { ...c, oldValue: amount(c.oldValue as number | null), newValue: amount(c.newValue as number | null) } : { ...c })) ?? null;
+
+  const kept = keptWords(dataset, config);
+  const issues = dataset.issues.map((i): Issue => ({ ...i, message: redactMessage(i, names, scrubber, kept) }));
+
+  return {
+    source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
+    deals,
+    stageHistory: dataset.stageHistory,
+    fieldHistory,
+    accounts,
+    targets,
+    columns: dataset.columns,
+    // The config holds the salt: its hash would let anyone who can guess the rest of the file test salts offline.
+    fileHashes: Object.fromEntries(Object.entries(dataset.fileHashes).filter(([name]) => name !== CONFIG_FILE)),
+    files: dataset.files,
+    issues,
+  };
+}
+
+/** Quoted words a message may keep: stages, column names, currency codes, Pipescope's own words. */
+function keptWords(dataset: Dataset, config: Config): Set<string> {
+  const kept = new Set(MESSAGE_WORDS);
+  for (const s of config.stages) {
+    kept.add(s.id);
+    for (const label of Object.values(s.label)) kept.add(label);
+  }
+  for (const columns of Object.values(dataset.columns)) for (const c of columns) kept.add(c.toLowerCase());
+  for (const issue of dataset.issues) if (issue.column !== '') kept.add(issue.column).add(issue.column.toLowerCase());
+  for (const code of Intl.supportedValuesOf('currency')) kept.add(code);
+  return kept;
+}
+
+/** An issue's message with its quoted cell values and any redacted value in it replaced. */
+function redactMessage(issue: Issue, names: Pseudonyms, scrubber: Scrubber, kept: Set<string>): string {
+  const kind = COLUMN_KINDS[issue.column.toLowerCase()];
+  let out = '';
+  let from = 0;
+  for (const m of issue.message.matchAll(QUOTED)) {
+    let value: string;
+    try {
+      value = JSON.parse(m[0]) as string;
+    } catch {
+      value = m[0].slice(1, -1);
+    }
+    const pseudonym = names.find(value, kind);
+    const keep = pseudonym === undefined && (kept.has(value) || kept.has(value.toLowerCase()) || /<[^<>]+>/u.test(value));
+    out += scrubber.scrub(issue.message.slice(from, m.index)) + (keep ? m[0] : JSON.stringify(pseudonym ?? REDACTED_VALUE));
+    from = m.index + m[0].length;
+  }
+  return out + scrubber.scrub(issue.message.slice(from));
+}
+
+/**
+ * The config the redacted build computes with: without the salt, and without
+ * the `labels` of codes that are redacted values (a label could spell out a
+ * competitor's name).
+ */
+export function redactConfig(config: Config, original: Dataset): Config {
+  const { redaction: _redaction, ...rest } = config;
+  const codes = new Set(Object.keys(config.labels).map((code) => code.trim()));
+  const drop = new Set<string>();
+  const check = (v: string) => codes.has(v.trim()) && drop.add(v.trim());
+  if (codes.size > 0) {
+    for (const d of original.deals) [d.id, d.name, d.accountId, d.accountName, d.owner, d.team, d.keyman, d.competitor].forEach(check);
+    for (const a of original.accounts ?? []) [a.accountId, a.accountName, a.keyman, a.installedCompetitor].forEach(check);
+    for (const t of original.targets ?? []) [t.owner, t.team].forEach(check);
+  }
+  const labels = Object.create(null) as Config['labels'];
+  for (const [code, text] of Object.entries(config.labels)) if (!drop.has(code.trim())) labels[code] = text;
+  return { ...rest, labels };
+}
+
+/** Redact a dataset and its config together, as the CLIs do with `--redact`. */
+export function redact(dataset: Dataset, config: Config, options: RedactOptions = {}): { dataset: Dataset; config: Config; amountBand: number | null } {
+  const { amountBand } = redactionSettings(config, options);
+  return { dataset: redactDataset(dataset, config, options), config: redactConfig(config, dataset), amountBand };
+}

@@ -1,0 +1,118 @@
+/**
+ * Per-owner and per-team targets (targets.csv rows with `owner` or `team`),
+ * what each has won in the target's period, attainment, and each one's
+ * weighted open pipeline. The owners page's figures; metrics.md's `coverage`
+ * uses only company-wide targets.
+ *
+ * - Owner targets are rows with a non-empty `owner`; team targets are rows
+ *   with an empty `owner` and a non-empty `team`. Names compare exactly
+ *   after trimming (an empty team is `(unspecified)`, as in by_team).
+ * - The period is the one containing as_of, of one kind for the whole group
+ *   so that every row's "won" reads the same: the quarter when any target of
+ *   the group is set for as_of's quarter, else the month when any is set for
+ *   as_of's month, else the quarter (won still shown; target and attainment
+ *   null).
+ * - `won_amount`: deals won at T whose close date (local) falls in the
+ *   period, as coverage counts them; `attainment` = won / target (null
+ *   without a target, or for a target of 0).
+ * - `weighted_amount`: Σ amount × stage probability of the deals open at T,
+ *   as the pipeline's `weighted_amount` (so the rows add up to it).
+ */
+import type { Target } from '../dataset.ts';
+import { OPEN, WON } from '../model/snapshot.ts';
+import { byCodePoint, ratio } from '../stats.ts';
+import { startOfLocalDate } from '../time.ts';
+import type { MetricContext } from './context.ts';
+import { periodRange } from './coverage.ts';
+import { UNSPECIFIED } from './win-loss.ts';
+
+export interface SegmentTargetRow {
+  /** Owner or team name. */
+  name: string;
+  /** The target for `period`, or null when targets.csv has none for this name. */
+  target_amount: number | null;
+  won_amount: number;
+  attainment: number | null;
+  weighted_amount: number;
+}
+
+export interface SegmentTargets {
+  /** `YYYY-Qn` or `YYYY-MM`: the period containing as_of (see above). */
+  period: string;
+  /** Whether targets.csv has any row of this group (owner or team) for `period`. */
+  has_targets: boolean;
+  /** One row per name with a deal existing at T or a target for the period, by name (code point). */
+  rows: SegmentTargetRow[];
+}
+
+export type SegmentKind = 'owner' | 'team';
+
+/** The quarter (`YYYY-Qn`) and month (`YYYY-MM`) containing a local date. */
+export function periodsOf(asOf: string): { quarter: string; month: string } {
+  const month = asOf.slice(0, 7);
+  return { quarter: `${asOf.slice(0, 4)}-Q${Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1}`, month };
+}
+
+function targetName(t: Target, kind: SegmentKind): string | null {
+  const owner = t.owner.trim();
+  const team = t.team.trim();
+  if (kind === 'owner') return owner === '' ? null : owner;
+  return owner === '' && team !== '' ? team : null;
+}
+
+export function segmentTargets(ctx: MetricContext, kind: SegmentKind): SegmentTargets {
+  const { dataset, config, at } = ctx;
+  const nameOf = (d: number): string => {
+    const deal = dataset.deals[d]!;
+    // As by_owner and by_team key their rows.
+    return kind === 'owner' ? deal.owner : deal.team.trim() || UNSPECIFIED;
+  };
+  const { quarter, month } = periodsOf(ctx.asOf);
+  const targets = new Map<string, Map<string, number>>();
+  for (const t of dataset.targets ?? []) {
+    const name = targetName(t, kind);
+    if (name === null || (t.period !== quarter && t.period !== month)) continue;
+    let byName = targets.get(t.period);
+    if (!byName) targets.set(t.period, (byName = new Map()));
+    byName.set(name, t.targetAmount);
+  }
+  const period = targets.has(quarter) ? quarter : targets.has(month) ? month : quarter;
+  const periodTargets = targets.get(period) ?? new Map<string, number>();
+  const { from, to } = periodRange(period);
+  const start = startOfLocalDate(from, config.timezone);
+  const end = startOfLocalDate(to, config.timezone);
+
+  const rows = new Map<string, { won_amount: number; weighted_amount: number }>();
+  const row = (name: string) => {
+    let r = rows.get(name);
+    if (!r) rows.set(name, (r = { won_amount: 0, weighted_amount: 0 }));
+    return r;
+  };
+  for (let d = 0; d < at.state.length; d++) {
+    const state = at.state[d];
+    if (state === 0) continue;
+    const r = row(nameOf(d));
+    if (state === OPEN) r.weighted_amount += at.amount[d]! * config.stages[at.stage[d]!]!.probability;
+    else if (state === WON) {
+      const close = at.closedAt[d]!;
+      if (start <= close && close < end) r.won_amount += at.amount[d]!;
+    }
+  }
+  for (const name of periodTargets.keys()) row(name);
+  return {
+    period,
+    has_targets: periodTargets.size > 0,
+    rows: [...rows.entries()]
+      .sort(([a], [b]) => byCodePoint(a, b))
+      .map(([name, r]) => {
+        const target = periodTargets.get(name) ?? null;
+        return {
+          name,
+          target_amount: target,
+          won_amount: r.won_amount,
+          attainment: target === null ? null : ratio(r.won_amount, target),
+          weighted_amount: r.weighted_amount,
+        };
+      }),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Markdown from the site manifest: the "What changed" digest (`--digest`, for
+ * a weekly review or a CI notification) and the build summary (`--summary`,
+ * for a CI job summary). The digest renders the page model of
+ * views/pages/changes.ts, so it says what the page says. In the config's
+ * language; every name from the data is escaped (format/markdown.ts). Pure.
+ */
+import { mdLink, mdTable, mdText } from '../format/markdown.ts';
+import { issueMessage } from '../i18n/issue-text.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { Dataset } from '../dataset.ts';
+import { changesModel } from './pages/changes.ts';
+import { pageContext, type PageContext } from './pages/context.ts';
+import { TILE_SPECS, tileValue } from './pages/overview.ts';
+import type { SiteData } from './schema.ts';
+import type { TableModel } from './table.ts';
+
+/** At most this many deals per kind in the digest; the dashboard has all. */
+export const DIGEST_ROWS = 25;
+
+export interface MarkdownOptions {
+  /**
+   * The absolute URL of the report's root (`https://acme.github.io/pipescope/`,
+   * or a snapshot's `…/snapshots/2026-06-30/`): links to the dashboard's
+   * pages. Null: no links (the site's address is not known; pass --site).
+   */
+  linkRoot: string | null;
+  locale?: Locale;
+}
+
+function context(site: SiteData, options: MarkdownOptions): PageContext {
+  return pageContext(site, options.locale ?? site.default_locale, options.linkRoot ?? '/');
+}
+
+/** A table model's first `max` rows as markdown (links only with a link root). */
+function tableMarkdown(t: TableModel, linked: boolean, max = t.rows.length): string {
+  return mdTable(
+    t.headers.map((h) => h.label),
+    t.headers.map((h) => h.numeric),
+    t.rows.slice(0, max).map((row) => row.map((cell) => (linked && cell.href && !cell.href.startsWith('#') ? mdLink(cell.text, cell.href) : mdText(cell.text)))),
+  );
+}
+
+/** The key figures at both dates and the change, as on the page's tiles. */
+function keyFigures(ctx: PageContext, from: SiteData['metrics'], fromDate: string, unavailable: boolean): string {
+  const { site, m, f } = ctx;
+  const rows = TILE_SPECS.map((spec) => {
+    const now = spec.get(site.metrics);
+    const then = unavailable ? null : spec.get(from);
+    const delta = now !== null && then !== null ? f.signedDelta(now, then, spec.kind) : null;
+    const change = delta ? `${delta.absolute}${delta.percent !== '—' && delta.percent !== delta.absolute ? ` (${delta.percent})` : ''}` : '—';
+    return [m.tiles[spec.key], tileValue(ctx, spec.key, then), tileValue(ctx, spec.key, now), change].map(mdText);
+  });
+  const d = m.digest;
+  return mdTable([d.figure, `${d.then} (${f.date(fromDate)})`, `${d.now} (${f.date(site.as_of)})`, d.change], [false, true, true, true], rows);
+}
+
+/** The "What changed" digest. */
+export function digestMarkdown(site: SiteData, options: MarkdownOptions): string {
+  const ctx = context(site, options);
+  const { m, f } = ctx;
+  const linked = options.linkRoot !== null;
+  const model = changesModel(ctx);
+  const ch = site.changes;
+  const out: string[] = [`# ${mdText(m.digest.title({ from: ch.from, to: ch.to }, f))}`, ''];
+  out.push(mdText(`${model.period} ${model.basis}`), '');
+  if (linked) out.push(`${mdLink(m.digest.dashboard, ctx.href('overview'))} · ${mdLink(m.changes.title, ctx.href('changes'))}`, '');
+  for (const note of model.notes) out.push(`> ${mdText(note)}`, '');
+  out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, ch.from_metrics, ch.from, model.notes.length > 0), '');
+  out.push(`## ${mdText(m.changes.byKind)}`, '', mdText(model.bridge), '', tableMarkdown(model.summary, false), '');
+  for (const s of model.sections) {
+    if (s.count === 0 && s.note === null) continue;
+    out.push(`## ${mdText(`${s.title} (${m.common.dealCount({ count: s.count }, f)})`)}`, '', mdText(s.explain), '');
+    if (s.note !== null) {
+      out.push(`> ${mdText(s.note)}`, '');
+      continue;
+    }
+    out.push(tableMarkdown(s.table, linked, DIGEST_ROWS), '');
+    if (s.count > DIGEST_ROWS) {
+      const more = m.changes.more({ count: s.count - DIGEST_ROWS }, f);
+      out.push(linked ? `${mdLink(more, `${ctx.href('changes')}#${s.id}`)}` : mdText(more), '');
+    }
+  }
+  out.push(mdText(m.changes.replayed), '');
+  return `${out.join('\n').replace(/\n+$/u, '')}\n`;
+}
+
+export type QualityResult =
+  | { status: 'passed' }
+  | { status: 'strict' }
+  | { status: 'share'; max: number };
+
+export interface SummaryOptions extends MarkdownOptions {
+  quality: QualityResult;
+  /** The date of the snapshot this build added, if any. */
+  snapshot: string | null;
+}
+
+/** At most this many rejected rows and warnings are listed in the summary. */
+export const SUMMARY_ISSUES = 10;
+
+/** The build summary: key figures and the data-quality result. */
+export function summaryMarkdown(site: SiteData, dataset: Pick<Dataset, 'files' | 'issues'>, options: SummaryOptions): string {
+  const ctx = context(site, options);
+  const { m, f, locale } = ctx;
+  const s = m.summary;
+  const files = Object.entries(dataset.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rows = files.reduce((n, [, x]) => n + x.rows, 0);
+  const rejected = files.reduce((n, [, x]) => n + x.rejected, 0);
+  const warnings = dataset.issues.filter((i) => i.severity === 'warning').length;
+  const q = options.quality;
+  const result =
+    q.status === 'passed'
+      ? s.passed({ rejected, rows }, f)
+      : q.status === 'strict'
+        ? s.failedStrict({ rejected, rows }, f)
+        : s.failedShare({ rejected: f.count(rejected), rows: f.count(rows), share: f.percent(rows === 0 ? 0 : rejected / rows, 2), max: String(q.max) });
+  const out: string[] = [`# ${mdText(s.title({ date: site.as_of }, f))}`, ''];
+  if (options.linkRoot !== null && q.status === 'passed') out.push(`${mdLink(m.digest.dashboard, ctx.href('overview'))} · ${mdLink(m.changes.title, ctx.href('changes'))}`, '');
+  if (options.snapshot !== null && q.status === 'passed') out.push(mdText(s.snapshot({ date: options.snapshot }, f)), '');
+  out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, site.changes.from_metrics, site.changes.from, site.source.limitations.includes('current_visit_only')), '');
+  out.push(`## ${mdText(s.dataQuality)}`, '', `**${mdText(result)}**${warnings > 0 ? ` ${mdText(s.warnings({ count: warnings }, f))}` : ''}`, '');
+  out.push(
+    mdTable(
+      [s.file, s.rows, s.accepted, s.rejected],
+      [false, true, true, true],
+      files.map(([name, x]) => [mdText(name), f.count(x.rows), f.count(x.accepted), f.count(x.rejected)].map((c, i) => (i === 0 ? c : mdText(c)))),
+    ),
+    '',
+  );
+  const listed = [...dataset.issues.filter((i) => i.severity === 'error'), ...dataset.issues.filter((i) => i.severity === 'warning')].slice(0, SUMMARY_ISSUES);
+  if (listed.length > 0) {
+    out.push(`### ${mdText(s.firstIssues)}`, '');
+    for (const i of listed) {
+      const where = [i.file, i.line > 0 ? `${i.line}` : '', i.column].filter((x) => x !== '').join(':');
+      out.push(`- ${mdText(`${m.severity[i.severity]} · ${where} · ${issueMessage(i, locale)}`)}`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n+$/u, '')}\n`;
+}

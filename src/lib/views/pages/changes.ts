@@ -1,0 +1,164 @@
+/**
+ * "What changed": the as-of date against an earlier one (the previous
+ * snapshot, --compare-to, or the waterfall's period): the tiles then and now,
+ * the bridge of open deals, and one table of deals per kind of change. The
+ * digest (views/digest.ts) renders the same model as markdown.
+ */
+import type { ChangeKind } from '../../metrics/compare.ts';
+import type { ChangeDeal } from '../changes.ts';
+import { type Column, countAmountTable, moneyDigits, table, type TableModel } from '../table.ts';
+import { currentVisitOnly, historyUnavailable } from './absence.ts';
+import type { PageContext } from './context.ts';
+import { accountLinks, ownerLinks } from './deals.ts';
+import { TILE_SPECS, type TileModel, tileValue } from './overview.ts';
+
+export interface ChangeSection {
+  kind: ChangeKind;
+  /** Anchor and table id. */
+  id: string;
+  title: string;
+  explain: string;
+  count: number;
+  amount: number;
+  table: TableModel;
+  /** Why this kind cannot show (the field is not tracked), else null. */
+  note: string | null;
+}
+
+export interface ChangesModel {
+  /** What this data cannot show. */
+  notes: string[];
+  /** "From … to …" and why that earlier date. */
+  period: string;
+  basis: string;
+  replayed: string;
+  bridge: string;
+  tiles: TileModel[];
+  vsDate: string;
+  /** Count and amount per kind (links to the sections). */
+  summary: TableModel;
+  sections: ChangeSection[];
+  /** The earlier date's snapshot, when it is one. */
+  previousSnapshot: { href: string; text: string } | null;
+  snapshotsHref: string;
+}
+
+/** Which columns each kind's table shows after deal, account and owner. */
+type ColumnKey = 'stageFrom' | 'stageTo' | 'amountFrom' | 'amountTo' | 'amountChange' | 'closeFrom' | 'closeTo';
+const KIND_COLUMNS: Record<ChangeKind, ColumnKey[]> = {
+  new: ['stageTo', 'amountTo', 'closeTo'],
+  won: ['stageFrom', 'amountTo'],
+  lost: ['stageFrom', 'amountTo'],
+  removed: ['stageFrom', 'amountTo'],
+  reopened: ['stageFrom', 'stageTo', 'amountTo'],
+  advanced: ['stageFrom', 'stageTo', 'amountTo'],
+  moved_back: ['stageFrom', 'stageTo', 'amountTo'],
+  slipped: ['stageTo', 'closeFrom', 'closeTo', 'amountTo'],
+  amount_up: ['stageTo', 'amountFrom', 'amountTo', 'amountChange'],
+  amount_down: ['stageTo', 'amountFrom', 'amountTo', 'amountChange'],
+  newly_stalled: ['stageTo', 'amountTo', 'closeTo'],
+};
+
+/** The table id (and anchor) of a kind: `changes-moved-back`. */
+export const changeTableId = (kind: ChangeKind) => `changes-${kind.replace(/_/gu, '-')}`;
+
+/** The link root of the site (the part of every href before the locale). */
+function siteRoot(ctx: PageContext): string {
+  const home = ctx.href('overview');
+  return home.slice(0, home.length - ctx.locale.length - 1);
+}
+
+export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<ChangeDeal>[] {
+  const { m, f } = ctx;
+  const c = m.changes;
+  const account = accountLinks(ctx);
+  const owner = ownerLinks(ctx);
+  const digits = moneyDigits(f.currency);
+  const stageText = (id: string | null, missing: string) => (id === null ? missing : ctx.stage(id));
+  const all: Record<ColumnKey, Column<ChangeDeal>> = {
+    stageFrom: { label: c.stageFrom, value: (d) => d.stage_from, text: (d) => stageText(d.stage_from, c.notCreated), csvId: m.csv.stageId },
+    stageTo: { label: c.stageTo, value: (d) => d.stage_to, text: (d) => stageText(d.stage_to, c.removed), csvId: m.csv.stageId },
+    amountFrom: { label: c.amountFrom, numeric: true, value: (d) => d.amount_from, text: (d) => f.money(d.amount_from), digits },
+    amountTo: { label: c.amountTo, numeric: true, value: (d) => d.amount_to, text: (d) => f.money(d.amount_to), digits },
+    amountChange: {
+      label: m.digest.change,
+      numeric: true,
+      value: (d) => (d.amount_from === null ? null : d.amount_to - d.amount_from),
+      text: (d) => (d.amount_from === null ? '' : f.signedMoney(d.amount_to - d.amount_from)),
+      digits,
+    },
+    closeFrom: { label: c.closeFrom, value: (d) => d.close_from, text: (d) => f.date(d.close_from) },
+    closeTo: { label: c.closeTo, value: (d) => d.close_to, text: (d) => f.date(d.close_to) },
+  };
+  return [
+    { label: m.columns.deal_id, value: (d) => d.deal_id },
+    { label: m.columns.deal_name, value: (d) => d.name },
+    { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => account(d.account_id) },
+    { label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) },
+    ...KIND_COLUMNS[kind].map((key) => all[key]),
+  ];
+}
+
+export function changesModel(ctx: PageContext): ChangesModel {
+  const { site, m, f } = ctx;
+  const ch = site.changes;
+  const c = m.changes;
+  const unavailable = currentVisitOnly(ctx);
+  const tiles = TILE_SPECS.map((spec): TileModel => {
+    const current = spec.get(site.metrics);
+    const previous = unavailable ? null : spec.get(ch.from_metrics);
+    const delta = current !== null && previous !== null ? f.signedDelta(current, previous, spec.kind) : null;
+    const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current), detail: null, hint: m.tiles.hints[spec.key], delta, good, trend: null };
+  });
+  const sections = ch.groups.map((g): ChangeSection => {
+    const rows = g.deals.map((i) => ch.deals[i]!);
+    const untracked =
+      g.kind === 'slipped' && !ch.tracked.expected_close ? c.closeUntracked : (g.kind === 'amount_up' || g.kind === 'amount_down') && !ch.tracked.amount ? c.amountUntracked : null;
+    return {
+      kind: g.kind,
+      id: changeTableId(g.kind),
+      title: c.kinds[g.kind],
+      explain: c.explain[g.kind],
+      count: g.count,
+      amount: g.amount,
+      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), rows),
+      note: untracked,
+    };
+  });
+  const summary = countAmountTable(
+    'changes-summary',
+    c.byKind,
+    [c.kind, c.deals, c.amount],
+    f,
+    sections.map((s) => ({ label: s.title, count: s.count, amount: s.amount })),
+  );
+  summary.rows.forEach((row, i) => {
+    if (sections[i]!.count > 0) row[0]!.href = `#${sections[i]!.id}`;
+  });
+  const root = siteRoot(ctx);
+  const isSnapshot = ch.basis === 'snapshot' && site.snapshots.some((s) => s.as_of === ch.from);
+  return {
+    notes: unavailable ? [historyUnavailable(ctx)] : [],
+    period: c.period({ from: ch.from, to: ch.to }, f),
+    basis: ch.basis === 'period' ? c.basis.period({ days: daysApart(ch.from, ch.to) }, f) : c.basis[ch.basis],
+    replayed: c.replayed,
+    bridge: c.bridge({ from: ch.from, to: ch.to, start: ch.start.count, end: ch.end.count, endAmount: ch.end.amount }, f),
+    tiles,
+    vsDate: c.vsDate({ date: ch.from }, f),
+    summary,
+    sections,
+    previousSnapshot: isSnapshot ? { href: `${root}snapshots/${ch.from}/${ctx.locale}/`, text: c.previousSnapshot({ date: ch.from }, f) } : null,
+    snapshotsHref: ctx.href('snapshots'),
+  };
+}
+
+/** Whole days from one local date to another. */
+function daysApart(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Every table of the page (for the CSV downloads). */
+export function changesTables(model: ChangesModel): TableModel[] {
+  return [model.summary, ...model.sections.map((s) => s.table)];
+}

@@ -1,0 +1,150 @@
+/**
+ * The Forecast page: projected attainment (won, + commit, + best case against
+ * each period's target), coverage, how accurate the weighted pipeline has
+ * been (forecast vs won per month), and the open pipeline by expected close
+ * month, shown once, with past-due deals apart. Every figure comes from
+ * metrics.json (`coverage`, `forecast_accuracy`, `forecast`, `pipeline`).
+ */
+import {
+  type AttainmentPeriod,
+  attainmentChart,
+  forecastAccuracyChart,
+  forecastChart,
+  forecastView,
+  pipelineByStageChart,
+  pipelineView,
+} from '../../charts/index.ts';
+import type { CoverageRow } from '../../metrics/types.ts';
+import { type ChartBlock, chartBlock, moneyDigits, table, type TableModel } from '../table.ts';
+import { coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { chartOptions as opts, type PageContext } from './context.ts';
+
+/** A part of the page, in order: a chart (with its table), or a table under its own heading. */
+export type ForecastSection =
+  | { kind: 'chart'; block: ChartBlock; intro: string | null }
+  | { kind: 'table'; heading: string; intro: string | null; table: TableModel };
+
+export interface ForecastModel {
+  /** What this data cannot show, under the intro. */
+  notes: string[];
+  sections: ForecastSection[];
+  /** The sections' charts, and their other tables, in page order. */
+  charts: ChartBlock[];
+  tables: TableModel[];
+}
+
+/** The data has a forecast category column (metrics' commit and best-case amounts are not null). */
+export function hasForecastCategories(ctx: PageContext): boolean {
+  return ctx.site.metrics.forecast.some((b) => b.commit_amount !== null);
+}
+
+/** Why commit and best case are missing: deals.csv has no forecast category column. */
+export function forecastCategoriesNote(ctx: PageContext): string | null {
+  return hasForecastCategories(ctx) ? null : ctx.m.absence.noForecastCategories;
+}
+
+/** A target period in words with when it is: 'Jun 2026 (this month)', 'Q3 2026 (next quarter)'. */
+export function periodLabel(ctx: PageContext, row: Pick<CoverageRow, 'period' | 'when'>): string {
+  const w = ctx.m.forecastPage.periodWhen;
+  const quarter = /-Q[1-4]$/.test(row.period);
+  const label = quarter ? (row.when === 'current' ? w.currentQuarter : w.nextQuarter) : row.when === 'current' ? w.currentMonth : w.nextMonth;
+  return label({ period: row.period }, ctx.f);
+}
+
+/** Projected attainment per coverage row: won, commit and best case (which includes commit) against target. */
+export function attainmentPeriods(ctx: PageContext): AttainmentPeriod[] {
+  const bestCase = new Map(ctx.site.coverage_best_case.map((r) => [r.period, r.best_case_amount]));
+  return ctx.site.metrics.coverage.map((r) => ({
+    key: r.period,
+    label: periodLabel(ctx, r),
+    target: r.target_amount,
+    won: r.won_amount,
+    commit: r.commit_amount,
+    bestCase: bestCase.get(r.period) ?? null,
+  }));
+}
+
+/** The period the attainment takeaway speaks of: the quarter containing as_of, else the month, else the first. */
+function focusPeriod(rows: readonly CoverageRow[]): string | undefined {
+  const current = rows.filter((r) => r.when === 'current');
+  return (current.find((r) => /-Q/.test(r.period)) ?? current[0] ?? rows[0])?.period;
+}
+
+function attainmentBlock(ctx: PageContext): ChartBlock {
+  const { site, m, f } = ctx;
+  const periods = attainmentPeriods(ctx);
+  const focus = focusPeriod(site.metrics.coverage);
+  const chart = attainmentChart({ periods, ...(focus ? { focus } : {}) }, opts(ctx, ctx.text.attainment));
+  return chartBlock('attainment', chart, f, false, { header: m.csv.codeOf({ column: m.forecastPage.columns.period }), values: periods.map((p) => p.key) });
+}
+
+function coverageTable(ctx: PageContext): TableModel {
+  const { site, m, f } = ctx;
+  const c = m.forecastPage.columns;
+  const money = moneyDigits(f.currency);
+  return table(
+    'coverage',
+    m.sections.coverage,
+    [
+      { label: c.period, csvId: m.csv.codeOf({ column: c.period }), value: (r: CoverageRow) => r.period, text: (r) => periodLabel(ctx, r) },
+      { label: c.target, numeric: true, digits: money, value: (r) => r.target_amount, text: (r) => f.money(r.target_amount) },
+      { label: c.won, numeric: true, digits: money, value: (r) => r.won_amount, text: (r) => f.money(r.won_amount) },
+      { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.money(r.remaining) },
+      { label: c.openDue, numeric: true, digits: money, value: (r) => r.open_amount, text: (r) => f.money(r.open_amount) },
+      { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => f.multiple(r.ratio) },
+    ],
+    site.metrics.coverage,
+  );
+}
+
+function accuracyBlock(ctx: PageContext): ChartBlock {
+  const { site, f } = ctx;
+  // The forecast of a past month is replayed from the stage history: without it there is none.
+  const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : null;
+  const months = site.metrics.forecast_accuracy.map((r) => ({
+    month: r.month,
+    forecastCount: r.forecast_count,
+    forecastAmount: r.forecast_amount,
+    forecastWeighted: r.forecast_weighted,
+    wonCount: r.won_count,
+    wonAmount: r.won_amount,
+    wonFromForecast: r.won_from_forecast,
+    ratio: r.ratio,
+  }));
+  return chartBlock('forecast-accuracy', forecastAccuracyChart({ months }, opts(ctx, ctx.text.accuracy, missing)), f, missing !== null);
+}
+
+/** Open pipeline by expected close month (shared with the overview); without any close date it says so. */
+export function forecastBlock(ctx: PageContext): ChartBlock {
+  return chartBlock('forecast', forecastChart(forecastView(ctx.site.metrics), opts(ctx, ctx.text.forecast, noExpectedClose(ctx))), ctx.f);
+}
+
+export function forecastModel(ctx: PageContext): ForecastModel {
+  const { site, m, f } = ctx;
+  const p = m.forecastPage;
+  const targets = site.metrics.coverage.length > 0;
+  const sections: ForecastSection[] = [];
+  // Without any target row the notes say why; an empty chart and table would add nothing.
+  if (targets) {
+    sections.push({ kind: 'chart', block: attainmentBlock(ctx), intro: p.attainmentIntro });
+    sections.push({ kind: 'table', heading: m.sections.coverage, intro: p.coverageIntro, table: coverageTable(ctx) });
+  }
+  sections.push({ kind: 'chart', block: accuracyBlock(ctx), intro: p.accuracyIntro });
+  sections.push({ kind: 'chart', block: forecastBlock(ctx), intro: p.byMonthIntro });
+  sections.push({
+    kind: 'chart',
+    block: chartBlock('pipeline-by-stage', pipelineByStageChart(pipelineView(site.metrics, site.stages, ctx.locale), opts(ctx, ctx.text.pipeline)), f),
+    intro: null,
+  });
+  return {
+    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx)),
+    sections,
+    charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
+    tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : [])),
+  };
+}
+
+/** Every table of the page (chart tables included), for the CSV downloads. */
+export function forecastTables(model: ForecastModel): TableModel[] {
+  return [...model.charts.map((c) => c.table), ...model.tables];
+}

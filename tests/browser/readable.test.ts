@@ -1,0 +1,224 @@
+/**
+ * Readable everywhere: the built sample site in Debian's Chromium at a phone
+ * (390x844) and a laptop (1366x768), in English and Korean. Chart text is at
+ * least 11 CSS px on the phone and at most 1.2x the body text on the laptop;
+ * nothing is wider than the viewport except inside a marked scroll region;
+ * Korean breaks between words and renders with a Korean font. Required in CI
+ * (CI=true without Chromium fails), like site.test.ts.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestSite, type TestSite } from '../support/build-site.ts';
+import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+const required = process.env.CI === 'true' || process.env.CI === '1';
+const run = hasChromium() || required;
+
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1366, height: 768 },
+] as const;
+const LOCALES = ['en', 'ko'] as const;
+/** A marked scroll container: a labelled, focusable region (see DataTable.astro). */
+const SCROLL_REGION = '.table-scroll[role="region"][tabindex="0"][aria-labelledby]';
+
+interface Measured {
+  bodyFont: number;
+  /** Effective (on-screen) font size of every visible chart text, with its text. */
+  chartText: { size: number; text: string }[];
+  /** Elements reaching past the right edge of the viewport outside a scroll region. */
+  overflowing: string[];
+  scrollWidth: number;
+  innerWidth: number;
+  regions: number;
+}
+
+/** In the page: sizes and overflow (runs in the browser, so no closures over test code). */
+function measure(scrollRegion: string): Measured {
+  const visible = (el: Element) => el.getClientRects().length > 0;
+  const chartText: { size: number; text: string }[] = [];
+  for (const t of Array.from(document.querySelectorAll<SVGTextElement>('svg text'))) {
+    const text = (t.textContent ?? '').trim();
+    if (!text || !visible(t)) continue;
+    const m = t.getScreenCTM();
+    if (!m) continue;
+    chartText.push({ size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text });
+  }
+  const label = (el: Element) => {
+    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} (right ${Math.round(el.getBoundingClientRect().right)}): ${(el.textContent ?? '').trim().slice(0, 40)}`;
+  };
+  const overflowing: string[] = [];
+  const vw = document.documentElement.clientWidth;
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    if (el.closest(scrollRegion)?.contains(el) && !el.matches(scrollRegion)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 1) overflowing.push(label(el));
+  }
+  return {
+    bodyFont: parseFloat(getComputedStyle(document.body).fontSize),
+    chartText,
+    overflowing,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: vw,
+    regions: document.querySelectorAll(scrollRegion).length,
+  };
+}
+
+/** In the page: table cells whose Korean text breaks a line between two Hangul syllables (inside a word). */
+function brokenKoreanWords(): string[] {
+  const hangul = /[\uac00-\ud7a3]/;
+  const broken: string[] = [];
+  let checked = 0;
+  for (const cell of Array.from(document.querySelectorAll('td, th'))) {
+    if (!hangul.test(cell.textContent ?? '') || cell.getClientRects().length === 0) continue;
+    if (checked++ > 400) break;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const s = node.data;
+      const range = document.createRange();
+      let prevTop: number | null = null;
+      for (let i = 0; i < s.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (prevTop !== null && rect.top > prevTop + 2 && hangul.test(s[i - 1] ?? '') && hangul.test(s[i]!)) {
+          broken.push(`${s.slice(Math.max(0, i - 6), i)}|${s.slice(i, i + 6)}`);
+        }
+        prevTop = rect.top;
+      }
+    }
+  }
+  return broken;
+}
+
+describe.runIf(run)('the built site is readable on a phone and a laptop, in English and Korean', () => {
+  let site: TestSite;
+  let server: StaticServer;
+  let browser: BrowserContext;
+  let pages: string[];
+
+  beforeAll(async () => {
+    if (!hasChromium()) throw new Error('CI needs Chromium for the browser tests: apt-get install -y chromium');
+    site = buildTestSite('readable');
+    server = await serveStatic(site.dir);
+    browser = await launchChromium();
+    // The account page with the most on it (the longest), beside the main pages.
+    const accounts = readdirSync(join(site.dir, 'ko/accounts'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    const size = (slug: string) => statSync(join(site.dir, 'ko/accounts', slug, 'index.html')).size;
+    const biggest = accounts.map((e) => e.name).sort((a, b) => size(b) - size(a) || a.localeCompare(b))[0]!;
+    pages = ['', 'forecast/', 'stalled/', 'funnel/', `accounts/${biggest}/`];
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(viewport: (typeof VIEWPORTS)[number], path: string): Promise<Page> {
+    const tab = await browser.newPage();
+    await tab.setViewportSize({ width: viewport.width, height: viewport.height });
+    await tab.goto(server.url + path, { waitUntil: 'load' });
+    return tab;
+  }
+
+  for (const viewport of VIEWPORTS) {
+    for (const locale of LOCALES) {
+      it(`keeps chart text legible and proportionate and nothing wider than the ${viewport.name} (${viewport.width}px, ${locale})`, async () => {
+        const problems: string[] = [];
+        for (const page of pages) {
+          const path = `/${locale}/${page}`;
+          const tab = await open(viewport, path);
+          const m = await tab.evaluate(measure, SCROLL_REGION);
+          await tab.close();
+          if (page !== 'stalled/' && !page.startsWith('accounts/') && m.chartText.length === 0) problems.push(`${path}: no chart text measured`);
+          for (const t of m.chartText) {
+            if (viewport.width <= 400 && t.size < 10.95) problems.push(`${path}: chart text ${t.size.toFixed(1)}px < 11px: "${t.text}"`);
+            if (viewport.width > 1000 && t.size > 1.2 * m.bodyFont + 0.05)
+              problems.push(`${path}: chart text ${t.size.toFixed(1)}px > 1.2 x body ${m.bodyFont}px: "${t.text}"`);
+          }
+          for (const o of m.overflowing) problems.push(`${path}: wider than the viewport outside a scroll region: ${o}`);
+          if (m.scrollWidth > m.innerWidth + 1) problems.push(`${path}: page scrolls sideways (${m.scrollWidth} > ${m.innerWidth})`);
+        }
+        expect(problems.slice(0, 30)).toEqual([]);
+      }, 120_000);
+    }
+  }
+
+  it('marks every table as a focusable, labelled scroll region with a sticky first column on a phone', async () => {
+    const tab = await open(VIEWPORTS[0], '/ko/stalled/');
+    const info = await tab.evaluate((region) => {
+      const tables = Array.from(document.querySelectorAll('table'));
+      const first = document.querySelector(`${region} tbody td:first-child`);
+      return {
+        tables: tables.length,
+        inRegions: tables.filter((t) => t.parentElement?.matches(region)).length,
+        labels: Array.from(document.querySelectorAll(region)).map((r) => document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''),
+        sticky: first ? getComputedStyle(first).position : null,
+        scrolls: Array.from(document.querySelectorAll(region)).some((r) => r.scrollWidth > r.clientWidth),
+      };
+    }, SCROLL_REGION);
+    await tab.close();
+    expect(info.tables).toBeGreaterThan(0);
+    expect(info.inRegions).toBe(info.tables);
+    for (const label of info.labels) expect(label.trim()).not.toBe('');
+    expect(info.sticky).toBe('sticky');
+    expect(info.scrolls).toBe(true); // the stalled table is wider than a phone: it scrolls in its region
+  });
+
+  it('breaks Korean between words in table cells, never inside one (Korean names on English pages too)', async () => {
+    const problems: string[] = [];
+    for (const path of LOCALES.flatMap((l) => pages.map((p) => `/${l}/${p}`))) {
+      const tab = await open(VIEWPORTS[0], path);
+      const wordBreak = await tab.evaluate(() => Array.from(document.querySelectorAll('td, th')).filter((c) => getComputedStyle(c).wordBreak !== 'keep-all').length);
+      if (wordBreak > 0) problems.push(`${path}: ${wordBreak} table cells without word-break: keep-all`);
+      for (const b of await tab.evaluate(brokenKoreanWords)) problems.push(`${path}: a word broken across lines: ${b}`);
+      await tab.close();
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 120_000);
+
+  it('renders Korean with a Korean font (no empty boxes), in the text and in the charts', async () => {
+    const tab = await open(VIEWPORTS[0], '/ko/');
+    // The first chart text in Korean (the first ones are numbers).
+    await tab.evaluate(() => {
+      const t = Array.from(document.querySelectorAll('.chart-narrow svg text')).find((el) => /[\uac00-\ud7a3]/.test(el.textContent ?? ''));
+      t?.setAttribute('data-probe', '');
+    });
+    const cdp = await browser.newCDPSession(tab);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    for (const selector of ['h1', 'svg text[data-probe]']) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      expect(nodeId, selector).toBeGreaterThan(0);
+      const text = await tab.locator(selector).first().textContent();
+      const hangul = [...(text ?? '')].filter((ch) => /[\uac00-\ud7a3]/.test(ch)).length;
+      expect(hangul, `${selector} holds Korean`).toBeGreaterThan(0);
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const korean = fonts.filter((f) => /CJK|KR|Gothic|Nanum|Malgun|Apple SD|Hangul|Pretendard/i.test(f.familyName));
+      expect(korean.reduce((n, f) => n + f.glyphCount, 0), `${selector}: ${JSON.stringify(fonts)}`).toBeGreaterThanOrEqual(hangul);
+    }
+    // The stack names the Korean faces of every platform.
+    const family = await tab.evaluate(() => getComputedStyle(document.body).fontFamily);
+    for (const face of ['Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans CJK KR', 'Noto Sans KR']) expect(family).toContain(face);
+    // And a Hangul syllable is drawn as a glyph as wide as a Korean one, not as a narrow box: measure against tofu.
+    const widths = await tab.evaluate(() => {
+      const c = document.createElement('canvas').getContext('2d')!;
+      c.font = `16px ${getComputedStyle(document.body).fontFamily}`;
+      return { hangul: c.measureText('가나다라마').width, tofu: c.measureText('\u{10FFFD}'.repeat(5)).width };
+    });
+    expect(widths.hangul).toBeGreaterThan(0);
+    expect(widths.hangul).not.toBeCloseTo(widths.tofu, 0);
+    await cdp.detach();
+    await tab.close();
+  });
+});
+
+describe.skipIf(run)('readability browser tests', () => {
+  it.skip('skipped: no Chromium at /usr/bin/chromium (set CI=true to require it)', () => {});
+});

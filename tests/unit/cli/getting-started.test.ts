@@ -1,0 +1,84 @@
+/**
+ * Getting started: `npm run preview` serves the built site on 127.0.0.1,
+ * `npm run dev` passes --as-of (and the other data options) to the
+ * extraction before serving, and every command answers --help with its usage
+ * and exit 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main as devMain } from '../../../scripts/dev.ts';
+import { startPreview } from '../../../scripts/preview.ts';
+import { fakeIO, removeTempDirs, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+describe('npm run preview', () => {
+  it('serves a built folder on 127.0.0.1 and prints its address', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'dist', 'en'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<p>root</p>');
+    writeFileSync(join(dir, 'dist', 'en', 'index.html'), '<p>English</p>');
+    const { io, stdout } = fakeIO(dir);
+    const { code, server } = await startPreview(['--port', '0'], io);
+    try {
+      expect(code).toBe(0);
+      expect(server!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(stdout()).toBe(`preview: serving dist/ at ${server!.url}/ (Ctrl-C to stop)\n`);
+      const en = await fetch(`${server!.url}/en/`);
+      expect(en.status).toBe(200);
+      expect(await en.text()).toBe('<p>English</p>');
+      expect((await fetch(`${server!.url}/missing/`)).status).toBe(404);
+    } finally {
+      await server?.close();
+    }
+  });
+
+  it('says to build first when the folder holds no site (exit 1); bad arguments are exit 2', async () => {
+    const dir = tempDir();
+    const missing = fakeIO(dir);
+    expect((await startPreview([], missing.io)).code).toBe(1);
+    expect(missing.stderr()).toBe('preview: dist/ holds no built site (no index.html): run "npm run build -- --as-of <YYYY-MM-DD>" first\n');
+    const bad = fakeIO(dir);
+    expect((await startPreview(['--port', 'eighty'], bad.io)).code).toBe(2);
+    expect(bad.stderr()).toMatch(/^preview: --port must be a whole number from 0 to 65535, not "eighty"\nusage: npm run preview/);
+  });
+});
+
+describe('npm run dev', () => {
+  it('extracts the site data with the given --as-of and data options, then serves', async () => {
+    const calls: string[] = [];
+    const { io } = fakeIO(tempDir());
+    const code = await devMain(['--as-of', '2026-06-30', '--data', 'data/acme', '--port', '4400'], io, {
+      extract: async (argv) => (calls.push(`extract ${argv.join(' ')}`), 0),
+      serve: async (o) => void calls.push(`serve ${o.host}:${o.port} ${o.siteDataPath.endsWith(join('.cache', 'site-data-dist.json'))}`),
+    });
+    expect(code).toBe(0);
+    expect(calls).toEqual(['extract --extract-only --data=data/acme --as-of=2026-06-30', 'serve 127.0.0.1:4400 true']);
+  });
+
+  it('does not serve when the extraction fails, and returns its exit code', async () => {
+    let served = false;
+    const { io } = fakeIO(tempDir());
+    const code = await devMain(['--as-of', '2026-02-30'], io, { extract: async () => 2, serve: async () => void (served = true) });
+    expect(code).toBe(2);
+    expect(served).toBe(false);
+  });
+});
+
+describe('--help on every command', () => {
+  // Every `npm run <command>` that runs one of our scripts (not test, typecheck).
+  const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+  const commands = Object.keys(scripts).filter((c) => scripts[c]!.startsWith('node scripts/'));
+  it('covers the commands of the README', () => {
+    expect(commands).toEqual(expect.arrayContaining(['metrics', 'build', 'init', 'sample', 'preview', 'dev', 'screenshots', 'check:pages', 'bench', 'config-schema']));
+  });
+  it.each(commands)('%s --help prints its usage and exits 0', (command) => {
+    const [node, script] = (scripts[command] as string).split(' ');
+    expect(node).toBe('node');
+    const r = spawnSync(process.execPath, [script!, '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^usage: /);
+  });
+});

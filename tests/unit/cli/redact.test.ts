@@ -1,0 +1,204 @@
+/**
+ * `--redact` end to end: a real build of the sample and an in-process build
+ * of a HubSpot export hold none of the original names in any output file
+ * (contents and file names; tests/support/redaction-scan.ts says which
+ * strings and how); the same input gives the same bytes, another salt other
+ * pseudonyms; the metrics' numbers are those of the unredacted build.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BuildDeps, main as build, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
+import { main as metrics } from '../../../scripts/metrics.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { identifyingStrings, listTree, scanTree } from '../../support/redaction-scan.ts';
+import { fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+
+afterEach(removeTempDirs);
+
+const SALT = 'redaction-test-salt-7f3a9c41e2b8';
+const OTHER_SALT = 'another-salt-for-redaction-0042';
+const SAMPLE_AS_OF = '2026-06-30';
+const HUBSPOT = join(FIXTURES, 'exports', 'hubspot-deals', 'data');
+const HUBSPOT_ARGS = ['--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', '2025-06-30'];
+
+/** Pipescope's own text: a data value that also occurs here is a generic word, in any build. */
+const GENERIC_TEXT = ['en.ts', 'ko.ts', 'chart-text-en.ts', 'chart-text-ko.ts', 'issue-text.ts']
+  .map((f) => readFileSync(join(PROJECT_ROOT, 'src/lib/i18n', f), 'utf8'))
+  .join('\n');
+
+/** A copy of a data folder at `<dir>/data` whose config has `redaction.salt`. */
+function saltedCopy(from: string, dir: string, salt = SALT): string {
+  const to = join(dir, 'data');
+  cpSync(from, to, { recursive: true });
+  const path = join(to, 'pipeline.config.json');
+  const config = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  delete config.$schema;
+  writeFileSync(path, JSON.stringify({ ...config, redaction: { salt } }, null, 2));
+  return to;
+}
+
+/** Stands in for `astro build`: writes the whole site data, which is everything the pages render, into the output. */
+async function dumpRender({ outDir, siteDataPath }: RenderOptions): Promise<void> {
+  mkdirSync(join(outDir, 'en'), { recursive: true });
+  writeFileSync(join(outDir, 'site-data.json'), readFileSync(siteDataPath));
+}
+
+const deps = (cacheDir: string): BuildDeps => ({ readFolder, render: dumpRender, cacheDir });
+
+/** Every number in a JSON value, sorted: the same multiset whatever the names and their order. */
+function numbers(v: unknown, out: number[] = []): number[] {
+  if (typeof v === 'number') out.push(v);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) numbers(x, out);
+  return out.sort((a, b) => a - b);
+}
+
+/** The pseudonyms written in a text. */
+const pseudonymsIn = (text: string) => new Set(text.match(/\b(?:deal|acct)-[0-9a-f]{6,}\b|(?:Account|Owner|Team|Deal|Keyman|Competitor|고객사|담당자|팀|딜|키맨|경쟁사) [0-9a-f]{6,}\b/gu) ?? []);
+
+describe('build --redact', () => {
+  it('a real build of the sample holds none of its names, in any file or file name, and the metrics are unchanged', { timeout: 180_000 }, async () => {
+    const dir = tempDir();
+    const data = saltedCopy(join(PROJECT_ROOT, 'data/sample'), dir);
+    // A unique name: the site data goes to the project's .cache/site-data-<name>.json.
+    const out = join(dir, basename(dir));
+    try {
+      const built = spawnSync(process.execPath, ['scripts/build.ts', '--data', data, '--as-of', SAMPLE_AS_OF, '--out', out, '--quiet', '--redact'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+      const files = listTree(out);
+      expect(files).toContain('en/index.html');
+      expect(files.filter((f) => f.startsWith('en/accounts/')).length).toBeGreaterThan(10);
+
+      const { dataset } = await readFolder(data);
+      const { needles, short, generic } = identifyingStrings(dataset, GENERIC_TEXT, [SALT]);
+      expect(needles.length).toBeGreaterThan(4000);
+      // What the rule leaves out, for the record: only the competitor "ABB", too short to search for inside text,
+      // so it is looked for as a whole word, case-sensitively.
+      expect({ short, generic }).toEqual({ short: ['ABB'], generic: [] });
+      expect(scanTree(out, needles)).toEqual([]);
+      expect(files.filter((file) => /\bABB\b/u.test(readFileSync(join(out, file), 'utf8')))).toEqual([]);
+      // The scan does find them in an unredacted output (the site data the same build would show).
+      const plain = fakeIO(dir);
+      expect(await build(['--data', data, '--as-of', SAMPLE_AS_OF, '--out', 'plain', '--quiet'], plain.io, deps(join(dir, '.cache'))), plain.stderr()).toBe(0);
+      expect(new Set(scanTree(join(dir, 'plain'), needles).map((l) => l.value)).size).toBeGreaterThan(needles.length / 2);
+
+      // The pages show pseudonyms, in the data's language (the sample is Korean).
+      const index = readFileSync(join(out, 'en/accounts/index.html'), 'utf8');
+      expect(index).toMatch(/고객사 [0-9a-f]{6}/u);
+      expect(files.some((f) => /^en\/accounts\/acct-[0-9a-f]{6,}\/index\.html$/u.test(f))).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8'));
+      expect(manifest.redacted).toEqual({ amount_band: null });
+      // The inputs' hashes, but not the config's: it holds the salt.
+      expect(Object.keys(manifest.inputs).sort()).toEqual(['accounts.csv', 'deals.csv', 'field_history.csv', 'stage_history.csv', 'targets.csv']);
+
+      // metrics.json: the same numbers as without --redact.
+      const m = fakeIO(dir);
+      expect(await metrics(['--data', data, '--as-of', SAMPLE_AS_OF], m.io), m.stderr()).toBe(0);
+      const redacted = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+      expect(numbers(redacted)).toEqual(numbers(JSON.parse(m.stdout())));
+    } finally {
+      rmSync(join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`), { force: true });
+    }
+  });
+
+  it('a HubSpot export: no name of any row (set-aside and rejected rows included) in the output', async () => {
+    const dir = tempDir();
+    const data = saltedCopy(HUBSPOT, dir);
+    const f = fakeIO(dir);
+    expect(await build(['--data', 'data', ...HUBSPOT_ARGS, '--out', 'site', '--quiet', '--redact'], f.io, deps(join(dir, '.cache'))), f.stderr()).toBe(0);
+    const { dataset } = await readFolder(data, { format: 'hubspot', pipeline: 'Sales Pipeline' });
+    // Also every name in the export file itself, rows that never reached the dataset included.
+    const csv = readdirSync(data).find((n) => n.endsWith('.csv'))!;
+    const [header, ...rows] = Papa.parse<string[]>(readFileSync(join(data, csv), 'utf8'), { skipEmptyLines: true }).data;
+    const columns = ['Record ID', 'Deal Name', 'Deal owner', 'Associated Company IDs (Primary)', 'Associated Company (Primary)'].map((c) => header!.indexOf(c));
+    expect(columns).not.toContain(-1);
+    const raw = rows.flatMap((r) => columns.map((c) => r[c] ?? '')).filter((v) => v !== '' && v !== '(No value)');
+    const { needles } = identifyingStrings(dataset, GENERIC_TEXT, [SALT, ...raw]);
+    expect(needles.map((n) => n.value)).toEqual(expect.arrayContaining(['Acme Corp', 'Dana Whitfield', 'Globex', '1001', '9001']));
+    expect(scanTree(join(dir, 'site'), needles)).toEqual([]);
+    // The same scan of the unredacted output finds them.
+    const plain = fakeIO(dir);
+    expect(await build(['--data', 'data', ...HUBSPOT_ARGS, '--out', 'plain', '--quiet'], plain.io, deps(join(dir, '.cache')))).toBe(0);
+    expect(scanTree(join(dir, 'plain'), needles).map((l) => l.value)).toEqual(expect.arrayContaining(['Acme Corp', 'Dana Whitfield', 'Globex', '1001', '9001']));
+    expect(pseudonymsIn(readFileSync(join(dir, 'site', 'site-data.json'), 'utf8')).size).toBeGreaterThan(10);
+  });
+
+  it('the same input twice gives byte-identical output; another salt gives other pseudonyms', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    const run = async (out: string) => {
+      const f = fakeIO(dir);
+      expect(await build(['--data', 'data', ...HUBSPOT_ARGS, '--out', out, '--quiet', '--redact'], f.io, deps(join(dir, '.cache'))), f.stderr()).toBe(0);
+      return hashTree(join(dir, out));
+    };
+    const first = await run('a');
+    expect(await run('a')).toEqual(first);
+    expect(await run('b')).toEqual(first);
+    const pseudonyms = pseudonymsIn(readFileSync(join(dir, 'a', 'site-data.json'), 'utf8'));
+
+    const other = tempDir();
+    saltedCopy(HUBSPOT, other, OTHER_SALT);
+    const f = fakeIO(other);
+    expect(await build(['--data', 'data', ...HUBSPOT_ARGS, '--out', 'site', '--quiet', '--redact'], f.io, deps(join(other, '.cache')))).toBe(0);
+    const otherPseudonyms = pseudonymsIn(readFileSync(join(other, 'site', 'site-data.json'), 'utf8'));
+    expect(otherPseudonyms.size).toBe(pseudonyms.size);
+    expect([...otherPseudonyms].filter((p) => pseudonyms.has(p))).toEqual([]);
+  });
+
+  it('--redact-amounts rounds every amount to the band; the manifest says so', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    const f = fakeIO(dir);
+    expect(await build(['--data', 'data', ...HUBSPOT_ARGS, '--out', 'site', '--quiet', '--redact', '--redact-amounts', '10000'], f.io, deps(join(dir, '.cache'))), f.stderr()).toBe(0);
+    const site = JSON.parse(readFileSync(join(dir, 'site', 'site-data.json'), 'utf8'));
+    const amounts = JSON.stringify(site).match(/"amount":\d+(\.\d+)?/gu)!.map((a) => Number(a.slice(9)));
+    expect(amounts.length).toBeGreaterThan(0);
+    expect(amounts.filter((a) => a % 10000 !== 0)).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'site', 'build-manifest.json'), 'utf8')).redacted).toEqual({ amount_band: 10000 });
+  });
+
+  it('refuses --redact without a salt (exit 1, saying how to add one) and leaves --out alone', async () => {
+    const dir = tempDir();
+    cpSync(HUBSPOT, join(dir, 'data'), { recursive: true });
+    const f = fakeIO(dir);
+    expect(await build(['--data', 'data', ...HUBSPOT_ARGS, '--out', 'site', '--quiet', '--redact'], f.io, deps(join(dir, '.cache')))).toBe(1);
+    expect(f.stderr()).toMatch(/^build: pipeline\.config\.json: redaction\.salt: --redact needs a secret salt.*"redaction": \{ "salt": /u);
+    expect(f.stderr().trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+
+  it('bad redaction arguments are usage errors (exit 2)', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    for (const [args, message] of [
+      [['--redact-amounts', '1000'], /--redact-amounts rounds the amounts of a redacted build: give --redact too/u],
+      [['--redact', '--redact-amounts', '0'], /--redact-amounts must be a whole number of at least 1/u],
+      [['--redact', '--redact-amounts', 'ten'], /--redact-amounts must be a whole number/u],
+    ] as const) {
+      const f = fakeIO(dir);
+      expect(await build(['--data', 'data', '--out', 'site', ...args], f.io, deps(join(dir, '.cache')))).toBe(2);
+      expect(f.stderr()).toMatch(message);
+      const m = fakeIO(dir);
+      expect(await metrics(['--data', 'data', ...args], m.io)).toBe(2);
+      expect(m.stderr()).toMatch(message);
+    }
+  });
+});
+
+describe('metrics --redact', () => {
+  it('writes the metrics with pseudonyms and the same numbers', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    const plain = fakeIO(dir);
+    const redacted = fakeIO(dir);
+    expect(await metrics(['--data', 'data', ...HUBSPOT_ARGS], plain.io)).toBe(0);
+    expect(await metrics(['--data', 'data', ...HUBSPOT_ARGS, '--redact'], redacted.io), redacted.stderr()).toBe(0);
+    expect(plain.stdout()).toContain('Dana Whitfield');
+    expect(redacted.stdout()).not.toContain('Dana Whitfield');
+    expect(redacted.stdout()).toMatch(/Owner [0-9a-f]{6}/u);
+    expect(numbers(JSON.parse(redacted.stdout()))).toEqual(numbers(JSON.parse(plain.stdout())));
+  });
+});

@@ -1,0 +1,90 @@
+/** Relative links (scripts/lib/relative-links.ts) and the hosting options (--site, --base). */
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../scripts/lib/io.ts';
+import { fractionOption, hostingOptions } from '../../../scripts/lib/publish.ts';
+import { normalizeBase, relativePath, relativizeHtml } from '../../../scripts/lib/relative-links.ts';
+import { isOutsideSnapshot } from '../../../src/lib/views/snapshots.ts';
+
+describe('relativePath', () => {
+  it.each([
+    ['', 'en/', 'en/'],
+    ['', '', './'],
+    ['en/', 'en/', './'],
+    ['en/funnel/', 'en/', '../'],
+    ['en/funnel/', 'en/stalled/', '../stalled/'],
+    ['en/funnel/', 'metrics.json', '../../metrics.json'],
+    ['en/accounts/acme/', 'en/csv/accounts/acme/deals.csv', '../../csv/accounts/acme/deals.csv'],
+    ['en/', 'ko/', '../ko/'],
+    ['snapshots/2026-06-30/en/', 'en/snapshots/', '../../../en/snapshots/'],
+    ['', 'a:b/', './a:b/'],
+    ['en/', 'a:b/', '../a:b/'],
+  ])('from %j to %j is %j', (from, to, want) => {
+    expect(relativePath(from, to)).toBe(want);
+  });
+});
+
+describe('relativizeHtml', () => {
+  const page = [
+    '<link rel="icon" href="/p/favicon.svg"><script defer src="/p/sort-tables.js"></script>',
+    '<meta http-equiv="refresh" content="0; url=/p/en/">',
+    '<a href="/p/en/">home</a><a href="/p/en/stalled/#top">s</a><a href="/p/en/funnel/?owner=Kim">f</a>',
+    '<a href="https://example.com/p/en/">out</a><a href="#main">skip</a><a href="//cdn/p/x">cdn</a>',
+    '<form data-src="/p/data/abc.json" data-base="/p/" data-page="/p/kept"></form>',
+    '<a href="/p/en/snapshots/">all</a><a href="/p/snapshots/2026-05-31/en/">prev</a>',
+    '<td>href="/p/en/" as text stays</td>',
+  ].join('\n');
+
+  it('makes every link under the base relative to the page, and leaves other URLs alone', () => {
+    const out = relativizeHtml(page, 'en/funnel/index.html', '/p/');
+    expect(out).toContain('href="../../favicon.svg"');
+    expect(out).toContain('src="../../sort-tables.js"');
+    expect(out).toContain('content="0; url=../"');
+    expect(out).toContain('<a href="../">home</a><a href="../stalled/#top">s</a><a href="./?owner=Kim">f</a>');
+    expect(out).toContain('href="https://example.com/p/en/"');
+    expect(out).toContain('href="#main"');
+    expect(out).toContain('href="//cdn/p/x"');
+    expect(out).toContain('data-src="../../data/abc.json" data-base="../../" data-page="/p/kept"');
+    expect(out).toContain('<td>href="/p/en/" as text stays</td>');
+  });
+
+  it('inside a snapshot: its own pages resolve within it, the snapshots index and other snapshots at the site root', () => {
+    const out = relativizeHtml(page, 'en/funnel/index.html', '/p/', { prefix: 'snapshots/2026-06-30/', outside: isOutsideSnapshot });
+    expect(out).toContain('href="../../favicon.svg"');
+    expect(out).toContain('<a href="../">home</a>');
+    expect(out).toContain('<a href="../../../../en/snapshots/">all</a><a href="../../../2026-05-31/en/">prev</a>');
+    // Resolved, they land where they should.
+    const at = 'https://host/p/snapshots/2026-06-30/en/funnel/';
+    expect(new URL('../../../../en/snapshots/', at).pathname).toBe('/p/en/snapshots/');
+    expect(new URL('../../../2026-05-31/en/', at).pathname).toBe('/p/snapshots/2026-05-31/en/');
+  });
+
+  it('with base "/", at the site root', () => {
+    expect(relativizeHtml('<a href="/en/">x</a><a href="/">r</a>', 'index.html', '/')).toBe('<a href="en/">x</a><a href="./">r</a>');
+  });
+});
+
+describe('--base and --site', () => {
+  it('normalises a base path and refuses anything else', () => {
+    expect(normalizeBase('/pipescope')).toBe('/pipescope/');
+    expect(normalizeBase('/')).toBe('/');
+    expect(normalizeBase('/a/b/')).toBe('/a/b/');
+    for (const bad of ['pipescope', '//evil.com/', '/a/../b/', '/a b/', '/a"><script>/', "/a'/", '/a//b/']) expect(normalizeBase(bad), bad).toBeNull();
+  });
+
+  it('takes the base from the site URL unless --base says it', () => {
+    expect(hostingOptions('https://acme.github.io/pipescope/', undefined)).toEqual({ site: 'https://acme.github.io/pipescope', base: '/pipescope/', siteUrl: 'https://acme.github.io/pipescope/' });
+    expect(hostingOptions('https://acme.github.io', '/pipescope')).toEqual({ site: 'https://acme.github.io', base: '/pipescope/', siteUrl: 'https://acme.github.io/pipescope/' });
+    expect(hostingOptions(undefined, undefined)).toEqual({ site: undefined, base: '/', siteUrl: null });
+    expect(() => hostingOptions('https://acme.github.io/a/', '/b/')).toThrow(/disagree/u);
+    for (const bad of ['ftp://x/', 'acme.github.io', 'https://u:p@x/', 'https://x/?q=1', 'https://x/#h']) expect(() => hostingOptions(bad, undefined), bad).toThrow(UsageError);
+    expect(() => hostingOptions(undefined, 'x')).toThrow(/--base must be a path/u);
+  });
+
+  it('--max-rejected is a fraction from 0 to 1', () => {
+    expect(fractionOption('max-rejected', '0')).toBe(0);
+    expect(fractionOption('max-rejected', '0.01')).toBe(0.01);
+    expect(fractionOption('max-rejected', '1')).toBe(1);
+    expect(fractionOption('max-rejected', '.5')).toBe(0.5);
+    for (const bad of ['1.5', '-0.1', '5%', '', 'abc', '1e-2', 'NaN']) expect(() => fractionOption('max-rejected', bad), bad).toThrow(/fraction from 0 to 1/u);
+  });
+});

@@ -1,0 +1,298 @@
+/**
+ * `npm run build` with dated snapshots, "What changed", the digest and
+ * summary files, --strict / --max-rejected and --base, in-process with a
+ * stand-in for `astro build` that writes pages with site-absolute links as
+ * Astro does (tests/browser/hosting.test.ts runs the real build).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BuildDeps, main, type RenderOptions } from '../../../scripts/build.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { copyFixture, fakeIO, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+
+afterEach(removeTempDirs);
+
+const DATES = ['2025-04-30', '2025-05-31', '2025-06-30'] as const;
+
+/** Pages as Astro writes them (links with the base path), from the site data it was given. */
+async function fakeRender({ outDir, siteDataPath, base = '/' }: RenderOptions): Promise<void> {
+  const site = siteDataSchema.parse(JSON.parse(readFileSync(siteDataPath, 'utf8')));
+  const write = (file: string, text: string) => {
+    mkdirSync(join(outDir, dirname(file)), { recursive: true });
+    writeFileSync(join(outDir, file), text);
+  };
+  write('index.html', `<meta http-equiv="refresh" content="0; url=${base}en/"><a href="${base}en/">en</a>`);
+  write('favicon.svg', '<svg/>');
+  write('404.html', `<a href="${base}en/">home</a>`);
+  write('en/index.html', `<link rel="icon" href="${base}favicon.svg"><h1>${site.as_of}</h1><a href="${base}en/changes/">changes</a><a href="${base}en/snapshots/">snapshots</a><a href="${base}metrics.json">m</a>`);
+  const groups = site.changes.groups.map((g) => `${g.kind}=${g.count}`).join(' ');
+  write('en/changes/index.html', `<p id="period">${site.changes.from} ${site.changes.to} ${site.changes.basis}</p><p>${groups}</p><a href="${base}en/">home</a>`);
+  write('en/snapshots/index.html', site.snapshots.map((s) => `<a href="${base}snapshots/${s.as_of}/en/">${s.as_of}</a>`).join('\n'));
+}
+
+function deps(cacheDir: string, render: BuildDeps['render'] = fakeRender): BuildDeps {
+  return { readFolder, render, cacheDir };
+}
+
+function workspace(fixture = 'spec-example') {
+  const dir = tempDir();
+  const data = copyFixture(fixture, dir);
+  return { dir, data, cache: join(dir, '.cache') };
+}
+
+async function build(dir: string, cache: string, args: string[]) {
+  const f = fakeIO(dir);
+  const code = await main(['--data', 'data', '--quiet', ...args], f.io, deps(cache));
+  return { code, stderr: f.stderr() };
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.includes('pipescope-tmp'));
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+/** The hashes of the files of one snapshot inside an output's hash tree. */
+const under = (tree: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(tree).filter(([k]) => k.startsWith(prefix)));
+
+/** Three builds into `site`, each adding its date's snapshot (the first starts the history). */
+async function threeBuilds() {
+  const ws = workspace();
+  const trees: Record<string, string>[] = [];
+  for (const [i, date] of DATES.entries()) {
+    const r = await build(ws.dir, ws.cache, ['--as-of', date, '--out', 'site', '--snapshot', ...(i === 0 ? ['--new-history'] : [])]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    trees.push(hashTree(join(ws.dir, 'site')));
+  }
+  return { ...ws, site: join(ws.dir, 'site'), trees };
+}
+
+describe('dated snapshots', () => {
+  it('three builds with different as-of dates keep three snapshots, byte for byte, and the index lists them', async () => {
+    const { site, trees } = await threeBuilds();
+    expect(readdirSync(join(site, 'snapshots')).sort()).toEqual([...DATES]);
+    for (const date of DATES) {
+      const folder = join(site, 'snapshots', date);
+      const manifest = json(join(folder, 'snapshot.json'));
+      expect(manifest).toMatchObject({ generator: 'pipescope', kind: 'snapshot', as_of: date, pipescope_version: json('package.json').version });
+      expect(manifest.config_sha256).toMatch(/^[0-9a-f]{64}$/u);
+      expect(Object.keys(manifest.inputs)).toEqual(['deals.csv', 'stage_history.csv']);
+      expect(Object.values(manifest.inputs).every((h) => /^[0-9a-f]{64}$/u.test(String(h)))).toBe(true);
+      expect(json(join(folder, 'metrics.json')).as_of).toBe(date);
+      expect(readFileSync(join(folder, 'en', 'index.html'), 'utf8')).toContain(`<h1>${date}</h1>`);
+      // The live site's parts are not in a snapshot.
+      expect(existsSync(join(folder, 'en', 'snapshots'))).toBe(false);
+      expect(existsSync(join(folder, '404.html'))).toBe(false);
+      expect(existsSync(join(folder, 'build-manifest.json'))).toBe(false);
+    }
+    // Earlier snapshots are copied byte for byte by each later build.
+    expect(under(trees[2]!, 'snapshots/2025-04-30/')).toEqual(under(trees[0]!, 'snapshots/2025-04-30/'));
+    expect(under(trees[2]!, 'snapshots/2025-05-31/')).toEqual(under(trees[1]!, 'snapshots/2025-05-31/'));
+    // The index lists all three, latest first; / is on the latest.
+    const index = readFileSync(join(site, 'en', 'snapshots', 'index.html'), 'utf8');
+    expect([...index.matchAll(/>(\d{4}-\d{2}-\d{2})</gu)].map((m) => m[1])).toEqual(['2025-06-30', '2025-05-31', '2025-04-30']);
+    expect(readFileSync(join(site, 'en', 'index.html'), 'utf8')).toContain('<h1>2025-06-30</h1>');
+    expect(json(join(site, 'build-manifest.json'))).toMatchObject({ as_of: '2025-06-30', snapshots: [...DATES] });
+    expect(leftovers(dirname(site))).toEqual([]);
+  });
+
+  it('a fourth build whose snapshots folder is missing fails loudly and changes nothing', async () => {
+    const { dir, cache, site } = await threeBuilds();
+    const before = hashTree(dir);
+    // CI-style: a fresh --out, and the snapshots folder was not restored.
+    const missing = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'fresh', '--snapshots', 'restored/snapshots', '--snapshot']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^build: --snapshots restored\/snapshots: no such folder\. It should hold the earlier snapshots .* restore it first .*--new-history/u);
+    // No --snapshots and a fresh --out: a build never starts a new history silently.
+    const none = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'fresh', '--snapshot']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^build: --snapshot: no earlier snapshots were found .* Pass --snapshots <folder> with the earlier snapshots .* or --new-history if this is the first snapshot\n$/u);
+    // --out has them, but the folder given lacks some: refused rather than dropped.
+    mkdirSync(join(dir, 'partial'));
+    const partial = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'site', '--snapshots', 'partial', '--snapshot']);
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toMatch(/^build: site has 3 snapshot\(s\) this build would drop \(2025-04-30, 2025-05-31, 2025-06-30\): partial does not have them\./u);
+    // Even a plain build (no --snapshot) keeps them, or refuses.
+    rmSync(join(dir, 'partial'), { recursive: true });
+    expect(hashTree(dir)).toEqual(before);
+    rmSync(join(site, 'snapshots'), { recursive: true });
+    const after = hashTree(dir);
+    const lost = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'site']);
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toMatch(/^build: site has 3 snapshot\(s\) this build would drop .*: there is no site\/snapshots folder\./u);
+    expect(hashTree(dir)).toEqual(after);
+    expect(existsSync(join(dir, 'fresh'))).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('carries the snapshots through a plain build, and a CI-style build into a fresh --out from a restored folder', async () => {
+    const { dir, cache, site, trees } = await threeBuilds();
+    expect((await build(dir, cache, ['--as-of', '2025-07-15', '--out', 'site'])).code).toBe(0);
+    const plain = hashTree(site);
+    for (const date of DATES) expect(under(plain, `snapshots/${date}/`)).toEqual(under(trees[2]!, `snapshots/${date}/`));
+    expect(json(join(site, 'build-manifest.json'))).toMatchObject({ as_of: '2025-07-15', snapshots: [...DATES] });
+    const r = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'next', '--snapshots', 'site/snapshots', '--snapshot']);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(join(dir, 'next', 'snapshots')).sort()).toEqual([...DATES, '2025-07-31']);
+    expect(under(hashTree(join(dir, 'next')), 'snapshots/2025-04-30/')).toEqual(under(trees[0]!, 'snapshots/2025-04-30/'));
+  });
+
+  it('rebuilding a date is refused (exit 2) unless --replace, which replaces only that snapshot', async () => {
+    const { dir, cache, data, site } = await threeBuilds();
+    const before = hashTree(site);
+    const again = await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--snapshot']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^build: a snapshot of 2025-05-31 already exists in site\/snapshots, and snapshots are never changed silently: pass --replace to rebuild it\n/u);
+    expect(hashTree(site)).toEqual(before);
+    // A corrected export: the replaced snapshot changes, the others stay byte for byte.
+    const deals = readFileSync(join(data, 'deals.csv'), 'utf8');
+    writeFileSync(join(data, 'deals.csv'), deals.replace('M016,ACME-2,Lee,Alpha,OTHER,8000000', 'M016,ACME-2,Lee,Alpha,OTHER,8500000'));
+    const replaced = await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--snapshot', '--replace']);
+    expect(replaced.stderr).toBe('');
+    expect(replaced.code).toBe(0);
+    const after = hashTree(site);
+    expect(under(after, 'snapshots/2025-04-30/')).toEqual(under(before, 'snapshots/2025-04-30/'));
+    expect(under(after, 'snapshots/2025-06-30/')).toEqual(under(before, 'snapshots/2025-06-30/'));
+    expect(after['snapshots/2025-05-31/metrics.json']).not.toBe(before['snapshots/2025-05-31/metrics.json']);
+    expect(json(join(site, 'snapshots', '2025-05-31', 'metrics.json')).pipeline.open_amount).not.toBe(
+      json(join(site, 'snapshots', '2025-04-30', 'metrics.json')).pipeline.open_amount,
+    );
+    // An older date added later: / stays on the latest.
+    expect(json(join(site, 'build-manifest.json')).as_of).toBe('2025-06-30');
+    expect(readFileSync(join(site, 'en', 'index.html'), 'utf8')).toContain('<h1>2025-06-30</h1>');
+    expect(readFileSync(join(site, 'snapshots', '2025-05-31', 'en', 'index.html'), 'utf8')).toContain('<h1>2025-05-31</h1>');
+  });
+
+  it('two builds of the same input and snapshots are byte-identical', async () => {
+    const { dir, cache, site } = await threeBuilds();
+    const first = hashTree(site);
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--replace'])).code).toBe(0);
+    expect(hashTree(site)).toEqual(first);
+  });
+
+  it('refuses a snapshots folder holding anything but snapshots, and a snapshot holding a symbolic link', async () => {
+    const { dir, cache } = await threeBuilds();
+    mkdirSync(join(dir, 'store'));
+    mkdirSync(join(dir, 'store', 'en'));
+    const junk = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'other', '--snapshots', 'store', '--snapshot']);
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toMatch(/^build: store\/en is not a snapshot \(a snapshots folder holds only YYYY-MM-DD folders\): is --snapshots the right folder\?\n$/u);
+    symlinkSync('/etc/passwd', join(dir, 'site', 'snapshots', '2025-04-30', 'passwd'));
+    const link = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'other', '--snapshots', 'site/snapshots', '--snapshot']);
+    expect(link.code).toBe(1);
+    expect(link.stderr).toMatch(/^build: site\/snapshots\/2025-04-30\/passwd is not a regular file or folder/u);
+    expect(existsSync(join(dir, 'other'))).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('arguments: what goes together and what does not (exit 2, nothing written)', async () => {
+    const { dir, cache } = workspace();
+    const cases: [string[], RegExp][] = [
+      [['--replace'], /--replace goes with --snapshot/u],
+      [['--new-history'], /--new-history goes with --snapshot/u],
+      [['--snapshot', '--new-history', '--snapshots', 'x'], /--new-history starts a history without earlier snapshots/u],
+      [['--compare-to', '2025-13-01'], /--compare-to must be a date YYYY-MM-DD, not "2025-13-01"/u],
+      [['--as-of', '2025-06-30', '--compare-to', '2025-06-30'], /--compare-to 2025-06-30 must be before the as-of date 2025-06-30/u],
+      [['--digest', 'site/digest.md'], /--digest site\/digest\.md is inside --out, which the build replaces/u],
+      [['--summary', 'data/notes.csv'], /--summary data\/notes\.csv could be an input of the data folder/u],
+      [['--digest', 'x.md', '--summary', 'x.md'], /--digest and --summary name the same file/u],
+      [['--max-rejected', '2'], /--max-rejected must be a fraction from 0 to 1/u],
+      [['--base', 'pipescope'], /--base must be a path such as \/pipescope\//u],
+      [['--site', 'acme.github.io'], /--site must be the site's address/u],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await build(dir, cache, ['--out', 'site', ...argv]);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/\nusage: npm run build -- /u);
+    }
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+});
+
+describe('What changed', () => {
+  it('compares with the previous snapshot, --compare-to, or the waterfall period when there is none', async () => {
+    const { dir, cache, site } = await threeBuilds();
+    const period = (folder: string) => /<p id="period">([^<]*)<\/p>/u.exec(readFileSync(join(folder, 'en', 'changes', 'index.html'), 'utf8'))![1];
+    expect(period(join(site, 'snapshots', '2025-04-30'))).toBe('2025-03-31 2025-04-30 period');
+    expect(period(join(site, 'snapshots', '2025-05-31'))).toBe('2025-04-30 2025-05-31 snapshot');
+    expect(period(site)).toBe('2025-05-31 2025-06-30 snapshot');
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--compare-to', '2025-01-01'])).code).toBe(0);
+    expect(period(site)).toBe('2025-01-01 2025-06-30 compare_to');
+  });
+});
+
+describe('--strict and --max-rejected', () => {
+  async function previous() {
+    const ws = workspace('rejected-rows');
+    expect((await build(ws.dir, ws.cache, ['--as-of', '2025-05-31', '--out', 'site'])).code).toBe(0);
+    return { ...ws, before: hashTree(join(ws.dir, 'site')) };
+  }
+
+  it('--strict: exit 3 when any row is rejected, saying why; the output stays byte-identical; the summary says it failed', async () => {
+    const { dir, cache, before } = await previous();
+    const r = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--strict', '--summary', 'summary.md', '--digest', 'digest.md']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^build: --strict: 9 of 25 rows rejected \(deals\.csv line 3 column "stage": stage "Discovery" is not a configured stage id .*; \.\.\.\); the output was not replaced \(every rejected row is listed in metrics\.json data_quality/u);
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(leftovers(dir)).toEqual([]);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('**Failed (--strict): 9 of 25 rows rejected, so the dashboard was not replaced.**');
+    expect(existsSync(join(dir, 'digest.md'))).toBe(false);
+  });
+
+  it('--max-rejected: exit 3 only when the rejected share is above it', async () => {
+    const { dir, cache, before } = await previous();
+    const over = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--max-rejected', '0.3']);
+    expect(over.code).toBe(3);
+    expect(over.stderr).toMatch(/^build: --max-rejected 0\.3: 9 of 25 rows rejected \(36%, more than 30%: /u);
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    const under = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--max-rejected', '0.5', '--summary', 'summary.md']);
+    expect(under.stderr).toBe('');
+    expect(under.code).toBe(0);
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-06-30');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: 9 of 25 rows rejected (see the Data quality page).**');
+  });
+
+  it('--strict passes data without rejected rows', async () => {
+    const { dir, cache } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--strict'])).code).toBe(0);
+  });
+});
+
+describe('relative links and --base', () => {
+  it('makes the live site’s links relative, a snapshot’s resolve within it, and leaves the 404 page absolute', async () => {
+    const { dir, cache } = workspace();
+    const r = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history', '--base', '/pipescope']);
+    expect(r.stderr).toBe('');
+    const read = (file: string) => readFileSync(join(dir, 'site', file), 'utf8');
+    expect(read('index.html')).toBe('<meta http-equiv="refresh" content="0; url=en/"><a href="en/">en</a>');
+    expect(read('en/index.html')).toContain('<link rel="icon" href="../favicon.svg"><h1>2025-06-30</h1><a href="changes/">changes</a><a href="snapshots/">snapshots</a><a href="../metrics.json">m</a>');
+    expect(read('en/snapshots/index.html')).toBe('<a href="../../snapshots/2025-06-30/en/">2025-06-30</a>');
+    expect(read('snapshots/2025-06-30/en/index.html')).toContain('href="../favicon.svg"><h1>2025-06-30</h1><a href="changes/">changes</a><a href="../../../en/snapshots/">snapshots</a><a href="../metrics.json">m</a>');
+    expect(read('404.html')).toBe('<a href="/pipescope/en/">home</a>');
+  });
+});
+
+describe('--digest and --summary', () => {
+  it('write the changes and the key figures as markdown, names escaped, links with --site', async () => {
+    const { dir, cache, data } = workspace();
+    const hostile = '**Big** [deal](https://evil.example) | @team <img src=x> #1';
+    const deals = readFileSync(join(data, 'deals.csv'), 'utf8').split('\n');
+    // M024, created 2025-07-14: new in the month to 2025-07-31. Give the file a deal_name column.
+    const rows = deals.map((line, i) => (line === '' ? line : i === 0 ? `${line},deal_name` : `${line},${line.startsWith('M024,') ? `"${hostile}"` : 'plain'}`));
+    writeFileSync(join(data, 'deals.csv'), rows.join('\n'));
+    const r = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'site', '--snapshot', '--new-history', '--site', 'https://acme.github.io/pipescope/', '--digest', 'out/digest.md', '--summary', 'out/summary.md']);
+    expect(r.stderr).toBe('');
+    const digest = readFileSync(join(dir, 'out', 'digest.md'), 'utf8');
+    expect(digest).toMatch(/^# Pipeline changes, /u);
+    expect(digest).toContain('## New deals (');
+    expect(digest).toContain('\\*\\*Big\\*\\* \\[deal\\](https://evil.example) \\| \\@team \\<img src=x\\> \\#1');
+    expect(digest).toMatch(/^\| M024 \| \\\*\\\*Big/mu);
+    expect(digest).not.toContain(hostile);
+    expect(digest).toContain('[Dashboard](<https://acme.github.io/pipescope/snapshots/2025-07-31/en/>)');
+    const summary = readFileSync(join(dir, 'out', 'summary.md'), 'utf8');
+    expect(summary).toMatch(/^# Pipescope build as of /u);
+    expect(summary).toContain('**Passed: every one of');
+    expect(summary).toContain('| deals.csv | 24 | 24 | 0 |');
+  });
+});

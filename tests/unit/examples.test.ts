@@ -1,0 +1,106 @@
+/**
+ * The CI recipes parse and do what docs/publish.md says: examples/github-pages.yml
+ * (checked with actionlint when it was written; here parsed as YAML with the
+ * expected jobs and steps) and the GitLab CI job in docs/publish.md. Every
+ * build option they pass is one the build knows.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { PUBLISH_ARGS } from '../../scripts/lib/publish.ts';
+
+// js-yaml comes with Astro (a dependency); Pipescope itself reads no YAML.
+const { load } = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  id?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  environment?: { name: string };
+  steps: Step[];
+}
+interface Workflow {
+  on: { schedule: { cron: string }[]; workflow_dispatch: { inputs: Record<string, unknown> } };
+  jobs: Record<string, Job>;
+}
+
+const KNOWN = new Set([...Object.keys(PUBLISH_ARGS), 'data', 'out', 'as-of', 'quiet', 'max-account-pages']);
+const optionsIn = (script: string) => [...script.matchAll(/(?<![\w-])--([a-z][a-z-]+)/gu)].map((m) => m[1]!).filter((o) => o !== 'no-audit' && o !== 'no-fund');
+
+describe('examples/github-pages.yml', () => {
+  const wf = load(readFileSync('examples/github-pages.yml', 'utf8')) as Workflow;
+  const build = wf.jobs.build!;
+  const uses = (job: Job) => job.steps.map((s) => s.uses?.replace(/@.*$/u, '')).filter(Boolean);
+
+  it('runs daily and by hand (with an as-of date, a snapshot, --replace and the first run’s new history)', () => {
+    expect(wf.on.schedule).toEqual([{ cron: '0 6 * * *' }]);
+    expect(Object.keys(wf.on.workflow_dispatch.inputs)).toEqual(['as_of', 'snapshot', 'replace', 'new_history']);
+  });
+
+  it('builds, then deploys to GitHub Pages', () => {
+    expect(Object.keys(wf.jobs)).toEqual(['build', 'deploy']);
+    expect(uses(build)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))!.with).toEqual({ path: 'dist' });
+    const deploy = wf.jobs.deploy!;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.environment?.name).toBe('github-pages');
+    expect(uses(deploy)).toEqual(['actions/deploy-pages']);
+  });
+
+  it('restores the snapshots, builds strictly with a snapshot, digest and summary, writes the job summary even on failure, and keeps the snapshots', () => {
+    const names = build.steps.map((s) => s.name ?? s.uses ?? s.run);
+    expect(names).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'npm ci --no-audit --no-fund',
+      "Find the site's address",
+      'Restore the earlier snapshots',
+      'Build',
+      'Job summary',
+      'Keep the snapshots',
+      'actions/upload-pages-artifact@v3',
+    ]);
+    const step = (name: string) => build.steps.find((s) => s.name === name)!;
+    expect(step('Restore the earlier snapshots').run).toMatch(/git fetch --depth=1 origin "refs\/heads\/\$SNAPSHOTS_BRANCH/u);
+    expect(step('Restore the earlier snapshots').run).toMatch(/exit 1/u);
+    const script = step('Build').run!;
+    expect(script).toContain('npm run build -- "${args[@]}"');
+    for (const option of ['--snapshot', '--snapshots', '--strict', '--digest', '--summary', '--site', '--new-history', '--replace', '--as-of']) expect(script).toContain(option);
+    const unknown = optionsIn(script).filter((o) => !KNOWN.has(o));
+    expect(unknown).toEqual([]);
+    expect(step('Job summary').if).toBe('always()');
+    expect(step('Job summary').run).toMatch(/cat digest\.md >> "\$GITHUB_STEP_SUMMARY"[\s\S]*cat summary\.md >> "\$GITHUB_STEP_SUMMARY"/u);
+    expect(step('Keep the snapshots').run).toMatch(/rsync -a --delete dist\/snapshots\/ store\/snapshots\/[\s\S]*git push origin "HEAD:refs\/heads\/\$SNAPSHOTS_BRANCH"/u);
+    expect(build.permissions).toEqual({ contents: 'write', pages: 'read' });
+  });
+});
+
+describe('docs/publish.md', () => {
+  const doc = readFileSync('docs/publish.md', 'utf8');
+  const block = (lang: string) => [...doc.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'gu'))].map((m) => m[1]!);
+
+  it('has a GitLab CI job that parses, builds with a snapshot and publishes public/', () => {
+    const gitlab = block('yaml').map((y) => load(y) as Record<string, { script?: string[]; artifacts?: { paths: string[] }; cache?: unknown }>).find((y) => 'pages' in y)!;
+    expect(gitlab).toBeDefined();
+    const script = gitlab.pages!.script!.join('\n');
+    expect(script).toMatch(/npm run build -- /u);
+    expect(optionsIn(script).filter((o) => !KNOWN.has(o))).toEqual([]);
+    expect(script).toContain('--snapshot');
+    expect(gitlab.pages!.artifacts!.paths).toEqual(['public']);
+  });
+
+  it('has a cron line that runs a build script', () => {
+    expect(doc).toMatch(/^\d+ \d+ \* \* \* .*pipescope-daily\.sh/mu);
+    const sh = block('sh').find((b) => b.includes('--snapshot'))!;
+    expect(optionsIn(sh.split('\n').filter((l) => l.includes('npm run build')).join('\n')).filter((o) => !KNOWN.has(o))).toEqual([]);
+  });
+});

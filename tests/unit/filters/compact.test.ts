@@ -1,0 +1,110 @@
+/**
+ * The filter data file round-trips: the Dataset rebuilt from it gives the
+ * same metrics as the original (metrics.json, but for the data-quality
+ * issues, which the file leaves out), and every value the metrics read is
+ * exactly the original's.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import type { Metrics } from '../../../src/lib/metrics/types.ts';
+import type { Dataset, Deal } from '../../../src/lib/dataset.ts';
+import { decodeFilterData, encodeFilterData, FilterDataError, type FilterSiteFacts } from '../../../src/lib/filters/compact.ts';
+import { filterDataText, filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { makeDataset } from '../../helpers/dataset.ts';
+
+const AS_OF = '2026-06-30';
+const sample = await readFolder('data/sample');
+const site = buildSiteData(sample.dataset, sample.config, AS_OF, { dataLabel: 'sample', trends: false });
+const text = filterDataText(sample.dataset, sample.config, site);
+const decoded = decodeFilterData(JSON.parse(text));
+
+/** metrics.json without what the filter data leaves out: the data-quality issues (never shown on a filtered page). */
+const withoutIssues = (m: Metrics) => ({ ...m, data_quality: { ...m.data_quality, issues: [] } });
+
+/** What the metrics read of a deal (filters/compact.ts keeps exactly these). */
+function metricFields(d: Deal) {
+  const { name: _n, accountName: _a, source: _s, cost: _c, purchaseType: _p, currency: _cur, fxRate: _fx, line: _l, keyman, ...rest } = d;
+  // (makeDataset's deals also carry the spec's `history`, which is no Deal field.)
+  const { history: _h, ...fields } = rest as typeof rest & { history?: unknown };
+  return { ...fields, hasKeyman: keyman.trim() !== '' };
+}
+
+function visitsByDeal(dataset: Dataset): [number, number][][] {
+  const out: [number, number][][] = dataset.deals.map(() => []);
+  const h = dataset.stageHistory;
+  for (let i = 0; i < h.length; i++) out[h.deal[i]!]!.push([h.stage[i]!, h.enteredAt[i]!]);
+  return out;
+}
+
+describe('filter data file', () => {
+  it('gives the same metrics.json for the sample (as of the build date and a year earlier)', () => {
+    for (const asOf of [AS_OF, '2025-06-30']) {
+      expect(withoutIssues(computeMetrics(decoded.dataset, decoded.config, asOf))).toEqual(withoutIssues(computeMetrics(sample.dataset, sample.config, asOf)));
+    }
+  });
+
+  it('rebuilds the config, every value the metrics read and each deal’s history in file order', () => {
+    expect(decoded.config).toEqual(sample.config);
+    expect(Object.getPrototypeOf(decoded.config.stall_days)).toBe(null);
+    expect(Object.getPrototypeOf(decoded.config.stages[0]!.label)).toBe(null);
+    expect(decoded.dataset.deals.map(metricFields)).toEqual(sample.dataset.deals.map(metricFields));
+    expect(visitsByDeal(decoded.dataset)).toEqual(visitsByDeal(sample.dataset));
+    expect(decoded.dataset.fieldHistory).toEqual(sample.dataset.fieldHistory);
+    expect(decoded.dataset.targets).toEqual(sample.dataset.targets);
+    expect(decoded.dataset.columns).toEqual(sample.dataset.columns);
+    expect(decoded.dataset.fileHashes).toEqual(sample.dataset.fileHashes);
+  });
+
+  it('names only the deals a filtered page can list (open at the date or removed), and never a keyman', () => {
+    const listed = new Set([...site.open_deals.map((d) => d.deal_id), ...site.removed_deals.map((d) => d.deal_id)]);
+    decoded.dataset.deals.forEach((d, i) => {
+      const original = sample.dataset.deals[i]!;
+      expect(d.name).toBe(listed.has(d.id) ? original.name : '');
+      expect(d.accountName).toBe(listed.has(d.id) ? original.accountName : '');
+    });
+    const keymen = sample.dataset.deals.map((d) => d.keyman).filter((k) => k.trim() !== '');
+    expect(keymen.length).toBeGreaterThan(0);
+    for (const k of new Set(keymen)) expect(text).not.toContain(JSON.stringify(k));
+    expect(decoded.site).toEqual(filterSiteFacts(site, sample.config));
+  });
+
+  it('is the same bytes for the same input, and fits the sample budget', () => {
+    expect(filterDataText(sample.dataset, sample.config, site)).toBe(text);
+    expect(Buffer.byteLength(text)).toBeLessThan(1_000_000);
+  });
+
+  it('keeps exact values: fractions, seconds, milliseconds, dates before 1970, nulls, odd names', () => {
+    const config = defaultConfig();
+    const t = Date.UTC(2026, 0, 5, 9, 30);
+    const dataset = makeDataset(config, [
+      { id: 'a', owner: '__proto__', team: 'constructor', product: 'hasOwnProperty', createdAt: t + 0.5, amount: 1234.567, expectedCloseAt: '2026-03-31', history: [['prospect', t + 0.5], ['qualify', t + 61_001]] },
+      { id: 'b', createdAt: Date.UTC(1969, 11, 31, 23, 59, 59), amount: null, closedAt: Date.UTC(1970, 0, 2), expectedCloseAt: '1969-12-30', stage: 'won', history: [['prospect', Date.UTC(1969, 11, 31, 23, 59, 59)], ['won', Date.UTC(1970, 0, 2)]] },
+      { id: 'c', createdAt: t, amount: 3e9, lifecycleMonths: 36, installedAt: t + 86_400_000, forecastCategory: 'best_case', keyman: 'Kim', budgetConfirmed: true },
+    ], [
+      { deal: 0, field: 'amount', oldValue: 1000.25, newValue: 1234.567, changedAt: t + 1, line: 2 },
+      { deal: 2, field: 'expected_close_at', oldValue: null, newValue: '2026-06-30', changedAt: t + 60_000, line: 3 },
+      { deal: 2, field: 'expected_close_at', oldValue: '2026-06-30', newValue: null, changedAt: t + 120_000, line: 7 },
+      { deal: 0, field: 'amount', oldValue: 5, newValue: 6, changedAt: t + 2, line: 9 },
+    ]);
+    dataset.targets = [{ period: '2026-Q1', owner: '', team: '', targetAmount: 1.5e9, line: 2 }];
+    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [], owner_slugs: [], accounts: [] };
+    const back = decodeFilterData(JSON.parse(JSON.stringify(encodeFilterData(dataset, config, facts, new Set(['a'])))));
+    expect(back.dataset.deals.map(metricFields)).toEqual(dataset.deals.map(metricFields));
+    expect(back.dataset.fieldHistory).toEqual(dataset.fieldHistory);
+    expect(visitsByDeal(back.dataset)).toEqual(visitsByDeal(dataset));
+    expect(back.dataset.targets).toEqual(dataset.targets);
+    expect(computeMetrics(back.dataset, back.config, '2026-06-30')).toEqual(computeMetrics(dataset, config, '2026-06-30'));
+  });
+
+  it('refuses a file that is not one, naming what is wrong', () => {
+    const good = JSON.parse(text);
+    expect(() => decodeFilterData(null)).toThrow(FilterDataError);
+    expect(() => decodeFilterData({ ...good, version: 99 })).toThrow(/version 99/);
+    expect(() => decodeFilterData({ ...good, deals: { ...good.deals, stage: good.deals.stage.map(() => 99) } })).toThrow(/deals\.stage/);
+    expect(() => decodeFilterData({ ...good, deals: { ...good.deals, owner: { ...good.deals.owner, codes: [1e9] } } })).toThrow(/deals\.owner/);
+    expect(() => decodeFilterData({ ...good, history: { ...good.history, rows: [1] } })).toThrow(/history\.rows/);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { FILTER_KEYS, filterQuery, hasFilterParams, isFiltered, NO_FILTER, parseFilter, periodDates, periodInstants } from '../../../src/lib/filters/filter.ts';
+import { hasFilter, LOADER_KEYS } from '../../../src/lib/filters/loader.ts';
+
+describe('filters in the URL', () => {
+  it('reads owner, team, product and period; a link of the same filter reads back the same', () => {
+    const { filter, invalid } = parseFilter('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&period=2026-Q2&x=1');
+    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', period: '2026-Q2' });
+    expect(invalid).toEqual([]);
+    expect(parseFilter(filterQuery(filter)).filter).toEqual(filter);
+    expect(filterQuery(filter)).toBe('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&period=2026-Q2');
+  });
+
+  it('keeps names that look like code or object keys as plain values', () => {
+    for (const name of ['__proto__', 'constructor', '<img src=x onerror=alert(1)>', 'a=b&c', ' spaced ', '(unspecified)']) {
+      const { filter } = parseFilter(filterQuery({ ...NO_FILTER, owner: name }));
+      expect(filter.owner).toBe(name.trim());
+    }
+    expect(Object.getPrototypeOf(parseFilter('?owner=__proto__').filter)).toBe(Object.prototype);
+  });
+
+  it('ignores empty values, other keys and a second value of a key; leaves out a period that is not one', () => {
+    expect(parseFilter('?owner=&team=%20').filter).toEqual(NO_FILTER);
+    expect(isFiltered(parseFilter('?lang=ko').filter)).toBe(false);
+    expect(parseFilter('?owner=A&owner=B').filter.owner).toBe('A');
+    for (const bad of ['2026-Q5', '2026-13', '26', '2026-1', '0999', 'Q2']) {
+      expect(parseFilter(`?period=${bad}`)).toEqual({ filter: NO_FILTER, invalid: ['period'] });
+    }
+    expect(filterQuery(NO_FILTER)).toBe('');
+  });
+
+  it('reads a period as local calendar dates and instants in the config time zone', () => {
+    expect(periodDates('2026')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+    expect(periodDates('2026-Q4')).toEqual({ from: '2026-10-01', to: '2027-01-01' });
+    expect(periodDates('2026-02')).toEqual({ from: '2026-02-01', to: '2026-03-01' });
+    expect(periodInstants('2026-Q2', 'Asia/Seoul')).toEqual({ start: Date.UTC(2026, 2, 31, 15), end: Date.UTC(2026, 5, 30, 15) });
+  });
+
+  it('the page loader knows the same keys without importing them', () => {
+    expect(LOADER_KEYS).toEqual([...FILTER_KEYS]);
+    for (const q of ['?owner=A', '?period=2026-Q5', '?team=&product=x', '?a=1', '', '?owner=%20']) expect(hasFilter(q)).toBe(hasFilterParams(q));
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * A filter is a subset of the deals: the filtered engine run equals a run on
+ * an export that only ever held those deals, and the filtered figures match
+ * the unfiltered breakdowns (the owner's row of the owners page, ...).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import type { Metrics } from '../../../src/lib/metrics/types.ts';
+import type { Target } from '../../../src/lib/dataset.ts';
+import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
+import { type Filter, NO_FILTER } from '../../../src/lib/filters/filter.ts';
+import { filteredSiteData } from '../../../src/lib/filters/recompute.ts';
+import { createdDates, filterDataset, filterTargets } from '../../../src/lib/filters/subset.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+
+const AS_OF = '2026-06-30';
+const sample = await readFolder('data/sample');
+const { dataset, config } = sample;
+const full = buildSiteData(dataset, config, AS_OF, { dataLabel: 'sample', trends: false });
+const data = { dataset, config, site: filterSiteFacts(full, config) };
+const tmp = mkdtempSync(join(tmpdir(), 'pipescope-filters-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The sample folder with only the deals `keep` accepts (their history too) and no targets. */
+async function exportOf(keep: (row: Record<string, string>) => boolean) {
+  const dir = mkdtempSync(join(tmp, 'data-'));
+  cpSync('data/sample', dir, { recursive: true });
+  rmSync(join(dir, 'targets.csv'));
+  const rewrite = (file: string, rowOk: (row: Record<string, string>) => boolean) => {
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true });
+    writeFileSync(join(dir, file), `${Papa.unparse(parsed.data.filter(rowOk), { columns: parsed.meta.fields, newline: '\n' })}\n`);
+  };
+  const ids = new Set<string>();
+  rewrite('deals.csv', (r) => keep(r) && (ids.add(r.deal_id!), true));
+  rewrite('stage_history.csv', (r) => ids.has(r.deal_id!));
+  rewrite('field_history.csv', (r) => ids.has(r.deal_id!));
+  return readFolder(dir);
+}
+
+/** What depends on the files rather than on the deals: hashes, data quality, and coverage (targets follow the filter). */
+const comparable = (m: Metrics) => ({ ...m, generated_from: {}, data_quality: null, coverage: null });
+
+const owner = dataset.deals[0]!.owner;
+const team = dataset.deals[0]!.team;
+const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
+
+describe('a filter is a subset of the deals', () => {
+  it('owner: the same metrics as an export of only that owner’s deals', async () => {
+    const alone = await exportOf((r) => r.owner === owner);
+    const subset = filterDataset(dataset, f({ owner }), config.timezone);
+    expect(subset.deals.length).toBe(alone.dataset.deals.length);
+    expect(subset.deals.length).toBeGreaterThan(50);
+    expect(comparable(computeMetrics(subset, config, AS_OF))).toEqual(comparable(computeMetrics(alone.dataset, alone.config, AS_OF)));
+  }, 60_000);
+
+  it('team and product combined: the same metrics as an export of those deals', async () => {
+    const product = dataset.deals[0]!.product;
+    const alone = await exportOf((r) => r.team === team && r.product === product);
+    const subset = filterDataset(dataset, f({ team, product }), config.timezone);
+    expect(subset.deals.length).toBe(alone.dataset.deals.length);
+    expect(comparable(computeMetrics(subset, config, AS_OF))).toEqual(comparable(computeMetrics(alone.dataset, alone.config, AS_OF)));
+  }, 60_000);
+
+  it('period: the deals created in it (local date of created(d) in the config time zone)', () => {
+    const dates = createdDates(dataset, config.timezone);
+    const expected = dataset.deals.filter((_, i) => dates[i]! >= '2026-01-01' && dates[i]! < '2026-04-01').map((d) => d.id);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(filterDataset(dataset, f({ period: '2026-Q1' }), config.timezone).deals.map((d) => d.id)).toEqual(expected);
+    expect(filterDataset(dataset, f({ period: '2026' }), config.timezone).deals.length).toBeGreaterThan(expected.length);
+  });
+
+  it('a name that matches nothing gives an empty view, not an error', () => {
+    const view = filteredSiteData(data, f({ owner: 'nobody' }));
+    expect(view.matched).toBe(0);
+    expect(view.site.metrics.pipeline.open_count).toBe(0);
+    expect(view.site.open_deals).toEqual([]);
+  });
+});
+
+describe('filtered figures agree with the unfiltered breakdowns', () => {
+  it('an owner’s view has the owner’s row of the owners page, stalled deals included (the company’s stall thresholds)', () => {
+    const view = filteredSiteData(data, f({ owner }));
+    expect(view.site.metrics.by_owner).toEqual(full.metrics.by_owner.filter((r) => r.owner === owner));
+    expect(view.site.metrics.stalled).toEqual(full.metrics.stalled.filter((s) => full.open_deals.find((d) => d.deal_id === s.deal_id)!.owner === owner));
+    expect(view.site.stall_thresholds).toEqual(full.stall_thresholds);
+    expect(view.site.stall_basis).toEqual(full.stall_basis);
+    expect(view.site.open_deals).toEqual(full.open_deals.filter((d) => d.owner === owner));
+    expect(view.site.metrics.pipeline.open_amount).toBe(full.metrics.by_owner.find((r) => r.owner === owner)!.open_amount);
+  });
+
+  it('a team’s view has the team’s row, and its owners’ rows', () => {
+    const view = filteredSiteData(data, f({ team }));
+    expect(view.site.metrics.by_team).toEqual(full.metrics.by_team.filter((r) => r.team === team));
+    const owners = new Set(dataset.deals.filter((d) => d.team === team).map((d) => d.owner));
+    expect(view.site.metrics.by_owner.map((r) => r.owner)).toEqual(full.metrics.by_owner.filter((r) => owners.has(r.owner)).map((r) => r.owner));
+    expect(view.site.teams.rows.find((r) => r.name === team)).toEqual(full.teams.rows.find((r) => r.name === team));
+  });
+
+  it('pages other than the overview skip the run 30 days earlier, with the same figures', () => {
+    const withCompare = filteredSiteData(data, f({ team }));
+    const without = filteredSiteData(data, f({ team }), { compare: false });
+    expect(without.site.metrics).toEqual(withCompare.site.metrics);
+    expect(without.site.open_deals).toEqual(withCompare.site.open_deals);
+    expect(without.site.changes.groups).toEqual([]);
+  });
+
+  it('keeps the full build’s links: owner and account pages', () => {
+    const view = filteredSiteData(data, f({ team }));
+    for (const row of view.site.owners.rows) expect(row.slug).toBe(full.owners.rows.find((r) => r.name === row.name)!.slug);
+    expect(view.site.accounts.filter((a) => a.has_page).map((a) => [a.account_id, a.slug])).toEqual(full.accounts.filter((a) => a.has_page).map((a) => [a.account_id, a.slug]));
+  });
+});
+
+describe('targets follow the filter', () => {
+  const t = (period: string, owner: string, team: string, targetAmount: number): Target => ({ period, owner, team, targetAmount, line: 0 });
+  const targets = [t('2026-Q2', '', '', 100), t('2026-Q2', '', 'East', 40), t('2026-Q2', '', 'West', 60), t('2026-Q2', 'Kim', 'East', 20), t('2026-Q2', 'Lee', 'West', 30)];
+  const deals = [{ owner: 'Kim' }, { owner: 'Park' }] as never[];
+
+  it('owner: the owner’s own targets, also as the company-wide ones', () => {
+    expect(filterTargets(targets, f({ owner: 'Kim' }), deals)).toEqual([t('2026-Q2', 'Kim', 'East', 20), t('2026-Q2', '', '', 20)]);
+    expect(filterTargets(targets, f({ owner: 'Park' }), deals)).toEqual([]);
+  });
+
+  it('team: the team’s target (also company-wide) and its owners’ targets', () => {
+    expect(filterTargets(targets, f({ team: 'East' }), deals)).toEqual([t('2026-Q2', '', 'East', 40), t('2026-Q2', 'Kim', 'East', 20), t('2026-Q2', '', '', 40)]);
+  });
+
+  it('product or period: none', () => {
+    expect(filterTargets(targets, f({ product: 'X' }), deals)).toEqual([]);
+    expect(filterTargets(targets, f({ owner: 'Kim', period: '2026' }), deals)).toEqual([]);
+  });
+});

@@ -1,0 +1,379 @@
+/**
+ * The pages a review runs from, on small hand-computed data sets: the stalled
+ * page's totals and why each deal is on it, owners and teams with targets,
+ * attainment and weighted pipeline (and a page per owner), words instead of
+ * codes (config labels, humanised codes, CSV ids beside labels, rounding),
+ * and honest small samples (the funnel's still-open deals apart from
+ * drop-offs, medians of very few values marked, the small-sample wording
+ * below 10 deals and not above).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Target } from '../../../src/lib/dataset.ts';
+import { type Config, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
+import type { Locale } from '../../../src/lib/i18n/index.ts';
+import { contextAt, prepare } from '../../../src/lib/metrics/context.ts';
+import { funnelOutcomes } from '../../../src/lib/metrics/conversion.ts';
+import { segmentTargets } from '../../../src/lib/metrics/targets.ts';
+import {
+  funnelModel,
+  ownerModel,
+  ownersModel,
+  pageContext,
+  stalledModel,
+  velocityModel,
+  winLossModel,
+} from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { asciiSlug, uniqueSlugs } from '../../../src/lib/views/slugs.ts';
+import { roundTo, type ChartBlock, type TableModel } from '../../../src/lib/views/table.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+const AS_OF = '2025-06-30';
+/** Noon UTC of a date (the default config's time zone is UTC). */
+const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+function dataset(config: Config, specs: DealSpec[], edit: (d: Dataset) => void = () => {}): Dataset {
+  const d = makeDataset(config, specs);
+  edit(d);
+  return d;
+}
+function site(config: Config, specs: DealSpec[], edit: (d: Dataset) => void = () => {}): SiteData {
+  return siteDataSchema.parse(buildSiteData(dataset(config, specs, edit), config, AS_OF, { dataLabel: 'test' }));
+}
+const ctx = (s: SiteData, locale: Locale = 'en') => pageContext(s, locale);
+const chart = (blocks: ChartBlock[], id: string) => blocks.find((b) => b.id === id)!;
+const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
+
+const config = defaultConfig();
+
+const wonDeal = (id: string, owner: string, closed: string, amount: number, extra: Partial<DealSpec> = {}): DealSpec => ({
+  id,
+  owner,
+  createdAt: at('2025-01-05'),
+  closedAt: at(closed),
+  amount,
+  history: [
+    ['prospect', at('2025-01-05')],
+    ['won', at(closed)],
+  ],
+  ...extra,
+});
+const openDeal = (id: string, owner: string, stage: string, since: string, amount: number, extra: Partial<DealSpec> = {}): DealSpec => ({
+  id,
+  owner,
+  createdAt: at('2025-01-10'),
+  amount,
+  keyman: 'K',
+  budgetConfirmed: true,
+  expectedCloseAt: '2025-09-01',
+  history: stage === 'prospect' ? [['prospect', at(since)]] : [['prospect', at('2025-01-10')], [stage, at(since)]],
+  ...extra,
+});
+
+describe('owners and teams: target, won, attainment, weighted pipeline (metrics/targets.ts)', () => {
+  // Kim: won 4M in Q2 (and 1M in Q1, outside it), open 3M at propose (50%): weighted 1.5M, Q2 target 10M: 40%.
+  // Lee: won 2M in June, open 8M at negotiate (75%): weighted 6M, Q2 target 4M: 50%.
+  // Park: open 1M at prospect (10%): weighted 0.1M; only a June target, and the owners' period is the quarter: no target.
+  const specs = [
+    wonDeal('W1', 'Kim', '2025-05-10', 4_000_000),
+    wonDeal('W2', 'Kim', '2025-03-15', 1_000_000),
+    wonDeal('W3', 'Lee', '2025-06-20', 2_000_000),
+    openDeal('O1', 'Kim', 'propose', '2025-06-20', 3_000_000),
+    openDeal('O2', 'Lee', 'negotiate', '2025-06-20', 8_000_000),
+    openDeal('O3', 'Park', 'prospect', '2025-06-20', 1_000_000),
+  ];
+  const targets: Target[] = [
+    { period: '2025-Q2', owner: 'Kim', team: '', targetAmount: 10_000_000, line: 2 },
+    { period: '2025-Q2', owner: 'Lee', team: 'East', targetAmount: 4_000_000, line: 3 },
+    { period: '2025-06', owner: 'Park', team: '', targetAmount: 5_000_000, line: 4 },
+    // Company and team rows are not owner targets.
+    { period: '2025-Q2', owner: '', team: '', targetAmount: 50_000_000, line: 5 },
+  ];
+  const withTargets = (d: Dataset) => {
+    d.targets = targets;
+  };
+
+  it('computes each owner’s figures for the current quarter (hand-computed)', () => {
+    const c = contextAt(prepare(dataset(config, specs, withTargets), config), AS_OF);
+    expect(segmentTargets(c, 'owner')).toEqual({
+      period: '2025-Q2',
+      has_targets: true,
+      rows: [
+        { name: 'Kim', target_amount: 10_000_000, won_amount: 4_000_000, attainment: 0.4, weighted_amount: 1_500_000 },
+        { name: 'Lee', target_amount: 4_000_000, won_amount: 2_000_000, attainment: 0.5, weighted_amount: 6_000_000 },
+        { name: 'Park', target_amount: null, won_amount: 0, attainment: null, weighted_amount: 100_000 },
+      ],
+    });
+    // Teams: no team target (Lee's row names a team but is an owner's); everyone's deals are in '(unspecified)'.
+    expect(segmentTargets(c, 'team')).toEqual({
+      period: '2025-Q2',
+      has_targets: false,
+      rows: [{ name: '(unspecified)', target_amount: null, won_amount: 6_000_000, attainment: null, weighted_amount: 7_600_000 }],
+    });
+    // The rows add up to the pipeline's weighted amount.
+    expect(segmentTargets(c, 'owner').rows.reduce((s, r) => s + r.weighted_amount, 0)).toBeCloseTo(c.at.amount.reduce((s, a, d) => s + (c.at.state[d] === 1 ? a * c.config.stages[c.at.stage[d]!]!.probability : 0), 0), 6);
+  });
+
+  it('uses the month when only monthly targets are set for as_of', () => {
+    const c = contextAt(prepare(dataset(config, specs, (d) => (d.targets = [targets[2]!])), config), AS_OF);
+    const owners = segmentTargets(c, 'owner');
+    expect(owners.period).toBe('2025-06');
+    // June: W3 (Lee) only; W1 closed in May.
+    expect(owners.rows.map((r) => [r.name, r.won_amount, r.target_amount, r.attainment])).toEqual([
+      ['Kim', 0, null, null],
+      ['Lee', 2_000_000, null, null],
+      ['Park', 0, 5_000_000, 0],
+    ]);
+  });
+
+  it('the owners page: sorted by open amount, targets and attainment, a link per owner, and what is missing', () => {
+    const s = site(config, specs, withTargets);
+    const model = ownersModel(ctx(s));
+    expect(model.owners.headers.map((h) => h.label)).toEqual([
+      'Owner', 'Open deals', 'Open amount', 'Weighted pipeline', 'Target', 'Won in period', 'Attainment', 'Win rate', 'Median cycle (days)', 'Stalled deals',
+    ]);
+    expect(texts(model.owners).map((r) => r.slice(0, 7))).toEqual([
+      ['Lee', '1', '₩8M', '₩6M', '₩4M', '₩2M', '50%'],
+      ['Kim', '1', '₩3M', '₩1.5M', '₩10M', '₩4M', '40%'],
+      ['Park', '1', '₩1M', '₩100K', '—', '₩0', '—'],
+    ]);
+    expect(model.owners.rows.map((r) => r[0]!.href)).toEqual(['/en/owners/lee/', '/en/owners/kim/', '/en/owners/park/']);
+    // The CSV has full amounts, won and lost counts, and no rounding noise.
+    expect(model.owners.csv.headers).toEqual([
+      'Owner', 'Open deals', 'Open amount', 'Weighted pipeline', 'Target', 'Won in period', 'Attainment', 'Win rate', 'Won deals', 'Lost deals', 'Median cycle (days)', 'Stalled deals',
+    ]);
+    expect(model.owners.csv.rows[0]!.slice(0, 10)).toEqual(['Lee', 1, 8_000_000, 6_000_000, 4_000_000, 2_000_000, 0.5, 1, 1, 0]);
+    expect(model.notes).toEqual([
+      'Target, won and attainment are for Q2 2025; rows are sorted by open amount, largest first.',
+      'targets.csv has no team targets for Q2 2025: add rows with the team column filled (owner left empty) to see each team’s attainment.',
+      'Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (Jul 1, 2024 to Jun 30, 2025).',
+      '* A median or percentile of fewer than 5 values: too few to rely on.',
+    ]);
+    // Median cycles of 1-2 deals are marked.
+    expect(model.owners.rows[1]![8]!.text).toMatch(/\*$/);
+    expect(ownersModel(ctx(s, 'ko')).notes[0]).toBe('목표, 수주액, 달성률은 2025년 2분기 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.');
+  });
+
+  it('a page per owner with the owner’s open deals, whose slug is URL-safe and unique', () => {
+    const s = site(config, specs, withTargets);
+    expect(s.owners.rows.map((r) => r.slug)).toEqual(['kim', 'lee', 'park']);
+    const kim = ownerModel(ctx(s), s.owners.rows[0]!);
+    expect(kim.deals.rows.map((r) => r[0]!.text)).toEqual(['O1']);
+    expect(kim.facts.find((x) => x.label === 'Attainment')!.value).toBe('40%');
+    expect(kim.intro).toBe('1 open deal worth ₩3M, largest first.');
+  });
+
+  it('slugs from any name: ASCII kept, other letters hashed, clashes numbered, never a path', () => {
+    const slugs = uniqueSlugs(['Kim', 'Kim!', '김민준', '김서연', 'Kim 민준', '../etc/passwd', '<script>'], 'owner');
+    expect(slugs.get('Kim')).toBe('kim');
+    expect(slugs.get('Kim!')).toBe('kim-2');
+    expect(slugs.get('김민준')).toMatch(/^owner-[0-9a-f]{8}$/);
+    expect(slugs.get('김서연')).not.toBe(slugs.get('김민준'));
+    expect(slugs.get('Kim 민준')).toMatch(/^kim-[0-9a-f]{8}$/);
+    expect(slugs.get('../etc/passwd')).toBe('etc-passwd');
+    expect(slugs.get('<script>')).toBe('script');
+    for (const slug of slugs.values()) expect(slug).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
+    expect(new Set(slugs.values()).size).toBe(slugs.size);
+    // The same name keeps its slug whatever other names come and go.
+    expect(uniqueSlugs(['김민준'], 'owner').get('김민준')).toBe(slugs.get('김민준'));
+    expect(asciiSlug('Zoë Ünal')).toBe('zoe-unal');
+  });
+});
+
+describe('the stalled page runs a review: totals by stage, owner and warning sign; why each deal is on it', () => {
+  // Default 30-day thresholds (too few visits to learn one). T = 2025-07-01 00:00 UTC.
+  // S1 Kim, Proposal since Apr 1 noon (90.5 days), 5M, past its expected close.
+  // S2 Lee, Qualification since May 1 noon (60.5 days), 2M, no warning sign.
+  // S3 Kim, Negotiation since May 15 noon (46.5 days), 1M, no keyman.
+  // N1 Lee, Proposal for 10.5 days: not stalled.
+  const s = site(config, [
+    openDeal('S1', 'Kim', 'propose', '2025-04-01', 5_000_000, { expectedCloseAt: '2025-05-01' }),
+    openDeal('S2', 'Lee', 'qualify', '2025-05-01', 2_000_000),
+    openDeal('S3', 'Kim', 'negotiate', '2025-05-15', 1_000_000, { keyman: '' }),
+    openDeal('N1', 'Lee', 'propose', '2025-06-20', 9_000_000),
+  ]);
+  const model = stalledModel(ctx(s));
+
+  it('totals: count and amount by stage (sequence order), owner (largest first) and warning sign', () => {
+    expect(model.summary).toBe('3 stalled deals worth ₩8M.');
+    expect(model.totals.map((t) => t.heading)).toEqual(['By stage', 'By owner', 'By warning sign']);
+    const [byStage, byOwner, byFlag] = model.totals.map((t) => texts(t.table));
+    expect(byStage).toEqual([
+      ['Qualification', '1', '₩2,000,000'],
+      ['Proposal', '1', '₩5,000,000'],
+      ['Negotiation', '1', '₩1,000,000'],
+      ['All stalled deals', '3', '₩8,000,000'],
+    ]);
+    expect(byOwner).toEqual([
+      ['Kim', '2', '₩6,000,000'],
+      ['Lee', '1', '₩2,000,000'],
+      ['All stalled deals', '3', '₩8,000,000'],
+    ]);
+    expect(byFlag).toEqual([
+      ['Past expected close', '1', '₩5,000,000'],
+      ['No keyman identified', '1', '₩1,000,000'],
+      ['No other warning sign', '1', '₩2,000,000'],
+      ['All stalled deals', '3', '₩8,000,000'],
+    ]);
+    expect(model.totals[1]!.table.rows[0]![0]!.href).toBe('/en/owners/kim/');
+    // The CSV keeps the stage id and the flag code beside the words.
+    expect(model.totals[0]!.table.csv.headers).toEqual(['Stage ID', 'Stage', 'Deals', 'Amount']);
+    expect(model.totals[0]!.table.csv.rows[0]).toEqual(['qualify', 'Qualification', 1, 2_000_000]);
+    expect(model.totals[2]!.table.csv.rows[0]).toEqual(['past_expected_close', 'Past expected close', 1, 5_000_000]);
+  });
+
+  it('every stalled deal says why, in whole days; in Korean too', () => {
+    const why = model.stalled.rows.map((r) => [r[0]!.text, r[4]!.text, r[5]!.text, r.at(-1)!.text]);
+    expect(why).toEqual([
+      ['S1', '90 days', '30 days', 'Over the Proposal threshold: 90 days vs 30 days · Past expected close'],
+      ['S2', '60 days', '30 days', 'Over the Qualification threshold: 60 days vs 30 days'],
+      ['S3', '46 days', '30 days', 'Over the Negotiation threshold: 46 days vs 30 days · No keyman identified'],
+    ]);
+    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]!.at(-1)!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일) · 예상 마감일 경과');
+    expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
+    // No day count with decimals anywhere in the stalled deals' CSV.
+    for (const row of model.stalled.csv.rows) for (const v of row) if (typeof v === 'number') expect(Number.isInteger(v)).toBe(true);
+  });
+});
+
+describe('words, not codes', () => {
+  const labelled = parseConfig({ labels: { price: { en: 'Price', ko: '가격' }, after_sales: { en: 'After-sales service', ko: '사후 서비스' }, relationship: { ko: '고객 관계' } } });
+  const lostFor = (i: number, reason: string): DealSpec => ({
+    id: `L${i}`,
+    createdAt: at('2025-01-10'),
+    closedAt: at('2025-05-01'),
+    amount: 1_000_000 + i,
+    lostReason: reason,
+    history: [
+      ['prospect', at('2025-01-10')],
+      ['lost', at('2025-05-01')],
+    ],
+  });
+  const specs = [...range(6).map((i) => lostFor(i, 'price')), ...range(3).map((i) => lostFor(10 + i, 'after_sales')), lostFor(20, 'no_budget'), lostFor(21, 'Price too high')];
+
+  it('config labels per language, else the code humanised; text that is not a code as written', () => {
+    const s = site(labelled, specs);
+    const en = chart(winLossModel(ctx(s)).charts, 'loss-reasons');
+    const ko = chart(winLossModel(ctx(s, 'ko')).charts, 'loss-reasons');
+    // metrics.json order: by count, then by the reason as written (code point: 'P' before 'n').
+    expect(en.table.rows.map((r) => r[0]!.text)).toEqual(['Price', 'After-sales service', 'Price too high', 'No budget']);
+    expect(ko.table.rows.map((r) => r[0]!.text)).toEqual(['가격', '사후 서비스', 'Price too high', 'No budget']);
+    // The Korean takeaway names price in Korean, never as a quoted code.
+    expect(ko.chart.takeaway).toBe('가격이 실제로 가장 큰 실주 원인으로, 실주 건수의 55%, 실주 금액의 55%를 차지합니다.');
+    expect(ko.chart.takeaway).not.toContain('‘price’');
+    // The CSV: the code beside the words.
+    expect(en.table.csv.headers.slice(0, 2)).toEqual(['Reason (code)', 'Reason']);
+    expect(en.table.csv.rows.map((r) => r.slice(0, 2))).toEqual([
+      ['price', 'Price'],
+      ['after_sales', 'After-sales service'],
+      ['Price too high', 'Price too high'],
+      ['no_budget', 'No budget'],
+    ]);
+    // Rounded as the page shows it: 6,000,015 of 11,000,...: 55%, i.e. 0.55, not 0.5454...
+    expect(en.table.csv.rows[0]![3]).toBe(0.55);
+  });
+
+  it('a label given only in one language is used for every language', () => {
+    const s = site(labelled, [{ ...wonDeal('W1', 'Kim', '2025-05-10', 1), winReason: 'relationship' }]);
+    expect(chart(winLossModel(ctx(s)).charts, 'win-reasons').table.rows[0]![0]!.text).toBe('고객 관계');
+  });
+});
+
+describe('honest small samples', () => {
+  const lost = (i: number, created = '2025-01-10'): DealSpec => ({
+    id: `L${i}`,
+    createdAt: at(created),
+    closedAt: at('2025-05-01'),
+    amount: 1_000_000,
+    lostReason: 'price',
+    history: [
+      ['prospect', at(created)],
+      ['qualify', at('2025-02-10')],
+      ['lost', at('2025-05-01')],
+    ],
+  });
+
+  it('the small-sample wording appears below 10 deals and not from 10 on', () => {
+    const small = winLossModel(ctx(site(config, range(9).map((i) => lost(i)))));
+    const enough = winLossModel(ctx(site(config, range(10).map((i) => lost(i)))));
+    expect(chart(small.charts, 'loss-reasons').chart.takeaway).toBe('Based on only 9 lost deals — too few to conclude what causes losses.');
+    expect(chart(enough.charts, 'loss-reasons').chart.takeaway).toBe('Price really is the main cause of loss: 100% of lost deals and 100% of lost value.');
+    expect(JSON.stringify(small)).not.toContain('main cause');
+    expect(JSON.stringify(enough)).not.toContain('too few to conclude');
+    const smallKo = winLossModel(ctx(site(config, range(9).map((i) => lost(i))), 'ko'));
+    expect(chart(smallKo.charts, 'loss-reasons').chart.takeaway).toBe('실주 딜이 9건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.');
+  });
+
+  it('medians and percentiles of fewer than 5 values are marked, with a note; from 5 on they are not', () => {
+    const few = velocityModel(ctx(site(config, range(4).map((i) => lost(i)))));
+    const cycle = chart(few.charts, 'cycle-length');
+    // Rows: won (0 deals: nothing to mark), lost (4), all (4); columns: group, count, median, mean, p90.
+    expect(cycle.table.rows.map((r) => [r[2]!.text, r[4]!.text])).toEqual([
+      ['—', '—'],
+      ['111 days*', '111 days*'],
+      ['111 days*', '111 days*'],
+    ]);
+    expect(cycle.chart.svg).toContain('111 days*');
+    expect(few.notes).toContain('* A median or percentile of fewer than 5 values: too few to rely on.');
+    // Time in stage: 4 visits of prospect and of qualify ended in the window.
+    const time = chart(few.charts, 'time-in-stage');
+    expect(time.table.rows[0]![2]!.text).toMatch(/\*$/);
+    const five = velocityModel(ctx(site(config, range(5).map((i) => lost(i)))));
+    expect(JSON.stringify(five.charts.map((c) => c.table.rows))).not.toContain('*');
+    expect(five.notes.join(' ')).not.toContain('fewer than 5 values');
+  });
+
+  it('the funnel keeps still-open deals apart from drop-offs and names its win-rate basis', () => {
+    // A: lost at qualify; B: open at qualify; C: won through propose; D: open at prospect; E: lost at prospect.
+    const specs: DealSpec[] = [
+      { id: 'A', createdAt: at('2025-01-10'), closedAt: at('2025-03-01'), history: [['prospect', at('2025-01-10')], ['qualify', at('2025-02-01')], ['lost', at('2025-03-01')]] },
+      { id: 'B', createdAt: at('2025-01-10'), history: [['prospect', at('2025-01-10')], ['qualify', at('2025-02-01')]] },
+      { id: 'C', createdAt: at('2025-01-10'), closedAt: at('2025-04-01'), history: [['prospect', at('2025-01-10')], ['propose', at('2025-02-01')], ['won', at('2025-04-01')]] },
+      { id: 'D', createdAt: at('2025-01-10'), history: [['prospect', at('2025-01-10')]] },
+      { id: 'E', createdAt: at('2025-01-10'), closedAt: at('2025-03-01'), history: [['prospect', at('2025-01-10')], ['lost', at('2025-03-01')]] },
+    ];
+    const c = contextAt(prepare(dataset(config, specs), config), AS_OF);
+    expect(funnelOutcomes(c)).toEqual([
+      { stage: 'prospect', open: 1, lost: 1 },
+      { stage: 'qualify', open: 1, lost: 1 },
+      { stage: 'propose', open: 0, lost: 0 },
+      { stage: 'negotiate', open: 0, lost: 0 },
+    ]);
+    const funnel = chart(funnelModel(ctx(site(config, specs))).charts, 'funnel');
+    expect(funnel.table.headers.map((h) => h.label)).toEqual([
+      'Stage', 'Buyer step', 'Reached', 'Share of all deals', 'Still open here', 'Lost here', 'Conversion', 'Won ÷ reached',
+    ]);
+    expect(funnel.table.rows.map((r) => r.slice(2).map((x) => x.text))).toEqual([
+      ['5', '100%', '1', '1', '60%', '20%'],
+      ['3', '60%', '1', '1', '33%', '33%'],
+      ['1', '20%', '0', '0', '100%', '100%'],
+      ['1', '20%', '0', '0', '100%', '100%'],
+    ]);
+    expect(funnel.table.csv.headers[0]).toBe('Stage ID');
+    expect(funnel.chart.svg).toContain('Still open here');
+  });
+
+  it('the funnel shows no win rate before any deal that reached a stage has closed, and says still-open deals are no drop-offs', () => {
+    const specs: DealSpec[] = range(12).map((i) => ({ id: `O${i}`, createdAt: at('2025-03-01'), history: [['prospect', at('2025-03-01')], ...(i < 4 ? [['qualify', at('2025-04-01')] as [string, number]] : [])] }));
+    const funnel = chart(funnelModel(ctx(site(config, specs))).charts, 'funnel');
+    expect(funnel.table.rows.map((r) => r.at(-1)!.text)).toEqual(['—', '—', '—', '—']);
+    expect(funnel.chart.takeaway).toBe('No deal created in the analysis window has been lost yet; the 12 deals of the cohort still open are not counted as drop-offs.');
+    expect(chart(funnelModel(ctx(site(config, specs), 'ko')).charts, 'funnel').chart.takeaway).toBe(
+      '분석 기간에 생성된 딜 중 아직 실주가 없습니다. 아직 진행 중인 12건은 이탈로 세지 않았습니다.',
+    );
+  });
+});
+
+describe('CSV numbers as the page shows them', () => {
+  it('rounds half away from zero to the given decimals, and leaves text and null alone', () => {
+    expect(roundTo(319.2465277777778, 1)).toBe(319.2);
+    expect(roundTo(0.5454545454545454, 2)).toBe(0.55);
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(-2.5, 0)).toBe(-3);
+    expect(roundTo(-0.0001, 2)).toBe(0);
+    expect(roundTo('0.123', 1)).toBe('0.123');
+    expect(roundTo(null, 1)).toBeNull();
+  });
+});
