@@ -136,7 +136,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
     if (name in index) index[name] = i;
   });
   const missing = spec.required.filter((c) => !seen.has(c));
-  if (missing.length > 0) throw missingColumns(file, missing);
+  if (missing.length > 0) throw missingColumns(file, missing, delimiterHint(names));
   return { file, columns: seen, names, index, headerLine: line, encoding, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
@@ -144,6 +144,18 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
 function nulError(file: string, line: number, byte: number): IngestFatalError {
   const at = byte >= 0 ? ` (byte offset ${byte.toLocaleString('en-US')})` : '';
   return new IngestFatalError(file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
+}
+
+/**
+ * When header names hold another delimiter (`deal_id;stage` read with `,`),
+ * the missing columns are most likely joined into one: say so, since
+ * "missing required columns" alone points at the wrong problem.
+ */
+function delimiterHint(names: readonly string[]): string {
+  const others = [';', '\t', ','].filter((d) => names.some((n) => n.includes(d)));
+  if (others.length === 0) return '';
+  const shown = others.map((d) => (d === '\t' ? 'tab' : `"${d}"`)).join(' and ');
+  return `; the header line also contains ${shown} inside column names, so the delimiter may have been read wrongly: use one delimiter (, ; or tab) throughout the header`;
 }
 
 function missingColumns(file: string, missing: readonly string[], note = ''): IngestFatalError {
