@@ -1,9 +1,9 @@
 /**
- * npm run bench:filters [-- --deals 100000 --history-rows 10 --runs 5 --as-of 2026-06-30 --skip-large]
+ * npm run bench:filters [-- --deals 100000 --history-rows 10 --runs 5 --as-of 2026-06-30 --skip-large --reuse-sites]
  *
  * Filters in the URL, measured (docs/performance.md, "Filters"): for the
  * sample and for the benchmark data (generated like `npm run bench`), builds
- * the site, then
+ * the site (`--reuse-sites`: keeps one built earlier), then
  *   1. the filter data file's size: raw, gzip (levels 6 and 9) and brotli;
  *   2. in Chromium (playwright-core), the overview opened fresh with an owner
  *      filter in its URL (data download, JSON parse and Dataset rebuild, then
@@ -28,8 +28,8 @@ import { launchChromium } from './lib/chromium.ts';
 import { scriptArgs, writeFileAtomic } from './lib/io.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const USAGE = 'usage: npm run bench:filters -- [--deals 100000] [--history-rows 10] [--runs 5] [--as-of YYYY-MM-DD] [--skip-large]';
-const args = scriptArgs('bench:filters', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', 'as-of': 'value', 'skip-large': 'flag' }, USAGE);
+const USAGE = 'usage: npm run bench:filters -- [--deals 100000] [--history-rows 10] [--runs 5] [--as-of YYYY-MM-DD] [--skip-large] [--reuse-sites]';
+const args = scriptArgs('bench:filters', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', 'as-of': 'value', 'skip-large': 'flag', 'reuse-sites': 'flag' }, USAGE);
 const deals = Number(args.deals ?? 100_000);
 const historyRows = Number(args['history-rows'] ?? 10);
 const runs = Number(args.runs ?? 5);
@@ -95,8 +95,10 @@ const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 console.log(`bench:filters: ${runs} runs each, median; load average ${load()} (1, 5, 15 min) on ${process.platform}`);
 
 for (const c of cases) {
-  process.stderr.write(`bench:filters: building ${c.data} into ${c.site}\n`);
-  exec([node, 'scripts/build.ts', '--data', c.data, '--as-of', asOf, '--out', c.site, '--max-account-pages', '20', '--quiet']);
+  if (args['reuse-sites'] !== true || !existsSync(join(c.site, 'build-manifest.json'))) {
+    process.stderr.write(`bench:filters: building ${c.data} into ${c.site}\n`);
+    exec([node, 'scripts/build.ts', '--data', c.data, '--as-of', asOf, '--out', c.site, '--max-account-pages', '20', '--quiet']);
+  }
   const name = readdirSync(join(c.site, 'data')).find((f) => f.startsWith('filter-data.'))!;
   const file = join(c.site, 'data', name);
   const bytes = readFileSync(file);

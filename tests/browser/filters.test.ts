@@ -173,6 +173,19 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     }
   }, 120_000);
 
+  it('says what it left out of a link, and shows an empty view for a name that matches nothing', async () => {
+    const { m } = pageContext(full, 'en', '/');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/?owner=${encodeURIComponent(owner)}&period=2026-Q9`);
+    await page.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    expect(await page.textContent('[data-filter-status]')).toContain(m.filters.invalidPeriod);
+    expect(await page.evaluate(() => window.__pipescopeFilter?.matched)).toBe(filteredSiteData(data, f({ owner })).matched);
+    await openFiltered('/en/', f({ owner: 'nobody at all' }), page);
+    expect(await page.textContent('[data-filter-status]')).toContain(m.filters.noMatch);
+    expect(await page.textContent('[data-tile="openPipeline"] .tile-detail')).toBe(m.common.dealCount({ count: 0 }, pageContext(full, 'en', '/').f));
+    await page.close();
+  });
+
   it('shows names from the data as text, in the form, the status line and the tables', async () => {
     const page = await browser.newPage();
     let dialogs = 0;

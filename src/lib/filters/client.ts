@@ -70,6 +70,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
   const page = form.dataset.page ?? '';
   const status = form.querySelector<HTMLElement>('[data-filter-status]');
   const clear = form.querySelector<HTMLElement>('[data-filter-clear]');
+  // The status line formats counts only: any currency will do until the data says which.
   const { m, f } = localize(isLocale(locale) ? locale : 'en', 'KRW');
   const { filter, invalid } = parseFilter(location.search);
   syncForm(form, filter);
@@ -87,6 +88,8 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
     const { data, fetchMs, parseMs, decodeMs } = await loaded;
     if (fresh) Object.assign(timings, { fetchMs, parseMs, decodeMs, loadMs: performance.now() - t0 });
     if (!isFiltered(filter)) {
+      // Only an ignored value in the link (a period that is not one): the page stays as built.
+      say([]);
       result = { state: 'done', filter, matched: data.dataset.deals.length, total: data.dataset.deals.length, timings };
     } else {
       const t1 = performance.now();

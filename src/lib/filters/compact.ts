@@ -180,10 +180,14 @@ function dateOfDay(day: number): LocalDate {
   return date;
 }
 
-/** The resolved config as JSON: its derived lists (open stages, sequence, won stage) are rebuilt by `restoreConfig`. */
+/**
+ * What the engine reads of the config, as JSON (its derived lists are rebuilt
+ * by `restoreConfig`). Named field by field: nothing else of the config (the
+ * secret `redaction.salt` above all) ever reaches the published file.
+ */
 export function configJson(config: Config): Record<string, unknown> {
-  const { openStages: _open, sequence: _sequence, wonStage: _won, ...rest } = config;
-  return rest;
+  const { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages } = config;
+  return { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages };
 }
 
 const sortedEntries = <V>(record: Record<string, V>): [string, V][] =>

@@ -47,7 +47,8 @@ describe('filter data file', () => {
   });
 
   it('rebuilds the config, every value the metrics read and each deal’s history in file order', () => {
-    expect(decoded.config).toEqual(sample.config);
+    const { redaction: _r, ...config } = sample.config;
+    expect(decoded.config).toEqual(config);
     expect(Object.getPrototypeOf(decoded.config.stall_days)).toBe(null);
     expect(Object.getPrototypeOf(decoded.config.stages[0]!.label)).toBe(null);
     expect(decoded.dataset.deals.map(metricFields)).toEqual(sample.dataset.deals.map(metricFields));
@@ -69,6 +70,14 @@ describe('filter data file', () => {
     expect(keymen.length).toBeGreaterThan(0);
     for (const k of new Set(keymen)) expect(text).not.toContain(JSON.stringify(k));
     expect(decoded.site).toEqual(filterSiteFacts(site, sample.config));
+  });
+
+  it('never holds the secret redaction salt of the config', () => {
+    const salt = 'f00dfacecafe0123456789abcdef0042';
+    const config = { ...sample.config, redaction: { salt } };
+    const withSalt = filterDataText(sample.dataset, config, site);
+    expect(withSalt).not.toContain(salt);
+    expect(withSalt).not.toContain('redaction');
   });
 
   it('is the same bytes for the same input, and fits the sample budget', () => {
