@@ -29,7 +29,7 @@ import { siteDataSchema } from '../src/lib/views/schema.ts';
 import { buildSiteData } from '../src/lib/views/site-data.ts';
 import { filterChoices, filterDataPath, filterDataText } from '../src/lib/filters/build-data.ts';
 import { redact } from '../src/lib/ingest/redact.ts';
-import { type CliIO, EXIT, InputReadError, isErrnoError, nodeIO, outputError, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { type CliIO, EXIT, isErrnoError, nodeIO, outputError, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
 import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, makeStagingDir, type ProtectedFolder, removeQuietly, swapIn } from './lib/out-dir.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
@@ -171,17 +171,13 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     const t0 = io.now();
 
-    let read;
-    try {
-      read = await deps.readFolder(dataDir, {
+    let read = await readingInput(
+      deps.readFolder(dataDir, {
         onProgress: progressReporter(progressStream(io), { quiet, now: () => io.now() }).update,
         format,
         pipeline: optionalString(args.pipeline),
-      });
-    } catch (e) {
-      if (isErrnoError(e)) throw new InputReadError(`cannot read the data: ${e.message}`, { cause: e });
-      throw e;
-    }
+      }),
+    );
     // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
     const redacted = redaction ? redact(read.dataset, read.config, redaction) : undefined;
     const { dataset, config } = redacted ?? read;

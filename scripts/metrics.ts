@@ -14,7 +14,7 @@ import { computeAt, prepare } from '../src/lib/metrics/index.ts';
 import { serializeMetrics } from '../src/lib/metrics/serialize.ts';
 import { localDateOf } from '../src/lib/time.ts';
 import { redact } from '../src/lib/ingest/redact.ts';
-import { type CliIO, EXIT, InputReadError, isErrnoError, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { type CliIO, EXIT, nodeIO, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { isWithin, realish } from './lib/out-dir.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
@@ -51,14 +51,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
 
     progress = progressReporter(progressStream(io), { quiet: args.quiet === true, now: () => io.now() });
     const started = io.now();
-    let read;
-    try {
-      read = await deps.readFolder(dataDir, { onProgress: progress.update, format, pipeline: optionalString(args.pipeline) });
-    } catch (e) {
-      // The OS refusing to read an input is a problem with the files, not a bug.
-      if (isErrnoError(e)) throw new InputReadError(`cannot read the data: ${e.message}`, { cause: e });
-      throw e;
-    }
+    let read = await readingInput(deps.readFolder(dataDir, { onProgress: progress.update, format, pipeline: optionalString(args.pipeline) }));
     // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
     const { dataset, config } = redaction ? redact(read.dataset, read.config, redaction) : read;
     // The clock is read here, in the CLI, and nowhere in the engine.

@@ -80,6 +80,16 @@ export function isErrnoError(e: unknown): e is NodeJS.ErrnoException & { code: s
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/u.test((e as NodeJS.ErrnoException).code!);
 }
 
+/** Await the data folder's read; the OS refusing to read an input is a problem with the files (exit 1), not a bug. */
+export async function readingInput<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (e) {
+    if (isErrnoError(e)) throw new InputReadError(`cannot read the data: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
 const ERRNO_REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',

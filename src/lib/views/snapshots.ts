@@ -55,15 +55,7 @@ export const snapshotEntrySchema = z.strictObject({
   as_of: localDate,
   pipescope_version: z.string(),
   currency: z.string(),
-  figures: z.strictObject({
-    open_count: count,
-    open_amount: z.number(),
-    weighted_amount: z.number(),
-    won_count: count,
-    won_amount: z.number(),
-    win_rate_by_count: z.number().nullable(),
-    stalled_count: count,
-  }),
+  figures: z.strictObject(snapshotFiguresSchema.shape),
   redacted: z.boolean(),
 });
 export type SnapshotEntry = z.infer<typeof snapshotEntrySchema>;
