@@ -18,14 +18,12 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSyn
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseConfigText } from '../../src/lib/ingest/config.ts';
-import { buildDataset } from '../../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../../src/lib/ingest/decode.ts';
 import { IssueLog } from '../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../src/lib/ingest/read-folder.ts';
-import { canonicalCsv } from '../../src/lib/ingest/vendor/assemble.ts';
-import { readVendorTable } from '../../src/lib/ingest/vendor/read-table.ts';
+import { assembleDataset } from '../../src/lib/ingest/vendor/assemble.ts';
+import { detectExports } from '../../src/lib/ingest/vendor/load.ts';
 import { salesforceReport } from '../../src/lib/ingest/vendor/salesforce-report.ts';
-import type { CanonicalName } from '../../src/lib/ingest/vendor/types.ts';
 import { computeMetrics } from '../../src/lib/metrics/index.ts';
 import { localDateOf } from '../../src/lib/time.ts';
 
@@ -131,17 +129,11 @@ async function phases(folder: string): Promise<Record<string, { wall: number; cp
   const bytes = readdirSync(folder)
     .filter((f) => f.endsWith('.csv'))
     .map((f) => ({ f, b: readFileSync(join(folder, f)) }));
-  const read = await measure(() => bytes.map(({ f, b }) => readVendorTable(f, byteSource(b), new IssueLog())));
-  const roles = new Map([['history', read.value.map((table) => ({ table, snapshotDate: null }))]]);
-  const adapt = await measure(() => salesforceReport.adapt(roles, { config }));
-  const write = await measure(() => {
-    const files: Partial<Record<CanonicalName, Uint8Array>> = {};
-    for (const [name, table] of Object.entries(adapt.value.tables)) files[name as CanonicalName] = canonicalCsv(table).bytes;
-    return files;
-  });
-  const build = await measure(() => buildDataset(write.value, config));
+  const read = await measure(() => detectExports(bytes.map(({ f, b }) => ({ path: f, source: byteSource(b) })), { lean: true }, new IssueLog()));
+  const adapt = await measure(() => salesforceReport.adapt(read.value.roles, { config }));
+  const build = await measure(() => assembleDataset({ output: adapt.value, tables: read.value.tables, config, format: 'salesforce-report', readIssues: [] }));
   const out = (m: { wall: number; cpu: number }) => ({ wall: round(m.wall), cpu: round(m.cpu) });
-  return { read_vendor_csv: out(read), adapt: out(adapt), write_canonical_csv: out(write), canonical_build: out(build) };
+  return { read_vendor_csv: out(read), adapt: out(adapt), canonical_build: out(build) };
 }
 
 async function time(out: string, runs: number): Promise<void> {

@@ -95,7 +95,6 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
     record.quoteCell = -1;
     record.line = line;
     for (;;) {
-      if (nextDelim !== -1 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
       if (nextLe !== -1 && nextLe < pos) {
         if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
         if (nextCr !== -1 && nextCr < pos) nextCr = bareCr(text, pos);
@@ -104,6 +103,8 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
       /** Where the cell ends: a delimiter, a line end, or -1 for the end of the text. */
       let cellEnd: number;
       if (text.charCodeAt(pos) !== QUOTE) {
+        // The next delimiter is only looked for here: a quoted cell finds its end from its closing quote.
+        if (nextDelim !== -1 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
         const le = nextLe;
         // The common cases first: a cell ended by the delimiter or a line end, well within the limit.
         if (nextDelim !== -1 && (le === -1 || nextDelim < le)) {

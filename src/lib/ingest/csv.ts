@@ -81,12 +81,13 @@ export class CsvRecord {
   quoteLine = 0;
   quoteRaw = '';
   // Range mode: cell i is src[starts[i], ends[i]), or strings[i] when starts[i]
-  // is -1 (a quoted cell made into a string). Array mode: cells[i].
+  // is -1 (a quoted cell made into a string). Array mode: cells[base + i].
   src = '';
   starts = new Int32Array(32);
   ends = new Int32Array(32);
   strings: (string | null)[] = [];
-  cells: string[] | null = null;
+  cells: readonly string[] | null = null;
+  base = 0;
   /** Output of `range(i)`: the trimmed cell is rangeSrc[rangeStart, rangeEnd). */
   rangeSrc = '';
   rangeStart = 0;
@@ -101,7 +102,7 @@ export class CsvRecord {
       src = '';
       s = e = 0;
     } else if (this.cells !== null || this.starts[i] === -1) {
-      src = this.cells !== null ? this.cells[i]! : this.strings[i]!;
+      src = this.cells !== null ? this.cells[this.base + i]! : this.strings[i]!;
       s = 0;
       e = src.length;
     } else {

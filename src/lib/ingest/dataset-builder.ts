@@ -13,17 +13,17 @@ import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { rowContext } from './schema.ts';
 import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
-import type { ProgressCallback, Table } from './table.ts';
+import { isRowsSource, type ProgressCallback, type Table, type TableSource } from './table.ts';
 
 export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
 export const CONFIG_FILE = 'pipeline.config.json';
 export const REQUIRED_FILES = [DEALS_FILE, STAGE_HISTORY_FILE] as const;
 export const OPTIONAL_FILES = [FIELD_HISTORY_FILE, ACCOUNTS_FILE, TARGETS_FILE, CONFIG_FILE] as const;
 
-/** A file's content: all its bytes, or a source that streams them (read-folder.ts). */
-export type FileInput = Uint8Array | ByteSource;
+/** A file's content: all its bytes, a source that streams them (read-folder.ts), or its rows already split (vendor adapters). */
+export type FileInput = Uint8Array | TableSource;
 
-const asSource = (input: FileInput): ByteSource => (input instanceof Uint8Array ? byteSource(input) : input);
+const asSource = (input: FileInput): TableSource => (input instanceof Uint8Array ? byteSource(input) : input);
 
 export interface BuildOptions {
   onProgress?: ProgressCallback | undefined;
@@ -35,6 +35,7 @@ export interface BuildOptions {
 export function configFromFiles(files: Record<string, FileInput | undefined>): Config {
   const input = files[CONFIG_FILE];
   if (!input) return defaultConfig();
+  if (!(input instanceof Uint8Array) && isRowsSource(input)) throw new Error(`internal: ${CONFIG_FILE} given as rows`);
   const bytes = input instanceof Uint8Array ? input : concatChunks(input);
   try {
     return parseConfigText(decodeBytes(bytes).text, CONFIG_FILE);

@@ -5,10 +5,9 @@
  */
 import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
-import type { ByteSource } from './decode.ts';
 import type { IssueLog } from './issues.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, recordRowFast, zodValidator } from './schema.ts';
-import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
+import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
 
 export const DEALS_FILE = 'deals.csv';
@@ -23,7 +22,7 @@ export interface DealsRead {
   ids: Map<string, number>;
 }
 
-export function readDeals(source: ByteSource, ctx: RowContext, opts: TableOptions): DealsRead {
+export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptions): DealsRead {
   const { issues } = opts;
   const def = dealRow(ctx);
   const columns = Object.keys(def.fields);

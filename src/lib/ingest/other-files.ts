@@ -1,8 +1,7 @@
 /** The optional files: field_history.csv, accounts.csv, targets.csv. */
 import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
-import type { ByteSource } from './decode.ts';
 import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, recordRowFast, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
-import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
+import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
 
 export const FIELD_HISTORY_FILE = 'field_history.csv';
@@ -14,7 +13,7 @@ export const TARGETS_FILE = 'targets.csv';
  * of other fields are validated and accepted but not kept: the metrics ignore them.
  */
 export function readFieldHistory(
-  source: ByteSource,
+  source: TableSource,
   ctx: RowContext,
   deals: readonly Deal[],
   deal: FieldParser<number>,
@@ -41,7 +40,7 @@ export function readFieldHistory(
   return { table, changes };
 }
 
-export function readAccounts(source: ByteSource, opts: TableOptions): { table: Table; accounts: Account[] } {
+export function readAccounts(source: TableSource, opts: TableOptions): { table: Table; accounts: Account[] } {
   const def = accountRow();
   const columns = Object.keys(def.fields);
   let accounts: Account[] = [];
@@ -82,7 +81,7 @@ export function readAccounts(source: ByteSource, opts: TableOptions): { table: T
   return { table, accounts };
 }
 
-export function readTargets(source: ByteSource, ctx: RowContext, opts: TableOptions): { table: Table; targets: Target[] } {
+export function readTargets(source: TableSource, ctx: RowContext, opts: TableOptions): { table: Table; targets: Target[] } {
   const def = targetRow(ctx);
   const columns = Object.keys(def.fields);
   let targets: Target[] = [];

@@ -7,11 +7,11 @@
  * string is made per valid row.
  */
 import type { StageHistory } from '../dataset.ts';
-import type { CsvRecord } from './csv.ts';
-import type { ByteSource } from './decode.ts';
+import { type CsvRecord, isTrimSpace } from './csv.ts';
 import { dealReference } from './deals.ts';
 import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
-import { readTable, rowReader, type Table, type TableOptions } from './table.ts';
+import { readTable, rowReader, type Table, type TableOptions, type TableSource, rowCapacity } from './table.ts';
+import { hashRange, rangeIs } from './text-range.ts';
 import { Invalid, parseInstantRange } from './values.ts';
 
 export const STAGE_HISTORY_FILE = 'stage_history.csv';
@@ -28,7 +28,7 @@ export interface StageHistoryRead {
 
 /** `ids`: deal_id to candidate index; `rejectedIds`: deal_id to the line of its rejected deals.csv row. */
 export function readStageHistory(
-  source: ByteSource,
+  source: TableSource,
   ctx: RowContext,
   ids: Map<string, number>,
   rejectedIds: Map<string, number>,
@@ -43,7 +43,7 @@ export function readStageHistory(
   const spec = { file: STAGE_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     // Fresh columns for each decoding attempt (see readTable).
-    const columnsOut = new HistoryColumns(source.size, dealCount);
+    const columnsOut = new HistoryColumns(rowCapacity(source), dealCount);
     current.out = columnsOut;
     const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
@@ -78,10 +78,10 @@ class HistoryColumns {
   lastLine: Int32Array;
   lastAt: Float64Array;
 
-  constructor(bytes: number, dealCount: number) {
-    // A row takes at least ~14 bytes (`D1,won,2025-01-01` has 18): allocate for that once
-    // rather than grow (every fresh page costs a fault); pages never written cost nothing.
-    this.capacity = Math.ceil(bytes / 14) + 16;
+  constructor(rows: number, dealCount: number) {
+    // Allocated once for the most rows the source can hold rather than grown (every fresh
+    // page costs a fault); pages never written cost nothing.
+    this.capacity = rows + 16;
     this.deal = new Int32Array(this.capacity);
     this.stage = new Int32Array(this.capacity);
     this.enteredAt = new Float64Array(this.capacity);
@@ -121,13 +121,6 @@ class HistoryColumns {
   }
 }
 
-/** `src[s, e) === text` without making a string (charCodeAt beats startsWith(text, s) here). */
-function sameText(src: string, s: number, e: number, text: string): boolean {
-  if (e - s !== text.length) return false;
-  for (let k = 0; s + k < e; k++) if (src.charCodeAt(s + k) !== text.charCodeAt(k)) return false;
-  return true;
-}
-
 /**
  * The fast verdict on one row: true when every cell passes the schema's own
  * parsers, the values then in `deal`, `stage`, `at`. Cells are compared in
@@ -138,11 +131,44 @@ export function historyFastPath(ctx: RowContext, ids: RangeIndex, iDeal: number,
   const { stage, dates } = ctx;
   const spellings: string[] = [];
   const spellingStage: number[] = [];
+  // Rows given as strings (a vendor adapter's) repeat the same string objects: look them up whole.
+  const stageOf = new Map<string, number>();
+  const instantOf = new Map<string, number>();
   const result = {
     deal: 0,
     stage: 0,
     at: 0,
+    /** The verdict on a row of strings, or null when a cell needs trimming (the range path then decides). */
+    checkStrings(cells: readonly string[], base: number): boolean | null {
+      const id = cells[base + iDeal] ?? '';
+      const stageCell = cells[base + iStage] ?? '';
+      const atCell = cells[base + iAt] ?? '';
+      if (untrimmed(id) || untrimmed(stageCell) || untrimmed(atCell)) return null;
+      const d = ids.get(id);
+      if (d < 0 || stageCell === '') return false;
+      let st = stageOf.get(stageCell);
+      if (st === undefined) {
+        const v = stage(stageCell);
+        if (v instanceof Invalid) return false;
+        if (stageOf.size < 1024) stageOf.set(stageCell, v);
+        st = v;
+      }
+      let at = instantOf.get(atCell);
+      if (at === undefined) {
+        at = parseInstantRange(atCell, 0, atCell.length, dates);
+        if (Number.isNaN(at)) return false;
+        if (instantOf.size < 100_000) instantOf.set(atCell, at);
+      }
+      result.deal = d;
+      result.stage = st;
+      result.at = at;
+      return true;
+    },
     check(record: CsvRecord): boolean {
+      if (record.cells !== null) {
+        const verdict = result.checkStrings(record.cells, record.base);
+        if (verdict !== null) return verdict;
+      }
       record.range(iDeal);
       const d = ids.find(record.rangeSrc, record.rangeStart, record.rangeEnd);
       if (d < 0) return false;
@@ -153,7 +179,7 @@ export function historyFastPath(ctx: RowContext, ids: RangeIndex, iDeal: number,
       if (s === e) return false;
       let st = -1;
       for (let k = 0; k < spellings.length; k++) {
-        if (sameText(src, s, e, spellings[k]!)) {
+        if (rangeIs(src, s, e, spellings[k]!)) {
           st = spellingStage[k]!;
           break;
         }
@@ -187,12 +213,14 @@ export function historyFastPath(ctx: RowContext, ids: RangeIndex, iDeal: number,
  * Map behind `dealReference`, the schema's parser for deal_id.
  */
 export class RangeIndex {
+  private readonly map: Map<string, number>;
   private keys: string[] = [];
   private values: number[] = [];
   private slots: Int32Array;
   private mask: number;
 
   constructor(map: Map<string, number>) {
+    this.map = map;
     let size = 16;
     while (size < map.size * 2) size *= 2;
     this.mask = size - 1;
@@ -206,21 +234,24 @@ export class RangeIndex {
     }
   }
 
+  /** The value of key `text`, or -1. */
+  get(text: string): number {
+    return this.map.get(text) ?? -1;
+  }
+
   /** The value of key `src[s, e)`, or -1. */
   find(src: string, s: number, e: number): number {
     let h = hashRange(src, s, e) & this.mask;
     for (;;) {
       const slot = this.slots[h]!;
       if (slot === 0) return -1;
-      if (sameText(src, s, e, this.keys[slot - 1]!)) return this.values[slot - 1]!;
+      if (rangeIs(src, s, e, this.keys[slot - 1]!)) return this.values[slot - 1]!;
       h = (h + 1) & this.mask;
     }
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hashRange(src: string, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Whether a cell starts or ends with a space `range()` would trim. */
+function untrimmed(cell: string): boolean {
+  return cell.length > 0 && (isTrimSpace(cell.charCodeAt(0)) || isTrimSpace(cell.charCodeAt(cell.length - 1)));
 }

@@ -12,7 +12,7 @@
  * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
-import { type CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
+import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
 import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
 import { type ByteSource, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { IngestFatalError, type IssueLog } from './issues.ts';
@@ -54,6 +54,28 @@ export interface TableOptions {
 export type RowHandler = (record: CsvRecord) => boolean;
 
 /**
+ * Rows already split into cells (a vendor adapter's canonical tables): read
+ * as a CSV file of them would be, without writing and parsing one. Row `r`
+ * is line `r + 2`, under the header on line 1.
+ */
+export interface RowsSource {
+  names: readonly string[];
+  /** Row `r`'s cell `c` is `cells[r * names.length + c]`. */
+  cells: readonly string[];
+  length: number;
+}
+
+/** A file's bytes, or rows in memory. */
+export type TableSource = ByteSource | RowsSource;
+
+export const isRowsSource = (source: TableSource): source is RowsSource => 'cells' in source;
+
+/** Rows a source can hold at most (a CSV row takes at least ~14 bytes): for allocating columns once. */
+export function rowCapacity(source: TableSource): number {
+  return isRowsSource(source) ? source.length : Math.ceil(source.size / 14);
+}
+
+/**
  * Read `source` and feed its rows to the handler that `start` makes once the
  * header is known. When the bytes turn out not to be in the encoding tried,
  * the file is read again from the start in the next one: `start` is then
@@ -61,7 +83,8 @@ export type RowHandler = (record: CsvRecord) => boolean;
  * attempt are dropped. How the bytes were read (replaced bytes, lines in a
  * legacy encoding inside a UTF-8 file) is one warning at the first line concerned.
  */
-export function readTable(source: ByteSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
+export function readTable(source: TableSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
+  if (isRowsSource(source)) return readRows(source, spec, opts, start);
   const { file } = spec;
   const { issues } = opts;
   const mark = issues.mark();
@@ -119,6 +142,23 @@ export function readTable(source: ByteSource, spec: TableSpec, opts: TableOption
     return table;
   }
   throw new Error('unreachable: the last decoding attempt never throws');
+}
+
+function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
+  const names = source.names.map((n) => n.toLowerCase());
+  const table = headerTable(spec, names, 1, 'utf-8', opts.issues);
+  const handler = start(table);
+  const record = new CsvRecord();
+  record.cells = source.cells;
+  record.length = names.length;
+  for (let r = 0; r < source.length; r++) {
+    record.base = r * names.length;
+    record.line = record.lastLine = r + 2;
+    table.stats.rows++;
+    if (handler(record)) table.stats.accepted++;
+    else table.stats.rejected++;
+  }
+  return table;
 }
 
 function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog): Table {

@@ -170,6 +170,14 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.files['history.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
   });
 
+  it('rejects a row with more cells than the header (a shifted row), as in canonical files', () => {
+    const shifted = [...move('Acme', '3/10/2025', 'Prospecting', 'Qualification'), 'extra'];
+    const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), shifted])], CONFIG);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ file: 'history.csv', line: 3, code: 'field_count' }]);
+    expect(dataset.files['history.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+    expect(dataset.stageHistory.length).toBe(1);
+  });
+
   it('reports canonical errors against the report line and column', () => {
     const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting', 'lots')])], CONFIG);
     const amount = dataset.issues.find((i) => i.severity === 'error')!;

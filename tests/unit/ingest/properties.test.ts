@@ -159,14 +159,27 @@ describe('the fast paths agree with the zod schemas', () => {
     expect(historyFastPath(ctx, new RangeIndex(ids), 0, 1, 2).check(record)).toBe(false);
   });
 
-  it('stage_history: the in-place fast path accepts exactly what zod accepts', () => {
+  // Two ways in: cells as ranges of CSV text (a canonical file), and cells as strings (a vendor adapter's rows).
+  it.each(['ranges', 'strings'])('stage_history: the fast path over %s accepts exactly what zod accepts', (mode) => {
     const schema = rowSchema(definitions.stage_history);
     const fast = historyFastPath(ctx, new RangeIndex(ids), 0, 1, 2);
     const record = new CsvRecord();
     fc.assert(
       fc.property(fc.tuple(cellFor('deal_id'), cellFor('stage'), cellFor('entered_at')), (cells) => {
-        record.cells = cells;
-        record.length = 3;
+        record.length = 0;
+        if (mode === 'strings') {
+          record.cells = ['x', 'y', ...cells];
+          record.base = 2;
+          record.length = 3;
+        } else {
+          record.cells = null;
+          record.src = `<${cells.join('|')}>`;
+          let at = 1;
+          for (const cell of cells) {
+            record.pushRange(at, at + cell.length);
+            at += cell.length + 1;
+          }
+        }
         const ok = fast.check(record);
         const slow = schema.safeParse({ deal_id: cells[0]!.trim(), stage: cells[1]!.trim(), entered_at: cells[2]!.trim() });
         expect(ok).toBe(slow.success);

@@ -148,7 +148,7 @@ const fakeAdapter: Adapter = {
     }
     const history = new CanonicalTable(['deal_id', 'stage', 'entered_at']);
     for (const { table } of files.get('history') ?? []) {
-      for (const r of table.records) history.addCells([r.cells[0]!, r.cells[1]!, r.cells[2]!], { file: table.file, line: r.line });
+      for (const r of table.records) history.addCells([r.cells[0]!, r.cells[1]!, r.cells[2]!], table.file, r.line);
     }
     return { tables: { 'deals.csv': deals, 'stage_history.csv': history }, issues: [], dropped: [], notRows: [], limitations: [] };
   },

@@ -1,40 +1,17 @@
 /**
  * An adapter's canonical tables into a Dataset: the stage names are checked
  * first (one fatal error listing every unmatched name, with a snippet to
- * paste), then the tables are written as canonical CSV and read by the same
- * builder as a canonical folder, and finally every issue is pointed back at
+ * paste), then the tables' rows are read by the same builder and validators
+ * as a canonical folder's files, and finally every issue is pointed back at
  * the vendor file, line and column it came from.
  */
 import type { Dataset, FileStats, Issue } from '../../dataset.ts';
 import { type Config, normalizeStageName, stageLookup } from '../config.ts';
 import { buildDataset } from '../dataset-builder.ts';
+import type { RowsSource } from '../table.ts';
 import { compareIssues, IngestFatalError } from '../issues.ts';
 import { stagesSnippet } from './stage-snippet.ts';
 import { type AdapterOutput, type CanonicalName, type CanonicalTable, type Origin, type VendorTable } from './types.ts';
-
-const encoder = new TextEncoder();
-
-/** Write a canonical table as CSV; `rowAtLine[line]` is the row starting on that line (-1: none). */
-export function canonicalCsv(table: CanonicalTable): { bytes: Uint8Array; rowAtLine: Int32Array } {
-  const parts: string[] = [table.columns.join(',')];
-  const rowAtLine: number[] = [-1, -1];
-  table.rows.forEach((row, i) => {
-    let text = '';
-    let newlines = 0;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c]!;
-      if (c > 0) text += ',';
-      if (/[",\r\n]/u.test(cell)) {
-        text += `"${cell.replaceAll('"', '""')}"`;
-        for (const ch of cell) if (ch === '\n') newlines++;
-      } else text += cell;
-    }
-    parts.push(text);
-    rowAtLine.push(i);
-    for (let k = 0; k < newlines; k++) rowAtLine.push(-1);
-  });
-  return { bytes: encoder.encode(`${parts.join('\n')}\n`), rowAtLine: Int32Array.from(rowAtLine) };
-}
 
 /**
  * Every stage cell that matches no configured stage, with the number of
@@ -43,19 +20,26 @@ export function canonicalCsv(table: CanonicalTable): { bytes: Uint8Array; rowAtL
  */
 export function unmatchedStages(output: AdapterOutput, config: Config): Map<string, number> {
   const lookup = stageLookup(config);
+  // A few stage names on a million rows: each distinct cell is matched once.
+  const matched = new Map<string, boolean>();
+  const matches = (cell: string) => {
+    let m = matched.get(cell);
+    if (m === undefined) matched.set(cell, (m = cell === '' || lookup.has(normalizeStageName(cell))));
+    return m;
+  };
   const rows = new Map<string, Set<string>>();
   for (const name of ['deals.csv', 'stage_history.csv'] as const) {
     const table = output.tables[name];
     const col = table?.columns.indexOf('stage') ?? -1;
     if (!table || col === -1) continue;
-    table.rows.forEach((row, i) => {
-      const cell = row[col]!;
-      if (cell === '' || lookup.has(normalizeStageName(cell))) return;
+    for (let i = 0; i < table.length; i++) {
+      const cell = table.cell(i, col);
+      if (matches(cell)) continue;
       let seen = rows.get(cell);
       if (!seen) rows.set(cell, (seen = new Set()));
-      const origin = table.origins[i]!;
+      const origin = table.origin(i);
       seen.add(`${origin.file}\u0000${origin.line}`);
-    });
+    }
   }
   return new Map([...rows].map(([name, seen]) => [name, seen.size]));
 }
@@ -82,17 +66,17 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
     );
   }
 
-  const files: Partial<Record<CanonicalName, Uint8Array>> = {};
-  const lineMaps = new Map<string, { rowAtLine: Int32Array; table: CanonicalTable }>();
+  // The rows go to the canonical readers as they are: row r reads as line r + 2 of its file.
+  const files: Partial<Record<CanonicalName, RowsSource>> = {};
+  const byName = new Map<string, CanonicalTable>();
   for (const [name, table] of Object.entries(output.tables) as [CanonicalName, CanonicalTable][]) {
-    const { bytes, rowAtLine } = canonicalCsv(table);
-    files[name] = bytes;
-    lineMaps.set(name, { rowAtLine, table });
+    files[name] = { names: table.columns, cells: table.cells, length: table.length };
+    byName.set(name, table);
   }
   const dataset = buildDataset(files, config);
 
   const fallbackFile = tables[0]?.file ?? '';
-  const remapped = withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, lineMaps, fallbackFile)));
+  const remapped = withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile)));
   const issues = [...readIssues, ...output.issues, ...remapped].sort(compareIssues);
   return {
     ...dataset,
@@ -114,12 +98,12 @@ function withoutEchoes(issues: Issue[]): Issue[] {
   return issues.filter((i) => i.code !== 'unknown_deal' || !causes.has(`${i.file}\u0000${i.line}`));
 }
 
-function remapIssue(issue: Issue, lineMaps: Map<string, { rowAtLine: Int32Array; table: CanonicalTable }>, fallbackFile: string): Issue {
-  const map = lineMaps.get(issue.file);
-  if (!map) return issue;
-  const row = issue.line < map.rowAtLine.length ? map.rowAtLine[issue.line]! : -1;
-  const origin: Origin = row >= 0 ? map.table.origins[row]! : { file: map.table.origins[0]?.file ?? fallbackFile, line: 0 };
-  const source = map.table.sourceColumns.get(issue.column);
+function remapIssue(issue: Issue, byName: Map<string, CanonicalTable>, fallbackFile: string): Issue {
+  const table = byName.get(issue.file);
+  if (!table) return issue;
+  const row = issue.line - 2;
+  const origin: Origin = row >= 0 && row < table.length ? table.origin(row) : { file: table.length > 0 ? table.origin(0).file : fallbackFile, line: 0 };
+  const source = table.sourceColumns.get(issue.column);
   const message = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
   return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message };
 }

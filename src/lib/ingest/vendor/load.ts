@@ -26,6 +26,8 @@ export interface LoadExportsOptions {
   /** `--format`: skip detection and read every file as this format. */
   format?: string | undefined;
   pipeline?: string | undefined;
+  /** Keep only the columns the adapter reads (`Adapter.columns`); `npm run init` looks at every column. */
+  lean?: boolean | undefined;
 }
 
 /** The export date a path carries: the last `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD`) in its file name, else in its folders. */
@@ -53,7 +55,7 @@ export function detectFormat(names: readonly string[], adapters: readonly Adapte
 
 export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
   const issues = new IssueLog();
-  const { adapter, roles, tables } = detectExports(files, options, issues);
+  const { adapter, roles, tables } = detectExports(files, { ...options, lean: true }, issues);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
   return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
 }
@@ -81,7 +83,11 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
-    const table = readVendorTable(file.path, file.source, issues);
+    const keep = (names: readonly string[]) => {
+      const found = options.lean ? detectFormat(names, candidates) : null;
+      return found?.adapter.columns?.(found.role, names) ?? null;
+    };
+    const table = readVendorTable(file.path, file.source, issues, keep);
     const found = detectFormat(table.names, candidates);
     if (!found) {
       ignored.push(table);

@@ -2,41 +2,24 @@
 import type { ByteSource } from '../decode.ts';
 import type { IssueLog } from '../issues.ts';
 import { readTable } from '../table.ts';
-import type { VendorRecord, VendorTable } from './types.ts';
+import type { VendorRecord } from './types.ts';
+import { VendorTable } from './vendor-table.ts';
 
-export function readVendorTable(file: string, source: ByteSource, issues: IssueLog): VendorTable {
-  let names: string[] = [];
-  let records: VendorRecord[] = [];
-  const table = readTable(source, { file, required: [], known: [] }, { issues }, (t) => {
+/** `keep`: given the header names, the columns to keep (the others read as ''); null keeps all. */
+export function readVendorTable(file: string, source: ByteSource, issues: IssueLog, keep?: (names: readonly string[]) => readonly number[] | null): VendorTable {
+  let read = new VendorTable(file, [], 0);
+  const table = readTable(source, { file, required: [], known: [], fieldCount: true }, { issues }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
-    names = t.names;
-    records = [];
-    let above: string[] = [];
+    read = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null);
     return (record) => {
-      // Exports repeat values down a column (an opportunity's name and owner on each of its
-      // history rows): a cell equal to the one above reuses its string, so the file's
-      // million rows keep far fewer strings alive (measured: garbage collection was 40% of the read).
-      const cells = new Array<string>(record.length);
-      for (let i = 0; i < record.length; i++) {
-        record.range(i);
-        const prior = above[i];
-        cells[i] = prior !== undefined && sameText(prior, record.rangeSrc, record.rangeStart, record.rangeEnd) ? prior : record.rangeSrc.slice(record.rangeStart, record.rangeEnd);
-      }
-      above = cells;
-      records.push({ line: record.line, cells });
+      read.push(record);
       return true;
     };
   });
-  const read: VendorTable = { file, names, headerLine: table.headerLine, records, rows: table.stats.rows, malformed: table.stats.rejected, preamble: [] };
+  read.rows = table.stats.rows;
+  read.malformed = table.stats.rejected;
   skipTitleLines(read, issues);
   return read;
-}
-
-/** Whether `text` equals `src[start, end)`, compared in place. */
-function sameText(text: string, src: string, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== src.charCodeAt(start + i)) return false;
-  return true;
 }
 
 /** Non-empty cells of a record. */
@@ -54,13 +37,20 @@ function filledCells(cells: readonly string[]): number {
  */
 function skipTitleLines(table: VendorTable, issues: IssueLog): void {
   if (filledCells(table.names) > 1) return;
-  const at = table.records.findIndex((r) => filledCells(r.cells) > 1);
+  // Title lines are few: look at the first records only, as objects.
+  let at = -1;
+  const above: VendorRecord[] = [];
+  for (let r = 0; r < Math.min(table.length, 100) && at === -1; r++) {
+    const record = { line: table.line(r), cells: Array.from({ length: table.cellCount }, (_, c) => table.cell(r, c)) };
+    if (filledCells(record.cells) > 1) at = r;
+    above.push(record);
+  }
   if (at === -1) return;
-  const header = table.records[at]!;
-  table.preamble = [{ line: table.headerLine, cells: table.names }, ...table.records.slice(0, at)];
+  const header = above.pop()!;
+  table.preamble = [{ line: table.headerLine, cells: table.names }, ...above];
   table.names = header.cells.map((c) => c.toLowerCase());
   table.headerLine = header.line;
-  table.records = table.records.slice(at + 1);
+  table.dropFirst(at + 1);
   table.rows -= at + 1;
   const lines = table.preamble.map((r) => r.line).join(', ');
   const text = table.preamble.map((r) => r.cells.find((c) => c !== '') ?? '').join(' / ');

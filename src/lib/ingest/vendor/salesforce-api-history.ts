@@ -101,7 +101,7 @@ function readOpportunityHistory(table: VendorTable, input: ApiHistoryInput, out:
     if (!keep(table, record, opportunity, c.deleted, input, log)) continue;
     const origin = { file: table.file, line: record.line };
     const created = cellOf(record, c.created);
-    out.stages.addCells([opportunity, cellOf(record, c.stage), created], origin);
+    out.stages.addCells([opportunity, cellOf(record, c.stage), created], origin.file, origin.line);
     const at = parseInstant(created, dates);
     // A row without a readable date is rejected with the stage row; it cannot be placed among the changes.
     if (at instanceof Invalid) continue;
@@ -123,7 +123,7 @@ function readOpportunityHistory(table: VendorTable, input: ApiHistoryInput, out:
         const before = cellOf(previous, column);
         const after = cellOf(record, column);
         if (normalized(kind, before, log) === normalized(kind, after, log)) continue;
-        out.fields.addCells([opportunity, field, before, after, cellOf(record, c.created)], origin);
+        out.fields.addCells([opportunity, field, before, after, cellOf(record, c.created)], origin.file, origin.line);
         list.push({ kind, at, value: normalized(kind, after, log) });
       }
     }
@@ -156,16 +156,16 @@ function readFieldHistory(table: VendorTable, input: ApiHistoryInput, out: ApiHi
       if (same) continue; // the same save, already taken from OpportunityHistory
     }
     if (kind === 'stage') {
-      out.stages.addCells([opportunity, newValue, changedAt], origin);
+      out.stages.addCells([opportunity, newValue, changedAt], origin.file, origin.line);
       const first = firstChange.get(opportunity);
       if (!recorded.has(opportunity) && oldValue !== '' && !(first && first.at <= at)) firstChange.set(opportunity, { at, stage: oldValue, origin });
     } else {
       const field = kind === 'amount' ? 'amount' : kind === 'close' ? 'expected_close_at' : fieldCell;
-      out.fields.addCells([opportunity, field, oldValue, newValue, changedAt], origin);
+      out.fields.addCells([opportunity, field, oldValue, newValue, changedAt], origin.file, origin.line);
     }
   }
   for (const [opportunity, first] of firstChange) {
     const created = input.created.get(opportunity);
-    if (created !== undefined) out.stages.addCells([opportunity, first.stage, created], first.origin);
+    if (created !== undefined) out.stages.addCells([opportunity, first.stage, created], first.origin.file, first.origin.line);
   }
 }

@@ -51,7 +51,7 @@ export const salesforceApi: Adapter = {
     emitApiHistory({ history, fieldHistory, deleted: deals.deleted, created: deals.created }, { stages, fields }, log);
     output.tables['deals.csv'] = deals.table;
     output.tables['stage_history.csv'] = stages;
-    if (fields.rows.length > 0 || history.some((t) => t.names.includes('amount') || t.names.includes('closedate')) || fieldHistory.length > 0) {
+    if (fields.length > 0 || history.some((t) => t.names.includes('amount') || t.names.includes('closedate')) || fieldHistory.length > 0) {
       output.tables['field_history.csv'] = fields;
     }
     if (accounts.table) output.tables['accounts.csv'] = accounts.table;

@@ -32,11 +32,10 @@ export function dateOptions(config: Config): DateOptions {
 
 const GRAND_TOTALS = /^grand totals?\b/iu;
 
-/** Cells other than the first that hold something. */
-function restFilled(cells: readonly string[]): number {
-  let n = 0;
-  for (let i = 1; i < cells.length; i++) if (cells[i] !== '') n++;
-  return n;
+/** Whether record `r` has something in a cell other than the first. */
+function restFilled(table: VendorTable, r: number): boolean {
+  for (let c = 1; c < table.cellCount; c++) if (table.code(r, c) !== 0) return true;
+  return false;
 }
 
 /**
@@ -48,23 +47,27 @@ function restFilled(cells: readonly string[]): number {
  * or whose first cell is "Grand Totals ...". Returns the index of the first.
  */
 export function reportFooter(table: VendorTable): number {
-  let start = table.records.length;
-  while (start > 0) {
-    const cells = table.records[start - 1]!.cells;
-    if (restFilled(cells) === 0 || GRAND_TOTALS.test(cells[0] ?? '')) start--;
-    else break;
-  }
+  let start = table.length;
+  while (start > 0 && (!restFilled(table, start - 1) || GRAND_TOTALS.test(table.cell(start - 1, 0)))) start--;
   return start;
 }
 
 /** Report the footer records (from `start`) once, naming their lines, and mark them as not rows. */
 export function skipFooter(table: VendorTable, start: number, notRows: Origin[], warn: (line: number, message: string) => void): void {
-  const footer = table.records.slice(start);
-  if (footer.length === 0) return;
-  for (const r of footer) notRows.push({ file: table.file, line: r.line });
-  const lines = footer.map((r) => r.line);
+  if (start >= table.length) return;
+  const lines: number[] = [];
+  const texts: string[] = [];
+  for (let r = start; r < table.length; r++) {
+    lines.push(table.line(r));
+    for (let c = 0; c < table.cellCount; c++) {
+      if (table.code(r, c) !== 0) {
+        texts.push(table.cell(r, c));
+        break;
+      }
+    }
+  }
+  for (const line of lines) notRows.push({ file: table.file, line });
   const span = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}-${lines.at(-1)}`;
-  const texts = footer.map((r) => r.cells.find((c) => c !== '') ?? '').filter((t) => t !== '');
   const shown = texts.map((t) => `"${t.length > 60 ? `${t.slice(0, 60)}…` : t}"`).join(', ');
   warn(lines[0]!, `${span} (${shown}) are the report's footer, not opportunities; skipped`);
 }

@@ -12,10 +12,10 @@
  */
 import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountsDiffer, cellOf, type Column, dateOptions, DateTexts, datesDiffer, findColumn, reportDateCell, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, datesDiffer, findColumn, reportDateCell, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { tiedOrder } from './salesforce-order.ts';
-import type { CanonicalTable, VendorRecord, VendorTable } from './types.ts';
+import type { CanonicalTable, Origin, VendorTable } from './types.ts';
 
 export interface HistoryColumns {
   id: Column;
@@ -64,9 +64,10 @@ export interface HistoryRead {
   created: string[];
   offsets: Int32Array;
   order: Int32Array;
-  /** Per row: the record, the vendor file it is in (several history exports may be given), and its date as written to the canonical files. */
-  rows: VendorRecord[];
-  files: string[];
+  /** The history exports read (several may be given); per row: its table, its record there, and its date as written to the canonical files. */
+  tables: readonly VendorTable[];
+  tableOf: Int32Array;
+  recordOf: Int32Array;
   dates: string[];
   /** How report date cells are written to the canonical files. */
   dateTexts: DateTexts;
@@ -77,78 +78,122 @@ export function readHistoryReports(tables: readonly VendorTable[], keys: Opportu
   if (tables.length === 0) return null;
   sameLayout(tables, 'Opportunity History report');
   const c = historyColumns(tables[0]!.names);
-  const read: Gathered = { index: new Map(), ids: [], names: [], created: [], rows: [], files: [], dates: [], at: [], opportunity: [], dateTexts: new DateTexts(ctx.config) };
-  for (const table of tables) gather(table, c, keys, ctx, read);
+  // Typed columns for the rows (allocated once, for every record): a million pushes onto plain arrays cost more.
+  const capacity = tables.reduce((n, t) => n + t.length, 0);
+  const read: Gathered = {
+    tables,
+    index: new Map(),
+    ids: [],
+    names: [],
+    created: [],
+    count: 0,
+    tableOf: new Int32Array(capacity),
+    recordOf: new Int32Array(capacity),
+    dates: [],
+    at: new Float64Array(capacity),
+    opportunity: new Int32Array(capacity),
+    dateTexts: new DateTexts(ctx.config),
+  };
+  tables.forEach((table, t) => gather(table, t, c, keys, ctx, read));
+  read.tableOf = read.tableOf.subarray(0, read.count);
+  read.recordOf = read.recordOf.subarray(0, read.count);
+  read.at = read.at.subarray(0, read.count);
+  read.opportunity = read.opportunity.subarray(0, read.count);
   const { offsets, order } = groupRows(read.opportunity, read.ids.length);
   for (let k = 0; k < read.ids.length; k++) rebuildOrder(read, c, order, offsets[k]!, offsets[k + 1]!, ctx);
-  const { index, ids, names, created, rows, files, dates, dateTexts } = read;
-  return { columns: c, index, ids, names, created, offsets, order, rows, files, dates, dateTexts };
+  const { index, ids, names, created, tableOf, recordOf, dates, dateTexts } = read;
+  return { columns: c, index, ids, names, created, offsets, order, tables, tableOf, recordOf, dates, dateTexts };
+}
+
+/** Cell `column` of history row `row` ('' when the report lacks the column). */
+export function historyCell(read: Pick<HistoryRead, 'tables' | 'tableOf' | 'recordOf'>, row: number, column: Column): string {
+  return read.tables[read.tableOf[row]!]!.cell(read.recordOf[row]!, column.index);
+}
+
+/** The vendor file and line of history row `row`. */
+export function historyOrigin(read: Pick<HistoryRead, 'tables' | 'tableOf' | 'recordOf'>, row: number): Origin {
+  const table = read.tables[read.tableOf[row]!]!;
+  return { file: table.file, line: table.line(read.recordOf[row]!) };
 }
 
 interface Gathered {
+  tables: readonly VendorTable[];
   index: Map<string, number>;
   ids: string[];
   names: string[];
   created: string[];
-  rows: VendorRecord[];
-  files: string[];
+  /** Rows gathered so far. */
+  count: number;
+  tableOf: Int32Array;
+  recordOf: Int32Array;
   dates: string[];
   /** Per row: the instant of its date, and its opportunity's number. */
-  at: number[];
-  opportunity: number[];
+  at: Float64Array;
+  opportunity: Int32Array;
   dateTexts: DateTexts;
 }
 
-function gather(table: VendorTable, c: HistoryColumns, keys: OpportunityKeys, ctx: AdapterLog, read: Gathered): void {
+function gather(table: VendorTable, t: number, c: HistoryColumns, keys: OpportunityKeys, ctx: AdapterLog, read: Gathered): void {
   const { file } = table;
   const end = reportFooter(table);
   skipFooter(table, end, ctx.notRows, (line, message) => ctx.warn(file, line, '', 'report_footer', message));
   const dates = dateOptions(ctx.config);
-  // Reports repeat the same few hundred dates: each distinct cell is parsed once.
-  const instants = new Map<string, number>();
+  // Cells are coded (vendor-table.ts), and reports repeat the same few hundred dates and one
+  // ID per opportunity on every row: each distinct cell is parsed, converted or looked up once.
+  const instants = new Float64Array(table.values.length).fill(NaN);
+  const texts: (string | undefined)[] = [];
+  const byIdCode = new Int32Array(table.values.length).fill(-1);
+  const cell = (r: number, column: Column) => table.cell(r, column.index);
   for (let r = 0; r < end; r++) {
-    const record = table.records[r]!;
-    const name = cellOf(record, c.name);
-    const id = cellOf(record, c.id);
-    if (name === '' && id === '') {
-      ctx.drop(file, record.line, c.name.index === -1 ? c.id.label : c.name.label, 'missing_opportunity', 'the row names no opportunity; row skipped');
+    const idCode = table.code(r, c.id.index);
+    if (idCode === 0 && table.code(r, c.name.index) === 0) {
+      ctx.drop(file, table.line(r), c.name.index === -1 ? c.id.label : c.name.label, 'missing_opportunity', 'the row names no opportunity; row skipped');
       continue;
     }
-    if (cellOf(record, c.to) === '') {
-      ctx.drop(file, record.line, c.to.label, 'missing_stage', `"${c.to.label}" is empty; row skipped`);
+    if (table.code(r, c.to.index) === 0) {
+      ctx.drop(file, table.line(r), c.to.label, 'missing_stage', `"${c.to.label}" is empty; row skipped`);
       continue;
     }
-    const dateCell = cellOf(record, c.date);
-    let at = instants.get(dateCell);
-    if (at === undefined) {
+    const dateCode = table.code(r, c.date.index);
+    let at = instants[dateCode]!;
+    if (Number.isNaN(at)) {
+      const dateCell = table.values[dateCode]!;
       const parsed = parseInstant(reportDateCell(dateCell), dates);
       if (parsed instanceof Invalid) {
         const why = dateCell === '' ? 'is empty' : parsed.reason;
-        ctx.drop(file, record.line, c.date.label, 'invalid_date', `"${c.date.label}" ${why}; the row cannot be placed in the history and is skipped`);
+        ctx.drop(file, table.line(r), c.date.label, 'invalid_date', `"${c.date.label}" ${why}; the row cannot be placed in the history and is skipped`);
         continue;
       }
-      instants.set(dateCell, (at = parsed));
+      instants[dateCode] = at = parsed;
+      texts[dateCode] = read.dateTexts.text(dateCell);
     }
-    const created = reportDateCell(cellOf(record, c.created));
-    const key = keys.key(id, name, created);
-    let k = read.index.get(key);
-    if (k === undefined) {
-      k = read.ids.length;
-      read.index.set(key, k);
-      read.ids.push(id);
-      read.names.push(name);
-      read.created.push(created);
+    let k = keys.byId && idCode !== 0 ? byIdCode[idCode]! : -1;
+    if (k === -1) {
+      const id = table.values[idCode]!;
+      const name = cell(r, c.name);
+      const created = reportDateCell(cell(r, c.created));
+      const key = keys.key(id, name, created);
+      k = read.index.get(key) ?? -1;
+      if (k === -1) {
+        k = read.ids.length;
+        read.index.set(key, k);
+        read.ids.push(id);
+        read.names.push(name);
+        read.created.push(created);
+      }
+      if (keys.byId && idCode !== 0) byIdCode[idCode] = k;
     }
-    read.rows.push(record);
-    read.files.push(file);
-    read.dates.push(read.dateTexts.text(dateCell));
-    read.at.push(at);
-    read.opportunity.push(k);
+    const row = read.count++;
+    read.tableOf[row] = t;
+    read.recordOf[row] = r;
+    read.dates.push(texts[dateCode]!);
+    read.at[row] = at;
+    read.opportunity[row] = k;
   }
 }
 
 /** Row numbers grouped by opportunity (a counting sort: file order within each). */
-function groupRows(opportunity: readonly number[], count: number): { offsets: Int32Array; order: Int32Array } {
+function groupRows(opportunity: Int32Array, count: number): { offsets: Int32Array; order: Int32Array } {
   const offsets = new Int32Array(count + 1);
   for (const k of opportunity) offsets[k + 1]!++;
   for (let k = 0; k < count; k++) offsets[k + 1]! += offsets[k]!;
@@ -159,7 +204,7 @@ function groupRows(opportunity: readonly number[], count: number): { offsets: In
 }
 
 /** Instants of the rows being ordered (module scratch: the comparator reads it). */
-let at: readonly number[] = [];
+let at: Float64Array = new Float64Array(0);
 const byDate = (a: number, b: number) => at[a]! - at[b]! || a - b;
 
 /**
@@ -199,7 +244,7 @@ function rebuildOrder(read: Gathered, c: HistoryColumns, order: Int32Array, lo: 
     let j = i + 1;
     while (j < hi && at[order[j]!] === at[order[i]!]) j++;
     if (j - i > 1) orderTies(read, c, order, i, j, before, ctx);
-    before = cellOf(read.rows[order[j - 1]!]!, c.to);
+    before = historyCell(read, order[j - 1]!, c.to);
     i = j;
   }
 }
@@ -207,25 +252,24 @@ function rebuildOrder(read: Gathered, c: HistoryColumns, order: Int32Array, lo: 
 /** Rows `order[i..j)` share a date: put them in chain order from `before`, or leave them in file order and warn. */
 function orderTies(read: Gathered, c: HistoryColumns, order: Int32Array, i: number, j: number, before: string, ctx: AdapterLog): void {
   const group = Array.from(order.subarray(i, j));
-  const records = group.map((row) => read.rows[row]!);
   const chain = tiedOrder(
-    records.map((r) => cellOf(r, c.from)),
-    records.map((r) => cellOf(r, c.to)),
+    group.map((row) => historyCell(read, row, c.from)),
+    group.map((row) => historyCell(read, row, c.to)),
     before,
   );
   if (chain) {
     chain.forEach((k, n) => (order[i + n] = group[k]!));
     return;
   }
-  const first = records[0]!;
-  const lines = records.map((r) => r.line).join(', ');
+  const first = historyOrigin(read, group[0]!);
+  const lines = group.map((row) => historyOrigin(read, row).line).join(', ');
   const k = read.opportunity[group[0]!]!;
   ctx.warn(
-    read.files[group[0]!]!,
+    first.file,
     first.line,
     c.from.label,
     'unordered_history',
-    `opportunity "${read.names[k] || read.ids[k]}": the ${group.length} rows of ${cellOf(first, c.date)} (lines ${lines}) do not link up "${c.from.label}" -> "${c.to.label}", so their order that day is unknown; kept in file order`,
+    `opportunity "${read.names[k] || read.ids[k]}": the ${group.length} rows of ${historyCell(read, group[0]!, c.date)} (lines ${lines}) do not link up "${c.from.label}" -> "${c.to.label}", so their order that day is unknown; kept in file order`,
   );
 }
 
@@ -249,34 +293,35 @@ export function emitHistory(read: HistoryRead, k: number, dealId: string, tables
   let close = '';
   for (let i = read.offsets[k]!; i < read.offsets[k + 1]!; i++) {
     const row = read.order[i]!;
-    const record = read.rows[row]!;
-    const origin = { file: read.files[row]!, line: record.line };
-    const to = cellOf(record, c.to);
+    const table = read.tables[read.tableOf[row]!]!;
+    const r = read.recordOf[row]!;
+    const file = table.file;
+    const line = table.line(r);
+    const to = table.cell(r, c.to.index);
     const date = read.dates[row]!;
-    if (cellOf(record, c.from) !== to) stages.addCells([dealId, to, date], origin);
+    // Interned cells: equal texts are the same string, but compare as text all the same.
+    if (table.cell(r, c.from.index) !== to) stages.addCells([dealId, to, date], file, line);
     if (!fields) continue;
     const first = i === read.offsets[k];
     if (c.amount.index !== -1) {
-      const value = cellOf(record, c.amount);
-      if (!first && amountsDiffer(amount, value, ctx.config)) fields.addCells([dealId, 'amount', amount, value, date], origin);
+      const value = table.cell(r, c.amount.index);
+      if (!first && amountsDiffer(amount, value, ctx.config)) fields.addCells([dealId, 'amount', amount, value, date], file, line);
       amount = value;
     }
     if (c.close.index !== -1) {
-      const value = texts.text(cellOf(record, c.close));
-      if (!first && datesDiffer(close, value, dates)) fields.addCells([dealId, 'expected_close_at', close, value, date], origin);
+      const value = texts.text(table.cell(r, c.close.index));
+      if (!first && datesDiffer(close, value, dates)) fields.addCells([dealId, 'expected_close_at', close, value, date], file, line);
       close = value;
     }
   }
 }
 
-/** Opportunity `k`'s latest row (in rebuilt order) and its file. */
-export function latestRow(read: HistoryRead, k: number): { record: VendorRecord; file: string } {
-  const row = read.order[read.offsets[k + 1]! - 1]!;
-  return { record: read.rows[row]!, file: read.files[row]! };
+/** Opportunity `k`'s latest row (in rebuilt order). */
+export function latestRow(read: HistoryRead, k: number): number {
+  return read.order[read.offsets[k + 1]! - 1]!;
 }
 
-/** Opportunity `k`'s first row (in rebuilt order) and its file. */
-export function firstRow(read: HistoryRead, k: number): { record: VendorRecord; file: string } {
-  const row = read.order[read.offsets[k]!]!;
-  return { record: read.rows[row]!, file: read.files[row]! };
+/** Opportunity `k`'s first row (in rebuilt order). */
+export function firstRow(read: HistoryRead, k: number): number {
+  return read.order[read.offsets[k]!]!;
 }

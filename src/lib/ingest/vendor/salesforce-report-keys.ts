@@ -33,8 +33,12 @@ export class OpportunityKeys {
   /** The join key of a row: its ID, or its name and created date. */
   key(id: string, name: string, created: string): string {
     if (this.byId && id !== '') return id;
-    return `${name}\u0000${this.createdDate(created)}`;
+    // A report lists an opportunity's rows together: its key is the one just made.
+    if (name !== this.last.name || created !== this.last.created) this.last = { name, created, key: `${name}\u0000${this.createdDate(created)}` };
+    return this.last.key;
   }
+
+  private last = { name: '', created: '', key: '\u0000' };
 
   /** The canonical deal_id: the Opportunity ID when known, else "name (created date)". */
   dealId(id: string, name: string, created: string): string {

@@ -9,7 +9,7 @@
 import { normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
 import { AdapterLog, cellOf, type Column, forecastCategoryCell, reportDateCell } from './salesforce-common.ts';
-import { emitHistory, firstRow, type HistoryColumns, type HistoryRead, historyColumns, latestRow, readHistoryReports } from './salesforce-report-history.ts';
+import { emitHistory, firstRow, type HistoryColumns, historyCell, historyColumns, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
 import { OpportunityKeys } from './salesforce-report-keys.ts';
 import { type OpportunitiesRead, type OpportunityRow, opportunityColumns, readOpportunityReports } from './salesforce-report-opportunities.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, type VendorFile } from './types.ts';
@@ -24,6 +24,13 @@ export const salesforceReport: Adapter = {
     if (has('from stage') && has('to stage')) return 'history';
     if (has('stage') && (has('opportunity name') || has('opportunity id') || (has('deal name') && has('close date')))) return 'opportunities';
     return null;
+  },
+  columns(role, names) {
+    // The history report is the large one (a row per change): keep only what emitHistory and the deals read.
+    if (role !== 'history') return null;
+    return Object.values(historyColumns(names))
+      .map((c) => c.index)
+      .filter((i) => i !== -1);
   },
   adapt(files, { config, pipeline }) {
     const output: AdapterOutput = { tables: {}, issues: [], dropped: [], notRows: [], limitations: [] };
@@ -203,31 +210,33 @@ function historyOnlyDeals(history: HistoryRead, report: OpportunitiesRead | null
   let firstFile = '';
   for (const [key, k] of history.index) {
     if (report?.byKey.has(key)) continue;
-    const { record, file } = latestRow(history, k);
+    const latest = latestRow(history, k);
+    const cell = (column: Column) => historyCell(history, latest, column);
+    const origin = historyOrigin(history, latest);
     const [id, name, created] = [history.ids[k]!, history.names[k]!, history.created[k]!];
     const dealId = keys.dealId(id, name, created);
-    const account = cellOf(record, c.account);
+    const account = cell(c.account);
     if (account === '') standIns++;
-    firstFile ||= file;
+    firstFile ||= origin.file;
     built.deals.add(
       {
         deal_id: dealId,
         deal_name: name,
         account_id: account || name || id,
         account_name: account,
-        owner: cellOf(record, c.owner),
-        amount: cellOf(record, c.amount),
-        currency: cellOf(record, c.currency),
+        owner: cell(c.owner),
+        amount: cell(c.amount),
+        currency: cell(c.currency),
         created_at: history.dateTexts.text(created),
-        expected_close_at: history.dateTexts.text(cellOf(record, c.close)),
-        stage: cellOf(record, c.to),
+        expected_close_at: history.dateTexts.text(cell(c.close)),
+        stage: cell(c.to),
       },
-      { file, line: record.line },
+      origin,
     );
     if (report) {
-      const first = firstRow(history, k);
+      const first = historyOrigin(history, firstRow(history, k));
       const message = `opportunity "${name || id}" has history rows but is not in the Opportunities report (its filters?); the deal is built from its history`;
-      log.warn(first.file, first.record.line, c.name.index === -1 ? c.id.label : c.name.label, 'not_in_report', message);
+      log.warn(first.file, first.line, c.name.index === -1 ? c.id.label : c.name.label, 'not_in_report', message);
     }
     emitHistory(history, k, dealId, built, log);
   }

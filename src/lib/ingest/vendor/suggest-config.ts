@@ -53,7 +53,7 @@ export interface Suggestion {
 function asCanonical(table: VendorTable | undefined): CanonicalTable | undefined {
   if (!table) return undefined;
   const out = new CanonicalTable(table.names);
-  for (const r of table.records) out.addCells(table.names.map((_, i) => r.cells[i] ?? ''), { file: table.file, line: r.line });
+  for (const r of table.records) out.addCells(table.names.map((_, i) => r.cells[i] ?? ''), table.file, r.line);
   return out;
 }
 
@@ -78,7 +78,7 @@ function readSource(files: readonly ExportFile[], options: SuggestOptions): Sour
       const names = new Set<string>();
       for (const t of [view.deals, view.history]) {
         const at = t?.columns.indexOf('stage') ?? -1;
-        if (t && at !== -1) for (const row of t.rows) if (row[at] && !lookup.has(normalizeStageName(row[at]))) names.add(row[at]);
+        if (t && at !== -1) for (const row of t.allRows()) if (row[at] && !lookup.has(normalizeStageName(row[at]))) names.add(row[at]);
       }
       return [...names];
     };

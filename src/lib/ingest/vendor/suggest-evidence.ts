@@ -117,7 +117,7 @@ function vote(f: RecordFacts, record: VendorRecord): StageKind | null {
 
 /** The record a canonical row came from, when that record's stage cell is the row's stage. */
 function sameStageRecord(facts: Map<string, RecordFacts>, table: CanonicalTable, row: number, stage: string): { f: RecordFacts; record: VendorRecord } | null {
-  const origin = table.origins[row]!;
+  const origin = table.origin(row);
   const f = facts.get(origin.file);
   const record = f?.byLine.get(origin.line);
   if (!f || !record) return null;
@@ -158,7 +158,7 @@ export function stageEvidence(view: ExportView, dates: DateOptions): StageEviden
   const dStage = columnOf(d, 'stage');
   const dId = columnOf(d, 'deal_id');
   if (d && dStage !== -1) {
-    d.rows.forEach((row, i) => {
+    d.allRows().forEach((row, i) => {
       const stage = row[dStage] ?? '';
       const m = sameStageRecord(facts, d, i, stage);
       const v = m ? vote(m.f, m.record) : null;
@@ -173,7 +173,7 @@ export function stageEvidence(view: ExportView, dates: DateOptions): StageEviden
   const hId = columnOf(h, 'deal_id');
   const hAt = columnOf(h, 'entered_at');
   if (h && hStage !== -1) {
-    h.rows.forEach((row, i) => {
+    h.allRows().forEach((row, i) => {
       const stage = row[hStage] ?? '';
       const at = hAt === -1 ? null : parseInstant(row[hAt] ?? '', dates);
       history.push({
@@ -237,7 +237,7 @@ export function moneyCells(view: ExportView): MoneyCells[] {
   const amount = columnOf(d, 'amount');
   const currency = columnOf(d, 'currency');
   if (!d || amount === -1) return [];
-  return d.rows.map((row) => ({ amount: row[amount] ?? '', currency: currency === -1 ? '' : (row[currency] ?? '') }));
+  return d.allRows().map((row) => ({ amount: row[amount] ?? '', currency: currency === -1 ? '' : (row[currency] ?? '') }));
 }
 
 /** Amount-like cells (deal amount and cost) for the decimal mark. */
@@ -246,12 +246,12 @@ export function amountCells(view: ExportView): string[] {
   const cells: string[] = [];
   for (const name of ['amount', 'cost']) {
     const at = columnOf(d, name);
-    if (d && at !== -1) for (const row of d.rows) if (row[at]) cells.push(row[at]);
+    if (d && at !== -1) for (const row of d.allRows()) if (row[at]) cells.push(row[at]);
   }
   return cells;
 }
 
 export function dealNames(view: ExportView): string[] {
   const at = columnOf(view.deals, 'deal_name');
-  return at === -1 ? [] : view.deals!.rows.map((row) => row[at] ?? '');
+  return at === -1 ? [] : view.deals!.allRows().map((row) => row[at] ?? '');
 }

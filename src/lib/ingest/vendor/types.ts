@@ -16,20 +16,8 @@ export interface VendorRecord {
   cells: string[];
 }
 
-/** A vendor file read whole: header names (trimmed, lower-cased) and its non-blank records. */
-export interface VendorTable {
-  /** The file's path relative to the data folder, as the user named it. */
-  file: string;
-  names: string[];
-  headerLine: number;
-  /** Records that parsed (malformed ones are already rejected and reported). */
-  records: VendorRecord[];
-  /** Records in the file, and how many were rejected while parsing. */
-  rows: number;
-  malformed: number;
-  /** Lines above the header that were a report's title, not rows (read-table.ts); already reported. */
-  preamble: VendorRecord[];
-}
+export { VendorTable } from './vendor-table.ts';
+import type { VendorTable } from './vendor-table.ts';
 
 /** A vendor table and, for a series of periodic exports, the date of its export. */
 export interface VendorFile {
@@ -47,10 +35,22 @@ export interface Origin {
 export const CANONICAL_FILES = ['deals.csv', 'stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv'] as const;
 export type CanonicalName = (typeof CANONICAL_FILES)[number];
 
-/** A canonical table being built: rows of cells under `columns`, each with its origin. */
+/**
+ * A canonical table being built: cells under `columns`, each row with its
+ * origin. Kept flat (one array of cells, origins as file numbers and lines):
+ * a history report makes a million rows, and an array and an object per row
+ * were a third of the adapter's time in garbage collection.
+ */
 export class CanonicalTable {
-  readonly rows: string[][] = [];
-  readonly origins: Origin[] = [];
+  /** Row `i`'s cell `c` is `cells[i * width + c]`. */
+  readonly cells: string[] = [];
+  readonly width: number;
+  length = 0;
+  private readonly originFiles: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
+  private readonly originFile: number[] = [];
+  private readonly originLine: number[] = [];
+  private lastFile = 0;
   /** Canonical column name to the vendor column it was read from, for messages. */
   readonly sourceColumns = new Map<string, string>();
 
@@ -59,18 +59,50 @@ export class CanonicalTable {
   /** Only columns the vendor file really has: a present column means the data is known (e.g. `keyman`). */
   constructor(columns: readonly string[]) {
     this.columns = columns;
+    this.width = columns.length;
   }
 
   /** Add a row; `cells` maps canonical column names (absent = empty). */
   add(cells: Partial<Record<string, string>>, origin: Origin): void {
-    this.rows.push(this.columns.map((c) => cells[c] ?? ''));
-    this.origins.push(origin);
+    for (const c of this.columns) this.cells.push(cells[c] ?? '');
+    this.pushOrigin(origin.file, origin.line);
   }
 
   /** Add a row given in `columns` order (the fast path for large files). */
-  addCells(cells: string[], origin: Origin): void {
-    this.rows.push(cells);
-    this.origins.push(origin);
+  addCells(cells: readonly string[], file: string, line: number): void {
+    for (let c = 0; c < this.width; c++) this.cells.push(cells[c] ?? '');
+    this.pushOrigin(file, line);
+  }
+
+  /** Row `i` as an array (a copy). */
+  row(i: number): string[] {
+    return this.cells.slice(i * this.width, (i + 1) * this.width);
+  }
+
+  /** Every row as an array (copies; for `npm run init`, not for the read). */
+  allRows(): string[][] {
+    return Array.from({ length: this.length }, (_, i) => this.row(i));
+  }
+
+  cell(i: number, c: number): string {
+    return this.cells[i * this.width + c]!;
+  }
+
+  origin(i: number): Origin {
+    return { file: this.originFiles[this.originFile[i]!]!, line: this.originLine[i]! };
+  }
+
+  private pushOrigin(file: string, line: number): void {
+    let f = this.originFiles[this.lastFile] === file ? this.lastFile : this.fileNumbers.get(file);
+    if (f === undefined) {
+      f = this.originFiles.length;
+      this.originFiles.push(file);
+      this.fileNumbers.set(file, f);
+    }
+    this.lastFile = f;
+    this.originFile.push(f);
+    this.originLine.push(line);
+    this.length++;
   }
 }
 
@@ -113,4 +145,9 @@ export interface Adapter {
    */
   role(names: readonly string[]): string | null;
   adapt(files: ReadonlyMap<string, VendorFile[]>, options: AdaptOptions): AdapterOutput;
+  /**
+   * The columns `adapt` reads of a file in `role` (positions in `names`), so
+   * a large export keeps only those; absent or null: every column.
+   */
+  columns?(role: string, names: readonly string[]): number[] | null;
 }

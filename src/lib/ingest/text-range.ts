@@ -1,0 +1,16 @@
+/** Cells compared and hashed where they are, as ranges of the CSV text: no string per cell. */
+
+/** Whether `src[s, e)` is `text`. */
+export function rangeIs(src: string, s: number, e: number, text: string): boolean {
+  if (e - s !== text.length) return false;
+  // charCodeAt beats startsWith(text, s) on the short cells of a CSV file.
+  for (let k = 0; s + k < e; k++) if (src.charCodeAt(s + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** FNV-1a over the UTF-16 code units of `src[s, e)`, as an int32. */
+export function hashRange(src: string, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+  return h;
+}

@@ -1,0 +1,213 @@
+/**
+ * A vendor file read whole, kept as columns of codes: each distinct cell
+ * text is one string (`values`), and a record is a row of codes into it.
+ * Exports repeat their values endlessly (an opportunity's name, owner and
+ * dates on each of its history rows, a handful of stage names), so a
+ * million-row report keeps a few hundred thousand strings instead of ten
+ * million, and no array or object per record (garbage collection of those
+ * was most of the read). Small adapters read `records`, made on first use.
+ */
+import { type CsvRecord, isTrimSpace } from '../csv.ts';
+import { hashRange, rangeIs } from '../text-range.ts';
+import type { VendorRecord } from './types.ts';
+
+export class VendorTable {
+  /** The file's path relative to the data folder, as the user named it. */
+  readonly file: string;
+  /** Header names, trimmed and lower-cased. */
+  names: string[];
+  headerLine: number;
+  /** Records in the file (title lines and footers included), and how many were rejected while parsing. */
+  rows = 0;
+  malformed = 0;
+  /** Lines above the header that were a report's title, not rows (read-table.ts); already reported. */
+  preamble: VendorRecord[] = [];
+  /** Distinct cell texts; code 0 is ''. */
+  readonly values: string[] = [''];
+  /** Cells per record in `codes` (grows when a record is longer than any before). */
+  private width: number;
+  private codes: Int32Array;
+  private lines: Int32Array;
+  /** Records held, and the first one in use (title lines above a header are dropped from the front). */
+  private count = 0;
+  private first = 0;
+  private cached: VendorRecord[] | null = null;
+  private readonly intern = new Interner(this.values);
+
+  /** Whether each column is kept (the others read as ''); null: all. */
+  private readonly kept: Uint8Array | null;
+
+  constructor(file: string, names: string[], headerLine: number, keep: readonly number[] | null = null) {
+    this.file = file;
+    this.names = names;
+    this.headerLine = headerLine;
+    this.kept = keep === null ? null : new Uint8Array(names.length);
+    if (keep) for (const c of keep) this.kept![c] = 1;
+    this.width = Math.max(1, names.length);
+    this.codes = new Int32Array(this.width * 1024);
+    this.lines = new Int32Array(1024);
+  }
+
+  /** Records in use (non-blank records that parsed, below the header). */
+  get length(): number {
+    return this.count - this.first;
+  }
+
+  /** Cells per record: cells past a record's end read as ''. */
+  get cellCount(): number {
+    return this.width;
+  }
+
+  line(r: number): number {
+    return this.lines[this.first + r]!;
+  }
+
+  /** Code of cell `c` of record `r` (0, the code of '', for a column past the record's end or -1). */
+  code(r: number, c: number): number {
+    return c < 0 || c >= this.width ? 0 : this.codes[(this.first + r) * this.width + c]!;
+  }
+
+  cell(r: number, c: number): string {
+    return this.values[this.code(r, c)]!;
+  }
+
+  /** The records as objects (made once; for adapters of small files). */
+  get records(): VendorRecord[] {
+    if (this.cached === null) {
+      const out: VendorRecord[] = new Array(this.length);
+      for (let r = 0; r < this.length; r++) {
+        const cells = new Array<string>(this.width);
+        for (let c = 0; c < this.width; c++) cells[c] = this.cell(r, c);
+        out[r] = { line: this.line(r), cells };
+      }
+      this.cached = out;
+    }
+    return this.cached;
+  }
+
+  /** Drop the first `n` records in use (a report's title and header lines). */
+  dropFirst(n: number): void {
+    this.first += n;
+    this.cached = null;
+  }
+
+  /** Add a parsed record, its trimmed cells coded in place (the cell above is compared first: the common repeat). */
+  push(record: CsvRecord): void {
+    if (record.length > this.width) this.widen(record.length);
+    if (this.count === this.lines.length) this.grow();
+    const w = this.width;
+    const at = this.count * w;
+    const above = at - w;
+    const codes = this.codes;
+    const kept = this.kept;
+    const values = this.values;
+    // Cells straight from the tokenizer's ranges (record.range(c) does the same, one call per cell).
+    const starts = record.starts;
+    const ends = record.ends;
+    const text = record.src;
+    const inPlace = record.cells === null;
+    for (let c = 0; c < record.length; c++) {
+      if (kept !== null && kept[c] !== 1) continue;
+      let src = text;
+      let s: number;
+      let e: number;
+      if (inPlace && starts[c] !== -1) {
+        s = starts[c]!;
+        e = ends[c]!;
+      } else {
+        record.range(c);
+        src = record.rangeSrc;
+        s = record.rangeStart;
+        e = record.rangeEnd;
+      }
+      while (s < e && isTrimSpace(src.charCodeAt(s))) s++;
+      while (e > s && isTrimSpace(src.charCodeAt(e - 1))) e--;
+      if (s === e) continue; // code 0, as allocated
+      if (above >= 0) {
+        const prior = codes[above + c]!;
+        if (prior !== 0 && rangeIs(src, s, e, values[prior]!)) {
+          codes[at + c] = prior;
+          continue;
+        }
+      }
+      codes[at + c] = this.intern.code(src, s, e);
+    }
+    this.lines[this.count] = record.line;
+    this.count++;
+    this.cached = null;
+  }
+
+  private grow(): void {
+    const lines = new Int32Array(this.lines.length * 2);
+    lines.set(this.lines);
+    this.lines = lines;
+    const codes = new Int32Array(this.codes.length * 2);
+    codes.set(this.codes);
+    this.codes = codes;
+  }
+
+  private widen(width: number): void {
+    const codes = new Int32Array(this.lines.length * width);
+    for (let r = 0; r < this.count; r++) codes.set(this.codes.subarray(r * this.width, (r + 1) * this.width), r * width);
+    this.codes = codes;
+    this.width = width;
+  }
+}
+
+
+/** Distinct texts by a range of the CSV text: an open-addressing table, so a text seen before costs no string. */
+class Interner {
+  private readonly values: string[];
+  private slots = new Int32Array(1024);
+  /** Hash of each code's text (int32: a plain array of uint32 would box most of them). */
+  private hashes = new Int32Array(1024);
+
+  constructor(values: string[]) {
+    this.values = values;
+  }
+
+  code(src: string, s: number, e: number): number {
+    const h = hashRange(src, s, e);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const slot = slots[i]!;
+      if (slot === 0) break;
+      if (this.hashes[slot] === h && rangeIs(src, s, e, this.values[slot]!)) return slot;
+      i = (i + 1) & mask;
+    }
+    const code = this.values.length;
+    this.values.push(ownCopy(src, s, e));
+    if (code === this.hashes.length) {
+      const hashes = new Int32Array(code * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[code] = h;
+    slots[i] = code;
+    if (code * 2 > slots.length) this.rehash(slots.length * 2);
+    return code;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 1; k < this.values.length; k++) {
+      let j = this.hashes[k]! & mask;
+      while (slots[j] !== 0) j = (j + 1) & mask;
+      slots[j] = k;
+    }
+    this.slots = slots;
+  }
+}
+
+/**
+ * `src[s, e)` as a string of its own. V8 makes a longer substring a view
+ * into its parent, and the parent here is a whole decoded block of the file:
+ * a few kept names would keep every block of a large export alive (and
+ * reading a view is slower). JSON.parse makes a flat string of its own.
+ */
+export function ownCopy(src: string, s: number, e: number): string {
+  return e - s < 13 ? src.slice(s, e) : (JSON.parse(JSON.stringify(src.slice(s, e))) as string);
+}
