@@ -184,6 +184,17 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** How to read a part of a file (a segment read on its own: see read-split.ts). */
+export interface CsvPart {
+  /** The text starts below the header, at a record boundary: every record is a row. */
+  headerless?: boolean;
+  /** The physical line the text starts on (default 1). */
+  firstLine?: number;
+  delimiter?: Delimiter;
+  /** Set at the end: whether the text ended at a record boundary (nothing left unfinished). */
+  end?: { clean: boolean };
+}
+
 /**
  * Parse `chunks` (decoded text in order) and call the handlers; returns the
  * detected delimiter, or null for a file without any record. Throws
@@ -191,11 +202,11 @@ export function detectDelimiter(text: string): Delimiter {
  * NUL check, on bytes: much faster than on two-byte strings) says whether
  * the text so far can hold one at all.
  */
-export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits: CsvLimits = CSV_LIMITS, nulSeen?: () => boolean): Delimiter | null {
+export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits: CsvLimits = CSV_LIMITS, nulSeen?: () => boolean, part: CsvPart = {}): Delimiter | null {
   const record = new CsvRecord();
-  let delimiter: Delimiter | null = null;
-  let line = 1;
-  let headerSeen = false;
+  let delimiter: Delimiter | null = part.delimiter ?? null;
+  let line = part.firstLine ?? 1;
+  let headerSeen = part.headerless ?? false;
 
   const emit = () => {
     if (record.malformed === null && record.isBlank()) return;
@@ -257,6 +268,7 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
     pendingLength += chunk.length;
     if (pendingLength >= retryAt) run(false);
   }
+  if (part.end) part.end.clean = pendingLength === 0 && !skipping;
   if (pendingLength > 0) run(true);
   return delimiter;
 }

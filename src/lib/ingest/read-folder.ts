@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
 import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES } from './dataset-builder.ts';
-import { type ExportFile, loadExports } from './vendor/load.ts';
+import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
+import { readVendorFileSplit } from './read-split.ts';
 import type { ByteSource } from './decode.ts';
-import { IngestFatalError } from './issues.ts';
+import { IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
 
 export { IngestFatalError };
@@ -41,7 +42,7 @@ const BUFFER_BYTES = 64 * 1024;
  */
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<{ dataset: Dataset; config: Config }> {
   const canonical = options.format === 'canonical' || (options.format === undefined && existsSync(join(folder, DEALS_FILE)));
-  if (!canonical) return readExports(folder, options);
+  if (!canonical) return await readExports(folder, options);
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
@@ -78,7 +79,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * A folder of vendor exports: every CSV file in it and in its subfolders one
  * level down (a series of exports in dated folders), plus the config.
  */
-function readExports(folder: string, options: ReadFolderOptions): { dataset: Dataset; config: Config } {
+async function readExports(folder: string, options: ReadFolderOptions): Promise<{ dataset: Dataset; config: Config }> {
   let entries: string[];
   try {
     entries = readdirSync(folder);
@@ -95,22 +96,29 @@ function readExports(folder: string, options: ReadFolderOptions): { dataset: Dat
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
-  const files: ExportFile[] = [];
-  const add = (relative: string) => {
-    const path = join(folder, relative);
-    const size = statSync(path).size;
-    files.push({ path: relative, source: fileSource(path, size, (hex) => (hashes[relative] = hex)) });
-  };
+  const paths: string[] = [];
   for (const name of entries.sort()) {
     const stat = statSync(join(folder, name), { throwIfNoEntry: false });
     if (!stat) continue;
-    if (stat.isFile() && EXPORT_FILE.test(name)) add(name);
+    if (stat.isFile() && EXPORT_FILE.test(name)) paths.push(name);
     else if (stat.isDirectory() && !name.startsWith('.')) {
       for (const inner of readdirSync(join(folder, name)).sort()) {
         const innerStat = statSync(join(folder, name, inner), { throwIfNoEntry: false });
-        if (innerStat?.isFile() && EXPORT_FILE.test(inner)) add(`${name}/${inner}`);
+        if (innerStat?.isFile() && EXPORT_FILE.test(inner)) paths.push(`${name}/${inner}`);
       }
     }
+  }
+  const files: ExportFile[] = [];
+  const keep = keptColumns(allowedAdapters(options.format));
+  for (const relative of paths) {
+    const path = join(folder, relative);
+    const size = statSync(path).size;
+    const source = fileSource(path, size, (hex) => (hashes[relative] = hex));
+    // A large export is read in two parts at once; null: read whole, below.
+    const log = new IssueLog();
+    const split = await readVendorFileSplit(relative, path, size, log, keep);
+    if (split) hashes[relative] = split.sha256;
+    files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline });
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));

@@ -14,8 +14,8 @@
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
 import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
-import { type ByteSource, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
-import { IngestFatalError, type IssueLog } from './issues.ts';
+import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
+import { IngestFatalError, IssueLog } from './issues.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -27,6 +27,10 @@ export interface TableSpec {
   known: readonly string[];
   /** Reject rows with more cells than the header (`field_count`); default: when `known` names columns. */
   fieldCount?: boolean;
+  /** Only strict UTF-8 (an UndecodableError escapes): for a file read in parts, which must all read alike. */
+  utf8Only?: boolean;
+  /** The source is a later part of a file: it starts at a record boundary on `firstLine`, below this header. */
+  part?: { names: string[]; headerLine: number; firstLine: number; delimiter: Delimiter };
 }
 
 /** Index for a column the file does not have: past any record's end, so its cells read as ''. */
@@ -42,6 +46,9 @@ export interface Table {
   index: Record<string, number>;
   headerLine: number;
   encoding: Encoding;
+  delimiter: Delimiter;
+  /** Whether the text ended at a record boundary (for a file read in parts: the cut was between records). */
+  cleanEnd: boolean;
   stats: FileStats;
 }
 
@@ -88,12 +95,22 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   const { file } = spec;
   const { issues } = opts;
   const mark = issues.mark();
-  for (const attempt of encodingAttempts(headOf(source))) {
+  const attempts: DecodeAttempt[] = spec.utf8Only ? [{ kind: 'stream', encoding: 'utf-8', fatal: true }] : encodingAttempts(headOf(source));
+  for (const attempt of attempts) {
     issues.rollback(mark);
     /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
     const read: { table: Table | null; handler: RowHandler | null; width: number; delimiter: Delimiter } = { table: null, handler: null, width: 0, delimiter: ',' };
     const quoted = new QuoteTextLines();
     const decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
+    const { part } = spec;
+    if (part) {
+      // The header and its warnings belong to the file's first part.
+      read.table = headerTable(spec, part.names, part.headerLine, decoding.encoding, new IssueLog(), part.delimiter);
+      read.width = widthToCheck(spec, part.names);
+      read.delimiter = part.delimiter;
+      read.handler = start(read.table);
+    }
+    const end = { clean: false };
     try {
       parseCsv(
         decoding.text,
@@ -103,9 +120,8 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
               const why = problemMessage(header.malformed, header.line, header.lastLine, [], true);
               throw new IngestFatalError(file, `${file}: the header cannot be read: ${why}`);
             }
-            read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues);
-            const check = spec.fieldCount ?? spec.known.length > 0;
-            read.width = check && header.names.filter((n) => n !== '').length > 1 ? header.names.length : 0;
+            read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter);
+            read.width = widthToCheck(spec, header.names);
             read.delimiter = header.delimiter;
             read.handler = start(read.table);
           },
@@ -128,14 +144,16 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
         },
         undefined,
         () => decoding.firstNul() >= 0,
+        part ? { headerless: true, firstLine: part.firstLine, delimiter: part.delimiter, end } : { end },
       );
     } catch (e) {
-      if (e instanceof UndecodableError) continue;
+      if (e instanceof UndecodableError && !spec.utf8Only) continue;
       if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul());
       throw e;
     }
     const table = read.table;
     if (table === null) throw missingColumns(file, spec.required, ' (the file is empty)');
+    table.cleanEnd = end.clean;
     const notice = decoding.notice();
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
     if (quoted.first) issues.warning(file, quoted.first.line, table.names[quoted.first.cell] ?? '', 'quote_text', quoted.message(table.names));
@@ -146,7 +164,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
 
 function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
   const names = source.names.map((n) => n.toLowerCase());
-  const table = headerTable(spec, names, 1, 'utf-8', opts.issues);
+  const table = headerTable(spec, names, 1, 'utf-8', opts.issues, ',');
   const handler = start(table);
   const record = new CsvRecord();
   record.cells = source.cells;
@@ -161,7 +179,13 @@ function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start
   return table;
 }
 
-function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog): Table {
+/** The cell count rows are checked against (`field_count`); 0: not checked (a one-cell header may be a report's title). */
+function widthToCheck(spec: TableSpec, names: readonly string[]): number {
+  const check = spec.fieldCount ?? spec.known.length > 0;
+  return check && names.filter((n) => n !== '').length > 1 ? names.length : 0;
+}
+
+function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter): Table {
   const { file } = spec;
   const index: Record<string, number> = {};
   for (const name of spec.known) index[name] = ABSENT;
@@ -177,7 +201,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   });
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing, delimiterHint(names));
-  return { file, columns: seen, names, index, headerLine: line, encoding, stats: { rows: 0, accepted: 0, rejected: 0 } };
+  return { file, columns: seen, names, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
 /** A file with a NUL byte is binary, or UTF-16 without its BOM: refused whole. */

@@ -5,14 +5,14 @@
  * exports of one kind, dated by a `YYYY-MM-DD` in the file name or by a
  * dated subfolder, is handed to the adapter as snapshots, oldest first.
  */
-import type { Dataset } from '../../dataset.ts';
+import type { Dataset, Issue } from '../../dataset.ts';
 import { byCodePoint } from '../../stats.ts';
 import { isLocalDate, type LocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
 import { assembleDataset } from './assemble.ts';
-import { readVendorTable } from './read-table.ts';
+import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, VendorFile, VendorTable } from './types.ts';
 
@@ -20,6 +20,8 @@ export interface ExportFile {
   /** Path relative to the data folder, `/`-separated. */
   path: string;
   source: ByteSource;
+  /** Already read, with what reading it found (a large file read in parts: read-split.ts). */
+  read?: { table: VendorTable; issues: readonly Issue[] } | undefined;
 }
 
 export interface LoadExportsOptions {
@@ -42,6 +44,19 @@ export function snapshotDateOf(path: string): LocalDate | null {
     }
   }
   return null;
+}
+
+/** The adapters `--format` allows. */
+export function allowedAdapters(format: string | undefined, adapters: readonly Adapter[] = ADAPTERS): readonly Adapter[] {
+  return format ? adapters.filter((a) => a.format === format) : adapters;
+}
+
+/** For a header, the columns its adapter reads (`Adapter.columns`): what a lean read keeps. */
+export function keptColumns(adapters: readonly Adapter[]): KeepColumns {
+  return (names) => {
+    const found = detectFormat(names, adapters);
+    return found?.adapter.columns?.(found.role, names) ?? null;
+  };
 }
 
 /** Which adapter reads a header, and as what; the first adapter that claims it wins. */
@@ -75,7 +90,7 @@ export interface DetectedExports {
  * mixes the exports of different CRMs.
  */
 export function detectExports(files: readonly ExportFile[], options: LoadExportsOptions, issues: IssueLog, adapters: readonly Adapter[] = ADAPTERS): DetectedExports {
-  const candidates = options.format ? adapters.filter((a) => a.format === options.format) : adapters;
+  const candidates = allowedAdapters(options.format, adapters);
   if (options.format && candidates.length === 0) {
     throw new IngestFatalError('', `unknown --format "${options.format}" (one of: canonical, ${adapters.map((a) => a.format).join(', ')})`);
   }
@@ -83,11 +98,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
-    const keep = (names: readonly string[]) => {
-      const found = options.lean ? detectFormat(names, candidates) : null;
-      return found?.adapter.columns?.(found.role, names) ?? null;
-    };
-    const table = readVendorTable(file.path, file.source, issues, keep);
+    if (file.read) issues.issues.push(...file.read.issues);
+    const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
     if (!found) {
       ignored.push(table);

@@ -1,25 +1,43 @@
 /** A vendor file read whole into a VendorTable, with the same decoding and CSV rules as canonical files. */
 import type { ByteSource } from '../decode.ts';
 import type { IssueLog } from '../issues.ts';
-import { readTable } from '../table.ts';
+import { readTable, type Table, type TableSpec } from '../table.ts';
 import type { VendorRecord } from './types.ts';
 import { VendorTable } from './vendor-table.ts';
 
 /** `keep`: given the header names, the columns to keep (the others read as ''); null keeps all. */
-export function readVendorTable(file: string, source: ByteSource, issues: IssueLog, keep?: (names: readonly string[]) => readonly number[] | null): VendorTable {
-  let read = new VendorTable(file, [], 0);
-  const table = readTable(source, { file, required: [], known: [], fieldCount: true }, { issues }, (t) => {
+export type KeepColumns = (names: readonly string[]) => readonly number[] | null;
+
+export function readVendorTable(file: string, source: ByteSource, issues: IssueLog, keep?: KeepColumns): VendorTable {
+  const read = readVendorRecords(file, source, { file, required: [], known: [], fieldCount: true }, issues, keep);
+  finishVendorTable(read.vendor, issues);
+  return read.vendor;
+}
+
+/**
+ * The records of `source` into a VendorTable, without looking for title
+ * lines yet (a file read in parts: see read-split.ts). `onHeader` is called
+ * once the header is known.
+ */
+export function readVendorRecords(file: string, source: ByteSource, spec: TableSpec, issues: IssueLog, keep?: KeepColumns, onHeader?: (table: Table) => void): { vendor: VendorTable; table: Table } {
+  let vendor = new VendorTable(file, [], 0);
+  const table = readTable(source, spec, { issues }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
-    read = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null);
+    vendor = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null);
+    onHeader?.(t);
     return (record) => {
-      read.push(record);
+      vendor.push(record);
       return true;
     };
   });
-  read.rows = table.stats.rows;
-  read.malformed = table.stats.rejected;
-  skipTitleLines(read, issues);
-  return read;
+  vendor.rows = table.stats.rows;
+  vendor.malformed = table.stats.rejected;
+  return { vendor, table };
+}
+
+/** After the last record: the report title lines above the real header, if any. */
+export function finishVendorTable(table: VendorTable, issues: IssueLog): void {
+  skipTitleLines(table, issues);
 }
 
 /** Non-empty cells of a record. */

@@ -11,6 +11,15 @@ import { type CsvRecord, isTrimSpace } from '../csv.ts';
 import { hashRange, rangeIs } from '../text-range.ts';
 import type { VendorRecord } from './types.ts';
 
+/** Records of a VendorTable as plain data: record r's cell c is `values[codes[r * width + c]]`. */
+export interface CodedRecords {
+  values: string[];
+  width: number;
+  count: number;
+  codes: Int32Array;
+  lines: Int32Array;
+}
+
 export class VendorTable {
   /** The file's path relative to the data folder, as the user named it. */
   readonly file: string;
@@ -134,6 +143,30 @@ export class VendorTable {
     }
     this.lines[this.count] = record.line;
     this.count++;
+    this.cached = null;
+  }
+
+  /** The records as plain data (to send from a worker: see read-split.ts). */
+  coded(): CodedRecords {
+    const n = this.length;
+    const w = this.width;
+    return { values: this.values, width: w, count: n, codes: this.codes.slice(this.first * w, (this.first + n) * w), lines: this.lines.slice(this.first, this.first + n) };
+  }
+
+  /** Append records read elsewhere (a later part of the same file), their codes mapped onto this table's values. */
+  append(part: CodedRecords): void {
+    const map = new Int32Array(part.values.length);
+    for (let k = 1; k < part.values.length; k++) map[k] = this.intern.code(part.values[k]!, 0, part.values[k]!.length);
+    if (part.width > this.width) this.widen(part.width);
+    while (this.lines.length < this.count + part.count) this.grow();
+    const w = this.width;
+    for (let r = 0; r < part.count; r++) {
+      const to = (this.count + r) * w;
+      const from = r * part.width;
+      for (let c = 0; c < part.width; c++) this.codes[to + c] = map[part.codes[from + c]!]!;
+      this.lines[this.count + r] = part.lines[r]!;
+    }
+    this.count += part.count;
     this.cached = null;
   }
 

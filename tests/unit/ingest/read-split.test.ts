@@ -1,0 +1,108 @@
+/**
+ * A large export read in two parts (read-split.ts) gives exactly what a
+ * reading of the whole file gives: the same records, lines, counts and
+ * issues; and when the cut does not fall between two records, or a part has
+ * something a whole reading reports once per file, it gives up (null) so the
+ * file is read whole. The size threshold is lowered to read small files in parts.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { byteSource } from '../../../src/lib/ingest/decode.ts';
+import { IssueLog } from '../../../src/lib/ingest/issues.ts';
+import { readVendorFileSplit } from '../../../src/lib/ingest/read-split.ts';
+import { readVendorTable } from '../../../src/lib/ingest/vendor/read-table.ts';
+import type { VendorTable } from '../../../src/lib/ingest/vendor/vendor-table.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pipescope-split-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+async function both(bytes: Uint8Array, keep?: (names: readonly string[]) => readonly number[] | null) {
+  const path = join(dir, `f${n++}.csv`);
+  writeFileSync(path, bytes);
+  const splitLog = new IssueLog();
+  const split = await readVendorFileSplit('f.csv', path, bytes.length, splitLog, keep, 0);
+  const wholeLog = new IssueLog();
+  const whole = readVendorTable('f.csv', byteSource(bytes), wholeLog, keep);
+  // Issues are reported in sorted order (IssueLog.sorted), whatever order they were found in.
+  return { split, splitIssues: splitLog.sorted(), whole, wholeIssues: wholeLog.sorted() };
+}
+
+function records(t: VendorTable) {
+  return {
+    names: t.names,
+    headerLine: t.headerLine,
+    rows: t.rows,
+    malformed: t.malformed,
+    records: Array.from({ length: t.length }, (_, r) => [t.line(r), ...Array.from({ length: t.cellCount }, (_, c) => t.cell(r, c))]),
+  };
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('reading a large export in two parts', () => {
+  it('gives the records, lines and issues of a whole reading, with problems in the second part', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `"D${i}","Deal ${i}","6/${(i % 28) + 1}/2025","Won"`);
+    rows[30] = '"D30","Deal, with comma""s","6/3/2025","Won","extra"'; // field_count, line 32
+    rows[33] = '"D33","unclosed,6/3/2025,Won'; // unclosed quote, line 35
+    const text = `"Id","Name","Date","Stage"\r\n${rows.join('\r\n')}\r\n`;
+    const { split, splitIssues, whole, wholeIssues } = await both(encode(text));
+    expect(split).not.toBeNull();
+    expect(records(split!.table)).toEqual(records(whole));
+    expect(splitIssues).toEqual(wholeIssues);
+    expect(wholeIssues.map((i) => [i.line, i.code])).toEqual([
+      [32, 'field_count'],
+      [35, 'malformed_csv'],
+    ]);
+    expect(split!.sha256).toMatch(/^[0-9a-f]{64}$/u);
+  });
+
+  it('gives up when the cut falls inside a quoted cell spanning lines', async () => {
+    const text = `Id,Note\n1,"${'line\n'.repeat(50)}end"\n2,b\n`;
+    const { split, whole } = await both(encode(text));
+    expect(split).toBeNull();
+    expect(whole.length).toBe(2);
+  });
+
+  it('gives up when the second part is not UTF-8, or has text after a closing quote', async () => {
+    const head = `Id,Name\n${Array.from({ length: 30 }, (_, i) => `${i},n${i}`).join('\n')}\n`;
+    const latin1 = new Uint8Array([...encode(head), ...encode('99,Negociaci'), 0xf3, 0x6e, 0x0a]);
+    expect((await both(latin1)).split).toBeNull();
+    expect((await both(encode(`${head}99,"Alpha" upgrade\n`))).split).toBeNull();
+  });
+
+  it('counts lone CRs and CRLFs as a whole reading does, and keeps only the columns asked for', async () => {
+    const text = `a,b,c\r1,x,y\r\n2,x,z\r3,x,y\n${Array.from({ length: 20 }, (_, i) => `${i},x,${i % 3}`).join('\r\n')}\r\n`;
+    const keep = () => [0, 2];
+    const { split, whole } = await both(encode(text), keep);
+    expect(split).not.toBeNull();
+    expect(records(split!.table)).toEqual(records(whole));
+    expect(whole.cell(0, 1)).toBe('');
+  });
+
+  it('agrees with a whole reading on random files, or gives up (property)', async () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', 'a', ' b ', '"q"', '"x""y"', '"multi\nline"', '"cr\rline"', '"a" b', '한국', 'Ñ', '"unclosed'),
+      fc.string({ maxLength: 6 }).map((s) => s.replace(/[\r\n",]/gu, '')),
+    );
+    const row = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    const ending = fc.constantFrom('\n', '\r\n', '\r');
+    const file = fc.tuple(fc.array(fc.tuple(row, ending), { minLength: 1, maxLength: 40 }), fc.boolean()).map(([rows, bom]) => (bom ? '\ufeff' : '') + 'h1,h2,h3\n' + rows.map(([r, e]) => r + e).join(''));
+    let kept = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const { split, splitIssues, whole, wholeIssues } = await both(encode(text));
+        if (split === null) return;
+        kept++;
+        expect(records(split.table)).toEqual(records(whole));
+        expect(splitIssues).toEqual(wholeIssues);
+      }),
+      { numRuns: 25 },
+    );
+    // The property must actually compare parts for it to mean something.
+    expect(kept).toBeGreaterThan(3);
+  }, 60_000);
+});
