@@ -43,6 +43,8 @@ export type CsvProblem =
 export interface CsvHeader {
   /** Trimmed, lower-cased column names. */
   names: string[];
+  /** The same names as written (trimmed): for messages and names taken from headers. */
+  headers: string[];
   line: number;
   delimiter: Delimiter;
   /** The header record could not be read (the names are then empty). */
@@ -212,8 +214,9 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
     if (record.malformed === null && record.isBlank()) return;
     if (headerSeen) return handlers.record(record);
     headerSeen = true;
-    const names = record.malformed === null ? record.toArray().map((n) => n.toLowerCase()) : [];
-    handlers.header({ names, line: record.line, lastLine: record.lastLine, delimiter: delimiter!, malformed: record.malformed });
+    const headers = record.malformed === null ? record.toArray() : [];
+    const names = headers.map((n) => n.toLowerCase());
+    handlers.header({ names, headers, line: record.line, lastLine: record.lastLine, delimiter: delimiter!, malformed: record.malformed });
   };
 
   // Pieces wait in `pending` until they contain a complete record; when a

@@ -16,7 +16,7 @@ function readPart(job: PartJob): PartResult {
       known: [],
       fieldCount: true,
       utf8Only: true,
-      part: { names: job.names, headerLine: job.headerLine, firstLine: job.firstLine, delimiter: job.delimiter },
+      part: { names: job.names, headers: job.headers, headerLine: job.headerLine, firstLine: job.firstLine, delimiter: job.delimiter },
     };
     const { vendor } = readVendorRecords(job.file, rangeSource(job.path, job.start, job.end), spec, issues, () => job.keep);
     if (issues.issues.some((i) => ONCE_PER_FILE.has(i.code))) return { ok: false, why: 'a once-per-file finding' };

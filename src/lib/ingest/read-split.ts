@@ -36,6 +36,7 @@ export interface PartJob {
   start: number;
   end: number;
   names: string[];
+  headers: string[];
   headerLine: number;
   firstLine: number;
   delimiter: Delimiter;
@@ -139,7 +140,7 @@ export async function readVendorFileSplit(
   try {
     first = readVendorRecords(file, rangeSource(path, 0, cut), spec, issues, keep, (t) => {
       const kept = keep?.(t.names) ?? null;
-      const job: PartJob = { file, path, start: cut, end: size, names: t.names, headerLine: t.headerLine, firstLine, delimiter: t.delimiter, keep: kept && [...kept] };
+      const job: PartJob = { file, path, start: cut, end: size, names: t.names, headers: t.headers, headerLine: t.headerLine, firstLine, delimiter: t.delimiter, keep: kept && [...kept] };
       const w = new Worker(new URL('./read-split-worker.ts', import.meta.url), { workerData: job });
       worker = w;
       result = new Promise<PartResult>((resolve) => {

@@ -30,7 +30,7 @@ export interface TableSpec {
   /** Only strict UTF-8 (an UndecodableError escapes): for a file read in parts, which must all read alike. */
   utf8Only?: boolean;
   /** The source is a later part of a file: it starts at a record boundary on `firstLine`, below this header. */
-  part?: { names: string[]; headerLine: number; firstLine: number; delimiter: Delimiter };
+  part?: { names: string[]; headers: string[]; headerLine: number; firstLine: number; delimiter: Delimiter };
 }
 
 /** Index for a column the file does not have: past any record's end, so its cells read as ''. */
@@ -42,6 +42,8 @@ export interface Table {
   columns: Set<string>;
   /** The header's lower-cased names by position (vendor adapters read columns by position). */
   names: string[];
+  /** The header's names as written. */
+  headers: string[];
   /** Position of each known column (first occurrence), ABSENT when missing. */
   index: Record<string, number>;
   headerLine: number;
@@ -105,7 +107,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     const { part } = spec;
     if (part) {
       // The header and its warnings belong to the file's first part.
-      read.table = headerTable(spec, part.names, part.headerLine, decoding.encoding, new IssueLog(), part.delimiter);
+      read.table = headerTable(spec, part.names, part.headerLine, decoding.encoding, new IssueLog(), part.delimiter, part.headers);
       read.width = widthToCheck(spec, part.names);
       read.delimiter = part.delimiter;
       read.handler = start(read.table);
@@ -120,7 +122,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
               const why = problemMessage(header.malformed, header.line, header.lastLine, [], true);
               throw new IngestFatalError(file, `${file}: the header cannot be read: ${why}`);
             }
-            read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter);
+            read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter, header.headers);
             read.width = widthToCheck(spec, header.names);
             read.delimiter = header.delimiter;
             read.handler = start(read.table);
@@ -164,7 +166,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
 
 function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
   const names = source.names.map((n) => n.toLowerCase());
-  const table = headerTable(spec, names, 1, 'utf-8', opts.issues, ',');
+  const table = headerTable(spec, names, 1, 'utf-8', opts.issues, ',', [...source.names]);
   const handler = start(table);
   const record = new CsvRecord();
   record.cells = source.cells;
@@ -185,7 +187,7 @@ function widthToCheck(spec: TableSpec, names: readonly string[]): number {
   return check && names.filter((n) => n !== '').length > 1 ? names.length : 0;
 }
 
-function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter): Table {
+function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter, headers: string[] = names): Table {
   const { file } = spec;
   const index: Record<string, number> = {};
   for (const name of spec.known) index[name] = ABSENT;
@@ -201,7 +203,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   });
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing, delimiterHint(names));
-  return { file, columns: seen, names, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
+  return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
 /** A file with a NUL byte is binary, or UTF-16 without its BOM: refused whole. */

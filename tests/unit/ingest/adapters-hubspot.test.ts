@@ -116,9 +116,9 @@ describe('HubSpot deals export', () => {
       expect(e).toBeInstanceOf(IngestFatalError);
       const error = e as IngestFatalError;
       // Presentation Scheduled: 1005's deal row and the entries of 1001, 1002, 1005; Decision Maker Bought-In: 1001's entry,
-      // known only from a column name, which the header reader lower-cases (stage names match ignoring case).
-      expect(error.message).toContain('2 stage names match no configured stage: "Presentation Scheduled" (3 rows), "decision maker bought-in" (1 row)');
-      expect(error.details).toContain('"decision maker bought-in"');
+      // known only from a column name, spelled as the header writes it.
+      expect(error.message).toContain('2 stage names match no configured stage: "Presentation Scheduled" (3 rows), "Decision Maker Bought-In" (1 row)');
+      expect(error.details).toContain('"Decision Maker Bought-In"');
     }
   });
 
@@ -136,7 +136,7 @@ describe('HubSpot deals export', () => {
     const text = quotedCsv([header, [...deal('1', 'Qualified To Buy'), 'soon', '2025-05-10 09:00', '2025-05-10 09:00']]);
     const dataset = load([exportFile('deals.csv', text)], STAGES);
     expect(Array.from(dataset.stageHistory.stage.subarray(0, dataset.stageHistory.length))).toEqual([1]);
-    expect(dataset.issues.filter((i) => i.severity === 'warning' && i.line === 2)).toMatchObject([{ column: 'date entered "appointment scheduled (sales pipeline)"', code: 'invalid_date' }]);
+    expect(dataset.issues.filter((i) => i.severity === 'warning' && i.line === 2)).toMatchObject([{ column: 'Date entered "Appointment Scheduled (Sales Pipeline)"', code: 'invalid_date' }]);
   });
 
   it('takes the first of several associated companies, and a deal without a company as its own account, each with one warning', () => {

@@ -67,8 +67,9 @@ const CURRENT_STAGE = 'date entered current stage';
 
 interface DateEnteredColumn {
   index: number;
-  /** Lower-cased `<stage> (<pipeline>)` inside the quotes, as the header reader lower-cases names. */
+  /** `<stage> (<pipeline>)` inside the quotes, as written. */
   inner: string;
+  /** The column's header as written. */
   header: string;
 }
 
@@ -87,7 +88,8 @@ export interface HubSpotLayout {
   currentStage: number;
 }
 
-export function hubspotLayout(names: readonly string[]): HubSpotLayout {
+/** `headers`: the names as written (default: `names`). */
+export function hubspotLayout(names: readonly string[], headers: readonly string[] = names): HubSpotLayout {
   const find = columnIndex(names);
   const at = new Map<string, number>();
   const source = new Map<string, string>();
@@ -106,11 +108,12 @@ export function hubspotLayout(names: readonly string[]): HubSpotLayout {
   const dateEntered: DateEnteredColumn[] = [];
   const seen = new Set<string>();
   names.forEach((name, index) => {
-    const m = /^date entered\s+["“]?(.*?)["”]?$/u.exec(name);
+    const header = headers[index] ?? name;
+    const m = /^date entered\s+["“]?(.*?)["”]?$/iu.exec(header);
     // The first of duplicate columns wins, as everywhere (the header reader warns about the duplicate).
     if (!m || seen.has(name) || name === CURRENT_STAGE) return;
     seen.add(name);
-    dateEntered.push({ index, inner: m[1]!.trim(), header: name });
+    dateEntered.push({ index, inner: m[1]!.trim(), header });
   });
   return {
     at,
@@ -131,8 +134,11 @@ export function dateEnteredStage(column: DateEnteredColumn, pipeline: string | n
     const m = /^(.*\S)\s+\([^()]*\)$/u.exec(column.inner);
     return m ? m[1]! : column.inner;
   }
-  const suffix = ` (${pipeline.toLowerCase()})`;
-  return column.inner.endsWith(suffix) ? column.inner.slice(0, -suffix.length).trim() : null;
+  // Pipelines compare without case; the stage keeps the header's spelling.
+  const suffix = ` (${pipeline})`;
+  const inner = column.inner;
+  if (inner.length < suffix.length || inner.slice(-suffix.length).toLowerCase() !== suffix.toLowerCase()) return null;
+  return inner.slice(0, -suffix.length).trim();
 }
 
 export interface ReadDeals {

@@ -17,7 +17,7 @@ export const hubspot: Adapter = {
   },
   adapt(files, { config, pipeline }): AdapterOutput {
     const list = files.get('deals') ?? [];
-    const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names)]));
+    const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names, f.table.headers)]));
     const chosen = choosePipeline(list, (f) => layouts.get(f)!.pipeline, {
       pipeline,
       product: 'HubSpot deals',

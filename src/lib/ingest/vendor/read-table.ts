@@ -23,7 +23,7 @@ export function readVendorRecords(file: string, source: ByteSource, spec: TableS
   let vendor = new VendorTable(file, [], 0);
   const table = readTable(source, spec, { issues }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
-    vendor = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null);
+    vendor = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null, t.headers);
     onHeader?.(t);
     return (record) => {
       vendor.push(record);
@@ -67,6 +67,7 @@ function skipTitleLines(table: VendorTable, issues: IssueLog): void {
   const header = above.pop()!;
   table.preamble = [{ line: table.headerLine, cells: table.names }, ...above];
   table.names = header.cells.map((c) => c.toLowerCase());
+  table.headers = header.cells;
   table.headerLine = header.line;
   table.dropFirst(at + 1);
   table.rows -= at + 1;

@@ -25,6 +25,8 @@ export class VendorTable {
   readonly file: string;
   /** Header names, trimmed and lower-cased. */
   names: string[];
+  /** Header names as written (trimmed). */
+  headers: string[];
   headerLine: number;
   /** Records in the file (title lines and footers included), and how many were rejected while parsing. */
   rows = 0;
@@ -46,9 +48,10 @@ export class VendorTable {
   /** Whether each column is kept (the others read as ''); null: all. */
   private readonly kept: Uint8Array | null;
 
-  constructor(file: string, names: string[], headerLine: number, keep: readonly number[] | null = null) {
+  constructor(file: string, names: string[], headerLine: number, keep: readonly number[] | null = null, headers: string[] = names) {
     this.file = file;
     this.names = names;
+    this.headers = headers;
     this.headerLine = headerLine;
     this.kept = keep === null ? null : new Uint8Array(names.length);
     if (keep) for (const c of keep) this.kept![c] = 1;
