@@ -16,6 +16,7 @@
  * passed on, to be reported and counted.
  */
 import { type CsvLimits, countLineEnds, isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { ownCopy } from './text-range.ts';
 
 export { isTrimSpace };
 export type { CsvLimits };
@@ -122,7 +123,8 @@ export class CsvRecord {
   /** Trimmed cell `i`; '' past the end of the record. */
   cell(i: number): string {
     this.range(i);
-    return this.rangeSrc.slice(this.rangeStart, this.rangeEnd);
+    // Kept cells (deal names, ids) must not keep the whole decoded block alive.
+    return ownCopy(this.rangeSrc, this.rangeStart, this.rangeEnd);
   }
 
   isBlank(): boolean {

@@ -14,3 +14,13 @@ export function hashRange(src: string, s: number, e: number): number {
   for (let i = s; i < e; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
   return h;
 }
+
+/**
+ * `src[s, e)` as a string of its own. V8 makes a longer substring a view
+ * into its parent, and the parent here is a whole decoded block of the file:
+ * a few kept names would keep every block of a large export alive (and
+ * reading a view is slower). JSON.parse makes a flat string of its own.
+ */
+export function ownCopy(src: string, s: number, e: number): string {
+  return e - s < 13 ? src.slice(s, e) : (JSON.parse(JSON.stringify(src.slice(s, e))) as string);
+}

@@ -16,6 +16,7 @@ import {
   targetRow,
 } from '../../../src/lib/ingest/schema.ts';
 import { historyFastPath, RangeIndex } from '../../../src/lib/ingest/stage-history.ts';
+import { ownCopy } from '../../../src/lib/ingest/text-range.ts';
 import { utf8 } from './helpers.ts';
 
 const config = parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY' });
@@ -138,6 +139,16 @@ describe('the fast paths agree with the zod schemas', () => {
       expect(accepted).toBeLessThan(490);
     });
   }
+
+  it('ownCopy gives the same text as slice, lone surrogates, quotes and control characters included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.nat({ max: 40 }), fc.nat({ max: 40 }), (text, a, b) => {
+        const [s, e] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        expect(ownCopy(text, s, e)).toBe(text.slice(s, e));
+      }),
+    );
+    expect(ownCopy('x"\\\u0001\ud800y'.repeat(3), 0, 18)).toBe('x"\\\u0001\ud800y'.repeat(3).slice(0, 18));
+  });
 
   it('RangeIndex finds exactly the keys of its Map, read from inside a larger string', () => {
     fc.assert(

@@ -8,7 +8,7 @@
  * was most of the read). Small adapters read `records`, made on first use.
  */
 import { type CsvRecord, isTrimSpace } from '../csv.ts';
-import { hashRange, rangeIs } from '../text-range.ts';
+import { hashRange, ownCopy, rangeIs } from '../text-range.ts';
 import type { VendorRecord } from './types.ts';
 
 /** Records of a VendorTable as plain data: record r's cell c is `values[codes[r * width + c]]`. */
@@ -238,12 +238,3 @@ class Interner {
   }
 }
 
-/**
- * `src[s, e)` as a string of its own. V8 makes a longer substring a view
- * into its parent, and the parent here is a whole decoded block of the file:
- * a few kept names would keep every block of a large export alive (and
- * reading a view is slower). JSON.parse makes a flat string of its own.
- */
-export function ownCopy(src: string, s: number, e: number): string {
-  return e - s < 13 ? src.slice(s, e) : (JSON.parse(JSON.stringify(src.slice(s, e))) as string);
-}
