@@ -96,6 +96,28 @@ function brokenKoreanWords(): string[] {
   return broken;
 }
 
+/** Korean dates in table cells ('2026. 6. 30.', '6월 30일', '2026년 6월', '2026년 3분기'): how many, and those split across lines. */
+function wrappedKoreanDates(): { found: number; wrapped: string[] } {
+  const date = /\d{4}\.\s\d{1,2}\.\s\d{1,2}\.|\d{1,2}월\s\d{1,2}일|\d{4}년\s\d{1,2}(?:월|분기)/g;
+  const wrapped: string[] = [];
+  let found = 0;
+  for (const cell of Array.from(document.querySelectorAll('td, th'))) {
+    if (cell.getClientRects().length === 0) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (const match of node.data.matchAll(date)) {
+        found++;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+        if (lines.size > 1) wrapped.push(match[0]);
+      }
+    }
+  }
+  return { found, wrapped };
+}
+
 describe.runIf(run)('the built site is readable on a phone and a laptop, in English and Korean', () => {
   let site: TestSite;
   let server: StaticServer;
@@ -179,6 +201,22 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
       for (const b of await tab.evaluate(brokenKoreanWords)) problems.push(`${path}: a word broken across lines: ${b}`);
       await tab.close();
     }
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 120_000);
+
+  it('never breaks a Korean date across lines in a table cell, on a phone or a laptop', async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const viewport of VIEWPORTS) {
+      for (const page of pages) {
+        const tab = await open(viewport, `/ko/${page}`);
+        const dates = await tab.evaluate(wrappedKoreanDates);
+        checked += dates.found;
+        for (const d of dates.wrapped) problems.push(`${viewport.width}px /ko/${page}: ${d}`);
+        await tab.close();
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
     expect(problems.slice(0, 20)).toEqual([]);
   }, 120_000);
 

@@ -11,11 +11,18 @@
  *   monthShort 'Jun'           /  '6월'
  *   period     'Q2 2025'       /  '2025년 2분기'   (a month period reads as `month`)
  *
+ * The spaces inside a Korean date are no-break spaces (U+00A0, `NBSP`): a
+ * date never breaks across lines in a narrow table cell or a tile (Korean
+ * lines otherwise break at any space, `word-break: keep-all`).
+ *
  * Malformed input renders as an em dash.
  */
 import type { Locale } from '../i18n/locales.ts';
 import { isLocalDate } from '../time.ts';
 import { EM_DASH } from './numbers.ts';
+
+/** No-break space: joins the parts of a Korean date so it never wraps. */
+export const NBSP = '\u00a0';
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
@@ -56,17 +63,17 @@ export function createDateFormats(locale: Locale): DateFormats {
   const date = (value: string | null | undefined) => {
     const p = dateParts(value);
     if (!p) return EM_DASH;
-    return ko ? `${p.year}. ${p.month}. ${p.day}.` : `${monthName(p.month)} ${p.day}, ${p.year}`;
+    return ko ? `${p.year}.${NBSP}${p.month}.${NBSP}${p.day}.` : `${monthName(p.month)} ${p.day}, ${p.year}`;
   };
   const dateShort = (value: string | null | undefined) => {
     const p = dateParts(value);
     if (!p) return EM_DASH;
-    return ko ? `${p.month}월 ${p.day}일` : `${monthName(p.month)} ${p.day}`;
+    return ko ? `${p.month}월${NBSP}${p.day}일` : `${monthName(p.month)} ${p.day}`;
   };
   const month = (value: string | null | undefined) => {
     const p = monthParts(value);
     if (!p) return EM_DASH;
-    return ko ? `${p.year}년 ${p.month}월` : `${monthName(p.month)} ${p.year}`;
+    return ko ? `${p.year}년${NBSP}${p.month}월` : `${monthName(p.month)} ${p.year}`;
   };
   const monthShort = (value: string | null | undefined) => {
     const p = monthParts(value);
@@ -74,7 +81,7 @@ export function createDateFormats(locale: Locale): DateFormats {
   };
   const period = (value: string | null | undefined) => {
     const q = typeof value === 'string' ? /^(\d{4})-Q([1-4])$/.exec(value) : null;
-    if (q) return ko ? `${q[1]}년 ${q[2]}분기` : `Q${q[2]} ${q[1]}`;
+    if (q) return ko ? `${q[1]}년${NBSP}${q[2]}분기` : `Q${q[2]} ${q[1]}`;
     return month(value);
   };
 

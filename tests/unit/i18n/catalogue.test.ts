@@ -125,7 +125,7 @@ describe('exact strings', () => {
   });
   it('parameterised messages', () => {
     expect(e.m.common.asOf({ date: '2025-06-30' }, e.f)).toBe('as of Jun 30, 2025');
-    expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025. 6. 30. 기준');
+    expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025.\u00a06.\u00a030. 기준');
     expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30 days earlier');
     expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
     expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1 deal');
@@ -142,7 +142,7 @@ describe('exact strings', () => {
     expect(flagLabel(k.m, k.f, 'budget_unconfirmed')).toBe('예산 미확정');
     expect(bucketLabel(k.m, k.f, 'unscheduled')).toBe('마감일 미정');
     expect(bucketLabel(e.m, e.f, '2025-07')).toBe('Jul 2025');
-    expect(bucketLabel(k.m, k.f, '2025-07')).toBe('2025년 7월');
+    expect(bucketLabel(k.m, k.f, '2025-07')).toBe('2025년\u00a07월');
     expect(nameLabel(k.m, '(unspecified)')).toBe('(미지정)');
     expect(nameLabel(k.m, 'price')).toBe('price');
   });

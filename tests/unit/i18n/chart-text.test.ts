@@ -153,7 +153,7 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.pipeline.takeaway).toBe('진행 중 파이프라인이 가장 많이 쌓인 단계는 협상으로, 전체의 49%인 1,900만원입니다.');
     expect(out.waterfall.takeaway).toBe('진행 중 파이프라인이 3,400만원에서 3,900만원으로 늘었습니다(신규·재개 500만원, 수주 0원, 실주 0원).');
     expect(out.repurchase.takeaway).toBe(
-      '재구매 시점이 지난 고객이 2곳(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 고객이 3곳(800만원, 2025년 8월에 최다) 있습니다.',
+      '재구매 시점이 지난 고객이 2곳(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 고객이 3곳(800만원, 2025년\u00a08월에 최다) 있습니다.',
     );
   });
 

@@ -285,6 +285,39 @@ describe('small samples', () => {
   });
 });
 
+describe('the overview\'s median cycle from few deals', () => {
+  const tile = (s: SiteData, locale: Locale = 'en') => overviewModel(ctx(s, locale)).tiles.find((t) => t.key === 'medianCycle')!;
+  const roughNote = '* A median or percentile of fewer than 5 values: too few to rely on.';
+
+  it('a median of 3 closed deals is marked, and the page says what the mark means', () => {
+    const few = site(config, [lost(1, 'price'), lost(2, 'price'), won(1), open(1, 'qualify')]);
+    expect(few.metrics.cycle_length.all.count).toBe(3);
+    const median = few.metrics.cycle_length.all.median_days;
+    expect(median).not.toBe(null);
+    const t = tile(few);
+    expect(t.value).toBe(`${ctx(few).f.days(median)}*`);
+    expect(t.rough).toBe(true);
+    expect(overviewModel(ctx(few)).notes).toContain(roughNote);
+    // Only the median is marked: the other tiles read as usual.
+    expect(overviewModel(ctx(few)).tiles.filter((x) => x.value.endsWith('*')).map((x) => x.key)).toEqual(['medianCycle']);
+    const ko = tile(few, 'ko');
+    expect(ko.value).toBe(`${ctx(few, 'ko').f.days(median)}*`);
+    expect(overviewModel(ctx(few, 'ko')).notes).toContain('* 값이 5개 미만인 중앙값·백분위수: 신뢰하기에는 표본이 너무 적습니다.');
+  });
+
+  it('a median of 5 closed deals is not marked, nor one of none', () => {
+    const five = site(config, [...range(3).map((i) => lost(i, 'price')), won(1), won(2)]);
+    expect(five.metrics.cycle_length.all.count).toBe(5);
+    expect(tile(five).value).toBe(ctx(five).f.days(five.metrics.cycle_length.all.median_days));
+    expect(tile(five).rough).toBe(false);
+    expect(text(overviewModel(ctx(five)))).not.toContain(roughNote);
+    const none = site(config, [open(1, 'qualify')]);
+    expect(none.metrics.cycle_length.all.count).toBe(0);
+    expect(tile(none).value).toBe('—');
+    expect(text(overviewModel(ctx(none)))).not.toContain(roughNote);
+  });
+});
+
 describe('no product lifecycles', () => {
   const noLifecycle = parseConfig({ products: {} });
 

@@ -80,7 +80,7 @@ describe('the pipeline by expected close month', () => {
     expect(block.table.headers.map((h) => h.label)).toEqual(['Expected close', 'Deals', 'Amount', 'Weighted amount', 'Commit', 'Best case (incl. commit)']);
     expect(block.table.rows.slice(0, 3).map((r) => r[0]!.text)).toEqual(['Past expected close', 'Rest of Jun 2026', 'Jul 2026']);
     const ko = forecastModel(pageContext(site, 'ko')).charts.find((c) => c.id === 'forecast')!;
-    expect(ko.table.rows.slice(0, 2).map((r) => r[0]!.text)).toEqual(['예상 마감일 경과', '2026년 6월 남은 기간']);
+    expect(ko.table.rows.slice(0, 2).map((r) => r[0]!.text)).toEqual(['예상 마감일 경과', '2026년\u00a06월 남은 기간']);
     // Shown once on the page.
     expect(forecastModel(pageContext(site, 'en')).charts.filter((c) => c.id === 'forecast')).toHaveLength(1);
   });

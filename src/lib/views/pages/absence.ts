@@ -21,6 +21,11 @@ export function isSmall(n: number): boolean {
   return n > 0 && n < MIN_SAMPLE;
 }
 
+/** Whether a median or percentile of `n` values (more than none) is too few to rely on: shown with ROUGH_MARK and the `rough` note. */
+export function isFewValues(n: number): boolean {
+  return n > 0 && n < MIN_QUANTILE_VALUES;
+}
+
 /** The export has only each deal's current stage (no stage history). */
 export function currentVisitOnly(ctx: PageContext): boolean {
   return ctx.site.source.limitations.includes('current_visit_only');

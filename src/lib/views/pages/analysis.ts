@@ -25,6 +25,7 @@ import {
   currentVisitOnly,
   historyFromSnapshots,
   historyUnavailable,
+  isFewValues,
   isSmall,
   lossReasonsNote,
   MIN_QUANTILE_VALUES,
@@ -117,9 +118,8 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
       { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day), digits: moneyDigits(f.currency) },
   ]);
   const closed = site.metrics.cycle_length.all.count;
-  const few = (n: number) => n > 0 && n < MIN_QUANTILE_VALUES;
   const cycleVm = cycleLengthView(site.metrics);
-  const roughCycle = { won: { ...cycleVm.won, rough: few(cycleVm.won.count) }, lost: { ...cycleVm.lost, rough: few(cycleVm.lost.count) }, all: { ...cycleVm.all, rough: few(cycleVm.all.count) } };
+  const roughCycle = { won: { ...cycleVm.won, rough: isFewValues(cycleVm.won.count) }, lost: { ...cycleVm.lost, rough: isFewValues(cycleVm.lost.count) }, all: { ...cycleVm.all, rough: isFewValues(cycleVm.all.count) } };
   const cycle = cycleLengthChart(roughCycle, opts(ctx, ctx.text.cycleLength, isSmall(closed) && m.small.cycleLength({ count: closed }, f)));
   const timeBlock = timeInStageBlock(ctx);
   const cycleBlock = chartBlock('cycle-length', cycle, f);
@@ -143,7 +143,7 @@ function timeInStageBlock(ctx: PageContext): ChartBlock {
   }
   const base = timeInStageView(site.metrics, site.stages, ctx.locale, site.stall_thresholds);
   // Medians and percentiles of fewer than MIN_QUANTILE_VALUES visits are marked in the chart too.
-  const vm = { ...base, stages: base.stages.map((s) => ({ ...s, rough: s.visits > 0 && s.visits < MIN_QUANTILE_VALUES })) };
+  const vm = { ...base, stages: base.stages.map((s) => ({ ...s, rough: isFewValues(s.visits) })) };
   // The takeaway names the stage with the longest median: it rests on that stage's visits.
   const slowest = slowestStage(vm.stages);
   const takeaway = slowest && isSmall(slowest.visits) ? m.small.timeInStage({ count: slowest.visits, stage: slowest.label }, f) : null;

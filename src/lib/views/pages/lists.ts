@@ -13,6 +13,7 @@ import {
   coverageNote,
   MIN_QUANTILE_VALUES,
   historyAdvice,
+  isFewValues,
   lossReasonsNote,
   noExpectedClose,
   notes,
@@ -21,6 +22,7 @@ import {
   winReasonsNote,
 } from './absence.ts';
 import type { PageContext } from './context.ts';
+import type { AccountSlice } from '../account-pages.ts';
 
 type Segment = Omit<Metrics['by_owner'][number], 'owner'>;
 
@@ -53,7 +55,7 @@ export function segmentReviewRows(segments: readonly (Segment & { name: string }
 function reviewColumns(ctx: PageContext, head: string, href: (r: SegmentReviewRow) => string | undefined): Column<SegmentReviewRow>[] {
   const { m, f } = ctx;
   const money = moneyDigits(f.currency);
-  const rough = (r: SegmentReviewRow) => r.median_cycle_days !== null && r.won_count + r.lost_count < MIN_QUANTILE_VALUES;
+  const rough = (r: SegmentReviewRow) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count);
   return [
     { label: head, value: (r) => r.name, text: (r) => nameLabel(m, r.name), href },
     { label: m.columns.open_count, numeric: true, value: (r) => r.open_count, text: (r) => f.count(r.open_count) },
@@ -105,7 +107,7 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   const link = ownerLinks(ctx);
   const ownersTable = table('by-owner', m.sections.byOwner, reviewColumns(ctx, m.columns.owner, (r) => link(r.name)), owners);
   const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams);
-  const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && r.won_count + r.lost_count < MIN_QUANTILE_VALUES);
+  const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count));
   return {
     notes: notes(
       m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
@@ -191,8 +193,9 @@ export interface AccountModel {
   timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null }[] }[];
 }
 
-export function accountModel(ctx: PageContext, account: AccountView): AccountModel {
-  const { site, m, f } = ctx;
+/** One account page, from its slice of the site data (account-pages.ts): the account with its deals, and its repurchase rows. */
+export function accountModel(ctx: PageContext, { account, repurchase: rows }: AccountSlice): AccountModel {
+  const { m, f } = ctx;
   const relationship = account.relationship as keyof typeof m.relationship;
   const facts = [
     { label: m.columns.account_id, value: account.account_id },
@@ -225,7 +228,6 @@ export function accountModel(ctx: PageContext, account: AccountView): AccountMod
     ],
     account.deals,
   );
-  const rows = site.metrics.repurchase.filter((r) => r.account_id === account.account_id);
   const repurchase = table(
     'account-repurchase',
     m.sections.repurchase,

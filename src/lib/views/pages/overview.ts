@@ -1,10 +1,11 @@
 /** The overview: tiles with their change vs 30 days earlier, funnel, forecast, intake, top stalled deals. */
+import { ROUGH_MARK } from '../../charts/distribution.ts';
 import { intakeChart, intakeView } from '../../charts/index.ts';
 import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
-import { closeDatesNote, currentVisitOnly, notes, trendsUnavailable } from './absence.ts';
+import { closeDatesNote, currentVisitOnly, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
 import { funnelBlock } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
@@ -23,6 +24,8 @@ export interface TileModel {
   good: boolean | null;
   /** The 12-month trend as a sparkline, linking to its chart on the Trends page; null without one. */
   trend: { svg: string; href: string; takeaway: string; link: string } | null;
+  /** A median of fewer than MIN_QUANTILE_VALUES values: `value` ends with ROUGH_MARK and the page notes why (overview tiles). */
+  rough?: boolean;
 }
 
 export interface OverviewModel {
@@ -35,14 +38,23 @@ export interface OverviewModel {
   stalledTotal: number;
 }
 
-/** Tiles shown on the overview; `up` says whether a rise is good news. */
-export const TILE_SPECS: { key: keyof PageContext['m']['tiles']['hints']; kind: DeltaKind; up: boolean; get: (m: Metrics) => number | null }[] = [
+/**
+ * Tiles shown on the overview; `up` says whether a rise is good news; `values`, for a median, how many
+ * values it is taken from (marked as rough below MIN_QUANTILE_VALUES).
+ */
+export const TILE_SPECS: {
+  key: keyof PageContext['m']['tiles']['hints'];
+  kind: DeltaKind;
+  up: boolean;
+  get: (m: Metrics) => number | null;
+  values?: (m: Metrics) => number;
+}[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
   { key: 'coverage', kind: 'number', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
   { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count },
   { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value },
-  { key: 'medianCycle', kind: 'days', up: false, get: (m) => m.cycle_length.all.median_days },
+  { key: 'medianCycle', kind: 'days', up: false, get: (m) => m.cycle_length.all.median_days, values: (m) => m.cycle_length.all.count },
   { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day },
   { key: 'stalledDeals', kind: 'count', up: false, get: (m) => m.stalled.length },
 ];
@@ -62,19 +74,21 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     const previous = noTrends ? null : spec.get(site.previous);
     const delta = current !== null && previous !== null ? f.signedDelta(current, previous, spec.kind) : null;
     const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+    const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
       label: m.tiles[spec.key],
-      value: tileValue(ctx, spec.key, current),
+      value: tileValue(ctx, spec.key, current) + (rough ? ROUGH_MARK : ''),
       detail: tileDetail(ctx, spec.key),
       hint: m.tiles.hints[spec.key],
       delta,
       good,
       trend: tileTrend(ctx, spec.key),
+      rough,
     };
   });
   return {
-    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx)),
+    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     comparedWith: noTrends ? '' : `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
     charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f)],
