@@ -123,8 +123,11 @@ export class CsvRecord {
   /** Trimmed cell `i`; '' past the end of the record. */
   cell(i: number): string {
     this.range(i);
-    // Kept cells (deal names, ids) must not keep the whole decoded block alive.
-    return ownCopy(this.rangeSrc, this.rangeStart, this.rangeEnd);
+    const src = this.rangeSrc;
+    // A cell given as a string (array mode) is already its own; a range of the decoded
+    // block is copied, so a kept cell (a deal's name, id) does not keep the block alive.
+    if (this.rangeStart === 0 && this.rangeEnd === src.length) return src;
+    return ownCopy(src, this.rangeStart, this.rangeEnd);
   }
 
   isBlank(): boolean {
