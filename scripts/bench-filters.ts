@@ -9,9 +9,11 @@
  *      filter in its URL (data download, JSON parse and Dataset rebuild, then
  *      the recompute), and the recompute of each filter applied in place
  *      (owner, team, product, period; the form, as a reader uses it):
- *      subset + engine (`filteredSiteData`), page models and charts, DOM.
+ *      subset + engine (`filteredSiteData`), page models and charts, DOM;
+ *   3. the filter code's size (the chunks the page loads on demand), raw and gzip.
  * Medians of `--runs` runs. Budgets: data file <= 200 KB gzip and recompute
- * <= 30 ms on the sample; <= 5 MB gzip and <= 200 ms at 100k deals.
+ * <= 30 ms on the sample; <= 5 MB gzip and <= 200 ms at 100k deals, for
+ * every filter.
  * A script, not a test: numbers depend on the machine (the load average is
  * printed with them). Writes .cache/bench-filters.json.
  */
@@ -100,6 +102,10 @@ for (const c of cases) {
     exec([node, 'scripts/build.ts', '--data', c.data, '--as-of', asOf, '--out', c.site, '--max-account-pages', '20', '--quiet']);
   }
   const name = readdirSync(join(c.site, 'data')).find((f) => f.startsWith('filter-data.'))!;
+  // The filter code: the chunk the loader imports on demand (client.*.js), and any chunk it shares.
+  const scripts = readdirSync(join(c.site, '_astro')).filter((f) => f.endsWith('.js') && !f.startsWith('FilterBar.'));
+  const code = scripts.map((f) => readFileSync(join(c.site, '_astro', f)));
+  const js = { files: scripts, raw: code.reduce((n, b) => n + b.length, 0), gzip: code.reduce((n, b) => n + gzipSync(b, { level: 6 }).length, 0), zod: code.some((b) => b.includes('ZodError')) };
   const file = join(c.site, 'data', name);
   const bytes = readFileSync(file);
   const size = { raw: bytes.length, gzip6: gzipSync(bytes, { level: 6 }).length, gzip9: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
@@ -137,8 +143,16 @@ for (const c of cases) {
     await browser.close();
     await server.close();
   }
-  const med = (ts: FilterRun['timings'][], key: keyof FilterRun['timings']) => round(median(ts.map((t) => t[key])));
-  const freshRow = { load_ms: med(fresh, 'loadMs'), fetch_ms: med(fresh, 'fetchMs'), parse_ms: med(fresh, 'parseMs'), rebuild_ms: med(fresh, 'decodeMs'), recompute_ms: med(fresh, 'recomputeMs') };
+  // (`?? 0`: a site built before a timing existed.)
+  const med = (ts: FilterRun['timings'][], key: keyof FilterRun['timings']) => round(median(ts.map((t) => t[key] ?? 0)));
+  const freshRow = {
+    load_ms: med(fresh, 'loadMs'),
+    fetch_ms: med(fresh, 'fetchMs'),
+    parse_ms: med(fresh, 'parseMs'),
+    rebuild_ms: med(fresh, 'decodeMs'),
+    prepare_ms: med(fresh, 'prepareMs'),
+    recompute_ms: med(fresh, 'recomputeMs'),
+  };
   const rows = [...inPlace].map(([label, { matched, timings }]) => ({
     filter: label,
     deals: matched,
@@ -146,17 +160,22 @@ for (const c of cases) {
     models_charts_ms: med(timings, 'modelMs'),
     dom_ms: med(timings, 'domMs'),
     recompute_ms: med(timings, 'recomputeMs'),
+    // The spread of the runs: a shared machine's load shows here first.
+    recompute_range: `${round(Math.min(...timings.map((t) => t.recomputeMs)))}-${round(Math.max(...timings.map((t) => t.recomputeMs)))}`,
   }));
-  const owner = rows[0]!;
+  const slowest = rows.reduce((a, b) => (b.recompute_ms > a.recompute_ms ? b : a));
   console.log(`\n${c.label}: ${c.data}, as of ${asOf}; filter data ${name}`);
   console.log(
     `  size: ${(size.raw / 1e6).toFixed(2)} MB raw, ${(size.gzip6 / 1e3).toFixed(0)} KB gzip -6, ${(size.gzip9 / 1e3).toFixed(0)} KB gzip -9, ${(size.brotli / 1e3).toFixed(0)} KB brotli` +
       ` (budget ${(c.budget.gzipBytes / 1e3).toFixed(0)} KB gzip: ${size.gzip6 <= c.budget.gzipBytes ? 'met' : 'MISSED'})`,
   );
-  console.log(`  owner link opened fresh (no cache): load ${freshRow.load_ms} ms (fetch ${freshRow.fetch_ms}, JSON parse ${freshRow.parse_ms}, Dataset rebuild ${freshRow.rebuild_ms}), then recompute ${freshRow.recompute_ms} ms (first run: code not yet optimised)`);
+  console.log(`  filter code: ${(js.raw / 1e3).toFixed(0)} KB, ${(js.gzip / 1e3).toFixed(1)} KB gzip -6 (${js.files.join(', ')})${js.zod ? ', zod included' : ''}`);
+  console.log(`  owner link opened fresh (no cache): load ${freshRow.load_ms} ms (fetch ${freshRow.fetch_ms}, JSON parse ${freshRow.parse_ms}, Dataset rebuild ${freshRow.rebuild_ms}, shared by all filters ${freshRow.prepare_ms}), then recompute ${freshRow.recompute_ms} ms (first run: code not yet optimised)`);
   console.table(rows);
-  console.log(`  recompute budget ${c.budget.recomputeMs} ms (owner filter, in place): ${owner.recompute_ms <= c.budget.recomputeMs ? 'met' : 'MISSED'} (${owner.recompute_ms} ms; engine alone ${owner.engine_ms} ms)`);
-  results.push({ case: c.label, data: c.data, as_of: asOf, runs, load_average: loadavg(), size, fresh: freshRow, in_place: rows, budget: c.budget });
+  console.log(
+    `  recompute budget ${c.budget.recomputeMs} ms (every filter, in place): ${slowest.recompute_ms <= c.budget.recomputeMs ? 'met' : 'MISSED'} (slowest: ${slowest.filter}, ${slowest.recompute_ms} ms; engine alone ${slowest.engine_ms} ms)`,
+  );
+  results.push({ case: c.label, data: c.data, as_of: asOf, runs, load_average: loadavg(), size, filter_code: js, fresh: freshRow, in_place: rows, budget: c.budget });
 }
 console.log(`\nload average now ${load()}`);
 writeFileAtomic(join('.cache', 'bench-filters.json'), `${JSON.stringify(results, null, 2)}\n`);

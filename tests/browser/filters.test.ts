@@ -5,11 +5,12 @@
  * unfiltered page needs no script and loads no filter code or data.
  * Required in CI like site.test.ts (CI=true without Chromium fails).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterSiteFacts } from '../../src/lib/filters/build-data.ts';
+import { toCsv } from '../../src/lib/format/csv.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../src/lib/filters/filter.ts';
 import { pageParts } from '../../src/lib/filters/page-parts.ts';
 import { filteredSiteData, pinStallDays } from '../../src/lib/filters/recompute.ts';
@@ -240,6 +241,108 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     expect(await noJs.locator('.filter-noscript').isVisible()).toBe(true);
     expect(await noJs.locator('figure.chart svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
     await context.close();
+  });
+
+  it('the form is in its place from the first paint: shown before its module runs, and nothing shifts on load', async () => {
+    // With the filter module never loading, the form is shown all the same (an inline line right after it).
+    const blocked = await browser.newPage();
+    await blocked.route(/\/_astro\/.*\.js$/, (r) => r.abort());
+    await blocked.goto(`${server.url}/en/`, { waitUntil: 'load' });
+    expect(await blocked.locator('form[data-filters]').isVisible()).toBe(true);
+    await blocked.close();
+    // On a phone, where the form is tallest: no layout shift once the page and its scripts have loaded.
+    for (const path of ['/en/', '/ko/', '/ko/stalled/']) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(sum), 300);
+          }),
+      );
+      expect(shift, path).toBe(0);
+      const [form, h1] = await Promise.all([page.locator('form[data-filters]').boundingBox(), page.locator('h1').boundingBox()]);
+      expect(form!.y + form!.height, path).toBeLessThanOrEqual(h1!.y);
+      await page.close();
+    }
+  });
+
+  it('draws each chart as the build draws it: only the variant on screen, the other when the page narrows', async () => {
+    const filter = f({ team });
+    const parts = pageParts(pageContext(filteredSiteData(data, filter).site, 'en', '/'), 'overview');
+    // At 2 device pixels per CSS pixel, as the build draws: Plot offsets lines by half a pixel for crisp edges only at 1.
+    const context = await browser.browser()!.newContext({ viewport: { width: 1366, height: 900 }, deviceScaleFactor: 2 });
+    const page = await openFiltered('/en/', filter, await context.newPage());
+    // The build's markup for the same data, parsed by the page, against what the filter drew (attributes in any order).
+    const drawn = (selector: string, markup: string) =>
+      page.evaluate(
+        ([sel, svg]) => {
+          const canonical = (e: Element): string =>
+            `<${e.localName} ${Array.from(e.attributes, (a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ')}>${Array.from(e.childNodes, (n) =>
+              n instanceof Element ? canonical(n) : (n.textContent ?? ''),
+            ).join('')}</${e.localName}>`;
+          const shown = document.querySelector(sel);
+          const template = document.createElement('template');
+          template.innerHTML = svg;
+          const built = template.content.firstElementChild;
+          return shown === null ? 'not drawn' : built && canonical(shown) === canonical(built) ? 'as built' : 'different';
+        },
+        [selector, markup] as const,
+      );
+    expect(parts.charts.length).toBeGreaterThan(0);
+    for (const { id, chart } of parts.charts) {
+      expect(await drawn(`#${id} .chart-wide > svg`, chart.svg), id).toBe('as built');
+      expect(await page.locator(`#${id} .chart-narrow svg`).count(), id).toBe(0);
+    }
+    await page.setViewportSize({ width: 390, height: 900 });
+    for (const { id, chart } of parts.charts) {
+      await page.waitForSelector(`#${id} .chart-narrow > svg`);
+      expect(await drawn(`#${id} .chart-narrow > svg`, chart.narrowSvg!), id).toBe('as built');
+    }
+    await context.close();
+  });
+
+  it('fills a chart’s table with the filtered numbers when it is opened, and holds no rows of all deals before', async () => {
+    const filter = f({ product });
+    const parts = pageParts(pageContext(filteredSiteData(data, filter).site, 'en', '/'), 'overview');
+    const { id, table: model } = parts.charts.find((c) => !c.unavailable && c.table.rows.length > 0)!;
+    const page = await openFiltered('/en/', filter);
+    const rows = `#${id} details.chart-data tbody tr`;
+    const texts = () => page.$$eval(rows, (trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')));
+    expect(await texts()).toEqual([]);
+    await page.click(`#${id} details.chart-data summary`);
+    await page.waitForSelector(rows);
+    expect(await texts()).toEqual(model.rows.map((r) => r.map((c) => c.text)));
+    await page.close();
+  });
+
+  it('a filtered table’s CSV link gives its filtered rows, made into a file when the link is first used', async () => {
+    const filter = f({ team });
+    const ctx = pageContext(filteredSiteData(data, filter).site, 'en', '/');
+    const [model] = stalledModel(ctx).tables;
+    const page = await openFiltered('/en/stalled/', filter);
+    const link = page.locator(`.table-block:has(#t-${model!.id}) .table-meta a[download]`);
+    expect(await link.getAttribute('href')).toBe('#');
+    await link.focus();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^blob:/);
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    expect(csv).toBe(toCsv(model!.csv.headers, model!.csv.rows).replace(/^\uFEFF/, ''));
+    expect(await link.getAttribute('download')).toBe(`${model!.id}.csv`);
+    await page.close();
+  });
+
+  it('the filter code carries no zod (the data file is checked by hand)', () => {
+    const chunks = readdirSync(join(site.dir, '_astro')).filter((name) => /^client\..*\.js$/.test(name));
+    expect(chunks).toHaveLength(1);
+    const code = readFileSync(join(site.dir, '_astro', chunks[0]!), 'utf8');
+    expect(code).not.toContain('ZodError');
+    expect(code).toContain('zod is not in the browser bundle');
   });
 
   it('writes the filter data file once, named after its content', () => {

@@ -215,7 +215,8 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
   // One mark per row where the position depends on the row: Plot's dx is a constant.
   const atRow = (s: (typeof rows)[number], dx: number, text: string, style: Record<string, unknown>) =>
     Plot.text([s], { y: (d: (typeof rows)[number]) => labelRowKey(d.id), text: () => text, frameAnchor: 'left', textAnchor: 'start', dx, dy: 3, ...style });
-  const narrowLabels: Plot.Markish[] = [
+  // (Marks of one layout only: each is built when that layout is drawn.)
+  const narrowLabels = (): Plot.Markish[] => [
     Plot.text(rows, { y: (s) => labelRowKey(s.id), text: narrowLabel, frameAnchor: 'left', textAnchor: 'start', dy: 3, fontWeight: '600' }),
     ...rows.map((s) => atRow(s, countDx(s), barLabel(s), {})),
     ...withStep.map((s) => {
@@ -223,7 +224,7 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
       return atRow(s, stepDx(s), room >= 3 * FONT_SIZE ? truncate(s.buyerStep ?? '', room / 1.06, SMALL_FONT_SIZE) : '', { fontSize: SMALL_FONT_SIZE, ...fill('muted') });
     }),
   ];
-  const wideLabels: Plot.Markish[] = [
+  const wideLabels = (): Plot.Markish[] => [
     labelMark(withStep, -8),
     labelMark(withoutStep, 0),
     Plot.text(withStep, {
@@ -250,7 +251,7 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
           ...keyMarks(keyItems, marginLeft, frame.marginTop, keyWidth),
         ]
       : [Plot.barX(rows, { y: key, x: (s) => finite(s.reached), ...fill('primary') })]),
-    ...(narrow ? narrowLabels : [...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }), ...wideLabels]),
+    ...(narrow ? narrowLabels() : [...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }), ...wideLabels()]),
     ...columnMarks(rows, convHeader, { y: key, text: convText, dx: convWidth, bold }),
     ...columnMarks(rows, winHeader, { y: key, text: winText, dx: convWidth + winWidth }),
     Plot.ruleX([0]),

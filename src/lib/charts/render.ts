@@ -4,6 +4,7 @@
  * responsive (viewBox, CSS width, at most MAX_SCALE px per unit), themable
  * and collision-free on a page (ids and classes prefixed per chart); the
  * "no data" SVG; and `responsive`, which adds a chart's narrow variant.
+ * Outputs draw their SVGs when first read (`svg`, `narrowSvg`).
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
@@ -37,6 +38,11 @@ export interface RenderMeta {
 
 /** Render a Plot spec and post-process it into the final SVG string. */
 export function renderPlot(options: Plot.PlotOptions, meta: RenderMeta): string {
+  return plotElement(options, meta).outerHTML;
+}
+
+/** `renderPlot`'s SVG as an element of `chartDocument()` (its markup is `renderPlot`'s string). */
+function plotElement(options: Plot.PlotOptions, meta: RenderMeta): Element {
   const cls = chartClass(meta.id);
   const svg = Plot.plot({ ...options, document: chartDocument(), className: cls }) as unknown as Element;
   return finish(svg, cls, meta);
@@ -51,6 +57,10 @@ export function svgElement(name: string, attrs: Record<string, string | number> 
 
 /** A hand-drawn SVG of the given viewBox, post-processed like Plot's output. */
 export function renderCustom(meta: RenderMeta, width: number, height: number, draw: (svg: Element) => void): string {
+  return customElement(meta, width, height, draw).outerHTML;
+}
+
+function customElement(meta: RenderMeta, width: number, height: number, draw: (svg: Element) => void): Element {
   const cls = chartClass(meta.id);
   const svg = svgElement('svg', { class: cls, viewBox: `0 0 ${width} ${height}`, fill: 'currentColor' });
   svg.appendChild(svgElement('style'));
@@ -63,10 +73,14 @@ export function renderCustom(meta: RenderMeta, width: number, height: number, dr
  * wrapped to the width of a chart (a sparkline-sized box keeps one line).
  */
 export function renderEmpty(meta: RenderMeta, width = DEFAULT_WIDTH, height = 80): string {
+  return emptyElement(meta, width, height).outerHTML;
+}
+
+function emptyElement(meta: RenderMeta, width = DEFAULT_WIDTH, height = 80): Element {
   const lines = width >= 200 ? wrap(meta.takeaway, width - 24, FONT_SIZE, 4).split('\n') : [meta.takeaway];
   const lineHeight = Math.round(FONT_SIZE * 1.4);
   const h = Math.max(height, lines.length * lineHeight + 24);
-  return renderCustom(meta, width, h, (svg) => {
+  return customElement(meta, width, h, (svg) => {
     const frame = { x: 0.5, y: 0.5, width: width - 1, height: h - 1, rx: 4, fill: 'none', stroke: COLORS.track, 'aria-hidden': 'true' };
     svg.appendChild(svgElement('rect', frame));
     const first = h / 2 - ((lines.length - 1) * lineHeight) / 2;
@@ -97,11 +111,71 @@ export function responsive<VM, O extends { width?: number | undefined; id?: stri
 ): ChartOutput {
   const wide = draw(vm, options);
   if (options.width !== undefined) return wide;
-  const narrow = draw(vm, { ...options, width: NARROW_WIDTH, id: `${options.id ?? defaultId}-narrow` });
-  return { ...wide, narrowSvg: narrow.svg };
+  // Each SVG is drawn when first read, the narrow one laid out then too (a page in the browser draws the one on screen: filters/dom.ts).
+  const narrowOptions = { ...options, width: NARROW_WIDTH, id: `${options.id ?? defaultId}-narrow` };
+  const narrow = once(() => draw(vm, narrowOptions));
+  return lazyOutput(
+    { svg: () => drawnElement(wide, 'svg') ?? wide.svg, narrowSvg: () => drawnElement(narrow(), 'svg') ?? narrow().svg },
+    { title: wide.title, takeaway: wide.takeaway, table: wide.table },
+  );
 }
 
-const NUMERIC_ATTRS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'd', 'points', 'dx', 'dy'];
+/** `make()` on the first call, then its value. */
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+type SvgKey = 'svg' | 'narrowSvg';
+
+/** Each lazy output's SVGs as elements, drawn when first asked for (the markup is then theirs). */
+const elements = new WeakMap<ChartOutput, Partial<Record<SvgKey, () => Element | string>>>();
+
+/**
+ * A chart output whose SVGs are drawn when first read (then kept): the
+ * title, takeaway and table are known before any drawing, and a page that
+ * never shows an SVG (the variant off screen) never pays for it. The same
+ * markup as drawing at once: rendering is pure. `draw` gives the SVG as an
+ * element of `chartDocument()` (or, from an output drawn otherwise, as markup).
+ */
+function lazyOutput(draw: Partial<Record<SvgKey, () => Element | string>>, rest: Omit<ChartOutput, SvgKey>): ChartOutput {
+  const out = {} as ChartOutput;
+  const made: Partial<Record<SvgKey, () => Element | string>> = {};
+  for (const key of ['svg', 'narrowSvg'] as const) {
+    const element = draw[key];
+    if (!element) continue;
+    made[key] = once(element);
+    const markup = once(() => {
+      const e = made[key]!();
+      return typeof e === 'string' ? e : e.outerHTML;
+    });
+    Object.defineProperty(out, key, { enumerable: true, configurable: true, get: markup });
+    if (key === 'svg') Object.assign(out, rest);
+  }
+  elements.set(out, made);
+  return out;
+}
+
+/**
+ * A chart output's SVG as an element of `chartDocument()`, when the output
+ * draws lazily (any made by `output` or `responsive`), without making its
+ * markup: a page in the browser inserts a copy of it instead of parsing the
+ * markup (filters/dom.ts). Its markup is the output's `svg` / `narrowSvg`. Null
+ * for other outputs, and for an output without that SVG.
+ */
+export function drawnElement(out: ChartOutput, key: SvgKey): Element | null {
+  const e = elements.get(out)?.[key]?.();
+  return e === undefined || typeof e === 'string' ? null : e;
+}
+
+const NUMERIC = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'd', 'points', 'dx', 'dy']);
 
 function roundNumbers(value: string): string {
   if (value.includes('em')) return value;
@@ -111,7 +185,7 @@ function roundNumbers(value: string): string {
   });
 }
 
-function finish(svg: Element, cls: string, meta: RenderMeta): string {
+function finish(svg: Element, cls: string, meta: RenderMeta): Element {
   const doc = chartDocument();
   svg.removeAttribute('width');
   svg.removeAttribute('height');
@@ -129,11 +203,17 @@ function finish(svg: Element, cls: string, meta: RenderMeta): string {
     renamed.set(el.getAttribute('id')!, next);
     el.setAttribute('id', next);
   }
-  const all = Array.from(svg.querySelectorAll('*'));
-  for (const el of all) {
-    for (const name of NUMERIC_ATTRS) {
-      const v = el.getAttribute(name);
-      if (v !== null) el.setAttribute(name, roundNumbers(v));
+  const all = svg.querySelectorAll('*');
+  // Class names in use below the root (for the colour roles), gathered in the same pass.
+  const classes = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
+    // Each numeric attribute present, rounded (rewritten only when rounding changes it: the same markup, fewer writes).
+    for (const name of el.getAttributeNames()) {
+      if (!NUMERIC.has(name)) continue;
+      const value = el.getAttribute(name)!;
+      const rounded = roundNumbers(value);
+      if (rounded !== value) el.setAttribute(name, rounded);
     }
     if (renamed.size > 0) {
       for (const name of ['clip-path', 'mask', 'href', 'marker-start', 'marker-end']) {
@@ -143,12 +223,14 @@ function finish(svg: Element, cls: string, meta: RenderMeta): string {
     }
     // Plot labels its marks; a labelled <g> needs a role to be valid ARIA.
     if (el.tagName.toLowerCase() === 'g' && el.hasAttribute('aria-label')) el.setAttribute('role', 'group');
+    const cls = el.getAttribute('class');
+    if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
   }
 
   const style = svg.querySelector('style');
   // Fonts come from CSS (the page's `--ps-chart-font`, else the system stack);
   // each colour role in use can be themed with `--ps-chart-<role>`.
-  const roles = Object.entries(COLORS).filter(([role]) => svg.querySelector(`.ps-${role}`));
+  const roles = Object.entries(COLORS).filter(([role]) => classes.has(`ps-${role}`));
   // Text never grows past MAX_SCALE px per unit: a chart with text is at most that much wider than its viewBox.
   const viewBoxWidth = Number(svg.getAttribute('viewBox')?.split(/\s+/)[2]);
   const maxWidth = svg.querySelector('text') && viewBoxWidth > 0 ? `${Math.round(viewBoxWidth * MAX_SCALE)}px` : '100%';
@@ -166,15 +248,14 @@ function finish(svg: Element, cls: string, meta: RenderMeta): string {
   desc.textContent = meta.takeaway;
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, desc);
-  return svg.outerHTML;
+  return svg;
 }
 
-/** Assemble the output; renders the "no data" SVG when `spec` is null. */
+/** Assemble the output, its SVG drawn when first read; the "no data" SVG when `spec` is null. */
 export function output(
   spec: Plot.PlotOptions | null,
   meta: RenderMeta & { width?: number | undefined },
   table: ChartTable,
 ): ChartOutput {
-  const svg = spec ? renderPlot(spec, meta) : renderEmpty(meta, meta.width ?? DEFAULT_WIDTH);
-  return { svg, title: meta.title, takeaway: meta.takeaway, table };
+  return lazyOutput({ svg: () => (spec ? plotElement(spec, meta) : emptyElement(meta, meta.width ?? DEFAULT_WIDTH)) }, { title: meta.title, takeaway: meta.takeaway, table });
 }

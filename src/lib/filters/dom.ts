@@ -2,13 +2,21 @@
  * Browser only: writes a filtered page's parts (page-parts.ts) into the
  * static page, in the markup the Astro components render (Tile.astro,
  * ChartFigure.astro, DataTable.astro, Notes.astro). Text from the data goes
- * in as textContent, never as HTML; chart SVGs are our renderer's output,
- * parsed inert and stripped of anything scriptable before they are inserted.
- * CSV links point at the filtered rows (a Blob made with format/csv.ts).
+ * in as textContent, never as HTML; chart SVGs are our renderer's output (a
+ * copy of the element it drew, or its markup parsed inert), stripped of
+ * anything scriptable before they are inserted, and only the variant of a
+ * chart on screen is drawn (the other when the page narrows or widens, or
+ * before printing). CSV links point at the filtered rows (a Blob made with
+ * format/csv.ts when the link is about to be used).
+ *
+ * Reads before writes: which variant each chart shows is read first, so the
+ * update lays the page out once.
  */
 import { toCsv } from '../format/csv.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { TileModel } from '../views/pages/index.ts';
+import { drawnElement } from '../charts/render.ts';
+import type { ChartOutput } from '../charts/types.ts';
 import type { ChartBlock, TableModel } from '../views/table.ts';
 import type { PageParts } from './page-parts.ts';
 
@@ -28,7 +36,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
   const doc = tileEl.ownerDocument;
   const h3 = el(doc, 'h3', undefined, tile.label);
   h3.title = tile.hint;
-  const parts: Element[] = [h3, el(doc, 'p', 'tile-value', tile.value)];
+  const parts: Element[] = [h3, el(doc, 'p', tile.rough ? 'tile-value rough' : 'tile-value', tile.value)];
   if (tile.detail) parts.push(el(doc, 'p', 'tile-detail', tile.detail));
   if (tile.delta) {
     const tone = tile.good === null ? 'flat' : tile.good ? 'good' : 'bad';
@@ -50,6 +58,31 @@ function csvUrl(table: TableModel): string {
   const url = URL.createObjectURL(new Blob([toCsv(table.csv.headers, table.csv.rows)], { type: 'text/csv;charset=utf-8' }));
   blobUrls.push(url);
   return url;
+}
+
+/**
+ * The filtered table of each CSV link, made into a file (a Blob URL) when the
+ * link is first about to be used: pointed at, focused, clicked or opened in a
+ * menu, each before the browser follows it. A Blob per table at every update
+ * would cost more than the rest of the page update.
+ */
+const csvOf = new WeakMap<Element, TableModel>();
+const CSV_EVENTS = ['pointerdown', 'focus', 'click', 'contextmenu'] as const;
+
+function makeCsv(event: Event): void {
+  const link = event.currentTarget as Element;
+  const table = csvOf.get(link);
+  if (!table) return;
+  csvOf.delete(link);
+  link.setAttribute('href', csvUrl(table));
+}
+
+function csvLink(link: Element, table: TableModel): void {
+  csvOf.set(link, table);
+  link.setAttribute('href', '#');
+  if (link.hasAttribute('data-filter-csv')) return;
+  link.setAttribute('data-filter-csv', '');
+  for (const type of CSV_EVENTS) link.addEventListener(type, makeCsv);
 }
 
 /** DataTable.astro's rows, caption and meta line for `table`, into the existing table (its sort buttons stay). */
@@ -86,7 +119,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, m: Messages, mo
   const meta = block?.querySelector(':scope > .table-meta');
   const link = meta?.querySelector('a[download]');
   if (meta && link) {
-    link.setAttribute('href', csvUrl(table));
+    csvLink(link, table);
     link.setAttribute('download', `${table.id}.csv`);
     const parts: Node[] = [];
     if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)} · `));
@@ -106,18 +139,90 @@ export function svgNode(doc: Document, svg: string): Element | null {
   const template = doc.createElement('template');
   template.innerHTML = svg;
   const root = template.content.firstElementChild;
-  if (!root || root.namespaceURI !== SVG_NS || root.localName !== 'svg' || template.content.childElementCount !== 1) return null;
+  if (!root || template.content.childElementCount !== 1) return null;
+  return inertSvg(doc, root);
+}
+
+/** `root` made safe (as `svgNode`) and moved into `doc`; null unless it is an <svg>. */
+function inertSvg(doc: Document, root: Element): Element | null {
+  if (root.namespaceURI !== SVG_NS || root.localName !== 'svg') return null;
   for (const e of Array.from(root.querySelectorAll('script, foreignObject'))) e.remove();
-  for (const e of [root, ...Array.from(root.querySelectorAll('*'))]) {
-    for (const attr of Array.from(e.attributes)) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#'))) e.removeAttribute(attr.name);
+  const all = root.getElementsByTagName('*');
+  for (let i = -1; i < all.length; i++) {
+    const e = i < 0 ? root : all[i]!;
+    for (const name of e.getAttributeNames()) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('on') || ((lower === 'href' || lower === 'xlink:href') && !e.getAttribute(name)!.startsWith('#'))) e.removeAttribute(name);
     }
   }
   return doc.adoptNode(root);
 }
 
-function fillChart(figure: Element, block: ChartBlock, m: Messages, moreRows: (count: number) => string): void {
+/**
+ * A chart's SVG as nodes of `doc`: a copy of the element the chart was drawn
+ * as (charts/render.ts `drawnElement`, no markup made or parsed), made safe
+ * as `svgNode`; from its markup for an output drawn otherwise.
+ */
+function chartSvg(doc: Document, chart: ChartOutput, key: 'svg' | 'narrowSvg'): Element | null {
+  const drawn = drawnElement(chart, key);
+  if (drawn) return inertSvg(doc, doc.importNode(drawn, true));
+  const markup = chart[key];
+  return markup === undefined ? null : svgNode(doc, markup);
+}
+
+/** The variant divs of a chart not drawn yet (off screen when the chart was filled), with the SVG each would hold. */
+const pending = new WeakMap<HTMLElement, () => Element | null>();
+let observer: ResizeObserver | null = null;
+
+/** Whether `e` is laid out (not `display: none`, as the container query hides the variant that does not fit). */
+function shown(e: Element): boolean {
+  return getComputedStyle(e).display !== 'none';
+}
+
+/** Which variant each watched chart showed when last laid out (noted by the observer, when reading it costs nothing). */
+const lastShown = new WeakMap<Element, ShownVariant>();
+
+/** Draw the pending variants that are now on screen (`all`: every one, for printing). */
+function drawPending(holders: Iterable<Element>, all = false): void {
+  for (const holder of holders) {
+    if (!all) lastShown.set(holder, variantOf(holder));
+    for (const div of Array.from(holder.children)) {
+      const svg = div instanceof HTMLElement ? pending.get(div) : undefined;
+      if (!svg || !(all || shown(div))) continue;
+      pending.delete(div as HTMLElement);
+      const node = svg();
+      div.replaceChildren(...(node ? [node] : []));
+    }
+  }
+}
+
+/** The other variant is drawn when its container query shows it (the holder's width crosses the breakpoint) or before printing. */
+function watch(holder: Element): void {
+  const view = holder.ownerDocument.defaultView;
+  if (!view || typeof view.ResizeObserver !== 'function') return drawPending([holder], true);
+  if (!observer) {
+    observer = new view.ResizeObserver((entries) => drawPending(entries.map((e) => e.target)));
+    view.addEventListener('beforeprint', () => drawPending(Array.from(holder.ownerDocument.querySelectorAll('.chart-svg.has-narrow')), true));
+  }
+  observer.observe(holder);
+}
+
+/** Which variant of a chart with a narrow one is on screen now: read before the page is written to (one layout for all charts). */
+export type ShownVariant = 'wide' | 'narrow' | null;
+
+function variantOf(holder: Element): ShownVariant {
+  const narrow = holder.querySelector(':scope > .chart-narrow');
+  return narrow && holder.classList.contains('has-narrow') ? (shown(narrow) ? 'narrow' : 'wide') : null;
+}
+
+/** As the observer last saw it (a size change since would have been observed), else read now. */
+function shownVariant(figure: Element): ShownVariant {
+  const holder = figure.querySelector(':scope > .chart-svg');
+  if (!holder) return null;
+  return lastShown.get(holder) ?? variantOf(holder);
+}
+
+function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, m: Messages, moreRows: (count: number) => string): void {
   const doc = figure.ownerDocument;
   const h2 = figure.querySelector(':scope > h2');
   if (h2) h2.textContent = block.chart.title;
@@ -129,18 +234,51 @@ function fillChart(figure: Element, block: ChartBlock, m: Messages, moreRows: (c
   if (holder instanceof HTMLElement) holder.hidden = block.unavailable;
   if (details instanceof HTMLElement) details.hidden = block.unavailable;
   if (block.unavailable || !holder) return;
-  const wide = svgNode(doc, block.chart.svg);
-  const narrow = block.chart.narrowSvg ? svgNode(doc, block.chart.narrowSvg) : null;
-  holder.classList.toggle('has-narrow', narrow !== null);
-  if (narrow && wide) {
+  const { chart } = block;
+  // (`in`: reading `narrowSvg` would draw it.)
+  const hasNarrow = 'narrowSvg' in chart;
+  holder.classList.toggle('has-narrow', hasNarrow);
+  if (hasNarrow) {
+    // Only the variant on screen is drawn now; the other when it comes on screen.
     const w = el(doc, 'div', 'chart-wide');
     const n = el(doc, 'div', 'chart-narrow');
-    w.append(wide);
-    n.append(narrow);
+    const now = variant === 'narrow' ? n : w;
+    const later = variant === 'narrow' ? w : n;
+    const svgOf = (div: HTMLElement) => chartSvg(doc, chart, div === n ? 'narrowSvg' : 'svg');
+    const node = svgOf(now);
+    if (node) now.append(node);
+    pending.set(later, () => svgOf(later));
     holder.replaceChildren(w, n);
-  } else holder.replaceChildren(...(wide ? [wide] : []));
+    watch(holder);
+  } else {
+    const wide = chartSvg(doc, chart, 'svg');
+    holder.replaceChildren(...(wide ? [wide] : []));
+  }
   const tableEl = details?.querySelector('table');
-  if (tableEl instanceof HTMLTableElement) fillTable(tableEl, block.table, m, moreRows);
+  if (!(tableEl instanceof HTMLTableElement)) return;
+  const fill = () => fillTable(tableEl, block.table, m, moreRows);
+  if (!(details instanceof HTMLDetailsElement) || details.open) return fill();
+  // A closed table is filled when it is opened (or printed); until then it holds no rows, none of all deals.
+  tableEl.tBodies[0]?.replaceChildren();
+  if (tableEl.caption) tableEl.caption.textContent = block.table.caption;
+  closedTables.set(details, fill);
+  if (details.hasAttribute('data-filter-table')) return;
+  details.setAttribute('data-filter-table', '');
+  details.addEventListener('toggle', () => {
+    if (details.open) fillClosed([details]);
+  });
+}
+
+/** The chart tables of the last update not filled yet (their <details> closed), with what fills each. */
+const closedTables = new Map<HTMLDetailsElement, () => void>();
+let printHook = false;
+
+function fillClosed(which: Iterable<HTMLDetailsElement>): void {
+  for (const details of Array.from(which)) {
+    const fill = closedTables.get(details);
+    closedTables.delete(details);
+    fill?.();
+  }
 }
 
 function setHidden(e: Element, hidden: boolean): void {
@@ -175,6 +313,15 @@ export function applyParts(doc: Document, parts: PageParts, m: Messages, moreRow
   if (!main) return;
   for (const url of blobUrls.splice(0)) URL.revokeObjectURL(url);
 
+  closedTables.clear();
+  if (!printHook) {
+    printHook = true;
+    doc.defaultView?.addEventListener('beforeprint', () => fillClosed(closedTables.keys()));
+  }
+  // Reads first: which variant of each chart is on screen (one style and layout pass), then only writes.
+  const figures = Array.from(main.querySelectorAll('figure.chart[id]'));
+  const variants = figures.map(shownVariant);
+
   const tiles = new Map(parts.tiles.map((t) => [t.key, t]));
   for (const tileEl of Array.from(main.querySelectorAll('[data-tile]'))) {
     const tile = tiles.get(tileEl.getAttribute('data-tile') ?? '');
@@ -182,11 +329,11 @@ export function applyParts(doc: Document, parts: PageParts, m: Messages, moreRow
   }
 
   const charts = new Map(parts.charts.map((c) => [c.id, c]));
-  for (const figure of Array.from(main.querySelectorAll('figure.chart[id]'))) {
+  figures.forEach((figure, i) => {
     const block = charts.get(figure.id);
     setHidden(figure, !block);
-    if (block) fillChart(figure, block, m, moreRows);
-  }
+    if (block) fillChart(figure, block, variants[i]!, m, moreRows);
+  });
 
   const tables = new Map(parts.tables.map((t) => [`t-${t.id}`, t]));
   for (const tableEl of Array.from(main.querySelectorAll('table[data-sortable]'))) {

@@ -1,7 +1,8 @@
 /**
  * The filter form's few lines that load with a filterable page (FilterBar.astro).
- * The page is complete without them; they show the form, and only when a
- * filter is in the URL or the form is used do they load the filter code and
+ * The page is complete without them. The form is already shown by an inline
+ * line in FilterBar.astro (so it is in place from the first paint); only when
+ * a filter is in the URL or the form is used do these load the filter code and
  * data (client.ts). No imports: this must stay tiny (the keys are
  * filter.ts FILTER_KEYS, checked by tests/unit/filters/filter.test.ts).
  */
@@ -15,7 +16,7 @@ export function hasFilter(search: string): boolean {
 export function startFilters(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('form[data-filters]');
   if (!form) return;
-  form.hidden = false;
+  form.hidden = false; // normally already shown by FilterBar.astro's inline line
   const apply = () =>
     import('./client.ts').then(
       (c) => c.run(form),

@@ -9,16 +9,25 @@
  * - links: each owner's and account's page, as the full build named them;
  * - no 12-month trend (the tiles' sparklines show all deals; the Trends page
  *   is not filtered) and no account pages; the run 30 days earlier only for
- *   the overview's changes.
+ *   the overview's changes; no "What changed" (that page is not filtered).
+ *
+ * Fast, with the same figures (docs/performance.md, "Filters in the URL"):
+ * the subset's prepared data and its snapshots at as_of and 30 days earlier
+ * are taken from those of all deals, made once (subset.ts `filterPrepared`,
+ * engine.ts `filteredContextAt`), and each metric is computed only when the
+ * page reads it (engine.ts `lazyComputeAt`).
  *
  * Pure: runs in the browser (filters/client.ts) and in Node (tests, bench).
  */
 import type { Config } from '../ingest/config.ts';
-import { buildSiteData } from '../views/site-data.ts';
+import { snapshotAt } from '../metrics/context.ts';
+import { addDays, cutoffOf } from '../time.ts';
+import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';
 import type { AccountView, SiteData, StallBasis } from '../views/schema.ts';
 import type { DecodedFilterData } from './compact.ts';
+import { lazyComputeAt } from './engine.ts';
 import type { Filter } from './filter.ts';
-import { filterDataset } from './subset.ts';
+import { filterPrepared, prepareFilterIndex, preparedFull } from './subset.ts';
 
 export interface FilteredSite {
   site: SiteData;
@@ -59,16 +68,33 @@ function accountStub([id, name, slug]: readonly [string, string, string]): Accou
   };
 }
 
+/**
+ * What every filter of the data shares, made once ahead (client.ts, as the
+ * file is loaded): the index of the deals by owner, team and product, the
+ * engine's prepared data of all deals, and all deals' state at as_of and 30
+ * days earlier, from which each filter takes its deals' part.
+ */
+export function prepareFilters(data: DecodedFilterData): void {
+  const { dataset, config, site } = data;
+  const full = prepareFilterIndex(dataset, config);
+  for (const date of [site.as_of, addDays(site.as_of, -COMPARE_DAYS)]) snapshotAt(full, cutoffOf(date, config.timezone));
+}
+
 /** `compare`: also run the engine 30 days earlier (the overview's changes); other pages do without. */
 export function filteredSiteData(data: DecodedFilterData, filter: Filter, { compare = true }: { compare?: boolean } = {}): FilteredSite {
   const { dataset, config, site: facts } = data;
-  const subset = filterDataset(dataset, filter, config.timezone);
-  const site = buildSiteData(subset, pinStallDays(config, facts.stall_now), facts.as_of, {
+  const pinned = pinStallDays(config, facts.stall_now);
+  const prepared = filterPrepared(preparedFull(dataset, config), filter, config.timezone, pinned);
+  const subset = prepared.dataset;
+  const site = buildSiteData(subset, pinned, facts.as_of, {
     dataLabel: facts.data_label,
     trends: false,
     accounts: false,
     previousConfig: pinStallDays(config, facts.stall_previous),
     compare,
+    changes: false,
+    prepared,
+    engine: lazyComputeAt,
   });
   const basis = new Map(facts.stall_basis);
   const slugs = new Map(facts.owner_slugs);

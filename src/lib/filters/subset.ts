@@ -11,12 +11,21 @@
  *   targets of the owners who have deals in the subset;
  * - product or period: none (targets are not set per product or cohort, so
  *   coverage and attainment have no target to compare with).
+ *
+ * `filterDataset` is the plain way; a page applying many filters to one
+ * dataset takes each filter's part of what it built once for all deals
+ * (`filterPrepared`: the deals through an index, their timelines, field
+ * changes and pushes), with the same result.
  */
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
+import type { Config } from '../ingest/config.ts';
+import { type Prepared, prepare } from '../metrics/context.ts';
+import type { FieldReplay } from '../model/snapshot.ts';
+import type { Timelines } from '../model/timeline.ts';
 import { localDateOf } from '../time.ts';
 import { type Filter, periodInstants, segmentName } from './filter.ts';
 
-/** Whether each deal matches the filter, by deal index. */
+/** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
 export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string): Uint8Array {
   const { deals, stageHistory: h } = dataset;
   const n = deals.length;
@@ -63,6 +72,243 @@ export function filterDataset(dataset: Dataset, filter: Filter, timeZone: string
   };
 }
 
+// ------------------------------------------------ many filters on one dataset
+
+/**
+ * What makes a filter fast on a dataset that many filters are applied to (a
+ * page, in the browser): the deals of each owner, team and product (as
+ * filtered: `segmentName`), ascending, and created(d) of every deal. Built
+ * once per dataset.
+ */
+export interface FilterIndex {
+  owner: Map<string, Int32Array>;
+  team: Map<string, Int32Array>;
+  product: Map<string, Int32Array>;
+  /** created(d): the earlier of created_at and the deal's first stage entry (as `matchingDeals`). */
+  created: Float64Array;
+}
+
+const indexes = new WeakMap<Dataset, FilterIndex>();
+
+function byName(deals: readonly Deal[], name: (d: Deal) => string): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  for (let d = 0; d < deals.length; d++) {
+    const key = segmentName(name(deals[d]!));
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    list.push(d);
+  }
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
+export function filterIndex(dataset: Dataset): FilterIndex {
+  let index = indexes.get(dataset);
+  if (!index) {
+    const { deals, stageHistory: h } = dataset;
+    const created = Float64Array.from(deals, (d) => d.createdAt);
+    for (let i = 0; i < h.length; i++) {
+      const d = h.deal[i]!;
+      if (h.enteredAt[i]! < created[d]!) created[d] = h.enteredAt[i]!;
+    }
+    index = { owner: byName(deals, (d) => d.owner), team: byName(deals, (d) => d.team), product: byName(deals, (d) => d.product), created };
+    indexes.set(dataset, index);
+  }
+  return index;
+}
+
+const NAME_KEYS = ['owner', 'team', 'product'] as const;
+const NONE = new Int32Array(0);
+
+/** The indexes of the deals that match `filter`, ascending: the deals `matchingDeals` marks, found through the index. */
+export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): Int32Array {
+  const index = filterIndex(dataset);
+  // The smallest list of a name in the filter, checked against the other keys.
+  let base: Int32Array | null = null;
+  let baseKey: (typeof NAME_KEYS)[number] | null = null;
+  for (const key of NAME_KEYS) {
+    const value = filter[key];
+    if (value === null) continue;
+    const list = index[key].get(value) ?? NONE;
+    if (base === null || list.length < base.length) [base, baseKey] = [list, key];
+  }
+  const check = (key: (typeof NAME_KEYS)[number]) => (key === baseKey ? null : filter[key]);
+  const owner = check('owner');
+  const team = check('team');
+  const product = check('product');
+  const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
+  const { deals } = dataset;
+  const n = base === null ? deals.length : base.length;
+  if (base !== null && owner === null && team === null && product === null && window === null) return base.slice();
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const d = base === null ? j : base[j]!;
+    const deal = deals[d]!;
+    if (owner !== null && segmentName(deal.owner) !== owner) continue;
+    if (team !== null && segmentName(deal.team) !== team) continue;
+    if (product !== null && segmentName(deal.product) !== product) continue;
+    if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
+    out[k++] = d;
+  }
+  return k === n ? out : out.slice(0, k);
+}
+
+/** What every filter of a dataset shares, built ahead (a page does it as it loads the file): the index, the engine's prepared data of all deals and its replay's positions. */
+export function prepareFilterIndex(dataset: Dataset, config: Config): Prepared {
+  filterIndex(dataset);
+  const full = preparedFull(dataset, config);
+  replayPositions(full);
+  return full;
+}
+
+/** The engine's prepared data per dataset and config (filters/recompute.ts): built once, then each filter takes its deals' part. */
+const preparedOf = new WeakMap<Dataset, WeakMap<Config, Prepared>>();
+
+export function preparedFull(dataset: Dataset, config: Config): Prepared {
+  let byConfig = preparedOf.get(dataset);
+  if (!byConfig) preparedOf.set(dataset, (byConfig = new WeakMap()));
+  let prepared = byConfig.get(config);
+  if (!prepared) byConfig.set(config, (prepared = prepare(dataset, config)));
+  return prepared;
+}
+
+/**
+ * The engine's prepared data of the deals that match `filter`, taken from
+ * `full` (prepared from the whole dataset) instead of rebuilt: the same as
+ * `prepare(filterDataset(full.dataset, filter, timeZone), config)`, field for
+ * field (a deal's timeline, field changes and pushes depend on that deal
+ * alone; tests/unit/filters/engine.test.ts compares both), in a fraction of
+ * the time. `config` is the subset's (its stall thresholds may be pinned;
+ * its stages are `full.config`'s). The subset dataset's stage history, which
+ * only timelines are built from, is made when first read.
+ */
+export function filterPrepared(full: Prepared, filter: Filter, timeZone: string, config: Config): Prepared {
+  const source = full.dataset;
+  const kept = keptDeals(source, filter, timeZone);
+  const n = kept.length;
+  const index = new Int32Array(source.deals.length).fill(-1);
+  const deals: Deal[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    index[kept[j]!] = j;
+    deals[j] = source.deals[kept[j]!]!;
+  }
+  // The subset's change objects by position in the full field history (holes for the changes of other deals).
+  const changes: FieldChange[] = source.fieldHistory === null ? [] : new Array(source.fieldHistory.length);
+  const fieldHistory = source.fieldHistory === null ? null : subsetChanges(source.fieldHistory, index, changes);
+  const dataset: Dataset = {
+    ...source,
+    deals,
+    fieldHistory,
+    targets: source.targets === null ? null : filterTargets(source.targets, filter, deals),
+  };
+  let history: StageHistory | null = null;
+  Object.defineProperty(dataset, 'stageHistory', { enumerable: true, configurable: true, get: () => (history ??= subsetHistory(source.stageHistory, index)) });
+  const positions = replayPositions(full);
+  const replay: FieldReplay = { amount: subsetReplay(positions.amount, index, changes), expectedClose: subsetReplay(positions.expectedClose, index, changes) };
+  const timelines = subsetTimelines(full.timelines, kept, deals, config);
+  sources.set(timelines, { full, kept });
+  return {
+    dataset,
+    config,
+    timelines,
+    replay,
+    // As `prepare`: null when no kept deal's close date ever changed.
+    pushes: full.pushes === null || replay.expectedClose.size === 0 ? null : subsetByDeal(full.pushes, index),
+  };
+}
+
+/** The prepared dataset each subset's timelines were taken from, and the kept deals (filters/engine.ts takes snapshots from it). */
+const sources = new WeakMap<Timelines, { full: Prepared; kept: Int32Array }>();
+
+/** Of timelines made by `filterPrepared`: the full prepared data and the kept deals' indexes in it, ascending. */
+export function subsetSource(timelines: Timelines): { full: Prepared; kept: Int32Array } | undefined {
+  return sources.get(timelines);
+}
+
+/**
+ * A full replay's per-deal lists (in the map's order) as positions in the
+ * field history: deal `deals[k]` has `positions[start[k] .. start[k+1])`.
+ * Built once per prepared dataset.
+ */
+interface ReplayPositions {
+  deals: Int32Array;
+  start: Int32Array;
+  positions: Int32Array;
+}
+
+const positionsOf = new WeakMap<FieldReplay, { amount: ReplayPositions; expectedClose: ReplayPositions }>();
+
+function replayPositions(full: Prepared): { amount: ReplayPositions; expectedClose: ReplayPositions } {
+  let out = positionsOf.get(full.replay);
+  if (!out) {
+    const at = new Map<FieldChange, number>();
+    (full.dataset.fieldHistory ?? []).forEach((c, i) => at.set(c, i));
+    const of = (map: FieldReplay['amount']): ReplayPositions => {
+      const deals = new Int32Array(map.size);
+      const start = new Int32Array(map.size + 1);
+      const positions: number[] = [];
+      let k = 0;
+      for (const [d, list] of map) {
+        deals[k++] = d;
+        for (const c of list) positions.push(at.get(c)!);
+        start[k] = positions.length;
+      }
+      return { deals, start, positions: Int32Array.from(positions) };
+    };
+    out = { amount: of(full.replay.amount), expectedClose: of(full.replay.expectedClose) };
+    positionsOf.set(full.replay, out);
+  }
+  return out;
+}
+
+/** A per-deal map of the full dataset, for the kept deals (renumbered), in the same order. */
+function subsetByDeal<V>(map: ReadonlyMap<number, V>, index: Int32Array): Map<number, V> {
+  const out = new Map<number, V>();
+  for (const [d, v] of map) {
+    const to = index[d]!;
+    if (to >= 0) out.set(to, v);
+  }
+  return out;
+}
+
+/** Each kept deal's sorted changes (as `buildFieldReplay` sorts them), as the subset's (renumbered) change objects. */
+function subsetReplay({ deals, start, positions }: ReplayPositions, index: Int32Array, changes: readonly FieldChange[]): FieldReplay['amount'] {
+  const out: FieldReplay['amount'] = new Map();
+  for (let k = 0; k < deals.length; k++) {
+    const to = index[deals[k]!]!;
+    if (to < 0) continue;
+    const from = start[k]!;
+    const list: FieldChange[] = new Array(start[k + 1]! - from);
+    for (let i = 0; i < list.length; i++) list[i] = changes[positions[from + i]!]!;
+    out.set(to, list);
+  }
+  return out;
+}
+
+/** The kept deals' visits (a deal's timeline depends on its own history alone). */
+function subsetTimelines(tl: Timelines, kept: Int32Array, deals: readonly Deal[], config: Config): Timelines {
+  const n = kept.length;
+  const offsets = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) offsets[j + 1] = offsets[j]! + tl.offsets[kept[j]! + 1]! - tl.offsets[kept[j]!]!;
+  const total = offsets[n]!;
+  const visitStage = new Int32Array(total);
+  const visitStart = new Float64Array(total);
+  const created = new Float64Array(n);
+  const synthesized = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const d = kept[j]!;
+    const from = tl.offsets[d]!;
+    const to = tl.offsets[d + 1]!;
+    for (let i = from, k = offsets[j]!; i < to; i++, k++) {
+      visitStage[k] = tl.visitStage[i]!;
+      visitStart[k] = tl.visitStart[i]!;
+    }
+    created[j] = tl.created[d]!;
+    synthesized[j] = tl.synthesized[d]!;
+  }
+  return { deals, config, offsets, visitStage, visitStart, created, synthesized };
+}
+
 /** Each deal's history rows, grouped by deal in file order: built once per history (a filtered page applies many filters to one dataset). */
 const grouped = new WeakMap<StageHistory, { offsets: Int32Array; rows: Int32Array }>();
 
@@ -104,11 +350,16 @@ function subsetHistory(h: StageHistory, index: Int32Array): StageHistory {
   return out;
 }
 
-function subsetChanges(changes: readonly FieldChange[], index: Int32Array): FieldChange[] {
+/** The kept deals' changes, renumbered; `byPosition` (when given) gets each kept change at its position in `changes`. */
+function subsetChanges(changes: readonly FieldChange[], index: Int32Array, byPosition?: FieldChange[]): FieldChange[] {
   const out: FieldChange[] = [];
-  for (const c of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
     const d = index[c.deal]!;
-    if (d >= 0) out.push(d === c.deal ? c : { ...c, deal: d });
+    if (d < 0) continue;
+    const kept = d === c.deal ? c : { ...c, deal: d };
+    out.push(kept);
+    if (byPosition) byPosition[i] = kept;
   }
   return out;
 }
@@ -123,7 +374,8 @@ export function filterTargets(targets: readonly Target[], filter: Filter, deals:
     return [...own, ...own.map(companyWide)];
   }
   if (filter.team !== null) {
-    const owners = new Set(deals.map((d) => d.owner.trim()));
+    const owners = new Set<string>();
+    for (const d of deals) owners.add(d.owner.trim());
     const team = targets.filter((t) => t.owner.trim() === '' && t.team.trim() !== '' && t.team.trim() === filter.team);
     const members = targets.filter((t) => t.owner.trim() !== '' && owners.has(t.owner.trim()));
     return [...team, ...members, ...team.map(companyWide)];

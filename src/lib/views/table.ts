@@ -57,7 +57,7 @@ export const MAX_HTML_ROWS = 500;
 export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], maxRows = MAX_HTML_ROWS): TableModel {
   const shown = rows.slice(0, maxRows);
   const html = columns.filter((c) => !c.csvOnly);
-  return {
+  const model: TableModel = {
     id,
     caption,
     headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
@@ -72,27 +72,45 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
         return cell;
       }),
     ),
-    csv: {
-      headers: columns.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
-      rows: rows.map((r) =>
-        columns.flatMap((c): Raw[] => {
-          const raw = c.value(r);
-          if (c.csvId === undefined) return [roundTo(raw, c.digits)];
-          return [raw, c.text ? c.text(r) : raw === null ? '' : String(raw)];
-        }),
-      ),
-    },
+    csv: { headers: [], rows: [] },
     truncated: rows.length - shown.length,
   };
+  // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
+  // page before its link is used) never pays for them.
+  const all = rows.slice();
+  let csv: TableModel['csv'] | undefined;
+  Object.defineProperty(model, 'csv', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (csv ??= {
+        headers: columns.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
+        rows: all.map((r) =>
+          columns.flatMap((c): Raw[] => {
+            const raw = c.value(r);
+            if (c.csvId === undefined) return [roundTo(raw, c.digits)];
+            return [raw, c.text ? c.text(r) : raw === null ? '' : String(raw)];
+          }),
+        ),
+      }),
+  });
+  return model;
 }
 
-/** The minor digits of a currency as the page shows full amounts (KRW 0, USD 2). */
+const digitsByCurrency = new Map<string, number>();
+
+/** The minor digits of a currency as the page shows full amounts (KRW 0, USD 2); each currency's looked up once (every account page asks). */
 export function moneyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 0;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 0;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 /**
@@ -148,27 +166,43 @@ export interface RowKeys {
  * (`keys`) as a first column beside the words.
  */
 export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false, keys?: RowKeys): ChartBlock {
-  const texts = formatTable(chart.table, f);
   const { headers, kinds, rows } = chart.table;
-  const digits = kinds.map((k) => csvDigits(k, f.currency));
   const withKeys = keys !== undefined && keys.values.length === rows.length;
-  const csvRows = rows.map((row, r) => {
-    const rounded = row.map((raw, i) => roundTo(raw, digits[i]));
-    return withKeys ? [keys.values[r] ?? null, ...rounded] : rounded;
-  });
-  return {
+  const table: TableModel = {
     id,
-    unavailable,
-    chart,
-    table: {
-      id,
-      caption: chart.title,
-      headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
-      rows: rows.map((row, r) => row.map((raw, i) => ({ text: texts[r]![i]!, sort: raw ?? '' }))),
-      csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows },
-      truncated: 0,
-    },
+    caption: chart.title,
+    headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
+    rows: [],
+    csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: [] },
+    truncated: 0,
   };
+  // The rows, formatted for the page and rounded for the CSV, are worked out when first read: a filtered page
+  // fills a chart's table only when it is opened.
+  let cells: TableModel['rows'] | undefined;
+  let csv: TableModel['csv'] | undefined;
+  Object.defineProperty(table, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (cells) return cells;
+      const texts = formatTable(chart.table, f);
+      return (cells = rows.map((row, r) => row.map((raw, i) => ({ text: texts[r]![i]!, sort: raw ?? '' }))));
+    },
+  });
+  Object.defineProperty(table, 'csv', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (csv) return csv;
+      const digits = kinds.map((k) => csvDigits(k, f.currency));
+      const csvRows = rows.map((row, r) => {
+        const rounded = row.map((raw, i) => roundTo(raw, digits[i]));
+        return withKeys ? [keys.values[r] ?? null, ...rounded] : rounded;
+      });
+      return (csv = { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows });
+    },
+  });
+  return { id, unavailable, chart, table };
 }
 
 /**

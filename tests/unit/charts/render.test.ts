@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatTable, textWidth, truncate, wrap } from '../../../src/lib/charts/layout.ts';
 import { roomyMax } from '../../../src/lib/charts/marks.ts';
 import { pipelineByStageChart } from '../../../src/lib/charts/pipeline-by-stage.ts';
-import { chartClass, renderEmpty, renderPlot } from '../../../src/lib/charts/render.ts';
+import { chartClass, drawnElement, renderEmpty, renderPlot } from '../../../src/lib/charts/render.ts';
 import { fakeFormat, failOnWarnings, TEXT } from './helpers.ts';
 
 describe('render helpers', () => {
@@ -77,6 +77,22 @@ describe('responsive charts', () => {
     // The label sits at the left margin (no y axis squeezing it into a third of the width).
     expect(narrowSvg).toMatch(/<text[^>]*text-anchor="start"[^>]*>Prospect<\/text>|>Prospect</);
     expect(narrowSvg).not.toMatch(/aria-label="y-axis tick label"/);
+  });
+
+  it('are drawn when read, each the same markup whichever is read first, and as elements without markup', () => {
+    const wideFirst = pipelineByStageChart(vm, options);
+    const narrowFirst = pipelineByStageChart(vm, options);
+    const narrow = narrowFirst.narrowSvg;
+    expect(narrowFirst.svg).toBe(wideFirst.svg);
+    expect(narrow).toBe(wideFirst.narrowSvg);
+    // Keys in the order of an output drawn at once.
+    expect(Object.keys(wideFirst)).toEqual(['svg', 'title', 'takeaway', 'table', 'narrowSvg']);
+    const elements = pipelineByStageChart(vm, options);
+    expect(drawnElement(elements, 'narrowSvg')!.outerHTML).toBe(narrow);
+    expect(drawnElement(elements, 'svg')!.outerHTML).toBe(wideFirst.svg);
+    expect(elements.narrowSvg).toBe(narrow);
+    expect(drawnElement(pipelineByStageChart(vm, { ...options, width: 500 }), 'narrowSvg')).toBe(null);
+    expect(drawnElement({ ...wideFirst }, 'svg')).toBe(null);
   });
 
   it('wrap a long "no data" message to the chart width', () => {

@@ -1,0 +1,54 @@
+/** Table models: the page's cells and the CSV's raw values from one column list; the CSV worked out when first read. */
+import { describe, expect, it } from 'vitest';
+import { type Column, table } from '../../../src/lib/views/table.ts';
+
+interface Row {
+  stage: string;
+  amount: number;
+  share: number | null;
+}
+
+const columns: Column<Row>[] = [
+  { label: 'Stage', value: (r) => r.stage, text: (r) => r.stage.toUpperCase(), csvId: 'stage_id' },
+  { label: 'Amount', numeric: true, value: (r) => r.amount, text: (r) => `₩${r.amount}`, href: (r) => (r.amount > 10 ? `#${r.stage}` : undefined) },
+  { label: 'Share', numeric: true, value: (r) => r.share, digits: 2, csvOnly: true },
+];
+
+describe('table', () => {
+  it('shows at most maxRows rows and keeps every row, rounded, in its CSV', () => {
+    const rows: Row[] = [
+      { stage: 'qualify', amount: 12, share: 0.123456 },
+      { stage: 'propose', amount: 3, share: null },
+      { stage: 'won', amount: 7, share: 1 / 3 },
+    ];
+    const t = table('stages', 'Stages', columns, rows, 2);
+    expect(Object.keys(t)).toEqual(['id', 'caption', 'headers', 'rows', 'csv', 'truncated']);
+    expect(t.headers).toEqual([
+      { label: 'Stage', numeric: false, wide: false },
+      { label: 'Amount', numeric: true, wide: false },
+    ]);
+    expect(t.rows).toEqual([
+      [
+        { text: 'QUALIFY', sort: 'qualify' },
+        { text: '₩12', sort: 12, href: '#qualify' },
+      ],
+      [
+        { text: 'PROPOSE', sort: 'propose' },
+        { text: '₩3', sort: 3 },
+      ],
+    ]);
+    expect(t.truncated).toBe(1);
+    // The caller may reuse its array: the CSV, made when first read, has the rows the table was given.
+    rows.reverse().pop();
+    expect(t.csv).toEqual({
+      headers: ['stage_id', 'Stage', 'Amount', 'Share'],
+      rows: [
+        ['qualify', 'QUALIFY', 12, 0.12],
+        ['propose', 'PROPOSE', 3, null],
+        ['won', 'WON', 7, 0.33],
+      ],
+    });
+    expect(t.csv).toBe(t.csv);
+    expect(JSON.parse(JSON.stringify(t)).csv.rows).toHaveLength(3);
+  });
+});
