@@ -31,7 +31,7 @@ import { slippage, waterfall } from '../metrics/waterfall.ts';
 import { competitors, cycleLength, lostAtStage, reasons, velocity, winRate } from '../metrics/win-loss.ts';
 import { LOST, type Snapshot, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
-import { cutoffOf, DAY_MS, type LocalDate } from '../time.ts';
+import type { LocalDate } from '../time.ts';
 import { subsetSource } from './subset.ts';
 
 /** `make()` once, on the first call. */
@@ -104,15 +104,7 @@ export function gatherSnapshot(s: Snapshot, kept: Int32Array): Snapshot {
 export function filteredContextAt(prepared: Prepared, asOf: LocalDate): MetricContext {
   const source = subsetSource(prepared.timelines);
   if (!source) return contextAt(prepared, asOf);
-  const T = cutoffOf(asOf, prepared.config.timezone);
-  const windowStart = T - prepared.config.window_days * DAY_MS;
-  const at = gatherSnapshot(snapshotAt(source.full, T), source.kept);
-  const closedInWindow: number[] = [];
-  for (let d = 0; d < at.state.length; d++) {
-    const s = at.state[d];
-    if ((s === WON || s === LOST) && at.closedAt[d]! >= windowStart) closedInWindow.push(d);
-  }
-  return { ...prepared, asOf, T, windowStart, at, closedInWindow };
+  return contextAt(prepared, asOf, (T) => gatherSnapshot(snapshotAt(source.full, T), source.kept));
 }
 
 /**

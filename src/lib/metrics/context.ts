@@ -40,10 +40,11 @@ export interface MetricContext extends Prepared {
   closedInWindow: number[];
 }
 
-export function contextAt(prepared: Prepared, asOf: LocalDate): MetricContext {
+/** `snapshot`: how to get the deals' state at `T` (a filtered view takes it from the full data's). */
+export function contextAt(prepared: Prepared, asOf: LocalDate, snapshot: (T: number) => Snapshot = (T) => snapshotAt(prepared, T)): MetricContext {
   const T = cutoffOf(asOf, prepared.config.timezone);
   const windowStart = T - prepared.config.window_days * DAY_MS;
-  const at = snapshotAt(prepared, T);
+  const at = snapshot(T);
   const closedInWindow: number[] = [];
   for (let d = 0; d < at.state.length; d++) {
     const s = at.state[d];
