@@ -11,6 +11,7 @@ import { parseHTML } from 'linkedom';
 import { wrap } from './layout.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, FONT_STACK, MAX_SCALE, NARROW_WIDTH, SVG_NS } from './style.ts';
 import type { ChartLocale, ChartOutput, ChartTable } from './types.ts';
+import { once } from '../lazy.ts';
 
 let cachedDocument: Document | undefined;
 
@@ -120,18 +121,6 @@ export function responsive<VM, O extends { width?: number | undefined; id?: stri
   );
 }
 
-/** `make()` on the first call, then its value. */
-function once<T>(make: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = make();
-      done = true;
-    }
-    return value;
-  };
-}
 
 type SvgKey = 'svg' | 'narrowSvg';
 

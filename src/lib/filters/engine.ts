@@ -33,19 +33,8 @@ import { LOST, type Snapshot, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import type { LocalDate } from '../time.ts';
 import { subsetSource } from './subset.ts';
+import { once } from '../lazy.ts';
 
-/** `make()` once, on the first call. */
-function once<T>(make: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = make();
-      done = true;
-    }
-    return value;
-  };
-}
 
 /** A list computed on its first read (stallThresholds reads time in stage only for a stage whose threshold is not fixed). */
 function lazyList<T>(make: () => T[]): T[] {
