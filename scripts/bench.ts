@@ -14,6 +14,10 @@
  *
  * Then filters in the URL (scripts/bench-filters.ts, also `npm run
  * bench:filters`): the filter data file's size and the recompute in Chromium.
+ *
+ * Then the site (scripts/bench-site.ts, also `npm run bench:site`): the
+ * dashboard build with every account page (wall, peak RSS of the process
+ * tree), its rebuild, and the sample's build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,8 +28,8 @@ import { readFileSync } from 'node:fs';
 import { cutoffOf } from '../src/lib/time.ts';
 import { scriptArgs } from './lib/io.ts';
 
-const USAGE = 'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--skip-adapter] [--skip-filters]';
-const args = scriptArgs('bench', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value', 'skip-adapter': 'flag', 'skip-filters': 'flag' }, USAGE);
+const USAGE = 'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--skip-adapter] [--skip-filters] [--skip-site]';
+const args = scriptArgs('bench', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', regen: 'flag', 'as-of': 'value', 'skip-adapter': 'flag', 'skip-filters': 'flag', 'skip-site': 'flag' }, USAGE);
 const deals = Number(args.deals ?? 100_000);
 const historyRows = Number(args['history-rows'] ?? 10);
 const runs = Number(args.runs ?? 3);
@@ -112,4 +116,11 @@ if (args['skip-filters'] !== true) {
   console.log('\nfilters in the URL (npm run bench:filters):');
   const r = spawnSync(node, ['scripts/bench-filters.ts', '--deals', String(deals), '--history-rows', String(historyRows), '--runs', String(Math.max(runs, 3)), '--as-of', asOf], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`bench:filters failed (${r.status})`);
+}
+
+if (args['skip-site'] !== true) {
+  // The dashboard build at this size with every account page, its rebuild, and the sample (scripts/bench-site.ts, also `npm run bench:site`).
+  console.log('\nthe site (npm run bench:site):');
+  const r = spawnSync(node, ['scripts/bench-site.ts', '--deals', String(deals), '--history-rows', String(historyRows), '--as-of', asOf], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench:site failed (${r.status})`);
 }

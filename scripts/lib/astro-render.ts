@@ -1,9 +1,95 @@
 /**
- * `node scripts/lib/astro-render.ts '<RenderOptions as JSON>'`: one `astro
- * build` in a fresh process, for a build that renders a second date
- * (scripts/build.ts `astroRender`).
+ * The build's render step: `astro build` of the pages, which read the site
+ * data named by SITE_DATA_ENV. `node scripts/lib/astro-render.ts '<RenderOptions
+ * as JSON>'` runs one in a fresh process, for a build that renders a second
+ * date (`astroRender`).
  */
-import { astroBuild, type RenderOptions } from '../build.ts';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { ACCOUNT_CSVS_ENV } from '../../src/site/build-env.ts';
+import { RELATIVE_LINKS_ENV } from '../../src/site/relative-links.ts';
+import { PROJECT_ROOT } from './project.ts';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as RenderOptions;
-await astroBuild(options);
+export const SITE_DATA_ENV = 'PIPESCOPE_SITE_DATA';
+/** Pages Astro renders at once (build.concurrency): one renders while another's file is written (writing files is most of a large site's time). */
+const RENDER_CONCURRENCY = 8;
+
+export interface RenderOptions {
+  root: string;
+  /** The (new, empty) folder to render into. */
+  outDir: string;
+  siteDataPath: string;
+  quiet: boolean;
+  /** Astro's `site` (--site), and the base path (--base, default '/'). */
+  site?: string;
+  base?: string;
+  /** Pages written with relative links as they are rendered (src/middleware.ts), for the live site; else site-absolute (a snapshot's copy is made from them). */
+  relativeLinks?: boolean;
+  /** The build writes the account pages' CSV files itself (src/lib/views/csv-files.ts): the CSV route leaves them out. */
+  accountCsvsWritten?: boolean;
+}
+
+let astroRanHere = false;
+
+/**
+ * `astro build` (Astro empties its outDir first): in this process the first
+ * time; again (a backfilled snapshot renders two dates) in a child process,
+ * since Astro keeps state from one build to the next in a process (its
+ * scripts' hashes).
+ */
+export async function astroRender(options: RenderOptions): Promise<void> {
+  if (!astroRanHere) {
+    astroRanHere = true;
+    return astroBuild(options);
+  }
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', done);
+  });
+  if (code !== 0) throw new Error(`astro build of ${options.siteDataPath} failed in a child process (exit ${code})`);
+}
+
+/**
+ * Rendering makes much short-lived garbage around a small live heap (about
+ * 200 MB at 100,000 deals), and V8 lets the heap grow to several times the
+ * live size before collecting: the pages are rendered with the heap kept
+ * within this percentage above what is live (read by V8 at each collection,
+ * so it can be set here; no hard limit, unlike --max-old-space-size).
+ */
+const RENDER_HEAP_GROWING_PERCENT = 80;
+
+/** A full collection now: before Astro starts (what came before is freed), and after it (so is what Astro kept while it ran). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** `astro build` in this process. */
+export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base = '/', relativeLinks = false, accountCsvsWritten = false }: RenderOptions): Promise<void> {
+  collectGarbage();
+  if (RENDER_HEAP_GROWING_PERCENT > 0) v8.setFlagsFromString(`--heap-growing-percent=${RENDER_HEAP_GROWING_PERCENT}`);
+  process.env[SITE_DATA_ENV] = siteDataPath;
+  process.env[RELATIVE_LINKS_ENV] = relativeLinks ? '1' : '0';
+  process.env[ACCOUNT_CSVS_ENV] = accountCsvsWritten ? 'written' : 'route';
+  // Astro reads import.meta.env.BASE_URL and SITE from the environment when set there (a test runner sets
+  // BASE_URL): the base and site come from the options only.
+  delete process.env.BASE_URL;
+  delete process.env.SITE;
+  const { build } = await import('astro');
+  await build({
+    root,
+    outDir,
+    logLevel: quiet ? 'error' : 'warn',
+    ...(site ? { site } : {}),
+    base,
+    build: { concurrency: RENDER_CONCURRENCY },
+    // Scripts find their chunks relative to themselves, so a dated snapshot and a file share load their own.
+    vite: { experimental: { renderBuiltUrl: (_file: string, { hostType }: { hostType: string }) => (hostType === 'js' ? { relative: true } : undefined) } },
+  });
+  collectGarbage();
+}
+
+if (import.meta.main) await astroBuild(JSON.parse(process.argv[2] ?? '{}') as RenderOptions);

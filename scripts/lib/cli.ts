@@ -24,7 +24,21 @@ export interface CliWritable {
 /** The file functions the CLIs use (node:fs, or a test's facade; ingest reads the data folder itself). */
 export type CliFs = Pick<
   typeof nodeFs,
-  'existsSync' | 'lstatSync' | 'statSync' | 'readdirSync' | 'readFileSync' | 'writeFileSync' | 'mkdirSync' | 'renameSync' | 'rmSync' | 'realpathSync' | 'copyFileSync'
+  | 'existsSync'
+  | 'lstatSync'
+  | 'statSync'
+  | 'readdirSync'
+  | 'readFileSync'
+  | 'writeFileSync'
+  | 'appendFileSync'
+  | 'mkdirSync'
+  | 'renameSync'
+  | 'rmSync'
+  | 'rmdirSync'
+  | 'linkSync'
+  | 'utimesSync'
+  | 'realpathSync'
+  | 'copyFileSync'
 >;
 
 export interface CliIO {

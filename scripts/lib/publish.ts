@@ -187,6 +187,43 @@ export function emitTree(fs: CliFs, renderDir: string, dest: string, base: strin
   return bytes;
 }
 
+/**
+ * The live site as `emitTree(fs, renderDir, dest, base, null)` writes it,
+ * without a second copy of the files: the pages' links made relative in
+ * `renderDir` itself, then its files moved into `dest` (renames: both are
+ * folders of the build beside --out). `renderDir` is left empty. Pages
+ * Astro rendered with relative links already (`rendered` 'relative',
+ * src/middleware.ts) are left as they are; that is checked on the first
+ * page, and had they not been, they are rewritten like the others.
+ */
+export function emitLiveInPlace(fs: CliFs, renderDir: string, dest: string, base: string, rendered: 'absolute' | 'relative'): void {
+  let rewrite = rendered === 'absolute';
+  for (const file of listFiles(fs, renderDir)) {
+    const path = file.split('\\').join('/');
+    if (!path.endsWith('.html') || path === '404.html') continue;
+    const full = join(renderDir, file);
+    const html = fs.readFileSync(full, 'utf8');
+    const relative = relativizeHtml(html, path, base);
+    if (!rewrite && relative === html) break;
+    rewrite = true;
+    if (relative !== html) fs.writeFileSync(full, relative);
+  }
+  moveTree(fs, renderDir, dest);
+}
+
+/** Move every entry of `from` into `to`, merging folders that are in both. */
+export function moveTree(fs: CliFs, from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = join(from, e.name);
+    const dest = join(to, e.name);
+    const there = fs.lstatSync(dest, { throwIfNoEntry: false });
+    if (!there) fs.renameSync(src, dest);
+    else if (e.isDirectory() && there.isDirectory()) moveTree(fs, src, dest);
+    else throw new Error(`internal: ${dest} would be written twice`);
+  }
+}
+
 /** A path as the user would write it from `cwd`. */
 export function shownPath(cwd: string, path: string): string {
   return relative(cwd, path) || '.';

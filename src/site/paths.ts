@@ -1,6 +1,7 @@
 /** Static paths and links shared by the pages. */
 import { isLocale, LOCALES, type Locale } from '../lib/i18n/index.ts';
 import { csvPath, type PageContext, pageContext } from '../lib/views/pages/index.ts';
+import type { SiteData } from '../lib/views/schema.ts';
 import { siteData } from './site-data.ts';
 
 export function localePaths() {
@@ -12,10 +13,21 @@ export function baseUrl(): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/** Each locale's page context, made once per site data (its formatters are costly to make, and ~40,000 files need one). */
+const contexts = new Map<Locale, PageContext>();
+let contextsOf: SiteData | undefined;
+
 /** The page context of the requested locale. */
 export function contextFor(lang: string | undefined): PageContext {
   if (!lang || !isLocale(lang)) throw new Error(`unknown locale "${lang}"`);
-  return pageContext(siteData(), lang as Locale, baseUrl());
+  const site = siteData();
+  if (contextsOf !== site) {
+    contexts.clear();
+    contextsOf = site;
+  }
+  let ctx = contexts.get(lang);
+  if (!ctx) contexts.set(lang, (ctx = pageContext(site, lang, baseUrl())));
+  return ctx;
 }
 
 export function csvHref(ctx: PageContext, page: string, tableId: string): string {

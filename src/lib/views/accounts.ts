@@ -8,8 +8,15 @@ import type { AccountDeal, AccountView } from './schema.ts';
 
 const STATE_NAMES = { [OPEN]: 'open', [WON]: 'won', [LOST]: 'lost' } as const;
 
-export function accountViews(ctx: MetricContext, maxPages: number): AccountView[] {
+/**
+ * Every account with its facts and totals at T, sorted by name (the
+ * accounts index), each with `deals` left empty; `deals` gives the deal
+ * indices of each account with a page, for `accountDeals`. Pages go to the
+ * largest accounts first when `maxPages` limits them.
+ */
+export function accountIndex(ctx: MetricContext, maxPages: number): { accounts: AccountView[]; deals: Map<string, readonly number[]> } {
   const { dataset } = ctx;
+  const dealsOf = new Map<string, readonly number[]>();
   const facts = new Map((dataset.accounts ?? []).map((a) => [a.accountId, a]));
   const byAccount = new Map<string, AccountView>();
   const view = (id: string, fallbackName: string): AccountView => {
@@ -45,18 +52,25 @@ export function accountViews(ctx: MetricContext, maxPages: number): AccountView[
     v.open_amount = totals.open_amount;
     v.won_count = totals.won_count;
     v.won_amount = totals.won_amount;
-    for (const d of totals.deals) v.deals.push(accountDeal(ctx, d));
+    dealsOf.set(id, totals.deals);
   }
   const accounts = [...byAccount.values()];
-  for (const a of accounts) a.deals.sort((x, y) => byCodePoint(y.created, x.created) || byCodePoint(x.deal_id, y.deal_id));
   // Largest accounts get pages first when pages are limited.
-  const ranked = [...accounts].sort(
-    (a, b) => b.open_amount + b.won_amount - (a.open_amount + a.won_amount) || byCodePoint(a.account_id, b.account_id),
-  );
-  ranked.forEach((a, i) => (a.has_page = i < maxPages));
+  if (maxPages >= accounts.length) for (const a of accounts) a.has_page = true;
+  else {
+    const ranked = [...accounts].sort(
+      (a, b) => b.open_amount + b.won_amount - (a.open_amount + a.won_amount) || byCodePoint(a.account_id, b.account_id),
+    );
+    ranked.forEach((a, i) => (a.has_page = i < maxPages));
+  }
   assignSlugs(accounts);
-  for (const a of accounts) if (!a.has_page) a.deals = [];
-  return accounts.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.account_id, b.account_id));
+  for (const a of accounts) if (!a.has_page) dealsOf.delete(a.account_id);
+  return { accounts: accounts.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.account_id, b.account_id)), deals: dealsOf };
+}
+
+/** One account page's deals (deal indices of `accountIndex`), newest first, each with its stage visits before T. */
+export function accountDeals(ctx: MetricContext, deals: readonly number[]): AccountDeal[] {
+  return deals.map((d) => accountDeal(ctx, d)).sort((x, y) => byCodePoint(y.created, x.created) || byCodePoint(x.deal_id, y.deal_id));
 }
 
 /** One deal of an account page: its facts at T and its stage visits before T. */

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../ingest/config.ts';
 import type { Dataset } from '../dataset.ts';
-import { computeAt, prepare } from '../metrics/index.ts';
+import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes } from '../metrics/conversion.ts';
 import { MIN_VISITS_FOR_P90 } from '../metrics/stalled.ts';
@@ -16,7 +16,8 @@ import { OPEN, WON } from '../model/snapshot.ts';
 import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
-import { accountViews } from './accounts.ts';
+import { accountDeals, accountIndex } from './accounts.ts';
+import { type AccountSlice, repurchaseByAccount } from './account-pages.ts';
 import { trendPoints } from './trends.ts';
 import { coverageWithBestCase } from '../metrics/coverage.ts';
 import type { OpenDealRow, RemovedDeal, SegmentTargets, SiteData, StallBasis } from './schema.ts';
@@ -40,6 +41,12 @@ export interface SiteDataOptions {
   previousConfig?: Config;
   /** false: no earlier run (`previous` is `metrics`, "What changed" is empty), for a filtered page that shows neither. */
   compare?: boolean;
+  /** false: no "What changed" (empty, as with `compare: false`) while still running the engine 30 days earlier for the tiles' changes. */
+  changes?: boolean;
+  /** The engine's as-of-independent part of `dataset` and `config`, when the caller has it (default: `prepare(dataset, config)`). */
+  prepared?: Prepared;
+  /** Runs the engine at one date (default `computeAt`; a filtered page passes filters/engine.ts `lazyComputeAt`, which gives the same figures). */
+  engine?: (prepared: Prepared, asOf: LocalDate) => MetricsResult;
   /** The date the "What changed" page compares with, and why (default: as_of − waterfall_days, 'period'). */
   compareTo?: { date: LocalDate; basis: CompareBasis };
   /** Earlier dated snapshots, for the snapshots index (from their manifests). */
@@ -51,15 +58,33 @@ export interface SiteDataOptions {
 /** The earliest date "What changed" compares with (a 4-digit year, as every date the engine writes). */
 const EARLIEST_COMPARE = '1000-01-01';
 
+/** The manifest in one object, each account page's deals in its account (tests, the filters' recompute). */
 export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate, options: SiteDataOptions): SiteData {
-  const prepared = prepare(dataset, config);
-  const now = computeAt(prepared, asOf);
+  const { site, accountSlices } = extractSite(dataset, config, asOf, options);
+  const byId = new Map(site.accounts.map((a, i) => [a.account_id, i]));
+  for (const slice of accountSlices()) site.accounts[byId.get(slice.account.account_id)!] = slice.account;
+  return site;
+}
+
+export interface ExtractedSite {
+  /** The manifest, with every account's `deals` empty: an account page's deals are in its slice. */
+  site: SiteData;
+  /** Each account page's slice (account-pages.ts), computed as it is asked for, so that they need not all be held at once. */
+  accountSlices(): Generator<AccountSlice>;
+}
+
+/** The manifest and, apart, the account pages' slices: what the build writes for the pages. */
+export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, options: SiteDataOptions): ExtractedSite {
+  const run = options.engine ?? computeAt;
+  const prepared = options.prepared ?? prepare(dataset, config);
+  const now = run(prepared, asOf);
   const previousAsOf = addDays(asOf, -COMPARE_DAYS);
-  const previousRun = options.compare === false ? now : computeAt(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, previousAsOf);
+  const previousRun = options.compare === false ? now : run(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, previousAsOf);
   const previous = previousRun.metrics;
   const periodStart = addDays(asOf, -config.waterfall_days);
   const compare = options.compareTo ?? { date: periodStart < EARLIEST_COMPARE ? EARLIEST_COMPARE : periodStart, basis: 'period' as const };
-  const compareRun = options.compare === false ? now : compare.date === previousAsOf ? previousRun : computeAt(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, compare.date);
+  const changes = options.compare !== false && options.changes !== false;
+  const compareRun = !changes ? now : compare.date === previousAsOf ? previousRun : run(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, compare.date);
   // Without stage history an earlier date cannot be rebuilt: no trend.
   const trends = options.trends === false || dataset.source.limitations.includes('current_visit_only')
     ? []
@@ -95,8 +120,9 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
   }
   openDeals.sort((a, b) => b.amount - a.amount || byCodePoint(a.deal_id, b.deal_id));
 
-  const accounts = options.accounts === false ? [] : accountViews(ctx, options.maxAccountPages ?? Infinity);
-  return {
+  const index = options.accounts === false ? { accounts: [], deals: new Map<string, readonly number[]>() } : accountIndex(ctx, options.maxAccountPages ?? Infinity);
+  const accounts = index.accounts;
+  const site: SiteData = {
     schema_version: 1,
     as_of: asOf,
     previous_as_of: previousAsOf,
@@ -130,7 +156,7 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
     open_deals: openDeals,
     accounts,
     accounts_with_pages: accounts.filter((a) => a.has_page).length,
-    changes: options.compare === false ? unchanged(now.metrics, compare.basis) : changesView(compareRun, now, compare.basis),
+    changes: changes ? changesView(compareRun, now, compare.basis) : unchanged(now.metrics, compare.basis),
     snapshots: [
       ...(options.snapshots ?? []).filter((s) => !options.currentSnapshot || s.as_of !== asOf),
       ...(options.currentSnapshot
@@ -138,9 +164,20 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
         : []),
     ].sort((a, b) => byCodePoint(b.as_of, a.as_of)),
   };
+  function* accountSlices(): Generator<AccountSlice> {
+    // Read when there is an account page (a filtered view has none, and its engine computes a metric only when read).
+    let repurchase: ReturnType<typeof repurchaseByAccount> | undefined;
+    for (const account of accounts) {
+      const deals = index.deals.get(account.account_id);
+      if (!account.has_page || !deals) continue;
+      repurchase ??= repurchaseByAccount(now.metrics.repurchase);
+      yield { account: { ...account, deals: accountDeals(ctx, deals) }, repurchase: repurchase.get(account.account_id) ?? [] };
+    }
+  }
+  return { site, accountSlices };
 }
 
-/** "What changed" of a manifest built without an earlier run (`compare: false`): nothing, from as_of to as_of. */
+/** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
 function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
   const none = { count: 0, amount: 0 };
   return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], from_metrics: metrics };

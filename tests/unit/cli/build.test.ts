@@ -44,8 +44,8 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     const f = fakeIO(dir);
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(0);
     expect(f.stderr()).toBe('');
-    // `data/` holds the compact file the filters load on demand.
-    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['build-manifest.json', 'data', 'en', 'index.html', 'metrics.json']);
+    // `data/` holds the compact file the filters load on demand; `ko/` (and `en/`) the account pages' CSV files, which the build writes itself.
+    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['build-manifest.json', 'data', 'en', 'index.html', 'ko', 'metrics.json']);
     const manifest = JSON.parse(readFileSync(join(dir, 'site', 'build-manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ generator: 'pipescope', as_of: AS_OF, data: 'data', pages: 2 });
     expect(manifest).not.toHaveProperty('timings_ms');
@@ -277,29 +277,40 @@ describe('build: arguments', () => {
 });
 
 describe('build: the real thing', () => {
-  it('node scripts/build.ts builds the spec example with Astro into a new folder (exit 0), then refuses a parent of the project (exit 2)', { timeout: 120_000 }, () => {
+  it('node scripts/build.ts builds the spec example with Astro into a new folder (exit 0), reuses it the second time, then refuses a parent of the project (exit 2)', { timeout: 120_000 }, () => {
     const dir = tempDir();
     // A unique name: the site data goes to the project's .cache/site-data-<name>.json.
     const out = join(dir, basename(dir));
+    const siteData = join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`);
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ['scripts/build.ts', '--data', join(FIXTURES, 'spec-example', 'data'), '--as-of', AS_OF, '--quiet', ...args], {
+      spawnSync(process.execPath, ['scripts/build.ts', '--data', join(FIXTURES, 'spec-example', 'data'), '--as-of', AS_OF, '--cache', join(dir, 'cache'), ...args], {
         cwd: PROJECT_ROOT,
         encoding: 'utf8',
       });
     try {
-      const built = run(['--out', out]);
+      const built = run(['--out', out, '--quiet']);
       expect(built.stderr).toBe('');
       expect(built.status).toBe(0);
       expect(existsSync(join(out, 'en', 'index.html'))).toBe(true);
+      // Every link relative, already as Astro wrote the page (src/middleware.ts).
+      expect(readFileSync(join(out, 'en', 'funnel', 'index.html'), 'utf8')).not.toMatch(/\s(href|src)="\//u);
+      expect(existsSync(join(out, 'en', 'csv', 'accounts'))).toBe(true);
       expect(JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8')).generator).toBe('pipescope');
       expect(leftovers(out)).toEqual([]);
-      expect(existsSync(join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`))).toBe(true);
+      expect(existsSync(siteData)).toBe(true);
+      const first = hashTree(out);
+      // The same inputs, code and options again: nothing read, rendered or written.
+      const again = run(['--out', out]);
+      expect(again.status).toBe(0);
+      expect(again.stderr).toMatch(/already up to date/u);
+      expect(hashTree(out)).toEqual(first);
       // --extract-only: never write to --out, even if the check were wrong.
-      const refused = run(['--out', dirname(PROJECT_ROOT), '--extract-only']);
+      const refused = run(['--out', dirname(PROJECT_ROOT), '--extract-only', '--quiet']);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toMatch(/^build: --out \S+ is a parent of the (data|project) folder/u);
     } finally {
-      rmSync(join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`), { force: true });
+      rmSync(siteData, { force: true });
+      rmSync(siteData.replace(/\.json$/u, '.accounts.jsonl'), { force: true });
     }
   });
 });

@@ -1,0 +1,168 @@
+/**
+ * How a build uses its cache (scripts/lib/build-cache.ts): the folder, the
+ * key of everything that makes the output (the data folder's and the
+ * code's SHA-256, the date and the options), and the check that the files
+ * read are those the key was made from.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { CONFIG_FILE, configFromFiles } from '../../src/lib/ingest/dataset-builder.ts';
+import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
+import { localDateOf } from '../../src/lib/time.ts';
+import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
+import { BuildCache, FORMAT } from './build-cache.ts';
+import { type CliIO, isErrnoError, writingTo } from './cli.ts';
+import { UsageError } from './io.ts';
+import { PROJECT_ROOT } from './project.ts';
+import type { PublishOptions } from './publish.ts';
+import type { EarlierSnapshot } from './snapshots.ts';
+
+/** The build cache at `dir`: refused when it is not the build's own folder (--cache), or left unused with a warning (the default). */
+export function openCache(io: CliIO, dir: string, explicit: boolean): BuildCache | null {
+  try {
+    return writingTo(relative(io.cwd, dir) || '.', () => BuildCache.open(io.fs, dir, relative(io.cwd, dir) || '.'));
+  } catch (e) {
+    if (explicit || !(e instanceof UsageError)) throw e;
+    io.stderr.write(`build: warning: ${e.message.replace(/^--cache /u, 'the build cache ')}; building without it\n`);
+    return null;
+  }
+}
+
+/**
+ * Today in the config's time zone, for the key of a build without --as-of,
+ * the config read as the data folder's read reads it (undefined when it
+ * cannot be: the read reports why). The build stores its output only when
+ * its as-of date is this one.
+ */
+export function todayFor(dataDir: string, io: CliIO): string | undefined {
+  try {
+    const path = join(dataDir, CONFIG_FILE);
+    const config = configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
+    return localDateOf(io.now(), config.timezone);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface KeyRequest {
+  dataDir: string;
+  asOf: string;
+  version: string;
+  maxPages: number;
+  format: string | undefined;
+  pipeline: string | undefined;
+  redaction: RedactOptions | undefined;
+  publish: PublishOptions;
+  earlier: EarlierSnapshot[];
+}
+
+/** The cache key of a build (null when the data folder cannot be read: the read reports it), with the input hashes it was made from. */
+export function buildKey(req: KeyRequest): { key: string; inputs: Record<string, string> } | null {
+  let inputs: Record<string, string>;
+  try {
+    inputs = dataFolderHashes(req.dataDir);
+  } catch (e) {
+    if (isErrnoError(e)) return null;
+    throw e;
+  }
+  const { publish } = req;
+  const key = cacheKey({
+    code: codeVersion(PROJECT_ROOT, req.version),
+    node_env: process.env.NODE_ENV ?? null,
+    inputs,
+    data_label: basename(req.dataDir),
+    as_of: req.asOf,
+    options: {
+      max_account_pages: Number.isFinite(req.maxPages) ? req.maxPages : 'all',
+      format: req.format ?? null,
+      pipeline: req.pipeline ?? null,
+      redact: req.redaction ? { amount_band: req.redaction.amountBand ?? null } : null,
+      snapshot: publish.snapshot,
+      compare_to: publish.compareTo ?? null,
+      site: publish.site ?? null,
+      base: publish.base,
+    },
+    earlier_snapshots: req.earlier.map((x) => [x.asOf, x.manifest]),
+  });
+  return { key, inputs };
+}
+
+/** Whether the files the build read are those the key was made from (a file changed meanwhile is never stored under that key). */
+export function sameInputs(read: Record<string, string>, hashed: Record<string, string>): boolean {
+  return Object.entries(read).every(([name, sha]) => hashed[name] === sha);
+}
+
+/** The site manifest stored with a cache entry (for the digest and summary). */
+export function readSite(io: CliIO, path: string): SiteData {
+  return siteDataSchema.parse(JSON.parse(io.fs.readFileSync(path, 'utf8')));
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** A file's SHA-256, read through one buffer (never whole in memory). */
+function fileSha256(path: string, buffer: Buffer): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Every file the build could read in `dataDir`: its files, and its folders' files one level down (relative paths, sorted). */
+function dataFiles(dataDir: string): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = [];
+  for (const name of readdirSync(dataDir).sort()) {
+    const stat = statSync(join(dataDir, name), { throwIfNoEntry: false });
+    if (stat?.isFile()) out.push({ path: name, size: stat.size });
+    else if (stat?.isDirectory()) {
+      for (const inner of readdirSync(join(dataDir, name)).sort()) {
+        const innerStat = statSync(join(dataDir, name, inner), { throwIfNoEntry: false });
+        if (innerStat?.isFile()) out.push({ path: `${name}/${inner}`, size: innerStat.size });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every file the build could read in `dataDir` with its SHA-256. */
+export function dataFolderHashes(dataDir: string): Record<string, string> {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  return Object.fromEntries(dataFiles(dataDir).map((f) => [f.path, fileSha256(join(dataDir, f.path), buffer)]));
+}
+
+/** The bytes of every file the build could read in `dataDir` (0 when it cannot be listed: the read reports it). */
+export function dataFolderBytes(dataDir: string): number {
+  try {
+    return dataFiles(dataDir).reduce((sum, f) => sum + f.size, 0);
+  } catch (e) {
+    if (isErrnoError(e)) return 0;
+    throw e;
+  }
+}
+
+/** Pipescope's code as this build runs it: the package version, a hash of the files that make the output, and the Node version. */
+export function codeVersion(root: string, version: string): string {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const hash = createHash('sha256');
+  const add = (rel: string) => hash.update(`${rel}\0${fileSha256(join(root, rel), buffer)}\0`);
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(join(rel, e.name));
+      else if (e.isFile()) add(join(rel, e.name));
+    }
+  };
+  for (const dir of ['src', 'scripts', 'public']) walk(dir);
+  for (const file of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) if (statSync(join(root, file), { throwIfNoEntry: false })) add(file);
+  return `${version}+${hash.digest('hex').slice(0, 16)} node ${process.version}`;
+}
+
+/** The cache key of everything that makes the output (canonical JSON, so the same material always gives the same key). */
+export function cacheKey(material: Record<string, unknown>): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+  return sha256(JSON.stringify(canonical({ cache_format: FORMAT, ...material })));
+}

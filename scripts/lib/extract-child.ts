@@ -1,0 +1,184 @@
+/**
+ * The extract step (scripts/lib/extract.ts) as a job that runs in this
+ * process or in one of its own. A build runs it in its own process: all
+ * that reading and computing a large data set takes (the Dataset, the
+ * engine's runs, the files' buffers) goes back to the system when that
+ * process ends, so the rendering after it starts without it, and the two
+ * never add up. The job goes over the IPC channel and the Extraction comes
+ * back; an error comes back as its kind and message and is thrown again as
+ * the same kind here, for the same exit code and message.
+ */
+import { fork } from 'node:child_process';
+import * as nodeFs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../../src/lib/ingest/config.ts';
+import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
+import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
+import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
+import type { LocalDate } from '../../src/lib/time.ts';
+import { type CliFs, InputReadError, OutputError } from './cli.ts';
+import { makeStagingDir, removeQuietly } from './out-dir.ts';
+import type { Extraction } from './extract.ts';
+import { UsageError } from './io.ts';
+import { progressReporter } from './progress.ts';
+import type { PublishOptions } from './publish.ts';
+import type { EarlierSnapshot } from './snapshots.ts';
+
+/** What the extract step needs, as data (it crosses to another process). */
+export interface ExtractJob {
+  dataDir: string;
+  asOfArg: LocalDate | undefined;
+  /** The clock at the start of the build (ms since the epoch): the default as-of date. */
+  clock: number;
+  maxPages: number;
+  format: string | undefined;
+  pipeline: string | undefined;
+  redaction: RedactOptions | undefined;
+  publish: PublishOptions;
+  /** Every snapshot in the store, oldest first, and where it is (for messages). */
+  snapshots: EarlierSnapshot[];
+  storeShown: string;
+  /** Where the folders of the files the build adds beside the pages go (beside --out); null with --extract-only. */
+  csv: { outDir: string; outArg: string } | null;
+  version: string;
+  cacheDir: string;
+  name: string;
+  quiet: boolean;
+}
+
+/** The snapshot rules that depend on the as-of date: refuse an existing date without --replace; the earlier snapshots. */
+export function datedRules(publish: PublishOptions, snapshots: readonly EarlierSnapshot[], storeShown: string) {
+  return {
+    checkDate(asOf: string): void {
+      if (publish.snapshot && !publish.replace && snapshots.some((x) => x.asOf === asOf)) {
+        throw new UsageError(`a snapshot of ${asOf} already exists in ${storeShown}, and snapshots are never changed silently: pass --replace to rebuild it`);
+      }
+    },
+    /** Earlier snapshots, oldest first (the one of this date left out when this build replaces it). */
+    earlierOf: (asOf: string) => snapshots.filter((x) => !(publish.snapshot && x.asOf === asOf)),
+  };
+}
+
+export interface JobDeps {
+  fs: CliFs;
+  readFolder: typeof realReadFolder;
+  now: () => number;
+  progress: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
+  /** A new folder beside --out for the files a date's output has besides its pages (none with --extract-only). */
+  makeFilesDir: (() => string) | undefined;
+}
+
+/** Run the extract step here. */
+export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction> {
+  const { extract } = await import('./extract.ts');
+  return extract({
+    fs: deps.fs,
+    read: () =>
+      deps.readFolder(job.dataDir, {
+        onProgress: progressReporter(deps.progress, { quiet: job.quiet, now: deps.now }).update,
+        format: job.format,
+        pipeline: job.pipeline,
+      }),
+    dataDir: job.dataDir,
+    asOfArg: job.asOfArg,
+    clock: job.clock,
+    now: deps.now,
+    maxPages: job.maxPages,
+    redaction: job.redaction,
+    publish: job.publish,
+    ...datedRules(job.publish, job.snapshots, job.storeShown),
+    version: job.version,
+    cacheDir: job.cacheDir,
+    name: job.name,
+    ...(deps.makeFilesDir ? { makeFilesDir: deps.makeFilesDir } : {}),
+  });
+}
+
+type Kind = 'usage' | 'ingest' | 'config' | 'output' | 'input' | 'internal';
+interface SentError {
+  kind: Kind;
+  message: string;
+  stack: string | undefined;
+  file?: string;
+  details?: string;
+  line?: number;
+  column?: string;
+}
+type Reply = { ok: Extraction } | { error: SentError };
+
+function sendable(e: unknown): SentError {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const kind: Kind =
+    error instanceof UsageError ? 'usage'
+    : error instanceof IngestFatalError ? 'ingest'
+    : error instanceof ConfigError ? 'config'
+    : error instanceof OutputError ? 'output'
+    : error instanceof InputReadError ? 'input'
+    : 'internal';
+  const { file, details, line, column } = error as Partial<SentError>;
+  return { kind, message: error.message, stack: error.stack, file, details, line, column };
+}
+
+function rethrown(s: SentError): Error {
+  switch (s.kind) {
+    case 'usage':
+      return new UsageError(s.message);
+    case 'ingest':
+      return Object.assign(new IngestFatalError(s.file ?? '', s.message, { details: s.details ?? '' }), s.line === undefined ? {} : { line: s.line }, s.column === undefined ? {} : { column: s.column });
+    case 'config':
+      return new ConfigError(s.message);
+    case 'output':
+      return new OutputError(s.message);
+    case 'input':
+      return new InputReadError(s.message);
+    case 'internal': {
+      const e = new Error(s.message);
+      e.stack = s.stack ?? s.message;
+      return e;
+    }
+  }
+}
+
+/** Run the extract step in a process of its own, and return what it returns (or throw what it throws). */
+export function runJobInChild(job: ExtractJob): Promise<Extraction> {
+  const child = fork(fileURLToPath(import.meta.url), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((done, fail) => {
+    let reply: Reply | undefined;
+    child.once('message', (m) => (reply = m as Reply));
+    child.once('error', fail);
+    child.once('exit', (code, signal) => {
+      if (reply && 'ok' in reply) done(reply.ok);
+      else if (reply) fail(rethrown(reply.error));
+      else fail(new Error(`the extract process ended without a result (exit code ${code}, signal ${signal})`));
+    });
+    child.send(job);
+  });
+}
+
+if (import.meta.main) {
+  // As for rendering (scripts/lib/astro-render.ts): the heap kept near what is live, so the process's peak is the data's, not V8's slack.
+  const growing = 30;
+  if (growing > 0) v8.setFlagsFromString(`--heap-growing-percent=${growing}`);
+  process.once('message', async (job: ExtractJob) => {
+    const made: string[] = [];
+    let reply: Reply;
+    try {
+      const { readFolder } = await import('../../src/lib/ingest/read-folder.ts');
+      const csv = job.csv;
+      const makeFilesDir = csv
+        ? () => {
+            const dir = makeStagingDir(nodeFs, csv.outDir, csv.outArg);
+            made.push(dir);
+            return dir;
+          }
+        : undefined;
+      reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir }) };
+    } catch (e) {
+      for (const dir of made) removeQuietly(nodeFs, dir);
+      reply = { error: sendable(e) };
+    }
+    process.send!(reply, () => process.exit(0));
+  });
+}

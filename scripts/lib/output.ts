@@ -1,0 +1,163 @@
+/**
+ * The build's output folder, put together: rendered by Astro (and the
+ * files the build adds beside the pages), or the files of a cache entry;
+ * with the dated snapshots and build-manifest.json; then swapped in
+ * (scripts/lib/out-dir.ts). Or left alone when it already is this output.
+ */
+import { join, resolve } from 'node:path';
+import { SNAPSHOT_FILE, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
+import type { RenderOptions } from './astro-render.ts';
+import type { BuildCache, CachedBuild } from './build-cache.ts';
+import { type CliIO, isErrnoError, outputError, writingTo } from './cli.ts';
+import type { Extraction, ManifestFacts, RenderJob } from './extract.ts';
+import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, makeStagingDir, type ProtectedFolder, removeQuietly, swapIn } from './out-dir.ts';
+import { PROJECT_ROOT } from './project.ts';
+import { emitLiveInPlace, emitTree, moveTree, type PublishOptions } from './publish.ts';
+import { copySnapshot, type EarlierSnapshot } from './snapshots.ts';
+
+/** build-manifest.json: only what the input and as-of determine, so two builds of them are byte-identical. */
+export interface BuildManifest {
+  /** The marker that lets a later build replace this folder. */
+  generator: typeof GENERATOR;
+  as_of: string;
+  data: string;
+  inputs: Record<string, string>;
+  pages: number;
+  account_pages: number;
+  accounts: number;
+  bytes: number;
+  /** Present when built with --redact: names are pseudonyms; amounts rounded to this band (null = exact). */
+  redacted?: { amount_band: number | null };
+  /** The dated snapshots in `snapshots/`, oldest first: a later build refuses to drop one. */
+  snapshots: string[];
+}
+
+/** The manifest of an output of `files` (paths and sizes; build-manifest.json not among them), and its text. */
+export function manifestOf(facts: ManifestFacts, files: readonly { path: string; size: number }[], snapshots: string[]): { manifest: BuildManifest; text: string } {
+  const manifest: BuildManifest = {
+    generator: GENERATOR,
+    as_of: facts.as_of,
+    data: facts.data,
+    inputs: facts.inputs,
+    pages: files.filter((f) => f.path.endsWith('.html') && !f.path.startsWith(`${SNAPSHOTS_DIR}/`)).length,
+    account_pages: facts.account_pages,
+    accounts: facts.accounts,
+    bytes: files.reduce((sum, f) => sum + f.size, 0),
+    ...(facts.redacted ? { redacted: facts.redacted } : {}),
+    snapshots,
+  };
+  return { manifest, text: `${JSON.stringify(manifest, null, 2)}\n` };
+}
+
+export interface OutputRequest {
+  io: CliIO;
+  outDir: string;
+  outArg: string;
+  protectedFolders: ProtectedFolder[];
+  publish: PublishOptions;
+  quiet: boolean;
+  asOf: string;
+  facts: ManifestFacts;
+  /** Earlier snapshots (copied byte for byte) and where they are, for messages. */
+  earlier: EarlierSnapshot[];
+  storeShown: string;
+  render: (options: RenderOptions) => Promise<void>;
+  /** A new folder beside --out, removed at the end of the build unless moved into the output. */
+  scratchDir: () => string;
+  /** What to put in: the extraction's to render, or a cache entry's files. */
+  from: { extraction: Extraction } | { cached: CachedBuild; cache: BuildCache };
+  /** Where this output goes for the next build of the same inputs: the cache, its key, and the facts it keeps. */
+  store: { cache: BuildCache; key: string } | null;
+}
+
+export interface Output {
+  manifest: BuildManifest;
+  /** When the pages were in place (rendered, or linked from the cache). */
+  placedAt: number;
+  /** --out already was this output: nothing was written. */
+  upToDate: boolean;
+  /** The previous output could not be removed (swapIn). */
+  warning: string | undefined;
+}
+
+/** Put the output together in a new folder beside --out and swap it in (or leave --out when it already is this output). */
+export async function writeOutput(req: OutputRequest): Promise<Output> {
+  const { io, outDir, outArg, publish, asOf, facts, earlier } = req;
+  const snapshotDates = [...new Set([...earlier.map((x) => x.asOf), ...(publish.snapshot ? [asOf] : [])])].sort();
+  if ('cached' in req.from && earlier.length === 0) {
+    const { cached, cache } = req.from;
+    const expected = manifestOf(facts, cached.files, snapshotDates);
+    if (isOutput(io, cache, cached, outDir, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined };
+  }
+  const staging = makeStagingDir(io.fs, outDir, outArg);
+  try {
+    if ('cached' in req.from) {
+      const { cached, cache } = req.from;
+      writingTo(outArg, () => cache.linkInto(cached, staging));
+    } else await render(req, req.from.extraction, staging);
+    const placedAt = io.now();
+    // Then every earlier snapshot byte for byte.
+    for (const x of earlier) writingTo(outArg, () => copySnapshot(io.fs, x.dir, join(staging, SNAPSHOTS_DIR, x.asOf), `${req.storeShown}/${x.asOf}`));
+    if (req.store && 'extraction' in req.from) {
+      // Kept for the next build of the same inputs: this output without the manifest and the earlier snapshots (copied every time).
+      const { cache, key } = req.store;
+      const { extraction } = req.from;
+      const skip = earlier.map((x) => `${SNAPSHOTS_DIR}/${x.asOf}/`);
+      const meta = { asOf, facts, quality: extraction.quality, snapshotManifest: extraction.snapshotManifest };
+      writingTo(cache.dir, () => cache.store(key, staging, (file) => file !== MANIFEST_FILE && !skip.some((p) => file.startsWith(p)), extraction.current.dataPath, meta));
+    }
+    const files = listFiles(io.fs, staging).map((path) => ({ path, size: io.fs.statSync(join(staging, path)).size }));
+    // Timings go to stderr (--timings), not here.
+    const made = manifestOf(facts, files, snapshotDates);
+    writingTo(outArg, () => io.fs.writeFileSync(join(staging, MANIFEST_FILE), made.text));
+    // Again, just before replacing it: --out may have changed while Astro ran.
+    checkOutDir(io.fs, outDir, req.protectedFolders, outArg);
+    return { manifest: made.manifest, placedAt, upToDate: false, warning: swapIn(io.fs, staging, outDir, outArg) };
+  } catch (e) {
+    removeQuietly(io.fs, staging);
+    throw e;
+  }
+}
+
+/** Render the extraction's date(s) and put the live site (and this date's snapshot) into `staging`. */
+async function render(req: OutputRequest, ex: Extraction, staging: string): Promise<void> {
+  const { io, outArg, publish, asOf } = req;
+  /** Astro renders one date into a folder of its own; then the extraction's files (metrics.json, filter data, account CSV files) are moved in. */
+  const one = async (job: RenderJob, relativeLinks: boolean): Promise<string> => {
+    const dir = req.scratchDir();
+    try {
+      await req.render({ root: PROJECT_ROOT, outDir: dir, siteDataPath: job.dataPath, quiet: req.quiet, site: publish.site, base: publish.base, relativeLinks, accountCsvsWritten: job.filesDir !== null });
+    } catch (e) {
+      // The OS refusing a write into the new output is an output problem; any other failure is a bug.
+      if (isErrnoError(e) && typeof e.path === 'string' && (isWithin(resolve(e.path), dir) || isWithin(resolve(e.path), staging))) throw outputError(outArg, e);
+      throw e;
+    }
+    if (job.filesDir !== null) writingTo(outArg, () => moveTree(io.fs, job.filesDir!, dir));
+    return dir;
+  };
+  const { current, top } = ex;
+  // The live site's pages are rendered with relative links; a snapshot's copy is made from site-absolute ones.
+  const currentDir = await one(current, !publish.snapshot);
+  const topDir = top === current ? currentDir : await one(top, true);
+  if (publish.snapshot) {
+    // This date's snapshot first: the live site's pages are then rewritten where they are.
+    const folder = join(staging, SNAPSHOTS_DIR, asOf);
+    writingTo(outArg, () => {
+      emitTree(io.fs, currentDir, folder, publish.base, asOf);
+      io.fs.writeFileSync(join(folder, SNAPSHOT_FILE), ex.snapshotManifest!);
+    });
+  }
+  // The live site, with relative links, moved into place.
+  writingTo(outArg, () => emitLiveInPlace(io.fs, topDir, staging, publish.base, top === current && publish.snapshot ? 'absolute' : 'relative'));
+}
+
+/** Whether `outDir` already is the output of `cached`: its files the cache entry's very files, and its manifest `manifestText`. */
+function isOutput(io: CliIO, cache: BuildCache, cached: CachedBuild, outDir: string, manifestText: string): boolean {
+  try {
+    if (io.fs.readFileSync(join(outDir, MANIFEST_FILE), 'utf8') !== manifestText) return false;
+  } catch (e) {
+    if (isErrnoError(e)) return false;
+    throw e;
+  }
+  return cached.files.length > 0 && cache.holds(cached, outDir, [MANIFEST_FILE]);
+}

@@ -1,0 +1,100 @@
+/**
+ * The site data on disk, as the build hands it to Astro: the manifest
+ * (`site-data-<out>.json`, zod-validated) and the account pages' slices
+ * beside it (`site-data-<out>.accounts.jsonl`, one line per account page,
+ * written as each slice is computed and validated where a page reads it, so
+ * neither side ever holds them all), both written through a temporary file
+ * and a rename; and the account pages' CSV files, made from each slice as
+ * it is written.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { LOCALES } from '../../src/lib/i18n/index.ts';
+import { type AccountSlice, accountSlicesPath, sliceLine } from '../../src/lib/views/account-pages.ts';
+import { accountCsvFiles } from '../../src/lib/views/csv-files.ts';
+import { accountModel, pageContext } from '../../src/lib/views/pages/index.ts';
+import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
+import type { ExtractedSite } from '../../src/lib/views/site-data.ts';
+import type { CliFs } from './cli.ts';
+import { writeFileAtomic } from './io.ts';
+
+/** Lines are appended to the file in chunks of about this many characters. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Validate and write the manifest of `extracted` (with `extra` fields, such
+ * as the filters) to `path`, and its account slices beside it. Returns the
+ * validated manifest. With `filesDir`, also each account page's CSV files in
+ * every language, as its slice is written, at `<filesDir>/<locale>/csv/...`
+ * as the output has them (src/lib/views/csv-files.ts).
+ */
+export async function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite, extra: Partial<SiteData> = {}, filesDir?: string): Promise<SiteData> {
+  const site = siteDataSchema.parse({ ...extracted.site, ...extra });
+  const csvs = filesDir === undefined ? null : accountCsvWriter(fs, filesDir, site);
+  const slices = accountSlicesPath(path);
+  const tmp = join(dirname(slices), `.${basename(slices)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  fs.mkdirSync(dirname(slices), { recursive: true });
+  try {
+    fs.writeFileSync(tmp, '', { flag: 'wx' });
+    let chunk = '';
+    for (const slice of extracted.accountSlices()) {
+      // Validated where it is read (src/site/site-data.ts), each slice once per page.
+      chunk += sliceLine(slice);
+      await csvs?.write(slice);
+      if (chunk.length >= CHUNK_CHARS) {
+        fs.appendFileSync(tmp, chunk);
+        chunk = '';
+      }
+    }
+    if (chunk !== '') fs.appendFileSync(tmp, chunk);
+    await csvs?.done();
+    fs.renameSync(tmp, slices);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  writeFileAtomic(path, JSON.stringify(site), fs);
+  return site;
+}
+
+/** Files being written at once: the next accounts are computed while the system writes the last ones' files. */
+const PENDING_WRITES = 64;
+
+/**
+ * Writes an account slice's CSV files in each language (CSV text holds no
+ * links, so the base path does not matter), through node:fs/promises, a few
+ * dozen at a time; `done` waits for the last and throws the first failure.
+ */
+function accountCsvWriter(fs: CliFs, dir: string, site: SiteData): { write(slice: AccountSlice): Promise<void>; done(): Promise<void> } {
+  const contexts = LOCALES.map((locale) => pageContext(site, locale));
+  for (const ctx of contexts) fs.mkdirSync(join(dir, ctx.locale, 'csv', 'accounts'), { recursive: true });
+  const pending = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async write(slice) {
+      check();
+      for (const ctx of contexts) {
+        for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) {
+          const p: Promise<void> = writeFile(join(dir, ctx.locale, 'csv', file.path), file.text).then(
+            () => void pending.delete(p),
+            (error: unknown) => {
+              failure ??= { error };
+              pending.delete(p);
+            },
+          );
+          pending.add(p);
+        }
+      }
+      while (pending.size >= PENDING_WRITES) await Promise.race(pending);
+      check();
+    },
+    async done() {
+      await Promise.all(pending);
+      check();
+    },
+  };
+}

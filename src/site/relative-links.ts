@@ -1,0 +1,93 @@
+/**
+ * Relative links: Astro renders the pages with site-absolute links
+ * (`<base>en/funnel/`), and every internal link of every page is rewritten
+ * to a path relative to the page (`../funnel/`): as each page is rendered
+ * (src/middleware.ts), or by the build afterwards for a dated snapshot's
+ * copy (`snapshots/<date>/`, scripts/lib/publish.ts). The same files then
+ * work under any base path, on any static host, in a snapshot, and opened
+ * from a file share.
+ *
+ * Rewritten: `href`, `src`, `action`, `poster`, `data-*-href`/`-src`/`-url`
+ * (and `data-href`, `data-src`, `data-url`) attribute values and a meta
+ * refresh's `url=` that start with the base path; `data-base` (the base
+ * path itself, for scripts that build links) becomes the relative path to
+ * the site's root, such as `../../`. Astro writes attribute
+ * values in double quotes with `"` escaped, so a value never spans a quote.
+ * Other URLs (`https:`, `#anchor`, `//host`) are left alone.
+ */
+import { posix } from 'node:path';
+
+export interface LinkTree {
+  /** Where the tree sits below the site root: '' for the site, 'snapshots/2026-06-30/' for a snapshot. */
+  prefix: string;
+  /**
+   * Site-root paths that are not part of the tree but of the site root (a
+   * snapshot's links to the snapshots index): resolved from the site root.
+   */
+  outside?: (sitePath: string) => boolean;
+}
+
+const ATTRIBUTE = /(\s(?:href|src|action|poster|data-base|data-(?:[a-z0-9-]+-)?(?:href|src|url))=")([^"]*)"/giu;
+const META_REFRESH = /(\scontent="\d+;\s*url=)([^"]*)"/giu;
+
+/** The relative path from the folder `fromDir` ('' or 'a/b/') to the site path `to` ('a/c/' or 'x.json'). */
+export function relativePath(fromDir: string, to: string): string {
+  const from = fromDir.split('/').filter((s) => s !== '');
+  const parts = to.split('/');
+  const last = parts.pop()!;
+  let i = 0;
+  while (i < from.length && i < parts.length && from[i] === parts[i]) i++;
+  const rel = '../'.repeat(from.length - i) + parts.slice(i).map((s) => `${s}/`).join('') + last;
+  if (rel === '') return './';
+  // A first segment with a colon would read as a URL scheme.
+  return /^[^/]*:/u.test(rel) ? `./${rel}` : rel;
+}
+
+/**
+ * `html` (the file at `file`, a path relative to its tree's root) with every
+ * link that starts with `base` made relative to the file.
+ */
+export function relativizeHtml(html: string, file: string, base: string, tree: LinkTree = { prefix: '' }): string {
+  const dir = posix.dirname(`${tree.prefix}${file}`);
+  const fromDir = dir === '.' ? '' : `${dir}/`;
+  const rewrite = (value: string): string => {
+    if (!value.startsWith(base) || value.startsWith('//')) return value;
+    const rest = value.slice(base.length);
+    const cut = rest.search(/[?#]/u);
+    const path = cut < 0 ? rest : rest.slice(0, cut);
+    const suffix = cut < 0 ? '' : rest.slice(cut);
+    const target = tree.outside?.(path) ? path : `${tree.prefix}${path}`;
+    return relativePath(fromDir, target) + suffix;
+  };
+  return html
+    .replace(ATTRIBUTE, (_m, head: string, value: string) => `${head}${rewrite(value)}"`)
+    .replace(META_REFRESH, (_m, head: string, value: string) => `${head}${rewrite(value)}"`);
+}
+
+/**
+ * `--base`: an absolute URL path of letters, digits, `.`, `_`, `~`, `-`
+ * and `%`, with a trailing slash added. Returns null when it is not one.
+ */
+export function normalizeBase(value: string): string | null {
+  const base = value.endsWith('/') ? value : `${value}/`;
+  if (!base.startsWith('/') || base.startsWith('//')) return null;
+  if (!/^[A-Za-z0-9._~%/-]+$/u.test(base)) return null;
+  if (base.split('/').some((s) => s === '.' || s === '..')) return null;
+  if (base.includes('//')) return null;
+  return base;
+}
+
+/** The environment variable that turns on the rewriting as pages are rendered (set by scripts/build.ts `astroBuild`). */
+export const RELATIVE_LINKS_ENV = 'PIPESCOPE_RELATIVE_LINKS';
+
+/**
+ * The output file of a page at the URL path `pathname` below `base` (the
+ * build's format: `<page>/index.html`), or null for the 404 page, which
+ * keeps its site-absolute links (a host serves it at any address).
+ */
+export function pageFileOf(pathname: string, base: string): string | null {
+  const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/u, '');
+  if (/^404(\.html|\/)?$/u.test(path)) return null;
+  if (path.endsWith('.html')) return path;
+  return `${path}${path === '' || path.endsWith('/') ? '' : '/'}index.html`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The account pages' slices of the site data (views/account-pages.ts): the
+ * manifest without them plus the slices is the whole manifest; each slice
+ * holds its account's repurchase rows, grouped once; the slices file's
+ * index finds every line whatever the chunks it is read in.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { accountSliceSchema, repurchaseByAccount, sliceIndex, sliceLine } from '../../../src/lib/views/account-pages.ts';
+import { accountModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { buildSiteData, extractSite } from '../../../src/lib/views/site-data.ts';
+
+const { dataset, config } = await readFolder('data/sample');
+const AS_OF = '2026-06-30';
+
+describe('account slices', () => {
+  const whole = buildSiteData(dataset, config, AS_OF, { dataLabel: 'sample' });
+  const split = extractSite(dataset, config, AS_OF, { dataLabel: 'sample' });
+  const slices = [...split.accountSlices()];
+
+  it('the manifest without the deals, plus one slice per account page, is the whole manifest', () => {
+    expect(split.site.accounts.every((a) => a.deals.length === 0)).toBe(true);
+    expect(slices.map((s) => s.account.slug)).toEqual(whole.accounts.filter((a) => a.has_page).map((a) => a.slug));
+    const byId = new Map(slices.map((s) => [s.account.account_id, s.account]));
+    expect(split.site.accounts.map((a) => byId.get(a.account_id) ?? a)).toEqual(whole.accounts);
+    expect({ ...split.site, accounts: [] }).toEqual({ ...whole, accounts: [] });
+  });
+
+  it('every account gets a page unless maxAccountPages limits them to the largest', () => {
+    expect(whole.accounts_with_pages).toBe(whole.accounts.length);
+    const limited = extractSite(dataset, config, AS_OF, { dataLabel: 'sample', maxAccountPages: 5 });
+    expect([...limited.accountSlices()]).toHaveLength(5);
+    expect(limited.site.accounts_with_pages).toBe(5);
+  });
+
+  it("holds each account's repurchase rows, in metrics.repurchase's order, and the page model is the one of the whole manifest", () => {
+    for (const slice of slices) {
+      expect(accountSliceSchema.parse(slice)).toEqual(slice);
+      expect(slice.repurchase).toEqual(whole.metrics.repurchase.filter((r) => r.account_id === slice.account.account_id));
+    }
+    expect(slices.reduce((n, s) => n + s.repurchase.length, 0)).toBe(whole.metrics.repurchase.filter((r) => slices.some((s) => s.account.account_id === r.account_id)).length);
+    const ctx = pageContext(whole, 'ko');
+    const slice = slices.find((s) => s.repurchase.length > 1 && s.account.deals.length > 1)!;
+    const model = accountModel(ctx, slice);
+    expect(model.repurchase.rows).toHaveLength(slice.repurchase.length);
+    expect(model.deals.csv.rows).toHaveLength(slice.account.deals.length);
+  });
+
+  it('groups repurchase rows by account once, keeping their order', () => {
+    const grouped = repurchaseByAccount(whole.metrics.repurchase);
+    expect([...grouped.values()].flat()).toHaveLength(whole.metrics.repurchase.length);
+    for (const [id, rows] of grouped) expect(rows).toEqual(whole.metrics.repurchase.filter((r) => r.account_id === id));
+  });
+});
+
+describe('the slices file', () => {
+  const lines = [...extractSite(dataset, config, AS_OF, { dataLabel: 'sample' }).accountSlices()].slice(0, 40).map(sliceLine);
+  const bytes = Buffer.from(lines.join(''));
+
+  it('finds every slice, whatever chunks the file is read in', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 50 }), (sizes) => {
+        const index = sliceIndex();
+        for (let at = 0, i = 0; at < bytes.length; i++) {
+          const size = sizes[i % sizes.length]!;
+          index.add(bytes.subarray(at, at + size));
+          at += size;
+        }
+        const found = index.done();
+        expect(found.size).toBe(lines.length);
+        for (const line of lines) {
+          const slug = line.slice(0, line.indexOf('\t'));
+          const { start, length } = found.get(slug)!;
+          expect(JSON.parse(bytes.subarray(start, start + length).toString('utf8')).account.slug).toBe(slug);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('says so when the file ends inside a line', () => {
+    const index = sliceIndex();
+    index.add(bytes.subarray(0, bytes.length - 1));
+    expect(() => index.done()).toThrow(/ends inside the line/u);
+  });
+});
