@@ -120,8 +120,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const shown = (path: string) => relative(io.cwd, path) || '.';
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
-    if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir))) {
-      throw new UsageError(`--cache ${shown(cacheDir)} is or holds the data folder, or is inside it; give a folder of its own`);
+    if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
+      throw new UsageError(`--cache ${shown(cacheDir)} is or holds the data folder or --out, or is inside the data folder; give a folder of its own`);
     }
     const protectedFolders: ProtectedFolder[] = [
       { path: dataDir, what: 'the data folder' },

@@ -14,7 +14,7 @@
  * Entry: the output's files (without build-manifest.json and the earlier
  * snapshots, which the build copies from their store every time) as hard
  * links to the output's own files (copies across file systems), in one
- * folder under numbers; the site manifest; and entry.json: each file's path,
+ * folder under numbers; a copy of the site manifest; and entry.json: each file's path,
  * size, modification time and inode, and the facts the build needs without
  * the data. An entry is used only when every file is still as stored (a
  * file changed in place through its other link fails that, and the entry
@@ -32,6 +32,7 @@
  * made by scripts/lib/build-reuse.ts.
  */
 import { randomBytes } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type CliFs, isErrnoError } from './cli.ts';
 import type { ManifestFacts } from './extract.ts';
@@ -58,11 +59,16 @@ export interface EntryMeta {
   snapshotManifest: string | null;
 }
 
+/** A file's path, size, modification time (ns), device and inode. */
+type StoredFile = [string, number, string, string, string];
+
 interface EntryFile {
   format: typeof FORMAT;
   key: string;
-  /** Each file's path in the output, size, modification time (ns), device and inode; stored as tree/<its index>. */
-  files: [string, number, string, string, string][];
+  /** Each file of the output, stored as tree/<its index>. */
+  files: StoredFile[];
+  /** The site manifest (a copy), site.json. */
+  site: StoredFile;
   meta: EntryMeta;
 }
 
@@ -78,8 +84,12 @@ export interface CachedBuild {
 }
 
 /** A file as stored: the same device, inode, size and modification time. */
-function unchanged(stat: import('node:fs').BigIntStats | undefined, [, size, mtime, dev, ino]: EntryFile['files'][number]): boolean {
+function unchanged(stat: BigIntStats | undefined, [, size, mtime, dev, ino]: StoredFile): boolean {
   return stat !== undefined && stat.isFile() && stat.size === BigInt(size) && String(stat.mtimeNs) === mtime && String(stat.dev) === dev && String(stat.ino) === ino;
+}
+
+function stored(path: string, stat: BigIntStats): StoredFile {
+  return [path, Number(stat.size), String(stat.mtimeNs), String(stat.dev), String(stat.ino)];
 }
 
 export class BuildCache {
@@ -116,13 +126,27 @@ export class BuildCache {
     return new BuildCache(fs, dir);
   }
 
-  /** The entry of `key` when every one of its files is as it was stored; a damaged entry is removed. */
+  /** The entry of `key` when every one of its files is as it was stored; a damaged entry is removed. An entry that cannot be read is none. */
   lookup(key: string): CachedBuild | null {
+    try {
+      return this.find(key);
+    } catch (e) {
+      if (isErrnoError(e)) return null;
+      throw e;
+    }
+  }
+
+  private find(key: string): CachedBuild | null {
     const dir = join(this.dir, key);
     const entry = this.readEntry(dir);
     if (!entry || entry.key !== key) return null;
+    const lstat = (path: string) => this.fs.lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!unchanged(lstat(join(dir, SITE_FILE)), entry.site)) {
+      this.remove(dir, entry);
+      return null;
+    }
     for (let i = 0; i < entry.files.length; i++) {
-      if (!unchanged(this.fs.lstatSync(join(dir, TREE, String(i)), { bigint: true, throwIfNoEntry: false }), entry.files[i]!)) {
+      if (!unchanged(lstat(join(dir, TREE, String(i))), entry.files[i]!)) {
         this.remove(dir, entry);
         return null;
       }
@@ -175,11 +199,11 @@ export class BuildCache {
         if (!keep(file.split('\\').join('/'))) continue;
         const to = join(tmp, TREE, String(files.length));
         this.linkFile(join(staging, file), to, made);
-        const stat = this.fs.lstatSync(to, { bigint: true });
-        files.push([file, Number(stat.size), String(stat.mtimeNs), String(stat.dev), String(stat.ino)]);
+        files.push(stored(file, this.fs.lstatSync(to, { bigint: true })));
       }
-      this.linkFile(sitePath, join(tmp, SITE_FILE), made);
-      const entry: EntryFile = { format: FORMAT, key, files, meta };
+      // A copy: the build replaces that file at each extraction.
+      this.fs.copyFileSync(sitePath, join(tmp, SITE_FILE));
+      const entry: EntryFile = { format: FORMAT, key, files, site: stored(SITE_FILE, this.fs.lstatSync(join(tmp, SITE_FILE), { bigint: true })), meta };
       this.fs.writeFileSync(join(tmp, ENTRY_FILE), JSON.stringify(entry));
       try {
         this.fs.renameSync(tmp, join(this.dir, key));
@@ -216,7 +240,7 @@ export class BuildCache {
   private readEntry(dir: string): EntryFile | null {
     try {
       const entry = JSON.parse(this.fs.readFileSync(join(dir, ENTRY_FILE), 'utf8')) as EntryFile;
-      return entry.format === FORMAT && Array.isArray(entry.files) ? entry : null;
+      return entry.format === FORMAT && Array.isArray(entry.files) && Array.isArray(entry.site) ? entry : null;
     } catch (e) {
       if (isErrnoError(e) || e instanceof SyntaxError) return null;
       throw e;

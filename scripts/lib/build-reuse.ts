@@ -12,18 +12,23 @@ import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import { localDateOf } from '../../src/lib/time.ts';
 import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
 import { BuildCache, FORMAT } from './build-cache.ts';
-import { type CliIO, isErrnoError, writingTo } from './cli.ts';
+import { type CliIO, isErrnoError, OutputError, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
 import { PROJECT_ROOT } from './project.ts';
 import type { PublishOptions } from './publish.ts';
 import type { EarlierSnapshot } from './snapshots.ts';
 
-/** The build cache at `dir`: refused when it is not the build's own folder (--cache), or left unused with a warning (the default). */
+/**
+ * The build cache at `dir`. --cache: refused when it is not the build's own
+ * folder (exit 2) or cannot be made (exit 1). The default: left unused, with
+ * a warning, in either case (a read-only node_modules, say).
+ */
 export function openCache(io: CliIO, dir: string, explicit: boolean): BuildCache | null {
+  const shown = relative(io.cwd, dir) || '.';
   try {
-    return writingTo(relative(io.cwd, dir) || '.', () => BuildCache.open(io.fs, dir, relative(io.cwd, dir) || '.'));
+    return writingTo(shown, () => BuildCache.open(io.fs, dir, shown));
   } catch (e) {
-    if (explicit || !(e instanceof UsageError)) throw e;
+    if (explicit || !(e instanceof UsageError || e instanceof OutputError)) throw e;
     io.stderr.write(`build: warning: ${e.message.replace(/^--cache /u, 'the build cache ')}; building without it\n`);
     return null;
   }

@@ -104,7 +104,13 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
       const { extraction } = req.from;
       const skip = earlier.map((x) => `${SNAPSHOTS_DIR}/${x.asOf}/`);
       const meta = { asOf, facts, quality: extraction.quality, snapshotManifest: extraction.snapshotManifest };
-      writingTo(cache.dir, () => cache.store(key, staging, (file) => file !== MANIFEST_FILE && !skip.some((p) => file.startsWith(p)), extraction.current.dataPath, meta));
+      try {
+        cache.store(key, staging, (file) => file !== MANIFEST_FILE && !skip.some((p) => file.startsWith(p)), extraction.current.dataPath, meta);
+      } catch (e) {
+        // The cache only saves time: a build it cannot be stored in still succeeds.
+        if (!isErrnoError(e)) throw e;
+        io.stderr.write(`build: warning: the output was not stored in the build cache ${cache.dir} (${e.code}); the next build of the same inputs renders it again\n`);
+      }
     }
     const files = listFiles(io.fs, staging).map((path) => ({ path, size: io.fs.statSync(join(staging, path)).size }));
     // Timings go to stderr (--timings), not here.
