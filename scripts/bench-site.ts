@@ -16,8 +16,8 @@
  * Budgets (issue 8): the 100k site at most 60 s and 1 GB, a rebuild under a
  * quarter of the first build's time, the sample at most 5 s. The load
  * average is printed with each figure: the machine is shared. A script, not
- * a test. Writes .cache/bench-site.json; the temporary folders it made are
- * removed at the end.
+ * a test. Writes .cache/bench-site.json; the temporary folders it made, and
+ * the site data its builds wrote to .cache, are removed at the end.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -34,6 +34,9 @@ const runs = Number(args.runs ?? 1);
 if (!(runs >= 1) || !(deals >= 1) || !(historyRows >= 1)) throw new Error(USAGE);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const node = process.execPath;
+
+/** The --out folders' names (the build names its site data in .cache after them). */
+const OUTS = ['pipescope-bench-site', 'pipescope-bench-site-again', 'pipescope-bench-sample', 'pipescope-bench-sample-cached'] as const;
 
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const scratch: string[] = [];
@@ -91,10 +94,10 @@ try {
     for (let i = 0; i < runs; i++) {
       const dir = tempFolder('large');
       const common = ['--data', folder, '--as-of', asOf, '--cache', join(dir, 'cache'), '--quiet'];
-      firsts.push(await build(`${deals / 1000}k deals, every account page: first build`, [...common, '--out', join(dir, 'site')]));
-      rebuilds.push(await build(`${deals / 1000}k: rebuild, same --out (already up to date)`, [...common, '--out', join(dir, 'site')]));
-      figures.push(firsts.at(-1)!, rebuilds.at(-1)!, await build(`${deals / 1000}k: rebuild into a new --out (linked from the cache)`, [...common, '--out', join(dir, 'other')]));
-      const manifest = JSON.parse(readFileSync(join(dir, 'site', 'build-manifest.json'), 'utf8')) as { account_pages: number; accounts: number };
+      firsts.push(await build(`${deals / 1000}k deals, every account page: first build`, [...common, '--out', join(dir, OUTS[0])]));
+      rebuilds.push(await build(`${deals / 1000}k: rebuild, same --out (already up to date)`, [...common, '--out', join(dir, OUTS[0])]));
+      figures.push(firsts.at(-1)!, rebuilds.at(-1)!, await build(`${deals / 1000}k: rebuild into a new --out (linked from the cache)`, [...common, '--out', join(dir, OUTS[1])]));
+      const manifest = JSON.parse(readFileSync(join(dir, OUTS[0], 'build-manifest.json'), 'utf8')) as { account_pages: number; accounts: number };
       if (manifest.account_pages !== manifest.accounts) throw new Error(`only ${manifest.account_pages} of ${manifest.accounts} accounts have a page`);
       rmSync(dir, { recursive: true, force: true });
     }
@@ -107,9 +110,9 @@ try {
   const samples: Figure[] = [];
   for (let i = 0; i < runs; i++) {
     const dir = tempFolder('sample');
-    samples.push(await build('sample (2,000 deals): build', ['--as-of', asOf, '--out', join(dir, 'site'), '--no-cache', '--quiet']));
+    samples.push(await build('sample (2,000 deals): build', ['--as-of', asOf, '--out', join(dir, OUTS[2]), '--no-cache', '--quiet']));
     figures.push(samples.at(-1)!);
-    const common = ['--as-of', asOf, '--cache', join(dir, 'cache'), '--out', join(dir, 'cached'), '--quiet'];
+    const common = ['--as-of', asOf, '--cache', join(dir, 'cache'), '--out', join(dir, OUTS[3]), '--quiet'];
     await build('sample: first build with the cache', common);
     figures.push(await build('sample: rebuild', common));
     rmSync(dir, { recursive: true, force: true });
@@ -118,6 +121,8 @@ try {
   verdicts.push(`sample site: ${sample} s (budget 5 s: ${sample <= 5 ? 'met' : 'MISSED'})`);
 } finally {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  // The site data these builds wrote to the project's .cache (named after their --out).
+  for (const name of OUTS) for (const suffix of ['.json', '.accounts.jsonl']) rmSync(join('.cache', `site-data-${name}${suffix}`), { force: true });
 }
 
 console.table(figures.map(({ timings_ms: _t, ...f }) => f));

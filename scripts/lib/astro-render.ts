@@ -5,6 +5,7 @@
  * date (`astroRender`).
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -79,16 +80,28 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
   delete process.env.BASE_URL;
   delete process.env.SITE;
   const { build } = await import('astro');
-  await build({
-    root,
-    outDir,
-    logLevel: quiet ? 'error' : 'warn',
-    ...(site ? { site } : {}),
-    base,
-    build: { concurrency: RENDER_CONCURRENCY },
-    // Scripts find their chunks relative to themselves, so a dated snapshot and a file share load their own.
-    vite: { experimental: { renderBuiltUrl: (_file: string, { hostType }: { hostType: string }) => (hostType === 'js' ? { relative: true } : undefined) } },
-  });
+  // Astro writes its server chunks into <working folder>/.astro/.prerender when the output folder is not below
+  // the working folder, a folder builds running at the same time would share (and one remove under the other):
+  // each build works from a folder of its own in the project (where its chunks find node_modules).
+  const cwd = process.cwd();
+  mkdirSync(join(root, '.astro'), { recursive: true });
+  const own = mkdtempSync(join(root, '.astro', 'build-'));
+  process.chdir(own);
+  try {
+    await build({
+      root,
+      outDir,
+      logLevel: quiet ? 'error' : 'warn',
+      ...(site ? { site } : {}),
+      base,
+      build: { concurrency: RENDER_CONCURRENCY },
+      // Scripts find their chunks relative to themselves, so a dated snapshot and a file share load their own.
+      vite: { experimental: { renderBuiltUrl: (_file: string, { hostType }: { hostType: string }) => (hostType === 'js' ? { relative: true } : undefined) } },
+    });
+  } finally {
+    process.chdir(cwd);
+    rmSync(own, { recursive: true, force: true });
+  }
   collectGarbage();
 }
 

@@ -48,7 +48,8 @@ const TREE = 'tree';
 const KEEP_ENTRIES = 3;
 const ENTRY_NAME = /^[0-9a-f]{64}$/u;
 const TMP_NAME = /^\.tmp-\d+-[0-9a-f]{8}$/u;
-export const FORMAT = 1;
+/** The entry layout; entries of an earlier one are not used, and are removed like any other. */
+export const FORMAT = 2;
 
 /** What the build needs from an entry besides its files. */
 export interface EntryMeta {
@@ -232,15 +233,17 @@ export class BuildCache {
     entries.sort((a, b) => b.used - a.used);
     for (const { name } of entries.slice(KEEP_ENTRIES - 1)) {
       const dir = join(this.dir, name);
-      const entry = this.readEntry(dir);
+      const entry = this.readEntry(dir, 'any');
       if (entry) this.remove(dir, entry);
     }
   }
 
-  private readEntry(dir: string): EntryFile | null {
+  /** The entry in `dir` (of this layout, or of any: all of them list their files, stored as tree/<index>). */
+  private readEntry(dir: string, format: 'this' | 'any' = 'this'): EntryFile | null {
     try {
       const entry = JSON.parse(this.fs.readFileSync(join(dir, ENTRY_FILE), 'utf8')) as EntryFile;
-      return entry.format === FORMAT && Array.isArray(entry.files) && Array.isArray(entry.site) ? entry : null;
+      if (!Array.isArray(entry.files)) return null;
+      return format === 'any' || (entry.format === FORMAT && Array.isArray(entry.site)) ? entry : null;
     } catch (e) {
       if (isErrnoError(e) || e instanceof SyntaxError) return null;
       throw e;
@@ -248,7 +251,7 @@ export class BuildCache {
   }
 
   /** Remove an entry: the files it lists, then its folders if nothing else is in them. */
-  private remove(dir: string, entry: EntryFile): void {
+  private remove(dir: string, entry: Pick<EntryFile, 'files'>): void {
     for (let i = 0; i < entry.files.length; i++) this.fs.rmSync(join(dir, TREE, String(i)), { force: true });
     this.fs.rmSync(join(dir, SITE_FILE), { force: true });
     this.fs.rmSync(join(dir, ENTRY_FILE), { force: true });

@@ -19,7 +19,7 @@ import { localDateOf, type LocalDate } from '../../src/lib/time.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { extractSite, type SiteDataOptions } from '../../src/lib/views/site-data.ts';
 import { snapshotEntry, snapshotFigures } from '../../src/lib/views/snapshots.ts';
-import { type CliFs, isErrnoError, outputError, readingInput, writingTo } from './cli.ts';
+import { type CliFs, readingInput, writingTo } from './cli.ts';
 import { GENERATOR } from './out-dir.ts';
 import type { PublishOptions } from './publish.ts';
 import { type QualityFacts, type Reports, reports } from './reports.ts';
@@ -111,13 +111,13 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
   if (publish.compareTo !== undefined && publish.compareTo >= asOf) throw new UsageError(`--compare-to ${publish.compareTo} must be before the as-of date ${asOf}`);
   const earlierDates = earlier.map((x) => x.asOf);
   const dataLabel = basename(req.dataDir);
-  const one = async (date: string, dataPath: string, options: Partial<SiteDataOptions>): Promise<{ job: RenderJob; site: SiteData }> => {
+  const one = (date: string, dataPath: string, options: Partial<SiteDataOptions>): { job: RenderJob; site: SiteData } => {
     const extracted = extractSite(dataset, config, date, { dataLabel, maxAccountPages: req.maxPages, ...options });
     // Filters in the URL: the data file a filtered page loads (named after its content) and the form's choices.
     const filterData = filterDataText(dataset, config, extracted.site);
     const filterPath = filterDataPath(createHash('sha256').update(filterData).digest('hex').slice(0, 12));
     const filesDir = req.makeFilesDir?.() ?? null;
-    const site = await writingToAsync(dataPath, () => writeSiteFiles(fs, dataPath, extracted, { filters: { data: filterPath, ...filterChoices(dataset, config) } }, filesDir ?? undefined));
+    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, { filters: { data: filterPath, ...filterChoices(dataset, config) } }, filesDir ?? undefined));
     if (filesDir !== null) {
       writingTo(filesDir, () => {
         fs.writeFileSync(join(filesDir, 'metrics.json'), serializeMetrics(site.metrics));
@@ -127,7 +127,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     }
     return { job: { dataPath, filesDir }, site };
   };
-  const current = await one(asOf, join(req.cacheDir, `site-data-${req.name}.json`), {
+  const current = one(asOf, join(req.cacheDir, `site-data-${req.name}.json`), {
     compareTo: compareFor(asOf, earlierDates, publish.compareTo),
     snapshots: earlier.map((x) => snapshotEntry(x.manifest)),
     ...(publish.snapshot ? { currentSnapshot: { pipescope_version: req.version, redacted: redacted !== undefined } } : {}),
@@ -136,7 +136,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
   const newest = earlierDates.at(-1);
   const top =
     publish.snapshot && newest !== undefined && newest > asOf
-      ? await one(newest, join(req.cacheDir, `site-data-${req.name}-latest.json`), { compareTo: compareFor(newest, [...earlierDates, asOf]), snapshots: current.site.snapshots })
+      ? one(newest, join(req.cacheDir, `site-data-${req.name}-latest.json`), { compareTo: compareFor(newest, [...earlierDates, asOf]), snapshots: current.site.snapshots })
       : current;
   let snapshotManifest: string | null = null;
   if (publish.snapshot) {
@@ -173,13 +173,4 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     snapshotManifest,
     reports: reports(() => current.site, { files: dataset.files, issues: dataset.issues }, publish, asOf),
   };
-}
-
-/** `writingTo` for an asynchronous step: an operating-system error becomes an OutputError naming `path`. */
-async function writingToAsync<T>(path: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (e) {
-    throw isErrnoError(e) ? outputError(path, e) : e;
-  }
 }

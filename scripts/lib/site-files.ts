@@ -8,7 +8,6 @@
  * it is written.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LOCALES } from '../../src/lib/i18n/index.ts';
 import { type AccountSlice, accountSlicesPath, sliceLine } from '../../src/lib/views/account-pages.ts';
@@ -29,9 +28,9 @@ const CHUNK_CHARS = 1 << 20;
  * every language, as its slice is written, at `<filesDir>/<locale>/csv/...`
  * as the output has them (src/lib/views/csv-files.ts).
  */
-export async function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite, extra: Partial<SiteData> = {}, filesDir?: string): Promise<SiteData> {
+export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite, extra: Partial<SiteData> = {}, filesDir?: string): SiteData {
   const site = siteDataSchema.parse({ ...extracted.site, ...extra });
-  const csvs = filesDir === undefined ? null : accountCsvWriter(fs, filesDir, site);
+  const writeCsvs = filesDir === undefined ? () => {} : accountCsvWriter(fs, filesDir, site);
   const slices = accountSlicesPath(path);
   const tmp = join(dirname(slices), `.${basename(slices)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   fs.mkdirSync(dirname(slices), { recursive: true });
@@ -41,14 +40,13 @@ export async function writeSiteFiles(fs: CliFs, path: string, extracted: Extract
     for (const slice of extracted.accountSlices()) {
       // Validated where it is read (src/site/site-data.ts), each slice once per page.
       chunk += sliceLine(slice);
-      await csvs?.write(slice);
+      writeCsvs(slice);
       if (chunk.length >= CHUNK_CHARS) {
         fs.appendFileSync(tmp, chunk);
         chunk = '';
       }
     }
     if (chunk !== '') fs.appendFileSync(tmp, chunk);
-    await csvs?.done();
     fs.renameSync(tmp, slices);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -58,43 +56,13 @@ export async function writeSiteFiles(fs: CliFs, path: string, extracted: Extract
   return site;
 }
 
-/** Files being written at once: the next accounts are computed while the system writes the last ones' files. */
-const PENDING_WRITES = 64;
-
-/**
- * Writes an account slice's CSV files in each language (CSV text holds no
- * links, so the base path does not matter), through node:fs/promises, a few
- * dozen at a time; `done` waits for the last and throws the first failure.
- */
-function accountCsvWriter(fs: CliFs, dir: string, site: SiteData): { write(slice: AccountSlice): Promise<void>; done(): Promise<void> } {
+/** Writes an account slice's CSV files in each language (CSV text holds no links, so the base path does not matter). */
+function accountCsvWriter(fs: CliFs, dir: string, site: SiteData): (slice: AccountSlice) => void {
   const contexts = LOCALES.map((locale) => pageContext(site, locale));
   for (const ctx of contexts) fs.mkdirSync(join(dir, ctx.locale, 'csv', 'accounts'), { recursive: true });
-  const pending = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  const check = () => {
-    if (failure) throw failure.error;
-  };
-  return {
-    async write(slice) {
-      check();
-      for (const ctx of contexts) {
-        for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) {
-          const p: Promise<void> = writeFile(join(dir, ctx.locale, 'csv', file.path), file.text).then(
-            () => void pending.delete(p),
-            (error: unknown) => {
-              failure ??= { error };
-              pending.delete(p);
-            },
-          );
-          pending.add(p);
-        }
-      }
-      while (pending.size >= PENDING_WRITES) await Promise.race(pending);
-      check();
-    },
-    async done() {
-      await Promise.all(pending);
-      check();
-    },
+  return (slice) => {
+    for (const ctx of contexts) {
+      for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) fs.writeFileSync(join(dir, ctx.locale, 'csv', file.path), file.text);
+    }
   };
 }
