@@ -38,15 +38,14 @@ export interface PartJob {
   names: string[];
   headers: string[];
   headerLine: number;
-  firstLine: number;
   delimiter: Delimiter;
   keep: number[] | null;
 }
 
 export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[] } | { ok: false; why: string };
 
-/** Bytes `[start, end)` of a file, streamed through one reused buffer. */
-export function rangeSource(path: string, start: number, end: number): ByteSource {
+/** Bytes `[start, end)` of a file, streamed through one reused buffer (each chunk also given to `onChunk`). */
+export function rangeSource(path: string, start: number, end: number, onChunk?: (chunk: Uint8Array) => void): ByteSource {
   return {
     size: end - start,
     *chunks() {
@@ -57,7 +56,9 @@ export function rangeSource(path: string, start: number, end: number): ByteSourc
           const n = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
           if (n === 0) break;
           at += n;
-          yield buffer.subarray(0, n);
+          const chunk = buffer.subarray(0, n);
+          onChunk?.(chunk);
+          yield chunk;
         }
       } finally {
         closeSync(fd);
@@ -78,7 +79,7 @@ function cutAfterLineEnd(path: string, from: number, size: number): number {
 }
 
 /** Physical line ends in bytes `[0, end)`: every LF, and every CR not followed by an LF (csv.ts counts lines so). */
-function lineEndsBefore(path: string, end: number): number {
+export function lineEndsBefore(path: string, end: number): number {
   let n = 0;
   let crPending = false;
   for (const chunk of rangeSource(path, 0, end).chunks()) {
@@ -94,11 +95,6 @@ function lineEndsBefore(path: string, end: number): number {
   return n;
 }
 
-function fileHash(path: string, size: number): string {
-  const hash = createHash('sha256');
-  for (const chunk of rangeSource(path, 0, size).chunks()) hash.update(chunk);
-  return hash.digest('hex');
-}
 
 /**
  * The VendorTable of a large file read in two parts, and its sha256; null
@@ -125,7 +121,6 @@ export async function readVendorFileSplit(
   if (bom !== null && bom !== 'utf-8') return null;
   const cut = cutAfterLineEnd(path, Math.floor(size / 2), size);
   if (cut === -1 || cut >= size) return null;
-  const firstLine = lineEndsBefore(path, cut) + 1;
 
   const mark = issues.mark();
   let worker: Worker | null = null;
@@ -137,10 +132,18 @@ export async function readVendorFileSplit(
   };
   const spec = { file, required: [], known: [], fieldCount: true, utf8Only: true };
   let first: ReturnType<typeof readVendorRecords>;
+  // The first part is hashed as it is read (utf8Only: one pass), the rest after it.
+  const hash = createHash('sha256');
+  let hashed = 0;
+  const hashChunk = (chunk: Uint8Array) => {
+    hash.update(chunk);
+    hashed += chunk.length;
+  };
   try {
-    first = readVendorRecords(file, rangeSource(path, 0, cut), spec, issues, keep, (t) => {
+    first = readVendorRecords(file, rangeSource(path, 0, cut, hashChunk), spec, issues, keep, (t) => {
       const kept = keep?.(t.names) ?? null;
-      const job: PartJob = { file, path, start: cut, end: size, names: t.names, headers: t.headers, headerLine: t.headerLine, firstLine, delimiter: t.delimiter, keep: kept && [...kept] };
+      // The worker counts the lines above the cut itself, while this thread reads.
+      const job: PartJob = { file, path, start: cut, end: size, names: t.names, headers: t.headers, headerLine: t.headerLine, delimiter: t.delimiter, keep: kept && [...kept] };
       const w = new Worker(new URL('./read-split-worker.ts', import.meta.url), { workerData: job });
       worker = w;
       result = new Promise<PartResult>((resolve) => {
@@ -155,8 +158,10 @@ export async function readVendorFileSplit(
     drop();
     throw e;
   }
-  if (result === null || !first.table.cleanEnd) return drop();
-  const sha256 = fileHash(path, size);
+  if (result === null || !first.table.cleanEnd || hashed !== cut) return drop();
+  for (const chunk of rangeSource(path, cut, size).chunks()) hashChunk(chunk);
+  if (hashed !== size) return drop();
+  const sha256 = hash.digest('hex');
   const part = await (result as Promise<PartResult>);
   void (worker as Worker | null)?.terminate();
   if (!part.ok) return drop();
