@@ -6,7 +6,8 @@
 import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
 import type { IssueLog } from './issues.ts';
-import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, recordRowFast, zodValidator } from './schema.ts';
+import { codedRowReader } from './coded-row.ts';
+import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
 
@@ -39,9 +40,9 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       const c = ids.get(id);
       return c !== undefined ? candidates[c]!.line : rejectedIds.get(id);
     };
-    // Rows take the fast path in place; only a row it refuses is made into
-    // an object of cells, for zod to decide and explain.
-    const fast = recordRowFast(def, columns.map((c) => t.index[c]!));
+    // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
+    // is made into an object of cells, for zod to decide and explain.
+    const fast = codedRowReader(def, columns.map((c) => t.index[c]!));
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;

@@ -9,8 +9,8 @@
  * rows first take `parseRowFast`, which runs the very same parser functions
  * and `combine` without zod and only says yes or no; a "no" re-runs the row
  * through zod for the messages. deals.csv and field_history.csv take it as
- * `recordRowFast`, reading cells straight from the CSV record (no object of
- * cells unless zod is needed). stage_history.csv (a million rows is normal)
+ * `codedRowReader` (coded-row.ts), reading cells straight from the CSV record
+ * (no object of cells unless zod is needed). stage_history.csv (a million rows is normal)
  * has an even leaner fast path (stage-history.ts) over the same parsers.
  * Property tests check that fast paths and zod agree.
  */
@@ -112,32 +112,6 @@ export function parseRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, 
   }
   const out = def.combine(row as ParsedFields<F>);
   return out instanceof ColumnInvalid ? null : out;
-}
-
-/** Where `recordRowFast` reads cells: csv.ts CsvRecord (trimmed cell `i`, '' past the record's end). */
-export interface CellSource {
-  cell(i: number): string;
-}
-
-/**
- * `parseRowFast` reading each cell straight from the record (column k of the
- * definition at position `index[k]`), with no object of cells: for wide files
- * with many rows (deals.csv). Same parsers, same `combine`, same verdict.
- */
-export function recordRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, index: readonly number[]): (record: CellSource) => Out | null {
-  const columns = Object.keys(def.fields);
-  const parsers = columns.map((c) => def.fields[c]!);
-  if (index.length !== columns.length) throw new Error('recordRowFast: one index per column');
-  return (record) => {
-    const row = { ...def.template };
-    for (let k = 0; k < parsers.length; k++) {
-      const v = parsers[k]!(record.cell(index[k]!));
-      if (v instanceof Invalid) return null;
-      row[columns[k]!] = v;
-    }
-    const out = def.combine(row as ParsedFields<F>);
-    return out instanceof ColumnInvalid ? null : out;
-  };
 }
 
 /**

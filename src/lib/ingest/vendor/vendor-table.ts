@@ -8,7 +8,8 @@
  * was most of the read). Small adapters read `records`, made on first use.
  */
 import { type CsvRecord, isTrimSpace } from '../csv.ts';
-import { hashRange, ownCopy, rangeIs } from '../text-range.ts';
+import { Interner } from '../interner.ts';
+import { rangeIs } from '../text-range.ts';
 import type { VendorRecord } from './types.ts';
 
 /** Records of a VendorTable as plain data: record r's cell c is `values[codes[r * width + c]]`. */
@@ -189,52 +190,3 @@ export class VendorTable {
     this.width = width;
   }
 }
-
-
-/** Distinct texts by a range of the CSV text: an open-addressing table, so a text seen before costs no string. */
-class Interner {
-  private readonly values: string[];
-  private slots = new Int32Array(1024);
-  /** Hash of each code's text (int32: a plain array of uint32 would box most of them). */
-  private hashes = new Int32Array(1024);
-
-  constructor(values: string[]) {
-    this.values = values;
-  }
-
-  code(src: string, s: number, e: number): number {
-    const h = hashRange(src, s, e);
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = h & mask;
-    for (;;) {
-      const slot = slots[i]!;
-      if (slot === 0) break;
-      if (this.hashes[slot] === h && rangeIs(src, s, e, this.values[slot]!)) return slot;
-      i = (i + 1) & mask;
-    }
-    const code = this.values.length;
-    this.values.push(ownCopy(src, s, e));
-    if (code === this.hashes.length) {
-      const hashes = new Int32Array(code * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[code] = h;
-    slots[i] = code;
-    if (code * 2 > slots.length) this.rehash(slots.length * 2);
-    return code;
-  }
-
-  private rehash(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let k = 1; k < this.values.length; k++) {
-      let j = this.hashes[k]! & mask;
-      while (slots[j] !== 0) j = (j + 1) & mask;
-      slots[j] = k;
-    }
-    this.slots = slots;
-  }
-}
-

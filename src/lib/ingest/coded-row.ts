@@ -1,0 +1,110 @@
+/**
+ * The fast path of a wide file (deals.csv) over coded columns: a column
+ * whose cells repeat (owner, team, stage, currency, reasons, dates of a
+ * day, round amounts) is interned (interner.ts) and each distinct text is
+ * parsed once, its value or Invalid kept by code; such a cell costs a hash
+ * and no string, no parse and no allocation, and rows share the values.
+ * A column whose texts are mostly distinct (ids, names, timestamps) gains
+ * nothing from a dictionary and would keep every text alive: after its
+ * first SAMPLE_ROWS cells it is read cell by cell, as before.
+ *
+ * Same parsers and same `combine` as `rowSchema`, so the same verdict: a row
+ * is refused (null) when any column's value is Invalid or `combine` refuses
+ * it, and the caller then asks zod, which decides and explains (schema.ts).
+ * Parsers must be pure functions of the cell text, as all of schema.ts's are.
+ */
+import type { CsvRecord } from './csv.ts';
+import { Interner } from './interner.ts';
+import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';
+import { Invalid } from './values.ts';
+
+/** Cells a column is coded for before deciding whether its texts repeat enough. */
+const SAMPLE_ROWS = 2048;
+/** A column stays coded when at most this share of its first SAMPLE_ROWS cells were distinct. */
+const MAX_DISTINCT_SHARE = 0.25;
+
+/** One column: by code, its distinct texts (code 0 is '') and their parsed values once asked for; or, once its texts prove mostly distinct, none. */
+class CodedColumn {
+  private coded = true;
+  private seen = 0;
+  private values: string[] = [''];
+  private interner: Interner | null = new Interner(this.values);
+  /** Distinct strings given whole (rows in memory, from a vendor adapter): looked up as strings. */
+  private byString = new Map<string, number>();
+  private parsed: unknown[] = [undefined];
+  private readonly parse: (cell: string) => unknown;
+
+  private readonly sampleRows: number;
+
+  constructor(parse: (cell: string) => unknown, sampleRows: number) {
+    this.parse = parse;
+    this.sampleRows = sampleRows;
+  }
+
+  /** The parsed value of the record's trimmed cell `i`. */
+  value(record: CsvRecord, i: number): unknown {
+    if (!this.coded) return this.parse(record.cell(i));
+    const code = this.code(record, i);
+    let v = this.parsed[code];
+    if (v === undefined) {
+      // Parsers give a value, null or an Invalid, never undefined.
+      v = this.parse(this.values[code]!);
+      this.parsed[code] = v;
+    }
+    if (++this.seen === this.sampleRows && this.values.length > this.sampleRows * MAX_DISTINCT_SHARE) this.uncode();
+    return v;
+  }
+
+  private code(record: CsvRecord, i: number): number {
+    record.range(i);
+    const src = record.rangeSrc;
+    const s = record.rangeStart;
+    const e = record.rangeEnd;
+    if (s === e) return 0;
+    let code: number | undefined;
+    if (s === 0 && e === src.length && record.cells !== null) {
+      code = this.byString.get(src);
+      if (code === undefined) {
+        code = this.interner!.code(src, s, e);
+        this.byString.set(src, code);
+      }
+    } else code = this.interner!.code(src, s, e);
+    // Codes are handed out in order: the parsed list grows by one, without holes.
+    if (code === this.parsed.length) this.parsed.push(undefined);
+    return code;
+  }
+
+  private uncode(): void {
+    this.coded = false;
+    this.values = [];
+    this.interner = null;
+    this.byString = new Map();
+    this.parsed = [];
+  }
+}
+
+/**
+ * Reads the row of a record, or null when a parser or `combine` refuses it.
+ * `index[k]`: the position in the record of the definition's column k;
+ * `sampleRows`: cells a column is coded for before deciding (tests lower it).
+ */
+export function codedRowReader<F extends Record<string, (cell: string) => unknown>, Out>(
+  def: RowDefinition<F, Out>,
+  index: readonly number[],
+  sampleRows = SAMPLE_ROWS,
+): (record: CsvRecord) => Out | null {
+  const names = Object.keys(def.fields);
+  if (index.length !== names.length) throw new Error('codedRowReader: one index per column');
+  const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows));
+  return (record) => {
+    const row = { ...def.template };
+    for (let k = 0; k < columns.length; k++) {
+      const v = columns[k]!.value(record, index[k]!);
+      if (v instanceof Invalid) return null;
+      row[names[k]!] = v;
+    }
+    const out = def.combine(row as ParsedFields<F>);
+    return out instanceof ColumnInvalid ? null : out;
+  };
+}
+
