@@ -71,7 +71,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
       // One JSON line on stderr for `npm run bench`: where the time goes, and the peak memory.
       const rows = Object.values(dataset.files).reduce((sum, f) => sum + f.rows, 0);
       const phases = { read: t1 - started, model: t2 - t1, metrics: t3 - t2, serialize: t4 - t3, write: io.now() - t4 };
-      stderr.write(`${JSON.stringify({ rows, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
+      stderr.write(`${JSON.stringify({ rows, stage_rows: dataset.stageHistory.length, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
     }
     const rejected = Object.values(dataset.files).reduce((sum, f) => sum + f.rejected, 0);
     if (args.strict === true && rejected > 0) {

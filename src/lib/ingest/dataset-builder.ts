@@ -9,6 +9,7 @@ import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { DEALS_FILE, dealReference, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { rowContext } from './schema.ts';
@@ -20,10 +21,22 @@ export const CONFIG_FILE = 'pipeline.config.json';
 export const REQUIRED_FILES = [DEALS_FILE, STAGE_HISTORY_FILE] as const;
 export const OPTIONAL_FILES = [FIELD_HISTORY_FILE, ACCOUNTS_FILE, TARGETS_FILE, CONFIG_FILE] as const;
 
-/** A file's content: all its bytes, a source that streams them (read-folder.ts), or its rows already split (vendor adapters). */
-export type FileInput = Uint8Array | TableSource;
+/**
+ * stage_history.csv being read on another thread while deals.csv is read
+ * here (read-folder.ts, history-thread.ts): `prepared` waits for that
+ * reading; null means it did not finish (an error to report, a thread that
+ * could not start), and `source` is then read here as usual.
+ */
+export interface PreparedHistory {
+  prepared: () => HistoryPrepass | null;
+  source: ByteSource;
+}
 
-const asSource = (input: FileInput): TableSource => (input instanceof Uint8Array ? byteSource(input) : input);
+/** A file's content: all its bytes, a source that streams them (read-folder.ts), its rows already split (vendor adapters), or stage history read elsewhere. */
+export type FileInput = Uint8Array | TableSource | PreparedHistory;
+
+const isPrepared = (input: FileInput): input is PreparedHistory => !(input instanceof Uint8Array) && 'prepared' in input;
+const asSource = (input: FileInput): TableSource => (input instanceof Uint8Array ? byteSource(input) : isPrepared(input) ? input.source : input);
 
 export interface BuildOptions {
   onProgress?: ProgressCallback | undefined;
@@ -35,7 +48,7 @@ export interface BuildOptions {
 export function configFromFiles(files: Record<string, FileInput | undefined>): Config {
   const input = files[CONFIG_FILE];
   if (!input) return defaultConfig();
-  if (!(input instanceof Uint8Array) && isRowsSource(input)) throw new Error(`internal: ${CONFIG_FILE} given as rows`);
+  if (!(input instanceof Uint8Array) && (isPrepared(input) || isRowsSource(input))) throw new Error(`internal: ${CONFIG_FILE} given as rows`);
   const bytes = input instanceof Uint8Array ? input : concatChunks(input);
   try {
     return parseConfigText(decodeBytes(bytes).text, CONFIG_FILE);
@@ -63,7 +76,11 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const dealsRead = readDeals(asSource(files[DEALS_FILE]!), ctx, opts);
   tables.push(dealsRead.table);
   const candidates = dealsRead.candidates;
-  const historyRead = readStageHistory(asSource(files[STAGE_HISTORY_FILE]!), ctx, dealsRead.ids, dealsRead.rejectedIds, opts);
+  const historyInput = files[STAGE_HISTORY_FILE]!;
+  const prepared = isPrepared(historyInput) ? historyInput.prepared() : null;
+  const historyRead = prepared
+    ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, issues)
+    : readStageHistory(asSource(historyInput), ctx, dealsRead.ids, dealsRead.rejectedIds, opts);
   tables.push(historyRead.table);
 
   const { deals, remap } = resolveDeals(dealsRead, historyRead.rowCount, ctx, issues);

@@ -8,14 +8,17 @@
  * and a large file never sits in memory.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
-import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES } from './dataset-builder.ts';
+import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
+import type { ByteSource } from './decode.ts';
+import { HISTORY_THREAD_BYTES, startHistoryThread } from './history-thread.ts';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import type { ByteSource } from './decode.ts';
+import { fileSource } from './file-source.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
 
@@ -28,12 +31,12 @@ export interface ReadFolderOptions {
   format?: string | undefined;
   /** `--pipeline`: the CRM pipeline to read when an export holds several. */
   pipeline?: string | undefined;
+  /** stage_history.csv from this size is read on a worker thread (default HISTORY_THREAD_BYTES; tests lower it). */
+  historyThreadBytes?: number | undefined;
 }
 
 /** Files a data folder may hold besides the config: CSV (and tab-separated) exports. */
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
-
-const BUFFER_BYTES = 64 * 1024;
 
 /**
  * Read `<folder>/deals.csv`, `stage_history.csv` and the optional files
@@ -66,7 +69,19 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     }
   }
   const config = configFromFiles(files);
-  const result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config };
+  // A large stage history is read on a worker thread while deals.csv is read here, given a second core (history-thread.ts).
+  const historyPath = join(folder, STAGE_HISTORY_FILE);
+  const historySize = (files[STAGE_HISTORY_FILE] as ByteSource).size;
+  const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
+  const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
+  const thread = threaded ? startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress) : null;
+  if (thread) files[STAGE_HISTORY_FILE] = thread;
+  let result: { dataset: Dataset; config: Config };
+  try {
+    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config };
+  } finally {
+    thread?.stop();
+  }
   for (const name of Object.keys(files)) {
     // Every file is read to its end unless a fatal error stopped ingest, so each has its hash by now.
     if (!hashes[name]) throw new Error(`internal: ${name} was not read to its end`);
@@ -123,28 +138,4 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline });
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
-}
-
-/** Stream a file through one reused buffer; `onHash` gets its sha256 after each complete pass. */
-function fileSource(path: string, size: number, onHash: (hex: string) => void): ByteSource {
-  return {
-    size,
-    *chunks() {
-      const fd = openSync(path, 'r');
-      try {
-        const buffer = new Uint8Array(BUFFER_BYTES);
-        const hash = createHash('sha256');
-        for (;;) {
-          const n = readSync(fd, buffer, 0, buffer.length, null);
-          if (n === 0) break;
-          const chunk = buffer.subarray(0, n);
-          hash.update(chunk);
-          yield chunk;
-        }
-        onHash(hash.digest('hex'));
-      } finally {
-        closeSync(fd);
-      }
-    },
-  };
 }

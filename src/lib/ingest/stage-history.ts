@@ -55,19 +55,11 @@ export function readStageHistory(
     };
   });
   // readTable has called the start callback (a file without a header is fatal).
-  const out = current.out!;
-  const n = out.length;
-  return {
-    table,
-    // subarray, not slice: no copy; the unused tail was never touched, so it costs address space only.
-    history: { deal: out.deal.subarray(0, n), stage: out.stage.subarray(0, n), enteredAt: out.enteredAt.subarray(0, n), length: n },
-    rowCount: out.rowCount,
-    lastStage: out.lastStage,
-    lastLine: out.lastLine,
-  };
+  return current.out!.read(table);
 }
 
-class HistoryColumns {
+/** Accepted stage_history rows, in file order, as columns; and per candidate deal its row count and latest row. */
+export class HistoryColumns {
   length = 0;
   capacity: number;
   deal: Int32Array<ArrayBuffer>;
@@ -78,13 +70,17 @@ class HistoryColumns {
   lastLine: Int32Array;
   lastAt: Float64Array;
 
-  constructor(rows: number, dealCount: number) {
+  /**
+   * `into`: columns to fill from their start instead of new ones (history-prepass.ts
+   * compacts its own columns in place: row i is read before row j <= i is written).
+   */
+  constructor(rows: number, dealCount: number, into?: { deal: Int32Array<ArrayBuffer>; stage: Int32Array<ArrayBuffer>; enteredAt: Float64Array<ArrayBuffer> }) {
     // Allocated once for the most rows the source can hold rather than grown (every fresh
     // page costs a fault); pages never written cost nothing.
-    this.capacity = rows + 16;
-    this.deal = new Int32Array(this.capacity);
-    this.stage = new Int32Array(this.capacity);
-    this.enteredAt = new Float64Array(this.capacity);
+    this.capacity = into ? Math.min(into.deal.length, into.stage.length, into.enteredAt.length) : rows + 16;
+    this.deal = into?.deal ?? new Int32Array(this.capacity);
+    this.stage = into?.stage ?? new Int32Array(this.capacity);
+    this.enteredAt = into?.enteredAt ?? new Float64Array(this.capacity);
     this.rowCount = new Int32Array(dealCount);
     this.lastStage = new Int32Array(dealCount).fill(-1);
     this.lastLine = new Int32Array(dealCount);
@@ -107,6 +103,18 @@ class HistoryColumns {
     return true;
   }
 
+  read(table: Table): StageHistoryRead {
+    const n = this.length;
+    return {
+      table,
+      // subarray, not slice: no copy; the unused tail was never touched, so it costs address space only.
+      history: { deal: this.deal.subarray(0, n), stage: this.stage.subarray(0, n), enteredAt: this.enteredAt.subarray(0, n), length: n },
+      rowCount: this.rowCount,
+      lastStage: this.lastStage,
+      lastLine: this.lastLine,
+    };
+  }
+
   private grow(): void {
     this.capacity *= 2;
     const deal = new Int32Array(this.capacity);
@@ -127,7 +135,13 @@ class HistoryColumns {
  * place (deal ids in a RangeIndex, stages against the spellings seen so far),
  * so a valid row costs no string.
  */
-export function historyFastPath(ctx: RowContext, ids: RangeIndex, iDeal: number, iStage: number, iAt: number) {
+/** How the fast path finds a deal_id: its number, or -1 (a RangeIndex; history-prepass.ts codes ids instead). */
+export interface IdLookup {
+  get(text: string): number;
+  find(src: string, s: number, e: number): number;
+}
+
+export function historyFastPath(ctx: RowContext, ids: IdLookup, iDeal: number, iStage: number, iAt: number) {
   const { stage, dates } = ctx;
   const spellings: string[] = [];
   const spellingStage: number[] = [];
@@ -212,7 +226,7 @@ export function historyFastPath(ctx: RowContext, ids: RangeIndex, iDeal: number,
  * their hashing cost about twice the CPU time). Same keys and values as the
  * Map behind `dealReference`, the schema's parser for deal_id.
  */
-export class RangeIndex {
+export class RangeIndex implements IdLookup {
   private readonly map: Map<string, number>;
   private keys: string[] = [];
   private values: number[] = [];

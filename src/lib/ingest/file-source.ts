@@ -1,0 +1,30 @@
+/** A file streamed through one reused buffer and hashed on the way (Node only: read-folder.ts, history-thread-worker.ts). */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { ByteSource } from './decode.ts';
+
+const BUFFER_BYTES = 64 * 1024;
+
+/** `onHash` gets the file's sha256 after each complete pass. */
+export function fileSource(path: string, size: number, onHash: (hex: string) => void): ByteSource {
+  return {
+    size,
+    *chunks() {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = new Uint8Array(BUFFER_BYTES);
+        const hash = createHash('sha256');
+        for (;;) {
+          const n = readSync(fd, buffer, 0, buffer.length, null);
+          if (n === 0) break;
+          const chunk = buffer.subarray(0, n);
+          hash.update(chunk);
+          yield chunk;
+        }
+        onHash(hash.digest('hex'));
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * stage_history.csv read without knowing deals.csv yet, so that it can be
+ * read at the same time, on another thread (history-thread.ts, Node only):
+ * the same decoding, CSV rules and fast path as `readStageHistory`, but each
+ * deal_id is coded by its text (a dictionary of the ids seen) instead of
+ * looked up. A row the fast path refuses keeps its cells for later.
+ *
+ * `finishStageHistory` then runs on the thread that has read deals.csv: ids
+ * are looked up once per distinct text, rows come out in file order exactly
+ * as `readStageHistory` gives them, and a row whose id is unknown or whose
+ * cells were kept goes through the same zod validator, so every issue is the
+ * one a reading on one thread gives (a property test compares the two).
+ */
+import type { Issue } from '../dataset.ts';
+import type { ByteSource } from './decode.ts';
+import { Interner } from './interner.ts';
+import { IssueLog } from './issues.ts';
+import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
+import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
+import { readTable, rowReader, type Table, rowCapacity } from './table.ts';
+import { dealReference } from './deals.ts';
+import { Invalid } from './values.ts';
+
+/** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
+export interface HistoryPrepass {
+  table: Omit<Table, 'columns'> & { columns: string[] };
+  /** Distinct deal_id texts; code 0 is unused. */
+  ids: string[];
+  length: number;
+  /** Per row: its deal_id's code, or -1 - k for the k-th row in `kept`. */
+  code: Int32Array<ArrayBuffer>;
+  stage: Int32Array<ArrayBuffer>;
+  at: Float64Array<ArrayBuffer>;
+  line: Int32Array<ArrayBuffer>;
+  /** The cells of the rows the fast path refused, for the zod validator. */
+  kept: Record<string, string>[];
+  issues: Issue[];
+}
+
+export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): HistoryPrepass {
+  const issues = new IssueLog();
+  // The parsers only: no deal is known here (`ids` codes them instead).
+  const def = stageHistoryRow(ctx, () => 0);
+  const columns = Object.keys(def.fields);
+  const spec = { file: STAGE_HISTORY_FILE, required: columns, known: columns };
+  let out: Omit<HistoryPrepass, 'table' | 'issues'> | null = null;
+  const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
+    // Fresh state for each decoding attempt (see readTable).
+    const capacity = rowCapacity(source);
+    const ids = [''];
+    const interner = new Interner(ids);
+    const rows = { ids, length: 0, code: new Int32Array(capacity), stage: new Int32Array(capacity), at: new Float64Array(capacity), line: new Int32Array(capacity), kept: [] as Record<string, string>[] };
+    out = rows;
+    const fast = historyFastPath(ctx, { find: (src, s, e) => (s === e ? -1 : interner.code(src, s, e)), get: () => -1 }, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
+    const readRow = rowReader(t, columns);
+    return (record) => {
+      const i = rows.length++;
+      if (fast.check(record)) {
+        rows.code[i] = fast.deal;
+        rows.stage[i] = fast.stage;
+        rows.at[i] = fast.at;
+      } else {
+        rows.code[i] = -1 - rows.kept.length;
+        rows.kept.push(readRow(record));
+      }
+      rows.line[i] = record.line;
+      // Accepted for now: `finishStageHistory` corrects the tally for the rows it rejects.
+      return true;
+    };
+  });
+  const rows = out!;
+  const n = rows.length;
+  return {
+    table: { ...table, columns: [...table.columns] },
+    ids: rows.ids,
+    length: n,
+    // Views, not copies: the buffers are moved to the other thread, and their untouched tails cost no memory.
+    code: rows.code.subarray(0, n),
+    stage: rows.stage.subarray(0, n),
+    at: rows.at.subarray(0, n),
+    line: rows.line.subarray(0, n),
+    kept: rows.kept,
+    issues: issues.issues,
+  };
+}
+
+/** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds` as for `readStageHistory`). */
+export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Map<string, number>, rejectedIds: Map<string, number>, issues: IssueLog): StageHistoryRead {
+  for (const issue of pre.issues) issues.issues.push(issue);
+  const table: Table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
+  const deal = dealReference(ids, rejectedIds);
+  const def = stageHistoryRow(ctx, deal);
+  const validate = rowValidator(def, STAGE_HISTORY_FILE, issues);
+  // Each distinct id looked up once: its candidate, or -1.
+  const dealOf = new Int32Array(pre.ids.length);
+  for (let k = 1; k < pre.ids.length; k++) dealOf[k] = ids.get(pre.ids[k]!) ?? -1;
+  // The prepass's own columns are filled again from their start: no second copy of a large history.
+  const out = new HistoryColumns(pre.length, ids.size, { deal: pre.code, stage: pre.stage, enteredAt: pre.at });
+  for (let i = 0; i < pre.length; i++) {
+    const code = pre.code[i]!;
+    const line = pre.line[i]!;
+    const d = code >= 0 ? dealOf[code]! : -1;
+    if (d >= 0) {
+      out.push(d, pre.stage[i]!, pre.at[i]!, line);
+      continue;
+    }
+    // Cells the fast path refused, or an unknown id: the validator decides, as on one thread.
+    const row = code < 0 ? validate(pre.kept[-1 - code]!, line) : unknownDeal(pre.ids[code]!, line);
+    if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);
+    else {
+      table.stats.accepted--;
+      table.stats.rejected++;
+    }
+  }
+  return out.read(table);
+
+  /** A row whose stage and date passed and whose id is not a candidate's: the one issue zod gives it. */
+  function unknownDeal(id: string, line: number): null {
+    const why = deal(id);
+    if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
+    issues.error(STAGE_HISTORY_FILE, line, 'deal_id', why.code, `deal_id ${why.reason}`);
+    return null;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * stage_history.csv read on a worker thread while this thread reads
+ * deals.csv (Node only, like read-folder.ts): the two largest files of a
+ * data folder then cost the longer of the two readings instead of their
+ * sum, on a machine with a second core. The worker runs `readHistoryPrepass`
+ * (history-prepass.ts); buildDataset takes its result synchronously when it
+ * reaches stage history, by waiting on a shared flag, and relays the
+ * worker's progress meanwhile.
+ *
+ * Whenever the worker cannot give a result (the file has a problem that
+ * stops ingest, or the thread failed), `prepared()` gives null and the file
+ * is read on this thread as before, so every message is the usual one.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Config } from './config.ts';
+import type { PreparedHistory } from './dataset-builder.ts';
+import { fileSource } from './file-source.ts';
+import type { HistoryPrepass } from './history-prepass.ts';
+import type { ProgressCallback } from './table.ts';
+
+/** From this size the file is read on a worker (below it, starting one costs more than it saves). */
+export const HISTORY_THREAD_BYTES = 8 * 1024 * 1024;
+/** How long to wait for a worker that has not even started (a machine out of threads) before reading here. */
+const START_TIMEOUT_MS = 30_000;
+
+export interface HistoryJob {
+  path: string;
+  size: number;
+  config: Config;
+  /** [started, finished]: set by the worker, waited on here. */
+  flags: Int32Array;
+  port: MessagePort;
+}
+
+export type HistoryMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; prepass: HistoryPrepass; sha256: string } | { kind: 'failed'; why: string };
+
+export interface HistoryThread extends PreparedHistory {
+  /** Stop the worker if it is still running (ingest stopped before stage history). */
+  stop(): void;
+}
+
+export function startHistoryThread(file: string, path: string, size: number, config: Config, onHash: (hex: string) => void, onProgress?: ProgressCallback): HistoryThread {
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const job = { path, size, config, flags, port: port2 };
+  const worker = new Worker(new URL('./history-thread-worker.ts', import.meta.url), { workerData: job, transferList: [port2] });
+  worker.unref();
+  let taken = false;
+  return {
+    source: fileSource(path, size, onHash),
+    prepared() {
+      if (taken) return null;
+      taken = true;
+      const started = Date.now();
+      let result: HistoryPrepass | null = null;
+      for (;;) {
+        const finished = Atomics.wait(flags, 1, 0, 100) !== 'timed-out' || Atomics.load(flags, 1) !== 0;
+        for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+          const message = m.message as HistoryMessage;
+          if (message.kind === 'progress') onProgress?.(file, message.done, message.total);
+          else if (message.kind === 'done') {
+            onHash(message.sha256);
+            result = message.prepass;
+          }
+        }
+        if (finished) break;
+        if (Atomics.load(flags, 0) === 0 && Date.now() - started > START_TIMEOUT_MS) break;
+      }
+      void worker.terminate();
+      port1.close();
+      return result;
+    },
+    stop() {
+      taken = true;
+      void worker.terminate();
+      port1.close();
+    },
+  };
+}
