@@ -57,8 +57,14 @@ export function inWindow(ctx: MetricContext, t: number): boolean {
   return ctx.windowStart <= t && t < ctx.T;
 }
 
-/** Snapshots kept per prepared dataset: runs at nearby dates (the 30-day comparison, trends, a filtered view) share cut-offs. */
+/**
+ * Snapshots kept per prepared dataset: runs at nearby dates (the 30-day
+ * comparison, trends, a filtered view) share cut-offs. At most 16, and at
+ * most 4M deal-snapshots (a snapshot is ~45 bytes a deal: a million-deal
+ * data set keeps 4, not 720 MB).
+ */
 const SNAPSHOT_CACHE_SIZE = 16;
+const SNAPSHOT_CACHE_DEALS = 4_000_000;
 const snapshotCaches = new WeakMap<Timelines, { replay: FieldReplay; byT: Map<number, Snapshot> }>();
 
 /**
@@ -78,6 +84,7 @@ export function snapshotAt(ctx: Prepared, T: number): Snapshot {
   }
   const snap = takeSnapshot(ctx.timelines, ctx.replay, T);
   cache.byT.set(T, snap);
-  if (cache.byT.size > SNAPSHOT_CACHE_SIZE) cache.byT.delete(cache.byT.keys().next().value!);
+  const keep = Math.max(1, Math.min(SNAPSHOT_CACHE_SIZE, Math.floor(SNAPSHOT_CACHE_DEALS / Math.max(1, snap.state.length))));
+  while (cache.byT.size > keep) cache.byT.delete(cache.byT.keys().next().value!);
   return snap;
 }
