@@ -1,4 +1,5 @@
 /** When each customer's purchase comes due again, from won deals and product lifecycles. */
+import { dealCodes } from '../model/deal-codes.ts';
 import { WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, addMonths, type LocalDate, localDateOf, nextDate, startOfLocalDate } from '../time.ts';
@@ -19,39 +20,44 @@ interface Latest {
 export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   const { dataset, config, at, T } = ctx;
   const tz = config.timezone;
-  // By account, then product: no key strings built per deal (this runs per engine run, in a filtered page too).
-  const latest = new Map<string, Map<string, Latest>>();
+  // Pairs by account and product code (deal-codes.ts): no text hashed per deal, in every engine run.
+  const account = dealCodes(dataset.deals, 'account', (deal) => deal.accountId);
+  const product = dealCodes(dataset.deals, 'product', (deal) => deal.product);
+  const products = product.names.length;
+  const lifecycleOf = product.names.map((name) => config.products[name]?.lifecycle_months ?? null);
+  const pairOf = (d: number) => account.codes[d]! * products + product.codes[d]!;
+  const latest = new Map<number, Latest>();
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== WON) continue;
     const deal = dataset.deals[d]!;
-    const lifecycle = deal.lifecycleMonths ?? config.products[deal.product]?.lifecycle_months ?? null;
+    const lifecycle = deal.lifecycleMonths ?? lifecycleOf[product.codes[d]!]!;
     if (lifecycle === null) continue;
     const installed = deal.installedAt !== null && deal.installedAt < T ? deal.installedAt : null;
     const base = localDateOf(installed ?? at.closedAt[d]!, tz);
-    let products = latest.get(deal.accountId);
-    if (!products) latest.set(deal.accountId, (products = new Map()));
-    const prev = products.get(deal.product);
+    const pair = pairOf(d);
+    const prev = latest.get(pair);
     if (
       !prev ||
       base > prev.base ||
       (base === prev.base && byCodePoint(deal.id, dataset.deals[prev.d]!.id) > 0)
     ) {
-      products.set(deal.product, { d, base, lifecycle, deals: [] });
+      latest.set(pair, { d, base, lifecycle, deals: [] });
     }
   }
 
   // The deals existing at T, per (account, product) that has a kept deal.
-  for (let d = 0; d < at.state.length; d++) {
-    if (at.state[d] === 0) continue;
-    const deal = dataset.deals[d]!;
-    latest.get(deal.accountId)?.get(deal.product)?.deals.push(d);
+  if (latest.size > 0) {
+    for (let d = 0; d < at.state.length; d++) {
+      if (at.state[d] === 0) continue;
+      latest.get(pairOf(d))?.deals.push(d);
+    }
   }
   const { created } = ctx.timelines;
 
   const upcomingUntil = addDays(ctx.asOf, UPCOMING_DAYS);
   const nextDay = new Map<LocalDate, number>();
   const rows: RepurchaseRow[] = [];
-  for (const { d, base, lifecycle, deals } of [...latest.values()].flatMap((products) => [...products.values()])) {
+  for (const { d, base, lifecycle, deals } of latest.values()) {
     const deal = dataset.deals[d]!;
     const next = addMonths(base, lifecycle);
     // "Its local created date is later than base_date" = created at or after 00:00 of the next day.

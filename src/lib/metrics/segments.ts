@@ -1,4 +1,5 @@
 /** Per-owner and per-team summaries of the deals that exist at T. */
+import { dealCodes, type TextCodes } from '../model/deal-codes.ts';
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, quantileSorted, ratio, sortedAscending } from '../stats.ts';
 import type { MetricContext } from './context.ts';
@@ -16,13 +17,14 @@ interface Acc {
   stalled_count: number;
 }
 
-export function segments(ctx: MetricContext, stalledDeals: readonly number[], keyOf: (d: number) => string): [string, SegmentFields][] {
+export function segments(ctx: MetricContext, stalledDeals: readonly number[], key: TextCodes): [string, SegmentFields][] {
   const { at } = ctx;
-  const groups = new Map<string, Acc>();
+  const { codes, names } = key;
+  const groups: (Acc | undefined)[] = new Array(names.length);
   const get = (d: number) => {
-    const k = keyOf(d);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { open_count: 0, open_amount: 0, won_count: 0, lost_count: 0, cycles: [], stalled_count: 0 }));
+    const k = codes[d]!;
+    let g = groups[k];
+    if (!g) groups[k] = g = { open_count: 0, open_amount: 0, won_count: 0, lost_count: 0, cycles: [], stalled_count: 0 };
     return g;
   };
   for (let d = 0; d < at.state.length; d++) {
@@ -40,7 +42,9 @@ export function segments(ctx: MetricContext, stalledDeals: readonly number[], ke
     g.cycles.push(cycleDays(ctx, d));
   }
   for (const d of stalledDeals) get(d).stalled_count++;
-  return [...groups.entries()]
+  const out: [string, Acc][] = [];
+  groups.forEach((g, k) => g && out.push([names[k]!, g]));
+  return out
     .sort(([a], [b]) => byCodePoint(a, b))
     .map(([name, g]) => [
       name,
@@ -57,9 +61,11 @@ export function segments(ctx: MetricContext, stalledDeals: readonly number[], ke
 }
 
 export function byOwner(ctx: MetricContext, stalledDeals: readonly number[]) {
-  return segments(ctx, stalledDeals, (d) => ctx.dataset.deals[d]!.owner).map(([owner, f]) => ({ owner, ...f }));
+  const key = dealCodes(ctx.dataset.deals, 'owner', (deal) => deal.owner);
+  return segments(ctx, stalledDeals, key).map(([owner, f]) => ({ owner, ...f }));
 }
 
 export function byTeam(ctx: MetricContext, stalledDeals: readonly number[]) {
-  return segments(ctx, stalledDeals, (d) => ctx.dataset.deals[d]!.team.trim() || UNSPECIFIED).map(([team, f]) => ({ team, ...f }));
+  const key = dealCodes(ctx.dataset.deals, 'team', (deal) => deal.team.trim() || UNSPECIFIED);
+  return segments(ctx, stalledDeals, key).map(([team, f]) => ({ team, ...f }));
 }
