@@ -60,11 +60,11 @@ export function inWindow(ctx: MetricContext, t: number): boolean {
 /**
  * Snapshots kept per prepared dataset: runs at nearby dates (the 30-day
  * comparison, trends, a filtered view) share cut-offs. At most 16, and at
- * most 4M deal-snapshots (a snapshot is ~45 bytes a deal: a million-deal
- * data set keeps 4, not 720 MB).
+ * most 2M deal-snapshots (a snapshot is ~45 bytes a deal: a million-deal
+ * data set keeps 2, not 720 MB).
  */
 const SNAPSHOT_CACHE_SIZE = 16;
-const SNAPSHOT_CACHE_DEALS = 4_000_000;
+const SNAPSHOT_CACHE_DEALS = 2_000_000;
 const snapshotCaches = new WeakMap<Timelines, { replay: FieldReplay; byT: Map<number, Snapshot> }>();
 
 /**
