@@ -1,9 +1,9 @@
 /** When each customer's purchase comes due again, from won deals and product lifecycles. */
-import { dealCodes } from '../model/deal-codes.ts';
 import { WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, addMonths, type LocalDate, localDateOf, nextDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
+import { dealCodes } from './deal-codes.ts';
 import type { RepurchaseRow } from './types.ts';
 
 /** How far ahead a window counts as upcoming, in days. */
@@ -21,8 +21,7 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   const { dataset, config, at, T } = ctx;
   const tz = config.timezone;
   // Pairs by account and product code (deal-codes.ts): no text hashed per deal, in every engine run.
-  const account = dealCodes(dataset.deals, 'account', (deal) => deal.accountId);
-  const product = dealCodes(dataset.deals, 'product', (deal) => deal.product);
+  const { account, product } = dealCodes(dataset.deals);
   const products = product.names.length;
   const lifecycleOf = product.names.map((name) => config.products[name]?.lifecycle_months ?? null);
   const pairOf = (d: number) => account.codes[d]! * products + product.codes[d]!;

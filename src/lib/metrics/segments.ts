@@ -1,9 +1,9 @@
 /** Per-owner and per-team summaries of the deals that exist at T. */
-import { dealCodes, type TextCodes } from '../model/deal-codes.ts';
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, quantileSorted, ratio, sortedAscending } from '../stats.ts';
 import type { MetricContext } from './context.ts';
-import { UNSPECIFIED, cycleDays } from './win-loss.ts';
+import { dealCodes, type TextCodes } from './deal-codes.ts';
+import { cycleDays } from './win-loss.ts';
 import type { OwnerRow } from './types.ts';
 
 type SegmentFields = Omit<OwnerRow, 'owner'>;
@@ -61,11 +61,9 @@ export function segments(ctx: MetricContext, stalledDeals: readonly number[], ke
 }
 
 export function byOwner(ctx: MetricContext, stalledDeals: readonly number[]) {
-  const key = dealCodes(ctx.dataset.deals, 'owner', (deal) => deal.owner);
-  return segments(ctx, stalledDeals, key).map(([owner, f]) => ({ owner, ...f }));
+  return segments(ctx, stalledDeals, dealCodes(ctx.dataset.deals).owner).map(([owner, f]) => ({ owner, ...f }));
 }
 
 export function byTeam(ctx: MetricContext, stalledDeals: readonly number[]) {
-  const key = dealCodes(ctx.dataset.deals, 'team', (deal) => deal.team.trim() || UNSPECIFIED);
-  return segments(ctx, stalledDeals, key).map(([team, f]) => ({ team, ...f }));
+  return segments(ctx, stalledDeals, dealCodes(ctx.dataset.deals).team).map(([team, f]) => ({ team, ...f }));
 }

@@ -3,7 +3,7 @@
  * current visit, and the replayed amount and expected close. Metrics read
  * snapshots, never the raw history, so the rules live here once.
  */
-import type { Dataset, FieldChange } from '../dataset.ts';
+import type { Dataset, Deal, FieldChange } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
 
@@ -65,8 +65,36 @@ export function replayedValue<V>(changes: FieldChange[] | undefined, T: number):
   return (last ? last.newValue : changes[0]!.oldValue) as V | null;
 }
 
+/** deals.csv's values a snapshot starts from, as columns: read in order, where the deal objects are scattered (a cache miss each at a million deals). */
+interface DealValues {
+  /** Amount in config currency, 0 when unknown. */
+  amount: Float64Array;
+  /** removed_at, NaN when none. */
+  removedAt: Float64Array;
+  expectedClose: (LocalDate | null)[];
+}
+
+const dealValuesOf = new WeakMap<readonly Deal[], DealValues>();
+
+function dealValues(deals: readonly Deal[]): DealValues {
+  let values = dealValuesOf.get(deals);
+  if (!values) {
+    const n = deals.length;
+    values = { amount: new Float64Array(n), removedAt: new Float64Array(n), expectedClose: new Array<LocalDate | null>(n) };
+    for (let d = 0; d < n; d++) {
+      const deal = deals[d]!;
+      values.amount[d] = deal.amount ?? 0;
+      values.removedAt[d] = deal.removedAt ?? NaN;
+      values.expectedClose[d] = deal.expectedCloseAt;
+    }
+    dealValuesOf.set(deals, values);
+  }
+  return values;
+}
+
 export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Snapshot {
   const n = tl.deals.length;
+  const base = dealValues(tl.deals);
   const { stages, sequence } = tl.config;
   const firstOpen = sequence[0]!;
   const snap: Snapshot = {
@@ -82,12 +110,11 @@ export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Sna
   };
   for (let d = 0; d < n; d++) {
     if (!(tl.created[d]! < T)) continue;
-    const deal = tl.deals[d]!;
     // deals.csv's values; the replayed ones (rule 8) are put over them below.
-    snap.amount[d] = deal.amount ?? 0;
-    snap.expectedClose[d] = deal.expectedCloseAt;
+    snap.amount[d] = base.amount[d]!;
+    snap.expectedClose[d] = base.expectedClose[d]!;
     // Rule 3: a deal removed before T does not exist (its amount above still serves the waterfall's `removed`).
-    if (deal.removedAt !== null && deal.removedAt < T) continue;
+    if (base.removedAt[d]! < T) continue;
     const count = visitsBefore(tl, d, T);
     snap.visits[d] = count;
     const last = tl.offsets[d]! + count - 1;
