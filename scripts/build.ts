@@ -1,14 +1,17 @@
 /**
  * npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--cache <folder> | --no-cache]
  *
- * Extract, then render: reads the data folder, computes the site manifest
+ * Extract and render: reads the data folder, computes the site manifest
  * (metrics now and 30 days earlier, deal and account views), validates it,
  * writes it to the project's .cache/site-data-<out>.json with each account
- * page's slice beside it (scripts/lib/extract.ts, site-files.ts), then runs
- * `astro build` (scripts/lib/astro-render.ts), whose pages only render
- * that manifest. Also writes metrics.json and build-manifest.json into the
- * output folder. Every account gets a page unless --max-account-pages
- * limits them to the largest.
+ * page's slice beside it (scripts/lib/extract.ts, site-files.ts), in a
+ * process of its own; meanwhile `astro build` (scripts/lib/astro-render.ts)
+ * loads and bundles, and renders its pages, which only render that
+ * manifest, once it is written (render-beside.ts). A large data folder is
+ * extracted first, and its process ends before Astro starts. Also writes
+ * metrics.json, the filter form's script (filter-script.ts) and
+ * build-manifest.json into the output folder. Every account gets a page
+ * unless --max-account-pages limits them to the largest.
  *
  * The output is built in a new folder beside `--out` and swapped in only when
  * complete; `--out` must be missing, empty or a previous Pipescope output
@@ -28,21 +31,21 @@
  * `--max-rejected` stop (exit 3) before anything is written to `--out`.
  */
 import { basename, join, relative, resolve } from 'node:path';
-import { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
-import { FORMATS } from '../src/lib/ingest/vendor/registry.ts';
+import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, dataFolderBytes, openCache, readSite, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { buildKey, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
 import { checkOutDir, isWithin, makeStagingDir, type ProtectedFolder, removeQuietly } from './lib/out-dir.ts';
-import { writeOutput } from './lib/output.ts';
+import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
-import { reports } from './lib/reports.ts';
+import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
+import { siteDataFile } from './lib/site-data-file.ts';
 import { findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
@@ -50,31 +53,42 @@ export { astroBuild, type RenderOptions, SITE_DATA_ENV } from './lib/astro-rende
 export type { BuildManifest } from './lib/output.ts';
 
 /**
- * A data folder this large is extracted in a process of its own, whose memory is freed before rendering;
- * a smaller one here, sooner (no second process to start and load).
+ * A data folder this large is extracted in a process of its own before Astro starts, so that its memory is
+ * freed before rendering; a smaller one in a process of its own while Astro loads and bundles (its pages
+ * wait for the data), since the two then fit in memory together.
  */
 const CHILD_EXTRACT_BYTES = 16_000_000;
 
-const USAGE = `usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--cache <folder> | --no-cache] [--format ${FORMATS.join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
+// Modules only some builds need are loaded when needed: every build pays for loading what it imports.
+const formats = async () => (await import('../src/lib/ingest/vendor/registry.ts')).FORMATS;
+const usage = async () =>
+  `usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
 
 /** What main reads and renders with (a test can pass its own). */
 export interface BuildDeps {
   readFolder: typeof realReadFolder;
-  render: (options: RenderOptions) => Promise<void>;
+  /** Astro, rendering once `dataReady` resolves when given (it may load and bundle before). */
+  render: (options: RenderOptions, dataReady?: Promise<void>) => Promise<void>;
   /** Where the site data is written: the project's .cache. */
   cacheDir: string;
   /** The build cache when no --cache is given (node_modules/.cache/pipescope); none when absent. */
   buildCacheDir?: string;
-  /** Extract a large data folder in a process of its own (scripts/lib/extract-child.ts, with the real readFolder), so that its memory is freed before rendering; else here (tests). */
+  /**
+   * Extract in a process of its own (scripts/lib/extract-child.ts, with the real readFolder): a large data
+   * folder before rendering (its memory is freed first), a small one while Astro loads; else here (tests).
+   */
   extractInChild?: boolean;
+  /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
+  filterScriptCache?: string | null;
 }
 
 export const defaultBuildDeps: BuildDeps = {
-  readFolder: realReadFolder,
+  readFolder: async (...args) => (await import('../src/lib/ingest/read-folder.ts')).readFolder(...args),
   render: astroRender,
   cacheDir: join(PROJECT_ROOT, '.cache'),
   buildCacheDir: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope'),
   extractInChild: true,
+  filterScriptCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-filter-script'),
 };
 
 const ARGS = {
@@ -97,16 +111,18 @@ const ARGS = {
 export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultBuildDeps): Promise<number> {
   // Folders of this build beside --out (rendered sites, the files added beside the pages): moved into the output or removed.
   const scratch: string[] = [];
+  // Astro, when started while the data is extracted: stopped (if it has not got to its pages) before those folders go.
+  let early: EarlyRender | null = null;
   try {
     const args = parseArgs(argv, ARGS);
     if (args.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${await usage()}\n`);
       return EXIT.ok;
     }
     const asOfArg = asOfOption(args['as-of']);
     // Every account gets its page unless --max-account-pages limits them to the largest.
     const maxPages = wholeNumberOption('max-account-pages', args['max-account-pages']) ?? Infinity;
-    const format = choiceOption('format', args.format, FORMATS);
+    const format = args.format === undefined ? undefined : choiceOption('format', args.format, await formats());
     const pipeline = optionalString(args.pipeline);
     const redaction = redactOption(args);
     if (args.data === '' || args.out === '' || args.cache === '') throw new UsageError(`--${args.data === '' ? 'data' : args.out === '' ? 'out' : 'cache'} needs a folder`);
@@ -146,7 +162,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     // A rebuild of the same inputs, code and options reuses the stored output (scripts/lib/build-cache.ts).
     const cache = cacheDir === undefined ? null : openCache(io, cacheDir, cacheArg !== undefined);
-    const keyAsOf = asOfArg ?? (cache ? todayFor(dataDir, io) : undefined);
+    const keyAsOf = asOfArg ?? (cache ? await todayFor(dataDir, io) : undefined);
     const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, asOf: keyAsOf, version, maxPages, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
     const hit = cache && key ? cache.lookup(key.key) : null;
     if (hit) checkDate(hit.meta.asOf);
@@ -169,10 +185,18 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         cacheDir: deps.cacheDir,
         name: cacheName(outDir),
         csv: extractOnly ? null : { outDir, outArg },
+        filterScript: extractOnly || deps.filterScriptCache === undefined ? null : { cacheDir: deps.filterScriptCache },
         quiet,
       };
-      if (deps.extractInChild && dataFolderBytes(dataDir) >= CHILD_EXTRACT_BYTES) {
-        ex = await runJobInChild(job);
+      const large = dataFolderBytes(dataDir) >= CHILD_EXTRACT_BYTES;
+      if (deps.extractInChild && (large || !extractOnly)) {
+        const extraction = runJobInChild(job);
+        if (!large) {
+          // Astro loads and bundles meanwhile, and renders once the data is written and checked (early.go below).
+          const options = renderOptions({ quiet, publish }, scratchDir(), siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
+          early = renderBeside(deps.render, options);
+        }
+        ex = await extraction;
         for (const x of [ex.current, ex.top]) if (x.filesDir !== null && !scratch.includes(x.filesDir)) scratch.push(x.filesDir);
       } else {
         ex = await runJob(job, { fs: io.fs, readFolder: deps.readFolder, now: () => io.now(), progress: progressStream(io), makeFilesDir: extractOnly ? undefined : scratchDir });
@@ -191,7 +215,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
 
     // --strict, --max-rejected: a bad export never replaces a good dashboard.
-    const texts = ex ? ex.reports : reports(() => readSite(io, hit!.sitePath), hit!.meta.quality, publish, asOf);
+    const texts = ex ? ex.reports : await reusedReports(io, hit!, publish, asOf);
     if (texts.gate.failure) {
       const summary = publish.summary;
       if (summary && texts.summary !== null) writingTo(summary.shown, () => writeFileAtomic(summary.path, texts.summary!, io.fs));
@@ -199,6 +223,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       return EXIT.strict;
     }
 
+    early?.go();
     const output = await writeOutput({
       io,
       outDir,
@@ -212,7 +237,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       storeShown: store.shown,
       render: deps.render,
       scratchDir,
-      from: hit ? { cached: hit, cache: cache! } : { extraction: ex! },
+      from: hit ? { cached: hit, cache: cache! } : { extraction: ex!, early },
       // Never stored under a key made from other files (one changed while it was read) or another date.
       store: cache && key && ex && ex.asOf === keyAsOf && sameInputs(ex.inputs, key.inputs) ? { cache, key: key.key } : null,
     });
@@ -238,8 +263,9 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
     return EXIT.ok;
   } catch (e) {
-    return reportError('build', e, io.stderr, USAGE);
+    return reportError('build', e, io.stderr, e instanceof UsageError ? await usage() : '');
   } finally {
+    await early?.stop();
     for (const dir of scratch) removeQuietly(io.fs, dir);
   }
 }

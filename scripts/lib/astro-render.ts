@@ -38,13 +38,16 @@ let astroRanHere = false;
  * `astro build` (Astro empties its outDir first): in this process the first
  * time; again (a backfilled snapshot renders two dates) in a child process,
  * since Astro keeps state from one build to the next in a process (its
- * scripts' hashes).
+ * scripts' hashes). With `dataReady`, Astro loads and bundles at once but
+ * renders no page before it resolves (the site data is being extracted
+ * meanwhile); its rejection stops the build there.
  */
-export async function astroRender(options: RenderOptions): Promise<void> {
+export async function astroRender(options: RenderOptions, dataReady?: Promise<void>): Promise<void> {
   if (!astroRanHere) {
     astroRanHere = true;
-    return astroBuild(options);
+    return astroBuild(options, dataReady);
   }
+  await dataReady;
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((done, fail) => {
     child.once('error', fail);
@@ -68,10 +71,33 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** `astro build` in this process. */
-export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base = '/', relativeLinks = false, accountCsvsWritten = false }: RenderOptions): Promise<void> {
-  collectGarbage();
-  if (RENDER_HEAP_GROWING_PERCENT > 0) v8.setFlagsFromString(`--heap-growing-percent=${RENDER_HEAP_GROWING_PERCENT}`);
+/**
+ * A Vite plugin that holds Astro between bundling and rendering until `ready`
+ * settles: its hook runs after Astro's bundles and before Astro's own hook
+ * that renders the pages (which read the site data). A rejection stops the
+ * build there, before any page, without Vite reporting a failed bundle.
+ */
+function waitForData(ready: Promise<void>) {
+  // Settled before Astro gets there, or never awaited when Astro fails first: not an unhandled rejection.
+  ready.catch(() => {});
+  return {
+    name: 'pipescope-wait-for-site-data',
+    buildApp: { order: 'post' as const, handler: () => ready },
+  };
+}
+
+/**
+ * `astro build` in this process (see `astroRender` for `dataReady`). Astro
+ * started beside the extraction renders a small data folder (scripts/build.ts):
+ * with V8's defaults, where the full collections and the tighter heap, which
+ * keep a large site's rendering in bounds, would only cost time.
+ */
+export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base = '/', relativeLinks = false, accountCsvsWritten = false }: RenderOptions, dataReady?: Promise<void>): Promise<void> {
+  const large = dataReady === undefined;
+  if (large) {
+    collectGarbage();
+    if (RENDER_HEAP_GROWING_PERCENT > 0) v8.setFlagsFromString(`--heap-growing-percent=${RENDER_HEAP_GROWING_PERCENT}`);
+  }
   process.env[SITE_DATA_ENV] = siteDataPath;
   process.env[RELATIVE_LINKS_ENV] = relativeLinks ? '1' : '0';
   process.env[ACCOUNT_CSVS_ENV] = accountCsvsWritten ? 'written' : 'route';
@@ -79,7 +105,15 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
   // BASE_URL): the base and site come from the options only.
   delete process.env.BASE_URL;
   delete process.env.SITE;
+  // No usage report to astro.build from a build of someone's CRM data (it also runs git and a network request each time).
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  let stopped = false;
+  dataReady?.catch(() => (stopped = true));
   const { build } = await import('astro');
+  // The build stopped while Astro loaded (a bad input, say): no bundling for nothing. One turn of the event
+  // loop first: loading Astro kept it busy, and the extraction's reply may be waiting.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (stopped) await dataReady;
   // Astro writes its server chunks into <working folder>/.astro/.prerender when the output folder is not below
   // the working folder, a folder builds running at the same time would share (and one remove under the other):
   // each build works from a folder of its own in the project (where its chunks find node_modules).
@@ -96,13 +130,16 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
       base,
       build: { concurrency: RENDER_CONCURRENCY },
       // Scripts find their chunks relative to themselves, so a dated snapshot and a file share load their own.
-      vite: { experimental: { renderBuiltUrl: (_file: string, { hostType }: { hostType: string }) => (hostType === 'js' ? { relative: true } : undefined) } },
+      vite: {
+        experimental: { renderBuiltUrl: (_file: string, { hostType }: { hostType: string }) => (hostType === 'js' ? { relative: true } : undefined) },
+        ...(dataReady ? { plugins: [waitForData(dataReady)] } : {}),
+      },
     });
   } finally {
     process.chdir(cwd);
     rmSync(own, { recursive: true, force: true });
   }
-  collectGarbage();
+  if (large) collectGarbage();
 }
 
 if (import.meta.main) await astroBuild(JSON.parse(process.argv[2] ?? '{}') as RenderOptions);

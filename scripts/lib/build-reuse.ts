@@ -7,15 +7,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { CONFIG_FILE, configFromFiles } from '../../src/lib/ingest/dataset-builder.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import { localDateOf } from '../../src/lib/time.ts';
-import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
-import { BuildCache, FORMAT } from './build-cache.ts';
+import { BuildCache, type CachedBuild, FORMAT } from './build-cache.ts';
 import { type CliIO, isErrnoError, OutputError, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
 import { PROJECT_ROOT } from './project.ts';
 import type { PublishOptions } from './publish.ts';
+import type { Reports } from './reports.ts';
 import type { EarlierSnapshot } from './snapshots.ts';
 
 /**
@@ -40,7 +39,9 @@ export function openCache(io: CliIO, dir: string, explicit: boolean): BuildCache
  * cannot be: the read reports why). The build stores its output only when
  * its as-of date is this one.
  */
-export function todayFor(dataDir: string, io: CliIO): string | undefined {
+export async function todayFor(dataDir: string, io: CliIO): Promise<string | undefined> {
+  // The ingest modules are loaded only here: a build with --as-of reads the config in its extraction alone.
+  const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
   try {
     const path = join(dataDir, CONFIG_FILE);
     const config = configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
@@ -98,9 +99,10 @@ export function sameInputs(read: Record<string, string>, hashed: Record<string, 
   return Object.entries(read).every(([name, sha]) => hashed[name] === sha);
 }
 
-/** The site manifest stored with a cache entry (for the digest and summary). */
-export function readSite(io: CliIO, path: string): SiteData {
-  return siteDataSchema.parse(JSON.parse(io.fs.readFileSync(path, 'utf8')));
+/** The quality gate, digest and summary of a reused output, from the site manifest stored with its cache entry (read only for the digest and summary). */
+export async function reusedReports(io: CliIO, hit: CachedBuild, publish: PublishOptions, asOf: string): Promise<Reports> {
+  const [{ reports }, { siteDataSchema }] = await Promise.all([import('./reports.ts'), import('../../src/lib/views/schema.ts')]);
+  return reports(() => siteDataSchema.parse(JSON.parse(io.fs.readFileSync(hit.sitePath, 'utf8'))), hit.meta.quality, publish, asOf);
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');

@@ -23,6 +23,7 @@ import { makeStagingDir, removeQuietly } from './out-dir.ts';
 import type { Extraction } from './extract.ts';
 import { UsageError } from './io.ts';
 import { progressReporter } from './progress.ts';
+import { PROJECT_ROOT } from './project.ts';
 import type { PublishOptions } from './publish.ts';
 import type { EarlierSnapshot } from './snapshots.ts';
 
@@ -42,6 +43,8 @@ export interface ExtractJob {
   storeShown: string;
   /** Where the folders of the files the build adds beside the pages go (beside --out); null with --extract-only. */
   csv: { outDir: string; outArg: string } | null;
+  /** The filter form's script, put in those folders (scripts/lib/filter-script.ts; kept in `cacheDir` unless null); null: none (--extract-only, tests). */
+  filterScript: { cacheDir: string | null } | null;
   version: string;
   cacheDir: string;
   name: string;
@@ -73,6 +76,7 @@ export interface JobDeps {
 /** Run the extract step here. */
 export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction> {
   const { extract } = await import('./extract.ts');
+  const script = job.filterScript && (await (await import('./filter-script.ts')).filterScript(PROJECT_ROOT, job.filterScript.cacheDir));
   return extract({
     fs: deps.fs,
     read: () =>
@@ -93,6 +97,7 @@ export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction
     cacheDir: job.cacheDir,
     name: job.name,
     ...(deps.makeFilesDir ? { makeFilesDir: deps.makeFilesDir } : {}),
+    ...(script ? { filterScript: script } : {}),
   });
 }
 

@@ -23,7 +23,9 @@ import { type CliFs, readingInput, writingTo } from './cli.ts';
 import { GENERATOR } from './out-dir.ts';
 import type { PublishOptions } from './publish.ts';
 import { type QualityFacts, type Reports, reports } from './reports.ts';
+import type { FilterScript } from './filter-script.ts';
 import { configSha256, type EarlierSnapshot, snapshotManifestText } from './snapshots.ts';
+import { siteDataFile } from './site-data-file.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { UsageError } from './io.ts';
 
@@ -87,6 +89,8 @@ export interface ExtractRequest {
   name: string;
   /** A new folder for the files a date's output has besides its pages (none with --extract-only: `npm run dev` serves the pages alone). */
   makeFilesDir?: () => string;
+  /** The filter form's script (scripts/lib/filter-script.ts): named in the site data, its files put in each of those folders. */
+  filterScript?: FilterScript;
 }
 
 /** "What changed" compares with --compare-to, else the latest snapshot before `date`, else the waterfall's period. */
@@ -117,17 +121,21 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     const filterData = filterDataText(dataset, config, extracted.site);
     const filterPath = filterDataPath(createHash('sha256').update(filterData).digest('hex').slice(0, 12));
     const filesDir = req.makeFilesDir?.() ?? null;
-    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, { filters: { data: filterPath, ...filterChoices(dataset, config) } }, filesDir ?? undefined));
+    const script = req.filterScript;
+    const filters = { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) };
+    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, { filters }, filesDir ?? undefined));
     if (filesDir !== null) {
       writingTo(filesDir, () => {
         fs.writeFileSync(join(filesDir, 'metrics.json'), serializeMetrics(site.metrics));
-        fs.mkdirSync(join(filesDir, dirname(filterPath)), { recursive: true });
-        fs.writeFileSync(join(filesDir, filterPath), filterData);
+        for (const [path, bytes] of [[filterPath, filterData] as const, ...(script?.files ?? []).map((f) => [f.path, f.bytes] as const)]) {
+          fs.mkdirSync(join(filesDir, dirname(path)), { recursive: true });
+          fs.writeFileSync(join(filesDir, path), bytes);
+        }
       });
     }
     return { job: { dataPath, filesDir }, site };
   };
-  const current = one(asOf, join(req.cacheDir, `site-data-${req.name}.json`), {
+  const current = one(asOf, siteDataFile(req.cacheDir, req.name), {
     compareTo: compareFor(asOf, earlierDates, publish.compareTo),
     snapshots: earlier.map((x) => snapshotEntry(x.manifest)),
     ...(publish.snapshot ? { currentSnapshot: { pipescope_version: req.version, redacted: redacted !== undefined } } : {}),
@@ -136,7 +144,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
   const newest = earlierDates.at(-1);
   const top =
     publish.snapshot && newest !== undefined && newest > asOf
-      ? one(newest, join(req.cacheDir, `site-data-${req.name}-latest.json`), { compareTo: compareFor(newest, [...earlierDates, asOf]), snapshots: current.site.snapshots })
+      ? one(newest, siteDataFile(req.cacheDir, req.name, true), { compareTo: compareFor(newest, [...earlierDates, asOf]), snapshots: current.site.snapshots })
       : current;
   let snapshotManifest: string | null = null;
   if (publish.snapshot) {
@@ -171,6 +179,6 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     quality: { files: dataset.files, issues: dataset.issues },
     inputs: current.site.metrics.generated_from,
     snapshotManifest,
-    reports: reports(() => current.site, { files: dataset.files, issues: dataset.issues }, publish, asOf),
+    reports: await reports(() => current.site, { files: dataset.files, issues: dataset.issues }, publish, asOf),
   };
 }

@@ -13,6 +13,7 @@ import type { Extraction, ManifestFacts, RenderJob } from './extract.ts';
 import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, makeStagingDir, type ProtectedFolder, removeQuietly, swapIn } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { emitLiveInPlace, emitTree, moveTree, type PublishOptions } from './publish.ts';
+import type { EarlyRender } from './render-beside.ts';
 import { copySnapshot, type EarlierSnapshot } from './snapshots.ts';
 
 /** build-manifest.json: only what the input and as-of determine, so two builds of them are byte-identical. */
@@ -64,8 +65,8 @@ export interface OutputRequest {
   render: (options: RenderOptions) => Promise<void>;
   /** A new folder beside --out, removed at the end of the build unless moved into the output. */
   scratchDir: () => string;
-  /** What to put in: the extraction's to render, or a cache entry's files. */
-  from: { extraction: Extraction } | { cached: CachedBuild; cache: BuildCache };
+  /** What to put in: the extraction's to render (its date perhaps already rendering: `early`), or a cache entry's files. */
+  from: { extraction: Extraction; early?: EarlyRender | null } | { cached: CachedBuild; cache: BuildCache };
   /** Where this output goes for the next build of the same inputs: the cache, its key, and the facts it keeps. */
   store: { cache: BuildCache; key: string } | null;
 }
@@ -79,6 +80,19 @@ export interface Output {
   /** The previous output could not be removed (swapIn). */
   warning: string | undefined;
 }
+
+/** What Astro renders a date with: the site data at `siteDataPath`, into the new folder `outDir`. */
+export function renderOptions(
+  { quiet, publish }: Pick<OutputRequest, 'quiet' | 'publish'>,
+  outDir: string,
+  siteDataPath: string,
+  { relativeLinks, accountCsvsWritten }: { relativeLinks: boolean; accountCsvsWritten: boolean },
+): RenderOptions {
+  return { root: PROJECT_ROOT, outDir, siteDataPath, quiet, site: publish.site, base: publish.base, relativeLinks, accountCsvsWritten };
+}
+
+/** The live site's pages are rendered with relative links; with --snapshot, site-absolute ones, from which the snapshot's copy is made. */
+export const relativeLinksFor = (publish: PublishOptions) => !publish.snapshot;
 
 /** Put the output together in a new folder beside --out and swap it in (or leave --out when it already is this output). */
 export async function writeOutput(req: OutputRequest): Promise<Output> {
@@ -94,7 +108,7 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
     if ('cached' in req.from) {
       const { cached, cache } = req.from;
       writingTo(outArg, () => cache.linkInto(cached, staging));
-    } else await render(req, req.from.extraction, staging);
+    } else await render(req, req.from.extraction, req.from.early ?? null, staging);
     const placedAt = io.now();
     // Then every earlier snapshot byte for byte.
     for (const x of earlier) writingTo(outArg, () => copySnapshot(io.fs, x.dir, join(staging, SNAPSHOTS_DIR, x.asOf), `${req.storeShown}/${x.asOf}`));
@@ -126,13 +140,15 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
 }
 
 /** Render the extraction's date(s) and put the live site (and this date's snapshot) into `staging`. */
-async function render(req: OutputRequest, ex: Extraction, staging: string): Promise<void> {
+async function render(req: OutputRequest, ex: Extraction, early: EarlyRender | null, staging: string): Promise<void> {
   const { io, outArg, publish, asOf } = req;
-  /** Astro renders one date into a folder of its own; then the extraction's files (metrics.json, filter data, account CSV files) are moved in. */
-  const one = async (job: RenderJob, relativeLinks: boolean): Promise<string> => {
-    const dir = req.scratchDir();
+  /** Astro renders one date into a folder of its own (`early`: already begun); then the extraction's files (metrics.json, the filter data and script, account CSV files) are moved in. */
+  const one = async (job: RenderJob, relativeLinks: boolean, early: EarlyRender | null): Promise<string> => {
+    const options = renderOptions(req, early?.options.outDir ?? req.scratchDir(), job.dataPath, { relativeLinks, accountCsvsWritten: job.filesDir !== null });
+    if (early && JSON.stringify(early.options) !== JSON.stringify(options)) throw new Error(`Astro was started with ${JSON.stringify(early.options)} where ${JSON.stringify(options)} was needed`);
+    const dir = options.outDir;
     try {
-      await req.render({ root: PROJECT_ROOT, outDir: dir, siteDataPath: job.dataPath, quiet: req.quiet, site: publish.site, base: publish.base, relativeLinks, accountCsvsWritten: job.filesDir !== null });
+      await (early ? early.done : req.render(options));
     } catch (e) {
       // The OS refusing a write into the new output is an output problem; any other failure is a bug.
       if (isErrnoError(e) && typeof e.path === 'string' && (isWithin(resolve(e.path), dir) || isWithin(resolve(e.path), staging))) throw outputError(outArg, e);
@@ -142,9 +158,8 @@ async function render(req: OutputRequest, ex: Extraction, staging: string): Prom
     return dir;
   };
   const { current, top } = ex;
-  // The live site's pages are rendered with relative links; a snapshot's copy is made from site-absolute ones.
-  const currentDir = await one(current, !publish.snapshot);
-  const topDir = top === current ? currentDir : await one(top, true);
+  const currentDir = await one(current, relativeLinksFor(publish), early);
+  const topDir = top === current ? currentDir : await one(top, true, null);
   if (publish.snapshot) {
     // This date's snapshot first: the live site's pages are then rewritten where they are.
     const folder = join(staging, SNAPSHOTS_DIR, asOf);

@@ -3,7 +3,6 @@
  * --max-rejected), the digest and the summary (markdown).
  */
 import type { Dataset } from '../../src/lib/dataset.ts';
-import { digestMarkdown, summaryMarkdown } from '../../src/lib/views/digest.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import { type PublishOptions, qualityGate, type Quality } from './publish.ts';
@@ -24,9 +23,12 @@ export function linkRootOf(publish: PublishOptions, asOf: string): string | null
 }
 
 /** The quality gate's verdict, and the digest and summary texts the build writes after the output (null when not asked for; `site` is read only then). */
-export function reports(site: () => SiteData, quality: QualityFacts, publish: PublishOptions, asOf: string): Reports {
+export async function reports(site: () => SiteData, quality: QualityFacts, publish: PublishOptions, asOf: string): Promise<Reports> {
   const gate = qualityGate(quality, publish);
   const linkRoot = linkRootOf(publish, asOf);
+  if (!publish.digest && !publish.summary) return { gate, digest: null, summary: null };
+  // The markdown writers (and the page models and charts they use) are loaded only when asked for.
+  const { digestMarkdown, summaryMarkdown } = await import('../../src/lib/views/digest.ts');
   return {
     gate,
     digest: publish.digest && !gate.failure ? digestMarkdown(site(), { linkRoot }) : null,

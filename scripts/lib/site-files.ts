@@ -11,8 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { LOCALES } from '../../src/lib/i18n/index.ts';
 import { type AccountSlice, accountSlicesPath, sliceLine } from '../../src/lib/views/account-pages.ts';
-import { accountCsvFiles } from '../../src/lib/views/csv-files.ts';
-import { accountModel, pageContext } from '../../src/lib/views/pages/index.ts';
+// The account page's model and context alone, not the pages' index: the extraction loads no chart code.
+import { accountCsvFiles } from '../../src/lib/views/account-csv.ts';
+import { pageContext } from '../../src/lib/views/pages/context.ts';
+import { accountModel } from '../../src/lib/views/pages/lists.ts';
 import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
 import type { ExtractedSite } from '../../src/lib/views/site-data.ts';
 import type { CliFs } from './cli.ts';

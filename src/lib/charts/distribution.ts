@@ -25,6 +25,7 @@ import {
   withLabelRows,
 } from './marks.ts';
 import { COLORS, DEFAULT_WIDTH, fill, isNarrow, SMALL_FONT_SIZE } from './style.ts';
+import { ROUGH_MARK } from './table-format.ts';
 import type { ChartFormat, ParkedText } from './types.ts';
 
 export interface DistributionRow {
@@ -43,8 +44,7 @@ export interface DistributionRow {
   rough?: boolean;
 }
 
-/** Appended to a median or percentile of too few values (the page's note explains it). */
-export const ROUGH_MARK = '*';
+export { ROUGH_MARK };
 
 export interface DistributionKeyText {
   median: string;

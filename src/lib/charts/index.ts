@@ -4,7 +4,7 @@
  * metrics.json and the configured stages.
  */
 export type * from './types.ts';
-export { formatTable } from './layout.ts';
+export { formatTable } from './table-format.ts';
 export { COLORS, FONT_STACK } from './style.ts';
 export * from './funnel.ts';
 export * from './pipeline-by-stage.ts';

@@ -1,11 +1,12 @@
 /**
  * Numbers and text for layout: safe numbers, whole-number ticks, text width
- * estimates (Hangul/CJK as a full em), truncation and wrapping of labels,
- * and formatting of a chart's table for display.
+ * estimates (Hangul/CJK as a full em), truncation and wrapping of labels;
+ * and, from table-format.ts, formatting of a chart's table for display.
  */
 import { ticks as d3ticks } from 'd3';
 import { FONT_SIZE } from './style.ts';
-import type { ChartFormat, ChartTable, ColumnKind } from './types.ts';
+import type { ChartFormat } from './types.ts';
+export { formatNumber, formatTable } from './table-format.ts';
 
 /** A finite number or 0: never lets NaN or Infinity into a position. */
 export function finite(n: number | null | undefined): number {
@@ -113,30 +114,4 @@ export function wrap(s: string, maxPx: number, size = FONT_SIZE, maxLines = 2): 
 export function labelMargin(labels: string[], min: number, max: number, size = FONT_SIZE): number {
   const widest = Math.max(0, ...labels.map((l) => textWidth(l, size) * 1.12));
   return Math.round(Math.min(max, Math.max(min, widest + 16)));
-}
-
-/** A number formatted for its column kind (compact money when asked); other kinds as plain text. */
-export function formatNumber(fmt: ChartFormat, kind: ColumnKind, v: number, compactMoney = false): string {
-  switch (kind) {
-    case 'money':
-      return compactMoney ? fmt.moneyCompact(v) : fmt.money(v);
-    case 'count':
-      return fmt.count(v);
-    case 'percent':
-      return fmt.percent(v);
-    case 'days':
-      return fmt.days(v);
-    default:
-      return String(v);
-  }
-}
-
-/** Format a chart table's raw cells with the page's formatter (for an HTML table). */
-export function formatTable(table: ChartTable, fmt: ChartFormat): string[][] {
-  const cell = (v: string | number | null, kind: ColumnKind): string => {
-    if (v === null) return kind === 'percent' ? fmt.percent(null) : kind === 'days' ? fmt.days(null) : '';
-    if (typeof v === 'string') return kind === 'month' && /^\d{4}-\d{2}$/.test(v) ? fmt.month(v) : v;
-    return formatNumber(fmt, kind, v);
-  };
-  return table.rows.map((row) => row.map((v, i) => cell(v, table.kinds[i] ?? 'text')));
 }

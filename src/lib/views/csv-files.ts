@@ -4,12 +4,13 @@
  * the list; the owner pages' files are only named in it, and each is built
  * when it is written. The account pages' files (two per account page in
  * each language: nearly all of them) are written by the build as it
- * extracts each account's slice (`accountCsvFiles`; scripts/lib/site-files.ts),
+ * extracts each account's slice (account-csv.ts; scripts/lib/site-files.ts),
  * so the build never holds them all and Astro renders them not as ~25,000
  * routes; `npm run dev` serves them through the route, from each slice.
  */
 import { toCsv } from '../format/index.ts';
-import { type AccountModel, csvPath, ownerModel, PAGES, type PageContext, pageTables, snapshotsModel } from './pages/index.ts';
+import { type AccountModel, csvPath, ownerModel, PAGES, type PageContext, pageModel, pageTables, snapshotsModel } from './pages/index.ts';
+export { accountCsvFiles } from './account-csv.ts';
 import type { TableModel } from './table.ts';
 
 /** Where a file's table comes from. */
@@ -42,16 +43,11 @@ export function csvFiles(ctx: PageContext, { accounts = true }: { accounts?: boo
   for (const row of site.owners.rows) {
     if (row.slug) files.push({ path: csvPath(`owners/${row.slug}`, OWNER_TABLE), source: { kind: 'owner', name: row.name } });
   }
-  if (site.snapshots.length > 0) files.push(text('snapshots', snapshotsModel(ctx).table));
+  if (site.snapshots.length > 0) files.push(text('snapshots', pageModel(ctx, snapshotsModel).table));
   return files;
 }
 
 const OWNER_TABLE = 'owner-open-deals';
-
-/** An account page's CSV files in the locale of `ctx` (paths below the locale's csv folder), from the page's model. */
-export function accountCsvFiles(ctx: PageContext, model: AccountModel): { path: string; text: string }[] {
-  return [model.repurchase, model.deals].map((table) => ({ path: csvPath(`accounts/${model.account.slug}`, table.id), text: toCsv(table.csv.headers, table.csv.rows) }));
-}
 
 /** The text of one file of `csvFiles`. */
 export function csvText(ctx: PageContext, source: CsvSource, accountModelOf: (ctx: PageContext, slug: string) => AccountModel): string {

@@ -128,6 +128,8 @@ export const segmentTargetsSchema = z.strictObject({
 export const filterMetaSchema = z.strictObject({
   /** Below the site root: `data/filter-data.<hash>.json`. */
   data: z.string().regex(/^data\/filter-data\.[0-9a-f]+\.json$/),
+  /** Below the site root: the filter form's script (`_astro/….js`, scripts/lib/filter-script.ts); none in `npm run dev`, which serves it from source. */
+  script: z.string().regex(/^_astro\/[\w.-]+\.js$/).optional(),
   owners: z.array(z.string()),
   teams: z.array(z.string()),
   products: z.array(z.string()),

@@ -3,8 +3,8 @@
  * and what its CSV download holds (raw values), built from one column list
  * so the two can never disagree.
  */
-import { type ChartOutput, formatTable } from '../charts/index.ts';
-import type { ColumnKind } from '../charts/types.ts';
+import { formatTable } from '../charts/table-format.ts';
+import type { ChartOutput, ColumnKind } from '../charts/types.ts';
 import type { Formatter } from '../format/index.ts';
 
 export type Raw = string | number | null;

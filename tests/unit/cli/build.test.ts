@@ -245,6 +245,74 @@ describe('build: a failed build leaves the previous output untouched', () => {
   });
 });
 
+describe('build: a small data folder is extracted in a process of its own while Astro loads', () => {
+  /** A render started beside the extraction: it may load at once, and renders once `dataReady` resolves. */
+  function besideRender(seen: { beside?: boolean; dataThere?: boolean; stopped?: unknown }) {
+    return async (o: RenderOptions, dataReady?: Promise<void>) => {
+      seen.beside = dataReady !== undefined;
+      try {
+        await dataReady;
+      } catch (e) {
+        seen.stopped = e;
+        throw e;
+      }
+      seen.dataThere = existsSync(o.siteDataPath);
+      await fakeRender(o);
+    };
+  }
+  const childDeps = (cacheDir: string, render: BuildDeps['render']): BuildDeps => ({ ...deps(cacheDir, render), extractInChild: true });
+
+  it('renders once the site data is written, and the output is the in-process build\'s', async () => {
+    const { dir, cache } = workspace();
+    const seen: Parameters<typeof besideRender>[0] = {};
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, childDeps(cache, besideRender(seen)))).toBe(0);
+    expect(seen).toEqual({ beside: true, dataThere: true });
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'here', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(hashTree(join(dir, 'site'))).toEqual(hashTree(join(dir, 'here')));
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+
+  it('on an input problem: Astro is stopped before any page, exit 1 naming the file, the output as it was', async () => {
+    const { dir, data, cache } = workspace();
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    const before = hashTree(join(dir, 'site'));
+    writeFileSync(join(data, 'deals.csv'), 'deal_id,deal_name\nD1,x\n');
+    const seen: Parameters<typeof besideRender>[0] = {};
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, childDeps(cache, besideRender(seen)))).toBe(1);
+    expect(f.stderr()).toMatch(/^build: deals\.csv: missing required columns? [^\n]+\n$/u);
+    expect(seen.beside).toBe(true);
+    expect(seen.stopped).toBeInstanceOf(Error);
+    expect(seen.dataThere).toBeUndefined();
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+
+  it('--strict with rejected rows: Astro is stopped, exit 3, nothing written', async () => {
+    const dir = tempDir();
+    copyFixture('rejected-rows', dir);
+    const seen: Parameters<typeof besideRender>[0] = {};
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--strict', '--quiet'], f.io, childDeps(join(dir, '.cache'), besideRender(seen)))).toBe(3);
+    expect(f.stderr()).toMatch(/^build: --strict: /u);
+    expect(seen.stopped).toBeInstanceOf(Error);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+
+  it('a render that fails before the data is there: the failure is reported once the data is (exit 70), nothing left behind', async () => {
+    const { dir, cache } = workspace();
+    const f = fakeIO(dir);
+    const broken = async () => {
+      throw new TypeError('astro could not load');
+    };
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, childDeps(cache, broken))).toBe(70);
+    expect(f.stderr()).toMatch(/^build: internal error: astro could not load\n/u);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+});
+
 describe('build: arguments', () => {
   const bad: [string[], RegExp][] = [
     [['--max-account-pages', 'abc'], /--max-account-pages must be a whole number from 0 to \d+, not "abc"/u],
@@ -313,5 +381,15 @@ describe('build: the real thing', () => {
       rmSync(siteData, { force: true });
       rmSync(siteData.replace(/\.json$/u, '.accounts.jsonl'), { force: true });
     }
+  });
+
+  it('a bad input stops Astro, which loads meanwhile, before any page: exit 1 and its one line (no word from Vite), no folder left', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    writeFileSync(join(data, 'deals.csv'), 'deal_id,deal_name\nD1,x\n');
+    const r = spawnSync(process.execPath, ['scripts/build.ts', '--data', data, '--as-of', AS_OF, '--out', join(dir, 'site'), '--no-cache', '--quiet'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(r.stderr).toMatch(/^build: deals\.csv: missing required columns? [^\n]+\n$/u);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual(['data']);
   });
 });

@@ -17,7 +17,7 @@ import {
   winReasonsChart,
   type FunnelViewModel,
 } from '../../charts/index.ts';
-import { ROUGH_MARK } from '../../charts/distribution.ts';
+import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, table, type TableModel } from '../table.ts';

@@ -84,3 +84,14 @@ export function pageContext(site: SiteData, locale: Locale, base = '/'): PageCon
     href: (page) => `${base}${locale}/${pagePath(page)}`,
   };
 }
+
+/**
+ * CSV path of a table below the locale folder: `<page>/<table>.csv`; for the
+ * page of one account or owner, `accounts/<slug>-<table>.csv` (a download
+ * named after its account, and no folder per account: a large build writes
+ * thousands fewer).
+ */
+export function csvPath(page: string, tableId: string): string {
+  if (/^(accounts|owners)\/[^/]+$/u.test(page)) return `${page}-${tableId}.csv`;
+  return `${page === 'overview' ? 'overview' : page}/${tableId}.csv`;
+}

@@ -21,11 +21,25 @@ export * from './trends.ts';
 export * from './changes.ts';
 export * from './snapshots.ts';
 
-/** The tables a page shows (chart tables included), by page. */
+const made = new WeakMap<PageContext, Map<(ctx: PageContext) => unknown, unknown>>();
+
+/**
+ * `make(ctx)`, made once per context: a site's pages and the CSV route's
+ * list of their tables (pageTables) share one model per page and locale.
+ * Models are never changed once made.
+ */
+export function pageModel<T>(ctx: PageContext, make: (ctx: PageContext) => T): T {
+  let models = made.get(ctx);
+  if (!models) made.set(ctx, (models = new Map()));
+  if (!models.has(make)) models.set(make, make(ctx));
+  return models.get(make) as T;
+}
+
+/** The tables a page shows (chart tables included), by page, from the page's shared model. */
 export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {
   switch (page) {
     case 'overview': {
-      const o = overviewModel(ctx);
+      const o = pageModel(ctx, overviewModel);
       return [...o.charts.map((c) => c.table), o.stalled];
     }
     case 'funnel':
@@ -33,37 +47,26 @@ export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {
     case 'win-loss':
     case 'waterfall':
     case 'repurchase': {
-      const model = { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, repurchase: repurchaseModel }[page](ctx);
+      const model = pageModel(ctx, { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, repurchase: repurchaseModel }[page]);
       return [...model.charts.map((c) => c.table), ...model.tables];
     }
     case 'forecast':
-      return forecastTables(forecastModel(ctx));
+      return forecastTables(pageModel(ctx, forecastModel));
     case 'trends':
-      return trendsTables(trendsModel(ctx));
+      return trendsTables(pageModel(ctx, trendsModel));
     case 'changes':
-      return changesTables(changesModel(ctx));
+      return changesTables(pageModel(ctx, changesModel));
     case 'stalled':
-      return stalledModel(ctx).tables;
+      return pageModel(ctx, stalledModel).tables;
     case 'owners':
-      return ownersModel(ctx).tables;
+      return pageModel(ctx, ownersModel).tables;
     case 'accounts':
-      return [accountsIndexModel(ctx)];
+      return [pageModel(ctx, accountsIndexModel)];
     case 'data-quality': {
-      const dq = dataQualityModel(ctx);
+      const dq = pageModel(ctx, dataQualityModel);
       return [...dq.tables, dq.removed];
     }
   }
-}
-
-/**
- * CSV path of a table below the locale folder: `<page>/<table>.csv`; for the
- * page of one account or owner, `accounts/<slug>-<table>.csv` (a download
- * named after its account, and no folder per account: a large build writes
- * thousands fewer).
- */
-export function csvPath(page: string, tableId: string): string {
-  if (/^(accounts|owners)\/[^/]+$/u.test(page)) return `${page}-${tableId}.csv`;
-  return `${page === 'overview' ? 'overview' : page}/${tableId}.csv`;
 }
 
 export { accountModel, type PageContext };

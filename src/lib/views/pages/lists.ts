@@ -1,5 +1,5 @@
 /** Owners and teams, accounts (index and one page each), and data quality. */
-import { ROUGH_MARK } from '../../charts/distribution.ts';
+import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { nameLabel } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';

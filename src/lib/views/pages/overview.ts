@@ -1,5 +1,5 @@
 /** The overview: tiles with their change vs 30 days earlier, funnel, forecast, intake, top stalled deals. */
-import { ROUGH_MARK } from '../../charts/distribution.ts';
+import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { intakeChart, intakeView } from '../../charts/index.ts';
 import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
