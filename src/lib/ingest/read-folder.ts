@@ -15,7 +15,7 @@ import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
 import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
 import type { ByteSource } from './decode.ts';
-import { HISTORY_THREAD_BYTES, startHistoryThread } from './history-thread.ts';
+import { HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
 import { fileSource } from './file-source.ts';
@@ -74,7 +74,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const historySize = (files[STAGE_HISTORY_FILE] as ByteSource).size;
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
-  const thread = threaded ? startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress) : null;
+  const thread = threaded ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress)) : null;
   if (thread) files[STAGE_HISTORY_FILE] = thread;
   let result: { dataset: Dataset; config: Config };
   try {
@@ -138,4 +138,13 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline });
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
+}
+
+/** A thread that cannot even be started (a machine out of threads) is no reason to stop: the file is then read here. */
+function historyThreadOrNull(start: () => HistoryThread): HistoryThread | null {
+  try {
+    return start();
+  } catch {
+    return null;
+  }
 }
