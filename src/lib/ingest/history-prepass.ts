@@ -15,7 +15,7 @@ import type { Issue } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
-import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
+import { logCellError, type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { readTable, rowReader, type Table, rowCapacity } from './table.ts';
 import { dealReference } from './deals.ts';
@@ -51,6 +51,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
     const interner = new Interner(ids);
     const rows = { ids, length: 0, code: new Int32Array(capacity), stage: new Int32Array(capacity), at: new Float64Array(capacity), line: new Int32Array(capacity), kept: [] as Record<string, string>[] };
     out = rows;
+    // A byte source gives ranges only: `get` (for rows of whole strings) is never asked.
     const fast = historyFastPath(ctx, { find: (src, s, e) => (s === e ? -1 : interner.code(src, s, e)), get: () => -1 }, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
     const readRow = rowReader(t, columns);
     return (record) => {
@@ -118,7 +119,7 @@ export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Ma
   function unknownDeal(id: string, line: number): null {
     const why = deal(id);
     if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
-    issues.error(STAGE_HISTORY_FILE, line, 'deal_id', why.code, `deal_id ${why.reason}`);
+    logCellError(issues, STAGE_HISTORY_FILE, line, 'deal_id', why.code, why.reason);
     return null;
   }
 }

@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
 import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
-import type { ByteSource } from './decode.ts';
 import { HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
@@ -48,6 +47,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   if (!canonical) return await readExports(folder, options);
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
+  let historySize = 0;
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
     const path = join(folder, name);
     let size: number;
@@ -55,6 +55,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       const stat = statSync(path);
       if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
       size = stat.size;
+      if (name === STAGE_HISTORY_FILE) historySize = size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
@@ -71,7 +72,6 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const config = configFromFiles(files);
   // A large stage history is read on a worker thread while deals.csv is read here, given a second core (history-thread.ts).
   const historyPath = join(folder, STAGE_HISTORY_FILE);
-  const historySize = (files[STAGE_HISTORY_FILE] as ByteSource).size;
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
   const thread = threaded ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress)) : null;

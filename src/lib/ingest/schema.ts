@@ -185,8 +185,13 @@ export function logZodIssues(error: z.ZodError, file: string, line: number, issu
   for (const i of error.issues) {
     const column = typeof i.path[0] === 'string' ? i.path[0] : '';
     const code = i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : 'invalid_value';
-    issues.error(file, line, column, code, column ? `${column} ${i.message}` : i.message);
+    logCellError(issues, file, line, column, code, i.message);
   }
+}
+
+/** A rejected cell's error, worded as zod's are logged (history-prepass.ts reports an unknown deal_id so without zod). */
+export function logCellError(issues: IssueLog, file: string, line: number, column: string, code: string, reason: string): void {
+  issues.error(file, line, column, code, column ? `${column} ${reason}` : reason);
 }
 
 // ---------------------------------------------------------------- deals.csv

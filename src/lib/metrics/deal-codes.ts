@@ -35,12 +35,6 @@ class Coder {
   }
 }
 
-export function textCodes(deals: readonly Deal[], text: (deal: Deal) => string): TextCodes {
-  const coder = new Coder(deals.length);
-  for (let d = 0; d < deals.length; d++) coder.set(d, text(deals[d]!));
-  return coder;
-}
-
 export interface DealCodes {
   owner: TextCodes;
   /** The team as the by-team table names it: trimmed, UNSPECIFIED when empty. */
