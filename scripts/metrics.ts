@@ -8,12 +8,13 @@
  * 2 bad arguments, 3 --strict and the data has errors, 70 internal error (a bug).
  */
 import { basename, resolve } from 'node:path';
-import { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
+import { readFolder as realReadFolder, type ReadFolderOptions } from '../src/lib/ingest/read-folder.ts';
 import { FORMATS } from '../src/lib/ingest/vendor/registry.ts';
 import { computeAt, prepare } from '../src/lib/metrics/index.ts';
-import { serializeMetrics } from '../src/lib/metrics/serialize.ts';
+import { metricsChunks } from '../src/lib/metrics/serialize.ts';
+import type { Metrics } from '../src/lib/metrics/schema.ts';
 import { localDateOf } from '../src/lib/time.ts';
-import { redact } from '../src/lib/ingest/redact.ts';
+import { redact, type RedactOptions } from '../src/lib/ingest/redact.ts';
 import { type CliIO, EXIT, nodeIO, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { isWithin, realish } from './lib/out-dir.ts';
@@ -51,31 +52,22 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
 
     progress = progressReporter(progressStream(io), { quiet: args.quiet === true, now: () => io.now() });
     const started = io.now();
-    let read = await readingInput(deps.readFolder(dataDir, { onProgress: progress.update, format, pipeline: optionalString(args.pipeline) }));
-    // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
-    const { dataset, config } = redaction ? redact(read.dataset, read.config, redaction) : read;
-    // The clock is read here, in the CLI, and nowhere in the engine.
-    const asOf = asOfArg ?? localDateOf(io.now(), config.timezone);
-    const t1 = io.now();
-    const prepared = prepare(dataset, config);
-    const t2 = io.now();
-    const { metrics } = computeAt(prepared, asOf);
+    const run = await computeRun(deps, dataDir, { onProgress: progress.update, format, pipeline: optionalString(args.pipeline) }, redaction, asOfArg, io);
     const t3 = io.now();
-    const text = serializeMetrics(metrics);
+    // Validated before the first piece is written; then written piece by piece, never one string.
+    const chunks = metricsChunks(run.metrics);
     const t4 = io.now();
     progress.done(io.now() - started);
     progress = undefined;
-    if (outPath === undefined) io.stdout.write(text);
-    else writingTo(outArg, () => writeFileAtomic(outPath, text, io.fs));
+    if (outPath === undefined) for (const piece of chunks) io.stdout.write(piece);
+    else writingTo(outArg, () => writeFileAtomic(outPath, chunks, io.fs));
     if (args.timings === true) {
       // One JSON line on stderr for `npm run bench`: where the time goes, and the peak memory.
-      const rows = Object.values(dataset.files).reduce((sum, f) => sum + f.rows, 0);
-      const phases = { read: t1 - started, model: t2 - t1, metrics: t3 - t2, serialize: t4 - t3, write: io.now() - t4 };
-      stderr.write(`${JSON.stringify({ rows, stage_rows: dataset.stageHistory.length, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
+      const phases = { read: run.readMs, model: run.modelMs, metrics: run.metricsMs, validate: t4 - t3, write: io.now() - t4 };
+      stderr.write(`${JSON.stringify({ rows: run.rows, stage_rows: run.stageRows, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
     }
-    const rejected = Object.values(dataset.files).reduce((sum, f) => sum + f.rejected, 0);
-    if (args.strict === true && rejected > 0) {
-      stderr.write(`metrics: --strict: ${rejected} rejected row(s); see data_quality in the output\n`);
+    if (args.strict === true && run.rejected > 0) {
+      stderr.write(`metrics: --strict: ${run.rejected} rejected row(s); see data_quality in the output\n`);
       return EXIT.strict;
     }
     return EXIT.ok;
@@ -83,6 +75,41 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     progress?.done();
     return reportError('metrics', e, stderr, USAGE);
   }
+}
+
+/**
+ * Read, prepare and compute. Only the metrics and a few counts leave this
+ * function, so the dataset and its timelines can be collected while the
+ * output is written (at a million deals they are most of the heap).
+ */
+async function computeRun(
+  deps: MetricsDeps,
+  dataDir: string,
+  options: ReadFolderOptions,
+  redaction: RedactOptions | undefined,
+  asOfArg: string | undefined,
+  io: CliIO,
+): Promise<{ metrics: Metrics; rows: number; stageRows: number; rejected: number; readMs: number; modelMs: number; metricsMs: number }> {
+  const t0 = io.now();
+  const read = await readingInput(deps.readFolder(dataDir, options));
+  // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
+  const { dataset, config } = redaction ? redact(read.dataset, read.config, redaction) : read;
+  // The clock is read here, in the CLI, and nowhere in the engine.
+  const asOf = asOfArg ?? localDateOf(io.now(), config.timezone);
+  const t1 = io.now();
+  const prepared = prepare(dataset, config);
+  const t2 = io.now();
+  const { metrics } = computeAt(prepared, asOf);
+  const files = Object.values(dataset.files);
+  return {
+    metrics,
+    rows: files.reduce((sum, f) => sum + f.rows, 0),
+    stageRows: dataset.stageHistory.length,
+    rejected: files.reduce((sum, f) => sum + f.rejected, 0),
+    readMs: t1 - t0,
+    modelMs: t2 - t1,
+    metricsMs: io.now() - t2,
+  };
 }
 
 /** `--out` must be a file path, and never one of the data folder's inputs. */

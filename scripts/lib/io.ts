@@ -5,19 +5,24 @@ import { dirname, join, basename } from 'node:path';
 import { isLocalDate } from '../../src/lib/time.ts';
 
 /** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
-export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync'>;
+export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'appendFileSync' | 'renameSync' | 'rmSync'>;
 
 /**
  * Write via a temporary file in the same folder and rename, so readers never
  * see half a file. On any failure the temporary file is removed and the
- * error rethrown; an existing file at `path` is then untouched.
+ * error rethrown; an existing file at `path` is then untouched. `data` may
+ * come as pieces (a large document never made into one string).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeFs): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, fs: AtomicWriteFs = nodeFs): void {
   fs.mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     // 'wx': never follow or reuse something already at the temporary name.
-    fs.writeFileSync(tmp, data, { flag: 'wx' });
+    if (typeof data === 'string' || data instanceof Uint8Array) fs.writeFileSync(tmp, data, { flag: 'wx' });
+    else {
+      fs.writeFileSync(tmp, '', { flag: 'wx' });
+      for (const piece of data) fs.appendFileSync(tmp, piece);
+    }
     fs.renameSync(tmp, path);
   } catch (e) {
     try {

@@ -88,6 +88,19 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(join(dir, 'a.json'), 'x', fs)).toThrow(/ENOSPC/u);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('writes a document given in pieces, and leaves the old file whole when a later piece fails', () => {
+    const dir = tempDir();
+    writeFileAtomic(join(dir, 'a.json'), ['{', '"a": 1', '}']);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('{"a": 1}');
+    function* failing() {
+      yield 'new';
+      throw errnoError('ENOSPC', 'write', 'a.json');
+    }
+    expect(() => writeFileAtomic(join(dir, 'a.json'), failing())).toThrow(/ENOSPC/u);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('{"a": 1}');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
 });
 
 describe('messages', () => {

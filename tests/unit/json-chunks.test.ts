@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonChunks } from '../../src/lib/json-chunks.ts';
+
+describe('jsonChunks', () => {
+  it('joined, is JSON.stringify(value, null, 2) plus a line end, for any JSON-like value and any walk depth', () => {
+    // fc.anything also gives undefined, -0, Dates, null-prototype objects and odd keys (__proto__, "").
+    const value = fc.anything({ withDate: true, withNullPrototype: true, withObjectString: true, maxDepth: 4 });
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 64 }), (v, depth, chunkChars) => {
+        const pieces = [...jsonChunks(v, depth, chunkChars)];
+        const expected = JSON.stringify(v, null, 2) as string | undefined;
+        expect(pieces.join('')).toBe(`${expected ?? 'null'}\n`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves out what JSON.stringify leaves out: functions and symbols in objects, null in arrays', () => {
+    const doc = { f: () => 1, s: Symbol('x'), u: undefined, list: [() => 1, Symbol('y'), undefined, 1], kept: { when: new Date(0) } };
+    expect([...jsonChunks(doc)].join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect([...jsonChunks(doc)].join('')).toContain('"list": [\n    null,\n    null,\n    null,\n    1\n  ]');
+  });
+
+  it('cuts a large value into pieces of about the asked size', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `D${i}`, amount: i * 1.5, reasons: ['price', null], note: undefined }));
+    const doc = { rows, total: 1, empty: [], none: {} };
+    const pieces = [...jsonChunks(doc, 2, 1000)];
+    expect(pieces.join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(40);
+    // Every piece but the last reaches the size; none runs far past it (one row is under 200 characters).
+    for (const p of pieces.slice(0, -1)) expect(p.length).toBeGreaterThanOrEqual(1000);
+    for (const p of pieces) expect(p.length).toBeLessThan(1200);
+  });
+});
