@@ -4,28 +4,31 @@
  * expected to close within the month, weighted by the stage they were in)
  * against what was won in the month, as known at T.
  */
-import { OPEN, WON } from '../model/snapshot.ts';
+import { type ClosePeriod, dealsExpectedToCloseIn, OPEN, takeSnapshotOf, WON } from '../model/snapshot.ts';
 import { ratio } from '../stats.ts';
 import { addToMonth, startOfLocalDate } from '../time.ts';
-import { type MetricContext, snapshotAt } from './context.ts';
+import type { MetricContext } from './context.ts';
 import type { ForecastAccuracyRow } from './types.ts';
 
 export const ACCURACY_MONTHS = 6;
 
 export function forecastAccuracy(ctx: MetricContext): ForecastAccuracyRow[] {
-  const { config, at } = ctx;
+  const { config, at, timelines, replay } = ctx;
   const asOfMonth = ctx.asOf.slice(0, 7);
-  const rows: ForecastAccuracyRow[] = [];
+  const months: (ClosePeriod & { month: string; end: number })[] = [];
   for (let i = ACCURACY_MONTHS; i >= 1; i--) {
     const month = addToMonth(asOfMonth, -i);
     const S = `${month}-01`;
     const E = `${addToMonth(month, 1)}-01`;
     // C = 00:00 of S: the pipeline as it stood when the month began (rule 8 with C as the cut-off).
-    const atC = snapshotAt(ctx, startOfLocalDate(S, config.timezone));
-    const start = startOfLocalDate(S, config.timezone);
-    const end = startOfLocalDate(E, config.timezone);
+    months.push({ month, from: S, to: E, T: startOfLocalDate(S, config.timezone), end: startOfLocalDate(E, config.timezone) });
+  }
+  // Only deals whose expected close at C is in the month can be forecast deals: only they are looked at C.
+  const candidates = dealsExpectedToCloseIn(timelines, replay, months);
+  const forecastDeals: Set<number>[] = [];
+  const rows = months.map((m, k): ForecastAccuracyRow => {
     const row: ForecastAccuracyRow = {
-      month,
+      month: m.month,
       forecast_count: 0,
       forecast_amount: 0,
       forecast_weighted: 0,
@@ -34,23 +37,31 @@ export function forecastAccuracy(ctx: MetricContext): ForecastAccuracyRow[] {
       won_from_forecast: 0,
       ratio: null,
     };
-    for (let d = 0; d < at.state.length; d++) {
-      const close = atC.expectedClose[d];
-      const forecastDeal = atC.state[d] === OPEN && close !== null && close !== undefined && S <= close && close < E;
-      if (forecastDeal) {
-        row.forecast_count++;
-        row.forecast_amount += atC.amount[d]!;
-        row.forecast_weighted += atC.amount[d]! * config.stages[atC.stage[d]!]!.probability;
-      }
-      const closedAt = at.closedAt[d]!;
-      if (at.state[d] === WON && start <= closedAt && closedAt < end) {
-        row.won_count++;
-        row.won_amount += at.amount[d]!;
-        if (forecastDeal) row.won_from_forecast++;
-      }
+    const list = candidates[k]!;
+    const atC = takeSnapshotOf(timelines, replay, m.T, list);
+    const open = new Set<number>();
+    for (let j = 0; j < list.length; j++) {
+      if (atC.state[j] !== OPEN) continue;
+      open.add(list[j]!);
+      row.forecast_count++;
+      row.forecast_amount += atC.amount[j]!;
+      row.forecast_weighted += atC.amount[j]! * config.stages[atC.stage[j]!]!.probability;
     }
-    row.ratio = ratio(row.won_amount, row.forecast_weighted);
-    rows.push(row);
+    forecastDeals.push(open);
+    return row;
+  });
+  // Won in the month, as known at T: one pass over the deals for all months.
+  const first = months[0]!.T;
+  const last = months.at(-1)!.end;
+  for (let d = 0; d < at.state.length; d++) {
+    const closedAt = at.closedAt[d]!;
+    if (at.state[d] !== WON || !(first <= closedAt && closedAt < last)) continue;
+    const k = months.findIndex((m) => m.T <= closedAt && closedAt < m.end);
+    const row = rows[k]!;
+    row.won_count++;
+    row.won_amount += at.amount[d]!;
+    if (forecastDeals[k]!.has(d)) row.won_from_forecast++;
   }
+  for (const row of rows) row.ratio = ratio(row.won_amount, row.forecast_weighted);
   return rows;
 }

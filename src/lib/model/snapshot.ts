@@ -92,12 +92,8 @@ function dealValues(deals: readonly Deal[]): DealValues {
   return values;
 }
 
-export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Snapshot {
-  const n = tl.deals.length;
-  const base = dealValues(tl.deals);
-  const { stages, sequence } = tl.config;
-  const firstOpen = sequence[0]!;
-  const snap: Snapshot = {
+function emptySnapshot(T: number, n: number): Snapshot {
+  return {
     T,
     state: new Uint8Array(n),
     stage: new Int32Array(n).fill(-1),
@@ -108,24 +104,33 @@ export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Sna
     amount: new Float64Array(n),
     expectedClose: new Array<LocalDate | null>(n).fill(null),
   };
-  for (let d = 0; d < n; d++) {
-    if (!(tl.created[d]! < T)) continue;
-    // deals.csv's values; the replayed ones (rule 8) are put over them below.
-    snap.amount[d] = base.amount[d]!;
-    snap.expectedClose[d] = base.expectedClose[d]!;
-    // Rule 3: a deal removed before T does not exist (its amount above still serves the waterfall's `removed`).
-    if (base.removedAt[d]! < T) continue;
-    const count = visitsBefore(tl, d, T);
-    snap.visits[d] = count;
-    const last = tl.offsets[d]! + count - 1;
-    const stage = count > 0 ? tl.visitStage[last]! : firstOpen.index;
-    const kind = stages[stage]!.kind;
-    snap.state[d] = kind === 'open' ? OPEN : kind === 'won' ? WON : LOST;
-    snap.stage[d] = stage;
-    snap.visitStart[d] = count > 0 ? tl.visitStart[last]! : tl.created[d]!;
-    if (kind !== 'open') snap.closedAt[d] = closeStartOf(tl, d, last);
-    else snap.position[d] = count === 0 ? 0 : stages[stage]!.seqIndex >= 0 ? stages[stage]!.seqIndex : positionOf(tl, d, last);
-  }
+}
+
+/** Entry `j` of `snap`: deal `d` at `T`, from its timeline and deals.csv's values (rule 8 is put over them by the caller). */
+function fillEntry(snap: Snapshot, j: number, tl: Timelines, base: DealValues, d: number, T: number): void {
+  if (!(tl.created[d]! < T)) return;
+  snap.amount[j] = base.amount[d]!;
+  snap.expectedClose[j] = base.expectedClose[d]!;
+  // Rule 3: a deal removed before T does not exist (its amount above still serves the waterfall's `removed`).
+  if (base.removedAt[d]! < T) return;
+  const { stages, sequence } = tl.config;
+  const count = visitsBefore(tl, d, T);
+  snap.visits[j] = count;
+  const last = tl.offsets[d]! + count - 1;
+  const stage = count > 0 ? tl.visitStage[last]! : sequence[0]!.index;
+  const kind = stages[stage]!.kind;
+  snap.state[j] = kind === 'open' ? OPEN : kind === 'won' ? WON : LOST;
+  snap.stage[j] = stage;
+  snap.visitStart[j] = count > 0 ? tl.visitStart[last]! : tl.created[d]!;
+  if (kind !== 'open') snap.closedAt[j] = closeStartOf(tl, d, last);
+  else snap.position[j] = count === 0 ? 0 : stages[stage]!.seqIndex >= 0 ? stages[stage]!.seqIndex : positionOf(tl, d, last);
+}
+
+export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Snapshot {
+  const n = tl.deals.length;
+  const base = dealValues(tl.deals);
+  const snap = emptySnapshot(T, n);
+  for (let d = 0; d < n; d++) fillEntry(snap, d, tl, base, d, T);
   // Rule 8 for the deals with changes only, walking the maps in order: a lookup per deal
   // and per snapshot cost most of a snapshot at a million deals (a cache miss each).
   for (const [d, changes] of replay.amount) {
@@ -139,4 +144,81 @@ export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Sna
     if (close !== undefined) snap.expectedClose[d] = close;
   }
   return snap;
+}
+
+/** takeSnapshot for some deals only: entry `j` is deal `subset[j]`, by the same rules. */
+export function takeSnapshotOf(tl: Timelines, replay: FieldReplay, T: number, subset: Int32Array): Snapshot {
+  const base = dealValues(tl.deals);
+  const snap = emptySnapshot(T, subset.length);
+  for (let j = 0; j < subset.length; j++) {
+    const d = subset[j]!;
+    fillEntry(snap, j, tl, base, d, T);
+    if (!(tl.created[d]! < T)) continue;
+    const amount = replayedValue<number>(replay.amount.get(d), T);
+    if (amount !== undefined) snap.amount[j] = amount ?? 0;
+    const close = replayedValue<LocalDate>(replay.expectedClose.get(d), T);
+    if (close !== undefined) snap.expectedClose[j] = close;
+  }
+  return snap;
+}
+
+/** A forecast period: the cut-off `T` it was made at and its days `[from, to)`. */
+export interface ClosePeriod {
+  T: number;
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/**
+ * For each period (in order, each starting where the one before ends), the
+ * deals created before its `T` whose expected close at `T` (rule 8) falls in
+ * it, ascending: what a forecast made at `T` for the period can hold, found
+ * without whole snapshots.
+ */
+export function dealsExpectedToCloseIn(tl: Timelines, replay: FieldReplay, periods: readonly ClosePeriod[]): Int32Array[] {
+  const n = tl.deals.length;
+  const base = dealValues(tl.deals);
+  const replayed = replayedDeals(replay);
+  const found = periods.map(() => new Uint8Array(n));
+  const first = periods[0]?.from;
+  const last = periods.at(-1)?.to;
+  const periodOf = (close: LocalDate | null | undefined): number => {
+    if (close === null || close === undefined || first === undefined || last === undefined || close < first || close >= last) return -1;
+    return periods.findIndex((p) => p.from <= close && close < p.to);
+  };
+  // Without changes a deal's expected close is deals.csv's at every cut-off: one period at most.
+  for (let d = 0; d < n; d++) {
+    if (replayed[d] === 1) continue;
+    const k = periodOf(base.expectedClose[d]);
+    if (k >= 0 && tl.created[d]! < periods[k]!.T) found[k]![d] = 1;
+  }
+  for (const [d, changes] of replay.expectedClose) {
+    periods.forEach((p, k) => {
+      if (!(tl.created[d]! < p.T)) return;
+      const close = replayedValue<LocalDate>(changes, p.T);
+      if (periodOf(close === undefined ? base.expectedClose[d] : close) === k) found[k]![d] = 1;
+    });
+  }
+  return found.map((flags) => {
+    let count = 0;
+    for (let d = 0; d < n; d++) count += flags[d]!;
+    const out = new Int32Array(count);
+    for (let d = 0, k = 0; d < n; d++) if (flags[d] === 1) out[k++] = d;
+    return out;
+  });
+}
+
+const replayedDealsOf = new WeakMap<FieldReplay, Uint8Array>();
+
+/** 1 for each deal with expected-close changes (index: the deal). Sized by the largest such deal. */
+function replayedDeals(replay: FieldReplay): Uint8Array {
+  let flags = replayedDealsOf.get(replay);
+  if (!flags) {
+    let max = -1;
+    for (const d of replay.expectedClose.keys()) if (d > max) max = d;
+    flags = new Uint8Array(max + 1);
+    for (const d of replay.expectedClose.keys()) flags[d] = 1;
+    replayedDealsOf.set(replay, flags);
+  }
+  return flags;
 }

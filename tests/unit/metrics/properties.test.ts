@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STAGES, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { computeAt, prepare } from '../../../src/lib/metrics/index.ts';
-import { LOST, NONE, OPEN, takeSnapshot, WON } from '../../../src/lib/model/snapshot.ts';
+import type { FieldChange } from '../../../src/lib/dataset.ts';
+import { forecastAccuracy } from '../../../src/lib/metrics/forecast-accuracy.ts';
+import { LOST, NONE, OPEN, takeSnapshot, takeSnapshotOf, WON } from '../../../src/lib/model/snapshot.ts';
+import { addToMonth, startOfLocalDate } from '../../../src/lib/time.ts';
 import { DAY_MS } from '../../../src/lib/time.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
@@ -126,5 +129,75 @@ describe('metric invariants (property tests)', () => {
       { numRuns: 200 },
     );
   });
-});
 
+  it('forecast accuracy, which looks only at deals expected to close in each month, equals the rule applied to whole snapshots', () => {
+    const dayOf = (day: number) => new Date(BASE + day * DAY_MS).toISOString().slice(0, 10);
+    // Expected closes and their changes (rule 8), and amount changes, on top of the random deals.
+    const closesArb = fc.array(
+      fc.record({
+        close: fc.option(fc.integer({ min: 0, max: 800 }), { freq: 5 }),
+        changes: fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 760 }), fc.option(fc.integer({ min: 0, max: 800 }), { freq: 6 }), fc.option(fc.integer({ min: 0, max: 800 }), { freq: 6 })), { maxLength: 4 }),
+      }),
+      { minLength: 40, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(dealsArb, closesArb, asOfArb, (specs, closes, asOf) => {
+        const withCloses = specs.map((s, d) => ({ ...s, expectedCloseAt: closes[d]!.close === null ? null : dayOf(closes[d]!.close!) }));
+        const changes: FieldChange[] = specs.flatMap((_, d) =>
+          closes[d]!.changes.map(([isAmount, at, before, after], k): FieldChange => ({
+            deal: d,
+            field: isAmount ? 'amount' : 'expected_close_at',
+            oldValue: before === null ? null : isAmount ? before * 1000 : dayOf(before),
+            newValue: after === null ? null : isAmount ? after * 1000 : dayOf(after),
+            changedAt: BASE + at * DAY_MS + k * 3_600_000,
+            line: 2 + d * 10 + k,
+          })),
+        );
+        const prepared = prepare(makeDataset(config, withCloses, changes), config);
+        const { context } = computeAt(prepared, asOf);
+        const rows = forecastAccuracy(context);
+        expect(rows).toHaveLength(6);
+        rows.forEach((row, i) => {
+          // The rule on whole snapshots (as the code did before it looked at candidates only).
+          const S = `${row.month}-01`;
+          const E = `${addToMonth(row.month, 1)}-01`;
+          const start = startOfLocalDate(S, config.timezone);
+          const end = startOfLocalDate(E, config.timezone);
+          expect(row.month).toBe(addToMonth(asOf.slice(0, 7), i - 6));
+          const atC = takeSnapshot(prepared.timelines, prepared.replay, start);
+          const at = context.at;
+          let forecastCount = 0;
+          let weighted = 0;
+          let won = 0;
+          let wonFromForecast = 0;
+          for (let d = 0; d < atC.state.length; d++) {
+            const close = atC.expectedClose[d];
+            const forecastDeal = atC.state[d] === OPEN && close !== null && close !== undefined && S <= close && close < E;
+            if (forecastDeal) {
+              forecastCount++;
+              weighted += atC.amount[d]! * config.stages[atC.stage[d]!]!.probability;
+            }
+            if (at.state[d] === WON && start <= at.closedAt[d]! && at.closedAt[d]! < end) {
+              won++;
+              if (forecastDeal) wonFromForecast++;
+            }
+          }
+          expect(row.forecast_count).toBe(forecastCount);
+          expect(row.forecast_weighted).toBeCloseTo(weighted, 6);
+          expect(row.won_count).toBe(won);
+          expect(row.won_from_forecast).toBe(wonFromForecast);
+        });
+        // A snapshot of some deals is the whole snapshot's entries of those deals.
+        const T = context.T;
+        const subset = Int32Array.from(specs.keys()).filter((d) => d % 3 !== 1);
+        const part = takeSnapshotOf(prepared.timelines, prepared.replay, T, subset);
+        subset.forEach((d, j) => {
+          for (const key of ['state', 'stage', 'visitStart', 'closedAt', 'position', 'visits', 'amount', 'expectedClose'] as const) {
+            expect(part[key][j], `${key} of deal ${d}`).toEqual(context.at[key][d]);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
