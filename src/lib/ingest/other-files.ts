@@ -33,8 +33,9 @@ export function readFieldHistory(
     return (record) => {
       const row = fast(record) ?? validate(readRow(record), record.line);
       if (row === null) return false;
-      const { field, ...change } = row;
-      if (field !== null) changes.push({ ...change, field, line: record.line });
+      // One object of one shape per kept change (a rest and a spread made two, of shapes V8 could not share).
+      const field = row.field;
+      if (field !== null) changes.push({ deal: row.deal, field, oldValue: row.oldValue, newValue: row.newValue, changedAt: row.changedAt, line: record.line });
       return true;
     };
   });
