@@ -85,7 +85,7 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
     const { year, month, day } = splitDate(row.next_purchase_at);
     return year * 10_000 + month * 100 + day;
   });
-  const order = Array.from(latest.keys()).sort((a, b) => {
+  const order = Array.from(rows.keys()).sort((a, b) => {
     const x = latest[a]!;
     const y = latest[b]!;
     return dateKey[a]! - dateKey[b]! || accountRank[account.codes[x]!]! - accountRank[account.codes[y]!]! || productRank[product.codes[x]!]! - productRank[product.codes[y]!]!;

@@ -178,7 +178,9 @@ export interface ClosePeriod {
 export function dealsExpectedToCloseIn(tl: Timelines, replay: FieldReplay, periods: readonly ClosePeriod[]): Int32Array[] {
   const n = tl.deals.length;
   const base = dealValues(tl.deals);
-  const replayed = replayedDeals(replay);
+  // Deals with expected-close changes are replayed below, per cut-off.
+  const replayed = new Uint8Array(n);
+  for (const d of replay.expectedClose.keys()) replayed[d] = 1;
   const found = periods.map(() => new Uint8Array(n));
   const first = periods[0]?.from;
   const last = periods.at(-1)?.to;
@@ -206,19 +208,4 @@ export function dealsExpectedToCloseIn(tl: Timelines, replay: FieldReplay, perio
     for (let d = 0, k = 0; d < n; d++) if (flags[d] === 1) out[k++] = d;
     return out;
   });
-}
-
-const replayedDealsOf = new WeakMap<FieldReplay, Uint8Array>();
-
-/** 1 for each deal with expected-close changes (index: the deal). Sized by the largest such deal. */
-function replayedDeals(replay: FieldReplay): Uint8Array {
-  let flags = replayedDealsOf.get(replay);
-  if (!flags) {
-    let max = -1;
-    for (const d of replay.expectedClose.keys()) if (d > max) max = d;
-    flags = new Uint8Array(max + 1);
-    for (const d of replay.expectedClose.keys()) flags[d] = 1;
-    replayedDealsOf.set(replay, flags);
-  }
-  return flags;
 }
