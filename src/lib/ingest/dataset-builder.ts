@@ -42,6 +42,8 @@ export interface BuildOptions {
   onProgress?: ProgressCallback | undefined;
   /** sha256 hex per file name, copied into Dataset.fileHashes (hashing is the caller's, see read-folder.ts). */
   fileHashes?: Record<string, string> | undefined;
+  /** Read every file row by row through zod (TableOptions.rowByRow): the reference for tests. */
+  rowByRow?: boolean | undefined;
 }
 
 /** The config from the files (`pipeline.config.json`, else defaults); invalid = IngestFatalError. */
@@ -69,7 +71,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     if (!files[name]) throw new IngestFatalError(name, `${name}: required file is missing`);
   }
   const issues = new IssueLog();
-  const opts = { issues, onProgress: options.onProgress };
+  const opts = { issues, onProgress: options.onProgress, rowByRow: options.rowByRow };
   const ctx = rowContext(config);
   const tables: Table[] = [];
 

@@ -42,7 +42,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
-    const fast = codedRowReader(def, columns.map((c) => t.index[c]!));
+    const fast = opts.rowByRow ? () => null : codedRowReader(def, columns.map((c) => t.index[c]!));
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;

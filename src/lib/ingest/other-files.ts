@@ -27,7 +27,7 @@ export function readFieldHistory(
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
-    const fast = codedRowReader(def, columns.map((c) => t.index[c]!));
+    const fast = opts.rowByRow ? () => null : codedRowReader(def, columns.map((c) => t.index[c]!));
     const validate = zodValidator(def, FIELD_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
     return (record) => {
@@ -50,7 +50,7 @@ export function readAccounts(source: TableSource, opts: TableOptions): { table: 
   const table = readTable(source, spec, opts, (t) => {
     accounts = [];
     const firstLine = new Map<string, number>();
-    const validate = rowValidator(def, ACCOUNTS_FILE, opts.issues);
+    const validate = rowValidator(def, ACCOUNTS_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
     return (record) => {
       const line = record.line;
@@ -91,7 +91,7 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
   const table = readTable(source, spec, opts, (t) => {
     targets = [];
     const firstLine = new Map<string, number>();
-    const validate = rowValidator(def, TARGETS_FILE, opts.issues);
+    const validate = rowValidator(def, TARGETS_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
     return (record) => {
       const line = record.line;

@@ -117,10 +117,12 @@ export function parseRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, 
 /**
  * Validate rows of one file: the fast path, else the zod schema (built on the
  * first bad row), whose issues are logged. Returns the row or null (rejected).
- * Should zod ever accept a row the fast path refused, zod wins.
+ * Should zod ever accept a row the fast path refused, zod wins. `zodOnly`:
+ * zod alone (TableOptions.rowByRow).
  */
-export function rowValidator<F extends Fields, Out>(def: RowDefinition<F, Out>, file: string, issues: IssueLog) {
+export function rowValidator<F extends Fields, Out>(def: RowDefinition<F, Out>, file: string, issues: IssueLog, zodOnly = false) {
   const slow = zodValidator(def, file, issues);
+  if (zodOnly) return slow;
   return (cells: Record<string, string>, line: number): Out | null => parseRowFast(def, cells) ?? slow(cells, line);
 }
 

@@ -45,11 +45,11 @@ export function readStageHistory(
     // Fresh columns for each decoding attempt (see readTable).
     const columnsOut = new HistoryColumns(rowCapacity(source), dealCount);
     current.out = columnsOut;
-    const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues);
+    const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
     const fast = historyFastPath(ctx, idRanges, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
     return (record) => {
-      if (fast.check(record)) return columnsOut.push(fast.deal, fast.stage, fast.at, record.line);
+      if (!opts.rowByRow && fast.check(record)) return columnsOut.push(fast.deal, fast.stage, fast.at, record.line);
       const row = validate(readRow(record), record.line);
       return row !== null && columnsOut.push(row.deal_id, row.stage, row.entered_at, record.line);
     };

@@ -57,6 +57,11 @@ export interface Table {
 export interface TableOptions {
   issues: IssueLog;
   onProgress?: ProgressCallback | undefined;
+  /**
+   * Every row as an object of its cells, validated by its zod schema alone: no coded
+   * columns and no fast path. The plain reference the fast paths are tested against.
+   */
+  rowByRow?: boolean | undefined;
 }
 
 /** Returns true when the row is accepted; a rejected row must have logged an error issue. */
