@@ -84,7 +84,7 @@ function run(cmd: string[]): { stdout: string; stderr: string; wallMs: number } 
 }
 
 function pipescope(folder: string): Sample {
-  const r = run([node, 'scripts/metrics.ts', '--data', folder, '--as-of', asOf, '--out', join(folder, '..', 'metrics.json'), '--timings', '--quiet']);
+  const r = run([node, 'scripts/launch.mjs', 'metrics', '--data', folder, '--as-of', asOf, '--out', join(folder, '..', 'metrics.json'), '--timings', '--quiet']);
   const line = JSON.parse(r.stderr.trim().split('\n').at(-1)!);
   return { wallMs: r.wallMs, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
 }

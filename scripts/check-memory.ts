@@ -111,7 +111,7 @@ interface Result {
 function run(name: string, folder: string, showProgress: boolean): Result {
   const out = join(root, `${name}.metrics.json`);
   const timeFile = join(root, `${name}.time.txt`);
-  const command = [process.execPath, 'scripts/metrics.ts', '--data', folder, '--as-of', AS_OF, '--out', out, '--timings'];
+  const command = [process.execPath, 'scripts/launch.mjs', 'metrics', '--data', folder, '--as-of', AS_OF, '--out', out, '--timings'];
   const full = useTime ? [TIME, '-v', '-o', timeFile, ...command] : command;
   const inherit = showProgress && useTime && process.stderr.isTTY === true;
   const t = performance.now();

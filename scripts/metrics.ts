@@ -64,7 +64,8 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     if (args.timings === true) {
       // One JSON line on stderr for `npm run bench`: where the time goes, and the peak memory.
       const phases = { read: run.readMs, model: run.modelMs, metrics: run.metricsMs, validate: t4 - t3, write: io.now() - t4 };
-      stderr.write(`${JSON.stringify({ rows: run.rows, stage_rows: run.stageRows, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 })}\n`);
+      const line = { rows: run.rows, stage_rows: run.stageRows, history_thread: run.historyThread, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 };
+      stderr.write(`${JSON.stringify(line)}\n`);
     }
     if (args.strict === true && run.rejected > 0) {
       stderr.write(`metrics: --strict: ${run.rejected} rejected row(s); see data_quality in the output\n`);
@@ -89,7 +90,7 @@ async function computeRun(
   redaction: RedactOptions | undefined,
   asOfArg: string | undefined,
   io: CliIO,
-): Promise<{ metrics: Metrics; rows: number; stageRows: number; rejected: number; readMs: number; modelMs: number; metricsMs: number }> {
+): Promise<{ metrics: Metrics; rows: number; stageRows: number; historyThread: boolean; rejected: number; readMs: number; modelMs: number; metricsMs: number }> {
   const t0 = io.now();
   const read = await readingInput(deps.readFolder(dataDir, options));
   // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
@@ -105,6 +106,7 @@ async function computeRun(
     metrics,
     rows: files.reduce((sum, f) => sum + f.rows, 0),
     stageRows: dataset.stageHistory.length,
+    historyThread: read.historyThread === true,
     rejected: files.reduce((sum, f) => sum + f.rejected, 0),
     readMs: t1 - t0,
     modelMs: t2 - t1,
@@ -124,4 +126,7 @@ function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: strin
   }
 }
 
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2), nodeIO());
+/** The command as a process runs it (scripts/launch.mjs calls it in the compiled bundle). */
+export const runCli = (argv: string[]): Promise<number> => main(argv, nodeIO());
+
+if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2));

@@ -11,12 +11,14 @@
  * stops ingest, or the thread failed), `prepared()` gives null and the file
  * is read on this thread as before, so every message is the usual one.
  */
+import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Config } from './config.ts';
 import type { PreparedHistory } from './dataset-builder.ts';
 import { fileSource } from './file-source.ts';
 import type { HistoryPrepass } from './history-prepass.ts';
 import type { ProgressCallback } from './table.ts';
+import { siblingModule } from './sibling-module.ts';
 
 /** From this size the file is read on a worker (below it, starting one costs more than it saves). */
 export const HISTORY_THREAD_BYTES = 8 * 1024 * 1024;
@@ -43,8 +45,13 @@ export function startHistoryThread(file: string, path: string, size: number, con
   const flags = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const job = { path, size, config, flags, port: port2 };
-  const worker = new Worker(new URL('./history-thread-worker.ts', import.meta.url), { workerData: job, transferList: [port2] });
+  const module = siblingModule('history-thread-worker', import.meta.url);
+  // A worker whose module is missing would never start: this thread would wait START_TIMEOUT_MS for it.
+  if (!existsSync(module)) throw new Error(`internal: no ${module.href}`);
+  const worker = new Worker(module, { workerData: job, transferList: [port2] });
   worker.unref();
+  // A worker that fails reports it here, after the wait (prepared() has then given null and the file is read on this thread).
+  worker.on('error', () => {});
   let taken = false;
   return {
     source: fileSource(path, size, onHash),

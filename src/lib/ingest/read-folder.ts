@@ -42,7 +42,14 @@ const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
  * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json).
  * Throws IngestFatalError for a missing required file or column or an invalid config.
  */
-export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<{ dataset: Dataset; config: Config }> {
+export interface FolderRead {
+  dataset: Dataset;
+  config: Config;
+  /** Whether stage_history.csv was read on a worker thread (what `--timings` reports as `history_thread`). */
+  historyThread?: boolean;
+}
+
+export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
   const canonical = options.format === 'canonical' || (options.format === undefined && existsSync(join(folder, DEALS_FILE)));
   if (!canonical) return await readExports(folder, options);
   const files: Record<string, FileInput> = {};
@@ -75,10 +82,21 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
   const thread = threaded ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress)) : null;
-  if (thread) files[STAGE_HISTORY_FILE] = thread;
-  let result: { dataset: Dataset; config: Config };
+  let historyThread = false;
+  if (thread) {
+    files[STAGE_HISTORY_FILE] = {
+      source: thread.source,
+      prepared: () => {
+        const prepass = thread.prepared();
+        historyThread = prepass !== null;
+        return prepass;
+      },
+    };
+  }
+  let result: FolderRead;
   try {
     result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config };
+    result.historyThread = historyThread;
   } finally {
     thread?.stop();
   }

@@ -23,6 +23,7 @@ import type { Delimiter } from './csv.ts';
 import { finishVendorTable, type KeepColumns, readVendorRecords } from './vendor/read-table.ts';
 import type { CodedRecords, VendorTable } from './vendor/vendor-table.ts';
 import { UndecodableError } from './decode-stream.ts';
+import { siblingModule } from './sibling-module.ts';
 
 /** Files from this size are read in two parts (below it, starting a worker costs more than it saves). */
 export const SPLIT_BYTES = 32 * 1024 * 1024;
@@ -149,7 +150,7 @@ export async function readVendorFileSplit(
       const kept = keep?.(t.names) ?? null;
       // The worker counts the lines above the cut itself, while this thread reads.
       const job: PartJob = { file, path, start: cut, end: size, names: t.names, headers: t.headers, headerLine: t.headerLine, delimiter: t.delimiter, keep: kept && [...kept] };
-      const w = new Worker(new URL('./read-split-worker.ts', import.meta.url), { workerData: job });
+      const w = new Worker(siblingModule('read-split-worker', import.meta.url), { workerData: job });
       worker = w;
       result = new Promise<PartResult>((resolve) => {
         w.once('message', (m: PartResult) => resolve(m));

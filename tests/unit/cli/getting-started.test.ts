@@ -75,9 +75,10 @@ describe('--help on every command', () => {
     expect(commands).toEqual(expect.arrayContaining(['metrics', 'build', 'init', 'sample', 'preview', 'dev', 'screenshots', 'check:pages', 'bench', 'config-schema']));
   });
   it.each(commands)('%s --help prints its usage and exits 0', (command) => {
-    const [node, script] = (scripts[command] as string).split(' ');
+    // `node scripts/<command>.ts`, or `node scripts/launch.mjs <command>` (a compiled command).
+    const [node, ...args] = (scripts[command] as string).split(' ');
     expect(node).toBe('node');
-    const r = spawnSync(process.execPath, [script!, '--help'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [...args, '--help'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^usage: /);
   });

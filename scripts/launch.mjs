@@ -1,0 +1,171 @@
+// @ts-check
+/**
+ * node scripts/launch.mjs <command> [args]: runs a command (scripts/<command>.ts)
+ * compiled into plain JavaScript bundles, itself and the worker threads it
+ * starts. Node strips a TypeScript module's types every time it loads it:
+ * ~0.2 s of each run of `npm run metrics`, in each thread, whatever the data.
+ *
+ * The bundles are kept in node_modules/.cache/pipescope-cli with the size and modification time of every source
+ * file they were made from; a run whose sources all still match uses them,
+ * any other run compiles them again first (~0.1-0.3 s). This file is plain
+ * JavaScript so that running it loads no TypeScript at all.
+ * PIPESCOPE_FROM_SOURCES=1 runs the TypeScript sources directly, as does any
+ * failure to compile (Node then reports the problem in its own words).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The commands run compiled, each with the workers it starts (named as src/lib/ingest/sibling-module.ts finds them). */
+export const COMMANDS = {
+  metrics: {
+    entry: 'scripts/metrics.ts',
+    workers: { 'history-thread-worker': 'src/lib/ingest/history-thread-worker.ts', 'read-split-worker': 'src/lib/ingest/read-split-worker.ts' },
+  },
+};
+
+/** Changes when the layout of the cache changes: older records are then ignored. */
+const FORMAT = 1;
+/** Bundle folders kept per command (a running process may still start workers from an older one). */
+const KEEP = 3;
+
+/**
+ * @typedef {{ format: number, esbuild: string, dir: string, inputs: [string, number, number][] }} BundleRecord
+ * `inputs`: [path from the project root, size, mtimeMs] of every source file in the bundles.
+ */
+
+/**
+ * Where the bundles are kept. It must be inside the project: the bundles import
+ * their packages by name, found from there in node_modules ($PIPESCOPE_CLI_CACHE
+ * is for tests, relative to the project's folder).
+ * @param {NodeJS.ProcessEnv} env
+ */
+export const cacheDir = (env) => resolve(ROOT, env.PIPESCOPE_CLI_CACHE || join('node_modules', '.cache', 'pipescope-cli'));
+
+/**
+ * The bundle folder of `name` when its record matches every source file as it is now, else null.
+ * @param {string} cache
+ * @param {string} name
+ * @returns {string | null}
+ */
+export function freshBundle(cache, name) {
+  /** @type {BundleRecord} */
+  let record;
+  try {
+    record = JSON.parse(readFileSync(join(cache, `${name}.json`), 'utf8'));
+  } catch {
+    return null;
+  }
+  if (record.format !== FORMAT || !Array.isArray(record.inputs) || record.inputs.length === 0) return null;
+  for (const [path, size, mtimeMs] of record.inputs) {
+    const stat = statSync(join(ROOT, path), { throwIfNoEntry: false });
+    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return null;
+  }
+  const dir = join(cache, record.dir);
+  return existsSync(join(dir, `${name}.mjs`)) ? dir : null;
+}
+
+/**
+ * Compile `name` and its workers into a new folder of the cache and record its sources; null when it cannot.
+ * @param {string} cache
+ * @param {keyof typeof COMMANDS} name
+ * @returns {Promise<string | null>}
+ */
+export async function compile(cache, name) {
+  const command = COMMANDS[name];
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
+  mkdirSync(cache, { recursive: true });
+  const tmp = join(cache, `.tmp-${name}-${process.pid}-${Date.now()}`);
+  const started = Date.now();
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { [name]: command.entry, ...command.workers },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      // Packages are loaded from node_modules as usual: only the project's own TypeScript is compiled.
+      packages: 'external',
+      outdir: tmp,
+      outExtension: { '.js': '.mjs' },
+      metafile: true,
+      logLevel: 'silent',
+    });
+    /** @type {[string, number, number][]} */
+    const inputs = [];
+    for (const path of Object.keys(result.metafile.inputs).sort()) {
+      const stat = statSync(join(ROOT, path));
+      // A source saved while it was being compiled: this bundle may hold its older text.
+      if (stat.mtimeMs >= started - 1000) throw new Error(`${path} changed while compiling`);
+      inputs.push([path, stat.size, stat.mtimeMs]);
+    }
+    const dir = `${name}-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16)}`;
+    try {
+      renameSync(tmp, join(cache, dir));
+    } catch (e) {
+      // Another run compiled the same sources at the same time: use its folder.
+      if (!existsSync(join(cache, dir, `${name}.mjs`))) throw e;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    /** @type {BundleRecord} */
+    const record = { format: FORMAT, esbuild: esbuild.version, dir, inputs };
+    const recordTmp = join(cache, `.${name}.json.${process.pid}`);
+    writeFileSync(recordTmp, `${JSON.stringify(record)}\n`);
+    renameSync(recordTmp, join(cache, `${name}.json`));
+    prune(cache, name, dir);
+    return join(cache, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+    return null;
+  }
+}
+
+/**
+ * Remove all but the newest KEEP bundle folders of `name` (folders this launcher made: `<name>-<hash>`).
+ * @param {string} cache
+ * @param {string} name
+ * @param {string} current
+ */
+function prune(cache, name, current) {
+  const pattern = new RegExp(`^${name}-[0-9a-f]{16}$`, 'u');
+  const dirs = readdirSync(cache)
+    .filter((d) => pattern.test(d) && d !== current)
+    .map((d) => ({ d, at: statSync(join(cache, d)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { d } of dirs.slice(KEEP - 1)) rmSync(join(cache, d), { recursive: true, force: true });
+}
+
+/**
+ * Run `name` with `argv`: compiled when possible, else from its sources. Returns its exit code.
+ * @param {string} name
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<number>}
+ */
+export async function launch(name, argv, env = process.env) {
+  if (!Object.hasOwn(COMMANDS, name)) {
+    process.stderr.write(`launch: no command "${name}" (${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  const command = /** @type {keyof typeof COMMANDS} */ (name);
+  let dir = null;
+  if (env.PIPESCOPE_FROM_SOURCES !== '1') {
+    const cache = cacheDir(env);
+    dir = freshBundle(cache, command) ?? (await compile(cache, command));
+  }
+  const url = dir ? pathToFileURL(join(dir, `${command}.mjs`)).href : pathToFileURL(join(ROOT, COMMANDS[command].entry)).href;
+  /** @type {{ runCli: (argv: string[]) => Promise<number> }} */
+  const module = await import(url);
+  return await module.runCli(argv);
+}
+
+if (import.meta.main) process.exitCode = await launch(process.argv[2] ?? '', process.argv.slice(3));

@@ -1,0 +1,104 @@
+/**
+ * scripts/launch.mjs (`npm run metrics`): the command compiled into bundles
+ * gives what it gives from its TypeScript sources, starts its worker thread
+ * from the bundle, and is compiled again when a source changes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { siblingModule } from '../../../src/lib/ingest/sibling-module.ts';
+import { PROJECT_ROOT } from '../../../scripts/lib/project.ts';
+
+// Inside the project: the bundles find their packages in its node_modules.
+const CACHE = join('.cache', `launch-test-${process.pid}`);
+const DATA = join(PROJECT_ROOT, '.cache', `launch-test-data-${process.pid}`);
+afterAll(() => {
+  rmSync(join(PROJECT_ROOT, CACHE), { recursive: true, force: true });
+  rmSync(DATA, { recursive: true, force: true });
+});
+
+function metrics(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'metrics', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, PIPESCOPE_CLI_CACHE: CACHE, ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const record = () => JSON.parse(readFileSync(join(PROJECT_ROOT, CACHE, 'metrics.json'), 'utf8')) as { dir: string; inputs: [string, number, number][] };
+
+/** A folder whose stage_history.csv (~9 MB) is over the size read on a worker thread (8 MB). */
+function largeHistoryFolder(): string {
+  mkdirSync(DATA, { recursive: true });
+  const deals = ['deal_id,account_id,owner,amount,created_at,stage'];
+  const history = ['deal_id,stage,entered_at'];
+  for (let d = 0; d < 10_000; d++) {
+    deals.push(`D-${d},A-${d % 97},Owner ${d % 7},${(d % 50) * 1000},2025-01-02T09:00:00Z,qualification`);
+    for (let k = 0; k < 25; k++) history.push(`D-${d},${k % 2 === 0 ? 'prospect' : 'qualification'},2025-01-${String(2 + (k % 27)).padStart(2, '0')}T10:00:00Z`);
+  }
+  writeFileSync(join(DATA, 'deals.csv'), `${deals.join('\n')}\n`);
+  writeFileSync(join(DATA, 'stage_history.csv'), `${history.join('\n')}\n`);
+  expect(statSync(join(DATA, 'stage_history.csv')).size).toBeGreaterThan(8 * 1024 * 1024);
+  return DATA;
+}
+
+describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
+  it('gives the bytes the sources give, with stage history read on the bundled worker thread', () => {
+    const folder = largeHistoryFolder();
+    const args = ['--data', folder, '--as-of', '2025-06-30', '--out', '-', '--timings', '--quiet'];
+    const compiled = metrics(args);
+    expect(compiled.stderr).toMatch(/"history_thread":true/u);
+    expect(compiled.status).toBe(0);
+    const sources = metrics(args, { PIPESCOPE_FROM_SOURCES: '1' });
+    expect(sources.status).toBe(0);
+    expect(sources.stderr).toMatch(/"history_thread":true/u);
+    expect(compiled.stdout).toBe(sources.stdout);
+    // Every row read and used: 10,000 open deals with 25 stage rows each.
+    const output = JSON.parse(compiled.stdout);
+    expect(output.data_quality.files['deals.csv']).toEqual({ rows: 10_000, accepted: 10_000, rejected: 0 });
+    expect(output.data_quality.files['stage_history.csv']).toEqual({ rows: 250_000, accepted: 250_000, rejected: 0 });
+    expect(output.pipeline.open_count).toBe(10_000);
+
+    // The bundles and the sources they were made from.
+    const { dir, inputs } = record();
+    const paths = inputs.map(([path]) => path);
+    expect(paths).toEqual(expect.arrayContaining(['scripts/metrics.ts', 'src/lib/ingest/history-thread-worker.ts', 'src/lib/ingest/read-split-worker.ts', 'src/lib/metrics/index.ts']));
+    for (const [path, size] of inputs) expect(statSync(join(PROJECT_ROOT, path)).size).toBe(size);
+    const bundle = join(PROJECT_ROOT, CACHE, dir);
+    expect(readdirSync(bundle).sort()).toEqual(['history-thread-worker.mjs', 'metrics.mjs', 'read-split-worker.mjs']);
+    // Where the bundled code looks for its workers.
+    const base = pathToFileURL(join(bundle, 'metrics.mjs')).href;
+    for (const worker of ['history-thread-worker', 'read-split-worker']) expect(existsSync(siblingModule(worker, base))).toBe(true);
+  });
+
+  it('compiles again when a source no longer matches its record, and otherwise reuses the bundle', () => {
+    expect(metrics(['--help']).status).toBe(0);
+    const path = join(PROJECT_ROOT, CACHE, 'metrics.json');
+    const before = readFileSync(path, 'utf8');
+    const reused = metrics(['--help']);
+    expect(reused.stdout).toMatch(/^usage: npm run --silent metrics/u);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    // A record saying scripts/metrics.ts had another size: that source changed since.
+    const stale = record();
+    const entry = stale.inputs.find(([p]) => p === 'scripts/metrics.ts')!;
+    entry[1] += 1;
+    writeFileSync(path, JSON.stringify(stale));
+    expect(metrics(['--help']).status).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('finds a worker beside its module: .ts among the sources, .mjs in a bundle', () => {
+    expect(siblingModule('w', 'file:///p/src/lib/ingest/history-thread.ts').href).toBe('file:///p/src/lib/ingest/w.ts');
+    expect(siblingModule('w', 'file:///p/cache/metrics-0123/metrics.mjs').href).toBe('file:///p/cache/metrics-0123/w.mjs');
+  });
+
+  it('names an unknown command', () => {
+    const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'nope'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('launch: no command "nope" (metrics)\n');
+  });
+});
