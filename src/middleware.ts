@@ -13,5 +13,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
   const file = pageFileOf(context.url.pathname, base);
   if (file === null) return response;
-  return new Response(relativizeHtml(await response.text(), file, base), { status: response.status, statusText: response.statusText, headers: response.headers });
+  // The page's bytes read as Latin-1, one character per byte, and written back the same way: the links
+  // rewritten are ASCII and every other byte comes back unchanged, without decoding and encoding UTF-8 (and
+  // checking the text for lone surrogates) for every page (~2.5 s of a 12,500-page build).
+  const html = Buffer.from(await response.arrayBuffer()).toString('latin1');
+  return new Response(Buffer.from(relativizeHtml(html, file, base), 'latin1'), { status: response.status, statusText: response.statusText, headers: response.headers });
 });

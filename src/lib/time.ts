@@ -139,8 +139,15 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** Days of each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Leap years of the proleptic Gregorian calendar (what Date uses). */
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Days in `month` (1-12) of `year`: arithmetic, no Date (an account page asks for every date it shows). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** `date` plus `months` calendar months, the day clamped to the month's end. */
@@ -181,7 +188,24 @@ export function daysBetween(from: number, to: number): number {
 
 /** True for a well-formed, real `YYYY-MM-DD`. */
 export function isLocalDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const { year, month, day } = splitDate(s);
-  return isValidDate(year, month, day);
+  // `YYYY-MM-DD` read by character codes: no regular expression, no object (called for every date a page formats).
+  if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return false;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  return year >= 0 && month >= 0 && day >= 0 && isValidDate(year, month, day);
+}
+
+const DASH = 45;
+const ZERO = 48;
+
+/** The number written by the ASCII digits `s[from, to)`, or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffOf, localDateOf, localToInstant, startOfLocalDate } from '../../src/lib/time.ts';
+import { addMonths, cutoffOf, daysInMonth, isLocalDate, localDateOf, localToInstant, startOfLocalDate } from '../../src/lib/time.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -31,5 +32,37 @@ describe('time in a zone', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
     expect(addMonths('2025-11-15', 36)).toBe('2028-11-15');
+  });
+});
+
+describe('calendar arithmetic without Date', () => {
+  /** What Date says: the day before the 1st of the next month (years 100 and later: Date.UTC maps 0-99 to 1900-1999). */
+  const byDate = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+  it('daysInMonth agrees with Date for every month of years 100-9999', () => {
+    for (let year = 100; year <= 9999; year++) for (let month = 1; month <= 12; month++) expect(daysInMonth(year, month)).toBe(byDate(year, month));
+    expect([daysInMonth(2024, 2), daysInMonth(2100, 2), daysInMonth(2000, 2), daysInMonth(2025, 4)]).toEqual([29, 28, 29, 30]);
+  });
+
+  it('isLocalDate accepts exactly YYYY-MM-DD of a real day', () => {
+    /** The earlier definition: the pattern, then the day checked against Date. */
+    const reference = (s: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+      const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+      return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+    };
+    const digit = fc.constantFrom(...'0123456789'.split(''));
+    const near = fc
+      .tuple(fc.array(digit, { minLength: 4, maxLength: 4 }), fc.constantFrom('-', '/', '-'), fc.array(digit, { minLength: 2, maxLength: 2 }), fc.constantFrom('-', '-', '.'), fc.array(digit, { minLength: 2, maxLength: 2 }))
+      .map(([y, a, m, b, d]) => `${y.join('')}${a}${m.join('')}${b}${d.join('')}`);
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string({ maxLength: 12 }), near.map((s) => `${s} `), near.map((s) => s.replace('0', '٠'))), (s) => {
+        // Years 0-99 differ in Date (read as 1900-1999); only year 0000 changes the answer (1900 is no leap year).
+        fc.pre(!s.startsWith('0000-02-29'));
+        expect(isLocalDate(s)).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(['2024-02-29', '2025-02-29', '2025-13-01', '2025-00-10', '2025-06-31', '2025-6-30', '2025-06-30'].map(isLocalDate)).toEqual([true, false, false, false, false, false, true]);
   });
 });

@@ -47,9 +47,14 @@ export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions):
   return f;
 }
 
+/** Decimal formats by locale and fraction digits: `decimal` runs for most numbers a page shows, so not even a cache key is made. */
+const decimalFormats: Record<Locale, Intl.NumberFormat[]> = { en: [], ko: [] };
+
 /** Grouped decimal with at most `digits` fraction digits, trailing zeros trimmed. */
 export function decimal(locale: Locale, abs: number, digits: number): string {
-  return numberFormat(locale, { maximumFractionDigits: digits }).format(abs);
+  const formats = decimalFormats[locale];
+  const f = (formats[digits] ??= numberFormat(locale, { maximumFractionDigits: digits }));
+  return f.format(abs);
 }
 
 export interface NumberFormats {
@@ -80,8 +85,8 @@ export function createNumberFormats(locale: Locale): NumberFormats {
   const plural = new Intl.PluralRules('en-US');
 
   const countAbs = (abs: number) => decimal(locale, abs, 0);
-  const percentAbs = (digits: number) => (abs: number) =>
-    numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(abs);
+  const percentFormats: Intl.NumberFormat[] = [];
+  const percentAbs = (digits: number) => (abs: number) => (percentFormats[digits] ??= numberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(abs);
   const daysAbs = (abs: number) => {
     const text = decimal(locale, abs, 1);
     if (ko) return `${text}일`;
