@@ -59,10 +59,14 @@ export function freshBundle(cache, name) {
   } catch {
     return null;
   }
-  if (record.format !== FORMAT || !Array.isArray(record.inputs) || record.inputs.length === 0) return null;
-  for (const [path, size, mtimeMs] of record.inputs) {
-    const stat = statSync(join(ROOT, path), { throwIfNoEntry: false });
-    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return null;
+  if (record.format !== FORMAT || !Array.isArray(record.inputs) || record.inputs.length === 0 || !/^[a-z-]+-[0-9a-f]{16}$/u.test(record.dir)) return null;
+  try {
+    for (const [path, size, mtimeMs] of record.inputs) {
+      const stat = statSync(join(ROOT, path), { throwIfNoEntry: false });
+      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return null;
+    }
+  } catch {
+    return null;
   }
   const dir = join(cache, record.dir);
   return existsSync(join(dir, `${name}.mjs`)) ? dir : null;
@@ -82,10 +86,11 @@ export async function compile(cache, name) {
   } catch {
     return null;
   }
-  mkdirSync(cache, { recursive: true });
   const tmp = join(cache, `.tmp-${name}-${process.pid}-${Date.now()}`);
   const started = Date.now();
   try {
+    // A cache that cannot be written (a read-only checkout) only means running from the sources.
+    mkdirSync(cache, { recursive: true });
     const result = await esbuild.build({
       absWorkingDir: ROOT,
       entryPoints: { [name]: command.entry, ...command.workers },
@@ -121,10 +126,18 @@ export async function compile(cache, name) {
     const recordTmp = join(cache, `.${name}.json.${process.pid}`);
     writeFileSync(recordTmp, `${JSON.stringify(record)}\n`);
     renameSync(recordTmp, join(cache, `${name}.json`));
-    prune(cache, name, dir);
+    try {
+      prune(cache, name, dir);
+    } catch {
+      // Older folders left in place cost only disk space.
+    }
     return join(cache, dir);
   } catch {
-    rmSync(tmp, { recursive: true, force: true });
+    try {
+      rmSync(tmp, { recursive: true, force: true });
+    } catch {
+      // Nothing was made there (the cache folder itself could not be).
+    }
     return null;
   }
 }

@@ -96,6 +96,20 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(siblingModule('w', 'file:///p/cache/metrics-0123/metrics.mjs').href).toBe('file:///p/cache/metrics-0123/w.mjs');
   });
 
+  it('runs from the sources when its cache cannot be written', () => {
+    // A file where the cache folder would be: no folder can be made under it.
+    const blocked = join('.cache', `launch-test-file-${process.pid}`);
+    writeFileSync(join(PROJECT_ROOT, blocked), '');
+    try {
+      const r = metrics(['--help'], { PIPESCOPE_CLI_CACHE: join(blocked, 'cache') });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^usage: npm run --silent metrics/u);
+      expect(r.stderr).toBe('');
+    } finally {
+      rmSync(join(PROJECT_ROOT, blocked));
+    }
+  });
+
   it('names an unknown command', () => {
     const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'nope'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
