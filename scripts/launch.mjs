@@ -109,7 +109,7 @@ export async function compile(cache, name) {
     const inputs = [];
     for (const path of Object.keys(result.metafile.inputs).sort()) {
       const stat = statSync(join(ROOT, path));
-      // A source saved while it was being compiled: this bundle may hold its older text.
+      // A source saved while (or just before) it was compiled: this bundle may hold its older text.
       if (stat.mtimeMs >= started - 1000) throw new Error(`${path} changed while compiling`);
       inputs.push([path, stat.size, stat.mtimeMs]);
     }
