@@ -27,8 +27,8 @@ export const COMMANDS = {
   },
 };
 
-/** Changes when the layout of the cache changes: older records are then ignored. */
-const FORMAT = 1;
+/** Changes with the layout of the cache or the way bundles are made: older records and folders are then not used. */
+const FORMAT = 2;
 /** Bundle folders kept per command (a running process may still start workers from an older one). */
 const KEEP = 3;
 
@@ -103,6 +103,8 @@ export async function compile(cache, name) {
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       metafile: true,
+      // An internal error's stack names the TypeScript sources (launch enables source maps).
+      sourcemap: 'linked',
       logLevel: 'silent',
     });
     /** @type {[string, number, number][]} */
@@ -113,7 +115,8 @@ export async function compile(cache, name) {
       if (stat.mtimeMs >= started - 1000) throw new Error(`${path} changed while compiling`);
       inputs.push([path, stat.size, stat.mtimeMs]);
     }
-    const dir = `${name}-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16)}`;
+    // Named after what went into it: the sources and the format (a folder of another format is another name).
+    const dir = `${name}-${createHash('sha256').update(JSON.stringify([FORMAT, inputs])).digest('hex').slice(0, 16)}`;
     try {
       renameSync(tmp, join(cache, dir));
     } catch (e) {
@@ -175,6 +178,7 @@ export async function launch(name, argv, env = process.env) {
     const cache = cacheDir(env);
     dir = freshBundle(cache, command) ?? (await compile(cache, command));
   }
+  if (dir) process.setSourceMapsEnabled(true);
   const url = dir ? pathToFileURL(join(dir, `${command}.mjs`)).href : pathToFileURL(join(ROOT, COMMANDS[command].entry)).href;
   /** @type {{ runCli: (argv: string[]) => Promise<number> }} */
   const module = await import(url);

@@ -69,7 +69,10 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(paths).toEqual(expect.arrayContaining(['scripts/metrics.ts', 'src/lib/ingest/history-thread-worker.ts', 'src/lib/ingest/read-split-worker.ts', 'src/lib/metrics/index.ts']));
     for (const [path, size] of inputs) expect(statSync(join(PROJECT_ROOT, path)).size).toBe(size);
     const bundle = join(PROJECT_ROOT, CACHE, dir);
-    expect(readdirSync(bundle).sort()).toEqual(['history-thread-worker.mjs', 'metrics.mjs', 'read-split-worker.mjs']);
+    expect(readdirSync(bundle).sort()).toEqual(['history-thread-worker.mjs', 'history-thread-worker.mjs.map', 'metrics.mjs', 'metrics.mjs.map', 'read-split-worker.mjs', 'read-split-worker.mjs.map']);
+    // Source maps, so that an internal error's stack names the TypeScript sources.
+    const map = JSON.parse(readFileSync(join(bundle, 'metrics.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((s) => s.endsWith('scripts/metrics.ts'))).toBe(true);
     // Where the bundled code looks for its workers.
     const base = pathToFileURL(join(bundle, 'metrics.mjs')).href;
     for (const worker of ['history-thread-worker', 'read-split-worker']) expect(existsSync(siblingModule(worker, base))).toBe(true);
