@@ -12,7 +12,7 @@
  *   writes `2025. 3. 4.`);
  *   MM/DD/YYYY or DD/MM/YYYY (also with `.` or `-`) only when date_order says which.
  */
-import { formatDate, localDateOf, localToInstant, type LocalDate } from '../time.ts';
+import { formatDate, isValidDate, localDateOf, localToInstant, type LocalDate } from '../time.ts';
 
 /**
  * Input dates are bounded so that every date derived from them (a repurchase
@@ -46,15 +46,6 @@ const BAD_SECOND = 9;
 const BAD_OFFSET = 10;
 
 /** Char code at `j` when inside the range, else -1. */
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Like time.ts isValidDate for a valid month, without allocating a Date (this runs per row). */
-function dayExists(year: number, month: number, day: number): boolean {
-  if (day < 1) return false;
-  if (day <= MONTH_DAYS[month]!) return true;
-  return month === 2 && day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
 function at(src: string, j: number, e: number): number {
   return j < e ? src.charCodeAt(j) : -1;
 }
@@ -101,7 +92,7 @@ function scanIsoFast(src: string, s: number, e: number): number {
   const day = d2(src, s + 8);
   if (hi < 10 || lo < 0 || month < 1 || month > 12 || day < 0) return -1;
   const year = hi * 100 + lo;
-  if (year > MAX_YEAR || !dayExists(year, month, day)) return -1;
+  if (year > MAX_YEAR || !isValidDate(year, month, day)) return -1;
   const p = parts;
   p.hour = p.minute = p.second = p.ms = p.offsetMin = 0;
   p.hasZone = false;
@@ -181,7 +172,7 @@ export function scanDate(src: string, s: number, e: number, order: DateOrder): n
   parts.day = day;
   if (year < MIN_YEAR || year > MAX_YEAR) return BAD_YEAR;
   if (month < 1 || month > 12) return BAD_MONTH;
-  if (!dayExists(year, month, day)) return BAD_DAY;
+  if (!isValidDate(year, month, day)) return BAD_DAY;
   parts.hour = parts.minute = parts.second = parts.ms = parts.offsetMin = 0;
   parts.hasZone = false;
   if (i === e) return OK;

@@ -37,17 +37,18 @@ export interface ReadFolderOptions {
 /** Files a data folder may hold besides the config: CSV (and tab-separated) exports. */
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 
-/**
- * Read `<folder>/deals.csv`, `stage_history.csv` and the optional files
- * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json).
- * Throws IngestFatalError for a missing required file or column or an invalid config.
- */
 export interface FolderRead {
   dataset: Dataset;
   config: Config;
   /** Whether stage_history.csv was read on a worker thread (what `--timings` reports as `history_thread`). */
   historyThread?: boolean;
 }
+
+/**
+ * Read `<folder>/deals.csv`, `stage_history.csv` and the optional files
+ * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json).
+ * Throws IngestFatalError for a missing required file or column or an invalid config.
+ */
 
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
   const canonical = options.format === 'canonical' || (options.format === undefined && existsSync(join(folder, DEALS_FILE)));
@@ -95,8 +96,8 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   }
   let result: FolderRead;
   try {
-    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config };
-    result.historyThread = historyThread;
+    // historyThread is read after buildDataset has run (properties are evaluated in order).
+    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config, historyThread };
   } finally {
     thread?.stop();
   }
