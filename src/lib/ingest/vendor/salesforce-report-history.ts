@@ -64,10 +64,11 @@ export interface HistoryRead {
   created: string[];
   offsets: Int32Array;
   order: Int32Array;
-  /** The history exports read (several may be given); per row: its table, its record there, and its date as written to the canonical files. */
+  /** The history exports read (several may be given); per row: its table, its record there, and its date as written to the canonical files (`dateTexts[dateOf[row]]`). */
   tables: readonly VendorTable[];
   tableOf: Int32Array;
   recordOf: Int32Array;
+  dateOf: Int32Array;
   dates: string[];
   /** How report date cells are written to the canonical files. */
   dateTexts: DateTexts;
@@ -89,6 +90,7 @@ export function readHistoryReports(tables: readonly VendorTable[], keys: Opportu
     count: 0,
     tableOf: new Int32Array(capacity),
     recordOf: new Int32Array(capacity),
+    dateOf: new Int32Array(capacity),
     dates: [],
     at: new Float64Array(capacity),
     opportunity: new Int32Array(capacity),
@@ -97,12 +99,13 @@ export function readHistoryReports(tables: readonly VendorTable[], keys: Opportu
   tables.forEach((table, t) => gather(table, t, c, keys, ctx, read));
   read.tableOf = read.tableOf.subarray(0, read.count);
   read.recordOf = read.recordOf.subarray(0, read.count);
+  read.dateOf = read.dateOf.subarray(0, read.count);
   read.at = read.at.subarray(0, read.count);
   read.opportunity = read.opportunity.subarray(0, read.count);
   const { offsets, order } = groupRows(read.opportunity, read.ids.length);
   for (let k = 0; k < read.ids.length; k++) rebuildOrder(read, c, order, offsets[k]!, offsets[k + 1]!, ctx);
-  const { index, ids, names, created, tableOf, recordOf, dates, dateTexts } = read;
-  return { columns: c, index, ids, names, created, offsets, order, tables, tableOf, recordOf, dates, dateTexts };
+  const { index, ids, names, created, tableOf, recordOf, dateOf, dates, dateTexts } = read;
+  return { columns: c, index, ids, names, created, offsets, order, tables, tableOf, recordOf, dateOf, dates, dateTexts };
 }
 
 /** Cell `column` of history row `row` ('' when the report lacks the column). */
@@ -126,6 +129,8 @@ interface Gathered {
   count: number;
   tableOf: Int32Array;
   recordOf: Int32Array;
+  /** Per row: its date as written to the canonical files, a number into `dates` (the distinct ones). */
+  dateOf: Int32Array;
   dates: string[];
   /** Per row: the instant of its date, and its opportunity's number. */
   at: Float64Array;
@@ -141,7 +146,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
   // Cells are coded (vendor-table.ts), and reports repeat the same few hundred dates and one
   // ID per opportunity on every row: each distinct cell is parsed, converted or looked up once.
   const instants = new Float64Array(table.values.length).fill(NaN);
-  const texts: (string | undefined)[] = [];
+  const dateNumbers = new Int32Array(table.values.length);
   const byIdCode = new Int32Array(table.values.length).fill(-1);
   const cell = (r: number, column: Column) => table.cell(r, column.index);
   for (let r = 0; r < end; r++) {
@@ -165,7 +170,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
         continue;
       }
       instants[dateCode] = at = parsed;
-      texts[dateCode] = read.dateTexts.text(dateCell);
+      dateNumbers[dateCode] = read.dates.push(read.dateTexts.text(dateCell)) - 1;
     }
     let k = keys.byId && idCode !== 0 ? byIdCode[idCode]! : -1;
     if (k === -1) {
@@ -186,7 +191,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
     const row = read.count++;
     read.tableOf[row] = t;
     read.recordOf[row] = r;
-    read.dates.push(texts[dateCode]!);
+    read.dateOf[row] = dateNumbers[dateCode]!;
     read.at[row] = at;
     read.opportunity[row] = k;
   }
@@ -291,6 +296,9 @@ export function emitHistory(read: HistoryRead, k: number, dealId: string, tables
   const texts = read.dateTexts;
   let amount = '';
   let close = '';
+  // One array per kind of row, refilled for each (addCells copies the cells).
+  const stageRow = [dealId, '', ''];
+  const fieldRow = [dealId, '', '', '', ''];
   for (let i = read.offsets[k]!; i < read.offsets[k + 1]!; i++) {
     const row = read.order[i]!;
     const table = read.tables[read.tableOf[row]!]!;
@@ -298,22 +306,34 @@ export function emitHistory(read: HistoryRead, k: number, dealId: string, tables
     const file = table.file;
     const line = table.line(r);
     const to = table.cell(r, c.to.index);
-    const date = read.dates[row]!;
+    const date = read.dates[read.dateOf[row]!]!;
     // Interned cells: equal texts are the same string, but compare as text all the same.
-    if (table.cell(r, c.from.index) !== to) stages.addCells([dealId, to, date], file, line);
+    if (table.cell(r, c.from.index) !== to) {
+      stageRow[1] = to;
+      stageRow[2] = date;
+      stages.addCells(stageRow, file, line);
+    }
     if (!fields) continue;
     const first = i === read.offsets[k];
     if (c.amount.index !== -1) {
       const value = table.cell(r, c.amount.index);
-      if (!first && amountsDiffer(amount, value, ctx.config)) fields.addCells([dealId, 'amount', amount, value, date], file, line);
+      if (!first && amountsDiffer(amount, value, ctx.config)) addField(fields, fieldRow, 'amount', amount, value, date, file, line);
       amount = value;
     }
     if (c.close.index !== -1) {
       const value = texts.text(table.cell(r, c.close.index));
-      if (!first && datesDiffer(close, value, dates)) fields.addCells([dealId, 'expected_close_at', close, value, date], file, line);
+      if (!first && datesDiffer(close, value, dates)) addField(fields, fieldRow, 'expected_close_at', close, value, date, file, line);
       close = value;
     }
   }
+}
+
+function addField(fields: CanonicalTable, row: string[], field: string, from: string, to: string, date: string, file: string, line: number): void {
+  row[1] = field;
+  row[2] = from;
+  row[3] = to;
+  row[4] = date;
+  fields.addCells(row, file, line);
 }
 
 /** Opportunity `k`'s latest row (in rebuilt order). */

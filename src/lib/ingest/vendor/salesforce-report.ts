@@ -97,7 +97,8 @@ function buildTables(report: OpportunitiesRead | null, history: HistoryRead | nu
   const h = history?.columns;
   const built: Built = {
     deals: new CanonicalTable(dealColumns(report, history)),
-    stages: new CanonicalTable(['deal_id', 'stage', 'entered_at']),
+    // At most a stage row per history row.
+    stages: new CanonicalTable(['deal_id', 'stage', 'entered_at'], history?.order.length ?? 0),
     fields: h && (h.amount.index !== -1 || h.close.index !== -1) ? new CanonicalTable(['deal_id', 'field', 'old_value', 'new_value', 'changed_at']) : null,
   };
   output.tables['deals.csv'] = built.deals;

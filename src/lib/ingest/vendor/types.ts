@@ -42,8 +42,8 @@ export type CanonicalName = (typeof CANONICAL_FILES)[number];
  * were a third of the adapter's time in garbage collection.
  */
 export class CanonicalTable {
-  /** Row `i`'s cell `c` is `cells[i * width + c]`. */
-  readonly cells: string[] = [];
+  /** Row `i`'s cell `c` is `cells[i * width + c]` (past `length * width`: unused room). */
+  readonly cells: string[];
   readonly width: number;
   length = 0;
   private readonly originFiles: string[] = [];
@@ -56,21 +56,27 @@ export class CanonicalTable {
 
   readonly columns: readonly string[];
 
-  /** Only columns the vendor file really has: a present column means the data is known (e.g. `keyman`). */
-  constructor(columns: readonly string[]) {
+  /**
+   * Only columns the vendor file really has: a present column means the data is known (e.g. `keyman`).
+   * `rows`: how many rows are expected, when known (a million rows grown one push at a time cost a copy per doubling).
+   */
+  constructor(columns: readonly string[], rows = 0) {
     this.columns = columns;
     this.width = columns.length;
+    this.cells = new Array<string>(rows * this.width);
   }
 
   /** Add a row; `cells` maps canonical column names (absent = empty). */
   add(cells: Partial<Record<string, string>>, origin: Origin): void {
-    for (const c of this.columns) this.cells.push(cells[c] ?? '');
+    let at = this.length * this.width;
+    for (const c of this.columns) this.cells[at++] = cells[c] ?? '';
     this.pushOrigin(origin.file, origin.line);
   }
 
-  /** Add a row given in `columns` order (the fast path for large files). */
+  /** Add a row given in `columns` order (the fast path for large files; `cells` may be reused by the caller). */
   addCells(cells: readonly string[], file: string, line: number): void {
-    for (let c = 0; c < this.width; c++) this.cells.push(cells[c] ?? '');
+    const at = this.length * this.width;
+    for (let c = 0; c < this.width; c++) this.cells[at + c] = cells[c] ?? '';
     this.pushOrigin(file, line);
   }
 
