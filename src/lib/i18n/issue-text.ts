@@ -129,6 +129,13 @@ const KO: Record<string, Rule[]> = {
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored`),
       (g) => `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다`,
     ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: its column names are not in English \\((?<names>.+)\\): set the CRM's language to English, export again, and replace this file \\(docs/exports\\.md\\)`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 열 이름이 영어가 아닙니다(${g.names}). CRM의 언어를 영어로 바꾸어 다시 내보낸 뒤 이 파일을 바꾸세요(docs/exports.md)`,
+    ],
   ],
 };
 

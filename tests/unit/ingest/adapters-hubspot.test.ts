@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { hubspotForecast } from '../../../src/lib/ingest/vendor/hubspot-deals.ts';
-import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { detectFormat, notInEnglish } from '../../../src/lib/ingest/vendor/load.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
 
 const CASES = ['hubspot-deals', 'hubspot-weekly-series'];
@@ -104,6 +105,28 @@ describe('HubSpot deals export', () => {
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);
+  });
+
+  it('says why an export in another language is not read, and what to do, in English and Korean', () => {
+    const korean = exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', '레코드 ID,거래 이름,거래 단계,파이프라인,금액\n101,Acme 장비,계약 완료,영업 파이프라인,1000000\n');
+    expect(notInEnglish(['레코드 ID', '거래 이름', 'Amount'])).toBe(
+      'its column names are not in English ("레코드 ID", "거래 이름"): set the CRM\'s language to English, export again, and replace this file (docs/exports.md)',
+    );
+    // Mostly English (a custom property or two in Korean): the usual "no export" wording.
+    expect(notInEnglish(['Record ID', 'Deal Name', '담당 지사'])).toBeNull();
+    expect(notInEnglish(['제목'])).toBeNull();
+    // Alone in the folder: the fatal error names the file and the fix.
+    expect(() => load([korean], STAGES)).toThrow(
+      /^no export found: hubspot-crm-exports-all-deals-2025-06-30\.csv\. .* in the folder\. hubspot-crm-exports-all-deals-2025-06-30\.csv: its column names are not in English \("레코드 ID", "거래 이름", "거래 단계", \.\.\.\): set the CRM's language to English/u,
+    );
+    // Beside a readable export: a warning, translated on the Korean pages.
+    const dataset = load([fixtureFile(), exportFile('ko.csv', '레코드 ID,거래 이름,거래 단계\n101,Acme 장비,계약 완료\n')], fixtureConfig(), { pipeline: 'Sales Pipeline' });
+    const warning = dataset.issues.find((i) => i.code === 'unknown_export')!;
+    expect(warning).toMatchObject({ file: 'ko.csv', severity: 'warning' });
+    expect(warning.message).toMatch(/the file is ignored: its column names are not in English \("레코드 ID", "거래 이름", "거래 단계"\)/u);
+    expect(issueMessage(warning, 'ko')).toBe(
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 열 이름이 영어가 아닙니다("레코드 ID", "거래 이름", "거래 단계"). CRM의 언어를 영어로 바꾸어 다시 내보낸 뒤 이 파일을 바꾸세요(docs/exports.md)',
+    );
   });
 
   it('lists every unmatched stage name with its row count in one fatal error, with a snippet', () => {

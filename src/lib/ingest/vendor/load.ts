@@ -59,6 +59,21 @@ export function keptColumns(adapters: readonly Adapter[]): KeepColumns {
   };
 }
 
+/**
+ * When most of a header's names are written in another script (a CRM used in
+ * Korean exports its column labels in Korean), why no adapter knows it and
+ * what to do; null for a header in English. The adapters read the column
+ * names each CRM documents, in English: a guessed translation could read the
+ * wrong column.
+ */
+export function notInEnglish(headers: readonly string[]): string | null {
+  const names = headers.filter((h) => h !== '');
+  const foreign = names.filter((h) => /[^\u0000-\u007f]/u.test(h));
+  if (names.length < 2 || foreign.length * 2 < names.length) return null;
+  const shown = foreign.slice(0, 3).map((h) => JSON.stringify(h)).join(', ');
+  return `its column names are not in English (${shown}${foreign.length > 3 ? ', ...' : ''}): set the CRM's language to English, export again, and replace this file (docs/exports.md)`;
+}
+
 /** Which adapter reads a header, and as what; the first adapter that claims it wins. */
 export function detectFormat(names: readonly string[], adapters: readonly Adapter[] = ADAPTERS): { adapter: Adapter; role: string } | null {
   for (const adapter of adapters) {
@@ -103,7 +118,14 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const found = detectFormat(table.names, candidates);
     if (!found) {
       ignored.push(table);
-      issues.warning(file.path, 0, '', 'unknown_export', `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored`);
+      const language = notInEnglish(table.headers);
+      issues.warning(
+        file.path,
+        0,
+        '',
+        'unknown_export',
+        `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${language ? `: ${language}` : ''}`,
+      );
       continue;
     }
     tables.push(table);
@@ -115,9 +137,13 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   }
   if (byFormat.size === 0) {
     const names = files.map((f) => f.path).join(', ') || 'no CSV file';
+    const languages = ignored.flatMap((t) => {
+      const language = notInEnglish(t.headers);
+      return language ? [` ${t.file}: ${language}.`] : [];
+    });
     throw new IngestFatalError(
       names,
-      `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder`,
+      `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.${languages.join('')}`.replace(/\.$/u, ''),
     );
   }
   if (byFormat.size > 1) {
