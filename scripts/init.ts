@@ -16,6 +16,7 @@ import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
+import { listExports, workbookMessage } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
@@ -58,23 +59,10 @@ export function nodeIo(): InitIo {
   };
 }
 
-/** Files a data folder may hold: CSV (and tab-separated) exports, as `npm run metrics` reads them. */
-const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
-
-/** The export files of the folder and of its subfolders one level down (a series of exports in dated folders). */
-function exportFiles(folder: string, fs: InitFs): ExportFile[] {
-  const files: ExportFile[] = [];
-  const add = (path: string) => files.push({ path, source: byteSource(fs.readFile(join(folder, path))) });
-  for (const name of fs.readdir(folder).sort()) {
-    const kind = fs.kind(join(folder, name));
-    if (kind === 'file' && EXPORT_FILE.test(name)) add(name);
-    else if (kind === 'folder' && !name.startsWith('.')) {
-      for (const inner of fs.readdir(join(folder, name)).sort()) {
-        if (EXPORT_FILE.test(inner) && fs.kind(join(folder, name, inner)) === 'file') add(`${name}/${inner}`);
-      }
-    }
-  }
-  return files;
+/** The export files of the folder (export-listing.ts), and the workbooks found beside them. */
+function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[] } {
+  const listing = listExports(folder, { ...fs, join });
+  return { files: listing.exports.map((path) => ({ path, source: byteSource(fs.readFile(join(folder, path))) })), workbooks: listing.workbooks };
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
@@ -109,8 +97,10 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
+  const { files, workbooks } = exportFiles(folder, io.fs);
   try {
-    suggestion = suggestConfig(exportFiles(folder, io.fs), {
+    suggestion = suggestConfig(files, {
+      workbooks,
       format: optionalString(args.format),
       pipeline: optionalString(args.pipeline),
       schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
@@ -120,7 +110,8 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     io.stderr.write(fatalMessage('init', e));
     return 1;
   }
-  const notes = suggestion.notes.map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
+  const skipped = workbooks.map((path) => `WARNING: ${path}: ${workbookMessage()}`);
+  const notes = [...skipped, ...suggestion.notes].map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
   if (out === '-') {
     io.stderr.write(notes);
     io.stdout.write(suggestion.text);

@@ -124,6 +124,14 @@ const KO: Record<string, Rule[]> = {
     ],
   ],
   duplicate_column: [[re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`]],
+  not_csv: [
+    [
+      re(
+        `a spreadsheet workbook, not a CSV file: not read\\. Export it again as CSV from the CRM \\(or open it in Excel and save it as "CSV UTF-8"\\), and put the CSV file in its place`,
+      ),
+      () => '스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
+    ],
+  ],
   unknown_export: [
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored`),

@@ -17,6 +17,7 @@ import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput,
 import { HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
+import { listExports } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
@@ -35,7 +36,6 @@ export interface ReadFolderOptions {
 }
 
 /** Files a data folder may hold besides the config: CSV (and tab-separated) exports. */
-const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 
 export interface FolderRead {
   dataset: Dataset;
@@ -130,18 +130,14 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
-  const paths: string[] = [];
-  for (const name of entries.sort()) {
-    const stat = statSync(join(folder, name), { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (stat.isFile() && EXPORT_FILE.test(name)) paths.push(name);
-    else if (stat.isDirectory() && !name.startsWith('.')) {
-      for (const inner of readdirSync(join(folder, name)).sort()) {
-        const innerStat = statSync(join(folder, name, inner), { throwIfNoEntry: false });
-        if (innerStat?.isFile() && EXPORT_FILE.test(inner)) paths.push(`${name}/${inner}`);
-      }
-    }
-  }
+  const { exports: paths, workbooks } = listExports(folder, {
+    join,
+    readdir: (path) => readdirSync(path),
+    kind: (path) => {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
+    },
+  });
   const files: ExportFile[] = [];
   const keep = keptColumns(allowedAdapters(options.format));
   for (const relative of paths) {
@@ -154,7 +150,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     if (split) hashes[relative] = split.sha256;
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
-  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline });
+  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks });
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
 }

@@ -414,6 +414,12 @@ describe('npm run init (in-process)', () => {
     expect(err.join('')).toMatch(/^# read as: canonical folder/u);
   });
 
+  it('names a spreadsheet workbook it did not read, first among the notes', () => {
+    writeFileSync(join(dir, 'data', 'Opportunities.xlsx'), 'PK');
+    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(err.join('')).toMatch(/^# WARNING: Opportunities\.xlsx: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: canonical folder/u);
+  });
+
   it('reports bad arguments and unreadable folders', () => {
     expect(main([], io)).toBe(2);
     expect(err.join('')).toContain('--data <folder> is required');

@@ -11,6 +11,7 @@ import { isLocalDate, type LocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
+import { workbookMessage } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
@@ -30,6 +31,8 @@ export interface LoadExportsOptions {
   pipeline?: string | undefined;
   /** Keep only the columns the adapter reads (`Adapter.columns`); `npm run init` looks at every column. */
   lean?: boolean | undefined;
+  /** Spreadsheet workbooks found in the folder (export-listing.ts): not read, each reported. */
+  workbooks?: readonly string[] | undefined;
 }
 
 /** The export date a path carries: the last `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD`) in its file name, else in its folders. */
@@ -112,6 +115,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const byFormat = new Map<Adapter, Map<string, VendorFile[]>>();
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
+  const workbooks = options.workbooks ?? [];
+  for (const path of workbooks) issues.warning(path, 0, '', 'not_csv', workbookMessage());
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     if (file.read) issues.issues.push(...file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
@@ -136,14 +141,15 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     list.push({ table, snapshotDate: snapshotDateOf(file.path) });
   }
   if (byFormat.size === 0) {
-    const names = files.map((f) => f.path).join(', ') || 'no CSV file';
-    const languages = ignored.flatMap((t) => {
+    const names = [...files.map((f) => f.path), ...workbooks].join(', ') || 'no CSV file';
+    const why = ignored.flatMap((t) => {
       const language = notInEnglish(t.headers);
       return language ? [` ${t.file}: ${language}.`] : [];
     });
+    for (const path of workbooks) why.push(` ${path}: ${workbookMessage()}.`);
     throw new IngestFatalError(
       names,
-      `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.${languages.join('')}`.replace(/\.$/u, ''),
+      `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.${why.join('')}`.replace(/\.$/u, ''),
     );
   }
   if (byFormat.size > 1) {

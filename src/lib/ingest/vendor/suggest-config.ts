@@ -28,6 +28,8 @@ export interface SuggestOptions {
   schema?: string | undefined;
   /** Tests pass their own; default: the registry's. */
   adapters?: readonly Adapter[];
+  /** Spreadsheet workbooks in the folder: not read (named in the error when nothing else is there). */
+  workbooks?: readonly string[] | undefined;
 }
 
 export interface SuggestedConfig {

@@ -1,0 +1,59 @@
+/**
+ * Which files of an exports folder are read, and the spreadsheet workbooks
+ * beside them: reported (a warning, or the fatal error when nothing else is
+ * there), never skipped without a word.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { listExports } from '../../../src/lib/ingest/export-listing.ts';
+import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { EXPORTS } from './export-helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pipescope-export-listing-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fake folder tree: a path ending in '/' is a folder. */
+function fakeFs(paths: string[]) {
+  const set = new Set(paths.map((p) => p.replace(/\/$/u, '')));
+  const folders = new Set(paths.filter((p) => p.endsWith('/')).map((p) => p.slice(0, -1)));
+  return {
+    join: (...parts: string[]) => parts.join('/'),
+    readdir: (path: string) => [...set].filter((p) => p.startsWith(`${path}/`) && !p.slice(path.length + 1).includes('/')).map((p) => p.slice(path.length + 1)),
+    kind: (path: string) => (folders.has(path) ? ('folder' as const) : set.has(path) ? ('file' as const) : null),
+  };
+}
+
+const WORKBOOK_TEXT = 'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';
+
+describe('the files of an exports folder', () => {
+  it('lists CSV exports and workbooks, in the folder and one level down, sorted', () => {
+    const fs = fakeFs(['d/', 'd/b.csv', 'd/A.XLSX', 'd/notes.md', 'd/2025-06-30/', 'd/2025-06-30/deals.xls', 'd/2025-06-30/deals.csv', 'd/.git/', 'd/.git/x.csv', 'd/report.Numbers']);
+    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'] });
+  });
+
+  it('reports a workbook beside a readable export as a warning, translated on the Korean pages', async () => {
+    const folder = join(dir, 'beside');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    writeFileSync(join(folder, 'deals-8317624-41.xlsx'), 'PK\u0003\u0004 not really a workbook');
+    const { dataset } = await readFolder(folder);
+    const warning = dataset.issues.find((i) => i.code === 'not_csv');
+    expect(warning).toEqual({ file: 'deals-8317624-41.xlsx', line: 0, column: '', code: 'not_csv', severity: 'warning', message: WORKBOOK_TEXT });
+    expect(issueMessage(warning!, 'ko')).toBe('스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요');
+  });
+
+  it('names the workbooks in the fatal error when nothing else can be read', async () => {
+    const folder = join(dir, 'only');
+    mkdirSync(join(folder, '2025-06-30'), { recursive: true });
+    writeFileSync(join(folder, '2025-06-30', 'hubspot-crm-exports-all-deals-2025-06-30.xlsx'), 'PK');
+    const error = await readFolder(folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestFatalError);
+    expect((error as Error).message).toBe(
+      'no export found: 2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder. ' +
+        `2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx: ${WORKBOOK_TEXT}`,
+    );
+  });
+});
