@@ -193,6 +193,20 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 4, 2, 30));
   });
 
+  it('reads the Korean locale\'s datetimes (오전/오후 before the time) and dates with closing dots', () => {
+    expect(reportDateCell('2025. 6. 30. 오후 2:03')).toBe('2025. 6. 30 14:03');
+    expect(reportDateCell('2025. 6. 30. 오전 12:15:09')).toBe('2025. 6. 30 00:15:09');
+    expect(reportDateCell('2025-06-30 오후 12:00')).toBe('2025-06-30 12:00');
+    // Not a 12-hour time: left for the canonical reader to report.
+    expect(reportDateCell('2025. 6. 30. 오후 13:15')).toBe('2025. 6. 30. 오후 13:15');
+    const korean = { ...CONFIG, timezone: 'Asia/Seoul', date_order: 'YMD' };
+    const row = ['Dana Whitfield', 'Acme', '2025. 3. 3.', '2025. 3. 3. 오후 9:30', '', 'Prospecting', '1000', '2025. 6. 30.'];
+    const dataset = load([exportFile('history.csv', quotedCsv([HISTORY_HEADER, row]))], korean);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 3, 12, 30));
+    expect(dataset.deals[0]!.expectedCloseAt).toBe('2025-06-30');
+  });
+
   it('stops with one error listing every unknown stage name with its row count and a snippet', () => {
     const rows = [move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/4/2025', 'Prospecting', 'Perception Analysis'), move('Beta', '3/3/2025', '', 'Perception Analysis')];
     let error: unknown;

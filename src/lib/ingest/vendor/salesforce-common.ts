@@ -73,21 +73,35 @@ export function skipFooter(table: VendorTable, start: number, notRows: Origin[],
 }
 
 const CLOCK_12 = /^(.*\d)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$/u;
+/** `2025. 6. 30. 오후 2:03` (the date's closing dot is dropped); also `2025-06-30 오후 2:03:15`. */
+const CLOCK_12_KO = /^(.*\d)\.?\s+(오전|오후)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
 
 /**
- * Salesforce reports write datetimes in the user's locale, e.g. `6/30/2025 2:03 PM`;
+ * Salesforce reports write datetimes in the user's locale, e.g. `6/30/2025 2:03 PM`
+ * or (Korean) `2025. 6. 30. 오후 2:03`;
  * the canonical parser reads 24-hour times only, so the clock is rewritten
  * (`6/30/2025 14:03`) and the date part is left as written for `date_order`.
  */
 export function reportDateCell(cell: string): string {
-  if (cell === '' || (cell.charCodeAt(cell.length - 1) | 32) !== 109 /* m */) return cell;
-  const m = CLOCK_12.exec(cell);
-  if (!m) return cell;
-  const hour = Number(m[2]);
+  if (cell === '') return cell;
+  if ((cell.charCodeAt(cell.length - 1) | 32) === 109 /* m */) {
+    const m = CLOCK_12.exec(cell);
+    return m ? clock24(cell, m[1]!, m[2]!, m[3]!, m[4], m[5] === 'P' || m[5] === 'p') : cell;
+  }
+  // The Korean locale (ko_KR) marks the half of the day before the time: `2025. 6. 30. 오후 2:03`.
+  if (cell.includes('오전') || cell.includes('오후')) {
+    const m = CLOCK_12_KO.exec(cell);
+    return m ? clock24(cell, m[1]!, m[3]!, m[4]!, m[5], m[2] === '오후') : cell;
+  }
+  return cell;
+}
+
+/** `date` with the 12-hour time as a 24-hour one; the cell unchanged when the hour is not 1-12. */
+function clock24(cell: string, date: string, hourText: string, minutes: string, seconds: string | undefined, pm: boolean): string {
+  const hour = Number(hourText);
   if (hour < 1 || hour > 12) return cell;
-  const pm = m[5] === 'P' || m[5] === 'p';
   const h24 = (hour % 12) + (pm ? 12 : 0);
-  return `${m[1]} ${String(h24).padStart(2, '0')}:${m[3]}${m[4] === undefined ? '' : `:${m[4]}`}`;
+  return `${date} ${String(h24).padStart(2, '0')}:${minutes}${seconds === undefined ? '' : `:${seconds}`}`;
 }
 
 /**
