@@ -124,6 +124,7 @@ const KO: Record<string, Rule[]> = {
     ],
   ],
   duplicate_column: [[re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`]],
+  empty_file: [[re(`the file is empty \\(not even a header row\\); ignored`), () => '빈 파일입니다(머리글 행도 없습니다). 무시했습니다']],
   not_csv: [
     [
       re(

@@ -158,8 +158,13 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
       if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul());
       throw e;
     }
-    const table = read.table;
-    if (table === null) throw missingColumns(file, spec.required, ' (the file is empty)');
+    let table = read.table;
+    if (table === null) {
+      // Not even a header: fatal when columns are required; else an empty table (a vendor file, then reported as empty).
+      if (spec.required.length > 0) throw missingColumns(file, spec.required, ' (the file is empty)');
+      table = headerTable(spec, [], 0, decoding.encoding, issues, ',');
+      start(table);
+    }
     table.cleanEnd = end.clean;
     const notice = decoding.notice();
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);

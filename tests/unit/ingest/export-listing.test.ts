@@ -45,6 +45,25 @@ describe('the files of an exports folder', () => {
     expect(issueMessage(warning!, 'ko')).toBe('스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요');
   });
 
+  it('reports empty files (0 bytes, a byte order mark, blank lines) beside an export, and names them when nothing else is there', async () => {
+    const folder = join(dir, 'empty');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    writeFileSync(join(folder, 'a-empty.csv'), '');
+    writeFileSync(join(folder, 'b-bom.csv'), '\uFEFF');
+    writeFileSync(join(folder, 'c-blank.csv'), '\n\r\n');
+    const { dataset } = await readFolder(folder);
+    const empty = dataset.issues.filter((i) => i.code === 'empty_file');
+    expect(empty.map((i) => [i.file, i.line, i.severity, i.message])).toEqual(
+      ['a-empty.csv', 'b-bom.csv', 'c-blank.csv'].map((f) => [f, 0, 'warning', 'the file is empty (not even a header row); ignored']),
+    );
+    expect(issueMessage(empty[0]!, 'ko')).toBe('빈 파일입니다(머리글 행도 없습니다). 무시했습니다');
+    expect(Object.keys(dataset.files)).toEqual(['deals-8317624-41.csv']);
+    const alone = join(dir, 'empty-alone');
+    mkdirSync(alone);
+    writeFileSync(join(alone, 'export.csv'), '');
+    await expect(readFolder(alone)).rejects.toThrow(/^no export found: export\.csv\. .* in the folder\. export\.csv: the file is empty \(not even a header row\); ignored$/u);
+  });
+
   it('names the workbooks in the fatal error when nothing else can be read', async () => {
     const folder = join(dir, 'only');
     mkdirSync(join(folder, '2025-06-30'), { recursive: true });

@@ -425,6 +425,10 @@ describe('npm run init (in-process)', () => {
     expect(err.join('')).toContain('--data <folder> is required');
     expect(main(['--data', join(dir, 'nope')], io)).toBe(1);
     expect(main(['--data', join(dir, 'data'), '--format', 'nosuch'], io)).toBe(1);
+    writeFileSync(join(dir, 'data', 'deals.csv'), '\uFEFF');
+    err.length = 0;
+    expect(main(['--data', join(dir, 'data')], io)).toBe(1);
+    expect(err.join('')).toBe('init: deals.csv: the file is empty (not even a header row)\n');
     rmSync(join(dir, 'data', 'stage_history.csv'));
     err.length = 0;
     expect(main(['--data', join(dir, 'data')], io)).toBe(1);

@@ -77,6 +77,11 @@ export function notInEnglish(headers: readonly string[]): string | null {
   return `its column names are not in English (${shown}${foreign.length > 3 ? ', ...' : ''}): set the CRM's language to English, export again, and replace this file (docs/exports.md)`;
 }
 
+const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
+
+/** A file with no header and no record (0 bytes, a byte order mark, blank lines). */
+const isEmpty = (table: VendorTable) => table.rows === 0 && table.names.every((n) => n === '');
+
 /** Which adapter reads a header, and as what; the first adapter that claims it wins. */
 export function detectFormat(names: readonly string[], adapters: readonly Adapter[] = ADAPTERS): { adapter: Adapter; role: string } | null {
   for (const adapter of adapters) {
@@ -121,6 +126,11 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     if (file.read) issues.issues.push(...file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
+    if (!found && isEmpty(table)) {
+      ignored.push(table);
+      issues.warning(file.path, 0, '', 'empty_file', EMPTY_FILE);
+      continue;
+    }
     if (!found) {
       ignored.push(table);
       const language = notInEnglish(table.headers);
@@ -143,7 +153,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   if (byFormat.size === 0) {
     const names = [...files.map((f) => f.path), ...workbooks].join(', ') || 'no CSV file';
     const why = ignored.flatMap((t) => {
-      const language = notInEnglish(t.headers);
+      const language = isEmpty(t) ? EMPTY_FILE : notInEnglish(t.headers);
       return language ? [` ${t.file}: ${language}.`] : [];
     });
     for (const path of workbooks) why.push(` ${path}: ${workbookMessage()}.`);

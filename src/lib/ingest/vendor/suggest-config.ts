@@ -74,6 +74,11 @@ function readSource(files: readonly ExportFile[], options: SuggestOptions): Sour
       if (!files.some((f) => f.path === name)) throw new IngestFatalError(name, `${name}: required file is missing`);
     }
     const tables = files.map((f) => readVendorTable(f.path, f.source, issues));
+    for (const t of tables) {
+      if (REQUIRED_FILES.includes(t.file as (typeof REQUIRED_FILES)[number]) && t.names.every((n) => n === '')) {
+        throw new IngestFatalError(t.file, `${t.file}: the file is empty (not even a header row)`);
+      }
+    }
     const view = { deals: asCanonical(tables.find((t) => t.file === DEALS_FILE)), history: asCanonical(tables.find((t) => t.file === STAGE_HISTORY_FILE)), tables };
     const unmatched = (config: Config) => {
       const lookup = stageLookup(config);
