@@ -26,6 +26,14 @@ const re = (source: string) => new RegExp(`^${source}$`, 'u');
 const topic = (word: string) => josa(word, '은/는');
 const subject = (word: string) => josa(word, '이/가');
 
+/** The kinds of vendor file named in `unknown_export` messages (vendor adapters' `signatures`). */
+const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  'a HubSpot deals export': 'HubSpot 거래 내보내기',
+  'a Pipedrive deals export': 'Pipedrive 거래 내보내기',
+  'a Salesforce Opportunity History report': 'Salesforce Opportunity History 보고서',
+  'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
+});
+
 const KO: Record<string, Rule[]> = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
@@ -134,6 +142,13 @@ const KO: Record<string, Rule[]> = {
     ],
   ],
   unknown_export: [
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it looks like (?<what>.+?) \\(it has (?<has>.+)\\) but lacks (?<lacks>.+): add (?:it|them) to the exported columns and export again \\(docs/exports\\.md\\)`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. ${EXPORT_KINDS[g.what!] ?? g.what} 형식으로 보이지만(${g.has} 열이 있음) ${g.lacks!.replaceAll('" (or "', '"(또는 "').replaceAll('" and "', '", "')} 열이 없습니다. 내보낼 열에 추가하여 다시 내보내세요(docs/exports.md)`,
+    ],
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored`),
       (g) => `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다`,

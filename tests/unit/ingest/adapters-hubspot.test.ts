@@ -10,7 +10,7 @@ import type { ConfigInput } from '../../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { hubspotForecast } from '../../../src/lib/ingest/vendor/hubspot-deals.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
-import { detectFormat, notInEnglish } from '../../../src/lib/ingest/vendor/load.ts';
+import { detectFormat, nearMiss, notInEnglish } from '../../../src/lib/ingest/vendor/load.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
 
 const CASES = ['hubspot-deals', 'hubspot-weekly-series'];
@@ -127,6 +127,31 @@ describe('HubSpot deals export', () => {
     expect(issueMessage(warning, 'ko')).toBe(
       '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 열 이름이 영어가 아닙니다("레코드 ID", "거래 이름", "거래 단계"). CRM의 언어를 영어로 바꾸어 다시 내보낸 뒤 이 파일을 바꾸세요(docs/exports.md)',
     );
+  });
+
+  it('says what an export that nearly is a known one lacks (a view exported without its stage column)', () => {
+    expect(nearMiss(['Record ID', 'Deal Name', 'Amount', 'Deal owner'])).toBe(
+      'it looks like a HubSpot deals export (it has "Record ID", "Deal Name", "Deal owner") but lacks "Deal Stage": add it to the exported columns and export again (docs/exports.md)',
+    );
+    expect(nearMiss(['deal - id', 'Deal - Title', 'Deal - Value'])).toBe(
+      'it looks like a Pipedrive deals export (it has "deal - id", "Deal - Title", "Deal - Value") but lacks "Deal - Stage" (or "Deal - Status"): add it to the exported columns and export again (docs/exports.md)',
+    );
+    expect(nearMiss(['Opportunity Name', 'Amount'])).toBe(
+      'it looks like a Salesforce Opportunities report (it has "Opportunity Name") but lacks "Stage": add it to the exported columns and export again (docs/exports.md)',
+    );
+    expect(nearMiss(['Opportunity Owner', 'Amount'])).toMatch(/lacks "Stage" and "Opportunity Name" \(or "Opportunity ID"\): add them /u);
+    // Nothing only a CRM's export has: no guess.
+    expect(nearMiss(['name', 'email', 'stage'])).toBeNull();
+    const view = exportFile('view.csv', 'Record ID,Deal Name,Amount\n101,Acme,1000\n');
+    expect(() => load([view], STAGES)).toThrow(/ view\.csv: it looks like a HubSpot deals export \(it has "Record ID", "Deal Name"\) but lacks "Deal Stage": add it to the exported columns/u);
+    const beside = load([fixtureFile(), view], fixtureConfig(), { pipeline: 'Sales Pipeline' }).issues.find((i) => i.code === 'unknown_export')!;
+    expect(issueMessage(beside, 'ko')).toBe(
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. HubSpot 거래 내보내기 형식으로 보이지만("Record ID", "Deal Name" 열이 있음) "Deal Stage" 열이 없습니다. 내보낼 열에 추가하여 다시 내보내세요(docs/exports.md)',
+    );
+    const pipedrive = { code: 'unknown_export', message: `not a file this tool reads (its columns match no supported export); the file is ignored: ${nearMiss(['Deal - ID'])}` };
+    const opportunities = { code: 'unknown_export', message: `not a file this tool reads (its columns match no supported export); the file is ignored: ${nearMiss(['Opportunity Owner'])}` };
+    expect(issueMessage(opportunities, 'ko')).toContain('("Opportunity Owner" 열이 있음) "Stage", "Opportunity Name"(또는 "Opportunity ID") 열이 없습니다');
+    expect(issueMessage(pipedrive, 'ko')).toContain('Pipedrive 거래 내보내기 형식으로 보이지만("Deal - ID" 열이 있음) "Deal - Stage"(또는 "Deal - Status") 열이 없습니다');
   });
 
   it('lists every unmatched stage name with its row count in one fatal error, with a snippet', () => {

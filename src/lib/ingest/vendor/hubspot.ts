@@ -15,6 +15,7 @@ export const hubspot: Adapter = {
   role(names) {
     return names.includes('record id') && names.includes('deal stage') ? 'deals' : null;
   },
+  signatures: [{ what: 'a HubSpot deals export', marks: ['Record ID', 'Deal Stage', 'Deal Name', 'Deal owner'], needs: [['Record ID'], ['Deal Stage']] }],
   adapt(files, { config, pipeline }): AdapterOutput {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names, f.table.headers)]));

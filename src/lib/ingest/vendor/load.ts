@@ -15,7 +15,7 @@ import { workbookMessage } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
-import type { Adapter, VendorFile, VendorTable } from './types.ts';
+import type { Adapter, Signature, VendorFile, VendorTable } from './types.ts';
 
 export interface ExportFile {
   /** Path relative to the data folder, `/`-separated. */
@@ -79,6 +79,29 @@ export function notInEnglish(headers: readonly string[]): string | null {
 
 const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
 
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/**
+ * When a header has columns only one kind of vendor file has (`Signature.marks`)
+ * but lacks some it needs (an export of a view without its stage column), what
+ * it looks like and what it lacks; null otherwise.
+ */
+export function nearMiss(headers: readonly string[], adapters: readonly Adapter[] = ADAPTERS): string | null {
+  const present = new Map(headers.map((h) => [h.toLowerCase(), h]));
+  const has = (name: string) => present.has(name.toLowerCase());
+  const signatures: Signature[] = adapters.flatMap((a) => a.signatures ?? []);
+  for (const s of signatures) {
+    const marks = s.marks.filter(has);
+    if (marks.length === 0) continue;
+    const lacking = s.needs.filter((group) => !group.some(has));
+    if (lacking.length === 0) continue;
+    // `"Stage" and "Opportunity Name" (or "Opportunity ID")`: each needed column, with its alternatives.
+    const lacks = lacking.map(([first, ...others]) => `"${first}"${others.length > 0 ? ` (or ${others.map((n) => `"${n}"`).join(', ')})` : ''}`).join(' and ');
+    return `it looks like ${s.what} (it has ${quoted(marks.map((m) => present.get(m.toLowerCase())!))}) but lacks ${lacks}: add ${lacking.length > 1 ? 'them' : 'it'} to the exported columns and export again (docs/exports.md)`;
+  }
+  return null;
+}
+
 /** A file with no header and no record (0 bytes, a byte order mark, blank lines). */
 const isEmpty = (table: VendorTable) => table.rows === 0 && table.names.every((n) => n === '');
 
@@ -133,13 +156,13 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     }
     if (!found) {
       ignored.push(table);
-      const language = notInEnglish(table.headers);
+      const why = notInEnglish(table.headers) ?? nearMiss(table.headers, candidates);
       issues.warning(
         file.path,
         0,
         '',
         'unknown_export',
-        `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${language ? `: ${language}` : ''}`,
+        `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${why ? `: ${why}` : ''}`,
       );
       continue;
     }
@@ -153,7 +176,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   if (byFormat.size === 0) {
     const names = [...files.map((f) => f.path), ...workbooks].join(', ') || 'no CSV file';
     const why = ignored.flatMap((t) => {
-      const language = isEmpty(t) ? EMPTY_FILE : notInEnglish(t.headers);
+      const language = isEmpty(t) ? EMPTY_FILE : (notInEnglish(t.headers) ?? nearMiss(t.headers, candidates));
       return language ? [` ${t.file}: ${language}.`] : [];
     });
     for (const path of workbooks) why.push(` ${path}: ${workbookMessage()}.`);

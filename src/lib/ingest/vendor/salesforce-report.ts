@@ -25,6 +25,10 @@ export const salesforceReport: Adapter = {
     if (has('stage') && (has('opportunity name') || has('opportunity id') || (has('deal name') && has('close date')))) return 'opportunities';
     return null;
   },
+  signatures: [
+    { what: 'a Salesforce Opportunity History report', marks: ['From Stage', 'To Stage'], needs: [['From Stage'], ['To Stage']] },
+    { what: 'a Salesforce Opportunities report', marks: ['Opportunity Name', 'Opportunity ID', 'Opportunity Owner'], needs: [['Stage'], ['Opportunity Name', 'Opportunity ID']] },
+  ],
   columns(role, names) {
     // The history report is the large one (a row per change): keep only what emitHistory and the deals read.
     if (role !== 'history') return null;

@@ -156,4 +156,16 @@ export interface Adapter {
    * a large export keeps only those; absent or null: every column.
    */
   columns?(role: string, names: readonly string[]): number[] | null;
+  /** How each kind of file is recognised, to say what a file that nearly is one lacks (load.ts `nearMiss`). */
+  signatures?: readonly Signature[];
+}
+
+/**
+ * A kind of vendor file: columns only it has (`marks`), and the columns
+ * `role` needs (each an any-of list), as the CRM writes them.
+ */
+export interface Signature {
+  what: string;
+  marks: readonly string[];
+  needs: readonly (readonly string[])[];
 }
