@@ -10,7 +10,8 @@ import type { ConfigInput } from '../../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { hubspotForecast } from '../../../src/lib/ingest/vendor/hubspot-deals.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
-import { detectFormat, nearMiss, notInEnglish } from '../../../src/lib/ingest/vendor/load.ts';
+import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
+import { nearMiss, notInEnglish } from '../../../src/lib/ingest/vendor/unread-files.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
 
 const CASES = ['hubspot-deals', 'hubspot-weekly-series'];

@@ -15,7 +15,8 @@ import { workbookMessage } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
-import type { Adapter, Signature, VendorFile, VendorTable } from './types.ts';
+import type { Adapter, VendorFile, VendorTable } from './types.ts';
+import { whyNotRead } from './unread-files.ts';
 
 export interface ExportFile {
   /** Path relative to the data folder, `/`-separated. */
@@ -62,49 +63,6 @@ export function keptColumns(adapters: readonly Adapter[]): KeepColumns {
   };
 }
 
-/**
- * When most of a header's names are written in another script (a CRM used in
- * Korean exports its column labels in Korean), why no adapter knows it and
- * what to do; null for a header in English. The adapters read the column
- * names each CRM documents, in English: a guessed translation could read the
- * wrong column.
- */
-export function notInEnglish(headers: readonly string[]): string | null {
-  const names = headers.filter((h) => h !== '');
-  const foreign = names.filter((h) => /[^\u0000-\u007f]/u.test(h));
-  if (names.length < 2 || foreign.length * 2 < names.length) return null;
-  const shown = foreign.slice(0, 3).map((h) => JSON.stringify(h)).join(', ');
-  return `its column names are not in English (${shown}${foreign.length > 3 ? ', ...' : ''}): set the CRM's language to English, export again, and replace this file (docs/exports.md)`;
-}
-
-const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
-
-const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
-
-/**
- * When a header has columns only one kind of vendor file has (`Signature.marks`)
- * but lacks some it needs (an export of a view without its stage column), what
- * it looks like and what it lacks; null otherwise.
- */
-export function nearMiss(headers: readonly string[], adapters: readonly Adapter[] = ADAPTERS): string | null {
-  const present = new Map(headers.map((h) => [h.toLowerCase(), h]));
-  const has = (name: string) => present.has(name.toLowerCase());
-  const signatures: Signature[] = adapters.flatMap((a) => a.signatures ?? []);
-  for (const s of signatures) {
-    const marks = s.marks.filter(has);
-    if (marks.length === 0) continue;
-    const lacking = s.needs.filter((group) => !group.some(has));
-    if (lacking.length === 0) continue;
-    // `"Stage" and "Opportunity Name" (or "Opportunity ID")`: each needed column, with its alternatives.
-    const lacks = lacking.map(([first, ...others]) => `"${first}"${others.length > 0 ? ` (or ${others.map((n) => `"${n}"`).join(', ')})` : ''}`).join(' and ');
-    return `it looks like ${s.what} (it has ${quoted(marks.map((m) => present.get(m.toLowerCase())!))}) but lacks ${lacks}: add ${lacking.length > 1 ? 'them' : 'it'} to the exported columns and export again (docs/exports.md)`;
-  }
-  return null;
-}
-
-/** A file with no header and no record (0 bytes, a byte order mark, blank lines). */
-const isEmpty = (table: VendorTable) => table.rows === 0 && table.names.every((n) => n === '');
-
 /** Which adapter reads a header, and as what; the first adapter that claims it wins. */
 export function detectFormat(names: readonly string[], adapters: readonly Adapter[] = ADAPTERS): { adapter: Adapter; role: string } | null {
   for (const adapter of adapters) {
@@ -149,21 +107,11 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     if (file.read) issues.issues.push(...file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
-    if (!found && isEmpty(table)) {
-      ignored.push(table);
-      issues.warning(file.path, 0, '', 'empty_file', EMPTY_FILE);
-      continue;
-    }
     if (!found) {
       ignored.push(table);
-      const why = notInEnglish(table.headers) ?? nearMiss(table.headers, candidates);
-      issues.warning(
-        file.path,
-        0,
-        '',
-        'unknown_export',
-        `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${why ? `: ${why}` : ''}`,
-      );
+      const why = whyNotRead(table, candidates);
+      if (why.code === 'empty_file') issues.warning(file.path, 0, '', why.code, why.reason);
+      else issues.warning(file.path, 0, '', why.code, `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${why.reason ? `: ${why.reason}` : ''}`);
       continue;
     }
     tables.push(table);
@@ -176,8 +124,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   if (byFormat.size === 0) {
     const names = [...files.map((f) => f.path), ...workbooks].join(', ') || 'no CSV file';
     const why = ignored.flatMap((t) => {
-      const language = isEmpty(t) ? EMPTY_FILE : (notInEnglish(t.headers) ?? nearMiss(t.headers, candidates));
-      return language ? [` ${t.file}: ${language}.`] : [];
+      const { reason } = whyNotRead(t, candidates);
+      return reason ? [` ${t.file}: ${reason}.`] : [];
     });
     for (const path of workbooks) why.push(` ${path}: ${workbookMessage()}.`);
     throw new IngestFatalError(

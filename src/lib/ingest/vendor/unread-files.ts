@@ -1,0 +1,63 @@
+/**
+ * Why a file of an exports folder that no adapter claims is not read, and
+ * what to do, for the warning (or the fatal error, when nothing else is
+ * readable) that names it (load.ts): an empty file, a header in another
+ * language, or an export that lacks a column its adapter needs. Workbooks
+ * never get this far (export-listing.ts).
+ */
+import { ADAPTERS } from './registry.ts';
+import type { Adapter, Signature, VendorTable } from './types.ts';
+
+const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
+
+/** A file with no header and no record (0 bytes, a byte order mark, blank lines). */
+const isEmpty = (table: VendorTable) => table.rows === 0 && table.names.every((n) => n === '');
+
+export interface NotRead {
+  code: 'empty_file' | 'unknown_export';
+  /** What is wrong and what to do; '' when nothing more precise than "matches no export" can be said. */
+  reason: string;
+}
+
+export function whyNotRead(table: VendorTable, adapters: readonly Adapter[] = ADAPTERS): NotRead {
+  if (isEmpty(table)) return { code: 'empty_file', reason: EMPTY_FILE };
+  return { code: 'unknown_export', reason: notInEnglish(table.headers) ?? nearMiss(table.headers, adapters) ?? '' };
+}
+
+/**
+ * When most of a header's names are written in another script (a CRM used in
+ * Korean exports its column labels in Korean), why no adapter knows it and
+ * what to do; null for a header in English. The adapters read the column
+ * names each CRM documents, in English: a guessed translation could read the
+ * wrong column.
+ */
+export function notInEnglish(headers: readonly string[]): string | null {
+  const names = headers.filter((h) => h !== '');
+  const foreign = names.filter((h) => /[^\u0000-\u007f]/u.test(h));
+  if (names.length < 2 || foreign.length * 2 < names.length) return null;
+  const shown = foreign.slice(0, 3).map((h) => JSON.stringify(h)).join(', ');
+  return `its column names are not in English (${shown}${foreign.length > 3 ? ', ...' : ''}): set the CRM's language to English, export again, and replace this file (docs/exports.md)`;
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/**
+ * When a header has columns only one kind of vendor file has (`Signature.marks`)
+ * but lacks some it needs (an export of a view without its stage column), what
+ * it looks like and what it lacks; null otherwise.
+ */
+export function nearMiss(headers: readonly string[], adapters: readonly Adapter[] = ADAPTERS): string | null {
+  const present = new Map(headers.map((h) => [h.toLowerCase(), h]));
+  const has = (name: string) => present.has(name.toLowerCase());
+  const signatures: Signature[] = adapters.flatMap((a) => a.signatures ?? []);
+  for (const s of signatures) {
+    const marks = s.marks.filter(has);
+    if (marks.length === 0) continue;
+    const lacking = s.needs.filter((group) => !group.some(has));
+    if (lacking.length === 0) continue;
+    // `"Stage" and "Opportunity Name" (or "Opportunity ID")`: each needed column, with its alternatives.
+    const lacks = lacking.map(([first, ...others]) => `"${first}"${others.length > 0 ? ` (or ${others.map((n) => `"${n}"`).join(', ')})` : ''}`).join(' and ');
+    return `it looks like ${s.what} (it has ${quoted(marks.map((m) => present.get(m.toLowerCase())!))}) but lacks ${lacks}: add ${lacking.length > 1 ? 'them' : 'it'} to the exported columns and export again (docs/exports.md)`;
+  }
+  return null;
+}
