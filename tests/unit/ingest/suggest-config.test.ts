@@ -309,6 +309,12 @@ describe('format guesses', () => {
     expect(guessTimezone(['2025-06-30T10:00:00+09:00'], 'JPY').value).toBe('Asia/Tokyo');
     expect(guessTimezone(['2025-01-30T10:00:00-05:00', '2025-06-30 10:00 -0400'], 'USD').value).toBe('America/New_York');
     expect(guessTimezone(['2025-06-30T10:00:00+03:00'], 'USD').value).toBe('Etc/GMT-3');
+    // The Korean locale's times (a Salesforce report), without offsets: Korea's one zone.
+    expect(guessTimezone(['Acme', '2025. 6. 30. 오후 2:03'], 'KRW')).toEqual({
+      value: 'Asia/Seoul',
+      notes: ['timezone "Asia/Seoul" is a guess: times are written with 오전/오후 (such as "2025. 6. 30. 오후 2:03") and carry no UTC offset; correct it if your CRM\'s time zone differs'],
+    });
+    expect(guessTimezone(['오후 회의', '2025. 6. 30.'], 'KRW').value).toBe('UTC');
     expect(guessTimezone(['2025-06-30T10:00:00Z'], 'USD').value).toBe('UTC');
     expect(guessTimezone(['2025-06-30 10:00'], 'USD').notes[0]).toMatch(/no timestamp carries a UTC offset/u);
     expect(guessTimezone(['2025-06-30T10:00:00+09:00'], 'KRW').notes[0]).toMatch(/is a guess/u);

@@ -224,14 +224,23 @@ function normalizeOffset(text: string): string {
  * seen (a guess: several zones share an offset), else `Etc/GMT±N`, else UTC.
  * `currency` only breaks the +09:00 tie (Seoul or Tokyo).
  */
+/** A date and time with the Korean locale's half-day mark before the time. */
+const KOREAN_CLOCK = /\d\.?\s+(?:오전|오후)\s*\d{1,2}:\d{2}/u;
+
 export function guessTimezone(cells: Iterable<string>, currency: string): Guess<string> {
   const offsets = new Map<string, number>();
+  let koreanClock = '';
   for (const cell of cells) {
+    if (koreanClock === '' && cell.length < 40 && KOREAN_CLOCK.test(cell)) koreanClock = cell;
     if (cell.length < 16 || cell.length > 40) continue;
     const m = OFFSET_TIME.exec(cell);
     if (m) offsets.set(normalizeOffset(m[1]!), (offsets.get(normalizeOffset(m[1]!)) ?? 0) + 1);
   }
   if (offsets.size === 0) {
+    // Times written the Korean way (`2025. 6. 30. 오후 2:03`: a Salesforce user with the Korean locale) without offsets: Korea has one zone.
+    if (koreanClock) {
+      return { value: 'Asia/Seoul', notes: [`timezone "Asia/Seoul" is a guess: times are written with 오전/오후 (such as ${quoted(koreanClock)}) and carry no UTC offset; correct it if your CRM's time zone differs`] };
+    }
     return {
       value: 'UTC',
       notes: ['timezone "UTC" (the default): no timestamp carries a UTC offset. Set your CRM\'s time zone (dates and times without offset are read in it, and days start at its midnight)'],
