@@ -64,7 +64,7 @@ export interface HistoryRead {
   created: string[];
   offsets: Int32Array;
   order: Int32Array;
-  /** The history exports read (several may be given); per row: its table, its record there, and its date as written to the canonical files (`dateTexts[dateOf[row]]`). */
+  /** The history exports read (several may be given); per row: its table, its record there, and its date as written to the canonical files (`dates[dateOf[row]]`). */
   tables: readonly VendorTable[];
   tableOf: Int32Array;
   recordOf: Int32Array;
