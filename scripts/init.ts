@@ -16,7 +16,7 @@ import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
-import { listExports, workbookMessage } from '../src/lib/ingest/export-listing.ts';
+import { listExports, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
@@ -110,7 +110,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     io.stderr.write(fatalMessage('init', e));
     return 1;
   }
-  const skipped = workbooks.map((path) => `WARNING: ${path}: ${workbookMessage()}`);
+  const skipped = workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`);
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
   if (out === '-') {
     io.stderr.write(notes);

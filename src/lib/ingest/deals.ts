@@ -6,7 +6,7 @@
 import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
 import type { IssueLog } from './issues.ts';
-import { codedRowReader } from './coded-row.ts';
+import { fastRowReader } from './coded-row.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
@@ -42,7 +42,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
-    const fast = opts.rowByRow ? () => null : codedRowReader(def, columns.map((c) => t.index[c]!));
+    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow);
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;

@@ -8,7 +8,7 @@
  */
 
 /** Files read as exports. */
-export const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
+const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 /** Spreadsheet workbooks: not read, reported. */
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/iu;
 
@@ -44,6 +44,5 @@ export function listExports(folder: string, fs: ListingFs): ExportListing {
 }
 
 /** Why a workbook is not read, and what to do instead. */
-export function workbookMessage(): string {
-  return 'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';
-}
+export const WORKBOOK_MESSAGE =
+  'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';

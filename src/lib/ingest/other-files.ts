@@ -1,6 +1,6 @@
 /** The optional files: field_history.csv, accounts.csv, targets.csv. */
 import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
-import { codedRowReader } from './coded-row.ts';
+import { fastRowReader } from './coded-row.ts';
 import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
@@ -27,7 +27,7 @@ export function readFieldHistory(
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
-    const fast = opts.rowByRow ? () => null : codedRowReader(def, columns.map((c) => t.index[c]!));
+    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow);
     const validate = zodValidator(def, FIELD_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
     return (record) => {

@@ -35,8 +35,6 @@ export interface ReadFolderOptions {
   historyThreadBytes?: number | undefined;
 }
 
-/** Files a data folder may hold besides the config: CSV (and tab-separated) exports. */
-
 export interface FolderRead {
   dataset: Dataset;
   config: Config;
@@ -49,7 +47,6 @@ export interface FolderRead {
  * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json).
  * Throws IngestFatalError for a missing required file or column or an invalid config.
  */
-
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
   const canonical = options.format === 'canonical' || (options.format === undefined && existsSync(join(folder, DEALS_FILE)));
   if (!canonical) return await readExports(folder, options);
@@ -132,7 +129,8 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
   const { exports: paths, workbooks } = listExports(folder, {
     join,
-    readdir: (path) => readdirSync(path),
+    // The folder itself was read above (to say clearly when it cannot be).
+    readdir: (path) => (path === folder ? entries : readdirSync(path)),
     kind: (path) => {
       const stat = statSync(path, { throwIfNoEntry: false });
       return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;

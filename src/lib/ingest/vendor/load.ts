@@ -11,7 +11,7 @@ import { isLocalDate, type LocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
-import { workbookMessage } from '../export-listing.ts';
+import { WORKBOOK_MESSAGE } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
@@ -102,7 +102,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
   const workbooks = options.workbooks ?? [];
-  for (const path of workbooks) issues.warning(path, 0, '', 'not_csv', workbookMessage());
+  for (const path of workbooks) issues.warning(path, 0, '', 'not_csv', WORKBOOK_MESSAGE);
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     if (file.read) issues.issues.push(...file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
@@ -127,7 +127,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
       const { reason } = whyNotRead(t, candidates);
       return reason ? [` ${t.file}: ${reason}.`] : [];
     });
-    for (const path of workbooks) why.push(` ${path}: ${workbookMessage()}.`);
+    for (const path of workbooks) why.push(` ${path}: ${WORKBOOK_MESSAGE}.`);
     throw new IngestFatalError(
       names,
       `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.${why.join('')}`.replace(/\.$/u, ''),

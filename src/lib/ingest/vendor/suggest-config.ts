@@ -19,6 +19,7 @@ import { amountCells, allCells, dealNames, type ExportView, moneyCells, stageEvi
 import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone } from './suggest-formats.ts';
 import { type StageEvidence, type SuggestedStage, suggestStages } from './suggest-stages.ts';
 import { type Adapter, CanonicalTable, type VendorTable } from './types.ts';
+import { isEmpty } from './unread-files.ts';
 
 export interface SuggestOptions {
   /** `--format`: 'canonical' or a vendor format; default: detected. */
@@ -75,7 +76,7 @@ function readSource(files: readonly ExportFile[], options: SuggestOptions): Sour
     }
     const tables = files.map((f) => readVendorTable(f.path, f.source, issues));
     for (const t of tables) {
-      if (REQUIRED_FILES.includes(t.file as (typeof REQUIRED_FILES)[number]) && t.names.every((n) => n === '')) {
+      if (REQUIRED_FILES.includes(t.file as (typeof REQUIRED_FILES)[number]) && isEmpty(t)) {
         throw new IngestFatalError(t.file, `${t.file}: the file is empty (not even a header row)`);
       }
     }

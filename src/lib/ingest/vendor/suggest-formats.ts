@@ -219,14 +219,15 @@ function normalizeOffset(text: string): string {
   return `${text[0]}${digits.slice(0, 2)}:${(digits.slice(2) || '00').padEnd(2, '0')}`;
 }
 
-/**
- * timezone from the UTC offsets of timestamps: an IANA zone for the offsets
- * seen (a guess: several zones share an offset), else `Etc/GMT±N`, else UTC.
- * `currency` only breaks the +09:00 tie (Seoul or Tokyo).
- */
 /** A date and time with the Korean locale's half-day mark before the time. */
 const KOREAN_CLOCK = /\d\.?\s+(?:오전|오후)\s*\d{1,2}:\d{2}/u;
 
+/**
+ * timezone from the UTC offsets of timestamps: an IANA zone for the offsets
+ * seen (a guess: several zones share an offset), else `Etc/GMT±N`, else UTC.
+ * `currency` only breaks the +09:00 tie (Seoul or Tokyo). Without offsets,
+ * times written the Korean way suggest Asia/Seoul.
+ */
 export function guessTimezone(cells: Iterable<string>, currency: string): Guess<string> {
   const offsets = new Map<string, number>();
   let koreanClock = '';

@@ -11,7 +11,7 @@ import type { Adapter, Signature, VendorTable } from './types.ts';
 const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
 
 /** A file with no header and no record (0 bytes, a byte order mark, blank lines). */
-const isEmpty = (table: VendorTable) => table.rows === 0 && table.names.every((n) => n === '');
+export const isEmpty = (table: VendorTable) => table.rows === 0 && table.names.every((n) => n === '');
 
 export interface NotRead {
   code: 'empty_file' | 'unknown_export';
