@@ -1,27 +1,35 @@
 /**
- * A large vendor export read in two parts at once (Node only, like
- * read-folder.ts): the file is cut after a line end a little past its middle, a
- * worker thread reads the second part while this thread reads the first,
- * and the second part's records are appended to the first's.
+ * A large vendor export read fast (Node only, like read-folder.ts). Its
+ * head (the header, a report's title lines and a little more) is read by
+ * the CSV reader; below it, each record that is plain is read straight from
+ * the bytes (vendor/plain-records.ts), and from the first one that is not,
+ * the CSV reader reads the rest. With two cores the file is cut after a line
+ * end past its middle, a worker thread reads the second part while this
+ * thread reads the first, and the second part's records are appended to
+ * the first's.
  *
  * The cut is only kept when it fell between two records: the CSV reader
  * decides each record from its own text alone (csv-tokenizer.ts), so the
  * second part read from a record boundary gives exactly the records a
  * reading of the whole file gives there. When the first part ends inside a
  * record (a quoted cell spanning the cut), when either part is not strict
- * UTF-8, or when the second part has anything unusual to report (NUL
- * bytes, text after a closing quote), the parts are dropped and the caller
- * reads the file whole, so every message is the one a whole reading gives.
+ * UTF-8, or when a part has anything a whole reading reports once per file
+ * (bytes that are not UTF-8, text after a closing quote), the parts are
+ * dropped and the caller reads the file whole, so every message is the one
+ * a whole reading gives.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../dataset.ts';
 import { bomEncoding, type ByteSource } from './decode.ts';
-import { IngestFatalError, type IssueLog } from './issues.ts';
+import { IngestFatalError, IssueLog } from './issues.ts';
 import type { Delimiter } from './csv.ts';
+import { readPlainRecords, type ReadBytes } from './vendor/plain-records.ts';
 import { finishVendorTable, type KeepColumns, readVendorRecords } from './vendor/read-table.ts';
-import type { CodedRecords, VendorTable } from './vendor/vendor-table.ts';
+import { type CodedRecords, VendorTable } from './vendor/vendor-table.ts';
 import { UndecodableError } from './decode-stream.ts';
 import { siblingModule } from './sibling-module.ts';
 
@@ -30,15 +38,17 @@ export const SPLIT_BYTES = 32 * 1024 * 1024;
 
 const BUFFER_BYTES = 64 * 1024;
 
-/** The share of the file this thread reads; the worker reads the rest. */
-const FIRST_PART_SHARE = 0.58;
+/** The share of the file this thread reads; the worker reads the rest (it starts ~0.3 s late: a thread, its modules). */
+const FIRST_PART_SHARE = 0.65;
 
-/** What the worker is given: the part of the file to read, and the header it sits under. */
-export interface PartJob {
-  file: string;
-  path: string;
-  start: number;
-  end: number;
+/** The head of the file, read by the CSV reader before the plain records: its header (and a report's title lines) and a little more. */
+const HEAD_BYTES = 64 * 1024;
+
+/** Findings a whole reading reports once per file, at its first line: a part gives up instead (the file is then read whole). */
+export const ONCE_PER_FILE = new Set(['invalid_encoding', 'mixed_encoding', 'quote_text']);
+
+/** The header a part of a file sits under. */
+export interface PartHeader {
   names: string[];
   headers: string[];
   headerLine: number;
@@ -46,7 +56,15 @@ export interface PartJob {
   keep: number[] | null;
 }
 
-export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[] } | { ok: false; why: string };
+/** What the worker is given: the part of the file to read, and the header it sits under. */
+export interface PartJob extends PartHeader {
+  file: string;
+  path: string;
+  start: number;
+  end: number;
+}
+
+export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[]; relative: boolean } | { ok: false; why: string };
 
 /** Bytes `[start, end)` of a file, streamed through one reused buffer (each chunk also given to `onChunk`). */
 export function rangeSource(path: string, start: number, end: number, onChunk?: (chunk: Uint8Array) => void): ByteSource {
@@ -69,6 +87,67 @@ export function rangeSource(path: string, start: number, end: number, onChunk?: 
       }
     },
   };
+}
+
+/** Bytes of a file from `start`, read in order into the caller's buffer. */
+function fileReader(path: string, start: number, end: number): { read: ReadBytes; close: () => void } {
+  const fd = openSync(path, 'r');
+  let at = start;
+  return {
+    read: (into, to, length) => {
+      const n = readSync(fd, into, to, Math.min(length, end - at), at);
+      at += n;
+      return n;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** How a part was read: whether it ended at a record boundary, and its lines. */
+export interface PartRead {
+  clean: boolean;
+  /** The line after the part's last, when its plain records took it to its end (else unknown: null). */
+  endLine: number | null;
+  /** Its lines were counted from 1 (`firstLine` null, and the part all plain records). */
+  relative: boolean;
+}
+
+/**
+ * Bytes `[start, end)` of a file, below its header and starting at a record
+ * on line `firstLine`, into `table`: the plain records from the bytes, the
+ * rest by the CSV reader. `firstLine` null: count lines from 1, and count
+ * the lines above the part only if the CSV reader is needed (its messages
+ * name lines). Issues go to `issues`; `onBytes` sees every byte once, in order.
+ */
+export function readPart(table: VendorTable, path: string, start: number, end: number, firstLine: number | null, header: PartHeader, issues: IssueLog, onBytes?: (bytes: Uint8Array) => void): PartRead {
+  const file = table.file;
+  // The cell count the CSV reader checks records against (table.ts, widthToCheck): a title line is not a header to check.
+  const maxCells = header.names.filter((n) => n !== '').length > 1 ? header.names.length : 0;
+  const reader = fileReader(path, start, end);
+  let stop: ReturnType<typeof readPlainRecords>;
+  try {
+    stop = readPlainRecords(reader.read, table, { firstLine: firstLine ?? 1, delimiter: header.delimiter, maxCells, isUtf8: (bytes) => isUtf8(bytes), onBytes, size: end - start });
+  } finally {
+    reader.close();
+  }
+  table.rows += stop.rows;
+  if (start + stop.at === end) return { clean: true, endLine: stop.line, relative: firstLine === null };
+  let line = stop.line;
+  if (firstLine === null) {
+    const above = lineEndsBefore(path, start);
+    table.shiftLines(above);
+    line += above;
+  }
+  const spec = {
+    file,
+    required: [],
+    known: [],
+    fieldCount: true,
+    utf8Only: true,
+    part: { names: header.names, headers: header.headers, headerLine: header.headerLine, firstLine: line, delimiter: header.delimiter },
+  };
+  const rest = readVendorRecords(file, rangeSource(path, start + stop.at, end), spec, issues, undefined, undefined, table);
+  return { clean: rest.table.cleanEnd, endLine: null, relative: false };
 }
 
 /** The byte after the first LF at or after `from` (an LF byte is never part of a longer UTF-8 character), or -1. */
@@ -101,9 +180,11 @@ export function lineEndsBefore(path: string, end: number): number {
 
 
 /**
- * The VendorTable of a large file read in two parts, and its sha256; null
- * when the file is small, not UTF-8, has no line end past the cut, or the
- * cut did not fall between records: the caller then reads it whole.
+ * The VendorTable of a large file, and its sha256: its head by the CSV
+ * reader, the rest plain records first, in two parts at once when there
+ * are two cores (`threads`). Null when the file is small (`minBytes`), not
+ * UTF-8, or a part did not end between records or has something a whole
+ * reading reports once per file: the caller then reads it whole.
  */
 export async function readVendorFileSplit(
   file: string,
@@ -111,7 +192,7 @@ export async function readVendorFileSplit(
   size: number,
   issues: IssueLog,
   keep?: KeepColumns,
-  minBytes = SPLIT_BYTES,
+  { minBytes = SPLIT_BYTES, threads = availableParallelism() }: { minBytes?: number; threads?: number } = {},
 ): Promise<{ table: VendorTable; sha256: string } | null> {
   if (size < minBytes || size === 0) return null;
   const head = new Uint8Array(4);
@@ -123,14 +204,19 @@ export async function readVendorFileSplit(
   }
   const bom = bomEncoding(head);
   if (bom !== null && bom !== 'utf-8') return null;
-  // The worker starts ~0.3 s late (a thread, its modules, counting the lines above the cut):
-  // it gets the smaller part, so that both finish about together.
-  const cut = cutAfterLineEnd(path, Math.floor(size * FIRST_PART_SHARE), size);
-  if (cut === -1 || cut >= size) return null;
+  // With one core, or no line end past the share, one part (no worker).
+  const at = threads < 2 ? -1 : cutAfterLineEnd(path, Math.floor(size * FIRST_PART_SHARE), size);
+  const cut = at === -1 ? size : at;
+  // The head, read by the CSV reader: up to a line end past HEAD_BYTES (or past a quarter of a small file).
+  const headEnd = cutAfterLineEnd(path, Math.min(HEAD_BYTES, Math.floor(cut / 2)), cut);
+  const headCut = headEnd === -1 || headEnd > cut ? cut : headEnd;
 
   const mark = issues.mark();
   let worker: Worker | null = null;
   let result: Promise<PartResult> | null = null;
+  let header = null as PartHeader | null;
+  /** The line the second part starts on, when known without counting. */
+  let lineAtCut: number | null = null;
   const drop = () => {
     issues.rollback(mark);
     void worker?.terminate();
@@ -146,10 +232,12 @@ export async function readVendorFileSplit(
     hashed += chunk.length;
   };
   try {
-    first = readVendorRecords(file, rangeSource(path, 0, cut, hashChunk), spec, issues, keep, (t) => {
+    first = readVendorRecords(file, rangeSource(path, 0, headCut, hashChunk), spec, issues, keep, (t) => {
       const kept = keep?.(t.names) ?? null;
-      // The worker counts the lines above the cut itself, while this thread reads.
-      const job: PartJob = { file, path, start: cut, end: size, names: t.names, headers: t.headers, headerLine: t.headerLine, delimiter: t.delimiter, keep: kept && [...kept] };
+      header = { names: t.names, headers: t.headers, headerLine: t.headerLine, delimiter: t.delimiter, keep: kept && [...kept] };
+      if (cut === size) return;
+      // The worker counts its lines from 1: this thread knows the line at the cut once it has read up to it.
+      const job: PartJob = { file, path, start: cut, end: size, ...header };
       const w = new Worker(siblingModule('read-split-worker', import.meta.url), { workerData: job });
       worker = w;
       result = new Promise<PartResult>((resolve) => {
@@ -158,24 +246,35 @@ export async function readVendorFileSplit(
         w.once('exit', () => resolve({ ok: false, why: 'the worker stopped' }));
       });
     });
+    if ((cut < size && result === null) || header === null || !first.table.cleanEnd || hashed !== headCut) return drop();
+    if (headCut < cut) {
+      // The rest of the first part: its issues kept apart, to give up on a once-per-file finding.
+      const log = new IssueLog();
+      const middle = readPart(first.vendor, path, headCut, cut, lineEndsBefore(path, headCut) + 1, header, log, hashChunk);
+      if (!middle.clean || log.issues.some((i) => ONCE_PER_FILE.has(i.code))) return drop();
+      issues.issues.push(...log.issues);
+      lineAtCut = middle.endLine;
+    }
   } catch (e) {
     // Read whole, the file gives the same error (or, for bytes that are not UTF-8, reads in another encoding).
     if (e instanceof UndecodableError || e instanceof IngestFatalError) return drop();
     drop();
     throw e;
   }
-  if (result === null || !first.table.cleanEnd || hashed !== cut) return drop();
+  if (hashed !== cut) return drop();
   for (const chunk of rangeSource(path, cut, size).chunks()) hashChunk(chunk);
   if (hashed !== size) return drop();
   const sha256 = hash.digest('hex');
-  const part = await (result as Promise<PartResult>);
-  void (worker as Worker | null)?.terminate();
-  if (!part.ok) return drop();
   const table = first.vendor;
-  table.append(part.coded);
-  table.rows += part.rows;
-  table.malformed += part.malformed;
-  issues.issues.push(...part.issues);
+  if (cut < size) {
+    const part = await (result as unknown as Promise<PartResult>);
+    void (worker as Worker | null)?.terminate();
+    if (!part.ok) return drop();
+    table.append(part.coded, part.relative ? (lineAtCut ?? lineEndsBefore(path, cut) + 1) - 1 : 0);
+    table.rows += part.rows;
+    table.malformed += part.malformed;
+    issues.issues.push(...part.issues);
+  }
   finishVendorTable(table, issues);
   return { table, sha256 };
 }

@@ -17,21 +17,24 @@ export function readVendorTable(file: string, source: ByteSource, issues: IssueL
 /**
  * The records of `source` into a VendorTable, without looking for title
  * lines yet (a file read in parts: see read-split.ts). `onHeader` is called
- * once the header is known.
+ * once the header is known. `into`: a table to add the records to (a part
+ * read below the header of a table already started, from UTF-8 only: one
+ * decoding attempt), counts included.
  */
-export function readVendorRecords(file: string, source: ByteSource, spec: TableSpec, issues: IssueLog, keep?: KeepColumns, onHeader?: (table: Table) => void): { vendor: VendorTable; table: Table } {
-  let vendor = new VendorTable(file, [], 0);
+export function readVendorRecords(file: string, source: ByteSource, spec: TableSpec, issues: IssueLog, keep?: KeepColumns, onHeader?: (table: Table) => void, into?: VendorTable): { vendor: VendorTable; table: Table } {
+  let vendor = into ?? new VendorTable(file, [], 0);
+  const before = { rows: vendor.rows, malformed: vendor.malformed };
   const table = readTable(source, spec, { issues }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
-    vendor = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null, t.headers);
+    if (into === undefined) vendor = new VendorTable(file, t.names, t.headerLine, keep?.(t.names) ?? null, t.headers);
     onHeader?.(t);
     return (record) => {
       vendor.push(record);
       return true;
     };
   });
-  vendor.rows = table.stats.rows;
-  vendor.malformed = table.stats.rejected;
+  vendor.rows = before.rows + table.stats.rows;
+  vendor.malformed = before.malformed + table.stats.rejected;
   return { vendor, table };
 }
 

@@ -150,6 +150,28 @@ export class VendorTable {
     this.cached = null;
   }
 
+  /** Whether cell `c` of a record is kept (the others read as ''). */
+  keeps(c: number): boolean {
+    return this.kept === null || this.kept[c] === 1;
+  }
+
+  /** Code of a cell's text, trimmed and not empty. */
+  codeOf(text: string): number {
+    return this.intern.code(text, 0, text.length);
+  }
+
+  /** Add a record given as the codes of its `length` cells (plain-records.ts reads them from the file's bytes). */
+  pushCodes(line: number, cells: Int32Array, length: number): void {
+    if (length > this.width) this.widen(length);
+    if (this.count === this.lines.length) this.grow();
+    const codes = this.codes;
+    const at = this.count * this.width;
+    for (let c = 0; c < length; c++) codes[at + c] = cells[c]!;
+    this.lines[this.count] = line;
+    this.count++;
+    this.cached = null;
+  }
+
   /** The records as plain data (to send from a worker: see read-split.ts). */
   coded(): CodedRecords {
     const n = this.length;
@@ -157,28 +179,44 @@ export class VendorTable {
     return { values: this.values, width: w, count: n, codes: this.codes.slice(this.first * w, (this.first + n) * w), lines: this.lines.slice(this.first, this.first + n) };
   }
 
-  /** Append records read elsewhere (a later part of the same file), their codes mapped onto this table's values. */
-  append(part: CodedRecords): void {
+  /**
+   * Append records read elsewhere (a later part of the same file), their
+   * codes mapped onto this table's values; `lineShift` is added to their
+   * lines (a part that counted its lines from 1).
+   */
+  append(part: CodedRecords, lineShift = 0): void {
     const map = new Int32Array(part.values.length);
     for (let k = 1; k < part.values.length; k++) map[k] = this.intern.code(part.values[k]!, 0, part.values[k]!.length);
     if (part.width > this.width) this.widen(part.width);
-    while (this.lines.length < this.count + part.count) this.grow();
+    this.reserve(part.count);
     const w = this.width;
+    const codes = this.codes;
     for (let r = 0; r < part.count; r++) {
       const to = (this.count + r) * w;
       const from = r * part.width;
-      for (let c = 0; c < part.width; c++) this.codes[to + c] = map[part.codes[from + c]!]!;
-      this.lines[this.count + r] = part.lines[r]!;
+      for (let c = 0; c < part.width; c++) codes[to + c] = map[part.codes[from + c]!]!;
+      this.lines[this.count + r] = part.lines[r]! + lineShift;
     }
     this.count += part.count;
     this.cached = null;
   }
 
-  private grow(): void {
-    const lines = new Int32Array(this.lines.length * 2);
+  /** Room for `records` more records (an estimate given up front spares copying as the table grows). */
+  reserve(records: number): void {
+    if (this.count + records > this.lines.length) this.grow(this.count + records);
+  }
+
+  /** Add `by` to the line of every record held (a part that counted its lines from 1 and learned where it starts). */
+  shiftLines(by: number): void {
+    for (let r = 0; r < this.count; r++) this.lines[r]! += by;
+  }
+
+  private grow(least = 0): void {
+    const size = Math.max(this.lines.length * 2, least);
+    const lines = new Int32Array(size);
     lines.set(this.lines);
     this.lines = lines;
-    const codes = new Int32Array(this.codes.length * 2);
+    const codes = new Int32Array(size * this.width);
     codes.set(this.codes);
     this.codes = codes;
   }
