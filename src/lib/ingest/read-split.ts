@@ -39,7 +39,7 @@ export const SPLIT_BYTES = 32 * 1024 * 1024;
 const BUFFER_BYTES = 64 * 1024;
 
 /** The share of the file this thread reads; the worker reads the rest (it starts ~0.3 s late: a thread, its modules). */
-const FIRST_PART_SHARE = 0.65;
+const FIRST_PART_SHARE = 0.6;
 
 /** The head of the file, read by the CSV reader before the plain records: its header (and a report's title lines) and a little more. */
 const HEAD_BYTES = 64 * 1024;

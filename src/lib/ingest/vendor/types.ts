@@ -48,8 +48,9 @@ export class CanonicalTable {
   length = 0;
   private readonly originFiles: string[] = [];
   private readonly fileNumbers = new Map<string, number>();
-  private readonly originFile: number[] = [];
-  private readonly originLine: number[] = [];
+  /** Per row, its file's number in `originFiles` and its line (typed: a million pushes onto plain arrays cost their copies). */
+  private originFile: Int32Array;
+  private originLine: Int32Array;
   private lastFile = 0;
   /** Canonical column name to the vendor column it was read from, for messages. */
   readonly sourceColumns = new Map<string, string>();
@@ -64,6 +65,8 @@ export class CanonicalTable {
     this.columns = columns;
     this.width = columns.length;
     this.cells = new Array<string>(rows * this.width);
+    this.originFile = new Int32Array(Math.max(rows, 16));
+    this.originLine = new Int32Array(Math.max(rows, 16));
   }
 
   /** Add a row; `cells` maps canonical column names (absent = empty). */
@@ -106,8 +109,17 @@ export class CanonicalTable {
       this.fileNumbers.set(file, f);
     }
     this.lastFile = f;
-    this.originFile.push(f);
-    this.originLine.push(line);
+    if (this.length === this.originFile.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.originFile = grow(this.originFile);
+      this.originLine = grow(this.originLine);
+    }
+    this.originFile[this.length] = f;
+    this.originLine[this.length] = line;
     this.length++;
   }
 }
