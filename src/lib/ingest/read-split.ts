@@ -64,7 +64,27 @@ export interface PartJob extends PartHeader {
   end: number;
 }
 
-export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[]; relative: boolean } | { ok: false; why: string };
+export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[]; relative: boolean; sha256: string | null } | { ok: false; why: string };
+
+/** A sha256 of bytes given in order; its digest only if they were exactly the file's `size` bytes (else the file changed while it was read). */
+export class Hasher {
+  private readonly hash = createHash('sha256');
+  bytes = 0;
+
+  add(chunk: Uint8Array): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+
+  /** Bytes `[start, end)` of a file. */
+  addRange(path: string, start: number, end: number): void {
+    for (const chunk of rangeSource(path, start, end).chunks()) this.add(chunk);
+  }
+
+  digest(size: number): string | null {
+    return this.bytes === size ? this.hash.digest('hex') : null;
+  }
+}
 
 /** Bytes `[start, end)` of a file, streamed through one reused buffer (each chunk also given to `onChunk`). */
 export function rangeSource(path: string, start: number, end: number, onChunk?: (chunk: Uint8Array) => void): ByteSource {
@@ -224,13 +244,9 @@ export async function readVendorFileSplit(
   };
   const spec = { file, required: [], known: [], fieldCount: true, utf8Only: true };
   let first: ReturnType<typeof readVendorRecords>;
-  // The first part is hashed as it is read (utf8Only: one pass), the rest after it.
-  const hash = createHash('sha256');
-  let hashed = 0;
-  const hashChunk = (chunk: Uint8Array) => {
-    hash.update(chunk);
-    hashed += chunk.length;
-  };
+  // One part: hashed as it is read. Two: the worker hashes the whole file (the bytes above its part first), since this thread has more to read.
+  const hasher = cut === size ? new Hasher() : null;
+  const hashChunk = hasher ? (chunk: Uint8Array) => hasher.add(chunk) : undefined;
   try {
     first = readVendorRecords(file, rangeSource(path, 0, headCut, hashChunk), spec, issues, keep, (t) => {
       const kept = keep?.(t.names) ?? null;
@@ -246,7 +262,7 @@ export async function readVendorFileSplit(
         w.once('exit', () => resolve({ ok: false, why: 'the worker stopped' }));
       });
     });
-    if ((cut < size && result === null) || header === null || !first.table.cleanEnd || hashed !== headCut) return drop();
+    if ((cut < size && result === null) || header === null || !first.table.cleanEnd || (hasher && hasher.bytes !== headCut)) return drop();
     if (headCut < cut) {
       // The rest of the first part: its issues kept apart, to give up on a once-per-file finding.
       const log = new IssueLog();
@@ -261,20 +277,20 @@ export async function readVendorFileSplit(
     drop();
     throw e;
   }
-  if (hashed !== cut) return drop();
-  for (const chunk of rangeSource(path, cut, size).chunks()) hashChunk(chunk);
-  if (hashed !== size) return drop();
-  const sha256 = hash.digest('hex');
+  let sha256 = hasher?.digest(size) ?? null;
   const table = first.vendor;
   if (cut < size) {
     const part = await (result as unknown as Promise<PartResult>);
     void (worker as Worker | null)?.terminate();
     if (!part.ok) return drop();
+    sha256 = part.sha256;
     table.append(part.coded, part.relative ? (lineAtCut ?? lineEndsBefore(path, cut) + 1) - 1 : 0);
     table.rows += part.rows;
     table.malformed += part.malformed;
     issues.issues.push(...part.issues);
   }
+  // A file that changed size while it was read is read again, whole.
+  if (sha256 === null) return drop();
   finishVendorTable(table, issues);
   return { table, sha256 };
 }

@@ -151,6 +151,21 @@ async function splitAndWhole(text: string, keep: readonly number[] | undefined, 
 }
 
 describe('a large export read in parts, plain records first', () => {
+  it('reads a report saved with its title lines above the header as a whole reading does', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `"D${Math.floor(i / 3)}","Deal ${Math.floor(i / 3)}","6/${(i % 28) + 1}/2025","Won"`);
+    const text = `"Opportunity History"\r\n"Filtered By: Closed equals False"\r\n"Id","Name","Date","Stage"\r\n${lines.join('\r\n')}\r\n\r\n"Grand Totals (60 records)"\r\n`;
+    for (const threads of [1, 2]) {
+      const both = await splitAndWhole(text, undefined, threads);
+      expect(both).not.toBeNull();
+      const { split, splitIssues, whole: w, wholeIssues } = both!;
+      expect(split.table.names).toEqual(['id', 'name', 'date', 'stage']);
+      expect(split.table.headerLine).toBe(3);
+      expect(rows(split.table)).toEqual(rows(w));
+      expect(splitIssues).toEqual(wholeIssues);
+      expect(splitIssues.map((i) => i.code)).toEqual(['report_title']);
+    }
+  });
+
   it('agrees with a whole reading on export-like files with a few records that are not plain (property)', async () => {
     // Mostly plain cells, repeated down the column as reports repeat them, and now and then one that is not plain.
     const plainCell = fc.oneof(
