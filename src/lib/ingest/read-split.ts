@@ -181,6 +181,26 @@ function cutAfterLineEnd(path: string, from: number, size: number): number {
   return -1;
 }
 
+/**
+ * The byte after the first LF at or after `from` and before `limit` with an
+ * even number of quotes above it (outside quotes, in a well-formed file:
+ * the head should not end inside a quoted cell spanning lines), or -1. A
+ * guess: the head's reading says whether it ended between records.
+ */
+function headEnd(path: string, from: number, limit: number): number {
+  let at = 0;
+  let quotes = 0;
+  for (const chunk of rangeSource(path, 0, limit).chunks()) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b === 34) quotes++;
+      else if (b === 10 && at + i >= from && quotes % 2 === 0) return at + i + 1;
+    }
+    at += chunk.length;
+  }
+  return -1;
+}
+
 /** Physical line ends in bytes `[0, end)`: every LF, and every CR not followed by an LF (csv.ts counts lines so). */
 export function lineEndsBefore(path: string, end: number): number {
   let n = 0;
@@ -228,8 +248,8 @@ export async function readVendorFileSplit(
   const at = threads < 2 ? -1 : cutAfterLineEnd(path, Math.floor(size * FIRST_PART_SHARE), size);
   const cut = at === -1 ? size : at;
   // The head, read by the CSV reader: up to a line end past HEAD_BYTES (or past a quarter of a small file).
-  const headEnd = cutAfterLineEnd(path, Math.min(HEAD_BYTES, Math.floor(cut / 2)), cut);
-  const headCut = headEnd === -1 || headEnd > cut ? cut : headEnd;
+  const end = headEnd(path, Math.min(HEAD_BYTES, Math.floor(cut / 2)), cut);
+  const headCut = end === -1 ? cut : end;
 
   const mark = issues.mark();
   let worker: Worker | null = null;

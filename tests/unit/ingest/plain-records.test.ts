@@ -194,6 +194,8 @@ describe('a large export read in parts, plain records first', () => {
       }),
       { numRuns: 40 },
     );
-    expect(compared).toBeGreaterThan(20);
+    // About 70 % of these files are read in parts (1,000 runs); the rest have a NUL or text after
+    // a closing quote, and are read whole. Fewer than 13 of 40 is a chance below 1e-7.
+    expect(compared).toBeGreaterThan(12);
   }, 120_000);
 });

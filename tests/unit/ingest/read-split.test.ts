@@ -68,6 +68,18 @@ describe('reading a large export in two parts', () => {
     expect(whole.length).toBe(2);
   });
 
+  it('ends the head between records, not inside a quoted cell spanning lines', async () => {
+    // One part: the head ends at a line end past half the file, which falls inside the note.
+    const rows = (from: number) => Array.from({ length: 20 }, (_, i) => `${from + i},n${from + i}`).join('\n');
+    const text = `Id,Note\n${rows(0)}\n99,"${'a long note line\n'.repeat(20)}end"\n${rows(100)}\n`;
+    const half = Math.floor(encode(text).length / 2);
+    expect(text.slice(0, half).split('"').length % 2).toBe(0); // an odd number of quotes: inside the note
+    const { split, whole } = await both(encode(text), undefined, 1);
+    expect(split).not.toBeNull();
+    expect(records(split!.table)).toEqual(records(whole));
+    expect(whole.cell(20, 1)).toBe(`${'a long note line\n'.repeat(20)}end`);
+  });
+
   it('gives up when the second part is not UTF-8, or has text after a closing quote', async () => {
     const head = `Id,Name\n${Array.from({ length: 30 }, (_, i) => `${i},n${i}`).join('\n')}\n`;
     const latin1 = new Uint8Array([...encode(head), ...encode('99,Negociaci'), 0xf3, 0x6e, 0x0a]);
@@ -101,9 +113,10 @@ describe('reading a large export in two parts', () => {
         expect(records(split.table)).toEqual(records(whole));
         expect(splitIssues).toEqual(wholeIssues);
       }),
-      { numRuns: 25 },
+      { numRuns: 80 },
     );
-    // The property must actually compare parts for it to mean something.
-    expect(kept).toBeGreaterThan(3);
+    // The property must actually compare parts for it to mean something. About 38 % of these
+    // messy files are read in parts (2,000 runs): fewer than 11 of 80 is a chance below 1e-5.
+    expect(kept).toBeGreaterThan(10);
   }, 60_000);
 });

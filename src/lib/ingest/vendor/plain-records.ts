@@ -21,6 +21,7 @@
  */
 import { isTrimSpace } from '../csv.ts';
 import type { Delimiter } from '../csv.ts';
+import { ByteCells, hashBytes } from './byte-cells.ts';
 import type { VendorTable } from './vendor-table.ts';
 
 export interface PlainStop {
@@ -114,10 +115,10 @@ export function readPlainRecords(read: ReadBytes, table: VendorTable, opts: Plai
 }
 
 /**
- * Reads plain records and codes their cells. It keeps each distinct cell's
- * bytes, to know the cell again without decoding it; a cell is first
- * compared with the one above it in its column, in place (an opportunity's
- * name on each of its rows is neither scanned for its end nor hashed).
+ * Reads plain records and codes their cells, known by their bytes
+ * (byte-cells.ts); a cell is first compared with the one above it in its
+ * column, in place (an opportunity's name on each of its rows is neither
+ * scanned for its end nor hashed).
  */
 class PlainReader {
   private readonly table: VendorTable;
@@ -132,26 +133,17 @@ class PlainReader {
   /** Per column: 1 when its cells are kept, and the distinct cell (its id below) of the record above. */
   private keep = new Uint8Array(64);
   private above = new Int32Array(64);
-  // Distinct cells by their bytes (id 0 unused): where their bytes are in `arena`, their length, hash
-  // and code, and whether they are simple (no quote and no delimiter: see `read`).
-  private arena = new Uint8Array(1024 * 1024);
-  private arenaView: DataView<ArrayBufferLike> = new DataView(this.arena.buffer);
+  /** The distinct cells met so far, by their bytes. */
+  private readonly cells: ByteCells;
   /** `read`'s bytes, as a DataView. */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-  private arenaLength = 0;
-  private starts = new Int32Array(1024);
-  private lengths = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private codes = new Int32Array(1024);
-  private simple = new Uint8Array(1024);
-  private count = 1;
-  private slots = new Int32Array(2048);
 
   constructor(table: VendorTable, opts: PlainOptions) {
     this.table = table;
     this.maxCells = opts.maxCells;
     this.line = opts.firstLine;
     this.delimiter = opts.delimiter.charCodeAt(0);
+    this.cells = new ByteCells(this.delimiter);
     this.classes[this.delimiter] = DELIM;
     this.classes[LF] = LINE_FEED;
     this.classes[CR] = RETURN;
@@ -171,6 +163,7 @@ class PlainReader {
   read(b: Uint8Array, end: number): number {
     const classes = this.classes;
     const delimiter = this.delimiter;
+    const cells = this.cells;
     if (this.view.buffer !== b.buffer || this.view.byteOffset !== b.byteOffset) this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     let p = 0;
     while (p < end) {
@@ -189,11 +182,11 @@ class PlainReader {
         // The cell above, if simple, is this cell when its bytes are here and end right after them:
         // with no quote and no delimiter in them, nothing else can be read from these bytes.
         const above = this.above[cell]!;
-        if (above !== 0 && this.simple[above] === 1) {
-          const after = s + this.lengths[above]!;
-          if (after + 1 < end && (quoted ? b[after] === QUOTE && b[after + 1] !== QUOTE : classes[b[after]!] !== 0) && this.sameBytes(b, s, above)) {
+        if (above !== 0 && cells.isSimple(above)) {
+          const after = s + cells.length(above);
+          if (after + 1 < end && (quoted ? b[after] === QUOTE && b[after + 1] !== QUOTE : classes[b[after]!] !== 0) && cells.same(b, this.view, s, above)) {
             e = after;
-            code = this.codes[above]!;
+            code = cells.code(above);
           }
         }
         let escaped = false;
@@ -264,98 +257,29 @@ class PlainReader {
 
   /** Code of the cell `b[s, e)` (trimmed of ASCII spaces) in column `c`; -1 when its bytes are not UTF-8. */
   private code(b: Uint8Array, s: number, e: number, c: number, escaped: boolean): number {
-    const length = e - s;
+    const cells = this.cells;
     const above = this.above[c]!;
-    if (above !== 0 && this.lengths[above] === length && this.sameBytes(b, s, above)) return this.codes[above]!;
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = h & mask;
-    for (;;) {
-      const id = slots[i]!;
-      if (id === 0) break;
-      if (this.hashes[id] === h && this.lengths[id] === length && this.sameBytes(b, s, id)) {
-        this.above[c] = id;
-        return this.codes[id]!;
+    if (above !== 0 && cells.length(above) === e - s && cells.same(b, this.view, s, above)) return cells.code(above);
+    const hash = hashBytes(b, s, e);
+    let id = cells.find(b, this.view, s, e, hash);
+    if (id === 0) {
+      let text: string;
+      try {
+        text = this.decoder.decode(b.subarray(s, e));
+      } catch {
+        return -1;
       }
-      i = (i + 1) & mask;
+      if (escaped) text = text.replaceAll('""', '"');
+      // ASCII spaces are trimmed already; what is left at the ends may be another space (U+00A0, U+3000).
+      let from = 0;
+      let to = text.length;
+      while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
+      while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
+      if (from > 0 || to < text.length) text = text.slice(from, to);
+      id = cells.add(b, s, e, hash, text === '' ? 0 : this.table.codeOf(text));
     }
-    let text: string;
-    try {
-      text = this.decoder.decode(b.subarray(s, e));
-    } catch {
-      return -1;
-    }
-    if (escaped) text = text.replaceAll('""', '"');
-    // ASCII spaces are trimmed already; what is left at the ends may be another space (U+00A0, U+3000).
-    let from = 0;
-    let to = text.length;
-    while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
-    while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
-    if (from > 0 || to < text.length) text = text.slice(from, to);
-    const code = text === '' ? 0 : this.table.codeOf(text);
-    const id = this.add(b, s, e, h, code);
-    slots[i] = id;
-    if (id * 2 > slots.length) this.rehash(slots.length * 2);
     this.above[c] = id;
-    return code;
-  }
-
-  /** Whether `b[s, s + length of id)` are the bytes of distinct cell `id` (four at a time: names are long). */
-  private sameBytes(b: Uint8Array, s: number, id: number): boolean {
-    const length = this.lengths[id]!;
-    const a = this.starts[id]!;
-    const view = this.view;
-    const arena = this.arenaView;
-    let k = 0;
-    for (; k + 4 <= length; k += 4) if (view.getInt32(s + k) !== arena.getInt32(a + k)) return false;
-    for (; k < length; k++) if (b[s + k] !== this.arena[a + k]) return false;
-    return true;
-  }
-
-  private add(b: Uint8Array, s: number, e: number, hash: number, code: number): number {
-    const id = this.count++;
-    if (id === this.starts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const g = new (a.constructor as new (n: number) => T)(a.length * 2);
-        g.set(a);
-        return g;
-      };
-      this.starts = grow(this.starts);
-      this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
-      this.codes = grow(this.codes);
-      this.simple = grow(this.simple);
-    }
-    const length = e - s;
-    if (this.arenaLength + length > this.arena.length) {
-      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLength + length));
-      arena.set(this.arena.subarray(0, this.arenaLength));
-      this.arena = arena;
-      this.arenaView = new DataView(arena.buffer);
-    }
-    let simple = 1;
-    for (let i = s; i < e; i++) if (b[i] === QUOTE || b[i] === this.delimiter) simple = 0;
-    this.arena.set(b.subarray(s, e), this.arenaLength);
-    this.starts[id] = this.arenaLength;
-    this.lengths[id] = length;
-    this.hashes[id] = hash;
-    this.codes[id] = code;
-    this.simple[id] = simple;
-    this.arenaLength += length;
-    return id;
-  }
-
-  private rehash(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let id = 1; id < this.count; id++) {
-      let j = this.hashes[id]! & mask;
-      while (slots[j] !== 0) j = (j + 1) & mask;
-      slots[j] = id;
-    }
-    this.slots = slots;
+    return cells.code(id);
   }
 
   private widen(): void {
