@@ -85,6 +85,18 @@ describe('plain records', () => {
     expect(rows(whole(body))[5]).toEqual([7, '5 pipe"', 'x', 'y']);
   });
 
+  it('reads blank cells past the header\'s as the CSV reader does (the table widens), and stops at one that is not blank', () => {
+    const body = 'D1,a,b,\nD2,a,b, ,""\nD3,a,b,x\nD4,a,b\n';
+    const { table, stop } = plain(body);
+    expect(stop).toEqual({ at: encode('D1,a,b,\nD2,a,b, ,""\n').length, line: 4, rows: 2 });
+    expect(table.cellCount).toBe(5);
+    expect(rows(table)).toEqual(rows(whole(body)).slice(0, 2));
+    expect(rows(table)).toEqual([
+      [2, 'D1', 'a', 'b', '', ''],
+      [3, 'D2', 'a', 'b', '', ''],
+    ]);
+  });
+
   it('keeps only the columns asked for, and still skips a record blank in all of them only when it is blank', () => {
     const body = 'D1,skip me,x\n,kept out,\n, ,\nD2,,y\n';
     const { table, stop } = plain(body, { keep: [0, 2] });
@@ -101,7 +113,7 @@ describe('plain records', () => {
     ['a quoted cell spanning lines', 'D1,a,b\nD2,"two\nlines",c\n', 7, 3],
     ['text after a closing quote', 'D1,a,b\nD2,"Alpha" upgrade,c\n', 7, 3],
     ['a lone CR', 'D1,a,b\rD2,a,b\n', 0, 2],
-    ['more cells than the header', 'D1,a,b\nD2,a,b,extra\n', 7, 3],
+    ['a cell that is not blank past the header\'s', 'D1,a,b\nD2,a,b,extra\n', 7, 3],
     ['a NUL', 'D1,a,b\nD2,a\0,b\n', 7, 3],
     ['a last line without a line end', 'D1,a,b\nD2,a,b', 7, 3],
     ['a record whose only text left out is non-ASCII (it may be all spaces)', 'D1,a,b\n,\u3000,\n', 7, 3],

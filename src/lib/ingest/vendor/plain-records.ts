@@ -14,10 +14,11 @@
  * skips it.
  *
  * At the first record that is not plain (a quoted cell spanning lines, text
- * after a closing quote, a lone CR, more cells than the header has, a NUL,
- * bytes that are not UTF-8, a line of several MAX_LINE_BYTES, a last line
- * without a line end), reading stops and says where, so that the CSV
- * reader reads the rest with its own rules and messages.
+ * after a closing quote, a lone CR, a cell that is not blank past the
+ * header's, a NUL, bytes that are not UTF-8, a line of several
+ * MAX_LINE_BYTES, a last line without a line end), reading stops and says
+ * where, so that the CSV reader reads the rest with its own rules and
+ * messages.
  */
 import { isTrimSpace } from '../csv.ts';
 import type { Delimiter } from '../csv.ts';
@@ -37,7 +38,7 @@ export interface PlainOptions {
   /** The physical line the bytes start on. */
   firstLine: number;
   delimiter: Delimiter;
-  /** Cells a record may have (a longer one is the CSV reader's to report); 0: any number. */
+  /** Cells a record may have (one with more that are not blank is the CSV reader's to report); 0: any number. */
   maxCells: number;
   /** Whether bytes are strict UTF-8 (Node's `buffer.isUtf8`; given, so that this module needs no Node API). */
   isUtf8: (bytes: Uint8Array) => boolean;
@@ -221,6 +222,11 @@ class PlainReader {
           next = -1;
           p = at + 2;
         } else return start;
+        // Past the header's cells: blank ones are read as the CSV reader reads them, any other is its to report.
+        if (this.maxCells > 0 && cell >= this.maxCells) {
+          while (s < e && isAsciiSpace(b[s]!)) s++;
+          if (s < e) return start;
+        }
         if (this.keep[cell] === 1) {
           if (code === -1) {
             while (s < e && isAsciiSpace(b[s]!)) s++;
@@ -239,7 +245,6 @@ class PlainReader {
           }
         }
         cell++;
-        if (this.maxCells > 0 && cell > this.maxCells) return start;
         if (next === -1) break;
         p = next;
       }
