@@ -191,10 +191,12 @@ export class VendorTable {
     this.reserve(part.count);
     const w = this.width;
     const codes = this.codes;
+    // Only kept columns hold codes other than 0 (the room is zeroed already).
+    const columns = Array.from({ length: part.width }, (_, c) => c).filter((c) => this.keeps(c));
     for (let r = 0; r < part.count; r++) {
       const to = (this.count + r) * w;
       const from = r * part.width;
-      for (let c = 0; c < part.width; c++) codes[to + c] = map[part.codes[from + c]!]!;
+      for (const c of columns) codes[to + c] = map[part.codes[from + c]!]!;
       this.lines[this.count + r] = part.lines[r]! + lineShift;
     }
     this.count += part.count;
