@@ -97,6 +97,23 @@ describe('plain records', () => {
     ]);
   });
 
+  it.each([
+    [';', 'D1;a,b;x\n"D2";"c;d";y\nD2;c;d;\n'],
+    ['\t', 'D1\ta,b\tx\n"D2"\t"c\td"\ty\nD2\tc\td\t\n'],
+  ] as const)('reads a file delimited by %j as the CSV reader does', (delimiter, body) => {
+    const table = new VendorTable('f.csv', ['a', 'b', 'c'], 1, null);
+    const stop = readPlainRecords(bytesReader(encode(body)), table, { firstLine: 2, delimiter, maxCells: 3, isUtf8: (b) => isUtf8(b) });
+    const expected = readVendorTable('f.csv', byteSource(encode(`a${delimiter}b${delimiter}c\n${body}`)), new IssueLog());
+    expect(stop.at).toBe(encode(body).length);
+    expect(rows(table)).toEqual(rows(expected));
+    // The last row's trailing delimiter adds a blank cell: the table widens to four.
+    expect(rows(table)).toEqual([
+      [2, 'D1', 'a,b', 'x', ''],
+      [3, 'D2', `c${delimiter}d`, 'y', ''],
+      [4, 'D2', 'c', 'd', ''],
+    ]);
+  });
+
   it('keeps only the columns asked for, and still skips a record blank in all of them only when it is blank', () => {
     const body = 'D1,skip me,x\n,kept out,\n, ,\nD2,,y\n';
     const { table, stop } = plain(body, { keep: [0, 2] });
