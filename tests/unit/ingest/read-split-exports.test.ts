@@ -14,7 +14,7 @@ import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IssueLog } from '../../../src/lib/ingest/issues.ts';
 import { readVendorFileSplit } from '../../../src/lib/ingest/read-split.ts';
 import { readVendorTable } from '../../../src/lib/ingest/vendor/read-table.ts';
-import type { VendorTable } from '../../../src/lib/ingest/vendor/vendor-table.ts';
+import { vendorRecords } from './vendor-records.ts';
 
 const ROOT = 'tests/fixtures/exports';
 const dir = mkdtempSync(join(tmpdir(), 'pipescope-split-exports-'));
@@ -32,15 +32,6 @@ function grown(bytes: Uint8Array): Uint8Array {
   return Buffer.concat(parts);
 }
 
-function records(t: VendorTable) {
-  return {
-    names: t.names,
-    headerLine: t.headerLine,
-    rows: t.rows,
-    malformed: t.malformed,
-    records: Array.from({ length: t.length }, (_, r) => [t.line(r), ...Array.from({ length: t.cellCount }, (_, c) => t.cell(r, c))]),
-  };
-}
 
 describe('export fixtures grown large, read in parts', () => {
   it('finds the fixtures', () => {
@@ -61,7 +52,7 @@ describe('export fixtures grown large, read in parts', () => {
         continue;
       }
       expect(split).not.toBeNull();
-      expect(records(split!.table)).toEqual(records(whole));
+      expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
       expect(log.sorted()).toEqual(wholeLog.sorted());
     }
   });

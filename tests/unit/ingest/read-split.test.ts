@@ -15,7 +15,7 @@ import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IssueLog } from '../../../src/lib/ingest/issues.ts';
 import { readVendorFileSplit } from '../../../src/lib/ingest/read-split.ts';
 import { readVendorTable } from '../../../src/lib/ingest/vendor/read-table.ts';
-import type { VendorTable } from '../../../src/lib/ingest/vendor/vendor-table.ts';
+import { vendorRecords } from './vendor-records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipescope-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,15 +32,6 @@ async function both(bytes: Uint8Array, keep?: (names: readonly string[]) => read
   return { split, splitIssues: splitLog.sorted(), whole, wholeIssues: wholeLog.sorted() };
 }
 
-function records(t: VendorTable) {
-  return {
-    names: t.names,
-    headerLine: t.headerLine,
-    rows: t.rows,
-    malformed: t.malformed,
-    records: Array.from({ length: t.length }, (_, r) => [t.line(r), ...Array.from({ length: t.cellCount }, (_, c) => t.cell(r, c))]),
-  };
-}
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -52,7 +43,7 @@ describe('reading a large export in two parts', () => {
     const text = `"Id","Name","Date","Stage"\r\n${rows.join('\r\n')}\r\n`;
     const { split, splitIssues, whole, wholeIssues } = await both(encode(text));
     expect(split).not.toBeNull();
-    expect(records(split!.table)).toEqual(records(whole));
+    expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
     expect(splitIssues).toEqual(wholeIssues);
     expect(wholeIssues.map((i) => [i.line, i.code])).toEqual([
       [32, 'field_count'],
@@ -76,7 +67,7 @@ describe('reading a large export in two parts', () => {
     expect(text.slice(0, half).split('"').length % 2).toBe(0); // an odd number of quotes: inside the note
     const { split, whole } = await both(encode(text), undefined, 1);
     expect(split).not.toBeNull();
-    expect(records(split!.table)).toEqual(records(whole));
+    expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
     expect(whole.cell(20, 1)).toBe(`${'a long note line\n'.repeat(20)}end`);
   });
 
@@ -92,7 +83,7 @@ describe('reading a large export in two parts', () => {
     const keep = () => [0, 2];
     const { split, whole } = await both(encode(text), keep);
     expect(split).not.toBeNull();
-    expect(records(split!.table)).toEqual(records(whole));
+    expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
     expect(whole.cell(0, 1)).toBe('');
   });
 
@@ -110,7 +101,7 @@ describe('reading a large export in two parts', () => {
         const { split, splitIssues, whole, wholeIssues } = await both(encode(text), undefined, threads);
         if (split === null) return;
         kept++;
-        expect(records(split.table)).toEqual(records(whole));
+        expect(vendorRecords(split.table)).toEqual(vendorRecords(whole));
         expect(splitIssues).toEqual(wholeIssues);
       }),
       { numRuns: 80 },
