@@ -16,6 +16,7 @@
  * passed on, to be reported and counted.
  */
 import { type CsvLimits, countLineEnds, isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { grown } from './grown.ts';
 import { ownCopy } from './text-range.ts';
 
 export { isTrimSpace };
@@ -160,13 +161,8 @@ export class CsvRecord {
 
   pushRange(s: number, e: number): void {
     if (this.length === this.starts.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
+      this.starts = grown(this.starts, this.length * 2);
+      this.ends = grown(this.ends, this.length * 2);
     }
     this.starts[this.length] = s;
     this.ends[this.length] = e;

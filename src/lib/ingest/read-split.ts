@@ -30,6 +30,7 @@ import type { Delimiter } from './csv.ts';
 import { readPlainRecords, type ReadBytes } from './vendor/plain-records.ts';
 import { finishVendorTable, type KeepColumns, readVendorRecords } from './vendor/read-table.ts';
 import { type CodedRecords, VendorTable } from './vendor/vendor-table.ts';
+import { headerWidth, type TableSpec } from './table.ts';
 import { UndecodableError } from './decode-stream.ts';
 import { siblingModule } from './sibling-module.ts';
 
@@ -123,6 +124,11 @@ function fileReader(path: string, start: number, end: number): { read: ReadBytes
   };
 }
 
+/** How a part of a large export is read: UTF-8 only, every record checked against the header's cell count; `part`: below the header. */
+function partSpec(file: string, part?: TableSpec['part']): TableSpec {
+  return { file, required: [], known: [], fieldCount: true, utf8Only: true, ...(part ? { part } : {}) };
+}
+
 /** How a part was read: whether it ended at a record boundary, and its lines. */
 export interface PartRead {
   clean: boolean;
@@ -141,8 +147,7 @@ export interface PartRead {
  */
 export function readPart(table: VendorTable, path: string, start: number, end: number, firstLine: number | null, header: PartHeader, issues: IssueLog, onBytes?: (bytes: Uint8Array) => void): PartRead {
   const file = table.file;
-  // The cell count the CSV reader checks records against (table.ts, widthToCheck): a title line is not a header to check.
-  const maxCells = header.names.filter((n) => n !== '').length > 1 ? header.names.length : 0;
+  const maxCells = headerWidth(header.names);
   const reader = fileReader(path, start, end);
   let stop: ReturnType<typeof readPlainRecords>;
   try {
@@ -158,15 +163,8 @@ export function readPart(table: VendorTable, path: string, start: number, end: n
     table.shiftLines(above);
     line += above;
   }
-  const spec = {
-    file,
-    required: [],
-    known: [],
-    fieldCount: true,
-    utf8Only: true,
-    part: { names: header.names, headers: header.headers, headerLine: header.headerLine, firstLine: line, delimiter: header.delimiter },
-  };
-  const rest = readVendorRecords(file, rangeSource(path, start + stop.at, end), spec, issues, undefined, undefined, table);
+  const part = { names: header.names, headers: header.headers, headerLine: header.headerLine, firstLine: line, delimiter: header.delimiter };
+  const rest = readVendorRecords(file, rangeSource(path, start + stop.at, end), partSpec(file, part), issues, undefined, undefined, table);
   return { clean: rest.table.cleanEnd, endLine: null, relative: false };
 }
 
@@ -262,7 +260,7 @@ export async function readVendorFileSplit(
     void worker?.terminate();
     return null;
   };
-  const spec = { file, required: [], known: [], fieldCount: true, utf8Only: true };
+  const spec = partSpec(file);
   let first: ReturnType<typeof readVendorRecords>;
   // One part: hashed as it is read. Two: the worker hashes the whole file (the bytes above its part first), since this thread has more to read.
   const hasher = cut === size ? new Hasher() : null;

@@ -11,6 +11,7 @@ import { type CsvRecord, isTrimSpace } from './csv.ts';
 import { dealReference } from './deals.ts';
 import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource, rowCapacity } from './table.ts';
+import { grown } from './grown.ts';
 import { hashRange, rangeIs } from './text-range.ts';
 import { Invalid, parseInstantRange } from './values.ts';
 
@@ -117,15 +118,9 @@ export class HistoryColumns {
 
   private grow(): void {
     this.capacity *= 2;
-    const deal = new Int32Array(this.capacity);
-    deal.set(this.deal);
-    this.deal = deal;
-    const stage = new Int32Array(this.capacity);
-    stage.set(this.stage);
-    this.stage = stage;
-    const at = new Float64Array(this.capacity);
-    at.set(this.enteredAt);
-    this.enteredAt = at;
+    this.deal = grown(this.deal, this.capacity);
+    this.stage = grown(this.stage, this.capacity);
+    this.enteredAt = grown(this.enteredAt, this.capacity);
   }
 }
 

@@ -193,8 +193,12 @@ function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start
 
 /** The cell count rows are checked against (`field_count`); 0: not checked (a one-cell header may be a report's title). */
 function widthToCheck(spec: TableSpec, names: readonly string[]): number {
-  const check = spec.fieldCount ?? spec.known.length > 0;
-  return check && names.filter((n) => n !== '').length > 1 ? names.length : 0;
+  return (spec.fieldCount ?? spec.known.length > 0) ? headerWidth(names) : 0;
+}
+
+/** The cell count a header's records are checked against: its names', or 0 for one with fewer than two (a report's title, say). */
+export function headerWidth(names: readonly string[]): number {
+  return names.filter((n) => n !== '').length > 1 ? names.length : 0;
 }
 
 function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter, headers: string[] = names): Table {

@@ -5,6 +5,8 @@
  * a cell seen before is known again without decoding it. Ids start at 1
  * (0: none).
  */
+import { grown } from '../grown.ts';
+
 const QUOTE = 34;
 
 /** FNV-1a over the bytes `b[s, e)`, as an int32. */
@@ -72,23 +74,16 @@ export class ByteCells {
   add(b: Uint8Array, s: number, e: number, hash: number, code: number): number {
     const id = this.count++;
     if (id === this.starts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const g = new (a.constructor as new (n: number) => T)(a.length * 2);
-        g.set(a);
-        return g;
-      };
-      this.starts = grow(this.starts);
-      this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
-      this.codes = grow(this.codes);
-      this.simple = grow(this.simple);
+      this.starts = grown(this.starts, id * 2);
+      this.lengths = grown(this.lengths, id * 2);
+      this.hashes = grown(this.hashes, id * 2);
+      this.codes = grown(this.codes, id * 2);
+      this.simple = grown(this.simple, id * 2);
     }
     const length = e - s;
     if (this.arenaLength + length > this.arena.length) {
-      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLength + length));
-      arena.set(this.arena.subarray(0, this.arenaLength));
-      this.arena = arena;
-      this.arenaView = new DataView(arena.buffer);
+      this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.arenaLength + length));
+      this.arenaView = new DataView(this.arena.buffer);
     }
     let simple = 1;
     for (let i = s; i < e; i++) if (b[i] === QUOTE || b[i] === this.delimiter) simple = 0;

@@ -22,6 +22,7 @@
  */
 import { isTrimSpace } from '../csv.ts';
 import type { Delimiter } from '../csv.ts';
+import { grown } from '../grown.ts';
 import { ByteCells, hashBytes } from './byte-cells.ts';
 import type { VendorTable } from './vendor-table.ts';
 
@@ -87,9 +88,7 @@ export function readPlainRecords(read: ReadBytes, table: VendorTable, opts: Plai
     if (buf.length - len < BLOCK_BYTES) {
       // Only a line longer than a block gets here.
       if (len > MAX_LINE_BYTES) break;
-      const grown = new Uint8Array(buf.length * 2);
-      grown.set(buf.subarray(0, len));
-      buf = grown;
+      buf = grown(buf, buf.length * 2);
     }
     const n = read(buf, len, BLOCK_BYTES);
     if (n > 0) opts.onBytes?.(buf.subarray(len, len + n));
@@ -289,12 +288,8 @@ class PlainReader {
 
   private widen(): void {
     const n = this.row.length * 2;
-    const row = new Int32Array(n);
-    row.set(this.row);
-    this.row = row;
-    const above = new Int32Array(n);
-    above.set(this.above);
-    this.above = above;
+    this.row = grown(this.row, n);
+    this.above = grown(this.above, n);
     const keep = new Uint8Array(n);
     for (let c = 0; c < n; c++) keep[c] = this.table.keeps(c) ? 1 : 0;
     this.keep = keep;

@@ -6,6 +6,7 @@
  * (assemble.ts), so every rule of input.md holds, and every issue is
  * reported against the vendor file and line the user can open.
  */
+import { grown } from '../grown.ts';
 import type { Config } from '../config.ts';
 import type { Issue } from '../../dataset.ts';
 import type { LocalDate } from '../../time.ts';
@@ -110,13 +111,8 @@ export class CanonicalTable {
     }
     this.lastFile = f;
     if (this.length === this.originFile.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.originFile = grow(this.originFile);
-      this.originLine = grow(this.originLine);
+      this.originFile = grown(this.originFile, this.length * 2);
+      this.originLine = grown(this.originLine, this.length * 2);
     }
     this.originFile[this.length] = f;
     this.originLine[this.length] = line;

@@ -8,6 +8,7 @@
  * was most of the read). Small adapters read `records`, made on first use.
  */
 import { type CsvRecord, isTrimSpace } from '../csv.ts';
+import { grown } from '../grown.ts';
 import { Interner } from '../interner.ts';
 import { rangeIs } from '../text-range.ts';
 import type { VendorRecord } from './types.ts';
@@ -215,12 +216,8 @@ export class VendorTable {
 
   private grow(least = 0): void {
     const size = Math.max(this.lines.length * 2, least);
-    const lines = new Int32Array(size);
-    lines.set(this.lines);
-    this.lines = lines;
-    const codes = new Int32Array(size * this.width);
-    codes.set(this.codes);
-    this.codes = codes;
+    this.lines = grown(this.lines, size);
+    this.codes = grown(this.codes, size * this.width);
   }
 
   private widen(width: number): void {
