@@ -16,6 +16,7 @@
 import type { CsvRecord } from './csv.ts';
 import { Interner } from './interner.ts';
 import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';
+import { ABSENT } from './table.ts';
 import { Invalid } from './values.ts';
 
 /** Cells a column is coded for before deciding whether its texts repeat enough. */
@@ -93,13 +94,29 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
   index: readonly number[],
   sampleRows = SAMPLE_ROWS,
 ): (record: CsvRecord) => Out | null {
-  const names = Object.keys(def.fields);
-  if (index.length !== names.length) throw new Error('codedRowReader: one index per column');
+  const all = Object.keys(def.fields);
+  if (index.length !== all.length) throw new Error('codedRowReader: one index per column');
+  // A column the file lacks reads '' on every row: its value is parsed once, into the row template.
+  const template = { ...def.template };
+  let absentInvalid = false;
+  const names: string[] = [];
+  const at: number[] = [];
+  all.forEach((name, k) => {
+    if (index[k] !== ABSENT) {
+      names.push(name);
+      at.push(index[k]!);
+      return;
+    }
+    const v = def.fields[name]!('');
+    if (v instanceof Invalid) absentInvalid = true;
+    template[name] = v;
+  });
   const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows));
   return (record) => {
-    const row = { ...def.template };
+    if (absentInvalid) return null;
+    const row = { ...template };
     for (let k = 0; k < columns.length; k++) {
-      const v = columns[k]!.value(record, index[k]!);
+      const v = columns[k]!.value(record, at[k]!);
       if (v instanceof Invalid) return null;
       row[names[k]!] = v;
     }

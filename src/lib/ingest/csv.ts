@@ -20,6 +20,15 @@ import { grown } from './grown.ts';
 import { ownCopy } from './text-range.ts';
 
 export { isTrimSpace };
+
+/** A whole cell trimmed as `CsvRecord.range` trims one. */
+export function trimCell(text: string): string {
+  let s = 0;
+  let e = text.length;
+  while (s < e && isTrimSpace(text.charCodeAt(s))) s++;
+  while (e > s && isTrimSpace(text.charCodeAt(e - 1))) e--;
+  return s === 0 && e === text.length ? text : text.slice(s, e);
+}
 export type { CsvLimits };
 
 export type Delimiter = ',' | ';' | '\t';

@@ -29,7 +29,7 @@ export const OPTIONAL_FILES = [FIELD_HISTORY_FILE, ACCOUNTS_FILE, TARGETS_FILE, 
  */
 export interface PreparedHistory {
   prepared: () => HistoryPrepass | null;
-  source: ByteSource;
+  source: TableSource;
 }
 
 /** A file's content: all its bytes, a source that streams them (read-folder.ts), its rows already split (vendor adapters), or stage history read elsewhere. */

@@ -144,14 +144,26 @@ export interface PartRead {
  * rest by the CSV reader. `firstLine` null: count lines from 1, and count
  * the lines above the part only if the CSV reader is needed (its messages
  * name lines). Issues go to `issues`; `onBytes` sees every byte once, in order.
+ * `roomFor`: the bytes whose records the table makes room for up front
+ * (this thread's table takes the worker's part too: growing it then is a copy).
  */
-export function readPart(table: VendorTable, path: string, start: number, end: number, firstLine: number | null, header: PartHeader, issues: IssueLog, onBytes?: (bytes: Uint8Array) => void): PartRead {
+export function readPart(
+  table: VendorTable,
+  path: string,
+  start: number,
+  end: number,
+  firstLine: number | null,
+  header: PartHeader,
+  issues: IssueLog,
+  onBytes?: (bytes: Uint8Array) => void,
+  roomFor = end - start,
+): PartRead {
   const file = table.file;
   const maxCells = headerWidth(header.names);
   const reader = fileReader(path, start, end);
   let stop: ReturnType<typeof readPlainRecords>;
   try {
-    stop = readPlainRecords(reader.read, table, { firstLine: firstLine ?? 1, delimiter: header.delimiter, maxCells, isUtf8: (bytes) => isUtf8(bytes), onBytes, size: end - start });
+    stop = readPlainRecords(reader.read, table, { firstLine: firstLine ?? 1, delimiter: header.delimiter, maxCells, isUtf8: (bytes) => isUtf8(bytes), onBytes, size: roomFor });
   } finally {
     reader.close();
   }
@@ -284,7 +296,7 @@ export async function readVendorFileSplit(
     if (headCut < cut) {
       // The rest of the first part: its issues kept apart, to give up on a once-per-file finding.
       const log = new IssueLog();
-      const middle = readPart(first.vendor, path, headCut, cut, lineEndsBefore(path, headCut) + 1, header, log, hashChunk);
+      const middle = readPart(first.vendor, path, headCut, cut, lineEndsBefore(path, headCut) + 1, header, log, hashChunk, size - headCut);
       if (!middle.clean || log.issues.some((i) => ONCE_PER_FILE.has(i.code))) return drop();
       issues.issues.push(...log.issues);
       lineAtCut = middle.endLine;

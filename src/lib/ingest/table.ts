@@ -174,15 +174,20 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   throw new Error('unreachable: the last decoding attempt never throws');
 }
 
+/** The Table of rows given in memory (a vendor adapter's): its header is `names`, row r reads as line r + 2. */
+export function rowsTable(spec: TableSpec, names: readonly string[], issues: IssueLog): Table {
+  return headerTable(spec, names.map((n) => n.toLowerCase()), 1, 'utf-8', issues, ',', [...names]);
+}
+
 function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start: (table: Table) => RowHandler): Table {
-  const names = source.names.map((n) => n.toLowerCase());
-  const table = headerTable(spec, names, 1, 'utf-8', opts.issues, ',', [...source.names]);
+  const table = rowsTable(spec, source.names, opts.issues);
   const handler = start(table);
   const record = new CsvRecord();
+  const width = source.names.length;
   record.cells = source.cells;
-  record.length = names.length;
+  record.length = width;
   for (let r = 0; r < source.length; r++) {
-    record.base = r * names.length;
+    record.base = r * width;
     record.line = record.lastLine = r + 2;
     table.stats.rows++;
     if (handler(record)) table.stats.accepted++;

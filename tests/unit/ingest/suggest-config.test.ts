@@ -19,7 +19,7 @@ import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts'
 import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone } from '../../../src/lib/ingest/vendor/suggest-formats.ts';
 import { orderByMoves } from '../../../src/lib/ingest/vendor/suggest-order.ts';
 import { suggestStages, type StageEvidence } from '../../../src/lib/ingest/vendor/suggest-stages.ts';
-import { type Adapter, type AdapterOutput, CanonicalTable } from '../../../src/lib/ingest/vendor/types.ts';
+import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable } from '../../../src/lib/ingest/vendor/types.ts';
 
 const file = (path: string, text: string): ExportFile => ({ path, source: byteSource(new TextEncoder().encode(text)) });
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
@@ -146,7 +146,7 @@ const fakeAdapter: Adapter = {
         deals.add({ deal_id: cell('oppid'), deal_name: cell('name'), account_id: cell('oppid'), owner: 'x', amount: cell('amount'), created_at: cell('createddate'), stage: cell('stagename') }, { file: table.file, line: r.line });
       }
     }
-    const history = new CanonicalTable(['deal_id', 'stage', 'entered_at']);
+    const history = new StageHistoryTable();
     for (const { table } of files.get('history') ?? []) {
       for (const r of table.records) history.addCells([r.cells[0]!, r.cells[1]!, r.cells[2]!], table.file, r.line);
     }

@@ -7,11 +7,11 @@
  */
 import type { Dataset, FileStats, Issue } from '../../dataset.ts';
 import { type Config, normalizeStageName, stageLookup } from '../config.ts';
-import { buildDataset } from '../dataset-builder.ts';
-import type { RowsSource } from '../table.ts';
+import { buildDataset, type FileInput } from '../dataset-builder.ts';
+import { rowContext } from '../schema.ts';
 import { compareIssues, IngestFatalError } from '../issues.ts';
 import { stagesSnippet } from './stage-snippet.ts';
-import { type AdapterOutput, type CanonicalName, type CanonicalTable, type Origin, type VendorTable } from './types.ts';
+import { type AdapterOutput, type CanonicalName, type CanonicalRows, CanonicalTable, type Origin, StageHistoryTable, type VendorTable } from './types.ts';
 
 /**
  * Every stage cell that matches no configured stage, with the number of
@@ -32,6 +32,8 @@ export function unmatchedStages(output: AdapterOutput, config: Config): Map<stri
     const table = output.tables[name];
     const col = table?.columns.indexOf('stage') ?? -1;
     if (!table || col === -1) continue;
+    // Stage history keeps its distinct names: when all match, no row needs a look.
+    if (table instanceof StageHistoryTable && table.stages.texts.every(matches)) continue;
     for (let i = 0; i < table.length; i++) {
       const cell = table.cell(i, col);
       if (matches(cell)) continue;
@@ -67,11 +69,17 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
   }
 
   // The rows go to the canonical readers as they are: row r reads as line r + 2 of its file.
-  const files: Partial<Record<CanonicalName, RowsSource>> = {};
-  const byName = new Map<string, CanonicalTable>();
-  for (const [name, table] of Object.entries(output.tables) as [CanonicalName, CanonicalTable][]) {
-    files[name] = { names: table.columns, cells: table.cells, length: table.length };
+  const files: Partial<Record<CanonicalName, FileInput>> = {};
+  const byName = new Map<string, CanonicalRows>();
+  for (const [name, table] of Object.entries(output.tables) as [CanonicalName, CanonicalRows][]) {
+    if (table instanceof CanonicalTable) files[name] = { names: table.columns, cells: table.cells, length: table.length };
     byName.set(name, table);
+  }
+  const history = output.tables['stage_history.csv'];
+  if (history) {
+    const prepass = history.prepass(rowContext(config));
+    // The cells are made only if the prepass were refused, which it never is.
+    files['stage_history.csv'] = { prepared: () => prepass, get source() { return history.rowsSource(); } };
   }
   const dataset = buildDataset(files, config);
 
@@ -98,7 +106,7 @@ function withoutEchoes(issues: Issue[]): Issue[] {
   return issues.filter((i) => i.code !== 'unknown_deal' || !causes.has(`${i.file}\u0000${i.line}`));
 }
 
-function remapIssue(issue: Issue, byName: Map<string, CanonicalTable>, fallbackFile: string): Issue {
+function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFile: string): Issue {
   const table = byName.get(issue.file);
   if (!table) return issue;
   const row = issue.line - 2;

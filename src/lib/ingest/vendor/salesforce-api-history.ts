@@ -14,7 +14,7 @@ import { normalizeStageName } from '../config.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, cellOf, type Column, dateOptions, findColumn, isChecked } from './salesforce-common.ts';
-import type { CanonicalTable, Origin, VendorRecord, VendorTable } from './types.ts';
+import type { CanonicalTable, Origin, StageHistoryTable, VendorRecord, VendorTable } from './types.ts';
 
 /** Two records of one save are written within this many ms of each other. */
 const SAME_SAVE_MS = 5000;
@@ -29,7 +29,7 @@ export interface ApiHistoryInput {
 }
 
 export interface ApiHistoryTables {
-  stages: CanonicalTable;
+  stages: StageHistoryTable;
   fields: CanonicalTable;
 }
 

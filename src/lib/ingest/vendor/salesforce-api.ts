@@ -12,7 +12,7 @@ import { columnIndex } from './read-table.ts';
 import { emitApiHistory } from './salesforce-api-history.ts';
 import { readAccounts, readUsers } from './salesforce-api-lookups.ts';
 import { AdapterLog, cellOf, type Column, findColumn, forecastCategoryCell, isChecked } from './salesforce-common.ts';
-import { type Adapter, type AdapterOutput, CanonicalTable, type VendorFile, type VendorTable } from './types.ts';
+import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable, type VendorFile, type VendorTable } from './types.ts';
 
 const ACCOUNT_FIELDS = ['industry', 'accountnumber', 'billingcountry', 'billingcity', 'billingstate', 'website', 'annualrevenue', 'numberofemployees', 'parentid', 'accountsource'];
 
@@ -44,7 +44,7 @@ export const salesforceApi: Adapter = {
     const deals = readOpportunities(opportunities, { users, accounts: accounts.names, usersGiven: files.has('user'), accountsGiven: files.has('account') }, log);
     const history = tablesOf(files, 'opportunity_history');
     const fieldHistory = tablesOf(files, 'field_history');
-    const stages = new CanonicalTable(['deal_id', 'stage', 'entered_at']);
+    const stages = new StageHistoryTable();
     const fields = new CanonicalTable(['deal_id', 'field', 'old_value', 'new_value', 'changed_at']);
     stages.sourceColumns.set('deal_id', 'OpportunityId').set('stage', 'StageName').set('entered_at', 'CreatedDate');
     fields.sourceColumns.set('deal_id', 'OpportunityId').set('changed_at', 'CreatedDate');

@@ -72,3 +72,13 @@ export function tiedOrder(from: readonly string[], to: readonly string[], before
   if (from.length === 1) return [0];
   return chainOrder(from, to, before) ?? chainOrder(from, to, naturalStart(from, to));
 }
+
+/**
+ * Two tied moves A (listed first) and B: what `tiedOrder` gives when one of
+ * their orders chains from `before` (A then B when both do), else null.
+ */
+export function pairOrder(fromA: string, toA: string, fromB: string, toB: string, before: string): 'as listed' | 'swapped' | null {
+  if (fromA === before && fromB === toA) return 'as listed';
+  if (fromB === before && fromA === toB) return 'swapped';
+  return null;
+}

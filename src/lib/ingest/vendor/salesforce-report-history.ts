@@ -14,8 +14,8 @@ import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, datesDiffer, findColumn, reportDateCell, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
-import { tiedOrder } from './salesforce-order.ts';
-import type { CanonicalTable, Origin, VendorTable } from './types.ts';
+import { pairOrder, tiedOrder } from './salesforce-order.ts';
+import type { CanonicalTable, Origin, StageHistoryTable, VendorTable } from './types.ts';
 
 export interface HistoryColumns {
   id: Column;
@@ -178,7 +178,8 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
       const name = cell(r, c.name);
       const created = reportDateCell(cell(r, c.created));
       const key = keys.key(id, name, created);
-      k = read.index.get(key) ?? -1;
+      // With IDs, a code first seen in the first report is a new opportunity (one code per text): no lookup.
+      k = keys.byId && idCode !== 0 && t === 0 ? -1 : (read.index.get(key) ?? -1);
       if (k === -1) {
         k = read.ids.length;
         read.index.set(key, k);
@@ -230,12 +231,23 @@ function sortByDate(order: Int32Array, lo: number, hi: number): void {
     order.subarray(lo, hi).sort(byDate);
     return;
   }
-  order.subarray(lo, hi).reverse();
+  // In place (a subarray per opportunity is an object each, for a hundred thousand of them).
+  for (let i = lo, j = hi - 1; i < j; i++, j--) {
+    const x = order[i]!;
+    order[i] = order[j]!;
+    order[j] = x;
+  }
   // Equal dates came newest row last; the reversal turned them around: put each run back in file order.
   for (let i = lo; i < hi; ) {
     let j = i + 1;
     while (j < hi && at[order[j]!] === at[order[i]!]) j++;
-    if (j - i > 1) order.subarray(i, j).sort();
+    if (j - i === 2) {
+      if (order[i]! > order[i + 1]!) {
+        const x = order[i]!;
+        order[i] = order[i + 1]!;
+        order[i + 1] = x;
+      }
+    } else if (j - i > 2) order.subarray(i, j).sort();
     i = j;
   }
 }
@@ -256,6 +268,17 @@ function rebuildOrder(read: Gathered, c: HistoryColumns, order: Int32Array, lo: 
 
 /** Rows `order[i..j)` share a date: put them in chain order from `before`, or leave them in file order and warn. */
 function orderTies(read: Gathered, c: HistoryColumns, order: Int32Array, i: number, j: number, before: string, ctx: AdapterLog): void {
+  // Two rows, the common tie: tiedOrder's answer without its arrays when one order chains from `before`.
+  if (j - i === 2) {
+    const [a, b] = [order[i]!, order[i + 1]!];
+    const pair = pairOrder(historyCell(read, a, c.from), historyCell(read, a, c.to), historyCell(read, b, c.from), historyCell(read, b, c.to), before);
+    if (pair === 'as listed') return;
+    if (pair === 'swapped') {
+      order[i] = b;
+      order[i + 1] = a;
+      return;
+    }
+  }
   const group = Array.from(order.subarray(i, j));
   const chain = tiedOrder(
     group.map((row) => historyCell(read, row, c.from)),
@@ -278,62 +301,92 @@ function orderTies(read: Gathered, c: HistoryColumns, order: Int32Array, i: numb
   );
 }
 
-/** The canonical tables the history feeds; `fields` is null when the report has neither Amount nor Close Date. */
-export interface HistoryTables {
-  stages: CanonicalTable;
-  fields: CanonicalTable | null;
-}
-
 /**
- * Emit opportunity `k`'s stage entries (creation rows and moves; a row whose
- * From equals its To is not one) and its amount and close-date changes
- * (a row whose value differs from the previous row's), all in rebuilt order.
+ * Emits each opportunity's stage entries (creation rows and moves; a row whose
+ * From equals its To is not one) and its amount and close-date changes (a row
+ * whose value differs from the previous row's), all in rebuilt order, into
+ * the canonical tables; `fields` is null when the report has neither Amount
+ * nor Close Date. Stage rows go in as codes: each report's distinct To cells
+ * and each distinct date are coded in the stage history once.
  */
-export function emitHistory(read: HistoryRead, k: number, dealId: string, tables: HistoryTables, ctx: AdapterLog): void {
-  const c = read.columns;
-  const dates = dateOptions(ctx.config);
-  const { stages, fields } = tables;
-  const texts = read.dateTexts;
-  let amount = '';
-  let close = '';
-  // One array per kind of row, refilled for each (addCells copies the cells).
-  const stageRow = [dealId, '', ''];
-  const fieldRow = [dealId, '', '', '', ''];
-  for (let i = read.offsets[k]!; i < read.offsets[k + 1]!; i++) {
-    const row = read.order[i]!;
-    const table = read.tables[read.tableOf[row]!]!;
-    const r = read.recordOf[row]!;
-    const file = table.file;
-    const line = table.line(r);
-    const to = table.cell(r, c.to.index);
-    const date = read.dates[read.dateOf[row]!]!;
-    // Interned cells: equal texts are the same string, but compare as text all the same.
-    if (table.cell(r, c.from.index) !== to) {
-      stageRow[1] = to;
-      stageRow[2] = date;
-      stages.addCells(stageRow, file, line);
-    }
-    if (!fields) continue;
-    const first = i === read.offsets[k];
-    if (c.amount.index !== -1) {
-      const value = table.cell(r, c.amount.index);
-      if (!first && amountsDiffer(amount, value, ctx.config)) addField(fields, fieldRow, 'amount', amount, value, date, file, line);
-      amount = value;
-    }
-    if (c.close.index !== -1) {
-      const value = texts.text(table.cell(r, c.close.index));
-      if (!first && datesDiffer(close, value, dates)) addField(fields, fieldRow, 'expected_close_at', close, value, date, file, line);
-      close = value;
+export class HistoryEmitter {
+  private readonly read: HistoryRead;
+  private readonly stages: StageHistoryTable;
+  private readonly fields: CanonicalTable | null;
+  private readonly ctx: AdapterLog;
+  /** Per report, its cell code to the stage history's stage code (-1: not yet coded); per distinct date, its code there. */
+  private readonly stageCodes: Int32Array[];
+  private readonly dateCodes: Int32Array;
+  /** Reused for each field row (addCells copies the cells). */
+  private readonly fieldRow = ['', '', '', '', ''];
+
+  constructor(read: HistoryRead, stages: StageHistoryTable, fields: CanonicalTable | null, ctx: AdapterLog) {
+    this.read = read;
+    this.stages = stages;
+    this.fields = fields;
+    this.ctx = ctx;
+    this.stageCodes = read.tables.map((t) => new Int32Array(t.values.length).fill(-1));
+    this.dateCodes = Int32Array.from(read.dates, (date) => stages.dates.code(date));
+  }
+
+  emit(k: number, dealId: string): void {
+    const { read, stages, fields, stageCodes, dateCodes } = this;
+    const c = read.columns;
+    const config = this.ctx.config;
+    const dates = dateOptions(config);
+    const texts = read.dateTexts;
+    // Each opportunity is emitted once.
+    const deal = stages.deals.append(dealId);
+    let amount = '';
+    let close = '';
+    // The previous row's report and its Amount and Close Date codes: a cell with the same code there has the same text, so it changed nothing.
+    let lastTable = -1;
+    let amountCode = -1;
+    let closeCode = -1;
+    for (let i = read.offsets[k]!; i < read.offsets[k + 1]!; i++) {
+      const row = read.order[i]!;
+      const t = read.tableOf[row]!;
+      const table = read.tables[t]!;
+      const r = read.recordOf[row]!;
+      const file = table.file;
+      const line = table.line(r);
+      // One code per distinct text in a report (vendor-table.ts): equal codes, equal texts.
+      const to = table.code(r, c.to.index);
+      if (table.code(r, c.from.index) !== to) {
+        let stage = stageCodes[t]![to]!;
+        if (stage === -1) stageCodes[t]![to] = stage = stages.stages.code(table.values[to]!);
+        stages.addCodes(deal, stage, dateCodes[read.dateOf[row]!]!, file, line);
+      }
+      if (!fields) continue;
+      const first = i === read.offsets[k];
+      const sameTable = t === lastTable;
+      lastTable = t;
+      const amountAt = table.code(r, c.amount.index);
+      if (c.amount.index !== -1 && !(sameTable && amountAt === amountCode)) {
+        const value = table.values[amountAt]!;
+        if (!first && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[read.dateOf[row]!]!, file, line);
+        amount = value;
+        amountCode = amountAt;
+      }
+      const closeAt = table.code(r, c.close.index);
+      if (c.close.index !== -1 && !(sameTable && closeAt === closeCode)) {
+        const value = texts.text(table.values[closeAt]!);
+        if (!first && datesDiffer(close, value, dates)) this.addField(dealId, 'expected_close_at', close, value, read.dates[read.dateOf[row]!]!, file, line);
+        close = value;
+        closeCode = closeAt;
+      }
     }
   }
-}
 
-function addField(fields: CanonicalTable, row: string[], field: string, from: string, to: string, date: string, file: string, line: number): void {
-  row[1] = field;
-  row[2] = from;
-  row[3] = to;
-  row[4] = date;
-  fields.addCells(row, file, line);
+  private addField(dealId: string, field: string, from: string, to: string, date: string, file: string, line: number): void {
+    const row = this.fieldRow;
+    row[0] = dealId;
+    row[1] = field;
+    row[2] = from;
+    row[3] = to;
+    row[4] = date;
+    this.fields!.addCells(row, file, line);
+  }
 }
 
 /** Opportunity `k`'s latest row (in rebuilt order). */

@@ -9,10 +9,10 @@
 import { normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
 import { AdapterLog, cellOf, type Column, forecastCategoryCell, reportDateCell } from './salesforce-common.ts';
-import { emitHistory, firstRow, type HistoryColumns, historyCell, historyColumns, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
+import { firstRow, type HistoryColumns, historyCell, historyColumns, HistoryEmitter, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
 import { OpportunityKeys } from './salesforce-report-keys.ts';
 import { type OpportunitiesRead, type OpportunityRow, opportunityColumns, readOpportunityReports } from './salesforce-report-opportunities.ts';
-import { type Adapter, type AdapterOutput, CanonicalTable, type VendorFile } from './types.ts';
+import { type Adapter, type AdapterOutput, CanonicalTable, type CanonicalRows, StageHistoryTable, type VendorFile } from './types.ts';
 
 const tablesOf = (files: ReadonlyMap<string, VendorFile[]>, role: string) => (files.get(role) ?? []).map((f) => f.table);
 
@@ -92,7 +92,7 @@ function dealColumns(report: OpportunitiesRead | null, history: HistoryRead | nu
 
 interface Built {
   deals: CanonicalTable;
-  stages: CanonicalTable;
+  stages: StageHistoryTable;
   fields: CanonicalTable | null;
 }
 
@@ -102,15 +102,16 @@ function buildTables(report: OpportunitiesRead | null, history: HistoryRead | nu
   const built: Built = {
     deals: new CanonicalTable(dealColumns(report, history)),
     // At most a stage row per history row.
-    stages: new CanonicalTable(['deal_id', 'stage', 'entered_at'], history?.order.length ?? 0),
+    stages: new StageHistoryTable(history?.order.length ?? 0),
     fields: h && (h.amount.index !== -1 || h.close.index !== -1) ? new CanonicalTable(['deal_id', 'field', 'old_value', 'new_value', 'changed_at']) : null,
   };
   output.tables['deals.csv'] = built.deals;
   output.tables['stage_history.csv'] = built.stages;
   if (built.fields) output.tables['field_history.csv'] = built.fields;
   describeSources(built, report, history);
-  if (report) reportDeals(report, history, keys, built, log);
-  if (history) historyOnlyDeals(history, report, keys, built, log);
+  const emitter = history && new HistoryEmitter(history, built.stages, built.fields, log);
+  if (report) reportDeals(report, history, emitter, keys, built, log);
+  if (history) historyOnlyDeals(history, emitter!, report, keys, built, log);
   else if (report && report.rows.length > 0) {
     output.limitations.push('current_visit_only');
     const message = "no Opportunity History report: only each deal's current stage is known (add the history report for conversion, time in stage and past replays)";
@@ -120,7 +121,7 @@ function buildTables(report: OpportunitiesRead | null, history: HistoryRead | nu
 
 /** Which vendor column each canonical column comes from, for messages. */
 function describeSources(built: Built, report: OpportunitiesRead | null, history: HistoryRead | null): void {
-  const set = (table: CanonicalTable | null, canonical: string, column: Column | undefined) => {
+  const set = (table: CanonicalRows | null, canonical: string, column: Column | undefined) => {
     if (table && column && column.index !== -1 && !table.sourceColumns.has(canonical)) table.sourceColumns.set(canonical, column.label);
   };
   const r = report?.columns;
@@ -158,7 +159,7 @@ function describeSources(built: Built, report: OpportunitiesRead | null, history
 }
 
 /** One deal per Opportunities report row, with its history when the history report has it. */
-function reportDeals(report: OpportunitiesRead, history: HistoryRead | null, keys: OpportunityKeys, built: Built, log: AdapterLog): void {
+function reportDeals(report: OpportunitiesRead, history: HistoryRead | null, emitter: HistoryEmitter | null, keys: OpportunityKeys, built: Built, log: AdapterLog): void {
   const c = report.columns;
   const kinds = stageLookup(log.config);
   let standIns = 0;
@@ -171,7 +172,7 @@ function reportDeals(report: OpportunitiesRead, history: HistoryRead | null, key
     }
     built.deals.add(cells, { file: row.file, line: row.record.line });
     // The history joins to the first report row of its key only (a duplicate is rejected as such).
-    if (k !== undefined && report.byKey.get(row.key) === row) emitHistory(history!, k, cells.deal_id!, built, log);
+    if (k !== undefined && report.byKey.get(row.key) === row) emitter!.emit(k, cells.deal_id!);
   }
   if (standIns > 0) {
     const message = `${standIns} opportunit${standIns === 1 ? 'y has' : 'ies have'} no "${c.account.label}"; each one's name stands in for its account`;
@@ -209,7 +210,7 @@ function reportDeal(row: OpportunityRow, c: OpportunitiesRead['columns'], histor
 }
 
 /** Deals of the history report's opportunities that no Opportunities report row describes: built from their latest history row. */
-function historyOnlyDeals(history: HistoryRead, report: OpportunitiesRead | null, keys: OpportunityKeys, built: Built, log: AdapterLog): void {
+function historyOnlyDeals(history: HistoryRead, emitter: HistoryEmitter, report: OpportunitiesRead | null, keys: OpportunityKeys, built: Built, log: AdapterLog): void {
   const c = history.columns;
   let standIns = 0;
   let firstFile = '';
@@ -243,7 +244,7 @@ function historyOnlyDeals(history: HistoryRead, report: OpportunitiesRead | null
       const message = `opportunity "${name || id}" has history rows but is not in the Opportunities report (its filters?); the deal is built from its history`;
       log.warn(first.file, first.line, c.name.index === -1 ? c.id.label : c.name.label, 'not_in_report', message);
     }
-    emitHistory(history, k, dealId, built, log);
+    emitter.emit(k, dealId);
   }
   if (standIns > 0) {
     const what = c.account.index === -1 ? 'the Opportunity History report has no "Account Name" column, so' : `${standIns} opportunit${standIns === 1 ? 'y has' : 'ies have'} no "Account Name";`;

@@ -20,7 +20,7 @@ import { cutoffOf, type LocalDate, startOfLocalDate } from '../../time.ts';
 import { type Config, normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
-import { CanonicalTable, type Limitation, type Origin } from './types.ts';
+import { CanonicalTable, type Limitation, type Origin, StageHistoryTable } from './types.ts';
 
 /** A stage entry an export dates itself. */
 export interface DatedStage {
@@ -61,7 +61,7 @@ export interface DealsSpec {
 }
 
 export interface CanonicalDeals {
-  tables: { 'deals.csv': CanonicalTable; 'stage_history.csv': CanonicalTable; 'field_history.csv'?: CanonicalTable };
+  tables: { 'deals.csv': CanonicalTable; 'stage_history.csv': StageHistoryTable; 'field_history.csv'?: CanonicalTable };
   issues: Issue[];
   dropped: Origin[];
   limitations: Limitation[];
@@ -190,7 +190,7 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
   for (const [c, v] of spec.sourceColumns) deals.sourceColumns.set(c, v);
   for (const r of rows) deals.add(r.cells, r.origin);
 
-  const stageHistory = new CanonicalTable(['deal_id', 'stage', 'entered_at']);
+  const stageHistory = new StageHistoryTable();
   stageHistory.sourceColumns.set('deal_id', spec.idColumn);
   stageHistory.sourceColumns.set('stage', spec.historyColumns.stage);
   stageHistory.sourceColumns.set('entered_at', spec.historyColumns.enteredAt);

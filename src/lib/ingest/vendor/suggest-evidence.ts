@@ -13,12 +13,12 @@ import { Invalid, parseInstant, type DateOptions } from '../values.ts';
 import { cellAt, columnIndex } from './read-table.ts';
 import type { DealStageRow, HistoryStageRow, StageDefinition, StageEvidence } from './suggest-stages.ts';
 import type { MoneyCells } from './suggest-formats.ts';
-import type { CanonicalTable, VendorRecord, VendorTable } from './types.ts';
+import type { CanonicalRows, VendorRecord, VendorTable } from './types.ts';
 
 /** The canonical tables (built by an adapter, or a canonical folder's files) and every vendor table read. */
 export interface ExportView {
-  deals: CanonicalTable | undefined;
-  history: CanonicalTable | undefined;
+  deals: CanonicalRows | undefined;
+  history: CanonicalRows | undefined;
   tables: readonly VendorTable[];
 }
 
@@ -116,7 +116,7 @@ function vote(f: RecordFacts, record: VendorRecord): StageKind | null {
 }
 
 /** The record a canonical row came from, when that record's stage cell is the row's stage. */
-function sameStageRecord(facts: Map<string, RecordFacts>, table: CanonicalTable, row: number, stage: string): { f: RecordFacts; record: VendorRecord } | null {
+function sameStageRecord(facts: Map<string, RecordFacts>, table: CanonicalRows, row: number, stage: string): { f: RecordFacts; record: VendorRecord } | null {
   const origin = table.origin(row);
   const f = facts.get(origin.file);
   const record = f?.byLine.get(origin.line);
@@ -127,7 +127,7 @@ function sameStageRecord(facts: Map<string, RecordFacts>, table: CanonicalTable,
   return matches ? { f, record } : null;
 }
 
-function columnOf(table: CanonicalTable | undefined, name: string): number {
+function columnOf(table: CanonicalRows | undefined, name: string): number {
   return table ? table.columns.indexOf(name) : -1;
 }
 

@@ -6,7 +6,6 @@
  * (assemble.ts), so every rule of input.md holds, and every issue is
  * reported against the vendor file and line the user can open.
  */
-import { grown } from '../grown.ts';
 import type { Config } from '../config.ts';
 import type { Issue } from '../../dataset.ts';
 import type { LocalDate } from '../../time.ts';
@@ -19,6 +18,10 @@ export interface VendorRecord {
 
 export { VendorTable } from './vendor-table.ts';
 import type { VendorTable } from './vendor-table.ts';
+export { type CanonicalRows, CanonicalTable } from './canonical-table.ts';
+import type { CanonicalTable } from './canonical-table.ts';
+import type { StageHistoryTable } from './stage-history-table.ts';
+export { StageHistoryTable } from './stage-history-table.ts';
 
 /** A vendor table and, for a series of periodic exports, the date of its export. */
 export interface VendorFile {
@@ -37,90 +40,6 @@ export const CANONICAL_FILES = ['deals.csv', 'stage_history.csv', 'field_history
 export type CanonicalName = (typeof CANONICAL_FILES)[number];
 
 /**
- * A canonical table being built: cells under `columns`, each row with its
- * origin. Kept flat (one array of cells, origins as file numbers and lines):
- * a history report makes a million rows, and an array and an object per row
- * were a third of the adapter's time in garbage collection.
- */
-export class CanonicalTable {
-  /** Row `i`'s cell `c` is `cells[i * width + c]` (past `length * width`: unused room). */
-  readonly cells: string[];
-  readonly width: number;
-  length = 0;
-  private readonly originFiles: string[] = [];
-  private readonly fileNumbers = new Map<string, number>();
-  /** Per row, its file's number in `originFiles` and its line (typed: a million pushes onto plain arrays cost their copies). */
-  private originFile: Int32Array;
-  private originLine: Int32Array;
-  private lastFile = 0;
-  /** Canonical column name to the vendor column it was read from, for messages. */
-  readonly sourceColumns = new Map<string, string>();
-
-  readonly columns: readonly string[];
-
-  /**
-   * Only columns the vendor file really has: a present column means the data is known (e.g. `keyman`).
-   * `rows`: how many rows are expected, when known (a million rows grown one push at a time cost a copy per doubling).
-   */
-  constructor(columns: readonly string[], rows = 0) {
-    this.columns = columns;
-    this.width = columns.length;
-    this.cells = new Array<string>(rows * this.width);
-    this.originFile = new Int32Array(Math.max(rows, 16));
-    this.originLine = new Int32Array(Math.max(rows, 16));
-  }
-
-  /** Add a row; `cells` maps canonical column names (absent = empty). */
-  add(cells: Partial<Record<string, string>>, origin: Origin): void {
-    let at = this.length * this.width;
-    for (const c of this.columns) this.cells[at++] = cells[c] ?? '';
-    this.pushOrigin(origin.file, origin.line);
-  }
-
-  /** Add a row given in `columns` order (the fast path for large files; `cells` may be reused by the caller). */
-  addCells(cells: readonly string[], file: string, line: number): void {
-    const at = this.length * this.width;
-    for (let c = 0; c < this.width; c++) this.cells[at + c] = cells[c] ?? '';
-    this.pushOrigin(file, line);
-  }
-
-  /** Row `i` as an array (a copy). */
-  row(i: number): string[] {
-    return this.cells.slice(i * this.width, (i + 1) * this.width);
-  }
-
-  /** Every row as an array (copies; for `npm run init`, not for the read). */
-  allRows(): string[][] {
-    return Array.from({ length: this.length }, (_, i) => this.row(i));
-  }
-
-  cell(i: number, c: number): string {
-    return this.cells[i * this.width + c]!;
-  }
-
-  origin(i: number): Origin {
-    return { file: this.originFiles[this.originFile[i]!]!, line: this.originLine[i]! };
-  }
-
-  private pushOrigin(file: string, line: number): void {
-    let f = this.originFiles[this.lastFile] === file ? this.lastFile : this.fileNumbers.get(file);
-    if (f === undefined) {
-      f = this.originFiles.length;
-      this.originFiles.push(file);
-      this.fileNumbers.set(file, f);
-    }
-    this.lastFile = f;
-    if (this.length === this.originFile.length) {
-      this.originFile = grown(this.originFile, this.length * 2);
-      this.originLine = grown(this.originLine, this.length * 2);
-    }
-    this.originFile[this.length] = f;
-    this.originLine[this.length] = line;
-    this.length++;
-  }
-}
-
-/**
  * What the dashboard must know about data a format cannot give, so a page
  * says what is missing instead of showing a misleading zero.
  */
@@ -131,7 +50,8 @@ export type Limitation =
   | 'history_from_snapshots';
 
 export interface AdapterOutput {
-  tables: Partial<Record<CanonicalName, CanonicalTable>>;
+  /** Stage history as codes (stage-history-table.ts); the others as cells. */
+  tables: Partial<Record<Exclude<CanonicalName, 'stage_history.csv'>, CanonicalTable>> & { 'stage_history.csv'?: StageHistoryTable };
   /** The adapter's own findings (footers skipped, deleted rows dropped, ...), against vendor files and lines. */
   issues: Issue[];
   /** Vendor records deliberately not used (counted as rejected); each must have an issue saying why. */

@@ -35,7 +35,7 @@ export class VendorTable {
   malformed = 0;
   /** Lines above the header that were a report's title, not rows (read-table.ts); already reported. */
   preamble: VendorRecord[] = [];
-  /** Distinct cell texts; code 0 is ''. */
+  /** Distinct cell texts; code 0 is ''. Two cells have one code exactly when their texts are equal. */
   readonly values: string[] = [''];
   /** Cells per record in `codes` (grows when a record is longer than any before). */
   private width: number;
