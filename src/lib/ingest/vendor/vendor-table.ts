@@ -81,6 +81,16 @@ export class VendorTable {
     return c < 0 || c >= this.width ? 0 : this.codes[(this.first + r) * this.width + c]!;
   }
 
+  /**
+   * Column `c`'s codes, for a tight loop over records: record r's is
+   * `codes[at + r * stride]` (a column past the width or -1: one 0, stride 0).
+   * Valid until the table next changes.
+   */
+  columnCodes(c: number): { codes: Int32Array; at: number; stride: number } {
+    if (c < 0 || c >= this.width) return { codes: new Int32Array(1), at: 0, stride: 0 };
+    return { codes: this.codes, at: this.first * this.width + c, stride: this.width };
+  }
+
   cell(r: number, c: number): string {
     return this.values[this.code(r, c)]!;
   }
