@@ -137,6 +137,8 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     },
   });
   const files: ExportFile[] = [];
+  /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */
+  const hashing: Promise<string>[] = [];
   const keep = keptColumns(allowedAdapters(options.format));
   for (const relative of paths) {
     const path = join(folder, relative);
@@ -145,10 +147,11 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     // A large export is read in two parts at once; null: read whole, below.
     const log = new IssueLog();
     const split = await readVendorFileSplit(relative, path, size, log, keep);
-    if (split) hashes[relative] = split.sha256;
+    if (split) hashing.push(split.sha256.then((hex) => (hashes[relative] = hex)));
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks });
+  await Promise.all(hashing);
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
 }

@@ -65,7 +65,13 @@ export interface PartJob extends PartHeader {
   end: number;
 }
 
-export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[]; relative: boolean; sha256: string | null } | { ok: false; why: string };
+/** The worker's first message: its part (`bytes`: how many it read, to know the file kept its size). */
+export type PartResult = { ok: true; coded: CodedRecords; rows: number; malformed: number; issues: Issue[]; relative: boolean; bytes: number } | { ok: false; why: string };
+
+/** Its second: the whole file's sha256, hashed after the part was sent (null when the file's size changed). */
+export interface HashResult {
+  sha256: string | null;
+}
 
 /** A sha256 of bytes given in order; its digest only if they were exactly the file's `size` bytes (else the file changed while it was read). */
 export class Hasher {
@@ -234,7 +240,10 @@ export function lineEndsBefore(path: string, end: number): number {
  * reader, the rest plain records first, in two parts at once when there
  * are two cores (`threads`). Null when the file is small (`minBytes`), not
  * UTF-8, or a part did not end between records or has something a whole
- * reading reports once per file: the caller then reads it whole.
+ * reading reports once per file: the caller then reads it whole. In two
+ * parts, the worker hashes the file after sending its part, while this
+ * thread goes on with the table: `sha256` settles later, and rejects with
+ * an IngestFatalError if the file's size changed meanwhile.
  */
 export async function readVendorFileSplit(
   file: string,
@@ -243,7 +252,7 @@ export async function readVendorFileSplit(
   issues: IssueLog,
   keep?: KeepColumns,
   { minBytes = SPLIT_BYTES, threads = availableParallelism() }: { minBytes?: number; threads?: number } = {},
-): Promise<{ table: VendorTable; sha256: string } | null> {
+): Promise<{ table: VendorTable; sha256: Promise<string> } | null> {
   if (size < minBytes || size === 0) return null;
   const head = new Uint8Array(4);
   const fd = openSync(path, 'r');
@@ -264,6 +273,7 @@ export async function readVendorFileSplit(
   const mark = issues.mark();
   let worker: Worker | null = null;
   let result: Promise<PartResult> | null = null;
+  let hashed: Promise<HashResult | null> | null = null;
   let header = null as PartHeader | null;
   /** The line the second part starts on, when known without counting. */
   let lineAtCut: number | null = null;
@@ -286,11 +296,20 @@ export async function readVendorFileSplit(
       const job: PartJob = { file, path, start: cut, end: size, ...header };
       const w = new Worker(siblingModule('read-split-worker', import.meta.url), { workerData: job });
       worker = w;
-      result = new Promise<PartResult>((resolve) => {
-        w.once('message', (m: PartResult) => resolve(m));
-        w.once('error', (e) => resolve({ ok: false, why: String(e) }));
-        w.once('exit', () => resolve({ ok: false, why: 'the worker stopped' }));
-      });
+      // Two messages: the part, then the hash (null: the worker stopped first; this thread then hashes).
+      let onPart!: (m: PartResult) => void;
+      let onHash!: (m: HashResult | null) => void;
+      result = new Promise<PartResult>((resolve) => (onPart = resolve));
+      hashed = new Promise<HashResult | null>((resolve) => (onHash = resolve));
+      let received = 0;
+      w.on('message', (m: PartResult | HashResult) => (received++ === 0 ? onPart(m as PartResult) : onHash(m as HashResult)));
+      // A promise settles once: whichever message has come stays.
+      const stopped = (why: string) => {
+        onPart({ ok: false, why });
+        onHash(null);
+      };
+      w.once('error', (e) => stopped(String(e)));
+      w.once('exit', () => stopped('the worker stopped'));
     });
     if ((cut < size && result === null) || header === null || !first.table.cleanEnd || (hasher && hasher.bytes !== headCut)) return drop();
     if (headCut < cut) {
@@ -307,20 +326,36 @@ export async function readVendorFileSplit(
     drop();
     throw e;
   }
-  let sha256 = hasher?.digest(size) ?? null;
   const table = first.vendor;
-  if (cut < size) {
-    const part = await (result as unknown as Promise<PartResult>);
-    void (worker as Worker | null)?.terminate();
-    if (!part.ok) return drop();
-    sha256 = part.sha256;
-    table.append(part.coded, part.relative ? (lineAtCut ?? lineEndsBefore(path, cut) + 1) - 1 : 0);
-    table.rows += part.rows;
-    table.malformed += part.malformed;
-    issues.issues.push(...part.issues);
+  if (cut === size) {
+    // A file that changed size while it was read is read again, whole.
+    const sha256 = hasher!.digest(size);
+    if (sha256 === null) return drop();
+    finishVendorTable(table, issues);
+    return { table, sha256: Promise.resolve(sha256) };
   }
-  // A file that changed size while it was read is read again, whole.
-  if (sha256 === null) return drop();
+  const part = await (result as unknown as Promise<PartResult>);
+  if (!part.ok || part.bytes !== size - cut) return drop();
+  table.append(part.coded, part.relative ? (lineAtCut ?? lineEndsBefore(path, cut) + 1) - 1 : 0);
+  table.rows += part.rows;
+  table.malformed += part.malformed;
+  issues.issues.push(...part.issues);
   finishVendorTable(table, issues);
+  const sha256 = (hashed as unknown as Promise<HashResult | null>).then((h) => {
+    void (worker as Worker | null)?.terminate();
+    // A worker that stopped before hashing: the hash is made here.
+    const hex = h ? h.sha256 : wholeFileHash(path, size);
+    if (hex === null) throw new IngestFatalError(file, `${file}: the file changed while it was read (its size is no longer ${size.toLocaleString('en-US')} bytes); read it again once it is written completely`);
+    return hex;
+  });
+  // Settled by whoever awaits it; until then a rejection is not "unhandled".
+  sha256.catch(() => {});
   return { table, sha256 };
+}
+
+/** The sha256 of a file's first `size` bytes, or null when it does not have exactly that many. */
+export function wholeFileHash(path: string, size: number): string | null {
+  const hasher = new Hasher();
+  hasher.addRange(path, 0, size);
+  return hasher.digest(size);
 }
