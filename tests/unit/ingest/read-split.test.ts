@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IssueLog } from '../../../src/lib/ingest/issues.ts';
-import { readVendorFileSplit } from '../../../src/lib/ingest/read-split.ts';
+import { readVendorFileSplit, wholeFileHash } from '../../../src/lib/ingest/read-split.ts';
 import { readVendorTable } from '../../../src/lib/ingest/vendor/read-table.ts';
 import { vendorRecords } from './vendor-records.ts';
 
@@ -52,6 +52,14 @@ describe('reading a large export in two parts', () => {
     ]);
     // Hashed by the worker after it sent its part: the file's own sha256.
     expect(await split!.sha256).toBe(createHash('sha256').update(encode(text)).digest('hex'));
+  });
+
+  it('hashes a file up to the size it was read at, and catches one that has fewer bytes by then', () => {
+    const path = join(dir, 'hashed.csv');
+    const bytes = encode('Id,Name\n1,a\n');
+    writeFileSync(path, bytes);
+    expect(wholeFileHash(path, bytes.length)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(wholeFileHash(path, bytes.length + 1)).toBeNull();
   });
 
   it('gives up when the cut falls inside a quoted cell spanning lines', async () => {
