@@ -138,7 +138,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   });
   const files: ExportFile[] = [];
   /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */
-  const hashing: Promise<string>[] = [];
+  const hashing: [string, Promise<string>][] = [];
   const keep = keptColumns(allowedAdapters(options.format));
   for (const relative of paths) {
     const path = join(folder, relative);
@@ -147,11 +147,11 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     // A large export is read in two parts at once; null: read whole, below.
     const log = new IssueLog();
     const split = await readVendorFileSplit(relative, path, size, log, keep);
-    if (split) hashing.push(split.sha256.then((hex) => (hashes[relative] = hex)));
+    if (split) hashing.push([relative, split.sha256]);
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks });
-  await Promise.all(hashing);
+  for (const [relative, sha256] of hashing) hashes[relative] = await sha256;
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
 }
