@@ -16,6 +16,7 @@ import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, da
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { pairOrder, tiedOrder } from './salesforce-order.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorTable } from './types.ts';
+import type { ColumnCodes } from './vendor-table.ts';
 
 export interface HistoryColumns {
   id: Column;
@@ -326,6 +327,11 @@ export class HistoryEmitter {
   /** Per report, its cell code to the stage history's stage code (-1: not yet coded); per distinct date, its code there. */
   private readonly stageCodes: Int32Array[];
   private readonly dateCodes: Int32Array;
+  /** Per report, the codes of its To Stage, From Stage, Amount and Close Date columns (the reports no longer change). */
+  private readonly tos: ColumnCodes[];
+  private readonly froms: ColumnCodes[];
+  private readonly amounts: ColumnCodes[];
+  private readonly closes: ColumnCodes[];
   /** Reused for each field row (addCells copies the cells). */
   private readonly fieldRow = ['', '', '', '', ''];
 
@@ -335,6 +341,10 @@ export class HistoryEmitter {
     this.fields = fields;
     this.ctx = ctx;
     this.stageCodes = read.tables.map((t) => new Int32Array(t.values.length).fill(-1));
+    this.tos = read.tables.map((t) => t.columnCodes(read.columns.to.index));
+    this.froms = read.tables.map((t) => t.columnCodes(read.columns.from.index));
+    this.amounts = read.tables.map((t) => t.columnCodes(read.columns.amount.index));
+    this.closes = read.tables.map((t) => t.columnCodes(read.columns.close.index));
     this.dateCodes = Int32Array.from(read.dates, (date) => stages.dates.code(date));
   }
 
@@ -346,38 +356,45 @@ export class HistoryEmitter {
     const texts = read.dateTexts;
     // Each opportunity is emitted once.
     const deal = stages.deals.append(dealId);
+    const { order, tableOf, recordOf, dateOf } = read;
+    const { tos, froms } = this;
     let amount = '';
     let close = '';
     // The previous row's report and its Amount and Close Date codes: a cell with the same code there has the same text, so it changed nothing.
     let lastTable = -1;
     let amountCode = -1;
     let closeCode = -1;
-    for (let i = read.offsets[k]!; i < read.offsets[k + 1]!; i++) {
-      const row = read.order[i]!;
-      const t = read.tableOf[row]!;
+    const end = read.offsets[k + 1]!;
+    for (let i = read.offsets[k]!; i < end; i++) {
+      const row = order[i]!;
+      const t = tableOf[row]!;
       const table = read.tables[t]!;
-      const r = read.recordOf[row]!;
+      const r = recordOf[row]!;
       const file = table.file;
       const line = table.line(r);
       // One code per distinct text in a report (vendor-table.ts): equal codes, equal texts.
-      const to = table.code(r, c.to.index);
-      if (table.code(r, c.from.index) !== to) {
+      const toCodes = tos[t]!;
+      const fromCodes = froms[t]!;
+      const to = toCodes.codes[toCodes.at + r * toCodes.stride]!;
+      if (fromCodes.codes[fromCodes.at + r * fromCodes.stride] !== to) {
         let stage = stageCodes[t]![to]!;
         if (stage === -1) stageCodes[t]![to] = stage = stages.stages.code(table.values[to]!);
-        stages.addCodes(deal, stage, dateCodes[read.dateOf[row]!]!, file, line);
+        stages.addCodes(deal, stage, dateCodes[dateOf[row]!]!, file, line);
       }
       if (!fields) continue;
       const first = i === read.offsets[k];
       const sameTable = t === lastTable;
       lastTable = t;
-      const amountAt = table.code(r, c.amount.index);
+      const amounts = this.amounts[t]!;
+      const amountAt = amounts.codes[amounts.at + r * amounts.stride]!;
       if (c.amount.index !== -1 && !(sameTable && amountAt === amountCode)) {
         const value = table.values[amountAt]!;
         if (!first && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[read.dateOf[row]!]!, file, line);
         amount = value;
         amountCode = amountAt;
       }
-      const closeAt = table.code(r, c.close.index);
+      const closes = this.closes[t]!;
+      const closeAt = closes.codes[closes.at + r * closes.stride]!;
       if (c.close.index !== -1 && !(sameTable && closeAt === closeCode)) {
         const value = texts.text(table.values[closeAt]!);
         if (!first && datesDiffer(close, value, dates)) this.addField(dealId, 'expected_close_at', close, value, read.dates[read.dateOf[row]!]!, file, line);

@@ -22,6 +22,13 @@ export interface CodedRecords {
   lines: Int32Array;
 }
 
+/** One column's codes in a table: record r's is `codes[at + r * stride]`. */
+export interface ColumnCodes {
+  codes: Int32Array;
+  at: number;
+  stride: number;
+}
+
 export class VendorTable {
   /** The file's path relative to the data folder, as the user named it. */
   readonly file: string;
@@ -86,7 +93,7 @@ export class VendorTable {
    * `codes[at + r * stride]` (a column past the width or -1: one 0, stride 0).
    * Valid until the table next changes.
    */
-  columnCodes(c: number): { codes: Int32Array; at: number; stride: number } {
+  columnCodes(c: number): ColumnCodes {
     if (c < 0 || c >= this.width) return { codes: new Int32Array(1), at: 0, stride: 0 };
     return { codes: this.codes, at: this.first * this.width + c, stride: this.width };
   }
