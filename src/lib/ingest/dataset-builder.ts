@@ -14,7 +14,7 @@ import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { rowContext } from './schema.ts';
 import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
-import { isRowsSource, type ProgressCallback, type Table, type TableSource } from './table.ts';
+import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
 
 export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
 export const CONFIG_FILE = 'pipeline.config.json';
@@ -79,6 +79,10 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   tables.push(dealsRead.table);
   const candidates = dealsRead.candidates;
   const historyInput = files[STAGE_HISTORY_FILE]!;
+  const optional = (name: string) => (files[name] ? asSource(files[name]) : null);
+  const fieldSource = optional(FIELD_HISTORY_FILE);
+  // While stage history is still read on its thread, field_history.csv is read here, against the candidates.
+  const early = fieldSource && isPrepared(historyInput) ? fieldHistoryMeanwhile(fieldSource, ctx, dealsRead, opts) : null;
   const prepared = isPrepared(historyInput) ? historyInput.prepared() : null;
   const historyRead = prepared
     ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, issues)
@@ -94,9 +98,9 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
 
   // No candidate rejected: the candidate index is the deal index.
   const dealRef = dealReference(deals.length === candidates.length ? dealsRead.ids : idIndex(deals), dealsRead.rejectedIds);
-  const optional = (name: string) => (files[name] ? asSource(files[name]) : null);
-  const fieldSource = optional(FIELD_HISTORY_FILE);
-  const fieldRead = fieldSource ? readFieldHistory(fieldSource, ctx, deals, dealRef, opts) : null;
+  // The early reading stands when no candidate was rejected (the candidates are then the deals, in order);
+  // otherwise its rows may name a rejected deal, and the file is read again against the deals.
+  const fieldRead = !fieldSource ? null : early && deals.length === candidates.length ? early.take(issues) : readFieldHistory(fieldSource, ctx, deals, dealRef, opts);
   const accountSource = optional(ACCOUNTS_FILE);
   const accountsRead = accountSource ? readAccounts(accountSource, opts) : null;
   const targetSource = optional(TARGETS_FILE);
@@ -120,6 +124,31 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     fileHashes: { ...options.fileHashes },
     files: stats,
     issues: issues.sorted(),
+  };
+}
+
+/**
+ * field_history.csv read against the candidate deals, its issues kept apart
+ * (and a problem that stops ingest held back) until `take` says the reading
+ * stands: then they are the ones a reading after stage history gives.
+ */
+function fieldHistoryMeanwhile(source: TableSource, ctx: ReturnType<typeof rowContext>, dealsRead: ReturnType<typeof readDeals>, opts: TableOptions) {
+  const log = new IssueLog();
+  let read: ReturnType<typeof readFieldHistory> | null = null;
+  let fatal: unknown = null;
+  try {
+    read = readFieldHistory(source, ctx, dealsRead.candidates, dealReference(dealsRead.ids, dealsRead.rejectedIds), { ...opts, issues: log });
+  } catch (e) {
+    // Thrown only after stage history, where a reading of it in turn would throw it.
+    if (!(e instanceof IngestFatalError)) throw e;
+    fatal = e;
+  }
+  return {
+    take(issues: IssueLog): ReturnType<typeof readFieldHistory> {
+      if (fatal !== null || read === null) throw fatal;
+      issues.issues.push(...log.issues);
+      return read;
+    },
   };
 }
 

@@ -48,14 +48,15 @@ const history = fc.tuple(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n',
 });
 
 let n = 0;
-async function both(historyBytes: Uint8Array) {
+async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS) {
   const folder = join(dir, `f${n++}`);
   rmSync(folder, { recursive: true, force: true });
   const { mkdirSync } = await import('node:fs');
   mkdirSync(folder);
   writeFileSync(join(folder, 'pipeline.config.json'), CONFIG);
-  writeFileSync(join(folder, 'deals.csv'), DEALS);
+  writeFileSync(join(folder, 'deals.csv'), deals);
   writeFileSync(join(folder, 'stage_history.csv'), historyBytes);
+  if (fieldHistory !== undefined) writeFileSync(join(folder, 'field_history.csv'), fieldHistory);
   const outcome = async (historyThreadBytes: number) => {
     try {
       return { ok: (await readFolder(folder, { historyThreadBytes })).dataset };
@@ -81,10 +82,49 @@ describe('stage history read on a worker thread', () => {
     expect(rejected).toBeGreaterThan(20);
   }, 120_000);
 
+  it('with field_history.csv read meanwhile, against the candidates, gives the same Dataset, also when a candidate is rejected (property)', async () => {
+    // D6 is won without closed_at: rejected once the history is known, unless it has stage_history rows.
+    const deals = `${DEALS}\nD6,A3,Park,80,2025-01-08,,won`;
+    const historyRow = fc.tuple(fc.constantFrom('D1', 'D2', 'D3', 'D9'), fc.constantFrom('prospect', 'won', 'Closing'), fc.constantFrom('2025-01-09', 'soon'));
+    const fieldRow = fc.tuple(
+      fc.constantFrom('D1', 'D2', 'D6', 'D4', 'D9', ''),
+      fc.constantFrom('amount', 'expected_close_at', 'notes'),
+      fc.constantFrom('', '100', '2025-03-01', 'lots'),
+      fc.constantFrom('120', '2025-04-01', 'x'),
+      fc.constantFrom('2025-02-01', 'never'),
+    );
+    // withD6: a stage_history row for D6, which keeps it; brokenHeader (one in ten): field_history.csv stops ingest.
+    const sample = fc.tuple(fc.array(historyRow, { maxLength: 12 }), fc.array(fieldRow, { maxLength: 12 }), fc.boolean(), fc.nat(9).map((x) => x === 0));
+    let rejectedD6 = 0;
+    let keptD6 = 0;
+    await fc.assert(
+      fc.asyncProperty(sample, async ([history, fields, withD6, brokenHeader]) => {
+        const rows = [...history.map((r) => r.join(',')), ...(withD6 ? ['D6,won,2025-01-20'] : [])];
+        const historyText = ['deal_id,stage,entered_at', ...rows].join('\n');
+        const header = brokenHeader ? 'deal_id,field,old_value,new_value' : 'deal_id,field,old_value,new_value,changed_at';
+        const fieldText = [header, ...fields.map((r) => r.join(','))].join('\n');
+        const { thread, here } = await both(Buffer.from(historyText), fieldText, deals);
+        expect(thread).toEqual(here);
+        if ('ok' in here && here.ok) {
+          if (here.ok.deals.some((d) => d.id === 'D6')) keptD6++;
+          else rejectedD6++;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Both branches (the early reading kept, and read again) must occur.
+    expect(rejectedD6).toBeGreaterThan(2);
+    expect(keptD6).toBeGreaterThan(2);
+  }, 120_000);
+
   it('a problem that stops ingest is the same error, from the reading on this thread', async () => {
     const { thread, here } = await both(Buffer.from('deal_id,stage\nD1,prospect\n'));
     expect(here).toEqual({ error: expect.stringContaining('stage_history.csv: missing required column "entered_at"') });
     expect(thread).toEqual(here);
+    // field_history.csv, read first on the thread's path, has a problem too: stage history's is still the one reported.
+    const both2 = await both(Buffer.from('deal_id,stage\nD1,prospect\n'), 'deal_id,field\nD1,amount\n');
+    expect(both2.here).toEqual(here);
+    expect(both2.thread).toEqual(here);
   });
 
   it('the rows, their deals and the tallies of a known file', async () => {
