@@ -145,7 +145,7 @@ function fieldHistoryMeanwhile(source: TableSource, ctx: ReturnType<typeof rowCo
   }
   return {
     take(issues: IssueLog): ReturnType<typeof readFieldHistory> {
-      if (fatal !== null || read === null) throw fatal;
+      if (read === null) throw fatal;
       issues.issues.push(...log.issues);
       return read;
     },

@@ -16,7 +16,7 @@ import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, da
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { pairOrder, tiedOrder } from './salesforce-order.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorTable } from './types.ts';
-import type { ColumnCodes } from './vendor-table.ts';
+import { type ColumnCodes, codeAt } from './vendor-table.ts';
 
 export interface HistoryColumns {
   id: Column;
@@ -159,16 +159,16 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
   const atOf = read.at;
   let count = read.count;
   for (let r = 0; r < end; r++) {
-    const idCode = ids.codes[ids.at + r * ids.stride]!;
-    if (idCode === 0 && names.codes[names.at + r * names.stride] === 0) {
+    const idCode = codeAt(ids, r);
+    if (idCode === 0 && codeAt(names, r) === 0) {
       ctx.drop(file, table.line(r), c.name.index === -1 ? c.id.label : c.name.label, 'missing_opportunity', 'the row names no opportunity; row skipped');
       continue;
     }
-    if (tos.codes[tos.at + r * tos.stride] === 0) {
+    if (codeAt(tos, r) === 0) {
       ctx.drop(file, table.line(r), c.to.label, 'missing_stage', `"${c.to.label}" is empty; row skipped`);
       continue;
     }
-    const dateCode = datesAt.codes[datesAt.at + r * datesAt.stride]!;
+    const dateCode = codeAt(datesAt, r);
     let at = instants[dateCode]!;
     if (Number.isNaN(at)) {
       const dateCell = table.values[dateCode]!;
@@ -357,7 +357,7 @@ export class HistoryEmitter {
     // Each opportunity is emitted once.
     const deal = stages.deals.append(dealId);
     const { order, tableOf, recordOf, dateOf } = read;
-    const { tos, froms } = this;
+    const { tos, froms, amounts, closes } = this;
     let amount = '';
     let close = '';
     // The previous row's report and its Amount and Close Date codes: a cell with the same code there has the same text, so it changed nothing.
@@ -373,10 +373,8 @@ export class HistoryEmitter {
       const file = table.file;
       const line = table.line(r);
       // One code per distinct text in a report (vendor-table.ts): equal codes, equal texts.
-      const toCodes = tos[t]!;
-      const fromCodes = froms[t]!;
-      const to = toCodes.codes[toCodes.at + r * toCodes.stride]!;
-      if (fromCodes.codes[fromCodes.at + r * fromCodes.stride] !== to) {
+      const to = codeAt(tos[t]!, r);
+      if (codeAt(froms[t]!, r) !== to) {
         let stage = stageCodes[t]![to]!;
         if (stage === -1) stageCodes[t]![to] = stage = stages.stages.code(table.values[to]!);
         stages.addCodes(deal, stage, dateCodes[dateOf[row]!]!, file, line);
@@ -385,19 +383,17 @@ export class HistoryEmitter {
       const first = i === read.offsets[k];
       const sameTable = t === lastTable;
       lastTable = t;
-      const amounts = this.amounts[t]!;
-      const amountAt = amounts.codes[amounts.at + r * amounts.stride]!;
+      const amountAt = codeAt(amounts[t]!, r);
       if (c.amount.index !== -1 && !(sameTable && amountAt === amountCode)) {
         const value = table.values[amountAt]!;
-        if (!first && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[read.dateOf[row]!]!, file, line);
+        if (!first && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[dateOf[row]!]!, file, line);
         amount = value;
         amountCode = amountAt;
       }
-      const closes = this.closes[t]!;
-      const closeAt = closes.codes[closes.at + r * closes.stride]!;
+      const closeAt = codeAt(closes[t]!, r);
       if (c.close.index !== -1 && !(sameTable && closeAt === closeCode)) {
         const value = texts.text(table.values[closeAt]!);
-        if (!first && datesDiffer(close, value, dates)) this.addField(dealId, 'expected_close_at', close, value, read.dates[read.dateOf[row]!]!, file, line);
+        if (!first && datesDiffer(close, value, dates)) this.addField(dealId, 'expected_close_at', close, value, read.dates[dateOf[row]!]!, file, line);
         close = value;
         closeCode = closeAt;
       }

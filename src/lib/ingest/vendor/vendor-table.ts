@@ -22,11 +22,16 @@ export interface CodedRecords {
   lines: Int32Array;
 }
 
-/** One column's codes in a table: record r's is `codes[at + r * stride]`. */
+/** One column's codes in a table: record r's is `codes[at + r * stride]` (`codeAt`). */
 export interface ColumnCodes {
   codes: Int32Array;
   at: number;
   stride: number;
+}
+
+/** Record `r`'s code in a column (small enough to be inlined in a loop over a million records). */
+export function codeAt(column: ColumnCodes, r: number): number {
+  return column.codes[column.at + r * column.stride]!;
 }
 
 export class VendorTable {
