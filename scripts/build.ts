@@ -283,4 +283,7 @@ function cacheName(outDir: string): string {
   return basename(outDir).replace(/[^\p{L}\p{N}._-]/gu, '_') || '_';
 }
 
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2), nodeIO());
+/** The command as a process runs it (scripts/launch.mjs calls it in the compiled bundle). */
+export const runCli = (argv: string[]): Promise<number> => main(argv, nodeIO());
+
+if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2));

@@ -25,10 +25,19 @@ export const COMMANDS = {
     entry: 'scripts/metrics.ts',
     workers: { 'history-thread-worker': 'src/lib/ingest/history-thread-worker.ts', 'read-split-worker': 'src/lib/ingest/read-split-worker.ts' },
   },
+  // The build's extract step runs in a process of its own (scripts/lib/extract-process.ts), which starts the same workers.
+  build: {
+    entry: 'scripts/build.ts',
+    workers: {
+      'extract-process': 'scripts/lib/extract-process.ts',
+      'history-thread-worker': 'src/lib/ingest/history-thread-worker.ts',
+      'read-split-worker': 'src/lib/ingest/read-split-worker.ts',
+    },
+  },
 };
 
 /** Changes with the layout of the cache or the way bundles are made: older records and folders are then not used. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Bundle folders kept per command (a running process may still start workers from an older one). */
 const KEEP = 3;
 
@@ -102,6 +111,11 @@ export async function compile(cache, name) {
       packages: 'external',
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
+      // Shared code in chunks, and a dynamic import() stays a module loaded only when it is reached (what a command
+      // needs only on some paths, the build's chart code among it, is not loaded at every start).
+      splitting: true,
+      // Beside the entries: a worker is found beside the module that starts it (src/lib/ingest/sibling-module.ts).
+      chunkNames: 'chunk-[hash]',
       metafile: true,
       // An internal error's stack names the TypeScript sources (launch enables source maps).
       sourcemap: 'linked',

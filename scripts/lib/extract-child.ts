@@ -9,17 +9,14 @@
  * the same kind here, for the same exit code and message.
  */
 import { fork } from 'node:child_process';
-import * as nodeFs from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
+import { siblingModule } from '../../src/lib/ingest/sibling-module.ts';
 import type { LocalDate } from '../../src/lib/time.ts';
 import { type CliFs, InputReadError, OutputError } from './cli.ts';
-import { makeStagingDir, removeQuietly } from './out-dir.ts';
 import type { Extraction } from './extract.ts';
 import { UsageError } from './io.ts';
 import { progressReporter } from './progress.ts';
@@ -111,9 +108,9 @@ interface SentError {
   line?: number;
   column?: string;
 }
-type Reply = { ok: Extraction } | { error: SentError };
+export type Reply = { ok: Extraction } | { error: SentError };
 
-function sendable(e: unknown): SentError {
+export function sendable(e: unknown): SentError {
   const error = e instanceof Error ? e : new Error(String(e));
   const kind: Kind =
     error instanceof UsageError ? 'usage'
@@ -148,7 +145,8 @@ function rethrown(s: SentError): Error {
 
 /** Run the extract step in a process of its own, and return what it returns (or throw what it throws). */
 export function runJobInChild(job: ExtractJob): Promise<Extraction> {
-  const child = fork(fileURLToPath(import.meta.url), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Its TypeScript source, or its bundle beside the compiled build's (scripts/launch.mjs).
+  const child = fork(fileURLToPath(siblingModule('extract-process', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((done, fail) => {
     let reply: Reply | undefined;
     child.once('message', (m) => (reply = m as Reply));
@@ -162,28 +160,3 @@ export function runJobInChild(job: ExtractJob): Promise<Extraction> {
   });
 }
 
-if (import.meta.main) {
-  // As for rendering (scripts/lib/astro-render.ts): the heap kept near what is live, so the process's peak is the data's, not V8's slack.
-  const growing = 30;
-  if (growing > 0) v8.setFlagsFromString(`--heap-growing-percent=${growing}`);
-  process.once('message', async (job: ExtractJob) => {
-    const made: string[] = [];
-    let reply: Reply;
-    try {
-      const { readFolder } = await import('../../src/lib/ingest/read-folder.ts');
-      const csv = job.csv;
-      const makeFilesDir = csv
-        ? () => {
-            const dir = makeStagingDir(nodeFs, csv.outDir, csv.outArg);
-            made.push(dir);
-            return dir;
-          }
-        : undefined;
-      reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir }) };
-    } catch (e) {
-      for (const dir of made) removeQuietly(nodeFs, dir);
-      reply = { error: sendable(e) };
-    }
-    process.send!(reply, () => process.exit(0));
-  });
-}

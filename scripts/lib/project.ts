@@ -1,5 +1,18 @@
 /** Where Pipescope itself is: the project folder (Astro's root; its .cache holds the site data). */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/**
+ * The nearest folder above `file` that holds a package.json: from the sources
+ * (scripts/lib) and from a compiled bundle (node_modules/.cache/pipescope-cli/<command>-<hash>, see
+ * scripts/launch.mjs) alike, the project's own.
+ */
+export function projectRootOf(file: string): string {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${file}`);
+  }
+}
+
+export const PROJECT_ROOT = projectRootOf(fileURLToPath(import.meta.url));

@@ -346,13 +346,14 @@ describe('build: arguments', () => {
 });
 
 describe('build: the real thing', () => {
-  it('node scripts/build.ts builds the spec example with Astro into a new folder (exit 0), reuses it the second time, then refuses a parent of the project (exit 2)', { timeout: 120_000 }, () => {
+  it('npm run build (compiled: scripts/launch.mjs) builds the spec example with Astro into a new folder (exit 0), reuses it the second time, then refuses a parent of the project (exit 2)', { timeout: 120_000 }, () => {
     const dir = tempDir();
     // A unique name: the site data goes to the project's .cache/site-data-<name>.json.
     const out = join(dir, basename(dir));
     const siteData = join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`);
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ['scripts/build.ts', '--data', join(FIXTURES, 'spec-example', 'data'), '--as-of', AS_OF, '--cache', join(dir, 'cache'), ...args], {
+      // As `npm run build` runs it: the bundles, with the extract step's process and its workers among them.
+      spawnSync(process.execPath, ['scripts/launch.mjs', 'build', '--data', join(FIXTURES, 'spec-example', 'data'), '--as-of', AS_OF, '--cache', join(dir, 'cache'), ...args], {
         cwd: PROJECT_ROOT,
         encoding: 'utf8',
       });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siblingModule } from '../../../src/lib/ingest/sibling-module.ts';
-import { PROJECT_ROOT } from '../../../scripts/lib/project.ts';
+import { PROJECT_ROOT, projectRootOf } from '../../../scripts/lib/project.ts';
 
 // Inside the project: the bundles find their packages in its node_modules.
 const CACHE = join('.cache', `launch-test-${process.pid}`);
@@ -69,7 +69,10 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(paths).toEqual(expect.arrayContaining(['scripts/metrics.ts', 'src/lib/ingest/history-thread-worker.ts', 'src/lib/ingest/read-split-worker.ts', 'src/lib/metrics/index.ts']));
     for (const [path, size] of inputs) expect(statSync(join(PROJECT_ROOT, path)).size).toBe(size);
     const bundle = join(PROJECT_ROOT, CACHE, dir);
-    expect(readdirSync(bundle).sort()).toEqual(['history-thread-worker.mjs', 'history-thread-worker.mjs.map', 'metrics.mjs', 'metrics.mjs.map', 'read-split-worker.mjs', 'read-split-worker.mjs.map']);
+    // The entries, and the code they share in chunks beside them (where a worker is looked for).
+    const files = readdirSync(bundle).sort();
+    expect(files.filter((f) => !f.startsWith('chunk-'))).toEqual(['history-thread-worker.mjs', 'history-thread-worker.mjs.map', 'metrics.mjs', 'metrics.mjs.map', 'read-split-worker.mjs', 'read-split-worker.mjs.map']);
+    expect(files.filter((f) => f.startsWith('chunk-')).every((f) => /^chunk-[A-Z0-9]+\.mjs(\.map)?$/u.test(f))).toBe(true);
     // Source maps, so that an internal error's stack names the TypeScript sources.
     const map = JSON.parse(readFileSync(join(bundle, 'metrics.mjs.map'), 'utf8')) as { sources: string[] };
     expect(map.sources.some((s) => s.endsWith('scripts/metrics.ts'))).toBe(true);
@@ -113,9 +116,22 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     }
   });
 
+  it('compiles the build with its extract process and workers as entries, which find the project from their folder', () => {
+    const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'build', '--help'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, PIPESCOPE_CLI_CACHE: CACHE } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run build/u);
+    const { dir } = JSON.parse(readFileSync(join(PROJECT_ROOT, CACHE, 'build.json'), 'utf8')) as { dir: string };
+    const bundle = join(PROJECT_ROOT, CACHE, dir);
+    const entries = readdirSync(bundle).filter((f) => f.endsWith('.mjs') && !f.startsWith('chunk-'));
+    expect(entries.sort()).toEqual(['build.mjs', 'extract-process.mjs', 'history-thread-worker.mjs', 'read-split-worker.mjs']);
+    // scripts/lib/project.ts: the nearest folder with a package.json, from a bundle as from the sources.
+    expect(projectRootOf(join(bundle, 'build.mjs'))).toBe(PROJECT_ROOT);
+    expect(projectRootOf(join(PROJECT_ROOT, 'scripts', 'lib', 'project.ts'))).toBe(PROJECT_ROOT);
+  });
+
   it('names an unknown command', () => {
     const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'nope'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('launch: no command "nope" (metrics)\n');
+    expect(r.stderr).toBe('launch: no command "nope" (metrics, build)\n');
   });
 });
