@@ -1,7 +1,7 @@
 /** Stage conversion of the created-in-window cohort, and time in stage per open stage. */
 import { maxReached } from '../model/timeline.ts';
 import { LOST, NONE, WON } from '../model/snapshot.ts';
-import { mean, quantileSorted, ratio, sortedAscending } from '../stats.ts';
+import { mean, quantiles, ratio } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import { inWindow, type MetricContext } from './context.ts';
 import type { ConversionMetric, TimeInStageRow } from './types.ts';
@@ -81,14 +81,14 @@ export function visitDurationsEndedInWindow(ctx: MetricContext): number[][] {
 
 export function timeInStage(ctx: MetricContext, durations = visitDurationsEndedInWindow(ctx)): TimeInStageRow[] {
   return ctx.config.openStages.map((s, i) => {
-    const sorted = sortedAscending(durations[i]!);
+    const [median, p75, p90] = quantiles(durations[i]!, [0.5, 0.75, 0.9]);
     return {
       stage: s.id,
-      visits: sorted.length,
+      visits: durations[i]!.length,
       mean_days: mean(durations[i]!),
-      median_days: quantileSorted(sorted, 0.5),
-      p75_days: quantileSorted(sorted, 0.75),
-      p90_days: quantileSorted(sorted, 0.9),
+      median_days: median ?? null,
+      p75_days: p75 ?? null,
+      p90_days: p90 ?? null,
     };
   });
 }

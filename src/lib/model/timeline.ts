@@ -26,65 +26,62 @@ export interface Timelines {
 export function buildTimelines(dataset: Dataset, config: Config): Timelines {
   const { deals, stageHistory: h } = dataset;
   const n = deals.length;
-  const counts = new Int32Array(n + 1);
-  for (let i = 0; i < h.length; i++) counts[h.deal[i]! + 1]!++;
-  const synthesized = new Uint8Array(n);
-  const synth: { stage: number; at: number }[][] = new Array(n);
-  for (let d = 0; d < n; d++) {
-    if (counts[d + 1] === 0) {
-      synthesized[d] = 1;
-      synth[d] = synthesizedEvents(deals[d]!, config);
-      counts[d + 1] = synth[d]!.length;
-    }
-  }
-  const start = new Int32Array(n + 1);
-  for (let d = 0; d < n; d++) start[d + 1] = start[d]! + counts[d + 1]!;
-  const total = start[n]!;
-
-  // Counting sort by deal keeps file order inside each deal.
-  const evStage = new Int32Array(total);
-  const evAt = new Float64Array(total);
-  const fill = start.slice(0, n);
+  // rowStart[d] .. rowStart[d + 1]: deal d's rows, in file order, in rowStage/rowAt.
+  const rowStart = new Int32Array(n + 1);
+  let grouped = true;
   for (let i = 0; i < h.length; i++) {
     const d = h.deal[i]!;
-    const k = fill[d]!++;
-    evStage[k] = h.stage[i]!;
-    evAt[k] = h.enteredAt[i]!;
+    rowStart[d + 1]!++;
+    if (i > 0 && d < h.deal[i - 1]!) grouped = false;
   }
+  for (let d = 0; d < n; d++) rowStart[d + 1]! += rowStart[d]!;
+  const { stage: rowStage, at: rowAt } = grouped ? { stage: h.stage, at: h.enteredAt } : byDeal(h, rowStart);
+
+  const synthesized = new Uint8Array(n);
+  let synthesizedEventCount = 0;
   for (let d = 0; d < n; d++) {
-    const events = synth[d];
-    if (!events) continue;
-    for (const e of events) {
-      const k = fill[d]!++;
-      evStage[k] = e.stage;
-      evAt[k] = e.at;
+    if (rowStart[d + 1] === rowStart[d]) {
+      synthesized[d] = 1;
+      synthesizedEventCount += synthesizedEvents(deals[d]!, config).length;
     }
   }
-
+  const total = h.length + synthesizedEventCount;
   const offsets = new Int32Array(n + 1);
   const visitStage = new Int32Array(total);
   const visitStart = new Float64Array(total);
   const created = new Float64Array(n);
+  const synthStage = new Int32Array(3);
+  const synthAt = new Float64Array(3);
   let out = 0;
   let order: number[] = [];
   for (let d = 0; d < n; d++) {
     offsets[d] = out;
-    const lo = start[d]!;
-    const hi = start[d + 1]!;
+    let stageOf = rowStage;
+    let atOf = rowAt;
+    let lo = rowStart[d]!;
+    let hi = rowStart[d + 1]!;
+    if (synthesized[d] === 1) {
+      const events = synthesizedEvents(deals[d]!, config);
+      events.forEach((e, j) => {
+        synthStage[j] = e.stage;
+        synthAt[j] = e.at;
+      });
+      [stageOf, atOf, lo, hi] = [synthStage, synthAt, 0, events.length];
+    }
     let sorted = true;
-    for (let k = lo + 1; k < hi; k++) if (evAt[k]! < evAt[k - 1]!) sorted = false;
+    for (let k = lo + 1; k < hi; k++) if (atOf[k]! < atOf[k - 1]!) sorted = false;
     if (!sorted) {
       order = [];
       for (let k = lo; k < hi; k++) order.push(k);
-      order.sort((a, b) => evAt[a]! - evAt[b]! || a - b); // stable: file order on ties
+      order.sort((a, b) => atOf[a]! - atOf[b]! || a - b); // stable: file order on ties
     }
     let last = -1;
     for (let j = 0; j < hi - lo; j++) {
       const k = sorted ? lo + j : order[j]!;
-      const stage = evStage[k]!;
+      const stage = stageOf[k]!;
       if (stage === last) continue;
       visitStage[out] = stage;
-      visitStart[out] = evAt[k]!;
+      visitStart[out] = atOf[k]!;
       out++;
       last = stage;
     }
@@ -101,6 +98,22 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
     created,
     synthesized,
   };
+}
+
+/**
+ * The rows grouped by deal, file order kept inside each deal (a counting sort by `rowStart`). Exports sorted by deal
+ * need none of it: their rows are read where they are (a copy of a million rows is mostly first touches of new memory).
+ */
+function byDeal(h: Dataset['stageHistory'], rowStart: Int32Array): { stage: Int32Array; at: Float64Array } {
+  const stage = new Int32Array(h.length);
+  const at = new Float64Array(h.length);
+  const fill = rowStart.slice(0, rowStart.length - 1);
+  for (let i = 0; i < h.length; i++) {
+    const k = fill[h.deal[i]!]!++;
+    stage[k] = h.stage[i]!;
+    at[k] = h.enteredAt[i]!;
+  }
+  return { stage, at };
 }
 
 /** Rule 6: events for a deal without any stage_history rows. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../src/lib/dataset.ts';
 import { dealCodes } from '../../../src/lib/metrics/deal-codes.ts';
+import { slotTable } from '../../../src/lib/metrics/repurchase.ts';
 import { UNSPECIFIED } from '../../../src/lib/metrics/win-loss.ts';
 
 const deal = (owner: string, team: string, accountId: string, product: string) => ({ owner, team, accountId, product }) as Deal;
@@ -20,5 +21,26 @@ describe('deal codes', () => {
     expect(Array.from(codes.product.codes)).toEqual([0, 1, 0, 2]);
     expect(dealCodes(deals)).toBe(codes);
     expect(dealCodes(deals.slice(0, 1)).owner.names).toEqual(['Kim']);
+  });
+});
+
+describe('repurchase slots by pair (account code × products + product code)', () => {
+  it('keeps and finds slots as a Map does: an array when pairs are not many more than deals, else a Map', () => {
+    const ops: [number, number][] = [
+      [0, 0],
+      [7, 1],
+      [3, 2],
+      [7, 3],
+    ];
+    for (const [pairs, deals, isMap] of [
+      [8, 2, false],
+      [5_000, 10, true],
+    ] as const) {
+      const table = slotTable(pairs, deals);
+      expect(table instanceof Map).toBe(isMap);
+      expect(table.get(7)).toBeUndefined();
+      for (const [pair, slot] of ops) table.set(pair, slot);
+      expect([0, 1, 3, 5, 7].map((p) => table.get(p))).toEqual([0, undefined, 2, undefined, 3]);
+    }
   });
 });
