@@ -7,6 +7,7 @@ import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
 import type { IssueLog } from './issues.ts';
 import { fastRowReader } from './coded-row.ts';
+import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
@@ -20,7 +21,7 @@ export interface DealsRead {
   /** deal_id of each rejected row (first occurrence) to its line, for clearer unknown-deal messages. */
   rejectedIds: Map<string, number>;
   /** deal_id of each candidate to its index (what `idIndex(candidates)` gives). */
-  ids: Map<string, number>;
+  ids: IdTable;
 }
 
 export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptions): DealsRead {
@@ -29,16 +30,16 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
   const columns = Object.keys(def.fields);
   let candidates: Deal[] = [];
   let rejectedIds = new Map<string, number>();
-  let ids = new Map<string, number>();
+  let ids = new IdTable();
   const spec = { file: DEALS_FILE, required: DEAL_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     candidates = [];
     rejectedIds = new Map();
-    ids = new Map();
+    ids = new IdTable();
     // The first occurrence of an id is a candidate (in `ids`) or a rejected row (in `rejectedIds`).
     const firstLine = (id: string) => {
       const c = ids.get(id);
-      return c !== undefined ? candidates[c]!.line : rejectedIds.get(id);
+      return c >= 0 ? candidates[c]!.line : rejectedIds.get(id);
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
@@ -59,7 +60,8 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
         if (id !== '') rejectedIds.set(id, line);
         return false;
       }
-      ids.set(id, candidates.length);
+      // Right after the lookup that found nothing: added where that lookup stopped.
+      ids.add(id, candidates.length);
       candidates.push(toDeal(row, line, ctx, issues));
       return true;
     };
@@ -108,18 +110,18 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
 }
 
 /** The deal_id lookup shared by the history files: accepted deal index, or why the id is unknown. */
-export function dealReference(ids: Map<string, number>, rejectedIds: Map<string, number>): FieldParser<number> {
+export function dealReference(ids: Pick<IdLookup, 'get'>, rejectedIds: Map<string, number>): FieldParser<number> {
   return (cell) => {
     const d = ids.get(cell);
-    if (d !== undefined) return d;
+    if (d >= 0) return d;
     const rejectedOn = rejectedIds.get(cell);
     const why = rejectedOn === undefined ? 'is not in deals.csv' : `belongs to a rejected deals.csv row (line ${rejectedOn})`;
     return new Invalid('unknown_deal', `${quoteValue(cell)} ${why}`);
   };
 }
 
-export function idIndex(deals: readonly Deal[]): Map<string, number> {
-  return new Map(deals.map((d, i) => [d.id, i]));
+export function idIndex(deals: readonly Deal[]): IdTable {
+  return IdTable.from(deals.map((d, i) => [d.id, i] as const));
 }
 
 /**

@@ -19,6 +19,7 @@ import { logCellError, type RowContext, rowValidator, stageHistoryRow } from './
 import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { readTable, rowReader, type Table, rowCapacity } from './table.ts';
 import { dealReference } from './deals.ts';
+import type { IdTable } from './id-table.ts';
 import { Invalid } from './values.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
@@ -86,7 +87,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
 }
 
 /** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds` as for `readStageHistory`). */
-export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Map<string, number>, rejectedIds: Map<string, number>, issues: IssueLog): StageHistoryRead {
+export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: IdTable, rejectedIds: Map<string, number>, issues: IssueLog): StageHistoryRead {
   for (const issue of pre.issues) issues.issues.push(issue);
   const table: Table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
   const deal = dealReference(ids, rejectedIds);
@@ -94,7 +95,7 @@ export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Ma
   const validate = rowValidator(def, STAGE_HISTORY_FILE, issues);
   // Each distinct id looked up once: its candidate, or -1.
   const dealOf = new Int32Array(pre.ids.length);
-  for (let k = 1; k < pre.ids.length; k++) dealOf[k] = ids.get(pre.ids[k]!) ?? -1;
+  for (let k = 1; k < pre.ids.length; k++) dealOf[k] = ids.get(pre.ids[k]!);
   // The prepass's own columns are filled again from their start: no second copy of a large history.
   const out = new HistoryColumns(pre.length, ids.size, { deal: pre.code, stage: pre.stage, enteredAt: pre.at });
   for (let i = 0; i < pre.length; i++) {

@@ -12,7 +12,8 @@ import { dealReference } from './deals.ts';
 import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource, rowCapacity } from './table.ts';
 import { grown } from './grown.ts';
-import { hashRange, rangeIs } from './text-range.ts';
+import type { IdLookup, IdTable } from './id-table.ts';
+import { rangeIs } from './text-range.ts';
 import { Invalid, parseInstantRange } from './values.ts';
 
 export const STAGE_HISTORY_FILE = 'stage_history.csv';
@@ -31,13 +32,12 @@ export interface StageHistoryRead {
 export function readStageHistory(
   source: TableSource,
   ctx: RowContext,
-  ids: Map<string, number>,
+  ids: IdTable,
   rejectedIds: Map<string, number>,
   opts: TableOptions,
 ): StageHistoryRead {
   const dealCount = ids.size;
   const deal = dealReference(ids, rejectedIds);
-  const idRanges = new RangeIndex(ids);
   const def = stageHistoryRow(ctx, deal);
   const columns = Object.keys(def.fields);
   const current: { out?: HistoryColumns } = {};
@@ -48,7 +48,7 @@ export function readStageHistory(
     current.out = columnsOut;
     const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
-    const fast = historyFastPath(ctx, idRanges, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
+    const fast = historyFastPath(ctx, ids, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
     return (record) => {
       if (!opts.rowByRow && fast.check(record)) return columnsOut.push(fast.deal, fast.stage, fast.at, record.line);
       const row = validate(readRow(record), record.line);
@@ -127,15 +127,9 @@ export class HistoryColumns {
 /**
  * The fast verdict on one row: true when every cell passes the schema's own
  * parsers, the values then in `deal`, `stage`, `at`. Cells are compared in
- * place (deal ids in a RangeIndex, stages against the spellings seen so far),
+ * place (deal ids in the IdTable, stages against the spellings seen so far),
  * so a valid row costs no string.
  */
-/** How the fast path finds a deal_id: its number, or -1 (a RangeIndex; history-prepass.ts codes ids instead). */
-export interface IdLookup {
-  get(text: string): number;
-  find(src: string, s: number, e: number): number;
-}
-
 export function historyFastPath(ctx: RowContext, ids: IdLookup, iDeal: number, iStage: number, iAt: number) {
   const { stage, dates } = ctx;
   const spellings: string[] = [];
@@ -213,51 +207,6 @@ export function historyFastPath(ctx: RowContext, ids: IdLookup, iDeal: number, i
     },
   };
   return result;
-}
-
-/**
- * The deal_id Map as an open-addressing table searched with a range of the
- * CSV text: no string per row (a Map lookup needs one, and those strings and
- * their hashing cost about twice the CPU time). Same keys and values as the
- * Map behind `dealReference`, the schema's parser for deal_id.
- */
-export class RangeIndex implements IdLookup {
-  private readonly map: Map<string, number>;
-  private keys: string[] = [];
-  private values: number[] = [];
-  private slots: Int32Array;
-  private mask: number;
-
-  constructor(map: Map<string, number>) {
-    this.map = map;
-    let size = 16;
-    while (size < map.size * 2) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    for (const [key, value] of map) {
-      let h = hashRange(key, 0, key.length) & this.mask;
-      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
-      this.slots[h] = this.keys.length + 1;
-      this.keys.push(key);
-      this.values.push(value);
-    }
-  }
-
-  /** The value of key `text`, or -1. */
-  get(text: string): number {
-    return this.map.get(text) ?? -1;
-  }
-
-  /** The value of key `src[s, e)`, or -1. */
-  find(src: string, s: number, e: number): number {
-    let h = hashRange(src, s, e) & this.mask;
-    for (;;) {
-      const slot = this.slots[h]!;
-      if (slot === 0) return -1;
-      if (rangeIs(src, s, e, this.keys[slot - 1]!)) return this.values[slot - 1]!;
-      h = (h + 1) & this.mask;
-    }
-  }
 }
 
 /** Whether a cell starts or ends with a space `range()` would trim. */

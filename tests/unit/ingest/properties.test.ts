@@ -15,8 +15,9 @@ import {
   stageHistoryRow,
   targetRow,
 } from '../../../src/lib/ingest/schema.ts';
-import { historyFastPath, RangeIndex } from '../../../src/lib/ingest/stage-history.ts';
-import { ownCopy } from '../../../src/lib/ingest/text-range.ts';
+import { historyFastPath } from '../../../src/lib/ingest/stage-history.ts';
+import { IdTable } from '../../../src/lib/ingest/id-table.ts';
+import { hashRange, ownCopy } from '../../../src/lib/ingest/text-range.ts';
 import { utf8 } from './helpers.ts';
 
 const config = parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY' });
@@ -97,7 +98,7 @@ describe('data_quality invariants on random messy input', () => {
 });
 
 describe('the fast paths agree with the zod schemas', () => {
-  const ids = new Map([
+  const ids = IdTable.from([
     ['D1', 0],
     ['D2', 1],
   ]);
@@ -166,30 +167,55 @@ describe('the fast paths agree with the zod schemas', () => {
     expect(ownCopy('x"\\\u0001\ud800y'.repeat(3), 0, 18)).toBe('x"\\\u0001\ud800y'.repeat(3).slice(0, 18));
   });
 
-  it('RangeIndex finds exactly the keys of its Map, read from inside a larger string', () => {
+  it('IdTable keeps and finds exactly what a Map does, by string and by a range of a larger string, the first value of a text kept', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ maxLength: 6 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 50 }), (keys, probes) => {
-        const map = new Map(keys.map((k, i) => [k, i]));
-        const index = new RangeIndex(map);
-        for (const probe of [...keys, ...probes]) {
-          const text = `<${probe}>`;
-          expect(index.find(text, 1, text.length - 1)).toBe(map.get(probe) ?? -1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor', '', 'D-1')), { maxLength: 300 }),
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 50 }),
+        fc.boolean(),
+        (keys, probes, lookFirst) => {
+          const map = new Map<string, number>();
+          const table = new IdTable();
+          keys.forEach((key, i) => {
+            // As deals.csv does: a lookup, then an add right after it (or an add alone).
+            if (lookFirst) expect(table.get(key)).toBe(map.get(key) ?? -1);
+            expect(table.add(key, i)).toBe(map.get(key) ?? -1);
+            if (!map.has(key)) map.set(key, i);
+          });
+          expect(table.size).toBe(map.size);
+          for (const probe of [...keys, ...probes]) {
+            const text = `<${probe}>`;
+            expect(table.get(probe)).toBe(map.get(probe) ?? -1);
+            expect(table.find(text, 1, text.length - 1)).toBe(map.get(probe) ?? -1);
+          }
+          // An add after a lookup of another text that found nothing: still where that text belongs.
+          const other = IdTable.from(map);
+          expect(other.get('\u0000none')).toBe(-1);
+          expect(other.add('\u0001new', 1)).toBe(-1);
+          expect(other.get('\u0001new')).toBe(1);
+          expect(other.get('\u0000none')).toBe(-1);
+        },
+      ),
     );
+    // Two ids of the same FNV-1a hash: told apart by their texts.
+    expect(hashRange('D-29845', 0, 7)).toBe(hashRange('D-205580', 0, 8));
+    const table = IdTable.from([['D-29845', 0]]);
+    expect([table.get('D-205580'), table.find('<D-205580>', 1, 9)]).toEqual([-1, -1]);
+    expect(table.add('D-205580', 1)).toBe(-1);
+    expect([table.get('D-29845'), table.get('D-205580'), table.find('<D-205580>', 1, 9)]).toEqual([0, 1, 1]);
   });
 
   it('stage_history: the fast path refuses an empty deal_id even before any lookup', () => {
     const record = new CsvRecord();
     record.cells = ['', 'won', '2025-01-01'];
     record.length = 3;
-    expect(historyFastPath(ctx, new RangeIndex(ids), 0, 1, 2).check(record)).toBe(false);
+    expect(historyFastPath(ctx, ids, 0, 1, 2).check(record)).toBe(false);
   });
 
   // Two ways in: cells as ranges of CSV text (a canonical file), and cells as strings (a vendor adapter's rows).
   it.each(['ranges', 'strings'])('stage_history: the fast path over %s accepts exactly what zod accepts', (mode) => {
     const schema = rowSchema(definitions.stage_history);
-    const fast = historyFastPath(ctx, new RangeIndex(ids), 0, 1, 2);
+    const fast = historyFastPath(ctx, ids, 0, 1, 2);
     const record = new CsvRecord();
     fc.assert(
       fc.property(fc.tuple(cellFor('deal_id'), cellFor('stage'), cellFor('entered_at')), (cells) => {

@@ -1,0 +1,102 @@
+/**
+ * Deal ids to their index, as one open-addressing table that deals.csv fills
+ * and the history files search, by string or by a range of the CSV text (no
+ * string per row). Each entry keeps its FNV-1a hash (text-range.ts), so a
+ * probe compares texts only when the hashes match: a Map of a million ids
+ * compared the strings along its chains, ~1 µs a lookup in cache misses.
+ */
+import { hashRange, rangeIs } from './text-range.ts';
+
+/** How the stage-history fast path finds a deal_id: its index, or -1. */
+export interface IdLookup {
+  get(text: string): number;
+  find(src: string, s: number, e: number): number;
+}
+
+export class IdTable implements IdLookup {
+  private readonly keys: string[] = [];
+  private readonly values: number[] = [];
+  private hashes = new Int32Array(16);
+  /** Entry + 1 by slot; 0: free. */
+  private slots = new Int32Array(32);
+  private mask = 31;
+  /** Where the last `get` that found nothing stopped: an `add` of that text next inserts there without probing again. */
+  private missText: string | null = null;
+  private missSlot = 0;
+  private missHash = 0;
+
+  static from(entries: Iterable<readonly [string, number]>): IdTable {
+    const table = new IdTable();
+    for (const [text, value] of entries) table.add(text, value);
+    return table;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The value of `text`, or -1. */
+  get(text: string): number {
+    const h = hashRange(text, 0, text.length);
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) {
+        this.missText = text;
+        this.missSlot = i;
+        this.missHash = h;
+        return -1;
+      }
+      if (this.hashes[slot - 1] === h && this.keys[slot - 1] === text) return this.values[slot - 1]!;
+    }
+  }
+
+  /** The value of the text `src[s, e)`, or -1. */
+  find(src: string, s: number, e: number): number {
+    const h = hashRange(src, s, e);
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) return -1;
+      if (this.hashes[slot - 1] === h && rangeIs(src, s, e, this.keys[slot - 1]!)) return this.values[slot - 1]!;
+    }
+  }
+
+  /** Adds `text` with `value` when it is not there yet (returns -1), else returns the value it has. */
+  add(text: string, value: number): number {
+    let i: number;
+    let h: number;
+    if (this.missText !== null && this.missText === text) {
+      i = this.missSlot;
+      h = this.missHash;
+    } else {
+      const found = this.get(text);
+      if (found >= 0) return found;
+      i = this.missSlot;
+      h = this.missHash;
+    }
+    this.missText = null;
+    const entry = this.keys.length;
+    this.keys.push(text);
+    this.values.push(value);
+    if (entry === this.hashes.length) {
+      const hashes = new Int32Array(entry * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[entry] = h;
+    this.slots[i] = entry + 1;
+    if ((entry + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return -1;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let entry = 0; entry < this.keys.length; entry++) {
+      let i = this.hashes[entry]! & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = entry + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
