@@ -5,7 +5,7 @@
  * probe compares texts only when the hashes match: a Map of a million ids
  * compared the strings along its chains, ~1 µs a lookup in cache misses.
  */
-import { hashRange, rangeIs } from './text-range.ts';
+import { hashRange, probeSlots, rangeIs } from './text-range.ts';
 
 /** How the stage-history fast path finds a deal_id: its index, or -1. */
 export interface IdLookup {
@@ -14,10 +14,11 @@ export interface IdLookup {
 }
 
 export class IdTable implements IdLookup {
-  private readonly keys: string[] = [];
-  private readonly values: number[] = [];
+  /** By entry, from 1 (slot value 0 marks a free slot, as in interner.ts). */
+  private readonly keys: string[] = [''];
+  private readonly values: number[] = [-1];
   private hashes = new Int32Array(16);
-  /** Entry + 1 by slot; 0: free. */
+  /** Entry by slot; 0: free. */
   private slots = new Int32Array(32);
   private mask = 31;
   /** Where the last `get` that found nothing stopped: an `add` of that text next inserts there without probing again. */
@@ -32,21 +33,21 @@ export class IdTable implements IdLookup {
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.keys.length - 1;
   }
 
   /** The value of `text`, or -1. */
   get(text: string): number {
     const h = hashRange(text, 0, text.length);
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const slot = this.slots[i]!;
-      if (slot === 0) {
+      const entry = this.slots[i]!;
+      if (entry === 0) {
         this.missText = text;
         this.missSlot = i;
         this.missHash = h;
         return -1;
       }
-      if (this.hashes[slot - 1] === h && this.keys[slot - 1] === text) return this.values[slot - 1]!;
+      if (this.hashes[entry] === h && this.keys[entry] === text) return this.values[entry]!;
     }
   }
 
@@ -54,24 +55,17 @@ export class IdTable implements IdLookup {
   find(src: string, s: number, e: number): number {
     const h = hashRange(src, s, e);
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const slot = this.slots[i]!;
-      if (slot === 0) return -1;
-      if (this.hashes[slot - 1] === h && rangeIs(src, s, e, this.keys[slot - 1]!)) return this.values[slot - 1]!;
+      const entry = this.slots[i]!;
+      if (entry === 0) return -1;
+      if (this.hashes[entry] === h && rangeIs(src, s, e, this.keys[entry]!)) return this.values[entry]!;
     }
   }
 
   /** Adds `text` with `value` when it is not there yet (returns -1), else returns the value it has. */
   add(text: string, value: number): number {
-    let i: number;
-    let h: number;
-    if (this.missText !== null && this.missText === text) {
-      i = this.missSlot;
-      h = this.missHash;
-    } else {
+    if (this.missText === null || this.missText !== text) {
       const found = this.get(text);
       if (found >= 0) return found;
-      i = this.missSlot;
-      h = this.missHash;
     }
     this.missText = null;
     const entry = this.keys.length;
@@ -82,21 +76,12 @@ export class IdTable implements IdLookup {
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
-    this.hashes[entry] = h;
-    this.slots[i] = entry + 1;
-    if ((entry + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    return -1;
-  }
-
-  private rehash(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let entry = 0; entry < this.keys.length; entry++) {
-      let i = this.hashes[entry]! & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = entry + 1;
+    this.hashes[entry] = this.missHash;
+    this.slots[this.missSlot] = entry;
+    if (entry * 2 > this.slots.length) {
+      this.slots = probeSlots(this.hashes, entry + 1, this.slots.length * 2);
+      this.mask = this.slots.length - 1;
     }
-    this.slots = slots;
-    this.mask = mask;
+    return -1;
   }
 }

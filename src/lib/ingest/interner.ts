@@ -5,7 +5,7 @@
  * (coded-row.ts). `values` starts with the caller's code 0 (''), which
  * `code` never returns: slot 0 marks a free place in the table.
  */
-import { hashRange, ownCopy, rangeIs } from './text-range.ts';
+import { hashRange, ownCopy, probeSlots, rangeIs } from './text-range.ts';
 
 /** Distinct texts by a range of the CSV text: an open-addressing table, so a text seen before costs no string. */
 export class Interner {
@@ -43,14 +43,7 @@ export class Interner {
   }
 
   private rehash(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let k = 1; k < this.values.length; k++) {
-      let j = this.hashes[k]! & mask;
-      while (slots[j] !== 0) j = (j + 1) & mask;
-      slots[j] = k;
-    }
-    this.slots = slots;
+    this.slots = probeSlots(this.hashes, this.values.length, size);
   }
 }
 

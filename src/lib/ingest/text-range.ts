@@ -26,3 +26,18 @@ export function hashRange(src: string, s: number, e: number): number {
 export function ownCopy(src: string, s: number, e: number): string {
   return e - s < 13 ? src.slice(s, e) : (src.slice(s, e) + ' ').slice(0, -1);
 }
+
+/**
+ * The slots of an open-addressing table of `size` (a power of two) for the entries 1 .. count - 1 whose hashes are
+ * `hashes[k]`: each at its hash's slot or the next free one after it (linear probing; 0 marks a free slot).
+ */
+export function probeSlots(hashes: Int32Array, count: number, size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let k = 1; k < count; k++) {
+    let j = hashes[k]! & mask;
+    while (slots[j] !== 0) j = (j + 1) & mask;
+    slots[j] = k;
+  }
+  return slots;
+}
