@@ -38,11 +38,14 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
   const { stage: rowStage, at: rowAt } = grouped ? { stage: h.stage, at: h.enteredAt } : byDeal(h, rowStart);
 
   const synthesized = new Uint8Array(n);
+  const synth = new Map<number, { stage: number; at: number }[]>();
   let synthesizedEventCount = 0;
   for (let d = 0; d < n; d++) {
     if (rowStart[d + 1] === rowStart[d]) {
       synthesized[d] = 1;
-      synthesizedEventCount += synthesizedEvents(deals[d]!, config).length;
+      const events = synthesizedEvents(deals[d]!, config);
+      synth.set(d, events);
+      synthesizedEventCount += events.length;
     }
   }
   const total = h.length + synthesizedEventCount;
@@ -50,8 +53,9 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
   const visitStage = new Int32Array(total);
   const visitStart = new Float64Array(total);
   const created = new Float64Array(n);
-  const synthStage = new Int32Array(3);
-  const synthAt = new Float64Array(3);
+  // A synthesized history has at most two events (synthesizedEvents).
+  const synthStage = new Int32Array(2);
+  const synthAt = new Float64Array(2);
   let out = 0;
   let order: number[] = [];
   for (let d = 0; d < n; d++) {
@@ -61,7 +65,7 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
     let lo = rowStart[d]!;
     let hi = rowStart[d + 1]!;
     if (synthesized[d] === 1) {
-      const events = synthesizedEvents(deals[d]!, config);
+      const events = synth.get(d)!;
       events.forEach((e, j) => {
         synthStage[j] = e.stage;
         synthAt[j] = e.at;
