@@ -25,7 +25,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | n
 }
 
 /**
- * `quantileSorted(sortedAscending(values), p)` for each p of `ps` (ascending),
+ * `quantileSorted` of the values sorted ascending, for each p of `ps` (ascending),
  * by selection instead of a sort: O(n) a quantile where the sort was O(n log
  * n), for the time-in-stage quantiles of millions of visits. Values must not
  * be NaN.
@@ -86,11 +86,6 @@ function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;
-}
-
-/** Numeric ascending copy (never the default string sort). */
-export function sortedAscending(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
 }
 
 /** `a / b`, or `null` when the denominator is 0. */

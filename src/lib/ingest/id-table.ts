@@ -5,6 +5,7 @@
  * probe compares texts only when the hashes match: a Map of a million ids
  * compared the strings along its chains, ~1 µs a lookup in cache misses.
  */
+import { grown } from './grown.ts';
 import { hashRange, probeSlots, rangeIs } from './text-range.ts';
 
 /** How the stage-history fast path finds a deal_id: its index, or -1. */
@@ -71,11 +72,7 @@ export class IdTable implements IdLookup {
     const entry = this.keys.length;
     this.keys.push(text);
     this.values.push(value);
-    if (entry === this.hashes.length) {
-      const hashes = new Int32Array(entry * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
+    if (entry === this.hashes.length) this.hashes = grown(this.hashes, entry * 2);
     this.hashes[entry] = this.missHash;
     this.slots[this.missSlot] = entry;
     if (entry * 2 > this.slots.length) {

@@ -5,6 +5,7 @@
  * (coded-row.ts). `values` starts with the caller's code 0 (''), which
  * `code` never returns: slot 0 marks a free place in the table.
  */
+import { grown } from './grown.ts';
 import { hashRange, ownCopy, probeSlots, rangeIs } from './text-range.ts';
 
 /** Distinct texts by a range of the CSV text: an open-addressing table, so a text seen before costs no string. */
@@ -31,11 +32,7 @@ export class Interner {
     }
     const code = this.values.length;
     this.values.push(ownCopy(src, s, e));
-    if (code === this.hashes.length) {
-      const hashes = new Int32Array(code * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
+    if (code === this.hashes.length) this.hashes = grown(this.hashes, code * 2);
     this.hashes[code] = h;
     slots[i] = code;
     if (code * 2 > slots.length) this.rehash(slots.length * 2);

@@ -1,6 +1,6 @@
 /** Per-owner and per-team summaries of the deals that exist at T. */
 import { OPEN, WON } from '../model/snapshot.ts';
-import { byCodePoint, quantileSorted, ratio, sortedAscending } from '../stats.ts';
+import { byCodePoint, quantiles, ratio } from '../stats.ts';
 import type { MetricContext } from './context.ts';
 import { dealCodes, type TextCodes } from './deal-codes.ts';
 import { cycleDays } from './win-loss.ts';
@@ -54,7 +54,7 @@ export function segments(ctx: MetricContext, stalledDeals: readonly number[], ke
         won_count: g.won_count,
         lost_count: g.lost_count,
         win_rate: ratio(g.won_count, g.won_count + g.lost_count),
-        median_cycle_days: quantileSorted(sortedAscending(g.cycles), 0.5),
+        median_cycle_days: quantiles(g.cycles, [0.5])[0] ?? null,
         stalled_count: g.stalled_count,
       },
     ]);

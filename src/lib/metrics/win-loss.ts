@@ -1,6 +1,6 @@
 /** What happened to the deals closed in window: cycle length, win rate, velocity, reasons, competitors. */
 import { LOST, WON } from '../model/snapshot.ts';
-import { byCodePoint, mean, quantileSorted, ratio, sortedAscending } from '../stats.ts';
+import { byCodePoint, mean, quantiles, ratio } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type {
@@ -20,12 +20,12 @@ export function cycleDays(ctx: MetricContext, d: number): number {
 }
 
 export function cycleStats(days: number[]): CycleStats {
-  const sorted = sortedAscending(days);
+  const [median, p90] = quantiles(days, [0.5, 0.9]);
   return {
     count: days.length,
     mean_days: mean(days),
-    median_days: quantileSorted(sorted, 0.5),
-    p90_days: quantileSorted(sorted, 0.9),
+    median_days: median ?? null,
+    p90_days: p90 ?? null,
   };
 }
 
