@@ -17,6 +17,7 @@ import type { CsvRecord } from './csv.ts';
 import { Interner } from './interner.ts';
 import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';
 import { ABSENT } from './table.ts';
+import { ownCopy } from './text-range.ts';
 import { Invalid } from './values.ts';
 
 /** Cells a column is coded for before deciding whether its texts repeat enough. */
@@ -44,7 +45,7 @@ class CodedColumn {
 
   /** The parsed value of the record's trimmed cell `i`. */
   value(record: CsvRecord, i: number): unknown {
-    if (!this.coded) return this.parse(record.cell(i));
+    if (!this.coded) return this.parseCell(record, i);
     const code = this.code(record, i);
     let v = this.parsed[code];
     if (v === undefined) {
@@ -54,6 +55,21 @@ class CodedColumn {
     }
     if (++this.seen === this.sampleRows && this.values.length > this.sampleRows * MAX_DISTINCT_SHARE) this.uncode();
     return v;
+  }
+
+  /**
+   * An uncoded cell parsed from a plain slice: a value parsed from it (a number, a date) does not keep it.
+   * Only a parser that gives the text back (a name, an id) is given its own copy, which keeps no decoded block alive.
+   */
+  private parseCell(record: CsvRecord, i: number): unknown {
+    record.range(i);
+    const src = record.rangeSrc;
+    const s = record.rangeStart;
+    const e = record.rangeEnd;
+    if (s === 0 && e === src.length) return this.parse(src);
+    const slice = src.slice(s, e);
+    const v = this.parse(slice);
+    return v === slice ? ownCopy(src, s, e) : v;
   }
 
   private code(record: CsvRecord, i: number): number {
@@ -112,16 +128,19 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
     template[name] = v;
   });
   const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows));
+  // One row of parsed values, filled anew for every record (an object per row was most of this
+  // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy.
+  const row: Record<string, unknown> = { ...template };
   return (record) => {
     if (absentInvalid) return null;
-    const row = { ...template };
     for (let k = 0; k < columns.length; k++) {
       const v = columns[k]!.value(record, at[k]!);
       if (v instanceof Invalid) return null;
       row[names[k]!] = v;
     }
     const out = def.combine(row as ParsedFields<F>);
-    return out instanceof ColumnInvalid ? null : out;
+    if (out instanceof ColumnInvalid) return null;
+    return (out as unknown) === row ? ({ ...row } as Out) : out;
   };
 }
 

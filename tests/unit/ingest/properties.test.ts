@@ -123,6 +123,7 @@ describe('the fast paths agree with the zod schemas', () => {
       const record = new CsvRecord();
       const text = new CsvRecord();
       let accepted = 0;
+      let kept: { row: unknown; expected: unknown } | null = null;
       fc.assert(
         fc.property(fc.tuple(...columns.map((c) => cellFor(c, columns.length > 10 ? 6 : 1).map((v) => v.trim()))), (cells) => {
           const row = Object.fromEntries(columns.map((c, i) => [c, cells[i]!]));
@@ -134,7 +135,8 @@ describe('the fast paths agree with the zod schemas', () => {
           // Cells given as strings (a vendor adapter's rows), then as ranges of a CSV line.
           record.cells = [...cells].reverse();
           record.length = cells.length;
-          expect(coded(record)).toEqual(fast);
+          const out = coded(record);
+          expect(out).toEqual(fast);
           const line = [...cells].reverse().map((c) => ` ${c.replaceAll(',', ';').replaceAll('"', "'")} `);
           text.cells = null;
           text.length = 0;
@@ -147,6 +149,9 @@ describe('the fast paths agree with the zod schemas', () => {
           const asRanges = coded(text);
           // Commas and quotes were replaced in the line, so only a row without them compares.
           if (cells.every((c) => !/[,"]/.test(c))) expect(asRanges).toEqual(fast);
+          // A row given out earlier is the caller's: reading later records must not change it.
+          if (kept !== null) expect(kept.row).toEqual(kept.expected);
+          if (out !== null) kept = { row: out, expected: structuredClone(out) };
           if (slow.success) accepted++;
         }),
         { numRuns: 500 },
