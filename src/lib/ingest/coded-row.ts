@@ -17,7 +17,7 @@ import type { CsvRecord } from './csv.ts';
 import { Interner } from './interner.ts';
 import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';
 import { ABSENT } from './table.ts';
-import { ownCopy } from './text-range.ts';
+import { ownCopy, VIEW_MIN_LENGTH } from './text-range.ts';
 import { Invalid } from './values.ts';
 
 /** Cells a column is coded for before deciding whether its texts repeat enough. */
@@ -69,7 +69,8 @@ class CodedColumn {
     if (s === 0 && e === src.length) return this.parse(src);
     const slice = src.slice(s, e);
     const v = this.parse(slice);
-    return v === slice ? ownCopy(src, s, e) : v;
+    // A short slice (an id) is a copy already: copied again, each deal's id would cost two strings.
+    return v === slice && e - s >= VIEW_MIN_LENGTH ? ownCopy(src, s, e) : v;
   }
 
   private code(record: CsvRecord, i: number): number {

@@ -24,8 +24,11 @@ export function hashRange(src: string, s: number, e: number): number {
  * than a JSON round trip, which made a flat copy too).
  */
 export function ownCopy(src: string, s: number, e: number): string {
-  return e - s < 13 ? src.slice(s, e) : (src.slice(s, e) + ' ').slice(0, -1);
+  return e - s < VIEW_MIN_LENGTH ? src.slice(s, e) : (src.slice(s, e) + ' ').slice(0, -1);
 }
+
+/** From this length V8 makes a substring a view into its parent; a shorter one is already a copy of its own. */
+export const VIEW_MIN_LENGTH = 13;
 
 /**
  * The slots of an open-addressing table of `size` (a power of two) for the entries 1 .. count - 1 whose hashes are
