@@ -39,7 +39,8 @@ import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
-import { checkOutDir, isWithin, makeStagingDir, type ProtectedFolder, removeQuietly } from './lib/out-dir.ts';
+import { onInterrupt } from './lib/interrupt.ts';
+import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
@@ -113,6 +114,10 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   const scratch: string[] = [];
   // Astro, when started while the data is extracted: stopped (if it has not got to its pages) before those folders go.
   let early: EarlyRender | null = null;
+  // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
+  const releaseScratch = onInterrupt(() => {
+    for (const dir of scratch) removeQuietly(io.fs, dir);
+  });
   try {
     const args = parseArgs(argv, ARGS);
     if (args.help) {
@@ -148,6 +153,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
     const outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning);
+    if (stale.length > 0) log(`build: removed ${stale.length === 1 ? 'a folder' : `${stale.length} folders`} that a build stopped outright left beside ${outArg}: ${stale.join(', ')}`);
     // So are missing snapshots: a build never drops one silently.
     const publish = publishOptions(args, io.cwd, outDir, dataDir);
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
@@ -190,14 +197,13 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       };
       const large = dataFolderBytes(dataDir) >= CHILD_EXTRACT_BYTES;
       if (deps.extractInChild && (large || !extractOnly)) {
-        const extraction = runJobInChild(job);
+        const extraction = runJobInChild(job, (dirs) => scratch.push(...dirs));
         if (!large) {
           // Astro loads and bundles meanwhile, and renders once the data is written and checked (early.go below).
           const options = renderOptions({ quiet, publish }, scratchDir(), siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
           early = renderBeside(deps.render, options);
         }
         ex = await extraction;
-        for (const x of [ex.current, ex.top]) if (x.filesDir !== null && !scratch.includes(x.filesDir)) scratch.push(x.filesDir);
       } else {
         ex = await runJob(job, { fs: io.fs, readFolder: deps.readFolder, now: () => io.now(), progress: progressStream(io), makeFilesDir: extractOnly ? undefined : scratchDir });
       }
@@ -267,6 +273,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   } finally {
     await early?.stop();
     for (const dir of scratch) removeQuietly(io.fs, dir);
+    releaseScratch();
   }
 }
 

@@ -5,12 +5,15 @@
  * date (`astroRender`).
  */
 import { spawn } from 'node:child_process';
+import * as nodeFs from 'node:fs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ACCOUNT_CSVS_ENV } from '../../src/site/build-env.ts';
 import { RELATIVE_LINKS_ENV } from '../../src/site/relative-links.ts';
+import { onInterrupt } from './interrupt.ts';
+import { removeStaleFolders } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
 
 export const SITE_DATA_ENV = 'PIPESCOPE_SITE_DATA';
@@ -128,7 +131,10 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
   // each build works from a folder of its own in the project (where its chunks find node_modules).
   const cwd = process.cwd();
   mkdirSync(join(root, '.astro'), { recursive: true });
+  // Those of builds killed outright a day or more ago go first (an interrupted one removes its own).
+  removeStaleFolders(nodeFs, join(root, '.astro'), (name) => /^build-[\w-]{6}$/u.test(name), Date.now());
   const own = mkdtempSync(join(root, '.astro', 'build-'));
+  const releaseOwn = onInterrupt(() => rmSync(own, { recursive: true, force: true }));
   process.chdir(own);
   try {
     await build({
@@ -147,6 +153,7 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
   } finally {
     process.chdir(cwd);
     rmSync(own, { recursive: true, force: true });
+    releaseOwn();
   }
   if (large) collectGarbage();
 }

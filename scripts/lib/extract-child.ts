@@ -9,6 +9,7 @@
  * the same kind here, for the same exit code and message.
  */
 import { fork } from 'node:child_process';
+import * as nodeFs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
@@ -18,6 +19,8 @@ import { siblingModule } from '../../src/lib/ingest/sibling-module.ts';
 import type { LocalDate } from '../../src/lib/time.ts';
 import { type CliFs, InputReadError, OutputError } from './cli.ts';
 import type { Extraction } from './extract.ts';
+import { onInterrupt } from './interrupt.ts';
+import { removeStagingOf } from './out-dir.ts';
 import { UsageError } from './io.ts';
 import { progressReporter } from './progress.ts';
 import { PROJECT_ROOT } from './project.ts';
@@ -143,15 +146,36 @@ function rethrown(s: SentError): Error {
   }
 }
 
-/** Run the extract step in a process of its own, and return what it returns (or throw what it throws). */
-export function runJobInChild(job: ExtractJob): Promise<Extraction> {
+/**
+ * Run the extract step in a process of its own, and return what it returns
+ * (or throw what it throws). The folders it made for the output are handed
+ * over with its reply: `adopt` takes them (to remove them if the build is
+ * interrupted) before the process is told it may let go of them, so that
+ * there is no moment when neither would.
+ */
+export function runJobInChild(job: ExtractJob, adopt: (dirs: string[]) => void): Promise<Extraction> {
   // Its TypeScript source, or its bundle beside the compiled build's (scripts/launch.mjs).
   const child = fork(fileURLToPath(siblingModule('extract-process', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // This process interrupted: the extraction stops at once (it would handle a signal only when its work yields,
+  // seconds later for a large folder), and the folders it made beside --out go with it.
+  const releaseChild = onInterrupt(() => {
+    child.kill('SIGKILL');
+    if (job.csv && child.pid !== undefined) removeStagingOf(nodeFs, job.csv.outDir, child.pid);
+  });
   return new Promise((done, fail) => {
     let reply: Reply | undefined;
-    child.once('message', (m) => (reply = m as Reply));
-    child.once('error', fail);
+    child.once('message', (m) => {
+      reply = m as Reply;
+      if ('ok' in reply) adopt([reply.ok.current.filesDir, reply.ok.top.filesDir].filter((dir): dir is string => dir !== null));
+      // Gone already (killed): nothing to tell it.
+      child.send(HANDED_OVER, () => {});
+    });
+    child.once('error', (e) => {
+      releaseChild();
+      fail(e);
+    });
     child.once('exit', (code, signal) => {
+      releaseChild();
       if (reply && 'ok' in reply) done(reply.ok);
       else if (reply) fail(rethrown(reply.error));
       else fail(new Error(`the extract process ended without a result (exit code ${code}, signal ${signal})`));
@@ -159,4 +183,7 @@ export function runJobInChild(job: ExtractJob): Promise<Extraction> {
     child.send(job);
   });
 }
+
+/** The build's answer to the extract process's reply: the folders it made are the build's now. */
+export const HANDED_OVER = 'handed-over';
 

@@ -1,13 +1,16 @@
 /**
  * The extract step's process (scripts/lib/extract-child.ts forks it): it
  * takes one job from the IPC channel, runs it and sends back the Extraction
- * or the error, then exits. A module of its own so that it is an entry of
- * the compiled build (scripts/launch.mjs) as it is among the sources.
+ * or the error, then exits. Interrupted, or left behind by a build that
+ * ended, it removes the folders it made first. A module of its own so that
+ * it is an entry of the compiled build (scripts/launch.mjs) as it is among
+ * the sources.
  */
 import * as nodeFs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import { type ExtractJob, type Reply, runJob, sendable } from './extract-child.ts';
+import { type ExtractJob, HANDED_OVER, type Reply, runJob, sendable } from './extract-child.ts';
+import { onInterrupt } from './interrupt.ts';
 import { makeStagingDir, removeQuietly } from './out-dir.ts';
 
 // As for rendering (scripts/lib/astro-render.ts): the heap kept near what is live, so the process's peak is the data's, not V8's slack.
@@ -15,6 +18,18 @@ const growing = 30;
 if (growing > 0) v8.setFlagsFromString(`--heap-growing-percent=${growing}`);
 process.once('message', async (job: ExtractJob) => {
   const made: string[] = [];
+  // Until the build says it has them (HANDED_OVER, in answer to the reply), the folders made are this process's
+  // to remove: when it is interrupted, or when the build that started it is gone (the IPC channel closes, the
+  // reply cannot be sent), nobody else will. (A signal is handled once the extraction's synchronous work yields.)
+  let handedOver = false;
+  const removeMade = () => {
+    if (!handedOver) for (const dir of made) removeQuietly(nodeFs, dir);
+  };
+  const releaseMade = onInterrupt(removeMade);
+  process.once('disconnect', () => {
+    removeMade();
+    process.exit(1);
+  });
   let reply: Reply;
   try {
     const { readFolder } = await import('../../src/lib/ingest/read-folder.ts');
@@ -28,8 +43,24 @@ process.once('message', async (job: ExtractJob) => {
       : undefined;
     reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir }) };
   } catch (e) {
-    for (const dir of made) removeQuietly(nodeFs, dir);
+    removeMade();
     reply = { error: sendable(e) };
   }
-  process.send!(reply, () => process.exit(0));
+  if (!process.connected) {
+    removeMade();
+    process.exit(1);
+  } else {
+    process.send!(reply, (error: Error | null) => {
+      if (error) {
+        removeMade();
+        process.exit(1);
+      }
+      process.once('message', (answer: unknown) => {
+        handedOver = answer === HANDED_OVER;
+        releaseMade();
+        removeMade();
+        process.exit(0);
+      });
+    });
+  }
 });

@@ -109,6 +109,84 @@ export function makeStagingDir(fs: CliFs, out: string, shown = out): string {
   return dir;
 }
 
+/** The process id in the name of a folder `makeStagingDir` made beside `out` (or its `-old`, the output it was replacing); null for any other name. */
+function stagingPid(out: string, name: string): number | null {
+  const prefix = `.${basename(out)}.pipescope-tmp-`;
+  const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}(?:-old)?$/u.exec(name.slice(prefix.length)) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** A build's folder's age, past which a later build removes it (when the process that made it is gone). */
+export const STALE_FOLDER_MS = 86_400_000;
+
+/** Remove the folders in `parent` that `remove` picks (by name and modification time); returns their names. */
+function removeFolders(fs: CliFs, parent: string, remove: (name: string, mtimeMs: number) => boolean): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch (e) {
+    if (isErrnoError(e)) return [];
+    throw e;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const path = join(parent, name);
+    const stat = fs.lstatSync(path, { throwIfNoEntry: false });
+    if (!stat?.isDirectory() || !remove(name, stat.mtimeMs)) continue;
+    try {
+      fs.rmSync(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch (e) {
+      // Left for a later build: this one does not need it gone.
+      if (!isErrnoError(e)) throw e;
+    }
+  }
+  return removed;
+}
+
+/**
+ * Remove the folders in `parent` that `ours` names as a build's own and that
+ * are more than a day old: what a build killed outright (SIGKILL, the
+ * out-of-memory killer; other signals clean up, scripts/lib/interrupt.ts)
+ * left behind. Returns their names.
+ */
+export function removeStaleFolders(fs: CliFs, parent: string, ours: (name: string) => boolean, now: number): string[] {
+  return removeFolders(fs, parent, (name, mtimeMs) => now - mtimeMs > STALE_FOLDER_MS && ours(name));
+}
+
+/**
+ * The stale folders beside `out` (removeStaleFolders): named as
+ * `makeStagingDir` names them, their process not running. A process on
+ * another machine or in another container sharing the folder cannot be
+ * checked, hence the day as well.
+ */
+export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean): string[] {
+  return removeStaleFolders(
+    fs,
+    dirname(out),
+    (name) => {
+      const pid = stagingPid(out, name);
+      return pid !== null && !isRunning(pid);
+    },
+    now,
+  );
+}
+
+/** Remove the folders beside `out` that process `pid` made with `makeStagingDir` (a process of this build's, stopped). */
+export function removeStagingOf(fs: CliFs, out: string, pid: number): string[] {
+  return removeFolders(fs, dirname(out), (name) => stagingPid(out, name) === pid);
+}
+
+/** Whether a process `pid` runs on this machine (signal 0 checks without sending anything). */
+export function processRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return isErrnoError(e) && e.code === 'EPERM';
+  }
+}
+
 /**
  * Put the finished `staging` folder at `out`: the old output (if any) is
  * renamed aside, the new one renamed in, and the old one removed only then.

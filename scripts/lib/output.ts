@@ -10,7 +10,7 @@ import type { RenderOptions } from './astro-render.ts';
 import type { BuildCache, CachedBuild } from './build-cache.ts';
 import { type CliIO, isErrnoError, outputError, writingTo } from './cli.ts';
 import type { Extraction, ManifestFacts, RenderJob } from './extract.ts';
-import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, makeStagingDir, type ProtectedFolder, removeQuietly, swapIn } from './out-dir.ts';
+import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, type ProtectedFolder, removeQuietly, swapIn } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { emitLiveInPlace, emitTree, moveTree, type PublishOptions } from './publish.ts';
 import type { EarlyRender } from './render-beside.ts';
@@ -103,7 +103,8 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
     const expected = manifestOf(facts, cached.files, snapshotDates);
     if (isOutput(io, cache, cached, outDir, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined };
   }
-  const staging = makeStagingDir(io.fs, outDir, outArg);
+  // One of the build's scratch folders: removed if the build is interrupted (once swapped in, it is gone from there).
+  const staging = req.scratchDir();
   try {
     if ('cached' in req.from) {
       const { cached, cache } = req.from;
