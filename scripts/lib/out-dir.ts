@@ -104,14 +104,17 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
 export function makeStagingDir(fs: CliFs, out: string, shown = out): string {
   const parent = dirname(out);
   writingTo(shown, () => fs.mkdirSync(parent, { recursive: true }));
-  const dir = join(parent, `.${basename(out)}.pipescope-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const dir = join(parent, `${stagingPrefix(out)}${process.pid}-${randomBytes(4).toString('hex')}`);
   writingTo(shown, () => fs.mkdirSync(dir));
   return dir;
 }
 
+/** How the names of `makeStagingDir`'s folders beside `out` begin (then the process id and a random part). */
+const stagingPrefix = (out: string) => `.${basename(out)}.pipescope-tmp-`;
+
 /** The process id in the name of a folder `makeStagingDir` made beside `out` (or its `-old`, the output it was replacing); null for any other name. */
 function stagingPid(out: string, name: string): number | null {
-  const prefix = `.${basename(out)}.pipescope-tmp-`;
+  const prefix = stagingPrefix(out);
   const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}(?:-old)?$/u.exec(name.slice(prefix.length)) : null;
   return match ? Number(match[1]) : null;
 }
