@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { decodeFilterData } from '../src/lib/filters/compact.ts';
+import { decodeFilterData } from '../src/lib/filters/decode-filter-data.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../src/lib/filters/filter.ts';
 import type { FilterRun } from '../src/lib/filters/client.ts';
 import { launchChromium } from './lib/chromium.ts';

@@ -8,14 +8,15 @@ import type { Config } from '../ingest/config.ts';
 import { stallThresholds } from '../metrics/stalled.ts';
 import { byCodePoint } from '../stats.ts';
 import type { FilterMeta, SiteData } from '../views/schema.ts';
-import { encodeFilterData, type FilterSiteFacts } from './compact.ts';
+import { encodeFilterData } from './encode-filter-data.ts';
+import type { FilterSiteFacts } from './filter-data.ts';
 import { segmentName } from './filter.ts';
 import { createdDates } from './subset.ts';
 
 /** Where the build writes the file, below the site root: `data/filter-data.<hash>.json`. */
 export const filterDataPath = (hash: string) => `data/filter-data.${hash}.json`;
 
-/** What a filtered view takes from the full build (compact.ts FilterSiteFacts). */
+/** What a filtered view takes from the full build (filter-data.ts FilterSiteFacts). */
 export function filterSiteFacts(site: SiteData, config: Config): FilterSiteFacts {
   return {
     as_of: site.as_of,

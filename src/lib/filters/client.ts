@@ -1,7 +1,7 @@
 /**
  * Browser only, loaded on demand by loader.ts when a page is opened with a
  * filter in its URL or the filter form is used: fetches the filter data file
- * once, rebuilds the Dataset (compact.ts), recomputes the page with the
+ * once, rebuilds the Dataset (decode-filter-data.ts), recomputes the page with the
  * engine and the page models (recompute.ts, page-parts.ts) and writes it
  * into the page (dom.ts). The status line says what is shown; on any
  * failure the page keeps its unfiltered figures and says so.
@@ -11,7 +11,7 @@
  */
 import { isLocale, LOCALES, localize, nameLabel } from '../i18n/index.ts';
 import { pageContext, pagePath } from '../views/pages/context.ts';
-import { type DecodedFilterData, decodeFilterData } from './compact.ts';
+import { type DecodedFilterData, decodeFilterData } from './decode-filter-data.ts';
 import { applyParts } from './dom.ts';
 import { FILTER_KEYS, type Filter, filterQuery, isFiltered, parseFilter } from './filter.ts';
 import { FILTER_PAGES, isFilterPage, pageParts } from './page-parts.ts';

@@ -2,7 +2,7 @@
  * A filtered view's site manifest: the same `buildSiteData` as the build,
  * run on the filtered deals (subset.ts), so every page model renders it
  * unchanged. What a filter does not change comes from the full build
- * (compact.ts `FilterSiteFacts`):
+ * (filter-data.ts `FilterSiteFacts`):
  *
  * - stall thresholds: the full data's, at as_of and 30 days earlier (a deal is
  *   stalled or not whoever looks at it; a subset's own p90 would move them);
@@ -24,7 +24,7 @@ import { snapshotAt } from '../metrics/context.ts';
 import { addDays, cutoffOf } from '../time.ts';
 import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';
 import type { AccountView, SiteData, StallBasis } from '../views/schema.ts';
-import type { DecodedFilterData } from './compact.ts';
+import type { DecodedFilterData } from './decode-filter-data.ts';
 import { lazyComputeAt } from './engine.ts';
 import type { Filter } from './filter.ts';
 import { filterPrepared, prepareFilterIndex, preparedFull } from './subset.ts';

@@ -10,7 +10,9 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
 import type { Dataset, Deal } from '../../../src/lib/dataset.ts';
-import { decodeFilterData, encodeFilterData, FilterDataError, type FilterSiteFacts } from '../../../src/lib/filters/compact.ts';
+import { decodeFilterData } from '../../../src/lib/filters/decode-filter-data.ts';
+import { encodeFilterData } from '../../../src/lib/filters/encode-filter-data.ts';
+import { FilterDataError, type FilterSiteFacts } from '../../../src/lib/filters/filter-data.ts';
 import { filterDataText, filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
@@ -24,7 +26,7 @@ const decoded = decodeFilterData(JSON.parse(text));
 /** metrics.json without what the filter data leaves out: the data-quality issues (never shown on a filtered page). */
 const withoutIssues = (m: Metrics) => ({ ...m, data_quality: { ...m.data_quality, issues: [] } });
 
-/** What the metrics read of a deal (filters/compact.ts keeps exactly these). */
+/** What the metrics read of a deal (the filter data file keeps exactly these). */
 function metricFields(d: Deal) {
   const { name: _n, accountName: _a, source: _s, cost: _c, purchaseType: _p, currency: _cur, fxRate: _fx, line: _l, keyman, ...rest } = d;
   // (makeDataset's deals also carry the spec's `history`, which is no Deal field.)
