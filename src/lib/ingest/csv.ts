@@ -179,6 +179,13 @@ export class CsvRecord {
   }
 }
 
+/**
+ * `sep=;` as a file's first line: Excel's hint naming the delimiter (some
+ * exports for Excel start with it). Only a delimiter Pipescope reads is taken;
+ * any other hint is left as the header, which then says what is wrong.
+ */
+const EXCEL_SEPARATOR_LINE = /^sep=([,;\t])[ \t]*(?:\r\n|\n|\r)/i;
+
 /** Delimiter of the header line (outside quotes): the most frequent of `,` `;` tab; `,` on ties or none. */
 export function detectDelimiter(text: string): Delimiter {
   const counts = { ',': 0, ';': 0, '\t': 0 };
@@ -239,14 +246,27 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
   let skipping = false;
   let skipLf = false;
   const run = (final: boolean) => {
-    const text = pending.length === 1 ? pending[0]! : pending.join('');
+    let text = pending.length === 1 ? pending[0]! : pending.join('');
     if (delimiter === null) {
-      if (!final && text.length <= limits.maxChars && text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+      // Wait for the first line end (and for what follows a CR, which may be a CRLF's LF).
+      const lineEnd = text.search(/[\r\n]/);
+      if (!final && text.length <= limits.maxChars && (lineEnd === -1 || lineEnd === text.length - 1)) {
         pending = [text];
         retryAt = text.length * 2;
         return;
       }
-      delimiter = detectDelimiter(text);
+      const hint = headerSeen ? null : EXCEL_SEPARATOR_LINE.exec(text);
+      if (hint) {
+        // Excel's delimiter hint: it names the delimiter and is not the header.
+        delimiter = hint[1] as Delimiter;
+        text = text.slice(hint[0].length);
+        line++;
+        if (text === '') {
+          pending = [];
+          pendingLength = 0;
+          return;
+        }
+      } else delimiter = detectDelimiter(text);
     }
     const done = tokenize(text, final, delimiter, line, record, emit, limits);
     line = done.line;

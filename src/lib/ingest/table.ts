@@ -237,6 +237,8 @@ function nulError(file: string, line: number, byte: number): IngestFatalError {
  * "missing required columns" alone points at the wrong problem.
  */
 function delimiterHint(names: readonly string[]): string {
+  const sep = names.length === 1 ? /^sep=(.*)$/i.exec(names[0]!) : null;
+  if (sep) return `; line 1 is Excel's delimiter hint "${names[0]}", and Pipescope reads only "," ";" or tab as the delimiter: save the file as CSV with one of them`;
   const others = [';', '\t', ','].filter((d) => names.some((n) => n.includes(d)));
   if (others.length === 0) return '';
   const shown = others.map((d) => (d === '\t' ? 'tab' : `"${d}"`)).join(' and ');

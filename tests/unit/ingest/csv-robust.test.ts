@@ -186,6 +186,51 @@ describe('line ends', () => {
   });
 });
 
+describe("Excel's delimiter hint (sep=)", () => {
+  it('takes a first line `sep=;` as the delimiter, not as the header, and numbers the lines as they are in the file', () => {
+    // A comma inside a cell shows that ';' was used, not detected from the header (which has none).
+    for (const nl of ['\n', '\r\n', '\r']) {
+      expect(parse(`sep=;${nl}id${nl}1,5${nl}`)).toEqual([
+        { line: 2, lastLine: 2, cells: ['id'] },
+        { line: 3, lastLine: 3, cells: ['1,5'] },
+      ]);
+    }
+    expect(parse('SEP=\t\nid,x\tname\n1\ta\n').map((r) => r.cells)).toEqual([['id,x', 'name'], ['1', 'a']]);
+  });
+
+  it('reads the same whatever the chunk edges, a CRLF cut after its CR included', () => {
+    const text = 'sep=;\r\nid;name;note\r\n1;a;b\r\n2;c,d;e\r\n';
+    for (const size of [1, 2, 5, 6, 7, 64]) {
+      const { rows, stats, issues } = table(text, ['id', 'name', 'note'], size);
+      expect(rows).toEqual([
+        { line: 3, cells: ['1', 'a', 'b'] },
+        { line: 4, cells: ['2', 'c,d', 'e'] },
+      ]);
+      expect(stats).toEqual({ rows: 2, accepted: 2, rejected: 0 });
+      expect(issues).toEqual([]);
+    }
+  });
+
+  it('is only the first line: a later `sep=,` is a record like any other', () => {
+    expect(parse('id,name\nsep=,\n').map((r) => r.cells)).toEqual([['id', 'name'], ['sep=', '']]);
+  });
+
+  it('says what is wrong with a hint naming a delimiter it does not read', () => {
+    const text = 'sep=|\ndeal_id|stage|entered_at\n';
+    expect(() => readTable(byteSource(utf8(text)), { file: 'stage_history.csv', required: ['deal_id', 'stage', 'entered_at'], known: [] }, { issues: new IssueLog() }, () => () => true)).toThrow(
+      'stage_history.csv: missing required columns "deal_id", "stage", "entered_at"; line 1 is Excel\'s delimiter hint "sep=|", and Pipescope reads only "," ";" or tab as the delimiter: save the file as CSV with one of them',
+    );
+  });
+
+  it('reads a data folder whose files start with it', () => {
+    const deals = 'sep=;\ndeal_id;account_id;owner;amount;created_at;stage\nD1;A1;Kim;"1,500";2025-01-01;prospect\n';
+    const { dataset } = loadDataset({ 'deals.csv': utf8(deals), 'stage_history.csv': utf8('sep=,\ndeal_id,stage,entered_at\nD1,prospect,2025-01-01\n') });
+    expect(dataset.deals.map((d) => [d.id, d.amount, d.line])).toEqual([['D1', 1500, 3]]);
+    expect(dataset.stageHistory.length).toBe(1);
+    expect(dataset.issues).toEqual([]);
+  });
+});
+
 describe('cells against the header', () => {
   const header = 'deal_id,account_id,owner,amount,created_at,stage,competitor,source';
   const history = 'deal_id,stage,entered_at\nD1,prospect,2025-01-01\nD3,prospect,2025-01-01\n';
