@@ -66,6 +66,26 @@ describe('pipeline.config.json', () => {
     expect(() => parseConfigText('{ "currency": ')).toThrow(/^pipeline\.config\.json: not valid JSON/);
   });
 
+  it('says where a JSON syntax error is, and what people most often write there', () => {
+    const errorOf = (text: string) => {
+      try {
+        parseConfigText(text);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('parsed');
+    };
+    expect(errorOf('')).toBe('pipeline.config.json: the file is empty; write a JSON object such as {"currency": "KRW"}, or delete the file to use the defaults');
+    expect(errorOf('\ufeff \n')).toContain('the file is empty');
+    // JSON.parse gives no position for these: found outside strings (the "/" inside the label is not it).
+    expect(errorOf('{\n  "currency": "KRW/x",\n  "locale": // why\n "ko"}')).toBe('pipeline.config.json: not valid JSON: unexpected "/" at line 3 column 13: JSON has no comments; remove them');
+    expect(errorOf("{\r\n  \"currency\": \"it's\",\r\n  \"locale\": 'ko'\n}")).toBe('pipeline.config.json: not valid JSON: unexpected "\'" at line 3 column 13: JSON strings take double quotes (")');
+    // Where it does give one, its message stands, with the same hint.
+    expect(errorOf('{\n  "currency": "KRW", /* note */\n}')).toMatch(/\(line 2 column 22\): JSON has no comments; remove them$/);
+    expect(errorOf('{\n  "labels": {"a/b": {"en": "x"}}, // why\n}')).toMatch(/\(line 2 column 35\): JSON has no comments; remove them$/);
+    expect(errorOf('{"currency": "KRW",}')).toMatch(/\(line 1 column 20\)$/);
+  });
+
   it('publishes a JSON Schema generated from the zod schema (run `npm run config-schema` after changing it)', () => {
     expect(readFileSync(CONFIG_SCHEMA_FILE, 'utf8')).toBe(configJsonSchema());
   });

@@ -201,13 +201,46 @@ export function parseConfig(raw: unknown, file = 'pipeline.config.json'): Config
 
 /** Parse config text; a JSON syntax error names the file too. */
 export function parseConfigText(text: string, file = 'pipeline.config.json'): Config {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.trim() === '') throw new ConfigError(`${file}: the file is empty; write a JSON object such as {"currency": "KRW"}, or delete the file to use the defaults`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (e) {
-    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+    throw new ConfigError(`${file}: not valid JSON: ${jsonSyntaxMessage(json, (e as Error).message)}`);
   }
   return parseConfig(raw, file);
+}
+
+/**
+ * JSON.parse's message, with a line and column where it gives none: for an
+ * unexpected character it quotes the text instead (over several lines), so
+ * the first such character is found here, with what people most often write
+ * there (a comment, single quotes).
+ */
+function jsonSyntaxMessage(json: string, message: string): string {
+  const hint = (c: string | undefined) => (c === '/' ? ': JSON has no comments; remove them' : c === "'" ? ': JSON strings take double quotes (")' : '');
+  const position = /\bat position (\d+)/.exec(message);
+  if (position) return `${message}${hint(json[Number(position[1])])}`;
+  const token = /^Unexpected token '(.)'/u.exec(message);
+  const at = token ? outsideStrings(json, token[1]!) : -1;
+  if (at < 0) return message.split('\n')[0]!;
+  const before = json.slice(0, at).split(/\r\n|\r|\n/);
+  return `unexpected ${JSON.stringify(token![1])} at line ${before.length} column ${before.at(-1)!.length + 1}${hint(token![1])}`;
+}
+
+/** The first `c` in `json` outside its double-quoted strings (where JSON.parse stopped, for a character JSON never has there), or -1. */
+function outsideStrings(json: string, c: string): number {
+  let quoted = false;
+  for (let i = 0; i < json.length; i++) {
+    const x = json[i];
+    if (quoted) {
+      if (x === '\\') i++;
+      else if (x === '"') quoted = false;
+    } else if (x === '"') quoted = true;
+    else if (x === c) return i;
+  }
+  return -1;
 }
 
 export function defaultConfig(): Config {

@@ -246,7 +246,7 @@ export function dateReason(code: number, text: string): string {
     case BAD_DAY:
       return `${v} has day ${p.day}, which ${formatDate(p.year, p.month, 1).slice(0, 7)} does not have`;
     case BAD_TIME:
-      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])`;
+      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text)}`;
     case BAD_HOUR:
       return `${v} has hour ${p.hour}, not 0-23`;
     case BAD_MINUTE:
@@ -256,8 +256,29 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text)}`;
   }
+}
+
+/** Excel's day 0 (its serial numbers count days from here, as Excel's own 1900 leap-day error leaves every date from March 1900 on). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A five-digit number, maybe with a fraction of a day, is most likely a date
+ * cell Excel saved as its serial number: say so, and which date that would be,
+ * without reading it as one (a number can be anything).
+ */
+function excelSerialHint(text: string): string {
+  const m = /^(\d{5})(?:\.\d+)?$/.exec(text.trim());
+  if (!m) return '';
+  const day = new Date(EXCEL_EPOCH_MS + Number(m[1]) * 86_400_000);
+  const date = formatDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+  return `; it looks like a date Excel saved as its serial number (${m[1]} would be ${date}): format the column as a date (yyyy-mm-dd) before saving the CSV`;
+}
+
+/** Times written with 오전/오후 or AM/PM (a 12-hour clock) are not read: say how to write them. */
+function twelveHourHint(text: string): string {
+  return /오전|오후|(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])/u.test(text) ? '; write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)' : '';
 }
 
 /** The instant of the last successful scan: an offset wins; otherwise local time in `timeZone` (date only = 00:00). */

@@ -86,6 +86,26 @@ describe('dates', () => {
     expect(explain('2025-03-04Z')).toMatch(/is not a date/);
   });
 
+  it('says when a cell looks like an Excel serial date or a 12-hour time, without reading it as one', () => {
+    const explain = (s: string) => reason(parseInstant(s, UTC));
+    // Excel counts days from 1899-12-30: 45000 is 2023-03-15, 45123 is 123 days later.
+    expect(explain('45123')).toMatchInlineSnapshot(
+      `"invalid_date: "45123" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD); it looks like a date Excel saved as its serial number (45123 would be 2023-07-16): format the column as a date (yyyy-mm-dd) before saving the CSV"`,
+    );
+    expect(explain('45000.75')).toContain('(45000 would be 2023-03-15)');
+    expect(reason(parseLocalDate('45200', UTC))).toContain('(45200 would be 2023-10-01)');
+    // Not five digits: no guess.
+    expect(explain('4512')).not.toContain('Excel');
+    expect(explain('451230')).not.toContain('Excel');
+    expect(explain('2025-03-04 오후 2:05')).toMatchInlineSnapshot(
+      `"invalid_date: "2025-03-04 오후 2:05" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)"`,
+    );
+    for (const s of ['2025-03-04 2:05 PM', '2025-03-04 2:05PM', '2025-03-04 02:05 a.m.', '2025-03-04 오전 9:05']) expect(explain(s)).toContain('24-hour clock');
+    // A zone name is not a 12-hour marker.
+    expect(explain('2025-03-04 14:05 KST')).not.toContain('24-hour');
+    expect(explain('2025-03-04 14:05 Amsterdam')).not.toContain('24-hour');
+  });
+
   it('knows leap years', () => {
     expect(iso(parseInstant('2024-02-29', UTC))).toBe('2024-02-29T00:00:00.000Z');
     expect(iso(parseInstant('2000-02-29', UTC))).toBe('2000-02-29T00:00:00.000Z');
