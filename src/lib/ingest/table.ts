@@ -221,7 +221,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
     if (name in index) index[name] = i;
   });
   const missing = spec.required.filter((c) => !seen.has(c));
-  if (missing.length > 0) throw missingColumns(file, missing, delimiterHint(names));
+  if (missing.length > 0) throw missingColumns(file, missing, delimiterHint(names) || spellingHint(missing, headers));
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
@@ -243,6 +243,19 @@ function delimiterHint(names: readonly string[]): string {
   if (others.length === 0) return '';
   const shown = others.map((d) => (d === '\t' ? 'tab' : `"${d}"`)).join(' and ');
   return `; the header line also contains ${shown} inside column names, so the delimiter may have been read wrongly: use one delimiter (, ; or tab) throughout the header`;
+}
+
+/** A column's name as people write it by hand: case, spaces, `_`, `-` and `.` aside. */
+const looseName = (name: string) => name.toLowerCase().replace(/[\s_.-]+/gu, '');
+
+/** Header names that are a missing column written another way (`Deal ID` for deal_id): say how to write them. */
+function spellingHint(missing: readonly string[], headers: readonly string[]): string {
+  const pairs = missing.flatMap((column) => {
+    const written = headers.find((h) => looseName(h) === looseName(column));
+    return written === undefined ? [] : [[written, column] as const];
+  });
+  if (pairs.length === 0) return '';
+  return `; the header has ${pairs.map(([h]) => JSON.stringify(h)).join(', ')}: name ${pairs.length > 1 ? 'them' : 'it'} exactly ${pairs.map(([, c]) => c).join(', ')}`;
 }
 
 function missingColumns(file: string, missing: readonly string[], note = ''): IngestFatalError {

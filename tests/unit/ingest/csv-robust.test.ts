@@ -255,6 +255,14 @@ describe('cells against the header', () => {
     expect(brief(issues)).toEqual(['3 error field_count: line 3: 4 cells, the header has 3 (extra: ";"); a cell that contains a comma must be in double quotes, as "Rival, Inc". Row rejected']);
   });
 
+  it('says how to name a required column written another way (case, spaces, _ - .)', () => {
+    const read = (header: string) => () => readTable(byteSource(utf8(`${header}\n`)), { file: 'deals.csv', required: ['deal_id', 'created_at', 'stage'], known: [] }, { issues: new IssueLog() }, () => () => true);
+    expect(read('Deal ID,Created.At,stage')).toThrow('deals.csv: missing required columns "deal_id", "created_at"; the header has "Deal ID", "Created.At": name them exactly deal_id, created_at');
+    expect(read('deal-id,created_at,Stage')).toThrow('deals.csv: missing required column "deal_id"; the header has "deal-id": name it exactly deal_id');
+    // Nothing like it: no hint.
+    expect(read('id,created_at,stage')).toThrow(/^deals\.csv: missing required column "deal_id"$/);
+  });
+
   it('names a semicolon for a semicolon file', () => {
     const { issues } = table('id;name;note\n1;a;b;c\n', ['id']);
     expect(issues[0]!.message).toBe('line 2: 4 cells, the header has 3 (extra: "c"); a cell that contains a semicolon must be in double quotes, as "Rival; Inc". Row rejected');
