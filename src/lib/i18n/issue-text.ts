@@ -44,11 +44,22 @@ const KO: Record<string, Rule[]> = {
     [re(`${COL} ${V} has year (?<n>-?\\d+), outside (?<min>\\d+)-(?<max>\\d+) \\(.*\\)`), (g) => `${g.col} ${g.v}: 연도 ${g.n}년은 허용 범위(${g.min}~${g.max}년)를 벗어납니다`],
     [re(`${COL} ${V} has month (?<n>\\d+), not 1-12`), (g) => `${g.col} ${g.v}: ${g.n}월은 없습니다(1~12월)`],
     [re(`${COL} ${V} has day (?<n>\\d+), which (?<ym>\\d{4}-\\d{2}) does not have`), (g) => `${g.col} ${g.v}: ${g.ym}에는 ${g.n}일이 없습니다`],
+    // The hints dates.ts adds go first: the plain wordings' `(?<f>.+)` would swallow them.
+    [
+      re(`${COL} ${V} has an unreadable time \\(expected (?<f>[^)]+)\\); write times on the 24-hour clock \\(오후 2:05 or 2:05 PM as 14:05\\)`),
+      (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${g.f}). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)`,
+    ],
     [re(`${COL} ${V} has an unreadable time \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${g.f})`],
     [re(`${COL} ${V} has hour (?<n>\\d+), not 0-23`), (g) => `${g.col} ${g.v}: ${g.n}시는 없습니다(0~23시)`],
     [re(`${COL} ${V} has minute (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}분은 없습니다(0~59분)`],
     [re(`${COL} ${V} has second (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}초는 없습니다(0~59초)`],
     [re(`${COL} ${V} has an invalid time zone offset`), (g) => `${g.col} ${g.v}: 시간대 오프셋이 올바르지 않습니다`],
+    [
+      re(
+        `${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date Excel saved as its serial number \\((?<n>\\d+) would be (?<d>[\\d-]+)\\): format the column as a date \\(yyyy-mm-dd\\) before saving the CSV`,
+      ),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f}). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(${g.n} → ${g.d}). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요`,
+    ],
     [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f})`],
   ],
   invalid_number: [

@@ -8,6 +8,8 @@ import { codeLabel, codeLabels, humanizeCode, isCode } from '../../../src/lib/i1
 import { hasTranslation, issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { ConfigError, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { rowContext } from '../../../src/lib/ingest/schema.ts';
+import { Invalid, parseInstant } from '../../../src/lib/ingest/values.ts';
 
 describe('codes in words', () => {
   it('humanises snake_case and single lower-case words, and leaves other text as written', () => {
@@ -74,6 +76,23 @@ describe('data-quality messages in Korean', () => {
       'stage는 "negotiate"이지만 마지막 stage_history 행(5767행)은 "propose"입니다. 이력을 따릅니다',
     );
     expect(say('duplicate_id', 'deal_id "D1" already appears on line 2; this later row is rejected')).toBe('deal_id "D1"이 이미 2행에 있어 뒤의 이 행을 제외했습니다');
+  });
+
+  it("says the date hints in Korean, as dates.ts words them (Excel serial numbers, 12-hour times)", () => {
+    const ko = (cell: string) => {
+      const why = parseInstant(cell, rowContext(defaultConfig()).dates);
+      if (!(why instanceof Invalid)) throw new Error(`${cell} was read`);
+      return issueMessage({ code: why.code, message: `created_at ${why.reason}` }, 'ko');
+    };
+    expect(ko('45123')).toBe(
+      'created_at "45123"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(45123 → 2023-07-16). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요',
+    );
+    expect(ko('2025-03-04 오후 2:05')).toBe(
+      'created_at "2025-03-04 오후 2:05": 시간을 읽을 수 없습니다(형식: HH:mm[:ss][Z|±HH:MM]). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)',
+    );
+    // Without the hints, the plain wordings.
+    expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
+    expect(ko('2025-03-04T10')).toMatch(/: 시간을 읽을 수 없습니다\(형식: HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/);
   });
 
   it('keeps the English message for a code or a wording it does not know', () => {
