@@ -121,7 +121,7 @@ function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: strin
   const real = writingTo(outArg, () => realish(io.fs, outPath));
   const data = writingTo(outArg, () => realish(io.fs, dataDir));
   const name = basename(real);
-  if (isWithin(real, data) && (INPUT_FILE.test(name) || name === 'pipeline.config.json')) {
+  if (isWithin(real, data) && (INPUT_FILE.test(name) || name.toLowerCase() === 'pipeline.config.json')) {
     throw new UsageError(`--out ${outArg} is an input in the data folder; write the metrics somewhere else`);
   }
 }

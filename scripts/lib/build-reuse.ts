@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { DATA_FOLDER_FILES, entriesByName } from '../../src/lib/ingest/file-names.ts';
+import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import { localDateOf } from '../../src/lib/time.ts';
 import { BuildCache, type CachedBuild, FORMAT } from './build-cache.ts';
@@ -69,7 +71,7 @@ export function buildKey(req: KeyRequest): { key: string; inputs: Record<string,
   try {
     inputs = dataFolderHashes(req.dataDir);
   } catch (e) {
-    if (isErrnoError(e)) return null;
+    if (isErrnoError(e) || e instanceof IngestFatalError) return null;
     throw e;
   }
   const { publish } = req;
@@ -138,7 +140,10 @@ function dataFiles(dataDir: string): { path: string; size: number }[] {
 /** Every file the build could read in `dataDir` with its SHA-256. */
 export function dataFolderHashes(dataDir: string): Record<string, string> {
   const buffer = Buffer.allocUnsafe(1 << 20);
-  return Object.fromEntries(dataFiles(dataDir).map((f) => [f.path, fileSha256(join(dataDir, f.path), buffer)]));
+  const files = dataFiles(dataDir);
+  // Keyed as the read names them: a canonical file by its canonical name, whatever the case of its name on disk.
+  const nameOf = new Map([...entriesByName(files.map((f) => f.path), DATA_FOLDER_FILES)].map(([name, entry]) => [entry, name]));
+  return Object.fromEntries(files.map((f) => [nameOf.get(f.path) ?? f.path, fileSha256(join(dataDir, f.path), buffer)]));
 }
 
 /** The bytes of every file the build could read in `dataDir` (0 when it cannot be listed: the read reports it). */

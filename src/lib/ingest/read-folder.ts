@@ -19,6 +19,7 @@ import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './ve
 import { readVendorFileSplit } from './read-split.ts';
 import { listExports } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
+import { entriesByName } from './file-names.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
 
@@ -48,13 +49,16 @@ export interface FolderRead {
  * Throws IngestFatalError for a missing required file or column or an invalid config.
  */
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
-  const canonical = options.format === 'canonical' || (options.format === undefined && existsSync(join(folder, DEALS_FILE)));
+  // Each canonical file as the folder names it (`Deals.csv` from a Windows tool is deals.csv).
+  const onDisk = entriesByName(listing(folder), [...REQUIRED_FILES, ...OPTIONAL_FILES]);
+  const pathOf = (name: string) => join(folder, onDisk.get(name) ?? name);
+  const canonical = options.format === 'canonical' || (options.format === undefined && onDisk.has(DEALS_FILE));
   if (!canonical) return await readExports(folder, options);
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   let historySize = 0;
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
-    const path = join(folder, name);
+    const path = pathOf(name);
     let size: number;
     try {
       const stat = statSync(path);
@@ -76,7 +80,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   }
   const config = configFromFiles(files);
   // A large stage history is read on a worker thread while deals.csv is read here, given a second core (history-thread.ts).
-  const historyPath = join(folder, STAGE_HISTORY_FILE);
+  const historyPath = pathOf(STAGE_HISTORY_FILE);
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
   const thread = threaded ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress)) : null;
@@ -154,6 +158,15 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   for (const [relative, sha256] of hashing) hashes[relative] = await sha256;
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
+}
+
+/** The folder's entries; none when it cannot be listed (reading it then says why). */
+function listing(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 
 /** A thread that cannot even be started (a machine out of threads) is no reason to stop: the file is then read here. */

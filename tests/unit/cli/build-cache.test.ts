@@ -4,7 +4,7 @@
  * output; any changed input byte or option is another key; an output file
  * changed in place is never served; the cache folder is the build's own.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, type RenderOptions } from '../../../scripts/build.ts';
@@ -50,6 +50,17 @@ describe('build: a rebuild with the same inputs, code and options reuses the out
     expect(again.stderr).toMatch(/already up to date/u);
     expect(ws.renders()).toBe(1);
     expect(hashTree(ws.out)).toEqual(first);
+    expect(entries(ws.cache)).toHaveLength(1);
+  });
+
+  it('reuses the output of a folder whose files are named in another case (Deals.csv), keyed as the read names them', async () => {
+    const ws = workspace();
+    renameSync(join(ws.data, 'deals.csv'), join(ws.data, 'Deals.csv'));
+    renameSync(join(ws.data, 'stage_history.csv'), join(ws.data, 'STAGE_HISTORY.CSV'));
+    expect((await ws.build('--quiet')).code).toBe(0);
+    const again = await ws.build();
+    expect(again.stderr).toMatch(/already up to date/u);
+    expect(ws.renders()).toBe(1);
     expect(entries(ws.cache)).toHaveLength(1);
   });
 

@@ -132,6 +132,29 @@ describe('metrics: exit 2, bad arguments', () => {
     expect(f.stderr()).toMatch(/^metrics: --out data\/deals\.csv is an input in the data folder/u);
     expect(hashTree(data)).toEqual(before);
   });
+
+  it('reads the canonical files whatever the case of their names, and never overwrites one named another way', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    const f = fakeIO(dir);
+    writeFileSync(join(data, 'pipeline.config.json'), '{"window_days": 180}\n');
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', 'lower.json'], f.io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'lower.json'), 'utf8')).window_days).toBe(180);
+    // As a Windows tool names them.
+    nodeFs.renameSync(join(data, 'deals.csv'), join(data, 'Deals.csv'));
+    nodeFs.renameSync(join(data, 'stage_history.csv'), join(data, 'STAGE_HISTORY.CSV'));
+    nodeFs.renameSync(join(data, 'pipeline.config.json'), join(data, 'Pipeline.Config.json'));
+    const before = hashTree(data);
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', 'upper.json'], f.io)).toBe(0);
+    expect(readFileSync(join(dir, 'upper.json'), 'utf8')).toBe(readFileSync(join(dir, 'lower.json'), 'utf8'));
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', 'data/Pipeline.Config.json'], f.io)).toBe(2);
+    expect(f.stderr()).toMatch(/metrics: --out data\/Pipeline\.Config\.json is an input in the data folder/u);
+    expect(hashTree(data)).toEqual(before);
+    // Two files that only case tells apart: which one is meant is not guessed.
+    writeFileSync(join(data, 'deals.csv'), readFileSync(join(data, 'Deals.csv')));
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', 'both.json'], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/metrics: deals\.csv: the folder has "deals\.csv" and "Deals\.csv", which only the case of letters tells apart: keep one of them/u);
+  });
 });
 
 describe('metrics: exit 3, --strict with rejected rows', () => {

@@ -10,6 +10,7 @@
  */
 import { DEALS_FILE, REQUIRED_FILES, STAGE_HISTORY_FILE } from '../dataset-builder.ts';
 import { type Config, normalizeStageName, parseConfig, stageLookup } from '../config.ts';
+import { DATA_FOLDER_FILES, entriesByName } from '../file-names.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
 import { unmatchedStages } from './assemble.ts';
 import { detectExports, type ExportFile } from './load.ts';
@@ -67,9 +68,12 @@ interface Source {
   unmatched: (config: Config) => string[];
 }
 
-function readSource(files: readonly ExportFile[], options: SuggestOptions): Source {
+function readSource(exported: readonly ExportFile[], options: SuggestOptions): Source {
   const issues = new IssueLog();
-  const canonical = options.format === 'canonical' || (options.format === undefined && files.some((f) => f.path === DEALS_FILE));
+  // A canonical file whatever the case of its name (`Deals.csv`), as the metrics read it (file-names.ts).
+  const nameOf = new Map([...entriesByName(exported.map((f) => f.path), DATA_FOLDER_FILES)].map(([name, entry]) => [entry, name]));
+  const canonical = options.format === 'canonical' || (options.format === undefined && [...nameOf.values()].includes(DEALS_FILE));
+  const files = canonical ? exported.map((f) => ({ ...f, path: nameOf.get(f.path) ?? f.path })) : exported;
   if (canonical) {
     for (const name of REQUIRED_FILES) {
       if (!files.some((f) => f.path === name)) throw new IngestFatalError(name, `${name}: required file is missing`);

@@ -1,0 +1,41 @@
+/**
+ * A data folder's canonical files found whatever the case of their names:
+ * tools on Windows and macOS, whose file systems ignore case, write
+ * `Deals.csv` or `STAGE_HISTORY.CSV`, and the folder then moves to a Linux
+ * CI machine where `deals.csv` would not be found.
+ */
+import { IngestFatalError } from './issues.ts';
+
+/**
+ * The files a canonical data folder may hold (dataset-builder.ts's required and
+ * optional files; a test keeps the two equal), here for the build's input
+ * hashes, which must not load the ingest modules.
+ */
+export const DATA_FOLDER_FILES = ['deals.csv', 'stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv', 'pipeline.config.json'] as const;
+
+/**
+ * The folder entry each of `names` is (an exact match first, else the one
+ * entry equal to it ignoring case). Two entries for one name that only case
+ * tells apart (`deals.csv` and `Deals.csv`) are an error naming both.
+ */
+export function entriesByName(entries: readonly string[], names: readonly string[]): Map<string, string> {
+  // A Map, not an object: entries are file names anyone can choose.
+  const found = new Map<string, string>();
+  for (const name of names) {
+    if (entries.includes(name)) {
+      const others = entries.filter((e) => e !== name && e.toLowerCase() === name);
+      if (others.length > 0) throw bothCases(name, [name, ...others]);
+      found.set(name, name);
+      continue;
+    }
+    const matches = entries.filter((e) => e.toLowerCase() === name);
+    if (matches.length > 1) throw bothCases(name, matches);
+    if (matches.length === 1) found.set(name, matches[0]!);
+  }
+  return found;
+}
+
+function bothCases(name: string, entries: readonly string[]): IngestFatalError {
+  const listed = entries.map((e) => `"${e}"`).join(' and ');
+  return new IngestFatalError(name, `${name}: the folder has ${listed}, which only the case of letters tells apart: keep one of them`);
+}
