@@ -152,6 +152,12 @@ const KO: Record<string, Rule[]> = {
       () => '스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
     ],
   ],
+  file_not_read: [
+    [
+      re(`not read: a folder with deals\\.csv is read as the canonical files \\((?<files>[^)]+)\\) alone; to read vendor exports, put them in a folder without deals\\.csv \\(docs/exports\\.md\\)`),
+      (g) => `읽지 않았습니다. deals.csv가 있는 폴더에서는 표준 파일(${g.files})만 읽습니다. CRM 내보내기 파일을 읽으려면 deals.csv가 없는 폴더에 두세요(docs/exports.md)`,
+    ],
+  ],
   unknown_export: [
     [
       re(

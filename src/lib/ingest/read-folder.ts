@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset } from '../dataset.ts';
+import type { Dataset, Issue } from '../dataset.ts';
+import { byCodePoint } from '../stats.ts';
 import type { Config } from './config.ts';
 import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
 import { HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
@@ -19,8 +20,8 @@ import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './ve
 import { readVendorFileSplit } from './read-split.ts';
 import { listExports } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
-import { entriesByName } from './file-names.ts';
-import { IngestFatalError, IssueLog } from './issues.ts';
+import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
+import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
 
 export { IngestFatalError };
@@ -107,7 +108,27 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     if (!hashes[name]) throw new Error(`internal: ${name} was not read to its end`);
   }
   result.dataset.fileHashes = hashes;
+  const notRead = unreadBeside(folder, new Set(onDisk.values()));
+  if (notRead.length > 0) result.dataset.issues = [...result.dataset.issues, ...notRead].sort(compareIssues);
   return result;
+}
+
+/**
+ * The CSV files and workbooks of a canonical folder (and of its subfolders,
+ * as an exports folder would read them) that it does not read, each a
+ * warning: a second export dropped in beside deals.csv is not merged, and
+ * must not be skipped without a word.
+ */
+function unreadBeside(folder: string, read: ReadonlySet<string>): Issue[] {
+  const kind = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
+  };
+  const { exports, workbooks } = listExports(folder, { join, readdir: readdirSync, kind });
+  const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
+  const log = new IssueLog();
+  for (const path of [...exports, ...workbooks].sort(byCodePoint)) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  return log.issues;
 }
 
 /**
