@@ -68,6 +68,10 @@ const KO: Record<string, Rule[]> = {
       re(`${COL} ${V} is not a number \\(for a decimal comma set "decimal": "," in pipeline.config.json\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(소수점으로 쉼표를 쓴다면 pipeline.config.json에 "decimal": ","를 지정하세요)`,
     ],
+    [
+      re(`${COL} ${V} is not a number \\(Korean number units such as 만 and 억 are not read: write the amount in full(?:, as (?<full>\\d+))?\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
+    ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],

@@ -9,7 +9,7 @@ import { hasTranslation, issueMessage } from '../../../src/lib/i18n/issue-text.t
 import { ConfigError, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
-import { Invalid, parseInstant } from '../../../src/lib/ingest/values.ts';
+import { Invalid, parseInstant, parseMoney } from '../../../src/lib/ingest/values.ts';
 
 describe('codes in words', () => {
   it('humanises snake_case and single lower-case words, and leaves other text as written', () => {
@@ -93,6 +93,14 @@ describe('data-quality messages in Korean', () => {
     // Without the hints, the plain wordings.
     expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
     expect(ko('2025-03-04T10')).toMatch(/: 시간을 읽을 수 없습니다\(형식: HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/);
+  });
+
+  it('says the Korean-units hint in Korean, as values.ts words it', () => {
+    const why = parseMoney('3,500만원', { decimal: '.' });
+    if (!(why instanceof Invalid)) throw new Error('read');
+    expect(issueMessage({ code: why.code, message: `amount ${why.reason}` }, 'ko')).toBe(
+      'amount "3,500만원"은 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
+    );
   });
 
   it('keeps the English message for a code or a wording it does not know', () => {

@@ -175,6 +175,20 @@ describe('numbers', () => {
     expect(value('100 USD KRW')).toMatchInlineSnapshot(`"invalid_number: "100 USD KRW" names two currencies"`);
   });
 
+  it('says how to write an amount given in Korean number units (만, 억), without reading it', () => {
+    expect(value('3,500만원')).toMatchInlineSnapshot(
+      `"invalid_number: "3,500만원" is not a number (Korean number units such as 만 and 억 are not read: write the amount in full, as 35000000)"`,
+    );
+    // 2 × 10⁸ + 5 × 1,000 × 10⁴; 1.5 × 10⁸; 12 × 10⁸.
+    expect(value('2억 5천만')).toContain('as 250000000)');
+    expect(value('₩1.5억')).toContain('as 150000000)');
+    expect(value('12억')).toContain('as 1200000000)');
+    // Too large to write safely: the hint without a value.
+    expect(value('1,000,000조')).toMatch(/write the amount in full\)$/);
+    // Not an amount in units: no hint.
+    for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+  });
+
   it('checks a currency code in the cell against the row currency', () => {
     expect(parseAmountIn('1000 KRW', 'KRW', 'the deal', dot)).toBe(1000);
     expect(parseAmountIn('₩1000', 'USD', 'the deal', dot)).toBe(1000);
