@@ -177,6 +177,20 @@ describe('removed deals', () => {
     expect(chart(waterfallModel(ctx(s, 'ko')).charts, 'waterfall').chart.takeaway).toContain('삭제 300만원');
   });
 
+  it('shows a whole-file issue (line 0) with a dash for its line, and a line number as it is', () => {
+    const withIssues = site(config, [open(1, 'propose')], (d) => {
+      d.issues = [
+        { file: 'deals-q3.csv', line: 0, column: '', code: 'file_not_read', severity: 'warning', message: 'not read' },
+        { file: 'deals.csv', line: 1604, column: 'stage', code: 'stage_mismatch', severity: 'warning', message: 'x' },
+      ];
+    });
+    const issues = dataQualityModel(ctx(withIssues)).tables.find((t) => t.id === 'issues')!;
+    expect(issues.rows.map((r) => [r[0]!.text, r[1]!.text, r[1]!.sort])).toEqual([
+      ['deals-q3.csv', '—', 0],
+      ['deals.csv', '1604', 1604],
+    ]);
+  });
+
   it('says so when no deal was removed', () => {
     const none = site(config, [open(1, 'propose')]);
     expect(dataQualityModel(ctx(none)).removed.rows).toEqual([]);

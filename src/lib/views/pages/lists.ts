@@ -323,7 +323,8 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
     ], files),
     table('issues', m.sections.issues, [
       { label: m.columns.file, value: (r) => r.file },
-      { label: m.columns.line, numeric: true, value: (r) => r.line },
+      // Line 0: the issue is about the whole file (one not read, a header), not a line of it.
+      { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => (r.line > 0 ? String(r.line) : '—') },
       { label: m.columns.column, value: (r) => r.column },
       {
         label: m.columns.severity,
