@@ -164,6 +164,15 @@ const KO: Record<string, Rule[]> = {
   ],
   unknown_export: [
     [
+      re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is a web page \\(HTML\\), not CSV: a download link that needed a sign-in saves the sign-in page\\. Export the file again from the CRM`),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. CSV가 아니라 웹 페이지(HTML)입니다. 로그인이 필요한 다운로드 링크는 로그인 페이지를 저장합니다. CRM에서 다시 내보내세요`,
+    ],
+    [
+      re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is JSON, not CSV: export it again as CSV`),
+      (g) => `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. CSV가 아니라 JSON입니다. CSV로 다시 내보내세요`,
+    ],
+    [
       re(
         `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it looks like (?<what>.+?) \\(it has (?<has>.+)\\) but lacks (?<lacks>.+): add (?:it|them) to the exported columns and export again \\(docs/exports\\.md\\)`,
       ),

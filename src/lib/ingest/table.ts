@@ -221,7 +221,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
     if (name in index) index[name] = i;
   });
   const missing = spec.required.filter((c) => !seen.has(c));
-  if (missing.length > 0) throw missingColumns(file, missing, delimiterHint(names) || spellingHint(missing, headers));
+  if (missing.length > 0) throw missingColumns(file, missing, notCsvHint(headers) || delimiterHint(names) || spellingHint(missing, headers));
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
@@ -243,6 +243,23 @@ function delimiterHint(names: readonly string[]): string {
   if (others.length === 0) return '';
   const shown = others.map((d) => (d === '\t' ? 'tab' : `"${d}"`)).join(' and ');
   return `; the header line also contains ${shown} inside column names, so the delimiter may have been read wrongly: use one delimiter (, ; or tab) throughout the header`;
+}
+
+function notCsvHint(headers: readonly string[]): string {
+  const why = notCsv(headers);
+  return why === null ? '' : `; ${why}`;
+}
+
+/**
+ * Why a file whose first line is the start of a web page or of JSON is not a
+ * CSV export at all (an export link that needed a sign-in saves the sign-in
+ * page), or null; also for an exports folder's files (vendor/unread-files.ts).
+ */
+export function notCsv(headers: readonly string[]): string | null {
+  const first = (headers[0] ?? '').trimStart().toLowerCase();
+  if (/^<(?:!doctype|html|\?xml|head|body)\b/u.test(first)) return 'the file is a web page (HTML), not CSV: a download link that needed a sign-in saves the sign-in page. Export the file again from the CRM';
+  if (/^[{[]/u.test(first)) return 'the file is JSON, not CSV: export it again as CSV';
+  return null;
 }
 
 /** A column's name as people write it by hand: case, spaces, `_`, `-` and `.` aside. */

@@ -130,6 +130,20 @@ describe('HubSpot deals export', () => {
     );
   });
 
+  it('says that a web page or JSON saved as .csv is not an export, in English and Korean', () => {
+    const page = exportFile('deals-export.csv', '<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>\n');
+    expect(() => load([page], STAGES)).toThrow(/deals-export\.csv: the file is a web page \(HTML\), not CSV: a download link that needed a sign-in saves the sign-in page\. Export the file again from the CRM/u);
+    const dataset = load([fixtureFile(), page, exportFile('deals.json.csv', '{"results": []}\n')], fixtureConfig(), { pipeline: 'Sales Pipeline' });
+    const unread = dataset.issues.filter((i) => i.code === 'unknown_export');
+    expect(unread.map((i) => i.file).sort()).toEqual(['deals-export.csv', 'deals.json.csv']);
+    const html = unread.find((i) => i.file === 'deals-export.csv');
+    const json = unread.find((i) => i.file === 'deals.json.csv');
+    expect(issueMessage(html!, 'ko')).toBe(
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. CSV가 아니라 웹 페이지(HTML)입니다. 로그인이 필요한 다운로드 링크는 로그인 페이지를 저장합니다. CRM에서 다시 내보내세요',
+    );
+    expect(issueMessage(json!, 'ko')).toBe('읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. CSV가 아니라 JSON입니다. CSV로 다시 내보내세요');
+  });
+
   it('says what an export that nearly is a known one lacks (a view exported without its stage column)', () => {
     expect(nearMiss(['Record ID', 'Deal Name', 'Amount', 'Deal owner'])).toBe(
       'it looks like a HubSpot deals export (it has "Record ID", "Deal Name", "Deal owner") but lacks "Deal Stage": add it to the exported columns and export again (docs/exports.md)',

@@ -263,6 +263,16 @@ describe('cells against the header', () => {
     expect(read('id,created_at,stage')).toThrow(/^deals\.csv: missing required column "deal_id"$/);
   });
 
+  it('says when a required file is a web page or JSON, not CSV', () => {
+    const read = (text: string) => () => readTable(byteSource(utf8(text)), { file: 'deals.csv', required: ['deal_id'], known: [] }, { issues: new IssueLog() }, () => () => true);
+    expect(read('<!DOCTYPE html>\n<html lang="en">\n')).toThrow(
+      'deals.csv: missing required column "deal_id"; the file is a web page (HTML), not CSV: a download link that needed a sign-in saves the sign-in page. Export the file again from the CRM',
+    );
+    expect(read('  <html>\n')).toThrow(/the file is a web page \(HTML\)/u);
+    expect(read('[{"deal_id": "D1"}]\n')).toThrow('deals.csv: missing required column "deal_id"; the file is JSON, not CSV: export it again as CSV');
+    expect(read('<deal_id>,stage\n')).toThrow(/^deals\.csv: missing required column "deal_id"$/u);
+  });
+
   it('names a semicolon for a semicolon file', () => {
     const { issues } = table('id;name;note\n1;a;b;c\n', ['id']);
     expect(issues[0]!.message).toBe('line 2: 4 cells, the header has 3 (extra: "c"); a cell that contains a semicolon must be in double quotes, as "Rival; Inc". Row rejected');

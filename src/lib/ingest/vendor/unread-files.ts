@@ -1,10 +1,12 @@
 /**
  * Why a file of an exports folder that no adapter claims is not read, and
  * what to do, for the warning (or the fatal error, when nothing else is
- * readable) that names it (load.ts): an empty file, a header in another
- * language, or an export that lacks a column its adapter needs. Workbooks
+ * readable) that names it (load.ts): an empty file, a web page or JSON saved
+ * as .csv, a header in another language, or an export that lacks a column its
+ * adapter needs. Workbooks
  * never get this far (export-listing.ts).
  */
+import { notCsv } from '../table.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, Signature, VendorTable } from './types.ts';
 
@@ -21,7 +23,7 @@ export interface NotRead {
 
 export function whyNotRead(table: VendorTable, adapters: readonly Adapter[] = ADAPTERS): NotRead {
   if (isEmpty(table)) return { code: 'empty_file', reason: EMPTY_FILE };
-  return { code: 'unknown_export', reason: notInEnglish(table.headers) ?? nearMiss(table.headers, adapters) ?? '' };
+  return { code: 'unknown_export', reason: notCsv(table.headers) ?? notInEnglish(table.headers) ?? nearMiss(table.headers, adapters) ?? '' };
 }
 
 /**
