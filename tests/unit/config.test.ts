@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/lib/ingest/config-json-schema.ts';
-import { ConfigError, defaultConfig, parseConfig, parseConfigText, stageLookup } from '../../src/lib/ingest/config.ts';
+import { ConfigError, defaultConfig, normalizeStageName, parseConfig, parseConfigText, stageLookup } from '../../src/lib/ingest/config.ts';
 
 const errorOf = (raw: unknown) => {
   try {
@@ -43,6 +43,17 @@ describe('pipeline.config.json', () => {
     expect(lookup.get('가망고객')?.id).toBe('prospect');
     expect(lookup.get('negotiation')?.id).toBe('negotiate');
     expect(lookup.get('qualify')?.id).toBe('qualify');
+  });
+
+  it('reads a stage name with zero-width characters or fullwidth letters as the stage it shows', () => {
+    const lookup = stageLookup(defaultConfig());
+    const find = (cell: string) => lookup.get(normalizeStageName(cell))?.id;
+    expect(find('prospect\u200b')).toBe('prospect');
+    expect(find('Pro\u00adspect')).toBe('prospect');
+    expect(find('ｎｅｇｏｔｉａｔｉｏｎ')).toBe('negotiate');
+    expect(find('가망\u200b\u3000고객')).toBe('prospect');
+    // Letters that differ are still another stage.
+    expect(find('prospekt')).toBeUndefined();
   });
 
   it('names the key and the problem', () => {

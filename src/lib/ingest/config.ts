@@ -286,9 +286,13 @@ function resolveConfig(parsed: ParsedConfig): Config {
   };
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
 /** Stage names match by id or any label, ignoring case and all whitespace. */
 export function normalizeStageName(name: string): string {
-  return name.replace(/\s+/gu, '').toLowerCase();
+  // Zero-width characters too (text copied from a web page or chat carries them, unseen), and fullwidth letters as their ASCII (NFKC).
+  const text = NON_ASCII.test(name) ? name.normalize('NFKC') : name;
+  return text.replace(/[\s\u00ad\u200b-\u200d\u2060]+/gu, '').toLowerCase();
 }
 
 /** A lookup from any accepted spelling of a stage to its Stage. */

@@ -227,8 +227,12 @@ function scanTime(src: string, i: number, e: number): number {
 
 /** Quote a cell for a message, cutting very long ones. */
 export function quoteValue(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Characters that print as nothing are written as escapes, so "D1\u200b" does not read as "D1".
+  return quoted.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
 
 const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
 

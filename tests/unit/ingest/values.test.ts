@@ -13,6 +13,7 @@ import {
   parseMoney,
   parsePeriod,
 } from '../../../src/lib/ingest/values.ts';
+import { quoteValue } from '../../../src/lib/ingest/dates.ts';
 
 const UTC: DateOptions = { timeZone: 'UTC', dateOrder: 'YMD' };
 const SEOUL: DateOptions = { timeZone: 'Asia/Seoul', dateOrder: 'YMD' };
@@ -84,6 +85,13 @@ describe('dates', () => {
     expect(explain('2025-03/04')).toMatch(/is not a date/);
     expect(explain('20250304')).toMatch(/is not a date/);
     expect(explain('2025-03-04Z')).toMatch(/is not a date/);
+  });
+
+  it('shows characters that print as nothing as escapes in a message, so a value never reads as another', () => {
+    expect(quoteValue('D1\u200b')).toBe('"D1\\u200b"');
+    expect(quoteValue('\ufeffD1\u2060')).toBe('"\\ufeffD1\\u2060"');
+    expect(quoteValue('가망 "고객"')).toBe('"가망 \\"고객\\""');
+    expect(reason(parseInstant('2025-01-02\u200b', UTC))).toContain('"2025-01-02\\u200b"');
   });
 
   it('says when a cell looks like an Excel serial date or a 12-hour time, without reading it as one', () => {
