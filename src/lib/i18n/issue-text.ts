@@ -102,6 +102,12 @@ const KO: Record<string, Rule[]> = {
       (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 이 딜에는 예측 범주가 없는 것으로 봅니다`,
     ],
   ],
+  repeated_header: [
+    [
+      re(`line (?<n>\\d+) repeats the header of line (?<h>\\d+) \\(were two files joined into one\\?\\); it is not a row`),
+      (g) => `${g.n}행은 ${g.h}행의 머리글을 되풀이합니다(두 파일을 하나로 합쳤나요?). 행으로 읽지 않았습니다`,
+    ],
+  ],
   unknown_stage: [[re(`${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\)`), (g) => `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known})`]],
   missing_fx_rate: [
     [

@@ -12,10 +12,11 @@
  * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
-import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
+import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
 import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
+import { rangeIs } from './text-range.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -145,6 +146,9 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
               for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
               issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter));
               t.stats.rejected++;
+            } else if (repeatsHeader(record, t.headers)) {
+              issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
+              t.stats.rejected++;
             } else if (read.handler!(record)) t.stats.accepted++;
             else t.stats.rejected++;
           },
@@ -172,6 +176,19 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     return table;
   }
   throw new Error('unreachable: the last decoding attempt never throws');
+}
+
+/** Whether `record` is the header again, cell for cell as written (two exports joined into one file). */
+function repeatsHeader(record: CsvRecord, headers: readonly string[]): boolean {
+  if (headers.length < 2 || record.length !== headers.length) return false;
+  // Nearly every row differs in its first character: no trimming for those.
+  const first = record.firstCode(0);
+  if (first !== -1 && first !== headers[0]!.charCodeAt(0) && !isTrimSpace(first)) return false;
+  for (let i = 0; i < headers.length; i++) {
+    record.range(i);
+    if (!rangeIs(record.rangeSrc, record.rangeStart, record.rangeEnd, headers[i]!)) return false;
+  }
+  return true;
 }
 
 /** The Table of rows given in memory (a vendor adapter's): its header is `names`, row r reads as line r + 2. */

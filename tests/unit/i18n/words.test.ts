@@ -103,6 +103,12 @@ describe('data-quality messages in Korean', () => {
     );
   });
 
+  it('says a repeated header in Korean', () => {
+    expect(issueMessage({ code: 'repeated_header', message: 'line 102 repeats the header of line 1 (were two files joined into one?); it is not a row' }, 'ko')).toBe(
+      '102행은 1행의 머리글을 되풀이합니다(두 파일을 하나로 합쳤나요?). 행으로 읽지 않았습니다',
+    );
+  });
+
   it('keeps the English message for a code or a wording it does not know', () => {
     expect(issueMessage({ code: 'some_new_code', message: 'something new happened' }, 'ko')).toBe('something new happened');
     expect(issueMessage({ code: 'invalid_date', message: 'a wording from a later version' }, 'ko')).toBe('a wording from a later version');

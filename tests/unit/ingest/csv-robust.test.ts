@@ -273,6 +273,20 @@ describe('cells against the header', () => {
     expect(read('<deal_id>,stage\n')).toThrow(/^deals\.csv: missing required column "deal_id"$/u);
   });
 
+  it('reports a line that repeats the header (two files joined into one) as itself, once, not as a row of bad values', () => {
+    const text = 'id,name,note\n1,a,b\nid,name,note\n"id", name ,"note"\n2,c,d\nid,name\nID,name,note\n';
+    for (const size of [3, 64]) {
+      const { rows, stats, issues } = table(text, ['id', 'name', 'note'], size);
+      // Cell for cell as the header wrote it (quotes and spaces aside); a shorter line or another case is a row.
+      expect(rows.map((r) => r.line)).toEqual([2, 5, 6, 7]);
+      expect(stats).toEqual({ rows: 6, accepted: 4, rejected: 2 });
+      expect(brief(issues)).toEqual([
+        '3 error repeated_header: line 3 repeats the header of line 1 (were two files joined into one?); it is not a row',
+        '4 error repeated_header: line 4 repeats the header of line 1 (were two files joined into one?); it is not a row',
+      ]);
+    }
+  });
+
   it('names a semicolon for a semicolon file', () => {
     const { issues } = table('id;name;note\n1;a;b;c\n', ['id']);
     expect(issues[0]!.message).toBe('line 2: 4 cells, the header has 3 (extra: "c"); a cell that contains a semicolon must be in double quotes, as "Rival; Inc". Row rejected');
