@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { DATA_FOLDER_FILES, entriesByName } from '../../src/lib/ingest/file-names.ts';
+import { canonicalNames } from '../../src/lib/ingest/file-names.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import { localDateOf } from '../../src/lib/time.ts';
@@ -142,7 +142,7 @@ export function dataFolderHashes(dataDir: string): Record<string, string> {
   const buffer = Buffer.allocUnsafe(1 << 20);
   const files = dataFiles(dataDir);
   // Keyed as the read names them: a canonical file by its canonical name, whatever the case of its name on disk.
-  const nameOf = new Map([...entriesByName(files.map((f) => f.path), DATA_FOLDER_FILES)].map(([name, entry]) => [entry, name]));
+  const nameOf = canonicalNames(files.map((f) => f.path));
   return Object.fromEntries(files.map((f) => [nameOf.get(f.path) ?? f.path, fileSha256(join(dataDir, f.path), buffer)]));
 }
 

@@ -8,8 +8,8 @@ import { IngestFatalError } from './issues.ts';
 
 /**
  * The files a canonical data folder may hold (dataset-builder.ts's required and
- * optional files; a test keeps the two equal), here for the build's input
- * hashes, which must not load the ingest modules.
+ * optional files; a test keeps the two equal), here so that the build's input
+ * hashes can name them without loading the ingest modules.
  */
 export const DATA_FOLDER_FILES = ['deals.csv', 'stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv', 'pipeline.config.json'] as const;
 
@@ -38,4 +38,9 @@ export function entriesByName(entries: readonly string[], names: readonly string
 function bothCases(name: string, entries: readonly string[]): IngestFatalError {
   const listed = entries.map((e) => `"${e}"`).join(' and ');
   return new IngestFatalError(name, `${name}: the folder has ${listed}, which only the case of letters tells apart: keep one of them`);
+}
+
+/** The canonical name of each folder entry that is one (`Deals.csv` -> deals.csv), by entry: for keying files as the read names them. */
+export function canonicalNames(entries: readonly string[]): Map<string, string> {
+  return new Map([...entriesByName(entries, DATA_FOLDER_FILES)].map(([name, entry]) => [entry, name]));
 }

@@ -12,7 +12,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset, Issue } from '../dataset.ts';
-import { byCodePoint } from '../stats.ts';
 import type { Config } from './config.ts';
 import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
 import { HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
@@ -51,7 +50,8 @@ export interface FolderRead {
  */
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
   // Each canonical file as the folder names it (`Deals.csv` from a Windows tool is deals.csv).
-  const onDisk = entriesByName(listing(folder), [...REQUIRED_FILES, ...OPTIONAL_FILES]);
+  const entries = listing(folder);
+  const onDisk = entriesByName(entries, DATA_FOLDER_FILES);
   const pathOf = (name: string) => join(folder, onDisk.get(name) ?? name);
   const canonical = options.format === 'canonical' || (options.format === undefined && onDisk.has(DEALS_FILE));
   if (!canonical) return await readExports(folder, options);
@@ -108,7 +108,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     if (!hashes[name]) throw new Error(`internal: ${name} was not read to its end`);
   }
   result.dataset.fileHashes = hashes;
-  const notRead = unreadBeside(folder, new Set(onDisk.values()));
+  const notRead = unreadBeside(folder, entries, new Set(onDisk.values()));
   if (notRead.length > 0) result.dataset.issues = [...result.dataset.issues, ...notRead].sort(compareIssues);
   return result;
 }
@@ -119,16 +119,18 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * warning: a second export dropped in beside deals.csv is not merged, and
  * must not be skipped without a word.
  */
-function unreadBeside(folder: string, read: ReadonlySet<string>): Issue[] {
-  const kind = (path: string) => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
-  };
-  const { exports, workbooks } = listExports(folder, { join, readdir: readdirSync, kind });
+function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
+  const { exports, workbooks } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
-  for (const path of [...exports, ...workbooks].sort(byCodePoint)) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  for (const path of [...exports, ...workbooks]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   return log.issues;
+}
+
+/** What a folder entry is, for export-listing.ts (null when it is gone, or neither). */
+function entryKind(path: string): 'file' | 'folder' | null {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
 }
 
 /**
@@ -156,10 +158,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     join,
     // The folder itself was read above (to say clearly when it cannot be).
     readdir: (path) => (path === folder ? entries : readdirSync(path)),
-    kind: (path) => {
-      const stat = statSync(path, { throwIfNoEntry: false });
-      return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
-    },
+    kind: entryKind,
   });
   const files: ExportFile[] = [];
   /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */

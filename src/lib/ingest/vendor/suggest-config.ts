@@ -10,7 +10,7 @@
  */
 import { DEALS_FILE, REQUIRED_FILES, STAGE_HISTORY_FILE } from '../dataset-builder.ts';
 import { type Config, normalizeStageName, parseConfig, stageLookup } from '../config.ts';
-import { DATA_FOLDER_FILES, entriesByName } from '../file-names.ts';
+import { canonicalNames } from '../file-names.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
 import { unmatchedStages } from './assemble.ts';
 import { detectExports, type ExportFile } from './load.ts';
@@ -71,7 +71,7 @@ interface Source {
 function readSource(exported: readonly ExportFile[], options: SuggestOptions): Source {
   const issues = new IssueLog();
   // A canonical file whatever the case of its name (`Deals.csv`), as the metrics read it (file-names.ts).
-  const nameOf = new Map([...entriesByName(exported.map((f) => f.path), DATA_FOLDER_FILES)].map(([name, entry]) => [entry, name]));
+  const nameOf = canonicalNames(exported.map((f) => f.path));
   const canonical = options.format === 'canonical' || (options.format === undefined && [...nameOf.values()].includes(DEALS_FILE));
   const files = canonical ? exported.map((f) => ({ ...f, path: nameOf.get(f.path) ?? f.path })) : exported;
   if (canonical) {

@@ -3,8 +3,7 @@
  * what to do, for the warning (or the fatal error, when nothing else is
  * readable) that names it (load.ts): an empty file, a web page or JSON saved
  * as .csv, a header in another language, or an export that lacks a column its
- * adapter needs. Workbooks
- * never get this far (export-listing.ts).
+ * adapter needs. Workbooks never get this far (export-listing.ts).
  */
 import { notCsv } from '../table.ts';
 import { ADAPTERS } from './registry.ts';
