@@ -147,7 +147,8 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     throw new IngestFatalError(folder, `${folder}: ${why}`, { cause: e });
   }
   const hashes: Record<string, string> = Object.create(null) as Record<string, string>;
-  const configPath = join(folder, CONFIG_FILE);
+  // As in a canonical folder, the config whatever the case of its name.
+  const configPath = join(folder, entriesByName(entries, [CONFIG_FILE]).get(CONFIG_FILE) ?? CONFIG_FILE);
   let configBytes: Uint8Array | undefined;
   if (existsSync(configPath)) {
     configBytes = readFileSync(configPath);
