@@ -104,12 +104,15 @@ class CodedColumn {
 /**
  * Reads the row of a record, or null when a parser or `combine` refuses it.
  * `index[k]`: the position in the record of the definition's column k;
- * `sampleRows`: cells a column is coded for before deciding (tests lower it).
+ * `sampleRows`: cells a column is coded for before deciding (tests lower it);
+ * `transient`: the caller is done with a row before it reads the next record,
+ * so a `combine` that gives the row itself back is not copied.
  */
 export function codedRowReader<F extends Record<string, (cell: string) => unknown>, Out>(
   def: RowDefinition<F, Out>,
   index: readonly number[],
   sampleRows = SAMPLE_ROWS,
+  transient = false,
 ): (record: CsvRecord) => Out | null {
   const all = Object.keys(def.fields);
   if (index.length !== all.length) throw new Error('codedRowReader: one index per column');
@@ -130,7 +133,8 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
   });
   const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows));
   // One row of parsed values, filled anew for every record (an object per row was most of this
-  // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy.
+  // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy
+  // unless the caller takes what it needs from it first.
   const row: Record<string, unknown> = { ...template };
   return (record) => {
     if (absentInvalid) return null;
@@ -141,7 +145,7 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
     }
     const out = def.combine(row as ParsedFields<F>);
     if (out instanceof ColumnInvalid) return null;
-    return (out as unknown) === row ? ({ ...row } as Out) : out;
+    return (out as unknown) === row && !transient ? ({ ...row } as Out) : out;
   };
 }
 
@@ -150,6 +154,7 @@ export function fastRowReader<F extends Record<string, (cell: string) => unknown
   def: RowDefinition<F, Out>,
   index: readonly number[],
   rowByRow: boolean | undefined,
+  transient = false,
 ): (record: CsvRecord) => Out | null {
-  return rowByRow ? () => null : codedRowReader(def, index);
+  return rowByRow ? () => null : codedRowReader(def, index, SAMPLE_ROWS, transient);
 }

@@ -43,7 +43,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
-    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow);
+    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow, true);
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;
@@ -69,13 +69,16 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
   return { table, candidates, rejectedIds, ids };
 }
 
+/** The Deal of a row (which the fast reader reuses for the next one: nothing of `r` itself is kept). */
 function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): Deal {
+  // Amounts are converted from the row's own currency.
+  const { code, fxRate } = r.currency;
   if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
-  const budget = r.budget_confirmed;
+  const budget = r.budget_confirmed.value;
   if (budget instanceof Invalid) issues.warning(DEALS_FILE, line, 'budget_confirmed', budget.code, `budget_confirmed ${budget.reason}`);
-  const purchase = r.purchase_type;
+  const purchase = r.purchase_type.value;
   if (purchase instanceof Invalid) issues.warning(DEALS_FILE, line, 'purchase_type', purchase.code, `purchase_type ${purchase.reason}; left empty`);
-  const category = r.forecast_category;
+  const category = r.forecast_category.value;
   if (category instanceof Invalid) issues.warning(DEALS_FILE, line, 'forecast_category', category.code, `forecast_category ${category.reason}; the deal has no category`);
   return {
     id: r.deal_id,
@@ -85,9 +88,9 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
     owner: r.owner,
     team: r.team,
     product: r.product,
-    amount: r.amount,
-    currency: r.currency.code,
-    fxRate: r.currency.fxRate,
+    amount: r.amount === null ? null : r.amount.value * fxRate,
+    currency: code,
+    fxRate,
     createdAt: r.created_at,
     expectedCloseAt: r.expected_close_at,
     closedAt: r.closed_at,
@@ -104,7 +107,7 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
     // A calendar date; the Dataset keeps the instant of its local midnight.
     installedAt: r.installed_at === null ? null : startOfLocalDate(r.installed_at, ctx.config.timezone),
     lifecycleMonths: r.lifecycle_months,
-    cost: r.cost,
+    cost: r.cost === null ? null : r.cost.value * fxRate,
     line,
   };
 }

@@ -232,22 +232,16 @@ export function dealRow(ctx: RowContext) {
     lifecycle_months: optional((cell: string) => parseInteger(cell, 1, MAX_LIFECYCLE_MONTHS)),
     cost: optional(money),
   };
+  // The row itself when its amounts are in its own currency: readDeals makes the Deal from it
+  // (converting the amounts) before it reads the next row, so no copy in between.
   return defineRow(fields, (row) => {
-    // Amounts are checked against and converted from the row's own currency.
-    const { code, fxRate } = row.currency;
+    const { code } = row.currency;
     for (const column of ['amount', 'cost'] as const) {
       const m = row[column];
       const mismatch = m && checkCurrency(m, code, "the deal's currency");
       if (mismatch) return new ColumnInvalid(column, mismatch);
     }
-    return {
-      ...row,
-      amount: row.amount === null ? null : row.amount.value * fxRate,
-      cost: row.cost === null ? null : row.cost.value * fxRate,
-      budget_confirmed: row.budget_confirmed.value,
-      purchase_type: row.purchase_type.value,
-      forecast_category: row.forecast_category.value,
-    };
+    return row;
   });
 }
 
