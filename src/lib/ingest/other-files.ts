@@ -33,9 +33,11 @@ export function readFieldHistory(
     return (record) => {
       const row = fast(record) ?? validate(readRow(record), record.line);
       if (row === null) return false;
-      // One object of one shape per kept change (a rest and a spread made two, of shapes V8 could not share).
-      const field = row.field;
-      if (field !== null) changes.push({ deal: row.deal, field, oldValue: row.oldValue, newValue: row.newValue, changedAt: row.changedAt, line: record.line });
+      // The row is the change itself, of one shape for every row: only its line is set here.
+      if (row.field !== null) {
+        row.line = record.line;
+        changes.push(row as FieldChange);
+      }
       return true;
     };
   });

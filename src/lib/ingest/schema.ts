@@ -15,6 +15,7 @@
  * Property tests check that fast paths and zod agree.
  */
 import { z } from 'zod';
+import type { TrackedField } from '../dataset.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import type { Config } from './config.ts';
 import { normalizeStageName, stageLookup } from './config.ts';
@@ -263,7 +264,7 @@ export function stageHistoryRow(ctx: RowContext, deal: FieldParser<number>) {
 const CLOSE_DATE_FIELDS = new Set(['expected_close_at', 'close_date', 'closedate']);
 
 /** `amount`, `expected_close_at` (and its aliases), or null for a field the metrics ignore. */
-export function trackedField(cell: string): 'amount' | 'expected_close_at' | null {
+export function trackedField(cell: string): TrackedField | null {
   const f = cell.toLowerCase();
   return f === 'amount' ? 'amount' : CLOSE_DATE_FIELDS.has(f) ? 'expected_close_at' : null;
 }
@@ -276,22 +277,21 @@ export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, deal
     new_value: text,
     changed_at: required((cell: string) => parseInstant(cell, ctx.dates)),
   };
+  // How to read the values depends on the field and, for amounts, on the deal's currency.
+  const value = (cell: string, field: TrackedField | null, deal: number): number | string | null | Invalid => {
+    if (cell === '' || field === null) return null;
+    const { code, fxRate } = dealCurrency(deal);
+    const v = field === 'amount' ? parseAmountIn(cell, code, "the deal's currency", ctx.numbers) : parseLocalDate(cell, ctx.dates);
+    return typeof v === 'number' ? v * fxRate : v;
+  };
   return defineRow(fields, (row) => {
-    // How to read the values depends on the field and, for amounts, on the deal's currency.
     const field = trackedField(row.field);
-    const values: (number | string | null)[] = [];
-    for (const column of ['old_value', 'new_value'] as const) {
-      const cell = row[column];
-      if (cell === '' || field === null) {
-        values.push(null);
-        continue;
-      }
-      const { code, fxRate } = dealCurrency(row.deal_id);
-      const v = field === 'amount' ? parseAmountIn(cell, code, "the deal's currency", ctx.numbers) : parseLocalDate(cell, ctx.dates);
-      if (v instanceof Invalid) return new ColumnInvalid(column, v);
-      values.push(typeof v === 'number' ? v * fxRate : v);
-    }
-    return { deal: row.deal_id, field, oldValue: values[0]!, newValue: values[1]!, changedAt: row.changed_at };
+    const oldValue = value(row.old_value, field, row.deal_id);
+    if (oldValue instanceof Invalid) return new ColumnInvalid('old_value', oldValue);
+    const newValue = value(row.new_value, field, row.deal_id);
+    if (newValue instanceof Invalid) return new ColumnInvalid('new_value', newValue);
+    // The change as the Dataset keeps it: the reader sets its line (one object a row).
+    return { deal: row.deal_id, field, oldValue, newValue, changedAt: row.changed_at, line: 0 };
   });
 }
 
