@@ -101,18 +101,27 @@ class CodedColumn {
   }
 }
 
+export interface CodedRowOptions {
+  /** Cells a column is coded for before deciding whether its texts repeat enough (tests lower it). */
+  sampleRows?: number;
+  /** The caller is done with a row before it reads the next record, so a `combine` that gives the row itself back is not copied. */
+  transient?: boolean;
+  /**
+   * Columns that stay coded whatever their first rows look like: texts deals are grouped by
+   * (an account's id), which repeat across the file though rarely within its first rows. Their
+   * deals then share one string per text, which the metrics' groupings hash once, not per deal.
+   */
+  grouping?: readonly string[];
+}
+
 /**
  * Reads the row of a record, or null when a parser or `combine` refuses it.
- * `index[k]`: the position in the record of the definition's column k;
- * `sampleRows`: cells a column is coded for before deciding (tests lower it);
- * `transient`: the caller is done with a row before it reads the next record,
- * so a `combine` that gives the row itself back is not copied.
+ * `index[k]`: the position in the record of the definition's column k.
  */
 export function codedRowReader<F extends Record<string, (cell: string) => unknown>, Out>(
   def: RowDefinition<F, Out>,
   index: readonly number[],
-  sampleRows = SAMPLE_ROWS,
-  transient = false,
+  { sampleRows = SAMPLE_ROWS, transient = false, grouping = [] }: CodedRowOptions = {},
 ): (record: CsvRecord) => Out | null {
   const all = Object.keys(def.fields);
   if (index.length !== all.length) throw new Error('codedRowReader: one index per column');
@@ -131,7 +140,7 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
     if (v instanceof Invalid) absentInvalid = true;
     template[name] = v;
   });
-  const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows));
+  const columns = names.map((name) => new CodedColumn(def.fields[name]!, grouping.includes(name) ? Infinity : sampleRows));
   // One row of parsed values, filled anew for every record (an object per row was most of this
   // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy
   // unless the caller takes what it needs from it first.
@@ -154,7 +163,7 @@ export function fastRowReader<F extends Record<string, (cell: string) => unknown
   def: RowDefinition<F, Out>,
   index: readonly number[],
   rowByRow: boolean | undefined,
-  transient = false,
+  options?: CodedRowOptions,
 ): (record: CsvRecord) => Out | null {
-  return rowByRow ? () => null : codedRowReader(def, index, SAMPLE_ROWS, transient);
+  return rowByRow ? () => null : codedRowReader(def, index, options);
 }

@@ -119,7 +119,7 @@ describe('the fast paths agree with the zod schemas', () => {
       // The coded fast path, on records whose columns come in reverse order: one reader for
       // every run, so cells repeat and are answered from its dictionaries; it decides after
       // 100 rows which columns stay coded (the constant cells' ones) and which are read cell by cell.
-      const coded = codedRowReader(def as never, columns.map((_, i) => columns.length - 1 - i), 100);
+      const coded = codedRowReader(def as never, columns.map((_, i) => columns.length - 1 - i), { sampleRows: 100 });
       const record = new CsvRecord();
       const text = new CsvRecord();
       let accepted = 0;
