@@ -42,8 +42,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const isUtc = (tz: string) => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT';
 
-// Offsets change at most twice a year: cache them per zone and UTC day, and
-// per UTC hour only on the days where the offset changes.
+// Offsets change at most twice a year: cache them per zone and UTC day; on the
+// days where the offset changes, each instant is looked up itself.
 const dayOffsets = new Map<string, Map<number, number>>();
 const hourOffsets = new Map<string, Map<number, number>>();
 
@@ -53,14 +53,27 @@ function cacheFor(caches: Map<string, Map<number, number>>, timeZone: string): M
   return cache;
 }
 
+/** en-US with hourCycle h23 and numeric fields: "1/31/2024, 09:05:00". */
+const WALL_CLOCK = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/u;
+
+/**
+ * The wall-clock time `formatter` shows for `date`, read as if it were UTC. From the formatted
+ * text (a third of formatToParts's time, which the first read of each day of a file paid twice);
+ * from the parts when the text is laid out otherwise (another ICU, a year outside 1000-9999).
+ */
+function wallClockAsUtc(formatter: Intl.DateTimeFormat, date: Date): number {
+  const m = WALL_CLOCK.exec(formatter.format(date));
+  if (m) return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
+  const parts = formatter.formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
 function offsetAtHour(hour: number, timeZone: string): number {
   const cache = cacheFor(hourOffsets, timeZone);
   const cached = cache.get(hour);
   if (cached !== undefined) return cached;
-  const parts = formatterFor(timeZone).formatToParts(new Date(hour * 3_600_000));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const offset = asUtc - hour * 3_600_000;
+  const offset = wallClockAsUtc(formatterFor(timeZone), new Date(hour * 3_600_000)) - hour * 3_600_000;
   cache.set(hour, offset);
   return offset;
 }
@@ -72,12 +85,16 @@ export function zoneOffsetMs(t: number, timeZone: string): number {
   const day = Math.floor(t / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {
+    // The next day's first hour rather than this day's last: the next day's lookup reuses it.
     const first = offsetAtHour(day * 24, timeZone);
-    const last = offsetAtHour(day * 24 + 23, timeZone);
+    const last = offsetAtHour(day * 24 + 24, timeZone);
     offset = first === last ? first : NaN;
     days.set(day, offset);
   }
-  return Number.isNaN(offset) ? offsetAtHour(Math.floor(t / 3_600_000), timeZone) : offset;
+  if (!Number.isNaN(offset)) return offset;
+  // A day the offset changes on: at the instant itself (some zones change at half past an hour).
+  const second = Math.floor(t / 1000) * 1000;
+  return wallClockAsUtc(formatterFor(timeZone), new Date(second)) - second;
 }
 
 /**

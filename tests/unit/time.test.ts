@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffOf, daysInMonth, isLocalDate, localDateOf, localToInstant, startOfLocalDate } from '../../src/lib/time.ts';
+import { addMonths, cutoffOf, daysInMonth, isLocalDate, localDateOf, localToInstant, startOfLocalDate, zoneOffsetMs } from '../../src/lib/time.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -26,6 +26,22 @@ describe('time in a zone', () => {
     const start = startOfLocalDate('2024-09-08', 'America/Santiago');
     expect(iso(start)).toBe('2024-09-08T04:00:00.000Z');
     expect(localDateOf(start, 'America/Santiago')).toBe('2024-09-08');
+  });
+
+  it('changes the offset at the instant a zone changes it, also at half past an hour', () => {
+    // Tehran left summer time (+04:30) at 2010-09-21 24:00 local, 19:30Z, for +03:30.
+    const change = Date.parse('2010-09-21T19:30:00Z');
+    expect(zoneOffsetMs(change - 1000, 'Asia/Tehran')).toBe(4.5 * 3_600_000);
+    expect(zoneOffsetMs(change, 'Asia/Tehran')).toBe(3.5 * 3_600_000);
+    expect(localDateOf(change - 1000, 'Asia/Tehran')).toBe('2010-09-21');
+    expect(localDateOf(change + 1000, 'Asia/Tehran')).toBe('2010-09-21');
+    // New York's spring change at 07:00Z, the same day before and after.
+    const spring = Date.parse('2025-03-09T07:00:00Z');
+    expect(zoneOffsetMs(spring - 1, 'America/New_York')).toBe(-5 * 3_600_000);
+    expect(zoneOffsetMs(spring, 'America/New_York')).toBe(-4 * 3_600_000);
+    // A day without a change, after and before one that has it (the day's offset is cached).
+    expect(zoneOffsetMs(Date.parse('2025-03-10T12:00:00Z'), 'America/New_York')).toBe(-4 * 3_600_000);
+    expect(zoneOffsetMs(Date.parse('2025-03-08T12:00:00Z'), 'America/New_York')).toBe(-5 * 3_600_000);
   });
 
   it('adds calendar months with the day clamped to the month end', () => {
