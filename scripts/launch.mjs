@@ -23,6 +23,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const COMMANDS = {
   metrics: {
     entry: 'scripts/metrics.ts',
+    bundlePackages: true,
     workers: { 'history-thread-worker': 'src/lib/ingest/history-thread-worker.ts', 'read-split-worker': 'src/lib/ingest/read-split-worker.ts' },
   },
   // The build's extract step runs in a process of its own (scripts/lib/extract-process.ts), which starts the same workers.
@@ -37,7 +38,7 @@ export const COMMANDS = {
 };
 
 /** Changes with the layout of the cache or the way bundles are made: older records and folders are then not used. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Bundle folders kept per command (a running process may still start workers from an older one). */
 const KEEP = 3;
 
@@ -107,8 +108,9 @@ export async function compile(cache, name) {
       platform: 'node',
       format: 'esm',
       target: 'node22',
-      // Packages are loaded from node_modules as usual: only the project's own TypeScript is compiled.
-      packages: 'external',
+      // Packages are loaded from node_modules as usual (only the project's own TypeScript is compiled), except for a
+      // command that bundles its few: zod alone is ~100 modules to find, read and compile, in each thread, every run.
+      ...(command.bundlePackages ? {} : { packages: 'external' }),
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       // Shared code in chunks, and a dynamic import() stays a module loaded only when it is reached (what a command
@@ -200,3 +202,8 @@ export async function launch(name, argv, env = process.env) {
 }
 
 if (import.meta.main) process.exitCode = await launch(process.argv[2] ?? '', process.argv.slice(3));
+else if (import.meta.main === undefined && process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // A Node older than 22.18 has no import.meta.main: without this, the command would end at once, silently, with status 0.
+  process.stderr.write(`launch: Pipescope needs Node >= 22.18; this is ${process.version}. Run it through npm (npm run metrics), which uses the project's own Node.\n`);
+  process.exitCode = 1;
+}

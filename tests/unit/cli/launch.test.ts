@@ -129,6 +129,26 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(projectRootOf(join(PROJECT_ROOT, 'scripts', 'lib', 'project.ts'))).toBe(PROJECT_ROOT);
   });
 
+  it('bundles zod into the metrics command: no package is loaded from node_modules at each start', () => {
+    expect(metrics(['--help']).status).toBe(0);
+    const bundle = join(PROJECT_ROOT, CACHE, record().dir);
+    const text = readdirSync(bundle)
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => readFileSync(join(bundle, f), 'utf8'))
+      .join('\n');
+    expect(text).not.toMatch(/from\s*"zod"/u);
+    expect(record().inputs.some(([path]) => path.startsWith('node_modules/zod/'))).toBe(true);
+  });
+
+  // The machine's own Node (20 here) has no import.meta.main: the launcher used to end silently with status 0.
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(/^v(\d+)/u.exec(spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout)?.[1]) < 22);
+  it.skipIf(oldNode === undefined)(`says which Node it needs when started by an older one (${oldNode ?? 'skipped: no Node older than 22 on this machine'})`, () => {
+    const r = spawnSync(oldNode!, ['scripts/launch.mjs', 'metrics', '--help'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^launch: Pipescope needs Node >= 22\.18; this is v\d+\.\d+\.\d+\. Run it through npm/u);
+  });
+
   it('names an unknown command', () => {
     const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'nope'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
