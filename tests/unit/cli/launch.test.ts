@@ -138,6 +138,9 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
       .join('\n');
     expect(text).not.toMatch(/from\s*"zod"/u);
     expect(record().inputs.some(([path]) => path.startsWith('node_modules/zod/'))).toBe(true);
+    // V8's code for the bundles is kept beside them (unless the environment chose otherwise).
+    const own = process.env.NODE_COMPILE_CACHE === undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined;
+    expect(existsSync(join(PROJECT_ROOT, CACHE, 'v8'))).toBe(own);
   });
 
   // The machine's own Node (20 here) has no import.meta.main: the launcher used to end silently with status 0.
