@@ -125,7 +125,7 @@ export async function compile(cache, name) {
       // Beside the entries: a worker is found beside the module that starts it (src/lib/ingest/sibling-module.ts).
       chunkNames: 'chunk-[hash]',
       metafile: true,
-      // An internal error's stack names the TypeScript sources (launch enables source maps).
+      // An internal error's stack names the TypeScript sources (scripts/lib/stack-sources.ts reads the maps).
       sourcemap: 'linked',
       logLevel: 'silent',
     });
@@ -214,10 +214,8 @@ export async function launch(name, argv, env = process.env) {
     const cache = cacheDir(env);
     dir = freshBundle(cache, command) ?? (await compile(cache, command));
   }
-  if (dir) {
-    process.setSourceMapsEnabled(true);
-    if (COMMANDS[command].codeCache) enableCodeCache(cacheDir(env));
-  }
+  // No process.setSourceMapsEnabled: an internal error's stack is put back to the sources when it is reported (scripts/lib/stack-sources.ts).
+  if (dir && COMMANDS[command].codeCache) enableCodeCache(cacheDir(env));
   const url = dir ? pathToFileURL(join(dir, `${command}.mjs`)).href : pathToFileURL(join(ROOT, COMMANDS[command].entry)).href;
   /** @type {{ runCli: (argv: string[]) => Promise<number> }} */
   const module = await import(url);

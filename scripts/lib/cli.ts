@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import { fatalMessage, UsageError } from './io.ts';
+import { stackWithSources } from './stack-sources.ts';
 
 export const EXIT = { ok: 0, input: 1, usage: 2, strict: 3, internal: 70 } as const;
 
@@ -157,7 +158,7 @@ export function reportError(command: string, error: unknown, stderr: CliWritable
   stderr.write(
     `${command}: internal error: ${e.message.split('\n').join('; ')}\n` +
       `This is a bug in Pipescope, not a problem with your data; please report it with the lines below.\n` +
-      `${e.stack ?? e.message}\n`,
+      `${e.stack === undefined ? e.message : stackWithSources(e.stack)}\n`,
   );
   return EXIT.internal;
 }
