@@ -9,6 +9,7 @@ import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { DEALS_FILE, dealReference, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
@@ -30,6 +31,11 @@ export const OPTIONAL_FILES = [FIELD_HISTORY_FILE, ACCOUNTS_FILE, TARGETS_FILE, 
 export interface PreparedHistory {
   prepared: () => HistoryPrepass | null;
   source: TableSource;
+  /**
+   * Asked once deals.csv is read: true when field_history.csv is to be read here; false when the
+   * other thread has taken it, and its reading comes with `prepared()` (`field`), or, failing that, is read here then.
+   */
+  claimFieldHistory?: () => boolean;
 }
 
 /** A file's content: all its bytes, a source that streams them (read-folder.ts), its rows already split (vendor adapters), or stage history read elsewhere. */
@@ -81,8 +87,10 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const historyInput = files[STAGE_HISTORY_FILE]!;
   const optional = (name: string) => (files[name] ? asSource(files[name]) : null);
   const fieldSource = optional(FIELD_HISTORY_FILE);
-  // While stage history is still read on its thread, field_history.csv is read here, against the candidates.
-  const early = fieldSource && isPrepared(historyInput) ? fieldHistoryMeanwhile(fieldSource, ctx, dealsRead, opts) : null;
+  // While stage history is still read on its thread, field_history.csv is read here, against the candidates,
+  // unless that thread was free first and took it.
+  const fieldsHere = !isPrepared(historyInput) || (historyInput.claimFieldHistory?.() ?? true);
+  const early = fieldSource && isPrepared(historyInput) && fieldsHere ? fieldHistoryMeanwhile(fieldSource, ctx, dealsRead, opts) : null;
   const prepared = isPrepared(historyInput) ? historyInput.prepared() : null;
   const historyRead = prepared
     ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, issues)
@@ -97,10 +105,16 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   historyWarnings(candidates, remap, historyRead, config, issues);
 
   // No candidate rejected: the candidate index is the deal index.
-  const dealRef = dealReference(deals.length === candidates.length ? dealsRead.ids : idIndex(deals), dealsRead.rejectedIds);
+  const dealIds = deals.length === candidates.length ? dealsRead.ids : idIndex(deals);
   // The early reading stands when no candidate was rejected (the candidates are then the deals, in order);
   // otherwise its rows may name a rejected deal, and the file is read again against the deals.
-  const fieldRead = !fieldSource ? null : early && deals.length === candidates.length ? early.take(issues) : readFieldHistory(fieldSource, ctx, deals, dealRef, opts);
+  const fieldRead = !fieldSource
+    ? null
+    : prepared?.field
+      ? finishFieldHistory(prepared.field, ctx, deals, dealIds, dealsRead.rejectedIds, issues)
+      : early && deals.length === candidates.length
+        ? early.take(issues)
+        : readFieldHistory(fieldSource, ctx, deals, dealReference(dealIds, dealsRead.rejectedIds), opts);
   const accountSource = optional(ACCOUNTS_FILE);
   const accountsRead = accountSource ? readAccounts(accountSource, opts) : null;
   const targetSource = optional(TARGETS_FILE);

@@ -13,6 +13,7 @@
  */
 import type { Issue } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
+import type { FieldPrepass } from './field-prepass.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { logCellError, type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
@@ -36,6 +37,8 @@ export interface HistoryPrepass {
   /** The cells of the rows the fast path refused, for the zod validator. */
   kept: Record<string, string>[];
   issues: Issue[];
+  /** field_history.csv, when the thread that read this took it too (history-thread.ts). */
+  field?: FieldPrepass;
 }
 
 export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): HistoryPrepass {

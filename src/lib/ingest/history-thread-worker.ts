@@ -4,32 +4,64 @@
  * waiting thread never waits for a worker that failed.
  */
 import { workerData } from 'node:worker_threads';
+import type { FieldPrepass } from './field-prepass.ts';
+import { CLAIMED_THERE, claimFieldHistory } from './field-claim.ts';
 import type { HistoryJob, HistoryMessage } from './history-thread.ts';
 
 const job = workerData as HistoryJob;
 Atomics.store(job.flags, 0, 1);
 let message: HistoryMessage;
 try {
-  const [{ fileSource }, { readHistoryPrepass }, { rowContext }] = await Promise.all([import('./file-source.ts'), import('./history-prepass.ts'), import('./schema.ts')]);
-  let sha256 = '';
-  let reported = 0;
-  const prepass = readHistoryPrepass(
-    fileSource(job.path, job.size, (hex) => (sha256 = hex)),
-    rowContext(job.config),
-    (done, total) => {
+  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }] = await Promise.all([
+    import('./file-source.ts'),
+    import('./history-prepass.ts'),
+    import('./field-prepass.ts'),
+    import('./schema.ts'),
+  ]);
+  const ctx = rowContext(job.config);
+  const progress = (file: string) => {
+    let reported = 0;
+    return (done: number, total: number) => {
       // A few messages, not one per chunk.
       if (done - reported < 4 * 1024 * 1024 && done < total) return;
       reported = done;
-      job.port.postMessage({ kind: 'progress', done, total } satisfies HistoryMessage);
-    },
+      job.port.postMessage({ kind: 'progress', file, done, total } satisfies HistoryMessage);
+    };
+  };
+  let sha256 = '';
+  const prepass = readHistoryPrepass(
+    fileSource(job.path, job.size, (hex) => (sha256 = hex)),
+    ctx,
+    progress('stage_history.csv'),
   );
-  message = { kind: 'done', prepass, sha256 };
+  // field_history.csv too, when this thread is free before the other is (it then reads the file itself).
+  let field: { prepass: FieldPrepass; sha256: string } | null = null;
+  if (job.field && claimFieldHistory(job.flags, CLAIMED_THERE)) {
+    const { file, path, size } = job.field;
+    try {
+      let fieldSha256 = '';
+      field = { prepass: readFieldPrepass(fileSource(path, size, (hex) => (fieldSha256 = hex)), ctx, progress(file)), sha256: '' };
+      field.sha256 = fieldSha256;
+    } catch {
+      // A problem that stops ingest is reported by the reading on the main thread, in the usual words.
+      field = null;
+    }
+  }
+  message = { kind: 'done', prepass, sha256, field };
 } catch (e) {
   // A problem that stops ingest is reported by the reading on the main thread, in the usual words.
   message = { kind: 'failed', why: e instanceof Error ? e.message : String(e) };
 }
 try {
-  const transfer = message.kind === 'done' ? [message.prepass.code.buffer, message.prepass.stage.buffer, message.prepass.at.buffer, message.prepass.line.buffer] : [];
+  const transfer: ArrayBufferLike[] = [];
+  if (message.kind === 'done') {
+    const { prepass, field } = message;
+    transfer.push(prepass.code.buffer, prepass.stage.buffer, prepass.at.buffer, prepass.line.buffer);
+    if (field) {
+      const f = field.prepass;
+      transfer.push(f.code.buffer, f.field.buffer, f.oldValue.buffer, f.newValue.buffer, f.changedAt.buffer, f.line.buffer);
+    }
+  }
   job.port.postMessage(message, transfer as ArrayBuffer[]);
 } finally {
   Atomics.store(job.flags, 1, 1);

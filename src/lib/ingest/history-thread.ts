@@ -7,15 +7,24 @@
  * reaches stage history, by waiting on a shared flag, and relays the
  * worker's progress meanwhile.
  *
+ * field_history.csv goes to whichever thread is free first (field-claim.ts):
+ * the worker once its stage history is read (`readFieldPrepass`,
+ * field-prepass.ts), or this thread once deals.csv is. On a small or middle-
+ * sized folder the worker is; at a million deals, where stage history takes
+ * longer than deals.csv, this thread is, and nothing changes.
+ *
  * Whenever the worker cannot give a result (the file has a problem that
  * stops ingest, or the thread failed), `prepared()` gives null and the file
- * is read on this thread as before, so every message is the usual one.
+ * is read on this thread as before, so every message is the usual one; so
+ * is field_history.csv when its reading there failed.
  */
 import { existsSync } from 'node:fs';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Config } from './config.ts';
 import type { PreparedHistory } from './dataset-builder.ts';
 import { fileSource } from './file-source.ts';
+import { CLAIMED_HERE, CLAIMED_THERE, claimFieldHistory } from './field-claim.ts';
+import type { FieldPrepass } from './field-prepass.ts';
 import type { HistoryPrepass } from './history-prepass.ts';
 import type { ProgressCallback } from './table.ts';
 import { siblingModule } from './sibling-module.ts';
@@ -25,26 +34,51 @@ export const HISTORY_THREAD_BYTES = 8 * 1024 * 1024;
 /** How long to wait for a worker that has not even started (a machine out of threads) before reading here. */
 const START_TIMEOUT_MS = 30_000;
 
+/** field_history.csv, which the worker reads after stage history when it is free before this thread (field-prepass.ts). */
+export interface FieldJob {
+  file: string;
+  path: string;
+  size: number;
+  onHash: (hex: string) => void;
+}
+
+/** Which thread reads field_history.csv: the first free (what runs use), or one pinned (tests). */
+export type FieldHistoryOn = 'first-free' | 'history-thread' | 'this-thread';
+
 export interface HistoryJob {
   path: string;
   size: number;
   config: Config;
-  /** [started, finished]: set by the worker, waited on here. */
+  field: Omit<FieldJob, 'onHash'> | null;
+  /** [started, finished, who reads field_history.csv]: the first two set by the worker and waited on here; the third claimed by the first thread free (field-claim.ts). */
   flags: Int32Array;
   port: MessagePort;
 }
 
-export type HistoryMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; prepass: HistoryPrepass; sha256: string } | { kind: 'failed'; why: string };
+export type HistoryMessage =
+  | { kind: 'progress'; file: string; done: number; total: number }
+  | { kind: 'done'; prepass: HistoryPrepass; sha256: string; field: { prepass: FieldPrepass; sha256: string } | null }
+  | { kind: 'failed'; why: string };
 
 export interface HistoryThread extends PreparedHistory {
   /** Stop the worker if it is still running (ingest stopped before stage history). */
   stop(): void;
 }
 
-export function startHistoryThread(file: string, path: string, size: number, config: Config, onHash: (hex: string) => void, onProgress?: ProgressCallback): HistoryThread {
-  const flags = new Int32Array(new SharedArrayBuffer(8));
+export function startHistoryThread(
+  file: string,
+  path: string,
+  size: number,
+  config: Config,
+  onHash: (hex: string) => void,
+  onProgress?: ProgressCallback,
+  field?: FieldJob,
+  fieldOn: FieldHistoryOn = 'first-free',
+): HistoryThread {
+  const flags = new Int32Array(new SharedArrayBuffer(12));
+  if (fieldOn !== 'first-free') flags[2] = fieldOn === 'history-thread' ? CLAIMED_THERE : CLAIMED_HERE;
   const { port1, port2 } = new MessageChannel();
-  const job = { path, size, config, flags, port: port2 };
+  const job: HistoryJob = { path, size, config, field: field ? { file: field.file, path: field.path, size: field.size } : null, flags, port: port2 };
   const module = siblingModule('history-thread-worker', import.meta.url);
   // A worker whose module is missing would never start: this thread would wait START_TIMEOUT_MS for it.
   if (!existsSync(module)) throw new Error(`internal: no ${module.href}`);
@@ -55,6 +89,8 @@ export function startHistoryThread(file: string, path: string, size: number, con
   let taken = false;
   return {
     source: fileSource(path, size, onHash),
+    // True: this thread reads field_history.csv; false: the worker has taken it (its reading comes with prepared()).
+    claimFieldHistory: () => field === undefined || claimFieldHistory(flags, CLAIMED_HERE),
     prepared() {
       if (taken) return null;
       taken = true;
@@ -64,10 +100,14 @@ export function startHistoryThread(file: string, path: string, size: number, con
         const finished = Atomics.wait(flags, 1, 0, 100) !== 'timed-out' || Atomics.load(flags, 1) !== 0;
         for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
           const message = m.message as HistoryMessage;
-          if (message.kind === 'progress') onProgress?.(file, message.done, message.total);
+          if (message.kind === 'progress') onProgress?.(message.file, message.done, message.total);
           else if (message.kind === 'done') {
             onHash(message.sha256);
             result = message.prepass;
+            if (message.field) {
+              field!.onHash(message.field.sha256);
+              result.field = message.field.prepass;
+            }
           }
         }
         if (finished) break;

@@ -13,8 +13,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset, Issue } from '../dataset.ts';
 import type { Config } from './config.ts';
-import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
-import { HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
+import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, FIELD_HISTORY_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
+import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
 import { listExports } from './export-listing.ts';
@@ -34,6 +34,8 @@ export interface ReadFolderOptions {
   pipeline?: string | undefined;
   /** stage_history.csv from this size is read on a worker thread (default HISTORY_THREAD_BYTES; tests lower it). */
   historyThreadBytes?: number | undefined;
+  /** Which thread reads field_history.csv when stage history has a thread (default: the first free; tests pin it). */
+  fieldHistoryOn?: FieldHistoryOn | undefined;
 }
 
 export interface FolderRead {
@@ -41,6 +43,8 @@ export interface FolderRead {
   config: Config;
   /** Whether stage_history.csv was read on a worker thread (what `--timings` reports as `history_thread`). */
   historyThread?: boolean;
+  /** Whether field_history.csv was read on that thread too (`field_history_thread`). */
+  fieldHistoryThread?: boolean;
 }
 
 /**
@@ -58,6 +62,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   let historySize = 0;
+  let fieldSize = -1;
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
     const path = pathOf(name);
     let size: number;
@@ -66,6 +71,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
       size = stat.size;
       if (name === STAGE_HISTORY_FILE) historySize = size;
+      if (name === FIELD_HISTORY_FILE) fieldSize = size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
@@ -84,22 +90,29 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const historyPath = pathOf(STAGE_HISTORY_FILE);
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
-  const thread = threaded ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress)) : null;
+  // field_history.csv may be read there too, once its stage history is (by the first thread free).
+  const field = fieldSize < 0 ? undefined : { file: FIELD_HISTORY_FILE, path: pathOf(FIELD_HISTORY_FILE), size: fieldSize, onHash: (hex: string) => (hashes[FIELD_HISTORY_FILE] = hex) };
+  const thread = threaded
+    ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress, field, options.fieldHistoryOn))
+    : null;
   let historyThread = false;
+  let fieldHistoryThread = false;
   if (thread) {
     files[STAGE_HISTORY_FILE] = {
       source: thread.source,
+      claimFieldHistory: thread.claimFieldHistory,
       prepared: () => {
         const prepass = thread.prepared();
         historyThread = prepass !== null;
+        fieldHistoryThread = prepass?.field !== undefined;
         return prepass;
       },
     };
   }
   let result: FolderRead;
   try {
-    // historyThread is read after buildDataset has run (properties are evaluated in order).
-    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config, historyThread };
+    // historyThread and fieldHistoryThread are read after buildDataset has run (properties are evaluated in order).
+    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config, historyThread, fieldHistoryThread };
   } finally {
     thread?.stop();
   }

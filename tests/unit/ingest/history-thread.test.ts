@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../../src/lib/ingest/config.ts';
-import { startHistoryThread } from '../../../src/lib/ingest/history-thread.ts';
+import { type FieldHistoryOn, startHistoryThread } from '../../../src/lib/ingest/history-thread.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipescope-history-thread-'));
@@ -48,23 +48,24 @@ const history = fc.tuple(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n',
 });
 
 let n = 0;
-async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS) {
+async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG) {
   const folder = join(dir, `f${n++}`);
   rmSync(folder, { recursive: true, force: true });
   const { mkdirSync } = await import('node:fs');
   mkdirSync(folder);
-  writeFileSync(join(folder, 'pipeline.config.json'), CONFIG);
+  writeFileSync(join(folder, 'pipeline.config.json'), config);
   writeFileSync(join(folder, 'deals.csv'), deals);
   writeFileSync(join(folder, 'stage_history.csv'), historyBytes);
   if (fieldHistory !== undefined) writeFileSync(join(folder, 'field_history.csv'), fieldHistory);
-  const outcome = async (historyThreadBytes: number) => {
+  const outcome = async (historyThreadBytes: number, fieldHistoryOn?: FieldHistoryOn) => {
     try {
-      return { ok: (await readFolder(folder, { historyThreadBytes })).dataset };
+      return { ok: (await readFolder(folder, { historyThreadBytes, fieldHistoryOn })).dataset };
     } catch (e) {
       return { error: (e as Error).message };
     }
   };
-  return { thread: await outcome(0), here: await outcome(Number.POSITIVE_INFINITY) };
+  // field_history.csv read on the stage-history thread (field-prepass.ts) or on this one, meanwhile.
+  return { thread: await outcome(0, 'this-thread'), fieldsThere: await outcome(0, 'history-thread'), here: await outcome(Number.POSITIVE_INFINITY) };
 }
 
 describe('stage history read on a worker thread', () => {
@@ -103,8 +104,9 @@ describe('stage history read on a worker thread', () => {
         const historyText = ['deal_id,stage,entered_at', ...rows].join('\n');
         const header = brokenHeader ? 'deal_id,field,old_value,new_value' : 'deal_id,field,old_value,new_value,changed_at';
         const fieldText = [header, ...fields.map((r) => r.join(','))].join('\n');
-        const { thread, here } = await both(Buffer.from(historyText), fieldText, deals);
+        const { thread, fieldsThere, here } = await both(Buffer.from(historyText), fieldText, deals);
         expect(thread).toEqual(here);
+        expect(fieldsThere).toEqual(here);
         if ('ok' in here && here.ok) {
           if (here.ok.deals.some((d) => d.id === 'D6')) keptD6++;
           else rejectedD6++;
@@ -125,6 +127,66 @@ describe('stage history read on a worker thread', () => {
     const both2 = await both(Buffer.from('deal_id,stage\nD1,prospect\n'), 'deal_id,field\nD1,amount\n');
     expect(both2.here).toEqual(here);
     expect(both2.thread).toEqual(here);
+    expect(both2.fieldsThere).toEqual(here);
+    // field_history.csv's own problem, met on the stage-history thread: the usual error, from the reading here.
+    const both3 = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), 'deal_id,field\nD1,amount\n');
+    expect(both3.here).toEqual({ error: expect.stringContaining('field_history.csv: missing required column') });
+    expect(both3.fieldsThere).toEqual(both3.here);
+  });
+
+  it('field_history.csv read on the stage-history thread gives the same changes, amounts in the currency of each deal (property)', async () => {
+    const config = JSON.stringify({ timezone: 'Asia/Seoul', currency: 'KRW', fx: { USD: 1300 } });
+    const deals = ['deal_id,account_id,owner,amount,currency,created_at,stage', 'D1,A1,Kim,100,KRW,2025-01-02,prospect', 'D2,A1,Lee,200,USD,2025-01-03,prospect', 'D3,A2,Kim,300,,2025-01-04,prospect'].join('\n');
+    const id = fc.constantFrom('D1', 'D2', 'D3', 'D9', ' D2 ');
+    const amount = fc.constantFrom('', '1,500', '1,500.5', 'USD 12', 'usd 9', '₩7,000', 'KRW 3', '-4');
+    const close = fc.constantFrom('', '2025-03-01', '2025-04-01', '01/05/2025');
+    const at = fc.constantFrom('2025-02-01', '2025-02-01T09:30:00+09:00', '2025-02-03');
+    const fieldRow = fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(id, fc.constantFrom('amount', 'Amount'), amount, amount, at) },
+      { weight: 2, arbitrary: fc.tuple(id, fc.constantFrom('close_date', 'expected_close_at'), close, close, at) },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(
+          id,
+          fc.constantFrom('amount', 'close_date', 'notes', ''),
+          fc.constantFrom('', '1,500', 'USD 12', '2025-03-01', 'lots'),
+          fc.constantFrom('1,500.5', '2025-04-01', 'x', ''),
+          fc.constantFrom('2025-02-01', 'never'),
+        ),
+      },
+    );
+    let changes = 0;
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fieldRow, { maxLength: 20 }), async (fields) => {
+        const fieldText = ['deal_id,field,old_value,new_value,changed_at', ...fields.map((r) => r.map((c) => (c.includes(',') ? `"${c}"` : c)).join(','))].join('\n');
+        const { fieldsThere, here } = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), fieldText, deals, config);
+        expect(fieldsThere).toEqual(here);
+        if ('ok' in here && here.ok) {
+          changes += here.ok.fieldHistory?.length ?? 0;
+          rejected += here.ok.files['field_history.csv']?.rejected ?? 0;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(changes).toBeGreaterThan(20);
+    expect(rejected).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('field_history.csv read by the worker: the changes, converted, and the kept and unknown rows', async () => {
+    const config = JSON.stringify({ timezone: 'Asia/Seoul', currency: 'KRW', fx: { USD: 1300 } });
+    const deals = ['deal_id,account_id,owner,amount,currency,created_at,stage', 'D1,A1,Kim,100,KRW,2025-01-02,prospect', 'D2,A1,Lee,200,USD,2025-01-03,prospect'].join('\n');
+    const fields = ['deal_id,field,old_value,new_value,changed_at', 'D2,amount,10,12,2025-02-01', 'D2,amount,USD 12,usd 13,2025-02-02', 'D1,amount,USD 1,2,2025-02-03', 'D9,amount,1,2,2025-02-04', 'D1,close_date,2025-03-01,,2025-02-05', 'D1,notes,a,b,2025-02-06'].join('\n');
+    const { fieldsThere } = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), fields, deals, config);
+    const d = (fieldsThere as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
+    // 10 and 12 USD at 1,300; "USD 12" kept and read against D2's USD; D1's "USD 1" is not in KRW; D9 is unknown.
+    expect(d.fieldHistory!.map((c) => [c.deal, c.field, c.oldValue, c.newValue, c.line])).toEqual([
+      [1, 'amount', 13_000, 15_600, 2],
+      [1, 'amount', 15_600, 16_900, 3],
+      [0, 'expected_close_at', '2025-03-01', null, 6],
+    ]);
+    expect(d.files['field_history.csv']).toEqual({ rows: 6, accepted: 4, rejected: 2 });
+    expect(d.issues.filter((i) => i.file === 'field_history.csv').map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['4:old_value:currency_mismatch', '5:deal_id:unknown_deal']);
   });
 
   it('the rows, their deals and the tallies of a known file', async () => {

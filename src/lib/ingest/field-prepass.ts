@@ -1,0 +1,189 @@
+/**
+ * field_history.csv read without knowing deals.csv, on the stage-history
+ * thread once its stage history is read and when it is free before this
+ * thread is (history-thread.ts, Node only). As history-prepass.ts does for
+ * stage history: the same decoding, CSV rules, parsers and fast path as
+ * `readFieldHistory`, with each deal_id coded by its text. What needs the
+ * deal waits for `finishFieldHistory`: an amount is kept before the deal's
+ * exchange rate, and a row whose value names a currency, or that a parser
+ * refuses, keeps its cells for the validator.
+ *
+ * `finishFieldHistory` then runs on the thread that has read deals.csv,
+ * against the accepted deals: ids are looked up once per distinct text,
+ * changes come out in file order as `readFieldHistory` gives them, and every
+ * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
+ */
+import type { Deal, FieldChange, Issue, TrackedField } from '../dataset.ts';
+import { codedRowReader } from './coded-row.ts';
+import type { ByteSource } from './decode.ts';
+import { dealReference } from './deals.ts';
+import type { IdLookup } from './id-table.ts';
+import { Interner } from './interner.ts';
+import { IssueLog } from './issues.ts';
+import { FIELD_HISTORY_FILE } from './other-files.ts';
+import { fieldHistoryRow, logCellError, type RowContext, rowValidator } from './schema.ts';
+import { readTable, rowCapacity, rowReader, type Table } from './table.ts';
+import { Invalid } from './values.ts';
+
+/** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
+export interface FieldPrepass {
+  table: Omit<Table, 'columns'> & { columns: string[] };
+  /** Distinct deal_id texts; code 0 is unused. */
+  ids: string[];
+  /** Distinct expected-close dates, by the code their values hold. */
+  dates: string[];
+  length: number;
+  /** Per row: its deal_id's code, or -1 - k for the k-th row in `kept`. */
+  code: Int32Array<ArrayBuffer>;
+  /** UNTRACKED, AMOUNT or CLOSE. */
+  field: Int8Array<ArrayBuffer>;
+  /** An amount before the deal's exchange rate, or the code of a date in `dates`; NaN: no value. */
+  oldValue: Float64Array<ArrayBuffer>;
+  newValue: Float64Array<ArrayBuffer>;
+  changedAt: Float64Array<ArrayBuffer>;
+  line: Int32Array<ArrayBuffer>;
+  /** The cells of the rows kept for the validator. */
+  kept: Record<string, string>[];
+  issues: Issue[];
+}
+
+const UNTRACKED = 0;
+const AMOUNT = 1;
+const CLOSE = 2;
+const FIELD_OF: readonly (TrackedField | null)[] = [null, 'amount', 'expected_close_at'];
+/** No currency code is empty: a value naming its currency is checked in `finishFieldHistory`, against the deal's. */
+const NO_DEAL_YET = { code: '', fxRate: 1 };
+
+export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): FieldPrepass {
+  const issues = new IssueLog();
+  let out: Omit<FieldPrepass, 'table' | 'issues'> | null = null;
+  let codeOf: (text: string) => number = () => 0;
+  // The parsers only: a deal_id is coded by its text, and no currency is known.
+  const def = fieldHistoryRow(ctx, (cell) => codeOf(cell), () => NO_DEAL_YET);
+  const columns = Object.keys(def.fields);
+  const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
+  const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
+    // Fresh state for each decoding attempt (see readTable).
+    const capacity = rowCapacity(source);
+    const ids = [''];
+    const interner = new Interner(ids);
+    codeOf = (text) => interner.code(text, 0, text.length);
+    const dateCodes = new Map<string, number>();
+    const rows = {
+      ids,
+      dates: [] as string[],
+      length: 0,
+      code: new Int32Array(capacity),
+      field: new Int8Array(capacity),
+      oldValue: new Float64Array(capacity),
+      newValue: new Float64Array(capacity),
+      changedAt: new Float64Array(capacity),
+      line: new Int32Array(capacity),
+      kept: [] as Record<string, string>[],
+    };
+    out = rows;
+    const valueOf = (v: number | string | null): number => {
+      if (v === null) return NaN;
+      if (typeof v === 'number') return v;
+      let code = dateCodes.get(v);
+      if (code === undefined) dateCodes.set(v, (code = rows.dates.push(v) - 1));
+      return code;
+    };
+    const fast = codedRowReader(def, columns.map((c) => t.index[c]!));
+    const readRow = rowReader(t, columns);
+    return (record) => {
+      const i = rows.length++;
+      const row = fast(record);
+      if (row) {
+        rows.code[i] = row.deal;
+        rows.field[i] = row.field === null ? UNTRACKED : row.field === 'amount' ? AMOUNT : CLOSE;
+        rows.oldValue[i] = valueOf(row.oldValue);
+        rows.newValue[i] = valueOf(row.newValue);
+        rows.changedAt[i] = row.changedAt;
+      } else {
+        rows.code[i] = -1 - rows.kept.length;
+        rows.kept.push(readRow(record));
+      }
+      rows.line[i] = record.line;
+      // Accepted for now: `finishFieldHistory` corrects the tally for the rows it rejects.
+      return true;
+    };
+  });
+  const rows = out!;
+  const n = rows.length;
+  return {
+    table: { ...table, columns: [...table.columns] },
+    ids: rows.ids,
+    dates: rows.dates,
+    length: n,
+    // Views, not copies: the buffers are moved to the other thread.
+    code: rows.code.subarray(0, n),
+    field: rows.field.subarray(0, n),
+    oldValue: rows.oldValue.subarray(0, n),
+    newValue: rows.newValue.subarray(0, n),
+    changedAt: rows.changedAt.subarray(0, n),
+    line: rows.line.subarray(0, n),
+    kept: rows.kept,
+    issues: issues.issues,
+  };
+}
+
+/** The prepass's rows checked against the accepted deals (`ids` looks them up, as `readFieldHistory`'s deal parser does). */
+export function finishFieldHistory(
+  pre: FieldPrepass,
+  ctx: RowContext,
+  deals: readonly Deal[],
+  ids: Pick<IdLookup, 'get'>,
+  rejectedIds: Map<string, number>,
+  issues: IssueLog,
+): { table: Table; changes: FieldChange[] } {
+  for (const issue of pre.issues) issues.issues.push(issue);
+  const table: Table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
+  const deal = dealReference(ids, rejectedIds);
+  const validate = rowValidator(
+    fieldHistoryRow(ctx, deal, (d) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate })),
+    FIELD_HISTORY_FILE,
+    issues,
+  );
+  // Each distinct id looked up once: its deal, or -1.
+  const dealOf = new Int32Array(pre.ids.length);
+  for (let k = 1; k < pre.ids.length; k++) dealOf[k] = ids.get(pre.ids[k]!);
+  const changes: FieldChange[] = [];
+  for (let i = 0; i < pre.length; i++) {
+    const code = pre.code[i]!;
+    const line = pre.line[i]!;
+    if (code < 0) {
+      const row = validate(pre.kept[-1 - code]!, line);
+      if (row === null) reject();
+      else if (row.field !== null) {
+        row.line = line;
+        changes.push(row as FieldChange);
+      }
+      continue;
+    }
+    const d = dealOf[code]!;
+    if (d < 0) {
+      unknownDeal(pre.ids[code]!, line);
+      reject();
+      continue;
+    }
+    const field = pre.field[i]!;
+    if (field === UNTRACKED) continue;
+    const fxRate = deals[d]!.fxRate;
+    const value = (v: number): number | string | null => (Number.isNaN(v) ? null : field === AMOUNT ? v * fxRate : pre.dates[v]!);
+    changes.push({ deal: d, field: FIELD_OF[field]!, oldValue: value(pre.oldValue[i]!), newValue: value(pre.newValue[i]!), changedAt: pre.changedAt[i]!, line });
+  }
+  return { table, changes };
+
+  function reject(): void {
+    table.stats.accepted--;
+    table.stats.rejected++;
+  }
+
+  /** A row whose other cells passed and whose id is no accepted deal's: the one issue zod gives it. */
+  function unknownDeal(id: string, line: number): void {
+    const why = deal(id);
+    if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
+    logCellError(issues, FIELD_HISTORY_FILE, line, 'deal_id', why.code, why.reason);
+  }
+}
