@@ -32,7 +32,7 @@ try {
   const prepass = readHistoryPrepass(
     fileSource(job.path, job.size, (hex) => (sha256 = hex)),
     ctx,
-    progress('stage_history.csv'),
+    progress(job.file),
   );
   // field_history.csv too, when this thread is free before the other is (it then reads the file itself).
   let field: { prepass: FieldPrepass; sha256: string } | null = null;

@@ -46,6 +46,7 @@ export interface FieldJob {
 export type FieldHistoryOn = 'first-free' | 'history-thread' | 'this-thread';
 
 export interface HistoryJob {
+  file: string;
   path: string;
   size: number;
   config: Config;
@@ -78,7 +79,7 @@ export function startHistoryThread(
   const flags = new Int32Array(new SharedArrayBuffer(12));
   if (fieldOn !== 'first-free') flags[2] = fieldOn === 'history-thread' ? CLAIMED_THERE : CLAIMED_HERE;
   const { port1, port2 } = new MessageChannel();
-  const job: HistoryJob = { path, size, config, field: field ? { file: field.file, path: field.path, size: field.size } : null, flags, port: port2 };
+  const job: HistoryJob = { file, path, size, config, field: field ? { file: field.file, path: field.path, size: field.size } : null, flags, port: port2 };
   const module = siblingModule('history-thread-worker', import.meta.url);
   // A worker whose module is missing would never start: this thread would wait START_TIMEOUT_MS for it.
   if (!existsSync(module)) throw new Error(`internal: no ${module.href}`);
