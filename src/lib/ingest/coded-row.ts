@@ -37,10 +37,13 @@ class CodedColumn {
   private readonly parse: (cell: string) => unknown;
 
   private readonly sampleRows: number;
+  /** A grouping column (CodedRowOptions.grouping): read from bytes, it stays coded. */
+  private readonly grouping: boolean;
 
-  constructor(parse: (cell: string) => unknown, sampleRows: number) {
+  constructor(parse: (cell: string) => unknown, sampleRows: number, grouping = false) {
     this.parse = parse;
     this.sampleRows = sampleRows;
+    this.grouping = grouping;
   }
 
   /** The parsed value of the record's trimmed cell `i`. */
@@ -53,7 +56,8 @@ class CodedColumn {
       v = this.parse(this.values[code]!);
       this.parsed[code] = v;
     }
-    if (++this.seen === this.sampleRows && this.values.length > this.sampleRows * MAX_DISTINCT_SHARE) this.uncode();
+    // Strings given whole come from a vendor adapter's tables, which share one string per text already.
+    if (++this.seen === this.sampleRows && this.values.length > this.sampleRows * MAX_DISTINCT_SHARE && !(this.grouping && record.cells === null)) this.uncode();
     return v;
   }
 
@@ -107,9 +111,10 @@ export interface CodedRowOptions {
   /** The caller is done with a row before it reads the next record, so a `combine` that gives the row itself back is not copied. */
   transient?: boolean;
   /**
-   * Columns that stay coded whatever their first rows look like: texts deals are grouped by
-   * (an account's id), which repeat across the file though rarely within its first rows. Their
-   * deals then share one string per text, which the metrics' groupings hash once, not per deal.
+   * Columns that stay coded, when read from bytes, whatever their first rows look like: texts deals
+   * are grouped by (an account's id), which repeat across the file though rarely within its first
+   * rows. Their deals then share one string per text, which the metrics' groupings hash once, not per
+   * deal. (A vendor adapter's rows share their strings already: there the usual rule applies.)
    */
   grouping?: readonly string[];
 }
@@ -140,7 +145,7 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
     if (v instanceof Invalid) absentInvalid = true;
     template[name] = v;
   });
-  const columns = names.map((name) => new CodedColumn(def.fields[name]!, grouping.includes(name) ? Infinity : sampleRows));
+  const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows, grouping.includes(name)));
   // One row of parsed values, filled anew for every record (an object per row was most of this
   // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy
   // unless the caller takes what it needs from it first.
