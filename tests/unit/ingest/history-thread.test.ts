@@ -48,7 +48,8 @@ const history = fc.tuple(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n',
 });
 
 let n = 0;
-async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG) {
+/** `fieldLatin1`: `fieldHistory` holds the file's bytes, one character each (a file in another encoding). */
+async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG, fieldLatin1 = false) {
   const folder = join(dir, `f${n++}`);
   rmSync(folder, { recursive: true, force: true });
   const { mkdirSync } = await import('node:fs');
@@ -56,7 +57,7 @@ async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEA
   writeFileSync(join(folder, 'pipeline.config.json'), config);
   writeFileSync(join(folder, 'deals.csv'), deals);
   writeFileSync(join(folder, 'stage_history.csv'), historyBytes);
-  if (fieldHistory !== undefined) writeFileSync(join(folder, 'field_history.csv'), fieldHistory);
+  if (fieldHistory !== undefined) writeFileSync(join(folder, 'field_history.csv'), fieldLatin1 ? Buffer.from(fieldHistory, 'latin1') : fieldHistory);
   const outcome = async (historyThreadBytes: number, fieldHistoryOn?: FieldHistoryOn) => {
     try {
       return { ok: (await readFolder(folder, { historyThreadBytes, fieldHistoryOn })).dataset };
@@ -172,6 +173,27 @@ describe('stage history read on a worker thread', () => {
     expect(changes).toBeGreaterThan(20);
     expect(rejected).toBeGreaterThan(20);
   }, 120_000);
+
+  it('field_history.csv as real tools save it reads the same on the stage-history thread: BOM, CRLF, sep=;, a repeated header, CP949, UTF-16', async () => {
+    const rows = ['deal_id,field,old_value,new_value,changed_at', 'D1,amount,100,120,2025-02-01', 'D2,close_date,2025-03-01,2025-04-01,2025-02-02', 'D1,메모,가,나,2025-02-03'];
+    // CP949 as Korean Excel writes it: 메모 (b8de b8f0), 가 (b0a1), 나 (b3aa).
+    const cp949 = (text: string) =>
+      Buffer.concat([...text].map((c) => ({ 메: [0xb8, 0xde], 모: [0xb8, 0xf0], 가: [0xb0, 0xa1], 나: [0xb3, 0xaa] } as Record<string, number[]>)[c] ?? [c.charCodeAt(0)]).map((b) => Buffer.from(b)));
+    const files: [string, Uint8Array][] = [
+      ['BOM and CRLF', Buffer.from(`\ufeff${rows.join('\r\n')}\r\n`)],
+      ['sep=;', Buffer.from(['sep=;', ...rows.map((r) => r.replaceAll(',', ';'))].join('\n'))],
+      ['a repeated header', Buffer.from([...rows, rows[0], 'D2,amount,5,6,2025-02-04'].join('\n'))],
+      ['CP949', cp949(rows.join('\n'))],
+      ['UTF-16', Buffer.from(`\ufeff${rows.join('\n')}`, 'utf16le')],
+    ];
+    for (const [name, bytes] of files) {
+      const { thread, fieldsThere, here } = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), Buffer.from(bytes).toString('latin1'), DEALS, CONFIG, true);
+      expect(fieldsThere, name).toEqual(here);
+      expect(thread, name).toEqual(here);
+      const d = (here as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
+      expect(d.fieldHistory!.length, name).toBeGreaterThanOrEqual(2);
+    }
+  });
 
   it('field_history.csv read by the worker: the changes, converted, and the kept and unknown rows', async () => {
     const config = JSON.stringify({ timezone: 'Asia/Seoul', currency: 'KRW', fx: { USD: 1300 } });
