@@ -16,18 +16,17 @@
 import type { Deal, FieldChange, Issue, TrackedField } from '../dataset.ts';
 import { codedRowReader } from './coded-row.ts';
 import type { ByteSource } from './decode.ts';
-import { dealReference } from './deals.ts';
 import type { IdLookup } from './id-table.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { FIELD_HISTORY_FILE } from './other-files.ts';
-import { fieldHistoryRow, logCellError, type RowContext, rowValidator } from './schema.ts';
+import { fieldHistoryRow, type RowContext, rowValidator } from './schema.ts';
 import { readTable, rowCapacity, rowReader, type Table } from './table.ts';
-import { Invalid } from './values.ts';
+import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
 export interface FieldPrepass {
-  table: Omit<Table, 'columns'> & { columns: string[] };
+  table: PlainTable;
   /** Distinct deal_id texts; code 0 is unused. */
   ids: string[];
   /** Distinct expected-close dates, by the code their values hold. */
@@ -100,10 +99,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
         rows.oldValue[i] = valueOf(row.oldValue);
         rows.newValue[i] = valueOf(row.newValue);
         rows.changedAt[i] = row.changedAt;
-      } else {
-        rows.code[i] = -1 - rows.kept.length;
-        rows.kept.push(readRow(record));
-      }
+      } else keepCells(rows, i, readRow(record));
       rows.line[i] = record.line;
       // Accepted for now: `finishFieldHistory` corrects the tally for the rows it rejects.
       return true;
@@ -112,7 +108,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
   const rows = out!;
   const n = rows.length;
   return {
-    table: { ...table, columns: [...table.columns] },
+    table: plainTable(table),
     ids: rows.ids,
     dates: rows.dates,
     length: n,
@@ -137,34 +133,28 @@ export function finishFieldHistory(
   rejectedIds: Map<string, number>,
   issues: IssueLog,
 ): { table: Table; changes: FieldChange[] } {
-  for (const issue of pre.issues) issues.issues.push(issue);
-  const table: Table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
-  const deal = dealReference(ids, rejectedIds);
+  const finish = new PrepassFinish(pre, ids, rejectedIds, FIELD_HISTORY_FILE, issues);
   const validate = rowValidator(
-    fieldHistoryRow(ctx, deal, (d) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate })),
+    fieldHistoryRow(ctx, finish.deal, (d) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate })),
     FIELD_HISTORY_FILE,
     issues,
   );
-  // Each distinct id looked up once: its deal, or -1.
-  const dealOf = new Int32Array(pre.ids.length);
-  for (let k = 1; k < pre.ids.length; k++) dealOf[k] = ids.get(pre.ids[k]!);
   const changes: FieldChange[] = [];
   for (let i = 0; i < pre.length; i++) {
     const code = pre.code[i]!;
     const line = pre.line[i]!;
     if (code < 0) {
       const row = validate(pre.kept[-1 - code]!, line);
-      if (row === null) reject();
+      if (row === null) finish.reject();
       else if (row.field !== null) {
         row.line = line;
         changes.push(row as FieldChange);
       }
       continue;
     }
-    const d = dealOf[code]!;
+    const d = finish.dealOf[code]!;
     if (d < 0) {
-      unknownDeal(pre.ids[code]!, line);
-      reject();
+      finish.unknownDeal(pre.ids[code]!, line);
       continue;
     }
     const field = pre.field[i]!;
@@ -173,17 +163,5 @@ export function finishFieldHistory(
     const value = (v: number): number | string | null => (Number.isNaN(v) ? null : field === AMOUNT ? v * fxRate : pre.dates[v]!);
     changes.push({ deal: d, field: FIELD_OF[field]!, oldValue: value(pre.oldValue[i]!), newValue: value(pre.newValue[i]!), changedAt: pre.changedAt[i]!, line });
   }
-  return { table, changes };
-
-  function reject(): void {
-    table.stats.accepted--;
-    table.stats.rejected++;
-  }
-
-  /** A row whose other cells passed and whose id is no accepted deal's: the one issue zod gives it. */
-  function unknownDeal(id: string, line: number): void {
-    const why = deal(id);
-    if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
-    logCellError(issues, FIELD_HISTORY_FILE, line, 'deal_id', why.code, why.reason);
-  }
+  return { table: finish.table, changes };
 }

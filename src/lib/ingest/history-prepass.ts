@@ -16,16 +16,15 @@ import type { ByteSource } from './decode.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
-import { logCellError, type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
+import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
-import { readTable, rowReader, type Table, rowCapacity } from './table.ts';
-import { dealReference } from './deals.ts';
+import { readTable, rowReader, rowCapacity } from './table.ts';
 import type { IdTable } from './id-table.ts';
-import { Invalid } from './values.ts';
+import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
 export interface HistoryPrepass {
-  table: Omit<Table, 'columns'> & { columns: string[] };
+  table: PlainTable;
   /** Distinct deal_id texts; code 0 is unused. */
   ids: string[];
   length: number;
@@ -64,10 +63,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
         rows.code[i] = fast.deal;
         rows.stage[i] = fast.stage;
         rows.at[i] = fast.at;
-      } else {
-        rows.code[i] = -1 - rows.kept.length;
-        rows.kept.push(readRow(record));
-      }
+      } else keepCells(rows, i, readRow(record));
       rows.line[i] = record.line;
       // Accepted for now: `finishStageHistory` corrects the tally for the rows it rejects.
       return true;
@@ -76,7 +72,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   const rows = out!;
   const n = rows.length;
   return {
-    table: { ...table, columns: [...table.columns] },
+    table: plainTable(table),
     ids: rows.ids,
     length: n,
     // Views, not copies: the buffers are moved to the other thread, and their untouched tails cost no memory.
@@ -91,39 +87,25 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
 
 /** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds` as for `readStageHistory`). */
 export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: IdTable, rejectedIds: Map<string, number>, issues: IssueLog): StageHistoryRead {
-  for (const issue of pre.issues) issues.issues.push(issue);
-  const table: Table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
-  const deal = dealReference(ids, rejectedIds);
-  const def = stageHistoryRow(ctx, deal);
-  const validate = rowValidator(def, STAGE_HISTORY_FILE, issues);
-  // Each distinct id looked up once: its candidate, or -1.
-  const dealOf = new Int32Array(pre.ids.length);
-  for (let k = 1; k < pre.ids.length; k++) dealOf[k] = ids.get(pre.ids[k]!);
+  const finish = new PrepassFinish(pre, ids, rejectedIds, STAGE_HISTORY_FILE, issues);
+  const validate = rowValidator(stageHistoryRow(ctx, finish.deal), STAGE_HISTORY_FILE, issues);
   // The prepass's own columns are filled again from their start: no second copy of a large history.
   const out = new HistoryColumns(pre.length, ids.size, { deal: pre.code, stage: pre.stage, enteredAt: pre.at });
   for (let i = 0; i < pre.length; i++) {
     const code = pre.code[i]!;
     const line = pre.line[i]!;
-    const d = code >= 0 ? dealOf[code]! : -1;
+    const d = code >= 0 ? finish.dealOf[code]! : -1;
     if (d >= 0) {
       out.push(d, pre.stage[i]!, pre.at[i]!, line);
       continue;
     }
-    // Cells the fast path refused, or an unknown id: the validator decides, as on one thread.
-    const row = code < 0 ? validate(pre.kept[-1 - code]!, line) : unknownDeal(pre.ids[code]!, line);
-    if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);
+    // Cells the fast path refused, or an unknown id (a row whose stage and date passed): as on one thread.
+    if (code >= 0) finish.unknownDeal(pre.ids[code]!, line);
     else {
-      table.stats.accepted--;
-      table.stats.rejected++;
+      const row = validate(pre.kept[-1 - code]!, line);
+      if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);
+      else finish.reject();
     }
   }
-  return out.read(table);
-
-  /** A row whose stage and date passed and whose id is not a candidate's: the one issue zod gives it. */
-  function unknownDeal(id: string, line: number): null {
-    const why = deal(id);
-    if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
-    logCellError(issues, STAGE_HISTORY_FILE, line, 'deal_id', why.code, why.reason);
-    return null;
-  }
+  return out.read(finish.table);
 }

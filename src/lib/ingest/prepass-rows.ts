@@ -1,0 +1,67 @@
+/**
+ * What the two readings without deals.csv share (history-prepass.ts for
+ * stage_history.csv, field-prepass.ts for field_history.csv): rows keep
+ * their deal_id as a code of its text or, when the fast path refused them,
+ * their cells; the table crosses threads as plain data; and the finishing
+ * step looks each distinct id up once, takes the tally back for the rows it
+ * rejects, and gives an unknown id the one issue zod would.
+ */
+import type { Issue } from '../dataset.ts';
+import { dealReference } from './deals.ts';
+import type { IdLookup } from './id-table.ts';
+import type { IssueLog } from './issues.ts';
+import { logCellError } from './schema.ts';
+import type { Table } from './table.ts';
+import { Invalid } from './values.ts';
+
+/** A table as it crosses threads: its columns a list, not a set. */
+export type PlainTable = Omit<Table, 'columns'> & { columns: string[] };
+
+export const plainTable = (table: Table): PlainTable => ({ ...table, columns: [...table.columns] });
+
+/** Row `i` refused by the fast path: its code says where its cells are kept (-1 - k for the k-th). */
+export function keepCells(rows: { code: Int32Array; kept: Record<string, string>[] }, i: number, cells: Record<string, string>): void {
+  rows.code[i] = -1 - rows.kept.length;
+  rows.kept.push(cells);
+}
+
+/** The finishing step's side of a prepass: its table and issues taken over, ids looked up, rejections tallied. */
+export class PrepassFinish {
+  readonly table: Table;
+  /** By code: the deal of each distinct id text, or -1. */
+  readonly dealOf: Int32Array;
+  readonly deal: ReturnType<typeof dealReference>;
+  private readonly file: string;
+  private readonly issues: IssueLog;
+
+  constructor(
+    pre: { table: PlainTable; ids: readonly string[]; issues: readonly Issue[] },
+    ids: Pick<IdLookup, 'get'>,
+    rejectedIds: Map<string, number>,
+    file: string,
+    issues: IssueLog,
+  ) {
+    this.file = file;
+    this.issues = issues;
+    for (const issue of pre.issues) issues.issues.push(issue);
+    this.table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
+    this.deal = dealReference(ids, rejectedIds);
+    this.dealOf = new Int32Array(pre.ids.length);
+    for (let k = 1; k < pre.ids.length; k++) this.dealOf[k] = ids.get(pre.ids[k]!);
+  }
+
+  /** A row read as accepted that is rejected after all. */
+  reject(): void {
+    this.table.stats.accepted--;
+    this.table.stats.rejected++;
+  }
+
+  /** A row whose other cells passed and whose id is no deal's: the one issue zod gives it (the row is rejected). */
+  unknownDeal(id: string, line: number): null {
+    const why = this.deal(id);
+    if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
+    logCellError(this.issues, this.file, line, 'deal_id', why.code, why.reason);
+    this.reject();
+    return null;
+  }
+}
