@@ -40,8 +40,8 @@ try {
     const { file, path, size } = job.field;
     try {
       let fieldSha256 = '';
-      field = { prepass: readFieldPrepass(fileSource(path, size, (hex) => (fieldSha256 = hex)), ctx, progress(file)), sha256: '' };
-      field.sha256 = fieldSha256;
+      const fieldPrepass = readFieldPrepass(fileSource(path, size, (hex) => (fieldSha256 = hex)), ctx, progress(file));
+      field = { prepass: fieldPrepass, sha256: fieldSha256 };
     } catch {
       // A problem that stops ingest is reported by the reading on the main thread, in the usual words.
       field = null;
