@@ -89,9 +89,18 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const fieldSource = optional(FIELD_HISTORY_FILE);
   // While stage history is still read on its thread, field_history.csv is read here, against the candidates,
   // unless that thread was free first and took it.
-  const fieldsHere = !isPrepared(historyInput) || (historyInput.claimFieldHistory?.() ?? true);
-  const early = fieldSource && isPrepared(historyInput) && fieldsHere ? fieldHistoryMeanwhile(fieldSource, ctx, dealsRead, opts) : null;
-  const prepared = isPrepared(historyInput) ? historyInput.prepared() : null;
+  const threaded = isPrepared(historyInput);
+  const fieldsHere = !threaded || (historyInput.claimFieldHistory?.() ?? true);
+  const early =
+    fieldSource && threaded && fieldsHere
+      ? meanwhile(opts, (o) => readFieldHistory(fieldSource, ctx, candidates, dealReference(dealsRead.ids, dealsRead.rejectedIds), o))
+      : null;
+  // accounts.csv and targets.csv need no deal: read meanwhile too, rather than after waiting.
+  const accountSource = optional(ACCOUNTS_FILE);
+  const targetSource = optional(TARGETS_FILE);
+  const accountsEarly = accountSource && threaded ? meanwhile(opts, (o) => readAccounts(accountSource, o)) : null;
+  const targetsEarly = targetSource && threaded ? meanwhile(opts, (o) => readTargets(targetSource, ctx, o)) : null;
+  const prepared = threaded ? historyInput.prepared() : null;
   const historyRead = prepared
     ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, issues)
     : readStageHistory(asSource(historyInput), ctx, dealsRead.ids, dealsRead.rejectedIds, opts);
@@ -115,10 +124,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
       : early && deals.length === candidates.length
         ? early.take(issues)
         : readFieldHistory(fieldSource, ctx, deals, dealReference(dealIds, dealsRead.rejectedIds), opts);
-  const accountSource = optional(ACCOUNTS_FILE);
-  const accountsRead = accountSource ? readAccounts(accountSource, opts) : null;
-  const targetSource = optional(TARGETS_FILE);
-  const targetsRead = targetSource ? readTargets(targetSource, ctx, opts) : null;
+  const accountsRead = accountsEarly ? accountsEarly.take(issues) : accountSource ? readAccounts(accountSource, opts) : null;
+  const targetsRead = targetsEarly ? targetsEarly.take(issues) : targetSource ? readTargets(targetSource, ctx, opts) : null;
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
 
   const columns: Record<string, Set<string>> = {};
@@ -142,26 +149,28 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
 }
 
 /**
- * field_history.csv read against the candidate deals, its issues kept apart
- * (and a problem that stops ingest held back) until `take` says the reading
- * stands: then they are the ones a reading after stage history gives.
+ * A file read before its turn, while stage history is still read on its
+ * thread: its issues kept apart (and a problem that stops ingest held back)
+ * until `take` says the reading stands, in the file's turn. They are then the
+ * ones a reading in turn gives, and a problem of an earlier file is still
+ * the one reported.
  */
-function fieldHistoryMeanwhile(source: TableSource, ctx: ReturnType<typeof rowContext>, dealsRead: ReturnType<typeof readDeals>, opts: TableOptions) {
+function meanwhile<T>(opts: TableOptions, read: (opts: TableOptions) => T): { take(issues: IssueLog): T } {
   const log = new IssueLog();
-  let read: ReturnType<typeof readFieldHistory> | null = null;
+  let result: { value: T } | null = null;
   let fatal: unknown = null;
   try {
-    read = readFieldHistory(source, ctx, dealsRead.candidates, dealReference(dealsRead.ids, dealsRead.rejectedIds), { ...opts, issues: log });
+    result = { value: read({ ...opts, issues: log }) };
   } catch (e) {
-    // Thrown only after stage history, where a reading of it in turn would throw it.
+    // Thrown in the file's turn, where a reading in turn would throw it.
     if (!(e instanceof IngestFatalError)) throw e;
     fatal = e;
   }
   return {
-    take(issues: IssueLog): ReturnType<typeof readFieldHistory> {
-      if (read === null) throw fatal;
+    take(issues) {
+      if (result === null) throw fatal;
       issues.issues.push(...log.issues);
-      return read;
+      return result.value;
     },
   };
 }

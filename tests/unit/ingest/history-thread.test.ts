@@ -49,7 +49,7 @@ const history = fc.tuple(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n',
 
 let n = 0;
 /** `fieldLatin1`: `fieldHistory` holds the file's bytes, one character each (a file in another encoding). */
-async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG, fieldLatin1 = false) {
+async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG, fieldLatin1 = false, extra: Record<string, string> = {}) {
   const folder = join(dir, `f${n++}`);
   rmSync(folder, { recursive: true, force: true });
   const { mkdirSync } = await import('node:fs');
@@ -58,6 +58,7 @@ async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEA
   writeFileSync(join(folder, 'deals.csv'), deals);
   writeFileSync(join(folder, 'stage_history.csv'), historyBytes);
   if (fieldHistory !== undefined) writeFileSync(join(folder, 'field_history.csv'), fieldLatin1 ? Buffer.from(fieldHistory, 'latin1') : fieldHistory);
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(folder, name), text);
   const outcome = async (historyThreadBytes: number, fieldHistoryOn?: FieldHistoryOn) => {
     try {
       return { ok: (await readFolder(folder, { historyThreadBytes, fieldHistoryOn })).dataset };
@@ -193,6 +194,27 @@ describe('stage history read on a worker thread', () => {
       const d = (here as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
       expect(d.fieldHistory!.length, name).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('accounts.csv and targets.csv, read while the stage history is finished, give the same Dataset and the same first problem', async () => {
+    const history = Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n');
+    const accounts = 'account_id,account_name,relationship,budget_cycle_month\nA1,One,friendly,3\nA1,Again,neutral,4\nA2,Two,hostile,13\n,Nobody,,\n';
+    const targets = 'period,owner,team,target_amount\n2025-Q1,,,1000\n2025-13,,,5\n2025-02,Kim,,lots\n';
+    const ok = await both(history, 'deal_id,field,old_value,new_value,changed_at\nD1,amount,1,2,2025-02-01\n', DEALS, CONFIG, false, { 'accounts.csv': accounts, 'targets.csv': targets });
+    expect(ok.thread).toEqual(ok.here);
+    expect(ok.fieldsThere).toEqual(ok.here);
+    const d = (ok.here as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
+    expect(d.files['accounts.csv']!.rejected).toBeGreaterThanOrEqual(2);
+    expect(d.files['targets.csv']!.rejected).toBeGreaterThanOrEqual(2);
+    // accounts.csv cannot be read (no account_id): the same error on every path.
+    const broken = await both(history, undefined, DEALS, CONFIG, false, { 'accounts.csv': 'name\nOne\n' });
+    expect(broken.here).toEqual({ error: expect.stringContaining('accounts.csv') });
+    expect(broken.thread).toEqual(broken.here);
+    // stage_history.csv cannot be read either: its problem, the earlier file's, is the one reported.
+    const both2 = await both(Buffer.from('deal_id,stage\nD1,prospect\n'), undefined, DEALS, CONFIG, false, { 'accounts.csv': 'name\nOne\n', 'targets.csv': 'nothing\n' });
+    expect(both2.here).toEqual({ error: expect.stringContaining('stage_history.csv: missing required column "entered_at"') });
+    expect(both2.thread).toEqual(both2.here);
+    expect(both2.fieldsThere).toEqual(both2.here);
   });
 
   it('field_history.csv read by the worker: the changes, converted, and the kept and unknown rows', async () => {
