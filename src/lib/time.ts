@@ -143,7 +143,17 @@ export function formatDate(year: number, month: number, day: number): LocalDate 
 
 /** The local calendar date of instant `t` in `timeZone`. */
 export function localDateOf(t: number, timeZone: string): LocalDate {
-  const d = new Date(t + zoneOffsetMs(t, timeZone));
+  return dateOfDay(localDayOf(t, timeZone));
+}
+
+/** The local calendar date of instant `t` as a day number (days since 1970-01-01): compared and kept without a string. */
+export function localDayOf(t: number, timeZone: string): number {
+  return Math.floor((t + zoneOffsetMs(t, timeZone)) / DAY_MS);
+}
+
+/** The calendar date of a day number (`localDayOf`). */
+export function dateOfDay(day: number): LocalDate {
+  const d = new Date(day * DAY_MS);
   return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 

@@ -1,7 +1,7 @@
 /** When each customer's purchase comes due again, from won deals and product lifecycles. */
 import { WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
-import { addDays, addMonths, type LocalDate, localDateOf, nextDate, splitDate, startOfLocalDate } from '../time.ts';
+import { addDays, addMonths, dateOfDay, type LocalDate, localDayOf, nextDate, splitDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import { dealCodes } from './deal-codes.ts';
 import type { RepurchaseRow } from './types.ts';
@@ -20,7 +20,8 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   // Per (account, product) with a won deal that has a lifecycle, a slot: its latest such deal, base date and lifecycle.
   const slotOf = slotTable(account.names.length * products, dataset.deals.length);
   const latest: number[] = [];
-  const baseOf: LocalDate[] = [];
+  // Base dates as day numbers: a string per won deal was most of this loop's garbage at a million deals.
+  const baseDayOf: number[] = [];
   const lifecycleOfSlot: number[] = [];
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== WON) continue;
@@ -28,17 +29,17 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
     const lifecycle = deal.lifecycleMonths ?? lifecycleOf[product.codes[d]!]!;
     if (lifecycle === null) continue;
     const installed = deal.installedAt !== null && deal.installedAt < T ? deal.installedAt : null;
-    const base = localDateOf(installed ?? at.closedAt[d]!, tz);
+    const base = localDayOf(installed ?? at.closedAt[d]!, tz);
     const pair = pairOf(d);
     let slot = slotOf.get(pair);
     if (slot === undefined) {
       slotOf.set(pair, (slot = latest.length));
     } else {
-      const prev = baseOf[slot]!;
+      const prev = baseDayOf[slot]!;
       if (!(base > prev || (base === prev && byCodePoint(deal.id, dataset.deals[latest[slot]!]!.id) > 0))) continue;
     }
     latest[slot] = d;
-    baseOf[slot] = base;
+    baseDayOf[slot] = base;
     lifecycleOfSlot[slot] = lifecycle;
   }
 
@@ -58,7 +59,7 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   const rows: RepurchaseRow[] = [];
   for (let slot = 0; slot < latest.length; slot++) {
     const d = latest[slot]!;
-    const base = baseOf[slot]!;
+    const base = dateOfDay(baseDayOf[slot]!);
     const deal = dataset.deals[d]!;
     const next = addMonths(base, lifecycleOfSlot[slot]!);
     // "Its local created date is later than base_date" = created at or after 00:00 of the next day.
