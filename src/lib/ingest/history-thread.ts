@@ -23,7 +23,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import type { Config } from './config.ts';
 import type { PreparedHistory } from './dataset-builder.ts';
 import { fileSource } from './file-source.ts';
-import { CLAIMED_HERE, CLAIMED_THERE, claimFieldHistory } from './field-claim.ts';
+import { CLAIMED_HERE, CLAIMED_THERE, claimFieldHistory as claim } from './field-claim.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import type { HistoryPrepass } from './history-prepass.ts';
 import type { ProgressCallback } from './table.ts';
@@ -91,7 +91,7 @@ export function startHistoryThread(
   return {
     source: fileSource(path, size, onHash),
     // True: this thread reads field_history.csv; false: the worker has taken it (its reading comes with prepared()).
-    claimFieldHistory: () => field === undefined || claimFieldHistory(flags, CLAIMED_HERE),
+    claimFieldHistory: () => field === undefined || claim(flags, CLAIMED_HERE),
     prepared() {
       if (taken) return null;
       taken = true;
