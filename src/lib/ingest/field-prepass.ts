@@ -23,12 +23,13 @@ import { FIELD_HISTORY_FILE } from './other-files.ts';
 import { fieldHistoryRow, type RowContext, rowValidator } from './schema.ts';
 import { readTable, rowCapacity, rowReader, type Table } from './table.ts';
 import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
+import { type JoinedTexts, joinTexts } from './text-range.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
 export interface FieldPrepass {
   table: PlainTable;
   /** Distinct deal_id texts; code 0 is unused. */
-  ids: string[];
+  ids: JoinedTexts;
   /** Distinct expected-close dates, by the code their values hold. */
   dates: string[];
   length: number;
@@ -55,7 +56,7 @@ const NO_DEAL_YET = { code: '', fxRate: 1 };
 
 export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): FieldPrepass {
   const issues = new IssueLog();
-  let out: Omit<FieldPrepass, 'table' | 'issues'> | null = null;
+  let out: (Omit<FieldPrepass, 'table' | 'issues' | 'ids'> & { ids: string[] }) | null = null;
   let codeOf: (text: string) => number = () => 0;
   // The parsers only: a deal_id is coded by its text, and no currency is known.
   const def = fieldHistoryRow(ctx, (cell) => codeOf(cell), () => NO_DEAL_YET);
@@ -109,7 +110,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
   const n = rows.length;
   return {
     table: plainTable(table),
-    ids: rows.ids,
+    ids: joinTexts(rows.ids),
     dates: rows.dates,
     length: n,
     // Views, not copies: the buffers are moved to the other thread.
@@ -129,7 +130,7 @@ export function finishFieldHistory(
   pre: FieldPrepass,
   ctx: RowContext,
   deals: readonly Deal[],
-  ids: Pick<IdLookup, 'get'>,
+  ids: IdLookup,
   rejectedIds: Map<string, number>,
   issues: IssueLog,
 ): { table: Table; changes: FieldChange[] } {
@@ -154,7 +155,7 @@ export function finishFieldHistory(
     }
     const d = finish.dealOf[code]!;
     if (d < 0) {
-      finish.unknownDeal(pre.ids[code]!, line);
+      finish.unknownDeal(code, line);
       continue;
     }
     const field = pre.field[i]!;

@@ -20,13 +20,14 @@ import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { readTable, rowReader, rowCapacity } from './table.ts';
 import type { IdTable } from './id-table.ts';
+import { type JoinedTexts, joinTexts } from './text-range.ts';
 import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
 export interface HistoryPrepass {
   table: PlainTable;
   /** Distinct deal_id texts; code 0 is unused. */
-  ids: string[];
+  ids: JoinedTexts;
   length: number;
   /** Per row: its deal_id's code, or -1 - k for the k-th row in `kept`. */
   code: Int32Array<ArrayBuffer>;
@@ -46,7 +47,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   const def = stageHistoryRow(ctx, () => 0);
   const columns = Object.keys(def.fields);
   const spec = { file: STAGE_HISTORY_FILE, required: columns, known: columns };
-  let out: Omit<HistoryPrepass, 'table' | 'issues'> | null = null;
+  let out: (Omit<HistoryPrepass, 'table' | 'issues' | 'ids'> & { ids: string[] }) | null = null;
   const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
     const capacity = rowCapacity(source);
@@ -73,7 +74,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   const n = rows.length;
   return {
     table: plainTable(table),
-    ids: rows.ids,
+    ids: joinTexts(rows.ids),
     length: n,
     // Views, not copies: the buffers are moved to the other thread, and their untouched tails cost no memory.
     code: rows.code.subarray(0, n),
@@ -100,7 +101,7 @@ export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Id
       continue;
     }
     // Cells the fast path refused, or an unknown id (a row whose stage and date passed): as on one thread.
-    if (code >= 0) finish.unknownDeal(pre.ids[code]!, line);
+    if (code >= 0) finish.unknownDeal(code, line);
     else {
       const row = validate(pre.kept[-1 - code]!, line);
       if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);

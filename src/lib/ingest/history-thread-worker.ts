@@ -56,10 +56,10 @@ try {
   const transfer: ArrayBufferLike[] = [];
   if (message.kind === 'done') {
     const { prepass, field } = message;
-    transfer.push(prepass.code.buffer, prepass.stage.buffer, prepass.at.buffer, prepass.line.buffer);
+    transfer.push(prepass.ids.ends.buffer, prepass.code.buffer, prepass.stage.buffer, prepass.at.buffer, prepass.line.buffer);
     if (field) {
       const f = field.prepass;
-      transfer.push(f.code.buffer, f.field.buffer, f.oldValue.buffer, f.newValue.buffer, f.changedAt.buffer, f.line.buffer);
+      transfer.push(f.ids.ends.buffer, f.code.buffer, f.field.buffer, f.oldValue.buffer, f.newValue.buffer, f.changedAt.buffer, f.line.buffer);
     }
   }
   job.port.postMessage(message, transfer as ArrayBuffer[]);

@@ -12,6 +12,7 @@ import type { IdLookup } from './id-table.ts';
 import type { IssueLog } from './issues.ts';
 import { logCellError } from './schema.ts';
 import type { Table } from './table.ts';
+import { type JoinedTexts, textAt, textCount } from './text-range.ts';
 import { Invalid } from './values.ts';
 
 /** A table as it crosses threads: its columns a list, not a set. */
@@ -33,10 +34,11 @@ export class PrepassFinish {
   readonly deal: ReturnType<typeof dealReference>;
   private readonly file: string;
   private readonly issues: IssueLog;
+  private readonly ids: JoinedTexts;
 
   constructor(
-    pre: { table: PlainTable; ids: readonly string[]; issues: readonly Issue[] },
-    ids: Pick<IdLookup, 'get'>,
+    pre: { table: PlainTable; ids: JoinedTexts; issues: readonly Issue[] },
+    ids: IdLookup,
     rejectedIds: Map<string, number>,
     file: string,
     issues: IssueLog,
@@ -46,8 +48,10 @@ export class PrepassFinish {
     for (const issue of pre.issues) issues.issues.push(issue);
     this.table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
     this.deal = dealReference(ids, rejectedIds);
-    this.dealOf = new Int32Array(pre.ids.length);
-    for (let k = 1; k < pre.ids.length; k++) this.dealOf[k] = ids.get(pre.ids[k]!);
+    const { text, ends } = pre.ids;
+    this.dealOf = new Int32Array(textCount(pre.ids));
+    for (let k = 1; k < this.dealOf.length; k++) this.dealOf[k] = ids.find(text, ends[k - 1]!, ends[k]!);
+    this.ids = pre.ids;
   }
 
   /** A row read as accepted that is rejected after all. */
@@ -56,8 +60,9 @@ export class PrepassFinish {
     this.table.stats.rejected++;
   }
 
-  /** A row whose other cells passed and whose id is no deal's: the one issue zod gives it (the row is rejected). */
-  unknownDeal(id: string, line: number): null {
+  /** A row whose other cells passed and whose id (by its code) is no deal's: the one issue zod gives it (the row is rejected). */
+  unknownDeal(code: number, line: number): null {
+    const id = textAt(this.ids, code);
     const why = this.deal(id);
     if (!(why instanceof Invalid)) throw new Error(`internal: deal_id ${id} is known`);
     logCellError(this.issues, this.file, line, 'deal_id', why.code, why.reason);

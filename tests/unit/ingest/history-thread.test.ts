@@ -251,7 +251,7 @@ describe('stage history read on a worker thread', () => {
     const thread = startHistoryThread('stage_history.csv', path, 88, parseConfigText(CONFIG), (hex) => (hash = hex), (_file, done) => progress.push(done));
     const pre = thread.prepared();
     expect(pre).not.toBeNull();
-    expect(pre!.ids).toEqual(['', 'D1', 'D7']);
+    expect(pre!.ids).toEqual({ text: 'D1D7', ends: Int32Array.of(0, 2, 4) });
     expect(Array.from(pre!.code)).toEqual([1, 2, -1]);
     expect(pre!.kept).toEqual([{ deal_id: 'D1', stage: 'Closing', entered_at: '2025-01-05' }]);
     expect(hash).toBe('c685e77a65e946fdb2b75666147195806423ddf4ae515cacc08614a6fbe0397f');

@@ -17,7 +17,7 @@ import {
 } from '../../../src/lib/ingest/schema.ts';
 import { historyFastPath } from '../../../src/lib/ingest/stage-history.ts';
 import { IdTable } from '../../../src/lib/ingest/id-table.ts';
-import { hashRange, ownCopy } from '../../../src/lib/ingest/text-range.ts';
+import { hashRange, joinTexts, ownCopy, textAt, textCount } from '../../../src/lib/ingest/text-range.ts';
 import { utf8 } from './helpers.ts';
 
 const config = parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY' });
@@ -170,6 +170,18 @@ describe('the fast paths agree with the zod schemas', () => {
       }),
     );
     expect(ownCopy('x"\\\u0001\ud800y'.repeat(3), 0, 18)).toBe('x"\\\u0001\ud800y'.repeat(3).slice(0, 18));
+  });
+
+  it('joined texts give back each text by its code, empty ones and surrogates included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 40 }), (texts) => {
+        const values = ['', ...texts];
+        const joined = joinTexts(values);
+        expect(textCount(joined)).toBe(values.length);
+        expect(values.map((_, k) => textAt(joined, k))).toEqual(values);
+      }),
+    );
+    expect(joinTexts(['', 'D-1', '', 'D-22'])).toEqual({ text: 'D-1D-22', ends: Int32Array.of(0, 3, 3, 7) });
   });
 
   it('IdTable keeps and finds exactly what a Map does, by string and by a range of a larger string, the first value of a text kept', () => {

@@ -19,6 +19,7 @@ import { type RowsSource, rowsTable } from '../table.ts';
 import { parseInstantRange } from '../values.ts';
 import { type CanonicalRows, Origins } from './canonical-table.ts';
 import type { Origin } from './types.ts';
+import { joinTexts } from '../text-range.ts';
 
 const COLUMNS = ['deal_id', 'stage', 'entered_at'] as const;
 const DEAL = 0;
@@ -151,6 +152,6 @@ export class StageHistoryTable implements CanonicalRows {
         kept.push({ deal_id: ids[d]!, stage: stageTexts[this.stage[i]!]!, entered_at: dateTexts[this.date[i]!]! });
       }
     }
-    return { table: { ...table, columns: [...table.columns] }, ids, length: n, code, stage, at, line, kept, issues: issues.issues };
+    return { table: { ...table, columns: [...table.columns] }, ids: joinTexts(ids), length: n, code, stage, at, line, kept, issues: issues.issues };
   }
 }
