@@ -8,6 +8,9 @@
  * 2 bad arguments, 3 --strict and the data has errors, 70 internal error (a bug).
  */
 import { basename, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { prestartHistoryWorker } from '../src/lib/ingest/history-thread.ts';
 import { readFolder as realReadFolder, type ReadFolderOptions } from '../src/lib/ingest/read-folder.ts';
 import { FORMATS } from '../src/lib/ingest/vendor/registry.ts';
 import { computeAt, prepare } from '../src/lib/metrics/index.ts';
@@ -127,7 +130,19 @@ function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: strin
   }
 }
 
-/** The command as a process runs it (scripts/launch.mjs calls it in the compiled bundle). */
-export const runCli = (argv: string[]): Promise<number> => main(argv, nodeIO());
+/**
+ * The command as a process runs it (scripts/launch.mjs calls it in the compiled bundle, with the
+ * stage-history worker it started ahead). Run from its sources, it starts that worker itself, first,
+ * so that its start still overlaps reading the arguments, the config and the folder's listing.
+ */
+export async function runCli(argv: string[], started: Record<string, Worker> = {}): Promise<number> {
+  const historyWorker = started['history-thread-worker'] ?? (availableParallelism() > 1 ? prestartHistoryWorker() : undefined);
+  try {
+    return await main(argv, nodeIO(), { readFolder: (folder, options) => realReadFolder(folder, { ...options, historyWorker }) });
+  } finally {
+    // Not given a job (a small or vendor folder, an error): stopped (a second stop is harmless).
+    void historyWorker?.terminate();
+  }
+}
 
 if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2));

@@ -1,23 +1,23 @@
 /**
- * The worker of history-thread.ts. It says it has started before loading
- * anything, and always raises the finished flag, result or not, so the
- * waiting thread never waits for a worker that failed.
+ * The worker of history-thread.ts. It says it has started as soon as it has
+ * its job, and always raises the finished flag, result or not, so the
+ * waiting thread never waits for a worker that failed. Started ahead
+ * (`prestartHistoryWorker`), it loads its modules while it waits for the job.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { FieldPrepass } from './field-prepass.ts';
 import { CLAIMED_THERE, claimFieldHistory } from './field-claim.ts';
 import type { HistoryJob, HistoryMessage } from './history-thread.ts';
 
-const job = workerData as HistoryJob;
+const modules = Promise.all([import('./file-source.ts'), import('./history-prepass.ts'), import('./field-prepass.ts'), import('./schema.ts')]);
+// Awaited in the try below, which reports a failure; not an unhandled rejection while the job is awaited.
+modules.catch(() => {});
+// WAIT_FOR_JOB (history-thread.ts, not imported: this thread has no use for the rest of that module).
+const job = (workerData === 'wait-for-job' ? await new Promise((resolve) => parentPort!.once('message', resolve)) : workerData) as HistoryJob;
 Atomics.store(job.flags, 0, 1);
 let message: HistoryMessage;
 try {
-  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }] = await Promise.all([
-    import('./file-source.ts'),
-    import('./history-prepass.ts'),
-    import('./field-prepass.ts'),
-    import('./schema.ts'),
-  ]);
+  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }] = await modules;
   const ctx = rowContext(job.config);
   const progress = (file: string) => {
     let reported = 0;

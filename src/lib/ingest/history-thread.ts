@@ -34,6 +34,29 @@ export const HISTORY_THREAD_BYTES = 8 * 1024 * 1024;
 /** How long to wait for a worker that has not even started (a machine out of threads) before reading here. */
 const START_TIMEOUT_MS = 30_000;
 
+/** What a worker started ahead is given as its data: it then waits for its job as a message (history-thread-worker.ts; scripts/launch.mjs too). */
+export const WAIT_FOR_JOB = 'wait-for-job';
+
+function workerModule(): URL {
+  const module = siblingModule('history-thread-worker', import.meta.url);
+  // A worker whose module is missing would never start: this thread would wait START_TIMEOUT_MS for it.
+  if (!existsSync(module)) throw new Error(`internal: no ${module.href}`);
+  return module;
+}
+
+/**
+ * The worker started before its job is known, so that its start (a thread, Node's own
+ * set-up, its modules: ~0.1 s) overlaps what this thread does before reading: loading the
+ * command, the config, the folder's listing. It waits for `startHistoryThread` to give it the
+ * job; one never given one is stopped by whoever started it (it keeps no process alive meanwhile).
+ */
+export function prestartHistoryWorker(): Worker {
+  const worker = new Worker(workerModule(), { workerData: WAIT_FOR_JOB });
+  worker.unref();
+  worker.on('error', () => {});
+  return worker;
+}
+
 /** field_history.csv, which the worker reads after stage history when it is free before this thread (field-prepass.ts). */
 export interface FieldJob {
   file: string;
@@ -66,25 +89,34 @@ export interface HistoryThread extends PreparedHistory {
   stop(): void;
 }
 
-export function startHistoryThread(
-  file: string,
-  path: string,
-  size: number,
-  config: Config,
-  onHash: (hex: string) => void,
-  onProgress?: ProgressCallback,
-  field?: FieldJob,
-  fieldOn: FieldHistoryOn = 'first-free',
-): HistoryThread {
+/** What `startHistoryThread` reads, and how. */
+export interface HistoryThreadOptions {
+  file: string;
+  path: string;
+  size: number;
+  config: Config;
+  onHash: (hex: string) => void;
+  onProgress?: ProgressCallback | undefined;
+  field?: FieldJob | undefined;
+  fieldOn?: FieldHistoryOn | undefined;
+  /** A worker started ahead, waiting for its job (`prestartHistoryWorker`); else one is started here. */
+  worker?: Worker | undefined;
+}
+
+export function startHistoryThread({ file, path, size, config, onHash, onProgress, field, fieldOn = 'first-free', worker: waiting }: HistoryThreadOptions): HistoryThread {
   const flags = new Int32Array(new SharedArrayBuffer(12));
   if (fieldOn !== 'first-free') flags[2] = fieldOn === 'history-thread' ? CLAIMED_THERE : CLAIMED_HERE;
   const { port1, port2 } = new MessageChannel();
   const job: HistoryJob = { file, path, size, config, field: field ? { file: field.file, path: field.path, size: field.size } : null, flags, port: port2 };
-  const module = siblingModule('history-thread-worker', import.meta.url);
-  // A worker whose module is missing would never start: this thread would wait START_TIMEOUT_MS for it.
-  if (!existsSync(module)) throw new Error(`internal: no ${module.href}`);
-  const worker = new Worker(module, { workerData: job, transferList: [port2] });
-  worker.unref();
+  let worker: Worker;
+  if (waiting) {
+    worker = waiting;
+    worker.postMessage(job, [port2]);
+  } else {
+    const module = workerModule();
+    worker = new Worker(module, { workerData: job, transferList: [port2] });
+    worker.unref();
+  }
   // A worker that fails reports it here, after the wait (prepared() has then given null and the file is read on this thread).
   worker.on('error', () => {});
   let taken = false;

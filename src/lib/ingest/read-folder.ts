@@ -15,6 +15,7 @@ import type { Dataset, Issue } from '../dataset.ts';
 import type { Config } from './config.ts';
 import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, FIELD_HISTORY_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
 import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
+import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
 import { listExports } from './export-listing.ts';
@@ -36,6 +37,8 @@ export interface ReadFolderOptions {
   historyThreadBytes?: number | undefined;
   /** Which thread reads field_history.csv when stage history has a thread (default: the first free; tests pin it). */
   fieldHistoryOn?: FieldHistoryOn | undefined;
+  /** A stage-history worker started ahead (`prestartHistoryWorker`): used when the file is read on a thread, else stopped. */
+  historyWorker?: Worker | undefined;
 }
 
 export interface FolderRead {
@@ -93,8 +96,21 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   // field_history.csv may be read there too, once its stage history is (by the first thread free).
   const field = fieldSize < 0 ? undefined : { file: FIELD_HISTORY_FILE, path: pathOf(FIELD_HISTORY_FILE), size: fieldSize, onHash: (hex: string) => (hashes[FIELD_HISTORY_FILE] = hex) };
   const thread = threaded
-    ? historyThreadOrNull(() => startHistoryThread(STAGE_HISTORY_FILE, historyPath, historySize, config, onHash, options.onProgress, field, options.fieldHistoryOn))
+    ? historyThreadOrNull(() =>
+        startHistoryThread({
+          file: STAGE_HISTORY_FILE,
+          path: historyPath,
+          size: historySize,
+          config,
+          onHash,
+          onProgress: options.onProgress,
+          field,
+          fieldOn: options.fieldHistoryOn,
+          worker: options.historyWorker,
+        }),
+      )
     : null;
+  if (!thread) void options.historyWorker?.terminate();
   let historyThread = false;
   let fieldHistoryThread = false;
   if (thread) {
