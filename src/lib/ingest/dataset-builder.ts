@@ -8,7 +8,7 @@
 import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
-import { DEALS_FILE, dealReference, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { DEALS_FILE, idIndex, readDeals, resolveDeals } from './deals.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
@@ -93,7 +93,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const fieldsHere = !threaded || (historyInput.claimFieldHistory?.() ?? true);
   const early =
     fieldSource && threaded && fieldsHere
-      ? meanwhile(opts, (o) => readFieldHistory(fieldSource, ctx, candidates, dealReference(dealsRead.ids, dealsRead.rejectedIds), o))
+      ? meanwhile(opts, (o) => readFieldHistory(fieldSource, ctx, candidates, dealsRead.ids, dealsRead.rejectedIds, o))
       : null;
   // accounts.csv and targets.csv need no deal: read meanwhile too, rather than after waiting.
   const accountSource = optional(ACCOUNTS_FILE);
@@ -123,7 +123,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
       ? finishFieldHistory(prepared.field, ctx, deals, dealIds, dealsRead.rejectedIds, issues)
       : early && deals.length === candidates.length
         ? early.take(issues)
-        : readFieldHistory(fieldSource, ctx, deals, dealReference(dealIds, dealsRead.rejectedIds), opts);
+        : readFieldHistory(fieldSource, ctx, deals, dealIds, dealsRead.rejectedIds, opts);
   const accountsRead = accountsEarly ? accountsEarly.take(issues) : accountSource ? readAccounts(accountSource, opts) : null;
   const targetsRead = targetsEarly ? targetsEarly.take(issues) : targetSource ? readTargets(targetSource, ctx, opts) : null;
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);

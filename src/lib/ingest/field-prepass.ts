@@ -13,8 +13,8 @@
  * changes come out in file order as `readFieldHistory` gives them, and every
  * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
  */
-import type { Deal, FieldChange, Issue, TrackedField } from '../dataset.ts';
-import { codedRowReader } from './coded-row.ts';
+import type { Deal, FieldChange, Issue } from '../dataset.ts';
+import { AMOUNT, FIELD_OF, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
 import type { IdLookup } from './id-table.ts';
 import { Interner } from './interner.ts';
@@ -47,31 +47,30 @@ export interface FieldPrepass {
   issues: Issue[];
 }
 
-const UNTRACKED = 0;
-const AMOUNT = 1;
-const CLOSE = 2;
-const FIELD_OF: readonly (TrackedField | null)[] = [null, 'amount', 'expected_close_at'];
 /** No currency code is empty: a value naming its currency is checked in `finishFieldHistory`, against the deal's. */
 const NO_DEAL_YET = { code: '', fxRate: 1 };
 
 export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): FieldPrepass {
   const issues = new IssueLog();
   let out: (Omit<FieldPrepass, 'table' | 'issues' | 'ids'> & { ids: string[] }) | null = null;
-  let codeOf: (text: string) => number = () => 0;
-  // The parsers only: a deal_id is coded by its text, and no currency is known.
-  const def = fieldHistoryRow(ctx, (cell) => codeOf(cell), () => NO_DEAL_YET);
-  const columns = Object.keys(def.fields);
+  const columns = Object.keys(fieldHistoryRow(ctx, () => 0, () => NO_DEAL_YET).fields);
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
     const capacity = rowCapacity(source);
     const ids = [''];
     const interner = new Interner(ids);
-    codeOf = (text) => interner.code(text, 0, text.length);
-    const dateCodes = new Map<string, number>();
+    // A deal_id is coded by its text, and no currency is known: an amount naming one is kept for the validator.
+    const fast = fieldFastPath(ctx, (src, s, e) => interner.code(src, s, e), () => NO_DEAL_YET.code, {
+      deal: t.index.deal_id!,
+      field: t.index.field!,
+      oldValue: t.index.old_value!,
+      newValue: t.index.new_value!,
+      changedAt: t.index.changed_at!,
+    });
     const rows = {
       ids,
-      dates: [] as string[],
+      dates: fast.dates,
       length: 0,
       code: new Int32Array(capacity),
       field: new Int8Array(capacity),
@@ -82,24 +81,15 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
       kept: [] as Record<string, string>[],
     };
     out = rows;
-    const valueOf = (v: number | string | null): number => {
-      if (v === null) return NaN;
-      if (typeof v === 'number') return v;
-      let code = dateCodes.get(v);
-      if (code === undefined) dateCodes.set(v, (code = rows.dates.push(v) - 1));
-      return code;
-    };
-    const fast = codedRowReader(def, columns.map((c) => t.index[c]!));
     const readRow = rowReader(t, columns);
     return (record) => {
       const i = rows.length++;
-      const row = fast(record);
-      if (row) {
-        rows.code[i] = row.deal;
-        rows.field[i] = row.field === null ? UNTRACKED : row.field === 'amount' ? AMOUNT : CLOSE;
-        rows.oldValue[i] = valueOf(row.oldValue);
-        rows.newValue[i] = valueOf(row.newValue);
-        rows.changedAt[i] = row.changedAt;
+      if (fast.check(record)) {
+        rows.code[i] = fast.deal;
+        rows.field[i] = fast.kind;
+        rows.oldValue[i] = fast.oldValue;
+        rows.newValue[i] = fast.newValue;
+        rows.changedAt[i] = fast.changedAt;
       } else keepCells(rows, i, readRow(record));
       rows.line[i] = record.line;
       // Accepted for now: `finishFieldHistory` corrects the tally for the rows it rejects.

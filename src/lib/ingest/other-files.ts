@@ -1,7 +1,9 @@
 /** The optional files: field_history.csv, accounts.csv, targets.csv. */
 import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
-import { fastRowReader } from './coded-row.ts';
-import { accountRow, fieldHistoryRow, type FieldParser, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
+import { dealReference } from './deals.ts';
+import { AMOUNT, FIELD_OF, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
+import type { IdLookup } from './id-table.ts';
+import { accountRow, fieldHistoryRow, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
 
@@ -17,21 +19,36 @@ export function readFieldHistory(
   source: TableSource,
   ctx: RowContext,
   deals: readonly Deal[],
-  deal: FieldParser<number>,
+  ids: IdLookup,
+  rejectedIds: Map<string, number>,
   opts: TableOptions,
 ): { table: Table; changes: FieldChange[] } {
   // Amount values are in the deal's currency, like deals.csv, and converted the same way.
-  const def = fieldHistoryRow(ctx, deal, (d: number) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate }));
+  const def = fieldHistoryRow(ctx, dealReference(ids, rejectedIds), (d: number) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate }));
   const columns = Object.keys(def.fields);
   let changes: FieldChange[] = [];
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
-    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow);
+    const fast = fieldFastPath(ctx, (src, s, e) => ids.find(src, s, e), (d) => deals[d]!.currency, {
+      deal: t.index.deal_id!,
+      field: t.index.field!,
+      oldValue: t.index.old_value!,
+      newValue: t.index.new_value!,
+      changedAt: t.index.changed_at!,
+    });
     const validate = zodValidator(def, FIELD_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
     return (record) => {
-      const row = fast(record) ?? validate(readRow(record), record.line);
+      if (opts.rowByRow !== true && fast.check(record)) {
+        const kind = fast.kind;
+        if (kind === UNTRACKED) return true;
+        const fxRate = deals[fast.deal]!.fxRate;
+        const value = (v: number): number | string | null => (Number.isNaN(v) ? null : kind === AMOUNT ? v * fxRate : fast.dates[v]!);
+        changes.push({ deal: fast.deal, field: FIELD_OF[kind]!, oldValue: value(fast.oldValue), newValue: value(fast.newValue), changedAt: fast.changedAt, line: record.line });
+        return true;
+      }
+      const row = validate(readRow(record), record.line);
       if (row === null) return false;
       // The row is the change itself, of one shape for every row: only its line is set here.
       if (row.field !== null) {

@@ -126,13 +126,18 @@ function tooLarge(text: string): Invalid {
  * digit-by-digit value is exact, so it equals Number() of the same digits.
  */
 function plainAmount(text: string, decimal: '.' | ','): number {
-  const n = text.length;
+  return plainAmountRange(text, 0, text.length, decimal);
+}
+
+/** `plainAmount` of `src[s, e)`, in place (field-fast-path.ts). */
+export function plainAmountRange(src: string, s: number, e: number, decimal: '.' | ','): number {
+  const n = e - s;
   if (n === 0 || n > 20) return -1;
   let v = 0;
   let digits = 0;
   let group = -1; // digits since the last comma; -1 before any comma
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = src.charCodeAt(s + i);
     if (c >= 48 && c <= 57) {
       v = v * 10 + (c - 48);
       digits++;

@@ -16,6 +16,7 @@ import {
   targetRow,
 } from '../../../src/lib/ingest/schema.ts';
 import { historyFastPath } from '../../../src/lib/ingest/stage-history.ts';
+import { AMOUNT, FIELD_OF, fieldFastPath } from '../../../src/lib/ingest/field-fast-path.ts';
 import { IdTable } from '../../../src/lib/ingest/id-table.ts';
 import { hashRange, joinTexts, ownCopy, textAt, textCount } from '../../../src/lib/ingest/text-range.ts';
 import { utf8 } from './helpers.ts';
@@ -227,6 +228,56 @@ describe('the fast paths agree with the zod schemas', () => {
     record.cells = ['', 'won', '2025-01-01'];
     record.length = 3;
     expect(historyFastPath(ctx, ids, 0, 1, 2).check(record)).toBe(false);
+  });
+
+  // The same two ways in, with a decimal point and a decimal comma.
+  it.each([
+    ['ranges', '.'],
+    ['strings', '.'],
+    ['ranges', ','],
+  ] as const)('field_history: the fast path over %s (decimal %s) accepts exactly what zod accepts, with the same change', (mode, decimal) => {
+    const c = rowContext(parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY', decimal }));
+    const deals = [{ currency: 'USD', fxRate: 1300 }, { currency: 'KRW', fxRate: 1 }];
+    const schema = rowSchema(fieldHistoryRow(c, deal, (d) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate })));
+    const fast = fieldFastPath(c, (src, s, e) => ids.find(src, s, e), (d) => deals[d]!.currency, { deal: 0, field: 1, oldValue: 2, newValue: 3, changedAt: 4 });
+    const value = fc.oneof(
+      cellFor('old_value'),
+      fc.constantFrom('1,500', '1.500', '1,500.5', '1.500,5', '999,999,999,999,999', '1,000,000,000,000,001', '1000000000000000000', 'USD 12', 'krw 5', '₩7,000', '12 USD'),
+      fc.constantFrom('2025-03-01', ' 2025-03-01T09:00:00+09:00 ', '01/05/2025', '2025/3/1', '2025-02-30', '2025-03-01 25:00'),
+    );
+    const field = fc.constantFrom('amount', 'Amount', 'close_date', 'CloseDate', 'expected_close_at', 'stage', ' amount ', '');
+    const record = new CsvRecord();
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('D1', 'D2', ' D1 ') }, cellFor('deal_id')), field, value, value, cellFor('changed_at')), (cells) => {
+        record.length = 0;
+        if (mode === 'strings') {
+          record.cells = ['x', ...cells];
+          record.base = 1;
+          record.length = 5;
+        } else {
+          record.cells = null;
+          record.src = `<${cells.join('|')}>`;
+          let at = 1;
+          for (const cell of cells) {
+            record.pushRange(at, at + cell.length);
+            at += cell.length + 1;
+          }
+        }
+        const ok = fast.check(record);
+        const [deal_id, f, old_value, new_value, changed_at] = cells.map((x) => x.trim());
+        const slow = schema.safeParse({ deal_id, field: f, old_value, new_value, changed_at });
+        expect(ok).toBe(slow.success);
+        if (!slow.success) return;
+        accepted++;
+        const fxRate = deals[fast.deal]!.fxRate;
+        const valueOf = (v: number) => (Number.isNaN(v) ? null : fast.kind === AMOUNT ? v * fxRate : fast.dates[v]);
+        const change = { deal: fast.deal, field: FIELD_OF[fast.kind], oldValue: valueOf(fast.oldValue), newValue: valueOf(fast.newValue), changedAt: fast.changedAt, line: 0 };
+        expect(change).toEqual(slow.data);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(accepted).toBeGreaterThan(150);
   });
 
   // Two ways in: cells as ranges of CSV text (a canonical file), and cells as strings (a vendor adapter's rows).

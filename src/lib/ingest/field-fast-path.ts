@@ -1,0 +1,141 @@
+/**
+ * The fast verdict on one field_history.csv row, cells compared in place as
+ * `historyFastPath` does for stage history: the deal looked up by the
+ * caller (an id table, or a dictionary of id texts on the thread that reads
+ * before deals.csv is known), the field against the spellings seen so far,
+ * a close date by a dictionary of its cells (each distinct cell parsed
+ * once), an amount from its digits. A valid row costs no string and no
+ * object, where the row reader of every file (coded-row.ts) made a string of
+ * most cells, parsed every date and built an object per row.
+ *
+ * Same parsers as `fieldHistoryRow` (schema.ts), so the same verdict: a row
+ * is refused (false) whenever a parser would refuse a cell, and the caller
+ * then asks the zod validator, which decides and explains
+ * (tests/unit/ingest/properties.test.ts compares the two on random rows).
+ */
+import type { TrackedField } from '../dataset.ts';
+import type { CsvRecord } from './csv.ts';
+import { parseInstantRange } from './dates.ts';
+import { Interner } from './interner.ts';
+import { type RowContext, trackedField } from './schema.ts';
+import { rangeIs } from './text-range.ts';
+import { Invalid, MAX_AMOUNT, parseAmountIn, parseLocalDate, plainAmountRange } from './values.ts';
+
+export const UNTRACKED = 0;
+export const AMOUNT = 1;
+export const CLOSE = 2;
+/** The field of each kind, as a FieldChange names it. */
+export const FIELD_OF: readonly (TrackedField | null)[] = [null, 'amount', 'expected_close_at'];
+
+/** Spellings of the field column remembered (a file has a handful; one that had thousands would be read cell by cell). */
+const MAX_SPELLINGS = 64;
+
+export interface FieldColumns {
+  deal: number;
+  field: number;
+  oldValue: number;
+  newValue: number;
+  changedAt: number;
+}
+
+/**
+ * `findDeal(src, s, e)`: the deal of a non-empty deal_id cell, or -1 to refuse the row.
+ * `currencyOf(deal)`: the currency an amount of that deal must be in ('' when no deal is known yet:
+ * then an amount naming any currency is refused, and the validator decides once the deal is).
+ */
+export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number, e: number) => number, currencyOf: (deal: number) => string, at: FieldColumns) {
+  const spellings: string[] = [];
+  const spellingKind: number[] = [];
+  /** Distinct close-date cells, by code; what each reads as, once asked: a date's code in `dates`, or -1 (refused). */
+  const cells = [''];
+  const dateCells = new Interner(cells);
+  const dateOfCell: number[] = [-1];
+  const dateCode = new Map<string, number>();
+  const dates: string[] = [];
+
+  /** The value of a cell of this kind: an amount before the exchange rate, a date's code, NaN for none; undefined: refused. */
+  const valueOf = (record: CsvRecord, i: number, kind: number, deal: number): number | undefined => {
+    record.range(i);
+    const src = record.rangeSrc;
+    const s = record.rangeStart;
+    const e = record.rangeEnd;
+    if (s === e || kind === UNTRACKED) return NaN;
+    if (kind === AMOUNT) {
+      const quick = plainAmountRange(src, s, e, ctx.numbers.decimal);
+      if (quick >= 0 && quick <= MAX_AMOUNT) return quick;
+      const v = parseAmountIn(src.slice(s, e), currencyOf(deal), "the deal's currency", ctx.numbers);
+      return v instanceof Invalid ? undefined : v;
+    }
+    const c = dateCells.code(src, s, e);
+    if (c === dateOfCell.length) {
+      const v = parseLocalDate(cells[c]!, ctx.dates);
+      let d = -1;
+      if (!(v instanceof Invalid)) {
+        d = dateCode.get(v) ?? -1;
+        if (d < 0) dateCode.set(v, (d = dates.push(v) - 1));
+      }
+      dateOfCell.push(d);
+    }
+    const d = dateOfCell[c]!;
+    return d < 0 ? undefined : d;
+  };
+
+  const result = {
+    deal: 0,
+    /** UNTRACKED, AMOUNT or CLOSE. */
+    kind: UNTRACKED,
+    oldValue: NaN,
+    newValue: NaN,
+    changedAt: 0,
+    /** Distinct close dates, by the codes the values of CLOSE rows hold. */
+    dates,
+    check(record: CsvRecord): boolean {
+      record.range(at.deal);
+      let src = record.rangeSrc;
+      let s = record.rangeStart;
+      let e = record.rangeEnd;
+      if (s === e) return false;
+      const deal = findDeal(src, s, e);
+      if (deal < 0) return false;
+
+      record.range(at.field);
+      src = record.rangeSrc;
+      s = record.rangeStart;
+      e = record.rangeEnd;
+      if (s === e) return false;
+      let kind = -1;
+      for (let k = 0; k < spellings.length; k++) {
+        if (rangeIs(src, s, e, spellings[k]!)) {
+          kind = spellingKind[k]!;
+          break;
+        }
+      }
+      if (kind < 0) {
+        const cell = src.slice(s, e);
+        const field = trackedField(cell);
+        kind = field === null ? UNTRACKED : field === 'amount' ? AMOUNT : CLOSE;
+        if (spellings.length < MAX_SPELLINGS) {
+          spellings.push(cell);
+          spellingKind.push(kind);
+        }
+      }
+
+      record.range(at.changedAt);
+      if (record.rangeStart === record.rangeEnd) return false;
+      const changedAt = parseInstantRange(record.rangeSrc, record.rangeStart, record.rangeEnd, ctx.dates);
+      if (Number.isNaN(changedAt)) return false;
+
+      const oldValue = valueOf(record, at.oldValue, kind, deal);
+      if (oldValue === undefined) return false;
+      const newValue = valueOf(record, at.newValue, kind, deal);
+      if (newValue === undefined) return false;
+      result.deal = deal;
+      result.kind = kind;
+      result.oldValue = oldValue;
+      result.newValue = newValue;
+      result.changedAt = changedAt;
+      return true;
+    },
+  };
+  return result;
+}
