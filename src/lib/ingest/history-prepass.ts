@@ -36,6 +36,8 @@ export interface HistoryPrepass {
   line: Int32Array<ArrayBuffer>;
   /** The cells of the rows the fast path refused, for the zod validator. */
   kept: Record<string, string>[];
+  /** Per code, what `HistoryColumns` keeps per deal, from the rows of that code: made here, on the reading thread. */
+  latest: LatestByCode;
   issues: Issue[];
   /** field_history.csv, when the thread that read this took it too (history-thread.ts). */
   field?: FieldPrepass;
@@ -47,7 +49,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   const def = stageHistoryRow(ctx, () => 0);
   const columns = Object.keys(def.fields);
   const spec = { file: STAGE_HISTORY_FILE, required: columns, known: columns };
-  let out: (Omit<HistoryPrepass, 'table' | 'issues' | 'ids'> & { ids: string[] }) | null = null;
+  let out: (Omit<HistoryPrepass, 'table' | 'issues' | 'ids' | 'latest'> & { ids: string[] }) | null = null;
   const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
     const capacity = rowCapacity(source);
@@ -75,6 +77,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   return {
     table: plainTable(table),
     ids: joinTexts(rows.ids),
+    latest: latestByCode(rows.ids.length, rows.code, rows.stage, rows.at, rows.line, n),
     length: n,
     // Views, not copies: the buffers are moved to the other thread, and their untouched tails cost no memory.
     code: rows.code.subarray(0, n),
@@ -86,20 +89,49 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   };
 }
 
+/**
+ * Per code (deal_id text): its rows, and the stage, line and time of its latest row (by entered_at; of
+ * equal times the later line, as `HistoryColumns.push` keeps in file order). Rows the fast path refused
+ * (code < 0) are not counted: they are validated, and counted if accepted, when the reading is finished.
+ */
+export interface LatestByCode {
+  rowCount: Int32Array<ArrayBuffer>;
+  stage: Int32Array<ArrayBuffer>;
+  line: Int32Array<ArrayBuffer>;
+  at: Float64Array<ArrayBuffer>;
+}
+
+export function latestByCode(codes: number, code: Int32Array, stage: Int32Array, at: Float64Array, line: Int32Array, length: number): LatestByCode {
+  const latest = { rowCount: new Int32Array(codes), stage: new Int32Array(codes), line: new Int32Array(codes), at: new Float64Array(codes).fill(-Infinity) };
+  for (let i = 0; i < length; i++) {
+    const c = code[i]!;
+    if (c < 0) continue;
+    latest.rowCount[c]!++;
+    if (at[i]! >= latest.at[c]!) {
+      latest.at[c] = at[i]!;
+      latest.stage[c] = stage[i]!;
+      latest.line[c] = line[i]!;
+    }
+  }
+  return latest;
+}
+
 /** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds` as for `readStageHistory`). */
 export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: IdTable, rejectedIds: Map<string, number>, issues: IssueLog): StageHistoryRead {
   const finish = new PrepassFinish(pre, ids, rejectedIds, STAGE_HISTORY_FILE, issues);
   const validate = rowValidator(stageHistoryRow(ctx, finish.deal), STAGE_HISTORY_FILE, issues);
   // The prepass's own columns are filled again from their start: no second copy of a large history.
   const out = new HistoryColumns(pre.length, ids.size, { deal: pre.code, stage: pre.stage, enteredAt: pre.at });
+  const { dealOf } = finish;
   for (let i = 0; i < pre.length; i++) {
     const code = pre.code[i]!;
-    const line = pre.line[i]!;
-    const d = code >= 0 ? finish.dealOf[code]! : -1;
+    const d = code >= 0 ? dealOf[code]! : -1;
     if (d >= 0) {
-      out.push(d, pre.stage[i]!, pre.at[i]!, line);
+      // Counted per code on the reading thread (`latest`), added per deal below.
+      out.append(d, pre.stage[i]!, pre.at[i]!);
       continue;
     }
+    const line = pre.line[i]!;
     // Cells the fast path refused, or an unknown id (a row whose stage and date passed): as on one thread.
     if (code >= 0) finish.unknownDeal(code, line);
     else {
@@ -107,6 +139,11 @@ export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Id
       if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);
       else finish.reject();
     }
+  }
+  const { latest } = pre;
+  for (let c = 1; c < dealOf.length; c++) {
+    const d = dealOf[c]!;
+    if (d >= 0 && latest.rowCount[c]! > 0) out.addLatest(d, latest.rowCount[c]!, latest.at[c]!, latest.stage[c]!, latest.line[c]!);
   }
   return out.read(finish.table);
 }

@@ -56,6 +56,8 @@ try {
   const transfer: ArrayBufferLike[] = [];
   if (message.kind === 'done') {
     const { prepass, field } = message;
+    const { latest } = prepass;
+    transfer.push(latest.rowCount.buffer, latest.stage.buffer, latest.line.buffer, latest.at.buffer);
     transfer.push(prepass.ids.ends.buffer, prepass.code.buffer, prepass.stage.buffer, prepass.at.buffer, prepass.line.buffer);
     if (field) {
       const f = field.prepass;

@@ -89,12 +89,7 @@ export class HistoryColumns {
   }
 
   push(d: number, s: number, at: number, line: number): true {
-    const i = this.length;
-    if (i === this.capacity) this.grow();
-    this.deal[i] = d;
-    this.stage[i] = s;
-    this.enteredAt[i] = at;
-    this.length = i + 1;
+    this.append(d, s, at);
     this.rowCount[d]!++;
     if (at >= this.lastAt[d]!) {
       this.lastAt[d] = at;
@@ -102,6 +97,26 @@ export class HistoryColumns {
       this.lastLine[d] = line;
     }
     return true;
+  }
+
+  /** A row whose deal's count and latest row are added with `addLatest` (history-prepass.ts counts them on its own thread). */
+  append(d: number, s: number, at: number): void {
+    const i = this.length;
+    if (i === this.capacity) this.grow();
+    this.deal[i] = d;
+    this.stage[i] = s;
+    this.enteredAt[i] = at;
+    this.length = i + 1;
+  }
+
+  /** `count` rows of deal `d` appended, the latest of them at `at` on `line`: of equal times the later line is kept, as `push` keeps in file order. */
+  addLatest(d: number, count: number, at: number, s: number, line: number): void {
+    this.rowCount[d]! += count;
+    if (at > this.lastAt[d]! || (at === this.lastAt[d]! && line > this.lastLine[d]!)) {
+      this.lastAt[d] = at;
+      this.lastStage[d] = s;
+      this.lastLine[d] = line;
+    }
   }
 
   read(table: Table): StageHistoryRead {

@@ -10,7 +10,7 @@
  * rows are then read exactly as the rows of a canonical file would be.
  */
 import { trimCell } from '../csv.ts';
-import type { HistoryPrepass } from '../history-prepass.ts';
+import { type HistoryPrepass, latestByCode } from '../history-prepass.ts';
 import { IssueLog } from '../issues.ts';
 import type { RowContext } from '../schema.ts';
 import { STAGE_HISTORY_FILE } from '../stage-history.ts';
@@ -152,6 +152,6 @@ export class StageHistoryTable implements CanonicalRows {
         kept.push({ deal_id: ids[d]!, stage: stageTexts[this.stage[i]!]!, entered_at: dateTexts[this.date[i]!]! });
       }
     }
-    return { table: { ...table, columns: [...table.columns] }, ids: joinTexts(ids), length: n, code, stage, at, line, kept, issues: issues.issues };
+    return { table: { ...table, columns: [...table.columns] }, ids: joinTexts(ids), latest: latestByCode(ids.length, code, stage, at, line, n), length: n, code, stage, at, line, kept, issues: issues.issues };
   }
 }
