@@ -3,6 +3,7 @@ import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
 import { dealReference } from './deals.ts';
 import { AMOUNT, FIELD_OF, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { IdLookup } from './id-table.ts';
+import { fastRowReader } from './coded-row.ts';
 import { accountRow, fieldHistoryRow, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
@@ -69,19 +70,22 @@ export function readAccounts(source: TableSource, opts: TableOptions): { table: 
   const table = readTable(source, spec, opts, (t) => {
     accounts = [];
     const firstLine = new Map<string, number>();
-    const validate = rowValidator(def, ACCOUNTS_FILE, opts.issues, opts.rowByRow);
+    // Rows take the fast path over coded columns (industry, segment, region repeat); only a row
+    // it refuses is made into an object of cells, for zod to decide and explain.
+    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow, { transient: true });
+    const validate = zodValidator(def, ACCOUNTS_FILE, opts.issues);
     const readRow = rowReader(t, columns);
+    const iId = t.index.account_id!;
     return (record) => {
       const line = record.line;
-      const cells = readRow(record);
-      const id = cells.account_id!;
+      const id = record.cell(iId);
       const first = firstLine.get(id);
       if (first !== undefined) {
         opts.issues.error(ACCOUNTS_FILE, line, 'account_id', 'duplicate_id', `account_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected`);
         return false;
       }
       if (id !== '') firstLine.set(id, line);
-      const r = validate(cells, line);
+      const r = fast(record) ?? validate(readRow(record), line);
       if (r === null) return false;
       accounts.push({
         accountId: r.account_id,
