@@ -7,12 +7,24 @@ describe('jsonChunks', () => {
     // fc.anything also gives undefined, -0, Dates, null-prototype objects and odd keys (__proto__, "").
     const value = fc.anything({ withDate: true, withNullPrototype: true, withObjectString: true, maxDepth: 4 });
     fc.assert(
-      fc.property(value, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 64 }), (v, depth, chunkChars) => {
+      // Small pieces, and pieces large enough for arrays to go in batches of several elements.
+      fc.property(value, fc.integer({ min: 0, max: 5 }), fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 64, max: 4096 })), (v, depth, chunkChars) => {
         const pieces = [...jsonChunks(v, depth, chunkChars)];
         const expected = JSON.stringify(v, null, 2) as string | undefined;
         expect(pieces.join('')).toBe(`${expected ?? 'null'}\n`);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('gives long arrays of rows, at any depth and indentation, in batches of the same text', () => {
+    const row = fc.oneof(fc.record({ id: fc.string(), amount: fc.double(), tags: fc.array(fc.string(), { maxLength: 3 }), note: fc.option(fc.string()) }), fc.string(), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 0, maxLength: 300 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 16, max: 8192 }), (rows, depth, chunkChars) => {
+        const doc = depth === 1 ? rows : { a: { rows, n: 1 }, rows };
+        expect([...jsonChunks(doc, depth, chunkChars)].join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -28,8 +40,9 @@ describe('jsonChunks', () => {
     const pieces = [...jsonChunks(doc, 2, 1000)];
     expect(pieces.join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     expect(pieces.length).toBeGreaterThan(40);
-    // Every piece but the last reaches the size; none runs far past it (one row is under 200 characters).
+    // Every piece but the last reaches the size; none runs past it by much more than a quarter of it
+    // (a batch of rows, made by the rows' length so far; one row is under 200 characters).
     for (const p of pieces.slice(0, -1)) expect(p.length).toBeGreaterThanOrEqual(1000);
-    for (const p of pieces) expect(p.length).toBeLessThan(1200);
+    for (const p of pieces) expect(p.length).toBeLessThan(1450);
   });
 });
