@@ -30,6 +30,7 @@ import { parseConfigText } from '../src/lib/ingest/config.ts';
 import { readFileSync } from 'node:fs';
 import { cutoffOf } from '../src/lib/time.ts';
 import { scriptArgs } from './lib/io.ts';
+import { commandLine } from './launch.mjs';
 
 const USAGE =
   'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--only] [--with-1m] [--skip-adapter] [--skip-filters] [--skip-site]';
@@ -84,7 +85,7 @@ function run(cmd: string[]): { stdout: string; stderr: string; wallMs: number } 
 }
 
 function pipescope(folder: string): Sample {
-  const r = run([node, 'scripts/launch.mjs', 'metrics', '--data', folder, '--as-of', asOf, '--out', join(folder, '..', 'metrics.json'), '--timings', '--quiet']);
+  const r = run(commandLine('metrics', ['--data', folder, '--as-of', asOf, '--out', join(folder, '..', 'metrics.json'), '--timings', '--quiet']));
   const line = JSON.parse(r.stderr.trim().split('\n').at(-1)!);
   return { wallMs: r.wallMs, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
 }

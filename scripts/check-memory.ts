@@ -19,6 +19,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { commandLine } from './launch.mjs';
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help')) {
@@ -111,7 +112,7 @@ interface Result {
 function run(name: string, folder: string, showProgress: boolean): Result {
   const out = join(root, `${name}.metrics.json`);
   const timeFile = join(root, `${name}.time.txt`);
-  const command = [process.execPath, 'scripts/launch.mjs', 'metrics', '--data', folder, '--as-of', AS_OF, '--out', out, '--timings'];
+  const command = commandLine('metrics', ['--data', folder, '--as-of', AS_OF, '--out', out, '--timings']);
   const full = useTime ? [TIME, '-v', '-o', timeFile, ...command] : command;
   const inherit = showProgress && useTime && process.stderr.isTTY === true;
   const t = performance.now();

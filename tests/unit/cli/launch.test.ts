@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siblingModule } from '../../../src/lib/ingest/sibling-module.ts';
 import { PROJECT_ROOT, projectRootOf } from '../../../scripts/lib/project.ts';
+import { COMMANDS, commandLine } from '../../../scripts/launch.mjs';
 
 // Inside the project: the bundles find their packages in its node_modules.
 const CACHE = join('.cache', `launch-test-${process.pid}`);
@@ -150,6 +151,19 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^launch: Pipescope needs Node >= 22\.18; this is v\d+\.\d+\.\d+\. Run it through npm/u);
+  });
+
+  it('runs with the same Node options from its npm script as in the benchmarks', () => {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(COMMANDS.metrics.nodeFlags).toEqual(['--max-semi-space-size=32']);
+    expect(pkg.scripts.metrics).toBe(['node', ...COMMANDS.metrics.nodeFlags, 'scripts/launch.mjs', 'metrics'].join(' '));
+    expect(pkg.scripts.build).toBe(['node', ...COMMANDS.build.nodeFlags, 'scripts/launch.mjs', 'build'].join(' '));
+    expect(commandLine('metrics', ['--help'])).toEqual([process.execPath, '--max-semi-space-size=32', join(PROJECT_ROOT, 'scripts', 'launch.mjs'), 'metrics', '--help']);
+    // The option reaches V8: under steady allocation the young generation grows to 64 MB, past its default most (32 MB here).
+    const grow = "const v8 = require('v8'); const keep = []; for (let i = 0; i < 2e6; i++) keep.push({ i }); console.log(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 ** 20)";
+    const youngMb = (flags: string[]) => Number(spawnSync(process.execPath, [...flags, '-e', grow], { encoding: 'utf8' }).stdout.trim());
+    expect(youngMb([])).toBeLessThan(64);
+    expect(youngMb(COMMANDS.metrics.nodeFlags)).toBe(64);
   });
 
   it('names an unknown command', () => {
