@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../../src/lib/ingest/config.ts';
 import { type FieldHistoryOn, prestartHistoryWorker, startHistoryThread } from '../../../src/lib/ingest/history-thread.ts';
+import type { HistoryPrepass } from '../../../src/lib/ingest/history-prepass.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipescope-history-thread-'));
@@ -245,16 +246,11 @@ describe('stage history read on a worker thread', () => {
 
   it('the worker gives its reading (not the fallback), with the file hash and progress', () => {
     const path = join(dir, 'direct.csv');
-    writeFileSync(path, 'deal_id,stage,entered_at\nD1,prospect,2025-01-02\nD7,won,2025-01-03\nD1,Closing,2025-01-05\n');
+    writeFileSync(path, DIRECT);
     let hash = '';
     const progress: number[] = [];
     const thread = startHistoryThread({ file: 'stage_history.csv', path, size: 88, config: parseConfigText(CONFIG), onHash: (hex) => (hash = hex), onProgress: (_file, done) => progress.push(done) });
-    const pre = thread.prepared();
-    expect(pre).not.toBeNull();
-    expect(pre!.ids).toEqual({ text: 'D1D7', ends: Int32Array.of(0, 2, 4) });
-    expect(Array.from(pre!.code)).toEqual([1, 2, -1]);
-    expect(pre!.kept).toEqual([{ deal_id: 'D1', stage: 'Closing', entered_at: '2025-01-05' }]);
-    expect(hash).toBe('c685e77a65e946fdb2b75666147195806423ddf4ae515cacc08614a6fbe0397f');
+    expectDirectReading(thread.prepared(), hash);
     expect(progress.at(-1)).toBe(88);
     // Taken once: a second call reads nothing.
     expect(thread.prepared()).toBeNull();
@@ -262,17 +258,25 @@ describe('stage history read on a worker thread', () => {
 
   it('a worker started ahead waits for its job, then gives the same reading', async () => {
     const path = join(dir, 'ahead.csv');
-    writeFileSync(path, 'deal_id,stage,entered_at\nD1,prospect,2025-01-02\nD7,won,2025-01-03\nD1,Closing,2025-01-05\n');
+    writeFileSync(path, DIRECT);
     const worker = prestartHistoryWorker();
     // Its modules load meanwhile; the job comes later, as a message.
     await new Promise((resolve) => setTimeout(resolve, 50));
     let hash = '';
     const thread = startHistoryThread({ file: 'stage_history.csv', path, size: 88, config: parseConfigText(CONFIG), onHash: (hex) => (hash = hex), worker });
-    const pre = thread.prepared();
-    expect(pre).not.toBeNull();
-    expect(pre!.ids).toEqual({ text: 'D1D7', ends: Int32Array.of(0, 2, 4) });
-    expect(Array.from(pre!.code)).toEqual([1, 2, -1]);
-    expect(pre!.kept).toEqual([{ deal_id: 'D1', stage: 'Closing', entered_at: '2025-01-05' }]);
-    expect(hash).toBe('c685e77a65e946fdb2b75666147195806423ddf4ae515cacc08614a6fbe0397f');
+    expectDirectReading(thread.prepared(), hash);
   });
 });
+
+/** A stage history of 88 bytes: two ids, and a row whose stage is none (kept for the validator). */
+const DIRECT = 'deal_id,stage,entered_at\nD1,prospect,2025-01-02\nD7,won,2025-01-03\nD1,Closing,2025-01-05\n';
+
+/** What the worker reads of DIRECT, and its hash. */
+function expectDirectReading(pre: HistoryPrepass | null, hash: string): void {
+  expect(pre).not.toBeNull();
+  expect(pre!.ids).toEqual({ text: 'D1D7', ends: Int32Array.of(0, 2, 4) });
+  expect(Array.from(pre!.code)).toEqual([1, 2, -1]);
+  expect(pre!.kept).toEqual([{ deal_id: 'D1', stage: 'Closing', entered_at: '2025-01-05' }]);
+  expect(Array.from(pre!.latest.rowCount)).toEqual([0, 1, 1]);
+  expect(hash).toBe('c685e77a65e946fdb2b75666147195806423ddf4ae515cacc08614a6fbe0397f');
+}

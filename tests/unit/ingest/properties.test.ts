@@ -63,6 +63,27 @@ const csv = (header: string[]) => {
     .map(([rows, nl]) => [header.join(','), ...rows.map((r) => r.map(quote).join(','))].join(nl));
 };
 
+/**
+ * `record` holding `cells` as a canonical file's reader gives them (ranges of a line of text) or as a
+ * vendor adapter's rows do (strings, after other cells of the same array).
+ */
+function fillRecord(record: CsvRecord, mode: 'ranges' | 'strings', cells: readonly string[]): void {
+  record.length = 0;
+  if (mode === 'strings') {
+    record.cells = ['x', 'y', ...cells];
+    record.base = 2;
+    record.length = cells.length;
+    return;
+  }
+  record.cells = null;
+  record.src = `<${cells.join('|')}>`;
+  let at = 1;
+  for (const cell of cells) {
+    record.pushRange(at, at + cell.length);
+    at += cell.length + 1;
+  }
+}
+
 const DEALS = ['deal_id', 'account_id', 'owner', 'amount', 'currency', 'created_at', 'closed_at', 'stage', 'budget_confirmed', 'purchase_type', 'lifecycle_months', 'cost'];
 const HISTORY = ['deal_id', 'stage', 'entered_at'];
 const FIELDS = ['deal_id', 'field', 'old_value', 'new_value', 'changed_at'];
@@ -250,20 +271,7 @@ describe('the fast paths agree with the zod schemas', () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('D1', 'D2', ' D1 ') }, cellFor('deal_id')), field, value, value, cellFor('changed_at')), (cells) => {
-        record.length = 0;
-        if (mode === 'strings') {
-          record.cells = ['x', ...cells];
-          record.base = 1;
-          record.length = 5;
-        } else {
-          record.cells = null;
-          record.src = `<${cells.join('|')}>`;
-          let at = 1;
-          for (const cell of cells) {
-            record.pushRange(at, at + cell.length);
-            at += cell.length + 1;
-          }
-        }
+        fillRecord(record, mode, cells);
         const ok = fast.check(record);
         const [deal_id, f, old_value, new_value, changed_at] = cells.map((x) => x.trim());
         const slow = schema.safeParse({ deal_id, field: f, old_value, new_value, changed_at });
@@ -281,26 +289,13 @@ describe('the fast paths agree with the zod schemas', () => {
   });
 
   // Two ways in: cells as ranges of CSV text (a canonical file), and cells as strings (a vendor adapter's rows).
-  it.each(['ranges', 'strings'])('stage_history: the fast path over %s accepts exactly what zod accepts', (mode) => {
+  it.each(['ranges', 'strings'] as const)('stage_history: the fast path over %s accepts exactly what zod accepts', (mode) => {
     const schema = rowSchema(definitions.stage_history);
     const fast = historyFastPath(ctx, ids, 0, 1, 2);
     const record = new CsvRecord();
     fc.assert(
       fc.property(fc.tuple(cellFor('deal_id'), cellFor('stage'), cellFor('entered_at')), (cells) => {
-        record.length = 0;
-        if (mode === 'strings') {
-          record.cells = ['x', 'y', ...cells];
-          record.base = 2;
-          record.length = 3;
-        } else {
-          record.cells = null;
-          record.src = `<${cells.join('|')}>`;
-          let at = 1;
-          for (const cell of cells) {
-            record.pushRange(at, at + cell.length);
-            at += cell.length + 1;
-          }
-        }
+        fillRecord(record, mode, cells);
         const ok = fast.check(record);
         const slow = schema.safeParse({ deal_id: cells[0]!.trim(), stage: cells[1]!.trim(), entered_at: cells[2]!.trim() });
         expect(ok).toBe(slow.success);
