@@ -18,7 +18,7 @@ import type { CsvRecord } from './csv.ts';
 import { parseInstantRange } from './dates.ts';
 import { Interner } from './interner.ts';
 import { type RowContext, trackedField } from './schema.ts';
-import { rangeIs } from './text-range.ts';
+import { Spellings } from './text-range.ts';
 import { Invalid, MAX_AMOUNT, parseAmountIn, parseLocalDate, plainAmountRange } from './values.ts';
 
 export const UNTRACKED = 0;
@@ -26,9 +26,6 @@ export const AMOUNT = 1;
 export const CLOSE = 2;
 /** The field of each kind, as a FieldChange names it. */
 export const FIELD_OF: readonly (TrackedField | null)[] = [null, 'amount', 'expected_close_at'];
-
-/** Spellings of the field column remembered (a file has a handful; one that had thousands would be read cell by cell). */
-const MAX_SPELLINGS = 64;
 
 export interface FieldColumns {
   deal: number;
@@ -44,8 +41,8 @@ export interface FieldColumns {
  * then an amount naming any currency is refused, and the validator decides once the deal is).
  */
 export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number, e: number) => number, currencyOf: (deal: number) => string, at: FieldColumns) {
-  const spellings: string[] = [];
-  const spellingKind: number[] = [];
+  // A file has a handful of spellings of its fields; one with thousands would read the rest cell by cell.
+  const spellings = new Spellings();
   /** Distinct close-date cells, by code; what each reads as, once asked: a date's code in `dates`, or -1 (refused). */
   const cells = [''];
   const dateCells = new Interner(cells);
@@ -103,21 +100,12 @@ export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number
       s = record.rangeStart;
       e = record.rangeEnd;
       if (s === e) return false;
-      let kind = -1;
-      for (let k = 0; k < spellings.length; k++) {
-        if (rangeIs(src, s, e, spellings[k]!)) {
-          kind = spellingKind[k]!;
-          break;
-        }
-      }
+      let kind = spellings.find(src, s, e);
       if (kind < 0) {
         const cell = src.slice(s, e);
         const field = trackedField(cell);
         kind = field === null ? UNTRACKED : field === 'amount' ? AMOUNT : CLOSE;
-        if (spellings.length < MAX_SPELLINGS) {
-          spellings.push(cell);
-          spellingKind.push(kind);
-        }
+        spellings.add(cell, kind);
       }
 
       record.range(at.changedAt);

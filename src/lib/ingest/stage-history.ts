@@ -13,7 +13,7 @@ import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource, rowCapacity } from './table.ts';
 import { grown } from './grown.ts';
 import type { IdLookup, IdTable } from './id-table.ts';
-import { rangeIs } from './text-range.ts';
+import { Spellings } from './text-range.ts';
 import { Invalid, parseInstantRange } from './values.ts';
 
 export const STAGE_HISTORY_FILE = 'stage_history.csv';
@@ -147,8 +147,7 @@ export class HistoryColumns {
  */
 export function historyFastPath(ctx: RowContext, ids: IdLookup, iDeal: number, iStage: number, iAt: number) {
   const { stage, dates } = ctx;
-  const spellings: string[] = [];
-  const spellingStage: number[] = [];
+  const spellings = new Spellings();
   // Rows given as strings (a vendor adapter's) repeat the same string objects: look them up whole.
   const stageOf = new Map<string, number>();
   const instantOf = new Map<string, number>();
@@ -195,22 +194,13 @@ export function historyFastPath(ctx: RowContext, ids: IdLookup, iDeal: number, i
       const s = record.rangeStart;
       const e = record.rangeEnd;
       if (s === e) return false;
-      let st = -1;
-      for (let k = 0; k < spellings.length; k++) {
-        if (rangeIs(src, s, e, spellings[k]!)) {
-          st = spellingStage[k]!;
-          break;
-        }
-      }
+      let st = spellings.find(src, s, e);
       if (st < 0) {
         const cell = src.slice(s, e);
         const v = stage(cell);
         if (v instanceof Invalid) return false;
         st = v;
-        if (spellings.length < 64) {
-          spellings.push(cell);
-          spellingStage.push(v);
-        }
+        spellings.add(cell, v);
       }
       record.range(iAt);
       const at = parseInstantRange(record.rangeSrc, record.rangeStart, record.rangeEnd, dates);

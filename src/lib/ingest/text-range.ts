@@ -65,3 +65,31 @@ export function joinTexts(values: readonly string[]): JoinedTexts {
 export const textCount = (texts: JoinedTexts): number => texts.ends.length;
 
 export const textAt = (texts: JoinedTexts, k: number): string => texts.text.slice(k === 0 ? 0 : texts.ends[k - 1]!, texts.ends[k]!);
+
+/**
+ * The few spellings of a cell seen so far (a stage, a field's name) and the value each reads as,
+ * found by comparing the cell where it is: a repeated spelling costs no string. At most `max` are
+ * kept; past them a spelling is read again each time.
+ */
+export class Spellings {
+  private readonly texts: string[] = [];
+  private readonly values: number[] = [];
+  private readonly max: number;
+
+  constructor(max = 64) {
+    this.max = max;
+  }
+
+  /** The value of `src[s, e)` when spelled so before, else -1 (values are never negative). */
+  find(src: string, s: number, e: number): number {
+    const texts = this.texts;
+    for (let k = 0; k < texts.length; k++) if (rangeIs(src, s, e, texts[k]!)) return this.values[k]!;
+    return -1;
+  }
+
+  add(text: string, value: number): void {
+    if (this.texts.length >= this.max) return;
+    this.texts.push(text);
+    this.values.push(value);
+  }
+}
