@@ -13,7 +13,7 @@
  * then asks the zod validator, which decides and explains
  * (tests/unit/ingest/properties.test.ts compares the two on random rows).
  */
-import type { TrackedField } from '../dataset.ts';
+import type { FieldChange, TrackedField } from '../dataset.ts';
 import type { CsvRecord } from './csv.ts';
 import { parseInstantRange } from './dates.ts';
 import { Interner } from './interner.ts';
@@ -26,6 +26,15 @@ export const AMOUNT = 1;
 export const CLOSE = 2;
 /** The field of each kind, as a FieldChange names it. */
 export const FIELD_OF: readonly (TrackedField | null)[] = [null, 'amount', 'expected_close_at'];
+
+/**
+ * The FieldChange of a row the fast path accepted (`kind` AMOUNT or CLOSE): an amount converted at the
+ * deal's exchange rate, a date's code looked up in `dates`, NaN as no value.
+ */
+export function fieldChange(deal: number, kind: number, oldValue: number, newValue: number, changedAt: number, line: number, fxRate: number, dates: readonly string[]): FieldChange {
+  const value = (v: number): number | string | null => (Number.isNaN(v) ? null : kind === AMOUNT ? v * fxRate : dates[v]!);
+  return { deal, field: FIELD_OF[kind]!, oldValue: value(oldValue), newValue: value(newValue), changedAt, line };
+}
 
 export interface FieldColumns {
   deal: number;

@@ -14,7 +14,7 @@
  * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
  */
 import type { Deal, FieldChange, Issue } from '../dataset.ts';
-import { AMOUNT, FIELD_OF, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
+import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
 import type { IdLookup } from './id-table.ts';
 import { Interner } from './interner.ts';
@@ -150,9 +150,7 @@ export function finishFieldHistory(
     }
     const field = pre.field[i]!;
     if (field === UNTRACKED) continue;
-    const fxRate = deals[d]!.fxRate;
-    const value = (v: number): number | string | null => (Number.isNaN(v) ? null : field === AMOUNT ? v * fxRate : pre.dates[v]!);
-    changes.push({ deal: d, field: FIELD_OF[field]!, oldValue: value(pre.oldValue[i]!), newValue: value(pre.newValue[i]!), changedAt: pre.changedAt[i]!, line });
+    changes.push(fieldChange(d, field, pre.oldValue[i]!, pre.newValue[i]!, pre.changedAt[i]!, line, deals[d]!.fxRate, pre.dates));
   }
   return { table: finish.table, changes };
 }

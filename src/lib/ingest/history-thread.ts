@@ -113,12 +113,12 @@ export function startHistoryThread({ file, path, size, config, onHash, onProgres
     worker = waiting;
     worker.postMessage(job, [port2]);
   } else {
-    const module = workerModule();
-    worker = new Worker(module, { workerData: job, transferList: [port2] });
+    worker = new Worker(workerModule(), { workerData: job, transferList: [port2] });
     worker.unref();
+    // A worker that fails reports it here, after the wait (prepared() has then given null and the file is read on this thread).
+    // One started ahead has this handler from `prestartHistoryWorker` (or the launcher).
+    worker.on('error', () => {});
   }
-  // A worker that fails reports it here, after the wait (prepared() has then given null and the file is read on this thread).
-  worker.on('error', () => {});
   let taken = false;
   return {
     source: fileSource(path, size, onHash),

@@ -1,7 +1,7 @@
 /** The optional files: field_history.csv, accounts.csv, targets.csv. */
 import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
 import { dealReference } from './deals.ts';
-import { AMOUNT, FIELD_OF, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
+import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { IdLookup } from './id-table.ts';
 import { fastRowReader } from './coded-row.ts';
 import { accountRow, fieldHistoryRow, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
@@ -42,11 +42,8 @@ export function readFieldHistory(
     const readRow = rowReader(t, columns);
     return (record) => {
       if (opts.rowByRow !== true && fast.check(record)) {
-        const kind = fast.kind;
-        if (kind === UNTRACKED) return true;
-        const fxRate = deals[fast.deal]!.fxRate;
-        const value = (v: number): number | string | null => (Number.isNaN(v) ? null : kind === AMOUNT ? v * fxRate : fast.dates[v]!);
-        changes.push({ deal: fast.deal, field: FIELD_OF[kind]!, oldValue: value(fast.oldValue), newValue: value(fast.newValue), changedAt: fast.changedAt, line: record.line });
+        const { deal, kind } = fast;
+        if (kind !== UNTRACKED) changes.push(fieldChange(deal, kind, fast.oldValue, fast.newValue, fast.changedAt, record.line, deals[deal]!.fxRate, fast.dates));
         return true;
       }
       const row = validate(readRow(record), record.line);
