@@ -16,6 +16,7 @@ import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, read
 import { rowContext } from './schema.ts';
 import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
+import { appendAll } from '../append.ts';
 
 export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
 export const CONFIG_FILE = 'pipeline.config.json';
@@ -169,7 +170,7 @@ function meanwhile<T>(opts: TableOptions, read: (opts: TableOptions) => T): { ta
   return {
     take(issues) {
       if (result === null) throw fatal;
-      issues.issues.push(...log.issues);
+      appendAll(issues.issues, log.issues);
       return result.value;
     },
   };

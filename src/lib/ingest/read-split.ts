@@ -33,6 +33,7 @@ import { type CodedRecords, VendorTable } from './vendor/vendor-table.ts';
 import { headerWidth, type TableSpec } from './table.ts';
 import { UndecodableError } from './decode-stream.ts';
 import { siblingModule } from './sibling-module.ts';
+import { appendAll } from '../append.ts';
 
 /** Files from this size are read in two parts (below it, starting a worker costs more than it saves). */
 export const SPLIT_BYTES = 32 * 1024 * 1024;
@@ -317,7 +318,7 @@ export async function readVendorFileSplit(
       const log = new IssueLog();
       const middle = readPart(first.vendor, path, headCut, cut, lineEndsBefore(path, headCut) + 1, header, log, hashChunk, size - headCut);
       if (!middle.clean || log.issues.some((i) => ONCE_PER_FILE.has(i.code))) return drop();
-      issues.issues.push(...log.issues);
+      appendAll(issues.issues, log.issues);
       lineAtCut = middle.endLine;
     }
   } catch (e) {
@@ -339,7 +340,7 @@ export async function readVendorFileSplit(
   table.append(part.coded, part.relative ? (lineAtCut ?? lineEndsBefore(path, cut) + 1) - 1 : 0);
   table.rows += part.rows;
   table.malformed += part.malformed;
-  issues.issues.push(...part.issues);
+  appendAll(issues.issues, part.issues);
   finishVendorTable(table, issues);
   const sha256 = (hashed as unknown as Promise<HashResult | null>).then((h) => {
     void (worker as Worker | null)?.terminate();

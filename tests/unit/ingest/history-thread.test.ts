@@ -218,6 +218,19 @@ describe('stage history read on a worker thread', () => {
     expect(both2.fieldsThere).toEqual(both2.here);
   });
 
+  it('a file whose every row is rejected, read meanwhile, gives every issue (more than a spread call takes: ~120,000)', async () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `X${i},amount,1,2,2025-02-01`);
+    const fields = ['deal_id,field,old_value,new_value,changed_at', ...rows].join('\n');
+    const { thread, fieldsThere, here } = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), fields);
+    const d = (thread as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
+    expect(d.files['field_history.csv']).toEqual({ rows: 150_000, accepted: 0, rejected: 150_000 });
+    const unknown = d.issues.filter((i) => i.file === 'field_history.csv');
+    expect(unknown).toHaveLength(150_000);
+    expect(unknown.at(-1)).toMatchObject({ line: 150_001, column: 'deal_id', code: 'unknown_deal' });
+    expect(fieldsThere).toEqual(thread);
+    expect(here).toEqual(thread);
+  }, 60_000);
+
   it('field_history.csv read by the worker: the changes, converted, and the kept and unknown rows', async () => {
     const config = JSON.stringify({ timezone: 'Asia/Seoul', currency: 'KRW', fx: { USD: 1300 } });
     const deals = ['deal_id,account_id,owner,amount,currency,created_at,stage', 'D1,A1,Kim,100,KRW,2025-01-02,prospect', 'D2,A1,Lee,200,USD,2025-01-03,prospect'].join('\n');

@@ -8,6 +8,7 @@ import { hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals } 
 import { choosePipeline } from './pipeline-choice.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Limitation, Origin } from './types.ts';
+import { appendAll } from '../../append.ts';
 
 export const hubspot: Adapter = {
   format: 'hubspot',
@@ -34,8 +35,8 @@ export const hubspot: Adapter = {
     for (const file of list) {
       const layout = layouts.get(file)!;
       const read = readHubSpotDeals(file.table, chosen.records.get(file)!, layout, config);
-      issues.push(...read.issues);
-      dropped.push(...read.dropped);
+      appendAll(issues, read.issues);
+      appendAll(dropped, read.dropped);
       exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals });
       if (layout.dateEntered.length === 0 && layout.currentStage < 0) {
         issues.push({

@@ -17,6 +17,7 @@ import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, VendorFile, VendorTable } from './types.ts';
 import { whyNotRead } from './unread-files.ts';
+import { appendAll } from '../../append.ts';
 
 export interface ExportFile {
   /** Path relative to the data folder, `/`-separated. */
@@ -104,7 +105,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const workbooks = options.workbooks ?? [];
   for (const path of workbooks) issues.warning(path, 0, '', 'not_csv', WORKBOOK_MESSAGE);
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
-    if (file.read) issues.issues.push(...file.read.issues);
+    if (file.read) appendAll(issues.issues, file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
     if (!found) {

@@ -8,6 +8,7 @@ import { choosePipeline } from './pipeline-choice.ts';
 import { pipedriveDealColumns, pipedriveLayout, readPipedriveDeals } from './pipedrive-deals.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Origin } from './types.ts';
+import { appendAll } from '../../append.ts';
 
 export const pipedrive: Adapter = {
   format: 'pipedrive',
@@ -30,8 +31,8 @@ export const pipedrive: Adapter = {
     const exports: SeenExport[] = [];
     for (const file of list) {
       const read = readPipedriveDeals(file.table, chosen.records.get(file)!, layouts.get(file)!, config);
-      issues.push(...read.issues);
-      dropped.push(...read.dropped);
+      appendAll(issues, read.issues);
+      appendAll(dropped, read.dropped);
       exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals });
     }
     const latest = layouts.get(list[list.length - 1]!)!;

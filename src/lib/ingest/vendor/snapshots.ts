@@ -21,6 +21,7 @@ import { type Config, normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
 import { CanonicalTable, type Limitation, type Origin, StageHistoryTable } from './types.ts';
+import { appendAll } from '../../append.ts';
 
 /** A stage entry an export dates itself. */
 export interface DatedStage {
@@ -172,7 +173,7 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
     }
     rows.push({ cells, origin: last.deal.origin });
     history.push(stageEvents(seen));
-    if (series) changes.push(...fieldChanges(id, seen));
+    if (series) appendAll(changes, fieldChanges(id, seen));
   }
 
   exports.forEach((ex, k) => {
