@@ -5,7 +5,10 @@
  *
  * Plain arrays and objects down to `depth` are walked here; anything deeper
  * (and anything with `toJSON`) is left to JSON.stringify, its lines moved
- * right to where it sits. Values JSON.stringify leaves out (undefined,
+ * right to where it sits; except that an array where the walk ends is still
+ * cut into batches of its elements, so that a list of any length in a walked
+ * object (metrics.json's issues, one per rejected row, sit a level deeper
+ * than its other lists) never becomes one string. Values JSON.stringify leaves out (undefined,
  * functions, symbols) are left out of objects and written `null` in arrays,
  * as it does.
  */
@@ -45,7 +48,7 @@ function leaf(value: unknown, at: string): string | undefined {
 }
 
 function* pieces(value: unknown, at: string, depth: number, batchChars: number): Generator<string> {
-  if (depth <= 0 || !isWalkable(value)) {
+  if (!isWalkable(value) || (depth <= 0 && !Array.isArray(value))) {
     yield leaf(value, at) ?? 'null';
     return;
   }

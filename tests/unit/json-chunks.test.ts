@@ -28,6 +28,16 @@ describe('jsonChunks', () => {
     );
   });
 
+  it('cuts an array where the walk ends into batches too: a list of issues, one per rejected row, is never one string', () => {
+    const issues = Array.from({ length: 5000 }, (_, i) => ({ file: 'stage_history.csv', line: i + 2, column: 'deal_id', message: `"X${i}" is not in deals.csv` }));
+    const doc = { n: 1, data_quality: { files: {}, issues } };
+    // Walked to depth 2, as metrics.json is: the walk ends at the issues, a level below the other lists.
+    const pieces = [...jsonChunks(doc, 2, 4096)];
+    expect(pieces.join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(100);
+    for (const p of pieces) expect(p.length).toBeLessThan(4096 * 1.5);
+  });
+
   it('leaves out what JSON.stringify leaves out: functions and symbols in objects, null in arrays', () => {
     const doc = { f: () => 1, s: Symbol('x'), u: undefined, list: [() => 1, Symbol('y'), undefined, 1], kept: { when: new Date(0) } };
     expect([...jsonChunks(doc)].join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
