@@ -73,7 +73,7 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
     by_team: byTeam(ctx, stalledDeals.deals),
     data_quality: {
       files: sortedRecord(dataset.files),
-      issues: dataset.issues.map((i) => ({ ...i })),
+      issues: dataset.issues,
     },
   };
   return { metrics, context: ctx, flags, thresholds };
