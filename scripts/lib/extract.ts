@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { redact, type RedactOptions } from '../../src/lib/ingest/redact.ts';
 import type { readFolder } from '../../src/lib/ingest/read-folder.ts';
-import { serializeMetrics } from '../../src/lib/metrics/serialize.ts';
+import { metricsChunks } from '../../src/lib/metrics/serialize.ts';
 import { filterChoices, filterDataPath, filterDataText } from '../../src/lib/filters/build-data.ts';
 import { localDateOf, type LocalDate } from '../../src/lib/time.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
@@ -27,7 +27,7 @@ import type { FilterScript } from './filter-script.ts';
 import { configSha256, type EarlierSnapshot, snapshotManifestText } from './snapshots.ts';
 import { siteDataFile } from './site-data-file.ts';
 import { writeSiteFiles } from './site-files.ts';
-import { UsageError } from './io.ts';
+import { UsageError, writeFileAtomic } from './io.ts';
 
 /** One date Astro renders: its site data file, and the files the build adds beside the pages. */
 export interface RenderJob {
@@ -126,7 +126,8 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, { filters }, filesDir ?? undefined));
     if (filesDir !== null) {
       writingTo(filesDir, () => {
-        fs.writeFileSync(join(filesDir, 'metrics.json'), serializeMetrics(site.metrics));
+        // In pieces, as `npm run metrics` writes it: with every rejected row listed it can be gigabytes.
+        writeFileAtomic(join(filesDir, 'metrics.json'), metricsChunks(site.metrics), fs);
         for (const [path, bytes] of [[filterPath, filterData] as const, ...(script?.files ?? []).map((f) => [f.path, f.bytes] as const)]) {
           fs.mkdirSync(join(filesDir, dirname(path)), { recursive: true });
           fs.writeFileSync(join(filesDir, path), bytes);

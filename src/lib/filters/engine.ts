@@ -138,7 +138,7 @@ export function lazyComputeAt(prepared: Prepared, asOf: LocalDate): MetricsResul
     ['slippage', () => slippage(ctx, pipe().open_count)],
     ['by_owner', () => byOwner(ctx, stalledDeals().deals)],
     ['by_team', () => byTeam(ctx, stalledDeals().deals)],
-    ['data_quality', () => ({ files: sortedRecord(dataset.files), issues: dataset.issues.map((i) => ({ ...i })) })],
+    ['data_quality', () => ({ files: sortedRecord(dataset.files), issues: dataset.issues })],
   ];
   for (const [key, make] of fields) lazyField(metrics, key, make);
   const result = { metrics, context: ctx } as MetricsResult;

@@ -161,3 +161,18 @@ export const metricsSchema = z.strictObject({
 });
 
 export type Metrics = z.infer<typeof metricsSchema>;
+
+/**
+ * Another run's figures, as the site compares with them: its metrics without data_quality. The issues
+ * are the same files' (a snapshot's, its own), listed once, in the run the page is about; a copy per
+ * run compared with made the site's data three times a million rejected rows.
+ */
+export const figuresSchema = metricsSchema.omit({ data_quality: true });
+
+export type Figures = z.infer<typeof figuresSchema>;
+
+export function figuresOf(metrics: Metrics): Figures {
+  // Copied as descriptors, not values: a filtered page's metrics are computed as they are read (filters/engine.ts).
+  const { data_quality: _issuesListedOnce, ...descriptors } = Object.getOwnPropertyDescriptors(metrics);
+  return Object.defineProperties({}, descriptors) as Figures;
+}

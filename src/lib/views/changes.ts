@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CHANGE_KINDS, compareRuns } from '../metrics/compare.ts';
 import type { MetricsResult } from '../metrics/index.ts';
-import { metricsSchema } from '../metrics/schema.ts';
+import { figuresOf, figuresSchema } from '../metrics/schema.ts';
 import { NONE } from '../model/snapshot.ts';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -46,8 +46,8 @@ export const changesSchema = z.strictObject({
   groups: z.array(z.strictObject({ kind: z.enum(CHANGE_KINDS), count: z.int().nonnegative(), amount: z.number(), deals: z.array(z.int().nonnegative()) })),
   /** Every deal of any group, once, in deals.csv order. */
   deals: z.array(changeDealSchema),
-  /** The engine's figures at `from` (the tiles' earlier values). */
-  from_metrics: metricsSchema,
+  /** The engine's figures at `from` (the tiles' earlier values; without data_quality: see figuresSchema). */
+  from_metrics: figuresSchema,
 });
 
 export type Changes = z.infer<typeof changesSchema>;
@@ -86,6 +86,6 @@ export function changesView(from: MetricsResult, to: MetricsResult, basis: Compa
     end: c.end,
     groups: c.groups.map((g) => ({ kind: g.kind, count: g.total.count, amount: g.total.amount, deals: g.deals.map((d) => position.get(d)!) })),
     deals,
-    from_metrics: from.metrics,
+    from_metrics: figuresOf(from.metrics),
   };
 }

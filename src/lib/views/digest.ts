@@ -12,6 +12,7 @@ import type { Dataset } from '../dataset.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
 import { TILE_SPECS, tileValue } from './pages/overview.ts';
+import type { Figures } from '../metrics/schema.ts';
 import type { SiteData } from './schema.ts';
 import type { TableModel } from './table.ts';
 
@@ -42,7 +43,7 @@ function tableMarkdown(t: TableModel, linked: boolean, max = t.rows.length): str
 }
 
 /** The key figures at both dates and the change, as on the page's tiles. */
-function keyFigures(ctx: PageContext, from: SiteData['metrics'], fromDate: string, unavailable: boolean): string {
+function keyFigures(ctx: PageContext, from: Figures, fromDate: string, unavailable: boolean): string {
   const { site, m, f } = ctx;
   const rows = TILE_SPECS.map((spec) => {
     const now = spec.get(site.metrics);

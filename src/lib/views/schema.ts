@@ -4,7 +4,7 @@
  * Evidence separates extract from render). Pages never see a Dataset.
  */
 import { z } from 'zod';
-import { FLAG_NAMES, metricsSchema } from '../metrics/schema.ts';
+import { figuresSchema, FLAG_NAMES, metricsSchema } from '../metrics/schema.ts';
 import { changesSchema } from './changes.ts';
 import { snapshotEntrySchema } from './snapshots.ts';
 
@@ -152,7 +152,8 @@ export const siteDataSchema = z.strictObject({
   metrics: metricsSchema,
   /** Per coverage period, the best-case part of open_amount (metrics/coverage.ts coverageWithBestCase); not in metrics.json. */
   coverage_best_case: z.array(z.strictObject({ period: z.string(), best_case_amount: z.number().nullable() })),
-  previous: metricsSchema,
+  /** The figures 30 days earlier (without data_quality: see figuresSchema). */
+  previous: figuresSchema,
   /** The 12-month trend, oldest first: month ends, then as_of (empty without stage history: the past cannot be rebuilt). */
   trends: z.array(trendPointSchema),
   /** The stall threshold in days the engine used per open stage id. */

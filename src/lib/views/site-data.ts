@@ -12,6 +12,7 @@ import { funnelOutcomes } from '../metrics/conversion.ts';
 import { MIN_VISITS_FOR_P90 } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
+import { figuresOf } from '../metrics/schema.ts';
 import { OPEN, WON } from '../model/snapshot.ts';
 import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
@@ -80,7 +81,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
   const now = run(prepared, asOf);
   const previousAsOf = addDays(asOf, -COMPARE_DAYS);
   const previousRun = options.compare === false ? now : run(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, previousAsOf);
-  const previous = previousRun.metrics;
+  const previous = figuresOf(previousRun.metrics);
   const periodStart = addDays(asOf, -config.waterfall_days);
   const compare = options.compareTo ?? { date: periodStart < EARLIEST_COMPARE ? EARLIEST_COMPARE : periodStart, basis: 'period' as const };
   const changes = options.compare !== false && options.changes !== false;
@@ -180,7 +181,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 /** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
 function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
   const none = { count: 0, amount: 0 };
-  return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], from_metrics: metrics };
+  return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], from_metrics: figuresOf(metrics) };
 }
 
 /** How each open stage's stall threshold was set (the rule of metrics/stalled.ts `stallThresholds`, named). */

@@ -7,7 +7,7 @@
  * future of the data. Pure: no clock, no files.
  */
 import { computeAt, type Prepared } from '../metrics/index.ts';
-import type { Metrics } from '../metrics/types.ts';
+import type { Figures } from '../metrics/schema.ts';
 import { addToMonth, daysInMonth, formatDate, type LocalDate } from '../time.ts';
 import type { TrendPoint } from './schema.ts';
 
@@ -31,7 +31,7 @@ export function trendDates(asOf: LocalDate): LocalDate[] {
 }
 
 /** The trend figures of one metrics run (the overview's tiles). */
-export function trendPoint(metrics: Metrics): TrendPoint {
+export function trendPoint(metrics: Figures): TrendPoint {
   return {
     as_of: metrics.as_of,
     open_count: metrics.pipeline.open_count,
@@ -49,6 +49,6 @@ export function trendPoint(metrics: Metrics): TrendPoint {
  * The trend points, oldest first. `known` holds runs already made (as_of, the
  * 30-day comparison) by date, so no date is computed twice.
  */
-export function trendPoints(prepared: Prepared, asOf: LocalDate, known: ReadonlyMap<LocalDate, Metrics>): TrendPoint[] {
+export function trendPoints(prepared: Prepared, asOf: LocalDate, known: ReadonlyMap<LocalDate, Figures>): TrendPoint[] {
   return trendDates(asOf).map((date) => trendPoint(known.get(date) ?? computeAt(prepared, date).metrics));
 }

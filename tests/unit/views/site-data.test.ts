@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import { figuresOf } from '../../../src/lib/metrics/schema.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { overviewModel, pageContext, PAGES, pageTables, stalledModel } from '../../../src/lib/views/pages/index.ts';
@@ -11,7 +12,9 @@ const site = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', {
 describe('site manifest', () => {
   it('holds the metrics now and 30 days earlier, from the same engine', () => {
     expect(site.previous_as_of).toBe('2025-05-31');
-    expect(site.previous).toEqual(computeMetrics(dataset, config, '2025-05-31'));
+    // Its figures: the issues are the same files', listed once, in `metrics`.
+    expect(site.previous).toEqual(figuresOf(computeMetrics(dataset, config, '2025-05-31')));
+    expect(Object.keys(site.previous)).toEqual(Object.keys(site.metrics).filter((k) => k !== 'data_quality'));
     expect(site.metrics.pipeline.open_count).toBe(9);
   });
 

@@ -2,7 +2,7 @@
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { intakeChart, intakeView } from '../../charts/index.ts';
 import type { Delta, DeltaKind } from '../../format/index.ts';
-import type { Metrics } from '../../metrics/types.ts';
+import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
 import { closeDatesNote, currentVisitOnly, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
@@ -46,8 +46,8 @@ export const TILE_SPECS: {
   key: keyof PageContext['m']['tiles']['hints'];
   kind: DeltaKind;
   up: boolean;
-  get: (m: Metrics) => number | null;
-  values?: (m: Metrics) => number;
+  get: (m: Figures) => number | null;
+  values?: (m: Figures) => number;
 }[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
@@ -60,7 +60,7 @@ export const TILE_SPECS: {
 ];
 
 /** The coverage row of the period containing as_of (the month's before the quarter's), not the next one. */
-function currentCoverage(m: Metrics): Metrics['coverage'][number] | undefined {
+function currentCoverage(m: Figures): Figures['coverage'][number] | undefined {
   return m.coverage.find((r) => r.when === 'current');
 }
 
