@@ -127,7 +127,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     if (filesDir !== null) {
       writingTo(filesDir, () => {
         // In pieces, as `npm run metrics` writes it: with every rejected row listed it can be gigabytes.
-        writeFileAtomic(join(filesDir, 'metrics.json'), metricsChunks(site.metrics), fs);
+        writeFileAtomic(join(filesDir, 'metrics.json'), metricsChunks(extracted.metrics), fs);
         for (const [path, bytes] of [[filterPath, filterData] as const, ...(script?.files ?? []).map((f) => [f.path, f.bytes] as const)]) {
           fs.mkdirSync(join(filesDir, dirname(path)), { recursive: true });
           fs.writeFileSync(join(filesDir, path), bytes);

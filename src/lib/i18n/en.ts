@@ -233,6 +233,9 @@ export const en = {
     rows: 'Rows',
     accepted: 'Accepted',
     rejected: 'Rejected',
+    issueCount: 'Issues',
+    firstLine: 'First line',
+    firstMessage: 'First of them',
   },
   sections: {
     keyFigures: 'Key figures',
@@ -259,6 +262,7 @@ export const en = {
     byTeam: 'By team',
     files: 'Files read',
     issues: 'Issues',
+    issueKinds: 'Issues by kind',
     removedDeals: 'Deals removed from the CRM',
     stallThresholds: 'Stall threshold per stage',
     dataSource: 'Data source',
@@ -461,6 +465,8 @@ export const en = {
     currentVisitOnly: (p: { advice: string }) =>
       `The export has only each deal’s current stage, not its stage history: conversion, time in stage, the stage where deals were lost, stage moves and comparisons with earlier dates are not available. To see them, ${p.advice}.`,
     otherLimitation: (p: { code: string }) => `Limitation of this export: ${p.code}.`,
+    issuesListed: (p: { total: number; perKind: number; listed: number }, f: Formatter) =>
+      `There are ${f.count(p.total)} issues, too many to list here: the table of issues and its CSV hold the first ${f.count(p.perKind)} of each kind (${f.count(p.listed)} in all), and the table of kinds counts every one. metrics.json lists them all.`,
     removedExplained:
       'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
   },

@@ -225,6 +225,9 @@ export const ko: Messages = {
     rows: '전체 행',
     accepted: '반영',
     rejected: '제외',
+    issueCount: '문제 수',
+    firstLine: '첫 행',
+    firstMessage: '첫 문제 내용',
   },
   sections: {
     keyFigures: '핵심 지표',
@@ -251,6 +254,7 @@ export const ko: Messages = {
     byTeam: '팀별',
     files: '읽어 들인 파일',
     issues: '문제 목록',
+    issueKinds: '종류별 문제',
     removedDeals: 'CRM에서 삭제된 딜',
     stallThresholds: '단계별 정체 기준',
     dataSource: '데이터 원본',
@@ -429,6 +433,8 @@ export const ko: Messages = {
     currentVisitOnly: (p) =>
       `이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없어 전환율, 단계별 체류 기간, 실주 발생 단계, 단계 이동, 이전 시점과의 비교를 계산할 수 없습니다. 이를 보려면 ${p.advice}.`,
     otherLimitation: (p) => `이 내보내기 파일의 제약 사항: ${p.code}`,
+    issuesListed: (p, f) =>
+      `문제가 ${f.count(p.total)}건으로 너무 많아 모두 싣지 않았습니다. 문제 목록 표와 그 CSV에는 종류마다 처음 ${f.count(p.perKind)}건(모두 ${f.count(p.listed)}건)만 있고, 종류별 문제 표는 종류마다 전체 건수를 보여 줍니다. 전체 목록은 metrics.json에 있습니다.`,
     removedExplained:
       '삭제된 딜은 CRM에서 삭제되었거나 이후 내보내기 파일에서 빠진 딜입니다. 수주나 실주 없이 파이프라인에서 빠지며, 파이프라인 변동에서는 ‘삭제’로 집계합니다.',
   },

@@ -149,7 +149,10 @@ export const siteDataSchema = z.strictObject({
   stages: z.array(stageMetaSchema),
   /** Config `labels`: words per language for the codes in the data (reasons, sources, ...). */
   labels: z.record(z.string(), text),
+  /** metrics.json's figures; data_quality.issues holds the first ISSUES_PER_KIND of each kind only (issue-kinds.ts). */
   metrics: metricsSchema,
+  /** Every kind of issue (file, code, severity), with its count and its first issue. */
+  issue_kinds: z.array(z.strictObject({ file: z.string(), code: z.string(), severity: z.enum(['error', 'warning']), count: z.int().positive(), first: metricsSchema.shape.data_quality.shape.issues.element })),
   /** Per coverage period, the best-case part of open_amount (metrics/coverage.ts coverageWithBestCase); not in metrics.json. */
   coverage_best_case: z.array(z.strictObject({ period: z.string(), best_case_amount: z.number().nullable() })),
   /** The figures 30 days earlier (without data_quality: see figuresSchema). */

@@ -20,6 +20,7 @@ import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
 import { accountDeals, accountIndex } from './accounts.ts';
 import { type AccountSlice, repurchaseByAccount } from './account-pages.ts';
 import { trendPoints } from './trends.ts';
+import { issueKinds, withListedIssues } from './issue-kinds.ts';
 import { coverageWithBestCase } from '../metrics/coverage.ts';
 import type { OpenDealRow, RemovedDeal, SegmentTargets, SiteData, StallBasis } from './schema.ts';
 import { uniqueSlugs } from './slugs.ts';
@@ -70,6 +71,8 @@ export function buildSiteData(dataset: Dataset, config: Config, asOf: LocalDate,
 export interface ExtractedSite {
   /** The manifest, with every account's `deals` empty: an account page's deals are in its slice. */
   site: SiteData;
+  /** metrics.json's content: `site.metrics` lists only the first issues of each kind (issue-kinds.ts). */
+  metrics: Metrics;
   /** Each account page's slice (account-pages.ts), computed as it is asked for, so that they need not all be held at once. */
   accountSlices(): Generator<AccountSlice>;
 }
@@ -142,7 +145,8 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       parked: s.parked,
     })),
     labels: Object.fromEntries(Object.entries(config.labels).map(([code, text]) => [code, { ...text }])),
-    metrics: now.metrics,
+    metrics: withListedIssues(now.metrics),
+    issue_kinds: issueKinds(now.metrics.data_quality.issues),
     coverage_best_case: coverageWithBestCase(ctx).map((r) => ({ period: r.period, best_case_amount: r.best_case_amount })),
     previous,
     trends,
@@ -175,7 +179,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       yield { account: { ...account, deals: accountDeals(ctx, deals) }, repurchase: repurchase.get(account.account_id) ?? [] };
     }
   }
-  return { site, accountSlices };
+  return { site, metrics: now.metrics, accountSlices };
 }
 
 /** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */

@@ -23,6 +23,7 @@ import {
 } from './absence.ts';
 import type { PageContext } from './context.ts';
 import type { AccountSlice } from '../account-pages.ts';
+import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 
 type Segment = Omit<Metrics['by_owner'][number], 'owner'>;
 
@@ -261,8 +262,10 @@ export interface DataQualityModel {
   /** What "removed" means, above the table of removed deals. */
   removedNote: string;
   removed: TableModel;
-  /** Files read, and every issue. */
+  /** Files read, issues by kind (when there are too many to list), and the issues listed. */
   tables: TableModel[];
+  /** When the site lists only the first issues of each kind: how many of how many, and where all of them are. */
+  issuesNote: string | null;
 }
 
 export function dataQualityModel(ctx: PageContext): DataQualityModel {
@@ -289,6 +292,7 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
     removedNote: m.source.removedExplained,
     removed: removedTable(ctx),
     tables: dataQualityTables(ctx),
+    issuesNote: issuesNote(ctx),
   };
 }
 
@@ -310,10 +314,41 @@ export function removedTable(ctx: PageContext): TableModel {
   );
 }
 
+/** The issues the site has are the first of each kind only (issue-kinds.ts). */
+const issuesCut = (site: PageContext['site']) => site.issue_kinds.reduce((n, k) => n + k.count, 0) > site.metrics.data_quality.issues.length;
+
+function issuesNote(ctx: PageContext): string | null {
+  const { site, m, f } = ctx;
+  if (!issuesCut(site)) return null;
+  const total = site.issue_kinds.reduce((n, k) => n + k.count, 0);
+  return m.source.issuesListed({ total, perKind: ISSUES_PER_KIND, listed: site.metrics.data_quality.issues.length }, f);
+}
+
 function dataQualityTables(ctx: PageContext): TableModel[] {
   const { site, m, f } = ctx;
   const dq = site.metrics.data_quality;
   const files = Object.entries(dq.files).map(([file, s]) => ({ file, ...s }));
+  const severity = {
+    label: m.columns.severity,
+    value: (r: { severity: 'error' | 'warning' }) => r.severity,
+    text: (r: { severity: 'error' | 'warning' }) => m.severity[r.severity],
+    tone: (r: { severity: 'error' | 'warning' }) => (r.severity === 'error' ? ('bad' as const) : ('muted' as const)),
+    csvId: m.csv.codeOf({ column: m.columns.severity }),
+  };
+  // Line 0: the issue is about the whole file (one not read, a header), not a line of it.
+  const lineText = (line: number) => (line > 0 ? String(line) : '—');
+  const kinds = issuesCut(site)
+    ? [
+        table('issue-kinds', m.sections.issueKinds, [
+          { label: m.columns.file, value: (k) => k.file },
+          severity,
+          { label: m.columns.code, value: (k) => k.code },
+          { label: m.columns.issueCount, numeric: true, value: (k) => k.count, text: (k) => f.count(k.count) },
+          { label: m.columns.firstLine, numeric: true, value: (k) => k.first.line, text: (k) => lineText(k.first.line) },
+          { label: m.columns.firstMessage, wide: true, value: (k) => issueMessage(k.first, ctx.locale) },
+        ], site.issue_kinds),
+      ]
+    : [];
   return [
     table('files', m.sections.files, [
       { label: m.columns.file, value: (r) => r.file },
@@ -321,18 +356,12 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.accepted, numeric: true, value: (r) => r.accepted, text: (r) => f.count(r.accepted) },
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
     ], files),
+    ...kinds,
     table('issues', m.sections.issues, [
       { label: m.columns.file, value: (r) => r.file },
-      // Line 0: the issue is about the whole file (one not read, a header), not a line of it.
-      { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => (r.line > 0 ? String(r.line) : '—') },
+      { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => lineText(r.line) },
       { label: m.columns.column, value: (r) => r.column },
-      {
-        label: m.columns.severity,
-        value: (r) => r.severity,
-        text: (r) => m.severity[r.severity],
-        tone: (r) => (r.severity === 'error' ? 'bad' : 'muted'),
-        csvId: m.csv.codeOf({ column: m.columns.severity }),
-      },
+      severity,
       { label: m.columns.code, value: (r) => r.code },
       // Translated by code (English when the code or its wording has no translation).
       { label: m.columns.message, wide: true, value: (r) => issueMessage(r, ctx.locale) },
