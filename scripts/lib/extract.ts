@@ -26,6 +26,7 @@ import { type QualityFacts, type Reports, reports } from './reports.ts';
 import type { FilterScript } from './filter-script.ts';
 import { configSha256, type EarlierSnapshot, snapshotManifestText } from './snapshots.ts';
 import { siteDataFile } from './site-data-file.ts';
+import { qualityFacts } from '../../src/lib/views/quality-facts.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { UsageError, writeFileAtomic } from './io.ts';
 
@@ -163,6 +164,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
       ...(redacted ? { redacted: true } : {}),
     });
   }
+  const quality = qualityFacts(dataset);
   return {
     asOf,
     readMs,
@@ -177,9 +179,9 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
       accounts: top.site.accounts.length,
       ...(redacted ? { redacted: { amount_band: redacted.amountBand } } : {}),
     },
-    quality: { files: dataset.files, issues: dataset.issues },
+    quality,
     inputs: current.site.metrics.generated_from,
     snapshotManifest,
-    reports: await reports(() => current.site, { files: dataset.files, issues: dataset.issues }, publish, asOf),
+    reports: await reports(() => current.site, quality, publish, asOf),
   };
 }

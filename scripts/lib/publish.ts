@@ -5,7 +5,7 @@
  * the rendered pages into the output with relative links.
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { Dataset } from '../../src/lib/dataset.ts';
+import type { QualityFacts } from '../../src/lib/views/quality-facts.ts';
 import { isLocalDate } from '../../src/lib/time.ts';
 import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import type { CliFs } from './cli.ts';
@@ -134,12 +134,12 @@ export interface Quality {
 }
 
 /** --strict and --max-rejected against the rows read and rejected. */
-export function qualityGate(dataset: Pick<Dataset, 'files' | 'issues'>, options: Pick<PublishOptions, 'strict' | 'maxRejected'>): Quality {
-  const files = Object.values(dataset.files);
+export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions, 'strict' | 'maxRejected'>): Quality {
+  const files = Object.values(quality.files);
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
   const share = rows === 0 ? 0 : rejected / rows;
-  const first = dataset.issues
+  const first = quality.firstIssues
     .filter((i) => i.severity === 'error')
     .slice(0, 3)
     .map((i) => `${i.file}${i.line > 0 ? ` line ${i.line}` : ''}${i.column ? ` column "${i.column}"` : ''}: ${i.message.split('\n').join(' ')}`);

@@ -2,13 +2,12 @@
  * What a build reports besides its output: the data-quality gate (--strict,
  * --max-rejected), the digest and the summary (markdown).
  */
-import type { Dataset } from '../../src/lib/dataset.ts';
+import type { QualityFacts } from '../../src/lib/views/quality-facts.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import { type PublishOptions, qualityGate, type Quality } from './publish.ts';
 
-/** The data-quality counts the gate and the summary read (Dataset `files` and `issues`). */
-export type QualityFacts = Pick<Dataset, 'files' | 'issues'>;
+export type { QualityFacts };
 
 export interface Reports {
   gate: Quality;

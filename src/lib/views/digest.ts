@@ -14,6 +14,7 @@ import { pageContext, type PageContext } from './pages/context.ts';
 import { TILE_SPECS, tileValue } from './pages/overview.ts';
 import type { Figures } from '../metrics/schema.ts';
 import type { SiteData } from './schema.ts';
+import { type QualityFacts, SUMMARY_ISSUES } from './quality-facts.ts';
 import type { TableModel } from './table.ts';
 
 /** At most this many deals per kind in the digest; the dashboard has all. */
@@ -97,18 +98,15 @@ export interface SummaryOptions extends MarkdownOptions {
   snapshot: string | null;
 }
 
-/** At most this many rejected rows and warnings are listed in the summary. */
-export const SUMMARY_ISSUES = 10;
-
 /** The build summary: key figures and the data-quality result. */
-export function summaryMarkdown(site: SiteData, dataset: Pick<Dataset, 'files' | 'issues'>, options: SummaryOptions): string {
+export function summaryMarkdown(site: SiteData, quality: QualityFacts, options: SummaryOptions): string {
   const ctx = context(site, options);
   const { m, f, locale } = ctx;
   const s = m.summary;
-  const files = Object.entries(dataset.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = Object.entries(quality.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rows = files.reduce((n, [, x]) => n + x.rows, 0);
   const rejected = files.reduce((n, [, x]) => n + x.rejected, 0);
-  const warnings = dataset.issues.filter((i) => i.severity === 'warning').length;
+  const { warnings } = quality;
   const q = options.quality;
   const result =
     q.status === 'passed'
@@ -129,7 +127,7 @@ export function summaryMarkdown(site: SiteData, dataset: Pick<Dataset, 'files' |
     ),
     '',
   );
-  const listed = [...dataset.issues.filter((i) => i.severity === 'error'), ...dataset.issues.filter((i) => i.severity === 'warning')].slice(0, SUMMARY_ISSUES);
+  const listed = quality.firstIssues.slice(0, SUMMARY_ISSUES);
   if (listed.length > 0) {
     out.push(`### ${mdText(s.firstIssues)}`, '');
     for (const i of listed) {
