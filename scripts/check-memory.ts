@@ -1,21 +1,25 @@
 /**
- * npm run check:memory [-- --rows 10000000 --deals 200000 --nul-mb 1024]
+ * npm run check:memory [-- --rows 10000000 --deals 200000 --nul-mb 1024 --rejected 1000000]
  *
  * Hostile sizes (docs/performance.md): generates, in a temporary folder that
- * is deleted afterwards, three data folders and runs the metrics command on
+ * is deleted afterwards, four data folders and runs the metrics command on
  * each in its own process, printing exit code, wall time and peak RSS:
  * - nul-only: deals.csv is 1 GiB of NUL bytes (a sparse file: no disk used);
  * - nul-tail: deals.csv is 1,000 valid rows followed by NUL bytes to 1 GiB;
  * - history-10m: stage_history.csv of 10,000,000 rows (~430 MB) and the
- *   matching deals.csv.
- * Both NUL files must be refused with one line naming the file, and all three
- * must stay under 1 GiB of peak RSS. Peak RSS comes from `/usr/bin/time -v`
+ *   matching deals.csv;
+ * - all-rejected: stage_history.csv of 1,000,000 rows whose deal ids match
+ *   none in deals.csv (an export of one CRM's ids beside another's), so an
+ *   issue per row.
+ * Both NUL files must be refused with one line naming the file, the other two
+ * must succeed (all-rejected with every row in its output's issues), and all
+ * four must stay under 1 GiB of peak RSS. Peak RSS comes from `/usr/bin/time -v`
  * when present, else from the child's own `--timings` line. On a terminal
  * (with /usr/bin/time) the large run shows the command's progress.
  * A script, not a test: the numbers depend on the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +27,7 @@ import { commandLine } from './launch.mjs';
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help')) {
-  process.stdout.write('usage: npm run check:memory -- [--rows 10000000] [--deals 200000] [--nul-mb 1024]\n');
+  process.stdout.write('usage: npm run check:memory -- [--rows 10000000] [--deals 200000] [--nul-mb 1024] [--rejected 1000000]\n');
   process.exit(0);
 }
 const option = (name: string, fallback: number): number => {
@@ -39,6 +43,7 @@ const option = (name: string, fallback: number): number => {
 const rows = option('rows', 10_000_000);
 const deals = option('deals', 200_000);
 const nulBytes = option('nul-mb', 1024) * 1024 * 1024;
+const rejectedRows = option('rejected', 1_000_000);
 const LIMIT_MB = 1024;
 const AS_OF = '2026-06-30';
 
@@ -69,17 +74,17 @@ function writer(path: string) {
 }
 
 const DEALS_HEADER = 'deal_id,account_id,owner,amount,created_at,stage';
-const dealId = (d: number) => `D${String(d).padStart(7, '0')}`;
+const dealId = (d: number, prefix = 'D') => `${prefix}${String(d).padStart(7, '0')}`;
 
 const STAGES = ['prospect', 'qualify', 'propose', 'negotiate', 'propose', 'negotiate'];
 
 /** `count` open deals; with `historyRows`, each deal's stage is that of its last history row (no stage_mismatch warnings). */
-function writeDeals(path: string, count: number, historyRows = 0): void {
+function writeDeals(path: string, count: number, historyRows = 0, prefix = 'D'): void {
   const w = writer(path);
   w.line(DEALS_HEADER);
   for (let d = 0; d < count; d++) {
     const last = historyRows > d ? Math.floor((historyRows - 1 - d) / count) : 3;
-    w.line(`${dealId(d)},A${d % 5000},Owner ${d % 40},${1000 + (d % 997) * 1000},2024-01-01,${STAGES[last % STAGES.length]}`);
+    w.line(`${dealId(d, prefix)},A${d % 5000},Owner ${d % 40},${1000 + (d % 997) * 1000},2024-01-01,${STAGES[last % STAGES.length]}`);
   }
   w.close();
 }
@@ -133,7 +138,27 @@ function run(name: string, folder: string, showProgress: boolean): Result {
   return { name, bytes, exit: r.status, wallS, rssMb, phases, message };
 }
 
+/** How many times `needle` occurs in a file, read a block at a time (a file of gigabytes is never one string). */
+function countIn(path: string, needle: string): number {
+  if (!existsSync(path)) return 0;
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let count = 0;
+  let carry = '';
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const text = carry + buffer.toString('latin1', 0, n);
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+      carry = text.slice(Math.max(0, text.length - needle.length + 1));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return count;
+}
+
 const results: Result[] = [];
+let listedUnknown = 0;
 try {
   process.stderr.write(`check-memory: generating in ${root}\n`);
   const nulOnly = join(root, 'nul-only');
@@ -158,6 +183,14 @@ try {
   results.push(run('nul-only', nulOnly, false));
   results.push(run('nul-tail', nulTail, false));
   results.push(run('history-10m', large, true));
+
+  // The history of `deals` deals beside a deals.csv whose ids are others (X… for D…): every history row is rejected.
+  const rejected = join(root, 'all-rejected');
+  mkdirSync(rejected);
+  writeDeals(join(rejected, 'deals.csv'), deals, 0, 'X');
+  writeHistory(join(rejected, 'stage_history.csv'), rejectedRows, deals);
+  results.push(run('all-rejected', rejected, false));
+  listedUnknown = countIn(join(root, 'all-rejected.metrics.json'), '"code": "unknown_deal"');
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
@@ -177,7 +210,9 @@ console.table(
 const over = results.filter((r) => r.rssMb === null || r.rssMb >= LIMIT_MB);
 const nulOk = results.filter((r) => r.name.startsWith('nul')).every((r) => r.exit === 1 && /NUL bytes/u.test(r.message));
 const largeOk = results.find((r) => r.name === 'history-10m')?.exit === 0;
-if (over.length > 0 || !nulOk || !largeOk) {
-  console.log(`check-memory: FAILED (${[over.length > 0 ? `peak RSS ≥ ${LIMIT_MB} MB or unknown: ${over.map((r) => r.name).join(', ')}` : '', nulOk ? '' : 'a NUL file was not refused with a NUL message', largeOk ? '' : 'the large run did not succeed'].filter(Boolean).join('; ')})`);
+const rejectedOk = results.find((r) => r.name === 'all-rejected')?.exit === 0 && listedUnknown === rejectedRows;
+console.log(`all-rejected: ${listedUnknown.toLocaleString('en-US')} of ${rejectedRows.toLocaleString('en-US')} history rows listed as unknown_deal in its metrics.json`);
+if (over.length > 0 || !nulOk || !largeOk || !rejectedOk) {
+  console.log(`check-memory: FAILED (${[over.length > 0 ? `peak RSS ≥ ${LIMIT_MB} MB or unknown: ${over.map((r) => r.name).join(', ')}` : '', nulOk ? '' : 'a NUL file was not refused with a NUL message', largeOk ? '' : 'the large run did not succeed', rejectedOk ? '' : 'the all-rejected run did not succeed or did not list every row'].filter(Boolean).join('; ')})`);
   process.exitCode = 1;
 } else console.log(`check-memory: ok (every run under ${LIMIT_MB} MB)`);
