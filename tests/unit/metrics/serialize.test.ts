@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { metricsChunks, MetricsSchemaError, serializeMetrics } from '../../../src/lib/metrics/serialize.ts';
 import type { Metrics } from '../../../src/lib/metrics/schema.ts';
 
-const example = JSON.parse(readFileSync(new URL('../../../../shared/spec/example/metrics-2025-06-30.json', import.meta.url), 'utf8')) as Metrics;
+const example = JSON.parse(readFileSync(new URL('../../fixtures/spec-example/expected.json', import.meta.url), 'utf8')) as Metrics;
 
 /** The worked example with its lists made long (10,000 rows each), so that they go in several batches. */
 function longMetrics(): Metrics {
