@@ -163,6 +163,13 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     expect(kim.deals.rows.map((r) => r[0]!.text)).toEqual(['O1']);
     expect(kim.facts.find((x) => x.label === 'Attainment')!.value).toBe('40%');
     expect(kim.intro).toBe('1 open deal worth ₩3M, largest first.');
+    // One context serves every owner page (their rows and deals grouped once): each page gets its own owner's.
+    const shared = ctx(s);
+    for (const row of s.owners.rows) {
+      const ids = s.open_deals.filter((d) => d.owner === row.name).map((d) => d.deal_id);
+      expect(ownerModel(shared, row).deals.rows.map((r) => r[0]!.text)).toEqual(ids);
+    }
+    expect(s.owners.rows.map((row) => ownerModel(shared, row).deals.rows.map((r) => r[0]!.text))).toEqual([['O1'], ['O2'], ['O3']]);
   });
 
   it('slugs from any name: ASCII kept, other letters hashed, clashes numbered, never a path', () => {

@@ -3,10 +3,15 @@ import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import type { PageContext } from './context.ts';
+import { pageModel } from './page-model.ts';
 
 /** Slug of each account that has a page, for links. */
+// The slugs by id and by name, made once per context (pageModel): the tables of every account and owner page link them.
+const accountSlugs = (ctx: PageContext) => new Map(ctx.site.accounts.filter((a) => a.has_page).map((a) => [a.account_id, a.slug]));
+const ownerSlugs = (ctx: PageContext) => new Map(ctx.site.owners.rows.map((r) => [r.name, r.slug]));
+
 export function accountLinks(ctx: PageContext): (accountId: string) => string | undefined {
-  const slugs = new Map(ctx.site.accounts.filter((a) => a.has_page).map((a) => [a.account_id, a.slug]));
+  const slugs = pageModel(ctx, accountSlugs);
   return (id) => {
     const slug = slugs.get(id);
     return slug === undefined ? undefined : `${ctx.href('accounts')}${slug}/`;
@@ -19,7 +24,7 @@ export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'p
 
 /** Link to each owner's page, by owner name. */
 export function ownerLinks(ctx: PageContext): (owner: string) => string | undefined {
-  const slugs = new Map(ctx.site.owners.rows.map((r) => [r.name, r.slug]));
+  const slugs = pageModel(ctx, ownerSlugs);
   return (owner) => {
     const slug = slugs.get(owner);
     return slug ? `${ctx.href('owners')}${slug}/` : undefined;

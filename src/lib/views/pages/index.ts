@@ -8,6 +8,7 @@ import { forecastModel, forecastTables } from './forecast.ts';
 import { repurchaseModel, stalledModel, waterfallModel } from './pipeline-pages.ts';
 import { trendsModel, trendsTables } from './trends.ts';
 import { changesModel, changesTables } from './changes.ts';
+import { pageModel } from './page-model.ts';
 
 export * from './absence.ts';
 export * from './analysis.ts';
@@ -20,20 +21,8 @@ export * from './pipeline-pages.ts';
 export * from './trends.ts';
 export * from './changes.ts';
 export * from './snapshots.ts';
+export * from './page-model.ts';
 
-const made = new WeakMap<PageContext, Map<(ctx: PageContext) => unknown, unknown>>();
-
-/**
- * `make(ctx)`, made once per context: a site's pages and the CSV route's
- * list of their tables (pageTables) share one model per page and locale.
- * Models are never changed once made.
- */
-export function pageModel<T>(ctx: PageContext, make: (ctx: PageContext) => T): T {
-  let models = made.get(ctx);
-  if (!models) made.set(ctx, (models = new Map()));
-  if (!models.has(make)) models.set(make, make(ctx));
-  return models.get(make) as T;
-}
 
 /** The tables a page shows (chart tables included), by page, from the page's shared model. */
 export function pageTables(ctx: PageContext, page: PageKey): TableModel[] {

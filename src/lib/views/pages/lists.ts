@@ -3,7 +3,7 @@ import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { nameLabel } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { AccountDeal, AccountView, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
+import type { AccountDeal, AccountView, OpenDealRow, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
@@ -22,6 +22,7 @@ import {
   winReasonsNote,
 } from './absence.ts';
 import type { PageContext } from './context.ts';
+import { pageModel } from './page-model.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 
@@ -132,14 +133,33 @@ export interface OwnerModel {
   deals: TableModel;
 }
 
+/**
+ * The by-owner rows and open deals of each owner, grouped once per context (pageModel): every owner
+ * has a page, and filtering both lists per page took owners x deals (hours for an export whose owner
+ * column holds a name per deal).
+ */
+function ownerIndex(ctx: PageContext): { segments: Map<string, Metrics['by_owner']>; openDeals: Map<string, OpenDealRow[]> } {
+  const group = <T>(rows: readonly T[], key: (row: T) => string) => {
+    const out = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = out.get(key(row));
+      if (list) list.push(row);
+      else out.set(key(row), [row]);
+    }
+    return out;
+  };
+  return { segments: group(ctx.site.metrics.by_owner, (r) => r.owner), openDeals: group(ctx.site.open_deals, (d) => d.owner) };
+}
+
 /** One owner's page: the owners-table figures, and the owner's open deals (the filtered deal list). */
 export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel {
   const { site, m, f } = ctx;
-  const review = segmentReviewRows(site.metrics.by_owner.filter((r) => r.owner === row.name).map((r) => ({ ...r, name: r.owner })), {
+  const index = pageModel(ctx, ownerIndex);
+  const review = segmentReviewRows((index.segments.get(row.name) ?? []).map((r) => ({ ...r, name: r.owner })), {
     ...site.owners,
     rows: [row],
   })[0]!;
-  const deals = site.open_deals.filter((d) => d.owner === row.name);
+  const deals = index.openDeals.get(row.name) ?? [];
   const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
   const facts = [
     { label: m.columns.team, value: teams.join(', ') },
