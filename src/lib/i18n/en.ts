@@ -97,6 +97,8 @@ export const en = {
       deals: 'Deals',
       timeline: 'Stage history',
       back: 'All accounts',
+      noDeals: (p: { id: string }) =>
+        `No deal in deals.csv has account_id ${p.id}: this page shows what accounts.csv says of the account. Its deals appear here once deals.csv names it.`,
       limited: (p: { shown: number; total: number }, f: Formatter) =>
         `The ${f.count(p.shown)} largest of ${f.count(p.total)} accounts have their own page; the CSV lists all.`,
     },

@@ -90,6 +90,7 @@ export const ko: Messages = {
       deals: '딜 목록',
       timeline: '단계 이력',
       back: '전체 고객사',
+      noDeals: (p) => `deals.csv에 account_id가 ${p.id}인 딜이 없어 accounts.csv에 있는 고객사 정보만 보여 줍니다. deals.csv에 이 고객사의 딜이 생기면 여기에 함께 나타납니다.`,
       limited: (p, f) =>
         `고객사 ${f.count(p.total)}곳 중 규모가 큰 ${f.count(p.shown)}곳만 개별 페이지가 있습니다. 전체 목록은 CSV에 있습니다.`,
     },

@@ -173,8 +173,9 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     // Read when there is an account page (a filtered view has none, and its engine computes a metric only when read).
     let repurchase: ReturnType<typeof repurchaseByAccount> | undefined;
     for (const account of accounts) {
-      const deals = index.deals.get(account.account_id);
-      if (!account.has_page || !deals) continue;
+      if (!account.has_page) continue;
+      // An account of accounts.csv without deals has its page too (what the file says of it), so its slice.
+      const deals = index.deals.get(account.account_id) ?? [];
       repurchase ??= repurchaseByAccount(now.metrics.repurchase);
       yield { account: { ...account, deals: accountDeals(ctx, deals) }, repurchase: repurchase.get(account.account_id) ?? [] };
     }

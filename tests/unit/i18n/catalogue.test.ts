@@ -57,6 +57,10 @@ const SAMPLE = {
   // filters.showing
   total: 20,
   what: 'owner Kim',
+  // source.issuesListed, pages.account.noDeals
+  perKind: 1000,
+  listed: 3005,
+  id: 'A-0001',
 };
 
 function render(value: unknown, f: Formatter): string {

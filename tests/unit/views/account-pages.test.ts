@@ -27,6 +27,22 @@ describe('account slices', () => {
     expect({ ...split.site, accounts: [] }).toEqual({ ...whole, accounts: [] });
   });
 
+  it("an account of accounts.csv that no deal names has its page's slice, and the page says so (the build stopped at its page)", () => {
+    const lonely = { ...dataset.accounts![0]!, accountId: 'A-NODEALS', accountName: 'Lonely Co', line: 9999 };
+    const withLonely = { ...dataset, accounts: [...dataset.accounts!, lonely] };
+    const extracted = extractSite(withLonely, config, AS_OF, { dataLabel: 'sample' });
+    const all = [...extracted.accountSlices()];
+    expect(all).toHaveLength(extracted.site.accounts_with_pages);
+    const slice = all.find((x) => x.account.account_id === 'A-NODEALS')!;
+    expect(slice.account).toMatchObject({ name: 'Lonely Co', has_page: true, deals: [], open_count: 0, won_amount: 0 });
+    expect(slice.repurchase).toEqual([]);
+    const model = accountModel(pageContext(extracted.site, 'en', '/'), slice);
+    expect(model.noDeals).toBe('No deal in deals.csv has account_id A-NODEALS: this page shows what accounts.csv says of the account. Its deals appear here once deals.csv names it.');
+    expect(accountModel(pageContext(extracted.site, 'ko', '/'), slice).noDeals).toContain('A-NODEALS');
+    // An account with deals has no such sentence.
+    expect(accountModel(pageContext(extracted.site, 'en', '/'), all.find((x) => x.account.deals.length > 0)!).noDeals).toBeNull();
+  });
+
   it('every account gets a page unless maxAccountPages limits them to the largest', () => {
     expect(whole.accounts_with_pages).toBe(whole.accounts.length);
     const limited = extractSite(dataset, config, AS_OF, { dataLabel: 'sample', maxAccountPages: 5 });

@@ -212,6 +212,8 @@ export interface AccountModel {
   repurchase: TableModel;
   /** Each deal's stage visits, for the timeline strip. */
   timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null }[] }[];
+  /** An account of accounts.csv that no deal names: says so, in place of the empty deal sections. */
+  noDeals: string | null;
 }
 
 /** One account page, from its slice of the site data (account-pages.ts): the account with its deals, and its repurchase rows. */
@@ -271,7 +273,8 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     deal,
     visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null })),
   }));
-  return { account, facts, deals, repurchase, timelines };
+  const noDeals = account.deals.length === 0 ? m.pages.account.noDeals({ id: account.account_id }) : null;
+  return { account, facts, deals, repurchase, timelines, noDeals };
 }
 
 export interface DataQualityModel {
