@@ -222,6 +222,10 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     // --strict, --max-rejected: a bad export never replaces a good dashboard.
     const texts = ex ? ex.reports : await reusedReports(io, hit!, publish, asOf);
+    // Said in the log too: a daily CI run that rejects rows would otherwise only say so on a page.
+    if (!texts.gate.failure && texts.gate.rejected > 0) {
+      log(`build: ${texts.gate.rejected} of ${texts.gate.rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)`);
+    }
     if (texts.gate.failure) {
       const summary = publish.summary;
       if (summary && texts.summary !== null) writingTo(summary.shown, () => writeFileAtomic(summary.path, texts.summary!, io.fs));

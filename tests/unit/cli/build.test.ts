@@ -54,6 +54,18 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     expect(leftovers(join(dir, 'site'))).toEqual([]);
   });
 
+  it('says in its log how many rows were rejected, when the gate lets the build through', async () => {
+    const dir = tempDir();
+    copyFixture('rejected-rows', dir);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site'], f.io, deps(join(dir, '.cache')))).toBe(0);
+    const files = Object.values(JSON.parse(readFileSync(join(dir, 'site', 'metrics.json'), 'utf8')).data_quality.files) as { rows: number; rejected: number }[];
+    const rows = files.reduce((n, x) => n + x.rows, 0);
+    const rejected = files.reduce((n, x) => n + x.rejected, 0);
+    expect(rejected).toBeGreaterThan(0);
+    expect(f.stderr()).toContain(`\nbuild: ${rejected} of ${rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)\n`);
+  });
+
   it('builds into an empty folder', async () => {
     const { dir, cache } = workspace();
     mkdirSync(join(dir, 'empty'));
