@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { metricsSchema } from '../metrics/schema.ts';
 import type { RepurchaseRow } from '../metrics/types.ts';
+import { groupBy } from '../group-by.ts';
 import { accountSchema } from './schema.ts';
 
 export const accountSliceSchema = z.strictObject({
@@ -26,13 +27,7 @@ export function accountSlicesPath(siteDataPath: string): string {
 
 /** Repurchase rows by account id, in their order: built once for every account page. */
 export function repurchaseByAccount(rows: readonly RepurchaseRow[]): Map<string, RepurchaseRow[]> {
-  const out = new Map<string, RepurchaseRow[]>();
-  for (const r of rows) {
-    const list = out.get(r.account_id);
-    if (list) list.push(r);
-    else out.set(r.account_id, [r]);
-  }
-  return out;
+  return groupBy(rows, (r) => r.account_id);
 }
 
 /** One line of the slices file (a slug is `[a-z0-9_-]`, so never holds a tab or a line end; JSON text never holds a raw line end). */

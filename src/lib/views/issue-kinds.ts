@@ -5,7 +5,7 @@
  * and lists the first ISSUES_PER_KIND of each kind; metrics.json lists every one.
  */
 import type { Issue } from '../dataset.ts';
-import type { Metrics } from '../metrics/schema.ts';
+import { figuresOf, type Metrics } from '../metrics/schema.ts';
 
 /** The issues of one kind the site lists (in report order: by line). */
 export const ISSUES_PER_KIND = 1000;
@@ -47,8 +47,7 @@ export function withListedIssues(metrics: Metrics, perKind = ISSUES_PER_KIND): M
     return n <= perKind;
   });
   if (listed.length === issues.length) return metrics;
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(metrics)) as Metrics;
-  // Defined, not set: the field may be a getter. Redefined, it keeps its place in the key order.
-  Object.defineProperty(copy, 'data_quality', { value: { files: metrics.data_quality.files, issues: listed }, enumerable: true, writable: true, configurable: true });
-  return copy;
+  // data_quality is metrics.json's last key: added after the other figures, it keeps its place.
+  const data_quality = { files: metrics.data_quality.files, issues: listed };
+  return Object.defineProperty(figuresOf(metrics), 'data_quality', { value: data_quality, enumerable: true, writable: true, configurable: true }) as Metrics;
 }

@@ -23,6 +23,7 @@ import {
 } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { pageModel } from './page-model.ts';
+import { groupBy } from '../../group-by.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 
@@ -139,16 +140,7 @@ export interface OwnerModel {
  * column holds a name per deal).
  */
 function ownerIndex(ctx: PageContext): { segments: Map<string, Metrics['by_owner']>; openDeals: Map<string, OpenDealRow[]> } {
-  const group = <T>(rows: readonly T[], key: (row: T) => string) => {
-    const out = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = out.get(key(row));
-      if (list) list.push(row);
-      else out.set(key(row), [row]);
-    }
-    return out;
-  };
-  return { segments: group(ctx.site.metrics.by_owner, (r) => r.owner), openDeals: group(ctx.site.open_deals, (d) => d.owner) };
+  return { segments: groupBy(ctx.site.metrics.by_owner, (r) => r.owner), openDeals: groupBy(ctx.site.open_deals, (d) => d.owner) };
 }
 
 /** One owner's page: the owners-table figures, and the owner's open deals (the filtered deal list). */
@@ -337,14 +329,14 @@ export function removedTable(ctx: PageContext): TableModel {
   );
 }
 
-/** The issues the site has are the first of each kind only (issue-kinds.ts). */
-const issuesCut = (site: PageContext['site']) => site.issue_kinds.reduce((n, k) => n + k.count, 0) > site.metrics.data_quality.issues.length;
+/** Every issue, counted by kind; the site lists only the first of each kind (issue-kinds.ts) when it lists fewer. */
+const issuesTotal = (site: PageContext['site']) => site.issue_kinds.reduce((n, k) => n + k.count, 0);
+const issuesCut = (site: PageContext['site']) => issuesTotal(site) > site.metrics.data_quality.issues.length;
 
 function issuesNote(ctx: PageContext): string | null {
   const { site, m, f } = ctx;
   if (!issuesCut(site)) return null;
-  const total = site.issue_kinds.reduce((n, k) => n + k.count, 0);
-  return m.source.issuesListed({ total, perKind: ISSUES_PER_KIND, listed: site.metrics.data_quality.issues.length }, f);
+  return m.source.issuesListed({ total: issuesTotal(site), perKind: ISSUES_PER_KIND, listed: site.metrics.data_quality.issues.length }, f);
 }
 
 function dataQualityTables(ctx: PageContext): TableModel[] {
