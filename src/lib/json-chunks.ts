@@ -43,8 +43,19 @@ function isWalkable(value: unknown): value is object {
 
 /** The text of `value` placed at indentation `at`, or undefined where JSON.stringify gives none. */
 function leaf(value: unknown, at: string): string | undefined {
-  const text = JSON.stringify(value, null, 2) as string | undefined;
-  return text === undefined || at === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${at}`);
+  if (at === '') return JSON.stringify(value, null, 2) as string | undefined;
+  // Nested in as many arrays as `at` has levels, the value is stringified at its own indentation: a second
+  // pass over its text to indent every line took as long as the stringifying (~90 ms of 45 MB at a million deals).
+  const levels = at.length / INDENT.length;
+  let wrapped = value;
+  for (let k = 0; k < levels; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Opened: "[\n", then "  [\n", ... (level j indented j times), then the value's own indentation; closed in turn.
+  const opened = levels * levels + 3 * levels;
+  const closed = levels * levels + levels;
+  const inner = text.slice(opened, text.length - closed);
+  // An array writes undefined (and functions, symbols) as null where JSON.stringify of the value itself gives none.
+  return inner === 'null' && value !== null ? (JSON.stringify(value) as string | undefined) : inner;
 }
 
 function* pieces(value: unknown, at: string, depth: number, batchChars: number): Generator<string> {
@@ -93,8 +104,7 @@ function* leafBatches(array: readonly unknown[], at: string, batchChars: number)
   let batch = 1;
   for (let i = 0; i < array.length; i += batch) {
     if (i > 0) batch = Math.max(1, Math.min(MAX_LEAF_BATCH, Math.floor(batchChars / (chars / i))));
-    const text = JSON.stringify(array.slice(i, i + batch), null, 2);
-    const placed = at === '' ? text : text.replaceAll('\n', `\n${at}`);
+    const placed = leaf(array.slice(i, i + batch), at)!;
     // "[" then "\n<inner>e,\n<inner>e": the first batch keeps its "[", a later one follows a comma.
     const elements = placed.slice(1, placed.length - close);
     chars += elements.length;
