@@ -26,6 +26,8 @@ export class IdTable implements IdLookup {
   private missText: string | null = null;
   private missSlot = 0;
   private missHash = 0;
+  /** The entry `find` found last (0: none yet). */
+  private lastFound = 0;
 
   static from(entries: Iterable<readonly [string, number]>): IdTable {
     const table = new IdTable();
@@ -52,14 +54,31 @@ export class IdTable implements IdLookup {
     }
   }
 
-  /** The value of the text `src[s, e)`, or -1. */
+  /**
+   * The value of the text `src[s, e)`, or -1. The entry found last and the one after it are tried first:
+   * history files name deals in deals.csv's order more often than not (a CRM exports both by id or by
+   * creation), and the next entry is next in memory, where a probe of a million ids' slots is a cache miss or two.
+   */
   find(src: string, s: number, e: number): number {
     const h = hashRange(src, s, e);
+    const last = this.lastFound;
+    if (this.isEntry(last, h, src, s, e)) return this.values[last]!;
+    if (this.isEntry(last + 1, h, src, s, e)) {
+      this.lastFound = last + 1;
+      return this.values[last + 1]!;
+    }
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
       const entry = this.slots[i]!;
       if (entry === 0) return -1;
-      if (this.hashes[entry] === h && rangeIs(src, s, e, this.keys[entry]!)) return this.values[entry]!;
+      if (this.hashes[entry] === h && rangeIs(src, s, e, this.keys[entry]!)) {
+        this.lastFound = entry;
+        return this.values[entry]!;
+      }
     }
+  }
+
+  private isEntry(entry: number, h: number, src: string, s: number, e: number): boolean {
+    return entry > 0 && entry < this.keys.length && this.hashes[entry] === h && rangeIs(src, s, e, this.keys[entry]!);
   }
 
   /** Adds `text` with `value` when it is not there yet (returns -1), else returns the value it has. */
