@@ -102,6 +102,61 @@ describe('buildTimelines', () => {
     );
   });
 
+  it('reads the visits where the rows are when an export is sorted by deal and time without repeats, and gives the rules’ visits', () => {
+    // Every deal with rows, in time order, no stage twice in a row: the usual export.
+    const cleanArb = fc
+      .array(
+        fc.record({
+          created: fc.integer({ min: 0, max: 60 }),
+          steps: fc.array(fc.tuple(fc.integer({ min: 0, max: stageIds.length - 2 }), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 7 }),
+        }),
+        { minLength: 1, maxLength: 25 },
+      )
+      .map((raw) =>
+        makeDataset(
+          config,
+          raw.map((r, i) => {
+            // Each step moves to another stage (never the one before) at the same or a later day.
+            let stage = -1;
+            let day = r.created - 3;
+            const history = r.steps.map(([shift, gap]) => {
+              stage = (stage + 1 + shift) % stageIds.length;
+              day += gap;
+              return [stageIds[stage]!, BASE + day * DAY_MS] as [string, number];
+            });
+            return { id: `D${i}`, createdAt: BASE + r.created * DAY_MS, stage: history.at(-1)![0], history };
+          }),
+        ),
+      );
+    fc.assert(
+      fc.property(cleanArb, fc.nat(), (dataset, pick) => {
+        const tl = buildTimelines(dataset, config);
+        expect(tl.visitStart.buffer).toBe(dataset.stageHistory.enteredAt.buffer);
+        expect(actual(dataset)).toEqual(reference(dataset));
+        // One row's stage set to the one before it (a repeat to collapse), or a deal's rows all removed
+        // (its history synthesized): the usual way, with the rules' visits.
+        const h = dataset.stageHistory;
+        const i = pick % h.length;
+        const repeated = { ...dataset, stageHistory: { ...h, stage: h.stage.slice() } };
+        if (i > 0 && h.deal[i] === h.deal[i - 1]) repeated.stageHistory.stage[i] = h.stage[i - 1]!;
+        const d = h.deal[i]!;
+        const keep = Array.from(h.deal.keys()).filter((k) => h.deal[k] !== d);
+        const without = {
+          ...dataset,
+          stageHistory: {
+            deal: Int32Array.from(keep, (k) => h.deal[k]!),
+            stage: Int32Array.from(keep, (k) => h.stage[k]!),
+            enteredAt: Float64Array.from(keep, (k) => h.enteredAt[k]!),
+            length: keep.length,
+          },
+        };
+        for (const other of [repeated, without]) expect(actual(other)).toEqual(reference(other));
+        expect(buildTimelines(without, config).visitStart.buffer).not.toBe(without.stageHistory.enteredAt.buffer);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('sorts a deal’s rows by time, keeps file order on ties and collapses repeats, from rows of several deals interleaved', () => {
     const dataset = makeDataset(config, [
       { id: 'A', createdAt: BASE + 5 * DAY_MS, history: [] },
