@@ -248,11 +248,11 @@ function replayPositions(full: Prepared): { amount: ReplayPositions; expectedClo
       const start = new Int32Array(map.size + 1);
       const positions: number[] = [];
       let k = 0;
-      for (const [d, list] of map) {
+      map.forEach((list, d) => {
         deals[k++] = d;
         for (const c of list) positions.push(at.get(c)!);
         start[k] = positions.length;
-      }
+      });
       return { deals, start, positions: Int32Array.from(positions) };
     };
     out = { amount: of(full.replay.amount), expectedClose: of(full.replay.expectedClose) };
@@ -264,16 +264,16 @@ function replayPositions(full: Prepared): { amount: ReplayPositions; expectedClo
 /** A per-deal map of the full dataset, for the kept deals (renumbered), in the same order. */
 function subsetByDeal<V>(map: ReadonlyMap<number, V>, index: Int32Array): Map<number, V> {
   const out = new Map<number, V>();
-  for (const [d, v] of map) {
+  map.forEach((v, d) => {
     const to = index[d]!;
     if (to >= 0) out.set(to, v);
-  }
+  });
   return out;
 }
 
 /** Each kept deal's sorted changes (as `buildFieldReplay` sorts them), as the subset's (renumbered) change objects. */
 function subsetReplay({ deals, start, positions }: ReplayPositions, index: Int32Array, changes: readonly FieldChange[]): FieldReplay['amount'] {
-  const out: FieldReplay['amount'] = new Map();
+  const out = new Map<number, FieldChange[]>();
   for (let k = 0; k < deals.length; k++) {
     const to = index[deals[k]!]!;
     if (to < 0) continue;

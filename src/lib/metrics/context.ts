@@ -21,13 +21,13 @@ export interface Prepared {
    * are not tracked: field_history.csv has no accepted change of
    * `expected_close_at` (or its aliases) at any time.
    */
-  pushes: Map<number, number[]> | null;
+  pushes: ReadonlyMap<number, number[]> | null;
 }
 
 export function prepare(dataset: Dataset, config: Config): Prepared {
   const replay = buildFieldReplay(dataset);
   const closeDatesTracked = replay.expectedClose.size > 0;
-  return { dataset, config, timelines: buildTimelines(dataset, config), replay, pushes: closeDatesTracked ? pushTimes(replay) : null };
+  return { dataset, config, timelines: buildTimelines(dataset, config), replay, pushes: closeDatesTracked ? pushTimes(replay, dataset.deals.length) : null };
 }
 
 export interface MetricContext extends Prepared {

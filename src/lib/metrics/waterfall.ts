@@ -62,6 +62,8 @@ export function slippage(ctx: MetricContext, openCount: number): SlippageMetric 
     if (exists && c.field === 'expected_close_at' && isPush(c) && inWindow(ctx, c.changedAt)) pushes_in_window++;
   }
   let open_deals_pushed = 0;
-  for (const [d, t] of ctx.pushes) if (ctx.at.state[d] === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;
+  ctx.pushes.forEach((t, d) => {
+    if (ctx.at.state[d] === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;
+  });
   return { pushes_in_window, open_deals_pushed, share_pushed: ratio(open_deals_pushed, openCount) };
 }

@@ -4,21 +4,22 @@
  * empty value is not a push.
  */
 import type { FieldChange } from '../dataset.ts';
+import { DealLists } from './deal-lists.ts';
 import type { FieldReplay } from './snapshot.ts';
 
 export function isPush(c: FieldChange): boolean {
   return typeof c.oldValue === 'string' && typeof c.newValue === 'string' && c.newValue > c.oldValue;
 }
 
-/** Times of each deal's pushes, ascending. */
-export function pushTimes(replay: FieldReplay): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const [d, changes] of replay.expectedClose) {
+/** Times of each deal's pushes, ascending. `deals`: how many deals there are. */
+export function pushTimes(replay: FieldReplay, deals: number): ReadonlyMap<number, number[]> {
+  const out = new DealLists<number[]>(deals);
+  replay.expectedClose.forEach((changes, d) => {
     // An array only for a deal that has a push (at a million deals, two per deal were most of this).
     let times: number[] | undefined;
     for (const c of changes) if (isPush(c)) (times ??= []).push(c.changedAt);
     if (times) out.set(d, times);
-  }
+  });
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Dataset, Deal, FieldChange } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
+import { DealLists } from './deal-lists.ts';
 import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
 
 export const NONE = 0;
@@ -33,52 +34,26 @@ export interface Snapshot {
   expectedClose: (LocalDate | null)[];
 }
 
-/** Per-deal field changes sorted by `changed_at` (file order on ties). */
+/** Per-deal field changes sorted by `changed_at` (file order on ties), the deals in order of their first change. */
 export interface FieldReplay {
-  amount: Map<number, FieldChange[]>;
-  expectedClose: Map<number, FieldChange[]>;
+  amount: ReadonlyMap<number, FieldChange[]>;
+  expectedClose: ReadonlyMap<number, FieldChange[]>;
 }
 
 export function buildFieldReplay(dataset: Dataset): FieldReplay {
   const n = dataset.deals.length;
-  const amount = new ChangeLists(n);
-  const expectedClose = new ChangeLists(n);
+  const amount = new DealLists<FieldChange[]>(n);
+  const expectedClose = new DealLists<FieldChange[]>(n);
   // One pass for both fields: at a million deals each change read is a cache miss.
-  for (const c of dataset.fieldHistory ?? []) (c.field === 'amount' ? amount : expectedClose).add(c);
-  return { amount: amount.byDeal(), expectedClose: expectedClose.byDeal() };
-}
-
-/**
- * One field's changes by deal, each deal's sorted, the deals in order of their first change.
- * Lists are gathered in an array by deal and put in the map once each: a map lookup per change took most of a
- * million deals' replay.
- */
-class ChangeLists {
-  private readonly lists: (FieldChange[] | undefined)[];
-  private readonly order: number[] = [];
-
-  constructor(deals: number) {
-    this.lists = new Array<FieldChange[] | undefined>(deals);
-  }
-
-  add(c: FieldChange): void {
-    const list = this.lists[c.deal];
+  for (const c of dataset.fieldHistory ?? []) {
+    const lists = c.field === 'amount' ? amount : expectedClose;
+    const list = lists.get(c.deal);
     if (list) list.push(c);
-    else {
-      this.lists[c.deal] = [c];
-      this.order.push(c.deal);
-    }
+    else lists.set(c.deal, [c]);
   }
-
-  byDeal(): Map<number, FieldChange[]> {
-    const byDeal = new Map<number, FieldChange[]>();
-    for (const d of this.order) {
-      const list = this.lists[d]!;
-      if (list.length > 1) list.sort((a, b) => a.changedAt - b.changedAt || a.line - b.line);
-      byDeal.set(d, list);
-    }
-    return byDeal;
-  }
+  const byTime = (a: FieldChange, b: FieldChange) => a.changedAt - b.changedAt || a.line - b.line;
+  for (const lists of [amount, expectedClose]) lists.forEach((list) => list.length > 1 && list.sort(byTime));
+  return { amount, expectedClose };
 }
 
 /** Rule 8: the value at T from a deal's changes, or `undefined` to use deals.csv. */
@@ -160,16 +135,16 @@ export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Sna
   for (let d = 0; d < n; d++) fillEntry(snap, d, tl, base, d, T);
   // Rule 8 for the deals with changes only, walking the maps in order: a lookup per deal
   // and per snapshot cost most of a snapshot at a million deals (a cache miss each).
-  for (const [d, changes] of replay.amount) {
-    if (!(tl.created[d]! < T)) continue;
+  replay.amount.forEach((changes, d) => {
+    if (!(tl.created[d]! < T)) return;
     const amount = replayedValue<number>(changes, T);
     if (amount !== undefined) snap.amount[d] = amount ?? 0;
-  }
-  for (const [d, changes] of replay.expectedClose) {
-    if (!(tl.created[d]! < T)) continue;
+  });
+  replay.expectedClose.forEach((changes, d) => {
+    if (!(tl.created[d]! < T)) return;
     const close = replayedValue<LocalDate>(changes, T);
     if (close !== undefined) snap.expectedClose[d] = close;
-  }
+  });
   return snap;
 }
 
@@ -221,13 +196,13 @@ export function dealsExpectedToCloseIn(tl: Timelines, replay: FieldReplay, perio
     const k = periodOf(base.expectedClose[d]);
     if (k >= 0 && tl.created[d]! < periods[k]!.T) found[k]![d] = 1;
   }
-  for (const [d, changes] of replay.expectedClose) {
+  replay.expectedClose.forEach((changes, d) => {
     periods.forEach((p, k) => {
       if (!(tl.created[d]! < p.T)) return;
       const close = replayedValue<LocalDate>(changes, p.T);
       if (periodOf(close === undefined ? base.expectedClose[d] : close) === k) found[k]![d] = 1;
     });
-  }
+  });
   return found.map((flags) => {
     let count = 0;
     for (let d = 0; d < n; d++) count += flags[d]!;
