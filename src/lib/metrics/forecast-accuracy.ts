@@ -25,7 +25,8 @@ export function forecastAccuracy(ctx: MetricContext): ForecastAccuracyRow[] {
   }
   // Only deals whose expected close at C is in the month can be forecast deals: only they are looked at C.
   const candidates = dealsExpectedToCloseIn(timelines, replay, months);
-  const forecastDeals: Set<number>[] = [];
+  // Per month, its candidates' states at C (entry j is deal candidates[k][j]).
+  const statesAtC: Uint8Array[] = [];
   const rows = months.map((m, k): ForecastAccuracyRow => {
     const row: ForecastAccuracyRow = {
       month: m.month,
@@ -39,15 +40,13 @@ export function forecastAccuracy(ctx: MetricContext): ForecastAccuracyRow[] {
     };
     const list = candidates[k]!;
     const atC = takeSnapshotOf(timelines, replay, m.T, list);
-    const open = new Set<number>();
     for (let j = 0; j < list.length; j++) {
       if (atC.state[j] !== OPEN) continue;
-      open.add(list[j]!);
       row.forecast_count++;
       row.forecast_amount += atC.amount[j]!;
       row.forecast_weighted += atC.amount[j]! * config.stages[atC.stage[j]!]!.probability;
     }
-    forecastDeals.push(open);
+    statesAtC.push(atC.state);
     return row;
   });
   // Won in the month, as known at T: one pass over the deals for all months.
@@ -60,8 +59,20 @@ export function forecastAccuracy(ctx: MetricContext): ForecastAccuracyRow[] {
     const row = rows[k]!;
     row.won_count++;
     row.won_amount += at.amount[d]!;
-    if (forecastDeals[k]!.has(d)) row.won_from_forecast++;
+    if (wasForecast(candidates[k]!, statesAtC[k]!, d)) row.won_from_forecast++;
   }
   for (const row of rows) row.ratio = ratio(row.won_amount, row.forecast_weighted);
   return rows;
+}
+
+/** Whether deal `d` is among a month's candidates (ascending) and was open at C: a forecast deal of the month. */
+function wasForecast(candidates: Int32Array, statesAtC: Uint8Array, d: number): boolean {
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (candidates[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < candidates.length && candidates[lo] === d && statesAtC[lo] === OPEN;
 }
