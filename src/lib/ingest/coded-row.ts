@@ -39,6 +39,8 @@ class CodedColumn {
   private readonly sampleRows: number;
   /** A grouping column (CodedRowOptions.grouping): read from bytes, it stays coded. */
   private readonly grouping: boolean;
+  /** The code of the cell read last; -1 once the column is read cell by cell. */
+  lastCode = -1;
 
   constructor(parse: (cell: string) => unknown, sampleRows: number, grouping = false) {
     this.parse = parse;
@@ -50,6 +52,7 @@ class CodedColumn {
   value(record: CsvRecord, i: number): unknown {
     if (!this.coded) return this.parseCell(record, i);
     const code = this.code(record, i);
+    this.lastCode = code;
     let v = this.parsed[code];
     if (v === undefined) {
       // Parsers give a value, null or an Invalid, never undefined.
@@ -96,8 +99,14 @@ class CodedColumn {
     return code;
   }
 
+  /** The distinct texts by code (code 0 is ''), or null once the column is read cell by cell (its codes then mean nothing). */
+  texts(): readonly string[] | null {
+    return this.coded ? this.values : null;
+  }
+
   private uncode(): void {
     this.coded = false;
+    this.lastCode = -1;
     this.values = [];
     this.interner = null;
     this.byString = new Map();
@@ -117,6 +126,36 @@ export interface CodedRowOptions {
    * deal. (A vendor adapter's rows share their strings already: there the usual rule applies.)
    */
   grouping?: readonly string[];
+  /** Columns whose codes the reader gives for each row it accepts (`RowCodes`). */
+  codes?: RowCodes;
+}
+
+/**
+ * The codes, in some columns, of the row a coded reader accepted last, and
+ * each such column's texts by code: a caller that keeps them per row can
+ * group its rows by those columns without hashing a text per row.
+ */
+export class RowCodes {
+  readonly columns: readonly string[];
+  /** By column: the code of the row accepted last (-1: none, or the column is not coded). */
+  readonly last: Int32Array;
+  private sources: ({ texts(): readonly string[] | null } | null)[] = [];
+
+  constructor(columns: readonly string[]) {
+    this.columns = columns;
+    this.last = new Int32Array(columns.length).fill(-1);
+  }
+
+  /** Column `m`'s distinct texts by code, or null when its codes mean nothing (read cell by cell, absent from the file). */
+  texts(m: number): readonly string[] | null {
+    return this.sources[m]?.texts() ?? null;
+  }
+
+  /** The reader's columns (null: the file lacks it), once per reader. */
+  attach(sources: ({ texts(): readonly string[] | null; lastCode: number } | null)[]): void {
+    this.sources = sources;
+    this.last.fill(-1);
+  }
 }
 
 /**
@@ -126,7 +165,7 @@ export interface CodedRowOptions {
 export function codedRowReader<F extends Record<string, (cell: string) => unknown>, Out>(
   def: RowDefinition<F, Out>,
   index: readonly number[],
-  { sampleRows = SAMPLE_ROWS, transient = false, grouping = [] }: CodedRowOptions = {},
+  { sampleRows = SAMPLE_ROWS, transient = false, grouping = [], codes }: CodedRowOptions = {},
 ): (record: CsvRecord) => Out | null {
   const all = Object.keys(def.fields);
   if (index.length !== all.length) throw new Error('codedRowReader: one index per column');
@@ -150,6 +189,8 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
   // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy
   // unless the caller takes what it needs from it first.
   const row: Record<string, unknown> = { ...template };
+  const coding = (codes?.columns ?? []).map((name) => columns[names.indexOf(name)] ?? null);
+  codes?.attach(coding);
   return (record) => {
     if (absentInvalid) return null;
     for (let k = 0; k < columns.length; k++) {
@@ -159,6 +200,7 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
     }
     const out = def.combine(row as ParsedFields<F>);
     if (out instanceof ColumnInvalid) return null;
+    for (let m = 0; m < coding.length; m++) codes!.last[m] = coding[m]?.lastCode ?? -1;
     return (out as unknown) === row && !transient ? ({ ...row } as Out) : out;
   };
 }

@@ -8,7 +8,8 @@
 import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
-import { DEALS_FILE, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { giveTextCodes } from '../deal-codes.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
@@ -108,6 +109,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   tables.push(historyRead.table);
 
   const { deals, remap } = resolveDeals(dealsRead, historyRead.rowCount, ctx, issues);
+  giveTextCodes(deals, dealTextCodes(dealsRead, remap, deals.length));
   const history = historyRead.history;
   // Rejected candidates have no history rows, so every row maps to an accepted deal.
   for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;

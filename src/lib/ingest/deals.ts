@@ -6,7 +6,9 @@
 import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
 import type { IssueLog } from './issues.ts';
-import { fastRowReader } from './coded-row.ts';
+import { fastRowReader, RowCodes } from './coded-row.ts';
+import type { CodedText, TextCodes } from '../deal-codes.ts';
+import { grown } from './grown.ts';
 import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
@@ -22,6 +24,22 @@ export interface DealsRead {
   rejectedIds: Map<string, number>;
   /** deal_id of each candidate to its index (what `idIndex(candidates)` gives). */
   ids: IdTable;
+  /** The codes of the grouping texts of the candidates, from the coded reading (`dealTextCodes`). */
+  codes: CandidateCodes;
+}
+
+/** deals.csv's columns whose codes are kept per candidate, and the Deal text each one is. */
+const CODED_COLUMNS = [
+  ['account_id', 'accountId'],
+  ['owner', 'owner'],
+  ['team', 'team'],
+  ['product', 'product'],
+] as const satisfies readonly (readonly [string, CodedText])[];
+
+/** Per candidate and coded column, its code (-1: its row was read by zod, without codes); and the reader's texts. */
+interface CandidateCodes {
+  rows: RowCodes;
+  byCandidate: Int32Array[];
 }
 
 export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptions): DealsRead {
@@ -31,11 +49,14 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
   let candidates: Deal[] = [];
   let rejectedIds = new Map<string, number>();
   let ids = new IdTable();
+  let codes: CandidateCodes = { rows: new RowCodes([]), byCandidate: [] };
   const spec = { file: DEALS_FILE, required: DEAL_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     candidates = [];
     rejectedIds = new Map();
     ids = new IdTable();
+    codes = { rows: new RowCodes(CODED_COLUMNS.map(([column]) => column)), byCandidate: CODED_COLUMNS.map(() => new Int32Array(1024)) };
+    const { rows: rowCodes, byCandidate } = codes;
     // The first occurrence of an id is a candidate (in `ids`) or a rejected row (in `rejectedIds`).
     const firstLine = (id: string) => {
       const c = ids.get(id);
@@ -43,7 +64,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
-    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow, { transient: true, grouping: ['account_id', 'account_name'] });
+    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow, { transient: true, grouping: ['account_id', 'account_name'], codes: rowCodes });
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;
@@ -55,18 +76,44 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
         issues.error(DEALS_FILE, line, 'deal_id', 'duplicate_id', `deal_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected`);
         return false;
       }
-      const row = fast(record) ?? validate(readRow(record), line);
+      const fastRow = fast(record);
+      const row = fastRow ?? validate(readRow(record), line);
       if (row === null) {
         if (id !== '') rejectedIds.set(id, line);
         return false;
       }
+      const c = candidates.length;
+      if (c === byCandidate[0]!.length) for (let m = 0; m < byCandidate.length; m++) byCandidate[m] = grown(byCandidate[m]!, 2 * c);
+      for (let m = 0; m < byCandidate.length; m++) byCandidate[m]![c] = fastRow === null ? -1 : rowCodes.last[m]!;
       // Right after the lookup that found nothing: added where that lookup stopped.
-      ids.add(id, candidates.length);
+      ids.add(id, c);
       candidates.push(toDeal(row, line, ctx, issues));
       return true;
     };
   });
-  return { table, candidates, rejectedIds, ids };
+  return { table, candidates, rejectedIds, ids, codes };
+}
+
+/**
+ * The codes of the accepted deals' grouping texts (`remap`: each candidate's deal index, or -1), for the
+ * columns whose codes hold for every deal: coded to the end, every row read by the coded reader.
+ */
+export function dealTextCodes(read: DealsRead, remap: Int32Array, deals: number): Partial<Record<CodedText, TextCodes>> {
+  const out: Partial<Record<CodedText, TextCodes>> = {};
+  CODED_COLUMNS.forEach(([, text], m) => {
+    const names = read.codes.rows.texts(m);
+    if (names === null) return;
+    const byCandidate = read.codes.byCandidate[m]!;
+    const codes = new Int32Array(deals);
+    for (let c = 0; c < remap.length; c++) {
+      const d = remap[c]!;
+      if (d < 0) continue;
+      if (byCandidate[c]! < 0) return;
+      codes[d] = byCandidate[c]!;
+    }
+    out[text] = { codes, names };
+  });
+  return out;
 }
 
 /** The Deal of a row (which the fast reader reuses for the next one: nothing of `r` itself is kept). */

@@ -1,18 +1,14 @@
 /**
  * Integer codes for the texts metrics group deals by (owner, team, account,
- * product), made in one pass per list of deals: a grouping then indexes an
- * array by code instead of hashing a text per deal, and a site build's
- * fourteen engine runs (now, 30 days earlier, twelve trend months) share
- * them. A filtered view has its own list of deals, so its own codes.
+ * product): a grouping then indexes an array by code instead of hashing a
+ * text per deal, and a site build's fourteen engine runs (now, 30 days
+ * earlier, twelve trend months) share them. Ingest gives the codes of the
+ * columns it read coded (deal-codes.ts); the others are made here in one
+ * pass over the deals. A filtered view has its own list of deals, so its own codes.
  */
 import type { Deal } from '../dataset.ts';
+import { givenTextCodes, type TextCodes } from '../deal-codes.ts';
 import { UNSPECIFIED } from './win-loss.ts';
-
-/** Deal `d`'s text is `names[codes[d]]`; names in order of first appearance. */
-export interface TextCodes {
-  codes: Int32Array;
-  names: string[];
-}
 
 /** Codes of one text per deal, built up deal by deal. */
 class Coder {
@@ -45,23 +41,39 @@ export interface DealCodes {
 
 const cache = new WeakMap<readonly Deal[], DealCodes>();
 
-/** The codes of `deals`, made on first use: each deal object is read once for all four (at a million deals, a cache miss each). */
+/** The codes of `deals`, made on first use: given by ingest, or each deal object read once for all four (at a million deals, a cache miss each). */
 export function dealCodes(deals: readonly Deal[]): DealCodes {
   let codes = cache.get(deals);
   if (!codes) {
+    const given = givenTextCodes(deals);
+    const team = given.team && asTeams(given.team);
     const n = deals.length;
-    const owner = new Coder(n);
-    const team = new Coder(n);
-    const account = new Coder(n);
-    const product = new Coder(n);
-    for (let d = 0; d < n; d++) {
-      const deal = deals[d]!;
-      owner.set(d, deal.owner);
-      team.set(d, deal.team.trim() || UNSPECIFIED);
-      account.set(d, deal.accountId);
-      product.set(d, deal.product);
+    const coders = {
+      owner: given.owner ? null : new Coder(n),
+      team: team ? null : new Coder(n),
+      account: given.accountId ? null : new Coder(n),
+      product: given.product ? null : new Coder(n),
+    };
+    if (coders.owner || coders.team || coders.account || coders.product) {
+      for (let d = 0; d < n; d++) {
+        const deal = deals[d]!;
+        coders.owner?.set(d, deal.owner);
+        coders.team?.set(d, teamName(deal.team));
+        coders.account?.set(d, deal.accountId);
+        coders.product?.set(d, deal.product);
+      }
     }
-    cache.set(deals, (codes = { owner, team, account, product }));
+    codes = { owner: given.owner ?? coders.owner!, team: team ?? coders.team!, account: given.accountId ?? coders.account!, product: given.product ?? coders.product! };
+    cache.set(deals, codes);
   }
   return codes;
+}
+
+/** The team as the by-team table names it. */
+const teamName = (team: string) => team.trim() || UNSPECIFIED;
+
+/** Codes of the teams as they are, as codes of their by-team names; null when two teams would share a name (then the deals are coded here). */
+function asTeams(given: TextCodes): TextCodes | null {
+  const names = given.names.map(teamName);
+  return new Set(names).size === names.length ? { codes: given.codes, names } : null;
 }

@@ -11,6 +11,11 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { utf8 } from './helpers.ts';
+import { type CodedText, givenTextCodes } from '../../../src/lib/deal-codes.ts';
+import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import type { Metrics } from '../../../src/lib/metrics/types.ts';
+
+const AS_OF = '2025-06-30';
 
 const config = parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY' });
 
@@ -46,8 +51,10 @@ function folder(ids: number) {
     cell(['prospect', 'Won', 'lost', '수주', ' Qualification '], ['Closing']),
     cell(['yes', 'N', ''], ['maybe']),
     cell(['3', '12', ''], ['13']),
+    cell(['', '영업1팀', 'Team B', ' Team B']),
+    cell(['', 'CNC-5X', 'INSPECT-AI']),
   );
-  const dealHeader = ['deal_id', 'deal_name', 'account_id', 'owner', 'amount', 'currency', 'created_at', 'closed_at', 'stage', 'budget_confirmed', 'lifecycle_months'];
+  const dealHeader = ['deal_id', 'deal_name', 'account_id', 'owner', 'amount', 'currency', 'created_at', 'closed_at', 'stage', 'budget_confirmed', 'lifecycle_months', 'team', 'product'];
   const history = fc.tuple(idOf, cell(['prospect', 'qualify', 'Won', 'lost', '수주'], ['Closing']), cell(DATES, BAD_DATES));
   const field = fc.tuple(idOf, cell(['amount', 'close_date', 'CloseDate', 'stage']), cell(['', '100', '1,000 KRW', '2025-01-02']), cell(['100', '2,000', '2025-02-03'], ['soon']), cell(DATES, BAD_DATES));
   return fc
@@ -67,7 +74,7 @@ function folder(ids: number) {
 }
 
 /** Equal Datasets, compared part by part so that a difference shows as one small diff (a whole-Dataset diff takes minutes to print). */
-function expectSame(columnar: Dataset, reference: Dataset): void {
+function expectSame(columnar: Dataset, reference: Dataset): string[] {
   expect(columnar.files).toEqual(reference.files);
   expect(columnar.issues.length).toBe(reference.issues.length);
   columnar.issues.forEach((issue, i) => expect(issue).toEqual(reference.issues[i]));
@@ -79,16 +86,27 @@ function expectSame(columnar: Dataset, reference: Dataset): void {
   columnar.fieldHistory?.forEach((change, i) => expect(change).toEqual(reference.fieldHistory![i]));
   // Whatever the parts above do not name (accounts, targets, columns, source, hashes).
   expect({ ...columnar, deals: [], issues: [], stageHistory: null, fieldHistory: null }).toEqual({ ...reference, deals: [], issues: [], stageHistory: null, fieldHistory: null });
+  // The groupings by the codes the coded reading gives (the row-by-row reading gives none: the metrics code the deals).
+  expect(givenTextCodes(reference.deals)).toEqual({});
+  const given = givenTextCodes(columnar.deals);
+  for (const [text, codes] of Object.entries(given)) columnar.deals.forEach((deal, d) => expect(codes.names[codes.codes[d]!]).toBe(deal[text as CodedText]));
+  const grouped = (m: Metrics) => ({ by_owner: m.by_owner, by_team: m.by_team, repurchase: m.repurchase });
+  const metrics = computeMetrics(columnar, config, AS_OF);
+  expect(grouped(metrics)).toEqual(grouped(computeMetrics(reference, config, AS_OF)));
+  return metrics.repurchase.length > 0 && metrics.by_team.length > 1 ? Object.keys(given) : [];
 }
 
 describe('the columnar reading gives the Dataset of a plain row-by-row reading', () => {
   it('on small random folders', () => {
+    const coded = new Set<string>();
     fc.assert(
       fc.property(folder(12), (files) => {
-        expectSame(buildDataset(files, config), buildDataset(files, config, { rowByRow: true }));
+        for (const text of expectSame(buildDataset(files, config), buildDataset(files, config, { rowByRow: true }))) coded.add(text);
       }),
       { numRuns: 150 },
     );
+    // Some runs had every grouping coded by the reading, with repurchase rows and several teams to compare.
+    expect([...coded].sort()).toEqual(['accountId', 'owner', 'product', 'team']);
   });
 
   it('on random folders past the coded columns’ sample (2,048 rows)', () => {
