@@ -61,7 +61,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     const ids = [''];
     const interner = new Interner(ids);
     // A deal_id is coded by its text, and no currency is known: an amount naming one is kept for the validator.
-    const fast = fieldFastPath(ctx, (src, s, e) => interner.code(src, s, e), () => NO_DEAL_YET.code, {
+    const fast = fieldFastPath(ctx, (src, s, e) => interner.codeRepeated(src, s, e), () => NO_DEAL_YET.code, {
       deal: t.index.deal_id!,
       field: t.index.field!,
       oldValue: t.index.old_value!,

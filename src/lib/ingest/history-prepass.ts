@@ -58,7 +58,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
     const rows = { ids, length: 0, code: new Int32Array(capacity), stage: new Int32Array(capacity), at: new Float64Array(capacity), line: new Int32Array(capacity), kept: [] as Record<string, string>[] };
     out = rows;
     // A byte source gives ranges only: `get` (for rows of whole strings) is never asked.
-    const fast = historyFastPath(ctx, { find: (src, s, e) => (s === e ? -1 : interner.code(src, s, e)), get: () => -1 }, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
+    const fast = historyFastPath(ctx, { find: (src, s, e) => (s === e ? -1 : interner.codeRepeated(src, s, e)), get: () => -1 }, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
     const readRow = rowReader(t, columns);
     return (record) => {
       const i = rows.length++;

@@ -15,8 +15,21 @@ export class Interner {
   /** Hash of each code's text (int32: a plain array of uint32 would box most of them). */
   private hashes = new Int32Array(1024);
 
+  /** The code `codeRepeated` gave last (0: none yet). */
+  private lastCode = 0;
+
   constructor(values: string[]) {
     this.values = values;
+  }
+
+  /**
+   * `code`, for cells that mostly repeat the one before (a history file's deal ids, its rows grouped by
+   * deal): that one is compared first, which costs no hash and no probe.
+   */
+  codeRepeated(src: string, s: number, e: number): number {
+    const last = this.lastCode;
+    if (last > 0 && rangeIs(src, s, e, this.values[last]!)) return last;
+    return (this.lastCode = this.code(src, s, e));
   }
 
   code(src: string, s: number, e: number): number {
