@@ -151,10 +151,20 @@ export function localDayOf(t: number, timeZone: string): number {
   return Math.floor((t + zoneOffsetMs(t, timeZone)) / DAY_MS);
 }
 
-/** The calendar date of a day number (`localDayOf`). */
+/** Dates by day number, made once each: a site build asks for the same few thousand days millions of times. */
+const datesOfDays = new Map<number, LocalDate>();
+/** Past this many days the memo starts over (each is a short string; real data spans a few thousand). */
+const MAX_MEMO_DAYS = 1 << 16;
+
+/** The calendar date of a day number (`localDayOf`); equal dates are one string. */
 export function dateOfDay(day: number): LocalDate {
-  const d = new Date(day * DAY_MS);
-  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    if (datesOfDays.size >= MAX_MEMO_DAYS) datesOfDays.clear();
+    const d = new Date(day * DAY_MS);
+    datesOfDays.set(day, (date = formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())));
+  }
+  return date;
 }
 
 /** The local month `YYYY-MM` of instant `t`. */

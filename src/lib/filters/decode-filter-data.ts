@@ -6,9 +6,9 @@
 import type { Dataset, Deal, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
 import { FORECAST_CATEGORIES } from '../dataset.ts';
 import type { Config } from '../ingest/config.ts';
-import type { LocalDate } from '../time.ts';
+import { dateOfDay, type LocalDate } from '../time.ts';
 import { restoreConfig } from './filter-config.ts';
-import { dateOfDay, FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, utcDay } from './filter-data.ts';
+import { FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, utcDay } from './filter-data.ts';
 import { fail, isNum, isNumOrNull, isRecord, isStr, list } from './filter-data-checks.ts';
 
 function readDict(v: unknown, what: string, n: number, nullable = false): (string | null)[] {

@@ -24,7 +24,7 @@
  * (the page), filter-config.ts carries the config across.
  */
 import type { FileStats } from '../dataset.ts';
-import { DAY_MS, formatDate, type LocalDate } from '../time.ts';
+import { DAY_MS, type LocalDate } from '../time.ts';
 
 export const FILTER_DATA_FORMAT = 'pipescope-filter-data';
 export const FILTER_DATA_VERSION = 1;
@@ -133,14 +133,3 @@ export function dayNumber(date: LocalDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
-const dates = new Map<number, LocalDate>();
-
-/** The calendar date of a day number (the strings are shared: a page reads many equal dates). */
-export function dateOfDay(day: number): LocalDate {
-  let date = dates.get(day);
-  if (date === undefined) {
-    const d = new Date(day * DAY_MS);
-    dates.set(day, (date = formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())));
-  }
-  return date;
-}
