@@ -35,9 +35,9 @@ export function computeMetrics(dataset: Dataset, config: Config, asOf: LocalDate
   return computeAt(prepare(dataset, config), asOf).metrics;
 }
 
-export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
+/** What every run computes first: the metrics others are made from (stalled deals need time in stage's thresholds). */
+function coreAt(prepared: Prepared, asOf: LocalDate) {
   const ctx = contextAt(prepared, asOf);
-  const { dataset, config } = ctx;
   const pipe = pipeline(ctx);
   const tis = timeInStage(ctx);
   const cycles = cycleLength(ctx);
@@ -45,6 +45,24 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
   const thresholds = stallThresholds(ctx, tis);
   const flags = openDealFlags(ctx);
   const stalledDeals = stalled(ctx, thresholds, flags);
+  return { ctx, pipe, tis, cycles, rate, thresholds, flags, stalledDeals, speed: velocity(pipe, rate, cycles) };
+}
+
+/** The figures a trend point shows (views/trends.ts). */
+export type TrendFigures = Pick<Metrics, 'as_of' | 'pipeline' | 'win_rate' | 'cycle_length' | 'velocity' | 'stalled'>;
+
+/**
+ * A trend point's figures at `asOf`: those `computeAt` gives, by the same functions, without the metrics
+ * a trend does not show (repurchase, forecast accuracy and the rest were most of a site build's eleven trend runs).
+ */
+export function trendFiguresAt(prepared: Prepared, asOf: LocalDate): TrendFigures {
+  const { pipe, rate, cycles, speed, stalledDeals } = coreAt(prepared, asOf);
+  return { as_of: asOf, pipeline: pipe, win_rate: rate, cycle_length: cycles, velocity: speed, stalled: stalledDeals.rows };
+}
+
+export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
+  const { ctx, pipe, tis, cycles, rate, thresholds, flags, stalledDeals, speed } = coreAt(prepared, asOf);
+  const { dataset, config } = ctx;
   const metrics: Metrics = {
     schema_version: SCHEMA_VERSION,
     as_of: asOf,
@@ -57,7 +75,7 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
     time_in_stage: tis,
     cycle_length: cycles,
     win_rate: rate,
-    velocity: velocity(pipe, rate, cycles),
+    velocity: speed,
     loss_reasons: reasons(ctx, LOST),
     win_reasons: reasons(ctx, WON),
     lost_at_stage: lostAtStage(ctx),

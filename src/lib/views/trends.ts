@@ -1,12 +1,13 @@
 /**
  * Trends from time travel: the overview's figures at the end of each of the
  * 12 months ending with as_of's month, each point the engine's metrics at
- * that date (`computeAt` on the one prepared dataset), exactly what
+ * that date (`trendFiguresAt` on the one prepared dataset: `computeAt`'s
+ * functions, without the metrics a point does not show), exactly what
  * `npm run metrics -- --as-of <that date>` writes. The last point is as_of
  * itself (a month end only when as_of is one): a later date would be in the
  * future of the data. Pure: no clock, no files.
  */
-import { computeAt, type Prepared } from '../metrics/index.ts';
+import { type Prepared, type TrendFigures, trendFiguresAt } from '../metrics/index.ts';
 import type { Figures } from '../metrics/schema.ts';
 import { addToMonth, daysInMonth, formatDate, type LocalDate } from '../time.ts';
 import type { TrendPoint } from './schema.ts';
@@ -31,7 +32,7 @@ export function trendDates(asOf: LocalDate): LocalDate[] {
 }
 
 /** The trend figures of one metrics run (the overview's tiles). */
-export function trendPoint(metrics: Figures): TrendPoint {
+export function trendPoint(metrics: TrendFigures): TrendPoint {
   return {
     as_of: metrics.as_of,
     open_count: metrics.pipeline.open_count,
@@ -50,5 +51,5 @@ export function trendPoint(metrics: Figures): TrendPoint {
  * 30-day comparison) by date, so no date is computed twice.
  */
 export function trendPoints(prepared: Prepared, asOf: LocalDate, known: ReadonlyMap<LocalDate, Figures>): TrendPoint[] {
-  return trendDates(asOf).map((date) => trendPoint(known.get(date) ?? computeAt(prepared, date).metrics));
+  return trendDates(asOf).map((date) => trendPoint(known.get(date) ?? trendFiguresAt(prepared, date)));
 }
