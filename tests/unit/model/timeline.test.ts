@@ -53,13 +53,19 @@ function interleaved(dataset: Dataset, picks: number[]): Dataset {
     const open = queues.filter((q) => q.length > 0);
     order.push(open[(picks[p++ % Math.max(1, picks.length)] ?? 0) % open.length]!.shift()!);
   }
+  return withRows(dataset, order);
+}
+
+/** The dataset with history rows `rows` (indexes into its history, in that order). */
+function withRows(dataset: Dataset, rows: readonly number[]): Dataset {
+  const h = dataset.stageHistory;
   return {
     ...dataset,
     stageHistory: {
-      deal: Int32Array.from(order, (i) => h.deal[i]!),
-      stage: Int32Array.from(order, (i) => h.stage[i]!),
-      enteredAt: Float64Array.from(order, (i) => h.enteredAt[i]!),
-      length: h.length,
+      deal: Int32Array.from(rows, (i) => h.deal[i]!),
+      stage: Int32Array.from(rows, (i) => h.stage[i]!),
+      enteredAt: Float64Array.from(rows, (i) => h.enteredAt[i]!),
+      length: rows.length,
     },
   };
 }
@@ -140,16 +146,7 @@ describe('buildTimelines', () => {
         const repeated = { ...dataset, stageHistory: { ...h, stage: h.stage.slice() } };
         if (i > 0 && h.deal[i] === h.deal[i - 1]) repeated.stageHistory.stage[i] = h.stage[i - 1]!;
         const d = h.deal[i]!;
-        const keep = Array.from(h.deal.keys()).filter((k) => h.deal[k] !== d);
-        const without = {
-          ...dataset,
-          stageHistory: {
-            deal: Int32Array.from(keep, (k) => h.deal[k]!),
-            stage: Int32Array.from(keep, (k) => h.stage[k]!),
-            enteredAt: Float64Array.from(keep, (k) => h.enteredAt[k]!),
-            length: keep.length,
-          },
-        };
+        const without = withRows(dataset, Array.from(h.deal.keys()).filter((k) => h.deal[k] !== d));
         for (const other of [repeated, without]) expect(actual(other)).toEqual(reference(other));
         expect(buildTimelines(without, config).visitStart.buffer).not.toBe(without.stageHistory.enteredAt.buffer);
       }),
