@@ -9,7 +9,7 @@ import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals } from './deals.ts';
-import { giveTextCodes } from '../deal-codes.ts';
+import { giveTextCodes } from '../text-codes.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';

@@ -7,7 +7,7 @@ import type { Deal } from '../dataset.ts';
 import { startOfLocalDate } from '../time.ts';
 import type { IssueLog } from './issues.ts';
 import { fastRowReader, RowCodes } from './coded-row.ts';
-import type { CodedText, TextCodes } from '../deal-codes.ts';
+import type { CodedText, TextCodes } from '../text-codes.ts';
 import { grown } from './grown.ts';
 import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';

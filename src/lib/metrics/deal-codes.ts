@@ -3,11 +3,11 @@
  * product): a grouping then indexes an array by code instead of hashing a
  * text per deal, and a site build's fourteen engine runs (now, 30 days
  * earlier, twelve trend months) share them. Ingest gives the codes of the
- * columns it read coded (deal-codes.ts); the others are made here in one
+ * columns it read coded (text-codes.ts); the others are made here in one
  * pass over the deals. A filtered view has its own list of deals, so its own codes.
  */
 import type { Deal } from '../dataset.ts';
-import { givenTextCodes, type TextCodes } from '../deal-codes.ts';
+import { givenTextCodes, type TextCodes } from '../text-codes.ts';
 import { UNSPECIFIED } from './win-loss.ts';
 
 /** Codes of one text per deal, built up deal by deal. */

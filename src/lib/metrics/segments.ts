@@ -2,7 +2,7 @@
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, quantiles, ratio } from '../stats.ts';
 import type { MetricContext } from './context.ts';
-import type { TextCodes } from '../deal-codes.ts';
+import type { TextCodes } from '../text-codes.ts';
 import { dealCodes } from './deal-codes.ts';
 import { cycleDays } from './win-loss.ts';
 import type { OwnerRow } from './types.ts';

@@ -11,7 +11,7 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { utf8 } from './helpers.ts';
-import { type CodedText, givenTextCodes } from '../../../src/lib/deal-codes.ts';
+import { type CodedText, givenTextCodes } from '../../../src/lib/text-codes.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
 

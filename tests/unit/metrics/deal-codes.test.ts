@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../src/lib/dataset.ts';
-import { giveTextCodes } from '../../../src/lib/deal-codes.ts';
+import { giveTextCodes } from '../../../src/lib/text-codes.ts';
 import { dealCodes } from '../../../src/lib/metrics/deal-codes.ts';
 import { slotTable } from '../../../src/lib/metrics/repurchase.ts';
 import { UNSPECIFIED } from '../../../src/lib/metrics/win-loss.ts';
