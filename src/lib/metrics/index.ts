@@ -45,7 +45,7 @@ function coreAt(prepared: Prepared, asOf: LocalDate) {
   const thresholds = stallThresholds(ctx, tis);
   const flags = openDealFlags(ctx);
   const stalledDeals = stalled(ctx, thresholds, flags);
-  return { ctx, pipe, tis, cycles, rate, thresholds, flags, stalledDeals, speed: velocity(pipe, rate, cycles) };
+  return { ctx, pipe, tis, cycles, rate, thresholds, flags, stalledDeals, dealVelocity: velocity(pipe, rate, cycles) };
 }
 
 /** The figures a trend point shows (views/trends.ts). */
@@ -56,12 +56,12 @@ export type TrendFigures = Pick<Metrics, 'as_of' | 'pipeline' | 'win_rate' | 'cy
  * a trend does not show (repurchase, forecast accuracy and the rest were most of a site build's eleven trend runs).
  */
 export function trendFiguresAt(prepared: Prepared, asOf: LocalDate): TrendFigures {
-  const { pipe, rate, cycles, speed, stalledDeals } = coreAt(prepared, asOf);
-  return { as_of: asOf, pipeline: pipe, win_rate: rate, cycle_length: cycles, velocity: speed, stalled: stalledDeals.rows };
+  const { pipe, rate, cycles, dealVelocity, stalledDeals } = coreAt(prepared, asOf);
+  return { as_of: asOf, pipeline: pipe, win_rate: rate, cycle_length: cycles, velocity: dealVelocity, stalled: stalledDeals.rows };
 }
 
 export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
-  const { ctx, pipe, tis, cycles, rate, thresholds, flags, stalledDeals, speed } = coreAt(prepared, asOf);
+  const { ctx, pipe, tis, cycles, rate, thresholds, flags, stalledDeals, dealVelocity } = coreAt(prepared, asOf);
   const { dataset, config } = ctx;
   const metrics: Metrics = {
     schema_version: SCHEMA_VERSION,
@@ -75,7 +75,7 @@ export function computeAt(prepared: Prepared, asOf: LocalDate): MetricsResult {
     time_in_stage: tis,
     cycle_length: cycles,
     win_rate: rate,
-    velocity: speed,
+    velocity: dealVelocity,
     loss_reasons: reasons(ctx, LOST),
     win_reasons: reasons(ctx, WON),
     lost_at_stage: lostAtStage(ctx),
