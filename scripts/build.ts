@@ -1,5 +1,5 @@
 /**
- * npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--cache <folder> | --no-cache]
+ * npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache]
  *
  * Extract and render: reads the data folder, computes the site manifest
  * (metrics now and 30 days earlier, deal and account views), validates it,
@@ -31,6 +31,7 @@
  * `--max-rejected` stop (exit 3) before anything is written to `--out`.
  */
 import { basename, join, relative, resolve } from 'node:path';
+import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
@@ -63,7 +64,7 @@ const CHILD_EXTRACT_BYTES = 16_000_000;
 // Modules only some builds need are loaded when needed: every build pays for loading what it imports.
 const formats = async () => (await import('../src/lib/ingest/vendor/registry.ts')).FORMATS;
 const usage = async () =>
-  `usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
+  `usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
 
 /** What main reads and renders with (a test can pass its own). */
 export interface BuildDeps {
@@ -97,6 +98,7 @@ const ARGS = {
   'as-of': 'value',
   out: 'value',
   'max-account-pages': 'value',
+  'max-filter-mb': 'value',
   cache: 'value',
   'no-cache': 'flag',
   quiet: 'flag',
@@ -127,6 +129,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const asOfArg = asOfOption(args['as-of']);
     // Every account gets its page unless --max-account-pages limits them to the largest.
     const maxPages = wholeNumberOption('max-account-pages', args['max-account-pages']) ?? Infinity;
+    // Filters in the URL unless their data file would be larger than this (0: none).
+    const maxFilterMb = wholeNumberOption('max-filter-mb', args['max-filter-mb']) ?? MAX_FILTER_DATA_MB;
     const format = args.format === undefined ? undefined : choiceOption('format', args.format, await formats());
     const pipeline = optionalString(args.pipeline);
     const redaction = redactOption(args);
@@ -170,7 +174,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // A rebuild of the same inputs, code and options reuses the stored output (scripts/lib/build-cache.ts).
     const cache = cacheDir === undefined ? null : openCache(io, cacheDir, cacheArg !== undefined);
     const keyAsOf = asOfArg ?? (cache ? await todayFor(dataDir, io) : undefined);
-    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, asOf: keyAsOf, version, maxPages, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
+    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
     const hit = cache && key ? cache.lookup(key.key) : null;
     if (hit) checkDate(hit.meta.asOf);
     const tKey = io.now();
@@ -182,6 +186,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         asOfArg,
         clock: io.now(),
         maxPages,
+        maxFilterMb,
         format,
         pipeline,
         redaction,

@@ -58,6 +58,7 @@ export interface KeyRequest {
   asOf: string;
   version: string;
   maxPages: number;
+  maxFilterMb: number;
   format: string | undefined;
   pipeline: string | undefined;
   redaction: RedactOptions | undefined;
@@ -83,6 +84,7 @@ export function buildKey(req: KeyRequest): { key: string; inputs: Record<string,
     as_of: req.asOf,
     options: {
       max_account_pages: Number.isFinite(req.maxPages) ? req.maxPages : 'all',
+      max_filter_mb: req.maxFilterMb,
       format: req.format ?? null,
       pipeline: req.pipeline ?? null,
       redact: req.redaction ? { amount_band: req.redaction.amountBand ?? null } : null,

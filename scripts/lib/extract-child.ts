@@ -34,6 +34,8 @@ export interface ExtractJob {
   /** The clock at the start of the build (ms since the epoch): the default as-of date. */
   clock: number;
   maxPages: number;
+  /** `--max-filter-mb`. */
+  maxFilterMb: number;
   format: string | undefined;
   pipeline: string | undefined;
   redaction: RedactOptions | undefined;
@@ -90,6 +92,7 @@ export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction
     clock: job.clock,
     now: deps.now,
     maxPages: job.maxPages,
+    maxFilterMb: job.maxFilterMb,
     redaction: job.redaction,
     publish: job.publish,
     ...datedRules(job.publish, job.snapshots, job.storeShown),

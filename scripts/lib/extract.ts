@@ -78,6 +78,8 @@ export interface ExtractRequest {
   /** For the read's time. */
   now: () => number;
   maxPages: number;
+  /** Filters in the URL only when their data file is at most this many MB (`--max-filter-mb`). */
+  maxFilterMb: number;
   redaction: RedactOptions | undefined;
   publish: PublishOptions;
   /** Earlier snapshots of a date, oldest first (the one of this date left out when this build replaces it). */
@@ -118,18 +120,24 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
   const dataLabel = basename(req.dataDir);
   const one = (date: string, dataPath: string, options: Partial<SiteDataOptions>): { job: RenderJob; site: SiteData } => {
     const extracted = extractSite(dataset, config, date, { dataLabel, maxAccountPages: req.maxPages, ...options });
-    // Filters in the URL: the data file a filtered page loads (named after its content) and the form's choices.
+    // Filters in the URL: the data file a filtered page loads (named after its content) and the form's choices;
+    // none past --max-filter-mb, and the pages say so.
     const filterData = filterDataText(dataset, config, extracted.site);
+    const filterBytes = Buffer.byteLength(filterData);
+    const filterOn = filterBytes <= req.maxFilterMb * 1e6;
     const filterPath = filterDataPath(createHash('sha256').update(filterData).digest('hex').slice(0, 12));
     const filesDir = req.makeFilesDir?.() ?? null;
     const script = req.filterScript;
-    const filters = { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) };
-    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, { filters }, filesDir ?? undefined));
+    const filters = filterOn
+      ? { filters: { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) } }
+      : { filters_off: { deals: dataset.deals.length, mb: Math.round(filterBytes / 1e5) / 10, limit_mb: req.maxFilterMb } };
+    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined));
     if (filesDir !== null) {
       writingTo(filesDir, () => {
         // In pieces, as `npm run metrics` writes it: with every rejected row listed it can be gigabytes.
         writeFileAtomic(join(filesDir, 'metrics.json'), metricsChunks(extracted.metrics), fs);
-        for (const [path, bytes] of [[filterPath, filterData] as const, ...(script?.files ?? []).map((f) => [f.path, f.bytes] as const)]) {
+        const filterFiles = filterOn ? [[filterPath, filterData] as const, ...(script?.files ?? []).map((f) => [f.path, f.bytes] as const)] : [];
+        for (const [path, bytes] of filterFiles) {
           fs.mkdirSync(join(filesDir, dirname(path)), { recursive: true });
           fs.writeFileSync(join(filesDir, path), bytes);
         }

@@ -60,6 +60,8 @@ export const en = {
     invalidPeriod: 'The period in the link is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
     failed: 'The filter could not be applied; the figures below show all deals.',
     fileShare: 'Filters need the dashboard served by a web server (any static host); opened as files, this page shows all deals.',
+    tooLarge: (p: { deals: number; mb: number; limitMb: number }, f: Formatter) =>
+      `No filters on this dashboard: filtering its ${f.count(p.deals)} deals would load ${f.number(p.mb)} MB into the browser, more than the ${f.count(p.limitMb)} MB this build allows (npm run build -- --max-filter-mb). This page shows all deals; each owner's figures are on the Owners and teams page.`,
     trendsNote: 'The 12-month sparklines are left out: the trends show all deals.',
     thresholdsNote: "Stall thresholds stay the company's, learned from all deals.",
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",

@@ -53,6 +53,8 @@ export const ko: Messages = {
     invalidPeriod: '링크의 기간이 YYYY, YYYY-Qn, YYYY-MM 형식이 아니어서 적용하지 않았습니다.',
     failed: '필터를 적용하지 못했습니다. 아래 수치는 전체 딜 기준입니다.',
     fileShare: '필터는 웹 서버(정적 호스팅이면 충분)로 제공할 때 동작합니다. 파일로 열면 이 페이지는 전체 딜을 보여 줍니다.',
+    tooLarge: (p, f) =>
+      `이 대시보드에는 필터가 없습니다. 딜 ${f.count(p.deals)}건을 필터링하려면 브라우저가 ${f.number(p.mb)}MB를 불러와야 해서, 이 빌드가 허용하는 ${f.count(p.limitMb)}MB(npm run build -- --max-filter-mb)를 넘습니다. 이 페이지는 전체 딜을 보여 주며, 담당자별 수치는 담당자·팀 페이지에 있습니다.`,
     trendsNote: '12개월 추이 미니 차트는 표시하지 않습니다. 추이는 전체 딜 기준입니다.',
     thresholdsNote: '정체 기준일은 전체 딜에서 구한 회사 기준을 그대로 씁니다.',
     ownerTargetsNote: '커버리지와 달성률은 이 담당자의 목표와 비교합니다.',

@@ -137,6 +137,14 @@ export const filterMetaSchema = z.strictObject({
   periods: z.array(z.string()),
 });
 
+/** Filters left out because their data file would pass the build's limit (`--max-filter-mb`): what the pages say instead of the form. */
+export const filtersOffSchema = z.strictObject({
+  deals: z.int().nonnegative(),
+  /** The size the filter data file would have had, in MB. */
+  mb: z.number().nonnegative(),
+  limit_mb: z.int().nonnegative(),
+});
+
 export const siteDataSchema = z.strictObject({
   schema_version: z.literal(1),
   as_of: localDate,
@@ -185,6 +193,8 @@ export const siteDataSchema = z.strictObject({
   accounts_with_pages: z.int().nonnegative(),
   /** Filters in the URL (filters/): the form's choices and the data file; absent without one. */
   filters: filterMetaSchema.optional(),
+  /** Present instead of `filters` when the filter data would have been too large. */
+  filters_off: filtersOffSchema.optional(),
   /** "What changed": this date compared with an earlier one (views/changes.ts). */
   changes: changesSchema,
   /** Dated snapshots in the output, latest first (views/snapshots.ts); this build's among them when it is one. */

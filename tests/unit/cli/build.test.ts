@@ -66,6 +66,22 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     expect(f.stderr()).toContain(`\nbuild: ${rejected} of ${rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)\n`);
   });
 
+  it('leaves the filters out past --max-filter-mb: no filter data file, and the site data says how large it would have been', async () => {
+    const { dir, cache } = workspace();
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'with', '--quiet'], f.io, deps(cache))).toBe(0);
+    const withFilters = JSON.parse(readFileSync(join(cache, 'site-data-with.json'), 'utf8'));
+    const file = join(dir, 'with', withFilters.filters.data);
+    const mb = Math.round(readFileSync(file).length / 1e5) / 10;
+    expect(withFilters.filters_off).toBeUndefined();
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'without', '--quiet', '--max-filter-mb', '0'], f.io, deps(cache))).toBe(0);
+    const without = JSON.parse(readFileSync(join(cache, 'site-data-without.json'), 'utf8'));
+    expect(without.filters).toBeUndefined();
+    const { dataset } = await readFolder(join(dir, 'data'));
+    expect(without.filters_off).toEqual({ deals: dataset.deals.length, mb, limit_mb: 0 });
+    expect(readdirSync(join(dir, 'without')).sort()).toEqual(['build-manifest.json', 'en', 'index.html', 'ko', 'metrics.json']);
+  });
+
   it('builds into an empty folder', async () => {
     const { dir, cache } = workspace();
     mkdirSync(join(dir, 'empty'));
@@ -331,6 +347,7 @@ describe('build: arguments', () => {
     [['--max-account-pages', '-1'], /--max-account-pages must be a whole number/u],
     [['--max-account-pages', '1.5'], /--max-account-pages must be a whole number/u],
     [['--max-account-pages', ''], /--max-account-pages must be a whole number/u],
+    [['--max-filter-mb', '1.5'], /--max-filter-mb must be a whole number from 0 to \d+, not "1.5"/u],
     [['--as-of', '0000-01-01'], /--as-of must be between 1001-01-01 and 9998-12-31, not 0000-01-01/u],
     [['--as-of', '9999-12-31'], /--as-of must be between 1001-01-01 and 9998-12-31, not 9999-12-31/u],
     [['--__proto__', 'x'], /unknown argument "--__proto__"/u],
@@ -386,13 +403,26 @@ describe('build: the real thing', () => {
       expect(again.status).toBe(0);
       expect(again.stderr).toMatch(/already up to date/u);
       expect(hashTree(out)).toEqual(first);
+      expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toMatch(/<form class="filters" data-filters/u);
+      // Filters left out (--max-filter-mb 0): the filterable pages say why, in each language, and load no filter code.
+      const without = join(dir, `${basename(dir)}-nf`);
+      expect(run(['--out', without, '--quiet', '--max-filter-mb', '0']).status).toBe(0);
+      const en = readFileSync(join(without, 'en', 'index.html'), 'utf8');
+      const ko = readFileSync(join(without, 'ko', 'forecast', 'index.html'), 'utf8');
+      expect(en).not.toMatch(/data-filters/u);
+      expect(en).toMatch(/<p class="filter-off no-print">No filters on this dashboard: filtering its \d+ deals would load [\d.]+ MB into the browser, more than the 0 MB this build allows/u);
+      expect(ko).toMatch(/<p class="filter-off no-print">이 대시보드에는 필터가 없습니다\. 딜 \d+건을 필터링하려면/u);
+      expect(readFileSync(join(without, 'en', 'accounts', 'index.html'), 'utf8')).not.toMatch(/<p class="filter-off/u);
+      expect(existsSync(join(without, 'data'))).toBe(false);
       // --extract-only: never write to --out, even if the check were wrong.
       const refused = run(['--out', dirname(PROJECT_ROOT), '--extract-only', '--quiet']);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toMatch(/^build: --out \S+ is a parent of the (data|project) folder/u);
     } finally {
-      rmSync(siteData, { force: true });
-      rmSync(siteData.replace(/\.json$/u, '.accounts.jsonl'), { force: true });
+      for (const data of [siteData, join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}-nf.json`)]) {
+        rmSync(data, { force: true });
+        rmSync(data.replace(/\.json$/u, '.accounts.jsonl'), { force: true });
+      }
     }
   });
 
