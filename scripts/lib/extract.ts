@@ -130,7 +130,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     const script = req.filterScript;
     const filters = filterOn
       ? { filters: { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) } }
-      : { filters_off: { deals: dataset.deals.length, mb: Math.round(filterBytes / 1e5) / 10, limit_mb: req.maxFilterMb } };
+      : { filters_off: { deals: dataset.deals.length, mb: Math.ceil(filterBytes / 1e5) / 10, limit_mb: req.maxFilterMb } };
     const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined));
     if (filesDir !== null) {
       writingTo(filesDir, () => {

@@ -140,7 +140,7 @@ export const filterMetaSchema = z.strictObject({
 /** Filters left out because their data file would pass the build's limit (`--max-filter-mb`): what the pages say instead of the form. */
 export const filtersOffSchema = z.strictObject({
   deals: z.int().nonnegative(),
-  /** The size the filter data file would have had, in MB. */
+  /** The size the filter data file would have had, in MB, rounded up to a tenth. */
   mb: z.number().nonnegative(),
   limit_mb: z.int().nonnegative(),
 });
