@@ -100,7 +100,8 @@ describe('build --redact', () => {
       const redacted = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
       expect(numbers(redacted)).toEqual(numbers(JSON.parse(m.stdout())));
     } finally {
-      rmSync(join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`), { force: true });
+      // The site data the build wrote into the project's .cache, and its account slices beside it.
+      for (const file of [`site-data-${basename(dir)}.json`, `site-data-${basename(dir)}.accounts.jsonl`]) rmSync(join(PROJECT_ROOT, '.cache', file), { force: true });
     }
   });
 
