@@ -125,7 +125,8 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     const filterData = filterDataText(dataset, config, extracted.site);
     const filterBytes = Buffer.byteLength(filterData);
     const filterOn = filterBytes <= req.maxFilterMb * 1e6;
-    const filterPath = filterDataPath(createHash('sha256').update(filterData).digest('hex').slice(0, 12));
+    // Named only when written: a million deals' 180 MB left out need no hash.
+    const filterPath = filterOn ? filterDataPath(createHash('sha256').update(filterData).digest('hex').slice(0, 12)) : '';
     const filesDir = req.makeFilesDir?.() ?? null;
     const script = req.filterScript;
     const filters = filterOn

@@ -130,6 +130,12 @@ export interface CodedRowOptions {
   codes?: RowCodes;
 }
 
+/** A coded column as `RowCodes` reads it. */
+interface CodeSource {
+  texts(): readonly string[] | null;
+  readonly lastCode: number;
+}
+
 /**
  * The codes, in some columns, of the row a coded reader accepted last, and
  * each such column's texts by code: a caller that keeps them per row can
@@ -139,7 +145,7 @@ export class RowCodes {
   readonly columns: readonly string[];
   /** By column: the code of the row accepted last (-1: none, or the column is not coded). */
   readonly last: Int32Array;
-  private sources: ({ texts(): readonly string[] | null } | null)[] = [];
+  private sources: (CodeSource | null)[] = [];
 
   constructor(columns: readonly string[]) {
     this.columns = columns;
@@ -152,7 +158,7 @@ export class RowCodes {
   }
 
   /** The reader's columns (null: the file lacks it), once per reader. */
-  attach(sources: ({ texts(): readonly string[] | null; lastCode: number } | null)[]): void {
+  attach(sources: (CodeSource | null)[]): void {
     this.sources = sources;
     this.last.fill(-1);
   }
