@@ -142,6 +142,10 @@ describe('exact takeaways of the example metrics', () => {
       'The open pipeline grew from ₩34M to ₩39M: ₩5M came in new or reopened, ₩0 was won and ₩0 was lost.',
     );
     expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12 months.');
+    // Won 3.0M + 2.5M of a weighted forecast of 4M + 2M: 92%; April 0.75, May 1.25.
+    expect(out.accuracy.takeaway).toBe(
+      'Over the 2 months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025.',
+    );
   });
 
   it('Korean', () => {
@@ -154,6 +158,10 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.waterfall.takeaway).toBe('진행 중 파이프라인이 3,400만원에서 3,900만원으로 늘었습니다(신규·재개 500만원, 수주 0원, 실주 0원).');
     expect(out.repurchase.takeaway).toBe(
       '재구매 시점이 지난 고객이 2곳(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 고객이 3곳(800만원, 2025년\u00a08월에 최다) 있습니다.',
+    );
+    // The lowest and highest months named as such: a "7월 ~ 6월" range read as a span of dates.
+    expect(out.accuracy.takeaway).toBe(
+      '예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 92%였습니다(가장 낮은 달 2025년\u00a04월 75%, 가장 높은 달 2025년\u00a05월 125%).',
     );
   });
 
