@@ -5,7 +5,9 @@
  * in Korean. A code without a rule, or wording no rule recognises (a new
  * message), keeps its English message: never a wrong sentence.
  */
-import { josa } from './josa.ts';
+import { COL, mergeRules, re, type Rules, subject, topic, V } from './issue-rules.ts';
+import { FILE_RULES } from './issue-text-files.ts';
+import { VENDOR_RULES } from './issue-text-vendor.ts';
 import type { Locale } from './locales.ts';
 
 /** The fields of an issue the translation reads. */
@@ -13,18 +15,6 @@ export interface IssueText {
   code: string;
   message: string;
 }
-
-type Groups = Record<string, string>;
-type Rule = [RegExp, (g: Groups) => string];
-
-/** A JSON-quoted value as ingest writes it (`quoteValue`). */
-const V = String.raw`(?<v>"(?:[^"\\]|\\.)*")`;
-/** A column name in front of a row problem. */
-const COL = String.raw`(?<col>[^"]+?)`;
-const re = (source: string) => new RegExp(`^${source}$`, 'u');
-
-const topic = (word: string) => josa(word, '은/는');
-const subject = (word: string) => josa(word, '이/가');
 
 /** The kinds of vendor file named in `unknown_export` messages (vendor adapters' `signatures`). */
 const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -34,7 +24,8 @@ const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) a
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
 });
 
-const KO: Record<string, Rule[]> = {
+/** The canonical files' rows and values (ingest/schema.ts, values.ts, dates.ts) and the folder's files. */
+const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
     [
@@ -198,6 +189,8 @@ const KO: Record<string, Rule[]> = {
     ],
   ],
 };
+
+const KO = mergeRules(ROW_RULES, FILE_RULES, VENDOR_RULES);
 
 /** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
 export function issueMessage(issue: IssueText, locale: Locale): string {

@@ -3,10 +3,15 @@
  * messages translated by their stable code (English kept for a code or
  * wording without a translation).
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeLabel, codeLabels, humanizeCode, isCode } from '../../../src/lib/i18n/index.ts';
 import { hasTranslation, issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { ConfigError, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
+import { fieldCountMessage, problemMessage } from '../../../src/lib/ingest/csv-messages.ts';
+import { decodeBytes } from '../../../src/lib/ingest/decode.ts';
+import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
 import { Invalid, parseInstant, parseMoney } from '../../../src/lib/ingest/values.ts';
@@ -54,7 +59,25 @@ describe('data-quality messages in Korean', () => {
     for (const folder of ['tests/fixtures/rejected-rows/data', 'tests/fixtures/ingest-all-files', 'data/sample']) {
       issues.push(...(await readFolder(folder)).dataset.issues);
     }
-    expect(issues.length).toBeGreaterThan(10);
+    // Every vendor export case (read as the fixture runner reads it) and every bad input that is read at all.
+    for (const name of readdirSync('tests/fixtures/exports')) {
+      const spec = JSON.parse(readFileSync(join('tests/fixtures/exports', name, 'case.json'), 'utf8')) as { format?: string; pipeline?: string };
+      issues.push(...(await readFolder(join('tests/fixtures/exports', name, 'data'), { format: spec.format, pipeline: spec.pipeline })).dataset.issues);
+    }
+    for (const name of readdirSync('tests/fixtures/bad')) {
+      const folder = join('tests/fixtures/bad', name, 'data');
+      if (!existsSync(folder)) continue;
+      try {
+        issues.push(...(await readFolder(folder)).dataset.issues);
+      } catch (e) {
+        if (!(e instanceof IngestFatalError)) throw e;
+      }
+    }
+    expect(issues.length).toBeGreaterThan(200);
+    // The kinds of message this covers, among them the CSV reader's, the encodings' and the adapters'.
+    for (const code of ['field_count', 'malformed_csv', 'quote_text', 'mixed_encoding', 'invalid_encoding', 'no_company', 'report_footer', 'deal_removed', 'deleted_record']) {
+      expect(issues.some((i) => i.code === code), code).toBe(true);
+    }
     const untranslated = issues.filter((i) => !hasTranslation(i, 'ko')).map((i) => `${i.code}: ${i.message}`);
     expect(untranslated).toEqual([]);
     for (const i of issues) {
@@ -100,6 +123,55 @@ describe('data-quality messages in Korean', () => {
     if (!(why instanceof Invalid)) throw new Error('read');
     expect(issueMessage({ code: why.code, message: `amount ${why.reason}` }, 'ko')).toBe(
       'amount "3,500만원"은 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
+    );
+  });
+
+  it("says the CSV reader's and the encodings' messages in Korean, as ingest words them", () => {
+    const ko = (code: string, message: string) => issueMessage({ code, message }, 'ko');
+    const names = ['deal_id', 'deal_name', 'stage'];
+    const open = { kind: 'unclosed_quote' as const, openLine: 7, openColumn: 4, cell: 1, closeLine: 9 };
+    expect(ko('malformed_csv', problemMessage({ ...open, reason: 'text_after' }, 7, 9, names))).toBe(
+      '7~9행: 7행 4번째 글자에서 시작한 따옴표 셀(열 "deal_name")이 닫히지 않았습니다. 닫는 따옴표로 보이는 9행의 따옴표 뒤에 다른 글자가 있습니다. 3개 행을 제외했고, 그 뒤의 행은 그대로 읽었습니다. 따옴표를 닫거나, 따옴표 셀 안의 따옴표는 두 번("") 적으세요',
+    );
+    expect(ko('malformed_csv', problemMessage({ ...open, reason: 'long', cell: 5 }, 7, 7, names, false, { maxChars: 1000, maxCellLines: 50 }))).toBe(
+      '7행: 7행 4번째 글자에서 시작한 따옴표 셀이 50줄 또는 1,000자 안에 닫히지 않았습니다. 1개 행을 제외했고, 그 뒤의 행은 그대로 읽었습니다. 따옴표를 닫거나, 따옴표 셀 안의 따옴표는 두 번("") 적으세요',
+    );
+    expect(ko('record_too_long', problemMessage({ kind: 'too_long', cell: 0 }, 12, 12, names))).toBe(
+      '12행: 행이 한 행에 담을 수 있는 최대 길이(16,777,216자)보다 깁니다. 1개 행을 제외했습니다. CSV 내보내기 파일인지, 닫히지 않은 따옴표가 없는지 확인하세요',
+    );
+    expect(ko('field_count', fieldCountMessage(4, 4, 5, 3, ['x', 'y'], ';'))).toBe(
+      '4행: 셀이 5개로 머리글의 3개보다 많습니다(남는 셀: "x", "y"). 세미콜론(;)이 들어 있는 셀은 "Rival; Inc"처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다',
+    );
+    // A UTF-16 file (its byte-order mark says so) with a lone surrogate on line 2.
+    const notice = decodeBytes(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0a, 0, 0x00, 0xd8, 0x62, 0, 0x0a, 0])).notice!;
+    expect(ko(notice.code, notice.message)).toBe('파일이 올바른 UTF-16 LE 인코딩이 아닙니다(처음 나온 곳: 2행). 읽을 수 없는 바이트는 U+FFFD로 바꾸었습니다');
+    expect(ko('mixed_encoding', 'lines 3, 4 and 9 are not UTF-8 and were read as CP949; the rest is UTF-8. Re-export the file as UTF-8 to be sure')).toBe(
+      '3, 4, 9행은 UTF-8이 아니어서 CP949로 읽었습니다(나머지는 UTF-8). 확실하게 하려면 파일을 UTF-8로 다시 내보내세요',
+    );
+  });
+
+  it("says the adapters' rarer messages in Korean (wordings as the adapters write them)", () => {
+    const ko = (code: string, message: string) => issueMessage({ code, message }, 'ko');
+    expect(ko('missing_id', '"Record ID" is empty, so the row cannot be told apart from other deals; row rejected')).toBe(
+      '"Record ID" 값이 비어 있어 이 행을 다른 딜과 구별할 수 없습니다. 이 행은 제외했습니다',
+    );
+    expect(ko('missing_stage', '"Deal - Stage" is empty for open deal "41", so it cannot be placed in the pipeline; row rejected')).toBe(
+      '진행 중 딜 "41"의 "Deal - Stage" 값이 비어 있어 파이프라인에 넣을 수 없습니다. 이 행은 제외했습니다',
+    );
+    expect(ko('missing_stage', '"To Stage" is empty; row skipped')).toBe('"To Stage" 값이 비어 있어 이 행을 건너뛰었습니다');
+    expect(ko('missing_opportunity', 'the row names no opportunity; row skipped')).toBe('영업 기회가 적혀 있지 않아 이 행을 건너뛰었습니다');
+    expect(ko('deleted_record', 'belongs to opportunity 006B, which is deleted; not used')).toBe('삭제된 영업 기회 006B의 행이어서 쓰지 않았습니다');
+    expect(ko('account_stand_in', '3 opportunities have no "Account Name"; each one\'s name stands in for its account')).toBe(
+      '영업 기회 3건에 "Account Name" 값이 없어 각 기회의 이름을 고객사로 대신 씁니다',
+    );
+    expect(ko('unknown_account', '2 AccountId value(s) are not in Account.csv and have no name: 001X, 001Y')).toBe(
+      'AccountId 값 2개가 Account.csv에 없어 이름이 없습니다: 001X, 001Y',
+    );
+    expect(ko('undated_stage', 'no date says when the deal entered its stage "Proposal Made"; it is taken as entered at 2025-06-09')).toBe(
+      '딜이 현재 단계 "Proposal Made"에 들어간 날짜가 없어 2025-06-09에 들어간 것으로 봅니다',
+    );
+    expect(ko('no_company', '12 deals have no organization (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ... (12 in all)): each stands for its own account "deal-<Deal - ID>"')).toBe(
+      '딜 12건에 조직(organization)이 없습니다(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...행(모두 12개 행)). 딜마다 자체 고객사 "deal-<Deal - ID>"로 봅니다',
     );
   });
 

@@ -216,6 +216,13 @@ describe('HubSpot deals export', () => {
     ]);
     expect(dataset.issues.map((i) => i.code).sort()).toEqual(['no_company', 'no_stage_dates', 'several_companies', 'synthesized_history', 'synthesized_history']);
     expect(dataset.source.limitations).toEqual(['current_visit_only']);
+    // On the Korean pages, in Korean (i18n/issue-text-vendor.ts).
+    const ko = (code: string) => issueMessage(dataset.issues.find((i) => i.code === code)!, 'ko');
+    expect(ko('several_companies')).toBe(
+      '딜 1건에 연결된 회사가 여러 개입니다(2행). 처음 나열된 회사를 고객사로 봅니다. 기본(Primary) 회사를 쓰려면 "Associated Company IDs (Primary)" 열을 내보내세요',
+    );
+    expect(ko('no_company')).toBe('딜 1건에 연결된 회사가 없습니다(3행). 딜마다 자체 고객사 "deal-<Record ID>"로 보므로 재구매 주기와 고객사 페이지에서 따로 집계됩니다');
+    expect(ko('no_stage_dates')).toBe('내보내기에 "Date entered <stage>" 열이 없어 단계 이력을 알 수 없습니다. 내보낼 열에 추가하세요(docs/exports.md)');
   });
 
   it('reports a record on its first physical line when a quoted cell spans lines', () => {

@@ -13,6 +13,7 @@ import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
 import { forecastCategoryCell, reportDateCell } from '../../../src/lib/ingest/vendor/salesforce-common.ts';
 import { chainOrder, pairOrder, tiedOrder } from '../../../src/lib/ingest/vendor/salesforce-order.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 
 const CASES = ['salesforce-history-report', 'salesforce-reports-joined', 'salesforce-data-loader'];
 
@@ -307,6 +308,11 @@ describe('Salesforce Data Loader objects', () => {
       ['OpportunityHistory.csv', 3],
     ]);
     expect(dataset.issues.map((i) => i.code)).toContain('owner_ids');
+    expect(dataset.issues.filter((i) => ['deleted_record', 'owner_ids'].includes(i.code)).map((i) => issueMessage(i, 'ko'))).toEqual([
+      '담당자를 Salesforce 사용자 ID로 표시합니다. 이름으로 보려면 User.csv(Id, FirstName, LastName)를 폴더에 추가하세요',
+      'IsDeleted가 true입니다(휴지통에 있는 영업 기회). 이 기회와 그 이력은 쓰지 않았습니다',
+      'IsDeleted가 true입니다(휴지통에 있는 레코드). 이 행은 쓰지 않았습니다',
+    ]);
   });
 
   it('names owners from User.csv, and says which OwnerId it does not know', () => {
@@ -316,6 +322,7 @@ describe('Salesforce Data Loader objects', () => {
     const dataset = load([opportunityCsv([opp('006A', 'Prospecting'), other]), users], DL_CONFIG);
     expect(dataset.deals.map((d) => d.owner)).toEqual(['Dana Whitfield', '005Z']);
     expect(dataset.issues.find((i) => i.code === 'unknown_owner')).toMatchObject({ file: 'Opportunity.csv', line: 0, column: 'OwnerId' });
+    expect(issueMessage(dataset.issues.find((i) => i.code === 'unknown_owner')!, 'ko')).toBe('OwnerId 값 1개가 User.csv에 없어 ID로 표시합니다: 005Z');
   });
 
   it('takes amount changes from OpportunityHistory and does not count the same change in OpportunityFieldHistory twice', () => {

@@ -17,6 +17,7 @@ import { computeAt, prepare } from '../../../src/lib/metrics/index.ts';
 import { OPEN, takeSnapshot } from '../../../src/lib/model/snapshot.ts';
 import { addDays, cutoffOf } from '../../../src/lib/time.ts';
 import { exportFile, load, quotedCsv } from './export-helpers.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 
 const LABELS = ['Lead In', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
 const WON = 4;
@@ -245,6 +246,9 @@ describe('series of exports', () => {
     const dataset = load([week('2025-06-09', row('1', 'Discovery')), week('2025-06-16'), week('2025-06-23', row('1', 'Discovery'))], config);
     expect(dataset.deals[0]!.removedAt).toBeNull();
     expect(dataset.issues.filter((i) => i.code === 'deal_reappeared')).toMatchObject([{ file: 'hubspot-crm-exports-all-deals-2025-06-23.csv', line: 2 }]);
+    expect(issueMessage(dataset.issues.find((i) => i.code === 'deal_reappeared')!, 'ko')).toBe(
+      '딜 "1": hubspot-crm-exports-all-deals-2025-06-16.csv에는 없었지만 이 내보내기에 다시 있습니다. 삭제된 적이 없는 것으로 봅니다',
+    );
   });
 
   it('records amount changes between exports as field history dated at the later export', () => {

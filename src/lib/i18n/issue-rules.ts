@@ -1,0 +1,50 @@
+/**
+ * What the Korean rules of data-quality messages share (issue-text.ts and
+ * the modules beside it): a rule is a pattern of an English message, with
+ * named groups for its parameters, and the Korean sentence made of them.
+ */
+import { josa } from './josa.ts';
+
+export type Groups = Record<string, string>;
+export type Rule = [RegExp, (g: Groups) => string];
+/** Rules by issue code. */
+export type Rules = Record<string, Rule[]>;
+
+/** A JSON-quoted value as ingest writes it (`quoteValue`). */
+export const V = String.raw`(?<v>"(?:[^"\\]|\\.)*")`;
+/** A column name in front of a row problem. */
+export const COL = String.raw`(?<col>[^"]+?)`;
+/** A name in double quotes as the adapters write it (a column label, an id, a file's pipeline): group `name`. */
+export const QUOTED = (name: string) => String.raw`"(?<${name}>[^"]*)"`;
+/** A pattern of a whole message. */
+export const re = (source: string) => new RegExp(`^${source}$`, 'u');
+
+export const topic = (word: string) => josa(word, '은/는');
+export const subject = (word: string) => josa(word, '이/가');
+
+/**
+ * Lines as ingest lists them (`lineList`, `lineRange` in ingest): "line 5",
+ * "lines 5-9", "lines 2, 3 and 4", "lines 2, 3, ... and 10 more", in Korean:
+ * "5행", "5~9행", "2, 3, 4행", "2, 3, ...행 외 10개 행".
+ */
+export const LINES = String.raw`(?<lines>lines? [\d, ]+(?:-\d+)?(?: and \d+(?: more)?)?)`;
+export function koLines(lines: string): string {
+  const list = lines.replace(/^lines? /u, '');
+  const more = /^(?<shown>.+) and (?<n>\d+) more$/u.exec(list);
+  if (more) return `${more.groups!.shown}행 외 ${more.groups!.n}개 행`;
+  return `${list.replace(/ and /u, ', ').replace(/^(\d+)-(\d+)$/u, '$1~$2')}행`;
+}
+
+/** A vendor adapter's list of lines ("5", "5, 9", "1, 2, ... (25 in all)"), in Korean. */
+export const LINE_LIST = String.raw`(?<list>[\d, .]+(?: \(\d+ in all\))?)`;
+export function koLineList(list: string): string {
+  const all = /^(?<shown>.+), \.\.\. \((?<n>\d+) in all\)$/u.exec(list);
+  return all ? `${all.groups!.shown}, ...행(모두 ${all.groups!.n}개 행)` : `${list}행`;
+}
+
+/** Rule sets merged by code: a code's rules are tried in the order of the sets given. */
+export function mergeRules(...sets: Rules[]): Rules {
+  const out = Object.create(null) as Rules;
+  for (const set of sets) for (const [code, rules] of Object.entries(set)) out[code] = [...(out[code] ?? []), ...rules];
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * Korean of the messages about a file as a file: its encoding
+ * (ingest/decode.ts) and its CSV structure (ingest/csv-messages.ts), the
+ * first problems of a file saved by Excel or joined by hand.
+ */
+import { type Groups, koLines, LINES, re, type Rules, topic } from './issue-rules.ts';
+import { josa } from './josa.ts';
+
+const ENCODING = '(?<enc>UTF-8|UTF-16 LE|UTF-16 BE|CP949|Windows-1252)';
+const REPLACED = '읽을 수 없는 바이트는 U+FFFD로 바꾸었습니다';
+const CLOSE_THE_QUOTE = '따옴표를 닫거나, 따옴표 셀 안의 따옴표는 두 번("") 적으세요';
+
+const DELIMITER: Record<string, string> = { 'a comma': '쉼표(,)가', 'a semicolon': '세미콜론(;)이', 'a tab': '탭이' };
+
+/** Why a quoted cell was not closed (csv-messages.ts `problemMessage`). */
+function unclosed(g: Groups): string {
+  if (g.cl) return `닫히지 않았습니다. 닫는 따옴표로 보이는 ${g.cl}행의 따옴표 뒤에 다른 글자가 있습니다`;
+  if (g.ml) return `${g.ml}줄 또는 ${g.mc}자 안에 닫히지 않았습니다`;
+  return '파일 끝까지 닫히지 않았습니다';
+}
+
+/** The example of `quote_text` ('column "x": raw', 'first on line 2, column "x": raw', ...), in Korean. */
+function quoteExample(example: string): string {
+  return example.replace(/^first on line (\d+)/u, '처음은 $1행').replace(/^((?:처음은 \d+행, )?)column "/u, '$1열 "');
+}
+
+export const FILE_RULES: Rules = {
+  mixed_encoding: [
+    [
+      re(`${LINES} (?:is|are) not UTF-8 and (?:was|were) read as ${ENCODING}; the rest is UTF-8\\. Re-export the file as UTF-8 to be sure`),
+      (g) => `${topic(koLines(g.lines!))} UTF-8이 아니어서 ${josa(g.enc!, '으로/로')} 읽었습니다(나머지는 UTF-8). 확실하게 하려면 파일을 UTF-8로 다시 내보내세요`,
+    ],
+  ],
+  invalid_encoding: [
+    [
+      re(`${LINES} (?:is|are) not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U\\+FFFD`),
+      (g) => `${topic(koLines(g.lines!))} UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. ${REPLACED}`,
+    ],
+    [
+      re(`the file is not valid ${ENCODING}(?: \\(first at line (?<n>\\d+)\\))?; unreadable bytes were replaced by U\\+FFFD`),
+      (g) => `파일이 올바른 ${g.enc} 인코딩이 아닙니다${g.n ? `(처음 나온 곳: ${g.n}행)` : ''}. ${REPLACED}`,
+    ],
+  ],
+  field_count: [
+    [
+      re(`${LINES}: (?<cells>\\d+) cells, the header has (?<h>\\d+) \\(extra: (?<extra>.*)\\); a cell that contains (?<d>a comma|a semicolon|a tab) must be in double quotes, as (?<ex>.+)\\. Row rejected`),
+      (g) => `${koLines(g.lines!)}: 셀이 ${g.cells}개로 머리글의 ${g.h}개보다 많습니다(남는 셀: ${g.extra}). ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다`,
+    ],
+  ],
+  malformed_csv: [
+    [
+      re(
+        `${LINES}: a quoted cell opened on line (?<ol>\\d+) at character (?<oc>\\d+)(?: \\(column "(?<col>[^"]*)"\\))? (?:is never closed before the end of the file|is never closed: the quote that would close it, on line (?<cl>\\d+), is followed by other text|is not closed within (?<ml>[\\d,]+) lines? or (?<mc>[\\d,]+) characters?); (?<n>[\\d,]+) lines? rejected, the lines after (?:it|them) are read as usual\\. Close the quote, or write a quote inside a quoted cell as two \\(""\\)`,
+      ),
+      (g) =>
+        `${koLines(g.lines!)}: ${g.ol}행 ${g.oc}번째 글자에서 시작한 따옴표 셀${g.col ? `(열 "${g.col}")` : ''}이 ${unclosed(g)}. ${g.n}개 행을 제외했고, 그 뒤의 행은 그대로 읽었습니다. ${CLOSE_THE_QUOTE}`,
+    ],
+  ],
+  record_too_long: [
+    [
+      re(`${LINES}: the row is longer than (?<max>[\\d,]+) characters?, the most one row may hold; (?<n>[\\d,]+) lines? rejected\\. Check that this is a CSV export and that no quote is left open`),
+      (g) => `${koLines(g.lines!)}: 행이 한 행에 담을 수 있는 최대 길이(${g.max}자)보다 깁니다. ${g.n}개 행을 제외했습니다. CSV 내보내기 파일인지, 닫히지 않은 따옴표가 없는지 확인하세요`,
+    ],
+  ],
+  quote_text: [
+    [
+      re(`${LINES}: text follows the closing quote of a quoted cell \\((?<ex>.*)\\); read as Excel reads it: (?<read>.*)\\. To keep the quotes, put the whole cell in quotes and double the quotes inside`),
+      (g) =>
+        `${koLines(g.lines!)}: 따옴표 셀의 닫는 따옴표 뒤에 글자가 있습니다(${quoteExample(g.ex!)}). Excel과 같은 방식으로 읽었습니다: ${g.read}. 따옴표를 그대로 두려면 셀 전체를 따옴표로 감싸고 안의 따옴표는 두 번 적으세요`,
+    ],
+  ],
+};

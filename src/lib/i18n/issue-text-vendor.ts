@@ -1,0 +1,168 @@
+/**
+ * Korean of the messages of the vendor adapters (ingest/vendor/): a CRM's
+ * column labels, ids and file names are kept as the export writes them.
+ */
+import { koLineList, koLines, LINE_LIST, LINES, QUOTED, re, type Rules } from './issue-rules.ts';
+
+const ROW_REJECTED = '이 행은 제외했습니다';
+/** "1 deal has" / "3 deals have", "1 opportunity has" / "2 opportunities have": the count. */
+const DEALS = String.raw`(?<n>\d+) deals? (?:has|have)`;
+const OPPORTUNITIES = String.raw`(?<n>\d+) opportunit(?:y has|ies have)`;
+/** "(line 5)" / "(lines 5, 9)" of the adapters' lists. */
+const AT_LINES = String.raw`\(lines? ${LINE_LIST}\)`;
+
+export const VENDOR_RULES: Rules = {
+  no_company: [
+    [
+      re(`${DEALS} no associated company ${AT_LINES}: each stands for its own account "deal-<Record ID>", so repurchase cycles and account pages see them apart`),
+      (g) => `딜 ${g.n}건에 연결된 회사가 없습니다(${koLineList(g.list!)}). 딜마다 자체 고객사 "deal-<Record ID>"로 보므로 재구매 주기와 고객사 페이지에서 따로 집계됩니다`,
+    ],
+    [
+      re(`${DEALS} no organization ${AT_LINES}: each stands for its own account "deal-<Deal - ID>"`),
+      (g) => `딜 ${g.n}건에 조직(organization)이 없습니다(${koLineList(g.list!)}). 딜마다 자체 고객사 "deal-<Deal - ID>"로 봅니다`,
+    ],
+  ],
+  several_companies: [
+    [
+      re(`${DEALS} several associated companies ${AT_LINES}; the first listed is taken as the account\\. Export "Associated Company IDs \\(Primary\\)" to get the primary one`),
+      (g) => `딜 ${g.n}건에 연결된 회사가 여러 개입니다(${koLineList(g.list!)}). 처음 나열된 회사를 고객사로 봅니다. 기본(Primary) 회사를 쓰려면 "Associated Company IDs (Primary)" 열을 내보내세요`,
+    ],
+  ],
+  account_by_name: [
+    [
+      re(`no organization ID column: deals are grouped into accounts by ${QUOTED('col')} \\(two organizations of the same name become one\\)\\. Add "Organization - ID" to the export to tell them apart`),
+      (g) => `조직 ID 열이 없어 "${g.col}" 값으로 딜을 고객사별로 묶었습니다(이름이 같은 두 조직은 하나가 됩니다). 둘을 구분하려면 내보내기에 "Organization - ID" 열을 추가하세요`,
+    ],
+  ],
+  account_stand_in: [
+    [
+      re(`the Opportunity History report has no "Account Name" column, so each opportunity's name stands in for its account`),
+      () => 'Opportunity History 보고서에 "Account Name" 열이 없어 영업 기회마다 그 이름을 고객사로 대신 씁니다',
+    ],
+    [
+      re(`${OPPORTUNITIES} no ${QUOTED('col')}; each (?:one's|opportunity's) name stands in for its account`),
+      (g) => `영업 기회 ${g.n}건에 "${g.col}" 값이 없어 각 기회의 이름을 고객사로 대신 씁니다`,
+    ],
+    [
+      re(`${OPPORTUNITIES} no AccountId \\(private opportunities\\); each one's own Id stands in for its account`),
+      (g) => `영업 기회 ${g.n}건에 AccountId가 없어(비공개 영업 기회) 각 기회의 Id를 고객사로 대신 씁니다`,
+    ],
+  ],
+  other_pipeline: [
+    [
+      re(`(?<n>\\d+) rows? of other pipelines left out \\((?<which>.+)\\): only --pipeline ${QUOTED('name')} is read`),
+      (g) => `다른 파이프라인의 행 ${g.n}개를 제외했습니다(${g.which!.replace(/(\d+) of ("[^"]*")/gu, '$2 $1개')}). --pipeline "${g.name}"만 읽습니다`,
+    ],
+  ],
+  missing_id: [
+    [
+      re(`${QUOTED('col')} is empty, so the row cannot be told apart from other deals; row rejected`),
+      (g) => `"${g.col}" 값이 비어 있어 이 행을 다른 딜과 구별할 수 없습니다. ${ROW_REJECTED}`,
+    ],
+  ],
+  missing_stage: [
+    [
+      re(`"Deal Stage" is empty for deal ${QUOTED('id')}, so it cannot be placed in the pipeline; set its stage in HubSpot and export again\\. Row rejected`),
+      (g) => `딜 "${g.id}"의 "Deal Stage" 값이 비어 있어 파이프라인에 넣을 수 없습니다. HubSpot에서 단계를 지정한 뒤 다시 내보내세요. ${ROW_REJECTED}`,
+    ],
+    [
+      re(`"Deal - Stage" is empty for (?<status>open|deleted) deal ${QUOTED('id')}, so it cannot be placed in the pipeline; row rejected`),
+      (g) => `${g.status === 'open' ? '진행 중' : '삭제된'} 딜 "${g.id}"의 "Deal - Stage" 값이 비어 있어 파이프라인에 넣을 수 없습니다. ${ROW_REJECTED}`,
+    ],
+    [re(`${QUOTED('col')} is empty; row skipped`), (g) => `"${g.col}" 값이 비어 있어 이 행을 건너뛰었습니다`],
+  ],
+  missing_opportunity: [[re('the row names no opportunity; row skipped'), () => '영업 기회가 적혀 있지 않아 이 행을 건너뛰었습니다']],
+  invalid_status: [
+    [
+      re(`${QUOTED('col')} is ${QUOTED('value')}, not one of open, won, lost, deleted; row rejected`),
+      (g) => `"${g.col}" 값 "${g.value}"는 open, won, lost, deleted 중 하나가 아닙니다. ${ROW_REJECTED}`,
+    ],
+  ],
+  amount_missing: [[re(`${QUOTED('col')} is empty; it counts as 0`), (g) => `"${g.col}" 값이 비어 있어 0으로 계산합니다`]],
+  missing_fx_rate: [
+    [
+      re(`${QUOTED('col')} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)`),
+      (g) => `"${g.col}" ${g.c}의 환율이 설정 "fx"에 없습니다(금액은 ${g.d}로 집계합니다)`,
+    ],
+  ],
+  deleted_deals: [
+    [
+      re(`(?<n>\\d+) deleted deals? ${AT_LINES}: each counts until its ${QUOTED('col')} \\(Pipedrive's last change of the deal, its deletion\\) and no longer after`),
+      (g) => `삭제된 딜 ${g.n}건(${koLineList(g.list!)}): 딜마다 "${g.col}"(Pipedrive에서 딜이 마지막으로 바뀐 때, 곧 삭제된 때)까지만 집계합니다`,
+    ],
+  ],
+  deleted_undated: [
+    [
+      re(`deal ${QUOTED('id')} is deleted, but the export does not say when \\(${QUOTED('col')} is missing or empty\\); row rejected\\. Export that column to keep the deal until its deletion`),
+      (g) => `딜 "${g.id}"는 삭제되었지만 언제 삭제되었는지 알 수 없습니다("${g.col}" 열이 없거나 비어 있음). ${ROW_REJECTED}. 삭제 전까지 딜을 집계하려면 그 열을 함께 내보내세요`,
+    ],
+  ],
+  deleted_record: [
+    [re(`IsDeleted is true \\(the record is in the Recycle Bin\\); not used`), () => 'IsDeleted가 true입니다(휴지통에 있는 레코드). 이 행은 쓰지 않았습니다'],
+    [
+      re(`IsDeleted is true \\(the opportunity is in the Recycle Bin\\); it and its history are not used`),
+      () => 'IsDeleted가 true입니다(휴지통에 있는 영업 기회). 이 기회와 그 이력은 쓰지 않았습니다',
+    ],
+    [re(`belongs to opportunity (?<id>\\S+), which is deleted; not used`), (g) => `삭제된 영업 기회 ${g.id}의 행이어서 쓰지 않았습니다`],
+  ],
+  deal_removed: [
+    [
+      re(`(?<n>\\d+) deals? (?:is|are) in (?<file>.+) but not in this export \\((?<ids>.*)\\): each is taken as deleted on (?<date>\\d{4}-\\d{2}-\\d{2}), and no longer counts from that day`),
+      (g) => `딜 ${g.n}건이 ${g.file}에는 있지만 이 내보내기에는 없습니다(${g.ids}). ${g.date}에 삭제된 것으로 보고 그날부터 집계하지 않습니다`,
+    ],
+  ],
+  deal_reappeared: [
+    [
+      re(`deal ${QUOTED('id')} is missing from (?<file>.+) but back in this export; it is taken as never removed`),
+      (g) => `딜 "${g.id}": ${g.file}에는 없었지만 이 내보내기에 다시 있습니다. 삭제된 적이 없는 것으로 봅니다`,
+    ],
+  ],
+  undated_stage: [
+    [
+      re(`no date says when the deal entered its stage ${QUOTED('stage')}; it is taken as entered at (?<at>.+)`),
+      (g) => `딜이 현재 단계 "${g.stage}"에 들어간 날짜가 없어 ${g.at}에 들어간 것으로 봅니다`,
+    ],
+  ],
+  report_title: [
+    [
+      re(`lines? (?<lines>[\\d, ]+) \\("(?<text>.*)"\\) above the header (?:is|are) the report's title, not data; skipped`),
+      (g) => `머리글 위의 ${g.lines}행("${g.text}")은 보고서 제목이며 데이터가 아니어서 건너뛰었습니다`,
+    ],
+  ],
+  report_footer: [
+    [
+      re(`${LINES} \\((?<texts>.*)\\) are the report's footer, not opportunities; skipped`),
+      (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다`,
+    ],
+  ],
+  not_in_report: [
+    [
+      re(`opportunity ${QUOTED('name')} has history rows but is not in the Opportunities report \\(its filters\\?\\); the deal is built from its history`),
+      (g) => `영업 기회 "${g.name}"는 이력 행은 있지만 Opportunities 보고서에는 없습니다(보고서 필터 때문일 수 있습니다). 이력으로 딜을 만들었습니다`,
+    ],
+  ],
+  owner_ids: [
+    [
+      re('owners are shown as Salesforce user ids: add User\\.csv \\(Id, FirstName, LastName\\) to the folder for their names'),
+      () => '담당자를 Salesforce 사용자 ID로 표시합니다. 이름으로 보려면 User.csv(Id, FirstName, LastName)를 폴더에 추가하세요',
+    ],
+  ],
+  unknown_owner: [
+    [
+      re('(?<n>\\d+) OwnerId value\\(s\\) are not in User\\.csv and are shown as ids: (?<ids>.+)'),
+      (g) => `OwnerId 값 ${g.n}개가 User.csv에 없어 ID로 표시합니다: ${g.ids}`,
+    ],
+  ],
+  unknown_account: [
+    [
+      re('(?<n>\\d+) AccountId value\\(s\\) are not in Account\\.csv and have no name: (?<ids>.+)'),
+      (g) => `AccountId 값 ${g.n}개가 Account.csv에 없어 이름이 없습니다: ${g.ids}`,
+    ],
+  ],
+  no_stage_dates: [
+    [
+      re('the export has no "Date entered <stage>" columns, so the stage history is not known: add them to the exported columns \\(docs/exports\\.md\\)'),
+      () => '내보내기에 "Date entered <stage>" 열이 없어 단계 이력을 알 수 없습니다. 내보낼 열에 추가하세요(docs/exports.md)',
+    ],
+  ],
+};
