@@ -6,7 +6,8 @@
 import { josa } from './josa.ts';
 
 export type Groups = Record<string, string>;
-export type Rule = [RegExp, (g: Groups) => string];
+/** The Korean of a matched message; null when a part of it has no Korean (the message then stays in English). */
+export type Rule = [RegExp, (g: Groups) => string | null];
 /** Rules by issue code. */
 export type Rules = Record<string, Rule[]>;
 

@@ -159,6 +159,34 @@ export const VENDOR_RULES: Rules = {
       (g) => `AccountId 값 ${g.n}개가 Account.csv에 없어 이름이 없습니다: ${g.ids}`,
     ],
   ],
+  no_pipelines: [
+    [
+      re(`Salesforce reports have no pipelines; --pipeline ${QUOTED('p')} is ignored \\(filter the report instead\\)`),
+      (g) => `Salesforce 보고서에는 파이프라인이 없어 --pipeline "${g.p}" 옵션을 무시했습니다(보고서에서 필터하세요)`,
+    ],
+    [
+      re(`Salesforce has no pipelines; --pipeline ${QUOTED('p')} is ignored \\(export the opportunities you want\\)`),
+      (g) => `Salesforce에는 파이프라인이 없어 --pipeline "${g.p}" 옵션을 무시했습니다(원하는 영업 기회만 내보내세요)`,
+    ],
+  ],
+  no_history: [
+    [
+      re("no Opportunity History report: only each deal's current stage is known \\(add the history report for conversion, time in stage and past replays\\)"),
+      () => 'Opportunity History 보고서가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 이력 보고서를 추가하세요)',
+    ],
+    [
+      re("no OpportunityHistory\\.csv: only each deal's current stage is known \\(export OpportunityHistory for conversion, time in stage and past replays\\)"),
+      () => 'OpportunityHistory.csv가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 OpportunityHistory를 내보내세요)',
+    ],
+  ],
+  unordered_history: [
+    [
+      re(
+        `opportunity ${QUOTED('name')}: the (?<n>\\d+) rows of (?<date>.+) \\(lines (?<lines>[\\d, ]+)\\) do not link up ${QUOTED('from')} -> ${QUOTED('to')}, so their order that day is unknown; kept in file order`,
+      ),
+      (g) => `영업 기회 "${g.name}": ${g.date}의 행 ${g.n}개(${g.lines}행)가 "${g.from}" → "${g.to}"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다`,
+    ],
+  ],
   no_stage_dates: [
     [
       re('the export has no "Date entered <stage>" columns, so the stage history is not known: add them to the exported columns \\(docs/exports\\.md\\)'),

@@ -5,7 +5,7 @@
  * in Korean. A code without a rule, or wording no rule recognises (a new
  * message), keeps its English message: never a wrong sentence.
  */
-import { COL, mergeRules, re, type Rules, subject, topic, V } from './issue-rules.ts';
+import { COL, mergeRules, re, type Rule, type Rules, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
 import type { Locale } from './locales.ts';
@@ -190,17 +190,52 @@ const ROW_RULES: Rules = {
   ],
 };
 
-const KO = mergeRules(ROW_RULES, FILE_RULES, VENDOR_RULES);
+/**
+ * A value an adapter could not read: `"<its column label>" <the reason the
+ * canonical readers give>; <what was done>`. The reason is said by the rule
+ * for the same code above (with the label put back in front of it).
+ */
+const VALUE_DONE: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  'that stage entry is left out': '그 단계 기록은 쓰지 않았습니다',
+  'it is not used': '이 값은 쓰지 않았습니다',
+  "this export's value is not used in the history": '이 내보내기의 값은 이력에 쓰지 않았습니다',
+  'the row cannot be placed in the history and is skipped': '이 행은 이력에 넣을 수 없어 건너뛰었습니다',
+});
+const DONE = `(?<done>${Object.keys(VALUE_DONE).join('|')})`;
+/** Stands for the column label while the reason goes through the rules of the canonical files (whose column names have no quotes). */
+const LABEL = 'column';
+
+function vendorValueRules(code: string): Rules {
+  return {
+    [code]: [
+      [re(`"(?<col>.*)" is empty; ${DONE}`), (g) => `"${g.col}" 값이 비어 있습니다. ${VALUE_DONE[g.done!]}`],
+      [
+        re(`"(?<col>.*)" (?<reason>${V} .+); ${DONE}`),
+        (g) => {
+          const said = sayWith(ROW_RULES[code] ?? [], `${LABEL} ${g.reason}`);
+          return said === null || !said.startsWith(`${LABEL} `) ? null : `"${g.col}"${said.slice(LABEL.length)}. ${VALUE_DONE[g.done!]}`;
+        },
+      ],
+    ],
+  };
+}
+
+const KO = mergeRules(ROW_RULES, FILE_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
+
+/** The Korean of `message` by the first of `rules` that says it; null when none does. */
+function sayWith(rules: readonly Rule[], message: string): string | null {
+  for (const [pattern, say] of rules) {
+    const m = pattern.exec(message);
+    const said = m ? say({ ...m.groups }) : null;
+    if (said !== null) return said;
+  }
+  return null;
+}
 
 /** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
 export function issueMessage(issue: IssueText, locale: Locale): string {
   if (locale === 'en') return issue.message;
-  const rules = Object.hasOwn(KO, issue.code) ? KO[issue.code]! : [];
-  for (const [pattern, say] of rules) {
-    const m = pattern.exec(issue.message);
-    if (m) return say({ ...m.groups });
-  }
-  return issue.message;
+  return sayWith(Object.hasOwn(KO, issue.code) ? KO[issue.code]! : [], issue.message) ?? issue.message;
 }
 
 /** Whether a Korean wording exists for this issue (tests: every message the fixtures produce is covered). */

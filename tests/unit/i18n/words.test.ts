@@ -175,6 +175,37 @@ describe('data-quality messages in Korean', () => {
     );
   });
 
+  it("says a value an adapter could not read as the canonical files' rules say it, after the CRM's column label", () => {
+    const ko = (code: string, message: string) => issueMessage({ code, message }, 'ko');
+    expect(ko('invalid_date', '"Last Modified" is empty; the row cannot be placed in the history and is skipped')).toBe(
+      '"Last Modified" 값이 비어 있습니다. 이 행은 이력에 넣을 수 없어 건너뛰었습니다',
+    );
+    expect(ko('invalid_date', '"Last Modified" "13/45/2025" has month 13, not 1-12; the row cannot be placed in the history and is skipped')).toBe(
+      '"Last Modified" "13/45/2025": 13월은 없습니다(1~12월). 이 행은 이력에 넣을 수 없어 건너뛰었습니다',
+    );
+    expect(ko('invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used')).toBe(
+      '"Deal - Won time" "2025-02-30": 2025-02에는 30일이 없습니다. 이 값은 쓰지 않았습니다',
+    );
+    expect(ko('invalid_number', '"Amount" "12k" is not a number; this export\'s value is not used in the history')).toBe(
+      '"Amount" "12k"는 숫자가 아닙니다. 이 내보내기의 값은 이력에 쓰지 않았습니다',
+    );
+    // A reason no rule says: the whole message stays in English.
+    const unknown = '"Amount" "12k" is something new; it is not used';
+    expect(ko('invalid_number', unknown)).toBe(unknown);
+    expect(ko('no_history', "no OpportunityHistory.csv: only each deal's current stage is known (export OpportunityHistory for conversion, time in stage and past replays)")).toBe(
+      'OpportunityHistory.csv가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 OpportunityHistory를 내보내세요)',
+    );
+    expect(ko('no_pipelines', 'Salesforce reports have no pipelines; --pipeline "Sales" is ignored (filter the report instead)')).toBe(
+      'Salesforce 보고서에는 파이프라인이 없어 --pipeline "Sales" 옵션을 무시했습니다(보고서에서 필터하세요)',
+    );
+    expect(
+      ko(
+        'unordered_history',
+        'opportunity "Acme - Renewal": the 2 rows of 6/3/2025 (lines 14, 15) do not link up "From Stage" -> "To Stage", so their order that day is unknown; kept in file order',
+      ),
+    ).toBe('영업 기회 "Acme - Renewal": 6/3/2025의 행 2개(14, 15행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다');
+  });
+
   it('says a repeated header in Korean', () => {
     expect(issueMessage({ code: 'repeated_header', message: 'line 102 repeats the header of line 1 (were two files joined into one?); it is not a row' }, 'ko')).toBe(
       '102행은 1행의 머리글을 되풀이합니다(두 파일을 하나로 합쳤나요?). 행으로 읽지 않았습니다',

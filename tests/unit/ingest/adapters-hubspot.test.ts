@@ -200,6 +200,10 @@ describe('HubSpot deals export', () => {
     const dataset = load([exportFile('deals.csv', text)], STAGES);
     expect(Array.from(dataset.stageHistory.stage.subarray(0, dataset.stageHistory.length))).toEqual([1]);
     expect(dataset.issues.filter((i) => i.severity === 'warning' && i.line === 2)).toMatchObject([{ column: 'Date entered "Appointment Scheduled (Sales Pipeline)"', code: 'invalid_date' }]);
+    // In Korean, the reason as the canonical files' rule says it, after the HubSpot column label.
+    const issue = dataset.issues.find((i) => i.code === 'invalid_date')!;
+    expect(issue.message).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon" is not a date \(expected .+\); that stage entry is left out$/);
+    expect(issueMessage(issue, 'ko')).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon"는 날짜가 아닙니다\(형식: .+\)\. 그 단계 기록은 쓰지 않았습니다$/);
   });
 
   it('takes the first of several associated companies, and a deal without a company as its own account, each with one warning', () => {

@@ -170,6 +170,9 @@ describe('Salesforce Opportunity History report', () => {
     const dataset = load([historyReport(rows)], CONFIG);
     expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toMatchObject([{ file: 'history.csv', line: 3, column: 'From Stage', severity: 'warning' }]);
     expect(dataset.issues.find((i) => i.code === 'unordered_history')!.message).toContain('lines 3, 4');
+    expect(issueMessage(dataset.issues.find((i) => i.code === 'unordered_history')!, 'ko')).toBe(
+      '영업 기회 "Acme": 3/9/2025의 행 2개(3, 4행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다',
+    );
   });
 
   it('turns From = To rows into amount and close-date changes, not stage entries', () => {
@@ -269,6 +272,9 @@ describe('Salesforce Opportunities report', () => {
     // Won without history: its Close Date is when it closed.
     expect(dataset.deals[0]!.closedAt).toBe(Date.UTC(2025, 4, 30, 4));
     expect(dataset.issues.map((i) => i.code)).toContain('no_history');
+    expect(issueMessage(dataset.issues.find((i) => i.code === 'no_history')!, 'ko')).toBe(
+      'Opportunity History 보고서가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 이력 보고서를 추가하세요)',
+    );
   });
 
   it('maps Salesforce forecast categories', () => {
