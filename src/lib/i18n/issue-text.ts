@@ -51,6 +51,13 @@ const ROW_RULES: Rules = {
       ),
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f}). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(${g.n} → ${g.d}). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요`,
     ],
+    [
+      re(
+        `${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date written in Korean: write it as (?<iso>[\\d-]+) \\(a time after it on the 24-hour clock, as [\\d-]+ 14:05\\); in Excel, format the column as yyyy-mm-dd before saving the CSV`,
+      ),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f}). 한국어로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+    ],
     [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f})`],
   ],
   invalid_number: [

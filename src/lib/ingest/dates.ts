@@ -260,7 +260,7 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text)}`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text)}`;
   }
 }
 
@@ -278,6 +278,18 @@ function excelSerialHint(text: string): string {
   const day = new Date(EXCEL_EPOCH_MS + Number(m[1]) * 86_400_000);
   const date = formatDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
   return `; it looks like a date Excel saved as its serial number (${m[1]} would be ${date}): format the column as a date (yyyy-mm-dd) before saving the CSV`;
+}
+
+/**
+ * A date written out in Korean ("2025년 3월 4일", Excel's Korean long date
+ * format, maybe with its weekday) is not one of the contract's formats:
+ * say how to write it, without reading it.
+ */
+function koreanDateHint(text: string): string {
+  const m = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(text.trim());
+  if (!m) return '';
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return `; it looks like a date written in Korean: write it as ${iso} (a time after it on the 24-hour clock, as ${iso} 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV`;
 }
 
 /** Times written with 오전/오후 or AM/PM (a 12-hour clock) are not read: say how to write them. */

@@ -113,6 +113,9 @@ describe('data-quality messages in Korean', () => {
     expect(ko('2025-03-04 오후 2:05')).toBe(
       'created_at "2025-03-04 오후 2:05": 시간을 읽을 수 없습니다(형식: HH:mm[:ss][Z|±HH:MM]). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)',
     );
+    expect(ko('2025년 3월 4일')).toBe(
+      'created_at "2025년 3월 4일"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD). 한국어로 쓴 날짜로 보입니다. 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+    );
     // Without the hints, the plain wordings.
     expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
     expect(ko('2025-03-04T10')).toMatch(/: 시간을 읽을 수 없습니다\(형식: HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/);

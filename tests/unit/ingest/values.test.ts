@@ -109,6 +109,12 @@ describe('dates', () => {
       `"invalid_date: "2025-03-04 오후 2:05" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)"`,
     );
     for (const s of ['2025-03-04 2:05 PM', '2025-03-04 2:05PM', '2025-03-04 02:05 a.m.', '2025-03-04 오전 9:05']) expect(explain(s)).toContain('24-hour clock');
+    // A date written out in Korean (Excel's Korean long date format): how to write it, not a reading of it.
+    expect(explain('2025년 3월 4일 (화)')).toMatchInlineSnapshot(
+      `"invalid_date: "2025년 3월 4일 (화)" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD); it looks like a date written in Korean: write it as 2025-03-04 (a time after it on the 24-hour clock, as 2025-03-04 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV"`,
+    );
+    expect(explain('2025년12월31일 오후 2:05')).toContain('write it as 2025-12-31 ');
+    expect(explain('3월 4일')).not.toContain('Korean');
     // A zone name is not a 12-hour marker.
     expect(explain('2025-03-04 14:05 KST')).not.toContain('24-hour');
     expect(explain('2025-03-04 14:05 Amsterdam')).not.toContain('24-hour');
