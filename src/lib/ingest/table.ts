@@ -15,6 +15,7 @@ import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
 import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
+import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { rangeIs } from './text-range.ts';
 
@@ -165,7 +166,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     let table = read.table;
     if (table === null) {
       // Not even a header: fatal when columns are required; else an empty table (a vendor file, then reported as empty).
-      if (spec.required.length > 0) throw missingColumns(file, spec.required, ' (the file is empty)');
+      if (spec.required.length > 0) throw missingColumnsError(file, spec.required, ' (the file is empty)');
       table = headerTable(spec, [], 0, decoding.encoding, issues, ',');
       start(table);
     }
@@ -238,7 +239,7 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
     if (name in index) index[name] = i;
   });
   const missing = spec.required.filter((c) => !seen.has(c));
-  if (missing.length > 0) throw missingColumns(file, missing, notCsvHint(headers) || delimiterHint(names) || spellingHint(missing, headers));
+  if (missing.length > 0) throw missingColumns(file, missing, headers, names);
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
@@ -246,55 +247,6 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
 function nulError(file: string, line: number, byte: number): IngestFatalError {
   const at = byte >= 0 ? ` (byte offset ${byte.toLocaleString('en-US')})` : '';
   return new IngestFatalError(file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
-}
-
-/**
- * When header names hold another delimiter (`deal_id;stage` read with `,`),
- * the missing columns are most likely joined into one: say so, since
- * "missing required columns" alone points at the wrong problem.
- */
-function delimiterHint(names: readonly string[]): string {
-  const sep = names.length === 1 ? /^sep=(.*)$/i.exec(names[0]!) : null;
-  if (sep) return `; line 1 is Excel's delimiter hint "${names[0]}", and Pipescope reads only "," ";" or tab as the delimiter: save the file as CSV with one of them`;
-  const others = [';', '\t', ','].filter((d) => names.some((n) => n.includes(d)));
-  if (others.length === 0) return '';
-  const shown = others.map((d) => (d === '\t' ? 'tab' : `"${d}"`)).join(' and ');
-  return `; the header line also contains ${shown} inside column names, so the delimiter may have been read wrongly: use one delimiter (, ; or tab) throughout the header`;
-}
-
-function notCsvHint(headers: readonly string[]): string {
-  const why = notCsv(headers);
-  return why === null ? '' : `; ${why}`;
-}
-
-/**
- * Why a file whose first line is the start of a web page or of JSON is not a
- * CSV export at all (an export link that needed a sign-in saves the sign-in
- * page), or null; also for an exports folder's files (vendor/unread-files.ts).
- */
-export function notCsv(headers: readonly string[]): string | null {
-  const first = (headers[0] ?? '').trimStart().toLowerCase();
-  if (/^<(?:!doctype|html|\?xml|head|body)\b/u.test(first)) return 'the file is a web page (HTML), not CSV: a download link that needed a sign-in saves the sign-in page. Export the file again from the CRM';
-  if (/^[{[]/u.test(first)) return 'the file is JSON, not CSV: export it again as CSV';
-  return null;
-}
-
-/** A column's name as people write it by hand: case, spaces, `_`, `-` and `.` aside. */
-const looseName = (name: string) => name.toLowerCase().replace(/[\s_.-]+/gu, '');
-
-/** Header names that are a missing column written another way (`Deal ID` for deal_id): say how to write them. */
-function spellingHint(missing: readonly string[], headers: readonly string[]): string {
-  const pairs = missing.flatMap((column) => {
-    const written = headers.find((h) => looseName(h) === looseName(column));
-    return written === undefined ? [] : [[written, column] as const];
-  });
-  if (pairs.length === 0) return '';
-  return `; the header has ${pairs.map(([h]) => JSON.stringify(h)).join(', ')}: name ${pairs.length > 1 ? 'them' : 'it'} exactly ${pairs.map(([, c]) => c).join(', ')}`;
-}
-
-function missingColumns(file: string, missing: readonly string[], note = ''): IngestFatalError {
-  const list = missing.map((c) => `"${c}"`).join(', ');
-  return new IngestFatalError(file, `${file}: missing required column${missing.length > 1 ? 's' : ''} ${list}${note}`);
 }
 
 /**

@@ -263,6 +263,15 @@ describe('cells against the header', () => {
     expect(read('id,created_at,stage')).toThrow(/^deals\.csv: missing required column "deal_id"$/);
   });
 
+  it('says that column names typed in another language are not read, and how to name them', () => {
+    const read = (header: string) => () => readTable(byteSource(utf8(`${header}\n`)), { file: 'deals.csv', required: ['deal_id', 'stage'], known: [] }, { issues: new IssueLog() }, () => () => true);
+    expect(read('딜ID,딜명,고객사ID,단계')).toThrow(
+      'deals.csv: missing required columns "deal_id", "stage"; its column names are not in English ("딜ID", "딜명", "고객사ID", ...): name the columns as docs/input.md does, in English (the required ones above)',
+    );
+    // Mostly English, one Korean name: the usual message (the names are not guessed either way).
+    expect(read('deal_id,owner,amount,단계')).toThrow(/^deals\.csv: missing required column "stage"$/);
+  });
+
   it('says when a required file is a web page or JSON, not CSV', () => {
     const read = (text: string) => () => readTable(byteSource(utf8(text)), { file: 'deals.csv', required: ['deal_id'], known: [] }, { issues: new IssueLog() }, () => () => true);
     expect(read('<!DOCTYPE html>\n<html lang="en">\n')).toThrow(

@@ -5,7 +5,7 @@
  * as .csv, a header in another language, or an export that lacks a column its
  * adapter needs. Workbooks never get this far (export-listing.ts).
  */
-import { notCsv } from '../table.ts';
+import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, Signature, VendorTable } from './types.ts';
 
@@ -33,11 +33,9 @@ export function whyNotRead(table: VendorTable, adapters: readonly Adapter[] = AD
  * wrong column.
  */
 export function notInEnglish(headers: readonly string[]): string | null {
-  const names = headers.filter((h) => h !== '');
-  const foreign = names.filter((h) => /[^\u0000-\u007f]/u.test(h));
-  if (names.length < 2 || foreign.length * 2 < names.length) return null;
-  const shown = foreign.slice(0, 3).map((h) => JSON.stringify(h)).join(', ');
-  return `its column names are not in English (${shown}${foreign.length > 3 ? ', ...' : ''}): set the CRM's language to English, export again, and replace this file (docs/exports.md)`;
+  const foreign = foreignHeaderNames(headers);
+  if (foreign === null) return null;
+  return `its column names are not in English (${firstNames(foreign)}): set the CRM's language to English, export again, and replace this file (docs/exports.md)`;
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
