@@ -153,60 +153,31 @@ describe('data-quality messages in Korean', () => {
     );
   });
 
-  it("says the adapters' rarer messages in Korean (wordings as the adapters write them)", () => {
-    const ko = (code: string, message: string) => issueMessage({ code, message }, 'ko');
-    expect(ko('missing_id', '"Record ID" is empty, so the row cannot be told apart from other deals; row rejected')).toBe(
-      '"Record ID" 값이 비어 있어 이 행을 다른 딜과 구별할 수 없습니다. 이 행은 제외했습니다',
-    );
-    expect(ko('missing_stage', '"Deal - Stage" is empty for open deal "41", so it cannot be placed in the pipeline; row rejected')).toBe(
-      '진행 중 딜 "41"의 "Deal - Stage" 값이 비어 있어 파이프라인에 넣을 수 없습니다. 이 행은 제외했습니다',
-    );
-    expect(ko('missing_stage', '"To Stage" is empty; row skipped')).toBe('"To Stage" 값이 비어 있어 이 행을 건너뛰었습니다');
-    expect(ko('missing_opportunity', 'the row names no opportunity; row skipped')).toBe('영업 기회가 적혀 있지 않아 이 행을 건너뛰었습니다');
-    expect(ko('deleted_record', 'belongs to opportunity 006B, which is deleted; not used')).toBe('삭제된 영업 기회 006B의 행이어서 쓰지 않았습니다');
-    expect(ko('account_stand_in', '3 opportunities have no "Account Name"; each one\'s name stands in for its account')).toBe(
-      '영업 기회 3건에 "Account Name" 값이 없어 각 기회의 이름을 고객사로 대신 씁니다',
-    );
-    expect(ko('unknown_account', '2 AccountId value(s) are not in Account.csv and have no name: 001X, 001Y')).toBe(
-      'AccountId 값 2개가 Account.csv에 없어 이름이 없습니다: 001X, 001Y',
-    );
-    expect(ko('undated_stage', 'no date says when the deal entered its stage "Proposal Made"; it is taken as entered at 2025-06-09')).toBe(
-      '딜이 현재 단계 "Proposal Made"에 들어간 날짜가 없어 2025-06-09에 들어간 것으로 봅니다',
-    );
-    expect(ko('no_company', '12 deals have no organization (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ... (12 in all)): each stands for its own account "deal-<Deal - ID>"')).toBe(
-      '딜 12건에 조직(organization)이 없습니다(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...행(모두 12개 행)). 딜마다 자체 고객사 "deal-<Deal - ID>"로 봅니다',
-    );
+  // Wordings as the adapters write them, for messages no test input of theirs raises.
+  it.each([
+    ['missing_id', '"Record ID" is empty, so the row cannot be told apart from other deals; row rejected', '"Record ID" 값이 비어 있어 이 행을 다른 딜과 구별할 수 없습니다. 이 행은 제외했습니다'],
+    ['missing_stage', '"Deal - Stage" is empty for open deal "41", so it cannot be placed in the pipeline; row rejected', '진행 중 딜 "41"의 "Deal - Stage" 값이 비어 있어 파이프라인에 넣을 수 없습니다. 이 행은 제외했습니다'],
+    ['missing_stage', '"To Stage" is empty; row skipped', '"To Stage" 값이 비어 있어 이 행을 건너뛰었습니다'],
+    ['missing_opportunity', 'the row names no opportunity; row skipped', '영업 기회가 적혀 있지 않아 이 행을 건너뛰었습니다'],
+    ['deleted_record', 'belongs to opportunity 006B, which is deleted; not used', '삭제된 영업 기회 006B의 행이어서 쓰지 않았습니다'],
+    ['account_stand_in', '3 opportunities have no "Account Name"; each one\'s name stands in for its account', '영업 기회 3건에 "Account Name" 값이 없어 각 기회의 이름을 고객사로 대신 씁니다'],
+    ['unknown_account', '2 AccountId value(s) are not in Account.csv and have no name: 001X, 001Y', 'AccountId 값 2개가 Account.csv에 없어 이름이 없습니다: 001X, 001Y'],
+    ['undated_stage', 'no date says when the deal entered its stage "Proposal Made"; it is taken as entered at 2025-06-09', '딜이 현재 단계 "Proposal Made"에 들어간 날짜가 없어 2025-06-09에 들어간 것으로 봅니다'],
+    ['no_company', '12 deals have no organization (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ... (12 in all)): each stands for its own account "deal-<Deal - ID>"', '딜 12건에 조직(organization)이 없습니다(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...행(모두 12개 행)). 딜마다 자체 고객사 "deal-<Deal - ID>"로 봅니다'],
+    ['invalid_date', '"Last Modified" is empty; the row cannot be placed in the history and is skipped', '"Last Modified" 값이 비어 있습니다. 이 행은 이력에 넣을 수 없어 건너뛰었습니다'],
+    ['invalid_date', '"Last Modified" "13/45/2025" has month 13, not 1-12; the row cannot be placed in the history and is skipped', '"Last Modified" "13/45/2025": 13월은 없습니다(1~12월). 이 행은 이력에 넣을 수 없어 건너뛰었습니다'],
+    ['invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used', '"Deal - Won time" "2025-02-30": 2025-02에는 30일이 없습니다. 이 값은 쓰지 않았습니다'],
+    ['invalid_number', '"Amount" "12k" is not a number; this export\'s value is not used in the history', '"Amount" "12k"는 숫자가 아닙니다. 이 내보내기의 값은 이력에 쓰지 않았습니다'],
+    ['no_history', "no OpportunityHistory.csv: only each deal's current stage is known (export OpportunityHistory for conversion, time in stage and past replays)", 'OpportunityHistory.csv가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 OpportunityHistory를 내보내세요)'],
+    ['no_pipelines', 'Salesforce reports have no pipelines; --pipeline "Sales" is ignored (filter the report instead)', 'Salesforce 보고서에는 파이프라인이 없어 --pipeline "Sales" 옵션을 무시했습니다(보고서에서 필터하세요)'],
+    ['unordered_history', 'opportunity "Acme - Renewal": the 2 rows of 6/3/2025 (lines 14, 15) do not link up "From Stage" -> "To Stage", so their order that day is unknown; kept in file order', '영업 기회 "Acme - Renewal": 6/3/2025의 행 2개(14, 15행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다'],
+  ])("says the adapters' %s message in Korean", (code, english, korean) => {
+    expect(issueMessage({ code, message: english }, 'ko')).toBe(korean);
   });
 
-  it("says a value an adapter could not read as the canonical files' rules say it, after the CRM's column label", () => {
-    const ko = (code: string, message: string) => issueMessage({ code, message }, 'ko');
-    expect(ko('invalid_date', '"Last Modified" is empty; the row cannot be placed in the history and is skipped')).toBe(
-      '"Last Modified" 값이 비어 있습니다. 이 행은 이력에 넣을 수 없어 건너뛰었습니다',
-    );
-    expect(ko('invalid_date', '"Last Modified" "13/45/2025" has month 13, not 1-12; the row cannot be placed in the history and is skipped')).toBe(
-      '"Last Modified" "13/45/2025": 13월은 없습니다(1~12월). 이 행은 이력에 넣을 수 없어 건너뛰었습니다',
-    );
-    expect(ko('invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used')).toBe(
-      '"Deal - Won time" "2025-02-30": 2025-02에는 30일이 없습니다. 이 값은 쓰지 않았습니다',
-    );
-    expect(ko('invalid_number', '"Amount" "12k" is not a number; this export\'s value is not used in the history')).toBe(
-      '"Amount" "12k"는 숫자가 아닙니다. 이 내보내기의 값은 이력에 쓰지 않았습니다',
-    );
-    // A reason no rule says: the whole message stays in English.
+  it("keeps an adapter's message in English when no rule says the reason in it", () => {
     const unknown = '"Amount" "12k" is something new; it is not used';
-    expect(ko('invalid_number', unknown)).toBe(unknown);
-    expect(ko('no_history', "no OpportunityHistory.csv: only each deal's current stage is known (export OpportunityHistory for conversion, time in stage and past replays)")).toBe(
-      'OpportunityHistory.csv가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 OpportunityHistory를 내보내세요)',
-    );
-    expect(ko('no_pipelines', 'Salesforce reports have no pipelines; --pipeline "Sales" is ignored (filter the report instead)')).toBe(
-      'Salesforce 보고서에는 파이프라인이 없어 --pipeline "Sales" 옵션을 무시했습니다(보고서에서 필터하세요)',
-    );
-    expect(
-      ko(
-        'unordered_history',
-        'opportunity "Acme - Renewal": the 2 rows of 6/3/2025 (lines 14, 15) do not link up "From Stage" -> "To Stage", so their order that day is unknown; kept in file order',
-      ),
-    ).toBe('영업 기회 "Acme - Renewal": 6/3/2025의 행 2개(14, 15행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다');
+    expect(issueMessage({ code: 'invalid_number', message: unknown }, 'ko')).toBe(unknown);
   });
 
   it('says a repeated header in Korean', () => {
