@@ -14,7 +14,7 @@ import { decodeBytes } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
-import { Invalid, parseInstant, parseMoney } from '../../../src/lib/ingest/values.ts';
+import { Invalid, parseBoolean, parseInstant, parseMoney } from '../../../src/lib/ingest/values.ts';
 
 describe('codes in words', () => {
   it('humanises snake_case and single lower-case words, and leaves other text as written', () => {
@@ -119,6 +119,18 @@ describe('data-quality messages in Korean', () => {
     // Without the hints, the plain wordings.
     expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
     expect(ko('2025-03-04T10')).toMatch(/: 시간을 읽을 수 없습니다\(형식: HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/);
+  });
+
+  it('says the boolean messages in Korean, as values.ts words them', () => {
+    const ko = (cell: string) => {
+      const why = parseBoolean(cell);
+      if (!(why instanceof Invalid)) throw new Error(`${cell} was read`);
+      return issueMessage({ code: why.code, message: `budget_confirmed ${why.reason}` }, 'ko');
+    };
+    expect(ko('maybe')).toBe('budget_confirmed "maybe"는 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다');
+    expect(ko('예')).toBe(
+      'budget_confirmed "예"는 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 예/아니오 같은 한국어 낱말이나 O/X 표시는 읽지 않으니 yes 또는 no로 적으세요',
+    );
   });
 
   it('says the Korean-units hint in Korean, as values.ts words it', () => {

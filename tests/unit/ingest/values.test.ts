@@ -226,6 +226,11 @@ describe('booleans, codes, periods, choices', () => {
     expect(reason(parseBoolean('maybe'))).toMatchInlineSnapshot(
       `"invalid_boolean: "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false"`,
     );
+     // Yes and no as Korean sheets write them are not read either, and the message says what to write.
+    for (const t of ['예', '아니오', 'O', ' x ', '○']) {
+      expect(parseBoolean(t), t).toBeInstanceOf(Invalid);
+      expect(reason(parseBoolean(t)), t).toMatch(/; read as false; write yes or no \(yes and no in Korean words or as O\/X marks are not read\)$/);
+    }
   });
 
   it('reads ISO currency codes', () => {
