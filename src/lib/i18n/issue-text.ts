@@ -94,6 +94,10 @@ const ROW_RULES: Rules = {
   ],
   invalid_currency: [[re(`${COL} ${V} is not an ISO 4217 currency code such as "KRW"`), (g) => `${g.col} ${topic(g.v!)} "KRW" 같은 ISO 4217 통화 코드가 아닙니다`]],
   invalid_value: [
+    [
+      re(`${COL} ${V} is not a period \\(expected YYYY-MM or YYYY-Qn\\); write it as (?<p>\\d{4}-(?:Q[1-4]|\\d{2}))`),
+      (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn). ${g.p}처럼 적으세요`,
+    ],
     [re(`${COL} ${V} is not a period \\(expected YYYY-MM or YYYY-Qn\\)`), (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn)`],
     [re(`${COL} ${V} is not one of (?<list>.+); left empty`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 빈 값으로 두었습니다`],
     [re(`${COL} ${V} is not one of (?<list>.+)`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다`],

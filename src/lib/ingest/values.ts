@@ -223,8 +223,18 @@ export function parseCurrencyCode(text: string): string | Invalid {
 /** `YYYY-MM` or `YYYY-Qn`. */
 export function parsePeriod(text: string): string | Invalid {
   const m = /^(\d{4})-(?:(0[1-9]|1[0-2])|[Qq]([1-4]))$/.exec(text);
-  if (!m) return new Invalid('invalid_value', `${quoteValue(text)} is not a period (expected YYYY-MM or YYYY-Qn)`);
+  if (!m) return new Invalid('invalid_value', `${quoteValue(text)} is not a period (expected YYYY-MM or YYYY-Qn)${periodHint(text)}`);
   return m[3] ? `${m[1]}-Q${m[3]}` : text;
+}
+
+/** A period as people also write it ("2025년 3분기", "2025 Q3", "2025-3", "2025.03"): not read, but the message shows it as the contract writes it. */
+function periodHint(text: string): string {
+  const t = text.trim();
+  const q = /^(\d{4})\s*(?:년\s*([1-4])\s*분기|[-./ ]?\s*[Qq]([1-4])|[-./ ]\s*([1-4])\s*[Qq])$/u.exec(t);
+  if (q) return `; write it as ${q[1]}-Q${q[2] ?? q[3] ?? q[4]}`;
+  const month = /^(\d{4})\s*(?:년\s*(\d{1,2})\s*월|[-./]\s*(\d{1,2}))\.?$/u.exec(t);
+  const mm = month ? Number(month[2] ?? month[3]) : 0;
+  return mm >= 1 && mm <= 12 ? `; write it as ${month![1]}-${String(mm).padStart(2, '0')}` : '';
 }
 
 /** One of `allowed` (compared case-insensitively), returned lower-case; empty = ''. */

@@ -14,7 +14,7 @@ import { decodeBytes } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
-import { Invalid, parseBoolean, parseInstant, parseMoney } from '../../../src/lib/ingest/values.ts';
+import { Invalid, parseBoolean, parseInstant, parseMoney, parsePeriod } from '../../../src/lib/ingest/values.ts';
 
 describe('codes in words', () => {
   it('humanises snake_case and single lower-case words, and leaves other text as written', () => {
@@ -119,6 +119,12 @@ describe('data-quality messages in Korean', () => {
     // Without the hints, the plain wordings.
     expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
     expect(ko('2025-03-04T10')).toMatch(/: 시간을 읽을 수 없습니다\(형식: HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/);
+  });
+
+  it('says the period hint in Korean, as values.ts words it', () => {
+    const why = parsePeriod('2025년 3분기');
+    if (!(why instanceof Invalid)) throw new Error('read');
+    expect(issueMessage({ code: why.code, message: `period ${why.reason}` }, 'ko')).toBe('period "2025년 3분기"는 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn). 2025-Q3처럼 적으세요');
   });
 
   it('says the boolean messages in Korean, as values.ts words them', () => {

@@ -278,7 +278,7 @@ describe('rejected rows and warnings', () => {
         "stage_history.csv:10 entered_at error invalid_date: entered_at "x" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)",
         "stage_history.csv:11 stage error missing_value: stage is required but empty",
         "targets.csv:3 period error duplicate_target: a target for 2025-06 and the whole company already appears on line 2; this later row is rejected",
-        "targets.csv:5 period error invalid_value: period "2025-6" is not a period (expected YYYY-MM or YYYY-Qn)",
+        "targets.csv:5 period error invalid_value: period "2025-6" is not a period (expected YYYY-MM or YYYY-Qn); write it as 2025-06",
         "targets.csv:6 target_amount error negative_number: target_amount "-1" is negative; only 0 or more is allowed",
         "targets.csv:7 target_amount error currency_mismatch: target_amount "5 USD" is in USD, not KRW (the config currency)",
       ]

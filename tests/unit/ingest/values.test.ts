@@ -247,6 +247,15 @@ describe('booleans, codes, periods, choices', () => {
       `"invalid_value: "2025-13" is not a period (expected YYYY-MM or YYYY-Qn)"`,
     );
     expect(parsePeriod('2025-Q5')).toBeInstanceOf(Invalid);
+    // Periods as people also write them: not read (the contract's two forms only), but shown as the contract writes them.
+    const hint = (text: string) => {
+      const r = parsePeriod(text);
+      return r instanceof Invalid ? (/; write it as (.+)$/u.exec(r.reason)?.[1] ?? null) : r;
+    };
+    expect(['2025년 3분기', '2025 Q3', '2025Q3', '2025-3Q', '2025년 7월', '2025-7', '2025.07', '2025/07'].map(hint)).toEqual([
+      '2025-Q3', '2025-Q3', '2025-Q3', '2025-Q3', '2025-07', '2025-07', '2025-07', '2025-07',
+    ]);
+    expect(['2025-13', '2025년 13월', 'next year', '2025-Q5'].map(hint)).toEqual([null, null, null, null]);
   });
 
   it('reads choices case-insensitively', () => {
