@@ -1,5 +1,5 @@
 /** Build Datasets in memory for model and metric tests (no CSV, no files). */
-import type { Config } from '../../src/lib/ingest/config.ts';
+import type { Config } from '../../src/lib/config.ts';
 import type { Dataset, Deal, FieldChange } from '../../src/lib/dataset.ts';
 
 export interface DealSpec extends Partial<Omit<Deal, 'stage'>> {

@@ -4,7 +4,7 @@
  * after a hash of its content (`data/filter-data.<hash>.json`).
  */
 import type { Dataset } from '../dataset.ts';
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import { stallThresholds } from '../metrics/stalled.ts';
 import { byCodePoint } from '../stats.ts';
 import type { FilterMeta, SiteData } from '../views/schema.ts';

@@ -5,7 +5,7 @@
  */
 import type { Dataset, Deal, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
 import { FORECAST_CATEGORIES } from '../dataset.ts';
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import { dateOfDay, type LocalDate } from '../time.ts';
 import { restoreConfig } from './filter-config.ts';
 import { FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, utcDay } from './filter-data.ts';

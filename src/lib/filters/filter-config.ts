@@ -4,7 +4,7 @@
  * (`restoreConfig`), with the null-prototype tables and derived stage lists
  * ingest/config.ts makes.
  */
-import type { Config, Stage } from '../ingest/config.ts';
+import type { Config, Stage } from '../config.ts';
 import { fail, isNum, isRecord, isStr, list } from './filter-data-checks.ts';
 
 /**

@@ -19,7 +19,7 @@
  *
  * Pure: runs in the browser (filters/client.ts) and in Node (tests, bench).
  */
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import { snapshotAt } from '../metrics/context.ts';
 import { addDays, cutoffOf } from '../time.ts';
 import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';

@@ -18,7 +18,7 @@
  * changes and pushes), with the same result.
  */
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';
 import type { Timelines } from '../model/timeline.ts';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../time.ts';
+import type { Config, ConfigFields, Stage } from '../config.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 
 /** The largest exchange rate accepted in `fx`. */
@@ -118,35 +119,12 @@ export const configSchema = z
 export type ConfigInput = z.input<typeof configSchema>;
 export type ParsedConfig = z.output<typeof configSchema>;
 
-export type StageKind = 'open' | 'won' | 'lost';
+export type { Config, ConfigFields, Stage, StageKind } from '../config.ts';
 
-export interface Stage {
-  id: string;
-  kind: StageKind;
-  probability: number;
-  /** Open, but outside the sequence of stages (metrics.md rules 4 and 7). */
-  parked: boolean;
-  label: Record<string, string>;
-  buyer_step: Record<string, string> | null;
-  /** Position in config order. */
-  index: number;
-  /** Position among all open stages, parked included (config order), or -1 for won/lost: the row of per-stage lists. */
-  openIndex: number;
-  /** metrics.md's stage *index*: position in the sequence (open, not parked), or -1 for parked, won and lost stages. */
-  seqIndex: number;
-}
-
-/** The validated config with derived lookups the engine needs everywhere. */
-export interface Config extends Omit<ParsedConfig, 'stages' | '$schema' | 'qualification_required_from'> {
-  stages: Stage[];
-  /** Every open stage, parked included, in config order. */
-  openStages: Stage[];
-  /** The open stages that are not parked, in config order: the funnel. */
-  sequence: Stage[];
-  wonStage: Stage;
-  /** An unparked open stage id, or null when the qualification flags are off. */
-  qualification_required_from: string | null;
-}
+/** The schema's output is exactly the Config's own keys: a key added to one and not the other does not compile. */
+type SchemaFields = Omit<ParsedConfig, 'stages' | '$schema' | 'qualification_required_from'>;
+const schemaGivesConfigFields: [SchemaFields, ConfigFields] extends [ConfigFields, SchemaFields] ? true : never = true;
+void schemaGivesConfigFields;
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -3,7 +3,7 @@
  * snapshot of all deals at `T`, and the closed-in-window set. Pure: the
  * clock never enters; `asOf` and the timezone come from the caller.
  */
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
 import { buildTimelines, type Timelines } from '../model/timeline.ts';
 import { pushTimes } from '../model/pushes.ts';

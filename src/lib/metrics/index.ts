@@ -2,7 +2,7 @@
  * Every metric of metrics.md, as of one date: a pure function of
  * (dataset, config, asOf). The key order of the result is the file's.
  */
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
 import { byCodePoint } from '../stats.ts';
 import type { LocalDate } from '../time.ts';

@@ -7,7 +7,7 @@
  * Visits of all deals live in flat typed arrays: deal `d` owns
  * `visitStage/visitStart[offsets[d] .. offsets[d+1])`, sorted by time.
  */
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import type { Dataset, Deal } from '../dataset.ts';
 
 export interface Timelines {

@@ -4,7 +4,7 @@
  * before as_of's month (the 12-month trends), and lays out deal and account
  * views. Pure: no clock, no files.
  */
-import type { Config } from '../ingest/config.ts';
+import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';

@@ -14,7 +14,7 @@ import { filteredContextAt, gatherSnapshot, lazyComputeAt } from '../../../src/l
 import { type Filter, NO_FILTER, segmentName } from '../../../src/lib/filters/filter.ts';
 import { filteredSiteData, pinStallDays, prepareFilters } from '../../../src/lib/filters/recompute.ts';
 import { filterDataset, filterPrepared, keptDeals, matchingDeals, preparedFull } from '../../../src/lib/filters/subset.ts';
-import type { Config } from '../../../src/lib/ingest/config.ts';
+import type { Config } from '../../../src/lib/config.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { computeAt, contextAt, prepare, type Prepared } from '../../../src/lib/metrics/index.ts';
 import { snapshotAt } from '../../../src/lib/metrics/context.ts';
