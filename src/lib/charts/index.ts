@@ -1,7 +1,7 @@
 /**
  * Pre-rendered SVG charts: each `xxxChart(viewModel, options) -> ChartOutput`
- * is pure and synchronous; `from-metrics.ts` builds the view-models from
- * metrics.json and the configured stages.
+ * is pure and synchronous; views/chart-models.ts builds the view-models
+ * from metrics.json and the configured stages.
  */
 export type * from './types.ts';
 export { formatTable } from './table-format.ts';
@@ -21,5 +21,4 @@ export * from './trend-sparkline.ts';
 export * from './attainment.ts';
 export * from './forecast-accuracy.ts';
 export * from './trend-line.ts';
-export * from './from-metrics.ts';
 export type { DistributionKeyText } from './distribution.ts';

@@ -3,6 +3,7 @@
  * its empty view-models, and a view-model carrying a hostile label.
  */
 import * as C from '../../../src/lib/charts/index.ts';
+import * as V from '../../../src/lib/views/chart-models.ts';
 import type { BaseChartText, ChartOptions, ChartOutput } from '../../../src/lib/charts/types.ts';
 import { exampleMetrics as m, STAGES } from './fixtures.ts';
 import { fakeFormat, TEXT } from './helpers.ts';
@@ -24,12 +25,12 @@ function o<T extends BaseChartText>(text: T, extra: Partial<ChartOptions<T>> = {
 const evilText = <T extends BaseChartText>(text: T): T => ({ ...text, title: `${text.title} ${EVIL}` });
 
 const zeroStages = STAGES.filter((s) => s.id !== 'won' && s.id !== 'lost');
-const emptyReasons = (label: string) => C.reasonsView([], { unspecified: label });
+const emptyReasons = (label: string) => V.reasonsView([], { unspecified: label });
 
 export const CASES: ChartCase[] = [
   {
     id: 'funnel',
-    example: () => C.funnelChart(C.funnelView(m, STAGES, 'en'), o(TEXT.funnel)),
+    example: () => C.funnelChart(V.funnelView(m, STAGES, 'en'), o(TEXT.funnel)),
     empties: {
       'no stages': () => C.funnelChart({ cohortSize: 0, stages: [] }, o(TEXT.funnel)),
       'empty cohort': () =>
@@ -42,47 +43,47 @@ export const CASES: ChartCase[] = [
         ),
     },
     evil: () => {
-      const vm = C.funnelView(m, STAGES, 'en');
+      const vm = V.funnelView(m, STAGES, 'en');
       vm.stages[1] = { ...vm.stages[1]!, label: EVIL, buyerStep: `${EVIL} & "co"` };
       return C.funnelChart(vm, o(evilText(TEXT.funnel)));
     },
   },
   {
     id: 'pipeline-by-stage',
-    example: () => C.pipelineByStageChart(C.pipelineView(m, STAGES, 'en'), o(TEXT.pipeline)),
+    example: () => C.pipelineByStageChart(V.pipelineView(m, STAGES, 'en'), o(TEXT.pipeline)),
     empties: {
       'no stages': () => C.pipelineByStageChart({ stages: [] }, o(TEXT.pipeline)),
       'nothing open': () =>
         C.pipelineByStageChart({ stages: zeroStages.map((s) => ({ id: s.id, label: s.label.en!, count: 0, amount: 0, weightedAmount: 0 })) }, o(TEXT.pipeline)),
     },
     evil: () => {
-      const vm = C.pipelineView(m, STAGES, 'en');
+      const vm = V.pipelineView(m, STAGES, 'en');
       vm.stages[3] = { ...vm.stages[3]!, label: EVIL };
       return C.pipelineByStageChart(vm, o(evilText(TEXT.pipeline)));
     },
   },
   {
     id: 'forecast',
-    example: () => C.forecastChart(C.forecastView(m), o(TEXT.forecast)),
+    example: () => C.forecastChart(V.forecastView(m), o(TEXT.forecast)),
     empties: {
       'no buckets': () => C.forecastChart({ buckets: [] }, o(TEXT.forecast)),
       'all zero': () =>
         C.forecastChart({ buckets: m.forecast.map((b) => ({ bucket: b.bucket, count: 0, amount: 0, weightedAmount: 0 })) }, o(TEXT.forecast)),
     },
-    evil: () => C.forecastChart(C.forecastView(m), o({ ...evilText(TEXT.forecast), buckets: { ...TEXT.forecast.buckets, overdue: EVIL } })),
+    evil: () => C.forecastChart(V.forecastView(m), o({ ...evilText(TEXT.forecast), buckets: { ...TEXT.forecast.buckets, overdue: EVIL } })),
   },
   {
     id: 'intake',
-    example: () => C.intakeChart(C.intakeView(m), o(TEXT.intake)),
+    example: () => C.intakeChart(V.intakeView(m), o(TEXT.intake)),
     empties: {
       'no months': () => C.intakeChart({ months: [] }, o(TEXT.intake)),
       'all zero': () => C.intakeChart({ months: m.intake.map((i) => ({ month: i.month, count: 0, amount: 0 })) }, o(TEXT.intake)),
     },
-    evil: () => C.intakeChart(C.intakeView(m), o({ ...evilText(TEXT.intake), key: { amount: EVIL, count: EVIL } })),
+    evil: () => C.intakeChart(V.intakeView(m), o({ ...evilText(TEXT.intake), key: { amount: EVIL, count: EVIL } })),
   },
   {
     id: 'time-in-stage',
-    example: () => C.timeInStageChart(C.timeInStageView(m, STAGES, 'en', { qualify: 30 }), o(TEXT.timeInStage)),
+    example: () => C.timeInStageChart(V.timeInStageView(m, STAGES, 'en', { qualify: 30 }), o(TEXT.timeInStage)),
     empties: {
       'no stages': () => C.timeInStageChart({ stages: [] }, o(TEXT.timeInStage)),
       'no visits': () =>
@@ -94,34 +95,34 @@ export const CASES: ChartCase[] = [
         ),
     },
     evil: () => {
-      const vm = C.timeInStageView(m, STAGES, 'en');
+      const vm = V.timeInStageView(m, STAGES, 'en');
       vm.stages[0] = { ...vm.stages[0]!, label: EVIL };
       return C.timeInStageChart(vm, o(evilText(TEXT.timeInStage)));
     },
   },
   {
     id: 'cycle-length',
-    example: () => C.cycleLengthChart(C.cycleLengthView(m), o(TEXT.cycleLength)),
+    example: () => C.cycleLengthChart(V.cycleLengthView(m), o(TEXT.cycleLength)),
     empties: {
       'nothing closed': () => {
         const none = { count: 0, meanDays: null, medianDays: null, p90Days: null };
         return C.cycleLengthChart({ won: none, lost: none, all: none }, o(TEXT.cycleLength));
       },
     },
-    evil: () => C.cycleLengthChart(C.cycleLengthView(m), o({ ...evilText(TEXT.cycleLength), groups: { ...TEXT.cycleLength.groups, lost: EVIL } })),
+    evil: () => C.cycleLengthChart(V.cycleLengthView(m), o({ ...evilText(TEXT.cycleLength), groups: { ...TEXT.cycleLength.groups, lost: EVIL } })),
   },
   {
     id: 'loss-reasons',
-    example: () => C.lossReasonsChart(C.reasonsView(m.loss_reasons, { unspecified: 'Not given' }), o(TEXT.lossReasons)),
+    example: () => C.lossReasonsChart(V.reasonsView(m.loss_reasons, { unspecified: 'Not given' }), o(TEXT.lossReasons)),
     empties: {
       'no reasons': () => C.lossReasonsChart(emptyReasons('Not given'), o(TEXT.lossReasons)),
       'zero counts': () => C.lossReasonsChart({ reasons: [{ label: 'price', count: 0, amount: 0, highlight: true }] }, o(TEXT.lossReasons)),
     },
-    evil: () => C.lossReasonsChart(C.reasonsView([...m.loss_reasons, { reason: EVIL, count: 1, amount: 1e6 }], { unspecified: 'Not given' }), o(evilText(TEXT.lossReasons))),
+    evil: () => C.lossReasonsChart(V.reasonsView([...m.loss_reasons, { reason: EVIL, count: 1, amount: 1e6 }], { unspecified: 'Not given' }), o(evilText(TEXT.lossReasons))),
   },
   {
     id: 'win-reasons',
-    example: () => C.winReasonsChart(C.reasonsView(m.win_reasons, { unspecified: 'Not given' }), o({ ...TEXT.lossReasons, title: 'Win reasons' })),
+    example: () => C.winReasonsChart(V.reasonsView(m.win_reasons, { unspecified: 'Not given' }), o({ ...TEXT.lossReasons, title: 'Win reasons' })),
     empties: {
       'no reasons': () => C.winReasonsChart(emptyReasons('Not given'), o(TEXT.lossReasons)),
     },
@@ -129,20 +130,20 @@ export const CASES: ChartCase[] = [
   },
   {
     id: 'lost-at-stage',
-    example: () => C.lostAtStageChart(C.lostAtStageView(m, STAGES, 'en'), o(TEXT.lostAtStage)),
+    example: () => C.lostAtStageChart(V.lostAtStageView(m, STAGES, 'en'), o(TEXT.lostAtStage)),
     empties: {
       'no stages': () => C.lostAtStageChart({ stages: [] }, o(TEXT.lostAtStage)),
       'nothing lost': () => C.lostAtStageChart({ stages: zeroStages.map((s) => ({ id: s.id, label: s.label.en!, count: 0, amount: 0 })) }, o(TEXT.lostAtStage)),
     },
     evil: () => {
-      const vm = C.lostAtStageView(m, STAGES, 'en');
+      const vm = V.lostAtStageView(m, STAGES, 'en');
       vm.stages[3] = { ...vm.stages[3]!, label: EVIL };
       return C.lostAtStageChart(vm, o(evilText(TEXT.lostAtStage)));
     },
   },
   {
     id: 'competitors',
-    example: () => C.competitorsChart(C.competitorsView(m), o(TEXT.competitors)),
+    example: () => C.competitorsChart(V.competitorsView(m), o(TEXT.competitors)),
     empties: {
       'no competitors': () => C.competitorsChart({ competitors: [] }, o(TEXT.competitors)),
       'zero deals': () => C.competitorsChart({ competitors: [{ label: 'Acme', won: 0, lost: 0, winRate: null }] }, o(TEXT.competitors)),
@@ -151,18 +152,18 @@ export const CASES: ChartCase[] = [
   },
   {
     id: 'waterfall',
-    example: () => C.waterfallChart(C.waterfallView(m), o(TEXT.waterfall)),
+    example: () => C.waterfallChart(V.waterfallView(m), o(TEXT.waterfall)),
     empties: {
       'no movement': () => {
         const z = { count: 0, amount: 0 };
         return C.waterfallChart({ start: z, new: z, reopened: z, won: z, lost: z, end: z }, o(TEXT.waterfall));
       },
     },
-    evil: () => C.waterfallChart(C.waterfallView(m), o({ ...evilText(TEXT.waterfall), steps: { ...TEXT.waterfall.steps, new: EVIL } })),
+    evil: () => C.waterfallChart(V.waterfallView(m), o({ ...evilText(TEXT.waterfall), steps: { ...TEXT.waterfall.steps, new: EVIL } })),
   },
   {
     id: 'repurchase-timeline',
-    example: () => C.repurchaseTimelineChart(C.repurchaseView(m), o(TEXT.repurchase)),
+    example: () => C.repurchaseTimelineChart(V.repurchaseView(m), o(TEXT.repurchase)),
     empties: {
       'no months': () => C.repurchaseTimelineChart({ overdue: { count: 0, amount: 0 }, months: [] }, o(TEXT.repurchase)),
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cycleLengthChart, cycleLengthView, timeInStageChart, timeInStageView } from '../../../src/lib/charts/index.ts';
+import { cycleLengthChart, timeInStageChart } from '../../../src/lib/charts/index.ts';
+import { cycleLengthView, timeInStageView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics, STAGES } from './fixtures.ts';
 import { failOnWarnings, opts, TEXT } from './helpers.ts';
 

@@ -4,7 +4,7 @@
  * copied verbatim so tests never read outside the repository.
  */
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
-import type { ChartStage } from '../../../src/lib/charts/from-metrics.ts';
+import type { ChartStage } from '../../../src/lib/views/chart-models.ts';
 import { DEFAULT_STAGES } from '../../../src/lib/ingest/config.ts';
 
 export const STAGES: ChartStage[] = DEFAULT_STAGES.map((s) => ({

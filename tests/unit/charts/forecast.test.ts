@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forecastChart, forecastView } from '../../../src/lib/charts/index.ts';
+import { forecastChart } from '../../../src/lib/charts/index.ts';
+import { forecastView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics } from './fixtures.ts';
 import { failOnWarnings, opts, TEXT } from './helpers.ts';
 

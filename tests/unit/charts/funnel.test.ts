@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { funnelChart, funnelView, weakestStage, type FunnelStage } from '../../../src/lib/charts/index.ts';
+import { funnelChart, weakestStage, type FunnelStage } from '../../../src/lib/charts/index.ts';
+import { funnelView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics, STAGES } from './fixtures.ts';
 import { expectAccessibleSvg, failOnWarnings, opts, TEXT } from './helpers.ts';
 

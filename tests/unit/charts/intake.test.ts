@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, intakeChart, intakeView } from '../../../src/lib/charts/index.ts';
+import { formatTable, intakeChart } from '../../../src/lib/charts/index.ts';
+import { intakeView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics } from './fixtures.ts';
 import { fakeFormat, failOnWarnings, opts, TEXT } from './helpers.ts';
 

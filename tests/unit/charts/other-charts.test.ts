@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   competitorsChart,
-  competitorsView,
   lostAtStageChart,
-  lostAtStageView,
   repurchaseTimelineChart,
   trendSparkline,
   waterfallChart,
-  waterfallView,
 } from '../../../src/lib/charts/index.ts';
+import { competitorsView, lostAtStageView, waterfallView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics, STAGES } from './fixtures.ts';
 import { expectAccessibleSvg, failOnWarnings, opts, TEXT } from './helpers.ts';
 

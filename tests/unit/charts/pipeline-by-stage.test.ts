@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as C from '../../../src/lib/charts/index.ts';
-import { pipelineByStageChart, pipelineView } from '../../../src/lib/charts/index.ts';
+import * as V from '../../../src/lib/views/chart-models.ts';
+import { pipelineByStageChart } from '../../../src/lib/charts/index.ts';
+import { pipelineView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics, STAGES } from './fixtures.ts';
 import { failOnWarnings, opts, TEXT } from './helpers.ts';
 
@@ -53,13 +55,13 @@ describe('parked stages in the stage charts', () => {
   });
 
   it('time in stage and lost at stage do the same', () => {
-    const tis = C.timeInStageChart(C.timeInStageView(metrics, stages, 'en', { hold: null }), opts(TEXT.timeInStage));
+    const tis = C.timeInStageChart(V.timeInStageView(metrics, stages, 'en', { hold: null }), opts(TEXT.timeInStage));
     expect(tis.table.rows.map((r) => r[0]).at(-1)).toBe('On hold (parked)');
     expect(tis.svg).toContain('>Parked (outside the sequence)</text>');
     // Sitting long on hold is the point of the stage: the takeaway names the slowest stage of the sequence.
-    const longHold = C.timeInStageView({ ...metrics, time_in_stage: metrics.time_in_stage.map((r) => (r.stage === 'hold' ? { ...r, median_days: 500 } : r)) }, stages, 'en');
+    const longHold = V.timeInStageView({ ...metrics, time_in_stage: metrics.time_in_stage.map((r) => (r.stage === 'hold' ? { ...r, median_days: 500 } : r)) }, stages, 'en');
     expect(C.slowestStage(longHold.stages)?.id).not.toBe('hold');
-    const lost = C.lostAtStageChart(C.lostAtStageView(metrics, stages, 'en'), opts(TEXT.lostAtStage));
+    const lost = C.lostAtStageChart(V.lostAtStageView(metrics, stages, 'en'), opts(TEXT.lostAtStage));
     expect(lost.table.rows.map((r) => r[0])).toEqual(['Prospect', 'Qualification', 'Proposal', 'Negotiation', 'On hold (parked)']);
     expect(lost.svg).toContain('>Parked (outside the sequence)</text>');
   });

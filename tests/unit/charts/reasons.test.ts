@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lossReasonsChart, reasonsView, winReasonsChart } from '../../../src/lib/charts/index.ts';
+import { lossReasonsChart, winReasonsChart } from '../../../src/lib/charts/index.ts';
+import { reasonsView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics } from './fixtures.ts';
 import { failOnWarnings, opts, TEXT } from './helpers.ts';
 

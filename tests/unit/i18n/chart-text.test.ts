@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as C from '../../../src/lib/charts/index.ts';
+import * as V from '../../../src/lib/views/chart-models.ts';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import { chartTexts, type ChartTexts } from '../../../src/lib/i18n/chart-text.ts';
 import { LOCALES, messages, type Locale } from '../../../src/lib/i18n/index.ts';
@@ -55,18 +56,18 @@ function renderAll(locale: Locale, currency = 'KRW'): Record<keyof ChartTexts | 
   const unspecified = messages(locale).common.unspecified;
   const m = metrics;
   return {
-    funnel: C.funnelChart(C.funnelView(m, STAGES, locale), o(t.funnel)),
-    pipeline: C.pipelineByStageChart(C.pipelineView(m, STAGES, locale), o(t.pipeline)),
-    forecast: C.forecastChart(C.forecastView(m), o(t.forecast)),
-    intake: C.intakeChart(C.intakeView(m), o(t.intake)),
-    timeInStage: C.timeInStageChart(C.timeInStageView(m, STAGES, locale, { negotiate: 30 }), o(t.timeInStage)),
-    cycleLength: C.cycleLengthChart(C.cycleLengthView(m), o(t.cycleLength)),
-    lossReasons: C.lossReasonsChart(C.reasonsView(m.loss_reasons, { unspecified }), o(t.lossReasons)),
-    winReasons: C.winReasonsChart(C.reasonsView(m.win_reasons, { unspecified }), o(t.winReasons)),
-    lostAtStage: C.lostAtStageChart(C.lostAtStageView(m, STAGES, locale), o(t.lostAtStage)),
-    competitors: C.competitorsChart(C.competitorsView(m), o(t.competitors)),
-    waterfall: C.waterfallChart(C.waterfallView(m), o(t.waterfall)),
-    repurchaseEmpty: C.repurchaseTimelineChart(C.repurchaseView(m), o(t.repurchase)),
+    funnel: C.funnelChart(V.funnelView(m, STAGES, locale), o(t.funnel)),
+    pipeline: C.pipelineByStageChart(V.pipelineView(m, STAGES, locale), o(t.pipeline)),
+    forecast: C.forecastChart(V.forecastView(m), o(t.forecast)),
+    intake: C.intakeChart(V.intakeView(m), o(t.intake)),
+    timeInStage: C.timeInStageChart(V.timeInStageView(m, STAGES, locale, { negotiate: 30 }), o(t.timeInStage)),
+    cycleLength: C.cycleLengthChart(V.cycleLengthView(m), o(t.cycleLength)),
+    lossReasons: C.lossReasonsChart(V.reasonsView(m.loss_reasons, { unspecified }), o(t.lossReasons)),
+    winReasons: C.winReasonsChart(V.reasonsView(m.win_reasons, { unspecified }), o(t.winReasons)),
+    lostAtStage: C.lostAtStageChart(V.lostAtStageView(m, STAGES, locale), o(t.lostAtStage)),
+    competitors: C.competitorsChart(V.competitorsView(m), o(t.competitors)),
+    waterfall: C.waterfallChart(V.waterfallView(m), o(t.waterfall)),
+    repurchaseEmpty: C.repurchaseTimelineChart(V.repurchaseView(m), o(t.repurchase)),
     repurchase: C.repurchaseTimelineChart(REPURCHASE, o(t.repurchase)),
     sparkline: C.trendSparkline(SPARKLINE, o(t.sparkline)),
     attainment: C.attainmentChart(ATTAINMENT, o(t.attainment)),

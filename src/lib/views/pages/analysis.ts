@@ -1,22 +1,17 @@
 /** Funnel, velocity and win/loss pages: charts with their tables. */
 import {
   competitorsChart,
-  competitorsView,
   cycleLengthChart,
-  cycleLengthView,
   funnelChart,
-  funnelView,
   lossReasonsChart,
   lostAtStageChart,
-  lostAtStageView,
-  reasonsView,
   timeInStageChart,
   slowestStage,
-  timeInStageView,
   mostLostStage,
   winReasonsChart,
   type FunnelViewModel,
 } from '../../charts/index.ts';
+import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsView, timeInStageView } from '../chart-models.ts';
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';

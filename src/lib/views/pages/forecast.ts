@@ -10,10 +10,9 @@ import {
   attainmentChart,
   forecastAccuracyChart,
   forecastChart,
-  forecastView,
   pipelineByStageChart,
-  pipelineView,
 } from '../../charts/index.ts';
+import { forecastView, pipelineView } from '../chart-models.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, table, type TableModel } from '../table.ts';
 import { coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';

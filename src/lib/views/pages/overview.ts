@@ -1,6 +1,7 @@
 /** The overview: tiles with their change vs 30 days earlier, funnel, forecast, intake, top stalled deals. */
 import { ROUGH_MARK } from '../../charts/table-format.ts';
-import { intakeChart, intakeView } from '../../charts/index.ts';
+import { intakeChart } from '../../charts/index.ts';
+import { intakeView } from '../chart-models.ts';
 import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';

@@ -1,10 +1,9 @@
 /** Stalled, waterfall and repurchase pages (the forecast page: forecast.ts). */
 import {
   repurchaseTimelineChart,
-  repurchaseView,
   waterfallChart,
-  waterfallView,
 } from '../../charts/index.ts';
+import { repurchaseView, waterfallView } from '../chart-models.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';

@@ -1,24 +1,25 @@
 /**
  * Adapters from metrics.json (plus the config's stages) to each chart's
  * view-model: the one place where stage ids become labels and buyer steps.
- * Pure; the charts themselves never look anything up.
+ * Pure; the charts (src/lib/charts/) draw these view-models and never see
+ * a metrics type.
  */
 import { UPCOMING_DAYS } from '../metrics/repurchase.ts';
 import { localizedText } from '../i18n/locales.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { addDays, addToMonth } from '../time.ts';
-import type { CompetitorsViewModel } from './competitors.ts';
-import type { CycleLengthViewModel, CycleStats } from './cycle-length.ts';
-import type { ForecastViewModel } from './forecast.ts';
-import type { FunnelViewModel } from './funnel.ts';
-import type { IntakeViewModel } from './intake.ts';
-import type { ReasonsViewModel } from './loss-reasons.ts';
-import type { LostAtStageViewModel } from './lost-at-stage.ts';
-import type { PipelineViewModel } from './pipeline-by-stage.ts';
-import type { RepurchaseMonth, RepurchaseViewModel } from './repurchase-timeline.ts';
-import type { TimeInStageViewModel } from './time-in-stage.ts';
-import type { ChartLocale } from './types.ts';
-import type { WaterfallViewModel } from './waterfall.ts';
+import type { CompetitorsViewModel } from '../charts/competitors.ts';
+import type { CycleLengthViewModel, CycleStats } from '../charts/cycle-length.ts';
+import type { ForecastViewModel } from '../charts/forecast.ts';
+import type { FunnelViewModel } from '../charts/funnel.ts';
+import type { IntakeViewModel } from '../charts/intake.ts';
+import type { ReasonsViewModel } from '../charts/loss-reasons.ts';
+import type { LostAtStageViewModel } from '../charts/lost-at-stage.ts';
+import type { PipelineViewModel } from '../charts/pipeline-by-stage.ts';
+import type { RepurchaseMonth, RepurchaseViewModel } from '../charts/repurchase-timeline.ts';
+import type { TimeInStageViewModel } from '../charts/time-in-stage.ts';
+import type { ChartLocale } from '../charts/types.ts';
+import type { WaterfallViewModel } from '../charts/waterfall.ts';
 
 /** What the adapters need of a configured stage (the site manifest's `stages` fit). */
 export interface ChartStage {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reasonsView, repurchaseView, stageLookup } from '../../../src/lib/charts/index.ts';
+import { reasonsView, repurchaseView, stageLookup } from '../../../src/lib/views/chart-models.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
-import { exampleMetrics, STAGES } from './fixtures.ts';
+import { exampleMetrics, STAGES } from '../charts/fixtures.ts';
 
 describe('view-model adapters', () => {
   it('resolve stage labels and buyer steps per locale, falling back to the id', () => {
