@@ -150,9 +150,19 @@ export interface RowContext {
   currency: FieldParser<{ code: string; fxRate: number }>;
 }
 
+/** Each stage's id, and its labels that read differently ('prospect ("Prospect", "가망 고객")'): what a stage cell may say. */
+function knownStages(config: Config): string {
+  return config.stages
+    .map((s) => {
+      const labels = [...new Set(Object.values(s.label))].filter((l) => normalizeStageName(l) !== normalizeStageName(s.id));
+      return labels.length === 0 ? s.id : `${s.id} (${labels.map((l) => JSON.stringify(l)).join(', ')})`;
+    })
+    .join(', ');
+}
+
 export function rowContext(config: Config): RowContext {
   const lookup = stageLookup(config);
-  const known = config.stages.map((s) => s.id).join(', ');
+  const known = knownStages(config);
   const cache = new Map<string, number | Invalid>();
   const stage: FieldParser<number> = (cell) => {
     let v = cache.get(cell);

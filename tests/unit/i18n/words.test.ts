@@ -91,8 +91,8 @@ describe('data-quality messages in Korean', () => {
   it('examples, with the values and lines of the English message', () => {
     const say = (code: string, message: string) => issueMessage({ code, message }, 'ko');
     expect(say('invalid_date', 'expected_close_at "2026-13-01" has month 13, not 1-12')).toBe('expected_close_at "2026-13-01": 13월은 없습니다(1~12월)');
-    expect(say('unknown_stage', 'stage "보류" is not a configured stage id or label (prospect, qualify, propose, negotiate, won, lost)')).toBe(
-      'stage "보류"는 설정된 단계 ID나 이름이 아닙니다(prospect, qualify, propose, negotiate, won, lost)',
+    expect(say('unknown_stage', 'stage "보류" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))')).toBe(
+      'stage "보류"는 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))',
     );
     expect(say('negative_number', 'amount "-45000000" is negative; only 0 or more is allowed')).toBe('amount "-45000000"은 음수입니다. 0 이상만 허용됩니다');
     expect(say('stage_mismatch', 'stage is "negotiate" but the latest stage_history row (line 5767) is "propose"; the history wins')).toBe(
