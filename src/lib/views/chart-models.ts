@@ -11,6 +11,7 @@ import { addDays, addToMonth } from '../time.ts';
 import type { CompetitorsViewModel } from '../charts/competitors.ts';
 import type { CycleLengthViewModel, CycleStats } from '../charts/cycle-length.ts';
 import type { ForecastViewModel } from '../charts/forecast.ts';
+import type { AccuracyViewModel } from '../charts/forecast-accuracy.ts';
 import type { FunnelViewModel } from '../charts/funnel.ts';
 import type { IntakeViewModel } from '../charts/intake.ts';
 import type { ReasonsViewModel } from '../charts/loss-reasons.ts';
@@ -116,6 +117,21 @@ export function cycleLengthView(m: Metrics): CycleLengthViewModel {
     p90Days: c.p90_days,
   });
   return { won: stats(m.cycle_length.won), lost: stats(m.cycle_length.lost), all: stats(m.cycle_length.all) };
+}
+
+export function forecastAccuracyView(m: Metrics): AccuracyViewModel {
+  return {
+    months: m.forecast_accuracy.map((r) => ({
+      month: r.month,
+      forecastCount: r.forecast_count,
+      forecastAmount: r.forecast_amount,
+      forecastWeighted: r.forecast_weighted,
+      wonCount: r.won_count,
+      wonAmount: r.won_amount,
+      wonFromForecast: r.won_from_forecast,
+      ratio: r.ratio,
+    })),
+  };
 }
 
 export function forecastView(m: Metrics): ForecastViewModel {

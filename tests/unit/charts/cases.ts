@@ -226,20 +226,7 @@ const ATTAINMENT: C.AttainmentViewModel = {
   focus: '2025-Q2',
 };
 
-function accuracyView(): C.AccuracyViewModel {
-  return {
-    months: m.forecast_accuracy.map((r) => ({
-      month: r.month,
-      forecastCount: r.forecast_count,
-      forecastAmount: r.forecast_amount,
-      forecastWeighted: r.forecast_weighted,
-      wonCount: r.won_count,
-      wonAmount: r.won_amount,
-      wonFromForecast: r.won_from_forecast,
-      ratio: r.ratio,
-    })),
-  };
-}
+const accuracyView = (): C.AccuracyViewModel => V.forecastAccuracyView(m);
 
 function trendView(): C.TrendLineViewModel {
   return {

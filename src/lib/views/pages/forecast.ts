@@ -12,7 +12,7 @@ import {
   forecastChart,
   pipelineByStageChart,
 } from '../../charts/index.ts';
-import { forecastView, pipelineView } from '../chart-models.ts';
+import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, table, type TableModel } from '../table.ts';
 import { coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';
@@ -100,17 +100,7 @@ function accuracyBlock(ctx: PageContext): ChartBlock {
   const { site, f } = ctx;
   // The forecast of a past month is replayed from the stage history: without it there is none.
   const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : null;
-  const months = site.metrics.forecast_accuracy.map((r) => ({
-    month: r.month,
-    forecastCount: r.forecast_count,
-    forecastAmount: r.forecast_amount,
-    forecastWeighted: r.forecast_weighted,
-    wonCount: r.won_count,
-    wonAmount: r.won_amount,
-    wonFromForecast: r.won_from_forecast,
-    ratio: r.ratio,
-  }));
-  return chartBlock('forecast-accuracy', forecastAccuracyChart({ months }, opts(ctx, ctx.text.accuracy, missing)), f, missing !== null);
+  return chartBlock('forecast-accuracy', forecastAccuracyChart(forecastAccuracyView(site.metrics), opts(ctx, ctx.text.accuracy, missing)), f, missing !== null);
 }
 
 /** Open pipeline by expected close month (shared with the overview); without any close date it says so. */
