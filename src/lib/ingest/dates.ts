@@ -33,17 +33,22 @@ export interface DateOptions {
 /** Components of the last scan (module scratch, so a scan allocates nothing). */
 const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, ms: 0, hasZone: false, offsetMin: 0 };
 
-const OK = 0;
-const NOT_A_DATE = 1;
-const AMBIGUOUS = 2;
-const BAD_YEAR = 3;
-const BAD_MONTH = 4;
-const BAD_DAY = 5;
-const BAD_TIME = 6;
-const BAD_HOUR = 7;
-const BAD_MINUTE = 8;
-const BAD_SECOND = 9;
-const BAD_OFFSET = 10;
+export type ScanParts = Readonly<typeof parts>;
+/** The components the last scan read (valid until the next scan): what a message about a failed scan names. */
+export const scannedParts = (): ScanParts => parts;
+
+/** What a scan found (its code): OK, or why the text is not a date (date-messages.ts says it in words). */
+export const OK = 0;
+export const NOT_A_DATE = 1;
+export const AMBIGUOUS = 2;
+export const BAD_YEAR = 3;
+export const BAD_MONTH = 4;
+export const BAD_DAY = 5;
+export const BAD_TIME = 6;
+export const BAD_HOUR = 7;
+export const BAD_MINUTE = 8;
+export const BAD_SECOND = 9;
+export const BAD_OFFSET = 10;
 
 /** Char code at `j` when inside the range, else -1. */
 function at(src: string, j: number, e: number): number {
@@ -124,7 +129,7 @@ function scanIsoFast(src: string, s: number, e: number): number {
   return OK;
 }
 
-/** Scan `src[s, e)` into `parts`; returns OK or a failure code for `dateReason`. */
+/** Scan `src[s, e)` into `parts`; returns OK or a failure code for `dateReason` (date-messages.ts). */
 export function scanDate(src: string, s: number, e: number, order: DateOrder): number {
   if (scanIsoFast(src, s, e) === OK) return OK;
   let i = s;
@@ -223,78 +228,6 @@ function scanTime(src: string, i: number, e: number): number {
     p.offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
   }
   return i === e ? OK : BAD_TIME;
-}
-
-/** Quote a cell for a message, cutting very long ones. */
-export function quoteValue(value: string): string {
-  const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  // Characters that print as nothing are written as escapes, so "D1\u200b" does not read as "D1".
-  return quoted.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
-
-const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
-
-/** The message for a failed scan of `text` (run right after the scan, it reads `parts`). */
-export function dateReason(code: number, text: string): string {
-  const v = quoteValue(text);
-  const p = parts;
-  switch (code) {
-    case AMBIGUOUS:
-      return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
-    case BAD_YEAR:
-      return `${v} has year ${p.year}, outside ${MIN_YEAR}-${MAX_YEAR} (dates derived from it, such as a repurchase ${MAX_LIFECYCLE_MONTHS / 12} years later, must stay within 1000-9999)`;
-    case BAD_MONTH:
-      return `${v} has month ${p.month}, not 1-12`;
-    case BAD_DAY:
-      return `${v} has day ${p.day}, which ${formatDate(p.year, p.month, 1).slice(0, 7)} does not have`;
-    case BAD_TIME:
-      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text)}`;
-    case BAD_HOUR:
-      return `${v} has hour ${p.hour}, not 0-23`;
-    case BAD_MINUTE:
-      return `${v} has minute ${p.minute}, not 0-59`;
-    case BAD_SECOND:
-      return `${v} has second ${p.second}, not 0-59`;
-    case BAD_OFFSET:
-      return `${v} has an invalid time zone offset`;
-    default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text)}`;
-  }
-}
-
-/** Excel's day 0 (its serial numbers count days from here, as Excel's own 1900 leap-day error leaves every date from March 1900 on). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/**
- * A five-digit number, maybe with a fraction of a day, is most likely a date
- * cell Excel saved as its serial number: say so, and which date that would be,
- * without reading it as one (a number can be anything).
- */
-function excelSerialHint(text: string): string {
-  const m = /^(\d{5})(?:\.\d+)?$/.exec(text.trim());
-  if (!m) return '';
-  const day = new Date(EXCEL_EPOCH_MS + Number(m[1]) * 86_400_000);
-  const date = formatDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
-  return `; it looks like a date Excel saved as its serial number (${m[1]} would be ${date}): format the column as a date (yyyy-mm-dd) before saving the CSV`;
-}
-
-/**
- * A date written out in Korean ("2025년 3월 4일", Excel's Korean long date
- * format, maybe with its weekday) is not one of the contract's formats:
- * say how to write it, without reading it.
- */
-function koreanDateHint(text: string): string {
-  const m = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(text.trim());
-  if (!m) return '';
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return `; it looks like a date written in Korean: write it as ${iso} (a time after it on the 24-hour clock, as ${iso} 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV`;
-}
-
-/** Times written with 오전/오후 or AM/PM (a 12-hour clock) are not read: say how to write them. */
-function twelveHourHint(text: string): string {
-  return /오전|오후|(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])/u.test(text) ? '; write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)' : '';
 }
 
 /** The instant of the last successful scan: an offset wins; otherwise local time in `timeZone` (date only = 00:00). */

@@ -6,10 +6,12 @@
  */
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
-import { type DateOptions, dateReason, quoteValue, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
+import { dateReason, quoteValue } from './date-messages.ts';
+import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
-export { parseInstantRange, quoteValue } from './dates.ts';
+export { parseInstantRange } from './dates.ts';
+export { quoteValue } from './date-messages.ts';
 
 /** Why a cell is not acceptable. `code` becomes the Issue code. */
 export class Invalid {

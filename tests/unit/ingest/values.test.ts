@@ -13,7 +13,7 @@ import {
   parseMoney,
   parsePeriod,
 } from '../../../src/lib/ingest/values.ts';
-import { quoteValue } from '../../../src/lib/ingest/dates.ts';
+import { quoteValue } from '../../../src/lib/ingest/date-messages.ts';
 
 const UTC: DateOptions = { timeZone: 'UTC', dateOrder: 'YMD' };
 const SEOUL: DateOptions = { timeZone: 'Asia/Seoul', dateOrder: 'YMD' };

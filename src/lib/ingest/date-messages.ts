@@ -1,0 +1,80 @@
+/**
+ * What a date cell that could not be read is told: the reason in words (the
+ * scanner in dates.ts gives a code), with a hint when the cell looks like a
+ * date written another way (an Excel serial number, a Korean long date, a
+ * 12-hour time). Cells are quoted the same way in every message.
+ */
+import { formatDate } from '../time.ts';
+import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, scannedParts } from './dates.ts';
+
+/** Quote a cell for a message, cutting very long ones. */
+export function quoteValue(value: string): string {
+  const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Characters that print as nothing are written as escapes, so "D1\u200b" does not read as "D1".
+  return quoted.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
+
+const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
+
+/** The message for a failed scan of `text` (run right after the scan: it names what the scan read). */
+export function dateReason(code: number, text: string): string {
+  const v = quoteValue(text);
+  const p = scannedParts();
+  switch (code) {
+    case AMBIGUOUS:
+      return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
+    case BAD_YEAR:
+      return `${v} has year ${p.year}, outside ${MIN_YEAR}-${MAX_YEAR} (dates derived from it, such as a repurchase ${MAX_LIFECYCLE_MONTHS / 12} years later, must stay within 1000-9999)`;
+    case BAD_MONTH:
+      return `${v} has month ${p.month}, not 1-12`;
+    case BAD_DAY:
+      return `${v} has day ${p.day}, which ${formatDate(p.year, p.month, 1).slice(0, 7)} does not have`;
+    case BAD_TIME:
+      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text)}`;
+    case BAD_HOUR:
+      return `${v} has hour ${p.hour}, not 0-23`;
+    case BAD_MINUTE:
+      return `${v} has minute ${p.minute}, not 0-59`;
+    case BAD_SECOND:
+      return `${v} has second ${p.second}, not 0-59`;
+    case BAD_OFFSET:
+      return `${v} has an invalid time zone offset`;
+    default:
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text)}`;
+  }
+}
+
+/** Excel's day 0 (its serial numbers count days from here, as Excel's own 1900 leap-day error leaves every date from March 1900 on). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A five-digit number, maybe with a fraction of a day, is most likely a date
+ * cell Excel saved as its serial number: say so, and which date that would be,
+ * without reading it as one (a number can be anything).
+ */
+function excelSerialHint(text: string): string {
+  const m = /^(\d{5})(?:\.\d+)?$/.exec(text.trim());
+  if (!m) return '';
+  const day = new Date(EXCEL_EPOCH_MS + Number(m[1]) * 86_400_000);
+  const date = formatDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+  return `; it looks like a date Excel saved as its serial number (${m[1]} would be ${date}): format the column as a date (yyyy-mm-dd) before saving the CSV`;
+}
+
+/**
+ * A date written out in Korean ("2025년 3월 4일", Excel's Korean long date
+ * format, maybe with its weekday) is not one of the contract's formats:
+ * say how to write it, without reading it.
+ */
+function koreanDateHint(text: string): string {
+  const m = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(text.trim());
+  if (!m) return '';
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return `; it looks like a date written in Korean: write it as ${iso} (a time after it on the 24-hour clock, as ${iso} 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+}
+
+/** Times written with 오전/오후 or AM/PM (a 12-hour clock) are not read: say how to write them. */
+function twelveHourHint(text: string): string {
+  return /오전|오후|(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])/u.test(text) ? '; write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)' : '';
+}
