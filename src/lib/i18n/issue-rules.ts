@@ -22,6 +22,7 @@ export const re = (source: string) => new RegExp(`^${source}$`, 'u');
 
 export const topic = (word: string) => josa(word, '은/는');
 export const subject = (word: string) => josa(word, '이/가');
+export const object = (word: string) => josa(word, '을/를');
 
 /**
  * Lines as ingest lists them (`lineList`, `lineRange` in ingest): "line 5",

@@ -5,7 +5,7 @@
  * in Korean. A code without a rule, or wording no rule recognises (a new
  * message), keeps its English message: never a wrong sentence.
  */
-import { COL, mergeRules, re, type Rule, type Rules, subject, topic, V } from './issue-rules.ts';
+import { COL, mergeRules, object, re, type Rule, type Rules, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
 import type { Locale } from './locales.ts';
@@ -114,7 +114,16 @@ const ROW_RULES: Rules = {
       (g) => `${g.n}행은 ${g.h}행의 머리글을 되풀이합니다(두 파일을 하나로 합쳤나요?). 행으로 읽지 않았습니다`,
     ],
   ],
-  unknown_stage: [[re(`${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\)`), (g) => `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known})`]],
+  unknown_stage: [
+    [
+      re(
+        `${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\); it looks like (?<id>\\S+) \\((?<name>"(?:[^"\\\\]|\\\\.)*")\\): to read it as that stage, add (?<cell>"(?:[^"\\\\]|\\\\.)*") to the stage's labels in pipeline\\.config\\.json`,
+      ),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known}). ${g.id}(${g.name}) 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 label에 ${object(g.cell!)} 추가하세요`,
+    ],
+    [re(`${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\)`), (g) => `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known})`],
+  ],
   missing_fx_rate: [
     [
       re(`${COL} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)`),

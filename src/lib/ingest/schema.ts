@@ -160,6 +160,25 @@ function knownStages(config: Config): string {
     .join(', ');
 }
 
+/**
+ * The one stage whose id or a label is part of `cell`, or has it as a part ("협상중" and 협상, "Proposal sent"
+ * and Proposal), said as a hint: the row is still rejected, since a guess could place a deal in the wrong stage.
+ */
+function nearStage(config: Config, cell: string): string {
+  const text = normalizeStageName(cell);
+  if (text.length < 2) return '';
+  const near = config.stages.flatMap((s) => {
+    const names = [s.id, ...Object.values(s.label)].filter((n) => {
+      const name = normalizeStageName(n);
+      return name.length >= 2 && (text.includes(name) || name.includes(text));
+    });
+    return names.length > 0 ? [{ stage: s, name: names.at(-1)! }] : [];
+  });
+  if (near.length !== 1) return '';
+  const { stage, name } = near[0]!;
+  return `; it looks like ${stage.id} (${JSON.stringify(name)}): to read it as that stage, add ${JSON.stringify(cell.trim())} to the stage's labels in pipeline.config.json`;
+}
+
 export function rowContext(config: Config): RowContext {
   const lookup = stageLookup(config);
   const known = knownStages(config);
@@ -168,7 +187,7 @@ export function rowContext(config: Config): RowContext {
     let v = cache.get(cell);
     if (v === undefined) {
       const s = lookup.get(normalizeStageName(cell));
-      v = s ? s.index : new Invalid('unknown_stage', `${quoteValue(cell)} is not a configured stage id or label (${known})`);
+      v = s ? s.index : new Invalid('unknown_stage', `${quoteValue(cell)} is not a configured stage id or label (${known})${nearStage(config, cell)}`);
       cache.set(cell, v);
     }
     return v;

@@ -121,6 +121,14 @@ describe('data-quality messages in Korean', () => {
     expect(ko('2025-03-04T10')).toMatch(/: 시간을 읽을 수 없습니다\(형식: HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/);
   });
 
+  it('says an unknown stage that looks like a configured one in Korean, as schema.ts words it', () => {
+    const why = rowContext(defaultConfig()).stage('협상중');
+    if (!(why instanceof Invalid)) throw new Error('read');
+    expect(issueMessage({ code: why.code, message: `stage ${why.reason}` }, 'ko')).toBe(
+      'stage "협상중"은 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")). negotiate("협상") 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 label에 "협상중"을 추가하세요',
+    );
+  });
+
   it('says the period hint in Korean, as values.ts words it', () => {
     const why = parsePeriod('2025년 3분기');
     if (!(why instanceof Invalid)) throw new Error('read');

@@ -14,6 +14,8 @@ import {
   parsePeriod,
 } from '../../../src/lib/ingest/values.ts';
 import { quoteValue } from '../../../src/lib/ingest/date-messages.ts';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { rowContext } from '../../../src/lib/ingest/schema.ts';
 
 const UTC: DateOptions = { timeZone: 'UTC', dateOrder: 'YMD' };
 const SEOUL: DateOptions = { timeZone: 'Asia/Seoul', dateOrder: 'YMD' };
@@ -264,5 +266,26 @@ describe('booleans, codes, periods, choices', () => {
     expect(reason(parseChoice('warm', ['friendly', 'neutral', 'hostile']))).toMatchInlineSnapshot(
       `"invalid_value: "warm" is not one of friendly, neutral, hostile"`,
     );
+  });
+});
+
+describe('stage cells', () => {
+  const stage = rowContext(defaultConfig()).stage;
+  const hint = (cell: string) => {
+    const r = stage(cell);
+    return r instanceof Invalid ? (/; it looks like (\S+) /u.exec(r.reason)?.[1] ?? null) : `read: ${r}`;
+  };
+
+  it('reads ids and labels in any case and spacing; says which stage an unknown cell looks like, without reading it as that stage', () => {
+    expect(hint('Negotiation')).toBe('read: 3');
+    expect(hint(' 가망고객 ')).toBe('read: 0');
+    // One stage's id or label inside the cell, or the cell inside one: a hint, and the row is still rejected.
+    expect(hint('협상중')).toBe('negotiate');
+    expect(hint('Closed Won')).toBe('won');
+    expect(hint('Proposal sent')).toBe('propose');
+    // Inside two stages' names (prospect, proposal), nothing like any, or one letter: no hint.
+    expect(hint('pro')).toBeNull();
+    expect(hint('보류')).toBeNull();
+    expect(hint('x')).toBeNull();
   });
 });
