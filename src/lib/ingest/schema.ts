@@ -17,29 +17,26 @@
 import { z } from 'zod';
 import type { TrackedField } from '../dataset.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
-import type { Config } from './config.ts';
-import { normalizeStageName, stageLookup } from './config.ts';
 import type { IssueLog } from './issues.ts';
+import type { RowContext } from './row-context.ts';
 import { objectTemplate } from './table.ts';
 import {
-  type DateOptions,
   Invalid,
-  type NumberOptions,
   checkCurrency,
   parseAmountIn,
   parseBoolean,
   parseChoice,
-  parseCurrencyCode,
   parseForecastCategory,
   parseInstant,
   parseInteger,
   parseLocalDate,
   parseMoney,
   parsePeriod,
-  quoteValue,
 } from './values.ts';
 
 export type FieldParser<T> = (cell: string) => T | Invalid;
+
+export { rowContext, type RowContext } from './row-context.ts';
 
 const MISSING = new Invalid('missing_value', 'is required but empty');
 
@@ -136,79 +133,6 @@ export function zodValidator<F extends Fields, Out>(def: RowDefinition<F, Out>, 
     if (parsed.success) return parsed.data;
     logZodIssues(parsed.error, file, line, issues);
     return null;
-  };
-}
-
-/** Everything a row parser needs from the config, built once per ingest. */
-export interface RowContext {
-  config: Config;
-  dates: DateOptions;
-  numbers: NumberOptions;
-  /** Stage cell to config stage index (memoized: a history has few distinct spellings). */
-  stage: FieldParser<number>;
-  /** Currency cell ('' = config currency) to its code and rate into config currency. */
-  currency: FieldParser<{ code: string; fxRate: number }>;
-}
-
-/** Each stage's id, and its labels that read differently ('prospect ("Prospect", "가망 고객")'): what a stage cell may say. */
-function knownStages(config: Config): string {
-  return config.stages
-    .map((s) => {
-      const labels = [...new Set(Object.values(s.label))].filter((l) => normalizeStageName(l) !== normalizeStageName(s.id));
-      return labels.length === 0 ? s.id : `${s.id} (${labels.map((l) => JSON.stringify(l)).join(', ')})`;
-    })
-    .join(', ');
-}
-
-/**
- * The one stage whose id or a label is part of `cell`, or has it as a part ("협상중" and 협상, "Proposal sent"
- * and Proposal), said as a hint: the row is still rejected, since a guess could place a deal in the wrong stage.
- */
-function nearStage(config: Config, cell: string): string {
-  const text = normalizeStageName(cell);
-  if (text.length < 2) return '';
-  const near = config.stages.flatMap((s) => {
-    const names = [s.id, ...Object.values(s.label)].filter((n) => {
-      const name = normalizeStageName(n);
-      return name.length >= 2 && (text.includes(name) || name.includes(text));
-    });
-    return names.length > 0 ? [{ stage: s, name: names.at(-1)! }] : [];
-  });
-  if (near.length !== 1) return '';
-  const { stage, name } = near[0]!;
-  return `; it looks like ${stage.id} (${JSON.stringify(name)}): to read it as that stage, add ${JSON.stringify(cell.trim())} to the stage's labels in pipeline.config.json`;
-}
-
-export function rowContext(config: Config): RowContext {
-  const lookup = stageLookup(config);
-  const known = knownStages(config);
-  const cache = new Map<string, number | Invalid>();
-  const stage: FieldParser<number> = (cell) => {
-    let v = cache.get(cell);
-    if (v === undefined) {
-      const s = lookup.get(normalizeStageName(cell));
-      v = s ? s.index : new Invalid('unknown_stage', `${quoteValue(cell)} is not a configured stage id or label (${known})${nearStage(config, cell)}`);
-      cache.set(cell, v);
-    }
-    return v;
-  };
-  const currency: FieldParser<{ code: string; fxRate: number }> = (cell) => {
-    if (cell === '') return { code: config.currency, fxRate: 1 };
-    const code = parseCurrencyCode(cell);
-    if (code instanceof Invalid) return code;
-    if (code === config.currency) return { code, fxRate: 1 };
-    const rate = config.fx[code];
-    if (rate === undefined) {
-      return new Invalid('missing_fx_rate', `${code} has no rate in the config "fx" (amounts are reported in ${config.currency})`);
-    }
-    return { code, fxRate: rate };
-  };
-  return {
-    config,
-    dates: { timeZone: config.timezone, dateOrder: config.date_order },
-    numbers: { decimal: config.decimal },
-    stage,
-    currency,
   };
 }
 
