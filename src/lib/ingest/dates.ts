@@ -37,9 +37,9 @@ export type ScanParts = Readonly<typeof parts>;
 /** The components the last scan read (valid until the next scan): what a message about a failed scan names. */
 export const scannedParts = (): ScanParts => parts;
 
-/** What a scan found (its code): OK, or why the text is not a date (date-messages.ts says it in words). */
-export const OK = 0;
-export const NOT_A_DATE = 1;
+/** What a scan found (its code): OK, or why the text is not a date (date-messages.ts says each in words; any other code is "not a date"). */
+const OK = 0;
+const NOT_A_DATE = 1;
 export const AMBIGUOUS = 2;
 export const BAD_YEAR = 3;
 export const BAD_MONTH = 4;

@@ -45,7 +45,7 @@ function nearStage(config: Config, cell: string): string {
   });
   if (near.length !== 1) return '';
   const { stage, name } = near[0]!;
-  return `; it looks like ${stage.id} (${JSON.stringify(name)}): to read it as that stage, add ${JSON.stringify(cell.trim())} to the stage's labels in pipeline.config.json`;
+  return `; it looks like ${stage.id} (${JSON.stringify(name)}): to read it as that stage, add ${quoteValue(cell.trim())} to the stage's labels in pipeline.config.json`;
 }
 
 export function rowContext(config: Config): RowContext {
