@@ -5,9 +5,10 @@
  * the same run, the full metrics command and DuckDB doing the same reads and
  * the same core aggregations, alternately, each in its own process so peak
  * RSS is its own: at 10k, 100k and 300k deals (and 1M with --with-1m; or
- * only --deals N with --only), one row per size with wall time, peak RSS
- * and the ratio, then rows/s and Pipescope's phases at --deals. A script,
- * not a test: numbers depend on the machine.
+ * only --deals N with --only), one row per size with wall time, CPU time
+ * (user + system, all threads, from /proc on Linux: tree-rss.ts), peak RSS and the
+ * ratios, then rows/s and Pipescope's phases at --deals. A script, not a
+ * test: numbers depend on the machine.
  *
  * Then the adapter read (scripts/lib/bench-salesforce.ts): the same deals and
  * stage visits as a Salesforce Opportunity History report and as canonical
@@ -22,14 +23,14 @@
  * tree), its rebuild, and the sample's build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseConfigText } from '../src/lib/ingest/config.ts';
-import { readFileSync } from 'node:fs';
 import { cutoffOf } from '../src/lib/time.ts';
 import { scriptArgs } from './lib/io.ts';
+import { waitedChildrenCpuMs } from './lib/tree-rss.ts';
 import { commandLine } from './launch.mjs';
 
 const USAGE =
@@ -71,23 +72,27 @@ for (const n of sizes) {
 
 interface Sample {
   wallMs: number;
+  /** User + system CPU seconds of the child, every thread (null where /proc is missing). */
+  cpuS: number | null;
   rows: number;
   rssMb: number;
   detail: Record<string, unknown>;
 }
 
-function run(cmd: string[]): { stdout: string; stderr: string; wallMs: number } {
+function run(cmd: string[]): { stdout: string; stderr: string; wallMs: number; cpuS: number | null } {
+  const cpu0 = waitedChildrenCpuMs();
   const t = performance.now();
   const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
   const wallMs = performance.now() - t;
+  const cpu1 = waitedChildrenCpuMs();
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { stdout: r.stdout, stderr: r.stderr, wallMs };
+  return { stdout: r.stdout, stderr: r.stderr, wallMs, cpuS: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / 1000 };
 }
 
 function pipescope(folder: string): Sample {
   const r = run(commandLine('metrics', ['--data', folder, '--as-of', asOf, '--out', join(folder, '..', 'metrics.json'), '--timings', '--quiet']));
   const line = JSON.parse(r.stderr.trim().split('\n').at(-1)!);
-  return { wallMs: r.wallMs, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
+  return { wallMs: r.wallMs, cpuS: r.cpuS, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
 }
 
 function duckdb(folder: string): Sample {
@@ -95,15 +100,17 @@ function duckdb(folder: string): Sample {
   const T = new Date(cutoffOf(asOf, config.timezone)).toISOString();
   const r = run([node, 'scripts/lib/bench-duckdb.ts', folder, T, String(config.window_days)]);
   const line = JSON.parse(r.stdout);
-  return { wallMs: r.wallMs, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
+  return { wallMs: r.wallMs, cpuS: r.cpuS, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const summary = (label: string, samples: Sample[]) => {
   const wall = median(samples.map((s) => s.wallMs));
   const rows = samples[0]!.rows;
-  return { label, wall_s: wall / 1000, rows, rows_per_s: Math.round(rows / (wall / 1000)), peak_rss_mb: Math.max(...samples.map((s) => s.rssMb)) };
+  const cpu = samples.every((s) => s.cpuS !== null) ? median(samples.map((s) => s.cpuS!)) : null;
+  return { label, wall_s: wall / 1000, cpu_s: cpu === null ? null : Math.round(cpu * 100) / 100, rows, rows_per_s: Math.round(rows / (wall / 1000)), peak_rss_mb: Math.max(...samples.map((s) => s.rssMb)) };
 };
+const cpuText = (s: number | null) => (s === null ? 'n/a' : s.toFixed(2));
 const mb = (x: number) => Math.round(x);
 const scale: Record<string, unknown>[] = [];
 let ours: Sample[] = [];
@@ -124,10 +131,13 @@ for (const n of sizes) {
     deals: n.toLocaleString('en'),
     stage_rows: stageRows.toLocaleString('en'),
     pipescope_s: a.wall_s.toFixed(2),
+    pipescope_cpu_s: cpuText(a.cpu_s),
     pipescope_rss_mb: mb(a.peak_rss_mb),
     duckdb_s: b.wall_s.toFixed(2),
+    duckdb_cpu_s: cpuText(b.cpu_s),
     duckdb_rss_mb: mb(b.peak_rss_mb),
     ratio: (a.wall_s / b.wall_s).toFixed(2),
+    cpu_ratio: a.cpu_s === null || b.cpu_s === null ? 'n/a' : (a.cpu_s / b.cpu_s).toFixed(2),
     load_average: loadavg()[0]!.toFixed(1),
   });
   if (n === deals) {
@@ -135,13 +145,17 @@ for (const n of sizes) {
     theirs = duck;
   }
 }
-console.log(`scale: median of ${runs} alternating runs per size, wall time including process start, as of ${asOf} (bars, issue 8: at 100k ratio <= 1.0 and Pipescope <= 400 MB; at 1M ratio <= 1.5 and RSS below DuckDB's)`);
+console.log(`scale: median of ${runs} alternating runs per size, wall time including process start, CPU time of all its threads, as of ${asOf} (bars, issue 8: at 100k ratio <= 1.0 and Pipescope <= 400 MB; at 1M ratio <= 1.5 and RSS below DuckDB's)`);
 console.table(scale);
 const a = summary('pipescope (npm run metrics)', ours);
 const b = summary('duckdb (same reads + core aggregations)', theirs);
 console.log(`data: ${folder} (${a.rows.toLocaleString('en')} rows in all files), as of ${asOf}, median of ${runs} runs, wall time includes process start`);
 console.table([a, b]);
-console.log(`ratio pipescope / duckdb: ${(a.wall_s / b.wall_s).toFixed(2)}x; peak RSS ${a.peak_rss_mb.toFixed(0)} MB`);
+console.log(
+  `ratio pipescope / duckdb: ${(a.wall_s / b.wall_s).toFixed(2)}x wall` +
+    (a.cpu_s === null || b.cpu_s === null ? '' : `, ${(a.cpu_s / b.cpu_s).toFixed(2)}x CPU (${cpuText(a.cpu_s)} s against ${cpuText(b.cpu_s)} s)`) +
+    `; peak RSS ${a.peak_rss_mb.toFixed(0)} MB`,
+);
 const best = ours.reduce((x, y) => (x.wallMs < y.wallMs ? x : y));
 console.log('pipescope phases (fastest run, ms):', JSON.stringify(best.detail.phases_ms, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
 

@@ -33,6 +33,14 @@ interface ProcessRow {
   ticks: number;
 }
 
+/**
+ * The fields of a /proc/<pid>/stat line from the third (state) on, so that field N is at N - 3:
+ * the command name (field 2) is in parentheses and may hold spaces and parentheses itself.
+ */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** ppid, RSS (bytes) and CPU ticks of every process, from /proc/<pid>/stat (RSS in pages is field 24). */
 function processTable(pageSize: number): Map<number, ProcessRow> {
   const table = new Map<number, ProcessRow>();
@@ -44,8 +52,7 @@ function processTable(pageSize: number): Map<number, ProcessRow> {
     } catch {
       continue; // gone since the listing
     }
-    // The command name (field 2) is in parentheses and may hold spaces: fields after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(stat);
     table.set(Number(name), { ppid: Number(fields[1]), rss: Number(fields[21]) * pageSize, ticks: Number(fields[11]) + Number(fields[12]) });
   }
   return table;
@@ -83,6 +90,17 @@ const hasProc = (() => {
     return false;
   }
 })();
+
+/**
+ * CPU time (user + system, ms) of the children this process has waited for (cutime and cstime,
+ * fields 16 and 17 of /proc/self/stat), or null without /proc. Read around a `spawnSync`, it is
+ * that child's CPU time on all its threads, its exit included.
+ */
+export function waitedChildrenCpuMs(): number | null {
+  if (!hasProc) return null;
+  const fields = statFields(readFileSync('/proc/self/stat', 'utf8'));
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}
 
 export function runMeasured(
   cmd: string,
