@@ -339,15 +339,37 @@ describe('suggestStages', () => {
         ],
       }),
     );
+    // Korean names: romanized ids, and the name as the Korean label.
     expect(stages).toEqual([
-      { id: 'stage', kind: 'open', label: { en: '초기 상담' } },
-      { id: 'stage_2', kind: 'open', label: { en: '견적 제출' } },
+      { id: 'chogi_sangdam', kind: 'open', label: { ko: '초기 상담' } },
+      { id: 'gyeonjeok_jechul', kind: 'open', label: { ko: '견적 제출' } },
       { id: 'won', kind: 'won', label: { en: 'Won' } },
       { id: 'lost', kind: 'lost', label: { en: 'Lost' } },
     ]);
     expect(notes.filter((n) => n.startsWith('WARNING: no stage name looks'))).toHaveLength(2);
     // 견적 (quote) is a proposal stage.
-    expect(suggestStages(evidence({ deals: [{ deal: '2', stage: '견적 제출', vote: null, probability: null }] })).qualificationFrom).toBe('stage');
+    expect(suggestStages(evidence({ deals: [{ deal: '2', stage: '견적 제출', vote: null, probability: null }] })).qualificationFrom).toBe('gyeonjeok_jechul');
+  });
+
+  it('names a Korean stage by its romanized name, and keeps the name as its Korean label', () => {
+    const { stages } = suggestStages(
+      evidence({
+        deals: [
+          { deal: '1', stage: '가망 고객', vote: null, probability: null },
+          { deal: '2', stage: 'CNC 견적', vote: null, probability: null },
+          { deal: '3', stage: '수주', vote: null, probability: null },
+          { deal: '4', stage: '실주', vote: null, probability: null },
+          { deal: '5', stage: '보류', vote: null, probability: null },
+        ],
+      }),
+    );
+    expect(stages).toEqual([
+      { id: 'gamang_gogaek', kind: 'open', label: { ko: '가망 고객' } },
+      { id: 'cnc_gyeonjeok', kind: 'open', label: { ko: 'CNC 견적' } },
+      { id: 'boryu', kind: 'open', parked: true, label: { ko: '보류' } },
+      { id: 'suju', kind: 'won', label: { ko: '수주' } },
+      { id: 'silju', kind: 'lost', label: { ko: '실주' } },
+    ]);
   });
 
   it('lets the flags overrule the name, and a tie of flags fall back to it', () => {

@@ -21,10 +21,42 @@ export function guessStageKind(name: string): StageGuess {
   return { kind: 'open', parked: false };
 }
 
-/** A config stage id from a CRM stage name: lower-case ASCII words joined by `_` (or `stage_N` when nothing is left). */
+/** Text written in Hangul (a stage, deal or account name in Korean). */
+export const HANGUL = /\p{Script=Hangul}/u;
+
+/** A CRM stage name as a config label: under "ko" when written in Hangul, else under "en". */
+export function nameLabel(name: string): Record<string, string> {
+  return HANGUL.test(name) ? { ko: name } : { en: name };
+}
+
+// Revised Romanization of Korean, letter by letter: a syllable's initial, vowel and final.
+const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
+const VOWELS = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i'];
+const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+
+/**
+ * Hangul syllables in Latin letters (Revised Romanization, each syllable on
+ * its own, without the sound changes between syllables: `확인` is `hwakin`),
+ * the rest as it is: a Korean stage name's id reads as the name
+ * (`견적 제출` -> `gyeonjeok_jechul`), not as `stage_2`.
+ */
+export function romanizeHangul(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0)! - 0xac00;
+    if (code < 0 || code >= 11172) {
+      out += ch;
+      continue;
+    }
+    out += INITIALS[Math.floor(code / 588)]! + VOWELS[Math.floor((code % 588) / 28)]! + FINALS[code % 28]!;
+  }
+  return out;
+}
+
+/** A config stage id from a CRM stage name: lower-case ASCII words joined by `_`, Hangul romanized (or `stage_N` when nothing is left). */
 export function stageIdFrom(name: string, taken: ReadonlySet<string>): string {
   const base =
-    name
+    romanizeHangul(name)
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/gu, '')
       .toLowerCase()

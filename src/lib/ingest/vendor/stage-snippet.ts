@@ -1,6 +1,6 @@
 /** The ready-to-paste `stages` snippet of the unmatched-stage error. */
 import type { Config } from '../config.ts';
-import { guessStageKind, stageIdFrom } from './stage-guess.ts';
+import { guessStageKind, nameLabel, stageIdFrom } from './stage-guess.ts';
 
 const SPARE_LANGUAGES = ['en', 'ko', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja', 'zh'];
 
@@ -37,7 +37,7 @@ export function stagesSnippet(config: Config, unmatched: readonly string[]): str
     }
     const id = stageIdFrom(name, taken);
     taken.add(id);
-    const stage: SnippetStage = { id, kind: guess.kind, ...(guess.parked ? { parked: true } : {}), label: { en: name } };
+    const stage: SnippetStage = { id, kind: guess.kind, ...(guess.parked ? { parked: true } : {}), label: nameLabel(name) };
     // Open stages go before the closed ones, in the order the names were first seen.
     const at = guess.kind === 'open' ? stages.findIndex((s) => s.kind !== 'open') : stages.length;
     stages.splice(at === -1 ? stages.length : at, 0, stage);

@@ -4,6 +4,7 @@
  * comes with the reasons the user reads before trusting it.
  */
 import type { DateOrder } from '../dates.ts';
+import { HANGUL } from './stage-guess.ts';
 
 export interface Guess<T> {
   value: T;
@@ -271,8 +272,6 @@ export function guessTimezone(cells: Iterable<string>, currency: string): Guess<
     notes: [`timezone ${quoted(etc)}: timestamps carry the offset ${top}${more}; a fixed offset without daylight saving: replace it with your IANA zone (e.g. "Europe/Paris")`],
   };
 }
-
-const HANGUL = /\p{Script=Hangul}/u;
 
 /** locale "ko" when most stage names or most deal names are written in Hangul, else "en". */
 export function guessLocale(stageNames: readonly string[], dealNames: readonly string[]): Guess<string> {

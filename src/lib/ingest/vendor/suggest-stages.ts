@@ -6,7 +6,7 @@
  * say nothing about are guessed from the name (stage-guess.ts).
  */
 import { normalizeStageName, type StageKind } from '../config.ts';
-import { guessStageKind, stageIdFrom } from './stage-guess.ts';
+import { guessStageKind, nameLabel, stageIdFrom } from './stage-guess.ts';
 import { orderByMoves } from './suggest-order.ts';
 
 /** A deals row's stage, with what its own record says of that stage. */
@@ -222,7 +222,7 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
       kind: f.kind,
       ...(value === undefined ? {} : { probability: value }),
       ...(f.parked ? { parked: true as const } : {}),
-      label: { en: f.name },
+      label: nameLabel(f.name),
     };
     notes.push(`stage ${quoted(f.name)} (${plural(f.rows, 'row')}) -> id ${quoted(id)}, ${f.why}${probability}`);
     stages.push(stage);
@@ -242,7 +242,7 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
 
   // A config needs an unparked open stage, one won and one lost stage even when no deal is at one yet.
   const placeholder = (id: string, kind: StageKind, name: string, at: number) => {
-    const stage: SuggestedStage = { id: stageIdFrom(id, taken), kind, label: { en: name } };
+    const stage: SuggestedStage = { id: stageIdFrom(id, taken), kind, label: nameLabel(name) };
     taken.add(stage.id);
     stages.splice(at, 0, stage);
     notes.push(`WARNING: no stage name looks ${kind === 'open' ? 'open' : kind}, and a config needs one: added ${quoted(stage.id)} for it; if one of the names above is ${kind}, set its kind instead and remove this stage`);
