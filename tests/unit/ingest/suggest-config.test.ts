@@ -318,6 +318,16 @@ describe('format guesses', () => {
     expect(guessTimezone(['2025-06-30T10:00:00Z'], 'USD').value).toBe('UTC');
     expect(guessTimezone(['2025-06-30 10:00'], 'USD').notes[0]).toMatch(/no timestamp carries a UTC offset/u);
     expect(guessTimezone(['2025-06-30T10:00:00+09:00'], 'KRW').notes[0]).toMatch(/is a guess/u);
+    // Names mostly in Korean and no offset anywhere (a HubSpot export writes its account's local times): Korea's one zone.
+    expect(guessTimezone(['2025-06-30 10:00'], 'KRW', true)).toEqual({
+      value: 'Asia/Seoul',
+      notes: [
+        'timezone "Asia/Seoul" is a guess: no timestamp carries a UTC offset and most stage or deal names are in Korean; correct it if your CRM\'s time zone differs (dates and times without offset are read in it, and days start at its midnight)',
+      ],
+    });
+    // Offsets, where there are any, decide.
+    expect(guessTimezone(['2025-01-30T10:00:00-05:00', '2025-06-30 10:00 -0400'], 'KRW', true).value).toBe('America/New_York');
+    expect(guessTimezone(['2025-06-30T10:00:00Z'], 'KRW', true).value).toBe('UTC');
   });
 
   it('locale: ko when most stage or deal names are Hangul', () => {

@@ -16,7 +16,7 @@ import { unmatchedStages } from './assemble.ts';
 import { detectExports, type ExportFile } from './load.ts';
 import { readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
-import { amountCells, allCells, dealNames, type ExportView, moneyCells, stageEvidence } from './suggest-evidence.ts';
+import { amountCells, allCells, dealNames, type ExportView, moneyCells, stageEvidence, stageNames } from './suggest-evidence.ts';
 import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone } from './suggest-formats.ts';
 import { type StageEvidence, type SuggestedStage, suggestStages } from './suggest-stages.ts';
 import { type Adapter, CanonicalTable, type VendorTable } from './types.ts';
@@ -117,7 +117,8 @@ export function suggestConfig(files: readonly ExportFile[], options: SuggestOpti
 
   const dateOrder = guessDateOrder(allCells(view.tables));
   const currency = guessCurrency(moneyCells(view), 'KRW');
-  const timezone = guessTimezone(allCells(view.tables), currency.value);
+  const korean = guessLocale(stageNames(view), dealNames(view)).value === 'ko';
+  const timezone = guessTimezone(allCells(view.tables), currency.value, korean);
   const decimal = guessDecimal(amountCells(view));
   const evidence = stageEvidence(view, { timeZone: timezone.value, dateOrder: dateOrder.value });
 

@@ -255,3 +255,9 @@ export function dealNames(view: ExportView): string[] {
   const at = columnOf(view.deals, 'deal_name');
   return at === -1 ? [] : view.deals!.allRows().map((row) => row[at] ?? '');
 }
+
+/** The distinct stage names of the deals, as the export writes them. */
+export function stageNames(view: ExportView): string[] {
+  const at = columnOf(view.deals, 'stage');
+  return at === -1 ? [] : [...new Set(view.deals!.allRows().map((row) => row[at] ?? ''))];
+}

@@ -229,7 +229,12 @@ const KOREAN_CLOCK = /\d\.?\s+(?:오전|오후)\s*\d{1,2}:\d{2}/u;
  * `currency` only breaks the +09:00 tie (Seoul or Tokyo). Without offsets,
  * times written the Korean way suggest Asia/Seoul.
  */
-export function guessTimezone(cells: Iterable<string>, currency: string): Guess<string> {
+/**
+ * The time zone from the UTC offsets of timestamps. Without any offset: Asia/Seoul when times are
+ * written the Korean way or `korean` (most stage or deal names are in Korean: Korea has one zone),
+ * else UTC; always a guess the notes say how to correct.
+ */
+export function guessTimezone(cells: Iterable<string>, currency: string, korean = false): Guess<string> {
   const offsets = new Map<string, number>();
   let koreanClock = '';
   for (const cell of cells) {
@@ -242,6 +247,9 @@ export function guessTimezone(cells: Iterable<string>, currency: string): Guess<
     // Times written the Korean way (`2025. 6. 30. 오후 2:03`: a Salesforce user with the Korean locale) without offsets: Korea has one zone.
     if (koreanClock) {
       return { value: 'Asia/Seoul', notes: [`timezone "Asia/Seoul" is a guess: times are written with 오전/오후 (such as ${quoted(koreanClock)}) and carry no UTC offset; correct it if your CRM's time zone differs`] };
+    }
+    if (korean) {
+      return { value: 'Asia/Seoul', notes: [`timezone "Asia/Seoul" is a guess: no timestamp carries a UTC offset and most stage or deal names are in Korean; correct it if your CRM's time zone differs (dates and times without offset are read in it, and days start at its midnight)`] };
     }
     return {
       value: 'UTC',
