@@ -33,6 +33,9 @@ export function nameLabel(name: string): Record<string, string> {
 const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
 const VOWELS = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i'];
 const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+/** Unicode's Hangul syllables: U+AC00 + (initial x 21 + vowel) x 28 + final. */
+const FIRST_SYLLABLE = 0xac00;
+const SYLLABLES = INITIALS.length * VOWELS.length * FINALS.length;
 
 /**
  * Hangul syllables in Latin letters (Revised Romanization, each syllable on
@@ -43,12 +46,13 @@ const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 
 export function romanizeHangul(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0)! - 0xac00;
-    if (code < 0 || code >= 11172) {
+    const code = ch.codePointAt(0)! - FIRST_SYLLABLE;
+    if (code < 0 || code >= SYLLABLES) {
       out += ch;
       continue;
     }
-    out += INITIALS[Math.floor(code / 588)]! + VOWELS[Math.floor((code % 588) / 28)]! + FINALS[code % 28]!;
+    const perInitial = VOWELS.length * FINALS.length;
+    out += INITIALS[Math.floor(code / perInitial)]! + VOWELS[Math.floor((code % perInitial) / FINALS.length)]! + FINALS[code % FINALS.length]!;
   }
   return out;
 }
