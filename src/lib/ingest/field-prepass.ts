@@ -17,6 +17,7 @@ import type { Deal, FieldChange, Issue } from '../dataset.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
 import type { IdLookup } from './id-table.ts';
+import { fitted } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { FIELD_HISTORY_FILE } from './other-files.ts';
@@ -103,13 +104,13 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     ids: joinTexts(rows.ids),
     dates: rows.dates,
     length: n,
-    // Views, not copies: the buffers are moved to the other thread.
-    code: rows.code.subarray(0, n),
-    field: rows.field.subarray(0, n),
-    oldValue: rows.oldValue.subarray(0, n),
-    newValue: rows.newValue.subarray(0, n),
-    changedAt: rows.changedAt.subarray(0, n),
-    line: rows.line.subarray(0, n),
+    // Fitted to the rows read: the buffers move to the other thread, which counts their whole length (grown.ts).
+    code: fitted(rows.code, n),
+    field: fitted(rows.field, n),
+    oldValue: fitted(rows.oldValue, n),
+    newValue: fitted(rows.newValue, n),
+    changedAt: fitted(rows.changedAt, n),
+    line: fitted(rows.line, n),
     kept: rows.kept,
     issues: issues.issues,
   };

@@ -1,10 +1,26 @@
-/** Typed columns that grow: one copy routine for every table that keeps its rows in typed arrays. */
+/** Typed columns that grow, and shrink to fit: one copy routine for every table that keeps its rows in typed arrays. */
 
-type Column = Int32Array | Uint8Array | Float64Array;
+type Column = Int32Array | Int8Array | Uint8Array | Float64Array;
 
 /** A copy of `a` in a new array of `length` elements (at least `a.length`); the room past `a` is zeroed. */
 export function grown<T extends Column>(a: T, length: number): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
   return b;
+}
+
+/** ES2024's ArrayBuffer.prototype.transfer, which the project's TypeScript target (ES2023) does not declare. */
+type Transferable = ArrayBuffer & { transfer(newByteLength: number): ArrayBuffer };
+
+/**
+ * The first `length` elements of a column allocated for more (a reading sized by its file's most
+ * possible rows), in a buffer of their size; `a` is detached, so its memory is released at once.
+ * For columns sent to another thread: V8 counts a received buffer's whole length as external
+ * memory of that thread's heap, and buffers sized for three times the rows started a full
+ * collection there although their untouched tails cost no memory.
+ */
+export function fitted<T extends Column>(a: T, length: number): T {
+  if (a.byteOffset !== 0 || length > a.length) throw new Error('internal: fitted takes a whole column and at most its length');
+  const buffer = (a.buffer as Transferable).transfer(length * a.BYTES_PER_ELEMENT);
+  return new (a.constructor as new (b: ArrayBuffer) => T)(buffer);
 }

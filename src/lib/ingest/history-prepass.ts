@@ -14,6 +14,7 @@
 import type { Issue } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
 import type { FieldPrepass } from './field-prepass.ts';
+import { fitted } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
@@ -74,16 +75,18 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   });
   const rows = out!;
   const n = rows.length;
+  // Before the columns are fitted (which detaches the ones read here).
+  const latest = latestByCode(rows.ids.length, rows.code, rows.stage, rows.at, rows.line, n);
   return {
     table: plainTable(table),
     ids: joinTexts(rows.ids),
-    latest: latestByCode(rows.ids.length, rows.code, rows.stage, rows.at, rows.line, n),
+    latest,
     length: n,
-    // Views, not copies: the buffers are moved to the other thread, and their untouched tails cost no memory.
-    code: rows.code.subarray(0, n),
-    stage: rows.stage.subarray(0, n),
-    at: rows.at.subarray(0, n),
-    line: rows.line.subarray(0, n),
+    // Fitted to the rows read: the buffers move to the other thread, which counts their whole length (grown.ts).
+    code: fitted(rows.code, n),
+    stage: fitted(rows.stage, n),
+    at: fitted(rows.at, n),
+    line: fitted(rows.line, n),
     kept: rows.kept,
     issues: issues.issues,
   };
