@@ -111,6 +111,8 @@ const summary = (label: string, samples: Sample[]) => {
   return { label, wall_s: wall / 1000, cpu_s: cpu === null ? null : Math.round(cpu * 100) / 100, rows, rows_per_s: Math.round(rows / (wall / 1000)), peak_rss_mb: Math.max(...samples.map((s) => s.rssMb)) };
 };
 const cpuText = (s: number | null) => (s === null ? 'n/a' : s.toFixed(2));
+/** Pipescope's CPU time over DuckDB's, or null where either is unknown (no /proc). */
+const cpuRatio = (a: { cpu_s: number | null }, b: { cpu_s: number | null }) => (a.cpu_s === null || b.cpu_s === null ? null : a.cpu_s / b.cpu_s);
 const mb = (x: number) => Math.round(x);
 const scale: Record<string, unknown>[] = [];
 let ours: Sample[] = [];
@@ -137,7 +139,7 @@ for (const n of sizes) {
     duckdb_cpu_s: cpuText(b.cpu_s),
     duckdb_rss_mb: mb(b.peak_rss_mb),
     ratio: (a.wall_s / b.wall_s).toFixed(2),
-    cpu_ratio: a.cpu_s === null || b.cpu_s === null ? 'n/a' : (a.cpu_s / b.cpu_s).toFixed(2),
+    cpu_ratio: cpuText(cpuRatio(a, b)),
     load_average: loadavg()[0]!.toFixed(1),
   });
   if (n === deals) {
@@ -153,7 +155,7 @@ console.log(`data: ${folder} (${a.rows.toLocaleString('en')} rows in all files),
 console.table([a, b]);
 console.log(
   `ratio pipescope / duckdb: ${(a.wall_s / b.wall_s).toFixed(2)}x wall` +
-    (a.cpu_s === null || b.cpu_s === null ? '' : `, ${(a.cpu_s / b.cpu_s).toFixed(2)}x CPU (${cpuText(a.cpu_s)} s against ${cpuText(b.cpu_s)} s)`) +
+    (cpuRatio(a, b) === null ? '' : `, ${cpuText(cpuRatio(a, b))}x CPU (${cpuText(a.cpu_s)} s against ${cpuText(b.cpu_s)} s)`) +
     `; peak RSS ${a.peak_rss_mb.toFixed(0)} MB`,
 );
 const best = ours.reduce((x, y) => (x.wallMs < y.wallMs ? x : y));

@@ -35,7 +35,8 @@ const VOWELS = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae'
 const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
 /** Unicode's Hangul syllables: U+AC00 + (initial x 21 + vowel) x 28 + final. */
 const FIRST_SYLLABLE = 0xac00;
-const SYLLABLES = INITIALS.length * VOWELS.length * FINALS.length;
+const PER_INITIAL = VOWELS.length * FINALS.length;
+const SYLLABLES = INITIALS.length * PER_INITIAL;
 
 /**
  * Hangul syllables in Latin letters (Revised Romanization, each syllable on
@@ -51,8 +52,7 @@ export function romanizeHangul(text: string): string {
       out += ch;
       continue;
     }
-    const perInitial = VOWELS.length * FINALS.length;
-    out += INITIALS[Math.floor(code / perInitial)]! + VOWELS[Math.floor((code % perInitial) / FINALS.length)]! + FINALS[code % FINALS.length]!;
+    out += INITIALS[Math.floor(code / PER_INITIAL)]! + VOWELS[Math.floor((code % PER_INITIAL) / FINALS.length)]! + FINALS[code % FINALS.length]!;
   }
   return out;
 }

@@ -117,7 +117,9 @@ export function suggestConfig(files: readonly ExportFile[], options: SuggestOpti
 
   const dateOrder = guessDateOrder(allCells(view.tables));
   const currency = guessCurrency(moneyCells(view), 'KRW');
-  const korean = guessLocale(stageNames(view), dealNames(view)).value === 'ko';
+  // Deal names are read once: the time zone's guess and each config built below use them.
+  const deals = dealNames(view);
+  const korean = guessLocale(stageNames(view), deals).value === 'ko';
   const timezone = guessTimezone(allCells(view.tables), currency.value, korean);
   const decimal = guessDecimal(amountCells(view));
   const evidence = stageEvidence(view, { timeZone: timezone.value, dateOrder: dateOrder.value });
@@ -126,7 +128,7 @@ export function suggestConfig(files: readonly ExportFile[], options: SuggestOpti
     const stages = suggestStages(ev);
     const locale = guessLocale(
       stages.stages.flatMap((s) => Object.values(s.label)),
-      dealNames(view),
+      deals,
     );
     const config: SuggestedConfig = {
       ...(options.schema ? { $schema: options.schema } : {}),
