@@ -8,7 +8,9 @@
  * only --deals N with --only), one row per size with wall time, CPU time
  * (user + system, all threads, from /proc on Linux: tree-rss.ts), peak RSS and the
  * ratios, then rows/s and Pipescope's phases at --deals. A script, not a
- * test: numbers depend on the machine.
+ * test: numbers depend on the machine. --typed-duckdb adds a third run per
+ * round, DuckDB reading every deals.csv column typed as Pipescope reads them
+ * (bench-duckdb.ts `typed`), and its ratios, beside the bar's.
  *
  * Then the adapter read (scripts/lib/bench-salesforce.ts): the same deals and
  * stage visits as a Salesforce Opportunity History report and as canonical
@@ -34,7 +36,7 @@ import { waitedChildrenCpuMs } from './lib/tree-rss.ts';
 import { commandLine } from './launch.mjs';
 
 const USAGE =
-  'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--only] [--with-1m] [--skip-adapter] [--skip-filters] [--skip-site]';
+  'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--only] [--with-1m] [--skip-adapter] [--skip-filters] [--skip-site] [--typed-duckdb]';
 const args = scriptArgs(
   'bench',
   process.argv.slice(2),
@@ -49,6 +51,7 @@ const args = scriptArgs(
     'skip-adapter': 'flag',
     'skip-filters': 'flag',
     'skip-site': 'flag',
+    'typed-duckdb': 'flag',
   },
   USAGE,
 );
@@ -95,10 +98,10 @@ function pipescope(folder: string): Sample {
   return { wallMs: r.wallMs, cpuS: r.cpuS, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
 }
 
-function duckdb(folder: string): Sample {
+function duckdb(folder: string, mode: 'bar' | 'typed' = 'bar'): Sample {
   const config = parseConfigText(readFileSync(join(folder, 'pipeline.config.json'), 'utf8'));
   const T = new Date(cutoffOf(asOf, config.timezone)).toISOString();
-  const r = run([node, 'scripts/lib/bench-duckdb.ts', folder, T, String(config.window_days)]);
+  const r = run([node, 'scripts/lib/bench-duckdb.ts', folder, T, String(config.window_days), mode]);
   const line = JSON.parse(r.stdout);
   return { wallMs: r.wallMs, cpuS: r.cpuS, rows: line.rows, rssMb: line.max_rss_mb, detail: line };
 }
@@ -114,6 +117,7 @@ const cpuText = (s: number | null) => (s === null ? 'n/a' : s.toFixed(2));
 /** Pipescope's CPU time over DuckDB's, or null where either is unknown (no /proc). */
 const cpuRatio = (a: { cpu_s: number | null }, b: { cpu_s: number | null }) => (a.cpu_s === null || b.cpu_s === null ? null : a.cpu_s / b.cpu_s);
 const mb = (x: number) => Math.round(x);
+const typedDuckdb = args['typed-duckdb'] === true;
 const scale: Record<string, unknown>[] = [];
 let ours: Sample[] = [];
 let theirs: Sample[] = [];
@@ -121,13 +125,21 @@ for (const n of sizes) {
   const at = folderOf(n);
   const mine: Sample[] = [];
   const duck: Sample[] = [];
+  const duckTyped: Sample[] = [];
   // Alternating runs: the machine's load moves both alike.
   for (let i = 0; i < runs; i++) {
     mine.push(pipescope(at));
     duck.push(duckdb(at));
+    if (typedDuckdb) duckTyped.push(duckdb(at, 'typed'));
   }
   const a = summary('pipescope', mine);
   const b = summary('duckdb', duck);
+  const typedColumns = (c: ReturnType<typeof summary>) => ({
+    duckdb_typed_s: c.wall_s.toFixed(2),
+    duckdb_typed_cpu_s: cpuText(c.cpu_s),
+    typed_ratio: (a.wall_s / c.wall_s).toFixed(2),
+    typed_cpu_ratio: cpuText(cpuRatio(a, c)),
+  });
   const stageRows = Number(mine[0]!.detail.stage_rows);
   scale.push({
     deals: n.toLocaleString('en'),
@@ -140,6 +152,7 @@ for (const n of sizes) {
     duckdb_rss_mb: mb(b.peak_rss_mb),
     ratio: (a.wall_s / b.wall_s).toFixed(2),
     cpu_ratio: cpuText(cpuRatio(a, b)),
+    ...(typedDuckdb ? typedColumns(summary('duckdb typed', duckTyped)) : {}),
     load_average: loadavg()[0]!.toFixed(1),
   });
   if (n === deals) {
@@ -147,7 +160,10 @@ for (const n of sizes) {
     theirs = duck;
   }
 }
-console.log(`scale: median of ${runs} alternating runs per size, wall time including process start, CPU time of all its threads, as of ${asOf} (bars, issue 8: at 100k ratio <= 1.0 and Pipescope <= 400 MB; at 1M ratio <= 1.5 and RSS below DuckDB's)`);
+console.log(
+  `scale: median of ${runs} alternating runs per size, wall time including process start, CPU time of all its threads, as of ${asOf} (bars, issue 8: at 100k ratio <= 1.0 and Pipescope <= 400 MB; at 1M ratio <= 1.5 and RSS below DuckDB's)` +
+    (typedDuckdb ? '; typed_*: DuckDB reading every deals.csv column typed, for comparison, not the bar' : ''),
+);
 console.table(scale);
 const a = summary('pipescope (npm run metrics)', ours);
 const b = summary('duckdb (same reads + core aggregations)', theirs);

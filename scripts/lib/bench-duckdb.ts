@@ -4,14 +4,22 @@
  * quantiles, win rate, cycle length) in SQL. Run as its own process so its
  * peak RSS is its own; prints one JSON line.
  *
- *   node scripts/lib/bench-duckdb.ts <data folder> <T as ISO instant> <window days>
+ *   node scripts/lib/bench-duckdb.ts <data folder> <T as ISO instant> <window days> [typed]
+ *
+ * By default (issue 8's bar) deals.csv is read as three columns (deal_id, amount, created_at), the
+ * only ones these aggregations use: DuckDB then converts nothing else. `typed` reads it as Pipescope
+ * does, every column kept and each one Pipescope converts converted too (amounts with separators,
+ * dates, timestamps, yes/no, integers), and the integer and amount columns of accounts.csv and
+ * targets.csv: the same reading work, for comparison, not for the bar.
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [folder, cutoff, windowDays] = process.argv.slice(2) as [string, string, string];
+const [folder, cutoff, windowDays, mode = 'bar'] = process.argv.slice(2) as [string, string, string, string?];
+if (mode !== 'bar' && mode !== 'typed') throw new Error(`bench-duckdb: unknown mode ${mode} (bar or typed)`);
+const typed = mode === 'typed';
 const started = performance.now();
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
@@ -21,6 +29,28 @@ const optional = (file: string, select: string) =>
 const T = `TIMESTAMPTZ '${cutoff}'`;
 const W = `${T} - INTERVAL ${Number(windowDays)} DAY`;
 const OPEN = `('prospect','qualify','propose','negotiate')`;
+/** An amount as written in the bench data: digits with thousands separators, or plain. */
+const amount = (column: string) => `TRY_CAST(replace("${column}", ',', '') AS DOUBLE) AS "${column}"`;
+const cast = (column: string, type: string) => `TRY_CAST("${column}" AS ${type}) AS "${column}"`;
+const DEALS = typed
+  ? [
+      'deal_id, deal_name, account_id, account_name, owner, team, product',
+      amount('amount'),
+      'currency',
+      cast('created_at', 'TIMESTAMPTZ'),
+      cast('expected_close_at', 'DATE'),
+      cast('closed_at', 'TIMESTAMPTZ'),
+      'lower(stage) AS stage, lost_reason, win_reason, competitor, source, keyman',
+      `lower(budget_confirmed) IN ('y', 'yes', 'true', '1') AS budget_confirmed`,
+      'purchase_type',
+      cast('installed_at', 'DATE'),
+      cast('lifecycle_months', 'INTEGER'),
+      amount('cost'),
+      'forecast_category',
+    ].join(', ')
+  : 'deal_id, TRY_CAST(amount AS DOUBLE) AS amount, TRY_CAST(created_at AS TIMESTAMPTZ) AS created_at';
+const ACCOUNTS = typed ? 'SELECT * REPLACE (TRY_CAST(budget_cycle_month AS INTEGER) AS budget_cycle_month) FROM' : 'SELECT * FROM';
+const TARGETS = typed ? `SELECT * REPLACE (TRY_CAST(replace(target_amount, ',', '') AS DOUBLE) AS target_amount) FROM` : 'SELECT * FROM';
 
 const timings: Record<string, number> = {};
 const step = async (name: string, sql: string) => {
@@ -32,11 +62,11 @@ const step = async (name: string, sql: string) => {
 
 await step(
   'read',
-  `CREATE TABLE deals AS SELECT deal_id, TRY_CAST(amount AS DOUBLE) AS amount, TRY_CAST(created_at AS TIMESTAMPTZ) AS created_at FROM ${csv('deals.csv')};
+  `CREATE TABLE deals AS SELECT ${DEALS} FROM ${csv('deals.csv')};
    CREATE TABLE history AS SELECT deal_id, stage, TRY_CAST(entered_at AS TIMESTAMPTZ) AS entered_at, row_number() OVER () AS file_order FROM ${csv('stage_history.csv')};
    ${optional('field_history.csv', "SELECT deal_id, field, old_value, new_value, TRY_CAST(changed_at AS TIMESTAMPTZ) AS changed_at FROM")}
-   ${optional('accounts.csv', 'SELECT * FROM')}
-   ${optional('targets.csv', 'SELECT * FROM')}`,
+   ${optional('accounts.csv', ACCOUNTS)}
+   ${optional('targets.csv', TARGETS)}`,
 );
 await step(
   'model',
@@ -84,6 +114,7 @@ const rows = Number((await step('count', `SELECT ${tables.map((t) => `(SELECT co
 process.stdout.write(
   `${JSON.stringify({
     engine: 'duckdb',
+    mode,
     ms: performance.now() - started,
     rows,
     max_rss_mb: process.resourceUsage().maxRSS / 1024,
