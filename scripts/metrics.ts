@@ -67,7 +67,15 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     if (args.timings === true) {
       // One JSON line on stderr for `npm run bench`: where the time goes, and the peak memory.
       const phases = { read: run.readMs, model: run.modelMs, metrics: run.metricsMs, validate: t4 - t3, write: io.now() - t4 };
-      const line = { rows: run.rows, stage_rows: run.stageRows, history_thread: run.historyThread, field_history_thread: run.fieldHistoryThread, phases_ms: phases, max_rss_mb: process.resourceUsage().maxRSS / 1024 };
+      const line = {
+        rows: run.rows,
+        stage_rows: run.stageRows,
+        history_thread: run.historyThread,
+        field_history_thread: run.fieldHistoryThread,
+        other_files_thread: run.otherFilesThread,
+        phases_ms: phases,
+        max_rss_mb: process.resourceUsage().maxRSS / 1024,
+      };
       stderr.write(`${JSON.stringify(line)}\n`);
     }
     if (args.strict === true && run.rejected > 0) {
@@ -93,7 +101,18 @@ async function computeRun(
   redaction: RedactOptions | undefined,
   asOfArg: string | undefined,
   io: CliIO,
-): Promise<{ metrics: Metrics; rows: number; stageRows: number; historyThread: boolean; fieldHistoryThread: boolean; rejected: number; readMs: number; modelMs: number; metricsMs: number }> {
+): Promise<{
+  metrics: Metrics;
+  rows: number;
+  stageRows: number;
+  historyThread: boolean;
+  fieldHistoryThread: boolean;
+  otherFilesThread: boolean;
+  rejected: number;
+  readMs: number;
+  modelMs: number;
+  metricsMs: number;
+}> {
   const t0 = io.now();
   const read = await readingInput(deps.readFolder(dataDir, options));
   // --redact: pseudonyms before anything is computed, so every output is redacted by construction.
@@ -111,6 +130,7 @@ async function computeRun(
     stageRows: dataset.stageHistory.length,
     historyThread: read.historyThread === true,
     fieldHistoryThread: read.fieldHistoryThread === true,
+    otherFilesThread: read.otherFilesThread === true,
     rejected: files.reduce((sum, f) => sum + f.rejected, 0),
     readMs: t1 - t0,
     modelMs: t2 - t1,

@@ -14,6 +14,7 @@ import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
+import { takeOtherFile } from './other-files-prepass.ts';
 import { rowContext } from './schema.ts';
 import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
@@ -38,6 +39,8 @@ export interface PreparedHistory {
    * other thread has taken it, and its reading comes with `prepared()` (`field`), or, failing that, is read here then.
    */
   claimFieldHistory?: () => boolean;
+  /** Likewise for accounts.csv and targets.csv, together (`others` of `prepared()`). */
+  claimOtherFiles?: () => boolean;
 }
 
 /** A file's content: all its bytes, a source that streams them (read-folder.ts), its rows already split (vendor adapters), or stage history read elsewhere. */
@@ -97,11 +100,13 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     fieldSource && threaded && fieldsHere
       ? meanwhile(opts, (o) => readFieldHistory(fieldSource, ctx, candidates, dealsRead.ids, dealsRead.rejectedIds, o))
       : null;
-  // accounts.csv and targets.csv need no deal: read meanwhile too, rather than after waiting.
+  // accounts.csv and targets.csv need no deal: read meanwhile too, rather than after waiting, unless
+  // the other thread was free first and took them.
   const accountSource = optional(ACCOUNTS_FILE);
   const targetSource = optional(TARGETS_FILE);
-  const accountsEarly = accountSource && threaded ? meanwhile(opts, (o) => readAccounts(accountSource, o)) : null;
-  const targetsEarly = targetSource && threaded ? meanwhile(opts, (o) => readTargets(targetSource, ctx, o)) : null;
+  const othersHere = threaded && (historyInput.claimOtherFiles?.() ?? true);
+  const accountsEarly = accountSource && othersHere ? meanwhile(opts, (o) => readAccounts(accountSource, o)) : null;
+  const targetsEarly = targetSource && othersHere ? meanwhile(opts, (o) => readTargets(targetSource, ctx, o)) : null;
   const prepared = threaded ? historyInput.prepared() : null;
   const historyRead = prepared
     ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, issues)
@@ -127,8 +132,23 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
       : early && deals.length === candidates.length
         ? early.take(issues)
         : readFieldHistory(fieldSource, ctx, deals, dealIds, dealsRead.rejectedIds, opts);
-  const accountsRead = accountsEarly ? accountsEarly.take(issues) : accountSource ? readAccounts(accountSource, opts) : null;
-  const targetsRead = targetsEarly ? targetsEarly.take(issues) : targetSource ? readTargets(targetSource, ctx, opts) : null;
+  // Read there: taken over in the file's turn; a reading there that stopped ingest is made again here.
+  const accountsThere = prepared?.others?.accounts;
+  const targetsThere = prepared?.others?.targets;
+  const accountsRead = accountsEarly
+    ? accountsEarly.take(issues)
+    : accountsThere
+      ? takeOtherFile(accountsThere, issues)
+      : accountSource
+        ? readAccounts(accountSource, opts)
+        : null;
+  const targetsRead = targetsEarly
+    ? targetsEarly.take(issues)
+    : targetsThere
+      ? takeOtherFile(targetsThere, issues)
+      : targetSource
+        ? readTargets(targetSource, ctx, opts)
+        : null;
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
 
   const columns: Record<string, Set<string>> = {};

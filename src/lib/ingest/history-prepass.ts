@@ -14,6 +14,7 @@
 import type { Issue } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
 import type { FieldPrepass } from './field-prepass.ts';
+import type { OtherFilesPrepass } from './other-files-prepass.ts';
 import { fitted } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
@@ -42,6 +43,8 @@ export interface HistoryPrepass {
   issues: Issue[];
   /** field_history.csv, when the thread that read this took it too (history-thread.ts). */
   field?: FieldPrepass;
+  /** accounts.csv and targets.csv, likewise. */
+  others?: OtherFilesPrepass;
 }
 
 export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): HistoryPrepass {

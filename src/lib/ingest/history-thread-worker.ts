@@ -6,10 +6,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FieldPrepass } from './field-prepass.ts';
-import { CLAIMED_THERE, claimFieldHistory } from './field-claim.ts';
+import { CLAIMED_THERE, claimReading, FIELD_HISTORY_FLAG, OTHER_FILES_FLAG } from './field-claim.ts';
+import type { OtherFilesPrepass } from './other-files-prepass.ts';
 import type { HistoryJob, HistoryMessage } from './history-thread.ts';
 
-const modules = Promise.all([import('./file-source.ts'), import('./history-prepass.ts'), import('./field-prepass.ts'), import('./schema.ts')]);
+const modules = Promise.all([
+  import('./file-source.ts'),
+  import('./history-prepass.ts'),
+  import('./field-prepass.ts'),
+  import('./schema.ts'),
+  import('./other-files-prepass.ts'),
+]);
 // Awaited in the try below, which reports a failure; not an unhandled rejection while the job is awaited.
 modules.catch(() => {});
 // WAIT_FOR_JOB (history-thread.ts, not imported: this thread has no use for the rest of that module).
@@ -17,7 +24,7 @@ const job = (workerData === 'wait-for-job' ? await new Promise((resolve) => pare
 Atomics.store(job.flags, 0, 1);
 let message: HistoryMessage;
 try {
-  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }] = await modules;
+  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }, { readOtherFiles }] = await modules;
   const ctx = rowContext(job.config);
   const progress = (file: string) => {
     let reported = 0;
@@ -36,7 +43,7 @@ try {
   );
   // field_history.csv too, when this thread is free before the other is (it then reads the file itself).
   let field: { prepass: FieldPrepass; sha256: string } | null = null;
-  if (job.field && claimFieldHistory(job.flags, CLAIMED_THERE)) {
+  if (job.field && claimReading(job.flags, FIELD_HISTORY_FLAG, CLAIMED_THERE)) {
     const { file, path, size } = job.field;
     try {
       let fieldSha256 = '';
@@ -47,7 +54,17 @@ try {
       field = null;
     }
   }
-  message = { kind: 'done', prepass, sha256, field };
+  // accounts.csv and targets.csv likewise (one whose reading stops ingest is read again on the main thread).
+  let others: OtherFilesPrepass | null = null;
+  if (job.others && claimReading(job.flags, OTHER_FILES_FLAG, CLAIMED_THERE)) {
+    const byFile = new Map<string, (done: number, total: number) => void>();
+    others = readOtherFiles(job.others, ctx, (file, done, total) => {
+      let report = byFile.get(file);
+      if (!report) byFile.set(file, (report = progress(file)));
+      report(done, total);
+    });
+  }
+  message = { kind: 'done', prepass, sha256, field, others };
 } catch (e) {
   // A problem that stops ingest is reported by the reading on the main thread, in the usual words.
   message = { kind: 'failed', why: e instanceof Error ? e.message : String(e) };

@@ -9,9 +9,11 @@
  *
  * field_history.csv goes to whichever thread is free first (field-claim.ts):
  * the worker once its stage history is read (`readFieldPrepass`,
- * field-prepass.ts), or this thread once deals.csv is. On a small or middle-
- * sized folder the worker is; at a million deals, where stage history takes
- * longer than deals.csv, this thread is, and nothing changes.
+ * field-prepass.ts), or this thread once deals.csv is. From 100k deals to a
+ * million the worker is (stage history is read in about two thirds of the
+ * time deals.csv takes). accounts.csv and targets.csv, which need no deal,
+ * go the same way, together, after it (other-files-prepass.ts): the worker
+ * is otherwise idle while this thread ends deals.csv.
  *
  * Whenever the worker cannot give a result (the file has a problem that
  * stops ingest, or the thread failed), `prepared()` gives null and the file
@@ -23,9 +25,10 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import type { Config } from './config.ts';
 import type { PreparedHistory } from './dataset-builder.ts';
 import { fileSource } from './file-source.ts';
-import { CLAIMED_HERE, CLAIMED_THERE, claimFieldHistory as claim } from './field-claim.ts';
+import { CLAIMED_HERE, CLAIMED_THERE, claimReading, FIELD_HISTORY_FLAG, OTHER_FILES_FLAG } from './field-claim.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import type { HistoryPrepass } from './history-prepass.ts';
+import type { OtherFilesJob, OtherFilesPrepass } from './other-files-prepass.ts';
 import type { ProgressCallback } from './table.ts';
 import { siblingModule } from './sibling-module.ts';
 
@@ -57,15 +60,15 @@ export function prestartHistoryWorker(): Worker {
   return worker;
 }
 
-/** field_history.csv, which the worker reads after stage history when it is free before this thread (field-prepass.ts). */
-export interface FieldJob {
+/** A file the worker may read after stage history, when it is free before this thread: field_history.csv (field-prepass.ts), accounts.csv, targets.csv. */
+export interface FileJob {
   file: string;
   path: string;
   size: number;
   onHash: (hex: string) => void;
 }
 
-/** Which thread reads field_history.csv: the first free (what runs use), or one pinned (tests). */
+/** Which thread reads field_history.csv (or accounts.csv and targets.csv): the first free (what runs use), or one pinned (tests). */
 export type FieldHistoryOn = 'first-free' | 'history-thread' | 'this-thread';
 
 export interface HistoryJob {
@@ -73,15 +76,19 @@ export interface HistoryJob {
   path: string;
   size: number;
   config: Config;
-  field: Omit<FieldJob, 'onHash'> | null;
-  /** [started, finished, who reads field_history.csv]: the first two set by the worker and waited on here; the third claimed by the first thread free (field-claim.ts). */
+  field: Omit<FileJob, 'onHash'> | null;
+  others: OtherFilesJob | null;
+  /**
+   * [started, finished, who reads field_history.csv, who reads accounts.csv and targets.csv]: the first two set
+   * by the worker and waited on here; the others claimed by the first thread free (field-claim.ts).
+   */
   flags: Int32Array;
   port: MessagePort;
 }
 
 export type HistoryMessage =
   | { kind: 'progress'; file: string; done: number; total: number }
-  | { kind: 'done'; prepass: HistoryPrepass; sha256: string; field: { prepass: FieldPrepass; sha256: string } | null }
+  | { kind: 'done'; prepass: HistoryPrepass; sha256: string; field: { prepass: FieldPrepass; sha256: string } | null; others: OtherFilesPrepass | null }
   | { kind: 'failed'; why: string };
 
 export interface HistoryThread extends PreparedHistory {
@@ -97,17 +104,25 @@ export interface HistoryThreadOptions {
   config: Config;
   onHash: (hex: string) => void;
   onProgress?: ProgressCallback | undefined;
-  field?: FieldJob | undefined;
+  field?: FileJob | undefined;
   fieldOn?: FieldHistoryOn | undefined;
+  accounts?: FileJob | undefined;
+  targets?: FileJob | undefined;
+  othersOn?: FieldHistoryOn | undefined;
   /** A worker started ahead, waiting for its job (`prestartHistoryWorker`); else one is started here. */
   worker?: Worker | undefined;
 }
 
-export function startHistoryThread({ file, path, size, config, onHash, onProgress, field, fieldOn = 'first-free', worker: waiting }: HistoryThreadOptions): HistoryThread {
-  const flags = new Int32Array(new SharedArrayBuffer(12));
-  if (fieldOn !== 'first-free') flags[2] = fieldOn === 'history-thread' ? CLAIMED_THERE : CLAIMED_HERE;
+export function startHistoryThread(options: HistoryThreadOptions): HistoryThread {
+  const { file, path, size, config, onHash, onProgress, field, fieldOn = 'first-free', accounts, targets, othersOn = 'first-free', worker: waiting } = options;
+  const flags = new Int32Array(new SharedArrayBuffer(16));
+  const pinned = (on: FieldHistoryOn) => (on === 'history-thread' ? CLAIMED_THERE : CLAIMED_HERE);
+  if (fieldOn !== 'first-free') flags[FIELD_HISTORY_FLAG] = pinned(fieldOn);
+  if (othersOn !== 'first-free') flags[OTHER_FILES_FLAG] = pinned(othersOn);
   const { port1, port2 } = new MessageChannel();
-  const job: HistoryJob = { file, path, size, config, field: field ? { file: field.file, path: field.path, size: field.size } : null, flags, port: port2 };
+  const ref = (job: FileJob | undefined) => (job ? { file: job.file, path: job.path, size: job.size } : null);
+  const others = accounts || targets ? { accounts: ref(accounts), targets: ref(targets) } : null;
+  const job: HistoryJob = { file, path, size, config, field: ref(field), others, flags, port: port2 };
   let worker: Worker;
   if (waiting) {
     worker = waiting;
@@ -123,7 +138,9 @@ export function startHistoryThread({ file, path, size, config, onHash, onProgres
   return {
     source: fileSource(path, size, onHash),
     // True: this thread reads field_history.csv; false: the worker has taken it (its reading comes with prepared()).
-    claimFieldHistory: () => field === undefined || claim(flags, CLAIMED_HERE),
+    claimFieldHistory: () => field === undefined || claimReading(flags, FIELD_HISTORY_FLAG, CLAIMED_HERE),
+    // True: this thread reads accounts.csv and targets.csv; false: the worker has taken them (they come with prepared()).
+    claimOtherFiles: () => others === null || claimReading(flags, OTHER_FILES_FLAG, CLAIMED_HERE),
     prepared() {
       if (taken) return null;
       taken = true;
@@ -140,6 +157,12 @@ export function startHistoryThread({ file, path, size, config, onHash, onProgres
             if (message.field) {
               field!.onHash(message.field.sha256);
               result.field = message.field.prepass;
+            }
+            if (message.others) {
+              // A file whose reading failed there is read, and hashed, here.
+              if (message.others.accounts) accounts!.onHash(message.others.accounts.sha256);
+              if (message.others.targets) targets!.onHash(message.others.targets.sha256);
+              result.others = message.others;
             }
           }
         }

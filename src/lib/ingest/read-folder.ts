@@ -13,7 +13,19 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset, Issue } from '../dataset.ts';
 import type { Config } from './config.ts';
-import { buildDataset, CONFIG_FILE, configFromFiles, DEALS_FILE, FIELD_HISTORY_FILE, type FileInput, OPTIONAL_FILES, REQUIRED_FILES, STAGE_HISTORY_FILE } from './dataset-builder.ts';
+import {
+  ACCOUNTS_FILE,
+  buildDataset,
+  CONFIG_FILE,
+  configFromFiles,
+  DEALS_FILE,
+  FIELD_HISTORY_FILE,
+  type FileInput,
+  OPTIONAL_FILES,
+  REQUIRED_FILES,
+  STAGE_HISTORY_FILE,
+  TARGETS_FILE,
+} from './dataset-builder.ts';
 import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
@@ -37,6 +49,8 @@ export interface ReadFolderOptions {
   historyThreadBytes?: number | undefined;
   /** Which thread reads field_history.csv when stage history has a thread (default: the first free; tests pin it). */
   fieldHistoryOn?: FieldHistoryOn | undefined;
+  /** Likewise for accounts.csv and targets.csv. */
+  otherFilesOn?: FieldHistoryOn | undefined;
   /** A stage-history worker started ahead (`prestartHistoryWorker`): used when the file is read on a thread, else stopped. */
   historyWorker?: Worker | undefined;
 }
@@ -48,6 +62,8 @@ export interface FolderRead {
   historyThread?: boolean;
   /** Whether field_history.csv was read on that thread too (`field_history_thread`). */
   fieldHistoryThread?: boolean;
+  /** Whether accounts.csv or targets.csv was (`other_files_thread`). */
+  otherFilesThread?: boolean;
 }
 
 /**
@@ -65,7 +81,8 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   let historySize = 0;
-  let fieldSize = -1;
+  /** Sizes of the files the stage-history thread may read after it, by name (present ones only). */
+  const sizes = new Map<string, number>();
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
     const path = pathOf(name);
     let size: number;
@@ -74,7 +91,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
       size = stat.size;
       if (name === STAGE_HISTORY_FILE) historySize = size;
-      if (name === FIELD_HISTORY_FILE) fieldSize = size;
+      sizes.set(name, size);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
@@ -93,8 +110,11 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const historyPath = pathOf(STAGE_HISTORY_FILE);
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
-  // field_history.csv may be read there too, once its stage history is (by the first thread free).
-  const field = fieldSize < 0 ? undefined : { file: FIELD_HISTORY_FILE, path: pathOf(FIELD_HISTORY_FILE), size: fieldSize, onHash: (hex: string) => (hashes[FIELD_HISTORY_FILE] = hex) };
+  // field_history.csv may be read there too, once its stage history is (by the first thread free); then accounts.csv and targets.csv.
+  const laterJob = (name: string) => {
+    const size = sizes.get(name);
+    return size === undefined ? undefined : { file: name, path: pathOf(name), size, onHash: (hex: string) => (hashes[name] = hex) };
+  };
   const thread = threaded
     ? historyThreadOrNull(() =>
         startHistoryThread({
@@ -104,8 +124,11 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
           config,
           onHash,
           onProgress: options.onProgress,
-          field,
+          field: laterJob(FIELD_HISTORY_FILE),
           fieldOn: options.fieldHistoryOn,
+          accounts: laterJob(ACCOUNTS_FILE),
+          targets: laterJob(TARGETS_FILE),
+          othersOn: options.otherFilesOn,
           worker: options.historyWorker,
         }),
       )
@@ -113,22 +136,25 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   if (!thread) void options.historyWorker?.terminate();
   let historyThread = false;
   let fieldHistoryThread = false;
+  let otherFilesThread = false;
   if (thread) {
     files[STAGE_HISTORY_FILE] = {
       source: thread.source,
       claimFieldHistory: thread.claimFieldHistory,
+      claimOtherFiles: thread.claimOtherFiles,
       prepared: () => {
         const prepass = thread.prepared();
         historyThread = prepass !== null;
         fieldHistoryThread = prepass?.field !== undefined;
+        otherFilesThread = prepass?.others?.accounts != null || prepass?.others?.targets != null;
         return prepass;
       },
     };
   }
   let result: FolderRead;
   try {
-    // historyThread and fieldHistoryThread are read after buildDataset has run (properties are evaluated in order).
-    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config, historyThread, fieldHistoryThread };
+    // The three flags are read after buildDataset has run (properties are evaluated in order).
+    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config, historyThread, fieldHistoryThread, otherFilesThread };
   } finally {
     thread?.stop();
   }

@@ -60,15 +60,27 @@ async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEA
   writeFileSync(join(folder, 'stage_history.csv'), historyBytes);
   if (fieldHistory !== undefined) writeFileSync(join(folder, 'field_history.csv'), fieldLatin1 ? Buffer.from(fieldHistory, 'latin1') : fieldHistory);
   for (const [name, text] of Object.entries(extra)) writeFileSync(join(folder, name), text);
-  const outcome = async (historyThreadBytes: number, fieldHistoryOn?: FieldHistoryOn) => {
+  /** Whether the pinned reading of accounts.csv and targets.csv on the stage-history thread gave its result (`othersThere`). */
+  let othersTook = false;
+  const outcome = async (historyThreadBytes: number, fieldHistoryOn?: FieldHistoryOn, otherFilesOn?: FieldHistoryOn) => {
     try {
-      return { ok: (await readFolder(folder, { historyThreadBytes, fieldHistoryOn })).dataset };
+      const read = await readFolder(folder, { historyThreadBytes, fieldHistoryOn, otherFilesOn });
+      if (otherFilesOn === 'history-thread') othersTook = read.otherFilesThread === true;
+      return { ok: read.dataset };
     } catch (e) {
       return { error: (e as Error).message };
     }
   };
-  // field_history.csv read on the stage-history thread (field-prepass.ts) or on this one, meanwhile.
-  return { thread: await outcome(0, 'this-thread'), fieldsThere: await outcome(0, 'history-thread'), here: await outcome(Number.POSITIVE_INFINITY) };
+  // field_history.csv read on the stage-history thread (field-prepass.ts) or on this one, meanwhile;
+  // accounts.csv and targets.csv, when given, on that thread too, after it (other-files-prepass.ts).
+  const others = 'accounts.csv' in extra || 'targets.csv' in extra;
+  return {
+    thread: await outcome(0, 'this-thread', 'this-thread'),
+    fieldsThere: await outcome(0, 'history-thread'),
+    here: await outcome(Number.POSITIVE_INFINITY),
+    // Properties are evaluated in order: othersTook is read once that reading is done.
+    ...(others ? { othersThere: await outcome(0, 'history-thread', 'history-thread'), othersTook } : {}),
+  };
 }
 
 describe('stage history read on a worker thread', () => {
@@ -204,19 +216,59 @@ describe('stage history read on a worker thread', () => {
     const ok = await both(history, 'deal_id,field,old_value,new_value,changed_at\nD1,amount,1,2,2025-02-01\n', DEALS, CONFIG, false, { 'accounts.csv': accounts, 'targets.csv': targets });
     expect(ok.thread).toEqual(ok.here);
     expect(ok.fieldsThere).toEqual(ok.here);
+    // Read on the stage-history thread, and taken from there (not read again here).
+    expect(ok.othersThere).toEqual(ok.here);
+    expect(ok.othersTook).toBe(true);
     const d = (ok.here as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
     expect(d.files['accounts.csv']!.rejected).toBeGreaterThanOrEqual(2);
     expect(d.files['targets.csv']!.rejected).toBeGreaterThanOrEqual(2);
+    expect(d.accounts!.map((a) => a.accountId)).toEqual(['A1']);
+    expect(d.targets!.map((t) => t.period)).toEqual(['2025-Q1']);
     // accounts.csv cannot be read (no account_id): the same error on every path.
     const broken = await both(history, undefined, DEALS, CONFIG, false, { 'accounts.csv': 'name\nOne\n' });
     expect(broken.here).toEqual({ error: expect.stringContaining('accounts.csv') });
     expect(broken.thread).toEqual(broken.here);
+    expect(broken.othersThere).toEqual(broken.here);
+    // Only accounts.csv fails there: it is read again here, in its turn, and gives the usual error.
+    const brokenAccounts = await both(history, undefined, DEALS, CONFIG, false, { 'accounts.csv': 'name\nOne\n', 'targets.csv': targets });
+    expect(brokenAccounts.here).toEqual({ error: expect.stringContaining('accounts.csv') });
+    expect(brokenAccounts.othersThere).toEqual(brokenAccounts.here);
     // stage_history.csv cannot be read either: its problem, the earlier file's, is the one reported.
     const both2 = await both(Buffer.from('deal_id,stage\nD1,prospect\n'), undefined, DEALS, CONFIG, false, { 'accounts.csv': 'name\nOne\n', 'targets.csv': 'nothing\n' });
     expect(both2.here).toEqual({ error: expect.stringContaining('stage_history.csv: missing required column "entered_at"') });
     expect(both2.thread).toEqual(both2.here);
     expect(both2.fieldsThere).toEqual(both2.here);
+    expect(both2.othersThere).toEqual(both2.here);
   });
+
+  it('accounts.csv and targets.csv read on the stage-history thread give the Dataset a reading here gives (property)', async () => {
+    const account = fc.tuple(
+      fc.constantFrom('A1', 'A2', 'A3', '', '"A,4"'),
+      fc.constantFrom('One', '영진테크', '"Two, Inc."', ''),
+      fc.constantFrom('friendly', 'hostile', 'Neutral', 'cold', ''),
+      fc.constantFrom('3', '12', '13', 'x', ''),
+    );
+    const target = fc.tuple(fc.constantFrom('2025-Q1', '2025-03', '2025', '2025-13', ''), fc.constantFrom('', 'Kim'), fc.constantFrom('1000', '1,000', 'lots', ''));
+    // brokenAccounts (one in eight): accounts.csv has no account_id column, which stops ingest.
+    const sample = fc.tuple(fc.array(account, { maxLength: 10 }), fc.array(target, { maxLength: 8 }), fc.nat(7).map((x) => x === 0), fc.constantFrom('\n', '\r\n'));
+    let took = 0;
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(sample, async ([accounts, targets, brokenAccounts, nl]) => {
+        const accountsText = [brokenAccounts ? 'id,account_name,relationship,budget_cycle_month' : 'account_id,account_name,relationship,budget_cycle_month', ...accounts.map((r) => r.join(','))].join(nl);
+        const targetsText = ['period,owner,team,target_amount', ...targets.map(([period, owner, amount]) => [period, owner, '', amount].join(','))].join(nl);
+        const got = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), undefined, DEALS, CONFIG, false, { 'accounts.csv': accountsText, 'targets.csv': targetsText });
+        expect(got.othersThere).toEqual(got.here);
+        expect(got.thread).toEqual(got.here);
+        if (got.othersTook) took++;
+        if ('ok' in got.here && got.here.ok) rejected += got.here.ok.files['accounts.csv']!.rejected + got.here.ok.files['targets.csv']!.rejected;
+      }),
+      { numRuns: 25 },
+    );
+    // The thread's readings must be the ones compared, and rejected rows must occur.
+    expect(took).toBeGreaterThan(10);
+    expect(rejected).toBeGreaterThan(10);
+  }, 120_000);
 
   it('a file whose every row is rejected, read meanwhile, gives every issue (more than a spread call takes: ~120,000)', async () => {
     const rows = Array.from({ length: 150_000 }, (_, i) => `X${i},amount,1,2,2025-02-01`);
