@@ -14,7 +14,7 @@ import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
-import { takeOtherFile } from './other-files-prepass.ts';
+import { type OtherFileRead, takeOtherFile } from './other-files-prepass.ts';
 import { rowContext } from './schema.ts';
 import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
@@ -132,23 +132,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
       : early && deals.length === candidates.length
         ? early.take(issues)
         : readFieldHistory(fieldSource, ctx, deals, dealIds, dealsRead.rejectedIds, opts);
-  // Read there: taken over in the file's turn; a reading there that stopped ingest is made again here.
-  const accountsThere = prepared?.others?.accounts;
-  const targetsThere = prepared?.others?.targets;
-  const accountsRead = accountsEarly
-    ? accountsEarly.take(issues)
-    : accountsThere
-      ? takeOtherFile(accountsThere, issues)
-      : accountSource
-        ? readAccounts(accountSource, opts)
-        : null;
-  const targetsRead = targetsEarly
-    ? targetsEarly.take(issues)
-    : targetsThere
-      ? takeOtherFile(targetsThere, issues)
-      : targetSource
-        ? readTargets(targetSource, ctx, opts)
-        : null;
+  const accountsRead = accountSource && inTurn(accountsEarly, prepared?.others?.accounts, issues, () => readAccounts(accountSource, opts));
+  const targetsRead = targetSource && inTurn(targetsEarly, prepared?.others?.targets, issues, () => readTargets(targetSource, ctx, opts));
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
 
   const columns: Record<string, Set<string>> = {};
@@ -196,6 +181,19 @@ function meanwhile<T>(opts: TableOptions, read: (opts: TableOptions) => T): { ta
       return result.value;
     },
   };
+}
+
+/**
+ * A file's reading in its turn: the one made meanwhile on this thread, or the one made on the other
+ * thread, or, when neither was made (or the one there stopped ingest), one made now.
+ */
+function inTurn<Rows>(
+  early: { take(issues: IssueLog): { table: Table } & Rows } | null,
+  there: OtherFileRead<Rows> | null | undefined,
+  issues: IssueLog,
+  now: () => { table: Table } & Rows,
+): { table: Table } & Rows {
+  return early ? early.take(issues) : there ? takeOtherFile(there, issues) : now();
 }
 
 /** metrics.md "Reconstructing each deal", steps 6 and 10: say when deals.csv's stage is not what the model will use. */

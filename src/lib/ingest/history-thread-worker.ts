@@ -26,14 +26,19 @@ let message: HistoryMessage;
 try {
   const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }, { readOtherFiles }] = await modules;
   const ctx = rowContext(job.config);
+  const reporters = new Map<string, (done: number, total: number) => void>();
+  /** The progress of `file`, one reporter per file: a few messages, not one per chunk. */
   const progress = (file: string) => {
+    let report = reporters.get(file);
+    if (report) return report;
     let reported = 0;
-    return (done: number, total: number) => {
-      // A few messages, not one per chunk.
+    report = (done: number, total: number) => {
       if (done - reported < 4 * 1024 * 1024 && done < total) return;
       reported = done;
       job.port.postMessage({ kind: 'progress', file, done, total } satisfies HistoryMessage);
     };
+    reporters.set(file, report);
+    return report;
   };
   let sha256 = '';
   const prepass = readHistoryPrepass(
@@ -57,12 +62,7 @@ try {
   // accounts.csv and targets.csv likewise (one whose reading stops ingest is read again on the main thread).
   let others: OtherFilesPrepass | null = null;
   if (job.others && claimReading(job.flags, OTHER_FILES_FLAG, CLAIMED_THERE)) {
-    const byFile = new Map<string, (done: number, total: number) => void>();
-    others = readOtherFiles(job.others, ctx, (file, done, total) => {
-      let report = byFile.get(file);
-      if (!report) byFile.set(file, (report = progress(file)));
-      report(done, total);
-    });
+    others = readOtherFiles(job.others, ctx, (file, done, total) => progress(file)(done, total));
   }
   message = { kind: 'done', prepass, sha256, field, others };
 } catch (e) {
