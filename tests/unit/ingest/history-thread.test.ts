@@ -50,7 +50,7 @@ const history = fc.tuple(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n',
 
 let n = 0;
 /** `fieldLatin1`: `fieldHistory` holds the file's bytes, one character each (a file in another encoding). */
-async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG, fieldLatin1 = false, extra: Record<string, string> = {}) {
+async function both(historyBytes: Uint8Array, fieldHistory?: string, deals = DEALS, config = CONFIG, fieldLatin1 = false, extra: Record<string, string | Uint8Array> = {}) {
   const folder = join(dir, `f${n++}`);
   rmSync(folder, { recursive: true, force: true });
   const { mkdirSync } = await import('node:fs');
@@ -239,6 +239,31 @@ describe('stage history read on a worker thread', () => {
     expect(both2.thread).toEqual(both2.here);
     expect(both2.fieldsThere).toEqual(both2.here);
     expect(both2.othersThere).toEqual(both2.here);
+  });
+
+  it('accounts.csv as real tools save it reads the same on the stage-history thread: BOM, CRLF, sep=;, CP949, UTF-16', async () => {
+    const rows = ['account_id,account_name,relationship,budget_cycle_month,notes', 'A1,영진,friendly,3,"증설, 내년"', 'A2,Two,neutral,12,', 'A3,가나,hostile,7,"두 줄\n메모"'];
+    // CP949 as Korean Excel writes it (the few syllables used here).
+    const CP949: Record<string, number[]> = { 영: [0xbf, 0xb5], 진: [0xc1, 0xf8], 증: [0xc1, 0xf5], 설: [0xbc, 0xb3], 내: [0xb3, 0xbb], 년: [0xb3, 0xe2], 가: [0xb0, 0xa1], 나: [0xb3, 0xaa], 두: [0xb5, 0xce], 줄: [0xc1, 0xd9], 메: [0xb8, 0xde], 모: [0xb8, 0xf0] };
+    const cp949 = (text: string) => Buffer.concat([...text].map((c) => Buffer.from(CP949[c] ?? [c.charCodeAt(0)])));
+    const files: [string, Uint8Array][] = [
+      ['BOM and CRLF', Buffer.from(`\ufeff${rows.join('\r\n')}\r\n`)],
+      ['sep=;', Buffer.from(['sep=;', ...rows.map((r) => r.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';'))].join('\n'))],
+      ['CP949', cp949(rows.join('\n'))],
+      ['UTF-16', Buffer.from(`\ufeff${rows.join('\n')}`, 'utf16le')],
+    ];
+    for (const [name, bytes] of files) {
+      const got = await both(Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n'), undefined, DEALS, CONFIG, false, { 'accounts.csv': bytes });
+      expect(got.othersThere, name).toEqual(got.here);
+      expect(got.othersTook, name).toBe(true);
+      const d = (got.here as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
+      expect(d.accounts!.map((a) => [a.accountId, a.accountName]), name).toEqual([
+        ['A1', '영진'],
+        ['A2', 'Two'],
+        ['A3', '가나'],
+      ]);
+      expect(d.accounts![2]!.notes, name).toBe('두 줄\n메모');
+    }
   });
 
   it('accounts.csv and targets.csv read on the stage-history thread give the Dataset a reading here gives (property)', async () => {
