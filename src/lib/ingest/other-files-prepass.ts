@@ -10,7 +10,7 @@ import type { Account, Issue, Target } from '../dataset.ts';
 import { fileSource } from './file-source.ts';
 import { IssueLog } from './issues.ts';
 import { readAccounts, readTargets } from './other-files.ts';
-import { type PlainTable, plainTable } from './prepass-rows.ts';
+import { type PlainTable, plainTable, wholeTable } from './prepass-rows.ts';
 import type { RowContext } from './schema.ts';
 import type { ProgressCallback, Table, TableOptions, TableSource } from './table.ts';
 import { appendAll } from '../append.ts';
@@ -66,5 +66,5 @@ function readOther<Rows>(
 /** A reading made there, taken over here: its issues added to `issues` (in the file's turn), its table made whole again. */
 export function takeOtherFile<Rows>(read: OtherFileRead<Rows>, issues: IssueLog): { table: Table } & Rows {
   appendAll(issues.issues, read.issues);
-  return { ...read.rows, table: { ...read.table, columns: new Set(read.table.columns) } };
+  return { ...read.rows, table: wholeTable(read.table) };
 }

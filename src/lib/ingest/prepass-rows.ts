@@ -20,6 +20,9 @@ export type PlainTable = Omit<Table, 'columns'> & { columns: string[] };
 
 export const plainTable = (table: Table): PlainTable => ({ ...table, columns: [...table.columns] });
 
+/** The table again, from what crossed threads: its own stats, which the receiving thread may still change. */
+export const wholeTable = (table: PlainTable): Table => ({ ...table, columns: new Set(table.columns), stats: { ...table.stats } });
+
 /** Row `i` refused by the fast path: its code says where its cells are kept (-1 - k for the k-th). */
 export function keepCells(rows: { code: Int32Array; kept: Record<string, string>[] }, i: number, cells: Record<string, string>): void {
   rows.code[i] = -1 - rows.kept.length;
@@ -46,7 +49,7 @@ export class PrepassFinish {
     this.file = file;
     this.issues = issues;
     for (const issue of pre.issues) issues.issues.push(issue);
-    this.table = { ...pre.table, columns: new Set(pre.table.columns), stats: { ...pre.table.stats } };
+    this.table = wholeTable(pre.table);
     this.deal = dealReference(ids, rejectedIds);
     const { text, ends } = pre.ids;
     this.dealOf = new Int32Array(textCount(pre.ids));
