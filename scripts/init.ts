@@ -7,10 +7,11 @@
  * `# ...` comment lines, why each guess was made. The guessing is
  * src/lib/ingest/vendor/suggest-config.ts; this file only does I/O, through
  * the `io` it is given, so tests run it in-process.
- * Exit codes: 0 written, 1 the folder cannot be read or a config exists, 2 bad arguments.
+ * Exit codes: 0 written, 1 the folder cannot be read, a config exists or the output cannot be written,
+ * 2 bad arguments (an --out that is a file of the data folder other than its config).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
@@ -19,6 +20,7 @@ import { IngestFatalError } from '../src/lib/ingest/issues.ts';
 import { listExports, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
+import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 
 const USAGE =
@@ -92,6 +94,10 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     io.stderr.write(`init: ${folder}: ${io.fs.kind(folder) === null ? 'the data folder does not exist' : 'not a folder'}\n`);
     return 1;
   }
+  if (out !== '-' && isDataFile(out, folder)) {
+    io.stderr.write(`init: --out ${out} is a file of the data folder, not its config; write the suggestion to ${join(folder, CONFIG_FILE)} (the default) or outside the folder\n${USAGE}\n`);
+    return 2;
+  }
   if (out !== '-' && io.fs.kind(out) !== null && args.force !== true) {
     io.stderr.write(`init: ${out} already exists; not overwritten. Review it, or rerun with --force to replace it, or --out - to print the suggestion\n`);
     return 1;
@@ -116,11 +122,31 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     io.stderr.write(notes);
     io.stdout.write(suggestion.text);
   } else {
-    io.fs.writeFile(out, suggestion.text);
+    try {
+      io.fs.writeFile(out, suggestion.text);
+    } catch (e) {
+      if (!isErrnoError(e)) throw e;
+      io.stderr.write(`init: ${outputError(out, e).message}\n`);
+      return 1;
+    }
     const elsewhere = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? '' : `; the metrics read ${join(folder, CONFIG_FILE)}: put it there once reviewed`;
     io.stderr.write(`${notes}# wrote ${out}${elsewhere}\n`);
   }
   return 0;
 }
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+/**
+ * `--out` inside the data folder under any name but the config's: an export (or a file that would be read
+ * as one next time), which --force must not replace either.
+ */
+function isDataFile(out: string, folder: string): boolean {
+  const path = resolve(out);
+  const inFolder = relative(resolve(folder), path);
+  if (inFolder === '' || inFolder.startsWith('..') || isAbsolute(inFolder)) return false;
+  return basename(path).toLowerCase() !== CONFIG_FILE.toLowerCase();
+}
+
+if (import.meta.main) {
+  guardStandardOutput('init');
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -68,6 +68,24 @@ export function nodeIO(): CliIO {
   };
 }
 
+/**
+ * Standard output's write errors arrive as 'error' events, after the write: without a listener Node
+ * ends the process with an unhandled error's stack. A reader that stopped reading (`| head`: EPIPE)
+ * is not a problem, and the rest is dropped quietly, as other command-line tools do; any other error
+ * (a full disk) is reported once, in a line, and the exit status becomes 1.
+ */
+export function guardStandardOutput(command: string, stdout: Pick<NodeJS.EventEmitter, 'on'> = process.stdout, stderr: CliWritable = process.stderr): void {
+  let reported = false;
+  stdout.on('error', (e: unknown) => {
+    if (isErrnoError(e) && e.code === 'EPIPE') return;
+    if (reported) return;
+    reported = true;
+    const code = isErrnoError(e) ? e.code : 'unknown';
+    stderr.write(`${command}: cannot write standard output: ${ERRNO_REASONS[code] ?? 'the system refused'} (${code})\n`);
+    process.exitCode = EXIT.input;
+  });
+}
+
 /** stderr as the progress reporter wants it: written to only when `io.isTTY`. */
 export function progressStream(io: CliIO): Pick<NodeJS.WriteStream, 'write' | 'isTTY'> {
   const write = (chunk: string) => (io.stderr.write(chunk), true);
@@ -120,6 +138,9 @@ const ERRNO_REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
   EBUSY: 'it is busy',
   EIO: 'the device reported an input/output error',
+  // Not the system's: writeFileAtomic's refusals (scripts/lib/io.ts, atomicDestination).
+  ENOTREG: 'something other than a file is there (a FIFO, a device or a socket), and Pipescope replaces only files; give the path of a file',
+  EDANGLING: 'it is a symbolic link to a file that does not exist; give the path of the file itself',
 };
 
 /** The OutputError for an operating-system error while writing `path`. */

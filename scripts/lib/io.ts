@@ -5,7 +5,33 @@ import { dirname, join, basename } from 'node:path';
 import { isLocalDate } from '../../src/lib/time.ts';
 
 /** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
-export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'appendFileSync' | 'renameSync' | 'rmSync'>;
+export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'appendFileSync' | 'renameSync' | 'rmSync' | 'lstatSync' | 'statSync' | 'realpathSync'>;
+
+/** An error with an errno-like code, as the CLIs report the operating system's (scripts/lib/cli.ts, ERRNO_REASONS). */
+function refused(code: 'ENOTREG' | 'EDANGLING', path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${path}`), { code, path });
+}
+
+/**
+ * Where writing `path` puts the file: `path` itself, or the file a symbolic
+ * link there points to (the link stays a link, as with `cp`). Anything else
+ * already there (a FIFO, a device, a socket, a folder, a link to nothing) is
+ * refused, never replaced: a rename would put a plain file in its place.
+ */
+export function atomicDestination(path: string, fs: Pick<AtomicWriteFs, 'lstatSync' | 'statSync' | 'realpathSync'> = nodeFs): string {
+  const link = fs.lstatSync(path, { throwIfNoEntry: false });
+  if (link === undefined) return path;
+  if (!link.isSymbolicLink()) {
+    if (link.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path });
+    if (!link.isFile()) throw refused('ENOTREG', path);
+    return path;
+  }
+  const target = fs.statSync(path, { throwIfNoEntry: false });
+  if (target === undefined) throw refused('EDANGLING', path);
+  if (target.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path });
+  if (!target.isFile()) throw refused('ENOTREG', path);
+  return fs.realpathSync(path);
+}
 
 /**
  * Write via a temporary file in the same folder and rename, so readers never
@@ -13,8 +39,9 @@ export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 
  * error rethrown; an existing file at `path` is then untouched. `data` may
  * come as pieces (a large document never made into one string).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, fs: AtomicWriteFs = nodeFs): void {
-  fs.mkdirSync(dirname(path), { recursive: true });
+export function writeFileAtomic(given: string, data: string | Uint8Array | Iterable<string>, fs: AtomicWriteFs = nodeFs): void {
+  fs.mkdirSync(dirname(given), { recursive: true });
+  const path = atomicDestination(given, fs);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     // 'wx': never follow or reuse something already at the temporary name.

@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportError } from '../../../scripts/lib/cli.ts';
+import { guardStandardOutput, reportError } from '../../../scripts/lib/cli.ts';
 import { asOfOption, fatalMessage, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from '../../../scripts/lib/io.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { errnoError, removeTempDirs, tempDir } from './helpers.ts';
@@ -118,5 +118,38 @@ describe('messages', () => {
     const thrown: string[] = [];
     expect(reportError('build', 'a string', { write: (s: string) => thrown.push(s) }, 'usage')).toBe(70);
     expect(thrown.join('')).toMatch(/^build: internal error: a string\n/u);
+  });
+});
+
+describe('guardStandardOutput', () => {
+  function emitter() {
+    const listeners: ((e: unknown) => void)[] = [];
+    return { on: (_event: string, fn: (e: unknown) => void) => (listeners.push(fn), undefined as never), emit: (e: unknown) => listeners.forEach((fn) => fn(e)) };
+  }
+  const saved = process.exitCode;
+  afterEach(() => {
+    process.exitCode = saved;
+  });
+
+  it('drops the rest quietly when the reader stopped reading (EPIPE): status unchanged', () => {
+    const stdout = emitter();
+    const lines: string[] = [];
+    process.exitCode = 0;
+    guardStandardOutput('metrics', stdout, { write: (s: string) => lines.push(s) });
+    stdout.emit(errnoError('EPIPE', 'write', ''));
+    stdout.emit(errnoError('EPIPE', 'write', ''));
+    expect(lines).toEqual([]);
+    expect(process.exitCode).toBe(0);
+  });
+
+  it('reports any other write error once, in a line, and sets exit status 1', () => {
+    const stdout = emitter();
+    const lines: string[] = [];
+    process.exitCode = 0;
+    guardStandardOutput('metrics', stdout, { write: (s: string) => lines.push(s) });
+    stdout.emit(errnoError('ENOSPC', 'write', ''));
+    stdout.emit(errnoError('ENOSPC', 'write', ''));
+    expect(lines).toEqual(['metrics: cannot write standard output: no space left on the device (ENOSPC)\n']);
+    expect(process.exitCode).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 /** `npm run metrics` in-process: exit codes, messages on stderr, and what is (not) written. */
 import * as nodeFs from 'node:fs';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/metrics.ts';
@@ -35,6 +36,30 @@ describe('metrics: exit 0, processed', () => {
       expect(await main(['--data', SPEC, '--as-of', asOf], f.io), f.stderr()).toBe(0);
       expect(JSON.parse(f.stdout()).as_of).toBe(asOf);
     }
+  });
+});
+
+describe('metrics: --out through a symbolic link', () => {
+  it('writes the file the link points to, and the link stays a link', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'latest.json'), 'old');
+    symlinkSync(join(dir, 'reports', 'latest.json'), join(dir, 'current.json'));
+    const f = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'current.json'], f.io)).toBe(0);
+    expect(lstatSync(join(dir, 'current.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'reports', 'latest.json'), 'utf8')).as_of).toBe('2025-06-30');
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['latest.json']);
+  });
+
+  it('refuses a link to nothing (exit 1), and leaves it as it was', async () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'missing.json'), join(dir, 'current.json'));
+    const f = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'current.json'], f.io)).toBe(1);
+    expect(f.stderr()).toBe('metrics: cannot write current.json: it is a symbolic link to a file that does not exist; give the path of the file itself (EDANGLING)\n');
+    expect(readlinkSync(join(dir, 'current.json'))).toBe(join(dir, 'missing.json'));
+    expect(readdirSync(dir)).toEqual(['current.json']);
   });
 });
 
@@ -121,6 +146,16 @@ describe('metrics: exit 2, bad arguments', () => {
     expect(f.stderr()).toMatch(/^metrics: --out reports is a folder; give a file, such as reports\/metrics\.json, or - for standard output\n/u);
     expect(hashTree(join(dir, 'reports'))).toEqual({ 'q1.txt': expect.any(String) });
     expect(readFileSync(join(dir, 'reports', 'q1.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('refuses an --out that is a FIFO (or a device, a socket), and leaves it in place: a rename would replace it with a file', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const f = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'pipe'], f.io)).toBe(2);
+    expect(f.stderr()).toMatch(/^metrics: --out pipe is not a file \(a FIFO, a device or a socket\); give the path of a file, or - for standard output\n/u);
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
   });
 
   it('refuses to overwrite an input of the data folder', async () => {

@@ -4,7 +4,8 @@
  * and a fake adapter with closed/won flags, probabilities and a stage table),
  * the guesses one by one, and the CLI run in-process on a temp folder.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -442,6 +443,28 @@ describe('npm run init (in-process)', () => {
     expect(readFileSync(configPath(), 'utf8')).toBe('{"currency": "USD"}\n');
     expect(main(['--data', join(dir, 'data'), '--force'], io)).toBe(0);
     expect(parseConfigText(readFileSync(configPath(), 'utf8')).currency).toBe('EUR');
+  });
+
+  it('never writes over a file of the data folder other than its config, even with --force', () => {
+    const deals = join(dir, 'data', 'deals.csv');
+    const before = readFileSync(deals, 'utf8');
+    for (const argv of [['--out', deals], ['--out', deals, '--force'], ['--out', join(dir, 'data', 'notes.txt'), '--force']]) {
+      err.length = 0;
+      expect(main(['--data', join(dir, 'data'), ...argv], io)).toBe(2);
+      expect(err.join('')).toMatch(/^init: --out .+ is a file of the data folder, not its config; write the suggestion to .+pipeline\.config\.json \(the default\) or outside the folder\nusage: /u);
+    }
+    expect(readFileSync(deals, 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'data')).sort()).toEqual(['deals.csv', 'stage_history.csv']);
+    // Outside the folder, or the config by another spelling of its path: written.
+    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'suggested.json')], io)).toBe(0);
+    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'data', '.', 'pipeline.config.json')], io)).toBe(0);
+  });
+
+  it('reports an output it cannot write in a line (exit 1), never with a stack', () => {
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'pipe'), '--force'], io)).toBe(1);
+    expect(err.join('')).toMatch(/^init: cannot write .+pipe: something other than a file is there \(a FIFO, a device or a socket\), and Pipescope replaces only files; give the path of a file \(ENOTREG\)\n$/u);
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
   });
 
   it('--out - prints the suggestion and leaves the folder alone', () => {
