@@ -2,7 +2,7 @@
  * Korean of the messages of the vendor adapters (ingest/vendor/): a CRM's
  * column labels, ids and file names are kept as the export writes them.
  */
-import { koLineList, koLines, LINE_LIST, LINES, QUOTED, re, type Rules } from './issue-rules.ts';
+import { koLineList, koLines, LINE_LIST, LINES, QUOTED, re, type Rules, topic, V } from './issue-rules.ts';
 
 const ROW_REJECTED = '이 행은 제외했습니다';
 /** "1 deal has" / "3 deals have", "1 opportunity has" / "2 opportunities have": the count. */
@@ -79,6 +79,12 @@ export const VENDOR_RULES: Rules = {
     ],
   ],
   amount_missing: [[re(`${QUOTED('col')} is empty; it counts as 0`), (g) => `"${g.col}" 값이 비어 있어 0으로 계산합니다`]],
+  ambiguous_amount: [
+    [
+      re(`${QUOTED('col')} ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),
+      (g) => `"${g.col}" ${topic(g.v!)} 소수점으로 읽어 ${g.d}입니다. 점이 천 단위 구분 기호라면(${g.t}) pipeline.config.json의 "decimal"을 ","로 지정하세요`,
+    ],
+  ],
   missing_fx_rate: [
     [
       re(`${QUOTED('col')} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)`),

@@ -155,6 +155,12 @@ const ROW_RULES: Rules = {
     ],
   ],
   amount_missing: [[re(`amount is empty; it counts as 0`), () => `amount가 비어 있어 0으로 계산합니다`]],
+  ambiguous_amount: [
+    [
+      re(`(?<col>amount|cost) ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),
+      (g) => `${g.col} ${topic(g.v!)} 소수점으로 읽어 ${g.d}입니다. 점이 천 단위 구분 기호라면(${g.t}) pipeline.config.json의 "decimal"을 ","로 지정하세요`,
+    ],
+  ],
   synthesized_history: [
     [
       re(`no stage_history rows; the history is synthesized from created_at, stage and closed_at`),

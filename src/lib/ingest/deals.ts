@@ -12,7 +12,7 @@ import { grown } from './grown.ts';
 import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
-import { Invalid, quoteValue } from './values.ts';
+import { dotThousandsDoubt, Invalid, quoteValue } from './values.ts';
 
 export const DEALS_FILE = 'deals.csv';
 
@@ -121,6 +121,12 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
   // Amounts are converted from the row's own currency.
   const { code, fxRate } = r.currency;
   if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
+  // `12.000` with a decimal point is 12, but in a European export twelve thousand: said, not guessed.
+  for (const column of ['amount', 'cost'] as const) {
+    const money = r[column];
+    const doubt = money === null ? null : dotThousandsDoubt(money.text, ctx.numbers.decimal);
+    if (doubt !== null) issues.warning(DEALS_FILE, line, column, 'ambiguous_amount', `${column} ${doubt}`);
+  }
   const budget = r.budget_confirmed.value;
   if (budget instanceof Invalid) issues.warning(DEALS_FILE, line, 'budget_confirmed', budget.code, `budget_confirmed ${budget.reason}`);
   const purchase = r.purchase_type.value;

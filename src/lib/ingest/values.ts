@@ -190,6 +190,25 @@ function koreanUnitsHint(s: string, decimal: NumberOptions['decimal']): string {
   return ` (Korean number units such as 만 and 억 are not read: write the amount in full${full})`;
 }
 
+/**
+ * One dot with one to three digits before it (not a lone 0) and exactly three after (`12.000`, `€1.500`):
+ * with `decimal` ".", a number with three decimals; as European Excel writes it, a dot between thousands.
+ */
+const DOT_THREE_DIGITS = /^\D*([1-9]\d{0,2})\.(\d{3})\D*$/u;
+
+/**
+ * Why an amount read with a decimal point could mean a thousand times more (`12.000` read as 12 that
+ * is 12,000 in the export's locale), or null. Only the decimal "." reading is ambiguous this way.
+ */
+export function dotThousandsDoubt(text: string, decimal: NumberOptions['decimal']): string | null {
+  if (decimal !== '.' || text.indexOf('.') === -1) return null;
+  const m = DOT_THREE_DIGITS.exec(text.trim());
+  if (m === null) return null;
+  const asDecimal = Number(`${m[1]}.${m[2]}`);
+  const asThousands = Number(`${m[1]}${m[2]}`);
+  return `${quoteValue(text)} is read as ${asDecimal} (a decimal point); if the dot separates thousands (${asThousands}), set "decimal": "," in pipeline.config.json`;
+}
+
 /** A whole number in [min, max]. */
 export function parseInteger(text: string, min: number, max: number): number | Invalid {
   if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number`);

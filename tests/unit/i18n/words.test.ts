@@ -95,6 +95,12 @@ describe('data-quality messages in Korean', () => {
       'stage "보류"는 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))',
     );
     expect(say('negative_number', 'amount "-45000000" is negative; only 0 or more is allowed')).toBe('amount "-45000000"은 음수입니다. 0 이상만 허용됩니다');
+    expect(say('ambiguous_amount', 'amount "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json')).toBe(
+      'amount "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요',
+    );
+    expect(say('ambiguous_amount', '"Deal - Value" "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json')).toBe(
+      '"Deal - Value" "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요',
+    );
     expect(say('stage_mismatch', 'stage is "negotiate" but the latest stage_history row (line 5767) is "propose"; the history wins')).toBe(
       'stage는 "negotiate"이지만 마지막 stage_history 행(5767행)은 "propose"입니다. 이력을 따릅니다',
     );

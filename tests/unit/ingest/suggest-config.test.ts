@@ -284,6 +284,18 @@ describe('format guesses', () => {
   it('decimal: comma when 1.234,56-style amounts dominate', () => {
     expect(guessDecimal(['1.234,56', '12,5', '€ 3.000.000', '1,234']).value).toBe(',');
     expect(guessDecimal(['1,234.56', '12.5', '1.234,56']).value).toBe('.');
+    // One dot and three digits, and nothing else to tell by: thousands, as a European export writes them, with a WARNING.
+    const europe = guessDecimal(['12.000', '5.000', '2.500', '750', '€1.500']);
+    expect(europe.value).toBe(',');
+    expect(europe.notes).toEqual([
+      'WARNING: decimal ",": 4 amounts such as "12.000" have one dot and three digits after it, and no amount shows which mark is the decimal one: ' +
+        'the dot is read as a thousands separator, as European exports write amounts ("12.000" as 12000). If they are amounts with three decimals, set "decimal" to "."',
+    ]);
+    // Anything that settles it wins; `12,000` beside `12.000` settles nothing: the default, as before.
+    expect(guessDecimal(['12.000', '12.5']).value).toBe('.');
+    expect(guessDecimal(['12.000', '1.234,5']).value).toBe(',');
+    expect(guessDecimal(['12.000', '12,000']).value).toBe('.');
+    expect(guessDecimal(['0.125', '750']).value).toBe('.');
     expect(guessDecimal(['1000', '1,234']).value).toBe('.');
   });
 

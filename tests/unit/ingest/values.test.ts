@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dotThousandsDoubt,
   type DateOptions,
   Invalid,
   parseAmountIn,
@@ -150,6 +151,15 @@ describe('dates', () => {
     // With an offset, the instant is seen in the config timezone.
     expect(parseLocalDate('2025-03-04T20:00:00Z', SEOUL)).toBe('2025-03-05');
     expect(parseLocalDate('2025-02-30', SEOUL)).toBeInstanceOf(Invalid);
+  });
+});
+
+describe('dotThousandsDoubt', () => {
+  it('names the two readings of one dot and three digits, only with the decimal point', () => {
+    expect(dotThousandsDoubt('12.000', '.')).toBe('"12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json');
+    expect(dotThousandsDoubt('€1.500 ', '.')).toBe('"€1.500 " is read as 1.5 (a decimal point); if the dot separates thousands (1500), set "decimal": "," in pipeline.config.json');
+    for (const plain of ['12000', '12.5', '12.50', '1,234.567', '0.125', '1234.567', '1.234.567', '12,000']) expect(dotThousandsDoubt(plain, '.'), plain).toBe(null);
+    expect(dotThousandsDoubt('12.000', ',')).toBe(null);
   });
 });
 

@@ -73,12 +73,24 @@ function numberCore(cell: string): string {
 const COMMA_DECIMAL = [/^\d{1,3}(?:\.\d{3})+,\d+$/u, /^\d+,\d{1,2}$/u, /^\d{1,3}(?:\.\d{3}){2,}$/u];
 const DOT_DECIMAL = [/^\d{1,3}(?:,\d{3})+\.\d+$/u, /^\d+\.\d{1,2}$/u, /^\d{1,3}(?:,\d{3}){2,}$/u];
 
-/** decimal: `,` when amounts written like `1.234,56` or `12,5` outnumber those like `1,234.56` or `12.5`. */
+/** One separator and three digits after it (`12.000`, `12,000`): a decimal mark or a thousands separator, which the cell alone cannot tell. */
+const DOT_THREE = /^[1-9]\d{0,2}\.\d{3}$/u;
+const COMMA_THREE = /^[1-9]\d{0,2},\d{3}$/u;
+
+/**
+ * decimal: `,` when amounts written like `1.234,56` or `12,5` outnumber those like `1,234.56` or `12.5`; and, when no
+ * amount settles it, when some are written like `12.000` and none like `12,000`: money with three decimals is rare,
+ * a dot between thousands is how European exports write amounts, and `12.000` read the other way is a thousand times
+ * too small. Said with a WARNING either way.
+ */
 export function guessDecimal(amounts: Iterable<string>): Guess<'.' | ','> {
   let comma = 0;
   let dot = 0;
+  let dotThree = 0;
+  let commaThree = 0;
   let commaExample = '';
   let dotExample = '';
+  let dotThreeExample = '';
   for (const cell of amounts) {
     const core = numberCore(cell);
     if (COMMA_DECIMAL.some((re) => re.test(core))) {
@@ -87,7 +99,20 @@ export function guessDecimal(amounts: Iterable<string>): Guess<'.' | ','> {
     } else if (DOT_DECIMAL.some((re) => re.test(core))) {
       dot++;
       dotExample ||= cell;
-    }
+    } else if (DOT_THREE.test(core)) {
+      dotThree++;
+      dotThreeExample ||= cell;
+    } else if (COMMA_THREE.test(core)) commaThree++;
+  }
+  if (comma === 0 && dot === 0 && dotThree > 0 && commaThree === 0) {
+    return {
+      value: ',',
+      notes: [
+        `WARNING: decimal ",": ${plural(dotThree, 'amount')} such as ${quoted(dotThreeExample)} ${dotThree === 1 ? 'has' : 'have'} one dot and three digits after it, and no amount shows which mark is ` +
+          `the decimal one: the dot is read as a thousands separator, as European exports write amounts (${quoted(dotThreeExample)} as ${dotThreeExample.replace(/^\D*(\d+)\.(\d{3})\D*$/u, '$1$2')}). ` +
+          'If they are amounts with three decimals, set "decimal" to "."',
+      ],
+    };
   }
   if (comma > dot) {
     const also = dot > 0 ? `; ${plural(dot, 'amount')} such as ${quoted(dotExample)} read the other way: check them` : '';
