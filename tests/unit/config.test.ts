@@ -73,6 +73,26 @@ describe('pipeline.config.json', () => {
     expect(errorOf({ colour: 'blue' })).toMatchInlineSnapshot(`"pipeline.config.json: (top level): Unrecognized key: "colour""`);
   });
 
+  it('refuses two stages sharing a name once case and spaces are ignored: a cell naming it would go to the first', () => {
+    const stages = [
+      { id: 'a', kind: 'open', label: { en: 'Same' } },
+      { id: 'b', kind: 'open', label: { en: 'same', ko: '같은 단계' } },
+      { id: 'A c', kind: 'open' },
+      { id: 'ac', kind: 'open' },
+      { id: 'w', kind: 'won', label: { en: 'B' } },
+      { id: 'l', kind: 'lost', label: { ko: '같은단계' } },
+    ];
+    expect(errorOf({ stages })).toMatchInlineSnapshot(`
+      "pipeline.config.json: stages[1].label.en: "same" of stage "b" and "Same" of stage "a" are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own
+      pipeline.config.json: stages[3].id: "ac" of stage "ac" and "A c" of stage "A c" are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own
+      pipeline.config.json: stages[4].label.en: "B" of stage "w" and "b" of stage "b" are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own
+      pipeline.config.json: stages[5].label.ko: "같은단계" of stage "l" and "같은 단계" of stage "b" are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own"
+    `);
+    // One stage may repeat its own names (its id as its English label, the same label in two languages).
+    const own = parseConfig({ stages: [{ id: 'open', kind: 'open', label: { en: 'Open', ko: 'open' } }, { id: 'won', kind: 'won', label: { en: 'WON' } }, { id: 'lost', kind: 'lost' }] });
+    expect(own.stages.map((s) => s.id)).toEqual(['open', 'won', 'lost']);
+  });
+
   it('reports JSON syntax errors with the file name', () => {
     expect(() => parseConfigText('{ "currency": ')).toThrow(/^pipeline\.config\.json: not valid JSON/);
   });

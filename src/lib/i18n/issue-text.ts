@@ -155,6 +155,15 @@ const ROW_RULES: Rules = {
     ],
   ],
   amount_missing: [[re(`amount is empty; it counts as 0`), () => `amount가 비어 있어 0으로 계산합니다`]],
+  close_before_create: [
+    [
+      re(`(?<col>"[^"]*"|[^"]+?) is before created_at; without stage_history rows the deal is taken as created when it closed`),
+      (g) => `${subject(g.col!)} created_at보다 앞섭니다. stage_history 행이 없으면 마감한 때에 생성된 딜로 봅니다`,
+    ],
+  ],
+  removed_before_create: [
+    [re(`(?<col>"[^"]*"|[^"]+?) is not after created_at; the deal never counts`), (g) => `${subject(g.col!)} created_at보다 뒤가 아니어서 이 딜은 어디에도 집계되지 않습니다`],
+  ],
   ambiguous_amount: [
     [
       re(`(?<col>amount|cost) ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),

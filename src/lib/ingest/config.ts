@@ -58,6 +58,25 @@ export const configSchema = z
           if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate stage id "${s.id}"` });
           ids.add(s.id);
         });
+        // A cell names a stage by its id or any label, ignoring case and spaces: two stages must not share such a name.
+        const owners = new Map<string, { stage: number; name: string }>();
+        stages.forEach((s, i) => {
+          const names: [string, (string | number)[]][] = [[s.id, [i, 'id']], ...Object.entries(s.label ?? {}).map(([lang, label]): [string, (string | number)[]] => [label, [i, 'label', lang]])];
+          for (const [name, path] of names) {
+            const key = normalizeStageName(name);
+            const first = owners.get(key);
+            if (first === undefined) owners.set(key, { stage: i, name });
+            else if (first.stage !== i) {
+              const other = stages[first.stage]!;
+              if (other.id === s.id) continue; // a duplicate id, said above
+              ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `"${name}" of stage "${s.id}" and "${first.name}" of stage "${other.id}" are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own`,
+              });
+            }
+          }
+        });
         const won = stages.filter((s) => s.kind === 'won').length;
         if (won !== 1) ctx.addIssue({ code: 'custom', message: `needs exactly one stage of kind "won" (has ${won})` });
         if (!stages.some((s) => s.kind === 'lost')) ctx.addIssue({ code: 'custom', message: 'needs at least one stage of kind "lost"' });

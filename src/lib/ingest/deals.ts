@@ -121,6 +121,13 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
   // Amounts are converted from the row's own currency.
   const { code, fxRate } = r.currency;
   if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
+  // An import of old deals often has them created after they closed (the CRM's creation is the import).
+  if (r.closed_at !== null && r.closed_at < r.created_at && ctx.config.stages[r.stage]!.kind !== 'open') {
+    issues.warning(DEALS_FILE, line, 'closed_at', 'close_before_create', `closed_at is before created_at; without stage_history rows the deal is taken as created when it closed`);
+  }
+  if (r.removed_at !== null && r.removed_at <= r.created_at) {
+    issues.warning(DEALS_FILE, line, 'removed_at', 'removed_before_create', `removed_at is not after created_at; the deal never counts`);
+  }
   // `12.000` with a decimal point is 12, but in a European export twelve thousand: said, not guessed.
   for (const column of ['amount', 'cost'] as const) {
     const money = r[column];

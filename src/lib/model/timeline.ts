@@ -145,13 +145,19 @@ function byDeal(h: Dataset['stageHistory'], rowStart: Int32Array): { stage: Int3
   return { stage, at };
 }
 
-/** Rule 6: events for a deal without any stage_history rows. */
+/**
+ * Rule 6: events for a deal without any stage_history rows. A closed deal whose closed_at is before its
+ * created_at (an import of old deals: the CRM's creation is the import) opens when it closed, so that its
+ * close stays its last event: sorted the other way it would read as reopened and open today
+ * (docs/spec-readings.md; ingest warns `close_before_create`).
+ */
 export function synthesizedEvents(deal: Deal, config: Config): { stage: number; at: number }[] {
   const firstOpen = config.sequence[0]!.index;
   const stage = config.stages[deal.stage]!;
-  const events = [{ stage: firstOpen, at: deal.createdAt }];
+  const closes = stage.kind !== 'open' && deal.closedAt !== null;
+  const events = [{ stage: firstOpen, at: closes ? Math.min(deal.createdAt, deal.closedAt!) : deal.createdAt }];
   if (stage.kind === 'open' && stage.index !== firstOpen) events.push({ stage: stage.index, at: deal.createdAt });
-  if (stage.kind !== 'open' && deal.closedAt !== null) events.push({ stage: stage.index, at: deal.closedAt });
+  if (closes) events.push({ stage: stage.index, at: deal.closedAt! });
   return events;
 }
 
