@@ -103,6 +103,18 @@ describe('HubSpot deals export', () => {
     expect(() => load([fixtureFile()], fixtureConfig(), { pipeline: 'Partners' })).toThrow(/--pipeline "Partners" is not in the HubSpot deals export.*"Sales Pipeline" \(7 deals\)/);
   });
 
+  it('names the export that lacks a column deals.csv requires, by HubSpot\'s name for it, in a series too', () => {
+    const full = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner\n1,A,Closed Won,100,2026-05-01,2026-01-01,Kim\n';
+    const bare = 'Record ID,Deal Name,Deal Stage,Close Date\n1,A,Closed Won,2026-05-01\n';
+    const files = [exportFile('hubspot-crm-exports-all-deals-2026-05-31.csv', full), exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', bare)];
+    expect(() => load(files, {})).toThrow(
+      new IngestFatalError(
+        'hubspot-crm-exports-all-deals-2026-06-30.csv',
+        'hubspot-crm-exports-all-deals-2026-06-30.csv: the HubSpot deals export lacks "Deal owner", "Amount" and "Create Date"; add them to the exported columns and export again',
+      ),
+    );
+  });
+
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);

@@ -120,3 +120,12 @@ describe('Pipedrive deals export', () => {
     expect(dataset.issues.filter((i) => i.line === 0).map((i) => i.code).sort()).toEqual(['account_by_name', 'no_company']);
   });
 });
+
+describe('Pipedrive: a missing column', () => {
+  it('is named as Pipedrive names it, with its alternatives, in the file that lacks it', () => {
+    const text = 'Deal - ID,Deal - Title,Deal - Value,Deal - Stage,Deal - Status\n1,A,100,Qualified,open\n';
+    expect(() => load([exportFile('deals-1-1.csv', text)], CONFIG)).toThrow(
+      /^deals-1-1\.csv: the Pipedrive deals export lacks "Deal - Owner" and "Deal - Deal created" or "Deal - Add time" or "Deal - Created"; add them to the exported columns and export again$/u,
+    );
+  });
+});

@@ -14,6 +14,7 @@ import { Invalid, parseInstant } from '../values.ts';
 import { cellAt, columnIndex, firstColumn } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
+import { requireExportColumns } from './required-columns.ts';
 
 /** HubSpot writes this for an empty property in some exports. */
 const NO_VALUE = '(no value)';
@@ -251,4 +252,9 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     });
   }
   return { deals, issues, dropped };
+}
+
+/** Throws, naming the export's own columns, when `file` lacks one that deals.csv requires (the company is optional: see \`no_company\`). */
+export function requireHubSpotColumns(file: string, layout: HubSpotLayout): void {
+  requireExportColumns(file, 'HubSpot deals export', layout.at, ['owner', 'amount', 'created_at', 'stage'], SIMPLE_COLUMNS);
 }

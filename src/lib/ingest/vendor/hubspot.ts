@@ -4,7 +4,7 @@
  * read as snapshots (snapshots.ts).
  */
 import type { Issue } from '../../dataset.ts';
-import { hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals } from './hubspot-deals.ts';
+import { hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals, requireHubSpotColumns } from './hubspot-deals.ts';
 import { choosePipeline } from './pipeline-choice.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Limitation, Origin } from './types.ts';
@@ -20,6 +20,7 @@ export const hubspot: Adapter = {
   adapt(files, { config, pipeline }): AdapterOutput {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names, f.table.headers)]));
+    for (const [f, layout] of layouts) requireHubSpotColumns(f.table.file, layout);
     const chosen = choosePipeline(list, (f) => layouts.get(f)!.pipeline, {
       pipeline,
       product: 'HubSpot deals',

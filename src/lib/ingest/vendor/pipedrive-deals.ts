@@ -15,6 +15,7 @@ import { Invalid, parseInstant } from '../values.ts';
 import { cellAt, columnIndex } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
+import { requireExportColumns } from './required-columns.ts';
 
 /** Canonical deals columns and the Pipedrive columns they come from (the first present). */
 const SIMPLE_COLUMNS: [canonical: string, ...labels: string[]][] = [
@@ -203,4 +204,9 @@ export function readPipedriveDeals(table: VendorTable, records: readonly VendorR
     });
   }
   return { deals, issues, dropped };
+}
+
+/** Throws, naming the export's own columns, when `file` lacks one that deals.csv requires (the company is optional: see \`no_company\`). */
+export function requirePipedriveColumns(file: string, layout: PipedriveLayout): void {
+  requireExportColumns(file, 'Pipedrive deals export', layout.at, ['owner', 'amount', 'created_at'], SIMPLE_COLUMNS);
 }

@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../../dataset.ts';
 import { choosePipeline } from './pipeline-choice.ts';
-import { pipedriveDealColumns, pipedriveLayout, readPipedriveDeals } from './pipedrive-deals.ts';
+import { pipedriveDealColumns, pipedriveLayout, readPipedriveDeals, requirePipedriveColumns } from './pipedrive-deals.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Origin } from './types.ts';
 import { appendAll } from '../../append.ts';
@@ -20,6 +20,7 @@ export const pipedrive: Adapter = {
   adapt(files, { config, pipeline }): AdapterOutput {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, pipedriveLayout(f.table.names)]));
+    for (const [f, layout] of layouts) requirePipedriveColumns(f.table.file, layout);
     const chosen = choosePipeline(list, (f) => layouts.get(f)!.other.pipeline.index, {
       pipeline,
       product: 'Pipedrive deals',
