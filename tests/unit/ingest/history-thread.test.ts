@@ -239,7 +239,7 @@ describe('stage history read on a worker thread', () => {
     expect(both2.thread).toEqual(both2.here);
     expect(both2.fieldsThere).toEqual(both2.here);
     expect(both2.othersThere).toEqual(both2.here);
-  });
+  }, 60_000);
 
   it('accounts.csv as real tools save it reads the same on the stage-history thread: BOM, CRLF, sep=;, CP949, UTF-16', async () => {
     const rows = ['account_id,account_name,relationship,budget_cycle_month,notes', 'A1,영진,friendly,3,"증설, 내년"', 'A2,Two,neutral,12,', 'A3,가나,hostile,7,"두 줄\n메모"'];
@@ -264,7 +264,7 @@ describe('stage history read on a worker thread', () => {
       ]);
       expect(d.accounts![2]!.notes, name).toBe('두 줄\n메모');
     }
-  });
+  }, 60_000);
 
   it('accounts.csv and targets.csv read on the stage-history thread give the Dataset a reading here gives (property)', async () => {
     const account = fc.tuple(
