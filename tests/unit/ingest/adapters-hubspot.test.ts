@@ -115,6 +115,14 @@ describe('HubSpot deals export', () => {
     );
   });
 
+  it('reports an unreadable Close Date of a closed deal once, though it fills two columns of deals.csv', () => {
+    const text = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner\n1,A,Closed Won,100,2026-13-01,2026-01-01,Kim\n2,B,Qualified To Buy,200,2026-08-01,2026-02-01,Lee\n';
+    const dataset = load([exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)], fixtureConfig());
+    const dates = dataset.issues.filter((i) => i.code === 'invalid_date');
+    expect(dates.map((i) => `${i.line} ${i.column}: ${i.message}`)).toEqual(['2 Close Date: "Close Date" "2026-13-01" has month 13, not 1-12']);
+    expect(dataset.files['hubspot-crm-exports-all-deals-2026-06-30.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+  });
+
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);

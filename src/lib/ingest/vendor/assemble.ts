@@ -84,7 +84,7 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
   const dataset = buildDataset(files, config);
 
   const fallbackFile = tables[0]?.file ?? '';
-  const remapped = withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile)));
+  const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile))));
   const issues = [...readIssues, ...output.issues, ...remapped].sort(compareIssues);
   return {
     ...dataset,
@@ -104,6 +104,20 @@ function withoutEchoes(issues: Issue[]): Issue[] {
   const causes = new Set<string>();
   for (const i of issues) if (i.severity === 'error' && i.code !== 'unknown_deal') causes.add(`${i.file}\u0000${i.line}`);
   return issues.filter((i) => i.code !== 'unknown_deal' || !causes.has(`${i.file}\u0000${i.line}`));
+}
+
+/**
+ * One export column often fills two canonical ones (HubSpot's Close Date is expected_close_at and, for a closed deal,
+ * closed_at): an unreadable cell is then one problem, which remapping makes two identical issues; one is kept.
+ */
+function withoutRepeats(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}\u0000${i.line}\u0000${i.column}\u0000${i.code}\u0000${i.severity}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFile: string): Issue {
