@@ -178,6 +178,21 @@ const OPP_HISTORY = lines(
   'O4,Tech Review,2025-03-14T10:00:00+09:00',
 );
 
+describe('suggestConfig when the date order cannot be told', () => {
+  it('still names every stage of a Salesforce history report, and leaves date_order to the user with a WARNING', () => {
+    const report = lines(
+      '"Opportunity Owner","Opportunity Name","Opportunity ID","Created Date","Last Modified","From Stage","To Stage","Amount","Close Date"',
+      '"Jane Doe","Acme","006A","1/5/2026","1/5/2026","","Prospecting","12,000.00","3/10/2026"',
+      '"Jane Doe","Acme","006A","1/5/2026","2/1/2026","Prospecting","Closed Won","12,000.00","2/1/2026"',
+      '"John Roe","Beta","006B","2/10/2026","2/10/2026","","Prospecting","5,000.00","6/12/2026"',
+    );
+    const { config, notes } = suggestConfig([file('report1.csv', report)]);
+    expect(config.date_order).toBe('YMD');
+    expect(notes.some((n) => n.startsWith('WARNING: date_order left at "YMD"'))).toBe(true);
+    expect(config.stages.map((s) => `${s.id}:${s.kind}:${s.label.en}`)).toEqual(['prospecting:open:Prospecting', 'closed_won:won:Closed Won', 'lost:lost:Lost']);
+  });
+});
+
 describe('suggestConfig with an adapter whose export has closed/won flags', () => {
   it('takes kinds from the flags, probabilities as medians of the percent column, ₩, +09:00 and Hangul', () => {
     const { config, notes } = suggestConfig([file('opps.csv', OPPS), file('history.csv', OPP_HISTORY)], { adapters: [fakeAdapter] });
@@ -278,6 +293,9 @@ describe('format guesses', () => {
     const ambiguous = guessDateOrder(['03/04/2025', '1/2/25']);
     expect(ambiguous.value).toBe('YMD');
     expect(ambiguous.notes[0]).toMatch(/^WARNING: date_order left at "YMD".*"03\/04\/2025"/u);
+    // The exports are still read meanwhile, month first, for their stage names.
+    expect(ambiguous.reading).toBe('MDY');
+    expect(guessDateOrder(['31/05/2025']).reading).toBeUndefined();
     expect(guessDateOrder(['2025/06/30', '2025-06-30T10:00:00Z']).value).toBe('YMD');
   });
 

@@ -99,7 +99,8 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
   const { adapter, roles, tables, ignored } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
   const all = [...tables, ...ignored];
   // The adapter reads dates by the config: give it the date order and zone the raw cells suggest.
-  const formats = parseConfig({ date_order: guessDateOrder(allCells(all)).value, timezone: guessTimezone(allCells(all), '').value });
+  const order = guessDateOrder(allCells(all));
+  const formats = parseConfig({ date_order: order.reading ?? order.value, timezone: guessTimezone(allCells(all), '').value });
   const output = adapter.adapt(roles, { config: formats, pipeline: options.pipeline });
   const view = { deals: output.tables['deals.csv'], history: output.tables['stage_history.csv'], tables: all };
   const unmatched = (config: Config) => [...unmatchedStages(adapter.adapt(roles, { config, pipeline: options.pipeline }), config).keys()];
@@ -122,7 +123,8 @@ export function suggestConfig(files: readonly ExportFile[], options: SuggestOpti
   const korean = guessLocale(stageNames(view), deals).value === 'ko';
   const timezone = guessTimezone(allCells(view.tables), currency.value, korean);
   const decimal = guessDecimal(amountCells(view));
-  const evidence = stageEvidence(view, { timeZone: timezone.value, dateOrder: dateOrder.value });
+  // Dates that read either way are read month first for the stages' order; the suggestion leaves date_order to the user.
+  const evidence = stageEvidence(view, { timeZone: timezone.value, dateOrder: dateOrder.reading ?? dateOrder.value });
 
   const build = (ev: StageEvidence) => {
     const stages = suggestStages(ev);

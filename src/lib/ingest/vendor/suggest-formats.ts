@@ -19,7 +19,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const PART_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?:$|[ T])/u;
 
 /** date_order from slash, dot and dash dates whose year is last: a first part above 12 is a day, a second part above 12 too. */
-export function guessDateOrder(cells: Iterable<string>): Guess<DateOrder> {
+export function guessDateOrder(cells: Iterable<string>): Guess<DateOrder> & { reading?: DateOrder } {
   let partDates = 0;
   let dayFirst = 0;
   let monthFirst = 0;
@@ -58,6 +58,8 @@ export function guessDateOrder(cells: Iterable<string>): Guess<DateOrder> {
   if (monthFirst > 0) return { value: 'MDY', notes: [`date_order "MDY": dates such as ${quoted(monthExample)} have a second part above 12, so it is the day`] };
   return {
     value: 'YMD',
+    // To read the exports' stage names and moves meanwhile, the dates must read somehow: month first, as US exports write them.
+    reading: 'MDY',
     notes: [
       `WARNING: date_order left at "YMD" (the default): ${plural(partDates, 'date')} such as ${quoted(example)} put the year last, but no part is above 12, ` +
         'so day-first and month-first read alike. Set "date_order" to "MDY" or "DMY" as your CRM writes dates, or those dates are rejected',
