@@ -35,6 +35,7 @@ import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
+import { refusePipelineOption } from './vendor/pipeline-choice.ts';
 
 export { IngestFatalError };
 
@@ -78,6 +79,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const pathOf = (name: string) => join(folder, onDisk.get(name) ?? name);
   const canonical = options.format === 'canonical' || (options.format === undefined && onDisk.has(DEALS_FILE));
   if (!canonical) return await readExports(folder, options);
+  refusePipelineOption(options.pipeline, DEALS_FILE, 'a folder of canonical files');
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   let historySize = 0;

@@ -123,6 +123,24 @@ describe('HubSpot deals export', () => {
     expect(dataset.files['hubspot-crm-exports-all-deals-2026-06-30.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
   });
 
+  it('matches --pipeline ignoring case and spaces, and reads a Pipeline cell of (No value) as no pipeline', () => {
+    const text =
+      'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,Pipeline\n' +
+      '1,A,Appointment Scheduled,100,2026-08-01,2026-01-01,Kim,영업 파이프라인\n' +
+      '2,B,Appointment Scheduled,200,2026-08-01,2026-02-01,Lee,(No value)\n' +
+      '3,C,Appointment Scheduled,300,2026-08-01,2026-02-01,Lee,\n';
+    const files = [exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)];
+    expect(() => load(files, fixtureConfig())).toThrow(/holds 2 pipelines: "영업 파이프라인" \(1 deal\), "\(no pipeline\)" \(2 deals\)/u);
+    expect(load(files, fixtureConfig(), { pipeline: '영업파이프라인' }).deals.map((d) => d.id)).toEqual(['1']);
+  });
+
+  it('refuses --pipeline where the data has no pipelines, rather than reading every deal', () => {
+    const report = readFileSync(join(EXPORTS, 'salesforce-history-report', 'data', 'Opportunity History - FY25 report.csv'), 'utf8');
+    expect(() => load([exportFile('history.csv', report)], {}, { pipeline: 'Sales' })).toThrow(
+      new IngestFatalError('history.csv', '--pipeline "Sales" cannot be applied to Salesforce reports: only HubSpot and Pipedrive exports hold pipelines to choose from; leave out --pipeline'),
+    );
+  });
+
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);

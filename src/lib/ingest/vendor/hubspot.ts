@@ -4,7 +4,7 @@
  * read as snapshots (snapshots.ts).
  */
 import type { Issue } from '../../dataset.ts';
-import { hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals, requireHubSpotColumns } from './hubspot-deals.ts';
+import { hubspotCell, hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals, requireHubSpotColumns } from './hubspot-deals.ts';
 import { choosePipeline } from './pipeline-choice.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Limitation, Origin } from './types.ts';
@@ -17,6 +17,7 @@ export const hubspot: Adapter = {
     return names.includes('record id') && names.includes('deal stage') ? 'deals' : null;
   },
   signatures: [{ what: 'a HubSpot deals export', marks: ['Record ID', 'Deal Stage', 'Deal Name', 'Deal owner'], needs: [['Record ID'], ['Deal Stage']] }],
+  pipelines: true,
   adapt(files, { config, pipeline }): AdapterOutput {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names, f.table.headers)]));
@@ -26,6 +27,7 @@ export const hubspot: Adapter = {
       product: 'HubSpot deals',
       columnName: PIPELINE_COLUMN,
       idColumn: (f) => layouts.get(f)!.at.get('deal_id') ?? -1,
+      cell: hubspotCell,
     });
     const issues: Issue[] = [...chosen.issues];
     const dropped: Origin[] = [];

@@ -18,6 +18,7 @@ import { ADAPTERS } from './registry.ts';
 import type { Adapter, VendorFile, VendorTable } from './types.ts';
 import { whyNotRead } from './unread-files.ts';
 import { appendAll } from '../../append.ts';
+import { refusePipelineOption } from './pipeline-choice.ts';
 
 export interface ExportFile {
   /** Path relative to the data folder, `/`-separated. */
@@ -76,6 +77,7 @@ export function detectFormat(names: readonly string[], adapters: readonly Adapte
 export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
   const issues = new IssueLog();
   const { adapter, roles, tables } = detectExports(files, { ...options, lean: true }, issues);
+  if (!adapter.pipelines) refusePipelineOption(options.pipeline, tables.map((t) => t.file).join(', '), adapter.name);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
   return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
 }

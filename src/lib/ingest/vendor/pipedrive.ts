@@ -17,6 +17,7 @@ export const pipedrive: Adapter = {
     return names.includes('deal - id') && (names.includes('deal - stage') || names.includes('deal - status')) ? 'deals' : null;
   },
   signatures: [{ what: 'a Pipedrive deals export', marks: ['Deal - ID', 'Deal - Title', 'Deal - Stage', 'Deal - Status', 'Deal - Value'], needs: [['Deal - ID'], ['Deal - Stage', 'Deal - Status']] }],
+  pipelines: true,
   adapt(files, { config, pipeline }): AdapterOutput {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, pipedriveLayout(f.table.names)]));

@@ -20,11 +20,34 @@ export interface PipelineChoice {
 
 const NONE = '(no pipeline)';
 
+/**
+ * `--pipeline` for data whose exports hold no pipelines (a folder of canonical files, Salesforce): refused, not
+ * ignored, since the user asked for some of the deals and would be shown all of them. `what`: what the data is.
+ */
+export function refusePipelineOption(pipeline: string | undefined, files: string, what: string): void {
+  if (pipeline === undefined || pipeline.trim() === '') return;
+  throw new IngestFatalError(
+    files,
+    `--pipeline ${JSON.stringify(pipeline)} cannot be applied to ${what}: only HubSpot and Pipedrive exports hold pipelines to choose from; leave out --pipeline`,
+  );
+}
+
+/** Pipelines compare as stage names do: ignoring case and spaces (`영업파이프라인` = `영업 파이프라인`). */
+const keyOf = (name: string) => name.replace(/\s+/gu, '').toLowerCase();
+
 export function choosePipeline(
   files: readonly VendorFile[],
   column: (file: VendorFile) => number,
-  options: { pipeline?: string | undefined; product: string; columnName: string; idColumn: (file: VendorFile) => number },
+  options: {
+    pipeline?: string | undefined;
+    product: string;
+    columnName: string;
+    idColumn: (file: VendorFile) => number;
+    /** How the export's cells read (HubSpot's `(No value)` is empty). */
+    cell?: (record: VendorRecord, i: number) => string;
+  },
 ): PipelineChoice {
+  const cell = options.cell ?? cellAt;
   // Deals per pipeline (distinct ids over the whole series), by pipeline name as written first.
   const names = new Map<string, string>();
   const deals = new Map<string, Set<string>>();
@@ -32,8 +55,8 @@ export function choosePipeline(
     const col = column(file);
     const idCol = options.idColumn(file);
     for (const record of file.table.records) {
-      const name = col < 0 ? '' : cellAt(record, col);
-      const key = name.toLowerCase();
+      const name = col < 0 ? '' : cell(record, col);
+      const key = keyOf(name);
       if (!names.has(key)) names.set(key, name || NONE);
       let ids = deals.get(key);
       if (!ids) deals.set(key, (ids = new Set()));
@@ -44,7 +67,7 @@ export function choosePipeline(
     [...deals]
       .map(([key, ids]) => `"${names.get(key)!}" (${ids.size} deal${ids.size === 1 ? '' : 's'})`)
       .join(', ');
-  const wanted = options.pipeline?.trim().toLowerCase();
+  const wanted = options.pipeline === undefined ? undefined : keyOf(options.pipeline);
   if (wanted === undefined || wanted === '') {
     if (deals.size > 1) {
       throw new IngestFatalError(
@@ -74,11 +97,11 @@ export function choosePipeline(
     const kept: VendorRecord[] = [];
     const left = new Map<string, number>();
     for (const record of file.table.records) {
-      const name = col < 0 ? '' : cellAt(record, col);
-      if (name.toLowerCase() === wanted) kept.push(record);
+      const key = keyOf(col < 0 ? '' : cell(record, col));
+      if (key === wanted) kept.push(record);
       else {
         notRows.push({ file: file.table.file, line: record.line });
-        left.set(name.toLowerCase(), (left.get(name.toLowerCase()) ?? 0) + 1);
+        left.set(key, (left.get(key) ?? 0) + 1);
       }
     }
     records.set(file, kept);

@@ -21,6 +21,7 @@ import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone
 import { type StageEvidence, type SuggestedStage, suggestStages } from './suggest-stages.ts';
 import { type Adapter, CanonicalTable, type VendorTable } from './types.ts';
 import { isEmpty } from './unread-files.ts';
+import { refusePipelineOption } from './pipeline-choice.ts';
 
 export interface SuggestOptions {
   /** `--format`: 'canonical' or a vendor format; default: detected. */
@@ -94,9 +95,11 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
       }
       return [...names];
     };
+    refusePipelineOption(options.pipeline, DEALS_FILE, 'a folder of canonical files');
     return { view, format: 'canonical folder (deals.csv, stage_history.csv)', unmatched };
   }
   const { adapter, roles, tables, ignored } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
+  if (!adapter.pipelines) refusePipelineOption(options.pipeline, tables.map((t) => t.file).join(', '), adapter.name);
   const all = [...tables, ...ignored];
   // The adapter reads dates by the config: give it the date order and zone the raw cells suggest.
   const order = guessDateOrder(allCells(all));

@@ -86,6 +86,8 @@ export interface Adapter {
   columns?(role: string, names: readonly string[]): number[] | null;
   /** How each kind of file is recognised, to say what a file that nearly is one lacks (load.ts `nearMiss`). */
   signatures?: readonly Signature[];
+  /** Whether its exports hold pipelines `--pipeline` chooses among (pipeline-choice.ts); else `--pipeline` is refused. */
+  pipelines?: true;
 }
 
 /**
