@@ -24,6 +24,10 @@ const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) a
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
 });
 
+/** deals.ts's hint on an id Excel rounded (`1.59385E+11`). */
+const ROUNDED_EN = 'the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel';
+const ROUNDED_KO = '이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요';
+
 /** The canonical files' rows and values (ingest/schema.ts, values.ts, dates.ts) and the folder's files. */
 const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
@@ -135,6 +139,10 @@ const ROW_RULES: Rules = {
     [re(`${COL} ${V} belongs to a rejected deals.csv row \\(line (?<n>\\d+)\\)`), (g) => `${g.col} ${topic(g.v!)} 제외된 deals.csv 행(${g.n}행)의 딜입니다`],
   ],
   duplicate_id: [
+    [
+      re(`(?<col>"[^"]*"|[^"]+?) ${V} already appears on line (?<n>\\d+); this later row is rejected; ${ROUNDED_EN}`),
+      (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다. ${ROUNDED_KO}`,
+    ],
     [re(`${COL} ${V} already appears on line (?<n>\\d+); this later row is rejected`), (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`],
     [re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used`), (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다`],
   ],
@@ -164,6 +172,7 @@ const ROW_RULES: Rules = {
   removed_before_create: [
     [re(`(?<col>"[^"]*"|[^"]+?) is not after created_at; the deal never counts`), (g) => `${subject(g.col!)} created_at보다 뒤가 아니어서 이 딜은 어디에도 집계되지 않습니다`],
   ],
+  rounded_id: [[re(`(?<col>"[^"]*"|[^"]+?) ${V}: ${ROUNDED_EN}`), (g) => `${g.col} ${g.v}: ${ROUNDED_KO}`]],
   ambiguous_amount: [
     [
       re(`(?<col>amount|cost) ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),

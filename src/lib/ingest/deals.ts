@@ -73,7 +73,8 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       const id = record.cell(iId);
       const first = firstLine(id);
       if (first !== undefined) {
-        issues.error(DEALS_FILE, line, 'deal_id', 'duplicate_id', `deal_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected`);
+        const why = isRoundedNumber(id) ? `; ${ROUNDED_HINT}` : '';
+        issues.error(DEALS_FILE, line, 'deal_id', 'duplicate_id', `deal_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected${why}`);
         return false;
       }
       const fastRow = fast(record);
@@ -87,7 +88,10 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       for (let m = 0; m < byCandidate.length; m++) byCandidate[m]![c] = fastRow === null ? -1 : rowCodes.last[m]!;
       // Right after the lookup that found nothing: added where that lookup stopped.
       ids.add(id, c);
-      candidates.push(toDeal(row, line, ctx, issues));
+      const deal = toDeal(row, line, ctx, issues);
+      // Different accounts may now share one id: said on each row, where the user can compare the names.
+      if (isRoundedNumber(deal.accountId)) issues.warning(DEALS_FILE, line, 'account_id', 'rounded_id', `account_id ${quoteValue(deal.accountId)}: ${ROUNDED_HINT}`);
+      candidates.push(deal);
       return true;
     };
   });
@@ -115,6 +119,11 @@ export function dealTextCodes(read: DealsRead, remap: Int32Array, deals: number)
   });
   return out;
 }
+
+/** A long number as Excel shows and saves it once it has rounded it: `1.59385E+11`. */
+const ROUNDED_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/iu;
+const isRoundedNumber = (text: string) => text.length > 4 && (text.includes('E+') || text.includes('e+')) && ROUNDED_NUMBER.test(text);
+const ROUNDED_HINT = 'the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel';
 
 /** The Deal of a row (which the fast reader reuses for the next one: nothing of `r` itself is kept). */
 function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): Deal {
