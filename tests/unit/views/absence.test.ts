@@ -427,6 +427,18 @@ describe('trends', () => {
     expect(tiles.find((t) => t.key === 'coverage')!.trend).toBeNull();
   });
 
+  it('a tile whose trend has fewer than two values shows the sentence as text, not a drawing', () => {
+    // One lost deal: no win, so sales velocity has no value at any point; the open pipeline has one at each.
+    const s = site(config, [lost(1, 'price'), open(2, 'propose')]);
+    expect(s.trends.filter((p) => p.velocity_per_day !== null).length).toBeLessThan(2);
+    for (const [locale, sentence] of [['en', 'Not enough data to show a trend.'], ['ko', '추이를 보여 줄 데이터가 부족합니다.']] as const) {
+      const tiles = overviewModel(ctx(s, locale)).tiles;
+      const velocity = tiles.find((t) => t.key === 'salesVelocity')!.trend!;
+      expect(velocity).toMatchObject({ svg: null, takeaway: sentence, href: `/${locale}/trends/#trend-sales-velocity` });
+      expect(tiles.find((t) => t.key === 'openPipeline')!.trend!.svg).toMatch(/^<svg[^>]*>.*<path/s);
+    }
+  });
+
   it('without stage history there is no trend, and the page says why', () => {
     const s = site(config, [won(1), open(1, 'propose')], (d) => {
       d.source = { format: 'pipedrive', limitations: ['current_visit_only'] };
