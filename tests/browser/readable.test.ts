@@ -22,6 +22,8 @@ const VIEWPORTS = [
   { name: 'laptop', width: 1366, height: 768 },
 ] as const;
 const LOCALES = ['en', 'ko'] as const;
+/** An owner name too long for a phone (planted on one deal): the pinned first column must wrap it, not cover the table. */
+const LONG_OWNER = 'Maximilian Alexander Bartholomew Featherstonehaugh-Worthington-Smythe III';
 /** A marked scroll container: a labelled, focusable region (see DataTable.astro). */
 const SCROLL_REGION = '.table-scroll[role="region"][tabindex="0"][aria-labelledby]';
 
@@ -126,7 +128,9 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
 
   beforeAll(async () => {
     if (!hasChromium()) throw new Error('CI needs Chromium for the browser tests: apt-get install -y chromium');
-    site = buildTestSite('readable');
+    site = buildTestSite('readable', (_rows, renamed) => {
+      renamed.owner = LONG_OWNER;
+    });
     server = await serveStatic(site.dir);
     browser = await launchChromium();
     // The account page with the most on it (the longest), beside the main pages.
@@ -191,6 +195,43 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(info.sticky).toBe('sticky');
     expect(info.scrolls).toBe(true); // the stalled table is wider than a phone: it scrolls in its region
   });
+
+  it('wraps a long name in the first column: at most 40% of a phone, the next columns in view; no sideways scrolling on a laptop', async () => {
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      for (const viewport of VIEWPORTS) {
+        const tab = await open(viewport, `/${locale}/owners/`);
+        const info = await tab.evaluate((name) => {
+          const cell = Array.from(document.querySelectorAll('tbody td:first-child')).find((td) => td.textContent?.trim() === name);
+          const region = cell?.closest('.table-scroll');
+          const next = cell?.nextElementSibling;
+          if (!cell || !region || !next) return null;
+          const c = cell.getBoundingClientRect();
+          return {
+            width: c.width,
+            lines: Math.round((c.height - parseFloat(getComputedStyle(cell).paddingTop) - parseFloat(getComputedStyle(cell).paddingBottom)) / parseFloat(getComputedStyle(cell).lineHeight)),
+            sticky: getComputedStyle(cell).position,
+            nextLeft: next.getBoundingClientRect().left,
+            regionRight: region.getBoundingClientRect().right,
+            scrolls: region.scrollWidth > region.clientWidth,
+          };
+        }, LONG_OWNER);
+        await tab.close();
+        const where = `${viewport.width}px /${locale}/owners/`;
+        if (!info) {
+          problems.push(`${where}: no first cell "${LONG_OWNER}"`);
+          continue;
+        }
+        if (viewport.width <= 400) {
+          if (info.sticky !== 'sticky') problems.push(`${where}: first column not pinned (${info.sticky})`);
+          if (info.width > 0.4 * viewport.width + 1) problems.push(`${where}: first column ${info.width}px > 40% of ${viewport.width}px`);
+          if (info.lines < 2) problems.push(`${where}: the long name does not wrap`);
+          if (info.nextLeft > info.regionRight - 60) problems.push(`${where}: the second column starts at ${info.nextLeft}px, out of view (region ends at ${info.regionRight}px)`);
+        } else if (info.scrolls) problems.push(`${where}: the owners table scrolls sideways`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('breaks Korean between words in table cells, never inside one (Korean names on English pages too)', async () => {
     const problems: string[] = [];

@@ -12,6 +12,8 @@ export function formatNumber(fmt: ChartFormat, kind: ColumnKind, v: number, comp
   switch (kind) {
     case 'money':
       return compactMoney ? fmt.moneyCompact(v) : fmt.money(v);
+    case 'perDay':
+      return fmt.perDay(v);
     case 'count':
       return fmt.count(v);
     case 'percent':

@@ -28,7 +28,7 @@ export interface TrendLinePoint {
 export interface TrendLineViewModel {
   /** Oldest first. */
   points: TrendLinePoint[];
-  kind: 'money' | 'count' | 'percent' | 'days';
+  kind: 'money' | 'perDay' | 'count' | 'percent' | 'days';
 }
 
 export interface TrendLineTakeaway {

@@ -16,7 +16,7 @@ export interface SparklinePoint {
 export interface SparklineViewModel {
   points: SparklinePoint[];
   /** How the values are formatted. */
-  kind: 'money' | 'count' | 'percent' | 'days';
+  kind: 'money' | 'perDay' | 'count' | 'percent' | 'days';
 }
 
 export interface SparklineTakeaway {

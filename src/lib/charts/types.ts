@@ -24,10 +24,12 @@ export interface ChartFormat {
   days(d: number | null): string;
   /** A calendar month 'YYYY-MM': 'Jun 2025' / '2025년 6월'. */
   month(yyyyMm: string): string;
+  /** A compact amount per day (sales velocity): '₩400K/day' / '하루 40만원'. */
+  perDay(amount: number): string;
 }
 
 /** How a table column's raw values should be formatted (with the page's ChartFormat). */
-export type ColumnKind = 'text' | 'money' | 'count' | 'percent' | 'days' | 'month';
+export type ColumnKind = 'text' | 'money' | 'perDay' | 'count' | 'percent' | 'days' | 'month';
 
 /** The numbers behind a chart, unformatted, for an accessible or downloadable table. */
 export interface ChartTable {

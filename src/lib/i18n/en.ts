@@ -500,6 +500,8 @@ export const en = {
     wonInPeriod: 'Won in period',
     attainment: 'Attainment',
     period: (p: { period: string }, f: Formatter) => `Target, won and attainment are for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
+    noTargetsFile:
+      'There is no targets.csv, so no owner or team has a target or an attainment: add targets.csv with a row per period and owner (owner column filled) or team (team column filled, owner left empty).',
     noOwnerTargets: (p: { period: string }, f: Formatter) =>
       `targets.csv has no owner targets for ${f.period(p.period)}: add rows with the owner column filled to see each owner’s attainment.`,
     noTeamTargets: (p: { period: string }, f: Formatter) =>

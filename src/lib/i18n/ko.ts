@@ -463,6 +463,8 @@ export const ko: Messages = {
     wonInPeriod: '기간 내 수주액',
     attainment: '목표 달성률',
     period: (p, f) => `목표, 수주액, 달성률은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,
+    noTargetsFile:
+      'targets.csv가 없어 담당자·팀별 목표와 달성률이 없습니다. 기간별로 담당자마다(owner 열을 채움) 또는 팀마다(team 열을 채우고 owner는 비움) 한 행씩 담은 targets.csv를 추가하세요.',
     noOwnerTargets: (p, f) =>
       `targets.csv에 ${f.period(p.period)} 담당자별 목표가 없습니다. 담당자별 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
     noTeamTargets: (p, f) =>

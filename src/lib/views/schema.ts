@@ -175,6 +175,8 @@ export const siteDataSchema = z.strictObject({
   source: z.strictObject({ format: z.string(), limitations: z.array(z.string()) }),
   /** What the pages need to tell a missing input from a true zero. */
   inputs: z.strictObject({
+    /** Whether the data has a targets.csv (the owners page tells a missing file from one without owner or team targets). */
+    targets_file: z.boolean(),
     /** Company-wide rows of targets.csv (0 when the file is absent). */
     company_targets: z.int().nonnegative(),
     /** Deals won at T, and how many of them have a product lifecycle (deal or config). */

@@ -212,6 +212,7 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     if ((deal.lifecycleMonths ?? config.products[deal.product]?.lifecycle_months ?? null) !== null) withLifecycle++;
   }
   return {
+    targets_file: dataset.targets !== null,
     company_targets: (dataset.targets ?? []).filter((t) => t.owner === '' && t.team === '').length,
     won_deals: won,
     won_with_lifecycle: withLifecycle,

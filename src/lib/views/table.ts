@@ -126,6 +126,7 @@ export function csvDigits(kind: ColumnKind | 'multiple', currency: string): numb
     case 'percent':
       return 2;
     case 'money':
+    case 'perDay':
       return moneyDigits(currency);
     case 'count':
       return 0;

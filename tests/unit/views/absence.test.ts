@@ -427,6 +427,44 @@ describe('trends', () => {
     expect(tiles.find((t) => t.key === 'coverage')!.trend).toBeNull();
   });
 
+  it('sales velocity reads per day on the trends page, in its takeaway, point labels, axis and tables, in both languages', () => {
+    const s = site(config, [won(1), open(1, 'propose'), open(2, 'negotiate')]);
+    const last = s.trends.at(-1)!.velocity_per_day!;
+    expect(last).toBeGreaterThan(0);
+    for (const [locale, unit] of [['en', /^₩[\d.]+[KMB]?\/day$/], ['ko', /^하루 [\d.,]+(만|억)?원$/]] as const) {
+      const c = ctx(s, locale);
+      const block = chart(trendsModel(c).charts, 'trend-sales-velocity');
+      const perDay = c.f.perDay(last);
+      expect(perDay).toMatch(unit);
+      expect(block.chart.takeaway).toContain(perDay);
+      expect(block.table.rows.at(-1)![1]!.text).toBe(perDay);
+      // The last point's label and the axis ticks: every money text in the drawing carries the unit.
+      const svgTexts = [...block.chart.svg.matchAll(/<text[^>]*>([^<]*)<\/text>|<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1] ?? m[2]!);
+      const money = svgTexts.filter((t) => /[₩원]/.test(t));
+      expect(money).toContain(perDay);
+      expect(money.length).toBeGreaterThan(2);
+      for (const t of money) expect(t).toMatch(unit);
+      // The trends table and the overview tile say the same.
+      const table = trendsModel(c).table!;
+      const col = table.headers.findIndex((h) => h.label === c.m.tiles.salesVelocity);
+      expect(table.rows.at(-1)![col]!.text).toBe(perDay);
+    }
+    // Other money trends stay plain amounts.
+    expect(chart(trendsModel(ctx(s)).charts, 'trend-open-pipeline').chart.takeaway).not.toContain('/day');
+  });
+
+  it('a tile whose trend has fewer than two values shows the sentence as text, not a drawing', () => {
+    // One lost deal: no win, so sales velocity has no value at any point; the open pipeline has one at each.
+    const s = site(config, [lost(1, 'price'), open(2, 'propose')]);
+    expect(s.trends.filter((p) => p.velocity_per_day !== null).length).toBeLessThan(2);
+    for (const [locale, sentence] of [['en', 'Not enough data to show a trend.'], ['ko', '추이를 보여 줄 데이터가 부족합니다.']] as const) {
+      const tiles = overviewModel(ctx(s, locale)).tiles;
+      const velocity = tiles.find((t) => t.key === 'salesVelocity')!.trend!;
+      expect(velocity).toMatchObject({ svg: null, takeaway: sentence, href: `/${locale}/trends/#trend-sales-velocity` });
+      expect(tiles.find((t) => t.key === 'openPipeline')!.trend!.svg).toMatch(/^<svg[^>]*>.*<path/s);
+    }
+  });
+
   it('without stage history there is no trend, and the page says why', () => {
     const s = site(config, [won(1), open(1, 'propose')], (d) => {
       d.source = { format: 'pipedrive', limitations: ['current_visit_only'] };

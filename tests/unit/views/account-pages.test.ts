@@ -63,6 +63,19 @@ describe('account slices', () => {
     expect(model.deals.csv.rows).toHaveLength(slice.account.deals.length);
   });
 
+  it('dates each stage visit of the timeline with its year, in both languages (a history spans years)', () => {
+    const slice = slices.find((s) => s.account.slug === 'a-0114')!;
+    const visits = (locale: 'en' | 'ko') => accountModel(pageContext(whole, locale), slice).timelines.find((t) => t.deal.deal_id === 'D-00802')!.visits;
+    expect(visits('en').map((v) => `${v.label} · ${v.date}`)).toEqual([
+      'Prospect · Nov 5, 2024',
+      'Qualification · Nov 12, 2024',
+      'Proposal · Dec 19, 2024',
+      'Negotiation · Jan 6, 2025',
+      'Lost · Mar 13, 2025',
+    ]);
+    expect(visits('ko').map((v) => v.date)).toEqual(['2024.\u00a011.\u00a05.', '2024.\u00a011.\u00a012.', '2024.\u00a012.\u00a019.', '2025.\u00a01.\u00a06.', '2025.\u00a03.\u00a013.']);
+  });
+
   it('groups repurchase rows by account once, keeping their order', () => {
     const grouped = repurchaseByAccount(whole.metrics.repurchase);
     expect([...grouped.values()].flat()).toHaveLength(whole.metrics.repurchase.length);

@@ -156,6 +156,26 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     expect(ownersModel(ctx(s, 'ko')).notes[0]).toBe('목표, 수주액, 달성률은 2025년\u00a02분기 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.');
   });
 
+  it('the owners page without targets.csv says the file is missing and how to add it; with the file but no owner or team rows, which rows to add', () => {
+    const none = site(config, specs);
+    expect(none.inputs.targets_file).toBe(false);
+    expect(ownersModel(ctx(none)).notes.slice(0, 2)).toEqual([
+      'Target, won and attainment are for Q2 2025; rows are sorted by open amount, largest first.',
+      'There is no targets.csv, so no owner or team has a target or an attainment: add targets.csv with a row per period and owner (owner column filled) or team (team column filled, owner left empty).',
+    ]);
+    expect(ownersModel(ctx(none)).notes.join(' ')).not.toMatch(/has no (owner|team) targets/);
+    expect(ownersModel(ctx(none, 'ko')).notes[1]).toBe(
+      'targets.csv가 없어 담당자·팀별 목표와 달성률이 없습니다. 기간별로 담당자마다(owner 열을 채움) 또는 팀마다(team 열을 채우고 owner는 비움) 한 행씩 담은 targets.csv를 추가하세요.',
+    );
+    // A targets.csv with only a company-wide row: the file is there, without owner or team targets.
+    const companyOnly = site(config, specs, (d) => (d.targets = [targets[3]!]));
+    expect(companyOnly.inputs.targets_file).toBe(true);
+    expect(ownersModel(ctx(companyOnly)).notes.slice(1, 3)).toEqual([
+      'targets.csv has no owner targets for Q2 2025: add rows with the owner column filled to see each owner’s attainment.',
+      'targets.csv has no team targets for Q2 2025: add rows with the team column filled (owner left empty) to see each team’s attainment.',
+    ]);
+  });
+
   it('a page per owner with the owner’s open deals, whose slug is URL-safe and unique', () => {
     const s = site(config, specs, withTargets);
     expect(s.owners.rows.map((r) => r.slug)).toEqual(['kim', 'lee', 'park']);

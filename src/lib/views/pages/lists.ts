@@ -114,8 +114,9 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   return {
     notes: notes(
       m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
-      !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
-      !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
+      !site.inputs.targets_file && m.ownersReview.noTargetsFile,
+      site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
+      site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),
@@ -202,8 +203,8 @@ export interface AccountModel {
   facts: { label: string; value: string }[];
   deals: TableModel;
   repurchase: TableModel;
-  /** Each deal's stage visits, for the timeline strip. */
-  timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null }[] }[];
+  /** Each deal's stage visits, for the timeline strip; `date` is when the visit began, in words with its year (histories span years). */
+  timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null; date: string }[] }[];
   /** An account of accounts.csv that no deal names: says so, in place of the empty deal sections. */
   noDeals: string | null;
 }
@@ -263,7 +264,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
   );
   const timelines = account.deals.map((deal) => ({
     deal,
-    visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null })),
+    visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
   }));
   const noDeals = account.deals.length === 0 ? m.pages.account.noDeals({ id: account.account_id }) : null;
   return { account, facts, deals, repurchase, timelines, noDeals };

@@ -23,8 +23,11 @@ export interface TileModel {
   delta: Delta | null;
   /** Whether the change is good news (for colour and its text); null when neutral. */
   good: boolean | null;
-  /** The 12-month trend as a sparkline, linking to its chart on the Trends page; null without one. */
-  trend: { svg: string; href: string; takeaway: string; link: string } | null;
+  /**
+   * The 12-month trend as a sparkline, linking to its chart on the Trends page; null without one.
+   * `svg` is null when fewer than two points have a value: the tile shows `takeaway` (which says so) as text.
+   */
+  trend: { svg: string | null; href: string; takeaway: string; link: string } | null;
   /** A median of fewer than MIN_QUANTILE_VALUES values: `value` ends with ROUGH_MARK and the page notes why (overview tiles). */
   rough?: boolean;
 }
@@ -101,7 +104,10 @@ export function overviewModel(ctx: PageContext): OverviewModel {
 function tileTrend(ctx: PageContext, key: string): TileModel['trend'] {
   const spark = tileSparkline(ctx, key);
   const figure = TREND_FIGURES.find((t) => t.key === key);
-  return spark && figure ? { svg: spark.svg, href: `${ctx.href('trends')}#${trendId(figure.key)}`, takeaway: spark.takeaway, link: ctx.m.tiles.trendLink } : null;
+  if (!spark || !figure) return null;
+  // Too few values for a line: the sentence as text in the tile, where it wraps (drawn in the 120-unit SVG it ran out of the tile).
+  const drawn = ctx.site.trends.filter((p) => Number.isFinite(figure.get(p))).length >= 2;
+  return { svg: drawn ? spark.svg : null, href: `${ctx.href('trends')}#${trendId(figure.key)}`, takeaway: spark.takeaway, link: ctx.m.tiles.trendLink };
 }
 
 export function tileValue(ctx: PageContext, key: string, value: number | null): string {

@@ -24,7 +24,7 @@ export const TREND_FIGURES: readonly TrendFigure[] = [
   { key: 'winRateByCount', kind: 'percent', get: (p) => p.win_rate_by_count },
   { key: 'winRateByValue', kind: 'percent', get: (p) => p.win_rate_by_value },
   { key: 'medianCycle', kind: 'days', get: (p) => p.median_cycle_days },
-  { key: 'salesVelocity', kind: 'money', get: (p) => p.velocity_per_day },
+  { key: 'salesVelocity', kind: 'perDay', get: (p) => p.velocity_per_day },
   { key: 'stalledDeals', kind: 'count', get: (p) => p.stalled_count },
 ];
 
@@ -105,8 +105,10 @@ export function trendsModel(ctx: PageContext): TrendsModel {
         return f.days(v);
       case 'count':
         return f.count(v);
+      case 'perDay':
+        return f.perDay(v);
       default:
-        return figure.key === 'salesVelocity' ? f.perDay(v) : f.money(v);
+        return f.money(v);
     }
   };
   const columns: Column<TrendPoint>[] = [
