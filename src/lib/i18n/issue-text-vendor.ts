@@ -137,7 +137,7 @@ export const VENDOR_RULES: Rules = {
   ],
   report_footer: [
     [
-      re(`${LINES} \\((?<texts>.*)\\) are the report's footer, not opportunities; skipped`),
+      re(`${LINES} \\((?<texts>.*)\\) (?:is|are) the report's footer, not opportunities; skipped`),
       (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다`,
     ],
   ],

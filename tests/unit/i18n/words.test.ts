@@ -95,6 +95,9 @@ describe('data-quality messages in Korean', () => {
       'stage "보류"는 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))',
     );
     expect(say('negative_number', 'amount "-45000000" is negative; only 0 or more is allowed')).toBe('amount "-45000000"은 음수입니다. 0 이상만 허용됩니다');
+    expect(say('report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped')).toBe(
+      '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다',
+    );
     expect(say('rounded_id', 'account_id "2.34E+11": the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel')).toBe(
       'account_id "2.34E+11": 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요',
     );

@@ -83,7 +83,7 @@ describe('suggestConfig on a canonical folder', () => {
 
   it('explains the guesses', () => {
     expect(notes).toContain('date_order "DMY": dates such as "14/02/2025" have a first part above 12, so it is the day');
-    expect(notes).toContain('decimal ",": 6 amounts such as "1.234,56" use a decimal comma');
+    expect(notes).toContain('decimal ",": 6 amounts such as "1.234,56" are written with a decimal comma or dots between thousands');
     expect(notes.find((n) => n.startsWith('other currencies: USD (1 row).'))).toContain('"fx" is left out');
     expect(notes.find((n) => n.includes('all look won'))).toContain('"Closed Won" (the most used, 4 rows) is it');
     expect(notes).toContain('stage "Won - Renewal" (2 rows) -> label "es" of "closed_won", won: guessed from its name');
@@ -302,6 +302,8 @@ describe('format guesses', () => {
   it('decimal: comma when 1.234,56-style amounts dominate', () => {
     expect(guessDecimal(['1.234,56', '12,5', '€ 3.000.000', '1,234']).value).toBe(',');
     expect(guessDecimal(['1,234.56', '12.5', '1.234,56']).value).toBe('.');
+    expect(guessDecimal(['￦12,000,000', '₩3,500,000']).notes).toEqual(['decimal ".": 2 amounts such as "￦12,000,000" are written with a decimal point or commas between thousands']);
+    expect(guessDecimal(['1.234,5']).notes).toEqual(['decimal ",": 1 amount such as "1.234,5" is written with a decimal comma or dots between thousands']);
     // One dot and three digits, and nothing else to tell by: thousands, as a European export writes them, with a WARNING.
     const europe = guessDecimal(['12.000', '5.000', '2.500', '750', '€1.500']);
     expect(europe.value).toBe(',');

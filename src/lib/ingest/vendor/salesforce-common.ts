@@ -69,7 +69,7 @@ export function skipFooter(table: VendorTable, start: number, notRows: Origin[],
   for (const line of lines) notRows.push({ file: table.file, line });
   const span = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}-${lines.at(-1)}`;
   const shown = texts.map((t) => `"${t.length > 60 ? `${t.slice(0, 60)}…` : t}"`).join(', ');
-  warn(lines[0]!, `${span} (${shown}) are the report's footer, not opportunities; skipped`);
+  warn(lines[0]!, `${span} (${shown}) ${lines.length === 1 ? 'is' : 'are'} the report's footer, not opportunities; skipped`);
 }
 
 const CLOCK_12 = /^(.*\d)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$/u;

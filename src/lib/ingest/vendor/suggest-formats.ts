@@ -118,9 +118,9 @@ export function guessDecimal(amounts: Iterable<string>): Guess<'.' | ','> {
   }
   if (comma > dot) {
     const also = dot > 0 ? `; ${plural(dot, 'amount')} such as ${quoted(dotExample)} read the other way: check them` : '';
-    return { value: ',', notes: [`decimal ",": ${plural(comma, 'amount')} such as ${quoted(commaExample)} use a decimal comma${also}`] };
+    return { value: ',', notes: [`decimal ",": ${plural(comma, 'amount')} such as ${quoted(commaExample)} ${comma === 1 ? 'is' : 'are'} written with a decimal comma or dots between thousands${also}`] };
   }
-  if (dot > 0) return { value: '.', notes: [`decimal ".": ${plural(dot, 'amount')} such as ${quoted(dotExample)} use a decimal point`] };
+  if (dot > 0) return { value: '.', notes: [`decimal ".": ${plural(dot, 'amount')} such as ${quoted(dotExample)} ${dot === 1 ? 'is' : 'are'} written with a decimal point or commas between thousands`] };
   return { value: '.', notes: ['decimal "." (the default): no amount shows its decimal mark'] };
 }
 
@@ -199,7 +199,7 @@ export function guessCurrency(rows: Iterable<MoneyCells>, fallback: string): Gue
   }
   const ranked = [...seen].sort((a, b) => b[1].rows - a[1].rows);
   const [value, top] = ranked[0]!;
-  const how = top.byCode > 0 ? 'carry its code' : `show the symbol ${quoted(top.symbol)}${top.symbol === '$' || top.symbol === '¥' || top.symbol === '￥' ? ', which several currencies use: check it' : ''}`;
+  const how = top.byCode > 0 ? (top.rows === 1 ? 'carries its code' : 'carry its code') : `${top.rows === 1 ? 'shows' : 'show'} the symbol ${quoted(top.symbol)}${top.symbol === '$' || top.symbol === '¥' || top.symbol === '￥' ? ', which several currencies use: check it' : ''}`;
   const notes = [`currency ${quoted(value)}: ${plural(top.rows, 'deal row')} ${how}`];
   // Only codes make a row "another currency" to the engine; a symbol alone is read as the config currency.
   const others = ranked.slice(1).filter(([, s]) => s.byCode > 0);
