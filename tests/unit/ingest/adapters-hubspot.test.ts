@@ -141,6 +141,20 @@ describe('HubSpot deals export', () => {
     );
   });
 
+  it('reads dates with a 12-hour clock, as Excel saves them in English and Korean', () => {
+    const text =
+      'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,"Date entered ""Appointment Scheduled (Sales Pipeline)"""\n' +
+      '1,A,Appointment Scheduled,100,8/1/2026,3/13/2026 8:00 PM,Kim,3/14/2026 12:30 AM\n' +
+      '2,B,Appointment Scheduled,200,8/1/2026,2026. 2. 1. 오후 3:05,Lee,\n';
+    const dataset = load([exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)], { ...fixtureConfig(), date_order: 'MDY', timezone: 'UTC' });
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(dataset.deals.map((d) => new Date(d.createdAt).toISOString())).toEqual(['2026-03-13T20:00:00.000Z', '2026-02-01T15:05:00.000Z']);
+    const first = dataset.deals.findIndex((d) => d.id === '1');
+    const entered: string[] = [];
+    for (let i = 0; i < dataset.stageHistory.length; i++) if (dataset.stageHistory.deal[i] === first) entered.push(new Date(dataset.stageHistory.enteredAt[i]!).toISOString());
+    expect(entered).toEqual(['2026-03-14T00:30:00.000Z']);
+  });
+
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);

@@ -129,3 +129,12 @@ describe('Pipedrive: a missing column', () => {
     );
   });
 });
+
+describe('Pipedrive: dates saved with a 12-hour clock', () => {
+  it('reads them as the 24-hour times they are', () => {
+    const text = csv('1,A,Kim,100,EUR,Acme,Sales,Qualified,won,3/13/2026 8:00 PM,,,4/1/2026 12:15 AM,,');
+    const dataset = load([exportFile('deals-1-1.csv', text)], { ...CONFIG, timezone: 'UTC', date_order: 'MDY' });
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(dataset.deals.map((d) => [at(d.createdAt), at(d.closedAt!)])).toEqual([['2026-03-13T20:00:00.000Z', '2026-04-01T00:15:00.000Z']]);
+  });
+});

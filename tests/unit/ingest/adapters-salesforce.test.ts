@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
-import { forecastCategoryCell, reportDateCell } from '../../../src/lib/ingest/vendor/salesforce-common.ts';
+import { forecastCategoryCell } from '../../../src/lib/ingest/vendor/salesforce-common.ts';
 import { chainOrder, pairOrder, tiedOrder } from '../../../src/lib/ingest/vendor/salesforce-order.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { localeDateCell } from '../../../src/lib/ingest/vendor/clock.ts';
 
 const CASES = ['salesforce-history-report', 'salesforce-reports-joined', 'salesforce-data-loader'];
 
@@ -207,19 +208,19 @@ describe('Salesforce Opportunity History report', () => {
   });
 
   it('reads the 12-hour clock of report datetimes', () => {
-    expect(reportDateCell('6/30/2025 2:03 PM')).toBe('6/30/2025 14:03');
-    expect(reportDateCell('6/30/2025 12:15 AM')).toBe('6/30/2025 00:15');
-    expect(reportDateCell('6/30/2025')).toBe('6/30/2025');
+    expect(localeDateCell('6/30/2025 2:03 PM')).toBe('6/30/2025 14:03');
+    expect(localeDateCell('6/30/2025 12:15 AM')).toBe('6/30/2025 00:15');
+    expect(localeDateCell('6/30/2025')).toBe('6/30/2025');
     const dataset = load([historyReport([move('Acme', '3/3/2025 9:30 PM', '', 'Prospecting')])], CONFIG);
     expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 4, 2, 30));
   });
 
   it('reads the Korean locale\'s datetimes (오전/오후 before the time) and dates with closing dots', () => {
-    expect(reportDateCell('2025. 6. 30. 오후 2:03')).toBe('2025. 6. 30 14:03');
-    expect(reportDateCell('2025. 6. 30. 오전 12:15:09')).toBe('2025. 6. 30 00:15:09');
-    expect(reportDateCell('2025-06-30 오후 12:00')).toBe('2025-06-30 12:00');
+    expect(localeDateCell('2025. 6. 30. 오후 2:03')).toBe('2025. 6. 30 14:03');
+    expect(localeDateCell('2025. 6. 30. 오전 12:15:09')).toBe('2025. 6. 30 00:15:09');
+    expect(localeDateCell('2025-06-30 오후 12:00')).toBe('2025-06-30 12:00');
     // Not a 12-hour time: left for the canonical reader to report.
-    expect(reportDateCell('2025. 6. 30. 오후 13:15')).toBe('2025. 6. 30. 오후 13:15');
+    expect(localeDateCell('2025. 6. 30. 오후 13:15')).toBe('2025. 6. 30. 오후 13:15');
     const korean = { ...CONFIG, timezone: 'Asia/Seoul', date_order: 'YMD' };
     const row = ['Dana Whitfield', 'Acme', '2025. 3. 3.', '2025. 3. 3. 오후 9:30', '', 'Prospecting', '1000', '2025. 6. 30.'];
     const dataset = load([exportFile('history.csv', quotedCsv([HISTORY_HEADER, row]))], korean);

@@ -15,6 +15,7 @@ import { cellAt, columnIndex, firstColumn } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
 import { requireExportColumns } from './required-columns.ts';
+import { localeDateCell } from './clock.ts';
 
 /** HubSpot writes this for an empty property in some exports. */
 const NO_VALUE = '(no value)';
@@ -158,6 +159,9 @@ export function hubspotDealColumns(layout: HubSpotLayout): string[] {
   return columns;
 }
 
+/** Canonical columns holding dates or datetimes, which an export saved by Excel may write with a 12-hour clock. */
+const DATE_COLUMNS = new Set(['created_at', 'expected_close_at']);
+
 export function readHubSpotDeals(table: VendorTable, records: readonly VendorRecord[], layout: HubSpotLayout, config: Config): ReadDeals {
   const file = table.file;
   const lookup = stageLookup(config);
@@ -192,7 +196,7 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
       continue;
     }
     const cells: Partial<Record<string, string>> = {};
-    for (const canonical of layout.at.keys()) cells[canonical] = cell(canonical);
+    for (const canonical of layout.at.keys()) cells[canonical] = DATE_COLUMNS.has(canonical) ? localeDateCell(cell(canonical)) : cell(canonical);
     if (layout.at.has('forecast_category')) cells.forecast_category = hubspotForecast(cells.forecast_category!);
     if (layout.at.has('expected_close_at')) {
       const kind = lookup.get(normalizeStageName(stage))?.kind;
@@ -215,7 +219,7 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     const pipeline = layout.pipeline >= 0 ? hubspotCell(record, layout.pipeline) : null;
     const history: DatedStage[] = [];
     const entry = (index: number, header: string, name: string) => {
-      const text = hubspotCell(record, index);
+      const text = localeDateCell(hubspotCell(record, index));
       if (text === '') return;
       const at = parseInstant(text, dateOptions);
       if (at instanceof Invalid) {

@@ -16,6 +16,7 @@ import { cellAt, columnIndex } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
 import { requireExportColumns } from './required-columns.ts';
+import { localeDateCell } from './clock.ts';
 
 /** Canonical deals columns and the Pipedrive columns they come from (the first present). */
 const SIMPLE_COLUMNS: [canonical: string, ...labels: string[]][] = [
@@ -93,6 +94,9 @@ export interface ReadDeals {
 
 const STATUSES = new Set(['open', 'won', 'lost', 'deleted']);
 
+/** Canonical columns holding dates or datetimes, which an export saved by Excel may write with a 12-hour clock. */
+const DATE_COLUMNS = new Set(['created_at', 'expected_close_at']);
+
 export function readPipedriveDeals(table: VendorTable, records: readonly VendorRecord[], layout: PipedriveLayout, config: Config): ReadDeals {
   const file = table.file;
   const dateOptions = { timeZone: config.timezone, dateOrder: config.date_order };
@@ -115,7 +119,7 @@ export function readPipedriveDeals(table: VendorTable, records: readonly VendorR
     const warn = (column: string, code: string, message: string) => issues.push({ ...origin, column, code, severity: 'warning', message });
     // A date cell as an instant; an unreadable one is reported and left out.
     const dated = (key: PipedriveColumn): { text: string; at: number } | null => {
-      const text = otherCell(key);
+      const text = localeDateCell(otherCell(key));
       if (text === '') return null;
       const at = parseInstant(text, dateOptions);
       if (at instanceof Invalid) {
@@ -140,7 +144,7 @@ export function readPipedriveDeals(table: VendorTable, records: readonly VendorR
       continue;
     }
     const cells: Partial<Record<string, string>> = {};
-    for (const canonical of layout.at.keys()) cells[canonical] = cell(canonical);
+    for (const canonical of layout.at.keys()) cells[canonical] = DATE_COLUMNS.has(canonical) ? localeDateCell(cell(canonical)) : cell(canonical);
     cells.stage = status === 'won' ? wonStage : status === 'lost' ? lostStage : openStage;
     // The close: Won time / Lost time, else "Deal closed on".
     const close = status === 'won' ? (dated('wonTime') ?? dated('closedOn')) : status === 'lost' ? (dated('lostTime') ?? dated('closedOn')) : null;

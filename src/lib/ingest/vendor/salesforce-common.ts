@@ -10,6 +10,7 @@ import { IngestFatalError } from '../issues.ts';
 import { Invalid, parseLocalDate, parseMoney, type DateOptions } from '../values.ts';
 import { firstColumn } from './read-table.ts';
 import type { AdapterOutput, Origin, VendorRecord, VendorTable } from './types.ts';
+import { localeDateCell } from './clock.ts';
 
 /** A vendor column found in a header: its position and its label as Salesforce writes it (for messages). */
 export interface Column {
@@ -70,38 +71,6 @@ export function skipFooter(table: VendorTable, start: number, notRows: Origin[],
   const span = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}-${lines.at(-1)}`;
   const shown = texts.map((t) => `"${t.length > 60 ? `${t.slice(0, 60)}…` : t}"`).join(', ');
   warn(lines[0]!, `${span} (${shown}) ${lines.length === 1 ? 'is' : 'are'} the report's footer, not opportunities; skipped`);
-}
-
-const CLOCK_12 = /^(.*\d)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$/u;
-/** `2025. 6. 30. 오후 2:03` (the date's closing dot is dropped); also `2025-06-30 오후 2:03:15`. */
-const CLOCK_12_KO = /^(.*\d)\.?\s+(오전|오후)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
-
-/**
- * Salesforce reports write datetimes in the user's locale, e.g. `6/30/2025 2:03 PM`
- * or (Korean) `2025. 6. 30. 오후 2:03`;
- * the canonical parser reads 24-hour times only, so the clock is rewritten
- * (`6/30/2025 14:03`) and the date part is left as written for `date_order`.
- */
-export function reportDateCell(cell: string): string {
-  if (cell === '') return cell;
-  if ((cell.charCodeAt(cell.length - 1) | 32) === 109 /* m */) {
-    const m = CLOCK_12.exec(cell);
-    return m ? clock24(cell, m[1]!, m[2]!, m[3]!, m[4], m[5] === 'P' || m[5] === 'p') : cell;
-  }
-  // The Korean locale (ko_KR) marks the half of the day before the time: `2025. 6. 30. 오후 2:03`.
-  if (cell.includes('오전') || cell.includes('오후')) {
-    const m = CLOCK_12_KO.exec(cell);
-    return m ? clock24(cell, m[1]!, m[3]!, m[4]!, m[5], m[2] === '오후') : cell;
-  }
-  return cell;
-}
-
-/** `date` with the 12-hour time as a 24-hour one; the cell unchanged when the hour is not 1-12. */
-function clock24(cell: string, date: string, hourText: string, minutes: string, seconds: string | undefined, pm: boolean): string {
-  const hour = Number(hourText);
-  if (hour < 1 || hour > 12) return cell;
-  const h24 = (hour % 12) + (pm ? 12 : 0);
-  return `${date} ${String(h24).padStart(2, '0')}:${minutes}${seconds === undefined ? '' : `:${seconds}`}`;
 }
 
 /**
@@ -203,7 +172,7 @@ export class DateTexts {
   text(cell: string): string {
     let text = this.cache.get(cell);
     if (text === undefined) {
-      text = reportDateCell(cell);
+      text = localeDateCell(cell);
       if (!text.includes(':')) {
         const date = parseLocalDate(text, this.dates);
         if (!(date instanceof Invalid)) text = date;

@@ -12,11 +12,12 @@
  */
 import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, datesDiffer, findColumn, reportDateCell, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, datesDiffer, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { pairOrder, tiedOrder } from './salesforce-order.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorTable } from './types.ts';
 import { type ColumnCodes, codeAt } from './vendor-table.ts';
+import { localeDateCell } from './clock.ts';
 
 export interface HistoryColumns {
   id: Column;
@@ -172,7 +173,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
     let at = instants[dateCode]!;
     if (Number.isNaN(at)) {
       const dateCell = table.values[dateCode]!;
-      const parsed = parseInstant(reportDateCell(dateCell), dates);
+      const parsed = parseInstant(localeDateCell(dateCell), dates);
       if (parsed instanceof Invalid) {
         const why = dateCell === '' ? 'is empty' : parsed.reason;
         ctx.drop(file, table.line(r), c.date.label, 'invalid_date', `"${c.date.label}" ${why}; the row cannot be placed in the history and is skipped`);
@@ -185,7 +186,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
     if (k === -1) {
       const id = table.values[idCode]!;
       const name = cell(r, c.name);
-      const created = reportDateCell(cell(r, c.created));
+      const created = localeDateCell(cell(r, c.created));
       const key = keys.key(id, name, created);
       // With IDs, a code first seen in the first report is a new opportunity (one code per text): no lookup.
       k = keys.byId && idCode !== 0 && t === 0 ? -1 : (read.index.get(key) ?? -1);

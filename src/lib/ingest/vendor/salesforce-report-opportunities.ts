@@ -6,9 +6,10 @@
  */
 import { IngestFatalError } from '../issues.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, cellOf, type Column, findColumn, reportDateCell, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, cellOf, type Column, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import type { VendorRecord, VendorTable } from './types.ts';
+import { localeDateCell } from './clock.ts';
 
 export interface OpportunityColumns {
   id: Column;
@@ -87,7 +88,7 @@ export function readOpportunityReports(tables: readonly VendorTable[], keys: Opp
         log.drop(file, record.line, c.name.label, 'missing_opportunity', 'the row names no opportunity; row skipped');
         continue;
       }
-      const row = { record, file, key: keys.key(id, name, reportDateCell(cellOf(record, c.created))) };
+      const row = { record, file, key: keys.key(id, name, localeDateCell(cellOf(record, c.created))) };
       rows.push(row);
       if (!byKey.has(row.key)) byKey.set(row.key, row);
     }

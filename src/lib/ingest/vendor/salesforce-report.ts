@@ -8,11 +8,12 @@
  */
 import { normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
-import { AdapterLog, cellOf, type Column, forecastCategoryCell, reportDateCell } from './salesforce-common.ts';
+import { AdapterLog, cellOf, type Column, forecastCategoryCell } from './salesforce-common.ts';
 import { firstRow, type HistoryColumns, historyCell, historyColumns, HistoryEmitter, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
 import { OpportunityKeys } from './salesforce-report-keys.ts';
 import { type OpportunitiesRead, type OpportunityRow, opportunityColumns, readOpportunityReports } from './salesforce-report-opportunities.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, type CanonicalRows, StageHistoryTable, type VendorFile } from './types.ts';
+import { localeDateCell } from './clock.ts';
 
 const tablesOf = (files: ReadonlyMap<string, VendorFile[]>, role: string) => (files.get(role) ?? []).map((f) => f.table);
 
@@ -183,9 +184,9 @@ function reportDeals(report: OpportunitiesRead, history: HistoryRead | null, emi
 function reportDeal(row: OpportunityRow, c: OpportunitiesRead['columns'], historyId: string, keys: OpportunityKeys, kinds: ReturnType<typeof stageLookup>): Record<string, string> {
   const r = row.record;
   const name = cellOf(r, c.name);
-  const created = reportDateCell(cellOf(r, c.created));
+  const created = localeDateCell(cellOf(r, c.created));
   const stage = cellOf(r, c.stage);
-  const close = reportDateCell(cellOf(r, c.close));
+  const close = localeDateCell(cellOf(r, c.close));
   const closed = (kinds.get(normalizeStageName(stage))?.kind ?? 'open') !== 'open';
   const account = cellOf(r, c.account);
   return {

@@ -1,0 +1,34 @@
+/** 12-hour clocks of CRM exports (`2:03 PM`, `오후 2:03`) as the canonical parser reads them. */
+
+const CLOCK_12 = /^(.*\d)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$/u;
+/** `2025. 6. 30. 오후 2:03` (the date's closing dot is dropped); also `2025-06-30 오후 2:03:15`. */
+const CLOCK_12_KO = /^(.*\d)\.?\s+(오전|오후)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
+
+/**
+ * CRM exports write datetimes in the user's locale, e.g. `6/30/2025 2:03 PM`
+ * or (Korean) `2025. 6. 30. 오후 2:03` (Salesforce reports, HubSpot and
+ * Pipedrive exports saved by Excel); the canonical parser reads 24-hour
+ * times only, so the clock is rewritten (`6/30/2025 14:03`) and the date
+ * part is left as written for `date_order`.
+ */
+export function localeDateCell(cell: string): string {
+  if (cell === '') return cell;
+  if ((cell.charCodeAt(cell.length - 1) | 32) === 109 /* m */) {
+    const m = CLOCK_12.exec(cell);
+    return m ? clock24(cell, m[1]!, m[2]!, m[3]!, m[4], m[5] === 'P' || m[5] === 'p') : cell;
+  }
+  // The Korean locale (ko_KR) marks the half of the day before the time: `2025. 6. 30. 오후 2:03`.
+  if (cell.includes('오전') || cell.includes('오후')) {
+    const m = CLOCK_12_KO.exec(cell);
+    return m ? clock24(cell, m[1]!, m[3]!, m[4]!, m[5], m[2] === '오후') : cell;
+  }
+  return cell;
+}
+
+/** `date` with the 12-hour time as a 24-hour one; the cell unchanged when the hour is not 1-12. */
+function clock24(cell: string, date: string, hourText: string, minutes: string, seconds: string | undefined, pm: boolean): string {
+  const hour = Number(hourText);
+  if (hour < 1 || hour > 12) return cell;
+  const h24 = (hour % 12) + (pm ? 12 : 0);
+  return `${date} ${String(h24).padStart(2, '0')}:${minutes}${seconds === undefined ? '' : `:${seconds}`}`;
+}
