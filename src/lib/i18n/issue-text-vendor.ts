@@ -79,6 +79,17 @@ export const VENDOR_RULES: Rules = {
     ],
   ],
   amount_missing: [[re(`${QUOTED('col')} is empty; it counts as 0`), (g) => `"${g.col}" 값이 비어 있어 0으로 계산합니다`]],
+  // Canonical lines said as the export's (assemble.ts `inExportTerms`).
+  stage_mismatch: [
+    [
+      re(`${QUOTED('col')} is "(?<a>.+)" but the latest stage entry \\((?<file>.+) line (?<n>\\d+)\\) is "(?<b>.+)"; the history wins`),
+      (g) => `"${g.col}"는 "${g.a}"이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
+    ],
+  ],
+  unknown_deal: [
+    [re(`${QUOTED('col')} ${V} is not among the export's deals`), (g) => `"${g.col}" ${topic(g.v!)} 내보내기의 딜 가운데 없습니다`],
+    [re(`${QUOTED('col')} ${V} belongs to a rejected row \\((?<file>.+) line (?<n>\\d+)\\)`), (g) => `"${g.col}" ${topic(g.v!)} 제외된 행(${g.file} ${g.n}행)의 딜입니다`],
+  ],
   ambiguous_amount: [
     [
       re(`${QUOTED('col')} ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),

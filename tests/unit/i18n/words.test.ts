@@ -95,6 +95,11 @@ describe('data-quality messages in Korean', () => {
       'stage "보류"는 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))',
     );
     expect(say('negative_number', 'amount "-45000000" is negative; only 0 or more is allowed')).toBe('amount "-45000000"은 음수입니다. 0 이상만 허용됩니다');
+    expect(say('stage_mismatch', '"Deal Stage" is "qualified_to_buy" but the latest stage entry (deals-export.csv line 4) is "appointment_scheduled"; the history wins')).toBe(
+      '"Deal Stage"는 "qualified_to_buy"이지만 마지막 단계 기록(deals-export.csv 4행)은 "appointment_scheduled"입니다. 이력을 따릅니다',
+    );
+    expect(say('unknown_deal', '"Opportunity ID" "006X" belongs to a rejected row (opps.csv line 3)')).toBe('"Opportunity ID" "006X"는 제외된 행(opps.csv 3행)의 딜입니다');
+    expect(say('unknown_deal', '"Opportunity ID" "006Y" is not among the export\'s deals')).toBe('"Opportunity ID" "006Y"는 내보내기의 딜 가운데 없습니다');
     expect(say('report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped')).toBe(
       '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다',
     );

@@ -155,6 +155,17 @@ describe('HubSpot deals export', () => {
     expect(entered).toEqual(['2026-03-14T00:30:00.000Z']);
   });
 
+  it('names the export and its line where a message points at another row, not stage_history.csv', () => {
+    const text =
+      'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,Associated Company,"Date entered ""Appointment Scheduled (Sales Pipeline)""","Date entered ""Qualified To Buy (Sales Pipeline)"""\n' +
+      '1,A,Qualified To Buy,100,2026-07-31,2026-01-01,Jane,Acme,2026-01-01,2026-02-01\n' +
+      '3,C,Qualified To Buy,100,2026-07-31,2026-01-01,Jane,Acme,2026-03-01,2026-02-01\n';
+    const dataset = load([exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)], fixtureConfig());
+    expect(dataset.issues.filter((i) => i.code === 'stage_mismatch').map((i) => `${i.file}:${i.line} ${i.message}`)).toEqual([
+      'hubspot-crm-exports-all-deals-2026-06-30.csv:3 "Deal Stage" is "qualified" but the latest stage entry (hubspot-crm-exports-all-deals-2026-06-30.csv line 3) is "appointment"; the history wins',
+    ]);
+  });
+
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(/no export found/);

@@ -126,8 +126,32 @@ function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFi
   const row = issue.line - 2;
   const origin: Origin = row >= 0 && row < table.length ? table.origin(row) : { file: table.length > 0 ? table.origin(0).file : fallbackFile, line: 0 };
   const source = table.sourceColumns.get(issue.column);
-  const message = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
-  return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message };
+  const relabelled = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
+  return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message: inExportTerms(relabelled, byName) };
+}
+
+/**
+ * The canonical files a message names (a line of stage_history.csv, a rejected row of deals.csv), which the user of a
+ * CRM export never saw, as the export's own file and line.
+ */
+function inExportTerms(message: string, byName: Map<string, CanonicalRows>): string {
+  const where = (name: string, line: string): string | null => {
+    const table = byName.get(name);
+    const row = Number(line) - 2;
+    if (!table || row < 0 || row >= table.length) return null;
+    const origin = table.origin(row);
+    return `${origin.file} line ${origin.line}`;
+  };
+  return message
+    .replace(/the latest stage_history row \(line (\d+)\)/u, (text, line: string) => {
+      const at = where('stage_history.csv', line);
+      return at === null ? text : `the latest stage entry (${at})`;
+    })
+    .replace(/belongs to a rejected deals\.csv row \(line (\d+)\)/u, (text, line: string) => {
+      const at = where('deals.csv', line);
+      return at === null ? text : `belongs to a rejected row (${at})`;
+    })
+    .replace(/ is not in deals\.csv$/u, " is not among the export's deals");
 }
 
 /** Per vendor file: a record is rejected when it was dropped or any error names its line. */
