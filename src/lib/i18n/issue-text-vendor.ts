@@ -86,6 +86,9 @@ export const VENDOR_RULES: Rules = {
       (g) => `"${g.col}"는 "${g.a}"이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
     ],
   ],
+  synthesized_history: [
+    [re(`no stage entries in the export; the history is made from (?<cols>.+)`), (g) => `내보내기에 단계 기록이 없어 이력을 ${g.cols!.replace(/" and "/u, '", "')} 열에서 만들었습니다`],
+  ],
   unknown_deal: [
     [re(`${QUOTED('col')} ${V} is not among the export's deals`), (g) => `"${g.col}" ${topic(g.v!)} 내보내기의 딜 가운데 없습니다`],
     [re(`${QUOTED('col')} ${V} belongs to a rejected row \\((?<file>.+) line (?<n>\\d+)\\)`), (g) => `"${g.col}" ${topic(g.v!)} 제외된 행(${g.file} ${g.n}행)의 딜입니다`],

@@ -100,6 +100,9 @@ describe('data-quality messages in Korean', () => {
     );
     expect(say('unknown_deal', '"Opportunity ID" "006X" belongs to a rejected row (opps.csv line 3)')).toBe('"Opportunity ID" "006X"는 제외된 행(opps.csv 3행)의 딜입니다');
     expect(say('unknown_deal', '"Opportunity ID" "006Y" is not among the export\'s deals')).toBe('"Opportunity ID" "006Y"는 내보내기의 딜 가운데 없습니다');
+    expect(say('synthesized_history', 'no stage entries in the export; the history is made from "Create Date", "Deal Stage" and "Close Date"')).toBe(
+      '내보내기에 단계 기록이 없어 이력을 "Create Date", "Deal Stage", "Close Date" 열에서 만들었습니다',
+    );
     expect(say('report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped')).toBe(
       '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다',
     );

@@ -151,7 +151,12 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>): str
       const at = where('deals.csv', line);
       return at === null ? text : `belongs to a rejected row (${at})`;
     })
-    .replace(/ is not in deals\.csv$/u, " is not among the export's deals");
+    .replace(/ is not in deals\.csv$/u, " is not among the export's deals")
+    .replace(/^no stage_history rows; the history is synthesized from created_at, stage and closed_at$/u, (text) => {
+      const columns = byName.get('deals.csv')?.sourceColumns;
+      const named = ['created_at', 'stage', 'closed_at'].map((c) => columns?.get(c)).filter((c) => c !== undefined);
+      return named.length === 0 ? text : `no stage entries in the export; the history is made from ${named.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/u, ' and $1')}`;
+    });
 }
 
 /** Per vendor file: a record is rejected when it was dropped or any error names its line. */
