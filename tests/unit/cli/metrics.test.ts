@@ -74,6 +74,16 @@ describe('metrics: exit 1, a problem with the files', () => {
     expect(f.stdout()).toBe('');
   });
 
+  it('names deals.csv as missing when the folder has the other canonical files, not "no export found"', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    rmSync(join(data, 'deals.csv'));
+    writeFileSync(join(data, 'notes.csv'), 'x,y\n');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30'], f.io)).toBe(1);
+    expect(f.stderr()).toBe('metrics: deals.csv: required file is missing (the folder has stage_history.csv; docs/input.md)\n');
+  });
+
   it('names the config file and the key of an invalid config, one line', async () => {
     const dir = tempDir();
     const data = copyFixture('spec-example', dir);

@@ -96,6 +96,9 @@ export interface DetectedExports {
  * `npm run init`). Throws when no file is an export, or when the folder
  * mixes the exports of different CRMs.
  */
+/** The canonical files other than deals.csv (input.md), as a folder names them in any case. */
+const CANONICAL_WITHOUT_DEALS = new Set(['stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv']);
+
 export function detectExports(files: readonly ExportFile[], options: LoadExportsOptions, issues: IssueLog, adapters: readonly Adapter[] = ADAPTERS): DetectedExports {
   const candidates = allowedAdapters(options.format, adapters);
   if (options.format && candidates.length === 0) {
@@ -125,6 +128,9 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     list.push({ table, snapshotDate: snapshotDateOf(file.path) });
   }
   if (byFormat.size === 0) {
+    // Canonical files without deals.csv: the folder is meant canonical, and deals.csv is what is missing.
+    const canonical = files.map((f) => f.path).filter((p) => CANONICAL_WITHOUT_DEALS.has(p.toLowerCase()));
+    if (canonical.length > 0) throw new IngestFatalError('deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)`);
     const names = [...files.map((f) => f.path), ...workbooks].join(', ') || 'no CSV file';
     const why = ignored.flatMap((t) => {
       const { reason } = whyNotRead(t, candidates);
