@@ -90,11 +90,12 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     let size: number;
     try {
       const stat = statSync(path);
-      if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
+      if (!stat.isFile()) throw new IngestFatalError(name, `${path}: ${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the CSV file it is named after`);
       size = stat.size;
       if (name === STAGE_HISTORY_FILE) historySize = size;
       sizes.set(name, size);
     } catch (e) {
+      if (e instanceof IngestFatalError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
       throw new IngestFatalError(name, `${path}: ${code === 'ENOENT' ? 'required file is missing' : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });

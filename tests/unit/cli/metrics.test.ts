@@ -84,6 +84,16 @@ describe('metrics: exit 1, a problem with the files', () => {
     expect(f.stderr()).toBe('metrics: deals.csv: required file is missing (the folder has stage_history.csv; docs/input.md)\n');
   });
 
+  it('says that an input named as a CSV file is a FIFO, not that it "cannot be read"', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    rmSync(join(data, 'stage_history.csv'));
+    execFileSync('mkfifo', [join(data, 'stage_history.csv')]);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-06-30'], f.io)).toBe(1);
+    expect(f.stderr()).toMatch(/^metrics: .*stage_history\.csv: is not a file \(a FIFO, a device or a socket\), not the CSV file it is named after\n$/u);
+  });
+
   it('names the config file and the key of an invalid config, one line', async () => {
     const dir = tempDir();
     const data = copyFixture('spec-example', dir);
