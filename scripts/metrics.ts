@@ -18,8 +18,8 @@ import { metricsChunks } from '../src/lib/metrics/serialize.ts';
 import type { Metrics } from '../src/lib/metrics/schema.ts';
 import { localDateOf } from '../src/lib/time.ts';
 import { redact, type RedactOptions } from '../src/lib/ingest/redact.ts';
-import { type CliIO, EXIT, guardStandardOutput, isErrnoError, nodeIO, outputError, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
-import { asOfOption, atomicDestination, choiceOption, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { asOfOption, choiceOption, optionalString, outputDestination, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { isWithin, realish } from './lib/out-dir.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type ProgressReporter, progressReporter } from './lib/progress.ts';
@@ -142,13 +142,8 @@ async function computeRun(
 function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: string): void {
   const stat = writingTo(outArg, () => io.fs.statSync(outPath, { throwIfNoEntry: false }));
   if (stat?.isDirectory()) throw new UsageError(`--out ${outArg} is a folder; give a file, such as ${outArg.replace(/\/+$/u, '')}/metrics.json, or - for standard output`);
-  // A FIFO, a device or a socket (`--out /dev/stdout` among them) would be replaced by a plain file.
-  try {
-    atomicDestination(outPath, io.fs);
-  } catch (e) {
-    if (isErrnoError(e) && e.code === 'ENOTREG') throw new UsageError(`--out ${outArg} is not a file (a FIFO, a device or a socket); give the path of a file, or - for standard output`);
-    throw isErrnoError(e) ? outputError(outArg, e) : e;
-  }
+  // Before computing: a link to nothing, a socket or a block device is refused (writeFileAtomic writes into a FIFO or /dev/null).
+  writingTo(outArg, () => outputDestination(outPath, io.fs));
   const real = writingTo(outArg, () => realish(io.fs, outPath));
   const data = writingTo(outArg, () => realish(io.fs, dataDir));
   const name = basename(real);

@@ -40,6 +40,9 @@ export type CliFs = Pick<
   | 'utimesSync'
   | 'realpathSync'
   | 'copyFileSync'
+  | 'openSync'
+  | 'writeSync'
+  | 'closeSync'
 >;
 
 export interface CliIO {
@@ -138,8 +141,9 @@ const ERRNO_REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
   EBUSY: 'it is busy',
   EIO: 'the device reported an input/output error',
-  // Not the system's: writeFileAtomic's refusals (scripts/lib/io.ts, atomicDestination).
-  ENOTREG: 'something other than a file is there (a FIFO, a device or a socket), and Pipescope replaces only files; give the path of a file',
+  EPIPE: 'its reader stopped reading',
+  // Not the system's: writeFileAtomic's refusals (scripts/lib/io.ts, outputDestination).
+  ENOTREG: 'something other than a file is there (a socket or a block device), which Pipescope never writes into; give the path of a file',
   EDANGLING: 'it is a symbolic link to a file that does not exist; give the path of the file itself',
 };
 

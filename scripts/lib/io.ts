@@ -5,43 +5,67 @@ import { dirname, join, basename } from 'node:path';
 import { isLocalDate } from '../../src/lib/time.ts';
 
 /** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
-export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'appendFileSync' | 'renameSync' | 'rmSync' | 'lstatSync' | 'statSync' | 'realpathSync'>;
+export type AtomicWriteFs = Pick<
+  typeof nodeFs,
+  'mkdirSync' | 'writeFileSync' | 'appendFileSync' | 'renameSync' | 'rmSync' | 'lstatSync' | 'statSync' | 'realpathSync' | 'openSync' | 'writeSync' | 'closeSync'
+>;
 
 /** An error with an errno-like code, as the CLIs report the operating system's (scripts/lib/cli.ts, ERRNO_REASONS). */
-function refused(code: 'ENOTREG' | 'EDANGLING', path: string): NodeJS.ErrnoException {
+function refused(code: 'ENOTREG' | 'EDANGLING' | 'EISDIR', path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${path}`), { code, path });
 }
 
+/** Where an output goes: a file replaced whole (`stream` false), or a FIFO or character device written into. */
+export interface Destination {
+  path: string;
+  stream: boolean;
+}
+
 /**
- * Where writing `path` puts the file: `path` itself, or the file a symbolic
- * link there points to (the link stays a link, as with `cp`). Anything else
- * already there (a FIFO, a device, a socket, a folder, a link to nothing) is
- * refused, never replaced: a rename would put a plain file in its place.
+ * Where writing `path` puts the output: `path` itself, or what a symbolic
+ * link there points to (the link stays a link, as with `cp`). A FIFO or a
+ * character device (`/dev/null`, `/dev/stdout`) is written into, as a shell
+ * redirection would, since a rename would put a plain file in its place.
+ * A folder, a socket, a block device or a link to nothing is refused.
  */
-export function atomicDestination(path: string, fs: Pick<AtomicWriteFs, 'lstatSync' | 'statSync' | 'realpathSync'> = nodeFs): string {
+export function outputDestination(path: string, fs: Pick<AtomicWriteFs, 'lstatSync' | 'statSync' | 'realpathSync'> = nodeFs): Destination {
   const link = fs.lstatSync(path, { throwIfNoEntry: false });
-  if (link === undefined) return path;
-  if (!link.isSymbolicLink()) {
-    if (link.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path });
-    if (!link.isFile()) throw refused('ENOTREG', path);
-    return path;
-  }
-  const target = fs.statSync(path, { throwIfNoEntry: false });
+  if (link === undefined) return { path, stream: false };
+  const target = link.isSymbolicLink() ? fs.statSync(path, { throwIfNoEntry: false }) : link;
   if (target === undefined) throw refused('EDANGLING', path);
-  if (target.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path });
-  if (!target.isFile()) throw refused('ENOTREG', path);
-  return fs.realpathSync(path);
+  if (target.isDirectory()) throw refused('EISDIR', path);
+  // Opened by its own name: /dev/stdout's link leads to `pipe:[…]`, which is no path.
+  if (target.isFIFO() || target.isCharacterDevice()) return { path, stream: true };
+  if (target.isFile()) return { path: link.isSymbolicLink() ? fs.realpathSync(path) : path, stream: false };
+  throw refused('ENOTREG', path);
 }
 
 /**
  * Write via a temporary file in the same folder and rename, so readers never
  * see half a file. On any failure the temporary file is removed and the
  * error rethrown; an existing file at `path` is then untouched. `data` may
- * come as pieces (a large document never made into one string).
+ * come as pieces (a large document never made into one string). A FIFO or
+ * a device at `path` is written into instead (`outputDestination`).
  */
 export function writeFileAtomic(given: string, data: string | Uint8Array | Iterable<string>, fs: AtomicWriteFs = nodeFs): void {
   fs.mkdirSync(dirname(given), { recursive: true });
-  const path = atomicDestination(given, fs);
+  const { path, stream } = outputDestination(given, fs);
+  if (stream) {
+    // One open for the whole output: a FIFO's reader sees its end when the writer closes.
+    const fd = fs.openSync(path, 'w');
+    // writeSync may write less than asked (a pipe): the rest follows until all is written.
+    const writeAll = (piece: string | Uint8Array) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    };
+    try {
+      if (typeof data === 'string' || data instanceof Uint8Array) writeAll(data);
+      else for (const piece of data) writeAll(piece);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     // 'wx': never follow or reuse something already at the temporary name.

@@ -1,6 +1,6 @@
 /** `npm run metrics` in-process: exit codes, messages on stderr, and what is (not) written. */
 import * as nodeFs from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -175,14 +175,23 @@ describe('metrics: exit 2, bad arguments', () => {
     expect(readFileSync(join(dir, 'reports', 'q1.txt'), 'utf8')).toBe('keep me');
   });
 
-  it('refuses an --out that is a FIFO (or a device, a socket), and leaves it in place: a rename would replace it with a file', async () => {
+  it('writes into an --out that is a FIFO or a device (/dev/null), as a shell redirection does, and leaves it in place', async () => {
     const dir = tempDir();
     execFileSync('mkfifo', [join(dir, 'pipe')]);
+    // A reader in another process, as at the other end of a named pipe.
+    const reader = spawn('cat', [join(dir, 'pipe')]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString()));
+    const ended = new Promise((resolve) => reader.on('close', resolve));
     const f = fakeIO(dir);
-    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'pipe'], f.io)).toBe(2);
-    expect(f.stderr()).toMatch(/^metrics: --out pipe is not a file \(a FIFO, a device or a socket\); give the path of a file, or - for standard output\n/u);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'pipe'], f.io)).toBe(0);
+    await ended;
+    expect(JSON.parse(read).as_of).toBe('2025-06-30');
     expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
+    const devNull = fakeIO(dir);
+    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', '/dev/null'], devNull.io)).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('refuses to overwrite an input of the data folder', async () => {

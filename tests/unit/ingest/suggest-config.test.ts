@@ -4,8 +4,7 @@
  * and a fake adapter with closed/won flags, probabilities and a stage table),
  * the guesses one by one, and the CLI run in-process on a temp folder.
  */
-import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -493,10 +492,10 @@ describe('npm run init (in-process)', () => {
   });
 
   it('reports an output it cannot write in a line (exit 1), never with a stack', () => {
-    execFileSync('mkfifo', [join(dir, 'pipe')]);
-    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'pipe'), '--force'], io)).toBe(1);
-    expect(err.join('')).toMatch(/^init: cannot write .+pipe: something other than a file is there \(a FIFO, a device or a socket\), and Pipescope replaces only files; give the path of a file \(ENOTREG\)\n$/u);
-    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+    symlinkSync(join(dir, 'nothing.json'), join(dir, 'link.json'));
+    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'link.json'), '--force'], io)).toBe(1);
+    expect(err.join('')).toMatch(/^init: cannot write .+link\.json: it is a symbolic link to a file that does not exist; give the path of the file itself \(EDANGLING\)\n$/u);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
   });
 
   it('--out - prints the suggestion and leaves the folder alone', () => {
