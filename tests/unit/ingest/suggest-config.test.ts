@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, nodeIo, type InitIo } from '../../../scripts/init.ts';
-import { parseConfig, parseConfigText } from '../../../src/lib/ingest/config.ts';
+import { normalizeStageName, parseConfig, parseConfigText, stageLookup } from '../../../src/lib/ingest/config.ts';
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
@@ -176,6 +176,16 @@ const OPP_HISTORY = lines(
   'O4,Intro,2025-03-04T10:00:00+09:00',
   'O4,Tech Review,2025-03-14T10:00:00+09:00',
 );
+
+describe('suggestConfig: names that read alike', () => {
+  it('never gives a stage an id that reads as another stage\'s name, so the config is valid and each name keeps its stage', () => {
+    const deals = lines('deal_id,account_id,owner,amount,created_at,stage', 'D1,A1,Kim,100,2026-01-01,A B', 'D2,A1,Kim,100,2026-01-02,a_b', 'D3,A1,Kim,100,2026-01-03,won', 'D4,A1,Kim,100,2026-01-03,lost');
+    const { config } = suggestConfig([file('deals.csv', deals), file('stage_history.csv', 'deal_id,stage,entered_at\n')]);
+    expect(config.stages.map((s) => `${s.id}:${s.label.en}`)).toEqual(['a_b_2:A B', 'a_b:a_b', 'won:won', 'lost:lost']);
+    const lookup = stageLookup(parseConfig(config));
+    expect(['A B', 'a_b'].map((name) => lookup.get(normalizeStageName(name))?.id)).toEqual(['a_b_2', 'a_b']);
+  });
+});
 
 describe('suggestConfig when the date order cannot be told', () => {
   it('still names every stage of a Salesforce history report, and leaves date_order to the user with a WARNING', () => {

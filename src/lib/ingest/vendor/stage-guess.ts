@@ -58,7 +58,7 @@ export function romanizeHangul(text: string): string {
 }
 
 /** A config stage id from a CRM stage name: lower-case ASCII words joined by `_`, Hangul romanized (or `stage_N` when nothing is left). */
-export function stageIdFrom(name: string, taken: ReadonlySet<string>): string {
+export function stageIdFrom(name: string, taken: Pick<ReadonlySet<string>, 'has'>): string {
   const base =
     romanizeHangul(name)
       .normalize('NFKD')

@@ -203,8 +203,11 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
 
   const taken = new Set<string>();
   const stages: SuggestedStage[] = [];
+  // A cell names a stage by id or label, ignoring case and spaces: no id may read as another stage's name (`a_b` beside `A B`'s id).
+  const names = new Set(facts.map((f) => normalizeStageName(f.name)));
   const addStage = (f: Facts) => {
-    const id = stageIdFrom(f.name, taken);
+    const own = normalizeStageName(f.name);
+    const id = stageIdFrom(f.name, { has: (candidate: string) => taken.has(candidate) || (candidate !== own && names.has(candidate)) });
     taken.add(id);
     const definition = e.definitions.get(f.key);
     let value: number | undefined;
@@ -242,7 +245,9 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
 
   // A config needs an unparked open stage, one won and one lost stage even when no deal is at one yet.
   const placeholder = (id: string, kind: StageKind, name: string, at: number) => {
-    const stage: SuggestedStage = { id: stageIdFrom(id, taken), kind, label: nameLabel(name) };
+    const stageId = stageIdFrom(id, { has: (candidate: string) => taken.has(candidate) || names.has(candidate) });
+    // Its label too must not be another stage's name.
+    const stage: SuggestedStage = { id: stageId, kind, label: nameLabel(names.has(normalizeStageName(name)) || taken.has(normalizeStageName(name)) ? stageId : name) };
     taken.add(stage.id);
     stages.splice(at, 0, stage);
     notes.push(`WARNING: no stage name looks ${kind === 'open' ? 'open' : kind}, and a config needs one: added ${quoted(stage.id)} for it; if one of the names above is ${kind}, set its kind instead and remove this stage`);
