@@ -20,6 +20,7 @@ import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone
 import { orderByMoves } from '../../../src/lib/ingest/vendor/suggest-order.ts';
 import { suggestStages, type StageEvidence } from '../../../src/lib/ingest/vendor/suggest-stages.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable } from '../../../src/lib/ingest/vendor/types.ts';
+import fc from 'fast-check';
 
 const file = (path: string, text: string): ExportFile => ({ path, source: byteSource(new TextEncoder().encode(text)) });
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
@@ -184,6 +185,22 @@ describe('suggestConfig: names that read alike', () => {
     expect(config.stages.map((s) => `${s.id}:${s.label.en}`)).toEqual(['a_b_2:A B', 'a_b:a_b', 'won:won', 'lost:lost']);
     const lookup = stageLookup(parseConfig(config));
     expect(['A B', 'a_b'].map((name) => lookup.get(normalizeStageName(name))?.id)).toEqual(['a_b_2', 'a_b']);
+  });
+});
+
+describe('suggestConfig: any stage names (property)', () => {
+  it('gives a config the metrics accept, under which every name of the data finds its own stage', () => {
+    // Names from a small alphabet, so that case, spaces and underscores make them collide often.
+    const name = fc.stringMatching(/^[AaBb _1]{1,5}$/u).filter((n) => n.trim() !== '' && !n.includes(','));
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 6 }), (names) => {
+        const rows = names.map((n, i) => `D${i},A1,Kim,100,2026-01-0${(i % 9) + 1},${n}`);
+        const { config } = suggestConfig([file('deals.csv', lines('deal_id,account_id,owner,amount,created_at,stage', ...rows)), file('stage_history.csv', 'deal_id,stage,entered_at\n')]);
+        const lookup = stageLookup(parseConfig(config));
+        for (const n of names) expect(lookup.has(normalizeStageName(n)), n).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
