@@ -102,7 +102,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       const t1 = performance.now();
       const view = filteredSiteData(data, filter, { compare: page === 'overview' });
       const t2 = performance.now();
-      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/');
+      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
       const parts = pageParts(ctx, page);
       // The pages' "add company-wide targets" notes would mislead here: say why this filter has no target.
       const companyTargets = new Set([ctx.m.absence.noTargets, ctx.m.empty.noTargets]);

@@ -416,6 +416,11 @@ export const en = {
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
+    /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
+    filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product or period, or show all deals.',
+    /** A filter whose deals never had their close date changed, though the data tracks close dates. */
+    closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
+      `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${f.count(p.count)} deals this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
     stallDefault: (p: { stages: string; count: number; visits: number; days: number }, f: Formatter) =>
       p.count === 1
         ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of that stage ended in the analysis window.`

@@ -397,6 +397,9 @@ export const ko: Messages = {
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
+    filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·기간을 고르거나 모든 딜을 보세요.',
+    closeDatesUnchangedFiltered: (p, f) =>
+      `이 필터의 딜 ${f.count(p.count)}건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.`,
     stallDefault: (p, f) =>
       `${p.stages} 단계는 분석 기간에 끝난 체류가 ${f.count(p.visits)}건 미만이라 정체 기준으로 기본값 ${f.count(p.days)}일을 적용합니다.`,
     historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,

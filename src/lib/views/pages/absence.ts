@@ -53,9 +53,23 @@ export function trendsUnavailable(ctx: PageContext): string {
   return ctx.m.absence.trendsUnavailable({ advice: historyAdvice(ctx), days: COMPARE_DAYS }, ctx.f);
 }
 
-/** Close-date changes are not tracked (metrics `slippage` is null): no pushes, no slippage. */
+/** A filtered view whose filter matches no deal: its notes say so instead of naming a file to add. */
+export function filterMatchesNone(ctx: PageContext): boolean {
+  return ctx.filter !== undefined && ctx.filter.matched === 0;
+}
+
+/**
+ * Close-date changes are not tracked (metrics `slippage` is null): no pushes,
+ * no slippage. On a filtered view of data that does track them, `slippage`
+ * is null because none of the filter's deals had its close date changed:
+ * that is what the note says (or that no deal matches), never "add
+ * field_history.csv".
+ */
 export function closeDatesNote(ctx: PageContext): string | null {
-  return ctx.site.metrics.slippage === null ? ctx.m.absence.closeDatesUntracked : null;
+  if (ctx.site.metrics.slippage !== null) return null;
+  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
+  if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
+  return ctx.m.absence.closeDatesUntracked;
 }
 
 /** Every open deal lacks an expected close date (all in the `unscheduled` bucket). */
@@ -69,6 +83,7 @@ export function noExpectedClose(ctx: PageContext): string | null {
 /** Why coverage has no rows: no company-wide targets at all, or none for this period or the next. */
 export function coverageNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
+  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
 }
 
@@ -76,6 +91,7 @@ export function coverageNote(ctx: PageContext): string | null {
 export function repurchaseNote(ctx: PageContext): string | null {
   const { inputs, metrics } = ctx.site;
   if (metrics.repurchase.length > 0) return null;
+  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (inputs.won_deals === 0) return ctx.m.absence.noWonDeals;
   return inputs.won_with_lifecycle === 0 ? ctx.m.absence.noLifecycle : null;
 }
@@ -109,7 +125,7 @@ export function stallDefaultNote(ctx: PageContext): string | null {
   return ctx.m.absence.stallDefault({ stages, count: ids.length, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, ctx.f);
 }
 
-/** Notes without the nulls. */
+/** Notes without the nulls, each once (a filter that matches no deal says so once, not per figure). */
 export function notes(...items: (string | null | false | undefined)[]): string[] {
-  return items.filter((x): x is string => typeof x === 'string' && x !== '');
+  return [...new Set(items.filter((x): x is string => typeof x === 'string' && x !== ''))];
 }

@@ -11,6 +11,7 @@ import { openDealColumns, ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
   coverageNote,
+  filterMatchesNone,
   MIN_QUANTILE_VALUES,
   historyAdvice,
   isFewValues,
@@ -115,8 +116,9 @@ export function ownersModel(ctx: PageContext): OwnersModel {
     notes: notes(
       m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
       !site.inputs.targets_file && m.ownersReview.noTargetsFile,
-      site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
-      site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
+      filterMatchesNone(ctx) && m.absence.filterMatchesNone,
+      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
+      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),
