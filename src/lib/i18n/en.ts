@@ -416,6 +416,9 @@ export const en = {
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
+    /** A funnel stage none of whose deals has left it yet: its conversion reads "—", not 0 %. */
+    conversionPending: (p: { stages: string; count: number; open: number }, f: Formatter) =>
+      `Conversion reads “—” for ${p.stages}: none of the deals that reached ${p.count === 1 ? 'it' : 'them'} has moved on or been lost there yet (${f.count(p.open)} still open), so there is nothing to convert from. It shows once a deal moves on or is lost.`,
     /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
     filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product or period, or show all deals.',
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */

@@ -552,3 +552,38 @@ describe('an export with only the current stage (current_visit_only)', () => {
     }
   });
 });
+
+describe('a funnel stage no deal has left yet', () => {
+  // One deal, still open at Negotiation: metrics.json's conversion of Negotiation is 0 (0 of 1 advanced).
+  const s = site(config, [open(1, 'negotiate')]);
+  const funnelTable = (model: { charts: ChartBlock[] }) => chart(model.charts, 'funnel').table;
+  const conversionColumn = (t: TableModel) => t.headers.findIndex((h) => h.label === 'Conversion');
+
+  it('keeps the metric as the spec defines it', () => {
+    const negotiate = s.metrics.conversion.stages.find((x) => x.stage === 'negotiate')!;
+    expect(negotiate).toMatchObject({ reached: 1, advanced: 0, conversion: 0 });
+  });
+
+  it('shows "—" for its conversion, not 0%, and says why (funnel and overview, both languages)', () => {
+    for (const model of [funnelModel(ctx(s)), overviewModel(ctx(s))]) {
+      const t = funnelTable(model);
+      const i = conversionColumn(t);
+      expect(column(t, 0)).toEqual(['Prospect', 'Qualification', 'Proposal', 'Negotiation']);
+      expect(column(t, i)).toEqual(['100%', '100%', '100%', '—']);
+      expect(model.notes).toContain(
+        'Conversion reads “—” for Negotiation: none of the deals that reached it has moved on or been lost there yet (1 still open), so there is nothing to convert from. It shows once a deal moves on or is lost.',
+      );
+    }
+    expect(funnelModel(ctx(s, 'ko')).notes).toContain(
+      '협상 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 1건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.',
+    );
+    expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.svg).not.toContain('>0%<');
+  });
+
+  it('a stage where a deal was lost keeps its 0%: that is a drop-off', () => {
+    const lostAtQualify = site(config, [lost(1, 'price'), lost(2, 'price')]);
+    const t = funnelTable(funnelModel(ctx(lostAtQualify)));
+    expect(column(t, conversionColumn(t))[1]).toBe('0%');
+    expect(text(funnelModel(ctx(lostAtQualify)).notes)).not.toContain('Conversion reads');
+  });
+});

@@ -112,6 +112,39 @@ export function winReasonsNote(ctx: PageContext): string | null {
   return n === null ? null : ctx.m.absence.winReasonsUnrecorded({ count: n }, ctx.f);
 }
 
+/**
+ * A stage's conversion (advanced / reached, metrics `conversion`) when none
+ * of the deals that reached it has left it yet (none moved on, none lost
+ * there: all still open in it) is 0 in metrics.json but no drop-off: there is
+ * nothing to convert from yet. The funnel shows "—" and says why.
+ */
+export function conversionPending(stage: { reached: number; advanced: number }, lostHere: number): boolean {
+  return stage.reached > 0 && stage.advanced === 0 && lostHere === 0;
+}
+
+/** The stages of the funnel whose conversion is pending (conversionPending), in sequence order. */
+export function pendingConversionStages(ctx: PageContext): { ids: string[]; open: number } {
+  const lost = new Map(ctx.site.funnel_outcomes.map((o) => [o.stage, o]));
+  const ids: string[] = [];
+  let open = 0;
+  for (const s of ctx.site.metrics.conversion.stages) {
+    const o = lost.get(s.stage);
+    if (!conversionPending(s, o?.lost ?? 0)) continue;
+    ids.push(s.stage);
+    open += o?.open ?? 0;
+  }
+  return { ids, open };
+}
+
+/** Why a stage's conversion reads "—": none of its deals has left it yet. Null when every reached stage has a conversion, or without stage history (the funnel is unavailable then). */
+export function conversionPendingNote(ctx: PageContext): string | null {
+  if (currentVisitOnly(ctx)) return null;
+  const { ids, open } = pendingConversionStages(ctx);
+  if (ids.length === 0) return null;
+  const stages = new Intl.ListFormat(LOCALE_TAGS[ctx.locale], { type: 'conjunction' }).format(ids.map((id) => ctx.stage(id)));
+  return ctx.m.absence.conversionPending({ stages, count: ids.length, open }, ctx.f);
+}
+
 /** Unparked stages whose stall threshold is the default because too few visits ended in the window, in sequence order. */
 export function defaultStallStages(ctx: PageContext): string[] {
   return ctx.site.stages.filter((s) => s.kind === 'open' && ctx.site.stall_basis[s.id] === 'default').map((s) => s.id);
