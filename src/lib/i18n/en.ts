@@ -142,6 +142,9 @@ export const en = {
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     noPrevious: 'No earlier figure to compare',
     noTarget: 'No target for this period',
+    /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
+    velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
+    velocityZeroCycle: 'Won deals closed the day they were created: a mean won cycle of 0 days',
     hints: {
       openPipeline: 'Amount of every deal still open',
       weightedPipeline: 'Each open deal’s amount × its stage probability',
@@ -419,6 +422,11 @@ export const en = {
     /** A funnel stage none of whose deals has left it yet: its conversion reads "—", not 0 %. */
     conversionPending: (p: { stages: string; count: number; open: number }, f: Formatter) =>
       `Conversion reads “—” for ${p.stages}: none of the deals that reached ${p.count === 1 ? 'it' : 'them'} has moved on or been lost there yet (${f.count(p.open)} still open), so there is nothing to convert from. It shows once a deal moves on or is lost.`,
+    /** The Velocity page's note when sales velocity reads "—" (absence.ts `velocityMissing`). */
+    velocityNoWon: (p: { from: string; to: string }, f: Formatter) =>
+      `Sales velocity is not shown: no deal was won in the analysis window (${f.date(p.from)} to ${f.date(p.to)}), so there is no average won amount or won cycle to compute it from. It shows once a deal is won.`,
+    velocityZeroCycle:
+      'Sales velocity is not shown: every deal won in the analysis window closed the day it was created, so the mean won cycle is 0 days and velocity (÷ cycle) has no value. Check created_at of the won deals.',
     /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
     filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product or period, or show all deals.',
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */

@@ -587,3 +587,31 @@ describe('a funnel stage no deal has left yet', () => {
     expect(text(funnelModel(ctx(lostAtQualify)).notes)).not.toContain('Conversion reads');
   });
 });
+
+describe('sales velocity without a won deal', () => {
+  // Two deals lost in the window, one open: win rate 0 / 2, no won amount or cycle, velocity null.
+  const s = site(config, [lost(1, 'price'), lost(2, 'price'), open(1, 'propose')]);
+  const tile = (locale: Locale) => overviewModel(ctx(s, locale)).tiles.find((t) => t.key === 'salesVelocity')!;
+
+  it('the overview tile says why it reads "—", in both languages', () => {
+    expect(s.metrics.velocity.per_day).toBeNull();
+    expect(tile('en')).toMatchObject({ value: '—', detail: 'No deal won in the analysis window: no average won amount or won cycle' });
+    expect(tile('ko')).toMatchObject({ value: '—', detail: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음' });
+  });
+
+  it('the velocity page says why and when it will show', () => {
+    expect(velocityModel(ctx(s)).notes).toContain(
+      'Sales velocity is not shown: no deal was won in the analysis window (Jul 1, 2024 to Jun 30, 2025), so there is no average won amount or won cycle to compute it from. It shows once a deal is won.',
+    );
+    expect(velocityModel(ctx(s, 'ko')).notes[0]).toMatch(/^영업 속도를 표시하지 않습니다\. 분석 기간\(2024\.\s7\.\s1\.~2025\.\s6\.\s30\.\)에 수주한 딜이 없어/u);
+  });
+
+  it('with a won deal: a value, and no such sentence', () => {
+    const withWon = site(config, [won(1), lost(1, 'price'), open(1, 'propose')]);
+    const t = overviewModel(ctx(withWon)).tiles.find((x) => x.key === 'salesVelocity')!;
+    expect(withWon.metrics.velocity.per_day).not.toBeNull();
+    expect(t.value).not.toBe('—');
+    expect(t.detail).toBeNull();
+    expect(text(velocityModel(ctx(withWon)).notes)).not.toContain('Sales velocity is not shown');
+  });
+});

@@ -7,6 +7,7 @@
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
+import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
 
@@ -143,6 +144,26 @@ export function conversionPendingNote(ctx: PageContext): string | null {
   if (ids.length === 0) return null;
   const stages = new Intl.ListFormat(LOCALE_TAGS[ctx.locale], { type: 'conjunction' }).format(ids.map((id) => ctx.stage(id)));
   return ctx.m.absence.conversionPending({ stages, count: ids.length, open }, ctx.f);
+}
+
+/**
+ * Why sales velocity (metrics `velocity.per_day`) is null: no deal won in the
+ * window (no average won amount, no won cycle), or a mean won cycle of 0
+ * days. Null when velocity has a value.
+ */
+export function velocityMissing(ctx: PageContext): 'noWon' | 'zeroCycle' | null {
+  const v = ctx.site.metrics.velocity;
+  if (v.per_day !== null) return null;
+  if (ctx.site.metrics.win_rate.won_count === 0 || v.avg_won_amount === null || v.mean_won_cycle_days === null) return 'noWon';
+  return v.mean_won_cycle_days === 0 ? 'zeroCycle' : null;
+}
+
+/** The Velocity page's sentence for velocityMissing. */
+export function velocityNote(ctx: PageContext): string | null {
+  const why = velocityMissing(ctx);
+  if (why === null) return null;
+  if (why === 'zeroCycle') return ctx.m.absence.velocityZeroCycle;
+  return ctx.m.absence.velocityNoWon({ from: addDays(ctx.site.as_of, 1 - ctx.site.metrics.window_days), to: ctx.site.as_of }, ctx.f);
 }
 
 /** Unparked stages whose stall threshold is the default because too few visits ended in the window, in sequence order. */

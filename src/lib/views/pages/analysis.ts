@@ -29,6 +29,7 @@ import {
   MIN_SAMPLE,
   notes,
   stallDefaultNote,
+  velocityNote,
   winReasonsNote,
 } from './absence.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -130,7 +131,7 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
     markFewValues(cycleBlock.table, 1, [2, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
   ].some(Boolean);
   return {
-    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, velocityNote(ctx), stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     charts: [timeBlock, cycleBlock],
     tables: [inputs],
   };

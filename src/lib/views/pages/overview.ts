@@ -6,7 +6,7 @@ import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
-import { closeDatesNote, conversionPendingNote, currentVisitOnly, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
+import { closeDatesNote, conversionPendingNote, currentVisitOnly, velocityMissing, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
 import { funnelBlock } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
@@ -145,6 +145,11 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return `${f.moneyCompact(now.win_rate.won_amount)} / ${f.moneyCompact(now.win_rate.won_amount + now.win_rate.lost_amount)}`;
     case 'medianCycle':
       return m.common.dealCount({ count: now.cycle_length.all.count }, f);
+    case 'salesVelocity': {
+      // "—" says why: no deal won in the window, or a mean won cycle of 0 days.
+      const why = velocityMissing(ctx);
+      return why === 'noWon' ? m.tiles.velocityNoWon : why === 'zeroCycle' ? m.tiles.velocityZeroCycle : null;
+    }
     case 'stalledDeals':
       // What the stalled deals are worth: the same open deals the stalled page lists.
       return f.moneyCompact(site.open_deals.reduce((sum, d) => sum + (d.stalled ? d.amount : 0), 0));
