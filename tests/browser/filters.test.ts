@@ -187,6 +187,21 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.close();
   });
 
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: a filter that matches nothing says so in the page's notes (not "add field_history.csv"), and names its period as the form does`, async () => {
+      const { m } = pageContext(full, locale, '/');
+      expect(full.metrics.slippage).not.toBeNull();
+      const page = await openFiltered(`/${locale}/waterfall/`, f({ owner: 'nobody at all', period: '2026-Q1' }));
+      const notes = await page.$$eval('main > .notes p', (ps) => ps.map((p) => p.textContent));
+      expect(notes).toContain(m.absence.filterMatchesNone);
+      expect(notes).not.toContain(m.absence.closeDatesUntracked);
+      const option = await page.$eval('select[name=period]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      expect(option).toBe(pageContext(full, locale, '/').f.period('2026-Q1'));
+      expect(await page.textContent('[data-filter-status]')).toContain(`${m.filters.period}: ${option}`);
+      await page.close();
+    });
+  }
+
   it('shows names from the data as text, in the form, the status line and the tables', async () => {
     const page = await browser.newPage();
     let dialogs = 0;
