@@ -202,6 +202,21 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     });
   }
 
+  it('an empty table says why and offers no CSV download; a filter with rows offers it again', async () => {
+    const { m } = pageContext(full, 'en', '/');
+    const page = await openFiltered('/en/stalled/', f({ owner: 'nobody at all' }));
+    const table = (id: string) =>
+      page.$eval(`#t-${id}`, (t) => {
+        const link = t.closest('.table-block')!.querySelector<HTMLAnchorElement>('.table-meta a[download]')!;
+        return { empty: t.querySelector('td.empty')?.textContent ?? null, csvShown: link.offsetParent !== null };
+      });
+    expect(await table('flagged-open')).toEqual({ empty: m.empty.noFlagged, csvShown: false });
+    expect(await table('stalled-by-stage')).toEqual({ empty: m.empty.noStalled, csvShown: false });
+    await openFiltered('/en/stalled/', f({ owner }), page);
+    expect(await table('flagged-open')).toEqual({ empty: null, csvShown: true });
+    await page.close();
+  });
+
   it('shows names from the data as text, in the form, the status line and the tables', async () => {
     const page = await browser.newPage();
     let dialogs = 0;

@@ -385,6 +385,10 @@ export const en = {
     noSlippage: 'Add field_history.csv to track close-date pushes.',
     noVelocity: 'Not enough closed deals to compute sales velocity yet.',
     noIssues: 'No data-quality issues: every row was read.',
+    noFlagged: 'No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).',
+    accountNoWon: 'No deal of this account has been won yet, so no repurchase is due.',
+    accountNoLifecycle:
+      'None of this account’s won deals has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noAccounts: 'No accounts yet.',
   },
   /** Stages that are open but outside the funnel's sequence (config `parked`). */

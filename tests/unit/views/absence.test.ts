@@ -615,3 +615,26 @@ describe('sales velocity without a won deal', () => {
     expect(text(velocityModel(ctx(withWon)).notes)).not.toContain('Sales velocity is not shown');
   });
 });
+
+describe('empty tables say why', () => {
+  it('the data-quality issues table: there are no issues', () => {
+    const s = site(config, [open(1, 'propose')]);
+    const issues = dataQualityModel(ctx(s)).tables.find((t) => t.id === 'issues')!;
+    expect(issues.rows).toEqual([]);
+    expect(issues.empty).toBe('No data-quality issues: every row was read.');
+    expect(dataQualityModel(ctx(s, 'ko')).tables.find((t) => t.id === 'issues')!.empty).toBe('데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.');
+  });
+
+  it('the stalled tables: no deal is stalled, no other deal has a warning sign', () => {
+    // Open since 2025-06-01 at Proposal with a close date ahead: neither stalled (30-day default) nor flagged.
+    const s = site(config, [open(1, 'propose', { keyman: 'Kim', budgetConfirmed: true })]);
+    const model = stalledModel(ctx(s));
+    expect(model.stalled.rows).toEqual([]);
+    expect(model.stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
+    expect(model.flagged.rows).toEqual([]);
+    expect(model.flagged.empty).toBe('No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).');
+    expect(model.totals.map((t) => t.table.empty)).toEqual(Array(3).fill('No stalled deals: every open deal is within its stage threshold.'));
+    expect(stalledModel(ctx(s, 'ko')).flagged.empty).toMatch(/^그 밖에 경고 신호/u);
+    expect(overviewModel(ctx(s)).stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
+  });
+});
