@@ -636,5 +636,7 @@ describe('empty tables say why', () => {
     expect(model.totals.map((t) => t.table.empty)).toEqual(Array(3).fill('No stalled deals: every open deal is within its stage threshold.'));
     expect(stalledModel(ctx(s, 'ko')).flagged.empty).toMatch(/^그 밖에 경고 신호/u);
     expect(overviewModel(ctx(s)).stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
+    // No open deal at all: that is what the warning-sign table says.
+    expect(stalledModel(ctx(site(config, [lost(1, 'price')]))).flagged.empty).toBe('No open deals on this date.');
   });
 });

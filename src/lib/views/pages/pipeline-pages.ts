@@ -53,7 +53,11 @@ export function stalledModel(ctx: PageContext): StalledModel {
   const headings = [m.stalledReview.byStage, m.stalledReview.byOwner, m.stalledReview.byFlag];
   const totals = totalTables.map((t, i) => ({ heading: headings[i]!, table: t }));
   const stalled = stalledTable(ctx, 'stalled');
-  const flaggedTable = saysWhenEmpty(table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged), m.empty.noFlagged);
+  // Empty: no open deal at all, or none but the stalled ones shows a warning sign.
+  const flaggedTable = saysWhenEmpty(
+    table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged),
+    site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged,
+  );
   const thresholds = stallThresholdsTable(ctx);
   const amount = deals.reduce((sum, d) => sum + d.amount, 0);
   return {
