@@ -364,15 +364,15 @@ export const ko: Messages = {
     noWinReasons: '분석 기간에 수주한 딜이 없습니다.',
     noCompetitors: '경쟁사가 기록된 마감 딜이 없습니다.',
     noRepurchase: '제품 교체 주기가 설정된 수주 딜이 없습니다. pipeline.config.json에 제품별 lifecycle_months를 설정하세요.',
-    noFlagged: '그 밖에 경고 신호(예상 마감일 경과, 마감일 연기, 키맨 없음, 예산 미확정)가 있는 진행 중 딜이 없습니다.',
-    accountNoWon: '이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.',
-    accountNoLifecycle:
-      '이 고객사의 수주 딜에는 제품 교체 주기가 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noTargets: 'targets.csv에 이번 달·분기나 다음 달·분기의 전사 목표가 없습니다. 커버리지를 보려면 목표를 추가하세요.',
     noRemoved: '기준일까지 CRM에서 삭제된 딜이 없습니다.',
     noSlippage: '마감일 연기를 추적하려면 field_history.csv를 추가하세요.',
     noVelocity: '마감된 딜이 아직 부족해 영업 속도를 계산할 수 없습니다.',
     noIssues: '데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.',
+    noFlagged: '그 밖에 경고 신호(예상 마감일 경과, 마감일 연기, 키맨 없음, 예산 미확정)가 있는 진행 중 딜이 없습니다.',
+    accountNoWon: '이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.',
+    accountNoLifecycle:
+      '이 고객사의 수주 딜에는 제품 교체 주기가 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noAccounts: '아직 고객사가 없습니다.',
   },
   stageGroup: {
