@@ -187,6 +187,37 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.close();
   });
 
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: a filter that matches nothing says so in the page's notes (not "add field_history.csv"), and names its period as the form does`, async () => {
+      const { m } = pageContext(full, locale, '/');
+      expect(full.metrics.slippage).not.toBeNull();
+      const page = await openFiltered(`/${locale}/waterfall/`, f({ owner: 'nobody at all', period: '2026-Q1' }));
+      const notes = await page.$$eval('main > .notes p', (ps) => ps.map((p) => p.textContent));
+      expect(notes).toContain(m.absence.filterMatchesNone);
+      expect(notes).not.toContain(m.absence.closeDatesUntracked);
+      const option = await page.$eval('select[name=period]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      expect(option).toBe(pageContext(full, locale, '/').f.period('2026-Q1'));
+      expect(await page.textContent('[data-filter-status]')).toContain(`${m.filters.period}: ${option}`);
+      await page.close();
+    });
+  }
+
+  it('an empty table says why and offers no CSV download; a filter with rows offers it again', async () => {
+    const { m } = pageContext(full, 'en', '/');
+    const page = await openFiltered('/en/stalled/', f({ owner: 'nobody at all' }));
+    const table = (id: string) =>
+      page.$eval(`#t-${id}`, (t) => {
+        const link = t.closest('.table-block')!.querySelector<HTMLAnchorElement>('.table-meta a[download]')!;
+        return { empty: t.querySelector('td.empty')?.textContent ?? null, csvShown: link.offsetParent !== null };
+      });
+    // No deal at all, so no open deal: that is what the warning-sign table says.
+    expect(await table('flagged-open')).toEqual({ empty: m.empty.noOpenDeals, csvShown: false });
+    expect(await table('stalled-by-stage')).toEqual({ empty: m.empty.noStalled, csvShown: false });
+    await openFiltered('/en/stalled/', f({ owner }), page);
+    expect(await table('flagged-open')).toEqual({ empty: null, csvShown: true });
+    await page.close();
+  });
+
   it('shows names from the data as text, in the form, the status line and the tables', async () => {
     const page = await browser.newPage();
     let dialogs = 0;

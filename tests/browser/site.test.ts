@@ -150,6 +150,34 @@ describe.runIf(run)('the built site in Chromium', () => {
     await tab.close();
   });
 
+  it('sortable headers show keyboard focus, the sort direction and aria-sort', async () => {
+    const tab = await browser.newPage();
+    await tab.setViewportSize({ width: 1366, height: 768 });
+    await tab.goto(`${server.url}/en/forecast/`);
+    // The coverage table: outside any chart's closed "Show data table".
+    const button = tab.locator('#t-coverage thead th button').first();
+    await button.waitFor();
+    const th = button.locator('xpath=..');
+    // Focused from the keyboard: a visible ring (the button inherits the th's outline: none otherwise).
+    await button.focus();
+    await tab.keyboard.press('Shift+Tab');
+    await tab.keyboard.press('Tab');
+    const ring = await button.evaluate((b) => {
+      const cs = getComputedStyle(b);
+      return { focused: document.activeElement === b, style: cs.outlineStyle, width: cs.outlineWidth };
+    });
+    expect(ring).toEqual({ focused: true, style: 'solid', width: '2px' });
+    const mark = () => button.evaluate((b) => getComputedStyle(b, '::after').content);
+    expect(await mark()).toBe('none');
+    await tab.keyboard.press('Enter');
+    expect(await th.getAttribute('aria-sort')).toBe('ascending');
+    expect(await mark()).toMatch(/^"▲"/u);
+    await tab.keyboard.press('Enter');
+    expect(await th.getAttribute('aria-sort')).toBe('descending');
+    expect(await mark()).toMatch(/^"▼"/u);
+    await tab.close();
+  });
+
   it('renders charts without JavaScript', async () => {
     const context = await browser.browser()?.newContext({ javaScriptEnabled: false });
     const tab = context ? await context.newPage() : await browser.newPage();

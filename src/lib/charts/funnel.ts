@@ -36,7 +36,7 @@ export interface FunnelStage {
   reached: number;
   advanced: number;
   won: number;
-  /** advanced / reached; null when reached = 0. */
+  /** advanced / reached; null when reached = 0 (or when none of them has left the stage yet, at the caller's choice). */
   conversion: number | null;
   /** won / reached; null when reached = 0 (or when none of them has closed yet, at the caller's choice). */
   winRate: number | null;

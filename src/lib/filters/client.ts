@@ -9,8 +9,9 @@
  * Timings of the last run are on `window.__pipescopeFilter` (npm run
  * bench:filters and tests/browser/filters.test.ts read them).
  */
-import { isLocale, LOCALES, localize, nameLabel } from '../i18n/index.ts';
+import { isLocale, LOCALES, localize } from '../i18n/index.ts';
 import { pageContext, pagePath } from '../views/pages/context.ts';
+import { filterSummary } from '../views/pages/filter-form.ts';
 import { type DecodedFilterData, decodeFilterData } from './decode-filter-data.ts';
 import { applyParts } from './dom.ts';
 import { FILTER_KEYS, type Filter, filterQuery, isFiltered, parseFilter } from './filter.ts';
@@ -102,7 +103,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       const t1 = performance.now();
       const view = filteredSiteData(data, filter, { compare: page === 'overview' });
       const t2 = performance.now();
-      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/');
+      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
       const parts = pageParts(ctx, page);
       // The pages' "add company-wide targets" notes would mislead here: say why this filter has no target.
       const companyTargets = new Set([ctx.m.absence.noTargets, ctx.m.empty.noTargets]);
@@ -112,9 +113,8 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       applyParts(document, parts, ctx.m, (count) => ctx.m.common.moreRows({ count }, ctx.f));
       const t4 = performance.now();
       Object.assign(timings, { engineMs: t2 - t1, modelMs: t3 - t2, domMs: t4 - t3, recomputeMs: t4 - t1 });
-      const shown = (key: (typeof FILTER_KEYS)[number]) => (filter[key] === null ? '' : `${m.filters[key]}: ${key === 'period' ? filter[key] : nameLabel(m, filter[key]!)}`);
       say([
-        m.filters.showing({ count: view.matched, total: view.total, what: FILTER_KEYS.map(shown).filter(Boolean).join(' · ') }, f),
+        m.filters.showing({ count: view.matched, total: view.total, what: filterSummary(filter, m, f) }, f),
         view.matched === 0 ? m.filters.noMatch : '',
         [m.filters.computed, ...notesFor(page, filter, m)].join(' '),
       ]);

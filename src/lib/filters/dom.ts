@@ -93,7 +93,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, m: Messages, mo
   const rows: HTMLTableRowElement[] = [];
   if (table.rows.length === 0) {
     const tr = el(doc, 'tr');
-    const td = el(doc, 'td', 'empty', m.empty.noData);
+    const td = el(doc, 'td', 'empty', table.empty ?? m.empty.noData);
     td.colSpan = table.headers.length;
     tr.append(td);
     rows.push(tr);
@@ -121,6 +121,8 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, m: Messages, mo
   if (meta && link) {
     csvLink(link, table);
     link.setAttribute('download', `${table.id}.csv`);
+    // No rows, no download (DataTable.astro hides it too); the model decides both ways, whoever hid it before.
+    if (link instanceof HTMLElement) link.hidden = table.rows.length === 0;
     const parts: Node[] = [];
     if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)} · `));
     meta.replaceChildren(...parts, link);

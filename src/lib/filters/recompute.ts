@@ -34,6 +34,8 @@ export interface FilteredSite {
   /** Deals that match the filter, of all deals. */
   matched: number;
   total: number;
+  /** Whether all deals' data tracks close-date changes (page notes: a filter without pushes is not a missing field_history.csv). */
+  closeDatesTracked: boolean;
 }
 
 /** The config with every open stage's threshold fixed (`stall_days`) to the given ones (null: never stalls, left out). */
@@ -84,7 +86,8 @@ export function prepareFilters(data: DecodedFilterData): void {
 export function filteredSiteData(data: DecodedFilterData, filter: Filter, { compare = true }: { compare?: boolean } = {}): FilteredSite {
   const { dataset, config, site: facts } = data;
   const pinned = pinStallDays(config, facts.stall_now);
-  const prepared = filterPrepared(preparedFull(dataset, config), filter, config.timezone, pinned);
+  const full = preparedFull(dataset, config);
+  const prepared = filterPrepared(full, filter, config.timezone, pinned);
   const subset = prepared.dataset;
   const site = buildSiteData(subset, pinned, facts.as_of, {
     dataLabel: facts.data_label,
@@ -102,6 +105,7 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
   return {
     matched: subset.deals.length,
     total: dataset.deals.length,
+    closeDatesTracked: full.pushes !== null,
     site: {
       ...site,
       stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),

@@ -8,7 +8,7 @@
  *
  * Compact (`moneyCompact`), for tiles, charts and sentences:
  * - English: Intl compact notation, 3 significant digits: '₩1.23B', '₩45M',
- *   '$1.2M', '₩400K'.
+ *   '$1.2M', '₩400K'; thousands grouped past the largest unit: '₩1,010T'.
  * - Korean, KRW: the 만/억/조 units Koreans read amounts in, unit attached:
  *   '12.3억원', '4,500만원', '1.5조원', '5,000원', '0원'. See `koreanUnits`
  *   for the rounding rule.
@@ -92,6 +92,8 @@ export function createMoneyFormats(locale: Locale, currency: string): MoneyForma
     currencyDisplay: 'narrowSymbol',
     notation: 'compact',
     maximumSignificantDigits: 3,
+    // Compact notation groups only 5+ digits by default ('₩1010T'): a thousand trillion reads '₩1,010T', as '1,006조원'.
+    useGrouping: true,
   });
   const koreanName = KOREAN_CURRENCY_NAMES[code];
 

@@ -142,6 +142,9 @@ export const en = {
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     noPrevious: 'No earlier figure to compare',
     noTarget: 'No target for this period',
+    /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
+    velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
+    velocityZeroCycle: 'Won deals closed the day they were created: a mean won cycle of 0 days',
     hints: {
       openPipeline: 'Amount of every deal still open',
       weightedPipeline: 'Each open deal’s amount × its stage probability',
@@ -382,6 +385,10 @@ export const en = {
     noSlippage: 'Add field_history.csv to track close-date pushes.',
     noVelocity: 'Not enough closed deals to compute sales velocity yet.',
     noIssues: 'No data-quality issues: every row was read.',
+    noFlagged: 'No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).',
+    accountNoWon: 'No deal of this account has been won yet, so no repurchase is due.',
+    accountNoLifecycle:
+      'None of this account’s won deals has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noAccounts: 'No accounts yet.',
   },
   /** Stages that are open but outside the funnel's sequence (config `parked`). */
@@ -416,6 +423,19 @@ export const en = {
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
+    /** A funnel stage none of whose deals has left it yet: its conversion reads "—", not 0 %. */
+    conversionPending: (p: { stages: string; count: number; open: number }, f: Formatter) =>
+      `Conversion reads “—” for ${p.stages}: none of the deals that reached ${p.count === 1 ? 'it' : 'them'} has moved on or been lost there yet (${f.count(p.open)} still open), so there is nothing to convert from. It shows once a deal moves on or is lost.`,
+    /** The Velocity page's note when sales velocity reads "—" (absence.ts `velocityMissing`). */
+    velocityNoWon: (p: { from: string; to: string }, f: Formatter) =>
+      `Sales velocity is not shown: no deal was won in the analysis window (${f.date(p.from)} to ${f.date(p.to)}), so there is no average won amount or won cycle to compute it from. It shows once a deal is won.`,
+    velocityZeroCycle:
+      'Sales velocity is not shown: every deal won in the analysis window closed the day it was created, so the mean won cycle is 0 days and velocity (÷ cycle) has no value. Check created_at of the won deals.',
+    /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
+    filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product or period, or show all deals.',
+    /** A filter whose deals never had their close date changed, though the data tracks close dates. */
+    closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
+      `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${f.count(p.count)} deals this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
     stallDefault: (p: { stages: string; count: number; visits: number; days: number }, f: Formatter) =>
       p.count === 1
         ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of that stage ended in the analysis window.`

@@ -134,6 +134,8 @@ export const ko: Messages = {
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     noPrevious: '비교할 이전 수치 없음',
     noTarget: '이번 기간 목표 없음',
+    velocityNoWon: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음',
+    velocityZeroCycle: '수주 딜이 모두 생성 당일 마감됨: 평균 수주 사이클 0일',
     hints: {
       openPipeline: '아직 종결되지 않은 모든 딜의 금액',
       weightedPipeline: '진행 중 딜 금액 × 단계별 수주 확률',
@@ -367,6 +369,10 @@ export const ko: Messages = {
     noSlippage: '마감일 연기를 추적하려면 field_history.csv를 추가하세요.',
     noVelocity: '마감된 딜이 아직 부족해 영업 속도를 계산할 수 없습니다.',
     noIssues: '데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.',
+    noFlagged: '그 밖에 경고 신호(예상 마감일 경과, 마감일 연기, 키맨 없음, 예산 미확정)가 있는 진행 중 딜이 없습니다.',
+    accountNoWon: '이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.',
+    accountNoLifecycle:
+      '이 고객사의 수주 딜에는 제품 교체 주기가 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noAccounts: '아직 고객사가 없습니다.',
   },
   stageGroup: {
@@ -397,6 +403,15 @@ export const ko: Messages = {
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
+    conversionPending: (p, f) =>
+      `${p.stages} 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 ${f.count(p.open)}건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.`,
+    velocityNoWon: (p, f) =>
+      `영업 속도를 표시하지 않습니다. 분석 기간(${f.date(p.from)}~${f.date(p.to)})에 수주한 딜이 없어 평균 수주 금액과 수주 사이클을 계산할 수 없습니다. 딜을 수주하면 표시됩니다.`,
+    velocityZeroCycle:
+      '영업 속도를 표시하지 않습니다. 분석 기간에 수주한 딜이 모두 생성 당일 마감되어 평균 수주 사이클이 0일이므로 영업 속도(÷ 사이클)를 계산할 수 없습니다. 수주 딜의 created_at을 확인하세요.',
+    filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·기간을 고르거나 모든 딜을 보세요.',
+    closeDatesUnchangedFiltered: (p, f) =>
+      `이 필터의 딜 ${f.count(p.count)}건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.`,
     stallDefault: (p, f) =>
       `${p.stages} 단계는 분석 기간에 끝난 체류가 ${f.count(p.visits)}건 미만이라 정체 기준으로 기본값 ${f.count(p.days)}일을 적용합니다.`,
     historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,

@@ -27,6 +27,12 @@ export interface TableModel {
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
   truncated: number;
+  /**
+   * What the table says when it has no rows (`saysWhenEmpty`): why nothing is
+   * listed, or what data would fill it; the catalogue's generic "No data to
+   * show yet." without it. An empty table offers no CSV download.
+   */
+  empty?: string;
 }
 
 export interface Column<R> {
@@ -53,6 +59,12 @@ export interface Column<R> {
 
 /** At most this many rows in the HTML of one table; the CSV has all. */
 export const MAX_HTML_ROWS = 500;
+
+/** `t` saying `text` when it has no rows (in place: the model's CSV is made lazily, and a copy would make it now). */
+export function saysWhenEmpty(t: TableModel, text: string | null | undefined): TableModel {
+  if (text) t.empty = text;
+  return t;
+}
 
 export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], maxRows = MAX_HTML_ROWS): TableModel {
   const shown = rows.slice(0, maxRows);

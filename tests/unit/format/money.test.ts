@@ -100,6 +100,14 @@ describe('moneyCompact', () => {
     expect(enKrw.moneyCompact(-45_000_000)).toBe('−₩45M');
     expect(enKrw.moneyCompact(Number.NaN)).toBe('—');
   });
+  it('groups thousands past the largest unit, as the Korean 조 does', () => {
+    expect(enKrw.moneyCompact(1.01e15)).toBe('₩1,010T');
+    expect(enKrw.moneyCompact(-1e15)).toBe('−₩1,000T');
+    expect(enKrw.signedMoney(1.01e15)).toBe('+₩1,010T');
+    expect(enUsd.moneyCompact(2.5e16)).toBe('$25,000T');
+    expect(koKrw.moneyCompact(1.006e15)).toBe('1,006조원');
+    expect(createFormatter('ko', 'CHF').moneyCompact(1.01e15)).toMatch(/^CHF\s1,010조$/);
+  });
   it('USD: $1.2M in English, Korean units + 달러 in Korean', () => {
     expect(enUsd.moneyCompact(1_200_000)).toBe('$1.2M');
     expect(koUsd.moneyCompact(1_200_000)).toBe('120만 달러');

@@ -552,3 +552,91 @@ describe('an export with only the current stage (current_visit_only)', () => {
     }
   });
 });
+
+describe('a funnel stage no deal has left yet', () => {
+  // One deal, still open at Negotiation: metrics.json's conversion of Negotiation is 0 (0 of 1 advanced).
+  const s = site(config, [open(1, 'negotiate')]);
+  const funnelTable = (model: { charts: ChartBlock[] }) => chart(model.charts, 'funnel').table;
+  const conversionColumn = (t: TableModel) => t.headers.findIndex((h) => h.label === 'Conversion');
+
+  it('keeps the metric as the spec defines it', () => {
+    const negotiate = s.metrics.conversion.stages.find((x) => x.stage === 'negotiate')!;
+    expect(negotiate).toMatchObject({ reached: 1, advanced: 0, conversion: 0 });
+  });
+
+  it('shows "—" for its conversion, not 0%, and says why (funnel and overview, both languages)', () => {
+    for (const model of [funnelModel(ctx(s)), overviewModel(ctx(s))]) {
+      const t = funnelTable(model);
+      const i = conversionColumn(t);
+      expect(column(t, 0)).toEqual(['Prospect', 'Qualification', 'Proposal', 'Negotiation']);
+      expect(column(t, i)).toEqual(['100%', '100%', '100%', '—']);
+      expect(model.notes).toContain(
+        'Conversion reads “—” for Negotiation: none of the deals that reached it has moved on or been lost there yet (1 still open), so there is nothing to convert from. It shows once a deal moves on or is lost.',
+      );
+    }
+    expect(funnelModel(ctx(s, 'ko')).notes).toContain(
+      '협상 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 1건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.',
+    );
+    expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.svg).not.toContain('>0%<');
+  });
+
+  it('a stage where a deal was lost keeps its 0%: that is a drop-off', () => {
+    const lostAtQualify = site(config, [lost(1, 'price'), lost(2, 'price')]);
+    const t = funnelTable(funnelModel(ctx(lostAtQualify)));
+    expect(column(t, conversionColumn(t))[1]).toBe('0%');
+    expect(text(funnelModel(ctx(lostAtQualify)).notes)).not.toContain('Conversion reads');
+  });
+});
+
+describe('sales velocity without a won deal', () => {
+  // Two deals lost in the window, one open: win rate 0 / 2, no won amount or cycle, velocity null.
+  const s = site(config, [lost(1, 'price'), lost(2, 'price'), open(1, 'propose')]);
+  const tile = (locale: Locale) => overviewModel(ctx(s, locale)).tiles.find((t) => t.key === 'salesVelocity')!;
+
+  it('the overview tile says why it reads "—", in both languages', () => {
+    expect(s.metrics.velocity.per_day).toBeNull();
+    expect(tile('en')).toMatchObject({ value: '—', detail: 'No deal won in the analysis window: no average won amount or won cycle' });
+    expect(tile('ko')).toMatchObject({ value: '—', detail: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음' });
+  });
+
+  it('the velocity page says why and when it will show', () => {
+    expect(velocityModel(ctx(s)).notes).toContain(
+      'Sales velocity is not shown: no deal was won in the analysis window (Jul 1, 2024 to Jun 30, 2025), so there is no average won amount or won cycle to compute it from. It shows once a deal is won.',
+    );
+    expect(velocityModel(ctx(s, 'ko')).notes[0]).toMatch(/^영업 속도를 표시하지 않습니다\. 분석 기간\(2024\.\s7\.\s1\.~2025\.\s6\.\s30\.\)에 수주한 딜이 없어/u);
+  });
+
+  it('with a won deal: a value, and no such sentence', () => {
+    const withWon = site(config, [won(1), lost(1, 'price'), open(1, 'propose')]);
+    const t = overviewModel(ctx(withWon)).tiles.find((x) => x.key === 'salesVelocity')!;
+    expect(withWon.metrics.velocity.per_day).not.toBeNull();
+    expect(t.value).not.toBe('—');
+    expect(t.detail).toBeNull();
+    expect(text(velocityModel(ctx(withWon)).notes)).not.toContain('Sales velocity is not shown');
+  });
+});
+
+describe('empty tables say why', () => {
+  it('the data-quality issues table: there are no issues', () => {
+    const s = site(config, [open(1, 'propose')]);
+    const issues = dataQualityModel(ctx(s)).tables.find((t) => t.id === 'issues')!;
+    expect(issues.rows).toEqual([]);
+    expect(issues.empty).toBe('No data-quality issues: every row was read.');
+    expect(dataQualityModel(ctx(s, 'ko')).tables.find((t) => t.id === 'issues')!.empty).toBe('데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.');
+  });
+
+  it('the stalled tables: no deal is stalled, no other deal has a warning sign', () => {
+    // Open since 2025-06-01 at Proposal with a close date ahead: neither stalled (30-day default) nor flagged.
+    const s = site(config, [open(1, 'propose', { keyman: 'Kim', budgetConfirmed: true })]);
+    const model = stalledModel(ctx(s));
+    expect(model.stalled.rows).toEqual([]);
+    expect(model.stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
+    expect(model.flagged.rows).toEqual([]);
+    expect(model.flagged.empty).toBe('No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).');
+    expect(model.totals.map((t) => t.table.empty)).toEqual(Array(3).fill('No stalled deals: every open deal is within its stage threshold.'));
+    expect(stalledModel(ctx(s, 'ko')).flagged.empty).toMatch(/^그 밖에 경고 신호/u);
+    expect(overviewModel(ctx(s)).stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
+    // No open deal at all: that is what the warning-sign table says.
+    expect(stalledModel(ctx(site(config, [lost(1, 'price')]))).flagged.empty).toBe('No open deals on this date.');
+  });
+});

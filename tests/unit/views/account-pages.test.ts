@@ -76,6 +76,25 @@ describe('account slices', () => {
     expect(visits('ko').map((v) => v.date)).toEqual(['2024.\u00a011.\u00a05.', '2024.\u00a011.\u00a012.', '2024.\u00a012.\u00a019.', '2025.\u00a01.\u00a06.', '2025.\u00a03.\u00a013.']);
   });
 
+  it('an empty repurchase schedule says why: no won deal, or won deals without a product lifecycle (both languages)', () => {
+    const ctx = (locale: 'en' | 'ko') => pageContext(whole, locale);
+    // An account whose deals are all open or lost (its won ones left out).
+    const some = slices.find((s) => s.account.deals.some((d) => d.state !== 'won'))!;
+    const noWon = { account: { ...some.account, deals: some.account.deals.filter((d) => d.state !== 'won') }, repurchase: [] };
+    expect(accountModel(ctx('en'), noWon).repurchase.empty).toBe('No deal of this account has been won yet, so no repurchase is due.');
+    expect(accountModel(ctx('ko'), noWon).repurchase.empty).toBe('이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.');
+    // Won deals, none with a product lifecycle: no repurchase row.
+    const wonSlice = { ...slices.find((s) => s.account.deals.some((d) => d.state === 'won'))!, repurchase: [] };
+    const model = accountModel(ctx('en'), wonSlice);
+    expect(model.repurchase.rows).toEqual([]);
+    expect(model.repurchase.empty).toBe(
+      'None of this account’s won deals has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
+    );
+    // A schedule with rows has nothing to say.
+    const withRows = slices.find((s) => s.repurchase.length > 0)!;
+    expect(accountModel(ctx('en'), withRows).repurchase.rows.length).toBeGreaterThan(0);
+  });
+
   it('groups repurchase rows by account once, keeping their order', () => {
     const grouped = repurchaseByAccount(whole.metrics.repurchase);
     expect([...grouped.values()].flat()).toHaveLength(whole.metrics.repurchase.length);

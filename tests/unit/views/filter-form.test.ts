@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import { messages } from '../../../src/lib/i18n/index.ts';
-import { filterFormModel, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
+import { filterFormModel, filterSummary, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
 
 const meta = (owners: string[]) => ({ data: 'data/filter-data.ab12.json', owners, teams: ['영업1팀', '(unspecified)'], products: [], periods: ['2026-Q2', '2026-Q1', '2026', '2025'] });
 
@@ -28,5 +28,22 @@ describe('the filter form', () => {
     const model = filterFormModel(meta(many), messages('en'), createFormatter('en', 'KRW'));
     expect(model.fields[0]!.options).toBeNull();
     expect(filterFormModel(meta(many.slice(1)), messages('en'), createFormatter('en', 'KRW')).fields[0]!.options).toHaveLength(MAX_FILTER_OPTIONS);
+  });
+});
+
+describe('the filter status line', () => {
+  const filter = { owner: '강도윤', team: null, product: null, period: '2026-Q1' };
+  it('names the period in the words of the form’s list, not its code', () => {
+    const en = createFormatter('en', 'KRW');
+    const ko = createFormatter('ko', 'KRW');
+    expect(filterSummary(filter, messages('en'), en)).toBe('Owner: 강도윤 · Created in: Q1 2026');
+    expect(filterSummary(filter, messages('ko'), ko)).toBe(`${messages('ko').filters.owner}: 강도윤 · ${messages('ko').filters.period}: ${ko.period('2026-Q1')}`);
+    expect(ko.period('2026-Q1')).toMatch(/^2026년\s1분기$/u);
+    // The very label of the form's option.
+    const form = filterFormModel(meta([]), messages('ko'), ko);
+    expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
+    expect(filterSummary({ owner: null, team: null, product: null, period: '2026' }, messages('en'), en)).toBe('Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, period: '2026-03' }, messages('en'), en)).toBe('Created in: Mar 2026');
+    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, period: null }, messages('en'), en)).toBe(`Team: ${messages('en').common.unspecified}`);
   });
 });

@@ -7,6 +7,7 @@
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
+import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
 
@@ -53,9 +54,23 @@ export function trendsUnavailable(ctx: PageContext): string {
   return ctx.m.absence.trendsUnavailable({ advice: historyAdvice(ctx), days: COMPARE_DAYS }, ctx.f);
 }
 
-/** Close-date changes are not tracked (metrics `slippage` is null): no pushes, no slippage. */
+/** A filtered view whose filter matches no deal: its notes say so instead of naming a file to add. */
+export function filterMatchesNone(ctx: PageContext): boolean {
+  return ctx.filter !== undefined && ctx.filter.matched === 0;
+}
+
+/**
+ * Close-date changes are not tracked (metrics `slippage` is null): no pushes,
+ * no slippage. On a filtered view of data that does track them, `slippage`
+ * is null because none of the filter's deals had its close date changed:
+ * that is what the note says (or that no deal matches), never "add
+ * field_history.csv".
+ */
 export function closeDatesNote(ctx: PageContext): string | null {
-  return ctx.site.metrics.slippage === null ? ctx.m.absence.closeDatesUntracked : null;
+  if (ctx.site.metrics.slippage !== null) return null;
+  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
+  if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
+  return ctx.m.absence.closeDatesUntracked;
 }
 
 /** Every open deal lacks an expected close date (all in the `unscheduled` bucket). */
@@ -69,6 +84,7 @@ export function noExpectedClose(ctx: PageContext): string | null {
 /** Why coverage has no rows: no company-wide targets at all, or none for this period or the next. */
 export function coverageNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
+  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
 }
 
@@ -76,6 +92,7 @@ export function coverageNote(ctx: PageContext): string | null {
 export function repurchaseNote(ctx: PageContext): string | null {
   const { inputs, metrics } = ctx.site;
   if (metrics.repurchase.length > 0) return null;
+  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (inputs.won_deals === 0) return ctx.m.absence.noWonDeals;
   return inputs.won_with_lifecycle === 0 ? ctx.m.absence.noLifecycle : null;
 }
@@ -96,6 +113,59 @@ export function winReasonsNote(ctx: PageContext): string | null {
   return n === null ? null : ctx.m.absence.winReasonsUnrecorded({ count: n }, ctx.f);
 }
 
+/**
+ * A stage's conversion (advanced / reached, metrics `conversion`) when none
+ * of the deals that reached it has left it yet (none moved on, none lost
+ * there: all still open in it) is 0 in metrics.json but no drop-off: there is
+ * nothing to convert from yet. The funnel shows "—" and says why.
+ */
+export function conversionPending(stage: { reached: number; advanced: number }, lostHere: number): boolean {
+  return stage.reached > 0 && stage.advanced === 0 && lostHere === 0;
+}
+
+/** The stages of the funnel whose conversion is pending (conversionPending), in sequence order. */
+export function pendingConversionStages(ctx: PageContext): { ids: string[]; open: number } {
+  const lost = new Map(ctx.site.funnel_outcomes.map((o) => [o.stage, o]));
+  const ids: string[] = [];
+  let open = 0;
+  for (const s of ctx.site.metrics.conversion.stages) {
+    const o = lost.get(s.stage);
+    if (!conversionPending(s, o?.lost ?? 0)) continue;
+    ids.push(s.stage);
+    open += o?.open ?? 0;
+  }
+  return { ids, open };
+}
+
+/** Why a stage's conversion reads "—": none of its deals has left it yet. Null when every reached stage has a conversion, or without stage history (the funnel is unavailable then). */
+export function conversionPendingNote(ctx: PageContext): string | null {
+  if (currentVisitOnly(ctx)) return null;
+  const { ids, open } = pendingConversionStages(ctx);
+  if (ids.length === 0) return null;
+  const stages = new Intl.ListFormat(LOCALE_TAGS[ctx.locale], { type: 'conjunction' }).format(ids.map((id) => ctx.stage(id)));
+  return ctx.m.absence.conversionPending({ stages, count: ids.length, open }, ctx.f);
+}
+
+/**
+ * Why sales velocity (metrics `velocity.per_day`) is null: no deal won in the
+ * window (no average won amount, no won cycle), or a mean won cycle of 0
+ * days. Null when velocity has a value.
+ */
+export function velocityMissing(ctx: PageContext): 'noWon' | 'zeroCycle' | null {
+  const v = ctx.site.metrics.velocity;
+  if (v.per_day !== null) return null;
+  if (ctx.site.metrics.win_rate.won_count === 0 || v.avg_won_amount === null || v.mean_won_cycle_days === null) return 'noWon';
+  return v.mean_won_cycle_days === 0 ? 'zeroCycle' : null;
+}
+
+/** The Velocity page's sentence for velocityMissing. */
+export function velocityNote(ctx: PageContext): string | null {
+  const why = velocityMissing(ctx);
+  if (why === null) return null;
+  if (why === 'zeroCycle') return ctx.m.absence.velocityZeroCycle;
+  return ctx.m.absence.velocityNoWon({ from: addDays(ctx.site.as_of, 1 - ctx.site.metrics.window_days), to: ctx.site.as_of }, ctx.f);
+}
+
 /** Unparked stages whose stall threshold is the default because too few visits ended in the window, in sequence order. */
 export function defaultStallStages(ctx: PageContext): string[] {
   return ctx.site.stages.filter((s) => s.kind === 'open' && ctx.site.stall_basis[s.id] === 'default').map((s) => s.id);
@@ -109,7 +179,7 @@ export function stallDefaultNote(ctx: PageContext): string | null {
   return ctx.m.absence.stallDefault({ stages, count: ids.length, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, ctx.f);
 }
 
-/** Notes without the nulls. */
+/** Notes without the nulls, each once (a filter that matches no deal says so once, not per figure). */
 export function notes(...items: (string | null | false | undefined)[]): string[] {
-  return items.filter((x): x is string => typeof x === 'string' && x !== '');
+  return [...new Set(items.filter((x): x is string => typeof x === 'string' && x !== ''))];
 }

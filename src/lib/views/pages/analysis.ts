@@ -17,6 +17,8 @@ import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, table, type TableModel } from '../table.ts';
 import {
+  conversionPending,
+  conversionPendingNote,
   currentVisitOnly,
   historyFromSnapshots,
   historyUnavailable,
@@ -27,6 +29,7 @@ import {
   MIN_SAMPLE,
   notes,
   stallDefaultNote,
+  velocityNote,
   winReasonsNote,
 } from './absence.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -65,8 +68,9 @@ export function funnelBlock(ctx: PageContext): ChartBlock {
 
 /**
  * The funnel with each stage's still-open deals apart from those lost there,
- * and the win rate of a stage shown only once a deal that reached it has
- * closed: "0 %" of deals all still open would be no rate at all.
+ * the win rate of a stage shown only once a deal that reached it has
+ * closed, and its conversion only once a deal has left it (moved on or lost
+ * there): "0 %" of deals all still open would be no rate at all.
  */
 export function withOutcomes(ctx: PageContext, vm: FunnelViewModel): FunnelViewModel {
   const outcomes = new Map(ctx.site.funnel_outcomes.map((o) => [o.stage, o]));
@@ -79,7 +83,9 @@ export function withOutcomes(ctx: PageContext, vm: FunnelViewModel): FunnelViewM
     stages: vm.stages.map((s) => {
       const o = outcomes.get(s.id);
       const closed = s.won + (lostFrom.get(s.id) ?? 0);
-      return { ...s, stillOpen: o?.open ?? 0, lost: o?.lost ?? 0, winRate: closed > 0 ? s.winRate : null };
+      // No deal has left the stage yet: its 0 % is no drop-off, so "—" (conversionPendingNote says why).
+      const conversion = conversionPending(s, o?.lost ?? 0) ? null : s.conversion;
+      return { ...s, conversion, stillOpen: o?.open ?? 0, lost: o?.lost ?? 0, winRate: closed > 0 ? s.winRate : null };
     }),
   };
 }
@@ -99,7 +105,7 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
     ],
     site.stages.filter((s) => s.kind !== 'lost' && !s.parked),
   );
-  return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots), charts: [chart], tables: [journey] };
+  return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx)), charts: [chart], tables: [journey] };
 }
 
 export function velocityModel(ctx: PageContext): ChartsPageModel {
@@ -125,7 +131,7 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
     markFewValues(cycleBlock.table, 1, [2, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
   ].some(Boolean);
   return {
-    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, velocityNote(ctx), stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     charts: [timeBlock, cycleBlock],
     tables: [inputs],
   };

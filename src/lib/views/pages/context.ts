@@ -20,6 +20,16 @@ export interface PageContext {
   label: (code: string) => string;
   /** Link to a page of this locale: href('stalled') -> '/en/stalled/'. */
   href: (page: string) => string;
+  /** Present on a filtered view (filters/recompute.ts): what the absence notes need to speak of the filter rather than of a missing file. */
+  filter?: FilterFacts;
+}
+
+/** What a filtered view's notes need of the filter and of all deals. */
+export interface FilterFacts {
+  /** Deals that match the filter. */
+  matched: number;
+  /** Whether all deals' data tracks close-date changes (the full build's `slippage` is not null). */
+  closeDatesTracked: boolean;
 }
 
 /** Chart options of this page's locale and formatter; `takeaway` replaces the chart's own sentence. */
@@ -66,7 +76,7 @@ export function pagePath(page: PageKey | string): string {
   return page === 'overview' ? '' : `${page}/`;
 }
 
-export function pageContext(site: SiteData, locale: Locale, base = '/'): PageContext {
+export function pageContext(site: SiteData, locale: Locale, base = '/', filter?: FilterFacts): PageContext {
   const { m, f } = localize(locale, site.currency);
   const stages = new Map(site.stages.map((s) => [s.id, s]));
   const labels = codeLabels(site.labels);
@@ -82,6 +92,7 @@ export function pageContext(site: SiteData, locale: Locale, base = '/'): PageCon
     },
     label: (code) => (code.trim() === '' || code === UNSPECIFIED ? nameLabel(m, code) : codeLabel(labels, code, locale)),
     href: (page) => `${base}${locale}/${pagePath(page)}`,
+    ...(filter ? { filter } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
-import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
 import type { PageContext } from './context.ts';
 import { pageModel } from './page-model.ts';
 
@@ -106,5 +106,5 @@ export function stalledDeals(ctx: PageContext): OpenDealRow[] {
 }
 
 export function stalledTable(ctx: PageContext, id: string, limit?: number): TableModel {
-  return table(id, ctx.m.sections.stalled, openDealColumns(ctx, true), stalledDeals(ctx), limit);
+  return saysWhenEmpty(table(id, ctx.m.sections.stalled, openDealColumns(ctx, true), stalledDeals(ctx), limit), ctx.m.empty.noStalled);
 }

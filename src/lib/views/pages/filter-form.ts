@@ -5,6 +5,7 @@
  */
 import type { Formatter } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
+import { FILTER_KEYS, type Filter } from '../../filters/filter.ts';
 import type { FilterMeta } from '../schema.ts';
 
 /** Above this many names a list would bloat every page: a text field instead. */
@@ -37,7 +38,23 @@ export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter): Fi
   });
   return {
     fields: [field('owner', m.filters.owner, meta.owners), field('team', m.filters.team, meta.teams), field('product', m.filters.product, meta.products)],
-    quarters: meta.periods.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: f.period(p) })),
-    years: meta.periods.filter((p) => !p.includes('-Q')).map((p) => ({ value: p, label: p })),
+    quarters: meta.periods.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
+    years: meta.periods.filter((p) => !p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
   };
+}
+
+/** A filter period in the words the form's list uses: 'Q1 2026' / '2026년 1분기', a month (from a link) 'Mar 2026' / '2026년 3월', a year as it is. */
+export function periodLabel(f: Formatter, value: string): string {
+  return /^\d{4}$/u.test(value) ? value : f.period(value);
+}
+
+/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words. */
+export function filterSummary(filter: Filter, m: Messages, f: Formatter): string {
+  return FILTER_KEYS.map((key) => {
+    const value = filter[key];
+    if (value === null) return '';
+    return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : nameLabel(m, value)}`;
+  })
+    .filter(Boolean)
+    .join(' · ');
 }

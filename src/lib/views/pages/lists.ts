@@ -6,11 +6,12 @@ import type { Metrics } from '../../metrics/types.ts';
 import type { AccountDeal, AccountView, OpenDealRow, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
-import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
 import { openDealColumns, ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
   coverageNote,
+  filterMatchesNone,
   MIN_QUANTILE_VALUES,
   historyAdvice,
   isFewValues,
@@ -115,8 +116,9 @@ export function ownersModel(ctx: PageContext): OwnersModel {
     notes: notes(
       m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
       !site.inputs.targets_file && m.ownersReview.noTargetsFile,
-      site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
-      site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
+      filterMatchesNone(ctx) && m.absence.filterMatchesNone,
+      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
+      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),
@@ -262,6 +264,8 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     ],
     rows,
   );
+  // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
+  saysWhenEmpty(repurchase, account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon);
   const timelines = account.deals.map((deal) => ({
     deal,
     visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
@@ -373,7 +377,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
     ], files),
     ...kinds,
-    table('issues', m.sections.issues, [
+    saysWhenEmpty(table('issues', m.sections.issues, [
       { label: m.columns.file, value: (r) => r.file },
       { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => lineText(r.line) },
       { label: m.columns.column, value: (r) => r.column },
@@ -381,6 +385,6 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.code, value: (r) => r.code },
       // Translated by code (English when the code or its wording has no translation).
       { label: m.columns.message, wide: true, value: (r) => issueMessage(r, ctx.locale) },
-    ], dq.issues, 2000),
+    ], dq.issues, 2000), m.empty.noIssues),
   ];
 }

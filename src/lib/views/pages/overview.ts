@@ -6,7 +6,7 @@ import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
-import { closeDatesNote, currentVisitOnly, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
+import { closeDatesNote, conversionPendingNote, currentVisitOnly, velocityMissing, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
 import { funnelBlock } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
@@ -92,7 +92,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     };
   });
   return {
-    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     comparedWith: noTrends ? '' : `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
     charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f)],
@@ -145,6 +145,11 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return `${f.moneyCompact(now.win_rate.won_amount)} / ${f.moneyCompact(now.win_rate.won_amount + now.win_rate.lost_amount)}`;
     case 'medianCycle':
       return m.common.dealCount({ count: now.cycle_length.all.count }, f);
+    case 'salesVelocity': {
+      // "—" says why: no deal won in the window, or a mean won cycle of 0 days.
+      const why = velocityMissing(ctx);
+      return why === 'noWon' ? m.tiles.velocityNoWon : why === 'zeroCycle' ? m.tiles.velocityZeroCycle : null;
+    }
     case 'stalledDeals':
       // What the stalled deals are worth: the same open deals the stalled page lists.
       return f.moneyCompact(site.open_deals.reduce((sum, d) => sum + (d.stalled ? d.amount : 0), 0));

@@ -10,7 +10,7 @@ import { addDays } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
-import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, table, type TableModel } from '../table.ts';
+import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
 import { closeDatesNote, currentVisitOnly, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -53,7 +53,11 @@ export function stalledModel(ctx: PageContext): StalledModel {
   const headings = [m.stalledReview.byStage, m.stalledReview.byOwner, m.stalledReview.byFlag];
   const totals = totalTables.map((t, i) => ({ heading: headings[i]!, table: t }));
   const stalled = stalledTable(ctx, 'stalled');
-  const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged);
+  // Empty: no open deal at all, or none but the stalled ones shows a warning sign.
+  const flaggedTable = saysWhenEmpty(
+    table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged),
+    site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged,
+  );
   const thresholds = stallThresholdsTable(ctx);
   const amount = deals.reduce((sum, d) => sum + d.amount, 0);
   return {
@@ -103,7 +107,7 @@ export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): 
     ...(byFlag.has(NONE) ? [{ id: '', label: m.stalledReview.noFlag, ...byFlag.get(NONE)! }] : []),
   ];
   const t = (id: string, caption: string, head: string, rows: TotalRow[], withId: boolean) =>
-    table(id, caption, totalColumns(ctx, head, withId), rows.length > 0 ? [...rows, all] : []);
+    saysWhenEmpty(table(id, caption, totalColumns(ctx, head, withId), rows.length > 0 ? [...rows, all] : []), ctx.m.empty.noStalled);
   return [
     t('stalled-by-stage', `${m.sections.stalled}: ${m.stalledReview.byStage}`, m.columns.stage, stageRows, true),
     t('stalled-by-owner', `${m.sections.stalled}: ${m.stalledReview.byOwner}`, m.columns.owner, ownerRows, false),

@@ -1,0 +1,111 @@
+/**
+ * The absence notes of a filtered view speak of the filter, not of a file
+ * the data lacks: a filter that matches no deal (on the sample, which has
+ * field_history.csv and targets.csv) says so, and a filter whose deals never
+ * had their close date changed says that, not "add field_history.csv".
+ */
+import { describe, expect, it } from 'vitest';
+import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
+import { type Filter, NO_FILTER } from '../../../src/lib/filters/filter.ts';
+import { FILTER_PAGES, pageParts } from '../../../src/lib/filters/page-parts.ts';
+import { filteredSiteData } from '../../../src/lib/filters/recompute.ts';
+import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
+import type { Config } from '../../../src/lib/config.ts';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { en } from '../../../src/lib/i18n/en.ts';
+import { ko } from '../../../src/lib/i18n/ko.ts';
+import type { Locale } from '../../../src/lib/i18n/index.ts';
+import { pageContext } from '../../../src/lib/views/pages/index.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { makeDataset } from '../../helpers/dataset.ts';
+
+const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
+
+function filtered(dataset: Dataset, config: Config, asOf: string, filter: Filter) {
+  const full = buildSiteData(dataset, config, asOf, { dataLabel: 'test' });
+  const view = filteredSiteData({ dataset, config, site: filterSiteFacts(full, config) }, filter);
+  const ctx = (locale: Locale) => pageContext(view.site, locale, '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
+  return { full, view, ctx };
+}
+
+describe('a filter that matches no deal (the sample, owner=nobody)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const { full, view, ctx } = filtered(dataset, config, '2026-06-30', f({ owner: 'nobody' }));
+
+  it('the sample tracks close dates and has targets: the notes must not ask for those files', () => {
+    expect(full.metrics.slippage).not.toBeNull();
+    expect(full.inputs.targets_file).toBe(true);
+    expect(view.matched).toBe(0);
+    expect(view.closeDatesTracked).toBe(true);
+  });
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    it(`says the filter matched nothing, never that a file is missing (${locale})`, () => {
+      const all = FILTER_PAGES.map((page) => ({ page, notes: pageParts(ctx(locale), page).notes }));
+      for (const { page, notes } of all) {
+        const text = notes.join('\n');
+        expect(text, page).not.toContain(m.absence.closeDatesUntracked);
+        expect(text, page).not.toContain(m.absence.noTargets);
+        expect(text, page).not.toContain(m.empty.noTargets);
+        expect(text, page).not.toContain(m.ownersReview.noOwnerTargets({ period: view.site.owners.period }, pageContext(view.site, locale).f));
+        expect(text, page).not.toContain(m.ownersReview.noTeamTargets({ period: view.site.teams.period }, pageContext(view.site, locale).f));
+      }
+      const saying = all.filter(({ notes }) => notes.includes(m.absence.filterMatchesNone)).map(({ page }) => page);
+      expect(saying).toEqual(['overview', 'stalled', 'waterfall', 'forecast', 'owners']);
+      // Once per page, however many figures it stands for.
+      for (const { notes } of all) expect(notes.filter((n) => n === m.absence.filterMatchesNone).length).toBeLessThanOrEqual(1);
+    });
+  }
+
+  it('the repurchase chart says the filter matched nothing, not that no deal was ever won', () => {
+    expect(pageParts(ctx('en'), 'repurchase').charts[0]!.chart.takeaway).toBe(en.absence.filterMatchesNone);
+    expect(pageParts(ctx('ko'), 'repurchase').charts[0]!.chart.takeaway).toBe(ko.absence.filterMatchesNone);
+  });
+
+  it('the same view without the filter facts (a build of that subset) still names the files', () => {
+    const plain = pageParts(pageContext(view.site, 'en'), 'waterfall').notes;
+    expect(plain).toContain(en.absence.closeDatesUntracked);
+  });
+});
+
+describe('a filter whose deals never had their close date changed', () => {
+  const config = defaultConfig();
+  const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+  const open = (id: string, owner: string) => ({
+    id,
+    owner,
+    createdAt: at('2025-05-01'),
+    amount: 1_000_000,
+    expectedCloseAt: '2025-08-15',
+    history: [['prospect', at('2025-05-01')] as [string, number]],
+  });
+  // Only deal 0 (owner A) had its close date pushed.
+  const push: FieldChange = { deal: 0, field: 'expected_close_at', oldValue: '2025-06-15', newValue: '2025-08-15', changedAt: at('2025-06-10'), line: 2 };
+  const dataset = makeDataset(config, [open('D1', 'A'), open('D2', 'B'), open('D3', 'B')], [push]);
+
+  it('says none of its deals had a change, in both languages', () => {
+    const { view, ctx } = filtered(dataset, config, '2025-06-30', f({ owner: 'B' }));
+    expect(view.matched).toBe(2);
+    expect(view.site.metrics.slippage).toBeNull();
+    const notes = pageParts(ctx('en'), 'waterfall').notes;
+    expect(notes).toContain(
+      'None of the 2 deals this filter shows has had its expected close date changed in field_history.csv, so there are no pushes or slippage to show for them.',
+    );
+    expect(notes).not.toContain(en.absence.closeDatesUntracked);
+    expect(pageParts(ctx('ko'), 'overview').notes).toContain('이 필터의 딜 2건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.');
+  });
+
+  it('a filter with a pushed deal shows slippage and no such note', () => {
+    const { view, ctx } = filtered(dataset, config, '2025-06-30', f({ owner: 'A' }));
+    expect(view.site.metrics.slippage).not.toBeNull();
+    expect(pageParts(ctx('en'), 'waterfall').notes.join('\n')).not.toMatch(/field_history\.csv/);
+  });
+
+  it('without field_history.csv at all, a filter still says to add it', () => {
+    const bare = makeDataset(config, [open('D1', 'A'), open('D2', 'B')]);
+    const { view, ctx } = filtered(bare, config, '2025-06-30', f({ owner: 'B' }));
+    expect(view.closeDatesTracked).toBe(false);
+    expect(pageParts(ctx('en'), 'waterfall').notes).toContain(en.absence.closeDatesUntracked);
+  });
+});
