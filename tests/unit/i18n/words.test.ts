@@ -95,26 +95,18 @@ describe('data-quality messages in Korean', () => {
       'stage "보류"는 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))',
     );
     expect(say('negative_number', 'amount "-45000000" is negative; only 0 or more is allowed')).toBe('amount "-45000000"은 음수입니다. 0 이상만 허용됩니다');
-    expect(say('stage_mismatch', '"Deal Stage" is "qualified_to_buy" but the latest stage entry (deals-export.csv line 4) is "appointment_scheduled"; the history wins')).toBe(
-      '"Deal Stage"는 "qualified_to_buy"이지만 마지막 단계 기록(deals-export.csv 4행)은 "appointment_scheduled"입니다. 이력을 따릅니다',
-    );
-    expect(say('unknown_deal', '"Opportunity ID" "006X" belongs to a rejected row (opps.csv line 3)')).toBe('"Opportunity ID" "006X"는 제외된 행(opps.csv 3행)의 딜입니다');
-    expect(say('unknown_deal', '"Opportunity ID" "006Y" is not among the export\'s deals')).toBe('"Opportunity ID" "006Y"는 내보내기의 딜 가운데 없습니다');
-    expect(say('synthesized_history', 'no stage entries in the export; the history is made from "Create Date", "Deal Stage" and "Close Date"')).toBe(
-      '내보내기에 단계 기록이 없어 이력을 "Create Date", "Deal Stage", "Close Date" 열에서 만들었습니다',
-    );
-    expect(say('report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped')).toBe(
-      '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다',
-    );
-    expect(say('rounded_id', 'account_id "2.34E+11": the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel')).toBe(
-      'account_id "2.34E+11": 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요',
-    );
-    expect(say('ambiguous_amount', 'amount "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json')).toBe(
-      'amount "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요',
-    );
-    expect(say('ambiguous_amount', '"Deal - Value" "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json')).toBe(
-      '"Deal - Value" "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요',
-    );
+    // Messages in the export's terms (vendor/assemble.ts) and the warnings of the 2026-12 fixes.
+    const examples: [code: string, en: string, ko: string][] = [
+      ['stage_mismatch', '"Deal Stage" is "qualified_to_buy" but the latest stage entry (deals-export.csv line 4) is "appointment_scheduled"; the history wins', '"Deal Stage"는 "qualified_to_buy"이지만 마지막 단계 기록(deals-export.csv 4행)은 "appointment_scheduled"입니다. 이력을 따릅니다'],
+      ['unknown_deal', '"Opportunity ID" "006X" belongs to a rejected row (opps.csv line 3)', '"Opportunity ID" "006X"는 제외된 행(opps.csv 3행)의 딜입니다'],
+      ['unknown_deal', '"Opportunity ID" "006Y" is not among the export\'s deals', '"Opportunity ID" "006Y"는 내보내기의 딜 가운데 없습니다'],
+      ['synthesized_history', 'no stage entries in the export; the history is made from "Create Date", "Deal Stage" and "Close Date"', '내보내기에 단계 기록이 없어 이력을 "Create Date", "Deal Stage", "Close Date" 열에서 만들었습니다'],
+      ['report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped', '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다'],
+      ['rounded_id', 'account_id "2.34E+11": the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel', 'account_id "2.34E+11": 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요'],
+      ['ambiguous_amount', 'amount "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', 'amount "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
+      ['ambiguous_amount', '"Deal - Value" "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', '"Deal - Value" "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
+    ];
+    for (const [code, en, ko] of examples) expect(say(code, en), en).toBe(ko);
     expect(say('stage_mismatch', 'stage is "negotiate" but the latest stage_history row (line 5767) is "propose"; the history wins')).toBe(
       'stage는 "negotiate"이지만 마지막 stage_history 행(5767행)은 "propose"입니다. 이력을 따릅니다',
     );
