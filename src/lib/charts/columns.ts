@@ -6,7 +6,7 @@
  * (a phone) they turn into rows: buckets down the side, bars across.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, type Frame, innerWidth, labelMargin, textWidth, wrap } from './layout.ts';
+import { finite, type Frame, innerWidth, labelMargin, LINE_HEIGHT, textWidth, wrap, wrapLines } from './layout.ts';
 import { endLabels, type KeyItem, KEY_LINE, keyLines, keyMarks, roomyMax } from './marks.ts';
 import { DEFAULT_WIDTH, fill, FONT_SIZE, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 
@@ -40,12 +40,15 @@ export function columnSpec(columns: Column[], o: ColumnSpecOptions): Plot.PlotOp
   const marginLeft = Math.round(Math.max(40, textWidth(o.yTickFormat(max), SMALL_FONT_SIZE) + 16));
   // Many columns widen the viewBox rather than squeeze their labels (the SVG scales anyway).
   const width = o.width ?? Math.max(DEFAULT_WIDTH, marginLeft + 12 + MIN_STEP * columns.length);
-  const frame: Frame = { width, height, marginTop: 40, marginBottom: 44, marginLeft, marginRight: 12 };
-  const frameHeight = height - frame.marginTop - frame.marginBottom;
+  const band = (width - marginLeft - 12) / Math.max(1, columns.length);
+  // A label takes up to three lines under its column before it is cut, and the bottom margin the room they need.
+  const labels = new Map(columns.map((c) => [c.key, wrapLines(c.label, band - 1, SMALL_FONT_SIZE, 3).join('\n')]));
+  const lines = Math.max(1, ...[...labels.values()].map((l) => l.split('\n').length));
+  const marginBottom = 44 + Math.max(0, lines - 2) * Math.ceil(SMALL_FONT_SIZE * LINE_HEIGHT);
+  const frame: Frame = { width, height: o.height ?? height + marginBottom - 44, marginTop: 40, marginBottom, marginLeft, marginRight: 12 };
+  const frameHeight = frame.height - frame.marginTop - frame.marginBottom;
   // Leave room above the tallest column for its label.
   const yMax = max > 0 ? (max * frameHeight) / Math.max(frameHeight * 0.5, frameHeight - 20) : 1;
-  const band = innerWidth(frame) / Math.max(1, columns.length);
-  const labels = new Map(columns.map((c) => [c.key, wrap(c.label, band - 1, SMALL_FONT_SIZE)]));
   const key = (c: Column) => c.key;
   const plain = columns.filter((c) => !c.highlight);
   const highlighted = columns.filter((c) => c.highlight);
@@ -93,7 +96,8 @@ function rowSpec(columns: Column[], o: ColumnSpecOptions & { width: number }): P
   const twoLines = [...labels.values()].some((l) => l.includes('\n'));
   const marginTop = 10 + keyLines(o.key, width) * KEY_LINE;
   const frame: Frame = { width, height: 0, marginTop, marginBottom: 30, marginLeft, marginRight: 8 };
-  frame.height = o.height ?? marginTop + frame.marginBottom + columns.length * (twoLines ? 32 : 24);
+  // Two-line labels get rows tall enough for their lines to breathe (Hangul is taller than Plot's 1 em lines).
+  frame.height = o.height ?? marginTop + frame.marginBottom + columns.length * (twoLines ? 38 : 24);
   const xMax = roomyMax(columns.map((c) => ({ value: Math.max(finite(c.value), finite(c.inner)), label: c.valueLabel })), innerWidth(frame));
   const key = (c: Column) => c.key;
   const plain = columns.filter((c) => !c.highlight);
@@ -105,7 +109,7 @@ function rowSpec(columns: Column[], o: ColumnSpecOptions & { width: number }): P
     y: { domain: columns.map(key), padding: 0.2 },
     x: { domain: [0, xMax] },
     marks: [
-      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null }),
+      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0, label: null, ...(twoLines ? { lineHeight: LINE_HEIGHT } : {}) }),
       Plot.axisX({ ticks: 3, tickFormat: o.yTickFormat, label: null, fontSize: SMALL_FONT_SIZE }),
       Plot.gridX({ ticks: 3 }),
       Plot.barX(plain, { y: key, x: (c) => finite(c.value), ...fill(hasInner ? 'secondary' : 'primary') }),

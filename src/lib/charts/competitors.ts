@@ -18,6 +18,7 @@ import {
   rowAxisY,
   rowsSpec,
   withLabelRows,
+  wrappedLabelRows,
 } from './marks.ts';
 import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
@@ -100,7 +101,7 @@ function drawCompetitors(vm: CompetitorsViewModel, options: CompetitorsOptions):
   ];
   // Narrow: each competitor's name on a row of its own above its bar.
   const narrow = isNarrow(width);
-  const domain = narrow ? withLabelRows(data.map((d) => d.key)) : data.map((d) => d.key);
+  const domain = narrow ? withLabelRows(data.map((d) => d.key), wrappedLabelRows(data, (d) => d.key, (d) => d.label, width - NARROW_MARGIN_LEFT - 4)) : data.map((d) => d.key);
   const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.32));
   const marginTop = 44 + (narrow ? (keyLines(keyItems, width) - 1) * KEY_LINE : 0);
   const frame = rowFrame(width, options.height, { marginTop, marginBottom: 38, marginLeft, marginRight: rateWidth + 6 }, domain.length, narrow ? NARROW_ROW : 32);

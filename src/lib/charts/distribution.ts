@@ -23,6 +23,7 @@ import {
   rowsSpec,
   stageDomain,
   withLabelRows,
+  wrappedLabelRows,
 } from './marks.ts';
 import { COLORS, DEFAULT_WIDTH, fill, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 import { ROUGH_MARK } from './table-format.ts';
@@ -84,7 +85,9 @@ export function distributionSpec(rows: DistributionRow[], o: DistributionSpecOpt
   const countWidth = narrow ? 0 : columnWidth(o.columns.count, rows.map(countText));
   const medianWidth = columnWidth(o.columns.median, rows.map(medianText));
   const p90Width = columnWidth(o.columns.p90, rows.map(p90Text));
-  const domain = narrow ? withLabelRows(stageDomain(rows, (r) => r.key)) : stageDomain(rows, (r) => r.key);
+  const domain = narrow
+    ? withLabelRows(stageDomain(rows, (r) => r.key), wrappedLabelRows(rows, (r) => r.key, (r) => r.label, width - NARROW_MARGIN_LEFT - 4))
+    : stageDomain(rows, (r) => r.key);
   const values = rows.flatMap((r) => [r.mean, r.median, r.p75, r.p90, r.threshold].filter(num));
   const withThresholds = rows.some((r) => num(r.threshold));
 

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { finite, type Frame, innerWidth, ratio, textWidth, wrap } from './layout.ts';
 import { type KeyItem, KEY_LINE, keyLines, keyMarks } from './marks.ts';
 import { output, responsive } from './render.ts';
-import { DEFAULT_WIDTH, fill, isNarrow, SMALL_FONT_SIZE } from './style.ts';
+import { COLORS, DEFAULT_WIDTH, fill, isNarrow, SMALL_FONT_SIZE } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface AccuracyMonth {
@@ -113,13 +113,14 @@ function drawAccuracy(vm: AccuracyViewModel, options: ChartOptions<AccuracyText>
   frame.height += frame.marginTop - 40;
   const frameHeight = frame.height - frame.marginTop - frame.marginBottom;
   // Room above the taller bar of each pair for its ratio.
-  const yMax = max > 0 ? (max * frameHeight) / Math.max(frameHeight * 0.5, frameHeight - 22) : 1;
+  const yMax = max > 0 ? (max * frameHeight) / Math.max(frameHeight * 0.5, frameHeight - 26) : 1;
   const band = innerWidth(frame) / Math.max(1, months.length);
   const labels = new Map(months.map((m) => [m.month, wrap(fmt.month(m.month), band - 2, SMALL_FONT_SIZE)]));
   const half = Math.max(1, Math.round(band * 0.4));
   const pad = Math.max(1, Math.round(band * 0.08));
   const key = (m: AccuracyMonth) => m.month;
   const top = (m: AccuracyMonth) => Math.max(finite(m.forecastWeighted), finite(m.wonAmount));
+  const withRatio = months.filter((m) => m.ratio !== null);
 
   const spec: Plot.PlotOptions = {
     ...frame,
@@ -132,11 +133,13 @@ function drawAccuracy(vm: AccuracyViewModel, options: ChartOptions<AccuracyText>
       // Forecast on the left half of the month, won on the right half.
       Plot.barY(months, { x: key, y: (m: AccuracyMonth) => finite(m.forecastWeighted), insetLeft: pad, insetRight: band - pad - half, ...fill('secondary') }),
       Plot.barY(months, { x: key, y: (m: AccuracyMonth) => finite(m.wonAmount), insetLeft: band - pad - half, insetRight: pad, ...fill('primary') }),
-      Plot.text(months, {
+      // The ratio is the pair's: a bracket across both bars, above the taller, with the ratio centred over it.
+      Plot.tickY(withRatio, { x: key, y: top, dy: -4, insetLeft: pad, insetRight: pad, stroke: COLORS.neutral, strokeWidth: 1 }),
+      Plot.text(withRatio, {
         x: key,
         y: top,
-        text: (m: AccuracyMonth) => (m.ratio === null ? '' : fmt.percent(m.ratio)),
-        dy: -5,
+        text: (m: AccuracyMonth) => fmt.percent(m.ratio),
+        dy: -8,
         lineAnchor: 'bottom',
         fontSize: SMALL_FONT_SIZE,
         fontWeight: '600',

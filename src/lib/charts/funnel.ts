@@ -6,7 +6,7 @@
  * conversion is the takeaway and is set in bold.
  */
 import * as Plot from '@observablehq/plot';
-import { finite, innerWidth, ratio, rowFrame, textWidth, truncate, wrap } from './layout.ts';
+import { finite, innerWidth, LINE_HEIGHT, ratio, rowFrame, textWidth, truncate, twoLines, wrap } from './layout.ts';
 import {
   columnMarks,
   columnWidth,
@@ -181,8 +181,36 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
   const marginLeft = narrow ? NARROW_MARGIN_LEFT : Math.round(Math.min(maxLeft, Math.max(80, widest + 16)));
   const labelRoom = marginLeft - 12;
   const headerLines = Math.max(convHeader.split('\n').length, winHeader.split('\n').length);
-  const domain = narrow ? withLabelRows(rows.map((s) => s.id)) : rows.map((s) => s.id);
   const marginRight = convWidth + winWidth + 6;
+  const barLabel = (s: (typeof rows)[number]) => `${fmt.count(s.reached)} (${fmt.percent(s.cumulative)})`;
+  // Narrow: on the label rows, 'Stage' in semibold with its count after it, both left of the
+  // right-hand columns (the stage on two lines when one cannot hold both), then the buyer step
+  // in small muted text: after the count when it fits whole in the row, else on a line of its own.
+  // Generous gaps: the estimate runs short for wide fonts (DejaVu Sans on Linux).
+  const rowWidth = width - NARROW_MARGIN_LEFT - 4;
+  const barRoom = width - NARROW_MARGIN_LEFT - marginRight;
+  const countWidth = (s: (typeof rows)[number]) => textWidth(barLabel(s)) * 1.1;
+  const narrowLines = new Map(
+    rows.map((s) => {
+      const besideCount = Math.max(barRoom * 0.3, barRoom - countWidth(s) - 8) / 1.22;
+      const lines = twoLines(s.label, barRoom / 1.22, besideCount);
+      const countDx = textWidth(lines[lines.length - 1]!) * 1.22 + 8;
+      const stepDx = countDx + countWidth(s) + 8;
+      const step = s.buyerStep ?? '';
+      const stepBeside = step !== '' && textWidth(step, SMALL_FONT_SIZE) * 1.06 <= rowWidth - stepDx;
+      return [s.id, { lines, countDx, stepDx, step, stepBeside, stepLine: step !== '' && !stepBeside }];
+    }),
+  );
+  const layoutOf = (s: (typeof rows)[number]) => narrowLines.get(s.id)!;
+  const domain = narrow
+    ? withLabelRows(
+        rows.map((s) => s.id),
+        (id) => {
+          const l = narrowLines.get(id);
+          return l ? l.lines.length - 1 + (l.stepLine ? 1 : 0) : 0;
+        },
+      )
+    : rows.map((s) => s.id);
   // With outcomes, a key names the bar's parts (moved on, still open here, lost here), wrapped before the columns.
   const keyItems: KeyItem[] =
     outcomes && text.key
@@ -197,7 +225,6 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
   const margins = { marginTop: Math.max(14 + headerLines * 14, keyRoom), marginBottom: 38, marginLeft, marginRight };
   const frame = rowFrame(width, options.height, margins, domain.length, narrow ? NARROW_ROW : 46);
 
-  const barLabel = (s: (typeof rows)[number]) => `${fmt.count(s.reached)} (${fmt.percent(s.cumulative)})`;
   // Narrow: the bars take the whole width, their numbers go on the label row.
   const xMax = narrow ? cohort : Math.max(cohort, roomyMax(rows.map((s) => ({ value: s.reached, label: barLabel(s) })), innerWidth(frame)));
   const key = (s: FunnelStage) => s.id;
@@ -206,24 +233,27 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
   const withoutStep = rows.filter((s) => !s.buyerStep);
   const labelMark = (data: typeof rows, dy: number) =>
     Plot.text(data, { y: key, text: (s) => truncate(s.label, labelRoom / 1.12), frameAnchor: 'left', dx: -10, dy, textAnchor: 'end', fontWeight: '600' });
-  // Narrow: on the label row, 'Stage' in semibold, its count, then the buyer step in small muted text.
-  const rowWidth = width - marginLeft - 4;
-  const narrowLabel = (s: (typeof rows)[number]) => truncate(s.label, (rowWidth * 0.6) / 1.12);
-  // Generous gaps: the estimate runs short for wide fonts (DejaVu Sans on Linux).
-  const countDx = (s: (typeof rows)[number]) => textWidth(narrowLabel(s)) * 1.22 + 8;
-  const stepDx = (s: (typeof rows)[number]) => countDx(s) + textWidth(barLabel(s)) * 1.1 + 8;
+  // The stage's label rows: the bar's own (nearest the bar) holds the buyer step when it has a line of its own, else the stage.
+  const stageRow = (s: (typeof rows)[number]) => (layoutOf(s).stepLine ? 1 : 0);
   // One mark per row where the position depends on the row: Plot's dx is a constant.
-  const atRow = (s: (typeof rows)[number], dx: number, text: string, style: Record<string, unknown>) =>
-    Plot.text([s], { y: (d: (typeof rows)[number]) => labelRowKey(d.id), text: () => text, frameAnchor: 'left', textAnchor: 'start', dx, dy: 3, ...style });
+  const atRow = (s: (typeof rows)[number], above: number, dx: number, text: string, style: Record<string, unknown>) =>
+    Plot.text([s], { y: (d: (typeof rows)[number]) => labelRowKey(d.id, above), text: () => text, frameAnchor: 'left', textAnchor: 'start', dx, dy: 3, ...style });
   // (Marks of one layout only: each is built when that layout is drawn.)
-  const narrowLabels = (): Plot.Markish[] => [
-    Plot.text(rows, { y: (s) => labelRowKey(s.id), text: narrowLabel, frameAnchor: 'left', textAnchor: 'start', dy: 3, fontWeight: '600' }),
-    ...rows.map((s) => atRow(s, countDx(s), barLabel(s), {})),
-    ...withStep.map((s) => {
-      const room = rowWidth - stepDx(s);
-      return atRow(s, stepDx(s), room >= 3 * FONT_SIZE ? truncate(s.buyerStep ?? '', room / 1.06, SMALL_FONT_SIZE) : '', { fontSize: SMALL_FONT_SIZE, ...fill('muted') });
-    }),
-  ];
+  const narrowLabels = (): Plot.Markish[] =>
+    rows.flatMap((s) => {
+      const l = layoutOf(s);
+      const above = stageRow(s);
+      const last = l.lines.length - 1;
+      return [
+        // Two lines: the last where one line would be, the first rising into the row withLabelRows added above it.
+        last === 0
+          ? atRow(s, above, 0, l.lines[0]!, { fontWeight: '600' })
+          : atRow(s, above, 0, l.lines.join('\n'), { fontWeight: '600', dy: 7, lineAnchor: 'bottom', lineHeight: LINE_HEIGHT }),
+        atRow(s, above, l.countDx, barLabel(s), {}),
+        ...(l.stepBeside ? [atRow(s, above, l.stepDx, l.step, { fontSize: SMALL_FONT_SIZE, ...fill('muted') })] : []),
+        ...(l.stepLine ? [atRow(s, 0, 0, truncate(l.step, rowWidth / 1.06, SMALL_FONT_SIZE), { fontSize: SMALL_FONT_SIZE, ...fill('muted') })] : []),
+      ];
+    });
   const wideLabels = (): Plot.Markish[] => [
     labelMark(withStep, -8),
     labelMark(withoutStep, 0),

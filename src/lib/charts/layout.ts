@@ -88,14 +88,21 @@ export function fitLabel(label: string, marginLeft: number, size = FONT_SIZE): s
   return truncate(label, (marginLeft - 14) / 1.12, size);
 }
 
-/** Greedy word wrap into at most `maxLines` lines joined with '\n' (Plot renders them as tspans). */
-export function wrap(s: string, maxPx: number, size = FONT_SIZE, maxLines = 2): string {
+/**
+ * Greedy word wrap into at most `maxLines` lines, each at most its width:
+ * `maxPx` for every line, or one width per line (the last width for any
+ * further line), e.g. a first line that uses the whole row and a last one
+ * that leaves room for a number after it. Only what still does not fit in
+ * `maxLines` lines (or a single word wider than its line) is cut with '…'.
+ */
+export function wrapLines(s: string, maxPx: number | readonly number[], size = FONT_SIZE, maxLines = 2): string[] {
+  const widthOf = (i: number) => (typeof maxPx === 'number' ? maxPx : (maxPx[Math.min(i, maxPx.length - 1)] ?? Infinity));
   const words = s.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
-    if (!line || textWidth(candidate, size) <= maxPx) line = candidate;
+    if (!line || textWidth(candidate, size) <= widthOf(lines.length)) line = candidate;
     else {
       lines.push(line);
       line = word;
@@ -104,11 +111,43 @@ export function wrap(s: string, maxPx: number, size = FONT_SIZE, maxLines = 2): 
   if (line) lines.push(line);
   if (lines.length > maxLines) {
     const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = truncate(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, maxPx, size);
-    return kept.map((l) => truncate(l, maxPx, size)).join('\n');
+    kept[maxLines - 1] = `${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`;
+    return kept.map((l, i) => truncate(l, widthOf(i), size));
   }
-  return lines.map((l) => truncate(l, maxPx, size)).join('\n');
+  return lines.map((l, i) => truncate(l, widthOf(i), size));
 }
+
+/**
+ * Two lines, the second at most `lastPx` wide (to leave room for a number
+ * after it) and the first at most `firstPx`, broken between words (or after
+ * a middle dot) where the
+ * longer line is shortest; one line when it fits in `lastPx`; else
+ * `wrapLines` with those widths.
+ */
+export function twoLines(s: string, firstPx: number, lastPx: number, size = FONT_SIZE): string[] {
+  if (textWidth(s, size) <= lastPx) return [s];
+  // Breaks between words, and after a middle dot ('확인·내부': the dot ends the first line).
+  const breaks = [...s.matchAll(/\s+|(?<=·)(?=\S)/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  let best: string[] | null = null;
+  let bestLonger = Infinity;
+  for (const [end, start] of breaks) {
+    const first = s.slice(0, end).trim();
+    const last = s.slice(start).trim();
+    if (!first || !last) continue;
+    const a = textWidth(first, size);
+    const b = textWidth(last, size);
+    if (a <= firstPx && b <= lastPx && Math.max(a, b) < bestLonger) [best, bestLonger] = [[first, last], Math.max(a, b)];
+  }
+  return best ?? wrapLines(s, [firstPx, lastPx], size, 2);
+}
+
+/** Greedy word wrap into at most `maxLines` lines joined with '\n' (Plot renders them as tspans). */
+export function wrap(s: string, maxPx: number, size = FONT_SIZE, maxLines = 2): string {
+  return wrapLines(s, maxPx, size, maxLines).join('\n');
+}
+
+/** Line height (in em) of text wrapped onto several lines: Hangul needs more than Plot's default of 1. */
+export const LINE_HEIGHT = 1.2;
 
 /** The widest of some (semibold) labels, clamped: for a margin that fits the y labels. */
 export function labelMargin(labels: string[], min: number, max: number, size = FONT_SIZE): number {

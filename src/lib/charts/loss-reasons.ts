@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
-import { endLabels, labelRowMarks, NARROW_MARGIN_LEFT, NARROW_ROW, roomyMax, rowLabelFormat, withLabelRows } from './marks.ts';
+import { endLabels, labelRowMarks, NARROW_MARGIN_LEFT, NARROW_ROW, roomyMax, rowLabelFormat, withLabelRows, wrappedLabelRows } from './marks.ts';
 import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
@@ -112,14 +112,18 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
   });
 
   const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.3));
-  const domain = narrow ? withLabelRows(keys) : keys;
-  const frame = rowFrame(width, options.height, { marginTop: 30, marginBottom: 30, marginLeft, marginRight: 12 }, domain.length, narrow ? NARROW_ROW : 30);
   const padding = 0.12;
-  const panelWidth = (innerWidth(frame) * (1 - padding)) / 2;
+  const margins = { marginTop: 30, marginBottom: 30, marginLeft, marginRight: 12 };
+  const inner = width - marginLeft - margins.marginRight;
+  const panelWidth = (inner * (1 - padding)) / 2;
+  // Narrow: a reason's name takes its panel and the gap after it, on two lines when one cannot hold it.
+  const labelPx = panelWidth + (inner * padding) / 2 - 6;
+  const labelled = rows.map((r, i) => ({ key: keys[i]!, label: r.label, highlight: r.highlight === true }));
+  const domain = narrow ? withLabelRows(keys, wrappedLabelRows(labelled, (r) => r.key, (r) => r.label, labelPx)) : keys;
+  const frame = rowFrame(width, options.height, margins, domain.length, narrow ? NARROW_ROW : 30);
   const xMax = Math.max(0.25, roomyMax(cells.map((d) => ({ value: d.share, label: d.label })), panelWidth));
   const tickFormat = rowLabelFormat(rows.map((r, i) => ({ key: keys[i]!, label: r.label })), marginLeft);
   const ticks = (narrow ? [0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1]).filter((t) => t <= xMax);
-  const labelled = rows.map((r, i) => ({ key: keys[i]!, label: r.label, highlight: r.highlight === true }));
 
   const spec: Plot.PlotOptions = {
     ...frame,
@@ -128,7 +132,7 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
     x: { domain: [0, xMax], ticks, tickFormat: (v: number) => fmt.percent(v), label: null, grid: true },
     marks: [
       ...(narrow
-        ? labelRowMarks(labelled, { key: (r) => r.key, label: (r) => r.label, maxPx: panelWidth + (innerWidth(frame) * padding) / 2 - 6, bold: (r) => r.highlight, fx: () => 'count' })
+        ? labelRowMarks(labelled, { key: (r) => r.key, label: (r) => r.label, maxPx: labelPx, bold: (r) => r.highlight, fx: () => 'count' })
         : []),
       Plot.barX(cells.filter((d) => !d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('primary') }),
       Plot.barX(cells.filter((d) => d.highlight), { fx: 'measure', y: 'key', x: 'share', ...fill('accent') }),

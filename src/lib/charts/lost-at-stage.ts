@@ -18,6 +18,7 @@ import {
   stageDomain,
   stageTableLabel,
   withLabelRows,
+  wrappedLabelRows,
 } from './marks.ts';
 import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
@@ -82,7 +83,7 @@ function drawLostAtStage(vm: LostAtStageViewModel, options: ChartOptions<LostAtS
   const key = (s: LostAtStageRow) => s.id;
   // Narrow: each stage's label on a row of its own above its bar.
   const narrow = isNarrow(width);
-  const domain = narrow ? withLabelRows(stageDomain(rows, key)) : stageDomain(rows, key);
+  const domain = narrow ? withLabelRows(stageDomain(rows, key), wrappedLabelRows(rows, key, (s) => s.label, width - NARROW_MARGIN_LEFT - 4)) : stageDomain(rows, key);
   const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
   const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, domain.length, narrow ? NARROW_ROW : 32);
   const label = (s: LostAtStageRow) => `${fmt.count(finite(s.count))} · ${fmt.moneyCompact(finite(s.amount))}`;

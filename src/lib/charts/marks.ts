@@ -4,7 +4,7 @@
  * the right margin, the row label and x axes and the spec of horizontal bars.
  */
 import * as Plot from '@observablehq/plot';
-import { countTicks, finite, fitLabel, type Frame, innerWidth, textWidth, truncate } from './layout.ts';
+import { countTicks, finite, fitLabel, type Frame, innerWidth, LINE_HEIGHT, textWidth, wrapLines } from './layout.ts';
 import { COLORS, fill, FONT_SIZE, SMALL_FONT_SIZE, type ColorRole } from './style.ts';
 import type { ChartFormat, ParkedText } from './types.ts';
 
@@ -156,28 +156,63 @@ export const NARROW_MARGIN_LEFT = 6;
 /** Height of one band (a label row or a bar row) in narrow row charts. */
 export const NARROW_ROW = 21;
 
-/** The y key of the row holding `key`'s label. Row keys never hold U+0000. */
-export function labelRowKey(key: string): string {
-  return `\u0000label:${key}`;
+/**
+ * The y key of the row holding `key`'s label (`above` > 0: a row that many
+ * above it, which gives a label's other lines their room). Row keys never
+ * hold U+0000.
+ */
+export function labelRowKey(key: string, above = 0): string {
+  return above > 0 ? `\u0000label${above}:${key}` : `\u0000label:${key}`;
 }
 
-/** A y domain with a label row before each row (the parked label row stays one row). */
-export function withLabelRows(domain: readonly string[]): string[] {
-  return domain.flatMap((k) => (k === PARKED_ROW ? [k] : [labelRowKey(k), k]));
+/**
+ * A y domain with a label row before each row (the parked label row stays
+ * one row), and `extra(key)` more rows above it for a label of more lines.
+ */
+export function withLabelRows(domain: readonly string[], extra: (key: string) => number = () => 0): string[] {
+  return domain.flatMap((k) => {
+    if (k === PARKED_ROW) return [k];
+    const above = Array.from({ length: Math.max(0, extra(k)) }, (_, i) => labelRowKey(k, i + 1)).reverse();
+    return [...above, labelRowKey(k), k];
+  });
 }
 
-/** Row labels on their label rows, from the frame's left edge, cut to `maxPx`; `bold` rows set in bold. */
+/** A (semibold) row label of the narrow layout in lines of `maxPx`: two when one cannot hold it, cut only past that. */
+export function labelRowLines(label: string, maxPx: number): string[] {
+  return wrapLines(label, maxPx / 1.12, FONT_SIZE, 2);
+}
+
+/** `withLabelRows`'s `extra` for labels drawn by `labelRowMarks` with the same `maxPx`: a row more for each two-line label. */
+export function wrappedLabelRows<T>(rows: readonly T[], key: (d: T) => string, label: (d: T) => string, maxPx: number): (key: string) => number {
+  const extra = new Map(rows.map((d) => [key(d), labelRowLines(label(d), maxPx).length - 1]));
+  return (k) => extra.get(k) ?? 0;
+}
+
+/**
+ * Text on `key`'s label row, from the frame's left edge (plus `dx`): one
+ * line centred on the row, or several (`lines` joined by '\n') whose last
+ * line sits where one line would, the others rising into the rows
+ * `withLabelRows` added above it.
+ */
+export function labelRowText<T>(data: T[], key: (d: T) => string, text: (d: T) => string, style: Plot.TextOptions = {}): Plot.Markish[] {
+  const multi = (d: T) => text(d).includes('\n');
+  const one = data.filter((d) => !multi(d));
+  const more = data.filter(multi);
+  const common = { y: (d: T) => labelRowKey(key(d)), text, frameAnchor: 'left' as const, textAnchor: 'start' as const, ...style };
+  return [
+    ...(one.length > 0 || more.length === 0 ? [Plot.text(one, { ...common, dy: 3 })] : []),
+    ...(more.length > 0 ? [Plot.text(more, { ...common, dy: 7, lineAnchor: 'bottom', lineHeight: LINE_HEIGHT })] : []),
+  ];
+}
+
+/** Row labels on their label rows, from the frame's left edge, in up to two lines of `maxPx` (see `wrappedLabelRows`); `bold` rows set in bold. */
 export function labelRowMarks<T>(
   rows: readonly T[],
   o: { key: (d: T) => string; label: (d: T) => string; maxPx: number; bold?: (d: T) => boolean; fx?: () => string },
 ): Plot.Markish[] {
+  const lines = new Map(rows.map((d) => [o.key(d), labelRowLines(o.label(d), o.maxPx).join('\n')]));
   return byWeight([...rows], o.bold, (subset, weight) =>
-    Plot.text(subset, {
-      y: (d: T) => labelRowKey(o.key(d)),
-      text: (d: T) => truncate(o.label(d), o.maxPx / 1.12),
-      frameAnchor: 'left',
-      textAnchor: 'start',
-      dy: 3,
+    labelRowText(subset, o.key, (d: T) => lines.get(o.key(d)) ?? '', {
       fontWeight: weight === '700' ? '700' : '600',
       ...(o.fx ? { fx: o.fx } : {}),
     }),

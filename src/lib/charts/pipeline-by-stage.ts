@@ -25,6 +25,7 @@ import {
   stageTableLabel,
   valueAxisX,
   withLabelRows,
+  wrappedLabelRows,
 } from './marks.ts';
 import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH, fill, isNarrow } from './style.ts';
@@ -89,7 +90,7 @@ function drawPipelineByStage(vm: PipelineViewModel, options: ChartOptions<Pipeli
   const key = (s: PipelineStageRow) => s.id;
   const narrow = isNarrow(width);
   const stageDomainKeys = stageDomain(rows, key);
-  const domain = narrow ? withLabelRows(stageDomainKeys) : stageDomainKeys;
+  const domain = narrow ? withLabelRows(stageDomainKeys, wrappedLabelRows(rows, key, (s) => s.label, width - NARROW_MARGIN_LEFT - 4)) : stageDomainKeys;
   const weightedText = (s: PipelineStageRow) => fmt.moneyCompact(finite(s.weightedAmount));
   const countText = (s: PipelineStageRow) => fmt.count(finite(s.count));
   const weightedWidth = columnWidth(c.weighted, rows.map(weightedText));

@@ -101,6 +101,19 @@ function drawTrend(vm: TrendLineViewModel, options: ChartOptions<TrendLineText>)
   const ticks = new Map<string, string>();
   labelled.forEach((p, i) => ticks.set(p.key, i === 0 || p.year !== labelled[i - 1]!.year ? `${p.tick}\n${p.year}` : p.tick));
   const ends = first === last ? [last] : [first, last];
+  // Each end label sits above the line wherever it spans it: over the highest point under the label
+  // (and the next one, which the segment leaving the label rises or falls to), never across the line.
+  const step = (width - marginLeft - frame.marginRight) / Math.max(1, keys.length - 1 + 2 * 0.3);
+  const xAt = (key: string) => (keys.indexOf(key) + 0.3) * step;
+  const labelY = (p: TrendLinePoint & { value: number }, towardsLeft: boolean): number => {
+    const x0 = xAt(p.key);
+    const span = textWidth(compact(p.value)) * 1.12 + 4;
+    const under = shown.filter((q) => {
+      const d = towardsLeft ? x0 - xAt(q.key) : xAt(q.key) - x0;
+      return d >= 0 && d - step < span;
+    });
+    return Math.max(p.value, ...under.map((q) => q.value));
+  };
 
   const spec: Plot.PlotOptions = {
     ...frame,
@@ -117,7 +130,7 @@ function drawTrend(vm: TrendLineViewModel, options: ChartOptions<TrendLineText>)
       ...ends.map((p, i) =>
         Plot.text([p], {
           x: (d: TrendLinePoint) => d.key,
-          y: (d: TrendLinePoint) => finite(d.value),
+          y: (d: TrendLinePoint & { value: number }) => labelY(d, i === ends.length - 1 && ends.length > 1),
           text: (d: TrendLinePoint) => compact(finite(d.value)),
           dy: -9,
           dx: i === ends.length - 1 && ends.length > 1 ? 4 : -4,
