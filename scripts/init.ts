@@ -17,7 +17,7 @@ import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
-import { listExports, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
+import { listExports, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
@@ -62,9 +62,9 @@ export function nodeIo(): InitIo {
 }
 
 /** The export files of the folder (export-listing.ts), and the workbooks found beside them. */
-function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[] } {
+function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[]; unreadable: string[] } {
   const listing = listExports(folder, { ...fs, join });
-  return { files: listing.exports.map((path) => ({ path, source: byteSource(fs.readFile(join(folder, path))) })), workbooks: listing.workbooks };
+  return { files: listing.exports.map((path) => ({ path, source: byteSource(fs.readFile(join(folder, path))) })), workbooks: listing.workbooks, unreadable: listing.unreadable };
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
@@ -103,7 +103,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
-  const { files, workbooks } = exportFiles(folder, io.fs);
+  const { files, workbooks, unreadable } = exportFiles(folder, io.fs);
   try {
     suggestion = suggestConfig(files, {
       workbooks,
@@ -116,7 +116,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     io.stderr.write(fatalMessage('init', e));
     return 1;
   }
-  const skipped = workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`);
+  const skipped = [...workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`), ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`)];
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
   if (out === '-') {
     io.stderr.write(notes);

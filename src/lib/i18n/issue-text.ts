@@ -206,6 +206,10 @@ const ROW_RULES: Rules = {
       re(`not read: a folder with deals\\.csv is read as the canonical files \\((?<files>[^)]+)\\) alone; to read vendor exports, put them in a folder without deals\\.csv \\(docs/exports\\.md\\)`),
       (g) => `읽지 않았습니다. deals.csv가 있는 폴더에서는 표준 파일(${g.files})만 읽습니다. CRM 내보내기 파일을 읽으려면 deals.csv가 없는 폴더에 두세요(docs/exports.md)`,
     ],
+    [
+      re(`named like a CSV file, but not a file that can be read \\(a symbolic link to nothing, a FIFO or a socket\\): not read`),
+      () => 'CSV 파일 이름이지만 읽을 수 있는 파일이 아닙니다(대상이 없는 심볼릭 링크, FIFO, 소켓). 읽지 않았습니다',
+    ],
   ],
   unknown_export: [
     [

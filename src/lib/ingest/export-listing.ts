@@ -23,22 +23,28 @@ export interface ExportListing {
   /** Paths relative to the folder, `/`-separated, sorted. */
   exports: string[];
   workbooks: string[];
+  /** Named like an export but not a file that can be read (a symbolic link to nothing, a FIFO): reported, never skipped silently. */
+  unreadable: string[];
 }
 
+/** Why an entry of `unreadable` is not read. */
+export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read';
+
 export function listExports(folder: string, fs: ListingFs): ExportListing {
-  const listing: ExportListing = { exports: [], workbooks: [] };
-  const add = (path: string, name: string) => {
-    if (EXPORT_FILE.test(name)) listing.exports.push(path);
-    else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
+  const listing: ExportListing = { exports: [], workbooks: [], unreadable: [] };
+  const add = (path: string, name: string, kind: 'file' | 'folder' | null) => {
+    if (kind === null) {
+      if (EXPORT_FILE.test(name)) listing.unreadable.push(path);
+    } else if (kind === 'file') {
+      if (EXPORT_FILE.test(name)) listing.exports.push(path);
+      else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
+    }
   };
   for (const name of fs.readdir(folder).sort()) {
     const kind = fs.kind(fs.join(folder, name));
-    if (kind === 'file') add(name, name);
-    else if (kind === 'folder' && !name.startsWith('.')) {
-      for (const inner of fs.readdir(fs.join(folder, name)).sort()) {
-        if (fs.kind(fs.join(folder, name, inner)) === 'file') add(`${name}/${inner}`, inner);
-      }
-    }
+    if (kind === 'folder' && !name.startsWith('.')) {
+      for (const inner of fs.readdir(fs.join(folder, name)).sort()) add(`${name}/${inner}`, inner, fs.kind(fs.join(folder, name, inner)));
+    } else add(name, name, kind);
   }
   return listing;
 }

@@ -30,7 +30,7 @@ import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHis
 import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { listExports } from './export-listing.ts';
+import { listExports, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -178,10 +178,11 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * must not be skipped without a word.
  */
 function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
+  const { exports, workbooks, unreadable } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
   for (const path of [...exports, ...workbooks]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
   return log.issues;
 }
 
@@ -213,7 +214,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
-  const { exports: paths, workbooks } = listExports(folder, {
+  const { exports: paths, workbooks, unreadable } = listExports(folder, {
     join,
     // The folder itself was read above (to say clearly when it cannot be).
     readdir: (path) => (path === folder ? entries : readdirSync(path)),
@@ -234,6 +235,11 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks });
+  if (unreadable.length > 0) {
+    const log = new IssueLog();
+    for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
+    dataset.issues = [...dataset.issues, ...log.issues].sort(compareIssues);
+  }
   for (const [relative, sha256] of hashing) hashes[relative] = await sha256;
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };

@@ -3,7 +3,7 @@
  * beside them: reported (a warning, or the fatal error when nothing else is
  * there), never skipped without a word.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ const WORKBOOK_TEXT = 'a spreadsheet workbook, not a CSV file: not read. Export 
 describe('the files of an exports folder', () => {
   it('lists CSV exports and workbooks, in the folder and one level down, sorted', () => {
     const fs = fakeFs(['d/', 'd/b.csv', 'd/A.XLSX', 'd/notes.md', 'd/2025-06-30/', 'd/2025-06-30/deals.xls', 'd/2025-06-30/deals.csv', 'd/.git/', 'd/.git/x.csv', 'd/report.Numbers']);
-    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'] });
+    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], unreadable: [] });
   });
 
   it('reports a workbook beside a readable export as a warning, translated on the Korean pages', async () => {
@@ -43,6 +43,24 @@ describe('the files of an exports folder', () => {
     const warning = dataset.issues.find((i) => i.code === 'not_csv');
     expect(warning).toEqual({ file: 'deals-8317624-41.xlsx', line: 0, column: '', code: 'not_csv', severity: 'warning', message: WORKBOOK_TEXT });
     expect(issueMessage(warning!, 'ko')).toBe('스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요');
+  });
+
+  it('reports an export-named entry that is no file (a symbolic link to nothing) beside a readable export, never skipping it silently', async () => {
+    const folder = join(dir, 'dangling');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    symlinkSync(join(folder, 'gone.csv'), join(folder, 'deals-8317624-42.csv'));
+    const { dataset } = await readFolder(folder);
+    const warning = dataset.issues.find((i) => i.file === 'deals-8317624-42.csv');
+    expect(warning).toEqual({
+      file: 'deals-8317624-42.csv',
+      line: 0,
+      column: '',
+      code: 'file_not_read',
+      severity: 'warning',
+      message: 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read',
+    });
+    expect(issueMessage(warning!, 'ko')).toBe('CSV 파일 이름이지만 읽을 수 있는 파일이 아닙니다(대상이 없는 심볼릭 링크, FIFO, 소켓). 읽지 않았습니다');
+    expect(Object.keys(dataset.files)).not.toContain('deals-8317624-42.csv');
   });
 
   it('reports empty files (0 bytes, a byte order mark, blank lines) beside an export, and names them when nothing else is there', async () => {
