@@ -77,7 +77,6 @@ export function detectFormat(names: readonly string[], adapters: readonly Adapte
 export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
   const issues = new IssueLog();
   const { adapter, roles, tables } = detectExports(files, { ...options, lean: true }, issues);
-  if (!adapter.pipelines) refusePipelineOption(options.pipeline, tables.map((t) => t.file).join(', '), adapter.name);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
   return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
 }
@@ -147,6 +146,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     throw new IngestFatalError('', `the folder mixes exports of different CRMs: ${which}. Keep one CRM's files per folder, or choose one with --format`);
   }
   const [adapter, roles] = [...byFormat][0]!;
+  // Here, so that the metrics and init refuse it alike.
+  if (!adapter.pipelines) refusePipelineOption(options.pipeline, tables.map((t) => t.file).join(', '), adapter.name);
   for (const list of roles.values()) {
     list.sort((a, b) => byCodePoint(a.snapshotDate ?? '', b.snapshotDate ?? '') || byCodePoint(a.table.file, b.table.file));
   }

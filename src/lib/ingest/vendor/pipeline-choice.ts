@@ -10,6 +10,7 @@ import type { Issue } from '../../dataset.ts';
 import { IngestFatalError } from '../issues.ts';
 import { cellAt } from './read-table.ts';
 import type { Origin, VendorFile, VendorRecord } from './types.ts';
+import { normalizeStageName } from '../config.ts';
 
 export interface PipelineChoice {
   /** Per file, the records of the chosen pipeline (all of them when there is one pipeline). */
@@ -33,7 +34,7 @@ export function refusePipelineOption(pipeline: string | undefined, files: string
 }
 
 /** Pipelines compare as stage names do: ignoring case and spaces (`영업파이프라인` = `영업 파이프라인`). */
-const keyOf = (name: string) => name.replace(/\s+/gu, '').toLowerCase();
+const keyOf = normalizeStageName;
 
 export function choosePipeline(
   files: readonly VendorFile[],

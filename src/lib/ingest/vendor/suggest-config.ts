@@ -99,7 +99,6 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
     return { view, format: 'canonical folder (deals.csv, stage_history.csv)', unmatched };
   }
   const { adapter, roles, tables, ignored } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
-  if (!adapter.pipelines) refusePipelineOption(options.pipeline, tables.map((t) => t.file).join(', '), adapter.name);
   const all = [...tables, ...ignored];
   // The adapter reads dates by the config: give it the date order and zone the raw cells suggest.
   const order = guessDateOrder(allCells(all));
