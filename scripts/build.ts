@@ -34,6 +34,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
+import { listedBriefly } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
@@ -269,6 +270,13 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (publish.snapshot) log(`build: snapshot ${asOf} ${store.snapshots.length > earlier.length ? 'replaced' : 'added'} (${manifest.snapshots.length} in ${shown(join(outDir, SNAPSHOTS_DIR))}/)`);
     const t4 = io.now();
     if (output.warning) io.stderr.write(`build: warning: ${output.warning}\n`);
+    if (output.added) {
+      const { entries, listed } = output.added;
+      const what = `${entries.length === 1 ? 'one entry' : `${entries.length} entries`} (${listedBriefly(entries)})`;
+      // Without the previous build's file list this is a guess: said even with --quiet, once.
+      if (listed) log(`build: kept ${what} added to ${shown(outDir)}/ since the previous build`);
+      else io.stderr.write(`build: warning: kept ${what} in ${shown(outDir)}/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n`);
+    }
     const how = output.upToDate ? 'already up to date' : hit ? 'reused' : `astro ${sec(t3 - t2)}`;
     log(`build: ${manifest.pages} pages, ${(manifest.bytes / 1e6).toFixed(1)} MB in ${shown(outDir)}/ (${how}, total ${sec(t4 - t0)})`);
     if (args.timings === true) {

@@ -192,11 +192,13 @@ export function processRunning(pid: number): boolean {
 
 /**
  * Put the finished `staging` folder at `out`: the old output (if any) is
- * renamed aside, the new one renamed in, and the old one removed only then.
- * If the second rename fails, the old output is renamed back. Returns a
- * warning when the old output could not be removed (the build itself succeeded).
+ * renamed aside, the new one renamed in, the entries someone `added` to the
+ * old one (relative paths, scripts/lib/added-files.ts) moved over, and the
+ * old one removed only then. If the second rename fails, the old output is
+ * renamed back. Returns a warning when the old output could not be removed
+ * (the build itself succeeded).
  */
-export function swapIn(fs: CliFs, staging: string, out: string, shown = out): string | undefined {
+export function swapIn(fs: CliFs, staging: string, out: string, shown = out, added: readonly string[] = []): string | undefined {
   const old = fs.lstatSync(out, { throwIfNoEntry: false }) ? `${staging}-old` : undefined;
   if (old) writingTo(shown, () => fs.renameSync(out, old));
   try {
@@ -213,12 +215,26 @@ export function swapIn(fs: CliFs, staging: string, out: string, shown = out): st
     throw e;
   }
   if (!old) return undefined;
+  const stuck = added.filter((rel) => !moved(fs, join(old, rel), join(out, rel)));
+  if (stuck.length > 0) return `${stuck.length === 1 ? 'a file' : `${stuck.length} files`} added to ${shown} could not be moved into the new output (${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''}): the previous output with them is in ${old}`;
   try {
     fs.rmSync(old, { recursive: true, force: true });
     return undefined;
   } catch (e) {
     if (!isErrnoError(e)) throw e;
     return `the previous output, moved to ${old}, could not be removed (${e.code}); remove it yourself`;
+  }
+}
+
+/** Rename `from` to `to`, making `to`'s folder first; false when the file system refuses. */
+function moved(fs: CliFs, from: string, to: string): boolean {
+  try {
+    fs.mkdirSync(dirname(to), { recursive: true });
+    fs.renameSync(from, to);
+    return true;
+  } catch (e) {
+    if (!isErrnoError(e)) throw e;
+    return false;
   }
 }
 

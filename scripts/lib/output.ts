@@ -10,6 +10,7 @@ import type { RenderOptions } from './astro-render.ts';
 import type { BuildCache, CachedBuild } from './build-cache.ts';
 import { type CliIO, isErrnoError, outputError, writingTo } from './cli.ts';
 import type { Extraction, ManifestFacts, RenderJob } from './extract.ts';
+import { addedEntries, type AddedEntries } from './added-files.ts';
 import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, type ProtectedFolder, removeQuietly, swapIn } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { emitLiveInPlace, emitTree, moveTree, type PublishOptions } from './publish.ts';
@@ -31,6 +32,8 @@ export interface BuildManifest {
   redacted?: { amount_band: number | null };
   /** The dated snapshots in `snapshots/`, oldest first: a later build refuses to drop one. */
   snapshots: string[];
+  /** Every file the build wrote, besides this manifest (sorted): a later build keeps any other file it finds (added-files.ts). */
+  files: string[];
 }
 
 /** The manifest of an output of `files` (paths and sizes; build-manifest.json not among them), and its text. */
@@ -46,6 +49,7 @@ export function manifestOf(facts: ManifestFacts, files: readonly { path: string;
     bytes: files.reduce((sum, f) => sum + f.size, 0),
     ...(facts.redacted ? { redacted: facts.redacted } : {}),
     snapshots,
+    files: files.map((f) => f.path),
   };
   return { manifest, text: `${JSON.stringify(manifest, null, 2)}\n` };
 }
@@ -79,6 +83,8 @@ export interface Output {
   upToDate: boolean;
   /** The previous output could not be removed (swapIn). */
   warning: string | undefined;
+  /** What someone had added to the previous output, moved into this one (null: there was none, or nothing was written). */
+  added: AddedEntries | null;
 }
 
 /** What Astro renders a date with: the site data at `siteDataPath`, into the new folder `outDir`. */
@@ -101,7 +107,7 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
   if ('cached' in req.from && earlier.length === 0) {
     const { cached, cache } = req.from;
     const expected = manifestOf(facts, cached.files, snapshotDates);
-    if (isOutput(io, cache, cached, outDir, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined };
+    if (isOutput(io, cache, cached, outDir, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined, added: null };
   }
   // One of the build's scratch folders: removed if the build is interrupted (once swapped in, it is gone from there).
   const staging = req.scratchDir();
@@ -132,8 +138,10 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
     const made = manifestOf(facts, files, snapshotDates);
     writingTo(outArg, () => io.fs.writeFileSync(join(staging, MANIFEST_FILE), made.text));
     // Again, just before replacing it: --out may have changed while Astro ran.
-    checkOutDir(io.fs, outDir, req.protectedFolders, outArg);
-    return { manifest: made.manifest, placedAt, upToDate: false, warning: swapIn(io.fs, staging, outDir, outArg) };
+    const state = checkOutDir(io.fs, outDir, req.protectedFolders, outArg);
+    const added = state === 'previous' ? writingTo(outArg, () => addedEntries(io.fs, outDir, made.manifest.files, outArg)) : null;
+    const warning = swapIn(io.fs, staging, outDir, outArg, added?.entries);
+    return { manifest: made.manifest, placedAt, upToDate: false, warning, added: added && added.entries.length > 0 ? added : null };
   } catch (e) {
     removeQuietly(io.fs, staging);
     throw e;

@@ -104,14 +104,23 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     expect(leftovers(join(dir, 'site'))).toEqual([]);
   });
 
-  it('replaces the output of an earlier version (a manifest without the marker)', async () => {
+  it('replaces the output of an earlier version (a manifest without the marker or a file list), keeping the top-level entries it does not write, with a warning', async () => {
     const { dir, cache } = workspace();
     mkdirSync(join(dir, 'dist', 'en'), { recursive: true });
     writeFileSync(join(dir, 'dist', 'en', 'old.html'), 'old');
+    writeFileSync(join(dir, 'dist', 'CNAME'), 'pipeline.example.com\n');
     writeFileSync(join(dir, 'dist', 'build-manifest.json'), JSON.stringify({ as_of: '2025-01-01', data: 'x', inputs: {}, pages: 1, bytes: 3, timings_ms: {} }));
-    expect(await main(['--data', 'data', '--as-of', AS_OF, '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--quiet'], f.io, deps(cache))).toBe(0);
+    // What that version wrote is unknown: en/, which this build writes too, is taken as its; CNAME is kept.
     expect(existsSync(join(dir, 'dist', 'en', 'old.html'))).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'dist', 'build-manifest.json'), 'utf8')).generator).toBe('pipescope');
+    expect(readFileSync(join(dir, 'dist', 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(f.stderr()).toBe(
+      "build: warning: kept one entry (CNAME) in dist/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n",
+    );
+    const manifest = JSON.parse(readFileSync(join(dir, 'dist', 'build-manifest.json'), 'utf8'));
+    expect(manifest.generator).toBe('pipescope');
+    expect(manifest.files).not.toContain('CNAME');
   });
 
   it('refuses a non-empty folder that is not a Pipescope output, and leaves every file in it as it was', async () => {
@@ -196,6 +205,87 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     const f = fakeIO(dir);
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'a-file/site', '--quiet'], f.io, deps(cache))).toBe(1);
     expect(f.stderr()).toMatch(/^build: cannot write a-file\/site: a part of its path is a file, not a folder \((ENOTDIR|EEXIST)\)\n$/u);
+  });
+});
+
+describe('build: files someone added to a previous output are kept', () => {
+  /** A previous output of the spec example in site/, then what a user adds to it: a file, a folder, a file beside the pages. */
+  async function withAdded() {
+    const ws = workspace();
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--quiet'], fakeIO(ws.dir).io, deps(ws.cache))).toBe(0);
+    const out = join(ws.dir, 'site');
+    writeFileSync(join(out, 'CNAME'), 'pipeline.example.com\n');
+    mkdirSync(join(out, '.git', 'refs'), { recursive: true });
+    writeFileSync(join(out, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(join(out, 'en', 'notes.html'), '<p>mine</p>');
+    return { ...ws, out };
+  }
+
+  it('lists every file it wrote in the manifest, and moves the added ones into the new output, saying so', async () => {
+    const { dir, cache, out } = await withAdded();
+    const manifest = JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8'));
+    expect(manifest.files).toContain('en/index.html');
+    expect(manifest.files).toContain('metrics.json');
+    expect(manifest.files).not.toContain('build-manifest.json');
+    expect(manifest.files).toEqual([...manifest.files].sort());
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site'], f.io, deps(cache))).toBe(0);
+    expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toBe(`<h1>${AS_OF}</h1>`);
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(existsSync(join(out, '.git', 'refs'))).toBe(true);
+    expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
+    expect(f.stderr()).toContain('build: kept 3 entries (.git, CNAME, en/notes.html) added to site/ since the previous build\n');
+    expect(f.stderr()).not.toContain('warning');
+    // The kept files are still not the build's: the manifest does not list them, so the next build keeps them again.
+    expect(JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8')).files).not.toContain('CNAME');
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('keeps them through a rebuild reused from the build cache', async () => {
+    const { dir, cache, out } = await withAdded();
+    const args = ['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--quiet', '--cache', join(dir, 'build-cache')];
+    expect(await main(args, fakeIO(dir).io, deps(cache))).toBe(0);
+    const f = fakeIO(dir);
+    expect(await main([...args, '--timings'], f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toContain('"cache":"hit"');
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
+  });
+
+  it('refuses (exit 2, output untouched) when the new build would write where an added file is', async () => {
+    const { dir, cache, out } = await withAdded();
+    const before = hashTree(out);
+    const withNotes = async (o: RenderOptions) => {
+      await fakeRender(o);
+      writeFileSync(join(o.outDir, 'en', 'notes.html'), '<p>generated</p>');
+    };
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache, withNotes))).toBe(2);
+    expect(f.stderr()).toMatch(
+      /^build: site\/en\/notes\.html was not written by the previous build, and this build writes site\/en\/notes\.html; move it out of site \(or remove it yourself\), then build again\n/u,
+    );
+    expect(hashTree(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('when an added file cannot be moved: the build succeeds, and the warning says where the previous output with it is', async () => {
+    const { dir, cache, out } = await withAdded();
+    const nodeFs = await import('node:fs');
+    const f = fakeIO(dir, {
+      ...nodeFs,
+      renameSync: (from: import('node:fs').PathLike, to: import('node:fs').PathLike) => {
+        if (String(to) === join(out, 'CNAME')) throw errnoError('EXDEV', 'rename', String(from));
+        nodeFs.renameSync(from, to);
+      },
+    });
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(0);
+    const old = /the previous output with them is in (\S+)\n$/u.exec(f.stderr())?.[1];
+    expect(f.stderr()).toMatch(/^build: warning: a file added to site could not be moved into the new output \(CNAME\): the previous output with them is in /u);
+    expect(readFileSync(join(old!, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
   });
 });
 

@@ -1,0 +1,90 @@
+/**
+ * Files someone added to a previous output (a CNAME, a .nojekyll, a .git of
+ * a Pages branch): the build replaces only what a Pipescope build wrote, so
+ * these are moved into the new output, never deleted. A previous build's
+ * manifest lists the files it wrote (`files`). A manifest from before that
+ * list gives no such answer: then the top-level entries the new build also
+ * writes (`en/`, `_astro/`, `index.html`) are taken as the old build's, and
+ * every other one (`CNAME`, `.git`) is kept, and said so. Inside `_astro/`
+ * or `en/` a file the new build does not write is far likelier a stale
+ * page or asset of that build than someone's, and keeping it would keep it
+ * for good, since no later manifest would list it.
+ */
+import { dirname, join } from 'node:path';
+import { type CliFs, isErrnoError } from './cli.ts';
+import { UsageError } from './io.ts';
+import { MANIFEST_FILE } from './out-dir.ts';
+
+export interface AddedEntries {
+  /** Paths relative to the output, each a file or a whole folder the previous build did not write (sorted). */
+  entries: string[];
+  /** False when the previous manifest had no file list: `entries` are then the top-level entries the new build does not write. */
+  listed: boolean;
+}
+
+/** The files a previous output's manifest says its build wrote, or null when it does not say (a manifest of an earlier version). */
+export function writtenFiles(fs: Pick<CliFs, 'readFileSync'>, out: string): ReadonlySet<string> | null {
+  let m: unknown;
+  try {
+    m = JSON.parse(fs.readFileSync(join(out, MANIFEST_FILE), 'utf8'));
+  } catch (e) {
+    if (isErrnoError(e) || e instanceof SyntaxError) return null;
+    throw e;
+  }
+  const files = typeof m === 'object' && m !== null ? (m as { files?: unknown }).files : undefined;
+  return Array.isArray(files) && files.every((f) => typeof f === 'string') ? new Set(files) : null;
+}
+
+/** Every folder that holds one of `files` (relative paths), at any depth. */
+function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const f of files) for (let d = dirname(f); d !== '.' && !folders.has(d); d = dirname(d)) folders.add(d);
+  return folders;
+}
+
+/**
+ * What the previous output `out` holds that its build did not write, as
+ * whole folders where nothing in them was written. Refuses (UsageError) when
+ * the new build writes where such an entry is (`newFiles`, relative): the
+ * build would otherwise replace a file it did not write.
+ */
+export function addedEntries(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, out: string, newFiles: readonly string[], shown: string): AddedEntries {
+  const written = writtenFiles(fs, out);
+  const writesNow = new Set(newFiles);
+  if (written === null) {
+    const top = new Set(newFiles.map((f) => f.split('/')[0]!));
+    const entries = fs.readdirSync(out).filter((name) => name !== MANIFEST_FILE && !top.has(name));
+    return { entries: entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), listed: false };
+  }
+  const ours = written;
+  const oursFolders = foldersOf(ours);
+  const entries: string[] = [];
+  const walk = (prefix: string): void => {
+    for (const e of fs.readdirSync(join(out, prefix), { withFileTypes: true })) {
+      const rel = prefix === '' ? e.name : join(prefix, e.name);
+      if (rel === MANIFEST_FILE) continue;
+      if (e.isDirectory() && oursFolders.has(rel)) walk(rel);
+      else if (!ours.has(rel)) entries.push(rel);
+    }
+  };
+  walk('');
+  entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const newFolders = foldersOf(writesNow);
+  for (const rel of entries) {
+    let clash = writesNow.has(rel) || newFolders.has(rel) ? rel : null;
+    for (let d = dirname(rel); clash === null && d !== '.'; d = dirname(d)) if (writesNow.has(d)) clash = d;
+    if (clash !== null) {
+      throw new UsageError(
+        `${join(shown, rel)} was not written by the previous build, and this build writes ${join(shown, clash)}; ` +
+          `move it out of ${shown} (or remove it yourself), then build again`,
+      );
+    }
+  }
+  return { entries, listed: true };
+}
+
+/** The entries for a message: the first few, then how many more. */
+export function listedBriefly(entries: readonly string[], max = 5): string {
+  const shown = entries.slice(0, max).join(', ');
+  return entries.length > max ? `${shown} and ${entries.length - max} more` : shown;
+}
