@@ -76,7 +76,10 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     code = upper;
     return true;
   };
-  // Peel signs, symbols and codes from both ends until only the number is left.
+  // Peel signs, symbols and codes from both ends until only the number is left; one symbol a side
+  // (`$$100` is a typo or two currencies, not a dollar amount).
+  let symbolsBefore = 0;
+  let symbolsAfter = 0;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     s = s.trim();
@@ -87,8 +90,13 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     } else if (s.startsWith('(') && s.endsWith(')')) {
       negative = true;
       s = s.slice(1, -1);
-    } else if ((m = s.match(SYMBOL))) s = s.slice(m[0].length);
-    else if ((m = s.match(SYMBOL_END))) s = s.slice(0, -m[0].length);
+    } else if ((m = s.match(SYMBOL))) {
+      s = s.slice(m[0].length);
+      symbolsBefore++;
+    } else if ((m = s.match(SYMBOL_END))) {
+      s = s.slice(0, -m[0].length);
+      symbolsAfter++;
+    }
     else if ((m = s.match(CODE))) {
       if (!setCode(m[0])) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
       s = s.slice(3);
@@ -98,6 +106,7 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     }
     if (s === before) break;
   }
+  if (symbolsBefore > 1 || symbolsAfter > 1) return new Invalid('invalid_number', `${quoteValue(text)} has more than one currency symbol ${symbolsBefore > 1 ? 'before' : 'after'} the number`);
   const core = opts.decimal === ',' ? CORE_COMMA : CORE_DOT;
   if (!core.test(s)) {
     const hint =

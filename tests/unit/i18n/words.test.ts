@@ -167,6 +167,16 @@ describe('data-quality messages in Korean', () => {
     );
   });
 
+  it('says a doubled currency symbol in Korean, as values.ts words it', () => {
+    const ko = (cell: string) => {
+      const why = parseMoney(cell, { decimal: '.' });
+      if (!(why instanceof Invalid)) throw new Error(`${cell} was read`);
+      return issueMessage({ code: why.code, message: `amount ${why.reason}` }, 'ko');
+    };
+    expect(ko('$$100')).toBe('amount "$$100"에 통화 기호가 숫자 앞에 두 개 이상 있습니다');
+    expect(ko('100원원')).toBe('amount "100원원"에 통화 기호가 숫자 뒤에 두 개 이상 있습니다');
+  });
+
   it("says the CSV reader's and the encodings' messages in Korean, as ingest words them", () => {
     const ko = (code: string, message: string) => issueMessage({ code, message }, 'ko');
     const names = ['deal_id', 'deal_name', 'stage'];

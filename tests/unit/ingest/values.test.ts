@@ -199,6 +199,11 @@ describe('numbers', () => {
     expect(value('(1,000)')).toMatch(/negative/);
     expect(value('−7')).toMatch(/negative/);
     expect(value('100 USD KRW')).toMatchInlineSnapshot(`"invalid_number: "100 USD KRW" names two currencies"`);
+    expect(value('$$100')).toBe('invalid_number: "$$100" has more than one currency symbol before the number');
+    expect(value('100원원')).toBe('invalid_number: "100원원" has more than one currency symbol after the number');
+    // One a side, with a code, is still an amount.
+    expect(value('₩ 1,000 원')).toMatchObject({ value: 1000, code: null });
+    expect(value('$1,200.50 USD')).toMatchObject({ value: 1200.5, code: 'USD' });
   });
 
   it('says how to write an amount given in Korean number units (만, 억), without reading it', () => {
