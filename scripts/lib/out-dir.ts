@@ -216,7 +216,12 @@ export function swapIn(fs: CliFs, staging: string, out: string, shown = out, add
   }
   if (!old) return undefined;
   const stuck = added.filter((rel) => !moved(fs, join(old, rel), join(out, rel)));
-  if (stuck.length > 0) return `${stuck.length === 1 ? 'a file' : `${stuck.length} files`} added to ${shown} could not be moved into the new output (${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''}): the previous output with them is in ${old}`;
+  if (stuck.length > 0) {
+    // Out of the staging folders' names, which a later build removes once their process is gone.
+    const kept = join(dirname(out), `${basename(out)}-previous-${randomBytes(4).toString('hex')}`);
+    const where = moved(fs, old, kept) ? kept : old;
+    return `${stuck.length === 1 ? 'a file' : `${stuck.length} files`} added to ${shown} could not be moved into the new output (${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''}): the previous output with them is in ${where}`;
+  }
   try {
     fs.rmSync(old, { recursive: true, force: true });
     return undefined;

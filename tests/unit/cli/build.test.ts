@@ -285,6 +285,8 @@ describe('build: files someone added to a previous output are kept', () => {
     const old = /the previous output with them is in (\S+)\n$/u.exec(f.stderr())?.[1];
     expect(f.stderr()).toMatch(/^build: warning: a file added to site could not be moved into the new output \(CNAME\): the previous output with them is in /u);
     expect(readFileSync(join(old!, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    // Named apart from the build's own folders, which a later build removes.
+    expect(basename(old!)).toMatch(/^site-previous-[0-9a-f]{8}$/u);
     expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
   });
 });
