@@ -266,7 +266,7 @@ describe('HubSpot deals export', () => {
     // In Korean, the reason as the canonical files' rule says it, after the HubSpot column label.
     const issue = dataset.issues.find((i) => i.code === 'invalid_date')!;
     expect(issue.message).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon" is not a date \(expected .+\); that stage entry is left out$/);
-    expect(issueMessage(issue, 'ko')).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon"는 날짜가 아닙니다\(형식: .+\)\. 그 단계 기록은 쓰지 않았습니다$/);
+    expect(issueMessage(issue, 'ko')).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon"은 날짜가 아닙니다\(형식: .+\)\. 그 단계 기록은 쓰지 않았습니다$/);
   });
 
   it('takes the first of several associated companies, and a deal without a company as its own account, each with one warning', () => {
