@@ -18,10 +18,16 @@ export interface IssueText {
 
 /** The kinds of vendor file named in `unknown_export` messages (vendor adapters' `signatures`). */
 const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  'a HubSpot deals export': 'HubSpot 거래 내보내기',
-  'a Pipedrive deals export': 'Pipedrive 거래 내보내기',
+  'a HubSpot deals export': 'HubSpot 딜 내보내기',
+  'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
   'a Salesforce Opportunity History report': 'Salesforce Opportunity History 보고서',
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
+});
+
+/** Whose currency an amount is compared with (`checkCurrency`'s `whose`). */
+const WHOSE_CURRENCY: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  "the deal's currency": '딜의 통화',
+  'the config currency': '설정 통화',
 });
 
 /** deals.ts's hint on an id Excel rounded (`1.59385E+11`). */
@@ -86,7 +92,7 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 허용되는 최대 금액(${g.max})보다 큽니다. 열과 소수점 표기를 확인하세요`,
     ],
   ],
-  currency_mismatch: [[re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} ${g.d}가 아니라 ${g.c} 금액입니다(${g.whose})`]],
+  currency_mismatch: [[re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => (WHOSE_CURRENCY[g.whose!] ? `${g.col} ${topic(g.v!)} ${g.c} 금액이며, ${WHOSE_CURRENCY[g.whose!]}(${g.d})와 다릅니다` : null)]],
   invalid_boolean: [
     [
       re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false`),
@@ -167,7 +173,7 @@ const ROW_RULES: Rules = {
   close_before_create: [
     [
       re(`(?<col>"[^"]*"|[^"]+?) is before created_at; without stage_history rows the deal is taken as created when it closed`),
-      (g) => `${subject(g.col!)} created_at보다 앞섭니다. stage_history 행이 없으면 마감한 때에 생성된 딜로 봅니다`,
+      (g) => `${subject(g.col!)} created_at보다 앞섭니다. stage_history 행이 없으면 마감 시점에 생성된 딜로 봅니다`,
     ],
   ],
   removed_before_create: [
