@@ -382,8 +382,8 @@ export const ko: Messages = {
   },
   stallBasis: {
     configured: 'pipeline.config.json의 stall_days 설정값',
-    p90: (p, f) => `분석 기간에 끝난 체류 ${f.count(p.count)}건의 P90`,
-    default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
+    p90: (p, f) => `분석 기간에 끝난 단계 체류 ${f.count(p.count)}건의 P90`,
+    default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 단계 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
     never: '보류 단계: 정체로 보지 않습니다(기준을 두려면 stall_days에 지정하세요)',
   },
   absence: {
@@ -490,7 +490,7 @@ export const ko: Messages = {
     summary: '요약',
     openDeals: '진행 중 딜',
     noOpenDeals: '이 날짜에 진행 중인 딜이 없습니다.',
-    intro: (p, f) => `진행 중 딜 ${f.count(p.count)}건, 금액 ${f.moneyCompact(p.amount)}. 금액이 큰 순서입니다.`,
+    intro: (p, f) => `진행 중 딜 ${f.count(p.count)}건, 금액 ${f.moneyCompact(p.amount)}. 금액이 큰 순서로 정렬했습니다.`,
   },
   rough: {
     note: (p, f) => `* 값이 ${f.count(p.min)}개 미만인 중앙값·백분위수: 신뢰하기에는 표본이 너무 적습니다.`,

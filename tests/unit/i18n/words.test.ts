@@ -120,13 +120,13 @@ describe('data-quality messages in Korean', () => {
       return issueMessage({ code: why.code, message: `created_at ${why.reason}` }, 'ko');
     };
     expect(ko('45123')).toBe(
-      'created_at "45123"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(45123 → 2023-07-16). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요',
+      'created_at "45123"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(45123 → 2023-07-16). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요',
     );
     expect(ko('2025-03-04 오후 2:05')).toBe(
       'created_at "2025-03-04 오후 2:05": 시간을 읽을 수 없습니다(형식: HH:mm[:ss][Z|±HH:MM]). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)',
     );
     expect(ko('2025년 3월 4일')).toBe(
-      'created_at "2025년 3월 4일"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD). 한국어로 쓴 날짜로 보입니다. 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+      'created_at "2025년 3월 4일"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 한국어로 쓴 날짜로 보입니다. 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
     );
     // Without the hints, the plain wordings.
     expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
@@ -214,7 +214,7 @@ describe('data-quality messages in Korean', () => {
     ['no_company', '12 deals have no organization (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ... (12 in all)): each stands for its own account "deal-<Deal - ID>"', '딜 12건에 조직(organization)이 없습니다(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...행(모두 12개 행)). 딜마다 자체 고객사 "deal-<Deal - ID>"로 봅니다'],
     ['invalid_date', '"Last Modified" is empty; the row cannot be placed in the history and is skipped', '"Last Modified" 값이 비어 있습니다. 이 행은 이력에 넣을 수 없어 건너뛰었습니다'],
     ['invalid_date', '"Last Modified" "13/45/2025" has month 13, not 1-12; the row cannot be placed in the history and is skipped', '"Last Modified" "13/45/2025": 13월은 없습니다(1~12월). 이 행은 이력에 넣을 수 없어 건너뛰었습니다'],
-    ['invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used', '"Deal - Won time" "2025-02-30": 2025-02에는 30일이 없습니다. 이 값은 쓰지 않았습니다'],
+    ['invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used', '"Deal - Won time" "2025-02-30": 2025년 2월에는 30일이 없습니다. 이 값은 쓰지 않았습니다'],
     ['invalid_number', '"Amount" "12k" is not a number; this export\'s value is not used in the history', '"Amount" "12k"는 숫자가 아닙니다. 이 내보내기의 값은 이력에 쓰지 않았습니다'],
     ['no_history', "no OpportunityHistory.csv: only each deal's current stage is known (export OpportunityHistory for conversion, time in stage and past replays)", 'OpportunityHistory.csv가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 OpportunityHistory를 내보내세요)'],
     ['no_pipelines', 'Salesforce reports have no pipelines; --pipeline "Sales" is ignored (filter the report instead)', 'Salesforce 보고서에는 파이프라인이 없어 --pipeline "Sales" 옵션을 무시했습니다(보고서에서 필터하세요)'],
