@@ -129,7 +129,7 @@ export const koChartWords: ChartWords = {
 
   competitors: {
     axis: '마감 딜 수',
-    takeaway: (p) => `가장 자주 맞붙은 경쟁사는 ${josa(p.competitor, '으로/로')}, 마감된 ${p.deals}건의 ${josa(ko.columns.win_rate, '은/는')} ${p.winRate}입니다.`,
+    takeaway: (p) => `가장 자주 맞붙은 경쟁사는 ${josa(p.competitor, '으로/로')}, 이 경쟁사와 경합해 마감된 딜 ${p.deals}건의 ${josa(ko.columns.win_rate, '은/는')} ${p.winRate}입니다.`,
   },
 
   waterfall: {
@@ -183,11 +183,12 @@ export const koChartWords: ChartWords = {
 
   trend: {
     noData: '추이를 보여 줄 데이터가 부족합니다.',
+    // '의' between a month and its value: '2026년 6월 59일' or '2025년 7월 20' would read as a date.
     takeaway: (p) => {
-      const extremes = [p.high && `최고 ${p.high.date} ${p.high.value}`, p.low && `최저 ${p.low.date} ${p.low.value}`].filter(Boolean).join(', ');
+      const extremes = [p.high && `최고 ${p.high.date}의 ${p.high.value}`, p.low && `최저 ${p.low.date}의 ${p.low.value}`].filter(Boolean).join(', ');
       const range = extremes ? `(${extremes})` : '';
-      if (p.direction === 'flat') return `${p.firstDate}과 ${p.lastDate} 모두 ${p.last}입니다${range}.`;
-      return `${p.firstDate} ${p.first}에서 ${p.lastDate} ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
+      if (p.direction === 'flat') return `${josa(p.firstDate, '과/와')} ${p.lastDate} 모두 ${p.last}입니다${range}.`;
+      return `${p.firstDate}의 ${p.first}에서 ${p.lastDate}의 ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
     },
   },
 

@@ -4,6 +4,9 @@
  */
 import { koLineList, koLines, LINE_LIST, LINES, QUOTED, re, type Rules, topic, V } from './issue-rules.ts';
 
+/** A name as the export writes it, in double quotes, with 은/는 as it reads. */
+const quotedTopic = (name: string) => topic(`"${name}"`);
+
 const ROW_REJECTED = '이 행은 제외했습니다';
 /** "1 deal has" / "3 deals have", "1 opportunity has" / "2 opportunities have": the count. */
 const DEALS = String.raw`(?<n>\d+) deals? (?:has|have)`;
@@ -37,15 +40,15 @@ export const VENDOR_RULES: Rules = {
   account_stand_in: [
     [
       re(`the Opportunity History report has no "Account Name" column, so each opportunity's name stands in for its account`),
-      () => 'Opportunity History 보고서에 "Account Name" 열이 없어 영업 기회마다 그 이름을 고객사로 대신 씁니다',
+      () => 'Opportunity History 보고서에 "Account Name" 열이 없어 딜마다 딜 이름을 고객사 이름으로 대신 씁니다',
     ],
     [
       re(`${OPPORTUNITIES} no ${QUOTED('col')}; each (?:one's|opportunity's) name stands in for its account`),
-      (g) => `영업 기회 ${g.n}건에 "${g.col}" 값이 없어 각 기회의 이름을 고객사로 대신 씁니다`,
+      (g) => `딜 ${g.n}건에 "${g.col}" 값이 없어 딜마다 딜 이름을 고객사 이름으로 대신 씁니다`,
     ],
     [
       re(`${OPPORTUNITIES} no AccountId \\(private opportunities\\); each one's own Id stands in for its account`),
-      (g) => `영업 기회 ${g.n}건에 AccountId가 없어(비공개 영업 기회) 각 기회의 Id를 고객사로 대신 씁니다`,
+      (g) => `딜 ${g.n}건에 AccountId가 없어(비공개 딜) 딜마다 그 Id를 고객사로 대신 씁니다`,
     ],
   ],
   other_pipeline: [
@@ -71,11 +74,11 @@ export const VENDOR_RULES: Rules = {
     ],
     [re(`${QUOTED('col')} is empty; row skipped`), (g) => `"${g.col}" 값이 비어 있어 이 행을 건너뛰었습니다`],
   ],
-  missing_opportunity: [[re('the row names no opportunity; row skipped'), () => '영업 기회가 적혀 있지 않아 이 행을 건너뛰었습니다']],
+  missing_opportunity: [[re('the row names no opportunity; row skipped'), () => '어느 딜의 행인지 적혀 있지 않아 이 행을 건너뛰었습니다']],
   invalid_status: [
     [
       re(`${QUOTED('col')} is ${QUOTED('value')}, not one of open, won, lost, deleted; row rejected`),
-      (g) => `"${g.col}" 값 "${g.value}"는 open, won, lost, deleted 중 하나가 아닙니다. ${ROW_REJECTED}`,
+      (g) => `"${g.col}" 값 ${quotedTopic(g.value!)} open, won, lost, deleted 중 하나가 아닙니다. ${ROW_REJECTED}`,
     ],
   ],
   amount_missing: [[re(`${QUOTED('col')} is empty; it counts as 0`), (g) => `"${g.col}" 값이 비어 있어 0으로 계산합니다`]],
@@ -83,7 +86,7 @@ export const VENDOR_RULES: Rules = {
   stage_mismatch: [
     [
       re(`${QUOTED('col')} is "(?<a>.+)" but the latest stage entry \\((?<file>.+) line (?<n>\\d+)\\) is "(?<b>.+)"; the history wins`),
-      (g) => `"${g.col}"는 "${g.a}"이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
+      (g) => `${quotedTopic(g.col!)} "${g.a}"이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
     ],
   ],
   synthesized_history: [
@@ -108,22 +111,22 @@ export const VENDOR_RULES: Rules = {
   deleted_deals: [
     [
       re(`(?<n>\\d+) deleted deals? ${AT_LINES}: each counts until its ${QUOTED('col')} \\(Pipedrive's last change of the deal, its deletion\\) and no longer after`),
-      (g) => `삭제된 딜 ${g.n}건(${koLineList(g.list!)}): 딜마다 "${g.col}"(Pipedrive에서 딜이 마지막으로 바뀐 때, 곧 삭제된 때)까지만 집계합니다`,
+      (g) => `삭제된 딜 ${g.n}건(${koLineList(g.list!)}): 딜마다 "${g.col}"(Pipedrive에서 딜이 마지막으로 바뀐 때, 즉 삭제된 때)까지만 집계합니다`,
     ],
   ],
   deleted_undated: [
     [
       re(`deal ${QUOTED('id')} is deleted, but the export does not say when \\(${QUOTED('col')} is missing or empty\\); row rejected\\. Export that column to keep the deal until its deletion`),
-      (g) => `딜 "${g.id}"는 삭제되었지만 언제 삭제되었는지 알 수 없습니다("${g.col}" 열이 없거나 비어 있음). ${ROW_REJECTED}. 삭제 전까지 딜을 집계하려면 그 열을 함께 내보내세요`,
+      (g) => `딜 ${quotedTopic(g.id!)} 삭제되었지만 언제 삭제되었는지 알 수 없습니다("${g.col}" 열이 없거나 비어 있음). ${ROW_REJECTED}. 삭제 전까지 딜을 집계하려면 그 열을 함께 내보내세요`,
     ],
   ],
   deleted_record: [
     [re(`IsDeleted is true \\(the record is in the Recycle Bin\\); not used`), () => 'IsDeleted가 true입니다(휴지통에 있는 레코드). 이 행은 쓰지 않았습니다'],
     [
       re(`IsDeleted is true \\(the opportunity is in the Recycle Bin\\); it and its history are not used`),
-      () => 'IsDeleted가 true입니다(휴지통에 있는 영업 기회). 이 기회와 그 이력은 쓰지 않았습니다',
+      () => 'IsDeleted가 true입니다(휴지통에 있는 딜). 이 딜과 그 이력은 쓰지 않았습니다',
     ],
-    [re(`belongs to opportunity (?<id>\\S+), which is deleted; not used`), (g) => `삭제된 영업 기회 ${g.id}의 행이어서 쓰지 않았습니다`],
+    [re(`belongs to opportunity (?<id>\\S+), which is deleted; not used`), (g) => `삭제된 딜 ${g.id}의 행이어서 쓰지 않았습니다`],
   ],
   deal_removed: [
     [
@@ -152,13 +155,13 @@ export const VENDOR_RULES: Rules = {
   report_footer: [
     [
       re(`${LINES} \\((?<texts>.*)\\) (?:is|are) the report's footer, not opportunities; skipped`),
-      (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다`,
+      (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 딜이 아니어서 건너뛰었습니다`,
     ],
   ],
   not_in_report: [
     [
       re(`opportunity ${QUOTED('name')} has history rows but is not in the Opportunities report \\(its filters\\?\\); the deal is built from its history`),
-      (g) => `영업 기회 "${g.name}"는 이력 행은 있지만 Opportunities 보고서에는 없습니다(보고서 필터 때문일 수 있습니다). 이력으로 딜을 만들었습니다`,
+      (g) => `딜 ${quotedTopic(g.name!)} 이력 행은 있지만 Opportunities 보고서에는 없습니다(보고서 필터 때문일 수 있습니다). 이력으로 딜을 만들었습니다`,
     ],
   ],
   owner_ids: [
@@ -186,7 +189,7 @@ export const VENDOR_RULES: Rules = {
     ],
     [
       re(`Salesforce has no pipelines; --pipeline ${QUOTED('p')} is ignored \\(export the opportunities you want\\)`),
-      (g) => `Salesforce에는 파이프라인이 없어 --pipeline "${g.p}" 옵션을 무시했습니다(원하는 영업 기회만 내보내세요)`,
+      (g) => `Salesforce에는 파이프라인이 없어 --pipeline "${g.p}" 옵션을 무시했습니다(원하는 딜만 내보내세요)`,
     ],
   ],
   no_history: [
@@ -204,7 +207,7 @@ export const VENDOR_RULES: Rules = {
       re(
         `opportunity ${QUOTED('name')}: the (?<n>\\d+) rows of (?<date>.+) \\(lines (?<lines>[\\d, ]+)\\) do not link up ${QUOTED('from')} -> ${QUOTED('to')}, so their order that day is unknown; kept in file order`,
       ),
-      (g) => `영업 기회 "${g.name}": ${g.date}의 행 ${g.n}개(${g.lines}행)가 "${g.from}" → "${g.to}"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다`,
+      (g) => `딜 "${g.name}": ${g.date}의 행 ${g.n}개(${g.lines}행)가 "${g.from}" → "${g.to}"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다`,
     ],
   ],
   no_stage_dates: [

@@ -18,11 +18,20 @@ export interface IssueText {
 
 /** The kinds of vendor file named in `unknown_export` messages (vendor adapters' `signatures`). */
 const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  'a HubSpot deals export': 'HubSpot 거래 내보내기',
-  'a Pipedrive deals export': 'Pipedrive 거래 내보내기',
+  'a HubSpot deals export': 'HubSpot 딜 내보내기',
+  'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
   'a Salesforce Opportunity History report': 'Salesforce Opportunity History 보고서',
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
 });
+
+/** Whose currency an amount is compared with (`checkCurrency`'s `whose`). */
+const WHOSE_CURRENCY: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  "the deal's currency": '딜의 통화',
+  'the config currency': '설정 통화',
+});
+
+/** The formats a date or time may take, as dates.ts lists them ('A, B or C'): 'A, B 또는 C'. */
+const formats = (list: string) => list.replace(/ or /gu, ' 또는 ');
 
 /** deals.ts's hint on an id Excel rounded (`1.59385E+11`). */
 const ROUNDED_EN = 'the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel';
@@ -38,13 +47,13 @@ const ROW_RULES: Rules = {
     ],
     [re(`${COL} ${V} has year (?<n>-?\\d+), outside (?<min>\\d+)-(?<max>\\d+) \\(.*\\)`), (g) => `${g.col} ${g.v}: 연도 ${g.n}년은 허용 범위(${g.min}~${g.max}년)를 벗어납니다`],
     [re(`${COL} ${V} has month (?<n>\\d+), not 1-12`), (g) => `${g.col} ${g.v}: ${g.n}월은 없습니다(1~12월)`],
-    [re(`${COL} ${V} has day (?<n>\\d+), which (?<ym>\\d{4}-\\d{2}) does not have`), (g) => `${g.col} ${g.v}: ${g.ym}에는 ${g.n}일이 없습니다`],
+    [re(`${COL} ${V} has day (?<n>\\d+), which (?<ym>\\d{4}-\\d{2}) does not have`), (g) => `${g.col} ${g.v}: ${g.ym!.slice(0, 4)}년 ${Number(g.ym!.slice(5))}월에는 ${g.n}일이 없습니다`],
     // The hints dates.ts adds go first: the plain wordings' `(?<f>.+)` would swallow them.
     [
       re(`${COL} ${V} has an unreadable time \\(expected (?<f>[^)]+)\\); write times on the 24-hour clock \\(오후 2:05 or 2:05 PM as 14:05\\)`),
-      (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${g.f}). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)`,
+      (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)}). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)`,
     ],
-    [re(`${COL} ${V} has an unreadable time \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${g.f})`],
+    [re(`${COL} ${V} has an unreadable time \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)})`],
     [re(`${COL} ${V} has hour (?<n>\\d+), not 0-23`), (g) => `${g.col} ${g.v}: ${g.n}시는 없습니다(0~23시)`],
     [re(`${COL} ${V} has minute (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}분은 없습니다(0~59분)`],
     [re(`${COL} ${V} has second (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}초는 없습니다(0~59초)`],
@@ -53,16 +62,16 @@ const ROW_RULES: Rules = {
       re(
         `${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date Excel saved as its serial number \\((?<n>\\d+) would be (?<d>[\\d-]+)\\): format the column as a date \\(yyyy-mm-dd\\) before saving the CSV`,
       ),
-      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f}). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(${g.n} → ${g.d}). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요`,
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(${g.n} → ${g.d}). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요`,
     ],
     [
       re(
         `${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date written in Korean: write it as (?<iso>[\\d-]+) \\(a time after it on the 24-hour clock, as [\\d-]+ 14:05\\); in Excel, format the column as yyyy-mm-dd before saving the CSV`,
       ),
       (g) =>
-        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f}). 한국어로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 한국어로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
-    [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${g.f})`],
+    [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)})`],
   ],
   invalid_number: [
     [re(`${COL} ${V} names two currencies`), (g) => `${g.col} ${g.v}에 통화가 두 개 적혀 있습니다`],
@@ -86,7 +95,7 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 허용되는 최대 금액(${g.max})보다 큽니다. 열과 소수점 표기를 확인하세요`,
     ],
   ],
-  currency_mismatch: [[re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} ${g.d}가 아니라 ${g.c} 금액입니다(${g.whose})`]],
+  currency_mismatch: [[re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => (WHOSE_CURRENCY[g.whose!] ? `${g.col} ${topic(g.v!)} ${g.c} 금액이며, ${WHOSE_CURRENCY[g.whose!]}(${g.d})와 다릅니다` : null)]],
   invalid_boolean: [
     [
       re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false`),
@@ -167,7 +176,7 @@ const ROW_RULES: Rules = {
   close_before_create: [
     [
       re(`(?<col>"[^"]*"|[^"]+?) is before created_at; without stage_history rows the deal is taken as created when it closed`),
-      (g) => `${subject(g.col!)} created_at보다 앞섭니다. stage_history 행이 없으면 마감한 때에 생성된 딜로 봅니다`,
+      (g) => `${subject(g.col!)} created_at보다 앞섭니다. stage_history 행이 없으면 마감 시점에 생성된 딜로 봅니다`,
     ],
   ],
   removed_before_create: [

@@ -155,6 +155,7 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.lossReasons.takeaway).toBe('가격이 실제로 가장 큰 실주 원인으로, 실주 건수의 75%, 실주 금액의 57%를 차지합니다.');
     expect(out.winReasons.takeaway).toBe('사유가 기록되지 않은 딜이 수주 건수의 100%, 수주 금액의 100%를 차지합니다.');
     expect(out.cycleLength.takeaway).toBe('생성부터 마감까지 수주 딜 9건은 중앙값 81.4일, 실주 딜 4건은 65.2일이 걸렸습니다.');
+    expect(out.competitors.takeaway).toBe('가장 자주 맞붙은 경쟁사는 Acme Rival로, 이 경쟁사와 경합해 마감된 딜 8건의 수주율은 88%입니다.'); // 라이벌로
     expect(out.pipeline.takeaway).toBe('진행 중 파이프라인이 가장 많이 쌓인 단계는 협상으로, 전체의 49%인 1,900만원입니다.');
     expect(out.waterfall.takeaway).toBe('진행 중 파이프라인이 3,400만원에서 3,900만원으로 늘었습니다(신규·재개 500만원, 수주 0원, 실주 0원).');
     expect(out.repurchase.takeaway).toBe(
@@ -164,6 +165,23 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.accuracy.takeaway).toBe(
       '예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 92%였습니다(가장 낮은 달 2025년\u00a04월 75%, 가장 높은 달 2025년\u00a05월 125%).',
     );
+  });
+
+  it('Korean trend takeaways never read a month and its value as a date', () => {
+    const { text, o, fmt } = setup('ko');
+    const month = (key: string) => fmt.month(key);
+    const days: C.TrendLineViewModel = {
+      kind: 'days',
+      points: [
+        { key: '2025-07-31', tick: '7월', year: '2025년', label: '', short: month('2025-07'), value: 50.1 },
+        { key: '2025-12-31', tick: '12월', year: '2025년', label: '', short: month('2025-12'), value: 61 },
+        { key: '2026-06-30', tick: '6월', year: '2026년', label: '', short: month('2026-06'), value: 59 },
+      ],
+    };
+    // Not '2026년 6월 59일로' (the 59th of June).
+    expect(C.trendLineChart(days, o(text.trend)).takeaway).toBe('2025년\u00a07월의 50.1일에서 2026년\u00a06월의 59일로 늘었습니다(최고 2025년\u00a012월의 61일).');
+    const flat: C.TrendLineViewModel = { kind: 'count', points: days.points.map((p) => ({ ...p, value: 20 })) };
+    expect(C.trendLineChart(flat, o(text.trend)).takeaway).toBe('2025년\u00a07월과 2026년\u00a06월 모두 20입니다.');
   });
 
   it('Korean particles follow the value as read aloud', () => {

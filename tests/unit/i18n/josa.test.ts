@@ -25,5 +25,35 @@ describe('josa', () => {
   it('looks past closing brackets and quotes', () => {
     expect(josa('정체 딜(3건)', '이/가')).toBe('정체 딜(3건)이');
     expect(josa("'협상'", '을/를')).toBe("'협상'을");
+    expect(josa('(미지정)', '이/가')).toBe('(미지정)이');
+    expect(josa('「계약」', '이/가')).toBe('「계약」이');
+    expect(josa('[draft]', '이/가')).toBe('[draft]가');
+  });
+  it('follows the word before a gloss in parentheses, not the gloss', () => {
+    expect(josa('조직(organization)', '이/가')).toBe('조직(organization)이');
+    expect(josa('보류 (단계 밖)', '이/가')).toBe('보류 (단계 밖)가');
+    expect(josa('"Closed (Won)"', '은/는')).toBe('"Closed (Won)"는');
+  });
+  it('reads acronyms and lone letters by their names', () => {
+    expect(josa('CRM', '을/를')).toBe('CRM을'); // 엠
+    expect(josa('URL', '으로/로')).toBe('URL로'); // 엘 (ㄹ)
+    expect(josa('ID', '이/가')).toBe('ID가'); // 디
+    expect(josa('CNC-5X', '은/는')).toBe('CNC-5X는'); // 엑스
+    expect(josa('UTF-16 LE', '으로/로')).toBe('UTF-16 LE로');
+    expect(josa('Samsung SDS', '으로/로')).toBe('Samsung SDS로');
+  });
+  it('reads English words as Koreans write them', () => {
+    expect(josa('Hanwha Precision', '으로/로')).toBe('Hanwha Precision으로'); // 프리시전
+    expect(josa('Fanuc', '으로/로')).toBe('Fanuc으로'); // 화낙
+    expect(josa('Samsung', '이/가')).toBe('Samsung이'); // 삼성
+    expect(josa('HubSpot', '은/는')).toBe('HubSpot은'); // 허브스폿
+    expect(josa('closed_at', '이/가')).toBe('closed_at이'); // 클로즈드앳
+    expect(josa('Proposal', '으로/로')).toBe('Proposal로'); // ㄹ takes 로
+    expect(josa('Google', '이/가')).toBe('Google이'); // 구글
+    expect(josa('pipeline', '을/를')).toBe('pipeline을'); // 파이프라인
+    expect(josa('Salesforce', '은/는')).toBe('Salesforce는');
+    expect(josa('Siemens', '으로/로')).toBe('Siemens로');
+    expect(josa('Closed Lost', '이/가')).toBe('Closed Lost가');
+    expect(josa('Discovery', '으로/로')).toBe('Discovery로');
   });
 });

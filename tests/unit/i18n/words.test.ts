@@ -101,7 +101,7 @@ describe('data-quality messages in Korean', () => {
       ['unknown_deal', '"Opportunity ID" "006X" belongs to a rejected row (opps.csv line 3)', '"Opportunity ID" "006X"는 제외된 행(opps.csv 3행)의 딜입니다'],
       ['unknown_deal', '"Opportunity ID" "006Y" is not among the export\'s deals', '"Opportunity ID" "006Y"는 내보내기의 딜 가운데 없습니다'],
       ['synthesized_history', 'no stage entries in the export; the history is made from "Create Date", "Deal Stage" and "Close Date"', '내보내기에 단계 기록이 없어 이력을 "Create Date", "Deal Stage", "Close Date" 열에서 만들었습니다'],
-      ['report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped', '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 영업 기회가 아니어서 건너뛰었습니다'],
+      ['report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped', '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 딜이 아니어서 건너뛰었습니다'],
       ['rounded_id', 'account_id "2.34E+11": the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel', 'account_id "2.34E+11": 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요'],
       ['ambiguous_amount', 'amount "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', 'amount "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
       ['ambiguous_amount', '"Deal - Value" "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', '"Deal - Value" "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
@@ -120,13 +120,13 @@ describe('data-quality messages in Korean', () => {
       return issueMessage({ code: why.code, message: `created_at ${why.reason}` }, 'ko');
     };
     expect(ko('45123')).toBe(
-      'created_at "45123"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(45123 → 2023-07-16). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요',
+      'created_at "45123"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). Excel이 날짜를 일련번호로 저장한 것으로 보입니다(45123 → 2023-07-16). CSV로 저장하기 전에 열 서식을 날짜(yyyy-mm-dd)로 지정하세요',
     );
     expect(ko('2025-03-04 오후 2:05')).toBe(
       'created_at "2025-03-04 오후 2:05": 시간을 읽을 수 없습니다(형식: HH:mm[:ss][Z|±HH:MM]). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)',
     );
     expect(ko('2025년 3월 4일')).toBe(
-      'created_at "2025년 3월 4일"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD). 한국어로 쓴 날짜로 보입니다. 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+      'created_at "2025년 3월 4일"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 한국어로 쓴 날짜로 보입니다. 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
     );
     // Without the hints, the plain wordings.
     expect(ko('next week')).toMatch(/는 날짜가 아닙니다\(형식: [^)]+\)$/);
@@ -206,19 +206,19 @@ describe('data-quality messages in Korean', () => {
     ['missing_id', '"Record ID" is empty, so the row cannot be told apart from other deals; row rejected', '"Record ID" 값이 비어 있어 이 행을 다른 딜과 구별할 수 없습니다. 이 행은 제외했습니다'],
     ['missing_stage', '"Deal - Stage" is empty for open deal "41", so it cannot be placed in the pipeline; row rejected', '진행 중 딜 "41"의 "Deal - Stage" 값이 비어 있어 파이프라인에 넣을 수 없습니다. 이 행은 제외했습니다'],
     ['missing_stage', '"To Stage" is empty; row skipped', '"To Stage" 값이 비어 있어 이 행을 건너뛰었습니다'],
-    ['missing_opportunity', 'the row names no opportunity; row skipped', '영업 기회가 적혀 있지 않아 이 행을 건너뛰었습니다'],
-    ['deleted_record', 'belongs to opportunity 006B, which is deleted; not used', '삭제된 영업 기회 006B의 행이어서 쓰지 않았습니다'],
-    ['account_stand_in', '3 opportunities have no "Account Name"; each one\'s name stands in for its account', '영업 기회 3건에 "Account Name" 값이 없어 각 기회의 이름을 고객사로 대신 씁니다'],
+    ['missing_opportunity', 'the row names no opportunity; row skipped', '어느 딜의 행인지 적혀 있지 않아 이 행을 건너뛰었습니다'],
+    ['deleted_record', 'belongs to opportunity 006B, which is deleted; not used', '삭제된 딜 006B의 행이어서 쓰지 않았습니다'],
+    ['account_stand_in', '3 opportunities have no "Account Name"; each one\'s name stands in for its account', '딜 3건에 "Account Name" 값이 없어 딜마다 딜 이름을 고객사 이름으로 대신 씁니다'],
     ['unknown_account', '2 AccountId value(s) are not in Account.csv and have no name: 001X, 001Y', 'AccountId 값 2개가 Account.csv에 없어 이름이 없습니다: 001X, 001Y'],
     ['undated_stage', 'no date says when the deal entered its stage "Proposal Made"; it is taken as entered at 2025-06-09', '딜이 현재 단계 "Proposal Made"에 들어간 날짜가 없어 2025-06-09에 들어간 것으로 봅니다'],
     ['no_company', '12 deals have no organization (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ... (12 in all)): each stands for its own account "deal-<Deal - ID>"', '딜 12건에 조직(organization)이 없습니다(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...행(모두 12개 행)). 딜마다 자체 고객사 "deal-<Deal - ID>"로 봅니다'],
     ['invalid_date', '"Last Modified" is empty; the row cannot be placed in the history and is skipped', '"Last Modified" 값이 비어 있습니다. 이 행은 이력에 넣을 수 없어 건너뛰었습니다'],
     ['invalid_date', '"Last Modified" "13/45/2025" has month 13, not 1-12; the row cannot be placed in the history and is skipped', '"Last Modified" "13/45/2025": 13월은 없습니다(1~12월). 이 행은 이력에 넣을 수 없어 건너뛰었습니다'],
-    ['invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used', '"Deal - Won time" "2025-02-30": 2025-02에는 30일이 없습니다. 이 값은 쓰지 않았습니다'],
+    ['invalid_date', '"Deal - Won time" "2025-02-30" has day 30, which 2025-02 does not have; it is not used', '"Deal - Won time" "2025-02-30": 2025년 2월에는 30일이 없습니다. 이 값은 쓰지 않았습니다'],
     ['invalid_number', '"Amount" "12k" is not a number; this export\'s value is not used in the history', '"Amount" "12k"는 숫자가 아닙니다. 이 내보내기의 값은 이력에 쓰지 않았습니다'],
     ['no_history', "no OpportunityHistory.csv: only each deal's current stage is known (export OpportunityHistory for conversion, time in stage and past replays)", 'OpportunityHistory.csv가 없어 딜마다 현재 단계만 알 수 있습니다(전환율, 단계별 체류 기간, 과거 시점의 재현을 보려면 OpportunityHistory를 내보내세요)'],
     ['no_pipelines', 'Salesforce reports have no pipelines; --pipeline "Sales" is ignored (filter the report instead)', 'Salesforce 보고서에는 파이프라인이 없어 --pipeline "Sales" 옵션을 무시했습니다(보고서에서 필터하세요)'],
-    ['unordered_history', 'opportunity "Acme - Renewal": the 2 rows of 6/3/2025 (lines 14, 15) do not link up "From Stage" -> "To Stage", so their order that day is unknown; kept in file order', '영업 기회 "Acme - Renewal": 6/3/2025의 행 2개(14, 15행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다'],
+    ['unordered_history', 'opportunity "Acme - Renewal": the 2 rows of 6/3/2025 (lines 14, 15) do not link up "From Stage" -> "To Stage", so their order that day is unknown; kept in file order', '딜 "Acme - Renewal": 6/3/2025의 행 2개(14, 15행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다'],
   ])("says the adapters' %s message in Korean", (code, english, korean) => {
     expect(issueMessage({ code, message: english }, 'ko')).toBe(korean);
   });

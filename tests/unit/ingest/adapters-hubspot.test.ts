@@ -224,12 +224,12 @@ describe('HubSpot deals export', () => {
     expect(() => load([view], STAGES)).toThrow(/ view\.csv: it looks like a HubSpot deals export \(it has "Record ID", "Deal Name"\) but lacks "Deal Stage": add it to the exported columns/u);
     const beside = load([fixtureFile(), view], fixtureConfig(), { pipeline: 'Sales Pipeline' }).issues.find((i) => i.code === 'unknown_export')!;
     expect(issueMessage(beside, 'ko')).toBe(
-      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. HubSpot 거래 내보내기 형식으로 보이지만("Record ID", "Deal Name" 열이 있음) "Deal Stage" 열이 없습니다. 내보낼 열에 추가하여 다시 내보내세요(docs/exports.md)',
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. HubSpot 딜 내보내기 형식으로 보이지만("Record ID", "Deal Name" 열이 있음) "Deal Stage" 열이 없습니다. 내보낼 열에 추가하여 다시 내보내세요(docs/exports.md)',
     );
     const pipedrive = { code: 'unknown_export', message: `not a file this tool reads (its columns match no supported export); the file is ignored: ${nearMiss(['Deal - ID'])}` };
     const opportunities = { code: 'unknown_export', message: `not a file this tool reads (its columns match no supported export); the file is ignored: ${nearMiss(['Opportunity Owner'])}` };
     expect(issueMessage(opportunities, 'ko')).toContain('("Opportunity Owner" 열이 있음) "Stage", "Opportunity Name"(또는 "Opportunity ID") 열이 없습니다');
-    expect(issueMessage(pipedrive, 'ko')).toContain('Pipedrive 거래 내보내기 형식으로 보이지만("Deal - ID" 열이 있음) "Deal - Stage"(또는 "Deal - Status") 열이 없습니다');
+    expect(issueMessage(pipedrive, 'ko')).toContain('Pipedrive 딜 내보내기 형식으로 보이지만("Deal - ID" 열이 있음) "Deal - Stage"(또는 "Deal - Status") 열이 없습니다');
   });
 
   it('lists every unmatched stage name with its row count in one fatal error, with a snippet', () => {
@@ -266,7 +266,7 @@ describe('HubSpot deals export', () => {
     // In Korean, the reason as the canonical files' rule says it, after the HubSpot column label.
     const issue = dataset.issues.find((i) => i.code === 'invalid_date')!;
     expect(issue.message).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon" is not a date \(expected .+\); that stage entry is left out$/);
-    expect(issueMessage(issue, 'ko')).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon"는 날짜가 아닙니다\(형식: .+\)\. 그 단계 기록은 쓰지 않았습니다$/);
+    expect(issueMessage(issue, 'ko')).toMatch(/^"Date entered "Appointment Scheduled \(Sales Pipeline\)"" "soon"은 날짜가 아닙니다\(형식: .+\)\. 그 단계 기록은 쓰지 않았습니다$/);
   });
 
   it('takes the first of several associated companies, and a deal without a company as its own account, each with one warning', () => {

@@ -81,7 +81,7 @@ describe('Pipedrive deals export', () => {
     expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ line: 3, column: 'Deal - Status', code: 'deleted_undated' }]);
     expect(dataset.issues.find((i) => i.code === 'deleted_deals')!.message).toMatch(/^1 deleted deal \(line 2\)/);
     const ko = (code: string) => issueMessage(dataset.issues.find((i) => i.code === code)!, 'ko');
-    expect(ko('deleted_deals')).toBe('삭제된 딜 1건(2행): 딜마다 "Deal - Update time"(Pipedrive에서 딜이 마지막으로 바뀐 때, 곧 삭제된 때)까지만 집계합니다');
+    expect(ko('deleted_deals')).toBe('삭제된 딜 1건(2행): 딜마다 "Deal - Update time"(Pipedrive에서 딜이 마지막으로 바뀐 때, 즉 삭제된 때)까지만 집계합니다');
     expect(ko('deleted_undated')).toBe(
       '딜 "2"는 삭제되었지만 언제 삭제되었는지 알 수 없습니다("Deal - Update time" 열이 없거나 비어 있음). 이 행은 제외했습니다. 삭제 전까지 딜을 집계하려면 그 열을 함께 내보내세요',
     );
@@ -99,7 +99,7 @@ describe('Pipedrive deals export', () => {
     ]);
     expect(dataset.files['deals.csv']).toEqual({ rows: 2, accepted: 0, rejected: 2 });
     expect(dataset.issues.filter((i) => i.severity === 'error').map((i) => issueMessage(i, 'ko'))).toEqual([
-      '"Deal - Status" 값 "Pending"는 open, won, lost, deleted 중 하나가 아닙니다. 이 행은 제외했습니다',
+      '"Deal - Status" 값 "Pending"은 open, won, lost, deleted 중 하나가 아닙니다. 이 행은 제외했습니다',
       '"Deal - Currency" CHF의 환율이 설정 "fx"에 없습니다(금액은 EUR로 집계합니다)',
     ]);
   });

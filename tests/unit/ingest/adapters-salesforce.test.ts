@@ -172,7 +172,7 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toMatchObject([{ file: 'history.csv', line: 3, column: 'From Stage', severity: 'warning' }]);
     expect(dataset.issues.find((i) => i.code === 'unordered_history')!.message).toContain('lines 3, 4');
     expect(issueMessage(dataset.issues.find((i) => i.code === 'unordered_history')!, 'ko')).toBe(
-      '영업 기회 "Acme": 3/9/2025의 행 2개(3, 4행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다',
+      '딜 "Acme": 3/9/2025의 행 2개(3, 4행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다',
     );
   });
 
@@ -317,7 +317,7 @@ describe('Salesforce Data Loader objects', () => {
     expect(dataset.issues.map((i) => i.code)).toContain('owner_ids');
     expect(dataset.issues.filter((i) => ['deleted_record', 'owner_ids'].includes(i.code)).map((i) => issueMessage(i, 'ko'))).toEqual([
       '담당자를 Salesforce 사용자 ID로 표시합니다. 이름으로 보려면 User.csv(Id, FirstName, LastName)를 폴더에 추가하세요',
-      'IsDeleted가 true입니다(휴지통에 있는 영업 기회). 이 기회와 그 이력은 쓰지 않았습니다',
+      'IsDeleted가 true입니다(휴지통에 있는 딜). 이 딜과 그 이력은 쓰지 않았습니다',
       'IsDeleted가 true입니다(휴지통에 있는 레코드). 이 행은 쓰지 않았습니다',
     ]);
   });

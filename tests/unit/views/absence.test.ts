@@ -532,7 +532,7 @@ describe('an export with only the current stage (current_visit_only)', () => {
     const dq = dataQualityModel(ctx(s));
     expect(dq.source[0]).toBe('Read from a Pipedrive deals export.');
     expect(dq.source[1]).toMatch(/^The export has only each deal’s current stage, not its stage history: conversion, time in stage/);
-    expect(dataQualityModel(ctx(s, 'ko')).source[0]).toBe('Pipedrive 거래 내보내기에서 읽었습니다.');
+    expect(dataQualityModel(ctx(s, 'ko')).source[0]).toBe('Pipedrive 딜 내보내기에서 읽었습니다.');
   });
 
   it('a full-history export shows them all, with no such sentence', () => {
@@ -603,7 +603,7 @@ describe('sales velocity without a won deal', () => {
     expect(velocityModel(ctx(s)).notes).toContain(
       'Sales velocity is not shown: no deal was won in the analysis window (Jul 1, 2024 to Jun 30, 2025), so there is no average won amount or won cycle to compute it from. It shows once a deal is won.',
     );
-    expect(velocityModel(ctx(s, 'ko')).notes[0]).toMatch(/^영업 속도를 표시하지 않습니다\. 분석 기간\(2024\.\s7\.\s1\.~2025\.\s6\.\s30\.\)에 수주한 딜이 없어/u);
+    expect(velocityModel(ctx(s, 'ko')).notes[0]).toMatch(/^영업 속도를 표시하지 않습니다\. 분석 기간\(2024\.\s7\.\s1\. ~ 2025\.\s6\.\s30\.\)에 수주한 딜이 없어/u);
   });
 
   it('with a won deal: a value, and no such sentence', () => {
@@ -634,7 +634,7 @@ describe('empty tables say why', () => {
     expect(model.flagged.rows).toEqual([]);
     expect(model.flagged.empty).toBe('No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).');
     expect(model.totals.map((t) => t.table.empty)).toEqual(Array(3).fill('No stalled deals: every open deal is within its stage threshold.'));
-    expect(stalledModel(ctx(s, 'ko')).flagged.empty).toMatch(/^그 밖에 경고 신호/u);
+    expect(stalledModel(ctx(s, 'ko')).flagged.empty).toMatch(/^그 밖에 위험 신호/u);
     expect(overviewModel(ctx(s)).stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
     // No open deal at all: that is what the warning-sign table says.
     expect(stalledModel(ctx(site(config, [lost(1, 'price')]))).flagged.empty).toBe('No open deals on this date.');

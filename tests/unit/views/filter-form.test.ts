@@ -6,7 +6,7 @@ import { filterFormModel, filterSummary, MAX_FILTER_OPTIONS } from '../../../src
 const meta = (owners: string[]) => ({ data: 'data/filter-data.ab12.json', owners, teams: ['영업1팀', '(unspecified)'], products: [], periods: ['2026-Q2', '2026-Q1', '2026', '2025'] });
 
 describe('the filter form', () => {
-  it('lists each name with its words, the quarters in words and the years as they are', () => {
+  it('lists each name with its words, the quarters and the years in words (2026년 in Korean)', () => {
     const model = filterFormModel(meta(['김민수', '이서연']), messages('ko'), createFormatter('ko', 'KRW'));
     expect(model.fields.map((f) => [f.key, f.label, f.options?.map((o) => o.label) ?? null])).toEqual([
       ['owner', messages('ko').filters.owner, ['김민수', '이서연']],
@@ -18,8 +18,8 @@ describe('the filter form', () => {
     expect(model.quarters[0]!.label).toBe(createFormatter('ko', 'KRW').period('2026-Q2'));
     expect(model.quarters[0]!.label).not.toBe('2026-Q2');
     expect(model.years).toEqual([
-      { value: '2026', label: '2026' },
-      { value: '2025', label: '2025' },
+      { value: '2026', label: '2026년' },
+      { value: '2025', label: '2025년' },
     ]);
   });
 
@@ -43,6 +43,7 @@ describe('the filter status line', () => {
     const form = filterFormModel(meta([]), messages('ko'), ko);
     expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
     expect(filterSummary({ owner: null, team: null, product: null, period: '2026' }, messages('en'), en)).toBe('Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, period: '2026' }, messages('ko'), ko)).toBe(`${messages('ko').filters.period}: 2026년`);
     expect(filterSummary({ owner: null, team: null, product: null, period: '2026-03' }, messages('en'), en)).toBe('Created in: Mar 2026');
     expect(filterSummary({ owner: null, team: '(unspecified)', product: null, period: null }, messages('en'), en)).toBe(`Team: ${messages('en').common.unspecified}`);
   });

@@ -153,7 +153,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     ]);
     // Median cycles of 1-2 deals are marked.
     expect(model.owners.rows[1]![8]!.text).toMatch(/\*$/);
-    expect(ownersModel(ctx(s, 'ko')).notes[0]).toBe('목표, 수주액, 달성률은 2025년\u00a02분기 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.');
+    expect(ownersModel(ctx(s, 'ko')).notes[0]).toBe('목표, 수주 금액, 달성률은 2025년\u00a02분기 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.');
   });
 
   it('the owners page without targets.csv says the file is missing and how to add it; with the file but no owner or team rows, which rows to add', () => {

@@ -43,9 +43,10 @@ export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter): Fi
   };
 }
 
-/** A filter period in the words the form's list uses: 'Q1 2026' / '2026년 1분기', a month (from a link) 'Mar 2026' / '2026년 3월', a year as it is. */
+/** A filter period in the words the form's list uses: 'Q1 2026' / '2026년 1분기', a month (from a link) 'Mar 2026' / '2026년 3월', a year '2026' / '2026년'. */
 export function periodLabel(f: Formatter, value: string): string {
-  return /^\d{4}$/u.test(value) ? value : f.period(value);
+  if (/^\d{4}$/u.test(value)) return f.locale === 'ko' ? `${value}년` : value;
+  return f.period(value);
 }
 
 /** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words. */
