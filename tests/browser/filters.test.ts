@@ -140,7 +140,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const view = filteredSiteData(data, filter);
     const ctx = pageContext(view.site, 'en', '/');
     const rowsOf = (page: Page, id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
-    const expected = (t: { rows: { text: string }[][] }) => (t.rows.length === 0 ? [[ctx.m.empty.noData]] : t.rows.map((r) => r.map((c) => c.text)));
+    const expected = (t: { rows: { text: string }[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map((c) => c.text)));
     const stalled = await openFiltered('/en/stalled/', filter);
     for (const table of stalledModel(ctx).tables) expect(await rowsOf(stalled, table.id), table.id).toEqual(expected(table));
     expect(await stalled.textContent('[data-filter-text="stalled-count"]')).toBe(ctx.m.common.dealCount({ count: engineMetrics(filter).stalled.length }, ctx.f));
@@ -210,11 +210,20 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
         const link = t.closest('.table-block')!.querySelector<HTMLAnchorElement>('.table-meta a[download]')!;
         return { empty: t.querySelector('td.empty')?.textContent ?? null, csvShown: link.offsetParent !== null };
       });
-    // No deal at all, so no open deal: that is what the warning-sign table says.
+    // No deal at all, so no open deal: that is what the warning-sign and stalled tables say.
     expect(await table('flagged-open')).toEqual({ empty: m.empty.noOpenDeals, csvShown: false });
-    expect(await table('stalled-by-stage')).toEqual({ empty: m.empty.noStalled, csvShown: false });
+    expect(await table('stalled-by-stage')).toEqual({ empty: m.empty.noOpenDeals, csvShown: false });
     await openFiltered('/en/stalled/', f({ owner }), page);
     expect(await table('flagged-open')).toEqual({ empty: null, csvShown: true });
+    // The owners and teams tables, and a chart's table (filled when opened), each with its own sentence.
+    await openFiltered('/en/owners/', f({ owner: 'nobody at all' }), page);
+    expect(await table('by-owner')).toEqual({ empty: m.absence.filterMatchesNone, csvShown: false });
+    expect(await table('by-team')).toEqual({ empty: m.absence.filterMatchesNone, csvShown: false });
+    await openFiltered('/en/win-loss/', f({ owner: 'nobody at all' }), page);
+    await page.click('#competitors details.chart-data summary');
+    await page.waitForSelector('#t-competitors td.empty');
+    expect(await table('competitors')).toEqual({ empty: m.empty.noClosed, csvShown: false });
+    expect(await page.$$eval('main td.empty', (tds) => tds.map((td) => td.textContent))).not.toContain('No data to show yet.');
     await page.close();
   });
 

@@ -371,8 +371,8 @@ export const en = {
   dealState: { open: 'Open', won: 'Won', lost: 'Lost' },
   relationship: { friendly: 'Friendly', neutral: 'Neutral', hostile: 'Hostile' },
   severity: { error: 'Error', warning: 'Warning' },
+  /** What an empty table says (every table its own: views/table.ts `empty`). */
   empty: {
-    noData: 'No data to show yet.',
     noOpenDeals: 'No open deals on this date.',
     noStalled: 'No stalled deals: every open deal is within its stage threshold.',
     noClosed: 'No deals closed in the analysis window.',
@@ -389,7 +389,14 @@ export const en = {
     accountNoWon: 'No deal of this account has been won yet, so no repurchase is due.',
     accountNoLifecycle:
       'None of this account’s won deals has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
-    noAccounts: 'No accounts yet.',
+    noAccounts:
+      'No account to list: no deal had been created by this date and accounts.csv lists no account. A report date (--as-of) before the first deal leaves this empty.',
+    noOwners:
+      'No owner to list: no deal had been created by this date and no owner has a target for the period. A report date (--as-of) before the first deal leaves this empty.',
+    noTeams:
+      'No team to list: no deal had been created by this date and no team has a target for the period. A report date (--as-of) before the first deal leaves this empty.',
+    noRepurchaseDue: 'Nothing is due: every customer in the schedule already has a newer deal of the same product (see “Follow-up deal exists”).',
+    noRepurchaseCovered: 'No customer in the schedule has a newer deal of the same product since its last purchase yet.',
   },
   /** Stages that are open but outside the funnel's sequence (config `parked`). */
   stageGroup: {
@@ -420,6 +427,8 @@ export const en = {
       `No loss reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
     winReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
       `No win reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} won in the analysis window: ask reps to fill in Win Reason when they mark a deal won, or map the CRM’s win-reason field to win_reason in deals.csv.`,
+    competitorsUnrecorded: (p: { count: number }, f: Formatter) =>
+      `${p.count === 1 ? 'The deal closed in the analysis window names no competitor' : `None of the ${f.count(p.count)} deals closed in the analysis window names a competitor`}: ask reps to record the competitor they met when they close a deal, or map the CRM’s competitor field to competitor in deals.csv.`,
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',

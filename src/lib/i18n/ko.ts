@@ -356,7 +356,6 @@ export const ko: Messages = {
   relationship: { friendly: '우호적', neutral: '중립', hostile: '비우호적' },
   severity: { error: '오류', warning: '경고' },
   empty: {
-    noData: '아직 표시할 데이터가 없습니다.',
     noOpenDeals: '기준일 현재 진행 중인 딜이 없습니다.',
     noStalled: '정체 딜이 없습니다. 모든 진행 중 딜이 단계별 기준 기간 안에 있습니다.',
     noClosed: '분석 기간에 마감된 딜이 없습니다.',
@@ -373,7 +372,14 @@ export const ko: Messages = {
     accountNoWon: '이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.',
     accountNoLifecycle:
       '이 고객사의 수주 딜에는 제품 교체 주기가 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
-    noAccounts: '아직 고객사가 없습니다.',
+    noAccounts:
+      '표시할 고객사가 없습니다. 기준일까지 생성된 딜이 없고 accounts.csv에도 고객사가 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
+    noOwners:
+      '표시할 담당자가 없습니다. 기준일까지 생성된 딜이 없고 이번 기간 목표가 있는 담당자도 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
+    noTeams:
+      '표시할 팀이 없습니다. 기준일까지 생성된 딜이 없고 이번 기간 목표가 있는 팀도 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
+    noRepurchaseDue: '다가오는 재구매가 없습니다. 일정에 있는 모든 고객에게 같은 제품의 더 최근 딜이 이미 있습니다(“후속 딜 있음” 표 참조).',
+    noRepurchaseCovered: '일정에 있는 고객 중 마지막 구매 이후 같은 제품의 딜이 새로 생긴 고객은 아직 없습니다.',
   },
   stageGroup: {
     parked: '보류 (단계 밖)',
@@ -400,6 +406,8 @@ export const ko: Messages = {
       `분석 기간에 실주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 실주 사유가 기록되지 않았습니다. 영업 담당자가 실주 처리할 때 실주 사유를 입력하도록 하거나, CRM의 실주 사유 필드를 deals.csv의 lost_reason 열에 연결하세요.`,
     winReasonsUnrecorded: (p, f) =>
       `분석 기간에 수주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 수주 사유가 기록되지 않았습니다. 영업 담당자가 수주 처리할 때 수주 사유를 입력하도록 하거나, CRM의 수주 사유 필드를 deals.csv의 win_reason 열에 연결하세요.`,
+    competitorsUnrecorded: (p, f) =>
+      `분석 기간에 마감된 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 경쟁사가 기록되지 않았습니다. 영업 담당자가 딜을 마감할 때 만난 경쟁사를 입력하도록 하거나, CRM의 경쟁사 필드를 deals.csv의 competitor 열에 연결하세요.`,
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',

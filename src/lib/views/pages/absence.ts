@@ -114,6 +114,18 @@ export function winReasonsNote(ctx: PageContext): string | null {
 }
 
 /**
+ * Why the competitors chart (and its table) is empty: no deal closed in the
+ * window, or none of those that did names a competitor (then: how to record
+ * it). Null when a competitor is named.
+ */
+export function competitorsNote(ctx: PageContext): string | null {
+  const { metrics } = ctx.site;
+  if (metrics.competitors.length > 0) return null;
+  const closed = metrics.win_rate.won_count + metrics.win_rate.lost_count;
+  return closed === 0 ? ctx.m.empty.noClosed : ctx.m.absence.competitorsUnrecorded({ count: closed }, ctx.f);
+}
+
+/**
  * A stage's conversion (advanced / reached, metrics `conversion`) when none
  * of the deals that reached it has left it yet (none moved on, none lost
  * there: all still open in it) is 0 in metrics.json but no drop-off: there is

@@ -15,8 +15,9 @@ import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsV
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import {
+  competitorsNote,
   conversionPending,
   conversionPendingNote,
   currentVisitOnly,
@@ -104,6 +105,8 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
       { label: m.columns.probability, numeric: true, value: (s) => s.probability, text: (s) => f.percent(s.probability), digits: 2 },
     ],
     site.stages.filter((s) => s.kind !== 'lost' && !s.parked),
+    // The config has at least one open stage outside parked ones.
+    { empty: NEVER_EMPTY },
   );
   return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx)), charts: [chart], tables: [journey] };
 }
@@ -159,7 +162,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const summary = countAmountTable('win-rate', m.tiles.winRateByCount, [m.columns.category, m.columns.count, m.columns.amount], f, [
     { label: m.dealState.won, count: rate.won_count, amount: rate.won_amount },
     { label: m.dealState.lost, count: rate.lost_count, amount: rate.lost_amount },
-  ]);
+  ], { empty: NEVER_EMPTY });
   const lost = rate.lost_count;
   const won = rate.won_count;
   const met = metrics.competitors.reduce((n, c) => n + c.won + c.lost, 0);
@@ -188,7 +191,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.loss_reasons),
       ),
       lostAtStage,
-      chartBlock('competitors', competitorsChart(competitorsVm, opts(ctx, ctx.text.competitors, isSmall(met) && m.small.competitors({ count: met }, f))), f),
+      chartBlock('competitors', competitorsChart(competitorsVm, opts(ctx, ctx.text.competitors, competitorsNote(ctx) ?? (isSmall(met) && m.small.competitors({ count: met }, f)))), f),
       chartBlock(
         'win-reasons',
         winReasonsChart(reasonsView(metrics.win_reasons, { unspecified, label: ctx.label }), opts(ctx, ctx.text.winReasons, winTakeaway)),

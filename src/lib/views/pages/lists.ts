@@ -6,7 +6,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import type { AccountDeal, AccountView, OpenDealRow, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
-import { type Column, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { openDealColumns, ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
@@ -109,8 +109,14 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   const owners = segmentReviewRows(site.metrics.by_owner.map((r) => ({ ...r, name: r.owner })), site.owners);
   const teams = segmentReviewRows(site.metrics.by_team.map((r) => ({ ...r, name: r.team })), site.teams);
   const link = ownerLinks(ctx);
-  const ownersTable = table('by-owner', m.sections.byOwner, reviewColumns(ctx, m.columns.owner, (r) => link(r.name)), owners);
-  const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams);
+  // Empty only when no deal existed on the date (nor a target named anyone): a filter that matches none says so.
+  const none = filterMatchesNone(ctx);
+  const ownersTable = table('by-owner', m.sections.byOwner, reviewColumns(ctx, m.columns.owner, (r) => link(r.name)), owners, {
+    empty: none ? m.absence.filterMatchesNone : m.empty.noOwners,
+  });
+  const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams, {
+    empty: none ? m.absence.filterMatchesNone : m.empty.noTeams,
+  });
   const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count));
   return {
     notes: notes(
@@ -171,7 +177,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     slug: row.slug ?? '',
     facts,
     intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, true, m.columns.flags), deals),
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, true, m.columns.flags), deals, { empty: m.ownersReview.noOpenDeals }),
   };
 }
 
@@ -196,7 +202,7 @@ export function accountsIndexModel(ctx: PageContext): TableModel {
     ],
     site.accounts,
     // The index lists every account: it is the search target.
-    Infinity,
+    { empty: m.empty.noAccounts, maxRows: Infinity },
   );
 }
 
@@ -245,6 +251,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       { label: m.columns.competitor, value: (d: AccountDeal) => d.competitor },
     ],
     account.deals,
+    { empty: m.pages.account.noDeals({ id: account.account_id }) },
   );
   const repurchase = table(
     'account-repurchase',
@@ -263,9 +270,9 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       },
     ],
     rows,
+    // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
+    { empty: account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon },
   );
-  // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
-  saysWhenEmpty(repurchase, account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon);
   const timelines = account.deals.map((deal) => ({
     deal,
     visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
@@ -331,6 +338,7 @@ export function removedTable(ctx: PageContext): TableModel {
       { label: m.columns.removed_at, value: (d: RemovedDeal) => d.removed, text: (d: RemovedDeal) => f.date(d.removed) },
     ],
     site.removed_deals,
+    { empty: m.empty.noRemoved },
   );
 }
 
@@ -366,7 +374,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
           { label: m.columns.issueCount, numeric: true, value: (k) => k.count, text: (k) => f.count(k.count) },
           { label: m.columns.firstLine, numeric: true, value: (k) => k.first.line, text: (k) => lineText(k.first.line) },
           { label: m.columns.firstMessage, wide: true, value: (k) => issueMessage(k.first, ctx.locale) },
-        ], site.issue_kinds),
+        ], site.issue_kinds, { empty: NEVER_EMPTY /* made only when there are too many issues to list */ }),
       ]
     : [];
   return [
@@ -375,9 +383,9 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.rows, numeric: true, value: (r) => r.rows, text: (r) => f.count(r.rows) },
       { label: m.columns.accepted, numeric: true, value: (r) => r.accepted, text: (r) => f.count(r.accepted) },
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
-    ], files),
+    ], files, { empty: NEVER_EMPTY /* deals.csv, or the export in its place, at least */ }),
     ...kinds,
-    saysWhenEmpty(table('issues', m.sections.issues, [
+    table('issues', m.sections.issues, [
       { label: m.columns.file, value: (r) => r.file },
       { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => lineText(r.line) },
       { label: m.columns.column, value: (r) => r.column },
@@ -385,6 +393,6 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.code, value: (r) => r.code },
       // Translated by code (English when the code or its wording has no translation).
       { label: m.columns.message, wide: true, value: (r) => issueMessage(r, ctx.locale) },
-    ], dq.issues, 2000), m.empty.noIssues),
+    ], dq.issues, { empty: m.empty.noIssues, maxRows: 2000 }),
   ];
 }
