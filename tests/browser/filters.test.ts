@@ -154,10 +154,12 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const filter = f({ product, period: '2026' });
     const view = filteredSiteData(data, filter);
     expect(view.matched).toBeGreaterThan(0);
-    const ctx = pageContext(view.site, 'en', '/');
+    const ctx = pageContext(view.site, 'en', '/', view.facts);
     for (const p of ['overview', 'funnel', 'velocity', 'win-loss', 'stalled', 'waterfall', 'forecast', 'repurchase', 'owners'] as const) {
       const page = await openFiltered(`/en/${p === 'overview' ? '' : `${p}/`}`, filter);
       const parts = pageParts(ctx, p);
+      // The notes the page model says for this filter, as computed here in Node.
+      expect(await page.$$eval('main > .notes:not([hidden]) p', (ps) => ps.map((e) => e.textContent)), p).toEqual(parts.notes);
       for (const block of parts.charts) {
         const figure = page.locator(`figure#${block.id}`);
         expect(await figure.locator('.takeaway').textContent(), `${p} ${block.id}`).toBe(block.chart.takeaway);
@@ -170,6 +172,11 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
         [...parts.tables, ...parts.charts.map((c) => c.table)].map((t) => `t-${t.id}`),
       );
       expect(stale, p).toEqual([]);
+      if (p === 'owners') {
+        // Targets are per owner or team and period: the page says so, not that targets.csv lacks them.
+        expect(parts.notes).toContain(ctx.m.ownersReview.filterNoTargets);
+        expect(parts.notes.join('\n')).not.toMatch(/targets\.csv has no/);
+      }
       await page.close();
     }
   }, 120_000);

@@ -142,6 +142,8 @@ export const en = {
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     noPrevious: 'No earlier figure to compare',
     noTarget: 'No target for this period',
+    /** Under a product or period filter: targets are set per owner or team, not per product or cohort. */
+    noTargetFilter: 'No target per product or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
     velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
     velocityZeroCycle: 'Won deals closed the day they were created: a mean won cycle of 0 days',
@@ -535,6 +537,17 @@ export const en = {
       `targets.csv has no owner targets for ${f.period(p.period)}: add rows with the owner column filled to see each owner’s attainment.`,
     noTeamTargets: (p: { period: string }, f: Formatter) =>
       `targets.csv has no team targets for ${f.period(p.period)}: add rows with the team column filled (owner left empty) to see each team’s attainment.`,
+    /** Under a filter (filters/): what the target columns can and cannot show. */
+    periodWon: (p: { period: string }, f: Formatter) => `Won in period is for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
+    filterNoTargets:
+      'Targets are set per owner or team and period (targets.csv), not per product or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
+    ownerFilterTeams: 'The team rows hold only this owner’s deals, so they are not compared with the team’s target.',
+    noTargetOfOwner: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no target of this owner for ${f.period(p.period)}: add a row with the owner column filled to see the owner’s attainment.`,
+    noTargetOfTeam: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no target of this team for ${f.period(p.period)}: add a row with the team column filled (owner left empty) to see the team’s attainment.`,
+    noTargetsOfMembers: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no target of this team’s owners for ${f.period(p.period)}: add rows with the owner column filled to see each owner’s attainment.`,
     windowColumns: (p: { from: string; to: string }, f: Formatter) =>
       `Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (${f.date(p.from)} to ${f.date(p.to)}).`,
     back: 'All owners and teams',

@@ -134,6 +134,7 @@ export const ko: Messages = {
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     noPrevious: '비교할 이전 수치 없음',
     noTarget: '이번 기간 목표 없음',
+    noTargetFilter: '제품·기간별 목표 없음',
     velocityNoWon: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음',
     velocityZeroCycle: '수주 딜이 모두 생성 당일 마감됨: 평균 수주 사이클 0일',
     hints: {
@@ -492,6 +493,16 @@ export const ko: Messages = {
       `targets.csv에 ${f.period(p.period)} 담당자별 목표가 없습니다. 담당자별 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
     noTeamTargets: (p, f) =>
       `targets.csv에 ${f.period(p.period)} 팀별 목표가 없습니다. 팀별 달성률을 보려면 team 열을 채운 행(owner는 비움)을 추가하세요.`,
+    periodWon: (p, f) => `기간 내 수주액은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,
+    filterNoTargets:
+      '목표는 targets.csv에 담당자·팀과 기간별로 정하며 제품이나 생성 시기별로는 정하지 않으므로, 이 필터에서는 보여 줄 목표와 달성률이 없어 두 열이 비어 있습니다. 목표와 비교하려면 모든 딜을 보거나 담당자·팀으로 필터하세요.',
+    ownerFilterTeams: '팀 행에는 이 담당자의 딜만 들어 있으므로 팀 목표와 비교하지 않습니다.',
+    noTargetOfOwner: (p, f) =>
+      `targets.csv에 이 담당자의 ${f.period(p.period)} 목표가 없습니다. 담당자의 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
+    noTargetOfTeam: (p, f) =>
+      `targets.csv에 이 팀의 ${f.period(p.period)} 목표가 없습니다. 팀의 달성률을 보려면 team 열을 채운 행(owner는 비움)을 추가하세요.`,
+    noTargetsOfMembers: (p, f) =>
+      `targets.csv에 이 팀 담당자들의 ${f.period(p.period)} 목표가 없습니다. 담당자별 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
     windowColumns: (p, f) => `수주율(수주 / 마감 딜 수)과 영업 사이클 중앙값은 분석 기간(${f.date(p.from)}~${f.date(p.to)})에 마감된 딜 기준입니다.`,
     back: '전체 담당자·팀',
     summary: '요약',

@@ -25,7 +25,7 @@ const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
 function filtered(dataset: Dataset, config: Config, asOf: string, filter: Filter) {
   const full = buildSiteData(dataset, config, asOf, { dataLabel: 'test' });
   const view = filteredSiteData({ dataset, config, site: filterSiteFacts(full, config) }, filter);
-  const ctx = (locale: Locale) => pageContext(view.site, locale, '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
+  const ctx = (locale: Locale) => pageContext(view.site, locale, '/', view.facts);
   return { full, view, ctx };
 }
 
@@ -107,5 +107,88 @@ describe('a filter whose deals never had their close date changed', () => {
     const { view, ctx } = filtered(bare, config, '2025-06-30', f({ owner: 'B' }));
     expect(view.closeDatesTracked).toBe(false);
     expect(pageParts(ctx('en'), 'waterfall').notes).toContain(en.absence.closeDatesUntracked);
+  });
+});
+
+describe('the Owners page and coverage under a filter (the sample: company, team and owner targets for Q2 2026)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+  const view = (filter: Filter, locale: Locale = 'en') => {
+    const v = filteredSiteData(data, filter);
+    return pageContext(v.site, locale, '/', v.facts);
+  };
+  const column = (t: { headers: { label: string }[]; rows: { text: string }[][] }, label: string) => {
+    const i = t.headers.findIndex((h) => h.label === label);
+    return t.rows.map((r) => r[i]!.text);
+  };
+
+  it('the sample has owner and team targets for the quarter: the unfiltered page asks for none', () => {
+    expect(full.owners.has_targets).toBe(true);
+    expect(full.teams.has_targets).toBe(true);
+    expect(full.owners.period).toBe('2026-Q2');
+  });
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    for (const filter of [f({ product: 'CNC-5X' }), f({ period: '2026-Q1' }), f({ owner: '강도윤', product: 'CNC-5X' })]) {
+      it(`${locale}, ${JSON.stringify(filter)}: targets are per owner or team and period, so the page says why target and attainment are empty, not that targets.csv lacks them`, () => {
+        const ctx = view(filter, locale);
+        expect(ctx.filter?.targets).toBe('none');
+        const owners = pageParts(ctx, 'owners');
+        expect(owners.notes).toContain(m.ownersReview.periodWon({ period: '2026-Q2' }, ctx.f));
+        expect(owners.notes).toContain(m.ownersReview.filterNoTargets);
+        const text = owners.notes.join('\n');
+        expect(text).not.toContain(m.ownersReview.noOwnerTargets({ period: '2026-Q2' }, ctx.f));
+        expect(text).not.toContain(m.ownersReview.noTeamTargets({ period: '2026-Q2' }, ctx.f));
+        expect(text).not.toContain(m.ownersReview.period({ period: '2026-Q2' }, ctx.f));
+        // No target, so no attainment: never a 0 %.
+        const [byOwner, byTeam] = owners.tables;
+        for (const t of [byOwner!, byTeam!]) {
+          expect(t.rows.length).toBeGreaterThan(0);
+          expect(new Set(column(t, m.columns.target_amount))).toEqual(new Set(['—']));
+          expect(new Set(column(t, m.ownersReview.attainment))).toEqual(new Set(['—']));
+        }
+        // Coverage: the same reason on the forecast page and the overview's tile, never "add company-wide targets".
+        expect(pageParts(ctx, 'forecast').notes).toContain(m.filters.noTargetsNote);
+        expect(pageParts(ctx, 'forecast').notes).not.toContain(m.absence.noTargets);
+        expect(pageParts(ctx, 'forecast').notes).not.toContain(m.empty.noTargets);
+        expect(pageParts(ctx, 'overview').tiles.find((t) => t.key === 'coverage')!.detail).toBe(m.tiles.noTargetFilter);
+      });
+    }
+  }
+
+  it('an owner with a target: attainment against it, and team rows that hold only the owner’s deals say so', () => {
+    const ctx = view(f({ owner: '강도윤' }));
+    expect(ctx.filter?.targets).toBe('owner');
+    const owners = pageParts(ctx, 'owners');
+    expect(owners.notes).toContain(en.ownersReview.period({ period: '2026-Q2' }, ctx.f));
+    expect(owners.notes).toContain(en.ownersReview.ownerFilterTeams);
+    expect(owners.notes.join('\n')).not.toMatch(/targets\.csv has no/);
+    const [byOwner, byTeam] = owners.tables;
+    expect(column(byOwner!, en.columns.owner)).toEqual(['강도윤']);
+    expect(column(byOwner!, en.columns.target_amount)).toEqual([ctx.f.moneyCompact(1_790_000_000)]);
+    const row = ctx.site.owners.rows.find((r) => r.name === '강도윤')!;
+    expect(column(byOwner!, en.ownersReview.attainment)).toEqual([ctx.f.percent(row.won_amount / 1_790_000_000)]);
+    expect(column(byTeam!, en.columns.target_amount)).toEqual(['—']);
+  });
+
+  it('an owner without a target (최지훈): this owner’s target is missing, not every owner’s', () => {
+    const ctx = view(f({ owner: '최지훈' }));
+    const notes = pageParts(ctx, 'owners').notes;
+    expect(notes).toContain('targets.csv has no target of this owner for Q2 2026: add a row with the owner column filled to see the owner’s attainment.');
+    expect(notes).not.toContain(en.ownersReview.noOwnerTargets({ period: '2026-Q2' }, ctx.f));
+    expect(pageParts(ctx, 'forecast').notes).toContain(en.filters.ownerNoTargetNote);
+    expect(pageParts(view(f({ owner: '최지훈' }), 'ko'), 'owners').notes).toContain(
+      // (A no-break space between the year and the quarter, as the formatter writes a period.)
+      'targets.csv에 이 담당자의 2026년\u00a02분기 목표가 없습니다. 담당자의 달성률을 보려면 owner 열을 채운 행을 추가하세요.',
+    );
+  });
+
+  it('a team with its own and its owners’ targets: nothing is missing', () => {
+    const ctx = view(f({ team: '영남영업팀' }));
+    expect(ctx.filter?.targets).toBe('team');
+    const notes = pageParts(ctx, 'owners').notes;
+    expect(notes).toContain(en.ownersReview.period({ period: '2026-Q2' }, ctx.f));
+    expect(notes.join('\n')).not.toMatch(/targets\.csv has no/);
   });
 });

@@ -71,7 +71,7 @@ describe('every empty table says why', async () => {
   const data = { dataset: sample.dataset, config: sample.config, site: filterSiteFacts(full, sample.config) };
   const filtered = (filter: Filter, locale: Locale) => {
     const view = filteredSiteData(data, filter);
-    return pageContext(view.site, locale, '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
+    return pageContext(view.site, locale, '/', view.facts);
   };
 
   it('the catalogues have no generic "no data" line to fall back to', () => {
@@ -146,7 +146,7 @@ describe('every empty table says why', async () => {
         for (const { where, table } of all) if (table.empty === NEVER_EMPTY) expect(table.rows.length, `${where} ${table.id}`).toBeGreaterThan(0);
         for (const filter of [f({ owner: dataset.deals[0]!.owner }), f({ product: dataset.deals.at(-1)!.product }), f({ period: '2026-Q2' })]) {
           const view = filteredSiteData(facts, filter);
-          const ctx = pageContext(view.site, locale, '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
+          const ctx = pageContext(view.site, locale, '/', view.facts);
           const seen = filteredTables(ctx, `${folder} ${JSON.stringify(filter)}`);
           emptyTables += check(seen).empty.length;
           for (const { where, table } of seen) if (table.empty === NEVER_EMPTY) expect(table.rows.length, `${where} ${table.id}`).toBeGreaterThan(0);

@@ -81,11 +81,25 @@ export function noExpectedClose(ctx: PageContext): string | null {
   return open > 0 && unscheduled === open ? ctx.m.absence.noExpectedClose({ count: open }, ctx.f) : null;
 }
 
-/** Why coverage has no rows: no company-wide targets at all, or none for this period or the next. */
+/**
+ * Why coverage has no rows: no company-wide targets at all, or none for this
+ * period or the next. A filtered view compares with its owner's or team's own
+ * targets, or with none under a product or period filter: it says that,
+ * never "add company-wide targets".
+ */
 export function coverageNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
-  return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
+  switch (ctx.filter?.targets) {
+    case 'none':
+      return ctx.m.filters.noTargetsNote;
+    case 'owner':
+      return ctx.m.filters.ownerNoTargetNote;
+    case 'team':
+      return ctx.m.filters.teamNoTargetNote;
+    default:
+      return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
+  }
 }
 
 /** Why the repurchase schedule is empty when no won deal has a lifecycle (or nothing was won). */

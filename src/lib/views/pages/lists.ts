@@ -120,11 +120,7 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count));
   return {
     notes: notes(
-      m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
-      !site.inputs.targets_file && m.ownersReview.noTargetsFile,
-      filterMatchesNone(ctx) && m.absence.filterMatchesNone,
-      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
-      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
+      ...targetNotes(ctx),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),
@@ -132,6 +128,39 @@ export function ownersModel(ctx: PageContext): OwnersModel {
     teams: teamsTable,
     tables: [ownersTable, teamsTable],
   };
+}
+
+/**
+ * What the target, won and attainment columns are for, and why a target is
+ * missing. A filtered view (filters/subset.ts `filterTargets`) says what its
+ * filter allows: under a product or period filter no target applies (targets
+ * are per owner or team and period), so the columns stay empty for that
+ * reason and not for a missing row of targets.csv; under an owner filter the
+ * team rows hold only the owner's deals; under a team filter a missing target
+ * is this team's or its owners'.
+ */
+function targetNotes(ctx: PageContext): (string | false)[] {
+  const { site, m, f } = ctx;
+  const follow = ctx.filter?.targets ?? 'all';
+  const owners = { period: site.owners.period };
+  const teams = { period: site.teams.period };
+  // The period of the target columns: the owners' (the teams' when only teams have targets).
+  const period =
+    follow === 'none'
+      ? m.ownersReview.periodWon(owners, f)
+      : m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f);
+  if (filterMatchesNone(ctx)) return [period, m.absence.filterMatchesNone];
+  if (!site.inputs.targets_file) return [period, m.ownersReview.noTargetsFile];
+  switch (follow) {
+    case 'none':
+      return [period, m.ownersReview.filterNoTargets];
+    case 'owner':
+      return [period, !site.owners.has_targets && m.ownersReview.noTargetOfOwner(owners, f), m.ownersReview.ownerFilterTeams];
+    case 'team':
+      return [period, !site.owners.has_targets && m.ownersReview.noTargetsOfMembers(owners, f), !site.teams.has_targets && m.ownersReview.noTargetOfTeam(teams, f)];
+    default:
+      return [period, !site.owners.has_targets && m.ownersReview.noOwnerTargets(owners, f), !site.teams.has_targets && m.ownersReview.noTeamTargets(teams, f)];
+  }
 }
 
 export interface OwnerModel {

@@ -137,7 +137,8 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return m.common.dealCount({ count: now.pipeline.open_count }, f);
     case 'coverage': {
       const row = currentCoverage(now);
-      return row ? `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}` : m.tiles.noTarget;
+      if (row) return `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`;
+      return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }
     case 'winRateByCount':
       return `${f.count(now.win_rate.won_count)} / ${f.count(now.win_rate.won_count + now.win_rate.lost_count)}`;
