@@ -19,7 +19,7 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 import { readFolder } from '../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../src/lib/metrics/types.ts';
-import { overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
+import { type FilterFacts, overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../src/lib/views/site-data.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
@@ -92,17 +92,22 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       tiles.map((t) => ({
         key: t.getAttribute('data-tile'),
         value: t.querySelector('.tile-value')?.textContent ?? null,
+        muted: t.querySelector('.tile-value')?.classList.contains('few') ?? false,
         detail: t.querySelector('.tile-detail')?.textContent ?? null,
+        few: t.querySelector('.tile-few')?.textContent ?? null,
         delta: t.querySelector('.tile-delta')?.textContent?.trim() ?? null,
       })),
     );
   }
 
-  const modelTiles = (s: SiteData, locale: Locale) =>
-    overviewModel(pageContext(s, locale, '/')).tiles.map((t) => ({
+  /** The overview's tiles as the page model has them (`facts`: a filtered view's, as the browser computes it). */
+  const modelTiles = (s: SiteData, locale: Locale, facts?: FilterFacts) =>
+    overviewModel(pageContext(s, locale, '/', facts)).tiles.map((t) => ({
       key: t.key,
       value: t.value,
+      muted: Boolean(t.few),
       detail: t.detail,
+      few: t.few ?? null,
       delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.absolute}${t.delta.percent !== '—' && t.delta.percent !== t.delta.absolute ? ` (${t.delta.percent})` : ''}`.trim() : null,
     }));
 
@@ -114,7 +119,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(await page.evaluate(() => window.__pipescopeFilter?.matched)).toBe(view.matched);
       expect(view.matched).toBe(data.dataset.deals.filter((d) => d.owner === owner).length);
       const shown = await tileTexts(page);
-      expect(shown).toEqual(modelTiles(view.site, locale));
+      expect(shown).toEqual(modelTiles(view.site, locale, view.facts));
       // The same numbers straight from the engine, formatted as the page formats them.
       const metrics = engineMetrics(filter);
       const { f: fmt } = pageContext(view.site, locale, '/');
@@ -131,6 +136,36 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(owners.length).toBe(Math.min(10, metrics.stalled.length));
       for (const o of owners) expect(o).toBe(owner);
       expect(await page.textContent('[data-filter-text="stalled-total"]')).toBe(pageContext(view.site, locale, '/').m.common.dealCount({ count: metrics.stalled.length }, fmt));
+      await page.close();
+    });
+  }
+
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: a filter of a handful of deals marks its win rate, cycle and velocity as resting on too few, as the page model does`, async () => {
+      // An owner's deals created in one quarter, of which a few (1 to 9) closed in the window.
+      const closedOf = (v: ReturnType<typeof filteredSiteData>) => v.site.metrics.win_rate.won_count + v.site.metrics.win_rate.lost_count;
+      const owners = [...new Set(data.dataset.deals.map((d) => d.owner))].sort();
+      const filter = owners
+        .map((o) => f({ owner: o, period: '2026-Q1' }))
+        .find((x) => {
+          const n = closedOf(filteredSiteData(data, x));
+          return n > 0 && n < 10;
+        })!;
+      expect(filter).toBeDefined();
+      const view = filteredSiteData(data, filter);
+      const closed = closedOf(view);
+      const page = await openFiltered(`/${locale}/`, filter);
+      const shown = await tileTexts(page);
+      expect(shown).toEqual(modelTiles(view.site, locale, view.facts));
+      const { m, f: fmt } = pageContext(view.site, locale, '/');
+      const tile = (key: string) => shown.find((t) => t.key === key)!;
+      expect(tile('winRateByCount')).toMatchObject({ muted: true, few: m.small.tileClosed({ count: closed }, fmt) });
+      expect(tile('medianCycle')).toMatchObject({ muted: true, few: m.small.tileClosed({ count: view.site.metrics.cycle_length.all.count }, fmt) });
+      expect(tile('openPipeline')).toMatchObject({ muted: false, few: null });
+      // "Show all deals": the static page, whose figures rest on hundreds of deals, marks none.
+      await page.click('[data-filter-clear]');
+      await page.waitForURL(`${server.url}/${locale}/`);
+      expect((await tileTexts(page)).filter((t) => t.few !== null || t.muted)).toEqual([]);
       await page.close();
     });
   }
@@ -259,7 +294,8 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.click('form[data-filters] button[type=submit]');
     await page.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
     expect(new URL(page.url()).search).toBe(filterQuery(f({ owner })));
-    expect(await tileTexts(page)).toEqual(modelTiles(filteredSiteData(data, f({ owner })).site, 'en'));
+    const byOwner = filteredSiteData(data, f({ owner }));
+    expect(await tileTexts(page)).toEqual(modelTiles(byOwner.site, 'en', byOwner.facts));
     // Links to other filterable pages keep the filter.
     const links = await page.$$eval('.site-nav a, a.lang', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toContain(`${server.url}/en/funnel/${filterQuery(f({ owner }))}`);

@@ -35,8 +35,10 @@ function fillTile(tileEl: Element, tile: TileModel): void {
   const doc = tileEl.ownerDocument;
   const h3 = el(doc, 'h3', undefined, tile.label);
   h3.title = tile.hint;
-  const parts: Element[] = [h3, el(doc, 'p', tile.rough ? 'tile-value rough' : 'tile-value', tile.value)];
+  const valueClass = ['tile-value', tile.rough && 'rough', tile.few && 'few'].filter(Boolean).join(' ');
+  const parts: Element[] = [h3, el(doc, 'p', valueClass, tile.value)];
   if (tile.detail) parts.push(el(doc, 'p', 'tile-detail', tile.detail));
+  if (tile.few) parts.push(el(doc, 'p', 'tile-few', tile.few));
   if (tile.delta) {
     const tone = tile.good === null ? 'flat' : tile.good ? 'good' : 'bad';
     const arrow = tile.delta.direction === 'up' ? '▲' : tile.delta.direction === 'down' ? '▼' : '';

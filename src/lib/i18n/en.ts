@@ -147,6 +147,8 @@ export const en = {
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
     velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
     velocityZeroCycle: 'Won deals closed the day they were created: a mean won cycle of 0 days',
+    /** Win rate and median cycle with no deal closed in the window: why they read "—". */
+    noClosed: 'No deal closed in the analysis window',
     hints: {
       openPipeline: 'Amount of every deal still open',
       weightedPipeline: 'Each open deal’s amount × its stage probability',
@@ -469,6 +471,11 @@ export const en = {
   },
   /** Takeaways from fewer than MIN_SAMPLE deals: say so instead of concluding. */
   small: {
+    /** A headline tile (overview) resting on fewer than MIN_SAMPLE deals: under its value, which is muted. */
+    tileClosed: (p: { count: number }, f: Formatter) => `Only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to rely on`,
+    tileWon: (p: { count: number }, f: Formatter) => `Only ${f.count(p.count)} won ${plural(p.count, 'deal', 'deals')} — too few to rely on`,
+    velocity: (p: { won: number; closed: number }, f: Formatter) =>
+      `Sales velocity rests on only ${f.count(p.won)} won ${plural(p.won, 'deal', 'deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
     funnel: (p: { count: number }, f: Formatter) =>
       `Only ${f.count(p.count)} ${plural(p.count, 'deal was', 'deals were')} created in the analysis window — too few to conclude where deals drop off.`,
     funnelStage: (p: { count: number; stage: string }, f: Formatter) =>

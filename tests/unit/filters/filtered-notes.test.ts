@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { type Filter, NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { FILTER_PAGES, pageParts } from '../../../src/lib/filters/page-parts.ts';
-import { filteredSiteData } from '../../../src/lib/filters/recompute.ts';
+import { filteredSiteData, pinStallDays } from '../../../src/lib/filters/recompute.ts';
+import { filterDataset } from '../../../src/lib/filters/subset.ts';
 import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
 import type { Config } from '../../../src/lib/config.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
@@ -16,7 +17,7 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { en } from '../../../src/lib/i18n/en.ts';
 import { ko } from '../../../src/lib/i18n/ko.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { pageContext } from '../../../src/lib/views/pages/index.ts';
+import { overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 
@@ -190,5 +191,51 @@ describe('the Owners page and coverage under a filter (the sample: company, team
     const notes = pageParts(ctx, 'owners').notes;
     expect(notes).toContain(en.ownersReview.period({ period: '2026-Q2' }, ctx.f));
     expect(notes.join('\n')).not.toMatch(/targets\.csv has no/);
+  });
+});
+
+describe('filtered headlines on a handful of deals (the sample, owner 강도윤, created in Q1 2026)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+  const filter = f({ owner: '강도윤', period: '2026-Q1' });
+  const view = filteredSiteData(data, filter);
+  // What a build of an export holding only these deals shows (the company's stall thresholds, as the filter keeps them).
+  const built = buildSiteData(filterDataset(dataset, filter, config.timezone), pinStallDays(config, data.site.stall_now), '2026-06-30', { dataLabel: 'subset' });
+  const SAMPLE_TILES = ['winRateByCount', 'winRateByValue', 'medianCycle', 'salesVelocity'];
+  const tiles = (t: TileModel[]) => t.filter((x) => SAMPLE_TILES.includes(x.key)).map(({ key, value, detail, few }) => ({ key, value, detail, few }));
+
+  it('9 deals, 6 closed in the window, 1 won', () => {
+    expect(view.matched).toBe(9);
+    expect(view.site.metrics.win_rate).toMatchObject({ won_count: 1, lost_count: 5 });
+    expect(view.site.metrics.cycle_length.all.count).toBe(6);
+  });
+
+  for (const [locale, closed, won] of [
+    ['en', 'Only 6 closed deals — too few to rely on', 'Only 1 won deal — too few to rely on'],
+    ['ko', '마감된 딜이 6건뿐이라 신뢰하기에는 너무 적음', '수주한 딜이 1건뿐이라 신뢰하기에는 너무 적음'],
+  ] as const) {
+    it(`${locale}: win rate, cycle and velocity say how few deals they rest on, as a build of those deals does`, () => {
+      const filtered = tiles(pageParts(pageContext(view.site, locale, '/', view.facts), 'overview').tiles);
+      expect(filtered.map((t) => [t.key, t.few])).toEqual([
+        ['winRateByCount', closed],
+        ['winRateByValue', closed],
+        ['medianCycle', closed],
+        ['salesVelocity', won],
+      ]);
+      expect(filtered.find((t) => t.key === 'winRateByCount')!.detail).toBe('1 / 6');
+      expect(filtered).toEqual(tiles(overviewModel(pageContext(built, locale)).tiles));
+      // The unfiltered sample rests on hundreds of deals: nothing to mark.
+      expect(overviewModel(pageContext(full, locale)).tiles.map((t) => t.few).filter(Boolean)).toEqual([]);
+    });
+  }
+
+  it('the velocity page says velocity rests on 1 won deal of 6 closed', () => {
+    expect(pageParts(pageContext(view.site, 'en', '/', view.facts), 'velocity').notes).toContain(
+      'Sales velocity rests on only 1 won deal (of 6 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
+    );
+    expect(pageParts(pageContext(view.site, 'ko', '/', view.facts), 'velocity').notes).toContain(
+      '영업 속도는 분석 기간에 마감된 딜 6건 중 수주한 1건에 근거하므로, 평균 수주 금액과 수주 사이클을 신뢰하기에는 너무 적습니다.',
+    );
   });
 });

@@ -114,9 +114,11 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
 export function velocityModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const v = site.metrics.velocity;
+  const { won_count: won, lost_count: lost } = site.metrics.win_rate;
   const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.category, m.columns.amount], [
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
-      { label: m.columns.win_rate, value: v.win_rate, text: f.percent(v.win_rate), digits: 2 },
+      // With the deals behind it, as the overview's tile and the owners table show it ('17% (1 / 6)').
+      { label: m.columns.win_rate, value: v.win_rate, text: v.win_rate === null ? f.percent(null) : `${f.percent(v.win_rate)} (${f.count(won)} / ${f.count(won + lost)})`, digits: 2 },
       { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.money(v.avg_won_amount), digits: moneyDigits(f.currency) },
       { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days), digits: 1 },
       { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day), digits: moneyDigits(f.currency) },
@@ -134,7 +136,14 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
     markFewValues(cycleBlock.table, 1, [2, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
   ].some(Boolean);
   return {
-    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, velocityNote(ctx), stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(
+      historyFromSnapshots(ctx) && m.absence.snapshots,
+      velocityNote(ctx),
+      // Velocity's average won amount and won cycle from a handful of won deals (the overview's tile says so too).
+      v.per_day !== null && isSmall(won) && m.small.velocity({ won, closed: won + lost }, f),
+      stallDefaultNote(ctx),
+      rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
+    ),
     charts: [timeBlock, cycleBlock],
     tables: [inputs],
   };
