@@ -235,7 +235,7 @@ describe('filtered headlines on a handful of deals (the sample, owner 강도윤,
       'Sales velocity rests on only 1 won deal (of 6 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
     );
     expect(pageParts(pageContext(view.site, 'ko', '/', view.facts), 'velocity').notes).toContain(
-      '영업 속도는 분석 기간에 마감된 딜 6건 중 수주한 1건에 근거하므로, 평균 수주 금액과 수주 사이클을 신뢰하기에는 너무 적습니다.',
+      '영업 속도는 분석 기간에 마감된 딜 6건 중 수주한 1건에 근거합니다. 평균 수주 금액과 수주 사이클을 신뢰하기에는 딜이 너무 적습니다.',
     );
   });
 });
