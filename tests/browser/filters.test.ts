@@ -75,6 +75,12 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
   const engineMetrics = (filter: Filter): Metrics =>
     computeMetrics(filterDataset(data.dataset, filter, data.config.timezone), pinStallDays(data.config, data.site.stall_now), TEST_AS_OF);
 
+  /** The page context of a filtered view, as the browser makes it (with what its notes need of the filter). */
+  const filteredContext = (filter: Filter, locale: Locale) => {
+    const view = filteredSiteData(data, filter);
+    return pageContext(view.site, locale, '/', view.facts);
+  };
+
   async function openFiltered(path: string, filter: Filter, tab?: Page): Promise<Page> {
     const page = tab ?? (await browser.newPage());
     const errors: string[] = [];
@@ -173,7 +179,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
   it('the stalled page and the owners page of a team, each table as the page model has it', async () => {
     const filter = f({ team });
     const view = filteredSiteData(data, filter);
-    const ctx = pageContext(view.site, 'en', '/');
+    const ctx = pageContext(view.site, 'en', '/', view.facts);
     const rowsOf = (page: Page, id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
     const expected = (t: { rows: { text: string }[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map((c) => c.text)));
     const stalled = await openFiltered('/en/stalled/', filter);
@@ -357,7 +363,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
 
   it('draws each chart as the build draws it: only the variant on screen, the other when the page narrows', async () => {
     const filter = f({ team });
-    const parts = pageParts(pageContext(filteredSiteData(data, filter).site, 'en', '/'), 'overview');
+    const parts = pageParts(filteredContext(filter, 'en'), 'overview');
     // At 2 device pixels per CSS pixel, as the build draws: Plot offsets lines by half a pixel for crisp edges only at 1.
     const context = await browser.browser()!.newContext({ viewport: { width: 1366, height: 900 }, deviceScaleFactor: 2 });
     const page = await openFiltered('/en/', filter, await context.newPage());
@@ -392,7 +398,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
 
   it('fills a chart’s table with the filtered numbers when it is opened, and holds no rows of all deals before', async () => {
     const filter = f({ product });
-    const parts = pageParts(pageContext(filteredSiteData(data, filter).site, 'en', '/'), 'overview');
+    const parts = pageParts(filteredContext(filter, 'en'), 'overview');
     const { id, table: model } = parts.charts.find((c) => !c.unavailable && c.table.rows.length > 0)!;
     const page = await openFiltered('/en/', filter);
     const rows = `#${id} details.chart-data tbody tr`;
@@ -406,7 +412,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
 
   it('a filtered table’s CSV link gives its filtered rows, made into a file when the link is first used', async () => {
     const filter = f({ team });
-    const ctx = pageContext(filteredSiteData(data, filter).site, 'en', '/');
+    const ctx = filteredContext(filter, 'en');
     const [model] = stalledModel(ctx).tables;
     const page = await openFiltered('/en/stalled/', filter);
     const link = page.locator(`.table-block:has(#t-${model!.id}) .table-meta a[download]`);

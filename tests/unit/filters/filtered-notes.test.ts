@@ -239,3 +239,24 @@ describe('filtered headlines on a handful of deals (the sample, owner 강도윤,
     );
   });
 });
+
+describe('stall thresholds under a filter are the company’s', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    it(`${locale}: an owner with no visit in the window (최지훈): learned from all deals' visits, not "P90 of the 0 visits"`, () => {
+      const view = filteredSiteData(data, f({ owner: '최지훈' }));
+      expect(view.site.metrics.time_in_stage.every((s) => s.visits === 0)).toBe(true);
+      const thresholds = pageParts(pageContext(view.site, locale, '/', view.facts), 'stalled').tables.find((t) => t.id === 'stall-thresholds')!;
+      const basis = thresholds.rows.map((r) => r[2]!.text);
+      expect(basis.length).toBe(config.openStages.length);
+      expect(new Set(basis)).toEqual(new Set([m.stallBasis.p90All]));
+      // The same thresholds as all deals' page, which counts the visits.
+      const unfiltered = pageParts(pageContext(full, locale), 'stalled').tables.find((t) => t.id === 'stall-thresholds')!;
+      expect(thresholds.rows.map((r) => r[1]!.text)).toEqual(unfiltered.rows.map((r) => r[1]!.text));
+      expect(unfiltered.rows[0]![2]!.text).toBe(m.stallBasis.p90({ count: full.metrics.time_in_stage[0]!.visits }, pageContext(full, locale).f));
+    });
+  }
+});

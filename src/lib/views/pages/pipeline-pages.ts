@@ -137,17 +137,20 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
   const visits = new Map(site.metrics.time_in_stage.map((s) => [s.stage, s.visits]));
   const open = site.stages.filter((s) => s.kind === 'open');
   const rows = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)];
+  // A filtered view keeps the company's thresholds (filters/recompute.ts): learned from all deals' visits, whose count
+  // it does not have; the filter's own count would read "P90 of the 0 visits".
+  const all = ctx.filter !== undefined;
   const basis = (s: StageMeta): string => {
     const count = visits.get(s.id) ?? 0;
     switch (site.stall_basis[s.id]) {
       case 'configured':
         return m.stallBasis.configured;
       case 'p90':
-        return m.stallBasis.p90({ count }, f);
+        return all ? m.stallBasis.p90All : m.stallBasis.p90({ count }, f);
       case 'never':
         return m.stallBasis.never;
       default:
-        return m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
+        return all ? m.stallBasis.defaultAll({ visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f) : m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
     }
   };
   return table(
