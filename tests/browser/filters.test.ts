@@ -19,7 +19,7 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 import { readFolder } from '../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../src/lib/metrics/types.ts';
-import { overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
+import { type FilterFacts, overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../src/lib/views/site-data.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
@@ -75,6 +75,12 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
   const engineMetrics = (filter: Filter): Metrics =>
     computeMetrics(filterDataset(data.dataset, filter, data.config.timezone), pinStallDays(data.config, data.site.stall_now), TEST_AS_OF);
 
+  /** The page context of a filtered view, as the browser makes it (with what its notes need of the filter). */
+  const filteredContext = (filter: Filter, locale: Locale) => {
+    const view = filteredSiteData(data, filter);
+    return pageContext(view.site, locale, '/', view.facts);
+  };
+
   async function openFiltered(path: string, filter: Filter, tab?: Page): Promise<Page> {
     const page = tab ?? (await browser.newPage());
     const errors: string[] = [];
@@ -92,17 +98,22 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       tiles.map((t) => ({
         key: t.getAttribute('data-tile'),
         value: t.querySelector('.tile-value')?.textContent ?? null,
+        muted: t.querySelector('.tile-value')?.classList.contains('few') ?? false,
         detail: t.querySelector('.tile-detail')?.textContent ?? null,
+        few: t.querySelector('.tile-few')?.textContent ?? null,
         delta: t.querySelector('.tile-delta')?.textContent?.trim() ?? null,
       })),
     );
   }
 
-  const modelTiles = (s: SiteData, locale: Locale) =>
-    overviewModel(pageContext(s, locale, '/')).tiles.map((t) => ({
+  /** The overview's tiles as the page model has them (`facts`: a filtered view's, as the browser computes it). */
+  const modelTiles = (s: SiteData, locale: Locale, facts?: FilterFacts) =>
+    overviewModel(pageContext(s, locale, '/', facts)).tiles.map((t) => ({
       key: t.key,
       value: t.value,
+      muted: Boolean(t.few),
       detail: t.detail,
+      few: t.few ?? null,
       delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.absolute}${t.delta.percent !== '—' && t.delta.percent !== t.delta.absolute ? ` (${t.delta.percent})` : ''}`.trim() : null,
     }));
 
@@ -114,7 +125,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(await page.evaluate(() => window.__pipescopeFilter?.matched)).toBe(view.matched);
       expect(view.matched).toBe(data.dataset.deals.filter((d) => d.owner === owner).length);
       const shown = await tileTexts(page);
-      expect(shown).toEqual(modelTiles(view.site, locale));
+      expect(shown).toEqual(modelTiles(view.site, locale, view.facts));
       // The same numbers straight from the engine, formatted as the page formats them.
       const metrics = engineMetrics(filter);
       const { f: fmt } = pageContext(view.site, locale, '/');
@@ -135,12 +146,42 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     });
   }
 
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: a filter of a handful of deals marks its win rate, cycle and velocity as resting on too few, as the page model does`, async () => {
+      // An owner's deals created in one quarter, of which a few (1 to 9) closed in the window.
+      const closedOf = (v: ReturnType<typeof filteredSiteData>) => v.site.metrics.win_rate.won_count + v.site.metrics.win_rate.lost_count;
+      const owners = [...new Set(data.dataset.deals.map((d) => d.owner))].sort();
+      const filter = owners
+        .map((o) => f({ owner: o, period: '2026-Q1' }))
+        .find((x) => {
+          const n = closedOf(filteredSiteData(data, x));
+          return n > 0 && n < 10;
+        })!;
+      expect(filter).toBeDefined();
+      const view = filteredSiteData(data, filter);
+      const closed = closedOf(view);
+      const page = await openFiltered(`/${locale}/`, filter);
+      const shown = await tileTexts(page);
+      expect(shown).toEqual(modelTiles(view.site, locale, view.facts));
+      const { m, f: fmt } = pageContext(view.site, locale, '/');
+      const tile = (key: string) => shown.find((t) => t.key === key)!;
+      expect(tile('winRateByCount')).toMatchObject({ muted: true, few: m.small.tileClosed({ count: closed }, fmt) });
+      expect(tile('medianCycle')).toMatchObject({ muted: true, few: m.small.tileClosed({ count: view.site.metrics.cycle_length.all.count }, fmt) });
+      expect(tile('openPipeline')).toMatchObject({ muted: false, few: null });
+      // "Show all deals": the static page, whose figures rest on hundreds of deals, marks none.
+      await page.click('[data-filter-clear]');
+      await page.waitForURL(`${server.url}/${locale}/`);
+      expect((await tileTexts(page)).filter((t) => t.few !== null || t.muted)).toEqual([]);
+      await page.close();
+    });
+  }
+
   it('the stalled page and the owners page of a team, each table as the page model has it', async () => {
     const filter = f({ team });
     const view = filteredSiteData(data, filter);
-    const ctx = pageContext(view.site, 'en', '/');
+    const ctx = pageContext(view.site, 'en', '/', view.facts);
     const rowsOf = (page: Page, id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
-    const expected = (t: { rows: { text: string }[][] }) => (t.rows.length === 0 ? [[ctx.m.empty.noData]] : t.rows.map((r) => r.map((c) => c.text)));
+    const expected = (t: { rows: { text: string }[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map((c) => c.text)));
     const stalled = await openFiltered('/en/stalled/', filter);
     for (const table of stalledModel(ctx).tables) expect(await rowsOf(stalled, table.id), table.id).toEqual(expected(table));
     expect(await stalled.textContent('[data-filter-text="stalled-count"]')).toBe(ctx.m.common.dealCount({ count: engineMetrics(filter).stalled.length }, ctx.f));
@@ -154,10 +195,12 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const filter = f({ product, period: '2026' });
     const view = filteredSiteData(data, filter);
     expect(view.matched).toBeGreaterThan(0);
-    const ctx = pageContext(view.site, 'en', '/');
+    const ctx = pageContext(view.site, 'en', '/', view.facts);
     for (const p of ['overview', 'funnel', 'velocity', 'win-loss', 'stalled', 'waterfall', 'forecast', 'repurchase', 'owners'] as const) {
       const page = await openFiltered(`/en/${p === 'overview' ? '' : `${p}/`}`, filter);
       const parts = pageParts(ctx, p);
+      // The notes the page model says for this filter, as computed here in Node.
+      expect(await page.$$eval('main > .notes:not([hidden]) p', (ps) => ps.map((e) => e.textContent)), p).toEqual(parts.notes);
       for (const block of parts.charts) {
         const figure = page.locator(`figure#${block.id}`);
         expect(await figure.locator('.takeaway').textContent(), `${p} ${block.id}`).toBe(block.chart.takeaway);
@@ -170,6 +213,11 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
         [...parts.tables, ...parts.charts.map((c) => c.table)].map((t) => `t-${t.id}`),
       );
       expect(stale, p).toEqual([]);
+      if (p === 'owners') {
+        // Targets are per owner or team and period: the page says so, not that targets.csv lacks them.
+        expect(parts.notes).toContain(ctx.m.ownersReview.filterNoTargets);
+        expect(parts.notes.join('\n')).not.toMatch(/targets\.csv has no/);
+      }
       await page.close();
     }
   }, 120_000);
@@ -210,11 +258,20 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
         const link = t.closest('.table-block')!.querySelector<HTMLAnchorElement>('.table-meta a[download]')!;
         return { empty: t.querySelector('td.empty')?.textContent ?? null, csvShown: link.offsetParent !== null };
       });
-    // No deal at all, so no open deal: that is what the warning-sign table says.
+    // No deal at all, so no open deal: that is what the warning-sign and stalled tables say.
     expect(await table('flagged-open')).toEqual({ empty: m.empty.noOpenDeals, csvShown: false });
-    expect(await table('stalled-by-stage')).toEqual({ empty: m.empty.noStalled, csvShown: false });
+    expect(await table('stalled-by-stage')).toEqual({ empty: m.empty.noOpenDeals, csvShown: false });
     await openFiltered('/en/stalled/', f({ owner }), page);
     expect(await table('flagged-open')).toEqual({ empty: null, csvShown: true });
+    // The owners and teams tables, and a chart's table (filled when opened), each with its own sentence.
+    await openFiltered('/en/owners/', f({ owner: 'nobody at all' }), page);
+    expect(await table('by-owner')).toEqual({ empty: m.absence.filterMatchesNone, csvShown: false });
+    expect(await table('by-team')).toEqual({ empty: m.absence.filterMatchesNone, csvShown: false });
+    await openFiltered('/en/win-loss/', f({ owner: 'nobody at all' }), page);
+    await page.click('#competitors details.chart-data summary');
+    await page.waitForSelector('#t-competitors td.empty');
+    expect(await table('competitors')).toEqual({ empty: m.empty.noClosed, csvShown: false });
+    expect(await page.$$eval('main td.empty', (tds) => tds.map((td) => td.textContent))).not.toContain('No data to show yet.');
     await page.close();
   });
 
@@ -243,7 +300,8 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.click('form[data-filters] button[type=submit]');
     await page.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
     expect(new URL(page.url()).search).toBe(filterQuery(f({ owner })));
-    expect(await tileTexts(page)).toEqual(modelTiles(filteredSiteData(data, f({ owner })).site, 'en'));
+    const byOwner = filteredSiteData(data, f({ owner }));
+    expect(await tileTexts(page)).toEqual(modelTiles(byOwner.site, 'en', byOwner.facts));
     // Links to other filterable pages keep the filter.
     const links = await page.$$eval('.site-nav a, a.lang', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toContain(`${server.url}/en/funnel/${filterQuery(f({ owner }))}`);
@@ -305,7 +363,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
 
   it('draws each chart as the build draws it: only the variant on screen, the other when the page narrows', async () => {
     const filter = f({ team });
-    const parts = pageParts(pageContext(filteredSiteData(data, filter).site, 'en', '/'), 'overview');
+    const parts = pageParts(filteredContext(filter, 'en'), 'overview');
     // At 2 device pixels per CSS pixel, as the build draws: Plot offsets lines by half a pixel for crisp edges only at 1.
     const context = await browser.browser()!.newContext({ viewport: { width: 1366, height: 900 }, deviceScaleFactor: 2 });
     const page = await openFiltered('/en/', filter, await context.newPage());
@@ -340,7 +398,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
 
   it('fills a chart’s table with the filtered numbers when it is opened, and holds no rows of all deals before', async () => {
     const filter = f({ product });
-    const parts = pageParts(pageContext(filteredSiteData(data, filter).site, 'en', '/'), 'overview');
+    const parts = pageParts(filteredContext(filter, 'en'), 'overview');
     const { id, table: model } = parts.charts.find((c) => !c.unavailable && c.table.rows.length > 0)!;
     const page = await openFiltered('/en/', filter);
     const rows = `#${id} details.chart-data tbody tr`;
@@ -354,7 +412,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
 
   it('a filtered table’s CSV link gives its filtered rows, made into a file when the link is first used', async () => {
     const filter = f({ team });
-    const ctx = pageContext(filteredSiteData(data, filter).site, 'en', '/');
+    const ctx = filteredContext(filter, 'en');
     const [model] = stalledModel(ctx).tables;
     const page = await openFiltered('/en/stalled/', filter);
     const link = page.locator(`.table-block:has(#t-${model!.id}) .table-meta a[download]`);

@@ -103,14 +103,10 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       const t1 = performance.now();
       const view = filteredSiteData(data, filter, { compare: page === 'overview' });
       const t2 = performance.now();
-      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
+      const ctx = pageContext(view.site, locale, form.dataset.base ?? '/', view.facts);
       const parts = pageParts(ctx, page);
-      // The pages' "add company-wide targets" notes would mislead here: say why this filter has no target.
-      const companyTargets = new Set([ctx.m.absence.noTargets, ctx.m.empty.noTargets]);
-      const noTarget = filter.product !== null || filter.period !== null ? m.filters.noTargetsNote : filter.owner !== null ? m.filters.ownerNoTargetNote : m.filters.teamNoTargetNote;
-      parts.notes = parts.notes.map((n) => (companyTargets.has(n) ? noTarget : n));
       const t3 = performance.now();
-      applyParts(document, parts, ctx.m, (count) => ctx.m.common.moreRows({ count }, ctx.f));
+      applyParts(document, parts, (count) => ctx.m.common.moreRows({ count }, ctx.f));
       const t4 = performance.now();
       Object.assign(timings, { engineMs: t2 - t1, modelMs: t3 - t2, domMs: t4 - t3, recomputeMs: t4 - t1 });
       say([

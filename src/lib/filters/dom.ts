@@ -13,7 +13,6 @@
  * update lays the page out once.
  */
 import { toCsv } from '../format/csv.ts';
-import type { Messages } from '../i18n/index.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
@@ -36,8 +35,10 @@ function fillTile(tileEl: Element, tile: TileModel): void {
   const doc = tileEl.ownerDocument;
   const h3 = el(doc, 'h3', undefined, tile.label);
   h3.title = tile.hint;
-  const parts: Element[] = [h3, el(doc, 'p', tile.rough ? 'tile-value rough' : 'tile-value', tile.value)];
+  const valueClass = ['tile-value', tile.rough && 'rough', tile.few && 'few'].filter(Boolean).join(' ');
+  const parts: Element[] = [h3, el(doc, 'p', valueClass, tile.value)];
   if (tile.detail) parts.push(el(doc, 'p', 'tile-detail', tile.detail));
+  if (tile.few) parts.push(el(doc, 'p', 'tile-few', tile.few));
   if (tile.delta) {
     const tone = tile.good === null ? 'flat' : tile.good ? 'good' : 'bad';
     const arrow = tile.delta.direction === 'up' ? '▲' : tile.delta.direction === 'down' ? '▼' : '';
@@ -86,14 +87,14 @@ function csvLink(link: Element, table: TableModel): void {
 }
 
 /** DataTable.astro's rows, caption and meta line for `table`, into the existing table (its sort buttons stay). */
-function fillTable(tableEl: HTMLTableElement, table: TableModel, m: Messages, moreRows: (count: number) => string): void {
+function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (count: number) => string): void {
   const doc = tableEl.ownerDocument;
   if (tableEl.caption) tableEl.caption.textContent = table.caption;
   const body = tableEl.tBodies[0] ?? tableEl.appendChild(el(doc, 'tbody'));
   const rows: HTMLTableRowElement[] = [];
   if (table.rows.length === 0) {
     const tr = el(doc, 'tr');
-    const td = el(doc, 'td', 'empty', table.empty ?? m.empty.noData);
+    const td = el(doc, 'td', 'empty', table.empty);
     td.colSpan = table.headers.length;
     tr.append(td);
     rows.push(tr);
@@ -224,7 +225,7 @@ function shownVariant(figure: Element): ShownVariant {
   return lastShown.get(holder) ?? variantOf(holder);
 }
 
-function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, m: Messages, moreRows: (count: number) => string): void {
+function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, moreRows: (count: number) => string): void {
   const doc = figure.ownerDocument;
   const h2 = figure.querySelector(':scope > h2');
   if (h2) h2.textContent = block.chart.title;
@@ -258,7 +259,7 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, m:
   }
   const tableEl = details?.querySelector('table');
   if (!(tableEl instanceof HTMLTableElement)) return;
-  const fill = () => fillTable(tableEl, block.table, m, moreRows);
+  const fill = () => fillTable(tableEl, block.table, moreRows);
   if (!(details instanceof HTMLDetailsElement) || details.open) return fill();
   // A closed table is filled when it is opened (or printed); until then it holds no rows, none of all deals.
   tableEl.tBodies[0]?.replaceChildren();
@@ -310,7 +311,7 @@ function fillNotes(main: Element, notes: readonly string[]): void {
 }
 
 /** Write every part into the page's <main>. `moreRows` is the catalogue's "and N more". */
-export function applyParts(doc: Document, parts: PageParts, m: Messages, moreRows: (count: number) => string): void {
+export function applyParts(doc: Document, parts: PageParts, moreRows: (count: number) => string): void {
   const main = doc.querySelector('main');
   if (!main) return;
   for (const url of blobUrls.splice(0)) URL.revokeObjectURL(url);
@@ -334,7 +335,7 @@ export function applyParts(doc: Document, parts: PageParts, m: Messages, moreRow
   figures.forEach((figure, i) => {
     const block = charts.get(figure.id);
     setHidden(figure, !block);
-    if (block) fillChart(figure, block, variants[i]!, m, moreRows);
+    if (block) fillChart(figure, block, variants[i]!, moreRows);
   });
 
   const tables = new Map(parts.tables.map((t) => [`t-${t.id}`, t]));
@@ -343,7 +344,7 @@ export function applyParts(doc: Document, parts: PageParts, m: Messages, moreRow
     const table = tables.get(tableEl.id);
     const container = tableEl.closest('section') ?? tableEl.closest('.table-block');
     if (container) setHidden(container, !table);
-    if (table && tableEl instanceof HTMLTableElement) fillTable(tableEl, table, m, moreRows);
+    if (table && tableEl instanceof HTMLTableElement) fillTable(tableEl, table, moreRows);
   }
 
   fillNotes(main, parts.notes);

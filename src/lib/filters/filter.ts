@@ -27,6 +27,19 @@ export interface Filter {
 
 export const NO_FILTER: Filter = Object.freeze({ owner: null, team: null, product: null, period: null });
 
+/**
+ * Whose targets a filtered view compares with (subset.ts `filterTargets`): none
+ * under a product or period filter (targets are set per owner or team and
+ * period, not per product or cohort), else the owner's, else the team's; all
+ * of them without a filter.
+ */
+export type TargetsFollow = 'all' | 'owner' | 'team' | 'none';
+
+export function targetsFollow(filter: Filter): TargetsFollow {
+  if (filter.product !== null || filter.period !== null) return 'none';
+  return filter.owner !== null ? 'owner' : filter.team !== null ? 'team' : 'all';
+}
+
 /** Longest value read from a URL (a name longer than this matches nothing anyway). */
 const MAX_VALUE = 300;
 

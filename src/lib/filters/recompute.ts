@@ -23,10 +23,11 @@ import type { Config } from '../config.ts';
 import { snapshotAt } from '../metrics/context.ts';
 import { addDays, cutoffOf } from '../time.ts';
 import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';
+import type { FilterFacts } from '../views/pages/context.ts';
 import type { AccountView, SiteData, StallBasis } from '../views/schema.ts';
 import type { DecodedFilterData } from './decode-filter-data.ts';
 import { lazyComputeAt } from './engine.ts';
-import type { Filter } from './filter.ts';
+import { type Filter, targetsFollow } from './filter.ts';
 import { filterPrepared, prepareFilterIndex, preparedFull } from './subset.ts';
 
 export interface FilteredSite {
@@ -36,6 +37,8 @@ export interface FilteredSite {
   total: number;
   /** Whether all deals' data tracks close-date changes (page notes: a filter without pushes is not a missing field_history.csv). */
   closeDatesTracked: boolean;
+  /** What the page models need to speak of the filter (views/pages/context.ts `pageContext`). */
+  facts: FilterFacts;
 }
 
 /** The config with every open stage's threshold fixed (`stall_days`) to the given ones (null: never stalls, left out). */
@@ -102,10 +105,12 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
   const basis = new Map(facts.stall_basis);
   const slugs = new Map(facts.owner_slugs);
   const accounts = facts.accounts.map(accountStub);
+  const closeDatesTracked = full.pushes !== null;
   return {
     matched: subset.deals.length,
     total: dataset.deals.length,
-    closeDatesTracked: full.pushes !== null,
+    closeDatesTracked,
+    facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter) },
     site: {
       ...site,
       stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),

@@ -23,7 +23,7 @@ import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';
 import type { Timelines } from '../model/timeline.ts';
 import { localDateOf } from '../time.ts';
-import { type Filter, periodInstants, segmentName } from './filter.ts';
+import { type Filter, periodInstants, segmentName, targetsFollow } from './filter.ts';
 
 /** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
 export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string): Uint8Array {
@@ -368,12 +368,13 @@ const companyWide = (t: Target): Target => ({ ...t, owner: '', team: '' });
 
 /** The target rows that apply to the filtered deals (see the module comment). */
 export function filterTargets(targets: readonly Target[], filter: Filter, deals: readonly Deal[]): Target[] {
-  if (filter.product !== null || filter.period !== null) return [];
-  if (filter.owner !== null) {
+  const follow = targetsFollow(filter);
+  if (follow === 'none') return [];
+  if (follow === 'owner' && filter.owner !== null) {
     const own = targets.filter((t) => t.owner.trim() !== '' && t.owner.trim() === filter.owner);
     return [...own, ...own.map(companyWide)];
   }
-  if (filter.team !== null) {
+  if (follow === 'team' && filter.team !== null) {
     const owners = new Set<string>();
     for (const d of deals) owners.add(d.owner.trim());
     const team = targets.filter((t) => t.owner.trim() === '' && t.team.trim() !== '' && t.team.trim() === filter.team);

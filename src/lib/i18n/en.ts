@@ -142,9 +142,13 @@ export const en = {
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     noPrevious: 'No earlier figure to compare',
     noTarget: 'No target for this period',
+    /** Under a product or period filter: targets are set per owner or team, not per product or cohort. */
+    noTargetFilter: 'No target per product or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
     velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
     velocityZeroCycle: 'Won deals closed the day they were created: a mean won cycle of 0 days',
+    /** Win rate and median cycle with no deal closed in the window: why they read "—". */
+    noClosed: 'No deal closed in the analysis window',
     hints: {
       openPipeline: 'Amount of every deal still open',
       weightedPipeline: 'Each open deal’s amount × its stage probability',
@@ -371,8 +375,8 @@ export const en = {
   dealState: { open: 'Open', won: 'Won', lost: 'Lost' },
   relationship: { friendly: 'Friendly', neutral: 'Neutral', hostile: 'Hostile' },
   severity: { error: 'Error', warning: 'Warning' },
+  /** What an empty table says (every table its own: views/table.ts `empty`). */
   empty: {
-    noData: 'No data to show yet.',
     noOpenDeals: 'No open deals on this date.',
     noStalled: 'No stalled deals: every open deal is within its stage threshold.',
     noClosed: 'No deals closed in the analysis window.',
@@ -389,7 +393,14 @@ export const en = {
     accountNoWon: 'No deal of this account has been won yet, so no repurchase is due.',
     accountNoLifecycle:
       'None of this account’s won deals has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
-    noAccounts: 'No accounts yet.',
+    noAccounts:
+      'No account to list: no deal had been created by this date and accounts.csv lists no account. A report date (--as-of) before the first deal leaves this empty.',
+    noOwners:
+      'No owner to list: no deal had been created by this date and no owner has a target for the period. A report date (--as-of) before the first deal leaves this empty.',
+    noTeams:
+      'No team to list: no deal had been created by this date and no team has a target for the period. A report date (--as-of) before the first deal leaves this empty.',
+    noRepurchaseDue: 'Nothing is due: every customer in the schedule already has a newer deal of the same product (see “Follow-up deal exists”).',
+    noRepurchaseCovered: 'No customer in the schedule has a newer deal of the same product since its last purchase yet.',
   },
   /** Stages that are open but outside the funnel's sequence (config `parked`). */
   stageGroup: {
@@ -403,6 +414,10 @@ export const en = {
     default: (p: { count: number; visits: number; days: number }, f: Formatter) =>
       `${f.count(p.days)}-day default: only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} ended in the analysis window (${f.count(p.visits)} needed to learn it)`,
     never: 'Parked stage: never counted as stalled (name it in stall_days to set a threshold)',
+    /** A filtered view keeps the company's thresholds: learned from all deals' visits, not the filter's. */
+    p90All: 'P90 of all deals’ visits that ended in the analysis window (the company’s threshold, kept under a filter)',
+    defaultAll: (p: { visits: number; days: number }, f: Formatter) =>
+      `${f.count(p.days)}-day default: fewer than ${f.count(p.visits)} visits of all deals ended in the analysis window to learn it from`,
   },
   /** What a page says instead of a misleading figure when the data lacks something. */
   absence: {
@@ -420,6 +435,8 @@ export const en = {
       `No loss reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
     winReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
       `No win reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} won in the analysis window: ask reps to fill in Win Reason when they mark a deal won, or map the CRM’s win-reason field to win_reason in deals.csv.`,
+    competitorsUnrecorded: (p: { count: number }, f: Formatter) =>
+      `${p.count === 1 ? 'The deal closed in the analysis window names no competitor' : `None of the ${f.count(p.count)} deals closed in the analysis window names a competitor`}: ask reps to record the competitor they met when they close a deal, or map the CRM’s competitor field to competitor in deals.csv.`,
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
@@ -458,6 +475,11 @@ export const en = {
   },
   /** Takeaways from fewer than MIN_SAMPLE deals: say so instead of concluding. */
   small: {
+    /** A headline tile (overview) resting on fewer than MIN_SAMPLE deals: under its value, which is muted. */
+    tileClosed: (p: { count: number }, f: Formatter) => `Only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to rely on`,
+    tileWon: (p: { count: number }, f: Formatter) => `Only ${f.count(p.count)} won ${plural(p.count, 'deal', 'deals')} — too few to rely on`,
+    velocity: (p: { won: number; closed: number }, f: Formatter) =>
+      `Sales velocity rests on only ${f.count(p.won)} won ${plural(p.won, 'deal', 'deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
     funnel: (p: { count: number }, f: Formatter) =>
       `Only ${f.count(p.count)} ${plural(p.count, 'deal was', 'deals were')} created in the analysis window — too few to conclude where deals drop off.`,
     funnelStage: (p: { count: number; stage: string }, f: Formatter) =>
@@ -526,6 +548,17 @@ export const en = {
       `targets.csv has no owner targets for ${f.period(p.period)}: add rows with the owner column filled to see each owner’s attainment.`,
     noTeamTargets: (p: { period: string }, f: Formatter) =>
       `targets.csv has no team targets for ${f.period(p.period)}: add rows with the team column filled (owner left empty) to see each team’s attainment.`,
+    /** Under a filter (filters/): what the target columns can and cannot show. */
+    periodWon: (p: { period: string }, f: Formatter) => `Won in period is for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
+    filterNoTargets:
+      'Targets are set per owner or team and period (targets.csv), not per product or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
+    ownerFilterTeams: 'The team rows hold only this owner’s deals, so they are not compared with the team’s target.',
+    noTargetOfOwner: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no target of this owner for ${f.period(p.period)}: add a row with the owner column filled to see the owner’s attainment.`,
+    noTargetOfTeam: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no target of this team for ${f.period(p.period)}: add a row with the team column filled (owner left empty) to see the team’s attainment.`,
+    noTargetsOfMembers: (p: { period: string }, f: Formatter) =>
+      `targets.csv has no target of this team’s owners for ${f.period(p.period)}: add rows with the owner column filled to see each owner’s attainment.`,
     windowColumns: (p: { from: string; to: string }, f: Formatter) =>
       `Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (${f.date(p.from)} to ${f.date(p.to)}).`,
     back: 'All owners and teams',

@@ -134,8 +134,10 @@ export const ko: Messages = {
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     noPrevious: '비교할 이전 수치 없음',
     noTarget: '이번 기간 목표 없음',
+    noTargetFilter: '제품·기간별 목표 없음',
     velocityNoWon: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음',
     velocityZeroCycle: '수주 딜이 모두 생성 당일 마감됨: 평균 수주 사이클 0일',
+    noClosed: '분석 기간에 마감된 딜 없음',
     hints: {
       openPipeline: '아직 마감되지 않은 모든 딜의 금액',
       weightedPipeline: '진행 중 딜 금액 × 단계별 수주 확률',
@@ -357,7 +359,6 @@ export const ko: Messages = {
   relationship: { friendly: '우호적', neutral: '중립', hostile: '비우호적' },
   severity: { error: '오류', warning: '경고' },
   empty: {
-    noData: '아직 표시할 데이터가 없습니다.',
     noOpenDeals: '기준일 현재 진행 중인 딜이 없습니다.',
     noStalled: '정체 딜이 없습니다. 모든 진행 중 딜이 단계별 기준 기간 안에 있습니다.',
     noClosed: '분석 기간에 마감된 딜이 없습니다.',
@@ -374,7 +375,14 @@ export const ko: Messages = {
     accountNoWon: '이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.',
     accountNoLifecycle:
       '이 고객사의 수주 딜에는 제품 교체 주기가 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
-    noAccounts: '아직 고객사가 없습니다.',
+    noAccounts:
+      '표시할 고객사가 없습니다. 기준일까지 생성된 딜이 없고 accounts.csv에도 고객사가 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
+    noOwners:
+      '표시할 담당자가 없습니다. 기준일까지 생성된 딜이 없고 이번 기간 목표가 있는 담당자도 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
+    noTeams:
+      '표시할 팀이 없습니다. 기준일까지 생성된 딜이 없고 이번 기간 목표가 있는 팀도 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
+    noRepurchaseDue: '다가오는 재구매가 없습니다. 일정에 있는 모든 고객에게 같은 제품의 더 최근 딜이 이미 있습니다(“후속 딜 있음” 표 참조).',
+    noRepurchaseCovered: '일정에 있는 고객 중 마지막 구매 이후 같은 제품의 딜이 새로 생긴 고객은 아직 없습니다.',
   },
   stageGroup: {
     parked: '보류 (단계 밖)',
@@ -385,6 +393,8 @@ export const ko: Messages = {
     p90: (p, f) => `분석 기간에 끝난 단계 체류 ${f.count(p.count)}건의 P90`,
     default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 단계 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
     never: '보류 단계: 정체로 보지 않습니다(기준을 두려면 stall_days에 지정하세요)',
+    p90All: '분석 기간에 끝난 전체 딜 체류의 P90(필터와 관계없이 회사 기준)',
+    defaultAll: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 전체 딜의 체류가 ${f.count(p.visits)}건 미만이라 산출하지 못했습니다`,
   },
   absence: {
     closeDatesUntracked:
@@ -401,6 +411,8 @@ export const ko: Messages = {
       `분석 기간에 실주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 실주 사유가 기록되지 않았습니다. 영업 담당자가 실주 처리할 때 실주 사유를 입력하도록 하거나, CRM의 실주 사유 필드를 deals.csv의 lost_reason 열에 연결하세요.`,
     winReasonsUnrecorded: (p, f) =>
       `분석 기간에 수주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 수주 사유가 기록되지 않았습니다. 영업 담당자가 수주 처리할 때 수주 사유를 입력하도록 하거나, CRM의 수주 사유 필드를 deals.csv의 win_reason 열에 연결하세요.`,
+    competitorsUnrecorded: (p, f) =>
+      `분석 기간에 마감된 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 경쟁사가 기록되지 않았습니다. 영업 담당자가 딜을 마감할 때 만난 경쟁사를 입력하도록 하거나, CRM의 경쟁사 필드를 deals.csv의 competitor 열에 연결하세요.`,
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
@@ -430,6 +442,10 @@ export const ko: Messages = {
     },
   },
   small: {
+    tileClosed: (p, f) => `마감된 딜이 ${f.count(p.count)}건뿐이라 신뢰하기에는 너무 적음`,
+    tileWon: (p, f) => `수주한 딜이 ${f.count(p.count)}건뿐이라 신뢰하기에는 너무 적음`,
+    velocity: (p, f) =>
+      `영업 속도는 분석 기간에 마감된 딜 ${f.count(p.closed)}건 중 수주한 ${f.count(p.won)}건에 근거합니다. 평균 수주 금액과 수주 사이클을 신뢰하기에는 딜이 너무 적습니다.`,
     funnel: (p, f) => `분석 기간에 생성된 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.`,
     funnelStage: (p, f) => `${p.stage} 단계에 도달한 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.`,
     lossReasons: (p, f) => `실주 딜이 ${f.count(p.count)}건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.`,
@@ -485,6 +501,16 @@ export const ko: Messages = {
       `targets.csv에 ${f.period(p.period)} 담당자별 목표가 없습니다. 담당자별 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
     noTeamTargets: (p, f) =>
       `targets.csv에 ${f.period(p.period)} 팀별 목표가 없습니다. 팀별 달성률을 보려면 team 열을 채운 행(owner는 비움)을 추가하세요.`,
+    periodWon: (p, f) => `기간 내 수주 금액은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,
+    filterNoTargets:
+      '목표는 targets.csv에 담당자·팀과 기간별로 정하며 제품이나 생성 시기별로는 정하지 않으므로, 이 필터에서는 보여 줄 목표와 달성률이 없어 두 열이 비어 있습니다. 목표와 비교하려면 모든 딜을 보거나 담당자·팀으로 필터하세요.',
+    ownerFilterTeams: '팀 행에는 이 담당자의 딜만 들어 있으므로 팀 목표와 비교하지 않습니다.',
+    noTargetOfOwner: (p, f) =>
+      `targets.csv에 이 담당자의 ${f.period(p.period)} 목표가 없습니다. 담당자의 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
+    noTargetOfTeam: (p, f) =>
+      `targets.csv에 이 팀의 ${f.period(p.period)} 목표가 없습니다. 팀의 달성률을 보려면 team 열을 채운 행(owner는 비움)을 추가하세요.`,
+    noTargetsOfMembers: (p, f) =>
+      `targets.csv에 이 팀 담당자들의 ${f.period(p.period)} 목표가 없습니다. 담당자별 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
     windowColumns: (p, f) => `수주율(수주 / 마감 딜 수)과 영업 사이클 중앙값은 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜 기준입니다.`,
     back: '전체 담당자·팀',
     summary: '요약',

@@ -28,11 +28,27 @@ export interface TableModel {
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
   truncated: number;
   /**
-   * What the table says when it has no rows (`saysWhenEmpty`): why nothing is
-   * listed, or what data would fill it; the catalogue's generic "No data to
-   * show yet." without it. An empty table offers no CSV download.
+   * What the table says when it has no rows: why nothing is listed and, where
+   * it helps, what data would fill it. Every table has its own sentence (there
+   * is no generic "no data" text to fall back to); NEVER_EMPTY only for a
+   * table whose rows can never be none. An empty table offers no CSV download.
    */
-  empty?: string;
+  empty: string;
+}
+
+/**
+ * `empty` of a table whose rows can never be none: a fixed list of figures
+ * (velocity inputs, stage moves), the config's stages (it has an open and a
+ * won stage), the files read (deals.csv at least), or a table a page makes
+ * only when it has rows. Nothing to say, as it is never shown
+ * (tests/unit/views/empty-tables.test.ts checks such tables have rows).
+ */
+export const NEVER_EMPTY = '';
+
+/** What a table says when empty, and how many rows its HTML shows at most (default MAX_HTML_ROWS). */
+export interface TableOptions {
+  empty: string;
+  maxRows?: number;
 }
 
 export interface Column<R> {
@@ -60,13 +76,7 @@ export interface Column<R> {
 /** At most this many rows in the HTML of one table; the CSV has all. */
 export const MAX_HTML_ROWS = 500;
 
-/** `t` saying `text` when it has no rows (in place: the model's CSV is made lazily, and a copy would make it now). */
-export function saysWhenEmpty(t: TableModel, text: string | null | undefined): TableModel {
-  if (text) t.empty = text;
-  return t;
-}
-
-export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], maxRows = MAX_HTML_ROWS): TableModel {
+export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS }: TableOptions): TableModel {
   const shown = rows.slice(0, maxRows);
   const html = columns.filter((c) => !c.csvOnly);
   const model: TableModel = {
@@ -86,6 +96,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     ),
     csv: { headers: [], rows: [] },
     truncated: rows.length - shown.length,
+    empty,
   };
   // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
   // page before its link is used) never pays for them.
@@ -176,7 +187,9 @@ export interface RowKeys {
 /**
  * A chart with the numbers behind it as a table: formatted for the page; for
  * the CSV, rounded to what the page shows, with the rows' ids or codes
- * (`keys`) as a first column beside the words.
+ * (`keys`) as a first column beside the words. The table says what the chart
+ * says: with nothing to draw, a chart's takeaway is why (its `noData`
+ * sentence, or the page's own reason).
  */
 export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false, keys?: RowKeys): ChartBlock {
   const { headers, kinds, rows } = chart.table;
@@ -188,6 +201,7 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
     rows: [],
     csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: [] },
     truncated: 0,
+    empty: chart.takeaway,
   };
   // The rows, formatted for the page and rounded for the CSV, are worked out when first read: a filtered page
   // fills a chart's table only when it is opened.
@@ -247,8 +261,8 @@ export interface Figure {
   digits?: number;
 }
 
-/** A two-column table of named figures (velocity inputs, slippage). */
-export function figuresTable(id: string, caption: string, headers: [string, string], figures: readonly Figure[]): TableModel {
+/** A two-column table of named figures (velocity inputs, slippage): a fixed list, never empty. */
+export function figuresTable(id: string, caption: string, headers: [string, string], figures: readonly [Figure, ...Figure[]]): TableModel {
   return table(
     id,
     caption,
@@ -257,6 +271,7 @@ export function figuresTable(id: string, caption: string, headers: [string, stri
       { label: headers[1], numeric: true, value: (r: Figure) => roundTo(r.value, r.digits), text: (r: Figure) => r.text },
     ],
     figures,
+    { empty: NEVER_EMPTY },
   );
 }
 
@@ -266,13 +281,14 @@ export interface CountAmount {
   amount: number;
 }
 
-/** Named rows with a deal count and an amount (win/loss summary, stage moves). */
+/** Named rows with a deal count and an amount (win/loss summary, stage moves, changes by kind). */
 export function countAmountTable(
   id: string,
   caption: string,
   headers: [string, string, string],
   f: Formatter,
   rows: readonly CountAmount[],
+  options: TableOptions,
 ): TableModel {
   return table(
     id,
@@ -283,5 +299,6 @@ export function countAmountTable(
       { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.money(r.amount), digits: moneyDigits(f.currency) },
     ],
     rows,
+    options,
   );
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { type Filter, NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { FILTER_PAGES, pageParts } from '../../../src/lib/filters/page-parts.ts';
-import { filteredSiteData } from '../../../src/lib/filters/recompute.ts';
+import { filteredSiteData, pinStallDays } from '../../../src/lib/filters/recompute.ts';
+import { filterDataset } from '../../../src/lib/filters/subset.ts';
 import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
 import type { Config } from '../../../src/lib/config.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
@@ -16,7 +17,7 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { en } from '../../../src/lib/i18n/en.ts';
 import { ko } from '../../../src/lib/i18n/ko.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { pageContext } from '../../../src/lib/views/pages/index.ts';
+import { overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 
@@ -25,7 +26,7 @@ const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
 function filtered(dataset: Dataset, config: Config, asOf: string, filter: Filter) {
   const full = buildSiteData(dataset, config, asOf, { dataLabel: 'test' });
   const view = filteredSiteData({ dataset, config, site: filterSiteFacts(full, config) }, filter);
-  const ctx = (locale: Locale) => pageContext(view.site, locale, '/', { matched: view.matched, closeDatesTracked: view.closeDatesTracked });
+  const ctx = (locale: Locale) => pageContext(view.site, locale, '/', view.facts);
   return { full, view, ctx };
 }
 
@@ -108,4 +109,154 @@ describe('a filter whose deals never had their close date changed', () => {
     expect(view.closeDatesTracked).toBe(false);
     expect(pageParts(ctx('en'), 'waterfall').notes).toContain(en.absence.closeDatesUntracked);
   });
+});
+
+describe('the Owners page and coverage under a filter (the sample: company, team and owner targets for Q2 2026)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+  const view = (filter: Filter, locale: Locale = 'en') => {
+    const v = filteredSiteData(data, filter);
+    return pageContext(v.site, locale, '/', v.facts);
+  };
+  const column = (t: { headers: { label: string }[]; rows: { text: string }[][] }, label: string) => {
+    const i = t.headers.findIndex((h) => h.label === label);
+    return t.rows.map((r) => r[i]!.text);
+  };
+
+  it('the sample has owner and team targets for the quarter: the unfiltered page asks for none', () => {
+    expect(full.owners.has_targets).toBe(true);
+    expect(full.teams.has_targets).toBe(true);
+    expect(full.owners.period).toBe('2026-Q2');
+  });
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    for (const filter of [f({ product: 'CNC-5X' }), f({ period: '2026-Q1' }), f({ owner: '강도윤', product: 'CNC-5X' })]) {
+      it(`${locale}, ${JSON.stringify(filter)}: targets are per owner or team and period, so the page says why target and attainment are empty, not that targets.csv lacks them`, () => {
+        const ctx = view(filter, locale);
+        expect(ctx.filter?.targets).toBe('none');
+        const owners = pageParts(ctx, 'owners');
+        expect(owners.notes).toContain(m.ownersReview.periodWon({ period: '2026-Q2' }, ctx.f));
+        expect(owners.notes).toContain(m.ownersReview.filterNoTargets);
+        const text = owners.notes.join('\n');
+        expect(text).not.toContain(m.ownersReview.noOwnerTargets({ period: '2026-Q2' }, ctx.f));
+        expect(text).not.toContain(m.ownersReview.noTeamTargets({ period: '2026-Q2' }, ctx.f));
+        expect(text).not.toContain(m.ownersReview.period({ period: '2026-Q2' }, ctx.f));
+        // No target, so no attainment: never a 0 %.
+        const [byOwner, byTeam] = owners.tables;
+        for (const t of [byOwner!, byTeam!]) {
+          expect(t.rows.length).toBeGreaterThan(0);
+          expect(new Set(column(t, m.columns.target_amount))).toEqual(new Set(['—']));
+          expect(new Set(column(t, m.ownersReview.attainment))).toEqual(new Set(['—']));
+        }
+        // Coverage: the same reason on the forecast page and the overview's tile, never "add company-wide targets".
+        expect(pageParts(ctx, 'forecast').notes).toContain(m.filters.noTargetsNote);
+        expect(pageParts(ctx, 'forecast').notes).not.toContain(m.absence.noTargets);
+        expect(pageParts(ctx, 'forecast').notes).not.toContain(m.empty.noTargets);
+        expect(pageParts(ctx, 'overview').tiles.find((t) => t.key === 'coverage')!.detail).toBe(m.tiles.noTargetFilter);
+      });
+    }
+  }
+
+  it('an owner with a target: attainment against it, and team rows that hold only the owner’s deals say so', () => {
+    const ctx = view(f({ owner: '강도윤' }));
+    expect(ctx.filter?.targets).toBe('owner');
+    const owners = pageParts(ctx, 'owners');
+    expect(owners.notes).toContain(en.ownersReview.period({ period: '2026-Q2' }, ctx.f));
+    expect(owners.notes).toContain(en.ownersReview.ownerFilterTeams);
+    expect(owners.notes.join('\n')).not.toMatch(/targets\.csv has no/);
+    const [byOwner, byTeam] = owners.tables;
+    expect(column(byOwner!, en.columns.owner)).toEqual(['강도윤']);
+    expect(column(byOwner!, en.columns.target_amount)).toEqual([ctx.f.moneyCompact(1_790_000_000)]);
+    const row = ctx.site.owners.rows.find((r) => r.name === '강도윤')!;
+    expect(column(byOwner!, en.ownersReview.attainment)).toEqual([ctx.f.percent(row.won_amount / 1_790_000_000)]);
+    expect(column(byTeam!, en.columns.target_amount)).toEqual(['—']);
+  });
+
+  it('an owner without a target (최지훈): this owner’s target is missing, not every owner’s', () => {
+    const ctx = view(f({ owner: '최지훈' }));
+    const notes = pageParts(ctx, 'owners').notes;
+    expect(notes).toContain('targets.csv has no target of this owner for Q2 2026: add a row with the owner column filled to see the owner’s attainment.');
+    expect(notes).not.toContain(en.ownersReview.noOwnerTargets({ period: '2026-Q2' }, ctx.f));
+    expect(pageParts(ctx, 'forecast').notes).toContain(en.filters.ownerNoTargetNote);
+    expect(pageParts(view(f({ owner: '최지훈' }), 'ko'), 'owners').notes).toContain(
+      // (A no-break space between the year and the quarter, as the formatter writes a period.)
+      'targets.csv에 이 담당자의 2026년\u00a02분기 목표가 없습니다. 담당자의 달성률을 보려면 owner 열을 채운 행을 추가하세요.',
+    );
+  });
+
+  it('a team with its own and its owners’ targets: nothing is missing', () => {
+    const ctx = view(f({ team: '영남영업팀' }));
+    expect(ctx.filter?.targets).toBe('team');
+    const notes = pageParts(ctx, 'owners').notes;
+    expect(notes).toContain(en.ownersReview.period({ period: '2026-Q2' }, ctx.f));
+    expect(notes.join('\n')).not.toMatch(/targets\.csv has no/);
+  });
+});
+
+describe('filtered headlines on a handful of deals (the sample, owner 강도윤, created in Q1 2026)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+  const filter = f({ owner: '강도윤', period: '2026-Q1' });
+  const view = filteredSiteData(data, filter);
+  // What a build of an export holding only these deals shows (the company's stall thresholds, as the filter keeps them).
+  const built = buildSiteData(filterDataset(dataset, filter, config.timezone), pinStallDays(config, data.site.stall_now), '2026-06-30', { dataLabel: 'subset' });
+  const SAMPLE_TILES = ['winRateByCount', 'winRateByValue', 'medianCycle', 'salesVelocity'];
+  const tiles = (t: TileModel[]) => t.filter((x) => SAMPLE_TILES.includes(x.key)).map(({ key, value, detail, few }) => ({ key, value, detail, few }));
+
+  it('9 deals, 6 closed in the window, 1 won', () => {
+    expect(view.matched).toBe(9);
+    expect(view.site.metrics.win_rate).toMatchObject({ won_count: 1, lost_count: 5 });
+    expect(view.site.metrics.cycle_length.all.count).toBe(6);
+  });
+
+  for (const [locale, closed, won] of [
+    ['en', 'Only 6 closed deals — too few to rely on', 'Only 1 won deal — too few to rely on'],
+    ['ko', '마감된 딜이 6건뿐이라 신뢰하기에는 너무 적음', '수주한 딜이 1건뿐이라 신뢰하기에는 너무 적음'],
+  ] as const) {
+    it(`${locale}: win rate, cycle and velocity say how few deals they rest on, as a build of those deals does`, () => {
+      const filtered = tiles(pageParts(pageContext(view.site, locale, '/', view.facts), 'overview').tiles);
+      expect(filtered.map((t) => [t.key, t.few])).toEqual([
+        ['winRateByCount', closed],
+        ['winRateByValue', closed],
+        ['medianCycle', closed],
+        ['salesVelocity', won],
+      ]);
+      expect(filtered.find((t) => t.key === 'winRateByCount')!.detail).toBe('1 / 6');
+      expect(filtered).toEqual(tiles(overviewModel(pageContext(built, locale)).tiles));
+      // The unfiltered sample rests on hundreds of deals: nothing to mark.
+      expect(overviewModel(pageContext(full, locale)).tiles.map((t) => t.few).filter(Boolean)).toEqual([]);
+    });
+  }
+
+  it('the velocity page says velocity rests on 1 won deal of 6 closed', () => {
+    expect(pageParts(pageContext(view.site, 'en', '/', view.facts), 'velocity').notes).toContain(
+      'Sales velocity rests on only 1 won deal (of 6 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
+    );
+    expect(pageParts(pageContext(view.site, 'ko', '/', view.facts), 'velocity').notes).toContain(
+      '영업 속도는 분석 기간에 마감된 딜 6건 중 수주한 1건에 근거합니다. 평균 수주 금액과 수주 사이클을 신뢰하기에는 딜이 너무 적습니다.',
+    );
+  });
+});
+
+describe('stall thresholds under a filter are the company’s', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    it(`${locale}: an owner with no visit in the window (최지훈): learned from all deals' visits, not "P90 of the 0 visits"`, () => {
+      const view = filteredSiteData(data, f({ owner: '최지훈' }));
+      expect(view.site.metrics.time_in_stage.every((s) => s.visits === 0)).toBe(true);
+      const thresholds = pageParts(pageContext(view.site, locale, '/', view.facts), 'stalled').tables.find((t) => t.id === 'stall-thresholds')!;
+      const basis = thresholds.rows.map((r) => r[2]!.text);
+      expect(basis.length).toBe(config.openStages.length);
+      expect(new Set(basis)).toEqual(new Set([m.stallBasis.p90All]));
+      // The same thresholds as all deals' page, which counts the visits.
+      const unfiltered = pageParts(pageContext(full, locale), 'stalled').tables.find((t) => t.id === 'stall-thresholds')!;
+      expect(thresholds.rows.map((r) => r[1]!.text)).toEqual(unfiltered.rows.map((r) => r[1]!.text));
+      expect(unfiltered.rows[0]![2]!.text).toBe(m.stallBasis.p90({ count: full.metrics.time_in_stage[0]!.visits }, pageContext(full, locale).f));
+    });
+  }
 });

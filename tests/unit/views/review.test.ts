@@ -16,6 +16,7 @@ import { funnelOutcomes } from '../../../src/lib/metrics/conversion.ts';
 import { segmentTargets } from '../../../src/lib/metrics/targets.ts';
 import {
   funnelModel,
+  overviewModel,
   ownerModel,
   ownersModel,
   pageContext,
@@ -331,6 +332,44 @@ describe('honest small samples', () => {
     expect(JSON.stringify(enough)).not.toContain('too few to conclude');
     const smallKo = winLossModel(ctx(site(config, range(9).map((i) => lost(i))), 'ko'));
     expect(chart(smallKo.charts, 'loss-reasons').chart.takeaway).toBe('실주 딜이 9건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.');
+  });
+
+  it('headline tiles resting on fewer than 10 deals say how few, and are muted; from 10 on they are not', () => {
+    const tile = (model: ReturnType<typeof overviewModel>, key: string) => model.tiles.find((t) => t.key === key)!;
+    // 2 won and 7 lost in the window, 1 open: win rate 2 / 9, velocity from 2 won deals.
+    const specs = [wonDeal('W1', 'Kim', '2025-05-10', 1_000_000), wonDeal('W2', 'Kim', '2025-05-20', 3_000_000), ...range(7).map((i) => lost(i)), openDeal('O1', 'Kim', 'qualify', '2025-06-01', 5_000_000)];
+    const small = overviewModel(ctx(site(config, specs)));
+    expect(tile(small, 'winRateByCount')).toMatchObject({ value: '22%', detail: '2 / 9', few: 'Only 9 closed deals — too few to rely on' });
+    expect(tile(small, 'winRateByValue').few).toBe('Only 9 closed deals — too few to rely on');
+    expect(tile(small, 'medianCycle')).toMatchObject({ detail: '9 deals', few: 'Only 9 closed deals — too few to rely on', rough: false });
+    expect(tile(small, 'salesVelocity').few).toBe('Only 2 won deals — too few to rely on');
+    // Not samples: amounts and counts of what is there.
+    for (const key of ['openPipeline', 'weightedPipeline', 'coverage', 'stalledDeals']) expect(tile(small, key).few, key).toBeNull();
+    const ko = overviewModel(ctx(site(config, specs), 'ko'));
+    expect(tile(ko, 'winRateByCount').few).toBe('마감된 딜이 9건뿐이라 신뢰하기에는 너무 적음');
+    expect(tile(ko, 'salesVelocity').few).toBe('수주한 딜이 2건뿐이라 신뢰하기에는 너무 적음');
+    // The velocity page says it in full, and its win rate shows the deals behind it.
+    const velocity = velocityModel(ctx(site(config, specs)));
+    expect(velocity.notes).toContain(
+      'Sales velocity rests on only 2 won deals (of 9 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
+    );
+    expect(texts(velocity.tables[0]!)[1]).toEqual(['Win rate', '22% (2 / 9)']);
+    // 10 closed deals (8 won): the rates stand; velocity from 8 won deals is still marked.
+    const enough = overviewModel(ctx(site(config, [...range(8).map((i) => wonDeal(`W${i}`, 'Kim', '2025-05-10', 1_000_000)), lost(1), lost(2)])));
+    expect(tile(enough, 'winRateByCount').few).toBeNull();
+    expect(tile(enough, 'medianCycle').few).toBeNull();
+    expect(tile(enough, 'salesVelocity').few).toBe('Only 8 won deals — too few to rely on');
+    const ten = overviewModel(ctx(site(config, range(10).map((i) => wonDeal(`W${i}`, 'Kim', '2025-05-10', 1_000_000)))));
+    expect(ten.tiles.map((t) => t.few).filter(Boolean)).toEqual([]);
+  });
+
+  it('with no deal closed in the window, win rate and median cycle read "—" and say why, not "0 / 0"', () => {
+    const none = overviewModel(ctx(site(config, [openDeal('O1', 'Kim', 'qualify', '2025-06-01', 5_000_000)])));
+    for (const key of ['winRateByCount', 'winRateByValue', 'medianCycle']) {
+      expect(none.tiles.find((t) => t.key === key), key).toMatchObject({ value: '—', detail: 'No deal closed in the analysis window', few: null });
+    }
+    const ko = overviewModel(ctx(site(config, [openDeal('O1', 'Kim', 'qualify', '2025-06-01', 5_000_000)]), 'ko'));
+    expect(ko.tiles.find((t) => t.key === 'winRateByCount')!.detail).toBe('분석 기간에 마감된 딜 없음');
   });
 
   it('medians and percentiles of fewer than 5 values are marked, with a note; from 5 on they are not', () => {

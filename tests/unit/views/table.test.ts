@@ -21,8 +21,9 @@ describe('table', () => {
       { stage: 'propose', amount: 3, share: null },
       { stage: 'won', amount: 7, share: 1 / 3 },
     ];
-    const t = table('stages', 'Stages', columns, rows, 2);
-    expect(Object.keys(t)).toEqual(['id', 'caption', 'headers', 'rows', 'csv', 'truncated']);
+    const t = table('stages', 'Stages', columns, rows, { empty: 'No stage to list.', maxRows: 2 });
+    expect(Object.keys(t)).toEqual(['id', 'caption', 'headers', 'rows', 'csv', 'truncated', 'empty']);
+    expect(t.empty).toBe('No stage to list.');
     expect(t.headers).toEqual([
       { label: 'Stage', numeric: false, wide: false },
       { label: 'Amount', numeric: true, wide: false },

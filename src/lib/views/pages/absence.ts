@@ -81,11 +81,25 @@ export function noExpectedClose(ctx: PageContext): string | null {
   return open > 0 && unscheduled === open ? ctx.m.absence.noExpectedClose({ count: open }, ctx.f) : null;
 }
 
-/** Why coverage has no rows: no company-wide targets at all, or none for this period or the next. */
+/**
+ * Why coverage has no rows: no company-wide targets at all, or none for this
+ * period or the next. A filtered view compares with its owner's or team's own
+ * targets, or with none under a product or period filter: it says that,
+ * never "add company-wide targets".
+ */
 export function coverageNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
-  return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
+  switch (ctx.filter?.targets) {
+    case 'none':
+      return ctx.m.filters.noTargetsNote;
+    case 'owner':
+      return ctx.m.filters.ownerNoTargetNote;
+    case 'team':
+      return ctx.m.filters.teamNoTargetNote;
+    default:
+      return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
+  }
 }
 
 /** Why the repurchase schedule is empty when no won deal has a lifecycle (or nothing was won). */
@@ -111,6 +125,18 @@ export function lossReasonsNote(ctx: PageContext): string | null {
 export function winReasonsNote(ctx: PageContext): string | null {
   const n = unrecorded(ctx.site.metrics.win_reasons);
   return n === null ? null : ctx.m.absence.winReasonsUnrecorded({ count: n }, ctx.f);
+}
+
+/**
+ * Why the competitors chart (and its table) is empty: no deal closed in the
+ * window, or none of those that did names a competitor (then: how to record
+ * it). Null when a competitor is named.
+ */
+export function competitorsNote(ctx: PageContext): string | null {
+  const { metrics } = ctx.site;
+  if (metrics.competitors.length > 0) return null;
+  const closed = metrics.win_rate.won_count + metrics.win_rate.lost_count;
+  return closed === 0 ? ctx.m.empty.noClosed : ctx.m.absence.competitorsUnrecorded({ count: closed }, ctx.f);
 }
 
 /**

@@ -15,8 +15,9 @@ import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsV
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import {
+  competitorsNote,
   conversionPending,
   conversionPendingNote,
   currentVisitOnly,
@@ -104,6 +105,8 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
       { label: m.columns.probability, numeric: true, value: (s) => s.probability, text: (s) => f.percent(s.probability), digits: 2 },
     ],
     site.stages.filter((s) => s.kind !== 'lost' && !s.parked),
+    // The config has at least one open stage outside parked ones.
+    { empty: NEVER_EMPTY },
   );
   return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx)), charts: [chart], tables: [journey] };
 }
@@ -111,9 +114,11 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
 export function velocityModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const v = site.metrics.velocity;
+  const { won_count: won, lost_count: lost } = site.metrics.win_rate;
   const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.category, m.columns.amount], [
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
-      { label: m.columns.win_rate, value: v.win_rate, text: f.percent(v.win_rate), digits: 2 },
+      // With the deals behind it, as the overview's tile and the owners table show it ('17% (1 / 6)').
+      { label: m.columns.win_rate, value: v.win_rate, text: v.win_rate === null ? f.percent(null) : `${f.percent(v.win_rate)} (${f.count(won)} / ${f.count(won + lost)})`, digits: 2 },
       { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.money(v.avg_won_amount), digits: moneyDigits(f.currency) },
       { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days), digits: 1 },
       { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day), digits: moneyDigits(f.currency) },
@@ -131,7 +136,14 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
     markFewValues(cycleBlock.table, 1, [2, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
   ].some(Boolean);
   return {
-    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, velocityNote(ctx), stallDefaultNote(ctx), rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(
+      historyFromSnapshots(ctx) && m.absence.snapshots,
+      velocityNote(ctx),
+      // Velocity's average won amount and won cycle from a handful of won deals (the overview's tile says so too).
+      v.per_day !== null && isSmall(won) && m.small.velocity({ won, closed: won + lost }, f),
+      stallDefaultNote(ctx),
+      rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
+    ),
     charts: [timeBlock, cycleBlock],
     tables: [inputs],
   };
@@ -159,7 +171,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const summary = countAmountTable('win-rate', m.tiles.winRateByCount, [m.columns.category, m.columns.count, m.columns.amount], f, [
     { label: m.dealState.won, count: rate.won_count, amount: rate.won_amount },
     { label: m.dealState.lost, count: rate.lost_count, amount: rate.lost_amount },
-  ]);
+  ], { empty: NEVER_EMPTY });
   const lost = rate.lost_count;
   const won = rate.won_count;
   const met = metrics.competitors.reduce((n, c) => n + c.won + c.lost, 0);
@@ -188,7 +200,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.loss_reasons),
       ),
       lostAtStage,
-      chartBlock('competitors', competitorsChart(competitorsVm, opts(ctx, ctx.text.competitors, isSmall(met) && m.small.competitors({ count: met }, f))), f),
+      chartBlock('competitors', competitorsChart(competitorsVm, opts(ctx, ctx.text.competitors, competitorsNote(ctx) ?? (isSmall(met) && m.small.competitors({ count: met }, f)))), f),
       chartBlock(
         'win-reasons',
         winReasonsChart(reasonsView(metrics.win_reasons, { unspecified, label: ctx.label }), opts(ctx, ctx.text.winReasons, winTakeaway)),

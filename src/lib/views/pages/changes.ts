@@ -6,7 +6,7 @@
  */
 import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
-import { type Column, countAmountTable, moneyDigits, table, type TableModel } from '../table.ts';
+import { type Column, countAmountTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { currentVisitOnly, historyUnavailable } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, ownerLinks } from './deals.ts';
@@ -122,7 +122,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
       explain: c.explain[g.kind],
       count: g.count,
       amount: g.amount,
-      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), rows),
+      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), rows, { empty: c.none }),
       note: untracked,
     };
   });
@@ -132,6 +132,8 @@ export function changesModel(ctx: PageContext): ChangesModel {
     [c.kind, c.deals, c.amount],
     f,
     sections.map((s) => ({ label: s.title, count: s.count, amount: s.amount })),
+    // A row per kind of change.
+    { empty: NEVER_EMPTY },
   );
   summary.rows.forEach((row, i) => {
     if (sections[i]!.count > 0) row[0]!.href = `#${sections[i]!.id}`;

@@ -2,6 +2,7 @@
 import type { Formatter } from '../../format/index.ts';
 import { chartTexts, type ChartTexts } from '../../i18n/chart-text.ts';
 import { codeLabel, codeLabels, type Locale, localize, type Messages, nameLabel, stageLabel, UNSPECIFIED } from '../../i18n/index.ts';
+import type { TargetsFollow } from '../../filters/filter.ts';
 import type { SiteData } from '../schema.ts';
 
 export interface PageContext {
@@ -30,6 +31,11 @@ export interface FilterFacts {
   matched: number;
   /** Whether all deals' data tracks close-date changes (the full build's `slippage` is not null). */
   closeDatesTracked: boolean;
+  /**
+   * Whose targets the view compares with (filters/subset.ts `targetsFollow`):
+   * the owner's or the team's own, or none under a product or period filter.
+   */
+  targets: TargetsFollow;
 }
 
 /** Chart options of this page's locale and formatter; `takeaway` replaces the chart's own sentence. */

@@ -1,7 +1,7 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
-import { type Column, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import type { PageContext } from './context.ts';
 import { pageModel } from './page-model.ts';
 
@@ -105,6 +105,11 @@ export function stalledDeals(ctx: PageContext): OpenDealRow[] {
   return ctx.site.metrics.stalled.map((s) => byId.get(s.deal_id)!).filter(Boolean);
 }
 
+/** Why a list of stalled deals is empty: no deal is open at all, or every open deal is within its stage's threshold. */
+export function noStalledText(ctx: PageContext): string {
+  return ctx.site.open_deals.length === 0 ? ctx.m.empty.noOpenDeals : ctx.m.empty.noStalled;
+}
+
 export function stalledTable(ctx: PageContext, id: string, limit?: number): TableModel {
-  return saysWhenEmpty(table(id, ctx.m.sections.stalled, openDealColumns(ctx, true), stalledDeals(ctx), limit), ctx.m.empty.noStalled);
+  return table(id, ctx.m.sections.stalled, openDealColumns(ctx, true), stalledDeals(ctx), { empty: noStalledText(ctx), ...(limit === undefined ? {} : { maxRows: limit }) });
 }

@@ -14,7 +14,7 @@ import {
 } from '../../charts/index.ts';
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, moneyDigits, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
@@ -93,6 +93,8 @@ function coverageTable(ctx: PageContext): TableModel {
       { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => f.multiple(r.ratio) },
     ],
     site.metrics.coverage,
+    // Made only when there are coverage rows (the notes say why there are none).
+    { empty: NEVER_EMPTY },
   );
 }
 

@@ -6,7 +6,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import type { AccountDeal, AccountView, OpenDealRow, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
-import { type Column, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { openDealColumns, ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
@@ -109,16 +109,18 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   const owners = segmentReviewRows(site.metrics.by_owner.map((r) => ({ ...r, name: r.owner })), site.owners);
   const teams = segmentReviewRows(site.metrics.by_team.map((r) => ({ ...r, name: r.team })), site.teams);
   const link = ownerLinks(ctx);
-  const ownersTable = table('by-owner', m.sections.byOwner, reviewColumns(ctx, m.columns.owner, (r) => link(r.name)), owners);
-  const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams);
+  // Empty only when no deal existed on the date (nor a target named anyone): a filter that matches none says so.
+  const none = filterMatchesNone(ctx);
+  const ownersTable = table('by-owner', m.sections.byOwner, reviewColumns(ctx, m.columns.owner, (r) => link(r.name)), owners, {
+    empty: none ? m.absence.filterMatchesNone : m.empty.noOwners,
+  });
+  const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams, {
+    empty: none ? m.absence.filterMatchesNone : m.empty.noTeams,
+  });
   const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count));
   return {
     notes: notes(
-      m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f),
-      !site.inputs.targets_file && m.ownersReview.noTargetsFile,
-      filterMatchesNone(ctx) && m.absence.filterMatchesNone,
-      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.owners.has_targets && m.ownersReview.noOwnerTargets({ period: site.owners.period }, f),
-      !filterMatchesNone(ctx) && site.inputs.targets_file && !site.teams.has_targets && m.ownersReview.noTeamTargets({ period: site.teams.period }, f),
+      ...targetNotes(ctx),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),
@@ -126,6 +128,39 @@ export function ownersModel(ctx: PageContext): OwnersModel {
     teams: teamsTable,
     tables: [ownersTable, teamsTable],
   };
+}
+
+/**
+ * What the target, won and attainment columns are for, and why a target is
+ * missing. A filtered view (filters/subset.ts `filterTargets`) says what its
+ * filter allows: under a product or period filter no target applies (targets
+ * are per owner or team and period), so the columns stay empty for that
+ * reason and not for a missing row of targets.csv; under an owner filter the
+ * team rows hold only the owner's deals; under a team filter a missing target
+ * is this team's or its owners'.
+ */
+function targetNotes(ctx: PageContext): (string | false)[] {
+  const { site, m, f } = ctx;
+  const follow = ctx.filter?.targets ?? 'all';
+  const owners = { period: site.owners.period };
+  const teams = { period: site.teams.period };
+  // The period of the target columns: the owners' (the teams' when only teams have targets).
+  const period =
+    follow === 'none'
+      ? m.ownersReview.periodWon(owners, f)
+      : m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f);
+  if (filterMatchesNone(ctx)) return [period, m.absence.filterMatchesNone];
+  if (!site.inputs.targets_file) return [period, m.ownersReview.noTargetsFile];
+  switch (follow) {
+    case 'none':
+      return [period, m.ownersReview.filterNoTargets];
+    case 'owner':
+      return [period, !site.owners.has_targets && m.ownersReview.noTargetOfOwner(owners, f), m.ownersReview.ownerFilterTeams];
+    case 'team':
+      return [period, !site.owners.has_targets && m.ownersReview.noTargetsOfMembers(owners, f), !site.teams.has_targets && m.ownersReview.noTargetOfTeam(teams, f)];
+    default:
+      return [period, !site.owners.has_targets && m.ownersReview.noOwnerTargets(owners, f), !site.teams.has_targets && m.ownersReview.noTeamTargets(teams, f)];
+  }
 }
 
 export interface OwnerModel {
@@ -171,7 +206,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     slug: row.slug ?? '',
     facts,
     intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, true, m.columns.flags), deals),
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, true, m.columns.flags), deals, { empty: m.ownersReview.noOpenDeals }),
   };
 }
 
@@ -196,7 +231,7 @@ export function accountsIndexModel(ctx: PageContext): TableModel {
     ],
     site.accounts,
     // The index lists every account: it is the search target.
-    Infinity,
+    { empty: m.empty.noAccounts, maxRows: Infinity },
   );
 }
 
@@ -245,6 +280,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       { label: m.columns.competitor, value: (d: AccountDeal) => d.competitor },
     ],
     account.deals,
+    { empty: m.pages.account.noDeals({ id: account.account_id }) },
   );
   const repurchase = table(
     'account-repurchase',
@@ -263,9 +299,9 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       },
     ],
     rows,
+    // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
+    { empty: account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon },
   );
-  // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
-  saysWhenEmpty(repurchase, account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon);
   const timelines = account.deals.map((deal) => ({
     deal,
     visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
@@ -331,6 +367,7 @@ export function removedTable(ctx: PageContext): TableModel {
       { label: m.columns.removed_at, value: (d: RemovedDeal) => d.removed, text: (d: RemovedDeal) => f.date(d.removed) },
     ],
     site.removed_deals,
+    { empty: m.empty.noRemoved },
   );
 }
 
@@ -366,7 +403,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
           { label: m.columns.issueCount, numeric: true, value: (k) => k.count, text: (k) => f.count(k.count) },
           { label: m.columns.firstLine, numeric: true, value: (k) => k.first.line, text: (k) => lineText(k.first.line) },
           { label: m.columns.firstMessage, wide: true, value: (k) => issueMessage(k.first, ctx.locale) },
-        ], site.issue_kinds),
+        ], site.issue_kinds, { empty: NEVER_EMPTY /* made only when there are too many issues to list */ }),
       ]
     : [];
   return [
@@ -375,9 +412,9 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.rows, numeric: true, value: (r) => r.rows, text: (r) => f.count(r.rows) },
       { label: m.columns.accepted, numeric: true, value: (r) => r.accepted, text: (r) => f.count(r.accepted) },
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
-    ], files),
+    ], files, { empty: NEVER_EMPTY /* deals.csv, or the export in its place, at least */ }),
     ...kinds,
-    saysWhenEmpty(table('issues', m.sections.issues, [
+    table('issues', m.sections.issues, [
       { label: m.columns.file, value: (r) => r.file },
       { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => lineText(r.line) },
       { label: m.columns.column, value: (r) => r.column },
@@ -385,6 +422,6 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.code, value: (r) => r.code },
       // Translated by code (English when the code or its wording has no translation).
       { label: m.columns.message, wide: true, value: (r) => issueMessage(r, ctx.locale) },
-    ], dq.issues, 2000), m.empty.noIssues),
+    ], dq.issues, { empty: m.empty.noIssues, maxRows: 2000 }),
   ];
 }

@@ -6,7 +6,17 @@ import type { Delta, DeltaKind } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
-import { closeDatesNote, conversionPendingNote, currentVisitOnly, velocityMissing, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable } from './absence.ts';
+import {
+  closeDatesNote,
+  conversionPendingNote,
+  currentVisitOnly,
+  velocityMissing,
+  isFewValues,
+  isSmall,
+  MIN_QUANTILE_VALUES,
+  notes,
+  trendsUnavailable,
+} from './absence.ts';
 import { funnelBlock } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
@@ -30,6 +40,11 @@ export interface TileModel {
   trend: { svg: string | null; href: string; takeaway: string; link: string } | null;
   /** A median of fewer than MIN_QUANTILE_VALUES values: `value` ends with ROUGH_MARK and the page notes why (overview tiles). */
   rough?: boolean;
+  /**
+   * The figure rests on fewer than MIN_SAMPLE deals (a filtered view of a few deals, or a small
+   * data set): how few, and that they are too few to rely on, under the value, which is muted.
+   */
+  few?: string | null;
 }
 
 export interface OverviewModel {
@@ -52,16 +67,30 @@ export const TILE_SPECS: {
   up: boolean;
   get: (m: Figures) => number | null;
   values?: (m: Figures) => number;
+  /** The deals the figure rests on, when it is drawn from a sample (closed or won in the window). */
+  sample?: { kind: 'closed' | 'won'; count: (m: Figures) => number };
 }[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
   { key: 'coverage', kind: 'number', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
-  { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count },
-  { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value },
-  { key: 'medianCycle', kind: 'days', up: false, get: (m) => m.cycle_length.all.median_days, values: (m) => m.cycle_length.all.count },
-  { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day },
+  { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count, sample: { kind: 'closed', count: closedCount } },
+  { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value, sample: { kind: 'closed', count: closedCount } },
+  {
+    key: 'medianCycle',
+    kind: 'days',
+    up: false,
+    get: (m) => m.cycle_length.all.median_days,
+    values: (m) => m.cycle_length.all.count,
+    sample: { kind: 'closed', count: (m) => m.cycle_length.all.count },
+  },
+  // Velocity's average won amount and mean won cycle rest on the won deals (fewer than the closed ones its win rate rests on).
+  { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day, sample: { kind: 'won', count: (m) => m.win_rate.won_count } },
   { key: 'stalledDeals', kind: 'count', up: false, get: (m) => m.stalled.length },
 ];
+
+function closedCount(m: Figures): number {
+  return m.win_rate.won_count + m.win_rate.lost_count;
+}
 
 /** The coverage row of the period containing as_of (the month's before the quarter's), not the next one. */
 function currentCoverage(m: Figures): Figures['coverage'][number] | undefined {
@@ -89,6 +118,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
       good,
       trend: tileTrend(ctx, spec.key),
       rough,
+      few: current === null ? null : tileFew(ctx, spec.sample),
     };
   });
   return {
@@ -99,6 +129,19 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
   };
+}
+
+/**
+ * "Only 6 closed deals — too few to rely on" under a figure drawn from fewer
+ * than MIN_SAMPLE deals: the small-sample rule of the charts' takeaways
+ * (`isSmall`), for the headline figures. A figure of no deal at all reads "—"
+ * and its detail says why.
+ */
+export function tileFew(ctx: PageContext, sample: (typeof TILE_SPECS)[number]['sample']): string | null {
+  if (!sample) return null;
+  const count = sample.count(ctx.site.metrics);
+  if (!isSmall(count)) return null;
+  return sample.kind === 'won' ? ctx.m.small.tileWon({ count }, ctx.f) : ctx.m.small.tileClosed({ count }, ctx.f);
 }
 
 function tileTrend(ctx: PageContext, key: string): TileModel['trend'] {
@@ -137,13 +180,18 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return m.common.dealCount({ count: now.pipeline.open_count }, f);
     case 'coverage': {
       const row = currentCoverage(now);
-      return row ? `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}` : m.tiles.noTarget;
+      if (row) return `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`;
+      return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }
+    // No deal closed in the window: "—" with why, not "0 / 0".
     case 'winRateByCount':
-      return `${f.count(now.win_rate.won_count)} / ${f.count(now.win_rate.won_count + now.win_rate.lost_count)}`;
+      if (closedCount(now) === 0) return m.tiles.noClosed;
+      return `${f.count(now.win_rate.won_count)} / ${f.count(closedCount(now))}`;
     case 'winRateByValue':
+      if (closedCount(now) === 0) return m.tiles.noClosed;
       return `${f.moneyCompact(now.win_rate.won_amount)} / ${f.moneyCompact(now.win_rate.won_amount + now.win_rate.lost_amount)}`;
     case 'medianCycle':
+      if (now.cycle_length.all.count === 0) return m.tiles.noClosed;
       return m.common.dealCount({ count: now.cycle_length.all.count }, f);
     case 'salesVelocity': {
       // "—" says why: no deal won in the window, or a mean won cycle of 0 days.

@@ -10,11 +10,11 @@ import { addDays } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
-import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, saysWhenEmpty, table, type TableModel } from '../table.ts';
+import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { closeDatesNote, currentVisitOnly, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
-import { accountLinks, openDealColumns, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
+import { accountLinks, noStalledText, openDealColumns, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
 
 export interface StalledModel {
   /** "12 stalled deals worth ₩3.4B." */
@@ -54,10 +54,9 @@ export function stalledModel(ctx: PageContext): StalledModel {
   const totals = totalTables.map((t, i) => ({ heading: headings[i]!, table: t }));
   const stalled = stalledTable(ctx, 'stalled');
   // Empty: no open deal at all, or none but the stalled ones shows a warning sign.
-  const flaggedTable = saysWhenEmpty(
-    table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged),
-    site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged,
-  );
+  const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged, {
+    empty: site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged,
+  });
   const thresholds = stallThresholdsTable(ctx);
   const amount = deals.reduce((sum, d) => sum + d.amount, 0);
   return {
@@ -107,7 +106,7 @@ export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): 
     ...(byFlag.has(NONE) ? [{ id: '', label: m.stalledReview.noFlag, ...byFlag.get(NONE)! }] : []),
   ];
   const t = (id: string, caption: string, head: string, rows: TotalRow[], withId: boolean) =>
-    saysWhenEmpty(table(id, caption, totalColumns(ctx, head, withId), rows.length > 0 ? [...rows, all] : []), ctx.m.empty.noStalled);
+    table(id, caption, totalColumns(ctx, head, withId), rows.length > 0 ? [...rows, all] : [], { empty: noStalledText(ctx) });
   return [
     t('stalled-by-stage', `${m.sections.stalled}: ${m.stalledReview.byStage}`, m.columns.stage, stageRows, true),
     t('stalled-by-owner', `${m.sections.stalled}: ${m.stalledReview.byOwner}`, m.columns.owner, ownerRows, false),
@@ -138,17 +137,20 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
   const visits = new Map(site.metrics.time_in_stage.map((s) => [s.stage, s.visits]));
   const open = site.stages.filter((s) => s.kind === 'open');
   const rows = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)];
+  // A filtered view keeps the company's thresholds (filters/recompute.ts): learned from all deals' visits, whose count
+  // it does not have; the filter's own count would read "P90 of the 0 visits".
+  const all = ctx.filter !== undefined;
   const basis = (s: StageMeta): string => {
     const count = visits.get(s.id) ?? 0;
     switch (site.stall_basis[s.id]) {
       case 'configured':
         return m.stallBasis.configured;
       case 'p90':
-        return m.stallBasis.p90({ count }, f);
+        return all ? m.stallBasis.p90All : m.stallBasis.p90({ count }, f);
       case 'never':
         return m.stallBasis.never;
       default:
-        return m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
+        return all ? m.stallBasis.defaultAll({ visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f) : m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
     }
   };
   return table(
@@ -178,6 +180,8 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
       },
     ],
     rows,
+    // The config has at least one open stage.
+    { empty: NEVER_EMPTY },
   );
 }
 
@@ -187,7 +191,9 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
   const moves = (['advanced', 'moved_back', 'unchanged'] as const).map((k) => ({ label: m.waterfall[k], ...w[k] }));
   // Stage moves compare each deal's stage at two dates: without stage history there is nothing to compare.
   const noHistory = currentVisitOnly(ctx);
-  const tables = noHistory ? [] : [countAmountTable('stage-moves', m.sections.stageMoves, [m.columns.category, m.columns.count, m.columns.amount], f, moves)];
+  const tables = noHistory
+    ? []
+    : [countAmountTable('stage-moves', m.sections.stageMoves, [m.columns.category, m.columns.count, m.columns.amount], f, moves, { empty: NEVER_EMPTY })];
   const s = site.metrics.slippage;
   if (s) {
     tables.push(
@@ -247,8 +253,9 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
       missing !== null
         ? []
         : [
-            table('repurchase-due', m.sections.repurchase, columns, rows.filter((r) => r.status !== 'covered')),
-            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered')),
+            // Only with rows (missing === null): one of the two may still be empty.
+            table('repurchase-due', m.sections.repurchase, columns, rows.filter((r) => r.status !== 'covered'), { empty: m.empty.noRepurchaseDue }),
+            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered'), { empty: m.empty.noRepurchaseCovered }),
           ],
   };
 }

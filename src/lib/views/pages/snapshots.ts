@@ -66,6 +66,7 @@ export function snapshotsModel(ctx: PageContext): SnapshotsModel {
         rows: csvRows,
       },
       truncated: 0,
+      empty: s.empty,
     },
   };
 }

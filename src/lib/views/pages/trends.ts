@@ -7,7 +7,7 @@
 import { type ChartOutput, type TrendLineViewModel, trendLineChart, trendSparkline } from '../../charts/index.ts';
 import { daysInMonth, splitDate } from '../../time.ts';
 import type { TrendPoint } from '../schema.ts';
-import { type ChartBlock, chartBlock, type Column, csvDigits, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, type Column, csvDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { currentVisitOnly, historyAdvice, notes } from './absence.ts';
 import { chartOptions, type PageContext } from './context.ts';
 
@@ -128,7 +128,8 @@ export function trendsModel(ctx: PageContext): TrendsModel {
     about: m.trends.pointNote({ date: site.as_of, days: site.metrics.window_days }, f),
     notes: [],
     charts,
-    table: table('trend-figures', m.trends.table, columns, site.trends),
+    // Made only with trend points (else the notes say why there are none).
+    table: table('trend-figures', m.trends.table, columns, site.trends, { empty: NEVER_EMPTY }),
   };
 }
 
