@@ -271,10 +271,11 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const t4 = io.now();
     if (output.warning) io.stderr.write(`build: warning: ${output.warning}\n`);
     if (output.added) {
-      const { entries, listed } = output.added;
+      const { entries, basis } = output.added;
       const what = `${entries.length === 1 ? 'one entry' : `${entries.length} entries`} (${listedBriefly(entries)})`;
       // Without the previous build's file list this is a guess: said even with --quiet, once.
-      if (listed) log(`build: kept ${what} added to ${shown(outDir)}/ since the previous build`);
+      if (basis === 'listed') log(`build: kept ${what} added to ${shown(outDir)}/ since the previous build`);
+      else if (basis === 'hosting') log(`build: kept ${what} that ${shown(outDir)}/ held before its first build`);
       else io.stderr.write(`build: warning: kept ${what} in ${shown(outDir)}/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n`);
     }
     const how = output.upToDate ? 'already up to date' : hit ? 'reused' : `astro ${sec(t3 - t2)}`;

@@ -133,7 +133,9 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     const before = hashTree(mine);
     const f = fakeIO(dir);
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'mine'], f.io, deps(cache))).toBe(2);
-    expect(f.stderr()).toMatch(/^build: --out mine is not empty and not a previous Pipescope output \(no build-manifest\.json with "generator": "pipescope"\); the build replaces the whole folder, so give a new or empty folder, or empty this one yourself\nusage: npm run build/u);
+    expect(f.stderr()).toMatch(
+      /^build: --out mine is not empty and not a previous Pipescope output \(no build-manifest\.json with "generator": "pipescope"\): it holds build-manifest\.json, notes, which the build would replace; give a new or empty folder, or move them out of this one yourself \(hidden entries such as \.git, and a CNAME, may stay: the build keeps them\)\nusage: npm run build/u,
+    );
     expect(hashTree(mine)).toEqual(before);
     expect(leftovers(mine)).toEqual([]);
     expect(existsSync(cache)).toBe(false); // refused before reading or writing anything
@@ -268,6 +270,30 @@ describe('build: files someone added to a previous output are kept', () => {
       /^build: site\/en\/notes\.html was not written by the previous build, and this build writes site\/en\/notes\.html; move it out of site \(or remove it yourself\), then build again\n/u,
     );
     expect(hashTree(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('builds into a folder holding only hidden entries and a CNAME (a worktree of a Pages branch before its first build), keeping them', async () => {
+    const { dir, cache } = workspace();
+    const out = join(dir, 'site');
+    // `git worktree add site gh-pages` of an empty Pages branch: a .git file; and what such a branch often holds.
+    mkdirSync(out);
+    writeFileSync(join(out, '.git'), 'gitdir: /repo/.git/worktrees/site\n');
+    writeFileSync(join(out, '.nojekyll'), '');
+    writeFileSync(join(out, 'CNAME'), 'pipeline.example.com\n');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site'], f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toContain('build: kept 3 entries (.git, .nojekyll, CNAME) that site/ held before its first build\n');
+    expect(readFileSync(join(out, '.git'), 'utf8')).toBe('gitdir: /repo/.git/worktrees/site\n');
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(existsSync(join(out, '.nojekyll'))).toBe(true);
+    expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toBe(`<h1>${AS_OF}</h1>`);
+    expect(JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8')).files).not.toContain('CNAME');
+    // From then on they are files added since the previous build.
+    const g = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site'], g.io, deps(cache))).toBe(0);
+    expect(g.stderr()).toContain('build: kept 3 entries (.git, .nojekyll, CNAME) added to site/ since the previous build\n');
+    expect(readFileSync(join(out, '.git'), 'utf8')).toBe('gitdir: /repo/.git/worktrees/site\n');
     expect(leftovers(out)).toEqual([]);
   });
 

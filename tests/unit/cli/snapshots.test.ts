@@ -136,6 +136,24 @@ describe('dated snapshots', () => {
     expect(under(hashTree(join(dir, 'next')), 'snapshots/2025-04-30/')).toEqual(under(trees[0]!, 'snapshots/2025-04-30/'));
   });
 
+  it('a file someone put into a snapshot of --out is part of it: copied with it by the next build, never in its way', async () => {
+    const { dir, cache, site } = await threeBuilds();
+    writeFileSync(join(site, 'snapshots', '2025-04-30', 'notes.txt'), 'reviewed in the board meeting\n');
+    mkdirSync(join(site, 'snapshots', '2025-05-31', 'extra'));
+    writeFileSync(join(site, 'snapshots', '2025-05-31', 'extra', '.DS_Store'), 'x');
+    const r = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'site', '--snapshot']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(site, 'snapshots', '2025-04-30', 'notes.txt'), 'utf8')).toBe('reviewed in the board meeting\n');
+    expect(readFileSync(join(site, 'snapshots', '2025-05-31', 'extra', '.DS_Store'), 'utf8')).toBe('x');
+    expect(json(join(site, 'build-manifest.json')).files).toContain('snapshots/2025-04-30/notes.txt');
+    // Whichever way the snapshots come, the same snapshot.
+    const next = await build(dir, cache, ['--as-of', '2025-08-31', '--out', 'next', '--snapshots', 'site/snapshots', '--snapshot']);
+    expect(next.code).toBe(0);
+    expect(under(hashTree(join(dir, 'next')), 'snapshots/2025-04-30/')).toEqual(under(hashTree(site), 'snapshots/2025-04-30/'));
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('rebuilding a date is refused (exit 2) unless --replace, which replaces only that snapshot', async () => {
     const { dir, cache, data, site } = await threeBuilds();
     const before = hashTree(site);
