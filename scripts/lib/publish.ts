@@ -78,7 +78,10 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
   let base: string | null = '/';
   if (baseArg !== undefined) {
     base = typeof baseArg === 'string' ? normalizeBase(baseArg) : null;
-    if (base === null) throw new UsageError(`--base must be a path such as /pipescope/ (letters, digits, ".", "_", "~", "-"), not "${String(baseArg)}"`);
+    if (base === null && typeof baseArg === 'string' && /^https?:\/\//iu.test(baseArg)) {
+      throw new UsageError(`--base is the path alone, such as /pipescope/, not an address ("${baseArg}"): give the address as --site ${baseArg}`);
+    }
+    if (base === null) throw new UsageError(`--base must be a path such as /pipescope/ (ASCII letters, digits, ".", "_", "~", "-": Pipescope cannot build for a space or a non-ASCII name), not "${String(baseArg)}"`);
   }
   if (siteArg === undefined) return { site: undefined, base, siteUrl: null };
   let url: URL | null = null;
@@ -91,7 +94,11 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
     throw new UsageError(`--site must be the site's address, such as https://acme.github.io/pipescope/, not "${String(siteArg)}"`);
   }
   const sitePath = normalizeBase(url.pathname);
-  if (sitePath === null) throw new UsageError(`--site ${String(siteArg)}: its path must be like /pipescope/`);
+  if (sitePath === null) {
+    throw new UsageError(
+      `--site ${String(siteArg)}: its path (${url.pathname}) must be like /pipescope/, of ASCII letters, digits, ".", "_", "~" and "-" (Pipescope cannot build for a path with a space or a non-ASCII name)`,
+    );
+  }
   if (sitePath !== '/') {
     if (baseArg !== undefined && sitePath !== base) throw new UsageError(`--site ${String(siteArg)} and --base ${String(baseArg)} disagree on the path; give the path once`);
     base = sitePath;

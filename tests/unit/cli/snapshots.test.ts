@@ -216,6 +216,8 @@ describe('dated snapshots', () => {
       [['--max-rejected', '2'], /--max-rejected must be a fraction from 0 to 1/u],
       [['--base', 'pipescope'], /--base must be a path such as \/pipescope\//u],
       [['--site', 'acme.github.io'], /--site must be the site's address/u],
+      [['--site', 'https://acme.github.io/파이프/'], /--site https:\/\/acme\.github\.io\/파이프\/: its path \(\/%ED%8C%8C%EC%9D%B4%ED%94%84\/\) must be like \/pipescope\//u],
+      [['--base', '/a%20b/'], /--base must be a path such as \/pipescope\//u],
     ];
     for (const [argv, message] of cases) {
       const r = await build(dir, cache, ['--out', 'site', ...argv]);
