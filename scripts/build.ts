@@ -4,7 +4,9 @@
  * Extract and render: reads the data folder, computes the site manifest
  * (metrics now and 30 days earlier, deal and account views), validates it,
  * writes it to the project's .cache/site-data-<out>.json with each account
- * page's slice beside it (scripts/lib/extract.ts, site-files.ts), in a
+ * page's slice beside it (scripts/lib/extract.ts, site-files.ts; a name
+ * claimed for the build, site-data-file.ts: a build running at once with
+ * an --out of the same name writes under a name of its own), in a
  * process of its own; meanwhile `astro build` (scripts/lib/astro-render.ts)
  * loads and bundles, and renders its pages, which only render that
  * manifest, once it is written (render-beside.ts). A large data folder is
@@ -48,7 +50,7 @@ import { PROJECT_ROOT } from './lib/project.ts';
 import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
-import { siteDataFile } from './lib/site-data-file.ts';
+import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
 import { findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
@@ -117,9 +119,17 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   const scratch: string[] = [];
   // Astro, when started while the data is extracted: stopped (if it has not got to its pages) before those folders go.
   let early: EarlyRender | null = null;
+  // The name of the site data files in .cache, claimed for this build while it writes and renders them.
+  let siteData: SiteDataName | null = null;
+  const releaseSiteData = () => {
+    const claimed = siteData;
+    siteData = null;
+    claimed?.release();
+  };
   // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
   const releaseScratch = onInterrupt(() => {
     for (const dir of scratch) removeQuietly(io.fs, dir);
+    releaseSiteData();
   });
   try {
     const args = parseArgs(argv, ARGS);
@@ -182,6 +192,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     let ex: Extraction | null = null;
     if (!hit) {
+      siteData = writingTo(shown(deps.cacheDir), () => claimSiteDataName(io.fs, deps.cacheDir, cacheName(outDir), process.pid, processRunning, extractOnly));
       const job: ExtractJob = {
         dataDir,
         asOfArg,
@@ -196,7 +207,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         storeShown: store.shown,
         version,
         cacheDir: deps.cacheDir,
-        name: cacheName(outDir),
+        name: siteData.name,
         csv: extractOnly ? null : { outDir, outArg },
         filterScript: extractOnly || deps.filterScriptCache === undefined ? null : { cacheDir: deps.filterScriptCache },
         quiet,
@@ -291,6 +302,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   } finally {
     await early?.stop();
     for (const dir of scratch) removeQuietly(io.fs, dir);
+    releaseSiteData();
     releaseScratch();
   }
 }

@@ -315,6 +315,52 @@ describe('build: files someone added to a previous output are kept', () => {
   });
 });
 
+describe('build: builds at once', () => {
+  it('two builds into outputs of the same name (a/site, b/site) each render their own data: the second writes its site data under a name of its own, removed after', async () => {
+    const { dir, cache } = workspace();
+    let aRendering!: () => void;
+    const aAtRender = new Promise<void>((r) => (aRendering = r));
+    let bFinished!: () => void;
+    const bDone = new Promise<void>((r) => (bFinished = r));
+    // A renders only once B has written its site data and finished.
+    const renderA = async (o: RenderOptions) => {
+      aRendering();
+      await bDone;
+      await fakeRender(o);
+    };
+    const a = main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'a/site', '--quiet'], fakeIO(dir).io, deps(cache, renderA));
+    await aAtRender;
+    const b = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'b/site', '--quiet'], b.io, deps(cache))).toBe(0);
+    bFinished();
+    expect(await a).toBe(0);
+    expect(readFileSync(join(dir, 'a', 'site', 'en', 'index.html'), 'utf8')).toBe('<h1>2025-05-31</h1>');
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'site', 'metrics.json'), 'utf8')).as_of).toBe('2025-05-31');
+    expect(readFileSync(join(dir, 'b', 'site', 'en', 'index.html'), 'utf8')).toBe(`<h1>${AS_OF}</h1>`);
+    // A's files stay, as every build's do; B's, of a name of its own, are gone, and so are the claims.
+    expect(readdirSync(cache).filter((n) => !n.startsWith('site-data-site.'))).toEqual([]);
+    expect(readdirSync(cache)).not.toContain('site-data-site.lock');
+    expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe('2025-05-31');
+  });
+
+  it('takes over the claim of a build stopped outright; --extract-only, whose file npm run dev serves, waits for a running one (exit 2)', async () => {
+    const { dir, cache } = workspace();
+    mkdirSync(cache);
+    // No process has this id (above Linux's highest).
+    writeFileSync(join(cache, 'site-data-site.lock'), '4194305\n');
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe(AS_OF);
+    expect(existsSync(join(cache, 'site-data-site.lock'))).toBe(false);
+    // The parent process runs: its claim holds.
+    writeFileSync(join(cache, 'site-data-site.lock'), `${process.ppid}\n`);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--extract-only'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(new RegExp(`^build: another build \\(process ${process.ppid}\\) is writing .*site-data-site\\.json; run this again once it has finished\n`, 'u'));
+    expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe(AS_OF);
+    expect(readFileSync(join(cache, 'site-data-site.lock'), 'utf8')).toBe(`${process.ppid}\n`);
+  });
+});
+
 describe('build: a failed build leaves the previous output untouched', () => {
   async function previousOutput() {
     const ws = workspace();
