@@ -162,6 +162,14 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const protectedFolders: ProtectedFolder[] = [
       { path: dataDir, what: 'the data folder' },
       { path: PROJECT_ROOT, what: 'the project folder' },
+      {
+        path: join(PROJECT_ROOT, 'public'),
+        what: "Pipescope's own public folder",
+        notInside: {
+          why: 'whose files (the favicon, the table-sorting script) Astro copies into every output',
+          instead: 'GitLab Pages publishes a folder named public: build into another one and move it there last, as docs/publish.md shows',
+        },
+      },
       { path: io.cwd, what: 'the working folder' },
       { path: deps.cacheDir, what: 'the cache folder' },
       ...(cacheDir === undefined ? [] : [{ path: cacheDir, what: 'the build cache' }]),

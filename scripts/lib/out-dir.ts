@@ -36,6 +36,8 @@ export interface ProtectedFolder {
   path: string;
   /** What it is, for the message: "the data folder". */
   what: string;
+  /** Nor may --out be inside it: why, after its name ("whose files ..."), and what to do instead. */
+  notInside?: { why: string; instead: string };
 }
 
 /** `path` with symbolic links resolved as far as it exists (the rest appended as given). */
@@ -84,6 +86,10 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
   if (parse(real).root === real) throw new UsageError(`--out ${shown} is the root of the file system; give a folder of its own, such as dist`);
   for (const p of protectedFolders) {
     const folder = writingTo(shown, () => realish(fs, p.path));
+    if (p.notInside && isWithin(real, folder)) {
+      const which = folder === real ? p.what : `inside ${p.what} (${p.path})`;
+      throw new UsageError(`--out ${shown} is ${which}, ${p.notInside.why}; give a folder of its own, such as dist (${p.notInside.instead})`);
+    }
     if (isWithin(folder, real)) {
       const which = folder === real ? p.what : `a parent of ${p.what} (${p.path})`;
       throw new UsageError(`--out ${shown} is ${which}; the build replaces its --out folder, so give a folder of its own, such as dist`);

@@ -192,6 +192,19 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     }
   });
 
+  it("refuses Pipescope's own public folder (GitLab Pages' folder name), and any folder in it, saying what to do for GitLab Pages", async () => {
+    const { dir, cache } = workspace();
+    for (const out of [join(PROJECT_ROOT, 'public'), join(PROJECT_ROOT, 'public', 'site')]) {
+      const f = fakeIO(dir);
+      // --extract-only never writes to --out: belt and braces for a test that names the project's folders.
+      expect(await main(['--data', 'data', '--out', out, '--extract-only'], f.io, deps(cache)), out).toBe(2);
+      expect(f.stderr()).toMatch(
+        /^build: --out \S+ is (Pipescope's own public folder|inside Pipescope's own public folder \(\S+\)), whose files \(the favicon, the table-sorting script\) Astro copies into every output; give a folder of its own, such as dist \(GitLab Pages publishes a folder named public: build into another one and move it there last, as docs\/publish\.md shows\)\n/u,
+      );
+    }
+    expect(existsSync(join(PROJECT_ROOT, 'public', 'site'))).toBe(false);
+  });
+
   it('refuses a file as --out', async () => {
     const { dir, cache } = workspace();
     writeFileSync(join(dir, 'out.html'), 'x');
