@@ -36,7 +36,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
-import { listedBriefly } from './lib/added-files.ts';
+import { listedBriefly, notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
@@ -176,7 +176,15 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
     const outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
-    const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning);
+    // The output a stopped build was replacing goes too, unless files someone added to it are still there: said, every build, even with --quiet.
+    const keepOld = (path: string) => {
+      const entries = notWritten(io.fs, path);
+      if (entries !== null && entries.length === 0) return false;
+      const what = entries === null ? 'files that may be yours (it cannot be read)' : `${entries.length === 1 ? 'an entry' : `${entries.length} entries`} no build wrote (${listedBriefly(entries)})`;
+      io.stderr.write(`build: warning: ${shown(path)} is an output a build was replacing when it stopped, and holds ${what}; move them where you want them, then remove that folder yourself\n`);
+      return true;
+    };
+    const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning, keepOld);
     if (stale.length > 0) log(`build: removed ${stale.length === 1 ? 'a folder' : `${stale.length} folders`} that a build stopped outright left beside ${outArg}: ${stale.join(', ')}`);
     // So are missing snapshots: a build never drops one silently.
     const publish = publishOptions(args, io.cwd, outDir, dataDir);

@@ -16,7 +16,7 @@
 import { dirname, join } from 'node:path';
 import { type CliFs, isErrnoError } from './cli.ts';
 import { UsageError } from './io.ts';
-import { MANIFEST_FILE } from './out-dir.ts';
+import { isHostingEntry, MANIFEST_FILE } from './out-dir.ts';
 
 export interface AddedEntries {
   /** Paths relative to the output, each a file or a whole folder the previous build did not write (sorted). */
@@ -101,6 +101,22 @@ export function addedEntries(
     }
   }
   return { entries, basis: hosting ? 'hosting' : 'listed' };
+}
+
+/**
+ * What an output a build was replacing (left beside --out by a build
+ * stopped before it moved them, or that could not move them) holds that no
+ * build wrote: what its manifest does not list, or, without a list, its
+ * hidden entries and CNAME. Unreadable: null (it may hold anything).
+ */
+export function notWritten(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, dir: string): string[] | null {
+  try {
+    if (writtenFiles(fs, dir) === null) return fs.readdirSync(dir).filter(isHostingEntry).sort(byCodePoint);
+    return addedEntries(fs, dir, [], dir).entries;
+  } catch (e) {
+    if (isErrnoError(e)) return null;
+    throw e;
+  }
 }
 
 /** The entries for a message: the first few, then how many more. */

@@ -182,15 +182,18 @@ export function removeStaleFolders(fs: CliFs, parent: string, ours: (name: strin
  * The stale folders beside `out` (removeStaleFolders): named as
  * `makeStagingDir` names them, their process not running. A process on
  * another machine or in another container sharing the folder cannot be
- * checked, hence the day as well.
+ * checked, hence the day as well. An `-old` folder, the output a build was
+ * replacing, is left where `keep` says it holds what no build wrote (files
+ * someone added that the build had not moved into the new output yet).
  */
-export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean): string[] {
+export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean, keep: (path: string) => boolean = () => false): string[] {
   return removeStaleFolders(
     fs,
     dirname(out),
     (name) => {
       const pid = stagingPid(out, name);
-      return pid !== null && !isRunning(pid);
+      if (pid === null || isRunning(pid)) return false;
+      return !(name.endsWith('-old') && keep(join(dirname(out), name)));
     },
     now,
   );

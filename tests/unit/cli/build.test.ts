@@ -5,12 +5,12 @@
  * One case runs the real build in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { copyFixture, errnoError, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+import { copyFixture, errnoError, FAKE_NOW, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -371,6 +371,34 @@ describe('build: builds at once', () => {
     expect(f.stderr()).toMatch(new RegExp(`^build: another build \\(process ${process.ppid}\\) is writing .*site-data-site\\.json; run this again once it has finished\n`, 'u'));
     expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe(AS_OF);
     expect(readFileSync(join(cache, 'site-data-site.lock'), 'utf8')).toBe(`${process.ppid}\n`);
+  });
+});
+
+describe('build: what a build stopped outright left beside --out', () => {
+  it('the output it was replacing goes a day later, unless files someone added are still in it: those stay, said at every build', async () => {
+    const { dir, cache } = workspace();
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    writeFileSync(join(dir, 'site', 'CNAME'), 'pipeline.example.com\n');
+    mkdirSync(join(dir, 'site', '.git'));
+    writeFileSync(join(dir, 'site', '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    // Stopped after renaming the previous output aside, before moving the added files into the new one (process 4194305 is none).
+    const left = join(dir, '.site.pipescope-tmp-4194305-0a1b2c3d-old');
+    renameSync(join(dir, 'site'), left);
+    // Another such folder, of an output nobody had added to: removed, as ever.
+    const bare = join(dir, '.site.pipescope-tmp-4194305-0a1b2c3e-old');
+    mkdirSync(join(bare, 'en'), { recursive: true });
+    const twoDaysEarlier = (FAKE_NOW - 2 * 86_400_000) / 1000;
+    for (const folder of [left, bare]) utimesSync(folder, twoDaysEarlier, twoDaysEarlier);
+    for (const run of [1, 2]) {
+      const f = fakeIO(dir);
+      expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache)), String(run)).toBe(0);
+      expect(f.stderr()).toBe(
+        'build: warning: .site.pipescope-tmp-4194305-0a1b2c3d-old is an output a build was replacing when it stopped, and holds 2 entries no build wrote (.git, CNAME); move them where you want them, then remove that folder yourself\n',
+      );
+    }
+    expect(readFileSync(join(left, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(left, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(existsSync(bare)).toBe(false);
   });
 });
 
