@@ -47,7 +47,7 @@ import { onInterrupt } from './lib/interrupt.ts';
 import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
-import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
+import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
@@ -261,7 +261,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
     if (texts.gate.failure) {
       const summary = publish.summary;
-      if (summary && texts.summary !== null) writingTo(summary.shown, () => writeFileAtomic(summary.path, texts.summary!, io.fs));
+      if (summary && texts.summary !== null) writeReport(io, summary, texts.summary);
       io.stderr.write(`build: ${texts.gate.message}\n`);
       return EXIT.strict;
     }
@@ -287,11 +287,11 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const t3 = output.placedAt;
     if (publish.digest && texts.digest !== null) {
       const digest = publish.digest;
-      writingTo(digest.shown, () => writeFileAtomic(digest.path, texts.digest!, io.fs));
+      writeReport(io, digest, texts.digest);
     }
     if (publish.summary && texts.summary !== null) {
       const summary = publish.summary;
-      writingTo(summary.shown, () => writeFileAtomic(summary.path, texts.summary!, io.fs));
+      writeReport(io, summary, texts.summary);
     }
     const { manifest } = output;
     if (publish.snapshot) log(`build: snapshot ${asOf} ${store.snapshots.length > earlier.length ? 'replaced' : 'added'} (${manifest.snapshots.length} in ${shown(join(outDir, SNAPSHOTS_DIR))}/)`);
@@ -324,6 +324,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 }
 
 const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+/** The digest or summary: to its file, or to standard output for `-` (`--summary - >> "$GITHUB_STEP_SUMMARY"`). */
+function writeReport(io: CliIO, file: FileArg, text: string): void {
+  if (file.path === STDOUT) io.stdout.write(text);
+  else writingTo(file.shown, () => writeFileAtomic(file.path, text, io.fs));
+}
 
 /** Pipescope's version (package.json), written into each snapshot's manifest. */
 function pipescopeVersion(io: CliIO): string {

@@ -28,7 +28,7 @@ export const PUBLISH_ARGS = {
 } as const satisfies Record<string, 'value' | 'flag'>;
 
 export const PUBLISH_USAGE =
-  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md>] [--summary <file.md>] [--strict] [--max-rejected <0..1>] [--site <url>] [--base </path/>]';
+  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md|->] [--summary <file.md|->] [--strict] [--max-rejected <0..1>] [--site <url>] [--base </path/>]';
 
 export interface FileArg {
   path: string;
@@ -56,9 +56,13 @@ export interface PublishOptions {
 /** Files in a data folder the build may read: a digest or summary never overwrites one. */
 const INPUT_FILE = /\.(csv|tsv|txt|json)$/iu;
 
+/** A `--digest` or `--summary` of `-`: written to standard output, as `npm run metrics --out -` writes. */
+export const STDOUT = '-';
+
 function fileArg(name: string, value: string | true | undefined, cwd: string, outDir: string, dataDir: string): FileArg | null {
   if (value === undefined) return null;
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a file, such as ${name}.md`);
+  if (value === STDOUT) return { path: STDOUT, shown: 'standard output' };
   const path = resolve(cwd, value);
   if (isWithin(path, outDir)) throw new UsageError(`--${name} ${value} is inside --out, which the build replaces; write it elsewhere, such as ${basename(value)} beside it`);
   if (isWithin(path, dataDir) && INPUT_FILE.test(path)) throw new UsageError(`--${name} ${value} could be an input of the data folder; write it elsewhere`);
@@ -116,7 +120,7 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
   }
   const digest = fileArg('digest', args.digest, cwd, outDir, dataDir);
   const summary = fileArg('summary', args.summary, cwd, outDir, dataDir);
-  if (digest && summary && digest.path === summary.path) throw new UsageError('--digest and --summary name the same file');
+  if (digest && summary && digest.path === summary.path) throw new UsageError(`--digest and --summary name the same ${digest.path === STDOUT ? 'output (-)' : 'file'}`);
   const snapshotsArg = optionalString(args.snapshots);
   return {
     snapshot,

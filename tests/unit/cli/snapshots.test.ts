@@ -315,4 +315,17 @@ describe('--digest and --summary', () => {
     expect(summary).toContain('**Passed: every one of');
     expect(summary).toContain('| deals.csv | 24 | 24 | 0 |');
   });
+
+  it('"-" writes to standard output, as npm run metrics --out - does (it wrote a file named "-"), on a failed check too', async () => {
+    const { dir, cache } = workspace('rejected-rows');
+    for (const [args, code] of [[['--summary', '-'], 0], [['--digest', '-'], 0], [['--summary', '-', '--strict'], 3]] as const) {
+      const f = fakeIO(dir);
+      expect(await main(['--data', 'data', '--quiet', '--as-of', '2025-06-30', '--out', 'site', ...args], f.io, deps(cache)), args.join(' ')).toBe(code);
+      expect(f.stdout()).toMatch(args[0] === '--summary' ? /^# Pipescope build as of Jun 30, 2025\n[\s\S]*\| deals\.csv \|/u : /^# Pipeline changes, /u);
+      expect(existsSync(join(dir, '-'))).toBe(false);
+    }
+    const both = fakeIO(dir);
+    expect(await main(['--data', 'data', '--digest', '-', '--summary', '-'], both.io, deps(cache))).toBe(2);
+    expect(both.stderr()).toMatch(/^build: --digest and --summary name the same output \(-\)\n/u);
+  });
 });
