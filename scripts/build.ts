@@ -38,8 +38,8 @@ import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { listedBriefly, notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
-import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { buildKey, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { type CliIO, EXIT, nodeIO, OutputError, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
@@ -126,6 +126,9 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     siteData = null;
     claimed?.release();
   };
+  // --summary, once known, and whether the output was replaced: a build that stops before says so there.
+  let stopped: { summary: FileArg; dataDir: string } | null = null;
+  let replaced = false;
   // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
   const releaseScratch = onInterrupt(() => {
     for (const dir of scratch) removeQuietly(io.fs, dir);
@@ -154,6 +157,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const outArg = optionalString(args.out) ?? 'dist';
     const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
+    const publish = publishOptions(args, io.cwd, outDir, dataDir);
+    if (publish.summary) stopped = { summary: publish.summary, dataDir };
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
@@ -187,7 +192,6 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning, keepOld);
     if (stale.length > 0) log(`build: removed ${stale.length === 1 ? 'a folder' : `${stale.length} folders`} that a build stopped outright left beside ${outArg}: ${stale.join(', ')}`);
     // So are missing snapshots: a build never drops one silently.
-    const publish = publishOptions(args, io.cwd, outDir, dataDir);
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
     const scratchDir = () => {
@@ -284,6 +288,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       // Never stored under a key made from other files (one changed while it was read) or another date.
       store: cache && key && ex && ex.asOf === keyAsOf && sameInputs(ex.inputs, key.inputs) ? { cache, key: key.key } : null,
     });
+    replaced = true;
     const t3 = output.placedAt;
     if (publish.digest && texts.digest !== null) {
       const digest = publish.digest;
@@ -314,7 +319,10 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
     return EXIT.ok;
   } catch (e) {
-    return reportError('build', e, io.stderr, e instanceof UsageError ? await usage() : '');
+    const said: string[] = [];
+    const code = reportError('build', e, { write: (text: string) => (said.push(text), io.stderr.write(text)) }, e instanceof UsageError ? await usage() : '');
+    if (stopped && !replaced) await writeStoppedSummary(io, stopped, code, said.join(''));
+    return code;
   } finally {
     await early?.stop();
     for (const dir of scratch) removeQuietly(io.fs, dir);
@@ -324,6 +332,25 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 }
 
 const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+/**
+ * --summary of a build that stopped before its output was in place (exit 1, 2 or 70): that it failed and
+ * what it said (without the usage and the stack), so that the summary a run before left never reads "Passed".
+ * Not written when that fails too (the error said is the build's).
+ */
+async function writeStoppedSummary(io: CliIO, { summary, dataDir }: { summary: FileArg; dataDir: string }, code: number, said: string): Promise<void> {
+  const lines: string[] = [];
+  for (const line of said.split('\n')) {
+    if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
+    lines.push(line);
+  }
+  try {
+    const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
+    writeReport(io, summary, stoppedSummaryMarkdown(locale, code, lines.join('\n')));
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+  }
+}
 
 /** The digest or summary: to its file, or to standard output for `-` (`--summary - >> "$GITHUB_STEP_SUMMARY"`). */
 function writeReport(io: CliIO, file: FileArg, text: string): void {

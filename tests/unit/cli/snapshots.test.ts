@@ -316,6 +316,38 @@ describe('--digest and --summary', () => {
     expect(summary).toContain('| deals.csv | 24 | 24 | 0 |');
   });
 
+  it('a build that stops before its check (a file it cannot read, an --out it may not replace) writes a summary saying so, never leaving a "Passed" one of the run before', async () => {
+    const { dir, cache, data } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: every one of');
+    const before = hashTree(join(dir, 'site'));
+    rmSync(join(data, 'stage_history.csv'));
+    const missing = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--summary', 'summary.md']);
+    expect(missing.code).toBe(1);
+    const said = missing.stderr.replace(/\n$/u, '');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe(
+      `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 1), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${said}\n\`\`\`\n`,
+    );
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    // A refused --out: what it said, without the usage line.
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'notes.md'), 'mine');
+    const refused = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'mine', '--summary', 'summary.md']);
+    expect(refused.code).toBe(2);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('(exit status 2)');
+    expect(summary).toContain('build: --out mine is not empty and not a previous Pipescope output');
+    expect(summary).not.toContain('usage:');
+  });
+
+  it('the summary of a stopped build is in the config’s language', async () => {
+    const { dir, cache, data } = workspace('seoul-timezone');
+    rmSync(join(data, 'deals.csv'));
+    const r = await build(dir, cache, ['--out', 'site', '--summary', 'summary.md']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^# Pipescope 빌드 중단\n\n\*\*실패: 빌드가 중단되어\(종료 상태 1\) 대시보드를 교체하지 않았습니다\. 빌드 메시지:\*\*\n\n```text\nbuild: /u);
+  });
+
   it('"-" writes to standard output, as npm run metrics --out - does (it wrote a file named "-"), on a failed check too', async () => {
     const { dir, cache } = workspace('rejected-rows');
     for (const [args, code] of [[['--summary', '-'], 0], [['--digest', '-'], 0], [['--summary', '-', '--strict'], 3]] as const) {
