@@ -84,7 +84,8 @@ export function addedEntries(
       const rel = prefix === '' ? e.name : join(prefix, e.name);
       if (rel === MANIFEST_FILE) continue;
       if (e.isDirectory() && oursFolders.has(rel)) walk(rel);
-      else if (!ours.has(rel) && !carried(rel)) entries.push(rel);
+      // A folder where the build wrote a file (favicon.svg made a folder) is someone's too: the build writes files only.
+      else if ((e.isDirectory() || !ours.has(rel)) && !carried(rel)) entries.push(rel);
     }
   };
   walk('');

@@ -310,6 +310,18 @@ describe('build: files someone added to a previous output are kept', () => {
     expect(leftovers(out)).toEqual([]);
   });
 
+  it('a folder someone made where the previous build wrote a file, with their files in it, is theirs: the build stops (exit 2) rather than replace it', async () => {
+    const { dir, cache, out } = await withAdded();
+    rmSync(join(out, 'en', 'index.html'));
+    mkdirSync(join(out, 'en', 'index.html'));
+    writeFileSync(join(out, 'en', 'index.html', 'mine.txt'), 'mine');
+    const before = hashTree(out);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(/^build: site\/en\/index\.html was not written by the previous build, and this build writes site\/en\/index\.html; /u);
+    expect(hashTree(out)).toEqual(before);
+  });
+
   it('when an added file cannot be moved: the build succeeds, and the warning says where the previous output with it is', async () => {
     const { dir, cache, out } = await withAdded();
     const nodeFs = await import('node:fs');
