@@ -51,7 +51,7 @@ import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } fro
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
-import { findSnapshots } from './lib/snapshots.ts';
+import { findSnapshots, SnapshotsError } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
 export { astroBuild, type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
@@ -194,6 +194,17 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
+    // A redacted output is shared outside: an earlier snapshot with the real names never goes into it.
+    if (redaction) {
+      const replaced = publish.snapshot && publish.replace ? asOfArg : undefined;
+      const plain = store.snapshots.filter((x) => x.manifest.redacted !== true && x.asOf !== replaced).map((x) => x.asOf);
+      if (plain.length > 0) {
+        throw new SnapshotsError(
+          `--redact: ${store.shown} has ${plain.length === 1 ? 'a snapshot' : `${plain.length} snapshots`} built without --redact (${plain.slice(0, 5).join(', ')}${plain.length > 5 ? ', ...' : ''}), with the real names, ` +
+            `which a redacted output would carry: build it into an --out of its own, with --snapshots of redacted snapshots only, or --snapshot --new-history to start its own history`,
+        );
+      }
+    }
     const scratchDir = () => {
       const dir = makeStagingDir(io.fs, outDir, outArg);
       scratch.push(dir);
