@@ -39,7 +39,7 @@ import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { listedBriefly, notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
-import { type CliIO, EXIT, nodeIO, OutputError, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
@@ -196,8 +196,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
     // A redacted output is shared outside: an earlier snapshot with the real names never goes into it.
     if (redaction) {
-      const replaced = publish.snapshot && publish.replace ? asOfArg : undefined;
-      const plain = store.snapshots.filter((x) => x.manifest.redacted !== true && x.asOf !== replaced).map((x) => x.asOf);
+      const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;
+      const plain = store.snapshots.filter((x) => x.manifest.redacted !== true && x.asOf !== replacing).map((x) => x.asOf);
       if (plain.length > 0) {
         throw new SnapshotsError(
           `--redact: ${store.shown} has ${plain.length === 1 ? 'a snapshot' : `${plain.length} snapshots`} built without --redact (${plain.slice(0, 5).join(', ')}${plain.length > 5 ? ', ...' : ''}), with the real names, ` +
@@ -347,7 +347,7 @@ const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
 /**
  * --summary of a build that stopped before its output was in place (exit 1, 2 or 70): that it failed and
  * what it said (without the usage and the stack), so that the summary a run before left never reads "Passed".
- * Not written when that fails too (the error said is the build's).
+ * When that fails too, a warning says so: the error the exit status reports is the build's.
  */
 async function writeStoppedSummary(io: CliIO, { summary, dataDir }: { summary: FileArg; dataDir: string }, code: number, said: string): Promise<void> {
   const lines: string[] = [];
@@ -359,7 +359,7 @@ async function writeStoppedSummary(io: CliIO, { summary, dataDir }: { summary: F
     const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
     writeReport(io, summary, stoppedSummaryMarkdown(locale, code, lines.join('\n')));
   } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
+    io.stderr.write(`build: warning: the summary was not written either (${e instanceof Error ? e.message : String(e)})\n`);
   }
 }
 
