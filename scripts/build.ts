@@ -4,7 +4,9 @@
  * Extract and render: reads the data folder, computes the site manifest
  * (metrics now and 30 days earlier, deal and account views), validates it,
  * writes it to the project's .cache/site-data-<out>.json with each account
- * page's slice beside it (scripts/lib/extract.ts, site-files.ts), in a
+ * page's slice beside it (scripts/lib/extract.ts, site-files.ts; a name
+ * claimed for the build, site-data-file.ts: a build running at once with
+ * an --out of the same name writes under a name of its own), in a
  * process of its own; meanwhile `astro build` (scripts/lib/astro-render.ts)
  * loads and bundles, and renders its pages, which only render that
  * manifest, once it is written (render-beside.ts). A large data folder is
@@ -34,9 +36,9 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
-import { listedBriefly } from './lib/added-files.ts';
+import { listedBriefly, notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { buildKey, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
@@ -45,11 +47,11 @@ import { onInterrupt } from './lib/interrupt.ts';
 import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
-import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
+import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
-import { siteDataFile } from './lib/site-data-file.ts';
-import { findSnapshots } from './lib/snapshots.ts';
+import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
+import { findSnapshots, SnapshotsError } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
 export { astroBuild, type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
@@ -117,9 +119,20 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   const scratch: string[] = [];
   // Astro, when started while the data is extracted: stopped (if it has not got to its pages) before those folders go.
   let early: EarlyRender | null = null;
+  // The name of the site data files in .cache, claimed for this build while it writes and renders them.
+  let siteData: SiteDataName | null = null;
+  const releaseSiteData = () => {
+    const claimed = siteData;
+    siteData = null;
+    claimed?.release();
+  };
+  // --summary, once known, and whether the output was replaced: a build that stops before says so there.
+  let stopped: { summary: FileArg; dataDir: string } | null = null;
+  let replaced = false;
   // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
   const releaseScratch = onInterrupt(() => {
     for (const dir of scratch) removeQuietly(io.fs, dir);
+    releaseSiteData();
   });
   try {
     const args = parseArgs(argv, ARGS);
@@ -144,6 +157,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const outArg = optionalString(args.out) ?? 'dist';
     const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
+    const publish = publishOptions(args, io.cwd, outDir, dataDir);
+    if (publish.summary) stopped = { summary: publish.summary, dataDir };
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
@@ -152,18 +167,44 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const protectedFolders: ProtectedFolder[] = [
       { path: dataDir, what: 'the data folder' },
       { path: PROJECT_ROOT, what: 'the project folder' },
+      {
+        path: join(PROJECT_ROOT, 'public'),
+        what: "Pipescope's own public folder",
+        notInside: {
+          why: 'whose files (the favicon, the table-sorting script) Astro copies into every output',
+          instead: 'GitLab Pages publishes a folder named public: build into another one and move it there last, as docs/publish.md shows',
+        },
+      },
       { path: io.cwd, what: 'the working folder' },
       { path: deps.cacheDir, what: 'the cache folder' },
       ...(cacheDir === undefined ? [] : [{ path: cacheDir, what: 'the build cache' }]),
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
     const outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
-    const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning);
+    // The output a stopped build was replacing goes too, unless files someone added to it are still there: said, every build, even with --quiet.
+    const keepOld = (path: string) => {
+      const entries = notWritten(io.fs, path);
+      if (entries !== null && entries.length === 0) return false;
+      const what = entries === null ? 'files that may be yours (it cannot be read)' : `${entries.length === 1 ? 'an entry' : `${entries.length} entries`} no build wrote (${listedBriefly(entries)})`;
+      io.stderr.write(`build: warning: ${shown(path)} is an output a build was replacing when it stopped, and holds ${what}; move them where you want them, then remove that folder yourself\n`);
+      return true;
+    };
+    const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning, keepOld);
     if (stale.length > 0) log(`build: removed ${stale.length === 1 ? 'a folder' : `${stale.length} folders`} that a build stopped outright left beside ${outArg}: ${stale.join(', ')}`);
     // So are missing snapshots: a build never drops one silently.
-    const publish = publishOptions(args, io.cwd, outDir, dataDir);
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
+    // A redacted output is shared outside: an earlier snapshot with the real names never goes into it.
+    if (redaction) {
+      const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;
+      const plain = store.snapshots.filter((x) => x.manifest.redacted !== true && x.asOf !== replacing).map((x) => x.asOf);
+      if (plain.length > 0) {
+        throw new SnapshotsError(
+          `--redact: ${store.shown} has ${plain.length === 1 ? 'a snapshot' : `${plain.length} snapshots`} built without --redact (${plain.slice(0, 5).join(', ')}${plain.length > 5 ? ', ...' : ''}), with the real names, ` +
+            `which a redacted output would carry: build it into an --out of its own, with --snapshots of redacted snapshots only, or --snapshot --new-history to start its own history`,
+        );
+      }
+    }
     const scratchDir = () => {
       const dir = makeStagingDir(io.fs, outDir, outArg);
       scratch.push(dir);
@@ -182,6 +223,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     let ex: Extraction | null = null;
     if (!hit) {
+      siteData = writingTo(shown(deps.cacheDir), () => claimSiteDataName(io.fs, deps.cacheDir, cacheName(outDir), process.pid, processRunning, extractOnly));
       const job: ExtractJob = {
         dataDir,
         asOfArg,
@@ -196,7 +238,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         storeShown: store.shown,
         version,
         cacheDir: deps.cacheDir,
-        name: cacheName(outDir),
+        name: siteData.name,
         csv: extractOnly ? null : { outDir, outArg },
         filterScript: extractOnly || deps.filterScriptCache === undefined ? null : { cacheDir: deps.filterScriptCache },
         quiet,
@@ -234,7 +276,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
     if (texts.gate.failure) {
       const summary = publish.summary;
-      if (summary && texts.summary !== null) writingTo(summary.shown, () => writeFileAtomic(summary.path, texts.summary!, io.fs));
+      if (summary && texts.summary !== null) writeReport(io, summary, texts.summary);
       io.stderr.write(`build: ${texts.gate.message}\n`);
       return EXIT.strict;
     }
@@ -257,24 +299,26 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       // Never stored under a key made from other files (one changed while it was read) or another date.
       store: cache && key && ex && ex.asOf === keyAsOf && sameInputs(ex.inputs, key.inputs) ? { cache, key: key.key } : null,
     });
+    replaced = true;
     const t3 = output.placedAt;
     if (publish.digest && texts.digest !== null) {
       const digest = publish.digest;
-      writingTo(digest.shown, () => writeFileAtomic(digest.path, texts.digest!, io.fs));
+      writeReport(io, digest, texts.digest);
     }
     if (publish.summary && texts.summary !== null) {
       const summary = publish.summary;
-      writingTo(summary.shown, () => writeFileAtomic(summary.path, texts.summary!, io.fs));
+      writeReport(io, summary, texts.summary);
     }
     const { manifest } = output;
     if (publish.snapshot) log(`build: snapshot ${asOf} ${store.snapshots.length > earlier.length ? 'replaced' : 'added'} (${manifest.snapshots.length} in ${shown(join(outDir, SNAPSHOTS_DIR))}/)`);
     const t4 = io.now();
     if (output.warning) io.stderr.write(`build: warning: ${output.warning}\n`);
     if (output.added) {
-      const { entries, listed } = output.added;
+      const { entries, basis } = output.added;
       const what = `${entries.length === 1 ? 'one entry' : `${entries.length} entries`} (${listedBriefly(entries)})`;
       // Without the previous build's file list this is a guess: said even with --quiet, once.
-      if (listed) log(`build: kept ${what} added to ${shown(outDir)}/ since the previous build`);
+      if (basis === 'listed') log(`build: kept ${what} added to ${shown(outDir)}/ since the previous build`);
+      else if (basis === 'hosting') log(`build: kept ${what} that ${shown(outDir)}/ held before its first build`);
       else io.stderr.write(`build: warning: kept ${what} in ${shown(outDir)}/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n`);
     }
     const how = output.upToDate ? 'already up to date' : hit ? 'reused' : `astro ${sec(t3 - t2)}`;
@@ -286,15 +330,44 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
     return EXIT.ok;
   } catch (e) {
-    return reportError('build', e, io.stderr, e instanceof UsageError ? await usage() : '');
+    const said: string[] = [];
+    const code = reportError('build', e, { write: (text: string) => (said.push(text), io.stderr.write(text)) }, e instanceof UsageError ? await usage() : '');
+    if (stopped && !replaced) await writeStoppedSummary(io, stopped, code, said.join(''));
+    return code;
   } finally {
     await early?.stop();
     for (const dir of scratch) removeQuietly(io.fs, dir);
+    releaseSiteData();
     releaseScratch();
   }
 }
 
 const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+/**
+ * --summary of a build that stopped before its output was in place (exit 1, 2 or 70): that it failed and
+ * what it said (without the usage and the stack), so that the summary a run before left never reads "Passed".
+ * When that fails too, a warning says so: the error the exit status reports is the build's.
+ */
+async function writeStoppedSummary(io: CliIO, { summary, dataDir }: { summary: FileArg; dataDir: string }, code: number, said: string): Promise<void> {
+  const lines: string[] = [];
+  for (const line of said.split('\n')) {
+    if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
+    lines.push(line);
+  }
+  try {
+    const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
+    writeReport(io, summary, stoppedSummaryMarkdown(locale, code, lines.join('\n')));
+  } catch (e) {
+    io.stderr.write(`build: warning: the summary was not written either (${e instanceof Error ? e.message : String(e)})\n`);
+  }
+}
+
+/** The digest or summary: to its file, or to standard output for `-` (`--summary - >> "$GITHUB_STEP_SUMMARY"`). */
+function writeReport(io: CliIO, file: FileArg, text: string): void {
+  if (file.path === STDOUT) io.stdout.write(text);
+  else writingTo(file.shown, () => writeFileAtomic(file.path, text, io.fs));
+}
 
 /** Pipescope's version (package.json), written into each snapshot's manifest. */
 function pipescopeVersion(io: CliIO): string {

@@ -8,18 +8,26 @@
  * every other one (`CNAME`, `.git`) is kept, and said so. Inside `_astro/`
  * or `en/` a file the new build does not write is far likelier a stale
  * page or asset of that build than someone's, and keeping it would keep it
- * for good, since no later manifest would list it.
+ * for good, since no later manifest would list it. A folder no build has
+ * written yet may hold hidden entries and a CNAME (a worktree of a Pages
+ * branch): all of them are kept. A file inside an earlier snapshot read
+ * from the output itself is part of that snapshot, copied with it.
  */
 import { dirname, join } from 'node:path';
 import { type CliFs, isErrnoError } from './cli.ts';
 import { UsageError } from './io.ts';
-import { MANIFEST_FILE } from './out-dir.ts';
+import { isHostingEntry, MANIFEST_FILE } from './out-dir.ts';
 
 export interface AddedEntries {
   /** Paths relative to the output, each a file or a whole folder the previous build did not write (sorted). */
   entries: string[];
-  /** False when the previous manifest had no file list: `entries` are then the top-level entries the new build does not write. */
-  listed: boolean;
+  /**
+   * How they were told from the build's: `listed`, by the previous manifest's file list; `guessed`, the
+   * previous manifest having none (an earlier version), as the top-level entries the new build does not
+   * write; `hosting`, as everything in a folder no build has written yet (only hidden entries and a
+   * CNAME, out-dir.ts `isHostingEntry`).
+   */
+  basis: 'listed' | 'guessed' | 'hosting';
 }
 
 /** The files a previous output's manifest says its build wrote, or null when it does not say (a manifest of an earlier version). */
@@ -42,19 +50,31 @@ function foldersOf(files: Iterable<string>): Set<string> {
   return folders;
 }
 
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * What the previous output `out` holds that its build did not write, as
- * whole folders where nothing in them was written. Refuses (UsageError) when
- * the new build writes where such an entry is (`newFiles`, relative): the
- * build would otherwise replace a file it did not write.
+ * What the folder `out` holds that no build wrote (its previous output,
+ * or, `hosting`, a folder no build has written yet), as whole folders
+ * where nothing in them was written. `carried` says which files the new
+ * build copies from where they are (an earlier snapshot read from
+ * `<out>/snapshots`): those are the build's now, in its output already,
+ * and neither kept apart nor in the way. Refuses (UsageError) when the new
+ * build writes where such an entry is (`newFiles`, relative): the build
+ * would otherwise replace a file it did not write.
  */
-export function addedEntries(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, out: string, newFiles: readonly string[], shown: string): AddedEntries {
-  const written = writtenFiles(fs, out);
+export function addedEntries(
+  fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>,
+  out: string,
+  newFiles: readonly string[],
+  shown: string,
+  { hosting = false, carried = () => false }: { hosting?: boolean; carried?: (rel: string) => boolean } = {},
+): AddedEntries {
+  const written = hosting ? new Set<string>() : writtenFiles(fs, out);
   const writesNow = new Set(newFiles);
   if (written === null) {
     const top = new Set(newFiles.map((f) => f.split('/')[0]!));
     const entries = fs.readdirSync(out).filter((name) => name !== MANIFEST_FILE && !top.has(name));
-    return { entries: entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), listed: false };
+    return { entries: entries.sort(byCodePoint), basis: 'guessed' };
   }
   const ours = written;
   const oursFolders = foldersOf(ours);
@@ -64,11 +84,12 @@ export function addedEntries(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, ou
       const rel = prefix === '' ? e.name : join(prefix, e.name);
       if (rel === MANIFEST_FILE) continue;
       if (e.isDirectory() && oursFolders.has(rel)) walk(rel);
-      else if (!ours.has(rel)) entries.push(rel);
+      // A folder where the build wrote a file (favicon.svg made a folder) is someone's too: the build writes files only.
+      else if ((e.isDirectory() || !ours.has(rel)) && !carried(rel)) entries.push(rel);
     }
   };
   walk('');
-  entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  entries.sort(byCodePoint);
   const newFolders = foldersOf(writesNow);
   for (const rel of entries) {
     let clash = writesNow.has(rel) || newFolders.has(rel) ? rel : null;
@@ -80,7 +101,23 @@ export function addedEntries(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, ou
       );
     }
   }
-  return { entries, listed: true };
+  return { entries, basis: hosting ? 'hosting' : 'listed' };
+}
+
+/**
+ * What an output a build was replacing (left beside --out by a build
+ * stopped before it moved them, or that could not move them) holds that no
+ * build wrote: what its manifest does not list, or, without a list, its
+ * hidden entries and CNAME. Unreadable: null (it may hold anything).
+ */
+export function notWritten(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, dir: string): string[] | null {
+  try {
+    if (writtenFiles(fs, dir) === null) return fs.readdirSync(dir).filter(isHostingEntry).sort(byCodePoint);
+    return addedEntries(fs, dir, [], dir).entries;
+  } catch (e) {
+    if (isErrnoError(e)) return null;
+    throw e;
+  }
 }
 
 /** The entries for a message: the first few, then how many more. */

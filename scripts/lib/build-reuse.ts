@@ -53,6 +53,18 @@ export async function todayFor(dataDir: string, io: CliIO): Promise<string | und
   }
 }
 
+/** The config's language, as the read reads the config (English when it cannot be read: the summary of a build that stopped). */
+export async function configLocale(dataDir: string, io: CliIO): Promise<'en' | 'ko'> {
+  const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
+  try {
+    const path = join(dataDir, CONFIG_FILE);
+    const { locale } = configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
+    return locale === 'ko' ? 'ko' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 export interface KeyRequest {
   dataDir: string;
   asOf: string;

@@ -2,8 +2,10 @@
  * The build's output folder: which folders it may replace, and the swap that
  * replaces one only when the new build is complete.
  *
- * `--out` must be missing, empty, or a previous Pipescope output (its
- * build-manifest.json says `"generator": "pipescope"`); it is never the file
+ * `--out` must be missing, empty, a previous Pipescope output (its
+ * build-manifest.json says `"generator": "pipescope"`), or hold only
+ * hidden entries and a `CNAME` (a worktree of a Pages branch before its
+ * first build: they are kept, scripts/lib/added-files.ts); it is never the file
  * system's root, a symbolic link, or one of the protected folders (the data
  * folder, the project, the working folder) or a parent of one. The build
  * writes into a fresh folder beside `--out`, then renames the old output
@@ -19,12 +21,23 @@ export const MANIFEST_FILE = 'build-manifest.json';
 /** The marker in build-manifest.json that says a folder is a Pipescope output. */
 export const GENERATOR = 'pipescope';
 
-export type OutState = 'missing' | 'empty' | 'previous';
+/**
+ * What `--out` is: missing, empty, a previous output, or a folder that
+ * holds only what a host's folder holds before its first build
+ * (`hosting`: a fresh worktree or clone of a Pages branch, its `.git`, a
+ * `.nojekyll`, a `CNAME`), which the build keeps.
+ */
+export type OutState = 'missing' | 'empty' | 'hosting' | 'previous';
+
+/** An entry a folder may hold before its first build, kept by it: a hidden one (`.git`, `.nojekyll`, `.well-known`) or a `CNAME`. */
+export const isHostingEntry = (name: string): boolean => name.startsWith('.') || name === 'CNAME';
 
 export interface ProtectedFolder {
   path: string;
   /** What it is, for the message: "the data folder". */
   what: string;
+  /** Nor may --out be inside it: why, after its name ("whose files ..."), and what to do instead. */
+  notInside?: { why: string; instead: string };
 }
 
 /** `path` with symbolic links resolved as far as it exists (the rest appended as given). */
@@ -73,6 +86,10 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
   if (parse(real).root === real) throw new UsageError(`--out ${shown} is the root of the file system; give a folder of its own, such as dist`);
   for (const p of protectedFolders) {
     const folder = writingTo(shown, () => realish(fs, p.path));
+    if (p.notInside && isWithin(real, folder)) {
+      const which = folder === real ? p.what : `inside ${p.what} (${p.path})`;
+      throw new UsageError(`--out ${shown} is ${which}, ${p.notInside.why}; give a folder of its own, such as dist (${p.notInside.instead})`);
+    }
     if (isWithin(folder, real)) {
       const which = folder === real ? p.what : `a parent of ${p.what} (${p.path})`;
       throw new UsageError(`--out ${shown} is ${which}; the build replaces its --out folder, so give a folder of its own, such as dist`);
@@ -92,9 +109,13 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
     if (!isErrnoError(e)) throw e;
   }
   if (!isPipescopeManifest(text)) {
+    // A worktree of a Pages branch before its first build (only its .git, a .nojekyll, a CNAME): built into, and they are kept.
+    if (entries.every(isHostingEntry)) return 'hosting';
+    const others = entries.filter((name) => !isHostingEntry(name)).sort();
+    const named = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
     throw new UsageError(
-      `--out ${shown} is not empty and not a previous Pipescope output (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"); ` +
-        `the build replaces the whole folder, so give a new or empty folder, or empty this one yourself`,
+      `--out ${shown} is not empty and not a previous Pipescope output (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"): it holds ${named}, which the build would replace; ` +
+        `give a new or empty folder, or move ${others.length === 1 ? 'it' : 'them'} out of this one yourself (hidden entries such as .git, and a CNAME, may stay: the build keeps them)`,
     );
   }
   return 'previous';
@@ -161,15 +182,18 @@ export function removeStaleFolders(fs: CliFs, parent: string, ours: (name: strin
  * The stale folders beside `out` (removeStaleFolders): named as
  * `makeStagingDir` names them, their process not running. A process on
  * another machine or in another container sharing the folder cannot be
- * checked, hence the day as well.
+ * checked, hence the day as well. An `-old` folder, the output a build was
+ * replacing, is left where `keep` says it holds what no build wrote (files
+ * someone added that the build had not moved into the new output yet).
  */
-export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean): string[] {
+export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean, keep: (path: string) => boolean = () => false): string[] {
   return removeStaleFolders(
     fs,
     dirname(out),
     (name) => {
       const pid = stagingPid(out, name);
-      return pid !== null && !isRunning(pid);
+      if (pid === null || isRunning(pid)) return false;
+      return !(name.endsWith('-old') && keep(join(dirname(out), name)));
     },
     now,
   );

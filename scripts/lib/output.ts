@@ -139,7 +139,13 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
     writingTo(outArg, () => io.fs.writeFileSync(join(staging, MANIFEST_FILE), made.text));
     // Again, just before replacing it: --out may have changed while Astro ran.
     const state = checkOutDir(io.fs, outDir, req.protectedFolders, outArg);
-    const added = state === 'previous' ? writingTo(outArg, () => addedEntries(io.fs, outDir, made.manifest.files, outArg)) : null;
+    // An earlier snapshot read from --out itself is copied whole, whatever was added to it: its files are the build's now.
+    const carriedDirs = earlier.filter((x) => resolve(x.dir) === join(outDir, SNAPSHOTS_DIR, x.asOf)).map((x) => `${SNAPSHOTS_DIR}/${x.asOf}/`);
+    const carried = (rel: string) => carriedDirs.some((dir) => `${rel.split('\\').join('/')}/`.startsWith(dir));
+    const added =
+      state === 'previous' || state === 'hosting'
+        ? writingTo(outArg, () => addedEntries(io.fs, outDir, made.manifest.files, outArg, { hosting: state === 'hosting', carried }))
+        : null;
     const warning = swapIn(io.fs, staging, outDir, outArg, added?.entries);
     return { manifest: made.manifest, placedAt, upToDate: false, warning, added: added && added.entries.length > 0 ? added : null };
   } catch (e) {

@@ -28,7 +28,7 @@ export const PUBLISH_ARGS = {
 } as const satisfies Record<string, 'value' | 'flag'>;
 
 export const PUBLISH_USAGE =
-  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md>] [--summary <file.md>] [--strict] [--max-rejected <0..1>] [--site <url>] [--base </path/>]';
+  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md|->] [--summary <file.md|->] [--strict] [--max-rejected <0..1>] [--site <url>] [--base </path/>]';
 
 export interface FileArg {
   path: string;
@@ -56,9 +56,13 @@ export interface PublishOptions {
 /** Files in a data folder the build may read: a digest or summary never overwrites one. */
 const INPUT_FILE = /\.(csv|tsv|txt|json)$/iu;
 
+/** A `--digest` or `--summary` of `-`: written to standard output, as `npm run metrics --out -` writes. */
+export const STDOUT = '-';
+
 function fileArg(name: string, value: string | true | undefined, cwd: string, outDir: string, dataDir: string): FileArg | null {
   if (value === undefined) return null;
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a file, such as ${name}.md`);
+  if (value === STDOUT) return { path: STDOUT, shown: 'standard output' };
   const path = resolve(cwd, value);
   if (isWithin(path, outDir)) throw new UsageError(`--${name} ${value} is inside --out, which the build replaces; write it elsewhere, such as ${basename(value)} beside it`);
   if (isWithin(path, dataDir) && INPUT_FILE.test(path)) throw new UsageError(`--${name} ${value} could be an input of the data folder; write it elsewhere`);
@@ -78,7 +82,10 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
   let base: string | null = '/';
   if (baseArg !== undefined) {
     base = typeof baseArg === 'string' ? normalizeBase(baseArg) : null;
-    if (base === null) throw new UsageError(`--base must be a path such as /pipescope/ (letters, digits, ".", "_", "~", "-"), not "${String(baseArg)}"`);
+    if (base === null && typeof baseArg === 'string' && /^https?:\/\//iu.test(baseArg)) {
+      throw new UsageError(`--base is the path alone, such as /pipescope/, not an address ("${baseArg}"): give the address as --site ${baseArg}`);
+    }
+    if (base === null) throw new UsageError(`--base must be a path such as /pipescope/ (ASCII letters, digits, ".", "_", "~", "-": Pipescope cannot build for a space or a non-ASCII name), not "${String(baseArg)}"`);
   }
   if (siteArg === undefined) return { site: undefined, base, siteUrl: null };
   let url: URL | null = null;
@@ -91,7 +98,11 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
     throw new UsageError(`--site must be the site's address, such as https://acme.github.io/pipescope/, not "${String(siteArg)}"`);
   }
   const sitePath = normalizeBase(url.pathname);
-  if (sitePath === null) throw new UsageError(`--site ${String(siteArg)}: its path must be like /pipescope/`);
+  if (sitePath === null) {
+    throw new UsageError(
+      `--site ${String(siteArg)}: its path (${url.pathname}) must be like /pipescope/, of ASCII letters, digits, ".", "_", "~" and "-" (Pipescope cannot build for a path with a space or a non-ASCII name)`,
+    );
+  }
   if (sitePath !== '/') {
     if (baseArg !== undefined && sitePath !== base) throw new UsageError(`--site ${String(siteArg)} and --base ${String(baseArg)} disagree on the path; give the path once`);
     base = sitePath;
@@ -109,7 +120,7 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
   }
   const digest = fileArg('digest', args.digest, cwd, outDir, dataDir);
   const summary = fileArg('summary', args.summary, cwd, outDir, dataDir);
-  if (digest && summary && digest.path === summary.path) throw new UsageError('--digest and --summary name the same file');
+  if (digest && summary && digest.path === summary.path) throw new UsageError(`--digest and --summary name the same ${digest.path === STDOUT ? 'output (-)' : 'file'}`);
   const snapshotsArg = optionalString(args.snapshots);
   return {
     snapshot,

@@ -65,13 +65,15 @@ export function relativizeHtml(html: string, file: string, base: string, tree: L
 }
 
 /**
- * `--base`: an absolute URL path of letters, digits, `.`, `_`, `~`, `-`
- * and `%`, with a trailing slash added. Returns null when it is not one.
+ * `--base`: an absolute URL path of ASCII letters, digits, `.`, `_`, `~`
+ * and `-`, ending in one slash (added, or made one). Returns null when it
+ * is not one. A percent-encoded path (`/%ED%8C%8C/`, `/a%20b/`: a space or
+ * a Korean name) is not one: Astro cannot render under it.
  */
 export function normalizeBase(value: string): string | null {
-  const base = value.endsWith('/') ? value : `${value}/`;
+  const base = value.replace(/\/*$/u, '/');
   if (!base.startsWith('/') || base.startsWith('//')) return null;
-  if (!/^[A-Za-z0-9._~%/-]+$/u.test(base)) return null;
+  if (!/^[A-Za-z0-9._~/-]+$/u.test(base)) return null;
   if (base.split('/').some((s) => s === '.' || s === '..')) return null;
   if (base.includes('//')) return null;
   return base;

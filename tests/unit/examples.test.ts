@@ -88,7 +88,7 @@ describe('docs/publish.md', () => {
   const doc = readFileSync('docs/publish.md', 'utf8');
   const block = (lang: string) => [...doc.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'gu'))].map((m) => m[1]!);
 
-  it('has a GitLab CI job that parses, builds with a snapshot and publishes public/', () => {
+  it('has a GitLab CI job that parses, builds with a snapshot and publishes public/ (built in site/: public/ is Pipescope’s own)', () => {
     const gitlab = block('yaml').map((y) => load(y) as Record<string, { script?: string[]; artifacts?: { paths: string[] }; cache?: unknown }>).find((y) => 'pages' in y)!;
     expect(gitlab).toBeDefined();
     const script = gitlab.pages!.script!.join('\n');
@@ -96,6 +96,9 @@ describe('docs/publish.md', () => {
     expect(optionsIn(script).filter((o) => !KNOWN.has(o))).toEqual([]);
     expect(script).toContain('--snapshot');
     expect(gitlab.pages!.artifacts!.paths).toEqual(['public']);
+    // public/ is Pipescope's own folder, which the build refuses as --out: the site is built elsewhere and moved there last.
+    expect(script).not.toMatch(/--out public\b/u);
+    expect(script).toMatch(/--out site\b[\s\S]*cp -a site\/snapshots snapshots[\s\S]*rm -rf public && mv site public$/u);
   });
 
   it('has a cron line that runs a build script', () => {

@@ -660,6 +660,9 @@ export const en = {
       `Failed (--max-rejected ${p.max}): ${p.rejected} of ${p.rows} rows rejected (${p.share}), so the dashboard was not replaced.`,
     firstIssues: 'First problems',
     snapshot: (p: { date: string }, f: Formatter) => `Dated snapshot ${f.date(p.date)} added.`,
+    /** A build that stopped before the data-quality check (a file it cannot read, an --out it may not replace): what it said. */
+    stoppedTitle: 'Pipescope build stopped',
+    stopped: (p: { code: number | string }) => `Failed: the build stopped (exit status ${p.code}), so the dashboard was not replaced. It said:`,
   },
   /** The snapshots index. */
   snapshots: {

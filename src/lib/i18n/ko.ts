@@ -605,6 +605,8 @@ export const ko: Messages = {
     failedShare: (p) => `실패(--max-rejected ${p.max}): ${p.rows}행 중 ${p.rejected}행 제외(${p.share})로 대시보드를 교체하지 않았습니다.`,
     firstIssues: '처음 발견된 문제',
     snapshot: (p, f) => `${f.date(p.date)} 날짜별 스냅숏을 추가했습니다.`,
+    stoppedTitle: 'Pipescope 빌드 중단',
+    stopped: (p) => `실패: 빌드가 중단되어(종료 상태 ${p.code}) 대시보드를 교체하지 않았습니다. 빌드 메시지:`,
   },
   snapshots: {
     title: '날짜별 스냅숏',

@@ -8,6 +8,7 @@
 import { mdLink, mdTable, mdText } from '../format/markdown.ts';
 import { issueMessage } from '../i18n/issue-text.ts';
 import type { Locale } from '../i18n/locales.ts';
+import { messages } from '../i18n/index.ts';
 import type { Dataset } from '../dataset.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
@@ -137,4 +138,19 @@ export function summaryMarkdown(site: SiteData, quality: QualityFacts, options: 
     out.push('');
   }
   return `${out.join('\n').replace(/\n+$/u, '')}\n`;
+}
+
+/**
+ * The summary of a build that stopped before its data-quality check (a
+ * file it cannot read, a stage no config names, an --out it may not
+ * replace): that it failed, and what it said (`said`, as on stderr, kept
+ * literal in a code block), so that a job summary or a summary file left by
+ * the run before never reads "Passed" for a run that failed.
+ */
+export function stoppedSummaryMarkdown(locale: Locale, code: number, said: string): string {
+  const m = messages(locale);
+  const text = said.replace(/\n+$/u, '');
+  // A fence longer than any run of backticks in the text.
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/gu)].map((r) => r[0].length + 1)));
+  return `# ${mdText(m.summary.stoppedTitle)}\n\n**${mdText(m.summary.stopped({ code }))}**\n\n${fence}text\n${text}\n${fence}\n`;
 }

@@ -5,12 +5,12 @@
  * One case runs the real build in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { copyFixture, errnoError, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+import { copyFixture, errnoError, FAKE_NOW, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -133,7 +133,9 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     const before = hashTree(mine);
     const f = fakeIO(dir);
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'mine'], f.io, deps(cache))).toBe(2);
-    expect(f.stderr()).toMatch(/^build: --out mine is not empty and not a previous Pipescope output \(no build-manifest\.json with "generator": "pipescope"\); the build replaces the whole folder, so give a new or empty folder, or empty this one yourself\nusage: npm run build/u);
+    expect(f.stderr()).toMatch(
+      /^build: --out mine is not empty and not a previous Pipescope output \(no build-manifest\.json with "generator": "pipescope"\): it holds build-manifest\.json, notes, which the build would replace; give a new or empty folder, or move them out of this one yourself \(hidden entries such as \.git, and a CNAME, may stay: the build keeps them\)\nusage: npm run build/u,
+    );
     expect(hashTree(mine)).toEqual(before);
     expect(leftovers(mine)).toEqual([]);
     expect(existsSync(cache)).toBe(false); // refused before reading or writing anything
@@ -188,6 +190,19 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
       expect(await main(['--data', join(dir, 'data'), '--out', out, '--extract-only'], f.io, deps(cache)), out).toBe(2);
       expect(f.stderr()).toMatch(message);
     }
+  });
+
+  it("refuses Pipescope's own public folder (GitLab Pages' folder name), and any folder in it, saying what to do for GitLab Pages", async () => {
+    const { dir, cache } = workspace();
+    for (const out of [join(PROJECT_ROOT, 'public'), join(PROJECT_ROOT, 'public', 'site')]) {
+      const f = fakeIO(dir);
+      // --extract-only never writes to --out: belt and braces for a test that names the project's folders.
+      expect(await main(['--data', 'data', '--out', out, '--extract-only'], f.io, deps(cache)), out).toBe(2);
+      expect(f.stderr()).toMatch(
+        /^build: --out \S+ is (Pipescope's own public folder|inside Pipescope's own public folder \(\S+\)), whose files \(the favicon, the table-sorting script\) Astro copies into every output; give a folder of its own, such as dist \(GitLab Pages publishes a folder named public: build into another one and move it there last, as docs\/publish\.md shows\)\n/u,
+      );
+    }
+    expect(existsSync(join(PROJECT_ROOT, 'public', 'site'))).toBe(false);
   });
 
   it('refuses a file as --out', async () => {
@@ -271,6 +286,42 @@ describe('build: files someone added to a previous output are kept', () => {
     expect(leftovers(out)).toEqual([]);
   });
 
+  it('builds into a folder holding only hidden entries and a CNAME (a worktree of a Pages branch before its first build), keeping them', async () => {
+    const { dir, cache } = workspace();
+    const out = join(dir, 'site');
+    // `git worktree add site gh-pages` of an empty Pages branch: a .git file; and what such a branch often holds.
+    mkdirSync(out);
+    writeFileSync(join(out, '.git'), 'gitdir: /repo/.git/worktrees/site\n');
+    writeFileSync(join(out, '.nojekyll'), '');
+    writeFileSync(join(out, 'CNAME'), 'pipeline.example.com\n');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site'], f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toContain('build: kept 3 entries (.git, .nojekyll, CNAME) that site/ held before its first build\n');
+    expect(readFileSync(join(out, '.git'), 'utf8')).toBe('gitdir: /repo/.git/worktrees/site\n');
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(existsSync(join(out, '.nojekyll'))).toBe(true);
+    expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toBe(`<h1>${AS_OF}</h1>`);
+    expect(JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8')).files).not.toContain('CNAME');
+    // From then on they are files added since the previous build.
+    const g = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site'], g.io, deps(cache))).toBe(0);
+    expect(g.stderr()).toContain('build: kept 3 entries (.git, .nojekyll, CNAME) added to site/ since the previous build\n');
+    expect(readFileSync(join(out, '.git'), 'utf8')).toBe('gitdir: /repo/.git/worktrees/site\n');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('a folder someone made where the previous build wrote a file, with their files in it, is theirs: the build stops (exit 2) rather than replace it', async () => {
+    const { dir, cache, out } = await withAdded();
+    rmSync(join(out, 'en', 'index.html'));
+    mkdirSync(join(out, 'en', 'index.html'));
+    writeFileSync(join(out, 'en', 'index.html', 'mine.txt'), 'mine');
+    const before = hashTree(out);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(/^build: site\/en\/index\.html was not written by the previous build, and this build writes site\/en\/index\.html; /u);
+    expect(hashTree(out)).toEqual(before);
+  });
+
   it('when an added file cannot be moved: the build succeeds, and the warning says where the previous output with it is', async () => {
     const { dir, cache, out } = await withAdded();
     const nodeFs = await import('node:fs');
@@ -288,6 +339,80 @@ describe('build: files someone added to a previous output are kept', () => {
     // Named apart from the build's own folders, which a later build removes.
     expect(basename(old!)).toMatch(/^site-previous-[0-9a-f]{8}$/u);
     expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
+  });
+});
+
+describe('build: builds at once', () => {
+  it('two builds into outputs of the same name (a/site, b/site) each render their own data: the second writes its site data under a name of its own, removed after', async () => {
+    const { dir, cache } = workspace();
+    let aRendering!: () => void;
+    const aAtRender = new Promise<void>((r) => (aRendering = r));
+    let bFinished!: () => void;
+    const bDone = new Promise<void>((r) => (bFinished = r));
+    // A renders only once B has written its site data and finished.
+    const renderA = async (o: RenderOptions) => {
+      aRendering();
+      await bDone;
+      await fakeRender(o);
+    };
+    const a = main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'a/site', '--quiet'], fakeIO(dir).io, deps(cache, renderA));
+    await aAtRender;
+    const b = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'b/site', '--quiet'], b.io, deps(cache))).toBe(0);
+    bFinished();
+    expect(await a).toBe(0);
+    expect(readFileSync(join(dir, 'a', 'site', 'en', 'index.html'), 'utf8')).toBe('<h1>2025-05-31</h1>');
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'site', 'metrics.json'), 'utf8')).as_of).toBe('2025-05-31');
+    expect(readFileSync(join(dir, 'b', 'site', 'en', 'index.html'), 'utf8')).toBe(`<h1>${AS_OF}</h1>`);
+    // A's files stay, as every build's do; B's, of a name of its own, are gone, and so are the claims.
+    expect(readdirSync(cache).filter((n) => !n.startsWith('site-data-site.'))).toEqual([]);
+    expect(readdirSync(cache)).not.toContain('site-data-site.lock');
+    expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe('2025-05-31');
+  });
+
+  it('takes over the claim of a build stopped outright; --extract-only, whose file npm run dev serves, waits for a running one (exit 2)', async () => {
+    const { dir, cache } = workspace();
+    mkdirSync(cache);
+    // No process has this id (above Linux's highest).
+    writeFileSync(join(cache, 'site-data-site.lock'), '4194305\n');
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe(AS_OF);
+    expect(existsSync(join(cache, 'site-data-site.lock'))).toBe(false);
+    // The parent process runs: its claim holds.
+    writeFileSync(join(cache, 'site-data-site.lock'), `${process.ppid}\n`);
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--extract-only'], f.io, deps(cache))).toBe(2);
+    expect(f.stderr()).toMatch(new RegExp(`^build: another build \\(process ${process.ppid}\\) is writing .*site-data-site\\.json; run this again once it has finished\n`, 'u'));
+    expect(JSON.parse(readFileSync(join(cache, 'site-data-site.json'), 'utf8')).as_of).toBe(AS_OF);
+    expect(readFileSync(join(cache, 'site-data-site.lock'), 'utf8')).toBe(`${process.ppid}\n`);
+  });
+});
+
+describe('build: what a build stopped outright left beside --out', () => {
+  it('the output it was replacing goes a day later, unless files someone added are still in it: those stay, said at every build', async () => {
+    const { dir, cache } = workspace();
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    writeFileSync(join(dir, 'site', 'CNAME'), 'pipeline.example.com\n');
+    mkdirSync(join(dir, 'site', '.git'));
+    writeFileSync(join(dir, 'site', '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    // Stopped after renaming the previous output aside, before moving the added files into the new one (process 4194305 is none).
+    const left = join(dir, '.site.pipescope-tmp-4194305-0a1b2c3d-old');
+    renameSync(join(dir, 'site'), left);
+    // Another such folder, of an output nobody had added to: removed, as ever.
+    const bare = join(dir, '.site.pipescope-tmp-4194305-0a1b2c3e-old');
+    mkdirSync(join(bare, 'en'), { recursive: true });
+    const twoDaysEarlier = (FAKE_NOW - 2 * 86_400_000) / 1000;
+    for (const folder of [left, bare]) utimesSync(folder, twoDaysEarlier, twoDaysEarlier);
+    for (const run of [1, 2]) {
+      const f = fakeIO(dir);
+      expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache)), String(run)).toBe(0);
+      expect(f.stderr()).toBe(
+        'build: warning: .site.pipescope-tmp-4194305-0a1b2c3d-old is an output a build was replacing when it stopped, and holds 2 entries no build wrote (.git, CNAME); move them where you want them, then remove that folder yourself\n',
+      );
+    }
+    expect(readFileSync(join(left, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(left, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(existsSync(bare)).toBe(false);
   });
 });
 

@@ -161,6 +161,31 @@ describe('build --redact', () => {
     expect(JSON.parse(readFileSync(join(dir, 'site', 'build-manifest.json'), 'utf8')).redacted).toEqual({ amount_band: 10000 });
   });
 
+  it('never carries an earlier snapshot built without --redact (the real names) into a redacted output; redacted ones it carries', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
+    const run = async (argv: string[]) => {
+      const f = fakeIO(dir);
+      const code = await build(argv, f.io, deps(join(dir, '.cache')));
+      return { code, stderr: f.stderr() };
+    };
+    expect((await run(args('2025-05-31', '--out', 'site', '--snapshot', '--new-history'))).code).toBe(0);
+    const before = hashTree(join(dir, 'site'));
+    for (const argv of [args('2025-06-30', '--out', 'site', '--redact'), args('2025-06-30', '--out', 'shared', '--redact', '--snapshot', '--snapshots', 'site/snapshots')]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/^build: --redact: site\/snapshots has a snapshot built without --redact \(2025-05-31\), with the real names, which a redacted output would carry: build it into an --out of its own, with --snapshots of redacted snapshots only, or --snapshot --new-history to start its own history\n$/u);
+    }
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(existsSync(join(dir, 'shared'))).toBe(false);
+    // A redacted history of its own: carried by the next redacted build; and replacing the real snapshot's date with a redacted one is fine.
+    expect((await run(args('2025-05-31', '--out', 'shared', '--redact', '--snapshot', '--new-history'))).code).toBe(0);
+    expect((await run(args('2025-06-30', '--out', 'shared', '--redact', '--snapshot'))).code).toBe(0);
+    expect(readdirSync(join(dir, 'shared', 'snapshots')).sort()).toEqual(['2025-05-31', '2025-06-30']);
+    expect((await run(args('2025-05-31', '--out', 'site', '--redact', '--snapshot', '--replace'))).code).toBe(0);
+  });
+
   it('refuses --redact without a salt (exit 1, saying how to add one) and leaves --out alone', async () => {
     const dir = tempDir();
     cpSync(HUBSPOT, join(dir, 'data'), { recursive: true });

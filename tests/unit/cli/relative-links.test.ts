@@ -80,6 +80,24 @@ describe('--base and --site', () => {
     expect(() => hostingOptions(undefined, 'x')).toThrow(/--base must be a path/u);
   });
 
+  it('refuses a percent-encoded path (a space, a Korean name), under which Astro cannot render (it crashed, exit 70), and says why', () => {
+    for (const bad of ['/a%20b/', '/%ED%8C%8C%EC%9D%B4%ED%94%84/', '/pipe%2Fscope/']) expect(normalizeBase(bad), bad).toBeNull();
+    expect(() => hostingOptions(undefined, '/a%20b/')).toThrow(/^--base must be a path such as \/pipescope\/ \(ASCII letters, .*: Pipescope cannot build for a space or a non-ASCII name\), not "\/a%20b\/"$/u);
+    expect(() => hostingOptions('https://acme.github.io/파이프 스코프/', undefined)).toThrow(
+      /^--site https:\/\/acme\.github\.io\/파이프 스코프\/: its path \(\/%ED%8C%8C.*%20.*\/\) must be like \/pipescope\/, of ASCII letters, .* \(Pipescope cannot build for a path with a space or a non-ASCII name\)$/u,
+    );
+  });
+
+  it('takes an address as --base for what it is, and trailing slashes for one', () => {
+    expect(() => hostingOptions(undefined, 'https://acme.github.io/pipescope/')).toThrow(
+      '--base is the path alone, such as /pipescope/, not an address ("https://acme.github.io/pipescope/"): give the address as --site https://acme.github.io/pipescope/',
+    );
+    // "$SITE_URL/" with a SITE_URL that already ends in a slash.
+    expect(hostingOptions('https://acme.github.io/pipescope//', undefined)).toEqual({ site: 'https://acme.github.io/pipescope', base: '/pipescope/', siteUrl: 'https://acme.github.io/pipescope/' });
+    expect(hostingOptions('https://acme.github.io//', undefined)).toEqual({ site: 'https://acme.github.io', base: '/', siteUrl: 'https://acme.github.io/' });
+    expect(normalizeBase('/pipescope//')).toBe('/pipescope/');
+  });
+
   it('--max-rejected is a fraction from 0 to 1', () => {
     expect(fractionOption('max-rejected', '0')).toBe(0);
     expect(fractionOption('max-rejected', '0.01')).toBe(0.01);

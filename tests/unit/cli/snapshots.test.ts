@@ -136,6 +136,24 @@ describe('dated snapshots', () => {
     expect(under(hashTree(join(dir, 'next')), 'snapshots/2025-04-30/')).toEqual(under(trees[0]!, 'snapshots/2025-04-30/'));
   });
 
+  it('a file someone put into a snapshot of --out is part of it: copied with it by the next build, never in its way', async () => {
+    const { dir, cache, site } = await threeBuilds();
+    writeFileSync(join(site, 'snapshots', '2025-04-30', 'notes.txt'), 'reviewed in the board meeting\n');
+    mkdirSync(join(site, 'snapshots', '2025-05-31', 'extra'));
+    writeFileSync(join(site, 'snapshots', '2025-05-31', 'extra', '.DS_Store'), 'x');
+    const r = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'site', '--snapshot']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(site, 'snapshots', '2025-04-30', 'notes.txt'), 'utf8')).toBe('reviewed in the board meeting\n');
+    expect(readFileSync(join(site, 'snapshots', '2025-05-31', 'extra', '.DS_Store'), 'utf8')).toBe('x');
+    expect(json(join(site, 'build-manifest.json')).files).toContain('snapshots/2025-04-30/notes.txt');
+    // Whichever way the snapshots come, the same snapshot.
+    const next = await build(dir, cache, ['--as-of', '2025-08-31', '--out', 'next', '--snapshots', 'site/snapshots', '--snapshot']);
+    expect(next.code).toBe(0);
+    expect(under(hashTree(join(dir, 'next')), 'snapshots/2025-04-30/')).toEqual(under(hashTree(site), 'snapshots/2025-04-30/'));
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('rebuilding a date is refused (exit 2) unless --replace, which replaces only that snapshot', async () => {
     const { dir, cache, data, site } = await threeBuilds();
     const before = hashTree(site);
@@ -198,6 +216,8 @@ describe('dated snapshots', () => {
       [['--max-rejected', '2'], /--max-rejected must be a fraction from 0 to 1/u],
       [['--base', 'pipescope'], /--base must be a path such as \/pipescope\//u],
       [['--site', 'acme.github.io'], /--site must be the site's address/u],
+      [['--site', 'https://acme.github.io/파이프/'], /--site https:\/\/acme\.github\.io\/파이프\/: its path \(\/%ED%8C%8C%EC%9D%B4%ED%94%84\/\) must be like \/pipescope\//u],
+      [['--base', '/a%20b/'], /--base must be a path such as \/pipescope\//u],
     ];
     for (const [argv, message] of cases) {
       const r = await build(dir, cache, ['--out', 'site', ...argv]);
@@ -294,5 +314,50 @@ describe('--digest and --summary', () => {
     expect(summary).toMatch(/^# Pipescope build as of /u);
     expect(summary).toContain('**Passed: every one of');
     expect(summary).toContain('| deals.csv | 24 | 24 | 0 |');
+  });
+
+  it('a build that stops before its check (a file it cannot read, an --out it may not replace) writes a summary saying so, never leaving a "Passed" one of the run before', async () => {
+    const { dir, cache, data } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: every one of');
+    const before = hashTree(join(dir, 'site'));
+    rmSync(join(data, 'stage_history.csv'));
+    const missing = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--summary', 'summary.md']);
+    expect(missing.code).toBe(1);
+    const said = missing.stderr.replace(/\n$/u, '');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe(
+      `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 1), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${said}\n\`\`\`\n`,
+    );
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    // A refused --out: what it said, without the usage line.
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'notes.md'), 'mine');
+    const refused = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'mine', '--summary', 'summary.md']);
+    expect(refused.code).toBe(2);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('(exit status 2)');
+    expect(summary).toContain('build: --out mine is not empty and not a previous Pipescope output');
+    expect(summary).not.toContain('usage:');
+  });
+
+  it('the summary of a stopped build is in the config’s language', async () => {
+    const { dir, cache, data } = workspace('seoul-timezone');
+    rmSync(join(data, 'deals.csv'));
+    const r = await build(dir, cache, ['--out', 'site', '--summary', 'summary.md']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^# Pipescope 빌드 중단\n\n\*\*실패: 빌드가 중단되어\(종료 상태 1\) 대시보드를 교체하지 않았습니다\. 빌드 메시지:\*\*\n\n```text\nbuild: /u);
+  });
+
+  it('"-" writes to standard output, as npm run metrics --out - does (it wrote a file named "-"), on a failed check too', async () => {
+    const { dir, cache } = workspace('rejected-rows');
+    for (const [args, code] of [[['--summary', '-'], 0], [['--digest', '-'], 0], [['--summary', '-', '--strict'], 3]] as const) {
+      const f = fakeIO(dir);
+      expect(await main(['--data', 'data', '--quiet', '--as-of', '2025-06-30', '--out', 'site', ...args], f.io, deps(cache)), args.join(' ')).toBe(code);
+      expect(f.stdout()).toMatch(args[0] === '--summary' ? /^# Pipescope build as of Jun 30, 2025\n[\s\S]*\| deals\.csv \|/u : /^# Pipeline changes, /u);
+      expect(existsSync(join(dir, '-'))).toBe(false);
+    }
+    const both = fakeIO(dir);
+    expect(await main(['--data', 'data', '--digest', '-', '--summary', '-'], both.io, deps(cache))).toBe(2);
+    expect(both.stderr()).toMatch(/^build: --digest and --summary name the same output \(-\)\n/u);
   });
 });
