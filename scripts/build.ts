@@ -47,6 +47,7 @@ import { onInterrupt } from './lib/interrupt.ts';
 import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
+import { checkPublicFolder } from './lib/public-folder.ts';
 import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
@@ -83,6 +84,8 @@ export interface BuildDeps {
    * folder before rendering (its memory is freed first), a small one while Astro loads; else here (tests).
    */
   extractInChild?: boolean;
+  /** Pipescope's own public folder, which Astro copies into every output (default: the project's public/). */
+  publicDir?: string;
   /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
   filterScriptCache?: string | null;
 }
@@ -181,6 +184,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
     const outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    // And a file in Pipescope's own public folder where the build writes one of its own (Astro would skip the page, or the build fail).
+    if (!extractOnly) checkPublicFolder(io.fs, deps.publicDir ?? join(PROJECT_ROOT, 'public'), shown(deps.publicDir ?? join(PROJECT_ROOT, 'public')));
     // The output a stopped build was replacing goes too, unless files someone added to it are still there: said, every build, even with --quiet.
     const keepOld = (path: string) => {
       const entries = notWritten(io.fs, path);

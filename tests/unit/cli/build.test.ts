@@ -342,6 +342,49 @@ describe('build: files someone added to a previous output are kept', () => {
   });
 });
 
+describe("build: files in Pipescope's own public folder", () => {
+  it('refuses (exit 2, before anything is read or rendered) files where the build writes its own, naming them; other files are copied as ever', async () => {
+    const { dir, cache } = workspace();
+    const pub = join(dir, 'public');
+    mkdirSync(join(pub, 'en'), { recursive: true });
+    for (const file of ['favicon.svg', 'robots.txt', '.keep']) writeFileSync(join(pub, file), 'own');
+    let rendered = 0;
+    const render: BuildDeps['render'] = async (options) => {
+      rendered++;
+      await fakeRender(options);
+    };
+    const run = async (...more: string[]) => {
+      const f = fakeIO(dir);
+      const code = await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet', ...more], f.io, { ...deps(cache, render), publicDir: pub });
+      return { code, stderr: f.stderr() };
+    };
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(rendered).toBe(1);
+    const before = hashTree(join(dir, 'site'));
+    // A page's path (Astro would skip the page for it), a file the build writes (it would be written twice), and under the build's folders.
+    writeFileSync(join(pub, 'metrics.json'), '{}');
+    writeFileSync(join(pub, 'en', 'index.html'), 'mine');
+    mkdirSync(join(pub, 'data', 'more'), { recursive: true });
+    writeFileSync(join(pub, 'data', 'more', 'x.json'), '{}');
+    for (const more of [[], ['--no-cache'], ['--snapshot', '--new-history']]) {
+      const r = await run(...more);
+      expect(r.code, more.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /^build: Pipescope's own public folder holds 3 files where the build writes its own \(public\/data\/more\/x\.json, public\/en\/index\.html, public\/metrics\.json\): Astro copies that folder into every output, so a page or file of the build would be replaced or written twice\. Move them out of public\/ .*put it into --out after the build: the next build keeps it \(docs\/publish\.md, Hosting\)\nusage: /u,
+      );
+    }
+    expect(rendered).toBe(1);
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+    rmSync(join(pub, 'en'), { recursive: true });
+    rmSync(join(pub, 'data'), { recursive: true });
+    expect((await run()).stderr).toMatch(/^build: Pipescope's own public folder holds a file where the build writes its own \(public\/metrics\.json\): .*Move it out of public\//u);
+    // --extract-only renders nothing, so copies nothing.
+    expect((await run('--extract-only')).code).toBe(0);
+  });
+});
+
 describe('build: builds at once', () => {
   it('two builds into outputs of the same name (a/site, b/site) each render their own data: the second writes its site data under a name of its own, removed after', async () => {
     const { dir, cache } = workspace();
