@@ -23,7 +23,7 @@
  * build before (scripts/lib/build-cache.ts; the cache is
  * node_modules/.cache/pipescope, or --cache, or none with --no-cache):
  * nothing is read or rendered, and when --out already holds that output,
- * nothing is written.
+ * nothing is written (files someone added to it stay where they are).
  *
  * Publishing (scripts/lib/publish.ts, docs/publish.md): the pages are written
  * with relative links; `--snapshot` adds `snapshots/<as-of>/` beside the

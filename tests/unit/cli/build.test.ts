@@ -5,7 +5,7 @@
  * One case runs the real build in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
@@ -268,6 +268,37 @@ describe('build: files someone added to a previous output are kept', () => {
     expect(f.stderr()).toContain('"cache":"hit"');
     expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
     expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
+  });
+
+  it('a rebuild from the build cache with them in place is already up to date: nothing written, they stay; one that would write where an added entry is still stops', async () => {
+    const { dir, cache, out } = await withAdded();
+    const args = ['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--cache', join(dir, 'build-cache')];
+    expect(await main([...args, '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    const inode = (rel: string) => statSync(join(out, rel)).ino;
+    const before = { tree: hashTree(out), page: inode('en/index.html'), manifest: inode('build-manifest.json'), cname: inode('CNAME') };
+    const f = fakeIO(dir);
+    expect(await main(args, f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toMatch(/\(already up to date, total /u);
+    expect(f.stderr()).not.toContain('kept');
+    expect({ tree: hashTree(out), page: inode('en/index.html'), manifest: inode('build-manifest.json'), cname: inode('CNAME') }).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+    // A changed file of the build's (a new file in its place: the output's files are the cache's) is not up to date: relinked, the added entries kept.
+    rmSync(join(out, 'metrics.json'));
+    writeFileSync(join(out, 'metrics.json'), '{}');
+    const g = fakeIO(dir);
+    expect(await main(args, g.io, deps(cache))).toBe(0);
+    expect(g.stderr()).toContain('(reused, total ');
+    expect(g.stderr()).toContain('build: kept 3 entries (.git, CNAME, en/notes.html) added to site/ since the previous build\n');
+    expect(hashTree(out)).toEqual(before.tree);
+    // A folder someone made where the build writes a file: refused, as in any rebuild.
+    rmSync(join(out, 'metrics.json'));
+    mkdirSync(join(out, 'metrics.json'));
+    writeFileSync(join(out, 'metrics.json', 'mine.txt'), 'mine');
+    const tree = hashTree(out);
+    const h = fakeIO(dir);
+    expect(await main(args, h.io, deps(cache))).toBe(2);
+    expect(h.stderr()).toMatch(/\nbuild: site\/metrics\.json was not written by the previous build, and this build writes site\/metrics\.json; move it out of site/u);
+    expect(hashTree(out)).toEqual(tree);
   });
 
   it('refuses (exit 2, output untouched) when the new build would write where an added file is', async () => {
