@@ -23,7 +23,7 @@
  * build before (scripts/lib/build-cache.ts; the cache is
  * node_modules/.cache/pipescope, or --cache, or none with --no-cache):
  * nothing is read or rendered, and when --out already holds that output,
- * nothing is written.
+ * nothing is written (files someone added to it stay where they are).
  *
  * Publishing (scripts/lib/publish.ts, docs/publish.md): the pages are written
  * with relative links; `--snapshot` adds `snapshots/<as-of>/` beside the
@@ -38,7 +38,7 @@ import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { listedBriefly, notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
@@ -47,11 +47,12 @@ import { onInterrupt } from './lib/interrupt.ts';
 import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
+import { checkPublicFolder } from './lib/public-folder.ts';
 import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
-import { findSnapshots, SnapshotsError } from './lib/snapshots.ts';
+import { checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
 export { astroBuild, type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
@@ -83,6 +84,8 @@ export interface BuildDeps {
    * folder before rendering (its memory is freed first), a small one while Astro loads; else here (tests).
    */
   extractInChild?: boolean;
+  /** Pipescope's own public folder, which Astro copies into every output (default: the project's public/). */
+  publicDir?: string;
   /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
   filterScriptCache?: string | null;
 }
@@ -181,6 +184,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
     const outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    // And a file in Pipescope's own public folder where the build writes one of its own (Astro would skip the page, or the build fail).
+    if (!extractOnly) checkPublicFolder(io.fs, deps.publicDir ?? join(PROJECT_ROOT, 'public'), shown(deps.publicDir ?? join(PROJECT_ROOT, 'public')));
     // The output a stopped build was replacing goes too, unless files someone added to it are still there: said, every build, even with --quiet.
     const keepOld = (path: string) => {
       const entries = notWritten(io.fs, path);
@@ -194,17 +199,13 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
-    // A redacted output is shared outside: an earlier snapshot with the real names never goes into it.
-    if (redaction) {
-      const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;
-      const plain = store.snapshots.filter((x) => x.manifest.redacted !== true && x.asOf !== replacing).map((x) => x.asOf);
-      if (plain.length > 0) {
-        throw new SnapshotsError(
-          `--redact: ${store.shown} has ${plain.length === 1 ? 'a snapshot' : `${plain.length} snapshots`} built without --redact (${plain.slice(0, 5).join(', ')}${plain.length > 5 ? ', ...' : ''}), with the real names, ` +
-            `which a redacted output would carry: build it into an --out of its own, with --snapshots of redacted snapshots only, or --snapshot --new-history to start its own history`,
-        );
-      }
-    }
+    // A redacted output is shared outside: an earlier snapshot with the real names, or amounts less rounded, never goes into it.
+    const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;
+    const checkRedaction = (amountBand: number | null | undefined) => {
+      if (redaction && amountBand !== undefined) checkRedactedSnapshots(store.snapshots, amountBand, replacing, store.shown);
+    };
+    // Before reading anything, with the band the config gives when --redact-amounts does not (undefined: a config that cannot be read, which the read reports).
+    checkRedaction(redaction ? await configAmountBand(dataDir, io, redaction) : undefined);
     const scratchDir = () => {
       const dir = makeStagingDir(io.fs, outDir, outArg);
       scratch.push(dir);
@@ -257,6 +258,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       }
     }
     const asOf = hit ? hit.meta.asOf : ex!.asOf;
+    // Again with the band the build was made with (before anything is written to --out).
+    checkRedaction((hit ? hit.meta.facts : ex!.facts).redacted?.amount_band ?? null);
     const earlier = earlierOf(asOf);
     // The read's time includes making the cache key (hashing the data folder).
     const t1 = tKey + (ex?.readMs ?? 0);

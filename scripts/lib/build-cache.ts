@@ -165,9 +165,11 @@ export class BuildCache {
 
   /**
    * Whether the folder `out` holds exactly the entry's files (the very same
-   * files: device, inode, size and time) and, besides them, only `also`.
+   * files: device, inode, size and time) and, besides them, only `also`
+   * and what is in the entries `added` (files or whole folders someone
+   * added, relative to `out`).
    */
-  holds(cached: CachedBuild, out: string, also: readonly string[]): boolean {
+  holds(cached: CachedBuild, out: string, also: readonly string[], added: readonly string[] = []): boolean {
     const expected = new Map(cached.entry.files.map((f) => [f[0], f]));
     let present: string[];
     try {
@@ -176,9 +178,10 @@ export class BuildCache {
       if (isErrnoError(e)) return false;
       throw e;
     }
-    if (present.length !== expected.size + also.length) return false;
-    for (const file of present) {
-      if (also.includes(file)) continue;
+    const theirs = (file: string) => added.some((entry) => file === entry || file.startsWith(`${entry}/`) || file.startsWith(`${entry}\\`));
+    const built = present.filter((file) => !also.includes(file) && !theirs(file));
+    if (built.length !== expected.size || also.some((file) => !present.includes(file))) return false;
+    for (const file of built) {
       const want = expected.get(file);
       if (!want || !unchanged(this.fs.lstatSync(join(out, file), { bigint: true, throwIfNoEntry: false }), want)) return false;
     }

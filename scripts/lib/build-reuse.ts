@@ -65,6 +65,18 @@ export async function configLocale(dataDir: string, io: CliIO): Promise<'en' | '
   }
 }
 
+/** The band a --redact build rounds amounts to (null: exact): --redact-amounts, else the config's; undefined when the config cannot be read. */
+export async function configAmountBand(dataDir: string, io: CliIO, redaction: RedactOptions): Promise<number | null | undefined> {
+  if (redaction.amountBand !== undefined) return redaction.amountBand;
+  const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
+  try {
+    const path = join(dataDir, CONFIG_FILE);
+    return configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined }).redaction?.amount_band ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface KeyRequest {
   dataDir: string;
   asOf: string;

@@ -170,7 +170,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
       currency: config.currency,
       compared_with: current.site.changes.from,
       figures: snapshotFigures(current.site.metrics),
-      ...(redacted ? { redacted: true } : {}),
+      ...(redacted ? { redacted: true, amount_band: redacted.amountBand } : {}),
     });
   }
   const quality = qualityFacts(dataset);

@@ -107,7 +107,7 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
   if ('cached' in req.from && earlier.length === 0) {
     const { cached, cache } = req.from;
     const expected = manifestOf(facts, cached.files, snapshotDates);
-    if (isOutput(io, cache, cached, outDir, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined, added: null };
+    if (isOutput(io, cache, cached, outDir, outArg, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined, added: null };
   }
   // One of the build's scratch folders: removed if the build is interrupted (once swapped in, it is gone from there).
   const staging = req.scratchDir();
@@ -187,13 +187,19 @@ async function render(req: OutputRequest, ex: Extraction, early: EarlyRender | n
   writingTo(outArg, () => emitLiveInPlace(io.fs, topDir, staging, publish.base, top === current && publish.snapshot ? 'absolute' : 'relative'));
 }
 
-/** Whether `outDir` already is the output of `cached`: its files the cache entry's very files, and its manifest `manifestText`. */
-function isOutput(io: CliIO, cache: BuildCache, cached: CachedBuild, outDir: string, manifestText: string): boolean {
+/**
+ * Whether `outDir` already is the output of `cached`: its files the cache entry's very files, and its manifest
+ * `manifestText`; besides them, only entries someone added that the manifest does not list (added-files.ts),
+ * which stay where they are. Refuses (UsageError) when the build writes where one of those is.
+ */
+function isOutput(io: CliIO, cache: BuildCache, cached: CachedBuild, outDir: string, outArg: string, manifestText: string): boolean {
   try {
     if (io.fs.readFileSync(join(outDir, MANIFEST_FILE), 'utf8') !== manifestText) return false;
   } catch (e) {
     if (isErrnoError(e)) return false;
     throw e;
   }
-  return cached.files.length > 0 && cache.holds(cached, outDir, [MANIFEST_FILE]);
+  if (cached.files.length === 0) return false;
+  const added = writingTo(outArg, () => addedEntries(io.fs, outDir, cached.files.map((f) => f.path), outArg));
+  return cache.holds(cached, outDir, [MANIFEST_FILE], added.entries);
 }

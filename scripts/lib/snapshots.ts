@@ -147,6 +147,43 @@ export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSna
 }
 
 /**
+ * A redacted build (`amountBand`: the band its amounts are rounded to, null: exact) carries only
+ * earlier snapshots redacted at least as strictly: built with --redact (no real names), and with
+ * amounts rounded to this band or a larger one. A snapshot made before snapshots recorded their
+ * band (no `amount_band`) cannot say it: fine for an exact build, refused for a rounded one.
+ * `replacing`: the date this build replaces (--snapshot --replace), not carried.
+ */
+export function checkRedactedSnapshots(snapshots: readonly EarlierSnapshot[], amountBand: number | null, replacing: string | undefined, shown: string): void {
+  const carried = snapshots.filter((x) => x.asOf !== replacing);
+  const plain = carried.filter((x) => x.manifest.redacted !== true).map((x) => x.asOf);
+  if (plain.length > 0) {
+    throw new SnapshotsError(
+      `--redact: ${shown} has ${plain.length === 1 ? 'a snapshot' : `${plain.length} snapshots`} built without --redact (${list(plain)}), with the real names, ` +
+        `which a redacted output would carry: build it into an --out of its own, with --snapshots of redacted snapshots only, or --snapshot --new-history to start its own history`,
+    );
+  }
+  if (amountBand === null) return;
+  const band = `--redact-amounts ${amountBand}`;
+  const finer = carried.filter((x) => x.manifest.amount_band !== undefined && (x.manifest.amount_band === null || x.manifest.amount_band < amountBand));
+  if (finer.length > 0) {
+    const how = (x: EarlierSnapshot) => `${x.asOf}: ${x.manifest.amount_band === null ? 'exact amounts' : `rounded to ${x.manifest.amount_band}`}`;
+    throw new SnapshotsError(
+      `${band}: ${shown} has ${finer.length === 1 ? 'a redacted snapshot' : `${finer.length} redacted snapshots`} with amounts less rounded than this build's (${list(finer.map(how))}), ` +
+        `which an output of amounts rounded to ${amountBand} would carry: build it into an --out of its own, with --snapshots of snapshots rounded to ${amountBand} or more only, or --snapshot --new-history to start its own history; ` +
+        `or build with the band of those snapshots`,
+    );
+  }
+  const unknown = carried.filter((x) => x.manifest.amount_band === undefined).map((x) => x.asOf);
+  if (unknown.length > 0) {
+    throw new SnapshotsError(
+      `${band}: ${shown} has ${unknown.length === 1 ? 'a redacted snapshot' : `${unknown.length} redacted snapshots`} (${list(unknown)}) made before snapshots recorded their amount band, ` +
+        `so they may show amounts less rounded than this build's: if they were built with a band of ${amountBand} or more, add "amount_band": <that band> to their snapshot.json where you keep them; ` +
+        `otherwise build it into an --out of its own, with --snapshots of snapshots rounded to ${amountBand} or more only, or --snapshot --new-history to start its own history`,
+    );
+  }
+}
+
+/**
  * Copy a snapshot folder byte for byte (regular files and folders only: a
  * symbolic link or anything else is refused). Returns the bytes copied.
  */
@@ -197,6 +234,7 @@ export function snapshotManifestText(m: SnapshotManifest): string {
     compared_with: m.compared_with,
     figures: m.figures,
     ...(m.redacted === undefined ? {} : { redacted: m.redacted }),
+    ...(m.amount_band === undefined ? {} : { amount_band: m.amount_band }),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

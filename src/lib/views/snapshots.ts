@@ -47,6 +47,8 @@ export const snapshotManifestSchema = z.looseObject({
   figures: snapshotFiguresSchema,
   /** Built with --redact: names are pseudonyms. */
   redacted: z.boolean().optional(),
+  /** With `redacted`: the band its amounts were rounded to (null: exact). Absent from snapshots made before it was recorded. */
+  amount_band: z.number().positive().nullable().optional(),
 });
 export type SnapshotManifest = z.infer<typeof snapshotManifestSchema>;
 

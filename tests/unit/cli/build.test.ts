@@ -5,7 +5,7 @@
  * One case runs the real build in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
@@ -270,6 +270,37 @@ describe('build: files someone added to a previous output are kept', () => {
     expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
   });
 
+  it('a rebuild from the build cache with them in place is already up to date: nothing written, they stay; one that would write where an added entry is still stops', async () => {
+    const { dir, cache, out } = await withAdded();
+    const args = ['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--cache', join(dir, 'build-cache')];
+    expect(await main([...args, '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    const inode = (rel: string) => statSync(join(out, rel)).ino;
+    const before = { tree: hashTree(out), page: inode('en/index.html'), manifest: inode('build-manifest.json'), cname: inode('CNAME') };
+    const f = fakeIO(dir);
+    expect(await main(args, f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toMatch(/\(already up to date, total /u);
+    expect(f.stderr()).not.toContain('kept');
+    expect({ tree: hashTree(out), page: inode('en/index.html'), manifest: inode('build-manifest.json'), cname: inode('CNAME') }).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+    // A changed file of the build's (a new file in its place: the output's files are the cache's) is not up to date: relinked, the added entries kept.
+    rmSync(join(out, 'metrics.json'));
+    writeFileSync(join(out, 'metrics.json'), '{}');
+    const g = fakeIO(dir);
+    expect(await main(args, g.io, deps(cache))).toBe(0);
+    expect(g.stderr()).toContain('(reused, total ');
+    expect(g.stderr()).toContain('build: kept 3 entries (.git, CNAME, en/notes.html) added to site/ since the previous build\n');
+    expect(hashTree(out)).toEqual(before.tree);
+    // A folder someone made where the build writes a file: refused, as in any rebuild.
+    rmSync(join(out, 'metrics.json'));
+    mkdirSync(join(out, 'metrics.json'));
+    writeFileSync(join(out, 'metrics.json', 'mine.txt'), 'mine');
+    const tree = hashTree(out);
+    const h = fakeIO(dir);
+    expect(await main(args, h.io, deps(cache))).toBe(2);
+    expect(h.stderr()).toMatch(/\nbuild: site\/metrics\.json was not written by the previous build, and this build writes site\/metrics\.json; move it out of site/u);
+    expect(hashTree(out)).toEqual(tree);
+  });
+
   it('refuses (exit 2, output untouched) when the new build would write where an added file is', async () => {
     const { dir, cache, out } = await withAdded();
     const before = hashTree(out);
@@ -339,6 +370,49 @@ describe('build: files someone added to a previous output are kept', () => {
     // Named apart from the build's own folders, which a later build removes.
     expect(basename(old!)).toMatch(/^site-previous-[0-9a-f]{8}$/u);
     expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
+  });
+});
+
+describe("build: files in Pipescope's own public folder", () => {
+  it('refuses (exit 2, before anything is read or rendered) files where the build writes its own, naming them; other files are copied as ever', async () => {
+    const { dir, cache } = workspace();
+    const pub = join(dir, 'public');
+    mkdirSync(join(pub, 'en'), { recursive: true });
+    for (const file of ['favicon.svg', 'robots.txt', '.keep']) writeFileSync(join(pub, file), 'own');
+    let rendered = 0;
+    const render: BuildDeps['render'] = async (options) => {
+      rendered++;
+      await fakeRender(options);
+    };
+    const run = async (...more: string[]) => {
+      const f = fakeIO(dir);
+      const code = await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet', ...more], f.io, { ...deps(cache, render), publicDir: pub });
+      return { code, stderr: f.stderr() };
+    };
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(rendered).toBe(1);
+    const before = hashTree(join(dir, 'site'));
+    // A page's path (Astro would skip the page for it), a file the build writes (it would be written twice), and under the build's folders.
+    writeFileSync(join(pub, 'metrics.json'), '{}');
+    writeFileSync(join(pub, 'en', 'index.html'), 'mine');
+    mkdirSync(join(pub, 'data', 'more'), { recursive: true });
+    writeFileSync(join(pub, 'data', 'more', 'x.json'), '{}');
+    for (const more of [[], ['--no-cache'], ['--snapshot', '--new-history']]) {
+      const r = await run(...more);
+      expect(r.code, more.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /^build: Pipescope's own public folder holds 3 files where the build writes its own \(public\/data\/more\/x\.json, public\/en\/index\.html, public\/metrics\.json\): Astro copies that folder into every output, so a page or file of the build would be replaced or written twice\. Move them out of public\/ .*put it into --out after the build: the next build keeps it \(docs\/publish\.md, Hosting\)\nusage: /u,
+      );
+    }
+    expect(rendered).toBe(1);
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+    rmSync(join(pub, 'en'), { recursive: true });
+    rmSync(join(pub, 'data'), { recursive: true });
+    expect((await run()).stderr).toMatch(/^build: Pipescope's own public folder holds a file where the build writes its own \(public\/metrics\.json\): .*Move it out of public\//u);
+    // --extract-only renders nothing, so copies nothing.
+    expect((await run('--extract-only')).code).toBe(0);
   });
 });
 

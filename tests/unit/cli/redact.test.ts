@@ -186,6 +186,60 @@ describe('build --redact', () => {
     expect((await run(args('2025-05-31', '--out', 'site', '--redact', '--snapshot', '--replace'))).code).toBe(0);
   });
 
+  it('never carries an earlier snapshot with amounts less rounded than its --redact-amounts band; says how to go on with one made before the band was recorded', async () => {
+    const dir = tempDir();
+    const data = saltedCopy(HUBSPOT, dir);
+    const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
+    const run = async (argv: string[]) => {
+      const f = fakeIO(dir);
+      const code = await build(argv, f.io, deps(join(dir, '.cache')));
+      return { code, stderr: f.stderr() };
+    };
+    const manifestOf = (out: string, date: string) => JSON.parse(readFileSync(join(dir, out, 'snapshots', date, 'snapshot.json'), 'utf8'));
+    // Each snapshot says its band: exact (null) or the band.
+    expect((await run(args('2025-05-31', '--out', 'exact', '--redact', '--snapshot', '--new-history'))).code).toBe(0);
+    expect(manifestOf('exact', '2025-05-31')).toMatchObject({ redacted: true, amount_band: null });
+    expect((await run(args('2025-05-31', '--out', 'coarse', '--redact', '--redact-amounts', '100000', '--snapshot', '--new-history'))).code).toBe(0);
+    expect(manifestOf('coarse', '2025-05-31')).toMatchObject({ redacted: true, amount_band: 100000 });
+
+    // Exact amounts (or a finer band) into a rounded site: refused, --out untouched, nothing written.
+    const before = hashTree(join(dir, 'exact'));
+    for (const argv of [args('2025-06-30', '--out', 'exact', '--redact', '--redact-amounts', '10000'), args('2025-06-30', '--out', 'shared', '--redact', '--redact-amounts', '10000', '--snapshot', '--snapshots', 'exact/snapshots')]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/^build: --redact-amounts 10000: exact\/snapshots has a redacted snapshot with amounts less rounded than this build's \(2025-05-31: exact amounts\), which an output of amounts rounded to 10000 would carry: build it into an --out of its own, .*--new-history to start its own history; or build with the band of those snapshots\n$/u);
+    }
+    expect(hashTree(join(dir, 'exact'))).toEqual(before);
+    expect(existsSync(join(dir, 'shared'))).toBe(false);
+    // The band in the config counts as --redact-amounts does.
+    const configPath = join(data, 'pipeline.config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8'));
+    writeFileSync(configPath, JSON.stringify({ ...config, redaction: { ...config.redaction, amount_band: 10000 } }));
+    expect((await run(args('2025-06-30', '--out', 'exact', '--redact'))).stderr).toMatch(/^build: --redact-amounts 10000: exact\/snapshots has a redacted snapshot with amounts less rounded/u);
+    writeFileSync(configPath, JSON.stringify(config));
+    expect(hashTree(join(dir, 'exact'))).toEqual(before);
+    // A larger or the same band is carried; an exact build carries any redacted snapshot.
+    expect((await run(args('2025-06-30', '--out', 'coarse', '--redact', '--redact-amounts', '10000', '--snapshot'))).code).toBe(0);
+    expect((await run(args('2025-07-31', '--out', 'coarse', '--redact', '--redact-amounts', '100000'))).code).toBe(1);
+    expect((await run(args('2025-07-31', '--out', 'coarse', '--redact'))).code).toBe(0);
+
+    // A redacted snapshot made before snapshots said their band: unknown, so refused for a rounded build, saying how to go on.
+    const old = join(dir, 'old', '2025-05-31');
+    cpSync(join(dir, 'coarse', 'snapshots', '2025-05-31'), old, { recursive: true });
+    const { amount_band: _band, ...unsaid } = manifestOf('coarse', '2025-05-31');
+    writeFileSync(join(old, 'snapshot.json'), JSON.stringify(unsaid));
+    const r = await run(args('2025-06-30', '--out', 'from-old', '--redact', '--redact-amounts', '10000', '--snapshots', 'old'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^build: --redact-amounts 10000: old has a redacted snapshot \(2025-05-31\) made before snapshots recorded their amount band, so they may show amounts less rounded than this build's: if they were built with a band of 10000 or more, add "amount_band": <that band> to their snapshot\.json where you keep them; otherwise .*--new-history to start its own history\n$/u,
+    );
+    expect(existsSync(join(dir, 'from-old'))).toBe(false);
+    // An exact redacted build carries it; with its band said, so does the rounded one.
+    expect((await run(args('2025-06-30', '--out', 'from-old', '--redact', '--snapshots', 'old'))).code).toBe(0);
+    writeFileSync(join(old, 'snapshot.json'), JSON.stringify({ ...unsaid, amount_band: 100000 }));
+    expect((await run(args('2025-06-30', '--out', 'from-old-2', '--redact', '--redact-amounts', '10000', '--snapshots', 'old'))).code).toBe(0);
+  });
+
   it('refuses --redact without a salt (exit 1, saying how to add one) and leaves --out alone', async () => {
     const dir = tempDir();
     cpSync(HUBSPOT, join(dir, 'data'), { recursive: true });
