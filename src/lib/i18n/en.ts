@@ -183,6 +183,10 @@ export const en = {
     p75_days: 'P75 (days)',
     p90_days: 'P90 (days)',
     category: 'Category',
+    /** The two columns of a table of figures of different kinds (counts, rates, days, amounts). */
+    input: 'Input',
+    measure: 'Measure',
+    value: 'Value',
     reason: 'Reason',
     competitor: 'Competitor',
     deal: 'Deal',
@@ -520,6 +524,9 @@ export const en = {
   csv: {
     stageId: 'Stage ID',
     codeOf: (p: { column: string }) => `${p.column} (code)`,
+    /** The stage IDs beside the what-changed tables' two stage columns (then and now): each CSV column name once. */
+    stageIdThen: 'Stage ID then',
+    stageIdNow: 'Stage ID now',
   },
   /** The stalled page run as a review: totals, and why each deal is on the list. */
   stalledReview: {

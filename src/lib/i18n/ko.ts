@@ -171,6 +171,9 @@ export const ko: Messages = {
     p75_days: 'P75(일)',
     p90_days: 'P90(일)',
     category: '구분',
+    input: '입력 요소',
+    measure: '지표',
+    value: '값',
     reason: '사유',
     competitor: '경쟁사',
     deal: '딜',
@@ -476,6 +479,8 @@ export const ko: Messages = {
   csv: {
     stageId: '단계 ID',
     codeOf: (p) => `${p.column}(코드)`,
+    stageIdThen: '이전 단계 ID',
+    stageIdNow: '현재 단계 ID',
   },
   stalledReview: {
     why: '정체 사유',
