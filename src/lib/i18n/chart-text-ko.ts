@@ -178,7 +178,9 @@ export const koChartWords: ChartWords = {
     takeaway: (p) =>
       p.monthCount === 1
         ? `예측이 있던 ${p.low.month} 한 달 동안 수주 금액은 월초 가중 예측의 ${p.ratio}였습니다.`
-        : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(가장 낮은 달 ${p.low.month} ${p.low.ratio}, 가장 높은 달 ${p.high.month} ${p.high.ratio}).`,
+        : p.low.ratio === p.high.ratio
+          ? `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(모든 달이 ${p.low.ratio}).`
+          : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(가장 낮은 달 ${p.low.month} ${p.low.ratio}, 가장 높은 달 ${p.high.month} ${p.high.ratio}).`,
   },
 
   trend: {

@@ -498,6 +498,12 @@ export const en = {
       `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} naming a competitor — too few to conclude.`,
     cycleLength: (p: { count: number }, f: Formatter) =>
       `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to conclude how long the sales cycle is.`,
+    /** Forecast accuracy from fewer than MIN_SAMPLE deals forecast at the months' starts. */
+    accuracy: (p: { count: number; months: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} forecast to close in the last ${f.count(p.months)} months — too few to judge how accurate the forecast is (see the table).`,
+    /** Deals won in those months but none forecast: no ratio, and why. */
+    accuracyNoForecast: (p: { won: number; months: number }, f: Formatter) =>
+      `No deal was forecast to close in the last ${f.count(p.months)} months (open at a month’s start with its expected close in that month), so the ${f.count(p.won)} won in them ${p.won === 1 ? 'has' : 'have'} no forecast to compare with.`,
     timeInStage: (p: { count: number; stage: string }, f: Formatter) =>
       `Only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} of ${p.stage} ended in the analysis window — too few to conclude where deals sit longest.`,
   },

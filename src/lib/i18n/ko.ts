@@ -456,6 +456,9 @@ export const ko: Messages = {
     lostAtStage: (p, f) => `실주 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 실주하는지 결론 내리기에는 너무 적습니다.`,
     competitors: (p, f) => `경쟁사가 기록된 마감 딜이 ${f.count(p.count)}건뿐이라 결론 내리기에는 너무 적습니다.`,
     cycleLength: (p, f) => `마감된 딜이 ${f.count(p.count)}건뿐이라 영업 사이클의 길이를 결론 내리기에는 너무 적습니다.`,
+    accuracy: (p, f) => `최근 ${f.count(p.months)}개월 동안 마감이 예측된 딜이 ${f.count(p.count)}건뿐이라 예측 정확도를 판단하기에는 너무 적습니다(표 참조).`,
+    accuracyNoForecast: (p, f) =>
+      `최근 ${f.count(p.months)}개월 동안 마감이 예측된 딜(월초에 진행 중이고 예상 마감일이 그달인 딜)이 없어, 그동안 수주한 ${f.count(p.won)}건과 비교할 예측이 없습니다.`,
     timeInStage: (p, f) => `분석 기간에 끝난 ${p.stage} 단계 체류가 ${f.count(p.count)}건뿐이라 어느 단계에 오래 머무는지 결론 내리기에는 너무 적습니다.`,
   },
   source: {
