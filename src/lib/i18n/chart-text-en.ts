@@ -126,6 +126,7 @@ export const enChartWords: ChartWords = {
 
   repurchase: {
     noData: 'No repurchase is due within the next 12 months.',
+    noneSoon: (p) => `No repurchase is due within the next 12 months; ${noun(count(p.count), 'comes', 'come')} due later, listed below.`,
     key: { amount: 'Last purchase amount', count: 'Number: customers due' },
     count: 'Customers due',
     takeaway: (p) => {

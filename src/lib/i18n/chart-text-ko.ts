@@ -147,6 +147,7 @@ export const koChartWords: ChartWords = {
 
   repurchase: {
     noData: '향후 12개월 안에 도래하는 재구매 시점이 없습니다.',
+    noneSoon: (p) => `향후 12개월 안에 도래하는 재구매 시점은 없고, 그 뒤에 도래하는 ${count(p.count)}건은 아래 표에 있습니다.`,
     key: { amount: '직전 구매 금액', count: '숫자: 재구매 도래 고객 수' },
     count: '도래 고객 수',
     takeaway: (p) => {
