@@ -134,7 +134,8 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(value('weightedPipeline')).toBe(fmt.moneyCompact(metrics.pipeline.weighted_amount));
       expect(value('winRateByCount')).toBe(fmt.percent(metrics.win_rate.by_count));
       expect(value('medianCycle')).toBe(fmt.days(metrics.cycle_length.all.median_days));
-      expect(value('stalledDeals')).toBe(fmt.count(metrics.stalled.length));
+      // With its unit ('3 deals', '3건'), as the server-rendered tile.
+      expect(value('stalledDeals')).toBe(pageContext(view.site, locale, '/').m.common.dealCount({ count: metrics.stalled.length }, fmt));
       // ... and they are not the unfiltered figures.
       expect(value('openPipeline')).not.toBe(fmt.moneyCompact(full.metrics.pipeline.open_amount));
       // The top stalled deals are the owner's.

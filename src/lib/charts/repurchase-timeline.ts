@@ -18,6 +18,8 @@ export interface RepurchaseViewModel {
   overdue: CountAmount;
   /** Upcoming windows by month of the next purchase, zeros included, oldest first. */
   months: RepurchaseMonth[];
+  /** Windows due after the twelve months (not drawn; the page's table lists them). */
+  later?: CountAmount;
 }
 
 export interface RepurchaseTakeaway {
@@ -35,6 +37,8 @@ export interface RepurchaseText extends BaseChartText {
   overdue: string;
   columns: { month: string; count: string; amount: string };
   takeaway(p: RepurchaseTakeaway): string;
+  /** Nothing overdue or due within the twelve months, but `count` windows due after them. */
+  noneSoon(p: { count: number }): string;
 }
 
 export function repurchaseTimelineChart(vm: RepurchaseViewModel, options: ChartOptions<RepurchaseText>): ChartOutput {
@@ -67,7 +71,9 @@ function drawRepurchaseTimeline(vm: RepurchaseViewModel, options: ChartOptions<R
         upcomingAmount: fmt.moneyCompact(upcoming.reduce((s, r) => s + r.amount, 0)),
         peakMonth: peak ? peak.label : null,
       })
-    : text.noData;
+    : finite(vm.later?.count) > 0
+      ? text.noneSoon({ count: finite(vm.later?.count) })
+      : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width };
   if (!hasData) return output(null, meta, table);
 

@@ -126,6 +126,7 @@ export const enChartWords: ChartWords = {
 
   repurchase: {
     noData: 'No repurchase is due within the next 12 months.',
+    noneSoon: (p) => `No repurchase is due within the next 12 months; ${noun(count(p.count), 'comes', 'come')} due later, listed below.`,
     key: { amount: 'Last purchase amount', count: 'Number: customers due' },
     count: 'Customers due',
     takeaway: (p) => {
@@ -165,7 +166,9 @@ export const enChartWords: ChartWords = {
     takeaway: (p) =>
       p.monthCount === 1
         ? `In the one month with a forecast, ${p.low.month}, deals won came to ${p.ratio} of the weighted forecast made at its start.`
-        : `Over the ${p.months} months with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, from ${p.low.ratio} in ${p.low.month} to ${p.high.ratio} in ${p.high.month}.`,
+        : p.low.ratio === p.high.ratio
+          ? `Over the ${p.months} months with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, ${p.low.ratio} in every one of them.`
+          : `Over the ${p.months} months with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, from ${p.low.ratio} in ${p.low.month} to ${p.high.ratio} in ${p.high.month}.`,
   },
 
   trend: {

@@ -147,6 +147,7 @@ export const koChartWords: ChartWords = {
 
   repurchase: {
     noData: '향후 12개월 안에 도래하는 재구매 시점이 없습니다.',
+    noneSoon: (p) => `향후 12개월 안에 도래하는 재구매 시점은 없고, 그 뒤에 도래하는 ${count(p.count)}건은 아래 표에 있습니다.`,
     key: { amount: '직전 구매 금액', count: '숫자: 재구매 도래 고객 수' },
     count: '도래 고객 수',
     takeaway: (p) => {
@@ -178,7 +179,9 @@ export const koChartWords: ChartWords = {
     takeaway: (p) =>
       p.monthCount === 1
         ? `예측이 있던 ${p.low.month} 한 달 동안 수주 금액은 월초 가중 예측의 ${p.ratio}였습니다.`
-        : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(가장 낮은 달 ${p.low.month} ${p.low.ratio}, 가장 높은 달 ${p.high.month} ${p.high.ratio}).`,
+        : p.low.ratio === p.high.ratio
+          ? `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(모든 달이 ${p.low.ratio}).`
+          : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(가장 낮은 달 ${p.low.month} ${p.low.ratio}, 가장 높은 달 ${p.high.month} ${p.high.ratio}).`,
   },
 
   trend: {

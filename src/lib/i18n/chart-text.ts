@@ -73,7 +73,7 @@ export interface ChartWords {
   lostAtStage: Pick<LostAtStageText, 'takeaway'>;
   competitors: Pick<CompetitorsText, 'axis' | 'takeaway'>;
   waterfall: Pick<WaterfallText, 'noData' | 'takeaway'>;
-  repurchase: Pick<RepurchaseText, 'noData' | 'key' | 'takeaway'> & { count: string };
+  repurchase: Pick<RepurchaseText, 'noData' | 'noneSoon' | 'key' | 'takeaway'> & { count: string };
   sparkline: Pick<SparklineText, 'title' | 'noData' | 'takeaway'> & { value: string };
   attainment: Pick<AttainmentText, 'noData' | 'shares' | 'takeaway'>;
   accuracy: Pick<AccuracyText, 'noData' | 'takeaway'>;
@@ -216,6 +216,7 @@ export function chartTexts(locale: Locale): ChartTexts {
     repurchase: {
       title: s.repurchase,
       noData: w.repurchase.noData,
+      noneSoon: w.repurchase.noneSoon,
       key: w.repurchase.key,
       overdue: m.repurchaseStatus.overdue,
       columns: { month: c.next_purchase_at, count: w.repurchase.count, amount: c.amount },

@@ -111,20 +111,11 @@ export const en = {
   },
   common: {
     asOf: (p: { date: string }, f: Formatter) => `as of ${f.date(p.date)}`,
-    comparedWith: (p: { date: string }, f: Formatter) => `Compared with ${f.date(p.date)}`,
     downloadCsv: 'Download CSV',
     showTable: 'Show data table',
-    hideTable: 'Hide data table',
-    chart: (p: { title: string }) => `Chart: ${p.title}`,
-    howCalculated: 'How it is calculated',
-    total: 'Total',
     unspecified: '(unspecified)',
-    none: 'None',
-    yes: 'Yes',
-    no: 'No',
     dealCount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
     search: 'Search',
-    moreRowsInCsv: 'The CSV download has every row.',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
@@ -140,7 +131,6 @@ export const en = {
     openDeals: 'Open deals',
     stalledDeals: 'Stalled deals',
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
-    noPrevious: 'No earlier figure to compare',
     noTarget: 'No target for this period',
     /** Under a product or period filter: targets are set per owner or team, not per product or cohort. */
     noTargetFilter: 'No target per product or period',
@@ -183,6 +173,10 @@ export const en = {
     p75_days: 'P75 (days)',
     p90_days: 'P90 (days)',
     category: 'Category',
+    /** The two columns of a table of figures of different kinds (counts, rates, days, amounts). */
+    input: 'Input',
+    measure: 'Measure',
+    value: 'Value',
     reason: 'Reason',
     competitor: 'Competitor',
     deal: 'Deal',
@@ -383,11 +377,8 @@ export const en = {
     noLossReasons: 'No deals were lost in the analysis window.',
     noWinReasons: 'No deals were won in the analysis window.',
     noCompetitors: 'No closed deal names a competitor.',
-    noRepurchase: 'No won deal has a product lifecycle; set lifecycle_months per product in pipeline.config.json.',
     noTargets: 'No company-wide target in targets.csv covers this month or quarter or the next; add one to see coverage.',
     noRemoved: 'No deal was removed from the CRM before this date.',
-    noSlippage: 'Add field_history.csv to track close-date pushes.',
-    noVelocity: 'Not enough closed deals to compute sales velocity yet.',
     noIssues: 'No data-quality issues: every row was read.',
     noFlagged: 'No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).',
     accountNoWon: 'No deal of this account has been won yet, so no repurchase is due.',
@@ -494,6 +485,12 @@ export const en = {
       `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} naming a competitor — too few to conclude.`,
     cycleLength: (p: { count: number }, f: Formatter) =>
       `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to conclude how long the sales cycle is.`,
+    /** Forecast accuracy from fewer than MIN_SAMPLE deals forecast at the months' starts. */
+    accuracy: (p: { count: number; months: number }, f: Formatter) =>
+      `Based on only ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} forecast to close in the last ${f.count(p.months)} months — too few to judge how accurate the forecast is (see the table).`,
+    /** Deals won in those months but none forecast: no ratio, and why. */
+    accuracyNoForecast: (p: { won: number; months: number }, f: Formatter) =>
+      `No deal was forecast to close in the last ${f.count(p.months)} months (open at a month’s start with its expected close in that month), so the ${f.count(p.won)} won in them ${p.won === 1 ? 'has' : 'have'} no forecast to compare with.`,
     timeInStage: (p: { count: number; stage: string }, f: Formatter) =>
       `Only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} of ${p.stage} ended in the analysis window — too few to conclude where deals sit longest.`,
   },
@@ -520,6 +517,9 @@ export const en = {
   csv: {
     stageId: 'Stage ID',
     codeOf: (p: { column: string }) => `${p.column} (code)`,
+    /** The stage IDs beside the what-changed tables' two stage columns (then and now): each CSV column name once. */
+    stageIdThen: 'Stage ID then',
+    stageIdNow: 'Stage ID now',
   },
   /** The stalled page run as a review: totals, and why each deal is on the list. */
   stalledReview: {

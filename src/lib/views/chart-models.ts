@@ -195,6 +195,7 @@ export function repurchaseView(m: Metrics): RepurchaseViewModel {
   for (let month = first; month <= lastMonth; month = addToMonth(month, 1)) months.push({ month, count: 0, amount: 0 });
   const index = new Map(months.map((x, i) => [x.month, i]));
   const overdue = { count: 0, amount: 0 };
+  const later = { count: 0, amount: 0 };
   for (const r of m.repurchase) {
     if (r.status === 'overdue') {
       overdue.count += 1;
@@ -204,7 +205,10 @@ export function repurchaseView(m: Metrics): RepurchaseViewModel {
       if (i === undefined) continue;
       months[i]!.count += 1;
       months[i]!.amount += r.amount;
+    } else if (r.status === 'later') {
+      later.count += 1;
+      later.amount += r.amount;
     }
   }
-  return { overdue, months };
+  return { overdue, months, later };
 }

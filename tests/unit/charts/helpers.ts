@@ -124,6 +124,7 @@ export const TEXT = {
     overdue: 'Overdue',
     columns: { month: 'Due', count: 'Accounts', amount: 'Amount' },
     takeaway: (p) => `${p.overdueCount} overdue (${p.overdueAmount}); ${p.upcomingCount} due in 12 months (${p.upcomingAmount}).`,
+    noneSoon: (p) => `None due in 12 months; ${p.count} later.`,
   } satisfies RepurchaseText,
   sparkline: {
     ...base('Open amount trend'),

@@ -142,7 +142,8 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.waterfall.takeaway).toBe(
       'The open pipeline grew from ₩34M to ₩39M: ₩5M came in new or reopened, ₩0 was won and ₩0 was lost.',
     );
-    expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12 months.');
+    // The example's 3 windows all fall after the twelve months: the table lists them, the sentence says so.
+    expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12 months; 3 come due later, listed below.');
     // Won 3.0M + 2.5M of a weighted forecast of 4M + 2M: 92%; April 0.75, May 1.25.
     expect(out.accuracy.takeaway).toBe(
       'Over the 2 months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025.',

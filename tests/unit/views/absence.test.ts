@@ -358,6 +358,25 @@ describe('no product lifecycles', () => {
   });
 });
 
+describe('repurchases due only after the next 12 months', () => {
+  const noLifecycle = parseConfig({ products: {} });
+  // Won on 2025-04-01 with a 36-month lifecycle: due in April 2028, after the chart's twelve months.
+  const s = site(noLifecycle, [won(1, { lifecycleMonths: 36 }), won(2, { lifecycleMonths: 36, accountId: 'B' })]);
+
+  it('the chart says none is due within 12 months and how many come later, which its table lists', () => {
+    expect(s.metrics.repurchase.map((r) => [r.status, r.next_purchase_at])).toEqual([
+      ['later', '2028-04-01'],
+      ['later', '2028-04-01'],
+    ]);
+    const model = repurchaseModel(ctx(s));
+    expect(model.charts[0]!.chart.takeaway).toBe('No repurchase is due within the next 12 months; 2 come due later, listed below.');
+    expect(model.tables.find((t) => t.id === 'repurchase-due')!.rows).toHaveLength(2);
+    expect(repurchaseModel(ctx(s, 'ko')).charts[0]!.chart.takeaway).toBe('향후 12개월 안에 도래하는 재구매 시점은 없고, 그 뒤에 도래하는 2건은 아래 표에 있습니다.');
+    const one = site(noLifecycle, [won(1, { lifecycleMonths: 36 })]);
+    expect(repurchaseModel(ctx(one)).charts[0]!.chart.takeaway).toBe('No repurchase is due within the next 12 months; 1 comes due later, listed below.');
+  });
+});
+
 describe('no targets', () => {
   const SENTENCE = 'Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.';
   const CATEGORIES = /^Commit and best case need a forecast category on each deal: export Salesforce’s Forecast Category \(ForecastCategoryName\) or HubSpot’s Forecast category/;

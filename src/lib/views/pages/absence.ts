@@ -4,6 +4,7 @@
  * conclusion drawn from a handful of deals. Every sentence says what is
  * missing and how to get it; the words are in the message catalogues.
  */
+import { ACCURACY_MONTHS } from '../../metrics/forecast-accuracy.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -100,6 +101,25 @@ export function coverageNote(ctx: PageContext): string | null {
     default:
       return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
   }
+}
+
+/**
+ * Forecast accuracy's sentence when it rests on few deals: the deals forecast
+ * at the start of the last ACCURACY_MONTHS months (open then, expected to close
+ * in that month). Fewer than MIN_SAMPLE: how few, never a bare "0%" (the rule
+ * of the overview's tiles). None forecast but some won: why there is no ratio.
+ * Null when the chart's own takeaway holds (enough deals, or nothing forecast
+ * nor won, which its takeaway says).
+ */
+export function accuracyNote(ctx: PageContext): string | null {
+  const rows = ctx.site.metrics.forecast_accuracy;
+  const forecast = rows.reduce((n, r) => n + r.forecast_count, 0);
+  const won = rows.reduce((n, r) => n + r.won_count, 0);
+  if (forecast === 0) {
+    if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
+    return won === 0 ? null : ctx.m.small.accuracyNoForecast({ won, months: ACCURACY_MONTHS }, ctx.f);
+  }
+  return isSmall(forecast) ? ctx.m.small.accuracy({ count: forecast, months: ACCURACY_MONTHS }, ctx.f) : null;
 }
 
 /** Why the repurchase schedule is empty when no won deal has a lifecycle (or nothing was won). */

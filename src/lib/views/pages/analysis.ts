@@ -115,7 +115,7 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const v = site.metrics.velocity;
   const { won_count: won, lost_count: lost } = site.metrics.win_rate;
-  const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.category, m.columns.amount], [
+  const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.input, m.columns.value], [
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
       // With the deals behind it, as the overview's tile and the owners table show it ('17% (1 / 6)').
       { label: m.columns.win_rate, value: v.win_rate, text: v.win_rate === null ? f.percent(null) : `${f.percent(v.win_rate)} (${f.count(won)} / ${f.count(won + lost)})`, digits: 2 },

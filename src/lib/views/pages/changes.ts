@@ -76,8 +76,8 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
   const digits = moneyDigits(f.currency);
   const stageText = (id: string | null, missing: string) => (id === null ? missing : ctx.stage(id));
   const all: Record<ColumnKey, Column<ChangeDeal>> = {
-    stageFrom: { label: c.stageFrom, value: (d) => d.stage_from, text: (d) => stageText(d.stage_from, c.notCreated), csvId: m.csv.stageId },
-    stageTo: { label: c.stageTo, value: (d) => d.stage_to, text: (d) => stageText(d.stage_to, c.removed), csvId: m.csv.stageId },
+    stageFrom: { label: c.stageFrom, value: (d) => d.stage_from, text: (d) => stageText(d.stage_from, c.notCreated), csvId: m.csv.stageIdThen },
+    stageTo: { label: c.stageTo, value: (d) => d.stage_to, text: (d) => stageText(d.stage_to, c.removed), csvId: m.csv.stageIdNow },
     amountFrom: { label: c.amountFrom, numeric: true, value: (d) => d.amount_from, text: (d) => f.money(d.amount_from), digits },
     amountTo: { label: c.amountTo, numeric: true, value: (d) => d.amount_to, text: (d) => f.money(d.amount_to), digits },
     amountChange: {

@@ -15,7 +15,7 @@ import {
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { accuracyNote, coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
 /** A part of the page, in order: a chart (with its table), or a table under its own heading. */
@@ -102,7 +102,9 @@ function accuracyBlock(ctx: PageContext): ChartBlock {
   const { site, f } = ctx;
   // The forecast of a past month is replayed from the stage history: without it there is none.
   const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : null;
-  return chartBlock('forecast-accuracy', forecastAccuracyChart(forecastAccuracyView(site.metrics), opts(ctx, ctx.text.accuracy, missing)), f, missing !== null);
+  // A handful of forecast deals (a filtered view, a small data set): how few, not a ratio to rely on.
+  const takeaway = missing ?? accuracyNote(ctx);
+  return chartBlock('forecast-accuracy', forecastAccuracyChart(forecastAccuracyView(site.metrics), opts(ctx, ctx.text.accuracy, takeaway)), f, missing !== null);
 }
 
 /** Open pipeline by expected close month (shared with the overview); without any close date it says so. */

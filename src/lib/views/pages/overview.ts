@@ -166,7 +166,8 @@ export function tileValue(ctx: PageContext, key: string, value: number | null): 
     case 'salesVelocity':
       return f.perDay(value);
     case 'stalledDeals':
-      return f.count(value);
+      // With its unit ('32 deals', '32건'): a bare number reads as no unit in Korean.
+      return value === null ? f.count(value) : ctx.m.common.dealCount({ count: value }, f);
     default:
       return f.moneyCompact(value);
   }

@@ -197,7 +197,7 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
   const s = site.metrics.slippage;
   if (s) {
     tables.push(
-      figuresTable('slippage', m.sections.slippage, [m.columns.category, m.columns.count], [
+      figuresTable('slippage', m.sections.slippage, [m.columns.measure, m.columns.value], [
         { label: m.columns.pushes_in_window, value: s.pushes_in_window, text: f.count(s.pushes_in_window) },
         { label: m.columns.open_deals_pushed, value: s.open_deals_pushed, text: f.count(s.open_deals_pushed) },
         { label: m.columns.share_pushed, value: s.share_pushed, text: f.percent(s.share_pushed), digits: 2 },
