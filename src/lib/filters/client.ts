@@ -11,7 +11,7 @@
  */
 import { isLocale, LOCALES, localize } from '../i18n/index.ts';
 import { pageContext, pagePath } from '../views/pages/context.ts';
-import { filterSummary } from '../views/pages/filter-form.ts';
+import { filterNotes, filterSummary } from '../views/pages/filter-form.ts';
 import { type DecodedFilterData, decodeFilterData } from './decode-filter-data.ts';
 import { applyParts } from './dom.ts';
 import { FILTER_KEYS, type Filter, filterQuery, isFiltered, parseFilter } from './filter.ts';
@@ -112,7 +112,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       say([
         m.filters.showing({ count: view.matched, total: view.total, what: filterSummary(filter, m, f) }, f),
         view.matched === 0 ? m.filters.noMatch : '',
-        [m.filters.computed, ...notesFor(page, filter, m)].join(' '),
+        [m.filters.computed, ...filterNotes(ctx, page)].join(' '),
       ]);
       result = { state: 'done', filter, matched: view.matched, total: view.total, timings };
     }
@@ -140,15 +140,4 @@ function carryFilter(base: string, query: string): void {
     if (href === null || new URL(href, location.href).origin !== location.origin || !paths.has(pathOf(href))) continue;
     a.setAttribute('href', `${href.replace(/[?#].*$/, '')}${query}`);
   }
-}
-
-/** What a filtered page does not filter, or filters its own way. */
-function notesFor(page: string, filter: Filter, m: ReturnType<typeof localize>['m']): string[] {
-  const out: string[] = [];
-  if (page === 'overview') out.push(m.filters.trendsNote);
-  if (page === 'overview' || page === 'stalled' || page === 'owners') out.push(m.filters.thresholdsNote);
-  if (page === 'overview' || page === 'forecast' || page === 'owners') {
-    out.push(filter.product !== null || filter.period !== null ? m.filters.noTargetsNote : filter.owner !== null ? m.filters.ownerTargetsNote : m.filters.teamTargetsNote);
-  }
-  return out;
 }

@@ -18,6 +18,7 @@ import { en } from '../../../src/lib/i18n/en.ts';
 import { ko } from '../../../src/lib/i18n/ko.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
 import { overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
+import { filterNotes } from '../../../src/lib/views/pages/filter-form.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 
@@ -192,6 +193,44 @@ describe('the Owners page and coverage under a filter (the sample: company, team
     expect(notes).toContain(en.ownersReview.period({ period: '2026-Q2' }, ctx.f));
     expect(notes.join('\n')).not.toMatch(/targets\.csv has no/);
   });
+});
+
+describe('the filter status line on targets (filter-form.ts filterNotes; the sample)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const view = (ds: Dataset, filter: Filter, locale: Locale) => {
+    const v = filteredSiteData({ dataset: ds, config, site: filterSiteFacts(full, config) }, filter);
+    return pageContext(v.site, locale, '/', v.facts);
+  };
+  // The sample without 영남영업팀's own (team) targets: its owners keep theirs.
+  const noTeamTarget: Dataset = { ...dataset, targets: dataset.targets!.filter((t) => !(t.owner.trim() === '' && t.team.trim() === '영남영업팀')) };
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    it(`${locale}: an owner with targets (강도윤) compares with them; one without (최지훈) says there is none, as the page notes do`, () => {
+      for (const page of ['overview', 'forecast', 'owners']) {
+        const with_ = filterNotes(view(dataset, f({ owner: '강도윤' }), locale), page);
+        expect(with_, page).toContain(m.filters.ownerTargetsNote);
+        expect(with_, page).not.toContain(m.filters.ownerNoTargetNote);
+        const ctx = view(dataset, f({ owner: '최지훈' }), locale);
+        const without = filterNotes(ctx, page);
+        expect(without, page).toContain(m.filters.ownerNoTargetNote);
+        expect(without, page).not.toContain(m.filters.ownerTargetsNote);
+      }
+      expect(pageParts(view(dataset, f({ owner: '최지훈' }), locale), 'forecast').notes).toContain(m.filters.ownerNoTargetNote);
+      expect(filterNotes(view(dataset, f({ owner: '최지훈' }), locale), 'funnel')).toEqual([]);
+    });
+
+    it(`${locale}: a team with its own target compares with it; one without says there is none`, () => {
+      expect(filterNotes(view(dataset, f({ team: '영남영업팀' }), locale), 'forecast')).toEqual([m.filters.teamTargetsNote]);
+      const ctx = view(noTeamTarget, f({ team: '영남영업팀' }), locale);
+      expect(filterNotes(ctx, 'forecast')).toEqual([m.filters.teamNoTargetNote]);
+      expect(pageParts(ctx, 'forecast').notes).toContain(m.filters.teamNoTargetNote);
+    });
+
+    it(`${locale}: a product filter compares with no target`, () => {
+      expect(filterNotes(view(dataset, f({ owner: '임재현', product: 'CNC-5X' }), locale), 'owners')).toEqual([m.filters.thresholdsNote, m.filters.noTargetsNote]);
+    });
+  }
 });
 
 describe('filtered headlines on a handful of deals (the sample, owner 강도윤, created in Q1 2026)', async () => {

@@ -7,6 +7,7 @@ import type { Formatter } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
 import { FILTER_KEYS, type Filter } from '../../filters/filter.ts';
 import type { FilterMeta } from '../schema.ts';
+import type { PageContext } from './context.ts';
 
 /** Above this many names a list would bloat every page: a text field instead. */
 export const MAX_FILTER_OPTIONS = 150;
@@ -58,4 +59,35 @@ export function filterSummary(filter: Filter, m: Messages, f: Formatter): string
   })
     .filter(Boolean)
     .join(' · ');
+}
+
+/**
+ * What a filtered page's status line adds after "Computed in your browser…":
+ * what the page does not filter, or filters its own way. Whose targets it
+ * compares with follows FilterFacts.targets; an owner or team with no target
+ * for this or the next month or quarter (coverage has no row) says so, as the
+ * page's own note does, never "compares with this owner's own targets".
+ */
+export function filterNotes(ctx: PageContext, page: string): string[] {
+  const { m } = ctx;
+  const out: string[] = [];
+  if (page === 'overview') out.push(m.filters.trendsNote);
+  if (page === 'overview' || page === 'stalled' || page === 'owners') out.push(m.filters.thresholdsNote);
+  if (page === 'overview' || page === 'forecast' || page === 'owners') {
+    const hasTarget = ctx.site.metrics.coverage.length > 0;
+    switch (ctx.filter?.targets) {
+      case 'none':
+        out.push(m.filters.noTargetsNote);
+        break;
+      case 'owner':
+        out.push(hasTarget ? m.filters.ownerTargetsNote : m.filters.ownerNoTargetNote);
+        break;
+      case 'team':
+        out.push(hasTarget ? m.filters.teamTargetsNote : m.filters.teamNoTargetNote);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
