@@ -25,6 +25,7 @@ import {
 } from './marks.ts';
 import { output, responsive } from './render.ts';
 import { DEFAULT_WIDTH, fill, FONT_SIZE, isNarrow, SMALL_FONT_SIZE } from './style.ts';
+import { ROUGH_MARK } from './table-format.ts';
 import type { BaseChartText, ChartOptions, ChartOutput, ChartTable } from './types.ts';
 
 export interface FunnelStage {
@@ -48,6 +49,12 @@ export interface FunnelStage {
    */
   stillOpen?: number;
   lost?: number;
+  /**
+   * Its conversion and win rate rest on too few deals to rely on (the caller's
+   * rule; views: fewer than MIN_SAMPLE reached it): drawn muted with
+   * ROUGH_MARK, and the page's note says how few.
+   */
+  few?: boolean;
 }
 
 export interface FunnelViewModel {
@@ -167,8 +174,10 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
   const headerRoom = narrow ? 76 : 96;
   const convHeader = wrap(c.conversion, headerRoom, SMALL_FONT_SIZE);
   const winHeader = wrap(c.winRate, headerRoom, SMALL_FONT_SIZE);
-  const convText = (s: (typeof rows)[number]) => fmt.percent(s.conversion);
-  const winText = (s: (typeof rows)[number]) => fmt.percent(s.winRate);
+  const fewMark = (s: (typeof rows)[number], v: number | null) => (s.few === true && v !== null && Number.isFinite(v) ? ROUGH_MARK : '');
+  const convText = (s: (typeof rows)[number]) => fmt.percent(s.conversion) + fewMark(s, s.conversion);
+  const winText = (s: (typeof rows)[number]) => fmt.percent(s.winRate) + fewMark(s, s.winRate);
+  const few = (s: FunnelStage) => s.few === true;
   const convWidth = columnWidth(convHeader, rows.map(convText));
   const winWidth = columnWidth(winHeader, rows.map(winText));
 
@@ -282,8 +291,8 @@ function drawFunnel(vm: FunnelViewModel, options: ChartOptions<FunnelText>): Cha
         ]
       : [Plot.barX(rows, { y: key, x: (s) => finite(s.reached), ...fill('primary') })]),
     ...(narrow ? narrowLabels() : [...endLabels(rows, { x: (s) => finite(s.reached), y: key, text: barLabel }), ...wideLabels()]),
-    ...columnMarks(rows, convHeader, { y: key, text: convText, dx: convWidth, bold }),
-    ...columnMarks(rows, winHeader, { y: key, text: winText, dx: convWidth + winWidth }),
+    ...columnMarks(rows, convHeader, { y: key, text: convText, dx: convWidth, bold, muted: few }),
+    ...columnMarks(rows, winHeader, { y: key, text: winText, dx: convWidth + winWidth, muted: few }),
     Plot.ruleX([0]),
   ]);
   return output(spec, meta, table);

@@ -102,12 +102,20 @@ export function endLabels<T>(data: T[], o: EndLabelOptions<T>): Plot.Markish[] {
 export function columnMarks<T>(
   data: T[],
   header: string,
-  o: { y: (d: T) => string; text: (d: T) => string; dx: number; bold?: (d: T) => boolean },
+  o: { y: (d: T) => string; text: (d: T) => string; dx: number; bold?: (d: T) => boolean; muted?: (d: T) => boolean },
 ): Plot.Markish[] {
+  // Muted values (too few deals to rely on) apart, only when there are some: the other charts' marks stay as they were.
+  const muted = o.muted ? data.filter(o.muted) : [];
+  const plain = muted.length > 0 ? data.filter((d) => !o.muted!(d)) : data;
   return [
-    ...byWeight(data, o.bold, (subset, fontWeight) =>
+    ...byWeight(plain, o.bold, (subset, fontWeight) =>
       Plot.text(subset, { y: o.y, text: o.text, frameAnchor: 'right', dx: o.dx, textAnchor: 'end', fontWeight }),
     ),
+    ...(muted.length > 0
+      ? byWeight(muted, o.bold, (subset, fontWeight) =>
+          Plot.text(subset, { y: o.y, text: o.text, frameAnchor: 'right', dx: o.dx, textAnchor: 'end', fontWeight, ...fill('muted') }),
+        )
+      : []),
     Plot.text([header], { frameAnchor: 'top-right', dx: o.dx, dy: -8, textAnchor: 'end', lineAnchor: 'bottom', text: (d: string) => d, fontSize: SMALL_FONT_SIZE, fontWeight: '600', ...fill('muted') }),
   ];
 }

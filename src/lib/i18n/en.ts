@@ -473,6 +473,11 @@ export const en = {
       `Sales velocity rests on only ${f.count(p.won)} won ${plural(p.won, 'deal', 'deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
     funnel: (p: { count: number }, f: Formatter) =>
       `Only ${f.count(p.count)} ${plural(p.count, 'deal was', 'deals were')} created in the analysis window — too few to conclude where deals drop off.`,
+    /** The funnel's rates (conversion, won ÷ reached) of stages fewer than MIN_SAMPLE deals reached: marked * and muted in the chart and its table. */
+    funnelRates: (p: { stages: string; min: number }, f: Formatter) =>
+      `* Conversion and won ÷ reached of a stage fewer than ${f.count(p.min)} deals reached: too few to rely on (${p.stages}).`,
+    /** One stage of funnelRates' list. */
+    funnelRatesStage: (p: { count: number; stage: string }, f: Formatter) => `${f.count(p.count)} reached ${p.stage}`,
     funnelStage: (p: { count: number; stage: string }, f: Formatter) =>
       `Only ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} reached ${p.stage} — too few to conclude where deals drop off.`,
     lossReasons: (p: { count: number }, f: Formatter) =>

@@ -437,6 +437,8 @@ export const ko: Messages = {
     velocity: (p, f) =>
       `영업 속도는 분석 기간에 마감된 딜 ${f.count(p.closed)}건 중 수주한 ${f.count(p.won)}건에 근거합니다. 평균 수주 금액과 수주 사이클을 신뢰하기에는 딜이 너무 적습니다.`,
     funnel: (p, f) => `분석 기간에 생성된 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.`,
+    funnelRates: (p, f) => `* 도달한 딜이 ${f.count(p.min)}건 미만인 단계의 전환율·도달 대비 수주: 신뢰하기에는 표본이 너무 적습니다(도달한 딜: ${p.stages}).`,
+    funnelRatesStage: (p, f) => `${p.stage} ${f.count(p.count)}건`,
     funnelStage: (p, f) => `${p.stage} 단계에 도달한 딜이 ${f.count(p.count)}건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.`,
     lossReasons: (p, f) => `실주 딜이 ${f.count(p.count)}건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.`,
     winReasons: (p, f) => `수주 딜이 ${f.count(p.count)}건뿐이라 수주 요인을 결론 내리기에는 너무 적습니다.`,

@@ -19,6 +19,7 @@ import { ko } from '../../../src/lib/i18n/ko.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
 import { overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
 import { filterNotes } from '../../../src/lib/views/pages/filter-form.ts';
+import { funnelModel, funnelViewModel } from '../../../src/lib/views/pages/analysis.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 
@@ -231,6 +232,56 @@ describe('the filter status line on targets (filter-form.ts filterNotes; the sam
       expect(filterNotes(view(dataset, f({ owner: '임재현', product: 'CNC-5X' }), locale), 'owners')).toEqual([m.filters.thresholdsNote, m.filters.noTargetsNote]);
     });
   }
+});
+
+describe('the funnel’s rates on a handful of deals (the sample)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
+  const data = { dataset, config, site: filterSiteFacts(full, config) };
+  const view = (filter: Filter, locale: Locale) => {
+    const v = filteredSiteData(data, filter);
+    return pageContext(v.site, locale, '/', v.facts);
+  };
+  const rateColumns = (t: { headers: { label: string }[] }, m: typeof en) => [m.columns.conversion, ctxText(m)].map((l) => t.headers.findIndex((h) => h.label === l));
+  const ctxText = (m: typeof en) => (m === en ? 'Won ÷ reached' : '도달 대비 수주');
+
+  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+    it(`${locale}: owner 임재현 and product CNC-5X: a stage fewer than 10 deals reached has its rates muted and marked, and the page says how few`, () => {
+      const ctx = view(f({ owner: '임재현', product: 'CNC-5X' }), locale);
+      const vm = funnelViewModel(ctx);
+      const few = vm.stages.filter((s) => s.few);
+      expect(few.length).toBeGreaterThan(0);
+      for (const s of vm.stages) expect(s.few, s.id).toBe(s.reached > 0 && s.reached < 10 && (s.conversion !== null || s.winRate !== null));
+      const page = pageParts(ctx, 'funnel');
+      const list = few.map((s) => m.small.funnelRatesStage({ stage: s.label, count: s.reached }, ctx.f)).join(', ');
+      expect(page.notes).toContain(m.small.funnelRates({ stages: list, min: 10 }, ctx.f));
+      expect(pageParts(ctx, 'overview').notes).toContain(m.small.funnelRates({ stages: list, min: 10 }, ctx.f));
+      const block = page.charts.find((c) => c.id === 'funnel')!;
+      const cols = rateColumns(block.table, m);
+      expect(cols.every((i) => i >= 0)).toBe(true);
+      block.table.rows.forEach((row, r) => {
+        for (const c of cols) {
+          const cell = row[c]!;
+          if (vm.stages[r]!.few && cell.text !== '—') {
+            expect(cell.text).toMatch(/\*$/u);
+            expect(cell.tone).toBe('muted');
+          } else expect(cell.text).not.toMatch(/\*$/u);
+        }
+      });
+      // The chart draws the same marks.
+      expect(block.chart.svg).toMatch(/%\*</u);
+    });
+  }
+
+  it('unfiltered: only stages fewer than 10 deals reached are marked; the note names just them', () => {
+    const ctx = pageContext(full, 'en');
+    const vm = funnelViewModel(ctx);
+    const few = vm.stages.filter((s) => s.few);
+    expect(vm.stages.some((s) => !s.few && s.reached >= 10)).toBe(true);
+    const note = funnelModel(ctx).notes.find((n) => n.startsWith('* Conversion and won'));
+    if (few.length === 0) expect(note).toBeUndefined();
+    else for (const s of few) expect(note).toContain(`${s.reached} reached ${s.label}`);
+  });
 });
 
 describe('filtered headlines on a handful of deals (the sample, owner 강도윤, created in Q1 2026)', async () => {

@@ -52,7 +52,7 @@ export function funnelBlock(ctx: PageContext): ChartBlock {
   if (currentVisitOnly(ctx)) {
     return chartBlock('funnel', funnelChart({ cohortSize: 0, stages: [] }, opts(ctx, ctx.text.funnel, historyUnavailable(ctx))), f, true);
   }
-  const vm = withOutcomes(ctx, funnelView(site.metrics, site.stages, ctx.locale));
+  const vm = funnelViewModel(ctx);
   const n = vm.cohortSize;
   // The takeaway names the stage where most deals are lost: it rests on the deals that reached that stage.
   const weakest = mostLostStage(vm.stages);
@@ -61,9 +61,61 @@ export function funnelBlock(ctx: PageContext): ChartBlock {
     : weakest && weakest.reached < MIN_SAMPLE
       ? ctx.m.small.funnelStage({ count: weakest.reached, stage: weakest.label }, f)
       : null;
-  return chartBlock('funnel', funnelChart(vm, opts(ctx, ctx.text.funnel, takeaway)), f, false, {
+  const block = chartBlock('funnel', funnelChart(vm, opts(ctx, ctx.text.funnel, takeaway)), f, false, {
     header: m.csv.stageId,
     values: vm.stages.map((s) => s.id),
+  });
+  const c = ctx.text.funnel.columns;
+  markFewRows(block.table, (r) => vm.stages[r]?.few === true, [c.conversion, c.winRate]);
+  return block;
+}
+
+/**
+ * The funnel's view-model as the page draws it: outcomes (withOutcomes), and
+ * each stage fewer than MIN_SAMPLE deals reached marked `few` (its conversion
+ * and win rate rest on them: muted with ROUGH_MARK, funnelFewNote says how few).
+ */
+export function funnelViewModel(ctx: PageContext): FunnelViewModel {
+  const vm = withOutcomes(ctx, funnelView(ctx.site.metrics, ctx.site.stages, ctx.locale));
+  return { ...vm, stages: vm.stages.map((s) => ({ ...s, few: isSmall(s.reached) && (s.conversion !== null || s.winRate !== null) })) };
+}
+
+/** "* Conversion and won ÷ reached of a stage fewer than 10 deals reached: … (4 reached Proposal, …)": null when no rate is marked. */
+export function funnelFewNote(ctx: PageContext): string | null {
+  if (currentVisitOnly(ctx)) return null;
+  const few = funnelViewModel(ctx).stages.filter((s) => s.few);
+  if (few.length === 0) return null;
+  const stages = few.map((s) => ctx.m.small.funnelRatesStage({ stage: s.label, count: s.reached }, ctx.f)).join(', ');
+  return ctx.m.small.funnelRates({ stages, min: MIN_SAMPLE }, ctx.f);
+}
+
+/**
+ * A chart table's cells in the named columns of the rows `few` picks, once
+ * its rows are read (a filtered page fills a chart's table only when it is
+ * opened): ROUGH_MARK after the value, muted; a cell without a value stays.
+ */
+function markFewRows(t: TableModel, few: (row: number) => boolean, labels: readonly string[]): void {
+  const columns = labels.map((l) => t.headers.findIndex((h) => h.label === l)).filter((i) => i >= 0);
+  const read = Object.getOwnPropertyDescriptor(t, 'rows')!;
+  let marked = false;
+  Object.defineProperty(t, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const rows = (read.get ? read.get.call(t) : read.value) as TableModel['rows'];
+      if (marked) return rows;
+      marked = true;
+      rows.forEach((row, r) => {
+        if (!few(r)) return;
+        for (const c of columns) {
+          const cell = row[c];
+          if (!cell || cell.text === '' || cell.text === '—') continue;
+          cell.text += ROUGH_MARK;
+          cell.tone = 'muted';
+        }
+      });
+      return rows;
+    },
   });
 }
 
@@ -108,7 +160,7 @@ export function funnelModel(ctx: PageContext): ChartsPageModel {
     // The config has at least one open stage outside parked ones.
     { empty: NEVER_EMPTY },
   );
-  return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx)), charts: [chart], tables: [journey] };
+  return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx), funnelFewNote(ctx)), charts: [chart], tables: [journey] };
 }
 
 export function velocityModel(ctx: PageContext): ChartsPageModel {
