@@ -15,6 +15,7 @@ import { contextAt, prepare } from '../../../src/lib/metrics/context.ts';
 import { funnelOutcomes } from '../../../src/lib/metrics/conversion.ts';
 import { segmentTargets } from '../../../src/lib/metrics/targets.ts';
 import {
+  changesModel,
   funnelModel,
   overviewModel,
   ownerModel,
@@ -361,6 +362,18 @@ describe('honest small samples', () => {
     expect(tile(enough, 'salesVelocity').few).toBe('Only 8 won deals — too few to rely on');
     const ten = overviewModel(ctx(site(config, range(10).map((i) => wonDeal(`W${i}`, 'Kim', '2025-05-10', 1_000_000)))));
     expect(ten.tiles.map((t) => t.few).filter(Boolean)).toEqual([]);
+  });
+
+  it('the "What changed" page’s tiles carry the overview’s small-sample marks, in both languages', () => {
+    const specs = [wonDeal('W1', 'Kim', '2025-05-10', 1_000_000), wonDeal('W2', 'Kim', '2025-05-20', 3_000_000), ...range(7).map((i) => lost(i)), openDeal('O1', 'Kim', 'qualify', '2025-06-01', 5_000_000)];
+    for (const locale of ['en', 'ko'] as const) {
+      const c = ctx(site(config, specs), locale);
+      const fewOf = (tiles: { key: string; few?: string | null }[]) => tiles.map((t) => [t.key, t.few ?? null]);
+      expect(fewOf(changesModel(c).tiles)).toEqual(fewOf(overviewModel(c).tiles));
+    }
+    const c = ctx(site(config, specs));
+    expect(changesModel(c).tiles.find((t) => t.key === 'salesVelocity')!.few).toBe('Only 2 won deals — too few to rely on');
+    expect(changesModel(c).tiles.find((t) => t.key === 'openPipeline')!.few).toBeNull();
   });
 
   it('with no deal closed in the window, win rate and median cycle read "—" and say why, not "0 / 0"', () => {
