@@ -13,6 +13,7 @@ import { filterSiteFacts } from '../../src/lib/filters/build-data.ts';
 import { toCsv } from '../../src/lib/format/csv.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../src/lib/filters/filter.ts';
 import { pageParts } from '../../src/lib/filters/page-parts.ts';
+import { filterNotes } from '../../src/lib/views/pages/filter-form.ts';
 import { filteredSiteData, pinStallDays } from '../../src/lib/filters/recompute.ts';
 import { filterDataset } from '../../src/lib/filters/subset.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
@@ -222,6 +223,25 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       await page.close();
     }
   }, 120_000);
+
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: the status line says whose targets the view compares with, and that an owner without one has none (as the page's note)`, async () => {
+      for (const filter of [f({ owner }), f({ owner: HOSTILE_OWNER }), f({ team })]) {
+        const ctx = filteredContext(filter, locale);
+        const expected = filterNotes(ctx, 'forecast');
+        if (filter.owner === HOSTILE_OWNER) {
+          // A renamed owner: no row of targets.csv names it.
+          expect(expected).toEqual([ctx.m.filters.ownerNoTargetNote]);
+          expect(pageParts(ctx, 'forecast').notes).toContain(ctx.m.filters.ownerNoTargetNote);
+        }
+        const page = await openFiltered(`/${locale}/forecast/`, filter);
+        const status = (await page.textContent('[data-filter-status]')) ?? '';
+        for (const note of expected) expect(status, JSON.stringify(filter)).toContain(note);
+        if (expected.includes(ctx.m.filters.ownerNoTargetNote)) expect(status).not.toContain(ctx.m.filters.ownerTargetsNote);
+        await page.close();
+      }
+    }, 120_000);
+  }
 
   it('says what it left out of a link, and shows an empty view for a name that matches nothing', async () => {
     const { m } = pageContext(full, 'en', '/');
