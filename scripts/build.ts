@@ -36,7 +36,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
-import { listedBriefly, notWritten } from './lib/added-files.ts';
+import { notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
@@ -44,7 +44,7 @@ import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extrac
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
-import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
+import { checkOutDir, isWithin, listedBriefly, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';

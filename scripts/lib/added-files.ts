@@ -119,9 +119,3 @@ export function notWritten(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, dir:
     throw e;
   }
 }
-
-/** The entries for a message: the first few, then how many more. */
-export function listedBriefly(entries: readonly string[], max = 5): string {
-  const shown = entries.slice(0, max).join(', ');
-  return entries.length > max ? `${shown} and ${entries.length - max} more` : shown;
-}

@@ -42,36 +42,29 @@ export function openCache(io: CliIO, dir: string, explicit: boolean): BuildCache
  * its as-of date is this one.
  */
 export async function todayFor(dataDir: string, io: CliIO): Promise<string | undefined> {
-  // The ingest modules are loaded only here: a build with --as-of reads the config in its extraction alone.
-  const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
-  try {
-    const path = join(dataDir, CONFIG_FILE);
-    const config = configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
-    return localDateOf(io.now(), config.timezone);
-  } catch {
-    return undefined;
-  }
+  const config = await dataFolderConfig(dataDir, io);
+  return config && localDateOf(io.now(), config.timezone);
 }
 
 /** The config's language, as the read reads the config (English when it cannot be read: the summary of a build that stopped). */
 export async function configLocale(dataDir: string, io: CliIO): Promise<'en' | 'ko'> {
-  const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
-  try {
-    const path = join(dataDir, CONFIG_FILE);
-    const { locale } = configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
-    return locale === 'ko' ? 'ko' : 'en';
-  } catch {
-    return 'en';
-  }
+  return (await dataFolderConfig(dataDir, io))?.locale === 'ko' ? 'ko' : 'en';
 }
 
 /** The band a --redact build rounds amounts to (null: exact): --redact-amounts, else the config's; undefined when the config cannot be read. */
 export async function configAmountBand(dataDir: string, io: CliIO, redaction: RedactOptions): Promise<number | null | undefined> {
   if (redaction.amountBand !== undefined) return redaction.amountBand;
+  const config = await dataFolderConfig(dataDir, io);
+  return config && (config.redaction?.amount_band ?? null);
+}
+
+/** The data folder's config, read as the data folder's read reads it; undefined when it cannot be (the read reports why). */
+async function dataFolderConfig(dataDir: string, io: CliIO) {
+  // The ingest modules are loaded only here: a build with --as-of reads the config in its extraction alone.
   const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
   try {
     const path = join(dataDir, CONFIG_FILE);
-    return configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined }).redaction?.amount_band ?? null;
+    return configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
   } catch {
     return undefined;
   }

@@ -112,7 +112,7 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
     // A worktree of a Pages branch before its first build (only its .git, a .nojekyll, a CNAME): built into, and they are kept.
     if (entries.every(isHostingEntry)) return 'hosting';
     const others = entries.filter((name) => !isHostingEntry(name)).sort();
-    const named = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+    const named = listedBriefly(others, 3);
     throw new UsageError(
       `--out ${shown} is not empty and not a previous Pipescope output (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"): it holds ${named}, which the build would replace; ` +
         `give a new or empty folder, or move ${others.length === 1 ? 'it' : 'them'} out of this one yourself (hidden entries such as .git, and a CNAME, may stay: the build keeps them)`,
@@ -244,7 +244,7 @@ export function swapIn(fs: CliFs, staging: string, out: string, shown = out, add
     // Out of the staging folders' names, which a later build removes once their process is gone.
     const kept = join(dirname(out), `${basename(out)}-previous-${randomBytes(4).toString('hex')}`);
     const where = moved(fs, old, kept) ? kept : old;
-    return `${stuck.length === 1 ? 'a file' : `${stuck.length} files`} added to ${shown} could not be moved into the new output (${stuck.slice(0, 5).join(', ')}${stuck.length > 5 ? ', ...' : ''}): the previous output with them is in ${where}`;
+    return `${stuck.length === 1 ? 'a file' : `${stuck.length} files`} added to ${shown} could not be moved into the new output (${listedBriefly(stuck)}): the previous output with them is in ${where}`;
   }
   try {
     fs.rmSync(old, { recursive: true, force: true });
@@ -282,4 +282,10 @@ export function listFiles(fs: CliFs, dir: string, prefix = ''): string[] {
   return names
     .flatMap((e) => (e.isDirectory() ? listFiles(fs, dir, join(prefix, e.name)) : [join(prefix, e.name)]))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Names for a message: the first `max`, then how many more. */
+export function listedBriefly(entries: readonly string[], max = 5): string {
+  const shown = entries.slice(0, max).join(', ');
+  return entries.length > max ? `${shown} and ${entries.length - max} more` : shown;
 }

@@ -91,15 +91,26 @@ export function noExpectedClose(ctx: PageContext): string | null {
 export function coverageNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
+  return filteredTargetsNote(ctx, false) ?? (ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets);
+}
+
+/**
+ * Whose targets a filtered view compares with (FilterFacts.targets): none
+ * under a product or period filter, else its owner's or team's own, or, when
+ * that owner or team has none for this or the next period (`hasTarget`
+ * false), that it has none. Null unfiltered.
+ */
+export function filteredTargetsNote(ctx: PageContext, hasTarget: boolean): string | null {
+  const { filters } = ctx.m;
   switch (ctx.filter?.targets) {
     case 'none':
-      return ctx.m.filters.noTargetsNote;
+      return filters.noTargetsNote;
     case 'owner':
-      return ctx.m.filters.ownerNoTargetNote;
+      return hasTarget ? filters.ownerTargetsNote : filters.ownerNoTargetNote;
     case 'team':
-      return ctx.m.filters.teamNoTargetNote;
+      return hasTarget ? filters.teamTargetsNote : filters.teamNoTargetNote;
     default:
-      return ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets;
+      return null;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Formatter } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
 import { FILTER_KEYS, type Filter } from '../../filters/filter.ts';
 import type { FilterMeta } from '../schema.ts';
+import { filteredTargetsNote } from './absence.ts';
 import type { PageContext } from './context.ts';
 
 /** Above this many names a list would bloat every page: a text field instead. */
@@ -74,20 +75,8 @@ export function filterNotes(ctx: PageContext, page: string): string[] {
   if (page === 'overview') out.push(m.filters.trendsNote);
   if (page === 'overview' || page === 'stalled' || page === 'owners') out.push(m.filters.thresholdsNote);
   if (page === 'overview' || page === 'forecast' || page === 'owners') {
-    const hasTarget = ctx.site.metrics.coverage.length > 0;
-    switch (ctx.filter?.targets) {
-      case 'none':
-        out.push(m.filters.noTargetsNote);
-        break;
-      case 'owner':
-        out.push(hasTarget ? m.filters.ownerTargetsNote : m.filters.ownerNoTargetNote);
-        break;
-      case 'team':
-        out.push(hasTarget ? m.filters.teamTargetsNote : m.filters.teamNoTargetNote);
-        break;
-      default:
-        break;
-    }
+    const targets = filteredTargetsNote(ctx, ctx.site.metrics.coverage.length > 0);
+    if (targets !== null) out.push(targets);
   }
   return out;
 }
