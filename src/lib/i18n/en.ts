@@ -132,6 +132,10 @@ export const en = {
     stalledDeals: 'Stalled deals',
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     noTarget: 'No target for this period',
+    /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */
+    targetMet: 'Target met',
+    coverageMet: (p: { period: string; won: number; target: number }, f: Formatter) =>
+      `${f.period(p.period)} · ${f.moneyCompact(p.won)} won of a ${f.moneyCompact(p.target)} target`,
     /** Under a product or period filter: targets are set per owner or team, not per product or cohort. */
     noTargetFilter: 'No target per product or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
@@ -325,6 +329,8 @@ export const en = {
       remaining: 'Still to win',
       openDue: 'Open due in period (incl. past-due)',
       coverage: 'Coverage',
+      /** The coverage cell of a period whose target is already won (no target left to divide by). */
+      targetMet: 'Target met',
       forecastCount: 'Deals forecast at the month’s start',
       forecastAmount: 'Their amount',
       forecastWeighted: 'Weighted forecast',

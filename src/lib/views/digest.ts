@@ -52,7 +52,7 @@ function keyFigures(ctx: PageContext, from: Figures, fromDate: string, unavailab
     const then = unavailable ? null : spec.get(from);
     const delta = now !== null && then !== null ? f.signedDelta(now, then, spec.kind) : null;
     const change = delta ? `${delta.absolute}${delta.percent !== '—' && delta.percent !== delta.absolute ? ` (${delta.percent})` : ''}` : '—';
-    return [m.tiles[spec.key], tileValue(ctx, spec.key, then), tileValue(ctx, spec.key, now), change].map(mdText);
+    return [m.tiles[spec.key], tileValue(ctx, spec.key, then, unavailable ? undefined : from), tileValue(ctx, spec.key, now, site.metrics), change].map(mdText);
   });
   const d = m.digest;
   return mdTable([d.figure, `${d.then} (${f.date(fromDate)})`, `${d.now} (${f.date(site.as_of)})`, d.change], [false, true, true, true], rows);

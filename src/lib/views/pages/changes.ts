@@ -111,7 +111,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
     const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
-    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current), detail: null, hint: m.tiles.hints[spec.key], delta, good, trend: null, few };
+    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: null, hint: m.tiles.hints[spec.key], delta, good, trend: null, few };
   });
   const sections = ch.groups.map((g): ChangeSection => {
     const rows = g.deals.map((i) => ch.deals[i]!);

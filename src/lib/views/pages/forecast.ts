@@ -90,7 +90,8 @@ function coverageTable(ctx: PageContext): TableModel {
       { label: c.won, numeric: true, digits: money, value: (r) => r.won_amount, text: (r) => f.money(r.won_amount) },
       { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.money(r.remaining) },
       { label: c.openDue, numeric: true, digits: money, value: (r) => r.open_amount, text: (r) => f.money(r.open_amount) },
-      { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => f.multiple(r.ratio) },
+      // A period whose target is already won has nothing left to cover: say so, not "—".
+      { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => (r.remaining === 0 ? c.targetMet : f.multiple(r.ratio)) },
     ],
     site.metrics.coverage,
     // Made only when there are coverage rows (the notes say why there are none).

@@ -97,6 +97,12 @@ function currentCoverage(m: Figures): Figures['coverage'][number] | undefined {
   return m.coverage.find((r) => r.when === 'current');
 }
 
+/** The current period's target is already won: nothing remains, so coverage (÷ what remains) has no value. */
+function targetMet(m: Figures): boolean {
+  const row = currentCoverage(m);
+  return row !== undefined && row.remaining === 0;
+}
+
 export function overviewModel(ctx: PageContext): OverviewModel {
   const { site, m, f } = ctx;
   const now = site.metrics;
@@ -111,7 +117,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     return {
       key: spec.key,
       label: m.tiles[spec.key],
-      value: tileValue(ctx, spec.key, current) + (rough ? ROUGH_MARK : ''),
+      value: tileValue(ctx, spec.key, current, now) + (rough ? ROUGH_MARK : ''),
       detail: tileDetail(ctx, spec.key),
       hint: m.tiles.hints[spec.key],
       delta,
@@ -153,11 +159,16 @@ function tileTrend(ctx: PageContext, key: string): TileModel['trend'] {
   return { svg: drawn ? spark.svg : null, href: `${ctx.href('trends')}#${trendId(figure.key)}`, takeaway: spark.takeaway, link: ctx.m.tiles.trendLink };
 }
 
-export function tileValue(ctx: PageContext, key: string, value: number | null): string {
+/**
+ * A tile's figure as shown. `figures`, the metrics the value was read from, tells a coverage of no
+ * value apart: a period whose target is already won has no target left to cover ("Target met"), not
+ * a missing figure.
+ */
+export function tileValue(ctx: PageContext, key: string, value: number | null, figures?: Figures): string {
   const { f } = ctx;
   switch (key) {
     case 'coverage':
-      return f.multiple(value);
+      return value === null && figures && targetMet(figures) ? ctx.m.tiles.targetMet : f.multiple(value);
     case 'winRateByCount':
     case 'winRateByValue':
       return f.percent(value);
@@ -181,6 +192,7 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return m.common.dealCount({ count: now.pipeline.open_count }, f);
     case 'coverage': {
       const row = currentCoverage(now);
+      if (row && row.remaining === 0) return m.tiles.coverageMet({ period: row.period, won: row.won_amount, target: row.target_amount }, f);
       if (row) return `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`;
       return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }

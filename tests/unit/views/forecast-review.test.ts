@@ -1,0 +1,89 @@
+/**
+ * A weekly forecast review read from the pages, on small hand-computed data
+ * sets: what the coverage figures say when a period's target is already won,
+ * how a change of coverage reads, and which period the close-date slippage
+ * figures count.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Target } from '../../../src/lib/dataset.ts';
+import { type Config, defaultConfig } from '../../../src/lib/ingest/config.ts';
+import type { Locale } from '../../../src/lib/i18n/index.ts';
+import { changesModel, forecastModel, overviewModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import type { TableModel } from '../../../src/lib/views/table.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+const AS_OF = '2025-06-30';
+/** Noon UTC of a date (the default config's time zone is UTC). */
+const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const config: Config = defaultConfig();
+
+function site(specs: DealSpec[], edit: (d: Dataset) => void = () => {}, asOf = AS_OF): SiteData {
+  const d = makeDataset(config, specs);
+  edit(d);
+  return siteDataSchema.parse(buildSiteData(d, config, asOf, { dataLabel: 'test' }));
+}
+const ctx = (s: SiteData, locale: Locale = 'en') => pageContext(s, locale);
+const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
+
+const won = (id: string, closed: string, amount: number): DealSpec => ({
+  id,
+  owner: 'Kim',
+  createdAt: at('2025-01-05'),
+  closedAt: at(closed),
+  amount,
+  history: [
+    ['prospect', at('2025-01-05')],
+    ['won', at(closed)],
+  ],
+});
+const open = (id: string, expectedClose: string, amount: number): DealSpec => ({
+  id,
+  owner: 'Kim',
+  createdAt: at('2025-01-10'),
+  amount,
+  expectedCloseAt: expectedClose,
+  history: [['prospect', at('2025-01-10')]],
+});
+
+describe('coverage when the period’s target is already won', () => {
+  // June 2025: target 5M, won 6M (W1 4M on Jun 10, W2 2M on Jun 20): nothing remains, so coverage (÷ remaining) is null.
+  // Q2 2025: target 20M, won 6M (+ W0 1M in April = 7M), remaining 13M; open due in Q2: O1 3M (Jun 25): 3 / 13 = 0.23.
+  const specs = [won('W0', '2025-04-15', 1_000_000), won('W1', '2025-06-10', 4_000_000), won('W2', '2025-06-20', 2_000_000), open('O1', '2025-06-25', 3_000_000), open('O2', '2025-07-15', 8_000_000)];
+  const targets: Target[] = [
+    { period: '2025-06', owner: '', team: '', targetAmount: 5_000_000, line: 2 },
+    { period: '2025-Q2', owner: '', team: '', targetAmount: 20_000_000, line: 3 },
+  ];
+  const s = site(specs, (d) => (d.targets = targets));
+
+  it('the overview’s tile says the target is met, with what was won against it, instead of "—" over "₩0" remaining', () => {
+    expect(s.metrics.coverage.find((r) => r.period === '2025-06')).toMatchObject({ won_amount: 6_000_000, remaining: 0, ratio: null });
+    const tile = overviewModel(ctx(s)).tiles.find((t) => t.key === 'coverage')!;
+    expect(tile.value).toBe('Target met');
+    expect(tile.detail).toBe('Jun 2025 · ₩6M won of a ₩5M target');
+    const ko = overviewModel(ctx(s, 'ko')).tiles.find((t) => t.key === 'coverage')!;
+    expect(ko.value).toBe('목표 달성');
+    expect(ko.detail).toBe('2025년\u00a06월 · 목표 500만원, 수주 600만원');
+  });
+
+  it('the forecast page’s coverage table says "Target met" for that period, and the ratio for the others', () => {
+    const table = forecastModel(ctx(s)).sections.find((x) => x.kind === 'table' && x.table.id === 'coverage');
+    expect(table && table.kind === 'table' && texts(table.table).map((r) => [r[0], r[3], r[5]])).toEqual([
+      ['Jun 2025 (this month)', '₩0', 'Target met'],
+      ['Q2 2025 (this quarter)', '₩13,000,000', '0.2×'],
+    ]);
+  });
+
+  it('a period with a target still to win keeps its coverage figure; no target at all keeps "—" and says so', () => {
+    const notMet = site(specs, (d) => (d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 9_000_000, line: 2 }]));
+    // 9M - 6M = 3M remaining; O1 3M due in June: 1.0×.
+    expect(overviewModel(ctx(notMet)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '1×', detail: 'Jun 2025 · ₩3M / ₩3M' });
+    const none = site(specs);
+    expect(overviewModel(ctx(none)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '—', detail: 'No target for this period' });
+  });
+
+  it('"What changed" shows the met target the same way', () => {
+    expect(changesModel(ctx(s)).tiles.find((t) => t.key === 'coverage')!.value).toBe('Target met');
+  });
+});
