@@ -24,7 +24,7 @@ export { KOREAN_CURRENCY_NAMES, koreanUnits } from './money.ts';
 export { toCsv, csvCell } from './csv.ts';
 
 /** What a tile's change compares: decides the unit of the absolute variant. */
-export type DeltaKind = 'money' | 'count' | 'rate' | 'days' | 'number';
+export type DeltaKind = 'money' | 'count' | 'rate' | 'days' | 'number' | 'multiple';
 
 export interface Delta {
   /** Signed difference in the kind's unit: '+₩5M', '−3', '+5.2 pp' / '+5.2%p', '+2.5 days'. */
@@ -78,6 +78,7 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     rate: numbers.signedPoints,
     days: numbers.signedDays,
     number: (diff) => numbers.signedNumber(diff),
+    multiple: numbers.signedMultiple,
   };
 
   const signedDelta = (

@@ -78,6 +78,11 @@ export interface NumberFormats {
   signedDays(d: number | null | undefined): string;
   /** Signed decimal, at most `digits` (default 1) fraction digits. */
   signedNumber(n: number | null | undefined, digits?: number): string;
+  /**
+   * A change of a multiple, with its unit: +0.4 -> '+0.4×' / '+0.4배'; a change too small for one
+   * decimal gets two (+0.02×) rather than reading '0' beside a relative change of +1%.
+   */
+  signedMultiple(diff: number | null | undefined): string;
 }
 
 export function createNumberFormats(locale: Locale): NumberFormats {
@@ -111,5 +116,10 @@ export function createNumberFormats(locale: Locale): NumberFormats {
     signedPoints: missingOr((d) => withSign(d, pointsAbs, true)),
     signedDays: missingOr((d) => withSign(d, daysAbs, true)),
     signedNumber: missingOr((n, digits: number = 1) => withSign(n, (abs) => decimal(locale, abs, digits), true)),
+    signedMultiple: missingOr((d) => {
+      const withDigits = (digits: number) => withSign(d, (abs) => decimal(locale, abs, digits) + (ko ? '배' : '×'), true);
+      const one = withDigits(1);
+      return showsNonZero(one) ? one : withDigits(2);
+    }),
   };
 }

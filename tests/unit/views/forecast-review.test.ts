@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Target } from '../../../src/lib/dataset.ts';
 import { type Config, defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { createFormatter } from '../../../src/lib/format/index.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
 import { changesModel, forecastModel, overviewModel, pageContext } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
@@ -85,5 +86,37 @@ describe('coverage when the period’s target is already won', () => {
 
   it('"What changed" shows the met target the same way', () => {
     expect(changesModel(ctx(s)).tiles.find((t) => t.key === 'coverage')!.value).toBe('Target met');
+  });
+});
+
+describe('a change of coverage reads as a multiple', () => {
+  const en = createFormatter('en', 'KRW');
+  const ko = createFormatter('ko', 'KRW');
+
+  it('with its unit, and two decimals where one would read "0" beside a non-zero relative change', () => {
+    // 2.2× -> 2.6×: +0.4× (+18%); 2.19 -> 2.21: +0.02×, +1% (it read "0 (+1%)").
+    expect(en.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4×', percent: '+18%', direction: 'up' });
+    expect(ko.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4배', percent: '+18%', direction: 'up' });
+    expect(en.signedDelta(2.21, 2.19, 'multiple')).toEqual({ absolute: '+0.02×', percent: '+1%', direction: 'up' });
+    expect(en.signedDelta(1.5, 1.53, 'multiple')).toEqual({ absolute: '−0.03×', percent: '−2%', direction: 'down' });
+    // No change, or one below both decimals: unsigned zero, flat.
+    expect(en.signedDelta(2, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', direction: 'flat' });
+    expect(en.signedDelta(2.001, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', direction: 'flat' });
+  });
+
+  it('the overview’s coverage tile carries it (and "What changed", with the same tile specs)', () => {
+    // Q2 2025 target 20M, W0 1M won in April: 19M remaining at both dates. Open due in Q2:
+    // at Jun 30 O1 3M + O3 1M (created Jun 15) = 4M: 4/19 = 0.21×; at May 31 (30 days earlier) O1 3M: 3/19 = 0.158×.
+    // Change 1/19 = 0.053: +0.1× (one decimal, as the tile's 0.2×), +33%.
+    const specs = [
+      won('W0', '2025-04-15', 1_000_000),
+      open('O1', '2025-06-25', 3_000_000),
+      { ...open('O3', '2025-06-28', 1_000_000), createdAt: at('2025-06-15'), history: [['prospect', at('2025-06-15')]] } as DealSpec,
+    ];
+    const s = site(specs, (d) => (d.targets = [{ period: '2025-Q2', owner: '', team: '', targetAmount: 20_000_000, line: 2 }]));
+    const tile = overviewModel(ctx(s)).tiles.find((t) => t.key === 'coverage')!;
+    expect(tile.value).toBe('0.2×');
+    expect(tile.delta).toEqual({ absolute: '+0.1×', percent: '+33%', direction: 'up' });
+    expect(overviewModel(ctx(s, 'ko')).tiles.find((t) => t.key === 'coverage')!.delta!.absolute).toBe('+0.1배');
   });
 });

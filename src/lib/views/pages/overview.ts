@@ -72,7 +72,7 @@ export const TILE_SPECS: {
 }[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
-  { key: 'coverage', kind: 'number', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
+  { key: 'coverage', kind: 'multiple', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
   { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count, sample: { kind: 'closed', count: closedCount } },
   { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value, sample: { kind: 'closed', count: closedCount } },
   {
