@@ -214,9 +214,6 @@ export const en = {
     per_day: 'Per day',
     avg_won_amount: 'Average won amount',
     mean_won_cycle_days: 'Mean won cycle (days)',
-    pushes_in_window: 'Pushes in window',
-    open_deals_pushed: 'Open deals pushed',
-    share_pushed: 'Share of open deals pushed',
     owner: 'Owner',
     team: 'Team',
     open_count: 'Open deals',
@@ -358,6 +355,15 @@ export const en = {
     date: 'Date',
     /** After the as-of point's date in tables: '30 Jun 2026 (as of)'. */
     asOf: (p: { date: string }) => `${p.date} (as of)`,
+  },
+  /**
+   * The Waterfall page's close-date slippage figures. Their periods are not the page's (the waterfall's
+   * last 30 days): pushes count over the analysis window, pushed deals over their whole history.
+   */
+  slippage: {
+    pushesInWindow: (p: { from: string; to: string }, f: Formatter) => `Close-date pushes in the analysis window (${f.date(p.from)} to ${f.date(p.to)})`,
+    openDealsPushed: 'Open deals whose close date was ever pushed',
+    sharePushed: 'Share of open deals whose close date was ever pushed',
   },
   waterfall: {
     start: 'Open at start',

@@ -199,9 +199,6 @@ export const ko: Messages = {
     per_day: '일평균',
     avg_won_amount: '평균 수주 금액',
     mean_won_cycle_days: '평균 수주 사이클(일)',
-    pushes_in_window: '기간 내 마감일 연기',
-    open_deals_pushed: '마감일이 연기된 진행 중 딜',
-    share_pushed: '마감일 연기 딜 비율',
     owner: '담당자',
     team: '팀',
     open_count: '진행 중 딜',
@@ -337,6 +334,11 @@ export const ko: Messages = {
     table: '월말 시점별 추이 수치',
     date: '날짜',
     asOf: (p) => `${p.date}(기준일)`,
+  },
+  slippage: {
+    pushesInWindow: (p, f) => `분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})의 마감일 연기 횟수`,
+    openDealsPushed: '마감일이 한 번이라도 연기된 진행 중 딜',
+    sharePushed: '마감일이 한 번이라도 연기된 진행 중 딜 비율',
   },
   waterfall: {
     start: '기초 파이프라인',

@@ -5,11 +5,11 @@
  * figures count.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dataset, Target } from '../../../src/lib/dataset.ts';
+import type { Dataset, FieldChange, Target } from '../../../src/lib/dataset.ts';
 import { type Config, defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { changesModel, forecastModel, overviewModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { changesModel, forecastModel, overviewModel, pageContext, waterfallModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
@@ -118,5 +118,45 @@ describe('a change of coverage reads as a multiple', () => {
     expect(tile.value).toBe('0.2×');
     expect(tile.delta).toEqual({ absolute: '+0.1×', percent: '+33%', direction: 'up' });
     expect(overviewModel(ctx(s, 'ko')).tiles.find((t) => t.key === 'coverage')!.delta!.absolute).toBe('+0.1배');
+  });
+});
+
+describe('close-date slippage on the Waterfall page says which period it counts', () => {
+  // The page's period is the waterfall's last 30 days (Jun 1 to Jun 30, 2025); the slippage figures are not:
+  // O1: pushes on 2024-09-10 (in the window, Jul 1 2024 to Jun 30 2025), 2025-03-01 and 2025-06-10: 3 pushes in the window, none
+  // of them made from an empty date. O2: one push on 2024-05-01, before the window: not counted in it, but O2 was pushed.
+  // Open deals: O1, O2, O3: 2 of 3 pushed (67%).
+  const push = (deal: number, from: string, to: string, on: string, line: number): FieldChange => ({
+    deal,
+    field: 'expected_close_at',
+    oldValue: from,
+    newValue: to,
+    changedAt: at(on),
+    line,
+  });
+  const specs = [{ ...open('O1', '2025-09-30', 1_000_000), createdAt: at('2024-08-01'), history: [['prospect', at('2024-08-01')]] } as DealSpec, { ...open('O2', '2025-08-31', 2_000_000), createdAt: at('2024-03-01'), history: [['prospect', at('2024-03-01')]] } as DealSpec, open('O3', '2025-07-31', 3_000_000)];
+  const changes = [
+    push(0, '2025-02-28', '2025-04-30', '2024-09-10', 2),
+    push(0, '2025-04-30', '2025-06-30', '2025-03-01', 3),
+    push(0, '2025-06-30', '2025-09-30', '2025-06-10', 4),
+    push(1, '2024-06-30', '2025-08-31', '2024-05-01', 5),
+  ];
+  const s = siteDataSchema.parse(buildSiteData(makeDataset(config, specs, changes), config, AS_OF, { dataLabel: 'test' }));
+
+  it('the pushes are dated by the analysis window, the pushed deals over their whole history (hand-computed)', () => {
+    expect(s.metrics.slippage).toEqual({ pushes_in_window: 3, open_deals_pushed: 2, share_pushed: 2 / 3 });
+    const table = waterfallModel(ctx(s)).tables.find((t) => t.id === 'slippage')!;
+    expect(texts(table)).toEqual([
+      ['Close-date pushes in the analysis window (Jul 1, 2024 to Jun 30, 2025)', '3'],
+      ['Open deals whose close date was ever pushed', '2'],
+      ['Share of open deals whose close date was ever pushed', '67%'],
+    ]);
+    const ko = waterfallModel(ctx(s, 'ko')).tables.find((t) => t.id === 'slippage')!;
+    // It read "기간 내 마감일 연기" (pushes in the period) on a page whose period is June.
+    expect(texts(ko).map((r) => r[0])).toEqual([
+      '분석 기간(2024.\u00a07.\u00a01. ~ 2025.\u00a06.\u00a030.)의 마감일 연기 횟수',
+      '마감일이 한 번이라도 연기된 진행 중 딜',
+      '마감일이 한 번이라도 연기된 진행 중 딜 비율',
+    ]);
   });
 });

@@ -198,9 +198,10 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
   if (s) {
     tables.push(
       figuresTable('slippage', m.sections.slippage, [m.columns.measure, m.columns.value], [
-        { label: m.columns.pushes_in_window, value: s.pushes_in_window, text: f.count(s.pushes_in_window) },
-        { label: m.columns.open_deals_pushed, value: s.open_deals_pushed, text: f.count(s.open_deals_pushed) },
-        { label: m.columns.share_pushed, value: s.share_pushed, text: f.percent(s.share_pushed), digits: 2 },
+        // Not the page's period: pushes over the analysis window (dated), pushed deals over their whole history.
+        { label: m.slippage.pushesInWindow(windowRange(ctx), f), value: s.pushes_in_window, text: f.count(s.pushes_in_window) },
+        { label: m.slippage.openDealsPushed, value: s.open_deals_pushed, text: f.count(s.open_deals_pushed) },
+        { label: m.slippage.sharePushed, value: s.share_pushed, text: f.percent(s.share_pushed), digits: 2 },
       ]),
     );
   }
@@ -209,6 +210,11 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
     charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)],
     tables,
   };
+}
+
+/** The analysis window's first and last local dates. */
+function windowRange(ctx: PageContext): { from: string; to: string } {
+  return { from: addDays(ctx.site.as_of, 1 - ctx.site.metrics.window_days), to: ctx.site.as_of };
 }
 
 /** The page's period in words: the analysis window, or the waterfall's last `waterfall_days`. */
