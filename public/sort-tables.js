@@ -2,9 +2,12 @@
 // complete without this file; it only adds interaction.
 const enhance = () => {
   const collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
+  // data-sort: a number, or a date, month or period (2026-06-30, 2026-Q2), whose text would sort alphabetically.
   const key = (cell) => {
     const raw = cell.dataset.sort;
-    return raw !== undefined && raw !== '' ? Number(raw) : cell.textContent.trim();
+    if (raw === undefined || raw === '') return cell.textContent.trim();
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : raw;
   };
   for (const table of document.querySelectorAll('table[data-sortable]')) {
     const body = table.tBodies[0];
@@ -21,13 +24,16 @@ const enhance = () => {
         table.querySelectorAll('thead th').forEach((o) => o.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', dir);
         const sign = dir === 'ascending' ? 1 : -1;
-        const rows = [...body.rows].sort((a, b) => {
+        // A totals row (its cells marked "total") stays last, whatever the order of the others.
+        const all = [...body.rows];
+        const totals = all.filter((r) => r.querySelector(':scope > td.total'));
+        const rows = all.filter((r) => !totals.includes(r)).sort((a, b) => {
           const x = key(a.cells[index]);
           const y = key(b.cells[index]);
           const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
           return sign * c;
         });
-        body.append(...rows);
+        body.append(...rows, ...totals);
       });
     });
   }

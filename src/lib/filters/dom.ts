@@ -16,7 +16,7 @@ import { toCsv } from '../format/csv.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
-import type { ChartBlock, TableModel } from '../views/table.ts';
+import { type ChartBlock, sortKey, type TableModel } from '../views/table.ts';
 import type { PageParts } from './page-parts.ts';
 
 /** Tables longer than this skip layout until scrolled to (DataTable.astro's LONG_TABLE_ROWS). */
@@ -104,7 +104,8 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     row.forEach((cell, i) => {
       const h = table.headers[i];
       const td = el(doc, 'td', [h?.numeric && 'num', h?.wide && 'wide', cell.tone].filter(Boolean).join(' ') || undefined);
-      if (typeof cell.sort === 'number') td.dataset.sort = String(cell.sort);
+      const sort = sortKey(cell);
+      if (sort !== undefined) td.dataset.sort = sort;
       if (cell.href) {
         const a = el(doc, 'a', undefined, cell.text);
         a.setAttribute('href', cell.href);

@@ -11,7 +11,7 @@ export type Raw = string | number | null;
 
 export interface Cell {
   text: string;
-  /** Sort key for the progressive-enhancement sorter (numbers sort numerically). */
+  /** Sort key for the progressive-enhancement sorter (numbers sort numerically); rendered as `sortKey` says. */
   sort: string | number;
   href?: string;
   /** Extra class for the cell, e.g. 'flag' or 'bad'; 'total' for a totals row. */
@@ -71,6 +71,19 @@ export interface Column<R> {
   text?: (row: R) => string;
   href?: (row: R) => string | undefined;
   tone?: (row: R) => Cell['tone'];
+}
+
+/** A date, month or period as the data writes it (2026-06-30, 2026-06, 2026-Q2, 2026): in code-point order, it is in time order. */
+const CHRONOLOGICAL = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
+
+/**
+ * The `data-sort` a cell carries for the table sorter (public/sort-tables.js), or none: a number (it sorts
+ * numerically), or a date, month or period (its displayed text, "Apr 2027" or "Dec 31, 2025", would sort
+ * alphabetically). Other cells sort by their text.
+ */
+export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
+  if (typeof cell.sort === 'number') return Number.isFinite(cell.sort) ? String(cell.sort) : undefined;
+  return CHRONOLOGICAL.test(cell.sort) ? cell.sort : undefined;
 }
 
 /** At most this many rows in the HTML of one table; the CSV has all. */

@@ -12,7 +12,7 @@ import type { Locale } from '../../../src/lib/i18n/index.ts';
 import { changesModel, forecastModel, overviewModel, pageContext, waterfallModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
-import type { TableModel } from '../../../src/lib/views/table.ts';
+import { sortKey, type TableModel } from '../../../src/lib/views/table.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
 const AS_OF = '2025-06-30';
@@ -158,5 +158,16 @@ describe('close-date slippage on the Waterfall page says which period it counts'
       '마감일이 한 번이라도 연기된 진행 중 딜',
       '마감일이 한 번이라도 연기된 진행 중 딜 비율',
     ]);
+  });
+});
+
+describe('the sort key a table cell carries (sortKey, rendered as data-sort)', () => {
+  it('numbers, and dates, months and periods as the data writes them; other text sorts by what the page shows', () => {
+    expect(sortKey({ sort: 1_500_000 })).toBe('1500000');
+    expect(sortKey({ sort: -2.5 })).toBe('-2.5');
+    expect(sortKey({ sort: Number.NaN })).toBeUndefined();
+    for (const d of ['2026-06-30', '2026-06', '2026-Q2', '2026']) expect(sortKey({ sort: d })).toBe(d);
+    // Names, ids and codes: by their text.
+    for (const t of ['', 'Kim', 'D-00123', 'propose', '2026-13-1', '2026-Q5']) expect(sortKey({ sort: t }), t).toBeUndefined();
   });
 });
