@@ -91,7 +91,7 @@ describe('build: interrupted', () => {
 });
 
 describe('removeStaleStaging: what a build killed outright left beside --out', () => {
-  it('removes its folders over a day old whose process is gone; keeps fresh ones, running ones, and anything else', () => {
+  it('removes its folders over a day old whose process is gone; keeps fresh ones, running ones, outputs a build was replacing (interrupted-swap.ts), and anything else', () => {
     const dir = tempDir();
     const out = join(dir, 'site');
     const now = Date.now();
@@ -103,7 +103,7 @@ describe('removeStaleStaging: what a build killed outright left beside --out', (
       utimesSync(path, ageSeconds, ageSeconds);
     };
     make('.site.pipescope-tmp-111-0a1b2c3d'); // stale, its process gone: removed
-    make('.site.pipescope-tmp-111-0a1b2c3d-old'); // the output it was replacing: removed
+    make('.site.pipescope-tmp-111-0a1b2c3d-old'); // the output it was replacing: not its to decide, kept
     make('.site.pipescope-tmp-222-0a1b2c3d'); // its process still runs: kept
     make('.site.pipescope-tmp-111-99999999', now / 1000); // fresh: kept
     make('.site.pipescope-tmp-111-0a1b2c3d.txt', old, true); // not one of its names: kept
@@ -111,9 +111,10 @@ describe('removeStaleStaging: what a build killed outright left beside --out', (
     make('.site.pipescope-tmp-11x-0a1b2c3d'); // not a pid: kept
     make('.site.pipescope-tmp-333-0a1b2c3e', old, true); // a file: kept
     const removed = removeStaleStaging(nodeFs, out, now, (pid) => pid === 222);
-    expect(removed.sort()).toEqual(['.site.pipescope-tmp-111-0a1b2c3d', '.site.pipescope-tmp-111-0a1b2c3d-old']);
+    expect(removed.sort()).toEqual(['.site.pipescope-tmp-111-0a1b2c3d']);
     expect(readdirSync(dir).sort()).toEqual([
       '.other.pipescope-tmp-111-0a1b2c3d',
+      '.site.pipescope-tmp-111-0a1b2c3d-old',
       '.site.pipescope-tmp-111-0a1b2c3d.txt',
       '.site.pipescope-tmp-111-99999999',
       '.site.pipescope-tmp-11x-0a1b2c3d',
