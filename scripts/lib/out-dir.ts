@@ -12,7 +12,8 @@
  * aside, the new one into place, and removes the old one last, so a failed
  * build leaves the previous output as it was. A build killed outright
  * between those renames leaves `--out` missing, the old output aside: the
- * next build puts it back first (scripts/lib/interrupted-swap.ts).
+ * next build (or `npm run preview`) puts it back first
+ * (scripts/lib/interrupted-swap.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
