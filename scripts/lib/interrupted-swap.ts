@@ -17,6 +17,11 @@
  *   what was not moved over yet: the added entries still there are moved
  *   in, then the folder, holding only files a build wrote, is removed.
  *
+ * An `-old` folder beside an --out that is no build's output (removed by
+ * hand since, or made anew) is removed if it holds only files a build
+ * wrote, else kept and said; once --out is a build's output again, what
+ * was added to it is moved in as above.
+ *
  * An `-old` folder is a stopped build's when its process (the id in its
  * name) is not running on this machine, or it was moved aside more than a
  * day ago (its ctime): a swap takes a moment, so a process of that id
