@@ -36,7 +36,6 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
-import { notWritten } from './lib/added-files.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
@@ -44,6 +43,7 @@ import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extrac
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
+import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { checkOutDir, isWithin, listedBriefly, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
@@ -88,6 +88,8 @@ export interface BuildDeps {
   publicDir?: string;
   /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
   filterScriptCache?: string | null;
+  /** Whether a process of this id runs (default: asked of the system), for what a build stopped outright left beside --out. */
+  isRunning?: (pid: number) => boolean;
 }
 
 export const defaultBuildDeps: BuildDeps = {
@@ -183,18 +185,18 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       ...(cacheDir === undefined ? [] : [{ path: cacheDir, what: 'the build cache' }]),
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
-    const outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    let outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
     // And a file in Pipescope's own public folder where the build writes one of its own (Astro would skip the page, or the build fail).
     if (!extractOnly) checkPublicFolder(io.fs, deps.publicDir ?? join(PROJECT_ROOT, 'public'), shown(deps.publicDir ?? join(PROJECT_ROOT, 'public')));
-    // The output a stopped build was replacing goes too, unless files someone added to it are still there: said, every build, even with --quiet.
-    const keepOld = (path: string) => {
-      const entries = notWritten(io.fs, path);
-      if (entries !== null && entries.length === 0) return false;
-      const what = entries === null ? 'files that may be yours (it cannot be read)' : `${entries.length === 1 ? 'an entry' : `${entries.length} entries`} no build wrote (${listedBriefly(entries)})`;
-      io.stderr.write(`build: warning: ${shown(path)} is an output a build was replacing when it stopped, and holds ${what}; move them where you want them, then remove that folder yourself\n`);
-      return true;
-    };
-    const stale = removeStaleStaging(io.fs, outDir, io.now(), processRunning, keepOld);
+    // A build stopped outright while swapping in its output: --out put back (else this build would start it anew, without what was added to it), its swap finished.
+    const isRunning = deps.isRunning ?? processRunning;
+    const recovery = recoverInterruptedSwap(io.fs, outDir, { isRunning, now: io.now(), show: shown });
+    for (const { level, text } of recovery.said) {
+      if (level === 'log') log(`build: ${text}`);
+      else io.stderr.write(`build: ${level === 'warning' ? 'warning: ' : ''}${text}\n`);
+    }
+    if (recovery.restored) outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    const stale = removeStaleStaging(io.fs, outDir, io.now(), isRunning);
     if (stale.length > 0) log(`build: removed ${stale.length === 1 ? 'a folder' : `${stale.length} folders`} that a build stopped outright left beside ${outArg}: ${stale.join(', ')}`);
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });

@@ -4,11 +4,15 @@
  * Serves the built site over HTTP (opening dist/index.html as a file breaks
  * every link: the pages link to /en/..., which only a server resolves) and
  * prints its address. Runs until stopped (Ctrl-C). Exit 1 when the folder
- * holds no built site, 2 for bad arguments (or a port that is taken).
+ * holds no built site, 2 for bad arguments (or a port that is taken). A
+ * folder missing because a build was killed while swapping in its output
+ * is put back first, as the next build would (scripts/lib/interrupted-swap.ts).
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type CliIO, EXIT, nodeIO, reportError } from './lib/cli.ts';
+import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
+import { processRunning } from './lib/out-dir.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
 const USAGE = 'usage: npm run preview -- [--site dist] [--port 4321] [--host 127.0.0.1]';
@@ -20,8 +24,8 @@ export interface PreviewResult {
   server?: StaticServer;
 }
 
-/** Start serving; returns at once with the server (or an exit code and no server). */
-export async function startPreview(argv: string[], io: CliIO): Promise<PreviewResult> {
+/** Start serving; returns at once with the server (or an exit code and no server). `isRunning`: whether a process of this id runs. */
+export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: number) => boolean = processRunning): Promise<PreviewResult> {
   try {
     const args = parseArgs(argv, { site: 'value', port: 'value', host: 'value', help: 'flag' });
     if (args.help) {
@@ -32,8 +36,13 @@ export async function startPreview(argv: string[], io: CliIO): Promise<PreviewRe
     const host = optionalString(args.host) ?? '127.0.0.1';
     if (host === '') throw new UsageError('--host needs a value');
     const site = resolve(io.cwd, optionalString(args.site) ?? 'dist');
-    const rel = relative(io.cwd, site);
-    const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? site : rel;
+    const show = (path: string) => {
+      const rel = relative(io.cwd, path);
+      return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+    };
+    const shown = show(site);
+    // Missing because a build was killed between moving it aside and moving its new output in: put back.
+    for (const { text } of recoverInterruptedSwap(io.fs, site, { isRunning, now: io.now(), show, restoreOnly: true }).said) io.stderr.write(`preview: ${text}\n`);
     if (!io.fs.existsSync(join(site, 'index.html'))) {
       io.stderr.write(`preview: ${shown}/ holds no built site (no index.html): run "npm run build -- --as-of <YYYY-MM-DD>" first\n`);
       return { code: EXIT.input };

@@ -105,15 +105,27 @@ export function addedEntries(
 }
 
 /**
- * What an output a build was replacing (left beside --out by a build
- * stopped before it moved them, or that could not move them) holds that no
- * build wrote: what its manifest does not list, or, without a list, its
- * hidden entries and CNAME. Unreadable: null (it may hold anything).
+ * What an output a build was replacing (`<staging>-old`, left beside --out
+ * by a build stopped outright before it moved everything over,
+ * scripts/lib/interrupted-swap.ts) still holds that no build wrote: what
+ * its manifest does not list. With a manifest of an earlier version, which
+ * lists nothing, the top-level entries the output that replaced it does not
+ * write (`replacedBy`, its manifest's files), as that build told them apart.
+ * Without a manifest (a folder no build had written yet, or one partly
+ * removed once everything was moved over), its hidden entries and CNAME.
+ * null when it cannot be told (unreadable; an earlier version's manifest
+ * and nothing to compare it with): it may hold anything.
  */
-export function notWritten(fs: Pick<CliFs, 'readFileSync' | 'readdirSync'>, dir: string): string[] | null {
+export function leftIn(fs: Pick<CliFs, 'readFileSync' | 'readdirSync' | 'existsSync'>, dir: string, replacedBy: ReadonlySet<string> | null): string[] | null {
   try {
-    if (writtenFiles(fs, dir) === null) return fs.readdirSync(dir).filter(isHostingEntry).sort(byCodePoint);
-    return addedEntries(fs, dir, [], dir).entries;
+    if (writtenFiles(fs, dir) !== null) return addedEntries(fs, dir, [], dir).entries;
+    if (!fs.existsSync(join(dir, MANIFEST_FILE))) return fs.readdirSync(dir).filter(isHostingEntry).sort(byCodePoint);
+    if (replacedBy === null) return null;
+    const top = new Set([...replacedBy].map((f) => f.split('/')[0]!));
+    return fs
+      .readdirSync(dir)
+      .filter((name) => name !== MANIFEST_FILE && !top.has(name))
+      .sort(byCodePoint);
   } catch (e) {
     if (isErrnoError(e)) return null;
     throw e;

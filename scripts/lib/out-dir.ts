@@ -10,7 +10,10 @@
  * folder, the project, the working folder) or a parent of one. The build
  * writes into a fresh folder beside `--out`, then renames the old output
  * aside, the new one into place, and removes the old one last, so a failed
- * build leaves the previous output as it was.
+ * build leaves the previous output as it was. A build killed outright
+ * between those renames leaves `--out` missing, the old output aside: the
+ * next build (or `npm run preview`) puts it back first
+ * (scripts/lib/interrupted-swap.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
@@ -64,7 +67,7 @@ export function isWithin(inner: string, outer: string): boolean {
 }
 
 /** A previous output: its manifest has the marker (or is a manifest of the versions before it, which had no marker). */
-function isPipescopeManifest(text: string): boolean {
+export function isPipescopeManifest(text: string): boolean {
   let m: unknown;
   try {
     m = JSON.parse(text);
@@ -134,7 +137,7 @@ export function makeStagingDir(fs: CliFs, out: string, shown = out): string {
 const stagingPrefix = (out: string) => `.${basename(out)}.pipescope-tmp-`;
 
 /** The process id in the name of a folder `makeStagingDir` made beside `out` (or its `-old`, the output it was replacing); null for any other name. */
-function stagingPid(out: string, name: string): number | null {
+export function stagingPid(out: string, name: string): number | null {
   const prefix = stagingPrefix(out);
   const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}(?:-old)?$/u.exec(name.slice(prefix.length)) : null;
   return match ? Number(match[1]) : null;
@@ -182,18 +185,17 @@ export function removeStaleFolders(fs: CliFs, parent: string, ours: (name: strin
  * The stale folders beside `out` (removeStaleFolders): named as
  * `makeStagingDir` names them, their process not running. A process on
  * another machine or in another container sharing the folder cannot be
- * checked, hence the day as well. An `-old` folder, the output a build was
- * replacing, is left where `keep` says it holds what no build wrote (files
- * someone added that the build had not moved into the new output yet).
+ * checked, hence the day as well. Not an `-old` folder, the output a build
+ * was replacing: what to do with one is scripts/lib/interrupted-swap.ts's
+ * to decide (put it back, move what someone added to it into --out, keep it).
  */
-export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean, keep: (path: string) => boolean = () => false): string[] {
+export function removeStaleStaging(fs: CliFs, out: string, now: number, isRunning: (pid: number) => boolean): string[] {
   return removeStaleFolders(
     fs,
     dirname(out),
     (name) => {
       const pid = stagingPid(out, name);
-      if (pid === null || isRunning(pid)) return false;
-      return !(name.endsWith('-old') && keep(join(dirname(out), name)));
+      return pid !== null && !name.endsWith('-old') && !isRunning(pid);
     },
     now,
   );
@@ -220,7 +222,11 @@ export function processRunning(pid: number): boolean {
  * old one (relative paths, scripts/lib/added-files.ts) moved over, and the
  * old one removed only then. If the second rename fails, the old output is
  * renamed back. Returns a warning when the old output could not be removed
- * (the build itself succeeded).
+ * (the build itself succeeded). Between the two renames `out` is missing:
+ * a process killed there (SIGKILL, a power cut) leaves the old output in
+ * `<staging>-old` and the new one in `staging`, which the next build
+ * reads as such (scripts/lib/interrupted-swap.ts); Node offers no atomic
+ * exchange of two folders (docs/publish.md, "How the output is swapped in").
  */
 export function swapIn(fs: CliFs, staging: string, out: string, shown = out, added: readonly string[] = []): string | undefined {
   const old = fs.lstatSync(out, { throwIfNoEntry: false }) ? `${staging}-old` : undefined;

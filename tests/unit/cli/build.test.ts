@@ -463,30 +463,227 @@ describe('build: builds at once', () => {
 });
 
 describe('build: what a build stopped outright left beside --out', () => {
-  it('the output it was replacing goes a day later, unless files someone added are still in it: those stay, said at every build', async () => {
+  it('an output it was replacing, beside an --out that is no build output, stays while it holds files someone added (said every build); once --out is a build output, they are moved into it', async () => {
     const { dir, cache } = workspace();
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
     writeFileSync(join(dir, 'site', 'CNAME'), 'pipeline.example.com\n');
     mkdirSync(join(dir, 'site', '.git'));
     writeFileSync(join(dir, 'site', '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
-    // Stopped after renaming the previous output aside, before moving the added files into the new one (process 4194305 is none).
+    // Stopped after swapping in its output, before moving the added files into it; then someone removed site/ (process 4194305 is none).
     const left = join(dir, '.site.pipescope-tmp-4194305-0a1b2c3d-old');
     renameSync(join(dir, 'site'), left);
-    // Another such folder, of an output nobody had added to: removed, as ever.
+    // Another such folder, partly removed (no manifest): only files a build wrote, removed.
     const bare = join(dir, '.site.pipescope-tmp-4194305-0a1b2c3e-old');
     mkdirSync(join(bare, 'en'), { recursive: true });
-    const twoDaysEarlier = (FAKE_NOW - 2 * 86_400_000) / 1000;
-    for (const folder of [left, bare]) utimesSync(folder, twoDaysEarlier, twoDaysEarlier);
-    for (const run of [1, 2]) {
-      const f = fakeIO(dir);
-      expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, deps(cache)), String(run)).toBe(0);
-      expect(f.stderr()).toBe(
-        'build: warning: .site.pipescope-tmp-4194305-0a1b2c3d-old is an output a build was replacing when it stopped, and holds 2 entries no build wrote (.git, CNAME); move them where you want them, then remove that folder yourself\n',
-      );
-    }
-    expect(readFileSync(join(left, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
-    expect(readFileSync(join(left, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site'], f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toContain(
+      'build: warning: .site.pipescope-tmp-4194305-0a1b2c3d-old is an output a build was replacing when it stopped, and holds 2 entries no build wrote (.git, CNAME): once site/ holds a build\'s output, the next build moves them into it (or move them where you want them yourself, then remove that folder)\n',
+    );
+    expect(f.stderr()).toContain('build: removed .site.pipescope-tmp-4194305-0a1b2c3e-old, the output a build stopped outright (process 4194305) was replacing, only files a build wrote\n');
     expect(existsSync(bare)).toBe(false);
+    expect(readFileSync(join(left, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(existsSync(join(dir, 'site', 'CNAME'))).toBe(false);
+    const g = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], g.io, deps(cache))).toBe(0);
+    expect(g.stderr()).toBe(
+      'build: moved 2 entries added to site/ (.git, CNAME) into it from .site.pipescope-tmp-4194305-0a1b2c3d-old, the output a build stopped outright (process 4194305) replaced before it had moved them over\n',
+    );
+    expect(readFileSync(join(dir, 'site', 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(dir, 'site', '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+});
+
+/** Thrown by every file operation of a process once it has been "killed". */
+class Killed extends Error {}
+
+/**
+ * node:fs as a process killed outright sees it: every call does what it does until `at` says this one is
+ * where the kill lands, `before` it does anything or `after`; from then on every call throws (no cleanup
+ * runs after SIGKILL), so what is on disk is what the kill left.
+ */
+async function killedFs(at: (call: string, args: unknown[]) => 'before' | 'after' | undefined) {
+  const nodeFs = await import('node:fs');
+  const state = { killed: false };
+  const fs = Object.fromEntries(
+    Object.entries(nodeFs).map(([name, fn]) => [
+      name,
+      typeof fn !== 'function'
+        ? fn
+        : (...args: unknown[]) => {
+            if (state.killed) throw new Killed(`${name} after the kill`);
+            const when = at(name, args);
+            if (when === 'before') state.killed = true;
+            if (state.killed) throw new Killed(name);
+            const result = (fn as (...a: unknown[]) => unknown)(...args);
+            if (when === 'after') state.killed = true;
+            return result;
+          },
+    ]),
+  ) as unknown as typeof nodeFs;
+  return { fs, state };
+}
+
+describe('build: a build killed outright while swapping its output into --out', () => {
+  /** A previous output in site/ with what a user adds to it (a Pages worktree's .git, a CNAME, a page); `more`: its other options. */
+  async function published(more: string[] = []) {
+    const ws = workspace();
+    expect(await main(['--data', 'data', '--as-of', '2025-05-31', '--out', 'site', '--quiet', ...more], fakeIO(ws.dir).io, deps(ws.cache))).toBe(0);
+    const out = join(ws.dir, 'site');
+    writeFileSync(join(out, 'CNAME'), 'pipeline.example.com\n');
+    mkdirSync(join(out, '.git', 'refs'), { recursive: true });
+    writeFileSync(join(out, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(join(out, 'en', 'notes.html'), '<p>mine</p>');
+    return { ...ws, out };
+  }
+
+  /** A build into site/ killed where `at` says. */
+  async function killedBuild(dir: string, cache: string, at: Parameters<typeof killedFs>[0], more: string[] = []) {
+    const { fs, state } = await killedFs(at);
+    await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet', ...more], fakeIO(dir, fs).io, deps(cache)).catch((e: unknown) => {
+      if (!(e instanceof Killed)) throw e;
+    });
+    expect(state.killed).toBe(true);
+  }
+
+  /** The next build, in which the killed build's process is gone. */
+  async function nextBuild(dir: string, cache: string, more: string[] = ['--quiet']) {
+    const f = fakeIO(dir);
+    const code = await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', ...more], f.io, { ...deps(cache), isRunning: () => false });
+    return { code, stderr: f.stderr() };
+  }
+
+  const isOld = (p: unknown) => String(p).endsWith('-old');
+  const pid = process.pid;
+  /** Killed after the swap's `n`th rename: the first moves `out` aside. */
+  const swapRename = (out: string, n: number) => {
+    let renames = 0;
+    return (call: string, [from, to]: unknown[]) => {
+      if (call !== 'renameSync' || (renames === 0 && !(String(from) === out && isOld(to)))) return undefined;
+      return ++renames === n ? 'after' : undefined;
+    };
+  };
+
+  /** What a user had in site/ is there, and the new build's pages. */
+  function expectKept(out: string) {
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(existsSync(join(out, '.git', 'refs'))).toBe(true);
+    expect(readFileSync(join(out, 'en', 'notes.html'), 'utf8')).toBe('<p>mine</p>');
+    expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toBe(`<h1>${AS_OF}</h1>`);
+  }
+
+  it('between the two renames (--out missing): the next build puts the previous output back, with what was added to it, says so in one line, and replaces it as ever', async () => {
+    const { dir, cache, out } = await published();
+    const before = hashTree(out);
+    await killedBuild(dir, cache, (call, [from, to]) => (call === 'renameSync' && String(from) === out && isOld(to) ? 'after' : undefined));
+    expect(existsSync(out)).toBe(false);
+    const [old] = leftovers(out).filter(isOld);
+    expect(hashTree(join(dir, old!))).toEqual(before);
+    // Its new output, complete, is still in its staging folder.
+    const staging = join(dir, old!.slice(0, -'-old'.length));
+    expect(readdirSync(staging)).toContain('build-manifest.json');
+    const next = await nextBuild(dir, cache, []);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(
+      new RegExp(
+        `^build: site/ was missing: a build stopped outright \\(process ${pid}\\) had moved it to ${old} to swap in its own output; put it back, with 3 entries added to it \\(\\.git, CNAME, en/notes\\.html\\)\n` +
+          '(?:.*\n)*build: kept 3 entries \\(\\.git, CNAME, en/notes\\.html\\) added to site/ since the previous build\n',
+        'u',
+      ),
+    );
+    expect(next.stderr).not.toContain('warning');
+    expectKept(out);
+    expect(leftovers(out).filter(isOld)).toEqual([]);
+    // The stopped build's own new output goes as any folder of a stopped build does: a day later.
+    expect(existsSync(staging)).toBe(true);
+  });
+
+  it('between the two renames, with dated snapshots: the next --snapshot build finds the earlier ones in the output put back instead of stopping for want of them', async () => {
+    const { dir, cache, out } = await published(['--snapshot', '--new-history']);
+    await killedBuild(dir, cache, (call, [from, to]) => (call === 'renameSync' && String(from) === out && isOld(to) ? 'after' : undefined), ['--snapshot']);
+    expect(existsSync(out)).toBe(false);
+    const next = await nextBuild(dir, cache, ['--quiet', '--snapshot']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(readdirSync(join(out, 'snapshots')).sort()).toEqual(['2025-05-31', AS_OF]);
+    expectKept(out);
+  });
+
+  it('during the first rename (it is atomic: not yet done): --out is as it was, and the next build replaces it as ever', async () => {
+    const { dir, cache, out } = await published();
+    const before = hashTree(out);
+    await killedBuild(dir, cache, (call, [from, to]) => (call === 'renameSync' && String(from) === out && isOld(to) ? 'before' : undefined));
+    expect(hashTree(out)).toEqual(before);
+    const left = leftovers(out);
+    expect(left.filter(isOld)).toEqual([]);
+    const next = await nextBuild(dir, cache);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toBe('');
+    expectKept(out);
+    // Its folders, its new output among them, go a day later (its process may run on another machine sharing the folder).
+    expect(leftovers(out)).toEqual(left);
+  });
+
+  it('after the second rename, before or while moving what was added: the next build moves the rest into --out and removes the old output', async () => {
+    for (const [moved, movedIn] of [
+      [0, '3 entries added to site/ (.git, CNAME, en/notes.html)'],
+      [1, '2 entries added to site/ (CNAME, en/notes.html)'],
+      [2, 'an entry added to site/ (en/notes.html)'],
+    ] as const) {
+      const { dir, cache, out } = await published();
+      // The previous output aside, the new one in, then `moved` added entries over.
+      await killedBuild(dir, cache, swapRename(out, 2 + moved));
+      const [old] = leftovers(out).filter(isOld);
+      expect(old, String(moved)).toBeDefined();
+      expect(existsSync(join(out, 'CNAME'))).toBe(moved >= 2);
+      const next = await nextBuild(dir, cache);
+      expect(next.code, next.stderr).toBe(0);
+      expect(next.stderr).toBe(`build: moved ${movedIn} into it from ${old}, the output a build stopped outright (process ${pid}) replaced before it had moved them over\n`);
+      expectKept(out);
+      expect(leftovers(out).filter(isOld)).toEqual([]);
+    }
+  });
+
+  it('while removing the old output, all that was added moved over: the next build removes the rest of it, saying so unless --quiet', async () => {
+    const { dir, cache, out } = await published();
+    // Killed once its removal has taken the manifest and a folder.
+    await killedBuild(dir, cache, (call, [path]) => {
+      if (call !== 'rmSync' || !isOld(path)) return undefined;
+      rmSync(join(String(path), 'build-manifest.json'));
+      rmSync(join(String(path), 'data'), { recursive: true });
+      return 'before';
+    });
+    const [old] = leftovers(out).filter(isOld);
+    expect(old).toBeDefined();
+    const next = await nextBuild(dir, cache, []);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toContain(`build: removed ${old}, the rest of the output a build stopped outright (process ${pid}) replaced, only files a build wrote\n`);
+    expect(next.stderr).not.toContain('warning');
+    expectKept(out);
+    expect(leftovers(out).filter(isOld)).toEqual([]);
+  });
+
+  it('an added entry --out already has another of: the old output stays with it, said at every build, until it can be moved', async () => {
+    const { dir, cache, out } = await published();
+    await killedBuild(dir, cache, swapRename(out, 2));
+    const [old] = leftovers(out).filter(isOld);
+    writeFileSync(join(out, 'CNAME'), 'other.example.com\n');
+    const warning = `build: warning: ${old} is the output a build stopped outright (process ${pid}) replaced, and holds an entry no build wrote that could not be moved into site/: CNAME (site/ has another); move it where you want it, then remove that folder yourself\n`;
+    for (const run of [1, 2]) {
+      const next = await nextBuild(dir, cache);
+      expect(next.code, next.stderr).toBe(0);
+      expect(next.stderr, String(run)).toContain(warning);
+      expect(readFileSync(join(dir, old!, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+      expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('other.example.com\n');
+    }
+    expect(readFileSync(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    // Once that one is out of the way, the next build moves it in and removes the old output.
+    rmSync(join(out, 'CNAME'));
+    const last = await nextBuild(dir, cache);
+    expect(last.stderr).toContain(`build: moved an entry added to site/ (CNAME) into it from ${old}`);
+    expectKept(out);
+    expect(leftovers(out).filter(isOld)).toEqual([]);
   });
 });
 

@@ -35,6 +35,31 @@ describe('npm run preview', () => {
     }
   });
 
+  it('puts back a folder a build killed while swapping in its output had moved aside, says so, and serves it', async () => {
+    const dir = tempDir();
+    // The previous output moved aside by process 4194305 (none runs), its new output beside it: killed between the two renames.
+    const old = join(dir, '.dist.pipescope-tmp-4194305-0a1b2c3d-old');
+    mkdirSync(join(old, 'en'), { recursive: true });
+    writeFileSync(join(old, 'index.html'), '<p>root</p>');
+    writeFileSync(join(old, 'en', 'index.html'), '<p>English</p>');
+    writeFileSync(join(old, 'build-manifest.json'), JSON.stringify({ generator: 'pipescope', files: ['en/index.html', 'index.html'] }));
+    writeFileSync(join(old, 'CNAME'), 'pipeline.example.com\n');
+    mkdirSync(join(dir, '.dist.pipescope-tmp-4194305-0a1b2c3d'));
+    const { io, stdout, stderr } = fakeIO(dir);
+    const { code, server } = await startPreview(['--port', '0'], io);
+    try {
+      expect(code, stderr()).toBe(0);
+      expect(stderr()).toBe(
+        'preview: dist/ was missing: a build stopped outright (process 4194305) had moved it to .dist.pipescope-tmp-4194305-0a1b2c3d-old to swap in its own output; put it back, with an entry added to it (CNAME)\n',
+      );
+      expect(stdout()).toBe(`preview: serving dist/ at ${server!.url}/ (Ctrl-C to stop)\n`);
+      expect(await (await fetch(`${server!.url}/en/`)).text()).toBe('<p>English</p>');
+      expect(readFileSync(join(dir, 'dist', 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    } finally {
+      await server?.close();
+    }
+  });
+
   it('says to build first when the folder holds no site (exit 1); bad arguments are exit 2', async () => {
     const dir = tempDir();
     const missing = fakeIO(dir);

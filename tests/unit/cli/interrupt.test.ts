@@ -1,15 +1,17 @@
 /**
  * An interrupted build removes what it made (scripts/lib/interrupt.ts), and
- * a later build removes what one killed outright left (out-dir.ts).
+ * a later build removes what one killed outright left (out-dir.ts), or puts
+ * back the output it was swapping out (interrupted-swap.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs';
-import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../scripts/build.ts';
+import { main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
 import { removeStagingOf, removeStaleStaging, STALE_FOLDER_MS } from '../../../scripts/lib/out-dir.ts';
-import { FIXTURES, removeTempDirs, tempDir } from './helpers.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { copyFixture, fakeIO, FIXTURES, removeTempDirs, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -90,8 +92,62 @@ describe('build: interrupted', () => {
   });
 });
 
+describe('build: killed outright (SIGKILL) between moving --out aside and moving its new output in', () => {
+  it('--out is missing until the next build, which puts the previous output back with what was added to it, says so, and replaces it', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    const cache = join(dir, '.cache');
+    const out = join(dir, 'site');
+    const render = async ({ outDir }: RenderOptions) => {
+      mkdirSync(join(outDir, 'en'), { recursive: true });
+      writeFileSync(join(outDir, 'index.html'), '<meta http-equiv="refresh" content="0; url=en/">');
+      writeFileSync(join(outDir, 'en', 'index.html'), '<h1>2025-06-30</h1>');
+    };
+    const build = async (asOf: string) => {
+      const f = fakeIO(dir);
+      const code = await main(['--data', 'data', '--as-of', asOf, '--out', 'site'], f.io, { readFolder, render, cacheDir: cache });
+      return { code, stderr: f.stderr() };
+    };
+    expect((await build('2025-05-31')).code).toBe(0);
+    writeFileSync(join(out, 'CNAME'), 'pipeline.example.com\n');
+    mkdirSync(join(out, '.git'));
+    writeFileSync(join(out, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'tests/support/build-stopped-at-swap.ts'), dir, 'data', 'site', cache, '--as-of', '2025-06-30', '--quiet'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+    try {
+      expect(await until(() => stdout.includes('between the renames\n') || child.exitCode !== null, 50_000), stderr).toBe(true);
+      expect(stdout, stderr).toBe('between the renames\n');
+      child.kill('SIGKILL');
+      expect(await ended).toBe('SIGKILL');
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const old = `.site.pipescope-tmp-${child.pid}-`;
+    expect(existsSync(out)).toBe(false);
+    const aside = leftovers(out).filter((n) => n.startsWith(old) && n.endsWith('-old'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    const next = await build('2025-06-30');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr.split('\n')[0]).toBe(
+      `build: site/ was missing: a build stopped outright (process ${child.pid}) had moved it to ${aside[0]} to swap in its own output; put it back, with 2 entries added to it (.git, CNAME)`,
+    );
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('pipeline.example.com\n');
+    expect(readFileSync(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toBe('<h1>2025-06-30</h1>');
+    expect(leftovers(out).filter((n) => n.endsWith('-old'))).toEqual([]);
+  });
+});
+
 describe('removeStaleStaging: what a build killed outright left beside --out', () => {
-  it('removes its folders over a day old whose process is gone; keeps fresh ones, running ones, and anything else', () => {
+  it('removes its folders over a day old whose process is gone; keeps fresh ones, running ones, outputs a build was replacing (interrupted-swap.ts), and anything else', () => {
     const dir = tempDir();
     const out = join(dir, 'site');
     const now = Date.now();
@@ -103,7 +159,7 @@ describe('removeStaleStaging: what a build killed outright left beside --out', (
       utimesSync(path, ageSeconds, ageSeconds);
     };
     make('.site.pipescope-tmp-111-0a1b2c3d'); // stale, its process gone: removed
-    make('.site.pipescope-tmp-111-0a1b2c3d-old'); // the output it was replacing: removed
+    make('.site.pipescope-tmp-111-0a1b2c3d-old'); // the output it was replacing: not its to decide, kept
     make('.site.pipescope-tmp-222-0a1b2c3d'); // its process still runs: kept
     make('.site.pipescope-tmp-111-99999999', now / 1000); // fresh: kept
     make('.site.pipescope-tmp-111-0a1b2c3d.txt', old, true); // not one of its names: kept
@@ -111,9 +167,10 @@ describe('removeStaleStaging: what a build killed outright left beside --out', (
     make('.site.pipescope-tmp-11x-0a1b2c3d'); // not a pid: kept
     make('.site.pipescope-tmp-333-0a1b2c3e', old, true); // a file: kept
     const removed = removeStaleStaging(nodeFs, out, now, (pid) => pid === 222);
-    expect(removed.sort()).toEqual(['.site.pipescope-tmp-111-0a1b2c3d', '.site.pipescope-tmp-111-0a1b2c3d-old']);
+    expect(removed.sort()).toEqual(['.site.pipescope-tmp-111-0a1b2c3d']);
     expect(readdirSync(dir).sort()).toEqual([
       '.other.pipescope-tmp-111-0a1b2c3d',
+      '.site.pipescope-tmp-111-0a1b2c3d-old',
       '.site.pipescope-tmp-111-0a1b2c3d.txt',
       '.site.pipescope-tmp-111-99999999',
       '.site.pipescope-tmp-11x-0a1b2c3d',
