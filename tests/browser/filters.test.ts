@@ -115,7 +115,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       muted: Boolean(t.few),
       detail: t.detail,
       few: t.few ?? null,
-      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.absolute}${t.delta.percent !== '—' && t.delta.percent !== t.delta.absolute ? ` (${t.delta.percent})` : ''}`.trim() : null,
+      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}`.trim() : null,
     }));
 
   for (const locale of ['en', 'ko'] as const) {

@@ -45,8 +45,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     const p = el(doc, 'p', `tile-delta ${tone}`);
     const span = el(doc, 'span', undefined, arrow);
     span.setAttribute('aria-hidden', 'true');
-    const { absolute, percent } = tile.delta;
-    p.append(span, ` ${absolute}${percent !== '—' && percent !== absolute ? ` (${percent})` : ''}`);
+    p.append(span, ` ${tile.delta.text}`);
     parts.push(p);
   }
   parts.push(el(doc, 'p', 'tile-hint', tile.hint));

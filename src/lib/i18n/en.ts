@@ -114,7 +114,7 @@ export const en = {
     downloadCsv: 'Download CSV',
     showTable: 'Show data table',
     unspecified: '(unspecified)',
-    dealCount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
+    dealCount: (p: { count: number }, f: Formatter) => f.deals(p.count),
     search: 'Search',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,

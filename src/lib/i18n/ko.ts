@@ -106,7 +106,7 @@ export const ko: Messages = {
     downloadCsv: 'CSV 다운로드',
     showTable: '데이터 표 보기',
     unspecified: '(미지정)',
-    dealCount: (p, f) => `${f.count(p.count)}건`,
+    dealCount: (p, f) => f.deals(p.count),
     search: '검색',
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,

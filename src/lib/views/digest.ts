@@ -5,6 +5,7 @@
  * views/pages/changes.ts, so it says what the page says. In the config's
  * language; every name from the data is escaped (format/markdown.ts). Pure.
  */
+import { EM_DASH } from '../format/index.ts';
 import { mdLink, mdTable, mdText } from '../format/markdown.ts';
 import { issueMessage } from '../i18n/issue-text.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -12,7 +13,7 @@ import { messages } from '../i18n/index.ts';
 import type { Dataset } from '../dataset.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
-import { TILE_SPECS, tileValue } from './pages/overview.ts';
+import { TILE_SPECS, tileChange, tileValue } from './pages/overview.ts';
 import type { Figures } from '../metrics/schema.ts';
 import type { SiteData } from './schema.ts';
 import { type QualityFacts, SUMMARY_ISSUES } from './quality-facts.ts';
@@ -50,9 +51,8 @@ function keyFigures(ctx: PageContext, from: Figures, fromDate: string, unavailab
   const rows = TILE_SPECS.map((spec) => {
     const now = spec.get(site.metrics);
     const then = unavailable ? null : spec.get(from);
-    const delta = now !== null && then !== null ? f.signedDelta(now, then, spec.kind) : null;
-    const change = delta ? `${delta.absolute}${delta.percent !== '—' && delta.percent !== delta.absolute ? ` (${delta.percent})` : ''}` : '—';
-    return [m.tiles[spec.key], tileValue(ctx, spec.key, then), tileValue(ctx, spec.key, now), change].map(mdText);
+    const { delta } = tileChange(ctx, spec, now, then);
+    return [m.tiles[spec.key], tileValue(ctx, spec.key, then), tileValue(ctx, spec.key, now), delta?.text ?? EM_DASH].map(mdText);
   });
   const d = m.digest;
   return mdTable([d.figure, `${d.then} (${f.date(fromDate)})`, `${d.now} (${f.date(site.as_of)})`, d.change], [false, true, true, true], rows);
