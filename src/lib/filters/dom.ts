@@ -13,6 +13,7 @@
  * update lays the page out once.
  */
 import { toCsv } from '../format/csv.ts';
+import { SEPARATOR } from '../format/separator.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
@@ -124,7 +125,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     // No rows, no download (DataTable.astro hides it too); the model decides both ways, whoever hid it before.
     if (link instanceof HTMLElement) link.hidden = table.rows.length === 0;
     const parts: Node[] = [];
-    if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)} · `));
+    if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)}${SEPARATOR}`));
     meta.replaceChildren(...parts, link);
   }
 }

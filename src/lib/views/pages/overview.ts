@@ -2,7 +2,7 @@
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { intakeChart } from '../../charts/index.ts';
 import { intakeView } from '../chart-models.ts';
-import type { Delta, DeltaKind } from '../../format/index.ts';
+import { type Delta, type DeltaKind, joinItems } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
@@ -190,7 +190,7 @@ function tileDetail(ctx: PageContext, key: string): string | null {
       return m.common.dealCount({ count: now.pipeline.open_count }, f);
     case 'coverage': {
       const row = currentCoverage(now);
-      if (row) return `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`;
+      if (row) return joinItems([f.period(row.period), `${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`]);
       return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }
     // No deal closed in the window: "—" with why, not "0 / 0".
