@@ -193,6 +193,25 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await owners.close();
   });
 
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: the stalled page under a filter says how many of all deals' visits each stall threshold was learned from, as unfiltered`, async () => {
+      const basisOf = (page: Page) => page.$$eval('#t-stall-thresholds tbody tr', (rows) => rows.map((r) => r.children[2]?.textContent ?? ''));
+      const tab = await browser.newPage();
+      await tab.goto(`${server.url}/${locale}/stalled/`);
+      const unfiltered = await basisOf(tab);
+      await tab.close();
+      // The sentences of all deals, each with its count of visits ("P90 of the 646 visits …", "… 646건의 P90").
+      const counts = full.metrics.time_in_stage.map((s) => s.visits);
+      expect(unfiltered.length).toBe(counts.length);
+      unfiltered.forEach((text, i) => expect(text).toContain(pageContext(full, locale).f.count(counts[i]!)));
+      for (const filter of [f({ owner }), f({ owner: 'nobody at all' })]) {
+        const page = await openFiltered(`/${locale}/stalled/`, filter);
+        expect(await basisOf(page), JSON.stringify(filter)).toEqual(unfiltered);
+        await page.close();
+      }
+    });
+  }
+
   it('every filterable page applies a product filter: charts redrawn from the same chart code, tables refilled', async () => {
     const filter = f({ product, period: '2026' });
     const view = filteredSiteData(data, filter);

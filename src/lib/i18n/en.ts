@@ -405,10 +405,6 @@ export const en = {
     default: (p: { count: number; visits: number; days: number }, f: Formatter) =>
       `${f.count(p.days)}-day default: only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} ended in the analysis window (${f.count(p.visits)} needed to learn it)`,
     never: 'Parked stage: never counted as stalled (name it in stall_days to set a threshold)',
-    /** A filtered view keeps the company's thresholds: learned from all deals' visits, not the filter's. */
-    p90All: 'P90 of all deals’ visits that ended in the analysis window (the company’s threshold, kept under a filter)',
-    defaultAll: (p: { visits: number; days: number }, f: Formatter) =>
-      `${f.count(p.days)}-day default: fewer than ${f.count(p.visits)} visits of all deals ended in the analysis window to learn it from`,
   },
   /** What a page says instead of a misleading figure when the data lacks something. */
   absence: {

@@ -383,8 +383,6 @@ export const ko: Messages = {
     p90: (p, f) => `분석 기간에 끝난 단계 체류 ${f.count(p.count)}건의 P90`,
     default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 단계 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
     never: '보류 단계: 정체로 보지 않습니다(기준을 두려면 stall_days에 지정하세요)',
-    p90All: '분석 기간에 끝난 전체 딜 체류의 P90(필터와 관계없이 회사 기준)',
-    defaultAll: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 전체 딜의 체류가 ${f.count(p.visits)}건 미만이라 산출하지 못했습니다`,
   },
   absence: {
     closeDatesUntracked:
