@@ -1,5 +1,5 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
-import { joinItems, SEPARATOR } from '../../format/index.ts';
+import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
@@ -20,7 +20,7 @@ export function accountLinks(ctx: PageContext): (accountId: string) => string | 
 }
 
 export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'pushes'>): string {
-  return deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)).join(SEPARATOR);
+  return joinItems(deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)));
 }
 
 /** Link to each owner's page, by owner name. */
