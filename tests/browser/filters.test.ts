@@ -115,7 +115,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       muted: Boolean(t.few),
       detail: t.detail,
       few: t.few ?? null,
-      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.absolute}${t.delta.percent !== '—' && t.delta.percent !== t.delta.absolute ? ` (${t.delta.percent})` : ''}`.trim() : null,
+      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}`.trim() : null,
     }));
 
   for (const locale of ['en', 'ko'] as const) {
@@ -192,6 +192,25 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     for (const table of ownersModel(ctx).tables) expect(await rowsOf(owners, table.id), table.id).toEqual(expected(table));
     await owners.close();
   });
+
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: the stalled page under a filter says how many of all deals' visits each stall threshold was learned from, as unfiltered`, async () => {
+      const basisOf = (page: Page) => page.$$eval('#t-stall-thresholds tbody tr', (rows) => rows.map((r) => r.children[2]?.textContent ?? ''));
+      const tab = await browser.newPage();
+      await tab.goto(`${server.url}/${locale}/stalled/`);
+      const unfiltered = await basisOf(tab);
+      await tab.close();
+      // The sentences of all deals, each with its count of visits ("P90 of the 646 visits …", "… 646건의 P90").
+      const counts = full.metrics.time_in_stage.map((s) => s.visits);
+      expect(unfiltered.length).toBe(counts.length);
+      unfiltered.forEach((text, i) => expect(text).toContain(pageContext(full, locale).f.count(counts[i]!)));
+      for (const filter of [f({ owner }), f({ owner: 'nobody at all' })]) {
+        const page = await openFiltered(`/${locale}/stalled/`, filter);
+        expect(await basisOf(page), JSON.stringify(filter)).toEqual(unfiltered);
+        await page.close();
+      }
+    });
+  }
 
   it('every filterable page applies a product filter: charts redrawn from the same chart code, tables refilled', async () => {
     const filter = f({ product, period: '2026' });

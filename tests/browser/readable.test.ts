@@ -3,7 +3,8 @@
  * (390x844) and a laptop (1366x768), in English and Korean. Chart text is at
  * least 11 CSS px on the phone and at most 1.2x the body text on the laptop;
  * nothing is wider than the viewport except inside a marked scroll region;
- * Korean breaks between words and renders with a Korean font. Required in CI
+ * Korean breaks between words and renders with a Korean font; no line starts
+ * with a list separator '·'. Required in CI
  * (CI=true without Chromium fails), like site.test.ts.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -118,6 +119,43 @@ function wrappedKoreanDates(): { found: number; wrapped: string[] } {
     }
   }
   return { found, wrapped };
+}
+
+/**
+ * In the page (every <details> opened): the list separators (' · ', 'Past expected close · No keyman') that
+ * start a line, i.e. whose '·' sits on a lower line than the last character before it in the same block.
+ * A middle dot inside a word ('확인·내부') is no separator and not looked at.
+ */
+function separatorsStartingLines(): string[] {
+  for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+  const block = (n: Node) => n.parentElement?.closest('p, li, td, th, dd, dt, h1, h2, h3, figcaption, caption, div');
+  const box = (node: Text, i: number) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getClientRects()[0] ?? null;
+  };
+  const found: string[] = [];
+  let last: { node: Text; i: number } | null = null;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (node.parentElement?.closest('svg, script, style, noscript') || node.parentElement?.getClientRects().length === 0) continue;
+    const s = node.data;
+    for (let i = 0; i < s.length; i++) {
+      if (/\s/u.test(s[i]!)) continue;
+      const separator = s[i] === '·' && /\s/u.test(s[i + 1] ?? ' ') && (i === 0 || /\s/u.test(s[i - 1]!));
+      if (separator && last && block(last.node) === block(node)) {
+        const dot = box(node, i);
+        const before = box(last.node, last.i);
+        if (dot && before && (dot.top + dot.bottom) / 2 > before.bottom) {
+          const context = (last.node === node ? s.slice(Math.max(0, i - 20), i + 20) : `${last.node.data.slice(-20)}|${s.slice(i, i + 20)}`).replace(/\s+/gu, ' ');
+          found.push(context);
+        }
+      }
+      last = { node, i };
+    }
+  }
+  return found;
 }
 
 describe.runIf(run)('the built site is readable on a phone and a laptop, in English and Korean', () => {
@@ -260,6 +298,18 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(checked).toBeGreaterThan(0);
     expect(problems.slice(0, 20)).toEqual([]);
   }, 120_000);
+
+  it('never starts a line with a list separator "·", on a phone or a laptop, in English and Korean', async () => {
+    const problems: string[] = [];
+    for (const viewport of VIEWPORTS) {
+      for (const path of LOCALES.flatMap((l) => [...pages, 'changes/'].map((p) => `/${l}/${p}`))) {
+        const tab = await open(viewport, path);
+        for (const s of await tab.evaluate(separatorsStartingLines)) problems.push(`${viewport.width}px ${path}: a line starts with "·": ${s}`);
+        await tab.close();
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 180_000);
 
   it('renders Korean with a Korean font (no empty boxes), in the text and in the charts', async () => {
     const tab = await open(VIEWPORTS[0], '/ko/');

@@ -88,6 +88,9 @@ export function fitLabel(label: string, marginLeft: number, size = FONT_SIZE): s
   return truncate(label, (marginLeft - 14) / 1.12, size);
 }
 
+/** Where a line may break: a run of white space other than the no-break space (format/separator.ts keeps '·' with the item before it). */
+const BREAK = /[^\S\u00a0]+/u;
+
 /**
  * Greedy word wrap into at most `maxLines` lines, each at most its width:
  * `maxPx` for every line, or one width per line (the last width for any
@@ -97,7 +100,7 @@ export function fitLabel(label: string, marginLeft: number, size = FONT_SIZE): s
  */
 export function wrapLines(s: string, maxPx: number | readonly number[], size = FONT_SIZE, maxLines = 2): string[] {
   const widthOf = (i: number) => (typeof maxPx === 'number' ? maxPx : (maxPx[Math.min(i, maxPx.length - 1)] ?? Infinity));
-  const words = s.split(/\s+/).filter(Boolean);
+  const words = s.split(BREAK).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
@@ -126,8 +129,8 @@ export function wrapLines(s: string, maxPx: number | readonly number[], size = F
  */
 export function twoLines(s: string, firstPx: number, lastPx: number, size = FONT_SIZE): string[] {
   if (textWidth(s, size) <= lastPx) return [s];
-  // Breaks between words, and after a middle dot ('확인·내부': the dot ends the first line).
-  const breaks = [...s.matchAll(/\s+|(?<=·)(?=\S)/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  // Breaks between words, and after a middle dot ('확인·내부': the dot ends the first line), never at a no-break space.
+  const breaks = [...s.matchAll(/[^\S\u00a0]+|(?<=·)(?=\S)/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   let best: string[] | null = null;
   let bestLonger = Infinity;
   for (const [end, start] of breaks) {

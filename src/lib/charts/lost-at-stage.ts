@@ -3,6 +3,7 @@
  * labelled with the count and the amount.
  */
 import * as Plot from '@observablehq/plot';
+import { joinItems } from '../format/separator.ts';
 import { finite, innerWidth, labelMargin, ratio, rowFrame } from './layout.ts';
 import {
   countAxisX,
@@ -86,7 +87,7 @@ function drawLostAtStage(vm: LostAtStageViewModel, options: ChartOptions<LostAtS
   const domain = narrow ? withLabelRows(stageDomain(rows, key), wrappedLabelRows(rows, key, (s) => s.label, width - NARROW_MARGIN_LEFT - 4)) : stageDomain(rows, key);
   const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((s) => s.label), 70, Math.round(width * 0.34));
   const frame = rowFrame(width, options.height, { marginTop: 12, marginBottom: 38, marginLeft, marginRight: 12 }, domain.length, narrow ? NARROW_ROW : 32);
-  const label = (s: LostAtStageRow) => `${fmt.count(finite(s.count))} · ${fmt.moneyCompact(finite(s.amount))}`;
+  const label = (s: LostAtStageRow) => joinItems([fmt.count(finite(s.count)), fmt.moneyCompact(finite(s.amount))]);
   const maxCount = Math.max(...rows.map((s) => finite(s.count)));
   const xMax = roomyMax(rows.map((s) => ({ value: finite(s.count), label: label(s) })), innerWidth(frame));
 

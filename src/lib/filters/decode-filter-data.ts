@@ -147,6 +147,7 @@ function readSite(v: unknown): FilterSiteFacts {
     stall_now: list(v.stall_now, 'site.stall_now', null, isNumOrNull),
     stall_previous: list(v.stall_previous, 'site.stall_previous', null, isNumOrNull),
     stall_basis: pairs(v.stall_basis, 'site.stall_basis'),
+    stall_visits: list<[string, number]>(v.stall_visits, 'site.stall_visits', null, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && Number.isInteger(p[1]) && (p[1] as number) >= 0),
     owner_slugs: pairs(v.owner_slugs, 'site.owner_slugs'),
     accounts: list<[string, string, string]>(v.accounts, 'site.accounts', null, (p) => Array.isArray(p) && p.length === 3 && p.every(isStr)),
   };

@@ -13,6 +13,7 @@
  * update lays the page out once.
  */
 import { toCsv } from '../format/csv.ts';
+import { SEPARATOR } from '../format/separator.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
@@ -45,8 +46,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     const p = el(doc, 'p', `tile-delta ${tone}`);
     const span = el(doc, 'span', undefined, arrow);
     span.setAttribute('aria-hidden', 'true');
-    const { absolute, percent } = tile.delta;
-    p.append(span, ` ${absolute}${percent !== '—' && percent !== absolute ? ` (${percent})` : ''}`);
+    p.append(span, ` ${tile.delta.text}`);
     parts.push(p);
   }
   parts.push(el(doc, 'p', 'tile-hint', tile.hint));
@@ -126,7 +126,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     // No rows, no download (DataTable.astro hides it too); the model decides both ways, whoever hid it before.
     if (link instanceof HTMLElement) link.hidden = table.rows.length === 0;
     const parts: Node[] = [];
-    if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)} · `));
+    if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)}${SEPARATOR}`));
     meta.replaceChildren(...parts, link);
   }
 }

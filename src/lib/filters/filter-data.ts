@@ -27,7 +27,7 @@ import type { FileStats } from '../dataset.ts';
 import { DAY_MS, type LocalDate } from '../time.ts';
 
 export const FILTER_DATA_FORMAT = 'pipescope-filter-data';
-export const FILTER_DATA_VERSION = 1;
+export const FILTER_DATA_VERSION = 2;
 
 /** What a filtered page needs of the full build besides the deals (filters/recompute.ts). */
 export interface FilterSiteFacts {
@@ -38,6 +38,8 @@ export interface FilterSiteFacts {
   stall_previous: (number | null)[];
   /** How each open stage's threshold was set, by stage id, as [id, basis]. */
   stall_basis: [string, string][];
+  /** All deals' visits that ended in the analysis window, as [id, count], of each stage whose threshold is learned: what the thresholds' basis states (SiteData `stall_visits`). */
+  stall_visits: [string, number][];
   /** Owner name -> slug of the owner's page. */
   owner_slugs: [string, string][];
   /** Every account of the site: [id, name, slug of its page or '' without one]. */

@@ -5,7 +5,8 @@
  * (filter-data.ts `FilterSiteFacts`):
  *
  * - stall thresholds: the full data's, at as_of and 30 days earlier (a deal is
- *   stalled or not whoever looks at it; a subset's own p90 would move them);
+ *   stalled or not whoever looks at it; a subset's own p90 would move them),
+ *   how each was set and how many visits of all deals it was learned from;
  * - links: each owner's and account's page, as the full build named them;
  * - no 12-month trend (the tiles' sparklines show all deals; the Trends page
  *   is not filtered) and no account pages; the run 30 days earlier only for
@@ -114,6 +115,8 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     site: {
       ...site,
       stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),
+      // The visits the company's thresholds were learned from (the filter's own would read "P90 of the 0 visits").
+      stall_visits: Object.fromEntries(facts.stall_visits),
       owners: { ...site.owners, rows: site.owners.rows.map((r) => ({ ...r, slug: slugs.get(r.name) ?? null })) },
       accounts,
       accounts_with_pages: accounts.filter((a) => a.has_page).length,

@@ -20,17 +20,27 @@ import { createMoneyFormats } from './money.ts';
 import { createNumberFormats, EM_DASH, isPresent, withSign, type NumberFormats } from './numbers.ts';
 
 export { EM_DASH, MINUS, isPresent } from './numbers.ts';
+export { SEPARATOR, joinItems } from './separator.ts';
 export { KOREAN_CURRENCY_NAMES, koreanUnits } from './money.ts';
 export { toCsv, csvCell } from './csv.ts';
 
-/** What a tile's change compares: decides the unit of the absolute variant. */
-export type DeltaKind = 'money' | 'count' | 'rate' | 'days' | 'number' | 'multiple';
+/**
+ * What a tile's change compares, and so the unit its change carries: the
+ * tile's own ('32 deals' changes by '−2 deals', '₩400K/day' by '+₩50K/day',
+ * '2.5×' by '+0.3×', a rate by percentage points).
+ */
+export type DeltaKind = 'money' | 'perDay' | 'deals' | 'rate' | 'days' | 'multiple';
 
 export interface Delta {
-  /** Signed difference in the kind's unit: '+₩5M', '−3', '+5.2 pp' / '+5.2%p', '+2.5 days'. */
+  /**
+   * Signed difference in the kind's unit: '+₩5M' / '+500만원', '+₩50K/day' / '하루 +5만원',
+   * '−3 deals' / '−3건', '+5.2 pp' / '+5.2%p', '+2.5 days' / '+2.5일', '+0.3×' / '+0.3배'.
+   */
   absolute: string;
   /** Signed relative change: '+15%'; '—' when the earlier value is 0 or missing. */
   percent: string;
+  /** The change line as a tile (and the digest) shows it: '−2 deals (−6%)', the relative change left out when there is none. */
+  text: string;
   /** Sign of the difference as shown ('flat' when it rounds to zero); null when missing. */
   direction: 'up' | 'down' | 'flat' | null;
 }
@@ -47,14 +57,15 @@ export interface Formatter extends NumberFormats, DateFormats {
   /** Sales velocity: '₩400K/day' / '하루 40만원'. */
   perDay(amount: number | null | undefined): string;
   /**
-   * A tile's change from `previous` to `current`. Whether "up" is good (open
-   * pipeline) or bad (stalled deals) is the caller's call. For `rate`, the
-   * absolute variant is in percentage points and `percent` is relative.
+   * A tile's change from `previous` to `current`, in the unit of the tile's
+   * figure (DeltaKind). Whether "up" is good (open pipeline) or bad (stalled
+   * deals) is the caller's call. For `rate`, the absolute variant is in
+   * percentage points and `percent` is relative.
    */
   signedDelta(current: number | null | undefined, previous: number | null | undefined, kind: DeltaKind): Delta;
 }
 
-const MISSING_DELTA: Delta = { absolute: EM_DASH, percent: EM_DASH, direction: null };
+const MISSING_DELTA: Delta = { absolute: EM_DASH, percent: EM_DASH, text: EM_DASH, direction: null };
 
 export function createFormatter(locale: Locale, currency: string): Formatter {
   const numbers = createNumberFormats(locale);
@@ -66,18 +77,17 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     isPresent(amount) ? withSign(amount, compactAbs) : EM_DASH;
   const signedMoney = (amount: number | null | undefined) =>
     isPresent(amount) ? withSign(amount, compactAbs, true) : EM_DASH;
-  const perDay = (amount: number | null | undefined) => {
-    if (!isPresent(amount)) return EM_DASH;
-    const text = moneyCompact(amount);
-    return locale === 'ko' ? `하루 ${text}` : `${text}/day`;
-  };
+  /** An amount per day, from its formatted amount: '₩400K/day' / '하루 40만원'. */
+  const dailyOf = (text: string) => (locale === 'ko' ? `하루 ${text}` : `${text}/day`);
+  const perDay = (amount: number | null | undefined) => (isPresent(amount) ? dailyOf(moneyCompact(amount)) : EM_DASH);
 
-  const absoluteOf: Record<DeltaKind, (diff: number) => string> = {
+  /** The signed difference, in the unit of the figure; then its words around it (per day). */
+  const signedOf: Record<DeltaKind, (diff: number) => string> = {
     money: signedMoney,
-    count: numbers.signedCount,
+    perDay: signedMoney,
+    deals: numbers.signedDeals,
     rate: numbers.signedPoints,
     days: numbers.signedDays,
-    number: (diff) => numbers.signedNumber(diff),
     multiple: numbers.signedMultiple,
   };
 
@@ -88,10 +98,12 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
   ): Delta => {
     if (!isPresent(current) || !isPresent(previous)) return MISSING_DELTA;
     const diff = current - previous;
-    const absolute = absoluteOf[kind](diff);
+    const signed = signedOf[kind](diff);
+    // The sign as shown, before any words go around it ('하루 +5만원').
+    const direction = signed.startsWith('+') ? 'up' : signed.startsWith('−') ? 'down' : 'flat';
+    const absolute = kind === 'perDay' ? dailyOf(signed) : signed;
     const percent = previous === 0 ? EM_DASH : numbers.signedPercent(diff / Math.abs(previous));
-    const direction = absolute.startsWith('+') ? 'up' : absolute.startsWith('−') ? 'down' : 'flat';
-    return { absolute, percent, direction };
+    return { absolute, percent, text: percent === EM_DASH ? absolute : `${absolute} (${percent})`, direction };
   };
 
   return {

@@ -68,6 +68,8 @@ export interface NumberFormats {
   multiple(ratio: number | null | undefined): string;
   /** Fractional days, at most one decimal: '12.3 days' / '12.3일', '1 day'. */
   days(d: number | null | undefined): string;
+  /** A count of deals with its unit: '32 deals' / '32건', '1 deal'. */
+  deals(n: number | null | undefined): string;
   /** Signed count: '+3', '−2', '0'. */
   signedCount(n: number | null | undefined): string;
   /** Signed relative change: 0.125 -> '+13%' (digits default 0). */
@@ -76,6 +78,8 @@ export interface NumberFormats {
   signedPoints(diff: number | null | undefined): string;
   /** Signed days: '+2.5 days' / '−1일'. */
   signedDays(d: number | null | undefined): string;
+  /** Signed count of deals: '+3 deals' / '−2건', '−1 deal'. */
+  signedDeals(n: number | null | undefined): string;
   /** Signed decimal, at most `digits` (default 1) fraction digits. */
   signedNumber(n: number | null | undefined, digits?: number): string;
   /**
@@ -99,6 +103,13 @@ export function createNumberFormats(locale: Locale): NumberFormats {
     return `${text} ${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'day' : 'days'}`;
   };
   const pointsAbs = (abs: number) => decimal(locale, abs * 100, 1) + (ko ? '%p' : ' pp');
+  const dealsAbs = (abs: number) => {
+    const text = countAbs(abs);
+    if (ko) return `${text}건`;
+    return `${text} ${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'deal' : 'deals'}`;
+  };
+  const multipleAbsTo = (digits: number) => (abs: number) => decimal(locale, abs, digits) + (ko ? '배' : '×');
+  const multipleAbs = multipleAbsTo(1);
 
   const missingOr =
     <A extends unknown[]>(fn: (n: number, ...rest: A) => string) =>
@@ -109,15 +120,17 @@ export function createNumberFormats(locale: Locale): NumberFormats {
     count: missingOr((n) => withSign(n, countAbs)),
     number: missingOr((n, digits: number = 1) => withSign(n, (abs) => decimal(locale, abs, digits))),
     percent: missingOr((r, digits: number = 0) => withSign(r, percentAbs(digits))),
-    multiple: missingOr((r) => withSign(r, (abs) => decimal(locale, abs, 1) + (ko ? '배' : '×'))),
+    multiple: missingOr((r) => withSign(r, multipleAbs)),
     days: missingOr((d) => withSign(d, daysAbs)),
+    deals: missingOr((n) => withSign(n, dealsAbs)),
     signedCount: missingOr((n) => withSign(n, countAbs, true)),
     signedPercent: missingOr((r, digits: number = 0) => withSign(r, percentAbs(digits), true)),
     signedPoints: missingOr((d) => withSign(d, pointsAbs, true)),
     signedDays: missingOr((d) => withSign(d, daysAbs, true)),
+    signedDeals: missingOr((n) => withSign(n, dealsAbs, true)),
     signedNumber: missingOr((n, digits: number = 1) => withSign(n, (abs) => decimal(locale, abs, digits), true)),
     signedMultiple: missingOr((d) => {
-      const withDigits = (digits: number) => withSign(d, (abs) => decimal(locale, abs, digits) + (ko ? '배' : '×'), true);
+      const withDigits = (digits: number) => withSign(d, multipleAbsTo(digits), true);
       const one = withDigits(1);
       return showsNonZero(one) ? one : withDigits(2);
     }),

@@ -3,6 +3,7 @@
  * above a chart and used as its SVG description). Numbers arrive formatted,
  * except the few counts a chart passes raw; those are formatted here.
  */
+import { SEPARATOR } from '../format/separator.ts';
 import { createNumberFormats } from '../format/numbers.ts';
 import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
 import type { ChartWords } from './chart-text.ts';
@@ -142,7 +143,7 @@ export const enChartWords: ChartWords = {
 
   attainment: {
     noData: 'No company-wide target for this or the next month or quarter.',
-    shares: (p) => [`${p.won} won`, p.commit === null ? null : `${p.commit} with commit`, p.bestCase === null ? null : `${p.bestCase} with best case`].filter(Boolean).join(' · '),
+    shares: (p) => [`${p.won} won`, p.commit === null ? null : `${p.commit} with commit`, p.bestCase === null ? null : `${p.bestCase} with best case`].filter(Boolean).join(SEPARATOR),
     takeaway: (p) => {
       if (p.commit === null || p.bestCase === null) {
         return p.reaches === 'won' ? `${p.period} has met its target: ${p.won} won.` : `${p.period}: ${p.won} of the target won so far.`;

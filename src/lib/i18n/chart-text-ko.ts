@@ -4,6 +4,7 @@
  * chart-text-en.ts; particles after a value known only at run time go
  * through `josa`.
  */
+import { SEPARATOR } from '../format/separator.ts';
 import { createNumberFormats } from '../format/numbers.ts';
 import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
 import type { ChartWords } from './chart-text.ts';
@@ -163,7 +164,7 @@ export const koChartWords: ChartWords = {
 
   attainment: {
     noData: '이번 달·분기나 다음 달·분기의 전사 목표가 없습니다.',
-    shares: (p) => [`수주 ${p.won}`, p.commit === null ? null : `커밋 포함 ${p.commit}`, p.bestCase === null ? null : `베스트 케이스 포함 ${p.bestCase}`].filter(Boolean).join(' · '),
+    shares: (p) => [`수주 ${p.won}`, p.commit === null ? null : `커밋 포함 ${p.commit}`, p.bestCase === null ? null : `베스트 케이스 포함 ${p.bestCase}`].filter(Boolean).join(SEPARATOR),
     takeaway: (p) => {
       if (p.reaches === 'won') return `${p.period}: 이미 목표를 달성했습니다(수주 ${p.won}).`;
       if (p.commit === null || p.bestCase === null) return `${p.period}: 현재까지 수주 실적은 목표의 ${p.won}입니다.`;

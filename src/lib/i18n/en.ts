@@ -7,6 +7,7 @@
  * metrics.json / site-data field names.
  */
 import type { Formatter } from '../format/index.ts';
+import { joinItems } from '../format/separator.ts';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -114,7 +115,7 @@ export const en = {
     downloadCsv: 'Download CSV',
     showTable: 'Show data table',
     unspecified: '(unspecified)',
-    dealCount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
+    dealCount: (p: { count: number }, f: Formatter) => f.deals(p.count),
     search: 'Search',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
@@ -135,7 +136,7 @@ export const en = {
     /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */
     targetMet: 'Target met',
     coverageMet: (p: { period: string; won: number; target: number }, f: Formatter) =>
-      `${f.period(p.period)} · ${f.moneyCompact(p.won)} won of a ${f.moneyCompact(p.target)} target`,
+      joinItems([f.period(p.period), `${f.moneyCompact(p.won)} won of a ${f.moneyCompact(p.target)} target`]),
     /** Under a product or period filter: targets are set per owner or team, not per product or cohort. */
     noTargetFilter: 'No target per product or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
@@ -417,10 +418,6 @@ export const en = {
     default: (p: { count: number; visits: number; days: number }, f: Formatter) =>
       `${f.count(p.days)}-day default: only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} ended in the analysis window (${f.count(p.visits)} needed to learn it)`,
     never: 'Parked stage: never counted as stalled (name it in stall_days to set a threshold)',
-    /** A filtered view keeps the company's thresholds: learned from all deals' visits, not the filter's. */
-    p90All: 'P90 of all deals’ visits that ended in the analysis window (the company’s threshold, kept under a filter)',
-    defaultAll: (p: { visits: number; days: number }, f: Formatter) =>
-      `${f.count(p.days)}-day default: fewer than ${f.count(p.visits)} visits of all deals ended in the analysis window to learn it from`,
   },
   /** What a page says instead of a misleading figure when the data lacks something. */
   absence: {

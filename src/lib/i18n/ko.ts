@@ -4,6 +4,7 @@
  * (파이프라인, 가중 파이프라인, 수주율, 영업 사이클, 정체 딜, 실주 사유, 재구매 시점).
  */
 import type { Messages } from './en.ts';
+import { joinItems } from '../format/separator.ts';
 
 export const ko: Messages = {
   site: {
@@ -106,7 +107,7 @@ export const ko: Messages = {
     downloadCsv: 'CSV 다운로드',
     showTable: '데이터 표 보기',
     unspecified: '(미지정)',
-    dealCount: (p, f) => `${f.count(p.count)}건`,
+    dealCount: (p, f) => f.deals(p.count),
     search: '검색',
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
@@ -125,7 +126,7 @@ export const ko: Messages = {
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     noTarget: '이번 기간 목표 없음',
     targetMet: '목표 달성',
-    coverageMet: (p, f) => `${f.period(p.period)} · 목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`,
+    coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),
     noTargetFilter: '제품·기간별 목표 없음',
     velocityNoWon: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음',
     velocityZeroCycle: '수주 딜이 모두 생성 당일 마감됨: 평균 수주 사이클 0일',
@@ -388,8 +389,6 @@ export const ko: Messages = {
     p90: (p, f) => `분석 기간에 끝난 단계 체류 ${f.count(p.count)}건의 P90`,
     default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 단계 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
     never: '보류 단계: 정체로 보지 않습니다(기준을 두려면 stall_days에 지정하세요)',
-    p90All: '분석 기간에 끝난 전체 딜 체류의 P90(필터와 관계없이 회사 기준)',
-    defaultAll: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 전체 딜의 체류가 ${f.count(p.visits)}건 미만이라 산출하지 못했습니다`,
   },
   absence: {
     closeDatesUntracked:

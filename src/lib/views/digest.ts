@@ -5,6 +5,7 @@
  * views/pages/changes.ts, so it says what the page says. In the config's
  * language; every name from the data is escaped (format/markdown.ts). Pure.
  */
+import { EM_DASH, joinItems } from '../format/index.ts';
 import { mdLink, mdTable, mdText } from '../format/markdown.ts';
 import { issueMessage } from '../i18n/issue-text.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -12,7 +13,7 @@ import { messages } from '../i18n/index.ts';
 import type { Dataset } from '../dataset.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
-import { TILE_SPECS, tileValue } from './pages/overview.ts';
+import { TILE_SPECS, tileChange, tileValue } from './pages/overview.ts';
 import type { Figures } from '../metrics/schema.ts';
 import type { SiteData } from './schema.ts';
 import { type QualityFacts, SUMMARY_ISSUES } from './quality-facts.ts';
@@ -50,9 +51,8 @@ function keyFigures(ctx: PageContext, from: Figures, fromDate: string, unavailab
   const rows = TILE_SPECS.map((spec) => {
     const now = spec.get(site.metrics);
     const then = unavailable ? null : spec.get(from);
-    const delta = now !== null && then !== null ? f.signedDelta(now, then, spec.kind) : null;
-    const change = delta ? `${delta.absolute}${delta.percent !== '—' && delta.percent !== delta.absolute ? ` (${delta.percent})` : ''}` : '—';
-    return [m.tiles[spec.key], tileValue(ctx, spec.key, then, unavailable ? undefined : from), tileValue(ctx, spec.key, now, site.metrics), change].map(mdText);
+    const { delta } = tileChange(ctx, spec, now, then);
+    return [m.tiles[spec.key], tileValue(ctx, spec.key, then, unavailable ? undefined : from), tileValue(ctx, spec.key, now, site.metrics), delta?.text ?? EM_DASH].map(mdText);
   });
   const d = m.digest;
   return mdTable([d.figure, `${d.then} (${f.date(fromDate)})`, `${d.now} (${f.date(site.as_of)})`, d.change], [false, true, true, true], rows);
@@ -67,7 +67,7 @@ export function digestMarkdown(site: SiteData, options: MarkdownOptions): string
   const ch = site.changes;
   const out: string[] = [`# ${mdText(m.digest.title({ from: ch.from, to: ch.to }, f))}`, ''];
   out.push(mdText(`${model.period} ${model.basis}`), '');
-  if (linked) out.push(`${mdLink(m.digest.dashboard, ctx.href('overview'))} · ${mdLink(m.changes.title, ctx.href('changes'))}`, '');
+  if (linked) out.push(joinItems([mdLink(m.digest.dashboard, ctx.href('overview')), mdLink(m.changes.title, ctx.href('changes'))]), '');
   for (const note of model.notes) out.push(`> ${mdText(note)}`, '');
   out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, ch.from_metrics, ch.from, model.notes.length > 0), '');
   out.push(`## ${mdText(m.changes.byKind)}`, '', mdText(model.bridge), '', tableMarkdown(model.summary, false), '');
@@ -116,7 +116,7 @@ export function summaryMarkdown(site: SiteData, quality: QualityFacts, options: 
         ? s.failedStrict({ rejected, rows }, f)
         : s.failedShare({ rejected: f.count(rejected), rows: f.count(rows), share: f.percent(rows === 0 ? 0 : rejected / rows, 2), max: String(q.max) });
   const out: string[] = [`# ${mdText(s.title({ date: site.as_of }, f))}`, ''];
-  if (options.linkRoot !== null && q.status === 'passed') out.push(`${mdLink(m.digest.dashboard, ctx.href('overview'))} · ${mdLink(m.changes.title, ctx.href('changes'))}`, '');
+  if (options.linkRoot !== null && q.status === 'passed') out.push(joinItems([mdLink(m.digest.dashboard, ctx.href('overview')), mdLink(m.changes.title, ctx.href('changes'))]), '');
   if (options.snapshot !== null && q.status === 'passed') out.push(mdText(s.snapshot({ date: options.snapshot }, f)), '');
   out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, site.changes.from_metrics, site.changes.from, site.source.limitations.includes('current_visit_only')), '');
   out.push(`## ${mdText(s.dataQuality)}`, '', `**${mdText(result)}**${warnings > 0 ? ` ${mdText(s.warnings({ count: warnings }, f))}` : ''}`, '');
@@ -133,7 +133,7 @@ export function summaryMarkdown(site: SiteData, quality: QualityFacts, options: 
     out.push(`### ${mdText(s.firstIssues)}`, '');
     for (const i of listed) {
       const where = [i.file, i.line > 0 ? `${i.line}` : '', i.column].filter((x) => x !== '').join(':');
-      out.push(`- ${mdText(`${m.severity[i.severity]} · ${where} · ${issueMessage(i, locale)}`)}`);
+      out.push(`- ${mdText(joinItems([m.severity[i.severity], where, issueMessage(i, locale)]))}`);
     }
     out.push('');
   }

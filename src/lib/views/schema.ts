@@ -171,6 +171,12 @@ export const siteDataSchema = z.strictObject({
   stall_thresholds: z.record(z.string(), z.number().nullable()),
   /** How each open stage's threshold was set, by stage id. */
   stall_basis: z.record(z.string(), z.enum(STALL_BASES)),
+  /**
+   * For each open stage whose threshold is learned ('p90' or 'default'), how many of its visits ended in the
+   * analysis window: what the threshold is learned from, or too few to. All deals' under a filter too (the
+   * thresholds stay the company's, filters/recompute.ts); a stage with a configured or no threshold has none.
+   */
+  stall_visits: z.record(z.string(), z.int().nonnegative()),
   /** Which export the data came from and what that kind of export cannot tell (Dataset.source). */
   source: z.strictObject({ format: z.string(), limitations: z.array(z.string()) }),
   /** What the pages need to tell a missing input from a true zero. */

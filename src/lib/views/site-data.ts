@@ -152,6 +152,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     trends,
     stall_thresholds: Object.fromEntries(config.openStages.map((s, i) => [s.id, now.thresholds[i]!])),
     stall_basis: stallBasis(config, now.metrics),
+    stall_visits: stallVisits(config, now.metrics),
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
     inputs: inputs(ctx),
     funnel_outcomes: funnelOutcomes(ctx),
@@ -198,6 +199,16 @@ function stallBasis(config: Config, metrics: Metrics): Record<string, StallBasis
       const row = metrics.time_in_stage[i]!;
       return [s.id, row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null ? 'p90' : 'default'];
     }),
+  );
+}
+
+/**
+ * The visits each learned threshold rests on (schema.ts `stall_visits`). Only those stages' time in stage is
+ * read: with every threshold fixed (a filtered view's config) the lazy engine computes none.
+ */
+function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
+  return Object.fromEntries(
+    config.openStages.flatMap((s, i): [string, number][] => (Object.hasOwn(config.stall_days, s.id) || s.parked ? [] : [[s.id, metrics.time_in_stage[i]!.visits]])),
   );
 }
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastAccuracyChart, forecastChart, funnelChart, lossReasonsChart, trendLineChart } from '../../../src/lib/charts/index.ts';
 import { textWidth, twoLines, wrapLines } from '../../../src/lib/charts/layout.ts';
+import { joinItems } from '../../../src/lib/format/index.ts';
 import { NARROW_WIDTH } from '../../../src/lib/charts/style.ts';
 import { funnelView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics, STAGES } from './fixtures.ts';
@@ -31,6 +32,20 @@ describe('label layout helpers', () => {
     expect(twoLines('Prospect', 200, 100)).toEqual(['Prospect']);
     expect(twoLines('구매의사 확인·내부 검증', 130, 70)).toEqual(['구매의사 확인·', '내부 검증']);
     expect(twoLines('구매의사 확인·내부 검증', 130, 200)).toEqual(['구매의사 확인·내부 검증']);
+  });
+
+  it('never starts a line with a list separator: the "·" of joinItems stays with the item before it', () => {
+    const listed = joinItems(['Negotiation', '₩12.0M']);
+    expect(listed).toBe('Negotiation\u00a0· ₩12.0M');
+    // Balanced, a plain ' · ' would give ['Negotiation', '· ₩12.0M'].
+    expect(twoLines('Negotiation · ₩12.0M', 200, textWidth('Negotiation'))).toEqual(['Negotiation', '· ₩12.0M']);
+    expect(twoLines(listed, 200, textWidth('Negotiation'))).toEqual(['Negotiation\u00a0·', '₩12.0M']);
+    const shares = joinItems(['65% won', '75% with commit', '99% with best case']);
+    for (const width of [60, 80, 100, 120, 160]) {
+      const lines = wrapLines(shares, width, undefined, 9);
+      expect(lines.join(' '), `${width}`).toBe(shares);
+      expect(lines.filter((l) => l.startsWith('·')), `${width}`).toEqual([]);
+    }
   });
 });
 

@@ -21,7 +21,8 @@ describe('lostAtStageChart', () => {
       ['Negotiation', 3, 12_000_000],
     ]);
     expect(out.takeaway).toBe('Most losses happen at Negotiation: 3 deals (75%), ₩12.0M.');
-    expect(out.svg).toContain('>3 · ₩12.0M</text>');
+    // The separator keeps to the count before it (a no-break space, written as a character reference).
+    expect(out.svg).toContain('>3&#160;· ₩12.0M</text>');
   });
 });
 

@@ -101,12 +101,13 @@ describe('filter data file', () => {
       { deal: 0, field: 'amount', oldValue: 5, newValue: 6, changedAt: t + 2, line: 9 },
     ]);
     dataset.targets = [{ period: '2026-Q1', owner: '', team: '', targetAmount: 1.5e9, line: 2 }];
-    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [], owner_slugs: [], accounts: [] };
+    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [['prospect', 'p90']], stall_visits: [['prospect', 22]], owner_slugs: [], accounts: [] };
     const back = decodeFilterData(JSON.parse(JSON.stringify(encodeFilterData(dataset, config, facts, new Set(['a'])))));
     expect(back.dataset.deals.map(metricFields)).toEqual(dataset.deals.map(metricFields));
     expect(back.dataset.fieldHistory).toEqual(dataset.fieldHistory);
     expect(visitsByDeal(back.dataset)).toEqual(visitsByDeal(dataset));
     expect(back.dataset.targets).toEqual(dataset.targets);
+    expect(back.site).toEqual(facts);
     expect(computeMetrics(back.dataset, back.config, '2026-06-30')).toEqual(computeMetrics(dataset, config, '2026-06-30'));
   });
 
@@ -117,5 +118,7 @@ describe('filter data file', () => {
     expect(() => decodeFilterData({ ...good, deals: { ...good.deals, stage: good.deals.stage.map(() => 99) } })).toThrow(/deals\.stage/);
     expect(() => decodeFilterData({ ...good, deals: { ...good.deals, owner: { ...good.deals.owner, codes: [1e9] } } })).toThrow(/deals\.owner/);
     expect(() => decodeFilterData({ ...good, history: { ...good.history, rows: [1] } })).toThrow(/history\.rows/);
+    expect(() => decodeFilterData({ ...good, site: { ...good.site, stall_visits: undefined } })).toThrow(/site\.stall_visits/);
+    expect(() => decodeFilterData({ ...good, site: { ...good.site, stall_visits: [['prospect', -1]] } })).toThrow(/site\.stall_visits/);
   });
 });

@@ -12,7 +12,7 @@ import { filteredSiteData, pinStallDays } from '../../../src/lib/filters/recompu
 import { filterDataset } from '../../../src/lib/filters/subset.ts';
 import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
 import type { Config } from '../../../src/lib/config.ts';
-import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { en } from '../../../src/lib/i18n/en.ts';
 import { ko } from '../../../src/lib/i18n/ko.ts';
@@ -335,18 +335,71 @@ describe('stall thresholds under a filter are the company’s', async () => {
   const full = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'test' });
   const data = { dataset, config, site: filterSiteFacts(full, config) };
 
-  for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
-    it(`${locale}: an owner with no visit in the window (최지훈): learned from all deals' visits, not "P90 of the 0 visits"`, () => {
+  for (const locale of ['en', 'ko'] as const) {
+    it(`${locale}: an owner with no visit in the window (최지훈): says how many of all deals' visits each was learned from, as the unfiltered page does`, () => {
       const view = filteredSiteData(data, f({ owner: '최지훈' }));
       expect(view.site.metrics.time_in_stage.every((s) => s.visits === 0)).toBe(true);
       const thresholds = pageParts(pageContext(view.site, locale, '/', view.facts), 'stalled').tables.find((t) => t.id === 'stall-thresholds')!;
       const basis = thresholds.rows.map((r) => r[2]!.text);
-      expect(basis.length).toBe(config.openStages.length);
-      expect(new Set(basis)).toEqual(new Set([m.stallBasis.p90All]));
-      // The same thresholds as all deals' page, which counts the visits.
+      // The same thresholds and the same sentences as all deals' page, with all deals' visits (carried in the filter data).
       const unfiltered = pageParts(pageContext(full, locale), 'stalled').tables.find((t) => t.id === 'stall-thresholds')!;
       expect(thresholds.rows.map((r) => r[1]!.text)).toEqual(unfiltered.rows.map((r) => r[1]!.text));
-      expect(unfiltered.rows[0]![2]!.text).toBe(m.stallBasis.p90({ count: full.metrics.time_in_stage[0]!.visits }, pageContext(full, locale).f));
+      expect(basis).toEqual(unfiltered.rows.map((r) => r[2]!.text));
+      expect(full.metrics.time_in_stage.map((s) => s.visits)).toEqual([646, 540, 435, 257]);
+      expect(basis).toEqual(
+        locale === 'en'
+          ? [646, 540, 435, 257].map((n) => `P90 of the ${n} visits that ended in the analysis window`)
+          : [646, 540, 435, 257].map((n) => `분석 기간에 끝난 단계 체류 ${n}건의 P90`),
+      );
     });
   }
+});
+
+describe('a filtered stall threshold says how many of all deals’ visits it rests on, learned or default', () => {
+  const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+  // Prospect: 22 visits end in the window (20 open at qualify, 2 won) -> its own P90; qualify and propose fixed in
+  // stall_days; negotiate: 2 visits (the won deals', owner A) -> the 30-day default. Owner B has 5 prospect visits and no
+  // negotiate visit of its own.
+  const config = parseConfig({ stall_days: { qualify: 40, propose: 40 } });
+  const specs = [
+    ...Array.from({ length: 20 }, (_, i) => ({
+      id: `O${i}`,
+      owner: i < 15 ? 'A' : 'B',
+      createdAt: at('2025-05-01'),
+      amount: 1_000_000,
+      history: [['prospect', at('2025-05-01')], ['qualify', at('2025-06-01')]] as [string, number][],
+    })),
+    ...Array.from({ length: 2 }, (_, i) => ({
+      id: `W${i}`,
+      owner: 'A',
+      createdAt: at('2025-01-05'),
+      closedAt: at('2025-04-01'),
+      amount: 2_000_000,
+      history: [['prospect', at('2025-01-05')], ['negotiate', at('2025-02-01')], ['won', at('2025-04-01')]] as [string, number][],
+    })),
+  ];
+  const { full, view, ctx } = filtered(makeDataset(config, specs), config, '2025-06-30', f({ owner: 'B' }));
+
+  it('the data: 22 and 2 visits of all deals, 5 and 0 of owner B', () => {
+    expect(full.stall_basis).toEqual({ prospect: 'p90', qualify: 'configured', propose: 'configured', negotiate: 'default' });
+    expect(full.stall_visits).toEqual({ prospect: 22, negotiate: 2 });
+    expect(view.site.metrics.time_in_stage.map((s) => [s.stage, s.visits])).toEqual([['prospect', 5], ['qualify', 0], ['propose', 0], ['negotiate', 0]]);
+  });
+
+  it('says the same as the unfiltered page, in English and Korean', () => {
+    const basis = (c: ReturnType<typeof pageContext>) => pageParts(c, 'stalled').tables.find((t) => t.id === 'stall-thresholds')!.rows.map((r) => r[2]!.text);
+    expect(basis(ctx('en'))).toEqual([
+      'P90 of the 22 visits that ended in the analysis window',
+      'Set in pipeline.config.json (stall_days)',
+      'Set in pipeline.config.json (stall_days)',
+      '30-day default: only 2 visits ended in the analysis window (20 needed to learn it)',
+    ]);
+    expect(basis(ctx('ko'))).toEqual([
+      '분석 기간에 끝난 단계 체류 22건의 P90',
+      'pipeline.config.json의 stall_days 설정값',
+      'pipeline.config.json의 stall_days 설정값',
+      '기본값 30일: 분석 기간에 끝난 단계 체류가 2건뿐입니다(산출하려면 20건 필요)',
+    ]);
+    for (const locale of ['en', 'ko'] as const) expect(basis(ctx(locale))).toEqual(basis(pageContext(full, locale)));
+  });
 });

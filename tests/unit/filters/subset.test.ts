@@ -89,6 +89,7 @@ describe('filtered figures agree with the unfiltered breakdowns', () => {
     expect(view.site.metrics.stalled).toEqual(full.metrics.stalled.filter((s) => full.open_deals.find((d) => d.deal_id === s.deal_id)!.owner === owner));
     expect(view.site.stall_thresholds).toEqual(full.stall_thresholds);
     expect(view.site.stall_basis).toEqual(full.stall_basis);
+    expect(view.site.stall_visits).toEqual(full.stall_visits);
     expect(view.site.open_deals).toEqual(full.open_deals.filter((d) => d.owner === owner));
     expect(view.site.metrics.pipeline.open_amount).toBe(full.metrics.by_owner.find((r) => r.owner === owner)!.open_amount);
   });

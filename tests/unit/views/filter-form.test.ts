@@ -36,8 +36,8 @@ describe('the filter status line', () => {
   it('names the period in the words of the form’s list, not its code', () => {
     const en = createFormatter('en', 'KRW');
     const ko = createFormatter('ko', 'KRW');
-    expect(filterSummary(filter, messages('en'), en)).toBe('Owner: 강도윤 · Created in: Q1 2026');
-    expect(filterSummary(filter, messages('ko'), ko)).toBe(`${messages('ko').filters.owner}: 강도윤 · ${messages('ko').filters.period}: ${ko.period('2026-Q1')}`);
+    expect(filterSummary(filter, messages('en'), en)).toBe('Owner: 강도윤\u00a0· Created in: Q1 2026');
+    expect(filterSummary(filter, messages('ko'), ko)).toBe(`${messages('ko').filters.owner}: 강도윤\u00a0· ${messages('ko').filters.period}: ${ko.period('2026-Q1')}`);
     expect(ko.period('2026-Q1')).toMatch(/^2026년\s1분기$/u);
     // The very label of the form's option.
     const form = filterFormModel(meta([]), messages('ko'), ko);

@@ -62,10 +62,10 @@ describe('coverage when the period’s target is already won', () => {
     expect(s.metrics.coverage.find((r) => r.period === '2025-06')).toMatchObject({ won_amount: 6_000_000, remaining: 0, ratio: null });
     const tile = overviewModel(ctx(s)).tiles.find((t) => t.key === 'coverage')!;
     expect(tile.value).toBe('Target met');
-    expect(tile.detail).toBe('Jun 2025 · ₩6M won of a ₩5M target');
+    expect(tile.detail).toBe('Jun 2025\u00a0· ₩6M won of a ₩5M target');
     const ko = overviewModel(ctx(s, 'ko')).tiles.find((t) => t.key === 'coverage')!;
     expect(ko.value).toBe('목표 달성');
-    expect(ko.detail).toBe('2025년\u00a06월 · 목표 500만원, 수주 600만원');
+    expect(ko.detail).toBe('2025년\u00a06월\u00a0· 목표 500만원, 수주 600만원');
   });
 
   it('the forecast page’s coverage table says "Target met" for that period, and the ratio for the others', () => {
@@ -79,7 +79,7 @@ describe('coverage when the period’s target is already won', () => {
   it('a period with a target still to win keeps its coverage figure; no target at all keeps "—" and says so', () => {
     const notMet = site(specs, (d) => (d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 9_000_000, line: 2 }]));
     // 9M - 6M = 3M remaining; O1 3M due in June: 1.0×.
-    expect(overviewModel(ctx(notMet)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '1×', detail: 'Jun 2025 · ₩3M / ₩3M' });
+    expect(overviewModel(ctx(notMet)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '1×', detail: 'Jun 2025\u00a0· ₩3M / ₩3M' });
     const none = site(specs);
     expect(overviewModel(ctx(none)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '—', detail: 'No target for this period' });
   });
@@ -95,13 +95,13 @@ describe('a change of coverage reads as a multiple', () => {
 
   it('with its unit, and two decimals where one would read "0" beside a non-zero relative change', () => {
     // 2.2× -> 2.6×: +0.4× (+18%); 2.19 -> 2.21: +0.02×, +1% (it read "0 (+1%)").
-    expect(en.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4×', percent: '+18%', direction: 'up' });
-    expect(ko.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4배', percent: '+18%', direction: 'up' });
-    expect(en.signedDelta(2.21, 2.19, 'multiple')).toEqual({ absolute: '+0.02×', percent: '+1%', direction: 'up' });
-    expect(en.signedDelta(1.5, 1.53, 'multiple')).toEqual({ absolute: '−0.03×', percent: '−2%', direction: 'down' });
+    expect(en.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4×', percent: '+18%', text: '+0.4× (+18%)', direction: 'up' });
+    expect(ko.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4배', percent: '+18%', text: '+0.4배 (+18%)', direction: 'up' });
+    expect(en.signedDelta(2.21, 2.19, 'multiple')).toEqual({ absolute: '+0.02×', percent: '+1%', text: '+0.02× (+1%)', direction: 'up' });
+    expect(en.signedDelta(1.5, 1.53, 'multiple')).toEqual({ absolute: '−0.03×', percent: '−2%', text: '−0.03× (−2%)', direction: 'down' });
     // No change, or one below both decimals: unsigned zero, flat.
-    expect(en.signedDelta(2, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', direction: 'flat' });
-    expect(en.signedDelta(2.001, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', direction: 'flat' });
+    expect(en.signedDelta(2, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', text: '0× (0%)', direction: 'flat' });
+    expect(en.signedDelta(2.001, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', text: '0× (0%)', direction: 'flat' });
   });
 
   it('the overview’s coverage tile carries it (and "What changed", with the same tile specs)', () => {
@@ -116,7 +116,7 @@ describe('a change of coverage reads as a multiple', () => {
     const s = site(specs, (d) => (d.targets = [{ period: '2025-Q2', owner: '', team: '', targetAmount: 20_000_000, line: 2 }]));
     const tile = overviewModel(ctx(s)).tiles.find((t) => t.key === 'coverage')!;
     expect(tile.value).toBe('0.2×');
-    expect(tile.delta).toEqual({ absolute: '+0.1×', percent: '+33%', direction: 'up' });
+    expect(tile.delta).toEqual({ absolute: '+0.1×', percent: '+33%', text: '+0.1× (+33%)', direction: 'up' });
     expect(overviewModel(ctx(s, 'ko')).tiles.find((t) => t.key === 'coverage')!.delta!.absolute).toBe('+0.1배');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Table headers that say what their rows hold, CSV column names that are
- * unique and say what they hold, and count tiles with their unit, on the
- * sample in both languages.
+ * unique and say what they hold, and count tiles with their unit (and the
+ * change line under each tile with the tile's unit), on the sample in both
+ * languages.
  */
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
@@ -9,6 +10,7 @@ import { en } from '../../../src/lib/i18n/en.ts';
 import { ko } from '../../../src/lib/i18n/ko.ts';
 import { changesModel, overviewModel, pageContext, PAGES, pageTables, velocityModel, waterfallModel } from '../../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { digestMarkdown } from '../../../src/lib/views/digest.ts';
 
 describe('the sample (as of 2026-06-30)', async () => {
   const { dataset, config } = await readFolder('data/sample');
@@ -66,5 +68,43 @@ describe('the sample (as of 2026-06-30)', async () => {
     }
     expect(en.common.dealCount({ count: 1 }, ctx('en').f)).toBe('1 deal');
     expect(ko.common.dealCount({ count: 1 }, ctx('ko').f)).toBe('1건');
+  });
+
+  it('the change line under every tile carries the tile’s unit, on the overview and the "What changed" page, in both languages', () => {
+    // The sample as of 2026-06-30 against 2026-05-31 (the overview's 30 days earlier, and "What changed"'s period):
+    // 32 stalled deals vs 34; ₩125,708,708/day vs ₩113,252,956/day; median cycle 58.96 vs 58.08 days; win rate 29.16% vs 27.78%;
+    // open pipeline ₩59,275,870,000 vs ₩56,956,582,000. Coverage has no target 30 days earlier: no change line.
+    expect([site.metrics.stalled.length, site.previous.stalled.length]).toEqual([32, 34]);
+    expect(site.changes.from).toBe(site.previous_as_of);
+    const expected = {
+      en: {
+        openPipeline: '+₩2.32B (+4%)',
+        weightedPipeline: '+₩2.08B (+9%)',
+        coverage: null,
+        winRateByCount: '+1.4 pp (+5%)',
+        winRateByValue: '+1.4 pp (+5%)',
+        medianCycle: '+0.9 days (+2%)',
+        salesVelocity: '+₩12.5M/day (+11%)',
+        stalledDeals: '−2 deals (−6%)',
+      },
+      ko: {
+        openPipeline: '+23.2억원 (+4%)',
+        weightedPipeline: '+20.8억원 (+9%)',
+        coverage: null,
+        winRateByCount: '+1.4%p (+5%)',
+        winRateByValue: '+1.4%p (+5%)',
+        medianCycle: '+0.9일 (+2%)',
+        salesVelocity: '하루 +1,246만원 (+11%)',
+        stalledDeals: '−2건 (−6%)',
+      },
+    };
+    for (const locale of ['en', 'ko'] as const) {
+      const lines = (tiles: { key: string; delta: { text: string } | null }[]) => Object.fromEntries(tiles.map((t) => [t.key, t.delta?.text ?? null]));
+      expect(lines(overviewModel(ctx(locale)).tiles), locale).toEqual(expected[locale]);
+      expect(lines(changesModel(ctx(locale)).tiles), locale).toEqual(expected[locale]);
+    }
+    // The digest's key figures say the same.
+    expect(digestMarkdown(site, { linkRoot: null, locale: 'en' })).toContain('| Stalled deals | 34 deals | 32 deals | −2 deals (−6%) |');
+    expect(digestMarkdown(site, { linkRoot: null, locale: 'ko' })).toContain('| 영업 속도 | 하루 1.1억원 | 하루 1.3억원 | 하루 +1,246만원 (+11%) |');
   });
 });

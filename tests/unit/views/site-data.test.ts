@@ -58,8 +58,8 @@ describe('page models', () => {
     const stage = site.open_deals.find((d) => d.deal_id === 'M002')!.stage;
     expect(threshold).toBe(30);
     expect(stage).toBe('qualify');
-    expect(en.rows[0]!.at(-1)!.text).toBe('Over the Qualification threshold: 319 days vs 30 days · Past expected close');
-    expect(ko.rows[0]!.at(-1)!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일) · 예상 마감일 경과');
+    expect(en.rows[0]!.at(-1)!.text).toBe('Over the Qualification threshold: 319 days vs 30 days\u00a0· Past expected close');
+    expect(ko.rows[0]!.at(-1)!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일)\u00a0· 예상 마감일 경과');
     // The CSV: stage id beside its label, days as the page shows them (319.25 days in stage: 319 whole days).
     expect(en.csv.headers.slice(3, 7)).toEqual(['Stage ID', 'Stage', 'Days in stage', 'Threshold (days)']);
     expect(en.csv.rows[0]!.slice(3, 7)).toEqual(['qualify', 'Qualification', 319, 30]);

@@ -10,7 +10,7 @@ import { type Column, countAmountTable, moneyDigits, NEVER_EMPTY, table, type Ta
 import { currentVisitOnly, historyUnavailable } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, ownerLinks } from './deals.ts';
-import { TILE_SPECS, tileFew, type TileModel, tileValue } from './overview.ts';
+import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
 
 export interface ChangeSection {
   kind: ChangeKind;
@@ -106,9 +106,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
   const unavailable = currentVisitOnly(ctx);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(site.metrics);
-    const previous = unavailable ? null : spec.get(ch.from_metrics);
-    const delta = current !== null && previous !== null ? f.signedDelta(current, previous, spec.kind) : null;
-    const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+    const { delta, good } = tileChange(ctx, spec, current, unavailable ? null : spec.get(ch.from_metrics));
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
     return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: null, hint: m.tiles.hints[spec.key], delta, good, trend: null, few };

@@ -1,4 +1,5 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
+import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
@@ -19,7 +20,7 @@ export function accountLinks(ctx: PageContext): (accountId: string) => string | 
 }
 
 export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'pushes'>): string {
-  return deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)).join(' · ');
+  return joinItems(deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)));
 }
 
 /** Link to each owner's page, by owner name. */
@@ -61,7 +62,7 @@ export function stalledWhy(ctx: PageContext, d: OpenDealRow): string {
   }
   const flags = flagsText(ctx, d);
   if (flags) parts.push(flags);
-  return parts.join(' · ');
+  return joinItems(parts);
 }
 
 /**

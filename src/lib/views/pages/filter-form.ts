@@ -3,7 +3,7 @@
  * it): which fields are lists and which are text fields, and the options
  * with their words, from the site data's filter meta.
  */
-import type { Formatter } from '../../format/index.ts';
+import { type Formatter, SEPARATOR } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
 import { FILTER_KEYS, type Filter } from '../../filters/filter.ts';
 import type { FilterMeta } from '../schema.ts';
@@ -59,7 +59,7 @@ export function filterSummary(filter: Filter, m: Messages, f: Formatter): string
     return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : nameLabel(m, value)}`;
   })
     .filter(Boolean)
-    .join(' · ');
+    .join(SEPARATOR);
 }
 
 /**

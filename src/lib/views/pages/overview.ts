@@ -2,7 +2,7 @@
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { intakeChart } from '../../charts/index.ts';
 import { intakeView } from '../chart-models.ts';
-import type { Delta, DeltaKind } from '../../format/index.ts';
+import { type Delta, type DeltaKind, joinItems } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
@@ -58,7 +58,8 @@ export interface OverviewModel {
 }
 
 /**
- * Tiles shown on the overview; `up` says whether a rise is good news; `values`, for a median, how many
+ * Tiles shown on the overview; `kind` is the unit of the tile's figure, which its change carries too
+ * (Formatter.signedDelta); `up` says whether a rise is good news; `values`, for a median, how many
  * values it is taken from (marked as rough below MIN_QUANTILE_VALUES).
  */
 export const TILE_SPECS: {
@@ -84,8 +85,8 @@ export const TILE_SPECS: {
     sample: { kind: 'closed', count: (m) => m.cycle_length.all.count },
   },
   // Velocity's average won amount and mean won cycle rest on the won deals (fewer than the closed ones its win rate rests on).
-  { key: 'salesVelocity', kind: 'money', up: true, get: (m) => m.velocity.per_day, sample: { kind: 'won', count: (m) => m.win_rate.won_count } },
-  { key: 'stalledDeals', kind: 'count', up: false, get: (m) => m.stalled.length },
+  { key: 'salesVelocity', kind: 'perDay', up: true, get: (m) => m.velocity.per_day, sample: { kind: 'won', count: (m) => m.win_rate.won_count } },
+  { key: 'stalledDeals', kind: 'deals', up: false, get: (m) => m.stalled.length },
 ];
 
 function closedCount(m: Figures): number {
@@ -110,9 +111,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   const noTrends = currentVisitOnly(ctx);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(now);
-    const previous = noTrends ? null : spec.get(site.previous);
-    const delta = current !== null && previous !== null ? f.signedDelta(current, previous, spec.kind) : null;
-    const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+    const { delta, good } = tileChange(ctx, spec, current, noTrends ? null : spec.get(site.previous));
     const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
@@ -135,6 +134,16 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
   };
+}
+
+/**
+ * A tile's change from `previous` to `current` (null: no change to show), in the tile's unit, and
+ * whether it is good news: the overview's, the "What changed" page's and the digest's.
+ */
+export function tileChange(ctx: PageContext, spec: (typeof TILE_SPECS)[number], current: number | null, previous: number | null): Pick<TileModel, 'delta' | 'good'> {
+  const delta = current !== null && previous !== null ? ctx.f.signedDelta(current, previous, spec.kind) : null;
+  const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+  return { delta, good };
 }
 
 /**
@@ -178,7 +187,7 @@ export function tileValue(ctx: PageContext, key: string, value: number | null, f
       return f.perDay(value);
     case 'stalledDeals':
       // With its unit ('32 deals', '32건'): a bare number reads as no unit in Korean.
-      return value === null ? f.count(value) : ctx.m.common.dealCount({ count: value }, f);
+      return f.deals(value);
     default:
       return f.moneyCompact(value);
   }
@@ -193,7 +202,7 @@ function tileDetail(ctx: PageContext, key: string): string | null {
     case 'coverage': {
       const row = currentCoverage(now);
       if (row && row.remaining === 0) return m.tiles.coverageMet({ period: row.period, won: row.won_amount, target: row.target_amount }, f);
-      if (row) return `${f.period(row.period)} · ${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`;
+      if (row) return joinItems([f.period(row.period), `${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`]);
       return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }
     // No deal closed in the window: "—" with why, not "0 / 0".

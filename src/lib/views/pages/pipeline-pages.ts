@@ -134,23 +134,21 @@ function totalColumns(ctx: PageContext, head: string, withId: boolean): Column<T
 /** Each open stage's stall threshold and how it was set (sequence first, then parked stages). */
 export function stallThresholdsTable(ctx: PageContext): TableModel {
   const { site, m, f } = ctx;
-  const visits = new Map(site.metrics.time_in_stage.map((s) => [s.stage, s.visits]));
   const open = site.stages.filter((s) => s.kind === 'open');
   const rows = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)];
-  // A filtered view keeps the company's thresholds (filters/recompute.ts): learned from all deals' visits, whose count
-  // it does not have; the filter's own count would read "P90 of the 0 visits".
-  const all = ctx.filter !== undefined;
+  // A filtered view keeps the company's thresholds (filters/recompute.ts) and says how many of all deals' visits
+  // each was learned from (`stall_visits`, carried in the filter data), as the unfiltered page does.
   const basis = (s: StageMeta): string => {
-    const count = visits.get(s.id) ?? 0;
+    const count = site.stall_visits[s.id] ?? 0;
     switch (site.stall_basis[s.id]) {
       case 'configured':
         return m.stallBasis.configured;
       case 'p90':
-        return all ? m.stallBasis.p90All : m.stallBasis.p90({ count }, f);
+        return m.stallBasis.p90({ count }, f);
       case 'never':
         return m.stallBasis.never;
       default:
-        return all ? m.stallBasis.defaultAll({ visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f) : m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
+        return m.stallBasis.default({ count, visits: MIN_VISITS_FOR_P90, days: DEFAULT_STALL_DAYS }, f);
     }
   };
   return table(
