@@ -265,6 +265,37 @@ describe('Salesforce Opportunities report', () => {
     expect(dataset.issues.filter((i) => i.code === 'not_in_report' || i.code === 'synthesized_history')).toEqual([]);
   });
 
+  it('joins an 18-character Opportunity ID to the 15-character one of the other report (one deal, not two)', () => {
+    // Reports show the 15-character ID; an "Opportunity ID (18)" (CASESAFEID) column adds its 3-character checksum.
+    const report = exportFile(
+      'opportunities.csv',
+      quotedCsv([
+        ['Opportunity ID (18)', ...REPORT_HEADER],
+        ['0065g00000Qm7aAAAR', 'Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Best Case'],
+        // Same 15 characters, a checksum that does not match them: another ID, not joined.
+        ['0065g00000Pz2kBAAA', 'Globex', 'Globex', 'Dana Whitfield', 'Prospecting', '500', '6/30/2025', '3/3/2025', 'Pipeline'],
+      ]),
+    );
+    const history = exportFile(
+      'history.csv',
+      quotedCsv([
+        ['Opportunity ID', ...HISTORY_HEADER],
+        ['0065g00000Qm7aA', ...move('Acme', '3/3/2025', '', 'Prospecting')],
+        ['0065g00000Qm7aA', ...move('Acme', '3/9/2025', 'Prospecting', 'Qualification')],
+        ['0065g00000Pz2kB', ...move('Globex', '3/3/2025', '', 'Prospecting', '500')],
+      ]),
+    );
+    const dataset = load([report, history], CONFIG);
+    expect(dataset.deals.map((d) => [d.id, d.accountId]).sort()).toEqual([
+      ['0065g00000Pz2kB', 'Globex'],
+      ['0065g00000Pz2kBAAA', 'Globex'],
+      ['0065g00000Qm7aAAAR', 'Acme Corp'],
+    ]);
+    const acme = dataset.deals.findIndex((d) => d.id === '0065g00000Qm7aAAAR');
+    expect(Array.from(dataset.stageHistory.deal.subarray(0, dataset.stageHistory.length)).filter((d) => d === acme).length).toBe(2);
+    expect(dataset.issues.filter((i) => i.code === 'not_in_report').map((i) => i.line)).toEqual([4]);
+  });
+
   it('alone gives current stages only, and says so', () => {
     const report = exportFile('opportunities.csv', quotedCsv([REPORT_HEADER, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Closed Won', '1000', '5/30/2025', '3/3/2025', 'Closed']]));
     const dataset = load([report], CONFIG);
