@@ -154,6 +154,10 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다. ${ROUNDED_KO}`,
     ],
     [re(`${COL} ${V} already appears on line (?<n>\\d+); this later row is rejected`), (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`],
+    [
+      re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used; ${ROUNDED_EN}`),
+      (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다. ${ROUNDED_KO}`,
+    ],
     [re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used`), (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다`],
   ],
   duplicate_target: [

@@ -292,6 +292,23 @@ describe('HubSpot deals export', () => {
     expect(ko('no_stage_dates')).toBe('내보내기에 "Date entered <stage>" 열이 없어 단계 이력을 알 수 없습니다. 내보낼 열에 추가하세요(docs/exports.md)');
   });
 
+  it('says that a repeated Record ID Excel rounded (1.23457E+11) is why the ids look the same, as for deals.csv, in English and Korean', () => {
+    const text = quotedCsv([HEADER, deal('1.23457E+11', 'Qualified To Buy'), deal('1.23457E+11', 'Contract Sent'), deal('1001', 'Qualified To Buy'), deal('1001', 'Contract Sent')]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    const duplicates = dataset.issues.filter((i) => i.code === 'duplicate_id');
+    expect(duplicates.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        3,
+        'Record ID',
+        'Record ID "1.23457E+11" appears again (first on line 2); this row is not used; the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel',
+      ],
+      [5, 'Record ID', 'Record ID "1001" appears again (first on line 4); this row is not used'],
+    ]);
+    expect(issueMessage(duplicates[0]!, 'ko')).toBe(
+      'Record ID "1.23457E+11"이 다시 나옵니다(처음은 2행). 이 행은 쓰지 않았습니다. 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요',
+    );
+  });
+
   it('reports a record on its first physical line when a quoted cell spans lines', () => {
     const text = quotedCsv([HEADER, deal('1', 'Qualified To Buy'), [...deal('2', 'Nowhere')].map((c, i) => (i === 1 ? 'Two\nlines' : c)), deal('3', '')]);
     expect(() => load([exportFile('deals.csv', text)], STAGES)).toThrow(/"Nowhere" \(1 row\)/);
