@@ -128,6 +128,8 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.deals).toHaveLength(1);
     expect(dataset.files['history.csv']).toEqual({ rows: 1, accepted: 1, rejected: 0 });
     expect(dataset.issues.filter((i) => i.code === 'report_title')).toMatchObject([{ line: 1, severity: 'warning' }]);
+    // Quoted as written, not lower-cased as header names are compared.
+    expect(dataset.issues.find((i) => i.code === 'report_title')!.message).toBe('line 1 ("Opportunity History - FY25") above the header is the report\'s title, not data; skipped');
   });
 
   it('identifies opportunities by name and created date, and orders same-day moves by their chain', () => {
