@@ -245,6 +245,25 @@ describe('Salesforce Opportunity History report', () => {
     expect((error as IngestFatalError).details).toContain('"label":{"en":"Perception Analysis"}');
   });
 
+  it('names the Opportunity Field History report as the other report it is, with or without a Stage column, never as an Opportunities report lacking Stage', () => {
+    const FIELD_HISTORY_HEADER = ['Opportunity Owner', 'Opportunity Name', 'Field / Event', 'Old Value', 'New Value', 'Edit Date', 'Edited By'];
+    const change = ['Dana Whitfield', 'Acme', 'Stage', 'Prospecting', 'Qualification', '3/9/2025', 'Dana Whitfield'];
+    const expected =
+      'it is a Salesforce Opportunity Field History report ("Field / Event", "Old Value", "New Value"), which is not read: export the Opportunity History report (with "From Stage" and "To Stage") instead (docs/exports.md)';
+    const alone = exportFile('fields.csv', quotedCsv([FIELD_HISTORY_HEADER, change]));
+    expect(() => load([alone], CONFIG)).toThrow(`fields.csv: ${expected}`);
+    // With the current Stage added, each change would be read as an opportunity of its own: not read either.
+    const withStage = exportFile('fields.csv', quotedCsv([[...FIELD_HISTORY_HEADER, 'Stage'], [...change, 'Qualification'], [...change, 'Qualification']]));
+    const dataset = load([withStage, historyReport([move('Acme', '3/3/2025', '', 'Prospecting')])], CONFIG);
+    expect(dataset.deals.map((d) => d.name)).toEqual(['Acme']);
+    const warning = dataset.issues.find((i) => i.file === 'fields.csv')!;
+    expect(warning).toMatchObject({ line: 0, code: 'unknown_export', severity: 'warning' });
+    expect(warning.message).toBe(`not a file this tool reads (its columns match no supported export); the file is ignored: ${expected}`);
+    expect(issueMessage(warning, 'ko')).toBe(
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. Salesforce Opportunity Field History 보고서("Field / Event", "Old Value", "New Value")이며 읽지 않습니다. 대신 Opportunity History 보고서("From Stage", "To Stage" 열 포함)를 내보내세요(docs/exports.md)',
+    );
+  });
+
   it('needs the date of each change', () => {
     const file = exportFile('history.csv', quotedCsv([['Opportunity Name', 'From Stage', 'To Stage'], ['Acme', '', 'Prospecting']]));
     expect(() => load([file], CONFIG)).toThrow(/lacks "Last Modified", "Opportunity Owner", "Amount", "Created Date" \("Last Modified" is the date of each change\)/);
