@@ -97,6 +97,19 @@ describe('HubSpot deals export', () => {
     expect(rows).toEqual([0, 1, 2, 4, 5]);
   });
 
+  it('reads Date entered labels in single or typographic quotes, or none, as in double quotes', () => {
+    const text = (open: string, close: string) =>
+      quotedCsv([
+        [...HEADER, `Date entered ${open}Appointment Scheduled (Sales Pipeline)${close}`, `Date entered ${open}Qualified To Buy (Sales Pipeline)${close}`],
+        [...deal('1', 'Qualified To Buy'), '2025-05-02 09:00', '2025-05-20 10:00'],
+      ]);
+    for (const [open, close] of [['"', '"'], ["'", "'"], ['\u2018', '\u2019'], ['\u201c', '\u201d'], ['', '']]) {
+      const dataset = load([exportFile('deals.csv', text(open!, close!))], STAGES);
+      expect(dataset.issues.map((i) => i.code), `${open}…${close}`).toEqual([]);
+      expect(Array.from(dataset.stageHistory.stage.subarray(0, dataset.stageHistory.length)), `${open}…${close}`).toEqual([0, 1]);
+    }
+  });
+
   it('stops with the pipelines and their deal counts when several are mixed and --pipeline is not given', () => {
     expect(() => load([fixtureFile()], fixtureConfig())).toThrow(IngestFatalError);
     expect(() => load([fixtureFile()], fixtureConfig())).toThrow(/2 pipelines: "Sales Pipeline" \(7 deals\), "Renewals" \(2 deals\).*--pipeline/);

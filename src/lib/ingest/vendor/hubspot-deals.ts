@@ -111,11 +111,11 @@ export function hubspotLayout(names: readonly string[], headers: readonly string
   const seen = new Set<string>();
   names.forEach((name, index) => {
     const header = headers[index] ?? name;
-    const m = /^date entered\s+["“]?(.*?)["”]?$/iu.exec(header);
+    const m = /^date entered\s+(.*)$/iu.exec(header);
     // The first of duplicate columns wins, as everywhere (the header reader warns about the duplicate).
     if (!m || seen.has(name) || name === CURRENT_STAGE) return;
     seen.add(name);
-    dateEntered.push({ index, inner: m[1]!.trim(), header });
+    dateEntered.push({ index, inner: unquoted(m[1]!.trim()), header });
   });
   return {
     at,
@@ -127,6 +127,18 @@ export function hubspotLayout(names: readonly string[], headers: readonly string
     dateEntered,
     currentStage: find(CURRENT_STAGE),
   };
+}
+
+/** Opening quotes and the closing quote each pairs with, around a Date entered column's `<stage> (<pipeline>)`. */
+const QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', "'": "'", '\u2018': '\u2019' };
+
+/**
+ * `<stage> (<pipeline>)` without the quotes around it: HubSpot's double quotes, or the single or
+ * typographic ones a label may carry (an unmatched quote is kept: it is part of the name).
+ */
+function unquoted(text: string): string {
+  const close = QUOTES[text[0] ?? ''];
+  return close !== undefined && text.length >= 2 && text.endsWith(close) ? text.slice(1, -1).trim() : text;
 }
 
 /** The stage a Date entered column is about, for a deal of `pipeline` (null: another pipeline's column). */
