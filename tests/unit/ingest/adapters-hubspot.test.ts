@@ -110,6 +110,27 @@ describe('HubSpot deals export', () => {
     }
   });
 
+  it('says when deals have Date entered dates only in other pipelines\' columns (a Pipeline cell that names no column\'s pipeline)', () => {
+    // A Pipeline written as HubSpot's internal id ("default") while the columns name the pipeline's label.
+    const header = [...HEADER, 'Date entered "Appointment Scheduled (Sales Pipeline)"', 'Date entered "Qualified To Buy (Sales Pipeline)"'];
+    const text = quotedCsv([
+      header,
+      [...deal('1', 'Qualified To Buy', { pipeline: 'default' }), '2025-05-02 09:00', '2025-05-20 10:00'],
+      [...deal('2', 'Appointment Scheduled', { pipeline: 'default' }), '2025-05-02 09:00', ''],
+      // No dates at all: nothing to say beyond its synthesized history.
+      [...deal('3', 'Appointment Scheduled', { pipeline: 'default' }), '', ''],
+    ]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    const warning = dataset.issues.find((i) => i.code === 'stage_dates_other_pipeline')!;
+    expect(warning).toMatchObject({ file: 'deals.csv', line: 0, column: 'Pipeline', severity: 'warning' });
+    expect(warning.message).toBe(
+      '2 deals have "Date entered" dates only in columns of other pipelines than their "Pipeline" (lines 2, 3; "default"): those dates are not used, and the history is made from "Create Date" and "Deal Stage". A column applies to the deals whose "Pipeline" it names in parentheses: export "Pipeline" as HubSpot shows it',
+    );
+    expect(issueMessage(warning, 'ko')).toBe(
+      '딜 2건은 "Date entered" 날짜가 "Pipeline"과 다른 파이프라인의 열에만 있습니다(2, 3행, "default"). 그 날짜는 쓰지 않았고 이력은 "Create Date"와 "Deal Stage"로 만들었습니다. 열은 괄호 안에 이름이 적힌 "Pipeline"의 딜에만 적용됩니다. "Pipeline"을 HubSpot 화면에 보이는 대로 내보내세요',
+    );
+  });
+
   it('stops with the pipelines and their deal counts when several are mixed and --pipeline is not given', () => {
     expect(() => load([fixtureFile()], fixtureConfig())).toThrow(IngestFatalError);
     expect(() => load([fixtureFile()], fixtureConfig())).toThrow(/2 pipelines: "Sales Pipeline" \(7 deals\), "Renewals" \(2 deals\).*--pipeline/);
