@@ -63,8 +63,11 @@ export function nodeIo(): InitIo {
 
 /** The export files of the folder (export-listing.ts), and the workbooks found beside them. */
 function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[]; unreadable: string[] } {
-  const listing = listExports(folder, { ...fs, join });
-  return { files: listing.exports.map((path) => ({ path, source: byteSource(fs.readFile(join(folder, path))) })), workbooks: listing.workbooks, unreadable: listing.unreadable };
+  // Each file is read once: its first bytes tell a workbook saved under a .csv name, the rest is the export.
+  const bytes = new Map<string, Uint8Array>();
+  const read = (path: string) => bytes.get(path) ?? bytes.set(path, fs.readFile(path)).get(path)!;
+  const listing = listExports(folder, { ...fs, join, head: (path) => read(path).subarray(0, 8) });
+  return { files: listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), workbooks: listing.workbooks, unreadable: listing.unreadable };
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */

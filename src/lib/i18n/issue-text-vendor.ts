@@ -15,6 +15,15 @@ const OPPORTUNITIES = String.raw`(?<n>\d+) opportunit(?:y has|ies have)`;
 const AT_LINES = String.raw`\(lines? ${LINE_LIST}\)`;
 
 export const VENDOR_RULES: Rules = {
+  stage_dates_other_pipeline: [
+    [
+      re(
+        `${DEALS} "Date entered" dates only in columns of other pipelines than (?:its|their) "(?<col>[^"]+)" \\(lines? ${LINE_LIST}; (?<names>.+)\\): those dates are not used, and the history is made from "(?<created>[^"]+)" and "(?<stage>[^"]+)"\\. A column applies to the deals whose "[^"]+" it names in parentheses: export "[^"]+" as HubSpot shows it`,
+      ),
+      (g) =>
+        `딜 ${g.n}건은 "Date entered" 날짜가 "${g.col}"과 다른 파이프라인의 열에만 있습니다(${koLineList(g.list!)}, ${g.names}). 그 날짜는 쓰지 않았고 이력은 "${g.created}"와 "${g.stage}"로 만들었습니다. 열은 괄호 안에 이름이 적힌 "${g.col}"의 딜에만 적용됩니다. "${g.col}"을 HubSpot 화면에 보이는 대로 내보내세요`,
+    ],
+  ],
   no_company: [
     [
       re(`${DEALS} no associated company ${AT_LINES}: each stands for its own account "deal-<Record ID>", so repurchase cycles and account pages see them apart`),

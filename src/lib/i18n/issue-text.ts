@@ -154,6 +154,10 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다. ${ROUNDED_KO}`,
     ],
     [re(`${COL} ${V} already appears on line (?<n>\\d+); this later row is rejected`), (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`],
+    [
+      re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used; ${ROUNDED_EN}`),
+      (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다. ${ROUNDED_KO}`,
+    ],
     [re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used`), (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다`],
   ],
   duplicate_target: [
@@ -226,6 +230,13 @@ const ROW_RULES: Rules = {
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is a web page \\(HTML\\), not CSV: a download link that needed a sign-in saves the sign-in page\\. Export the file again from the CRM`),
       (g) =>
         `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. CSV가 아니라 웹 페이지(HTML)입니다. 로그인이 필요한 다운로드 링크는 로그인 페이지를 저장합니다. CRM에서 다시 내보내세요`,
+    ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it is a Salesforce Opportunity Field History report \\("Field / Event", "Old Value", "New Value"\\), which is not read: export the Opportunity History report \\(with "From Stage" and "To Stage"\\) instead \\(docs/exports\\.md\\)`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. Salesforce Opportunity Field History 보고서("Field / Event", "Old Value", "New Value")이며 읽지 않습니다. 대신 Opportunity History 보고서("From Stage", "To Stage" 열 포함)를 내보내세요(docs/exports.md)`,
     ],
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is JSON, not CSV: export it again as CSV`),

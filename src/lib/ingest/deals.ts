@@ -122,8 +122,8 @@ export function dealTextCodes(read: DealsRead, remap: Int32Array, deals: number)
 
 /** A long number as Excel shows and saves it once it has rounded it: `1.59385E+11`. */
 const ROUNDED_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/iu;
-const isRoundedNumber = (text: string) => text.length > 4 && (text.includes('E+') || text.includes('e+')) && ROUNDED_NUMBER.test(text);
-const ROUNDED_HINT = 'the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel';
+export const isRoundedNumber = (text: string) => text.length > 4 && (text.includes('E+') || text.includes('e+')) && ROUNDED_NUMBER.test(text);
+export const ROUNDED_HINT = 'the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel';
 
 /** The Deal of a row (which the fast reader reuses for the next one: nothing of `r` itself is kept). */
 function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): Deal {

@@ -17,6 +17,19 @@ export interface ListingFs {
   readdir(path: string): string[];
   /** 'file', 'folder', or null when the path is gone (or something else). */
   kind(path: string): 'file' | 'folder' | null;
+  /** A file's first bytes (at least 8, fewer when it is shorter): a workbook saved under a .csv name is told by them. */
+  head?(path: string): Uint8Array;
+}
+
+/** XLSX, XLSM, ODS and Numbers files are ZIP archives; XLS and XLSB-era files OLE2 compound files. */
+const WORKBOOK_MAGIC = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+];
+
+/** Whether a file's first bytes are a workbook's (a ZIP archive or an OLE2 compound file), never a CSV text's. */
+export function isWorkbookBytes(head: Uint8Array): boolean {
+  return WORKBOOK_MAGIC.some((magic) => head.length >= magic.length && magic.every((b, i) => head[i] === b));
 }
 
 export interface ExportListing {
@@ -32,19 +45,20 @@ export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that ca
 
 export function listExports(folder: string, fs: ListingFs): ExportListing {
   const listing: ExportListing = { exports: [], workbooks: [], unreadable: [] };
-  const add = (path: string, name: string, kind: 'file' | 'folder' | null) => {
+  const add = (path: string, name: string, full: string, kind: 'file' | 'folder' | null) => {
     if (kind === null) {
       if (EXPORT_FILE.test(name)) listing.unreadable.push(path);
     } else if (kind === 'file') {
-      if (EXPORT_FILE.test(name)) listing.exports.push(path);
+      // A workbook renamed (or saved by a tool) as .csv is the workbook it is, not a text with NUL bytes.
+      if (EXPORT_FILE.test(name)) (fs.head && isWorkbookBytes(fs.head(full)) ? listing.workbooks : listing.exports).push(path);
       else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
     }
   };
   for (const name of fs.readdir(folder).sort()) {
     const kind = fs.kind(fs.join(folder, name));
     if (kind === 'folder' && !name.startsWith('.')) {
-      for (const inner of fs.readdir(fs.join(folder, name)).sort()) add(`${name}/${inner}`, inner, fs.kind(fs.join(folder, name, inner)));
-    } else add(name, name, kind);
+      for (const inner of fs.readdir(fs.join(folder, name)).sort()) add(`${name}/${inner}`, inner, fs.join(folder, name, inner), fs.kind(fs.join(folder, name, inner)));
+    } else add(name, name, fs.join(folder, name), kind);
   }
   return listing;
 }

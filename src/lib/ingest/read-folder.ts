@@ -8,7 +8,7 @@
  * and a large file never sits in memory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset, Issue } from '../dataset.ts';
@@ -186,6 +186,24 @@ function unreadBeside(folder: string, entries: readonly string[], read: Readonly
   return log.issues;
 }
 
+/** A file's first 8 bytes (fewer when it is shorter; none when it cannot be opened: reading it then says why), for export-listing.ts. */
+function fileHead(path: string): Uint8Array {
+  const head = new Uint8Array(8);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return new Uint8Array(0);
+  }
+  try {
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** What a folder entry is, for export-listing.ts (null when it is gone, or neither). */
 function entryKind(path: string): 'file' | 'folder' | null {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -219,6 +237,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     // The folder itself was read above (to say clearly when it cannot be).
     readdir: (path) => (path === folder ? entries : readdirSync(path)),
     kind: entryKind,
+    head: fileHead,
   });
   const files: ExportFile[] = [];
   /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */

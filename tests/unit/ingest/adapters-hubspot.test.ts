@@ -97,6 +97,40 @@ describe('HubSpot deals export', () => {
     expect(rows).toEqual([0, 1, 2, 4, 5]);
   });
 
+  it('reads Date entered labels in single or typographic quotes, or none, as in double quotes', () => {
+    const text = (open: string, close: string) =>
+      quotedCsv([
+        [...HEADER, `Date entered ${open}Appointment Scheduled (Sales Pipeline)${close}`, `Date entered ${open}Qualified To Buy (Sales Pipeline)${close}`],
+        [...deal('1', 'Qualified To Buy'), '2025-05-02 09:00', '2025-05-20 10:00'],
+      ]);
+    for (const [open, close] of [['"', '"'], ["'", "'"], ['\u2018', '\u2019'], ['\u201c', '\u201d'], ['', '']]) {
+      const dataset = load([exportFile('deals.csv', text(open!, close!))], STAGES);
+      expect(dataset.issues.map((i) => i.code), `${open}…${close}`).toEqual([]);
+      expect(Array.from(dataset.stageHistory.stage.subarray(0, dataset.stageHistory.length)), `${open}…${close}`).toEqual([0, 1]);
+    }
+  });
+
+  it('says when deals have Date entered dates only in other pipelines\' columns (a Pipeline cell that names no column\'s pipeline)', () => {
+    // A Pipeline written as HubSpot's internal id ("default") while the columns name the pipeline's label.
+    const header = [...HEADER, 'Date entered "Appointment Scheduled (Sales Pipeline)"', 'Date entered "Qualified To Buy (Sales Pipeline)"'];
+    const text = quotedCsv([
+      header,
+      [...deal('1', 'Qualified To Buy', { pipeline: 'default' }), '2025-05-02 09:00', '2025-05-20 10:00'],
+      [...deal('2', 'Appointment Scheduled', { pipeline: 'default' }), '2025-05-02 09:00', ''],
+      // No dates at all: nothing to say beyond its synthesized history.
+      [...deal('3', 'Appointment Scheduled', { pipeline: 'default' }), '', ''],
+    ]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    const warning = dataset.issues.find((i) => i.code === 'stage_dates_other_pipeline')!;
+    expect(warning).toMatchObject({ file: 'deals.csv', line: 0, column: 'Pipeline', severity: 'warning' });
+    expect(warning.message).toBe(
+      '2 deals have "Date entered" dates only in columns of other pipelines than their "Pipeline" (lines 2, 3; "default"): those dates are not used, and the history is made from "Create Date" and "Deal Stage". A column applies to the deals whose "Pipeline" it names in parentheses: export "Pipeline" as HubSpot shows it',
+    );
+    expect(issueMessage(warning, 'ko')).toBe(
+      '딜 2건은 "Date entered" 날짜가 "Pipeline"과 다른 파이프라인의 열에만 있습니다(2, 3행, "default"). 그 날짜는 쓰지 않았고 이력은 "Create Date"와 "Deal Stage"로 만들었습니다. 열은 괄호 안에 이름이 적힌 "Pipeline"의 딜에만 적용됩니다. "Pipeline"을 HubSpot 화면에 보이는 대로 내보내세요',
+    );
+  });
+
   it('stops with the pipelines and their deal counts when several are mixed and --pipeline is not given', () => {
     expect(() => load([fixtureFile()], fixtureConfig())).toThrow(IngestFatalError);
     expect(() => load([fixtureFile()], fixtureConfig())).toThrow(/2 pipelines: "Sales Pipeline" \(7 deals\), "Renewals" \(2 deals\).*--pipeline/);
@@ -290,6 +324,23 @@ describe('HubSpot deals export', () => {
     );
     expect(ko('no_company')).toBe('딜 1건에 연결된 회사가 없습니다(3행). 딜마다 자체 고객사 "deal-<Record ID>"로 보므로 재구매 주기와 고객사 페이지에서 따로 집계됩니다');
     expect(ko('no_stage_dates')).toBe('내보내기에 "Date entered <stage>" 열이 없어 단계 이력을 알 수 없습니다. 내보낼 열에 추가하세요(docs/exports.md)');
+  });
+
+  it('says that a repeated Record ID Excel rounded (1.23457E+11) is why the ids look the same, as for deals.csv, in English and Korean', () => {
+    const text = quotedCsv([HEADER, deal('1.23457E+11', 'Qualified To Buy'), deal('1.23457E+11', 'Contract Sent'), deal('1001', 'Qualified To Buy'), deal('1001', 'Contract Sent')]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    const duplicates = dataset.issues.filter((i) => i.code === 'duplicate_id');
+    expect(duplicates.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        3,
+        'Record ID',
+        'Record ID "1.23457E+11" appears again (first on line 2); this row is not used; the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel',
+      ],
+      [5, 'Record ID', 'Record ID "1001" appears again (first on line 4); this row is not used'],
+    ]);
+    expect(issueMessage(duplicates[0]!, 'ko')).toBe(
+      'Record ID "1.23457E+11"이 다시 나옵니다(처음은 2행). 이 행은 쓰지 않았습니다. 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요',
+    );
   });
 
   it('reports a record on its first physical line when a quoted cell spans lines', () => {

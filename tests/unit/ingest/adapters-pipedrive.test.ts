@@ -128,6 +128,18 @@ describe('Pipedrive: a missing column', () => {
       /^deals-1-1\.csv: the Pipedrive deals export lacks "Deal - Owner" and "Deal - Deal created" or "Deal - Add time" or "Deal - Created"; add them to the exported columns and export again$/u,
     );
   });
+
+  it('stops on an export without "Deal - Status" or "Deal - Stage", rather than reject every row as if its cell were empty', () => {
+    // Without the status no row can be told open, won or lost; without the stage no open deal can be placed.
+    const noStatus = 'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Stage,Deal - Deal created\n1,A,Lena,100,Qualified,2025-04-15 09:00:00\n';
+    expect(() => load([exportFile('deals-1-1.csv', noStatus)], CONFIG)).toThrow(
+      /^deals-1-1\.csv: the Pipedrive deals export lacks "Deal - Status"; add it to the exported columns and export again$/u,
+    );
+    const noStage = 'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Status,Deal - Deal created\n1,A,Lena,100,Open,2025-04-15 09:00:00\n';
+    expect(() => load([exportFile('deals-1-1.csv', noStage)], CONFIG)).toThrow(
+      /^deals-1-1\.csv: the Pipedrive deals export lacks "Deal - Stage"; add it to the exported columns and export again$/u,
+    );
+  });
 });
 
 describe('Pipedrive: dates saved with a 12-hour clock', () => {

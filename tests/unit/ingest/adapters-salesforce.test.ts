@@ -128,6 +128,8 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.deals).toHaveLength(1);
     expect(dataset.files['history.csv']).toEqual({ rows: 1, accepted: 1, rejected: 0 });
     expect(dataset.issues.filter((i) => i.code === 'report_title')).toMatchObject([{ line: 1, severity: 'warning' }]);
+    // Quoted as written, not lower-cased as header names are compared.
+    expect(dataset.issues.find((i) => i.code === 'report_title')!.message).toBe('line 1 ("Opportunity History - FY25") above the header is the report\'s title, not data; skipped');
   });
 
   it('identifies opportunities by name and created date, and orders same-day moves by their chain', () => {
@@ -243,6 +245,25 @@ describe('Salesforce Opportunity History report', () => {
     expect((error as IngestFatalError).details).toContain('"label":{"en":"Perception Analysis"}');
   });
 
+  it('names the Opportunity Field History report as the other report it is, with or without a Stage column, never as an Opportunities report lacking Stage', () => {
+    const FIELD_HISTORY_HEADER = ['Opportunity Owner', 'Opportunity Name', 'Field / Event', 'Old Value', 'New Value', 'Edit Date', 'Edited By'];
+    const change = ['Dana Whitfield', 'Acme', 'Stage', 'Prospecting', 'Qualification', '3/9/2025', 'Dana Whitfield'];
+    const expected =
+      'it is a Salesforce Opportunity Field History report ("Field / Event", "Old Value", "New Value"), which is not read: export the Opportunity History report (with "From Stage" and "To Stage") instead (docs/exports.md)';
+    const alone = exportFile('fields.csv', quotedCsv([FIELD_HISTORY_HEADER, change]));
+    expect(() => load([alone], CONFIG)).toThrow(`fields.csv: ${expected}`);
+    // With the current Stage added, each change would be read as an opportunity of its own: not read either.
+    const withStage = exportFile('fields.csv', quotedCsv([[...FIELD_HISTORY_HEADER, 'Stage'], [...change, 'Qualification'], [...change, 'Qualification']]));
+    const dataset = load([withStage, historyReport([move('Acme', '3/3/2025', '', 'Prospecting')])], CONFIG);
+    expect(dataset.deals.map((d) => d.name)).toEqual(['Acme']);
+    const warning = dataset.issues.find((i) => i.file === 'fields.csv')!;
+    expect(warning).toMatchObject({ line: 0, code: 'unknown_export', severity: 'warning' });
+    expect(warning.message).toBe(`not a file this tool reads (its columns match no supported export); the file is ignored: ${expected}`);
+    expect(issueMessage(warning, 'ko')).toBe(
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. Salesforce Opportunity Field History 보고서("Field / Event", "Old Value", "New Value")이며 읽지 않습니다. 대신 Opportunity History 보고서("From Stage", "To Stage" 열 포함)를 내보내세요(docs/exports.md)',
+    );
+  });
+
   it('needs the date of each change', () => {
     const file = exportFile('history.csv', quotedCsv([['Opportunity Name', 'From Stage', 'To Stage'], ['Acme', '', 'Prospecting']]));
     expect(() => load([file], CONFIG)).toThrow(/lacks "Last Modified", "Opportunity Owner", "Amount", "Created Date" \("Last Modified" is the date of each change\)/);
@@ -263,6 +284,37 @@ describe('Salesforce Opportunities report', () => {
     expect(dataset.deals.map((d) => [d.id, d.accountId, d.forecastCategory])).toEqual([['0065g00000Qm7aA', 'Acme Corp', 'best_case']]);
     expect(dataset.stageHistory.length).toBe(2);
     expect(dataset.issues.filter((i) => i.code === 'not_in_report' || i.code === 'synthesized_history')).toEqual([]);
+  });
+
+  it('joins an 18-character Opportunity ID to the 15-character one of the other report (one deal, not two)', () => {
+    // Reports show the 15-character ID; an "Opportunity ID (18)" (CASESAFEID) column adds its 3-character checksum.
+    const report = exportFile(
+      'opportunities.csv',
+      quotedCsv([
+        ['Opportunity ID (18)', ...REPORT_HEADER],
+        ['0065g00000Qm7aAAAR', 'Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Best Case'],
+        // Same 15 characters, a checksum that does not match them: another ID, not joined.
+        ['0065g00000Pz2kBAAA', 'Globex', 'Globex', 'Dana Whitfield', 'Prospecting', '500', '6/30/2025', '3/3/2025', 'Pipeline'],
+      ]),
+    );
+    const history = exportFile(
+      'history.csv',
+      quotedCsv([
+        ['Opportunity ID', ...HISTORY_HEADER],
+        ['0065g00000Qm7aA', ...move('Acme', '3/3/2025', '', 'Prospecting')],
+        ['0065g00000Qm7aA', ...move('Acme', '3/9/2025', 'Prospecting', 'Qualification')],
+        ['0065g00000Pz2kB', ...move('Globex', '3/3/2025', '', 'Prospecting', '500')],
+      ]),
+    );
+    const dataset = load([report, history], CONFIG);
+    expect(dataset.deals.map((d) => [d.id, d.accountId]).sort()).toEqual([
+      ['0065g00000Pz2kB', 'Globex'],
+      ['0065g00000Pz2kBAAA', 'Globex'],
+      ['0065g00000Qm7aAAAR', 'Acme Corp'],
+    ]);
+    const acme = dataset.deals.findIndex((d) => d.id === '0065g00000Qm7aAAAR');
+    expect(Array.from(dataset.stageHistory.deal.subarray(0, dataset.stageHistory.length)).filter((d) => d === acme).length).toBe(2);
+    expect(dataset.issues.filter((i) => i.code === 'not_in_report').map((i) => i.line)).toEqual([4]);
   });
 
   it('alone gives current stages only, and says so', () => {

@@ -82,6 +82,24 @@ describe('the files of an exports folder', () => {
     await expect(readFolder(alone)).rejects.toThrow(/^no export found: export\.csv\. .* in the folder\. export\.csv: the file is empty \(not even a header row\); ignored$/u);
   });
 
+  it('reads a workbook saved under a .csv name (XLSX or XLS bytes) as the workbook it is: a warning beside an export, not a stop', async () => {
+    const folder = join(dir, 'renamed');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    // An XLSX is a ZIP archive (PK 03 04, then NUL bytes); an XLS an OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1).
+    writeFileSync(join(folder, 'Deals report.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]));
+    writeFileSync(join(folder, 'old export.csv'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
+    const { dataset } = await readFolder(folder);
+    expect(dataset.issues.filter((i) => i.code === 'not_csv').map((i) => [i.file, i.line, i.severity, i.message])).toEqual([
+      ['Deals report.csv', 0, 'warning', WORKBOOK_TEXT],
+      ['old export.csv', 0, 'warning', WORKBOOK_TEXT],
+    ]);
+    expect(Object.keys(dataset.files)).toEqual(['deals-8317624-41.csv']);
+    const alone = join(dir, 'renamed-alone');
+    mkdirSync(alone);
+    cpSync(join(folder, 'Deals report.csv'), join(alone, 'hubspot-crm-exports-all-deals-2025-06-30.csv'));
+    await expect(readFolder(alone)).rejects.toThrow(`hubspot-crm-exports-all-deals-2025-06-30.csv: ${WORKBOOK_TEXT}`);
+  });
+
   it('names the workbooks in the fatal error when nothing else can be read', async () => {
     const folder = join(dir, 'only');
     mkdirSync(join(folder, '2025-06-30'), { recursive: true });

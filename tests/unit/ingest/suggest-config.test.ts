@@ -4,7 +4,7 @@
  * and a fake adapter with closed/won flags, probabilities and a stage table),
  * the guesses one by one, and the CLI run in-process on a temp folder.
  */
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import { orderByMoves } from '../../../src/lib/ingest/vendor/suggest-order.ts';
 import { suggestStages, type StageEvidence } from '../../../src/lib/ingest/vendor/suggest-stages.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable } from '../../../src/lib/ingest/vendor/types.ts';
 import fc from 'fast-check';
+import { EXPORTS } from './export-helpers.ts';
 
 const file = (path: string, text: string): ExportFile => ({ path, source: byteSource(new TextEncoder().encode(text)) });
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
@@ -537,6 +538,15 @@ describe('npm run init (in-process)', () => {
     writeFileSync(join(dir, 'data', 'Opportunities.xlsx'), 'PK');
     expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
     expect(err.join('')).toMatch(/^# WARNING: Opportunities\.xlsx: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: canonical folder/u);
+  });
+
+  it('names a workbook saved under a .csv name beside vendor exports as a workbook, and suggests from the exports', () => {
+    const folder = join(dir, 'renamed');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    rmSync(join(folder, 'pipeline.config.json'));
+    writeFileSync(join(folder, 'Deals report.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
+    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    expect(err.join('')).toMatch(/^# WARNING: Deals report\.csv: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: Pipedrive deals export/u);
   });
 
   it('reports bad arguments and unreadable folders', () => {

@@ -111,11 +111,11 @@ export function hubspotLayout(names: readonly string[], headers: readonly string
   const seen = new Set<string>();
   names.forEach((name, index) => {
     const header = headers[index] ?? name;
-    const m = /^date entered\s+["“]?(.*?)["”]?$/iu.exec(header);
+    const m = /^date entered\s+(.*)$/iu.exec(header);
     // The first of duplicate columns wins, as everywhere (the header reader warns about the duplicate).
     if (!m || seen.has(name) || name === CURRENT_STAGE) return;
     seen.add(name);
-    dateEntered.push({ index, inner: m[1]!.trim(), header });
+    dateEntered.push({ index, inner: unquoted(m[1]!.trim()), header });
   });
   return {
     at,
@@ -127,6 +127,18 @@ export function hubspotLayout(names: readonly string[], headers: readonly string
     dateEntered,
     currentStage: find(CURRENT_STAGE),
   };
+}
+
+/** Opening quotes and the closing quote each pairs with, around a Date entered column's `<stage> (<pipeline>)`. */
+const QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', "'": "'", '\u2018': '\u2019' };
+
+/**
+ * `<stage> (<pipeline>)` without the quotes around it: HubSpot's double quotes, or the single or
+ * typographic ones a label may carry (an unmatched quote is kept: it is part of the name).
+ */
+function unquoted(text: string): string {
+  const close = QUOTES[text[0] ?? ''];
+  return close !== undefined && text.length >= 2 && text.endsWith(close) ? text.slice(1, -1).trim() : text;
 }
 
 /** The stage a Date entered column is about, for a deal of `pipeline` (null: another pipeline's column). */
@@ -171,6 +183,9 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
   const deals: SeenDeal[] = [];
   const standIns: number[] = [];
   const several: number[] = [];
+  /** Lines of deals whose Date entered dates are all in other pipelines' columns, and those deals' Pipeline cells. */
+  const elsewhere: number[] = [];
+  const elsewherePipelines = new Set<string>();
   // Stage names as HubSpot writes them (the header reader lower-cases the Date entered columns).
   const spelled = new Map<string, string>();
   const stageCol = layout.at.get('stage') ?? -1;
@@ -228,9 +243,20 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
       }
       history.push({ stage: spelled.get(normalizeStageName(name)) ?? name, text, at, origin });
     };
+    let own = false;
+    let others = false;
     for (const column of layout.dateEntered) {
       const lower = dateEnteredStage(column, pipeline);
-      if (lower !== null) entry(column.index, column.header, lower);
+      const dated = hubspotCell(record, column.index) !== '';
+      if (lower !== null) {
+        own ||= dated;
+        entry(column.index, column.header, lower);
+      } else others ||= dated;
+    }
+    // HubSpot fills only the deal's own pipeline's columns: dates in others alone mean its Pipeline cell names no column's pipeline.
+    if (others && !own) {
+      elsewhere.push(record.line);
+      elsewherePipelines.add(pipeline ?? '');
     }
     if (layout.currentStage >= 0) entry(layout.currentStage, CURRENT_STAGE, stage);
     deals.push({ id, origin, cells, history, deleted: false });
@@ -243,6 +269,18 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
       code: 'no_company',
       severity: 'warning',
       message: `${standIns.length} deal${standIns.length === 1 ? ' has' : 's have'} no associated company (line${standIns.length === 1 ? '' : 's'} ${lineList(standIns)}): each stands for its own account "deal-<Record ID>", so repurchase cycles and account pages see them apart`,
+    });
+  }
+  if (elsewhere.length > 0) {
+    const n = elsewhere.length;
+    const names = [...elsewherePipelines].slice(0, 3).map((p) => `"${p}"`).join(', ');
+    issues.push({
+      file,
+      line: 0,
+      column: PIPELINE_COLUMN,
+      code: 'stage_dates_other_pipeline',
+      severity: 'warning',
+      message: `${n} deal${n === 1 ? ' has' : 's have'} "Date entered" dates only in columns of other pipelines than ${n === 1 ? 'its' : 'their'} "${PIPELINE_COLUMN}" (line${n === 1 ? '' : 's'} ${lineList(elsewhere)}; ${names}): those dates are not used, and the history is made from "Create Date" and "Deal Stage". A column applies to the deals whose "${PIPELINE_COLUMN}" it names in parentheses: export "${PIPELINE_COLUMN}" as HubSpot shows it`,
     });
   }
   if (several.length > 0) {

@@ -210,7 +210,13 @@ export function readPipedriveDeals(table: VendorTable, records: readonly VendorR
   return { deals, issues, dropped };
 }
 
-/** Throws, naming the export's own columns, when `file` lacks one that deals.csv requires (the company is optional: see \`no_company\`). */
+/**
+ * Throws, naming the export's own columns, when `file` lacks one that deals.csv requires (the company is optional: see
+ * \`no_company\`), or the status or stage: without the status no row is open, won or lost, and without the stage no open
+ * deal can be placed (each row would be rejected as if its cell were empty).
+ */
 export function requirePipedriveColumns(file: string, layout: PipedriveLayout): void {
-  requireExportColumns(file, 'Pipedrive deals export', layout.at, ['owner', 'amount', 'created_at'], SIMPLE_COLUMNS);
+  const present = new Map<string, unknown>(layout.at);
+  if (layout.other.status.index >= 0) present.set('status', layout.other.status.index);
+  requireExportColumns(file, 'Pipedrive deals export', present, ['owner', 'amount', 'created_at', 'stage', 'status'], [...SIMPLE_COLUMNS, ['status', ...OTHER.status]]);
 }

@@ -68,7 +68,7 @@ function skipTitleLines(table: VendorTable, issues: IssueLog): void {
   }
   if (at === -1) return;
   const header = above.pop()!;
-  table.preamble = [{ line: table.headerLine, cells: table.names }, ...above];
+  table.preamble = [{ line: table.headerLine, cells: table.headers }, ...above];
   table.names = header.cells.map((c) => c.toLowerCase());
   table.headers = header.cells;
   table.headerLine = header.line;

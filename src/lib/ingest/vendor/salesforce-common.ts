@@ -182,3 +182,12 @@ export class DateTexts {
     return text;
   }
 }
+
+/**
+ * The Salesforce "Opportunity Field History" report type: a row per changed field (`Field / Event`, `Old
+ * Value`, `New Value`, `Edit Date`). Its opportunity columns (and a `Stage` added to them) must not make it
+ * an Opportunities report: each change would become an opportunity. `names`: lower-cased.
+ */
+export function isFieldHistoryReport(names: readonly string[]): boolean {
+  return (names.includes('field / event') || names.includes('field/event')) && (names.includes('old value') || names.includes('new value'));
+}

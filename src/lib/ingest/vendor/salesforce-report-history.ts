@@ -188,8 +188,9 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
       const name = cell(r, c.name);
       const created = localeDateCell(cell(r, c.created));
       const key = keys.key(id, name, created);
-      // With IDs, a code first seen in the first report is a new opportunity (one code per text): no lookup.
-      k = keys.byId && idCode !== 0 && t === 0 ? -1 : (read.index.get(key) ?? -1);
+      // With IDs, a code first seen in the first report is a new opportunity (one code per text): no lookup,
+      // unless the key joins other texts (a 15-character ID and its 18-character form).
+      k = keys.byId && idCode !== 0 && t === 0 && id.length !== 15 && key === id ? -1 : (read.index.get(key) ?? -1);
       if (k === -1) {
         k = read.ids.length;
         read.index.set(key, k);

@@ -8,7 +8,7 @@
  */
 import { normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
-import { AdapterLog, cellOf, type Column, forecastCategoryCell } from './salesforce-common.ts';
+import { AdapterLog, cellOf, type Column, forecastCategoryCell, isFieldHistoryReport } from './salesforce-common.ts';
 import { firstRow, type HistoryColumns, historyCell, historyColumns, HistoryEmitter, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
 import { OpportunityKeys } from './salesforce-report-keys.ts';
 import { type OpportunitiesRead, type OpportunityRow, opportunityColumns, readOpportunityReports } from './salesforce-report-opportunities.ts';
@@ -23,6 +23,8 @@ export const salesforceReport: Adapter = {
   role(names) {
     const has = (n: string) => names.includes(n);
     if (has('from stage') && has('to stage')) return 'history';
+    // The Opportunity Field History report has opportunity columns too, but a row per changed field (unread-files.ts says what it is).
+    if (isFieldHistoryReport(names)) return null;
     if (has('stage') && (has('opportunity name') || has('opportunity id') || (has('deal name') && has('close date')))) return 'opportunities';
     return null;
   },

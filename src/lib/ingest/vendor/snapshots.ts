@@ -15,6 +15,7 @@
  * at each export's date then shows that export's open deals, stages and
  * amounts (tests/unit/ingest/snapshots.test.ts).
  */
+import { isRoundedNumber, ROUNDED_HINT } from '../deals.ts';
 import type { Issue } from '../../dataset.ts';
 import { cutoffOf, type LocalDate, startOfLocalDate } from '../../time.ts';
 import { type Config, normalizeStageName, stageLookup } from '../config.ts';
@@ -139,7 +140,10 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
     for (const deal of ex.deals) {
       const first = lineOf.get(deal.id);
       if (first !== undefined) {
-        issues.push({ ...deal.origin, column: spec.idColumn, code: 'duplicate_id', severity: 'error', message: `${spec.idColumn} "${deal.id}" appears again (first on line ${first}); this row is not used` });
+        // An id Excel rounded (`1.23457E+11`) repeats because digits were lost: said, as deals.csv's reader says it.
+        const hint = isRoundedNumber(deal.id) ? `; ${ROUNDED_HINT}` : '';
+        const message = `${spec.idColumn} "${deal.id}" appears again (first on line ${first}); this row is not used${hint}`;
+        issues.push({ ...deal.origin, column: spec.idColumn, code: 'duplicate_id', severity: 'error', message });
         dropped.push(deal.origin);
         continue;
       }

@@ -7,6 +7,7 @@
  */
 import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
 import { ADAPTERS } from './registry.ts';
+import { isFieldHistoryReport } from './salesforce-common.ts';
 import type { Adapter, Signature, VendorTable } from './types.ts';
 
 const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
@@ -22,7 +23,18 @@ export interface NotRead {
 
 export function whyNotRead(table: VendorTable, adapters: readonly Adapter[] = ADAPTERS): NotRead {
   if (isEmpty(table)) return { code: 'empty_file', reason: EMPTY_FILE };
-  return { code: 'unknown_export', reason: notCsv(table.headers) ?? notInEnglish(table.headers) ?? nearMiss(table.headers, adapters) ?? '' };
+  return { code: 'unknown_export', reason: notCsv(table.headers) ?? notInEnglish(table.headers) ?? otherReport(table.headers) ?? nearMiss(table.headers, adapters) ?? '' };
+}
+
+/**
+ * A CRM report that is not one an adapter reads, though it shares columns with one (so `nearMiss` would
+ * name the wrong report and what to add to it): what it is and what to export instead; null otherwise.
+ */
+export function otherReport(headers: readonly string[]): string | null {
+  if (isFieldHistoryReport(headers.map((h) => h.toLowerCase()))) {
+    return 'it is a Salesforce Opportunity Field History report ("Field / Event", "Old Value", "New Value"), which is not read: export the Opportunity History report (with "From Stage" and "To Stage") instead (docs/exports.md)';
+  }
+  return null;
 }
 
 /**
