@@ -29,8 +29,9 @@
  * with relative links; `--snapshot` adds `snapshots/<as-of>/` beside the
  * earlier snapshots (scripts/lib/snapshots.ts: copied byte for byte, never
  * dropped); "What changed" compares with the previous snapshot or
- * `--compare-to`; `--digest`/`--summary` write markdown; `--strict` and
- * `--max-rejected` stop (exit 3) before anything is written to `--out`.
+ * `--compare-to`; `--digest`/`--summary` write markdown; `--strict`,
+ * `--max-rejected` and `--max-data-age` stop (exit 3) before anything is
+ * written to `--out`.
  */
 import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
@@ -273,7 +274,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       return EXIT.ok;
     }
 
-    // --strict, --max-rejected: a bad export never replaces a good dashboard.
+    // --strict, --max-rejected, --max-data-age: a bad or stale export never replaces a good dashboard.
     const texts = ex ? ex.reports : await reusedReports(io, hit!, publish, asOf);
     // Said in the log too: a daily CI run that rejects rows would otherwise only say so on a page.
     if (!texts.gate.failure && texts.gate.rejected > 0) {

@@ -173,7 +173,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
       ...(redacted ? { redacted: true, amount_band: redacted.amountBand } : {}),
     });
   }
-  const quality = qualityFacts(dataset);
+  const quality = qualityFacts(dataset, { asOf, newestChange: current.site.inputs.newest_change });
   return {
     asOf,
     readMs,

@@ -6,7 +6,8 @@
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { QualityFacts } from '../../src/lib/views/quality-facts.ts';
-import { isLocalDate } from '../../src/lib/time.ts';
+import { daysFromTo, isLocalDate } from '../../src/lib/time.ts';
+import type { QualityResult } from '../../src/lib/views/digest.ts';
 import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import type { CliFs } from './cli.ts';
 import { type Args, optionalString, UsageError } from './io.ts';
@@ -23,12 +24,13 @@ export const PUBLISH_ARGS = {
   summary: 'value',
   strict: 'flag',
   'max-rejected': 'value',
+  'max-data-age': 'value',
   site: 'value',
   base: 'value',
 } as const satisfies Record<string, 'value' | 'flag'>;
 
 export const PUBLISH_USAGE =
-  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md|->] [--summary <file.md|->] [--strict] [--max-rejected <0..1>] [--site <url>] [--base </path/>]';
+  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md|->] [--summary <file.md|->] [--strict] [--max-rejected <0..1>] [--max-data-age <days>] [--site <url>] [--base </path/>]';
 
 export interface FileArg {
   path: string;
@@ -45,6 +47,8 @@ export interface PublishOptions {
   summary: FileArg | null;
   strict: boolean;
   maxRejected: number | null;
+  /** `--max-data-age`: the most days the newest change in the data may lie before the as-of date, or null. */
+  maxDataAge: number | null;
   /** The site's public address with the base path (`https://acme.github.io/pipescope/`), or null. */
   siteUrl: string | null;
   /** Astro's `site` (the origin and any path, as given). */
@@ -74,6 +78,14 @@ export function fractionOption(name: string, value: string | true | undefined): 
   if (value === undefined) return null;
   const n = typeof value === 'string' && /^(\d+(\.\d*)?|\.\d+)$/u.test(value) ? Number(value) : NaN;
   if (!(n >= 0 && n <= 1)) throw new UsageError(`--${name} must be a fraction from 0 to 1 (0.01 = 1% of the rows), not "${String(value)}"`);
+  return n;
+}
+
+/** `--max-data-age`: whole days, 0 or more (0: the data must have changed on the as-of date). */
+export function daysOption(name: string, value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const n = typeof value === 'string' && /^\d{1,5}$/u.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number of days, such as 3, not "${String(value)}"`);
   return n;
 }
 
@@ -132,6 +144,7 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
     summary,
     strict: args.strict === true,
     maxRejected: fractionOption('max-rejected', args['max-rejected']),
+    maxDataAge: daysOption('max-data-age', args['max-data-age']),
     ...hostingOptions(args.site, args.base),
   };
 }
@@ -140,12 +153,12 @@ export interface Quality {
   rows: number;
   rejected: number;
   /** The reason the build stops (exit 3), or null. */
-  failure: { status: 'strict' } | { status: 'share'; max: number } | null;
+  failure: Exclude<QualityResult, { status: 'passed' }> | null;
   message: string | null;
 }
 
-/** --strict and --max-rejected against the rows read and rejected. */
-export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions, 'strict' | 'maxRejected'>): Quality {
+/** --strict and --max-rejected against the rows read and rejected; --max-data-age against the newest change in the data. */
+export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions, 'strict' | 'maxRejected' | 'maxDataAge'>): Quality {
   const files = Object.values(quality.files);
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
@@ -166,6 +179,19 @@ export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions,
       rejected,
       failure: { status: 'share', max: options.maxRejected },
       message: `--max-rejected ${options.maxRejected}: ${rejected} of ${rows} rows rejected (${pct(share)}, more than ${pct(options.maxRejected)}: ${detail}); ${tail}`,
+    };
+  }
+  const age = quality.newestChange === null ? null : daysFromTo(quality.newestChange, quality.asOf);
+  if (options.maxDataAge !== null && (age === null || age > options.maxDataAge)) {
+    const what =
+      age === null
+        ? `the data records no change before the as-of date ${quality.asOf}`
+        : `the newest change in the data is on ${quality.newestChange}, ${age} days before the as-of date ${quality.asOf}`;
+    return {
+      rows,
+      rejected,
+      failure: { status: 'stale', max: options.maxDataAge, newest: quality.newestChange, age },
+      message: `--max-data-age ${options.maxDataAge}: ${what}; was the export refreshed? The output was not replaced`,
     };
   }
   return { rows, rejected, failure: null, message: null };

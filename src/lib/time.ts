@@ -208,6 +208,17 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** Days since 1970-01-01 of a calendar date (what `dateOfDay` turns back into the date). */
+export function dayNumber(date: LocalDate): number {
+  const { year, month, day } = splitDate(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysFromTo(from: LocalDate, to: LocalDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 /** The next local calendar date. */
 export function nextDate(date: LocalDate): LocalDate {
   return addDays(date, 1);

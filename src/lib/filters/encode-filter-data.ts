@@ -1,9 +1,9 @@
 /** The filter data file written from the build's Dataset (filter-data.ts describes the format). */
 import type { Dataset, Deal, FieldChange } from '../dataset.ts';
 import type { Config } from '../config.ts';
-import type { LocalDate } from '../time.ts';
+import { dayNumber, type LocalDate } from '../time.ts';
 import { configJson } from './filter-config.ts';
-import { dayNumber, type Dict, FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, type Relative, type Scaled, utcDay } from './filter-data.ts';
+import { type Dict, FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, type Relative, type Scaled, utcDay } from './filter-data.ts';
 
 function dict(values: readonly (string | null)[]): Dict {
   const index = new Map<string, number>();

@@ -130,8 +130,4 @@ export class FilterDataError extends Error {
 
 export const utcDay = (t: number) => Math.floor(t / DAY_MS);
 
-/** Days since 1970-01-01 of a calendar date. */
-export function dayNumber(date: LocalDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
 

@@ -120,6 +120,9 @@ export const en = {
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
+    /** The data's newest change lies a week or more before the as-of date (views/pages/absence.ts staleDataNote). */
+    staleData: (p: { newest: string; days: number }, f: Formatter) =>
+      `The newest change in this data is from ${f.date(p.newest)}, ${f.count(p.days)} days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
   },
   tiles: {
     openPipeline: 'Open pipeline',
@@ -672,6 +675,10 @@ export const en = {
       `Failed (--strict): ${f.count(p.rejected)} of ${f.count(p.rows)} rows rejected, so the dashboard was not replaced.`,
     failedShare: (p: { rejected: string; rows: string; share: string; max: string }) =>
       `Failed (--max-rejected ${p.max}): ${p.rejected} of ${p.rows} rows rejected (${p.share}), so the dashboard was not replaced.`,
+    failedStale: (p: { max: number; newest: string | null; age: number | null }, f: Formatter) =>
+      p.newest === null || p.age === null
+        ? `Failed (--max-data-age ${p.max}): the data records no change before the as-of date, so the dashboard was not replaced.`
+        : `Failed (--max-data-age ${p.max}): the newest change in the data is from ${f.date(p.newest)}, ${f.count(p.age)} days before the as-of date, so the dashboard was not replaced. Was the export refreshed?`,
     firstIssues: 'First problems',
     snapshot: (p: { date: string }, f: Formatter) => `Dated snapshot ${f.date(p.date)} added.`,
     /** A build that stopped before the data-quality check (a file it cannot read, an --out it may not replace): what it said. */

@@ -112,6 +112,8 @@ export const ko: Messages = {
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
+    staleData: (p, f) =>
+      `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
   },
   tiles: {
     openPipeline: '진행 중 파이프라인',
@@ -604,6 +606,10 @@ export const ko: Messages = {
       p.rejected === 0 ? `통과: ${f.count(p.rows)}행을 모두 반영했습니다.` : `통과: ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행 제외(데이터 품질 페이지 참고).`,
     failedStrict: (p, f) => `실패(--strict): ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행이 제외되어 대시보드를 교체하지 않았습니다.`,
     failedShare: (p) => `실패(--max-rejected ${p.max}): ${p.rows}행 중 ${p.rejected}행 제외(${p.share})로 대시보드를 교체하지 않았습니다.`,
+    failedStale: (p, f) =>
+      p.newest === null || p.age === null
+        ? `실패(--max-data-age ${p.max}): 기준일 이전에 기록된 변경이 데이터에 없어 대시보드를 교체하지 않았습니다.`
+        : `실패(--max-data-age ${p.max}): 데이터에 기록된 가장 최근 변경이 기준일보다 ${f.count(p.age)}일 전(${f.date(p.newest)})이라 대시보드를 교체하지 않았습니다. 내보내기가 갱신되었는지 확인하세요.`,
     firstIssues: '처음 발견된 문제',
     snapshot: (p, f) => `${f.date(p.date)} 날짜별 스냅숏을 추가했습니다.`,
     stoppedTitle: 'Pipescope 빌드 중단',

@@ -91,7 +91,9 @@ export function digestMarkdown(site: SiteData, options: MarkdownOptions): string
 export type QualityResult =
   | { status: 'passed' }
   | { status: 'strict' }
-  | { status: 'share'; max: number };
+  | { status: 'share'; max: number }
+  /** --max-data-age: the newest change in the data (null: none before the as-of date) lies more than `max` days before it. */
+  | { status: 'stale'; max: number; newest: string | null; age: number | null };
 
 export interface SummaryOptions extends MarkdownOptions {
   quality: QualityResult;
@@ -114,7 +116,9 @@ export function summaryMarkdown(site: SiteData, quality: QualityFacts, options: 
       ? s.passed({ rejected, rows }, f)
       : q.status === 'strict'
         ? s.failedStrict({ rejected, rows }, f)
-        : s.failedShare({ rejected: f.count(rejected), rows: f.count(rows), share: f.percent(rows === 0 ? 0 : rejected / rows, 2), max: String(q.max) });
+        : q.status === 'share'
+          ? s.failedShare({ rejected: f.count(rejected), rows: f.count(rows), share: f.percent(rows === 0 ? 0 : rejected / rows, 2), max: String(q.max) })
+          : s.failedStale({ max: q.max, newest: q.newest, age: q.age }, f);
   const out: string[] = [`# ${mdText(s.title({ date: site.as_of }, f))}`, ''];
   if (options.linkRoot !== null && q.status === 'passed') out.push(joinItems([mdLink(m.digest.dashboard, ctx.href('overview')), mdLink(m.changes.title, ctx.href('changes'))]), '');
   if (options.snapshot !== null && q.status === 'passed') out.push(mdText(s.snapshot({ date: options.snapshot }, f)), '');

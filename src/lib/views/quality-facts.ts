@@ -5,6 +5,7 @@
  * (they went to the build's own process and into its cache); metrics.json lists them all.
  */
 import type { Dataset, Issue } from '../dataset.ts';
+import type { LocalDate } from '../time.ts';
 
 /** At most this many rejected rows and warnings are listed in the summary. */
 export const SUMMARY_ISSUES = 10;
@@ -14,9 +15,12 @@ export interface QualityFacts {
   warnings: number;
   /** The first SUMMARY_ISSUES errors, then the first SUMMARY_ISSUES warnings, each in report order. */
   firstIssues: Issue[];
+  /** The as-of date, and the newest change the data records before it (site data `inputs.newest_change`): --max-data-age. */
+  asOf: LocalDate;
+  newestChange: LocalDate | null;
 }
 
-export function qualityFacts(dataset: Pick<Dataset, 'files' | 'issues'>): QualityFacts {
+export function qualityFacts(dataset: Pick<Dataset, 'files' | 'issues'>, dates: Pick<QualityFacts, 'asOf' | 'newestChange'>): QualityFacts {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   let warningCount = 0;
@@ -26,5 +30,5 @@ export function qualityFacts(dataset: Pick<Dataset, 'files' | 'issues'>): Qualit
       if (warnings.length < SUMMARY_ISSUES) warnings.push(issue);
     } else if (errors.length < SUMMARY_ISSUES) errors.push(issue);
   }
-  return { files: dataset.files, warnings: warningCount, firstIssues: [...errors, ...warnings] };
+  return { files: dataset.files, warnings: warningCount, firstIssues: [...errors, ...warnings], asOf: dates.asOf, newestChange: dates.newestChange };
 }

@@ -188,6 +188,8 @@ export const siteDataSchema = z.strictObject({
     /** Deals won at T, and how many of them have a product lifecycle (deal or config). */
     won_deals: z.int().nonnegative(),
     won_with_lifecycle: z.int().nonnegative(),
+    /** The local date of the newest change the data records before T (model/freshness.ts); null: none. */
+    newest_change: localDate.nullable(),
   }),
   /** Per stage of the funnel's sequence: cohort deals that stopped there and are still open, and those lost there. */
   funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),

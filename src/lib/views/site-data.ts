@@ -4,6 +4,7 @@
  * before as_of's month (the 12-month trends), and lays out deal and account
  * views. Pure: no clock, no files.
  */
+import { newestChangeDate } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
@@ -227,6 +228,7 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     company_targets: (dataset.targets ?? []).filter((t) => t.owner === '' && t.team === '').length,
     won_deals: won,
     won_with_lifecycle: withLifecycle,
+    newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
   };
 }
 

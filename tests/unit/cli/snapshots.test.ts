@@ -214,6 +214,8 @@ describe('dated snapshots', () => {
       [['--summary', 'data/notes.csv'], /--summary data\/notes\.csv could be an input of the data folder/u],
       [['--digest', 'x.md', '--summary', 'x.md'], /--digest and --summary name the same file/u],
       [['--max-rejected', '2'], /--max-rejected must be a fraction from 0 to 1/u],
+      [['--max-data-age', '1.5'], /--max-data-age must be a whole number of days, such as 3, not "1\.5"/u],
+      [['--max-data-age', '-1'], /--max-data-age must be a whole number of days/u],
       [['--base', 'pipescope'], /--base must be a path such as \/pipescope\//u],
       [['--site', 'acme.github.io'], /--site must be the site's address/u],
       [['--site', 'https://acme.github.io/파이프/'], /--site https:\/\/acme\.github\.io\/파이프\/: its path \(\/%ED%8C%8C%EC%9D%B4%ED%94%84\/\) must be like \/pipescope\//u],
@@ -276,6 +278,33 @@ describe('--strict and --max-rejected', () => {
   it('--strict passes data without rejected rows', async () => {
     const { dir, cache } = workspace();
     expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--strict'])).code).toBe(0);
+  });
+});
+
+describe('--max-data-age', () => {
+  // The worked example's newest change before 2025-07-01 is M022 entering "qualify" at 2025-06-18T02:00Z
+  // (M023 is created on Jul 1): 12 days before the as-of date 2025-06-30.
+  it('exit 3 when the newest change in the data is more days before the as-of date than allowed; the output stays; the summary says why', async () => {
+    const { dir, cache } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--max-data-age', '12'])).code).toBe(0);
+    const before = hashTree(join(dir, 'site'));
+    const r = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--max-data-age', '11', '--summary', 'summary.md', '--digest', 'digest.md', '--compare-to', '2025-06-01']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^build: --max-data-age 11: the newest change in the data is on 2025-06-18, 12 days before the as-of date 2025-06-30; was the export refreshed\? The output was not replaced/u);
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain(
+      '**Failed (--max-data-age 11): the newest change in the data is from Jun 18, 2025, 12 days before the as-of date, so the dashboard was not replaced. Was the export refreshed?**',
+    );
+    expect(existsSync(join(dir, 'digest.md'))).toBe(false);
+  });
+
+  it('data with no change before the as-of date fails it too', async () => {
+    const { dir, cache } = workspace();
+    const r = await build(dir, cache, ['--as-of', '2024-06-01', '--out', 'site', '--max-data-age', '30']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^build: --max-data-age 30: the data records no change before the as-of date 2024-06-01; /u);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
   });
 });
 

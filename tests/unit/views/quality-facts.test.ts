@@ -9,7 +9,7 @@ describe('the data-quality facts a build keeps', () => {
     // 200,000 issues in report order: every third a warning.
     const issues = Array.from({ length: 200_000 }, (_, i) => issue(i + 2, i % 3 === 0 ? 'warning' : 'error'));
     const files = { 'stage_history.csv': { rows: 200_000, accepted: 66_667, rejected: 133_333 } };
-    const facts = qualityFacts({ files, issues });
+    const facts = qualityFacts({ files, issues }, { asOf: '2026-06-30', newestChange: '2026-06-29' });
     expect(facts.files).toBe(files);
     expect(facts.warnings).toBe(66_667);
     expect(SUMMARY_ISSUES).toBe(10);
@@ -17,6 +17,6 @@ describe('the data-quality facts a build keeps', () => {
       ...['e3', 'e4', 'e6', 'e7', 'e9', 'e10', 'e12', 'e13', 'e15', 'e16'],
       ...['w2', 'w5', 'w8', 'w11', 'w14', 'w17', 'w20', 'w23', 'w26', 'w29'],
     ]);
-    expect(qualityFacts({ files: {}, issues: [] })).toEqual({ files: {}, warnings: 0, firstIssues: [] });
+    expect(qualityFacts({ files: {}, issues: [] }, { asOf: '2026-06-30', newestChange: null })).toEqual({ files: {}, warnings: 0, firstIssues: [], asOf: '2026-06-30', newestChange: null });
   });
 });

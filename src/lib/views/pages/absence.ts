@@ -8,7 +8,7 @@ import { ACCURACY_MONTHS } from '../../metrics/forecast-accuracy.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { addDays } from '../../time.ts';
+import { addDays, daysFromTo } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
 
@@ -26,6 +26,21 @@ export function isSmall(n: number): boolean {
 /** Whether a median or percentile of `n` values (more than none) is too few to rely on: shown with ROUGH_MARK and the `rough` note. */
 export function isFewValues(n: number): boolean {
   return n > 0 && n < MIN_QUANTILE_VALUES;
+}
+
+/**
+ * From this many days between the newest change in the data and the as-of date, every page says so: a daily
+ * build of an export nobody refreshes shows last month's pipeline "as of today". A week leaves room for a
+ * quiet holiday; the sentence says what else it may mean.
+ */
+export const STALE_DATA_DAYS = 7;
+
+/** Every page's warning that the data may be older than the as-of date, or null when it is recent enough. */
+export function staleDataNote(ctx: PageContext): string | null {
+  const newest = ctx.site.inputs.newest_change;
+  if (newest === null) return null;
+  const days = daysFromTo(newest, ctx.site.as_of);
+  return days >= STALE_DATA_DAYS ? ctx.m.common.staleData({ newest, days }, ctx.f) : null;
 }
 
 /** The export has only each deal's current stage (no stage history). */

@@ -1,0 +1,79 @@
+/**
+ * How recent the data is (model/freshness.ts) and the sentence every page
+ * shows when its newest change lies a week or more before the as-of date
+ * (views/pages/absence.ts staleDataNote), on small hand-built data.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
+import { type Config, defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { newestChange, newestChangeDate } from '../../../src/lib/model/freshness.ts';
+import { pageContext, STALE_DATA_DAYS, staleDataNote } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { cutoffOf } from '../../../src/lib/time.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+/** The default config's time zone is UTC. */
+const config: Config = defaultConfig();
+const at = (iso: string) => Date.parse(iso);
+
+// D1 created Jun 1, stage entered Jun 10; D2 created Jun 5, won Jun 12 (closed_at and a history row),
+// removed Jul 20 (after every as-of date below); a field change Jun 14 09:00.
+const specs: DealSpec[] = [
+  { id: 'D1', createdAt: at('2025-06-01T09:00:00Z'), history: [['prospect', at('2025-06-01T09:00:00Z')], ['qualify', at('2025-06-10T09:00:00Z')]] },
+  {
+    id: 'D2',
+    createdAt: at('2025-06-05T09:00:00Z'),
+    closedAt: at('2025-06-12T09:00:00Z'),
+    removedAt: at('2025-07-20T09:00:00Z'),
+    history: [['prospect', at('2025-06-05T09:00:00Z')], ['won', at('2025-06-12T09:00:00Z')]],
+  },
+];
+const change: FieldChange = { deal: 0, field: 'amount', oldValue: 1, newValue: 2, changedAt: at('2025-06-14T09:00:00Z'), line: 2 };
+
+function dataset(withFieldChange: boolean): Dataset {
+  const d = makeDataset(config, specs);
+  d.fieldHistory = withFieldChange ? [change] : null;
+  return d;
+}
+
+describe('the newest change in the data', () => {
+  it('is the latest creation, close, removal, stage entry or field change before T', () => {
+    const T = cutoffOf('2025-06-30', 'UTC');
+    expect(newestChange(dataset(false), T)).toBe(at('2025-06-12T09:00:00Z'));
+    expect(newestChange(dataset(true), T)).toBe(at('2025-06-14T09:00:00Z'));
+    // The removal on Jul 20 counts once it is before T.
+    expect(newestChange(dataset(true), cutoffOf('2025-07-31', 'UTC'))).toBe(at('2025-07-20T09:00:00Z'));
+    // Before Jun 11: the stage entered on Jun 10 (the close on Jun 12 and later are after T).
+    expect(newestChange(dataset(true), cutoffOf('2025-06-10', 'UTC'))).toBe(at('2025-06-10T09:00:00Z'));
+    expect(newestChange(dataset(true), cutoffOf('2025-05-31', 'UTC'))).toBeNull();
+  });
+
+  it('as a local date: 2025-06-14 21:00 in New York is Jun 14, in Seoul already Jun 15', () => {
+    const d = makeDataset(config, [{ id: 'D1', createdAt: at('2025-06-15T01:00:00Z'), history: [['prospect', at('2025-06-15T01:00:00Z')]] }]);
+    expect(newestChangeDate(d, cutoffOf('2025-06-30', 'UTC'), 'America/New_York')).toBe('2025-06-14');
+    expect(newestChangeDate(d, cutoffOf('2025-06-30', 'UTC'), 'Asia/Seoul')).toBe('2025-06-15');
+  });
+});
+
+describe('every page says when the data may be older than the as-of date', () => {
+  const note = (asOf: string, locale: 'en' | 'ko' = 'en') => {
+    const site = siteDataSchema.parse(buildSiteData(dataset(true), config, asOf, { dataLabel: 'test' }));
+    return { newest: site.inputs.newest_change, note: staleDataNote(pageContext(site, locale)) };
+  };
+
+  it('from a week: the newest change Jun 14, as of Jun 20 (6 days) says nothing, as of Jun 21 (7 days) and Jun 30 (16 days) it does', () => {
+    expect(STALE_DATA_DAYS).toBe(7);
+    expect(note('2025-06-20')).toEqual({ newest: '2025-06-14', note: null });
+    expect(note('2025-06-21').note).toBe(
+      'The newest change in this data is from Jun 14, 2025, 7 days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of 2025-06-14).',
+    );
+    expect(note('2025-06-30', 'ko').note).toBe(
+      '데이터에 기록된 가장 최근 변경은 기준일보다 16일 전(2025.\u00a06.\u00a014.)입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of 2025-06-14).',
+    );
+  });
+
+  it('data with no change before the as-of date has no date and no such sentence (its pages say there are no deals)', () => {
+    expect(note('2025-05-31')).toEqual({ newest: null, note: null });
+  });
+});
