@@ -353,7 +353,8 @@ export const en = {
         'The open deals behind the bars of this month and the rest of this quarter in “Open pipeline by expected close month”, and, apart, those whose expected close date has passed. Sorted by forecast category (commit, best case, pipeline, omitted, then none) and amount, largest first; each list’s total equals its bars’ figures. Risk flags are the Stalled page’s.',
       /** When as_of's month is the last of its quarter: no list of later months. */
       quarterEnds: (p: { quarter: string }, f: Formatter) => `This month is the last of ${f.period(p.quarter)}: its list is the rest of the quarter.`,
-      thisMonth: (p: { month: string }, f: Formatter) => `${f.period(p.month)} (this month, from the as-of date on)`,
+      /** `from`: the as-of date (this month's bar counts what is due from it on). */
+      thisMonth: (p: { month: string; from: string }, f: Formatter) => `${f.period(p.month)} (this month, due ${f.date(p.from)} or later)`,
       restOfQuarter: (p: { quarter: string; from: string; to: string }, f: Formatter) =>
         p.from === p.to ? `Later this quarter: ${f.period(p.from)} (${f.period(p.quarter)})` : `Later this quarter: ${f.period(p.from)} – ${f.period(p.to)} (${f.period(p.quarter)})`,
       pastDue: 'Past expected close, still open',

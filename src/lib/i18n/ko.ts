@@ -332,7 +332,7 @@ export const ko: Messages = {
       intro:
         '‘예상 마감월별 파이프라인’ 차트에서 이번 달과 이번 분기 남은 달의 막대를 이루는 진행 중 딜이며, 예상 마감일이 이미 지난 딜은 따로 보여 줍니다. 예측 범주(커밋, 베스트 케이스, 파이프라인, 제외, 범주 없음) 순, 같은 범주 안에서는 금액이 큰 순으로 정렬하며, 목록마다 합계는 해당 막대의 수치와 같습니다. 위험 신호는 정체 딜 페이지와 같은 기준입니다.',
       quarterEnds: (p, f) => `이번 달이 ${f.period(p.quarter)}의 마지막 달이므로 이번 달 목록이 곧 이번 분기의 남은 딜입니다.`,
-      thisMonth: (p, f) => `${f.period(p.month)}(이번\u00a0달, 기준일 이후)`,
+      thisMonth: (p, f) => `${f.period(p.month)}(이번\u00a0달, ${f.date(p.from)} 이후 마감 예정)`,
       restOfQuarter: (p, f) =>
         p.from === p.to ? `이번 분기 남은 달: ${f.period(p.from)}(${f.period(p.quarter)})` : `이번 분기 남은 달: ${f.period(p.from)}~${f.period(p.to)}(${f.period(p.quarter)})`,
       pastDue: '예상 마감일이 지난 진행 중 딜',

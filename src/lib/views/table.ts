@@ -30,6 +30,13 @@ export interface TableModel {
   /** Total rows at the end of the HTML rows (TableOptions `totals`), which the CSV has not. */
   totalRows?: number;
   /**
+   * Its first KEY_COLUMNS columns are what a reader needs at a glance (a deal
+   * list's deal, amount, category and date): on a phone they fit without
+   * scrolling sideways (their headers and text wrap, site.css `.compact`),
+   * and every header wraps rather than widening the table.
+   */
+  compact?: boolean;
+  /**
    * What the table says when it has no rows: why nothing is listed and, where
    * it helps, what data would fill it. Every table has its own sentence (there
    * is no generic "no data" text to fall back to); NEVER_EMPTY only for a
@@ -51,6 +58,8 @@ export const NEVER_EMPTY = '';
 export interface TableOptions<R = unknown> {
   empty: string;
   maxRows?: number;
+  /** TableModel `compact`. */
+  compact?: boolean;
   /**
    * Rows shown after the others in the page only (a list's total row, its
    * cells in the 'total' tone, which the sorter keeps last): not in the CSV,
@@ -97,7 +106,7 @@ export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
 /** At most this many rows in the HTML of one table; the CSV has all. */
 export const MAX_HTML_ROWS = 500;
 
-export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [] }: TableOptions<R>): TableModel {
+export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false }: TableOptions<R>): TableModel {
   const shown = [...rows.slice(0, maxRows), ...totals];
   const html = columns.filter((c) => !c.csvOnly);
   const model: TableModel = {
@@ -120,6 +129,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     empty,
   };
   if (totals.length > 0) model.totalRows = totals.length;
+  if (compact) model.compact = true;
   // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
   // page before its link is used) never pays for them.
   const all = rows.slice();

@@ -118,7 +118,7 @@ describe('the forecast page’s deal lists', () => {
   it('the page table: key columns first, category words, pushes, the Stalled page’s flags, and a total row last', () => {
     const section = forecastDealsSection(ctx(s));
     expect(section.heading).toBe('Deals expected to close this month and quarter');
-    expect(section.lists.map((l) => l.heading)).toEqual(['May 2025 (this month, from the as-of date on)', 'Later this quarter: Jun 2025 (Q2 2025)', 'Past expected close, still open']);
+    expect(section.lists.map((l) => l.heading)).toEqual(['May 2025 (this month, due May 20, 2025 or later)', 'Later this quarter: Jun 2025 (Q2 2025)', 'Past expected close, still open']);
     const month = section.lists[0]!.table;
     expect(month.headers.map((h) => h.label)).toEqual(['Deal', 'Amount', 'Forecast category', 'Expected close', 'Owner', 'Account', 'Stage', 'Weighted amount', 'Close-date pushes', 'Risk flags']);
     expect(texts(month)).toEqual([

@@ -182,7 +182,7 @@ function columns(ctx: PageContext): Column<Row>[] {
 export function listHeading(ctx: PageContext, list: Pick<ForecastDealList, 'key' | 'buckets'>): string {
   const { m, f, site } = ctx;
   const c = m.forecastPage.deals;
-  if (list.key === 'month') return c.thisMonth({ month: list.buckets[0]! }, f);
+  if (list.key === 'month') return c.thisMonth({ month: list.buckets[0]!, from: site.as_of }, f);
   if (list.key === 'rest-of-quarter') return c.restOfQuarter({ quarter: quarterOf(site.as_of), from: list.buckets[0]!, to: list.buckets[list.buckets.length - 1]! }, f);
   return c.pastDue;
 }
@@ -222,7 +222,7 @@ export function forecastDealsSection(ctx: PageContext): ForecastDealsSection {
         cols,
         list.deals.map((deal) => ({ deal })),
         // The total row, in the page only: the CSV lists the deals.
-        { empty: emptyText(ctx, list), ...(list.deals.length > 0 ? { totals: [{ total: list.totals }] } : {}) },
+        { empty: emptyText(ctx, list), compact: true, ...(list.deals.length > 0 ? { totals: [{ total: list.totals }] } : {}) },
       ),
     };
   });
