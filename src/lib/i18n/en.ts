@@ -350,7 +350,7 @@ export const en = {
     deals: {
       heading: 'Deals expected to close this month and quarter',
       intro:
-        'The open deals behind the bars of this month and the rest of this quarter in “Open pipeline by expected close month”, and, apart, those whose expected close date has passed. Sorted by forecast category (commit, best case, pipeline, omitted, then none) and amount, largest first; each list’s total equals its bars’ figures. Risk flags are the Stalled page’s.',
+        'The open deals behind the bars of this month and the rest of this quarter in “Open pipeline by expected close month”, and, apart, those whose expected close date has passed. Sorted by forecast category (commit, best case, pipeline, omitted, then none) and amount, largest first; each list’s total equals its bars’ figures. Warning signs are the Stalled page’s.',
       /** When as_of's month is the last of its quarter: no list of later months. */
       quarterEnds: (p: { quarter: string }, f: Formatter) => `This month is the last of ${f.period(p.quarter)}: its list is the rest of the quarter.`,
       /** `from`: the as-of date (this month's bar counts what is due from it on). */
@@ -361,7 +361,8 @@ export const en = {
       columns: {
         deal: 'Deal',
         category: 'Forecast category',
-        risk: 'Risk flags',
+        /** The Stalled page's word (stalledReview.flag), plural. */
+        risk: 'Warning signs',
       },
       categories: { commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' },
       /** A deal whose forecast_category cell is empty (or not one of the four). */

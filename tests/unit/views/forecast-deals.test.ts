@@ -120,7 +120,7 @@ describe('the forecast page’s deal lists', () => {
     expect(section.heading).toBe('Deals expected to close this month and quarter');
     expect(section.lists.map((l) => l.heading)).toEqual(['May 2025 (this month, due May 20, 2025 or later)', 'Later this quarter: Jun 2025 (Q2 2025)', 'Past expected close, still open']);
     const month = section.lists[0]!.table;
-    expect(month.headers.map((h) => h.label)).toEqual(['Deal', 'Amount', 'Forecast category', 'Expected close', 'Owner', 'Account', 'Stage', 'Weighted amount', 'Close-date pushes', 'Risk flags']);
+    expect(month.headers.map((h) => h.label)).toEqual(['Deal', 'Amount', 'Forecast category', 'Expected close', 'Owner', 'Account', 'Stage', 'Weighted amount', 'Close-date pushes', 'Warning signs']);
     expect(texts(month)).toEqual([
       ['Deal A', '₩3M', 'Commit', 'May 25, 2025', 'Kim', 'Account A', 'Proposal', '₩1.5M', '0', ''],
       ['Deal D', '₩1M', 'Commit', 'May 21, 2025', 'Park', 'Account D', 'Qualification', '₩250K', '0', ''],
@@ -135,7 +135,7 @@ describe('the forecast page’s deal lists', () => {
     // The CSV: the deals only (no total row), ids beside names, codes beside words, full amounts; unique headers.
     expect(month.csv.headers).toEqual([
       'Deal ID', 'Deal', 'Amount', 'Forecast category (code)', 'Forecast category', 'Expected close', 'Owner', 'Account ID', 'Account',
-      'Stage ID', 'Stage', 'Weighted amount', 'Close-date pushes', 'Risk flags (code)', 'Risk flags',
+      'Stage ID', 'Stage', 'Weighted amount', 'Close-date pushes', 'Warning signs (code)', 'Warning signs',
     ]);
     expect(new Set(month.csv.headers).size).toBe(month.csv.headers.length);
     expect(month.csv.rows.map((r) => [r[0], r[2], r[3], r[13]])).toEqual([
