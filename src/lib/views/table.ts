@@ -86,6 +86,8 @@ export interface Column<R> {
   csvOnly?: boolean;
   /** Display text; default: the raw value as text (empty for null). */
   text?: (row: R) => string;
+  /** The cell's sort key when the raw value does not sort as the column should (a category in its order, as a rank); default the raw value. */
+  sort?: (row: R) => string | number;
   href?: (row: R) => string | undefined;
   tone?: (row: R) => Cell['tone'];
 }
@@ -116,7 +118,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     rows: shown.map((r) =>
       html.map((c) => {
         const raw = c.value(r);
-        const cell: Cell = { text: c.text ? c.text(r) : raw === null ? '' : String(raw), sort: raw ?? '' };
+        const cell: Cell = { text: c.text ? c.text(r) : raw === null ? '' : String(raw), sort: c.sort ? c.sort(r) : (raw ?? '') };
         const href = c.href?.(r);
         if (href) cell.href = href;
         const tone = c.tone?.(r);

@@ -11,7 +11,7 @@ import type { Locale } from '../../../src/lib/i18n/index.ts';
 import { forecastDealLists, forecastDealsSection, forecastModel, laterMonthsOfQuarter, pageContext } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
-import type { TableModel } from '../../../src/lib/views/table.ts';
+import { sortKey, type TableModel } from '../../../src/lib/views/table.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
 const AS_OF = '2025-05-20';
@@ -132,6 +132,13 @@ describe('the forecast page’s deal lists', () => {
     ]);
     expect(month.rows.at(-1)!.every((c) => c.tone === 'total')).toBe(true);
     expect([month.totalRows, month.csv.rows.length, month.truncated]).toEqual([1, 4, 0]);
+    // The category sorts by its header in the lists' order (a rank), the date in time order.
+    expect(month.rows.slice(0, -1).map((r) => [sortKey(r[2]!), sortKey(r[3]!)])).toEqual([
+      ['0', '2025-05-25'],
+      ['0', '2025-05-21'],
+      ['1', '2025-05-28'],
+      ['2', '2025-05-31'],
+    ]);
     // The CSV: the deals only (no total row), ids beside names, codes beside words, full amounts; unique headers.
     expect(month.csv.headers).toEqual([
       'Deal ID', 'Deal', 'Amount', 'Forecast category (code)', 'Forecast category', 'Expected close', 'Owner', 'Account ID', 'Account',

@@ -133,6 +133,8 @@ function columns(ctx: PageContext): Column<Row>[] {
       label: c.columns.category,
       csvId: m.csv.codeOf({ column: c.columns.category }),
       value: (r) => (r.deal ? r.deal.forecast_category : null),
+      // Sorted by its header in the lists' order (commit first, none last), not alphabetically.
+      sort: (r) => (r.deal ? CATEGORY_RANK.get(r.deal.forecast_category)! : ''),
       text: (r) => {
         if (r.total) return c.totalCommit({ commit: r.total.commit_amount ?? 0, bestCase: r.total.best_case_amount ?? 0 }, f);
         return r.deal.forecast_category === null ? c.noCategory : c.categories[r.deal.forecast_category];
