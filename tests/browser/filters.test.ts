@@ -20,7 +20,7 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 import { readFolder } from '../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../src/lib/metrics/types.ts';
-import { type FilterFacts, overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
+import { type FilterFacts, forecastDealLists, forecastModel, overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../src/lib/views/site-data.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
@@ -211,6 +211,41 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       }
     });
   }
+
+  it('the forecast page’s deal lists under an owner filter: that owner’s deals only, as the page model has them, totalling the engine’s buckets', async () => {
+    const filter = f({ owner });
+    const view = filteredSiteData(data, filter);
+    const ctx = pageContext(view.site, 'en', '/', view.facts);
+    const rowsOf = (page: Page, id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+    const expected = (t: { rows: { text: string }[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map((c) => c.text)));
+    const tables = forecastModel(ctx).tables.filter((t) => t.id.startsWith('deals-'));
+    expect(tables.length).toBeGreaterThan(1);
+    // The built page first: all deals' lists.
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/forecast/`);
+    const before = await Promise.all(tables.map((t) => rowsOf(page, t.id)));
+    await page.close();
+    const filtered = await openFiltered('/en/forecast/', filter);
+    const metrics = engineMetrics(filter);
+    const lists = forecastDealLists(ctx);
+    for (const [i, table] of tables.entries()) {
+      const rows = await rowsOf(filtered, table.id);
+      expect(rows, table.id).toEqual(expected(table));
+      const list = lists[i]!;
+      // The list changed with the filter, and holds the owner's deals only.
+      expect(rows, table.id).not.toEqual(before[i]);
+      const ownerColumn = table.headers.findIndex((h) => h.label === ctx.m.columns.owner);
+      for (const row of rows.slice(0, list.deals.length)) expect(row[ownerColumn]).toBe(owner);
+      // Its total row: the engine's forecast buckets for this owner.
+      const buckets = metrics.forecast.filter((b) => list.buckets.includes(b.bucket));
+      const count = buckets.reduce((n, b) => n + b.count, 0);
+      expect(list.totals.count).toBe(count);
+      expect(list.totals.amount).toBe(buckets.reduce((n, b) => n + b.amount, 0));
+      expect(list.totals.commit_amount).toBe(buckets.reduce((n, b) => n + b.commit_amount!, 0));
+      if (count > 0) expect(rows.at(-1)![0]).toBe(ctx.m.forecastPage.deals.total({ count }, ctx.f));
+    }
+    await filtered.close();
+  });
 
   it('every filterable page applies a product filter: charts redrawn from the same chart code, tables refilled', async () => {
     const filter = f({ product, period: '2026' });

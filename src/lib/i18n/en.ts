@@ -350,6 +350,39 @@ export const en = {
       ratio: '% = won ÷ forecast',
     },
     axis: 'Share of target',
+    /** The deals behind this month's and this quarter's bars: the forecast review's list. */
+    deals: {
+      heading: 'Deals expected to close this month and quarter',
+      intro:
+        'The open deals behind the bars of this month and the rest of this quarter in “Open pipeline by expected close month”, and, apart, those whose expected close date has passed. Sorted by forecast category (commit, best case, pipeline, omitted, then none) and amount, largest first; each list’s total equals its bars’ figures. Warning signs are the Stalled page’s.',
+      /** When as_of's month is the last of its quarter: no list of later months. */
+      quarterEnds: (p: { quarter: string }, f: Formatter) => `This month is the last of ${f.period(p.quarter)}: its list is the rest of the quarter.`,
+      /** `from`: the as-of date (this month's bar counts what is due from it on). */
+      thisMonth: (p: { month: string; from: string }, f: Formatter) => `${f.period(p.month)} (this month, due ${f.date(p.from)} or later)`,
+      restOfQuarter: (p: { quarter: string; from: string; to: string }, f: Formatter) =>
+        p.from === p.to ? `Later this quarter: ${f.period(p.from)} (${f.period(p.quarter)})` : `Later this quarter: ${f.period(p.from)} – ${f.period(p.to)} (${f.period(p.quarter)})`,
+      pastDue: 'Past expected close, still open',
+      columns: {
+        deal: 'Deal',
+        category: 'Forecast category',
+        /** The Stalled page's word (stalledReview.flag), plural. */
+        risk: 'Warning signs',
+      },
+      categories: { commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline', omitted: 'Omitted' },
+      /** A deal whose forecast_category cell is empty (or not one of the four). */
+      noCategory: 'None',
+      /** The first cell of a list's total row. */
+      total: (p: { count: number }, f: Formatter) => `Total: ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
+      /** The category cell of the total row. */
+      totalCommit: (p: { commit: number; bestCase: number }, f: Formatter) => `Commit ${f.moneyCompact(p.commit)} · best case ${f.moneyCompact(p.bestCase)}`,
+      noCategories:
+        'deals.csv has no forecast_category column, so these lists cannot say which deals are commit or best case and are sorted by amount: export Salesforce’s Forecast Category (ForecastCategoryName) or HubSpot’s Forecast category with the deals, or add a forecast_category column (commit, best_case, pipeline, omitted) to deals.csv.',
+      empty: {
+        month: (p: { month: string }, f: Formatter) => `No open deal is expected to close in the rest of ${f.period(p.month)}.`,
+        restOfQuarter: (p: { quarter: string }, f: Formatter) => `No open deal is expected to close later in ${f.period(p.quarter)}.`,
+        pastDue: 'No open deal’s expected close date has passed.',
+      },
+    },
   },
   /** The Trends page. */
   trends: {

@@ -330,6 +330,32 @@ export const ko: Messages = {
       ratio: '% = 수주 ÷ 예측',
     },
     axis: '목표 대비 비율',
+    deals: {
+      heading: '이번 달·이번 분기 마감 예정 딜',
+      intro:
+        '아래 목록은 ‘예상 마감월별 파이프라인’ 차트에서 이번 달과 이번 분기 남은 달의 막대를 이루는 진행 중 딜이며, 예상 마감일이 이미 지난 딜은 따로 보여 줍니다. 예측 범주(커밋, 베스트 케이스, 파이프라인, 제외, 범주 없음) 순, 같은 범주 안에서는 금액이 큰 순으로 정렬하며, 목록마다 합계는 해당 막대의 수치와 같습니다. 위험 신호는 정체 딜 페이지와 같은 기준입니다.',
+      quarterEnds: (p, f) => `이번 달이 ${f.period(p.quarter)}의 마지막 달이므로 이번 달 목록이 곧 이번 분기의 남은 딜입니다.`,
+      thisMonth: (p, f) => `${f.period(p.month)}(이번\u00a0달, ${f.date(p.from)} 이후 마감 예정)`,
+      restOfQuarter: (p, f) =>
+        p.from === p.to ? `이번 분기 남은 달: ${f.period(p.from)}(${f.period(p.quarter)})` : `이번 분기 남은 달: ${f.period(p.from)}~${f.period(p.to)}(${f.period(p.quarter)})`,
+      pastDue: '예상 마감일이 지난 진행 중 딜',
+      columns: {
+        deal: '딜',
+        category: '예측 범주',
+        risk: '위험 신호',
+      },
+      categories: { commit: '커밋', best_case: '베스트 케이스', pipeline: '파이프라인', omitted: '제외' },
+      noCategory: '범주 없음',
+      total: (p, f) => `합계: ${f.count(p.count)}건`,
+      totalCommit: (p, f) => `커밋 ${f.moneyCompact(p.commit)} · 베스트 케이스 ${f.moneyCompact(p.bestCase)}`,
+      noCategories:
+        'deals.csv에 forecast_category 열이 없어 어느 딜이 커밋이나 베스트 케이스인지 보여 줄 수 없으므로 금액순으로 정렬합니다. Salesforce의 예측 범주(ForecastCategoryName)나 HubSpot의 Forecast category를 딜과 함께 내보내거나, deals.csv에 forecast_category 열(commit, best_case, pipeline, omitted)을 추가하세요.',
+      empty: {
+        month: (p, f) => `${f.period(p.month)} 남은 기간에 마감 예정인 진행 중 딜이 없습니다.`,
+        restOfQuarter: (p, f) => `${f.period(p.quarter)}의 남은 달에 마감 예정인 진행 중 딜이 없습니다.`,
+        pastDue: '예상 마감일이 지난 진행 중 딜이 없습니다.',
+      },
+    },
   },
   trends: {
     pointNote: (p, f) =>

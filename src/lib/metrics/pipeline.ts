@@ -1,6 +1,6 @@
 /** Open pipeline by stage, the forecast by expected close month, and intake by month. */
 import { NONE, OPEN } from '../model/snapshot.ts';
-import { addToMonth, startOfLocalDate } from '../time.ts';
+import { addToMonth, type LocalDate, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import type { AmountRow, ForecastRow, IntakeRow, PipelineMetric } from './types.ts';
 
@@ -44,10 +44,29 @@ export function isBestCase(ctx: MetricContext, d: number): boolean {
   return c === 'commit' || c === 'best_case';
 }
 
+/** The months of the forecast's month buckets: as_of's month and the 5 after it. */
+export function forecastMonths(asOf: LocalDate): string[] {
+  const first = asOf.slice(0, 7);
+  return Array.from({ length: FORECAST_MONTHS }, (_, i) => addToMonth(first, i));
+}
+
+/**
+ * The `forecast` bucket of an open deal by its expected close at T: 'overdue'
+ * (before as_of, even inside as_of's month), its month `YYYY-MM` up to
+ * `lastMonth` (forecastMonths' last), 'later', or 'unscheduled' (no date).
+ * The metric and the Forecast page's deal lists bucket with this one rule.
+ */
+export function forecastBucket(close: LocalDate | null | undefined, asOf: LocalDate, lastMonth: string): string {
+  if (close === null || close === undefined) return 'unscheduled';
+  if (close < asOf) return 'overdue';
+  const month = close.slice(0, 7);
+  return month > lastMonth ? 'later' : month;
+}
+
 export function forecast(ctx: MetricContext): ForecastRow[] {
-  const first = ctx.asOf.slice(0, 7);
-  const months = Array.from({ length: FORECAST_MONTHS }, (_, i) => addToMonth(first, i));
+  const months = forecastMonths(ctx.asOf);
   const buckets = ['overdue', ...months, 'later', 'unscheduled'];
+  const index = new Map(buckets.map((b, i) => [b, i]));
   const categories = hasForecastCategories(ctx);
   const zero = categories ? 0 : null;
   const rows: ForecastRow[] = buckets.map((bucket) => ({
@@ -62,13 +81,7 @@ export function forecast(ctx: MetricContext): ForecastRow[] {
   const { state, stage, amount, expectedClose } = ctx.at;
   for (let d = 0; d < state.length; d++) {
     if (state[d] !== OPEN) continue;
-    const close = expectedClose[d];
-    let i: number;
-    if (close === null || close === undefined) i = buckets.length - 1;
-    else if (close < ctx.asOf) i = 0;
-    else if (close.slice(0, 7) > last) i = buckets.length - 2;
-    else i = 1 + months.indexOf(close.slice(0, 7));
-    const row = rows[i]!;
+    const row = rows[index.get(forecastBucket(expectedClose[d], ctx.asOf, last))!]!;
     row.count++;
     row.amount += amount[d]!;
     row.weighted_amount += amount[d]! * ctx.config.stages[stage[d]!]!.probability;

@@ -4,6 +4,7 @@
  * Evidence separates extract from render). Pages never see a Dataset.
  */
 import { z } from 'zod';
+import { FORECAST_CATEGORIES } from '../dataset.ts';
 import { figuresSchema, FLAG_NAMES, metricsSchema } from '../metrics/schema.ts';
 import { changesSchema } from './changes.ts';
 import { snapshotEntrySchema } from './snapshots.ts';
@@ -53,6 +54,8 @@ export const openDealSchema = z.strictObject({
   stalled: z.boolean(),
   flags: z.array(z.enum(FLAG_NAMES)),
   pushes: z.int().nonnegative(),
+  /** deals.csv `forecast_category` (input.md); null when the cell is empty or unreadable, or the column is absent. */
+  forecast_category: z.enum(FORECAST_CATEGORIES).nullable(),
 });
 
 /** The overview's figures at one date (views/trends.ts): a point of a 12-month trend. */

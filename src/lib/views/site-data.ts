@@ -121,6 +121,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       stalled: stalledIds.has(deal.id),
       flags: flags.flags,
       pushes: flags.pushes,
+      forecast_category: deal.forecastCategory,
     });
   }
   openDeals.sort((a, b) => b.amount - a.amount || byCodePoint(a.deal_id, b.deal_id));

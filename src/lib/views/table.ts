@@ -27,6 +27,15 @@ export interface TableModel {
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
   truncated: number;
+  /** Total rows at the end of the HTML rows (TableOptions `totals`), which the CSV has not. */
+  totalRows?: number;
+  /**
+   * Its first KEY_COLUMNS columns are what a reader needs at a glance (a deal
+   * list's deal, amount, category and date): on a phone they fit without
+   * scrolling sideways (their headers and text wrap, site.css `.compact`),
+   * and every header wraps rather than widening the table.
+   */
+  compact?: boolean;
   /**
    * What the table says when it has no rows: why nothing is listed and, where
    * it helps, what data would fill it. Every table has its own sentence (there
@@ -46,9 +55,17 @@ export interface TableModel {
 export const NEVER_EMPTY = '';
 
 /** What a table says when empty, and how many rows its HTML shows at most (default MAX_HTML_ROWS). */
-export interface TableOptions {
+export interface TableOptions<R = unknown> {
   empty: string;
   maxRows?: number;
+  /** TableModel `compact`. */
+  compact?: boolean;
+  /**
+   * Rows shown after the others in the page only (a list's total row, its
+   * cells in the 'total' tone, which the sorter keeps last): not in the CSV,
+   * whose rows are the list itself.
+   */
+  totals?: readonly R[];
 }
 
 export interface Column<R> {
@@ -69,6 +86,8 @@ export interface Column<R> {
   csvOnly?: boolean;
   /** Display text; default: the raw value as text (empty for null). */
   text?: (row: R) => string;
+  /** The cell's sort key when the raw value does not sort as the column should (a category in its order, as a rank); default the raw value. */
+  sort?: (row: R) => string | number;
   href?: (row: R) => string | undefined;
   tone?: (row: R) => Cell['tone'];
 }
@@ -89,8 +108,8 @@ export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
 /** At most this many rows in the HTML of one table; the CSV has all. */
 export const MAX_HTML_ROWS = 500;
 
-export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS }: TableOptions): TableModel {
-  const shown = rows.slice(0, maxRows);
+export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false }: TableOptions<R>): TableModel {
+  const shown = [...rows.slice(0, maxRows), ...totals];
   const html = columns.filter((c) => !c.csvOnly);
   const model: TableModel = {
     id,
@@ -99,7 +118,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     rows: shown.map((r) =>
       html.map((c) => {
         const raw = c.value(r);
-        const cell: Cell = { text: c.text ? c.text(r) : raw === null ? '' : String(raw), sort: raw ?? '' };
+        const cell: Cell = { text: c.text ? c.text(r) : raw === null ? '' : String(raw), sort: c.sort ? c.sort(r) : (raw ?? '') };
         const href = c.href?.(r);
         if (href) cell.href = href;
         const tone = c.tone?.(r);
@@ -108,9 +127,11 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
       }),
     ),
     csv: { headers: [], rows: [] },
-    truncated: rows.length - shown.length,
+    truncated: rows.length - Math.min(rows.length, maxRows),
     empty,
   };
+  if (totals.length > 0) model.totalRows = totals.length;
+  if (compact) model.compact = true;
   // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
   // page before its link is used) never pays for them.
   const all = rows.slice();
@@ -301,7 +322,7 @@ export function countAmountTable(
   headers: [string, string, string],
   f: Formatter,
   rows: readonly CountAmount[],
-  options: TableOptions,
+  options: TableOptions<CountAmount>,
 ): TableModel {
   return table(
     id,

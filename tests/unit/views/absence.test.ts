@@ -389,16 +389,19 @@ describe('no targets', () => {
     const model = forecastModel(ctx(s));
     expect(model.notes[0]).toBe(SENTENCE);
     expect(model.notes[1]).toMatch(CATEGORIES);
-    expect(model.tables).toEqual([]);
+    // Only the deal lists (forecast-deals.test.ts): no coverage table.
+    expect(model.tables.map((t) => t.id).filter((id) => !id.startsWith('deals-'))).toEqual([]);
     expect(model.charts.map((c) => c.id)).not.toContain('attainment');
   });
 
   it('with a company-wide target: attainment and coverage, only won without forecast categories', () => {
     const s = site(config, [open(1, 'propose')], target);
     const model = forecastModel(ctx(s));
-    expect(model.notes).toHaveLength(1);
+    // Then the deal lists' close-date pushes: not tracked without field_history.csv.
+    expect(model.notes).toHaveLength(2);
     expect(model.notes[0]).toMatch(CATEGORIES);
-    expect(model.tables.map((t) => t.id)).toEqual(['coverage']);
+    expect(model.notes[1]).toMatch(/^Close-date changes are not tracked/);
+    expect(model.tables.map((t) => t.id).filter((id) => !id.startsWith('deals-'))).toEqual(['coverage']);
     const attainment = chart(model.charts, 'attainment');
     expect(attainment.table.headers.map((h) => h.label)).toEqual(['Period', 'Target', 'Won', 'Won ÷ target']);
     expect(attainment.chart.takeaway).toBe('Jun 2025 (this month): 0% of the target won so far.');
@@ -420,7 +423,9 @@ describe('no targets', () => {
       },
     );
     const model = forecastModel(ctx(s));
-    expect(model.notes).toEqual([]);
+    // No note of targets or categories; only that close-date pushes (a column of the deal lists) are not tracked.
+    expect(model.notes).toHaveLength(1);
+    expect(model.notes[0]).toMatch(/^Close-date changes are not tracked/);
     const attainment = chart(model.charts, 'attainment');
     // Won 4M; commit 3M (O1); best case 6M (O1 + O2, past-due O2 included): 40%, 70%, 100% of 10M.
     expect(attainment.table.csv.rows[0]).toEqual(['2025-06', 'Jun 2025 (this month)', 10_000_000, 4_000_000, 3_000_000, 6_000_000, 0.4, 0.7, 1]);

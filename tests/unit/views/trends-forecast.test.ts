@@ -1,14 +1,19 @@
 /**
  * On the sample: each trend point is what `npm run metrics -- --as-of <that
  * date>` writes (the six figures, exactly), and projected attainment is won
- * + commit (+ best case) of metrics.json's coverage, for every period.
+ * + commit (+ best case) of metrics.json's coverage, for every period; the
+ * Forecast page's deal lists total what metrics.json's `forecast` buckets
+ * hold, built and under an owner filter.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as metricsMain } from '../../../scripts/metrics.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
-import { attainmentPeriods, forecastModel, pageContext, tileSparkline, trendsModel } from '../../../src/lib/views/pages/index.ts';
+import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
+import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
+import { filteredSiteData, prepareFilters } from '../../../src/lib/filters/recompute.ts';
+import { attainmentPeriods, type ForecastDealList, forecastDealLists, forecastModel, pageContext, tileSparkline, trendsModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { trendDates, trendPoint } from '../../../src/lib/views/trends.ts';
@@ -17,10 +22,11 @@ import { fakeIO, removeTempDirs, tempDir } from '../cli/helpers.ts';
 const SAMPLE = join(import.meta.dirname, '../../../data/sample');
 const AS_OF = '2026-06-30';
 let site: SiteData;
+let sample: Awaited<ReturnType<typeof readFolder>>;
 
 beforeAll(async () => {
-  const { dataset, config } = await readFolder(SAMPLE);
-  site = siteDataSchema.parse(buildSiteData(dataset, config, AS_OF, { dataLabel: 'data/sample' }));
+  sample = await readFolder(SAMPLE);
+  site = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, AS_OF, { dataLabel: 'data/sample' }));
 });
 afterAll(removeTempDirs);
 
@@ -118,5 +124,61 @@ describe('projected attainment', () => {
     expect(periods.map((p) => [p.key, p.won, p.commit, p.bestCase, p.target])).toEqual(
       m.coverage.map((r) => [r.period, r.won_amount, r.commit_amount, bestCaseOf.get(r.period)!, r.target_amount]),
     );
+  });
+});
+
+/** A deal list's total against the sum of metrics `forecast`'s rows of its buckets. */
+function expectReconciled(list: ForecastDealList, forecast: Metrics['forecast']): void {
+  const rows = forecast.filter((b) => list.buckets.includes(b.bucket));
+  expect(rows.length, list.key).toBe(list.buckets.length);
+  const sum = (key: 'count' | 'amount' | 'weighted_amount' | 'commit_amount' | 'best_case_amount') => rows.reduce((n, r) => n + r[key]!, 0);
+  expect(list.totals.count, list.key).toBe(sum('count'));
+  expect(list.totals.amount, list.key).toBe(sum('amount'));
+  expect(list.totals.commit_amount, list.key).toBe(sum('commit_amount'));
+  expect(list.totals.best_case_amount, list.key).toBe(sum('best_case_amount'));
+  expect(list.totals.weighted_amount, list.key).toBeCloseTo(sum('weighted_amount'), 4);
+}
+
+describe('the forecast page’s deal lists reconcile with metrics.json’s forecast', () => {
+  it('as of the sample’s date (the quarter’s last month): this month’s list and the past-due one, against the CLI’s metrics.json', async () => {
+    const m = await metricsJson(AS_OF);
+    const lists = forecastDealLists(pageContext(site, 'en'));
+    expect(lists.map((l) => [l.key, l.buckets])).toEqual([
+      ['month', ['2026-06']],
+      ['past-due', ['overdue']],
+    ]);
+    for (const list of lists) expectReconciled(list, m.forecast);
+    // The sample has categories, deals this month and past-due ones: the test compares something.
+    expect(lists.map((l) => [l.totals.count, (l.totals.best_case_amount ?? 0) > 0])).toEqual([
+      [13, true],
+      [41, true],
+    ]);
+  });
+
+  it('mid-quarter, the rest of the quarter too', () => {
+    const asOf = '2026-05-15';
+    const mid = buildSiteData(sample.dataset, sample.config, asOf, { dataLabel: 'data/sample', trends: false, accounts: false });
+    const lists = forecastDealLists(pageContext(mid, 'en'));
+    expect(lists.map((l) => [l.key, l.buckets])).toEqual([
+      ['month', ['2026-05']],
+      ['rest-of-quarter', ['2026-06']],
+      ['past-due', ['overdue']],
+    ]);
+    for (const list of lists) expectReconciled(list, mid.metrics.forecast);
+  });
+
+  it('under an owner filter: the owner’s deals only, totalling the filtered metrics’ buckets', () => {
+    const full = buildSiteData(sample.dataset, sample.config, AS_OF, { dataLabel: 'data/sample', trends: false });
+    const data = { dataset: sample.dataset, config: sample.config, site: filterSiteFacts(full, sample.config) };
+    prepareFilters(data);
+    const owner = full.open_deals[0]!.owner;
+    const view = filteredSiteData(data, { ...NO_FILTER, owner }, { compare: false });
+    const lists = forecastDealLists(pageContext(view.site, 'en', '/', view.facts));
+    for (const list of lists) {
+      expectReconciled(list, view.site.metrics.forecast);
+      expect(list.deals.every((d) => d.owner === owner)).toBe(true);
+    }
+    const all = forecastDealLists(pageContext(full, 'en'));
+    expect(lists[0]!.totals.count).toBeLessThan(all[0]!.totals.count);
   });
 });

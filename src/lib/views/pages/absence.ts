@@ -89,6 +89,11 @@ export function closeDatesNote(ctx: PageContext): string | null {
   return ctx.m.absence.closeDatesUntracked;
 }
 
+/** The data has a forecast category column (metrics' commit and best-case amounts are not null). */
+export function hasForecastCategories(ctx: PageContext): boolean {
+  return ctx.site.metrics.forecast.some((b) => b.commit_amount !== null);
+}
+
 /** Every open deal lacks an expected close date (all in the `unscheduled` bucket). */
 export function noExpectedClose(ctx: PageContext): string | null {
   const { metrics } = ctx.site;

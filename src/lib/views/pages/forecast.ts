@@ -1,9 +1,11 @@
 /**
  * The Forecast page: projected attainment (won, + commit, + best case against
  * each period's target), coverage, how accurate the weighted pipeline has
- * been (forecast vs won per month), and the open pipeline by expected close
+ * been (forecast vs won per month), the deals expected to close this month
+ * and quarter (forecast-deals.ts), and the open pipeline by expected close
  * month, shown once, with past-due deals apart. Every figure comes from
- * metrics.json (`coverage`, `forecast_accuracy`, `forecast`, `pipeline`).
+ * metrics.json (`coverage`, `forecast_accuracy`, `forecast`, `pipeline`), the
+ * deal lists from the manifest's open deals.
  */
 import {
   type AttainmentPeriod,
@@ -15,13 +17,15 @@ import {
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { accuracyNote, coverageNote, currentVisitOnly, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
 /** A part of the page, in order: a chart (with its table), or a table under its own heading. */
 export type ForecastSection =
   | { kind: 'chart'; block: ChartBlock; intro: string | null }
-  | { kind: 'table'; heading: string; intro: string | null; table: TableModel };
+  | { kind: 'table'; heading: string; intro: string | null; table: TableModel }
+  | { kind: 'deals'; deals: ForecastDealsSection };
 
 export interface ForecastModel {
   /** What this data cannot show, under the intro. */
@@ -30,11 +34,6 @@ export interface ForecastModel {
   /** The sections' charts, and their other tables, in page order. */
   charts: ChartBlock[];
   tables: TableModel[];
-}
-
-/** The data has a forecast category column (metrics' commit and best-case amounts are not null). */
-export function hasForecastCategories(ctx: PageContext): boolean {
-  return ctx.site.metrics.forecast.some((b) => b.commit_amount !== null);
 }
 
 /** Why commit and best case are missing: deals.csv has no forecast category column. */
@@ -123,6 +122,8 @@ export function forecastModel(ctx: PageContext): ForecastModel {
     sections.push({ kind: 'chart', block: attainmentBlock(ctx), intro: p.attainmentIntro });
     sections.push({ kind: 'table', heading: m.sections.coverage, intro: p.coverageIntro, table: coverageTable(ctx) });
   }
+  // The deals behind this month's and quarter's figures: what a forecast review goes through.
+  sections.push({ kind: 'deals', deals: forecastDealsSection(ctx) });
   sections.push({ kind: 'chart', block: accuracyBlock(ctx), intro: p.accuracyIntro });
   sections.push({ kind: 'chart', block: forecastBlock(ctx), intro: p.byMonthIntro });
   sections.push({
@@ -131,10 +132,11 @@ export function forecastModel(ctx: PageContext): ForecastModel {
     intro: null,
   });
   return {
-    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx)),
+    // Close-date pushes are a column of the deal lists.
+    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), closeDatesNote(ctx)),
     sections,
     charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
-    tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : [])),
+    tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.map((l) => l.table) : [])),
   };
 }
 

@@ -15,6 +15,7 @@ export * from './analysis.ts';
 export * from './context.ts';
 export * from './deals.ts';
 export * from './forecast.ts';
+export * from './forecast-deals.ts';
 export * from './lists.ts';
 export * from './overview.ts';
 export * from './pipeline-pages.ts';

@@ -1,0 +1,241 @@
+/**
+ * The Forecast page's deal lists: the open deals behind this month's bar and
+ * the rest of this quarter's bars of the forecast by expected close month,
+ * and, apart, those past their expected close date (metrics `forecast`'s
+ * `overdue`). Deals are bucketed by the metric's own rule (`forecastBucket`),
+ * so each list's total is its buckets' count, amount, weighted amount and
+ * commit amount. Built from the manifest's open deals (with the Stalled
+ * page's flags), so a filtered view lists its own deals.
+ */
+import { FORECAST_CATEGORIES, type ForecastCategory } from '../../dataset.ts';
+import { forecastBucket, forecastMonths } from '../../metrics/pipeline.ts';
+import { byCodePoint } from '../../stats.ts';
+import type { OpenDealRow } from '../schema.ts';
+import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { filterMatchesNone, hasForecastCategories, noExpectedClose } from './absence.ts';
+import type { PageContext } from './context.ts';
+import { accountLinks, ownerLinks, stalledWhy } from './deals.ts';
+
+/** What a list's total row says: the same figures as metrics `forecast` rows (commit and best case null without categories). */
+export interface ForecastDealTotals {
+  count: number;
+  amount: number;
+  weighted_amount: number;
+  commit_amount: number | null;
+  best_case_amount: number | null;
+}
+
+export type ForecastDealListKey = 'month' | 'rest-of-quarter' | 'past-due';
+
+export interface ForecastDealList {
+  key: ForecastDealListKey;
+  /** The `forecast` buckets the list is made of: as_of's month; the later months of its quarter; 'overdue'. */
+  buckets: string[];
+  /** Sorted: forecast category (commit, best case, pipeline, omitted, none), then amount (largest first), then deal id. */
+  deals: OpenDealRow[];
+  totals: ForecastDealTotals;
+}
+
+/** The months of as_of's quarter after as_of's month (none in its last month). */
+export function laterMonthsOfQuarter(asOf: string): string[] {
+  const month = Number(asOf.slice(5, 7));
+  const last = Math.ceil(month / 3) * 3;
+  return Array.from({ length: last - month }, (_, i) => `${asOf.slice(0, 4)}-${String(month + 1 + i).padStart(2, '0')}`);
+}
+
+/** `YYYY-Qn` of a date or month. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
+const CATEGORY_RANK = new Map<ForecastCategory | null, number>([...FORECAST_CATEGORIES.map((c, i) => [c, i] as const), [null, FORECAST_CATEGORIES.length]]);
+
+/** Forecast category (commit first, none last), then amount (largest first), then deal id. */
+export function byForecastCategory(a: OpenDealRow, b: OpenDealRow): number {
+  return CATEGORY_RANK.get(a.forecast_category)! - CATEGORY_RANK.get(b.forecast_category)! || b.amount - a.amount || byCodePoint(a.deal_id, b.deal_id);
+}
+
+export function dealTotals(deals: readonly OpenDealRow[], categories: boolean): ForecastDealTotals {
+  const t: ForecastDealTotals = { count: 0, amount: 0, weighted_amount: 0, commit_amount: categories ? 0 : null, best_case_amount: categories ? 0 : null };
+  for (const d of deals) {
+    t.count++;
+    t.amount += d.amount;
+    t.weighted_amount += d.weighted_amount;
+    if (!categories) continue;
+    if (d.forecast_category === 'commit') t.commit_amount! += d.amount;
+    if (d.forecast_category === 'commit' || d.forecast_category === 'best_case') t.best_case_amount! += d.amount;
+  }
+  return t;
+}
+
+/** This month's list, the rest of the quarter's (absent in a quarter's last month) and the past-due list. */
+export function forecastDealLists(ctx: PageContext): ForecastDealList[] {
+  const { as_of: asOf } = ctx.site;
+  const months = forecastMonths(asOf);
+  const last = months[months.length - 1]!;
+  const later = laterMonthsOfQuarter(asOf);
+  const lists: { key: ForecastDealListKey; buckets: string[] }[] = [
+    { key: 'month', buckets: [months[0]!] },
+    ...(later.length > 0 ? [{ key: 'rest-of-quarter' as const, buckets: later }] : []),
+    { key: 'past-due', buckets: ['overdue'] },
+  ];
+  const listOf = new Map(lists.flatMap((l, i) => l.buckets.map((b) => [b, i] as const)));
+  const deals: OpenDealRow[][] = lists.map(() => []);
+  for (const d of ctx.site.open_deals) {
+    const i = listOf.get(forecastBucket(d.expected_close, asOf, last));
+    if (i !== undefined) deals[i]!.push(d);
+  }
+  const categories = hasForecastCategories(ctx);
+  return lists.map((l, i) => {
+    const sorted = deals[i]!.sort(byForecastCategory);
+    return { ...l, deals: sorted, totals: dealTotals(sorted, categories) };
+  });
+}
+
+type Row = { deal: OpenDealRow; total?: undefined } | { deal?: undefined; total: ForecastDealTotals };
+
+/**
+ * The list's columns, the key ones first (deal, amount, category, expected
+ * close: what a phone shows without scrolling sideways), then owner, account,
+ * stage, weighted amount, close-date pushes and the Stalled page's flags. The
+ * CSV has the deal and account ids beside their names and the codes beside
+ * the category and the flags.
+ */
+function columns(ctx: PageContext): Column<Row>[] {
+  const { m, f, site } = ctx;
+  const c = m.forecastPage.deals;
+  const money = moneyDigits(f.currency);
+  const account = accountLinks(ctx);
+  const owner = ownerLinks(ctx);
+  const tone = (r: Row) => (r.total ? ('total' as const) : undefined);
+  // Without close-date history nobody can tell a pushed date: "—", not 0 (the page's notes say why).
+  // A filtered view of data that tracks them has a null `slippage` when none of its deals was pushed: 0 then.
+  const tracked = site.metrics.slippage !== null || ctx.filter?.closeDatesTracked === true;
+  const cols: Column<Row>[] = [
+    { label: m.columns.deal_id, csvOnly: true, value: (r) => r.deal?.deal_id ?? null },
+    {
+      label: c.columns.deal,
+      value: (r) => (r.deal ? r.deal.name || r.deal.deal_id : null),
+      text: (r) => (r.deal ? r.deal.name || r.deal.deal_id : c.total({ count: r.total.count }, f)),
+      tone,
+    },
+    {
+      label: m.columns.amount,
+      numeric: true,
+      digits: money,
+      value: (r) => (r.deal ? r.deal.amount : r.total.amount),
+      text: (r) => f.moneyCompact(r.deal ? r.deal.amount : r.total.amount),
+      tone,
+    },
+  ];
+  if (hasForecastCategories(ctx)) {
+    cols.push({
+      label: c.columns.category,
+      csvId: m.csv.codeOf({ column: c.columns.category }),
+      value: (r) => (r.deal ? r.deal.forecast_category : null),
+      // Sorted by its header in the lists' order (commit first, none last), not alphabetically.
+      sort: (r) => (r.deal ? CATEGORY_RANK.get(r.deal.forecast_category)! : ''),
+      text: (r) => {
+        if (r.total) return c.totalCommit({ commit: r.total.commit_amount ?? 0, bestCase: r.total.best_case_amount ?? 0 }, f);
+        return r.deal.forecast_category === null ? c.noCategory : c.categories[r.deal.forecast_category];
+      },
+      tone: (r) => (r.total ? 'total' : r.deal.forecast_category === null ? 'muted' : undefined),
+    });
+  }
+  cols.push(
+    { label: m.columns.expected_close, value: (r) => r.deal?.expected_close ?? null, text: (r) => (r.deal?.expected_close ? f.date(r.deal.expected_close) : ''), tone },
+    { label: m.columns.owner, value: (r) => r.deal?.owner ?? null, href: (r) => (r.deal ? owner(r.deal.owner) : undefined), tone },
+    { label: m.columns.account_id, csvOnly: true, value: (r) => r.deal?.account_id ?? null },
+    {
+      label: m.columns.account,
+      value: (r) => (r.deal ? r.deal.account_name || r.deal.account_id : null),
+      href: (r) => (r.deal ? account(r.deal.account_id) : undefined),
+      tone,
+    },
+    { label: m.columns.stage, csvId: m.csv.stageId, value: (r) => r.deal?.stage ?? null, text: (r) => (r.deal ? ctx.stage(r.deal.stage) : ''), tone },
+    {
+      label: m.columns.weighted_amount,
+      numeric: true,
+      digits: money,
+      value: (r) => (r.deal ? r.deal.weighted_amount : r.total.weighted_amount),
+      text: (r) => f.moneyCompact(r.deal ? r.deal.weighted_amount : r.total.weighted_amount),
+      tone,
+    },
+    {
+      label: m.columns.pushes,
+      numeric: true,
+      value: (r) => (r.deal && tracked ? r.deal.pushes : null),
+      text: (r) => (r.deal ? (tracked ? f.count(r.deal.pushes) : '—') : ''),
+      tone,
+    },
+    {
+      label: c.columns.risk,
+      csvId: m.csv.codeOf({ column: c.columns.risk }),
+      wide: true,
+      value: (r) => (r.deal ? [...(r.deal.stalled ? ['stalled'] : []), ...r.deal.flags].join(' ') : null),
+      text: (r) => (r.deal ? stalledWhy(ctx, r.deal) : ''),
+      tone: (r) => (r.total ? 'total' : r.deal.stalled || r.deal.flags.length > 0 ? 'bad' : undefined),
+    },
+  );
+  return cols;
+}
+
+/** A list's heading: 'Jun 2026 (this month, from the as-of date on)', 'Later this quarter: …', 'Past expected close, still open'. */
+export function listHeading(ctx: PageContext, list: Pick<ForecastDealList, 'key' | 'buckets'>): string {
+  const { m, f, site } = ctx;
+  const c = m.forecastPage.deals;
+  if (list.key === 'month') return c.thisMonth({ month: list.buckets[0]!, from: site.as_of }, f);
+  if (list.key === 'rest-of-quarter') return c.restOfQuarter({ quarter: quarterOf(site.as_of), from: list.buckets[0]!, to: list.buckets[list.buckets.length - 1]! }, f);
+  return c.pastDue;
+}
+
+/** Why a list is empty: the filter matches no deal, no deal is open, none has a close date, or none is due then. */
+function emptyText(ctx: PageContext, list: ForecastDealList): string {
+  const { m, f, site } = ctx;
+  const e = m.forecastPage.deals.empty;
+  if (filterMatchesNone(ctx)) return m.absence.filterMatchesNone;
+  if (site.open_deals.length === 0) return m.empty.noOpenDeals;
+  const none = noExpectedClose(ctx);
+  if (none) return none;
+  if (list.key === 'month') return e.month({ month: list.buckets[0]! }, f);
+  if (list.key === 'rest-of-quarter') return e.restOfQuarter({ quarter: quarterOf(site.as_of) }, f);
+  return e.pastDue;
+}
+
+export interface ForecastDealsSection {
+  heading: string;
+  /** What the lists are, and (in a quarter's last month) why there is no list of later months. */
+  intro: string[];
+  lists: { key: ForecastDealListKey; heading: string; table: TableModel }[];
+}
+
+export function forecastDealsSection(ctx: PageContext): ForecastDealsSection {
+  const { m, f, site } = ctx;
+  const c = m.forecastPage.deals;
+  const cols = columns(ctx);
+  const lists = forecastDealLists(ctx).map((list) => {
+    const heading = listHeading(ctx, list);
+    return {
+      key: list.key,
+      heading,
+      table: table<Row>(
+        `deals-${list.key}`,
+        heading,
+        cols,
+        list.deals.map((deal) => ({ deal })),
+        // The total row, in the page only: the CSV lists the deals.
+        { empty: emptyText(ctx, list), compact: true, ...(list.deals.length > 0 ? { totals: [{ total: list.totals }] } : {}) },
+      ),
+    };
+  });
+  const quarterEnds = laterMonthsOfQuarter(site.as_of).length === 0;
+  return {
+    heading: c.heading,
+    intro: [
+      c.intro,
+      ...(quarterEnds ? [c.quarterEnds({ quarter: quarterOf(site.as_of) }, f)] : []),
+      ...(hasForecastCategories(ctx) ? [] : [c.noCategories]),
+    ],
+    lists,
+  };
+}
