@@ -374,7 +374,7 @@ export const en = {
       /** The first cell of a list's total row. */
       total: (p: { count: number }, f: Formatter) => `Total: ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
       /** The category cell of the total row. */
-      totalCommit: (p: { commit: number; bestCase: number }, f: Formatter) => `Commit ${f.moneyCompact(p.commit)} · best case ${f.moneyCompact(p.bestCase)}`,
+      totalCommit: (p: { commit: number; bestCase: number }, f: Formatter) => joinItems([`Commit ${f.moneyCompact(p.commit)}`, `best case ${f.moneyCompact(p.bestCase)}`]),
       noCategories:
         'deals.csv has no forecast_category column, so these lists cannot say which deals are commit or best case and are sorted by amount: export Salesforce’s Forecast Category (ForecastCategoryName) or HubSpot’s Forecast category with the deals, or add a forecast_category column (commit, best_case, pipeline, omitted) to deals.csv.',
       empty: {

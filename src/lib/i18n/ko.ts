@@ -347,7 +347,7 @@ export const ko: Messages = {
       categories: { commit: '커밋', best_case: '베스트 케이스', pipeline: '파이프라인', omitted: '제외' },
       noCategory: '범주 없음',
       total: (p, f) => `합계: ${f.count(p.count)}건`,
-      totalCommit: (p, f) => `커밋 ${f.moneyCompact(p.commit)} · 베스트 케이스 ${f.moneyCompact(p.bestCase)}`,
+      totalCommit: (p, f) => joinItems([`커밋 ${f.moneyCompact(p.commit)}`, `베스트 케이스 ${f.moneyCompact(p.bestCase)}`]),
       noCategories:
         'deals.csv에 forecast_category 열이 없어 어느 딜이 커밋이나 베스트 케이스인지 보여 줄 수 없으므로 금액순으로 정렬합니다. Salesforce의 예측 범주(ForecastCategoryName)나 HubSpot의 Forecast category를 딜과 함께 내보내거나, deals.csv에 forecast_category 열(commit, best_case, pipeline, omitted)을 추가하세요.',
       empty: {

@@ -61,6 +61,9 @@ const SAMPLE = {
   perKind: 1000,
   listed: 3005,
   id: 'A-0001',
+  // common.staleData, summary.failedStale
+  newest: '2025-06-14',
+  age: 16,
 };
 
 function render(value: unknown, f: Formatter): string {

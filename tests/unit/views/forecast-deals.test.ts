@@ -125,10 +125,10 @@ describe('the forecast page’s deal lists', () => {
       ['Deal A', '₩3M', 'Commit', 'May 25, 2025', 'Kim', 'Account A', 'Proposal', '₩1.5M', '0', ''],
       ['Deal D', '₩1M', 'Commit', 'May 21, 2025', 'Park', 'Account D', 'Qualification', '₩250K', '0', ''],
       // In Negotiation since Mar 1 noon: 80.5 days at T (00:00 May 21), over the 30-day default.
-      ['Deal C', '₩2M', 'Best case', 'May 28, 2025', 'Kim', 'Account C', 'Negotiation', '₩1.5M', '0', 'Over the Negotiation threshold: 80 days vs 30 days · No keyman identified · Budget not confirmed'],
+      ['Deal C', '₩2M', 'Best case', 'May 28, 2025', 'Kim', 'Account C', 'Negotiation', '₩1.5M', '0', 'Over the Negotiation threshold: 80 days vs 30 days\u00a0· No keyman identified\u00a0· Budget not confirmed'],
       // In Prospect since Jan 10 noon: 130.5 days; its date pushed twice.
-      ['Deal B', '₩5M', 'Pipeline', 'May 31, 2025', 'Park', 'Account B', 'Prospect', '₩500K', '2', 'Over the Prospect threshold: 130 days vs 30 days · Close date pushed 2 times'],
-      ['Total: 4 deals', '₩11M', 'Commit ₩4M · best case ₩6M', '', '', '', '', '₩3.75M', '', ''],
+      ['Deal B', '₩5M', 'Pipeline', 'May 31, 2025', 'Park', 'Account B', 'Prospect', '₩500K', '2', 'Over the Prospect threshold: 130 days vs 30 days\u00a0· Close date pushed 2 times'],
+      ['Total: 4 deals', '₩11M', 'Commit ₩4M\u00a0· best case ₩6M', '', '', '', '', '₩3.75M', '', ''],
     ]);
     expect(month.rows.at(-1)!.every((c) => c.tone === 'total')).toBe(true);
     expect([month.totalRows, month.csv.rows.length, month.truncated]).toEqual([1, 4, 0]);
@@ -155,7 +155,7 @@ describe('the forecast page’s deal lists', () => {
     expect(rest.map((r) => [r[0], r[2], r[9]])).toEqual([
       ['Deal F', 'Omitted', 'Budget not confirmed'],
       ['Deal E', 'None', 'Over the Prospect threshold: 130 days vs 30 days'],
-      ['Total: 2 deals', 'Commit ₩0 · best case ₩0', ''],
+      ['Total: 2 deals', 'Commit ₩0\u00a0· best case ₩0', ''],
     ]);
     expect(texts(section.lists[2]!.table)[0]!.slice(0, 4)).toEqual(['Deal G', '₩7M', 'Commit', 'May 10, 2025']);
     expect(texts(section.lists[2]!.table)[0]![9]).toBe('Past expected close');
@@ -172,7 +172,7 @@ describe('the forecast page’s deal lists', () => {
     expect(section.heading).toBe('이번 달·이번 분기 마감 예정 딜');
     const month = section.lists[0]!.table;
     expect(month.headers.map((h) => h.label).slice(0, 4)).toEqual(['딜', '금액', '예측 범주', '예상 마감일']);
-    expect(texts(month).map((r) => r[2])).toEqual(['커밋', '커밋', '베스트 케이스', '파이프라인', '커밋 400만원 · 베스트 케이스 600만원']);
+    expect(texts(month).map((r) => r[2])).toEqual(['커밋', '커밋', '베스트 케이스', '파이프라인', '커밋 400만원\u00a0· 베스트 케이스 600만원']);
     expect(texts(month).at(-1)![0]).toBe('합계: 4건');
   });
 });
