@@ -116,6 +116,16 @@ export function isErrnoError(e: unknown): e is NodeJS.ErrnoException & { code: s
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/u.test((e as NodeJS.ErrnoException).code!);
 }
 
+/** The names in a folder, or none when the system cannot list it (missing, not a folder, no permission). */
+export function readdirQuietly(fs: Pick<CliFs, 'readdirSync'>, dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch (e) {
+    if (isErrnoError(e)) return [];
+    throw e;
+  }
+}
+
 /** Await the data folder's read; the OS refusing to read an input is a problem with the files (exit 1), not a bug. */
 export async function readingInput<T>(read: Promise<T>): Promise<T> {
   try {

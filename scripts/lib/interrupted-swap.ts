@@ -31,7 +31,7 @@
  * or one that cannot be moved) stays, and every build says so.
  */
 import { dirname, join } from 'node:path';
-import { type CliFs, isErrnoError, writingTo } from './cli.ts';
+import { type CliFs, isErrnoError, readdirQuietly, writingTo } from './cli.ts';
 import { leftIn, writtenFiles } from './added-files.ts';
 import { UsageError } from './io.ts';
 import { isPipescopeManifest, listedBriefly, MANIFEST_FILE, STALE_FOLDER_MS, stagingPid } from './out-dir.ts';
@@ -72,13 +72,7 @@ interface Aside {
 /** The `-old` folders beside `out`, sorted by name. */
 function asideOf(fs: CliFs, out: string, isRunning: (pid: number) => boolean, now: number): Aside[] {
   const parent = dirname(out);
-  let names: string[];
-  try {
-    names = fs.readdirSync(parent);
-  } catch (e) {
-    if (isErrnoError(e)) return [];
-    throw e;
-  }
+  const names = readdirQuietly(fs, parent);
   const found: Aside[] = [];
   for (const name of names.sort()) {
     const pid = name.endsWith('-old') ? stagingPid(out, name) : null;

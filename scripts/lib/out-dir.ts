@@ -17,7 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { type CliFs, isErrnoError, OutputError, writingTo } from './cli.ts';
+import { type CliFs, isErrnoError, OutputError, readdirQuietly, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
@@ -148,13 +148,7 @@ export const STALE_FOLDER_MS = 86_400_000;
 
 /** Remove the folders in `parent` that `remove` picks (by name and modification time); returns their names. */
 function removeFolders(fs: CliFs, parent: string, remove: (name: string, mtimeMs: number) => boolean): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(parent);
-  } catch (e) {
-    if (isErrnoError(e)) return [];
-    throw e;
-  }
+  const names = readdirQuietly(fs, parent);
   const removed: string[] = [];
   for (const name of names) {
     const path = join(parent, name);

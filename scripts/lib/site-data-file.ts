@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { type CliFs, isErrnoError } from './cli.ts';
+import { type CliFs, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
 
 /** Where the extraction writes the site data of the date `/` shows (`latest`: the newest snapshot's, when an older one is added) for the pages to read. */
@@ -73,11 +73,3 @@ function releaseLock(fs: CliFs, lock: string, pid: number): void {
   }
 }
 
-function readdirQuietly(fs: CliFs, dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch (e) {
-    if (isErrnoError(e)) return [];
-    throw e;
-  }
-}

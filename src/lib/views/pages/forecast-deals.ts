@@ -108,6 +108,15 @@ function columns(ctx: PageContext): Column<Row>[] {
   const account = accountLinks(ctx);
   const owner = ownerLinks(ctx);
   const tone = (r: Row) => (r.total ? ('total' as const) : undefined);
+  /** An amount of each deal, and in the total row the list's sum of it. */
+  const moneyColumn = (label: string, key: 'amount' | 'weighted_amount'): Column<Row> => ({
+    label,
+    numeric: true,
+    digits: money,
+    value: (r) => (r.deal ? r.deal[key] : r.total[key]),
+    text: (r) => f.moneyCompact(r.deal ? r.deal[key] : r.total[key]),
+    tone,
+  });
   // Without close-date history nobody can tell a pushed date: "—", not 0 (the page's notes say why).
   // A filtered view of data that tracks them has a null `slippage` when none of its deals was pushed: 0 then.
   const tracked = site.metrics.slippage !== null || ctx.filter?.closeDatesTracked === true;
@@ -119,14 +128,7 @@ function columns(ctx: PageContext): Column<Row>[] {
       text: (r) => (r.deal ? r.deal.name || r.deal.deal_id : c.total({ count: r.total.count }, f)),
       tone,
     },
-    {
-      label: m.columns.amount,
-      numeric: true,
-      digits: money,
-      value: (r) => (r.deal ? r.deal.amount : r.total.amount),
-      text: (r) => f.moneyCompact(r.deal ? r.deal.amount : r.total.amount),
-      tone,
-    },
+    moneyColumn(m.columns.amount, 'amount'),
   ];
   if (hasForecastCategories(ctx)) {
     cols.push({
@@ -153,14 +155,7 @@ function columns(ctx: PageContext): Column<Row>[] {
       tone,
     },
     { label: m.columns.stage, csvId: m.csv.stageId, value: (r) => r.deal?.stage ?? null, text: (r) => (r.deal ? ctx.stage(r.deal.stage) : ''), tone },
-    {
-      label: m.columns.weighted_amount,
-      numeric: true,
-      digits: money,
-      value: (r) => (r.deal ? r.deal.weighted_amount : r.total.weighted_amount),
-      text: (r) => f.moneyCompact(r.deal ? r.deal.weighted_amount : r.total.weighted_amount),
-      tone,
-    },
+    moneyColumn(m.columns.weighted_amount, 'weighted_amount'),
     {
       label: m.columns.pushes,
       numeric: true,
