@@ -30,10 +30,12 @@ export interface TableModel {
   /** Total rows at the end of the HTML rows (TableOptions `totals`), which the CSV has not. */
   totalRows?: number;
   /**
-   * Its first KEY_COLUMNS columns are what a reader needs at a glance (a deal
-   * list's deal, amount, category and date): on a phone they fit without
-   * scrolling sideways (their headers and text wrap, site.css `.compact`),
-   * and every header wraps rather than widening the table.
+   * Its first four columns are what a reader needs at a glance (a deal list's
+   * deal, amount and the two columns that answer the list's question: the
+   * forecast's category and close date, the Stalled page's days in stage and
+   * why, an owner's stage and expected close, what changed): on a phone they
+   * fit without scrolling sideways (their headers and text wrap, site.css
+   * `.compact`), and every header wraps rather than widening the table.
    */
   compact?: boolean;
   /**
