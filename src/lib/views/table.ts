@@ -86,6 +86,8 @@ export interface Column<R> {
   digits?: number;
   /** Only in the CSV (a figure the page folds into another column's text). */
   csvOnly?: boolean;
+  /** Only in the page (one cell of what the CSV has in csvOnly columns of their own: 'Proposal → Negotiation'). */
+  pageOnly?: boolean;
   /** Display text; default: the raw value as text (empty for null). */
   text?: (row: R) => string;
   /** The cell's sort key when the raw value does not sort as the column should (a category in its order, as a rank); default the raw value. */
@@ -137,15 +139,16 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
   // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
   // page before its link is used) never pays for them.
   const all = rows.slice();
+  const inCsv = columns.filter((c) => !c.pageOnly);
   let csv: TableModel['csv'] | undefined;
   Object.defineProperty(model, 'csv', {
     enumerable: true,
     configurable: true,
     get: () =>
       (csv ??= {
-        headers: columns.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
+        headers: inCsv.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
         rows: all.map((r) =>
-          columns.flatMap((c): Raw[] => {
+          inCsv.flatMap((c): Raw[] => {
             const raw = c.value(r);
             if (c.csvId === undefined) return [roundTo(raw, c.digits)];
             return [raw, c.text ? c.text(r) : raw === null ? '' : String(raw)];

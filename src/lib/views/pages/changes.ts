@@ -48,15 +48,15 @@ export interface ChangesModel {
  * amount now, before its account and owner (a compact table: on a phone, the
  * deal, its amount and the first two of these read without scrolling sideways).
  */
-type ColumnKey = 'stageFrom' | 'stageTo' | 'amountFrom' | 'amountChange' | 'closeFrom' | 'closeTo';
+type ColumnKey = 'stageFrom' | 'stageTo' | 'stageMove' | 'amountFrom' | 'amountChange' | 'closeFrom' | 'closeTo';
 const KIND_COLUMNS: Record<ChangeKind, ColumnKey[]> = {
   new: ['stageTo', 'closeTo'],
   won: ['stageFrom'],
   lost: ['stageFrom'],
   removed: ['stageFrom'],
-  reopened: ['stageFrom', 'stageTo'],
-  advanced: ['stageFrom', 'stageTo'],
-  moved_back: ['stageFrom', 'stageTo'],
+  reopened: ['stageMove'],
+  advanced: ['stageMove'],
+  moved_back: ['stageMove'],
   slipped: ['closeFrom', 'closeTo', 'stageTo'],
   amount_up: ['amountChange', 'amountFrom', 'stageTo'],
   amount_down: ['amountChange', 'amountFrom', 'stageTo'],
@@ -82,6 +82,12 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
   const all: Record<ColumnKey, Column<ChangeDeal>> = {
     stageFrom: { label: c.stageFrom, value: (d) => d.stage_from, text: (d) => stageText(d.stage_from, c.notCreated), csvId: m.csv.stageIdThen },
     stageTo: { label: c.stageTo, value: (d) => d.stage_to, text: (d) => stageText(d.stage_to, c.removed), csvId: m.csv.stageIdNow },
+    // The stage then and now in one cell on the page (two stage names side by side are too wide for a phone), apart in the CSV.
+    stageMove: {
+      label: c.stageMove,
+      pageOnly: true,
+      value: (d) => `${stageText(d.stage_from, c.notCreated)} → ${stageText(d.stage_to, c.removed)}`,
+    },
     amountFrom: { label: c.amountFrom, numeric: true, value: (d) => d.amount_from, text: (d) => f.moneyCompact(d.amount_from), digits },
     amountChange: {
       label: m.digest.change,
@@ -95,7 +101,7 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
   };
   return [
     ...dealAndAmountColumns<ChangeDeal>(ctx, { label: c.amountTo, value: (d) => d.amount_to }),
-    ...KIND_COLUMNS[kind].map((key) => all[key]),
+    ...KIND_COLUMNS[kind].flatMap((key) => (key === 'stageMove' ? [all.stageMove, { ...all.stageFrom, csvOnly: true }, { ...all.stageTo, csvOnly: true }] : [all[key]])),
     { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },
     { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => account(d.account_id) },
     { label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) },
