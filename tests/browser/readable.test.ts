@@ -271,6 +271,60 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('keeps the key columns of every deal list on a 390 px phone: the first row’s deal, amount and what the list is for, without scrolling sideways', async () => {
+    const owner = readdirSync(join(site.dir, 'en/owners'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
+    // Each page with its deal lists (a compact table: DataTable.astro's .compact, table.ts `compact`).
+    // Each with how many key columns it has: the deal, its amount and what the list is for.
+    const lists: [string, [string, number][]][] = [
+      ['', [['top-stalled', 4]]],
+      ['stalled/', [['stalled', 4], ['flagged-open', 4]]],
+      [`owners/${owner}/`, [['owner-open-deals', 4]]],
+      ['changes/', [['changes-advanced', 3], ['changes-slipped', 4], ['changes-won', 3], ['changes-amount-up', 4]]],
+      [pages.find((p) => p.startsWith('accounts/'))!, [['account-deals', 4]]],
+      ['forecast/', [['deals-month', 4]]],
+    ];
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      for (const [page, ids] of lists) {
+        const path = `/${locale}/${page}`;
+        const tab = await open(VIEWPORTS[0], path);
+        const found = await tab.evaluate((tables) => {
+          const vw = document.documentElement.clientWidth;
+          return tables.map(([id, count]) => {
+            const table = document.getElementById(`t-${id}`);
+            const row = table?.querySelector('tbody tr');
+            if (!table || !row) return { id, missing: true, compact: false, cells: [] as string[], scrolled: 0 };
+            const key = Array.from(row.children).slice(0, count);
+            // Within the screen and the table's own region (which ends before the page's margin).
+            const right = Math.min(vw, table.closest('.table-scroll')?.getBoundingClientRect().right ?? vw);
+            return {
+              id,
+              missing: false,
+              compact: table.closest('.table-block')?.classList.contains('compact') ?? false,
+              // A key cell off screen: its header, and where it is (the region is not scrolled: scrollLeft 0).
+              cells: key.flatMap((td, i) => {
+                const r = td.getBoundingClientRect();
+                const header = table.querySelectorAll('thead th')[i]?.textContent?.trim() ?? `column ${i + 1}`;
+                return td.tagName === 'TD' && r.left >= -0.5 && r.right <= right + 0.5 && r.width > 0 ? [] : [`${header} (${Math.round(r.left)}-${Math.round(r.right)}, region ends at ${Math.round(right)}px)`];
+              }),
+              scrolled: table.closest('.table-scroll')?.scrollLeft ?? 0,
+            };
+          });
+        }, ids);
+        await tab.close();
+        for (const t of found) {
+          if (t.missing) problems.push(`${path}: no table #t-${t.id} with a row`);
+          else {
+            if (!t.compact) problems.push(`${path} #t-${t.id}: not a compact table`);
+            if (t.scrolled) problems.push(`${path} #t-${t.id}: its region opened scrolled sideways (${t.scrolled}px)`);
+            for (const c of t.cells) problems.push(`${path} #t-${t.id}: first row's key cell off screen: ${c}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('breaks Korean between words in table cells, never inside one (Korean names on English pages too)', async () => {
     const problems: string[] = [];
     for (const path of LOCALES.flatMap((l) => pages.map((p) => `/${l}/${p}`))) {

@@ -672,6 +672,7 @@ export const en = {
     },
     stageFrom: 'Stage then',
     stageTo: 'Stage now',
+    stageMove: 'Stage then → now',
     amountFrom: 'Amount then',
     amountTo: 'Amount now',
     closeFrom: 'Expected close then',

@@ -599,6 +599,7 @@ export const ko: Messages = {
     },
     stageFrom: '이전 단계',
     stageTo: '현재 단계',
+    stageMove: '이전 → 현재 단계',
     amountFrom: '이전 금액',
     amountTo: '현재 금액',
     closeFrom: '이전 예상 마감일',

@@ -30,10 +30,12 @@ export interface TableModel {
   /** Total rows at the end of the HTML rows (TableOptions `totals`), which the CSV has not. */
   totalRows?: number;
   /**
-   * Its first KEY_COLUMNS columns are what a reader needs at a glance (a deal
-   * list's deal, amount, category and date): on a phone they fit without
-   * scrolling sideways (their headers and text wrap, site.css `.compact`),
-   * and every header wraps rather than widening the table.
+   * Its first four columns are what a reader needs at a glance (a deal list's
+   * deal, amount and the two columns that answer the list's question: the
+   * forecast's category and close date, the Stalled page's days in stage and
+   * why, an owner's stage and expected close, what changed): on a phone they
+   * fit without scrolling sideways (their headers and text wrap, site.css
+   * `.compact`), and every header wraps rather than widening the table.
    */
   compact?: boolean;
   /**
@@ -84,6 +86,8 @@ export interface Column<R> {
   digits?: number;
   /** Only in the CSV (a figure the page folds into another column's text). */
   csvOnly?: boolean;
+  /** Only in the page (one cell of what the CSV has in csvOnly columns of their own: 'Proposal → Negotiation'). */
+  pageOnly?: boolean;
   /** Display text; default: the raw value as text (empty for null). */
   text?: (row: R) => string;
   /** The cell's sort key when the raw value does not sort as the column should (a category in its order, as a rank); default the raw value. */
@@ -135,15 +139,16 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
   // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
   // page before its link is used) never pays for them.
   const all = rows.slice();
+  const inCsv = columns.filter((c) => !c.pageOnly);
   let csv: TableModel['csv'] | undefined;
   Object.defineProperty(model, 'csv', {
     enumerable: true,
     configurable: true,
     get: () =>
       (csv ??= {
-        headers: columns.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
+        headers: inCsv.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
         rows: all.map((r) =>
-          columns.flatMap((c): Raw[] => {
+          inCsv.flatMap((c): Raw[] => {
             const raw = c.value(r);
             if (c.csvId === undefined) return [roundTo(raw, c.digits)];
             return [raw, c.text ? c.text(r) : raw === null ? '' : String(raw)];

@@ -36,12 +36,16 @@ describe('the sample (as of 2026-06-30)', async () => {
 
   it('the changes tables name the stage IDs before and after apart in their CSV', () => {
     const moved = (locale: 'en' | 'ko') => changesModel(ctx(locale)).sections.find((s) => s.kind === 'advanced')!.table;
-    expect(moved('en').csv.headers.slice(4, 8)).toEqual(['Stage ID then', 'Stage then', 'Stage ID now', 'Stage now']);
-    expect(moved('ko').csv.headers.slice(4, 8)).toEqual(['이전 단계 ID', '이전 단계', '현재 단계 ID', '현재 단계']);
+    // The deal and its amount, then what changed (the key columns, first on a phone), then its account and owner.
+    expect(moved('en').csv.headers).toEqual(['Deal ID', 'Deal', 'Amount now', 'Stage ID then', 'Stage then', 'Stage ID now', 'Stage now', 'Account ID', 'Account', 'Owner']);
+    // On the page the stages then and now share a cell (two names side by side are too wide for a phone).
+    expect(moved('en').headers.map((h) => h.label)).toEqual(['Deal', 'Amount now', 'Stage then → now', 'Account', 'Owner']);
+    expect(moved('en').rows[0]![2]!.text).toBe(`${moved('en').csv.rows[0]![4]} → ${moved('en').csv.rows[0]![6]}`);
+    expect(moved('ko').csv.headers.slice(3, 7)).toEqual(['이전 단계 ID', '이전 단계', '현재 단계 ID', '현재 단계']);
     // The IDs are the stages' codes, the names their labels.
     const row = moved('en').csv.rows[0]!;
-    expect(config.stages.map((s) => s.id)).toContain(row[4]);
-    expect(config.stages.map((s) => s.id)).toContain(row[6]);
+    expect(config.stages.map((s) => s.id)).toContain(row[3]);
+    expect(config.stages.map((s) => s.id)).toContain(row[5]);
   });
 
   for (const locale of ['en', 'ko'] as const) {

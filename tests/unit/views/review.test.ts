@@ -254,13 +254,19 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
   });
 
   it('every stalled deal says why, in whole days; in Korean too', () => {
-    const why = model.stalled.rows.map((r) => [r[0]!.text, r[4]!.text, r[5]!.text, r.at(-1)!.text]);
+    // The deal, its amount, days in stage and why first (a compact table: what a phone shows without scrolling sideways).
+    expect(model.stalled.compact).toBe(true);
+    const labels = model.stalled.headers.map((h) => h.label);
+    expect(labels.slice(0, 4)).toEqual(['Deal', 'Amount', 'Days in stage', 'Why it is stalled']);
+    const threshold = labels.indexOf('Threshold (days)');
+    // The threshold's unit in its header only: '30', not '30 days'.
+    const why = model.stalled.rows.map((r) => [r[0]!.text, r[2]!.text, r[threshold]!.text, r[3]!.text]);
     expect(why).toEqual([
-      ['S1', '90 days', '30 days', 'Over the Proposal threshold: 90 days vs 30 days\u00a0· Past expected close'],
-      ['S2', '60 days', '30 days', 'Over the Qualification threshold: 60 days vs 30 days'],
-      ['S3', '46 days', '30 days', 'Over the Negotiation threshold: 46 days vs 30 days\u00a0· No keyman identified'],
+      ['S1', '90 days', '30', 'Over the Proposal threshold: 90 days vs 30 days\u00a0· Past expected close'],
+      ['S2', '60 days', '30', 'Over the Qualification threshold: 60 days vs 30 days'],
+      ['S3', '46 days', '30', 'Over the Negotiation threshold: 46 days vs 30 days\u00a0· No keyman identified'],
     ]);
-    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]!.at(-1)!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
+    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![3]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
     expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
     // No day count with decimals anywhere in the stalled deals' CSV.
     for (const row of model.stalled.csv.rows) for (const v of row) if (typeof v === 'number') expect(Number.isInteger(v)).toBe(true);

@@ -58,11 +58,16 @@ describe('page models', () => {
     const stage = site.open_deals.find((d) => d.deal_id === 'M002')!.stage;
     expect(threshold).toBe(30);
     expect(stage).toBe('qualify');
-    expect(en.rows[0]!.at(-1)!.text).toBe('Over the Qualification threshold: 319 days vs 30 days\u00a0· Past expected close');
-    expect(ko.rows[0]!.at(-1)!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일)\u00a0· 예상 마감일 경과');
-    // The CSV: stage id beside its label, days as the page shows them (319.25 days in stage: 319 whole days).
-    expect(en.csv.headers.slice(3, 7)).toEqual(['Stage ID', 'Stage', 'Days in stage', 'Threshold (days)']);
-    expect(en.csv.rows[0]!.slice(3, 7)).toEqual(['qualify', 'Qualification', 319, 30]);
+    expect(en.rows[0]![3]!.text).toBe('Over the Qualification threshold: 319 days vs 30 days\u00a0· Past expected close');
+    expect(ko.rows[0]![3]!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일)\u00a0· 예상 마감일 경과');
+    // The CSV: the deal's and the account's ids beside their names, the stage id beside its label, days as the page
+    // shows them (319.25 days in stage: 319 whole days); the key columns first, as on the page.
+    expect(en.csv.headers).toEqual([
+      'Deal ID', 'Deal', 'Amount', 'Days in stage', 'Why it is stalled', 'Stage ID', 'Stage', 'Threshold (days)', 'Expected close', 'Owner', 'Account ID', 'Account',
+    ]);
+    expect(en.csv.rows[0]!.slice(0, 1)).toEqual(['M002']);
+    expect(en.csv.rows[0]!.slice(3, 4)).toEqual([319]);
+    expect(en.csv.rows[0]!.slice(5, 8)).toEqual(['qualify', 'Qualification', 30]);
   });
 
   it('every page table has a unique id and as many CSV rows as data rows', () => {

@@ -9,7 +9,7 @@ import type { ChangeDeal } from '../changes.ts';
 import { type Column, countAmountTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { currentVisitOnly, historyUnavailable } from './absence.ts';
 import type { PageContext } from './context.ts';
-import { accountLinks, ownerLinks } from './deals.ts';
+import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
 import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
 
 export interface ChangeSection {
@@ -43,20 +43,24 @@ export interface ChangesModel {
   snapshotsHref: string;
 }
 
-/** Which columns each kind's table shows after deal, account and owner. */
-type ColumnKey = 'stageFrom' | 'stageTo' | 'amountFrom' | 'amountTo' | 'amountChange' | 'closeFrom' | 'closeTo';
+/**
+ * What changed: the columns each kind's table shows after the deal and its
+ * amount now, before its account and owner (a compact table: on a phone, the
+ * deal, its amount and the first two of these read without scrolling sideways).
+ */
+type ColumnKey = 'stageFrom' | 'stageTo' | 'stageMove' | 'amountFrom' | 'amountChange' | 'closeFrom' | 'closeTo';
 const KIND_COLUMNS: Record<ChangeKind, ColumnKey[]> = {
-  new: ['stageTo', 'amountTo', 'closeTo'],
-  won: ['stageFrom', 'amountTo'],
-  lost: ['stageFrom', 'amountTo'],
-  removed: ['stageFrom', 'amountTo'],
-  reopened: ['stageFrom', 'stageTo', 'amountTo'],
-  advanced: ['stageFrom', 'stageTo', 'amountTo'],
-  moved_back: ['stageFrom', 'stageTo', 'amountTo'],
-  slipped: ['stageTo', 'closeFrom', 'closeTo', 'amountTo'],
-  amount_up: ['stageTo', 'amountFrom', 'amountTo', 'amountChange'],
-  amount_down: ['stageTo', 'amountFrom', 'amountTo', 'amountChange'],
-  newly_stalled: ['stageTo', 'amountTo', 'closeTo'],
+  new: ['stageTo', 'closeTo'],
+  won: ['stageFrom'],
+  lost: ['stageFrom'],
+  removed: ['stageFrom'],
+  reopened: ['stageMove'],
+  advanced: ['stageMove'],
+  moved_back: ['stageMove'],
+  slipped: ['closeFrom', 'closeTo', 'stageTo'],
+  amount_up: ['amountChange', 'amountFrom', 'stageTo'],
+  amount_down: ['amountChange', 'amountFrom', 'stageTo'],
+  newly_stalled: ['stageTo', 'closeTo'],
 };
 
 /** The table id (and anchor) of a kind: `changes-moved-back`. */
@@ -78,8 +82,13 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
   const all: Record<ColumnKey, Column<ChangeDeal>> = {
     stageFrom: { label: c.stageFrom, value: (d) => d.stage_from, text: (d) => stageText(d.stage_from, c.notCreated), csvId: m.csv.stageIdThen },
     stageTo: { label: c.stageTo, value: (d) => d.stage_to, text: (d) => stageText(d.stage_to, c.removed), csvId: m.csv.stageIdNow },
-    amountFrom: { label: c.amountFrom, numeric: true, value: (d) => d.amount_from, text: (d) => f.money(d.amount_from), digits },
-    amountTo: { label: c.amountTo, numeric: true, value: (d) => d.amount_to, text: (d) => f.money(d.amount_to), digits },
+    // The stage then and now in one cell on the page (two stage names side by side are too wide for a phone), apart in the CSV.
+    stageMove: {
+      label: c.stageMove,
+      pageOnly: true,
+      value: (d) => `${stageText(d.stage_from, c.notCreated)} → ${stageText(d.stage_to, c.removed)}`,
+    },
+    amountFrom: { label: c.amountFrom, numeric: true, value: (d) => d.amount_from, text: (d) => f.moneyCompact(d.amount_from), digits },
     amountChange: {
       label: m.digest.change,
       numeric: true,
@@ -91,11 +100,11 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
     closeTo: { label: c.closeTo, value: (d) => d.close_to, text: (d) => f.date(d.close_to) },
   };
   return [
-    { label: m.columns.deal_id, value: (d) => d.deal_id },
-    { label: m.columns.deal_name, value: (d) => d.name },
+    ...dealAndAmountColumns<ChangeDeal>(ctx, { label: c.amountTo, value: (d) => d.amount_to }),
+    ...KIND_COLUMNS[kind].flatMap((key) => (key === 'stageMove' ? [all.stageMove, { ...all.stageFrom, csvOnly: true }, { ...all.stageTo, csvOnly: true }] : [all[key]])),
+    { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },
     { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => account(d.account_id) },
     { label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) },
-    ...KIND_COLUMNS[kind].map((key) => all[key]),
   ];
 }
 
@@ -122,7 +131,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
       explain: c.explain[g.kind],
       count: g.count,
       amount: g.amount,
-      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), rows, { empty: c.none }),
+      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), rows, { empty: c.none, compact: true }),
       note: untracked,
     };
   });

@@ -66,39 +66,54 @@ export function stalledWhy(ctx: PageContext, d: OpenDealRow): string {
 }
 
 /**
- * An open deal's columns. `withStall`: the stage's threshold, and why the
- * deal is stalled (if it is) before its flags, under `whyLabel` (default
- * "Why it is stalled"). Days are whole days, as in the CSV.
+ * A compact deal list's first columns (table.ts `compact`): the deal, its
+ * name (its id when it has none) with the id beside it in the CSV, and its
+ * amount, compact as on the Forecast page's lists (in full in the CSV).
  */
-export function openDealColumns(ctx: PageContext, withStall: boolean, whyLabel = ctx.m.stalledReview.why): Column<OpenDealRow>[] {
+export function dealAndAmountColumns<R extends { deal_id: string; name: string }>(ctx: PageContext, amount: Pick<Column<R>, 'label' | 'value'>): Column<R>[] {
+  const { m, f } = ctx;
+  return [
+    { label: m.columns.deal_id, csvOnly: true, value: (d) => d.deal_id },
+    { label: m.columns.deal, value: (d) => d.name || d.deal_id },
+    { ...amount, numeric: true, digits: moneyDigits(f.currency), text: (d) => f.moneyCompact(amount.value(d) as number | null) },
+  ];
+}
+
+/** The columns an open-deal list can show after its deal and amount (openDealColumns). */
+export type OpenDealColumn = 'days' | 'why' | 'flags' | 'stage' | 'threshold' | 'close' | 'owner' | 'account';
+
+/**
+ * An open deal list's columns: the deal and its amount, then `keys` in their
+ * order, the first two of them what the list is for (the rest of the first
+ * four columns a phone shows without scrolling sideways: a compact table).
+ * `why`: why the deal is stalled (if it is) before its warning signs, under
+ * `whyLabel` (default "Why it is stalled"); `flags`: its warning signs. Days
+ * are whole days, as in the CSV; the threshold's unit is in its header only.
+ * The CSV has the ids beside the deal's and the account's names and the
+ * stage's label.
+ */
+export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[], whyLabel = ctx.m.stalledReview.why): Column<OpenDealRow>[] {
   const { m, f } = ctx;
   const link = accountLinks(ctx);
   const owner = ownerLinks(ctx);
-  const cols: Column<OpenDealRow>[] = [
-    { label: m.columns.deal_id, value: (d) => d.deal_id },
-    { label: m.columns.deal_name, value: (d) => d.name },
-    { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => link(d.account_id) },
-    { label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId },
-    { label: m.columns.days_in_stage, numeric: true, value: (d) => wholeDays(d.days_in_stage), text: (d) => f.days(wholeDays(d.days_in_stage)) },
-  ];
-  if (withStall) {
-    cols.push({
-      label: m.columns.threshold_days,
-      numeric: true,
-      value: (d) => thresholdDays(d.threshold_days),
-      text: (d) => f.days(thresholdDays(d.threshold_days)),
-    });
-  }
-  cols.push(
-    { label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) },
-    { label: m.columns.amount, numeric: true, value: (d) => d.amount, text: (d) => f.money(d.amount), digits: moneyDigits(f.currency) },
-    { label: m.columns.expected_close, value: (d) => d.expected_close, text: (d) => (d.expected_close ? f.date(d.expected_close) : '') },
-    withStall
-      ? { label: whyLabel, wide: true, value: (d) => stalledWhy(ctx, d), tone: (d) => (d.flags.length || d.stalled ? 'bad' : undefined) }
-      : { label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) },
-  );
-  return cols;
+  const all: Record<OpenDealColumn, Column<OpenDealRow>[]> = {
+    days: [{ label: m.columns.days_in_stage, numeric: true, value: (d) => wholeDays(d.days_in_stage), text: (d) => f.days(wholeDays(d.days_in_stage)) }],
+    why: [{ label: whyLabel, wide: true, value: (d) => stalledWhy(ctx, d), tone: (d) => (d.flags.length || d.stalled ? 'bad' : undefined) }],
+    flags: [{ label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) }],
+    stage: [{ label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId }],
+    threshold: [{ label: m.columns.threshold_days, numeric: true, value: (d) => thresholdDays(d.threshold_days), text: (d) => f.count(thresholdDays(d.threshold_days)) }],
+    close: [{ label: m.columns.expected_close, value: (d) => d.expected_close, text: (d) => (d.expected_close ? f.date(d.expected_close) : '') }],
+    owner: [{ label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) }],
+    account: [
+      { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },
+      { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => link(d.account_id) },
+    ],
+  };
+  return [...dealAndAmountColumns<OpenDealRow>(ctx, { label: m.columns.amount, value: (d) => d.amount }), ...keys.flatMap((k) => all[k])];
 }
+
+/** A stalled-deal list's: days in stage and why, then the rest. */
+export const STALLED_COLUMNS: readonly OpenDealColumn[] = ['days', 'why', 'stage', 'threshold', 'close', 'owner', 'account'];
 
 /** Stalled deals in metrics.json order (days in stage descending, then id). */
 export function stalledDeals(ctx: PageContext): OpenDealRow[] {
@@ -112,5 +127,9 @@ export function noStalledText(ctx: PageContext): string {
 }
 
 export function stalledTable(ctx: PageContext, id: string, limit?: number): TableModel {
-  return table(id, ctx.m.sections.stalled, openDealColumns(ctx, true), stalledDeals(ctx), { empty: noStalledText(ctx), ...(limit === undefined ? {} : { maxRows: limit }) });
+  return table(id, ctx.m.sections.stalled, openDealColumns(ctx, STALLED_COLUMNS), stalledDeals(ctx), {
+    empty: noStalledText(ctx),
+    compact: true,
+    ...(limit === undefined ? {} : { maxRows: limit }),
+  });
 }

@@ -7,7 +7,7 @@ import type { AccountDeal, AccountView, OpenDealRow, RemovedDeal, SegmentTargetR
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { openDealColumns, ownerLinks } from './deals.ts';
+import { dealAndAmountColumns, openDealColumns, ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
   coverageNote,
@@ -206,7 +206,11 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     slug: row.slug ?? '',
     facts,
     intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, true, m.columns.flags), deals, { empty: m.ownersReview.noOpenDeals }),
+    // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
+      empty: m.ownersReview.noOpenDeals,
+      compact: true,
+    }),
   };
 }
 
@@ -267,12 +271,11 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     `account-deals`,
     m.pages.account.deals,
     [
-      { label: m.columns.deal_id, value: (d: AccountDeal) => d.deal_id },
-      { label: m.columns.deal_name, value: (d: AccountDeal) => d.name },
-      { label: m.columns.product, value: (d: AccountDeal) => d.product },
+      // The deal, its amount, whether it is open, won or lost and its stage first: a phone shows them without scrolling sideways.
+      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => d.amount }),
       { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state], csvId: m.csv.codeOf({ column: m.columns.state }) },
       { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
-      { label: m.columns.amount, numeric: true, value: (d: AccountDeal) => d.amount, text: (d: AccountDeal) => f.money(d.amount), digits: moneyDigits(f.currency) },
+      { label: m.columns.product, value: (d: AccountDeal) => d.product },
       { label: m.columns.owner, value: (d: AccountDeal) => d.owner },
       { label: m.columns.created, value: (d: AccountDeal) => d.created, text: (d: AccountDeal) => f.date(d.created) },
       { label: m.columns.closed, value: (d: AccountDeal) => d.closed, text: (d: AccountDeal) => (d.closed ? f.date(d.closed) : '') },
@@ -280,7 +283,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       { label: m.columns.competitor, value: (d: AccountDeal) => d.competitor },
     ],
     account.deals,
-    { empty: m.pages.account.noDeals({ id: account.account_id }) },
+    { empty: m.pages.account.noDeals({ id: account.account_id }), compact: true },
   );
   const repurchase = table(
     'account-repurchase',

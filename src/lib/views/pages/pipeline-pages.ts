@@ -54,8 +54,9 @@ export function stalledModel(ctx: PageContext): StalledModel {
   const totals = totalTables.map((t, i) => ({ heading: headings[i]!, table: t }));
   const stalled = stalledTable(ctx, 'stalled');
   // Empty: no open deal at all, or none but the stalled ones shows a warning sign.
-  const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, false), flagged, {
+  const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, ['days', 'flags', 'stage', 'close', 'owner', 'account']), flagged, {
     empty: site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged,
+    compact: true,
   });
   const thresholds = stallThresholdsTable(ctx);
   const amount = deals.reduce((sum, d) => sum + d.amount, 0);
@@ -165,7 +166,8 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
         label: m.columns.threshold_days,
         numeric: true,
         value: (s) => site.stall_thresholds[s.id] ?? null,
-        text: (s) => f.days(site.stall_thresholds[s.id] ?? null),
+        // The unit is in the header.
+        text: (s) => f.number(site.stall_thresholds[s.id] ?? null),
         digits: 1,
       },
       {

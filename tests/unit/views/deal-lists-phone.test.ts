@@ -1,0 +1,110 @@
+/**
+ * The deal lists read on a phone: each is a compact table (table.ts
+ * `compact`: its first four columns fit a 390 px screen) whose first columns
+ * are the deal, its amount and what the list is for; its CSV keeps each id
+ * beside its label, with unique names. A threshold says its unit once, in
+ * its header. On the sample as of 2026-06-30, in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { accountModel, changesModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import { extractSite } from '../../../src/lib/views/site-data.ts';
+import type { TableModel } from '../../../src/lib/views/table.ts';
+
+const { dataset, config } = await readFolder('data/sample');
+const extracted = extractSite(dataset, config, '2026-06-30', { dataLabel: 'sample' });
+const site = extracted.site;
+const slices = [...extracted.accountSlices()];
+
+/** The first four header labels of a table. */
+const key = (t: TableModel) => t.headers.slice(0, 4).map((h) => h.label);
+
+/** Each id column of a CSV directly before the column it identifies (`Deal ID`, `Deal`), and no name twice. */
+function csvSensible(t: TableModel, ids: Record<string, string>): void {
+  const h = t.csv.headers;
+  expect(new Set(h).size, h.join(' | ')).toBe(h.length);
+  for (const [id, label] of Object.entries(ids)) if (h.includes(label)) expect(h[h.indexOf(label) - 1], `${t.id}: ${h.join(' | ')}`).toBe(id);
+}
+
+describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
+  for (const locale of ['en', 'ko'] as const) {
+    const ctx = pageContext(site, locale);
+    const { m } = ctx;
+    const ids = { [m.columns.deal_id]: m.columns.deal, [m.columns.account_id]: m.columns.account, [m.csv.stageId]: m.columns.stage };
+
+    it(`the Stalled page's and the overview's lists: deal, amount, days in stage and why first (${locale})`, () => {
+      const stalled = stalledModel(ctx);
+      for (const t of [stalled.stalled, overviewModel(ctx).stalled]) {
+        expect(t.compact, t.id).toBe(true);
+        expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.days_in_stage, m.stalledReview.why]);
+        expect(t.rows.length).toBeGreaterThan(0);
+        csvSensible(t, ids);
+      }
+      expect(stalled.flagged.compact).toBe(true);
+      expect(key(stalled.flagged)).toEqual([m.columns.deal, m.columns.amount, m.columns.days_in_stage, m.columns.flags]);
+      csvSensible(stalled.flagged, ids);
+      // The deal by name (its id without one), the id beside it in the CSV; amounts compact, in full in the CSV.
+      const first = site.open_deals.find((d) => d.deal_id === stalled.stalled.csv.rows[0]![0])!;
+      expect(stalled.stalled.rows[0]![0]!.text).toBe(first.name || first.deal_id);
+      expect(stalled.stalled.rows[0]![1]!.text).toBe(ctx.f.moneyCompact(first.amount));
+      expect(stalled.stalled.csv.rows[0]![2]).toBe(first.amount);
+    });
+
+    it(`an owner's page: deal, amount, stage and expected close first, and no owner column (${locale})`, () => {
+      const row = site.owners.rows.find((r) => site.open_deals.some((d) => d.owner === r.name))!;
+      const t = ownerModel(ctx, row).deals;
+      expect(t.compact).toBe(true);
+      expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.stage, m.columns.expected_close]);
+      expect(t.headers.map((h) => h.label)).not.toContain(m.columns.owner);
+      expect(t.csv.headers).not.toContain(m.columns.owner);
+      csvSensible(t, ids);
+    });
+
+    it(`"What changed": the deal, its amount now and what changed first, in every kind's list (${locale})`, () => {
+      const c = m.changes;
+      const expected: Record<string, string[]> = {
+        new: [c.stageTo, c.closeTo],
+        won: [c.stageFrom],
+        lost: [c.stageFrom],
+        removed: [c.stageFrom],
+        reopened: [c.stageMove],
+        advanced: [c.stageMove],
+        moved_back: [c.stageMove],
+        slipped: [c.closeFrom, c.closeTo],
+        amount_up: [m.digest.change, c.amountFrom],
+        amount_down: [m.digest.change, c.amountFrom],
+        newly_stalled: [c.stageTo, c.closeTo],
+      };
+      const sections = changesModel(ctx).sections;
+      expect(sections.map((s) => s.kind).sort()).toEqual(Object.keys(expected).sort());
+      for (const s of sections) {
+        expect(s.table.compact, s.kind).toBe(true);
+        expect(key(s.table).slice(0, 2 + expected[s.kind]!.length), s.kind).toEqual([m.columns.deal, c.amountTo, ...expected[s.kind]!]);
+        csvSensible(s.table, { ...ids, [m.csv.stageIdThen]: c.stageFrom, [m.csv.stageIdNow]: c.stageTo });
+      }
+    });
+
+    it(`an account's page: deal, amount, state and stage first (${locale})`, () => {
+      const slice = slices.find((s) => s.account.deals.length > 0)!;
+      const t = accountModel(ctx, slice).deals;
+      expect(t.compact).toBe(true);
+      expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.state, m.columns.stage]);
+      csvSensible(t, ids);
+    });
+
+    it(`a threshold says its unit once, in its header: "30", not "30 days" under "${m.columns.threshold_days}" (${locale})`, () => {
+      const row = site.owners.rows.find((r) => site.open_deals.some((d) => d.owner === r.name))!;
+      const stalled = stalledModel(ctx);
+      const tables = [stalled.stalled, stalled.thresholds, ownerModel(ctx, row).deals];
+      const days = ctx.f.days(30).replace('30', '');
+      for (const t of tables) {
+        const i = t.headers.findIndex((h) => h.label === m.columns.threshold_days);
+        expect(i, t.id).toBeGreaterThanOrEqual(0);
+        for (const r of t.rows) {
+          expect(r[i]!.text, t.id).toMatch(/^[\d.,]+$|^—$/u);
+          expect(r[i]!.text).not.toContain(days.trim());
+        }
+      }
+    });
+  }
+});
