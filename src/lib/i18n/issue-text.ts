@@ -7,6 +7,7 @@
  */
 import { COL, mergeRules, object, re, type Rule, type Rules, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
+import { josa } from './josa.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
 import type { Locale } from './locales.ts';
 
@@ -22,6 +23,14 @@ const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) a
   'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
   'a Salesforce Opportunity History report': 'Salesforce Opportunity History 보고서',
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
+});
+
+/** The formats `--format` names, as `unknown_export` says a file is of another one (unread-files.ts `otherFormatOf`). */
+const FORMAT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  'a HubSpot deals export': 'HubSpot 딜 내보내기',
+  'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
+  'a Salesforce report': 'Salesforce 보고서',
+  'a Salesforce Data Loader export': 'Salesforce Data Loader 내보내기',
 });
 
 /** Whose currency an amount is compared with (`checkCurrency`'s `whose`). */
@@ -237,6 +246,20 @@ const ROW_RULES: Rules = {
       ),
       (g) =>
         `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. Salesforce Opportunity Field History 보고서("Field / Event", "Old Value", "New Value")이며 읽지 않습니다. 대신 Opportunity History 보고서("From Stage", "To Stage" 열 포함)를 내보내세요(docs/exports.md)`,
+    ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it looks like (?<what>an? .+?), not (?<wanted>an? .+?): run with --format (?<format>\\S+), or without --format to detect it`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. ${FORMAT_KINDS[g.what!] ?? g.what} 형식으로 보이며 ${FORMAT_KINDS[g.wanted!] ?? g.wanted} 형식이 아닙니다. ${josa(`--format ${g.format}`, '으로/로')} 실행하거나 --format 없이 실행하여 형식을 자동으로 알아내게 하세요`,
+    ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it is one of the canonical files \\(docs/input\\.md\\), not (?<wanted>an? .+?): run with --format canonical, or without --format`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 표준 파일(docs/input.md) 중 하나이며 ${FORMAT_KINDS[g.wanted!] ?? g.wanted} 형식이 아닙니다. --format canonical로 실행하거나 --format 없이 실행하세요`,
     ],
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is JSON, not CSV: export it again as CSV`),
