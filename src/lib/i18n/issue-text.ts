@@ -223,6 +223,10 @@ const ROW_RULES: Rules = {
       ),
       () => '스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
     ],
+    [
+      re(`a ZIP archive, not a CSV file: not read\\. Extract it \\(a CRM may send a large export zipped\\) and put the CSV files it holds in the folder in its place`),
+      () => 'ZIP 압축 파일이며 CSV 파일이 아니어서 읽지 않았습니다. 압축을 풀고(CRM은 큰 내보내기를 압축해 보내기도 합니다) 그 안의 CSV 파일을 이 폴더에 대신 넣으세요',
+    ],
   ],
   file_not_read: [
     [

@@ -35,7 +35,7 @@ import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
 import { byteSource } from './decode.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { listExports, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { HEAD_BYTES, listExports, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -185,10 +185,10 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * must not be skipped without a word.
  */
 function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks, unreadable } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
+  const { exports, workbooks, archives, unreadable } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
-  for (const path of [...exports, ...workbooks]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  for (const path of [...exports, ...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
   return log.issues;
 }
@@ -224,7 +224,7 @@ function vendorExportsHint(folder: string, entries: readonly string[]): string {
 }
 
 /** A file's first 8 bytes (fewer when it is shorter; none when it cannot be opened: reading it then says why), for export-listing.ts. */
-function fileHead(path: string, bytes = 8): Uint8Array {
+function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
   const head = new Uint8Array(bytes);
   let fd: number;
   try {
@@ -269,7 +269,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
-  const { exports: paths, workbooks, unreadable } = listExports(folder, {
+  const { exports: paths, workbooks, archives, unreadable } = listExports(folder, {
     join,
     // The folder itself was read above (to say clearly when it cannot be).
     readdir: (path) => (path === folder ? entries : readdirSync(path)),
@@ -290,7 +290,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     if (split) hashing.push([relative, split.sha256]);
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
-  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks });
+  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives });
   if (unreadable.length > 0) {
     const log = new IssueLog();
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
