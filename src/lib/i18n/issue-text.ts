@@ -7,6 +7,7 @@
  */
 import { COL, mergeRules, object, re, type Rule, type Rules, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
+import { josa } from './josa.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
 import type { Locale } from './locales.ts';
 
@@ -22,6 +23,14 @@ const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) a
   'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
   'a Salesforce Opportunity History report': 'Salesforce Opportunity History 보고서',
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
+});
+
+/** The formats `--format` names, as `unknown_export` says a file is of another one (unread-files.ts `otherFormatOf`). */
+const FORMAT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  'a HubSpot deals export': 'HubSpot 딜 내보내기',
+  'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
+  'a Salesforce report': 'Salesforce 보고서',
+  'a Salesforce Data Loader export': 'Salesforce Data Loader 내보내기',
 });
 
 /** Whose currency an amount is compared with (`checkCurrency`'s `whose`). */
@@ -214,6 +223,10 @@ const ROW_RULES: Rules = {
       ),
       () => '스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
     ],
+    [
+      re(`a ZIP archive, not a CSV file: not read\\. Extract it \\(a CRM may send a large export zipped\\) and put the CSV files it holds in the folder in its place`),
+      () => 'ZIP 압축 파일이며 CSV 파일이 아니어서 읽지 않았습니다. 압축을 풀고(CRM은 큰 내보내기를 압축해 보내기도 합니다) 그 안의 CSV 파일을 이 폴더에 대신 넣으세요',
+    ],
   ],
   file_not_read: [
     [
@@ -237,6 +250,20 @@ const ROW_RULES: Rules = {
       ),
       (g) =>
         `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. Salesforce Opportunity Field History 보고서("Field / Event", "Old Value", "New Value")이며 읽지 않습니다. 대신 Opportunity History 보고서("From Stage", "To Stage" 열 포함)를 내보내세요(docs/exports.md)`,
+    ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it looks like (?<what>an? .+?), not (?<wanted>an? .+?): run with --format (?<format>\\S+), or without --format to detect it`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. ${FORMAT_KINDS[g.what!] ?? g.what} 형식으로 보이며 ${FORMAT_KINDS[g.wanted!] ?? g.wanted} 형식이 아닙니다. ${josa(`--format ${g.format}`, '으로/로')} 실행하거나 --format 없이 실행하여 형식을 자동으로 알아내게 하세요`,
+    ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it is one of the canonical files \\(docs/input\\.md\\), not (?<wanted>an? .+?): run with --format canonical, or without --format`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 표준 파일(docs/input.md) 중 하나이며 ${FORMAT_KINDS[g.wanted!] ?? g.wanted} 형식이 아닙니다. --format canonical로 실행하거나 --format 없이 실행하세요`,
     ],
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is JSON, not CSV: export it again as CSV`),

@@ -116,8 +116,8 @@ export function encodingAttempts(head: Uint8Array): DecodeAttempt[] {
 }
 
 /** The first bytes of a source (enough to see a BOM), even from chunks smaller than that. */
-export function headOf(source: ByteSource): Uint8Array {
-  const head = new Uint8Array(4);
+export function headOf(source: ByteSource, bytes = 4): Uint8Array {
+  const head = new Uint8Array(bytes);
   let n = 0;
   for (const chunk of source.chunks()) {
     const take = Math.min(chunk.length, head.length - n);

@@ -11,31 +11,49 @@
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 /** Spreadsheet workbooks: not read, reported. */
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/iu;
+/** ZIP archives (a CRM may send a large export zipped): not read, reported. */
+const ARCHIVE_FILE = /\.zip$/iu;
 
 export interface ListingFs {
   join(...parts: string[]): string;
   readdir(path: string): string[];
   /** 'file', 'folder', or null when the path is gone (or something else). */
   kind(path: string): 'file' | 'folder' | null;
-  /** A file's first bytes (at least 8, fewer when it is shorter): a workbook saved under a .csv name is told by them. */
+  /** A file's first bytes (HEAD_BYTES, fewer when it is shorter): a workbook or a ZIP archive saved under a .csv name is told by them. */
   head?(path: string): Uint8Array;
 }
 
-/** XLSX, XLSM, ODS and Numbers files are ZIP archives; XLS and XLSB-era files OLE2 compound files. */
-const WORKBOOK_MAGIC = [
-  [0x50, 0x4b, 0x03, 0x04],
-  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-];
+/** How many first bytes of a .csv file tell a workbook or a ZIP archive (a workbook's first entries' names lie within them). */
+export const HEAD_BYTES = 4096;
 
-/** Whether a file's first bytes are a workbook's (a ZIP archive or an OLE2 compound file), never a CSV text's. */
-export function isWorkbookBytes(head: Uint8Array): boolean {
-  return WORKBOOK_MAGIC.some((magic) => head.length >= magic.length && magic.every((b, i) => head[i] === b));
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** XLS files (and other Office files of before 2007) are OLE2 compound files. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Entry names that make a ZIP archive a workbook: XLSX and XLSM (Open XML:
+ * `[Content_Types].xml`, usually first, `_rels/`, `docProps/`, `xl/`), ODS
+ * (`mimetype` first, then its type) and Numbers (`Index/`). A plain ZIP of
+ * CSV files has none of them near its start.
+ */
+const WORKBOOK_ENTRIES = ['[Content_Types].xml', '_rels/.rels', 'docProps/', 'xl/', 'mimetypeapplication/vnd.oasis.opendocument', 'Index/Document.iwa', 'META-INF/manifest.xml'];
+
+const starts = (head: Uint8Array, magic: readonly number[]) => head.length >= magic.length && magic.every((b, i) => head[i] === b);
+
+/** What a file's first bytes are when they are not a text: 'workbook' (XLSX, XLS, ODS, Numbers), 'archive' (any other ZIP file), else null. */
+export function binaryKind(head: Uint8Array): 'workbook' | 'archive' | null {
+  if (starts(head, OLE2_MAGIC)) return 'workbook';
+  if (!starts(head, ZIP_MAGIC)) return null;
+  const text = new TextDecoder('latin1').decode(head);
+  return WORKBOOK_ENTRIES.some((name) => text.includes(name)) ? 'workbook' : 'archive';
 }
 
 export interface ExportListing {
   /** Paths relative to the folder, `/`-separated, sorted. */
   exports: string[];
   workbooks: string[];
+  /** ZIP archives: `.zip` files, and ZIP files (not workbooks) saved under a .csv name. */
+  archives: string[];
   /** Named like an export but not a file that can be read (a symbolic link to nothing, a FIFO): reported, never skipped silently. */
   unreadable: string[];
 }
@@ -44,14 +62,17 @@ export interface ExportListing {
 export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read';
 
 export function listExports(folder: string, fs: ListingFs): ExportListing {
-  const listing: ExportListing = { exports: [], workbooks: [], unreadable: [] };
+  const listing: ExportListing = { exports: [], workbooks: [], archives: [], unreadable: [] };
   const add = (path: string, name: string, full: string, kind: 'file' | 'folder' | null) => {
     if (kind === null) {
       if (EXPORT_FILE.test(name)) listing.unreadable.push(path);
     } else if (kind === 'file') {
-      // A workbook renamed (or saved by a tool) as .csv is the workbook it is, not a text with NUL bytes.
-      if (EXPORT_FILE.test(name)) (fs.head && isWorkbookBytes(fs.head(full)) ? listing.workbooks : listing.exports).push(path);
-      else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
+      // A workbook (or a ZIP archive) renamed (or saved by a tool) as .csv is what it is, not a text with NUL bytes.
+      if (EXPORT_FILE.test(name)) {
+        const binary = fs.head ? binaryKind(fs.head(full)) : null;
+        (binary === 'workbook' ? listing.workbooks : binary === 'archive' ? listing.archives : listing.exports).push(path);
+      } else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
+      else if (ARCHIVE_FILE.test(name)) listing.archives.push(path);
     }
   };
   for (const name of fs.readdir(folder).sort()) {
@@ -66,3 +87,6 @@ export function listExports(folder: string, fs: ListingFs): ExportListing {
 /** Why a workbook is not read, and what to do instead. */
 export const WORKBOOK_MESSAGE =
   'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';
+/** Why a ZIP archive is not read, and what to do instead. */
+export const ARCHIVE_MESSAGE =
+  'a ZIP archive, not a CSV file: not read. Extract it (a CRM may send a large export zipped) and put the CSV files it holds in the folder in its place';

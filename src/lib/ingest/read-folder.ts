@@ -29,8 +29,13 @@ import {
 import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
+import { readVendorTable } from './vendor/read-table.ts';
+import { type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
+import { ADAPTERS } from './vendor/registry.ts';
+import type { VendorTable } from './vendor/types.ts';
+import { byteSource } from './decode.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { listExports, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { HEAD_BYTES, listExports, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -98,7 +103,9 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       if (e instanceof IngestFatalError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
-      throw new IngestFatalError(name, `${path}: ${code === 'ENOENT' ? 'required file is missing' : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });
+      // --format canonical on a folder of vendor exports: say what they are.
+      const hint = code === 'ENOENT' && name === DEALS_FILE ? vendorExportsHint(folder, entries) : '';
+      throw new IngestFatalError(name, `${path}: ${code === 'ENOENT' ? `required file is missing${hint}` : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });
     }
     if (name === CONFIG_FILE) {
       const bytes = readFileSync(path);
@@ -178,17 +185,47 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * must not be skipped without a word.
  */
 function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks, unreadable } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
+  const { exports, workbooks, archives, unreadable } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
-  for (const path of [...exports, ...workbooks]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  for (const path of [...exports, ...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
   return log.issues;
 }
 
+/** Bytes of an export read to tell its format by its header when the canonical deals.csv is missing (a title line or two, then the header). */
+const HINT_BYTES = 64 * 1024;
+
+/**
+ * When a folder read as canonical files (`--format canonical`) has no
+ * deals.csv but holds a CRM's exports: what each is and the --format to
+ * use, as ". <file>: it looks like ...", or '' when none is one.
+ */
+function vendorExportsHint(folder: string, entries: readonly string[]): string {
+  let exports: string[];
+  try {
+    exports = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind }).exports;
+  } catch {
+    return '';
+  }
+  const found: { file: string; other: OtherFormat }[] = [];
+  for (const relative of exports) {
+    let table: VendorTable;
+    try {
+      table = readVendorTable(relative, byteSource(fileHead(join(folder, relative), HINT_BYTES)), new IssueLog());
+    } catch {
+      continue; // not a text file: nothing to say here
+    }
+    const other = otherFormatOf(table, [], ADAPTERS);
+    if (other) found.push({ file: relative, other });
+  }
+  const said = otherFormatsSaid(found);
+  return said.length === 0 ? '' : `. ${said.join('. ')}`;
+}
+
 /** A file's first 8 bytes (fewer when it is shorter; none when it cannot be opened: reading it then says why), for export-listing.ts. */
-function fileHead(path: string): Uint8Array {
-  const head = new Uint8Array(8);
+function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
+  const head = new Uint8Array(bytes);
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -232,7 +269,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
-  const { exports: paths, workbooks, unreadable } = listExports(folder, {
+  const { exports: paths, workbooks, archives, unreadable } = listExports(folder, {
     join,
     // The folder itself was read above (to say clearly when it cannot be).
     readdir: (path) => (path === folder ? entries : readdirSync(path)),
@@ -253,7 +290,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     if (split) hashing.push([relative, split.sha256]);
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
-  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks });
+  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives });
   if (unreadable.length > 0) {
     const log = new IssueLog();
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);

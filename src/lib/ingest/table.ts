@@ -15,6 +15,7 @@ import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
 import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
+import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { rangeIs } from './text-range.ts';
@@ -160,7 +161,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
       );
     } catch (e) {
       if (e instanceof UndecodableError && !spec.utf8Only) continue;
-      if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul());
+      if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul(), headOf(source, HEAD_BYTES));
       throw e;
     }
     let table = read.table;
@@ -243,8 +244,23 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
-/** A file with a NUL byte is binary, or UTF-16 without its BOM: refused whole. */
-function nulError(file: string, line: number, byte: number): IngestFatalError {
+/**
+ * A file with a NUL byte is binary, or UTF-16 without its BOM: refused whole.
+ * A workbook or a ZIP archive saved under a .csv name (told by its first
+ * bytes, `head`) is named as what it is, with how to get the CSV file.
+ */
+function nulError(file: string, line: number, byte: number, head: Uint8Array): IngestFatalError {
+  const kind = binaryKind(head);
+  const name = file.split('/').pop()!;
+  if (kind === 'workbook') {
+    return new IngestFatalError(
+      file,
+      `${file}: a spreadsheet workbook (XLSX or XLS) saved under a .csv name, not a CSV file: open it in Excel and save it as CSV (File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"), named ${name}, or export it again as CSV from the CRM`,
+    );
+  }
+  if (kind === 'archive') {
+    return new IngestFatalError(file, `${file}: a ZIP archive saved under a .csv name, not a CSV file: extract it and put the CSV file it holds in its place, named ${name}`);
+  }
   const at = byte >= 0 ? ` (byte offset ${byte.toLocaleString('en-US')})` : '';
   return new IngestFatalError(file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
 }

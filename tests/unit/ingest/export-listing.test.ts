@@ -27,12 +27,25 @@ function fakeFs(paths: string[]) {
   };
 }
 
+/** A ZIP archive's first entry, stored: its local file header (PK 03 04), name and data, as XLSX, ODS and plain ZIP files begin. */
+function zipEntry(name: string, data = ''): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(name.length, 26);
+  return Buffer.concat([header, Buffer.from(name, 'latin1'), Buffer.from(data, 'latin1')]);
+}
+
+const ARCHIVE_TEXT = 'a ZIP archive, not a CSV file: not read. Extract it (a CRM may send a large export zipped) and put the CSV files it holds in the folder in its place';
+
 const WORKBOOK_TEXT = 'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';
 
 describe('the files of an exports folder', () => {
   it('lists CSV exports and workbooks, in the folder and one level down, sorted', () => {
     const fs = fakeFs(['d/', 'd/b.csv', 'd/A.XLSX', 'd/notes.md', 'd/2025-06-30/', 'd/2025-06-30/deals.xls', 'd/2025-06-30/deals.csv', 'd/.git/', 'd/.git/x.csv', 'd/report.Numbers']);
-    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], unreadable: [] });
+    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], archives: [], unreadable: [] });
   });
 
   it('reports a workbook beside a readable export as a warning, translated on the Korean pages', async () => {
@@ -85,8 +98,8 @@ describe('the files of an exports folder', () => {
   it('reads a workbook saved under a .csv name (XLSX or XLS bytes) as the workbook it is: a warning beside an export, not a stop', async () => {
     const folder = join(dir, 'renamed');
     cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
-    // An XLSX is a ZIP archive (PK 03 04, then NUL bytes); an XLS an OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1).
-    writeFileSync(join(folder, 'Deals report.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]));
+    // An XLSX is a ZIP archive (PK 03 04) whose first entry is [Content_Types].xml; an XLS an OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1).
+    writeFileSync(join(folder, 'Deals report.csv'), zipEntry('[Content_Types].xml', '<?xml version="1.0"?>'));
     writeFileSync(join(folder, 'old export.csv'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
     const { dataset } = await readFolder(folder);
     expect(dataset.issues.filter((i) => i.code === 'not_csv').map((i) => [i.file, i.line, i.severity, i.message])).toEqual([
@@ -110,5 +123,34 @@ describe('the files of an exports folder', () => {
       'no export found: 2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder. ' +
         `2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx: ${WORKBOOK_TEXT}`,
     );
+  });
+
+  it('tells a ZIP archive renamed to .csv from a workbook by its entries, and names a .zip file, never skipping it', async () => {
+    const folder = join(dir, 'zipped');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    writeFileSync(join(folder, 'a-xlsx.csv'), zipEntry('[Content_Types].xml', '<?xml version="1.0"?>'));
+    writeFileSync(join(folder, 'b-xlsx-docprops-first.csv'), Buffer.concat([zipEntry('docProps/app.xml', '<x/>'), zipEntry('xl/workbook.xml', '<x/>')]));
+    writeFileSync(join(folder, 'c-ods.csv'), zipEntry('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'));
+    writeFileSync(join(folder, 'd-plain.csv'), Buffer.concat([zipEntry('deals.csv', 'Deal - ID\n1\n'), zipEntry('notes.txt', 'x')]));
+    writeFileSync(join(folder, 'e-export.zip'), zipEntry('hubspot-crm-exports-all-deals-2025-06-30.csv', 'Record ID\n1\n'));
+    const { dataset } = await readFolder(folder);
+    expect(dataset.issues.filter((i) => i.code === 'not_csv').map((i) => [i.file, i.line, i.severity, i.message])).toEqual([
+      ['a-xlsx.csv', 0, 'warning', WORKBOOK_TEXT],
+      ['b-xlsx-docprops-first.csv', 0, 'warning', WORKBOOK_TEXT],
+      ['c-ods.csv', 0, 'warning', WORKBOOK_TEXT],
+      ['d-plain.csv', 0, 'warning', ARCHIVE_TEXT],
+      ['e-export.zip', 0, 'warning', ARCHIVE_TEXT],
+    ]);
+    const archive = dataset.issues.find((i) => i.file === 'd-plain.csv')!;
+    expect(issueMessage(archive, 'ko')).toBe('ZIP 압축 파일이며 CSV 파일이 아니어서 읽지 않았습니다. 압축을 풀고(CRM은 큰 내보내기를 압축해 보내기도 합니다) 그 안의 CSV 파일을 이 폴더에 대신 넣으세요');
+    const alone = join(dir, 'zipped-alone');
+    mkdirSync(alone);
+    cpSync(join(folder, 'd-plain.csv'), join(alone, 'deals-8317624-41.csv'));
+    await expect(readFolder(alone)).rejects.toThrow(`deals-8317624-41.csv: ${ARCHIVE_TEXT}`);
+  });
+
+  it('lists .zip files as archives', () => {
+    const fs = fakeFs(['d/', 'd/b.csv', 'd/export.ZIP']);
+    expect(listExports('d', fs)).toEqual({ exports: ['b.csv'], workbooks: [], archives: ['export.ZIP'], unreadable: [] });
   });
 });

@@ -540,11 +540,21 @@ describe('npm run init (in-process)', () => {
     expect(err.join('')).toMatch(/^# WARNING: Opportunities\.xlsx: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: canonical folder/u);
   });
 
+  it('names a ZIP archive it did not read, as an archive, first among the notes', () => {
+    writeFileSync(join(dir, 'data', 'hubspot-export.zip'), 'PK\u0003\u0004');
+    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(err.join('')).toMatch(/^# WARNING: hubspot-export\.zip: a ZIP archive, not a CSV file: not read\. Extract it .*\n# read as: canonical folder/u);
+  });
+
   it('names a workbook saved under a .csv name beside vendor exports as a workbook, and suggests from the exports', () => {
     const folder = join(dir, 'renamed');
     cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
     rmSync(join(folder, 'pipeline.config.json'));
-    writeFileSync(join(folder, 'Deals report.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
+    // An XLSX's first entry: a ZIP local header (PK 03 04, ..., name length 19 at byte 26), then its name.
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(19, 26);
+    writeFileSync(join(folder, 'Deals report.csv'), Buffer.concat([header, Buffer.from('[Content_Types].xml')]));
     expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
     expect(err.join('')).toMatch(/^# WARNING: Deals report\.csv: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: Pipedrive deals export/u);
   });

@@ -11,12 +11,13 @@ import { isLocalDate, type LocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
-import { WORKBOOK_MESSAGE } from '../export-listing.ts';
+import { ARCHIVE_MESSAGE, WORKBOOK_MESSAGE } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, VendorFile, VendorTable } from './types.ts';
-import { whyNotRead } from './unread-files.ts';
+import { isEmpty, type OtherFormat, otherFormatOf, otherFormatsSaid, whyNotRead } from './unread-files.ts';
+import { notCsv } from '../header-hints.ts';
 import { appendAll } from '../../append.ts';
 import { refusePipelineOption } from './pipeline-choice.ts';
 
@@ -36,6 +37,8 @@ export interface LoadExportsOptions {
   lean?: boolean | undefined;
   /** Spreadsheet workbooks found in the folder (export-listing.ts): not read, each reported. */
   workbooks?: readonly string[] | undefined;
+  /** ZIP archives found in the folder (export-listing.ts): not read, each reported. */
+  archives?: readonly string[] | undefined;
 }
 
 /** The export date a path carries: the last `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD`) in its file name, else in its folders. */
@@ -107,14 +110,17 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
   const workbooks = options.workbooks ?? [];
-  for (const path of workbooks) issues.warning(path, 0, '', 'not_csv', WORKBOOK_MESSAGE);
+  const archives = options.archives ?? [];
+  // Each workbook or archive, in path order, with what it is.
+  const notCsvFiles = [...workbooks.map((path) => ({ path, message: WORKBOOK_MESSAGE })), ...archives.map((path) => ({ path, message: ARCHIVE_MESSAGE }))].sort((a, b) => byCodePoint(a.path, b.path));
+  for (const { path, message } of notCsvFiles) issues.warning(path, 0, '', 'not_csv', message);
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     if (file.read) appendAll(issues.issues, file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
     if (!found) {
       ignored.push(table);
-      const why = whyNotRead(table, candidates);
+      const why = whyNotRead(table, candidates, adapters);
       if (why.code === 'empty_file') issues.warning(file.path, 0, '', why.code, why.reason);
       else issues.warning(file.path, 0, '', why.code, `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${why.reason ? `: ${why.reason}` : ''}`);
       continue;
@@ -129,17 +135,27 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   if (byFormat.size === 0) {
     // Canonical files without deals.csv: the folder is meant canonical, and deals.csv is what is missing.
     const canonical = files.map((f) => f.path).filter((p) => CANONICAL_WITHOUT_DEALS.has(p.toLowerCase()));
-    if (canonical.length > 0) throw new IngestFatalError('deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)`);
-    const names = [...files.map((f) => f.path), ...workbooks].join(', ') || 'no CSV file';
+    // With --format <vendor>, deals.csv itself is in the list: each canonical file is named as such below.
+    const hasDeals = files.some((f) => f.path.toLowerCase() === 'deals.csv');
+    if (canonical.length > 0 && !hasDeals) throw new IngestFatalError('deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)`);
+    const names = [...files.map((f) => f.path), ...notCsvFiles.map((f) => f.path)].join(', ') || 'no CSV file';
+    // Files of another format than --format names: grouped, what they are says what to do.
+    const others: { file: string; other: OtherFormat }[] = [];
     const why = ignored.flatMap((t) => {
-      const { reason } = whyNotRead(t, candidates);
+      const other = otherFormatOf(t, candidates, adapters);
+      if (other && !isEmpty(t) && notCsv(t.headers) === null) {
+        others.push({ file: t.file, other });
+        return [];
+      }
+      const { reason } = whyNotRead(t, candidates, adapters);
       return reason ? [` ${t.file}: ${reason}.`] : [];
     });
-    for (const path of workbooks) why.push(` ${path}: ${WORKBOOK_MESSAGE}.`);
-    throw new IngestFatalError(
-      names,
-      `no export found: ${names}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.${why.join('')}`.replace(/\.$/u, ''),
-    );
+    why.unshift(...otherFormatsSaid(others).map((said) => ` ${said}.`));
+    const otherFormats = others.length;
+    for (const { path, message } of notCsvFiles) why.push(` ${path}: ${message}.`);
+    const what = options.format && candidates.length === 1 ? `no ${candidates[0]!.name} found (--format ${options.format})` : 'no export found';
+    const put = otherFormats > 0 ? '' : ' Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.';
+    throw new IngestFatalError(names, `${what}: ${names}.${put}${why.join('')}`.replace(/\.$/u, ''));
   }
   if (byFormat.size > 1) {
     const which = [...byFormat].map(([a, roles]) => `${a.name} (${[...roles.values()].flat().map((f) => f.table.file).join(', ')})`).join('; ');

@@ -33,6 +33,8 @@ export interface SuggestOptions {
   adapters?: readonly Adapter[];
   /** Spreadsheet workbooks in the folder: not read (named in the error when nothing else is there). */
   workbooks?: readonly string[] | undefined;
+  /** ZIP archives in the folder (export-listing.ts): likewise. */
+  archives?: readonly string[] | undefined;
 }
 
 export interface SuggestedConfig {

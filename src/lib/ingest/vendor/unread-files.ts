@@ -8,7 +8,7 @@
 import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
 import { ADAPTERS } from './registry.ts';
 import { isFieldHistoryReport } from './salesforce-common.ts';
-import type { Adapter, Signature, VendorTable } from './types.ts';
+import { type Adapter, CANONICAL_FILES, type Signature, type VendorTable } from './types.ts';
 
 const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
 
@@ -21,9 +21,71 @@ export interface NotRead {
   reason: string;
 }
 
-export function whyNotRead(table: VendorTable, adapters: readonly Adapter[] = ADAPTERS): NotRead {
+/** `all`: every adapter, when `--format` chose `adapters` among them (so a file of another format is named as such). */
+export function whyNotRead(table: VendorTable, adapters: readonly Adapter[] = ADAPTERS, all: readonly Adapter[] = ADAPTERS): NotRead {
   if (isEmpty(table)) return { code: 'empty_file', reason: EMPTY_FILE };
-  return { code: 'unknown_export', reason: notCsv(table.headers) ?? notInEnglish(table.headers) ?? otherReport(table.headers) ?? nearMiss(table.headers, adapters) ?? '' };
+  return {
+    code: 'unknown_export',
+    reason: notCsv(table.headers) ?? otherFormat(table, adapters, all) ?? notInEnglish(table.headers) ?? otherReport(table.headers) ?? nearMiss(table.headers, adapters) ?? '',
+  };
+}
+
+/** The canonical files (docs/input.md), by name: what `--format <vendor>` does not read. */
+const CANONICAL_NAMES = new Set<string>(CANONICAL_FILES);
+
+/** One file of a format, for messages: "a Salesforce report" (the adapter's name is the plural "Salesforce reports"). */
+const oneOf = (adapter: Adapter) => {
+  const one = adapter.name.replace(/s$/u, '');
+  return `${/^[AEIOU]/u.test(one) ? 'an' : 'a'} ${one}`;
+};
+/** Files of a format: "Salesforce reports", "HubSpot deals exports". */
+const manyOf = (adapter: Adapter) => (adapter.name.endsWith('s') ? adapter.name : `${adapter.name}s`);
+
+/** A file that `--format` does not read but another format does: which, and the words for it. */
+export interface OtherFormat {
+  /** The --format to give, 'canonical' for the canonical files. */
+  format: string;
+  /** "it looks like a HubSpot deals export, not a Pipedrive deals export: run with ..." */
+  one: string;
+  /** The same for several files: "they look like HubSpot deals exports, not ...". */
+  many: string;
+}
+
+/**
+ * When `--format` chose adapters that do not read a file another adapter
+ * does (a HubSpot export read with `--format pipedrive`), or the file is one
+ * of the canonical files: what it is, and the --format to use; null otherwise.
+ * `adapters` empty: `--format canonical`, and the file is a CRM's export.
+ */
+export function otherFormatOf(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): OtherFormat | null {
+  if (adapters.length === all.length) return null;
+  // No adapter: --format canonical.
+  const wanted = adapters.length === 0 ? 'one of the canonical files' : adapters.length === 1 ? oneOf(adapters[0]!) : 'the format --format names';
+  const other = all.find((a) => !adapters.includes(a) && a.role(table.names) !== null);
+  if (other) {
+    const run = `run with --format ${other.format}, or without --format to detect it`;
+    return { format: other.format, one: `it looks like ${oneOf(other)}, not ${wanted}: ${run}`, many: `they look like ${manyOf(other)}, not ${wanted.replace(/^one of the /u, '')}: ${run}` };
+  }
+  const base = table.file.split('/').pop()!.toLowerCase();
+  if (adapters.length === 0 || !CANONICAL_NAMES.has(base)) return null;
+  const run = 'run with --format canonical, or without --format';
+  return { format: 'canonical', one: `it is one of the canonical files (docs/input.md), not ${wanted}: ${run}`, many: `they are the canonical files (docs/input.md), not ${wanted}: ${run}` };
+}
+
+/** `otherFormatOf`'s sentence for one file; null when the file is not of another format. */
+export function otherFormat(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): string | null {
+  return otherFormatOf(table, adapters, all)?.one ?? null;
+}
+
+/** Files of other formats than `--format` names, grouped by format: `"a.csv, b.csv: they look like ..."` (or one file's `"a.csv: it looks like ..."`). */
+export function otherFormatsSaid(files: readonly { file: string; other: OtherFormat }[]): string[] {
+  const byFormat = new Map<string, { files: string[]; other: OtherFormat }>();
+  for (const { file, other } of files) {
+    const group = byFormat.get(other.format);
+    if (group) group.files.push(file);
+    else byFormat.set(other.format, { files: [file], other });
+  }
+  return [...byFormat.values()].map((g) => `${g.files.join(', ')}: ${g.files.length === 1 ? g.other.one : g.other.many}`);
 }
 
 /**
