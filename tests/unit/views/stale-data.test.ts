@@ -11,6 +11,8 @@ import { pageContext, STALE_DATA_DAYS, staleDataNote } from '../../../src/lib/vi
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { cutoffOf } from '../../../src/lib/time.ts';
+import { digestMarkdown, summaryMarkdown } from '../../../src/lib/views/digest.ts';
+import { qualityFacts } from '../../../src/lib/views/quality-facts.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
 /** The default config's time zone is UTC. */
@@ -75,5 +77,21 @@ describe('every page says when the data may be older than the as-of date', () =>
 
   it('data with no change before the as-of date has no date and no such sentence (its pages say there are no deals)', () => {
     expect(note('2025-05-31')).toEqual({ newest: null, note: null });
+  });
+
+  it('the digest and the CI summary say it first, under their title', () => {
+    const siteAt = (asOf: string) => siteDataSchema.parse(buildSiteData(dataset(true), config, asOf, { dataLabel: 'test' }));
+    const quoted = (md: string) => md.split('\n').filter((l) => l.startsWith('> The newest change'));
+    const summary = (asOf: string) => {
+      const site = siteAt(asOf);
+      const quality = qualityFacts({ files: {}, issues: [] }, { asOf, newestChange: site.inputs.newest_change });
+      return summaryMarkdown(site, quality, { linkRoot: null, locale: 'en', quality: { status: 'passed' }, snapshot: null });
+    };
+    const sentence = '> The newest change in this data is from Jun 14, 2025, 16 days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of 2025-06-14).';
+    expect(quoted(digestMarkdown(siteAt('2025-06-30'), { linkRoot: null, locale: 'en' }))).toEqual([sentence]);
+    expect(quoted(summary('2025-06-30'))).toEqual([sentence]);
+    expect(summary('2025-06-30').split('\n').slice(0, 3)).toEqual(['# Pipescope build as of Jun 30, 2025', '', sentence]);
+    expect(quoted(digestMarkdown(siteAt('2025-06-20'), { linkRoot: null, locale: 'en' }))).toEqual([]);
+    expect(quoted(summary('2025-06-20'))).toEqual([]);
   });
 });
