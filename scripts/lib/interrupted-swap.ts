@@ -34,7 +34,7 @@ import { dirname, join } from 'node:path';
 import { type CliFs, isErrnoError, readdirQuietly, writingTo } from './cli.ts';
 import { leftIn, writtenFiles } from './added-files.ts';
 import { UsageError } from './io.ts';
-import { isPipescopeManifest, listedBriefly, MANIFEST_FILE, STALE_FOLDER_MS, stagingPid } from './out-dir.ts';
+import { hasPipescopeManifest, listedBriefly, STALE_FOLDER_MS, stagingPid } from './out-dir.ts';
 
 /** A line for the command to say: `notice` always, `log` unless --quiet, `warning` always, as a warning. */
 export interface Said {
@@ -122,8 +122,7 @@ export function recoverInterruptedSwap(fs: CliFs, out: string, { isRunning, now,
     }
   }
   if (restoreOnly) return { said, restored };
-  const outManifest = readManifest(fs, out);
-  const outIsOutput = outManifest !== null && isPipescopeManifest(outManifest);
+  const outIsOutput = hasPipescopeManifest(fs, out);
   for (const a of aside) {
     if (!a.stopped) continue;
     said.push(...(outIsOutput ? finishSwap(fs, out, a, show) : leftover(fs, a, show, out)));
@@ -202,15 +201,6 @@ function removed(fs: CliFs, a: Aside, show: (path: string) => string, what: stri
   } catch (e) {
     if (!isErrnoError(e)) throw e;
     return [{ level: 'warning', text: `${show(a.path)}, ${what}, could not be removed (${e.code}); remove it yourself` }];
-  }
-}
-
-function readManifest(fs: CliFs, dir: string): string | null {
-  try {
-    return fs.readFileSync(join(dir, MANIFEST_FILE), 'utf8');
-  } catch (e) {
-    if (isErrnoError(e)) return null;
-    throw e;
   }
 }
 

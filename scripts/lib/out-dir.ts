@@ -67,6 +67,16 @@ export function isWithin(inner: string, outer: string): boolean {
 }
 
 /** A previous output: its manifest has the marker (or is a manifest of the versions before it, which had no marker). */
+/** Whether `dir` holds a Pipescope build's manifest (no: none, unreadable, or another program's). */
+export function hasPipescopeManifest(fs: Pick<CliFs, 'readFileSync'>, dir: string): boolean {
+  try {
+    return isPipescopeManifest(fs.readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
+  } catch (e) {
+    if (isErrnoError(e)) return false;
+    throw e;
+  }
+}
+
 export function isPipescopeManifest(text: string): boolean {
   let m: unknown;
   try {
@@ -104,14 +114,7 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
   if (!stat.isDirectory()) throw new UsageError(`--out ${shown} is a file, not a folder`);
   const entries = writingTo(shown, () => fs.readdirSync(out));
   if (entries.length === 0) return 'empty';
-  const manifest = join(out, MANIFEST_FILE);
-  let text = '';
-  try {
-    text = fs.readFileSync(manifest, 'utf8');
-  } catch (e) {
-    if (!isErrnoError(e)) throw e;
-  }
-  if (!isPipescopeManifest(text)) {
+  if (!hasPipescopeManifest(fs, out)) {
     // A worktree of a Pages branch before its first build (only its .git, a .nojekyll, a CNAME): built into, and they are kept.
     if (entries.every(isHostingEntry)) return 'hosting';
     const others = entries.filter((name) => !isHostingEntry(name)).sort();

@@ -35,7 +35,7 @@ import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
 import { byteSource } from './decode.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { HEAD_BYTES, listExports, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { HEAD_BYTES, listExports, type ListingFs, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -185,7 +185,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * must not be skipped without a word.
  */
 function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks, archives, unreadable } = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind });
+  const { exports, workbooks, archives, unreadable } = listExports(folder, listingFs(folder, entries));
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
   for (const path of [...exports, ...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
@@ -204,7 +204,7 @@ const HINT_BYTES = 64 * 1024;
 function vendorExportsHint(folder: string, entries: readonly string[]): string {
   let exports: string[];
   try {
-    exports = listExports(folder, { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind }).exports;
+    exports = listExports(folder, listingFs(folder, entries)).exports;
   } catch {
     return '';
   }
@@ -223,7 +223,12 @@ function vendorExportsHint(folder: string, entries: readonly string[]): string {
   return said.length === 0 ? '' : `. ${said.join('. ')}`;
 }
 
-/** A file's first 8 bytes (fewer when it is shorter; none when it cannot be opened: reading it then says why), for export-listing.ts. */
+/** The folder as export-listing.ts reads it: its entries already listed, those of its subfolders, each entry's kind. */
+function listingFs(folder: string, entries: readonly string[]): ListingFs {
+  return { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind };
+}
+
+/** A file's first bytes (HEAD_BYTES by default; fewer when it is shorter; none when it cannot be opened: reading it then says why). */
 function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
   const head = new Uint8Array(bytes);
   let fd: number;
@@ -269,13 +274,8 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes });
-  const { exports: paths, workbooks, archives, unreadable } = listExports(folder, {
-    join,
-    // The folder itself was read above (to say clearly when it cannot be).
-    readdir: (path) => (path === folder ? entries : readdirSync(path)),
-    kind: entryKind,
-    head: fileHead,
-  });
+  // The folder itself was read above (to say clearly when it cannot be); a .csv file's first bytes tell a workbook.
+  const { exports: paths, workbooks, archives, unreadable } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
   const files: ExportFile[] = [];
   /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */
   const hashing: [string, Promise<string>][] = [];
