@@ -208,6 +208,11 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** `YYYY-Qn`, the calendar quarter of a date (`YYYY-MM-DD`) or month (`YYYY-MM`). */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
 /** Days since 1970-01-01 of a calendar date (what `dateOfDay` turns back into the date). */
 export function dayNumber(date: LocalDate): number {
   const { year, month, day } = splitDate(date);

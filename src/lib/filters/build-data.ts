@@ -7,6 +7,7 @@ import type { Dataset } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { stallThresholds } from '../metrics/stalled.ts';
 import { byCodePoint } from '../stats.ts';
+import { quarterOf } from '../time.ts';
 import type { FilterMeta, SiteData } from '../views/schema.ts';
 import { encodeFilterData } from './encode-filter-data.ts';
 import type { FilterSiteFacts } from './filter-data.ts';
@@ -49,7 +50,7 @@ const distinct = (values: Iterable<string>) => [...new Set(values)].sort(byCodeP
 export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta, 'data'> {
   const { deals } = dataset;
   const dates = createdDates(dataset, config.timezone);
-  const quarters = distinct(dates.map((d) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`)).reverse();
+  const quarters = distinct(dates.map((d) => quarterOf(d))).reverse();
   const years = distinct(dates.map((d) => d.slice(0, 4))).reverse();
   return {
     owners: distinct(deals.map((d) => segmentName(d.owner))),

@@ -1,7 +1,7 @@
 /** Pipeline coverage of company-wide targets for the current and the next month and quarter. */
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
-import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
+import { addMonths, type LocalDate, quarterOf, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import { hasForecastCategories, isBestCase, isCommit } from './pipeline.ts';
 import type { CoverageRow } from './types.ts';
@@ -25,7 +25,7 @@ export function periodWhen(period: string, asOf: LocalDate): 'current' | 'next' 
   const { from } = periodRange(period);
   // The next period of a kind starts exactly where the current one (containing as_of) ends.
   const q = /-Q[1-4]$/.test(period);
-  const current = q ? `${asOf.slice(0, 4)}-Q${Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1}` : asOf.slice(0, 7);
+  const current = q ? quarterOf(asOf) : asOf.slice(0, 7);
   return periodRange(current).to === from ? 'next' : null;
 }
 

@@ -21,7 +21,7 @@
 import type { Target } from '../dataset.ts';
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
-import { startOfLocalDate } from '../time.ts';
+import { quarterOf, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import { periodRange } from './coverage.ts';
 import { UNSPECIFIED } from './win-loss.ts';
@@ -50,7 +50,7 @@ export type SegmentKind = 'owner' | 'team';
 /** The quarter (`YYYY-Qn`) and month (`YYYY-MM`) containing a local date. */
 export function periodsOf(asOf: string): { quarter: string; month: string } {
   const month = asOf.slice(0, 7);
-  return { quarter: `${asOf.slice(0, 4)}-Q${Math.floor((Number(asOf.slice(5, 7)) - 1) / 3) + 1}`, month };
+  return { quarter: quarterOf(asOf), month };
 }
 
 function targetName(t: Target, kind: SegmentKind): string | null {

@@ -10,6 +10,7 @@
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../../dataset.ts';
 import { forecastBucket, forecastMonths } from '../../metrics/pipeline.ts';
 import { byCodePoint } from '../../stats.ts';
+import { quarterOf } from '../../time.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import { filterMatchesNone, hasForecastCategories, noExpectedClose } from './absence.ts';
@@ -41,11 +42,6 @@ export function laterMonthsOfQuarter(asOf: string): string[] {
   const month = Number(asOf.slice(5, 7));
   const last = Math.ceil(month / 3) * 3;
   return Array.from({ length: last - month }, (_, i) => `${asOf.slice(0, 4)}-${String(month + 1 + i).padStart(2, '0')}`);
-}
-
-/** `YYYY-Qn` of a date or month. */
-export function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
 
 const CATEGORY_RANK = new Map<ForecastCategory | null, number>([...FORECAST_CATEGORIES.map((c, i) => [c, i] as const), [null, FORECAST_CATEGORIES.length]]);
