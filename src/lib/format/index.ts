@@ -17,7 +17,7 @@
 import type { Locale } from '../i18n/locales.ts';
 import { createDateFormats, type DateFormats } from './dates.ts';
 import { createMoneyFormats } from './money.ts';
-import { createNumberFormats, EM_DASH, isPresent, withSign, type NumberFormats } from './numbers.ts';
+import { createNumberFormats, EM_DASH, isPresent, showsNonZero, withSign, type NumberFormats } from './numbers.ts';
 
 export { EM_DASH, MINUS, isPresent } from './numbers.ts';
 export { SEPARATOR, joinItems } from './separator.ts';
@@ -98,11 +98,12 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
   ): Delta => {
     if (!isPresent(current) || !isPresent(previous)) return MISSING_DELTA;
     const diff = current - previous;
-    const signed = signedOf[kind](diff);
+    const percent = previous === 0 ? EM_DASH : numbers.signedPercent(diff / Math.abs(previous));
+    // A small multiple's change ('0.1× -> 0.097×') gets the decimals it needs not to read '0×' beside '(−3%)'.
+    const signed = kind === 'multiple' && showsNonZero(percent) ? numbers.signedMultiple(diff, 4) : signedOf[kind](diff);
     // The sign as shown, before any words go around it ('하루 +5만원').
     const direction = signed.startsWith('+') ? 'up' : signed.startsWith('−') ? 'down' : 'flat';
     const absolute = kind === 'perDay' ? dailyOf(signed) : signed;
-    const percent = previous === 0 ? EM_DASH : numbers.signedPercent(diff / Math.abs(previous));
     return { absolute, percent, text: percent === EM_DASH ? absolute : `${absolute} (${percent})`, direction };
   };
 

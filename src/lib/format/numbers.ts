@@ -19,7 +19,7 @@ export function isPresent(value: number | null | undefined): value is number {
 }
 
 /** True when a formatted magnitude shows a non-zero digit. */
-function showsNonZero(text: string): boolean {
+export function showsNonZero(text: string): boolean {
   return /[1-9]/.test(text);
 }
 
@@ -84,9 +84,10 @@ export interface NumberFormats {
   signedNumber(n: number | null | undefined, digits?: number): string;
   /**
    * A change of a multiple, with its unit: +0.4 -> '+0.4×' / '+0.4배'; a change too small for one
-   * decimal gets two (+0.02×) rather than reading '0' beside a relative change of +1%.
+   * decimal gets more, up to `maxDigits` (default 2): +0.02×, or −0.003× where a small multiple
+   * (coverage 0.1× -> 0.097×) moved by −3%, rather than '0' beside a non-zero relative change.
    */
-  signedMultiple(diff: number | null | undefined): string;
+  signedMultiple(diff: number | null | undefined, maxDigits?: number): string;
 }
 
 export function createNumberFormats(locale: Locale): NumberFormats {
@@ -129,10 +130,10 @@ export function createNumberFormats(locale: Locale): NumberFormats {
     signedDays: missingOr((d) => withSign(d, daysAbs, true)),
     signedDeals: missingOr((n) => withSign(n, dealsAbs, true)),
     signedNumber: missingOr((n, digits: number = 1) => withSign(n, (abs) => decimal(locale, abs, digits), true)),
-    signedMultiple: missingOr((d) => {
-      const withDigits = (digits: number) => withSign(d, multipleAbsTo(digits), true);
-      const one = withDigits(1);
-      return showsNonZero(one) ? one : withDigits(2);
+    signedMultiple: missingOr((d, maxDigits: number = 2) => {
+      let text = withSign(d, multipleAbsTo(1), true);
+      for (let digits = 2; !showsNonZero(text) && digits <= maxDigits; digits++) text = withSign(d, multipleAbsTo(digits), true);
+      return text;
     }),
   };
 }

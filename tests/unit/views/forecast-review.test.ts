@@ -99,7 +99,10 @@ describe('a change of coverage reads as a multiple', () => {
     expect(ko.signedDelta(2.6, 2.2, 'multiple')).toEqual({ absolute: '+0.4배', percent: '+18%', text: '+0.4배 (+18%)', direction: 'up' });
     expect(en.signedDelta(2.21, 2.19, 'multiple')).toEqual({ absolute: '+0.02×', percent: '+1%', text: '+0.02× (+1%)', direction: 'up' });
     expect(en.signedDelta(1.5, 1.53, 'multiple')).toEqual({ absolute: '−0.03×', percent: '−2%', text: '−0.03× (−2%)', direction: 'down' });
-    // No change, or one below both decimals: unsigned zero, flat.
+    // A small multiple moving by a few percent gets the decimals it needs (it read "0× (−3%)").
+    expect(en.signedDelta(0.097, 0.1, 'multiple')).toEqual({ absolute: '−0.003×', percent: '−3%', text: '−0.003× (−3%)', direction: 'down' });
+    expect(ko.signedDelta(0.053, 0.05, 'multiple')).toEqual({ absolute: '+0.003배', percent: '+6%', text: '+0.003배 (+6%)', direction: 'up' });
+    // No change, or one below both decimals and below 0.5 %: unsigned zero, flat.
     expect(en.signedDelta(2, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', text: '0× (0%)', direction: 'flat' });
     expect(en.signedDelta(2.001, 2, 'multiple')).toEqual({ absolute: '0×', percent: '0%', text: '0× (0%)', direction: 'flat' });
   });
