@@ -180,6 +180,43 @@ describe('Salesforce Opportunity History report', () => {
     );
   });
 
+  it('counts once a change that two overlapping history reports both hold (the report exported twice, or yesterday\'s left beside today\'s), and still reads reports of different periods together', () => {
+    const earlier = [move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification'), move('Acme', '3/12/2025', 'Qualification', 'Qualification', '1,200'), move('Acme', '3/12/2025', 'Qualification', 'Qualification', '1,200')];
+    // Today's export: the same changes (one opportunity reassigned since: Owner differs), and one new move.
+    const later = [...earlier.map((r, i) => (i === 0 ? ['Marco Reyes', ...r.slice(1)] : r)), move('Acme', '3/20/2025', 'Qualification', 'Proposal/Price Quote', '1,200')];
+    const files = [exportFile('Opportunity History-2025-03-19.csv', quotedCsv([HISTORY_HEADER, ...earlier])), exportFile('Opportunity History-2025-03-20.csv', quotedCsv([HISTORY_HEADER, ...later]))];
+    const dataset = load(files, CONFIG);
+    const { stage, length } = dataset.stageHistory;
+    expect(Array.from(stage.subarray(0, length), (s) => CONFIG.stages[s]!.id)).toEqual(['prospecting', 'qualification', 'proposal']);
+    expect(dataset.fieldHistory!.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([['amount', 1000, 1200]]);
+    expect(dataset.files).toEqual({
+      'Opportunity History-2025-03-19.csv': { rows: 4, accepted: 4, rejected: 0 },
+      'Opportunity History-2025-03-20.csv': { rows: 5, accepted: 1, rejected: 4 },
+    });
+    const overlap = dataset.issues.filter((i) => i.code === 'duplicate_rows');
+    expect(overlap).toEqual([
+      {
+        file: 'Opportunity History-2025-03-20.csv',
+        line: 2,
+        column: '',
+        code: 'duplicate_rows',
+        severity: 'warning',
+        message:
+          'lines 2, 3, 4 and 5 repeat changes that "Opportunity History-2025-03-19.csv" holds (the same opportunity, date, stages, amount and close date): the same report exported twice, or exports of overlapping periods. Each change is counted once, so these rows are not used; keep one export of each period in the folder',
+      },
+    ]);
+    expect(issueMessage(overlap[0]!, 'ko')).toBe(
+      '2, 3, 4, 5행은 "Opportunity History-2025-03-19.csv"에 이미 있는 변경(같은 딜, 날짜, 단계, 금액, 마감일)을 되풀이합니다. 같은 보고서를 두 번 내보냈거나 기간이 겹치는 내보내기입니다. 변경마다 한 번만 세므로 이 행은 쓰지 않았습니다. 폴더에는 기간마다 내보내기를 하나만 두세요',
+    );
+    expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toEqual([]);
+    // Reports of two periods (a long history exported in parts) share no change: read together, nothing left out.
+    const parts = [exportFile('Opportunity History FY24.csv', quotedCsv([HISTORY_HEADER, earlier[0]!, earlier[1]!])), exportFile('Opportunity History FY25.csv', quotedCsv([HISTORY_HEADER, earlier[2]!, later[4]!]))];
+    const whole = load(parts, CONFIG);
+    expect(whole.issues.filter((i) => i.code === 'duplicate_rows')).toEqual([]);
+    expect(whole.files['Opportunity History FY25.csv']).toEqual({ rows: 2, accepted: 2, rejected: 0 });
+    expect(Array.from(whole.stageHistory.stage.subarray(0, whole.stageHistory.length), (s) => CONFIG.stages[s]!.id)).toEqual(['prospecting', 'qualification', 'proposal']);
+  });
+
   it('turns From = To rows into amount and close-date changes, not stage entries', () => {
     const rows = [move('Acme', '3/3/2025', '', 'Prospecting', '1000', '6/30/2025'), move('Acme', '4/1/2025', 'Prospecting', 'Prospecting', '1,500', '7/31/2025')];
     const dataset = load([historyReport(rows)], CONFIG);
@@ -317,6 +354,25 @@ describe('Salesforce Opportunities report', () => {
     const acme = dataset.deals.findIndex((d) => d.id === '0065g00000Qm7aAAAR');
     expect(Array.from(dataset.stageHistory.deal.subarray(0, dataset.stageHistory.length)).filter((d) => d === acme).length).toBe(2);
     expect(dataset.issues.filter((i) => i.code === 'not_in_report').map((i) => i.line)).toEqual([4]);
+  });
+
+  it('names a repeated Opportunity ID\'s first line as the report\'s own line (title lines counted), and its file when another report holds it', () => {
+    const header = ['Opportunity ID', ...REPORT_HEADER];
+    const acme = ['0065g00000Qm7aA', 'Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Best Case'];
+    const globex = ['0065g00000Pz2kB', 'Globex', 'Globex', 'Dana Whitfield', 'Prospecting', '500', '6/30/2025', '3/3/2025', 'Pipeline'];
+    // A Formatted export: the title on line 1, a blank line, the header on line 3, Acme on line 4.
+    const first = exportFile('Opportunities-2025-06-29.csv', `"Opportunities by Stage"\n\n${quotedCsv([header, acme, globex, acme])}`);
+    const second = exportFile('Opportunities-2025-06-30.csv', quotedCsv([header, globex]));
+    const dataset = load([first, second], CONFIG);
+    const duplicates = dataset.issues.filter((i) => i.code === 'duplicate_id');
+    expect(duplicates.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      ['Opportunities-2025-06-29.csv', 6, 'Opportunity ID', '"Opportunity ID" "0065g00000Qm7aA" already appears on line 4; this later row is rejected'],
+      ['Opportunities-2025-06-30.csv', 2, 'Opportunity ID', '"Opportunity ID" "0065g00000Pz2kB" already appears on Opportunities-2025-06-29.csv line 5; this later row is rejected'],
+    ]);
+    expect(duplicates.map((i) => issueMessage(i, 'ko'))).toEqual([
+      '"Opportunity ID" "0065g00000Qm7aA"가 이미 4행에 있어 뒤의 이 행을 제외했습니다',
+      '"Opportunity ID" "0065g00000Pz2kB"가 이미 Opportunities-2025-06-29.csv 5행에 있어 뒤의 이 행을 제외했습니다',
+    ]);
   });
 
   it('alone gives current stages only, and says so', () => {
