@@ -399,6 +399,33 @@ const opportunityCsv = (rows: string[][]) =>
 const opp = (id: string, stage: string, deleted = 'false') => [id, deleted, '001A', `Deal ${id}`, stage, '1000.0', '2025-06-30', '005A', '2025-03-03T15:00:00.000Z'];
 
 describe('Salesforce Data Loader objects', () => {
+  it('reads timestamps Excel saved without their Z (a Data Loader file opened and saved again) as the GMT they are, not in the config\'s time zone', () => {
+    const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['Opportunity.csv', 'OpportunityHistory.csv', 'OpportunityFieldHistory.csv', 'Account.csv', 'User.csv'];
+    const texts = names.map((name) => readFileSync(join(folder, name), 'latin1'));
+    // As Excel saves them: `2024-11-04 16:20` (the English clock) or `2024-11-04 오후 4:20` (the Korean one), unquoted, without the zone.
+    const resaved = (text: string, korean: boolean) =>
+      text.replace(/"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):\d{2}\.000(?:Z|\+0000)"/gu, (_, day: string, h: string, m: string) =>
+        korean ? `${day} ${Number(h) < 12 ? '오전' : '오후'} ${Number(h) % 12 || 12}:${m}` : `${day} ${Number(h)}:${m}`,
+      );
+    const instants = (texts: string[]) => {
+      const dataset = load(names.map((name, i) => exportFile(name, texts[i]!)), config);
+      return {
+        created: dataset.deals.map((d) => [d.id, d.createdAt]),
+        entered: Array.from(dataset.stageHistory.enteredAt.subarray(0, dataset.stageHistory.length)),
+        changed: (dataset.fieldHistory ?? []).map((c) => c.changedAt),
+        rejected: Object.values(dataset.files).reduce((n, f) => n + f.rejected, 0),
+      };
+    };
+    const original = instants(texts);
+    // Mexico City is 6 hours behind GMT: read in the config's zone, every time would move 6 hours later.
+    expect(config.timezone).toBe('America/Mexico_City');
+    expect(original.created[0]).toEqual(['0068c00000QaB1cAAF', Date.UTC(2024, 10, 4, 16, 20)]);
+    expect(instants(texts.map((t) => resaved(t, false)))).toEqual(original);
+    expect(instants(texts.map((t) => resaved(t, true)))).toEqual(original);
+  });
+
   it('needs Opportunity.csv', () => {
     const history = exportFile('OpportunityHistory.csv', quotedCsv([['ID', 'OPPORTUNITYID', 'STAGENAME', 'CREATEDDATE'], ['008A', '006A', 'Prospecting', '2025-03-03T15:00:00.000Z']]));
     expect(() => load([history], DL_CONFIG)).toThrow(/need Opportunity\.csv/);
