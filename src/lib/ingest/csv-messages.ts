@@ -52,8 +52,8 @@ export function fieldCountMessage(first: number, last: number, cells: number, he
 }
 
 /**
- * The error for the file's last row when it has fewer cells than the header
- * and no line end: the file was most likely cut off (an interrupted download
+ * The error for the file's last row when it has two or more cells but fewer
+ * than the header, and no line end: the file was most likely cut off (an interrupted download
  * or copy), so its last cell may be cut too (`12000` read as `120`).
  */
 export function truncatedMessage(line: number, cells: number, header: number): string {

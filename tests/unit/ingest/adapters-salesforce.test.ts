@@ -122,6 +122,10 @@ describe('Salesforce Opportunity History report', () => {
     const footers = dataset.issues.filter((i) => i.code === 'report_footer');
     expect(footers).toMatchObject([{ file: 'history.csv', line: 5, severity: 'warning' }]);
     expect(footers[0]!.message).toMatch(/^lines 5-10 \("Grand Totals \(2 records\)"/);
+    // The footer's last line without a line end is still the footer, not a row cut off (truncated_row).
+    const unended = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification')], footer.trimEnd())], CONFIG);
+    expect(unended.files).toEqual({ 'history.csv': { rows: 2, accepted: 2, rejected: 0 } });
+    expect(unended.issues.map((i) => i.code)).not.toContain('truncated_row');
   });
 
   it('skips a title line above the header (a Formatted export saved as CSV)', () => {
