@@ -123,6 +123,9 @@ export const en = {
     /** The data's newest change lies a week or more before the as-of date (views/pages/absence.ts staleDataNote). */
     staleData: (p: { newest: string; days: number }, f: Formatter) =>
       `The newest change in this data is from ${f.date(p.newest)}, ${f.count(p.days)} days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
+    /** The data records no change before the as-of date at all: an empty export, or an as-of date before the data starts (staleDataNote). */
+    noDataBefore: (p: { date: string }, f: Formatter) =>
+      `This data records nothing before ${f.date(p.date)}: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.`,
   },
   tiles: {
     openPipeline: 'Open pipeline',

@@ -56,6 +56,13 @@ export const FILE_RULES: Rules = {
         `${koLines(g.lines!)}: ${g.ol}행 ${g.oc}번째 글자에서 시작한 따옴표 셀${g.col ? `(열 "${g.col}")` : ''}이 ${unclosed(g)}. ${g.n}개 행을 제외했고, 그 뒤의 행은 그대로 읽었습니다. ${CLOSE_THE_QUOTE}`,
     ],
   ],
+  truncated_row: [
+    [
+      re(`line (?<line>\\d+) ends the file after (?<cells>\\d+) of the header's (?<h>\\d+) cells, without a line end: the file looks cut off \\(an interrupted download or copy\\), and the row's last cell may be cut too\\. Row rejected: export the file again \\(if the row is complete as written, end it with a line break\\)`),
+      (g) =>
+        `${g.line}행: 파일이 이 행의 셀 ${g.cells}개(머리글은 ${g.h}개)에서 줄바꿈 없이 끝납니다. 파일이 중간에 잘린 것으로 보이며(내려받기나 복사가 중단됨) 이 행의 마지막 셀도 잘렸을 수 있습니다. 이 행은 제외했습니다. 파일을 다시 내보내세요(행이 적힌 그대로 완전하다면 끝에 줄바꿈을 넣으세요)`,
+    ],
+  ],
   record_too_long: [
     [
       re(`${LINES}: the row is longer than (?<max>[\\d,]+) characters?, the most one row may hold; (?<n>[\\d,]+) lines? rejected\\. Check that this is a CSV export and that no quote is left open`),

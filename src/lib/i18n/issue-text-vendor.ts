@@ -167,6 +167,15 @@ export const VENDOR_RULES: Rules = {
       (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 딜이 아니어서 건너뛰었습니다`,
     ],
   ],
+  duplicate_rows: [
+    [
+      re(
+        `${LINES} (?:repeats a change|repeat changes) that ${QUOTED('file')} holds \\(the same opportunity, date, stages, amount and close date\\): the same report exported twice, or exports of overlapping periods\\. Each change is counted once, so (?:this row is|these rows are) not used; keep one export of each period in the folder`,
+      ),
+      (g) =>
+        `${topic(koLines(g.lines!))} "${g.file}"에 이미 있는 변경(같은 딜, 날짜, 단계, 금액, 마감일)을 되풀이합니다. 같은 보고서를 두 번 내보냈거나 기간이 겹치는 내보내기입니다. 변경마다 한 번만 세므로 이 행은 쓰지 않았습니다. 폴더에는 기간마다 내보내기를 하나만 두세요`,
+    ],
+  ],
   not_in_report: [
     [
       re(`opportunity ${QUOTED('name')} has history rows but is not in the Opportunities report \\(its filters\\?\\); the deal is built from its history`),

@@ -159,10 +159,13 @@ const ROW_RULES: Rules = {
   ],
   duplicate_id: [
     [
-      re(`(?<col>"[^"]*"|[^"]+?) ${V} already appears on line (?<n>\\d+); this later row is rejected; ${ROUNDED_EN}`),
-      (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다. ${ROUNDED_KO}`,
+      re(`(?<col>"[^"]*"|[^"]+?) ${V} already appears on (?:(?<file>.+) )?line (?<n>\\d+); this later row is rejected; ${ROUNDED_EN}`),
+      (g) => `${g.col} ${subject(g.v!)} 이미 ${g.file ? `${g.file} ` : ''}${g.n}행에 있어 뒤의 이 행을 제외했습니다. ${ROUNDED_KO}`,
     ],
-    [re(`${COL} ${V} already appears on line (?<n>\\d+); this later row is rejected`), (g) => `${g.col} ${subject(g.v!)} 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`],
+    [
+      re(`(?<col>"[^"]*"|[^"]+?) ${V} already appears on (?:(?<file>.+) )?line (?<n>\\d+); this later row is rejected`),
+      (g) => `${g.col} ${subject(g.v!)} 이미 ${g.file ? `${g.file} ` : ''}${g.n}행에 있어 뒤의 이 행을 제외했습니다`,
+    ],
     [
       re(`${COL} ${V} appears again \\(first on line (?<n>\\d+)\\); this row is not used; ${ROUNDED_EN}`),
       (g) => `${g.col} ${subject(g.v!)} 다시 나옵니다(처음은 ${g.n}행). 이 행은 쓰지 않았습니다. ${ROUNDED_KO}`,

@@ -51,6 +51,15 @@ export function fieldCountMessage(first: number, last: number, cells: number, he
   return `${lineRange(first, last)}: ${cells} cells, the header has ${header} (extra: ${extras}${extra.length > 3 ? ', …' : ''}); a cell that contains ${name} must be in double quotes, as ${example}. Row rejected`;
 }
 
+/**
+ * The error for the file's last row when it has two or more cells but fewer
+ * than the header, and no line end: the file was most likely cut off (an interrupted download
+ * or copy), so its last cell may be cut too (`12000` read as `120`).
+ */
+export function truncatedMessage(line: number, cells: number, header: number): string {
+  return `line ${line} ends the file after ${cells} of the header's ${header} cells, without a line end: the file looks cut off (an interrupted download or copy), and the row's last cell may be cut too. Row rejected: export the file again (if the row is complete as written, end it with a line break)`;
+}
+
 /** Lines of records with text after a closing quote, gathered for one warning per file. */
 export class QuoteTextLines {
   runs: number[] = [];

@@ -93,6 +93,7 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
     let embedded = 0;
     record.length = 0;
     record.quoteCell = -1;
+    record.unterminated = false;
     record.line = line;
     for (;;) {
       if (nextLe !== -1 && nextLe < pos) {
@@ -256,6 +257,7 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
       if (cellEnd === -1) {
         if (!final) return { end: start, line, skip: false };
         pos = n;
+        record.unterminated = true;
         break;
       }
       const c = text.charCodeAt(cellEnd);

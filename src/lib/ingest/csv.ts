@@ -89,6 +89,8 @@ export class CsvRecord {
   length = 0;
   /** Set when the record could not be read (its cells are then meaningless). */
   malformed: CsvProblem | null = null;
+  /** The record ends the text without a line end (the last line of a file that may have been cut off). */
+  unterminated = false;
   /** The first cell with text after its closing quote (read as Excel does), -1 for none; its line and text as written. */
   quoteCell = -1;
   quoteLine = 0;

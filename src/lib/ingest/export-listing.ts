@@ -11,6 +11,8 @@
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 /** Spreadsheet workbooks: not read, reported. */
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/iu;
+/** A `.xls` name that some tools give a text file (tab-separated): read as text when its bytes are text. */
+const XLS_FILE = /\.xls$/iu;
 /** ZIP archives (a CRM may send a large export zipped): not read, reported. */
 const ARCHIVE_FILE = /\.zip$/iu;
 
@@ -48,6 +50,21 @@ export function binaryKind(head: Uint8Array): 'workbook' | 'archive' | null {
   return WORKBOOK_ENTRIES.some((name) => text.includes(name)) ? 'workbook' : 'archive';
 }
 
+/**
+ * Whether a `.xls` file's first bytes are a plain text table (tab- or
+ * comma-separated, as some tools write under that name; Excel's "Unicode
+ * Text" in UTF-16 with a byte order mark): no workbook or archive, no NUL
+ * byte outside UTF-16, and not a web page or XML (an HTML table saved as
+ * `.xls` is opened by Excel as a workbook, and is named as one).
+ */
+export function isTextTable(head: Uint8Array): boolean {
+  if (head.length === 0 || binaryKind(head) !== null) return false;
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16 && head.includes(0)) return false;
+  const text = utf16 ? new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head) : new TextDecoder('latin1').decode(head);
+  return !/^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*</u.test(text);
+}
+
 export interface ExportListing {
   /** Paths relative to the folder, `/`-separated, sorted. */
   exports: string[];
@@ -71,7 +88,8 @@ export function listExports(folder: string, fs: ListingFs): ExportListing {
       if (EXPORT_FILE.test(name)) {
         const binary = fs.head ? binaryKind(fs.head(full)) : null;
         (binary === 'workbook' ? listing.workbooks : binary === 'archive' ? listing.archives : listing.exports).push(path);
-      } else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
+      } else if (XLS_FILE.test(name) && fs.head && isTextTable(fs.head(full))) listing.exports.push(path);
+      else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
       else if (ARCHIVE_FILE.test(name)) listing.archives.push(path);
     }
   };

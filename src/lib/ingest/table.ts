@@ -8,12 +8,15 @@
  * canonical files (`TableSpec.fieldCount`), those with more cells than the
  * header where an extra cell is not blank (`field_count`: an unquoted
  * delimiter has shifted every later cell). A row with fewer cells reads its
- * missing trailing cells as empty. A header of one cell is not checked: it
+ * missing trailing cells as empty, except the file's last row without a line
+ * end, cut after a delimiter (`truncated_row`: a file cut off, whose last cell
+ * may be cut too; a last line of one cell is a report's footer line as often,
+ * which its adapter tells). A header of one cell is not checked: it
  * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
-import { fieldCountMessage, problemMessage, QuoteTextLines } from './csv-messages.ts';
+import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
@@ -147,6 +150,9 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
               const extra: string[] = [];
               for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
               issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter));
+              t.stats.rejected++;
+            } else if (record.unterminated && record.length > 1 && read.width > 0 && record.length < read.width) {
+              issues.error(file, record.line, t.names[record.length - 1] ?? '', 'truncated_row', truncatedMessage(record.line, record.length, read.width));
               t.stats.rejected++;
             } else if (repeatsHeader(record, t.headers)) {
               issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);

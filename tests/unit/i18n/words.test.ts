@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { codeLabel, codeLabels, humanizeCode, isCode } from '../../../src/lib/i18n/index.ts';
 import { hasTranslation, issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { ConfigError, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
-import { fieldCountMessage, problemMessage } from '../../../src/lib/ingest/csv-messages.ts';
+import { fieldCountMessage, problemMessage, truncatedMessage } from '../../../src/lib/ingest/csv-messages.ts';
 import { decodeBytes } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
@@ -192,6 +192,9 @@ describe('data-quality messages in Korean', () => {
     );
     expect(ko('field_count', fieldCountMessage(4, 4, 5, 3, ['x', 'y'], ';'))).toBe(
       '4행: 셀이 5개로 머리글의 3개보다 많습니다(남는 셀: "x", "y"). 세미콜론(;)이 들어 있는 셀은 "Rival; Inc"처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다',
+    );
+    expect(ko('truncated_row', truncatedMessage(4, 7, 18))).toBe(
+      '4행: 파일이 이 행의 셀 7개(머리글은 18개)에서 줄바꿈 없이 끝납니다. 파일이 중간에 잘린 것으로 보이며(내려받기나 복사가 중단됨) 이 행의 마지막 셀도 잘렸을 수 있습니다. 이 행은 제외했습니다. 파일을 다시 내보내세요(행이 적힌 그대로 완전하다면 끝에 줄바꿈을 넣으세요)',
     );
     // A UTF-16 file (its byte-order mark says so) with a lone surrogate on line 2.
     const notice = decodeBytes(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0a, 0, 0x00, 0xd8, 0x62, 0, 0x0a, 0])).notice!;

@@ -137,6 +137,17 @@ describe('HubSpot deals export', () => {
     expect(() => load([fixtureFile()], fixtureConfig(), { pipeline: 'Partners' })).toThrow(/--pipeline "Partners" is not in the HubSpot deals export.*"Sales Pipeline" \(7 deals\)/);
   });
 
+  it('says that an export of only its header holds no deal at all, when --pipeline names one (a daily CI job run on an empty view)', () => {
+    const header = readFileSync(join(FIXTURE, 'hubspot-crm-exports-all-deals-2025-06-30.csv'), 'utf8').split('\n')[0]!;
+    const empty = exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', `${header}\n`);
+    expect(() => load([empty], fixtureConfig(), { pipeline: 'Sales Pipeline' })).toThrow(
+      new IngestFatalError(
+        'hubspot-crm-exports-all-deals-2025-06-30.csv',
+        '--pipeline "Sales Pipeline" is not in the HubSpot deals export: it holds no deals at all (only its header row). Check that the view you exported is not empty or filtered, and export it again',
+      ),
+    );
+  });
+
   it('names the export that lacks a column deals.csv requires, by HubSpot\'s name for it, in a series too', () => {
     const full = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner\n1,A,Closed Won,100,2026-05-01,2026-01-01,Kim\n';
     const bare = 'Record ID,Deal Name,Deal Stage,Close Date\n1,A,Closed Won,2026-05-01\n';

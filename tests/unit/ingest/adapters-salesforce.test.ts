@@ -122,6 +122,10 @@ describe('Salesforce Opportunity History report', () => {
     const footers = dataset.issues.filter((i) => i.code === 'report_footer');
     expect(footers).toMatchObject([{ file: 'history.csv', line: 5, severity: 'warning' }]);
     expect(footers[0]!.message).toMatch(/^lines 5-10 \("Grand Totals \(2 records\)"/);
+    // The footer's last line without a line end is still the footer, not a row cut off (truncated_row).
+    const unended = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification')], footer.trimEnd())], CONFIG);
+    expect(unended.files).toEqual({ 'history.csv': { rows: 2, accepted: 2, rejected: 0 } });
+    expect(unended.issues.map((i) => i.code)).not.toContain('truncated_row');
   });
 
   it('skips a title line above the header (a Formatted export saved as CSV)', () => {
@@ -178,6 +182,43 @@ describe('Salesforce Opportunity History report', () => {
     expect(issueMessage(dataset.issues.find((i) => i.code === 'unordered_history')!, 'ko')).toBe(
       '딜 "Acme": 3/9/2025의 행 2개(3, 4행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다',
     );
+  });
+
+  it('counts once a change that two overlapping history reports both hold (the report exported twice, or yesterday\'s left beside today\'s), and still reads reports of different periods together', () => {
+    const earlier = [move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification'), move('Acme', '3/12/2025', 'Qualification', 'Qualification', '1,200'), move('Acme', '3/12/2025', 'Qualification', 'Qualification', '1,200')];
+    // Today's export: the same changes (one opportunity reassigned since: Owner differs), and one new move.
+    const later = [...earlier.map((r, i) => (i === 0 ? ['Marco Reyes', ...r.slice(1)] : r)), move('Acme', '3/20/2025', 'Qualification', 'Proposal/Price Quote', '1,200')];
+    const files = [exportFile('Opportunity History-2025-03-19.csv', quotedCsv([HISTORY_HEADER, ...earlier])), exportFile('Opportunity History-2025-03-20.csv', quotedCsv([HISTORY_HEADER, ...later]))];
+    const dataset = load(files, CONFIG);
+    const { stage, length } = dataset.stageHistory;
+    expect(Array.from(stage.subarray(0, length), (s) => CONFIG.stages[s]!.id)).toEqual(['prospecting', 'qualification', 'proposal']);
+    expect(dataset.fieldHistory!.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([['amount', 1000, 1200]]);
+    expect(dataset.files).toEqual({
+      'Opportunity History-2025-03-19.csv': { rows: 4, accepted: 4, rejected: 0 },
+      'Opportunity History-2025-03-20.csv': { rows: 5, accepted: 1, rejected: 4 },
+    });
+    const overlap = dataset.issues.filter((i) => i.code === 'duplicate_rows');
+    expect(overlap).toEqual([
+      {
+        file: 'Opportunity History-2025-03-20.csv',
+        line: 2,
+        column: '',
+        code: 'duplicate_rows',
+        severity: 'warning',
+        message:
+          'lines 2, 3, 4 and 5 repeat changes that "Opportunity History-2025-03-19.csv" holds (the same opportunity, date, stages, amount and close date): the same report exported twice, or exports of overlapping periods. Each change is counted once, so these rows are not used; keep one export of each period in the folder',
+      },
+    ]);
+    expect(issueMessage(overlap[0]!, 'ko')).toBe(
+      '2, 3, 4, 5행은 "Opportunity History-2025-03-19.csv"에 이미 있는 변경(같은 딜, 날짜, 단계, 금액, 마감일)을 되풀이합니다. 같은 보고서를 두 번 내보냈거나 기간이 겹치는 내보내기입니다. 변경마다 한 번만 세므로 이 행은 쓰지 않았습니다. 폴더에는 기간마다 내보내기를 하나만 두세요',
+    );
+    expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toEqual([]);
+    // Reports of two periods (a long history exported in parts) share no change: read together, nothing left out.
+    const parts = [exportFile('Opportunity History FY24.csv', quotedCsv([HISTORY_HEADER, earlier[0]!, earlier[1]!])), exportFile('Opportunity History FY25.csv', quotedCsv([HISTORY_HEADER, earlier[2]!, later[4]!]))];
+    const whole = load(parts, CONFIG);
+    expect(whole.issues.filter((i) => i.code === 'duplicate_rows')).toEqual([]);
+    expect(whole.files['Opportunity History FY25.csv']).toEqual({ rows: 2, accepted: 2, rejected: 0 });
+    expect(Array.from(whole.stageHistory.stage.subarray(0, whole.stageHistory.length), (s) => CONFIG.stages[s]!.id)).toEqual(['prospecting', 'qualification', 'proposal']);
   });
 
   it('turns From = To rows into amount and close-date changes, not stage entries', () => {
@@ -319,6 +360,25 @@ describe('Salesforce Opportunities report', () => {
     expect(dataset.issues.filter((i) => i.code === 'not_in_report').map((i) => i.line)).toEqual([4]);
   });
 
+  it('names a repeated Opportunity ID\'s first line as the report\'s own line (title lines counted), and its file when another report holds it', () => {
+    const header = ['Opportunity ID', ...REPORT_HEADER];
+    const acme = ['0065g00000Qm7aA', 'Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Best Case'];
+    const globex = ['0065g00000Pz2kB', 'Globex', 'Globex', 'Dana Whitfield', 'Prospecting', '500', '6/30/2025', '3/3/2025', 'Pipeline'];
+    // A Formatted export: the title on line 1, a blank line, the header on line 3, Acme on line 4.
+    const first = exportFile('Opportunities-2025-06-29.csv', `"Opportunities by Stage"\n\n${quotedCsv([header, acme, globex, acme])}`);
+    const second = exportFile('Opportunities-2025-06-30.csv', quotedCsv([header, globex]));
+    const dataset = load([first, second], CONFIG);
+    const duplicates = dataset.issues.filter((i) => i.code === 'duplicate_id');
+    expect(duplicates.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      ['Opportunities-2025-06-29.csv', 6, 'Opportunity ID', '"Opportunity ID" "0065g00000Qm7aA" already appears on line 4; this later row is rejected'],
+      ['Opportunities-2025-06-30.csv', 2, 'Opportunity ID', '"Opportunity ID" "0065g00000Pz2kB" already appears on Opportunities-2025-06-29.csv line 5; this later row is rejected'],
+    ]);
+    expect(duplicates.map((i) => issueMessage(i, 'ko'))).toEqual([
+      '"Opportunity ID" "0065g00000Qm7aA"가 이미 4행에 있어 뒤의 이 행을 제외했습니다',
+      '"Opportunity ID" "0065g00000Pz2kB"가 이미 Opportunities-2025-06-29.csv 5행에 있어 뒤의 이 행을 제외했습니다',
+    ]);
+  });
+
   it('alone gives current stages only, and says so', () => {
     const report = exportFile('opportunities.csv', quotedCsv([REPORT_HEADER, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Closed Won', '1000', '5/30/2025', '3/3/2025', 'Closed']]));
     const dataset = load([report], CONFIG);
@@ -343,6 +403,33 @@ const opportunityCsv = (rows: string[][]) =>
 const opp = (id: string, stage: string, deleted = 'false') => [id, deleted, '001A', `Deal ${id}`, stage, '1000.0', '2025-06-30', '005A', '2025-03-03T15:00:00.000Z'];
 
 describe('Salesforce Data Loader objects', () => {
+  it('reads timestamps Excel saved without their Z (a Data Loader file opened and saved again) as the GMT they are, not in the config\'s time zone', () => {
+    const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['Opportunity.csv', 'OpportunityHistory.csv', 'OpportunityFieldHistory.csv', 'Account.csv', 'User.csv'];
+    const texts = names.map((name) => readFileSync(join(folder, name), 'latin1'));
+    // As Excel saves them: `2024-11-04 16:20` (the English clock) or `2024-11-04 오후 4:20` (the Korean one), unquoted, without the zone.
+    const resaved = (text: string, korean: boolean) =>
+      text.replace(/"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):\d{2}\.000(?:Z|\+0000)"/gu, (_, day: string, h: string, m: string) =>
+        korean ? `${day} ${Number(h) < 12 ? '오전' : '오후'} ${Number(h) % 12 || 12}:${m}` : `${day} ${Number(h)}:${m}`,
+      );
+    const instants = (texts: string[]) => {
+      const dataset = load(names.map((name, i) => exportFile(name, texts[i]!)), config);
+      return {
+        created: dataset.deals.map((d) => [d.id, d.createdAt]),
+        entered: Array.from(dataset.stageHistory.enteredAt.subarray(0, dataset.stageHistory.length)),
+        changed: (dataset.fieldHistory ?? []).map((c) => c.changedAt),
+        rejected: Object.values(dataset.files).reduce((n, f) => n + f.rejected, 0),
+      };
+    };
+    const original = instants(texts);
+    // Mexico City is 6 hours behind GMT: read in the config's zone, every time would move 6 hours later.
+    expect(config.timezone).toBe('America/Mexico_City');
+    expect(original.created[0]).toEqual(['0068c00000QaB1cAAF', Date.UTC(2024, 10, 4, 16, 20)]);
+    expect(instants(texts.map((t) => resaved(t, false)))).toEqual(original);
+    expect(instants(texts.map((t) => resaved(t, true)))).toEqual(original);
+  });
+
   it('needs Opportunity.csv', () => {
     const history = exportFile('OpportunityHistory.csv', quotedCsv([['ID', 'OPPORTUNITYID', 'STAGENAME', 'CREATEDDATE'], ['008A', '006A', 'Prospecting', '2025-03-03T15:00:00.000Z']]));
     expect(() => load([history], DL_CONFIG)).toThrow(/need Opportunity\.csv/);

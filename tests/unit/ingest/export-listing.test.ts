@@ -3,7 +3,7 @@
  * beside them: reported (a warning, or the fatal error when nothing else is
  * there), never skipped without a word.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { listExports } from '../../../src/lib/ingest/export-listing.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { EXPORTS } from './export-helpers.ts';
+import { EXPORTS, folderMetrics } from './export-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipescope-export-listing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -147,6 +147,37 @@ describe('the files of an exports folder', () => {
     mkdirSync(alone);
     cpSync(join(folder, 'd-plain.csv'), join(alone, 'deals-8317624-41.csv'));
     await expect(readFolder(alone)).rejects.toThrow(`deals-8317624-41.csv: ${ARCHIVE_TEXT}`);
+  });
+
+  it('reads a .xls file that is text (tab-separated, as some tools write under that name) as the export it is, and still names real workbooks and web pages', async () => {
+    const csv = readFileSync(join(EXPORTS, 'pipedrive-deals', 'data', 'deals-8317624-41.csv'), 'utf8');
+    const rows = csv.split('\n').map((line) => line.split(',').join('\t'));
+    expect(rows[0]).toMatch(/^Deal - ID\tDeal - Title\t/u);
+    const tsv = rows.join('\r\n');
+    const folder = join(dir, 'xls-text');
+    mkdirSync(folder);
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data', 'pipeline.config.json'), join(folder, 'pipeline.config.json'));
+    writeFileSync(join(folder, 'deals-8317624-41.xls'), tsv);
+    const { dataset } = await readFolder(folder);
+    expect(Object.keys(dataset.files)).toEqual(['deals-8317624-41.xls']);
+    expect(dataset.files['deals-8317624-41.xls']).toEqual({ rows: 9, accepted: 8, rejected: 1 });
+    expect(dataset.issues.filter((i) => i.code === 'not_csv')).toEqual([]);
+    expect(await folderMetrics(folder, '2025-06-30')).toEqual(await folderMetrics(join(EXPORTS, 'pipedrive-deals', 'data'), '2025-06-30'));
+    // Excel's "Unicode Text" (UTF-16 with a byte order mark, tab-separated) under a .xls name is text too.
+    const utf16 = join(dir, 'xls-utf16');
+    mkdirSync(utf16);
+    cpSync(join(folder, 'pipeline.config.json'), join(utf16, 'pipeline.config.json'));
+    writeFileSync(join(utf16, 'deals-8317624-41.xls'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]));
+    expect((await readFolder(utf16)).dataset.files['deals-8317624-41.xls']).toEqual({ rows: 9, accepted: 8, rejected: 1 });
+    // A real XLS (OLE2) and a web page saved as .xls (an HTML table) are workbooks: named, not read.
+    writeFileSync(join(folder, 'b-real.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
+    writeFileSync(join(folder, 'c-web-page.xls'), '\ufeff  <html><body><table><tr><td>Deal - ID</td></tr></table></body></html>');
+    const again = await readFolder(folder);
+    expect(again.dataset.issues.filter((i) => i.code === 'not_csv').map((i) => [i.file, i.message])).toEqual([
+      ['b-real.xls', WORKBOOK_TEXT],
+      ['c-web-page.xls', WORKBOOK_TEXT],
+    ]);
+    expect(Object.keys(again.dataset.files)).toEqual(['deals-8317624-41.xls']);
   });
 
   it('lists .zip files as archives', () => {

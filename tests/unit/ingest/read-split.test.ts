@@ -54,6 +54,17 @@ describe('reading a large export in two parts', () => {
     expect(await split!.sha256).toBe(createHash('sha256').update(encode(text)).digest('hex'));
   });
 
+  it('rejects a last row cut off (fewer cells than the header, no line end) in the second part, as a whole reading does', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `D${i},Deal ${i},6/${(i % 28) + 1}/2025,Won`);
+    const text = `Id,Name,Date,Stage\n${rows.join('\n')}\nD40,Deal 40,6/1`;
+    const { split, splitIssues, whole, wholeIssues } = await both(encode(text));
+    expect(split).not.toBeNull();
+    expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
+    expect(splitIssues).toEqual(wholeIssues);
+    expect(wholeIssues.map((i) => [i.line, i.column, i.code])).toEqual([[42, 'date', 'truncated_row']]);
+    expect([whole.rows, whole.malformed, whole.length]).toEqual([41, 1, 40]);
+  });
+
   it('hashes a file up to the size it was read at, and catches one that has fewer bytes by then', () => {
     const path = join(dir, 'hashed.csv');
     const bytes = encode('Id,Name\n1,a\n');

@@ -75,8 +75,20 @@ describe('every page says when the data may be older than the as-of date', () =>
     );
   });
 
-  it('data with no change before the as-of date has no date and no such sentence (its pages say there are no deals)', () => {
-    expect(note('2025-05-31')).toEqual({ newest: null, note: null });
+  it('data with no change before the as-of date (an empty export, or an as-of date before the data starts) says so on every page, never a bare "$0, 0 deals"', () => {
+    expect(note('2025-05-31')).toEqual({
+      newest: null,
+      note: 'This data records nothing before May 31, 2025: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.',
+    });
+    expect(note('2025-05-31', 'ko').note).toBe(
+      '이 데이터에는 2025.\u00a05.\u00a031. 이전의 기록이 없습니다. 그때까지 생성·종료·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.',
+    );
+    // An export of only its header row: no deal at all.
+    const empty = siteDataSchema.parse(buildSiteData(makeDataset(config, []), config, '2025-06-30', { dataLabel: 'test' }));
+    expect(staleDataNote(pageContext(empty, 'en'))).toMatch(/^This data records nothing before Jun 30, 2025: /u);
+    const quality = qualityFacts({ files: {}, issues: [] }, { asOf: '2025-06-30', newestChange: null });
+    const summary = summaryMarkdown(empty, quality, { linkRoot: null, locale: 'en', quality: { status: 'passed' }, snapshot: null });
+    expect(summary.split('\n')[2]).toMatch(/^> This data records nothing before Jun 30, 2025: /u);
   });
 
   it('the digest and the CI summary say it first, under their title', () => {

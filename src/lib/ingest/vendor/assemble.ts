@@ -127,14 +127,14 @@ function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFi
   const origin: Origin = row >= 0 && row < table.length ? table.origin(row) : { file: table.length > 0 ? table.origin(0).file : fallbackFile, line: 0 };
   const source = table.sourceColumns.get(issue.column);
   const relabelled = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
-  return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message: inExportTerms(relabelled, byName) };
+  return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message: inExportTerms(relabelled, byName, origin.file) };
 }
 
 /**
  * The canonical files a message names (a line of stage_history.csv, a rejected row of deals.csv), which the user of a
  * CRM export never saw, as the export's own file and line.
  */
-function inExportTerms(message: string, byName: Map<string, CanonicalRows>): string {
+function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file: string): string {
   const where = (name: string, line: string): string | null => {
     const table = byName.get(name);
     const row = Number(line) - 2;
@@ -146,6 +146,14 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>): str
     .replace(/the latest stage_history row \(line (\d+)\)/u, (text, line: string) => {
       const at = where('stage_history.csv', line);
       return at === null ? text : `the latest stage entry (${at})`;
+    })
+    .replace(/ already appears on line (\d+); this later row is rejected/u, (text, line: string) => {
+      // The first row of a repeated deal_id, as the export's line (its own file's, or another export's).
+      const table = byName.get('deals.csv');
+      const row = Number(line) - 2;
+      if (!table || row < 0 || row >= table.length) return text;
+      const origin = table.origin(row);
+      return ` already appears on ${origin.file === file ? '' : `${origin.file} `}line ${origin.line}; this later row is rejected`;
     })
     .replace(/belongs to a rejected deals\.csv row \(line (\d+)\)/u, (text, line: string) => {
       const at = where('deals.csv', line);

@@ -32,3 +32,19 @@ function clock24(cell: string, date: string, hourText: string, minutes: string, 
   const h24 = (hour % 12) + (pm ? 12 : 0);
   return `${date} ${String(h24).padStart(2, '0')}:${minutes}${seconds === undefined ? '' : `:${seconds}`}`;
 }
+
+/** A UTC offset or `Z` at the end of a datetime. */
+const ZONE_END = /(?:[Zz]|[+-]\d{2}:?\d{2})$/u;
+
+/**
+ * A Salesforce Data Loader (API) timestamp cell, always GMT: `2025-06-30T14:03:11.000Z`
+ * as exported, or as Excel saves such a file again, without its zone (`2025-06-30 14:03`,
+ * `2025-06-30 오후 2:03`): the zone is put back (`Z`), so the time is not read in the
+ * config's time zone, hours off. A cell without a time, or that does not read, is left
+ * for the canonical parser to take or report.
+ */
+export function gmtTimestampCell(cell: string): string {
+  const c = localeDateCell(cell);
+  return c.includes(':') && !ZONE_END.test(c) ? `${c}Z` : c;
+}
+

@@ -85,10 +85,11 @@ export function choosePipeline(
     );
   }
   if (!deals.has(wanted)) {
-    throw new IngestFatalError(
-      files.map((f) => f.table.file).join(', '),
-      `--pipeline "${options.pipeline}" is not in the ${options.product} export, whose "${options.columnName}" column holds: ${list()}`,
-    );
+    const holds =
+      deals.size === 0
+        ? ': it holds no deals at all (only its header row). Check that the view you exported is not empty or filtered, and export it again'
+        : `, whose "${options.columnName}" column holds: ${list()}`;
+    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), `--pipeline "${options.pipeline}" is not in the ${options.product} export${holds}`);
   }
   const records = new Map<VendorFile, VendorRecord[]>();
   const notRows: Origin[] = [];

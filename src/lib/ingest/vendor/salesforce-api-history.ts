@@ -15,6 +15,7 @@ import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts'
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, cellOf, type Column, dateOptions, findColumn, isChecked } from './salesforce-common.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorRecord, VendorTable } from './types.ts';
+import { gmtTimestampCell } from './clock.ts';
 
 /** Two records of one save are written within this many ms of each other. */
 const SAME_SAVE_MS = 5000;
@@ -100,7 +101,7 @@ function readOpportunityHistory(table: VendorTable, input: ApiHistoryInput, out:
     const opportunity = cellOf(record, c.opportunity);
     if (!keep(table, record, opportunity, c.deleted, input, log)) continue;
     const origin = { file: table.file, line: record.line };
-    const created = cellOf(record, c.created);
+    const created = gmtTimestampCell(cellOf(record, c.created));
     out.stages.addCells([opportunity, cellOf(record, c.stage), created], origin.file, origin.line);
     const at = parseInstant(created, dates);
     // A row without a readable date is rejected with the stage row; it cannot be placed among the changes.
@@ -123,7 +124,7 @@ function readOpportunityHistory(table: VendorTable, input: ApiHistoryInput, out:
         const before = cellOf(previous, column);
         const after = cellOf(record, column);
         if (normalized(kind, before, log) === normalized(kind, after, log)) continue;
-        out.fields.addCells([opportunity, field, before, after, cellOf(record, c.created)], origin.file, origin.line);
+        out.fields.addCells([opportunity, field, before, after, gmtTimestampCell(cellOf(record, c.created))], origin.file, origin.line);
         list.push({ kind, at, value: normalized(kind, after, log) });
       }
     }
@@ -147,7 +148,7 @@ function readFieldHistory(table: VendorTable, input: ApiHistoryInput, out: ApiHi
     const origin = { file: table.file, line: record.line };
     const fieldCell = cellOf(record, c.field);
     const kind = FIELD_KIND.get(fieldCell.toLowerCase());
-    const [oldValue, newValue, changedAt] = [cellOf(record, c.oldValue), cellOf(record, c.newValue), cellOf(record, c.created)];
+    const [oldValue, newValue, changedAt] = [cellOf(record, c.oldValue), cellOf(record, c.newValue), gmtTimestampCell(cellOf(record, c.created))];
     const parsed = parseInstant(changedAt, dates);
     const at = parsed instanceof Invalid ? NaN : parsed;
     if (kind !== undefined) {

@@ -13,6 +13,7 @@ import { emitApiHistory } from './salesforce-api-history.ts';
 import { readAccounts, readUsers } from './salesforce-api-lookups.ts';
 import { AdapterLog, cellOf, type Column, findColumn, forecastCategoryCell, isChecked } from './salesforce-common.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable, type VendorFile, type VendorTable } from './types.ts';
+import { gmtTimestampCell } from './clock.ts';
 
 const ACCOUNT_FIELDS = ['industry', 'accountnumber', 'billingcountry', 'billingcity', 'billingstate', 'website', 'annualrevenue', 'numberofemployees', 'parentid', 'accountsource'];
 
@@ -152,7 +153,8 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
       else if (lookups.accountsGiven && !lookups.accounts.has(accountId)) unknownAccounts.add(accountId);
       const stage = cellOf(record, v.stage);
       const close = cellOf(record, v.close);
-      created.set(id, cellOf(record, v.created));
+      const createdAt = gmtTimestampCell(cellOf(record, v.created));
+      created.set(id, createdAt);
       table.add(
         {
           deal_id: id,
@@ -163,7 +165,7 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
           owner,
           amount: cellOf(record, v.amount),
           currency: cellOf(record, v.currency),
-          created_at: cellOf(record, v.created),
+          created_at: createdAt,
           expected_close_at: close,
           // A closed opportunity's CloseDate is the day it closed (used when it has no history rows).
           closed_at: (kinds.get(normalizeStageName(stage))?.kind ?? 'open') === 'open' ? '' : close,

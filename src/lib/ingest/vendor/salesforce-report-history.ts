@@ -18,6 +18,7 @@ import { pairOrder, tiedOrder } from './salesforce-order.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorTable } from './types.ts';
 import { type ColumnCodes, codeAt } from './vendor-table.ts';
 import { localeDateCell } from './clock.ts';
+import { overlappingRows } from './salesforce-report-overlap.ts';
 
 export interface HistoryColumns {
   id: Column;
@@ -98,7 +99,9 @@ export function readHistoryReports(tables: readonly VendorTable[], keys: Opportu
     opportunity: new Int32Array(capacity),
     dateTexts: new DateTexts(ctx.config),
   };
-  tables.forEach((table, t) => gather(table, t, c, keys, ctx, read));
+  // Rows repeating a change an earlier report holds (overlapping reports) are left out, reported.
+  const repeats = overlappingRows(tables, c, ctx);
+  tables.forEach((table, t) => gather(table, t, c, keys, ctx, read, repeats[t]!));
   read.tableOf = read.tableOf.subarray(0, read.count);
   read.recordOf = read.recordOf.subarray(0, read.count);
   read.dateOf = read.dateOf.subarray(0, read.count);
@@ -140,7 +143,7 @@ interface Gathered {
   dateTexts: DateTexts;
 }
 
-function gather(table: VendorTable, t: number, c: HistoryColumns, keys: OpportunityKeys, ctx: AdapterLog, read: Gathered): void {
+function gather(table: VendorTable, t: number, c: HistoryColumns, keys: OpportunityKeys, ctx: AdapterLog, read: Gathered, repeats: Uint8Array | null): void {
   const { file } = table;
   const end = reportFooter(table);
   skipFooter(table, end, ctx.notRows, (line, message) => ctx.warn(file, line, '', 'report_footer', message));
@@ -160,6 +163,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
   const atOf = read.at;
   let count = read.count;
   for (let r = 0; r < end; r++) {
+    if (repeats !== null && repeats[r] === 1) continue;
     const idCode = codeAt(ids, r);
     if (idCode === 0 && codeAt(names, r) === 0) {
       ctx.drop(file, table.line(r), c.name.index === -1 ? c.id.label : c.name.label, 'missing_opportunity', 'the row names no opportunity; row skipped');

@@ -35,10 +35,15 @@ export function isFewValues(n: number): boolean {
  */
 export const STALE_DATA_DAYS = 7;
 
-/** Every page's warning that the data may be older than the as-of date, or null when it is recent enough. */
+/**
+ * Every page's warning that the data may be older than the as-of date (or holds nothing before it: an empty
+ * export, whose pages would otherwise show "$0, 0 deals" as if the pipeline were empty), or null when it is
+ * recent enough.
+ */
 export function staleDataNote(ctx: PageContext): string | null {
   const newest = ctx.site.inputs.newest_change;
-  if (newest === null) return null;
+  // Nothing at all before the as-of date (an empty export): every figure would be a bare zero.
+  if (newest === null) return ctx.m.common.noDataBefore({ date: ctx.site.as_of }, ctx.f);
   const days = daysFromTo(newest, ctx.site.as_of);
   return days >= STALE_DATA_DAYS ? ctx.m.common.staleData({ newest, days }, ctx.f) : null;
 }
