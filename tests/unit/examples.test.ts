@@ -56,18 +56,29 @@ describe('examples/github-pages.yml', () => {
     expect(uses(deploy)).toEqual(['actions/deploy-pages']);
   });
 
+  it('uses the current major version of each action (those that run on Node 24; GitHub retires the Node 20 ones)', () => {
+    const all = Object.values(wf.jobs).flatMap((job) => job.steps.map((s) => s.uses).filter((u): u is string => u !== undefined));
+    expect(all).toEqual([
+      'actions/checkout@v6',
+      'actions/setup-node@v6',
+      'actions/configure-pages@v6',
+      'actions/upload-pages-artifact@v5',
+      'actions/deploy-pages@v5',
+    ]);
+  });
+
   it('restores the snapshots, builds strictly with a snapshot, digest and summary, writes the job summary even on failure, and keeps the snapshots', () => {
     const names = build.steps.map((s) => s.name ?? s.uses ?? s.run);
     expect(names).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
+      'actions/checkout@v6',
+      'actions/setup-node@v6',
       'npm ci --no-audit --no-fund',
       "Find the site's address",
       'Restore the earlier snapshots',
       'Build',
       'Job summary',
       'Keep the snapshots',
-      'actions/upload-pages-artifact@v3',
+      'actions/upload-pages-artifact@v5',
     ]);
     const step = (name: string) => build.steps.find((s) => s.name === name)!;
     expect(step('Restore the earlier snapshots').run).toMatch(/git fetch --depth=1 origin "refs\/heads\/\$SNAPSHOTS_BRANCH/u);
