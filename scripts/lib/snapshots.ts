@@ -54,7 +54,7 @@ export interface StoreRequest {
 }
 
 /** The dates the previous output in `--out` says it has: its manifest's list and its snapshots folder. */
-function previousDates(fs: CliFs, req: StoreRequest): Set<string> {
+export function previousDates(fs: CliFs, req: Pick<StoreRequest, 'outDir' | 'outState'>): Set<string> {
   const dates = new Set<string>();
   if (req.outState !== 'previous') return dates;
   try {
@@ -118,6 +118,19 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
     throw new UsageError(`--new-history: ${shown} already has ${snapshots.length} snapshot(s) (${list(snapshots.map((s) => s.asOf))}); leave out --new-history to keep them`);
   }
   return { dir, shown, snapshots };
+}
+
+/**
+ * Just before the swap: the snapshots `--out` has now that this build's output (`dates`) lacks, which another
+ * build writing `--out` meanwhile added (a cron job and a run by hand). Replacing `--out` would drop them: refused.
+ */
+export function checkNoneGained(fs: CliFs, outDir: string, outState: OutState, dates: readonly string[], outShown: string): void {
+  const gained = [...previousDates(fs, { outDir, outState })].filter((d) => !dates.includes(d)).sort();
+  if (gained.length === 0) return;
+  throw new SnapshotsError(
+    `${outShown} gained ${gained.length === 1 ? 'a snapshot' : `${gained.length} snapshots`} while this build ran (${list(gained)}), which this build does not have: ` +
+      `another build wrote ${outShown} meanwhile? Nothing was replaced; run this build again`,
+  );
 }
 
 const list = (dates: string[]) => (dates.length <= 5 ? dates.join(', ') : `${dates.slice(0, 5).join(', ')}, ...`);
