@@ -5,7 +5,7 @@
  * with what is wrong in it. In-process, with a stand-in for `astro build`
  * as in snapshots.test.ts.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type RenderOptions } from '../../../scripts/build.ts';
@@ -60,5 +60,43 @@ describe('two builds into one --out at once', () => {
     // Run again, it keeps both.
     expect((await build(dir, cache, ['--as-of', '2025-05-31', '--snapshot'])).code).toBe(0);
     expect(snapshotsOf(dir)).toEqual(['2025-04-30', '2025-05-31', '2025-06-30']);
+  });
+});
+
+describe('a snapshot.json edited by hand', () => {
+  async function withEdited(edit: (text: string) => string | null) {
+    const { dir, cache } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-04-30', '--snapshot', '--new-history'])).code).toBe(0);
+    const file = join(dir, 'site', 'snapshots', '2025-04-30', 'snapshot.json');
+    const text = edit(readFileSync(file, 'utf8'));
+    if (text === null) rmSync(file);
+    else writeFileSync(file, text);
+    const before = hashTree(join(dir, 'site'));
+    const r = await build(dir, cache, ['--as-of', '2025-05-31', '--snapshot']);
+    // Refused, it changes nothing.
+    if (r.code !== 0) expect(hashTree(join(dir, 'site'))).toEqual(before);
+    return { ...r, dir };
+  }
+
+  it('a JSON syntax error is named with its line and column (exit 1, nothing replaced)', async () => {
+    // A comma left after the last figure, as when a key is added by hand at the end.
+    const r = await withEdited((t) => t.replace(/("stalled_count": \d+)\n/u, '$1,\n'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^build: site\/snapshots\/2025-04-30\/snapshot\.json: not valid JSON: .*\(line 2\d column 3\)/u);
+  });
+
+  it('a value of the wrong kind is named by its key', async () => {
+    const r = await withEdited((t) => t.replace(/"open_count": (\d+)/u, '"open_count": "$1"'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^build: site\/snapshots\/2025-04-30\/snapshot\.json: figures\.open_count: .*expected number, received string: is site\/snapshots\/2025-04-30 a snapshot\?\n$/u);
+  });
+
+  it('one saved with a byte order mark (Notepad) is read as it is; a missing one is named as missing', async () => {
+    const bom = await withEdited((t) => `\uFEFF${t}`);
+    expect(bom.code).toBe(0);
+    expect(snapshotsOf(bom.dir)).toEqual(['2025-04-30', '2025-05-31']);
+    const r = await withEdited(() => null);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('build: site/snapshots/2025-04-30 is not a snapshot: it has no snapshot.json\n');
   });
 });
