@@ -112,6 +112,16 @@ describe('docs/publish.md', () => {
     expect(script).toMatch(/--out site\b[\s\S]*cp -a site\/snapshots snapshots[\s\S]*rm -rf public && mv site public$/u);
   });
 
+  it('has the GitLab CI job add a snapshot weekly, as the GitHub workflow does (a daily one outgrows GitLab Pages’ size limit), and on the first run', () => {
+    const gitlab = block('yaml').map((y) => load(y) as Record<string, { script?: string[] }>).find((y) => 'pages' in y)!;
+    const script = gitlab.pages!.script!.join('\n');
+    const build = script.split('\n').find((l) => l.includes('npm run build'))!;
+    expect(build).not.toContain('--snapshot');
+    expect(script).toMatch(/\$\(date -u \+%u\)" = "\$SNAPSHOT_WEEKDAY"/u);
+    expect(script).toMatch(/--snapshot --new-history/u);
+    expect(doc).toMatch(/GitLab\.com publishes at most 1 GB/u);
+  });
+
   it('has a cron line that runs a build script', () => {
     expect(doc).toMatch(/^\d+ \d+ \* \* \* .*pipescope-daily\.sh/mu);
     const sh = block('sh').find((b) => b.includes('--snapshot'))!;
