@@ -164,6 +164,20 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     await tab.close();
   });
 
+  it('on a phone (390 px), the snapshots index shows each snapshot’s dashboard and "What changed" links without scrolling sideways', async () => {
+    const tab = await browser.newPage();
+    await tab.setViewportSize({ width: 390, height: 844 });
+    for (const [locale, changes] of [['en', 'What changed'], ['ko', '변경 사항']] as const) {
+      await tab.goto(`${server.url}${BASE}${locale}/snapshots/`);
+      const row = tab.locator('main table tbody tr').first();
+      for (const link of [row.locator('a').first(), row.locator('a', { hasText: changes })]) {
+        const box = (await link.boundingBox())!;
+        expect(box.x + box.width, `${locale}: ${await link.textContent()}`).toBeLessThanOrEqual(390);
+      }
+    }
+    await tab.close();
+  });
+
   it('serves the 404 page, in both languages, for a missing address at any depth, with working links', async () => {
     const tab = await browser.newPage();
     const response = await tab.goto(`${server.url}${BASE}en/no/such/page/`);
