@@ -107,6 +107,8 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
   it('says on every page of a snapshot which date it is, and links to the latest; the live site shows no such note', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/`);
+    // The title too (a tab, a bookmark, a chat's preview of a shared link).
+    expect(await tab.title()).toBe('Funnel · Pipescope · as of Jun 30, 2026');
     const note = tab.locator('.snapshot-note');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain('This is the dated snapshot of Jun 30, 2026');
