@@ -4,6 +4,7 @@
  * expected jobs and steps) and the GitLab CI job in docs/publish.md. Every
  * build option they pass is one the build knows.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,36 @@ describe('examples/github-pages.yml', () => {
     expect(step('Job summary').run).toMatch(/cat digest\.md >> "\$GITHUB_STEP_SUMMARY"[\s\S]*cat summary\.md >> "\$GITHUB_STEP_SUMMARY"/u);
     expect(step('Keep the snapshots').run).toMatch(/rsync -a --delete dist\/snapshots\/ store\/snapshots\/[\s\S]*git push origin "HEAD:refs\/heads\/\$SNAPSHOTS_BRANCH"/u);
     expect(build.permissions).toEqual({ contents: 'write', pages: 'read' });
+  });
+});
+
+describe('examples/github-pages.yml: the build step’s options', () => {
+  const wf = load(readFileSync('examples/github-pages.yml', 'utf8')) as Workflow;
+  const script = wf.jobs.build!.steps.find((s) => s.name === 'Build')!.run!;
+  /** The options the step passes to the build, run with bash and `npm` standing in (it prints them). */
+  const optionsOf = (env: Record<string, string>) =>
+    execFileSync('bash', ['-c', `npm() { shift 2; printf '%s\\n' "$@"; }\n${script}`], {
+      env: { PATH: process.env.PATH ?? '', DATA: 'data/acme', SNAPSHOT_WEEKDAY: '1', SITE_URL: 'https://acme.github.io/p', AS_OF: '', ADD_SNAPSHOT: 'false', REPLACE: 'false', SNAPSHOTS: 'store/snapshots', EVENT: 'schedule', ...env },
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .filter((o) => o.startsWith('--'));
+
+  it('a run by hand with "replace" ticked rebuilds that date’s snapshot (--snapshot --replace), "snapshot" ticked or not', () => {
+    for (const ADD_SNAPSHOT of ['true', 'false']) {
+      const options = optionsOf({ EVENT: 'workflow_dispatch', AS_OF: '2026-06-29', REPLACE: 'true', ADD_SNAPSHOT });
+      expect(options).toContain('--snapshot');
+      expect(options).toContain('--replace');
+    }
+  });
+
+  it('a scheduled run adds no snapshot but on the snapshot weekday; the first run starts the history', () => {
+    const options = optionsOf({});
+    const monday = new Date().getUTCDay() === 1;
+    expect(options.includes('--snapshot')).toBe(monday);
+    expect(options).not.toContain('--replace');
+    expect(optionsOf({ SNAPSHOTS: '' })).toEqual(expect.arrayContaining(['--snapshot', '--new-history']));
   });
 });
 
