@@ -15,7 +15,7 @@ import { checkOutDir, GENERATOR, isWithin, listFiles, MANIFEST_FILE, type Protec
 import { PROJECT_ROOT } from './project.ts';
 import { emitLiveInPlace, emitTree, moveTree, type PublishOptions } from './publish.ts';
 import type { EarlyRender } from './render-beside.ts';
-import { copySnapshot, type EarlierSnapshot } from './snapshots.ts';
+import { checkNoneGained, copySnapshot, type EarlierSnapshot } from './snapshots.ts';
 
 /** build-manifest.json: only what the input and as-of determine, so two builds of them are byte-identical. */
 export interface BuildManifest {
@@ -139,6 +139,8 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
     writingTo(outArg, () => io.fs.writeFileSync(join(staging, MANIFEST_FILE), made.text));
     // Again, just before replacing it: --out may have changed while Astro ran.
     const state = checkOutDir(io.fs, outDir, req.protectedFolders, outArg);
+    // And by another build, which added a snapshot this one would drop.
+    checkNoneGained(io.fs, outDir, state, snapshotDates, outArg.replace(/\/+$/u, ''));
     // An earlier snapshot read from --out itself is copied whole, whatever was added to it: its files are the build's now.
     const carriedDirs = earlier.filter((x) => resolve(x.dir) === join(outDir, SNAPSHOTS_DIR, x.asOf)).map((x) => `${SNAPSHOTS_DIR}/${x.asOf}/`);
     const carried = (rel: string) => carriedDirs.some((dir) => `${rel.split('\\').join('/')}/`.startsWith(dir));

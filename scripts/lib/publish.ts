@@ -12,7 +12,7 @@ import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.
 import type { CliFs } from './cli.ts';
 import { type Args, optionalString, UsageError } from './io.ts';
 import { isWithin, listFiles } from './out-dir.ts';
-import { normalizeBase, relativizeHtml } from './relative-links.ts';
+import { normalizeBase, relativizeHtml, snapshotPageHtml } from './relative-links.ts';
 
 export const PUBLISH_ARGS = {
   snapshot: 'flag',
@@ -213,7 +213,8 @@ export function emitTree(fs: CliFs, renderDir: string, dest: string, base: strin
     const to = join(dest, file);
     fs.mkdirSync(dirname(to), { recursive: true });
     if (path.endsWith('.html') && path !== '404.html') {
-      const html = relativizeHtml(fs.readFileSync(join(renderDir, file), 'utf8'), path, base, { prefix, outside: snapshot === null ? undefined : isOutsideSnapshot });
+      const text = fs.readFileSync(join(renderDir, file), 'utf8');
+      const html = snapshot === null ? relativizeHtml(text, path, base, { prefix }) : snapshotPageHtml(text, path, base, prefix);
       fs.writeFileSync(to, html);
       bytes += Buffer.byteLength(html);
     } else {

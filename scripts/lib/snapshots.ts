@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { formatConfigIssues, jsonSyntaxMessage } from '../../src/lib/ingest/config.ts';
 import { isLocalDate } from '../../src/lib/time.ts';
 import { SNAPSHOT_FILE, SNAPSHOTS_DIR, type SnapshotManifest, snapshotManifestSchema } from '../../src/lib/views/snapshots.ts';
 import { type CliFs, InputReadError, isErrnoError, writingTo } from './cli.ts';
@@ -54,7 +55,7 @@ export interface StoreRequest {
 }
 
 /** The dates the previous output in `--out` says it has: its manifest's list and its snapshots folder. */
-function previousDates(fs: CliFs, req: StoreRequest): Set<string> {
+export function previousDates(fs: CliFs, req: Pick<StoreRequest, 'outDir' | 'outState'>): Set<string> {
   const dates = new Set<string>();
   if (req.outState !== 'previous') return dates;
   try {
@@ -120,6 +121,19 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   return { dir, shown, snapshots };
 }
 
+/**
+ * Just before the swap: the snapshots `--out` has now that this build's output (`dates`) lacks, which another
+ * build writing `--out` meanwhile added (a cron job and a run by hand). Replacing `--out` would drop them: refused.
+ */
+export function checkNoneGained(fs: CliFs, outDir: string, outState: OutState, dates: readonly string[], outShown: string): void {
+  const gained = [...previousDates(fs, { outDir, outState })].filter((d) => !dates.includes(d)).sort();
+  if (gained.length === 0) return;
+  throw new SnapshotsError(
+    `${outShown} gained ${gained.length === 1 ? 'a snapshot' : `${gained.length} snapshots`} while this build ran (${list(gained)}), which this build does not have: ` +
+      `another build wrote ${outShown} meanwhile? Nothing was replaced; run this build again`,
+  );
+}
+
 const list = (dates: string[]) => (dates.length <= 5 ? dates.join(', ') : `${dates.slice(0, 5).join(', ')}, ...`);
 
 /** Every snapshot in `dir`, oldest first; a SnapshotsError for anything that is not one. */
@@ -133,17 +147,37 @@ export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSna
     if (!stat.isDirectory() || !isLocalDate(name)) {
       throw new SnapshotsError(`${what} is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): is --snapshots the right folder?`);
     }
-    let manifest: SnapshotManifest;
-    try {
-      manifest = snapshotManifestSchema.parse(JSON.parse(fs.readFileSync(join(path, SNAPSHOT_FILE), 'utf8')));
-    } catch (e) {
-      if (!isErrnoError(e) && !(e instanceof SyntaxError) && !(e instanceof Error && e.name === 'ZodError')) throw e;
-      throw new SnapshotsError(`${what} is not a snapshot: its ${SNAPSHOT_FILE} is missing or invalid`);
-    }
+    const manifest = readManifest(fs, path, what);
     if (manifest.as_of !== name) throw new SnapshotsError(`${what}: its ${SNAPSHOT_FILE} says as_of ${manifest.as_of}, not ${name}`);
     out.push({ asOf: name, dir: path, manifest });
   }
   return out;
+}
+
+/**
+ * A snapshot's `snapshot.json`, checked; a SnapshotsError naming what is wrong in it (one may have edited it by
+ * hand, as docs/publish.md says for `amount_band`): its line and column, or the key. A byte order mark is skipped.
+ */
+function readManifest(fs: CliFs, dir: string, what: string): SnapshotManifest {
+  const file = `${what}/${SNAPSHOT_FILE}`;
+  let text: string;
+  try {
+    text = fs.readFileSync(join(dir, SNAPSHOT_FILE), 'utf8');
+  } catch (e) {
+    if (!isErrnoError(e)) throw e;
+    throw new SnapshotsError(e.code === 'ENOENT' ? `${what} is not a snapshot: it has no ${SNAPSHOT_FILE}` : `${file}: cannot be read (${e.code})`);
+  }
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    throw new SnapshotsError(`${file}: not valid JSON: ${jsonSyntaxMessage(json, e.message)}`);
+  }
+  const result = snapshotManifestSchema.safeParse(raw);
+  if (!result.success) throw new SnapshotsError(`${formatConfigIssues(result.error, file).split('\n').join('; ')}: is ${what} a snapshot?`);
+  return result.data;
 }
 
 /**

@@ -16,6 +16,7 @@
  * Other URLs (`https:`, `#anchor`, `//host`) are left alone.
  */
 import { posix } from 'node:path';
+import { isOutsideSnapshot } from '../lib/views/snapshots.ts';
 
 export interface LinkTree {
   /** Where the tree sits below the site root: '' for the site, 'snapshots/2026-06-30/' for a snapshot. */
@@ -62,6 +63,25 @@ export function relativizeHtml(html: string, file: string, base: string, tree: L
   return html
     .replace(ATTRIBUTE, (_m, head: string, value: string) => `${head}${rewrite(value)}"`)
     .replace(META_REFRESH, (_m, head: string, value: string) => `${head}${rewrite(value)}"`);
+}
+
+/** The note every page carries, hidden (src/layouts/Base.astro): a dated snapshot's copy shows it. */
+const SNAPSHOT_NOTE = /<p class="snapshot-note"([^>]*?) hidden>([\s\S]*?)<\/p>/u;
+
+/**
+ * A page of the dated snapshot at `prefix` (`snapshots/2026-06-30/`), from
+ * its site-absolute rendering: links made relative within the snapshot (but
+ * for the snapshots index, `isOutsideSnapshot`), and the snapshot note
+ * shown, its links (the same page on the live site, the snapshots index)
+ * resolved from the site root, so a reader of an old snapshot sees its date
+ * and finds the latest.
+ */
+export function snapshotPageHtml(html: string, file: string, base: string, prefix: string): string {
+  const tree: LinkTree = { prefix, outside: isOutsideSnapshot };
+  const note = SNAPSHOT_NOTE.exec(html);
+  if (!note) return relativizeHtml(html, file, base, tree);
+  const shown = relativizeHtml(`<p class="snapshot-note"${note[1]}>${note[2]}</p>`, `${prefix}${file}`, base);
+  return relativizeHtml(html.slice(0, note.index), file, base, tree) + shown + relativizeHtml(html.slice(note.index + note[0].length), file, base, tree);
 }
 
 /**

@@ -85,12 +85,41 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     expect(absolute).toEqual([]);
   });
 
-  it('keeps a snapshot’s links within it, but for the snapshots index', () => {
+  it('keeps a snapshot’s links within it, but for the snapshots index and its note’s link to the same page on the live site', () => {
     const leaving = new Set<string>();
-    for (const file of pages.filter((f) => f.startsWith(SNAPSHOT))) {
-      for (const { path } of targets(serveRoot, file)) if (path !== null && !path.startsWith(SNAPSHOT)) leaving.add(path);
+    const unexpected: string[] = [];
+    for (const file of pages.filter((f) => f.startsWith(SNAPSHOT) && f !== `${SNAPSHOT}index.html`)) {
+      const own = file.slice(SNAPSHOT.length).replace(/index\.html$/u, '');
+      // A page below one (an account's, an owner's) may not be on the live site later: its note links to the overview.
+      const live = /^[a-z]{2}\/(accounts|owners)\/[^/]+\//u.test(own) ? own.slice(0, 3) : own;
+      for (const { url, path } of targets(serveRoot, file)) {
+        if (path === null || path.startsWith(SNAPSHOT)) continue;
+        leaving.add(path);
+        // The snapshots index, and from "What changed" the previous snapshot.
+        if (path !== live && !/^([a-z]{2}\/)?snapshots\//u.test(path)) unexpected.push(`${file} -> ${url}`);
+      }
     }
-    expect([...leaving].sort()).toEqual(['en/snapshots/', 'ko/snapshots/']);
+    expect(unexpected).toEqual([]);
+    expect(leaving).toContain('en/funnel/');
+    expect(leaving).toContain('ko/snapshots/');
+  });
+
+  it('says on every page of a snapshot which date it is, and links to the latest; the live site shows no such note', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/`);
+    // The title too (a tab, a bookmark, a chat's preview of a shared link).
+    expect(await tab.title()).toBe('Funnel · Pipescope · as of Jun 30, 2026');
+    const note = tab.locator('.snapshot-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('This is the dated snapshot of Jun 30, 2026');
+    await note.locator('a', { hasText: 'Open the latest dashboard' }).click();
+    await tab.waitForURL(`${server.url}${BASE}en/funnel/`);
+    expect(await tab.locator('.snapshot-note').isVisible()).toBe(false);
+    await tab.goto(`${server.url}${BASE}${SNAPSHOT}ko/changes/`);
+    expect(await tab.locator('.snapshot-note').textContent()).toMatch(/^2026\.\s6\.\s30\.\s기준 날짜별 스냅숏입니다/u);
+    await tab.locator('.snapshot-note a', { hasText: '모든 스냅숏' }).click();
+    await tab.waitForURL(`${server.url}${BASE}ko/snapshots/`);
+    await tab.close();
   });
 
   it('loads the pages under the sub-path with no failed request or console error', async () => {
@@ -134,6 +163,20 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     expect(await tab.textContent('h1')).toBe('What changed');
     await tab.click('.site-footer a[href$="en/snapshots/"]');
     await tab.waitForURL(`${server.url}${BASE}en/snapshots/`);
+    await tab.close();
+  });
+
+  it('on a phone (390 px), the snapshots index shows each snapshot’s dashboard and "What changed" links without scrolling sideways', async () => {
+    const tab = await browser.newPage();
+    await tab.setViewportSize({ width: 390, height: 844 });
+    for (const [locale, changes] of [['en', 'What changed'], ['ko', '변경 사항']] as const) {
+      await tab.goto(`${server.url}${BASE}${locale}/snapshots/`);
+      const row = tab.locator('main table tbody tr').first();
+      for (const link of [row.locator('a').first(), row.locator('a', { hasText: changes })]) {
+        const box = (await link.boundingBox())!;
+        expect(box.x + box.width, `${locale}: ${await link.textContent()}`).toBeLessThanOrEqual(390);
+      }
+    }
     await tab.close();
   });
 

@@ -4,6 +4,7 @@
  * expected jobs and steps) and the GitLab CI job in docs/publish.md. Every
  * build option they pass is one the build knows.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -56,18 +57,29 @@ describe('examples/github-pages.yml', () => {
     expect(uses(deploy)).toEqual(['actions/deploy-pages']);
   });
 
+  it('uses the current major version of each action (those that run on Node 24; GitHub retires the Node 20 ones)', () => {
+    const all = Object.values(wf.jobs).flatMap((job) => job.steps.map((s) => s.uses).filter((u): u is string => u !== undefined));
+    expect(all).toEqual([
+      'actions/checkout@v6',
+      'actions/setup-node@v6',
+      'actions/configure-pages@v6',
+      'actions/upload-pages-artifact@v5',
+      'actions/deploy-pages@v5',
+    ]);
+  });
+
   it('restores the snapshots, builds strictly with a snapshot, digest and summary, writes the job summary even on failure, and keeps the snapshots', () => {
     const names = build.steps.map((s) => s.name ?? s.uses ?? s.run);
     expect(names).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
+      'actions/checkout@v6',
+      'actions/setup-node@v6',
       'npm ci --no-audit --no-fund',
       "Find the site's address",
       'Restore the earlier snapshots',
       'Build',
       'Job summary',
       'Keep the snapshots',
-      'actions/upload-pages-artifact@v3',
+      'actions/upload-pages-artifact@v5',
     ]);
     const step = (name: string) => build.steps.find((s) => s.name === name)!;
     expect(step('Restore the earlier snapshots').run).toMatch(/git fetch --depth=1 origin "refs\/heads\/\$SNAPSHOTS_BRANCH/u);
@@ -81,6 +93,36 @@ describe('examples/github-pages.yml', () => {
     expect(step('Job summary').run).toMatch(/cat digest\.md >> "\$GITHUB_STEP_SUMMARY"[\s\S]*cat summary\.md >> "\$GITHUB_STEP_SUMMARY"/u);
     expect(step('Keep the snapshots').run).toMatch(/rsync -a --delete dist\/snapshots\/ store\/snapshots\/[\s\S]*git push origin "HEAD:refs\/heads\/\$SNAPSHOTS_BRANCH"/u);
     expect(build.permissions).toEqual({ contents: 'write', pages: 'read' });
+  });
+});
+
+describe('examples/github-pages.yml: the build step’s options', () => {
+  const wf = load(readFileSync('examples/github-pages.yml', 'utf8')) as Workflow;
+  const script = wf.jobs.build!.steps.find((s) => s.name === 'Build')!.run!;
+  /** The options the step passes to the build, run with bash and `npm` standing in (it prints them). */
+  const optionsOf = (env: Record<string, string>) =>
+    execFileSync('bash', ['-c', `npm() { shift 2; printf '%s\\n' "$@"; }\n${script}`], {
+      env: { PATH: process.env.PATH ?? '', DATA: 'data/acme', SNAPSHOT_WEEKDAY: '1', SITE_URL: 'https://acme.github.io/p', AS_OF: '', ADD_SNAPSHOT: 'false', REPLACE: 'false', SNAPSHOTS: 'store/snapshots', EVENT: 'schedule', ...env },
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .filter((o) => o.startsWith('--'));
+
+  it('a run by hand with "replace" ticked rebuilds that date’s snapshot (--snapshot --replace), "snapshot" ticked or not', () => {
+    for (const ADD_SNAPSHOT of ['true', 'false']) {
+      const options = optionsOf({ EVENT: 'workflow_dispatch', AS_OF: '2026-06-29', REPLACE: 'true', ADD_SNAPSHOT });
+      expect(options).toContain('--snapshot');
+      expect(options).toContain('--replace');
+    }
+  });
+
+  it('a scheduled run adds no snapshot but on the snapshot weekday; the first run starts the history', () => {
+    const options = optionsOf({});
+    const monday = new Date().getUTCDay() === 1;
+    expect(options.includes('--snapshot')).toBe(monday);
+    expect(options).not.toContain('--replace');
+    expect(optionsOf({ SNAPSHOTS: '' })).toEqual(expect.arrayContaining(['--snapshot', '--new-history']));
   });
 });
 
@@ -99,6 +141,16 @@ describe('docs/publish.md', () => {
     // public/ is Pipescope's own folder, which the build refuses as --out: the site is built elsewhere and moved there last.
     expect(script).not.toMatch(/--out public\b/u);
     expect(script).toMatch(/--out site\b[\s\S]*cp -a site\/snapshots snapshots[\s\S]*rm -rf public && mv site public$/u);
+  });
+
+  it('has the GitLab CI job add a snapshot weekly, as the GitHub workflow does (a daily one outgrows GitLab Pages’ size limit), and on the first run', () => {
+    const gitlab = block('yaml').map((y) => load(y) as Record<string, { script?: string[] }>).find((y) => 'pages' in y)!;
+    const script = gitlab.pages!.script!.join('\n');
+    const build = script.split('\n').find((l) => l.includes('npm run build'))!;
+    expect(build).not.toContain('--snapshot');
+    expect(script).toMatch(/\$\(date -u \+%u\)" = "\$SNAPSHOT_WEEKDAY"/u);
+    expect(script).toMatch(/--snapshot --new-history/u);
+    expect(doc).toMatch(/GitLab\.com publishes at most 1 GB/u);
   });
 
   it('has a cron line that runs a build script', () => {

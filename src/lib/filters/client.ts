@@ -41,9 +41,13 @@ declare global {
 
 let loaded: Promise<{ data: DecodedFilterData; fetchMs: number; parseMs: number; decodeMs: number; prepareMs: number }> | null = null;
 
+/** The filter data file is not on the server: named after its content, it is replaced by each build that changes it. */
+class MissingDataFile extends Error {}
+
 async function load(src: string) {
   const t0 = performance.now();
   const response = await fetch(src);
+  if (response.status === 404) throw new MissingDataFile(`${src}: HTTP 404`);
   if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
   const text = await response.text();
   const t1 = performance.now();
@@ -122,6 +126,9 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
     root.classList.toggle('filtered', isFiltered(filter));
   } catch (e) {
     loaded = null;
+    // A page loaded before the site was rebuilt (an open tab, a cached copy) names the previous data file: load the page
+    // again, once, and the filter in the URL is applied with the current one. The page stays "loading" until it reloads.
+    if (e instanceof MissingDataFile && reloadOnce(form.dataset.src ?? '')) return new Promise<FilterRun>(() => {});
     say([location.protocol === 'file:' ? m.filters.fileShare : m.filters.failed]);
     result = { state: 'error', filter, matched: 0, total: 0, error: String(e), timings };
   }
@@ -129,6 +136,19 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
   root.dataset.filterState = result.state;
   window.__pipescopeFilter = result;
   return result;
+}
+
+/** Reload the page unless it was reloaded for this data file already in this tab (then the file is missing for good). */
+function reloadOnce(src: string): boolean {
+  const key = 'pipescope-filter-reload';
+  try {
+    if (sessionStorage.getItem(key) === src) return false;
+    sessionStorage.setItem(key, src);
+  } catch {
+    return false;
+  }
+  location.reload();
+  return true;
 }
 
 /** Links to the filterable pages (navigation, language switch) keep the filter; their own form (absolute or relative) stays. */

@@ -12,10 +12,24 @@
  * backslash-escaped (CommonMark allows it before any ASCII punctuation), and
  * line breaks and tabs become spaces, so the text stays inside its cell or
  * list item and never starts a line. Without `[`, `(` cannot make a link.
+ * A zero-width space after `@` and `#`, before `://` and after `www` keeps
+ * GitHub from making a mention, a reference or a link of them (it does so
+ * on the text, escaped or not); the name looks the same.
  */
 export function mdText(text: string): string {
-  return text.replace(/[\r\n\t\f\v]+/gu, ' ').replace(/[\\`*_{}[\]<>#!|~&$@]/gu, '\\$&');
+  return (
+    text
+      .replace(/[\r\n\t\f\v]+/gu, ' ')
+      .replace(/[\\`*_{}[\]<>#!|~&$@]/gu, '\\$&')
+      // What GitHub links even in plain text (a @mention, an #1 reference, an e-mail address; GFM's autolinks of
+      // `https://` and `www.`): a zero-width space breaks the pattern and shows nothing, as bots' changelogs do.
+      .replace(/[@#]/gu, `$&${ZWSP}`)
+      .replace(/:\/\//gu, `${ZWSP}://`)
+      .replace(/\b(www)\./giu, `$1${ZWSP}.`)
+  );
 }
+
+const ZWSP = '\u200B';
 
 /** A link's destination: in angle brackets, with what could end it percent-encoded. */
 export function mdUrl(url: string): string {

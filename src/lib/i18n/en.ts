@@ -735,6 +735,10 @@ export const en = {
     latest: 'latest',
     redacted: 'redacted',
     footerLink: 'Dated snapshots',
+    /** Atop every page of a dated snapshot (hidden on the live site; scripts/lib/publish.ts emitTree shows it). */
+    note: (p: { date: string }, f: Formatter) => `This is the dated snapshot of ${f.date(p.date)}: the dashboard as built for that date, kept unchanged.`,
+    latestLink: 'Open the latest dashboard',
+    allLink: 'All snapshots',
   },
   /** The 404 page (one page in both languages: the host serves it for any missing address). */
   notFound: {

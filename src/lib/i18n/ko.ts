@@ -656,6 +656,9 @@ export const ko: Messages = {
     latest: '최신',
     redacted: '익명화',
     footerLink: '날짜별 스냅숏',
+    note: (p, f) => `${f.date(p.date)} 기준 날짜별 스냅숏입니다. 그 날짜 기준으로 빌드한 대시보드를 바꾸지 않고 보관한 것입니다.`,
+    latestLink: '최신 대시보드 열기',
+    allLink: '모든 스냅숏',
   },
   notFound: {
     title: '페이지를 찾을 수 없습니다',

@@ -215,7 +215,7 @@ export function parseConfigText(text: string, file = 'pipeline.config.json'): Co
  * the first such character is found here, with what people most often write
  * there (a comment, single quotes).
  */
-function jsonSyntaxMessage(json: string, message: string): string {
+export function jsonSyntaxMessage(json: string, message: string): string {
   const hint = (c: string | undefined) => (c === '/' ? ': JSON has no comments; remove them' : c === "'" ? ': JSON strings take double quotes (")' : '');
   const position = /\bat position (\d+)/.exec(message);
   if (position) return `${message}${hint(json[Number(position[1])])}`;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../scripts/lib/io.ts';
 import { fractionOption, hostingOptions } from '../../../scripts/lib/publish.ts';
 import { normalizeBase, relativePath, relativizeHtml } from '../../../scripts/lib/relative-links.ts';
+import { snapshotPageHtml } from '../../../src/site/relative-links.ts';
 import { isOutsideSnapshot } from '../../../src/lib/views/snapshots.ts';
 
 describe('relativePath', () => {
@@ -56,6 +57,21 @@ describe('relativizeHtml', () => {
     const at = 'https://host/p/snapshots/2026-06-30/en/funnel/';
     expect(new URL('../../../../en/snapshots/', at).pathname).toBe('/p/en/snapshots/');
     expect(new URL('../../../2026-05-31/en/', at).pathname).toBe('/p/snapshots/2026-05-31/en/');
+  });
+
+  it('a snapshot’s copy shows the snapshot note, whose links go to the live site: the same page and the snapshots index', () => {
+    const html =
+      '<header><a href="/p/en/">Pipescope</a></header><main><p class="snapshot-note" role="note" hidden>Snapshot of Jun 8, 2026. <a href="/p/en/funnel/">Latest</a> · <a href="/p/en/snapshots/">All</a></p><a href="/p/en/velocity/">v</a></main>';
+    const out = snapshotPageHtml(html, 'en/funnel/index.html', '/p/', 'snapshots/2026-06-08/');
+    expect(out).toBe(
+      '<header><a href="../">Pipescope</a></header><main><p class="snapshot-note" role="note">Snapshot of Jun 8, 2026. <a href="../../../../en/funnel/">Latest</a> · <a href="../../../../en/snapshots/">All</a></p><a href="../velocity/">v</a></main>',
+    );
+    const at = 'https://host/p/snapshots/2026-06-08/en/funnel/';
+    expect(new URL('../../../../en/funnel/', at).pathname).toBe('/p/en/funnel/');
+    // The live site keeps it hidden, its links relative as any others.
+    expect(relativizeHtml(html, 'en/funnel/index.html', '/p/')).toContain('<p class="snapshot-note" role="note" hidden>Snapshot of Jun 8, 2026. <a href="./">Latest</a>');
+    // A page without the note is rewritten as before.
+    expect(snapshotPageHtml('<a href="/p/en/">x</a>', 'en/index.html', '/p/', 'snapshots/2026-06-08/')).toBe('<a href="./">x</a>');
   });
 
   it('with base "/", at the site root', () => {

@@ -25,12 +25,13 @@ export function snapshotsModel(ctx: PageContext): SnapshotsModel {
   const s = m.snapshots;
   const headers = [
     { label: s.date, numeric: false },
+    // Second, so that a phone shows both links of a snapshot without scrolling the table sideways.
+    { label: m.changes.title, numeric: false },
     { label: m.tiles.openPipeline, numeric: true },
     { label: s.openDeals, numeric: true },
     { label: m.tiles.weightedPipeline, numeric: true },
     { label: m.tiles.winRateByCount, numeric: true },
     { label: m.tiles.stalledDeals, numeric: true },
-    { label: m.changes.title, numeric: false },
     { label: s.version, numeric: false },
   ];
   const entries = ctx.site.snapshots;
@@ -43,12 +44,12 @@ export function snapshotsModel(ctx: PageContext): SnapshotsModel {
     const x = e.figures;
     rows.push([
       { text: `${f.date(e.as_of)}${tags.length ? ` (${tags.join(', ')})` : ''}`, sort: e.as_of, href: snapshotHref(ctx, e.as_of) },
+      { text: m.changes.title, sort: e.as_of, href: snapshotHref(ctx, e.as_of, 'changes/') },
       { text: fe.moneyCompact(x.open_amount), sort: x.open_amount },
       { text: f.count(x.open_count), sort: x.open_count },
       { text: fe.moneyCompact(x.weighted_amount), sort: x.weighted_amount },
       { text: f.percent(x.win_rate_by_count), sort: x.win_rate_by_count ?? -1 },
       { text: f.count(x.stalled_count), sort: x.stalled_count },
-      { text: m.changes.title, sort: e.as_of, href: snapshotHref(ctx, e.as_of, 'changes/') },
       { text: e.pipescope_version, sort: e.pipescope_version },
     ]);
     const digits = moneyDigits(e.currency);
