@@ -392,6 +392,9 @@ export const en = {
     date: 'Date',
     /** After the as-of point's date in tables: '30 Jun 2026 (as of)'. */
     asOf: (p: { date: string }) => `${p.date} (as of)`,
+    /** The trend starts after the 12 months' first month end: the data's first record is in `month` (formatted). */
+    sinceData: (p: { month: string }) =>
+      `The data's first record is in ${p.month}, so the trends start at that month's end: before it the data holds no deal, and its figures there would be zeros that only mean the data had not begun. Export the earlier history to see more months.`,
   },
   /**
    * The Waterfall page's close-date slippage figures. Their periods are not the page's (the waterfall's

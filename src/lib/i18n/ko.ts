@@ -363,6 +363,8 @@ export const ko: Messages = {
     table: '월말 시점별 추이 수치',
     date: '날짜',
     asOf: (p) => `${p.date}(기준일)`,
+    sinceData: (p) =>
+      `데이터의 첫 기록이 ${p.month}에 있어 추이는 그달 말부터 보여 줍니다. 그 전에는 데이터에 딜이 없어, 수치가 0으로 나오더라도 데이터가 시작되기 전이라는 뜻일 뿐입니다. 더 많은 달을 보려면 그 이전 이력도 내보내세요.`,
   },
   slippage: {
     pushesInWindow: (p, f) => `분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})의 마감일 연기 횟수`,

@@ -46,6 +46,30 @@ describe('trend dates', () => {
     expect(trendDates('2024-03-15').slice(-3)).toEqual(['2024-01-31', '2024-02-29', '2024-03-15']);
     expect(trendDates('1001-02-10')).toEqual(['1001-01-31', '1001-02-10']);
   });
+
+  it('start at the first month end on or after the data’s first record (no month of zeros before the data begins)', () => {
+    expect(trendDates('2023-08-01', '2023-07-03')).toEqual(['2023-07-31', '2023-08-01']);
+    expect(trendDates('2023-08-01', '2023-06-30')).toEqual(['2023-06-30', '2023-07-31', '2023-08-01']);
+    expect(trendDates('2023-08-01', null)).toHaveLength(12);
+    expect(trendDates('2023-07-10', '2023-07-03')).toEqual(['2023-07-10']);
+  });
+});
+
+describe('early in the data (the sample begins 2023-07-03)', () => {
+  it('the trend starts with the data, its takeaway claims no rise from zero, and the page says why it is short', () => {
+    const early = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2023-08-01', { dataLabel: 'data/sample' }));
+    expect(early.trends.map((p) => p.as_of)).toEqual(['2023-07-31', '2023-08-01']);
+    expect(early.trends[0]!.open_amount).toBeGreaterThan(0);
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(early, locale, '/');
+      const model = trendsModel(ctx);
+      const pipeline = model.charts.find((c) => c.id === 'trend-open-pipeline')!;
+      expect(pipeline.chart.takeaway).not.toMatch(/₩0\b|\b0원/u);
+      expect(model.notes).toEqual([ctx.m.trends.sinceData({ month: ctx.f.month('2023-07') })]);
+    }
+    // A trend of 12 month ends says nothing of the kind.
+    expect(trendsModel(pageContext(site, 'ko', '/')).notes).toEqual([]);
+  });
 });
 
 describe('a trend point equals metrics.json built at that date', () => {
