@@ -123,6 +123,11 @@ export const en = {
     /** The data's newest change lies a week or more before the as-of date (views/pages/absence.ts staleDataNote). */
     staleData: (p: { newest: string; days: number }, f: Formatter) =>
       `The newest change in this data is from ${f.date(p.newest)}, ${f.count(p.days)} days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
+    /** In place of "vs 30 days earlier": that date is before the data's first record (`first`; null: the data records nothing), so no change is shown (absence.ts beforeDataNote). */
+    beforeData: (p: { date: string; first: string | null }, f: Formatter) =>
+      p.first === null
+        ? 'No change is shown: the data records no deal.'
+        : `No change is shown: the data begins on ${f.date(p.first)}, after ${f.date(p.date)}, when the figures would be those of an empty CRM.`,
   },
   tiles: {
     openPipeline: 'Open pipeline',
@@ -394,7 +399,7 @@ export const en = {
     asOf: (p: { date: string }) => `${p.date} (as of)`,
     /** The trend starts after the 12 months' first month end: the data's first record is in `month` (formatted). */
     sinceData: (p: { month: string }) =>
-      `The data's first record is in ${p.month}, so the trends start at that month's end: before it the data holds no deal, and its figures there would be zeros that only mean the data had not begun. Export the earlier history to see more months.`,
+      `The data's first record is in ${p.month}, so the trends start at that month's end: before it the data holds no deal, and its figures there would be zeros that only mean the data had not begun. To see more months, export the earlier history too.`,
   },
   /**
    * The Waterfall page's close-date slippage figures. Their periods are not the page's (the waterfall's

@@ -114,6 +114,10 @@ export const ko: Messages = {
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
     staleData: (p, f) =>
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
+    beforeData: (p, f) =>
+      p.first === null
+        ? '데이터에 기록된 딜이 없어 변화를 표시하지 않습니다.'
+        : `데이터의 첫 기록이 ${f.date(p.first)}이라 그 전인 ${f.date(p.date)} 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).`,
   },
   tiles: {
     openPipeline: '진행 중 파이프라인',
@@ -364,7 +368,7 @@ export const ko: Messages = {
     date: '날짜',
     asOf: (p) => `${p.date}(기준일)`,
     sinceData: (p) =>
-      `데이터의 첫 기록이 ${p.month}에 있어 추이는 그달 말부터 보여 줍니다. 그 전에는 데이터에 딜이 없어, 수치가 0으로 나오더라도 데이터가 시작되기 전이라는 뜻일 뿐입니다. 더 많은 달을 보려면 그 이전 이력도 내보내세요.`,
+      `데이터의 첫 기록이 ${p.month}에 있어 추이는 그달 말부터 보여 줍니다. 그 전에는 데이터에 딜이 없어 그 달들의 수치는 0일 뿐 의미가 없기 때문입니다. 더 많은 달을 보려면 그 이전 이력도 내보내세요.`,
   },
   slippage: {
     pushesInWindow: (p, f) => `분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})의 마감일 연기 횟수`,

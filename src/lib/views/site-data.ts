@@ -235,6 +235,7 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     won_deals: won,
     won_with_lifecycle: withLifecycle,
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
+    oldest_record: oldestRecordDate(dataset, config.timezone),
   };
 }
 

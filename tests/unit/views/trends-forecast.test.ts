@@ -13,9 +13,11 @@ import type { Metrics } from '../../../src/lib/metrics/types.ts';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { filteredSiteData, prepareFilters } from '../../../src/lib/filters/recompute.ts';
-import { attainmentPeriods, type ForecastDealList, forecastDealLists, forecastModel, pageContext, tileSparkline, trendsModel } from '../../../src/lib/views/pages/index.ts';
+import { attainmentPeriods, changesModel, type ForecastDealList, forecastDealLists, forecastModel, overviewModel, pageContext, tileSparkline, trendsModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { digestMarkdown } from '../../../src/lib/views/digest.ts';
+import { mdText } from '../../../src/lib/format/markdown.ts';
 import { trendDates, trendPoint } from '../../../src/lib/views/trends.ts';
 import { fakeIO, removeTempDirs, tempDir } from '../cli/helpers.ts';
 
@@ -69,6 +71,51 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
     }
     // A trend of 12 month ends says nothing of the kind.
     expect(trendsModel(pageContext(site, 'ko', '/')).notes).toEqual([]);
+  });
+
+  it('no tile shows a change from the days before the data began ("+₩10.2B" vs an empty CRM), and the page says why', () => {
+    const early = buildSiteData(sample.dataset, sample.config, '2023-08-01', { dataLabel: 'data/sample' });
+    expect(early.inputs.oldest_record).toBe('2023-07-03');
+    expect(early.previous_as_of).toBe('2023-07-02');
+    expect(early.changes.from).toBe('2023-07-02');
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(early, locale, '/');
+      const expected = ctx.m.common.beforeData({ date: '2023-07-02', first: '2023-07-03' }, ctx.f);
+      const overview = overviewModel(ctx);
+      expect(overview.tiles.map((t) => t.delta)).toEqual(overview.tiles.map(() => null));
+      expect(overview.comparedWith).toBe(expected);
+      const changes = changesModel(ctx);
+      expect(changes.tiles.map((t) => t.delta)).toEqual(changes.tiles.map(() => null));
+      expect(changes.vsDate).toBe(expected);
+      // The digest's key figures: the sentence, and no figure or change at the earlier date.
+      const digest = digestMarkdown(early, { linkRoot: null, locale });
+      const keyFigures = digest.slice(digest.indexOf(`## ${ctx.m.digest.keyFigures}`)).split('\n## ')[0]!;
+      expect(keyFigures).toContain(`\n${mdText(expected)}\n`);
+      const rows = keyFigures.split('\n').filter((l) => l.startsWith('|') && !l.startsWith('| ---') && !l.includes(ctx.m.digest.figure));
+      expect(rows.length).toBe(overview.tiles.length);
+      for (const row of rows) expect(row.split('|').slice(2, -1).map((c) => c.trim()).filter((c, i) => i !== 1)).toEqual(['—', '—']);
+    }
+    expect(pageContext(early, 'ko', '/').m.common.beforeData({ date: '2023-07-02', first: '2023-07-03' }, pageContext(early, 'ko', '/').f)).toBe(
+      '데이터의 첫 기록이 2023.\u00a07.\u00a03.이라 그 전인 2023.\u00a07.\u00a02. 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).',
+    );
+    // A few days later the comparison date is in the data: the changes are back.
+    const later = buildSiteData(sample.dataset, sample.config, '2023-08-05', { dataLabel: 'data/sample' });
+    const tile = overviewModel(pageContext(later, 'en', '/')).tiles.find((t) => t.key === 'openPipeline')!;
+    expect(later.previous_as_of).toBe('2023-07-06');
+    expect(tile.delta).not.toBeNull();
+  });
+
+  it('under an owner filter, when the data begins is all deals’ (not the owner’s first deal)', () => {
+    const full = buildSiteData(sample.dataset, sample.config, AS_OF, { dataLabel: 'data/sample', trends: false });
+    const data = { dataset: sample.dataset, config: sample.config, site: filterSiteFacts(full, sample.config) };
+    prepareFilters(data);
+    // The owner whose first deal is the latest.
+    const firstOf = new Map<string, number>();
+    for (const d of sample.dataset.deals) firstOf.set(d.owner, Math.min(firstOf.get(d.owner) ?? Infinity, d.createdAt));
+    const owner = [...firstOf].sort((a, b) => b[1] - a[1])[0]![0];
+    const view = filteredSiteData(data, { ...NO_FILTER, owner });
+    expect(firstOf.get(owner)!).toBeGreaterThan(Date.parse('2023-07-10T00:00:00+09:00'));
+    expect(view.site.inputs.oldest_record).toBe('2023-07-03');
   });
 });
 
