@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { accountModel, ownerModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { accountModel, ownerModel, pageContext, velocityModel } from '../../../src/lib/views/pages/index.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
 
 const { dataset, config } = await readFolder('data/sample');
@@ -43,5 +43,17 @@ describe('summary facts on the owner and account pages', () => {
       expect(facts.get(ctx.m.columns.open_amount)).toBe(ctx.f.moneyCompact(slice.account.open_amount));
       expect(facts.get(ctx.m.columns.won_amount)).toMatch(amount);
     }
+  });
+
+  it('the velocity inputs: the average won amount compact, as the amount per day under it; exact in the CSV', () => {
+    const v = site.metrics.velocity;
+    for (const locale of ['ko', 'en'] as const) {
+      const ctx = pageContext(site, locale, '/');
+      const table = velocityModel(ctx).tables.find((t) => t.id === 'velocity-inputs')!;
+      const row = table.rows.findIndex((r) => r[0]!.text === ctx.m.columns.avg_won_amount);
+      expect(table.rows[row]![1]!.text).toBe(ctx.f.moneyCompact(v.avg_won_amount));
+      expect(table.csv.rows[row]).toContain(Math.round(v.avg_won_amount!));
+    }
+    expect(velocityModel(pageContext(site, 'ko', '/')).tables.find((t) => t.id === 'velocity-inputs')!.rows.map((r) => r[1]!.text)).toContain('2.5억원');
   });
 });
