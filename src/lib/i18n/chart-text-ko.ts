@@ -189,10 +189,12 @@ export const koChartWords: ChartWords = {
     noData: '추이를 보여 줄 데이터가 부족합니다.',
     // '의' between a month and its value: '2026년 6월 59일' or '2025년 7월 20' would read as a date.
     takeaway: (p) => {
-      const extremes = [p.high && `최고 ${p.high.date}의 ${p.high.value}`, p.low && `최저 ${p.low.date}의 ${p.low.value}`].filter(Boolean).join(', ');
+      // A count of deals with its unit, as every Korean count of deals ('32건').
+      const v = (value: string) => (p.deals ? `${value}건` : value);
+      const extremes = [p.high && `최고 ${p.high.date}의 ${v(p.high.value)}`, p.low && `최저 ${p.low.date}의 ${v(p.low.value)}`].filter(Boolean).join(', ');
       const range = extremes ? `(${extremes})` : '';
-      if (p.direction === 'flat') return `${josa(p.firstDate, '과/와')} ${p.lastDate} 모두 ${p.last}입니다${range}.`;
-      return `${p.firstDate}의 ${p.first}에서 ${p.lastDate}의 ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
+      if (p.direction === 'flat') return `${josa(p.firstDate, '과/와')} ${p.lastDate} 모두 ${v(p.last)}입니다${range}.`;
+      return `${p.firstDate}의 ${v(p.first)}에서 ${p.lastDate}의 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
     },
   },
 

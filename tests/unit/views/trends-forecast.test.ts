@@ -57,6 +57,20 @@ describe('trend dates', () => {
   });
 });
 
+describe('the stalled deals’ trend in Korean', () => {
+  it('counts its deals with their unit in the takeaway ("20건에서 32건으로"), as every Korean count of deals', () => {
+    const ko = trendsModel(pageContext(site, 'ko', '/')).charts.find((c) => c.id === 'trend-stalled-deals')!;
+    const counts = site.trends.map((p) => p.stalled_count);
+    const first = counts[0]!;
+    const last = counts.at(-1)!;
+    expect(ko.chart.takeaway.startsWith(`2025년\u00a07월의 ${first}건에서 2026년\u00a06월의 ${last}건으로 늘었습니다(최고 `)).toBe(true);
+    expect(ko.chart.takeaway).toMatch(/^[^(]+\(최고 [^,]+의 \d+건, 최저 [^)]+의 \d+건\)\.$/u);
+    // English says the figure as it is ("from 20 in Jul 2025 to 32 in Jun 2026").
+    const en = trendsModel(pageContext(site, 'en', '/')).charts.find((c) => c.id === 'trend-stalled-deals')!;
+    expect(en.chart.takeaway).toMatch(new RegExp(`from ${first} in Jul 2025 to ${last} in Jun 2026`));
+  });
+});
+
 describe('early in the data (the sample begins 2023-07-03)', () => {
   it('the trend starts with the data, its takeaway claims no rise from zero, and the page says why it is short', () => {
     const early = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2023-08-01', { dataLabel: 'data/sample' }));

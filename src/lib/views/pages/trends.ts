@@ -57,6 +57,8 @@ function isMonthEnd(date: string): boolean {
 function trendView(ctx: PageContext, figure: TrendFigure): TrendLineViewModel {
   return {
     kind: figure.kind,
+    // The only count among the figures is of deals (stalled deals).
+    deals: figure.kind === 'count',
     points: ctx.site.trends.map((p) => ({
       key: p.as_of,
       ...pointTick(ctx, p),
