@@ -202,9 +202,11 @@ export const koChartWords: ChartWords = {
     title: '추이',
     noData: '추이를 보여 줄 데이터가 부족합니다.',
     value: '값',
-    takeaway: (p) =>
-      p.direction === 'flat'
-        ? `${p.last}에서 변동이 없습니다.`
-        : `${p.first}에서 ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}.`,
+    takeaway: (p) => {
+      const v = (value: string) => (p.deals ? `${value}건` : value);
+      return p.direction === 'flat'
+        ? `${v(p.last)}에서 변동이 없습니다.`
+        : `${v(p.first)}에서 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}.`;
+    },
   },
 };

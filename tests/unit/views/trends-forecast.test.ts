@@ -65,6 +65,8 @@ describe('the stalled deals’ trend in Korean', () => {
     const last = counts.at(-1)!;
     expect(ko.chart.takeaway.startsWith(`2025년\u00a07월의 ${first}건에서 2026년\u00a06월의 ${last}건으로 늘었습니다(최고 `)).toBe(true);
     expect(ko.chart.takeaway).toMatch(/^[^(]+\(최고 [^,]+의 \d+건, 최저 [^)]+의 \d+건\)\.$/u);
+    // The overview tile's sparkline says it the same way (its text is read out by screen readers).
+    expect(tileSparkline(pageContext(site, 'ko', '/'), 'stalledDeals')!.takeaway).toBe(`${first}건에서 ${last}건으로 증가했습니다.`);
     // English says the figure as it is ("from 20 in Jul 2025 to 32 in Jun 2026").
     const en = trendsModel(pageContext(site, 'en', '/')).charts.find((c) => c.id === 'trend-stalled-deals')!;
     expect(en.chart.takeaway).toMatch(new RegExp(`from ${first} in Jul 2025 to ${last} in Jun 2026`));

@@ -76,7 +76,7 @@ export function tileSparkline(ctx: PageContext, key: string): ChartOutput | null
   const { m } = ctx;
   const text = { ...ctx.text.sparkline, title: m.tiles.trend({ label: m.tiles[figure.key] }) };
   const points = ctx.site.trends.map((p) => ({ label: pointLabel(ctx, p), value: figure.get(p) }));
-  return trendSparkline({ points, kind: figure.kind }, { ...chartOptions(ctx, text), id: `spark-${trendId(figure.key)}` });
+  return trendSparkline({ points, kind: figure.kind, deals: figure.kind === 'count' }, { ...chartOptions(ctx, text), id: `spark-${trendId(figure.key)}` });
 }
 
 export interface TrendsModel {
