@@ -72,6 +72,7 @@ export const koChartWords: ChartWords = {
     noData: '최근 12개월 동안 생성된 딜이 없습니다.',
     key: { amount: '신규 딜 금액', count: '숫자: 신규 딜 건수' },
     takeaway: (p) => {
+      if (p.direction === 'none') return `최근 3개월 신규 딜은 ${p.recentCount}건, ${p.recentAmount}입니다. 데이터가 ${p.since}에 시작해 직전 3개월과 비교할 수 없습니다.`;
       const change = { up: `직전 3개월(${p.priorAmount})보다 늘었습니다`, down: `직전 3개월(${p.priorAmount})보다 줄었습니다`, flat: '직전 3개월과 같은 수준입니다' }[p.direction];
       return `최근 3개월 신규 딜은 ${p.recentCount}건, ${josa(p.recentAmount, '으로/로')} ${change}.`;
     },

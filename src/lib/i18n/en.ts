@@ -505,6 +505,9 @@ export const en = {
       `Not available: this export has only each deal’s current stage, not its stage history. To see it, ${p.advice}.`,
     trendsUnavailable: (p: { advice: string; days: number }, f: Formatter) =>
       `Changes against ${f.count(p.days)} days earlier are not shown: this export has only each deal’s current stage, so the pipeline of an earlier date cannot be rebuilt. To see them, ${p.advice}.`,
+    /** The waterfall's period began before the data's first record (`first`). */
+    waterfallBeforeData: (p: { first: string }, f: Formatter) =>
+      `The data begins on ${f.date(p.first)}, within this period: the pipeline it opens with is empty because the data had not begun, not because there was no pipeline.`,
     stageMovesUnavailable: (p: { advice: string }) =>
       `Stage moves of the deals open at the start are not available: this export has only each deal’s current stage. To see them, ${p.advice}.`,
     snapshots:

@@ -13,7 +13,7 @@ import type { Metrics } from '../../../src/lib/metrics/types.ts';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { filteredSiteData, prepareFilters } from '../../../src/lib/filters/recompute.ts';
-import { attainmentPeriods, changesModel, type ForecastDealList, forecastDealLists, forecastModel, overviewModel, pageContext, tileSparkline, trendsModel } from '../../../src/lib/views/pages/index.ts';
+import { attainmentPeriods, changesModel, type ForecastDealList, forecastDealLists, forecastModel, overviewModel, pageContext, tileSparkline, trendsModel, waterfallModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { digestMarkdown } from '../../../src/lib/views/digest.ts';
@@ -114,11 +114,28 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
     expect(pageContext(early, 'ko', '/').m.common.beforeData({ date: '2023-07-02', first: '2023-07-03' }, pageContext(early, 'ko', '/').f)).toBe(
       '데이터의 첫 기록이 2023.\u00a07.\u00a03.이라 그 전인 2023.\u00a07.\u00a02. 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).',
     );
+    // New deals per month: no "up from ₩0 in the three months before" when those months are before the data.
+    for (const [locale, expected] of [
+      ['en', /^The last three months brought 44 new deals worth ₩12\.9B; the data begins in Jul 2023, so there are no three months before to compare with\.$/u],
+      ['ko', /^최근 3개월 신규 딜은 44건, 129억원입니다\. 데이터가 2023년\u00a07월에 시작해 직전 3개월과 비교할 수 없습니다\.$/u],
+    ] as const) {
+      const intake = overviewModel(pageContext(early, locale, '/')).charts.find((c) => c.id === 'intake')!;
+      expect(intake.chart.takeaway).toMatch(expected);
+    }
+    // The waterfall's period (the last 30 days) opens before the data: the page says its ₩0 opening pipeline is the data beginning.
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(early, locale, '/');
+      expect(waterfallModel(ctx).notes).toContain(ctx.m.absence.waterfallBeforeData({ first: '2023-07-03' }, ctx.f));
+    }
+    expect(waterfallModel(pageContext(site, 'en', '/')).notes.join(' ')).not.toContain('The data begins');
     // A few days later the comparison date is in the data: the changes are back.
     const later = buildSiteData(sample.dataset, sample.config, '2023-08-05', { dataLabel: 'data/sample' });
     const tile = overviewModel(pageContext(later, 'en', '/')).tiles.find((t) => t.key === 'openPipeline')!;
     expect(later.previous_as_of).toBe('2023-07-06');
     expect(tile.delta).not.toBeNull();
+    // A year on, the three months before are in the data: compared again.
+    const year = buildSiteData(sample.dataset, sample.config, '2024-06-30', { dataLabel: 'data/sample' });
+    expect(overviewModel(pageContext(year, 'en', '/')).charts.find((c) => c.id === 'intake')!.chart.takeaway).toMatch(/(up|down) from ₩[\d.]+[MB] in the three months before\.$/u);
   });
 
   it('under an owner filter, when the data begins is all deals’ (not the owner’s first deal)', () => {

@@ -132,7 +132,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     comparedWith: noTrends ? '' : (beforeData ?? `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`),
-    charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f)],
+    charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now, site.inputs.oldest_record), chartOptions(ctx, ctx.text.intake)), f)],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
   };
