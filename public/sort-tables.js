@@ -41,9 +41,11 @@ const enhance = () => {
     const label = input.closest('label');
     if (label) label.hidden = false;
     const table = document.getElementById(`t-${input.dataset.search}`);
+    // Without word joiners (U+2060, which keep a middle dot inside a word on its line): '확인·내부' finds the row.
+    const plain = (s) => s.replace(/\u2060/g, '').toLowerCase();
     input.addEventListener('input', () => {
-      const q = input.value.trim().toLowerCase();
-      for (const row of table.tBodies[0].rows) row.hidden = q !== '' && !row.textContent.toLowerCase().includes(q);
+      const q = plain(input.value.trim());
+      for (const row of table.tBodies[0].rows) row.hidden = q !== '' && !plain(row.textContent).includes(q);
     });
   }
 };

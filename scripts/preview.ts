@@ -49,7 +49,8 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
     }
     let server: StaticServer;
     try {
-      server = await serveStatic(site, { port, host });
+      // A missing address gets the site's 404 page (its links are site-absolute), as on a static host.
+      server = await serveStatic(site, { port, host, notFound: join(site, '404.html') });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {

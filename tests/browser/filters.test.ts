@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterSiteFacts } from '../../src/lib/filters/build-data.ts';
 import { toCsv } from '../../src/lib/format/csv.ts';
+import { joinWordDots, WORD_JOINER } from '../../src/lib/format/separator.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../src/lib/filters/filter.ts';
 import { pageParts } from '../../src/lib/filters/page-parts.ts';
 import { filterNotes } from '../../src/lib/views/pages/filter-form.ts';
@@ -107,14 +108,14 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     );
   }
 
-  /** The overview's tiles as the page model has them (`facts`: a filtered view's, as the browser computes it). */
+  /** The overview's tiles as the page model has them (`facts`: a filtered view's, as the browser computes it), their text as a page shows it (joinWordDots). */
   const modelTiles = (s: SiteData, locale: Locale, facts?: FilterFacts) =>
     overviewModel(pageContext(s, locale, '/', facts)).tiles.map((t) => ({
       key: t.key,
       value: t.value,
       muted: Boolean(t.few),
-      detail: t.detail,
-      few: t.few ?? null,
+      detail: t.detail === null ? null : joinWordDots(t.detail),
+      few: t.few ? joinWordDots(t.few) : null,
       delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}`.trim() : null,
     }));
 
@@ -199,6 +200,19 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const owners = await openFiltered('/en/owners/', filter);
     for (const table of ownersModel(ctx).tables) expect(await rowsOf(owners, table.id), table.id).toEqual(expected(table));
     await owners.close();
+  });
+
+  it('ko: a filtered table keeps a middle dot inside a word on its line, as the rendered page does ("구매의사 확인·내부 검증")', async () => {
+    const filter = f({ team });
+    const view = filteredSiteData(data, filter);
+    const ctx = pageContext(view.site, 'ko', '/', view.facts);
+    const table = stalledModel(ctx).tables.find((t) => t.id === 'stalled')!;
+    const expected = table.rows.map((r) => r.map((c) => joinWordDots(c.text)));
+    expect(expected.flat().filter((t) => t.includes(`${WORD_JOINER}·${WORD_JOINER}`)).length).toBeGreaterThan(0);
+    const page = await openFiltered('/ko/stalled/', filter);
+    const rows = await page.$$eval('#t-stalled tbody tr', (trs) => trs.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+    await page.close();
+    expect(rows).toEqual(expected);
   });
 
   for (const locale of ['en', 'ko'] as const) {
@@ -324,8 +338,8 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(full.metrics.slippage).not.toBeNull();
       const page = await openFiltered(`/${locale}/waterfall/`, f({ owner: 'nobody at all', period: '2026-Q1' }));
       const notes = await page.$$eval('main > .notes p', (ps) => ps.map((p) => p.textContent));
-      expect(notes).toContain(m.absence.filterMatchesNone);
-      expect(notes).not.toContain(m.absence.closeDatesUntracked);
+      expect(notes).toContain(joinWordDots(m.absence.filterMatchesNone));
+      expect(notes).not.toContain(joinWordDots(m.absence.closeDatesUntracked));
       const option = await page.$eval('select[name=period]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
       expect(option).toBe(pageContext(full, locale, '/').f.period('2026-Q1'));
       expect(await page.textContent('[data-filter-status]')).toContain(`${m.filters.period}: ${option}`);

@@ -17,6 +17,8 @@ export interface IntakeMonth {
 export interface IntakeViewModel {
   /** Oldest first. */
   months: IntakeMonth[];
+  /** 'YYYY-MM': the month of the data's first record; months before it are before the data, not months of no new deals. */
+  since?: string | null;
 }
 
 export interface IntakeTakeaway {
@@ -25,7 +27,10 @@ export interface IntakeTakeaway {
   recentAmount: string;
   /** Amount created in the three months before. */
   priorAmount: string;
-  direction: 'up' | 'down' | 'flat';
+  /** 'none': the data begins after the three months before began (`since`), so they cannot be compared with. */
+  direction: 'up' | 'down' | 'flat' | 'none';
+  /** The month the data begins (formatted), when `direction` is 'none'. */
+  since: string | null;
 }
 
 export interface IntakeText extends BaseChartText {
@@ -56,12 +61,15 @@ function drawIntake(vm: IntakeViewModel, options: ChartOptions<IntakeText>): Cha
   const prior = months.slice(-6, -3);
   const recentAmount = sum(recent, (m) => m.amount);
   const priorAmount = sum(prior, (m) => m.amount);
+  // The three months before began before the data did: their zeros say nothing of new business.
+  const noPrior = vm.since != null && prior.length > 0 && vm.since > prior[0]!.month;
   const takeaway = hasData
     ? text.takeaway({
         recentCount: fmt.count(sum(recent, (m) => m.count)),
         recentAmount: fmt.moneyCompact(recentAmount),
         priorAmount: fmt.moneyCompact(priorAmount),
-        direction: recentAmount > priorAmount ? 'up' : recentAmount < priorAmount ? 'down' : 'flat',
+        direction: noPrior ? 'none' : recentAmount > priorAmount ? 'up' : recentAmount < priorAmount ? 'down' : 'flat',
+        since: noPrior ? fmt.month(vm.since!) : null,
       })
     : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width };

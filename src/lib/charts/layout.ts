@@ -90,6 +90,13 @@ export function fitLabel(label: string, marginLeft: number, size = FONT_SIZE): s
 
 /** Where a line may break: a run of white space other than the no-break space (format/separator.ts keeps '·' with the item before it). */
 const BREAK = /[^\S\u00a0]+/u;
+/**
+ * Where a word too wide for its line may still break rather than be cut: a
+ * no-break space not before a list separator's '·', i.e. inside a Korean
+ * date ('2026년 10월', format/dates.ts), whose parts keep together in a table
+ * cell but under a chart's narrow column read better on two lines than cut.
+ */
+const SOFT_BREAK = /\u00a0(?!·)/u;
 
 /**
  * Greedy word wrap into at most `maxLines` lines, each at most its width:
@@ -104,12 +111,16 @@ export function wrapLines(s: string, maxPx: number | readonly number[], size = F
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (!line || textWidth(candidate, size) <= widthOf(lines.length)) line = candidate;
-    else {
-      lines.push(line);
-      line = word;
-    }
+    // A word wider than its line: its no-break-spaced parts, each joined to the one before by its no-break space where they share a line.
+    const parts = textWidth(word, size) > widthOf(lines.length) ? word.split(SOFT_BREAK) : [word];
+    parts.forEach((part, i) => {
+      const candidate = line ? `${line}${i === 0 ? ' ' : '\u00a0'}${part}` : part;
+      if (!line || textWidth(candidate, size) <= widthOf(lines.length)) line = candidate;
+      else {
+        lines.push(line);
+        line = part;
+      }
+    });
   }
   if (line) lines.push(line);
   if (lines.length > maxLines) {

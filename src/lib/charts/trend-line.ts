@@ -29,9 +29,13 @@ export interface TrendLineViewModel {
   /** Oldest first. */
   points: TrendLinePoint[];
   kind: 'money' | 'perDay' | 'count' | 'percent' | 'days';
+  /** A count of deals (kind 'count'): the takeaway may say so after its values (Korean '32건'). */
+  deals?: boolean;
 }
 
 export interface TrendLineTakeaway {
+  /** The values count deals (TrendLineViewModel `deals`). */
+  deals: boolean;
   first: string;
   firstDate: string;
   last: string;
@@ -76,6 +80,7 @@ function drawTrend(vm: TrendLineViewModel, options: ChartOptions<TrendLineText>)
     const b = compact(last.value);
     const between = (p: TrendLinePoint & { value: number }) => (p === first || p === last || p.value === first.value || p.value === last.value ? null : { value: compact(p.value), date: p.short });
     takeaway = text.takeaway({
+      deals: vm.deals === true,
       first: a,
       firstDate: first.short,
       last: b,

@@ -17,9 +17,13 @@ export interface SparklineViewModel {
   points: SparklinePoint[];
   /** How the values are formatted. */
   kind: 'money' | 'perDay' | 'count' | 'percent' | 'days';
+  /** A count of deals (kind 'count'): the takeaway may say so after its values (Korean '32건'). */
+  deals?: boolean;
 }
 
 export interface SparklineTakeaway {
+  /** The values count deals (SparklineViewModel `deals`). */
+  deals: boolean;
   first: string;
   last: string;
   direction: 'up' | 'down' | 'flat';
@@ -45,6 +49,7 @@ export function trendSparkline(vm: SparklineViewModel, options: ChartOptions<Spa
   const takeaway =
     first && last && points.length >= 2
       ? text.takeaway({
+          deals: vm.deals === true,
           first: formatNumber(fmt, vm.kind, first.v, true),
           last: formatNumber(fmt, vm.kind, last.v, true),
           direction: last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'flat',

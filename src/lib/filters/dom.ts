@@ -2,7 +2,8 @@
  * Browser only: writes a filtered page's parts (page-parts.ts) into the
  * static page, in the markup the Astro components render (Tile.astro,
  * ChartFigure.astro, DataTable.astro, Notes.astro). Text from the data goes
- * in as textContent, never as HTML; chart SVGs are our renderer's output (a
+ * in as textContent, never as HTML (its middle dots inside words joined, as
+ * the rendered pages' are: format/separator.ts `joinWordDots`); chart SVGs are our renderer's output (a
  * copy of the element it drew, or its markup parsed inert), stripped of
  * anything scriptable before they are inserted, and only the variant of a
  * chart on screen is drawn (the other when the page narrows or widens, or
@@ -13,7 +14,7 @@
  * update lays the page out once.
  */
 import { toCsv } from '../format/csv.ts';
-import { SEPARATOR } from '../format/separator.ts';
+import { joinWordDots, SEPARATOR } from '../format/separator.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
@@ -24,10 +25,15 @@ import type { PageParts } from './page-parts.ts';
 const LONG_TABLE_ROWS = 50;
 const HIDDEN = 'data-filter-hidden';
 
+/** `text` as the text of `e`, as a rendered page has it. */
+function setText(e: Node, text: string): void {
+  e.textContent = joinWordDots(text);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
+  if (text !== undefined) setText(e, text);
   return e;
 }
 
@@ -89,7 +95,7 @@ function csvLink(link: Element, table: TableModel): void {
 /** DataTable.astro's rows, caption and meta line for `table`, into the existing table (its sort buttons stay). */
 function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (count: number) => string): void {
   const doc = tableEl.ownerDocument;
-  if (tableEl.caption) tableEl.caption.textContent = table.caption;
+  if (tableEl.caption) setText(tableEl.caption, table.caption);
   const body = tableEl.tBodies[0] ?? tableEl.appendChild(el(doc, 'tbody'));
   const rows: HTMLTableRowElement[] = [];
   if (table.rows.length === 0) {
@@ -110,7 +116,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
         const a = el(doc, 'a', undefined, cell.text);
         a.setAttribute('href', cell.href);
         td.append(a);
-      } else td.textContent = cell.text;
+      } else setText(td, cell.text);
       tr.append(td);
     });
     rows.push(tr);
@@ -229,9 +235,9 @@ function shownVariant(figure: Element): ShownVariant {
 function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, moreRows: (count: number) => string): void {
   const doc = figure.ownerDocument;
   const h2 = figure.querySelector(':scope > h2');
-  if (h2) h2.textContent = block.chart.title;
+  if (h2) setText(h2, block.chart.title);
   const takeaway = figure.querySelector(':scope > .takeaway');
-  if (takeaway) takeaway.textContent = block.chart.takeaway;
+  if (takeaway) setText(takeaway, block.chart.takeaway);
   const holder = figure.querySelector(':scope > .chart-svg');
   const details = figure.querySelector(':scope > details.chart-data');
   figure.classList.toggle('unavailable', block.unavailable);
@@ -264,7 +270,7 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, mo
   if (!(details instanceof HTMLDetailsElement) || details.open) return fill();
   // A closed table is filled when it is opened (or printed); until then it holds no rows, none of all deals.
   tableEl.tBodies[0]?.replaceChildren();
-  if (tableEl.caption) tableEl.caption.textContent = block.table.caption;
+  if (tableEl.caption) setText(tableEl.caption, block.table.caption);
   closedTables.set(details, fill);
   if (details.hasAttribute('data-filter-table')) return;
   details.setAttribute('data-filter-table', '');
@@ -352,6 +358,6 @@ export function applyParts(doc: Document, parts: PageParts, moreRows: (count: nu
   const texts = new Map(parts.texts);
   for (const e of Array.from(main.querySelectorAll('[data-filter-text]'))) {
     const text = texts.get(e.getAttribute('data-filter-text') ?? '');
-    if (text !== undefined) e.textContent = text;
+    if (text !== undefined) setText(e, text);
   }
 }

@@ -22,7 +22,8 @@
  */
 import type { Config } from '../config.ts';
 import { snapshotAt } from '../metrics/context.ts';
-import { addDays, cutoffOf } from '../time.ts';
+import { oldestRecordDate } from '../model/freshness.ts';
+import { addDays, cutoffOf, type LocalDate } from '../time.ts';
 import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';
 import type { FilterFacts } from '../views/pages/context.ts';
 import type { AccountView, SiteData, StallBasis } from '../views/schema.ts';
@@ -86,6 +87,14 @@ export function prepareFilters(data: DecodedFilterData): void {
   for (const date of [site.as_of, addDays(site.as_of, -COMPARE_DAYS)]) snapshotAt(full, cutoffOf(date, config.timezone));
 }
 
+const oldestRecords = new WeakMap<object, LocalDate | null>();
+
+/** model/freshness.ts `oldestRecordDate` of all deals, once per data file. */
+function oldestRecordOf(dataset: DecodedFilterData['dataset'], timeZone: string): LocalDate | null {
+  if (!oldestRecords.has(dataset)) oldestRecords.set(dataset, oldestRecordDate(dataset, timeZone));
+  return oldestRecords.get(dataset)!;
+}
+
 /** `compare`: also run the engine 30 days earlier (the overview's changes); other pages do without. */
 export function filteredSiteData(data: DecodedFilterData, filter: Filter, { compare = true }: { compare?: boolean } = {}): FilteredSite {
   const { dataset, config, site: facts } = data;
@@ -120,6 +129,8 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
       owners: { ...site.owners, rows: site.owners.rows.map((r) => ({ ...r, slug: slugs.get(r.name) ?? null })) },
       accounts,
       accounts_with_pages: accounts.filter((a) => a.has_page).length,
+      // When the data begins is all deals': an owner's first deal of last week does not make the month before "no data".
+      inputs: { ...site.inputs, oldest_record: oldestRecordOf(dataset, config.timezone) },
     },
   };
 }

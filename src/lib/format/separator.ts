@@ -13,3 +13,23 @@ export const SEPARATOR = '\u00a0· ';
 export function joinItems(items: readonly string[]): string {
   return items.join(SEPARATOR);
 }
+
+/** U+2060 WORD JOINER: no line break on either side of it; not drawn, and ignored by find-in-page and collation. */
+export const WORD_JOINER = '\u2060';
+
+/** A middle dot between two characters that are not spaces: inside a word ('확인·내부'), no list separator. */
+const WORD_DOT = /(?<=[^\s\u2060])·(?=[^\s\u2060])/gu;
+
+/**
+ * `text` with every middle dot inside a word ('구매의사 확인·내부 검증', '담당자·팀')
+ * joined to its neighbours by word joiners, for text shown as HTML: Chromium
+ * breaks a line before or after U+00B7 even under `word-break: keep-all`
+ * (and `line-break: strict` does not stop it), so a narrow cell could start
+ * a line with '·' or split the word at it. CSV downloads, metrics.json and
+ * the data keep the plain text; the pages' markup gets it when rendered
+ * (src/site/word-dots.ts) and the filtered view when it writes text
+ * (filters/dom.ts). List separators (`SEPARATOR`) are left as they are.
+ */
+export function joinWordDots(text: string): string {
+  return text.includes('·') ? text.replace(WORD_DOT, `${WORD_JOINER}·${WORD_JOINER}`) : text;
+}

@@ -57,8 +57,10 @@ export const enChartWords: ChartWords = {
     noData: 'No deals were created in the last 12 months.',
     key: { amount: 'Amount created', count: 'Number: deals created' },
     takeaway: (p) => {
+      const brought = `The last three months brought ${noun(p.recentCount, 'new deal', 'new deals')} worth ${p.recentAmount}`;
+      if (p.direction === 'none') return `${brought}; the data begins in ${p.since}, so there are no three months before to compare with.`;
       const change = { up: `up from ${p.priorAmount}`, down: `down from ${p.priorAmount}`, flat: `the same as the ${p.priorAmount}` }[p.direction];
-      return `The last three months brought ${noun(p.recentCount, 'new deal', 'new deals')} worth ${p.recentAmount}, ${change} in the three months before.`;
+      return `${brought}, ${change} in the three months before.`;
     },
   },
 

@@ -72,6 +72,7 @@ export const koChartWords: ChartWords = {
     noData: '최근 12개월 동안 생성된 딜이 없습니다.',
     key: { amount: '신규 딜 금액', count: '숫자: 신규 딜 건수' },
     takeaway: (p) => {
+      if (p.direction === 'none') return `최근 3개월 신규 딜은 ${p.recentCount}건, ${p.recentAmount}입니다. 데이터가 ${p.since}에 시작해 직전 3개월과 비교할 수 없습니다.`;
       const change = { up: `직전 3개월(${p.priorAmount})보다 늘었습니다`, down: `직전 3개월(${p.priorAmount})보다 줄었습니다`, flat: '직전 3개월과 같은 수준입니다' }[p.direction];
       return `최근 3개월 신규 딜은 ${p.recentCount}건, ${josa(p.recentAmount, '으로/로')} ${change}.`;
     },
@@ -189,10 +190,12 @@ export const koChartWords: ChartWords = {
     noData: '추이를 보여 줄 데이터가 부족합니다.',
     // '의' between a month and its value: '2026년 6월 59일' or '2025년 7월 20' would read as a date.
     takeaway: (p) => {
-      const extremes = [p.high && `최고 ${p.high.date}의 ${p.high.value}`, p.low && `최저 ${p.low.date}의 ${p.low.value}`].filter(Boolean).join(', ');
+      // A count of deals with its unit, as every Korean count of deals ('32건').
+      const v = (value: string) => (p.deals ? `${value}건` : value);
+      const extremes = [p.high && `최고 ${p.high.date}의 ${v(p.high.value)}`, p.low && `최저 ${p.low.date}의 ${v(p.low.value)}`].filter(Boolean).join(', ');
       const range = extremes ? `(${extremes})` : '';
-      if (p.direction === 'flat') return `${josa(p.firstDate, '과/와')} ${p.lastDate} 모두 ${p.last}입니다${range}.`;
-      return `${p.firstDate}의 ${p.first}에서 ${p.lastDate}의 ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
+      if (p.direction === 'flat') return `${josa(p.firstDate, '과/와')} ${p.lastDate} 모두 ${v(p.last)}입니다${range}.`;
+      return `${p.firstDate}의 ${v(p.first)}에서 ${p.lastDate}의 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
     },
   },
 
@@ -200,9 +203,11 @@ export const koChartWords: ChartWords = {
     title: '추이',
     noData: '추이를 보여 줄 데이터가 부족합니다.',
     value: '값',
-    takeaway: (p) =>
-      p.direction === 'flat'
-        ? `${p.last}에서 변동이 없습니다.`
-        : `${p.first}에서 ${josa(p.last, '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}.`,
+    takeaway: (p) => {
+      const v = (value: string) => (p.deals ? `${value}건` : value);
+      return p.direction === 'flat'
+        ? `${v(p.last)}에서 변동이 없습니다.`
+        : `${v(p.first)}에서 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}.`;
+    },
   },
 };

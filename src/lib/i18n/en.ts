@@ -126,6 +126,11 @@ export const en = {
     /** The data records no change before the as-of date at all: an empty export, or an as-of date before the data starts (staleDataNote). */
     noDataBefore: (p: { date: string }, f: Formatter) =>
       `This data records nothing before ${f.date(p.date)}: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.`,
+    /** In place of "vs 30 days earlier": that date is before the data's first record (`first`; null: the data records nothing), so no change is shown (absence.ts beforeDataNote). */
+    beforeData: (p: { date: string; first: string | null }, f: Formatter) =>
+      p.first === null
+        ? 'No change is shown: the data records no deal.'
+        : `No change is shown: the data begins on ${f.date(p.first)}, after ${f.date(p.date)}, when the figures would be those of an empty CRM.`,
   },
   tiles: {
     openPipeline: 'Open pipeline',
@@ -395,6 +400,9 @@ export const en = {
     date: 'Date',
     /** After the as-of point's date in tables: '30 Jun 2026 (as of)'. */
     asOf: (p: { date: string }) => `${p.date} (as of)`,
+    /** The trend starts after the 12 months' first month end: the data's first record is in `month` (formatted). */
+    sinceData: (p: { month: string }) =>
+      `The data's first record is in ${p.month}, so the trends start at that month's end: before it the data holds no deal, and its figures there would be zeros that only mean the data had not begun. To see more months, export the earlier history too.`,
   },
   /**
    * The Waterfall page's close-date slippage figures. Their periods are not the page's (the waterfall's
@@ -500,6 +508,9 @@ export const en = {
       `Not available: this export has only each deal’s current stage, not its stage history. To see it, ${p.advice}.`,
     trendsUnavailable: (p: { advice: string; days: number }, f: Formatter) =>
       `Changes against ${f.count(p.days)} days earlier are not shown: this export has only each deal’s current stage, so the pipeline of an earlier date cannot be rebuilt. To see them, ${p.advice}.`,
+    /** The waterfall's period began before the data's first record (`first`). */
+    waterfallBeforeData: (p: { first: string }, f: Formatter) =>
+      `The data begins on ${f.date(p.first)}, within this period: the pipeline it opens with is empty because the data had not begun, not because there was no pipeline.`,
     stageMovesUnavailable: (p: { advice: string }) =>
       `Stage moves of the deals open at the start are not available: this export has only each deal’s current stage. To see them, ${p.advice}.`,
     snapshots:

@@ -116,6 +116,10 @@ export const ko: Messages = {
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
     noDataBefore: (p, f) =>
       `이 데이터에는 ${f.date(p.date)} 이전의 기록이 없습니다. 그때까지 생성·종료·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.`,
+    beforeData: (p, f) =>
+      p.first === null
+        ? '데이터에 기록된 딜이 없어 변화를 표시하지 않습니다.'
+        : `데이터의 첫 기록이 ${f.date(p.first)}이라 그 전인 ${f.date(p.date)} 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).`,
   },
   tiles: {
     openPipeline: '진행 중 파이프라인',
@@ -365,6 +369,8 @@ export const ko: Messages = {
     table: '월말 시점별 추이 수치',
     date: '날짜',
     asOf: (p) => `${p.date}(기준일)`,
+    sinceData: (p) =>
+      `데이터의 첫 기록이 ${p.month}에 있어 추이는 그달 말부터 보여 줍니다. 그 전에는 데이터에 딜이 없어 그 달들의 수치는 0일 뿐 의미가 없기 때문입니다. 더 많은 달을 보려면 그 이전 이력도 내보내세요.`,
   },
   slippage: {
     pushesInWindow: (p, f) => `분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})의 마감일 연기 횟수`,
@@ -454,6 +460,8 @@ export const ko: Messages = {
     historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,
     trendsUnavailable: (p, f) =>
       `${f.count(p.days)}일 전 대비 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 이전 시점의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
+    waterfallBeforeData: (p, f) =>
+      `데이터가 이 기간 중인 ${f.date(p.first)}에 시작합니다. 기초 파이프라인이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 파이프라인이 없었다는 뜻이 아닙니다.`,
     stageMovesUnavailable: (p) =>
       `기간 초 진행 중 딜의 단계 이동은 표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있습니다. 단계 이동을 보려면 ${p.advice}.`,
     snapshots:

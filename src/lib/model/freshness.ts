@@ -33,3 +33,16 @@ export function newestChangeDate(dataset: Pick<Dataset, 'deals' | 'stageHistory'
   const t = newestChange(dataset, T);
   return t === null ? null : localDateOf(t, timeZone);
 }
+
+/**
+ * The local date of the first thing the data records: the earliest deal created or stage entered. Before
+ * it the data knows of no deal, so a replay there shows an empty pipeline that only means "no data yet"
+ * (views/trends.ts starts the trend at it). Null for data without either.
+ */
+export function oldestRecordDate(dataset: Pick<Dataset, 'deals' | 'stageHistory'>, timeZone: string): LocalDate | null {
+  let oldest = Infinity;
+  for (const deal of dataset.deals) if (deal.createdAt !== null && deal.createdAt < oldest) oldest = deal.createdAt;
+  const { enteredAt, length } = dataset.stageHistory;
+  for (let i = 0; i < length; i++) if (enteredAt[i]! < oldest) oldest = enteredAt[i]!;
+  return oldest === Infinity ? null : localDateOf(oldest, timeZone);
+}

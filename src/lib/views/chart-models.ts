@@ -147,8 +147,8 @@ export function forecastView(m: Metrics): ForecastViewModel {
   };
 }
 
-export function intakeView(m: Metrics): IntakeViewModel {
-  return { months: m.intake.map((i) => ({ month: i.month, count: i.count, amount: i.amount })) };
+export function intakeView(m: Metrics, since: string | null = null): IntakeViewModel {
+  return { months: m.intake.map((i) => ({ month: i.month, count: i.count, amount: i.amount })), since: since === null ? null : since.slice(0, 7) };
 }
 
 /** Default highlight of the reasons charts: a price reason (English or Korean wording). */

@@ -11,7 +11,7 @@ import { issueMessage } from '../i18n/issue-text.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { messages } from '../i18n/index.ts';
 import type { Dataset } from '../dataset.ts';
-import { staleDataNote } from './pages/absence.ts';
+import { beforeDataNote, staleDataNote } from './pages/absence.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
 import { TILE_SPECS, tileChange, tileValue } from './pages/overview.ts';
@@ -46,9 +46,11 @@ function tableMarkdown(t: TableModel, linked: boolean, max = t.rows.length): str
   );
 }
 
-/** The key figures at both dates and the change, as on the page's tiles. */
-function keyFigures(ctx: PageContext, from: Figures, fromDate: string, unavailable: boolean): string {
+/** The key figures at both dates and the change, as on the page's tiles (none from a date before the data begins: it says so). */
+function keyFigures(ctx: PageContext, from: Figures, fromDate: string, noHistory: boolean): string {
   const { site, m, f } = ctx;
+  const beforeData = noHistory ? null : beforeDataNote(ctx, fromDate);
+  const unavailable = noHistory || beforeData !== null;
   const rows = TILE_SPECS.map((spec) => {
     const now = spec.get(site.metrics);
     const then = unavailable ? null : spec.get(from);
@@ -56,7 +58,8 @@ function keyFigures(ctx: PageContext, from: Figures, fromDate: string, unavailab
     return [m.tiles[spec.key], tileValue(ctx, spec.key, then, unavailable ? undefined : from), tileValue(ctx, spec.key, now, site.metrics), delta?.text ?? EM_DASH].map(mdText);
   });
   const d = m.digest;
-  return mdTable([d.figure, `${d.then} (${f.date(fromDate)})`, `${d.now} (${f.date(site.as_of)})`, d.change], [false, true, true, true], rows);
+  const table = mdTable([d.figure, `${d.then} (${f.date(fromDate)})`, `${d.now} (${f.date(site.as_of)})`, d.change], [false, true, true, true], rows);
+  return beforeData === null ? table : `${mdText(beforeData)}\n\n${table}`;
 }
 
 /** The "What changed" digest. */

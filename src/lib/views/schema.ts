@@ -193,6 +193,12 @@ export const siteDataSchema = z.strictObject({
     won_with_lifecycle: z.int().nonnegative(),
     /** The local date of the newest change the data records before T (model/freshness.ts); null: none. */
     newest_change: localDate.nullable(),
+    /**
+     * The local date of the first thing the data records, a deal created or a stage entered (model/freshness.ts
+     * `oldestRecordDate`; all deals' under a filter); null: none. Before it the data knows of no deal: the
+     * pages compare with no date before it (no change "from ₩0") and the trends start at it.
+     */
+    oldest_record: localDate.nullable(),
   }),
   /** Per stage of the funnel's sequence: cohort deals that stopped there and are still open, and those lost there. */
   funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),

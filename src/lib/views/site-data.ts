@@ -4,7 +4,7 @@
  * before as_of's month (the 12-month trends), and lays out deal and account
  * views. Pure: no clock, no files.
  */
-import { newestChangeDate } from '../model/freshness.ts';
+import { newestChangeDate, oldestRecordDate } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
@@ -93,7 +93,12 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
   // Without stage history an earlier date cannot be rebuilt: no trend.
   const trends = options.trends === false || dataset.source.limitations.includes('current_visit_only')
     ? []
-    : trendPoints(prepared, asOf, new Map([[asOf, now.metrics], ...(options.previousConfig || options.compare === false ? [] : [[previousAsOf, previous] as const])]));
+    : trendPoints(
+        prepared,
+        asOf,
+        new Map([[asOf, now.metrics], ...(options.previousConfig || options.compare === false ? [] : [[previousAsOf, previous] as const])]),
+        oldestRecordDate(dataset, config.timezone),
+      );
   const ctx = now.context;
   const { at } = ctx;
 
@@ -230,6 +235,7 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     won_deals: won,
     won_with_lifecycle: withLifecycle,
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
+    oldest_record: oldestRecordDate(dataset, config.timezone),
   };
 }
 

@@ -23,12 +23,16 @@ export function monthEnd(month: string): LocalDate {
   return formatDate(year, m, daysInMonth(year, m));
 }
 
-/** The dates of the trend points, oldest first: the last days of the 11 months before as_of's month, then as_of. */
-export function trendDates(asOf: LocalDate): LocalDate[] {
+/**
+ * The dates of the trend points, oldest first: the last days of the 11 months before as_of's month, then
+ * as_of; none before `since`, the data's first record (model/freshness.ts `oldestRecordDate`), where the
+ * replay would show an empty pipeline, zeros that only mean the data had not begun.
+ */
+export function trendDates(asOf: LocalDate, since: LocalDate | null = null): LocalDate[] {
   const month = asOf.slice(0, 7);
   const dates = Array.from({ length: TREND_MONTHS - 1 }, (_, i) => monthEnd(addToMonth(month, i - (TREND_MONTHS - 1))));
   // No point before the earliest date the CLIs accept (scripts/lib/io.ts AS_OF_MIN): nothing to replay there.
-  return [...dates.filter((d) => d >= EARLIEST), asOf];
+  return [...dates.filter((d) => d >= EARLIEST && (since === null || d >= since)), asOf];
 }
 
 /** The trend figures of one metrics run (the overview's tiles). */
@@ -47,9 +51,9 @@ export function trendPoint(metrics: TrendFigures): TrendPoint {
 }
 
 /**
- * The trend points, oldest first. `known` holds runs already made (as_of, the
+ * The trend points, oldest first, from `since` (`trendDates`). `known` holds runs already made (as_of, the
  * 30-day comparison) by date, so no date is computed twice.
  */
-export function trendPoints(prepared: Prepared, asOf: LocalDate, known: ReadonlyMap<LocalDate, Figures>): TrendPoint[] {
-  return trendDates(asOf).map((date) => trendPoint(known.get(date) ?? trendFiguresAt(prepared, date)));
+export function trendPoints(prepared: Prepared, asOf: LocalDate, known: ReadonlyMap<LocalDate, Figures>, since: LocalDate | null = null): TrendPoint[] {
+  return trendDates(asOf, since).map((date) => trendPoint(known.get(date) ?? trendFiguresAt(prepared, date)));
 }

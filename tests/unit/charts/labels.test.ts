@@ -4,13 +4,14 @@
  * value labels clear of the line they label.
  */
 import { describe, expect, it } from 'vitest';
-import { forecastAccuracyChart, forecastChart, funnelChart, lossReasonsChart, trendLineChart } from '../../../src/lib/charts/index.ts';
+import { forecastAccuracyChart, forecastChart, funnelChart, intakeChart, lossReasonsChart, repurchaseTimelineChart, trendLineChart } from '../../../src/lib/charts/index.ts';
+import { createDateFormats } from '../../../src/lib/format/dates.ts';
 import { textWidth, twoLines, wrapLines } from '../../../src/lib/charts/layout.ts';
 import { joinItems } from '../../../src/lib/format/index.ts';
 import { NARROW_WIDTH } from '../../../src/lib/charts/style.ts';
 import { funnelView } from '../../../src/lib/views/chart-models.ts';
 import { exampleMetrics, STAGES } from './fixtures.ts';
-import { failOnWarnings, opts, TEXT } from './helpers.ts';
+import { failOnWarnings, fakeFormat, opts, TEXT } from './helpers.ts';
 
 const narrow = { width: NARROW_WIDTH };
 /** A numeric attribute of a tag. */
@@ -46,6 +47,40 @@ describe('label layout helpers', () => {
       expect(lines.join(' '), `${width}`).toBe(shares);
       expect(lines.filter((l) => l.startsWith('·')), `${width}`).toEqual([]);
     }
+  });
+});
+
+describe('Korean months under columns (their parts joined by no-break spaces, format/dates.ts)', () => {
+  failOnWarnings();
+  const koFormat = { ...fakeFormat, month: createDateFormats('ko').month };
+  const ko = <T extends Parameters<typeof opts>[0]>(text: T, width: number) => ({ ...opts(text, { width, locale: 'ko' as const }), fmt: koFormat });
+  const months = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+
+  it('wrapLines breaks a no-break-spaced date that does not fit its line, rather than cutting it', () => {
+    expect(wrapLines('2026년\u00a010월', textWidth('2026년'), 11)).toEqual(['2026년', '10월']);
+    expect(wrapLines('2026. 6. 30.'.replaceAll(' ', '\u00a0'), 40, 11)).toEqual(['2026.', '6.\u00a030.']);
+    // Where it fits, it stays whole; a list separator's no-break space still never starts a line with '·'.
+    expect(wrapLines('2026년\u00a010월', 200)).toEqual(['2026년\u00a010월']);
+    expect(wrapLines(joinItems(['2026년\u00a010월', '12건']), textWidth('2026년 10월 ·'))).toEqual(['2026년\u00a010월\u00a0·', '12건']);
+  });
+
+  it('new deals per month (a laptop) and the forecast accuracy (a phone) show every month whole', () => {
+    const intake = intakeChart({ months: months.map((month, i) => ({ month, count: i + 1, amount: (i + 1) * 1e7 })) }, ko(TEXT.intake, 640));
+    expect(intake.svg).not.toContain('…');
+    expect(tspanTexts(intake.svg)).toContainEqual(['2025년', '12월']);
+    const accuracy = forecastAccuracyChart(
+      { months: months.slice(6).map((month) => ({ month, forecastCount: 3, forecastAmount: 3e7, forecastWeighted: 1e7, wonCount: 1, wonAmount: 8e6, wonFromForecast: 1, ratio: 0.8 })) },
+      ko(TEXT.accuracy, NARROW_WIDTH),
+    );
+    expect(accuracy.svg).not.toContain('…');
+    expect(tspanTexts(accuracy.svg)).toContainEqual(['2026년', '3월']);
+  });
+
+  it('the repurchase timeline on a laptop shows every month whole', () => {
+    const vm = { overdue: { count: 2, amount: 3e7 }, months: months.map((month, i) => ({ month, count: i % 3, amount: (i % 3) * 1e8 })) };
+    const { svg } = repurchaseTimelineChart(vm, ko({ ...TEXT.repurchase, overdue: '재구매 시점 경과' }, 640));
+    expect(svg).not.toContain('…');
+    expect(tspanTexts(svg)).toContainEqual(['2026년', '6월']);
   });
 });
 

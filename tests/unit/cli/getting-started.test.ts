@@ -35,6 +35,23 @@ describe('npm run preview', () => {
     }
   });
 
+  it('serves the site’s 404 page for a missing address, as a static host does', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'dist', 'ko'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<p>root</p>');
+    writeFileSync(join(dir, 'dist', '404.html'), '<p>페이지를 찾을 수 없습니다 · Page not found</p>');
+    const { io } = fakeIO(dir);
+    const { server } = await startPreview(['--port', '0'], io);
+    try {
+      const missing = await fetch(`${server!.url}/ko/nope/`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await missing.text()).toBe('<p>페이지를 찾을 수 없습니다 · Page not found</p>');
+    } finally {
+      await server?.close();
+    }
+  });
+
   it('puts back a folder a build killed while swapping in its output had moved aside, says so, and serves it', async () => {
     const dir = tempDir();
     // The previous output moved aside by process 4194305 (none runs), its new output beside it: killed between the two renames.

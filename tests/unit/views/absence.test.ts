@@ -435,7 +435,9 @@ describe('no targets', () => {
 
 describe('trends', () => {
   it('a point per month end and the as-of date, shown on the trends page and as tile sparklines', () => {
-    const s = site(config, [won(1), open(1, 'propose'), open(2, 'negotiate')]);
+    // The data begins (its first deal created) before the 12 months.
+    const early = won(1, { createdAt: at('2024-03-01'), history: [['prospect', at('2024-03-01')], ['propose', at('2025-02-01')], ['won', at('2025-04-01')]] });
+    const s = site(config, [early, open(1, 'propose'), open(2, 'negotiate')]);
     expect(s.trends.map((p) => p.as_of)).toEqual([
       '2024-07-31', '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31',
       '2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30',
@@ -449,6 +451,19 @@ describe('trends', () => {
     const tiles = overviewModel(ctx(s)).tiles;
     expect(tiles.find((t) => t.key === 'openPipeline')!.trend!.href).toBe('/en/trends/#trend-open-pipeline');
     expect(tiles.find((t) => t.key === 'coverage')!.trend).toBeNull();
+    expect(model.notes).toEqual([]);
+  });
+
+  it('starts at the first month end after the data begins, and says so', () => {
+    // The data's first record: W1 created on 2025-01-05.
+    const s = site(config, [won(1), open(1, 'propose'), open(2, 'negotiate')]);
+    expect(s.trends.map((p) => p.as_of)).toEqual(['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30']);
+    expect(trendsModel(ctx(s)).notes).toEqual([
+      "The data's first record is in Jan 2025, so the trends start at that month's end: before it the data holds no deal, and its figures there would be zeros that only mean the data had not begun. To see more months, export the earlier history too.",
+    ]);
+    expect(trendsModel(ctx(s, 'ko')).notes).toEqual([
+      '데이터의 첫 기록이 2025년\u00a01월에 있어 추이는 그달 말부터 보여 줍니다. 그 전에는 데이터에 딜이 없어 그 달들의 수치는 0일 뿐 의미가 없기 때문입니다. 더 많은 달을 보려면 그 이전 이력도 내보내세요.',
+    ]);
   });
 
   it('sales velocity reads per day on the trends page, in its takeaway, point labels, axis and tables, in both languages', () => {

@@ -72,8 +72,20 @@ describe('coverage when the period’s target is already won', () => {
     const table = forecastModel(ctx(s)).sections.find((x) => x.kind === 'table' && x.table.id === 'coverage');
     expect(table && table.kind === 'table' && texts(table.table).map((r) => [r[0], r[3], r[5]])).toEqual([
       ['Jun 2025 (this month)', '₩0', 'Target met'],
-      ['Q2 2025 (this quarter)', '₩13,000,000', '0.2×'],
+      ['Q2 2025 (this quarter)', '₩13M', '0.2×'],
     ]);
+  });
+
+  it('the coverage table reads on a phone: amounts compact as on the tiles and the deal lists ("1,300만원", not "13,000,000원"), exact in its CSV', () => {
+    for (const [locale, expected] of [
+      ['en', ['₩5M', '₩6M', '₩0', '₩3M']],
+      ['ko', ['500만원', '600만원', '0원', '300만원']],
+    ] as const) {
+      const section = forecastModel(ctx(s, locale)).sections.find((x) => x.kind === 'table' && x.table.id === 'coverage');
+      const table = section && section.kind === 'table' ? section.table : null;
+      expect(texts(table!)[0]!.slice(1, 5)).toEqual(expected);
+      expect(table!.csv.rows[0]!.slice(2, 6)).toEqual([5_000_000, 6_000_000, 0, 3_000_000]);
+    }
   });
 
   it('a period with a target still to win keeps its coverage figure; no target at all keeps "—" and says so', () => {

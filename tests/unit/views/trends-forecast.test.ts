@@ -13,9 +13,11 @@ import type { Metrics } from '../../../src/lib/metrics/types.ts';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { filteredSiteData, prepareFilters } from '../../../src/lib/filters/recompute.ts';
-import { attainmentPeriods, type ForecastDealList, forecastDealLists, forecastModel, pageContext, tileSparkline, trendsModel } from '../../../src/lib/views/pages/index.ts';
+import { attainmentPeriods, changesModel, type ForecastDealList, forecastDealLists, forecastModel, overviewModel, pageContext, tileSparkline, trendsModel, waterfallModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { digestMarkdown } from '../../../src/lib/views/digest.ts';
+import { mdText } from '../../../src/lib/format/markdown.ts';
 import { trendDates, trendPoint } from '../../../src/lib/views/trends.ts';
 import { fakeIO, removeTempDirs, tempDir } from '../cli/helpers.ts';
 
@@ -45,6 +47,108 @@ describe('trend dates', () => {
     ]);
     expect(trendDates('2024-03-15').slice(-3)).toEqual(['2024-01-31', '2024-02-29', '2024-03-15']);
     expect(trendDates('1001-02-10')).toEqual(['1001-01-31', '1001-02-10']);
+  });
+
+  it('start at the first month end on or after the data’s first record (no month of zeros before the data begins)', () => {
+    expect(trendDates('2023-08-01', '2023-07-03')).toEqual(['2023-07-31', '2023-08-01']);
+    expect(trendDates('2023-08-01', '2023-06-30')).toEqual(['2023-06-30', '2023-07-31', '2023-08-01']);
+    expect(trendDates('2023-08-01', null)).toHaveLength(12);
+    expect(trendDates('2023-07-10', '2023-07-03')).toEqual(['2023-07-10']);
+  });
+});
+
+describe('the stalled deals’ trend in Korean', () => {
+  it('counts its deals with their unit in the takeaway ("20건에서 32건으로"), as every Korean count of deals', () => {
+    const ko = trendsModel(pageContext(site, 'ko', '/')).charts.find((c) => c.id === 'trend-stalled-deals')!;
+    const counts = site.trends.map((p) => p.stalled_count);
+    const first = counts[0]!;
+    const last = counts.at(-1)!;
+    expect(ko.chart.takeaway.startsWith(`2025년\u00a07월의 ${first}건에서 2026년\u00a06월의 ${last}건으로 늘었습니다(최고 `)).toBe(true);
+    expect(ko.chart.takeaway).toMatch(/^[^(]+\(최고 [^,]+의 \d+건, 최저 [^)]+의 \d+건\)\.$/u);
+    // The overview tile's sparkline says it the same way (its text is read out by screen readers).
+    expect(tileSparkline(pageContext(site, 'ko', '/'), 'stalledDeals')!.takeaway).toBe(`${first}건에서 ${last}건으로 증가했습니다.`);
+    // English says the figure as it is ("from 20 in Jul 2025 to 32 in Jun 2026").
+    const en = trendsModel(pageContext(site, 'en', '/')).charts.find((c) => c.id === 'trend-stalled-deals')!;
+    expect(en.chart.takeaway).toMatch(new RegExp(`from ${first} in Jul 2025 to ${last} in Jun 2026`));
+  });
+});
+
+describe('early in the data (the sample begins 2023-07-03)', () => {
+  it('the trend starts with the data, its takeaway claims no rise from zero, and the page says why it is short', () => {
+    const early = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2023-08-01', { dataLabel: 'data/sample' }));
+    expect(early.trends.map((p) => p.as_of)).toEqual(['2023-07-31', '2023-08-01']);
+    expect(early.trends[0]!.open_amount).toBeGreaterThan(0);
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(early, locale, '/');
+      const model = trendsModel(ctx);
+      const pipeline = model.charts.find((c) => c.id === 'trend-open-pipeline')!;
+      expect(pipeline.chart.takeaway).not.toMatch(/₩0\b|\b0원/u);
+      expect(model.notes).toEqual([ctx.m.trends.sinceData({ month: ctx.f.month('2023-07') })]);
+    }
+    // A trend of 12 month ends says nothing of the kind.
+    expect(trendsModel(pageContext(site, 'ko', '/')).notes).toEqual([]);
+  });
+
+  it('no tile shows a change from the days before the data began ("+₩10.2B" vs an empty CRM), and the page says why', () => {
+    const early = buildSiteData(sample.dataset, sample.config, '2023-08-01', { dataLabel: 'data/sample' });
+    expect(early.inputs.oldest_record).toBe('2023-07-03');
+    expect(early.previous_as_of).toBe('2023-07-02');
+    expect(early.changes.from).toBe('2023-07-02');
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(early, locale, '/');
+      const expected = ctx.m.common.beforeData({ date: '2023-07-02', first: '2023-07-03' }, ctx.f);
+      const overview = overviewModel(ctx);
+      expect(overview.tiles.map((t) => t.delta)).toEqual(overview.tiles.map(() => null));
+      expect(overview.comparedWith).toBe(expected);
+      const changes = changesModel(ctx);
+      expect(changes.tiles.map((t) => t.delta)).toEqual(changes.tiles.map(() => null));
+      expect(changes.vsDate).toBe(expected);
+      // The digest's key figures: the sentence, and no figure or change at the earlier date.
+      const digest = digestMarkdown(early, { linkRoot: null, locale });
+      const keyFigures = digest.slice(digest.indexOf(`## ${ctx.m.digest.keyFigures}`)).split('\n## ')[0]!;
+      expect(keyFigures).toContain(`\n${mdText(expected)}\n`);
+      const rows = keyFigures.split('\n').filter((l) => l.startsWith('|') && !l.startsWith('| ---') && !l.includes(ctx.m.digest.figure));
+      expect(rows.length).toBe(overview.tiles.length);
+      for (const row of rows) expect(row.split('|').slice(2, -1).map((c) => c.trim()).filter((c, i) => i !== 1)).toEqual(['—', '—']);
+    }
+    expect(pageContext(early, 'ko', '/').m.common.beforeData({ date: '2023-07-02', first: '2023-07-03' }, pageContext(early, 'ko', '/').f)).toBe(
+      '데이터의 첫 기록이 2023.\u00a07.\u00a03.이라 그 전인 2023.\u00a07.\u00a02. 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).',
+    );
+    // New deals per month: no "up from ₩0 in the three months before" when those months are before the data.
+    for (const [locale, expected] of [
+      ['en', /^The last three months brought 44 new deals worth ₩12\.9B; the data begins in Jul 2023, so there are no three months before to compare with\.$/u],
+      ['ko', /^최근 3개월 신규 딜은 44건, 129억원입니다\. 데이터가 2023년\u00a07월에 시작해 직전 3개월과 비교할 수 없습니다\.$/u],
+    ] as const) {
+      const intake = overviewModel(pageContext(early, locale, '/')).charts.find((c) => c.id === 'intake')!;
+      expect(intake.chart.takeaway).toMatch(expected);
+    }
+    // The waterfall's period (the last 30 days) opens before the data: the page says its ₩0 opening pipeline is the data beginning.
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(early, locale, '/');
+      expect(waterfallModel(ctx).notes).toContain(ctx.m.absence.waterfallBeforeData({ first: '2023-07-03' }, ctx.f));
+    }
+    expect(waterfallModel(pageContext(site, 'en', '/')).notes.join(' ')).not.toContain('The data begins');
+    // A few days later the comparison date is in the data: the changes are back.
+    const later = buildSiteData(sample.dataset, sample.config, '2023-08-05', { dataLabel: 'data/sample' });
+    const tile = overviewModel(pageContext(later, 'en', '/')).tiles.find((t) => t.key === 'openPipeline')!;
+    expect(later.previous_as_of).toBe('2023-07-06');
+    expect(tile.delta).not.toBeNull();
+    // A year on, the three months before are in the data: compared again.
+    const year = buildSiteData(sample.dataset, sample.config, '2024-06-30', { dataLabel: 'data/sample' });
+    expect(overviewModel(pageContext(year, 'en', '/')).charts.find((c) => c.id === 'intake')!.chart.takeaway).toMatch(/(up|down) from ₩[\d.]+[MB] in the three months before\.$/u);
+  });
+
+  it('under an owner filter, when the data begins is all deals’ (not the owner’s first deal)', () => {
+    const full = buildSiteData(sample.dataset, sample.config, AS_OF, { dataLabel: 'data/sample', trends: false });
+    const data = { dataset: sample.dataset, config: sample.config, site: filterSiteFacts(full, sample.config) };
+    prepareFilters(data);
+    // The owner whose first deal is the latest.
+    const firstOf = new Map<string, number>();
+    for (const d of sample.dataset.deals) firstOf.set(d.owner, Math.min(firstOf.get(d.owner) ?? Infinity, d.createdAt));
+    const owner = [...firstOf].sort((a, b) => b[1] - a[1])[0]![0];
+    const view = filteredSiteData(data, { ...NO_FILTER, owner });
+    expect(firstOf.get(owner)!).toBeGreaterThan(Date.parse('2023-07-10T00:00:00+09:00'));
+    expect(view.site.inputs.oldest_record).toBe('2023-07-03');
   });
 });
 

@@ -48,6 +48,17 @@ export function staleDataNote(ctx: PageContext): string | null {
   return days >= STALE_DATA_DAYS ? ctx.m.common.staleData({ newest, days }, ctx.f) : null;
 }
 
+/**
+ * Why the figures at `date` are no base for a change: the data's first record is after it (null: it is), so
+ * they are those of an empty CRM, and a change from them would read as growth from nothing. The sentence
+ * says so in place of "vs 30 days earlier" (`days` before as_of).
+ */
+export function beforeDataNote(ctx: PageContext, date: string): string | null {
+  const first = ctx.site.inputs.oldest_record;
+  if (first !== null && first <= date) return null;
+  return ctx.m.common.beforeData({ date, first }, ctx.f);
+}
+
 /** The export has only each deal's current stage (no stage history). */
 export function currentVisitOnly(ctx: PageContext): boolean {
   return ctx.site.source.limitations.includes('current_visit_only');

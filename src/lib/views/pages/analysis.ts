@@ -171,7 +171,8 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
       // With the deals behind it, as the overview's tile and the owners table show it ('17% (1 / 6)').
       { label: m.columns.win_rate, value: v.win_rate, text: v.win_rate === null ? f.percent(null) : `${f.percent(v.win_rate)} (${f.count(won)} / ${f.count(won + lost)})`, digits: 2 },
-      { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.money(v.avg_won_amount), digits: moneyDigits(f.currency) },
+      // Compact, as the amount per day below it ('2.5억원', '하루 1.3억원'); exact in the CSV.
+      { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.moneyCompact(v.avg_won_amount), digits: moneyDigits(f.currency) },
       { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days), digits: 1 },
       { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day), digits: moneyDigits(f.currency) },
   ]);

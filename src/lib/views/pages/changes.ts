@@ -7,7 +7,7 @@
 import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
 import { type Column, countAmountTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { currentVisitOnly, historyUnavailable } from './absence.ts';
+import { beforeDataNote, currentVisitOnly, historyUnavailable } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
 import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
@@ -113,9 +113,11 @@ export function changesModel(ctx: PageContext): ChangesModel {
   const ch = site.changes;
   const c = m.changes;
   const unavailable = currentVisitOnly(ctx);
+  // Compared with a date before the data's first record: the figures then are an empty CRM's, no base for a change.
+  const beforeData = unavailable ? null : beforeDataNote(ctx, ch.from);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(site.metrics);
-    const { delta, good } = tileChange(ctx, spec, current, unavailable ? null : spec.get(ch.from_metrics));
+    const { delta, good } = tileChange(ctx, spec, current, unavailable || beforeData ? null : spec.get(ch.from_metrics));
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
     return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: null, hint: m.tiles.hints[spec.key], delta, good, trend: null, few };
@@ -156,7 +158,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
     replayed: c.replayed,
     bridge: c.bridge({ from: ch.from, to: ch.to, start: ch.start.count, end: ch.end.count, endAmount: ch.end.amount }, f),
     tiles,
-    vsDate: c.vsDate({ date: ch.from }, f),
+    vsDate: beforeData ?? c.vsDate({ date: ch.from }, f),
     summary,
     sections,
     previousSnapshot: isSnapshot ? { href: `${root}snapshots/${ch.from}/${ctx.locale}/`, text: c.previousSnapshot({ date: ch.from }, f) } : null,

@@ -84,11 +84,13 @@ function coverageTable(ctx: PageContext): TableModel {
     'coverage',
     m.sections.coverage,
     [
+      // Amounts compact, as on the tiles and in the deal lists below ('80.2억원'): on a phone the coverage column comes into view
+      // after them. The CSV keeps them exact.
       { label: c.period, csvId: m.csv.codeOf({ column: c.period }), value: (r: CoverageRow) => r.period, text: (r) => periodLabel(ctx, r) },
-      { label: c.target, numeric: true, digits: money, value: (r) => r.target_amount, text: (r) => f.money(r.target_amount) },
-      { label: c.won, numeric: true, digits: money, value: (r) => r.won_amount, text: (r) => f.money(r.won_amount) },
-      { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.money(r.remaining) },
-      { label: c.openDue, numeric: true, digits: money, value: (r) => r.open_amount, text: (r) => f.money(r.open_amount) },
+      { label: c.target, numeric: true, digits: money, value: (r) => r.target_amount, text: (r) => f.moneyCompact(r.target_amount) },
+      { label: c.won, numeric: true, digits: money, value: (r) => r.won_amount, text: (r) => f.moneyCompact(r.won_amount) },
+      { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.moneyCompact(r.remaining) },
+      { label: c.openDue, numeric: true, digits: money, value: (r) => r.open_amount, text: (r) => f.moneyCompact(r.open_amount) },
       // A period whose target is already won has nothing left to cover: say so, not "—".
       { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => (r.remaining === 0 ? c.targetMet : f.multiple(r.ratio)) },
     ],

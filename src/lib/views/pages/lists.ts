@@ -191,15 +191,17 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
   })[0]!;
   const deals = index.openDeals.get(row.name) ?? [];
   const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
+  // A summary to read, as the sentence under it and the overview's tiles: amounts compact ('44.4억원'), deals counted in deals
+  // ('3건'); the owners table and its CSV keep the exact amounts.
   const facts = [
     { label: m.columns.team, value: teams.join(', ') },
-    { label: m.columns.open_amount, value: `${f.money(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
-    { label: m.ownersReview.weighted, value: f.money(review.weighted_amount) },
-    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.money(review.target_amount) },
-    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.money(review.won_amount) },
+    { label: m.columns.open_amount, value: `${f.moneyCompact(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
+    { label: m.ownersReview.weighted, value: f.moneyCompact(review.weighted_amount) },
+    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
+    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.moneyCompact(review.won_amount) },
     { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
     { label: m.columns.win_rate, value: `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})` },
-    { label: m.columns.stalled_count, value: f.count(review.stalled_count) },
+    { label: m.columns.stalled_count, value: m.common.dealCount({ count: review.stalled_count }, f) },
   ].filter((x) => x.value !== '');
   return {
     name: row.name,
@@ -263,8 +265,9 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     { label: m.columns.relationship, value: m.relationship[relationship] ?? account.relationship },
     { label: m.columns.budget_cycle_month, value: account.budget_cycle_month === null ? '' : f.monthShort(`2000-${String(account.budget_cycle_month).padStart(2, '0')}`) },
     { label: m.columns.installed_competitor, value: account.installed_competitor },
-    { label: m.columns.open_amount, value: f.money(account.open_amount) },
-    { label: m.columns.won_amount, value: f.money(account.won_amount) },
+    // Compact, as the owner page's summary (the deal table and its CSV keep the exact amounts).
+    { label: m.columns.open_amount, value: f.moneyCompact(account.open_amount) },
+    { label: m.columns.won_amount, value: f.moneyCompact(account.won_amount) },
     { label: m.columns.notes, value: account.notes },
   ].filter((x) => x.value !== '');
   const deals = table(

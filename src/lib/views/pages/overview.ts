@@ -16,6 +16,7 @@ import {
   MIN_QUANTILE_VALUES,
   notes,
   trendsUnavailable,
+  beforeDataNote,
 } from './absence.ts';
 import { funnelBlock, funnelFewNote } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
@@ -107,11 +108,12 @@ function targetMet(m: Figures): boolean {
 export function overviewModel(ctx: PageContext): OverviewModel {
   const { site, m, f } = ctx;
   const now = site.metrics;
-  // Without stage history the pipeline of 30 days earlier cannot be rebuilt: no change is shown.
+  // Without stage history the pipeline of 30 days earlier cannot be rebuilt: no change is shown; nor before the data begins.
   const noTrends = currentVisitOnly(ctx);
+  const beforeData = noTrends ? null : beforeDataNote(ctx, site.previous_as_of);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(now);
-    const { delta, good } = tileChange(ctx, spec, current, noTrends ? null : spec.get(site.previous));
+    const { delta, good } = tileChange(ctx, spec, current, noTrends || beforeData ? null : spec.get(site.previous));
     const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
@@ -129,8 +131,8 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   return {
     notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
-    comparedWith: noTrends ? '' : `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
-    charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f)],
+    comparedWith: noTrends ? '' : (beforeData ?? `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`),
+    charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now, site.inputs.oldest_record), chartOptions(ctx, ctx.text.intake)), f)],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
   };

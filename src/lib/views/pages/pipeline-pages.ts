@@ -205,8 +205,11 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
       ]),
     );
   }
+  // The period opens before the data's first record: its opening pipeline is the empty CRM before the data.
+  const first = site.inputs.oldest_record;
+  const beforeData = first !== null && first > addDays(site.as_of, -site.waterfall_days) && m.absence.waterfallBeforeData({ first }, f);
   return {
-    notes: notes(closeDatesNote(ctx), noHistory && m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })),
+    notes: notes(beforeData, closeDatesNote(ctx), noHistory && m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })),
     charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)],
     tables,
   };

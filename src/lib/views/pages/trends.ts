@@ -7,6 +7,7 @@
 import { type ChartOutput, type TrendLineViewModel, trendLineChart, trendSparkline } from '../../charts/index.ts';
 import { daysInMonth, splitDate } from '../../time.ts';
 import type { TrendPoint } from '../schema.ts';
+import { trendDates } from '../trends.ts';
 import { type ChartBlock, chartBlock, type Column, csvDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { currentVisitOnly, historyAdvice, notes } from './absence.ts';
 import { chartOptions, type PageContext } from './context.ts';
@@ -56,6 +57,8 @@ function isMonthEnd(date: string): boolean {
 function trendView(ctx: PageContext, figure: TrendFigure): TrendLineViewModel {
   return {
     kind: figure.kind,
+    // The only count among the figures is of deals (stalled deals).
+    deals: figure.kind === 'count',
     points: ctx.site.trends.map((p) => ({
       key: p.as_of,
       ...pointTick(ctx, p),
@@ -73,7 +76,7 @@ export function tileSparkline(ctx: PageContext, key: string): ChartOutput | null
   const { m } = ctx;
   const text = { ...ctx.text.sparkline, title: m.tiles.trend({ label: m.tiles[figure.key] }) };
   const points = ctx.site.trends.map((p) => ({ label: pointLabel(ctx, p), value: figure.get(p) }));
-  return trendSparkline({ points, kind: figure.kind }, { ...chartOptions(ctx, text), id: `spark-${trendId(figure.key)}` });
+  return trendSparkline({ points, kind: figure.kind, deals: figure.kind === 'count' }, { ...chartOptions(ctx, text), id: `spark-${trendId(figure.key)}` });
 }
 
 export interface TrendsModel {
@@ -124,9 +127,12 @@ export function trendsModel(ctx: PageContext): TrendsModel {
       }),
     ),
   ];
+  // Fewer points than the 12 months hold: the data begins in the first point's month (views/trends.ts).
+  const first = site.trends[0]!;
+  const begins = site.trends.length < trendDates(site.as_of).length;
   return {
     about: m.trends.pointNote({ date: site.as_of, days: site.metrics.window_days }, f),
-    notes: [],
+    notes: begins ? [m.trends.sinceData({ month: f.month(first.as_of.slice(0, 7)) })] : [],
     charts,
     // Made only with trend points (else the notes say why there are none).
     table: table('trend-figures', m.trends.table, columns, site.trends, { empty: NEVER_EMPTY }),
