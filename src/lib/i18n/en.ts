@@ -489,6 +489,15 @@ export const en = {
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */
     closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${f.count(p.count)} deals this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
+    /** A review flag (metrics/stalled.ts) this data or config can never raise: which, why, and how to get it (absence.ts `flagsUncheckedNotes`). */
+    keymanNoColumn: (p: { flag: string; stage: string }) =>
+      `“${p.flag}” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from ${p.stage} on that have none.`,
+    budgetNoColumn: (p: { flag: string; stage: string }) =>
+      `“${p.flag}” is not checked: deals.csv has no budget_confirmed column. Add one saying whether the customer’s budget is confirmed (yes or no) to flag the deals from ${p.stage} on whose budget is not.`,
+    qualificationOff: (p: { keyman: string; budget: string }) =>
+      `“${p.keyman}” and “${p.budget}” are not checked: pipeline.config.json sets no qualification_required_from. Set it to the first stage by which a deal should have a keyman and a confirmed budget (for example "propose").`,
+    pastCloseUnchecked: (p: { flag: string }) =>
+      `“${p.flag}” is not checked: no open deal has an expected close date. Record one on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     stallDefault: (p: { stages: string; count: number; visits: number; days: number }, f: Formatter) =>
       p.count === 1
         ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of that stage ended in the analysis window.`

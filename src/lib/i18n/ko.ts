@@ -5,6 +5,7 @@
  */
 import type { Messages } from './en.ts';
 import { joinItems } from '../format/separator.ts';
+import { josa } from './josa.ts';
 
 export const ko: Messages = {
   site: {
@@ -447,6 +448,14 @@ export const ko: Messages = {
     filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·기간을 고르거나 모든 딜을 보세요.',
     closeDatesUnchangedFiltered: (p, f) =>
       `이 필터의 딜 ${f.count(p.count)}건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.`,
+    keymanNoColumn: (p) =>
+      `${josa(`‘${p.flag}’`, '은/는')} 확인하지 않습니다. deals.csv에 keyman 열이 없습니다. 딜마다 확인된 핵심 의사결정자(아직 모르면 비움)를 담은 keyman 열을 추가하면 ${p.stage} 단계부터 키맨이 없는 딜을 표시합니다.`,
+    budgetNoColumn: (p) =>
+      `${josa(`‘${p.flag}’`, '은/는')} 확인하지 않습니다. deals.csv에 budget_confirmed 열이 없습니다. 고객 예산이 확정됐는지(yes 또는 no)를 담은 budget_confirmed 열을 추가하면 ${p.stage} 단계부터 예산이 확정되지 않은 딜을 표시합니다.`,
+    qualificationOff: (p) =>
+      `${josa(`‘${p.keyman}’`, '과/와')} ${josa(`‘${p.budget}’`, '은/는')} 확인하지 않습니다. pipeline.config.json에 qualification_required_from이 없습니다. 키맨과 확정된 예산이 있어야 하는 첫 단계(예: "propose")로 설정하세요.`,
+    pastCloseUnchecked: (p) =>
+      `${josa(`‘${p.flag}’`, '은/는')} 확인하지 않습니다. 예상 마감일이 있는 진행 중 딜이 없습니다. CRM에서 딜마다 예상 마감일을 입력하고 deals.csv의 expected_close_at 열로 내보내세요.`,
     stallDefault: (p, f) =>
       `${p.stages} 단계는 분석 기간에 끝난 체류가 ${f.count(p.visits)}건 미만이라 정체 기준으로 기본값 ${f.count(p.days)}일을 적용합니다.`,
     historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,

@@ -193,6 +193,15 @@ export const siteDataSchema = z.strictObject({
     won_with_lifecycle: z.int().nonnegative(),
     /** The local date of the newest change the data records before T (model/freshness.ts); null: none. */
     newest_change: localDate.nullable(),
+    /**
+     * Whether the qualification flags can be raised (metrics/stalled.ts `qualificationChecks`): the stage
+     * they start at (null: off), and per flag `checked`, `no_column` (deals.csv lacks it) or `off`.
+     */
+    qualification: z.strictObject({
+      from: z.string().nullable(),
+      no_keyman: z.enum(['checked', 'no_column', 'off']),
+      budget_unconfirmed: z.enum(['checked', 'no_column', 'off']),
+    }),
   }),
   /** Per stage of the funnel's sequence: cohort deals that stopped there and are still open, and those lost there. */
   funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),

@@ -10,7 +10,7 @@ import type { Dataset } from '../dataset.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes } from '../metrics/conversion.ts';
-import { MIN_VISITS_FOR_P90 } from '../metrics/stalled.ts';
+import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { figuresOf } from '../metrics/schema.ts';
@@ -230,6 +230,7 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     won_deals: won,
     won_with_lifecycle: withLifecycle,
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
+    qualification: qualificationChecks(ctx),
   };
 }
 

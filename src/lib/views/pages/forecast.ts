@@ -17,7 +17,7 @@ import {
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
@@ -133,7 +133,7 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   });
   return {
     // Close-date pushes are a column of the deal lists.
-    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), closeDatesNote(ctx)),
+    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
     sections,
     charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
     tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.map((l) => l.table) : [])),

@@ -12,6 +12,7 @@ import {
   closeDatesNote,
   coverageNote,
   filterMatchesNone,
+  flagsUncheckedNotes,
   MIN_QUANTILE_VALUES,
   historyAdvice,
   isFewValues,
@@ -169,6 +170,8 @@ export interface OwnerModel {
   facts: { label: string; value: string }[];
   /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
   intro: string;
+  /** Warning signs of the deal list this data cannot show, and how to get them. */
+  notes: string[];
   deals: TableModel;
 }
 
@@ -206,6 +209,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     slug: row.slug ?? '',
     facts,
     intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
+    notes: deals.length === 0 ? [] : notes(closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
     // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
     deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
       empty: m.ownersReview.noOpenDeals,
@@ -342,6 +346,7 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
     limits: notes(
       closeDatesNote(ctx),
       noExpectedClose(ctx),
+      ...flagsUncheckedNotes(ctx),
       coverageNote(ctx),
       lossReasonsNote(ctx),
       winReasonsNote(ctx),

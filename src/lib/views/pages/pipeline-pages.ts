@@ -11,7 +11,7 @@ import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
 import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { closeDatesNote, currentVisitOnly, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
+import { closeDatesNote, currentVisitOnly, flagsUncheckedNotes, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { accountLinks, noStalledText, openDealColumns, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
@@ -69,7 +69,7 @@ export function stalledModel(ctx: PageContext): StalledModel {
     thresholds,
     tables: [...totalTables, stalled, flaggedTable, thresholds],
     stalledCount: stalledIds.size,
-    notes: notes(closeDatesNote(ctx), stallDefaultNote(ctx)),
+    notes: notes(closeDatesNote(ctx), ...flagsUncheckedNotes(ctx), stallDefaultNote(ctx)),
   };
 }
 
