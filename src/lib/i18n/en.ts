@@ -135,6 +135,9 @@ export const en = {
     openDeals: 'Open deals',
     stalledDeals: 'Stalled deals',
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
+    /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
+    windowNote: (p: { from: string; to: string }, f: Formatter) =>
+      `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
     noTarget: 'No target for this period',
     /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */
     targetMet: 'Target met',
@@ -648,6 +651,9 @@ export const en = {
       `Open pipeline: ${f.count(p.start)} ${plural(p.start, 'deal', 'deals')} on ${f.date(p.from)}; ${f.count(p.end)} ${plural(p.end, 'deal', 'deals')} worth ${f.moneyCompact(p.endAmount)} on ${f.date(p.to)}.`,
     keyFigures: 'Key figures, then and now',
     vsDate: (p: { date: string }, f: Formatter) => `Changes are against ${f.date(p.date)}.`,
+    /** After vsDate: each date's window-based tiles count their own analysis window. */
+    windowEach: (p: { days: number }, f: Formatter) =>
+      `Win rates, the median sales cycle and sales velocity count, at each date, the deals closed in the ${f.count(p.days)} days up to it.`,
     byKind: 'Changes by kind',
     kind: 'Change',
     deals: 'Deals',

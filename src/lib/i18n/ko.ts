@@ -127,6 +127,8 @@ export const ko: Messages = {
     openDeals: '진행 중 딜',
     stalledDeals: '정체 딜',
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
+    windowNote: (p, f) =>
+      `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
     targetMet: '목표 달성',
     coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),
@@ -575,6 +577,7 @@ export const ko: Messages = {
       `진행 중 파이프라인: ${f.date(p.from)} ${f.count(p.start)}건, ${f.date(p.to)} ${f.count(p.end)}건(${f.moneyCompact(p.endAmount)}).`,
     keyFigures: '주요 지표: 이전과 현재',
     vsDate: (p, f) => `변화는 ${f.date(p.date)} 대비입니다.`,
+    windowEach: (p, f) => `수주율, 영업 사이클 중앙값, 영업 속도는 날짜마다 그날까지 ${f.count(p.days)}일 동안 마감된 딜 기준입니다.`,
     byKind: '변경 유형별 요약',
     kind: '변경',
     deals: '딜 수',

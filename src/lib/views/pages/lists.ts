@@ -170,7 +170,7 @@ export interface OwnerModel {
   facts: { label: string; value: string }[];
   /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
   intro: string;
-  /** Warning signs of the deal list this data cannot show, and how to get them. */
+  /** Over which window the win rate counts, and the warning signs of the deal list this data cannot show. */
   notes: string[];
   deals: TableModel;
 }
@@ -209,7 +209,10 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     slug: row.slug ?? '',
     facts,
     intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
-    notes: deals.length === 0 ? [] : notes(closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
+    notes: notes(
+      m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
+      ...(deals.length === 0 ? [] : [closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)]),
+    ),
     // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
     deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
       empty: m.ownersReview.noOpenDeals,

@@ -4,6 +4,7 @@ import { intakeChart } from '../../charts/index.ts';
 import { intakeView } from '../chart-models.ts';
 import { type Delta, type DeltaKind, joinItems } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
+import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
 import {
@@ -52,6 +53,8 @@ export interface OverviewModel {
   notes: string[];
   tiles: TileModel[];
   comparedWith: string;
+  /** The analysis window's dates, which the tiles' hints and the funnel count in. */
+  window: string;
   charts: ChartBlock[];
   stalled: TableModel;
   stalledTotal: number;
@@ -130,6 +133,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     comparedWith: noTrends ? '' : `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
+    window: m.tiles.windowNote({ from: addDays(site.as_of, 1 - now.window_days), to: site.as_of }, f),
     charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now), chartOptions(ctx, ctx.text.intake)), f)],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
