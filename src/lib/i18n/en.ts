@@ -189,6 +189,8 @@ export const en = {
     measure: 'Measure',
     value: 'Value',
     reason: 'Reason',
+    /** An account page's deal list: why each closed deal was won or lost. */
+    outcome_reason: 'Win or loss reason',
     competitor: 'Competitor',
     deal: 'Deal',
     deal_id: 'Deal ID',

@@ -173,6 +173,7 @@ export const ko: Messages = {
     measure: '지표',
     value: '값',
     reason: '사유',
+    outcome_reason: '수주·실주 사유',
     competitor: '경쟁사',
     deal: '딜',
     deal_id: '딜 ID',

@@ -84,6 +84,8 @@ export const accountDealSchema = z.strictObject({
   expected_close: localDate.nullable(),
   keyman: z.string(),
   competitor: z.string(),
+  /** Why it was won or lost: deals.csv `win_reason` of a won deal, `lost_reason` of a lost one (trimmed; '' when none, and for an open deal). */
+  reason: z.string(),
   /** Stage visits before T: [stage id, local start date]. */
   visits: z.array(z.tuple([z.string(), localDate])),
 });
