@@ -19,6 +19,7 @@ export * from './deals.ts';
 export * from './forecast.ts';
 export * from './forecast-deals.ts';
 export * from './lists.ts';
+export * from './owner.ts';
 export * from './overview.ts';
 export * from './pipeline-pages.ts';
 export * from './trends.ts';

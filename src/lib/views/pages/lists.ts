@@ -1,13 +1,13 @@
-/** Owners and teams, and data quality (the account pages: accounts.ts). */
+/** Owners and teams, and data quality (an owner's page: owner.ts; the account pages: accounts.ts). */
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { nameLabel } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { OpenDealRow, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
+import type { RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { openDealColumns, ownerLinks } from './deals.ts';
+import { ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
   coverageNote,
@@ -24,8 +24,6 @@ import {
   winReasonsNote,
 } from './absence.ts';
 import type { PageContext } from './context.ts';
-import { pageModel } from './page-model.ts';
-import { groupBy } from '../../group-by.ts';
 import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 
 type Segment = Omit<Metrics['by_owner'][number], 'owner'>;
@@ -161,63 +159,6 @@ function targetNotes(ctx: PageContext): (string | false)[] {
     default:
       return [period, !site.owners.has_targets && m.ownersReview.noOwnerTargets(owners, f), !site.teams.has_targets && m.ownersReview.noTeamTargets(teams, f)];
   }
-}
-
-export interface OwnerModel {
-  name: string;
-  slug: string;
-  facts: { label: string; value: string }[];
-  /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
-  intro: string;
-  /** Over which window the win rate counts, and the warning signs of the deal list this data cannot show. */
-  notes: string[];
-  deals: TableModel;
-}
-
-/**
- * The by-owner rows and open deals of each owner, grouped once per context (pageModel): every owner
- * has a page, and filtering both lists per page took owners x deals (hours for an export whose owner
- * column holds a name per deal).
- */
-function ownerIndex(ctx: PageContext): { segments: Map<string, Metrics['by_owner']>; openDeals: Map<string, OpenDealRow[]> } {
-  return { segments: groupBy(ctx.site.metrics.by_owner, (r) => r.owner), openDeals: groupBy(ctx.site.open_deals, (d) => d.owner) };
-}
-
-/** One owner's page: the owners-table figures, and the owner's open deals (the filtered deal list). */
-export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel {
-  const { site, m, f } = ctx;
-  const index = pageModel(ctx, ownerIndex);
-  const review = segmentReviewRows((index.segments.get(row.name) ?? []).map((r) => ({ ...r, name: r.owner })), {
-    ...site.owners,
-    rows: [row],
-  })[0]!;
-  const deals = index.openDeals.get(row.name) ?? [];
-  const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
-  const facts = [
-    { label: m.columns.team, value: teams.join(', ') },
-    { label: m.columns.open_amount, value: `${f.money(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
-    { label: m.ownersReview.weighted, value: f.money(review.weighted_amount) },
-    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.money(review.target_amount) },
-    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.money(review.won_amount) },
-    { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
-    { label: m.columns.win_rate, value: `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})` },
-    { label: m.columns.stalled_count, value: f.count(review.stalled_count) },
-  ].filter((x) => x.value !== '');
-  return {
-    name: row.name,
-    slug: row.slug ?? '',
-    facts,
-    intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
-    notes: notes(
-      m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
-      ...(deals.length === 0 ? [] : [closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)]),
-    ),
-    // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
-      empty: m.ownersReview.noOpenDeals,
-      compact: true,
-    }),
-  };
 }
 
 export interface DataQualityModel {
