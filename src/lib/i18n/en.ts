@@ -626,6 +626,13 @@ export const en = {
     windowColumns: (p: { from: string; to: string }, f: Formatter) =>
       `Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (${f.date(p.from)} to ${f.date(p.to)}).`,
     back: 'All owners and teams',
+    /** An owner's figure beside their team's and everyone's (owner.ts `compared`). */
+    vsTeam: (p: { team: string; value: string }) => `${p.team}: ${p.value}`,
+    vsAll: (p: { value: string }) => `all deals: ${p.value}`,
+    flagsOpen: 'Warning signs on open deals',
+    noFlags: 'None',
+    /** Before the links to the pages filtered to the owner. */
+    views: 'The same pages for this owner’s deals only:',
     summary: 'Summary',
     openDeals: 'Open deals',
     noOpenDeals: 'No open deals on this date.',

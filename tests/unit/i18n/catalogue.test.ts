@@ -38,6 +38,8 @@ const SAMPLE = {
   flag: 'No keyman identified',
   keyman: 'No keyman identified',
   budget: 'Budget not confirmed',
+  team: '수도권영업팀',
+  value: '31%',
   name: 'Salesforce reports',
   code: 'some_limit',
   label: 'Open pipeline',

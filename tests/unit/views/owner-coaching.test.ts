@@ -1,0 +1,49 @@
+/**
+ * An owner's page for a one-to-one: the owner's win rate and median cycle
+ * beside their team's and everyone's, how many of their open deals carry
+ * each warning sign, and links to the funnel, win/loss, stalled and
+ * forecast pages filtered to their deals (their stage conversion against
+ * the unfiltered page's). On the sample as of 2026-06-30, 박지호:
+ * by_owner 26 won / 57 lost (31.3%), median cycle 58.92 days; team
+ * 수도권영업팀 65 / 145 (31.0%), 61.48 days; everyone 205 / 498 (29.2%),
+ * 58.96 days. Their 28 open deals, counted from data/sample by hand
+ * (stage_history, field_history, keyman, budget_confirmed): past expected
+ * close 9, no keyman 4, budget not confirmed 6, pushed 2.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { ownerModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+
+const { dataset, config } = await readFolder('data/sample');
+const site = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'sample' });
+const row = site.owners.rows.find((r) => r.name === '박지호')!;
+const fact = (locale: 'en' | 'ko', label: string) => ownerModel(pageContext(site, locale), row).facts.find((x) => x.label === label)?.value;
+
+describe("an owner's page for coaching", () => {
+  it('win rate and median cycle beside the team and everyone', () => {
+    expect(fact('ko', '수주율')).toBe('31% (26 / 83)\u00a0· 수도권영업팀 31%\u00a0· 전체 29%');
+    expect(fact('ko', '영업 사이클 중앙값')).toBe('58.9일\u00a0· 수도권영업팀 61.5일\u00a0· 전체 59일');
+    expect(fact('en', 'Win rate')).toBe('31% (26 / 83)\u00a0· 수도권영업팀: 31%\u00a0· all deals: 29%');
+    expect(fact('en', 'Median sales cycle')).toBe('58.9 days\u00a0· 수도권영업팀: 61.5 days\u00a0· all deals: 59 days');
+  });
+
+  it('how many open deals carry each warning sign', () => {
+    expect(fact('ko', '진행 중 딜의 위험 신호')).toBe('예상 마감일 경과 9\u00a0· 키맨 미확인 4\u00a0· 예산 미확정 6\u00a0· 마감일 반복 연기 2');
+    expect(fact('en', 'Warning signs on open deals')).toBe('Past expected close 9\u00a0· No keyman identified 4\u00a0· Budget not confirmed 6\u00a0· Close date pushed repeatedly 2');
+  });
+
+  it('links to the pages filtered to the owner, when the site has filters', () => {
+    const withFilters = { ...site, filters: { data: 'data/filter-data.0a.json', owners: ['박지호'], teams: [], products: [], periods: [] } };
+    const model = ownerModel(pageContext(withFilters, 'ko'), row);
+    const q = `?owner=${encodeURIComponent('박지호')}`;
+    expect(model.views).toEqual([
+      { label: '퍼널', href: `/ko/funnel/${q}` },
+      { label: '수주·실주 분석', href: `/ko/win-loss/${q}` },
+      { label: '정체 딜', href: `/ko/stalled/${q}` },
+      { label: '수주 예측', href: `/ko/forecast/${q}` },
+    ]);
+    // Without filters (left out of a large site) there is nothing to link to.
+    expect(ownerModel(pageContext({ ...site, filters: undefined }, 'ko'), row).views).toEqual([]);
+  });
+});
