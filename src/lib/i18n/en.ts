@@ -115,6 +115,8 @@ export const en = {
     downloadCsv: 'Download CSV',
     showTable: 'Show data table',
     unspecified: '(unspecified)',
+    /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
+    noAmount: 'No amount',
     dealCount: (p: { count: number }, f: Formatter) => f.deals(p.count),
     search: 'Search',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,

@@ -108,6 +108,7 @@ export const ko: Messages = {
     downloadCsv: 'CSV 다운로드',
     showTable: '데이터 표 보기',
     unspecified: '(미지정)',
+    noAmount: '금액 없음',
     dealCount: (p, f) => f.deals(p.count),
     search: '검색',
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,

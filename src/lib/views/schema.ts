@@ -48,6 +48,8 @@ export const openDealSchema = z.strictObject({
   stage: z.string(),
   amount: z.number(),
   weighted_amount: z.number(),
+  /** The amount at T is unknown (empty in deals.csv, or replayed empty): `amount` is 0 as the metrics count it, and the lists say so. */
+  amount_missing: z.literal(true).optional(),
   expected_close: localDate.nullable(),
   days_in_stage: z.number(),
   threshold_days: z.number().nullable(),

@@ -14,7 +14,7 @@ import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { figuresOf } from '../metrics/schema.ts';
-import { OPEN, WON } from '../model/snapshot.ts';
+import { amountKnownAt, OPEN, WON } from '../model/snapshot.ts';
 import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
@@ -115,6 +115,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       stage: stage.id,
       amount: at.amount[d]!,
       weighted_amount: at.amount[d]! * stage.probability,
+      ...(amountKnownAt(deal.amount, ctx.replay.amount.get(d), ctx.T) ? {} : { amount_missing: true as const }),
       expected_close: at.expectedClose[d] ?? null,
       days_in_stage: daysBetween(at.visitStart[d]!, ctx.T),
       threshold_days: now.thresholds[stage.openIndex]!,
