@@ -316,6 +316,11 @@ export const en = {
       nextQuarter: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (next quarter)`,
     },
     attainment: 'Projected attainment: won, commit and best case against target',
+    /** Open deals due in the attainment takeaway's period without a forecast category (forecast.ts `uncategorisedNote`). */
+    uncategorised: (p: { period: string; count: number; amount: number }, f: Formatter) =>
+      p.count === 1
+        ? `In ${f.period(p.period)}, 1 open deal worth ${f.moneyCompact(p.amount)} due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).`
+        : `In ${f.period(p.period)}, ${f.count(p.count)} open deals worth ${f.moneyCompact(p.amount)} due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).`,
     attainmentIntro:
       'Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of the period’s company-wide target.',
     coverageIntro:

@@ -295,6 +295,8 @@ export const ko: Messages = {
       nextQuarter: (p, f) => `${f.period(p.period)}(다음\u00a0분기)`,
     },
     attainment: '예상 달성률: 목표 대비 수주·커밋·베스트 케이스',
+    uncategorised: (p, f) =>
+      `${f.period(p.period)}에 마감 예정인 진행 중 딜 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})에 예측 범주가 없어, 예상 달성률의 커밋과 베스트 케이스 어디에도 들어가지 않습니다. 담당자에게 범주를 정하도록 하세요(딜 목록의 ‘범주 없음’).`,
     attainmentIntro:
       '수주: 마감일이 해당 기간인 수주 딜. 커밋: 해당 기간에 마감 예정인 진행 중 딜(기간 안에서 이미 지난 예상 마감일 포함) 가운데 담당자가 커밋으로 분류한 딜. 베스트 케이스: 커밋 또는 베스트 케이스로 분류한 딜로, 커밋을 포함합니다. 모두 해당 기간 전사 목표 대비 비율입니다.',
     coverageIntro:
