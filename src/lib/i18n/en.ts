@@ -488,6 +488,8 @@ export const en = {
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
+    noAccountsFile:
+      'There is no accounts.csv, so the account pages show only what deals.csv says of each account: add accounts.csv (account_id, then any of industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes) to plan each account.',
     /** A funnel stage none of whose deals has left it yet: its conversion reads "—", not 0 %. */
     conversionPending: (p: { stages: string; count: number; open: number }, f: Formatter) =>
       `Conversion reads “—” for ${p.stages}: none of the deals that reached ${p.count === 1 ? 'it' : 'them'} has moved on or been lost there yet (${f.count(p.open)} still open), so there is nothing to convert from. It shows once a deal moves on or is lost.`,

@@ -445,6 +445,8 @@ export const ko: Messages = {
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
+    noAccountsFile:
+      'accounts.csv가 없어 고객사 페이지에는 deals.csv에 있는 내용만 표시합니다. 고객사별 계획을 세우려면 accounts.csv(account_id와 industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes 중 필요한 열)를 추가하세요.',
     conversionPending: (p, f) =>
       `${p.stages} 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 ${f.count(p.open)}건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.`,
     velocityNoWon: (p, f) =>

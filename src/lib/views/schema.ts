@@ -201,6 +201,10 @@ export const siteDataSchema = z.strictObject({
      * Whether the qualification flags can be raised (metrics/stalled.ts `qualificationChecks`): the stage
      * they start at (null: off), and per flag `checked`, `no_column` (deals.csv lacks it) or `off`.
      */
+    /** Whether the data has an accounts.csv (account pages tell its planning facts missing). */
+    accounts_file: z.boolean(),
+    /** The optional deals.csv columns the account pages' deal lists show, when present (a list without them says nothing of them). */
+    deal_columns: z.array(z.enum(['keyman', 'competitor', 'lost_reason', 'win_reason'])),
     qualification: z.strictObject({
       from: z.string().nullable(),
       no_keyman: z.enum(['checked', 'no_column', 'off']),

@@ -215,6 +215,9 @@ function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
   );
 }
 
+/** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */
+const LISTED_DEAL_COLUMNS = ['keyman', 'competitor', 'lost_reason', 'win_reason'] as const;
+
 function inputs(ctx: MetricContext): SiteData['inputs'] {
   const { dataset, config, at } = ctx;
   let won = 0;
@@ -231,6 +234,8 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     won_deals: won,
     won_with_lifecycle: withLifecycle,
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
+    accounts_file: dataset.accounts !== null,
+    deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),
     qualification: qualificationChecks(ctx),
   };
 }

@@ -1,5 +1,5 @@
 /** The accounts index and one page per account. */
-import type { AccountDeal, AccountView } from '../schema.ts';
+import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
 import { moneyDigits, table, type TableModel } from '../table.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { dealAndAmountColumns } from './deals.ts';
@@ -17,8 +17,10 @@ export function accountsIndexModel(ctx: PageContext): TableModel {
         href: (a: AccountView) => (a.has_page ? `${ctx.href('accounts')}${a.slug}/` : undefined),
       },
       { label: m.columns.account_id, value: (a: AccountView) => a.account_id },
-      { label: m.columns.industry, value: (a: AccountView) => a.industry },
-      { label: m.columns.region, value: (a: AccountView) => a.region },
+      // Facts of accounts.csv: without it the columns would stand empty (accountsNotes says why they are not there).
+      ...(site.inputs.accounts_file
+        ? [{ label: m.columns.industry, value: (a: AccountView) => a.industry }, { label: m.columns.region, value: (a: AccountView) => a.region }]
+        : []),
       { label: m.columns.open_count, numeric: true, value: (a: AccountView) => a.open_count, text: (a: AccountView) => f.count(a.open_count) },
       { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.money(a.open_amount), digits: moneyDigits(f.currency) },
       { label: m.columns.won_count, numeric: true, value: (a: AccountView) => a.won_count, text: (a: AccountView) => f.count(a.won_count) },
@@ -30,7 +32,14 @@ export function accountsIndexModel(ctx: PageContext): TableModel {
   );
 }
 
+/** What the account pages cannot show from this data: the planning facts of a missing accounts.csv. */
+export function accountsNotes(ctx: PageContext): string[] {
+  return ctx.site.inputs.accounts_file ? [] : [ctx.m.absence.noAccountsFile];
+}
+
 export interface AccountModel {
+  /** What this account page cannot show from this data, and how to get it. */
+  notes: string[];
   account: AccountView;
   facts: { label: string; value: string }[];
   deals: TableModel;
@@ -58,6 +67,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     { label: m.columns.won_amount, value: f.money(account.won_amount) },
     { label: m.columns.notes, value: account.notes },
   ].filter((x) => x.value !== '');
+  const has = (column: SiteData['inputs']['deal_columns'][number]) => ctx.site.inputs.deal_columns.includes(column);
   const deals = table(
     `account-deals`,
     m.pages.account.deals,
@@ -77,9 +87,12 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
         text: (d: AccountDeal) => (d.state === 'open' && d.expected_close ? f.date(d.expected_close) : ''),
         tone: (d: AccountDeal) => (d.state === 'open' && d.expected_close !== null && d.expected_close < ctx.site.as_of ? 'bad' : undefined),
       },
-      { label: m.columns.keyman, value: (d: AccountDeal) => d.keyman },
-      { label: m.columns.competitor, value: (d: AccountDeal) => d.competitor },
-      { label: m.columns.outcome_reason, value: (d: AccountDeal) => d.reason, text: (d: AccountDeal) => (d.reason === '' ? '' : ctx.label(d.reason)), csvId: m.csv.codeOf({ column: m.columns.outcome_reason }) },
+      // deals.csv's optional columns only when it has them: a column of empty cells would read as "none recorded".
+      ...(has('keyman') ? [{ label: m.columns.keyman, value: (d: AccountDeal) => d.keyman }] : []),
+      ...(has('competitor') ? [{ label: m.columns.competitor, value: (d: AccountDeal) => d.competitor }] : []),
+      ...(has('lost_reason') || has('win_reason')
+        ? [{ label: m.columns.outcome_reason, value: (d: AccountDeal) => d.reason, text: (d: AccountDeal) => (d.reason === '' ? '' : ctx.label(d.reason)), csvId: m.csv.codeOf({ column: m.columns.outcome_reason }) }]
+        : []),
     ],
     account.deals,
     { empty: m.pages.account.noDeals({ id: account.account_id }), compact: true },
@@ -109,5 +122,5 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
   }));
   const noDeals = account.deals.length === 0 ? m.pages.account.noDeals({ id: account.account_id }) : null;
-  return { account, facts, deals, repurchase, timelines, noDeals };
+  return { notes: accountsNotes(ctx), account, facts, deals, repurchase, timelines, noDeals };
 }

@@ -23,6 +23,7 @@ import {
   stallDefaultNote,
   winReasonsNote,
 } from './absence.ts';
+import { accountsNotes } from './accounts.ts';
 import type { PageContext } from './context.ts';
 import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 
@@ -191,6 +192,7 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
       closeDatesNote(ctx),
       noExpectedClose(ctx),
       ...flagsUncheckedNotes(ctx),
+      ...accountsNotes(ctx),
       coverageNote(ctx),
       lossReasonsNote(ctx),
       winReasonsNote(ctx),
