@@ -47,3 +47,15 @@ describe('the analysis window, named where its figures are', () => {
     ]);
   });
 });
+
+describe('the coverage tile without targets', () => {
+  it('the overview says why coverage reads "—" and how to get it, as the forecast page does', () => {
+    // makeDataset gives no targets.csv.
+    expect(overviewModel(pageContext(site, 'en')).notes).toContain(
+      'Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.',
+    );
+    expect(overviewModel(pageContext(site, 'ko')).notes).toContain(
+      '커버리지와 예상 달성률을 보려면 목표가 필요합니다. 월 또는 분기별 전사 목표(담당자·팀 열은 비움)를 담은 targets.csv를 추가하세요.',
+    );
+  });
+});

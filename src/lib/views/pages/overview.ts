@@ -10,6 +10,7 @@ import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
 import {
   closeDatesNote,
   conversionPendingNote,
+  coverageNote,
   currentVisitOnly,
   velocityMissing,
   isFewValues,
@@ -130,7 +131,8 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     };
   });
   return {
-    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    // The coverage tile reads "—" without targets: why, and how to get them (the Forecast page's sentence; a filtered view's status line says whose targets it has).
+    notes: notes(noTrends && trendsUnavailable(ctx), !ctx.filter && coverageNote(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     comparedWith: noTrends ? '' : `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`,
     window: m.tiles.windowNote({ from: addDays(site.as_of, 1 - now.window_days), to: site.as_of }, f),
