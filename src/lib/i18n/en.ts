@@ -265,6 +265,8 @@ export const en = {
     lossReasons: 'Loss reasons',
     winReasons: 'Win reasons',
     lostAtStage: 'Stage where deals were lost',
+    /** The Win / loss page's table of loss reasons by the stage lost at (views/pages/loss-matrix.ts). */
+    lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
     competitors: 'Results against competitors',
     flaggedOpen: 'Open deals with warning signs (not stalled yet)',
     stalled: 'Stalled deals',

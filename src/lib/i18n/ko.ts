@@ -247,6 +247,7 @@ export const ko: Messages = {
     lossReasons: '실주 사유',
     winReasons: '수주 사유',
     lostAtStage: '실주 발생 단계',
+    lossReasonsByStage: '실주 사유별 실주 발생 단계',
     competitors: '경쟁사별 승패',
     flaggedOpen: '위험 신호가 있는 진행 중 딜(아직 정체 아님)',
     stalled: '정체 딜',

@@ -10,6 +10,7 @@ import type { Dataset } from '../dataset.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes } from '../metrics/conversion.ts';
+import { lossReasonsByStage } from '../metrics/win-loss.ts';
 import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
@@ -159,6 +160,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
     inputs: inputs(ctx),
     funnel_outcomes: funnelOutcomes(ctx),
+    loss_reasons_by_stage: lossReasonsByStage(ctx),
     owners: withSlugs(segmentTargets(ctx, 'owner')),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
