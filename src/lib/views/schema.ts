@@ -214,6 +214,8 @@ export const siteDataSchema = z.strictObject({
   /** Per stage of the funnel's sequence: cohort deals that stopped there and are still open, and those lost there. */
   funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),
   /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
+  /** The owner (deals.csv) of each `metrics.repurchase` row's deal, in its order: who sold the last purchase. */
+  repurchase_owners: z.array(z.string()),
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
   owners: segmentTargetsSchema,

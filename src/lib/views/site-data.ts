@@ -7,6 +7,7 @@
 import { newestChangeDate } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
+import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes } from '../metrics/conversion.ts';
@@ -130,6 +131,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 
   const index = options.accounts === false ? { accounts: [], deals: new Map<string, readonly number[]>() } : accountIndex(ctx, options.maxAccountPages ?? Infinity);
   const accounts = index.accounts;
+  const owners = once(() => repurchaseOwners(dataset, now.metrics.repurchase));
   const site: SiteData = {
     schema_version: 1,
     as_of: asOf,
@@ -161,6 +163,10 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     inputs: inputs(ctx),
     funnel_outcomes: funnelOutcomes(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
+    // A getter: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
+    get repurchase_owners() {
+      return owners();
+    },
     owners: withSlugs(segmentTargets(ctx, 'owner')),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
@@ -215,6 +221,15 @@ function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
   return Object.fromEntries(
     config.openStages.flatMap((s, i): [string, number][] => (Object.hasOwn(config.stall_days, s.id) || s.parked ? [] : [[s.id, metrics.time_in_stage[i]!.visits]])),
   );
+}
+
+/** The owner of each repurchase row's deal (schema.ts `repurchase_owners`); deals.csv is read only when there are rows. */
+function repurchaseOwners(dataset: Dataset, rows: Metrics['repurchase']): string[] {
+  if (rows.length === 0) return [];
+  const wanted = new Set(rows.map((r) => r.deal_id));
+  const owners = new Map<string, string>();
+  for (const deal of dataset.deals) if (wanted.has(deal.id)) owners.set(deal.id, deal.owner);
+  return rows.map((r) => owners.get(r.deal_id) ?? '');
 }
 
 /** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */

@@ -228,8 +228,12 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const link = accountLinks(ctx);
   const names = new Map(site.accounts.map((a) => [a.account_id, a.name]));
+  // Who sold the last purchase: the review hands each customer due to someone.
+  const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
+  const owner = ownerLinks(ctx);
   const columns = [
     { label: m.columns.account, value: (r: RepurchaseRow) => names.get(r.account_id) ?? r.account_id, href: (r: RepurchaseRow) => link(r.account_id) },
+    { label: m.columns.owner, value: (r: RepurchaseRow) => ownerOf.get(r) ?? '', href: (r: RepurchaseRow) => owner(ownerOf.get(r) ?? '') },
     { label: m.columns.product, value: (r: RepurchaseRow) => r.product },
     { label: m.columns.deal_id, value: (r: RepurchaseRow) => r.deal_id },
     { label: m.columns.base_date, value: (r: RepurchaseRow) => r.base_date, text: (r: RepurchaseRow) => f.date(r.base_date) },
