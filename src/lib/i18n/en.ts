@@ -642,6 +642,7 @@ export const en = {
     vsAll: (p: { value: string }) => `all deals: ${p.value}`,
     flagsOpen: 'Warning signs on open deals',
     noFlags: 'None',
+    noFlagsChecked: 'None of the signs checked (the notes above say which are not)',
     /** Before the links to the pages filtered to the owner. */
     views: 'The same pages for this owner’s deals only:',
     summary: 'Summary',

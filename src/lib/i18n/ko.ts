@@ -564,6 +564,7 @@ export const ko: Messages = {
     vsAll: (p) => `전체 ${p.value}`,
     flagsOpen: '진행 중 딜의 위험 신호',
     noFlags: '없음',
+    noFlagsChecked: '확인한 신호 중에는 없음(확인하지 않은 신호는 위 안내 참고)',
     views: '이 담당자의 딜만으로 본 페이지:',
     summary: '요약',
     openDeals: '진행 중 딜',

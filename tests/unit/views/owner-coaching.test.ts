@@ -47,3 +47,24 @@ describe("an owner's page for coaching", () => {
     expect(ownerModel(pageContext({ ...site, filters: undefined }, 'ko'), row).views).toEqual([]);
   });
 });
+
+describe("an owner's warning signs when the data can check only some", () => {
+  it('"None" only when every sign was checked; else "none of those checked", the notes above saying which were not', async () => {
+    const { defaultConfig } = await import('../../../src/lib/ingest/config.ts');
+    const { makeDataset } = await import('../../helpers/dataset.ts');
+    const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+    const config = defaultConfig();
+    // Open at Proposal since 2025-06-01, due ahead, with a keyman and a confirmed budget: no sign raised.
+    const quiet = { id: 'Q1', createdAt: at('2025-05-01'), amount: 1_000_000, expectedCloseAt: '2025-08-15', keyman: 'Kim', budgetConfirmed: true, history: [['propose', at('2025-06-01')]] as [string, number][] };
+    const signs = (edit: (d: ReturnType<typeof makeDataset>) => void, locale: 'en' | 'ko' = 'en') => {
+      const dataset = makeDataset(config, [quiet], [{ deal: 0, field: 'expected_close_at', oldValue: '2025-08-01', newValue: '2025-08-15', changedAt: at('2025-05-20'), line: 2 }]);
+      edit(dataset);
+      const s = buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' });
+      const label = locale === 'en' ? 'Warning signs on open deals' : '진행 중 딜의 위험 신호';
+      return ownerModel(pageContext(s, locale), s.owners.rows[0]!).facts.find((x) => x.label === label)?.value;
+    };
+    expect(signs(() => {})).toBe('None');
+    expect(signs((d) => (d.columns['deals.csv'] = new Set(['deal_id'])))).toBe('None of the signs checked (the notes above say which are not)');
+    expect(signs((d) => (d.columns['deals.csv'] = new Set(['deal_id'])), 'ko')).toBe('확인한 신호 중에는 없음(확인하지 않은 신호는 위 안내 참고)');
+  });
+});

@@ -89,11 +89,16 @@ function compared(ctx: PageContext, own: string, teams: readonly string[], of: (
   return joinItems([own, ...others, m.ownersReview.vsAll({ value: all })]);
 }
 
-/** How many of `deals` carry each warning sign, in the flags' order ("Past expected close 9 · No keyman identified 4"); "None" when none does. */
+/**
+ * How many of `deals` carry each warning sign, in the flags' order ("Past expected close 9 · No keyman
+ * identified 4"). None: "None" when every sign was checked, else that none of those checked shows (the
+ * page's notes name the others): a sign the data cannot raise is not a clean bill.
+ */
 function flagCounts(ctx: PageContext, deals: readonly OpenDealRow[]): string {
   const { m, f } = ctx;
   const counts = FLAG_NAMES.map((flag) => [flag, deals.filter((d) => d.flags.includes(flag)).length] as const).filter(([, n]) => n > 0);
-  return counts.length === 0 ? m.ownersReview.noFlags : joinItems(counts.map(([flag, n]) => `${m.flags[flag]} ${f.count(n)}`));
+  if (counts.length > 0) return joinItems(counts.map(([flag, n]) => `${m.flags[flag]} ${f.count(n)}`));
+  return closeDatesNote(ctx) === null && flagsUncheckedNotes(ctx).length === 0 ? m.ownersReview.noFlags : m.ownersReview.noFlagsChecked;
 }
 
 /** The pages a one-to-one goes through, filtered to the owner's deals (filters in the URL). */
