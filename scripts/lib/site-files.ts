@@ -14,7 +14,7 @@ import { type AccountSlice, accountSlicesPath, sliceLine } from '../../src/lib/v
 // The account page's model and context alone, not the pages' index: the extraction loads no chart code.
 import { accountCsvFiles } from '../../src/lib/views/account-csv.ts';
 import { pageContext } from '../../src/lib/views/pages/context.ts';
-import { accountModel } from '../../src/lib/views/pages/lists.ts';
+import { accountModel } from '../../src/lib/views/pages/accounts.ts';
 import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
 import type { ExtractedSite } from '../../src/lib/views/site-data.ts';
 import type { CliFs } from './cli.ts';

@@ -121,8 +121,8 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     total: dataset.deals.length,
     closeDatesTracked,
     facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter) },
-    site: {
-      ...site,
+    // The manifest's own properties as they are (descriptors, not values): its getters (repurchase_owners) stay lazy.
+    site: Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as SiteData, {
       stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),
       // The visits the company's thresholds were learned from (the filter's own would read "P90 of the 0 visits").
       stall_visits: Object.fromEntries(facts.stall_visits),
@@ -131,6 +131,6 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
       accounts_with_pages: accounts.filter((a) => a.has_page).length,
       // When the data begins is all deals': an owner's first deal of last week does not make the month before "no data".
       inputs: { ...site.inputs, oldest_record: oldestRecordOf(dataset, config.timezone) },
-    },
+    }),
   };
 }

@@ -115,6 +115,8 @@ export const en = {
     downloadCsv: 'Download CSV',
     showTable: 'Show data table',
     unspecified: '(unspecified)',
+    /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
+    noAmount: 'No amount',
     dealCount: (p: { count: number }, f: Formatter) => f.deals(p.count),
     search: 'Search',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
@@ -143,6 +145,9 @@ export const en = {
     openDeals: 'Open deals',
     stalledDeals: 'Stalled deals',
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
+    /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
+    windowNote: (p: { from: string; to: string }, f: Formatter) =>
+      `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
     noTarget: 'No target for this period',
     /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */
     targetMet: 'Target met',
@@ -194,6 +199,8 @@ export const en = {
     measure: 'Measure',
     value: 'Value',
     reason: 'Reason',
+    /** An account page's deal list: why each closed deal was won or lost. */
+    outcome_reason: 'Win or loss reason',
     competitor: 'Competitor',
     deal: 'Deal',
     deal_id: 'Deal ID',
@@ -266,6 +273,8 @@ export const en = {
     lossReasons: 'Loss reasons',
     winReasons: 'Win reasons',
     lostAtStage: 'Stage where deals were lost',
+    /** The Win / loss page's table of loss reasons by the stage lost at (views/pages/loss-matrix.ts). */
+    lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
     competitors: 'Results against competitors',
     flaggedOpen: 'Open deals with warning signs (not stalled yet)',
     stalled: 'Stalled deals',
@@ -317,6 +326,11 @@ export const en = {
       nextQuarter: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (next quarter)`,
     },
     attainment: 'Projected attainment: won, commit and best case against target',
+    /** Open deals due in the attainment takeaway's period without a forecast category (forecast.ts `uncategorisedNote`). */
+    uncategorised: (p: { period: string; count: number; amount: number }, f: Formatter) =>
+      p.count === 1
+        ? `In ${f.period(p.period)}, 1 open deal worth ${f.moneyCompact(p.amount)} due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).`
+        : `In ${f.period(p.period)}, ${f.count(p.count)} open deals worth ${f.moneyCompact(p.amount)} due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).`,
     attainmentIntro:
       'Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of the period’s company-wide target.',
     coverageIntro:
@@ -487,6 +501,8 @@ export const en = {
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
+    noAccountsFile:
+      'There is no accounts.csv, so the account pages show only what deals.csv says of each account: add accounts.csv (account_id, then any of industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes) to plan each account.',
     /** A funnel stage none of whose deals has left it yet: its conversion reads "—", not 0 %. */
     conversionPending: (p: { stages: string; count: number; open: number }, f: Formatter) =>
       `Conversion reads “—” for ${p.stages}: none of the deals that reached ${p.count === 1 ? 'it' : 'them'} has moved on or been lost there yet (${f.count(p.open)} still open), so there is nothing to convert from. It shows once a deal moves on or is lost.`,
@@ -500,6 +516,15 @@ export const en = {
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */
     closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${f.count(p.count)} deals this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
+    /** A review flag (metrics/stalled.ts) this data or config can never raise: which, why, and how to get it (absence.ts `flagsUncheckedNotes`). */
+    keymanNoColumn: (p: { flag: string; stage: string }) =>
+      `“${p.flag}” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from ${p.stage} on that have none.`,
+    budgetNoColumn: (p: { flag: string; stage: string }) =>
+      `“${p.flag}” is not checked: deals.csv has no budget_confirmed column. Add one saying whether the customer’s budget is confirmed (yes or no) to flag the deals from ${p.stage} on whose budget is not.`,
+    qualificationOff: (p: { keyman: string; budget: string }) =>
+      `“${p.keyman}” and “${p.budget}” are not checked: pipeline.config.json sets no qualification_required_from. Set it to the first stage by which a deal should have a keyman and a confirmed budget (for example "propose").`,
+    pastCloseUnchecked: (p: { flag: string }) =>
+      `“${p.flag}” is not checked: no open deal has an expected close date. Record one on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     stallDefault: (p: { stages: string; count: number; visits: number; days: number }, f: Formatter) =>
       p.count === 1
         ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of that stage ended in the analysis window.`
@@ -626,6 +651,14 @@ export const en = {
     windowColumns: (p: { from: string; to: string }, f: Formatter) =>
       `Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (${f.date(p.from)} to ${f.date(p.to)}).`,
     back: 'All owners and teams',
+    /** An owner's figure beside their team's and everyone's (owner.ts `compared`). */
+    vsTeam: (p: { team: string; value: string }) => `${p.team}: ${p.value}`,
+    vsAll: (p: { value: string }) => `all deals: ${p.value}`,
+    flagsOpen: 'Warning signs on open deals',
+    noFlags: 'None',
+    noFlagsChecked: 'None of the signs checked (the notes above say which are not)',
+    /** Before the links to the pages filtered to the owner. */
+    views: 'The same pages for this owner’s deals only:',
     summary: 'Summary',
     openDeals: 'Open deals',
     noOpenDeals: 'No open deals on this date.',
@@ -653,6 +686,9 @@ export const en = {
       `Open pipeline: ${f.count(p.start)} ${plural(p.start, 'deal', 'deals')} on ${f.date(p.from)}; ${f.count(p.end)} ${plural(p.end, 'deal', 'deals')} worth ${f.moneyCompact(p.endAmount)} on ${f.date(p.to)}.`,
     keyFigures: 'Key figures, then and now',
     vsDate: (p: { date: string }, f: Formatter) => `Changes are against ${f.date(p.date)}.`,
+    /** After vsDate: each date's window-based tiles count their own analysis window. */
+    windowEach: (p: { days: number }, f: Formatter) =>
+      `Win rates, the median sales cycle and sales velocity count, at each date, the deals closed in the ${f.count(p.days)} days up to it.`,
     byKind: 'Changes by kind',
     kind: 'Change',
     deals: 'Deals',

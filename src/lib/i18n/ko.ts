@@ -5,6 +5,7 @@
  */
 import type { Messages } from './en.ts';
 import { joinItems } from '../format/separator.ts';
+import { josa } from './josa.ts';
 
 export const ko: Messages = {
   site: {
@@ -107,6 +108,7 @@ export const ko: Messages = {
     downloadCsv: 'CSV 다운로드',
     showTable: '데이터 표 보기',
     unspecified: '(미지정)',
+    noAmount: '금액 없음',
     dealCount: (p, f) => f.deals(p.count),
     search: '검색',
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
@@ -132,6 +134,8 @@ export const ko: Messages = {
     openDeals: '진행 중 딜',
     stalledDeals: '정체 딜',
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
+    windowNote: (p, f) =>
+      `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
     targetMet: '목표 달성',
     coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),
@@ -176,6 +180,7 @@ export const ko: Messages = {
     measure: '지표',
     value: '값',
     reason: '사유',
+    outcome_reason: '수주·실주 사유',
     competitor: '경쟁사',
     deal: '딜',
     deal_id: '딜 ID',
@@ -248,6 +253,7 @@ export const ko: Messages = {
     lossReasons: '실주 사유',
     winReasons: '수주 사유',
     lostAtStage: '실주 발생 단계',
+    lossReasonsByStage: '실주 사유별 실주 발생 단계',
     competitors: '경쟁사별 승패',
     flaggedOpen: '위험 신호가 있는 진행 중 딜(아직 정체 아님)',
     stalled: '정체 딜',
@@ -296,6 +302,8 @@ export const ko: Messages = {
       nextQuarter: (p, f) => `${f.period(p.period)}(다음\u00a0분기)`,
     },
     attainment: '예상 달성률: 목표 대비 수주·커밋·베스트 케이스',
+    uncategorised: (p, f) =>
+      `${f.period(p.period)}에 마감 예정인 진행 중 딜 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})에 예측 범주가 없어, 예상 달성률의 커밋과 베스트 케이스 어디에도 들어가지 않습니다. 담당자에게 범주를 정하도록 하세요(딜 목록의 ‘범주 없음’).`,
     attainmentIntro:
       '수주: 마감일이 해당 기간인 수주 딜. 커밋: 해당 기간에 마감 예정인 진행 중 딜(기간 안에서 이미 지난 예상 마감일 포함) 가운데 담당자가 커밋으로 분류한 딜. 베스트 케이스: 커밋 또는 베스트 케이스로 분류한 딜로, 커밋을 포함합니다. 모두 해당 기간 전사 목표 대비 비율입니다.',
     coverageIntro:
@@ -446,6 +454,8 @@ export const ko: Messages = {
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
+    noAccountsFile:
+      'accounts.csv가 없어 고객사 페이지에는 deals.csv에 있는 내용만 표시합니다. 고객사별 계획을 세우려면 accounts.csv(account_id와 industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes 중 필요한 열)를 추가하세요.',
     conversionPending: (p, f) =>
       `${p.stages} 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 ${f.count(p.open)}건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.`,
     velocityNoWon: (p, f) =>
@@ -455,6 +465,14 @@ export const ko: Messages = {
     filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·기간을 고르거나 모든 딜을 보세요.',
     closeDatesUnchangedFiltered: (p, f) =>
       `이 필터의 딜 ${f.count(p.count)}건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.`,
+    keymanNoColumn: (p) =>
+      `${josa(`‘${p.flag}’`, '은/는')} 확인하지 않습니다. deals.csv에 keyman 열이 없습니다. 딜마다 확인된 핵심 의사결정자(아직 모르면 비움)를 담은 keyman 열을 추가하면 ${p.stage} 단계부터 키맨이 없는 딜을 표시합니다.`,
+    budgetNoColumn: (p) =>
+      `${josa(`‘${p.flag}’`, '은/는')} 확인하지 않습니다. deals.csv에 budget_confirmed 열이 없습니다. 고객 예산이 확정됐는지(yes 또는 no)를 담은 budget_confirmed 열을 추가하면 ${p.stage} 단계부터 예산이 확정되지 않은 딜을 표시합니다.`,
+    qualificationOff: (p) =>
+      `${josa(`‘${p.keyman}’`, '과/와')} ${josa(`‘${p.budget}’`, '은/는')} 확인하지 않습니다. pipeline.config.json에 qualification_required_from이 없습니다. 키맨과 확정된 예산이 있어야 하는 첫 단계(예: "propose")로 설정하세요.`,
+    pastCloseUnchecked: (p) =>
+      `${josa(`‘${p.flag}’`, '은/는')} 확인하지 않습니다. 예상 마감일이 있는 진행 중 딜이 없습니다. CRM에서 딜마다 예상 마감일을 입력하고 deals.csv의 expected_close_at 열로 내보내세요.`,
     stallDefault: (p, f) =>
       `${p.stages} 단계는 분석 기간에 끝난 체류가 ${f.count(p.visits)}건 미만이라 정체 기준으로 기본값 ${f.count(p.days)}일을 적용합니다.`,
     historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,
@@ -552,6 +570,12 @@ export const ko: Messages = {
       `targets.csv에 이 팀 담당자들의 ${f.period(p.period)} 목표가 없습니다. 담당자별 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,
     windowColumns: (p, f) => `수주율(수주 / 마감 딜 수)과 영업 사이클 중앙값은 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜 기준입니다.`,
     back: '전체 담당자·팀',
+    vsTeam: (p) => `${p.team} ${p.value}`,
+    vsAll: (p) => `전체 ${p.value}`,
+    flagsOpen: '진행 중 딜의 위험 신호',
+    noFlags: '없음',
+    noFlagsChecked: '확인한 신호 중에는 없음(확인하지 않은 신호는 위 안내 참고)',
+    views: '이 담당자의 딜만으로 본 페이지:',
     summary: '요약',
     openDeals: '진행 중 딜',
     noOpenDeals: '이 날짜에 진행 중인 딜이 없습니다.',
@@ -576,6 +600,7 @@ export const ko: Messages = {
       `진행 중 파이프라인: ${f.date(p.from)} ${f.count(p.start)}건, ${f.date(p.to)} ${f.count(p.end)}건(${f.moneyCompact(p.endAmount)}).`,
     keyFigures: '주요 지표: 이전과 현재',
     vsDate: (p, f) => `변화는 ${f.date(p.date)} 대비입니다.`,
+    windowEach: (p, f) => `수주율, 영업 사이클 중앙값, 영업 속도는 날짜마다 그날까지 ${f.count(p.days)}일 동안 마감된 딜 기준입니다.`,
     byKind: '변경 유형별 요약',
     kind: '변경',
     deals: '딜 수',

@@ -29,14 +29,35 @@ export interface DealFlags {
   pushes: number;
 }
 
+/**
+ * Whether a qualification flag can be raised at all: `checked`; `no_column` when deals.csv lacks its
+ * column; `off` when config `qualification_required_from` is null (neither flag is ever raised).
+ */
+export type FlagCheck = 'checked' | 'no_column' | 'off';
+
+export interface QualificationChecks {
+  /** The stage id from which keyman and budget are required; null = the flags are off. */
+  from: string | null;
+  no_keyman: FlagCheck;
+  budget_unconfirmed: FlagCheck;
+}
+
+/** Which of the qualification flags this data and config can raise (the rule openDealFlags applies). */
+export function qualificationChecks(ctx: Pick<MetricContext, 'config' | 'dataset'>): QualificationChecks {
+  const columns = ctx.dataset.columns['deals.csv'] ?? new Set<string>();
+  const from = ctx.config.qualification_required_from;
+  const check = (column: string): FlagCheck => (from === null ? 'off' : columns.has(column) ? 'checked' : 'no_column');
+  return { from, no_keyman: check('keyman'), budget_unconfirmed: check('budget_confirmed') };
+}
+
 /** Flags of every open deal at T, by deal index (undefined for deals not open). */
 export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
   const { config, dataset, at } = ctx;
-  const columns = dataset.columns['deals.csv'] ?? new Set<string>();
-  const hasKeyman = columns.has('keyman');
-  const hasBudget = columns.has('budget_confirmed');
+  const checks = qualificationChecks(ctx);
+  const hasKeyman = checks.no_keyman === 'checked';
+  const hasBudget = checks.budget_unconfirmed === 'checked';
   // Sequence index from which keyman and budget are required; null = the flags are off.
-  const from = config.qualification_required_from;
+  const from = checks.from;
   const qualifyFrom = from === null ? null : config.sequence.find((s) => s.id === from)!.seqIndex;
   const { pushes } = ctx;
   const out: (DealFlags | undefined)[] = new Array(at.state.length);

@@ -119,6 +119,23 @@ export function lostAtStage(ctx: MetricContext): LostAtStageRow[] {
   return rows;
 }
 
+/**
+ * The lost deals of `loss_reasons` by reason (its order) and by the open stage they were lost at
+ * (`lost_at_stage`'s rule and order): where in the sale each reason is given. For the dashboard's
+ * Win / loss page; not a key of metrics.json.
+ */
+export function lossReasonsByStage(ctx: MetricContext): { reason: string; counts: number[] }[] {
+  const byReason = new Map<string, number[]>();
+  for (const d of ctx.closedInWindow) {
+    if (ctx.at.state[d] !== LOST) continue;
+    const reason = ctx.dataset.deals[d]!.lostReason.trim() || UNSPECIFIED;
+    let counts = byReason.get(reason);
+    if (!counts) byReason.set(reason, (counts = new Array<number>(ctx.config.openStages.length).fill(0)));
+    counts[lostAtStageIndex(ctx, d)]!++;
+  }
+  return reasons(ctx, LOST).map((r) => ({ reason: r.reason, counts: byReason.get(r.reason)! }));
+}
+
 export function competitors(ctx: MetricContext): CompetitorRow[] {
   const groups = new Map<string, { won: number; lost: number }>();
   for (const d of ctx.closedInWindow) {

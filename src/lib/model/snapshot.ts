@@ -67,6 +67,16 @@ export function replayedValue<V>(changes: FieldChange[] | undefined, T: number):
   return (last ? last.newValue : changes[0]!.oldValue) as V | null;
 }
 
+/**
+ * Whether a deal's amount at `T` is known (rule 8: a snapshot counts an unknown amount as 0): the
+ * replayed value when its amount changed (`changes`), else deals.csv's. The deal lists say "No amount"
+ * instead of a misleading 0 for it.
+ */
+export function amountKnownAt(amount: number | null, changes: FieldChange[] | undefined, T: number): boolean {
+  const replayed = replayedValue<number>(changes, T);
+  return replayed === undefined ? amount !== null : replayed !== null;
+}
+
 /** deals.csv's values a snapshot starts from, as columns: read in order, where the deal objects are scattered (a cache miss each at a million deals). */
 interface DealValues {
   /** Amount in config currency, 0 when unknown. */

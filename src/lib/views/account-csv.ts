@@ -5,7 +5,7 @@
  */
 import { toCsv } from '../format/index.ts';
 import { csvPath, type PageContext } from './pages/context.ts';
-import type { AccountModel } from './pages/lists.ts';
+import type { AccountModel } from './pages/accounts.ts';
 
 /** An account page's CSV files in the locale of `ctx` (paths below the locale's csv folder), from the page's model. */
 export function accountCsvFiles(ctx: PageContext, model: AccountModel): { path: string; text: string }[] {

@@ -96,6 +96,7 @@ function accountDeal(ctx: MetricContext, d: number): AccountDeal {
     expected_close: at.expectedClose[d] ?? null,
     keyman: deal.keyman,
     competitor: deal.competitor,
+    reason: (state === WON ? deal.winReason : state === LOST ? deal.lostReason : '').trim(),
     visits,
   };
 }

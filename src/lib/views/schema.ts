@@ -48,6 +48,8 @@ export const openDealSchema = z.strictObject({
   stage: z.string(),
   amount: z.number(),
   weighted_amount: z.number(),
+  /** The amount at T is unknown (empty in deals.csv, or replayed empty): `amount` is 0 as the metrics count it, and the lists say so. */
+  amount_missing: z.literal(true).optional(),
   expected_close: localDate.nullable(),
   days_in_stage: z.number(),
   threshold_days: z.number().nullable(),
@@ -84,6 +86,8 @@ export const accountDealSchema = z.strictObject({
   expected_close: localDate.nullable(),
   keyman: z.string(),
   competitor: z.string(),
+  /** Why it was won or lost: deals.csv `win_reason` of a won deal, `lost_reason` of a lost one (trimmed; '' when none, and for an open deal). */
+  reason: z.string(),
   /** Stage visits before T: [stage id, local start date]. */
   visits: z.array(z.tuple([z.string(), localDate])),
 });
@@ -199,9 +203,26 @@ export const siteDataSchema = z.strictObject({
      * pages compare with no date before it (no change "from ₩0") and the trends start at it.
      */
     oldest_record: localDate.nullable(),
+    /** Whether the data has an accounts.csv (account pages tell its planning facts missing). */
+    accounts_file: z.boolean(),
+    /** The optional deals.csv columns the account pages' deal lists show, when present (a list without them says nothing of them). */
+    deal_columns: z.array(z.enum(['keyman', 'competitor', 'lost_reason', 'win_reason'])),
+    /**
+     * Whether the qualification flags can be raised (metrics/stalled.ts `qualificationChecks`): the stage
+     * they start at (null: off), and per flag `checked`, `no_column` (deals.csv lacks it) or `off`.
+     */
+    qualification: z.strictObject({
+      from: z.string().nullable(),
+      no_keyman: z.enum(['checked', 'no_column', 'off']),
+      budget_unconfirmed: z.enum(['checked', 'no_column', 'off']),
+    }),
   }),
   /** Per stage of the funnel's sequence: cohort deals that stopped there and are still open, and those lost there. */
   funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),
+  /** The owner (deals.csv) of each `metrics.repurchase` row's deal, in its order: who sold the last purchase. */
+  repurchase_owners: z.array(z.string()),
+  /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
+  loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
   owners: segmentTargetsSchema,
   teams: segmentTargetsSchema,

@@ -7,14 +7,16 @@
 import { newestChangeDate, oldestRecordDate } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
+import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes } from '../metrics/conversion.ts';
-import { MIN_VISITS_FOR_P90 } from '../metrics/stalled.ts';
+import { lossReasonsByStage } from '../metrics/win-loss.ts';
+import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { figuresOf } from '../metrics/schema.ts';
-import { OPEN, WON } from '../model/snapshot.ts';
+import { amountKnownAt, OPEN, WON } from '../model/snapshot.ts';
 import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
@@ -120,6 +122,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       stage: stage.id,
       amount: at.amount[d]!,
       weighted_amount: at.amount[d]! * stage.probability,
+      ...(amountKnownAt(deal.amount, ctx.replay.amount.get(d), ctx.T) ? {} : { amount_missing: true as const }),
       expected_close: at.expectedClose[d] ?? null,
       days_in_stage: daysBetween(at.visitStart[d]!, ctx.T),
       threshold_days: now.thresholds[stage.openIndex]!,
@@ -133,6 +136,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 
   const index = options.accounts === false ? { accounts: [], deals: new Map<string, readonly number[]>() } : accountIndex(ctx, options.maxAccountPages ?? Infinity);
   const accounts = index.accounts;
+  const owners = once(() => repurchaseOwners(dataset, now.metrics.repurchase));
   const site: SiteData = {
     schema_version: 1,
     as_of: asOf,
@@ -163,6 +167,11 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
     inputs: inputs(ctx),
     funnel_outcomes: funnelOutcomes(ctx),
+    loss_reasons_by_stage: lossReasonsByStage(ctx),
+    // A getter: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
+    get repurchase_owners() {
+      return owners();
+    },
     owners: withSlugs(segmentTargets(ctx, 'owner')),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
@@ -219,6 +228,18 @@ function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
   );
 }
 
+/** The owner of each repurchase row's deal (schema.ts `repurchase_owners`); deals.csv is read only when there are rows. */
+function repurchaseOwners(dataset: Dataset, rows: Metrics['repurchase']): string[] {
+  if (rows.length === 0) return [];
+  const wanted = new Set(rows.map((r) => r.deal_id));
+  const owners = new Map<string, string>();
+  for (const deal of dataset.deals) if (wanted.has(deal.id)) owners.set(deal.id, deal.owner);
+  return rows.map((r) => owners.get(r.deal_id) ?? '');
+}
+
+/** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */
+const LISTED_DEAL_COLUMNS = ['keyman', 'competitor', 'lost_reason', 'win_reason'] as const;
+
 function inputs(ctx: MetricContext): SiteData['inputs'] {
   const { dataset, config, at } = ctx;
   let won = 0;
@@ -236,6 +257,9 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     won_with_lifecycle: withLifecycle,
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
     oldest_record: oldestRecordDate(dataset, config.timezone),
+    accounts_file: dataset.accounts !== null,
+    deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),
+    qualification: qualificationChecks(ctx),
   };
 }
 

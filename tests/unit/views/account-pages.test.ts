@@ -95,6 +95,30 @@ describe('account slices', () => {
     expect(accountModel(ctx('en'), withRows).repurchase.rows.length).toBeGreaterThan(0);
   });
 
+  it("lists each open deal's expected close (marked when past) and why each closed deal was won or lost, on the page and in its CSV", () => {
+    // 은성산업 (A-0052) in data/sample/deals.csv: D-00988 open at Proposal, expected close 2025-07-31 (past at 2026-06-30);
+    // D-00208 lost for competitor_relationship (expected close 2024-02-13: history, not shown); D-00333 won for after_sales.
+    const slice = slices.find((s) => s.account.account_id === 'A-0052')!;
+    const model = accountModel(pageContext(whole, 'ko'), slice);
+    const col = (label: string) => model.deals.headers.findIndex((h) => h.label === label);
+    const close = col('예상 마감일');
+    const reason = col('수주·실주 사유');
+    expect(close).toBeGreaterThan(0);
+    expect(reason).toBeGreaterThan(0);
+    const row = (id: string) => model.deals.rows[slice.account.deals.findIndex((d) => d.deal_id === id)]!;
+    expect(row('D-00988')[close]).toMatchObject({ text: '2025.\u00a07.\u00a031.', tone: 'bad' });
+    expect(row('D-00988')[reason]!.text).toBe('');
+    expect(row('D-00208')[close]!.text).toBe('');
+    expect(row('D-00208')[reason]!.text).toBe('경쟁사와의 관계');
+    expect(row('D-00333')[reason]!.text).toBe('사후 서비스');
+    const en = accountModel(pageContext(whole, 'en'), slice).deals;
+    expect(en.rows[slice.account.deals.findIndex((d) => d.deal_id === 'D-00333')]![en.headers.findIndex((h) => h.label === 'Win or loss reason')]!.text).toBe('After-sales service');
+    // The CSV: the date as a date, the reason's words and its code.
+    const csvRow = (id: string) => Object.fromEntries(model.deals.csv.headers.map((h, i) => [h, model.deals.csv.rows.find((r) => r[0] === id)![i]]));
+    expect(csvRow('D-00988')).toMatchObject({ '예상 마감일': '2025-07-31', '수주·실주 사유': '' });
+    expect(csvRow('D-00208')).toMatchObject({ '예상 마감일': null, '수주·실주 사유': '경쟁사와의 관계', '수주·실주 사유(코드)': 'competitor_relationship' });
+  });
+
   it('groups repurchase rows by account once, keeping their order', () => {
     const grouped = repurchaseByAccount(whole.metrics.repurchase);
     expect([...grouped.values()].flat()).toHaveLength(whole.metrics.repurchase.length);

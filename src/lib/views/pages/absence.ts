@@ -105,6 +105,28 @@ export function closeDatesNote(ctx: PageContext): string | null {
   return ctx.m.absence.closeDatesUntracked;
 }
 
+/**
+ * The review flags (metrics/stalled.ts) this data or config can never raise, each with why and how to
+ * get it, so that "no warning sign" is not read as a clean bill: no keyman and budget not confirmed
+ * without their deals.csv column or with qualification_required_from off, past expected close when no
+ * open deal has a date. (`pushed` without tracked close dates: closeDatesNote.) A filtered view has the
+ * whole data's columns and config, so it says the same.
+ */
+export function flagsUncheckedNotes(ctx: PageContext): string[] {
+  const { m } = ctx;
+  const q = ctx.site.inputs.qualification;
+  const out: string[] = [];
+  if (q.from === null) {
+    out.push(m.absence.qualificationOff({ keyman: m.flags.no_keyman, budget: m.flags.budget_unconfirmed }));
+  } else {
+    const stage = ctx.stage(q.from);
+    if (q.no_keyman === 'no_column') out.push(m.absence.keymanNoColumn({ flag: m.flags.no_keyman, stage }));
+    if (q.budget_unconfirmed === 'no_column') out.push(m.absence.budgetNoColumn({ flag: m.flags.budget_unconfirmed, stage }));
+  }
+  if (noExpectedClose(ctx) !== null) out.push(m.absence.pastCloseUnchecked({ flag: m.flags.past_expected_close }));
+  return out;
+}
+
 /** The data has a forecast category column (metrics' commit and best-case amounts are not null). */
 export function hasForecastCategories(ctx: PageContext): boolean {
   return ctx.site.metrics.forecast.some((b) => b.commit_amount !== null);

@@ -34,6 +34,7 @@ import {
   winReasonsNote,
 } from './absence.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
+import { lossReasonsByStageTable } from './loss-matrix.ts';
 
 export interface ChartsPageModel {
   /** Sentences shown under the page's intro: what this data cannot show, and how to get it. */
@@ -262,6 +263,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.win_reasons),
       ),
     ],
-    tables: [summary],
+    // Where in the sale each loss reason is given, beside the win-rate summary.
+    tables: [lossReasonsByStageTable(ctx), summary].filter((t): t is TableModel => t !== null),
   };
 }

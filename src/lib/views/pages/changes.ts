@@ -158,7 +158,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
     replayed: c.replayed,
     bridge: c.bridge({ from: ch.from, to: ch.to, start: ch.start.count, end: ch.end.count, endAmount: ch.end.amount }, f),
     tiles,
-    vsDate: beforeData ?? c.vsDate({ date: ch.from }, f),
+    vsDate: beforeData ?? `${c.vsDate({ date: ch.from }, f)} ${c.windowEach({ days: site.metrics.window_days }, f)}`,
     summary,
     sections,
     previousSnapshot: isSnapshot ? { href: `${root}snapshots/${ch.from}/${ctx.locale}/`, text: c.previousSnapshot({ date: ch.from }, f) } : null,

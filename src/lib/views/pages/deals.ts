@@ -75,7 +75,14 @@ export function dealAndAmountColumns<R extends { deal_id: string; name: string }
   return [
     { label: m.columns.deal_id, csvOnly: true, value: (d) => d.deal_id },
     { label: m.columns.deal, value: (d) => d.name || d.deal_id },
-    { ...amount, numeric: true, digits: moneyDigits(f.currency), text: (d) => f.moneyCompact(amount.value(d) as number | null) },
+    // No value: the amount is unknown (an empty cell in deals.csv), said in words rather than as 0.
+    {
+      ...amount,
+      numeric: true,
+      digits: moneyDigits(f.currency),
+      text: (d) => (amount.value(d) === null ? m.common.noAmount : f.moneyCompact(amount.value(d) as number)),
+      tone: (d) => (amount.value(d) === null ? 'muted' : undefined),
+    },
   ];
 }
 
@@ -109,7 +116,7 @@ export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[
       { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => link(d.account_id) },
     ],
   };
-  return [...dealAndAmountColumns<OpenDealRow>(ctx, { label: m.columns.amount, value: (d) => d.amount }), ...keys.flatMap((k) => all[k])];
+  return [...dealAndAmountColumns<OpenDealRow>(ctx, { label: m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) }), ...keys.flatMap((k) => all[k])];
 }
 
 /** A stalled-deal list's: days in stage and why, then the rest. */

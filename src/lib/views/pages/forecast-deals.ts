@@ -109,9 +109,10 @@ function columns(ctx: PageContext): Column<Row>[] {
     label,
     numeric: true,
     digits: money,
-    value: (r) => (r.deal ? r.deal[key] : r.total[key]),
-    text: (r) => f.moneyCompact(r.deal ? r.deal[key] : r.total[key]),
-    tone,
+    // A deal whose amount is unknown: "No amount", not 0 (the total counts it as 0, as the forecast does).
+    value: (r) => (r.deal ? (r.deal.amount_missing ? null : r.deal[key]) : r.total[key]),
+    text: (r) => (r.deal?.amount_missing ? m.common.noAmount : f.moneyCompact(r.deal ? r.deal[key] : r.total[key])),
+    tone: (r) => tone(r) ?? (r.deal?.amount_missing ? 'muted' : undefined),
   });
   // Without close-date history nobody can tell a pushed date: "—", not 0 (the page's notes say why).
   // A filtered view of data that tracks them has a null `slippage` when none of its deals was pushed: 0 then.

@@ -15,9 +15,10 @@ import {
   pipelineByStageChart,
 } from '../../charts/index.ts';
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
+import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
@@ -66,6 +67,21 @@ export function attainmentPeriods(ctx: PageContext): AttainmentPeriod[] {
 function focusPeriod(rows: readonly CoverageRow[]): string | undefined {
   const current = rows.filter((r) => r.when === 'current');
   return (current.find((r) => /-Q/.test(r.period)) ?? current[0] ?? rows[0])?.period;
+}
+
+/**
+ * Open deals due in the attainment takeaway's period (coverage's rule: expected close at T inside it,
+ * past dates included) that have no forecast category: neither commit nor best case counts them, so
+ * "short even with best case" may rest on deals nobody has categorised. Null without a category
+ * column (forecastCategoriesNote speaks then) or when every such deal has one.
+ */
+export function uncategorisedNote(ctx: PageContext): string | null {
+  if (!hasForecastCategories(ctx)) return null;
+  const period = focusPeriod(ctx.site.metrics.coverage);
+  if (period === undefined) return null;
+  const due = ctx.site.open_deals.filter((d) => d.forecast_category === null && d.expected_close !== null && periodContains(period, d.expected_close));
+  if (due.length === 0) return null;
+  return ctx.m.forecastPage.uncategorised({ period, count: due.length, amount: due.reduce((sum, d) => sum + d.amount, 0) }, ctx.f);
 }
 
 function attainmentBlock(ctx: PageContext): ChartBlock {
@@ -135,7 +151,7 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   });
   return {
     // Close-date pushes are a column of the deal lists.
-    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), closeDatesNote(ctx)),
+    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
     sections,
     charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
     tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.map((l) => l.table) : [])),

@@ -2,7 +2,8 @@
 import type { TableModel } from '../table.ts';
 import { funnelModel, velocityModel, winLossModel } from './analysis.ts';
 import type { PageContext, PageKey } from './context.ts';
-import { accountModel, accountsIndexModel, dataQualityModel, ownersModel } from './lists.ts';
+import { accountModel, accountsIndexModel } from './accounts.ts';
+import { dataQualityModel, ownersModel } from './lists.ts';
 import { overviewModel } from './overview.ts';
 import { forecastModel, forecastTables } from './forecast.ts';
 import { repurchaseModel, stalledModel, waterfallModel } from './pipeline-pages.ts';
@@ -11,12 +12,14 @@ import { changesModel, changesTables } from './changes.ts';
 import { pageModel } from './page-model.ts';
 
 export * from './absence.ts';
+export * from './accounts.ts';
 export * from './analysis.ts';
 export * from './context.ts';
 export * from './deals.ts';
 export * from './forecast.ts';
 export * from './forecast-deals.ts';
 export * from './lists.ts';
+export * from './owner.ts';
 export * from './overview.ts';
 export * from './pipeline-pages.ts';
 export * from './trends.ts';

@@ -1,17 +1,18 @@
-/** Owners and teams, accounts (index and one page each), and data quality. */
+/** Owners and teams, and data quality (an owner's page: owner.ts; the account pages: accounts.ts). */
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { nameLabel } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { AccountDeal, AccountView, OpenDealRow, RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
+import type { RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { dealAndAmountColumns, openDealColumns, ownerLinks } from './deals.ts';
+import { ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
   coverageNote,
   filterMatchesNone,
+  flagsUncheckedNotes,
   MIN_QUANTILE_VALUES,
   historyAdvice,
   isFewValues,
@@ -22,10 +23,8 @@ import {
   stallDefaultNote,
   winReasonsNote,
 } from './absence.ts';
+import { accountsNotes } from './accounts.ts';
 import type { PageContext } from './context.ts';
-import { pageModel } from './page-model.ts';
-import { groupBy } from '../../group-by.ts';
-import type { AccountSlice } from '../account-pages.ts';
 import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 
 type Segment = Omit<Metrics['by_owner'][number], 'owner'>;
@@ -163,159 +162,6 @@ function targetNotes(ctx: PageContext): (string | false)[] {
   }
 }
 
-export interface OwnerModel {
-  name: string;
-  slug: string;
-  facts: { label: string; value: string }[];
-  /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
-  intro: string;
-  deals: TableModel;
-}
-
-/**
- * The by-owner rows and open deals of each owner, grouped once per context (pageModel): every owner
- * has a page, and filtering both lists per page took owners x deals (hours for an export whose owner
- * column holds a name per deal).
- */
-function ownerIndex(ctx: PageContext): { segments: Map<string, Metrics['by_owner']>; openDeals: Map<string, OpenDealRow[]> } {
-  return { segments: groupBy(ctx.site.metrics.by_owner, (r) => r.owner), openDeals: groupBy(ctx.site.open_deals, (d) => d.owner) };
-}
-
-/** One owner's page: the owners-table figures, and the owner's open deals (the filtered deal list). */
-export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel {
-  const { site, m, f } = ctx;
-  const index = pageModel(ctx, ownerIndex);
-  const review = segmentReviewRows((index.segments.get(row.name) ?? []).map((r) => ({ ...r, name: r.owner })), {
-    ...site.owners,
-    rows: [row],
-  })[0]!;
-  const deals = index.openDeals.get(row.name) ?? [];
-  const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
-  // A summary to read, as the sentence under it and the overview's tiles: amounts compact ('44.4억원'), deals counted in deals
-  // ('3건'); the owners table and its CSV keep the exact amounts.
-  const facts = [
-    { label: m.columns.team, value: teams.join(', ') },
-    { label: m.columns.open_amount, value: `${f.moneyCompact(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
-    { label: m.ownersReview.weighted, value: f.moneyCompact(review.weighted_amount) },
-    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
-    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.moneyCompact(review.won_amount) },
-    { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
-    { label: m.columns.win_rate, value: `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})` },
-    { label: m.columns.stalled_count, value: m.common.dealCount({ count: review.stalled_count }, f) },
-  ].filter((x) => x.value !== '');
-  return {
-    name: row.name,
-    slug: row.slug ?? '',
-    facts,
-    intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
-    // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
-      empty: m.ownersReview.noOpenDeals,
-      compact: true,
-    }),
-  };
-}
-
-export function accountsIndexModel(ctx: PageContext): TableModel {
-  const { site, m, f } = ctx;
-  return table(
-    'accounts',
-    m.pages.accounts.title,
-    [
-      {
-        label: m.columns.account,
-        value: (a: AccountView) => a.name,
-        href: (a: AccountView) => (a.has_page ? `${ctx.href('accounts')}${a.slug}/` : undefined),
-      },
-      { label: m.columns.account_id, value: (a: AccountView) => a.account_id },
-      { label: m.columns.industry, value: (a: AccountView) => a.industry },
-      { label: m.columns.region, value: (a: AccountView) => a.region },
-      { label: m.columns.open_count, numeric: true, value: (a: AccountView) => a.open_count, text: (a: AccountView) => f.count(a.open_count) },
-      { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.money(a.open_amount), digits: moneyDigits(f.currency) },
-      { label: m.columns.won_count, numeric: true, value: (a: AccountView) => a.won_count, text: (a: AccountView) => f.count(a.won_count) },
-      { label: m.columns.won_amount, numeric: true, value: (a: AccountView) => a.won_amount, text: (a: AccountView) => f.money(a.won_amount), digits: moneyDigits(f.currency) },
-    ],
-    site.accounts,
-    // The index lists every account: it is the search target.
-    { empty: m.empty.noAccounts, maxRows: Infinity },
-  );
-}
-
-export interface AccountModel {
-  account: AccountView;
-  facts: { label: string; value: string }[];
-  deals: TableModel;
-  repurchase: TableModel;
-  /** Each deal's stage visits, for the timeline strip; `date` is when the visit began, in words with its year (histories span years). */
-  timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null; date: string }[] }[];
-  /** An account of accounts.csv that no deal names: says so, in place of the empty deal sections. */
-  noDeals: string | null;
-}
-
-/** One account page, from its slice of the site data (account-pages.ts): the account with its deals, and its repurchase rows. */
-export function accountModel(ctx: PageContext, { account, repurchase: rows }: AccountSlice): AccountModel {
-  const { m, f } = ctx;
-  const relationship = account.relationship as keyof typeof m.relationship;
-  const facts = [
-    { label: m.columns.account_id, value: account.account_id },
-    { label: m.columns.industry, value: account.industry },
-    { label: m.columns.segment, value: account.segment },
-    { label: m.columns.region, value: account.region },
-    { label: m.columns.keyman, value: account.keyman },
-    { label: m.columns.relationship, value: m.relationship[relationship] ?? account.relationship },
-    { label: m.columns.budget_cycle_month, value: account.budget_cycle_month === null ? '' : f.monthShort(`2000-${String(account.budget_cycle_month).padStart(2, '0')}`) },
-    { label: m.columns.installed_competitor, value: account.installed_competitor },
-    // Compact, as the owner page's summary (the deal table and its CSV keep the exact amounts).
-    { label: m.columns.open_amount, value: f.moneyCompact(account.open_amount) },
-    { label: m.columns.won_amount, value: f.moneyCompact(account.won_amount) },
-    { label: m.columns.notes, value: account.notes },
-  ].filter((x) => x.value !== '');
-  const deals = table(
-    `account-deals`,
-    m.pages.account.deals,
-    [
-      // The deal, its amount, whether it is open, won or lost and its stage first: a phone shows them without scrolling sideways.
-      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => d.amount }),
-      { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state], csvId: m.csv.codeOf({ column: m.columns.state }) },
-      { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
-      { label: m.columns.product, value: (d: AccountDeal) => d.product },
-      { label: m.columns.owner, value: (d: AccountDeal) => d.owner },
-      { label: m.columns.created, value: (d: AccountDeal) => d.created, text: (d: AccountDeal) => f.date(d.created) },
-      { label: m.columns.closed, value: (d: AccountDeal) => d.closed, text: (d: AccountDeal) => (d.closed ? f.date(d.closed) : '') },
-      { label: m.columns.keyman, value: (d: AccountDeal) => d.keyman },
-      { label: m.columns.competitor, value: (d: AccountDeal) => d.competitor },
-    ],
-    account.deals,
-    { empty: m.pages.account.noDeals({ id: account.account_id }), compact: true },
-  );
-  const repurchase = table(
-    'account-repurchase',
-    m.sections.repurchase,
-    [
-      { label: m.columns.product, value: (r) => r.product },
-      { label: m.columns.deal_id, value: (r) => r.deal_id },
-      { label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) },
-      { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
-      {
-        label: m.columns.status,
-        value: (r) => r.status,
-        text: (r) => m.repurchaseStatus[r.status],
-        tone: (r) => (r.status === 'overdue' ? 'bad' : undefined),
-        csvId: m.csv.codeOf({ column: m.columns.status }),
-      },
-    ],
-    rows,
-    // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
-    { empty: account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon },
-  );
-  const timelines = account.deals.map((deal) => ({
-    deal,
-    visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
-  }));
-  const noDeals = account.deals.length === 0 ? m.pages.account.noDeals({ id: account.account_id }) : null;
-  return { account, facts, deals, repurchase, timelines, noDeals };
-}
-
 export interface DataQualityModel {
   /** Where the data came from and what that kind of export cannot tell, in words. */
   source: string[];
@@ -345,6 +191,8 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
     limits: notes(
       closeDatesNote(ctx),
       noExpectedClose(ctx),
+      ...flagsUncheckedNotes(ctx),
+      ...accountsNotes(ctx),
       coverageNote(ctx),
       lossReasonsNote(ctx),
       winReasonsNote(ctx),

@@ -4,11 +4,13 @@ import { intakeChart } from '../../charts/index.ts';
 import { intakeView } from '../chart-models.ts';
 import { type Delta, type DeltaKind, joinItems } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
+import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
 import {
   closeDatesNote,
   conversionPendingNote,
+  coverageNote,
   currentVisitOnly,
   velocityMissing,
   isFewValues,
@@ -53,6 +55,8 @@ export interface OverviewModel {
   notes: string[];
   tiles: TileModel[];
   comparedWith: string;
+  /** The analysis window's dates, which the tiles' hints and the funnel count in. */
+  window: string;
   charts: ChartBlock[];
   stalled: TableModel;
   stalledTotal: number;
@@ -129,9 +133,11 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     };
   });
   return {
-    notes: notes(noTrends && trendsUnavailable(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    // The coverage tile reads "—" without targets: why, and how to get them (the Forecast page's sentence; a filtered view's status line says whose targets it has).
+    notes: notes(noTrends && trendsUnavailable(ctx), !ctx.filter && coverageNote(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     comparedWith: noTrends ? '' : (beforeData ?? `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`),
+    window: m.tiles.windowNote({ from: addDays(site.as_of, 1 - now.window_days), to: site.as_of }, f),
     charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now, site.inputs.oldest_record), chartOptions(ctx, ctx.text.intake)), f)],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,

@@ -11,7 +11,7 @@ import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
 import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { closeDatesNote, currentVisitOnly, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
+import { closeDatesNote, currentVisitOnly, flagsUncheckedNotes, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { accountLinks, noStalledText, openDealColumns, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
@@ -69,7 +69,7 @@ export function stalledModel(ctx: PageContext): StalledModel {
     thresholds,
     tables: [...totalTables, stalled, flaggedTable, thresholds],
     stalledCount: stalledIds.size,
-    notes: notes(closeDatesNote(ctx), stallDefaultNote(ctx)),
+    notes: notes(closeDatesNote(ctx), ...flagsUncheckedNotes(ctx), stallDefaultNote(ctx)),
   };
 }
 
@@ -231,8 +231,12 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const link = accountLinks(ctx);
   const names = new Map(site.accounts.map((a) => [a.account_id, a.name]));
+  // Who sold the last purchase: the review hands each customer due to someone.
+  const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
+  const owner = ownerLinks(ctx);
   const columns = [
     { label: m.columns.account, value: (r: RepurchaseRow) => names.get(r.account_id) ?? r.account_id, href: (r: RepurchaseRow) => link(r.account_id) },
+    { label: m.columns.owner, value: (r: RepurchaseRow) => ownerOf.get(r) ?? '', href: (r: RepurchaseRow) => owner(ownerOf.get(r) ?? '') },
     { label: m.columns.product, value: (r: RepurchaseRow) => r.product },
     { label: m.columns.deal_id, value: (r: RepurchaseRow) => r.deal_id },
     { label: m.columns.base_date, value: (r: RepurchaseRow) => r.base_date, text: (r: RepurchaseRow) => f.date(r.base_date) },

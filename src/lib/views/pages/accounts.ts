@@ -1,0 +1,127 @@
+/** The accounts index and one page per account. */
+import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
+import { moneyDigits, table, type TableModel } from '../table.ts';
+import type { AccountSlice } from '../account-pages.ts';
+import { dealAndAmountColumns } from './deals.ts';
+import type { PageContext } from './context.ts';
+
+export function accountsIndexModel(ctx: PageContext): TableModel {
+  const { site, m, f } = ctx;
+  return table(
+    'accounts',
+    m.pages.accounts.title,
+    [
+      {
+        label: m.columns.account,
+        value: (a: AccountView) => a.name,
+        href: (a: AccountView) => (a.has_page ? `${ctx.href('accounts')}${a.slug}/` : undefined),
+      },
+      { label: m.columns.account_id, value: (a: AccountView) => a.account_id },
+      // Facts of accounts.csv: without it the columns would stand empty (accountsNotes says why they are not there).
+      ...(site.inputs.accounts_file
+        ? [{ label: m.columns.industry, value: (a: AccountView) => a.industry }, { label: m.columns.region, value: (a: AccountView) => a.region }]
+        : []),
+      { label: m.columns.open_count, numeric: true, value: (a: AccountView) => a.open_count, text: (a: AccountView) => f.count(a.open_count) },
+      { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.money(a.open_amount), digits: moneyDigits(f.currency) },
+      { label: m.columns.won_count, numeric: true, value: (a: AccountView) => a.won_count, text: (a: AccountView) => f.count(a.won_count) },
+      { label: m.columns.won_amount, numeric: true, value: (a: AccountView) => a.won_amount, text: (a: AccountView) => f.money(a.won_amount), digits: moneyDigits(f.currency) },
+    ],
+    site.accounts,
+    // The index lists every account: it is the search target.
+    { empty: m.empty.noAccounts, maxRows: Infinity },
+  );
+}
+
+/** What the account pages cannot show from this data: the planning facts of a missing accounts.csv. */
+export function accountsNotes(ctx: PageContext): string[] {
+  return ctx.site.inputs.accounts_file ? [] : [ctx.m.absence.noAccountsFile];
+}
+
+export interface AccountModel {
+  /** What this account page cannot show from this data, and how to get it. */
+  notes: string[];
+  account: AccountView;
+  facts: { label: string; value: string }[];
+  deals: TableModel;
+  repurchase: TableModel;
+  /** Each deal's stage visits, for the timeline strip; `date` is when the visit began, in words with its year (histories span years). */
+  timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null; date: string }[] }[];
+  /** An account of accounts.csv that no deal names: says so, in place of the empty deal sections. */
+  noDeals: string | null;
+}
+
+/** One account page, from its slice of the site data (account-pages.ts): the account with its deals, and its repurchase rows. */
+export function accountModel(ctx: PageContext, { account, repurchase: rows }: AccountSlice): AccountModel {
+  const { m, f } = ctx;
+  const relationship = account.relationship as keyof typeof m.relationship;
+  const facts = [
+    { label: m.columns.account_id, value: account.account_id },
+    { label: m.columns.industry, value: account.industry },
+    { label: m.columns.segment, value: account.segment },
+    { label: m.columns.region, value: account.region },
+    { label: m.columns.keyman, value: account.keyman },
+    { label: m.columns.relationship, value: m.relationship[relationship] ?? account.relationship },
+    { label: m.columns.budget_cycle_month, value: account.budget_cycle_month === null ? '' : f.monthShort(`2000-${String(account.budget_cycle_month).padStart(2, '0')}`) },
+    { label: m.columns.installed_competitor, value: account.installed_competitor },
+    // Compact, as the owner page's summary (the deal table and its CSV keep the exact amounts).
+    { label: m.columns.open_amount, value: f.moneyCompact(account.open_amount) },
+    { label: m.columns.won_amount, value: f.moneyCompact(account.won_amount) },
+    { label: m.columns.notes, value: account.notes },
+  ].filter((x) => x.value !== '');
+  const has = (column: SiteData['inputs']['deal_columns'][number]) => ctx.site.inputs.deal_columns.includes(column);
+  const deals = table(
+    `account-deals`,
+    m.pages.account.deals,
+    [
+      // The deal, its amount, whether it is open, won or lost and its stage first: a phone shows them without scrolling sideways.
+      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => d.amount }),
+      { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state], csvId: m.csv.codeOf({ column: m.columns.state }) },
+      { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
+      { label: m.columns.product, value: (d: AccountDeal) => d.product },
+      { label: m.columns.owner, value: (d: AccountDeal) => d.owner },
+      { label: m.columns.created, value: (d: AccountDeal) => d.created, text: (d: AccountDeal) => f.date(d.created) },
+      { label: m.columns.closed, value: (d: AccountDeal) => d.closed, text: (d: AccountDeal) => (d.closed ? f.date(d.closed) : '') },
+      // An open deal's expected close at T (a closed deal's is history): marked when it has passed, as in the deal lists.
+      {
+        label: m.columns.expected_close,
+        value: (d: AccountDeal) => (d.state === 'open' ? d.expected_close : null),
+        text: (d: AccountDeal) => (d.state === 'open' && d.expected_close ? f.date(d.expected_close) : ''),
+        tone: (d: AccountDeal) => (d.state === 'open' && d.expected_close !== null && d.expected_close < ctx.site.as_of ? 'bad' : undefined),
+      },
+      // deals.csv's optional columns only when it has them: a column of empty cells would read as "none recorded".
+      ...(has('keyman') ? [{ label: m.columns.keyman, value: (d: AccountDeal) => d.keyman }] : []),
+      ...(has('competitor') ? [{ label: m.columns.competitor, value: (d: AccountDeal) => d.competitor }] : []),
+      ...(has('lost_reason') || has('win_reason')
+        ? [{ label: m.columns.outcome_reason, value: (d: AccountDeal) => d.reason, text: (d: AccountDeal) => (d.reason === '' ? '' : ctx.label(d.reason)), csvId: m.csv.codeOf({ column: m.columns.outcome_reason }) }]
+        : []),
+    ],
+    account.deals,
+    { empty: m.pages.account.noDeals({ id: account.account_id }), compact: true },
+  );
+  const repurchase = table(
+    'account-repurchase',
+    m.sections.repurchase,
+    [
+      { label: m.columns.product, value: (r) => r.product },
+      { label: m.columns.deal_id, value: (r) => r.deal_id },
+      { label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) },
+      { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
+      {
+        label: m.columns.status,
+        value: (r) => r.status,
+        text: (r) => m.repurchaseStatus[r.status],
+        tone: (r) => (r.status === 'overdue' ? 'bad' : undefined),
+        csvId: m.csv.codeOf({ column: m.columns.status }),
+      },
+    ],
+    rows,
+    // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
+    { empty: account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon },
+  );
+  const timelines = account.deals.map((deal) => ({
+    deal,
+    visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
+  }));
+  const noDeals = account.deals.length === 0 ? m.pages.account.noDeals({ id: account.account_id }) : null;
+  return { notes: accountsNotes(ctx), account, facts, deals, repurchase, timelines, noDeals };
+}

@@ -1,0 +1,116 @@
+/** One page per owner: the owners-table figures beside the team's and everyone's, warning signs, the open deals. */
+import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
+import { joinItems } from '../../format/index.ts';
+import { FLAG_NAMES } from '../../metrics/schema.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { groupBy } from '../../group-by.ts';
+import { addDays } from '../../time.ts';
+import type { OpenDealRow, SegmentTargetRow } from '../schema.ts';
+import { table, type TableModel } from '../table.ts';
+import { closeDatesNote, flagsUncheckedNotes, notes } from './absence.ts';
+import type { PageContext } from './context.ts';
+import { openDealColumns } from './deals.ts';
+import { segmentReviewRows } from './lists.ts';
+import { pageModel } from './page-model.ts';
+
+export interface OwnerModel {
+  name: string;
+  slug: string;
+  facts: { label: string; value: string }[];
+  /** The funnel, win/loss, stalled and forecast pages filtered to this owner's deals; none when the site has no filters. */
+  views: { label: string; href: string }[];
+  /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
+  intro: string;
+  /** Over which window the win rate counts, and the warning signs of the deal list this data cannot show. */
+  notes: string[];
+  deals: TableModel;
+}
+
+/**
+ * The by-owner rows and open deals of each owner, grouped once per context (pageModel): every owner
+ * has a page, and filtering both lists per page took owners x deals (hours for an export whose owner
+ * column holds a name per deal).
+ */
+function ownerIndex(ctx: PageContext): { segments: Map<string, Metrics['by_owner']>; openDeals: Map<string, OpenDealRow[]> } {
+  return { segments: groupBy(ctx.site.metrics.by_owner, (r) => r.owner), openDeals: groupBy(ctx.site.open_deals, (d) => d.owner) };
+}
+
+/** One owner's page: the owners-table figures, and the owner's open deals (the filtered deal list). */
+export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel {
+  const { site, m, f } = ctx;
+  const index = pageModel(ctx, ownerIndex);
+  const review = segmentReviewRows((index.segments.get(row.name) ?? []).map((r) => ({ ...r, name: r.owner })), {
+    ...site.owners,
+    rows: [row],
+  })[0]!;
+  const deals = index.openDeals.get(row.name) ?? [];
+  const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
+  // A summary to read, as the sentence under it and the overview's tiles: amounts compact ('44.4억원'), deals counted in deals
+  // ('3건'); the owners table and its CSV keep the exact amounts.
+  const facts = [
+    { label: m.columns.team, value: teams.join(', ') },
+    { label: m.columns.open_amount, value: `${f.moneyCompact(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
+    { label: m.ownersReview.weighted, value: f.moneyCompact(review.weighted_amount) },
+    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
+    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.moneyCompact(review.won_amount) },
+    { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
+    {
+      label: m.columns.win_rate,
+      value: compared(ctx, `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})`, teams, (s) => f.percent(s.win_rate), f.percent(site.metrics.win_rate.by_count)),
+    },
+    { label: m.tiles.medianCycle, value: compared(ctx, f.days(review.median_cycle_days), teams, (s) => f.days(s.median_cycle_days), f.days(site.metrics.cycle_length.all.median_days)) },
+    { label: m.columns.stalled_count, value: m.common.dealCount({ count: review.stalled_count }, f) },
+    { label: m.ownersReview.flagsOpen, value: deals.length === 0 ? '' : flagCounts(ctx, deals) },
+  ].filter((x) => x.value !== '');
+  return {
+    name: row.name,
+    slug: row.slug ?? '',
+    facts,
+    views: site.filters ? ownerViews(ctx, row.name) : [],
+    intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
+    notes: notes(
+      m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
+      ...(deals.length === 0 ? [] : [closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)]),
+    ),
+    // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
+      empty: m.ownersReview.noOpenDeals,
+      compact: true,
+    }),
+  };
+}
+
+/** `own` followed by the same figure of each of the owner's teams (by_team) and of all deals: "31% (26 / 83) · Team A: 31% · all deals: 29%". */
+function compared(ctx: PageContext, own: string, teams: readonly string[], of: (s: Metrics['by_team'][number]) => string, all: string): string {
+  const { m } = ctx;
+  const byTeam = new Map(ctx.site.metrics.by_team.map((t) => [t.team, t]));
+  const others = teams.flatMap((team) => {
+    const s = byTeam.get(team);
+    return s ? [m.ownersReview.vsTeam({ team: ctx.label(team), value: of(s) })] : [];
+  });
+  return joinItems([own, ...others, m.ownersReview.vsAll({ value: all })]);
+}
+
+/**
+ * How many of `deals` carry each warning sign, in the flags' order ("Past expected close 9 · No keyman
+ * identified 4"). None: "None" when every sign was checked, else that none of those checked shows (the
+ * page's notes name the others): a sign the data cannot raise is not a clean bill.
+ */
+function flagCounts(ctx: PageContext, deals: readonly OpenDealRow[]): string {
+  const { m, f } = ctx;
+  const counts = FLAG_NAMES.map((flag) => [flag, deals.filter((d) => d.flags.includes(flag)).length] as const).filter(([, n]) => n > 0);
+  if (counts.length > 0) return joinItems(counts.map(([flag, n]) => `${m.flags[flag]} ${f.count(n)}`));
+  return closeDatesNote(ctx) === null && flagsUncheckedNotes(ctx).length === 0 ? m.ownersReview.noFlags : m.ownersReview.noFlagsChecked;
+}
+
+/** The pages a one-to-one goes through, filtered to the owner's deals (filters in the URL). */
+function ownerViews(ctx: PageContext, owner: string): OwnerModel['views'] {
+  const query = filterQuery({ ...NO_FILTER, owner });
+  const pages = [
+    ['funnel', ctx.m.nav.funnel],
+    ['win-loss', ctx.m.nav.winLoss],
+    ['stalled', ctx.m.nav.stalled],
+    ['forecast', ctx.m.nav.forecast],
+  ] as const;
+  return pages.map(([page, label]) => ({ label, href: `${ctx.href(page)}${query}` }));
+}

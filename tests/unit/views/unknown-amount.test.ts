@@ -1,0 +1,72 @@
+/**
+ * A deal whose amount is unknown (an empty amount cell in deals.csv, or an
+ * amount replayed empty from field_history.csv) counts as 0 in every sum
+ * (metrics rule 8), but a deal list showed it as "₩0" / "0원", as if the
+ * customer would pay nothing (data/sample D-01886 on the Stalled and
+ * Forecast pages). The lists now say "No amount"; their CSV leaves the cell
+ * empty; a deal whose amount really is 0 still reads ₩0.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FieldChange } from '../../../src/lib/dataset.ts';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import type { Locale } from '../../../src/lib/i18n/index.ts';
+import { forecastModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import type { TableModel } from '../../../src/lib/views/table.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const config = defaultConfig();
+/** At Proposal since 2025-01-10 (stalled as of 2025-06-30), due 2025-03-31 (past). */
+const deal = (id: string, extra: Partial<DealSpec>): DealSpec => ({
+  id,
+  name: id,
+  createdAt: at('2025-01-02'),
+  expectedCloseAt: '2025-03-31',
+  keyman: 'Kim',
+  budgetConfirmed: true,
+  history: [
+    ['prospect', at('2025-01-02')],
+    ['propose', at('2025-01-10')],
+  ],
+  ...extra,
+});
+// R1's amount was empty until 2025-07-10, after the as-of date: unknown at T.
+const later: FieldChange = { deal: 2, field: 'amount', oldValue: null, newValue: 7_000_000, changedAt: at('2025-07-10'), line: 2 };
+const site = siteDataSchema.parse(
+  buildSiteData(makeDataset(config, [deal('E1', { amount: null }), deal('Z1', { amount: 0 }), deal('R1', { amount: 7_000_000 }), deal('K1', { amount: 4_000_000 })], [later]), config, '2025-06-30', {
+    dataLabel: 'test',
+  }),
+);
+
+/** Each row's deal id (first CSV column) with the amount cell's text and CSV value. */
+function amounts(t: TableModel): Record<string, [string, unknown]> {
+  const col = t.headers.findIndex((h) => h.label === 'Amount' || h.label === '금액');
+  const csvCol = t.csv.headers.findIndex((h) => h === 'Amount' || h === '금액');
+  return Object.fromEntries(t.csv.rows.map((r, i) => [r[0] as string, [t.rows[i]![col]!.text, r[csvCol]]]));
+}
+
+describe('a deal of unknown amount', () => {
+  it('the manifest marks it, and the metrics still count it as 0', () => {
+    expect(site.open_deals.filter((d) => d.amount_missing).map((d) => d.deal_id).sort()).toEqual(['E1', 'R1']);
+    expect(site.open_deals.find((d) => d.deal_id === 'R1')!.amount).toBe(0);
+    expect(site.metrics.pipeline.open_amount).toBe(4_000_000);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['en', 'No amount', '₩0'],
+    ['ko', '금액 없음', '0원'],
+  ])('the stalled, forecast and owner lists say so (%s), and a real 0 stays 0', (locale, none, zero) => {
+    const ctx = pageContext(site, locale);
+    const expected = { E1: [none, null], R1: [none, null], Z1: [zero, 0], K1: [expect.stringMatching(/4/), 4_000_000] };
+    expect(amounts(stalledModel(ctx).stalled)).toEqual(expected);
+    expect(amounts(ownerModel(ctx, site.owners.rows[0]!).deals)).toEqual(expected);
+    const pastDue = forecastModel(ctx).tables.find((t) => t.id === 'deals-past-due')!;
+    expect(amounts(pastDue)).toEqual(expected);
+    // The weighted amount too; the total row counts the unknown amounts as 0, as the forecast's overdue bucket does.
+    const weighted = pastDue.headers.findIndex((h) => h.label === (locale === 'en' ? 'Weighted amount' : '가중 금액'));
+    expect(pastDue.rows.map((r) => r[weighted]!.text).slice(0, 4).filter((t) => t === none)).toHaveLength(2);
+    expect(site.metrics.forecast.find((b) => b.bucket === 'overdue')).toMatchObject({ count: 4, amount: 4_000_000 });
+  });
+});
