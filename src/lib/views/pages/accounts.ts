@@ -74,7 +74,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     m.pages.account.deals,
     [
       // The deal, its amount, whether it is open, won or lost and its stage first: a phone shows them without scrolling sideways.
-      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => d.amount }),
+      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) }),
       { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state], csvId: m.csv.codeOf({ column: m.columns.state }) },
       { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
       { label: m.columns.product, value: (d: AccountDeal) => d.product },
