@@ -1,7 +1,7 @@
 /** Account-planning views: each account's facts, deals with their stage timelines, and totals. */
 import type { MetricContext } from '../metrics/context.ts';
 import { accountTotals } from '../metrics/accounts.ts';
-import { LOST, OPEN, WON } from '../model/snapshot.ts';
+import { amountKnownAt, LOST, OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { localDateOf } from '../time.ts';
 import type { AccountDeal, AccountView } from './schema.ts';
@@ -91,6 +91,7 @@ function accountDeal(ctx: MetricContext, d: number): AccountDeal {
     state: STATE_NAMES[state as 1 | 2 | 3],
     stage: config.stages[at.stage[d]!]!.id,
     amount: at.amount[d]!,
+    ...(amountKnownAt(deal.amount, ctx.replay.amount.get(d), ctx.T) ? {} : { amount_missing: true as const }),
     created: localDateOf(tl.created[d]!, tz),
     closed: state === OPEN ? null : localDateOf(at.closedAt[d]!, tz),
     expected_close: at.expectedClose[d] ?? null,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CHANGE_KINDS, compareRuns } from '../metrics/compare.ts';
 import type { MetricsResult } from '../metrics/index.ts';
 import { figuresOf, figuresSchema } from '../metrics/schema.ts';
-import { NONE } from '../model/snapshot.ts';
+import { amountKnownAt, NONE } from '../model/snapshot.ts';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const amountRow = z.strictObject({ count: z.int().nonnegative(), amount: z.number() });
@@ -29,6 +29,9 @@ export const changeDealSchema = z.strictObject({
   stage_to: z.string().nullable(),
   amount_from: z.number().nullable(),
   amount_to: z.number(),
+  /** The amount at the earlier date / at as-of is unknown (counted as 0): the lists say "No amount" (as openDealSchema's amount_missing). */
+  amount_from_missing: z.literal(true).optional(),
+  amount_to_missing: z.literal(true).optional(),
   close_from: localDate.nullable(),
   close_to: localDate.nullable(),
 });
@@ -73,6 +76,8 @@ export function changesView(from: MetricsResult, to: MetricsResult, basis: Compa
       stage_to: atT.state[d] === NONE ? null : stageId(atT.stage[d]!),
       amount_from: existedAtP ? atP.amount[d]! : null,
       amount_to: atT.amount[d]!,
+      ...(existedAtP && !amountKnownAt(deal.amount, to.context.replay.amount.get(d), c.P) ? { amount_from_missing: true as const } : {}),
+      ...(atT.state[d] !== NONE && !amountKnownAt(deal.amount, to.context.replay.amount.get(d), to.context.T) ? { amount_to_missing: true as const } : {}),
       close_from: existedAtP ? (atP.expectedClose[d] ?? null) : null,
       close_to: atT.expectedClose[d] ?? null,
     };

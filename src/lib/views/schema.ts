@@ -81,6 +81,8 @@ export const accountDealSchema = z.strictObject({
   state: z.enum(['open', 'won', 'lost']),
   stage: z.string(),
   amount: z.number(),
+  /** The amount at T is unknown: `amount` is 0 as the metrics count it, and the list says "No amount" (as openDealSchema's). */
+  amount_missing: z.literal(true).optional(),
   created: localDate,
   closed: localDate.nullable(),
   expected_close: localDate.nullable(),

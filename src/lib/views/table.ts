@@ -112,6 +112,16 @@ export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
 /** At most this many rows in the HTML of one table; the CSV has all. */
 export const MAX_HTML_ROWS = 500;
 
+/**
+ * A column a compact table shows later on the page than the CSV has it (the
+ * key columns first on a phone, the CSV's columns in their order): its
+ * `csvOnly` copy where the CSV has it, and its `pageOnly` copy where the page
+ * shows it.
+ */
+export function movedOnPage<R>(column: Column<R>): { csv: Column<R>; page: Column<R> } {
+  return { csv: { ...column, csvOnly: true }, page: { ...column, pageOnly: true } };
+}
+
 export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false }: TableOptions<R>): TableModel {
   const shown = [...rows.slice(0, maxRows), ...totals];
   const html = columns.filter((c) => !c.csvOnly);

@@ -185,7 +185,8 @@ describe('removed deals', () => {
       ];
     });
     const issues = dataQualityModel(ctx(withIssues)).tables.find((t) => t.id === 'issues')!;
-    expect(issues.rows.map((r) => [r[0]!.text, r[1]!.text, r[1]!.sort])).toEqual([
+    const line = issues.headers.findIndex((h) => h.label === 'Line');
+    expect(issues.rows.map((r) => [r[0]!.text, r[line]!.text, r[line]!.sort])).toEqual([
       ['deals-q3.csv', '—', 0],
       ['deals.csv', '1604', 1604],
     ]);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { accountModel, changesModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import { accountModel, accountsIndexModel, changesModel, dataQualityModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
 
@@ -90,6 +90,32 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
       expect(t.compact).toBe(true);
       expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.state, m.columns.stage]);
       csvSensible(t, ids);
+    });
+
+    it(`the Accounts index: the account and its open and won amounts first, compact; the CSV's columns in their order, amounts exact (${locale})`, () => {
+      const t = accountsIndexModel(ctx);
+      expect(t.compact).toBe(true);
+      expect(t.headers.map((h) => h.label)).toEqual([
+        m.columns.account, m.columns.open_amount, m.columns.won_amount, m.columns.open_count, m.columns.won_count, m.columns.account_id, m.columns.industry, m.columns.region,
+      ]);
+      expect(t.csv.headers).toEqual([
+        m.columns.account, m.columns.account_id, m.columns.industry, m.columns.region, m.columns.open_count, m.columns.open_amount, m.columns.won_count, m.columns.won_amount,
+      ]);
+      const a = site.accounts[0]!;
+      expect(t.rows[0]!.map((c) => c.text)).toEqual([
+        a.name, ctx.f.moneyCompact(a.open_amount), ctx.f.moneyCompact(a.won_amount), ctx.f.count(a.open_count), ctx.f.count(a.won_count), a.account_id, a.industry, a.region,
+      ]);
+      expect(t.csv.rows[0]).toEqual([a.name, a.account_id, a.industry, a.region, a.open_count, a.open_amount, a.won_count, a.won_amount]);
+    });
+
+    it(`the Data quality page's issues: file, severity and message first, compact; the CSV's columns in their order (${locale})`, () => {
+      const t = dataQualityModel(ctx).tables.find((x) => x.id === 'issues')!;
+      expect(t.compact).toBe(true);
+      expect(t.headers.map((h) => h.label)).toEqual([m.columns.file, m.columns.severity, m.columns.message, m.columns.line, m.columns.column, m.columns.code]);
+      expect(t.csv.headers).toEqual([m.columns.file, m.columns.line, m.columns.column, m.csv.codeOf({ column: m.columns.severity }), m.columns.severity, m.columns.code, m.columns.message]);
+      const issue = site.metrics.data_quality.issues[0]!;
+      expect(t.rows[0]!.map((c) => c.text)).toEqual([issue.file, m.severity[issue.severity], t.csv.rows[0]![6], String(issue.line), issue.column, issue.code]);
+      expect(t.csv.rows[0]!.slice(0, 6)).toEqual([issue.file, issue.line, issue.column, issue.severity, m.severity[issue.severity], issue.code]);
     });
 
     it(`a threshold says its unit once, in its header: "30", not "30 days" under "${m.columns.threshold_days}" (${locale})`, () => {

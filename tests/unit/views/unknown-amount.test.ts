@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { FieldChange } from '../../../src/lib/dataset.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { forecastModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import { accountModel, changesModel, forecastModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
-import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { buildSiteData, extractSite } from '../../../src/lib/views/site-data.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
 const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
@@ -68,5 +68,57 @@ describe('a deal of unknown amount', () => {
     const weighted = pastDue.headers.findIndex((h) => h.label === (locale === 'en' ? 'Weighted amount' : '가중 금액'));
     expect(pastDue.rows.map((r) => r[weighted]!.text).slice(0, 4).filter((t) => t === none)).toHaveLength(2);
     expect(site.metrics.forecast.find((b) => b.bucket === 'overdue')).toMatchObject({ count: 4, amount: 4_000_000 });
+  });
+});
+
+describe('a deal of unknown amount on an account page and in "What changed"', () => {
+  // X1's amount was empty until 2025-03-01: unknown on 2025-01-05 (the compared date), known (5,000,000) at the as-of date.
+  const known: FieldChange = { deal: 4, field: 'amount', oldValue: null, newValue: 5_000_000, changedAt: at('2025-03-01'), line: 3 };
+  const specs = [deal('E1', { amount: null }), deal('Z1', { amount: 0 }), deal('R1', { amount: 7_000_000 }), deal('K1', { amount: 4_000_000 }), deal('X1', { amount: 5_000_000 })];
+  const extracted = extractSite(makeDataset(config, specs, [later, known]), config, '2025-06-30', {
+    dataLabel: 'test',
+    compareTo: { date: '2025-01-05', basis: 'compare_to' },
+  });
+  const changes = siteDataSchema.parse(extracted.site);
+  const slice = [...extracted.accountSlices()][0]!;
+
+  it.each<[Locale, string, string]>([
+    ['en', 'No amount', '₩0'],
+    ['ko', '금액 없음', '0원'],
+  ])('the account deal list says so (%s), and a real 0 stays 0', (locale, none, zero) => {
+    const ctx = pageContext(changes, locale);
+    expect(slice.account.deals.filter((d) => d.amount_missing).map((d) => d.deal_id).sort()).toEqual(['E1', 'R1']);
+    expect(amounts(accountModel(ctx, slice).deals)).toEqual({
+      E1: [none, null],
+      R1: [none, null],
+      Z1: [zero, 0],
+      K1: [expect.stringMatching(/4/), 4_000_000],
+      X1: [expect.stringMatching(/5/), 5_000_000],
+    });
+  });
+
+  it.each<[Locale, string, string]>([
+    ['en', 'No amount', '₩0'],
+    ['ko', '금액 없음', '0원'],
+  ])('the "What changed" lists say so, the amount now and then (%s)', (locale, none, zero) => {
+    const ctx = pageContext(changes, locale);
+    const sections = changesModel(ctx).sections;
+    /** Each row's deal id with the text and CSV value of the column `label`. */
+    const column = (t: TableModel, label: string) => {
+      const col = t.headers.findIndex((h) => h.label === label);
+      const csvCol = t.csv.headers.indexOf(label);
+      return Object.fromEntries(t.csv.rows.map((r, i) => [r[0] as string, [t.rows[i]![col]!.text, r[csvCol]]]));
+    };
+    const advanced = sections.find((s) => s.kind === 'advanced')!.table;
+    expect(column(advanced, ctx.m.changes.amountTo)).toEqual({
+      E1: [none, null],
+      R1: [none, null],
+      Z1: [zero, 0],
+      K1: [expect.stringMatching(/4/), 4_000_000],
+      X1: [expect.stringMatching(/5/), 5_000_000],
+    });
+    const up = sections.find((s) => s.kind === 'amount_up')!.table;
+    expect(column(up, ctx.m.changes.amountFrom)).toEqual({ X1: [none, null] });
+    expect(column(up, ctx.m.changes.amountTo)).toEqual({ X1: [expect.stringMatching(/5/), 5_000_000] });
   });
 });

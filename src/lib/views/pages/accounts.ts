@@ -1,12 +1,22 @@
 /** The accounts index and one page per account. */
 import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
-import { moneyDigits, table, type TableModel } from '../table.ts';
+import { moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { dealAndAmountColumns } from './deals.ts';
 import type { PageContext } from './context.ts';
 
 export function accountsIndexModel(ctx: PageContext): TableModel {
   const { site, m, f } = ctx;
+  const digits = moneyDigits(f.currency);
+  // A compact table: on a phone the account and its open and won amounts read without scrolling sideways (compact
+  // amounts, exact in the CSV); the counts, id and accounts.csv's facts come after them on the page, in their place in the CSV.
+  const id = movedOnPage<AccountView>({ label: m.columns.account_id, value: (a) => a.account_id });
+  // Facts of accounts.csv: without it the columns would stand empty (accountsNotes says why they are not there).
+  const facts = site.inputs.accounts_file
+    ? [movedOnPage<AccountView>({ label: m.columns.industry, value: (a) => a.industry }), movedOnPage<AccountView>({ label: m.columns.region, value: (a) => a.region })]
+    : [];
+  const openCount = movedOnPage<AccountView>({ label: m.columns.open_count, numeric: true, value: (a) => a.open_count, text: (a) => f.count(a.open_count) });
+  const wonCount = movedOnPage<AccountView>({ label: m.columns.won_count, numeric: true, value: (a) => a.won_count, text: (a) => f.count(a.won_count) });
   return table(
     'accounts',
     m.pages.accounts.title,
@@ -16,19 +26,20 @@ export function accountsIndexModel(ctx: PageContext): TableModel {
         value: (a: AccountView) => a.name,
         href: (a: AccountView) => (a.has_page ? `${ctx.href('accounts')}${a.slug}/` : undefined),
       },
-      { label: m.columns.account_id, value: (a: AccountView) => a.account_id },
-      // Facts of accounts.csv: without it the columns would stand empty (accountsNotes says why they are not there).
-      ...(site.inputs.accounts_file
-        ? [{ label: m.columns.industry, value: (a: AccountView) => a.industry }, { label: m.columns.region, value: (a: AccountView) => a.region }]
-        : []),
-      { label: m.columns.open_count, numeric: true, value: (a: AccountView) => a.open_count, text: (a: AccountView) => f.count(a.open_count) },
-      { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.money(a.open_amount), digits: moneyDigits(f.currency) },
-      { label: m.columns.won_count, numeric: true, value: (a: AccountView) => a.won_count, text: (a: AccountView) => f.count(a.won_count) },
-      { label: m.columns.won_amount, numeric: true, value: (a: AccountView) => a.won_amount, text: (a: AccountView) => f.money(a.won_amount), digits: moneyDigits(f.currency) },
+      id.csv,
+      ...facts.map((c) => c.csv),
+      openCount.csv,
+      { label: m.columns.open_amount, numeric: true, value: (a: AccountView) => a.open_amount, text: (a: AccountView) => f.moneyCompact(a.open_amount), digits },
+      wonCount.csv,
+      { label: m.columns.won_amount, numeric: true, value: (a: AccountView) => a.won_amount, text: (a: AccountView) => f.moneyCompact(a.won_amount), digits },
+      openCount.page,
+      wonCount.page,
+      id.page,
+      ...facts.map((c) => c.page),
     ],
     site.accounts,
     // The index lists every account: it is the search target.
-    { empty: m.empty.noAccounts, maxRows: Infinity },
+    { empty: m.empty.noAccounts, maxRows: Infinity, compact: true },
   );
 }
 
@@ -74,7 +85,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     m.pages.account.deals,
     [
       // The deal, its amount, whether it is open, won or lost and its stage first: a phone shows them without scrolling sideways.
-      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => d.amount }),
+      ...dealAndAmountColumns<AccountDeal>(ctx, { label: m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) }),
       { label: m.columns.state, value: (d: AccountDeal) => d.state, text: (d: AccountDeal) => m.dealState[d.state], csvId: m.csv.codeOf({ column: m.columns.state }) },
       { label: m.columns.stage, value: (d: AccountDeal) => d.stage, text: (d: AccountDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
       { label: m.columns.product, value: (d: AccountDeal) => d.product },

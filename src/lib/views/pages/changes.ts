@@ -88,7 +88,15 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
       pageOnly: true,
       value: (d) => `${stageText(d.stage_from, c.notCreated)} → ${stageText(d.stage_to, c.removed)}`,
     },
-    amountFrom: { label: c.amountFrom, numeric: true, value: (d) => d.amount_from, text: (d) => f.moneyCompact(d.amount_from), digits },
+    // An unknown amount then: "No amount", as the amount now (dealAndAmountColumns).
+    amountFrom: {
+      label: c.amountFrom,
+      numeric: true,
+      value: (d) => (d.amount_from_missing ? null : d.amount_from),
+      text: (d) => (d.amount_from_missing ? m.common.noAmount : f.moneyCompact(d.amount_from)),
+      tone: (d) => (d.amount_from_missing ? 'muted' : undefined),
+      digits,
+    },
     amountChange: {
       label: m.digest.change,
       numeric: true,
@@ -100,7 +108,7 @@ export function changeColumns(ctx: PageContext, kind: ChangeKind): Column<Change
     closeTo: { label: c.closeTo, value: (d) => d.close_to, text: (d) => f.date(d.close_to) },
   };
   return [
-    ...dealAndAmountColumns<ChangeDeal>(ctx, { label: c.amountTo, value: (d) => d.amount_to }),
+    ...dealAndAmountColumns<ChangeDeal>(ctx, { label: c.amountTo, value: (d) => (d.amount_to_missing ? null : d.amount_to) }),
     ...KIND_COLUMNS[kind].flatMap((key) => (key === 'stageMove' ? [all.stageMove, { ...all.stageFrom, csvOnly: true }, { ...all.stageTo, csvOnly: true }] : [all[key]])),
     { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },
     { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => account(d.account_id) },

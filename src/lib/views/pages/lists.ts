@@ -6,7 +6,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import type { RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
-import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { ownerLinks } from './deals.ts';
 import {
   closeDatesNote,
@@ -248,6 +248,9 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
   };
   // Line 0: the issue is about the whole file (one not read, a header), not a line of it.
   const lineText = (line: number) => (line > 0 ? String(line) : '—');
+  const issueLine = movedOnPage<(typeof dq.issues)[number]>({ label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => lineText(r.line) });
+  const issueColumn = movedOnPage<(typeof dq.issues)[number]>({ label: m.columns.column, value: (r) => r.column });
+  const issueCode = movedOnPage<(typeof dq.issues)[number]>({ label: m.columns.code, value: (r) => r.code });
   const kinds = issuesCut(site)
     ? [
         table('issue-kinds', m.sections.issueKinds, [
@@ -268,14 +271,19 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
     ], files, { empty: NEVER_EMPTY /* deals.csv, or the export in its place, at least */ }),
     ...kinds,
+    // A compact table: on a phone the file, severity and message read without scrolling sideways;
+    // the line, column and code come after them on the page, in their place in the CSV.
     table('issues', m.sections.issues, [
       { label: m.columns.file, value: (r) => r.file },
-      { label: m.columns.line, numeric: true, value: (r) => r.line, text: (r) => lineText(r.line) },
-      { label: m.columns.column, value: (r) => r.column },
+      issueLine.csv,
+      issueColumn.csv,
       severity,
-      { label: m.columns.code, value: (r) => r.code },
+      issueCode.csv,
       // Translated by code (English when the code or its wording has no translation).
       { label: m.columns.message, wide: true, value: (r) => issueMessage(r, ctx.locale) },
-    ], dq.issues, { empty: m.empty.noIssues, maxRows: 2000 }),
+      issueLine.page,
+      issueColumn.page,
+      issueCode.page,
+    ], dq.issues, { empty: m.empty.noIssues, maxRows: 2000, compact: true }),
   ];
 }
