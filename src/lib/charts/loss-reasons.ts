@@ -111,7 +111,7 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
     ];
   });
 
-  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.3));
+  const marginLeft = narrow ? NARROW_MARGIN_LEFT : labelMargin(rows.map((r) => r.label), 70, Math.round(width * 0.34));
   const padding = 0.12;
   const margins = { marginTop: 30, marginBottom: 30, marginLeft, marginRight: 12 };
   const inner = width - marginLeft - margins.marginRight;

@@ -20,6 +20,15 @@ describe('reasons charts', () => {
     expect(out.svg).toMatch(/font-weight="700"[^>]*>\s*<text[^>]*>3 \(75%\)<\/text>/);
   });
 
+  it('leaves room on a laptop for a reason as long as the sample\'s "Relationship with a competitor"', () => {
+    // At the default 640 px the label needs 214 px of margin; the loss chart allowed 192 (30 %), and cut it to
+    // "Relationship with a compe…" on a 1366 px page while the other bar charts allow 34-36 %.
+    const vm = { reasons: [{ label: 'Relationship with a competitor', count: 2, amount: 2e6 }, { label: 'Price', count: 1, amount: 1e6, highlight: true }] };
+    const out = lossReasonsChart(vm, opts(TEXT.lossReasons));
+    expect(out.svg).toContain('>Relationship with a competitor</text>');
+    expect(out.svg).not.toContain('…');
+  });
+
   it('tells when the highlighted reason is not the main cause by amount', () => {
     const vm = {
       reasons: [
