@@ -68,13 +68,13 @@ export function replayedValue<V>(changes: FieldChange[] | undefined, T: number):
 }
 
 /**
- * Whether a deal's amount at `T` is known (rule 8: a snapshot counts an unknown amount as 0): the
- * replayed value when its amount changed (`changes`), else deals.csv's. The deal lists say "No amount"
+ * Whether deal `d`'s amount at `T` is known (rule 8: a snapshot counts an unknown amount as 0): the
+ * replayed value when its amount changed, else deals.csv's. The deal lists say "No amount"
  * instead of a misleading 0 for it.
  */
-export function amountKnownAt(amount: number | null, changes: FieldChange[] | undefined, T: number): boolean {
-  const replayed = replayedValue<number>(changes, T);
-  return replayed === undefined ? amount !== null : replayed !== null;
+export function amountKnownAt(data: { dataset: Pick<Dataset, 'deals'>; replay: FieldReplay }, d: number, T: number): boolean {
+  const replayed = replayedValue<number>(data.replay.amount.get(d), T);
+  return replayed === undefined ? data.dataset.deals[d]!.amount !== null : replayed !== null;
 }
 
 /** deals.csv's values a snapshot starts from, as columns: read in order, where the deal objects are scattered (a cache miss each at a million deals). */

@@ -91,7 +91,7 @@ function accountDeal(ctx: MetricContext, d: number): AccountDeal {
     state: STATE_NAMES[state as 1 | 2 | 3],
     stage: config.stages[at.stage[d]!]!.id,
     amount: at.amount[d]!,
-    ...(amountKnownAt(deal.amount, ctx.replay.amount.get(d), ctx.T) ? {} : { amount_missing: true as const }),
+    ...(amountKnownAt(ctx, d, ctx.T) ? {} : { amount_missing: true as const }),
     created: localDateOf(tl.created[d]!, tz),
     closed: state === OPEN ? null : localDateOf(at.closedAt[d]!, tz),
     expected_close: at.expectedClose[d] ?? null,

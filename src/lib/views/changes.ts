@@ -76,8 +76,8 @@ export function changesView(from: MetricsResult, to: MetricsResult, basis: Compa
       stage_to: atT.state[d] === NONE ? null : stageId(atT.stage[d]!),
       amount_from: existedAtP ? atP.amount[d]! : null,
       amount_to: atT.amount[d]!,
-      ...(existedAtP && !amountKnownAt(deal.amount, to.context.replay.amount.get(d), c.P) ? { amount_from_missing: true as const } : {}),
-      ...(atT.state[d] !== NONE && !amountKnownAt(deal.amount, to.context.replay.amount.get(d), to.context.T) ? { amount_to_missing: true as const } : {}),
+      ...(existedAtP && !amountKnownAt(to.context, d, c.P) ? { amount_from_missing: true as const } : {}),
+      ...(atT.state[d] !== NONE && !amountKnownAt(to.context, d, to.context.T) ? { amount_to_missing: true as const } : {}),
       close_from: existedAtP ? (atP.expectedClose[d] ?? null) : null,
       close_to: atT.expectedClose[d] ?? null,
     };

@@ -92,6 +92,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
   const compare = options.compareTo ?? { date: periodStart < EARLIEST_COMPARE ? EARLIEST_COMPARE : periodStart, basis: 'period' as const };
   const changes = options.compare !== false && options.changes !== false;
   const compareRun = !changes ? now : compare.date === previousAsOf ? previousRun : run(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, compare.date);
+  const oldestRecord = oldestRecordDate(dataset, config.timezone);
   // Without stage history an earlier date cannot be rebuilt: no trend.
   const trends = options.trends === false || dataset.source.limitations.includes('current_visit_only')
     ? []
@@ -99,7 +100,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
         prepared,
         asOf,
         new Map([[asOf, now.metrics], ...(options.previousConfig || options.compare === false ? [] : [[previousAsOf, previous] as const])]),
-        oldestRecordDate(dataset, config.timezone),
+        oldestRecord,
       );
   const ctx = now.context;
   const { at } = ctx;
@@ -122,7 +123,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       stage: stage.id,
       amount: at.amount[d]!,
       weighted_amount: at.amount[d]! * stage.probability,
-      ...(amountKnownAt(deal.amount, ctx.replay.amount.get(d), ctx.T) ? {} : { amount_missing: true as const }),
+      ...(amountKnownAt(ctx, d, ctx.T) ? {} : { amount_missing: true as const }),
       expected_close: at.expectedClose[d] ?? null,
       days_in_stage: daysBetween(at.visitStart[d]!, ctx.T),
       threshold_days: now.thresholds[stage.openIndex]!,
@@ -165,7 +166,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     stall_basis: stallBasis(config, now.metrics),
     stall_visits: stallVisits(config, now.metrics),
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
-    inputs: inputs(ctx),
+    inputs: inputs(ctx, oldestRecord),
     funnel_outcomes: funnelOutcomes(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
     // A getter: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
@@ -240,7 +241,7 @@ function repurchaseOwners(dataset: Dataset, rows: Metrics['repurchase']): string
 /** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */
 const LISTED_DEAL_COLUMNS = ['keyman', 'competitor', 'lost_reason', 'win_reason'] as const;
 
-function inputs(ctx: MetricContext): SiteData['inputs'] {
+function inputs(ctx: MetricContext, oldestRecord: LocalDate | null): SiteData['inputs'] {
   const { dataset, config, at } = ctx;
   let won = 0;
   let withLifecycle = 0;
@@ -256,7 +257,7 @@ function inputs(ctx: MetricContext): SiteData['inputs'] {
     won_deals: won,
     won_with_lifecycle: withLifecycle,
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
-    oldest_record: oldestRecordDate(dataset, config.timezone),
+    oldest_record: oldestRecord,
     accounts_file: dataset.accounts !== null,
     deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),
     qualification: qualificationChecks(ctx),
