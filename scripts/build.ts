@@ -132,8 +132,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     siteData = null;
     claimed?.release();
   };
-  // --summary, once known, and whether the output was replaced: a build that stops before says so there.
-  let stopped: { summary: FileArg; dataDir: string } | null = null;
+  // --summary and --digest, once known, and whether the output was replaced: a build that stops before says so there.
+  let stopped: StoppedReports | null = null;
   let replaced = false;
   // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
   const releaseScratch = onInterrupt(() => {
@@ -164,7 +164,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
     const publish = publishOptions(args, io.cwd, outDir, dataDir);
-    if (publish.summary) stopped = { summary: publish.summary, dataDir };
+    const reports = [publish.summary, publish.digest].filter((file) => file !== null);
+    if (reports.length > 0) stopped = { reports, dataDir };
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
@@ -284,6 +285,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       const summary = publish.summary;
       if (summary && texts.summary !== null) writeReport(io, summary, texts.summary);
       io.stderr.write(`build: ${texts.gate.message}\n`);
+      // Not the changes of a dashboard that was not replaced, nor the digest a run before left.
+      if (publish.digest) await writeStoppedReports(io, { reports: [publish.digest], dataDir }, EXIT.strict, `build: ${texts.gate.message}`);
       return EXIT.strict;
     }
 
@@ -338,7 +341,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   } catch (e) {
     const said: string[] = [];
     const code = reportError('build', e, { write: (text: string) => (said.push(text), io.stderr.write(text)) }, e instanceof UsageError ? await usage() : '');
-    if (stopped && !replaced) await writeStoppedSummary(io, stopped, code, said.join(''));
+    if (stopped && !replaced) await writeStoppedReports(io, stopped, code, said.join(''));
     return code;
   } finally {
     await early?.stop();
@@ -350,12 +353,19 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
 const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
 
+/** The report files of a build (--summary, --digest) that say so when it stops before its output is in place. */
+interface StoppedReports {
+  reports: FileArg[];
+  dataDir: string;
+}
+
 /**
- * --summary of a build that stopped before its output was in place (exit 1, 2 or 70): that it failed and
- * what it said (without the usage and the stack), so that the summary a run before left never reads "Passed".
- * When that fails too, a warning says so: the error the exit status reports is the build's.
+ * --summary and --digest of a build that stopped before its output was in place (exit 1, 2, 3 or 70): that it
+ * failed and what it said (without the usage and the stack), so that the summary a run before left never reads
+ * "Passed" and its digest is never sent again as this run's changes. When that fails too, a warning says so:
+ * the error the exit status reports is the build's.
  */
-async function writeStoppedSummary(io: CliIO, { summary, dataDir }: { summary: FileArg; dataDir: string }, code: number, said: string): Promise<void> {
+async function writeStoppedReports(io: CliIO, { reports, dataDir }: StoppedReports, code: number, said: string): Promise<void> {
   const lines: string[] = [];
   for (const line of said.split('\n')) {
     if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
@@ -363,9 +373,10 @@ async function writeStoppedSummary(io: CliIO, { summary, dataDir }: { summary: F
   }
   try {
     const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
-    writeReport(io, summary, stoppedSummaryMarkdown(locale, code, lines.join('\n')));
+    const text = stoppedSummaryMarkdown(locale, code, lines.join('\n'));
+    for (const file of reports) writeReport(io, file, text);
   } catch (e) {
-    io.stderr.write(`build: warning: the summary was not written either (${e instanceof Error ? e.message : String(e)})\n`);
+    io.stderr.write(`build: warning: the ${reports.length === 1 ? 'report was' : 'reports were'} not written either (${e instanceof Error ? e.message : String(e)})\n`);
   }
 }
 

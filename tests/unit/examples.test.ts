@@ -91,6 +91,9 @@ describe('examples/github-pages.yml', () => {
     expect(unknown).toEqual([]);
     expect(step('Job summary').if).toBe('always()');
     expect(step('Job summary').run).toMatch(/cat digest\.md >> "\$GITHUB_STEP_SUMMARY"[\s\S]*cat summary\.md >> "\$GITHUB_STEP_SUMMARY"/u);
+    // The digest of a failed build says what the summary says (the build stopped): only a built one is shown.
+    expect(step('Job summary').env).toEqual({ BUILT: '${{ steps.build.outcome }}' });
+    expect(step('Job summary').run).toContain('if [ "$BUILT" = "success" ] && [ -f digest.md ]; then cat digest.md');
     expect(step('Keep the snapshots').run).toMatch(/rsync -a --delete dist\/snapshots\/ store\/snapshots\/[\s\S]*git push origin "HEAD:refs\/heads\/\$SNAPSHOTS_BRANCH"/u);
     expect(build.permissions).toEqual({ contents: 'write', pages: 'read' });
   });

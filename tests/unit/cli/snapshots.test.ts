@@ -259,7 +259,10 @@ describe('--strict and --max-rejected', () => {
     expect(leftovers(dir)).toEqual([]);
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(summary).toContain('**Failed (--strict): 9 of 25 rows rejected, so the dashboard was not replaced.**');
-    expect(existsSync(join(dir, 'digest.md'))).toBe(false);
+    // No changes of a dashboard that was not replaced: the digest says the build stopped, and why.
+    expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toBe(
+      `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 3), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${r.stderr.replace(/\n$/u, '')}\n\`\`\`\n`,
+    );
   });
 
   it('--max-rejected: exit 3 only when the rejected share is above it', async () => {
@@ -296,7 +299,7 @@ describe('--max-data-age', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain(
       '**Failed (--max-data-age 11): the newest change in the data is from Jun 18, 2025, 12 days before the as-of date, so the dashboard was not replaced. Was the export refreshed?**',
     );
-    expect(existsSync(join(dir, 'digest.md'))).toBe(false);
+    expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toMatch(/^# Pipescope build stopped\n\n\*\*Failed: the build stopped \(exit status 3\)[^\n]*\n\n```text\nbuild: --max-data-age 11: the newest change in the data is on 2025-06-18, /u);
   });
 
   it('data with no change before the as-of date fails it too', async () => {
@@ -347,18 +350,20 @@ describe('--digest and --summary', () => {
     expect(summary).toContain('| deals.csv | 24 | 24 | 0 |');
   });
 
-  it('a build that stops before its check (a file it cannot read, an --out it may not replace) writes a summary saying so, never leaving a "Passed" one of the run before', async () => {
+  it('a build that stops before its check (a file it cannot read, an --out it may not replace) writes a summary and a digest saying so, never leaving the "Passed" summary or the digest of the run before', async () => {
     const { dir, cache, data } = workspace();
-    expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md'])).code).toBe(0);
+    expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md'])).code).toBe(0);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: every one of');
+    expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toMatch(/^# Pipeline changes, /u);
     const before = hashTree(join(dir, 'site'));
     rmSync(join(data, 'stage_history.csv'));
-    const missing = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--summary', 'summary.md']);
+    const missing = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md']);
     expect(missing.code).toBe(1);
     const said = missing.stderr.replace(/\n$/u, '');
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe(
-      `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 1), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${said}\n\`\`\`\n`,
-    );
+    const stoppedReport = `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 1), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${said}\n\`\`\`\n`;
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toBe(stoppedReport);
+    // A mail or chat step after the build would otherwise send last run's changes again, as this run's.
+    expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toBe(stoppedReport);
     expect(hashTree(join(dir, 'site'))).toEqual(before);
     // A refused --out: what it said, without the usage line.
     mkdirSync(join(dir, 'mine'));
