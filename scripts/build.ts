@@ -38,21 +38,23 @@ import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { buildKey, configAmountBand, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
-import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from './lib/io.ts';
+import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { checkOutDir, isWithin, listedBriefly, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';
-import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
+import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
+import { type StoppedReports, writeReport, writeStoppedReports } from './lib/report-files.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
+import { snapshotOnWeekday } from './lib/snapshot-weekday.ts';
 import { checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
@@ -146,7 +148,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       io.stdout.write(`${await usage()}\n`);
       return EXIT.ok;
     }
-    const asOfArg = asOfOption(args['as-of']);
+    let asOfArg = asOfOption(args['as-of']);
     // Every account gets its page unless --max-account-pages limits them to the largest.
     const maxPages = wholeNumberOption('max-account-pages', args['max-account-pages']) ?? Infinity;
     // Filters in the URL unless their data file would be larger than this (0: none).
@@ -163,7 +165,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const outArg = optionalString(args.out) ?? 'dist';
     const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
-    const publish = publishOptions(args, io.cwd, outDir, dataDir);
+    let publish = publishOptions(args, io.cwd, outDir, dataDir);
+    if (publish.snapshotWeekday !== null) {
+      // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
+      asOfArg ??= await todayFor(dataDir, io);
+      if (asOfArg !== undefined) publish = snapshotOnWeekday(publish, asOfArg, log);
+    }
     const reports = [publish.summary, publish.digest].filter((file) => file !== null);
     if (reports.length > 0) stopped = { reports, dataDir };
     const cacheArg = optionalString(args.cache);
@@ -352,39 +359,6 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 }
 
 const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
-
-/** The report files of a build (--summary, --digest) that say so when it stops before its output is in place. */
-interface StoppedReports {
-  reports: FileArg[];
-  dataDir: string;
-}
-
-/**
- * --summary and --digest of a build that stopped before its output was in place (exit 1, 2, 3 or 70): that it
- * failed and what it said (without the usage and the stack), so that the summary a run before left never reads
- * "Passed" and its digest is never sent again as this run's changes. When that fails too, a warning says so:
- * the error the exit status reports is the build's.
- */
-async function writeStoppedReports(io: CliIO, { reports, dataDir }: StoppedReports, code: number, said: string): Promise<void> {
-  const lines: string[] = [];
-  for (const line of said.split('\n')) {
-    if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
-    lines.push(line);
-  }
-  try {
-    const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
-    const text = stoppedSummaryMarkdown(locale, code, lines.join('\n'));
-    for (const file of reports) writeReport(io, file, text);
-  } catch (e) {
-    io.stderr.write(`build: warning: the ${reports.length === 1 ? 'report was' : 'reports were'} not written either (${e instanceof Error ? e.message : String(e)})\n`);
-  }
-}
-
-/** The digest or summary: to its file, or to standard output for `-` (`--summary - >> "$GITHUB_STEP_SUMMARY"`). */
-function writeReport(io: CliIO, file: FileArg, text: string): void {
-  if (file.path === STDOUT) io.stdout.write(text);
-  else writingTo(file.shown, () => writeFileAtomic(file.path, text, io.fs));
-}
 
 /** Pipescope's version (package.json), written into each snapshot's manifest. */
 function pipescopeVersion(io: CliIO): string {

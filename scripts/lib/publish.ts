@@ -13,12 +13,14 @@ import type { CliFs } from './cli.ts';
 import { type Args, optionalString, UsageError } from './io.ts';
 import { isWithin, listFiles } from './out-dir.ts';
 import { normalizeBase, relativizeHtml, snapshotPageHtml } from './relative-links.ts';
+import { weekdayOption } from './snapshot-weekday.ts';
 
 export const PUBLISH_ARGS = {
   snapshot: 'flag',
   snapshots: 'value',
   replace: 'flag',
   'new-history': 'flag',
+  'snapshot-weekday': 'value',
   'compare-to': 'value',
   digest: 'value',
   summary: 'value',
@@ -30,7 +32,7 @@ export const PUBLISH_ARGS = {
 } as const satisfies Record<string, 'value' | 'flag'>;
 
 export const PUBLISH_USAGE =
-  '[--snapshot [--snapshots <folder>] [--replace] [--new-history]] [--compare-to YYYY-MM-DD] [--digest <file.md|->] [--summary <file.md|->] [--strict] [--max-rejected <0..1>] [--max-data-age <days>] [--site <url>] [--base </path/>]';
+  '[--snapshot [--snapshots <folder>] [--replace] [--new-history] [--snapshot-weekday 1-7]] [--compare-to YYYY-MM-DD] [--digest <file.md|->] [--summary <file.md|->] [--strict] [--max-rejected <0..1>] [--max-data-age <days>] [--site <url>] [--base </path/>]';
 
 export interface FileArg {
   path: string;
@@ -42,6 +44,8 @@ export interface PublishOptions {
   snapshots: FileArg | null;
   replace: boolean;
   newHistory: boolean;
+  /** `--snapshot-weekday`: --snapshot adds the snapshot only when the as-of date is this ISO weekday (1 Monday to 7 Sunday), or null. */
+  snapshotWeekday: number | null;
   compareTo: string | undefined;
   digest: FileArg | null;
   summary: FileArg | null;
@@ -126,6 +130,7 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
   const snapshot = args.snapshot === true;
   if (args.replace === true && !snapshot) throw new UsageError('--replace goes with --snapshot (it replaces the snapshot of the same date)');
   if (args.snapshots === '') throw new UsageError('--snapshots needs a folder');
+  const snapshotWeekday = weekdayOption(args['snapshot-weekday'], { snapshot, replace: args.replace === true, newHistory: args['new-history'] === true });
   const compareTo = optionalString(args['compare-to']);
   if (args['compare-to'] !== undefined && (compareTo === undefined || !isLocalDate(compareTo) || compareTo < '1000-01-01')) {
     throw new UsageError(`--compare-to must be a date YYYY-MM-DD, not "${String(args['compare-to'])}"`);
@@ -139,6 +144,7 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
     snapshots: snapshotsArg === undefined ? null : { path: resolve(cwd, snapshotsArg), shown: snapshotsArg },
     replace: args.replace === true,
     newHistory: args['new-history'] === true,
+    snapshotWeekday,
     compareTo,
     digest,
     summary,

@@ -219,6 +219,11 @@ export function dayNumber(date: LocalDate): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
+/** The ISO weekday of a calendar date: 1 Monday to 7 Sunday, as `date +%u` counts (1970-01-01 was a Thursday). */
+export function isoWeekday(date: LocalDate): number {
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysFromTo(from: LocalDate, to: LocalDate): number {
   return dayNumber(to) - dayNumber(from);

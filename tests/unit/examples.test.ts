@@ -120,12 +120,15 @@ describe('examples/github-pages.yml: the build step’s options', () => {
     }
   });
 
-  it('a scheduled run adds no snapshot but on the snapshot weekday; the first run starts the history', () => {
+  it('a scheduled run leaves the snapshot to the as-of date’s weekday (--snapshot-weekday, the build decides); the first run starts the history', () => {
     const options = optionsOf({});
-    const monday = new Date().getUTCDay() === 1;
-    expect(options.includes('--snapshot')).toBe(monday);
+    expect(options).toEqual(expect.arrayContaining(['--snapshot', '--snapshot-weekday']));
     expect(options).not.toContain('--replace');
+    expect(optionsOf({ EVENT: 'workflow_dispatch' })).not.toContain('--snapshot');
+    expect(optionsOf({ SNAPSHOT_WEEKDAY: '*' })).not.toContain('--snapshot-weekday');
     expect(optionsOf({ SNAPSHOTS: '' })).toEqual(expect.arrayContaining(['--snapshot', '--new-history']));
+    expect(optionsOf({ SNAPSHOTS: '' })).not.toContain('--snapshot-weekday');
+    expect(optionsOf({ EVENT: 'workflow_dispatch', ADD_SNAPSHOT: 'true' })).not.toContain('--snapshot-weekday');
   });
 });
 
@@ -151,7 +154,7 @@ describe('docs/publish.md', () => {
     const script = gitlab.pages!.script!.join('\n');
     const build = script.split('\n').find((l) => l.includes('npm run build'))!;
     expect(build).not.toContain('--snapshot');
-    expect(script).toMatch(/\$\(date -u \+%u\)" = "\$SNAPSHOT_WEEKDAY"/u);
+    expect(script).toMatch(/--snapshot --snapshot-weekday \$SNAPSHOT_WEEKDAY/u);
     expect(script).toMatch(/--snapshot --new-history/u);
     expect(doc).toMatch(/GitLab\.com publishes at most 1 GB/u);
   });

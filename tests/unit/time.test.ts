@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffOf, daysInMonth, isLocalDate, localDateOf, localToInstant, startOfLocalDate, zoneOffsetMs } from '../../src/lib/time.ts';
+import { addMonths, cutoffOf, daysInMonth, isLocalDate, isoWeekday, localDateOf, localToInstant, startOfLocalDate, zoneOffsetMs } from '../../src/lib/time.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -80,5 +80,21 @@ describe('calendar arithmetic without Date', () => {
       { numRuns: 5000 },
     );
     expect(['2024-02-29', '2025-02-29', '2025-13-01', '2025-00-10', '2025-06-31', '2025-6-30', '2025-06-30'].map(isLocalDate)).toEqual([true, false, false, false, false, false, true]);
+  });
+});
+
+describe('isoWeekday', () => {
+  it('counts 1 (Monday) to 7 (Sunday), as date +%u does, before 1970 too', () => {
+    // 1970-01-01 was a Thursday; 2025-06-30 and 1969-12-29 were Mondays; 2025-07-06 a Sunday.
+    expect(['1970-01-01', '2025-06-30', '2025-07-01', '2025-07-06', '2025-07-07', '1969-12-29', '1969-12-28', '2024-02-29'].map(isoWeekday)).toEqual([4, 1, 2, 7, 1, 1, 7, 4]);
+  });
+
+  it('agrees with Date.getUTCDay on random dates', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const date = d.toISOString().slice(0, 10);
+        expect(isoWeekday(date)).toBe(((d.getUTCDay() + 6) % 7) + 1);
+      }),
+    );
   });
 });

@@ -397,3 +397,51 @@ describe('--digest and --summary', () => {
     expect(both.stderr()).toMatch(/^build: --digest and --summary name the same output \(-\)\n/u);
   });
 });
+
+describe('--snapshot-weekday', () => {
+  it('adds the snapshot only when the as-of date is that weekday, and says why not on another day', async () => {
+    const { dir, cache } = workspace();
+    // 2025-06-30 is a Monday, 2025-07-01 a Tuesday.
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    const tuesday = await build(dir, cache, ['--as-of', '2025-07-01', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1']);
+    expect(tuesday.code).toBe(0);
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30']);
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-07-01');
+    const f = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-07-07', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', 'mon'], f.io, deps(cache))).toBe(0);
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+    const said = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-07-08', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'], said.io, deps(cache))).toBe(0);
+    expect(said.stderr()).toContain('build: no snapshot this time: the as-of date 2025-07-08 is a Tuesday, and --snapshot-weekday 1 adds one on Mondays\n');
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+  });
+
+  it("decides by the as-of date in the config's time zone, not the runner's UTC clock: Sunday 22:00 UTC is Monday in Seoul", async () => {
+    const { dir, cache } = workspace('seoul-timezone');
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    const f = fakeIO(dir);
+    f.io.now = () => Date.UTC(2025, 6, 6, 22, 0);
+    expect(await main(['--data', 'data', '--quiet', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'], f.io, deps(cache))).toBe(0);
+    expect(f.stderr()).toBe('');
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-07-07');
+  });
+
+  it('is refused without --snapshot, with --replace or --new-history, and for a day that is not one (exit 2)', async () => {
+    const { dir, cache } = workspace();
+    const cases: [string[], RegExp][] = [
+      [['--snapshot-weekday', '1'], /^build: --snapshot-weekday goes with --snapshot /u],
+      [['--snapshot', '--new-history', '--snapshot-weekday', '1'], /^build: --snapshot-weekday is for scheduled builds; --new-history adds the snapshot of the date it builds/u],
+      [['--snapshot', '--replace', '--snapshot-weekday', '1'], /^build: --snapshot-weekday is for scheduled builds; --replace /u],
+      [['--snapshot', '--snapshot-weekday', '8'], /^build: --snapshot-weekday must be a weekday, 1 \(Monday\) to 7 \(Sunday\) as date \+%u counts, or its name \(mon, Monday\), not "8"/u],
+      [['--snapshot', '--snapshot-weekday', 'mo'], /not "mo"/u],
+    ];
+    for (const [args, message] of cases) {
+      const r = await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+});
+

@@ -1,0 +1,41 @@
+/**
+ * The build's report files (--digest, --summary): written when asked, and, when the build stops before its
+ * output is in place, replaced by what stopped it, so that no report of a run before stays to be read as this run's.
+ */
+import { configLocale } from './build-reuse.ts';
+import { type CliIO, writingTo } from './cli.ts';
+import { writeFileAtomic } from './io.ts';
+import { type FileArg, STDOUT } from './publish.ts';
+
+/** The report files of a build (--summary, --digest) that say so when it stops before its output is in place. */
+export interface StoppedReports {
+  reports: FileArg[];
+  dataDir: string;
+}
+
+/**
+ * --summary and --digest of a build that stopped before its output was in place (exit 1, 2, 3 or 70): that it
+ * failed and what it said (without the usage and the stack), so that the summary a run before left never reads
+ * "Passed" and its digest is never sent again as this run's changes. When that fails too, a warning says so:
+ * the error the exit status reports is the build's.
+ */
+export async function writeStoppedReports(io: CliIO, { reports, dataDir }: StoppedReports, code: number, said: string): Promise<void> {
+  const lines: string[] = [];
+  for (const line of said.split('\n')) {
+    if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
+    lines.push(line);
+  }
+  try {
+    const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
+    const text = stoppedSummaryMarkdown(locale, code, lines.join('\n'));
+    for (const file of reports) writeReport(io, file, text);
+  } catch (e) {
+    io.stderr.write(`build: warning: the ${reports.length === 1 ? 'report was' : 'reports were'} not written either (${e instanceof Error ? e.message : String(e)})\n`);
+  }
+}
+
+/** The digest or summary: to its file, or to standard output for `-` (`--summary - >> "$GITHUB_STEP_SUMMARY"`). */
+export function writeReport(io: CliIO, file: FileArg, text: string): void {
+  if (file.path === STDOUT) io.stdout.write(text);
+  else writingTo(file.shown, () => writeFileAtomic(file.path, text, io.fs));
+}

@@ -1,0 +1,34 @@
+/**
+ * --snapshot-weekday: a daily build keeps a dated snapshot on one weekday only, decided by the weekday of
+ * its as-of date (in the config's time zone), not by the CI runner's clock, which is UTC: a run at
+ * 22:00 UTC on Sunday is Monday morning in Seoul, and its as-of date is that Monday.
+ */
+import { isoWeekday, type LocalDate } from '../../src/lib/time.ts';
+import { UsageError } from './io.ts';
+import type { PublishOptions } from './publish.ts';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The option's weekday, 1 (Monday) to 7 (Sunday), or null when not given; a name (`mon`, `Monday`) is taken too. */
+export function weekdayOption(value: string | true | undefined, with_: { snapshot: boolean; replace: boolean; newHistory: boolean }): number | null {
+  if (value === undefined) return null;
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const named = text.length >= 3 ? WEEKDAYS.findIndex((name) => name.toLowerCase().startsWith(text)) : -1;
+  const weekday = /^[1-7]$/u.test(text) ? Number(text) : named >= 0 ? named + 1 : null;
+  if (weekday === null) throw new UsageError(`--snapshot-weekday must be a weekday, 1 (Monday) to 7 (Sunday) as date +%u counts, or its name (mon, Monday), not "${String(value)}"`);
+  if (!with_.snapshot) throw new UsageError('--snapshot-weekday goes with --snapshot (it says on which weekday the snapshot is added)');
+  if (with_.replace || with_.newHistory) {
+    throw new UsageError(`--snapshot-weekday is for scheduled builds; --${with_.replace ? 'replace' : 'new-history'} adds the snapshot of the date it builds, whatever its weekday: leave --snapshot-weekday out`);
+  }
+  return weekday;
+}
+
+/** The options of a build as of `asOf`: --snapshot stands on the chosen weekday only, and the log says why not on another. */
+export function snapshotOnWeekday(publish: PublishOptions, asOf: LocalDate, log: (line: string) => void): PublishOptions {
+  const wanted = publish.snapshotWeekday;
+  if (wanted === null || !publish.snapshot) return publish;
+  const weekday = isoWeekday(asOf);
+  if (weekday === wanted) return publish;
+  log(`build: no snapshot this time: the as-of date ${asOf} is a ${WEEKDAYS[weekday - 1]}, and --snapshot-weekday ${wanted} adds one on ${WEEKDAYS[wanted - 1]}s`);
+  return { ...publish, snapshot: false };
+}
