@@ -214,7 +214,7 @@ describe('HubSpot deals export', () => {
   it('follows --format, and refuses a format that does not read the file', () => {
     expect(load([fixtureFile()], fixtureConfig(), { format: 'hubspot', pipeline: 'Sales Pipeline' }).source.format).toBe('hubspot');
     expect(() => load([fixtureFile()], fixtureConfig(), { format: 'pipedrive', pipeline: 'Sales Pipeline' })).toThrow(
-      /^no Pipedrive deals export found \(--format pipedrive\): .*: it looks like a HubSpot deals export, not a Pipedrive deals export: run with --format hubspot, or without --format to detect it$/u,
+      /^no Pipedrive deals export found \(--format pipedrive\)\. [^:]*: it looks like a HubSpot deals export, not a Pipedrive deals export: run with --format hubspot, or without --format to detect it$/u,
     );
   });
 

@@ -109,7 +109,7 @@ describe('Salesforce reports: detection', () => {
     const file = historyReport([move('Acme', '3/3/2025', '', 'Prospecting')]);
     expect(load([file], CONFIG, { format: 'salesforce-report' }).deals).toHaveLength(1);
     expect(() => load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting')])], CONFIG, { format: 'salesforce-api' })).toThrow(
-      /^no Salesforce Data Loader exports found \(--format salesforce-api\): .*: it looks like a Salesforce report, not a Salesforce Data Loader export: run with --format salesforce-report, or without --format to detect it$/u,
+      /^no Salesforce Data Loader exports found \(--format salesforce-api\)\. [^:]*: it looks like a Salesforce report, not a Salesforce Data Loader export: run with --format salesforce-report, or without --format to detect it$/u,
     );
   });
 });

@@ -42,13 +42,15 @@ describe('--format that does not match the folder', () => {
         expect(message).toMatch(new RegExp(`${escape(data.file)}(, [^:]+)?: (it looks like an? |they look like |it is one of the |they are the )${escape(data.name)}`, 'u'));
         expect(message).toMatch(new RegExp(`run (it )?with --format ${escape(data.format)}, or without --format`, 'u'));
         expect(message).not.toMatch(/required file is missing \(the folder has/u);
+        // Each file named once: in what it is, not in a list before.
+        expect(message.split(data.file).length - 1).toBe(1);
       });
     }
   }
 
   it('gives the whole sentence for a HubSpot export read with --format pipedrive', async () => {
     expect(await failure(FOLDERS[0].folder, 'pipedrive')).toBe(
-      'no Pipedrive deals export found (--format pipedrive): hubspot-crm-exports-all-deals-2025-06-30.csv. ' +
+      'no Pipedrive deals export found (--format pipedrive). ' +
         'hubspot-crm-exports-all-deals-2025-06-30.csv: it looks like a HubSpot deals export, not a Pipedrive deals export: run with --format hubspot, or without --format to detect it',
     );
   });

@@ -155,7 +155,9 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     for (const { path, message } of notCsvFiles) why.push(` ${path}: ${message}.`);
     const what = options.format && candidates.length === 1 ? `no ${candidates[0]!.name} found (--format ${options.format})` : 'no export found';
     const put = otherFormats > 0 ? '' : ' Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.';
-    throw new IngestFatalError(names, `${what}: ${names}.${put}${why.join('')}`.replace(/\.$/u, ''));
+    // Every file named in a group of another format: listed there only, not twice.
+    const listed = otherFormats === files.length + notCsvFiles.length ? '' : `: ${names}`;
+    throw new IngestFatalError(names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
   }
   if (byFormat.size > 1) {
     const which = [...byFormat].map(([a, roles]) => `${a.name} (${[...roles.values()].flat().map((f) => f.table.file).join(', ')})`).join('; ');
