@@ -18,6 +18,8 @@ export const en = {
     skipToContent: 'Skip to content',
     builtFrom: (p: { dataLabel: string }) => `Data: ${p.dataLabel}`,
     footerNote: 'Every figure is computed from the CRM export as it stood on the date shown.',
+    /** The printed sheet's number, bottom right: {page} and {pages} become numbers. */
+    printedPage: 'Page {page} of {pages}',
   },
   nav: {
     label: 'Sections',

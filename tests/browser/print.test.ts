@@ -1,0 +1,198 @@
+/**
+ * Printed pages (a board pack): the built sample site printed to PDF by
+ * Debian's Chromium, and laid out with print media at the width of an A4
+ * and a Letter page, in English and Korean. Every table prints whole (no
+ * column cut at the page's edge, no text spilling out of its cell), a long
+ * table breaks between rows rather than leaving its heading alone on a page,
+ * the paper size is the printer's, and no empty filter frame is printed.
+ * Required in CI (CI=true without Chromium fails), like site.test.ts.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenWords, LETTERS } from '../support/broken-words.ts';
+import { buildTestSite, type TestSite } from '../support/build-site.ts';
+import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+const required = process.env.CI === 'true' || process.env.CI === '1';
+const run = hasChromium() || required;
+
+/** CSS px per mm (96 px to the inch). */
+const PX_PER_MM = 96 / 25.4;
+/** The page margin of site.css's @page rule. */
+const MARGIN_MM = 14;
+/** The width a printed page lays its content out in, for each paper. */
+const PAPERS = [
+  { format: 'A4', width: Math.floor((210 - 2 * MARGIN_MM) * PX_PER_MM), points: [595.92, 842.88] },
+  { format: 'Letter', width: Math.floor((215.9 - 2 * MARGIN_MM) * PX_PER_MM), points: [612, 792] },
+] as const;
+const LOCALES = ['en', 'ko'] as const;
+
+/** The number of pages of a PDF Chromium wrote (its page objects are not compressed). */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+/** The first page's MediaBox [x0 y0 x1 y1] of a PDF Chromium wrote, in points. */
+function pdfMediaBox(pdf: Buffer): number[] {
+  const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(pdf.toString('latin1'));
+  return (box?.[1] ?? '').trim().split(/\s+/).map(Number);
+}
+
+interface PrintMeasure {
+  /** Tables whose right edge passes the printed content's. */
+  cut: string[];
+  /** Cells whose text is wider than the cell (it would spill over the next column). */
+  spilling: string[];
+  tables: number;
+}
+
+/** In the page, with print media: tables past the content's right edge and cells spilling (no closures over test code). */
+function measurePrint(): PrintMeasure {
+  const edge = document.querySelector('main')!.getBoundingClientRect().right + 1;
+  const cut: string[] = [];
+  const spilling: string[] = [];
+  let tables = 0;
+  for (const table of Array.from(document.querySelectorAll('table'))) {
+    // A chart's numbers behind it, in a closed <details>, are not printed.
+    if (table.getClientRects().length === 0 || table.closest('details:not([open])')) continue;
+    tables += 1;
+    const caption = (table.caption?.textContent ?? '').trim().slice(0, 40);
+    const right = Math.round(table.getBoundingClientRect().right);
+    if (right > edge) cut.push(`${caption}: right ${right} > ${Math.round(edge)}`);
+    for (const cell of Array.from(table.querySelectorAll('th, td'))) {
+      if (cell.scrollWidth > cell.clientWidth + 1) spilling.push(`${caption}: ${(cell.textContent ?? '').trim().slice(0, 40)} (${cell.scrollWidth} > ${cell.clientWidth})`);
+    }
+  }
+  return { cut, spilling, tables };
+}
+
+describe.runIf(run)('the built site printed', () => {
+  let site: TestSite;
+  let server: StaticServer;
+  let browser: BrowserContext;
+  let tab: Page;
+  let pages: string[];
+
+  beforeAll(async () => {
+    if (!hasChromium()) throw new Error('CI needs Chromium for the browser tests: apt-get install -y chromium');
+    site = buildTestSite('print');
+    server = await serveStatic(site.dir);
+    browser = await launchChromium();
+    tab = await browser.newPage();
+    const owner = readdirSync(join(site.dir, 'en/owners')).filter((n) => n.startsWith('owner-')).sort()[0]!;
+    const account = readdirSync(join(site.dir, 'en/accounts')).filter((n) => !n.endsWith('.html')).sort()[0]!;
+    pages = ['', 'forecast/', 'stalled/', 'win-loss/', `owners/${owner}/`, `accounts/${account}/`];
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('prints every table whole on A4 and Letter: no column cut off, no text spilling out of its cell, no word broken', async () => {
+    const problems: string[] = [];
+    let tables = 0;
+    await tab.emulateMedia({ media: 'print' });
+    for (const paper of PAPERS) {
+      await tab.setViewportSize({ width: paper.width, height: 1000 });
+      for (const locale of LOCALES) {
+        for (const page of pages) {
+          await tab.goto(`${server.url}/${locale}/${page}`, { waitUntil: 'load' });
+          const m = await tab.evaluate(measurePrint);
+          tables += m.tables;
+          for (const p of [...m.cut, ...m.spilling]) problems.push(`${paper.format} /${locale}/${page}: ${p}`);
+          // Squeezed to fit, a column still breaks its names between words (Korean and English), never inside one.
+          for (const b of await tab.evaluate(brokenWords, LETTERS)) problems.push(`${paper.format} /${locale}/${page}: a word broken across lines: ${b}`);
+        }
+      }
+    }
+    await tab.emulateMedia({ media: 'screen' });
+    expect(tables).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('breaks a long table between its rows, its header repeated, and keeps each heading with what follows it', async () => {
+    await tab.emulateMedia({ media: 'print' });
+    await tab.setViewportSize({ width: PAPERS[0].width, height: 1000 });
+    await tab.goto(`${server.url}/en/forecast/`, { waitUntil: 'load' });
+    await tab.waitForSelector('thead th button', { state: 'attached' });
+    const styles = await tab.evaluate(() => {
+      const style = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => getComputedStyle(e));
+      return {
+        tables: [...new Set(style('table').map((s) => s.breakInside))],
+        rows: [...new Set(style('tbody tr').map((s) => s.breakInside))],
+        heads: [...new Set(style('thead').map((s) => s.display))],
+        // The sort buttons (sort-tables.js): Chromium repeats a header with one as an empty row.
+        sortButtons: [...new Set(style('thead th button').map((s) => s.display))],
+        headings: [...new Set(style('main h2, main h3').map((s) => s.breakAfter))],
+      };
+    });
+    await tab.emulateMedia({ media: 'screen' });
+    // A table kept whole would start on a new page, leaving its heading alone at the foot of the last one.
+    expect(styles).toEqual({ tables: ['auto'], rows: ['avoid'], heads: ['table-header-group'], sortButtons: ['contents'], headings: ['avoid'] });
+  });
+
+  it("prints on the reader's paper: a Letter PDF has Letter pages even where the page's own size is preferred", async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}/en/`, { waitUntil: 'load' });
+    for (const paper of PAPERS) {
+      // preferCSSPageSize: as Chromium's print dialog, which lets a page's @page size override the chosen paper.
+      const pdf = await fresh.pdf({ format: paper.format, preferCSSPageSize: true });
+      const [width, height] = pdfMediaBox(pdf).slice(2);
+      expect(Math.abs(width! - paper.points[0]), `${paper.format} width ${width}`).toBeLessThan(2);
+      expect(Math.abs(height! - paper.points[1]), `${paper.format} height ${height}`).toBeLessThan(2);
+      expect(pdfPages(pdf)).toBeGreaterThan(1);
+    }
+    await fresh.close();
+  });
+
+  it('prints no empty filter frame, but the filters in effect; and a shortened table says how many rows it leaves out', async () => {
+    await tab.emulateMedia({ media: 'print' });
+    await tab.setViewportSize({ width: PAPERS[0].width, height: 1000 });
+    await tab.goto(`${server.url}/en/`, { waitUntil: 'load' });
+    const plain = await tab.evaluate(() => {
+      const form = document.querySelector('form.filters')!;
+      const meta = Array.from(document.querySelectorAll('.table-meta')).find((p) => /more/.test(p.textContent ?? ''))!;
+      const shown = (e: Element) => e.getClientRects().length > 0;
+      return {
+        formHeight: form.getBoundingClientRect().height,
+        more: (meta as HTMLElement).innerText.trim(),
+        csvLinks: Array.from(document.querySelectorAll('.table-meta a')).filter(shown).length,
+      };
+    });
+    expect(plain).toEqual({ formHeight: 0, more: 'and 22 more', csvLinks: 0 });
+    const owner = (await tab.textContent('main table tbody tr td:nth-child(8)'))!.trim();
+    await tab.goto(`${server.url}/en/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => ['done', 'error'].includes(document.documentElement.dataset.filterState ?? ''), null, { timeout: 30_000 });
+    const status = await tab.evaluate(() => (document.querySelector('[data-filter-status]') as HTMLElement).innerText);
+    await tab.emulateMedia({ media: 'screen' });
+    expect(status).toContain(owner);
+  });
+
+  it('names every printed sheet: the page, its date and which sheet of how many, at its foot, in the page’s language', async () => {
+    const footers: Record<string, { left: string; right: string }> = {};
+    for (const path of ['/en/forecast/', `/ko/${pages[4]}`]) {
+      await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      footers[path] = await tab.evaluate(() => {
+        const margins = new Map<string, string>();
+        for (const sheet of Array.from(document.styleSheets)) {
+          for (const media of Array.from(sheet.cssRules).filter((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule[]) {
+            for (const page of Array.from(media.cssRules).filter((r) => r instanceof CSSPageRule) as CSSPageRule[]) {
+              for (const margin of Array.from(page.cssRules) as (CSSRule & { name: string; style: CSSStyleDeclaration })[]) margins.set(margin.name, margin.style.getPropertyValue('content'));
+            }
+          }
+        }
+        const left = margins.get('bottom-left') ?? '';
+        return { left: left === JSON.stringify(document.title) ? 'the title' : left, right: margins.get('bottom-right') ?? '' };
+      });
+    }
+    expect(await tab.title()).toMatch(/Pipescope.+2026\.\s6\.\s30\.\s기준$/u);
+    expect(footers).toEqual({
+      '/en/forecast/': { left: 'the title', right: '"Page " counter(page) " of " counter(pages)' },
+      [`/ko/${pages[4]}`]: { left: 'the title', right: 'counter(page) " / " counter(pages) "쪽"' },
+    });
+  });
+});
