@@ -53,6 +53,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     const span = el(doc, 'span', undefined, arrow);
     span.setAttribute('aria-hidden', 'true');
     p.append(span, ` ${tile.delta.text}`);
+    if (tile.since) p.append(el(doc, 'span', 'tile-since', ` ${tile.since}`));
     parts.push(p);
   }
   parts.push(el(doc, 'p', 'tile-hint', tile.hint));

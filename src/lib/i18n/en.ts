@@ -146,6 +146,8 @@ export const en = {
     salesVelocity: 'Sales velocity',
     openDeals: 'Open deals',
     stalledDeals: 'Stalled deals',
+    /** On each tile, after its change: the date the change is against. */
+    since: (p: { date: string }, f: Formatter) => `vs ${f.date(p.date)}`,
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
     windowNote: (p: { from: string; to: string }, f: Formatter) =>

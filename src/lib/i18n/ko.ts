@@ -134,6 +134,7 @@ export const ko: Messages = {
     salesVelocity: '영업 속도',
     openDeals: '진행 중 딜',
     stalledDeals: '정체 딜',
+    since: (p, f) => `${f.date(p.date)} 대비`,
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
