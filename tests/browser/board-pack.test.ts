@@ -5,7 +5,8 @@
  * column cut at the page's edge, no text spilling out of its cell), a long
  * table breaks between rows rather than leaving its heading alone on a page,
  * the paper size is the printer's, and no empty filter frame is printed.
- * Required in CI (CI=true without Chromium fails), like site.test.ts.
+ * Copied out of a page (into a spreadsheet or a slide), text carries no
+ * invisible characters. Required in CI (CI=true without Chromium fails), like site.test.ts.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ function measurePrint(): PrintMeasure {
   return { cut, spilling, tables };
 }
 
-describe.runIf(run)('the built site printed', () => {
+describe.runIf(run)('the built site printed and copied out of, for a board pack', () => {
   let site: TestSite;
   let server: StaticServer;
   let browser: BrowserContext;
@@ -81,6 +82,7 @@ describe.runIf(run)('the built site printed', () => {
     site = buildTestSite('print');
     server = await serveStatic(site.dir);
     browser = await launchChromium();
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     tab = await browser.newPage();
     const owner = readdirSync(join(site.dir, 'en/owners')).filter((n) => n.startsWith('owner-')).sort()[0]!;
     const account = readdirSync(join(site.dir, 'en/accounts')).filter((n) => !n.endsWith('.html')).sort()[0]!;
@@ -194,5 +196,49 @@ describe.runIf(run)('the built site printed', () => {
       '/en/forecast/': { left: 'the title', right: '"Page " counter(page) " of " counter(pages)' },
       [`/ko/${pages[4]}`]: { left: 'the title', right: 'counter(page) " / " counter(pages) "쪽"' },
     });
+  });
+
+  /** Select `selector`'s element (the whole of it, or the text of its first cell matching `cell`) and copy it with the keyboard. */
+  async function copy(path: string, select: (doc: Document) => Range): Promise<{ text: string; html: string }> {
+    await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    await tab.waitForSelector('thead th button', { state: 'attached' });
+    await tab.evaluate(`(() => { const s = getSelection(); s.removeAllRanges(); s.addRange((${select.toString()})(document)); })()`);
+    await tab.keyboard.press('Control+C');
+    return tab.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const read = async (type: string) => (item!.types.includes(type) ? await (await item!.getType(type)).text() : '');
+      return { text: await read('text/plain'), html: await read('text/html') };
+    });
+  }
+
+  it('copies a table into a spreadsheet as its cells, tab-separated, with no invisible word joiner in a name', async () => {
+    // The Stalled page's totals by stage: a stage named with a middle dot inside a word, which the page joins (U+2060).
+    const table = await copy('/ko/stalled/', (doc) => {
+      const range = doc.createRange();
+      range.selectNode(doc.querySelector('#t-stalled-by-stage')!);
+      return range;
+    });
+    expect(table.text).not.toMatch(/\u2060/u);
+    expect(table.text.split('\n')).toContain('구매의사 확인·내부 검증\t4\t1,730,200,000원');
+    expect(table.html).not.toMatch(/\u2060/u);
+    expect(table.html).toMatch(/^<table [^>]*><caption[^>]*>정체 딜: 단계별<\/caption><thead>/u);
+    expect(table.html).toContain('>구매의사 확인·내부 검증</td>');
+    // Two rows out of the middle of a table: still a table.
+    const rows = await copy('/ko/stalled/', (doc) => {
+      const body = doc.querySelector('#t-stalled-by-stage tbody')!;
+      const range = doc.createRange();
+      range.setStartBefore(body.rows[1]!);
+      range.setEndAfter(body.rows[2]!);
+      return range;
+    });
+    expect(rows.text.trim().split('\n')).toEqual(['구매의사 확인·내부 검증\t4\t1,730,200,000원', '제안\t24\t6,955,282,000원']);
+    expect(rows.html).toMatch(/^<table><tbody><tr>/u);
+    // A heading's words, outside any table.
+    const heading = await copy('/ko/win-loss/', (doc) => {
+      const range = doc.createRange();
+      range.selectNodeContents(doc.querySelector('h1')!);
+      return range;
+    });
+    expect(heading).toEqual({ text: '수주·실주 분석', html: '수주·실주 분석' });
   });
 });
