@@ -225,7 +225,7 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
     expect(table.html).toContain('>구매의사 확인·내부 검증</td>');
     // Two rows out of the middle of a table: still a table.
     const rows = await copy('/ko/stalled/', (doc) => {
-      const body = doc.querySelector('#t-stalled-by-stage tbody')!;
+      const body = doc.querySelector<HTMLTableSectionElement>('#t-stalled-by-stage tbody')!;
       const range = doc.createRange();
       range.setStartBefore(body.rows[1]!);
       range.setEndAfter(body.rows[2]!);
@@ -240,5 +240,24 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
       return range;
     });
     expect(heading).toEqual({ text: '수주·실주 분석', html: '수주·실주 분석' });
+  });
+
+  it("names each table's CSV download after its table, for a screen reader's list of links (the visible words first)", async () => {
+    const names: Record<string, { bare: number; named: number; visible: string }> = {};
+    for (const [path, download, caption] of [
+      ['/en/forecast/', 'Download CSV', 'Coverage vs target'],
+      ['/ko/forecast/', 'CSV 다운로드', '목표 대비 커버리지'],
+    ] as const) {
+      await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      names[path] = {
+        bare: await tab.getByRole('link', { name: download, exact: true }).count(),
+        named: await tab.getByRole('link', { name: `${download}: ${caption}`, exact: true }).count(),
+        visible: ((await tab.locator('.table-meta a[download]').first().textContent()) ?? '').trim(),
+      };
+    }
+    expect(names).toEqual({
+      '/en/forecast/': { bare: 0, named: 1, visible: 'Download CSV' },
+      '/ko/forecast/': { bare: 0, named: 1, visible: 'CSV 다운로드' },
+    });
   });
 });

@@ -115,6 +115,8 @@ export const en = {
   common: {
     asOf: (p: { date: string }, f: Formatter) => `as of ${f.date(p.date)}`,
     downloadCsv: 'Download CSV',
+    /** The CSV link's accessible name: the visible words, then which table. */
+    downloadCsvOf: (p: { table: string }) => `Download CSV: ${p.table}`,
     showTable: 'Show data table',
     unspecified: '(unspecified)',
     /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
