@@ -70,6 +70,20 @@ function measurePrint(): PrintMeasure {
   return { cut, spilling, tables };
 }
 
+/** In the page: the content of the print-only @page margin boxes at the foot of each sheet ('the title': the page's title). */
+function printedFoot(): { left: string; right: string } {
+  const margins = new Map<string, string>();
+  for (const sheet of Array.from(document.styleSheets)) {
+    for (const media of Array.from(sheet.cssRules).filter((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule[]) {
+      for (const page of Array.from(media.cssRules).filter((r) => r instanceof CSSPageRule) as CSSPageRule[]) {
+        for (const margin of Array.from(page.cssRules) as (CSSRule & { name: string; style: CSSStyleDeclaration })[]) margins.set(margin.name, margin.style.getPropertyValue('content'));
+      }
+    }
+  }
+  const left = margins.get('bottom-left') ?? '';
+  return { left: left.startsWith(JSON.stringify(document.title).slice(0, -1)) ? `the title${JSON.parse(left).slice(document.title.length)}` : left, right: margins.get('bottom-right') ?? '' };
+}
+
 describe.runIf(run)('the built site printed and copied out of, for a board pack', () => {
   let site: TestSite;
   let server: StaticServer;
@@ -178,24 +192,20 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
     const footers: Record<string, { left: string; right: string }> = {};
     for (const path of ['/en/forecast/', `/ko/${pages[4]}`]) {
       await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
-      footers[path] = await tab.evaluate(() => {
-        const margins = new Map<string, string>();
-        for (const sheet of Array.from(document.styleSheets)) {
-          for (const media of Array.from(sheet.cssRules).filter((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule[]) {
-            for (const page of Array.from(media.cssRules).filter((r) => r instanceof CSSPageRule) as CSSPageRule[]) {
-              for (const margin of Array.from(page.cssRules) as (CSSRule & { name: string; style: CSSStyleDeclaration })[]) margins.set(margin.name, margin.style.getPropertyValue('content'));
-            }
-          }
-        }
-        const left = margins.get('bottom-left') ?? '';
-        return { left: left === JSON.stringify(document.title) ? 'the title' : left, right: margins.get('bottom-right') ?? '' };
-      });
+      footers[path] = await tab.evaluate(printedFoot);
     }
     expect(await tab.title()).toMatch(/Pipescope.+2026\.\s6\.\s30\.\s기준$/u);
     expect(footers).toEqual({
       '/en/forecast/': { left: 'the title', right: '"Page " counter(page) " of " counter(pages)' },
       [`/ko/${pages[4]}`]: { left: 'the title', right: 'counter(page) " / " counter(pages) "쪽"' },
     });
+    // A filtered view's sheets name the filter in effect too.
+    await tab.goto(`${server.url}/en/forecast/`, { waitUntil: 'load' });
+    const owner = (await tab.textContent('#t-deals-month tbody tr td:nth-child(5)'))!.trim();
+    await tab.goto(`${server.url}/en/forecast/?owner=${encodeURIComponent(owner)}&period=2026-Q2`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const filtered = await tab.evaluate(printedFoot);
+    expect({ ...filtered, left: filtered.left.replace(/\s+/gu, ' ') }).toEqual({ left: `the title · Owner: ${owner} · Created in: Q2 2026`, right: '"Page " counter(page) " of " counter(pages)' });
   });
 
   /** Select `selector`'s element (the whole of it, or the text of its first cell matching `cell`) and copy it with the keyboard. */
