@@ -116,7 +116,7 @@ export const en = {
     asOf: (p: { date: string }, f: Formatter) => `as of ${f.date(p.date)}`,
     downloadCsv: 'Download CSV',
     /** The CSV link's accessible name: the visible words, then which table. */
-    downloadCsvOf: (p: { table: string }) => `Download CSV: ${p.table}`,
+    downloadCsvOf: (p: { title: string }) => `Download CSV: ${p.title}`,
     showTable: 'Show data table',
     unspecified: '(unspecified)',
     /** A deal list's amount when deals.csv gives none (the totals count it as 0). */

@@ -107,7 +107,7 @@ export const ko: Messages = {
   common: {
     asOf: (p, f) => `${f.date(p.date)} 기준`,
     downloadCsv: 'CSV 다운로드',
-    downloadCsvOf: (p) => `CSV 다운로드: ${p.table}`,
+    downloadCsvOf: (p) => `CSV 다운로드: ${p.title}`,
     showTable: '데이터 표 보기',
     unspecified: '(미지정)',
     noAmount: '금액 없음',
