@@ -270,4 +270,20 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
       '/ko/forecast/': { bare: 0, named: 1, visible: 'CSV 다운로드' },
     });
   });
+
+  it("prints an owner's and an account's page without their navigation: no way back to the list, no links to the owner's filtered pages", async () => {
+    await tab.emulateMedia({ media: 'print' });
+    const printed: Record<string, string[]> = {};
+    for (const page of [pages[4]!, pages[5]!]) {
+      await tab.goto(`${server.url}/en/${page}`, { waitUntil: 'load' });
+      // The links printed outside the tables (whose links are the names of deals, accounts and owners).
+      printed[page] = await tab.evaluate(() =>
+        Array.from(document.querySelectorAll('main a'))
+          .filter((a) => a.getClientRects().length > 0 && !a.closest('table'))
+          .map((a) => (a.textContent ?? '').trim()),
+      );
+    }
+    await tab.emulateMedia({ media: 'screen' });
+    expect(printed).toEqual({ [pages[4]!]: [], [pages[5]!]: [] });
+  });
 });
