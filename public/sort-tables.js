@@ -77,7 +77,8 @@ document.addEventListener('copy', (event) => {
     }
     holder.append(part);
   }
-  event.clipboardData.setData('text/plain', text.replace(/\u2060/g, ''));
+  // No-break spaces (a date kept on one line: '2026. 6. 30.') as plain spaces, as the browser's own copy writes them.
+  event.clipboardData.setData('text/plain', text.replace(/\u2060/g, '').replace(/\u00a0/g, ' '));
   event.clipboardData.setData('text/html', holder.innerHTML.replace(/\u2060/g, ''));
   event.preventDefault();
 });

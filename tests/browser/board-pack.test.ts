@@ -243,6 +243,16 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
     });
     expect(rows.text.trim().split('\n')).toEqual(['구매의사 확인·내부 검증\t4\t1,730,200,000원', '제안\t24\t6,955,282,000원']);
     expect(rows.html).toMatch(/^<table><tbody><tr>/u);
+    // A deal list with dates ('2026. 6. 30.', kept on one line by no-break spaces) and a stage with a joined dot:
+    // plain spaces, as the browser's own copy writes them, so a spreadsheet reads the dates.
+    const deals = await copy('/ko/forecast/', (doc) => {
+      const range = doc.createRange();
+      range.selectNode(doc.querySelector('#t-deals-month')!);
+      return range;
+    });
+    expect(deals.text).not.toMatch(/[\u2060\u00a0]/u);
+    expect(deals.text).toContain('\t2026. 6. 30.\t');
+    expect(deals.text).toContain('\t구매의사 확인·내부 검증\t');
     // A heading's words, outside any table.
     const heading = await copy('/ko/win-loss/', (doc) => {
       const range = doc.createRange();
