@@ -49,6 +49,39 @@ const enhance = () => {
     });
   }
 };
+// Copying text out of a page (a table into a spreadsheet, a figure into a slide): the word joiners (U+2060) that keep
+// a middle dot inside a word on its line ('확인·내부') are left out, so a pasted name is the name as typed or as in the
+// CSV (a spreadsheet's lookup or a search finds it). Only a selection that holds one is rewritten; the HTML keeps its
+// table around copied rows or cells, as the browser's own copy does.
+const TABLE_PARTS = /^(TABLE|THEAD|TBODY|TFOOT|TR)$/;
+document.addEventListener('copy', (event) => {
+  const selection = getSelection();
+  if (!selection || selection.rangeCount === 0 || !event.clipboardData) return;
+  const text = selection.toString();
+  if (!text.includes('\u2060')) return;
+  const holder = document.createElement('div');
+  for (let i = 0; i < selection.rangeCount; i++) {
+    const range = selection.getRangeAt(i);
+    const common = range.commonAncestorContainer;
+    const within = common.nodeType === Node.ELEMENT_NODE ? common : common.parentElement;
+    let part = range.cloneContents();
+    if (within && TABLE_PARTS.test(within.tagName)) {
+      if (within.tagName !== 'TABLE') {
+        const section = within.cloneNode(false);
+        section.append(part);
+        part = section;
+      }
+      const table = document.createElement('table');
+      table.append(part);
+      part = table;
+    }
+    holder.append(part);
+  }
+  // No-break spaces (a date kept on one line: '2026. 6. 30.') as plain spaces, as the browser's own copy writes them.
+  event.clipboardData.setData('text/plain', text.replace(/\u2060/g, '').replace(/\u00a0/g, ' '));
+  event.clipboardData.setData('text/html', holder.innerHTML.replace(/\u2060/g, ''));
+  event.preventDefault();
+});
 // Off the critical path: the page is complete without this, so let it load first.
 if ('requestIdleCallback' in window) requestIdleCallback(enhance, { timeout: 2000 });
 else setTimeout(enhance, 0);

@@ -116,7 +116,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       muted: Boolean(t.few),
       detail: t.detail === null ? null : joinWordDots(t.detail),
       few: t.few ? joinWordDots(t.few) : null,
-      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}`.trim() : null,
+      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}${t.since ? ` ${t.since}` : ''}`.trim() : null,
     }));
 
   for (const locale of ['en', 'ko'] as const) {

@@ -112,6 +112,10 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     const note = tab.locator('.snapshot-note');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain('This is the dated snapshot of Jun 30, 2026');
+    // Printed (a board pack), the note says which date it is, without links the paper cannot follow.
+    await tab.emulateMedia({ media: 'print' });
+    expect((await note.innerText()).trim()).toBe('This is the dated snapshot of Jun 30, 2026: the dashboard as built for that date, kept unchanged.');
+    await tab.emulateMedia({ media: 'screen' });
     await note.locator('a', { hasText: 'Open the latest dashboard' }).click();
     await tab.waitForURL(`${server.url}${BASE}en/funnel/`);
     expect(await tab.locator('.snapshot-note').isVisible()).toBe(false);

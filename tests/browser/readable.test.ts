@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestSite, type TestSite } from '../support/build-site.ts';
+import { brokenWords, HANGUL } from '../support/broken-words.ts';
 import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -69,34 +70,6 @@ function measure(scrollRegion: string): Measured {
     innerWidth: vw,
     regions: document.querySelectorAll(scrollRegion).length,
   };
-}
-
-/** In the page: table cells whose Korean text breaks a line between two Hangul syllables (inside a word). */
-function brokenKoreanWords(): string[] {
-  const hangul = /[\uac00-\ud7a3]/;
-  const broken: string[] = [];
-  let checked = 0;
-  for (const cell of Array.from(document.querySelectorAll('td, th'))) {
-    if (!hangul.test(cell.textContent ?? '') || cell.getClientRects().length === 0) continue;
-    if (checked++ > 400) break;
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const s = node.data;
-      const range = document.createRange();
-      let prevTop: number | null = null;
-      for (let i = 0; i < s.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
-        if (!rect) continue;
-        if (prevTop !== null && rect.top > prevTop + 2 && hangul.test(s[i - 1] ?? '') && hangul.test(s[i]!)) {
-          broken.push(`${s.slice(Math.max(0, i - 6), i)}|${s.slice(i, i + 6)}`);
-        }
-        prevTop = rect.top;
-      }
-    }
-  }
-  return broken;
 }
 
 /** Korean dates in table cells ('2026. 6. 30.', '6월 30일', '2026년 6월', '2026년 3분기'): how many, and those split across lines. */
@@ -334,7 +307,7 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
       const tab = await open(VIEWPORTS[0], path);
       const wordBreak = await tab.evaluate(() => Array.from(document.querySelectorAll('td, th')).filter((c) => getComputedStyle(c).wordBreak !== 'keep-all').length);
       if (wordBreak > 0) problems.push(`${path}: ${wordBreak} table cells without word-break: keep-all`);
-      for (const b of await tab.evaluate(brokenKoreanWords)) problems.push(`${path}: a word broken across lines: ${b}`);
+      for (const b of await tab.evaluate(brokenWords, HANGUL)) problems.push(`${path}: a word broken across lines: ${b}`);
       await tab.close();
     }
     expect(problems.slice(0, 20)).toEqual([]);

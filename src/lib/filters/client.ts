@@ -12,6 +12,7 @@
 import { isLocale, LOCALES, localize } from '../i18n/index.ts';
 import { pageContext, pagePath } from '../views/pages/context.ts';
 import { filterNotes, filterSummary } from '../views/pages/filter-form.ts';
+import { printFooterCss } from '../views/pages/print-footer.ts';
 import { type DecodedFilterData, decodeFilterData } from './decode-filter-data.ts';
 import { applyParts } from './dom.ts';
 import { FILTER_KEYS, type Filter, filterQuery, isFiltered, parseFilter } from './filter.ts';
@@ -76,6 +77,15 @@ function syncForm(form: HTMLFormElement, filter: Filter): void {
   }
 }
 
+/**
+ * The foot of each printed sheet (Base.astro's `<style data-print-footer>`: the page's title and date) names
+ * the filter in effect too, so a sheet of a filtered view is not taken for all deals; `summary` '': none.
+ */
+function footPrintedSheets(summary: string, pageNumber: string): void {
+  const style = document.querySelector<HTMLStyleElement>('style[data-print-footer]');
+  if (style) style.textContent = printFooterCss(summary ? `${document.title} · ${summary}` : document.title, pageNumber);
+}
+
 export async function run(form: HTMLFormElement): Promise<FilterRun> {
   const root = document.documentElement;
   const locale = form.dataset.locale ?? '';
@@ -102,6 +112,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
     if (!isFiltered(filter)) {
       // Only an ignored value in the link (a period that is not one): the page stays as built.
       say([]);
+      footPrintedSheets('', m.site.printedPage);
       result = { state: 'done', filter, matched: data.dataset.deals.length, total: data.dataset.deals.length, timings };
     } else {
       const t1 = performance.now();
@@ -113,8 +124,10 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       applyParts(document, parts, (count) => ctx.m.common.moreRows({ count }, ctx.f));
       const t4 = performance.now();
       Object.assign(timings, { engineMs: t2 - t1, modelMs: t3 - t2, domMs: t4 - t3, recomputeMs: t4 - t1 });
+      const summary = filterSummary(filter, m, f);
+      footPrintedSheets(summary, m.site.printedPage);
       say([
-        m.filters.showing({ count: view.matched, total: view.total, what: filterSummary(filter, m, f) }, f),
+        m.filters.showing({ count: view.matched, total: view.total, what: summary }, f),
         view.matched === 0 ? m.filters.noMatch : '',
         [m.filters.computed, ...filterNotes(ctx, page)].join(' '),
       ]);
@@ -130,6 +143,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
     // again, once, and the filter in the URL is applied with the current one. The page stays "loading" until it reloads.
     if (e instanceof MissingDataFile && reloadOnce(form.dataset.src ?? '')) return new Promise<FilterRun>(() => {});
     say([location.protocol === 'file:' ? m.filters.fileShare : m.filters.failed]);
+    footPrintedSheets('', m.site.printedPage);
     result = { state: 'error', filter, matched: 0, total: 0, error: String(e), timings };
   }
   root.classList.remove('filtering');

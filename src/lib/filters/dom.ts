@@ -53,6 +53,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     const span = el(doc, 'span', undefined, arrow);
     span.setAttribute('aria-hidden', 'true');
     p.append(span, ` ${tile.delta.text}`);
+    if (tile.since) p.append(el(doc, 'span', 'tile-since', ` ${tile.since}`));
     parts.push(p);
   }
   parts.push(el(doc, 'p', 'tile-hint', tile.hint));
@@ -132,7 +133,12 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     // No rows, no download (DataTable.astro hides it too); the model decides both ways, whoever hid it before.
     if (link instanceof HTMLElement) link.hidden = table.rows.length === 0;
     const parts: Node[] = [];
-    if (table.truncated > 0) parts.push(el(doc, 'span', undefined, `${moreRows(table.truncated)}${SEPARATOR}`));
+    if (table.truncated > 0) {
+      // As DataTable.astro: the separator before the CSV link is not printed, nor the link.
+      const more = el(doc, 'span', undefined, moreRows(table.truncated));
+      more.append(el(doc, 'span', 'no-print', SEPARATOR));
+      parts.push(more);
+    }
     meta.replaceChildren(...parts, link);
   }
 }

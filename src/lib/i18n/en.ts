@@ -18,6 +18,8 @@ export const en = {
     skipToContent: 'Skip to content',
     builtFrom: (p: { dataLabel: string }) => `Data: ${p.dataLabel}`,
     footerNote: 'Every figure is computed from the CRM export as it stood on the date shown.',
+    /** The printed sheet's number, bottom right: {page} and {pages} become numbers. */
+    printedPage: 'Page {page} of {pages}',
   },
   nav: {
     label: 'Sections',
@@ -113,6 +115,8 @@ export const en = {
   common: {
     asOf: (p: { date: string }, f: Formatter) => `as of ${f.date(p.date)}`,
     downloadCsv: 'Download CSV',
+    /** The CSV link's accessible name: the visible words, then which table. */
+    downloadCsvOf: (p: { title: string }) => `Download CSV: ${p.title}`,
     showTable: 'Show data table',
     unspecified: '(unspecified)',
     /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
@@ -144,6 +148,8 @@ export const en = {
     salesVelocity: 'Sales velocity',
     openDeals: 'Open deals',
     stalledDeals: 'Stalled deals',
+    /** On each tile, after its change: the date the change is against. */
+    since: (p: { date: string }, f: Formatter) => `vs ${f.date(p.date)}`,
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
     windowNote: (p: { from: string; to: string }, f: Formatter) =>

@@ -14,6 +14,7 @@ export const ko: Messages = {
     skipToContent: '본문 바로가기',
     builtFrom: (p) => `데이터: ${p.dataLabel}`,
     footerNote: '모든 수치는 표시된 기준일 시점의 CRM 내보내기 데이터로 계산했습니다.',
+    printedPage: '{page} / {pages}쪽',
   },
   nav: {
     label: '메뉴',
@@ -106,6 +107,7 @@ export const ko: Messages = {
   common: {
     asOf: (p, f) => `${f.date(p.date)} 기준`,
     downloadCsv: 'CSV 다운로드',
+    downloadCsvOf: (p) => `CSV 다운로드: ${p.title}`,
     showTable: '데이터 표 보기',
     unspecified: '(미지정)',
     noAmount: '금액 없음',
@@ -133,6 +135,7 @@ export const ko: Messages = {
     salesVelocity: '영업 속도',
     openDeals: '진행 중 딜',
     stalledDeals: '정체 딜',
+    since: (p, f) => `${f.date(p.date)} 대비`,
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,

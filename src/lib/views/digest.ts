@@ -54,7 +54,7 @@ function keyFigures(ctx: PageContext, from: Figures, fromDate: string, noHistory
   const rows = TILE_SPECS.map((spec) => {
     const now = spec.get(site.metrics);
     const then = unavailable ? null : spec.get(from);
-    const { delta } = tileChange(ctx, spec, now, then);
+    const { delta } = tileChange(ctx, spec, now, then, fromDate);
     return [m.tiles[spec.key], tileValue(ctx, spec.key, then, unavailable ? undefined : from), tileValue(ctx, spec.key, now, site.metrics), delta?.text ?? EM_DASH].map(mdText);
   });
   const d = m.digest;

@@ -26,6 +26,7 @@ export * from './trends.ts';
 export * from './changes.ts';
 export * from './snapshots.ts';
 export * from './page-model.ts';
+export * from './print-footer.ts';
 
 
 /** The tables a page shows (chart tables included), by page, from the page's shared model. */

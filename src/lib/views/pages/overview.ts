@@ -34,6 +34,8 @@ export interface TileModel {
   detail: string | null;
   hint: string;
   delta: Delta | null;
+  /** What `delta` is against, on the tile ("vs May 31, 2026"); null with no delta. */
+  since: string | null;
   /** Whether the change is good news (for colour and its text); null when neutral. */
   good: boolean | null;
   /**
@@ -117,7 +119,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   const beforeData = noTrends ? null : beforeDataNote(ctx, site.previous_as_of);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(now);
-    const { delta, good } = tileChange(ctx, spec, current, noTrends || beforeData ? null : spec.get(site.previous));
+    const { delta, good, since } = tileChange(ctx, spec, current, noTrends || beforeData ? null : spec.get(site.previous), site.previous_as_of);
     const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
@@ -126,6 +128,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
       detail: tileDetail(ctx, spec.key),
       hint: m.tiles.hints[spec.key],
       delta,
+      since,
       good,
       trend: tileTrend(ctx, spec.key),
       rough,
@@ -145,13 +148,20 @@ export function overviewModel(ctx: PageContext): OverviewModel {
 }
 
 /**
- * A tile's change from `previous` to `current` (null: no change to show), in the tile's unit, and
- * whether it is good news: the overview's, the "What changed" page's and the digest's.
+ * A tile's change from `previous` (the figure at `previousDate`) to `current` (null: no change to show),
+ * in the tile's unit, what it is against, and whether it is good news: the overview's, the "What
+ * changed" page's and the digest's.
  */
-export function tileChange(ctx: PageContext, spec: (typeof TILE_SPECS)[number], current: number | null, previous: number | null): Pick<TileModel, 'delta' | 'good'> {
+export function tileChange(
+  ctx: PageContext,
+  spec: (typeof TILE_SPECS)[number],
+  current: number | null,
+  previous: number | null,
+  previousDate: string,
+): Pick<TileModel, 'delta' | 'good' | 'since'> {
   const delta = current !== null && previous !== null ? ctx.f.signedDelta(current, previous, spec.kind) : null;
   const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
-  return { delta, good };
+  return { delta, good, since: delta ? ctx.m.tiles.since({ date: previousDate }, ctx.f) : null };
 }
 
 /**

@@ -1,0 +1,41 @@
+/**
+ * An overview tile's change ("▲ +₩2.32B (+4%)") said against what only in the
+ * page's intro: a tile copied into a slide, printed, or reached by a screen
+ * reader's heading jump read as a change with no period. Each change now
+ * names its date on the tile; "What changed" names the date it compares with.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { changesModel, overviewModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { makeDataset } from '../../helpers/dataset.ts';
+
+const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const config = defaultConfig();
+const dataset = makeDataset(config, [
+  { id: 'W1', createdAt: at('2025-01-05'), closedAt: at('2025-04-01'), amount: 2_000_000, history: [['prospect', at('2025-01-05')], ['won', at('2025-04-01')]] },
+  { id: 'O1', createdAt: at('2025-02-01'), amount: 3_000_000, expectedCloseAt: '2025-08-15', history: [['prospect', at('2025-02-01')]] },
+  { id: 'O2', createdAt: at('2025-06-10'), amount: 1_000_000, expectedCloseAt: '2025-09-15', history: [['prospect', at('2025-06-10')]] },
+]);
+const site = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' }));
+
+describe("a tile's change says what it is against", () => {
+  it('on the overview: the date 30 days earlier, in each language', () => {
+    const en = overviewModel(pageContext(site, 'en')).tiles.find((t) => t.key === 'openPipeline')!;
+    expect([en.delta?.text, en.since]).toEqual(['+₩1M (+33%)', 'vs May 31, 2025']);
+    const ko = overviewModel(pageContext(site, 'ko')).tiles.find((t) => t.key === 'openPipeline')!;
+    expect(ko.since).toBe('2025.\u00a05.\u00a031. 대비');
+  });
+
+  it('no date where no change is shown (a tile without a figure then)', () => {
+    const tiles = overviewModel(pageContext(site, 'en')).tiles;
+    for (const t of tiles) expect(t.since === null, t.key).toBe(t.delta === null);
+    expect(tiles.some((t) => t.delta === null)).toBe(true);
+  });
+
+  it('on "What changed": the date it compares with', () => {
+    const en = changesModel(pageContext(site, 'en')).tiles.find((t) => t.key === 'openPipeline')!;
+    expect(en.since).toBe(`vs May 31, 2025`);
+  });
+});
