@@ -183,7 +183,7 @@ describe('fatal problems', () => {
   it('names the config key and why', () => {
     const files = { 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': history };
     expect(fatal(() => ingest({ ...files, 'pipeline.config.json': '{"timezone": "Mars/Base"}' }))).toMatchInlineSnapshot(
-      `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC""`,
+      `"pipeline.config.json: timezone at line 1 column 14: must be an IANA time zone such as "Asia/Seoul" or "UTC", not "Mars/Base""`,
     );
     expect(fatal(() => ingest({ ...files, 'pipeline.config.json': '{"currency": ' }))).toMatch(/^pipeline\.config\.json: not valid JSON/);
   });
