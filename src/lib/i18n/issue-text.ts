@@ -140,10 +140,17 @@ const ROW_RULES: Rules = {
   unknown_stage: [
     [
       re(
-        `${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\); it looks like (?<id>\\S+) \\((?<name>"(?:[^"\\\\]|\\\\.)*")\\): to read it as that stage, add (?<cell>"(?:[^"\\\\]|\\\\.)*") to the stage's labels in pipeline\\.config\\.json`,
+        `${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\); it looks like (?<id>\\S+) \\((?<name>"(?:[^"\\\\]|\\\\.)*")\\): to read it as that stage, add (?<cell>"(?:[^"\\\\]|\\\\.)*") to the stage's "aliases" in pipeline\\.config\\.json`,
       ),
       (g) =>
-        `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known}). ${g.id}(${g.name}) 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 label에 ${object(g.cell!)} 추가하세요`,
+        `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known}). ${g.id}(${g.name}) 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 "aliases"에 ${object(g.cell!)} 추가하세요`,
+    ],
+    [
+      re(
+        `${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\); add it to "stages" in pipeline\\.config\\.json or, if it is another name of a configured stage \\(its name before a rename\\), to that stage's "aliases"`,
+      ),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known}). pipeline.config.json의 "stages"에 추가하거나, 설정된 단계의 다른 이름(이름을 바꾸기 전의 이름 등)이면 그 단계의 "aliases"에 추가하세요`,
     ],
     [re(`${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\)`), (g) => `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known})`],
   ],

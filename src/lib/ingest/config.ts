@@ -25,6 +25,8 @@ const stageSchema = z.strictObject({
   parked: z.boolean().optional(),
   label: localized.optional(),
   buyer_step: localized.optional(),
+  /** Other names of the stage in the data (a name it had before it was renamed): read as the stage, never shown. */
+  aliases: z.array(z.string().trim().min(1, 'must be a non-empty name')).optional(),
 });
 
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "KRW"');
@@ -65,7 +67,11 @@ export const configSchema = z
         // A cell names a stage by its id or any label, ignoring case and spaces: two stages must not share such a name.
         const owners = new Map<string, { stage: number; name: string }>();
         stages.forEach((s, i) => {
-          const names: [string, (string | number)[]][] = [[s.id, [i, 'id']], ...Object.entries(s.label ?? {}).map(([lang, label]): [string, (string | number)[]] => [label, [i, 'label', lang]])];
+          const names: [string, (string | number)[]][] = [
+            [s.id, [i, 'id']],
+            ...Object.entries(s.label ?? {}).map(([lang, label]): [string, (string | number)[]] => [label, [i, 'label', lang]]),
+            ...(s.aliases ?? []).map((alias, n): [string, (string | number)[]] => [alias, [i, 'aliases', n]]),
+          ];
           for (const [name, path] of names) {
             const key = normalizeStageName(name);
             const first = owners.get(key);
@@ -135,7 +141,7 @@ export const configSchema = z
     for (const id of Object.keys(c.stall_days)) {
       if (!openIds.includes(id)) {
         // A stage's label written for its id ("문제인식" for "awareness"): say which id.
-        const named = c.stages.find((s) => s.id !== id && Object.values(s.label ?? {}).some((l) => normalizeStageName(l) === normalizeStageName(id)));
+        const named = c.stages.find((s) => s.id !== id && [...Object.values(s.label ?? {}), ...(s.aliases ?? [])].some((l) => normalizeStageName(l) === normalizeStageName(id)));
         const fix = named?.kind === 'open' ? `: it is a label of "${named.id}"; write "${named.id}"` : '';
         ctx.addIssue({ code: 'custom', path: ['stall_days', id], message: `"${id}" is not an open stage id (${openIds.join(', ')})${fix}` });
       }
@@ -236,6 +242,7 @@ function resolveConfig(parsed: ParsedConfig): Config {
       parked,
       label: nameTable(s.label ?? {}),
       buyer_step: s.buyer_step ? nameTable(s.buyer_step) : null,
+      aliases: s.aliases ?? [],
       index,
       openIndex: s.kind === 'open' ? openIndex++ : -1,
       seqIndex: s.kind === 'open' && !parked ? seqIndex++ : -1,
@@ -259,19 +266,19 @@ function resolveConfig(parsed: ParsedConfig): Config {
 
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
-/** Stage names match by id or any label, ignoring case and all whitespace. */
+/** Stage names match by id, any label or alias, ignoring case and all whitespace. */
 export function normalizeStageName(name: string): string {
   // Zero-width characters too (text copied from a web page or chat carries them, unseen), and fullwidth letters as their ASCII (NFKC).
   const text = NON_ASCII.test(name) ? name.normalize('NFKC') : name;
   return text.replace(/[\s\u00ad\u200b-\u200d\u2060]+/gu, '').toLowerCase();
 }
 
-/** A lookup from any accepted spelling of a stage to its Stage. */
+/** A lookup from any accepted spelling of a stage (id, label, alias) to its Stage. */
 export function stageLookup(config: Config): Map<string, Stage> {
   const map = new Map<string, Stage>();
   for (const s of config.stages) {
     map.set(normalizeStageName(s.id), s);
-    for (const label of Object.values(s.label)) {
+    for (const label of [...Object.values(s.label), ...s.aliases]) {
       const key = normalizeStageName(label);
       if (!map.has(key)) map.set(key, s);
     }

@@ -81,7 +81,7 @@ export const REDACTED_VALUE = '…';
  * column names): kept in messages, as are column names the issues name.
  */
 const MESSAGE_WORDS = new Set([
-  'date_order', 'YMD', 'MDY', 'DMY', 'decimal', ',', '.', 'fx', 'stages', 'labels', 'currency', 'timezone', 'locale', 'parked',
+  'date_order', 'YMD', 'MDY', 'DMY', 'decimal', ',', '.', 'fx', 'stages', 'labels', 'aliases', 'currency', 'timezone', 'locale', 'parked',
   'Account Name', 'Opportunity Name', 'Opportunity ID', 'Record ID', 'Deal Stage', 'Last Modified', 'From Stage', 'To Stage', 'Associated Company IDs (Primary)',
   'Deal - ID', 'Deal - Organization', 'Organization - Name', 'Deal - Organization ID', 'Organization - ID', 'Deal - Update time', 'Deal - Status', 'Deal - Stage',
 ]);
@@ -365,7 +365,7 @@ function keptWords(dataset: Dataset, config: Config): Set<string> {
   const kept = new Set(MESSAGE_WORDS);
   for (const s of config.stages) {
     kept.add(s.id);
-    for (const label of Object.values(s.label)) kept.add(label);
+    for (const label of [...Object.values(s.label), ...s.aliases]) kept.add(label);
   }
   for (const columns of Object.values(dataset.columns)) for (const c of columns) kept.add(c.toLowerCase());
   for (const issue of dataset.issues) if (issue.column !== '') kept.add(issue.column).add(issue.column.toLowerCase());

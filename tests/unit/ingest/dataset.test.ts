@@ -256,7 +256,7 @@ describe('rejected rows and warnings', () => {
         "deals.csv:4 account_id error missing_value: account_id is required but empty",
         "deals.csv:4 owner error missing_value: owner is required but empty",
         "deals.csv:5 created_at error invalid_date: created_at "2025-13-01" has month 13, not 1-12",
-        "deals.csv:5 stage error unknown_stage: stage "Closed Won" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")); it looks like won ("Won"): to read it as that stage, add "Closed Won" to the stage's labels in pipeline.config.json",
+        "deals.csv:5 stage error unknown_stage: stage "Closed Won" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")); it looks like won ("Won"): to read it as that stage, add "Closed Won" to the stage's "aliases" in pipeline.config.json",
         "deals.csv:6 deal_id error duplicate_id: deal_id "D1" already appears on line 2; this later row is rejected",
         "deals.csv:7 amount error negative_number: amount "-5" is negative; only 0 or more is allowed",
         "deals.csv:7 lifecycle_months error invalid_number: lifecycle_months "0" is out of range (1-1200)",

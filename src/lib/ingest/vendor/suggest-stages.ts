@@ -51,10 +51,9 @@ export interface SuggestedStage {
   probability?: number;
   parked?: true;
   label: Record<string, string>;
+  /** Other names of the stage in the data (the won stage's other won-looking names): matched, never shown. */
+  aliases?: string[];
 }
-
-/** Language codes for the extra names of the won stage; not en/ko, the dashboard's languages, so the shown label stays the main name. */
-const SPARE_LANGUAGES = ['es', 'fr', 'de', 'pt', 'it', 'nl', 'ja', 'zh', 'sv', 'da', 'fi', 'nb', 'pl', 'cs', 'tr', 'ru'];
 
 const PROPOSAL = /\b(propos(al|e|ition)|quot(e|ation)|angebot|devis|propuesta|proposta|offerte|offerta)\b|견적|제안/iu;
 
@@ -159,14 +158,14 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
   const facts = collectFacts(e);
   const byKey = new Map(facts.map((f) => [f.key, f]));
 
-  // One won stage: the most used; the other won-looking names become its labels so their rows still match.
+  // One won stage: the most used; the other won-looking names become its aliases so their rows still match.
   const winners = facts.filter((f) => f.kind === 'won').sort((a, b) => b.rows - a.rows);
   const won = winners[0];
   const extraWonNames = winners.slice(1);
   if (extraWonNames.length > 0) {
     notes.push(
       `${winners.map((f) => quoted(f.name)).join(', ')} all look won, and a config has one won stage: ${quoted(won!.name)} (the most used, ` +
-        `${plural(won!.rows, 'row')}) is it, and the others are its labels under spare language codes so their rows still count as won`,
+        `${plural(won!.rows, 'row')}) is it, and the others are its "aliases" so their rows still count as won`,
     );
   }
 
@@ -235,11 +234,8 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
   parked.forEach(addStage);
   if (won) {
     const stage = addStage(won);
-    extraWonNames.forEach((f, i) => {
-      const lang = SPARE_LANGUAGES[i] ?? `und-w${i + 1}`;
-      stage.label[lang] = f.name;
-      notes.push(`stage ${quoted(f.name)} (${plural(f.rows, 'row')}) -> label ${quoted(lang)} of ${quoted(stage.id)}, ${f.why}`);
-    });
+    if (extraWonNames.length > 0) stage.aliases = extraWonNames.map((f) => f.name);
+    for (const f of extraWonNames) notes.push(`stage ${quoted(f.name)} (${plural(f.rows, 'row')}) -> an alias of ${quoted(stage.id)}, ${f.why}`);
   }
   lost.forEach(addStage);
 
