@@ -224,6 +224,15 @@ const ROW_RULES: Rules = {
       (g) => `stage는 "${g.a}"이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
     ],
   ],
+  several_pipelines: [
+    [
+      re(
+        `the pipeline column names (?<n>\\d+) pipelines \\((?<list>.+)\\), and they are read together as one funnel: put each pipeline's deals, with their stage_history rows, in a data folder of its own \\(with its own pipeline\\.config\\.json\\) to see each apart`,
+      ),
+      (g) =>
+        `pipeline 열에 파이프라인이 ${g.n}개 있습니다(${g.list!.replace(/: (\d+) deals?/gu, ': 딜 $1건')}). 모두 하나의 퍼널로 읽었습니다. 파이프라인마다 따로 보려면 각 파이프라인의 딜과 그 stage_history 행을 별도의 데이터 폴더(자체 pipeline.config.json 포함)에 넣으세요`,
+    ],
+  ],
   duplicate_column: [[re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`]],
   empty_file: [[re(`the file is empty \\(not even a header row\\); ignored`), () => '빈 파일입니다(머리글 행도 없습니다). 무시했습니다']],
   not_csv: [

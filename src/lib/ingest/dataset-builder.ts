@@ -8,7 +8,7 @@
 import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
-import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
 import { giveTextCodes } from '../text-codes.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
@@ -120,6 +120,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;
 
   historyWarnings(candidates, remap, historyRead, config, issues);
+  severalPipelinesWarning(dealsRead, issues);
 
   // No candidate rejected: the candidate index is the deal index.
   const dealIds = deals.length === candidates.length ? dealsRead.ids : idIndex(deals);
