@@ -71,7 +71,10 @@ export function rowContext(config: Config): RowContext {
     if (code === config.currency) return { code, fxRate: 1 };
     const rate = config.fx[code];
     if (rate === undefined) {
-      return new Invalid('missing_fx_rate', `${code} has no rate in the config "fx" (amounts are reported in ${config.currency})`);
+      return new Invalid(
+        'missing_fx_rate',
+        `${code} has no rate in the config "fx" (amounts are reported in ${config.currency}); add "fx": {"${code}": <${config.currency} for 1 ${code}>} to pipeline.config.json to read the row`,
+      );
     }
     return { code, fxRate: rate };
   };

@@ -261,7 +261,7 @@ describe('rejected rows and warnings', () => {
         "deals.csv:7 amount error negative_number: amount "-5" is negative; only 0 or more is allowed",
         "deals.csv:7 lifecycle_months error invalid_number: lifecycle_months "0" is out of range (1-1200)",
         "deals.csv:8 amount error currency_mismatch: amount "100 USD" is in USD, not KRW (the deal's currency)",
-        "deals.csv:9 currency error missing_fx_rate: currency EUR has no rate in the config "fx" (amounts are reported in KRW)",
+        "deals.csv:9 currency error missing_fx_rate: currency EUR has no rate in the config "fx" (amounts are reported in KRW); add "fx": {"EUR": <KRW for 1 EUR>} to pipeline.config.json to read the row",
         "deals.csv:10 currency error invalid_currency: currency "US Dollar" is not an ISO 4217 currency code such as "KRW"",
         "deals.csv:11 closed_at error missing_close: closed_at is empty for a deal in closed stage "won" that has no stage_history rows, so its close date is unknown",
         "deals.csv:12 stage warning stage_mismatch: stage is "lost" but the latest stage_history row (line 7) is "prospect"; the history wins",
