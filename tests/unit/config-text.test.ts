@@ -86,6 +86,16 @@ describe('pipeline.config.json mistakes', () => {
     );
   });
 
+  it('reads what a CRM or a person would write: a stage kind in CRM words, a label as plain text, a city for its time zone', () => {
+    expect(errorOf(edit('"kind": "lost"', '"kind": "Closed Lost"'))).toBe('pipeline.config.json: stages[3].kind at line 8 column 28: "Closed Lost" is not one of "open", "won", "lost": write "lost"');
+    expect(errorOf(edit('"kind": "won"', '"kind": "closed_won"'))).toMatch(/"closed_won" is not one of "open", "won", "lost": write "won"$/u);
+    expect(errorOf(edit('"label": {"ko": "계약"}', '"label": "계약"'))).toBe(
+      'pipeline.config.json: stages[2].label at line 7 column 48: must be an object of text per language, not the text "계약": write {"ko": "계약"}',
+    );
+    expect(errorOf(edit('Asia/Seoul', 'Seoul'))).toMatch(/not "Seoul": did you mean "Asia\/Seoul"\?$/u);
+    expect(errorOf(edit('Asia/Seoul', 'new york'))).toMatch(/not "new york": did you mean "America\/New_York"\?$/u);
+  });
+
   it('says what a JSON syntax slip is: a comma after the last item, typographic quotes, a full-width character', () => {
     expect(errorOf(edit('"JPY": 9.2}', '"JPY": 9.2,}'))).toBe(
       'pipeline.config.json: not valid JSON: Expected double-quoted property name in JSON at position 498 (line 12 column 34): JSON allows no comma after the last item; remove the comma before this "}"',

@@ -101,7 +101,10 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
     case 'invalid_value': {
       if (raw === undefined || given === undefined) break;
       const options = issue.values.filter((v) => typeof v === 'string');
-      const meant = typeof given === 'string' ? closest(given, options) : undefined;
+      // A typo of an option, or a CRM's longer name holding exactly one option as a word ("Closed Lost" -> "lost").
+      const words = typeof given === 'string' ? given.toLowerCase().split(/[^a-z]+/u) : [];
+      const within = options.filter((o) => words.includes(o.toLowerCase()));
+      const meant = typeof given === 'string' ? (closest(given, options) ?? (within.length === 1 ? within[0] : undefined)) : undefined;
       return `${quoted(given)} is not one of ${list(issue.values)}${meant ? `: write ${quoted(meant)}` : ''}`;
     }
     case 'invalid_type': {
@@ -110,6 +113,12 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
       if (issue.expected === 'number' && typeof given === 'string') {
         const n = numberFromText(given);
         return `must be a number, not the text ${quoted(given)}${n !== undefined ? `: write ${n} (without quotes)` : ''}`;
+      }
+      const last = issue.path.at(-1);
+      if ((last === 'label' || last === 'buyer_step') && typeof given === 'string' && given.trim() !== '') {
+        // Text per language: the one text written becomes the text of its language.
+        const lang = /\p{Script=Hangul}/u.test(given) ? 'ko' : 'en';
+        return `must be an object of text per language, not the text ${quoted(given)}: write {${quoted(lang)}: ${quoted(given)}}`;
       }
       const what = given === null ? 'null' : Array.isArray(given) ? 'a list' : typeof given === 'object' ? 'an object' : `the ${typeof given} ${quoted(given)}`;
       const expected = issue.expected === 'record' || issue.expected === 'object' ? 'an object ({ ... })' : issue.expected === 'array' ? 'a list ([ ... ])' : `a ${issue.expected}`;
@@ -121,7 +130,10 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
       break;
     case 'custom':
       if (issue.path.length === 1 && issue.path[0] === 'timezone' && typeof given === 'string') {
-        const meant = closest(given, timeZones());
+        // A typo, or the city alone ("Seoul", "new york") of one zone.
+        const city = given.trim().replace(/\s+/gu, '_').toLowerCase();
+        const ofCity = timeZones().filter((z) => z.toLowerCase().endsWith(`/${city}`));
+        const meant = closest(given, timeZones()) ?? (ofCity.length === 1 ? ofCity[0] : undefined);
         const abbreviation = /^[A-Z]{2,5}$/u.test(given) && given !== 'UTC';
         const fix = meant ? `: did you mean ${quoted(meant)}?` : abbreviation ? ': an abbreviation is not a zone; write the zone, such as "Asia/Seoul" for KST' : '';
         return `${issue.message}, not ${quoted(given)}${fix}`;
