@@ -38,6 +38,7 @@ import { createHmac } from 'node:crypto';
 import type { Account, Dataset, Deal, FieldChange, Issue, Target } from '../dataset.ts';
 import { type Config, ConfigError } from './config.ts';
 import { CONFIG_FILE } from './dataset-builder.ts';
+import { uiLocale } from '../i18n/locales.ts';
 
 /** What a pseudonym stands for; part of the HMAC input, so one name is unlinkable across kinds. */
 export const REDACTED_KINDS = ['deal_id', 'deal_name', 'account_id', 'account_name', 'owner', 'team', 'keyman', 'competitor'] as const;
@@ -101,7 +102,7 @@ export function redactionSettings(config: Config, options: RedactOptions = {}): 
   const salt = config.redaction?.salt;
   if (salt === undefined) throw new ConfigError(`pipeline.config.json: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${REDACT_HOW_TO}`);
   const amountBand = options.amountBand !== undefined ? options.amountBand : (config.redaction?.amount_band ?? null);
-  return { salt, amountBand, prefixes: PREFIXES[config.locale.toLowerCase().startsWith('ko') ? 'ko' : 'en'] };
+  return { salt, amountBand, prefixes: PREFIXES[uiLocale(config.locale)] };
 }
 
 /** Pseudonyms for the values of each kind. */
