@@ -225,6 +225,13 @@ const ROW_RULES: Rules = {
       (g) => `stage는 "${g.a}"이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
     ],
   ],
+  unknown_product: [
+    [
+      re(`no deal has the product ${V}: did you mean (?<m>"(?:[^"\\\\]|\\\\.)*") \\((?<n>\\d+) deals?\\)\\? Products match exactly, so its deals have no lifecycle from the config`),
+      (g) => `제품 ${g.v}인 딜이 없습니다. ${g.m}(딜 ${g.n}건)${object(g.m!).slice(g.m!.length)} 뜻했나요? 제품 이름은 정확히 같아야 하므로 그 딜들에는 설정의 수명 주기가 적용되지 않습니다`,
+    ],
+    [re(`no deal has the product ${V}: the products in deals\\.csv are (?<list>.+)`), (g) => `제품 ${g.v}인 딜이 없습니다. deals.csv의 제품: ${g.list}`],
+  ],
   several_pipelines: [
     [
       re(
