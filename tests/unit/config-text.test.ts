@@ -89,6 +89,7 @@ describe('pipeline.config.json mistakes', () => {
   it('reads what a CRM or a person would write: a stage kind in CRM words, a label as plain text, a city for its time zone', () => {
     expect(errorOf(edit('"kind": "lost"', '"kind": "Closed Lost"'))).toBe('pipeline.config.json: stages[3].kind at line 8 column 28: "Closed Lost" is not one of "open", "won", "lost": write "lost"');
     expect(errorOf(edit('"kind": "won"', '"kind": "closed_won"'))).toMatch(/"closed_won" is not one of "open", "won", "lost": write "won"$/u);
+    expect(errorOf(edit('"kind": "won"', '"kind": "parked"'))).toMatch(/"parked" is not one of "open", "won", "lost": an on-hold stage is "kind": "open" with "parked": true$/u);
     expect(errorOf(edit('"label": {"ko": "계약"}', '"label": "계약"'))).toBe(
       'pipeline.config.json: stages[2].label at line 7 column 48: must be an object of text per language, not the text "계약": write {"ko": "계약"}',
     );

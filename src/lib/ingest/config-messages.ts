@@ -105,6 +105,10 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
       const words = typeof given === 'string' ? given.toLowerCase().split(/[^a-z]+/u) : [];
       const within = options.filter((o) => words.includes(o.toLowerCase()));
       const meant = typeof given === 'string' ? (closest(given, options) ?? (within.length === 1 ? within[0] : undefined)) : undefined;
+      // An on-hold stage is an open one marked parked, not a kind of its own.
+      if (issue.path.at(-1) === 'kind' && typeof given === 'string' && /park|hold|보류/iu.test(given)) {
+        return `${quoted(given)} is not one of ${list(issue.values)}: an on-hold stage is "kind": "open" with "parked": true`;
+      }
       return `${quoted(given)} is not one of ${list(issue.values)}${meant ? `: write ${quoted(meant)}` : ''}`;
     }
     case 'invalid_type': {
