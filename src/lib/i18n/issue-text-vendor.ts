@@ -94,8 +94,8 @@ export const VENDOR_RULES: Rules = {
   // Canonical lines said as the export's (assemble.ts `inExportTerms`).
   stage_mismatch: [
     [
-      re(`${QUOTED('col')} is "(?<a>.+)" but the latest stage entry \\((?<file>.+) line (?<n>\\d+)\\) is "(?<b>.+)"; the history wins`),
-      (g) => `${quotedTopic(g.col!)} "${g.a}"이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
+      re(`${QUOTED('col')} is "(?<a>[^"]+)"(?<al> \\([^()]*\\))? but the latest stage entry \\((?<file>.+) line (?<n>\\d+)\\) is "(?<b>[^"]+)"(?<bl> \\([^()]*\\))?; the history wins`),
+      (g) => `${quotedTopic(g.col!)} "${g.a}"${g.al ?? ''}이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"${g.bl ?? ''}입니다. 이력을 따릅니다`,
     ],
   ],
   synthesized_history: [

@@ -221,8 +221,8 @@ const ROW_RULES: Rules = {
   ],
   stage_mismatch: [
     [
-      re(`stage is "(?<a>.+)" but the latest stage_history row \\(line (?<n>\\d+)\\) is "(?<b>.+)"; the history wins`),
-      (g) => `stage는 "${g.a}"이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
+      re(`stage is "(?<a>[^"]+)"(?<al> \\([^()]*\\))? but the latest stage_history row \\(line (?<n>\\d+)\\) is "(?<b>[^"]+)"(?<bl> \\([^()]*\\))?; the history wins`),
+      (g) => `stage는 "${g.a}"${g.al ?? ''}이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"${g.bl ?? ''}입니다. 이력을 따릅니다`,
     ],
   ],
   unknown_product: [

@@ -6,7 +6,8 @@
  * against the deals that were finally accepted.
  */
 import type { Dataset, Deal, FileStats } from '../dataset.ts';
-import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
+import { type Config, ConfigError, defaultConfig, normalizeStageName, parseConfigText, type Stage } from './config.ts';
+import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
 import { giveTextCodes } from '../text-codes.ts';
@@ -201,6 +202,7 @@ function inTurn<Rows>(
 
 /** metrics.md "Reconstructing each deal", steps 6 and 10: say when deals.csv's stage is not what the model will use. */
 function historyWarnings(candidates: readonly Deal[], remap: Int32Array, history: StageHistoryRead, config: Config, issues: IssueLog): void {
+  const locale = uiLocale(config.locale);
   candidates.forEach((deal, c) => {
     if (remap[c] === -1) return;
     if (history.rowCount[c] === 0) {
@@ -209,12 +211,19 @@ function historyWarnings(candidates: readonly Deal[], remap: Int32Array, history
     }
     const last = history.lastStage[c]!;
     if (last !== deal.stage) {
-      const said = config.stages[deal.stage]!.id;
-      const was = config.stages[last]!.id;
+      const said = stageNamed(config.stages[deal.stage]!, locale);
+      const was = stageNamed(config.stages[last]!, locale);
       const where = `the latest stage_history row (line ${history.lastLine[c]})`;
-      issues.warning(DEALS_FILE, deal.line, 'stage', 'stage_mismatch', `stage is "${said}" but ${where} is "${was}"; the history wins`);
+      issues.warning(DEALS_FILE, deal.line, 'stage', 'stage_mismatch', `stage is ${said} but ${where} is ${was}; the history wins`);
     }
   });
+}
+
+/** A stage in a message: its id, and the name the data likely writes when that differs (`"decide" (구매결정)`). */
+function stageNamed(stage: Stage, locale: Locale): string {
+  const label = localizedText(stage.label, locale);
+  const shown = label !== null && normalizeStageName(label) !== normalizeStageName(stage.id) && !/[()]/u.test(label) ? ` (${label})` : '';
+  return `"${stage.id}"${shown}`;
 }
 
 function concatChunks(source: ByteSource): Uint8Array {

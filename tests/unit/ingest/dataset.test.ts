@@ -251,7 +251,7 @@ describe('rejected rows and warnings', () => {
         "accounts.csv:4 budget_cycle_month error invalid_number: budget_cycle_month "13" is out of range (1-12)",
         "accounts.csv:4 relationship error invalid_value: relationship "warm" is not one of friendly, neutral, hostile",
         "deals.csv:2 budget_confirmed warning invalid_boolean: budget_confirmed "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false",
-        "deals.csv:2 stage warning stage_mismatch: stage is "prospect" but the latest stage_history row (line 12) is "negotiate"; the history wins",
+        "deals.csv:2 stage warning stage_mismatch: stage is "prospect" but the latest stage_history row (line 12) is "negotiate" (Negotiation); the history wins",
         "deals.csv:3 deal_id error missing_value: deal_id is required but empty",
         "deals.csv:4 account_id error missing_value: account_id is required but empty",
         "deals.csv:4 owner error missing_value: owner is required but empty",

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, normalizeStageName, parseConfig, stageLookup } from '../../../src/lib/ingest/config.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { stagesSnippet } from '../../../src/lib/ingest/vendor/stage-snippet.ts';
 import { utf8 } from './helpers.ts';
@@ -59,5 +60,16 @@ describe('stage aliases', () => {
     // Pasted back, it is a valid config that keeps the buyer steps.
     const config = parseConfig({ stages });
     expect(config.stages[0]!.buyer_step).toEqual({ ko: '문제 인식', en: 'Recognises the problem' });
+  });
+});
+
+describe('stage_mismatch names each stage as the data writes it', () => {
+  it('gives the stage\'s label in the config\'s language beside its id, in English and Korean', () => {
+    const deals = 'deal_id,account_id,owner,amount,created_at,stage\nD1,A1,Kim,100,2025-01-02,대안평가\n';
+    const history = 'deal_id,stage,entered_at\nD1,문제인식,2025-01-02\n';
+    const dataset = loadDataset({ 'deals.csv': utf8(deals), 'stage_history.csv': utf8(history), 'pipeline.config.json': utf8(JSON.stringify({ locale: 'ko', stages: STAGES })) }).dataset;
+    const issue = dataset.issues.find((i) => i.code === 'stage_mismatch')!;
+    expect(issue.message).toBe('stage is "evaluate" (대안평가) but the latest stage_history row (line 2) is "awareness" (문제인식); the history wins');
+    expect(issueMessage(issue, 'ko')).toBe('stage는 "evaluate" (대안평가)이지만 마지막 stage_history 행(2행)은 "awareness" (문제인식)입니다. 이력을 따릅니다');
   });
 });
