@@ -11,6 +11,7 @@ import { canonicalNames } from '../../src/lib/ingest/file-names.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import { localDateOf } from '../../src/lib/time.ts';
+import { uiLocale } from '../../src/lib/i18n/locales.ts';
 import { BuildCache, type CachedBuild, FORMAT } from './build-cache.ts';
 import { type CliIO, isErrnoError, OutputError, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
@@ -48,7 +49,8 @@ export async function todayFor(dataDir: string, io: CliIO): Promise<string | und
 
 /** The config's language, as the read reads the config (English when it cannot be read: the summary of a build that stopped). */
 export async function configLocale(dataDir: string, io: CliIO): Promise<'en' | 'ko'> {
-  return (await dataFolderConfig(dataDir, io))?.locale === 'ko' ? 'ko' : 'en';
+  const config = await dataFolderConfig(dataDir, io);
+  return config ? uiLocale(config.locale) : 'en';
 }
 
 /** The band a --redact build rounds amounts to (null: exact): --redact-amounts, else the config's; undefined when the config cannot be read. */

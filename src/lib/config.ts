@@ -17,6 +17,8 @@ export interface Stage {
   /** Text per language code. */
   label: Record<string, string>;
   buyer_step: Record<string, string> | null;
+  /** Other names of the stage in the data (an earlier name): matched as its labels are, never shown. */
+  aliases: readonly string[];
   /** Position in config order. */
   index: number;
   /** Position among all open stages, parked included (config order), or -1 for won/lost: the row of per-stage lists. */

@@ -59,7 +59,7 @@ describe('pipeline.config.json', () => {
   it('names the key and the problem', () => {
     expect(errorOf({ window_days: -3 })).toMatchInlineSnapshot(`"pipeline.config.json: window_days: Too small: expected number to be >0"`);
     expect(errorOf({ timezone: 'Mars/Olympus' })).toMatchInlineSnapshot(
-      `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC""`,
+      `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC", not "Mars/Olympus""`,
     );
     expect(errorOf({ stages: [{ id: 'a', kind: 'open' }, { id: 'b', kind: 'open' }] })).toMatchInlineSnapshot(`
       "pipeline.config.json: stages: needs exactly one stage of kind "won" (has 0)
@@ -70,7 +70,7 @@ describe('pipeline.config.json', () => {
     );
     expect(errorOf({ fx: { usd: 1350 } })).toMatchInlineSnapshot(`"pipeline.config.json: fx.usd: key must be an ISO 4217 code such as "KRW""`);
     expect(errorOf({ stages: [{ id: 'x', kind: 'maybe' }] })).toContain('stages[0].kind');
-    expect(errorOf({ colour: 'blue' })).toMatchInlineSnapshot(`"pipeline.config.json: (top level): Unrecognized key: "colour""`);
+    expect(errorOf({ colour: 'blue' })).toMatchInlineSnapshot(`"pipeline.config.json: colour: unknown key "colour": the keys here are "currency", "timezone", "locale", "window_days", "waterfall_days", "stages", "date_order", "decimal", "qualification_required_from", "stall_days", "products", "fx", "labels", "redaction" (docs/input.md lists them)"`);
   });
 
   it('refuses two stages sharing a name once case and spaces are ignored: a cell naming it would go to the first', () => {
@@ -114,7 +114,7 @@ describe('pipeline.config.json', () => {
     // Where it does give one, its message stands, with the same hint.
     expect(errorOf('{\n  "currency": "KRW", /* note */\n}')).toMatch(/\(line 2 column 22\): JSON has no comments; remove them$/);
     expect(errorOf('{\n  "labels": {"a/b": {"en": "x"}}, // why\n}')).toMatch(/\(line 2 column 35\): JSON has no comments; remove them$/);
-    expect(errorOf('{"currency": "KRW",}')).toMatch(/\(line 1 column 20\)$/);
+    expect(errorOf('{"currency": "KRW",}')).toMatch(/\(line 1 column 20\): JSON allows no comma after the last item; remove the comma before this "}"$/);
   });
 
   it('publishes a JSON Schema generated from the zod schema (run `npm run config-schema` after changing it)', () => {

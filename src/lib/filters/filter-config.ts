@@ -14,7 +14,9 @@ import { fail, isNum, isRecord, isStr, list } from './filter-data-checks.ts';
  */
 export function configJson(config: Config): Record<string, unknown> {
   const { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages } = config;
-  return { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages };
+  // A stage's aliases only match names while reading the files: the page never reads a file.
+  const engineStages = stages.map(({ aliases: _aliases, ...stage }) => stage);
+  return { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages: engineStages };
 }
 
 /** A copy without a prototype (as ingest/config.ts makes them): names from the config never hit Object.prototype. */
@@ -45,6 +47,7 @@ export function restoreConfig(v: unknown): Config {
       parked: s.parked as boolean,
       label: nameTable(s.label, `config.stages[${i}].label`, isStr),
       buyer_step: s.buyer_step === null ? null : nameTable(s.buyer_step, `config.stages[${i}].buyer_step`, isStr),
+      aliases: [],
       index: i,
       openIndex: s.openIndex as number,
       seqIndex: s.seqIndex as number,

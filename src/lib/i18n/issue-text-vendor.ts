@@ -94,8 +94,8 @@ export const VENDOR_RULES: Rules = {
   // Canonical lines said as the export's (assemble.ts `inExportTerms`).
   stage_mismatch: [
     [
-      re(`${QUOTED('col')} is "(?<a>.+)" but the latest stage entry \\((?<file>.+) line (?<n>\\d+)\\) is "(?<b>.+)"; the history wins`),
-      (g) => `${quotedTopic(g.col!)} "${g.a}"이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"입니다. 이력을 따릅니다`,
+      re(`${QUOTED('col')} is "(?<a>[^"]+)"(?<al> \\([^()]*\\))? but the latest stage entry \\((?<file>.+) line (?<n>\\d+)\\) is "(?<b>[^"]+)"(?<bl> \\([^()]*\\))?; the history wins`),
+      (g) => `${quotedTopic(g.col!)} "${g.a}"${g.al ?? ''}이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"${g.bl ?? ''}입니다. 이력을 따릅니다`,
     ],
   ],
   synthesized_history: [
@@ -113,8 +113,9 @@ export const VENDOR_RULES: Rules = {
   ],
   missing_fx_rate: [
     [
-      re(`${QUOTED('col')} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)`),
-      (g) => `"${g.col}" ${g.c}의 환율이 설정 "fx"에 없습니다(금액은 ${g.d}로 집계합니다)`,
+      re(`${QUOTED('col')} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)(?<add>; add "fx": \\{"[A-Z]{3}": <[A-Z]{3} for 1 [A-Z]{3}>\\} to pipeline\\.config\\.json to read the row)?`),
+      (g) =>
+        `"${g.col}" ${g.c}의 환율이 설정 "fx"에 없습니다(금액은 ${g.d}로 집계합니다)${g.add ? `. 이 행을 읽으려면 pipeline.config.json에 "fx": {"${g.c}": <1 ${g.c}당 ${g.d}>}를 추가하세요` : ''}`,
     ],
   ],
   deleted_deals: [

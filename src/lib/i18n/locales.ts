@@ -19,8 +19,19 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The UI language a config language code means: its language, ignoring case and region (`ko-KR`, `KO` -> ko), else English. */
+export function uiLocale(code: string): Locale {
+  const language = code.split('-')[0]!.toLowerCase();
+  return isLocale(language) ? language : DEFAULT_LOCALE;
+}
+
+/** The text given under `language` or a code of that language (`ko`, `ko-KR`, `KO`). */
+function textIn(text: Record<string, string>, language: Locale): string | undefined {
+  return text[language] || Object.entries(text).find(([code, t]) => t && code.split('-')[0]!.toLowerCase() === language)?.[1];
+}
+
 /** Text given per language (config labels and buyer steps): `locale`'s, else English, else any non-empty one. */
 export function localizedText(text: Record<string, string> | null | undefined, locale: Locale): string | null {
   if (!text) return null;
-  return text[locale] || text['en'] || Object.values(text).find((t) => t) || null;
+  return textIn(text, locale) || textIn(text, 'en') || Object.values(text).find((t) => t) || null;
 }

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../time.ts';
 import type { Config, ConfigFields, Stage } from '../config.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
+import { jsonLayout, jsonSyntaxMessage, type JsonLayout } from './config-json-text.ts';
+
+export { jsonSyntaxMessage };
+import { configIssueLines, duplicateKeyLines, type ConfigKeys } from './config-messages.ts';
 
 /** The largest exchange rate accepted in `fx`. */
 export const MAX_FX_RATE = 1e6;
@@ -21,6 +25,8 @@ const stageSchema = z.strictObject({
   parked: z.boolean().optional(),
   label: localized.optional(),
   buyer_step: localized.optional(),
+  /** Other names of the stage in the data (a name it had before it was renamed): read as the stage, never shown. */
+  aliases: z.array(z.string().trim().min(1, 'must be a non-empty name')).optional(),
 });
 
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "KRW"');
@@ -61,7 +67,11 @@ export const configSchema = z
         // A cell names a stage by its id or any label, ignoring case and spaces: two stages must not share such a name.
         const owners = new Map<string, { stage: number; name: string }>();
         stages.forEach((s, i) => {
-          const names: [string, (string | number)[]][] = [[s.id, [i, 'id']], ...Object.entries(s.label ?? {}).map(([lang, label]): [string, (string | number)[]] => [label, [i, 'label', lang]])];
+          const names: [string, (string | number)[]][] = [
+            [s.id, [i, 'id']],
+            ...Object.entries(s.label ?? {}).map(([lang, label]): [string, (string | number)[]] => [label, [i, 'label', lang]]),
+            ...(s.aliases ?? []).map((alias, n): [string, (string | number)[]] => [alias, [i, 'aliases', n]]),
+          ];
           for (const [name, path] of names) {
             const key = normalizeStageName(name);
             const first = owners.get(key);
@@ -130,7 +140,10 @@ export const configSchema = z
     }
     for (const id of Object.keys(c.stall_days)) {
       if (!openIds.includes(id)) {
-        ctx.addIssue({ code: 'custom', path: ['stall_days', id], message: `"${id}" is not an open stage id (${openIds.join(', ')})` });
+        // A stage's label written for its id ("문제인식" for "awareness"): say which id.
+        const named = c.stages.find((s) => s.id !== id && [...Object.values(s.label ?? {}), ...(s.aliases ?? [])].some((l) => normalizeStageName(l) === normalizeStageName(id)));
+        const fix = named?.kind === 'open' ? `: it is a label of "${named.id}"; write "${named.id}"` : '';
+        ctx.addIssue({ code: 'custom', path: ['stall_days', id], message: `"${id}" is not an open stage id (${openIds.join(', ')})${fix}` });
       }
     }
   });
@@ -152,21 +165,17 @@ export class ConfigError extends Error {
   }
 }
 
-function keyPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(top level)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+/** One line per problem: `pipeline.config.json: stages[2].kind: ...`, with its line and column when the text is known. */
+export function formatConfigIssues(error: z.ZodError, file = 'pipeline.config.json', raw?: unknown, layout?: JsonLayout): string {
+  return configIssueLines(error, raw, CONFIG_KEYS, file, layout);
 }
 
-/** One line per problem: `pipeline.config.json: stages[2].kind: ...`. */
-export function formatConfigIssues(error: z.ZodError, file = 'pipeline.config.json'): string {
-  return error.issues.map((i) => `${file}: ${keyPath(i.path)}: ${issueMessage(i)}`).join('\n');
-}
-
-/** zod reports a bad record key as "Invalid key in record"; say what the key must be instead. */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_key' && issue.issues.length > 0) return `key ${issue.issues.map((i) => i.message).join('; ')}`;
-  return issue.message;
-}
+const CONFIG_KEYS: ConfigKeys = {
+  top: Object.keys(configSchema.shape),
+  stage: Object.keys(stageSchema.shape),
+  product: ['lifecycle_months'],
+  redaction: ['salt', 'amount_band'],
+};
 
 /**
  * `__proto__` cannot be a name: JSON.parse keeps it as an own key, but any
@@ -184,7 +193,7 @@ function protoKeyPath(value: unknown, path: string[] = []): string[] | null {
 }
 
 /** Validate raw JSON (already parsed; `undefined` = no file) into a Config; throws ConfigError. */
-export function parseConfig(raw: unknown, file = 'pipeline.config.json'): Config {
+export function parseConfig(raw: unknown, file = 'pipeline.config.json', layout?: JsonLayout): Config {
   if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
     const what = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
     throw new ConfigError(`${file}: (top level): must be a JSON object ({ ... }), not ${what}`);
@@ -192,7 +201,7 @@ export function parseConfig(raw: unknown, file = 'pipeline.config.json'): Config
   const proto = protoKeyPath(raw);
   if (proto) throw new ConfigError(`${file}: ${proto.join('.')}: "__proto__" is not allowed as a name`);
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(formatConfigIssues(result.error, file));
+  if (!result.success) throw new ConfigError(formatConfigIssues(result.error, file, raw, layout));
   return resolveConfig(result.data);
 }
 
@@ -206,38 +215,9 @@ export function parseConfigText(text: string, file = 'pipeline.config.json'): Co
   } catch (e) {
     throw new ConfigError(`${file}: not valid JSON: ${jsonSyntaxMessage(json, (e as Error).message)}`);
   }
-  return parseConfig(raw, file);
-}
-
-/**
- * JSON.parse's message, with a line and column where it gives none: for an
- * unexpected character it quotes the text instead (over several lines), so
- * the first such character is found here, with what people most often write
- * there (a comment, single quotes).
- */
-export function jsonSyntaxMessage(json: string, message: string): string {
-  const hint = (c: string | undefined) => (c === '/' ? ': JSON has no comments; remove them' : c === "'" ? ': JSON strings take double quotes (")' : '');
-  const position = /\bat position (\d+)/.exec(message);
-  if (position) return `${message}${hint(json[Number(position[1])])}`;
-  const token = /^Unexpected token '(.)'/u.exec(message);
-  const at = token ? outsideStrings(json, token[1]!) : -1;
-  if (at < 0) return message.split('\n')[0]!;
-  const before = json.slice(0, at).split(/\r\n|\r|\n/);
-  return `unexpected ${JSON.stringify(token![1])} at line ${before.length} column ${before.at(-1)!.length + 1}${hint(token![1])}`;
-}
-
-/** The first `c` in `json` outside its double-quoted strings (where JSON.parse stopped, for a character JSON never has there), or -1. */
-function outsideStrings(json: string, c: string): number {
-  let quoted = false;
-  for (let i = 0; i < json.length; i++) {
-    const x = json[i];
-    if (quoted) {
-      if (x === '\\') i++;
-      else if (x === '"') quoted = false;
-    } else if (x === '"') quoted = true;
-    else if (x === c) return i;
-  }
-  return -1;
+  const layout = jsonLayout(json);
+  if (layout.duplicates.length > 0) throw new ConfigError(duplicateKeyLines(layout, file));
+  return parseConfig(raw, file, layout);
 }
 
 export function defaultConfig(): Config {
@@ -262,6 +242,7 @@ function resolveConfig(parsed: ParsedConfig): Config {
       parked,
       label: nameTable(s.label ?? {}),
       buyer_step: s.buyer_step ? nameTable(s.buyer_step) : null,
+      aliases: s.aliases ?? [],
       index,
       openIndex: s.kind === 'open' ? openIndex++ : -1,
       seqIndex: s.kind === 'open' && !parked ? seqIndex++ : -1,
@@ -285,19 +266,19 @@ function resolveConfig(parsed: ParsedConfig): Config {
 
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
-/** Stage names match by id or any label, ignoring case and all whitespace. */
+/** Stage names match by id, any label or alias, ignoring case and all whitespace. */
 export function normalizeStageName(name: string): string {
   // Zero-width characters too (text copied from a web page or chat carries them, unseen), and fullwidth letters as their ASCII (NFKC).
   const text = NON_ASCII.test(name) ? name.normalize('NFKC') : name;
   return text.replace(/[\s\u00ad\u200b-\u200d\u2060]+/gu, '').toLowerCase();
 }
 
-/** A lookup from any accepted spelling of a stage to its Stage. */
+/** A lookup from any accepted spelling of a stage (id, label, alias) to its Stage. */
 export function stageLookup(config: Config): Map<string, Stage> {
   const map = new Map<string, Stage>();
   for (const s of config.stages) {
     map.set(normalizeStageName(s.id), s);
-    for (const label of Object.values(s.label)) {
+    for (const label of [...Object.values(s.label), ...s.aliases]) {
       const key = normalizeStageName(label);
       if (!map.has(key)) map.set(key, s);
     }

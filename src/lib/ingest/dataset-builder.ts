@@ -6,12 +6,14 @@
  * against the deals that were finally accepted.
  */
 import type { Dataset, Deal, FileStats } from '../dataset.ts';
-import { type Config, ConfigError, defaultConfig, parseConfigText } from './config.ts';
+import { type Config, ConfigError, defaultConfig, normalizeStageName, parseConfigText, type Stage } from './config.ts';
+import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
-import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals } from './deals.ts';
+import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
 import { giveTextCodes } from '../text-codes.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
+import { unknownProductWarnings } from './product-check.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { type OtherFileRead, takeOtherFile } from './other-files-prepass.ts';
@@ -120,6 +122,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;
 
   historyWarnings(candidates, remap, historyRead, config, issues);
+  severalPipelinesWarning(dealsRead, issues);
+  unknownProductWarnings(config, deals, issues);
 
   // No candidate rejected: the candidate index is the deal index.
   const dealIds = deals.length === candidates.length ? dealsRead.ids : idIndex(deals);
@@ -198,6 +202,7 @@ function inTurn<Rows>(
 
 /** metrics.md "Reconstructing each deal", steps 6 and 10: say when deals.csv's stage is not what the model will use. */
 function historyWarnings(candidates: readonly Deal[], remap: Int32Array, history: StageHistoryRead, config: Config, issues: IssueLog): void {
+  const locale = uiLocale(config.locale);
   candidates.forEach((deal, c) => {
     if (remap[c] === -1) return;
     if (history.rowCount[c] === 0) {
@@ -206,12 +211,19 @@ function historyWarnings(candidates: readonly Deal[], remap: Int32Array, history
     }
     const last = history.lastStage[c]!;
     if (last !== deal.stage) {
-      const said = config.stages[deal.stage]!.id;
-      const was = config.stages[last]!.id;
+      const said = stageNamed(config.stages[deal.stage]!, locale);
+      const was = stageNamed(config.stages[last]!, locale);
       const where = `the latest stage_history row (line ${history.lastLine[c]})`;
-      issues.warning(DEALS_FILE, deal.line, 'stage', 'stage_mismatch', `stage is "${said}" but ${where} is "${was}"; the history wins`);
+      issues.warning(DEALS_FILE, deal.line, 'stage', 'stage_mismatch', `stage is ${said} but ${where} is ${was}; the history wins`);
     }
   });
+}
+
+/** A stage in a message: its id, and the name the data likely writes when that differs (`"decide" (구매결정)`). */
+function stageNamed(stage: Stage, locale: Locale): string {
+  const label = localizedText(stage.label, locale);
+  const shown = label !== null && normalizeStageName(label) !== normalizeStageName(stage.id) && !/[()]/u.test(label) ? ` (${label})` : '';
+  return `"${stage.id}"${shown}`;
 }
 
 function concatChunks(source: ByteSource): Uint8Array {

@@ -26,6 +26,8 @@ export interface DealsRead {
   ids: IdTable;
   /** The codes of the grouping texts of the candidates, from the coded reading (`dealTextCodes`). */
   codes: CandidateCodes;
+  /** Deals per value of a `pipeline` column (not part of input.md, but a CRM's export may carry one), as first written. */
+  pipelines: Map<string, number>;
 }
 
 /** deals.csv's columns whose codes are kept per candidate, and the Deal text each one is. */
@@ -50,6 +52,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
   let rejectedIds = new Map<string, number>();
   let ids = new IdTable();
   let codes: CandidateCodes = { rows: new RowCodes([]), byCandidate: [] };
+  let pipelines = new Map<string, number>();
   const spec = { file: DEALS_FILE, required: DEAL_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     candidates = [];
@@ -68,6 +71,8 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;
+    pipelines = new Map();
+    const iPipeline = t.names.indexOf('pipeline');
     return (record) => {
       const line = record.line;
       const id = record.cell(iId);
@@ -92,10 +97,32 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       // Different accounts may now share one id: said on each row, where the user can compare the names.
       if (isRoundedNumber(deal.accountId)) issues.warning(DEALS_FILE, line, 'account_id', 'rounded_id', `account_id ${quoteValue(deal.accountId)}: ${ROUNDED_HINT}`);
       candidates.push(deal);
+      if (iPipeline >= 0) {
+        const pipeline = record.cell(iPipeline);
+        pipelines.set(pipeline, (pipelines.get(pipeline) ?? 0) + 1);
+      }
       return true;
     };
   });
-  return { table, candidates, rejectedIds, ids, codes };
+  return { table, candidates, rejectedIds, ids, codes, pipelines };
+}
+
+/**
+ * A `pipeline` column naming several pipelines: input.md has no pipelines, so
+ * the deals are read as one funnel; said once, with what to do, rather than
+ * mixing a renewals pipeline's stages and rates into new business unseen.
+ */
+export function severalPipelinesWarning(read: DealsRead, issues: IssueLog): void {
+  const named = [...read.pipelines].filter(([name]) => name !== '');
+  if (named.length < 2) return;
+  const list = named.map(([name, n]) => `${quoteValue(name)}: ${n} deal${n === 1 ? '' : 's'}`).join(', ');
+  issues.warning(
+    DEALS_FILE,
+    read.table.headerLine,
+    'pipeline',
+    'several_pipelines',
+    `the pipeline column names ${named.length} pipelines (${list}), and they are read together as one funnel: put each pipeline's deals, with their stage_history rows, in a data folder of its own (with its own pipeline.config.json) to see each apart`,
+  );
 }
 
 /**

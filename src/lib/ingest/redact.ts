@@ -38,6 +38,7 @@ import { createHmac } from 'node:crypto';
 import type { Account, Dataset, Deal, FieldChange, Issue, Target } from '../dataset.ts';
 import { type Config, ConfigError } from './config.ts';
 import { CONFIG_FILE } from './dataset-builder.ts';
+import { uiLocale } from '../i18n/locales.ts';
 
 /** What a pseudonym stands for; part of the HMAC input, so one name is unlinkable across kinds. */
 export const REDACTED_KINDS = ['deal_id', 'deal_name', 'account_id', 'account_name', 'owner', 'team', 'keyman', 'competitor'] as const;
@@ -81,7 +82,7 @@ export const REDACTED_VALUE = '…';
  * column names): kept in messages, as are column names the issues name.
  */
 const MESSAGE_WORDS = new Set([
-  'date_order', 'YMD', 'MDY', 'DMY', 'decimal', ',', '.', 'fx', 'stages', 'labels', 'currency', 'timezone', 'locale', 'parked',
+  'date_order', 'YMD', 'MDY', 'DMY', 'decimal', ',', '.', 'fx', 'stages', 'labels', 'aliases', 'currency', 'timezone', 'locale', 'parked',
   'Account Name', 'Opportunity Name', 'Opportunity ID', 'Record ID', 'Deal Stage', 'Last Modified', 'From Stage', 'To Stage', 'Associated Company IDs (Primary)',
   'Deal - ID', 'Deal - Organization', 'Organization - Name', 'Deal - Organization ID', 'Organization - ID', 'Deal - Update time', 'Deal - Status', 'Deal - Stage',
 ]);
@@ -101,7 +102,7 @@ export function redactionSettings(config: Config, options: RedactOptions = {}): 
   const salt = config.redaction?.salt;
   if (salt === undefined) throw new ConfigError(`pipeline.config.json: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${REDACT_HOW_TO}`);
   const amountBand = options.amountBand !== undefined ? options.amountBand : (config.redaction?.amount_band ?? null);
-  return { salt, amountBand, prefixes: PREFIXES[config.locale.toLowerCase().startsWith('ko') ? 'ko' : 'en'] };
+  return { salt, amountBand, prefixes: PREFIXES[uiLocale(config.locale)] };
 }
 
 /** Pseudonyms for the values of each kind. */
@@ -365,7 +366,7 @@ function keptWords(dataset: Dataset, config: Config): Set<string> {
   const kept = new Set(MESSAGE_WORDS);
   for (const s of config.stages) {
     kept.add(s.id);
-    for (const label of Object.values(s.label)) kept.add(label);
+    for (const label of [...Object.values(s.label), ...s.aliases]) kept.add(label);
   }
   for (const columns of Object.values(dataset.columns)) for (const c of columns) kept.add(c.toLowerCase());
   for (const issue of dataset.issues) if (issue.column !== '') kept.add(issue.column).add(issue.column.toLowerCase());

@@ -45,8 +45,11 @@ function nearStage(config: Config, cell: string): string {
   });
   if (near.length !== 1) return '';
   const { stage, name } = near[0]!;
-  return `; it looks like ${stage.id} (${JSON.stringify(name)}): to read it as that stage, add ${quoteValue(cell.trim())} to the stage's labels in pipeline.config.json`;
+  return `; it looks like ${stage.id} (${JSON.stringify(name)}): to read it as that stage, add ${quoteValue(cell.trim())} to the stage's "aliases" in pipeline.config.json`;
 }
+
+/** What to do about a stage name no stage has, when none looks like it. */
+const ADD_STAGE = '; add it to "stages" in pipeline.config.json or, if it is another name of a configured stage (its name before a rename), to that stage\'s "aliases"';
 
 export function rowContext(config: Config): RowContext {
   const lookup = stageLookup(config);
@@ -56,7 +59,7 @@ export function rowContext(config: Config): RowContext {
     let v = cache.get(cell);
     if (v === undefined) {
       const s = lookup.get(normalizeStageName(cell));
-      v = s ? s.index : new Invalid('unknown_stage', `${quoteValue(cell)} is not a configured stage id or label (${known})${nearStage(config, cell)}`);
+      v = s ? s.index : new Invalid('unknown_stage', `${quoteValue(cell)} is not a configured stage id or label (${known})${nearStage(config, cell) || ADD_STAGE}`);
       cache.set(cell, v);
     }
     return v;
@@ -68,7 +71,10 @@ export function rowContext(config: Config): RowContext {
     if (code === config.currency) return { code, fxRate: 1 };
     const rate = config.fx[code];
     if (rate === undefined) {
-      return new Invalid('missing_fx_rate', `${code} has no rate in the config "fx" (amounts are reported in ${config.currency})`);
+      return new Invalid(
+        'missing_fx_rate',
+        `${code} has no rate in the config "fx" (amounts are reported in ${config.currency}); add "fx": {"${code}": <${config.currency} for 1 ${code}>} to pipeline.config.json to read the row`,
+      );
     }
     return { code, fxRate: rate };
   };

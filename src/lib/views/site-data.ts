@@ -27,7 +27,7 @@ import { issueKinds, withListedIssues } from './issue-kinds.ts';
 import { coverageWithBestCase } from '../metrics/coverage.ts';
 import type { OpenDealRow, RemovedDeal, SegmentTargets, SiteData, StallBasis } from './schema.ts';
 import { uniqueSlugs } from './slugs.ts';
-import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
+import { uiLocale } from '../i18n/locales.ts';
 import { type CompareBasis, changesView } from './changes.ts';
 import { type SnapshotEntry, snapshotFigures } from './snapshots.ts';
 
@@ -145,7 +145,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     currency: config.currency,
     timezone: config.timezone,
     // input.md: the dashboard opens in `locale` when it is en or ko, else in English.
-    default_locale: isLocale(config.locale) ? config.locale : DEFAULT_LOCALE,
+    default_locale: uiLocale(config.locale),
     waterfall_days: config.waterfall_days,
     data_label: options.dataLabel,
     stages: config.stages.map((s) => ({

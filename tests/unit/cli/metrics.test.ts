@@ -100,7 +100,7 @@ describe('metrics: exit 1, a problem with the files', () => {
     writeFileSync(join(data, 'pipeline.config.json'), '{ "timezone": "Mars/Olympus" }');
     const f = fakeIO(dir);
     expect(await main(['--data', 'data', '--as-of', '2025-06-30'], f.io)).toBe(1);
-    expect(f.stderr()).toMatch(/^metrics: pipeline\.config\.json: timezone: [^\n]+\n$/u);
+    expect(f.stderr()).toMatch(/^metrics: pipeline\.config\.json: timezone at line 1 column 15: [^\n]+\n$/u);
   });
 
   it('refuses --pipeline for a folder of canonical files, which has no pipelines, in one line', async () => {

@@ -137,7 +137,18 @@ describe('data-quality messages in Korean', () => {
     const why = rowContext(defaultConfig()).stage('협상중');
     if (!(why instanceof Invalid)) throw new Error('read');
     expect(issueMessage({ code: why.code, message: `stage ${why.reason}` }, 'ko')).toBe(
-      'stage "협상중"은 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")). negotiate("협상") 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 label에 "협상중"을 추가하세요',
+      'stage "협상중"은 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")). negotiate("협상") 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 "aliases"에 "협상중"을 추가하세요',
+    );
+  });
+
+  it('says what to do about a stage name no stage has in Korean: add it to the stages, or to the aliases of the stage it was renamed from', () => {
+    const why = rowContext(defaultConfig()).stage('정보탐색');
+    if (!(why instanceof Invalid)) throw new Error('read');
+    expect(why.reason).toBe(
+      '"정보탐색" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")); add it to "stages" in pipeline.config.json or, if it is another name of a configured stage (its name before a rename), to that stage\'s "aliases"',
+    );
+    expect(issueMessage({ code: why.code, message: `stage ${why.reason}` }, 'ko')).toBe(
+      'stage "정보탐색"은 설정된 단계 ID나 이름이 아닙니다(prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")). pipeline.config.json의 "stages"에 추가하거나, 설정된 단계의 다른 이름(이름을 바꾸기 전의 이름 등)이면 그 단계의 "aliases"에 추가하세요',
     );
   });
 

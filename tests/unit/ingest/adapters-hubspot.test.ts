@@ -207,7 +207,7 @@ describe('HubSpot deals export', () => {
       '3,C,Qualified To Buy,100,2026-07-31,2026-01-01,Jane,Acme,2026-03-01,2026-02-01\n';
     const dataset = load([exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)], fixtureConfig());
     expect(dataset.issues.filter((i) => i.code === 'stage_mismatch').map((i) => `${i.file}:${i.line} ${i.message}`)).toEqual([
-      'hubspot-crm-exports-all-deals-2026-06-30.csv:3 "Deal Stage" is "qualified" but the latest stage entry (hubspot-crm-exports-all-deals-2026-06-30.csv line 3) is "appointment"; the history wins',
+      'hubspot-crm-exports-all-deals-2026-06-30.csv:3 "Deal Stage" is "qualified" (Qualified To Buy) but the latest stage entry (hubspot-crm-exports-all-deals-2026-06-30.csv line 3) is "appointment" (Appointment Scheduled); the history wins',
     ]);
   });
 

@@ -100,7 +100,7 @@ describe('Pipedrive deals export', () => {
     expect(dataset.files['deals.csv']).toEqual({ rows: 2, accepted: 0, rejected: 2 });
     expect(dataset.issues.filter((i) => i.severity === 'error').map((i) => issueMessage(i, 'ko'))).toEqual([
       '"Deal - Status" 값 "Pending"은 open, won, lost, deleted 중 하나가 아닙니다. 이 행은 제외했습니다',
-      '"Deal - Currency" CHF의 환율이 설정 "fx"에 없습니다(금액은 EUR로 집계합니다)',
+      '"Deal - Currency" CHF의 환율이 설정 "fx"에 없습니다(금액은 EUR로 집계합니다). 이 행을 읽으려면 pipeline.config.json에 "fx": {"CHF": <1 CHF당 EUR>}를 추가하세요',
     ]);
   });
 

@@ -183,7 +183,7 @@ describe('fatal problems', () => {
   it('names the config key and why', () => {
     const files = { 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': history };
     expect(fatal(() => ingest({ ...files, 'pipeline.config.json': '{"timezone": "Mars/Base"}' }))).toMatchInlineSnapshot(
-      `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC""`,
+      `"pipeline.config.json: timezone at line 1 column 14: must be an IANA time zone such as "Asia/Seoul" or "UTC", not "Mars/Base""`,
     );
     expect(fatal(() => ingest({ ...files, 'pipeline.config.json': '{"currency": ' }))).toMatch(/^pipeline\.config\.json: not valid JSON/);
   });
@@ -251,17 +251,17 @@ describe('rejected rows and warnings', () => {
         "accounts.csv:4 budget_cycle_month error invalid_number: budget_cycle_month "13" is out of range (1-12)",
         "accounts.csv:4 relationship error invalid_value: relationship "warm" is not one of friendly, neutral, hostile",
         "deals.csv:2 budget_confirmed warning invalid_boolean: budget_confirmed "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false",
-        "deals.csv:2 stage warning stage_mismatch: stage is "prospect" but the latest stage_history row (line 12) is "negotiate"; the history wins",
+        "deals.csv:2 stage warning stage_mismatch: stage is "prospect" but the latest stage_history row (line 12) is "negotiate" (Negotiation); the history wins",
         "deals.csv:3 deal_id error missing_value: deal_id is required but empty",
         "deals.csv:4 account_id error missing_value: account_id is required but empty",
         "deals.csv:4 owner error missing_value: owner is required but empty",
         "deals.csv:5 created_at error invalid_date: created_at "2025-13-01" has month 13, not 1-12",
-        "deals.csv:5 stage error unknown_stage: stage "Closed Won" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")); it looks like won ("Won"): to read it as that stage, add "Closed Won" to the stage's labels in pipeline.config.json",
+        "deals.csv:5 stage error unknown_stage: stage "Closed Won" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")); it looks like won ("Won"): to read it as that stage, add "Closed Won" to the stage's "aliases" in pipeline.config.json",
         "deals.csv:6 deal_id error duplicate_id: deal_id "D1" already appears on line 2; this later row is rejected",
         "deals.csv:7 amount error negative_number: amount "-5" is negative; only 0 or more is allowed",
         "deals.csv:7 lifecycle_months error invalid_number: lifecycle_months "0" is out of range (1-1200)",
         "deals.csv:8 amount error currency_mismatch: amount "100 USD" is in USD, not KRW (the deal's currency)",
-        "deals.csv:9 currency error missing_fx_rate: currency EUR has no rate in the config "fx" (amounts are reported in KRW)",
+        "deals.csv:9 currency error missing_fx_rate: currency EUR has no rate in the config "fx" (amounts are reported in KRW); add "fx": {"EUR": <KRW for 1 EUR>} to pipeline.config.json to read the row",
         "deals.csv:10 currency error invalid_currency: currency "US Dollar" is not an ISO 4217 currency code such as "KRW"",
         "deals.csv:11 closed_at error missing_close: closed_at is empty for a deal in closed stage "won" that has no stage_history rows, so its close date is unknown",
         "deals.csv:12 stage warning stage_mismatch: stage is "lost" but the latest stage_history row (line 7) is "prospect"; the history wins",

@@ -200,7 +200,7 @@ describe('redacted text', () => {
       expect(messages.join('\n')).not.toContain(original);
     }
     expect(messages).toContain(`deal_id "${r.deals[0]!.id}" already appears on line 2; this later row is rejected`);
-    expect(messages).toContain('stage "…" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주"))');
+    expect(messages).toContain('stage "…" is not a configured stage id or label (prospect ("가망 고객"), qualify ("Qualification", "구매의사 확인·내부 검증"), propose ("Proposal", "제안"), negotiate ("Negotiation", "협상"), won ("수주"), lost ("실주")); add it to "stages" in pipeline.config.json or, if it is another name of a configured stage (its name before a rename), to that stage\'s "aliases"');
     expect(messages).toContain('created_at "…" has month 13, not 1-12');
     // The Korean pages still translate them.
     const unknown = r.issues.find((i) => i.code === 'unknown_stage')!;

@@ -74,8 +74,8 @@ describe('suggestConfig on a canonical folder', () => {
         { id: 'demo', kind: 'open', label: { en: 'Demo' } },
         { id: 'negotiation', kind: 'open', label: { en: 'Negotiation' } },
         { id: 'on_hold', kind: 'open', parked: true, label: { en: 'On Hold' } },
-        // Closed Won: 4 rows; Won - Renewal: 2 rows, kept as a label so its rows match.
-        { id: 'closed_won', kind: 'won', label: { en: 'Closed Won', es: 'Won - Renewal' } },
+        // Closed Won: 4 rows; Won - Renewal: 2 rows, kept as an alias so its rows match.
+        { id: 'closed_won', kind: 'won', label: { en: 'Closed Won' }, aliases: ['Won - Renewal'] },
         { id: 'lost', kind: 'lost', label: { en: 'Lost' } },
       ],
     });
@@ -87,7 +87,7 @@ describe('suggestConfig on a canonical folder', () => {
     expect(notes).toContain('decimal ",": 6 amounts such as "1.234,56" are written with a decimal comma or dots between thousands');
     expect(notes.find((n) => n.startsWith('other currencies: USD (1 row).'))).toContain('"fx" is left out');
     expect(notes.find((n) => n.includes('all look won'))).toContain('"Closed Won" (the most used, 4 rows) is it');
-    expect(notes).toContain('stage "Won - Renewal" (2 rows) -> label "es" of "closed_won", won: guessed from its name');
+    expect(notes).toContain('stage "Won - Renewal" (2 rows) -> an alias of "closed_won", won: guessed from its name');
     expect(notes.some((n) => n.startsWith('timezone "UTC" (the default)'))).toBe(true);
     expect(notes.some((n) => n.startsWith('no probabilities in the exports'))).toBe(true);
   });

@@ -63,7 +63,8 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
     throw new IngestFatalError(
       files,
       `${files}: ${unmatched.size} stage name${unmatched.size === 1 ? ' matches' : 's match'} no configured stage: ${list}. ` +
-        'Add them to "stages" in pipeline.config.json (a snippet follows), or run `npm run init -- --data <folder>`.',
+        'Add them to "stages" in pipeline.config.json (a snippet follows), or run `npm run init -- --data <folder>`; ' +
+        'a name a configured stage had before it was renamed goes into that stage\'s "aliases" instead (`"aliases": ["Old name"]`).',
       { details: stagesSnippet(config, [...unmatched.keys()]) },
     );
   }

@@ -2,20 +2,21 @@
 import type { Config } from '../config.ts';
 import { guessStageKind, nameLabel, stageIdFrom } from './stage-guess.ts';
 
-const SPARE_LANGUAGES = ['en', 'ko', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja', 'zh'];
-
 interface SnippetStage {
   id: string;
   kind: string;
   probability?: number;
   parked?: boolean;
   label: Record<string, string>;
+  buyer_step?: Record<string, string>;
+  aliases?: string[];
 }
 
 /**
- * The configured stages plus one per unmatched name, each new one's kind
- * guessed from its name (review it). A name that looks won becomes another
- * label of the one won stage, since a config has exactly one.
+ * The configured stages as configured (buyer steps and aliases kept, since
+ * the snippet replaces the whole list) plus one per unmatched name, each new
+ * one's kind guessed from its name (review it). A name that looks won
+ * becomes an alias of the one won stage, since a config has exactly one.
  */
 export function stagesSnippet(config: Config, unmatched: readonly string[]): string {
   const stages: SnippetStage[] = config.stages.map((s) => ({
@@ -24,15 +25,15 @@ export function stagesSnippet(config: Config, unmatched: readonly string[]): str
     probability: s.probability,
     ...(s.parked ? { parked: true } : {}),
     label: { ...s.label },
+    ...(s.buyer_step ? { buyer_step: { ...s.buyer_step } } : {}),
+    ...(s.aliases.length > 0 ? { aliases: [...s.aliases] } : {}),
   }));
   const taken = new Set(stages.map((s) => s.id));
   const won = stages.find((s) => s.kind === 'won')!;
   for (const name of unmatched) {
     const guess = guessStageKind(name);
     if (guess.kind === 'won') {
-      // Labels are per language, one text each: the name goes under a language code the stage does not use yet.
-      const lang = SPARE_LANGUAGES.find((k) => !(k in won.label));
-      if (lang) won.label[lang] = name;
+      won.aliases = [...(won.aliases ?? []), name];
       continue;
     }
     const id = stageIdFrom(name, taken);

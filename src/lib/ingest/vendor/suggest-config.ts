@@ -87,7 +87,7 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
         throw new IngestFatalError(t.file, `${t.file}: the file is empty (not even a header row)`);
       }
     }
-    const view = { deals: asCanonical(tables.find((t) => t.file === DEALS_FILE)), history: asCanonical(tables.find((t) => t.file === STAGE_HISTORY_FILE)), tables };
+    const view = { deals: asCanonical(tables.find((t) => t.file === DEALS_FILE)), history: asCanonical(tables.find((t) => t.file === STAGE_HISTORY_FILE)), tables, canonical: true };
     const unmatched = (config: Config) => {
       const lookup = stageLookup(config);
       const names = new Set<string>();

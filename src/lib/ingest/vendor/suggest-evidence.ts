@@ -20,6 +20,8 @@ export interface ExportView {
   deals: CanonicalRows | undefined;
   history: CanonicalRows | undefined;
   tables: readonly VendorTable[];
+  /** A folder of canonical files: its deals.csv's own closed_at and reasons say which stages are closed. */
+  canonical?: boolean;
 }
 
 /** Header names compared loosely: lower-case letters and digits only, without Pipedrive's "Deal - " prefix. */
@@ -157,13 +159,17 @@ export function stageEvidence(view: ExportView, dates: DateOptions): StageEviden
   const d = view.deals;
   const dStage = columnOf(d, 'stage');
   const dId = columnOf(d, 'deal_id');
+  const [closedAt, winReason, lostReason] = ['closed_at', 'win_reason', 'lost_reason'].map((c) => (view.canonical ? columnOf(d, c) : -1));
+  const filled = (row: readonly string[], at: number) => at !== -1 && (row[at] ?? '').trim() !== '';
   if (d && dStage !== -1) {
     d.allRows().forEach((row, i) => {
       const stage = row[dStage] ?? '';
       const m = sameStageRecord(facts, d, i, stage);
       const v = m ? vote(m.f, m.record) : null;
       if (v !== null) used.add(m!.f);
-      deals.push({ deal: dId === -1 ? `#${i}` : (row[dId] ?? ''), stage, vote: v, probability: probabilityOf(m, stage) });
+      const [won, lost] = [filled(row, winReason!), filled(row, lostReason!)];
+      const close = closedAt === -1 ? null : { closed: filled(row, closedAt!), outcome: won === lost ? null : won ? ('won' as const) : ('lost' as const) };
+      deals.push({ deal: dId === -1 ? `#${i}` : (row[dId] ?? ''), stage, vote: v, probability: probabilityOf(m, stage), close });
     });
   }
 

@@ -17,6 +17,11 @@ export interface DealStageRow {
   vote: StageKind | null;
   /** A fraction 0-1, null when the record has none. */
   probability: number | null;
+  /**
+   * A canonical deals.csv row's own close (null for a CRM's export, whose flags vote instead): closed when
+   * `closed_at` is filled, and won or lost when exactly one of `win_reason` and `lost_reason` is.
+   */
+  close?: { closed: boolean; outcome: 'won' | 'lost' | null } | null;
 }
 
 /** A stage entry of the history. */
@@ -51,10 +56,9 @@ export interface SuggestedStage {
   probability?: number;
   parked?: true;
   label: Record<string, string>;
+  /** Other names of the stage in the data (the won stage's other won-looking names): matched, never shown. */
+  aliases?: string[];
 }
-
-/** Language codes for the extra names of the won stage; not en/ko, the dashboard's languages, so the shown label stays the main name. */
-const SPARE_LANGUAGES = ['es', 'fr', 'de', 'pt', 'it', 'nl', 'ja', 'zh', 'sv', 'da', 'fi', 'nb', 'pl', 'cs', 'tr', 'ru'];
 
 const PROPOSAL = /\b(propos(al|e|ition)|quot(e|ation)|angebot|devis|propuesta|proposta|offerte|offerta)\b|견적|제안/iu;
 
@@ -106,9 +110,13 @@ function collectFacts(e: StageEvidence): Facts[] {
     const guess = guessStageKind(f.name);
     const definition = e.definitions.get(f.key);
     const votes = [...f.votes].sort((a, b) => b[1] - a[1]);
+    const closes = closeEvidence(e, f.key);
     if (definition?.kind) {
       f.kind = definition.kind;
       f.why = `${f.kind}: the stage table says so`;
+    } else if (closes.kind !== null) {
+      f.kind = closes.kind;
+      f.why = closes.why;
     } else if (votes.length > 0 && (votes.length === 1 || votes[0]![1] > votes[1]![1])) {
       f.kind = votes[0]![0];
       const total = votes.reduce((n, [, c]) => n + c, 0);
@@ -121,6 +129,30 @@ function collectFacts(e: StageEvidence): Facts[] {
     if (f.parked) f.why += ', parked: its name says on hold';
   }
   return [...facts.values()];
+}
+
+/**
+ * What a canonical deals.csv says of a stage's kind: closed when most deals at it have `closed_at`, and then
+ * won or lost by the reasons they carry, when more say one than the other (a reopened deal's old reason
+ * outvotes nothing: most of the stage's deals must be closed first).
+ */
+function closeEvidence(e: StageEvidence, key: string): { kind: StageKind | null; why: string } {
+  let rows = 0;
+  let closed = 0;
+  let won = 0;
+  let lost = 0;
+  for (const r of e.deals) {
+    if (!r.close || normalizeStageName(r.stage) !== key) continue;
+    rows++;
+    if (!r.close.closed) continue;
+    closed++;
+    if (r.close.outcome === 'won') won++;
+    else if (r.close.outcome === 'lost') lost++;
+  }
+  if (rows === 0 || closed * 2 <= rows || won === lost) return { kind: null, why: '' };
+  const kind = won > lost ? 'won' : 'lost';
+  const reason = kind === 'won' ? 'win_reason' : 'lost_reason';
+  return { kind, why: `${kind}: ${closed} of its ${plural(rows, 'deal')} have closed_at, and ${Math.max(won, lost)} a ${reason} (${Math.min(won, lost)} the other reason)` };
 }
 
 /** Each deal's stage keys in time order, ending at its current stage. */
@@ -159,14 +191,14 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
   const facts = collectFacts(e);
   const byKey = new Map(facts.map((f) => [f.key, f]));
 
-  // One won stage: the most used; the other won-looking names become its labels so their rows still match.
+  // One won stage: the most used; the other won-looking names become its aliases so their rows still match.
   const winners = facts.filter((f) => f.kind === 'won').sort((a, b) => b.rows - a.rows);
   const won = winners[0];
   const extraWonNames = winners.slice(1);
   if (extraWonNames.length > 0) {
     notes.push(
       `${winners.map((f) => quoted(f.name)).join(', ')} all look won, and a config has one won stage: ${quoted(won!.name)} (the most used, ` +
-        `${plural(won!.rows, 'row')}) is it, and the others are its labels under spare language codes so their rows still count as won`,
+        `${plural(won!.rows, 'row')}) is it, and the others are its "aliases" so their rows still count as won`,
     );
   }
 
@@ -235,11 +267,8 @@ export function suggestStages(e: StageEvidence): StagesSuggestion {
   parked.forEach(addStage);
   if (won) {
     const stage = addStage(won);
-    extraWonNames.forEach((f, i) => {
-      const lang = SPARE_LANGUAGES[i] ?? `und-w${i + 1}`;
-      stage.label[lang] = f.name;
-      notes.push(`stage ${quoted(f.name)} (${plural(f.rows, 'row')}) -> label ${quoted(lang)} of ${quoted(stage.id)}, ${f.why}`);
-    });
+    if (extraWonNames.length > 0) stage.aliases = extraWonNames.map((f) => f.name);
+    for (const f of extraWonNames) notes.push(`stage ${quoted(f.name)} (${plural(f.rows, 'row')}) -> an alias of ${quoted(stage.id)}, ${f.why}`);
   }
   lost.forEach(addStage);
 
