@@ -9,6 +9,7 @@ import { COL, mergeRules, object, re, type Rule, type Rules, subject, topic, V }
 import { FILE_RULES } from './issue-text-files.ts';
 import { josa } from './josa.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
+import { CONFIG_RULES } from './issue-text-config.ts';
 import type { Locale } from './locales.ts';
 
 /** The fields of an issue the translation reads. */
@@ -137,30 +138,6 @@ const ROW_RULES: Rules = {
       (g) => `${g.n}행은 ${g.h}행의 머리글을 되풀이합니다(두 파일을 하나로 합쳤나요?). 행으로 읽지 않았습니다`,
     ],
   ],
-  unknown_stage: [
-    [
-      re(
-        `${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\); it looks like (?<id>\\S+) \\((?<name>"(?:[^"\\\\]|\\\\.)*")\\): to read it as that stage, add (?<cell>"(?:[^"\\\\]|\\\\.)*") to the stage's "aliases" in pipeline\\.config\\.json`,
-      ),
-      (g) =>
-        `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known}). ${g.id}(${g.name}) 단계로 보입니다. 그 단계로 읽으려면 pipeline.config.json에서 그 단계의 "aliases"에 ${object(g.cell!)} 추가하세요`,
-    ],
-    [
-      re(
-        `${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\); add it to "stages" in pipeline\\.config\\.json or, if it is another name of a configured stage \\(its name before a rename\\), to that stage's "aliases"`,
-      ),
-      (g) =>
-        `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known}). pipeline.config.json의 "stages"에 추가하거나, 설정된 단계의 다른 이름(이름을 바꾸기 전의 이름 등)이면 그 단계의 "aliases"에 추가하세요`,
-    ],
-    [re(`${COL} ${V} is not a configured stage id or label \\((?<known>.*)\\)`), (g) => `${g.col} ${topic(g.v!)} 설정된 단계 ID나 이름이 아닙니다(${g.known})`],
-  ],
-  missing_fx_rate: [
-    [
-      re(`${COL} (?<c>[A-Za-z]{3}) has no rate in the config "fx" \\(amounts are reported in (?<d>[A-Z]{3})\\)(?<add>; add "fx": \\{"[A-Z]{3}": <[A-Z]{3} for 1 [A-Z]{3}>\\} to pipeline\\.config\\.json to read the row)?`),
-      (g) =>
-        `${g.col} ${g.c}의 환율이 설정 "fx"에 없습니다(금액은 ${g.d}로 집계합니다)${g.add ? `. 이 행을 읽으려면 pipeline.config.json에 "fx": {"${g.c}": <1 ${g.c}당 ${g.d}>}를 추가하세요` : ''}`,
-    ],
-  ],
   unknown_deal: [
     [re(`${COL} ${V} is not in deals.csv`), (g) => `${g.col} ${topic(g.v!)} deals.csv에 없는 딜입니다`],
     [re(`${COL} ${V} belongs to a rejected deals.csv row \\(line (?<n>\\d+)\\)`), (g) => `${g.col} ${topic(g.v!)} 제외된 deals.csv 행(${g.n}행)의 딜입니다`],
@@ -217,28 +194,6 @@ const ROW_RULES: Rules = {
     [
       re(`no stage_history rows; the history is synthesized from created_at, stage and closed_at`),
       () => `stage_history 행이 없어 created_at, stage, closed_at으로 이력을 만들었습니다`,
-    ],
-  ],
-  stage_mismatch: [
-    [
-      re(`stage is "(?<a>[^"]+)"(?<al> \\([^()]*\\))? but the latest stage_history row \\(line (?<n>\\d+)\\) is "(?<b>[^"]+)"(?<bl> \\([^()]*\\))?; the history wins`),
-      (g) => `stage는 "${g.a}"${g.al ?? ''}이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"${g.bl ?? ''}입니다. 이력을 따릅니다`,
-    ],
-  ],
-  unknown_product: [
-    [
-      re(`no deal has the product ${V}: did you mean (?<m>"(?:[^"\\\\]|\\\\.)*") \\((?<n>\\d+) deals?\\)\\? Products match exactly, so its deals have no lifecycle from the config`),
-      (g) => `제품 ${g.v}인 딜이 없습니다. ${g.m}(딜 ${g.n}건)${object(g.m!).slice(g.m!.length)} 뜻했나요? 제품 이름은 정확히 같아야 하므로 그 딜들에는 설정의 수명 주기가 적용되지 않습니다`,
-    ],
-    [re(`no deal has the product ${V}: the products in deals\\.csv are (?<list>.+)`), (g) => `제품 ${g.v}인 딜이 없습니다. deals.csv의 제품: ${g.list}`],
-  ],
-  several_pipelines: [
-    [
-      re(
-        `the pipeline column names (?<n>\\d+) pipelines \\((?<list>.+)\\), and they are read together as one funnel: put each pipeline's deals, with their stage_history rows, in a data folder of its own \\(with its own pipeline\\.config\\.json\\) to see each apart`,
-      ),
-      (g) =>
-        `pipeline 열에 파이프라인이 ${g.n}개 있습니다(${g.list!.replace(/: (\d+) deals?/gu, ': 딜 $1건')}). 모두 하나의 퍼널로 읽었습니다. 파이프라인마다 따로 보려면 각 파이프라인의 딜과 그 stage_history 행을 별도의 데이터 폴더(자체 pipeline.config.json 포함)에 넣으세요`,
     ],
   ],
   duplicate_column: [[re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`]],
@@ -347,7 +302,7 @@ function vendorValueRules(code: string): Rules {
   };
 }
 
-const KO = mergeRules(ROW_RULES, FILE_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
+const KO = mergeRules(ROW_RULES, CONFIG_RULES, FILE_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
 
 /** The Korean of `message` by the first of `rules` that says it; null when none does. */
 function sayWith(rules: readonly Rule[], message: string): string | null {
