@@ -156,7 +156,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const what = options.format && candidates.length === 1 ? `no ${candidates[0]!.name} found (--format ${options.format})` : 'no export found';
     const put = otherFormats > 0 ? '' : ' Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.';
     // Every file named in a group of another format: listed there only, not twice.
-    const listed = otherFormats === files.length + notCsvFiles.length ? '' : `: ${names}`;
+    const listed = otherFormats > 0 && otherFormats === files.length + notCsvFiles.length ? '' : `: ${names}`;
     throw new IngestFatalError(names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
   }
   if (byFormat.size > 1) {
