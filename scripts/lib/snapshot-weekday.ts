@@ -25,8 +25,9 @@ export function weekdayOption(value: string | true | undefined, with_: { snapsho
 
 /** The options of a build as of `asOf`: --snapshot stands on the chosen weekday only, and the log says why not on another. */
 export function snapshotOnWeekday(publish: PublishOptions, asOf: LocalDate, log: (line: string) => void): PublishOptions {
+  // weekdayOption gave a weekday only with --snapshot.
   const wanted = publish.snapshotWeekday;
-  if (wanted === null || !publish.snapshot) return publish;
+  if (wanted === null) return publish;
   const weekday = isoWeekday(asOf);
   if (weekday === wanted) return publish;
   log(`build: no snapshot this time: the as-of date ${asOf} is a ${WEEKDAYS[weekday - 1]}, and --snapshot-weekday ${wanted} adds one on ${WEEKDAYS[wanted - 1]}s`);
