@@ -18,7 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset } from '../../src/lib/dataset.ts';
-import { isSearchable } from '../../src/lib/ingest/redact.ts';
+import { isSearchable } from '../../src/lib/ingest/pseudonyms.ts';
 import { asciiSlug } from '../../src/lib/views/slugs.ts';
 
 export interface Needle {
