@@ -7,16 +7,17 @@
  *
  * Rows are grouped by opportunity and put back in order (by date, and within
  * a date by linking From -> To, salesforce-order.ts); the stage rows are then
- * emitted in that order, so the canonical rule "equal times keep file order"
- * keeps it while each row keeps its own date (no made-up times).
+ * emitted in that order (salesforce-history-emitter.ts), so the canonical
+ * rule "equal times keep file order" keeps it while each row keeps its own
+ * date (no made-up times).
  */
 import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountsDiffer, type Column, dateOptions, DateTexts, datesDiffer, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, type Column, dateOptions, DateTexts, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { pairOrder, tiedOrder } from './salesforce-order.ts';
-import type { CanonicalTable, Origin, StageHistoryTable, VendorTable } from './types.ts';
-import { type ColumnCodes, codeAt } from './vendor-table.ts';
+import type { Origin, VendorTable } from './types.ts';
+import { codeAt } from './vendor-table.ts';
 import { localeDateCell } from './clock.ts';
 import { overlappingRows } from './salesforce-report-overlap.ts';
 
@@ -315,106 +316,6 @@ function orderTies(read: Gathered, c: HistoryColumns, order: Int32Array, i: numb
     'unordered_history',
     `opportunity "${read.names[k] || read.ids[k]}": the ${group.length} rows of ${historyCell(read, group[0]!, c.date)} (lines ${lines}) do not link up "${c.from.label}" -> "${c.to.label}", so their order that day is unknown; kept in file order`,
   );
-}
-
-/**
- * Emits each opportunity's stage entries (creation rows and moves; a row whose
- * From equals its To is not one) and its amount and close-date changes (a row
- * whose value differs from the previous row's), all in rebuilt order, into
- * the canonical tables; `fields` is null when the report has neither Amount
- * nor Close Date. Stage rows go in as codes: each report's distinct To cells
- * and each distinct date are coded in the stage history once.
- */
-export class HistoryEmitter {
-  private readonly read: HistoryRead;
-  private readonly stages: StageHistoryTable;
-  private readonly fields: CanonicalTable | null;
-  private readonly ctx: AdapterLog;
-  /** Per report, its cell code to the stage history's stage code (-1: not yet coded); per distinct date, its code there. */
-  private readonly stageCodes: Int32Array[];
-  private readonly dateCodes: Int32Array;
-  /** Per report, the codes of its To Stage, From Stage, Amount and Close Date columns (the reports no longer change). */
-  private readonly tos: ColumnCodes[];
-  private readonly froms: ColumnCodes[];
-  private readonly amounts: ColumnCodes[];
-  private readonly closes: ColumnCodes[];
-  /** Reused for each field row (addCells copies the cells). */
-  private readonly fieldRow = ['', '', '', '', ''];
-
-  constructor(read: HistoryRead, stages: StageHistoryTable, fields: CanonicalTable | null, ctx: AdapterLog) {
-    this.read = read;
-    this.stages = stages;
-    this.fields = fields;
-    this.ctx = ctx;
-    this.stageCodes = read.tables.map((t) => new Int32Array(t.values.length).fill(-1));
-    this.tos = read.tables.map((t) => t.columnCodes(read.columns.to.index));
-    this.froms = read.tables.map((t) => t.columnCodes(read.columns.from.index));
-    this.amounts = read.tables.map((t) => t.columnCodes(read.columns.amount.index));
-    this.closes = read.tables.map((t) => t.columnCodes(read.columns.close.index));
-    this.dateCodes = Int32Array.from(read.dates, (date) => stages.dates.code(date));
-  }
-
-  emit(k: number, dealId: string): void {
-    const { read, stages, fields, stageCodes, dateCodes } = this;
-    const c = read.columns;
-    const config = this.ctx.config;
-    const dates = dateOptions(config);
-    const texts = read.dateTexts;
-    // Each opportunity is emitted once.
-    const deal = stages.deals.append(dealId);
-    const { order, tableOf, recordOf, dateOf } = read;
-    const { tos, froms, amounts, closes } = this;
-    let amount = '';
-    let close = '';
-    // The previous row's report and its Amount and Close Date codes: a cell with the same code there has the same text, so it changed nothing.
-    let lastTable = -1;
-    let amountCode = -1;
-    let closeCode = -1;
-    const end = read.offsets[k + 1]!;
-    for (let i = read.offsets[k]!; i < end; i++) {
-      const row = order[i]!;
-      const t = tableOf[row]!;
-      const table = read.tables[t]!;
-      const r = recordOf[row]!;
-      const file = table.file;
-      const line = table.line(r);
-      // One code per distinct text in a report (vendor-table.ts): equal codes, equal texts.
-      const to = codeAt(tos[t]!, r);
-      if (codeAt(froms[t]!, r) !== to) {
-        let stage = stageCodes[t]![to]!;
-        if (stage === -1) stageCodes[t]![to] = stage = stages.stages.code(table.values[to]!);
-        stages.addCodes(deal, stage, dateCodes[dateOf[row]!]!, file, line);
-      }
-      if (!fields) continue;
-      const first = i === read.offsets[k];
-      const sameTable = t === lastTable;
-      lastTable = t;
-      const amountAt = codeAt(amounts[t]!, r);
-      if (c.amount.index !== -1 && !(sameTable && amountAt === amountCode)) {
-        const value = table.values[amountAt]!;
-        if (!first && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[dateOf[row]!]!, file, line);
-        amount = value;
-        amountCode = amountAt;
-      }
-      const closeAt = codeAt(closes[t]!, r);
-      if (c.close.index !== -1 && !(sameTable && closeAt === closeCode)) {
-        const value = texts.text(table.values[closeAt]!);
-        if (!first && datesDiffer(close, value, dates)) this.addField(dealId, 'expected_close_at', close, value, read.dates[dateOf[row]!]!, file, line);
-        close = value;
-        closeCode = closeAt;
-      }
-    }
-  }
-
-  private addField(dealId: string, field: string, from: string, to: string, date: string, file: string, line: number): void {
-    const row = this.fieldRow;
-    row[0] = dealId;
-    row[1] = field;
-    row[2] = from;
-    row[3] = to;
-    row[4] = date;
-    this.fields!.addCells(row, file, line);
-  }
 }
 
 /** Opportunity `k`'s latest row (in rebuilt order). */

@@ -9,7 +9,8 @@
 import { normalizeStageName, stageLookup } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
 import { AdapterLog, cellOf, type Column, forecastCategoryCell, isFieldHistoryReport } from './salesforce-common.ts';
-import { firstRow, type HistoryColumns, historyCell, historyColumns, HistoryEmitter, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
+import { firstRow, type HistoryColumns, historyCell, historyColumns, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
+import { HistoryEmitter } from './salesforce-history-emitter.ts';
 import { OpportunityKeys } from './salesforce-report-keys.ts';
 import { type OpportunitiesRead, type OpportunityRow, opportunityColumns, readOpportunityReports } from './salesforce-report-opportunities.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, type CanonicalRows, StageHistoryTable, type VendorFile } from './types.ts';
