@@ -12,7 +12,7 @@ import type { FilterMeta, SiteData } from '../views/schema.ts';
 import { encodeFilterData } from './encode-filter-data.ts';
 import type { FilterSiteFacts } from './filter-data.ts';
 import { segmentName } from './filter.ts';
-import { createdDates } from './subset.ts';
+import { createdDates } from './matching.ts';
 
 /**
  * The largest filter data file a build writes by default, in MB (`--max-filter-mb`): a filtered page

@@ -12,46 +12,19 @@
  * - product or period: none (targets are not set per product or cohort, so
  *   coverage and attainment have no target to compare with).
  *
- * `filterDataset` is the plain way; a page applying many filters to one
- * dataset takes each filter's part of what it built once for all deals
- * (`filterPrepared`: the deals through an index, their timelines, field
- * changes and pushes), with the same result.
+ * Which deals a filter keeps is matching.ts's. `filterDataset` is the
+ * plain way; a page applying many filters to one dataset takes each
+ * filter's part of what it built once for all deals (`filterPrepared`: the
+ * deals through an index, their timelines, field changes and pushes), with
+ * the same result.
  */
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';
 import type { Timelines } from '../model/timeline.ts';
-import { localDateOf } from '../time.ts';
-import { type Filter, periodInstants, segmentName, targetsFollow } from './filter.ts';
-
-/** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
-export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string): Uint8Array {
-  const { deals, stageHistory: h } = dataset;
-  const n = deals.length;
-  const keep = new Uint8Array(n);
-  let created: Float64Array | null = null;
-  let window: { start: number; end: number } | null = null;
-  if (filter.period !== null) {
-    // created(d): the earlier of created_at and the deal's first stage entry (metrics.md).
-    created = new Float64Array(n);
-    for (let d = 0; d < n; d++) created[d] = deals[d]!.createdAt;
-    for (let i = 0; i < h.length; i++) {
-      const d = h.deal[i]!;
-      if (h.enteredAt[i]! < created[d]!) created[d] = h.enteredAt[i]!;
-    }
-    window = periodInstants(filter.period, timeZone);
-  }
-  for (let d = 0; d < n; d++) {
-    const deal = deals[d]!;
-    if (filter.owner !== null && segmentName(deal.owner) !== filter.owner) continue;
-    if (filter.team !== null && segmentName(deal.team) !== filter.team) continue;
-    if (filter.product !== null && segmentName(deal.product) !== filter.product) continue;
-    if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
-    keep[d] = 1;
-  }
-  return keep;
-}
+import { type Filter, targetsFollow } from './filter.ts';
+import { filterIndex, keptDeals, matchingDeals } from './matching.ts';
 
 /** The dataset restricted to the deals that match `filter`. */
 export function filterDataset(dataset: Dataset, filter: Filter, timeZone: string): Dataset {
@@ -73,85 +46,6 @@ export function filterDataset(dataset: Dataset, filter: Filter, timeZone: string
 }
 
 // ------------------------------------------------ many filters on one dataset
-
-/**
- * What makes a filter fast on a dataset that many filters are applied to (a
- * page, in the browser): the deals of each owner, team and product (as
- * filtered: `segmentName`), ascending, and created(d) of every deal. Built
- * once per dataset.
- */
-export interface FilterIndex {
-  owner: Map<string, Int32Array>;
-  team: Map<string, Int32Array>;
-  product: Map<string, Int32Array>;
-  /** created(d): the earlier of created_at and the deal's first stage entry (as `matchingDeals`). */
-  created: Float64Array;
-}
-
-const indexes = new WeakMap<Dataset, FilterIndex>();
-
-function byName(deals: readonly Deal[], name: (d: Deal) => string): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>();
-  for (let d = 0; d < deals.length; d++) {
-    const key = segmentName(name(deals[d]!));
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = []));
-    list.push(d);
-  }
-  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
-}
-
-export function filterIndex(dataset: Dataset): FilterIndex {
-  let index = indexes.get(dataset);
-  if (!index) {
-    const { deals, stageHistory: h } = dataset;
-    const created = Float64Array.from(deals, (d) => d.createdAt);
-    for (let i = 0; i < h.length; i++) {
-      const d = h.deal[i]!;
-      if (h.enteredAt[i]! < created[d]!) created[d] = h.enteredAt[i]!;
-    }
-    index = { owner: byName(deals, (d) => d.owner), team: byName(deals, (d) => d.team), product: byName(deals, (d) => d.product), created };
-    indexes.set(dataset, index);
-  }
-  return index;
-}
-
-const NAME_KEYS = ['owner', 'team', 'product'] as const;
-const NONE = new Int32Array(0);
-
-/** The indexes of the deals that match `filter`, ascending: the deals `matchingDeals` marks, found through the index. */
-export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): Int32Array {
-  const index = filterIndex(dataset);
-  // The smallest list of a name in the filter, checked against the other keys.
-  let base: Int32Array | null = null;
-  let baseKey: (typeof NAME_KEYS)[number] | null = null;
-  for (const key of NAME_KEYS) {
-    const value = filter[key];
-    if (value === null) continue;
-    const list = index[key].get(value) ?? NONE;
-    if (base === null || list.length < base.length) [base, baseKey] = [list, key];
-  }
-  const check = (key: (typeof NAME_KEYS)[number]) => (key === baseKey ? null : filter[key]);
-  const owner = check('owner');
-  const team = check('team');
-  const product = check('product');
-  const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
-  const { deals } = dataset;
-  const n = base === null ? deals.length : base.length;
-  if (base !== null && owner === null && team === null && product === null && window === null) return base.slice();
-  const out = new Int32Array(n);
-  let k = 0;
-  for (let j = 0; j < n; j++) {
-    const d = base === null ? j : base[j]!;
-    const deal = deals[d]!;
-    if (owner !== null && segmentName(deal.owner) !== owner) continue;
-    if (team !== null && segmentName(deal.team) !== team) continue;
-    if (product !== null && segmentName(deal.product) !== product) continue;
-    if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
-    out[k++] = d;
-  }
-  return k === n ? out : out.slice(0, k);
-}
 
 /** What every filter of a dataset shares, built ahead (a page does it as it loads the file): the index, the engine's prepared data of all deals and its replay's positions. */
 export function prepareFilterIndex(dataset: Dataset, config: Config): Prepared {
@@ -382,15 +276,4 @@ export function filterTargets(targets: readonly Target[], filter: Filter, deals:
     return [...team, ...members, ...team.map(companyWide)];
   }
   return [...targets];
-}
-
-/** The local date of created(d) helper for callers that list periods (the filter form). */
-export function createdDates(dataset: Dataset, timeZone: string): string[] {
-  const { deals, stageHistory: h } = dataset;
-  const created = Float64Array.from(deals, (d) => d.createdAt);
-  for (let i = 0; i < h.length; i++) {
-    const d = h.deal[i]!;
-    if (h.enteredAt[i]! < created[d]!) created[d] = h.enteredAt[i]!;
-  }
-  return Array.from(created, (t) => localDateOf(t, timeZone));
 }

@@ -15,7 +15,8 @@ import type { Target } from '../../../src/lib/dataset.ts';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { type Filter, NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { filteredSiteData } from '../../../src/lib/filters/recompute.ts';
-import { createdDates, filterDataset, filterTargets } from '../../../src/lib/filters/subset.ts';
+import { createdDates } from '../../../src/lib/filters/matching.ts';
+import { filterDataset, filterTargets } from '../../../src/lib/filters/subset.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 
 const AS_OF = '2026-06-30';

@@ -1,0 +1,119 @@
+/**
+ * Which deals a filter keeps: deal by deal (`matchingDeals`, the reference),
+ * or through an index of each owner's, team's and product's deals built once
+ * per dataset (`keptDeals`, for a page applying many filters). subset.ts
+ * makes the filtered dataset and prepared data from them. Pure; runs in Node
+ * and in the browser.
+ */
+import type { Dataset, Deal } from '../dataset.ts';
+import { localDateOf } from '../time.ts';
+import { type Filter, periodInstants, segmentName } from './filter.ts';
+
+/** created(d) of every deal: the earlier of created_at and the deal's first stage entry (metrics.md). */
+export function createdInstants(dataset: Dataset): Float64Array {
+  const { deals, stageHistory: h } = dataset;
+  const created = Float64Array.from(deals, (d) => d.createdAt);
+  for (let i = 0; i < h.length; i++) {
+    const d = h.deal[i]!;
+    if (h.enteredAt[i]! < created[d]!) created[d] = h.enteredAt[i]!;
+  }
+  return created;
+}
+
+/** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
+export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string): Uint8Array {
+  const { deals } = dataset;
+  const n = deals.length;
+  const keep = new Uint8Array(n);
+  const created = filter.period === null ? null : createdInstants(dataset);
+  const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
+  for (let d = 0; d < n; d++) {
+    const deal = deals[d]!;
+    if (filter.owner !== null && segmentName(deal.owner) !== filter.owner) continue;
+    if (filter.team !== null && segmentName(deal.team) !== filter.team) continue;
+    if (filter.product !== null && segmentName(deal.product) !== filter.product) continue;
+    if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
+    keep[d] = 1;
+  }
+  return keep;
+}
+
+/**
+ * What makes a filter fast on a dataset that many filters are applied to (a
+ * page, in the browser): the deals of each owner, team and product (as
+ * filtered: `segmentName`), ascending, and created(d) of every deal. Built
+ * once per dataset.
+ */
+export interface FilterIndex {
+  owner: Map<string, Int32Array>;
+  team: Map<string, Int32Array>;
+  product: Map<string, Int32Array>;
+  /** created(d): the earlier of created_at and the deal's first stage entry (as `matchingDeals`). */
+  created: Float64Array;
+}
+
+const indexes = new WeakMap<Dataset, FilterIndex>();
+
+function byName(deals: readonly Deal[], name: (d: Deal) => string): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  for (let d = 0; d < deals.length; d++) {
+    const key = segmentName(name(deals[d]!));
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    list.push(d);
+  }
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
+export function filterIndex(dataset: Dataset): FilterIndex {
+  let index = indexes.get(dataset);
+  if (!index) {
+    const { deals } = dataset;
+    const created = createdInstants(dataset);
+    index = { owner: byName(deals, (d) => d.owner), team: byName(deals, (d) => d.team), product: byName(deals, (d) => d.product), created };
+    indexes.set(dataset, index);
+  }
+  return index;
+}
+
+const NAME_KEYS = ['owner', 'team', 'product'] as const;
+const NONE = new Int32Array(0);
+
+/** The indexes of the deals that match `filter`, ascending: the deals `matchingDeals` marks, found through the index. */
+export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): Int32Array {
+  const index = filterIndex(dataset);
+  // The smallest list of a name in the filter, checked against the other keys.
+  let base: Int32Array | null = null;
+  let baseKey: (typeof NAME_KEYS)[number] | null = null;
+  for (const key of NAME_KEYS) {
+    const value = filter[key];
+    if (value === null) continue;
+    const list = index[key].get(value) ?? NONE;
+    if (base === null || list.length < base.length) [base, baseKey] = [list, key];
+  }
+  const check = (key: (typeof NAME_KEYS)[number]) => (key === baseKey ? null : filter[key]);
+  const owner = check('owner');
+  const team = check('team');
+  const product = check('product');
+  const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
+  const { deals } = dataset;
+  const n = base === null ? deals.length : base.length;
+  if (base !== null && owner === null && team === null && product === null && window === null) return base.slice();
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const d = base === null ? j : base[j]!;
+    const deal = deals[d]!;
+    if (owner !== null && segmentName(deal.owner) !== owner) continue;
+    if (team !== null && segmentName(deal.team) !== team) continue;
+    if (product !== null && segmentName(deal.product) !== product) continue;
+    if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
+    out[k++] = d;
+  }
+  return k === n ? out : out.slice(0, k);
+}
+
+/** The local date of created(d) helper for callers that list periods (the filter form). */
+export function createdDates(dataset: Dataset, timeZone: string): string[] {
+  return Array.from(createdInstants(dataset), (t) => localDateOf(t, timeZone));
+}
