@@ -1,7 +1,8 @@
 /** The worker of read-split.ts: reads the second part of a file into coded records. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { IssueLog } from './issues.ts';
-import { type HashResult, ONCE_PER_FILE, type PartJob, type PartResult, readPart, wholeFileHash } from './read-split.ts';
+import { type HashResult, ONCE_PER_FILE, type PartJob, type PartResult, readPart } from './read-split.ts';
+import { wholeFileHash } from './file-ranges.ts';
 import { VendorTable } from './vendor/vendor-table.ts';
 
 function readSecondPart(job: PartJob): PartResult {

@@ -14,7 +14,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IssueLog } from '../../../src/lib/ingest/issues.ts';
-import { readVendorFileSplit, wholeFileHash } from '../../../src/lib/ingest/read-split.ts';
+import { readVendorFileSplit } from '../../../src/lib/ingest/read-split.ts';
+import { wholeFileHash } from '../../../src/lib/ingest/file-ranges.ts';
 import { readVendorTable } from '../../../src/lib/ingest/vendor/read-table.ts';
 import { vendorRecords } from './vendor-records.ts';
 
