@@ -84,7 +84,13 @@ export const en = {
       intro: 'How many deals created in the analysis window reach each stage, and how many move on.',
     },
     velocity: { title: 'Velocity', intro: 'How long deals spend in each stage, and from creation to close.' },
-    winLoss: { title: 'Win / loss', intro: 'Why deals are won and lost, where they are lost, and against whom.' },
+    winLoss: {
+      title: 'Win / loss',
+      intro: 'Why deals are won and lost, where they are lost, and against whom.',
+      /** The won and lost deals of the window: the won row's shares are the win rates. */
+      summary: 'Win rate: deals closed in the analysis window',
+      summaryColumns: { countShare: 'Share of deals', amountShare: 'Share of amount' },
+    },
     stalled: {
       title: 'Stalled deals',
       intro: 'Open deals that have sat in their stage longer than usual, with the warning signs to act on.',

@@ -77,7 +77,12 @@ export const ko: Messages = {
       intro: '분석 기간에 생성된 딜이 각 단계에 얼마나 도달하고, 그중 얼마나 다음 단계로 넘어가는지 보여 줍니다.',
     },
     velocity: { title: '영업 속도', intro: '딜이 단계별로 머무는 기간과 생성부터 마감까지 걸리는 기간입니다.' },
-    winLoss: { title: '수주·실주 분석', intro: '수주·실주 사유, 실주가 발생한 단계, 경쟁사별 승패를 분석합니다.' },
+    winLoss: {
+      title: '수주·실주 분석',
+      intro: '수주·실주 사유, 실주가 발생한 단계, 경쟁사별 승패를 분석합니다.',
+      summary: '수주율: 분석 기간에 마감된 딜',
+      summaryColumns: { countShare: '건수 비중', amountShare: '금액 비중' },
+    },
     stalled: {
       title: '정체 딜',
       intro: '평소보다 오래 같은 단계에 머물러 있는 진행 중 딜과 점검이 필요한 위험 신호입니다.',

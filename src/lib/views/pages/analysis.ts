@@ -15,7 +15,7 @@ import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsV
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, countAmountTable, figuresTable, markFewValues, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, figuresTable, markFewValues, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import {
   competitorsNote,
   conversionPending,
@@ -217,15 +217,54 @@ function timeInStageBlock(ctx: PageContext): ChartBlock {
   return chartBlock('time-in-stage', timeInStageChart(vm, opts(ctx, ctx.text.timeInStage, takeaway)), f);
 }
 
+/** A row of the win-rate table: won or lost deals of the window with their shares of the closed deals' count and amount, or (`rate`) the win rate itself. */
+interface WinRateRow {
+  label: string;
+  count: number;
+  countShare: number | null;
+  amount: number;
+  amountShare: number | null;
+  rate?: true;
+}
+
+/**
+ * Won and lost deals closed in the window, and under them the win rate by
+ * count and by value (metrics `win_rate.by_count`, `by_value`), in the
+ * page's table; the CSV has each row's shares in columns of their own (the
+ * won row's are the win rates).
+ */
+function winRateTable({ site, m, f }: PageContext): TableModel {
+  const rate = site.metrics.win_rate;
+  const rest = (share: number | null) => (share === null ? null : 1 - share);
+  const rows: WinRateRow[] = [
+    { label: m.dealState.won, count: rate.won_count, countShare: rate.by_count, amount: rate.won_amount, amountShare: rate.by_value },
+    { label: m.dealState.lost, count: rate.lost_count, countShare: rest(rate.by_count), amount: rate.lost_amount, amountShare: rest(rate.by_value) },
+  ];
+  // A row of its own rather than shares beside the figures: three columns of full amounts fit a phone, five do not.
+  const rateRow: WinRateRow = { ...rows[0]!, label: m.columns.win_rate, rate: true };
+  const c = m.pages.winLoss.summaryColumns;
+  const tone = (r: WinRateRow) => (r.rate ? ('total' as const) : undefined);
+  return table(
+    'win-rate',
+    m.pages.winLoss.summary,
+    [
+      { label: m.columns.category, value: (r) => r.label, tone },
+      { label: m.columns.count, numeric: true, value: (r) => (r.rate ? r.countShare : r.count), text: (r) => (r.rate ? f.percent(r.countShare) : f.count(r.count)), tone },
+      { label: c.countShare, value: (r) => r.countShare, digits: 2, csvOnly: true },
+      { label: m.columns.amount, numeric: true, value: (r) => (r.rate ? r.amountShare : r.amount), text: (r) => (r.rate ? f.percent(r.amountShare) : f.money(r.amount)), digits: moneyDigits(f.currency), tone },
+      { label: c.amountShare, value: (r) => r.amountShare, digits: 2, csvOnly: true },
+    ],
+    rows,
+    { empty: NEVER_EMPTY, totals: [rateRow] },
+  );
+}
+
 export function winLossModel(ctx: PageContext): ChartsPageModel {
   const { site, m, f } = ctx;
   const metrics = site.metrics;
   const unspecified = m.common.unspecified;
   const rate = metrics.win_rate;
-  const summary = countAmountTable('win-rate', m.tiles.winRateByCount, [m.columns.category, m.columns.count, m.columns.amount], f, [
-    { label: m.dealState.won, count: rate.won_count, amount: rate.won_amount },
-    { label: m.dealState.lost, count: rate.lost_count, amount: rate.lost_amount },
-  ], { empty: NEVER_EMPTY });
+  const summary = winRateTable(ctx);
   const lost = rate.lost_count;
   const won = rate.won_count;
   const met = metrics.competitors.reduce((n, c) => n + c.won + c.lost, 0);
