@@ -297,6 +297,8 @@ export const en = {
     stageMoves: 'Stage moves of deals open at the start',
     slippage: 'Close-date slippage',
     repurchase: 'Repurchase schedule',
+    /** The Repurchase page's list (its chart is the schedule by month). */
+    repurchaseDue: 'Customers due to buy again, soonest first',
     byOwner: 'By owner',
     byTeam: 'By team',
     files: 'Files read',

@@ -272,6 +272,7 @@ export const ko: Messages = {
     stageMoves: '기간 초 진행 중 딜의 단계 이동',
     slippage: '마감일 연기 현황',
     repurchase: '재구매 일정',
+    repurchaseDue: '재구매 시점이 돌아오는 고객(가까운 순)',
     byOwner: '담당자별',
     byTeam: '팀별',
     files: '읽어 들인 파일',

@@ -13,13 +13,22 @@ import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 const { dataset, config } = await readFolder('data/sample');
 const site = buildSiteData(dataset, config, '2026-06-30', { dataLabel: 'sample' });
 
-describe('repurchase rows name the owner of the last purchase', () => {
+describe('repurchase rows: when, how much, and who sold the last purchase', () => {
   it('on the page, linked to the owner page, and in the CSV', () => {
     const due = repurchaseModel(pageContext(site, 'ko')).tables.find((t) => t.id === 'repurchase-due')!;
     const owner = due.headers.findIndex((h) => h.label === '담당자');
-    expect(owner).toBe(1);
+    // After the four columns a phone shows first (compact): whose purchase comes back, when, how much, and its status.
+    expect(due.compact).toBe(true);
+    expect(due.headers.map((h) => h.label)).toEqual(['고객사', '재구매 예정일', '금액', '상태', '담당자', '제품', '딜 ID', '도입일']);
+    expect(due.caption).toBe('재구매 시점이 돌아오는 고객(가까운 순)');
+    expect(owner).toBe(4);
+    // The CSV keeps metrics.json's order of the columns.
+    expect(due.csv.headers).toEqual(['고객사', '담당자', '제품', '딜 ID', '도입일', '재구매 예정일', '상태(코드)', '상태', '금액']);
     const byDeal = new Map(due.csv.rows.map((r, i) => [r[due.csv.headers.indexOf('딜 ID')], due.rows[i]!]));
     expect(byDeal.get('D-00033')![owner]!.text).toBe('김민준');
+    // The amount compact on the page, as the deal lists' (a phone shows it beside the date), in full in the CSV.
+    expect(byDeal.get('D-00033')![2]!.text).toBe('3,160만원');
+    expect(due.csv.rows.find((r) => r[due.csv.headers.indexOf('딜 ID')] === 'D-00033')![due.csv.headers.indexOf('금액')]).toBe(31_600_000);
     expect(byDeal.get('D-00033')![owner]!.href).toMatch(/^\/ko\/owners\/owner-[0-9a-f]+\/$/);
     expect(byDeal.get('D-00280')![owner]!.text).toBe('강도윤');
     expect(byDeal.get('D-00404')![owner]!.text).toBe('한소율');

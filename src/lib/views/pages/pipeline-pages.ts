@@ -10,7 +10,7 @@ import { addDays } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
-import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { chartBlock, type Column, countAmountTable, figuresTable, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { closeDatesNote, currentVisitOnly, flagsUncheckedNotes, historyAdvice, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -234,27 +234,30 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   // Who sold the last purchase: the review hands each customer due to someone.
   const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
   const owner = ownerLinks(ctx);
-  const columns = [
-    { label: m.columns.account, value: (r: RepurchaseRow) => names.get(r.account_id) ?? r.account_id, href: (r: RepurchaseRow) => link(r.account_id) },
-    { label: m.columns.owner, value: (r: RepurchaseRow) => ownerOf.get(r) ?? '', href: (r: RepurchaseRow) => owner(ownerOf.get(r) ?? '') },
-    { label: m.columns.product, value: (r: RepurchaseRow) => r.product },
-    { label: m.columns.deal_id, value: (r: RepurchaseRow) => r.deal_id },
-    { label: m.columns.base_date, value: (r: RepurchaseRow) => r.base_date, text: (r: RepurchaseRow) => f.date(r.base_date) },
-    { label: m.columns.next_purchase_at, value: (r: RepurchaseRow) => r.next_purchase_at, text: (r: RepurchaseRow) => f.date(r.next_purchase_at) },
+  // On a phone the first four columns fit (compact): whose purchase comes back, when, how much and whether it is
+  // overdue; who sold it, what and when follow. The CSV keeps the columns in metrics.json's order.
+  const later = [
+    movedOnPage<RepurchaseRow>({ label: m.columns.owner, value: (r) => ownerOf.get(r) ?? '', href: (r) => owner(ownerOf.get(r) ?? '') }),
+    movedOnPage<RepurchaseRow>({ label: m.columns.product, value: (r) => r.product }),
+    movedOnPage<RepurchaseRow>({ label: m.columns.deal_id, value: (r) => r.deal_id }),
+    movedOnPage<RepurchaseRow>({ label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) }),
+  ];
+  // Compact on the page, as the deal lists' amounts (in full in the CSV).
+  const amount = movedOnPage<RepurchaseRow>({ label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency) });
+  const columns: Column<RepurchaseRow>[] = [
+    { label: m.columns.account, value: (r) => names.get(r.account_id) ?? r.account_id, href: (r) => link(r.account_id) },
+    ...later.map((c) => c.csv),
+    { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
+    amount.page,
     {
       label: m.columns.status,
-      value: (r: RepurchaseRow) => r.status,
-      text: (r: RepurchaseRow) => m.repurchaseStatus[r.status],
-      tone: (r: RepurchaseRow) => (r.status === 'overdue' ? ('bad' as const) : undefined),
+      value: (r) => r.status,
+      text: (r) => m.repurchaseStatus[r.status],
+      tone: (r) => (r.status === 'overdue' ? ('bad' as const) : undefined),
       csvId: m.csv.codeOf({ column: m.columns.status }),
     },
-    {
-      label: m.columns.amount,
-      numeric: true,
-      value: (r: RepurchaseRow) => r.amount,
-      text: (r: RepurchaseRow) => f.money(r.amount),
-      digits: moneyDigits(f.currency),
-    },
+    amount.csv,
+    ...later.map((c) => c.page),
   ];
   const rows = site.metrics.repurchase;
   // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.
@@ -267,8 +270,8 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
         ? []
         : [
             // Only with rows (missing === null): one of the two may still be empty.
-            table('repurchase-due', m.sections.repurchase, columns, rows.filter((r) => r.status !== 'covered'), { empty: m.empty.noRepurchaseDue }),
-            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered'), { empty: m.empty.noRepurchaseCovered }),
+            table('repurchase-due', m.sections.repurchaseDue, columns, rows.filter((r) => r.status !== 'covered'), { empty: m.empty.noRepurchaseDue, compact: true }),
+            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered'), { empty: m.empty.noRepurchaseCovered, compact: true }),
           ],
   };
 }
