@@ -40,6 +40,7 @@ import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { checkConfigFile, configOption, type ConfigSource, replacedConfigNotice } from './lib/config-option.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
@@ -71,7 +72,7 @@ const CHILD_EXTRACT_BYTES = 16_000_000;
 // Modules only some builds need are loaded when needed: every build pays for loading what it imports.
 const formats = async () => (await import('../src/lib/ingest/vendor/registry.ts')).FORMATS;
 const usage = async () =>
-  `usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
+  `usage: npm run build -- [--data <folder>] [--config <file>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
 
 /** What main reads and renders with (a test can pass its own). */
 export interface BuildDeps {
@@ -106,6 +107,7 @@ export const defaultBuildDeps: BuildDeps = {
 
 const ARGS = {
   data: 'value',
+  config: 'value',
   'as-of': 'value',
   out: 'value',
   'max-account-pages': 'value',
@@ -155,7 +157,6 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const maxFilterMb = wholeNumberOption('max-filter-mb', args['max-filter-mb']) ?? MAX_FILTER_DATA_MB;
     const format = args.format === undefined ? undefined : choiceOption('format', args.format, await formats());
     const pipeline = optionalString(args.pipeline);
-    const redaction = redactOption(args);
     if (args.data === '' || args.out === '' || args.cache === '') throw new UsageError(`--${args.data === '' ? 'data' : args.out === '' ? 'out' : 'cache'} needs a folder`);
     if (args.cache !== undefined && args['no-cache'] === true) throw new UsageError('--cache and --no-cache disagree: give one');
     const quiet = args.quiet === true;
@@ -166,13 +167,19 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
     let publish = publishOptions(args, io.cwd, outDir, dataDir);
+    const configFile = configOption(args.config, io.cwd);
+    const redaction = redactOption(args, configFile);
+    const configSource: ConfigSource = { dataDir, file: configFile };
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
-      asOfArg ??= await todayFor(dataDir, io);
+      asOfArg ??= await todayFor(configSource, io);
       if (asOfArg !== undefined) publish = snapshotOnWeekday(publish, asOfArg, log);
     }
     const reports = [publish.summary, publish.digest].filter((file) => file !== null);
-    if (reports.length > 0) stopped = { reports, dataDir };
+    if (reports.length > 0) stopped = { reports, config: configSource };
+    if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(`--config ${configFile.name} is inside --out, which the build replaces; keep the config elsewhere`);
+    checkConfigFile(configFile, io.fs);
+    replacedConfigNotice('build', configSource, io, shown);
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
@@ -216,7 +223,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       if (redaction && amountBand !== undefined) checkRedactedSnapshots(store.snapshots, amountBand, replacing, store.shown);
     };
     // Before reading anything, with the band the config gives when --redact-amounts does not (undefined: a config that cannot be read, which the read reports).
-    checkRedaction(redaction ? await configAmountBand(dataDir, io, redaction) : undefined);
+    checkRedaction(redaction ? await configAmountBand(configSource, io, redaction) : undefined);
     const scratchDir = () => {
       const dir = makeStagingDir(io.fs, outDir, outArg);
       scratch.push(dir);
@@ -227,8 +234,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     // A rebuild of the same inputs, code and options reuses the stored output (scripts/lib/build-cache.ts).
     const cache = cacheDir === undefined ? null : openCache(io, cacheDir, cacheArg !== undefined);
-    const keyAsOf = asOfArg ?? (cache ? await todayFor(dataDir, io) : undefined);
-    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
+    const keyAsOf = asOfArg ?? (cache ? await todayFor(configSource, io) : undefined);
+    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, config: configFile, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
     const hit = cache && key ? cache.lookup(key.key) : null;
     if (hit) checkDate(hit.meta.asOf);
     const tKey = io.now();
@@ -238,6 +245,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       siteData = writingTo(shown(deps.cacheDir), () => claimSiteDataName(io.fs, deps.cacheDir, cacheName(outDir), process.pid, processRunning, extractOnly));
       const job: ExtractJob = {
         dataDir,
+        config: configFile,
         asOfArg,
         clock: io.now(),
         maxPages,
@@ -293,7 +301,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       if (summary && texts.summary !== null) writeReport(io, summary, texts.summary);
       io.stderr.write(`build: ${texts.gate.message}\n`);
       // Not the changes of a dashboard that was not replaced, nor the digest a run before left.
-      if (publish.digest) await writeStoppedReports(io, { reports: [publish.digest], dataDir }, EXIT.strict, `build: ${texts.gate.message}`);
+      if (publish.digest) await writeStoppedReports(io, { reports: [publish.digest], config: configSource }, EXIT.strict, `build: ${texts.gate.message}`);
       return EXIT.strict;
     }
 
