@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME as CONFIG_FILE, entriesByName } from '../../src/lib/ingest/file-names.ts';
 import type { ConfigFile } from '../../src/lib/ingest/read-folder.ts';
+import { isLocale, type Locale, LOCALES } from '../../src/lib/i18n/locales.ts';
 import { type CliFs, type CliIO, InputReadError, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
 
@@ -28,6 +29,13 @@ const WHY: Record<string, string> = {
   EPERM: 'operation not permitted',
   EISDIR: 'it is a folder; give the config file in it',
 };
+
+/** `--lang en|ko`: the language of the lines about the data on stderr (undefined: the config's `locale`). */
+export function langOption(value: string | true | undefined): Locale | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isLocale(value)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${String(value)}"`);
+  return value;
+}
 
 /** `--config`'s file (undefined when not given); relative paths are read from the working folder. */
 export function configOption(value: string | true | undefined, cwd: string): ConfigFile | undefined {
