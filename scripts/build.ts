@@ -184,7 +184,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (reports.length > 0) stopped = { reports, config: configSource };
     if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(`--config ${configFile.name} is inside --out, which the build replaces; keep the config elsewhere`);
     checkConfigFile(configFile, io.fs);
-    replacedConfigNotice('build', configSource, io, shown);
+    replacedConfigNotice('build', configSource, io);
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {

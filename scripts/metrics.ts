@@ -7,7 +7,7 @@
  * config, an input that cannot be read, an output that cannot be written),
  * 2 bad arguments, 3 --strict and the data has errors, 70 internal error (a bug).
  */
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { prestartHistoryWorker } from '../src/lib/ingest/history-thread.ts';
@@ -59,7 +59,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     const redaction = redactOption(args, config);
     if (outPath !== undefined) checkOutFile(io, outArg, outPath, dataDir, config);
     checkConfigFile(config, io.fs);
-    replacedConfigNotice('metrics', { dataDir, file: config }, io, (path) => relative(io.cwd, path) || '.');
+    replacedConfigNotice('metrics', { dataDir, file: config }, io);
 
     progress = progressReporter(progressStream(io), { quiet: args.quiet === true, now: () => io.now() });
     const started = io.now();

@@ -7,7 +7,7 @@
  * redaction band, the cache key) read the same file through `configBytes`.
  */
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME as CONFIG_FILE, entriesByName } from '../../src/lib/ingest/file-names.ts';
 import type { ConfigFile } from '../../src/lib/ingest/read-folder.ts';
 import { isLocale, type Locale, LOCALES } from '../../src/lib/i18n/locales.ts';
@@ -59,13 +59,13 @@ export function checkConfigFile(file: ConfigFile | undefined, fs: Pick<CliFs, 'r
  * Said once on stderr when the data folder has a config of its own that
  * `--config` replaces: a config that is silently not read is a surprise.
  */
-export function replacedConfigNotice(command: string, source: ConfigSource, io: Pick<CliIO, 'fs' | 'stderr'>, shown: (path: string) => string): void {
+export function replacedConfigNotice(command: string, source: ConfigSource, io: Pick<CliIO, 'fs' | 'stderr' | 'cwd'>): void {
   if (!source.file) return;
   const own = entriesByNameQuietly(readdirQuietly(io.fs, source.dataDir)).get(CONFIG_FILE);
   if (own === undefined) return;
   const ownPath = join(source.dataDir, own);
   if (sameFile(io.fs, ownPath, source.file.path)) return;
-  io.stderr.write(`${command}: the config is ${source.file.name} (--config); ${shown(ownPath)} in the data folder is not read\n`);
+  io.stderr.write(`${command}: the config is ${source.file.name} (--config); ${shownPath(io.cwd, ownPath)} in the data folder is not read\n`);
 }
 
 /** The config's bytes as the read reads them (undefined: no config, the defaults); an errno error when the file cannot be read. */
@@ -87,6 +87,12 @@ function entriesByNameQuietly(entries: string[]): Map<string, string> {
   } catch {
     return new Map();
   }
+}
+
+/** A path relative to the working folder when it is inside it, else whole. */
+function shownPath(cwd: string, path: string): string {
+  const inside = relative(cwd, path);
+  return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
 function sameFile(fs: Pick<CliFs, 'realpathSync'>, a: string, b: string): boolean {

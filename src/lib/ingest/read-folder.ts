@@ -303,7 +303,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     if (split) hashing.push([relative, split.sha256]);
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
-  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives });
+  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives, configName: options.config?.name });
   if (unreadable.length > 0) {
     const log = new IssueLog();
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);

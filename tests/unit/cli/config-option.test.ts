@@ -215,3 +215,39 @@ describe('dev --config', () => {
     expect(seen).toEqual([['--extract-only', '--data=data', '--config=ci/pipescope.json']]);
   });
 });
+
+describe('what to do about the config, said with --config', () => {
+  it("a vendor export's unmatched stages: add them to the --config file, or print init's suggestion to copy from", async () => {
+    const dir = tempDir();
+    copyFixture('bad/vendor-unmatched-stage', dir);
+    mkdirSync(join(dir, 'ci'));
+    writeFileSync(join(dir, 'ci', 'pipescope.json'), '{"currency": "EUR"}');
+    const r = await runMetrics(dir, '--data', 'data', '--config', 'ci/pipescope.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      'metrics: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read',
+      'metrics: deals-export.csv: 2 stage names match no configured stage: "Demo Scheduled" (1 row), "Contract Sent" (1 row). ' +
+        'Add them to "stages" in ci/pipescope.json (a snippet follows), or run `npm run init -- --data <folder> --out -` and copy its stages into ci/pipescope.json; ' +
+        'a name a configured stage had before it was renamed goes into that stage\'s "aliases" instead (`"aliases": ["Old name"]`).',
+    ]);
+  });
+
+  it('the notice names a data folder outside the working folder by its whole path', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws.data, 'pipeline.config.json'), '{}');
+    const elsewhere = tempDir();
+    const r = await runMetrics(elsewhere, '--data', ws.data, '--config', ws.configPath);
+    expect(r.stderr).toBe(`metrics: the config is ${ws.configPath} (--config); ${join(ws.data, 'pipeline.config.json')} in the data folder is not read\n`);
+  });
+
+  it('init --out elsewhere: says the build reads the data folder config, or this file given as --config', async () => {
+    const { main: init, nodeIo } = await import('../../../scripts/init.ts');
+    const dir = tempDir();
+    const data = copyFixture('bad/vendor-unmatched-stage', dir);
+    const err: string[] = [];
+    const out = join(dir, 'pipescope.json');
+    const io = { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => (err.push(t), true) } };
+    expect(init(['--data', data, '--out', out], io)).toBe(0);
+    expect(err.join('').trimEnd().split('\n').at(-1)).toBe(`# wrote ${out}; the build and the metrics read ${join(data, 'pipeline.config.json')}: put it there once reviewed, or give this file as --config ${out}`);
+  });
+});
