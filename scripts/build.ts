@@ -40,7 +40,7 @@ import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
-import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice } from './lib/config-option.ts';
+import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
@@ -50,7 +50,7 @@ import { checkOutDir, isWithin, listedBriefly, makeStagingDir, processRunning, t
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';
-import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
+import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
 import type { Quality } from './lib/quality-gate.ts';
 import { type StoppedReports, writeReport, writeStoppedReports } from './lib/report-files.ts';
 import type { Locale } from '../src/lib/i18n/locales.ts';
@@ -179,6 +179,10 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
       asOfArg ??= await todayFor(configSource, io);
       if (asOfArg !== undefined) publish = snapshotOnWeekday(publish, asOfArg, log);
+    }
+    // A report written over the config would lose it (checked before a stopped build writes them): the paths are compared as given and as the links lead.
+    for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {
+      if (configFile && file && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path)) throw new UsageError(`--${name} ${file.shown} is the --config file; write it elsewhere`);
     }
     const reports = [publish.summary, publish.digest].filter((file) => file !== null);
     if (reports.length > 0) stopped = { reports, config: configSource };

@@ -95,7 +95,9 @@ function shownPath(cwd: string, path: string): string {
   return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
-function sameFile(fs: Pick<CliFs, 'realpathSync'>, a: string, b: string): boolean {
+/** Whether two paths are one file: the same path, or leading there through links (false when either is missing). */
+export function sameFile(fs: Pick<CliFs, 'realpathSync'>, a: string, b: string): boolean {
+  if (a === b) return true;
   try {
     return fs.realpathSync(a) === fs.realpathSync(b);
   } catch {

@@ -195,6 +195,17 @@ describe('build --config', () => {
     expect(readFileSync(join(ws.dir, 'site', 'pipescope.json'), 'utf8')).toBe('{}');
   });
 
+  it('refuses (exit 2) a --summary or --digest that is the --config file, which stays as it was', async () => {
+    const ws = workspace();
+    const before = readFileSync(ws.configPath);
+    for (const option of ['--summary', '--digest']) {
+      const r = await buildIn(ws.dir).run('--config', 'ci/pipescope.json', option, 'ci/pipescope.json');
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`build: ${option} ci/pipescope.json is the --config file; write it elsewhere`);
+    }
+    expect(readFileSync(ws.configPath)).toEqual(before);
+  });
+
   it('without --as-of, today is dated in the --config time zone (the key and the build agree)', async () => {
     // The fake clock is 2025-07-01T00:00Z: still 2025-06-30 in Los Angeles.
     const ws = workspace({ timezone: 'America/Los_Angeles' });
