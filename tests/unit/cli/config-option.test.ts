@@ -6,6 +6,7 @@
  * reports' language and the redaction salt come from that file.
  */
 import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { type BuildDeps, main as build, type RenderOptions } from '../../../scri
 import { main as dev } from '../../../scripts/dev.ts';
 import { main as metrics } from '../../../scripts/metrics.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { copyFixture, fakeIO, removeTempDirs, tempDir } from './helpers.ts';
+import { copyFixture, errnoError, fakeIO, removeTempDirs, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -75,6 +76,23 @@ describe('metrics --config', () => {
     expect(folder.code).toBe(1);
     expect(folder.stderr).toBe('metrics: --config ci: it is a folder; give the config file in it\n');
     expect(existsSync(join(ws.dir, 'm.json'))).toBe(false);
+  });
+
+  it('a file the system will not read, or below a file: exit 1, one line saying why', async () => {
+    const ws = workspace();
+    const fs = { ...nodeFs, readFileSync: ((path: string, ...rest: []) => (path === ws.configPath ? (() => { throw errnoError('EACCES', 'open', path); })() : nodeFs.readFileSync(path, ...rest))) as typeof nodeFs.readFileSync };
+    const f = fakeIO(ws.dir, fs);
+    expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--config', 'ci/pipescope.json'], f.io)).toBe(1);
+    expect(f.stderr()).toBe('metrics: --config ci/pipescope.json: permission denied\n');
+    const below = await runMetrics(ws.dir, '--data', 'data', '--config', 'data/deals.csv/pipescope.json');
+    expect(below.code).toBe(1);
+    expect(below.stderr).toBe('metrics: --config data/deals.csv/pipescope.json: a part of its path is a file, not a folder\n');
+  });
+
+  it('readFolder names a --config file gone by the time it reads it', async () => {
+    const ws = workspace();
+    await expect(readFolder(ws.data, { config: { path: join(ws.dir, 'gone.json'), name: 'gone.json' } })).rejects.toThrow(/^gone\.json: the file does not exist$/u);
+    await expect(readFolder(ws.data, { config: { path: join(ws.dir, 'ci'), name: 'ci' } })).rejects.toThrow(/^ci: is a folder, not a config file$/u);
   });
 
   it('an invalid config is named as given to --config, with its line and column', async () => {
@@ -158,13 +176,22 @@ describe('build --config', () => {
     expect(page(ws.dir)).toBe('<p>KRW</p>');
   });
 
-  it("says once, even with --quiet, that the data folder's own config is not read", async () => {
+  it("says once, even with --quiet, that the data folder's own config is not read; the summary is in the --config file's language", async () => {
     const ws = workspace();
-    writeFileSync(join(ws.data, 'pipeline.config.json'), '{"currency": "JPY"}');
-    const r = await buildIn(ws.dir).run('--config', 'ci/pipescope.json');
+    writeFileSync(join(ws.data, 'pipeline.config.json'), '{"currency": "JPY", "locale": "en"}');
+    const r = await buildIn(ws.dir).run('--config', 'ci/pipescope.json', '--summary', 'summary.md');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('build: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read\n');
     expect(page(ws.dir)).toBe('<p>USD</p>');
+    expect(readFileSync(join(ws.dir, 'summary.md'), 'utf8')).toMatch(/^# Pipescope 빌드: /u);
+  });
+
+  it('--redact takes its salt from the --config file', async () => {
+    const ws = workspace({ redaction: { salt: SALT } });
+    expect((await buildIn(ws.dir).run('--config', 'ci/pipescope.json', '--redact')).code).toBe(0);
+    const without = await buildIn(ws.dir).run('--redact');
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/^build: pipeline\.config\.json: redaction\.salt: --redact needs a secret salt/u);
   });
 
   it('a missing --config: exit 1 in one line, before anything is written; the --summary says so in English (no config read)', async () => {
@@ -209,10 +236,14 @@ describe('build --config', () => {
   it('without --as-of, today is dated in the --config time zone (the key and the build agree)', async () => {
     // The fake clock is 2025-07-01T00:00Z: still 2025-06-30 in Los Angeles.
     const ws = workspace({ timezone: 'America/Los_Angeles' });
-    const f = fakeIO(ws.dir);
-    const deps: BuildDeps = { readFolder, render, cacheDir: join(ws.dir, '.cache') };
-    expect(await build(['--data', 'data', '--out', 'site', '--cache', 'cache', '--quiet', '--config', 'ci/pipescope.json'], f.io, deps)).toBe(0);
+    let renders = 0;
+    const deps: BuildDeps = { readFolder, render: async (o) => (renders++, render(o)), cacheDir: join(ws.dir, '.cache') };
+    const today = () => build(['--data', 'data', '--out', 'site', '--cache', 'cache', '--quiet', '--config', 'ci/pipescope.json'], fakeIO(ws.dir).io, deps);
+    expect(await today()).toBe(0);
     expect(manifest(ws.dir).as_of).toBe('2025-06-30');
+    // Stored under the key of that date, so the second build of the day reuses it.
+    expect(await today()).toBe(0);
+    expect(renders).toBe(1);
   });
 });
 
