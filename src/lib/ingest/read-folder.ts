@@ -82,7 +82,8 @@ export interface FolderRead {
 
 /**
  * Read `<folder>/deals.csv`, `stage_history.csv` and the optional files
- * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json).
+ * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json, or
+ * `options.config` in its place).
  * Throws IngestFatalError for a missing required file or column or an invalid config.
  */
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
