@@ -38,8 +38,9 @@ import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, configAmountBand, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
@@ -49,8 +50,10 @@ import { checkOutDir, isWithin, listedBriefly, makeStagingDir, processRunning, t
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';
-import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions } from './lib/publish.ts';
+import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
+import type { Quality } from './lib/quality-gate.ts';
 import { type StoppedReports, writeReport, writeStoppedReports } from './lib/report-files.ts';
+import type { Locale } from '../src/lib/i18n/locales.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
@@ -71,7 +74,7 @@ const CHILD_EXTRACT_BYTES = 16_000_000;
 // Modules only some builds need are loaded when needed: every build pays for loading what it imports.
 const formats = async () => (await import('../src/lib/ingest/vendor/registry.ts')).FORMATS;
 const usage = async () =>
-  `usage: npm run build -- [--data <folder>] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
+  `usage: npm run build -- [--data <folder>] [--config <file>] [--lang en|ko] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
 
 /** What main reads and renders with (a test can pass its own). */
 export interface BuildDeps {
@@ -106,6 +109,8 @@ export const defaultBuildDeps: BuildDeps = {
 
 const ARGS = {
   data: 'value',
+  config: 'value',
+  lang: 'value',
   'as-of': 'value',
   out: 'value',
   'max-account-pages': 'value',
@@ -155,7 +160,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const maxFilterMb = wholeNumberOption('max-filter-mb', args['max-filter-mb']) ?? MAX_FILTER_DATA_MB;
     const format = args.format === undefined ? undefined : choiceOption('format', args.format, await formats());
     const pipeline = optionalString(args.pipeline);
-    const redaction = redactOption(args);
+    // The language of the lines about the data (default: the config's).
+    const lang = langOption(args.lang);
     if (args.data === '' || args.out === '' || args.cache === '') throw new UsageError(`--${args.data === '' ? 'data' : args.out === '' ? 'out' : 'cache'} needs a folder`);
     if (args.cache !== undefined && args['no-cache'] === true) throw new UsageError('--cache and --no-cache disagree: give one');
     const quiet = args.quiet === true;
@@ -166,13 +172,23 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
     let publish = publishOptions(args, io.cwd, outDir, dataDir);
+    const configFile = configOption(args.config, io.cwd);
+    const redaction = redactOption(args, configFile);
+    const configSource: ConfigSource = { dataDir, file: configFile };
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
-      asOfArg ??= await todayFor(dataDir, io);
+      asOfArg ??= await todayFor(configSource, io);
       if (asOfArg !== undefined) publish = snapshotOnWeekday(publish, asOfArg, log);
     }
+    // A report written over the config would lose it (checked before a stopped build writes them): the paths are compared as given and as the links lead.
+    for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {
+      if (configFile && file && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path)) throw new UsageError(`--${name} ${file.shown} is the --config file; write it elsewhere`);
+    }
     const reports = [publish.summary, publish.digest].filter((file) => file !== null);
-    if (reports.length > 0) stopped = { reports, dataDir };
+    if (reports.length > 0) stopped = { reports, config: configSource };
+    if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(`--config ${configFile.name} is inside --out, which the build replaces; keep the config elsewhere`);
+    checkConfigFile(configFile, io.fs);
+    replacedConfigNotice('build', configSource, io);
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
@@ -216,7 +232,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       if (redaction && amountBand !== undefined) checkRedactedSnapshots(store.snapshots, amountBand, replacing, store.shown);
     };
     // Before reading anything, with the band the config gives when --redact-amounts does not (undefined: a config that cannot be read, which the read reports).
-    checkRedaction(redaction ? await configAmountBand(dataDir, io, redaction) : undefined);
+    checkRedaction(redaction ? await configAmountBand(configSource, io, redaction) : undefined);
     const scratchDir = () => {
       const dir = makeStagingDir(io.fs, outDir, outArg);
       scratch.push(dir);
@@ -227,8 +243,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     // A rebuild of the same inputs, code and options reuses the stored output (scripts/lib/build-cache.ts).
     const cache = cacheDir === undefined ? null : openCache(io, cacheDir, cacheArg !== undefined);
-    const keyAsOf = asOfArg ?? (cache ? await todayFor(dataDir, io) : undefined);
-    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
+    const keyAsOf = asOfArg ?? (cache ? await todayFor(configSource, io) : undefined);
+    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, config: configFile, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
     const hit = cache && key ? cache.lookup(key.key) : null;
     if (hit) checkDate(hit.meta.asOf);
     const tKey = io.now();
@@ -238,6 +254,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       siteData = writingTo(shown(deps.cacheDir), () => claimSiteDataName(io.fs, deps.cacheDir, cacheName(outDir), process.pid, processRunning, extractOnly));
       const job: ExtractJob = {
         dataDir,
+        config: configFile,
         asOfArg,
         clock: io.now(),
         maxPages,
@@ -284,16 +301,17 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     // --strict, --max-rejected, --max-data-age: a bad or stale export never replaces a good dashboard.
     const texts = ex ? ex.reports : await reusedReports(io, hit!, publish, asOf);
+    // In the config's language (or --lang), as the Data quality page says the same rows (their words loaded only then).
+    const lines = texts.gate.failure || texts.gate.rejected > 0 ? await gateLines(texts.gate, lang ?? (await configLocale(configSource, io))) : null;
     // Said in the log too: a daily CI run that rejects rows would otherwise only say so on a page.
-    if (!texts.gate.failure && texts.gate.rejected > 0) {
-      log(`build: ${texts.gate.rejected} of ${texts.gate.rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)`);
-    }
-    if (texts.gate.failure) {
+    if (lines?.passed) log(`build: ${lines.passed}`);
+    const stop = lines?.stop ?? null;
+    if (stop !== null) {
       const summary = publish.summary;
       if (summary && texts.summary !== null) writeReport(io, summary, texts.summary);
-      io.stderr.write(`build: ${texts.gate.message}\n`);
+      io.stderr.write(`build: ${stop}\n`);
       // Not the changes of a dashboard that was not replaced, nor the digest a run before left.
-      if (publish.digest) await writeStoppedReports(io, { reports: [publish.digest], dataDir }, EXIT.strict, `build: ${texts.gate.message}`);
+      if (publish.digest) await writeStoppedReports(io, { reports: [publish.digest], config: configSource }, EXIT.strict, `build: ${stop}`);
       return EXIT.strict;
     }
 
@@ -356,6 +374,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     releaseSiteData();
     releaseScratch();
   }
+}
+
+/** The gate's lines in `locale`: why it stopped the build, or how many rows went when it let the build through. */
+async function gateLines(gate: Quality, locale: Locale): Promise<{ stop: string | null; passed: string | null }> {
+  const { gateMessage, passedMessage } = await import('./lib/quality-gate.ts');
+  return { stop: gateMessage(gate, locale), passed: passedMessage(gate, locale) };
 }
 
 const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;

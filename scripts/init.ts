@@ -137,7 +137,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
       io.stderr.write(`init: ${outputError(out, e).message}\n`);
       return 1;
     }
-    const elsewhere = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? '' : `; the metrics read ${join(folder, CONFIG_FILE)}: put it there once reviewed`;
+    const elsewhere = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? '' : `; the build and the metrics read ${join(folder, CONFIG_FILE)}: put it there once reviewed, or give this file as --config ${out}`;
     io.stderr.write(`${notes}# wrote ${out}${elsewhere}\n`);
   }
   return 0;

@@ -19,12 +19,16 @@ import type { Metrics } from '../src/lib/metrics/schema.ts';
 import { localDateOf } from '../src/lib/time.ts';
 import { redact, type RedactOptions } from '../src/lib/ingest/redact.ts';
 import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { checkConfigFile, type ConfigFile, configOption, langOption, replacedConfigNotice } from './lib/config-option.ts';
+import type { Issue } from '../src/lib/dataset.ts';
+import { CLI_TEXT, issuesQuoted, QUOTED_ISSUES } from '../src/lib/i18n/cli-text.ts';
+import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
 import { asOfOption, choiceOption, optionalString, outputDestination, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { isWithin, realish } from './lib/out-dir.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type ProgressReporter, progressReporter } from './lib/progress.ts';
 
-const USAGE = `usage: npm run --silent metrics -- --data <folder> [--as-of YYYY-MM-DD] [--out <file>|-] [--format ${FORMATS.join('|')}] [--pipeline <name>] [--quiet] [--strict] [--timings] ${REDACT_USAGE}`;
+const USAGE = `usage: npm run --silent metrics -- --data <folder> [--config <file>] [--lang en|ko] [--as-of YYYY-MM-DD] [--out <file>|-] [--format ${FORMATS.join('|')}] [--pipeline <name>] [--quiet] [--strict] [--timings] ${REDACT_USAGE}`;
 
 /** What main reads the data with (a test can pass its own). */
 export interface MetricsDeps {
@@ -38,7 +42,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
   const stderr = io.stderr;
   let progress: ProgressReporter | undefined;
   try {
-    const args = parseArgs(argv, { data: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value', ...REDACT_ARGS });
+    const args = parseArgs(argv, { data: 'value', config: 'value', lang: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value', ...REDACT_ARGS });
     if (args.help) {
       io.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
@@ -46,16 +50,20 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     if (typeof args.data !== 'string' || args.data === '') throw new UsageError('--data <folder> is required');
     const asOfArg = asOfOption(args['as-of']);
     const format = choiceOption('format', args.format, FORMATS);
-    const redaction = redactOption(args);
+    const lang = langOption(args.lang);
     const dataDir = resolve(io.cwd, args.data);
     const outArg = optionalString(args.out) ?? '-';
     if (outArg === '') throw new UsageError('--out needs a file, or - for standard output');
     const outPath = outArg === '-' ? undefined : resolve(io.cwd, outArg);
-    if (outPath !== undefined) checkOutFile(io, outArg, outPath, dataDir);
+    const config = configOption(args.config, io.cwd);
+    const redaction = redactOption(args, config);
+    if (outPath !== undefined) checkOutFile(io, outArg, outPath, dataDir, config);
+    checkConfigFile(config, io.fs);
+    replacedConfigNotice('metrics', { dataDir, file: config }, io);
 
     progress = progressReporter(progressStream(io), { quiet: args.quiet === true, now: () => io.now() });
     const started = io.now();
-    const run = await computeRun(deps, dataDir, { onProgress: progress.update, format, pipeline: optionalString(args.pipeline) }, redaction, asOfArg, io);
+    const run = await computeRun(deps, dataDir, { onProgress: progress.update, format, pipeline: optionalString(args.pipeline), config }, redaction, asOfArg, io);
     const t3 = io.now();
     // Validated before the first piece is written; then written piece by piece, never one string.
     const chunks = metricsChunks(run.metrics);
@@ -79,7 +87,9 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
       stderr.write(`${JSON.stringify(line)}\n`);
     }
     if (args.strict === true && run.rejected > 0) {
-      stderr.write(`metrics: --strict: ${run.rejected} rejected row(s); see data_quality in the output\n`);
+      // In the config's language (or --lang), quoting the first rows as the Data quality page says them.
+      const locale = lang ?? run.locale;
+      stderr.write(`metrics: ${CLI_TEXT[locale].metricsStrict({ rejected: run.rejected, rows: run.rows, detail: issuesQuoted(run.firstErrors, run.rejected, locale) })}\n`);
       return EXIT.strict;
     }
     return EXIT.ok;
@@ -109,6 +119,9 @@ async function computeRun(
   fieldHistoryThread: boolean;
   otherFilesThread: boolean;
   rejected: number;
+  /** The first rejected rows' issues (what --strict quotes), and the config's language. */
+  firstErrors: Issue[];
+  locale: Locale;
   readMs: number;
   modelMs: number;
   metricsMs: number;
@@ -132,14 +145,16 @@ async function computeRun(
     fieldHistoryThread: read.fieldHistoryThread === true,
     otherFilesThread: read.otherFilesThread === true,
     rejected: files.reduce((sum, f) => sum + f.rejected, 0),
+    firstErrors: dataset.issues.filter((i) => i.severity === 'error').slice(0, QUOTED_ISSUES),
+    locale: uiLocale(config.locale),
     readMs: t1 - t0,
     modelMs: t2 - t1,
     metricsMs: io.now() - t2,
   };
 }
 
-/** `--out` must be a file path, and never one of the data folder's inputs. */
-function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: string): void {
+/** `--out` must be a file path, and never one of the data folder's inputs, nor the --config file. */
+function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: string, config: ConfigFile | undefined): void {
   const stat = writingTo(outArg, () => io.fs.statSync(outPath, { throwIfNoEntry: false }));
   if (stat?.isDirectory()) throw new UsageError(`--out ${outArg} is a folder; give a file, such as ${outArg.replace(/\/+$/u, '')}/metrics.json, or - for standard output`);
   // Before computing: a link to nothing, a socket or a block device is refused (writeFileAtomic writes into a FIFO or /dev/null).
@@ -150,6 +165,7 @@ function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: strin
   if (isWithin(real, data) && (INPUT_FILE.test(name) || name.toLowerCase() === 'pipeline.config.json')) {
     throw new UsageError(`--out ${outArg} is an input in the data folder; write the metrics somewhere else`);
   }
+  if (config && real === writingTo(outArg, () => realish(io.fs, config.path))) throw new UsageError(`--out ${outArg} is the --config file; write the metrics somewhere else`);
 }
 
 /**

@@ -7,13 +7,15 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { canonicalNames } from '../../src/lib/ingest/file-names.ts';
+import * as nodeFs from 'node:fs';
+import { canonicalNames, CONFIG_FILE_NAME } from '../../src/lib/ingest/file-names.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import { localDateOf } from '../../src/lib/time.ts';
 import { uiLocale } from '../../src/lib/i18n/locales.ts';
 import { BuildCache, type CachedBuild, FORMAT } from './build-cache.ts';
 import { type CliIO, isErrnoError, OutputError, writingTo } from './cli.ts';
+import { type ConfigFile, configBytes, configFileHash, type ConfigSource } from './config-option.ts';
 import { UsageError } from './io.ts';
 import { PROJECT_ROOT } from './project.ts';
 import type { PublishOptions } from './publish.ts';
@@ -42,31 +44,30 @@ export function openCache(io: CliIO, dir: string, explicit: boolean): BuildCache
  * cannot be: the read reports why). The build stores its output only when
  * its as-of date is this one.
  */
-export async function todayFor(dataDir: string, io: CliIO): Promise<string | undefined> {
-  const config = await dataFolderConfig(dataDir, io);
+export async function todayFor(source: ConfigSource, io: CliIO): Promise<string | undefined> {
+  const config = await readConfig(source, io);
   return config && localDateOf(io.now(), config.timezone);
 }
 
 /** The config's language, as the read reads the config (English when it cannot be read: the summary of a build that stopped). */
-export async function configLocale(dataDir: string, io: CliIO): Promise<'en' | 'ko'> {
-  const config = await dataFolderConfig(dataDir, io);
+export async function configLocale(source: ConfigSource, io: CliIO): Promise<'en' | 'ko'> {
+  const config = await readConfig(source, io);
   return config ? uiLocale(config.locale) : 'en';
 }
 
 /** The band a --redact build rounds amounts to (null: exact): --redact-amounts, else the config's; undefined when the config cannot be read. */
-export async function configAmountBand(dataDir: string, io: CliIO, redaction: RedactOptions): Promise<number | null | undefined> {
+export async function configAmountBand(source: ConfigSource, io: CliIO, redaction: RedactOptions): Promise<number | null | undefined> {
   if (redaction.amountBand !== undefined) return redaction.amountBand;
-  const config = await dataFolderConfig(dataDir, io);
+  const config = await readConfig(source, io);
   return config && (config.redaction?.amount_band ?? null);
 }
 
-/** The data folder's config, read as the data folder's read reads it; undefined when it cannot be (the read reports why). */
-async function dataFolderConfig(dataDir: string, io: CliIO) {
+/** The config (--config's, else the data folder's), read as the data folder's read reads it; undefined when it cannot be (the read reports why). */
+export async function readConfig(source: ConfigSource, io: Pick<CliIO, 'fs'>) {
   // The ingest modules are loaded only here: a build with --as-of reads the config in its extraction alone.
   const { CONFIG_FILE, configFromFiles } = await import('../../src/lib/ingest/dataset-builder.ts');
   try {
-    const path = join(dataDir, CONFIG_FILE);
-    return configFromFiles({ [CONFIG_FILE]: io.fs.existsSync(path) ? io.fs.readFileSync(path) : undefined });
+    return configFromFiles({ [CONFIG_FILE]: configBytes(source, io.fs) }, source.file?.name);
   } catch {
     return undefined;
   }
@@ -74,6 +75,8 @@ async function dataFolderConfig(dataDir: string, io: CliIO) {
 
 export interface KeyRequest {
   dataDir: string;
+  /** `--config`: its file is keyed as the data folder's config, which the build then does not read. */
+  config: ConfigFile | undefined;
   asOf: string;
   version: string;
   maxPages: number;
@@ -90,6 +93,7 @@ export function buildKey(req: KeyRequest): { key: string; inputs: Record<string,
   let inputs: Record<string, string>;
   try {
     inputs = dataFolderHashes(req.dataDir);
+    if (req.config) inputs[CONFIG_FILE_NAME] = configFileHash(req.config, nodeFs);
   } catch (e) {
     if (isErrnoError(e) || e instanceof IngestFatalError) return null;
     throw e;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
-import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
+import type { ConfigFile, readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
 import { siblingModule } from '../../src/lib/ingest/sibling-module.ts';
 import type { LocalDate } from '../../src/lib/time.ts';
 import { type CliFs, InputReadError, OutputError } from './cli.ts';
@@ -30,6 +30,8 @@ import type { EarlierSnapshot } from './snapshots.ts';
 /** What the extract step needs, as data (it crosses to another process). */
 export interface ExtractJob {
   dataDir: string;
+  /** `--config`: read instead of the data folder's config. */
+  config: ConfigFile | undefined;
   asOfArg: LocalDate | undefined;
   /** The clock at the start of the build (ms since the epoch): the default as-of date. */
   clock: number;
@@ -86,6 +88,7 @@ export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction
         onProgress: progressReporter(deps.progress, { quiet: job.quiet, now: deps.now }).update,
         format: job.format,
         pipeline: job.pipeline,
+        config: job.config,
       }),
     dataDir: job.dataDir,
     asOfArg: job.asOfArg,

@@ -1,13 +1,11 @@
 /**
  * The build's publishing options: dated snapshots, "What changed", the
- * digest and summary files, the data-quality gate (--strict,
- * --max-rejected), and hosting (--site, --base), with the step that writes
+ * digest and summary files, the data-quality gate's options (--strict,
+ * --max-rejected, --max-data-age: quality-gate.ts), and hosting (--site, --base), with the step that writes
  * the rendered pages into the output with relative links.
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { QualityFacts } from '../../src/lib/views/quality-facts.ts';
-import { daysFromTo, isLocalDate } from '../../src/lib/time.ts';
-import type { QualityResult } from '../../src/lib/views/digest.ts';
+import { isLocalDate } from '../../src/lib/time.ts';
 import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import type { CliFs } from './cli.ts';
 import { type Args, optionalString, UsageError } from './io.ts';
@@ -153,54 +151,6 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
     maxDataAge: daysOption('max-data-age', args['max-data-age']),
     ...hostingOptions(args.site, args.base),
   };
-}
-
-export interface Quality {
-  rows: number;
-  rejected: number;
-  /** The reason the build stops (exit 3), or null. */
-  failure: Exclude<QualityResult, { status: 'passed' }> | null;
-  message: string | null;
-}
-
-/** --strict and --max-rejected against the rows read and rejected; --max-data-age against the newest change in the data. */
-export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions, 'strict' | 'maxRejected' | 'maxDataAge'>): Quality {
-  const files = Object.values(quality.files);
-  const rows = files.reduce((n, f) => n + f.rows, 0);
-  const rejected = files.reduce((n, f) => n + f.rejected, 0);
-  const share = rows === 0 ? 0 : rejected / rows;
-  const first = quality.firstIssues
-    .filter((i) => i.severity === 'error')
-    .slice(0, 3)
-    .map((i) => `${i.file}${i.line > 0 ? ` line ${i.line}` : ''}${i.column ? ` column "${i.column}"` : ''}: ${i.message.split('\n').join(' ')}`);
-  const detail = `${first.join('; ')}${rejected > first.length ? '; ...' : ''}`;
-  const tail = 'the output was not replaced (every rejected row is listed in metrics.json data_quality; npm run metrics writes it alone)';
-  if (options.strict && rejected > 0) {
-    return { rows, rejected, failure: { status: 'strict' }, message: `--strict: ${rejected} of ${rows} rows rejected (${detail}); ${tail}` };
-  }
-  if (options.maxRejected !== null && share > options.maxRejected) {
-    const pct = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
-    return {
-      rows,
-      rejected,
-      failure: { status: 'share', max: options.maxRejected },
-      message: `--max-rejected ${options.maxRejected}: ${rejected} of ${rows} rows rejected (${pct(share)}, more than ${pct(options.maxRejected)}: ${detail}); ${tail}`,
-    };
-  }
-  const age = quality.newestChange === null ? null : daysFromTo(quality.newestChange, quality.asOf);
-  if (options.maxDataAge !== null && (age === null || age > options.maxDataAge)) {
-    const what =
-      age === null
-        ? `the data records no change before the as-of date ${quality.asOf}`
-        : `the newest change in the data is on ${quality.newestChange}, ${age} days before the as-of date ${quality.asOf}`;
-    return {
-      rows,
-      rejected,
-      failure: { status: 'stale', max: options.maxDataAge, newest: quality.newestChange, age },
-      message: `--max-data-age ${options.maxDataAge}: ${what}; was the export refreshed? The output was not replaced`,
-    };
-  }
-  return { rows, rejected, failure: null, message: null };
 }
 
 /**

@@ -6,9 +6,10 @@ export const REDACT_ARGS = { redact: 'flag', 'redact-amounts': 'value' } as cons
 export const REDACT_USAGE = '[--redact [--redact-amounts <band>]]';
 
 /** The redaction asked for, or undefined without `--redact`; a UsageError for a bad combination or band. */
-export function redactOption(args: Args): RedactOptions | undefined {
+export function redactOption(args: Args, config?: { name: string }): RedactOptions | undefined {
   const band = wholeNumberOption('redact-amounts', args['redact-amounts']);
   if (band !== undefined && args.redact !== true) throw new UsageError('--redact-amounts rounds the amounts of a redacted build: give --redact too');
   if (band === 0) throw new UsageError('--redact-amounts must be a whole number of at least 1 (an amount in the config currency, such as 10000000)');
-  return args.redact === true ? { amountBand: band } : undefined;
+  // The config is named by messages (a missing salt) as given to --config.
+  return args.redact === true ? { amountBand: band, ...(config ? { configName: config.name } : {}) } : undefined;
 }

@@ -4,13 +4,15 @@
  */
 import { configLocale } from './build-reuse.ts';
 import { type CliIO, writingTo } from './cli.ts';
+import type { ConfigSource } from './config-option.ts';
 import { writeFileAtomic } from './io.ts';
 import { type FileArg, STDOUT } from './publish.ts';
 
 /** The report files of a build (--summary, --digest) that say so when it stops before its output is in place. */
 export interface StoppedReports {
   reports: FileArg[];
-  dataDir: string;
+  /** The config whose language they are written in (--config's, else the data folder's). */
+  config: ConfigSource;
 }
 
 /**
@@ -19,14 +21,14 @@ export interface StoppedReports {
  * "Passed" and its digest is never sent again as this run's changes. When that fails too, a warning says so:
  * the error the exit status reports is the build's.
  */
-export async function writeStoppedReports(io: CliIO, { reports, dataDir }: StoppedReports, code: number, said: string): Promise<void> {
+export async function writeStoppedReports(io: CliIO, { reports, config }: StoppedReports, code: number, said: string): Promise<void> {
   const lines: string[] = [];
   for (const line of said.split('\n')) {
     if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
     lines.push(line);
   }
   try {
-    const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../../src/lib/views/digest.ts'), configLocale(dataDir, io)]);
+    const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../../src/lib/views/digest.ts'), configLocale(config, io)]);
     const text = stoppedSummaryMarkdown(locale, code, lines.join('\n'));
     for (const file of reports) writeReport(io, file, text);
   } catch (e) {

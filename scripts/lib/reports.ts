@@ -5,7 +5,8 @@
 import type { QualityFacts } from '../../src/lib/views/quality-facts.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import { SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
-import { type PublishOptions, qualityGate, type Quality } from './publish.ts';
+import type { PublishOptions } from './publish.ts';
+import { qualityGate, type Quality } from './quality-gate.ts';
 
 export type { QualityFacts };
 

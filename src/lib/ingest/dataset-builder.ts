@@ -9,6 +9,7 @@ import type { Dataset, Deal, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, normalizeStageName, parseConfigText, type Stage } from './config.ts';
 import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
+import { utf16ConfigMessage, utf16WithoutBom } from './config-bytes.ts';
 import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
 import { giveTextCodes } from '../text-codes.ts';
 import { finishFieldHistory } from './field-prepass.ts';
@@ -59,16 +60,21 @@ export interface BuildOptions {
   rowByRow?: boolean | undefined;
 }
 
-/** The config from the files (`pipeline.config.json`, else defaults); invalid = IngestFatalError. */
-export function configFromFiles(files: Record<string, FileInput | undefined>): Config {
+/**
+ * The config from the files (`pipeline.config.json`, else defaults); invalid = IngestFatalError.
+ * `name`: the file as messages name it (the path given to `--config`, when the config is not the folder's).
+ */
+export function configFromFiles(files: Record<string, FileInput | undefined>, name: string = CONFIG_FILE): Config {
   const input = files[CONFIG_FILE];
   if (!input) return defaultConfig();
   if (!(input instanceof Uint8Array) && (isPrepared(input) || isRowsSource(input))) throw new Error(`internal: ${CONFIG_FILE} given as rows`);
   const bytes = input instanceof Uint8Array ? input : concatChunks(input);
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) throw new IngestFatalError(name, utf16ConfigMessage(name, utf16));
   try {
-    return parseConfigText(decodeBytes(bytes).text, CONFIG_FILE);
+    return parseConfigText(decodeBytes(bytes).text, name);
   } catch (e) {
-    if (e instanceof ConfigError) throw new IngestFatalError(CONFIG_FILE, e.message.split('\n').join('; '), { cause: e });
+    if (e instanceof ConfigError) throw new IngestFatalError(name, e.message.split('\n').join('; '), { cause: e });
     throw e;
   }
 }

@@ -13,6 +13,9 @@ import { IngestFatalError } from './issues.ts';
  */
 export const DATA_FOLDER_FILES = ['deals.csv', 'stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv', 'pipeline.config.json'] as const;
 
+/** The config's name in a data folder, and in the input hashes whatever file it was read from (`--config`). */
+export const CONFIG_FILE_NAME = DATA_FOLDER_FILES[5];
+
 /**
  * The folder entry each of `names` is (an exact match first, else the one
  * entry equal to it ignoring case). Two entries for one name that only case

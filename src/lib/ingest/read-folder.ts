@@ -59,6 +59,14 @@ export interface ReadFolderOptions {
   otherFilesOn?: FieldHistoryOn | undefined;
   /** A stage-history worker started ahead (`prestartHistoryWorker`): used when the file is read on a thread, else stopped. */
   historyWorker?: Worker | undefined;
+  /** `--config`: the config read instead of the folder's pipeline.config.json (`name`: the file as messages name it). */
+  config?: ConfigFile | undefined;
+}
+
+/** A config file outside the data folder. */
+export interface ConfigFile {
+  path: string;
+  name: string;
 }
 
 export interface FolderRead {
@@ -74,7 +82,8 @@ export interface FolderRead {
 
 /**
  * Read `<folder>/deals.csv`, `stage_history.csv` and the optional files
- * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json).
+ * (field_history.csv, accounts.csv, targets.csv, pipeline.config.json, or
+ * `options.config` in its place).
  * Throws IngestFatalError for a missing required file or column or an invalid config.
  */
 export async function readFolder(folder: string, options: ReadFolderOptions = {}): Promise<FolderRead> {
@@ -91,6 +100,10 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   /** Sizes of the files the stage-history thread may read after it, by name (present ones only). */
   const sizes = new Map<string, number>();
   for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
+    if (name === CONFIG_FILE && options.config) {
+      files[name] = givenConfigBytes(options.config, hashes);
+      continue;
+    }
     const path = pathOf(name);
     let size: number;
     try {
@@ -115,7 +128,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       files[name] = fileSource(path, size, (hex) => (hashes[name] = hex));
     }
   }
-  const config = configFromFiles(files);
+  const config = configFromFiles(files, options.config?.name);
   // A large stage history is read on a worker thread while deals.csv is read here, given a second core (history-thread.ts).
   const historyPath = pathOf(STAGE_HISTORY_FILE);
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
@@ -269,11 +282,12 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   // As in a canonical folder, the config whatever the case of its name.
   const configPath = join(folder, entriesByName(entries, [CONFIG_FILE]).get(CONFIG_FILE) ?? CONFIG_FILE);
   let configBytes: Uint8Array | undefined;
-  if (existsSync(configPath)) {
+  if (options.config) configBytes = givenConfigBytes(options.config, hashes);
+  else if (existsSync(configPath)) {
     configBytes = readFileSync(configPath);
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }
-  const config = configFromFiles({ [CONFIG_FILE]: configBytes });
+  const config = configFromFiles({ [CONFIG_FILE]: configBytes }, options.config?.name);
   // The folder itself was read above (to say clearly when it cannot be); a .csv file's first bytes tell a workbook.
   const { exports: paths, workbooks, archives, unreadable } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
   const files: ExportFile[] = [];
@@ -290,7 +304,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     if (split) hashing.push([relative, split.sha256]);
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
-  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives });
+  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives, configName: options.config?.name });
   if (unreadable.length > 0) {
     const log = new IssueLog();
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
@@ -299,6 +313,23 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   for (const [relative, sha256] of hashing) hashes[relative] = await sha256;
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
   return { dataset, config };
+}
+
+/**
+ * The bytes of the `--config` file, hashed as the folder's config would be (under its name: the build's
+ * key and manifest then hold the config actually read). A file that cannot be read is named, with why.
+ */
+function givenConfigBytes(file: ConfigFile, hashes: Record<string, string>): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file.path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot be read (${code ?? (e as Error).message})`;
+    throw new IngestFatalError(file.name, `${file.name}: ${why}`, { cause: e });
+  }
+  hashes[CONFIG_FILE] = createHash('sha256').update(bytes).digest('hex');
+  return bytes;
 }
 
 /** The folder's entries; none when it cannot be listed (reading it then says why). */

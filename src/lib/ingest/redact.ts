@@ -57,20 +57,25 @@ const MESSAGE_WORDS = new Set([
   'Deal - ID', 'Deal - Organization', 'Organization - Name', 'Deal - Organization ID', 'Organization - ID', 'Deal - Update time', 'Deal - Status', 'Deal - Stage',
 ]);
 
-/** How to add a salt (the refusal's second half). */
-export const REDACT_HOW_TO =
-  'add "redaction": { "salt": "<at least 16 random characters>" } to the data folder\'s pipeline.config.json ' +
+/** How to add a salt (the refusal's second half), to `file` (the data folder's pipeline.config.json, or `--config`'s file). */
+const redactHowTo = (file: string | undefined) =>
+  `add "redaction": { "salt": "<at least 16 random characters>" } to ${file ?? "the data folder's pipeline.config.json"} ` +
   '(for instance the output of: node -e "console.log(crypto.randomBytes(16).toString(\'hex\'))") and keep that file out of what you share';
 
 export interface RedactOptions {
   /** Round amounts to this band (config currency); overrides config `redaction.amount_band`; null = no rounding. */
   amountBand?: number | null | undefined;
+  /** The config file as messages name it when it is `--config`'s (default: the data folder's pipeline.config.json). */
+  configName?: string | undefined;
 }
 
 /** The settings `--redact` runs with: the config's salt (a ConfigError without one) and the amount band. */
 export function redactionSettings(config: Config, options: RedactOptions = {}): { salt: string; amountBand: number | null; prefixes: Record<RedactedKind, string> } {
   const salt = config.redaction?.salt;
-  if (salt === undefined) throw new ConfigError(`pipeline.config.json: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${REDACT_HOW_TO}`);
+  if (salt === undefined) {
+    const file = options.configName ?? 'pipeline.config.json';
+    throw new ConfigError(`${file}: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${redactHowTo(options.configName)}`);
+  }
   const amountBand = options.amountBand !== undefined ? options.amountBand : (config.redaction?.amount_band ?? null);
   return { salt, amountBand, prefixes: PSEUDONYM_PREFIXES[uiLocale(config.locale)] };
 }

@@ -229,12 +229,14 @@ describe('metrics: exit 2, bad arguments', () => {
 });
 
 describe('metrics: exit 3, --strict with rejected rows', () => {
-  it('still writes the file, then says how many rows were rejected', async () => {
+  it('still writes the file, then says how many rows were rejected, quoting the first three where they are', async () => {
     const dir = tempDir();
     const f = fakeIO(dir);
     const code = await main(['--data', join(FIXTURES, 'rejected-rows', 'data'), '--as-of', '2025-06-30', '--out', 'm.json', '--strict'], f.io);
     expect(code).toBe(3);
-    expect(f.stderr()).toMatch(/^metrics: --strict: \d+ rejected row\(s\); see data_quality in the output\n$/u);
+    expect(f.stderr()).toMatch(
+      /^metrics: --strict: 9 of 25 rows rejected \(deals\.csv line 3 column "stage": stage "Discovery" is not a configured stage id .*; deals\.csv line 4 column "created_at": created_at "2025-13-45" has month 13, not 1-12; deals\.csv line 5 column "deal_id": deal_id "D1" already appears on line 2; this later row is rejected; \.\.\.\); every rejected row is listed in data_quality in the output\n$/u,
+    );
     expect(existsSync(join(dir, 'm.json'))).toBe(true);
   });
 

@@ -53,9 +53,11 @@ export interface AssembleInput {
   format: string;
   /** Issues found while reading the vendor files (malformed records, encodings). */
   readIssues: readonly Issue[];
+  /** `--config`'s file, when the config is not the folder's pipeline.config.json. */
+  configName?: string | undefined;
 }
 
-export function assembleDataset({ output, tables, config, format, readIssues }: AssembleInput): Dataset {
+export function assembleDataset({ output, tables, config, format, readIssues, configName }: AssembleInput): Dataset {
   const unmatched = unmatchedStages(output, config);
   if (unmatched.size > 0) {
     const list = [...unmatched].map(([name, rows]) => `"${name}" (${rows} row${rows === 1 ? '' : 's'})`).join(', ');
@@ -63,7 +65,8 @@ export function assembleDataset({ output, tables, config, format, readIssues }: 
     throw new IngestFatalError(
       files,
       `${files}: ${unmatched.size} stage name${unmatched.size === 1 ? ' matches' : 's match'} no configured stage: ${list}. ` +
-        'Add them to "stages" in pipeline.config.json (a snippet follows), or run `npm run init -- --data <folder>`; ' +
+        // With --config, init writes beside it: printed (--out -) for the stages to be copied into that file.
+        `Add them to "stages" in ${configName ?? 'pipeline.config.json'} (a snippet follows), or run \`npm run init -- --data <folder>${configName ? ' --out -' : ''}\`${configName ? ` and copy its stages into ${configName}` : ''}; ` +
         'a name a configured stage had before it was renamed goes into that stage\'s "aliases" instead (`"aliases": ["Old name"]`).',
       { details: stagesSnippet(config, [...unmatched.keys()]) },
     );

@@ -39,6 +39,8 @@ export interface LoadExportsOptions {
   workbooks?: readonly string[] | undefined;
   /** ZIP archives found in the folder (export-listing.ts): not read, each reported. */
   archives?: readonly string[] | undefined;
+  /** `--config`'s file as given, when the config is not the folder's (named where messages say to edit the config). */
+  configName?: string | undefined;
 }
 
 /** The export date a path carries: the last `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD`) in its file name, else in its folders. */
@@ -81,7 +83,7 @@ export function loadExports(files: readonly ExportFile[], config: Config, option
   const issues = new IssueLog();
   const { adapter, roles, tables } = detectExports(files, { ...options, lean: true }, issues);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
-  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues });
+  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName });
 }
 
 export interface DetectedExports {

@@ -1,0 +1,58 @@
+/**
+ * The command line's lines about the data (the quality gate's verdict, the
+ * rows a build or `metrics --strict` rejected) in the config's language (or
+ * `--lang`). The issues they quote are said by issue-text.ts, as the Data
+ * quality page and the summary say them: one translation of each message.
+ * Numbers and dates stay as the data and the options write them (a CI log is
+ * searched for them).
+ */
+import type { Issue } from '../dataset.ts';
+import { issueMessage } from './issue-text.ts';
+import type { Locale } from './locales.ts';
+
+export interface CliText {
+  /** Where an issue is: file, line and column. */
+  at: (i: Pick<Issue, 'file' | 'line' | 'column'>) => string;
+  strict: (p: { rejected: number; rows: number; detail: string }) => string;
+  share: (p: { rejected: number; rows: number; share: string; max: number; limit: string; detail: string }) => string;
+  staleNone: (p: { max: number; asOf: string }) => string;
+  stale: (p: { max: number; asOf: string; newest: string; age: number }) => string;
+  /** A build that went ahead with rejected rows (the gate let it). */
+  passedRejected: (p: { rejected: number; rows: number }) => string;
+  metricsStrict: (p: { rejected: number; rows: number; detail: string }) => string;
+}
+
+const TAIL_EN = 'the output was not replaced (every rejected row is listed in metrics.json data_quality; npm run metrics writes it alone)';
+const TAIL_KO = '출력을 교체하지 않았습니다(제외된 행은 모두 metrics.json의 data_quality에 있으며, npm run metrics로 이 파일만 만들 수 있습니다)';
+
+const EN: CliText = {
+  at: (i) => `${i.file}${i.line > 0 ? ` line ${i.line}` : ''}${i.column ? ` column "${i.column}"` : ''}`,
+  strict: (p) => `--strict: ${p.rejected} of ${p.rows} rows rejected (${p.detail}); ${TAIL_EN}`,
+  share: (p) => `--max-rejected ${p.max}: ${p.rejected} of ${p.rows} rows rejected (${p.share}, more than ${p.limit}: ${p.detail}); ${TAIL_EN}`,
+  staleNone: (p) => `--max-data-age ${p.max}: the data records no change before the as-of date ${p.asOf}; was the export refreshed? The output was not replaced`,
+  stale: (p) => `--max-data-age ${p.max}: the newest change in the data is on ${p.newest}, ${p.age} days before the as-of date ${p.asOf}; was the export refreshed? The output was not replaced`,
+  passedRejected: (p) => `${p.rejected} of ${p.rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)`,
+  metricsStrict: (p) => `--strict: ${p.rejected} of ${p.rows} rows rejected (${p.detail}); every rejected row is listed in data_quality in the output`,
+};
+
+const KO: CliText = {
+  at: (i) => `${i.file}${i.line > 0 ? ` ${i.line}행` : ''}${i.column ? ` "${i.column}" 열` : ''}`,
+  strict: (p) => `--strict: 전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). ${TAIL_KO}`,
+  share: (p) => `--max-rejected ${p.max}: 전체 ${p.rows}행 중 ${p.rejected}행(${p.share})을 제외해 기준 ${p.limit}를 넘었습니다(${p.detail}). ${TAIL_KO}`,
+  staleNone: (p) => `--max-data-age ${p.max}: 기준일 ${p.asOf} 이전에 기록된 변경이 데이터에 없습니다. 내보내기가 갱신되었는지 확인하세요. 출력을 교체하지 않았습니다`,
+  stale: (p) => `--max-data-age ${p.max}: 데이터에 기록된 가장 최근 변경일(${p.newest})이 기준일 ${p.asOf}보다 ${p.age}일 전입니다. 내보내기가 갱신되었는지 확인하세요. 출력을 교체하지 않았습니다`,
+  passedRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다. 데이터 품질 페이지에서 볼 수 있습니다(--strict나 --max-rejected를 주면 대신 빌드를 멈춥니다)`,
+  metricsStrict: (p) => `--strict: 전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 제외된 행은 모두 출력의 data_quality에 있습니다`,
+};
+
+export const CLI_TEXT: Record<Locale, CliText> = { en: EN, ko: KO };
+
+/** How many rejected rows a line quotes. */
+export const QUOTED_ISSUES = 3;
+
+/** The first errors, each where it is and what it is, in `locale`; "..." when more rows were rejected than quoted. */
+export function issuesQuoted(issues: readonly Issue[], rejected: number, locale: Locale): string {
+  const first = issues.filter((i) => i.severity === 'error').slice(0, QUOTED_ISSUES);
+  const said = first.map((i) => `${CLI_TEXT[locale].at(i)}: ${issueMessage(i, locale).split('\n').join(' ')}`);
+  return `${said.join('; ')}${rejected > first.length ? '; ...' : ''}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The command line's lines about the data (the quality gate's verdict, the rows rejected) follow
+ * the config's `locale`, or `--lang`, and quote the rejected rows as the Data quality page says
+ * them (issue-text.ts): a Korean team's CI log reads as its dashboard does.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BuildDeps, main as build, type RenderOptions } from '../../../scripts/build.ts';
+import { main as metrics } from '../../../scripts/metrics.ts';
+import type { Quality } from '../../../scripts/lib/quality-gate.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { copyFixture, fakeIO, removeTempDirs, tempDir } from './helpers.ts';
+
+afterEach(removeTempDirs);
+
+const AS_OF = '2025-06-30';
+
+/** deals.csv line 4 has a negative amount; its two stage_history rows go with it (3 of 9 rows rejected). */
+function rejecting(config?: object) {
+  const dir = tempDir();
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  copyFixture('bad/args-strict-rejected', dir);
+  if (config) writeFileSync(join(data, 'pipeline.config.json'), JSON.stringify(config));
+  return { dir, data };
+}
+
+const QUOTED_KO =
+  'deals.csv 4행 "amount" 열: amount "-1"은 음수입니다. 0 이상만 허용됩니다; ' +
+  'stage_history.csv 6행 "deal_id" 열: deal_id "D3"은 제외된 deals.csv 행(4행)의 딜입니다; ' +
+  'stage_history.csv 7행 "deal_id" 열: deal_id "D3"은 제외된 deals.csv 행(4행)의 딜입니다';
+const QUOTED_EN =
+  'deals.csv line 4 column "amount": amount "-1" is negative; only 0 or more is allowed; ' +
+  'stage_history.csv line 6 column "deal_id": deal_id "D3" belongs to a rejected deals.csv row (line 4); ' +
+  'stage_history.csv line 7 column "deal_id": deal_id "D3" belongs to a rejected deals.csv row (line 4)';
+
+async function runMetrics(cwd: string, ...args: string[]) {
+  const f = fakeIO(cwd);
+  const code = await metrics(['--data', 'data', '--as-of', AS_OF, '--out', 'm.json', '--strict', ...args], f.io);
+  return { code, stderr: f.stderr() };
+}
+
+describe('metrics --strict: the rejected rows in the config language', () => {
+  it('Korean for a "ko-KR" config', async () => {
+    const { dir } = rejecting({ locale: 'ko-KR' });
+    const r = await runMetrics(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`metrics: --strict: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). 제외된 행은 모두 출력의 data_quality에 있습니다\n`);
+  });
+
+  it('--lang overrides the config, either way', async () => {
+    const ko = rejecting({ locale: 'ko' });
+    expect((await runMetrics(ko.dir, '--lang', 'en')).stderr).toBe(`metrics: --strict: 3 of 9 rows rejected (${QUOTED_EN}); every rejected row is listed in data_quality in the output\n`);
+    const en = rejecting();
+    expect((await runMetrics(en.dir, '--lang', 'ko')).stderr).toBe(`metrics: --strict: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). 제외된 행은 모두 출력의 data_quality에 있습니다\n`);
+  });
+
+  it('follows the --config file, not the data folder config', async () => {
+    const { dir } = rejecting({ locale: 'en' });
+    writeFileSync(join(dir, 'ko.json'), '{"locale": "ko"}');
+    const r = await runMetrics(dir, '--config', 'ko.json');
+    expect(r.stderr.split('\n')[1]).toBe(`metrics: --strict: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). 제외된 행은 모두 출력의 data_quality에 있습니다`);
+  });
+
+  it('--lang takes en or ko only (exit 2)', async () => {
+    const { dir } = rejecting();
+    const r = await runMetrics(dir, '--lang', 'de');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('metrics: --lang must be one of en, ko, not "de"');
+  });
+});
+
+async function render({ outDir }: RenderOptions): Promise<void> {
+  mkdirSync(join(outDir, 'en'), { recursive: true });
+  writeFileSync(join(outDir, 'en', 'index.html'), '<h1>ok</h1>');
+}
+
+async function runBuild(cwd: string, ...args: string[]) {
+  const f = fakeIO(cwd);
+  const deps: BuildDeps = { readFolder, render, cacheDir: join(cwd, '.cache') };
+  const code = await build(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--no-cache', ...args], f.io, deps);
+  return { code, stderr: f.stderr() };
+}
+
+const TAIL_KO = '출력을 교체하지 않았습니다(제외된 행은 모두 metrics.json의 data_quality에 있으며, npm run metrics로 이 파일만 만들 수 있습니다)';
+
+describe('build: the quality gate in the config language', () => {
+  it('--strict, in Korean; the digest of the stopped build says the same', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    const r = await runBuild(dir, '--strict', '--quiet', '--digest', 'digest.md');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`build: --strict: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). ${TAIL_KO}\n`);
+    expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toContain(`build: --strict: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). ${TAIL_KO}\n`);
+  });
+
+  it('--max-rejected, in Korean', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    const r = await runBuild(dir, '--max-rejected', '0.1', '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`build: --max-rejected 0.1: 전체 9행 중 3행(33.3%)을 제외해 기준 10%를 넘었습니다(${QUOTED_KO}). ${TAIL_KO}\n`);
+  });
+
+  it('--max-data-age, in Korean, and in English with --lang en', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    const ko = await runBuild(dir, '--max-data-age', '1', '--quiet');
+    expect(ko.code).toBe(3);
+    expect(ko.stderr).toBe('build: --max-data-age 1: 데이터에 기록된 가장 최근 변경일(2025-05-20)이 기준일 2025-06-30보다 41일 전입니다. 내보내기가 갱신되었는지 확인하세요. 출력을 교체하지 않았습니다\n');
+    const en = await runBuild(dir, '--max-data-age', '1', '--quiet', '--lang', 'en');
+    expect(en.stderr).toBe('build: --max-data-age 1: the newest change in the data is on 2025-05-20, 41 days before the as-of date 2025-06-30; was the export refreshed? The output was not replaced\n');
+  });
+
+  it('a build the gate lets through says how many rows went, in Korean', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    const r = await runBuild(dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('\nbuild: 전체 9행 중 3행을 제외했습니다. 데이터 품질 페이지에서 볼 수 있습니다(--strict나 --max-rejected를 주면 대신 빌드를 멈춥니다)\n');
+  });
+});
+
+describe('gateMessage: data that records no change before the as-of date', () => {
+  it('says so in either language', async () => {
+    const { gateMessage } = await import('../../../scripts/lib/quality-gate.ts');
+    const gate: Quality = { rows: 0, rejected: 0, first: [], asOf: AS_OF, failure: { status: 'stale', max: 7, newest: null, age: null } };
+    expect(gateMessage(gate, 'en')).toBe('--max-data-age 7: the data records no change before the as-of date 2025-06-30; was the export refreshed? The output was not replaced');
+    expect(gateMessage(gate, 'ko')).toBe('--max-data-age 7: 기준일 2025-06-30 이전에 기록된 변경이 데이터에 없습니다. 내보내기가 갱신되었는지 확인하세요. 출력을 교체하지 않았습니다');
+  });
+});
