@@ -24,9 +24,9 @@ const enhance = () => {
         table.querySelectorAll('thead th').forEach((o) => o.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', dir);
         const sign = dir === 'ascending' ? 1 : -1;
-        // A totals row (its cells marked "total") stays last, whatever the order of the others.
+        // A totals row (its cells, the row header too, marked "total") stays last, whatever the order of the others.
         const all = [...body.rows];
-        const totals = all.filter((r) => r.querySelector(':scope > td.total'));
+        const totals = all.filter((r) => r.querySelector(':scope > .total'));
         const rows = all.filter((r) => !totals.includes(r)).sort((a, b) => {
           const x = key(a.cells[index]);
           const y = key(b.cells[index]);

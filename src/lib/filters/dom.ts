@@ -53,6 +53,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     const span = el(doc, 'span', undefined, arrow);
     span.setAttribute('aria-hidden', 'true');
     p.append(span, ` ${tile.delta.text}`);
+    if (tile.verdict) p.append(el(doc, 'span', 'tile-verdict', `${SEPARATOR}${tile.verdict}`));
     if (tile.since) p.append(el(doc, 'span', 'tile-since', ` ${tile.since}`));
     parts.push(p);
   }
@@ -110,7 +111,10 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     const tr = el(doc, 'tr');
     row.forEach((cell, i) => {
       const h = table.headers[i];
-      const td = el(doc, 'td', [h?.numeric && 'num', h?.wide && 'wide', cell.tone].filter(Boolean).join(' ') || undefined);
+      // The cell naming the row is its header (the model's `rowHeader`), as DataTable.astro renders it.
+      const header = table.rowHeader && i === 0;
+      const td = el(doc, header ? 'th' : 'td', [h?.numeric && 'num', h?.wide && 'wide', cell.tone].filter(Boolean).join(' ') || undefined);
+      if (header) td.setAttribute('scope', 'row');
       const sort = sortKey(cell);
       if (sort !== undefined) td.dataset.sort = sort;
       if (cell.href) {
@@ -118,6 +122,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
         a.setAttribute('href', cell.href);
         td.append(a);
       } else setText(td, cell.text);
+      if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
       tr.append(td);
     });
     rows.push(tr);

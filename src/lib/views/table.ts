@@ -16,12 +16,23 @@ export interface Cell {
   href?: string;
   /** Extra class for the cell, e.g. 'flag' or 'bad'; 'total' for a totals row. */
   tone?: 'good' | 'bad' | 'muted' | 'total';
+  /**
+   * What a 'good' or 'bad' tone means, in words ('past due', '목표 달성'), where the cell's text does not say it:
+   * for a reader who cannot see the colour (a screen reader, grey paper). Visually hidden on screen, printed.
+   */
+  note?: string;
 }
 
 export interface TableModel {
   /** Unique within a page and locale: the CSV file is `tables/<id>.csv`. */
   id: string;
   caption: string;
+  /**
+   * Its first column names the row (a deal, a stage, an owner, a month, a file): the page renders that cell as a
+   * row header (`<th scope="row">`), so a screen reader announces it with every other cell of the row. False for
+   * a table whose first column only sorts its rows into groups (the data-quality issues' file).
+   */
+  rowHeader: boolean;
   headers: { label: string; numeric: boolean; wide?: boolean }[];
   rows: Cell[][];
   csv: { headers: string[]; rows: Raw[][] };
@@ -62,6 +73,8 @@ export interface TableOptions<R = unknown> {
   maxRows?: number;
   /** TableModel `compact`. */
   compact?: boolean;
+  /** TableModel `rowHeader`: default true, as almost every table's first column names its row. */
+  rowHeader?: boolean;
   /**
    * Rows shown after the others in the page only (a list's total row, its
    * cells in the 'total' tone, which the sorter keeps last): not in the CSV,
@@ -94,6 +107,8 @@ export interface Column<R> {
   sort?: (row: R) => string | number;
   href?: (row: R) => string | undefined;
   tone?: (row: R) => Cell['tone'];
+  /** Cell `note`: what the tone says, when the text alone does not. */
+  note?: (row: R) => string | undefined;
 }
 
 /** A date, month or period as the data writes it (2026-06-30, 2026-06, 2026-Q2, 2026): in code-point order, it is in time order. */
@@ -122,12 +137,13 @@ export function movedOnPage<R>(column: Column<R>): { csv: Column<R>; page: Colum
   return { csv: { ...column, csvOnly: true }, page: { ...column, pageOnly: true } };
 }
 
-export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false }: TableOptions<R>): TableModel {
+export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false, rowHeader = true }: TableOptions<R>): TableModel {
   const shown = [...rows.slice(0, maxRows), ...totals];
   const html = columns.filter((c) => !c.csvOnly);
   const model: TableModel = {
     id,
     caption,
+    rowHeader,
     headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
     rows: shown.map((r) =>
       html.map((c) => {
@@ -137,6 +153,8 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
         if (href) cell.href = href;
         const tone = c.tone?.(r);
         if (tone) cell.tone = tone;
+        const note = c.note?.(r);
+        if (note) cell.note = note;
         return cell;
       }),
     ),
@@ -246,6 +264,8 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
   const table: TableModel = {
     id,
     caption: chart.title,
+    // A chart's table: a row per bar, stage, month or reason, named by its first column.
+    rowHeader: true,
     headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
     rows: [],
     csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: [] },
