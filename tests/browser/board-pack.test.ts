@@ -57,8 +57,8 @@ function measurePrint(): PrintMeasure {
   const spilling: string[] = [];
   let tables = 0;
   for (const table of Array.from(document.querySelectorAll('table'))) {
-    // A chart's numbers behind it, in a closed <details>, are not printed.
-    if (table.getClientRects().length === 0 || table.closest('details:not([open])')) continue;
+    // Not printed: a chart's long data table (the chart alone: its <details> hidden), a table hidden by a filter.
+    if (table.getClientRects().length === 0 || !table.checkVisibility()) continue;
     tables += 1;
     const caption = (table.caption?.textContent ?? '').trim().slice(0, 40);
     const right = Math.round(table.getBoundingClientRect().right);

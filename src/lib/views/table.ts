@@ -21,6 +21,8 @@ export interface Cell {
    * for a reader who cannot see the colour (a screen reader, grey paper). Visually hidden on screen, printed.
    */
   note?: string;
+  /** A file's name: it breaks only after a '_', '-' or '/' (`fileNameParts`), never inside a word of it ('stage_his' / 'tory.csv'). */
+  fileName?: true;
 }
 
 export interface TableModel {
@@ -109,6 +111,8 @@ export interface Column<R> {
   tone?: (row: R) => Cell['tone'];
   /** Cell `note`: what the tone says, when the text alone does not. */
   note?: (row: R) => string | undefined;
+  /** Its cells are file names (Cell `fileName`). */
+  fileName?: boolean;
 }
 
 /** A date, month or period as the data writes it (2026-06-30, 2026-06, 2026-Q2, 2026): in code-point order, it is in time order. */
@@ -122,6 +126,14 @@ const CHRONOLOGICAL = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
 export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
   if (typeof cell.sort === 'number') return Number.isFinite(cell.sort) ? String(cell.sort) : undefined;
   return CHRONOLOGICAL.test(cell.sort) ? cell.sort : undefined;
+}
+
+/**
+ * A file's name in the pieces a line may break between: after each '_', '-' or '/' ('stage_' 'history.csv'),
+ * so a narrow column breaks it where a reader expects, and never before its extension.
+ */
+export function fileNameParts(name: string): string[] {
+  return name.split(/(?<=[_\-/])(?=.)/u);
 }
 
 /** At most this many rows in the HTML of one table; the CSV has all. */
@@ -155,6 +167,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
         if (tone) cell.tone = tone;
         const note = c.note?.(r);
         if (note) cell.note = note;
+        if (c.fileName) cell.fileName = true;
         return cell;
       }),
     ),
@@ -243,7 +256,17 @@ export interface ChartBlock {
    * what to add, instead of the chart and its table.
    */
   unavailable: boolean;
+  /**
+   * Printed (a board pack), its data table prints under the chart: paper cannot open the table or point at a
+   * bar, and a chart labels only some of its figures (a trend its ends, the forecast its amounts, not the
+   * weighted ones), told apart by shade on grey paper. Not for a table longer than PRINTED_CHART_TABLE_ROWS
+   * (the chart alone, the CSV has the rest), nor where the page prints the same figures in a table of its own.
+   */
+  printTable: boolean;
 }
+
+/** A chart's data table prints with it up to this many rows (a year of months): more would outgrow the chart's page. */
+export const PRINTED_CHART_TABLE_ROWS = 12;
 
 /** The ids or codes behind a chart table's rows (stage ids, reason codes), for its CSV. */
 export interface RowKeys {
@@ -298,7 +321,7 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
       return (csv = { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows });
     },
   });
-  return { id, unavailable, chart, table };
+  return { id, unavailable, chart, table, printTable: !unavailable && rows.length > 0 && rows.length <= PRINTED_CHART_TABLE_ROWS };
 }
 
 /**

@@ -50,7 +50,7 @@ describe('row headers: decided by each table model', () => {
 });
 
 describe("a tile's change says whether it is good or bad news, in words", () => {
-  const verdicts = (ctx: PageContext) => overviewModel(ctx).tiles.map((t) => [t.good, t.verdict]);
+  const verdicts = (ctx: PageContext) => overviewModel(ctx).tiles.map((t): [boolean | null, string | null] => [t.good, t.verdict]);
 
   it('on the overview, in each language, as its colour does', () => {
     const en = verdicts(pageContext(site, 'en'));

@@ -255,7 +255,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
   const kinds = issuesCut(site)
     ? [
         table('issue-kinds', m.sections.issueKinds, [
-          { label: m.columns.file, value: (k) => k.file },
+          { label: m.columns.file, value: (k) => k.file, fileName: true },
           severity,
           { label: m.columns.code, value: (k) => k.code },
           { label: m.columns.issueCount, numeric: true, value: (k) => k.count, text: (k) => f.count(k.count) },
@@ -267,7 +267,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
     : [];
   return [
     table('files', m.sections.files, [
-      { label: m.columns.file, value: (r) => r.file },
+      { label: m.columns.file, value: (r) => r.file, fileName: true },
       { label: m.columns.rows, numeric: true, value: (r) => r.rows, text: (r) => f.count(r.rows) },
       { label: m.columns.accepted, numeric: true, value: (r) => r.accepted, text: (r) => f.count(r.accepted) },
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
@@ -276,7 +276,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
     // A compact table: on a phone the file, severity and message read without scrolling sideways;
     // the line, column and code come after them on the page, in their place in the CSV.
     table('issues', m.sections.issues, [
-      { label: m.columns.file, value: (r) => r.file },
+      { label: m.columns.file, value: (r) => r.file, fileName: true },
       issueLine.csv,
       issueColumn.csv,
       severity,
