@@ -260,7 +260,9 @@ export interface ChartBlock {
    * Printed (a board pack), its data table prints under the chart: paper cannot open the table or point at a
    * bar, and a chart labels only some of its figures (a trend its ends, the forecast its amounts, not the
    * weighted ones), told apart by shade on grey paper. Not for a table longer than PRINTED_CHART_TABLE_ROWS
-   * (the chart alone, the CSV has the rest), nor where the page prints the same figures in a table of its own.
+   * (the chart alone, the CSV has the rest), nor where the page prints the same figures in a table of its own
+   * (the trends), nor a table wider than a page (the forecast's attainment and accuracy: pages/forecast.ts).
+   * tests/browser/not-by-sight.test.ts checks every printed chart table fits an A4 page.
    */
   printTable: boolean;
 }
