@@ -208,5 +208,11 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     for (const c of cells) expect(c).toMatch(/^TH row (ko)?$/u);
     const owners = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody tr > :nth-child(8)')).map((c) => c.getAttribute('lang')));
     expect(new Set(owners)).toEqual(new Set([/\p{Script=Hangul}/u.test(owner) ? 'ko' : null]));
+    // The filtered overview's tiles, written by the filter script: each good or bad change says so.
+    await tab.goto(`${server.url}/ko/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const tiles = await tab.evaluate(() => Array.from(document.querySelectorAll('.tile-delta')).map((p) => `${p.classList[1]}${p.querySelector('.tile-verdict')?.textContent ?? ''}`));
+    expect(tiles.filter((t) => !t.startsWith('flat')).length).toBeGreaterThan(0);
+    for (const t of tiles) expect(t).toMatch(/^(good\u00a0· 개선|bad\u00a0· 악화|flat)$/u);
   });
 });
