@@ -6,7 +6,8 @@
  */
 import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
-import { type Column, countAmountTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly, historyUnavailable } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
