@@ -37,6 +37,25 @@ const enhance = () => {
       });
     });
   }
+  // Keyboard focus in a table's scroll region: the focused link is scrolled wholly into view, clear of the first
+  // column where it is pinned (a phone). Chromium leaves a link at the region's edge unscrolled, and Shift+Tab back
+  // along a row leaves one under the pinned column.
+  for (const region of document.querySelectorAll('.table-scroll')) {
+    region.addEventListener('focusin', (event) => {
+      const target = event.target;
+      const cell = target instanceof Element && target !== region ? target.closest('td, th') : null;
+      const first = cell?.parentElement?.firstElementChild;
+      if (!cell || !first) return;
+      const pinned = getComputedStyle(first).position === 'sticky';
+      if (pinned && cell === first) return;
+      const area = region.getBoundingClientRect();
+      const left = pinned ? first.getBoundingClientRect().right : area.left;
+      const right = area.left + region.clientLeft + region.clientWidth;
+      const box = target.getBoundingClientRect();
+      if (box.right > right) region.scrollLeft += box.right - right + 4;
+      else if (box.left < left) region.scrollLeft -= left - box.left + 4;
+    });
+  }
   for (const input of document.querySelectorAll('input[data-search]')) {
     const label = input.closest('label');
     if (label) label.hidden = false;

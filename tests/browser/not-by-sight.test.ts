@@ -198,6 +198,29 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     }
   });
 
+  it('scrolls a link reached by keyboard in a table into view on a phone, clear of the pinned first column', async () => {
+    await open('/en/stalled/', 390);
+    await tab.waitForSelector('#t-stalled thead th button', { state: 'attached' });
+    await tab.evaluate(() => (document.querySelector('#t-stalled')!.closest('.table-scroll') as HTMLElement).focus());
+    const hidden: string[] = [];
+    let checked = 0;
+    for (const key of [...Array<string>(40).fill('Tab'), ...Array<string>(40).fill('Shift+Tab')]) {
+      await tab.keyboard.press(key);
+      const seen = await tab.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        if (!e.closest('#t-stalled tbody')) return null;
+        const box = e.getBoundingClientRect();
+        const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return at !== null && e.contains(at) ? '' : `${e.textContent} (${Math.round(box.left)}-${Math.round(box.right)} px) under ${at?.textContent?.slice(0, 20) ?? 'nothing'}`;
+      });
+      if (seen === null) continue;
+      checked += 1;
+      if (seen !== '') hidden.push(`${key}: ${seen}`);
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(hidden).toEqual([]);
+  });
+
   it('keeps the row headers and languages in a filtered view', async () => {
     await open('/en/stalled/');
     const owner = (await tab.textContent('#t-stalled tbody tr td:nth-child(8)'))!.trim();
