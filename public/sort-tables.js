@@ -24,9 +24,9 @@ const enhance = () => {
         table.querySelectorAll('thead th').forEach((o) => o.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', dir);
         const sign = dir === 'ascending' ? 1 : -1;
-        // A totals row (its cells marked "total") stays last, whatever the order of the others.
+        // A totals row (its cells, the row header too, marked "total") stays last, whatever the order of the others.
         const all = [...body.rows];
-        const totals = all.filter((r) => r.querySelector(':scope > td.total'));
+        const totals = all.filter((r) => r.querySelector(':scope > .total'));
         const rows = all.filter((r) => !totals.includes(r)).sort((a, b) => {
           const x = key(a.cells[index]);
           const y = key(b.cells[index]);
@@ -35,6 +35,25 @@ const enhance = () => {
         });
         body.append(...rows, ...totals);
       });
+    });
+  }
+  // Keyboard focus in a table's scroll region: the focused link is scrolled wholly into view, clear of the first
+  // column where it is pinned (a phone). Chromium leaves a link at the region's edge unscrolled, and Shift+Tab back
+  // along a row leaves one under the pinned column.
+  for (const region of document.querySelectorAll('.table-scroll')) {
+    region.addEventListener('focusin', (event) => {
+      const target = event.target;
+      const cell = target instanceof Element && target !== region ? target.closest('td, th') : null;
+      const first = cell?.parentElement?.firstElementChild;
+      if (!cell || !first) return;
+      const pinned = getComputedStyle(first).position === 'sticky';
+      if (pinned && cell === first) return;
+      const area = region.getBoundingClientRect();
+      const left = pinned ? first.getBoundingClientRect().right : area.left;
+      const right = area.left + region.clientLeft + region.clientWidth;
+      const box = target.getBoundingClientRect();
+      if (box.right > right) region.scrollLeft += box.right - right + 4;
+      else if (box.left < left) region.scrollLeft -= left - box.left + 4;
     });
   }
   for (const input of document.querySelectorAll('input[data-search]')) {

@@ -57,8 +57,8 @@ function measurePrint(): PrintMeasure {
   const spilling: string[] = [];
   let tables = 0;
   for (const table of Array.from(document.querySelectorAll('table'))) {
-    // A chart's numbers behind it, in a closed <details>, are not printed.
-    if (table.getClientRects().length === 0 || table.closest('details:not([open])')) continue;
+    // Not printed: a chart's long data table (the chart alone: its <details> hidden), a table hidden by a filter.
+    if (table.getClientRects().length === 0 || !table.checkVisibility()) continue;
     tables += 1;
     const caption = (table.caption?.textContent ?? '').trim().slice(0, 40);
     const right = Math.round(table.getBoundingClientRect().right);
@@ -232,7 +232,7 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
     expect(table.text.split('\n')).toContain('구매의사 확인·내부 검증\t4\t1,730,200,000원');
     expect(table.html).not.toMatch(/\u2060/u);
     expect(table.html).toMatch(/^<table [^>]*><caption[^>]*>정체 딜: 단계별<\/caption><thead>/u);
-    expect(table.html).toContain('>구매의사 확인·내부 검증</td>');
+    expect(table.html).toContain('>구매의사 확인·내부 검증</th>');
     // Two rows out of the middle of a table: still a table.
     const rows = await copy('/ko/stalled/', (doc) => {
       const body = doc.querySelector<HTMLTableSectionElement>('#t-stalled-by-stage tbody')!;

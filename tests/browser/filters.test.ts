@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterSiteFacts } from '../../src/lib/filters/build-data.ts';
 import { toCsv } from '../../src/lib/format/csv.ts';
-import { joinWordDots, WORD_JOINER } from '../../src/lib/format/separator.ts';
+import { joinWordDots, SEPARATOR, WORD_JOINER } from '../../src/lib/format/separator.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../src/lib/filters/filter.ts';
 import { pageParts } from '../../src/lib/filters/page-parts.ts';
 import { filterNotes } from '../../src/lib/views/pages/filter-form.ts';
@@ -24,9 +24,13 @@ import type { Metrics } from '../../src/lib/metrics/types.ts';
 import { type FilterFacts, forecastDealLists, forecastModel, overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../src/lib/views/site-data.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
+import type { Cell } from '../../src/lib/views/table.ts';
 import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildTestSite, HOSTILE_NAME, TEST_AS_OF, type TestSite } from '../support/build-site.ts';
+
+/** A cell's text as the page has it: with its tone's meaning in words, where the model gives one (visually hidden, but text). */
+const heard = (c: Cell): string => (c.note ? `${c.text} ${c.note}` : c.text);
 
 const required = process.env.CI === 'true' || process.env.CI === '1';
 const run = hasChromium() || required;
@@ -116,7 +120,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       muted: Boolean(t.few),
       detail: t.detail === null ? null : joinWordDots(t.detail),
       few: t.few ? joinWordDots(t.few) : null,
-      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}${t.since ? ` ${t.since}` : ''}`.trim() : null,
+      delta: t.delta ? `${t.delta.direction === 'up' ? '▲' : t.delta.direction === 'down' ? '▼' : ''} ${t.delta.text}${t.verdict ? `${SEPARATOR}${t.verdict}` : ''}${t.since ? ` ${t.since}` : ''}`.trim() : null,
     }));
 
   for (const locale of ['en', 'ko'] as const) {
@@ -192,7 +196,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const view = filteredSiteData(data, filter);
     const ctx = pageContext(view.site, 'en', '/', view.facts);
     const rowsOf = (page: Page, id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
-    const expected = (t: { rows: { text: string }[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map((c) => c.text)));
+    const expected = (t: { rows: Cell[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map(heard)));
     const stalled = await openFiltered('/en/stalled/', filter);
     for (const table of stalledModel(ctx).tables) expect(await rowsOf(stalled, table.id), table.id).toEqual(expected(table));
     expect(await stalled.textContent('[data-filter-text="stalled-count"]')).toBe(ctx.m.common.dealCount({ count: engineMetrics(filter).stalled.length }, ctx.f));
@@ -207,7 +211,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const view = filteredSiteData(data, filter);
     const ctx = pageContext(view.site, 'ko', '/', view.facts);
     const table = stalledModel(ctx).tables.find((t) => t.id === 'stalled')!;
-    const expected = table.rows.map((r) => r.map((c) => joinWordDots(c.text)));
+    const expected = table.rows.map((r) => r.map((c) => joinWordDots(heard(c))));
     expect(expected.flat().filter((t) => t.includes(`${WORD_JOINER}·${WORD_JOINER}`)).length).toBeGreaterThan(0);
     const page = await openFiltered('/ko/stalled/', filter);
     const rows = await page.$$eval('#t-stalled tbody tr', (trs) => trs.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
@@ -239,7 +243,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const view = filteredSiteData(data, filter);
     const ctx = pageContext(view.site, 'en', '/', view.facts);
     const rowsOf = (page: Page, id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
-    const expected = (t: { rows: { text: string }[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map((c) => c.text)));
+    const expected = (t: { rows: Cell[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map(heard)));
     const tables = forecastModel(ctx).tables.filter((t) => t.id.startsWith('deals-'));
     expect(tables.length).toBeGreaterThan(1);
     // The built page first: all deals' lists.
@@ -503,7 +507,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     expect(await texts()).toEqual([]);
     await page.click(`#${id} details.chart-data summary`);
     await page.waitForSelector(rows);
-    expect(await texts()).toEqual(model.rows.map((r) => r.map((c) => c.text)));
+    expect(await texts()).toEqual(model.rows.map((r) => r.map(heard)));
     await page.close();
   });
 

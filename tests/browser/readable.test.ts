@@ -190,7 +190,7 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     const tab = await open(VIEWPORTS[0], '/ko/stalled/');
     const info = await tab.evaluate((region) => {
       const tables = Array.from(document.querySelectorAll('table'));
-      const first = document.querySelector(`${region} tbody td:first-child`);
+      const first = document.querySelector(`${region} tbody tr > :first-child`);
       return {
         tables: tables.length,
         inRegions: tables.filter((t) => t.parentElement?.matches(region)).length,
@@ -213,7 +213,7 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
       for (const viewport of VIEWPORTS) {
         const tab = await open(viewport, `/${locale}/owners/`);
         const info = await tab.evaluate((name) => {
-          const cell = Array.from(document.querySelectorAll('tbody td:first-child')).find((td) => td.textContent?.trim() === name);
+          const cell = Array.from(document.querySelectorAll('tbody tr > :first-child')).find((td) => td.textContent?.trim() === name);
           const region = cell?.closest('.table-scroll');
           const next = cell?.nextElementSibling;
           if (!cell || !region || !next) return null;
@@ -281,7 +281,7 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
               cells: key.flatMap((td, i) => {
                 const r = td.getBoundingClientRect();
                 const header = table.querySelectorAll('thead th')[i]?.textContent?.trim() ?? `column ${i + 1}`;
-                return td.tagName === 'TD' && r.left >= -0.5 && r.right <= right + 0.5 && r.width > 0 ? [] : [`${header} (${Math.round(r.left)}-${Math.round(r.right)}, region ends at ${Math.round(right)}px)`];
+                return /^T[DH]$/.test(td.tagName) && r.left >= -0.5 && r.right <= right + 0.5 && r.width > 0 ? [] : [`${header} (${Math.round(r.left)}-${Math.round(r.right)}, region ends at ${Math.round(right)}px)`];
               }),
               scrolled: table.closest('.table-scroll')?.scrollLeft ?? 0,
             };

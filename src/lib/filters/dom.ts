@@ -15,10 +15,11 @@
  */
 import { toCsv } from '../format/csv.ts';
 import { joinWordDots, SEPARATOR } from '../format/separator.ts';
+import { otherLang } from '../format/text-lang.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
-import { type ChartBlock, sortKey, type TableModel } from '../views/table.ts';
+import { type ChartBlock, fileNameParts, sortKey, type TableModel } from '../views/table.ts';
 import type { PageParts } from './page-parts.ts';
 
 /** Tables longer than this skip layout until scrolled to (DataTable.astro's LONG_TABLE_ROWS). */
@@ -53,6 +54,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     const span = el(doc, 'span', undefined, arrow);
     span.setAttribute('aria-hidden', 'true');
     p.append(span, ` ${tile.delta.text}`);
+    if (tile.verdict) p.append(el(doc, 'span', 'tile-verdict', `${SEPARATOR}${tile.verdict}`));
     if (tile.since) p.append(el(doc, 'span', 'tile-since', ` ${tile.since}`));
     parts.push(p);
   }
@@ -96,6 +98,7 @@ function csvLink(link: Element, table: TableModel): void {
 /** DataTable.astro's rows, caption and meta line for `table`, into the existing table (its sort buttons stay). */
 function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (count: number) => string): void {
   const doc = tableEl.ownerDocument;
+  const pageLocale = doc.documentElement.lang.startsWith('ko') ? 'ko' : 'en';
   if (tableEl.caption) setText(tableEl.caption, table.caption);
   const body = tableEl.tBodies[0] ?? tableEl.appendChild(el(doc, 'tbody'));
   const rows: HTMLTableRowElement[] = [];
@@ -110,14 +113,23 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     const tr = el(doc, 'tr');
     row.forEach((cell, i) => {
       const h = table.headers[i];
-      const td = el(doc, 'td', [h?.numeric && 'num', h?.wide && 'wide', cell.tone].filter(Boolean).join(' ') || undefined);
+      // The cell naming the row is its header (the model's `rowHeader`), as DataTable.astro renders it.
+      const header = table.rowHeader && i === 0;
+      const td = el(doc, header ? 'th' : 'td', [h?.numeric && 'num', h?.wide && 'wide', cell.tone, cell.fileName && 'file-name'].filter(Boolean).join(' ') || undefined);
+      if (header) td.setAttribute('scope', 'row');
+      // A name in the other language, as DataTable.astro marks it.
+      const lang = h?.numeric ? undefined : otherLang(cell.text, pageLocale);
+      if (lang) td.lang = lang;
       const sort = sortKey(cell);
       if (sort !== undefined) td.dataset.sort = sort;
       if (cell.href) {
         const a = el(doc, 'a', undefined, cell.text);
         a.setAttribute('href', cell.href);
         td.append(a);
+      } else if (cell.fileName) {
+        fileNameParts(cell.text).forEach((part, k) => td.append(...(k > 0 ? [el(doc, 'wbr')] : []), part));
       } else setText(td, cell.text);
+      if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
       tr.append(td);
     });
     rows.push(tr);
@@ -249,6 +261,10 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, mo
   figure.classList.toggle('unavailable', block.unavailable);
   if (holder instanceof HTMLElement) holder.hidden = block.unavailable;
   if (details instanceof HTMLElement) details.hidden = block.unavailable;
+  const summaryName = details?.querySelector(':scope > summary > .visually-hidden');
+  if (summaryName) setText(summaryName, `: ${block.chart.title}`);
+  // Printed with its chart or not (ChartFigure.astro), by the filtered table's model.
+  details?.classList.toggle('print-table', block.printTable);
   if (block.unavailable || !holder) return;
   const { chart } = block;
   // (`in`: reading `narrowSvg` would draw it.)

@@ -23,6 +23,7 @@ export { EM_DASH, MINUS, isPresent } from './numbers.ts';
 export { SEPARATOR, joinItems } from './separator.ts';
 export { KOREAN_CURRENCY_NAMES, koreanUnits } from './money.ts';
 export { toCsv, csvCell } from './csv.ts';
+export { otherLang } from './text-lang.ts';
 
 /**
  * What a tile's change compares, and so the unit its change carries: the

@@ -156,6 +156,9 @@ export const en = {
     stalledDeals: 'Stalled deals',
     /** On each tile, after its change: the date the change is against. */
     since: (p: { date: string }, f: Formatter) => `vs ${f.date(p.date)}`,
+    /** After a tile's change, what its colour says, in words (a screen reader, grey paper, a colour-blind reader). */
+    better: 'better',
+    worse: 'worse',
     changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
     /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
@@ -317,6 +320,11 @@ export const en = {
   },
   pushedTimes: (p: { count: number }, f: Formatter) =>
     `Close date pushed ${f.count(p.count)} ${plural(p.count, 'time', 'times')}`,
+  /** What a table cell's colour says, where its text does not (views/table.ts Cell `note`). */
+  cellNotes: {
+    pastDue: 'past due',
+    targetMet: 'target met',
+  },
   repurchaseStatus: {
     covered: 'Follow-up deal exists',
     overdue: 'Overdue',

@@ -141,6 +141,8 @@ export const ko: Messages = {
     openDeals: '진행 중 딜',
     stalledDeals: '정체 딜',
     since: (p, f) => `${f.date(p.date)} 대비`,
+    better: '개선',
+    worse: '악화',
     changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
@@ -290,6 +292,10 @@ export const ko: Messages = {
     budget_unconfirmed: '예산 미확정',
   },
   pushedTimes: (p, f) => `마감일 ${f.count(p.count)}회 연기`,
+  cellNotes: {
+    pastDue: '기한 지남',
+    targetMet: '목표 달성',
+  },
   repurchaseStatus: {
     covered: '후속 딜 있음',
     overdue: '재구매 시점 경과',

@@ -16,12 +16,25 @@ export interface Cell {
   href?: string;
   /** Extra class for the cell, e.g. 'flag' or 'bad'; 'total' for a totals row. */
   tone?: 'good' | 'bad' | 'muted' | 'total';
+  /**
+   * What a 'good' or 'bad' tone means, in words ('past due', '목표 달성'), where the cell's text does not say it:
+   * for a reader who cannot see the colour (a screen reader, grey paper). Visually hidden on screen, printed.
+   */
+  note?: string;
+  /** A file's name: it breaks only after a '_', '-' or '/' (`fileNameParts`), never inside a word of it ('stage_his' / 'tory.csv'). */
+  fileName?: true;
 }
 
 export interface TableModel {
   /** Unique within a page and locale: the CSV file is `tables/<id>.csv`. */
   id: string;
   caption: string;
+  /**
+   * Its first column names the row (a deal, a stage, an owner, a month, a file): the page renders that cell as a
+   * row header (`<th scope="row">`), so a screen reader announces it with every other cell of the row. False for
+   * a table whose first column only sorts its rows into groups (the data-quality issues' file).
+   */
+  rowHeader: boolean;
   headers: { label: string; numeric: boolean; wide?: boolean }[];
   rows: Cell[][];
   csv: { headers: string[]; rows: Raw[][] };
@@ -62,6 +75,8 @@ export interface TableOptions<R = unknown> {
   maxRows?: number;
   /** TableModel `compact`. */
   compact?: boolean;
+  /** TableModel `rowHeader`: default true, as almost every table's first column names its row. */
+  rowHeader?: boolean;
   /**
    * Rows shown after the others in the page only (a list's total row, its
    * cells in the 'total' tone, which the sorter keeps last): not in the CSV,
@@ -94,6 +109,10 @@ export interface Column<R> {
   sort?: (row: R) => string | number;
   href?: (row: R) => string | undefined;
   tone?: (row: R) => Cell['tone'];
+  /** Cell `note`: what the tone says, when the text alone does not. */
+  note?: (row: R) => string | undefined;
+  /** Its cells are file names (Cell `fileName`). */
+  fileName?: boolean;
 }
 
 /** A date, month or period as the data writes it (2026-06-30, 2026-06, 2026-Q2, 2026): in code-point order, it is in time order. */
@@ -109,6 +128,14 @@ export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
   return CHRONOLOGICAL.test(cell.sort) ? cell.sort : undefined;
 }
 
+/**
+ * A file's name in the pieces a line may break between: after each '_', '-' or '/' ('stage_' 'history.csv'),
+ * so a narrow column breaks it where a reader expects, and never before its extension.
+ */
+export function fileNameParts(name: string): string[] {
+  return name.split(/(?<=[_\-/])(?=.)/u);
+}
+
 /** At most this many rows in the HTML of one table; the CSV has all. */
 export const MAX_HTML_ROWS = 500;
 
@@ -122,12 +149,13 @@ export function movedOnPage<R>(column: Column<R>): { csv: Column<R>; page: Colum
   return { csv: { ...column, csvOnly: true }, page: { ...column, pageOnly: true } };
 }
 
-export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false }: TableOptions<R>): TableModel {
+export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false, rowHeader = true }: TableOptions<R>): TableModel {
   const shown = [...rows.slice(0, maxRows), ...totals];
   const html = columns.filter((c) => !c.csvOnly);
   const model: TableModel = {
     id,
     caption,
+    rowHeader,
     headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
     rows: shown.map((r) =>
       html.map((c) => {
@@ -137,6 +165,9 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
         if (href) cell.href = href;
         const tone = c.tone?.(r);
         if (tone) cell.tone = tone;
+        const note = c.note?.(r);
+        if (note) cell.note = note;
+        if (c.fileName) cell.fileName = true;
         return cell;
       }),
     ),
@@ -225,7 +256,19 @@ export interface ChartBlock {
    * what to add, instead of the chart and its table.
    */
   unavailable: boolean;
+  /**
+   * Printed (a board pack), its data table prints under the chart: paper cannot open the table or point at a
+   * bar, and a chart labels only some of its figures (a trend its ends, the forecast its amounts, not the
+   * weighted ones), told apart by shade on grey paper. Not for a table longer than PRINTED_CHART_TABLE_ROWS
+   * (the chart alone, the CSV has the rest), nor where the page prints the same figures in a table of its own
+   * (the trends), nor a table wider than a page (the forecast's attainment and accuracy: pages/forecast.ts).
+   * tests/browser/not-by-sight.test.ts checks every printed chart table fits an A4 page.
+   */
+  printTable: boolean;
 }
+
+/** A chart's data table prints with it up to this many rows (a year of months): more would outgrow the chart's page. */
+export const PRINTED_CHART_TABLE_ROWS = 12;
 
 /** The ids or codes behind a chart table's rows (stage ids, reason codes), for its CSV. */
 export interface RowKeys {
@@ -246,6 +289,8 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
   const table: TableModel = {
     id,
     caption: chart.title,
+    // A chart's table: a row per bar, stage, month or reason, named by its first column.
+    rowHeader: true,
     headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
     rows: [],
     csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: [] },
@@ -278,76 +323,5 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
       return (csv = { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows });
     },
   });
-  return { id, unavailable, chart, table };
-}
-
-/**
- * Mark the cells of `columns` in each row whose count (raw cell at
- * `countColumn`) is above 0 and below `min`: a median or percentile of so
- * few values is shown with `mark` appended, muted. Returns whether any was.
- */
-export function markFewValues(t: TableModel, countColumn: number, columns: readonly number[], min: number, mark: string): boolean {
-  let marked = false;
-  t.rows.forEach((row, r) => {
-    const count = t.csv.rows[r]?.[countColumn];
-    if (typeof count !== 'number' || count <= 0 || count >= min) return;
-    for (const c of columns) {
-      const cell = row[c];
-      if (!cell || cell.text === '' || cell.text === '—') continue;
-      cell.text += mark;
-      cell.tone = 'muted';
-      marked = true;
-    }
-  });
-  return marked;
-}
-
-export interface Figure {
-  label: string;
-  value: Raw;
-  text: string;
-  /** Decimals the CSV keeps (what `text` shows). */
-  digits?: number;
-}
-
-/** A two-column table of named figures (velocity inputs, slippage): a fixed list, never empty. */
-export function figuresTable(id: string, caption: string, headers: [string, string], figures: readonly [Figure, ...Figure[]]): TableModel {
-  return table(
-    id,
-    caption,
-    [
-      { label: headers[0], value: (r: Figure) => r.label },
-      { label: headers[1], numeric: true, value: (r: Figure) => roundTo(r.value, r.digits), text: (r: Figure) => r.text },
-    ],
-    figures,
-    { empty: NEVER_EMPTY },
-  );
-}
-
-export interface CountAmount {
-  label: string;
-  count: number;
-  amount: number;
-}
-
-/** Named rows with a deal count and an amount (win/loss summary, stage moves, changes by kind). */
-export function countAmountTable(
-  id: string,
-  caption: string,
-  headers: [string, string, string],
-  f: Formatter,
-  rows: readonly CountAmount[],
-  options: TableOptions<CountAmount>,
-): TableModel {
-  return table(
-    id,
-    caption,
-    [
-      { label: headers[0], value: (r: CountAmount) => r.label },
-      { label: headers[1], numeric: true, value: (r: CountAmount) => r.count, text: (r: CountAmount) => f.count(r.count) },
-      { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.money(r.amount), digits: moneyDigits(f.currency) },
-    ],
-    rows,
-    options,
-  );
+  return { id, unavailable, chart, table, printTable: !unavailable && rows.length > 0 && rows.length <= PRINTED_CHART_TABLE_ROWS };
 }

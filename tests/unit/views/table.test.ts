@@ -1,6 +1,6 @@
 /** Table models: the page's cells and the CSV's raw values from one column list; the CSV worked out when first read. */
 import { describe, expect, it } from 'vitest';
-import { type Column, table } from '../../../src/lib/views/table.ts';
+import { type Column, fileNameParts, table } from '../../../src/lib/views/table.ts';
 
 interface Row {
   stage: string;
@@ -22,7 +22,7 @@ describe('table', () => {
       { stage: 'won', amount: 7, share: 1 / 3 },
     ];
     const t = table('stages', 'Stages', columns, rows, { empty: 'No stage to list.', maxRows: 2 });
-    expect(Object.keys(t)).toEqual(['id', 'caption', 'headers', 'rows', 'csv', 'truncated', 'empty']);
+    expect(Object.keys(t)).toEqual(['id', 'caption', 'rowHeader', 'headers', 'rows', 'csv', 'truncated', 'empty']);
     expect(t.empty).toBe('No stage to list.');
     expect(t.headers).toEqual([
       { label: 'Stage', numeric: false, wide: false },
@@ -51,5 +51,14 @@ describe('table', () => {
     });
     expect(t.csv).toBe(t.csv);
     expect(JSON.parse(JSON.stringify(t)).csv.rows).toHaveLength(3);
+  });
+});
+
+describe('fileNameParts', () => {
+  it("breaks a file's name after '_', '-' and '/' only, its extension kept with the word before it", () => {
+    expect(fileNameParts('stage_history.csv')).toEqual(['stage_', 'history.csv']);
+    expect(fileNameParts('deals.csv')).toEqual(['deals.csv']);
+    expect(fileNameParts('exports/opportunity-field_history.csv')).toEqual(['exports/', 'opportunity-', 'field_', 'history.csv']);
+    expect(fileNameParts('trailing_')).toEqual(['trailing_']);
   });
 });

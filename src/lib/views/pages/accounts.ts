@@ -80,6 +80,7 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     { label: m.columns.notes, value: account.notes },
   ].filter((x) => x.value !== '');
   const has = (column: SiteData['inputs']['deal_columns'][number]) => ctx.site.inputs.deal_columns.includes(column);
+  const pastDue = (d: AccountDeal) => d.state === 'open' && d.expected_close !== null && d.expected_close < ctx.site.as_of;
   const deals = table(
     `account-deals`,
     m.pages.account.deals,
@@ -97,7 +98,9 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
         label: m.columns.expected_close,
         value: (d: AccountDeal) => (d.state === 'open' ? d.expected_close : null),
         text: (d: AccountDeal) => (d.state === 'open' && d.expected_close ? f.date(d.expected_close) : ''),
-        tone: (d: AccountDeal) => (d.state === 'open' && d.expected_close !== null && d.expected_close < ctx.site.as_of ? 'bad' : undefined),
+        tone: (d: AccountDeal) => (pastDue(d) ? 'bad' : undefined),
+        // A date says nothing of being late: the colour's meaning in words.
+        note: (d: AccountDeal) => (pastDue(d) ? m.cellNotes.pastDue : undefined),
       },
       // deals.csv's optional columns only when it has them: a column of empty cells would read as "none recorded".
       ...(has('keyman') ? [{ label: m.columns.keyman, value: (d: AccountDeal) => d.keyman }] : []),

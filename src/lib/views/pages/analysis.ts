@@ -15,7 +15,8 @@ import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsV
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, figuresTable, markFewValues, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { figuresTable, markFewValues } from '../table-kinds.ts';
 import {
   competitorsNote,
   conversionPending,

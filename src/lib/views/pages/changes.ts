@@ -6,7 +6,8 @@
  */
 import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
-import { type Column, countAmountTable, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly, historyUnavailable } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
@@ -125,10 +126,10 @@ export function changesModel(ctx: PageContext): ChangesModel {
   const beforeData = unavailable ? null : beforeDataNote(ctx, ch.from);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(site.metrics);
-    const { delta, good, since } = tileChange(ctx, spec, current, unavailable || beforeData ? null : spec.get(ch.from_metrics), ch.from);
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, unavailable || beforeData ? null : spec.get(ch.from_metrics), ch.from);
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
-    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: null, hint: m.tiles.hints[spec.key], delta, since, good, trend: null, few };
+    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: null, hint: m.tiles.hints[spec.key], delta, since, good, verdict, trend: null, few };
   });
   const sections = ch.groups.map((g): ChangeSection => {
     const rows = g.deals.map((i) => ch.deals[i]!);

@@ -74,6 +74,7 @@ function reviewColumns(ctx: PageContext, head: string, href: (r: SegmentReviewRo
       text: (r) => f.percent(r.attainment),
       digits: 2,
       tone: (r) => (r.attainment === null ? undefined : r.attainment >= 1 ? 'good' : undefined),
+      note: (r) => (r.attainment !== null && r.attainment >= 1 ? m.cellNotes.targetMet : undefined),
     },
     // The win rate with the deals behind it ('24% (20 / 83)'); won and lost counts in the CSV.
     {
@@ -254,18 +255,19 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
   const kinds = issuesCut(site)
     ? [
         table('issue-kinds', m.sections.issueKinds, [
-          { label: m.columns.file, value: (k) => k.file },
+          { label: m.columns.file, value: (k) => k.file, fileName: true },
           severity,
           { label: m.columns.code, value: (k) => k.code },
           { label: m.columns.issueCount, numeric: true, value: (k) => k.count, text: (k) => f.count(k.count) },
           { label: m.columns.firstLine, numeric: true, value: (k) => k.first.line, text: (k) => lineText(k.first.line) },
           { label: m.columns.firstMessage, wide: true, value: (k) => issueMessage(k.first, ctx.locale) },
-        ], site.issue_kinds, { empty: NEVER_EMPTY /* made only when there are too many issues to list */ }),
+          // The file sorts the kinds into groups; no one column names a kind (its file and code together do).
+        ], site.issue_kinds, { empty: NEVER_EMPTY /* made only when there are too many issues to list */, rowHeader: false }),
       ]
     : [];
   return [
     table('files', m.sections.files, [
-      { label: m.columns.file, value: (r) => r.file },
+      { label: m.columns.file, value: (r) => r.file, fileName: true },
       { label: m.columns.rows, numeric: true, value: (r) => r.rows, text: (r) => f.count(r.rows) },
       { label: m.columns.accepted, numeric: true, value: (r) => r.accepted, text: (r) => f.count(r.accepted) },
       { label: m.columns.rejected, numeric: true, value: (r) => r.rejected, text: (r) => f.count(r.rejected), tone: (r) => (r.rejected > 0 ? 'bad' : undefined) },
@@ -274,7 +276,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
     // A compact table: on a phone the file, severity and message read without scrolling sideways;
     // the line, column and code come after them on the page, in their place in the CSV.
     table('issues', m.sections.issues, [
-      { label: m.columns.file, value: (r) => r.file },
+      { label: m.columns.file, value: (r) => r.file, fileName: true },
       issueLine.csv,
       issueColumn.csv,
       severity,
@@ -284,6 +286,7 @@ function dataQualityTables(ctx: PageContext): TableModel[] {
       issueLine.page,
       issueColumn.page,
       issueCode.page,
-    ], dq.issues, { empty: m.empty.noIssues, maxRows: 2000, compact: true }),
+      // Many issues share a file: it groups them, it does not name one (no row header).
+    ], dq.issues, { empty: m.empty.noIssues, maxRows: 2000, compact: true, rowHeader: false }),
   ];
 }

@@ -38,6 +38,8 @@ export interface TileModel {
   since: string | null;
   /** Whether the change is good news (for colour and its text); null when neutral. */
   good: boolean | null;
+  /** `good` in words, shown after the change ('better', '악화'): the colour alone says nothing to a screen reader or on grey paper; null when neutral. */
+  verdict: string | null;
   /**
    * The 12-month trend as a sparkline, linking to its chart on the Trends page; null without one.
    * `svg` is null when fewer than two points have a value: the tile shows `takeaway` (which says so) as text.
@@ -119,7 +121,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   const beforeData = noTrends ? null : beforeDataNote(ctx, site.previous_as_of);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(now);
-    const { delta, good, since } = tileChange(ctx, spec, current, noTrends || beforeData ? null : spec.get(site.previous), site.previous_as_of);
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, noTrends || beforeData ? null : spec.get(site.previous), site.previous_as_of);
     const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
@@ -130,6 +132,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
       delta,
       since,
       good,
+      verdict,
       trend: tileTrend(ctx, spec.key),
       rough,
       few: current === null ? null : tileFew(ctx, spec.sample),
@@ -158,10 +161,11 @@ export function tileChange(
   current: number | null,
   previous: number | null,
   previousDate: string,
-): Pick<TileModel, 'delta' | 'good' | 'since'> {
+): Pick<TileModel, 'delta' | 'good' | 'verdict' | 'since'> {
   const delta = current !== null && previous !== null ? ctx.f.signedDelta(current, previous, spec.kind) : null;
   const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
-  return { delta, good, since: delta ? ctx.m.tiles.since({ date: previousDate }, ctx.f) : null };
+  const verdict = good === null ? null : good ? ctx.m.tiles.better : ctx.m.tiles.worse;
+  return { delta, good, verdict, since: delta ? ctx.m.tiles.since({ date: previousDate }, ctx.f) : null };
 }
 
 /**

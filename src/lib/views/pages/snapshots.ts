@@ -60,6 +60,8 @@ export function snapshotsModel(ctx: PageContext): SnapshotsModel {
     table: {
       id: 'snapshots',
       caption: s.caption,
+      // A row per snapshot, named by its date.
+      rowHeader: true,
       headers,
       rows,
       csv: {

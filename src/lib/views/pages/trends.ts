@@ -98,7 +98,8 @@ export function trendsModel(ctx: PageContext): TrendsModel {
     const label = m.tiles[figure.key];
     const text = { ...ctx.text.trend, title: label, columns: { date: m.trends.date, value: label } };
     const id = trendId(figure.key);
-    return chartBlock(id, trendLineChart(trendView(ctx, figure), { ...chartOptions(ctx, text), id }), f);
+    // Printed, the page's figures table has every point of every trend: not each chart's own again.
+    return { ...chartBlock(id, trendLineChart(trendView(ctx, figure), { ...chartOptions(ctx, text), id }), f), printTable: false };
   });
   const text = (figure: TrendFigure, v: number | null): string => {
     switch (figure.kind) {

@@ -1,0 +1,241 @@
+/**
+ * The dashboard for readers who cannot rely on colour, a mouse or a screen:
+ * the built sample site in Debian's Chromium. A table's first column is its
+ * rows' header where it names them (looking as the other cells do, sorting
+ * as before, a filtered view too); a tile's change and a coloured cell say
+ * in words what the colour says; a short chart table prints under its chart;
+ * file names break only after '_' on a phone and not at all on a laptop; a
+ * name in the other language is marked so; every "Show data table" names its
+ * chart. Required in CI (CI=true without Chromium fails), like site.test.ts.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestSite, type TestSite } from '../support/build-site.ts';
+import { hasChromium, launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+const required = process.env.CI === 'true' || process.env.CI === '1';
+const run = hasChromium() || required;
+/** The width an A4 page lays its content out in (board-pack.test.ts: 210 mm less 2 x 14 mm margins at 96 dpi). */
+const A4_WIDTH = Math.floor(((210 - 28) * 96) / 25.4);
+
+/** In the page: each cell of the first column of table `id`: its tag, scope and lang. */
+function firstColumn(id: string): { tag: string; scope: string | null }[] {
+  return Array.from(document.querySelectorAll(`#t-${id} tbody tr > :first-child`)).map((c) => ({ tag: c.tagName, scope: c.getAttribute('scope') }));
+}
+
+/** In the page: the lines a cell's text is laid out on (by each character's top). */
+function cellLines(selector: string): string[][] {
+  return Array.from(document.querySelectorAll(selector)).map((cell) => {
+    const lines: string[] = [];
+    let line = '';
+    let top: number | null = null;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const y = range.getBoundingClientRect().top;
+        if (top !== null && Math.abs(y - top) > 3) {
+          lines.push(line);
+          line = '';
+        }
+        top = y;
+        line += text[i];
+      }
+    }
+    lines.push(line);
+    return lines;
+  });
+}
+
+describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
+  let site: TestSite;
+  let server: StaticServer;
+  let browser: BrowserContext;
+  let tab: Page;
+
+  beforeAll(async () => {
+    if (!hasChromium()) throw new Error('CI needs Chromium for the browser tests: apt-get install -y chromium');
+    site = buildTestSite('not-by-sight');
+    server = await serveStatic(site.dir);
+    browser = await launchChromium();
+    tab = await browser.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, width = 1366, media: 'screen' | 'print' = 'screen'): Promise<void> {
+    await tab.emulateMedia({ media });
+    await tab.setViewportSize({ width, height: 900 });
+    await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  }
+
+  it('makes the first column the row header where it names the row, and only there', async () => {
+    await open('/en/stalled/');
+    const stalled = await tab.evaluate(firstColumn, 'stalled');
+    expect(stalled.length).toBeGreaterThan(5);
+    expect(new Set(stalled.map((c) => `${c.tag} ${c.scope}`))).toEqual(new Set(['TH row']));
+    expect(await tab.evaluate(() => document.querySelectorAll('tbody td[scope], tbody th:not([scope="row"])').length)).toBe(0);
+    await open('/ko/data-quality/');
+    expect(new Set((await tab.evaluate(firstColumn, 'files')).map((c) => c.tag))).toEqual(new Set(['TH']));
+    // Many issues share a file: it does not name the row.
+    expect(new Set((await tab.evaluate(firstColumn, 'issues')).map((c) => c.tag))).toEqual(new Set(['TD']));
+  });
+
+  it('draws a row header as the row’s other cells, on a laptop and a phone (pinned there)', async () => {
+    for (const width of [1366, 390]) {
+      await open('/en/stalled/', width);
+      const looks = await tab.evaluate(() => {
+        const row = document.querySelector('#t-stalled-by-stage tbody tr')!;
+        const [th, td] = [row.children[0]!, row.children[1]!].map((c) => getComputedStyle(c));
+        const pick = (s: CSSStyleDeclaration) => ({ weight: s.fontWeight, align: s.textAlign, padding: s.paddingTop, border: s.borderBottomColor, size: s.fontSize, color: s.color });
+        return { th: pick(th!), td: { ...pick(td!), align: 'left' }, background: th!.backgroundColor, wrap: th!.whiteSpace };
+      });
+      expect(looks.th, `${width} px`).toEqual(looks.td);
+      expect([looks.background, looks.wrap], `${width} px`).toEqual([width === 390 ? 'rgb(255, 255, 255)' : 'rgba(0, 0, 0, 0)', 'normal']);
+    }
+  });
+
+  it('sorts a table by its row headers, and keeps a total row (its header too) last', async () => {
+    await open('/en/forecast/');
+    await tab.waitForSelector('#t-deals-month thead th button', { state: 'attached' });
+    const before = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-deals-month tbody tr > :first-child')).map((c) => c.textContent!.trim()));
+    await tab.click('#t-deals-month thead th:first-child button');
+    const after = await tab.evaluate(() => {
+      const cells = Array.from(document.querySelectorAll('#t-deals-month tbody tr > :first-child'));
+      return { texts: cells.map((c) => c.textContent!.trim()), lastIsTotal: cells.at(-1)!.matches('th.total') };
+    });
+    expect(after.lastIsTotal).toBe(true);
+    const deals = before.slice(0, -1);
+    expect(after.texts.slice(0, -1)).toEqual([...deals].sort(new Intl.Collator('en-US', { numeric: true }).compare));
+    expect(after.texts.at(-1)).toBe(before.at(-1));
+  });
+
+  it('says whether a tile’s change is good or bad news in words, in both languages', async () => {
+    for (const [locale, better, worse] of [['en', 'better', 'worse'], ['ko', '개선', '악화']] as const) {
+      await open(`/${locale}/`);
+      const tiles = await tab.evaluate(() =>
+        Array.from(document.querySelectorAll('.tile-delta')).map((p) => ({ tone: p.classList[1], verdict: p.querySelector('.tile-verdict')?.textContent ?? null, hidden: p.querySelector('.tile-verdict')?.closest('[aria-hidden]') !== null && p.querySelector('.tile-verdict') !== null })),
+      );
+      const words = new Map([['good', `\u00a0· ${better}`], ['bad', `\u00a0· ${worse}`], ['flat', null]]);
+      expect(tiles.length).toBeGreaterThan(4);
+      for (const t of tiles) expect([t.tone, t.verdict, t.hidden]).toEqual([t.tone, words.get(t.tone!), false]);
+      expect(new Set(tiles.map((t) => t.tone))).toEqual(new Set(['good', 'bad']));
+    }
+  });
+
+  it('says what a coloured cell means where its text does not: heard on screen, printed on paper, not copied', async () => {
+    await open('/ko/owners/');
+    const selector = '#t-by-owner tbody td.good .tone-note';
+    const onScreen = await tab.evaluate((s) => Array.from(document.querySelectorAll(s)).map((n) => ({ text: n.textContent, width: n.getBoundingClientRect().width, select: getComputedStyle(n).userSelect })), selector);
+    expect(onScreen.length).toBeGreaterThan(0);
+    for (const n of onScreen) expect(n).toEqual({ text: ' 목표 달성', width: 1, select: 'none' });
+    await open('/ko/owners/', A4_WIDTH, 'print');
+    const printed = await tab.evaluate((s) => Array.from(document.querySelectorAll(s)).map((n) => n.getBoundingClientRect().width), selector);
+    for (const width of printed) expect(width).toBeGreaterThan(20);
+  });
+
+  it('prints a chart’s short data table under it, not a long one nor the trends’ (their figures table has them)', async () => {
+    const shown = () => Object.fromEntries(Array.from(document.querySelectorAll('figure.chart[id]')).map((f) => [f.id, f.querySelector('details.chart-data table')?.checkVisibility() ?? null]));
+    await open('/en/forecast/', A4_WIDTH, 'print');
+    // The attainment's and the accuracy's eight columns of full amounts would not fit the page.
+    expect(await tab.evaluate(shown)).toEqual({ attainment: false, 'forecast-accuracy': false, forecast: true, 'pipeline-by-stage': true });
+    await open('/en/win-loss/', A4_WIDTH, 'print');
+    // 15 competitors: the chart alone.
+    expect(await tab.evaluate(shown)).toMatchObject({ 'loss-reasons': true, competitors: false });
+    await open('/ko/trends/', A4_WIDTH, 'print');
+    expect(new Set(Object.values(await tab.evaluate(shown)))).toEqual(new Set([false]));
+    // Every printed chart table fits the page's width, on every page with charts.
+    const tooWide: string[] = [];
+    for (const locale of ['en', 'ko']) {
+      for (const page of ['', 'forecast/', 'funnel/', 'velocity/', 'win-loss/', 'waterfall/', 'repurchase/', 'trends/']) {
+        await open(`/${locale}/${page}`, A4_WIDTH, 'print');
+        const wide = await tab.evaluate(() => {
+          const edge = document.querySelector('main')!.getBoundingClientRect().right + 1;
+          return Array.from(document.querySelectorAll('details.chart-data table'))
+            .filter((t) => t.checkVisibility() && t.getBoundingClientRect().right > edge)
+            .map((t) => t.closest('figure')!.id);
+        });
+        for (const id of wide) tooWide.push(`/${locale}/${page} ${id}`);
+      }
+    }
+    expect(tooWide).toEqual([]);
+    // On screen every chart table waits in its closed <details>.
+    await open('/en/forecast/');
+    expect(new Set(Object.values(await tab.evaluate(shown)))).toEqual(new Set([false]));
+  });
+
+  it('breaks a file name only after an underscore on a phone, not at all on a laptop, and never overflows the page', async () => {
+    for (const locale of ['en', 'ko']) {
+      for (const width of [390, 1366]) {
+        await open(`/${locale}/data-quality/`, width);
+        const lines = await tab.evaluate(cellLines, '.file-name');
+        expect(lines.length).toBeGreaterThan(5);
+        for (const cell of lines) {
+          if (width === 1366) expect(cell, `${locale} ${width}`).toHaveLength(1);
+          else for (const line of cell.slice(0, -1)) expect(line, `${locale} ${width}: ${cell.join(' | ')}`).toMatch(/_$/u);
+        }
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      }
+    }
+  });
+
+  it('marks a name in the other language, and names each chart’s "Show data table" after its chart', async () => {
+    await open('/en/stalled/');
+    const langs = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody th')).map((c) => [/\p{Script=Hangul}/u.test(c.textContent!), c.getAttribute('lang')]));
+    for (const [hangul, lang] of langs) expect(lang).toBe(hangul ? 'ko' : null);
+    expect(langs.some(([hangul]) => hangul)).toBe(true);
+    for (const locale of ['en', 'ko']) {
+      await open(`/${locale}/forecast/`);
+      const names = await tab.evaluate(() => Array.from(document.querySelectorAll('details.chart-data summary')).map((s) => [s.textContent, s.closest('figure')!.querySelector('h2')!.textContent]));
+      for (const [name, title] of names) expect(name).toBe(`${locale === 'en' ? 'Show data table' : '데이터 표 보기'}: ${title}`);
+    }
+  });
+
+  it('scrolls a link reached by keyboard in a table into view on a phone, clear of the pinned first column', async () => {
+    await open('/en/stalled/', 390);
+    await tab.waitForSelector('#t-stalled thead th button', { state: 'attached' });
+    await tab.evaluate(() => (document.querySelector('#t-stalled')!.closest('.table-scroll') as HTMLElement).focus());
+    const hidden: string[] = [];
+    let checked = 0;
+    for (const key of [...Array<string>(40).fill('Tab'), ...Array<string>(40).fill('Shift+Tab')]) {
+      await tab.keyboard.press(key);
+      const seen = await tab.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        if (!e.closest('#t-stalled tbody')) return null;
+        const box = e.getBoundingClientRect();
+        const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return at !== null && e.contains(at) ? '' : `${e.textContent} (${Math.round(box.left)}-${Math.round(box.right)} px) under ${at?.textContent?.slice(0, 20) ?? 'nothing'}`;
+      });
+      if (seen === null) continue;
+      checked += 1;
+      if (seen !== '') hidden.push(`${key}: ${seen}`);
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(hidden).toEqual([]);
+  });
+
+  it('keeps the row headers and languages in a filtered view', async () => {
+    await open('/en/stalled/');
+    const owner = (await tab.textContent('#t-stalled tbody tr td:nth-child(8)'))!.trim();
+    await tab.goto(`${server.url}/en/stalled/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const cells = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody tr > :first-child')).map((c) => `${c.tagName} ${c.getAttribute('scope')} ${c.getAttribute('lang') ?? ''}`));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toMatch(/^TH row (ko)?$/u);
+    const owners = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody tr > :nth-child(8)')).map((c) => c.getAttribute('lang')));
+    expect(new Set(owners)).toEqual(new Set([/\p{Script=Hangul}/u.test(owner) ? 'ko' : null]));
+    // The filtered overview's tiles, written by the filter script: each good or bad change says so.
+    await tab.goto(`${server.url}/ko/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const tiles = await tab.evaluate(() => Array.from(document.querySelectorAll('.tile-delta')).map((p) => `${p.classList[1]}${p.querySelector('.tile-verdict')?.textContent ?? ''}`));
+    expect(tiles.filter((t) => !t.startsWith('flat')).length).toBeGreaterThan(0);
+    for (const t of tiles) expect(t).toMatch(/^(good\u00a0· 개선|bad\u00a0· 악화|flat)$/u);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * For readers who cannot rely on colour or sight (a screen reader, a
+ * colour-blind reader, grey paper): a table's first column is its rows'
+ * header where it names the row, which each table model decides; an overview
+ * tile's change says in words whether it is good or bad news; a table cell
+ * coloured good or bad carries the colour's meaning in words where its text
+ * does not say it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { repurchaseByAccount } from '../../../src/lib/views/account-pages.ts';
+import { accountModel, changesModel, dataQualityModel, overviewModel, ownersModel, pageContext, PAGES, pageTables, type PageContext } from '../../../src/lib/views/pages/index.ts';
+import type { SiteData } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { chartBlock, table, type TableModel } from '../../../src/lib/views/table.ts';
+import { createFormatter } from '../../../src/lib/format/index.ts';
+import { messages } from '../../../src/lib/i18n/index.ts';
+
+let site: SiteData;
+beforeAll(async () => {
+  const sample = await readFolder('data/sample');
+  site = buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' });
+}, 60_000);
+
+const byId = (tables: readonly TableModel[], id: string) => tables.find((t) => t.id === id)!;
+
+describe('row headers: decided by each table model', () => {
+  it('a table names its rows by its first column unless it says otherwise', () => {
+    const rows = [{ name: 'a' }];
+    const columns = [{ label: 'Name', value: (r: { name: string }) => r.name }];
+    expect(table('x', 'X', columns, rows, { empty: 'none' }).rowHeader).toBe(true);
+    expect(table('x', 'X', columns, rows, { empty: 'none', rowHeader: false }).rowHeader).toBe(false);
+    const chart = { svg: '<svg/>', title: 'T', takeaway: 'W', table: { headers: ['Stage', 'Deals'], kinds: ['text', 'count'] as const, rows: [['Prospect', 3]] } };
+    expect(chartBlock('c', { ...chart, table: { ...chart.table, kinds: [...chart.table.kinds] } }, createFormatter('en', 'KRW')).table.rowHeader).toBe(true);
+  });
+
+  it('the data-quality issues are not named by their file (many share one); the files table is', () => {
+    for (const locale of ['en', 'ko'] as const) {
+      const tables = dataQualityModel(pageContext(site, locale)).tables;
+      expect(byId(tables, 'files').rowHeader).toBe(true);
+      expect(byId(tables, 'issues').rowHeader).toBe(false);
+    }
+  });
+
+  it('every other table of the sample site has a row header: a deal, stage, owner, month, reason or file', () => {
+    const ctx = pageContext(site, 'en');
+    const without = PAGES.flatMap((page) => pageTables(ctx, page).filter((t) => !t.rowHeader).map((t) => `${page} ${t.id}`));
+    expect(without).toEqual(['data-quality issues']);
+  });
+});
+
+describe("a tile's change says whether it is good or bad news, in words", () => {
+  const verdicts = (ctx: PageContext) => overviewModel(ctx).tiles.map((t): [boolean | null, string | null] => [t.good, t.verdict]);
+
+  it('on the overview, in each language, as its colour does', () => {
+    const en = verdicts(pageContext(site, 'en'));
+    const ko = verdicts(pageContext(site, 'ko'));
+    const words = { en: new Map([[true, 'better'], [false, 'worse']]), ko: new Map([[true, '개선'], [false, '악화']]) };
+    for (const [good, verdict] of en) expect(verdict).toBe(good === null ? null : words.en.get(good));
+    for (const [good, verdict] of ko) expect(verdict).toBe(good === null ? null : words.ko.get(good));
+    // The sample has both kinds of news (a rise of stalled deals is bad), and a tile with no change (the coverage of a met target).
+    expect(new Set(en.map(([, v]) => v))).toEqual(new Set(['better', 'worse', null]));
+  });
+
+  it('on "What changed" too', () => {
+    const tiles = changesModel(pageContext(site, 'ko')).tiles.filter((t) => t.good !== null);
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const t of tiles) expect(t.verdict).toBe(t.good ? '개선' : '악화');
+  });
+});
+
+describe('a coloured cell says what its colour means where its text does not', () => {
+  it("an owner's attainment of the target: 'target met' / '목표 달성', only where it is met", () => {
+    for (const [locale, words] of [['en', 'target met'], ['ko', '목표 달성']] as const) {
+      const owners = ownersModel(pageContext(site, locale)).owners;
+      const column = owners.headers.findIndex((h) => h.label === messages(locale).ownersReview.attainment);
+      expect(column).toBeGreaterThan(0);
+      const cells = owners.rows.map((r) => r[column]!);
+      expect(cells.some((c) => c.tone === 'good')).toBe(true);
+      for (const c of cells) expect(c.note).toBe(c.tone === 'good' ? words : undefined);
+    }
+  });
+
+  it("an account's open deal whose expected close has passed: 'past due' / '기한 지남'", () => {
+    const repurchase = repurchaseByAccount(site.metrics.repurchase);
+    for (const [locale, words] of [['en', 'past due'], ['ko', '기한 지남']] as const) {
+      const ctx = pageContext(site, locale);
+      const cells = site.accounts.flatMap((account) => {
+        const { deals } = accountModel(ctx, { account, repurchase: repurchase.get(account.account_id) ?? [] });
+        return deals.rows.flatMap((r) => r.filter((c) => c.tone === 'bad'));
+      });
+      expect(cells.length).toBeGreaterThan(0);
+      for (const c of cells) expect(c.note).toBe(words);
+    }
+  });
+
+  it('no good or bad cell of any page relies on colour alone where its column does not say it', () => {
+    // Cells whose text or column says the meaning: flags and risks (words), severities, statuses, counts of
+    // rejected rows or stalled deals (the column names what is counted).
+    const ctx = pageContext(site, 'en');
+    const unexplained = PAGES.flatMap((page) =>
+      pageTables(ctx, page).flatMap((t) =>
+        t.rows.flatMap((r) =>
+          r.flatMap((c, i) => (c.tone !== 'good' && c.tone !== 'bad') || c.note ? [] : [`${t.id}: ${t.headers[i]!.label}`]),
+        ),
+      ),
+    );
+    expect([...new Set(unexplained)].sort()).toEqual([
+      'by-owner: Stalled deals',
+      'by-team: Stalled deals',
+      'deals-month: Warning signs',
+      'deals-past-due: Warning signs',
+      'files: Rejected',
+      'flagged-open: Flags',
+      'issues: Severity',
+      'repurchase-due: Status',
+      'stalled: Why it is stalled',
+      'top-stalled: Why it is stalled',
+    ]);
+  });
+});
