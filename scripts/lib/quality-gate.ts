@@ -4,7 +4,7 @@
  * not, or how many rows went, in the config's language (src/lib/i18n/cli-text.ts).
  */
 import type { Issue } from '../../src/lib/dataset.ts';
-import { CLI_TEXT, issuesQuoted, QUOTED_ISSUES } from '../../src/lib/i18n/cli-text.ts';
+import { CLI_TEXT, issuesQuoted } from '../../src/lib/i18n/cli-text.ts';
 import type { Locale } from '../../src/lib/i18n/locales.ts';
 import { daysFromTo, type LocalDate } from '../../src/lib/time.ts';
 import type { QualityResult } from '../../src/lib/views/digest.ts';
@@ -16,7 +16,7 @@ export interface Quality {
   rejected: number;
   /** The reason the build stops (exit 3), or null. */
   failure: Exclude<QualityResult, { status: 'passed' }> | null;
-  /** The first errors, which the line quotes. */
+  /** The first issues found, errors first, whose first errors the line quotes (`issuesQuoted`). */
   first: Issue[];
   asOf: LocalDate;
 }
@@ -27,7 +27,7 @@ export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions,
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
   const share = rows === 0 ? 0 : rejected / rows;
-  const facts = { rows, rejected, first: quality.firstIssues.filter((i) => i.severity === 'error').slice(0, QUOTED_ISSUES), asOf: quality.asOf };
+  const facts = { rows, rejected, first: quality.firstIssues, asOf: quality.asOf };
   if (options.strict && rejected > 0) return { ...facts, failure: { status: 'strict' } };
   if (options.maxRejected !== null && share > options.maxRejected) return { ...facts, failure: { status: 'share', max: options.maxRejected } };
   const age = quality.newestChange === null ? null : daysFromTo(quality.newestChange, quality.asOf);

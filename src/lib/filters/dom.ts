@@ -15,11 +15,11 @@
  */
 import { toCsv } from '../format/csv.ts';
 import { joinWordDots, SEPARATOR } from '../format/separator.ts';
-import { otherLang } from '../format/text-lang.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
-import { type ChartBlock, fileNameParts, sortKey, type TableModel } from '../views/table.ts';
+import { type ChartBlock, fileNameParts, type TableModel } from '../views/table.ts';
+import { cellMarkup } from '../views/cell-markup.ts';
 import type { PageParts } from './page-parts.ts';
 
 /** Tables longer than this skip layout until scrolled to (DataTable.astro's LONG_TABLE_ROWS). */
@@ -112,15 +112,11 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
   for (const row of table.rows) {
     const tr = el(doc, 'tr');
     row.forEach((cell, i) => {
-      const h = table.headers[i];
-      // The cell naming the row is its header (the model's `rowHeader`), as DataTable.astro renders it.
-      const header = table.rowHeader && i === 0;
-      const td = el(doc, header ? 'th' : 'td', [h?.numeric && 'num', h?.wide && 'wide', cell.tone, cell.fileName && 'file-name'].filter(Boolean).join(' ') || undefined);
+      // Marked up as DataTable.astro marks it up.
+      const { header, className, lang, sort } = cellMarkup(table, cell, i, pageLocale);
+      const td = el(doc, header ? 'th' : 'td', className);
       if (header) td.setAttribute('scope', 'row');
-      // A name in the other language, as DataTable.astro marks it.
-      const lang = h?.numeric ? undefined : otherLang(cell.text, pageLocale);
       if (lang) td.lang = lang;
-      const sort = sortKey(cell);
       if (sort !== undefined) td.dataset.sort = sort;
       if (cell.href) {
         const a = el(doc, 'a', undefined, cell.text);
