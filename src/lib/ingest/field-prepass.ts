@@ -17,12 +17,12 @@ import type { Deal, FieldChange, Issue } from '../dataset.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
 import type { IdLookup } from './id-table.ts';
-import { fitted } from './grown.ts';
+import { growColumns, sendable } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { FIELD_HISTORY_FILE } from './other-files.ts';
 import { fieldHistoryRow, type RowContext, rowValidator } from './schema.ts';
-import { readTable, rowCapacity, rowReader, type Table } from './table.ts';
+import { readTable, rowEstimate, rowReader, type Table } from './table.ts';
 import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
 
@@ -51,6 +51,9 @@ export interface FieldPrepass {
 /** No currency code is empty: a value naming its currency is checked in `finishFieldHistory`, against the deal's. */
 const NO_DEAL_YET = { code: '', fxRate: 1 };
 
+/** The prepass's typed columns, one entry per row read. */
+const FIELD_COLUMNS = ['code', 'field', 'oldValue', 'newValue', 'changedAt', 'line'] as const;
+
 export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): FieldPrepass {
   const issues = new IssueLog();
   let out: (Omit<FieldPrepass, 'table' | 'issues' | 'ids'> & { ids: string[] }) | null = null;
@@ -58,7 +61,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
-    const capacity = rowCapacity(source);
+    const capacity = rowEstimate(source);
     const ids = [''];
     const interner = new Interner(ids);
     // A deal_id is coded by its text, and no currency is known: an amount naming one is kept for the validator.
@@ -85,6 +88,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     const readRow = rowReader(t, columns);
     return (record) => {
       const i = rows.length++;
+      if (i === rows.code.length) growColumns(rows, FIELD_COLUMNS, Math.ceil(i * 1.5) + 1024);
       if (fast.check(record)) {
         rows.code[i] = fast.deal;
         rows.field[i] = fast.kind;
@@ -104,13 +108,13 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     ids: joinTexts(rows.ids),
     dates: rows.dates,
     length: n,
-    // Fitted to the rows read: the buffers move to the other thread, which counts their whole length (grown.ts).
-    code: fitted(rows.code, n),
-    field: fitted(rows.field, n),
-    oldValue: fitted(rows.oldValue, n),
-    newValue: fitted(rows.newValue, n),
-    changedAt: fitted(rows.changedAt, n),
-    line: fitted(rows.line, n),
+    // The buffers move to the other thread, which counts their whole length (grown.ts).
+    code: sendable(rows.code, n),
+    field: sendable(rows.field, n),
+    oldValue: sendable(rows.oldValue, n),
+    newValue: sendable(rows.newValue, n),
+    changedAt: sendable(rows.changedAt, n),
+    line: sendable(rows.line, n),
     kept: rows.kept,
     issues: issues.issues,
   };

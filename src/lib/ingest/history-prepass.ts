@@ -15,12 +15,12 @@ import type { Issue } from '../dataset.ts';
 import type { ByteSource } from './decode.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import type { OtherFilesPrepass } from './other-files-prepass.ts';
-import { fitted } from './grown.ts';
+import { growColumns, sendable } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
-import { readTable, rowReader, rowCapacity } from './table.ts';
+import { readTable, rowReader, rowEstimate } from './table.ts';
 import type { IdTable } from './id-table.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
 import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
@@ -47,6 +47,9 @@ export interface HistoryPrepass {
   others?: OtherFilesPrepass;
 }
 
+/** The prepass's typed columns, one entry per row read. */
+const HISTORY_COLUMNS = ['code', 'stage', 'at', 'line'] as const;
+
 export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgress?: (done: number, total: number) => void): HistoryPrepass {
   const issues = new IssueLog();
   // The parsers only: no deal is known here (`ids` codes them instead).
@@ -56,7 +59,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   let out: (Omit<HistoryPrepass, 'table' | 'issues' | 'ids' | 'latest'> & { ids: string[] }) | null = null;
   const table = readTable(source, spec, { issues, onProgress: onProgress && ((_f, done, total) => onProgress(done, total)) }, (t) => {
     // Fresh state for each decoding attempt (see readTable).
-    const capacity = rowCapacity(source);
+    const capacity = rowEstimate(source);
     const ids = [''];
     const interner = new Interner(ids);
     const rows = { ids, length: 0, code: new Int32Array(capacity), stage: new Int32Array(capacity), at: new Float64Array(capacity), line: new Int32Array(capacity), kept: [] as Record<string, string>[] };
@@ -66,6 +69,7 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
     const readRow = rowReader(t, columns);
     return (record) => {
       const i = rows.length++;
+      if (i === rows.code.length) growColumns(rows, HISTORY_COLUMNS, Math.ceil(i * 1.5) + 1024);
       if (fast.check(record)) {
         rows.code[i] = fast.deal;
         rows.stage[i] = fast.stage;
@@ -78,18 +82,18 @@ export function readHistoryPrepass(source: ByteSource, ctx: RowContext, onProgre
   });
   const rows = out!;
   const n = rows.length;
-  // Before the columns are fitted (which detaches the ones read here).
+  // Before the columns are sent (`sendable` may fit them, which detaches the ones read here).
   const latest = latestByCode(rows.ids.length, rows.code, rows.stage, rows.at, rows.line, n);
   return {
     table: plainTable(table),
     ids: joinTexts(rows.ids),
     latest,
     length: n,
-    // Fitted to the rows read: the buffers move to the other thread, which counts their whole length (grown.ts).
-    code: fitted(rows.code, n),
-    stage: fitted(rows.stage, n),
-    at: fitted(rows.at, n),
-    line: fitted(rows.line, n),
+    // The buffers move to the other thread, which counts their whole length (grown.ts).
+    code: sendable(rows.code, n),
+    stage: sendable(rows.stage, n),
+    at: sendable(rows.at, n),
+    line: sendable(rows.line, n),
     kept: rows.kept,
     issues: issues.issues,
   };
