@@ -132,12 +132,21 @@ export const en = {
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
-    /** The data's newest change lies a week or more before the as-of date (views/pages/absence.ts staleDataNote). */
+    /** The data's newest change lies a week or more before the as-of date (views/pages/data-notes.ts staleDataNote). */
     staleData: (p: { newest: string; days: number }, f: Formatter) =>
       `The newest change in this data is from ${f.date(p.newest)}, ${f.count(p.days)} days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
     /** The data records no change before the as-of date at all: an empty export, or an as-of date before the data starts (staleDataNote). */
     noDataBefore: (p: { date: string }, f: Formatter) =>
       `This data records nothing before ${f.date(p.date)}: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.`,
+    /** deals.csv has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
+    noDealRead: (p: { rows: number; reason: string }, f: Formatter) =>
+      `None of the ${f.count(p.rows)} rows of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
+    /** More than half of deals.csv's rows were rejected (data-notes.ts). */
+    mostDealsRejected: (p: { rows: number; rejected: number; accepted: number; reason: string }, f: Formatter) =>
+      `${f.count(p.rejected)} of the ${f.count(p.rows)} rows of deals.csv were rejected${p.reason}, so every figure here counts only the other ${f.deals(p.accepted)}. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
+    /** The most frequent problem of deals.csv's rejected rows, where it first appears (appended to noDealRead and mostDealsRejected). */
+    rejectedReason: (p: { count: number; at: string; message: string }, f: Formatter) =>
+      `; the most frequent problem (${f.count(p.count)} times) first appears at ${p.at}: ${p.message}`,
     /** In place of "vs 30 days earlier": that date is before the data's first record (`first`; null: the data records nothing), so no change is shown (absence.ts beforeDataNote). */
     beforeData: (p: { date: string; first: string | null }, f: Formatter) =>
       p.first === null

@@ -125,6 +125,11 @@ export const ko: Messages = {
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
     noDataBefore: (p, f) =>
       `이 데이터에는 ${f.date(p.date)} 이전의 기록이 없습니다. 그때까지 생성·종료·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.`,
+    noDealRead: (p, f) =>
+      `deals.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
+    mostDealsRejected: (p, f) =>
+      `deals.csv 전체 ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치는 나머지 ${f.deals(p.accepted)}만 센 것입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
+    rejectedReason: (p, f) => `(가장 많은 문제 ${f.count(p.count)}건, 처음 나온 곳 ${p.at}: ${p.message})`,
     beforeData: (p, f) =>
       p.first === null
         ? '데이터에 기록된 딜이 없어 변화를 표시하지 않습니다.'

@@ -11,7 +11,8 @@ import { issueMessage } from '../i18n/issue-text.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { messages } from '../i18n/index.ts';
 import type { Dataset } from '../dataset.ts';
-import { beforeDataNote, staleDataNote } from './pages/absence.ts';
+import { beforeDataNote } from './pages/absence.ts';
+import { dataNotes } from './pages/data-notes.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
 import { TILE_SPECS, tileChange, tileValue } from './pages/overview.ts';
@@ -72,8 +73,7 @@ export function digestMarkdown(site: SiteData, options: MarkdownOptions): string
   const out: string[] = [`# ${mdText(m.digest.title({ from: ch.from, to: ch.to }, f))}`, ''];
   out.push(mdText(`${model.period} ${model.basis}`), '');
   // An export nobody refreshed: said first, as on every page.
-  const stale = staleDataNote(ctx);
-  if (stale !== null) out.push(`> ${mdText(stale)}`, '');
+  for (const note of dataNotes(ctx)) out.push(`> ${mdText(note)}`, '');
   if (linked) out.push(joinItems([mdLink(m.digest.dashboard, ctx.href('overview')), mdLink(m.changes.title, ctx.href('changes'))]), '');
   for (const note of model.notes) out.push(`> ${mdText(note)}`, '');
   out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, ch.from_metrics, ch.from, model.notes.length > 0), '');
@@ -127,8 +127,7 @@ export function summaryMarkdown(site: SiteData, quality: QualityFacts, options: 
           ? s.failedShare({ rejected: f.count(rejected), rows: f.count(rows), share: f.percent(rows === 0 ? 0 : rejected / rows, 2), max: String(q.max) })
           : s.failedStale({ max: q.max, newest: q.newest, age: q.age }, f);
   const out: string[] = [`# ${mdText(s.title({ date: site.as_of }, f))}`, ''];
-  const stale = staleDataNote(ctx);
-  if (stale !== null) out.push(`> ${mdText(stale)}`, '');
+  for (const note of dataNotes(ctx)) out.push(`> ${mdText(note)}`, '');
   if (options.linkRoot !== null && q.status === 'passed') out.push(joinItems([mdLink(m.digest.dashboard, ctx.href('overview')), mdLink(m.changes.title, ctx.href('changes'))]), '');
   if (options.snapshot !== null && q.status === 'passed') out.push(mdText(s.snapshot({ date: options.snapshot }, f)), '');
   out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, site.changes.from_metrics, site.changes.from, site.source.limitations.includes('current_visit_only')), '');

@@ -69,6 +69,11 @@ const SAMPLE = {
   // common.staleData, summary.failedStale
   newest: '2025-06-14',
   age: 16,
+  // common.noDealRead, mostDealsRejected, rejectedReason
+  reason: '; the most frequent problem (2 times) first appears at deals.csv line 2',
+  accepted: 1,
+  at: 'deals.csv line 2 column "created_at"',
+  message: 'created_at is empty',
 };
 
 function render(value: unknown, f: Formatter): string {

@@ -8,9 +8,10 @@ import { ACCURACY_MONTHS } from '../../metrics/forecast-accuracy.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { addDays, daysFromTo } from '../../time.ts';
+import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
+import { noDealRead } from './data-notes.ts';
 
 /** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
 export const MIN_SAMPLE = 10;
@@ -26,26 +27,6 @@ export function isSmall(n: number): boolean {
 /** Whether a median or percentile of `n` values (more than none) is too few to rely on: shown with ROUGH_MARK and the `rough` note. */
 export function isFewValues(n: number): boolean {
   return n > 0 && n < MIN_QUANTILE_VALUES;
-}
-
-/**
- * From this many days between the newest change in the data and the as-of date, every page says so: a daily
- * build of an export nobody refreshes shows last month's pipeline "as of today". A week leaves room for a
- * quiet holiday; the sentence says what else it may mean.
- */
-export const STALE_DATA_DAYS = 7;
-
-/**
- * Every page's warning that the data may be older than the as-of date (or holds nothing before it: an empty
- * export, whose pages would otherwise show "$0, 0 deals" as if the pipeline were empty), or null when it is
- * recent enough.
- */
-export function staleDataNote(ctx: PageContext): string | null {
-  const newest = ctx.site.inputs.newest_change;
-  // Nothing at all before the as-of date (an empty export): every figure would be a bare zero.
-  if (newest === null) return ctx.m.common.noDataBefore({ date: ctx.site.as_of }, ctx.f);
-  const days = daysFromTo(newest, ctx.site.as_of);
-  return days >= STALE_DATA_DAYS ? ctx.m.common.staleData({ newest, days }, ctx.f) : null;
 }
 
 /**
@@ -99,7 +80,8 @@ export function filterMatchesNone(ctx: PageContext): boolean {
  * field_history.csv".
  */
 export function closeDatesNote(ctx: PageContext): string | null {
-  if (ctx.site.metrics.slippage !== null) return null;
+  // With no deal read, field_history.csv's rows were rejected with them: the page's first note says why.
+  if (ctx.site.metrics.slippage !== null || noDealRead(ctx)) return null;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
   return ctx.m.absence.closeDatesUntracked;

@@ -12,6 +12,7 @@ import { changesModel, changesTables } from './changes.ts';
 import { pageModel } from './page-model.ts';
 
 export * from './absence.ts';
+export * from './data-notes.ts';
 export * from './accounts.ts';
 export * from './analysis.ts';
 export * from './context.ts';

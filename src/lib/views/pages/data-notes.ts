@@ -1,0 +1,73 @@
+/**
+ * What every page, the digest and the CI summary say first about the data
+ * itself, before any figure: that most of deals.csv was rejected (the
+ * figures then count few deals or none, for reasons the Data quality page
+ * lists), or that the export is older than the as-of date. An export whose
+ * every date Excel rewrote as `2023. 7. 3. 오후 1:27` is read as no deal at
+ * all; said as "nothing before the as-of date, check the export", it sent
+ * the reader to the wrong fix.
+ */
+import { CLI_TEXT } from '../../i18n/cli-text.ts';
+import { issueMessage } from '../../i18n/issue-text.ts';
+import { daysFromTo } from '../../time.ts';
+import type { PageContext } from './context.ts';
+
+const DEALS_FILE = 'deals.csv';
+
+/**
+ * From this many days between the newest change in the data and the as-of date, every page says so: a daily
+ * build of an export nobody refreshes shows last month's pipeline "as of today". A week leaves room for a
+ * quiet holiday; the sentence says what else it may mean.
+ */
+export const STALE_DATA_DAYS = 7;
+
+/**
+ * Every page's warning that the data may be older than the as-of date (or holds nothing before it: an empty
+ * export, whose pages would otherwise show "$0, 0 deals" as if the pipeline were empty), or null when it is
+ * recent enough.
+ */
+export function staleDataNote(ctx: PageContext): string | null {
+  const newest = ctx.site.inputs.newest_change;
+  // Nothing at all before the as-of date (an empty export): every figure would be a bare zero.
+  if (newest === null) return ctx.m.common.noDataBefore({ date: ctx.site.as_of }, ctx.f);
+  const days = daysFromTo(newest, ctx.site.as_of);
+  return days >= STALE_DATA_DAYS ? ctx.m.common.staleData({ newest, days }, ctx.f) : null;
+}
+
+/** deals.csv's rows, accepted and rejected, when the data has the file. */
+function dealsRead(ctx: PageContext): { rows: number; accepted: number; rejected: number } | null {
+  const { files } = ctx.site.metrics.data_quality;
+  return Object.hasOwn(files, DEALS_FILE) ? files[DEALS_FILE]! : null;
+}
+
+/** Whether deals.csv has rows and none of them was accepted. */
+export function noDealRead(ctx: PageContext): boolean {
+  const read = dealsRead(ctx);
+  return read !== null && read.rows > 0 && read.accepted === 0;
+}
+
+/**
+ * When more than half of deals.csv's rows were rejected: how many, the first row of the most frequent
+ * problem (file, line, column and message as the Data quality page words them), and what to do.
+ */
+export function rejectedDealsNote(ctx: PageContext): string | null {
+  const read = dealsRead(ctx);
+  if (read === null || read.rejected * 2 <= read.rows) return null;
+  const { m, f, locale } = ctx;
+  let most: PageContext['site']['issue_kinds'][number] | null = null;
+  for (const kind of ctx.site.issue_kinds) {
+    if (kind.file === DEALS_FILE && kind.severity === 'error' && (most === null || kind.count > most.count)) most = kind;
+  }
+  const reason =
+    most === null ? '' : m.common.rejectedReason({ count: most.count, at: CLI_TEXT[locale].at(most.first), message: issueMessage(most.first, locale) }, f);
+  return read.accepted === 0
+    ? m.common.noDealRead({ rows: read.rows, reason }, f)
+    : m.common.mostDealsRejected({ rows: read.rows, rejected: read.rejected, accepted: read.accepted, reason }, f);
+}
+
+/** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
+export function dataNotes(ctx: PageContext): string[] {
+  const rejected = rejectedDealsNote(ctx);
+  const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
+  return [rejected, stale].filter((note) => note !== null);
+}

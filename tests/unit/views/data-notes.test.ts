@@ -1,0 +1,70 @@
+/**
+ * The first note of every page, the digest and the CI summary when most of
+ * deals.csv was rejected (views/pages/data-notes.ts): how many rows, the most
+ * frequent problem where it first appears, and what to do; never "the data
+ * records nothing, check the export" when the export held deals that could
+ * not be read.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
+import { closeDatesNote, dataNotes, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { digestMarkdown } from '../../../src/lib/views/digest.ts';
+
+const config = defaultConfig();
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const HEADER = 'deal_id,deal_name,account_id,account_name,owner,team,product,amount,currency,created_at,stage';
+// What Korean Excel writes for a date-time cell saved as CSV: the 12-hour clock, which input.md does not read.
+const excelRow = (i: number) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,1000,KRW,2025. 6. ${i}. 오후 1:27,prospect`;
+const goodRow = (i: number) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,1000,KRW,2025-06-0${i},prospect`;
+
+function site(rows: string[], asOf = '2025-06-30') {
+  const files = {
+    'deals.csv': utf8([HEADER, ...rows].join('\n')),
+    'stage_history.csv': utf8('deal_id,stage,entered_at\n'),
+    'field_history.csv': utf8('deal_id,field,old_value,new_value,changed_at\nD1,amount,1000,2000,2025-06-20\n'),
+  };
+  return siteDataSchema.parse(buildSiteData(buildDataset(files, config), config, asOf, { dataLabel: 'test' }));
+}
+
+describe('the note when most of deals.csv was rejected', () => {
+  it('no row read: says so with the most frequent problem, instead of "nothing before the as-of date"', () => {
+    const s = site([excelRow(1), excelRow(2), excelRow(3)]);
+    expect(s.metrics.data_quality.files['deals.csv']).toEqual({ rows: 3, accepted: 0, rejected: 3 });
+    expect(dataNotes(pageContext(s, 'en'))).toEqual([
+      'None of the 3 rows of deals.csv could be used: every one was rejected; the most frequent problem (3 times) first appears at deals.csv line 2 column "created_at": ' +
+        'created_at "2025. 6. 1. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05). ' +
+        'So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.',
+    ]);
+    const [ko] = dataNotes(pageContext(s, 'ko'));
+    expect(ko).toMatch(/^deals\.csv의 3행을 하나도 쓰지 못했습니다\. 모든 행이 제외되었습니다\(가장 많은 문제 3건, 처음 나온 곳 deals\.csv 2행 "created_at" 열: /u);
+    expect(ko).toMatch(/\)\. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다\. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다\. 내보내기\(또는 pipeline\.config\.json\)를 고친 뒤 다시 빌드하세요\.$/u);
+    // field_history.csv's row was rejected with its deal: not "add field_history.csv".
+    expect(s.metrics.slippage).toBeNull();
+    expect(closeDatesNote(pageContext(s, 'en'))).toBeNull();
+    // The digest quotes it first, under its title and period.
+    expect(digestMarkdown(s, { linkRoot: null, locale: 'en' }).split('\n').filter((l) => l.startsWith('> None of the 3 rows'))).toHaveLength(1);
+  });
+
+  it('more than half rejected: how many, and that the figures count only the rest', () => {
+    const s = site([goodRow(1), excelRow(2), excelRow(3)]);
+    expect(dataNotes(pageContext(s, 'en'))[0]).toBe(
+      '2 of the 3 rows of deals.csv were rejected; the most frequent problem (2 times) first appears at deals.csv line 3 column "created_at": ' +
+        'created_at "2025. 6. 2. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05), ' +
+        'so every figure here counts only the other 1 deal. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.',
+    );
+    expect(dataNotes(pageContext(s, 'ko'))[0]).toMatch(/^deals\.csv 전체 3행 중 2행이 제외되었습니다\(가장 많은 문제 2건, .*\)\. 그래서 여기의 모든 수치는 나머지 1건만 센 것입니다\. /u);
+  });
+
+  it('half or fewer rejected: no such note (the Data quality page and the build line say it)', () => {
+    const s = site([goodRow(1), goodRow(2), excelRow(3), goodRow(4)]);
+    expect(s.metrics.data_quality.files['deals.csv']!.rejected).toBe(1);
+    expect(dataNotes(pageContext(s, 'en')).filter((n) => n.includes('deals.csv'))).toEqual([]);
+  });
+
+  it('an export of only its header still says the data records nothing', () => {
+    expect(dataNotes(pageContext(site([]), 'en'))).toEqual([expect.stringMatching(/^This data records nothing before Jun 30, 2025: /u)]);
+  });
+});
