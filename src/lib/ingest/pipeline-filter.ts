@@ -41,7 +41,7 @@ export class PipelineFilter {
   }
 
   /** deals.csv's header is read (again, for another decoding: all that was counted is forgotten). No `pipeline` column: fatal. */
-  startDeals(file: string, table: Table): void {
+  startDeals(file: string, table: { readonly names: readonly string[] }): void {
     this.dealsFile = file;
     this.column = table.names.indexOf(PIPELINE_COLUMN);
     if (this.column < 0) throw new IngestFatalError(file, noPipelineColumnMessage(this.asked, DEALS_SOURCE));

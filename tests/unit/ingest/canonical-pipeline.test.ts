@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { byteSource } from '../../../src/lib/ingest/decode.ts';
+import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { utf8 } from './helpers.ts';
 
@@ -126,5 +128,15 @@ describe('--pipeline on canonical files', () => {
         'the pipeline column names 2 pipelines ("Sales": 4 deals, "Renewals": 1 deal), and they are read together as one funnel: to see one apart, read its deals and their history rows alone with --pipeline "<name>"',
       ]);
     }
+  });
+
+  it('npm run init suggests the stages of the chosen pipeline alone, as the metrics read it', () => {
+    const files = () => [DEALS, HISTORY].map((text, i) => ({ path: i === 0 ? 'deals.csv' : 'stage_history.csv', source: byteSource(utf8(text)) }));
+    const stages = (pipeline?: string) => suggestConfig(files(), { pipeline }).config.stages.map((s) => s.id);
+    expect(stages()).toContain('renewal_due');
+    const chosen = suggestConfig(files(), { pipeline: 'sales' });
+    expect(chosen.config.stages.map((s) => s.id)).not.toContain('renewal_due');
+    expect(chosen.notes[0]).toBe('read as: canonical folder (deals.csv, stage_history.csv), --pipeline "sales"');
+    expect(() => stages('Partners')).toThrow('--pipeline "Partners" is not in deals.csv, whose "pipeline" column holds: "Sales" (4 deals), "Renewals" (2 deals)');
   });
 });

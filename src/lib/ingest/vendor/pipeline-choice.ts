@@ -67,7 +67,7 @@ export function otherPipelineIssue(file: string, column: string, left: ReadonlyM
 }
 
 /**
- * `--pipeline` for data whose exports hold no pipelines (a folder of canonical files, Salesforce): refused, not
+ * `--pipeline` for data whose exports hold no pipelines (Salesforce): refused, not
  * ignored, since the user asked for some of the deals and would be shown all of them. `what`: what the data is.
  */
 export function refusePipelineOption(pipeline: string | undefined, files: string, what: string): void {
