@@ -36,6 +36,9 @@ describe('a pipeline column in deals.csv', () => {
   it('naming one pipeline (empty cells aside), or absent: no warning', () => {
     const one = read('deal_id,account_id,owner,amount,created_at,stage,pipeline\nD1,A1,Kim,100,2025-01-02,prospect,Renewals\nD2,A1,Kim,100,2025-01-03,prospect,\nD3,A2,Lee,100,2025-01-04,prospect,Renewals\n');
     expect(one.issues.filter((i) => i.code === 'several_pipelines')).toEqual([]);
+    // Spelt in another case or spacing: one pipeline, as --pipeline matches it.
+    const spelt = read('deal_id,account_id,owner,amount,created_at,stage,pipeline\nD1,A1,Kim,100,2025-01-02,prospect,Renewals\nD2,A1,Kim,100,2025-01-03,prospect,renewals\nD3,A2,Lee,100,2025-01-04,prospect,RE newals\n');
+    expect(spelt.issues.filter((i) => i.code === 'several_pipelines')).toEqual([]);
     const none = read('deal_id,account_id,owner,amount,created_at,stage\nD1,A1,Kim,100,2025-01-02,prospect\n');
     expect(none.issues.filter((i) => i.code === 'several_pipelines')).toEqual([]);
   });

@@ -5,6 +5,8 @@
  * pipelines and their deal counts; with `--pipeline`, the other pipelines'
  * rows are deliberately left out: not data errors, so they are not rejected
  * but set aside (`notRows`), with one warning per file saying how many.
+ * The matching, the list of pipelines and the messages are shared with
+ * `--pipeline` on canonical files (../pipeline-filter.ts).
  */
 import type { Issue } from '../../dataset.ts';
 import { IngestFatalError } from '../issues.ts';
