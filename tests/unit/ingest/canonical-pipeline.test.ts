@@ -84,6 +84,11 @@ describe('--pipeline on canonical files', () => {
     const { dataset } = await readFolder(folder(FILES), { pipeline: 'Sales' });
     const warning = dataset.issues.find((i) => i.code === 'other_pipeline' && i.file === 'stage_history.csv')!;
     expect(issueMessage(warning, 'ko')).toBe('다른 파이프라인의 행 3개를 제외했습니다("Renewals" 3개). --pipeline "Sales"만 읽습니다');
+    // Rows of deals whose pipeline cell is empty: a pipeline named in words of the page's language.
+    const { dataset: blank } = loadDataset({ 'deals.csv': utf8(DEALS.replace(',Renewals\n', ',\n')), 'stage_history.csv': utf8(HISTORY) }, { pipeline: 'Sales' });
+    const none = blank.issues.find((i) => i.code === 'other_pipeline' && i.file === 'deals.csv')!;
+    expect(none.message).toBe('2 rows of other pipelines left out (1 of "(no pipeline)", 1 of "Renewals"): only --pipeline "Sales" is read');
+    expect(issueMessage(none, 'ko')).toBe('다른 파이프라인의 행 2개를 제외했습니다("(파이프라인 없음)" 1개, "Renewals" 1개). --pipeline "Sales"만 읽습니다');
   });
 
   it('gives the same Dataset on every reading path: worker thread, field history there or meanwhile, row by row', async () => {
