@@ -9,6 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
@@ -144,4 +145,37 @@ describe('--pipeline on canonical files', () => {
     expect(chosen.notes[0]).toBe('read as: canonical folder (deals.csv, stage_history.csv), --pipeline "sales"');
     expect(() => stages('Partners')).toThrow('--pipeline "Partners" is not in deals.csv, whose "pipeline" column holds: "Sales" (4 deals), "Renewals" (2 deals)');
   });
+
+  it('on messy history files, every path gives the same Dataset and every row is read or left out (property)', async () => {
+    const id = fc.constantFrom('S1', 'S2', 'S3', 'S4', 'R1', 'R2', ' R1 ', 'X9', '');
+    const historyRow = fc.tuple(id, fc.constantFrom('prospect', 'won', 'Renewal due', ''), fc.constantFrom('2025-01-09', 'soon', '')).map((cells) => cells.join(','));
+    const fieldRow = fc.tuple(id, fc.constantFrom('amount', 'notes'), fc.constantFrom('', '100', 'lots'), fc.constantFrom('120', 'x'), fc.constantFrom('2025-02-01', 'never')).map((cells) => cells.join(','));
+    let leftOut = 0;
+    await fc.assert(
+      // Each file has a row of another pipeline's deal at least (a bad date: unread, no error), and rows of any deal after it.
+      fc.asyncProperty(fc.array(historyRow, { maxLength: 25 }).map((rows) => ['R1,prospect,soon', ...rows]), fc.array(fieldRow, { maxLength: 15 }).map((rows) => ['R2,amount,,1,never', ...rows]), async (history, fields) => {
+        const path = folder({
+          'deals.csv': DEALS,
+          'stage_history.csv': ['deal_id,stage,entered_at', ...history].join('\n'),
+          'field_history.csv': ['deal_id,field,old_value,new_value,changed_at', ...fields].join('\n'),
+        });
+        const here = (await readFolder(path, { pipeline: 'Sales', historyThreadBytes: Number.POSITIVE_INFINITY })).dataset;
+        expect((await readFolder(path, { pipeline: 'Sales', historyThreadBytes: 0, fieldHistoryOn: 'this-thread' })).dataset).toEqual(here);
+        expect((await readFolder(path, { pipeline: 'Sales', historyThreadBytes: 0, fieldHistoryOn: 'history-thread' })).dataset).toEqual(here);
+        for (const [file, lines] of [['stage_history.csv', history], ['field_history.csv', fields]] as const) {
+          const warning = here.issues.find((i) => i.code === 'other_pipeline' && i.file === file);
+          const left = warning ? Number(/^(\d+) rows? /u.exec(warning.message)![1]) : 0;
+          const stats = here.files[file]!;
+          expect(stats.rows + left).toBe(lines.length);
+          expect(stats.accepted + stats.rejected).toBe(stats.rows);
+          // Exactly the rows naming R1 or R2 are left out; none of them is an error.
+          expect(left).toBe(lines.filter((l) => /^ ?R[12] ?,/u.test(l)).length);
+          leftOut += left;
+        }
+        expect(here.issues.filter((i) => i.code === 'unknown_deal' && /"R[12]"/u.test(i.message))).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+    expect(leftOut).toBeGreaterThan(30);
+  }, 120_000);
 });
