@@ -46,10 +46,10 @@ export const CONFIG_RULES: Rules = {
   several_pipelines: [
     [
       re(
-        `the pipeline column names (?<n>\\d+) pipelines \\((?<list>.+)\\), and they are read together as one funnel: put each pipeline's deals, with their stage_history rows, in a data folder of its own \\(with its own pipeline\\.config\\.json\\) to see each apart`,
+        `the pipeline column names (?<n>\\d+) pipelines \\((?<list>.+)\\), and they are read together as one funnel: to see one apart, read its deals and their history rows alone with --pipeline "<name>"`,
       ),
       (g) =>
-        `pipeline 열에 파이프라인이 ${g.n}개 있습니다(${g.list!.replace(/: (\d+) deals?/gu, ': 딜 $1건')}). 모두 하나의 퍼널로 읽었습니다. 파이프라인마다 따로 보려면 각 파이프라인의 딜과 그 stage_history 행을 별도의 데이터 폴더(자체 pipeline.config.json 포함)에 넣으세요`,
+        `pipeline 열에 파이프라인이 ${g.n}개 있습니다(${g.list!.replace(/: (\d+) deals?/gu, ': 딜 $1건')}). 모두 하나의 퍼널로 읽었습니다. 파이프라인 하나만 따로 보려면 --pipeline "<이름>"으로 그 파이프라인의 딜과 이력 행만 읽으세요`,
     ],
   ],
 };

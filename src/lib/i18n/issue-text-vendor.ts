@@ -63,7 +63,8 @@ export const VENDOR_RULES: Rules = {
   other_pipeline: [
     [
       re(`(?<n>\\d+) rows? of other pipelines left out \\((?<which>.+)\\): only --pipeline ${QUOTED('name')} is read`),
-      (g) => `다른 파이프라인의 행 ${g.n}개를 제외했습니다(${g.which!.replace(/(\d+) of ("[^"]*")/gu, '$2 $1개')}). --pipeline "${g.name}"만 읽습니다`,
+      (g) =>
+        `다른 파이프라인의 행 ${g.n}개를 제외했습니다(${g.which!.replace(/(\d+) of ("[^"]*")/gu, '$2 $1개').replace('"(no pipeline)"', '"(파이프라인 없음)"')}). --pipeline "${g.name}"만 읽습니다`,
     ],
   ],
   missing_id: [

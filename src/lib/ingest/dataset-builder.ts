@@ -19,6 +19,7 @@ import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { type OtherFileRead, takeOtherFile } from './other-files-prepass.ts';
 import { rowContext } from './schema.ts';
+import { PipelineFilter } from './pipeline-filter.ts';
 import { readStageHistory, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
 import { appendAll } from '../append.ts';
@@ -58,6 +59,8 @@ export interface BuildOptions {
   fileHashes?: Record<string, string> | undefined;
   /** Read every file row by row through zod (TableOptions.rowByRow): the reference for tests. */
   rowByRow?: boolean | undefined;
+  /** `--pipeline`: read only the deals whose deals.csv `pipeline` cell names it, and the history rows of those (pipeline-filter.ts). */
+  pipeline?: string | undefined;
 }
 
 /**
@@ -94,7 +97,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const ctx = rowContext(config);
   const tables: Table[] = [];
 
-  const dealsRead = readDeals(asSource(files[DEALS_FILE]!), ctx, opts);
+  const pipeline = options.pipeline === undefined || options.pipeline.trim() === '' ? null : new PipelineFilter(options.pipeline);
+  const dealsRead = readDeals(asSource(files[DEALS_FILE]!), ctx, opts, pipeline);
   tables.push(dealsRead.table);
   const candidates = dealsRead.candidates;
   const historyInput = files[STAGE_HISTORY_FILE]!;
@@ -106,7 +110,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const fieldsHere = !threaded || (historyInput.claimFieldHistory?.() ?? true);
   const early =
     fieldSource && threaded && fieldsHere
-      ? meanwhile(opts, (o) => readFieldHistory(fieldSource, ctx, candidates, dealsRead.ids, dealsRead.rejectedIds, o))
+      ? meanwhile(opts, (o) => readFieldHistory(fieldSource, ctx, candidates, dealsRead.ids, dealsRead.rejectedIds, pipeline, o))
       : null;
   // accounts.csv and targets.csv need no deal: read meanwhile too, rather than after waiting, unless
   // the other thread was free first and took them.
@@ -117,8 +121,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const targetsEarly = targetSource && othersHere ? meanwhile(opts, (o) => readTargets(targetSource, ctx, o)) : null;
   const prepared = threaded ? historyInput.prepared() : null;
   const historyRead = prepared
-    ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, issues)
-    : readStageHistory(asSource(historyInput), ctx, dealsRead.ids, dealsRead.rejectedIds, opts);
+    ? finishStageHistory(prepared, ctx, dealsRead.ids, dealsRead.rejectedIds, pipeline, issues)
+    : readStageHistory(asSource(historyInput), ctx, dealsRead.ids, dealsRead.rejectedIds, pipeline, opts);
   tables.push(historyRead.table);
 
   const { deals, remap } = resolveDeals(dealsRead, historyRead.rowCount, ctx, issues);
@@ -138,13 +142,14 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const fieldRead = !fieldSource
     ? null
     : prepared?.field
-      ? finishFieldHistory(prepared.field, ctx, deals, dealIds, dealsRead.rejectedIds, issues)
+      ? finishFieldHistory(prepared.field, ctx, deals, dealIds, dealsRead.rejectedIds, pipeline, issues)
       : early && deals.length === candidates.length
         ? early.take(issues)
-        : readFieldHistory(fieldSource, ctx, deals, dealIds, dealsRead.rejectedIds, opts);
+        : readFieldHistory(fieldSource, ctx, deals, dealIds, dealsRead.rejectedIds, pipeline, opts);
   const accountsRead = accountSource && inTurn(accountsEarly, prepared?.others?.accounts, issues, () => readAccounts(accountSource, opts));
   const targetsRead = targetSource && inTurn(targetsEarly, prepared?.others?.targets, issues, () => readTargets(targetSource, ctx, opts));
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
+  pipeline?.warn(issues);
 
   const columns: Record<string, Set<string>> = {};
   const stats: Record<string, FileStats> = {};

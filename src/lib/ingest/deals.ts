@@ -13,6 +13,8 @@ import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { dotThousandsDoubt, Invalid, quoteValue } from './values.ts';
+import type { PipelineFilter } from './pipeline-filter.ts';
+import { pipelineKey } from './vendor/pipeline-choice.ts';
 
 export const DEALS_FILE = 'deals.csv';
 
@@ -44,7 +46,8 @@ interface CandidateCodes {
   byCandidate: Int32Array[];
 }
 
-export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptions): DealsRead {
+/** `pipeline`: with `--pipeline`, the rows of other pipelines are left out (pipeline-filter.ts); null reads every row. */
+export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptions, pipeline: PipelineFilter | null = null): DealsRead {
   const { issues } = opts;
   const def = dealRow(ctx);
   const columns = Object.keys(def.fields);
@@ -60,10 +63,11 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     ids = new IdTable();
     codes = { rows: new RowCodes(CODED_COLUMNS.map(([column]) => column)), byCandidate: CODED_COLUMNS.map(() => new Int32Array(1024)) };
     const { rows: rowCodes, byCandidate } = codes;
-    // The first occurrence of an id is a candidate (in `ids`) or a rejected row (in `rejectedIds`).
+    pipeline?.startDeals(DEALS_FILE, t);
+    // The first occurrence of an id is a candidate (in `ids`), a rejected row (in `rejectedIds`), or a deal of another pipeline.
     const firstLine = (id: string) => {
       const c = ids.get(id);
-      return c >= 0 ? candidates[c]!.line : rejectedIds.get(id);
+      return c >= 0 ? candidates[c]!.line : (rejectedIds.get(id) ?? pipeline?.otherLine(id));
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
@@ -82,6 +86,8 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
         issues.error(DEALS_FILE, line, 'deal_id', 'duplicate_id', `deal_id ${quoteValue(id)} already appears on line ${first}; this later row is rejected${why}`);
         return false;
       }
+      // Counted as accepted here, taken back from the tally once the file is read (`settle`).
+      if (pipeline !== null && pipeline.leavesDeal(DEALS_FILE, (i) => record.cell(i), id, line)) return true;
       const fastRow = fast(record);
       const row = fastRow ?? validate(readRow(record), line);
       if (row === null) {
@@ -98,30 +104,42 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       if (isRoundedNumber(deal.accountId)) issues.warning(DEALS_FILE, line, 'account_id', 'rounded_id', `account_id ${quoteValue(deal.accountId)}: ${ROUNDED_HINT}`);
       candidates.push(deal);
       if (iPipeline >= 0) {
-        const pipeline = record.cell(iPipeline);
-        pipelines.set(pipeline, (pipelines.get(pipeline) ?? 0) + 1);
+        const name = record.cell(iPipeline);
+        pipelines.set(name, (pipelines.get(name) ?? 0) + 1);
       }
       return true;
     };
   });
+  if (pipeline !== null) {
+    pipeline.settle(table);
+    pipeline.checkChosen(DEALS_FILE);
+  }
   return { table, candidates, rejectedIds, ids, codes, pipelines };
 }
 
 /**
- * A `pipeline` column naming several pipelines: input.md has no pipelines, so
+ * A `pipeline` column naming several pipelines, read without `--pipeline`:
  * the deals are read as one funnel; said once, with what to do, rather than
  * mixing a renewals pipeline's stages and rates into new business unseen.
+ * Pipelines are told apart as `--pipeline` matches them (case and spaces ignored).
  */
 export function severalPipelinesWarning(read: DealsRead, issues: IssueLog): void {
-  const named = [...read.pipelines].filter(([name]) => name !== '');
-  if (named.length < 2) return;
-  const list = named.map(([name, n]) => `${quoteValue(name)}: ${n} deal${n === 1 ? '' : 's'}`).join(', ');
+  const named = new Map<string, [name: string, deals: number]>();
+  for (const [name, n] of read.pipelines) {
+    if (name === '') continue;
+    const key = pipelineKey(name);
+    const seen = named.get(key);
+    if (seen) seen[1] += n;
+    else named.set(key, [name, n]);
+  }
+  if (named.size < 2) return;
+  const list = [...named.values()].map(([name, n]) => `${quoteValue(name)}: ${n} deal${n === 1 ? '' : 's'}`).join(', ');
   issues.warning(
     DEALS_FILE,
     read.table.headerLine,
     'pipeline',
     'several_pipelines',
-    `the pipeline column names ${named.length} pipelines (${list}), and they are read together as one funnel: put each pipeline's deals, with their stage_history rows, in a data folder of its own (with its own pipeline.config.json) to see each apart`,
+    `the pipeline column names ${named.size} pipelines (${list}), and they are read together as one funnel: to see one apart, read its deals and their history rows alone with --pipeline "<name>"`,
   );
 }
 

@@ -21,6 +21,7 @@ import { growColumns, sendable } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { FIELD_HISTORY_FILE } from './other-files.ts';
+import type { PipelineFilter } from './pipeline-filter.ts';
 import { fieldHistoryRow, type RowContext, rowValidator } from './schema.ts';
 import { readTable, rowEstimate, rowReader, type Table } from './table.ts';
 import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
@@ -127,9 +128,10 @@ export function finishFieldHistory(
   deals: readonly Deal[],
   ids: IdLookup,
   rejectedIds: Map<string, number>,
+  pipeline: PipelineFilter | null,
   issues: IssueLog,
 ): { table: Table; changes: FieldChange[] } {
-  const finish = new PrepassFinish(pre, ids, rejectedIds, FIELD_HISTORY_FILE, issues);
+  const finish = new PrepassFinish(pre, ids, rejectedIds, pipeline, FIELD_HISTORY_FILE, issues);
   const validate = rowValidator(
     fieldHistoryRow(ctx, finish.deal, (d) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate })),
     FIELD_HISTORY_FILE,
@@ -140,7 +142,9 @@ export function finishFieldHistory(
     const code = pre.code[i]!;
     const line = pre.line[i]!;
     if (code < 0) {
-      const row = validate(pre.kept[-1 - code]!, line);
+      const cells = pre.kept[-1 - code]!;
+      if (finish.leavesRow(code, cells)) continue;
+      const row = validate(cells, line);
       if (row === null) finish.reject();
       else if (row.field !== null) {
         row.line = line;
@@ -150,12 +154,12 @@ export function finishFieldHistory(
     }
     const d = finish.dealOf[code]!;
     if (d < 0) {
-      finish.unknownDeal(code, line);
+      if (!finish.leavesRow(code, null)) finish.unknownDeal(code, line);
       continue;
     }
     const field = pre.field[i]!;
     if (field === UNTRACKED) continue;
     changes.push(fieldChange(d, field, pre.oldValue[i]!, pre.newValue[i]!, pre.changedAt[i]!, line, deals[d]!.fxRate, pre.dates));
   }
-  return { table: finish.table, changes };
+  return { table: finish.done(), changes };
 }

@@ -22,6 +22,7 @@ import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
 import { readTable, rowReader, rowEstimate } from './table.ts';
 import type { IdTable } from './id-table.ts';
+import type { PipelineFilter } from './pipeline-filter.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
 import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
 
@@ -126,9 +127,16 @@ export function latestByCode(codes: number, code: Int32Array, stage: Int32Array,
   return latest;
 }
 
-/** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds` as for `readStageHistory`). */
-export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: IdTable, rejectedIds: Map<string, number>, issues: IssueLog): StageHistoryRead {
-  const finish = new PrepassFinish(pre, ids, rejectedIds, STAGE_HISTORY_FILE, issues);
+/** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds`, `pipeline` as for `readStageHistory`). */
+export function finishStageHistory(
+  pre: HistoryPrepass,
+  ctx: RowContext,
+  ids: IdTable,
+  rejectedIds: Map<string, number>,
+  pipeline: PipelineFilter | null,
+  issues: IssueLog,
+): StageHistoryRead {
+  const finish = new PrepassFinish(pre, ids, rejectedIds, pipeline, STAGE_HISTORY_FILE, issues);
   const validate = rowValidator(stageHistoryRow(ctx, finish.deal), STAGE_HISTORY_FILE, issues);
   // The prepass's own columns are filled again from their start: no second copy of a large history.
   const out = new HistoryColumns(pre.length, ids.size, { deal: pre.code, stage: pre.stage, enteredAt: pre.at });
@@ -143,9 +151,11 @@ export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Id
     }
     const line = pre.line[i]!;
     // Cells the fast path refused, or an unknown id (a row whose stage and date passed): as on one thread.
-    if (code >= 0) finish.unknownDeal(code, line);
+    const cells = code >= 0 ? null : pre.kept[-1 - code]!;
+    if (finish.leavesRow(code, cells)) continue;
+    if (cells === null) finish.unknownDeal(code, line);
     else {
-      const row = validate(pre.kept[-1 - code]!, line);
+      const row = validate(cells, line);
       if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);
       else finish.reject();
     }
@@ -155,5 +165,5 @@ export function finishStageHistory(pre: HistoryPrepass, ctx: RowContext, ids: Id
     const d = dealOf[c]!;
     if (d >= 0 && latest.rowCount[c]! > 0) out.addLatest(d, latest.rowCount[c]!, latest.at[c]!, latest.stage[c]!, latest.line[c]!);
   }
-  return out.read(finish.table);
+  return out.read(finish.done());
 }

@@ -3,6 +3,7 @@ import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
 import { dealReference } from './deals.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { IdLookup } from './id-table.ts';
+import type { PipelineFilter } from './pipeline-filter.ts';
 import { fastRowReader } from './coded-row.ts';
 import { accountRow, fieldHistoryRow, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
@@ -22,6 +23,7 @@ export function readFieldHistory(
   deals: readonly Deal[],
   ids: IdLookup,
   rejectedIds: Map<string, number>,
+  pipeline: PipelineFilter | null,
   opts: TableOptions,
 ): { table: Table; changes: FieldChange[] } {
   // Amount values are in the deal's currency, like deals.csv, and converted the same way.
@@ -40,12 +42,16 @@ export function readFieldHistory(
     });
     const validate = zodValidator(def, FIELD_HISTORY_FILE, opts.issues);
     const readRow = rowReader(t, columns);
+    const iDeal = t.index.deal_id!;
+    pipeline?.startFile(FIELD_HISTORY_FILE);
     return (record) => {
       if (opts.rowByRow !== true && fast.check(record)) {
         const { deal, kind } = fast;
         if (kind !== UNTRACKED) changes.push(fieldChange(deal, kind, fast.oldValue, fast.newValue, fast.changedAt, record.line, deals[deal]!.fxRate, fast.dates));
         return true;
       }
+      // Counted as accepted here, taken back from the tally once the file is read (`settle`).
+      if (pipeline !== null && pipeline.leavesRow(FIELD_HISTORY_FILE, record.cell(iDeal))) return true;
       const row = validate(readRow(record), record.line);
       if (row === null) return false;
       // The row is the change itself, of one shape for every row: only its line is set here.
@@ -56,6 +62,7 @@ export function readFieldHistory(
       return true;
     };
   });
+  pipeline?.settle(table);
   return { table, changes };
 }
 

@@ -10,6 +10,7 @@ import type { Issue } from '../dataset.ts';
 import { dealReference } from './deals.ts';
 import type { IdLookup } from './id-table.ts';
 import type { IssueLog } from './issues.ts';
+import type { PipelineFilter } from './pipeline-filter.ts';
 import { logCellError } from './schema.ts';
 import type { Table } from './table.ts';
 import { type JoinedTexts, textAt, textCount } from './text-range.ts';
@@ -38,16 +39,20 @@ export class PrepassFinish {
   private readonly file: string;
   private readonly issues: IssueLog;
   private readonly ids: JoinedTexts;
+  private readonly pipeline: PipelineFilter | null;
 
   constructor(
     pre: { table: PlainTable; ids: JoinedTexts; issues: readonly Issue[] },
     ids: IdLookup,
     rejectedIds: Map<string, number>,
+    pipeline: PipelineFilter | null,
     file: string,
     issues: IssueLog,
   ) {
     this.file = file;
     this.issues = issues;
+    this.pipeline = pipeline;
+    pipeline?.startFile(file);
     for (const issue of pre.issues) issues.issues.push(issue);
     this.table = wholeTable(pre.table);
     this.deal = dealReference(ids, rejectedIds);
@@ -61,6 +66,20 @@ export class PrepassFinish {
   reject(): void {
     this.table.stats.accepted--;
     this.table.stats.rejected++;
+  }
+
+  /**
+   * Whether a row no candidate's id names (by its code, or its kept cells) is of another pipeline's
+   * deal (`--pipeline`): left out, as a reading on one thread leaves it out (`done` settles the tally).
+   */
+  leavesRow(code: number, cells: Record<string, string> | null): boolean {
+    return this.pipeline !== null && this.pipeline.leavesRow(this.file, cells === null ? textAt(this.ids, code) : cells.deal_id!);
+  }
+
+  /** The rows are all seen: the table, its tally settled. */
+  done(): Table {
+    this.pipeline?.settle(this.table);
+    return this.table;
   }
 
   /** A row whose other cells passed and whose id (by its code) is no deal's: the one issue zod gives it (the row is rejected). */

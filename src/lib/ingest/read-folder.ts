@@ -40,7 +40,6 @@ import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
-import { refusePipelineOption } from './vendor/pipeline-choice.ts';
 
 export { IngestFatalError };
 
@@ -93,7 +92,6 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const pathOf = (name: string) => join(folder, onDisk.get(name) ?? name);
   const canonical = options.format === 'canonical' || (options.format === undefined && onDisk.has(DEALS_FILE));
   if (!canonical) return await readExports(folder, options);
-  refusePipelineOption(options.pipeline, DEALS_FILE, 'a folder of canonical files');
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   let historySize = 0;
@@ -177,7 +175,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   let result: FolderRead;
   try {
     // The three flags are read after buildDataset has run (properties are evaluated in order).
-    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress }), config, historyThread, fieldHistoryThread, otherFilesThread };
+    result = { dataset: buildDataset(files, config, { onProgress: options.onProgress, pipeline: options.pipeline }), config, historyThread, fieldHistoryThread, otherFilesThread };
   } finally {
     thread?.stop();
   }

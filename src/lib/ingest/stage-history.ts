@@ -13,6 +13,7 @@ import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource, rowCapacity } from './table.ts';
 import { grown } from './grown.ts';
 import type { IdLookup, IdTable } from './id-table.ts';
+import type { PipelineFilter } from './pipeline-filter.ts';
 import { Spellings } from './text-range.ts';
 import { Invalid, parseInstantRange } from './values.ts';
 
@@ -28,12 +29,16 @@ export interface StageHistoryRead {
   lastLine: Int32Array;
 }
 
-/** `ids`: deal_id to candidate index; `rejectedIds`: deal_id to the line of its rejected deals.csv row. */
+/**
+ * `ids`: deal_id to candidate index; `rejectedIds`: deal_id to the line of its rejected deals.csv row;
+ * `pipeline`: with `--pipeline`, which rows are of other pipelines' deals, left out (pipeline-filter.ts).
+ */
 export function readStageHistory(
   source: TableSource,
   ctx: RowContext,
   ids: IdTable,
   rejectedIds: Map<string, number>,
+  pipeline: PipelineFilter | null,
   opts: TableOptions,
 ): StageHistoryRead {
   const dealCount = ids.size;
@@ -49,12 +54,17 @@ export function readStageHistory(
     const validate = rowValidator(def, STAGE_HISTORY_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
     const fast = historyFastPath(ctx, ids, t.index.deal_id!, t.index.stage!, t.index.entered_at!);
+    const iDeal = t.index.deal_id!;
+    pipeline?.startFile(STAGE_HISTORY_FILE);
     return (record) => {
       if (!opts.rowByRow && fast.check(record)) return columnsOut.push(fast.deal, fast.stage, fast.at, record.line);
+      // Counted as accepted here, taken back from the tally once the file is read (`settle`).
+      if (pipeline !== null && pipeline.leavesRow(STAGE_HISTORY_FILE, record.cell(iDeal))) return true;
       const row = validate(readRow(record), record.line);
       return row !== null && columnsOut.push(row.deal_id, row.stage, row.entered_at, record.line);
     };
   });
+  pipeline?.settle(table);
   // readTable has called the start callback (a file without a header is fatal).
   return current.out!.read(table);
 }

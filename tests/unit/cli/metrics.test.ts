@@ -103,13 +103,6 @@ describe('metrics: exit 1, a problem with the files', () => {
     expect(f.stderr()).toMatch(/^metrics: pipeline\.config\.json: timezone at line 1 column 15: [^\n]+\n$/u);
   });
 
-  it('refuses --pipeline for a folder of canonical files, which has no pipelines, in one line', async () => {
-    const f = fakeIO(tempDir());
-    expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--pipeline', 'Sales'], f.io)).toBe(1);
-    expect(f.stderr()).toBe('metrics: deals.csv: --pipeline "Sales" cannot be applied to a folder of canonical files: only HubSpot and Pipedrive exports hold pipelines to choose from; leave out --pipeline\n');
-    expect(f.stdout()).toBe('');
-  });
-
   it('reports a data folder that does not exist', async () => {
     const f = fakeIO(tempDir());
     expect(await main(['--data', 'nowhere'], f.io)).toBe(1);

@@ -182,7 +182,7 @@ describe('HubSpot deals export', () => {
   it('refuses --pipeline where the data has no pipelines, rather than reading every deal', () => {
     const report = readFileSync(join(EXPORTS, 'salesforce-history-report', 'data', 'Opportunity History - FY25 report.csv'), 'utf8');
     expect(() => load([exportFile('history.csv', report)], {}, { pipeline: 'Sales' })).toThrow(
-      new IngestFatalError('history.csv', '--pipeline "Sales" cannot be applied to Salesforce reports: only HubSpot and Pipedrive exports hold pipelines to choose from; leave out --pipeline'),
+      new IngestFatalError('history.csv', '--pipeline "Sales" cannot be applied to Salesforce reports: only HubSpot and Pipedrive exports, and canonical files whose deals.csv has a "pipeline" column, hold pipelines to choose from; leave out --pipeline'),
     );
   });
 

@@ -25,17 +25,20 @@ describe('a pipeline column in deals.csv', () => {
         code: 'several_pipelines',
         severity: 'warning',
         message:
-          'the pipeline column names 2 pipelines ("New business": 2 deals, "Renewals": 1 deal), and they are read together as one funnel: put each pipeline\'s deals, with their stage_history rows, in a data folder of its own (with its own pipeline.config.json) to see each apart',
+          'the pipeline column names 2 pipelines ("New business": 2 deals, "Renewals": 1 deal), and they are read together as one funnel: to see one apart, read its deals and their history rows alone with --pipeline "<name>"',
       },
     ]);
     expect(issueMessage(warnings[0]!, 'ko')).toBe(
-      'pipeline 열에 파이프라인이 2개 있습니다("New business": 딜 2건, "Renewals": 딜 1건). 모두 하나의 퍼널로 읽었습니다. 파이프라인마다 따로 보려면 각 파이프라인의 딜과 그 stage_history 행을 별도의 데이터 폴더(자체 pipeline.config.json 포함)에 넣으세요',
+      'pipeline 열에 파이프라인이 2개 있습니다("New business": 딜 2건, "Renewals": 딜 1건). 모두 하나의 퍼널로 읽었습니다. 파이프라인 하나만 따로 보려면 --pipeline "<이름>"으로 그 파이프라인의 딜과 이력 행만 읽으세요',
     );
   });
 
   it('naming one pipeline (empty cells aside), or absent: no warning', () => {
     const one = read('deal_id,account_id,owner,amount,created_at,stage,pipeline\nD1,A1,Kim,100,2025-01-02,prospect,Renewals\nD2,A1,Kim,100,2025-01-03,prospect,\nD3,A2,Lee,100,2025-01-04,prospect,Renewals\n');
     expect(one.issues.filter((i) => i.code === 'several_pipelines')).toEqual([]);
+    // Spelt in another case or spacing: one pipeline, as --pipeline matches it.
+    const spelt = read('deal_id,account_id,owner,amount,created_at,stage,pipeline\nD1,A1,Kim,100,2025-01-02,prospect,Renewals\nD2,A1,Kim,100,2025-01-03,prospect,renewals\nD3,A2,Lee,100,2025-01-04,prospect,RE newals\n');
+    expect(spelt.issues.filter((i) => i.code === 'several_pipelines')).toEqual([]);
     const none = read('deal_id,account_id,owner,amount,created_at,stage\nD1,A1,Kim,100,2025-01-02,prospect\n');
     expect(none.issues.filter((i) => i.code === 'several_pipelines')).toEqual([]);
   });

@@ -5,6 +5,8 @@
  * pipelines and their deal counts; with `--pipeline`, the other pipelines'
  * rows are deliberately left out: not data errors, so they are not rejected
  * but set aside (`notRows`), with one warning per file saying how many.
+ * The matching, the list of pipelines and the messages are shared with
+ * `--pipeline` on canonical files (../pipeline-filter.ts).
  */
 import type { Issue } from '../../dataset.ts';
 import { IngestFatalError } from '../issues.ts';
@@ -19,22 +21,68 @@ export interface PipelineChoice {
   issues: Issue[];
 }
 
-const NONE = '(no pipeline)';
+/** A row's pipeline when its cell is empty, as messages name it. */
+export const NO_PIPELINE = '(no pipeline)';
+
+/** What pipelines are read from, as messages name it (`the HubSpot deals export`, `deals.csv`), and what to add a column to. */
+export interface PipelineSource {
+  name: string;
+  column: string;
+  addTo: string;
+}
+
+/** `"Sales" (7 deals), "Renewals" (1 deal)`: each pipeline by its name as first written, with its deals. */
+export function pipelineList(pipelines: Iterable<readonly [name: string, deals: number]>): string {
+  return [...pipelines].map(([name, n]) => `"${name}" (${n} deal${n === 1 ? '' : 's'})`).join(', ');
+}
+
+/** `--pipeline` for a source without a pipeline column. */
+export function noPipelineColumnMessage(pipeline: string, source: PipelineSource): string {
+  return `--pipeline "${pipeline}" cannot be applied: ${source.name} has no "${source.column}" column. Add that column to ${source.addTo}, or leave out --pipeline`;
+}
+
+/** `--pipeline` naming no pipeline of the source; `list`: its pipelines (`pipelineList`), '' when it holds no deals. */
+export function pipelineNotFoundMessage(pipeline: string, source: PipelineSource, list: string): string {
+  const holds =
+    list === ''
+      ? ': it holds no deals at all (only its header row). Check that the view you exported is not empty or filtered, and export it again'
+      : `, whose "${source.column}" column holds: ${list}`;
+  return `--pipeline "${pipeline}" is not in ${source.name}${holds}`;
+}
 
 /**
- * `--pipeline` for data whose exports hold no pipelines (a folder of canonical files, Salesforce): refused, not
+ * The one warning of a file's rows of other pipelines left out (`left`: rows per pipeline key;
+ * `names`: each key's name as first written; `chosen`: the chosen pipeline's), or null when none was.
+ */
+export function otherPipelineIssue(file: string, column: string, left: ReadonlyMap<string, number>, names: ReadonlyMap<string, string>, chosen: string): Issue | null {
+  if (left.size === 0) return null;
+  const which = [...left].map(([key, n]) => `${n} of "${names.get(key)!}"`).join(', ');
+  const total = [...left.values()].reduce((a, b) => a + b, 0);
+  return {
+    file,
+    line: 0,
+    column,
+    code: 'other_pipeline',
+    severity: 'warning',
+    message: `${total} row${total === 1 ? '' : 's'} of other pipelines left out (${which}): only --pipeline "${chosen}" is read`,
+  };
+}
+
+/**
+ * `--pipeline` for data whose exports hold no pipelines (Salesforce): refused, not
  * ignored, since the user asked for some of the deals and would be shown all of them. `what`: what the data is.
  */
 export function refusePipelineOption(pipeline: string | undefined, files: string, what: string): void {
   if (pipeline === undefined || pipeline.trim() === '') return;
   throw new IngestFatalError(
     files,
-    `--pipeline ${JSON.stringify(pipeline)} cannot be applied to ${what}: only HubSpot and Pipedrive exports hold pipelines to choose from; leave out --pipeline`,
+    `--pipeline ${JSON.stringify(pipeline)} cannot be applied to ${what}: only HubSpot and Pipedrive exports, and canonical files whose deals.csv has a "pipeline" column, hold pipelines to choose from; leave out --pipeline`,
   );
 }
 
 /** Pipelines compare as stage names do: ignoring case and spaces (`영업파이프라인` = `영업 파이프라인`). */
-const keyOf = normalizeStageName;
+export const pipelineKey = normalizeStageName;
+const keyOf = pipelineKey;
 
 export function choosePipeline(
   files: readonly VendorFile[],
@@ -58,18 +106,17 @@ export function choosePipeline(
     for (const record of file.table.records) {
       const name = col < 0 ? '' : cell(record, col);
       const key = keyOf(name);
-      if (!names.has(key)) names.set(key, name || NONE);
+      if (!names.has(key)) names.set(key, name || NO_PIPELINE);
       let ids = deals.get(key);
       if (!ids) deals.set(key, (ids = new Set()));
       ids.add(cellAt(record, idCol) || `line ${file.table.file}:${record.line}`);
     }
   }
-  const list = () =>
-    [...deals]
-      .map(([key, ids]) => `"${names.get(key)!}" (${ids.size} deal${ids.size === 1 ? '' : 's'})`)
-      .join(', ');
-  const wanted = options.pipeline === undefined ? undefined : keyOf(options.pipeline);
-  if (wanted === undefined || wanted === '') {
+  const list = () => pipelineList([...deals].map(([key, ids]) => [names.get(key)!, ids.size] as const));
+  const source = { name: `the ${options.product} export`, column: options.columnName, addTo: 'the export' };
+  const asked = options.pipeline ?? '';
+  const wanted = keyOf(asked);
+  if (wanted === '') {
     if (deals.size > 1) {
       throw new IngestFatalError(
         files.map((f) => f.table.file).join(', '),
@@ -79,17 +126,10 @@ export function choosePipeline(
     return { records: new Map(files.map((f) => [f, f.table.records])), notRows: [], issues: [] };
   }
   if (files.every((f) => column(f) < 0)) {
-    throw new IngestFatalError(
-      files.map((f) => f.table.file).join(', '),
-      `--pipeline "${options.pipeline}" cannot be applied: the ${options.product} export has no "${options.columnName}" column. Add that column to the export, or leave out --pipeline`,
-    );
+    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), noPipelineColumnMessage(asked, source));
   }
   if (!deals.has(wanted)) {
-    const holds =
-      deals.size === 0
-        ? ': it holds no deals at all (only its header row). Check that the view you exported is not empty or filtered, and export it again'
-        : `, whose "${options.columnName}" column holds: ${list()}`;
-    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), `--pipeline "${options.pipeline}" is not in the ${options.product} export${holds}`);
+    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), pipelineNotFoundMessage(asked, source, deals.size === 0 ? '' : list()));
   }
   const records = new Map<VendorFile, VendorRecord[]>();
   const notRows: Origin[] = [];
@@ -107,18 +147,8 @@ export function choosePipeline(
       }
     }
     records.set(file, kept);
-    if (left.size > 0) {
-      const which = [...left].map(([key, n]) => `${n} of "${names.get(key)!}"`).join(', ');
-      const total = [...left.values()].reduce((a, b) => a + b, 0);
-      issues.push({
-        file: file.table.file,
-        line: 0,
-        column: options.columnName,
-        code: 'other_pipeline',
-        severity: 'warning',
-        message: `${total} row${total === 1 ? '' : 's'} of other pipelines left out (${which}): only --pipeline "${names.get(wanted)!}" is read`,
-      });
-    }
+    const issue = otherPipelineIssue(file.table.file, options.columnName, left, names, names.get(wanted)!);
+    if (issue) issues.push(issue);
   }
   return { records, notRows, issues };
 }

@@ -21,7 +21,8 @@ import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone
 import { type StageEvidence, type SuggestedStage, suggestStages } from './suggest-stages.ts';
 import { type Adapter, CanonicalTable, type VendorTable } from './types.ts';
 import { isEmpty } from './unread-files.ts';
-import { refusePipelineOption } from './pipeline-choice.ts';
+import { PipelineFilter } from '../pipeline-filter.ts';
+import type { VendorRecord } from './types.ts';
 
 export interface SuggestOptions {
   /** `--format`: 'canonical' or a vendor format; default: detected. */
@@ -57,11 +58,34 @@ export interface Suggestion {
 }
 
 /** A canonical folder's file as a CanonicalTable whose rows come from its own lines. */
-function asCanonical(table: VendorTable | undefined): CanonicalTable | undefined {
-  if (!table) return undefined;
+/** `records`: the table's records to take (with --pipeline, its pipeline's: `chosenRecords`). */
+function asCanonical(table: VendorTable | undefined, records: readonly VendorRecord[] | undefined = table?.records): CanonicalTable | undefined {
+  if (!table || !records) return undefined;
   const out = new CanonicalTable(table.names);
-  for (const r of table.records) out.addCells(table.names.map((_, i) => r.cells[i] ?? ''), table.file, r.line);
+  for (const r of records) out.addCells(table.names.map((_, i) => r.cells[i] ?? ''), table.file, r.line);
   return out;
+}
+
+/**
+ * init --pipeline on canonical files: the stages are suggested from the chosen pipeline's deals.csv
+ * rows and from the stage_history rows of other deals than the other pipelines', as the metrics read them (pipeline-filter.ts).
+ */
+function chosenRecords(pipeline: string, deals: VendorTable, history: VendorTable | undefined): { deals: VendorRecord[]; history: VendorRecord[] | undefined } {
+  const filter = new PipelineFilter(pipeline);
+  filter.startDeals(DEALS_FILE, deals);
+  const cell = (r: VendorRecord, i: number) => (r.cells[i] ?? '').trim();
+  const idAt = deals.names.indexOf('deal_id');
+  const seen = new Set<string>();
+  const kept = deals.records.filter((r) => {
+    const id = cell(r, idAt);
+    // A repeated id is the metrics' duplicate_id, whichever pipeline: its first row decides.
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return !filter.leavesDeal(DEALS_FILE, (i) => cell(r, i), id, r.line);
+  });
+  filter.checkChosen(DEALS_FILE);
+  const historyId = history?.names.indexOf('deal_id') ?? -1;
+  return { deals: kept, history: history?.records.filter((r) => !filter.leavesRow(STAGE_HISTORY_FILE, cell(r, historyId))) };
 }
 
 interface Source {
@@ -87,7 +111,10 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
         throw new IngestFatalError(t.file, `${t.file}: the file is empty (not even a header row)`);
       }
     }
-    const view = { deals: asCanonical(tables.find((t) => t.file === DEALS_FILE)), history: asCanonical(tables.find((t) => t.file === STAGE_HISTORY_FILE)), tables, canonical: true };
+    const dealsTable = tables.find((t) => t.file === DEALS_FILE)!;
+    const historyTable = tables.find((t) => t.file === STAGE_HISTORY_FILE);
+    const chosen = options.pipeline?.trim() ? chosenRecords(options.pipeline, dealsTable, historyTable) : { deals: dealsTable.records, history: historyTable?.records };
+    const view = { deals: asCanonical(dealsTable, chosen.deals), history: asCanonical(historyTable, chosen.history), tables, canonical: true };
     const unmatched = (config: Config) => {
       const lookup = stageLookup(config);
       const names = new Set<string>();
@@ -97,8 +124,8 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
       }
       return [...names];
     };
-    refusePipelineOption(options.pipeline, DEALS_FILE, 'a folder of canonical files');
-    return { view, format: 'canonical folder (deals.csv, stage_history.csv)', unmatched };
+    const format = options.pipeline?.trim() ? `canonical folder (deals.csv, stage_history.csv), --pipeline ${JSON.stringify(options.pipeline)}` : 'canonical folder (deals.csv, stage_history.csv)';
+    return { view, format, unmatched };
   }
   const { adapter, roles, tables, ignored } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
   const all = [...tables, ...ignored];
