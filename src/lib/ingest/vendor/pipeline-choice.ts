@@ -28,6 +28,7 @@ const NONE = '(no pipeline)';
 export function refusePipelineOption(pipeline: string | undefined, files: string, what: string): void {
   if (pipeline === undefined || pipeline.trim() === '') return;
   throw new IngestFatalError(
+    'pipeline_not_applicable',
     files,
     `--pipeline ${JSON.stringify(pipeline)} cannot be applied to ${what}: only HubSpot and Pipedrive exports hold pipelines to choose from; leave out --pipeline`,
   );
@@ -72,6 +73,7 @@ export function choosePipeline(
   if (wanted === undefined || wanted === '') {
     if (deals.size > 1) {
       throw new IngestFatalError(
+        'pipeline_needed',
         files.map((f) => f.table.file).join(', '),
         `the ${options.product} export holds ${deals.size} pipelines: ${list()}. Metrics are about one pipeline's stages: choose one with --pipeline "<name>"`,
       );
@@ -80,6 +82,7 @@ export function choosePipeline(
   }
   if (files.every((f) => column(f) < 0)) {
     throw new IngestFatalError(
+      'pipeline_column_missing',
       files.map((f) => f.table.file).join(', '),
       `--pipeline "${options.pipeline}" cannot be applied: the ${options.product} export has no "${options.columnName}" column. Add that column to the export, or leave out --pipeline`,
     );
@@ -89,7 +92,7 @@ export function choosePipeline(
       deals.size === 0
         ? ': it holds no deals at all (only its header row). Check that the view you exported is not empty or filtered, and export it again'
         : `, whose "${options.columnName}" column holds: ${list()}`;
-    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), `--pipeline "${options.pipeline}" is not in the ${options.product} export${holds}`);
+    throw new IngestFatalError('pipeline_not_found', files.map((f) => f.table.file).join(', '), `--pipeline "${options.pipeline}" is not in the ${options.product} export${holds}`);
   }
   const records = new Map<VendorFile, VendorRecord[]>();
   const notRows: Origin[] = [];
