@@ -49,12 +49,10 @@ const TIME_ZONE = '"Asia/Seoul"이나 "UTC" 같은 IANA 시간대여야 합니�
 /** The schema's own messages (config.ts), whole. */
 const SCHEMA_TEXT: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   'must be a language code such as "en", "ko" or "de"': '"en", "ko", "de" 같은 언어 코드여야 합니다',
-  'key must be a language code such as "en", "ko" or "de"': '키는 "en", "ko", "de" 같은 언어 코드여야 합니다',
   'must be a non-empty text': '비어 있지 않은 텍스트여야 합니다',
   'must be a non-empty string': '비어 있지 않은 문자열이어야 합니다',
   'must be a non-empty name': '비어 있지 않은 이름이어야 합니다',
   'must be a non-empty code': '비어 있지 않은 코드여야 합니다',
-  'key must be a non-empty code': '키는 비어 있지 않은 코드여야 합니다',
   'must be an ISO 4217 code such as "KRW"': '"KRW" 같은 ISO 4217 통화 코드여야 합니다',
   'must be a secret of at least 16 characters, such as 32 random hex digits': '16자 이상의 비밀 값이어야 합니다(예: 무작위 16진수 32자리)',
   'must be an IANA time zone such as "Asia/Seoul" or "UTC"': TIME_ZONE,
@@ -67,6 +65,8 @@ const Q = String.raw`"(?:[^"\\]|\\.)*"`;
 /** What a config line says is wrong, in Korean (null: no Korean for it). */
 const WHAT_RULES: Rule[] = [
   [re(`(?<text>.+)`), (g) => SCHEMA_TEXT[g.text!] ?? null],
+  // A key's own problem (config-messages.ts `invalid_key`): the schema's message about it.
+  [re(`key (?<text>.+)`), (g) => (SCHEMA_TEXT[g.text!] ? `키는 ${SCHEMA_TEXT[g.text!]}` : null)],
   [
     re(`unknown key (?<k>${Q}): (?:did you mean (?<m>${Q})\\? )?(?:the keys here are (?<keys>.+)|remove it) \\(docs/input\\.md lists them\\)`),
     (g) => `알 수 없는 키 ${g.k}입니다. ${g.m ? `${object(g.m)} 뜻했나요? ` : ''}${g.keys ? `여기에 쓸 수 있는 키: ${g.keys}` : '지우세요'}(docs/input.md에 목록이 있습니다)`,

@@ -174,8 +174,8 @@ export const EXPORT_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
         `(?<f>.+?): (?<n>\\d+) stage names? match(?:es)? no configured stage: (?<list>.+)\\. Add them to "stages" in (?<config>.+?) \\(a snippet follows\\), or run (?<cmd>\`npm run init -- --data <folder>(?: --out -)?\`)(?: and copy its stages into (?<into>.+?))?; a name a configured stage had before it was renamed goes into that stage's "aliases" instead \\(\`"aliases": \\["Old name"\\]\`\\)\\.`,
       ),
       (g) =>
-        `${g.f}: 설정된 단계와 맞지 않는 단계 이름이 ${g.n}개 있습니다: ${g.list!.replace(/ \((\d+) rows?\)/gu, '($1행)')}. ` +
-        `${g.config}의 "stages"에 추가하거나(아래 예시 참고) ${g.cmd}${g.into ? `을 실행해 그 단계들을 ${g.into}에 복사하세요` : '을 실행하세요'}. ` +
+        `${g.f}: 설정된 단계와 맞지 않는 단계 이름이 ${g.n}개 있습니다: ${g.list!.replace(/ \((\d+) rows?\)/gu, '($1개 행)')}. ` +
+        `${g.config}의 "stages"에 추가하거나(아래 예시 참고) ${object(g.cmd!)} ${g.into ? `실행해 그 출력의 단계들을 ${g.into}에 복사하세요` : '실행하세요'}. ` +
         '설정된 단계의 예전 이름(이름을 바꾸기 전의 이름)이라면 대신 그 단계의 "aliases"에 넣으세요(`"aliases": ["예전 이름"]`).',
     ],
   ],
