@@ -79,7 +79,7 @@ const WHAT_RULES: Rule[] = [
   [re(`is missing: add it \\((?<type>an? [a-z]+)\\)`), (g) => (TYPES[g.type!] ? `값이 없습니다. ${object(TYPES[g.type!]!)} 추가하세요` : null)],
   [
     re(`must be a number, not the text (?<v>${Q})(?:: write (?<n>\\S+) \\(without quotes\\))?`),
-    (g) => `텍스트 ${g.v}가 아니라 숫자여야 합니다${g.n ? `. 따옴표 없이 ${josa(g.n, '으로/로')} 적으세요` : ''}`,
+    (g) => `텍스트 ${subject(g.v!)} 아니라 숫자여야 합니다${g.n ? `. 따옴표 없이 ${josa(g.n, '으로/로')} 적으세요` : ''}`,
   ],
   [
     re(`must be an object of text per language, not the text (?<v>${Q}): write (?<fix>\\{.+\\})`),

@@ -95,7 +95,7 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
   names_differ_by_case: [
     [
       re(`(?<f>.+): the folder has (?<list>".+"), which only the case of letters tells apart: keep one of them`),
-      (g) => `${g.f}: 폴더에 대소문자만 다른 파일 ${g.list!.replaceAll('" and "', '", "')}이 있습니다. 하나만 남기세요`,
+      (g) => `${g.f}: 폴더에 대소문자만 다른 파일 ${josa(g.list!.replaceAll('" and "', '", "'), '이/가')} 있습니다. 하나만 남기세요`,
     ],
   ],
   not_text_csv: [

@@ -4,7 +4,7 @@
  * (also when the config itself is what cannot be read), as the lines about the data are: a Korean
  * team's CI log reads in one language. In-process, with the exact line.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main as build } from '../../../scripts/build.ts';
@@ -266,5 +266,113 @@ describe('build, dev and init', () => {
     err.length = 0;
     expect(init(['--data', join(dir, 'nowhere')], io)).toBe(1);
     expect(err.join('')).toBe(`init: ${join(dir, 'nowhere')}: the data folder does not exist\n`);
+  });
+});
+
+const HUBSPOT = join(FIXTURES, 'exports', 'hubspot-deals', 'data', 'hubspot-crm-exports-all-deals-2025-06-30.csv');
+const PIPEDRIVE = join(FIXTURES, 'exports', 'pipedrive-deals', 'data', 'deals-8317624-41.csv');
+/** A HubSpot export of the columns deals.csv needs, without a Pipeline column. */
+const HUBSPOT_BARE = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner\n1,A,Closed Won,100,2025-05-01,2025-01-01,Kim\n';
+
+describe('metrics: the folder and its exports, more', () => {
+  it('two files whose names differ only by case', async () => {
+    const deals = readFileSync(join(SPEC, 'deals.csv'), 'utf8');
+    const { dir } = folder({ 'deals.csv': deals, 'Deals.csv': deals, 'stage_history.csv': SPEC_HISTORY, 'pipeline.config.json': KO });
+    // Listed in the folder's order.
+    expect((await runMetrics(dir)).stderr).toMatch(/^metrics: deals\.csv: 폴더에 대소문자만 다른 파일 ("deals\.csv", "Deals\.csv"|"Deals\.csv", "deals\.csv")가 있습니다\. 하나만 남기세요\n$/u);
+  });
+
+  it('exports of two CRMs in one folder', async () => {
+    const { dir } = folder({ 'hubspot.csv': readFileSync(HUBSPOT), 'pipedrive.csv': readFileSync(PIPEDRIVE), 'pipeline.config.json': KO });
+    expect((await runMetrics(dir)).stderr).toBe(
+      'metrics: 폴더에 여러 CRM의 내보내기가 섞여 있습니다: HubSpot 딜 내보내기(hubspot.csv); Pipedrive 딜 내보내기(pipedrive.csv). 폴더마다 한 CRM의 파일만 두거나 --format으로 하나를 고르세요\n',
+    );
+  });
+
+  it('deals.csv missing where the folder holds a CRM export (--format canonical)', async () => {
+    const { dir, data } = folder({ 'hubspot.csv': readFileSync(HUBSPOT), 'pipeline.config.json': KO });
+    expect((await runMetrics(dir, '--format', 'canonical')).stderr).toBe(
+      `metrics: ${join(data, 'deals.csv')}: 필수 파일이 없습니다. hubspot.csv: HubSpot 딜 내보내기 형식으로 보이며 표준 파일 형식이 아닙니다. --format hubspot으로 실행하거나 --format 없이 실행하여 형식을 자동으로 알아내게 하세요\n`,
+    );
+  });
+
+  it('a series of exports: one without a date, two of one date', async () => {
+    const undated = folder({ 'hubspot-crm-exports-all-deals-2025-06-30.csv': readFileSync(HUBSPOT), 'hubspot-crm-exports-all-deals.csv': readFileSync(HUBSPOT), 'pipeline.config.json': KO });
+    expect((await runMetrics(undated.dir, '--pipeline', 'Sales Pipeline')).stderr).toBe(
+      'metrics: HubSpot 딜 내보내기가 2개 있지만 hubspot-crm-exports-all-deals.csv에는 날짜가 없습니다. 여러 내보내기는 각 파일 이름(또는 폴더 이름)의 YYYY-MM-DD 순서로 읽습니다. 파일 이름을 바꾸거나 내보내기를 하나만 두세요\n',
+    );
+    const twice = folder({ 'deals-2025-06-30.csv': readFileSync(HUBSPOT), 'deals-2025-06-30 (1).csv': readFileSync(HUBSPOT), 'pipeline.config.json': KO });
+    expect((await runMetrics(twice.dir, '--pipeline', 'Sales Pipeline')).stderr).toBe(
+      'metrics: deals-2025-06-30 (1).csv와 deals-2025-06-30.csv의 날짜가 모두 2025-06-30입니다. 날짜마다 내보내기를 하나만 두세요\n',
+    );
+  });
+
+  it('--pipeline for an export without a Pipeline column, and for one with no deals', async () => {
+    const bare = folder({ 'deals.hubspot.csv': HUBSPOT_BARE, 'pipeline.config.json': KO });
+    expect((await runMetrics(bare.dir, '--pipeline', 'Sales')).stderr).toBe(
+      'metrics: deals.hubspot.csv: --pipeline "Sales"를 적용할 수 없습니다. HubSpot 딜 내보내기에 "Pipeline" 열이 없습니다. 내보내기에 그 열을 추가하거나 --pipeline을 빼세요\n',
+    );
+    const header = readFileSync(HUBSPOT, 'utf8').split('\n')[0]!;
+    const empty = folder({ 'deals.hubspot.csv': `${header}\n`, 'pipeline.config.json': KO });
+    expect((await runMetrics(empty.dir, '--pipeline', 'Sales')).stderr).toBe(
+      'metrics: deals.hubspot.csv: --pipeline "Sales"가 HubSpot 딜 내보내기에 없습니다. 내보내기에 딜이 하나도 없습니다(머리글 행만 있습니다). 내보낸 보기가 비어 있거나 필터가 걸려 있지 않은지 확인하고 다시 내보내세요\n',
+    );
+  });
+
+  it('Salesforce Data Loader files without Opportunity.csv', async () => {
+    const { dir, data } = fixture('exports/salesforce-data-loader', 'ko');
+    rmSync(join(data, 'Opportunity.csv'));
+    expect((await runMetrics(dir)).stderr).toMatch(
+      /^metrics: [^:]+: Salesforce Data Loader 내보내기에는 Opportunity\.csv\(Opportunity 개체: Id, Name, StageName, Amount, CloseDate, CreatedDate, OwnerId, AccountId, \.\.\.\)가 필요합니다\n$/u,
+    );
+  });
+
+  it('a config that is UTF-16 without a byte order mark, one that is a list, one with a __proto__ key', async () => {
+    const files = { 'deals.csv': readFileSync(join(SPEC, 'deals.csv'), 'utf8'), 'stage_history.csv': SPEC_HISTORY };
+    const utf16 = folder({ ...files, 'pipeline.config.json': Buffer.from('{"locale": "ko"}', 'utf16le') });
+    expect((await runMetrics(utf16.dir, '--lang', 'ko')).stderr).toBe(
+      'metrics: pipeline.config.json: 바이트 순서 표시(BOM) 없는 UTF-16(리틀 엔디언) 파일이어서 JSON으로 읽지 않습니다. UTF-8로 저장하세요(메모장: 파일 > 다른 이름으로 저장, 인코딩 "UTF-8" / PowerShell: Set-Content -Encoding utf8)\n',
+    );
+    const list = folder({ ...files, 'pipeline.config.json': '[]' });
+    expect((await runMetrics(list.dir, '--lang', 'ko')).stderr).toBe('metrics: pipeline.config.json: (최상위): JSON 객체({ ... })여야 합니다. 지금은 목록입니다\n');
+    const proto = folder({ ...files, 'pipeline.config.json': '{"labels": {"__proto__": {"en": "x"}}}' });
+    expect((await runMetrics(proto.dir, '--lang', 'ko')).stderr).toBe('metrics: pipeline.config.json: labels.__proto__: "__proto__"는 이름으로 쓸 수 없습니다\n');
+  });
+});
+
+describe('init: more of what stops it', () => {
+  /** init's file functions on the real file system, its stderr collected. */
+  function initIo(dir: string) {
+    const err: string[] = [];
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => err.push(s) },
+      fs: {
+        readdir: (path: string) => readdirSync(path),
+        kind: (path: string) => {
+          const stat = statSync(path, { throwIfNoEntry: false });
+          return stat?.isFile() ? ('file' as const) : stat?.isDirectory() ? ('folder' as const) : null;
+        },
+        readFile: (path: string) => readFileSync(path),
+        writeFile: () => {},
+      },
+      schemaFile: join(dir, 'schema.json'),
+    };
+    return { io, stderr: () => err.join('') };
+  }
+
+  it('an unknown --format, an empty deals.csv, a missing stage_history.csv', () => {
+    const { dir, data } = folder({ 'deals.csv': '', 'stage_history.csv': SPEC_HISTORY });
+    const unknown = initIo(dir);
+    expect(init(['--data', data, '--out', '-', '--format', 'zoho', '--lang', 'ko'], unknown.io)).toBe(1);
+    expect(unknown.stderr()).toBe('init: 알 수 없는 --format "zoho"입니다(가능한 값: canonical, hubspot, pipedrive, salesforce-report, salesforce-api)\n');
+    const empty = initIo(dir);
+    expect(init(['--data', data, '--out', '-', '--lang', 'ko'], empty.io)).toBe(1);
+    expect(empty.stderr()).toBe('init: deals.csv: 빈 파일입니다(머리글 행도 없습니다)\n');
+    rmSync(join(data, 'stage_history.csv'));
+    writeFileSync(join(data, 'deals.csv'), readFileSync(join(SPEC, 'deals.csv')));
+    const missing = initIo(dir);
+    expect(init(['--data', data, '--out', '-', '--lang', 'ko'], missing.io)).toBe(1);
+    expect(missing.stderr()).toBe('init: stage_history.csv: 필수 파일이 없습니다\n');
   });
 });
