@@ -145,6 +145,11 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
   config_file_unreadable: [
     [re(`(?<f>.+): the file does not exist`), (g) => `${g.f}: 파일이 없습니다`],
     [re(`(?<f>.+): is a folder, not a config file`), (g) => `${g.f}: 폴더입니다. 설정 파일이 아닙니다`],
+    // `--config`'s file (scripts/lib/config-option.ts).
+    [re(`(?<f>.+): it is a folder; give the config file in it`), (g) => `${g.f}: 폴더입니다. 그 안의 설정 파일을 지정하세요`],
+    [re(`(?<f>.+): a part of its path is a file, not a folder`), (g) => `${g.f}: 경로 중간에 폴더가 아닌 파일이 있습니다`],
+    [re(`(?<f>.+): permission denied`), (g) => `${g.f}: 파일을 읽을 권한이 없습니다`],
+    [re(`(?<f>.+): operation not permitted`), (g) => `${g.f}: 허용되지 않은 작업입니다`],
     [re(`(?<f>.+): ${UNREADABLE}`), (g) => `${g.f}: 설정 파일을 ${unreadable(g.why!)}`],
   ],
 };

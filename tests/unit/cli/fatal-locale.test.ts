@@ -151,6 +151,16 @@ describe('metrics: an invalid config', () => {
     expect(ko.stderr.endsWith('"redaction"(docs/input.md에 목록이 있습니다)\n')).toBe(true);
   });
 
+  it("--config's file missing or a folder: English, or --lang's language", async () => {
+    const { dir } = folder({ 'deals.csv': readFileSync(join(SPEC, 'deals.csv'), 'utf8'), 'stage_history.csv': SPEC_HISTORY, 'pipeline.config.json': KO });
+    mkdirSync(join(dir, 'ci'));
+    const en = await runMetrics(dir, '--config', 'ci/team.json');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe('metrics: --config ci/team.json: the file does not exist\n');
+    expect((await runMetrics(dir, '--config', 'ci/team.json', '--lang', 'ko')).stderr).toBe('metrics: --config ci/team.json: 파일이 없습니다\n');
+    expect((await runMetrics(dir, '--config', 'ci', '--lang', 'ko')).stderr).toBe('metrics: --config ci: 폴더입니다. 그 안의 설정 파일을 지정하세요\n');
+  });
+
   it('not JSON, empty, a key written twice', async () => {
     const files = { 'deals.csv': readFileSync(join(SPEC, 'deals.csv'), 'utf8'), 'stage_history.csv': SPEC_HISTORY };
     const json = folder({ ...files, 'pipeline.config.json': '{\n  // the team\'s config\n  "locale": "ko"\n}\n' });
