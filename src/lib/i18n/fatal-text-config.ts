@@ -129,8 +129,9 @@ const WHAT_RULES: Rule[] = [
 export function configLine(line: string): string | null {
   const m = re(LINE).exec(line);
   if (!m) return null;
-  const what = sayWith(WHAT_RULES, m.groups!.what!);
-  return what === null ? null : `${where({ ...m.groups })}: ${what}`;
+  // Several unknown keys of one object are one line (config-messages.ts): each said, or the line stays English.
+  const parts = m.groups!.what!.split(/; (?=unknown key ")/u).map((part) => sayWith(WHAT_RULES, part));
+  return parts.includes(null) ? null : `${where({ ...m.groups })}: ${parts.join('; ')}`;
 }
 
 /** JSON.parse's own words (V8), as jsonSyntaxMessage passes them on. */
@@ -209,7 +210,7 @@ export const CONFIG_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
         `(?<f>.+?): redaction\\.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: add "redaction": \\{ "salt": "<at least 16 random characters>" \\} to (?<to>.+) \\(for instance the output of: (?<cmd>node -e ".+")\\) and keep that file out of what you share`,
       ),
       (g) =>
-        `${g.f}: redaction.salt: --redact에는 비밀 솔트가 필요합니다. 그래야 아는 이름으로 가명을 다시 계산할 수 없습니다. ${g.to === "the data folder's pipeline.config.json" ? '데이터 폴더의 pipeline.config.json' : g.to}에 "redaction": { "salt": "<무작위 문자 16자 이상>" }을 추가하고(예: ${g.cmd}의 출력) 그 파일은 공유하는 자료에서 빼세요`,
+        `${g.f}: redaction.salt: --redact에는 비밀 값(salt)이 필요합니다. 그래야 누구도 아는 이름으로 가명을 다시 계산할 수 없습니다. ${g.to === "the data folder's pipeline.config.json" ? '데이터 폴더의 pipeline.config.json' : g.to}에 "redaction": { "salt": "<무작위 문자 16자 이상>" }을 추가하고(예: ${g.cmd}의 출력) 그 파일은 공유하는 자료에서 빼세요`,
     ],
   ],
 };

@@ -178,7 +178,7 @@ describe('metrics: an invalid config', () => {
     const r = await runMetrics(dir, '--redact');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'metrics: pipeline.config.json: redaction.salt: --redact에는 비밀 솔트가 필요합니다. 그래야 아는 이름으로 가명을 다시 계산할 수 없습니다. 데이터 폴더의 pipeline.config.json에 "redaction": { "salt": "<무작위 문자 16자 이상>" }을 추가하고(예: node -e "console.log(crypto.randomBytes(16).toString(\'hex\'))"의 출력) 그 파일은 공유하는 자료에서 빼세요\n',
+      'metrics: pipeline.config.json: redaction.salt: --redact에는 비밀 값(salt)이 필요합니다. 그래야 누구도 아는 이름으로 가명을 다시 계산할 수 없습니다. 데이터 폴더의 pipeline.config.json에 "redaction": { "salt": "<무작위 문자 16자 이상>" }을 추가하고(예: node -e "console.log(crypto.randomBytes(16).toString(\'hex\'))"의 출력) 그 파일은 공유하는 자료에서 빼세요\n',
     );
   });
 });

@@ -32,6 +32,20 @@ describe('fatal codes', () => {
     expect(ko('missing_columns', 'deals.csv: missing required column "owner"; a hint no rule knows')).toBe('deals.csv: missing required column "owner"; a hint no rule knows');
   });
 
+  it('unknown keys of one object, one line: each is said', () => {
+    let error: unknown;
+    try {
+      parseConfigText('{"stages": [{"id": "a", "kind": "open", "colour": "red", "size": 2}]}');
+    } catch (e) {
+      error = e;
+    }
+    const e = error as ConfigError;
+    expect(e.message).toMatch(/^pipeline\.config\.json: stages\[0\] at line 1 column 13: unknown key "colour": the keys here are .+; unknown key "size": the keys here are /u);
+    expect(fatalText(e, 'ko')).toMatch(
+      /^pipeline\.config\.json: stages\[0\]\(1행 13열\): 알 수 없는 키 "colour"입니다\. 여기에 쓸 수 있는 키: "id", .+\(docs\/input\.md에 목록이 있습니다\); 알 수 없는 키 "size"입니다\. 여기에 쓸 수 있는 키: "id", .+\(docs\/input\.md에 목록이 있습니다\)(?:\n|$)/u,
+    );
+  });
+
   it('a config problem is said line by line: the line no rule knows stays English, the others are Korean', () => {
     let error: unknown;
     try {
