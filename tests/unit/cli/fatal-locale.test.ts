@@ -4,7 +4,7 @@
  * (also when the config itself is what cannot be read), as the lines about the data are: a Korean
  * team's CI log reads in one language. In-process, with the exact line.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main as build } from '../../../scripts/build.ts';
@@ -12,6 +12,7 @@ import { main as dev } from '../../../scripts/dev.ts';
 import { main as init } from '../../../scripts/init.ts';
 import { main as metrics } from '../../../scripts/metrics.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { readExpect, runCase } from '../../fixtures/bad/_run.ts';
 import { copyFixture, fakeIO, FIXTURES, removeTempDirs, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
@@ -385,4 +386,23 @@ describe('init: more of what stops it', () => {
     expect(init(['--data', data, '--out', '-', '--lang', 'ko'], missing.io)).toBe(1);
     expect(missing.stderr()).toBe('init: stage_history.csv: 필수 파일이 없습니다\n');
   });
+});
+
+describe('the hostile corpus (tests/fixtures/bad)', () => {
+  it('every case that stops with exit 1 says why in Korean with --lang ko, with the same exit code', async () => {
+    const root = join(FIXTURES, 'bad');
+    const english: string[] = [];
+    for (const name of readdirSync(root).sort()) {
+      const caseDir = join(root, name);
+      if (!existsSync(join(caseDir, 'expect.json'))) continue;
+      const expectation = readExpect(caseDir);
+      if (expectation.exit !== 1) continue;
+      const en = await runCase(caseDir, expectation);
+      const ko = await runCase(caseDir, { ...expectation, args: [...expectation.args, '--lang', 'ko'] });
+      expect(ko.exit, name).toBe(en.exit);
+      const line = ko.stderr.split('\n')[0]!;
+      if (ko.stderr === en.stderr || !/\p{Script=Hangul}/u.test(line)) english.push(`${name}: ${line}`);
+    }
+    expect(english).toEqual([]);
+  }, 120_000);
 });
