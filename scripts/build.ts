@@ -40,6 +40,7 @@ import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { fatalWords } from './lib/fatal-words.ts';
 import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
@@ -142,6 +143,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   // --summary and --digest, once known, and whether the output was replaced: a build that stops before says so there.
   let stopped: StoppedReports | null = null;
   let replaced = false;
+  // The language of a fatal error, once the arguments say where the config is: --lang, else the config's (English until then).
+  let fatalLocale = async (): Promise<Locale> => 'en';
   // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
   const releaseScratch = onInterrupt(() => {
     for (const dir of scratch) removeQuietly(io.fs, dir);
@@ -175,6 +178,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const configFile = configOption(args.config, io.cwd);
     const redaction = redactOption(args, configFile);
     const configSource: ConfigSource = { dataDir, file: configFile };
+    fatalLocale = async () => lang ?? (await configLocale(configSource, io));
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
       asOfArg ??= await todayFor(configSource, io);
@@ -365,7 +369,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     return EXIT.ok;
   } catch (e) {
     const said: string[] = [];
-    const code = reportError('build', e, { write: (text: string) => (said.push(text), io.stderr.write(text)) }, e instanceof UsageError ? await usage() : '');
+    const words = await fatalWords(e, fatalLocale);
+    const code = reportError('build', e, { write: (text: string) => (said.push(text), io.stderr.write(text)) }, e instanceof UsageError ? await usage() : '', words);
     if (stopped && !replaced) await writeStoppedReports(io, stopped, code, said.join(''));
     return code;
   } finally {

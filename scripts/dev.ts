@@ -1,5 +1,5 @@
 /**
- * npm run dev [-- --data <folder>] [--config <file>] [--as-of YYYY-MM-DD] [--format ...] [--pipeline <name>] [--port 4321] [--host 127.0.0.1]
+ * npm run dev [-- --data <folder>] [--config <file>] [--lang en|ko] [--as-of YYYY-MM-DD] [--format ...] [--pipeline <name>] [--port 4321] [--host 127.0.0.1]
  *
  * Extracts the site data of a data folder at a date (as `npm run build --
  * --extract-only` does: the same options and exit codes), then serves the
@@ -12,10 +12,10 @@ import { main as buildMain, PROJECT_ROOT, SITE_DATA_ENV } from './build.ts';
 import { optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 
 const USAGE =
-  'usage: npm run dev -- [--data <folder>] [--config <file>] [--as-of YYYY-MM-DD] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>] [--max-account-pages N] [--port 4321] [--host 127.0.0.1] [--quiet]';
+  'usage: npm run dev -- [--data <folder>] [--config <file>] [--lang en|ko] [--as-of YYYY-MM-DD] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>] [--max-account-pages N] [--port 4321] [--host 127.0.0.1] [--quiet]';
 
 /** The options passed on to the build's extraction, as given. */
-const EXTRACT_OPTIONS = { data: 'value', config: 'value', 'as-of': 'value', format: 'value', pipeline: 'value', 'max-account-pages': 'value', quiet: 'flag' } as const;
+const EXTRACT_OPTIONS = { data: 'value', config: 'value', lang: 'value', 'as-of': 'value', format: 'value', pipeline: 'value', 'max-account-pages': 'value', quiet: 'flag' } as const;
 
 export interface DevDeps {
   extract: (argv: string[], io: CliIO) => Promise<number>;

@@ -1,10 +1,12 @@
 /**
- * npm run init -- --data <folder> [--out <file>|-] [--force] [--format <format>] [--pipeline <name>]
+ * npm run init -- --data <folder> [--out <file>|-] [--force] [--format <format>] [--pipeline <name>] [--lang en|ko]
  *
  * Inspects the exports in a data folder and writes a suggested
  * pipeline.config.json into it for the user to review (never over an existing
  * one without --force; `--out -` prints it instead), and prints on stderr, as
- * `# ...` comment lines, why each guess was made. The guessing is
+ * `# ...` comment lines, why each guess was made. A problem that stops it is
+ * said in `--lang`'s language (English by default: there is no config to read
+ * the language from yet). The guessing is
  * src/lib/ingest/vendor/suggest-config.ts; this file only does I/O, through
  * the `io` it is given, so tests run it in-process.
  * Exit codes: 0 written, 1 the folder cannot be read, a config exists or the output cannot be written,
@@ -22,9 +24,12 @@ import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+import { langOption } from './lib/config-option.ts';
+import { fatalText } from '../src/lib/i18n/fatal-text.ts';
+import type { Locale } from '../src/lib/i18n/locales.ts';
 
 const USAGE =
-  'usage: npm run init -- --data <folder> [--out <file>|-] [--force] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>]';
+  'usage: npm run init -- --data <folder> [--out <file>|-] [--force] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>] [--lang en|ko]';
 
 /** The file-system calls init makes. */
 export interface InitFs {
@@ -79,13 +84,15 @@ function schemaReference(configFolder: string, schemaFile: string): string {
 
 export function main(argv: string[], io: InitIo = nodeIo()): number {
   let args: Record<string, string | true>;
+  let locale: Locale;
   try {
-    args = parseArgs(argv, { data: 'value', out: 'value', force: 'flag', format: 'value', pipeline: 'value', help: 'flag' });
+    args = parseArgs(argv, { data: 'value', out: 'value', force: 'flag', format: 'value', pipeline: 'value', lang: 'value', help: 'flag' });
     if (args.help) {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
     if (typeof args.data !== 'string') throw new UsageError('--data <folder> is required');
+    locale = langOption(args.lang) ?? 'en';
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`init: ${e.message}\n${USAGE}\n`);
@@ -94,7 +101,8 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   const folder = args.data;
   const out = typeof args.out === 'string' ? args.out : join(folder, CONFIG_FILE);
   if (io.fs.kind(folder) !== 'folder') {
-    io.stderr.write(`init: ${folder}: ${io.fs.kind(folder) === null ? 'the data folder does not exist' : 'not a folder'}\n`);
+    const message = `${folder}: ${io.fs.kind(folder) === null ? 'the data folder does not exist' : 'not a folder'}`;
+    io.stderr.write(`init: ${fatalText({ code: 'data_folder_unreadable', message }, locale)}\n`);
     return 1;
   }
   if (out !== '-' && isDataFile(out, folder)) {
@@ -117,7 +125,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     });
   } catch (e) {
     if (!(e instanceof IngestFatalError)) throw e;
-    io.stderr.write(fatalMessage('init', e));
+    io.stderr.write(fatalMessage('init', e, locale === 'en' ? undefined : { locale, say: (error) => fatalText(error, locale) }));
     return 1;
   }
   const skipped = [

@@ -19,6 +19,7 @@ import type { Metrics } from '../src/lib/metrics/schema.ts';
 import { localDateOf } from '../src/lib/time.ts';
 import { redact, type RedactOptions } from '../src/lib/ingest/redact.ts';
 import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { fatalWords } from './lib/fatal-words.ts';
 import { checkConfigFile, type ConfigFile, configOption, langOption, replacedConfigNotice } from './lib/config-option.ts';
 import type { Issue } from '../src/lib/dataset.ts';
 import { CLI_TEXT, issuesQuoted, QUOTED_ISSUES } from '../src/lib/i18n/cli-text.ts';
@@ -41,6 +42,8 @@ const INPUT_FILE = /\.(csv|tsv|txt)$/iu;
 export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { readFolder: realReadFolder }): Promise<number> {
   const stderr = io.stderr;
   let progress: ProgressReporter | undefined;
+  // The language of a fatal error, once the arguments say where the config is: --lang, else the config's (English until then).
+  let fatalLocale = async (): Promise<Locale> => 'en';
   try {
     const args = parseArgs(argv, { data: 'value', config: 'value', lang: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value', ...REDACT_ARGS });
     if (args.help) {
@@ -57,6 +60,8 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     const outPath = outArg === '-' ? undefined : resolve(io.cwd, outArg);
     const config = configOption(args.config, io.cwd);
     const redaction = redactOption(args, config);
+    // The config is read for it only when there is an error to say (build-reuse.ts is loaded only then).
+    fatalLocale = async () => lang ?? (await (await import('./lib/build-reuse.ts')).configLocale({ dataDir, file: config }, io));
     if (outPath !== undefined) checkOutFile(io, outArg, outPath, dataDir, config);
     checkConfigFile(config, io.fs);
     replacedConfigNotice('metrics', { dataDir, file: config }, io);
@@ -95,7 +100,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     return EXIT.ok;
   } catch (e) {
     progress?.done();
-    return reportError('metrics', e, stderr, USAGE);
+    return reportError('metrics', e, stderr, USAGE, await fatalWords(e, fatalLocale));
   }
 }
 

@@ -12,6 +12,7 @@ import * as nodeFs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
+import type { FatalWords } from './fatal-words.ts';
 import { fatalMessage, UsageError } from './io.ts';
 import { stackWithSources } from './stack-sources.ts';
 
@@ -173,16 +174,17 @@ export function writingTo<T>(path: string, step: () => T): T {
 
 /**
  * The exit code for an error, after writing its message to stderr: `usage`
- * follows a usage error. Anything not known to be the user's input, output
- * or arguments is an internal error.
+ * follows a usage error; a fatal input problem is said in `words`' language
+ * (English without). Anything not known to be the user's input, output or
+ * arguments is an internal error.
  */
-export function reportError(command: string, error: unknown, stderr: CliWritable, usage: string): number {
+export function reportError(command: string, error: unknown, stderr: CliWritable, usage: string, words?: FatalWords): number {
   if (error instanceof UsageError) {
     stderr.write(`${command}: ${error.message}\n${usage}\n`);
     return EXIT.usage;
   }
   if (error instanceof IngestFatalError || error instanceof ConfigError) {
-    stderr.write(fatalMessage(command, error));
+    stderr.write(fatalMessage(command, error, words));
     return EXIT.input;
   }
   if (error instanceof OutputError || error instanceof InputReadError) {

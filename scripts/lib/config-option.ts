@@ -11,7 +11,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME as CONFIG_FILE, entriesByName } from '../../src/lib/ingest/file-names.ts';
 import type { ConfigFile } from '../../src/lib/ingest/read-folder.ts';
 import { isLocale, type Locale, LOCALES } from '../../src/lib/i18n/locales.ts';
-import { type CliFs, type CliIO, InputReadError, isErrnoError, readdirQuietly } from './cli.ts';
+import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
+import { type CliFs, type CliIO, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
 
 export type { ConfigFile };
@@ -51,7 +52,8 @@ export function checkConfigFile(file: ConfigFile | undefined, fs: Pick<CliFs, 'r
     fs.readFileSync(file.path);
   } catch (e) {
     if (!isErrnoError(e)) throw e;
-    throw new InputReadError(`--config ${file.name}: ${WHY[e.code] ?? `cannot be read (${e.code})`}`, { cause: e });
+    // A fatal input problem with its code, so that it is said in --lang's language (the config is what cannot be read).
+    throw new IngestFatalError('config_file_unreadable', file.name, `--config ${file.name}: ${WHY[e.code] ?? `cannot be read (${e.code})`}`, { cause: e });
   }
 }
 

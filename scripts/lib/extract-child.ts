@@ -13,6 +13,7 @@ import * as nodeFs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
+import { type FatalCode, isFatalCode } from '../../src/lib/ingest/fatal-codes.ts';
 import type { RedactOptions } from '../../src/lib/ingest/redact.ts';
 import type { ConfigFile, readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
 import { siblingModule } from '../../src/lib/ingest/sibling-module.ts';
@@ -116,6 +117,8 @@ interface SentError {
   details?: string;
   line?: number;
   column?: string;
+  /** An IngestFatalError's or ConfigError's code, for the message in the user's language. */
+  code?: FatalCode;
 }
 export type Reply = { ok: Extraction } | { error: SentError };
 
@@ -128,8 +131,14 @@ export function sendable(e: unknown): SentError {
     : error instanceof OutputError ? 'output'
     : error instanceof InputReadError ? 'input'
     : 'internal';
-  const { file, details, line, column } = error as Partial<SentError>;
-  return { kind, message: error.message, stack: error.stack, file, details, line, column };
+  const { file, details, line, column, code } = error as Partial<SentError>;
+  return { kind, message: error.message, stack: error.stack, file, details, line, column, code };
+}
+
+/** Both classes carry a code (their constructors require it); one that lost it would be a bug here. */
+function fatalCode(s: SentError): FatalCode {
+  if (!isFatalCode(s.code)) throw new Error(`internal: a ${s.kind} error came back from the extraction without its code: ${s.message}`);
+  return s.code;
 }
 
 function rethrown(s: SentError): Error {
@@ -137,9 +146,9 @@ function rethrown(s: SentError): Error {
     case 'usage':
       return new UsageError(s.message);
     case 'ingest':
-      return Object.assign(new IngestFatalError(s.file ?? '', s.message, { details: s.details ?? '' }), s.line === undefined ? {} : { line: s.line }, s.column === undefined ? {} : { column: s.column });
+      return Object.assign(new IngestFatalError(fatalCode(s), s.file ?? '', s.message, { details: s.details ?? '' }), s.line === undefined ? {} : { line: s.line }, s.column === undefined ? {} : { column: s.column });
     case 'config':
-      return new ConfigError(s.message);
+      return new ConfigError(fatalCode(s), s.message);
     case 'output':
       return new OutputError(s.message);
     case 'input':

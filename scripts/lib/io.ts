@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { isFatalCode } from '../../src/lib/ingest/fatal-codes.ts';
 import { isLocalDate } from '../../src/lib/time.ts';
+import type { FatalWords } from './fatal-words.ts';
 
 /** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
 export type AtomicWriteFs = Pick<
@@ -185,16 +187,20 @@ export function choiceOption(name: string, value: string | true | undefined, cho
 /**
  * The one-line reason for a fatal input problem (naming the file, and its
  * line and column when the error knows them), then any details it carries
- * (a config snippet) on the lines after it.
+ * (a config snippet) on the lines after it; in `words`' language when given
+ * (scripts/lib/fatal-words.ts), else in English.
  */
-export function fatalMessage(command: string, error: unknown): string {
-  const e = error as Error & { details?: unknown; file?: unknown; line?: unknown; column?: unknown };
+export function fatalMessage(command: string, error: unknown, words?: FatalWords): string {
+  const e = error as Error & { code?: unknown; details?: unknown; file?: unknown; line?: unknown; column?: unknown };
   const details = typeof e.details === 'string' && e.details !== '' ? `${e.details.replace(/\n*$/u, '')}\n` : '';
-  let message = String(e.message).split('\n').join('; ');
+  const file = typeof e.file === 'string' ? e.file : undefined;
+  const said = words && isFatalCode(e.code) ? words.say({ code: e.code, message: String(e.message), file }) : String(e.message);
+  let message = said.split('\n').join('; ');
+  const ko = words?.locale === 'ko';
   const where = [
-    typeof e.file === 'string' && e.file !== '' && !message.includes(e.file) ? e.file : '',
-    typeof e.line === 'number' && e.line > 0 ? `line ${e.line}` : '',
-    typeof e.column === 'string' && e.column !== '' ? `column "${e.column}"` : '',
+    file !== undefined && file !== '' && !String(e.message).includes(file) ? file : '',
+    typeof e.line === 'number' && e.line > 0 ? (ko ? `${e.line}행` : `line ${e.line}`) : '',
+    typeof e.column === 'string' && e.column !== '' ? (ko ? `"${e.column}" 열` : `column "${e.column}"`) : '',
   ].filter((s) => s !== '');
   if (where.length > 0) message = `${where.join(', ')}: ${message}`;
   return `${command}: ${message}\n${details}`;

@@ -50,3 +50,13 @@ export function mergeRules(...sets: Rules[]): Rules {
   for (const set of sets) for (const [code, rules] of Object.entries(set)) out[code] = [...(out[code] ?? []), ...rules];
   return out;
 }
+
+/** The Korean of `message` by the first of `rules` that says it; null when none does. */
+export function sayWith(rules: readonly Rule[], message: string): string | null {
+  for (const [pattern, say] of rules) {
+    const m = pattern.exec(message);
+    const said = m ? say({ ...m.groups }) : null;
+    if (said !== null) return said;
+  }
+  return null;
+}

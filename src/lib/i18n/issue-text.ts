@@ -5,7 +5,7 @@
  * in Korean. A code without a rule, or wording no rule recognises (a new
  * message), keeps its English message: never a wrong sentence.
  */
-import { COL, mergeRules, object, re, type Rule, type Rules, subject, topic, V } from './issue-rules.ts';
+import { COL, mergeRules, object, re, type Rules, sayWith, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
 import { josa } from './josa.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
@@ -303,16 +303,6 @@ function vendorValueRules(code: string): Rules {
 }
 
 const KO = mergeRules(ROW_RULES, CONFIG_RULES, FILE_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
-
-/** The Korean of `message` by the first of `rules` that says it; null when none does. */
-function sayWith(rules: readonly Rule[], message: string): string | null {
-  for (const [pattern, say] of rules) {
-    const m = pattern.exec(message);
-    const said = m ? say({ ...m.groups }) : null;
-    if (said !== null) return said;
-  }
-  return null;
-}
 
 /** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
 export function issueMessage(issue: IssueText, locale: Locale): string {

@@ -10,6 +10,7 @@ import { jsonLayout, jsonSyntaxMessage, type JsonLayout } from './config-json-te
 
 export { jsonSyntaxMessage };
 import { configIssueLines, duplicateKeyLines, type ConfigKeys } from './config-messages.ts';
+import type { FatalCode } from './fatal-codes.ts';
 
 /** The largest exchange rate accepted in `fx`. */
 export const MAX_FX_RATE = 1e6;
@@ -159,9 +160,12 @@ const schemaGivesConfigFields: [SchemaFields, ConfigFields] extends [ConfigField
 void schemaGivesConfigFields;
 
 export class ConfigError extends Error {
-  constructor(message: string) {
+  /** Which message this is (the command line says it in the user's language by it). */
+  code: FatalCode;
+  constructor(code: FatalCode, message: string) {
     super(message);
     this.name = 'ConfigError';
+    this.code = code;
   }
 }
 
@@ -196,27 +200,27 @@ function protoKeyPath(value: unknown, path: string[] = []): string[] | null {
 export function parseConfig(raw: unknown, file = 'pipeline.config.json', layout?: JsonLayout): Config {
   if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
     const what = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
-    throw new ConfigError(`${file}: (top level): must be a JSON object ({ ... }), not ${what}`);
+    throw new ConfigError('config_not_object', `${file}: (top level): must be a JSON object ({ ... }), not ${what}`);
   }
   const proto = protoKeyPath(raw);
-  if (proto) throw new ConfigError(`${file}: ${proto.join('.')}: "__proto__" is not allowed as a name`);
+  if (proto) throw new ConfigError('config_proto_key', `${file}: ${proto.join('.')}: "__proto__" is not allowed as a name`);
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(formatConfigIssues(result.error, file, raw, layout));
+  if (!result.success) throw new ConfigError('config_invalid', formatConfigIssues(result.error, file, raw, layout));
   return resolveConfig(result.data);
 }
 
 /** Parse config text; a JSON syntax error names the file too. */
 export function parseConfigText(text: string, file = 'pipeline.config.json'): Config {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (json.trim() === '') throw new ConfigError(`${file}: the file is empty; write a JSON object such as {"currency": "KRW"}, or delete the file to use the defaults`);
+  if (json.trim() === '') throw new ConfigError('config_empty', `${file}: the file is empty; write a JSON object such as {"currency": "KRW"}, or delete the file to use the defaults`);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    throw new ConfigError(`${file}: not valid JSON: ${jsonSyntaxMessage(json, (e as Error).message)}`);
+    throw new ConfigError('config_not_json', `${file}: not valid JSON: ${jsonSyntaxMessage(json, (e as Error).message)}`);
   }
   const layout = jsonLayout(json);
-  if (layout.duplicates.length > 0) throw new ConfigError(duplicateKeyLines(layout, file));
+  if (layout.duplicates.length > 0) throw new ConfigError('config_duplicate_key', duplicateKeyLines(layout, file));
   return parseConfig(raw, file, layout);
 }
 

@@ -73,11 +73,11 @@ export function configFromFiles(files: Record<string, FileInput | undefined>, na
   if (!(input instanceof Uint8Array) && (isPrepared(input) || isRowsSource(input))) throw new Error(`internal: ${CONFIG_FILE} given as rows`);
   const bytes = input instanceof Uint8Array ? input : concatChunks(input);
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16 !== null) throw new IngestFatalError(name, utf16ConfigMessage(name, utf16));
+  if (utf16 !== null) throw new IngestFatalError('config_utf16', name, utf16ConfigMessage(name, utf16));
   try {
     return parseConfigText(decodeBytes(bytes).text, name);
   } catch (e) {
-    if (e instanceof ConfigError) throw new IngestFatalError(name, e.message.split('\n').join('; '), { cause: e });
+    if (e instanceof ConfigError) throw new IngestFatalError(e.code, name, e.message.split('\n').join('; '), { cause: e });
     throw e;
   }
 }
@@ -90,7 +90,7 @@ export function loadDataset(files: Record<string, FileInput | undefined>, option
 
 export function buildDataset(files: Record<string, FileInput | undefined>, config: Config, options: BuildOptions = {}): Dataset {
   for (const name of REQUIRED_FILES) {
-    if (!files[name]) throw new IngestFatalError(name, `${name}: required file is missing`);
+    if (!files[name]) throw new IngestFatalError('missing_file', name, `${name}: required file is missing`);
   }
   const issues = new IssueLog();
   const opts = { issues, onProgress: options.onProgress, rowByRow: options.rowByRow };

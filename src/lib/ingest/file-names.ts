@@ -40,7 +40,7 @@ export function entriesByName(entries: readonly string[], names: readonly string
 
 function bothCases(name: string, entries: readonly string[]): IngestFatalError {
   const listed = entries.map((e) => `"${e}"`).join(' and ');
-  return new IngestFatalError(name, `${name}: the folder has ${listed}, which only the case of letters tells apart: keep one of them`);
+  return new IngestFatalError('names_differ_by_case', name, `${name}: the folder has ${listed}, which only the case of letters tells apart: keep one of them`);
 }
 
 /** The canonical name of each folder entry that is one (`Deals.csv` -> deals.csv), by entry: for keying files as the read names them. */

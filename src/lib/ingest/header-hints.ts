@@ -15,7 +15,7 @@ export function missingColumns(file: string, missing: readonly string[], headers
 /** The fatal error that names the missing columns, then `note`. */
 export function missingColumnsError(file: string, missing: readonly string[], note = ''): IngestFatalError {
   const list = missing.map((c) => `"${c}"`).join(', ');
-  return new IngestFatalError(file, `${file}: missing required column${missing.length > 1 ? 's' : ''} ${list}${note}`);
+  return new IngestFatalError('missing_columns', file, `${file}: missing required column${missing.length > 1 ? 's' : ''} ${list}${note}`);
 }
 
 /**

@@ -5,18 +5,22 @@
  */
 import type { Issue, Severity } from '../dataset.ts';
 import { byCodePoint } from '../stats.ts';
+import type { FatalCode } from './fatal-codes.ts';
 
 /**
  * A problem that stops ingest: a missing required file or column, an
  * invalid config. The message is one line naming the file.
  */
 export class IngestFatalError extends Error {
+  /** Which message this is (the command line says it in the user's language by it). */
+  code: FatalCode;
   file: string;
   /** Further lines the user needs (e.g. a ready-to-paste config snippet), printed after the message. */
   details: string;
-  constructor(file: string, message: string, options?: { cause?: unknown; details?: string }) {
+  constructor(code: FatalCode, file: string, message: string, options?: { cause?: unknown; details?: string }) {
     super(message, options);
     this.name = 'IngestFatalError';
+    this.code = code;
     this.file = file;
     this.details = options?.details ?? '';
   }

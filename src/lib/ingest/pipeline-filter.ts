@@ -44,7 +44,7 @@ export class PipelineFilter {
   startDeals(file: string, table: { readonly names: readonly string[] }): void {
     this.dealsFile = file;
     this.column = table.names.indexOf(PIPELINE_COLUMN);
-    if (this.column < 0) throw new IngestFatalError(file, noPipelineColumnMessage(this.asked, DEALS_SOURCE));
+    if (this.column < 0) throw new IngestFatalError('pipeline_column_missing', file, noPipelineColumnMessage(this.asked, DEALS_SOURCE));
     this.names.clear();
     this.deals.clear();
     this.otherDeals.clear();
@@ -77,7 +77,7 @@ export class PipelineFilter {
   checkChosen(file: string): void {
     if (this.deals.has(this.wanted)) return;
     const list = pipelineList([...this.deals].map(([key, n]) => [this.names.get(key)!, n] as const));
-    throw new IngestFatalError(file, pipelineNotFoundMessage(this.asked, DEALS_SOURCE, list));
+    throw new IngestFatalError('pipeline_not_found', file, pipelineNotFoundMessage(this.asked, DEALS_SOURCE, list));
   }
 
   /** A history file is read (again): its rows left out so far are forgotten. */

@@ -106,7 +106,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     let size: number;
     try {
       const stat = statSync(path);
-      if (!stat.isFile()) throw new IngestFatalError(name, `${path}: ${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the CSV file it is named after`);
+      if (!stat.isFile()) throw new IngestFatalError('not_a_file', name, `${path}: ${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the CSV file it is named after`);
       size = stat.size;
       if (name === STAGE_HISTORY_FILE) historySize = size;
       sizes.set(name, size);
@@ -116,7 +116,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
       // --format canonical on a folder of vendor exports: say what they are.
       const hint = code === 'ENOENT' && name === DEALS_FILE ? vendorExportsHint(folder, entries) : '';
-      throw new IngestFatalError(name, `${path}: ${code === 'ENOENT' ? `required file is missing${hint}` : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });
+      throw new IngestFatalError(code === 'ENOENT' ? 'missing_file' : 'file_unreadable', name, `${path}: ${code === 'ENOENT' ? `required file is missing${hint}` : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });
     }
     if (name === CONFIG_FILE) {
       const bytes = readFileSync(path);
@@ -274,7 +274,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'the data folder does not exist' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code ?? (e as Error).message})`;
-    throw new IngestFatalError(folder, `${folder}: ${why}`, { cause: e });
+    throw new IngestFatalError('data_folder_unreadable', folder, `${folder}: ${why}`, { cause: e });
   }
   const hashes: Record<string, string> = Object.create(null) as Record<string, string>;
   // As in a canonical folder, the config whatever the case of its name.
@@ -324,7 +324,7 @@ function givenConfigBytes(file: ConfigFile, hashes: Record<string, string>): Uin
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot be read (${code ?? (e as Error).message})`;
-    throw new IngestFatalError(file.name, `${file.name}: ${why}`, { cause: e });
+    throw new IngestFatalError('config_file_unreadable', file.name, `${file.name}: ${why}`, { cause: e });
   }
   hashes[CONFIG_FILE] = createHash('sha256').update(bytes).digest('hex');
   return bytes;

@@ -238,7 +238,7 @@ export async function readVendorFileSplit(
     void (worker as Worker | null)?.terminate();
     // A worker that stopped before hashing: the hash is made here.
     const hex = h ? h.sha256 : wholeFileHash(path, size);
-    if (hex === null) throw new IngestFatalError(file, `${file}: the file changed while it was read (its size is no longer ${size.toLocaleString('en-US')} bytes); read it again once it is written completely`);
+    if (hex === null) throw new IngestFatalError('file_changed', file, `${file}: the file changed while it was read (its size is no longer ${size.toLocaleString('en-US')} bytes); read it again once it is written completely`);
     return hex;
   });
   // Settled by whoever awaits it; until then a rejection is not "unhandled".

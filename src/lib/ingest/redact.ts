@@ -74,7 +74,7 @@ export function redactionSettings(config: Config, options: RedactOptions = {}): 
   const salt = config.redaction?.salt;
   if (salt === undefined) {
     const file = options.configName ?? 'pipeline.config.json';
-    throw new ConfigError(`${file}: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${redactHowTo(options.configName)}`);
+    throw new ConfigError('redaction_salt_missing', `${file}: redaction.salt: --redact needs a secret salt, so that nobody can recompute a pseudonym from a name they know: ${redactHowTo(options.configName)}`);
   }
   const amountBand = options.amountBand !== undefined ? options.amountBand : (config.redaction?.amount_band ?? null);
   return { salt, amountBand, prefixes: PSEUDONYM_PREFIXES[uiLocale(config.locale)] };

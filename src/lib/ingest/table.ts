@@ -151,7 +151,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
           header(header) {
             if (header.malformed !== null) {
               const why = problemMessage(header.malformed, header.line, header.lastLine, [], true);
-              throw new IngestFatalError(file, `${file}: the header cannot be read: ${why}`);
+              throw new IngestFatalError('header_unreadable', file, `${file}: the header cannot be read: ${why}`);
             }
             read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter, header.headers);
             read.width = widthToCheck(spec, header.names);
@@ -280,15 +280,16 @@ function nulError(file: string, line: number, byte: number, head: Uint8Array): I
   const name = file.split('/').pop()!;
   if (kind === 'workbook') {
     return new IngestFatalError(
+      'not_text_csv',
       file,
       `${file}: a spreadsheet workbook (XLSX or XLS) saved under a .csv name, not a CSV file: open it in Excel and save it as CSV (File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"), named ${name}, or export it again as CSV from the CRM`,
     );
   }
   if (kind === 'archive') {
-    return new IngestFatalError(file, `${file}: a ZIP archive saved under a .csv name, not a CSV file: extract it and put the CSV file it holds in its place, named ${name}`);
+    return new IngestFatalError('not_text_csv', file, `${file}: a ZIP archive saved under a .csv name, not a CSV file: extract it and put the CSV file it holds in its place, named ${name}`);
   }
   const at = byte >= 0 ? ` (byte offset ${byte.toLocaleString('en-US')})` : '';
-  return new IngestFatalError(file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
+  return new IngestFatalError('not_text_csv', file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
 }
 
 /**

@@ -105,9 +105,9 @@ describe('writeFileAtomic', () => {
 
 describe('messages', () => {
   it('a fatal input problem: one line naming the file, then its details', () => {
-    const e = new IngestFatalError('deals.csv', 'the stage "Won" is not in the config', { details: '{\n  "stages": []\n}\n' });
+    const e = new IngestFatalError('unmatched_stages', 'deals.csv', 'the stage "Won" is not in the config', { details: '{\n  "stages": []\n}\n' });
     expect(fatalMessage('metrics', e)).toBe('metrics: deals.csv: the stage "Won" is not in the config\n{\n  "stages": []\n}\n');
-    expect(fatalMessage('metrics', new IngestFatalError('deals.csv', 'deals.csv: line 1\nline 2'))).toBe('metrics: deals.csv: line 1; line 2\n');
+    expect(fatalMessage('metrics', new IngestFatalError('config_invalid', 'deals.csv', 'deals.csv: line 1\nline 2'))).toBe('metrics: deals.csv: line 1; line 2\n');
   });
 
   it('anything unexpected is an internal error with its stack (exit 70), even an Error subclass from ingest', () => {

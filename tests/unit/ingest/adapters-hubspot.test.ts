@@ -142,6 +142,7 @@ describe('HubSpot deals export', () => {
     const empty = exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', `${header}\n`);
     expect(() => load([empty], fixtureConfig(), { pipeline: 'Sales Pipeline' })).toThrow(
       new IngestFatalError(
+        'pipeline_not_found',
         'hubspot-crm-exports-all-deals-2025-06-30.csv',
         '--pipeline "Sales Pipeline" is not in the HubSpot deals export: it holds no deals at all (only its header row). Check that the view you exported is not empty or filtered, and export it again',
       ),
@@ -154,6 +155,7 @@ describe('HubSpot deals export', () => {
     const files = [exportFile('hubspot-crm-exports-all-deals-2026-05-31.csv', full), exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', bare)];
     expect(() => load(files, {})).toThrow(
       new IngestFatalError(
+        'export_lacks_columns',
         'hubspot-crm-exports-all-deals-2026-06-30.csv',
         'hubspot-crm-exports-all-deals-2026-06-30.csv: the HubSpot deals export lacks "Deal owner", "Amount" and "Create Date"; add them to the exported columns and export again',
       ),
@@ -182,7 +184,7 @@ describe('HubSpot deals export', () => {
   it('refuses --pipeline where the data has no pipelines, rather than reading every deal', () => {
     const report = readFileSync(join(EXPORTS, 'salesforce-history-report', 'data', 'Opportunity History - FY25 report.csv'), 'utf8');
     expect(() => load([exportFile('history.csv', report)], {}, { pipeline: 'Sales' })).toThrow(
-      new IngestFatalError('history.csv', '--pipeline "Sales" cannot be applied to Salesforce reports: only HubSpot and Pipedrive exports, and canonical files whose deals.csv has a "pipeline" column, hold pipelines to choose from; leave out --pipeline'),
+      new IngestFatalError('pipeline_not_applicable', 'history.csv', '--pipeline "Sales" cannot be applied to Salesforce reports: only HubSpot and Pipedrive exports, and canonical files whose deals.csv has a "pipeline" column, hold pipelines to choose from; leave out --pipeline'),
     );
   });
 

@@ -63,6 +63,7 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
     const list = [...unmatched].map(([name, rows]) => `"${name}" (${rows} row${rows === 1 ? '' : 's'})`).join(', ');
     const files = tables.map((t) => t.file).join(', ');
     throw new IngestFatalError(
+      'unmatched_stages',
       files,
       `${files}: ${unmatched.size} stage name${unmatched.size === 1 ? ' matches' : 's match'} no configured stage: ${list}. ` +
         // With --config, init writes beside it: printed (--out -) for the stages to be copied into that file.

@@ -106,7 +106,7 @@ const CANONICAL_WITHOUT_DEALS = new Set(['stage_history.csv', 'field_history.csv
 export function detectExports(files: readonly ExportFile[], options: LoadExportsOptions, issues: IssueLog, adapters: readonly Adapter[] = ADAPTERS): DetectedExports {
   const candidates = allowedAdapters(options.format, adapters);
   if (options.format && candidates.length === 0) {
-    throw new IngestFatalError('', `unknown --format "${options.format}" (one of: canonical, ${adapters.map((a) => a.format).join(', ')})`);
+    throw new IngestFatalError('unknown_format', '', `unknown --format "${options.format}" (one of: canonical, ${adapters.map((a) => a.format).join(', ')})`);
   }
   const byFormat = new Map<Adapter, Map<string, VendorFile[]>>();
   const tables: VendorTable[] = [];
@@ -139,7 +139,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const canonical = files.map((f) => f.path).filter((p) => CANONICAL_WITHOUT_DEALS.has(p.toLowerCase()));
     // With --format <vendor>, deals.csv itself is in the list: each canonical file is named as such below.
     const hasDeals = files.some((f) => f.path.toLowerCase() === 'deals.csv');
-    if (canonical.length > 0 && !hasDeals) throw new IngestFatalError('deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)`);
+    if (canonical.length > 0 && !hasDeals) throw new IngestFatalError('missing_file', 'deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)`);
     const names = [...files.map((f) => f.path), ...notCsvFiles.map((f) => f.path)].join(', ') || 'no CSV file';
     // Files of another format than --format names: grouped, what they are says what to do.
     const others: { file: string; other: OtherFormat }[] = [];
@@ -159,11 +159,11 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const put = otherFormats > 0 ? '' : ' Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.';
     // Every file named in a group of another format: listed there only, not twice.
     const listed = otherFormats > 0 && otherFormats === files.length + notCsvFiles.length ? '' : `: ${names}`;
-    throw new IngestFatalError(names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
+    throw new IngestFatalError('no_export', names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
   }
   if (byFormat.size > 1) {
     const which = [...byFormat].map(([a, roles]) => `${a.name} (${[...roles.values()].flat().map((f) => f.table.file).join(', ')})`).join('; ');
-    throw new IngestFatalError('', `the folder mixes exports of different CRMs: ${which}. Keep one CRM's files per folder, or choose one with --format`);
+    throw new IngestFatalError('mixed_exports', '', `the folder mixes exports of different CRMs: ${which}. Keep one CRM's files per folder, or choose one with --format`);
   }
   const [adapter, roles] = [...byFormat][0]!;
   // Here, so that the metrics and init refuse it alike.

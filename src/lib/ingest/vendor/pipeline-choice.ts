@@ -75,6 +75,7 @@ export function otherPipelineIssue(file: string, column: string, left: ReadonlyM
 export function refusePipelineOption(pipeline: string | undefined, files: string, what: string): void {
   if (pipeline === undefined || pipeline.trim() === '') return;
   throw new IngestFatalError(
+    'pipeline_not_applicable',
     files,
     `--pipeline ${JSON.stringify(pipeline)} cannot be applied to ${what}: only HubSpot and Pipedrive exports, and canonical files whose deals.csv has a "pipeline" column, hold pipelines to choose from; leave out --pipeline`,
   );
@@ -119,6 +120,7 @@ export function choosePipeline(
   if (wanted === '') {
     if (deals.size > 1) {
       throw new IngestFatalError(
+        'pipeline_needed',
         files.map((f) => f.table.file).join(', '),
         `the ${options.product} export holds ${deals.size} pipelines: ${list()}. Metrics are about one pipeline's stages: choose one with --pipeline "<name>"`,
       );
@@ -126,10 +128,10 @@ export function choosePipeline(
     return { records: new Map(files.map((f) => [f, f.table.records])), notRows: [], issues: [] };
   }
   if (files.every((f) => column(f) < 0)) {
-    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), noPipelineColumnMessage(asked, source));
+    throw new IngestFatalError('pipeline_column_missing', files.map((f) => f.table.file).join(', '), noPipelineColumnMessage(asked, source));
   }
   if (!deals.has(wanted)) {
-    throw new IngestFatalError(files.map((f) => f.table.file).join(', '), pipelineNotFoundMessage(asked, source, deals.size === 0 ? '' : list()));
+    throw new IngestFatalError('pipeline_not_found', files.map((f) => f.table.file).join(', '), pipelineNotFoundMessage(asked, source, deals.size === 0 ? '' : list()));
   }
   const records = new Map<VendorFile, VendorRecord[]>();
   const notRows: Origin[] = [];

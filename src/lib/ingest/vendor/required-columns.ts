@@ -19,5 +19,5 @@ export function requireExportColumns(file: string, what: string, present: Readon
     return labels.map(quoted).join(' or ');
   });
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  throw new IngestFatalError(file, `${file}: the ${what} lacks ${list}; add ${missing.length > 1 ? 'them' : 'it'} to the exported columns and export again`);
+  throw new IngestFatalError('export_lacks_columns', file, `${file}: the ${what} lacks ${list}; add ${missing.length > 1 ? 'them' : 'it'} to the exported columns and export again`);
 }

@@ -37,7 +37,7 @@ export const salesforceApi: Adapter = {
     const opportunities = tablesOf(files, 'opportunity');
     if (opportunities.length === 0) {
       const found = [...files.values()].flat().map((f) => f.table.file).join(', ');
-      throw new IngestFatalError(found, `${found}: Salesforce Data Loader exports need Opportunity.csv (the Opportunity object: Id, Name, StageName, Amount, CloseDate, CreatedDate, OwnerId, AccountId, ...)`);
+      throw new IngestFatalError('opportunity_file_missing', found, `${found}: Salesforce Data Loader exports need Opportunity.csv (the Opportunity object: Id, Name, StageName, Amount, CloseDate, CreatedDate, OwnerId, AccountId, ...)`);
     }
     if (pipeline !== undefined) log.warn(opportunities[0]!.file, 0, '', 'no_pipelines', `Salesforce has no pipelines; --pipeline "${pipeline}" is ignored (export the opportunities you want)`);
     const users = readUsers(tablesOf(files, 'user'), log);
@@ -124,7 +124,7 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
   if (c.ownerId.index === -1 && c.ownerName.index === -1) missing.push('OwnerId');
   if (missing.length > 0) {
     const file = tables[0]!.file;
-    throw new IngestFatalError(file, `${file}: the Opportunity export lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to the export and run it again`);
+    throw new IngestFatalError('export_lacks_columns', file, `${file}: the Opportunity export lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to the export and run it again`);
   }
   const table = new CanonicalTable(dealColumns(c, lookups));
   const sources: [string, Column][] = [['deal_id', c.id], ['deal_name', c.name], ['account_id', c.accountId], ['owner', c.ownerId], ['amount', c.amount], ['currency', c.currency],

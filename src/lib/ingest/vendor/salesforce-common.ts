@@ -148,7 +148,7 @@ export function sameLayout(tables: readonly VendorTable[], what: string): void {
   if (!first) return;
   for (const t of tables.slice(1)) {
     if (t.names.join('\u0000') !== first.names.join('\u0000')) {
-      throw new IngestFatalError(t.file, `${t.file}: its columns differ from ${first.file}; export every ${what} with the same columns`);
+      throw new IngestFatalError('export_columns_differ', t.file, `${t.file}: its columns differ from ${first.file}; export every ${what} with the same columns`);
     }
   }
 }

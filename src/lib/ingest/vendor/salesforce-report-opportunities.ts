@@ -76,7 +76,7 @@ export function readOpportunityReports(tables: readonly VendorTable[], keys: Opp
     const missing = REQUIRED.filter((k) => c[k].index === -1).map((k) => `"${c[k].label}"`);
     if (c.name.index === -1 && c.id.index === -1) missing.unshift('"Opportunity Name"');
     if (missing.length > 0) {
-      throw new IngestFatalError(file, `${file}: the Opportunities report lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to the report and export again`);
+      throw new IngestFatalError('export_lacks_columns', file, `${file}: the Opportunities report lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to the report and export again`);
     }
     const end = reportFooter(table);
     skipFooter(table, end, log.notRows, (line, message) => log.warn(file, line, '', 'report_footer', message));

@@ -69,7 +69,7 @@ function requireHistoryColumns(c: HistoryColumns, file: string, joined: boolean,
   const missing = needed.filter((col) => col.index === -1).map((col) => `"${col.label}"`);
   if (missing.length > 0) {
     const why = c.date.index === -1 ? ' ("Last Modified" is the date of each change)' : joined ? ', needed to join it to the Opportunities report' : ', needed to build the deals (or add an Opportunities report)';
-    throw new IngestFatalError(file, `${file}: the Opportunity History report lacks ${missing.join(', ')}${why}; add ${missing.length > 1 ? 'them' : 'it'} to the report and export again`);
+    throw new IngestFatalError('export_lacks_columns', file, `${file}: the Opportunity History report lacks ${missing.join(', ')}${why}; add ${missing.length > 1 ? 'them' : 'it'} to the report and export again`);
   }
 }
 

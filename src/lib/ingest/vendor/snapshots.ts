@@ -98,6 +98,7 @@ function checkSeries(exports: readonly SeenExport[], what: string): void {
   const undated = exports.filter((e) => e.date === null).map((e) => e.file);
   if (undated.length > 0) {
     throw new IngestFatalError(
+      'undated_exports',
       undated.join(', '),
       `${exports.length} ${what} exports found, but ${undated.join(', ')} carr${undated.length === 1 ? 'ies' : 'y'} no date: ` +
         'a series of exports is ordered by the YYYY-MM-DD in each file name (or its folder). Rename the files, or keep only one export',
@@ -106,6 +107,7 @@ function checkSeries(exports: readonly SeenExport[], what: string): void {
   for (let i = 1; i < exports.length; i++) {
     if (exports[i]!.date === exports[i - 1]!.date) {
       throw new IngestFatalError(
+        'exports_same_date',
         exports[i]!.file,
         `${exports[i - 1]!.file} and ${exports[i]!.file} are both dated ${exports[i]!.date}: keep one export per date`,
       );

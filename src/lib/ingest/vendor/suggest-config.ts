@@ -103,12 +103,12 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
   const files = canonical ? exported.map((f) => ({ ...f, path: nameOf.get(f.path) ?? f.path })) : exported;
   if (canonical) {
     for (const name of REQUIRED_FILES) {
-      if (!files.some((f) => f.path === name)) throw new IngestFatalError(name, `${name}: required file is missing`);
+      if (!files.some((f) => f.path === name)) throw new IngestFatalError('missing_file', name, `${name}: required file is missing`);
     }
     const tables = files.map((f) => readVendorTable(f.path, f.source, issues));
     for (const t of tables) {
       if (REQUIRED_FILES.includes(t.file as (typeof REQUIRED_FILES)[number]) && isEmpty(t)) {
-        throw new IngestFatalError(t.file, `${t.file}: the file is empty (not even a header row)`);
+        throw new IngestFatalError('empty_file', t.file, `${t.file}: the file is empty (not even a header row)`);
       }
     }
     const dealsTable = tables.find((t) => t.file === DEALS_FILE)!;
