@@ -141,6 +141,57 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     for (const width of printed) expect(width).toBeGreaterThan(20);
   });
 
+  it('shows a coloured cell’s meaning by a sign on screen (not heard, not printed), and its hidden words never widen a phone’s page', async () => {
+    const signs = (selector: string) =>
+      tab.evaluate((s) => Array.from(document.querySelectorAll(s)).map((c) => ({ note: c.querySelector('.tone-note')?.textContent ?? null, sign: getComputedStyle(c, '::before').content })), selector);
+    for (const [locale, met] of [['en', ' target met'], ['ko', ' 목표 달성']] as const) {
+      for (const width of [390, 1366]) {
+        await open(`/${locale}/owners/`, width);
+        const good = await signs('#t-by-owner tbody td.good');
+        expect(good.length, `${locale} ${width}`).toBeGreaterThan(0);
+        for (const cell of good) expect(cell, `${locale} ${width}`).toEqual({ note: met, sign: '"✓\u00a0" / ""' });
+        // The hidden words sat at the far right of the scrolled table, and the page scrolled sideways with them.
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${locale} ${width}`).toBe(0);
+      }
+      // A screen reader hears the words once, not the sign (asked of a tab of its own: a CDP session on this one undoes its print emulation).
+      const reader = await browser.newPage();
+      await reader.goto(`${server.url}/${locale}/owners/`, { waitUntil: 'load' });
+      const cdp = await browser.newCDPSession(reader);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await reader.close();
+      const names = nodes.flatMap((n) => (n.role?.value === 'cell' && String(n.name?.value).endsWith(met) ? [String(n.name!.value)] : []));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toMatch(new RegExp(`^\\d+%${met}$`, 'u'));
+      await open(`/${locale}/owners/`, A4_WIDTH, 'print');
+      expect(new Set((await signs('#t-by-owner tbody td.good')).map((c) => c.sign))).toEqual(new Set(['none']));
+    }
+    // An account's open deal past its expected close: the first account page with one.
+    await open('/en/accounts/');
+    const accounts = await tab.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>('#t-accounts tbody a'), (a) => new URL(a.href).pathname));
+    let found: string | null = null;
+    for (const path of accounts) {
+      await open(path, 390);
+      if ((await signs('#t-account-deals tbody td.bad')).length > 0) {
+        found = path;
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    for (const [locale, due] of [['en', ' past due'], ['ko', ' 기한 지남']] as const) {
+      await open(found!.replace('/en/', `/${locale}/`), 390);
+      for (const cell of await signs('#t-account-deals tbody td.bad')) expect(cell).toEqual({ note: due, sign: '"⚠\uFE0E\u00a0" / ""' });
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    }
+    // A filtered view's table, rewritten by the filter script, keeps the signs: an owner who met the target, alone.
+    await open('/en/owners/');
+    const owner = await tab.evaluate(() => document.querySelector('#t-by-owner tbody tr:has(td.good) th')!.textContent!.trim());
+    await tab.goto(`${server.url}/en/owners/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const filtered = await signs('#t-by-owner tbody td.good');
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const cell of filtered) expect(cell).toEqual({ note: ' target met', sign: '"✓\u00a0" / ""' });
+  });
+
   it('prints a chart’s short data table under it, not a long one nor the trends’ (their figures table has them)', async () => {
     const shown = () => Object.fromEntries(Array.from(document.querySelectorAll('figure.chart[id]')).map((f) => [f.id, f.querySelector('details.chart-data table')?.checkVisibility() ?? null]));
     await open('/en/forecast/', A4_WIDTH, 'print');

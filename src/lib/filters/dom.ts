@@ -113,11 +113,12 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     const tr = el(doc, 'tr');
     row.forEach((cell, i) => {
       // Marked up as DataTable.astro marks it up.
-      const { header, className, lang, sort } = cellMarkup(table, cell, i, pageLocale);
+      const { header, className, lang, sort, mark } = cellMarkup(table, cell, i, pageLocale);
       const td = el(doc, header ? 'th' : 'td', className);
       if (header) td.setAttribute('scope', 'row');
       if (lang) td.lang = lang;
       if (sort !== undefined) td.dataset.sort = sort;
+      if (mark !== undefined) td.dataset.mark = mark;
       if (cell.href) {
         const a = el(doc, 'a', undefined, cell.text);
         a.setAttribute('href', cell.href);

@@ -77,7 +77,8 @@ describe('a coloured cell says what its colour means where its text does not', (
       expect(column).toBeGreaterThan(0);
       const cells = owners.rows.map((r) => r[column]!);
       expect(cells.some((c) => c.tone === 'good')).toBe(true);
-      for (const c of cells) expect(c.note).toBe(c.tone === 'good' ? words : undefined);
+      // On screen a sign shows it ('✓'), the words being visually hidden.
+      for (const c of cells) expect([c.note, c.mark]).toEqual(c.tone === 'good' ? [words, '✓'] : [undefined, undefined]);
     }
   });
 
@@ -90,7 +91,7 @@ describe('a coloured cell says what its colour means where its text does not', (
         return deals.rows.flatMap((r) => r.filter((c) => c.tone === 'bad'));
       });
       expect(cells.length).toBeGreaterThan(0);
-      for (const c of cells) expect(c.note).toBe(words);
+      for (const c of cells) expect([c.note, c.mark]).toEqual([words, '⚠\uFE0E']);
     }
   });
 
@@ -117,5 +118,9 @@ describe('a coloured cell says what its colour means where its text does not', (
       'stalled: Why it is stalled',
       'top-stalled: Why it is stalled',
     ]);
+    // Every cell whose words are hidden shows a sign instead, and only those: a sign without words would say nothing to a screen reader.
+    const cells = PAGES.flatMap((page) => pageTables(ctx, page).flatMap((t) => t.rows.flat()));
+    expect(cells.filter((c) => (c.note === undefined) !== (c.mark === undefined))).toEqual([]);
+    expect(cells.filter((c) => c.mark !== undefined).length).toBeGreaterThan(0);
   });
 });
