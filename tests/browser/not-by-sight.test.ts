@@ -272,6 +272,84 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     expect(hidden).toEqual([]);
   });
 
+  it('walks the owner and account pages by keyboard: skip link, a visible focus at every stop, links named for out of context, names in their language', async () => {
+    await open('/en/owners/');
+    const owner = await tab.evaluate(() => new URL(Array.from(document.querySelectorAll<HTMLAnchorElement>('#t-by-owner tbody a')).find((a) => /\p{Script=Hangul}/u.test(a.textContent!))!.href).pathname);
+    await open('/en/accounts/');
+    // An account page with deals (its tables and timeline) and an English name.
+    const account = await tab.evaluate(() => new URL(Array.from(document.querySelectorAll<HTMLAnchorElement>('#t-accounts tbody a')).find((a) => !/\p{Script=Hangul}/u.test(a.textContent!))!.href).pathname);
+    const problems: string[] = [];
+    for (const path of [owner, account, '/en/owners/']) {
+      for (const locale of ['en', 'ko'] as const) {
+        for (const width of [390, 1366]) {
+          const page = path.replace('/en/', `/${locale}/`);
+          const at = `${page} ${width}`;
+          await open(page, width);
+          await tab.waitForSelector('thead th button', { state: 'attached' });
+          // The skip link is the first stop, seen when focused, and leads into the main content.
+          await tab.keyboard.press('Tab');
+          const skip = await tab.evaluate(() => {
+            const e = document.activeElement as HTMLElement;
+            const box = e.getBoundingClientRect();
+            return { skip: e.classList.contains('skip'), seen: box.left >= 0 && box.top >= 0 && box.right <= innerWidth };
+          });
+          if (!skip.skip || !skip.seen) problems.push(`${at}: skip link ${JSON.stringify(skip)}`);
+          await tab.keyboard.press('Enter');
+          await tab.keyboard.press('Tab');
+          if (!(await tab.evaluate(() => document.activeElement?.closest('main') !== null))) problems.push(`${at}: Tab after the skip link is outside main`);
+          // Every stop from the top shows where the focus is.
+          await tab.evaluate(() => (document.activeElement as HTMLElement).blur());
+          await tab.evaluate(() => window.scrollTo(0, 0));
+          for (let i = 0; i < 250; i++) {
+            await tab.keyboard.press('Tab');
+            const stop = await tab.evaluate(() => {
+              const e = document.activeElement as HTMLElement | null;
+              if (!e || e === document.body) return null;
+              const s = getComputedStyle(e);
+              const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+              return ring ? '' : `${e.tagName} "${e.textContent!.trim().slice(0, 30)}" has no focus ring`;
+            });
+            if (stop === null) break;
+            if (stop !== '') problems.push(`${at}: ${stop}`);
+          }
+          const page1 = await tab.evaluate(() => {
+            const name = (a: HTMLAnchorElement) => (a.getAttribute('aria-label') ?? a.textContent!).replace(/\s+/gu, ' ').trim();
+            // A link's name says where it goes without the sentence around it: one name, one destination.
+            const byName = new Map<string, Set<string>>();
+            for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]:not([hidden])'))) {
+              const n = name(a);
+              byName.set(n, (byName.get(n) ?? new Set()).add(a.href));
+            }
+            const h1 = document.querySelector('h1')!;
+            return {
+              ambiguous: [...byName].filter(([, hrefs]) => hrefs.size > 1).map(([n]) => n),
+              h1s: document.querySelectorAll('h1').length,
+              // The language it is read in: its own, else the page's ('ko-KR').
+              h1: { hangul: /\p{Script=Hangul}/u.test(h1.textContent!), lang: h1.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) },
+              facts: Array.from(document.querySelectorAll('.facts dd')).map((d) => ({ text: d.textContent!, lang: d.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) })),
+              sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            };
+          });
+          if (page1.ambiguous.length > 0) problems.push(`${at}: links of one name to several places: ${page1.ambiguous.join(', ')}`);
+          if (page1.h1s !== 1) problems.push(`${at}: ${page1.h1s} h1`);
+          if (page1.sideways !== 0) problems.push(`${at}: scrolls sideways by ${page1.sideways} px`);
+          if (path !== '/en/owners/') {
+            // The name in the heading is read in its own language.
+            if (page1.h1.lang !== (page1.h1.hangul ? 'ko' : 'en')) problems.push(`${at}: h1 in lang ${page1.h1.lang}`);
+            // A fact written in the other script alone (a Korean team or industry on an English page, 'Bystronic' on a Korean one) is
+            // marked; a sentence of the page's naming a team ('14% (11 / 76) · 영남영업팀 27% · all deals: 29%') is the page's.
+            for (const d of page1.facts) {
+              const [hangul, latin] = [/\p{Script=Hangul}/u.test(d.text), /\p{Script=Latin}/u.test(d.text)];
+              const other = locale === 'en' ? hangul && !latin : latin && !hangul;
+              if (other && d.lang !== (locale === 'en' ? 'ko' : 'en')) problems.push(`${at}: fact "${d.text}" in lang ${d.lang}`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('keeps the row headers and languages in a filtered view', async () => {
     await open('/en/stalled/');
     const owner = (await tab.textContent('#t-stalled tbody tr td:nth-child(8)'))!.trim();
