@@ -242,6 +242,13 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     const langs = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody th')).map((c) => [/\p{Script=Hangul}/u.test(c.textContent!), c.getAttribute('lang')]));
     for (const [hangul, lang] of langs) expect(lang).toBe(hangul ? 'ko' : null);
     expect(langs.some(([hangul]) => hangul)).toBe(true);
+    // In a chart too: the competitors named in English on the Korean page, in the wide and the phone's variant.
+    await open('/ko/win-loss/');
+    const labels = await tab.evaluate(() => Array.from(document.querySelectorAll('#competitors svg text'), (t) => [t.textContent, t.getAttribute('lang')]));
+    const english = labels.filter(([text]) => /\p{Script=Latin}/u.test(text!) && !/\p{Script=Hangul}/u.test(text!));
+    expect(english.length).toBeGreaterThan(10);
+    expect(new Set(english.map(([, lang]) => lang))).toEqual(new Set(['en']));
+    expect(new Set(labels.filter(([text]) => /\p{Script=Hangul}/u.test(text!)).map(([, lang]) => lang))).toEqual(new Set([null]));
     for (const locale of ['en', 'ko']) {
       await open(`/${locale}/forecast/`);
       const names = await tab.evaluate(() => Array.from(document.querySelectorAll('details.chart-data summary')).map((s) => [s.textContent, s.closest('figure')!.querySelector('h2')!.textContent]));
