@@ -143,7 +143,14 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
 
   it('shows a coloured cell’s meaning by a sign on screen (not heard, not printed), and its hidden words never widen a phone’s page', async () => {
     const signs = (selector: string) =>
-      tab.evaluate((s) => Array.from(document.querySelectorAll(s)).map((c) => ({ note: c.querySelector('.tone-note')?.textContent ?? null, sign: getComputedStyle(c, '::before').content })), selector);
+      tab.evaluate(
+        (s) =>
+          Array.from(document.querySelectorAll(s)).map((c) => {
+            const mark = c.querySelector(':scope > .tone-mark');
+            return { note: c.querySelector('.tone-note')?.textContent ?? null, sign: mark?.checkVisibility() ? getComputedStyle(mark, '::before').content : 'none' };
+          }),
+        selector,
+      );
     for (const [locale, met] of [['en', ' target met'], ['ko', ' 목표 달성']] as const) {
       for (const width of [390, 1366]) {
         await open(`/${locale}/owners/`, width);

@@ -113,12 +113,11 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     const tr = el(doc, 'tr');
     row.forEach((cell, i) => {
       // Marked up as DataTable.astro marks it up.
-      const { header, className, lang, sort, mark } = cellMarkup(table, cell, i, pageLocale);
+      const { header, className, lang, sort } = cellMarkup(table, cell, i, pageLocale);
       const td = el(doc, header ? 'th' : 'td', className);
       if (header) td.setAttribute('scope', 'row');
       if (lang) td.lang = lang;
       if (sort !== undefined) td.dataset.sort = sort;
-      if (mark !== undefined) td.dataset.mark = mark;
       if (cell.href) {
         const a = el(doc, 'a', undefined, cell.text);
         a.setAttribute('href', cell.href);
@@ -126,6 +125,11 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
       } else if (cell.fileName) {
         fileNameParts(cell.text).forEach((part, k) => td.append(...(k > 0 ? [el(doc, 'wbr')] : []), part));
       } else setText(td, cell.text);
+      if (cell.note && cell.mark) {
+        const mark = el(doc, 'span', 'tone-mark');
+        mark.dataset.mark = cell.mark;
+        td.prepend(mark);
+      }
       if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
       tr.append(td);
     });

@@ -14,8 +14,6 @@ export interface CellMarkup {
   /** A name in the other language than the page's, for a screen reader's voice (text-lang.ts). */
   lang: Locale | undefined;
   sort: string | undefined;
-  /** `data-mark`: the sign site.css draws before the text (Cell `mark`). */
-  mark: string | undefined;
 }
 
 export function cellMarkup(table: Pick<TableModel, 'headers' | 'rowHeader'>, cell: Cell, i: number, page: Locale): CellMarkup {
@@ -25,6 +23,5 @@ export function cellMarkup(table: Pick<TableModel, 'headers' | 'rowHeader'>, cel
     className: [h?.numeric && 'num', h?.wide && 'wide', cell.tone, cell.fileName && 'file-name'].filter(Boolean).join(' ') || undefined,
     lang: h?.numeric ? undefined : otherLang(cell.text, page),
     sort: sortKey(cell),
-    mark: cell.mark,
   };
 }
