@@ -256,6 +256,15 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     expect(english.length).toBeGreaterThan(10);
     expect(new Set(english.map(([, lang]) => lang))).toEqual(new Set(['en']));
     expect(new Set(labels.filter(([text]) => /\p{Script=Hangul}/u.test(text!)).map(([, lang]) => lang))).toEqual(new Set([null]));
+    // And in the sentence under the chart's title, the competitor it names ('... 경쟁사는 Hanwha Precision으로, ...'), filtered too.
+    const takeaway = () => tab.evaluate(() => Array.from(document.querySelectorAll('#competitors > .takeaway [lang]'), (s) => [s.textContent, s.getAttribute('lang')]));
+    const named = await takeaway();
+    expect(named).toHaveLength(1);
+    expect(named[0]![1]).toBe('en');
+    expect(await tab.textContent('#competitors > .takeaway')).toContain(`${named[0]![0]}으로`);
+    await tab.goto(`${server.url}/ko/win-loss/?team=${encodeURIComponent((await tab.evaluate(() => document.querySelector<HTMLSelectElement>('select[name="team"] option:nth-child(2)')!.value)))}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    expect((await takeaway()).map(([, lang]) => lang)).toEqual(['en']);
     for (const locale of ['en', 'ko']) {
       await open(`/${locale}/forecast/`);
       const names = await tab.evaluate(() => Array.from(document.querySelectorAll('details.chart-data summary')).map((s) => [s.textContent, s.closest('figure')!.querySelector('h2')!.textContent]));

@@ -15,6 +15,7 @@
  */
 import { toCsv } from '../format/csv.ts';
 import { joinWordDots, SEPARATOR } from '../format/separator.ts';
+import { langRuns } from '../format/text-lang.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
@@ -256,7 +257,18 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, mo
   const h2 = figure.querySelector(':scope > h2');
   if (h2) setText(h2, block.chart.title);
   const takeaway = figure.querySelector(':scope > .takeaway');
-  if (takeaway) setText(takeaway, block.chart.takeaway);
+  // In runs, as ChartFigure.astro renders it: a name in the other language keeps its lang.
+  if (takeaway) {
+    const locale = doc.documentElement.lang.startsWith('ko') ? 'ko' : 'en';
+    takeaway.replaceChildren(
+      ...langRuns(block.chart.takeaway, locale).map((run) => {
+        if (!run.lang) return joinWordDots(run.text);
+        const span = el(doc, 'span', undefined, run.text);
+        span.lang = run.lang;
+        return span;
+      }),
+    );
+  }
   const holder = figure.querySelector(':scope > .chart-svg');
   const details = figure.querySelector(':scope > details.chart-data');
   figure.classList.toggle('unavailable', block.unavailable);
