@@ -350,6 +350,13 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
               // The language it is read in: its own, else the page's ('ko-KR').
               h1: { hangul: /\p{Script=Hangul}/u.test(h1.textContent!), lang: h1.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) },
               facts: Array.from(document.querySelectorAll('.facts dd')).map((d) => ({ text: d.textContent!, lang: d.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) })),
+              // Each piece of a fact's text, in the language it is read in (a team named in a sentence of the page's).
+              pieces: Array.from(document.querySelectorAll('.facts dd')).flatMap((d) => {
+                const walker = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+                const out: { text: string; lang: string }[] = [];
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push({ text: n.textContent!, lang: n.parentElement!.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) });
+                return out;
+              }),
               sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
             };
           });
@@ -365,6 +372,11 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
               const [hangul, latin] = [/\p{Script=Hangul}/u.test(d.text), /\p{Script=Latin}/u.test(d.text)];
               const other = locale === 'en' ? hangul && !latin : latin && !hangul;
               if (other && d.lang !== (locale === 'en' ? 'ko' : 'en')) problems.push(`${at}: fact "${d.text}" in lang ${d.lang}`);
+            }
+            // No Hangul read in an English voice on an English page, nor a Latin name in a Korean voice on a Korean one.
+            for (const p of page1.pieces) {
+              const wrong = locale === 'en' ? /\p{Script=Hangul}/u.test(p.text) && p.lang !== 'ko' : /\p{Script=Latin}/u.test(p.text) && !/\p{Script=Hangul}/u.test(p.text) && p.lang !== 'en';
+              if (wrong) problems.push(`${at}: "${p.text}" of a fact in lang ${p.lang}`);
             }
           }
         }
