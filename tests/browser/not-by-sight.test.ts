@@ -141,6 +141,64 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     for (const width of printed) expect(width).toBeGreaterThan(20);
   });
 
+  it('shows a coloured cell’s meaning by a sign on screen (not heard, not printed), and its hidden words never widen a phone’s page', async () => {
+    const signs = (selector: string) =>
+      tab.evaluate(
+        (s) =>
+          Array.from(document.querySelectorAll(s)).map((c) => {
+            const mark = c.querySelector(':scope > .tone-mark');
+            return { note: c.querySelector('.tone-note')?.textContent ?? null, sign: mark?.checkVisibility() ? getComputedStyle(mark, '::before').content : 'none' };
+          }),
+        selector,
+      );
+    for (const [locale, met] of [['en', ' target met'], ['ko', ' 목표 달성']] as const) {
+      for (const width of [390, 1366]) {
+        await open(`/${locale}/owners/`, width);
+        const good = await signs('#t-by-owner tbody td.good');
+        expect(good.length, `${locale} ${width}`).toBeGreaterThan(0);
+        for (const cell of good) expect(cell, `${locale} ${width}`).toEqual({ note: met, sign: '"✓\u00a0" / ""' });
+        // The hidden words sat at the far right of the scrolled table, and the page scrolled sideways with them.
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${locale} ${width}`).toBe(0);
+      }
+      // A screen reader hears the words once, not the sign (asked of a tab of its own: a CDP session on this one undoes its print emulation).
+      const reader = await browser.newPage();
+      await reader.goto(`${server.url}/${locale}/owners/`, { waitUntil: 'load' });
+      const cdp = await browser.newCDPSession(reader);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await reader.close();
+      const names = nodes.flatMap((n) => (n.role?.value === 'cell' && String(n.name?.value).endsWith(met) ? [String(n.name!.value)] : []));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toMatch(new RegExp(`^\\d+%${met}$`, 'u'));
+      await open(`/${locale}/owners/`, A4_WIDTH, 'print');
+      expect(new Set((await signs('#t-by-owner tbody td.good')).map((c) => c.sign))).toEqual(new Set(['none']));
+    }
+    // An account's open deal past its expected close: the first account page with one.
+    await open('/en/accounts/');
+    const accounts = await tab.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>('#t-accounts tbody a'), (a) => new URL(a.href).pathname));
+    let found: string | null = null;
+    for (const path of accounts) {
+      await open(path, 390);
+      if ((await signs('#t-account-deals tbody td.bad')).length > 0) {
+        found = path;
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    for (const [locale, due] of [['en', ' past due'], ['ko', ' 기한 지남']] as const) {
+      await open(found!.replace('/en/', `/${locale}/`), 390);
+      for (const cell of await signs('#t-account-deals tbody td.bad')) expect(cell).toEqual({ note: due, sign: '"⚠\uFE0E\u00a0" / ""' });
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    }
+    // A filtered view's table, rewritten by the filter script, keeps the signs: an owner who met the target, alone.
+    await open('/en/owners/');
+    const owner = await tab.evaluate(() => document.querySelector('#t-by-owner tbody tr:has(td.good) th')!.textContent!.trim());
+    await tab.goto(`${server.url}/en/owners/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const filtered = await signs('#t-by-owner tbody td.good');
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const cell of filtered) expect(cell).toEqual({ note: ' target met', sign: '"✓\u00a0" / ""' });
+  });
+
   it('prints a chart’s short data table under it, not a long one nor the trends’ (their figures table has them)', async () => {
     const shown = () => Object.fromEntries(Array.from(document.querySelectorAll('figure.chart[id]')).map((f) => [f.id, f.querySelector('details.chart-data table')?.checkVisibility() ?? null]));
     await open('/en/forecast/', A4_WIDTH, 'print');
@@ -191,6 +249,22 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     const langs = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody th')).map((c) => [/\p{Script=Hangul}/u.test(c.textContent!), c.getAttribute('lang')]));
     for (const [hangul, lang] of langs) expect(lang).toBe(hangul ? 'ko' : null);
     expect(langs.some(([hangul]) => hangul)).toBe(true);
+    // In a chart too: the competitors named in English on the Korean page, in the wide and the phone's variant.
+    await open('/ko/win-loss/');
+    const labels = await tab.evaluate(() => Array.from(document.querySelectorAll('#competitors svg text'), (t) => [t.textContent, t.getAttribute('lang')]));
+    const english = labels.filter(([text]) => /\p{Script=Latin}/u.test(text!) && !/\p{Script=Hangul}/u.test(text!));
+    expect(english.length).toBeGreaterThan(10);
+    expect(new Set(english.map(([, lang]) => lang))).toEqual(new Set(['en']));
+    expect(new Set(labels.filter(([text]) => /\p{Script=Hangul}/u.test(text!)).map(([, lang]) => lang))).toEqual(new Set([null]));
+    // And in the sentence under the chart's title, the competitor it names ('... 경쟁사는 Hanwha Precision으로, ...'), filtered too.
+    const takeaway = () => tab.evaluate(() => Array.from(document.querySelectorAll('#competitors > .takeaway [lang]'), (s) => [s.textContent, s.getAttribute('lang')]));
+    const named = await takeaway();
+    expect(named).toHaveLength(1);
+    expect(named[0]![1]).toBe('en');
+    expect(await tab.textContent('#competitors > .takeaway')).toContain(`${named[0]![0]}으로`);
+    await tab.goto(`${server.url}/ko/win-loss/?team=${encodeURIComponent((await tab.evaluate(() => document.querySelector<HTMLSelectElement>('select[name="team"] option:nth-child(2)')!.value)))}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    expect((await takeaway()).map(([, lang]) => lang)).toEqual(['en']);
     for (const locale of ['en', 'ko']) {
       await open(`/${locale}/forecast/`);
       const names = await tab.evaluate(() => Array.from(document.querySelectorAll('details.chart-data summary')).map((s) => [s.textContent, s.closest('figure')!.querySelector('h2')!.textContent]));
@@ -220,6 +294,96 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     expect(checked).toBeGreaterThan(40);
     expect(hidden).toEqual([]);
   });
+
+  it('walks the owner and account pages by keyboard: skip link, a visible focus at every stop, links named for out of context, names in their language', async () => {
+    await open('/en/owners/');
+    const owner = await tab.evaluate(() => new URL(Array.from(document.querySelectorAll<HTMLAnchorElement>('#t-by-owner tbody a')).find((a) => /\p{Script=Hangul}/u.test(a.textContent!))!.href).pathname);
+    await open('/en/accounts/');
+    // An account page with deals (its tables and timeline) and an English name.
+    const account = await tab.evaluate(() => new URL(Array.from(document.querySelectorAll<HTMLAnchorElement>('#t-accounts tbody a')).find((a) => !/\p{Script=Hangul}/u.test(a.textContent!))!.href).pathname);
+    const problems: string[] = [];
+    for (const path of [owner, account, '/en/owners/']) {
+      for (const locale of ['en', 'ko'] as const) {
+        for (const width of [390, 1366]) {
+          const page = path.replace('/en/', `/${locale}/`);
+          const at = `${page} ${width}`;
+          await open(page, width);
+          await tab.waitForSelector('thead th button', { state: 'attached' });
+          // The skip link is the first stop, seen when focused, and leads into the main content.
+          await tab.keyboard.press('Tab');
+          const skip = await tab.evaluate(() => {
+            const e = document.activeElement as HTMLElement;
+            const box = e.getBoundingClientRect();
+            return { skip: e.classList.contains('skip'), seen: box.left >= 0 && box.top >= 0 && box.right <= innerWidth };
+          });
+          if (!skip.skip || !skip.seen) problems.push(`${at}: skip link ${JSON.stringify(skip)}`);
+          await tab.keyboard.press('Enter');
+          await tab.keyboard.press('Tab');
+          if (!(await tab.evaluate(() => document.activeElement?.closest('main') !== null))) problems.push(`${at}: Tab after the skip link is outside main`);
+          // Every stop from the top shows where the focus is.
+          await tab.evaluate(() => (document.activeElement as HTMLElement).blur());
+          await tab.evaluate(() => window.scrollTo(0, 0));
+          for (let i = 0; i < 250; i++) {
+            await tab.keyboard.press('Tab');
+            const stop = await tab.evaluate(() => {
+              const e = document.activeElement as HTMLElement | null;
+              if (!e || e === document.body) return null;
+              const s = getComputedStyle(e);
+              const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+              return ring ? '' : `${e.tagName} "${e.textContent!.trim().slice(0, 30)}" has no focus ring`;
+            });
+            if (stop === null) break;
+            if (stop !== '') problems.push(`${at}: ${stop}`);
+          }
+          const page1 = await tab.evaluate(() => {
+            const name = (a: HTMLAnchorElement) => (a.getAttribute('aria-label') ?? a.textContent!).replace(/\s+/gu, ' ').trim();
+            // A link's name says where it goes without the sentence around it: one name, one destination.
+            const byName = new Map<string, Set<string>>();
+            for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]:not([hidden])'))) {
+              const n = name(a);
+              byName.set(n, (byName.get(n) ?? new Set()).add(a.href));
+            }
+            const h1 = document.querySelector('h1')!;
+            return {
+              ambiguous: [...byName].filter(([, hrefs]) => hrefs.size > 1).map(([n]) => n),
+              h1s: document.querySelectorAll('h1').length,
+              // The language it is read in: its own, else the page's ('ko-KR').
+              h1: { hangul: /\p{Script=Hangul}/u.test(h1.textContent!), lang: h1.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) },
+              facts: Array.from(document.querySelectorAll('.facts dd')).map((d) => ({ text: d.textContent!, lang: d.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) })),
+              // Each piece of a fact's text, in the language it is read in (a team named in a sentence of the page's).
+              pieces: Array.from(document.querySelectorAll('.facts dd')).flatMap((d) => {
+                const walker = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+                const out: { text: string; lang: string }[] = [];
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push({ text: n.textContent!, lang: n.parentElement!.closest('[lang]')!.getAttribute('lang')!.slice(0, 2) });
+                return out;
+              }),
+              sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            };
+          });
+          if (page1.ambiguous.length > 0) problems.push(`${at}: links of one name to several places: ${page1.ambiguous.join(', ')}`);
+          if (page1.h1s !== 1) problems.push(`${at}: ${page1.h1s} h1`);
+          if (page1.sideways !== 0) problems.push(`${at}: scrolls sideways by ${page1.sideways} px`);
+          if (path !== '/en/owners/') {
+            // The name in the heading is read in its own language.
+            if (page1.h1.lang !== (page1.h1.hangul ? 'ko' : 'en')) problems.push(`${at}: h1 in lang ${page1.h1.lang}`);
+            // A fact written in the other script alone (a Korean team or industry on an English page, 'Bystronic' on a Korean one) is
+            // marked; a sentence of the page's naming a team ('14% (11 / 76) · 영남영업팀 27% · all deals: 29%') is the page's.
+            for (const d of page1.facts) {
+              const [hangul, latin] = [/\p{Script=Hangul}/u.test(d.text), /\p{Script=Latin}/u.test(d.text)];
+              const other = locale === 'en' ? hangul && !latin : latin && !hangul;
+              if (other && d.lang !== (locale === 'en' ? 'ko' : 'en')) problems.push(`${at}: fact "${d.text}" in lang ${d.lang}`);
+            }
+            // No Hangul read in an English voice on an English page, nor a Latin name in a Korean voice on a Korean one.
+            for (const p of page1.pieces) {
+              const wrong = locale === 'en' ? /\p{Script=Hangul}/u.test(p.text) && p.lang !== 'ko' : /\p{Script=Latin}/u.test(p.text) && !/\p{Script=Hangul}/u.test(p.text) && p.lang !== 'en';
+              if (wrong) problems.push(`${at}: "${p.text}" of a fact in lang ${p.lang}`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 180_000);
 
   it('keeps the row headers and languages in a filtered view', async () => {
     await open('/en/stalled/');

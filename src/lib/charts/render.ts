@@ -12,6 +12,7 @@ import { wrap } from './layout.ts';
 import { COLORS, DEFAULT_WIDTH, FONT_SIZE, FONT_STACK, MAX_SCALE, NARROW_WIDTH, SVG_NS } from './style.ts';
 import type { ChartLocale, ChartOutput, ChartTable } from './types.ts';
 import { once } from '../lazy.ts';
+import { otherLang } from '../format/text-lang.ts';
 
 let cachedDocument: Document | undefined;
 
@@ -210,8 +211,17 @@ function finish(svg: Element, cls: string, meta: RenderMeta): Element {
         if (v !== null) el.setAttribute(name, v.replace(/#([^)\s]+)/g, (_m, id: string) => `#${renamed.get(id) ?? id}`));
       }
     }
+    const tag = el.tagName.toLowerCase();
     // Plot labels its marks; a labelled <g> needs a role to be valid ARIA.
-    if (el.tagName.toLowerCase() === 'g' && el.hasAttribute('aria-label')) el.setAttribute('role', 'group');
+    if (tag === 'g' && el.hasAttribute('aria-label')) el.setAttribute('role', 'group');
+    // A label in the other language than the chart's (a name from the data: an owner, a competitor, a reason or a stage
+    // written only in Korean on an English page, 'Trumpf' on a Korean one) says so, as a table cell does (text-lang.ts):
+    // for the fonts, and for any tool that reads or translates the page. The chart's own words are in its locale (but for
+    // a Latin abbreviation such as 'P75', marked English on a Korean page).
+    if (tag === 'text') {
+      const lang = otherLang(el.textContent ?? '', meta.locale);
+      if (lang) el.setAttribute('lang', lang);
+    }
     const cls = el.getAttribute('class');
     if (cls) for (const c of cls.split(/\s+/)) if (c) classes.add(c);
   }

@@ -15,6 +15,7 @@
  */
 import { toCsv } from '../format/csv.ts';
 import { joinWordDots, SEPARATOR } from '../format/separator.ts';
+import { langRuns } from '../format/text-lang.ts';
 import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
@@ -125,6 +126,11 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
       } else if (cell.fileName) {
         fileNameParts(cell.text).forEach((part, k) => td.append(...(k > 0 ? [el(doc, 'wbr')] : []), part));
       } else setText(td, cell.text);
+      if (cell.note && cell.mark) {
+        const mark = el(doc, 'span', 'tone-mark');
+        mark.dataset.mark = cell.mark;
+        td.prepend(mark);
+      }
       if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
       tr.append(td);
     });
@@ -251,7 +257,18 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, mo
   const h2 = figure.querySelector(':scope > h2');
   if (h2) setText(h2, block.chart.title);
   const takeaway = figure.querySelector(':scope > .takeaway');
-  if (takeaway) setText(takeaway, block.chart.takeaway);
+  // In runs, as ChartFigure.astro renders it: a name in the other language keeps its lang.
+  if (takeaway) {
+    const locale = doc.documentElement.lang.startsWith('ko') ? 'ko' : 'en';
+    takeaway.replaceChildren(
+      ...langRuns(block.chart.takeaway, locale).map((run) => {
+        if (!run.lang) return joinWordDots(run.text);
+        const span = el(doc, 'span', undefined, run.text);
+        span.lang = run.lang;
+        return span;
+      }),
+    );
+  }
   const holder = figure.querySelector(':scope > .chart-svg');
   const details = figure.querySelector(':scope > details.chart-data');
   figure.classList.toggle('unavailable', block.unavailable);

@@ -16,3 +16,27 @@ export function otherLang(text: string, page: Locale): Locale | undefined {
   if (LATIN.test(text)) return page === 'en' ? undefined : 'en';
   return undefined;
 }
+
+/** A run of words in the other script: Hangul words on an English page, Latin words (with their digits and marks) on a Korean one. */
+const OTHER_RUN: Record<Locale, RegExp> = {
+  en: /\p{Script=Hangul}(?:[\p{Script=Hangul}\d·.\-]|\s+(?=[\d(]*\p{Script=Hangul}))*/gu,
+  ko: /\p{Script=Latin}(?:[\p{Script=Latin}\d&.'’\-]|\s+(?=[\d(]*\p{Script=Latin}))*/gu,
+};
+
+/**
+ * A sentence of the page's with names from the data in it ('가장 자주 맞붙은 경쟁사는 Hanwha Precision으로, ...'),
+ * in runs: each run of words in the other script carries that language, so a screen reader reads the name in
+ * its own voice and the rest in the page's. One run without `lang` when there is none.
+ */
+export function langRuns(text: string, page: Locale): { text: string; lang?: Locale }[] {
+  const runs: { text: string; lang?: Locale }[] = [];
+  const other: Locale = page === 'en' ? 'ko' : 'en';
+  let at = 0;
+  for (const m of text.matchAll(OTHER_RUN[page])) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index) });
+    runs.push({ text: m[0], lang: other });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || runs.length === 0) runs.push({ text: text.slice(at) });
+  return runs;
+}

@@ -21,6 +21,11 @@ export interface Cell {
    * for a reader who cannot see the colour (a screen reader, grey paper). Visually hidden on screen, printed.
    */
   note?: string;
+  /**
+   * The sign of a noted cell's tone that the screen shows before its text (TONE_MARKS: '✓' target met, '⚠︎' past
+   * due), so that colour is never the only cue on screen; not read out, not copied, not printed (the note is).
+   */
+  mark?: string;
   /** A file's name: it breaks only after a '_', '-' or '/' (`fileNameParts`), never inside a word of it ('stage_his' / 'tory.csv'). */
   fileName?: true;
 }
@@ -115,6 +120,12 @@ export interface Column<R> {
   fileName?: boolean;
 }
 
+/**
+ * The visible sign of a noted cell (Cell `mark`), by its tone: short enough for a phone's narrow column, the same in
+ * both languages. U+FE0E asks for the text glyph, not a coloured emoji.
+ */
+export const TONE_MARKS: Partial<Record<NonNullable<Cell['tone']>, string>> = { good: '✓', bad: '⚠\uFE0E' };
+
 /** A date, month or period as the data writes it (2026-06-30, 2026-06, 2026-Q2, 2026): in code-point order, it is in time order. */
 const CHRONOLOGICAL = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
 
@@ -166,7 +177,11 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
         const tone = c.tone?.(r);
         if (tone) cell.tone = tone;
         const note = c.note?.(r);
-        if (note) cell.note = note;
+        if (note) {
+          cell.note = note;
+          const mark = tone && TONE_MARKS[tone];
+          if (mark) cell.mark = mark;
+        }
         if (c.fileName) cell.fileName = true;
         return cell;
       }),

@@ -1,6 +1,6 @@
 /** A name from the data in the other language than its page's is marked with that language (a screen reader's voice). */
 import { describe, expect, it } from 'vitest';
-import { otherLang } from '../../../src/lib/format/text-lang.ts';
+import { langRuns, otherLang } from '../../../src/lib/format/text-lang.ts';
 
 describe('otherLang', () => {
   it('marks Korean on an English page and English on a Korean page', () => {
@@ -16,6 +16,28 @@ describe('otherLang', () => {
     for (const text of ['₩12,000,000', '2026. 6. 30.', '—', '']) {
       expect(otherLang(text, 'en')).toBeUndefined();
       expect(otherLang(text, 'ko')).toBeUndefined();
+    }
+  });
+});
+
+describe('langRuns: the names in a sentence of the page', () => {
+  it('marks each run of words in the other script, with the spaces and digits between its words, not the page’s words around it', () => {
+    expect(langRuns('가장 자주 맞붙은 경쟁사는 Hanwha Precision으로, 수주율은 27%입니다.', 'ko')).toEqual([
+      { text: '가장 자주 맞붙은 경쟁사는 ' },
+      { text: 'Hanwha Precision', lang: 'en' },
+      { text: '으로, 수주율은 27%입니다.' },
+    ]);
+    expect(langRuns('The most frequent competitor is 두산 로보틱스 2공장: 27% win rate.', 'en')).toEqual([
+      { text: 'The most frequent competitor is ' },
+      { text: '두산 로보틱스 2공장', lang: 'ko' },
+      { text: ': 27% win rate.' },
+    ]);
+    expect(langRuns('‘가격’ leads, then ‘납기’.', 'en').filter((r) => r.lang).map((r) => r.text)).toEqual(['가격', '납기']);
+  });
+
+  it('gives one unmarked run, the whole sentence, when it has no other script', () => {
+    for (const [text, page] of [['‘가격’ 사유가 수주 건수의 7%를 차지합니다.', 'ko'], ['No data yet.', 'en'], ['', 'en']] as const) {
+      expect(langRuns(text, page)).toEqual([{ text }]);
     }
   });
 });

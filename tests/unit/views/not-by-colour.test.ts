@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { repurchaseByAccount } from '../../../src/lib/views/account-pages.ts';
-import { accountModel, changesModel, dataQualityModel, overviewModel, ownersModel, pageContext, PAGES, pageTables, type PageContext } from '../../../src/lib/views/pages/index.ts';
+import { accountModel, changesModel, dataQualityModel, overviewModel, ownerModel, ownersModel, pageContext, PAGES, pageTables, type PageContext } from '../../../src/lib/views/pages/index.ts';
 import type { SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { chartBlock, table, type TableModel } from '../../../src/lib/views/table.ts';
@@ -77,7 +77,8 @@ describe('a coloured cell says what its colour means where its text does not', (
       expect(column).toBeGreaterThan(0);
       const cells = owners.rows.map((r) => r[column]!);
       expect(cells.some((c) => c.tone === 'good')).toBe(true);
-      for (const c of cells) expect(c.note).toBe(c.tone === 'good' ? words : undefined);
+      // On screen a sign shows it ('✓'), the words being visually hidden.
+      for (const c of cells) expect([c.note, c.mark]).toEqual(c.tone === 'good' ? [words, '✓'] : [undefined, undefined]);
     }
   });
 
@@ -90,7 +91,7 @@ describe('a coloured cell says what its colour means where its text does not', (
         return deals.rows.flatMap((r) => r.filter((c) => c.tone === 'bad'));
       });
       expect(cells.length).toBeGreaterThan(0);
-      for (const c of cells) expect(c.note).toBe(words);
+      for (const c of cells) expect([c.note, c.mark]).toEqual([words, '⚠\uFE0E']);
     }
   });
 
@@ -117,5 +118,49 @@ describe('a coloured cell says what its colour means where its text does not', (
       'stalled: Why it is stalled',
       'top-stalled: Why it is stalled',
     ]);
+    // Every cell whose words are hidden shows a sign instead, and only those: a sign without words would say nothing to a screen reader.
+    const cells = PAGES.flatMap((page) => pageTables(ctx, page).flatMap((t) => t.rows.flat()));
+    expect(cells.filter((c) => (c.note === undefined) !== (c.mark === undefined))).toEqual([]);
+    expect(cells.filter((c) => c.mark !== undefined).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a name from the data in the other language than its page’s, outside the tables too (owner and account pages)', () => {
+  const accountPage = (locale: 'en' | 'ko', name: (n: string) => boolean) => {
+    const repurchase = repurchaseByAccount(site.metrics.repurchase);
+    const account = site.accounts.find((a) => a.has_page && name(a.name))!;
+    return accountModel(pageContext(site, locale), { account, repurchase: repurchase.get(account.account_id) ?? [] });
+  };
+  const hangul = (s: string) => /\p{Script=Hangul}/u.test(s);
+
+  it("an owner's name (the heading) and team, not the page's own words", () => {
+    const row = site.owners.rows.find((r) => r.slug && hangul(r.name))!;
+    const en = ownerModel(pageContext(site, 'en'), row);
+    expect(en.nameLang).toBe('ko');
+    const team = en.facts.find((x) => x.label === 'Team')!;
+    expect([hangul(team.value), team.lang]).toEqual([true, 'ko']);
+    // The owner's figures compared with the team's ('14% (11 / 76) · 영남영업팀 27% · all deals 29%') are English sentences.
+    expect(en.facts.filter((x) => x.lang !== undefined).map((x) => x.label)).toEqual(['Team']);
+    const ko = ownerModel(pageContext(site, 'ko'), row);
+    expect([ko.nameLang, ...ko.facts.map((x) => x.lang)]).toEqual([undefined, ...ko.facts.map(() => undefined)]);
+  });
+
+  it("an account's name, its facts from accounts.csv, and its timeline's deal names", () => {
+    const latin = accountPage('ko', (n) => !hangul(n));
+    expect(latin.nameLang).toBe('en');
+    // 'A-0018', an installed competitor ('Bystronic'); the industry and region are Korean, as the page.
+    const facts = new Map(latin.facts.map((x) => [x.label, x]));
+    expect(facts.get('고객사 ID')!.lang).toBe('en');
+    for (const fact of latin.facts) expect([fact.label, fact.lang]).toEqual([fact.label, /[A-Za-z]/u.test(fact.value) && !hangul(fact.value) ? 'en' : undefined]);
+    const korean = accountPage('en', hangul);
+    expect(korean.nameLang).toBe('ko');
+    const industry = korean.facts.find((x) => x.label === 'Industry')!;
+    expect([hangul(industry.value), industry.lang]).toEqual([true, 'ko']);
+    // The relationship in the page's words ('Hostile', '중립'): no language of its own.
+    expect(korean.facts.find((x) => x.label === 'Relationship')!.lang).toBeUndefined();
+    expect(korean.timelines.length).toBeGreaterThan(0);
+    for (const t of korean.timelines) expect(t.nameLang).toBe(hangul(t.deal.name) ? 'ko' : undefined);
+    // The sample's stages have labels in both languages: none is marked.
+    expect(korean.timelines.flatMap((t) => t.visits.map((v) => v.lang))).toEqual(korean.timelines.flatMap((t) => t.visits.map(() => undefined)));
   });
 });

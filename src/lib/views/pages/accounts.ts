@@ -4,6 +4,8 @@ import { moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { dealAndAmountColumns } from './deals.ts';
 import type { PageContext } from './context.ts';
+import { otherLang } from '../../format/text-lang.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 export function accountsIndexModel(ctx: PageContext): TableModel {
   const { site, m, f } = ctx;
@@ -52,11 +54,21 @@ export interface AccountModel {
   /** What this account page cannot show from this data, and how to get it. */
   notes: string[];
   account: AccountView;
-  facts: { label: string; value: string }[];
+  /** The account's name's language where it is not the page's (text-lang.ts). */
+  nameLang: Locale | undefined;
+  /** `lang`: a value from the data (industry, keyman, notes) in the other language than the page's. */
+  facts: { label: string; value: string; lang?: Locale }[];
   deals: TableModel;
   repurchase: TableModel;
-  /** Each deal's stage visits, for the timeline strip; `date` is when the visit began, in words with its year (histories span years). */
-  timelines: { deal: AccountDeal; visits: { stage: string; label: string; from: string; to: string | null; date: string }[] }[];
+  /**
+   * Each deal's stage visits, for the timeline strip; `date` is when the visit began, in words with its year (histories span years).
+   * `nameLang` and a visit's `lang`: the deal's name and the stage's label where they are in the other language.
+   */
+  timelines: {
+    deal: AccountDeal;
+    nameLang: Locale | undefined;
+    visits: { stage: string; label: string; lang: Locale | undefined; from: string; to: string | null; date: string }[];
+  }[];
   /** An account of accounts.csv that no deal names: says so, in place of the empty deal sections. */
   noDeals: string | null;
 }
@@ -65,19 +77,25 @@ export interface AccountModel {
 export function accountModel(ctx: PageContext, { account, repurchase: rows }: AccountSlice): AccountModel {
   const { m, f } = ctx;
   const relationship = account.relationship as keyof typeof m.relationship;
+  // Values from the data carry their language where it is not the page's; the page's own words (a relationship, a month, an amount) do not.
+  const data = (label: string, value: string) => {
+    const lang = otherLang(value, ctx.locale);
+    return lang ? { label, value, lang } : { label, value };
+  };
   const facts = [
-    { label: m.columns.account_id, value: account.account_id },
-    { label: m.columns.industry, value: account.industry },
-    { label: m.columns.segment, value: account.segment },
-    { label: m.columns.region, value: account.region },
-    { label: m.columns.keyman, value: account.keyman },
-    { label: m.columns.relationship, value: m.relationship[relationship] ?? account.relationship },
+    data(m.columns.account_id, account.account_id),
+    data(m.columns.industry, account.industry),
+    data(m.columns.segment, account.segment),
+    data(m.columns.region, account.region),
+    data(m.columns.keyman, account.keyman),
+    // A relationship the catalogue knows is in the page's words; another is the data's own.
+    m.relationship[relationship] === undefined ? data(m.columns.relationship, account.relationship) : { label: m.columns.relationship, value: m.relationship[relationship] },
     { label: m.columns.budget_cycle_month, value: account.budget_cycle_month === null ? '' : f.monthShort(`2000-${String(account.budget_cycle_month).padStart(2, '0')}`) },
-    { label: m.columns.installed_competitor, value: account.installed_competitor },
+    data(m.columns.installed_competitor, account.installed_competitor),
     // Compact, as the owner page's summary (the deal table and its CSV keep the exact amounts).
     { label: m.columns.open_amount, value: f.moneyCompact(account.open_amount) },
     { label: m.columns.won_amount, value: f.moneyCompact(account.won_amount) },
-    { label: m.columns.notes, value: account.notes },
+    data(m.columns.notes, account.notes),
   ].filter((x) => x.value !== '');
   const has = (column: SiteData['inputs']['deal_columns'][number]) => ctx.site.inputs.deal_columns.includes(column);
   const pastDue = (d: AccountDeal) => d.state === 'open' && d.expected_close !== null && d.expected_close < ctx.site.as_of;
@@ -134,8 +152,12 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
   );
   const timelines = account.deals.map((deal) => ({
     deal,
-    visits: deal.visits.map(([stage, from], i) => ({ stage, label: ctx.stage(stage), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) })),
+    nameLang: otherLang(deal.name || deal.deal_id, ctx.locale),
+    visits: deal.visits.map(([stage, from], i) => {
+      const label = ctx.stage(stage);
+      return { stage, label, lang: otherLang(label, ctx.locale), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) };
+    }),
   }));
   const noDeals = account.deals.length === 0 ? m.pages.account.noDeals({ id: account.account_id }) : null;
-  return { notes: accountsNotes(ctx), account, facts, deals, repurchase, timelines, noDeals };
+  return { notes: accountsNotes(ctx), account, nameLang: otherLang(account.name, ctx.locale), facts, deals, repurchase, timelines, noDeals };
 }

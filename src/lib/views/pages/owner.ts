@@ -1,6 +1,8 @@
 /** One page per owner: the owners-table figures beside the team's and everyone's, warning signs, the open deals. */
 import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import { joinItems } from '../../format/index.ts';
+import { otherLang } from '../../format/text-lang.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { groupBy } from '../../group-by.ts';
@@ -15,9 +17,16 @@ import { pageModel } from './page-model.ts';
 
 export interface OwnerModel {
   name: string;
+  /** The name's language where it is not the page's (a Korean name on an English page: text-lang.ts). */
+  nameLang: Locale | undefined;
   slug: string;
-  facts: { label: string; value: string }[];
-  /** The funnel, win/loss, stalled and forecast pages filtered to this owner's deals; none when the site has no filters. */
+  /** `lang`: a value from the data (the team) in the other language. */
+  facts: { label: string; value: string; lang?: Locale }[];
+  /**
+   * The funnel, win/loss, stalled and forecast pages filtered to this owner's deals; none when the site has no filters.
+   * The page names the owner after each label for a screen reader ("Funnel: Kim"): out of context (a list of links),
+   * a bare "Funnel" would be the navigation's.
+   */
   views: { label: string; href: string }[];
   /** Open deals summary: "12 open deals worth ₩3.4B, largest first." */
   intro: string;
@@ -47,8 +56,10 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
   const teams = [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
   // A summary to read, as the sentence under it and the overview's tiles: amounts compact ('44.4억원'), deals counted in deals
   // ('3건'); the owners table and its CSV keep the exact amounts.
+  const teamNames = teams.join(', ');
+  const teamLang = otherLang(teamNames, ctx.locale);
   const facts = [
-    { label: m.columns.team, value: teams.join(', ') },
+    { label: m.columns.team, value: teamNames, ...(teamLang ? { lang: teamLang } : {}) },
     { label: m.columns.open_amount, value: `${f.moneyCompact(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
     { label: m.ownersReview.weighted, value: f.moneyCompact(review.weighted_amount) },
     { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
@@ -64,6 +75,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
   ].filter((x) => x.value !== '');
   return {
     name: row.name,
+    nameLang: otherLang(row.name, ctx.locale),
     slug: row.slug ?? '',
     facts,
     views: site.filters ? ownerViews(ctx, row.name) : [],
