@@ -144,7 +144,13 @@ export const en = {
     /** More than half of deals.csv's rows were rejected (data-notes.ts). */
     mostDealsRejected: (p: { rows: number; rejected: number; accepted: number; reason: string }, f: Formatter) =>
       `${f.count(p.rejected)} of the ${f.count(p.rows)} rows of deals.csv were rejected${p.reason}, so every figure here counts only the other ${f.deals(p.accepted)}. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
-    /** The most frequent problem of deals.csv's rejected rows, where it first appears (appended to noDealRead and mostDealsRejected). */
+    /** stage_history.csv has rows and every one was rejected (deals were read): the data knows each deal's current stage only. */
+    noHistoryRead: (p: { rows: number; reason: string }, f: Formatter) =>
+      `None of the ${f.count(p.rows)} rows of stage_history.csv could be used: every one was rejected${p.reason}. So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,
+    /** More than half of stage_history.csv's rows were rejected (data-notes.ts). */
+    mostHistoryRejected: (p: { rows: number; rejected: number; reason: string }, f: Formatter) =>
+      `${f.count(p.rejected)} of the ${f.count(p.rows)} rows of stage_history.csv were rejected${p.reason}, so the stage changes they record are missing from the funnel, the time in each stage, the stalled deals and the trends. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,
+    /** The most frequent problem of a file's rejected rows, where it first appears (appended to noDealRead and mostDealsRejected). */
     rejectedReason: (p: { count: number; at: string; message: string }, f: Formatter) =>
       `; the most frequent problem (${f.count(p.count)} times) first appears at ${p.at}: ${p.message}`,
     /** In place of "vs 30 days earlier": that date is before the data's first record (`first`; null: the data records nothing), so no change is shown (absence.ts beforeDataNote). */

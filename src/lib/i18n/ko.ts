@@ -129,6 +129,10 @@ export const ko: Messages = {
       `deals.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
     mostDealsRejected: (p, f) =>
       `deals.csv 전체 ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치는 나머지 ${f.deals(p.accepted)}만 센 것입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
+    noHistoryRead: (p, f) =>
+      `stage_history.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 각 딜의 현재 단계만 알 수 있으며, 딜이 거쳐 온 단계가 필요한 수치마다 그 사실을 알려 줍니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기를 고친 뒤 다시 빌드하세요.`,
+    mostHistoryRejected: (p, f) =>
+      `stage_history.csv 전체 ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행이 제외되었습니다${p.reason}. 그래서 그 행들이 기록한 단계 변경이 퍼널, 단계별 소요 시간, 정체 딜, 추이에서 빠져 있습니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기를 고친 뒤 다시 빌드하세요.`,
     rejectedReason: (p, f) => `(가장 많은 문제 ${f.count(p.count)}건, 처음 나온 곳 ${p.at}: ${p.message})`,
     beforeData: (p, f) =>
       p.first === null

@@ -157,8 +157,11 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     columns[t.file] = t.columns;
     stats[t.file] = t.stats;
   }
+  // No stage_history.csv row read (a file of only its header, or every row rejected): the data knows each
+  // deal's current stage only, as a CRM export without stage history, and the pages say what that hides.
+  const limitations = deals.length > 0 && history.length === 0 ? ['current_visit_only'] : [];
   return {
-    source: { format: 'canonical', limitations: [] },
+    source: { format: 'canonical', limitations },
     deals,
     stageHistory: history,
     fieldHistory: fieldRead ? fieldRead.changes : null,

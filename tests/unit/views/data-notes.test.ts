@@ -20,10 +20,10 @@ const HEADER = 'deal_id,deal_name,account_id,account_name,owner,team,product,amo
 const excelRow = (i: number) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,1000,KRW,2025. 6. ${i}. 오후 1:27,prospect`;
 const goodRow = (i: number) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,1000,KRW,2025-06-0${i},prospect`;
 
-function site(rows: string[], asOf = '2025-06-30') {
+function site(rows: string[], asOf = '2025-06-30', history: string[] = []) {
   const files = {
     'deals.csv': utf8([HEADER, ...rows].join('\n')),
-    'stage_history.csv': utf8('deal_id,stage,entered_at\n'),
+    'stage_history.csv': utf8(['deal_id,stage,entered_at', ...history].join('\n')),
     'field_history.csv': utf8('deal_id,field,old_value,new_value,changed_at\nD1,amount,1000,2000,2025-06-20\n'),
   };
   return siteDataSchema.parse(buildSiteData(buildDataset(files, config), config, asOf, { dataLabel: 'test' }));
@@ -66,5 +66,34 @@ describe('the note when most of deals.csv was rejected', () => {
 
   it('an export of only its header still says the data records nothing', () => {
     expect(dataNotes(pageContext(site([]), 'en'))).toEqual([expect.stringMatching(/^This data records nothing before Jun 30, 2025: /u)]);
+  });
+});
+
+describe('the note when most of stage_history.csv was rejected', () => {
+  const deals = [goodRow(1), goodRow(2), goodRow(3)];
+
+  it("no row read: the data knows each deal's current stage only, and the pages treat it so", () => {
+    const s = site(deals, '2025-06-30', ['D1,prospect,2025. 6. 1. 오후 1:27', 'D2,prospect,2025. 6. 2. 오후 1:27', 'D3,qualify,2025. 6. 5. 오전 9:00']);
+    expect(s.metrics.data_quality.files['stage_history.csv']).toEqual({ rows: 3, accepted: 0, rejected: 3 });
+    expect(s.source.limitations).toEqual(['current_visit_only']);
+    const notes = dataNotes(pageContext(s, 'en'));
+    expect(notes[0]).toBe(
+      'None of the 3 rows of stage_history.csv could be used: every one was rejected; the most frequent problem (3 times) first appears at stage_history.csv line 2 column "entered_at": ' +
+        'entered_at "2025. 6. 1. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05). ' +
+        "So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.",
+    );
+    expect(dataNotes(pageContext(s, 'ko'))[0]).toMatch(/^stage_history\.csv의 3행을 하나도 쓰지 못했습니다\. 모든 행이 제외되었습니다\(가장 많은 문제 3건, 처음 나온 곳 stage_history\.csv 2행 "entered_at" 열: /u);
+  });
+
+  it('more than half rejected: which figures miss their stage changes; a header-only file is no rejection', () => {
+    const s = site(deals, '2025-06-30', ['D1,prospect,2025-06-01', 'D2,prospect,2025. 6. 2. 오후 1:27', 'D3,qualify,2025. 6. 5. 오전 9:00']);
+    expect(s.source.limitations).toEqual([]);
+    expect(dataNotes(pageContext(s, 'en'))[0]).toMatch(
+      /^2 of the 3 rows of stage_history\.csv were rejected; the most frequent problem \(2 times\) first appears at stage_history\.csv line 3 column "entered_at": .*, so the stage changes they record are missing from the funnel, the time in each stage, the stalled deals and the trends\. /u,
+    );
+    // Only its header: nothing rejected to speak of, but still no stage known but the current one.
+    const headerOnly = site(deals);
+    expect(headerOnly.source.limitations).toEqual(['current_visit_only']);
+    expect(dataNotes(pageContext(headerOnly, 'en')).filter((n) => n.includes('stage_history.csv'))).toEqual([]);
   });
 });

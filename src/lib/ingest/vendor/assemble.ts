@@ -93,7 +93,7 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
   const issues = [...readIssues, ...output.issues, ...remapped].sort(compareIssues);
   return {
     ...dataset,
-    source: { format, limitations: [...new Set(output.limitations)] },
+    source: { format, limitations: [...new Set([...output.limitations, ...dataset.source.limitations])] },
     files: vendorStats(tables, issues, output.dropped, output.notRows),
     issues,
   };

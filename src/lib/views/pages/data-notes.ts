@@ -1,8 +1,9 @@
 /**
  * What every page, the digest and the CI summary say first about the data
- * itself, before any figure: that most of deals.csv was rejected (the
- * figures then count few deals or none, for reasons the Data quality page
- * lists), or that the export is older than the as-of date. An export whose
+ * itself, before any figure: that most of deals.csv or stage_history.csv
+ * was rejected (the figures then count few deals or none, or lack the
+ * stages the deals went through, for reasons the Data quality page lists),
+ * or that the export is older than the as-of date. An export whose
  * every date Excel rewrote as `2023. 7. 3. 오후 1:27` is read as no deal at
  * all; said as "nothing before the as-of date, check the export", it sent
  * the reader to the wrong fix.
@@ -13,6 +14,7 @@ import { daysFromTo } from '../../time.ts';
 import type { PageContext } from './context.ts';
 
 const DEALS_FILE = 'deals.csv';
+const STAGE_HISTORY_FILE = 'stage_history.csv';
 
 /**
  * From this many days between the newest change in the data and the as-of date, every page says so: a daily
@@ -34,16 +36,26 @@ export function staleDataNote(ctx: PageContext): string | null {
   return days >= STALE_DATA_DAYS ? ctx.m.common.staleData({ newest, days }, ctx.f) : null;
 }
 
-/** deals.csv's rows, accepted and rejected, when the data has the file. */
-function dealsRead(ctx: PageContext): { rows: number; accepted: number; rejected: number } | null {
+/** A file's rows, accepted and rejected, when the data has the file. */
+function fileRead(ctx: PageContext, file: string): { rows: number; accepted: number; rejected: number } | null {
   const { files } = ctx.site.metrics.data_quality;
-  return Object.hasOwn(files, DEALS_FILE) ? files[DEALS_FILE]! : null;
+  return Object.hasOwn(files, file) ? files[file]! : null;
 }
 
 /** Whether deals.csv has rows and none of them was accepted. */
 export function noDealRead(ctx: PageContext): boolean {
-  const read = dealsRead(ctx);
+  const read = fileRead(ctx, DEALS_FILE);
   return read !== null && read.rows > 0 && read.accepted === 0;
+}
+
+/** The most frequent problem of a file's rejected rows, where it first appears, as the Data quality page words it ('' when none is listed). */
+function mostFrequentProblem(ctx: PageContext, file: string): string {
+  const { m, f, locale } = ctx;
+  let most: PageContext['site']['issue_kinds'][number] | null = null;
+  for (const kind of ctx.site.issue_kinds) {
+    if (kind.file === file && kind.severity === 'error' && (most === null || kind.count > most.count)) most = kind;
+  }
+  return most === null ? '' : m.common.rejectedReason({ count: most.count, at: CLI_TEXT[locale].at(most.first), message: issueMessage(most.first, locale) }, f);
 }
 
 /**
@@ -51,23 +63,30 @@ export function noDealRead(ctx: PageContext): boolean {
  * problem (file, line, column and message as the Data quality page words them), and what to do.
  */
 export function rejectedDealsNote(ctx: PageContext): string | null {
-  const read = dealsRead(ctx);
+  const read = fileRead(ctx, DEALS_FILE);
   if (read === null || read.rejected * 2 <= read.rows) return null;
-  const { m, f, locale } = ctx;
-  let most: PageContext['site']['issue_kinds'][number] | null = null;
-  for (const kind of ctx.site.issue_kinds) {
-    if (kind.file === DEALS_FILE && kind.severity === 'error' && (most === null || kind.count > most.count)) most = kind;
-  }
-  const reason =
-    most === null ? '' : m.common.rejectedReason({ count: most.count, at: CLI_TEXT[locale].at(most.first), message: issueMessage(most.first, locale) }, f);
+  const { m, f } = ctx;
+  const reason = mostFrequentProblem(ctx, DEALS_FILE);
   return read.accepted === 0
     ? m.common.noDealRead({ rows: read.rows, reason }, f)
     : m.common.mostDealsRejected({ rows: read.rows, rejected: read.rejected, accepted: read.accepted, reason }, f);
 }
 
+/**
+ * The same for stage_history.csv, when deals were read (with none, the deals' note says why its rows
+ * name no deal). With none of its rows read the data knows each deal's current stage only: ingest then
+ * marks it `current_visit_only`, and the pages say so where a figure needs the stages a deal went through.
+ */
+export function rejectedHistoryNote(ctx: PageContext): string | null {
+  const read = fileRead(ctx, STAGE_HISTORY_FILE);
+  if (read === null || read.rejected * 2 <= read.rows || noDealRead(ctx)) return null;
+  const { m, f } = ctx;
+  const reason = mostFrequentProblem(ctx, STAGE_HISTORY_FILE);
+  return read.accepted === 0 ? m.common.noHistoryRead({ rows: read.rows, reason }, f) : m.common.mostHistoryRejected({ rows: read.rows, rejected: read.rejected, reason }, f);
+}
+
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
-  const rejected = rejectedDealsNote(ctx);
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
-  return [rejected, stale].filter((note) => note !== null);
+  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale].filter((note) => note !== null);
 }
