@@ -583,6 +583,8 @@ export const en = {
       hubspot: 'add the “Date entered <stage>” columns to the HubSpot export',
       pipedrive: 'add stage_history.csv with every stage change and its date (Pipedrive’s deals export has only the current stage)',
       other: 'add stage_history.csv with every stage change and its date',
+      /** stage_history.csv is there, but every row of it was rejected. */
+      rejected: 'correct the rejected rows of stage_history.csv (the Data quality page lists each one and what to fix) and build again',
     },
   },
   /** Takeaways from fewer than MIN_SAMPLE deals: say so instead of concluding. */

@@ -513,6 +513,7 @@ export const ko: Messages = {
       hubspot: 'HubSpot 내보내기에 “Date entered <단계>” 열을 포함하세요',
       pipedrive: '단계 변경과 그 일시가 모두 담긴 stage_history.csv를 추가하세요(Pipedrive 딜 내보내기에는 현재 단계만 있습니다)',
       other: '단계 변경과 그 일시가 모두 담긴 stage_history.csv를 추가하세요',
+      rejected: '제외된 stage_history.csv 행을 고친 뒤 다시 빌드하세요(데이터 품질 페이지에 각 행과 고칠 방법이 있습니다)',
     },
   },
   small: {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
-import { closeDatesNote, dataNotes, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { closeDatesNote, dataNotes, historyUnavailable, pageContext } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { digestMarkdown } from '../../../src/lib/views/digest.ts';
@@ -82,6 +82,11 @@ describe('the note when most of stage_history.csv was rejected', () => {
         'entered_at "2025. 6. 1. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05). ' +
         "So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.",
     );
+    // Where a figure needs the stages, the advice is to correct the rows, not to add the file.
+    expect(historyUnavailable(pageContext(s, 'en'))).toBe(
+      'Not available: this export has only each deal’s current stage, not its stage history. To see it, correct the rejected rows of stage_history.csv (the Data quality page lists each one and what to fix) and build again.',
+    );
+    expect(historyUnavailable(pageContext(site(deals), 'en'))).toMatch(/To see it, add stage_history\.csv with every stage change and its date\.$/u);
     expect(dataNotes(pageContext(s, 'ko'))[0]).toMatch(/^stage_history\.csv의 3행을 하나도 쓰지 못했습니다\. 모든 행이 제외되었습니다\(가장 많은 문제 3건, 처음 나온 곳 stage_history\.csv 2행 "entered_at" 열: /u);
   });
 

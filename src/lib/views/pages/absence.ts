@@ -11,7 +11,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
-import { noDealRead } from './data-notes.ts';
+import { noDealRead, noHistoryRowRead } from './data-notes.ts';
 
 /** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
 export const MIN_SAMPLE = 10;
@@ -53,6 +53,8 @@ export function historyFromSnapshots(ctx: PageContext): boolean {
 /** What to export to get stage history, for this data's source format. */
 export function historyAdvice(ctx: PageContext): string {
   const advice = ctx.m.absence.historyAdvice;
+  // The file was there but none of its rows could be read: adding it is not the fix (data-notes.ts says why).
+  if (noHistoryRowRead(ctx)) return advice.rejected;
   const format = ctx.site.source.format;
   return Object.hasOwn(advice, format) ? advice[format as keyof typeof advice] : advice.other;
 }

@@ -48,6 +48,12 @@ export function noDealRead(ctx: PageContext): boolean {
   return read !== null && read.rows > 0 && read.accepted === 0;
 }
 
+/** Whether stage_history.csv has rows and every one was rejected. */
+export function noHistoryRowRead(ctx: PageContext): boolean {
+  const read = fileRead(ctx, STAGE_HISTORY_FILE);
+  return read !== null && read.rows > 0 && read.accepted === 0;
+}
+
 /** The most frequent problem of a file's rejected rows, where it first appears, as the Data quality page words it ('' when none is listed). */
 function mostFrequentProblem(ctx: PageContext, file: string): string {
   const { m, f, locale } = ctx;
