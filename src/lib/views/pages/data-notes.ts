@@ -42,17 +42,14 @@ function fileRead(ctx: PageContext, file: string): { rows: number; accepted: num
   return Object.hasOwn(files, file) ? files[file]! : null;
 }
 
-/** Whether deals.csv has rows and none of them was accepted. */
-export function noDealRead(ctx: PageContext): boolean {
-  const read = fileRead(ctx, DEALS_FILE);
+/** Whether the data has `file` with rows, and none of them was accepted. */
+function noRowRead(ctx: PageContext, file: string): boolean {
+  const read = fileRead(ctx, file);
   return read !== null && read.rows > 0 && read.accepted === 0;
 }
 
-/** Whether stage_history.csv has rows and every one was rejected. */
-export function noHistoryRowRead(ctx: PageContext): boolean {
-  const read = fileRead(ctx, STAGE_HISTORY_FILE);
-  return read !== null && read.rows > 0 && read.accepted === 0;
-}
+export const noDealRead = (ctx: PageContext) => noRowRead(ctx, DEALS_FILE);
+export const noHistoryRowRead = (ctx: PageContext) => noRowRead(ctx, STAGE_HISTORY_FILE);
 
 /** The most frequent problem of a file's rejected rows, where it first appears, as the Data quality page words it ('' when none is listed). */
 function mostFrequentProblem(ctx: PageContext, file: string): string {
