@@ -150,7 +150,7 @@ describe('--pipeline on canonical files', () => {
     const id = fc.constantFrom('S1', 'S2', 'S3', 'S4', 'R1', 'R2', ' R1 ', 'X9', '');
     const historyRow = fc.tuple(id, fc.constantFrom('prospect', 'won', 'Renewal due', ''), fc.constantFrom('2025-01-09', 'soon', '')).map((cells) => cells.join(','));
     const fieldRow = fc.tuple(id, fc.constantFrom('amount', 'notes'), fc.constantFrom('', '100', 'lots'), fc.constantFrom('120', 'x'), fc.constantFrom('2025-02-01', 'never')).map((cells) => cells.join(','));
-    let leftOut = 0;
+    let generatedLeftOut = 0;
     await fc.assert(
       // Each file has a row of another pipeline's deal at least (a bad date: unread, no error), and rows of any deal after it.
       fc.asyncProperty(fc.array(historyRow, { maxLength: 25 }).map((rows) => ['R1,prospect,soon', ...rows]), fc.array(fieldRow, { maxLength: 15 }).map((rows) => ['R2,amount,,1,never', ...rows]), async (history, fields) => {
@@ -170,12 +170,14 @@ describe('--pipeline on canonical files', () => {
           expect(stats.accepted + stats.rejected).toBe(stats.rows);
           // Exactly the rows naming R1 or R2 are left out; none of them is an error.
           expect(left).toBe(lines.filter((l) => /^ ?R[12] ?,/u.test(l)).length);
-          leftOut += left;
+          // Less the row every generated file starts with: what the random rows added.
+          generatedLeftOut += left - 1;
         }
         expect(here.issues.filter((i) => i.code === 'unknown_deal' && /"R[12]"/u.test(i.message))).toEqual([]);
       }),
       { numRuns: 8 },
     );
-    expect(leftOut).toBeGreaterThan(30);
+    // Some random row named R1 or R2 (measured over 20,000 seeds: at least 3 in every 8 runs; "> 30" in all failed 9 % of runs).
+    expect(generatedLeftOut).toBeGreaterThan(0);
   }, 120_000);
 });
