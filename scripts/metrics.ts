@@ -91,11 +91,16 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
       };
       stderr.write(`${JSON.stringify(line)}\n`);
     }
-    if (args.strict === true && run.rejected > 0) {
+    if (run.rejected > 0) {
       // In the config's language (or --lang), quoting the first rows as the Data quality page says them.
       const locale = lang ?? run.locale;
-      stderr.write(`metrics: ${CLI_TEXT[locale].metricsStrict({ rejected: run.rejected, rows: run.rows, detail: issuesQuoted(run.firstErrors, run.rejected, locale) })}\n`);
-      return EXIT.strict;
+      const said = { rejected: run.rejected, rows: run.rows, detail: issuesQuoted(run.firstErrors, run.rejected, locale) };
+      if (args.strict === true) {
+        stderr.write(`metrics: ${CLI_TEXT[locale].metricsStrict(said)}\n`);
+        return EXIT.strict;
+      }
+      // Said in the log too (as the build does): a daily CI run that rejects rows would otherwise only say so inside the JSON.
+      if (args.quiet !== true) stderr.write(`metrics: ${CLI_TEXT[locale].metricsRejected(said)}\n`);
     }
     return EXIT.ok;
   } catch (e) {

@@ -20,6 +20,8 @@ export interface CliText {
   /** A build that went ahead with rejected rows (the gate let it). */
   passedRejected: (p: { rejected: number; rows: number }) => string;
   metricsStrict: (p: { rejected: number; rows: number; detail: string }) => string;
+  /** `metrics` without --strict, which wrote its output with rejected rows left out. */
+  metricsRejected: (p: { rejected: number; rows: number; detail: string }) => string;
 }
 
 const TAIL_EN = 'the output was not replaced (every rejected row is listed in metrics.json data_quality; npm run metrics writes it alone)';
@@ -33,6 +35,7 @@ const EN: CliText = {
   stale: (p) => `--max-data-age ${p.max}: the newest change in the data is on ${p.newest}, ${p.age} days before the as-of date ${p.asOf}; was the export refreshed? The output was not replaced`,
   passedRejected: (p) => `${p.rejected} of ${p.rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)`,
   metricsStrict: (p) => `--strict: ${p.rejected} of ${p.rows} rows rejected (${p.detail}); every rejected row is listed in data_quality in the output`,
+  metricsRejected: (p) => `${p.rejected} of ${p.rows} rows rejected (${p.detail}); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)`,
 };
 
 const KO: CliText = {
@@ -43,6 +46,7 @@ const KO: CliText = {
   stale: (p) => `--max-data-age ${p.max}: 데이터에 기록된 가장 최근 변경일(${p.newest})이 기준일 ${p.asOf}보다 ${p.age}일 전입니다. 내보내기가 갱신되었는지 확인하세요. 출력을 교체하지 않았습니다`,
   passedRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다. 데이터 품질 페이지에서 볼 수 있습니다(--strict나 --max-rejected를 주면 대신 빌드를 멈춥니다)`,
   metricsStrict: (p) => `--strict: 전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 제외된 행은 모두 출력의 data_quality에 있습니다`,
+  metricsRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 모든 수치는 이 행들을 빼고 계산했으며, 제외된 행은 모두 출력의 data_quality에 있습니다(--strict를 주면 대신 종료 코드 3으로 멈춥니다)`,
 };
 
 export const CLI_TEXT: Record<Locale, CliText> = { en: EN, ko: KO };

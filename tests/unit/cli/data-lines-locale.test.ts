@@ -63,6 +63,15 @@ describe('metrics --strict: the rejected rows in the config language', () => {
     expect(r.stderr.split('\n')[1]).toBe(`metrics: --strict: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). 제외된 행은 모두 출력의 data_quality에 있습니다`);
   });
 
+  it('without --strict, the same rows in one line of the config language, exit 0', async () => {
+    const { dir } = rejecting({ locale: 'ko-KR' });
+    const f = fakeIO(dir);
+    expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--out', 'm.json'], f.io)).toBe(0);
+    expect(f.stderr()).toBe(
+      `metrics: 전체 9행 중 3행을 제외했습니다(${QUOTED_KO}). 모든 수치는 이 행들을 빼고 계산했으며, 제외된 행은 모두 출력의 data_quality에 있습니다(--strict를 주면 대신 종료 코드 3으로 멈춥니다)\n`,
+    );
+  });
+
   it('--lang takes en or ko only (exit 2)', async () => {
     const { dir } = rejecting();
     const r = await runMetrics(dir, '--lang', 'de');

@@ -233,9 +233,15 @@ describe('metrics: exit 3, --strict with rejected rows', () => {
     expect(existsSync(join(dir, 'm.json'))).toBe(true);
   });
 
-  it('exits 0 without --strict', async () => {
+  it('exits 0 without --strict, and says the same count in one line unless --quiet', async () => {
     const f = fakeIO(tempDir());
-    expect(await main(['--data', join(FIXTURES, 'rejected-rows', 'data'), '--as-of', '2025-06-30'], f.io)).toBe(0);
+    expect(await main(['--data', join(FIXTURES, 'rejected-rows', 'data'), '--as-of', '2025-06-30', '--out', 'm.json'], f.io)).toBe(0);
+    expect(f.stderr()).toMatch(
+      /^metrics: 9 of 25 rows rejected \(deals\.csv line 3 column "stage": .*; deals\.csv line 5 column "deal_id": deal_id "D1" already appears on line 2; this later row is rejected; \.\.\.\); every figure leaves them out and data_quality in the output lists them all \(--strict exits with code 3 instead\)\n$/u,
+    );
+    const quiet = fakeIO(tempDir());
+    expect(await main(['--data', join(FIXTURES, 'rejected-rows', 'data'), '--as-of', '2025-06-30', '--out', 'm.json', '--quiet'], quiet.io)).toBe(0);
+    expect(quiet.stderr()).toBe('');
   });
 });
 
