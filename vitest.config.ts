@@ -4,8 +4,10 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Browser tests start Chromium against the built site: give them room.
-    testTimeout: 20_000,
+    // Browser tests start Chromium against the built site: give them room. CI runs the whole suite on
+    // a loaded 2-core machine, where tests without a timeout of their own took up to 13 s (a browser
+    // test starting a second Chromium) and 38 s (one starting Node processes): 20 s failed them by chance.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });

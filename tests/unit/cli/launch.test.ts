@@ -47,8 +47,15 @@ function largeHistoryFolder(): string {
   return DATA;
 }
 
+/**
+ * For the tests that start Node processes one after another, each reading or allocating hundreds of
+ * megabytes: 17 s and 38 s when CI ran the suite on a loaded 2-core machine, past vitest's 20 s (a
+ * test that blocks the thread fails once it returns late).
+ */
+const PROCESSES_TIMEOUT = 120_000;
+
 describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
-  it('gives the bytes the sources give, with stage history read on the bundled worker thread', () => {
+  it('gives the bytes the sources give, with stage history read on the bundled worker thread', { timeout: PROCESSES_TIMEOUT }, () => {
     const folder = largeHistoryFolder();
     const args = ['--data', folder, '--as-of', '2025-06-30', '--out', '-', '--timings', '--quiet'];
     const compiled = metrics(args);
@@ -153,7 +160,7 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(r.stderr).toMatch(/^launch: Pipescope needs Node >= 22\.18; this is v\d+\.\d+\.\d+\. Run it through npm/u);
   });
 
-  it('runs with the same Node options from its npm script as in the benchmarks', () => {
+  it('runs with the same Node options from its npm script as in the benchmarks', { timeout: PROCESSES_TIMEOUT }, () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(COMMANDS.metrics.nodeFlags).toEqual(['--max-semi-space-size=32', '--initial-old-space-size=1024']);
     expect(pkg.scripts.metrics).toBe(['node', ...COMMANDS.metrics.nodeFlags, 'scripts/launch.mjs', 'metrics'].join(' '));

@@ -285,7 +285,9 @@ describe('the fast paths agree with the zod schemas', () => {
       }),
       { numRuns: 1500 },
     );
-    expect(accepted).toBeGreaterThan(150);
+    // Accepted rows must occur for the agreement on the change to mean something. About 13.5 % are
+    // (mean 201 to 209 of 1,500, sd 13.5, over 2,000 seeds): 100 or fewer is a chance below 1e-12.
+    expect(accepted).toBeGreaterThan(100);
   });
 
   // Two ways in: cells as ranges of CSV text (a canonical file), and cells as strings (a vendor adapter's rows).
