@@ -17,6 +17,16 @@ const KNOWN_UNTRANSLATED: readonly FatalCode[] = [];
 
 const ko = (code: FatalCode, message: string, file?: string) => fatalText({ code, message, file }, 'ko');
 
+/** What `run` throws (undefined when it throws nothing). */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('fatal codes', () => {
   it('every code has Korean rules, but the known untranslated ones', () => {
     expect(FATAL_CODES.filter((code) => !Object.hasOwn(FATAL_RULES, code) || FATAL_RULES[code]!.length === 0)).toEqual(KNOWN_UNTRANSLATED);
@@ -45,12 +55,7 @@ describe('fatal codes', () => {
   });
 
   it('unknown keys of one object, one line: each is said', () => {
-    let error: unknown;
-    try {
-      parseConfigText('{"stages": [{"id": "a", "kind": "open", "colour": "red", "size": 2}]}');
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(() => parseConfigText('{"stages": [{"id": "a", "kind": "open", "colour": "red", "size": 2}]}'));
     const e = error as ConfigError;
     expect(e.message).toMatch(/^pipeline\.config\.json: stages\[0\] at line 1 column 13: unknown key "colour": the keys here are .+; unknown key "size": the keys here are /u);
     expect(fatalText(e, 'ko')).toMatch(
@@ -59,12 +64,7 @@ describe('fatal codes', () => {
   });
 
   it('a config problem is said line by line: the line no rule knows stays English, the others are Korean', () => {
-    let error: unknown;
-    try {
-      parseConfigText('{"window_days": 0, "currency": "won"}');
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(() => parseConfigText('{"window_days": 0, "currency": "won"}'));
     expect(error).toBeInstanceOf(ConfigError);
     const e = error as ConfigError;
     expect(e.code).toBe('config_invalid');
@@ -101,12 +101,7 @@ describe('messages a run rarely meets', () => {
 
   it("the Salesforce reports' and exports' columns", () => {
     const table = (file: string, names: string[]) => ({ file, names }) as unknown as VendorTable;
-    let error: unknown;
-    try {
-      sameLayout([table('EMEA.csv', ['Opportunity Name', 'Stage']), table('APAC.csv', ['Opportunity Name'])], 'Opportunities report');
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(() => sameLayout([table('EMEA.csv', ['Opportunity Name', 'Stage']), table('APAC.csv', ['Opportunity Name'])], 'Opportunities report'));
     const e = error as { code: FatalCode; message: string };
     expect(e.code).toBe('export_columns_differ');
     expect(fatalText(e, 'ko')).toBe('APAC.csv: 열 구성이 EMEA.csv와 다릅니다. 모든 Opportunities 보고서를 같은 열로 내보내세요');
