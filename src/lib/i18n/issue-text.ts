@@ -248,6 +248,13 @@ const ROW_RULES: Rules = {
         `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 표준 파일(docs/input.md) 중 하나이며 ${FORMAT_KINDS[g.wanted!] ?? g.wanted} 형식이 아닙니다. --format canonical로 실행하거나 --format 없이 실행하세요`,
     ],
     [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: (?:it is one of|they are) the canonical files \\(docs/input\\.md\\), in a subfolder, and canonical files are read only at the top of the data folder: point --data at (?:its|their) folder, "(?<folder>.*)"`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 표준 파일(docs/input.md)이지만 하위 폴더에 있습니다. 표준 파일은 데이터 폴더에 바로 들어 있을 때만 읽습니다. --data로 그 폴더("${g.folder}")를 가리키세요`,
+    ],
+    [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is JSON, not CSV: export it again as CSV`),
       (g) => `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. CSV가 아니라 JSON입니다. CSV로 다시 내보내세요`,
     ],

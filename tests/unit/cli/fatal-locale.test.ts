@@ -128,6 +128,25 @@ describe('metrics: no export found', () => {
     );
   });
 
+  it('the canonical files one folder down: which folder to point --data at, in English and Korean', async () => {
+    const { dir, data } = folder({});
+    mkdirSync(join(data, 'export'));
+    writeFileSync(join(data, 'export', 'deals.csv'), readFileSync(join(SPEC, 'deals.csv')));
+    writeFileSync(join(data, 'export', 'stage_history.csv'), SPEC_HISTORY);
+    const en = await runMetrics(dir);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      'metrics: no export found. export/deals.csv, export/stage_history.csv: they are the canonical files (docs/input.md), in a subfolder, and canonical files are read only at the top of the data folder: point --data at their folder, "export"\n',
+    );
+    const ko = await runMetrics(dir, '--lang', 'ko');
+    expect(ko.stderr).toBe(
+      'metrics: 내보내기 파일을 찾지 못했습니다. export/deals.csv, export/stage_history.csv: 표준 파일(docs/input.md)이지만 하위 폴더에 있습니다. 표준 파일은 데이터 폴더에 바로 들어 있을 때만 읽습니다. --data로 그 폴더("export")를 가리키세요\n',
+    );
+    // Doing what it says reads them.
+    const f = fakeIO(dir);
+    expect(await metrics(['--data', 'data/export', '--as-of', AS_OF, '--out', 'm.json', '--quiet'], f.io)).toBe(0);
+  });
+
   it('the export of another CRM than --format names', async () => {
     const { dir } = fixture('exports/pipedrive-deals', 'ko');
     const r = await runMetrics(dir, '--format', 'hubspot');

@@ -58,6 +58,8 @@ export interface OtherFormat {
  * `adapters` empty: `--format canonical`, and the file is a CRM's export.
  */
 export function otherFormatOf(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): OtherFormat | null {
+  const nested = canonicalInSubfolder(table.file);
+  if (nested !== null) return nested;
   if (adapters.length === all.length) return null;
   // No adapter: --format canonical.
   const wanted = adapters.length === 0 ? 'one of the canonical files' : adapters.length === 1 ? oneOf(adapters[0]!) : 'the format --format names';
@@ -70,6 +72,23 @@ export function otherFormatOf(table: VendorTable, adapters: readonly Adapter[], 
   if (adapters.length === 0 || !CANONICAL_NAMES.has(base)) return null;
   const run = 'run with --format canonical, or without --format';
   return { format: 'canonical', one: `it is one of the canonical files (docs/input.md), not ${wanted}: ${run}`, many: `they are the canonical files (docs/input.md), not ${wanted}: ${run}` };
+}
+
+/**
+ * A canonical file one folder down (`sample/deals.csv`: the folder given to --data is the one above
+ * the data): read only at the top of the data folder, so the way to read it is to point --data at
+ * its folder. Said for every file of that folder together, whatever --format says.
+ */
+function canonicalInSubfolder(file: string): OtherFormat | null {
+  const slash = file.lastIndexOf('/');
+  if (slash < 0 || !CANONICAL_NAMES.has(file.slice(slash + 1).toLowerCase())) return null;
+  const folder = file.slice(0, slash);
+  const where = `in a subfolder, and canonical files are read only at the top of the data folder: point --data at`;
+  return {
+    format: `canonical in ${folder}`,
+    one: `it is one of the canonical files (docs/input.md), ${where} its folder, "${folder}"`,
+    many: `they are the canonical files (docs/input.md), ${where} their folder, "${folder}"`,
+  };
 }
 
 /** `otherFormatOf`'s sentence for one file; null when the file is not of another format. */
