@@ -62,6 +62,7 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
   data_folder_unreadable: [
     [re(`(?<f>.+): the data folder does not exist`), (g) => `${g.f}: 데이터 폴더가 없습니다`],
     [re(`(?<f>.+): not a folder`), (g) => `${g.f}: 폴더가 아닙니다`],
+    [re(`(?<f>.+): not a folder: --data takes the folder that holds the files, here (?<d>.+)`), (g) => `${g.f}: 폴더가 아닙니다. --data에는 파일이 들어 있는 폴더를 주세요(여기서는 ${g.d})`],
     [re(`(?<f>.+): ${UNREADABLE}`), (g) => `${g.f}: 데이터 폴더를 ${unreadable(g.why!)}`],
   ],
   missing_file: [

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Dataset, Issue } from '../dataset.ts';
 import type { Config } from './config.ts';
 import {
@@ -263,6 +263,11 @@ function entryKind(path: string): 'file' | 'folder' | null {
   return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
 }
 
+/** `--data` given a file: one of the data's files (`--data data/deals.csv`) is told the folder that holds it. */
+function notAFolder(path: string): string {
+  return /\.(?:csv|tsv|txt|xlsx?|zip)$/iu.test(path) ? `not a folder: --data takes the folder that holds the files, here ${dirname(path)}` : 'not a folder';
+}
+
 /**
  * A folder of vendor exports: every CSV file in it and in its subfolders one
  * level down (a series of exports in dated folders), plus the config.
@@ -273,7 +278,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     entries = readdirSync(folder);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the data folder does not exist' : code === 'ENOTDIR' ? 'not a folder' : `cannot be read (${code ?? (e as Error).message})`;
+    const why = code === 'ENOENT' ? 'the data folder does not exist' : code === 'ENOTDIR' ? notAFolder(folder) : `cannot be read (${code ?? (e as Error).message})`;
     throw new IngestFatalError('data_folder_unreadable', folder, `${folder}: ${why}`, { cause: e });
   }
   const hashes: Record<string, string> = Object.create(null) as Record<string, string>;

@@ -109,6 +109,18 @@ describe('metrics: exit 1, a problem with the files', () => {
     expect(f.stderr()).toMatch(/^metrics: .*nowhere: the data folder does not exist\n$/u);
   });
 
+  it('given one of the data files as --data, names the folder that holds it; another file is only "not a folder"', async () => {
+    const dir = tempDir();
+    const data = copyFixture('spec-example', dir);
+    const f = fakeIO(dir);
+    expect(await main(['--data', join(data, 'deals.csv')], f.io)).toBe(1);
+    expect(f.stderr()).toBe(`metrics: ${join(data, 'deals.csv')}: not a folder: --data takes the folder that holds the files, here ${data}\n`);
+    writeFileSync(join(dir, 'notes'), 'x');
+    const g = fakeIO(dir);
+    expect(await main(['--data', 'notes'], g.io)).toBe(1);
+    expect(g.stderr()).toBe(`metrics: ${join(dir, 'notes')}: not a folder\n`);
+  });
+
   it('reports an --out below a file as not writable, with no stack and no temporary file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-file'), 'x');

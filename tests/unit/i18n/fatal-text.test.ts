@@ -86,6 +86,9 @@ describe('messages a run rarely meets', () => {
       '/data/deals.csv: 파일이 아닙니다(FIFO, 장치 또는 소켓). 이름과 달리 CSV 파일이 아닙니다',
     );
     expect(ko('data_folder_unreadable', '/data: not a folder')).toBe('/data: 폴더가 아닙니다');
+    expect(ko('data_folder_unreadable', '/data/deals.csv: not a folder: --data takes the folder that holds the files, here /data')).toBe(
+      '/data/deals.csv: 폴더가 아닙니다. --data에는 파일이 들어 있는 폴더를 주세요(여기서는 /data)',
+    );
   });
 
   it("--config's file that does not exist or is a folder", () => {
