@@ -19,7 +19,7 @@ import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
-import { ARCHIVE_MESSAGE, HEAD_BYTES, listExports, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
+import { ARCHIVE_MESSAGE, byproductMessage, HEAD_BYTES, listExports, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
@@ -67,12 +67,12 @@ export function nodeIo(): InitIo {
 }
 
 /** The export files of the folder (export-listing.ts), and the workbooks and ZIP archives found beside them. */
-function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[]; archives: string[]; unreadable: string[] } {
+function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[]; archives: string[]; unreadable: string[]; byproducts: string[] } {
   // Each file is read once: its first bytes tell a workbook saved under a .csv name, the rest is the export.
   const bytes = new Map<string, Uint8Array>();
   const read = (path: string) => bytes.get(path) ?? bytes.set(path, fs.readFile(path)).get(path)!;
   const listing = listExports(folder, { ...fs, join, head: (path) => read(path).subarray(0, HEAD_BYTES) });
-  return { files: listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), workbooks: listing.workbooks, archives: listing.archives, unreadable: listing.unreadable };
+  return { files: listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), workbooks: listing.workbooks, archives: listing.archives, unreadable: listing.unreadable, byproducts: listing.byproducts };
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
@@ -114,7 +114,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
-  const { files, workbooks, archives, unreadable } = exportFiles(folder, io.fs);
+  const { files, workbooks, archives, unreadable, byproducts } = exportFiles(folder, io.fs);
   try {
     suggestion = suggestConfig(files, {
       workbooks,
@@ -132,6 +132,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     ...workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`),
     ...archives.map((path) => `WARNING: ${path}: ${ARCHIVE_MESSAGE}`),
     ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`),
+    ...byproducts.map((path) => `WARNING: ${path}: ${byproductMessage(path)!}`),
   ];
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
   if (out === '-') {

@@ -216,6 +216,14 @@ const ROW_RULES: Rules = {
       (g) => `읽지 않았습니다. deals.csv가 있는 폴더에서는 표준 파일(${g.files})만 읽습니다. CRM 내보내기 파일을 읽으려면 deals.csv가 없는 폴더에 두세요(docs/exports.md)`,
     ],
     [
+      re(`not read: an Office lock file, which Excel keeps beside a file while it has it open \\(named ~\\$ and that file's name\\), not data; a file open in Excel may hold changes not saved yet`),
+      () => '읽지 않았습니다. Excel이 파일을 열어 둔 동안 그 옆에 두는 Office 잠금 파일(~$ 뒤에 그 파일 이름)이며 데이터가 아닙니다. Excel에서 열려 있는 파일에는 아직 저장하지 않은 변경이 있을 수 있습니다',
+    ],
+    [
+      re(`not read: a Mac's metadata about (?<name>.+) \\(an AppleDouble file, which macOS writes beside a file on a shared drive or into a ZIP archive\\), not data`),
+      (g) => `읽지 않았습니다. ${g.name}에 대한 Mac의 메타데이터(macOS가 공유 드라이브의 파일 옆이나 ZIP 압축 파일 안에 쓰는 AppleDouble 파일)이며 데이터가 아닙니다`,
+    ],
+    [
       re(`named like a CSV file, but not a file that can be read \\(a symbolic link to nothing, a FIFO or a socket\\): not read`),
       () => 'CSV 파일 이름이지만 읽을 수 있는 파일이 아닙니다(대상이 없는 심볼릭 링크, FIFO, 소켓). 읽지 않았습니다',
     ],

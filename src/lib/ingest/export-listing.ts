@@ -73,15 +73,37 @@ export interface ExportListing {
   archives: string[];
   /** Named like an export but not a file that can be read (a symbolic link to nothing, a FIFO): reported, never skipped silently. */
   unreadable: string[];
+  /** Files other programs leave beside the data (`byproductMessage`): not read, each reported with what it is. */
+  byproducts: string[];
+}
+
+/**
+ * What a file named like an export is when another program made it beside the data, not a person:
+ * an Office lock file (`~$deals.csv`: Excel keeps one while it has the file open) or macOS's
+ * metadata (`._deals.csv`, and the `__MACOSX` folder of a ZIP archive made on a Mac). Both are
+ * binary: read as CSV they stopped the run as "not a text CSV file". Null for any other name.
+ */
+export function byproductMessage(path: string): string | null {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (name.startsWith('~$')) {
+    return 'not read: an Office lock file, which Excel keeps beside a file while it has it open (named ~$ and that file\'s name), not data; a file open in Excel may hold changes not saved yet';
+  }
+  if (name.startsWith('._') || path.startsWith('__MACOSX/')) {
+    return `not read: a Mac's metadata about ${name.replace(/^\._/u, '')} (an AppleDouble file, which macOS writes beside a file on a shared drive or into a ZIP archive), not data`;
+  }
+  return null;
 }
 
 /** Why an entry of `unreadable` is not read. */
 export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read';
 
 export function listExports(folder: string, fs: ListingFs): ExportListing {
-  const listing: ExportListing = { exports: [], workbooks: [], archives: [], unreadable: [] };
+  const listing: ExportListing = { exports: [], workbooks: [], archives: [], unreadable: [], byproducts: [] };
   const add = (path: string, name: string, full: string, kind: 'file' | 'folder' | null) => {
-    if (kind === null) {
+    if ((EXPORT_FILE.test(name) || WORKBOOK_FILE.test(name)) && byproductMessage(path) !== null) {
+      // Read neither for its bytes nor as an export: a lock file may be locked, and is never data.
+      if (kind !== 'folder') listing.byproducts.push(path);
+    } else if (kind === null) {
       if (EXPORT_FILE.test(name)) listing.unreadable.push(path);
     } else if (kind === 'file') {
       // A workbook (or a ZIP archive) renamed (or saved by a tool) as .csv is what it is, not a text with NUL bytes.

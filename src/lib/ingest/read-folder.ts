@@ -35,7 +35,7 @@ import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
 import { byteSource } from './decode.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { HEAD_BYTES, listExports, type ListingFs, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { byproductMessage, HEAD_BYTES, listExports, type ListingFs, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -196,12 +196,18 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * must not be skipped without a word.
  */
 function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks, archives, unreadable } = listExports(folder, listingFs(folder, entries));
+  const { exports, workbooks, archives, unreadable, byproducts } = listExports(folder, listingFs(folder, entries));
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
   for (const path of [...exports, ...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
+  byproductWarnings(byproducts, log);
   return log.issues;
+}
+
+/** Each lock file or Mac metadata file beside the data (export-listing.ts `byproductMessage`): a warning saying what it is. */
+function byproductWarnings(paths: readonly string[], log: IssueLog): void {
+  for (const path of paths) log.warning(path, 0, '', 'file_not_read', byproductMessage(path)!);
 }
 
 /** Bytes of an export read to tell its format by its header when the canonical deals.csv is missing (a title line or two, then the header). */
@@ -292,7 +298,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes }, options.config?.name);
   // The folder itself was read above (to say clearly when it cannot be); a .csv file's first bytes tell a workbook.
-  const { exports: paths, workbooks, archives, unreadable } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
+  const { exports: paths, workbooks, archives, unreadable, byproducts } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
   const files: ExportFile[] = [];
   /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */
   const hashing: [string, Promise<string>][] = [];
@@ -308,9 +314,10 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
   const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, archives, configName: options.config?.name });
-  if (unreadable.length > 0) {
+  if (unreadable.length > 0 || byproducts.length > 0) {
     const log = new IssueLog();
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
+    byproductWarnings(byproducts, log);
     dataset.issues = [...dataset.issues, ...log.issues].sort(compareIssues);
   }
   for (const [relative, sha256] of hashing) hashes[relative] = await sha256;

@@ -45,7 +45,69 @@ const WORKBOOK_TEXT = 'a spreadsheet workbook, not a CSV file: not read. Export 
 describe('the files of an exports folder', () => {
   it('lists CSV exports and workbooks, in the folder and one level down, sorted', () => {
     const fs = fakeFs(['d/', 'd/b.csv', 'd/A.XLSX', 'd/notes.md', 'd/2025-06-30/', 'd/2025-06-30/deals.xls', 'd/2025-06-30/deals.csv', 'd/.git/', 'd/.git/x.csv', 'd/report.Numbers']);
-    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], archives: [], unreadable: [] });
+    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], archives: [], unreadable: [], byproducts: [] });
+  });
+
+  it("tells other programs' files apart: Office lock files and a Mac's metadata, in the folder and in a ZIP's __MACOSX", () => {
+    const fs = fakeFs(['d/', 'd/deals.csv', 'd/~$deals.csv', 'd/~$Budget.xlsx', 'd/._deals.csv', 'd/__MACOSX/', 'd/__MACOSX/._deals.csv', 'd/notes~$.csv', 'd/~$notes.md']);
+    expect(listExports('d', fs)).toEqual({
+      exports: ['deals.csv', 'notes~$.csv'],
+      workbooks: [],
+      archives: [],
+      unreadable: [],
+      byproducts: ['._deals.csv', '__MACOSX/._deals.csv', '~$Budget.xlsx', '~$deals.csv'],
+    });
+  });
+
+  it('reads the exports beside an Excel lock file and a Mac metadata file (binary: they stopped the run), each a warning in English and Korean', async () => {
+    const folder = join(dir, 'open-in-excel');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    // Excel's owner file: the user's name in one byte per character and in UTF-16, padded with NUL bytes to 165 bytes.
+    const owner = Buffer.alloc(165);
+    owner.write('\u000bKim Minjun', 0, 'latin1');
+    owner.write('Kim Minjun', 56, 'utf16le');
+    writeFileSync(join(folder, '~$deals-8317624-41.csv'), owner);
+    mkdirSync(join(folder, '__MACOSX'));
+    writeFileSync(join(folder, '__MACOSX', '._deals-8317624-41.csv'), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
+    const { dataset } = await readFolder(folder);
+    expect(dataset.source.format).toBe('pipedrive');
+    const notRead = dataset.issues.filter((i) => i.code === 'file_not_read');
+    expect(notRead).toEqual([
+      {
+        file: '__MACOSX/._deals-8317624-41.csv',
+        line: 0,
+        column: '',
+        code: 'file_not_read',
+        severity: 'warning',
+        message: "not read: a Mac's metadata about deals-8317624-41.csv (an AppleDouble file, which macOS writes beside a file on a shared drive or into a ZIP archive), not data",
+      },
+      {
+        file: '~$deals-8317624-41.csv',
+        line: 0,
+        column: '',
+        code: 'file_not_read',
+        severity: 'warning',
+        message: "not read: an Office lock file, which Excel keeps beside a file while it has it open (named ~$ and that file's name), not data; a file open in Excel may hold changes not saved yet",
+      },
+    ]);
+    expect(notRead.map((i) => issueMessage(i, 'ko'))).toEqual([
+      '읽지 않았습니다. deals-8317624-41.csv에 대한 Mac의 메타데이터(macOS가 공유 드라이브의 파일 옆이나 ZIP 압축 파일 안에 쓰는 AppleDouble 파일)이며 데이터가 아닙니다',
+      '읽지 않았습니다. Excel이 파일을 열어 둔 동안 그 옆에 두는 Office 잠금 파일(~$ 뒤에 그 파일 이름)이며 데이터가 아닙니다. Excel에서 열려 있는 파일에는 아직 저장하지 않은 변경이 있을 수 있습니다',
+    ]);
+    // The data read is the data of the folder without them.
+    const without = join(dir, 'closed');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), without, { recursive: true });
+    expect((await readFolder(without)).dataset.deals).toEqual(dataset.deals);
+  });
+
+  it('says what an Excel lock file beside deals.csv is, not that vendor exports go elsewhere', async () => {
+    const folder = join(dir, 'canonical-open');
+    cpSync(join(EXPORTS, '..', 'spec-example', 'data'), folder, { recursive: true });
+    writeFileSync(join(folder, '~$deals.csv'), Buffer.alloc(165));
+    const { dataset } = await readFolder(folder);
+    expect(dataset.issues.filter((i) => i.file === '~$deals.csv').map((i) => [i.code, i.message])).toEqual([
+      ['file_not_read', "not read: an Office lock file, which Excel keeps beside a file while it has it open (named ~$ and that file's name), not data; a file open in Excel may hold changes not saved yet"],
+    ]);
   });
 
   it('reports a workbook beside a readable export as a warning, translated on the Korean pages', async () => {
@@ -182,6 +244,6 @@ describe('the files of an exports folder', () => {
 
   it('lists .zip files as archives', () => {
     const fs = fakeFs(['d/', 'd/b.csv', 'd/export.ZIP']);
-    expect(listExports('d', fs)).toEqual({ exports: ['b.csv'], workbooks: [], archives: ['export.ZIP'], unreadable: [] });
+    expect(listExports('d', fs)).toEqual({ exports: ['b.csv'], workbooks: [], archives: ['export.ZIP'], unreadable: [], byproducts: [] });
   });
 });

@@ -495,6 +495,15 @@ describe('npm run init (in-process)', () => {
     expect(dataset.deals.length).toBe(5);
   });
 
+  it('suggests from the exports beside an Excel lock file, and says what that file is', () => {
+    writeFileSync(join(dir, 'data', '~$deals.csv'), Buffer.alloc(165));
+    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(err.join('')).toContain(
+      "# WARNING: ~$deals.csv: not read: an Office lock file, which Excel keeps beside a file while it has it open (named ~$ and that file's name), not data; a file open in Excel may hold changes not saved yet\n",
+    );
+    expect(parseConfigText(out.join('')).stages.map((s) => s.id)).toEqual(['discovery', 'demo', 'negotiation', 'on_hold', 'closed_won', 'lost']);
+  });
+
   it('refuses to overwrite an existing config unless --force', () => {
     writeFileSync(configPath(), '{"currency": "USD"}\n');
     expect(main(['--data', join(dir, 'data')], io)).toBe(1);
