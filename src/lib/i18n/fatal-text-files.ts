@@ -71,6 +71,13 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
       (g) => `${g.f}: 필수 파일이 없습니다(폴더에는 ${g.has}만 있습니다. docs/input.md 참고)`,
     ],
     [
+      re(`(?<f>.+): required file is missing \\(the folder has (?<has>[^)]+); docs/input\\.md\\)\\. (?<said>.+)`),
+      (g) => {
+        const hint = exportsHint(g.said!);
+        return hint === null ? null : `${g.f}: 필수 파일이 없습니다(폴더에는 ${g.has}만 있습니다. docs/input.md 참고). ${hint}`;
+      },
+    ],
+    [
       re(`(?<f>.+?): required file is missing\\. (?<said>.+)`),
       (g) => {
         const hint = exportsHint(g.said!);

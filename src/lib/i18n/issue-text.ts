@@ -224,6 +224,10 @@ const ROW_RULES: Rules = {
       (g) => `읽지 않았습니다. ${g.name}에 대한 Mac의 메타데이터(macOS가 공유 드라이브의 파일 옆이나 ZIP 압축 파일 안에 쓰는 AppleDouble 파일)이며 데이터가 아닙니다`,
     ],
     [
+      re(`not read: it has the columns of (?<file>\\S+) \\(docs/input\\.md\\) under another name: rename it \\S+`),
+      (g) => `읽지 않았습니다. ${g.file}의 열(docs/input.md)을 가졌지만 이름이 다릅니다. 이름을 ${josa(g.file!, '으로/로')} 바꾸세요`,
+    ],
+    [
       re(`named like a CSV file, but not a file that can be read \\(a symbolic link to nothing, a FIFO or a socket\\): not read`),
       () => 'CSV 파일 이름이지만 읽을 수 있는 파일이 아닙니다(대상이 없는 심볼릭 링크, FIFO, 소켓). 읽지 않았습니다',
     ],
@@ -261,6 +265,13 @@ const ROW_RULES: Rules = {
       ),
       (g) =>
         `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 표준 파일(docs/input.md)이지만 하위 폴더에 있습니다. 표준 파일은 데이터 폴더에 바로 들어 있을 때만 읽습니다. --data로 그 폴더("${g.folder}")를 가리키세요`,
+    ],
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: (?:it has|they have) the columns of (?<file>\\S+) \\(docs/input\\.md\\) under (?:another name|other names): (?<keep>keep one and )?rename it \\S+`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. ${g.file}의 열(docs/input.md)을 가졌지만 이름이 다릅니다. ${g.keep ? '하나만 남겨 ' : ''}이름을 ${josa(g.file!, '으로/로')} 바꾸세요`,
     ],
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is JSON, not CSV: export it again as CSV`),

@@ -30,7 +30,7 @@ import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHis
 import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorTable } from './vendor/read-table.ts';
-import { type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
+import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
 import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
 import { byteSource } from './decode.ts';
@@ -115,7 +115,8 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
       // --format canonical on a folder of vendor exports: say what they are.
-      const hint = code === 'ENOENT' && name === DEALS_FILE ? vendorExportsHint(folder, entries) : '';
+      // Or the file is there under another name (`stage_history (1).csv`): say which.
+      const hint = code === 'ENOENT' && name === DEALS_FILE ? vendorExportsHint(folder, entries) : code === 'ENOENT' ? vendorExportsHint(folder, entries, name) : '';
       throw new IngestFatalError(code === 'ENOENT' ? 'missing_file' : 'file_unreadable', name, `${path}: ${code === 'ENOENT' ? `required file is missing${hint}` : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });
     }
     if (name === CONFIG_FILE) {
@@ -199,10 +200,26 @@ function unreadBeside(folder: string, entries: readonly string[], read: Readonly
   const { exports, workbooks, archives, unreadable, byproducts } = listExports(folder, listingFs(folder, entries));
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
-  for (const path of [...exports, ...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  const present = new Set(read.values());
+  for (const path of [...exports, ...workbooks, ...archives]) {
+    if (read.has(path)) continue;
+    // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
+    const renamed = exports.includes(path) && !path.includes('/') ? canonicalFileOf(headerNames(join(folder, path))) : null;
+    const lacking = renamed !== null && ![...present].some((p) => p.toLowerCase() === renamed);
+    log.warning(path, 0, '', 'file_not_read', lacking ? `not read: it has the columns of ${renamed} (docs/input.md) under another name: rename it ${renamed}` : message);
+  }
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
   byproductWarnings(byproducts, log);
   return log.issues;
+}
+
+/** The lower-cased column names of a CSV file's header, from its first bytes ([] when it cannot be read as one). */
+function headerNames(path: string): string[] {
+  try {
+    return readVendorTable(path, byteSource(fileHead(path, HINT_BYTES)), new IssueLog()).names;
+  } catch {
+    return [];
+  }
 }
 
 /** Each lock file or Mac metadata file beside the data (export-listing.ts `byproductMessage`): a warning saying what it is. */
@@ -216,9 +233,11 @@ const HINT_BYTES = 64 * 1024;
 /**
  * When a folder read as canonical files (`--format canonical`) has no
  * deals.csv but holds a CRM's exports: what each is and the --format to
- * use, as ". <file>: it looks like ...", or '' when none is one.
+ * use, as ". <file>: it looks like ...", or '' when none is one. With
+ * `renamedOnly` (a required file missing beside deals.csv), only the files
+ * that have that file's columns under another name (`stage_history (1).csv`).
  */
-function vendorExportsHint(folder: string, entries: readonly string[]): string {
+function vendorExportsHint(folder: string, entries: readonly string[], renamedOnly?: string): string {
   let exports: string[];
   try {
     exports = listExports(folder, listingFs(folder, entries)).exports;
@@ -234,7 +253,7 @@ function vendorExportsHint(folder: string, entries: readonly string[]): string {
       continue; // not a text file: nothing to say here
     }
     const other = otherFormatOf(table, [], ADAPTERS);
-    if (other) found.push({ file: relative, other });
+    if (other && (renamedOnly === undefined || canonicalFileOf(table.names) === renamedOnly)) found.push({ file: relative, other });
   }
   const said = otherFormatsSaid(found);
   return said.length === 0 ? '' : `. ${said.join('. ')}`;

@@ -147,6 +147,19 @@ describe('metrics: no export found', () => {
     expect(await metrics(['--data', 'data/export', '--as-of', AS_OF, '--out', 'm.json', '--quiet'], f.io)).toBe(0);
   });
 
+  it('canonical files under other names: the name to give each, in Korean', async () => {
+    const { dir } = folder({ 'Pipeline - deals.csv': readFileSync(join(SPEC, 'deals.csv'), 'utf8'), 'stage_history (1).csv': SPEC_HISTORY });
+    const ko = await runMetrics(dir, '--lang', 'ko');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe(
+      'metrics: 내보내기 파일을 찾지 못했습니다. Pipeline - deals.csv: deals.csv의 열(docs/input.md)을 가졌지만 이름이 다릅니다. 이름을 deals.csv로 바꾸세요. stage_history (1).csv: stage_history.csv의 열(docs/input.md)을 가졌지만 이름이 다릅니다. 이름을 stage_history.csv로 바꾸세요\n',
+    );
+    const { dir: second } = folder({ 'deals (1).csv': readFileSync(join(SPEC, 'deals.csv'), 'utf8'), 'stage_history.csv': SPEC_HISTORY });
+    expect((await runMetrics(second, '--lang', 'ko')).stderr).toBe(
+      'metrics: deals.csv: 필수 파일이 없습니다(폴더에는 stage_history.csv만 있습니다. docs/input.md 참고). deals (1).csv: deals.csv의 열(docs/input.md)을 가졌지만 이름이 다릅니다. 이름을 deals.csv로 바꾸세요\n',
+    );
+  });
+
   it('the export of another CRM than --format names', async () => {
     const { dir } = fixture('exports/pipedrive-deals', 'ko');
     const r = await runMetrics(dir, '--format', 'hubspot');

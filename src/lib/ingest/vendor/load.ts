@@ -16,7 +16,7 @@ import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, VendorFile, VendorTable } from './types.ts';
-import { isEmpty, type OtherFormat, otherFormatOf, otherFormatsSaid, whyNotRead } from './unread-files.ts';
+import { canonicalFileOf, isEmpty, type OtherFormat, otherFormatOf, otherFormatsSaid, whyNotRead } from './unread-files.ts';
 import { notCsv } from '../header-hints.ts';
 import { appendAll } from '../../append.ts';
 import { refusePipelineOption } from './pipeline-choice.ts';
@@ -139,7 +139,12 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const canonical = files.map((f) => f.path).filter((p) => CANONICAL_WITHOUT_DEALS.has(p.toLowerCase()));
     // With --format <vendor>, deals.csv itself is in the list: each canonical file is named as such below.
     const hasDeals = files.some((f) => f.path.toLowerCase() === 'deals.csv');
-    if (canonical.length > 0 && !hasDeals) throw new IngestFatalError('missing_file', 'deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)`);
+    if (canonical.length > 0 && !hasDeals) {
+      // deals.csv under another name (`deals (1).csv`): said, with what to do.
+      const renamed = ignored.filter((t) => canonicalFileOf(t.names) === 'deals.csv').map((t) => ({ file: t.file, other: otherFormatOf(t, candidates, adapters)! }));
+      const said = otherFormatsSaid(renamed).map((s) => `. ${s}`).join('');
+      throw new IngestFatalError('missing_file', 'deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)${said}`);
+    }
     const names = [...files.map((f) => f.path), ...notCsvFiles.map((f) => f.path)].join(', ') || 'no CSV file';
     // Files of another format than --format names: grouped, what they are says what to do.
     const others: { file: string; other: OtherFormat }[] = [];
@@ -159,7 +164,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const put = otherFormats > 0 ? '' : ' Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.';
     // Every file named in a group of another format: listed there only, not twice.
     const listed = otherFormats > 0 && otherFormats === files.length + notCsvFiles.length ? '' : `: ${names}`;
-    throw new IngestFatalError('no_export', names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
+    // The files: named in the message (`listed`, or each in its group), never again in front of it.
+    throw new IngestFatalError('no_export', listed === '' ? '' : names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
   }
   if (byFormat.size > 1) {
     const which = [...byFormat].map(([a, roles]) => `${a.name} (${[...roles.values()].flat().map((f) => f.table.file).join(', ')})`).join('; ');

@@ -6,6 +6,7 @@
  * adapter needs. Workbooks never get this far (export-listing.ts).
  */
 import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
+import { DEAL_REQUIRED, TARGET_REQUIRED } from '../schema.ts';
 import { ADAPTERS } from './registry.ts';
 import { isFieldHistoryReport } from './salesforce-common.ts';
 import { type Adapter, CANONICAL_FILES, type Signature, type VendorTable } from './types.ts';
@@ -60,6 +61,8 @@ export interface OtherFormat {
 export function otherFormatOf(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): OtherFormat | null {
   const nested = canonicalInSubfolder(table.file);
   if (nested !== null) return nested;
+  const renamed = renamedCanonical(table);
+  if (renamed !== null) return renamed;
   if (adapters.length === all.length) return null;
   // No adapter: --format canonical.
   const wanted = adapters.length === 0 ? 'one of the canonical files' : adapters.length === 1 ? oneOf(adapters[0]!) : 'the format --format names';
@@ -88,6 +91,38 @@ function canonicalInSubfolder(file: string): OtherFormat | null {
     format: `canonical in ${folder}`,
     one: `it is one of the canonical files (docs/input.md), ${where} its folder, "${folder}"`,
     many: `they are the canonical files (docs/input.md), ${where} their folder, "${folder}"`,
+  };
+}
+
+/**
+ * The canonical files a header tells, by their required columns (input.md). Not accounts.csv: an
+ * `account_id` column alone tells nothing.
+ */
+const CANONICAL_COLUMNS: readonly (readonly [file: string, columns: readonly string[]])[] = [
+  ['deals.csv', DEAL_REQUIRED],
+  ['stage_history.csv', ['deal_id', 'stage', 'entered_at']],
+  ['field_history.csv', ['deal_id', 'field', 'old_value', 'new_value', 'changed_at']],
+  ['targets.csv', TARGET_REQUIRED],
+];
+
+/** The canonical file whose required columns a header (lower-cased names) has, or null. */
+export function canonicalFileOf(names: readonly string[]): string | null {
+  return CANONICAL_COLUMNS.find(([, columns]) => columns.every((c) => names.includes(c)))?.[0] ?? null;
+}
+
+/**
+ * A canonical file under another name: `Pipeline - deals.csv` (a Google Sheets download is named
+ * after the spreadsheet and the sheet), `deals (1).csv` (a browser's second download). Read by name
+ * only, it was "no export found" beside the very file.
+ */
+function renamedCanonical(table: VendorTable): OtherFormat | null {
+  const base = table.file.slice(table.file.lastIndexOf('/') + 1).toLowerCase();
+  const file = canonicalFileOf(table.names);
+  if (file === null || CANONICAL_NAMES.has(base)) return null;
+  return {
+    format: `renamed ${file}`,
+    one: `it has the columns of ${file} (docs/input.md) under another name: rename it ${file}`,
+    many: `they have the columns of ${file} (docs/input.md) under other names: keep one and rename it ${file}`,
   };
 }
 
