@@ -19,7 +19,7 @@ import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
-import { ARCHIVE_MESSAGE, byproductMessage, HEAD_BYTES, listExports, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
+import { ARCHIVE_MESSAGE, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
@@ -101,7 +101,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   const folder = args.data;
   const out = typeof args.out === 'string' ? args.out : join(folder, CONFIG_FILE);
   if (io.fs.kind(folder) !== 'folder') {
-    const message = `${folder}: ${io.fs.kind(folder) === null ? 'the data folder does not exist' : 'not a folder'}`;
+    const message = `${folder}: ${io.fs.kind(folder) === null ? 'the data folder does not exist' : notAFolder(folder)}`;
     io.stderr.write(`init: ${fatalText({ code: 'data_folder_unreadable', message }, locale)}\n`);
     return 1;
   }

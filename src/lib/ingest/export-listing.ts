@@ -124,6 +124,15 @@ export function listExports(folder: string, fs: ListingFs): ExportListing {
   return listing;
 }
 
+/**
+ * Why `--data` given a file cannot be read: one of the data's files (`--data data/deals.csv`) is told
+ * the folder that holds it (`/`-separated or not, as the path is written).
+ */
+export function notAFolder(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return /\.(?:csv|tsv|txt|xlsx?|zip)$/iu.test(path) && cut > 0 ? `not a folder: --data takes the folder that holds the files, here ${path.slice(0, cut)}` : 'not a folder';
+}
+
 /** Why a workbook is not read, and what to do instead. */
 export const WORKBOOK_MESSAGE =
   'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';

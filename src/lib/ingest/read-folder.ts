@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Dataset, Issue } from '../dataset.ts';
 import type { Config } from './config.ts';
 import {
@@ -35,7 +35,7 @@ import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
 import { byteSource } from './decode.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { byproductMessage, HEAD_BYTES, listExports, type ListingFs, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { byproductMessage, HEAD_BYTES, listExports, type ListingFs, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -286,11 +286,6 @@ function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
 function entryKind(path: string): 'file' | 'folder' | null {
   const stat = statSync(path, { throwIfNoEntry: false });
   return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
-}
-
-/** `--data` given a file: one of the data's files (`--data data/deals.csv`) is told the folder that holds it. */
-function notAFolder(path: string): string {
-  return /\.(?:csv|tsv|txt|xlsx?|zip)$/iu.test(path) ? `not a folder: --data takes the folder that holds the files, here ${dirname(path)}` : 'not a folder';
 }
 
 /**

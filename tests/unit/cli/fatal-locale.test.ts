@@ -316,6 +316,15 @@ describe('build, dev and init', () => {
     err.length = 0;
     expect(init(['--data', join(dir, 'nowhere')], io)).toBe(1);
     expect(err.join('')).toBe(`init: ${join(dir, 'nowhere')}: the data folder does not exist\n`);
+    // One of the data's files given as --data: the folder that holds it, as metrics says it.
+    const file = join(data, 'deals.csv');
+    const withFile = { ...io, fs: { ...io.fs, kind: (p: string) => (p === data ? ('folder' as const) : p === file ? ('file' as const) : null) } };
+    err.length = 0;
+    expect(init(['--data', file], withFile)).toBe(1);
+    expect(err.join('')).toBe(`init: ${file}: not a folder: --data takes the folder that holds the files, here ${data}\n`);
+    err.length = 0;
+    expect(init(['--data', file, '--lang', 'ko'], withFile)).toBe(1);
+    expect(err.join('')).toBe(`init: ${file}: 폴더가 아닙니다. --data에는 파일이 들어 있는 폴더를 주세요(여기서는 ${data})\n`);
   });
 });
 
