@@ -1,6 +1,7 @@
 /**
- * The only ingest module that touches the file system: stream a data
- * folder's files into the pure builder and hash them on the way.
+ * The ingest module that reads a data folder from the file system (with
+ * folder-notes.ts for the files it does not read): stream the folder's
+ * files into the pure builder and hash them on the way.
  *
  * Files are read through one small reused buffer rather than whole: on this
  * kind of machine first-touching memory dominates (reading a 38 MB file whole
@@ -8,10 +9,10 @@
  * and a large file never sits in memory.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset, Issue } from '../dataset.ts';
+import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
 import {
   ACCOUNTS_FILE,
@@ -29,13 +30,9 @@ import {
 import { type FieldHistoryOn, HISTORY_THREAD_BYTES, type HistoryThread, startHistoryThread } from './history-thread.ts';
 import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
-import { readVendorTable } from './vendor/read-table.ts';
-import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
-import { ADAPTERS } from './vendor/registry.ts';
-import type { VendorTable } from './vendor/types.ts';
-import { byteSource } from './decode.ts';
 import { readVendorFileSplit } from './read-split.ts';
-import { byproductMessage, HEAD_BYTES, listExports, type ListingFs, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { listExports, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { byproductWarnings, fileHead, listingFs, missingFileHint, unreadBeside } from './folder-notes.ts';
 import { fileSource } from './file-source.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
@@ -116,7 +113,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
       if (code === 'ENOENT' && !(REQUIRED_FILES as readonly string[]).includes(name)) continue;
       // --format canonical on a folder of vendor exports: say what they are.
       // Or the file is there under another name (`stage_history (1).csv`): say which.
-      const hint = code === 'ENOENT' && name === DEALS_FILE ? vendorExportsHint(folder, entries) : code === 'ENOENT' ? vendorExportsHint(folder, entries, name) : '';
+      const hint = code === 'ENOENT' ? missingFileHint(folder, entries, name === DEALS_FILE ? undefined : name) : '';
       throw new IngestFatalError(code === 'ENOENT' ? 'missing_file' : 'file_unreadable', name, `${path}: ${code === 'ENOENT' ? `required file is missing${hint}` : `cannot be read (${code ?? (e as Error).message})`}`, { cause: e });
     }
     if (name === CONFIG_FILE) {
@@ -188,104 +185,6 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const notRead = unreadBeside(folder, entries, new Set(onDisk.values()));
   if (notRead.length > 0) result.dataset.issues = [...result.dataset.issues, ...notRead].sort(compareIssues);
   return result;
-}
-
-/**
- * The CSV files and workbooks of a canonical folder (and of its subfolders,
- * as an exports folder would read them) that it does not read, each a
- * warning: a second export dropped in beside deals.csv is not merged, and
- * must not be skipped without a word.
- */
-function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks, archives, unreadable, byproducts } = listExports(folder, listingFs(folder, entries));
-  const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
-  const log = new IssueLog();
-  const present = new Set(read.values());
-  for (const path of [...exports, ...workbooks, ...archives]) {
-    if (read.has(path)) continue;
-    // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
-    const renamed = exports.includes(path) && !path.includes('/') ? canonicalFileOf(headerNames(join(folder, path))) : null;
-    const lacking = renamed !== null && ![...present].some((p) => p.toLowerCase() === renamed);
-    log.warning(path, 0, '', 'file_not_read', lacking ? `not read: it has the columns of ${renamed} (docs/input.md) under another name: rename it ${renamed}` : message);
-  }
-  for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
-  byproductWarnings(byproducts, log);
-  return log.issues;
-}
-
-/** The lower-cased column names of a CSV file's header, from its first bytes ([] when it cannot be read as one). */
-function headerNames(path: string): string[] {
-  try {
-    return readVendorTable(path, byteSource(fileHead(path, HINT_BYTES)), new IssueLog()).names;
-  } catch {
-    return [];
-  }
-}
-
-/** Each lock file or Mac metadata file beside the data (export-listing.ts `byproductMessage`): a warning saying what it is. */
-function byproductWarnings(paths: readonly string[], log: IssueLog): void {
-  for (const path of paths) log.warning(path, 0, '', 'file_not_read', byproductMessage(path)!);
-}
-
-/** Bytes of an export read to tell its format by its header when the canonical deals.csv is missing (a title line or two, then the header). */
-const HINT_BYTES = 64 * 1024;
-
-/**
- * When a folder read as canonical files (`--format canonical`) has no
- * deals.csv but holds a CRM's exports: what each is and the --format to
- * use, as ". <file>: it looks like ...", or '' when none is one. With
- * `renamedOnly` (a required file missing beside deals.csv), only the files
- * that have that file's columns under another name (`stage_history (1).csv`).
- */
-function vendorExportsHint(folder: string, entries: readonly string[], renamedOnly?: string): string {
-  let exports: string[];
-  try {
-    exports = listExports(folder, listingFs(folder, entries)).exports;
-  } catch {
-    return '';
-  }
-  const found: { file: string; other: OtherFormat }[] = [];
-  for (const relative of exports) {
-    let table: VendorTable;
-    try {
-      table = readVendorTable(relative, byteSource(fileHead(join(folder, relative), HINT_BYTES)), new IssueLog());
-    } catch {
-      continue; // not a text file: nothing to say here
-    }
-    const other = otherFormatOf(table, [], ADAPTERS);
-    if (other && (renamedOnly === undefined || canonicalFileOf(table.names) === renamedOnly)) found.push({ file: relative, other });
-  }
-  const said = otherFormatsSaid(found);
-  return said.length === 0 ? '' : `. ${said.join('. ')}`;
-}
-
-/** The folder as export-listing.ts reads it: its entries already listed, those of its subfolders, each entry's kind. */
-function listingFs(folder: string, entries: readonly string[]): ListingFs {
-  return { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind };
-}
-
-/** A file's first bytes (HEAD_BYTES by default; fewer when it is shorter; none when it cannot be opened: reading it then says why). */
-function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
-  const head = new Uint8Array(bytes);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return new Uint8Array(0);
-  }
-  try {
-    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
-  } catch {
-    return new Uint8Array(0);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** What a folder entry is, for export-listing.ts (null when it is gone, or neither). */
-function entryKind(path: string): 'file' | 'folder' | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
 }
 
 /**

@@ -1,0 +1,113 @@
+/**
+ * What a data folder holds besides the files that are read (Node only, like
+ * read-folder.ts, which calls it): each such file a warning saying what it is
+ * and what to do (a second export beside deals.csv, a canonical file under
+ * another name, Excel's lock file), and the hint a missing required file
+ * gets when the folder has it in another shape (a CRM's export, another
+ * name). Their headers are read from their first bytes only.
+ */
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Issue } from '../dataset.ts';
+import { DEALS_FILE } from './dataset-builder.ts';
+import { byteSource } from './decode.ts';
+import { byproductMessage, HEAD_BYTES, listExports, type ListingFs, UNREADABLE_MESSAGE } from './export-listing.ts';
+import { DATA_FOLDER_FILES } from './file-names.ts';
+import { IssueLog } from './issues.ts';
+import { readVendorTable } from './vendor/read-table.ts';
+import { ADAPTERS } from './vendor/registry.ts';
+import type { VendorTable } from './vendor/types.ts';
+import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
+
+/**
+ * The CSV files and workbooks of a canonical folder (and of its subfolders,
+ * as an exports folder would read them) that it does not read, each a
+ * warning: a second export dropped in beside deals.csv is not merged, and
+ * must not be skipped without a word. `read`: the names on disk of the files read.
+ */
+export function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
+  const { exports, workbooks, archives, unreadable, byproducts } = listExports(folder, listingFs(folder, entries));
+  const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
+  const log = new IssueLog();
+  for (const path of [...exports, ...workbooks, ...archives]) {
+    if (read.has(path)) continue;
+    // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
+    const renamed = exports.includes(path) && !path.includes('/') ? canonicalFileOf(headTable(folder, path)?.names ?? []) : null;
+    const lacking = renamed !== null && ![...read].some((p) => p.toLowerCase() === renamed);
+    log.warning(path, 0, '', 'file_not_read', lacking ? `not read: it has the columns of ${renamed} (docs/input.md) under another name: rename it ${renamed}` : message);
+  }
+  for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
+  byproductWarnings(byproducts, log);
+  return log.issues;
+}
+
+/** Each lock file or Mac metadata file beside the data (export-listing.ts `byproductMessage`): a warning saying what it is. */
+export function byproductWarnings(paths: readonly string[], log: IssueLog): void {
+  for (const path of paths) log.warning(path, 0, '', 'file_not_read', byproductMessage(path)!);
+}
+
+/** Bytes of a file read to tell it by its header (a title line or two, then the header). */
+const HINT_BYTES = 64 * 1024;
+
+/** A file of the folder read from its first bytes, for its header; null when it is not a text file. */
+function headTable(folder: string, relative: string): VendorTable | null {
+  try {
+    return readVendorTable(relative, byteSource(fileHead(join(folder, relative), HINT_BYTES)), new IssueLog());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * When a folder read as canonical files (`--format canonical`) has no
+ * deals.csv but holds a CRM's exports: what each is and the --format to
+ * use, as ". <file>: it looks like ...", or '' when none is one. With
+ * `renamedOnly` (a required file missing beside deals.csv), only the files
+ * that have that file's columns under another name (`stage_history (1).csv`).
+ */
+export function missingFileHint(folder: string, entries: readonly string[], renamedOnly?: string): string {
+  let exports: string[];
+  try {
+    exports = listExports(folder, listingFs(folder, entries)).exports;
+  } catch {
+    return '';
+  }
+  const found: { file: string; other: OtherFormat }[] = [];
+  for (const relative of exports) {
+    const table = headTable(folder, relative);
+    if (table === null) continue; // not a text file: nothing to say here
+    const other = otherFormatOf(table, [], ADAPTERS);
+    if (other && (renamedOnly === undefined || canonicalFileOf(table.names) === renamedOnly)) found.push({ file: relative, other });
+  }
+  const said = otherFormatsSaid(found);
+  return said.length === 0 ? '' : `. ${said.join('. ')}`;
+}
+
+/** The folder as export-listing.ts reads it: its entries already listed, those of its subfolders, each entry's kind. */
+export function listingFs(folder: string, entries: readonly string[]): ListingFs {
+  return { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind };
+}
+
+/** A file's first bytes (HEAD_BYTES by default; fewer when it is shorter; none when it cannot be opened: reading it then says why). */
+export function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
+  const head = new Uint8Array(bytes);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return new Uint8Array(0);
+  }
+  try {
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a folder entry is, for export-listing.ts (null when it is gone, or neither). */
+function entryKind(path: string): 'file' | 'folder' | null {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
+}
