@@ -17,7 +17,7 @@ import { IssueLog } from './issues.ts';
 import { readVendorTable } from './vendor/read-table.ts';
 import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
-import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
+import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid, renamedSaid } from './vendor/unread-files.ts';
 
 /**
  * The CSV files and workbooks of a canonical folder (and of its subfolders,
@@ -29,13 +29,14 @@ export function unreadBeside(folder: string, entries: readonly string[], read: R
   const { exports, workbooks, archives, unreadable, byproducts } = listExports(folder, listingFs(folder, entries));
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
-  for (const path of [...exports, ...workbooks, ...archives]) {
+  const readNames = new Set([...read].map((name) => name.toLowerCase()));
+  for (const path of exports) {
     if (read.has(path)) continue;
     // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
-    const renamed = exports.includes(path) && !path.includes('/') ? canonicalFileOf(headTable(folder, path)?.names ?? []) : null;
-    const lacking = renamed !== null && ![...read].some((p) => p.toLowerCase() === renamed);
-    log.warning(path, 0, '', 'file_not_read', lacking ? `not read: it has the columns of ${renamed} (docs/input.md) under another name: rename it ${renamed}` : message);
+    const renamed = path.includes('/') ? null : canonicalFileOf(headTable(folder, path)?.names ?? []);
+    log.warning(path, 0, '', 'file_not_read', renamed !== null && !readNames.has(renamed) ? `not read: ${renamedSaid(renamed)}` : message);
   }
+  for (const path of [...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
   byproductWarnings(byproducts, log);
   return log.issues;

@@ -203,12 +203,15 @@ export type DealRow = Exclude<ReturnType<ReturnType<typeof dealRow>['combine']>,
 
 // ---------------------------------------------------------------- stage_history.csv
 
+/** stage_history.csv's columns, every one required (a file is also told by them: vendor/unread-files.ts). */
+export const STAGE_HISTORY_COLUMNS = ['deal_id', 'stage', 'entered_at'] as const;
+
 export function stageHistoryRow(ctx: RowContext, deal: FieldParser<number>) {
   const fields = {
     deal_id: required(deal),
     stage: required(ctx.stage),
     entered_at: required((cell: string) => parseInstant(cell, ctx.dates)),
-  };
+  } satisfies Record<(typeof STAGE_HISTORY_COLUMNS)[number], unknown>;
   return defineRow(fields, (row) => row);
 }
 
@@ -222,6 +225,9 @@ export function trackedField(cell: string): TrackedField | null {
   return f === 'amount' ? 'amount' : CLOSE_DATE_FIELDS.has(f) ? 'expected_close_at' : null;
 }
 
+/** field_history.csv's columns (a file is also told by them: vendor/unread-files.ts). */
+export const FIELD_HISTORY_COLUMNS = ['deal_id', 'field', 'old_value', 'new_value', 'changed_at'] as const;
+
 export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, dealCurrency: (deal: number) => { code: string; fxRate: number }) {
   const fields = {
     deal_id: required(deal),
@@ -229,7 +235,7 @@ export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, deal
     old_value: text,
     new_value: text,
     changed_at: required((cell: string) => parseInstant(cell, ctx.dates)),
-  };
+  } satisfies Record<(typeof FIELD_HISTORY_COLUMNS)[number], unknown>;
   // How to read the values depends on the field and, for amounts, on the deal's currency.
   const value = (cell: string, field: TrackedField | null, deal: number): number | string | null | Invalid => {
     if (cell === '' || field === null) return null;

@@ -6,7 +6,7 @@
  * adapter needs. Workbooks never get this far (export-listing.ts).
  */
 import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
-import { DEAL_REQUIRED, TARGET_REQUIRED } from '../schema.ts';
+import { DEAL_REQUIRED, FIELD_HISTORY_COLUMNS, STAGE_HISTORY_COLUMNS, TARGET_REQUIRED } from '../schema.ts';
 import { ADAPTERS } from './registry.ts';
 import { isFieldHistoryReport } from './salesforce-common.ts';
 import { type Adapter, CANONICAL_FILES, type Signature, type VendorTable } from './types.ts';
@@ -100,8 +100,8 @@ function canonicalInSubfolder(file: string): OtherFormat | null {
  */
 const CANONICAL_COLUMNS: readonly (readonly [file: string, columns: readonly string[]])[] = [
   ['deals.csv', DEAL_REQUIRED],
-  ['stage_history.csv', ['deal_id', 'stage', 'entered_at']],
-  ['field_history.csv', ['deal_id', 'field', 'old_value', 'new_value', 'changed_at']],
+  ['stage_history.csv', STAGE_HISTORY_COLUMNS],
+  ['field_history.csv', FIELD_HISTORY_COLUMNS],
   ['targets.csv', TARGET_REQUIRED],
 ];
 
@@ -119,12 +119,11 @@ function renamedCanonical(table: VendorTable): OtherFormat | null {
   const base = table.file.slice(table.file.lastIndexOf('/') + 1).toLowerCase();
   const file = canonicalFileOf(table.names);
   if (file === null || CANONICAL_NAMES.has(base)) return null;
-  return {
-    format: `renamed ${file}`,
-    one: `it has the columns of ${file} (docs/input.md) under another name: rename it ${file}`,
-    many: `they have the columns of ${file} (docs/input.md) under other names: keep one and rename it ${file}`,
-  };
+  return { format: `renamed ${file}`, one: renamedSaid(file), many: `they have the columns of ${file} (docs/input.md) under other names: keep one and rename it ${file}` };
 }
+
+/** What one file with `file`'s columns under another name is, and what to do. */
+export const renamedSaid = (file: string) => `it has the columns of ${file} (docs/input.md) under another name: rename it ${file}`;
 
 /** `otherFormatOf`'s sentence for one file; null when the file is not of another format. */
 export function otherFormat(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): string | null {
