@@ -524,6 +524,11 @@ export const en = {
     noExpectedClose: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one open deal has no' : `None of the ${f.count(p.count)} open deals has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     coverageNeedsCloseDates: 'Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.',
+    /** A file a figure needs is in the data folder under another name (`targets (1).csv`), so it was not read: rename it, not "add" it. */
+    renamedFile: (p: { files: string; count: number; canonical: string }) =>
+      p.count === 1
+        ? `${p.files} has the columns of ${p.canonical} under another name, so it was not read: rename it ${p.canonical} and build again to see this.`
+        : `${p.files} have the columns of ${p.canonical} under other names, so none was read: keep one, rename it ${p.canonical} and build again to see this.`,
     noTargets: 'Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.',
     noForecastCategories:
       'Commit and best case need a forecast category on each deal: export Salesforce’s Forecast Category (ForecastCategoryName) or HubSpot’s Forecast category with the deals, or add a forecast_category column (commit, best_case, pipeline, omitted) to deals.csv. Until then projected attainment shows only what is won.',

@@ -464,6 +464,10 @@ export const ko: Messages = {
     noExpectedClose: (p, f) =>
       `진행 중 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 예상 마감일이 없어 파이프라인이 언제 마감될지 예측할 수 없습니다. CRM에서 딜마다 예상 마감일을 입력하고 deals.csv의 expected_close_at 열로 내보내세요.`,
     coverageNeedsCloseDates: '커버리지는 진행 중 딜을 예상 마감일로 기간에 배정하므로, 예상 마감일이 없으면 목표에 대응하는 파이프라인을 찾지 못합니다.',
+    renamedFile: (p) =>
+      p.count === 1
+        ? `${josa(p.files, '은/는')} ${p.canonical}의 열을 가졌지만 이름이 달라 읽지 않았습니다. 이를 보려면 이름을 ${josa(p.canonical, '으로/로')} 바꾸고 다시 빌드하세요.`
+        : `${p.files} 모두 ${p.canonical}의 열을 가졌지만 이름이 달라 읽지 않았습니다. 이를 보려면 하나만 남겨 이름을 ${josa(p.canonical, '으로/로')} 바꾸고 다시 빌드하세요.`,
     noTargets: '커버리지와 예상 달성률을 보려면 목표가 필요합니다. 월 또는 분기별 전사 목표(담당자·팀 열은 비움)를 담은 targets.csv를 추가하세요.',
     noForecastCategories:
       '커밋과 베스트 케이스를 보려면 딜마다 예측 범주가 있어야 합니다. Salesforce의 예측 범주(ForecastCategoryName)나 HubSpot의 Forecast category를 딜과 함께 내보내거나, deals.csv에 forecast_category 열(commit, best_case, pipeline, omitted)을 추가하세요. 그 전까지 예상 달성률에는 수주 실적만 표시합니다.',

@@ -17,7 +17,8 @@ import { IssueLog } from './issues.ts';
 import { readVendorTable } from './vendor/read-table.ts';
 import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
-import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid, renamedSaid } from './vendor/unread-files.ts';
+import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
+import { renamedNotRead } from './renamed-files.ts';
 
 /**
  * The CSV files and workbooks of a canonical folder (and of its subfolders,
@@ -34,7 +35,7 @@ export function unreadBeside(folder: string, entries: readonly string[], read: R
     if (read.has(path)) continue;
     // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
     const renamed = path.includes('/') ? null : canonicalFileOf(headTable(folder, path)?.names ?? []);
-    log.warning(path, 0, '', 'file_not_read', renamed !== null && !readNames.has(renamed) ? `not read: ${renamedSaid(renamed)}` : message);
+    log.warning(path, 0, '', 'file_not_read', renamed !== null && !readNames.has(renamed) ? renamedNotRead(renamed) : message);
   }
   for (const path of [...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);

@@ -207,6 +207,11 @@ export const siteDataSchema = z.strictObject({
     oldest_record: localDate.nullable(),
     /** Whether the data has an accounts.csv (account pages tell its planning facts missing). */
     accounts_file: z.boolean(),
+    /**
+     * Files not read that are a missing canonical file under another name (`targets (1).csv`: ingest/renamed-files.ts):
+     * a page that needs the file says to rename them, not to add it.
+     */
+    renamed_files: z.array(z.strictObject({ file: z.string(), canonical: z.string() })),
     /** The optional deals.csv columns the account pages' deal lists show, when present (a list without them says nothing of them). */
     deal_columns: z.array(z.enum(['keyman', 'competitor', 'lost_reason', 'win_reason'])),
     /**

@@ -7,6 +7,7 @@
 import { newestChangeDate, oldestRecordDate } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
+import { renamedFilesIn } from '../ingest/renamed-files.ts';
 import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
@@ -259,6 +260,7 @@ function inputs(ctx: MetricContext, oldestRecord: LocalDate | null): SiteData['i
     newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
     oldest_record: oldestRecord,
     accounts_file: dataset.accounts !== null,
+    renamed_files: renamedFilesIn(dataset.issues),
     deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),
     qualification: qualificationChecks(ctx),
   };

@@ -10,10 +10,12 @@ import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
 import { type Config, DEFAULT_STAGES, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
 import {
+  changesModel,
   dataQualityModel,
   forecastModel,
   funnelModel,
   overviewModel,
+  ownersModel,
   pageContext,
   PAGES,
   pageTables,
@@ -27,6 +29,7 @@ import {
 import type { ChartBlock, TableModel } from '../../../src/lib/views/table.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { renamedNotRead } from '../../../src/lib/ingest/renamed-files.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
 const AS_OF = '2025-06-30';
@@ -679,5 +682,55 @@ describe('empty tables say why', () => {
     expect(overviewModel(ctx(s)).stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');
     // No open deal at all: that is what the warning-sign table says.
     expect(stalledModel(ctx(site(config, [lost(1, 'price')]))).flagged.empty).toBe('No open deals on this date.');
+  });
+});
+
+describe('a file the pages need, in the folder under another name', () => {
+  // What folder-notes.ts logs for `targets (1).csv` beside deals.csv when targets.csv is missing.
+  const notRead = (file: string, canonical: string) => (d: Dataset) => {
+    d.issues.push({ file, line: 0, column: '', code: 'file_not_read', severity: 'warning', message: renamedNotRead(canonical) });
+  };
+  const RENAME_TARGETS = 'targets (1).csv has the columns of targets.csv under another name, so it was not read: rename it targets.csv and build again to see this.';
+
+  it('the forecast, owners and data quality pages say to rename it, never to add targets.csv', () => {
+    const s = site(config, [open(1, 'propose')], notRead('targets (1).csv', 'targets.csv'));
+    expect(s.inputs.renamed_files).toEqual([{ file: 'targets (1).csv', canonical: 'targets.csv' }]);
+    expect(forecastModel(ctx(s)).notes[0]).toBe(RENAME_TARGETS);
+    expect(ownersModel(ctx(s)).notes).toContain(RENAME_TARGETS);
+    expect(dataQualityModel(ctx(s)).limits).toContain(RENAME_TARGETS);
+    for (const model of [forecastModel(ctx(s)), ownersModel(ctx(s)), dataQualityModel(ctx(s)), overviewModel(ctx(s))]) expect(text(model)).not.toContain('add targets.csv');
+    expect(forecastModel(ctx(s, 'ko')).notes[0]).toBe(
+      'targets (1).csv는 targets.csv의 열을 가졌지만 이름이 달라 읽지 않았습니다. 이를 보려면 이름을 targets.csv로 바꾸고 다시 빌드하세요.',
+    );
+  });
+
+  it('two such files: keep one and rename it', () => {
+    const s = site(config, [open(1, 'propose')], (d) => {
+      notRead('targets (1).csv', 'targets.csv')(d);
+      notRead('Pipeline - targets.csv', 'targets.csv')(d);
+    });
+    expect(forecastModel(ctx(s)).notes[0]).toBe(
+      'targets (1).csv and Pipeline - targets.csv have the columns of targets.csv under other names, so none was read: keep one, rename it targets.csv and build again to see this.',
+    );
+  });
+
+  it('field_history.csv under another name: the close-date and amount notes say to rename it', () => {
+    const s = site(config, [open(1, 'propose')], notRead('Pipeline - field_history.csv', 'field_history.csv'));
+    const RENAME = 'Pipeline - field_history.csv has the columns of field_history.csv under another name, so it was not read: rename it field_history.csv and build again to see this.';
+    expect(waterfallModel(ctx(s)).notes).toContain(RENAME);
+    expect(dataQualityModel(ctx(s)).limits).toContain(RENAME);
+    const changes = changesModel(ctx(s)).sections;
+    expect(changes.filter((c) => c.note === RENAME).map((c) => c.kind)).toEqual(['slipped', 'amount_up', 'amount_down']);
+    for (const model of [waterfallModel(ctx(s)), stalledModel(ctx(s)), changesModel(ctx(s))]) expect(text(model)).not.toContain('add field_history.csv');
+    // The targets' sentence is untouched: only a file of their own is named.
+    expect(forecastModel(ctx(s)).notes[0]).toBe('Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.');
+  });
+
+  it('a file not read for another reason changes nothing', () => {
+    const s = site(config, [open(1, 'propose')], (d) => {
+      d.issues.push({ file: 'hubspot.csv', line: 0, column: '', code: 'file_not_read', severity: 'warning', message: 'not read: a folder with deals.csv is read as the canonical files alone' });
+    });
+    expect(s.inputs.renamed_files).toEqual([]);
+    expect(forecastModel(ctx(s)).notes[0]).toMatch(/^Coverage and projected attainment need targets: add targets\.csv/);
   });
 });

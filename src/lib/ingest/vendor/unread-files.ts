@@ -7,6 +7,7 @@
  */
 import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
 import { DEAL_REQUIRED, FIELD_HISTORY_COLUMNS, STAGE_HISTORY_COLUMNS, TARGET_REQUIRED } from '../schema.ts';
+import { renamedSaid } from '../renamed-files.ts';
 import { ADAPTERS } from './registry.ts';
 import { isFieldHistoryReport } from './salesforce-common.ts';
 import { type Adapter, CANONICAL_FILES, type Signature, type VendorTable } from './types.ts';
@@ -122,8 +123,6 @@ function renamedCanonical(table: VendorTable): OtherFormat | null {
   return { format: `renamed ${file}`, one: renamedSaid(file), many: `they have the columns of ${file} (docs/input.md) under other names: keep one and rename it ${file}` };
 }
 
-/** What one file with `file`'s columns under another name is, and what to do. */
-export const renamedSaid = (file: string) => `it has the columns of ${file} (docs/input.md) under another name: rename it ${file}`;
 
 /** `otherFormatOf`'s sentence for one file; null when the file is not of another format. */
 export function otherFormat(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): string | null {

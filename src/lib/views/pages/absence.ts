@@ -13,6 +13,9 @@ import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
 import { noDealRead, noHistoryRowRead } from './data-notes.ts';
 
+const FIELD_HISTORY_FILE = 'field_history.csv';
+const TARGETS_FILE = 'targets.csv';
+
 /** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
 export const MIN_SAMPLE = 10;
 
@@ -48,6 +51,22 @@ export function currentVisitOnly(ctx: PageContext): boolean {
 /** Stage history rebuilt from dated exports. */
 export function historyFromSnapshots(ctx: PageContext): boolean {
   return ctx.site.source.limitations.includes('history_from_snapshots');
+}
+
+/**
+ * The files of the data folder that are `canonical` under another name (`targets (1).csv`, site-data
+ * `renamed_files`), for the sentences that would otherwise say to add the file; null when there are none.
+ */
+function renamedAs(ctx: PageContext, canonical: string): { files: string; count: number; canonical: string } | null {
+  const files = ctx.site.inputs.renamed_files.filter((r) => r.canonical === canonical).map((r) => r.file);
+  if (files.length === 0) return null;
+  return { files: new Intl.ListFormat(LOCALE_TAGS[ctx.locale], { type: 'conjunction' }).format(files), count: files.length, canonical };
+}
+
+/** "<file> has the columns of <canonical> under another name: rename it", or null when the folder has no such file. */
+export function renamedNote(ctx: PageContext, canonical: string): string | null {
+  const renamed = renamedAs(ctx, canonical);
+  return renamed === null ? null : ctx.m.absence.renamedFile(renamed);
 }
 
 /** What to export to get stage history, for this data's source format. */
@@ -86,7 +105,7 @@ export function closeDatesNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.slippage !== null || noDealRead(ctx)) return null;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
-  return ctx.m.absence.closeDatesUntracked;
+  return renamedNote(ctx, FIELD_HISTORY_FILE) ?? ctx.m.absence.closeDatesUntracked;
 }
 
 /**
@@ -133,7 +152,7 @@ export function noExpectedClose(ctx: PageContext): string | null {
 export function coverageNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
-  return filteredTargetsNote(ctx, false) ?? (ctx.site.inputs.company_targets === 0 ? ctx.m.absence.noTargets : ctx.m.empty.noTargets);
+  return filteredTargetsNote(ctx, false) ?? (ctx.site.inputs.company_targets === 0 ? (renamedNote(ctx, TARGETS_FILE) ?? ctx.m.absence.noTargets) : ctx.m.empty.noTargets);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   lossReasonsNote,
   noExpectedClose,
   notes,
+  renamedNote,
   repurchaseNote,
   stallDefaultNote,
   winReasonsNote,
@@ -150,7 +151,7 @@ function targetNotes(ctx: PageContext): (string | false)[] {
       ? m.ownersReview.periodWon(owners, f)
       : m.ownersReview.period({ period: site.owners.has_targets || !site.teams.has_targets ? site.owners.period : site.teams.period }, f);
   if (filterMatchesNone(ctx)) return [period, m.absence.filterMatchesNone];
-  if (!site.inputs.targets_file) return [period, m.ownersReview.noTargetsFile];
+  if (!site.inputs.targets_file) return [period, renamedNote(ctx, 'targets.csv') ?? m.ownersReview.noTargetsFile];
   switch (follow) {
     case 'none':
       return [period, m.ownersReview.filterNoTargets];
