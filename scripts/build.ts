@@ -296,17 +296,21 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // The read's time includes making the cache key (hashing the data folder).
     const t1 = tKey + (ex?.readMs ?? 0);
     const t2 = io.now();
-    if (ex) log(`build: ${ex.deals} deals as of ${asOf}: read ${sec(t1 - t0)}, metrics and views ${sec(t2 - t1)}`);
-    else log(`build: as of ${asOf}: the output of an earlier build of the same inputs, reused from ${shown(cache!.dir)} (${sec(t2 - t0)})`);
+    // The run's own lines in the config's language too (or --lang's); the config is read for it once, and only when a line is said.
+    let lineLocale: Locale | undefined;
+    const locale = async () => (lineLocale ??= lang ?? (await configLocale(configSource, io)));
+    const said = quiet ? null : (await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()];
+    if (ex) log(`build: ${said?.built({ deals: ex.deals, asOf, read: sec(t1 - t0), views: sec(t2 - t1) })}`);
+    else log(`build: ${said?.reused({ asOf, from: shown(cache!.dir), time: sec(t2 - t0) })}`);
     if (extractOnly) {
-      log(`build: wrote ${shown(ex!.current.dataPath)} (run "astro dev" to serve it)`);
+      log(`build: ${said?.wroteData({ path: shown(ex!.current.dataPath) })}`);
       return EXIT.ok;
     }
 
     // --strict, --max-rejected, --max-data-age: a bad or stale export never replaces a good dashboard.
     const texts = ex ? ex.reports : await reusedReports(io, hit!, publish, asOf);
     // In the config's language (or --lang), as the Data quality page says the same rows (their words loaded only then).
-    const lines = texts.gate.failure || texts.gate.rejected > 0 ? await gateLines(texts.gate, lang ?? (await configLocale(configSource, io))) : null;
+    const lines = texts.gate.failure || texts.gate.rejected > 0 ? await gateLines(texts.gate, await locale()) : null;
     // Said in the log too: a daily CI run that rejects rows would otherwise only say so on a page.
     if (lines?.passed) log(`build: ${lines.passed}`);
     const stop = lines?.stop ?? null;
@@ -348,7 +352,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       writeReport(io, summary, texts.summary);
     }
     const { manifest } = output;
-    if (publish.snapshot) log(`build: snapshot ${asOf} ${store.snapshots.length > earlier.length ? 'replaced' : 'added'} (${manifest.snapshots.length} in ${shown(join(outDir, SNAPSHOTS_DIR))}/)`);
+    if (publish.snapshot) log(`build: ${said?.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder: shown(join(outDir, SNAPSHOTS_DIR)) })}`);
     const t4 = io.now();
     if (output.warning) io.stderr.write(`build: warning: ${output.warning}\n`);
     if (output.added) {
@@ -359,8 +363,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       else if (basis === 'hosting') log(`build: kept ${what} that ${shown(outDir)}/ held before its first build`);
       else io.stderr.write(`build: warning: kept ${what} in ${shown(outDir)}/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n`);
     }
-    const how = output.upToDate ? 'already up to date' : hit ? 'reused' : `astro ${sec(t3 - t2)}`;
-    log(`build: ${manifest.pages} pages, ${(manifest.bytes / 1e6).toFixed(1)} MB in ${shown(outDir)}/ (${how}, total ${sec(t4 - t0)})`);
+    const how = output.upToDate ? ('upToDate' as const) : hit ? ('reused' as const) : { astro: sec(t3 - t2) };
+    log(`build: ${said?.pages({ pages: manifest.pages, mb: (manifest.bytes / 1e6).toFixed(1), out: shown(outDir), how, total: sec(t4 - t0) })}`);
     if (args.timings === true) {
       const timings = { read: t1 - t0, views: t2 - t1, astro: t3 - t2, write: t4 - t3, total: t4 - t0 };
       const ms = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));

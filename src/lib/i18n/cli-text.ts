@@ -22,6 +22,13 @@ export interface CliText {
   metricsStrict: (p: { rejected: number; rows: number; detail: string }) => string;
   /** `metrics` without --strict, which wrote its output with rejected rows left out. */
   metricsRejected: (p: { rejected: number; rows: number; detail: string }) => string;
+  /** The build's lines about its run (times already written, "1.2 s"; paths as given). */
+  built: (p: { deals: number; asOf: string; read: string; views: string }) => string;
+  reused: (p: { asOf: string; from: string; time: string }) => string;
+  wroteData: (p: { path: string }) => string;
+  snapshot: (p: { asOf: string; replaced: boolean; count: number; folder: string }) => string;
+  /** `how`: the render's time, or that the output was reused or already up to date. */
+  pages: (p: { pages: number; mb: string; out: string; how: { astro: string } | 'reused' | 'upToDate'; total: string }) => string;
 }
 
 const TAIL_EN = 'the output was not replaced (every rejected row is listed in metrics.json data_quality; npm run metrics writes it alone)';
@@ -36,6 +43,12 @@ const EN: CliText = {
   passedRejected: (p) => `${p.rejected} of ${p.rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)`,
   metricsStrict: (p) => `--strict: ${p.rejected} of ${p.rows} rows rejected (${p.detail}); every rejected row is listed in data_quality in the output`,
   metricsRejected: (p) => `${p.rejected} of ${p.rows} rows rejected (${p.detail}); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)`,
+  built: (p) => `${p.deals} deals as of ${p.asOf}: read ${p.read}, metrics and views ${p.views}`,
+  reused: (p) => `as of ${p.asOf}: the output of an earlier build of the same inputs, reused from ${p.from} (${p.time})`,
+  wroteData: (p) => `wrote ${p.path} (run "astro dev" to serve it)`,
+  snapshot: (p) => `snapshot ${p.asOf} ${p.replaced ? 'replaced' : 'added'} (${p.count} in ${p.folder}/)`,
+  pages: (p) =>
+    `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}, ${p.mb} MB in ${p.out}/ (${p.how === 'upToDate' ? 'already up to date' : p.how === 'reused' ? 'reused' : `astro ${p.how.astro}`}, total ${p.total})`,
 };
 
 const KO: CliText = {
@@ -47,6 +60,12 @@ const KO: CliText = {
   passedRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다. 데이터 품질 페이지에서 볼 수 있습니다(--strict나 --max-rejected를 주면 대신 빌드를 멈춥니다)`,
   metricsStrict: (p) => `--strict: 전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 제외된 행은 모두 출력의 data_quality에 있습니다`,
   metricsRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 모든 수치는 이 행들을 빼고 계산했으며, 제외된 행은 모두 출력의 data_quality에 있습니다(--strict를 주면 대신 종료 코드 3으로 멈춥니다)`,
+  built: (p) => `딜 ${p.deals}건, 기준일 ${p.asOf}: 읽기 ${p.read}, 지표·페이지 데이터 ${p.views}`,
+  reused: (p) => `기준일 ${p.asOf}: 입력이 같은 이전 빌드의 결과를 ${p.from}에서 가져왔습니다(${p.time})`,
+  wroteData: (p) => `${p.path}에 썼습니다("astro dev"로 띄워 볼 수 있습니다)`,
+  snapshot: (p) => `스냅숏 ${p.asOf}을 ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)`,
+  pages: (p) =>
+    `${p.out}/: 페이지 ${p.pages}개, ${p.mb} MB(${p.how === 'upToDate' ? '이미 최신 상태' : p.how === 'reused' ? '이전 결과 재사용' : `astro ${p.how.astro}`}, 전체 ${p.total})`,
 };
 
 export const CLI_TEXT: Record<Locale, CliText> = { en: EN, ko: KO };

@@ -127,6 +127,36 @@ describe('build: the quality gate in the config language', () => {
   });
 });
 
+describe("build: the run's own lines in the config language", () => {
+  /** The lines without their times, which vary. */
+  const lines = (stderr: string) => stderr.replace(/\d+\.\d s/gu, 'T s').split('\n');
+
+  it('Korean for a Korean config: the deals read, the pages written, a snapshot added', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    const r = await runBuild(dir, '--snapshot', '--new-history');
+    expect(r.code).toBe(0);
+    expect(lines(r.stderr)).toEqual([
+      'build: 딜 2건, 기준일 2025-06-30: 읽기 T s, 지표·페이지 데이터 T s',
+      'build: 전체 9행 중 3행을 제외했습니다. 데이터 품질 페이지에서 볼 수 있습니다(--strict나 --max-rejected를 주면 대신 빌드를 멈춥니다)',
+      'build: 스냅숏 2025-06-30을 추가했습니다(site/snapshots/에 1개)',
+      'build: site/: 페이지 1개, 0.0 MB(astro T s, 전체 T s)',
+      '',
+    ]);
+  });
+
+  it('English with --lang en, and nothing with --quiet', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    const en = await runBuild(dir, '--lang', 'en');
+    expect(lines(en.stderr)).toEqual([
+      'build: 2 deals as of 2025-06-30: read T s, metrics and views T s',
+      'build: 3 of 9 rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)',
+      'build: 1 page, 0.0 MB in site/ (astro T s, total T s)',
+      '',
+    ]);
+    expect((await runBuild(dir, '--quiet')).stderr).toBe('');
+  });
+});
+
 describe('gateMessage: data that records no change before the as-of date', () => {
   it('says so in either language', async () => {
     const { gateMessage } = await import('../../../scripts/lib/quality-gate.ts');
