@@ -13,7 +13,9 @@ export const renamedSaid = (file: string) => `it has the columns of ${file} (doc
 /** The file_not_read warning of a file in a canonical folder that is `file` under another name. */
 export const renamedNotRead = (file: string) => `not read: ${renamedSaid(file)}`;
 
-const NOT_READ = /^not read: it has the columns of (\S+) \(docs\/input\.md\) under another name: rename it \1$/u;
+/** renamedSaid at the end of the warning on a file not read beside deals.csv (`file_not_read`), or beside a CRM's exports (`unknown_export`, vendor/unread-files.ts). */
+const NOT_READ = /(?:^not read: |; the file is ignored: )it has the columns of (\S+) \(docs\/input\.md\) under another name: rename it \1$/u;
+const CODES = new Set(['file_not_read', 'unknown_export']);
 
 /** A file not read that is a canonical file under another name, and which. */
 export interface RenamedFile {
@@ -27,7 +29,7 @@ export interface RenamedFile {
 export function renamedFilesIn(issues: readonly Issue[]): RenamedFile[] {
   const out: RenamedFile[] = [];
   for (const issue of issues) {
-    if (issue.code !== 'file_not_read') continue;
+    if (!CODES.has(issue.code)) continue;
     const canonical = NOT_READ.exec(issue.message)?.[1];
     if (canonical !== undefined) out.push({ file: issue.file, canonical });
   }

@@ -74,6 +74,9 @@ const SAMPLE = {
   accepted: 1,
   at: 'deals.csv line 2 column "created_at"',
   message: 'created_at is empty',
+  // absence.renamedFile
+  files: 'targets (1).csv',
+  canonical: 'targets.csv',
 };
 
 function render(value: unknown, f: Formatter): string {

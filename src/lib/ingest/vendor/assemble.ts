@@ -7,6 +7,7 @@
  */
 import type { Dataset, FileStats, Issue } from '../../dataset.ts';
 import { type Config, normalizeStageName, stageLookup } from '../config.ts';
+import type { ByteSource } from '../decode.ts';
 import { buildDataset, type FileInput } from '../dataset-builder.ts';
 import { rowContext } from '../schema.ts';
 import { compareIssues, IngestFatalError } from '../issues.ts';
@@ -55,9 +56,11 @@ export interface AssembleInput {
   readIssues: readonly Issue[];
   /** `--config`'s file, when the config is not the folder's pipeline.config.json. */
   configName?: string | undefined;
+  /** targets.csv beside the exports (load.ts `isTargetsFile`), read as a canonical folder reads it. */
+  targets?: ByteSource | undefined;
 }
 
-export function assembleDataset({ output, tables, config, format, readIssues, configName }: AssembleInput): Dataset {
+export function assembleDataset({ output, tables, config, format, readIssues, configName, targets }: AssembleInput): Dataset {
   const unmatched = unmatchedStages(output, config);
   if (unmatched.size > 0) {
     const list = [...unmatched].map(([name, rows]) => `"${name}" (${rows} row${rows === 1 ? '' : 's'})`).join(', ');
@@ -86,6 +89,8 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
     // The cells are made only if the prepass were refused, which it never is.
     files['stage_history.csv'] = { prepared: () => prepass, get source() { return history.rowsSource(); } };
   }
+  // Its rows are its own file's lines: its issues and counts need no remapping.
+  if (targets && !files['targets.csv']) files['targets.csv'] = targets;
   const dataset = buildDataset(files, config);
 
   const fallbackFile = tables[0]?.file ?? '';
@@ -94,7 +99,7 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
   return {
     ...dataset,
     source: { format, limitations: [...new Set([...output.limitations, ...dataset.source.limitations])] },
-    files: vendorStats(tables, issues, output.dropped, output.notRows),
+    files: withTargetsStats(vendorStats(tables, issues, output.dropped, output.notRows), targets ? dataset.files['targets.csv'] : undefined),
     issues,
   };
 }
@@ -170,6 +175,12 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file
       const named = ['created_at', 'stage', 'closed_at'].map((c) => columns?.get(c)).filter((c) => c !== undefined);
       return named.length === 0 ? text : `no stage entries in the export; the history is made from ${named.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/u, ' and $1')}`;
     });
+}
+
+/** The vendor files' counts, and targets.csv's when it was read beside them (counted by its own read). */
+function withTargetsStats(stats: Record<string, FileStats>, targets: FileStats | undefined): Record<string, FileStats> {
+  if (targets) stats['targets.csv'] = targets;
+  return stats;
 }
 
 /** Per vendor file: a record is rejected when it was dropped or any error names its line. */

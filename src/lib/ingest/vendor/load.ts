@@ -16,7 +16,7 @@ import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
 import type { Adapter, VendorFile, VendorTable } from './types.ts';
-import { canonicalFileOf, isEmpty, type OtherFormat, otherFormatOf, otherFormatsSaid, whyNotRead } from './unread-files.ts';
+import { canonicalBesideExports, canonicalFileOf, isEmpty, type OtherFormat, otherFormatOf, otherFormatsSaid, whyNotRead } from './unread-files.ts';
 import { notCsv } from '../header-hints.ts';
 import { appendAll } from '../../append.ts';
 import { refusePipelineOption } from './pipeline-choice.ts';
@@ -81,10 +81,17 @@ export function detectFormat(names: readonly string[], adapters: readonly Adapte
 
 export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
   const issues = new IssueLog();
-  const { adapter, roles, tables } = detectExports(files, { ...options, lean: true }, issues);
+  const { adapter, roles, tables, targets } = detectExports(files, { ...options, lean: true }, issues);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
-  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName });
+  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName, targets: targets?.source });
 }
+
+/**
+ * targets.csv (docs/input.md) at the top of an exports folder: no CRM exports its quotas with the deals,
+ * so the targets are given as in a canonical folder, owners and teams named as the export names them.
+ */
+const TARGETS_FILE = 'targets.csv';
+const isTargetsFile = (path: string) => path.toLowerCase() === TARGETS_FILE;
 
 export interface DetectedExports {
   adapter: Adapter;
@@ -93,6 +100,8 @@ export interface DetectedExports {
   tables: VendorTable[];
   /** Files no adapter claimed (reported as unknown exports). */
   ignored: VendorTable[];
+  /** targets.csv beside the exports, read as a canonical folder's (isTargetsFile); null when there is none. */
+  targets: ExportFile | null;
 }
 
 /**
@@ -111,17 +120,32 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const byFormat = new Map<Adapter, Map<string, VendorFile[]>>();
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
+  let targets: { file: ExportFile; table: VendorTable } | null = null;
   const workbooks = options.workbooks ?? [];
   const archives = options.archives ?? [];
   // Each workbook or archive, in path order, with what it is.
   const notCsvFiles = [...workbooks.map((path) => ({ path, message: WORKBOOK_MESSAGE })), ...archives.map((path) => ({ path, message: ARCHIVE_MESSAGE }))].sort((a, b) => byCodePoint(a.path, b.path));
   for (const { path, message } of notCsvFiles) issues.warning(path, 0, '', 'not_csv', message);
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
-    if (file.read) appendAll(issues.issues, file.read.issues);
-    const table = file.read?.table ?? readVendorTable(file.path, file.source, issues, options.lean ? keptColumns(candidates) : undefined);
+    // targets.csv is read again as a canonical file, which says what is wrong with it: its first reading's words are kept apart.
+    const log = isTargetsFile(file.path) ? new IssueLog() : issues;
+    if (file.read) appendAll(log.issues, file.read.issues);
+    const table = file.read?.table ?? readVendorTable(file.path, file.source, log, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
+    // Read with the exports, not reported: unless no export is found, when it is one of the files named.
+    if (!found && isTargetsFile(file.path)) {
+      targets = { file, table };
+      continue;
+    }
+    if (log !== issues) appendAll(issues.issues, log.issues);
     if (!found) {
       ignored.push(table);
+      // Said only if the folder is read as exports (else the run stops, naming it otherwise).
+      const canonical = isEmpty(table) ? null : canonicalBesideExports(table);
+      if (canonical !== null) {
+        issues.warning(file.path, 0, '', 'file_not_read', canonical);
+        continue;
+      }
       const why = whyNotRead(table, candidates, adapters);
       if (why.code === 'empty_file') issues.warning(file.path, 0, '', why.code, why.reason);
       else issues.warning(file.path, 0, '', why.code, `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${why.reason ? `: ${why.reason}` : ''}`);
@@ -133,6 +157,10 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     let list = roles.get(found.role);
     if (!list) roles.set(found.role, (list = []));
     list.push({ table, snapshotDate: snapshotDateOf(file.path) });
+  }
+  if (byFormat.size === 0 && targets !== null) {
+    ignored.push(targets.table);
+    ignored.sort((a, b) => byCodePoint(a.file, b.file));
   }
   if (byFormat.size === 0) {
     // Canonical files without deals.csv: the folder is meant canonical, and deals.csv is what is missing.
@@ -177,5 +205,5 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   for (const list of roles.values()) {
     list.sort((a, b) => byCodePoint(a.snapshotDate ?? '', b.snapshotDate ?? '') || byCodePoint(a.table.file, b.table.file));
   }
-  return { adapter, roles, tables, ignored };
+  return { adapter, roles, tables, ignored, targets: targets?.file ?? null };
 }

@@ -124,6 +124,22 @@ function renamedCanonical(table: VendorTable): OtherFormat | null {
 }
 
 
+/**
+ * Of the canonical files, only targets.csv is read beside a CRM's exports (load.ts): a file at the top of
+ * such a folder that is another canonical file, by name or by its columns (`field_history (1).csv`), says
+ * so rather than "its columns match no export" or "rename it", which would not get it read; null for any
+ * other file.
+ */
+export function canonicalBesideExports(table: VendorTable): string | null {
+  if (table.file.includes('/')) return null;
+  const base = table.file.toLowerCase();
+  const named = CANONICAL_NAMES.has(base);
+  const file = named ? base : canonicalFileOf(table.names);
+  if (file === null || file === 'targets.csv') return null;
+  const what = named ? 'one of the canonical files (docs/input.md)' : `it has the columns of ${file}, one of the canonical files (docs/input.md)`;
+  return `not read: ${what}, which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only targets.csv is read`;
+}
+
 /** `otherFormatOf`'s sentence for one file; null when the file is not of another format. */
 export function otherFormat(table: VendorTable, adapters: readonly Adapter[], all: readonly Adapter[] = ADAPTERS): string | null {
   return otherFormatOf(table, adapters, all)?.one ?? null;

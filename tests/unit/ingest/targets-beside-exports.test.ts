@@ -1,0 +1,110 @@
+/**
+ * targets.csv beside a CRM's exports: no CRM exports its quotas with the deals, so the targets are given as in
+ * a canonical folder and read with the exports (vendor/load.ts). The other canonical files are not read there,
+ * and say so, rather than "its columns match no export" or "rename it", which would not get them read.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { renamedFilesIn } from '../../../src/lib/ingest/renamed-files.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import { EXPORTS } from './export-helpers.ts';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const EXPORT = 'hubspot-crm-exports-all-deals-2025-06-30.csv';
+const OPTIONS = { pipeline: 'Sales Pipeline' };
+
+/** The HubSpot deals fixture (its export and config) with `files` beside it. */
+function hubspotWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pipescope-beside-'));
+  made.push(dir);
+  cpSync(join(EXPORTS, 'hubspot-deals', 'data'), dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const NOT_CANONICAL_HERE = "one of the canonical files (docs/input.md), which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only targets.csv is read";
+
+describe('targets.csv beside a HubSpot export', () => {
+  it('is read as in a canonical folder: its rows, counts and hash, and coverage against the export’s deals', async () => {
+    const dir = hubspotWith({ 'targets.csv': 'period,owner,team,target_amount\n2025-06,,,100000\n2025-Q3,Dana Whitfield,,60000\n' });
+    const { dataset, config } = await readFolder(dir, OPTIONS);
+    expect(dataset.targets).toEqual([
+      { period: '2025-06', owner: '', team: '', targetAmount: 100000, line: 2 },
+      { period: '2025-Q3', owner: 'Dana Whitfield', team: '', targetAmount: 60000, line: 3 },
+    ]);
+    expect(dataset.files['targets.csv']).toEqual({ rows: 2, accepted: 2, rejected: 0 });
+    expect(dataset.fileHashes['targets.csv']).toMatch(/^[0-9a-f]{64}$/u);
+    expect(dataset.issues.filter((i) => i.file === 'targets.csv')).toEqual([]);
+    // June: Globex (1002) won 32,000 on 2025-06-05; no open deal of the pipeline is expected to close in June.
+    const june = computeMetrics(dataset, config, '2025-06-30').coverage.find((c) => c.period === '2025-06');
+    expect(june).toMatchObject({ target_amount: 100000, won_amount: 32000, remaining: 68000, open_amount: 0 });
+  });
+
+  it('a bad row is rejected with its own file, line and column; a missing column stops the run as in a canonical folder', async () => {
+    const bad = hubspotWith({ 'targets.csv': 'period,owner,team,target_amount\n2025-06,,,100000\n2025-13,,,5\n' });
+    const read = await readFolder(bad, OPTIONS);
+    expect(read.dataset.issues.filter((i) => i.file === 'targets.csv')).toEqual([
+      { file: 'targets.csv', line: 3, column: 'period', code: expect.any(String), severity: 'error', message: 'period "2025-13" is not a period (expected YYYY-MM or YYYY-Qn)' },
+    ]);
+    expect(read.dataset.files['targets.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
+    // A problem of its CSV text is said once (it is read twice: once to tell what it is, once as targets.csv).
+    const quote = hubspotWith({ 'targets.csv': 'period,owner,team,target_amount\n2025-06,,,100000\n2025-07,"Dana,,5\n2025-08,,,7\n' });
+    const quoted = await readFolder(quote, OPTIONS);
+    expect(quoted.dataset.issues.filter((i) => i.file === 'targets.csv').map((i) => [i.line, i.column, i.code])).toEqual([[3, 'owner', 'malformed_csv']]);
+    expect(quoted.dataset.targets!.map((t) => t.period)).toEqual(['2025-06', '2025-08']);
+    const missing = hubspotWith({ 'targets.csv': 'period,owner,amount\n2025-06,,100000\n' });
+    await expect(readFolder(missing, OPTIONS)).rejects.toThrow('targets.csv: missing required column "target_amount"');
+  });
+
+  it('the other canonical files are not read there, and say why, by name or by their columns', async () => {
+    const dir = hubspotWith({
+      'stage_history.csv': 'deal_id,stage,entered_at\n',
+      'accounts.csv': 'account_id,industry\n9001,Manufacturing\n',
+      'field_history (1).csv': 'deal_id,field,old_value,new_value,changed_at\n',
+    });
+    const { dataset } = await readFolder(dir, OPTIONS);
+    const notRead = dataset.issues.filter((i) => i.code === 'file_not_read').map((i) => [i.file, i.message]);
+    expect(notRead).toEqual([
+      ['accounts.csv', `not read: ${NOT_CANONICAL_HERE}`],
+      ['field_history (1).csv', `not read: it has the columns of field_history.csv, ${NOT_CANONICAL_HERE}`],
+      ['stage_history.csv', `not read: ${NOT_CANONICAL_HERE}`],
+    ]);
+    // Renaming field_history (1).csv would not get it read: no page says to.
+    expect(renamedFilesIn(dataset.issues)).toEqual([]);
+    const fieldHistory = dataset.issues.find((i) => i.file === 'field_history (1).csv')!;
+    expect(issueMessage(fieldHistory, 'ko')).toBe(
+      '읽지 않았습니다. field_history.csv의 열을 가진 파일이며, 표준 파일(docs/input.md)은 deals.csv가 있는(내보내기 파일은 없는) 폴더에서만 읽습니다. CRM 내보내기 파일 옆에서는 표준 파일 중 targets.csv만 읽습니다',
+    );
+  });
+
+  it('targets.csv under another name says to rename it, which the pages repeat where they need targets', async () => {
+    const dir = hubspotWith({ 'targets (1).csv': 'period,owner,team,target_amount\n2025-06,,,100000\n' });
+    const { dataset } = await readFolder(dir, OPTIONS);
+    expect(dataset.targets).toBeNull();
+    const warning = dataset.issues.find((i) => i.file === 'targets (1).csv')!;
+    expect(warning.message).toBe(
+      'not a file this tool reads (its columns match no supported export); the file is ignored: it has the columns of targets.csv (docs/input.md) under another name: rename it targets.csv',
+    );
+    expect(renamedFilesIn(dataset.issues)).toEqual([{ file: 'targets (1).csv', canonical: 'targets.csv' }]);
+  });
+
+  it('without an export, targets.csv is one of the files named when the run stops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipescope-beside-'));
+    made.push(dir);
+    writeFileSync(join(dir, 'targets.csv'), 'period,owner,team,target_amount\n2025-06,,,100000\n');
+    await expect(readFolder(dir)).rejects.toThrow('deals.csv: required file is missing (the folder has targets.csv; docs/input.md)');
+    // Beside a file that is no export either: the same, with the file named in the folder's case.
+    writeFileSync(join(dir, 'notes.csv'), 'a,b\n1,2\n');
+    rmSync(join(dir, 'targets.csv'));
+    writeFileSync(join(dir, 'Targets.csv'), 'period,owner,team,target_amount\n2025-06,,,100000\n');
+    await expect(readFolder(dir, { format: 'hubspot' })).rejects.toThrow('deals.csv: required file is missing (the folder has Targets.csv; docs/input.md)');
+  });
+});
