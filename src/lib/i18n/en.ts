@@ -582,11 +582,23 @@ export const en = {
       `Stage moves of the deals open at the start are not available: this export has only each deal’s current stage. To see them, ${p.advice}.`,
     snapshots:
       'Stage history was rebuilt by comparing dated exports: each move is dated by the first export that shows it, so times in stage are only as precise as the interval between exports.',
+    /**
+     * How a CRM's export gets amount and close-date changes tracked (absence.ts `trackingAdvice`; canonical files
+     * keep their own sentences, which say to add field_history.csv): beside exports that file is not read.
+     */
+    trackingAdvice: {
+      'salesforce-report': 'add the Amount and Close Date columns to the Opportunity History report',
+      'salesforce-api': 'turn on field history tracking of Amount and Close Date for opportunities in Salesforce and add OpportunityFieldHistory.csv to the folder',
+      series: 'keep the amount and close date columns in every export of the series',
+      other: 'keep a dated export of the same view or filter in the folder each day or week (docs/exports.md, “A series of exports”): an amount or close date that changed between two exports is tracked',
+    },
+    closeDatesUntrackedExport: (p: { advice: string }) => `Close-date changes are not tracked: to see slippage and pushed deals, ${p.advice}.`,
     /** What to export for stage history, by source format (`other` for the rest). */
     historyAdvice: {
       'salesforce-report': 'add the Opportunity History report to the data folder',
       hubspot: 'add the “Date entered <stage>” columns to the HubSpot export',
-      pipedrive: 'add stage_history.csv with every stage change and its date (Pipedrive’s deals export has only the current stage)',
+      pipedrive:
+        'keep a dated export of the same filter in the folder each day or week (docs/exports.md, “A series of exports”): Pipedrive’s deals export has only the current stage, and the stages are rebuilt from what changed between exports',
       other: 'add stage_history.csv with every stage change and its date',
       /** stage_history.csv is there, but every row of it was rejected. */
       rejected: 'correct the rejected rows of stage_history.csv (the Data quality page lists each one and what to fix) and build again',
@@ -775,6 +787,8 @@ export const en = {
     removed: 'Removed',
     closeUntracked: 'Expected close dates are not tracked: add field_history.csv with expected_close_at changes to see the deals whose close date moved later.',
     amountUntracked: 'Amounts are not tracked over time: add field_history.csv with amount changes to see the deals whose amount went up or down.',
+    closeUntrackedExport: (p: { advice: string }) => `Expected close dates are not tracked: to see the deals whose close date moved later, ${p.advice}.`,
+    amountUntrackedExport: (p: { advice: string }) => `Amounts are not tracked over time: to see the deals whose amount went up or down, ${p.advice}.`,
     previousSnapshot: (p: { date: string }, f: Formatter) => `The snapshot of ${f.date(p.date)}`,
     allSnapshots: 'All dated snapshots',
     more: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more on the dashboard`,

@@ -512,10 +512,18 @@ export const ko: Messages = {
       `기간 초 진행 중 딜의 단계 이동은 표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있습니다. 단계 이동을 보려면 ${p.advice}.`,
     snapshots:
       '단계 이력은 날짜별 내보내기 파일을 비교해 재구성했습니다. 단계 이동은 그 변화가 처음 나타난 내보내기의 날짜로 기록되므로, 단계 체류 기간의 정확도는 내보내기 간격에 따라 달라집니다.',
+    trackingAdvice: {
+      'salesforce-report': 'Opportunity History 보고서에 Amount와 Close Date 열을 추가하세요',
+      'salesforce-api': 'Salesforce에서 영업 기회의 Amount와 Close Date 필드 이력 추적을 켜고 OpportunityFieldHistory.csv를 폴더에 추가하세요',
+      series: '날짜별 내보내기마다 금액과 마감일 열을 빼지 말고 포함하세요',
+      other: '같은 보기나 필터로 매일 또는 매주 내보낸 날짜별 파일을 폴더에 모아 두세요(docs/exports.md의 “A series of exports”). 두 내보내기 사이에 바뀐 금액과 마감일을 추적합니다',
+    },
+    closeDatesUntrackedExport: (p) => `마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 ${p.advice}.`,
     historyAdvice: {
       'salesforce-report': 'Opportunity History 보고서를 데이터 폴더에 추가하세요',
       hubspot: 'HubSpot 내보내기에 “Date entered <단계>” 열을 포함하세요',
-      pipedrive: '단계 변경과 그 일시가 모두 담긴 stage_history.csv를 추가하세요(Pipedrive 딜 내보내기에는 현재 단계만 있습니다)',
+      pipedrive:
+        '같은 필터로 매일 또는 매주 내보낸 날짜별 파일을 폴더에 모아 두세요(docs/exports.md의 “A series of exports”). Pipedrive 딜 내보내기에는 현재 단계만 있으며, 단계 이력은 내보내기 사이의 변화로 재구성합니다',
       other: '단계 변경과 그 일시가 모두 담긴 stage_history.csv를 추가하세요',
       rejected: '제외된 stage_history.csv 행을 고친 뒤 다시 빌드하세요(데이터 품질 페이지에 각 행과 고칠 방법이 있습니다)',
     },
@@ -672,6 +680,8 @@ export const ko: Messages = {
     removed: '삭제됨',
     closeUntracked: '예상 마감일 변경 이력이 없습니다. 예상 마감일이 미뤄진 딜을 보려면 expected_close_at 변경 내역이 담긴 field_history.csv를 추가하세요.',
     amountUntracked: '금액 변경 이력이 없습니다. 금액이 늘거나 줄어든 딜을 보려면 amount 변경 내역이 담긴 field_history.csv를 추가하세요.',
+    closeUntrackedExport: (p) => `예상 마감일 변경 이력이 없습니다. 예상 마감일이 미뤄진 딜을 보려면 ${p.advice}.`,
+    amountUntrackedExport: (p) => `금액 변경 이력이 없습니다. 금액이 늘거나 줄어든 딜을 보려면 ${p.advice}.`,
     previousSnapshot: (p, f) => `${f.date(p.date)} 스냅숏`,
     allSnapshots: '날짜별 스냅숏 전체',
     more: (p, f) => `외 ${f.count(p.count)}건은 대시보드에서 확인하세요`,

@@ -551,7 +551,7 @@ describe('an export with only the current stage (current_visit_only)', () => {
   const specs = [...range(12).map((i) => lost(i, 'price')), won(1), open(1, 'propose')];
   const s = site(config, specs, pipedrive);
   const UNAVAILABLE =
-    'Not available: this export has only each deal’s current stage, not its stage history. To see it, add stage_history.csv with every stage change and its date (Pipedrive’s deals export has only the current stage).';
+    'Not available: this export has only each deal’s current stage, not its stage history. To see it, keep a dated export of the same filter in the folder each day or week (docs/exports.md, “A series of exports”): Pipedrive’s deals export has only the current stage, and the stages are rebuilt from what changed between exports.';
 
   it('conversion, time in stage and lost at stage are unavailable, saying why and what to export', () => {
     for (const block of [chart(funnelModel(ctx(s)).charts, 'funnel'), chart(overviewModel(ctx(s)).charts, 'funnel'), chart(velocityModel(ctx(s)).charts, 'time-in-stage'), chart(winLossModel(ctx(s)).charts, 'lost-at-stage')]) {
@@ -732,5 +732,45 @@ describe('a file the pages need, in the folder under another name', () => {
     });
     expect(s.inputs.renamed_files).toEqual([]);
     expect(forecastModel(ctx(s)).notes[0]).toMatch(/^Coverage and projected attainment need targets: add targets\.csv/);
+  });
+});
+
+describe('close dates and amounts not tracked in a CRM export', () => {
+  // field_history.csv is not read beside a CRM's exports: each format says what gets the changes tracked.
+  const from = (format: string, limitations: string[] = []) => (d: Dataset) => {
+    d.source = { format, limitations };
+  };
+  const specs = [open(1, 'propose'), open(2, 'qualify')];
+  const SERIES =
+    'keep a dated export of the same view or filter in the folder each day or week (docs/exports.md, “A series of exports”): an amount or close date that changed between two exports is tracked';
+
+  it('HubSpot and Pipedrive: keep a series of dated exports; never "add field_history.csv"', () => {
+    for (const format of ['hubspot', 'pipedrive']) {
+      const s = site(config, specs, from(format));
+      expect(waterfallModel(ctx(s)).notes).toContain(`Close-date changes are not tracked: to see slippage and pushed deals, ${SERIES}.`);
+      const notes = changesModel(ctx(s)).sections.filter((c) => c.note !== null).map((c) => [c.kind, c.note]);
+      expect(notes).toEqual([
+        ['slipped', `Expected close dates are not tracked: to see the deals whose close date moved later, ${SERIES}.`],
+        ['amount_up', `Amounts are not tracked over time: to see the deals whose amount went up or down, ${SERIES}.`],
+        ['amount_down', `Amounts are not tracked over time: to see the deals whose amount went up or down, ${SERIES}.`],
+      ]);
+      for (const model of [waterfallModel(ctx(s)), stalledModel(ctx(s)), overviewModel(ctx(s)), changesModel(ctx(s)), dataQualityModel(ctx(s))]) expect(text(model)).not.toContain('field_history.csv');
+    }
+  });
+
+  it('Salesforce: the report columns or the field history object; a series: the columns in every export', () => {
+    const note = (s: SiteData) => waterfallModel(ctx(s)).notes.find((n) => n.startsWith('Close-date changes'));
+    expect(note(site(config, specs, from('salesforce-report')))).toBe(
+      'Close-date changes are not tracked: to see slippage and pushed deals, add the Amount and Close Date columns to the Opportunity History report.',
+    );
+    expect(note(site(config, specs, from('salesforce-api')))).toBe(
+      'Close-date changes are not tracked: to see slippage and pushed deals, turn on field history tracking of Amount and Close Date for opportunities in Salesforce and add OpportunityFieldHistory.csv to the folder.',
+    );
+    expect(note(site(config, specs, from('hubspot', ['history_from_snapshots'])))).toBe(
+      'Close-date changes are not tracked: to see slippage and pushed deals, keep the amount and close date columns in every export of the series.',
+    );
+    expect(waterfallModel(ctx(site(config, specs, from('hubspot')), 'ko')).notes).toContain(
+      '마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 같은 보기나 필터로 매일 또는 매주 내보낸 날짜별 파일을 폴더에 모아 두세요(docs/exports.md의 “A series of exports”). 두 내보내기 사이에 바뀐 금액과 마감일을 추적합니다.',
+    );
   });
 });

@@ -78,6 +78,21 @@ export function historyAdvice(ctx: PageContext): string {
   return Object.hasOwn(advice, format) ? advice[format as keyof typeof advice] : advice.other;
 }
 
+/** The formats whose exports carry no field history to add (canonical files add field_history.csv). */
+const EXPORT_FORMATS = new Set(['hubspot', 'pipedrive', 'salesforce-report', 'salesforce-api']);
+
+/**
+ * How this CRM's export gets amount and close-date changes tracked, or null for canonical files (whose
+ * sentences say to add field_history.csv, which is not read beside a CRM's exports).
+ */
+export function trackingAdvice(ctx: PageContext): string | null {
+  const format = ctx.site.source.format;
+  if (!EXPORT_FORMATS.has(format)) return null;
+  const advice = ctx.m.absence.trackingAdvice;
+  if (historyFromSnapshots(ctx)) return advice.series;
+  return format === 'salesforce-report' || format === 'salesforce-api' ? advice[format] : advice.other;
+}
+
 /** "Not available: ... To see it, <advice>." for a chart that needs stage history. */
 export function historyUnavailable(ctx: PageContext): string {
   return ctx.m.absence.historyUnavailable({ advice: historyAdvice(ctx) });
@@ -105,6 +120,8 @@ export function closeDatesNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.slippage !== null || noDealRead(ctx)) return null;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
+  const advice = trackingAdvice(ctx);
+  if (advice !== null) return ctx.m.absence.closeDatesUntrackedExport({ advice });
   return renamedNote(ctx, FIELD_HISTORY_FILE) ?? ctx.m.absence.closeDatesUntracked;
 }
 

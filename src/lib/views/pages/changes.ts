@@ -8,7 +8,7 @@ import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable } from '../table-kinds.ts';
-import { beforeDataNote, currentVisitOnly, historyUnavailable, renamedNote } from './absence.ts';
+import { beforeDataNote, currentVisitOnly, historyUnavailable, renamedNote, trackingAdvice } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
 import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
@@ -133,11 +133,16 @@ export function changesModel(ctx: PageContext): ChangesModel {
   });
   const sections = ch.groups.map((g): ChangeSection => {
     const rows = g.deals.map((i) => ch.deals[i]!);
+    const advice = trackingAdvice(ctx);
     const untracked =
       g.kind === 'slipped' && !ch.tracked.expected_close
-        ? (renamedNote(ctx, 'field_history.csv') ?? c.closeUntracked)
+        ? advice !== null
+          ? c.closeUntrackedExport({ advice })
+          : (renamedNote(ctx, 'field_history.csv') ?? c.closeUntracked)
         : (g.kind === 'amount_up' || g.kind === 'amount_down') && !ch.tracked.amount
-          ? (renamedNote(ctx, 'field_history.csv') ?? c.amountUntracked)
+          ? advice !== null
+            ? c.amountUntrackedExport({ advice })
+            : (renamedNote(ctx, 'field_history.csv') ?? c.amountUntracked)
           : null;
     return {
       kind: g.kind,
