@@ -228,9 +228,13 @@ const ROW_RULES: Rules = {
       (g) => `읽지 않았습니다. ${g.file}의 열(docs/input.md)을 가졌지만 이름이 다릅니다. 이름을 ${josa(g.file!, '으로/로')} 바꾸세요`,
     ],
     [
-      re(`not read: (?:it has the columns of (?<file>\\S+), )?one of the canonical files \\(docs/input\\.md\\), which are read only in a folder with deals\\.csv \\(and without exports\\); beside a CRM's exports, only targets\\.csv is read`),
+      re(`not read: (?:it has the columns of (?<file>\\S+), )?one of the canonical files \\(docs/input\\.md\\), which are read only in a folder with deals\\.csv \\(and without exports\\); beside a CRM's exports, only accounts\\.csv and targets\\.csv are read`),
       (g) =>
-        `읽지 않았습니다. ${g.file ? `${g.file}의 열을 가진 파일이며, ` : ''}표준 파일(docs/input.md)은 deals.csv가 있는(내보내기 파일은 없는) 폴더에서만 읽습니다. CRM 내보내기 파일 옆에서는 표준 파일 중 targets.csv만 읽습니다`,
+        `읽지 않았습니다. ${g.file ? `${g.file}의 열을 가진 파일이며, ` : ''}표준 파일(docs/input.md)은 deals.csv가 있는(내보내기 파일은 없는) 폴더에서만 읽습니다. CRM 내보내기 파일 옆에서는 표준 파일 중 accounts.csv와 targets.csv만 읽습니다`,
+    ],
+    [
+      re(`not read: the export has accounts of its own \\((?<file>[^)]+)\\), which are read instead`),
+      (g) => `읽지 않았습니다. 내보내기에 고객사 정보(${g.file})가 따로 있어 그것을 대신 읽습니다`,
     ],
     [
       re(`named like a CSV file, but not a file that can be read \\(a symbolic link to nothing, a FIFO or a socket\\): not read`),

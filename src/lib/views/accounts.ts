@@ -21,7 +21,11 @@ export function accountIndex(ctx: MetricContext, maxPages: number): { accounts: 
   const byAccount = new Map<string, AccountView>();
   const view = (id: string, fallbackName: string): AccountView => {
     let v = byAccount.get(id);
-    if (v) return v;
+    if (v) {
+      // accounts.csv without account_name: the name its deals give, rather than the id.
+      if (v.name === id && fallbackName !== '') v.name = fallbackName;
+      return v;
+    }
     const f = facts.get(id);
     v = {
       account_id: id,

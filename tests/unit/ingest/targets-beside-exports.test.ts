@@ -30,7 +30,8 @@ function hubspotWith(files: Record<string, string>): string {
   return dir;
 }
 
-const NOT_CANONICAL_HERE = "one of the canonical files (docs/input.md), which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only targets.csv is read";
+const NOT_CANONICAL_HERE =
+  "one of the canonical files (docs/input.md), which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only accounts.csv and targets.csv are read";
 
 describe('targets.csv beside a HubSpot export', () => {
   it('is read as in a canonical folder: its rows, counts and hash, and coverage against the export’s deals', async () => {
@@ -67,13 +68,11 @@ describe('targets.csv beside a HubSpot export', () => {
   it('the other canonical files are not read there, and say why, by name or by their columns', async () => {
     const dir = hubspotWith({
       'stage_history.csv': 'deal_id,stage,entered_at\n',
-      'accounts.csv': 'account_id,industry\n9001,Manufacturing\n',
       'field_history (1).csv': 'deal_id,field,old_value,new_value,changed_at\n',
     });
     const { dataset } = await readFolder(dir, OPTIONS);
     const notRead = dataset.issues.filter((i) => i.code === 'file_not_read').map((i) => [i.file, i.message]);
     expect(notRead).toEqual([
-      ['accounts.csv', `not read: ${NOT_CANONICAL_HERE}`],
       ['field_history (1).csv', `not read: it has the columns of field_history.csv, ${NOT_CANONICAL_HERE}`],
       ['stage_history.csv', `not read: ${NOT_CANONICAL_HERE}`],
     ]);
@@ -81,8 +80,34 @@ describe('targets.csv beside a HubSpot export', () => {
     expect(renamedFilesIn(dataset.issues)).toEqual([]);
     const fieldHistory = dataset.issues.find((i) => i.file === 'field_history (1).csv')!;
     expect(issueMessage(fieldHistory, 'ko')).toBe(
-      '읽지 않았습니다. field_history.csv의 열을 가진 파일이며, 표준 파일(docs/input.md)은 deals.csv가 있는(내보내기 파일은 없는) 폴더에서만 읽습니다. CRM 내보내기 파일 옆에서는 표준 파일 중 targets.csv만 읽습니다',
+      '읽지 않았습니다. field_history.csv의 열을 가진 파일이며, 표준 파일(docs/input.md)은 deals.csv가 있는(내보내기 파일은 없는) 폴더에서만 읽습니다. CRM 내보내기 파일 옆에서는 표준 파일 중 accounts.csv와 targets.csv만 읽습니다',
     );
+  });
+
+  it('accounts.csv is read too: the planning facts of the accounts the export names (HubSpot company ids)', async () => {
+    const dir = hubspotWith({ 'Accounts.csv': 'account_id,industry,keyman,budget_cycle_month\n9001,Manufacturing,Jin Park,3\n9999,Retail,,\n' });
+    const { dataset } = await readFolder(dir, OPTIONS);
+    expect(dataset.accounts!.map((a) => [a.accountId, a.industry, a.keyman, a.budgetCycleMonth])).toEqual([
+      ['9001', 'Manufacturing', 'Jin Park', 3],
+      ['9999', 'Retail', '', null],
+    ]);
+    expect(dataset.files['accounts.csv']).toEqual({ rows: 2, accepted: 2, rejected: 0 });
+    // 1001 (Acme Corp) is company 9001 in the export.
+    expect(dataset.deals.find((d) => d.id === '1001')!.accountId).toBe('9001');
+    expect(dataset.issues.filter((i) => i.file.toLowerCase() === 'accounts.csv')).toEqual([]);
+  });
+
+  it("beside Salesforce objects that carry an Account file, that file gives the accounts: accounts.csv says it is not read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipescope-beside-'));
+    made.push(dir);
+    cpSync(join(EXPORTS, 'salesforce-data-loader', 'data'), dir, { recursive: true });
+    writeFileSync(join(dir, 'accounts.csv'), 'account_id,industry\nX,Retail\n');
+    const { dataset } = await readFolder(dir);
+    const warning = dataset.issues.find((i) => i.file === 'accounts.csv')!;
+    expect(warning).toMatchObject({ code: 'file_not_read', severity: 'warning', line: 0, message: 'not read: the export has accounts of its own (Account.csv), which are read instead' });
+    expect(issueMessage(warning, 'ko')).toBe('읽지 않았습니다. 내보내기에 고객사 정보(Account.csv)가 따로 있어 그것을 대신 읽습니다');
+    expect(dataset.accounts!.some((a) => a.industry === 'Retail')).toBe(false);
+    expect(Object.keys(dataset.files)).not.toContain('accounts.csv');
   });
 
   it('targets.csv under another name says to rename it, which the pages repeat where they need targets', async () => {

@@ -76,4 +76,12 @@ describe('account pages, honest about what the data lacks', () => {
     expect(model.rows[0]![reason]!.text).toBe('Price');
     expect(model.rows[0]![model.headers.findIndex((h) => h.label === 'Competitor')]!.text).toBe('Rival');
   });
+
+  it('accounts.csv without account_name: the page is named as its deals name the account, not by its id', () => {
+    const { site, slice } = extracted((d) => {
+      d.accounts = [{ accountId: 'A1', accountName: '', industry: 'Auto', segment: '', region: '', keyman: 'Jin Park', relationship: '', budgetCycleMonth: 3, installedCompetitor: '', notes: '', line: 2 }];
+    });
+    expect(site.accounts.map((a) => [a.account_id, a.name, a.keyman])).toEqual([['A1', 'Acme', 'Jin Park']]);
+    expect(slice.account.name).toBe('Acme');
+  });
 });

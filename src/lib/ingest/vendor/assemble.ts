@@ -7,10 +7,10 @@
  */
 import type { Dataset, FileStats, Issue } from '../../dataset.ts';
 import { type Config, normalizeStageName, stageLookup } from '../config.ts';
-import type { ByteSource } from '../decode.ts';
 import { buildDataset, type FileInput } from '../dataset-builder.ts';
 import { rowContext } from '../schema.ts';
-import { compareIssues, IngestFatalError } from '../issues.ts';
+import { compareIssues, IngestFatalError, IssueLog } from '../issues.ts';
+import type { BesideFile, BesideName } from './load.ts';
 import { stagesSnippet } from './stage-snippet.ts';
 import { type AdapterOutput, type CanonicalName, type CanonicalRows, CanonicalTable, type Origin, StageHistoryTable, type VendorTable } from './types.ts';
 
@@ -56,11 +56,11 @@ export interface AssembleInput {
   readIssues: readonly Issue[];
   /** `--config`'s file, when the config is not the folder's pipeline.config.json. */
   configName?: string | undefined;
-  /** targets.csv beside the exports (load.ts `isTargetsFile`), read as a canonical folder reads it. */
-  targets?: ByteSource | undefined;
+  /** The canonical files beside the exports (load.ts `BESIDE_EXPORTS`), read as a canonical folder reads them. */
+  beside?: readonly BesideFile[] | undefined;
 }
 
-export function assembleDataset({ output, tables, config, format, readIssues, configName, targets }: AssembleInput): Dataset {
+export function assembleDataset({ output, tables, config, format, readIssues, configName, beside = [] }: AssembleInput): Dataset {
   const unmatched = unmatchedStages(output, config);
   if (unmatched.size > 0) {
     const list = [...unmatched].map(([name, rows]) => `"${name}" (${rows} row${rows === 1 ? '' : 's'})`).join(', ');
@@ -89,17 +89,28 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
     // The cells are made only if the prepass were refused, which it never is.
     files['stage_history.csv'] = { prepared: () => prepass, get source() { return history.rowsSource(); } };
   }
-  // Its rows are its own file's lines: its issues and counts need no remapping.
-  if (targets && !files['targets.csv']) files['targets.csv'] = targets;
+  // Their rows are their own files' lines: their issues and counts need no remapping.
+  const besideIssues = new IssueLog();
+  const read: BesideName[] = [];
+  for (const { name, file } of beside) {
+    const own = output.tables[name];
+    if (own) {
+      // The export's own accounts (Salesforce's Account object) are read; two sources of one account would disagree.
+      besideIssues.warning(file.path, 0, '', 'file_not_read', `not read: the export has accounts of its own (${own.length > 0 ? own.origin(0).file : 'its Account file'}), which are read instead`);
+      continue;
+    }
+    files[name] = file.source;
+    read.push(name);
+  }
   const dataset = buildDataset(files, config);
 
   const fallbackFile = tables[0]?.file ?? '';
   const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile))));
-  const issues = [...readIssues, ...output.issues, ...remapped].sort(compareIssues);
+  const issues = [...readIssues, ...output.issues, ...remapped, ...besideIssues.issues].sort(compareIssues);
   return {
     ...dataset,
     source: { format, limitations: [...new Set([...output.limitations, ...dataset.source.limitations])] },
-    files: withTargetsStats(vendorStats(tables, issues, output.dropped, output.notRows), targets ? dataset.files['targets.csv'] : undefined),
+    files: withBesideStats(vendorStats(tables, issues, output.dropped, output.notRows), read, dataset.files),
     issues,
   };
 }
@@ -177,9 +188,9 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file
     });
 }
 
-/** The vendor files' counts, and targets.csv's when it was read beside them (counted by its own read). */
-function withTargetsStats(stats: Record<string, FileStats>, targets: FileStats | undefined): Record<string, FileStats> {
-  if (targets) stats['targets.csv'] = targets;
+/** The vendor files' counts, and those of the canonical files read beside them (counted by their own read). */
+function withBesideStats(stats: Record<string, FileStats>, read: readonly BesideName[], canonical: Record<string, FileStats>): Record<string, FileStats> {
+  for (const name of read) if (Object.hasOwn(canonical, name)) stats[name] = canonical[name]!;
   return stats;
 }
 

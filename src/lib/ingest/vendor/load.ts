@@ -81,17 +81,25 @@ export function detectFormat(names: readonly string[], adapters: readonly Adapte
 
 export function loadExports(files: readonly ExportFile[], config: Config, options: LoadExportsOptions = {}): Dataset {
   const issues = new IssueLog();
-  const { adapter, roles, tables, targets } = detectExports(files, { ...options, lean: true }, issues);
+  const { adapter, roles, tables, beside } = detectExports(files, { ...options, lean: true }, issues);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
-  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName, targets: targets?.source });
+  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName, beside });
 }
 
 /**
- * targets.csv (docs/input.md) at the top of an exports folder: no CRM exports its quotas with the deals,
- * so the targets are given as in a canonical folder, owners and teams named as the export names them.
+ * The canonical files read at the top of an exports folder (docs/input.md), as a canonical folder reads them:
+ * no CRM exports its quotas with the deals (targets.csv), nor the planning facts of an account, its keyman or
+ * budget cycle (accounts.csv). Owners, teams and account ids are written as the export writes them.
  */
-const TARGETS_FILE = 'targets.csv';
-const isTargetsFile = (path: string) => path.toLowerCase() === TARGETS_FILE;
+export const BESIDE_EXPORTS = ['accounts.csv', 'targets.csv'] as const;
+export type BesideName = (typeof BESIDE_EXPORTS)[number];
+const besideName = (path: string): BesideName | undefined => BESIDE_EXPORTS.find((name) => name === path.toLowerCase());
+
+/** A canonical file read beside the exports (BESIDE_EXPORTS), by its canonical name. */
+export interface BesideFile {
+  name: BesideName;
+  file: ExportFile;
+}
 
 export interface DetectedExports {
   adapter: Adapter;
@@ -100,8 +108,8 @@ export interface DetectedExports {
   tables: VendorTable[];
   /** Files no adapter claimed (reported as unknown exports). */
   ignored: VendorTable[];
-  /** targets.csv beside the exports, read as a canonical folder's (isTargetsFile); null when there is none. */
-  targets: ExportFile | null;
+  /** The canonical files beside the exports, read as a canonical folder's (BESIDE_EXPORTS), in path order. */
+  beside: BesideFile[];
 }
 
 /**
@@ -120,21 +128,22 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const byFormat = new Map<Adapter, Map<string, VendorFile[]>>();
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
-  let targets: { file: ExportFile; table: VendorTable } | null = null;
+  const beside: (BesideFile & { table: VendorTable })[] = [];
   const workbooks = options.workbooks ?? [];
   const archives = options.archives ?? [];
   // Each workbook or archive, in path order, with what it is.
   const notCsvFiles = [...workbooks.map((path) => ({ path, message: WORKBOOK_MESSAGE })), ...archives.map((path) => ({ path, message: ARCHIVE_MESSAGE }))].sort((a, b) => byCodePoint(a.path, b.path));
   for (const { path, message } of notCsvFiles) issues.warning(path, 0, '', 'not_csv', message);
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
-    // targets.csv is read again as a canonical file, which says what is wrong with it: its first reading's words are kept apart.
-    const log = isTargetsFile(file.path) ? new IssueLog() : issues;
+    // A file read beside the exports is read again as a canonical file, which says what is wrong with it: its first reading's words are kept apart.
+    const name = besideName(file.path);
+    const log = name ? new IssueLog() : issues;
     if (file.read) appendAll(log.issues, file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, log, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);
     // Read with the exports, not reported: unless no export is found, when it is one of the files named.
-    if (!found && isTargetsFile(file.path)) {
-      targets = { file, table };
+    if (!found && name) {
+      beside.push({ name, file, table });
       continue;
     }
     if (log !== issues) appendAll(issues.issues, log.issues);
@@ -158,8 +167,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     if (!list) roles.set(found.role, (list = []));
     list.push({ table, snapshotDate: snapshotDateOf(file.path) });
   }
-  if (byFormat.size === 0 && targets !== null) {
-    ignored.push(targets.table);
+  if (byFormat.size === 0 && beside.length > 0) {
+    ignored.push(...beside.map((b) => b.table));
     ignored.sort((a, b) => byCodePoint(a.file, b.file));
   }
   if (byFormat.size === 0) {
@@ -205,5 +214,5 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   for (const list of roles.values()) {
     list.sort((a, b) => byCodePoint(a.snapshotDate ?? '', b.snapshotDate ?? '') || byCodePoint(a.table.file, b.table.file));
   }
-  return { adapter, roles, tables, ignored, targets: targets?.file ?? null };
+  return { adapter, roles, tables, ignored, beside: beside.map(({ name, file }) => ({ name, file })) };
 }

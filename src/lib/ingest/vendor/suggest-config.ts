@@ -127,7 +127,7 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
     const format = options.pipeline?.trim() ? `canonical folder (deals.csv, stage_history.csv), --pipeline ${JSON.stringify(options.pipeline)}` : 'canonical folder (deals.csv, stage_history.csv)';
     return { view, format, unmatched };
   }
-  const { adapter, roles, tables, ignored, targets } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
+  const { adapter, roles, tables, ignored, beside } = detectExports(files, options, issues, options.adapters ?? ADAPTERS);
   const all = [...tables, ...ignored];
   // The adapter reads dates by the config: give it the date order and zone the raw cells suggest.
   const order = guessDateOrder(allCells(all));
@@ -137,8 +137,8 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
   const unmatched = (config: Config) => [...unmatchedStages(adapter.adapt(roles, { config, pipeline: options.pipeline }), config).keys()];
   const claimed = tables.map((t) => t.file).join(', ');
   const skipped = ignored.length > 0 ? `; not read by it: ${ignored.map((t) => t.file).join(', ')}` : '';
-  const beside = targets ? `; ${targets.path} read as the targets (docs/input.md)` : '';
-  return { view, format: `${adapter.name} (--format ${adapter.format}): ${claimed}${beside}${skipped}`, unmatched };
+  const also = beside.length > 0 ? `; ${beside.map((b) => b.file.path).join(', ')} read as in a canonical folder (docs/input.md)` : '';
+  return { view, format: `${adapter.name} (--format ${adapter.format}): ${claimed}${also}${skipped}`, unmatched };
 }
 
 /** The suggestion for a folder's export files; throws IngestFatalError as `npm run metrics` would (no export, mixed CRMs, several pipelines). */

@@ -125,7 +125,7 @@ function renamedCanonical(table: VendorTable): OtherFormat | null {
 
 
 /**
- * Of the canonical files, only targets.csv is read beside a CRM's exports (load.ts): a file at the top of
+ * Of the canonical files, only accounts.csv and targets.csv are read beside a CRM's exports (load.ts): a file at the top of
  * such a folder that is another canonical file, by name or by its columns (`field_history (1).csv`), says
  * so rather than "its columns match no export" or "rename it", which would not get it read; null for any
  * other file.
@@ -135,9 +135,10 @@ export function canonicalBesideExports(table: VendorTable): string | null {
   const base = table.file.toLowerCase();
   const named = CANONICAL_NAMES.has(base);
   const file = named ? base : canonicalFileOf(table.names);
-  if (file === null || file === 'targets.csv') return null;
+  // Read there (load.ts BESIDE_EXPORTS): a copy under another name says to rename it (renamedCanonical).
+  if (file === null || file === 'targets.csv' || file === 'accounts.csv') return null;
   const what = named ? 'one of the canonical files (docs/input.md)' : `it has the columns of ${file}, one of the canonical files (docs/input.md)`;
-  return `not read: ${what}, which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only targets.csv is read`;
+  return `not read: ${what}, which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only accounts.csv and targets.csv are read`;
 }
 
 /** `otherFormatOf`'s sentence for one file; null when the file is not of another format. */
