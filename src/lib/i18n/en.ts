@@ -596,6 +596,7 @@ export const en = {
     /** What to export for stage history, by source format (`other` for the rest). */
     historyAdvice: {
       'salesforce-report': 'add the Opportunity History report to the data folder',
+      'salesforce-api': 'export the OpportunityHistory object with the Opportunity object and add OpportunityHistory.csv to the data folder',
       hubspot: 'add the “Date entered <stage>” columns to the HubSpot export',
       pipedrive:
         'keep a dated export of the same filter in the folder each day or week (docs/exports.md, “A series of exports”): Pipedrive’s deals export has only the current stage, and the stages are rebuilt from what changed between exports',

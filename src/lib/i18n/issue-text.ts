@@ -233,6 +233,10 @@ const ROW_RULES: Rules = {
         `읽지 않았습니다. ${g.file ? `${g.file}의 열을 가진 파일이며, ` : ''}표준 파일(docs/input.md)은 deals.csv가 있는(내보내기 파일은 없는) 폴더에서만 읽습니다. CRM 내보내기 파일 옆에서는 표준 파일 중 accounts.csv와 targets.csv만 읽습니다`,
     ],
     [
+      re(`not read: (?<file>\\S+) is read at the top of an exports folder, not in a subfolder \\(a dated export's folder\\): move it there`),
+      (g) => `읽지 않았습니다. ${josa(g.file!, '은/는')} 하위 폴더(날짜별 내보내기 폴더)가 아니라 내보내기 폴더의 맨 위에 있을 때 읽습니다. 그곳으로 옮기세요`,
+    ],
+    [
       re(`not read: the export has accounts of its own \\((?<file>[^)]+)\\), which are read instead`),
       (g) => `읽지 않았습니다. 내보내기에 고객사 정보(${g.file})가 따로 있어 그것을 대신 읽습니다`,
     ],

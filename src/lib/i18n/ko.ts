@@ -521,6 +521,7 @@ export const ko: Messages = {
     closeDatesUntrackedExport: (p) => `마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 ${p.advice}.`,
     historyAdvice: {
       'salesforce-report': 'Opportunity History 보고서를 데이터 폴더에 추가하세요',
+      'salesforce-api': 'Opportunity 개체와 함께 OpportunityHistory 개체를 내보내 OpportunityHistory.csv를 데이터 폴더에 추가하세요',
       hubspot: 'HubSpot 내보내기에 “Date entered <단계>” 열을 포함하세요',
       pipedrive:
         '같은 필터로 매일 또는 매주 내보낸 날짜별 파일을 폴더에 모아 두세요(docs/exports.md의 “A series of exports”). Pipedrive 딜 내보내기에는 현재 단계만 있으며, 단계 이력은 내보내기 사이의 변화로 재구성합니다',

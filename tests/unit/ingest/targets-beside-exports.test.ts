@@ -3,7 +3,7 @@
  * a canonical folder and read with the exports (vendor/load.ts). The other canonical files are not read there,
  * and say so, rather than "its columns match no export" or "rename it", which would not get them read.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,17 @@ describe('targets.csv beside a HubSpot export', () => {
     expect(issueMessage(warning, 'ko')).toBe('읽지 않았습니다. 내보내기에 고객사 정보(Account.csv)가 따로 있어 그것을 대신 읽습니다');
     expect(dataset.accounts!.some((a) => a.industry === 'Retail')).toBe(false);
     expect(Object.keys(dataset.files)).not.toContain('accounts.csv');
+  });
+
+  it('in a dated export\'s subfolder, targets.csv says to move it to the top (not to point --data at that folder)', async () => {
+    const dir = hubspotWith({});
+    mkdirSync(join(dir, '2025-06-30'));
+    writeFileSync(join(dir, '2025-06-30', 'targets.csv'), 'period,owner,team,target_amount\n2025-06,,,100000\n');
+    const { dataset } = await readFolder(dir, OPTIONS);
+    expect(dataset.targets).toBeNull();
+    const warning = dataset.issues.find((i) => i.file === '2025-06-30/targets.csv')!;
+    expect(warning).toMatchObject({ code: 'file_not_read', message: "not read: targets.csv is read at the top of an exports folder, not in a subfolder (a dated export's folder): move it there" });
+    expect(issueMessage(warning, 'ko')).toBe('읽지 않았습니다. targets.csv는 하위 폴더(날짜별 내보내기 폴더)가 아니라 내보내기 폴더의 맨 위에 있을 때 읽습니다. 그곳으로 옮기세요');
   });
 
   it('targets.csv under another name says to rename it, which the pages repeat where they need targets', async () => {

@@ -735,6 +735,17 @@ describe('a file the pages need, in the folder under another name', () => {
   });
 });
 
+describe('stage history missing from Salesforce objects', () => {
+  it('says to export the OpportunityHistory object, not to add stage_history.csv', () => {
+    const s = site(config, [open(1, 'propose')], (d) => {
+      d.source = { format: 'salesforce-api', limitations: ['current_visit_only'] };
+    });
+    expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.takeaway).toBe(
+      'Not available: this export has only each deal’s current stage, not its stage history. To see it, export the OpportunityHistory object with the Opportunity object and add OpportunityHistory.csv to the data folder.',
+    );
+  });
+});
+
 describe('close dates and amounts not tracked in a CRM export', () => {
   // field_history.csv is not read beside a CRM's exports: each format says what gets the changes tracked.
   const from = (format: string, limitations: string[] = []) => (d: Dataset) => {

@@ -127,16 +127,22 @@ function renamedCanonical(table: VendorTable): OtherFormat | null {
 /**
  * Of the canonical files, only accounts.csv and targets.csv are read beside a CRM's exports (load.ts): a file at the top of
  * such a folder that is another canonical file, by name or by its columns (`field_history (1).csv`), says
- * so rather than "its columns match no export" or "rename it", which would not get it read; null for any
- * other file.
+ * so rather than "its columns match no export" or "rename it", which would not get it read, as does
+ * accounts.csv or targets.csv in a subfolder ("point --data at its folder" would lose the exports); null for
+ * any other file.
  */
 export function canonicalBesideExports(table: VendorTable): string | null {
-  if (table.file.includes('/')) return null;
-  const base = table.file.toLowerCase();
+  const slash = table.file.lastIndexOf('/');
+  const base = table.file.slice(slash + 1).toLowerCase();
   const named = CANONICAL_NAMES.has(base);
   const file = named ? base : canonicalFileOf(table.names);
-  // Read there (load.ts BESIDE_EXPORTS): a copy under another name says to rename it (renamedCanonical).
-  if (file === null || file === 'targets.csv' || file === 'accounts.csv') return null;
+  if (file === null) return null;
+  if (file === 'targets.csv' || file === 'accounts.csv') {
+    // Read at the top (load.ts BESIDE_EXPORTS); a copy there under another name says to rename it (renamedCanonical).
+    return slash < 0 ? null : `not read: ${file} is read at the top of an exports folder, not in a subfolder (a dated export's folder): move it there`;
+  }
+  // The others one folder down are a canonical folder's files: canonicalInSubfolder names that folder.
+  if (slash >= 0) return null;
   const what = named ? 'one of the canonical files (docs/input.md)' : `it has the columns of ${file}, one of the canonical files (docs/input.md)`;
   return `not read: ${what}, which are read only in a folder with deals.csv (and without exports); beside a CRM's exports, only accounts.csv and targets.csv are read`;
 }
