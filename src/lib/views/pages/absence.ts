@@ -11,7 +11,8 @@ import type { Metrics } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
-import { noDealRead, noHistoryRowRead } from './data-notes.ts';
+import { noDealRead } from './data-notes.ts';
+import { historyAdvice, renamedNote, trackingAdvice } from './file-advice.ts';
 
 const FIELD_HISTORY_FILE = 'field_history.csv';
 const TARGETS_FILE = 'targets.csv';
@@ -46,51 +47,6 @@ export function beforeDataNote(ctx: PageContext, date: string): string | null {
 /** The export has only each deal's current stage (no stage history). */
 export function currentVisitOnly(ctx: PageContext): boolean {
   return ctx.site.source.limitations.includes('current_visit_only');
-}
-
-/** Stage history rebuilt from dated exports. */
-export function historyFromSnapshots(ctx: PageContext): boolean {
-  return ctx.site.source.limitations.includes('history_from_snapshots');
-}
-
-/**
- * The files of the data folder that are `canonical` under another name (`targets (1).csv`, site-data
- * `renamed_files`), for the sentences that would otherwise say to add the file; null when there are none.
- */
-function renamedAs(ctx: PageContext, canonical: string): { files: string; count: number; canonical: string } | null {
-  const files = ctx.site.inputs.renamed_files.filter((r) => r.canonical === canonical).map((r) => r.file);
-  if (files.length === 0) return null;
-  return { files: new Intl.ListFormat(LOCALE_TAGS[ctx.locale], { type: 'conjunction' }).format(files), count: files.length, canonical };
-}
-
-/** "<file> has the columns of <canonical> under another name: rename it", or null when the folder has no such file. */
-export function renamedNote(ctx: PageContext, canonical: string): string | null {
-  const renamed = renamedAs(ctx, canonical);
-  return renamed === null ? null : ctx.m.absence.renamedFile(renamed);
-}
-
-/** What to export to get stage history, for this data's source format. */
-export function historyAdvice(ctx: PageContext): string {
-  const advice = ctx.m.absence.historyAdvice;
-  // The file was there but none of its rows could be read: adding it is not the fix (data-notes.ts says why).
-  if (noHistoryRowRead(ctx)) return advice.rejected;
-  const format = ctx.site.source.format;
-  return Object.hasOwn(advice, format) ? advice[format as keyof typeof advice] : advice.other;
-}
-
-/** The formats whose exports carry no field history to add (canonical files add field_history.csv). */
-const EXPORT_FORMATS = new Set(['hubspot', 'pipedrive', 'salesforce-report', 'salesforce-api']);
-
-/**
- * How this CRM's export gets amount and close-date changes tracked, or null for canonical files (whose
- * sentences say to add field_history.csv, which is not read beside a CRM's exports).
- */
-export function trackingAdvice(ctx: PageContext): string | null {
-  const format = ctx.site.source.format;
-  if (!EXPORT_FORMATS.has(format)) return null;
-  const advice = ctx.m.absence.trackingAdvice;
-  if (historyFromSnapshots(ctx)) return advice.series;
-  return format === 'salesforce-report' || format === 'salesforce-api' ? advice[format] : advice.other;
 }
 
 /** "Not available: ... To see it, <advice>." for a chart that needs stage history. */

@@ -22,7 +22,6 @@ import {
   conversionPending,
   conversionPendingNote,
   currentVisitOnly,
-  historyFromSnapshots,
   historyUnavailable,
   isFewValues,
   isSmall,
@@ -34,6 +33,7 @@ import {
   velocityNote,
   winReasonsNote,
 } from './absence.ts';
+import { historyFromSnapshots } from './file-advice.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable } from './loss-matrix.ts';
 

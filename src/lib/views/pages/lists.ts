@@ -14,17 +14,16 @@ import {
   filterMatchesNone,
   flagsUncheckedNotes,
   MIN_QUANTILE_VALUES,
-  historyAdvice,
   isFewValues,
   lossReasonsNote,
   noExpectedClose,
   notes,
-  renamedNote,
   repurchaseNote,
   stallDefaultNote,
   winReasonsNote,
 } from './absence.ts';
 import { accountsNotes } from './accounts.ts';
+import { historyAdvice, renamedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { ISSUES_PER_KIND } from '../issue-kinds.ts';
 

@@ -9,7 +9,8 @@ import { daysInMonth, splitDate } from '../../time.ts';
 import type { TrendPoint } from '../schema.ts';
 import { trendDates } from '../trends.ts';
 import { type ChartBlock, chartBlock, type Column, csvDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { currentVisitOnly, historyAdvice, notes } from './absence.ts';
+import { currentVisitOnly, notes } from './absence.ts';
+import { historyAdvice } from './file-advice.ts';
 import { chartOptions, type PageContext } from './context.ts';
 
 /** A figure with a trend: its tile key (label and hint in `m.tiles`), how it is formatted, and its value at a point. */
