@@ -55,6 +55,7 @@ import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publi
 import type { Quality } from './lib/quality-gate.ts';
 import { type StoppedReports, writeReport, writeStoppedReports } from './lib/report-files.ts';
 import type { Locale } from '../src/lib/i18n/locales.ts';
+import type { CliText } from '../src/lib/i18n/cli-text.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
@@ -299,11 +300,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // The run's own lines in the config's language too (or --lang's); the config is read for it once, and only when a line is said.
     let lineLocale: Locale | undefined;
     const locale = async () => (lineLocale ??= lang ?? (await configLocale(configSource, io)));
-    const said = quiet ? null : (await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()];
-    if (ex) log(`build: ${said?.built({ deals: ex.deals, asOf, read: sec(t1 - t0), views: sec(t2 - t1) })}`);
-    else log(`build: ${said?.reused({ asOf, from: shown(cache!.dir), time: sec(t2 - t0) })}`);
+    const words = quiet ? null : (await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()];
+    const say = (line: (text: CliText) => string) => words && log(`build: ${line(words)}`);
+    if (ex) say((t) => t.built({ deals: ex.deals, asOf, read: sec(t1 - t0), views: sec(t2 - t1) }));
+    else say((t) => t.reused({ asOf, from: shown(cache!.dir), time: sec(t2 - t0) }));
     if (extractOnly) {
-      log(`build: ${said?.wroteData({ path: shown(ex!.current.dataPath) })}`);
+      say((t) => t.wroteData({ path: shown(ex!.current.dataPath) }));
       return EXIT.ok;
     }
 
@@ -352,7 +354,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       writeReport(io, summary, texts.summary);
     }
     const { manifest } = output;
-    if (publish.snapshot) log(`build: ${said?.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder: shown(join(outDir, SNAPSHOTS_DIR)) })}`);
+    if (publish.snapshot) say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder: shown(join(outDir, SNAPSHOTS_DIR)) }));
     const t4 = io.now();
     if (output.warning) io.stderr.write(`build: warning: ${output.warning}\n`);
     if (output.added) {
@@ -364,7 +366,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       else io.stderr.write(`build: warning: kept ${what} in ${shown(outDir)}/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n`);
     }
     const how = output.upToDate ? ('upToDate' as const) : hit ? ('reused' as const) : { astro: sec(t3 - t2) };
-    log(`build: ${said?.pages({ pages: manifest.pages, mb: (manifest.bytes / 1e6).toFixed(1), out: shown(outDir), how, total: sec(t4 - t0) })}`);
+    say((t) => t.pages({ pages: manifest.pages, mb: (manifest.bytes / 1e6).toFixed(1), out: shown(outDir), how, total: sec(t4 - t0) }));
     if (args.timings === true) {
       const timings = { read: t1 - t0, views: t2 - t1, astro: t3 - t2, write: t4 - t3, total: t4 - t0 };
       const ms = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));

@@ -583,7 +583,7 @@ export const en = {
     snapshots:
       'Stage history was rebuilt by comparing dated exports: each move is dated by the first export that shows it, so times in stage are only as precise as the interval between exports.',
     /**
-     * How a CRM's export gets amount and close-date changes tracked (absence.ts `trackingAdvice`; canonical files
+     * How a CRM's export gets amount and close-date changes tracked (pages/file-advice.ts `untrackedNote`; canonical files
      * keep their own sentences, which say to add field_history.csv): beside exports that file is not read.
      */
     trackingAdvice: {

@@ -10,9 +10,18 @@ import { type Config, normalizeStageName, stageLookup } from '../config.ts';
 import { buildDataset, type FileInput } from '../dataset-builder.ts';
 import { rowContext } from '../schema.ts';
 import { compareIssues, IngestFatalError, IssueLog } from '../issues.ts';
-import type { BesideFile, BesideName } from './load.ts';
 import { stagesSnippet } from './stage-snippet.ts';
-import { type AdapterOutput, type CanonicalName, type CanonicalRows, CanonicalTable, type Origin, StageHistoryTable, type VendorTable } from './types.ts';
+import {
+  type AdapterOutput,
+  type BesideFile,
+  type BesideName,
+  type CanonicalName,
+  type CanonicalRows,
+  CanonicalTable,
+  type Origin,
+  StageHistoryTable,
+  type VendorTable,
+} from './types.ts';
 
 /**
  * Every stage cell that matches no configured stage, with the number of
@@ -56,7 +65,7 @@ export interface AssembleInput {
   readIssues: readonly Issue[];
   /** `--config`'s file, when the config is not the folder's pipeline.config.json. */
   configName?: string | undefined;
-  /** The canonical files beside the exports (load.ts `BESIDE_EXPORTS`), read as a canonical folder reads them. */
+  /** The canonical files beside the exports (types.ts `BESIDE_EXPORTS`), read as a canonical folder reads them. */
   beside?: readonly BesideFile[] | undefined;
 }
 
@@ -92,14 +101,14 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
   // Their rows are their own files' lines: their issues and counts need no remapping.
   const besideIssues = new IssueLog();
   const read: BesideName[] = [];
-  for (const { name, file } of beside) {
+  for (const { name, path, source } of beside) {
     const own = output.tables[name];
     if (own) {
-      // The export's own accounts (Salesforce's Account object) are read; two sources of one account would disagree.
-      besideIssues.warning(file.path, 0, '', 'file_not_read', `not read: the export has accounts of its own (${own.length > 0 ? own.origin(0).file : 'its Account file'}), which are read instead`);
+      // Only accounts.csv can be: the export's own accounts (Salesforce's Account object) are read; two sources of one account would disagree.
+      besideIssues.warning(path, 0, '', 'file_not_read', `not read: the export has accounts of its own (${own.length > 0 ? own.origin(0).file : 'its Account file'}), which are read instead`);
       continue;
     }
-    files[name] = file.source;
+    files[name] = source;
     read.push(name);
   }
   const dataset = buildDataset(files, config);

@@ -15,7 +15,7 @@ import { ARCHIVE_MESSAGE, WORKBOOK_MESSAGE } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
-import type { Adapter, VendorFile, VendorTable } from './types.ts';
+import { type Adapter, type BesideFile, type BesideName, isBesideName, type VendorFile, type VendorTable } from './types.ts';
 import { canonicalBesideExports, canonicalFileOf, isEmpty, type OtherFormat, otherFormatOf, otherFormatsSaid, whyNotRead } from './unread-files.ts';
 import { notCsv } from '../header-hints.ts';
 import { appendAll } from '../../append.ts';
@@ -86,20 +86,11 @@ export function loadExports(files: readonly ExportFile[], config: Config, option
   return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName, beside });
 }
 
-/**
- * The canonical files read at the top of an exports folder (docs/input.md), as a canonical folder reads them:
- * no CRM exports its quotas with the deals (targets.csv), nor the planning facts of an account, its keyman or
- * budget cycle (accounts.csv). Owners, teams and account ids are written as the export writes them.
- */
-export const BESIDE_EXPORTS = ['accounts.csv', 'targets.csv'] as const;
-export type BesideName = (typeof BESIDE_EXPORTS)[number];
-const besideName = (path: string): BesideName | undefined => BESIDE_EXPORTS.find((name) => name === path.toLowerCase());
-
-/** A canonical file read beside the exports (BESIDE_EXPORTS), by its canonical name. */
-export interface BesideFile {
-  name: BesideName;
-  file: ExportFile;
-}
+/** The canonical name of a file read beside the exports (types.ts BESIDE_EXPORTS): at the top of the folder, in any case. */
+const besideName = (path: string): BesideName | undefined => {
+  const name = path.toLowerCase();
+  return isBesideName(name) ? name : undefined;
+};
 
 export interface DetectedExports {
   adapter: Adapter;
@@ -108,7 +99,7 @@ export interface DetectedExports {
   tables: VendorTable[];
   /** Files no adapter claimed (reported as unknown exports). */
   ignored: VendorTable[];
-  /** The canonical files beside the exports, read as a canonical folder's (BESIDE_EXPORTS), in path order. */
+  /** The canonical files beside the exports, read as a canonical folder's (types.ts BESIDE_EXPORTS), in path order. */
   beside: BesideFile[];
 }
 
@@ -143,7 +134,7 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     const found = detectFormat(table.names, candidates);
     // Read with the exports, not reported: unless no export is found, when it is one of the files named.
     if (!found && name) {
-      beside.push({ name, file, table });
+      beside.push({ name, path: file.path, source: file.source, table });
       continue;
     }
     if (log !== issues) appendAll(issues.issues, log.issues);
@@ -214,5 +205,5 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   for (const list of roles.values()) {
     list.sort((a, b) => byCodePoint(a.snapshotDate ?? '', b.snapshotDate ?? '') || byCodePoint(a.table.file, b.table.file));
   }
-  return { adapter, roles, tables, ignored, beside: beside.map(({ name, file }) => ({ name, file })) };
+  return { adapter, roles, tables, ignored, beside: beside.map(({ table: _table, ...file }) => file) };
 }

@@ -137,7 +137,7 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
   const unmatched = (config: Config) => [...unmatchedStages(adapter.adapt(roles, { config, pipeline: options.pipeline }), config).keys()];
   const claimed = tables.map((t) => t.file).join(', ');
   const skipped = ignored.length > 0 ? `; not read by it: ${ignored.map((t) => t.file).join(', ')}` : '';
-  const also = beside.length > 0 ? `; ${beside.map((b) => b.file.path).join(', ')} read as in a canonical folder (docs/input.md)` : '';
+  const also = beside.length > 0 ? `; ${beside.map((b) => b.path).join(', ')} read as in a canonical folder (docs/input.md)` : '';
   return { view, format: `${adapter.name} (--format ${adapter.format}): ${claimed}${also}${skipped}`, unmatched };
 }
 

@@ -7,6 +7,7 @@
  * reported against the vendor file and line the user can open.
  */
 import type { Config } from '../config.ts';
+import type { ByteSource } from '../decode.ts';
 import type { Issue } from '../../dataset.ts';
 import type { LocalDate } from '../../time.ts';
 
@@ -38,6 +39,22 @@ export interface Origin {
 
 export const CANONICAL_FILES = ['deals.csv', 'stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv'] as const;
 export type CanonicalName = (typeof CANONICAL_FILES)[number];
+
+/**
+ * The canonical files read at the top of an exports folder (docs/input.md), as a canonical folder reads them:
+ * no CRM exports its quotas with the deals (targets.csv), nor the planning facts of an account, its keyman or
+ * budget cycle (accounts.csv). Owners, teams and account ids are written as the export writes them.
+ */
+export const BESIDE_EXPORTS = ['accounts.csv', 'targets.csv'] as const satisfies readonly CanonicalName[];
+export type BesideName = (typeof BESIDE_EXPORTS)[number];
+export const isBesideName = (name: string): name is BesideName => (BESIDE_EXPORTS as readonly string[]).includes(name);
+
+/** A canonical file read beside the exports (BESIDE_EXPORTS): its name there, its canonical name and its bytes. */
+export interface BesideFile {
+  name: BesideName;
+  path: string;
+  source: ByteSource;
+}
 
 /**
  * What the dashboard must know about data a format cannot give, so a page

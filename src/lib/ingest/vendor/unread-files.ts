@@ -10,7 +10,7 @@ import { DEAL_REQUIRED, FIELD_HISTORY_COLUMNS, STAGE_HISTORY_COLUMNS, TARGET_REQ
 import { renamedSaid } from '../renamed-files.ts';
 import { ADAPTERS } from './registry.ts';
 import { isFieldHistoryReport } from './salesforce-common.ts';
-import { type Adapter, CANONICAL_FILES, type Signature, type VendorTable } from './types.ts';
+import { type Adapter, CANONICAL_FILES, isBesideName, type Signature, type VendorTable } from './types.ts';
 
 const EMPTY_FILE = 'the file is empty (not even a header row); ignored';
 
@@ -137,8 +137,8 @@ export function canonicalBesideExports(table: VendorTable): string | null {
   const named = CANONICAL_NAMES.has(base);
   const file = named ? base : canonicalFileOf(table.names);
   if (file === null) return null;
-  if (file === 'targets.csv' || file === 'accounts.csv') {
-    // Read at the top (load.ts BESIDE_EXPORTS); a copy there under another name says to rename it (renamedCanonical).
+  if (isBesideName(file)) {
+    // Read at the top (types.ts BESIDE_EXPORTS); a copy there under another name says to rename it (renamedCanonical).
     return slash < 0 ? null : `not read: ${file} is read at the top of an exports folder, not in a subfolder (a dated export's folder): move it there`;
   }
   // The others one folder down are a canonical folder's files: canonicalInSubfolder names that folder.

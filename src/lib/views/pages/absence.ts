@@ -12,9 +12,8 @@ import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
 import { noDealRead } from './data-notes.ts';
-import { historyAdvice, renamedNote, trackingAdvice } from './file-advice.ts';
+import { historyAdvice, renamedNote, untrackedNote } from './file-advice.ts';
 
-const FIELD_HISTORY_FILE = 'field_history.csv';
 const TARGETS_FILE = 'targets.csv';
 
 /** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
@@ -76,9 +75,7 @@ export function closeDatesNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.slippage !== null || noDealRead(ctx)) return null;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
-  const advice = trackingAdvice(ctx);
-  if (advice !== null) return ctx.m.absence.closeDatesUntrackedExport({ advice });
-  return renamedNote(ctx, FIELD_HISTORY_FILE) ?? ctx.m.absence.closeDatesUntracked;
+  return untrackedNote(ctx, ctx.m.absence.closeDatesUntrackedExport, ctx.m.absence.closeDatesUntracked);
 }
 
 /**

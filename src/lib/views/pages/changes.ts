@@ -9,7 +9,7 @@ import type { ChangeDeal } from '../changes.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly, historyUnavailable } from './absence.ts';
-import { renamedNote, trackingAdvice } from './file-advice.ts';
+import { untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
 import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
@@ -134,16 +134,11 @@ export function changesModel(ctx: PageContext): ChangesModel {
   });
   const sections = ch.groups.map((g): ChangeSection => {
     const rows = g.deals.map((i) => ch.deals[i]!);
-    const advice = trackingAdvice(ctx);
     const untracked =
       g.kind === 'slipped' && !ch.tracked.expected_close
-        ? advice !== null
-          ? c.closeUntrackedExport({ advice })
-          : (renamedNote(ctx, 'field_history.csv') ?? c.closeUntracked)
+        ? untrackedNote(ctx, c.closeUntrackedExport, c.closeUntracked)
         : (g.kind === 'amount_up' || g.kind === 'amount_down') && !ch.tracked.amount
-          ? advice !== null
-            ? c.amountUntrackedExport({ advice })
-            : (renamedNote(ctx, 'field_history.csv') ?? c.amountUntracked)
+          ? untrackedNote(ctx, c.amountUntrackedExport, c.amountUntracked)
           : null;
     return {
       kind: g.kind,

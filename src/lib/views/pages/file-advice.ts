@@ -44,10 +44,21 @@ const EXPORT_FORMATS = new Set(['hubspot', 'pipedrive', 'salesforce-report', 'sa
  * How this CRM's export gets amount and close-date changes tracked, or null for canonical files (whose
  * sentences say to add field_history.csv, which is not read beside a CRM's exports).
  */
-export function trackingAdvice(ctx: PageContext): string | null {
+function trackingAdvice(ctx: PageContext): string | null {
   const format = ctx.site.source.format;
   if (!EXPORT_FORMATS.has(format)) return null;
   const advice = ctx.m.absence.trackingAdvice;
   if (historyFromSnapshots(ctx)) return advice.series;
   return format === 'salesforce-report' || format === 'salesforce-api' ? advice[format] : advice.other;
+}
+
+/**
+ * The note for amount or close-date changes the data does not track: `inExport` with what this CRM's export
+ * needs, else (canonical files) the rename of a field_history.csv the folder holds under another name, else
+ * `canonical` ("add field_history.csv").
+ */
+export function untrackedNote(ctx: PageContext, inExport: (p: { advice: string }) => string, canonical: string): string {
+  const advice = trackingAdvice(ctx);
+  if (advice !== null) return inExport({ advice });
+  return renamedNote(ctx, 'field_history.csv') ?? canonical;
 }
