@@ -18,11 +18,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
+import { DEALS_FILE } from '../src/lib/ingest/deals.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
-import { ARCHIVE_MESSAGE, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
+import { ARCHIVE_MESSAGE, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
+import { readWorkbooks } from '../src/lib/ingest/workbook/workbook-exports.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { langOption } from './lib/config-option.ts';
 import { fatalText } from '../src/lib/i18n/fatal-text.ts';
@@ -66,13 +68,20 @@ export function nodeIo(): InitIo {
   };
 }
 
-/** The export files of the folder (export-listing.ts), and the workbooks and ZIP archives found beside them. */
-function exportFiles(folder: string, fs: InitFs): { files: ExportFile[]; workbooks: string[]; archives: string[]; unreadable: string[]; byproducts: string[] } {
+/** The export files of the folder (export-listing.ts), XLSX workbooks read as exports among them, and the files not read. */
+function exportFiles(folder: string, fs: InitFs, format: string | undefined) {
   // Each file is read once: its first bytes tell a workbook saved under a .csv name, the rest is the export.
   const bytes = new Map<string, Uint8Array>();
   const read = (path: string) => bytes.get(path) ?? bytes.set(path, fs.readFile(path)).get(path)!;
   const listing = listExports(folder, { ...fs, join, head: (path) => read(path).subarray(0, HEAD_BYTES) });
-  return { files: listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), workbooks: listing.workbooks, archives: listing.archives, unreadable: listing.unreadable, byproducts: listing.byproducts };
+  // A canonical folder reads its own files alone (as read-folder.ts does): a workbook there is named, not read.
+  const canonical = format === 'canonical' || (format === undefined && listing.exports.some((path) => path.toLowerCase() === DEALS_FILE));
+  const sheets = canonical ? { read: [], unread: listing.workbooks, broken: [] } : readWorkbooks(listing.workbooks, (path) => read(join(folder, path)));
+  const files: ExportFile[] = [
+    ...listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })),
+    ...sheets.read.map((sheet) => ({ path: sheet.path, source: byteSource(sheet.csv), notes: sheet.notes })),
+  ];
+  return { files, workbooks: sheets.unread, brokenWorkbooks: sheets.broken, sheetNotes: sheets.read.flatMap((sheet) => sheet.notes), archives: listing.archives, unreadable: listing.unreadable, byproducts: listing.byproducts };
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
@@ -114,12 +123,13 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
-  const { files, workbooks, archives, unreadable, byproducts } = exportFiles(folder, io.fs);
+  const { files, workbooks, brokenWorkbooks, sheetNotes, archives, unreadable, byproducts } = exportFiles(folder, io.fs, optionalString(args.format));
   try {
     suggestion = suggestConfig(files, {
       workbooks,
       archives,
       format: optionalString(args.format),
+      brokenWorkbooks,
       pipeline: optionalString(args.pipeline),
       schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
     });
@@ -132,6 +142,8 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     ...workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`),
     ...archives.map((path) => `WARNING: ${path}: ${ARCHIVE_MESSAGE}`),
     ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`),
+    ...brokenWorkbooks.map(({ path, reason }) => `WARNING: ${path}: ${brokenWorkbookMessage(reason)}`),
+    ...sheetNotes.map((issue) => `WARNING: ${issue.file}: ${issue.message}`),
     ...byproducts.map((path) => `WARNING: ${path}: ${byproductMessage(path)!}`),
   ];
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');

@@ -3,13 +3,14 @@
  * tab-separated) files in it and in its subfolders one level down (a series
  * of exports in dated folders). Spreadsheet workbooks are listed too: CRMs
  * offer them beside CSV (HubSpot's XLSX and XLS, Salesforce's "Formatted
- * Report"), and one dropped into the folder must be reported, not skipped
+ * Report"): an XLSX or XLSM one is then read as the export it is
+ * (workbook/workbook-exports.ts), any other is reported, not skipped
  * without a word. The file system is given (read-folder.ts, scripts/init.ts).
  */
 
 /** Files read as exports. */
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
-/** Spreadsheet workbooks: not read, reported. */
+/** Spreadsheet workbooks: XLSX and XLSM read as exports (workbook/workbook-exports.ts), the others reported. */
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/iu;
 /** A `.xls` name that some tools give a text file (tab-separated): read as text when its bytes are text. */
 const XLS_FILE = /\.xls$/iu;
@@ -136,6 +137,9 @@ export function notAFolder(path: string): string {
 /** Why a workbook is not read, and what to do instead. */
 export const WORKBOOK_MESSAGE =
   'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';
+/** Why an XLSX file could not be read (workbook/workbook-exports.ts), and what to do instead. */
+export const brokenWorkbookMessage = (reason: string) =>
+  `an Excel workbook that cannot be read: ${reason}. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place`;
 /** Why a ZIP archive is not read, and what to do instead. */
 export const ARCHIVE_MESSAGE =
   'a ZIP archive, not a CSV file: not read. Extract it (a CRM may send a large export zipped) and put the CSV files it holds in the folder in its place';

@@ -113,10 +113,11 @@ describe('the files of an exports folder', () => {
   it('reports a workbook beside a readable export as a warning, translated on the Korean pages', async () => {
     const folder = join(dir, 'beside');
     cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
-    writeFileSync(join(folder, 'deals-8317624-41.xlsx'), 'PK\u0003\u0004 not really a workbook');
+    // An XLS workbook (an OLE2 compound file): XLSX is read (workbook.test.ts), XLS is not.
+    writeFileSync(join(folder, 'deals-8317624-41.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
     const { dataset } = await readFolder(folder);
     const warning = dataset.issues.find((i) => i.code === 'not_csv');
-    expect(warning).toEqual({ file: 'deals-8317624-41.xlsx', line: 0, column: '', code: 'not_csv', severity: 'warning', message: WORKBOOK_TEXT });
+    expect(warning).toEqual({ file: 'deals-8317624-41.xls', line: 0, column: '', code: 'not_csv', severity: 'warning', message: WORKBOOK_TEXT });
     expect(issueMessage(warning!, 'ko')).toBe('스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요');
   });
 
@@ -178,12 +179,15 @@ describe('the files of an exports folder', () => {
   it('names the workbooks in the fatal error when nothing else can be read', async () => {
     const folder = join(dir, 'only');
     mkdirSync(join(folder, '2025-06-30'), { recursive: true });
+    writeFileSync(join(folder, '2025-06-30', 'hubspot-crm-exports-all-deals-2025-06-30.ods'), 'PK');
+    // An XLSX cut off in its download: named with why it cannot be read.
     writeFileSync(join(folder, '2025-06-30', 'hubspot-crm-exports-all-deals-2025-06-30.xlsx'), 'PK');
     const error = await readFolder(folder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestFatalError);
     expect((error as Error).message).toBe(
-      'no export found: 2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder. ' +
-        `2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx: ${WORKBOOK_TEXT}`,
+      'no export found: 2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.ods, 2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder. ' +
+        `2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.ods: ${WORKBOOK_TEXT}. ` +
+        '2025-06-30/hubspot-crm-exports-all-deals-2025-06-30.xlsx: an Excel workbook that cannot be read: the file is cut off or not a ZIP file (no end of its directory). Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place',
     );
   });
 

@@ -549,6 +549,23 @@ describe('npm run init (in-process)', () => {
     expect(err.join('')).toMatch(/^# WARNING: Opportunities\.xlsx: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: canonical folder/u);
   });
 
+  it('suggests from an XLSX export as from its CSV, and names one that cannot be read', () => {
+    const folder = join(dir, 'workbook');
+    cpSync(join(EXPORTS, 'salesforce-history-report', 'data'), folder, { recursive: true });
+    rmSync(join(folder, 'pipeline.config.json'));
+    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    const fromCsv = out.join('');
+    out.length = 0;
+    err.length = 0;
+    rmSync(join(folder, 'Opportunity History - FY25 report.csv'));
+    cpSync(join(EXPORTS, '..', 'ingest-workbooks', 'salesforce-history-report', 'Opportunity History - FY25 report.xlsx'), join(folder, 'Opportunity History - FY25 report.xlsx'));
+    writeFileSync(join(folder, 'Pipeline.xlsx'), 'PK');
+    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    // The workbook's dates are ISO: the date order is not guessed from them, the rest of the suggestion is the CSV's.
+    expect({ ...parseConfigText(out.join('')), date_order: 'MDY' }).toEqual(parseConfigText(fromCsv));
+    expect(err.join('')).toMatch(/^# WARNING: Pipeline\.xlsx: an Excel workbook that cannot be read: the file is cut off or not a ZIP file \(no end of its directory\)\. .*\n# read as: Salesforce reports \(--format salesforce-report\): Opportunity History - FY25 report\.xlsx\n/u);
+  });
+
   it('names a ZIP archive it did not read, as an archive, first among the notes', () => {
     writeFileSync(join(dir, 'data', 'hubspot-export.zip'), 'PK\u0003\u0004');
     expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);

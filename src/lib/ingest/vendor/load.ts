@@ -11,7 +11,7 @@ import { isLocalDate, type LocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
-import { ARCHIVE_MESSAGE, WORKBOOK_MESSAGE } from '../export-listing.ts';
+import { ARCHIVE_MESSAGE, brokenWorkbookMessage, WORKBOOK_MESSAGE } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
@@ -27,6 +27,8 @@ export interface ExportFile {
   source: ByteSource;
   /** Already read, with what reading it found (a large file read in parts: read-split.ts). */
   read?: { table: VendorTable; issues: readonly Issue[] } | undefined;
+  /** Said about the file before its rows (a workbook's sheets left unread: workbook-exports.ts). */
+  notes?: readonly Issue[] | undefined;
 }
 
 export interface LoadExportsOptions {
@@ -39,6 +41,8 @@ export interface LoadExportsOptions {
   workbooks?: readonly string[] | undefined;
   /** ZIP archives found in the folder (export-listing.ts): not read, each reported. */
   archives?: readonly string[] | undefined;
+  /** XLSX workbooks that could not be read (workbook-exports.ts): each reported with why. */
+  brokenWorkbooks?: readonly { path: string; reason: string }[] | undefined;
   /** `--config`'s file as given, when the config is not the folder's (named where messages say to edit the config). */
   configName?: string | undefined;
 }
@@ -123,12 +127,17 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const workbooks = options.workbooks ?? [];
   const archives = options.archives ?? [];
   // Each workbook or archive, in path order, with what it is.
-  const notCsvFiles = [...workbooks.map((path) => ({ path, message: WORKBOOK_MESSAGE })), ...archives.map((path) => ({ path, message: ARCHIVE_MESSAGE }))].sort((a, b) => byCodePoint(a.path, b.path));
+  const notCsvFiles = [
+    ...workbooks.map((path) => ({ path, message: WORKBOOK_MESSAGE })),
+    ...(options.brokenWorkbooks ?? []).map(({ path, reason }) => ({ path, message: brokenWorkbookMessage(reason) })),
+    ...archives.map((path) => ({ path, message: ARCHIVE_MESSAGE })),
+  ].sort((a, b) => byCodePoint(a.path, b.path));
   for (const { path, message } of notCsvFiles) issues.warning(path, 0, '', 'not_csv', message);
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     // A file read beside the exports is read again as a canonical file, which says what is wrong with it: its first reading's words are kept apart.
     const name = besideName(file.path);
     const log = name ? new IssueLog() : issues;
+    if (file.notes) appendAll(log.issues, file.notes);
     if (file.read) appendAll(log.issues, file.read.issues);
     const table = file.read?.table ?? readVendorTable(file.path, file.source, log, options.lean ? keptColumns(candidates) : undefined);
     const found = detectFormat(table.names, candidates);

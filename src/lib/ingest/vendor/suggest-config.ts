@@ -36,6 +36,8 @@ export interface SuggestOptions {
   workbooks?: readonly string[] | undefined;
   /** ZIP archives in the folder (export-listing.ts): likewise. */
   archives?: readonly string[] | undefined;
+  /** XLSX workbooks that could not be read (workbook-exports.ts): likewise, with why. */
+  brokenWorkbooks?: readonly { path: string; reason: string }[] | undefined;
 }
 
 export interface SuggestedConfig {

@@ -1,0 +1,53 @@
+/**
+ * Korean of the messages about an Excel workbook read as an export
+ * (ingest/workbook/): why one cannot be read, and its sheets left unread.
+ */
+import { re, type Rules } from './issue-rules.ts';
+
+/** The reasons ingest/workbook/ gives (zip-entries.ts, xlsx.ts, workbook-exports.ts); null for one not listed here. */
+const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^the file is cut off \(an interrupted download or copy\)$/u, () => '파일이 중간에 잘렸습니다(다운로드나 복사가 중단됨)'],
+  [/^the file is cut off or not a ZIP file \(no end of its directory\)$/u, () => '파일이 잘렸거나 ZIP 형식이 아닙니다(디렉터리 끝이 없음)'],
+  [/^its (?:ZIP64 )?directory is (?:missing|damaged)$/u, () => 'ZIP 디렉터리가 손상되었습니다'],
+  [/^it is protected by a password$/u, () => '암호로 보호되어 있습니다'],
+  [/^its part (.+) is over (\d+) MB unpacked$/u, (m) => `${m[1]} 부분이 압축을 풀면 ${m[2]}MB를 넘습니다`],
+  [/^its part (.+) is damaged$/u, (m) => `${m[1]} 부분이 손상되었습니다`],
+  [/^its part (.+) is compressed in a way this tool does not read \(method (\d+)\)$/u, (m) => `${m[1]} 부분이 이 도구가 읽지 못하는 방식(method ${m[2]})으로 압축되어 있습니다`],
+  [/^it has no workbook part \(xl\/workbook\.xml\): it is not an Excel workbook$/u, () => '통합 문서 부분(xl/workbook.xml)이 없어 Excel 통합 문서가 아닙니다'],
+  [/^it has no visible sheet$/u, () => '보이는 시트가 없습니다'],
+  [/^its sheet "(.+)" is missing \((.+)\)$/u, (m) => `"${m[1]}" 시트가 없습니다(${m[2]})`],
+  [/^the file cannot be read \((.+)\)$/u, (m) => `파일을 읽을 수 없습니다(${m[1]})`],
+  [/^it is too large to read as a workbook$/u, () => '통합 문서로 읽기에는 너무 큽니다'],
+];
+
+function reasonKo(reason: string): string | null {
+  for (const [pattern, say] of REASONS) {
+    const m = pattern.exec(reason);
+    if (m) return say(m);
+  }
+  return null;
+}
+
+export const WORKBOOK_RULES: Rules = {
+  not_csv: [
+    [
+      re(`an Excel workbook that cannot be read: (?<why>.+)\\. Export it again as CSV from the CRM \\(or open it in Excel and save it as "CSV UTF-8"\\), and put the CSV file in its place`),
+      (g) => {
+        const why = reasonKo(g.why!);
+        return why === null ? null : `읽을 수 없는 Excel 통합 문서입니다: ${why}. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요`;
+      },
+    ],
+  ],
+  sheet_not_read: [
+    [
+      re(`only its first sheet, (?<sheet>.+), is read: (?<others>.+) (?:holds|hold) data too and (?:is|are) not read; save each sheet to read as a file of its own`),
+      (g) => `첫 시트 ${g.sheet}만 읽었습니다. ${g.others}에도 데이터가 있지만 읽지 않았습니다. 읽을 시트는 각각 별도 파일로 저장하세요`,
+    ],
+  ],
+  uncalculated_formulas: [
+    [
+      re(`(?<n>\\d+) formula cells? (?:has|have) no saved value \\(first (?<cell>[A-Z]*\\d*)\\), as a program that writes formulas without calculating them leaves them, and reads? as empty: open the workbook in Excel and save it, or export it again as CSV`),
+      (g) => `수식 셀 ${g.n}개에 저장된 값이 없어(처음은 ${g.cell}) 빈 칸으로 읽었습니다. 수식을 계산하지 않고 쓰는 프로그램이 만든 통합 문서입니다. Excel에서 열어 저장하거나 CSV로 다시 내보내세요`,
+    ],
+  ],
+};

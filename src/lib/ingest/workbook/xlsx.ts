@@ -1,0 +1,196 @@
+/**
+ * An XLSX (or XLSM) workbook, as the CSV text of its first visible sheet:
+ * what Excel's "Save as CSV UTF-8" gives, so the file is read as the export
+ * it is. Every row keeps its number as its line (an empty row is an empty
+ * line), so a message's line is the row Excel shows, until a cell of
+ * several lines (quoted, as in any CSV) moves the rows after it down; the
+ * table is as wide as its widest row. Dates and times come out as ISO 8601
+ * (cell-values.ts). Sheets with data besides the one read are named, not
+ * skipped silently.
+ */
+import { type NumberKind, formatKind, numberText } from './cell-values.ts';
+import { attributes, elements, NS, plainAttribute, runsText, xmlText } from './xml-text.ts';
+import { entryBytes, ZipError, type ZipEntry, zipEntries } from './zip-entries.ts';
+
+export interface SheetCsv {
+  /** The sheet read: its name in the workbook. */
+  sheet: string;
+  csv: string;
+  /** Other sheets that hold any value: not read. */
+  otherSheets: string[];
+  /** Formula cells of the sheet read with no value saved (a program that writes formulas without calculating them): they read empty. */
+  uncalculated: { count: number; first: { row: number; cell: string } | null };
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+class Parts {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    for (const entry of zipEntries(bytes)) this.byName.set(entry.name.replace(/^\//u, '').toLowerCase(), entry);
+  }
+  text(name: string): string | null {
+    const entry = this.byName.get(name.replace(/^\//u, '').toLowerCase());
+    return entry ? utf8.decode(entryBytes(this.bytes, entry)) : null;
+  }
+}
+
+interface SheetRef {
+  name: string;
+  path: string;
+  hidden: boolean;
+}
+
+function sheetRefs(parts: Parts): { sheets: SheetRef[]; date1904: boolean } {
+  const workbook = parts.text('xl/workbook.xml');
+  if (workbook === null) throw new ZipError('it has no workbook part (xl/workbook.xml): it is not an Excel workbook');
+  const rels = new Map<string, string>();
+  for (const { attrs } of elements(parts.text('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
+    const a = attributes(attrs);
+    const target = a.get('Target') ?? '';
+    rels.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: SheetRef[] = [];
+  for (const { attrs } of elements(workbook, 'sheet')) {
+    const a = attributes(attrs);
+    const path = rels.get(a.get('id') ?? '');
+    if (path) sheets.push({ name: a.get('name') ?? '', path, hidden: (a.get('state') ?? 'visible') !== 'visible' });
+  }
+  const pr = [...elements(workbook, 'workbookPr')][0];
+  const flag = pr ? attributes(pr.attrs).get('date1904') : undefined;
+  return { sheets, date1904: flag === '1' || flag === 'true' };
+}
+
+function sharedStrings(parts: Parts): string[] {
+  const xml = parts.text('xl/sharedStrings.xml');
+  return xml === null ? [] : [...elements(xml, 'si')].map(({ body }) => runsText(body));
+}
+
+/** Each cell style's kind of number (by its index in cellXfs). */
+function styleKinds(parts: Parts): NumberKind[] {
+  const xml = parts.text('xl/styles.xml');
+  if (xml === null) return [];
+  const codes = new Map<number, string>();
+  for (const { attrs } of elements(xml, 'numFmt')) {
+    const a = attributes(attrs);
+    codes.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
+  }
+  const xfs = [...elements(xml, 'cellXfs')][0]?.body ?? '';
+  return [...elements(xfs, 'xf')].map(({ attrs }) => {
+    const id = Number(attributes(attrs).get('numFmtId') ?? 0);
+    return formatKind(id, codes.get(id));
+  });
+}
+
+/** Column letters (`AB`) as a 0-based index. */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+const ROW = new RegExp(`<${NS}row(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${NS}row>)`, 'gu');
+const VALUE = new RegExp(`<${NS}v(?:\\s[^>]*)?>([\\s\\S]*?)</${NS}v>`, 'u');
+const INLINE = new RegExp(`<${NS}is(?:\\s[^>]*)?>([\\s\\S]*?)</${NS}is>`, 'u');
+
+interface Context {
+  strings: readonly string[];
+  kinds: readonly NumberKind[];
+  date1904: boolean;
+  /** Formula cells without a saved value, counted as the sheet is read. */
+  uncalculated: SheetCsv['uncalculated'];
+  row: number;
+}
+
+function cellText(attrs: string, body: string, ctx: Context): string {
+  const type = plainAttribute(attrs, 't') ?? 'n';
+  if (type === 'inlineStr') {
+    const inline = INLINE.exec(body);
+    return inline ? runsText(inline[1]!) : '';
+  }
+  const v = VALUE.exec(body);
+  if (!v) {
+    if (body.includes('<f') || body.includes(':f')) {
+      ctx.uncalculated.count++;
+      ctx.uncalculated.first ??= { row: ctx.row, cell: plainAttribute(attrs, 'r') ?? '' };
+    }
+    return '';
+  }
+  const raw = xmlText(v[1]!);
+  if (type === 's') return ctx.strings[Number(raw)] ?? '';
+  if (type === 'b') return raw === '1' ? 'TRUE' : 'FALSE';
+  if (type === 'n') return numberText(raw, ctx.kinds[Number(plainAttribute(attrs, 's') ?? 0)] ?? 'number', ctx.date1904);
+  // 'str' (a formula's text), 'e' (an error such as #N/A), 'd' (an ISO date): as written.
+  return raw;
+}
+
+function csvCell(text: string): string {
+  return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The rows of a sheet's XML: row number (1-based) to its cells by column. */
+function sheetRows(xml: string, ctx: Context): Map<number, string[]> {
+  const rows = new Map<number, string[]>();
+  let last = 0;
+  for (const m of xml.matchAll(ROW)) {
+    const r = Number(plainAttribute(m[1] ?? '', 'r'));
+    const number = Number.isInteger(r) && r > last ? r : last + 1;
+    last = number;
+    ctx.row = number;
+    const cells: string[] = [];
+    let next = 0;
+    for (const { attrs, body } of elements(m[2] ?? '', 'c')) {
+      const ref = plainAttribute(attrs, 'r');
+      const at = ref ? columnIndex(ref) : next;
+      const column = at >= 0 ? at : next;
+      const text = cellText(attrs, body, ctx);
+      while (cells.length < column) cells.push('');
+      cells[column] = text;
+      next = column + 1;
+    }
+    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+    rows.set(number, cells);
+  }
+  return rows;
+}
+
+function hasValues(rows: Map<number, string[]>): boolean {
+  for (const cells of rows.values()) if (cells.length > 0) return true;
+  return false;
+}
+
+/** The workbook's first visible sheet as CSV text. Throws ZipError with why it cannot be read. */
+export function workbookCsv(bytes: Uint8Array): SheetCsv {
+  const parts = new Parts(bytes);
+  const { sheets, date1904 } = sheetRefs(parts);
+  const visible = sheets.filter((s) => !s.hidden);
+  if (visible.length === 0) throw new ZipError('it has no visible sheet');
+  const ctx: Context = { strings: sharedStrings(parts), kinds: styleKinds(parts), date1904, uncalculated: { count: 0, first: null }, row: 0 };
+  const read = (ref: SheetRef) => {
+    const xml = parts.text(ref.path);
+    if (xml === null) throw new ZipError(`its sheet "${ref.name}" is missing (${ref.path})`);
+    return sheetRows(xml, ctx);
+  };
+  const rows = read(visible[0]!);
+  const uncalculated = { ...ctx.uncalculated };
+  const width = Math.max(0, ...[...rows.values()].map((cells) => cells.length));
+  const lastRow = Math.max(0, ...rows.keys());
+  const lines: string[] = [];
+  for (let r = 1; r <= lastRow; r++) {
+    const cells = rows.get(r);
+    if (!cells || cells.length === 0) {
+      lines.push('');
+      continue;
+    }
+    const padded = cells.length < width ? [...cells, ...new Array<string>(width - cells.length).fill('')] : cells;
+    lines.push(padded.map(csvCell).join(','));
+  }
+  const otherSheets = sheets.filter((s) => s !== visible[0] && hasValues(read(s))).map((s) => s.name);
+  return { sheet: visible[0]!.name, csv: lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`, otherSheets, uncalculated };
+}

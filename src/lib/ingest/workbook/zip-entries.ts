@@ -1,0 +1,129 @@
+/**
+ * The entries of a ZIP file held in memory (an XLSX workbook is one), read
+ * from its central directory, as APPNOTE.TXT lays it out: stored and
+ * deflated entries, ZIP64 sizes and offsets. Node only (node:zlib). Every
+ * way the bytes can be wrong is a `ZipError` with a reason a person can act
+ * on, never an exception of another kind.
+ */
+import { inflateRawSync } from 'node:zlib';
+
+export class ZipError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_EOCD_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX32 = 0xffffffff;
+/** An entry is not inflated past this (a sheet of 100k deals is ~100 MB): a larger one is no export, or a ZIP bomb, and one text could not hold it. */
+export const MAX_ENTRY_BYTES = 400 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8');
+/** Names without the UTF-8 flag are in the DOS code page; the names a workbook uses are ASCII either way. */
+const latin1 = new TextDecoder('latin1');
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function need(bytes: Uint8Array, at: number, length: number): void {
+  if (at < 0 || at + length > bytes.length) throw new ZipError('the file is cut off (an interrupted download or copy)');
+}
+
+/** The entries, in the order of the central directory. */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] {
+  const v = view(bytes);
+  // The end record is the last 22 bytes, unless a comment (at most 65,535 bytes) follows it.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (v.getUint32(i, true) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipError('the file is cut off or not a ZIP file (no end of its directory)');
+  let count = v.getUint16(end + 10, true);
+  let dirSize = v.getUint32(end + 12, true);
+  let dirOffset = v.getUint32(end + 16, true);
+  if (count === 0xffff || dirSize === MAX32 || dirOffset === MAX32) {
+    const locator = end - 20;
+    need(bytes, locator, 20);
+    if (v.getUint32(locator, true) !== ZIP64_EOCD_LOCATOR) throw new ZipError('its ZIP64 directory is missing');
+    const at = Number(v.getBigUint64(locator + 8, true));
+    need(bytes, at, 56);
+    if (v.getUint32(at, true) !== ZIP64_EOCD) throw new ZipError('its ZIP64 directory is damaged');
+    count = Number(v.getBigUint64(at + 32, true));
+    dirSize = Number(v.getBigUint64(at + 40, true));
+    dirOffset = Number(v.getBigUint64(at + 48, true));
+  }
+  need(bytes, dirOffset, dirSize);
+  const entries: ZipEntry[] = [];
+  let p = dirOffset;
+  for (let k = 0; k < count; k++) {
+    need(bytes, p, 46);
+    if (v.getUint32(p, true) !== CENTRAL) throw new ZipError('its directory is damaged');
+    const flags = v.getUint16(p + 8, true);
+    const method = v.getUint16(p + 10, true);
+    let compressedSize = v.getUint32(p + 20, true);
+    let size = v.getUint32(p + 24, true);
+    const nameLength = v.getUint16(p + 28, true);
+    const extraLength = v.getUint16(p + 30, true);
+    const commentLength = v.getUint16(p + 32, true);
+    let offset = v.getUint32(p + 42, true);
+    need(bytes, p + 46, nameLength + extraLength + commentLength);
+    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
+    const name = (flags & 0x800) !== 0 ? utf8.decode(nameBytes) : latin1.decode(nameBytes);
+    // ZIP64: the sizes and offset that do not fit 32 bits are in extra field 0x0001, in this order.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = v.getUint16(e, true);
+      const length = v.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const next = () => {
+          need(bytes, q, 8);
+          const n = Number(v.getBigUint64(q, true));
+          q += 8;
+          return n;
+        };
+        if (size === MAX32) size = next();
+        if (compressedSize === MAX32) compressedSize = next();
+        if (offset === MAX32) offset = next();
+      }
+      e += 4 + length;
+    }
+    entries.push({ name, method, flags, compressedSize, size, offset });
+    p = extraEnd + commentLength;
+  }
+  return entries;
+}
+
+/** An entry's bytes, inflated. */
+export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if ((entry.flags & 0x1) !== 0) throw new ZipError('it is protected by a password');
+  if (entry.size > MAX_ENTRY_BYTES) throw new ZipError(`its part ${entry.name} is over ${MAX_ENTRY_BYTES / 1024 / 1024} MB unpacked`);
+  const v = view(bytes);
+  need(bytes, entry.offset, 30);
+  if (v.getUint32(entry.offset, true) !== LOCAL) throw new ZipError(`its part ${entry.name} is damaged`);
+  const start = entry.offset + 30 + v.getUint16(entry.offset + 26, true) + v.getUint16(entry.offset + 28, true);
+  need(bytes, start, entry.compressedSize);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new ZipError(`its part ${entry.name} is compressed in a way this tool does not read (method ${entry.method})`);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
+  } catch {
+    throw new ZipError(`its part ${entry.name} is damaged`);
+  }
+}
