@@ -4,9 +4,10 @@
  * Inspects the exports in a data folder and writes a suggested
  * pipeline.config.json into it for the user to review (never over an existing
  * one without --force; `--out -` prints it instead), and prints on stderr, as
- * `# ...` comment lines, why each guess was made. A problem that stops it is
- * said in `--lang`'s language (English by default: there is no config to read
- * the language from yet). The guessing is
+ * `# ...` comment lines, why each guess was made. The notes, and a problem
+ * that stops it, are said in `--lang`'s language (English by default: there
+ * is no config to read the language from yet; i18n/init-notes-text.ts has
+ * the notes' Korean). The guessing is
  * src/lib/ingest/vendor/suggest-config.ts; this file only does I/O, through
  * the `io` it is given, so tests run it in-process.
  * Exit codes: 0 written, 1 the folder cannot be read, a config exists or the output cannot be written,
@@ -17,17 +18,18 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
-import { byteSource } from '../src/lib/ingest/decode.ts';
 import { DEALS_FILE } from '../src/lib/ingest/deals.ts';
+import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
 import { ARCHIVE_MESSAGE, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
-import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
 import { readWorkbooks } from '../src/lib/ingest/workbook/workbook-exports.ts';
+import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { langOption } from './lib/config-option.ts';
 import { fatalText } from '../src/lib/i18n/fatal-text.ts';
+import { INIT_TEXT, initNote } from '../src/lib/i18n/init-notes-text.ts';
 import type { Locale } from '../src/lib/i18n/locales.ts';
 
 const USAGE =
@@ -115,11 +117,11 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   if (out !== '-' && isDataFile(out, folder)) {
-    io.stderr.write(`init: --out ${out} is a file of the data folder, not its config; write the suggestion to ${join(folder, CONFIG_FILE)} (the default) or outside the folder\n${USAGE}\n`);
+    io.stderr.write(`init: ${INIT_TEXT[locale].outIsData({ out, config: join(folder, CONFIG_FILE) })}\n${USAGE}\n`);
     return 2;
   }
   if (out !== '-' && io.fs.kind(out) !== null && args.force !== true) {
-    io.stderr.write(`init: ${out} already exists; not overwritten. Review it, or rerun with --force to replace it, or --out - to print the suggestion\n`);
+    io.stderr.write(`init: ${INIT_TEXT[locale].exists({ out })}\n`);
     return 1;
   }
   let suggestion;
@@ -127,9 +129,9 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   try {
     suggestion = suggestConfig(files, {
       workbooks,
+      brokenWorkbooks,
       archives,
       format: optionalString(args.format),
-      brokenWorkbooks,
       pipeline: optionalString(args.pipeline),
       schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
     });
@@ -140,13 +142,14 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   }
   const skipped = [
     ...workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`),
-    ...archives.map((path) => `WARNING: ${path}: ${ARCHIVE_MESSAGE}`),
-    ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`),
     ...brokenWorkbooks.map(({ path, reason }) => `WARNING: ${path}: ${brokenWorkbookMessage(reason)}`),
     ...sheetNotes.map((issue) => `WARNING: ${issue.file}: ${issue.message}`),
+    ...archives.map((path) => `WARNING: ${path}: ${ARCHIVE_MESSAGE}`),
+    ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`),
     ...byproducts.map((path) => `WARNING: ${path}: ${byproductMessage(path)!}`),
   ];
-  const notes = [...skipped, ...suggestion.notes].map((n) => `# ${n.replace('<folder>', folder)}\n`).join('');
+  // Said in the user's language before the folder fills in `<folder>`: a rule reads the note as the guess wrote it.
+  const notes = [...skipped, ...suggestion.notes].map((n) => `# ${initNote(n, locale).replace('<folder>', folder)}\n`).join('');
   if (out === '-') {
     io.stderr.write(notes);
     io.stdout.write(suggestion.text);
@@ -158,8 +161,8 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
       io.stderr.write(`init: ${outputError(out, e).message}\n`);
       return 1;
     }
-    const elsewhere = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? '' : `; the build and the metrics read ${join(folder, CONFIG_FILE)}: put it there once reviewed, or give this file as --config ${out}`;
-    io.stderr.write(`${notes}# wrote ${out}${elsewhere}\n`);
+    const config = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? undefined : join(folder, CONFIG_FILE);
+    io.stderr.write(`${notes}# ${INIT_TEXT[locale].wrote({ out, config })}\n`);
   }
   return 0;
 }
