@@ -22,6 +22,8 @@ export interface CliText {
   metricsStrict: (p: { rejected: number; rows: number; detail: string }) => string;
   /** `metrics` without --strict, which wrote its output with rejected rows left out. */
   metricsRejected: (p: { rejected: number; rows: number; detail: string }) => string;
+  /** Rows set aside with a warning, not an error (a record in Salesforce's Recycle Bin): nothing to quote. */
+  warnedOnly: string;
   /** The build's lines about its run (times already written, "1.2 s"; paths as given). */
   built: (p: { deals: number; asOf: string; read: string; views: string }) => string;
   reused: (p: { asOf: string; from: string; time: string }) => string;
@@ -43,6 +45,7 @@ const EN: CliText = {
   passedRejected: (p) => `${p.rejected} of ${p.rows} rows rejected; the Data quality page lists them (--strict or --max-rejected stops the build instead)`,
   metricsStrict: (p) => `--strict: ${p.rejected} of ${p.rows} rows rejected (${p.detail}); every rejected row is listed in data_quality in the output`,
   metricsRejected: (p) => `${p.rejected} of ${p.rows} rows rejected (${p.detail}); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)`,
+  warnedOnly: 'each with a warning in data_quality that says why',
   built: (p) => `${p.deals} deals as of ${p.asOf}: read ${p.read}, metrics and views ${p.views}`,
   reused: (p) => `as of ${p.asOf}: the output of an earlier build of the same inputs, reused from ${p.from} (${p.time})`,
   wroteData: (p) => `wrote ${p.path} (run "astro dev" to serve it)`,
@@ -60,6 +63,7 @@ const KO: CliText = {
   passedRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다. 데이터 품질 페이지에서 볼 수 있습니다(--strict나 --max-rejected를 주면 대신 빌드를 멈춥니다)`,
   metricsStrict: (p) => `--strict: 전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 제외된 행은 모두 출력의 data_quality에 있습니다`,
   metricsRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 모든 수치는 이 행들을 빼고 계산했으며, 제외된 행은 모두 출력의 data_quality에 있습니다(--strict를 주면 대신 종료 코드 3으로 멈춥니다)`,
+  warnedOnly: '행마다 그 이유를 말하는 경고가 data_quality에 있습니다',
   built: (p) => `딜 ${p.deals}건, 기준일 ${p.asOf}: 읽기 ${p.read}, 지표·페이지 데이터 ${p.views}`,
   reused: (p) => `기준일 ${p.asOf}: 입력이 같은 이전 빌드의 결과를 ${p.from}에서 가져왔습니다(${p.time})`,
   wroteData: (p) => `${p.path}에 썼습니다("astro dev"로 띄워 볼 수 있습니다)`,
@@ -73,9 +77,13 @@ export const CLI_TEXT: Record<Locale, CliText> = { en: EN, ko: KO };
 /** How many rejected rows a line quotes. */
 export const QUOTED_ISSUES = 3;
 
-/** The first errors, each where it is and what it is, in `locale`; "..." when more rows were rejected than quoted. */
+/**
+ * The first errors, each where it is and what it is, in `locale`; "..." when more rows were rejected than quoted.
+ * Rows an adapter sets aside with a warning (deleted records) have no error to quote: said so, not left as "(; ...)".
+ */
 export function issuesQuoted(issues: readonly Issue[], rejected: number, locale: Locale): string {
   const first = issues.filter((i) => i.severity === 'error').slice(0, QUOTED_ISSUES);
+  if (first.length === 0) return CLI_TEXT[locale].warnedOnly;
   const said = first.map((i) => `${CLI_TEXT[locale].at(i)}: ${issueMessage(i, locale).split('\n').join(' ')}`);
   return `${said.join('; ')}${rejected > first.length ? '; ...' : ''}`;
 }

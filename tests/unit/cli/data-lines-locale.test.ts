@@ -41,6 +41,20 @@ async function runMetrics(cwd: string, ...args: string[]) {
   return { code, stderr: f.stderr() };
 }
 
+describe('metrics: rows set aside with a warning, no error to quote', () => {
+  it('says each has its warning in data_quality, not "(; ...)"', async () => {
+    // The Salesforce Data Loader fixture: 4 records in the Recycle Bin (IsDeleted true), each a deleted_record warning.
+    const dir = tempDir();
+    copyFixture('exports/salesforce-data-loader', dir);
+    const en = fakeIO(dir);
+    expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--out', 'm.json'], en.io)).toBe(0);
+    expect(en.stderr()).toBe('metrics: 4 of 49 rows rejected (each with a warning in data_quality that says why); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)\n');
+    const ko = fakeIO(dir);
+    expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--out', 'm.json', '--strict', '--lang', 'ko'], ko.io)).toBe(3);
+    expect(ko.stderr()).toBe('metrics: --strict: 전체 49행 중 4행을 제외했습니다(행마다 그 이유를 말하는 경고가 data_quality에 있습니다). 제외된 행은 모두 출력의 data_quality에 있습니다\n');
+  });
+});
+
 describe('metrics --strict: the rejected rows in the config language', () => {
   it('Korean for a "ko-KR" config', async () => {
     const { dir } = rejecting({ locale: 'ko-KR' });
