@@ -21,10 +21,11 @@ import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { DEALS_FILE } from '../src/lib/ingest/deals.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
-import { ARCHIVE_MESSAGE, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
+import { ARCHIVE_MESSAGE, brokenArchiveMessage, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
-import { readWorkbooks } from '../src/lib/ingest/workbook/workbook-exports.ts';
+import { containerFiles } from '../src/lib/ingest/export-containers.ts';
+import { memoryZip } from '../src/lib/ingest/archive/zip-entries.ts';
 import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { langOption } from './lib/config-option.ts';
@@ -78,12 +79,21 @@ function exportFiles(folder: string, fs: InitFs, format: string | undefined) {
   const listing = listExports(folder, { ...fs, join, head: (path) => read(path).subarray(0, HEAD_BYTES) });
   // A canonical folder reads its own files alone (as read-folder.ts does): a workbook there is named, not read.
   const canonical = format === 'canonical' || (format === undefined && listing.exports.some((path) => path.toLowerCase() === DEALS_FILE));
-  const sheets = canonical ? { read: [], unread: listing.workbooks, broken: [] } : readWorkbooks(listing.workbooks, (path) => read(join(folder, path)));
-  const files: ExportFile[] = [
-    ...listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })),
-    ...sheets.read.map((sheet) => ({ path: sheet.path, source: byteSource(sheet.csv), notes: sheet.notes })),
-  ];
-  return { files, workbooks: sheets.unread, brokenWorkbooks: sheets.broken, sheetNotes: sheets.read.flatMap((sheet) => sheet.notes), archives: listing.archives, unreadable: listing.unreadable, byproducts: listing.byproducts };
+  const contained = canonical
+    ? null
+    : containerFiles(listing.workbooks, listing.archives, { read: (path) => read(join(folder, path)), openZip: (path) => memoryZip(read(join(folder, path))) }, () => {});
+  const files: ExportFile[] = [...listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), ...(contained?.files ?? [])];
+  return {
+    files,
+    workbooks: contained?.workbooks ?? listing.workbooks,
+    brokenWorkbooks: contained?.brokenWorkbooks ?? [],
+    brokenArchives: contained?.brokenArchives ?? [],
+    // Said before the notes of the guesses: what the workbooks and archives hold that is not read.
+    fileNotes: [...(contained?.files.flatMap((file) => file.notes ?? []) ?? []), ...(contained?.archiveNotes ?? [])],
+    archives: contained === null ? listing.archives : [],
+    unreadable: listing.unreadable,
+    byproducts: listing.byproducts,
+  };
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
@@ -125,11 +135,12 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
-  const { files, workbooks, brokenWorkbooks, sheetNotes, archives, unreadable, byproducts } = exportFiles(folder, io.fs, optionalString(args.format));
+  const { files, workbooks, brokenWorkbooks, brokenArchives, fileNotes, archives, unreadable, byproducts } = exportFiles(folder, io.fs, optionalString(args.format));
   try {
     suggestion = suggestConfig(files, {
       workbooks,
       brokenWorkbooks,
+      brokenArchives,
       archives,
       format: optionalString(args.format),
       pipeline: optionalString(args.pipeline),
@@ -143,7 +154,8 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   const skipped = [
     ...workbooks.map((path) => `WARNING: ${path}: ${WORKBOOK_MESSAGE}`),
     ...brokenWorkbooks.map(({ path, reason }) => `WARNING: ${path}: ${brokenWorkbookMessage(reason)}`),
-    ...sheetNotes.map((issue) => `WARNING: ${issue.file}: ${issue.message}`),
+    ...brokenArchives.map(({ path, reason }) => `WARNING: ${path}: ${brokenArchiveMessage(reason)}`),
+    ...fileNotes.map((issue) => `WARNING: ${issue.file}: ${issue.message}`),
     ...archives.map((path) => `WARNING: ${path}: ${ARCHIVE_MESSAGE}`),
     ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`),
     ...byproducts.map((path) => `WARNING: ${path}: ${byproductMessage(path)!}`),

@@ -86,7 +86,11 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
     ],
     [re(`(?<f>.+): required file is missing`), (g) => `${g.f}: 필수 파일이 없습니다`],
   ],
-  file_unreadable: [[re(`(?<f>.+): ${UNREADABLE}`), (g) => `${g.f}: 파일을 ${unreadable(g.why!)}`]],
+  file_unreadable: [
+    // ingest/archive/archive-exports.ts: a file of a ZIP archive whose compressed bytes do not unpack.
+    [re(`(?<f>.+): cannot be read \\(its compressed bytes in the ZIP archive are damaged: download the archive again\\)`), (g) => `${g.f}: ZIP 압축 파일 안의 압축된 데이터가 손상되어 읽을 수 없습니다. 압축 파일을 다시 내려받으세요`],
+    [re(`(?<f>.+): ${UNREADABLE}`), (g) => `${g.f}: 파일을 ${unreadable(g.why!)}`],
+  ],
   not_a_file: [
     [re(`(?<f>.+): is a folder, not the CSV file it is named after`), (g) => `${g.f}: 폴더입니다. 이름과 달리 CSV 파일이 아닙니다`],
     [

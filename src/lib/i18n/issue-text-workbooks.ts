@@ -1,6 +1,7 @@
 /**
- * Korean of the messages about an Excel workbook read as an export
- * (ingest/workbook/): why one cannot be read, and its sheets left unread.
+ * Korean of the messages about an Excel workbook or a ZIP archive read as
+ * exports (ingest/workbook/, ingest/archive/): why one cannot be read, its
+ * sheets or files left unread.
  */
 import { re, type Rules } from './issue-rules.ts';
 
@@ -20,6 +21,26 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^it is too large to read as a workbook$/u, () => '통합 문서로 읽기에는 너무 큽니다'],
 ];
 
+/** Why a file of an archive is not read (archive-exports.ts), in Korean. */
+const ENTRY_WHY: [RegExp, string][] = [
+  [/ \(a workbook of a kind not read\)$/u, ' (읽지 않는 종류의 통합 문서)'],
+  [/ \(protected by a password\)$/u, ' (암호로 보호됨)'],
+  [/ \(compressed in a way this tool does not read \(method (\d+)\)\)$/u, ' (이 도구가 읽지 못하는 압축 방식, method $1)'],
+  [/ \(over (\d+) MB unpacked\)$/u, ' (압축을 풀면 $1MB 초과)'],
+];
+
+/** `"a.pdf", "b.xls" (a workbook of a kind not read) and 3 more`, in Korean; null when an item's why has no Korean. */
+function listKo(list: string): string | null {
+  const more = / and (\d+) more$/u.exec(list);
+  const items = (more ? list.slice(0, more.index) : list).split(/, (?=")/u);
+  const said = items.map((item) => {
+    if (/^"[^"]*"$/u.test(item)) return item;
+    for (const [pattern, ko] of ENTRY_WHY) if (pattern.test(item)) return item.replace(pattern, ko);
+    return null;
+  });
+  return said.includes(null) ? null : `${said.join(', ')}${more ? ` 외 ${more[1]}개` : ''}`;
+}
+
 function reasonKo(reason: string): string | null {
   for (const [pattern, say] of REASONS) {
     const m = pattern.exec(reason);
@@ -31,11 +52,27 @@ function reasonKo(reason: string): string | null {
 export const WORKBOOK_RULES: Rules = {
   not_csv: [
     [
+      re(`a ZIP archive that cannot be read: (?<why>.+)\\. Download it again, or extract it and put the CSV files it holds in the folder in its place`),
+      (g) => {
+        const why = reasonKo(g.why!);
+        return why === null ? null : `읽을 수 없는 ZIP 압축 파일입니다: ${why}. 다시 내려받거나, 압축을 풀어 그 안의 CSV 파일을 이 폴더에 대신 넣으세요`;
+      },
+    ],
+    [
       re(`an Excel workbook that cannot be read: (?<why>.+)\\. Export it again as CSV from the CRM \\(or open it in Excel and save it as "CSV UTF-8"\\), and put the CSV file in its place`),
       (g) => {
         const why = reasonKo(g.why!);
         return why === null ? null : `읽을 수 없는 Excel 통합 문서입니다: ${why}. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요`;
       },
+    ],
+  ],
+  archive_entries_not_read: [
+    [re(`(?<n>\\d+) of its files (?:is|are) not read: (?<list>.+)`), (g) => listKo(g.list!) === null ? null : `파일 ${g.n}개를 읽지 않았습니다: ${listKo(g.list!)}`],
+  ],
+  unknown_export: [
+    [
+      re(`(?<n>\\d+) of its CSV files (?:matches|match) no (?<f>[\\w-]+) export and (?:is|are) not read \\(a CRM's full export holds files of every kind\\): (?<list>.+)`),
+      (g) => `CSV 파일 ${g.n}개는 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않아 읽지 않았습니다(CRM 전체 내보내기에는 온갖 종류의 파일이 들어 있습니다): ${g.list!.replace(/ and (\d+) more$/u, ' 외 $1개')}`,
     ],
   ],
   sheet_not_read: [

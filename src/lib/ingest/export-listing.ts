@@ -140,6 +140,15 @@ export const WORKBOOK_MESSAGE =
 /** Why an XLSX file could not be read (workbook/workbook-exports.ts), and what to do instead. */
 export const brokenWorkbookMessage = (reason: string) =>
   `an Excel workbook that cannot be read: ${reason}. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place`;
+/** Why a ZIP archive could not be read (archive/archive-exports.ts), and what to do instead. */
+export const brokenArchiveMessage = (reason: string) =>
+  `a ZIP archive that cannot be read: ${reason}. Download it again, or extract it and put the CSV files it holds in the folder in its place`;
+/** The CSV files of an archive that no export matches (a Salesforce Data Export holds one per object): named together. */
+export const unmatchedInArchive = (names: readonly string[], format: string | undefined) =>
+  `${names.length} of its CSV files ${names.length === 1 ? 'matches' : 'match'} no ${format ?? 'supported'} export and ${names.length === 1 ? 'is' : 'are'} not read (a CRM's full export holds files of every kind): ${names
+    .slice(0, 10)
+    .map((n) => `"${n}"`)
+    .join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
 /** Why a ZIP archive is not read, and what to do instead. */
 export const ARCHIVE_MESSAGE =
   'a ZIP archive, not a CSV file: not read. Extract it (a CRM may send a large export zipped) and put the CSV files it holds in the folder in its place';

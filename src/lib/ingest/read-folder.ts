@@ -32,10 +32,11 @@ import type { Worker } from 'node:worker_threads';
 import { allowedAdapters, type ExportFile, keptColumns, loadExports } from './vendor/load.ts';
 import { readVendorFileSplit } from './read-split.ts';
 import { listExports, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts';
-import { readWorkbooks } from './workbook/workbook-exports.ts';
+import { containerFiles } from './export-containers.ts';
+import { appendAll } from '../append.ts';
+import { fileZip } from './archive/zip-entries.ts';
 import { byproductWarnings, fileHead, listingFs, missingFileHint, unreadBeside } from './folder-notes.ts';
 import { fileSource } from './file-source.ts';
-import { byteSource } from './decode.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
@@ -214,13 +215,15 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   const config = configFromFiles({ [CONFIG_FILE]: configBytes }, options.config?.name);
   // The folder itself was read above (to say clearly when it cannot be); a .csv file's first bytes tell a workbook.
   const { exports: paths, workbooks: allWorkbooks, archives, unreadable, byproducts } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
-  const files: ExportFile[] = [];
-  // XLSX workbooks are read as the CSV of their first sheet; the workbook's bytes are hashed.
-  const { read: sheets, unread: workbooks, broken: brokenWorkbooks } = readWorkbooks(allWorkbooks, (relative) => readFileSync(join(folder, relative)));
-  for (const sheet of sheets) {
-    hashes[sheet.path] = sheet.sha256;
-    files.push({ path: sheet.path, source: byteSource(sheet.csv), notes: sheet.notes });
-  }
+  // Workbooks and ZIP archives are read as the exports they hold; an archive stays on disk, each file unpacked as its reading reaches it.
+  const opened: ReturnType<typeof fileZip>[] = [];
+  const open = (relative: string) => {
+    const zip = fileZip(join(folder, relative));
+    opened.push(zip);
+    return zip;
+  };
+  const contained = containerFiles(allWorkbooks, archives, { read: (relative) => readFileSync(join(folder, relative)), openZip: open }, (path, hex) => (hashes[path] = hex));
+  const files: ExportFile[] = contained.files;
   /** Hashes of files read in two parts, made by their worker while the exports are read (read-split.ts). */
   const hashing: [string, Promise<string>][] = [];
   const keep = keptColumns(allowedAdapters(options.format));
@@ -234,9 +237,22 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     if (split) hashing.push([relative, split.sha256]);
     files.push({ path: relative, source, read: split ? { table: split.table, issues: log.issues } : undefined });
   }
-  const dataset = loadExports(files, config, { format: options.format, pipeline: options.pipeline, workbooks, brokenWorkbooks, archives, configName: options.config?.name });
-  if (unreadable.length > 0 || byproducts.length > 0) {
+  let dataset: Dataset;
+  try {
+    dataset = loadExports(files, config, {
+      format: options.format,
+      pipeline: options.pipeline,
+      workbooks: contained.workbooks,
+      brokenWorkbooks: contained.brokenWorkbooks,
+      brokenArchives: contained.brokenArchives,
+      configName: options.config?.name,
+    });
+  } finally {
+    for (const zip of opened) zip.close();
+  }
+  if (unreadable.length > 0 || byproducts.length > 0 || contained.archiveNotes.length > 0) {
     const log = new IssueLog();
+    appendAll(log.issues, contained.archiveNotes);
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
     byproductWarnings(byproducts, log);
     dataset.issues = [...dataset.issues, ...log.issues].sort(compareIssues);

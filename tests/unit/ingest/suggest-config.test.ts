@@ -22,6 +22,7 @@ import { suggestStages, type StageEvidence } from '../../../src/lib/ingest/vendo
 import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable } from '../../../src/lib/ingest/vendor/types.ts';
 import fc from 'fast-check';
 import { EXPORTS } from './export-helpers.ts';
+import { makeZip } from './workbook-zip.ts';
 
 const file = (path: string, text: string): ExportFile => ({ path, source: byteSource(new TextEncoder().encode(text)) });
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
@@ -564,6 +565,21 @@ describe('npm run init (in-process)', () => {
     // The workbook's dates are ISO: the date order is not guessed from them, the rest of the suggestion is the CSV's.
     expect({ ...parseConfigText(out.join('')), date_order: 'MDY' }).toEqual(parseConfigText(fromCsv));
     expect(err.join('')).toMatch(/^# WARNING: Pipeline\.xlsx: an Excel workbook that cannot be read: the file is cut off or not a ZIP file \(no end of its directory\)\. .*\n# read as: Salesforce reports \(--format salesforce-report\): Opportunity History - FY25 report\.xlsx\n/u);
+  });
+
+  it('suggests from the exports in a ZIP archive, naming what else it holds', () => {
+    const folder = join(dir, 'zipped-export');
+    mkdirSync(folder);
+    const loader = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const entry = (name: string) => ({ name, text: '', bytes: readFileSync(join(loader, name)) });
+    writeFileSync(join(folder, 'WE_00D_1.zip'), makeZip([entry('Opportunity.csv'), entry('OpportunityHistory.csv'), entry('User.csv'), { name: 'Lead.csv', text: 'ID,COMPANY\n1,Acme\n' }, { name: 'logo.png', text: 'x' }]));
+    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    const notes = err.join('').split('\n');
+    expect(notes.slice(0, 3)).toEqual([
+      '# WARNING: WE_00D_1.zip: 1 of its files is not read: "logo.png"',
+      '# read as: Salesforce Data Loader exports (--format salesforce-api): WE_00D_1.zip/Opportunity.csv, WE_00D_1.zip/OpportunityHistory.csv, WE_00D_1.zip/User.csv; not read by it: WE_00D_1.zip/Lead.csv',
+      '# currency "MXN": 3 deal rows carry its code',
+    ]);
   });
 
   it('names a ZIP archive it did not read, as an archive, first among the notes', () => {

@@ -4,6 +4,8 @@ import { crc32, deflateRawSync } from 'node:zlib';
 export interface ZipPart {
   name: string;
   text: string;
+  /** The entry's bytes, when not `text` as UTF-8 (a file in another encoding, a workbook). */
+  bytes?: Uint8Array;
   stored?: boolean;
   /** General-purpose flags (bit 0: encrypted). */
   flags?: number;
@@ -15,7 +17,7 @@ export function makeZip(parts: readonly ZipPart[]): Uint8Array {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
-    const data = Buffer.from(part.text, 'utf8');
+    const data = part.bytes ? Buffer.from(part.bytes) : Buffer.from(part.text, 'utf8');
     const packed = part.stored ? data : deflateRawSync(data);
     const method = part.stored ? 0 : 8;
     const crc = crc32(data);

@@ -9,7 +9,7 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { formatKind, numberText } from '../../../src/lib/ingest/workbook/cell-values.ts';
 import { workbookCsv } from '../../../src/lib/ingest/workbook/xlsx.ts';
 import { brokenWorkbookMessage, readWorkbooks } from '../../../src/lib/ingest/workbook/workbook-exports.ts';
-import { ZipError } from '../../../src/lib/ingest/workbook/zip-entries.ts';
+import { ZipError } from '../../../src/lib/ingest/archive/zip-entries.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 import { makeXlsx, makeZip } from './workbook-zip.ts';
 

@@ -11,7 +11,7 @@ import { isLocalDate, type LocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
-import { ARCHIVE_MESSAGE, brokenWorkbookMessage, WORKBOOK_MESSAGE } from '../export-listing.ts';
+import { ARCHIVE_MESSAGE, brokenArchiveMessage, brokenWorkbookMessage, unmatchedInArchive, WORKBOOK_MESSAGE } from '../export-listing.ts';
 import { assembleDataset } from './assemble.ts';
 import { type KeepColumns, readVendorTable } from './read-table.ts';
 import { ADAPTERS } from './registry.ts';
@@ -29,6 +29,8 @@ export interface ExportFile {
   read?: { table: VendorTable; issues: readonly Issue[] } | undefined;
   /** Said about the file before its rows (a workbook's sheets left unread: workbook-exports.ts). */
   notes?: readonly Issue[] | undefined;
+  /** The ZIP archive that holds it (archive/archive-exports.ts), whose files no export matches are named together. */
+  archive?: string | undefined;
 }
 
 export interface LoadExportsOptions {
@@ -43,6 +45,8 @@ export interface LoadExportsOptions {
   archives?: readonly string[] | undefined;
   /** XLSX workbooks that could not be read (workbook-exports.ts): each reported with why. */
   brokenWorkbooks?: readonly { path: string; reason: string }[] | undefined;
+  /** ZIP archives that could not be read (archive-exports.ts): likewise. */
+  brokenArchives?: readonly { path: string; reason: string }[] | undefined;
   /** `--config`'s file as given, when the config is not the folder's (named where messages say to edit the config). */
   configName?: string | undefined;
 }
@@ -124,12 +128,15 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
   const tables: VendorTable[] = [];
   const ignored: VendorTable[] = [];
   const beside: (BesideFile & { table: VendorTable })[] = [];
+  /** Per archive, its CSV files no export matches. */
+  const unmatched = new Map<string, string[]>();
   const workbooks = options.workbooks ?? [];
   const archives = options.archives ?? [];
   // Each workbook or archive, in path order, with what it is.
   const notCsvFiles = [
     ...workbooks.map((path) => ({ path, message: WORKBOOK_MESSAGE })),
     ...(options.brokenWorkbooks ?? []).map(({ path, reason }) => ({ path, message: brokenWorkbookMessage(reason) })),
+    ...(options.brokenArchives ?? []).map(({ path, reason }) => ({ path, message: brokenArchiveMessage(reason) })),
     ...archives.map((path) => ({ path, message: ARCHIVE_MESSAGE })),
   ].sort((a, b) => byCodePoint(a.path, b.path));
   for (const { path, message } of notCsvFiles) issues.warning(path, 0, '', 'not_csv', message);
@@ -156,6 +163,11 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
         continue;
       }
       const why = whyNotRead(table, candidates, adapters);
+      // In an archive (a Salesforce Data Export holds a file per object): named together on the archive, below.
+      if (file.archive !== undefined && why.code === 'unknown_export' && why.reason === '') {
+        unmatched.set(file.archive, [...(unmatched.get(file.archive) ?? []), file.path.slice(file.archive.length + 1)]);
+        continue;
+      }
       if (why.code === 'empty_file') issues.warning(file.path, 0, '', why.code, why.reason);
       else issues.warning(file.path, 0, '', why.code, `not a file this tool reads (its columns match no ${options.format ?? 'supported'} export); the file is ignored${why.reason ? `: ${why.reason}` : ''}`);
       continue;
@@ -166,6 +178,9 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     let list = roles.get(found.role);
     if (!list) roles.set(found.role, (list = []));
     list.push({ table, snapshotDate: snapshotDateOf(file.path) });
+  }
+  for (const [archive, names] of unmatched) {
+    issues.warning(archive, 0, '', 'unknown_export', unmatchedInArchive(names, options.format));
   }
   if (byFormat.size === 0 && beside.length > 0) {
     ignored.push(...beside.map((b) => b.table));

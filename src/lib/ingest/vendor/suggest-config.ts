@@ -38,6 +38,8 @@ export interface SuggestOptions {
   archives?: readonly string[] | undefined;
   /** XLSX workbooks that could not be read (workbook-exports.ts): likewise, with why. */
   brokenWorkbooks?: readonly { path: string; reason: string }[] | undefined;
+  /** ZIP archives that could not be read (archive-exports.ts): likewise, with why. */
+  brokenArchives?: readonly { path: string; reason: string }[] | undefined;
 }
 
 export interface SuggestedConfig {

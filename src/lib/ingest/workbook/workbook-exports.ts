@@ -12,7 +12,7 @@ import type { Issue } from '../../dataset.ts';
 import { IssueLog } from '../issues.ts';
 import { quoteValue } from '../values.ts';
 import { workbookCsv } from './xlsx.ts';
-import { ZipError } from './zip-entries.ts';
+import { ZipError } from '../archive/zip-entries.ts';
 export { brokenWorkbookMessage } from '../export-listing.ts';
 
 /** The workbooks read as exports. */

@@ -10,7 +10,7 @@
  */
 import { type NumberKind, formatKind, numberText } from './cell-values.ts';
 import { attributes, elements, NS, plainAttribute, runsText, xmlText } from './xml-text.ts';
-import { entryBytes, ZipError, type ZipEntry, zipEntries } from './zip-entries.ts';
+import { entryBytes, memoryZip, ZipError, type ZipEntry, zipEntries, type ZipSource } from '../archive/zip-entries.ts';
 
 export interface SheetCsv {
   /** The sheet read: its name in the workbook. */
@@ -26,14 +26,14 @@ const utf8 = new TextDecoder('utf-8');
 
 class Parts {
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly bytes: Uint8Array;
+  private readonly zip: ZipSource;
   constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
-    for (const entry of zipEntries(bytes)) this.byName.set(entry.name.replace(/^\//u, '').toLowerCase(), entry);
+    this.zip = memoryZip(bytes);
+    for (const entry of zipEntries(this.zip)) this.byName.set(entry.name.replace(/^\//u, '').toLowerCase(), entry);
   }
   text(name: string): string | null {
     const entry = this.byName.get(name.replace(/^\//u, '').toLowerCase());
-    return entry ? utf8.decode(entryBytes(this.bytes, entry)) : null;
+    return entry ? utf8.decode(entryBytes(this.zip, entry)) : null;
   }
 }
 

@@ -1,11 +1,44 @@
 /**
- * The entries of a ZIP file held in memory (an XLSX workbook is one), read
+ * The entries of a ZIP file (an XLSX workbook, a CRM's zipped export), read
  * from its central directory, as APPNOTE.TXT lays it out: stored and
- * deflated entries, ZIP64 sizes and offsets. Node only (node:zlib). Every
+ * deflated entries, ZIP64 sizes and offsets. The file is read where needed
+ * (`ZipSource`): its directory, then each entry asked for, so a 512 MB
+ * archive is never in memory whole. Node only (node:zlib, node:fs). Every
  * way the bytes can be wrong is a `ZipError` with a reason a person can act
  * on, never an exception of another kind.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+
+/** Random access to a ZIP file's bytes. */
+export interface ZipSource {
+  size: number;
+  /** `length` bytes from `at` (fewer at the end). */
+  read(at: number, length: number): Uint8Array;
+}
+
+export function memoryZip(bytes: Uint8Array): ZipSource {
+  return { size: bytes.length, read: (at, length) => bytes.subarray(at, at + length) };
+}
+
+/** A ZIP file on disk, read by offset; `close` when done. */
+export function fileZip(path: string): ZipSource & { close(): void } {
+  const fd = openSync(path, 'r');
+  return {
+    size: fstatSync(fd).size,
+    read(at, length) {
+      const out = new Uint8Array(Math.max(0, Math.min(length, this.size - at)));
+      let done = 0;
+      while (done < out.length) {
+        const n = readSync(fd, out, done, out.length - done, at + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === out.length ? out : out.subarray(0, done);
+    },
+    close: () => closeSync(fd),
+  };
+}
 
 export class ZipError extends Error {}
 
@@ -41,34 +74,39 @@ function need(bytes: Uint8Array, at: number, length: number): void {
 }
 
 /** The entries, in the order of the central directory. */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] {
-  const v = view(bytes);
+export function zipEntries(zip: ZipSource): ZipEntry[] {
   // The end record is the last 22 bytes, unless a comment (at most 65,535 bytes) follows it.
+  const tailStart = Math.max(0, zip.size - 22 - 65535);
+  const tail = zip.read(tailStart, zip.size - tailStart);
+  const t = view(tail);
   let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (v.getUint32(i, true) === EOCD) {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (t.getUint32(i, true) === EOCD) {
       end = i;
       break;
     }
   }
   if (end < 0) throw new ZipError('the file is cut off or not a ZIP file (no end of its directory)');
-  let count = v.getUint16(end + 10, true);
-  let dirSize = v.getUint32(end + 12, true);
-  let dirOffset = v.getUint32(end + 16, true);
+  let count = t.getUint16(end + 10, true);
+  let dirSize = t.getUint32(end + 12, true);
+  let dirOffset = t.getUint32(end + 16, true);
   if (count === 0xffff || dirSize === MAX32 || dirOffset === MAX32) {
     const locator = end - 20;
-    need(bytes, locator, 20);
-    if (v.getUint32(locator, true) !== ZIP64_EOCD_LOCATOR) throw new ZipError('its ZIP64 directory is missing');
-    const at = Number(v.getBigUint64(locator + 8, true));
-    need(bytes, at, 56);
-    if (v.getUint32(at, true) !== ZIP64_EOCD) throw new ZipError('its ZIP64 directory is damaged');
-    count = Number(v.getBigUint64(at + 32, true));
-    dirSize = Number(v.getBigUint64(at + 40, true));
-    dirOffset = Number(v.getBigUint64(at + 48, true));
+    need(tail, locator, 20);
+    if (t.getUint32(locator, true) !== ZIP64_EOCD_LOCATOR) throw new ZipError('its ZIP64 directory is missing');
+    const record = zip.read(Number(t.getBigUint64(locator + 8, true)), 56);
+    need(record, 0, 56);
+    const r = view(record);
+    if (r.getUint32(0, true) !== ZIP64_EOCD) throw new ZipError('its ZIP64 directory is damaged');
+    count = Number(r.getBigUint64(32, true));
+    dirSize = Number(r.getBigUint64(40, true));
+    dirOffset = Number(r.getBigUint64(48, true));
   }
-  need(bytes, dirOffset, dirSize);
+  if (dirOffset + dirSize > zip.size) throw new ZipError('the file is cut off (an interrupted download or copy)');
+  const bytes = zip.read(dirOffset, dirSize);
+  const v = view(bytes);
   const entries: ZipEntry[] = [];
-  let p = dirOffset;
+  let p = 0;
   for (let k = 0; k < count; k++) {
     need(bytes, p, 46);
     if (v.getUint32(p, true) !== CENTRAL) throw new ZipError('its directory is damaged');
@@ -110,15 +148,16 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** An entry's bytes, inflated. */
-export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function entryBytes(zip: ZipSource, entry: ZipEntry): Uint8Array {
   if ((entry.flags & 0x1) !== 0) throw new ZipError('it is protected by a password');
   if (entry.size > MAX_ENTRY_BYTES) throw new ZipError(`its part ${entry.name} is over ${MAX_ENTRY_BYTES / 1024 / 1024} MB unpacked`);
-  const v = view(bytes);
-  need(bytes, entry.offset, 30);
-  if (v.getUint32(entry.offset, true) !== LOCAL) throw new ZipError(`its part ${entry.name} is damaged`);
-  const start = entry.offset + 30 + v.getUint16(entry.offset + 26, true) + v.getUint16(entry.offset + 28, true);
-  need(bytes, start, entry.compressedSize);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+  const local = zip.read(entry.offset, 30);
+  need(local, 0, 30);
+  const v = view(local);
+  if (v.getUint32(0, true) !== LOCAL) throw new ZipError(`its part ${entry.name} is damaged`);
+  const start = entry.offset + 30 + v.getUint16(26, true) + v.getUint16(28, true);
+  if (start + entry.compressedSize > zip.size) throw new ZipError('the file is cut off (an interrupted download or copy)');
+  const data = zip.read(start, entry.compressedSize);
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw new ZipError(`its part ${entry.name} is compressed in a way this tool does not read (method ${entry.method})`);
   try {
