@@ -141,10 +141,11 @@ export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
 
 /**
  * A file's name in the pieces a line may break between: after each '_', '-' or '/' ('stage_' 'history.csv'),
- * so a narrow column breaks it where a reader expects, and never before its extension.
+ * and between the words of a name written in CamelCase ('Opportunity' 'Field' 'History.csv', Salesforce's
+ * object files), so a narrow column breaks it where a reader expects, and never before its extension.
  */
 export function fileNameParts(name: string): string[] {
-  return name.split(/(?<=[_\-/])(?=.)/u);
+  return name.split(/(?<=[_\-/])(?=.)|(?<=\p{Ll})(?=\p{Lu})/u);
 }
 
 /** At most this many rows in the HTML of one table; the CSV has all. */

@@ -55,10 +55,13 @@ describe('table', () => {
 });
 
 describe('fileNameParts', () => {
-  it("breaks a file's name after '_', '-' and '/' only, its extension kept with the word before it", () => {
+  it("breaks a file's name after '_', '-' and '/' and between CamelCase words only, its extension kept with the word before it", () => {
     expect(fileNameParts('stage_history.csv')).toEqual(['stage_', 'history.csv']);
     expect(fileNameParts('deals.csv')).toEqual(['deals.csv']);
     expect(fileNameParts('exports/opportunity-field_history.csv')).toEqual(['exports/', 'opportunity-', 'field_', 'history.csv']);
     expect(fileNameParts('trailing_')).toEqual(['trailing_']);
+    // Salesforce's object files, in a Data Export's archive: between the words of the object's name.
+    expect(fileNameParts('WE_00D5g1_2.zip/OpportunityFieldHistory.csv')).toEqual(['WE_', '00D5g1_', '2.zip/', 'Opportunity', 'Field', 'History.csv']);
+    expect(fileNameParts('HubSpot.CSV')).toEqual(['Hub', 'Spot.CSV']);
   });
 });
