@@ -43,7 +43,7 @@ const SOURCE_RULES: Rule[] = [
       const name = ADAPTER_NAMES[g.name!];
       if (name === undefined) return null;
       const beside = g.beside ? `. ${g.beside}: 표준 파일 폴더에서처럼 읽었습니다(docs/input.md)` : '';
-      const skipped = g.skipped ? `. 이 형식으로 읽지 않은 파일: ${g.skipped}` : '';
+      const skipped = g.skipped ? `. 이 형식으로 읽지 않은 파일: ${g.skipped.replace(/ and (\d+) more$/u, ' 외 $1개')}` : '';
       return `${josa(name, '으로/로')} 읽었습니다(--format ${g.f}): ${g.files}${beside}${skipped}`;
     },
   ],

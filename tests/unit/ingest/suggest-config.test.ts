@@ -582,6 +582,21 @@ describe('npm run init (in-process)', () => {
     ]);
   });
 
+  it('names the first ten files a full export holds that it does not read, then how many more, in English and Korean', () => {
+    const folder = join(dir, 'full-export');
+    mkdirSync(folder);
+    const loader = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const objects = Array.from({ length: 12 }, (_, k) => ({ name: `Object${String(k).padStart(2, '0')}.csv`, text: 'ID,NAME\n1,x\n' }));
+    writeFileSync(join(folder, 'WE_00D_1.zip'), makeZip([{ name: 'Opportunity.csv', text: '', bytes: readFileSync(join(loader, 'Opportunity.csv')) }, ...objects]));
+    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    const first = (lines: string) => lines.split('\n').find((l) => l.includes('--format salesforce-api'))!;
+    const listed = objects.slice(0, 10).map((o) => `WE_00D_1.zip/${o.name}`).join(', ');
+    expect(first(err.join(''))).toBe(`# read as: Salesforce Data Loader exports (--format salesforce-api): WE_00D_1.zip/Opportunity.csv; not read by it: ${listed} and 2 more`);
+    err.length = 0;
+    expect(main(['--data', folder, '--out', '-', '--lang', 'ko'], io)).toBe(0);
+    expect(first(err.join(''))).toBe(`# Salesforce Data Loader 내보내기로 읽었습니다(--format salesforce-api): WE_00D_1.zip/Opportunity.csv. 이 형식으로 읽지 않은 파일: ${listed} 외 2개`);
+  });
+
   it('names a ZIP archive it did not read, as an archive, first among the notes', () => {
     writeFileSync(join(dir, 'data', 'hubspot-export.zip'), 'PK\u0003\u0004');
     expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);

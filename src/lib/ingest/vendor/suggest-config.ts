@@ -140,7 +140,9 @@ function readSource(exported: readonly ExportFile[], options: SuggestOptions): S
   const view = { deals: output.tables['deals.csv'], history: output.tables['stage_history.csv'], tables: all };
   const unmatched = (config: Config) => [...unmatchedStages(adapter.adapt(roles, { config, pipeline: options.pipeline }), config).keys()];
   const claimed = tables.map((t) => t.file).join(', ');
-  const skipped = ignored.length > 0 ? `; not read by it: ${ignored.map((t) => t.file).join(', ')}` : '';
+  // A full export (a Salesforce Data Export) holds a file per object: the first ten named, then how many more.
+  const names = ignored.map((t) => t.file);
+  const skipped = names.length > 0 ? `; not read by it: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}` : '';
   const also = beside.length > 0 ? `; ${beside.map((b) => b.path).join(', ')} read as in a canonical folder (docs/input.md)` : '';
   return { view, format: `${adapter.name} (--format ${adapter.format}): ${claimed}${also}${skipped}`, unmatched };
 }
