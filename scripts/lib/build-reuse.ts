@@ -121,9 +121,19 @@ export function buildKey(req: KeyRequest): { key: string; inputs: Record<string,
   return { key, inputs };
 }
 
-/** Whether the files the build read are those the key was made from (a file changed meanwhile is never stored under that key). */
+/**
+ * Whether the files the build read are those the key was made from (a file changed meanwhile is never stored under that key).
+ * A file of a ZIP archive (`WE_1.zip/Opportunity.csv`) is checked by its archive, which the read hashed too.
+ */
 export function sameInputs(read: Record<string, string>, hashed: Record<string, string>): boolean {
-  return Object.entries(read).every(([name, sha]) => hashed[name] === sha);
+  const inArchive = (name: string) => {
+    for (let cut = name.indexOf('/'); cut > 0; cut = name.indexOf('/', cut + 1)) {
+      const archive = name.slice(0, cut);
+      if (Object.hasOwn(read, archive) && Object.hasOwn(hashed, archive)) return true;
+    }
+    return false;
+  };
+  return Object.entries(read).every(([name, sha]) => hashed[name] === sha || (!Object.hasOwn(hashed, name) && inArchive(name)));
 }
 
 /** The quality gate, digest and summary of a reused output, from the site manifest stored with its cache entry (read only for the digest and summary). */

@@ -37,6 +37,7 @@ import { appendAll } from '../append.ts';
 import { fileZip } from './archive/zip-entries.ts';
 import { byproductWarnings, fileHead, listingFs, missingFileHint, unreadBeside } from './folder-notes.ts';
 import { fileSource } from './file-source.ts';
+import { wholeFileHash } from './file-ranges.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
 import type { ProgressCallback } from './table.ts';
@@ -258,7 +259,14 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
     dataset.issues = [...dataset.issues, ...log.issues].sort(compareIssues);
   }
   for (const [relative, sha256] of hashing) hashes[relative] = await sha256;
-  dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files));
+  // An archive read is an input too: its own hash beside its files' (the build's reuse checks it against the folder's).
+  const archivesRead = new Set(archives.filter((archive) => !contained.brokenArchives.some((b) => b.path === archive)));
+  for (const archive of archivesRead) {
+    const path = join(folder, archive);
+    const hex = wholeFileHash(path, statSync(path).size);
+    if (hex !== null) hashes[archive] = hex;
+  }
+  dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files || archivesRead.has(name)));
   return { dataset, config };
 }
 

@@ -4,13 +4,15 @@
  * output; any changed input byte or option is another key; an output file
  * changed in place is never served; the cache folder is the build's own.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, type RenderOptions } from '../../../scripts/build.ts';
 import { CACHE_MARKER } from '../../../scripts/lib/build-cache.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { copyFixture, fakeIO, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+import { makeZip } from '../ingest/workbook-zip.ts';
 
 afterEach(removeTempDirs);
 
@@ -62,6 +64,28 @@ describe('build: a rebuild with the same inputs, code and options reuses the out
     expect(again.stderr).toMatch(/already up to date/u);
     expect(ws.renders()).toBe(1);
     expect(entries(ws.cache)).toHaveLength(1);
+  });
+
+  it('reuses the output of exports in a ZIP archive, and reads again when the archive changes', async () => {
+    const ws = workspace();
+    rmSync(ws.data, { recursive: true });
+    mkdirSync(ws.data);
+    const loader = join(import.meta.dirname, '..', '..', 'fixtures', 'exports', 'salesforce-data-loader', 'data');
+    cpSync(join(loader, 'pipeline.config.json'), join(ws.data, 'pipeline.config.json'));
+    const entry = (name: string) => ({ name, text: '', bytes: readFileSync(join(loader, name)) });
+    const zip = (names: string[]) => makeZip(names.map(entry));
+    writeFileSync(join(ws.data, 'WE_1.zip'), zip(['Opportunity.csv', 'OpportunityHistory.csv', 'User.csv']));
+    expect((await ws.build('--quiet')).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(ws.out, 'metrics.json'), 'utf8')).generated_from as Record<string, string>;
+    expect(Object.keys(manifest).sort()).toEqual(['WE_1.zip', 'WE_1.zip/Opportunity.csv', 'WE_1.zip/OpportunityHistory.csv', 'WE_1.zip/User.csv', 'pipeline.config.json']);
+    expect(manifest['WE_1.zip']).toBe(createHash('sha256').update(readFileSync(join(ws.data, 'WE_1.zip'))).digest('hex'));
+    expect((await ws.build()).stderr).toMatch(/already up to date/u);
+    expect(ws.renders()).toBe(1);
+    // Account.csv added to the archive: another key, read and rendered again.
+    writeFileSync(join(ws.data, 'WE_1.zip'), zip(['Opportunity.csv', 'OpportunityHistory.csv', 'User.csv', 'Account.csv']));
+    expect((await ws.build('--quiet')).code).toBe(0);
+    expect(ws.renders()).toBe(2);
+    expect(entries(ws.cache)).toHaveLength(2);
   });
 
   it('puts the stored output into another --out without rendering, the same files', async () => {

@@ -57,6 +57,10 @@ describe('ZIP archives in a folder of exports', () => {
     const archiveIssues = m.data_quality.issues.filter((i) => i.file.endsWith('.zip'));
     m.data_quality.issues = byFile(m.data_quality.issues.filter((i) => !i.file.endsWith('.zip')));
     n.data_quality.issues = byFile(n.data_quality.issues);
+    // generated_from: each file's hash, and each archive's own.
+    const zipHash = (name: string) => createHash('sha256').update(readFileSync(join(folder, name))).digest('hex');
+    expect(m.generated_from).toEqual({ ...n.generated_from, 'WE_00D5g000001abcd_1.zip': zipHash('WE_00D5g000001abcd_1.zip'), 'WE_00D5g000001abcd_2.zip': zipHash('WE_00D5g000001abcd_2.zip') });
+    m.generated_from = n.generated_from;
     expect(m).toEqual(n);
     // What the archives hold besides: named once per archive, folders and a Mac's metadata left out.
     expect(archiveIssues.map((i) => [i.file, i.code, i.message, issueMessage(i, 'ko')])).toEqual([
