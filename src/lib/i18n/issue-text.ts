@@ -7,7 +7,7 @@
  */
 import { COL, mergeRules, object, re, type Rules, sayWith, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
-import { WORKBOOK_RULES } from './issue-text-workbooks.ts';
+import { CONTAINER_RULES } from './issue-text-containers.ts';
 import { josa } from './josa.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
 import { CONFIG_RULES } from './issue-text-config.ts';
@@ -342,7 +342,7 @@ function vendorValueRules(code: string): Rules {
   };
 }
 
-const KO = mergeRules(ROW_RULES, CONFIG_RULES, FILE_RULES, WORKBOOK_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
+const KO = mergeRules(ROW_RULES, CONFIG_RULES, FILE_RULES, CONTAINER_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
 
 /** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
 export function issueMessage(issue: IssueText, locale: Locale): string {

@@ -49,7 +49,7 @@ function reasonKo(reason: string): string | null {
   return null;
 }
 
-export const WORKBOOK_RULES: Rules = {
+export const CONTAINER_RULES: Rules = {
   not_csv: [
     [
       re(`a ZIP archive that cannot be read: (?<why>.+)\\. Download it again, or extract it and put the CSV files it holds in the folder in its place`),
