@@ -275,6 +275,13 @@ const ROW_RULES: Rules = {
     ],
     [
       re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: (?:it is one of|they are) the canonical files \\(docs/input\\.md\\), in the ZIP archive "(?<zip>.*)", and canonical files are read only at the top of the data folder: extract the archive there`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. 표준 파일(docs/input.md)이지만 ZIP 압축 파일 "${g.zip}" 안에 있습니다. 표준 파일은 데이터 폴더에 바로 들어 있을 때만 읽습니다. 압축 파일을 그 폴더에 푸세요`,
+    ],
+    [
+      re(
         `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: (?:it is one of|they are) the canonical files \\(docs/input\\.md\\), in a subfolder, and canonical files are read only at the top of the data folder: point --data at (?:its|their) folder, "(?<folder>.*)"`,
       ),
       (g) =>

@@ -164,3 +164,20 @@ describe('a file of an archive that does not unpack', () => {
     expect(fatalText(error as IngestFatalError, 'ko')).toBe('export.zip/Opportunity.csv: ZIP 압축 파일 안의 압축된 데이터가 손상되어 읽을 수 없습니다. 압축 파일을 다시 내려받으세요');
   });
 });
+
+describe('canonical files in a ZIP archive', () => {
+  it('are named as such, with what to do: extract the archive (en, ko)', async () => {
+    const folder = join(dir, 'canonical-zip');
+    mkdirSync(folder, { recursive: true });
+    const example = join(FIXTURES, 'spec-example', 'data');
+    writeFileSync(join(folder, 'pipescope-data.zip'), makeZip(readdirSync(example).map((name) => ({ name, text: '', bytes: readFileSync(join(example, name)) }))));
+    const error = await readFolder(folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestFatalError);
+    expect((error as Error).message).toBe(
+      'no export found. pipescope-data.zip/deals.csv, pipescope-data.zip/stage_history.csv: they are the canonical files (docs/input.md), in the ZIP archive "pipescope-data.zip", and canonical files are read only at the top of the data folder: extract the archive there',
+    );
+    expect(fatalText(error as IngestFatalError, 'ko')).toBe(
+      '내보내기 파일을 찾지 못했습니다. pipescope-data.zip/deals.csv, pipescope-data.zip/stage_history.csv: 표준 파일(docs/input.md)이지만 ZIP 압축 파일 "pipescope-data.zip" 안에 있습니다. 표준 파일은 데이터 폴더에 바로 들어 있을 때만 읽습니다. 압축 파일을 그 폴더에 푸세요',
+    );
+  });
+});

@@ -87,6 +87,16 @@ function canonicalInSubfolder(file: string): OtherFormat | null {
   const slash = file.lastIndexOf('/');
   if (slash < 0 || !CANONICAL_NAMES.has(file.slice(slash + 1).toLowerCase())) return null;
   const folder = file.slice(0, slash);
+  // In a ZIP archive (archive-exports.ts): read only once extracted.
+  const archive = /^(?:.*\/)?[^/]+\.zip(?=\/|$)/iu.exec(folder)?.[0];
+  if (archive !== undefined) {
+    const inArchive = `in the ZIP archive "${archive}", and canonical files are read only at the top of the data folder: extract the archive there`;
+    return {
+      format: `canonical in ${archive}`,
+      one: `it is one of the canonical files (docs/input.md), ${inArchive}`,
+      many: `they are the canonical files (docs/input.md), ${inArchive}`,
+    };
+  }
   const where = `in a subfolder, and canonical files are read only at the top of the data folder: point --data at`;
   return {
     format: `canonical in ${folder}`,
