@@ -3,8 +3,8 @@
  * what Excel's "Save as CSV UTF-8" gives, so the file is read as the export
  * it is. Every row keeps its number as its line (an empty row is an empty
  * line), so a message's line is the row Excel shows, until a cell of
- * several lines (quoted, as in any CSV) moves the rows after it down; the
- * table is as wide as its widest row. Dates and times come out as ISO 8601
+ * several lines (quoted, as in any CSV) moves the rows after it down; a
+ * row ends at its last value. Dates and times come out as ISO 8601
  * (cell-values.ts). Sheets with data besides the one read are named, not
  * skipped silently.
  */
@@ -179,18 +179,12 @@ export function workbookCsv(bytes: Uint8Array): SheetCsv {
   };
   const rows = read(visible[0]!);
   const uncalculated = { ...ctx.uncalculated };
-  const width = Math.max(0, ...[...rows.values()].map((cells) => cells.length));
-  const lastRow = Math.max(0, ...rows.keys());
+  let lastRow = 0;
+  for (const r of rows.keys()) lastRow = Math.max(lastRow, r);
+  // A row ends at its last value: a short row reads as empty cells to the header's width, as in any CSV, and one stray
+  // value far to the right (column XFD) does not widen every row of the sheet.
   const lines: string[] = [];
-  for (let r = 1; r <= lastRow; r++) {
-    const cells = rows.get(r);
-    if (!cells || cells.length === 0) {
-      lines.push('');
-      continue;
-    }
-    const padded = cells.length < width ? [...cells, ...new Array<string>(width - cells.length).fill('')] : cells;
-    lines.push(padded.map(csvCell).join(','));
-  }
+  for (let r = 1; r <= lastRow; r++) lines.push((rows.get(r) ?? []).map(csvCell).join(','));
   const otherSheets = sheets.filter((s) => s !== visible[0] && hasValues(read(s))).map((s) => s.name);
   return { sheet: visible[0]!.name, csv: lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`, otherSheets, uncalculated };
 }
