@@ -181,3 +181,24 @@ describe('canonical files in a ZIP archive', () => {
     );
   });
 });
+
+describe("an archive's file names without the UTF-8 flag", () => {
+  it('read as UTF-8 when they are, else as CP949 (Korean Windows), else as Windows-1252', async () => {
+    const folder = join(dir, 'names');
+    mkdirSync(folder, { recursive: true });
+    cpSync(join(LOADER, 'pipeline.config.json'), join(folder, 'pipeline.config.json'));
+    const cp949 = Uint8Array.of(0xb0, 0xc5, 0xb7, 0xa1, 0x2e, 0x70, 0x64, 0x66); // 거래.pdf
+    writeFileSync(
+      join(folder, 'export.zip'),
+      makeZip([
+        { ...fixtureEntry('Opportunity.csv'), nameBytes: new TextEncoder().encode('Opportunity.csv') },
+        { name: '', text: 'x', nameBytes: cp949 },
+        { name: '', text: 'x', nameBytes: new TextEncoder().encode('메모.txt.pdf') },
+        { name: '', text: 'x', nameBytes: Uint8Array.of(0x80, 0xff, 0x2e, 0x70, 0x64, 0x66) },
+      ]),
+    );
+    const { dataset } = await readFolder(folder);
+    expect(Object.keys(dataset.files)).toEqual(['export.zip/Opportunity.csv']);
+    expect(dataset.issues.find((i) => i.code === 'archive_entries_not_read')?.message).toBe('3 of its files are not read: "거래.pdf", "메모.txt.pdf", "€ÿ.pdf"');
+  });
+});

@@ -9,6 +9,8 @@ export interface ZipPart {
   stored?: boolean;
   /** General-purpose flags (bit 0: encrypted). */
   flags?: number;
+  /** The name's bytes as written, without the UTF-8 flag (a name zipped on Windows in its code page). */
+  nameBytes?: Uint8Array;
 }
 
 export function makeZip(parts: readonly ZipPart[]): Uint8Array {
@@ -16,12 +18,12 @@ export function makeZip(parts: readonly ZipPart[]): Uint8Array {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf8');
+    const name = part.nameBytes ? Buffer.from(part.nameBytes) : Buffer.from(part.name, 'utf8');
     const data = part.bytes ? Buffer.from(part.bytes) : Buffer.from(part.text, 'utf8');
     const packed = part.stored ? data : deflateRawSync(data);
     const method = part.stored ? 0 : 8;
     const crc = crc32(data);
-    const flags = (part.flags ?? 0) | 0x800;
+    const flags = (part.flags ?? 0) | (part.nameBytes ? 0 : 0x800);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
