@@ -1,7 +1,7 @@
 /**
  * The workbooks of a folder of exports that are read as exports: XLSX and
- * XLSM, which HubSpot, Salesforce and Pipedrive offer beside CSV (and
- * Salesforce and HubSpot offer first). Each becomes the CSV text of its
+ * XLSM, which HubSpot, Salesforce and Pipedrive offer beside CSV. Each
+ * becomes the CSV text of its
  * first visible sheet (xlsx.ts) and is then read like any CSV export,
  * under its own name; its hash is the workbook's. Other workbooks (XLS,
  * XLSB, ODS, Numbers) stay unread and reported, as does an XLSX that cannot

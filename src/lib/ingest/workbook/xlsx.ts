@@ -1,7 +1,7 @@
 /**
- * An XLSX (or XLSM) workbook, as the CSV text of its first visible sheet:
- * what Excel's "Save as CSV UTF-8" gives, so the file is read as the export
- * it is. Every row keeps its number as its line (an empty row is an empty
+ * An XLSX (or XLSM) workbook, as the CSV text of its first visible sheet,
+ * each cell by its value (not as Excel shows it: a date ISO, an amount
+ * without its format's `$`), so the file is read as the export it is. Every row keeps its number as its line (an empty row is an empty
  * line), so a message's line is the row Excel shows, until a cell of
  * several lines (quoted, as in any CSV) moves the rows after it down; a
  * row ends at its last value. Dates and times come out as ISO 8601
