@@ -13,7 +13,6 @@ import { IssueLog } from '../issues.ts';
 import { quoteValue } from '../values.ts';
 import { workbookCsv } from './xlsx.ts';
 import { ZipError } from '../archive/zip-entries.ts';
-export { brokenWorkbookMessage } from '../export-listing.ts';
 
 /** The workbooks read as exports. */
 const READ_WORKBOOK = /\.(?:xlsx|xlsm)$/iu;
