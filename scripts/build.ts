@@ -40,14 +40,15 @@ import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
-import { fatalWords } from './lib/fatal-words.ts';
+import { argvLocale, fatalWords } from './lib/fatal-words.ts';
+import { cliMessage, type CliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
 import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
-import { checkOutDir, isWithin, listedBriefly, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
+import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';
@@ -144,8 +145,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   // --summary and --digest, once known, and whether the output was replaced: a build that stops before says so there.
   let stopped: StoppedReports | null = null;
   let replaced = false;
-  // The language of a fatal error, once the arguments say where the config is: --lang, else the config's (English until then).
-  let fatalLocale = async (): Promise<Locale> => 'en';
+  // The language of an error: --lang (as the arguments give it until they are parsed), else the config's once known, else English.
+  let fatalLocale = async (): Promise<Locale> => argvLocale(argv) ?? 'en';
   // Interrupted (Ctrl-C, a cancelled job), the process ends without `finally`: those folders go first.
   const releaseScratch = onInterrupt(() => {
     for (const dir of scratch) removeQuietly(io.fs, dir);
@@ -166,8 +167,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const pipeline = optionalString(args.pipeline);
     // The language of the lines about the data (default: the config's).
     const lang = langOption(args.lang);
-    if (args.data === '' || args.out === '' || args.cache === '') throw new UsageError(`--${args.data === '' ? 'data' : args.out === '' ? 'out' : 'cache'} needs a folder`);
-    if (args.cache !== undefined && args['no-cache'] === true) throw new UsageError('--cache and --no-cache disagree: give one');
+    if (args.data === '' || args.out === '' || args.cache === '') throw new UsageError(msg('needs_folder', { name: args.data === '' ? 'data' : args.out === '' ? 'out' : 'cache' }));
+    if (args.cache !== undefined && args['no-cache'] === true) throw new UsageError(msg('cache_and_no_cache'));
     const quiet = args.quiet === true;
     const extractOnly = args['extract-only'] === true;
     const log = (s: string) => quiet || io.stderr.write(`${s}\n`);
@@ -179,7 +180,11 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const configFile = configOption(args.config, io.cwd);
     const redaction = redactOption(args, configFile);
     const configSource: ConfigSource = { dataDir, file: configFile };
-    fatalLocale = async () => lang ?? (await configLocale(configSource, io));
+    // The run's own lines in the config's language too (or --lang's); the config is read for it once, and only when a line is said.
+    let lineLocale: Locale | undefined;
+    const locale = async () => (lineLocale ??= lang ?? (await configLocale(configSource, io)));
+    const sayIn = async (m: CliMessage) => cliMessage(m, await locale());
+    fatalLocale = locale;
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
       asOfArg ??= await todayFor(configSource, io);
@@ -187,32 +192,26 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     }
     // A report written over the config would lose it (checked before a stopped build writes them): the paths are compared as given and as the links lead.
     for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {
-      if (configFile && file && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path)) throw new UsageError(`--${name} ${file.shown} is the --config file; write it elsewhere`);
+      if (configFile && file && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path)) throw new UsageError(msg('report_is_config', { name, value: file.shown }));
     }
     const reports = [publish.summary, publish.digest].filter((file) => file !== null);
     if (reports.length > 0) stopped = { reports, config: configSource };
-    if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(`--config ${configFile.name} is inside --out, which the build replaces; keep the config elsewhere`);
+    if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(msg('config_inside_out', { config: configFile.name }));
     checkConfigFile(configFile, io.fs);
     replacedConfigNotice('build', configSource, io);
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
-      throw new UsageError(`--cache ${shown(cacheDir)} is or holds the data folder or --out, or is inside the data folder; give a folder of its own`);
+      throw new UsageError(msg('cache_overlaps', { cache: shown(cacheDir) }));
     }
     const protectedFolders: ProtectedFolder[] = [
-      { path: dataDir, what: 'the data folder' },
-      { path: PROJECT_ROOT, what: 'the project folder' },
-      {
-        path: join(PROJECT_ROOT, 'public'),
-        what: "Pipescope's own public folder",
-        notInside: {
-          why: 'whose files (the favicon, the table-sorting script) Astro copies into every output',
-          instead: 'GitLab Pages publishes a folder named public: build into another one and move it there last, as docs/publish.md shows',
-        },
-      },
-      { path: io.cwd, what: 'the working folder' },
-      { path: deps.cacheDir, what: 'the cache folder' },
-      ...(cacheDir === undefined ? [] : [{ path: cacheDir, what: 'the build cache' }]),
+      { path: dataDir, what: 'data' },
+      { path: PROJECT_ROOT, what: 'project' },
+      // Nor inside it: Astro copies its files into every output.
+      { path: join(PROJECT_ROOT, 'public'), what: 'public', notInside: true },
+      { path: io.cwd, what: 'cwd' },
+      { path: deps.cacheDir, what: 'cache' },
+      ...(cacheDir === undefined ? [] : [{ path: cacheDir, what: 'buildCache' as const }]),
     ];
     // Before reading anything: an --out the build may not replace is refused up front.
     let outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
@@ -221,13 +220,13 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // A build stopped outright while swapping in its output: --out put back (else this build would start it anew, without what was added to it), its swap finished.
     const isRunning = deps.isRunning ?? processRunning;
     const recovery = recoverInterruptedSwap(io.fs, outDir, { isRunning, now: io.now(), show: shown });
-    for (const { level, text } of recovery.said) {
-      if (level === 'log') log(`build: ${text}`);
-      else io.stderr.write(`build: ${level === 'warning' ? 'warning: ' : ''}${text}\n`);
+    for (const line of recovery.said) {
+      if (line.level === 'log') log(`build: ${line.in(await locale())}`);
+      else io.stderr.write(`build: ${line.level === 'warning' ? `${await sayIn(msg('warning'))}: ` : ''}${line.in(await locale())}\n`);
     }
     if (recovery.restored) outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
     const stale = removeStaleStaging(io.fs, outDir, io.now(), isRunning);
-    if (stale.length > 0) log(`build: removed ${stale.length === 1 ? 'a folder' : `${stale.length} folders`} that a build stopped outright left beside ${outArg}: ${stale.join(', ')}`);
+    if (stale.length > 0) log(`build: ${await sayIn(msg('stale_removed', { out: outArg, names: stale }))}`);
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
@@ -297,9 +296,6 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // The read's time includes making the cache key (hashing the data folder).
     const t1 = tKey + (ex?.readMs ?? 0);
     const t2 = io.now();
-    // The run's own lines in the config's language too (or --lang's); the config is read for it once, and only when a line is said.
-    let lineLocale: Locale | undefined;
-    const locale = async () => (lineLocale ??= lang ?? (await configLocale(configSource, io)));
     const words = quiet ? null : (await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()];
     const say = (line: (text: CliText) => string) => words && log(`build: ${line(words)}`);
     if (ex) say((t) => t.built({ deals: ex.deals, asOf, read: sec(t1 - t0), views: sec(t2 - t1) }));
@@ -356,14 +352,14 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const { manifest } = output;
     if (publish.snapshot) say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder: shown(join(outDir, SNAPSHOTS_DIR)) }));
     const t4 = io.now();
-    if (output.warning) io.stderr.write(`build: warning: ${output.warning}\n`);
+    for (const warning of output.warnings) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(warning)}\n`);
     if (output.added) {
       const { entries, basis } = output.added;
-      const what = `${entries.length === 1 ? 'one entry' : `${entries.length} entries`} (${listedBriefly(entries)})`;
+      const kept = { out: shown(outDir), entries };
       // Without the previous build's file list this is a guess: said even with --quiet, once.
-      if (basis === 'listed') log(`build: kept ${what} added to ${shown(outDir)}/ since the previous build`);
-      else if (basis === 'hosting') log(`build: kept ${what} that ${shown(outDir)}/ held before its first build`);
-      else io.stderr.write(`build: warning: kept ${what} in ${shown(outDir)}/ that this build does not write; the previous build's manifest does not list its files (an earlier version), so they may be yours\n`);
+      if (basis === 'listed') log(`build: ${await sayIn(msg('kept_added', kept))}`);
+      else if (basis === 'hosting') log(`build: ${await sayIn(msg('kept_hosting', kept))}`);
+      else io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(msg('kept_guessed', kept))}\n`);
     }
     const how = output.upToDate ? ('upToDate' as const) : hit ? ('reused' as const) : { astro: sec(t3 - t2) };
     say((t) => t.pages({ pages: manifest.pages, mb: (manifest.bytes / 1e6).toFixed(1), out: shown(outDir), how, total: sec(t4 - t0) }));

@@ -8,8 +8,10 @@
  */
 import { join } from 'node:path';
 import { type CliIO, EXIT, nodeIO, reportError } from './lib/cli.ts';
+import { argvLocale } from './lib/fatal-words.ts';
 import { main as buildMain, PROJECT_ROOT, SITE_DATA_ENV } from './build.ts';
 import { optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
+import { msg } from '../src/lib/i18n/cli-messages.ts';
 
 const USAGE =
   'usage: npm run dev -- [--data <folder>] [--config <file>] [--lang en|ko] [--as-of YYYY-MM-DD] [--format canonical|salesforce-report|salesforce-api|hubspot|pipedrive] [--pipeline <name>] [--max-account-pages N] [--port 4321] [--host 127.0.0.1] [--quiet]';
@@ -39,7 +41,7 @@ export async function main(argv: string[], io: CliIO, deps: DevDeps = defaultDev
     }
     const port = wholeNumberOption('port', args.port, 65535);
     const host = optionalString(args.host) ?? '127.0.0.1';
-    if (host === '') throw new UsageError('--host needs a value');
+    if (host === '') throw new UsageError(msg('needs_value', { name: 'host' }));
     const extractArgs = ['--extract-only'];
     for (const [name, kind] of Object.entries(EXTRACT_OPTIONS)) {
       const value = args[name];
@@ -52,7 +54,9 @@ export async function main(argv: string[], io: CliIO, deps: DevDeps = defaultDev
     await deps.serve({ root: PROJECT_ROOT, port, host, siteDataPath: join(PROJECT_ROOT, '.cache', 'site-data-dist.json') });
     return EXIT.ok;
   } catch (e) {
-    return reportError('dev', e, io.stderr, USAGE);
+    // Its own arguments' errors in --lang's language (the extraction says its own in --lang's or the config's).
+    const locale = argvLocale(argv);
+    return reportError('dev', e, io.stderr, USAGE, locale === undefined || locale === 'en' ? undefined : { locale });
   }
 }
 

@@ -26,8 +26,10 @@ import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { containerFiles } from '../src/lib/ingest/export-containers.ts';
 import { memoryZip } from '../src/lib/ingest/archive/zip-entries.ts';
-import { guardStandardOutput, isErrnoError, outputError } from './lib/cli.ts';
+import { guardStandardOutput, isErrnoError, outputError, saidIn } from './lib/cli.ts';
+import { argvLocale } from './lib/fatal-words.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+import { msg } from '../src/lib/i18n/cli-messages.ts';
 import { langOption } from './lib/config-option.ts';
 import { fatalText } from '../src/lib/i18n/fatal-text.ts';
 import { INIT_TEXT, initNote } from '../src/lib/i18n/init-notes-text.ts';
@@ -112,11 +114,11 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    if (typeof args.data !== 'string') throw new UsageError('--data <folder> is required');
+    if (typeof args.data !== 'string') throw new UsageError(msg('data_required'));
     locale = langOption(args.lang) ?? 'en';
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`init: ${e.message}\n${USAGE}\n`);
+    io.stderr.write(`init: ${saidIn(e, argvLocale(argv) ?? 'en')}\n${USAGE}\n`);
     return 2;
   }
   const folder = args.data;
@@ -170,7 +172,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
       io.fs.writeFile(out, suggestion.text);
     } catch (e) {
       if (!isErrnoError(e)) throw e;
-      io.stderr.write(`init: ${outputError(out, e).message}\n`);
+      io.stderr.write(`init: ${saidIn(outputError(out, e), locale)}\n`);
       return 1;
     }
     const config = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? undefined : join(folder, CONFIG_FILE);
@@ -191,6 +193,6 @@ function isDataFile(out: string, folder: string): boolean {
 }
 
 if (import.meta.main) {
-  guardStandardOutput('init');
+  guardStandardOutput('init', process.stdout, process.stderr, argvLocale(process.argv.slice(2)));
   process.exitCode = main(process.argv.slice(2));
 }

@@ -19,12 +19,13 @@ import type { Metrics } from '../src/lib/metrics/schema.ts';
 import { localDateOf } from '../src/lib/time.ts';
 import { redact, type RedactOptions } from '../src/lib/ingest/redact.ts';
 import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressStream, reportError, writingTo } from './lib/cli.ts';
-import { fatalWords } from './lib/fatal-words.ts';
+import { argvLocale, fatalWords } from './lib/fatal-words.ts';
 import { checkConfigFile, type ConfigFile, configOption, langOption, replacedConfigNotice } from './lib/config-option.ts';
 import type { Issue } from '../src/lib/dataset.ts';
 import { CLI_TEXT, issuesQuoted, QUOTED_ISSUES } from '../src/lib/i18n/cli-text.ts';
 import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
 import { asOfOption, choiceOption, optionalString, outputDestination, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
+import { msg } from '../src/lib/i18n/cli-messages.ts';
 import { isWithin, realish } from './lib/out-dir.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type ProgressReporter, progressReporter } from './lib/progress.ts';
@@ -42,21 +43,21 @@ const INPUT_FILE = /\.(csv|tsv|txt)$/iu;
 export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { readFolder: realReadFolder }): Promise<number> {
   const stderr = io.stderr;
   let progress: ProgressReporter | undefined;
-  // The language of a fatal error, once the arguments say where the config is: --lang, else the config's (English until then).
-  let fatalLocale = async (): Promise<Locale> => 'en';
+  // The language of an error: --lang (as the arguments give it until they are parsed), else the config's once known, else English.
+  let fatalLocale = async (): Promise<Locale> => argvLocale(argv) ?? 'en';
   try {
     const args = parseArgs(argv, { data: 'value', config: 'value', lang: 'value', 'as-of': 'value', out: 'value', quiet: 'flag', strict: 'flag', timings: 'flag', help: 'flag', format: 'value', pipeline: 'value', ...REDACT_ARGS });
     if (args.help) {
       io.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    if (typeof args.data !== 'string' || args.data === '') throw new UsageError('--data <folder> is required');
+    if (typeof args.data !== 'string' || args.data === '') throw new UsageError(msg('data_required'));
     const asOfArg = asOfOption(args['as-of']);
     const format = choiceOption('format', args.format, FORMATS);
     const lang = langOption(args.lang);
     const dataDir = resolve(io.cwd, args.data);
     const outArg = optionalString(args.out) ?? '-';
-    if (outArg === '') throw new UsageError('--out needs a file, or - for standard output');
+    if (outArg === '') throw new UsageError(msg('out_needs_file'));
     const outPath = outArg === '-' ? undefined : resolve(io.cwd, outArg);
     const config = configOption(args.config, io.cwd);
     const redaction = redactOption(args, config);
@@ -166,16 +167,16 @@ async function computeRun(
 /** `--out` must be a file path, and never one of the data folder's inputs, nor the --config file. */
 function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: string, config: ConfigFile | undefined): void {
   const stat = writingTo(outArg, () => io.fs.statSync(outPath, { throwIfNoEntry: false }));
-  if (stat?.isDirectory()) throw new UsageError(`--out ${outArg} is a folder; give a file, such as ${outArg.replace(/\/+$/u, '')}/metrics.json, or - for standard output`);
+  if (stat?.isDirectory()) throw new UsageError(msg('out_folder_not_file', { out: outArg, example: outArg.replace(/\/+$/u, '') }));
   // Before computing: a link to nothing, a socket or a block device is refused (writeFileAtomic writes into a FIFO or /dev/null).
   writingTo(outArg, () => outputDestination(outPath, io.fs));
   const real = writingTo(outArg, () => realish(io.fs, outPath));
   const data = writingTo(outArg, () => realish(io.fs, dataDir));
   const name = basename(real);
   if (isWithin(real, data) && (INPUT_FILE.test(name) || name.toLowerCase() === 'pipeline.config.json')) {
-    throw new UsageError(`--out ${outArg} is an input in the data folder; write the metrics somewhere else`);
+    throw new UsageError(msg('out_is_input', { out: outArg }));
   }
-  if (config && real === writingTo(outArg, () => realish(io.fs, config.path))) throw new UsageError(`--out ${outArg} is the --config file; write the metrics somewhere else`);
+  if (config && real === writingTo(outArg, () => realish(io.fs, config.path))) throw new UsageError(msg('out_is_config', { out: outArg }));
 }
 
 /**
@@ -185,7 +186,7 @@ function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: strin
  */
 export async function runCli(argv: string[], started: Record<string, Worker> = {}): Promise<number> {
   const historyWorker = started['history-thread-worker'] ?? (availableParallelism() > 1 ? prestartHistoryWorker() : undefined);
-  guardStandardOutput('metrics');
+  guardStandardOutput('metrics', process.stdout, process.stderr, argvLocale(argv));
   try {
     return await main(argv, nodeIO(), { readFolder: (folder, options) => realReadFolder(folder, { ...options, historyWorker }) });
   } finally {

@@ -12,6 +12,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type CliIO, EXIT, nodeIO, reportError } from './lib/cli.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
+import { msg } from '../src/lib/i18n/cli-messages.ts';
 import { processRunning } from './lib/out-dir.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
@@ -34,7 +35,7 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
     }
     const port = wholeNumberOption('port', args.port, 65535) ?? DEFAULT_PORT;
     const host = optionalString(args.host) ?? '127.0.0.1';
-    if (host === '') throw new UsageError('--host needs a value');
+    if (host === '') throw new UsageError(msg('needs_value', { name: 'host' }));
     const site = resolve(io.cwd, optionalString(args.site) ?? 'dist');
     const show = (path: string) => {
       const rel = relative(io.cwd, path);
@@ -54,7 +55,7 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-        throw new UsageError(`cannot listen on ${host}:${port} (${code}): choose another --port${code === 'EADDRNOTAVAIL' ? ' or --host' : ''}`);
+        throw new UsageError(msg('cannot_listen', { host, port, code }));
       }
       throw e;
     }

@@ -16,6 +16,7 @@
 import { dirname, join } from 'node:path';
 import { type CliFs, isErrnoError } from './cli.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { isHostingEntry, MANIFEST_FILE } from './out-dir.ts';
 
 export interface AddedEntries {
@@ -95,10 +96,7 @@ export function addedEntries(
     let clash = writesNow.has(rel) || newFolders.has(rel) ? rel : null;
     for (let d = dirname(rel); clash === null && d !== '.'; d = dirname(d)) if (writesNow.has(d)) clash = d;
     if (clash !== null) {
-      throw new UsageError(
-        `${join(shown, rel)} was not written by the previous build, and this build writes ${join(shown, clash)}; ` +
-          `move it out of ${shown} (or remove it yourself), then build again`,
-      );
+      throw new UsageError(msg('added_in_the_way', { entry: join(shown, rel), clash: join(shown, clash), out: shown }));
     }
   }
   return { entries, basis: hosting ? 'hosting' : 'listed' };

@@ -38,6 +38,7 @@ import { type CliFs, isErrnoError } from './cli.ts';
 import type { ManifestFacts } from './extract.ts';
 import type { QualityFacts } from './reports.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { listFiles } from './out-dir.ts';
 
 export const CACHE_MARKER = 'pipescope-cache.json';
@@ -108,7 +109,7 @@ export class BuildCache {
    */
   static open(fs: CliFs, dir: string, shown: string): BuildCache {
     const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
-    if (stat && !stat.isDirectory()) throw new UsageError(`--cache ${shown} is not a folder`);
+    if (stat && !stat.isDirectory()) throw new UsageError(msg('cache_not_folder', { cache: shown }));
     const marker = join(dir, CACHE_MARKER);
     let owned = false;
     try {
@@ -118,7 +119,7 @@ export class BuildCache {
     }
     if (!owned) {
       if (stat && fs.readdirSync(dir).length > 0) {
-        throw new UsageError(`--cache ${shown} is not empty and not a Pipescope build cache (no ${CACHE_MARKER}); give a new or empty folder`);
+        throw new UsageError(msg('cache_not_ours', { cache: shown, marker: CACHE_MARKER }));
       }
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(join(dir, CACHEDIR_TAG), 'Signature: 8a477f597d28d172789f06886806bc55\n# The Pipescope build cache (npm run build --cache); safe to delete.\n');

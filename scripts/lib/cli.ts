@@ -10,6 +10,8 @@
  */
 import * as nodeFs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { cliMessage, type CliMessage, msg } from '../../src/lib/i18n/cli-messages.ts';
+import type { Locale } from '../../src/lib/i18n/locales.ts';
 import { ConfigError } from '../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import type { FatalWords } from './fatal-words.ts';
@@ -78,14 +80,14 @@ export function nodeIO(): CliIO {
  * is not a problem, and the rest is dropped quietly, as other command-line tools do; any other error
  * (a full disk) is reported once, in a line, and the exit status becomes 1.
  */
-export function guardStandardOutput(command: string, stdout: Pick<NodeJS.EventEmitter, 'on'> = process.stdout, stderr: CliWritable = process.stderr): void {
+export function guardStandardOutput(command: string, stdout: Pick<NodeJS.EventEmitter, 'on'> = process.stdout, stderr: CliWritable = process.stderr, locale: Locale = 'en'): void {
   let reported = false;
   stdout.on('error', (e: unknown) => {
     if (isErrnoError(e) && e.code === 'EPIPE') return;
     if (reported) return;
     reported = true;
     const code = isErrnoError(e) ? e.code : 'unknown';
-    stderr.write(`${command}: cannot write standard output: ${ERRNO_REASONS[code] ?? 'the system refused'} (${code})\n`);
+    stderr.write(`${command}: ${cliMessage(msg('cannot_write_stdout', { errno: code }), locale)}\n`);
     process.exitCode = EXIT.input;
   });
 }
@@ -96,20 +98,43 @@ export function progressStream(io: CliIO): Pick<NodeJS.WriteStream, 'write' | 'i
   return { write: write as NodeJS.WriteStream['write'], isTTY: io.isTTY };
 }
 
-/** An output that cannot be written (permission, a missing or non-folder parent, a full disk): exit 1. */
+/**
+ * An output that cannot be written (permission, a missing or non-folder parent, a full disk): exit 1.
+ * Made of a message of the catalogue (src/lib/i18n/cli-messages.ts), said in the run's language; its `message` is the English.
+ */
 export class OutputError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly #said: CliMessage | undefined;
+  constructor(message: string | CliMessage, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : cliMessage(message, 'en'), options);
+    this.#said = typeof message === 'string' ? undefined : message;
     this.name = 'OutputError';
+  }
+  /** The message as made (undefined: English only). */
+  get said(): CliMessage | undefined {
+    return this.#said;
   }
 }
 
-/** An input file that exists but cannot be read (an errno error while ingest reads it): exit 1. */
+/**
+ * An input file that exists but cannot be read (an errno error while ingest reads it): exit 1.
+ * A plain string stays English (the snapshots' problems, scripts/lib/snapshots.ts).
+ */
 export class InputReadError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly #said: CliMessage | undefined;
+  constructor(message: string | CliMessage, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : cliMessage(message, 'en'), options);
+    this.#said = typeof message === 'string' ? undefined : message;
     this.name = 'InputReadError';
   }
+  /** The message as made (undefined: English only). */
+  get said(): CliMessage | undefined {
+    return this.#said;
+  }
+}
+
+/** An error's message in `locale`: its catalogue message when it has one, else its message as written. */
+export function saidIn(error: Error & { said?: CliMessage | undefined }, locale: Locale): string {
+  return error.said ? cliMessage(error.said, locale) : error.message;
 }
 
 /** A file-system error from the operating system (`EACCES`, `ENOENT`, ...), as opposed to a bug. */
@@ -132,35 +157,14 @@ export async function readingInput<T>(read: Promise<T>): Promise<T> {
   try {
     return await read;
   } catch (e) {
-    if (isErrnoError(e)) throw new InputReadError(`cannot read the data: ${e.message}`, { cause: e });
+    if (isErrnoError(e)) throw new InputReadError(msg('cannot_read_data', { detail: e.message }), { cause: e });
     throw e;
   }
 }
 
-const ERRNO_REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'a part of its path is a file, not a folder',
-  EISDIR: 'it is a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EEXIST: 'a part of its path is a file, not a folder',
-  ENOTEMPTY: 'a folder is in the way',
-  EXDEV: 'it is on another device',
-  ENAMETOOLONG: 'the name is too long',
-  EBUSY: 'it is busy',
-  EIO: 'the device reported an input/output error',
-  EPIPE: 'its reader stopped reading',
-  // Not the system's: writeFileAtomic's refusals (scripts/lib/io.ts, outputDestination).
-  ENOTREG: 'something other than a file is there (a socket or a block device), which Pipescope never writes into; give the path of a file',
-  EDANGLING: 'it is a symbolic link to a file that does not exist; give the path of the file itself',
-};
-
-/** The OutputError for an operating-system error while writing `path`. */
+/** The OutputError for an operating-system error while writing `path` (the reasons by errno code: src/lib/i18n/cli-messages-files.ts). */
 export function outputError(path: string, e: NodeJS.ErrnoException & { code: string }): OutputError {
-  return new OutputError(`cannot write ${path}: ${ERRNO_REASONS[e.code] ?? 'the system refused'} (${e.code})`, { cause: e });
+  return new OutputError(msg('cannot_write', { path, errno: e.code }), { cause: e });
 }
 
 /** Run an output step; an operating-system error becomes an OutputError naming `path` and the reason. */
@@ -174,13 +178,16 @@ export function writingTo<T>(path: string, step: () => T): T {
 
 /**
  * The exit code for an error, after writing its message to stderr: `usage`
- * follows a usage error; a fatal input problem is said in `words`' language
- * (English without). Anything not known to be the user's input, output or
- * arguments is an internal error.
+ * follows a usage error; the message is said in `words`' language (English
+ * without): a fatal input problem, a usage error, an output that cannot be
+ * written, and the first lines of an internal error (its stack as it is).
+ * Anything not known to be the user's input, output or arguments is an
+ * internal error.
  */
 export function reportError(command: string, error: unknown, stderr: CliWritable, usage: string, words?: FatalWords): number {
+  const locale = words?.locale ?? 'en';
   if (error instanceof UsageError) {
-    stderr.write(`${command}: ${error.message}\n${usage}\n`);
+    stderr.write(`${command}: ${saidIn(error, locale)}\n${usage}\n`);
     return EXIT.usage;
   }
   if (error instanceof IngestFatalError || error instanceof ConfigError) {
@@ -188,14 +195,11 @@ export function reportError(command: string, error: unknown, stderr: CliWritable
     return EXIT.input;
   }
   if (error instanceof OutputError || error instanceof InputReadError) {
-    stderr.write(`${command}: ${error.message}\n`);
+    stderr.write(`${command}: ${saidIn(error, locale)}\n`);
     return EXIT.input;
   }
   const e = error instanceof Error ? error : new Error(String(error));
-  stderr.write(
-    `${command}: internal error: ${e.message.split('\n').join('; ')}\n` +
-      `This is a bug in Pipescope, not a problem with your data; please report it with the lines below.\n` +
-      `${e.stack === undefined ? e.message : stackWithSources(e.stack)}\n`,
-  );
+  const first = cliMessage(msg('internal_error', { message: e.message.split('\n').join('; ') }), locale);
+  stderr.write(`${command}: ${first}\n${e.stack === undefined ? e.message : stackWithSources(e.stack)}\n`);
   return EXIT.internal;
 }

@@ -14,6 +14,7 @@ import { isLocale, type Locale, LOCALES } from '../../src/lib/i18n/locales.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import { type CliFs, type CliIO, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 
 export type { ConfigFile };
 
@@ -34,14 +35,14 @@ const WHY: Record<string, string> = {
 /** `--lang en|ko`: the language of the lines about the data on stderr (undefined: the config's `locale`). */
 export function langOption(value: string | true | undefined): Locale | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isLocale(value)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${String(value)}"`);
+  if (typeof value !== 'string' || !isLocale(value)) throw new UsageError(msg('one_of', { name: 'lang', choices: LOCALES, value: String(value) }));
   return value;
 }
 
 /** `--config`'s file (undefined when not given); relative paths are read from the working folder. */
 export function configOption(value: string | true | undefined, cwd: string): ConfigFile | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new UsageError('--config needs a file, such as ci/pipeline.config.json');
+  if (typeof value !== 'string' || value === '') throw new UsageError(msg('config_needs_file'));
   return { path: resolve(cwd, value), name: value };
 }
 

@@ -23,6 +23,7 @@ import type { Extraction } from './extract.ts';
 import { onInterrupt } from './interrupt.ts';
 import { removeStagingOf } from './out-dir.ts';
 import { UsageError } from './io.ts';
+import { type CliMessage, isCliMessageCode, msg } from '../../src/lib/i18n/cli-messages.ts';
 import { progressReporter } from './progress.ts';
 import { PROJECT_ROOT } from './project.ts';
 import type { PublishOptions } from './publish.ts';
@@ -61,7 +62,7 @@ export function datedRules(publish: PublishOptions, snapshots: readonly EarlierS
   return {
     checkDate(asOf: string): void {
       if (publish.snapshot && !publish.replace && snapshots.some((x) => x.asOf === asOf)) {
-        throw new UsageError(`a snapshot of ${asOf} already exists in ${storeShown}, and snapshots are never changed silently: pass --replace to rebuild it`);
+        throw new UsageError(msg('snapshot_exists', { asOf, store: storeShown }));
       }
     },
     /** Earlier snapshots, oldest first (the one of this date left out when this build replaces it). */
@@ -119,6 +120,8 @@ interface SentError {
   column?: string;
   /** An IngestFatalError's or ConfigError's code, for the message in the user's language. */
   code?: FatalCode;
+  /** A UsageError's, OutputError's or InputReadError's message as made (src/lib/i18n/cli-messages.ts), said in the user's language. */
+  said?: CliMessage;
 }
 export type Reply = { ok: Extraction } | { error: SentError };
 
@@ -131,8 +134,8 @@ export function sendable(e: unknown): SentError {
     : error instanceof OutputError ? 'output'
     : error instanceof InputReadError ? 'input'
     : 'internal';
-  const { file, details, line, column, code } = error as Partial<SentError>;
-  return { kind, message: error.message, stack: error.stack, file, details, line, column, code };
+  const { file, details, line, column, code, said } = error as Partial<SentError>;
+  return { kind, message: error.message, stack: error.stack, file, details, line, column, code, said };
 }
 
 /** Both classes carry a code (their constructors require it); one that lost it would be a bug here. */
@@ -142,17 +145,19 @@ function fatalCode(s: SentError): FatalCode {
 }
 
 function rethrown(s: SentError): Error {
+  // The message as made, when it came back whole; else as the English says it.
+  const said = isCliMessageCode(s.said?.code) ? s.said! : s.message;
   switch (s.kind) {
     case 'usage':
-      return new UsageError(s.message);
+      return new UsageError(said);
     case 'ingest':
       return Object.assign(new IngestFatalError(fatalCode(s), s.file ?? '', s.message, { details: s.details ?? '' }), s.line === undefined ? {} : { line: s.line }, s.column === undefined ? {} : { column: s.column });
     case 'config':
       return new ConfigError(fatalCode(s), s.message);
     case 'output':
-      return new OutputError(s.message);
+      return new OutputError(said);
     case 'input':
-      return new InputReadError(s.message);
+      return new InputReadError(said);
     case 'internal': {
       const e = new Error(s.message);
       e.stack = s.stack ?? s.message;

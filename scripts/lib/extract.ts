@@ -29,6 +29,7 @@ import { siteDataFile } from './site-data-file.ts';
 import { qualityFacts } from '../../src/lib/views/quality-facts.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { UsageError, writeFileAtomic } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 
 /** One date Astro renders: its site data file, and the files the build adds beside the pages. */
 export interface RenderJob {
@@ -115,7 +116,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
   const asOf = req.asOfArg ?? localDateOf(req.clock, config.timezone);
   req.checkDate(asOf);
   const earlier = req.earlierOf(asOf);
-  if (publish.compareTo !== undefined && publish.compareTo >= asOf) throw new UsageError(`--compare-to ${publish.compareTo} must be before the as-of date ${asOf}`);
+  if (publish.compareTo !== undefined && publish.compareTo >= asOf) throw new UsageError(msg('compare_to_not_before', { compareTo: publish.compareTo, asOf }));
   const earlierDates = earlier.map((x) => x.asOf);
   const dataLabel = basename(req.dataDir);
   const one = (date: string, dataPath: string, options: Partial<SiteDataOptions>): { job: RenderJob; site: SiteData } => {

@@ -31,15 +31,29 @@
  * or one that cannot be moved) stays, and every build says so.
  */
 import { dirname, join } from 'node:path';
+import { cliMessage, type CliMessage, msg, type Stuck } from '../../src/lib/i18n/cli-messages.ts';
+import type { Locale } from '../../src/lib/i18n/locales.ts';
 import { type CliFs, isErrnoError, readdirQuietly, writingTo } from './cli.ts';
 import { leftIn, writtenFiles } from './added-files.ts';
 import { UsageError } from './io.ts';
-import { hasPipescopeManifest, listedBriefly, STALE_FOLDER_MS, stagingPid } from './out-dir.ts';
+import { hasPipescopeManifest, STALE_FOLDER_MS, stagingPid } from './out-dir.ts';
 
-/** A line for the command to say: `notice` always, `log` unless --quiet, `warning` always, as a warning. */
-export interface Said {
-  level: 'notice' | 'log' | 'warning';
-  text: string;
+/**
+ * A line for the command to say: `notice` always, `log` unless --quiet, `warning` always, as a warning.
+ * `text` is the English; `in(locale)` says it in the run's language (src/lib/i18n/cli-messages-files.ts).
+ */
+export class Said {
+  readonly level: 'notice' | 'log' | 'warning';
+  readonly text: string;
+  readonly #message: CliMessage;
+  constructor(level: Said['level'], message: CliMessage) {
+    this.level = level;
+    this.#message = message;
+    this.text = cliMessage(message, 'en');
+  }
+  in(locale: Locale): string {
+    return cliMessage(this.#message, locale);
+  }
 }
 
 export interface Recovery {
@@ -100,25 +114,18 @@ export function recoverInterruptedSwap(fs: CliFs, out: string, { isRunning, now,
   if (aside.length > 0 && !fs.lstatSync(out, { throwIfNoEntry: false })) {
     const between = aside.filter((a) => a.newOutputBeside);
     if (between.length > 1) {
-      throw new UsageError(
-        `${shownOut} is missing, and ${between.length} builds stopped while swapping in their output each left the output they were replacing beside it (${listedBriefly(between.map((a) => show(a.path)))}); ` +
-          `rename the one to keep to ${show(out)}, then build again`,
-      );
+      throw new UsageError(msg('swap_several_aside', { out: shownOut, asides: between.map((a) => show(a.path)), target: show(out) }));
     }
     const [a] = between;
     if (a && !a.stopped) {
-      throw new UsageError(
-        `${shownOut} is missing: process ${a.pid}, still running, moved it to ${show(a.path)} to swap in its own output; run this again once that build has finished ` +
-          `(if no build is running, process ${a.pid} is another program: rename ${show(a.path)} to ${show(out)} yourself)`,
-      );
+      throw new UsageError(msg('swap_running', { out: shownOut, pid: a.pid, aside: show(a.path), target: show(out) }));
     }
     if (a) {
       const added = leftIn(fs, a.path, null);
       writingTo(show(out), () => fs.renameSync(a.path, out));
       restored = true;
       aside = aside.filter((x) => x !== a);
-      const withAdded = added === null || added.length === 0 ? '' : `, with ${entries(added)} added to it (${listedBriefly(added)})`;
-      said.push({ level: 'notice', text: `${shownOut} was missing: a build stopped outright (process ${a.pid}) had moved it to ${show(a.path)} to swap in its own output; put it back${withAdded}` });
+      said.push(new Said('notice', msg('swap_put_back', { out: shownOut, pid: a.pid, aside: show(a.path), added: added ?? [] })));
     }
   }
   if (restoreOnly) return { said, restored };
@@ -139,13 +146,13 @@ function finishSwap(fs: CliFs, out: string, a: Aside, show: (path: string) => st
   const left = leftIn(fs, a.path, writtenFiles(fs, out));
   if (left === null) return leftover(fs, a, show, null);
   const movedIn: string[] = [];
-  const stuck: string[] = [];
+  const stuck: Stuck[] = [];
   for (const rel of left) {
     const from = join(a.path, rel);
     const to = join(out, rel);
     if (fs.lstatSync(to, { throwIfNoEntry: false })) {
       // A file of an earlier snapshot that build copied from --out with the snapshot is there already, byte for byte.
-      if (!sameTree(fs, from, to)) stuck.push(`${rel} (${show(out)}/ has another)`);
+      if (!sameTree(fs, from, to)) stuck.push({ rel });
       continue;
     }
     try {
@@ -154,26 +161,16 @@ function finishSwap(fs: CliFs, out: string, a: Aside, show: (path: string) => st
       movedIn.push(rel);
     } catch (e) {
       if (!isErrnoError(e)) throw e;
-      stuck.push(`${rel} (${e.code})`);
+      stuck.push({ rel, errno: e.code });
     }
   }
   const said: Said[] = [];
-  const who = `a build stopped outright (process ${a.pid})`;
-  if (movedIn.length > 0) {
-    said.push({
-      level: 'notice',
-      text: `moved ${entries(movedIn)} added to ${show(out)}/ (${listedBriefly(movedIn)}) into it from ${show(a.path)}, the output ${who} replaced before it had moved them over`,
-    });
-  }
+  if (movedIn.length > 0) said.push(new Said('notice', msg('swap_moved_in', { out: show(out), pid: a.pid, aside: show(a.path), moved: movedIn })));
   if (stuck.length > 0) {
-    const them = stuck.length === 1 ? 'it' : 'them';
-    said.push({
-      level: 'warning',
-      text: `${show(a.path)} is the output ${who} replaced, and holds ${entries(stuck)} no build wrote that could not be moved into ${show(out)}/: ${listedBriefly(stuck)}; move ${them} where you want ${them}, then remove that folder yourself`,
-    });
+    said.push(new Said('warning', msg('swap_stuck', { out: show(out), pid: a.pid, aside: show(a.path), stuck })));
     return said;
   }
-  return [...said, ...removed(fs, a, show, `the rest of the output ${who} replaced, only files a build wrote`)];
+  return [...said, ...removed(fs, a, show, true)];
 }
 
 /**
@@ -182,25 +179,19 @@ function finishSwap(fs: CliFs, out: string, a: Aside, show: (path: string) => st
  */
 function leftover(fs: CliFs, a: Aside, show: (path: string) => string, out: string | null): Said[] {
   const left = out === null ? null : leftIn(fs, a.path, null);
-  if (left !== null && left.length === 0) return removed(fs, a, show, `the output a build stopped outright (process ${a.pid}) was replacing, only files a build wrote`);
-  const start = `${show(a.path)} is an output a build was replacing when it stopped, and holds`;
-  if (left === null) return [{ level: 'warning', text: `${start} files that may be yours (it cannot tell which); move them where you want them, then remove that folder yourself` }];
-  const them = left.length === 1 ? 'it' : 'them';
-  return [
-    {
-      level: 'warning',
-      text: `${start} ${entries(left)} no build wrote (${listedBriefly(left)}): once ${show(out!)}/ holds a build's output, the next build moves ${them} into it (or move ${them} where you want ${them} yourself, then remove that folder)`,
-    },
-  ];
+  if (left !== null && left.length === 0) return removed(fs, a, show, false);
+  if (left === null) return [new Said('warning', msg('aside_unknown', { aside: show(a.path) }))];
+  return [new Said('warning', msg('aside_left', { aside: show(a.path), out: show(out!), left }))];
 }
 
-function removed(fs: CliFs, a: Aside, show: (path: string) => string, what: string): Said[] {
+/** Remove `a`, holding only files a build wrote: the rest of an output it replaced (`rest`), or one it was replacing. */
+function removed(fs: CliFs, a: Aside, show: (path: string) => string, rest: boolean): Said[] {
   try {
     fs.rmSync(a.path, { recursive: true, force: true });
-    return [{ level: 'log', text: `removed ${show(a.path)}, ${what}` }];
+    return [new Said('log', msg('swap_removed', { aside: show(a.path), pid: a.pid, rest }))];
   } catch (e) {
     if (!isErrnoError(e)) throw e;
-    return [{ level: 'warning', text: `${show(a.path)}, ${what}, could not be removed (${e.code}); remove it yourself` }];
+    return [new Said('warning', msg('swap_not_removed', { aside: show(a.path), pid: a.pid, rest, errno: e.code }))];
   }
 }
 
@@ -215,5 +206,3 @@ function sameTree(fs: CliFs, a: string, b: string): boolean {
   return names.length === others.length && names.every((name, i) => name === others[i] && sameTree(fs, join(a, name), join(b, name)));
 }
 
-/** "an entry", "2 entries". */
-const entries = (items: readonly unknown[]): string => (items.length === 1 ? 'an entry' : `${items.length} entries`);

@@ -4,6 +4,7 @@ import * as nodeFs from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { isFatalCode } from '../../src/lib/ingest/fatal-codes.ts';
 import { isLocalDate } from '../../src/lib/time.ts';
+import { cliMessage, type CliMessage, msg } from '../../src/lib/i18n/cli-messages.ts';
 import type { FatalWords } from './fatal-words.ts';
 
 /** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
@@ -12,7 +13,7 @@ export type AtomicWriteFs = Pick<
   'mkdirSync' | 'writeFileSync' | 'appendFileSync' | 'renameSync' | 'rmSync' | 'lstatSync' | 'statSync' | 'realpathSync' | 'openSync' | 'writeSync' | 'closeSync'
 >;
 
-/** An error with an errno-like code, as the CLIs report the operating system's (scripts/lib/cli.ts, ERRNO_REASONS). */
+/** An error with an errno-like code, as the CLIs report the operating system's (scripts/lib/cli.ts; their reasons: src/lib/i18n/cli-messages-files.ts). */
 function refused(code: 'ENOTREG' | 'EDANGLING' | 'EISDIR', path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${path}`), { code, path });
 }
@@ -87,11 +88,22 @@ export function writeFileAtomic(given: string, data: string | Uint8Array | Itera
   }
 }
 
-/** Bad arguments: exit 2, with the usage line. */
+/**
+ * Bad arguments: exit 2, with the usage line. Made of a message of the
+ * catalogue (src/lib/i18n/cli-messages.ts), said in the run's language when
+ * reported; its `message` is the English. A plain string stays English (the
+ * developer tools: sample-data, bench, screenshots).
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly #said: CliMessage | undefined;
+  constructor(message: string | CliMessage) {
+    super(typeof message === 'string' ? message : cliMessage(message, 'en'));
+    this.#said = typeof message === 'string' ? undefined : message;
     this.name = 'UsageError';
+  }
+  /** The message as made (undefined: English only). */
+  get said(): CliMessage | undefined {
+    return this.#said;
   }
 }
 
@@ -110,16 +122,16 @@ export function parseArgs(argv: string[], known: Record<string, 'value' | 'flag'
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : '';
     const kind = name !== '' && Object.hasOwn(known, name) ? known[name] : undefined;
-    if (kind !== 'value' && kind !== 'flag') throw new UsageError(`unknown argument "${arg}"`);
-    if (Object.hasOwn(out, name)) throw new UsageError(`--${name} is given twice`);
+    if (kind !== 'value' && kind !== 'flag') throw new UsageError(msg('unknown_argument', { arg }));
+    if (Object.hasOwn(out, name)) throw new UsageError(msg('given_twice', { name }));
     if (kind === 'flag') {
-      if (eq > 0) throw new UsageError(`--${name} takes no value`);
+      if (eq > 0) throw new UsageError(msg('takes_no_value', { name }));
       out[name] = true;
     } else if (eq > 0) out[name] = arg.slice(eq + 1);
     else {
       const value = argv[++i];
       // `--out --quiet` is a forgotten value, not a folder named "--quiet" (write `--out=--quiet` for that).
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(msg('needs_value', { name }));
       out[name] = value;
     }
   }
@@ -164,8 +176,8 @@ export const AS_OF_MAX = '9998-12-31';
 /** `--as-of`: undefined when not given, else a real date in [AS_OF_MIN, AS_OF_MAX]; a UsageError otherwise. */
 export function asOfOption(value: string | true | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isLocalDate(value)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${String(value)}"`);
-  if (value < AS_OF_MIN || value > AS_OF_MAX) throw new UsageError(`--as-of must be between ${AS_OF_MIN} and ${AS_OF_MAX}, not ${value}`);
+  if (typeof value !== 'string' || !isLocalDate(value)) throw new UsageError(msg('date_option', { name: 'as-of', value: String(value) }));
+  if (value < AS_OF_MIN || value > AS_OF_MAX) throw new UsageError(msg('as_of_range', { min: AS_OF_MIN, max: AS_OF_MAX, value }));
   return value;
 }
 
@@ -173,14 +185,14 @@ export function asOfOption(value: string | true | undefined): string | undefined
 export function wholeNumberOption(name: string, value: string | true | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'string' && /^\d{1,16}$/u.test(value) ? Number(value) : NaN;
-  if (!(n <= max)) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${String(value)}"`);
+  if (!(n <= max)) throw new UsageError(msg('whole_number', { name, max, value: String(value) }));
   return n;
 }
 
 /** A choice option: undefined when not given, else one of `choices`; a UsageError otherwise. */
 export function choiceOption(name: string, value: string | true | undefined, choices: readonly string[]): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not "${String(value)}"`);
+  if (typeof value !== 'string' || !choices.includes(value)) throw new UsageError(msg('one_of', { name, choices, value: String(value) }));
   return value;
 }
 
@@ -194,7 +206,7 @@ export function fatalMessage(command: string, error: unknown, words?: FatalWords
   const e = error as Error & { code?: unknown; details?: unknown; file?: unknown; line?: unknown; column?: unknown };
   const details = typeof e.details === 'string' && e.details !== '' ? `${e.details.replace(/\n*$/u, '')}\n` : '';
   const file = typeof e.file === 'string' ? e.file : undefined;
-  const said = words && isFatalCode(e.code) ? words.say({ code: e.code, message: String(e.message), file }) : String(e.message);
+  const said = words?.say && isFatalCode(e.code) ? words.say({ code: e.code, message: String(e.message), file }) : String(e.message);
   let message = said.split('\n').join('; ');
   const ko = words?.locale === 'ko';
   const where = [

@@ -17,7 +17,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { type CliFs, isErrnoError, OutputError, readdirQuietly, writingTo } from './cli.ts';
+import { type CliMessage, type FolderKind, msg } from '../../src/lib/i18n/cli-messages.ts';
+import { type CliFs, isErrnoError, OutputError, outputError, readdirQuietly, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
@@ -37,10 +38,10 @@ export const isHostingEntry = (name: string): boolean => name.startsWith('.') ||
 
 export interface ProtectedFolder {
   path: string;
-  /** What it is, for the message: "the data folder". */
-  what: string;
-  /** Nor may --out be inside it: why, after its name ("whose files ..."), and what to do instead. */
-  notInside?: { why: string; instead: string };
+  /** What it is, for the message: "the data folder" (src/lib/i18n/cli-messages-out.ts). */
+  what: FolderKind;
+  /** Nor may --out be inside it (Pipescope's own public folder, whose files Astro copies into every output). */
+  notInside?: boolean;
 }
 
 /** `path` with symbolic links resolved as far as it exists (the rest appended as given). */
@@ -96,33 +97,27 @@ export function isPipescopeManifest(text: string): boolean {
  */
 export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly ProtectedFolder[], shown = out): OutState {
   const real = writingTo(shown, () => realish(fs, out));
-  if (parse(real).root === real) throw new UsageError(`--out ${shown} is the root of the file system; give a folder of its own, such as dist`);
+  if (parse(real).root === real) throw new UsageError(msg('out_root', { out: shown }));
   for (const p of protectedFolders) {
     const folder = writingTo(shown, () => realish(fs, p.path));
     if (p.notInside && isWithin(real, folder)) {
-      const which = folder === real ? p.what : `inside ${p.what} (${p.path})`;
-      throw new UsageError(`--out ${shown} is ${which}, ${p.notInside.why}; give a folder of its own, such as dist (${p.notInside.instead})`);
+      throw new UsageError(msg('out_in_public', { out: shown, path: p.path, inside: folder !== real }));
     }
     if (isWithin(folder, real)) {
-      const which = folder === real ? p.what : `a parent of ${p.what} (${p.path})`;
-      throw new UsageError(`--out ${shown} is ${which}; the build replaces its --out folder, so give a folder of its own, such as dist`);
+      throw new UsageError(msg('out_protected', { out: shown, what: p.what, path: p.path, parent: folder !== real }));
     }
   }
   const stat = writingTo(shown, () => fs.lstatSync(out, { throwIfNoEntry: false }));
   if (!stat) return 'missing';
-  if (stat.isSymbolicLink()) throw new UsageError(`--out ${shown} is a symbolic link; give the folder it points to (${real})`);
-  if (!stat.isDirectory()) throw new UsageError(`--out ${shown} is a file, not a folder`);
+  if (stat.isSymbolicLink()) throw new UsageError(msg('out_symlink', { out: shown, real }));
+  if (!stat.isDirectory()) throw new UsageError(msg('out_is_file', { out: shown }));
   const entries = writingTo(shown, () => fs.readdirSync(out));
   if (entries.length === 0) return 'empty';
   if (!hasPipescopeManifest(fs, out)) {
     // A worktree of a Pages branch before its first build (only its .git, a .nojekyll, a CNAME): built into, and they are kept.
     if (entries.every(isHostingEntry)) return 'hosting';
     const others = entries.filter((name) => !isHostingEntry(name)).sort();
-    const named = listedBriefly(others, 3);
-    throw new UsageError(
-      `--out ${shown} is not empty and not a previous Pipescope output (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"): it holds ${named}, which the build would replace; ` +
-        `give a new or empty folder, or move ${others.length === 1 ? 'it' : 'them'} out of this one yourself (hidden entries such as .git, and a CNAME, may stay: the build keeps them)`,
-    );
+    throw new UsageError(msg('out_not_ours', { out: shown, manifest: MANIFEST_FILE, generator: GENERATOR, others }));
   }
   return 'previous';
 }
@@ -219,27 +214,27 @@ export function processRunning(pid: number): boolean {
  * old one (relative paths, scripts/lib/added-files.ts) moved over, and the
  * old one removed only then. If the second rename fails, the old output is
  * renamed back. Returns a warning when the old output could not be removed
- * (the build itself succeeded). Between the two renames `out` is missing:
+ * (the build itself succeeded), to be said in the run's language. Between the two renames `out` is missing:
  * a process killed there (SIGKILL, a power cut) leaves the old output in
  * `<staging>-old` and the new one in `staging`, which the next build
  * reads as such (scripts/lib/interrupted-swap.ts); Node offers no atomic
  * exchange of two folders (docs/publish.md, "How the output is swapped in").
  */
-export function swapIn(fs: CliFs, staging: string, out: string, shown = out, added: readonly string[] = []): string | undefined {
+export function swapIn(fs: CliFs, staging: string, out: string, shown = out, added: readonly string[] = []): CliMessage | undefined {
   const old = fs.lstatSync(out, { throwIfNoEntry: false }) ? `${staging}-old` : undefined;
   if (old) writingTo(shown, () => fs.renameSync(out, old));
   try {
-    writingTo(shown, () => fs.renameSync(staging, out));
+    fs.renameSync(staging, out);
   } catch (e) {
     if (old) {
       try {
         fs.renameSync(old, out);
       } catch (again) {
         if (!isErrnoError(again)) throw again;
-        throw new OutputError(`${(e as Error).message}, and the previous output could not be put back: it is in ${old}`, { cause: e });
+        if (isErrnoError(e)) throw new OutputError(msg('cannot_put_back', { path: shown, errno: e.code, old }), { cause: e });
       }
     }
-    throw e;
+    throw isErrnoError(e) ? outputError(shown, e) : e;
   }
   if (!old) return undefined;
   const stuck = added.filter((rel) => !moved(fs, join(old, rel), join(out, rel)));
@@ -247,14 +242,14 @@ export function swapIn(fs: CliFs, staging: string, out: string, shown = out, add
     // Out of the staging folders' names, which a later build removes once their process is gone.
     const kept = join(dirname(out), `${basename(out)}-previous-${randomBytes(4).toString('hex')}`);
     const where = moved(fs, old, kept) ? kept : old;
-    return `${stuck.length === 1 ? 'a file' : `${stuck.length} files`} added to ${shown} could not be moved into the new output (${listedBriefly(stuck)}): the previous output with them is in ${where}`;
+    return msg('added_not_moved', { out: shown, stuck, where });
   }
   try {
     fs.rmSync(old, { recursive: true, force: true });
     return undefined;
   } catch (e) {
     if (!isErrnoError(e)) throw e;
-    return `the previous output, moved to ${old}, could not be removed (${e.code}); remove it yourself`;
+    return msg('previous_not_removed', { old, errno: e.code });
   }
 }
 
@@ -285,10 +280,4 @@ export function listFiles(fs: CliFs, dir: string, prefix = ''): string[] {
   return names
     .flatMap((e) => (e.isDirectory() ? listFiles(fs, dir, join(prefix, e.name)) : [join(prefix, e.name)]))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Names for a message: the first `max`, then how many more. */
-export function listedBriefly(entries: readonly string[], max = 5): string {
-  const shown = entries.slice(0, max).join(', ');
-  return entries.length > max ? `${shown} and ${entries.length - max} more` : shown;
 }

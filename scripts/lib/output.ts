@@ -5,6 +5,7 @@
  * (scripts/lib/out-dir.ts). Or left alone when it already is this output.
  */
 import { join, resolve } from 'node:path';
+import { type CliMessage, msg } from '../../src/lib/i18n/cli-messages.ts';
 import { SNAPSHOT_FILE, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import type { RenderOptions } from './astro-render.ts';
 import type { BuildCache, CachedBuild } from './build-cache.ts';
@@ -81,8 +82,8 @@ export interface Output {
   placedAt: number;
   /** --out already was this output: nothing was written. */
   upToDate: boolean;
-  /** The previous output could not be removed (swapIn). */
-  warning: string | undefined;
+  /** Warnings for the build to say in its language: the output not stored in the cache, the previous output not removed (swapIn). */
+  warnings: CliMessage[];
   /** What someone had added to the previous output, moved into this one (null: there was none, or nothing was written). */
   added: AddedEntries | null;
 }
@@ -107,10 +108,11 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
   if ('cached' in req.from && earlier.length === 0) {
     const { cached, cache } = req.from;
     const expected = manifestOf(facts, cached.files, snapshotDates);
-    if (isOutput(io, cache, cached, outDir, outArg, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warning: undefined, added: null };
+    if (isOutput(io, cache, cached, outDir, outArg, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warnings: [], added: null };
   }
   // One of the build's scratch folders: removed if the build is interrupted (once swapped in, it is gone from there).
   const staging = req.scratchDir();
+  const warnings: CliMessage[] = [];
   try {
     if ('cached' in req.from) {
       const { cached, cache } = req.from;
@@ -130,7 +132,7 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
       } catch (e) {
         // The cache only saves time: a build it cannot be stored in still succeeds.
         if (!isErrnoError(e)) throw e;
-        io.stderr.write(`build: warning: the output was not stored in the build cache ${cache.dir} (${e.code}); the next build of the same inputs renders it again\n`);
+        warnings.push(msg('cache_not_stored', { dir: cache.dir, errno: e.code }));
       }
     }
     const files = listFiles(io.fs, staging).map((path) => ({ path, size: io.fs.statSync(join(staging, path)).size }));
@@ -149,7 +151,8 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
         ? writingTo(outArg, () => addedEntries(io.fs, outDir, made.manifest.files, outArg, { hosting: state === 'hosting', carried }))
         : null;
     const warning = swapIn(io.fs, staging, outDir, outArg, added?.entries);
-    return { manifest: made.manifest, placedAt, upToDate: false, warning, added: added && added.entries.length > 0 ? added : null };
+    if (warning) warnings.push(warning);
+    return { manifest: made.manifest, placedAt, upToDate: false, warnings, added: added && added.entries.length > 0 ? added : null };
   } catch (e) {
     removeQuietly(io.fs, staging);
     throw e;

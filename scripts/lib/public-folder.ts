@@ -12,6 +12,7 @@ import { LOCALES } from '../../src/lib/i18n/locales.ts';
 import { SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import { type CliFs, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { MANIFEST_FILE } from './out-dir.ts';
 
 /** The files at the top of an output that the build writes. */
@@ -41,11 +42,5 @@ export function publicClashes(fs: CliFs, publicDir: string): string[] {
 export function checkPublicFolder(fs: CliFs, publicDir: string, shown: string): void {
   const clashes = writingTo(shown, () => publicClashes(fs, publicDir));
   if (clashes.length === 0) return;
-  const listed = clashes.slice(0, 5).map((p) => `${shown}/${p}`).join(', ') + (clashes.length > 5 ? `, ... (${clashes.length} in all)` : '');
-  throw new UsageError(
-    `Pipescope's own public folder holds ${clashes.length === 1 ? 'a file' : `${clashes.length} files`} where the build writes its own (${listed}): ` +
-      `Astro copies that folder into every output, so a page or file of the build would be replaced or written twice. ` +
-      `Move ${clashes.length === 1 ? 'it' : 'them'} out of ${shown}/ (Pipescope's own files there are favicon.svg and sort-tables.js); ` +
-      `to publish a file of your own beside the pages, put it into --out after the build: the next build keeps it (docs/publish.md, Hosting)`,
-  );
+  throw new UsageError(msg('public_clash', { public: shown, clashes }));
 }

@@ -9,6 +9,7 @@ import { isLocalDate } from '../../src/lib/time.ts';
 import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
 import type { CliFs } from './cli.ts';
 import { type Args, optionalString, UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { isWithin, listFiles } from './out-dir.ts';
 import { normalizeBase, relativizeHtml, snapshotPageHtml } from './relative-links.ts';
 import { weekdayOption } from './snapshot-weekday.ts';
@@ -67,11 +68,11 @@ export const STDOUT = '-';
 
 function fileArg(name: string, value: string | true | undefined, cwd: string, outDir: string, dataDir: string): FileArg | null {
   if (value === undefined) return null;
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a file, such as ${name}.md`);
+  if (typeof value !== 'string' || value === '') throw new UsageError(msg('report_needs_file', { name }));
   if (value === STDOUT) return { path: STDOUT, shown: 'standard output' };
   const path = resolve(cwd, value);
-  if (isWithin(path, outDir)) throw new UsageError(`--${name} ${value} is inside --out, which the build replaces; write it elsewhere, such as ${basename(value)} beside it`);
-  if (isWithin(path, dataDir) && INPUT_FILE.test(path)) throw new UsageError(`--${name} ${value} could be an input of the data folder; write it elsewhere`);
+  if (isWithin(path, outDir)) throw new UsageError(msg('report_inside_out', { name, value, beside: basename(value) }));
+  if (isWithin(path, dataDir) && INPUT_FILE.test(path)) throw new UsageError(msg('report_in_data', { name, value }));
   return { path, shown: value };
 }
 
@@ -79,7 +80,7 @@ function fileArg(name: string, value: string | true | undefined, cwd: string, ou
 export function fractionOption(name: string, value: string | true | undefined): number | null {
   if (value === undefined) return null;
   const n = typeof value === 'string' && /^(\d+(\.\d*)?|\.\d+)$/u.test(value) ? Number(value) : NaN;
-  if (!(n >= 0 && n <= 1)) throw new UsageError(`--${name} must be a fraction from 0 to 1 (0.01 = 1% of the rows), not "${String(value)}"`);
+  if (!(n >= 0 && n <= 1)) throw new UsageError(msg('fraction', { name, value: String(value) }));
   return n;
 }
 
@@ -87,7 +88,7 @@ export function fractionOption(name: string, value: string | true | undefined): 
 export function daysOption(name: string, value: string | true | undefined): number | null {
   if (value === undefined) return null;
   const n = typeof value === 'string' && /^\d{1,5}$/u.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number of days, such as 3, not "${String(value)}"`);
+  if (!Number.isInteger(n)) throw new UsageError(msg('whole_days', { name, value: String(value) }));
   return n;
 }
 
@@ -97,9 +98,9 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
   if (baseArg !== undefined) {
     base = typeof baseArg === 'string' ? normalizeBase(baseArg) : null;
     if (base === null && typeof baseArg === 'string' && /^https?:\/\//iu.test(baseArg)) {
-      throw new UsageError(`--base is the path alone, such as /pipescope/, not an address ("${baseArg}"): give the address as --site ${baseArg}`);
+      throw new UsageError(msg('base_is_address', { base: baseArg }));
     }
-    if (base === null) throw new UsageError(`--base must be a path such as /pipescope/ (ASCII letters, digits, ".", "_", "~", "-": Pipescope cannot build for a space or a non-ASCII name), not "${String(baseArg)}"`);
+    if (base === null) throw new UsageError(msg('base_invalid', { base: String(baseArg) }));
   }
   if (siteArg === undefined) return { site: undefined, base, siteUrl: null };
   let url: URL | null = null;
@@ -109,16 +110,14 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
     url = null;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
-    throw new UsageError(`--site must be the site's address, such as https://acme.github.io/pipescope/, not "${String(siteArg)}"`);
+    throw new UsageError(msg('site_invalid', { site: String(siteArg) }));
   }
   const sitePath = normalizeBase(url.pathname);
   if (sitePath === null) {
-    throw new UsageError(
-      `--site ${String(siteArg)}: its path (${url.pathname}) must be like /pipescope/, of ASCII letters, digits, ".", "_", "~" and "-" (Pipescope cannot build for a path with a space or a non-ASCII name)`,
-    );
+    throw new UsageError(msg('site_path_invalid', { site: String(siteArg), path: url.pathname }));
   }
   if (sitePath !== '/') {
-    if (baseArg !== undefined && sitePath !== base) throw new UsageError(`--site ${String(siteArg)} and --base ${String(baseArg)} disagree on the path; give the path once`);
+    if (baseArg !== undefined && sitePath !== base) throw new UsageError(msg('site_base_disagree', { site: String(siteArg), base: String(baseArg) }));
     base = sitePath;
   }
   return { site: url.origin + (sitePath === '/' ? '' : sitePath.replace(/\/$/u, '')), base, siteUrl: `${url.origin}${base}` };
@@ -126,16 +125,16 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
 
 export function publishOptions(args: Args, cwd: string, outDir: string, dataDir: string): PublishOptions {
   const snapshot = args.snapshot === true;
-  if (args.replace === true && !snapshot) throw new UsageError('--replace goes with --snapshot (it replaces the snapshot of the same date)');
-  if (args.snapshots === '') throw new UsageError('--snapshots needs a folder');
+  if (args.replace === true && !snapshot) throw new UsageError(msg('replace_without_snapshot'));
+  if (args.snapshots === '') throw new UsageError(msg('needs_folder', { name: 'snapshots' }));
   const snapshotWeekday = weekdayOption(args['snapshot-weekday'], { snapshot, replace: args.replace === true, newHistory: args['new-history'] === true });
   const compareTo = optionalString(args['compare-to']);
   if (args['compare-to'] !== undefined && (compareTo === undefined || !isLocalDate(compareTo) || compareTo < '1000-01-01')) {
-    throw new UsageError(`--compare-to must be a date YYYY-MM-DD, not "${String(args['compare-to'])}"`);
+    throw new UsageError(msg('date_option', { name: 'compare-to', value: String(args['compare-to']) }));
   }
   const digest = fileArg('digest', args.digest, cwd, outDir, dataDir);
   const summary = fileArg('summary', args.summary, cwd, outDir, dataDir);
-  if (digest && summary && digest.path === summary.path) throw new UsageError(`--digest and --summary name the same ${digest.path === STDOUT ? 'output (-)' : 'file'}`);
+  if (digest && summary && digest.path === summary.path) throw new UsageError(msg('reports_same', { stdout: digest.path === STDOUT }));
   const snapshotsArg = optionalString(args.snapshots);
   return {
     snapshot,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type CliFs, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 
 /** Where the extraction writes the site data of the date `/` shows (`latest`: the newest snapshot's, when an older one is added) for the pages to read. */
 export function siteDataFile(cacheDir: string, name: string, latest = false): string {
@@ -51,7 +52,7 @@ export function claimSiteDataName(fs: CliFs, cacheDir: string, base: string, pid
     else fs.rmSync(lock, { force: true });
   }
   if (fixed) {
-    throw new UsageError(`another build (process ${holder ?? 'unknown'}) is writing ${siteDataFile(cacheDir, base)}; run this again once it has finished`);
+    throw new UsageError(msg('site_data_busy', { pid: holder ?? null, file: siteDataFile(cacheDir, base) }));
   }
   const own = `${base}-${pid}-${randomBytes(4).toString('hex')}`;
   return {

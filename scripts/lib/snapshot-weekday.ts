@@ -5,6 +5,7 @@
  */
 import { isoWeekday, type LocalDate } from '../../src/lib/time.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import type { PublishOptions } from './publish.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -15,10 +16,10 @@ export function weekdayOption(value: string | true | undefined, with_: { snapsho
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
   const named = text.length >= 3 ? WEEKDAYS.findIndex((name) => name.toLowerCase().startsWith(text)) : -1;
   const weekday = /^[1-7]$/u.test(text) ? Number(text) : named >= 0 ? named + 1 : null;
-  if (weekday === null) throw new UsageError(`--snapshot-weekday must be a weekday, 1 (Monday) to 7 (Sunday) as date +%u counts, or its name (mon, Monday), not "${String(value)}"`);
-  if (!with_.snapshot) throw new UsageError('--snapshot-weekday goes with --snapshot (it says on which weekday the snapshot is added)');
+  if (weekday === null) throw new UsageError(msg('weekday_invalid', { value: String(value) }));
+  if (!with_.snapshot) throw new UsageError(msg('weekday_without_snapshot'));
   if (with_.replace || with_.newHistory) {
-    throw new UsageError(`--snapshot-weekday is for scheduled builds; --${with_.replace ? 'replace' : 'new-history'} adds the snapshot of the date it builds, whatever its weekday: leave --snapshot-weekday out`);
+    throw new UsageError(msg('weekday_not_scheduled', { flag: with_.replace ? 'replace' : 'new-history' }));
   }
   return weekday;
 }

@@ -16,6 +16,7 @@ import { isLocalDate } from '../../src/lib/time.ts';
 import { SNAPSHOT_FILE, SNAPSHOTS_DIR, type SnapshotManifest, snapshotManifestSchema } from '../../src/lib/views/snapshots.ts';
 import { type CliFs, InputReadError, isErrnoError, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
+import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { MANIFEST_FILE, type OutState } from './out-dir.ts';
 
 /** A problem with the snapshots (missing, unreadable, not a snapshot): exit 1, one line saying what to pass. */
@@ -80,8 +81,8 @@ function isDirectory(fs: CliFs, path: string): boolean {
  * a first snapshot needs `--new-history` (or an existing, empty folder).
  */
 export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
-  if (req.newHistory && !req.snapshot) throw new UsageError('--new-history goes with --snapshot');
-  if (req.newHistory && req.given) throw new UsageError('--new-history starts a history without earlier snapshots: give it or --snapshots <folder>, not both');
+  if (req.newHistory && !req.snapshot) throw new UsageError(msg('new_history_without_snapshot'));
+  if (req.newHistory && req.given) throw new UsageError(msg('new_history_and_snapshots'));
   const known = previousDates(fs, req);
   const own = join(req.outDir, SNAPSHOTS_DIR);
   let dir: string | null = null;
@@ -116,7 +117,7 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
     );
   }
   if (req.newHistory && snapshots.length > 0) {
-    throw new UsageError(`--new-history: ${shown} already has ${snapshots.length} snapshot(s) (${list(snapshots.map((s) => s.asOf))}); leave out --new-history to keep them`);
+    throw new UsageError(msg('new_history_has_snapshots', { store: shown, dates: snapshots.map((s) => s.asOf) }));
   }
   return { dir, shown, snapshots };
 }

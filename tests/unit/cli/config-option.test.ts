@@ -108,7 +108,8 @@ describe('metrics --config', () => {
     const before = readFileSync(ws.configPath);
     const r = await runMetrics(ws.dir, '--data', 'data', '--config', 'ci/pipescope.json', '--out', 'ci/pipescope.json');
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('metrics: --out ci/pipescope.json is the --config file; write the metrics somewhere else');
+    // Said in the config's language (its locale is "ko"), as the run's other errors are.
+    expect(r.stderr.split('\n')[0]).toBe('metrics: --out ci/pipescope.json은 --config 파일입니다. 지표는 다른 곳에 쓰세요');
     expect(readFileSync(ws.configPath)).toEqual(before);
   });
 
@@ -228,7 +229,8 @@ describe('build --config', () => {
     for (const option of ['--summary', '--digest']) {
       const r = await buildIn(ws.dir).run('--config', 'ci/pipescope.json', option, 'ci/pipescope.json');
       expect(r.code).toBe(2);
-      expect(r.stderr.split('\n')[0]).toBe(`build: ${option} ci/pipescope.json is the --config file; write it elsewhere`);
+      // Said in the config's language (its locale is "ko"), as the run's other errors are.
+      expect(r.stderr.split('\n')[0]).toBe(`build: ${option} ci/pipescope.json은 --config 파일입니다. 다른 곳에 쓰세요`);
     }
     expect(readFileSync(ws.configPath)).toEqual(before);
   });

@@ -1,0 +1,156 @@
+/**
+ * The commands' own messages in the user's language: argument errors (exit 2, before the arguments are
+ * parsed too), an output that cannot be written (exit 1), and the build's lines about entries of --out
+ * it did not write, in --lang's language, else the config's once known, else English as before.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main as build } from '../../../scripts/build.ts';
+import { main as dev } from '../../../scripts/dev.ts';
+import { main as init, nodeIo } from '../../../scripts/init.ts';
+import { main as metrics } from '../../../scripts/metrics.ts';
+import { argvLocale } from '../../../scripts/lib/fatal-words.ts';
+import { recoverInterruptedSwap } from '../../../scripts/lib/interrupted-swap.ts';
+import { copyFixture, fakeIO, removeTempDirs, tempDir } from './helpers.ts';
+
+afterEach(removeTempDirs);
+
+async function runMetrics(cwd: string, ...args: string[]) {
+  const f = fakeIO(cwd);
+  const code = await metrics(args, f.io);
+  const [first, usage] = f.stderr().split('\n');
+  return { code, first, usage, stderr: f.stderr() };
+}
+
+describe('argvLocale: --lang as the arguments give it, before they are parsed', () => {
+  it.each([
+    [['--lang', 'ko'], 'ko'],
+    [['--bogus', '--lang=ko'], 'ko'],
+    [['--lang', 'en', '--x'], 'en'],
+    [['--lang', 'fr'], undefined],
+    [['--lang'], undefined],
+    [['--language', 'ko'], undefined],
+    [[], undefined],
+  ])('%j: %s', (argv, locale) => {
+    expect(argvLocale(argv)).toBe(locale);
+  });
+});
+
+describe('metrics: argument errors', () => {
+  it('--lang ko --as-of nope: Korean, then the usage line, exit 2', async () => {
+    const dir = tempDir();
+    const r = await runMetrics(dir, '--lang', 'ko', '--data', 'data', '--as-of', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.first).toBe('metrics: --as-of는 YYYY-MM-DD 형식의 날짜여야 합니다("nope"가 아님)');
+    expect(r.usage).toMatch(/^usage: npm run --silent metrics -- --data <folder>/u);
+  });
+
+  it('--lang=ko --bogus: Korean although the arguments could not be parsed', async () => {
+    const r = await runMetrics(tempDir(), '--lang=ko', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.first).toBe('metrics: 알 수 없는 인수입니다: "--bogus"');
+  });
+
+  it('--lang fr: the error about --lang itself, in English', async () => {
+    const r = await runMetrics(tempDir(), '--data', 'data', '--lang', 'fr');
+    expect(r.code).toBe(2);
+    expect(r.first).toBe('metrics: --lang must be one of en, ko, not "fr"');
+  });
+
+  it('without --lang or a config: English, exactly as before', async () => {
+    const r = await runMetrics(tempDir(), '--data', 'data', '--as-of', 'nope');
+    expect(r.first).toBe('metrics: --as-of must be a date YYYY-MM-DD, not "nope"');
+    expect((await runMetrics(tempDir(), '--bogus')).first).toBe('metrics: unknown argument "--bogus"');
+  });
+
+  it('a config whose locale is "ko": a bad --out in Korean; --lang en says it in English', async () => {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    writeFileSync(join(dir, 'data', 'pipeline.config.json'), JSON.stringify({ currency: 'USD', locale: 'ko' }));
+    mkdirSync(join(dir, 'reports'));
+    const ko = await runMetrics(dir, '--data', 'data', '--as-of', '2025-06-30', '--out', 'reports/');
+    expect(ko.code).toBe(2);
+    expect(ko.first).toBe('metrics: --out reports/는 폴더입니다. reports/metrics.json 같은 파일을 주거나, 표준 출력이면 -를 주세요');
+    const en = await runMetrics(dir, '--data', 'data', '--as-of', '2025-06-30', '--out', 'reports/', '--lang', 'en');
+    expect(en.first).toBe('metrics: --out reports/ is a folder; give a file, such as reports/metrics.json, or - for standard output');
+  });
+
+  it('a config that cannot be read: the argument error as before (English, exit 2)', async () => {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    writeFileSync(join(dir, 'data', 'pipeline.config.json'), '{ not json');
+    mkdirSync(join(dir, 'reports'));
+    const r = await runMetrics(dir, '--data', 'data', '--as-of', '2025-06-30', '--out', 'reports');
+    expect(r.code).toBe(2);
+    expect(r.first).toBe('metrics: --out reports is a folder; give a file, such as reports/metrics.json, or - for standard output');
+  });
+});
+
+describe('metrics: an output that cannot be written', () => {
+  it('in Korean with --lang ko, English without (exit 1)', async () => {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    writeFileSync(join(dir, 'file'), '');
+    const ko = await runMetrics(dir, '--data', 'data', '--as-of', '2025-06-30', '--out', 'file/m.json', '--lang', 'ko');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe('metrics: file/m.json에 쓸 수 없습니다: 경로 중간에 폴더가 아니라 파일이 있습니다(ENOTDIR)\n');
+    const en = await runMetrics(dir, '--data', 'data', '--as-of', '2025-06-30', '--out', 'file/m.json');
+    expect(en.stderr).toBe('metrics: cannot write file/m.json: a part of its path is a file, not a folder (ENOTDIR)\n');
+  });
+});
+
+describe('build, dev and init: argument errors', () => {
+  it('build --lang ko: Korean, with the usage line', async () => {
+    const f = fakeIO(tempDir());
+    expect(await build(['--lang', 'ko', '--cache', 'c', '--no-cache'], f.io)).toBe(2);
+    const [first, usage] = f.stderr().split('\n');
+    expect(first).toBe('build: --cache와 --no-cache는 함께 줄 수 없습니다. 하나만 주세요');
+    expect(usage).toMatch(/^usage: npm run build -- /u);
+  });
+
+  it('build: an --out that is a file, in the config\'s language', async () => {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    writeFileSync(join(dir, 'data', 'pipeline.config.json'), JSON.stringify({ currency: 'USD', locale: 'ko-KR' }));
+    writeFileSync(join(dir, 'site'), '');
+    const f = fakeIO(dir);
+    expect(await build(['--data', 'data', '--as-of', '2025-06-30', '--out', 'site', '--no-cache'], f.io)).toBe(2);
+    expect(f.stderr().split('\n')[0]).toBe('build: --out site는 폴더가 아니라 파일입니다');
+  });
+
+  it('dev --lang ko --port abc: Korean', async () => {
+    const f = fakeIO(tempDir());
+    const code = await dev(['--lang', 'ko', '--port', 'abc'], f.io, { extract: async () => 0, serve: async () => {} });
+    expect(code).toBe(2);
+    expect(f.stderr().split('\n')[0]).toBe('dev: --port는 0부터 65535까지의 정수여야 합니다("abc"가 아님)');
+  });
+
+  it('init --lang=ko --bogus: Korean; without --lang, English', () => {
+    const run = (...args: string[]) => {
+      const err: string[] = [];
+      const code = init(args, { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) } });
+      return { code, first: err.join('').split('\n')[0] };
+    };
+    expect(run('--lang=ko', '--bogus')).toEqual({ code: 2, first: 'init: 알 수 없는 인수입니다: "--bogus"' });
+    expect(run('--lang', 'ko')).toEqual({ code: 2, first: 'init: --data <folder>를 주어야 합니다' });
+    expect(run('--bogus')).toEqual({ code: 2, first: 'init: unknown argument "--bogus"' });
+  });
+});
+
+describe('the build\'s lines about entries of --out it did not write', () => {
+  it('a missing --out put back: said in Korean, its English as before', () => {
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    const old = join(dir, '.site.pipescope-tmp-999999999-aaaaaaaa-old');
+    mkdirSync(old);
+    writeFileSync(join(old, 'index.html'), 'before');
+    writeFileSync(join(old, 'build-manifest.json'), JSON.stringify({ generator: 'pipescope', files: [{ path: 'index.html', size: 6 }] }));
+    mkdirSync(old.slice(0, -'-old'.length));
+    const r = recoverInterruptedSwap(nodeFs, out, { isRunning: () => false, now: Date.now(), show: (p) => p.slice(dir.length + 1), restoreOnly: true });
+    expect(r.said).toHaveLength(1);
+    expect(r.said[0]!.text).toBe('site/ was missing: a build stopped outright (process 999999999) had moved it to .site.pipescope-tmp-999999999-aaaaaaaa-old to swap in its own output; put it back');
+    expect(r.said[0]!.in('ko')).toBe('site/가 없었습니다. 강제로 멈춘 빌드(프로세스 999999999)가 자신의 출력을 바꿔 넣으려고 .site.pipescope-tmp-999999999-aaaaaaaa-old로 옮겨 두었던 것을 되돌려 놓았습니다');
+  });
+});
