@@ -278,10 +278,14 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       };
       const large = dataFolderBytes(dataDir) >= CHILD_EXTRACT_BYTES;
       if (deps.extractInChild && (large || !extractOnly)) {
+        // The render's folder first: an --out that cannot be written is said before a child is started.
+        const renderDir = large ? undefined : scratchDir();
         const extraction = runJobInChild(job, (dirs) => scratch.push(...dirs));
-        if (!large) {
+        // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.
+        extraction.catch(() => {});
+        if (renderDir !== undefined) {
           // Astro loads and bundles meanwhile, and renders once the data is written and checked (early.go below).
-          const options = renderOptions({ quiet, publish }, scratchDir(), siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
+          const options = renderOptions({ quiet, publish }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
           early = renderBeside(deps.render, options);
         }
         ex = await extraction;

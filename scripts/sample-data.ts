@@ -11,13 +11,14 @@
  * Files are streamed to temporary names and renamed when complete, so a
  * reader never sees half a folder's file. A README.md in the folder is left alone.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DATASET_FILES, type DatasetFile, type GenerateOptions, streamDataset } from './lib/sample/index.ts';
 import { parseArgs, UsageError } from './lib/io.ts';
 import { isLocalDate } from '../src/lib/time.ts';
+import { makeDirs } from './lib/make-dirs.ts';
 
 const USAGE =
   'usage: node scripts/sample-data.ts [--deals N] [--out DIR] [--seed S] [--end YYYY-MM-DD] [--years Y] [--accounts N] [--history-rows R] [--no-issues] [--quiet]';
@@ -81,7 +82,7 @@ function main(argv: string[]): number {
   }
 
   const started = performance.now();
-  mkdirSync(out, { recursive: true });
+  makeDirs(out);
   const tmp = (f: DatasetFile) => join(out, `.${f}.${process.pid}.tmp`);
   const fds = new Map<DatasetFile, number>(DATASET_FILES.map((f) => [f, openSync(tmp(f), 'w')]));
   const bytes = new Map<DatasetFile, number>();

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as nodeFs from 'node:fs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -15,6 +15,7 @@ import { RELATIVE_LINKS_ENV } from '../../src/site/relative-links.ts';
 import { onInterrupt } from './interrupt.ts';
 import { removeStaleFolders } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
+import { makeDirs } from './make-dirs.ts';
 
 export const SITE_DATA_ENV = 'PIPESCOPE_SITE_DATA';
 /** Pages Astro renders at once (build.concurrency): one renders while another's file is written (writing files is most of a large site's time). */
@@ -130,7 +131,7 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
   // the working folder, a folder builds running at the same time would share (and one remove under the other):
   // each build works from a folder of its own in the project (where its chunks find node_modules).
   const cwd = process.cwd();
-  mkdirSync(join(root, '.astro'), { recursive: true });
+  makeDirs(join(root, '.astro'));
   // Those of builds killed outright a day or more ago go first (an interrupted one removes its own).
   removeStaleFolders(nodeFs, join(root, '.astro'), (name) => /^build-[\w-]{6}$/u.test(name), Date.now());
   const own = mkdtempSync(join(root, '.astro', 'build-'));

@@ -40,6 +40,7 @@ import type { QualityFacts } from './reports.ts';
 import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { listFiles } from './out-dir.ts';
+import { makeDirs } from './make-dirs.ts';
 
 export const CACHE_MARKER = 'pipescope-cache.json';
 const CACHEDIR_TAG = 'CACHEDIR.TAG';
@@ -121,7 +122,7 @@ export class BuildCache {
       if (stat && fs.readdirSync(dir).length > 0) {
         throw new UsageError(msg('cache_not_ours', { cache: shown, marker: CACHE_MARKER }));
       }
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirs(dir, fs);
       fs.writeFileSync(join(dir, CACHEDIR_TAG), 'Signature: 8a477f597d28d172789f06886806bc55\n# The Pipescope build cache (npm run build --cache); safe to delete.\n');
       fs.writeFileSync(marker, `${JSON.stringify({ generator: 'pipescope', kind: 'build-cache', format: FORMAT })}\n`);
     }
@@ -198,7 +199,7 @@ export class BuildCache {
     const tmp = join(this.dir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     const made = new Set<string>();
     try {
-      this.fs.mkdirSync(join(tmp, TREE), { recursive: true });
+      makeDirs(join(tmp, TREE), this.fs);
       const files: EntryFile['files'] = [];
       for (const file of listFiles(this.fs, staging)) {
         if (!keep(file.split('\\').join('/'))) continue;
@@ -276,7 +277,7 @@ export class BuildCache {
   private linkFile(from: string, to: string, made: Set<string>): void {
     const folder = dirname(to);
     if (!made.has(folder)) {
-      this.fs.mkdirSync(folder, { recursive: true });
+      makeDirs(folder, this.fs);
       made.add(folder);
     }
     try {

@@ -30,6 +30,7 @@ import { qualityFacts } from '../../src/lib/views/quality-facts.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { UsageError, writeFileAtomic } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
+import { makeDirs } from './make-dirs.ts';
 
 /** One date Astro renders: its site data file, and the files the build adds beside the pages. */
 export interface RenderJob {
@@ -140,7 +141,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
         writeFileAtomic(join(filesDir, 'metrics.json'), metricsChunks(extracted.metrics), fs);
         const filterFiles = filterOn ? [[filterPath, filterData] as const, ...(script?.files ?? []).map((f) => [f.path, f.bytes] as const)] : [];
         for (const [path, bytes] of filterFiles) {
-          fs.mkdirSync(join(filesDir, dirname(path)), { recursive: true });
+          makeDirs(join(filesDir, dirname(path)), fs);
           fs.writeFileSync(join(filesDir, path), bytes);
         }
       });

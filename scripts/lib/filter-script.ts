@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginOption } from 'vite';
+import { makeDirs } from './make-dirs.ts';
 
 /** The entry module, below the project root. */
 export const FILTER_SCRIPT_SOURCE = 'src/components/filter-bar-script.ts';
@@ -87,12 +88,12 @@ function find(root: string, cacheDir: string): FilterScript | null {
 /** Store a bundle under a name of its own (written aside, then renamed: another build never reads half of it), and drop the least recently used beyond KEEP. */
 function keep(cacheDir: string, kept: Kept, files: FilterScript['files']): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    makeDirs(cacheDir);
     // Not mkdtemp: a kept bundle gets the usual permissions (mkdtemp's folders are the owner's alone).
     const tmp = join(cacheDir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     mkdirSync(tmp);
     for (const f of files) {
-      mkdirSync(dirname(join(tmp, f.path)), { recursive: true });
+      makeDirs(dirname(join(tmp, f.path)));
       writeFileSync(join(tmp, f.path), f.bytes);
     }
     writeFileSync(join(tmp, 'kept.json'), `${JSON.stringify(kept)}\n`);

@@ -37,6 +37,7 @@ import { type CliFs, isErrnoError, readdirQuietly, writingTo } from './cli.ts';
 import { leftIn, writtenFiles } from './added-files.ts';
 import { UsageError } from './io.ts';
 import { hasPipescopeManifest, STALE_FOLDER_MS, stagingPid } from './out-dir.ts';
+import { makeDirs } from './make-dirs.ts';
 
 /**
  * A line for the command to say: `notice` always, `log` unless --quiet, `warning` always, as a warning.
@@ -156,7 +157,7 @@ function finishSwap(fs: CliFs, out: string, a: Aside, show: (path: string) => st
       continue;
     }
     try {
-      fs.mkdirSync(dirname(to), { recursive: true });
+      makeDirs(dirname(to), fs);
       fs.renameSync(from, to);
       movedIn.push(rel);
     } catch (e) {

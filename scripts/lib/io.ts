@@ -6,6 +6,7 @@ import { isFatalCode } from '../../src/lib/ingest/fatal-codes.ts';
 import { isLocalDate } from '../../src/lib/time.ts';
 import { cliMessage, type CliMessage, msg } from '../../src/lib/i18n/cli-messages.ts';
 import type { FatalWords } from './fatal-words.ts';
+import { makeDirs } from './make-dirs.ts';
 
 /** The file functions writeFileAtomic needs (node:fs, or a test's facade). */
 export type AtomicWriteFs = Pick<
@@ -51,7 +52,7 @@ export function outputDestination(path: string, fs: Pick<AtomicWriteFs, 'lstatSy
  * a device at `path` is written into instead (`outputDestination`).
  */
 export function writeFileAtomic(given: string, data: string | Uint8Array | Iterable<string>, fs: AtomicWriteFs = nodeFs): void {
-  fs.mkdirSync(dirname(given), { recursive: true });
+  makeDirs(dirname(given), fs);
   const { path, stream } = outputDestination(given, fs);
   if (stream) {
     // One open for the whole output: a FIFO's reader sees its end when the writer closes.

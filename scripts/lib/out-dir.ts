@@ -20,6 +20,7 @@ import { basename, dirname, join, parse, relative, resolve, sep } from 'node:pat
 import { type CliMessage, type FolderKind, msg } from '../../src/lib/i18n/cli-messages.ts';
 import { type CliFs, isErrnoError, OutputError, outputError, readdirQuietly, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
+import { makeDirs } from './make-dirs.ts';
 
 export const MANIFEST_FILE = 'build-manifest.json';
 /** The marker in build-manifest.json that says a folder is a Pipescope output. */
@@ -125,7 +126,7 @@ export function checkOutDir(fs: CliFs, out: string, protectedFolders: readonly P
 /** A new, empty folder beside `out` (same file system, so the final renames are atomic). */
 export function makeStagingDir(fs: CliFs, out: string, shown = out): string {
   const parent = dirname(out);
-  writingTo(shown, () => fs.mkdirSync(parent, { recursive: true }));
+  writingTo(shown, () => makeDirs(parent, fs));
   const dir = join(parent, `${stagingPrefix(out)}${process.pid}-${randomBytes(4).toString('hex')}`);
   writingTo(shown, () => fs.mkdirSync(dir));
   return dir;
@@ -256,7 +257,7 @@ export function swapIn(fs: CliFs, staging: string, out: string, shown = out, add
 /** Rename `from` to `to`, making `to`'s folder first; false when the file system refuses. */
 function moved(fs: CliFs, from: string, to: string): boolean {
   try {
-    fs.mkdirSync(dirname(to), { recursive: true });
+    makeDirs(dirname(to), fs);
     fs.renameSync(from, to);
     return true;
   } catch (e) {

@@ -13,6 +13,7 @@ import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { isWithin, listFiles } from './out-dir.ts';
 import { normalizeBase, relativizeHtml, snapshotPageHtml } from './relative-links.ts';
 import { weekdayOption } from './snapshot-weekday.ts';
+import { makeDirs } from './make-dirs.ts';
 
 export const PUBLISH_ARGS = {
   snapshot: 'flag',
@@ -166,7 +167,7 @@ export function emitTree(fs: CliFs, renderDir: string, dest: string, base: strin
     const path = file.split('\\').join('/');
     if (snapshot !== null && isOutsideSnapshot(path)) continue;
     const to = join(dest, file);
-    fs.mkdirSync(dirname(to), { recursive: true });
+    makeDirs(dirname(to), fs);
     if (path.endsWith('.html') && path !== '404.html') {
       const text = fs.readFileSync(join(renderDir, file), 'utf8');
       const html = snapshot === null ? relativizeHtml(text, path, base, { prefix }) : snapshotPageHtml(text, path, base, prefix);
@@ -206,7 +207,7 @@ export function emitLiveInPlace(fs: CliFs, renderDir: string, dest: string, base
 
 /** Move every entry of `from` into `to`, merging folders that are in both. */
 export function moveTree(fs: CliFs, from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
+  makeDirs(to, fs);
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
     const src = join(from, e.name);
     const dest = join(to, e.name);

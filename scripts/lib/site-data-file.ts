@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type CliFs, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
+import { makeDirs } from './make-dirs.ts';
 
 /** Where the extraction writes the site data of the date `/` shows (`latest`: the newest snapshot's, when an older one is added) for the pages to read. */
 export function siteDataFile(cacheDir: string, name: string, latest = false): string {
@@ -28,7 +29,7 @@ export interface SiteDataName {
  * name is `base` or none, a UsageError saying which process has it.
  */
 export function claimSiteDataName(fs: CliFs, cacheDir: string, base: string, pid: number, isRunning: (pid: number) => boolean, fixed = false): SiteDataName {
-  fs.mkdirSync(cacheDir, { recursive: true });
+  makeDirs(cacheDir, fs);
   const lock = join(cacheDir, `site-data-${base}.lock`);
   let holder: number | null = null;
   for (let attempt = 0; attempt < 3 && holder === null; attempt++) {

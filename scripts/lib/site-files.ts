@@ -19,6 +19,7 @@ import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
 import type { ExtractedSite } from '../../src/lib/views/site-data.ts';
 import type { CliFs } from './cli.ts';
 import { writeFileAtomic } from './io.ts';
+import { makeDirs } from './make-dirs.ts';
 
 /** Lines are appended to the file in chunks of about this many characters. */
 const CHUNK_CHARS = 1 << 20;
@@ -35,7 +36,7 @@ export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite
   const writeCsvs = filesDir === undefined ? () => {} : accountCsvWriter(fs, filesDir, site);
   const slices = accountSlicesPath(path);
   const tmp = join(dirname(slices), `.${basename(slices)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  fs.mkdirSync(dirname(slices), { recursive: true });
+  makeDirs(dirname(slices), fs);
   try {
     fs.writeFileSync(tmp, '', { flag: 'wx' });
     let chunk = '';
@@ -61,7 +62,7 @@ export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite
 /** Writes an account slice's CSV files in each language (CSV text holds no links, so the base path does not matter). */
 function accountCsvWriter(fs: CliFs, dir: string, site: SiteData): (slice: AccountSlice) => void {
   const contexts = LOCALES.map((locale) => pageContext(site, locale));
-  for (const ctx of contexts) fs.mkdirSync(join(dir, ctx.locale, 'csv', 'accounts'), { recursive: true });
+  for (const ctx of contexts) makeDirs(join(dir, ctx.locale, 'csv', 'accounts'), fs);
   return (slice) => {
     for (const ctx of contexts) {
       for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) fs.writeFileSync(join(dir, ctx.locale, 'csv', file.path), file.text);

@@ -18,6 +18,7 @@ import { type CliFs, InputReadError, isErrnoError, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { MANIFEST_FILE, type OutState } from './out-dir.ts';
+import { makeDirs } from './make-dirs.ts';
 
 /** A problem with the snapshots (missing, unreadable, not a snapshot): exit 1, one line saying what to pass. */
 export class SnapshotsError extends InputReadError {
@@ -229,7 +230,7 @@ export function copySnapshot(fs: CliFs, from: string, to: string, shown: string)
     const dest = join(to, rel);
     const stat = fs.lstatSync(src);
     if (stat.isDirectory()) {
-      fs.mkdirSync(dest, { recursive: true });
+      makeDirs(dest, fs);
       for (const name of fs.readdirSync(src).sort()) walk(join(rel, name));
     } else if (stat.isFile()) {
       fs.copyFileSync(src, dest);
