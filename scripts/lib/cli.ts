@@ -44,6 +44,7 @@ export type CliFs = Pick<
   | 'realpathSync'
   | 'copyFileSync'
   | 'openSync'
+  | 'readSync'
   | 'writeSync'
   | 'closeSync'
 >;

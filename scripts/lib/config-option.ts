@@ -46,15 +46,44 @@ export function configOption(value: string | true | undefined, cwd: string): Con
   return { path: resolve(cwd, value), name: value };
 }
 
-/** Read `--config`'s file once, so that a missing or unreadable one stops the run before anything is read (exit 1), naming it as given. */
-export function checkConfigFile(file: ConfigFile | undefined, fs: Pick<CliFs, 'readFileSync'>): void {
-  if (!file) return;
+/** More than any config holds (stages, aliases, rates and labels come to kilobytes): `--config /dev/zero` is not read forever. */
+export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Read `--config`'s file, once, so that a missing or unreadable one stops the run before anything is read (exit 1),
+ * naming it as given; its bytes are kept on `file` for every later reader (ConfigFile `bytes`).
+ */
+export function checkConfigFile(file: ConfigFile | undefined, fs: Pick<CliFs, 'openSync' | 'readSync' | 'closeSync'>): void {
+  if (!file || file.bytes) return;
+  let bytes: Uint8Array | null;
   try {
-    fs.readFileSync(file.path);
+    bytes = readAtMost(fs, file.path, MAX_CONFIG_BYTES);
   } catch (e) {
     if (!isErrnoError(e)) throw e;
     // A fatal input problem with its code, so that it is said in --lang's language (the config is what cannot be read).
     throw new IngestFatalError('config_file_unreadable', file.name, `--config ${file.name}: ${WHY[e.code] ?? `cannot be read (${e.code})`}`, { cause: e });
+  }
+  if (bytes === null) throw new IngestFatalError('config_file_unreadable', file.name, `--config ${file.name}: it holds more than ${MAX_CONFIG_BYTES / 1024 / 1024} MB, which no config does; give the pipeline.config.json file`);
+  file.bytes = bytes;
+}
+
+/** A file's bytes, or null when it holds more than `max` (a device or a pipe is read as it comes, never past `max`). */
+function readAtMost(fs: Pick<CliFs, 'openSync' | 'readSync' | 'closeSync'>, path: string, max: number): Uint8Array | null {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(64 * 1024);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > max) return null;
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -71,16 +100,20 @@ export function replacedConfigNotice(command: string, source: ConfigSource, io: 
   io.stderr.write(`${command}: the config is ${source.file.name} (--config); ${shownPath(io.cwd, ownPath)} in the data folder is not read\n`);
 }
 
-/** The config's bytes as the read reads them (undefined: no config, the defaults); an errno error when the file cannot be read. */
-export function configBytes(source: ConfigSource, fs: Pick<CliFs, 'existsSync' | 'readFileSync'>): Uint8Array | undefined {
-  if (source.file) return fs.readFileSync(source.file.path);
+/** The config's bytes as the read reads them (undefined: no config, the defaults); throws when the file cannot be read (checkConfigFile). */
+export function configBytes(source: ConfigSource, fs: Pick<CliFs, 'existsSync' | 'readFileSync' | 'openSync' | 'readSync' | 'closeSync'>): Uint8Array | undefined {
+  if (source.file) {
+    checkConfigFile(source.file, fs);
+    return source.file.bytes;
+  }
   const path = join(source.dataDir, CONFIG_FILE);
   return fs.existsSync(path) ? fs.readFileSync(path) : undefined;
 }
 
 /** The SHA-256 of `--config`'s file, for the cache key (the read hashes the file it reads the same way). */
-export function configFileHash(file: ConfigFile, fs: Pick<CliFs, 'readFileSync'>): string {
-  return createHash('sha256').update(fs.readFileSync(file.path)).digest('hex');
+export function configFileHash(file: ConfigFile, fs: Pick<CliFs, 'openSync' | 'readSync' | 'closeSync'>): string {
+  checkConfigFile(file, fs);
+  return createHash('sha256').update(file.bytes!).digest('hex');
 }
 
 /** The folder's entries by canonical name; none when two differ only by case (the read reports that). */

@@ -162,6 +162,7 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
     [re(`(?<f>.+): a part of its path is a file, not a folder`), (g) => `${g.f}: 경로 중간에 폴더가 아닌 파일이 있습니다`],
     [re(`(?<f>.+): permission denied`), (g) => `${g.f}: 파일을 읽을 권한이 없습니다`],
     [re(`(?<f>.+): operation not permitted`), (g) => `${g.f}: 허용되지 않은 작업입니다`],
+    [re(`(?<f>.+): it holds more than (?<mb>\\d+) MB, which no config does; give the pipeline\\.config\\.json file`), (g) => `${g.f}: ${g.mb} MB가 넘습니다. 그렇게 큰 설정 파일은 없으니 pipeline.config.json 파일을 지정하세요`],
     [re(`(?<f>.+): ${UNREADABLE}`), (g) => `${g.f}: 설정 파일을 ${unreadable(g.why!)}`],
   ],
 };

@@ -67,6 +67,12 @@ export interface ReadFolderOptions {
 export interface ConfigFile {
   path: string;
   name: string;
+  /**
+   * Its bytes, read once by the command (scripts/lib/config-option.ts `checkConfigFile`): every later reader
+   * uses them, so that a config that can be read only once (`--config <(jq ...)`, `/dev/stdin`) is the same
+   * config throughout, the extraction's process included.
+   */
+  bytes?: Uint8Array;
 }
 
 export interface FolderRead {
@@ -277,7 +283,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
 function givenConfigBytes(file: ConfigFile, hashes: Record<string, string>): Uint8Array {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file.path);
+    bytes = file.bytes ?? readFileSync(file.path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot be read (${code ?? (e as Error).message})`;

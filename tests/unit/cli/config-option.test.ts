@@ -5,6 +5,7 @@
  * config actually read, so a changed external config is never served a stale build; the
  * reports' language and the redaction salt come from that file.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,9 @@ afterEach(removeTempDirs);
 const AS_OF = '2025-06-30';
 const SALT = 'config-option-test-salt-5d1e';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+// node:fs's own, for the facades below that change what one file gives.
+const realOpen = nodeFs.openSync as (...args: unknown[]) => number;
+const realRead = nodeFs.readSync as (...args: unknown[]) => number;
 
 /** The spec example in data/, and a config kept apart in ci/pipescope.json (USD, Korean). */
 function workspace(config: object = { currency: 'USD', locale: 'ko' }) {
@@ -80,13 +84,59 @@ describe('metrics --config', () => {
 
   it('a file the system will not read, or below a file: exit 1, one line saying why', async () => {
     const ws = workspace();
-    const fs = { ...nodeFs, readFileSync: ((path: string, ...rest: []) => (path === ws.configPath ? (() => { throw errnoError('EACCES', 'open', path); })() : nodeFs.readFileSync(path, ...rest))) as typeof nodeFs.readFileSync };
+    const fs = { ...nodeFs, openSync: ((path: string, ...rest: unknown[]) => (path === ws.configPath ? (() => { throw errnoError('EACCES', 'open', path); })() : realOpen(path, ...rest))) as typeof nodeFs.openSync };
     const f = fakeIO(ws.dir, fs);
     expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--config', 'ci/pipescope.json'], f.io)).toBe(1);
     expect(f.stderr()).toBe('metrics: --config ci/pipescope.json: permission denied\n');
     const below = await runMetrics(ws.dir, '--data', 'data', '--config', 'data/deals.csv/pipescope.json');
     expect(below.code).toBe(1);
     expect(below.stderr).toBe('metrics: --config data/deals.csv/pipescope.json: a part of its path is a file, not a folder\n');
+  });
+
+  it('a config that can be read only once (--config <(jq ...), /dev/stdin) is read once, and is the config throughout', async () => {
+    const ws = workspace();
+    const bytes = readFileSync(ws.configPath);
+    // A pipe's reader gets its bytes once: every read after the first would find it empty.
+    let opened = 0;
+    const fs = {
+      ...nodeFs,
+      openSync: ((path: string, ...rest: unknown[]) => {
+        if (path === ws.configPath) opened++;
+        return realOpen(path, ...rest);
+      }) as typeof nodeFs.openSync,
+      readFileSync: ((path: string, ...rest: []) => (path === ws.configPath ? Buffer.alloc(0) : nodeFs.readFileSync(path, ...rest))) as typeof nodeFs.readFileSync,
+    };
+    const f = fakeIO(ws.dir, fs);
+    expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--config', 'ci/pipescope.json'], f.io), f.stderr()).toBe(0);
+    expect(opened).toBe(1);
+    const m = JSON.parse(f.stdout());
+    expect(m.currency).toBe('USD');
+    expect(m.generated_from['pipeline.config.json']).toBe(sha256(bytes));
+  });
+
+  it('a config of more than 8 MB (an endless device such as /dev/zero) is refused after 8 MB, not read forever', async () => {
+    const ws = workspace();
+    // An endless device: every read fills the buffer.
+    let served = 0;
+    const fs = {
+      ...nodeFs,
+      openSync: ((path: string, ...rest: unknown[]) => (path === ws.configPath ? -42 : realOpen(path, ...rest))) as typeof nodeFs.openSync,
+      readSync: ((fd: number, buffer: Uint8Array, ...rest: unknown[]) => (fd === -42 ? ((served += buffer.length), buffer.fill(0).length) : realRead(fd, buffer, ...rest))) as typeof nodeFs.readSync,
+      closeSync: ((fd: number) => (fd === -42 ? undefined : nodeFs.closeSync(fd))) as typeof nodeFs.closeSync,
+    };
+    for (const lang of ['en', 'ko']) {
+      served = 0;
+      const f = fakeIO(ws.dir, fs);
+      expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--config', 'ci/pipescope.json', '--lang', lang, '--out', 'm.json'], f.io)).toBe(1);
+      expect(f.stderr()).toBe(
+        lang === 'en'
+          ? 'metrics: --config ci/pipescope.json: it holds more than 8 MB, which no config does; give the pipeline.config.json file\n'
+          : 'metrics: --config ci/pipescope.json: 8 MB가 넘습니다. 그렇게 큰 설정 파일은 없으니 pipeline.config.json 파일을 지정하세요\n',
+      );
+      expect(served).toBeGreaterThan(8 * 1024 * 1024);
+      expect(served).toBeLessThanOrEqual(8 * 1024 * 1024 + 64 * 1024);
+    }
+    expect(existsSync(join(ws.dir, 'm.json'))).toBe(false);
   });
 
   it('readFolder names a --config file gone by the time it reads it', async () => {
@@ -294,4 +344,20 @@ describe('what to do about the config, said with --config', () => {
     expect(init(['--data', data, '--out', out], io)).toBe(0);
     expect(err.join('').trimEnd().split('\n').at(-1)).toBe(`# wrote ${out}; the build and the metrics read ${join(data, 'pipeline.config.json')}: put it there once reviewed, or give this file as --config ${out}`);
   });
+});
+
+// The real devices (Linux; CI runs there): in a process of its own, as the old read of /dev/zero never ended.
+describe.runIf(process.platform === 'linux')('--config given a device', () => {
+  it('/dev/zero: exit 1 in a line; a pipe holding the config (bash: --config <(cat ...)): read as that config', () => {
+    const ws = workspace();
+    const args = ['scripts/launch.mjs', 'metrics', '--data', ws.data, '--as-of', AS_OF, '--lang', 'en', '--quiet'];
+    const zero = spawnSync(process.execPath, [...args, '--config', '/dev/zero'], { encoding: 'utf8', timeout: 120_000 });
+    expect(zero.signal).toBeNull();
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toBe('metrics: --config /dev/zero: it holds more than 8 MB, which no config does; give the pipeline.config.json file\n');
+    // A pipe gives its bytes to one read only: before, the check read them and the read found the file empty.
+    const piped = spawnSync('bash', ['-c', `"$0" "$@" --config <(cat "$CONFIG")`, process.execPath, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CONFIG: ws.configPath } });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout).currency).toBe('USD');
+  }, 130_000);
 });
