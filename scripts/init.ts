@@ -42,6 +42,8 @@ const USAGE =
 export interface InitFs {
   readdir(path: string): string[];
   kind(path: string): 'file' | 'folder' | null;
+  /** A folder's entry names as bytes (a name that is not UTF-8 is shown as its bytes read); optional for a test's facade. */
+  rawNames?(path: string): Uint8Array[];
   readFile(path: string): Uint8Array;
   writeFile(path: string, text: string): void;
 }
@@ -60,6 +62,7 @@ const nodeFs: InitFs = {
     const stat = statSync(path, { throwIfNoEntry: false });
     return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
   },
+  rawNames: (path) => readdirSync(path, { encoding: 'buffer' }),
   readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileAtomic(path, text),
 };
@@ -94,6 +97,7 @@ function exportFiles(folder: string, fs: InitFs, format: string | undefined) {
     fileNotes: [...(contained?.files.flatMap((file) => file.notes ?? []) ?? []), ...(contained?.archiveNotes ?? [])],
     archives: contained === null ? listing.archives : [],
     unreadable: listing.unreadable,
+    misnamed: listing.misnamed,
     byproducts: listing.byproducts,
   };
 }
@@ -137,13 +141,14 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
-  const { files, workbooks, brokenWorkbooks, brokenArchives, fileNotes, archives, unreadable, byproducts } = exportFiles(folder, io.fs, optionalString(args.format));
+  const { files, workbooks, brokenWorkbooks, brokenArchives, fileNotes, archives, unreadable, byproducts, misnamed } = exportFiles(folder, io.fs, optionalString(args.format));
   try {
     suggestion = suggestConfig(files, {
       workbooks,
       brokenWorkbooks,
       brokenArchives,
       archives,
+      misnamed,
       format: optionalString(args.format),
       pipeline: optionalString(args.pipeline),
       schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
@@ -160,6 +165,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     ...fileNotes.map((issue) => `WARNING: ${issue.file}: ${issue.message}`),
     ...archives.map((path) => `WARNING: ${path}: ${ARCHIVE_MESSAGE}`),
     ...unreadable.map((path) => `WARNING: ${path}: ${UNREADABLE_MESSAGE}`),
+    ...misnamed.map(({ path, message }) => `WARNING: ${path}: ${message}`),
     ...byproducts.map((path) => `WARNING: ${path}: ${byproductMessage(path)!}`),
   ];
   // Said in the user's language before the folder fills in `<folder>`: a rule reads the note as the guess wrote it.

@@ -56,7 +56,7 @@ function whyNotRead(reason: string): string | null {
     const wanted = kind(canonical.groups!.wanted);
     return wanted ? `표준 파일(docs/input.md)이며 ${wanted} 형식이 아닙니다. --format canonical로 실행하거나 --format 없이 실행하세요` : null;
   }
-  for (const code of ['empty_file', 'not_csv']) {
+  for (const code of ['empty_file', 'not_csv', 'file_not_read']) {
     const said = issueMessage({ code, message: reason }, 'ko');
     if (said !== reason) return said;
   }

@@ -75,6 +75,14 @@ export const CONTAINER_RULES: Rules = {
       (g) => `CSV 파일 ${g.n}개는 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않아 읽지 않았습니다(CRM 전체 내보내기에는 온갖 종류의 파일이 들어 있습니다): ${g.list!.replace(/ and (\d+) more$/u, ' 외 $1개')}`,
     ],
   ],
+  // A file or folder whose name is not UTF-8 (export-listing.ts `misnamedMessage`): an archive extracted without its character set.
+  file_not_read: [
+    [
+      re(`not read: its name is not UTF-8(?: \\(its bytes read as "(?<shown>.*)"\\))?, so it cannot be opened by the name this system gives it; a ZIP archive made on Windows and extracted without its character set names files so: rename it, or extract the archive again with "unzip -O cp949"`),
+      (g) =>
+        `읽지 않았습니다: 이름이 UTF-8이 아니어서${g.shown === undefined ? '' : `(바이트를 읽으면 "${g.shown}")`} 이 시스템이 알려 주는 이름으로는 열 수 없습니다. Windows에서 만든 ZIP 파일을 문자 집합 지정 없이 풀면 이렇게 됩니다. 이름을 바꾸거나 "unzip -O cp949"로 다시 푸세요`,
+    ],
+  ],
   sheet_not_read: [
     [
       re(`only its first sheet, (?<sheet>.+), is read: (?<others>.+) (?:holds|hold) data too and (?:is|are) not read; save each sheet to read as a file of its own`),

@@ -8,6 +8,8 @@
  * without a word. The file system is given (read-folder.ts, scripts/init.ts).
  */
 
+import { legacyName } from './legacy-name.ts';
+
 /** Files read as exports. */
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
 /** Spreadsheet workbooks: XLSX and XLSM read as exports (workbook/workbook-exports.ts), the others reported. */
@@ -24,6 +26,8 @@ export interface ListingFs {
   kind(path: string): 'file' | 'folder' | null;
   /** A file's first bytes (HEAD_BYTES, fewer when it is shorter): a workbook or a ZIP archive saved under a .csv name is told by them. */
   head?(path: string): Uint8Array;
+  /** A folder's entry names as bytes: a name that is not UTF-8 is shown as its bytes read (legacy-name.ts). */
+  rawNames?(path: string): Uint8Array[];
 }
 
 /** How many first bytes of a .csv file tell a workbook or a ZIP archive (a workbook's first entries' names lie within them). */
@@ -76,6 +80,8 @@ export interface ExportListing {
   unreadable: string[];
   /** Files other programs leave beside the data (`byproductMessage`): not read, each reported with what it is. */
   byproducts: string[];
+  /** Entries whose names are not UTF-8, which cannot be opened by the name the system gives them (`misnamedMessage`). */
+  misnamed: { path: string; message: string }[];
 }
 
 /**
@@ -98,10 +104,19 @@ export function byproductMessage(path: string): string | null {
 /** Why an entry of `unreadable` is not read. */
 export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read';
 
+/**
+ * Why an entry whose name is not UTF-8 is not read: the system gives its name with U+FFFD in place of the bytes
+ * that are not, and no file has that name. `shown`: its bytes read as CP949 or Windows-1252, when known.
+ */
+export const misnamedMessage = (shown: string | null) =>
+  `not read: its name is not UTF-8${shown === null ? '' : ` (its bytes read as "${shown}")`}, so it cannot be opened by the name this system gives it; a ZIP archive made on Windows and extracted without its character set names files so: rename it, or extract the archive again with "unzip -O cp949"`;
+
 export function listExports(folder: string, fs: ListingFs): ExportListing {
-  const listing: ExportListing = { exports: [], workbooks: [], archives: [], unreadable: [], byproducts: [] };
-  const add = (path: string, name: string, full: string, kind: 'file' | 'folder' | null) => {
-    if ((EXPORT_FILE.test(name) || WORKBOOK_FILE.test(name)) && byproductMessage(path) !== null) {
+  const listing: ExportListing = { exports: [], workbooks: [], archives: [], unreadable: [], byproducts: [], misnamed: [] };
+  const add = (dir: string, path: string, name: string, kind: 'file' | 'folder' | null) => {
+    const full = fs.join(dir, name);
+    if (kind === null && name.includes('\uFFFD')) listing.misnamed.push({ path, message: misnamedMessage(shownName(fs, dir, name)) });
+    else if ((EXPORT_FILE.test(name) || WORKBOOK_FILE.test(name)) && byproductMessage(path) !== null) {
       // Read neither for its bytes nor as an export: a lock file may be locked, and is never data.
       if (kind !== 'folder') listing.byproducts.push(path);
     } else if (kind === null) {
@@ -119,10 +134,19 @@ export function listExports(folder: string, fs: ListingFs): ExportListing {
   for (const name of fs.readdir(folder).sort()) {
     const kind = fs.kind(fs.join(folder, name));
     if (kind === 'folder' && !name.startsWith('.')) {
-      for (const inner of fs.readdir(fs.join(folder, name)).sort()) add(`${name}/${inner}`, inner, fs.join(folder, name, inner), fs.kind(fs.join(folder, name, inner)));
-    } else add(name, name, fs.join(folder, name), kind);
+      const sub = fs.join(folder, name);
+      for (const inner of fs.readdir(sub).sort()) add(sub, `${name}/${inner}`, inner, fs.kind(fs.join(sub, inner)));
+    } else add(folder, name, name, kind);
   }
   return listing;
+}
+
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/** The name of a folder entry that is not UTF-8 as its bytes read (null when they are not at hand). */
+function shownName(fs: ListingFs, dir: string, lossy: string): string | null {
+  const raw = fs.rawNames?.(dir).find((bytes) => lossyUtf8.decode(bytes) === lossy);
+  return raw === undefined ? null : legacyName(raw);
 }
 
 /**

@@ -27,7 +27,7 @@ import { renamedNotRead } from './renamed-files.ts';
  * must not be skipped without a word. `read`: the names on disk of the files read.
  */
 export function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
-  const { exports, workbooks, archives, unreadable, byproducts } = listExports(folder, listingFs(folder, entries));
+  const { exports, workbooks, archives, unreadable, byproducts, misnamed } = listExports(folder, listingFs(folder, entries));
   const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
   const readNames = new Set([...read].map((name) => name.toLowerCase()));
@@ -39,6 +39,7 @@ export function unreadBeside(folder: string, entries: readonly string[], read: R
   }
   for (const path of [...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
+  for (const { path, message } of misnamed) log.warning(path, 0, '', 'file_not_read', message);
   byproductWarnings(byproducts, log);
   return log.issues;
 }
@@ -87,7 +88,7 @@ export function missingFileHint(folder: string, entries: readonly string[], rena
 
 /** The folder as export-listing.ts reads it: its entries already listed, those of its subfolders, each entry's kind. */
 export function listingFs(folder: string, entries: readonly string[]): ListingFs {
-  return { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind };
+  return { join, readdir: (path) => (path === folder ? [...entries] : readdirSync(path)), kind: entryKind, rawNames: rawNamesQuietly };
 }
 
 /** A file's first bytes (HEAD_BYTES by default; fewer when it is shorter; none when it cannot be opened: reading it then says why). */
@@ -105,6 +106,15 @@ export function fileHead(path: string, bytes = HEAD_BYTES): Uint8Array {
     return new Uint8Array(0);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A folder's entry names as bytes (none when it cannot be listed again). */
+function rawNamesQuietly(path: string): Uint8Array[] {
+  try {
+    return readdirSync(path, { encoding: 'buffer' });
+  } catch {
+    return [];
   }
 }
 

@@ -221,7 +221,7 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   }
   const config = configFromFiles({ [CONFIG_FILE]: configBytes }, options.config?.name);
   // The folder itself was read above (to say clearly when it cannot be); a .csv file's first bytes tell a workbook.
-  const { exports: paths, workbooks: allWorkbooks, archives, unreadable, byproducts } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
+  const { exports: paths, workbooks: allWorkbooks, archives, unreadable, byproducts, misnamed } = listExports(folder, { ...listingFs(folder, entries), head: fileHead });
   // Workbooks and ZIP archives are read as the exports they hold; an archive stays on disk, each file unpacked as its reading reaches it.
   const opened: ReturnType<typeof fileZip>[] = [];
   const open = (relative: string) => {
@@ -253,14 +253,16 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
       brokenWorkbooks: contained.brokenWorkbooks,
       brokenArchives: contained.brokenArchives,
       configName: options.config?.name,
+      misnamed,
     });
   } finally {
     for (const zip of opened) zip.close();
   }
-  if (unreadable.length > 0 || byproducts.length > 0 || contained.archiveNotes.length > 0) {
+  if (unreadable.length > 0 || byproducts.length > 0 || misnamed.length > 0 || contained.archiveNotes.length > 0) {
     const log = new IssueLog();
     appendAll(log.issues, contained.archiveNotes);
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
+    for (const { path, message } of misnamed) log.warning(path, 0, '', 'file_not_read', message);
     byproductWarnings(byproducts, log);
     dataset.issues = [...dataset.issues, ...log.issues].sort(compareIssues);
   }

@@ -45,10 +45,56 @@ const BROKEN_ARCHIVE_TEXT =
 
 const WORKBOOK_TEXT = 'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place';
 
+/** 영업기회.csv as Korean Windows writes it (CP949), the name a ZIP archive made there gives a file extracted without its character set. */
+const CP949_NAME = Buffer.concat([Buffer.from([0xbf, 0xb5, 0xbe, 0xf7, 0xb1, 0xe2, 0xc8, 0xb8]), Buffer.from('.csv')]);
+const MISNAMED = (shown: string) =>
+  `not read: its name is not UTF-8 (its bytes read as "${shown}"), so it cannot be opened by the name this system gives it; a ZIP archive made on Windows and extracted without its character set names files so: rename it, or extract the archive again with "unzip -O cp949"`;
+
+describe('a name that is not UTF-8 (an archive from Korean Windows extracted without its character set)', () => {
+  it('is listed with its bytes read as CP949, in the folder and one level down, never skipped', () => {
+    const lossy = new TextDecoder().decode(CP949_NAME);
+    const fs = { ...fakeFs(['d/', 'd/b.csv', `d/${lossy}`, 'd/2025-06-30/', `d/2025-06-30/${lossy}`]), kind: (path: string) => (path === 'd' || path === 'd/2025-06-30' ? ('folder' as const) : path === 'd/b.csv' ? ('file' as const) : null), rawNames: () => [Buffer.from('b.csv'), CP949_NAME] };
+    expect(listExports('d', fs)).toEqual({
+      exports: ['b.csv'],
+      workbooks: [],
+      archives: [],
+      unreadable: [],
+      byproducts: [],
+      misnamed: [
+        { path: `2025-06-30/${lossy}`, message: MISNAMED('영업기회.csv') },
+        { path: lossy, message: MISNAMED('영업기회.csv') },
+      ],
+    });
+  });
+
+  it.runIf(process.platform === 'linux')('a real folder: the warning beside the exports read, the error when it is alone, in English and Korean', async () => {
+    // Linux keeps a name's bytes as given (macOS and Windows refuse names that are not UTF-8).
+    const beside = join(dir, 'misnamed-beside');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), beside, { recursive: true });
+    writeFileSync(Buffer.concat([Buffer.from(`${beside}/`), CP949_NAME]), 'Deal - Title\n');
+    const lossy = new TextDecoder().decode(CP949_NAME);
+    const { dataset } = await readFolder(beside);
+    const issue = dataset.issues.find((i) => i.file === lossy)!;
+    expect(issue).toMatchObject({ code: 'file_not_read', severity: 'warning', line: 0, message: MISNAMED('영업기회.csv') });
+    expect(issueMessage(issue, 'ko')).toBe(
+      '읽지 않았습니다: 이름이 UTF-8이 아니어서(바이트를 읽으면 "영업기회.csv") 이 시스템이 알려 주는 이름으로는 열 수 없습니다. Windows에서 만든 ZIP 파일을 문자 집합 지정 없이 풀면 이렇게 됩니다. 이름을 바꾸거나 "unzip -O cp949"로 다시 푸세요',
+    );
+    // Alone: it was "no export found: no CSV file", the one file there unmentioned.
+    const alone = join(dir, 'misnamed-alone');
+    mkdirSync(alone);
+    writeFileSync(Buffer.concat([Buffer.from(`${alone}/`), CP949_NAME]), readFileSync(join(beside, 'deals-8317624-41.csv')));
+    const error = await readFolder(alone).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestFatalError);
+    expect((error as IngestFatalError).message).toBe(
+      `no export found: ${lossy}. Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder. ${lossy}: ${MISNAMED('영업기회.csv')}`,
+    );
+  });
+});
+
 describe('the files of an exports folder', () => {
   it('lists CSV exports and workbooks, in the folder and one level down, sorted', () => {
     const fs = fakeFs(['d/', 'd/b.csv', 'd/A.XLSX', 'd/notes.md', 'd/2025-06-30/', 'd/2025-06-30/deals.xls', 'd/2025-06-30/deals.csv', 'd/.git/', 'd/.git/x.csv', 'd/report.Numbers']);
-    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], archives: [], unreadable: [], byproducts: [] });
+    expect(listExports('d', fs)).toEqual({ exports: ['2025-06-30/deals.csv', 'b.csv'], workbooks: ['2025-06-30/deals.xls', 'A.XLSX', 'report.Numbers'], archives: [], unreadable: [], byproducts: [], misnamed: [] });
   });
 
   it("tells other programs' files apart: Office lock files and a Mac's metadata, in the folder and in a ZIP's __MACOSX", () => {
@@ -59,6 +105,7 @@ describe('the files of an exports folder', () => {
       archives: [],
       unreadable: [],
       byproducts: ['._deals.csv', '__MACOSX/._deals.csv', '~$Budget.xlsx', '~$deals.csv'],
+      misnamed: [],
     });
   });
 
@@ -254,6 +301,6 @@ describe('the files of an exports folder', () => {
 
   it('lists .zip files as archives', () => {
     const fs = fakeFs(['d/', 'd/b.csv', 'd/export.ZIP']);
-    expect(listExports('d', fs)).toEqual({ exports: ['b.csv'], workbooks: [], archives: ['export.ZIP'], unreadable: [], byproducts: [] });
+    expect(listExports('d', fs)).toEqual({ exports: ['b.csv'], workbooks: [], archives: ['export.ZIP'], unreadable: [], byproducts: [], misnamed: [] });
   });
 });

@@ -9,7 +9,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { textDecoder } from '../cp949.ts';
+import { legacyName } from '../legacy-name.ts';
 
 /** Random access to a ZIP file's bytes. */
 export interface ZipSource {
@@ -63,25 +63,6 @@ const MAX32 = 0xffffffff;
 export const MAX_ENTRY_BYTES = 400 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8');
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const strictCp949 = textDecoder('euc-kr', { fatal: true });
-const latin1 = new TextDecoder('latin1');
-
-/**
- * A name written without the UTF-8 flag: UTF-8 all the same when it reads as UTF-8 (macOS's Archive
- * Utility and many tools write it so), else the code page of the Windows that zipped it; Korean
- * Windows writes CP949 (거래.csv), and any other as Windows-1252 (what TextDecoder calls latin1), one character a byte.
- */
-function legacyName(bytes: Uint8Array): string {
-  for (const decoder of [strictUtf8, strictCp949]) {
-    try {
-      return decoder.decode(bytes);
-    } catch {
-      // The next decoder.
-    }
-  }
-  return latin1.decode(bytes);
-}
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -138,6 +119,7 @@ export function zipEntries(zip: ZipSource): ZipEntry[] {
     let offset = v.getUint32(p + 42, true);
     need(bytes, p + 46, nameLength + extraLength + commentLength);
     const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
+    // Without the UTF-8 flag: UTF-8 all the same when it reads so (macOS's Archive Utility writes it so), else the zipping Windows' code page.
     const name = (flags & 0x800) !== 0 ? utf8.decode(nameBytes) : legacyName(nameBytes);
     // ZIP64: the sizes and offset that do not fit 32 bits are in extra field 0x0001, in this order.
     let e = p + 46 + nameLength;

@@ -47,6 +47,8 @@ export interface LoadExportsOptions {
   brokenWorkbooks?: readonly { path: string; reason: string }[] | undefined;
   /** ZIP archives that could not be read (archive-exports.ts): likewise. */
   brokenArchives?: readonly { path: string; reason: string }[] | undefined;
+  /** Entries whose names are not UTF-8 (export-listing.ts `misnamed`): reported by the caller, named here when nothing else is read. */
+  misnamed?: readonly { path: string; message: string }[] | undefined;
   /** `--config`'s file as given, when the config is not the folder's (named where messages say to edit the config). */
   configName?: string | undefined;
 }
@@ -197,7 +199,8 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
       const said = otherFormatsSaid(renamed).map((s) => `. ${s}`).join('');
       throw new IngestFatalError('missing_file', 'deals.csv', `deals.csv: required file is missing (the folder has ${canonical.join(', ')}; docs/input.md)${said}`);
     }
-    const names = [...files.map((f) => f.path), ...notCsvFiles.map((f) => f.path)].join(', ') || 'no CSV file';
+    const misnamed = options.misnamed ?? [];
+    const names = [...files.map((f) => f.path), ...notCsvFiles.map((f) => f.path), ...misnamed.map((f) => f.path)].join(', ') || 'no CSV file';
     // Files of another format than --format names: grouped, what they are says what to do.
     const others: { file: string; other: OtherFormat }[] = [];
     const why = ignored.flatMap((t) => {
@@ -211,11 +214,11 @@ export function detectExports(files: readonly ExportFile[], options: LoadExports
     });
     why.unshift(...otherFormatsSaid(others).map((said) => ` ${said}.`));
     const otherFormats = others.length;
-    for (const { path, message } of notCsvFiles) why.push(` ${path}: ${message}.`);
+    for (const { path, message } of [...notCsvFiles, ...misnamed]) why.push(` ${path}: ${message}.`);
     const what = options.format && candidates.length === 1 ? `no ${candidates[0]!.name} found (--format ${options.format})` : 'no export found';
     const put = otherFormats > 0 ? '' : ' Put deals.csv and stage_history.csv (docs/input.md) or the files your CRM exports (docs/exports.md) in the folder.';
     // Every file named in a group of another format: listed there only, not twice.
-    const listed = otherFormats > 0 && otherFormats === files.length + notCsvFiles.length ? '' : `: ${names}`;
+    const listed = otherFormats > 0 && otherFormats === files.length + notCsvFiles.length + misnamed.length ? '' : `: ${names}`;
     // The files: named in the message (`listed`, or each in its group), never again in front of it.
     throw new IngestFatalError('no_export', listed === '' ? '' : names, `${what}${listed}.${put}${why.join('')}`.replace(/\.$/u, ''));
   }

@@ -40,6 +40,8 @@ export interface SuggestOptions {
   brokenWorkbooks?: readonly { path: string; reason: string }[] | undefined;
   /** ZIP archives that could not be read (archive-exports.ts): likewise, with why. */
   brokenArchives?: readonly { path: string; reason: string }[] | undefined;
+  /** Entries whose names are not UTF-8 (export-listing.ts): likewise. */
+  misnamed?: readonly { path: string; message: string }[] | undefined;
 }
 
 export interface SuggestedConfig {

@@ -1,0 +1,24 @@
+/**
+ * A file name written in bytes without a stated encoding, as text: UTF-8
+ * when it reads as UTF-8, else the code page of the Windows that wrote it;
+ * Korean Windows writes CP949 (거래.csv), any other Windows-1252 (what
+ * TextDecoder calls latin1, one character a byte). Used for a ZIP entry's
+ * name without the UTF-8 flag (archive/zip-entries.ts) and for a folder
+ * entry whose name is not UTF-8 (export-listing.ts).
+ */
+import { textDecoder } from './cp949.ts';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const strictCp949 = textDecoder('euc-kr', { fatal: true });
+const latin1 = new TextDecoder('latin1');
+
+export function legacyName(bytes: Uint8Array): string {
+  for (const decoder of [strictUtf8, strictCp949]) {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      // The next decoder.
+    }
+  }
+  return latin1.decode(bytes);
+}
