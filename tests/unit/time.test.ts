@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffOf, daysInMonth, isLocalDate, isoWeekday, localDateOf, localToInstant, startOfLocalDate, zoneOffsetMs } from '../../src/lib/time.ts';
+import { addMonths, cutoffOf, dateOfDay, daysInMonth, isLocalDate, isoWeekday, localDateOf, localToInstant, startOfLocalDate, zoneOffsetMs } from '../../src/lib/time.ts';
+import { addMonthsToDay, dayOfDate, dayOfDateMemo, LAST_FOUR_DIGIT_DAY } from '../../src/lib/day-numbers.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -95,6 +96,45 @@ describe('isoWeekday', () => {
         const date = d.toISOString().slice(0, 10);
         expect(isoWeekday(date)).toBe(((d.getUTCDay() + 6) % 7) + 1);
       }),
+    );
+  });
+});
+
+describe('day numbers of dates', () => {
+  // 0000-01-01 .. 9999-12-31: every date with a four-digit year.
+  const FIRST_DAY = -719_528;
+  const day = fc.integer({ min: FIRST_DAY, max: LAST_FOUR_DIGIT_DAY });
+
+  it('dayOfDate is dateOfDay the other way, in the order of the dates, leap days and the ends of the range included', () => {
+    for (const [date, n] of [
+      ['1970-01-01', 0],
+      ['1969-12-31', -1],
+      ['2000-02-29', 11_016],
+      ['1900-03-01', -25_508],
+      ['0000-01-01', FIRST_DAY],
+      ['9999-12-31', LAST_FOUR_DIGIT_DAY],
+    ] as const) {
+      expect(dayOfDate(date)).toBe(n);
+      expect(dayOfDateMemo(date)).toBe(n);
+      expect(dateOfDay(n)).toBe(date);
+    }
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        expect(dayOfDate(dateOfDay(a))).toBe(a);
+        expect(Math.sign(dayOfDate(dateOfDay(a)) - dayOfDate(dateOfDay(b)))).toBe(dateOfDay(a) < dateOfDay(b) ? -1 : dateOfDay(a) > dateOfDay(b) ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('addMonthsToDay is addMonths on day numbers', () => {
+    expect(dateOfDay(addMonthsToDay(dayOfDate('2024-01-31'), 1))).toBe('2024-02-29');
+    expect(dateOfDay(addMonthsToDay(dayOfDate('2023-03-31'), 11))).toBe('2024-02-29');
+    fc.assert(
+      fc.property(fc.integer({ min: FIRST_DAY, max: dayOfDate('9899-12-31') }), fc.integer({ min: 1, max: 1200 }), (n, months) => {
+        expect(dateOfDay(addMonthsToDay(n, months))).toBe(addMonths(dateOfDay(n), months));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -70,6 +70,7 @@ export function gatherSnapshot(s: Snapshot, kept: Int32Array): Snapshot {
     visits: new Int32Array(n),
     amount: new Float64Array(n),
     expectedClose: new Array(n),
+    expectedCloseDay: new Float64Array(n),
   };
   for (let j = 0; j < n; j++) {
     const d = kept[j]!;
@@ -81,6 +82,7 @@ export function gatherSnapshot(s: Snapshot, kept: Int32Array): Snapshot {
     out.visits[j] = s.visits[d]!;
     out.amount[j] = s.amount[d]!;
     out.expectedClose[j] = s.expectedClose[d]!;
+    out.expectedCloseDay[j] = s.expectedCloseDay[d]!;
   }
   return out;
 }

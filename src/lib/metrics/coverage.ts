@@ -2,6 +2,7 @@
 import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
 import { addMonths, type LocalDate, quarterOf, startOfLocalDate } from '../time.ts';
+import { dayOfDate } from '../day-numbers.ts';
 import type { MetricContext } from './context.ts';
 import { hasForecastCategories, isBestCase, isCommit } from './pipeline.ts';
 import type { CoverageRow } from './types.ts';
@@ -50,6 +51,9 @@ export function coverageWithBestCase(ctx: MetricContext): (CoverageRow & { best_
     const { from, to } = periodRange(t.period);
     const start = startOfLocalDate(from, ctx.config.timezone);
     const end = startOfLocalDate(to, ctx.config.timezone);
+    // Expected closes as day numbers (NaN for none, never in range).
+    const fromDay = dayOfDate(from);
+    const toDay = dayOfDate(to);
     let won_amount = 0;
     let open_amount = 0;
     let commit_amount = 0;
@@ -59,8 +63,8 @@ export function coverageWithBestCase(ctx: MetricContext): (CoverageRow & { best_
         const close = at.closedAt[d]!;
         if (start <= close && close < end) won_amount += at.amount[d]!;
       } else if (at.state[d] === OPEN) {
-        const close = at.expectedClose[d];
-        if (close && from <= close && close < to) {
+        const close = at.expectedCloseDay[d]!;
+        if (fromDay <= close && close < toDay) {
           open_amount += at.amount[d]!;
           if (categories && isCommit(ctx, d)) commit_amount += at.amount[d]!;
           if (categories && isBestCase(ctx, d)) best_case_amount += at.amount[d]!;

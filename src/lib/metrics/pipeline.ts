@@ -1,6 +1,7 @@
 /** Open pipeline by stage, the forecast by expected close month, and intake by month. */
 import { NONE, OPEN } from '../model/snapshot.ts';
 import { addToMonth, type LocalDate, startOfLocalDate } from '../time.ts';
+import { dayOfDate } from '../day-numbers.ts';
 import type { MetricContext } from './context.ts';
 import type { AmountRow, ForecastRow, IntakeRow, PipelineMetric } from './types.ts';
 
@@ -66,7 +67,6 @@ export function forecastBucket(close: LocalDate | null | undefined, asOf: LocalD
 export function forecast(ctx: MetricContext): ForecastRow[] {
   const months = forecastMonths(ctx.asOf);
   const buckets = ['overdue', ...months, 'later', 'unscheduled'];
-  const index = new Map(buckets.map((b, i) => [b, i]));
   const categories = hasForecastCategories(ctx);
   const zero = categories ? 0 : null;
   const rows: ForecastRow[] = buckets.map((bucket) => ({
@@ -77,11 +77,21 @@ export function forecast(ctx: MetricContext): ForecastRow[] {
     commit_amount: zero,
     best_case_amount: zero,
   }));
-  const last = months[months.length - 1]!;
-  const { state, stage, amount, expectedClose } = ctx.at;
+  // forecastBucket's rule on day numbers: before as_of, then by the months' first days, then later; NaN (no date) unscheduled.
+  const asOfDay = dayOfDate(ctx.asOf);
+  const monthStarts = [...months, addToMonth(months.at(-1)!, 1)].map((m) => dayOfDate(`${m}-01`));
+  const { state, stage, amount, expectedCloseDay } = ctx.at;
   for (let d = 0; d < state.length; d++) {
     if (state[d] !== OPEN) continue;
-    const row = rows[index.get(forecastBucket(expectedClose[d], ctx.asOf, last))!]!;
+    const close = expectedCloseDay[d]!;
+    let bucket = buckets.length - 1;
+    if (close < asOfDay) bucket = 0;
+    else if (close >= monthStarts[FORECAST_MONTHS]!) bucket = FORECAST_MONTHS + 1;
+    else if (close === close) {
+      bucket = 1;
+      while (close >= monthStarts[bucket]!) bucket++;
+    }
+    const row = rows[bucket]!;
     row.count++;
     row.amount += amount[d]!;
     row.weighted_amount += amount[d]! * ctx.config.stages[stage[d]!]!.probability;

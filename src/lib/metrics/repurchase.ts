@@ -1,7 +1,8 @@
 /** When each customer's purchase comes due again, from won deals and product lifecycles. */
 import { WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
-import { addDays, addMonths, dateOfDay, type LocalDate, localDayOf, nextDate, splitDate, startOfLocalDate } from '../time.ts';
+import { addDays, dateOfDay, localDayOf, splitDate, startOfLocalDate } from '../time.ts';
+import { addMonthsToDay, dayOfDate, LAST_FOUR_DIGIT_DAY } from '../day-numbers.ts';
 import type { MetricContext } from './context.ts';
 import { dealCodes } from './deal-codes.ts';
 import type { RepurchaseRow } from './types.ts';
@@ -55,23 +56,33 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   }
 
   const upcomingUntil = addDays(ctx.asOf, UPCOMING_DAYS);
-  const nextDay = new Map<LocalDate, number>();
+  // Dates as day numbers (`dateOfDay` keeps one text a day); compared as texts past 9999-12-31, where the two orders part.
+  const asOfDay = dayOfDate(ctx.asOf);
+  const upcomingDay = dayOfDate(upcomingUntil);
+  const afterOf = new Map<number, number>();
+  const nextDayOf = new Float64Array(latest.length);
+  let fourDigitYears = upcomingDay <= LAST_FOUR_DIGIT_DAY;
   const rows: RepurchaseRow[] = [];
   for (let slot = 0; slot < latest.length; slot++) {
     const d = latest[slot]!;
-    const base = dateOfDay(baseDayOf[slot]!);
+    const baseDay = baseDayOf[slot]!;
     const deal = dataset.deals[d]!;
-    const next = addMonths(base, lifecycleOfSlot[slot]!);
+    const nextDay = addMonthsToDay(baseDay, lifecycleOfSlot[slot]!);
+    const next = dateOfDay(nextDay);
+    nextDayOf[slot] = nextDay;
+    if (nextDay > LAST_FOUR_DIGIT_DAY) fourDigitYears = false;
     // "Its local created date is later than base_date" = created at or after 00:00 of the next day.
-    let after = nextDay.get(base);
-    if (after === undefined) nextDay.set(base, (after = startOfLocalDate(nextDate(base), tz)));
+    let after = afterOf.get(baseDay);
+    if (after === undefined) afterOf.set(baseDay, (after = startOfLocalDate(dateOfDay(baseDay + 1), tz)));
     const covered = lastOtherCreated[slot]! >= after;
-    const status = covered ? 'covered' : next <= ctx.asOf ? 'overdue' : next <= upcomingUntil ? 'upcoming' : 'later';
+    const overdue = nextDay <= LAST_FOUR_DIGIT_DAY ? nextDay <= asOfDay : next <= ctx.asOf;
+    const upcoming = fourDigitYears ? nextDay <= upcomingDay : next <= upcomingUntil;
+    const status = covered ? 'covered' : overdue ? 'overdue' : upcoming ? 'upcoming' : 'later';
     rows.push({
       account_id: deal.accountId,
       product: deal.product,
       deal_id: deal.id,
-      base_date: base,
+      base_date: dateOfDay(baseDay),
       next_purchase_at: next,
       status,
       amount: at.amount[d]!,
@@ -79,26 +90,83 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   }
   // By next_purchase_at, account_id, product, each in code-point order. Comparing the texts in the
   // comparator took most of this metric's time at a million deals, so each is ranked once:
-  // dates (YYYY-MM-DD, four-digit years) by their numbers, accounts and products by their codes' names.
+  // dates by their day numbers (from the first; by YYYYMMDD read from the text past 9999-12-31, as
+  // before), accounts and products by their codes' names.
   const accountRank = rankByCodePoint(account.names);
   const productRank = rankByCodePoint(product.names);
-  const dateKey = Float64Array.from(rows, (row) => {
-    const { year, month, day } = splitDate(row.next_purchase_at);
-    return year * 10_000 + month * 100 + day;
-  });
-  const order = Array.from(rows.keys()).sort((a, b) => {
-    const x = latest[a]!;
-    const y = latest[b]!;
-    return dateKey[a]! - dateKey[b]! || accountRank[account.codes[x]!]! - accountRank[account.codes[y]!]! || productRank[product.codes[x]!]! - productRank[product.codes[y]!]!;
-  });
-  return order.map((slot) => rows[slot]!);
+  const firstDay = nextDayOf.reduce((a, b) => Math.min(a, b), Infinity);
+  const dateKey = fourDigitYears
+    ? nextDayOf.map((day) => day - firstDay)
+    : Float64Array.from(rows, (row) => {
+        const { year, month, day } = splitDate(row.next_purchase_at);
+        return year * 10_000 + month * 100 + day;
+      });
+  const order = sortedSlots(dateKey, latest, slotOf, account.codes, accountRank, product.codes, productRank);
+  return Array.from(order, (slot) => rows[slot]!);
+}
+
+/**
+ * Slots in order of (date key, account rank, product rank). Each slot is its own (account, product) pair, so
+ * the three make one integer per slot, distinct: sorted as numbers by the typed array's own sort (no
+ * comparator called per comparison), the slot found again from its account and product. A comparator sort
+ * when the integers would pass 2^53 (a key not a whole number, or very many accounts and products).
+ */
+export function sortedSlots(
+  dateKey: Float64Array,
+  latest: readonly number[],
+  slotOf: SlotTable,
+  accountCodes: Int32Array,
+  accountRank: Int32Array,
+  productCodes: Int32Array,
+  productRank: Int32Array,
+): ArrayLike<number> {
+  const accounts = accountRank.length;
+  const products = productRank.length;
+  const n = dateKey.length;
+  let maxKey = 0;
+  for (let slot = 0; slot < n; slot++) maxKey = Math.max(maxKey, Number.isInteger(dateKey[slot]!) && dateKey[slot]! >= 0 ? dateKey[slot]! : Infinity);
+  if ((maxKey + 1) * accounts * products > Number.MAX_SAFE_INTEGER) {
+    return Array.from(dateKey.keys()).sort((a, b) => {
+      const x = latest[a]!;
+      const y = latest[b]!;
+      return dateKey[a]! - dateKey[b]! || accountRank[accountCodes[x]!]! - accountRank[accountCodes[y]!]! || productRank[productCodes[x]!]! - productRank[productCodes[y]!]!;
+    });
+  }
+  const keys = new Float64Array(n);
+  for (let slot = 0; slot < n; slot++) {
+    const d = latest[slot]!;
+    keys[slot] = (dateKey[slot]! * accounts + accountRank[accountCodes[d]!]!) * products + productRank[productCodes[d]!]!;
+  }
+  keys.sort();
+  // Back from (account rank, product rank) to the slot: through each rank's code and the slot of that pair.
+  const accountOfRank = inverse(accountRank);
+  const productOfRank = inverse(productRank);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const productR = keys[i]! % products;
+    const accountR = ((keys[i]! - productR) / products) % accounts;
+    order[i] = slotOf.get(accountOfRank[accountR]! * products + productOfRank[productR]!)!;
+  }
+  return order;
+}
+
+/** The code of each rank, for ranks made by `rankByCodePoint`. */
+function inverse(rank: Int32Array): Int32Array {
+  const out = new Int32Array(rank.length);
+  for (let code = 0; code < rank.length; code++) out[rank[code]!] = code;
+  return out;
+}
+
+export interface SlotTable {
+  get(pair: number): number | undefined;
+  set(pair: number, slot: number): void;
 }
 
 /**
  * Slots by pair: an array indexed by pair when there are not many more pairs than deals (two lookups per deal at a
  * million deals, where a Map's took ~0.4 s), else a Map.
  */
-export function slotTable(pairs: number, deals: number): { get(pair: number): number | undefined; set(pair: number, slot: number): void } {
+export function slotTable(pairs: number, deals: number): SlotTable {
   if (pairs > 4 * deals + 1024) return new Map<number, number>();
   const slots = new Int32Array(pairs).fill(-1);
   return {

@@ -3,6 +3,7 @@ import { OPEN } from '../model/snapshot.ts';
 import { countBefore } from '../model/pushes.ts';
 import { byCodePoint } from '../stats.ts';
 import { daysBetween } from '../time.ts';
+import { dayOfDate } from '../day-numbers.ts';
 import type { MetricContext } from './context.ts';
 import type { FlagName, StalledRow, TimeInStageRow } from './types.ts';
 
@@ -61,12 +62,13 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
   const qualifyFrom = from === null ? null : config.sequence.find((s) => s.id === from)!.seqIndex;
   const { pushes } = ctx;
   const out: (DealFlags | undefined)[] = new Array(at.state.length);
+  const asOfDay = dayOfDate(ctx.asOf);
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== OPEN) continue;
     const deal = dataset.deals[d]!;
     const flags: FlagName[] = [];
-    const close = at.expectedClose[d];
-    if (close && close < ctx.asOf) flags.push('past_expected_close');
+    // As day numbers: NaN (no date) is never before as_of.
+    if (at.expectedCloseDay[d]! < asOfDay) flags.push('past_expected_close');
     const qualified = qualifyFrom !== null && at.position[d]! >= qualifyFrom;
     if (qualified && hasKeyman && deal.keyman.trim() === '') flags.push('no_keyman');
     if (qualified && hasBudget && !deal.budgetConfirmed) flags.push('budget_unconfirmed');

@@ -3,9 +3,12 @@
  * current visit, and the replayed amount and expected close. Metrics read
  * snapshots, never the raw history, so the rules live here once.
  */
-import type { Dataset, Deal, FieldChange } from '../dataset.ts';
-import type { LocalDate } from '../time.ts';
+import type { Dataset, FieldChange } from '../dataset.ts';
+import { type LocalDate } from '../time.ts';
+import { dayOfDate } from '../day-numbers.ts';
+import { type DealColumns, dealColumns } from './deal-columns.ts';
 import { DealLists } from './deal-lists.ts';
+import { firstChangeFrom, type ReplayColumns, replayColumns } from './replay-columns.ts';
 import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
 
 export const NONE = 0;
@@ -32,6 +35,8 @@ export interface Snapshot {
   amount: Float64Array;
   /** Expected close at T (null = none). */
   expectedClose: (LocalDate | null)[];
+  /** The same as a day number (`dayOfDate`), NaN for none: compared as numbers, not texts. */
+  expectedCloseDay: Float64Array;
 }
 
 /** Per-deal field changes sorted by `changed_at` (file order on ties), the deals in order of their first change. */
@@ -77,33 +82,6 @@ export function amountKnownAt(data: { dataset: Pick<Dataset, 'deals'>; replay: F
   return replayed === undefined ? data.dataset.deals[d]!.amount !== null : replayed !== null;
 }
 
-/** deals.csv's values a snapshot starts from, as columns: read in order, where the deal objects are scattered (a cache miss each at a million deals). */
-interface DealValues {
-  /** Amount in config currency, 0 when unknown. */
-  amount: Float64Array;
-  /** removed_at, NaN when none. */
-  removedAt: Float64Array;
-  expectedClose: (LocalDate | null)[];
-}
-
-const dealValuesOf = new WeakMap<readonly Deal[], DealValues>();
-
-function dealValues(deals: readonly Deal[]): DealValues {
-  let values = dealValuesOf.get(deals);
-  if (!values) {
-    const n = deals.length;
-    values = { amount: new Float64Array(n), removedAt: new Float64Array(n), expectedClose: new Array<LocalDate | null>(n) };
-    for (let d = 0; d < n; d++) {
-      const deal = deals[d]!;
-      values.amount[d] = deal.amount ?? 0;
-      values.removedAt[d] = deal.removedAt ?? NaN;
-      values.expectedClose[d] = deal.expectedCloseAt;
-    }
-    dealValuesOf.set(deals, values);
-  }
-  return values;
-}
-
 function emptySnapshot(T: number, n: number): Snapshot {
   return {
     T,
@@ -115,14 +93,16 @@ function emptySnapshot(T: number, n: number): Snapshot {
     visits: new Int32Array(n),
     amount: new Float64Array(n),
     expectedClose: new Array<LocalDate | null>(n).fill(null),
+    expectedCloseDay: new Float64Array(n).fill(NaN),
   };
 }
 
 /** Entry `j` of `snap`: deal `d` at `T`, from its timeline and deals.csv's values (rule 8 is put over them by the caller). */
-function fillEntry(snap: Snapshot, j: number, tl: Timelines, base: DealValues, d: number, T: number): void {
+function fillEntry(snap: Snapshot, j: number, tl: Timelines, base: DealColumns, d: number, T: number): void {
   if (!(tl.created[d]! < T)) return;
   snap.amount[j] = base.amount[d]!;
   snap.expectedClose[j] = base.expectedClose[d]!;
+  snap.expectedCloseDay[j] = base.expectedCloseDay[d]!;
   // Rule 3: a deal removed before T does not exist (its amount above still serves the waterfall's `removed`).
   if (base.removedAt[d]! < T) return;
   const { stages, sequence } = tl.config;
@@ -140,36 +120,55 @@ function fillEntry(snap: Snapshot, j: number, tl: Timelines, base: DealValues, d
 
 export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Snapshot {
   const n = tl.deals.length;
-  const base = dealValues(tl.deals);
+  const base = dealColumns(tl.deals);
   const snap = emptySnapshot(T, n);
   for (let d = 0; d < n; d++) fillEntry(snap, d, tl, base, d, T);
-  // Rule 8 for the deals with changes only, walking the maps in order: a lookup per deal
-  // and per snapshot cost most of a snapshot at a million deals (a cache miss each).
-  replay.amount.forEach((changes, d) => {
-    if (!(tl.created[d]! < T)) return;
-    const amount = replayedValue<number>(changes, T);
-    if (amount !== undefined) snap.amount[d] = amount ?? 0;
-  });
-  replay.expectedClose.forEach((changes, d) => {
-    if (!(tl.created[d]! < T)) return;
-    const close = replayedValue<LocalDate>(changes, T);
-    if (close !== undefined) snap.expectedClose[d] = close;
-  });
+  // Rule 8 for the deals with changes only, over the replay's columns (replay-columns.ts).
+  const amounts = replayColumns(replay.amount);
+  for (let k = 0; k < amounts.deals.length; k++) {
+    const d = amounts.deals[k]!;
+    if (tl.created[d]! < T) replayAmount(snap, d, amounts, k, T);
+  }
+  const closes = replayColumns(replay.expectedClose);
+  for (let k = 0; k < closes.deals.length; k++) {
+    const d = closes.deals[k]!;
+    if (tl.created[d]! < T) replayClose(snap, d, closes, k, T);
+  }
   return snap;
+}
+
+/** Entry `j`'s amount at `T` from slot `k`'s changes (none: deals.csv's stays); unknown = 0. */
+function replayAmount(snap: Snapshot, j: number, c: ReplayColumns, k: number, T: number): void {
+  const from = c.start[k]!;
+  if (from === c.start[k + 1]) return;
+  const i = firstChangeFrom(c, k, T);
+  const amount = i > from ? c.newNumber[i - 1]! : c.oldNumber[from]!;
+  snap.amount[j] = amount === amount ? amount : 0;
+}
+
+/** Entry `j`'s expected close at `T` from slot `k`'s changes (none: deals.csv's stays). */
+function replayClose(snap: Snapshot, j: number, c: ReplayColumns, k: number, T: number): void {
+  const from = c.start[k]!;
+  if (from === c.start[k + 1]) return;
+  const i = firstChangeFrom(c, k, T);
+  snap.expectedClose[j] = (i > from ? c.newValue[i - 1]! : c.oldValue[from]!) as LocalDate | null;
+  snap.expectedCloseDay[j] = i > from ? c.newNumber[i - 1]! : c.oldNumber[from]!;
 }
 
 /** takeSnapshot for some deals only: entry `j` is deal `subset[j]`, by the same rules. */
 export function takeSnapshotOf(tl: Timelines, replay: FieldReplay, T: number, subset: Int32Array): Snapshot {
-  const base = dealValues(tl.deals);
+  const base = dealColumns(tl.deals);
+  const amounts = replayColumns(replay.amount);
+  const closes = replayColumns(replay.expectedClose);
   const snap = emptySnapshot(T, subset.length);
   for (let j = 0; j < subset.length; j++) {
     const d = subset[j]!;
     fillEntry(snap, j, tl, base, d, T);
     if (!(tl.created[d]! < T)) continue;
-    const amount = replayedValue<number>(replay.amount.get(d), T);
-    if (amount !== undefined) snap.amount[j] = amount ?? 0;
-    const close = replayedValue<LocalDate>(replay.expectedClose.get(d), T);
-    if (close !== undefined) snap.expectedClose[j] = close;
+    const a = d < amounts.slotOf.length ? amounts.slotOf[d]! : -1;
+    if (a >= 0) replayAmount(snap, j, amounts, a, T);
+    const c = d < closes.slotOf.length ? closes.slotOf[d]! : -1;
+    if (c >= 0) replayClose(snap, j, closes, c, T);
   }
   return snap;
 }
@@ -189,30 +188,41 @@ export interface ClosePeriod {
  */
 export function dealsExpectedToCloseIn(tl: Timelines, replay: FieldReplay, periods: readonly ClosePeriod[]): Int32Array[] {
   const n = tl.deals.length;
-  const base = dealValues(tl.deals);
-  // Deals with expected-close changes are replayed below, per cut-off.
-  const replayed = new Uint8Array(n);
-  for (const d of replay.expectedClose.keys()) replayed[d] = 1;
+  const base = dealColumns(tl.deals);
+  const closes = replayColumns(replay.expectedClose);
   const found = periods.map(() => new Uint8Array(n));
-  const first = periods[0]?.from;
-  const last = periods.at(-1)?.to;
-  const periodOf = (close: LocalDate | null | undefined): number => {
-    if (close === null || close === undefined || first === undefined || last === undefined || close < first || close >= last) return -1;
-    return periods.findIndex((p) => p.from <= close && close < p.to);
+  // Dates as day numbers (a date's and its day number's order are the same); a period of none is -1.
+  const fromDay = periods.map((p) => dayOfDate(p.from));
+  const toDay = periods.map((p) => dayOfDate(p.to));
+  const first = fromDay[0] ?? NaN;
+  const last = toDay.at(-1) ?? NaN;
+  const periodOf = (day: number): number => {
+    if (!(day >= first && day < last)) return -1;
+    for (let k = 0; k < periods.length; k++) if (fromDay[k]! <= day && day < toDay[k]!) return k;
+    return -1;
   };
   // Without changes a deal's expected close is deals.csv's at every cut-off: one period at most.
   for (let d = 0; d < n; d++) {
-    if (replayed[d] === 1) continue;
-    const k = periodOf(base.expectedClose[d]);
+    if (d < closes.slotOf.length && closes.slotOf[d]! >= 0) continue;
+    const k = periodOf(base.expectedCloseDay[d]!);
     if (k >= 0 && tl.created[d]! < periods[k]!.T) found[k]![d] = 1;
   }
-  replay.expectedClose.forEach((changes, d) => {
-    periods.forEach((p, k) => {
-      if (!(tl.created[d]! < p.T)) return;
-      const close = replayedValue<LocalDate>(changes, p.T);
-      if (periodOf(close === undefined ? base.expectedClose[d] : close) === k) found[k]![d] = 1;
-    });
-  });
+  // Deals with changes: replayed at each period's cut-off.
+  for (let slot = 0; slot < closes.deals.length; slot++) {
+    const d = closes.deals[slot]!;
+    const from = closes.start[slot]!;
+    const changed = from < closes.start[slot + 1]!;
+    for (let k = 0; k < periods.length; k++) {
+      const T = periods[k]!.T;
+      if (!(tl.created[d]! < T)) continue;
+      let day = base.expectedCloseDay[d]!;
+      if (changed) {
+        const i = firstChangeFrom(closes, slot, T);
+        day = i > from ? closes.newNumber[i - 1]! : closes.oldNumber[from]!;
+      }
+      if (periodOf(day) === k) found[k]![d] = 1;
+    }
+  }
   return found.map((flags) => {
     let count = 0;
     for (let d = 0; d < n; d++) count += flags[d]!;

@@ -4,8 +4,9 @@ import { DEFAULT_STAGES, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { computeAt, prepare } from '../../../src/lib/metrics/index.ts';
 import type { FieldChange } from '../../../src/lib/dataset.ts';
 import { forecastAccuracy } from '../../../src/lib/metrics/forecast-accuracy.ts';
-import { LOST, NONE, OPEN, takeSnapshot, takeSnapshotOf, WON } from '../../../src/lib/model/snapshot.ts';
+import { LOST, NONE, OPEN, replayedValue, takeSnapshot, takeSnapshotOf, WON } from '../../../src/lib/model/snapshot.ts';
 import { addToMonth, startOfLocalDate } from '../../../src/lib/time.ts';
+import { dayOfDate } from '../../../src/lib/day-numbers.ts';
 import { DAY_MS } from '../../../src/lib/time.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
@@ -192,10 +193,47 @@ describe('metric invariants (property tests)', () => {
         const subset = Int32Array.from(specs.keys()).filter((d) => d % 3 !== 1);
         const part = takeSnapshotOf(prepared.timelines, prepared.replay, T, subset);
         subset.forEach((d, j) => {
-          for (const key of ['state', 'stage', 'visitStart', 'closedAt', 'position', 'visits', 'amount', 'expectedClose'] as const) {
+          for (const key of ['state', 'stage', 'visitStart', 'closedAt', 'position', 'visits', 'amount', 'expectedClose', 'expectedCloseDay'] as const) {
             expect(part[key][j], `${key} of deal ${d}`).toEqual(context.at[key][d]);
           }
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a snapshot's amount and expected close are rule 8 on the deal's changes, read from the replay's columns; its close day is the date's day number", () => {
+    const dayOf = (day: number) => new Date(BASE + day * DAY_MS).toISOString().slice(0, 10);
+    const changesArb = fc.array(
+      fc.tuple(fc.nat({ max: 39 }), fc.boolean(), fc.integer({ min: -10, max: 760 }), fc.option(fc.integer({ min: 0, max: 800 }), { freq: 5 }), fc.option(fc.integer({ min: 0, max: 800 }), { freq: 5 })),
+      { maxLength: 80 },
+    );
+    fc.assert(
+      fc.property(dealsArb, changesArb, asOfArb, (specs, raw, asOf) => {
+        const withCloses = specs.map((s, d) => ({ ...s, expectedCloseAt: d % 4 === 0 ? null : dayOf(d * 17) }));
+        // Changes in no particular order, ties in time included: the replay sorts them by time, then line.
+        const changes: FieldChange[] = raw
+          .filter(([d]) => d < specs.length)
+          .map(([d, isAmount, at, before, after], k): FieldChange => ({
+            deal: d,
+            field: isAmount ? 'amount' : 'expected_close_at',
+            oldValue: before === null ? null : isAmount ? before * 1000 : dayOf(before),
+            newValue: after === null ? null : isAmount ? after * 1000 : dayOf(after),
+            changedAt: BASE + Math.floor(at / 2) * 2 * DAY_MS,
+            line: 2 + k,
+          }));
+        const prepared = prepare(makeDataset(config, withCloses, changes), config);
+        const T = Date.parse(`${asOf}T00:00:00Z`) + DAY_MS;
+        const snap = takeSnapshot(prepared.timelines, prepared.replay, T);
+        for (let d = 0; d < specs.length; d++) {
+          if (!(prepared.timelines.created[d]! < T)) continue;
+          const amount = replayedValue<number>(prepared.replay.amount.get(d), T);
+          const close = replayedValue<string>(prepared.replay.expectedClose.get(d), T);
+          expect(snap.amount[d]).toBe(amount === undefined ? (withCloses[d]!.amount ?? 0) : (amount ?? 0));
+          const expected = close === undefined ? withCloses[d]!.expectedCloseAt! : close;
+          expect(snap.expectedClose[d]).toBe(expected);
+          expect(snap.expectedCloseDay[d]).toBe(expected === null ? NaN : dayOfDate(expected));
+        }
       }),
       { numRuns: 300 },
     );
