@@ -1,4 +1,5 @@
 /** Calendar arithmetic in KST (UTC+9 all year): day numbers, formatting, working hours, close dates. */
+import { partsOfDay } from '../../../src/lib/day-numbers.ts';
 import { addMonths } from '../../../src/lib/time.ts';
 import type { Rng } from './rng.ts';
 
@@ -14,19 +15,14 @@ export const dateMs = (date: string) => Date.UTC(Number(date.slice(0, 4)), Numbe
 
 const dateCache = new Map<number, string>();
 
-/** `YYYY-MM-DD` of a KST day number (Hinnant's civil-from-days, cached). */
+const parts = { year: 0, month: 0, day: 0 };
+
+/** `YYYY-MM-DD` of a KST day number (cached). */
 export function dayString(day: number): string {
   let s = dateCache.get(day);
   if (s === undefined) {
-    const z = day + 719468;
-    const era = Math.floor(z / 146097);
-    const doe = z - era * 146097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const m = mp < 10 ? mp + 3 : mp - 9;
-    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    partsOfDay(day, parts);
+    const { year: y, month: m, day: d } = parts;
     s = `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
     dateCache.set(day, s);
   }
