@@ -19,10 +19,15 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Resolve a URL path to a file below `root` ('/en/' -> en/index.html), or null. */
+/**
+ * Resolve a URL path to a file below `root` ('/en/' -> en/index.html), or null. Throws URIError for an
+ * address whose escapes are not UTF-8 (`/en/%`), which the server answers with 400.
+ */
 export function resolveFile(root: string, urlPath: string): string | null {
-  const path = normalize(decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(root, path);
+  const decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  if (decoded.includes('\0')) return null;
+  // Rooted before it is normalised: no `..` climbs above the site's folder.
+  let file = join(root, normalize(`/${decoded}`));
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return existsSync(file) ? file : null;
 }
@@ -31,7 +36,15 @@ export function resolveFile(root: string, urlPath: string): string | null {
 export async function serveStatic(root: string, opts: { gzip?: boolean; port?: number; host?: string; notFound?: string } = {}): Promise<StaticServer> {
   const { createGzip } = await import('node:zlib');
   const server: Server = createServer((req, res) => {
-    const file = resolveFile(root, req.url ?? '/');
+    let file: string | null;
+    try {
+      file = resolveFile(root, req.url ?? '/');
+    } catch (e) {
+      // A malformed address (`/en/%`) is the request's fault: said, and the server goes on (it used to end with a stack).
+      if (!(e instanceof URIError)) throw e;
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request: the address has a malformed %-escape\n');
+      return;
+    }
     if (!file) {
       // `notFound`: a 404 page served for any missing address, as static hosts do.
       if (opts.notFound && existsSync(opts.notFound)) res.writeHead(404, { 'Content-Type': TYPES['.html']! }).end(readFileSync(opts.notFound));
