@@ -57,7 +57,7 @@ describe('pipeline.config.json', () => {
   });
 
   it('names the key and the problem', () => {
-    expect(errorOf({ window_days: -3 })).toMatchInlineSnapshot(`"pipeline.config.json: window_days: Too small: expected number to be >0"`);
+    expect(errorOf({ window_days: -3 })).toMatchInlineSnapshot(`"pipeline.config.json: window_days: must be more than 0, not -3"`);
     expect(errorOf({ timezone: 'Mars/Olympus' })).toMatchInlineSnapshot(
       `"pipeline.config.json: timezone: must be an IANA time zone such as "Asia/Seoul" or "UTC", not "Mars/Olympus""`,
     );

@@ -44,6 +44,14 @@ const OPERATORS: Record<string, (n: string) => string> = {
   '<=': (n) => `${n} 이하여야 합니다`,
 };
 
+/** The bounds config-messages.ts says in words (`must be at most 1200, not 99999`). */
+const BOUND_WORDS: Record<string, (n: string) => string> = Object.assign(Object.create(null) as Record<string, (n: string) => string>, {
+  'at most': (n: string) => `${n} 이하여야 합니다`,
+  'at least': (n: string) => `${n} 이상이어야 합니다`,
+  'less than': (n: string) => `${n} 미만이어야 합니다`,
+  'more than': (n: string) => `${n}보다 커야 합니다`,
+});
+
 const TIME_ZONE = '"Asia/Seoul"이나 "UTC" 같은 IANA 시간대여야 합니다';
 
 /** The schema's own messages (config.ts), whole. */
@@ -98,6 +106,8 @@ const WHAT_RULES: Rule[] = [
     (g) => `0에서 1 사이여야 합니다(지금은 ${g.n}). 확률은 비율이므로 ${g.n}%는 ${josa(g.f!, '으로/로')} 적으세요`,
   ],
   [re(`Too (?:small|big): expected number to be (?<op>[<>]=?)(?<n>-?[\\d.]+)`), (g) => OPERATORS[g.op!]!(g.n!)],
+  [re(`must be (?<w>at most|at least|less than|more than) (?<n>-?[\\d.e+]+), not (?<v>-?[\\d.e+]+)`), (g) => `${BOUND_WORDS[g.w!]!(g.n!)}(지금은 ${g.v})`],
+  [re(`must list (?<w>at most|at least|less than|more than) (?<n>\\d+) items?, not (?<v>\\d+)`), (g) => `항목이 ${BOUND_WORDS[g.w!]!(`${g.n}개`)}(지금은 ${g.v}개)`],
   [
     re(`must be an IANA time zone such as "Asia/Seoul" or "UTC", not (?<v>${Q})(?:: did you mean (?<m>${Q})\\?|(?<abbr>: an abbreviation is not a zone; write the zone, such as "Asia/Seoul" for KST))?`),
     (g) =>

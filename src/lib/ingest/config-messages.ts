@@ -129,9 +129,18 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
       return `must be ${expected}, not ${what}`;
     }
     case 'too_big':
+    case 'too_small': {
       // A probability written in percent.
-      if (issue.path.at(-1) === 'probability' && typeof given === 'number' && given <= 100) return `must be from 0 to 1, not ${given}: a probability is a fraction; write ${given / 100} for ${given} %`;
+      if (issue.code === 'too_big' && issue.path.at(-1) === 'probability' && typeof given === 'number' && given <= 100) {
+        return `must be from 0 to 1, not ${given}: a probability is a fraction; write ${given / 100} for ${given} %`;
+      }
+      // The bound in words, and the value written (zod's own "Too big: expected number to be <=1200" says neither plainly).
+      const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+      const words = issue.code === 'too_big' ? (issue.inclusive ? 'at most' : 'less than') : issue.inclusive ? 'at least' : 'more than';
+      if ((issue.origin === 'number' || issue.origin === 'int') && typeof given === 'number') return `must be ${words} ${bound}, not ${given}`;
+      if (issue.origin === 'array' && Array.isArray(given)) return `must list ${words} ${bound} ${bound === 1 ? 'item' : 'items'}, not ${given.length}`;
       break;
+    }
     case 'custom':
       if (issue.path.length === 1 && issue.path[0] === 'timezone' && typeof given === 'string') {
         // A typo, or the city alone ("Seoul", "new york") of one zone.

@@ -176,10 +176,10 @@ describe('metrics: an invalid config', () => {
     const { dir } = folder({ 'deals.csv': readFileSync(join(SPEC, 'deals.csv'), 'utf8'), 'stage_history.csv': SPEC_HISTORY, 'pipeline.config.json': BAD });
     const en = await runMetrics(dir);
     expect(en.code).toBe(1);
-    expect(en.stderr).toMatch(/^metrics: pipeline\.config\.json: window_days at line 1 column 33: Too small: expected number to be >0; pipeline\.config\.json: stall_day at line 1 column 37: unknown key "stall_day": did you mean "stall_days"\? /u);
+    expect(en.stderr).toMatch(/^metrics: pipeline\.config\.json: window_days at line 1 column 33: must be more than 0, not -1; pipeline\.config\.json: stall_day at line 1 column 37: unknown key "stall_day": did you mean "stall_days"\? /u);
     const ko = await runMetrics(dir, '--lang', 'ko');
     expect(ko.stderr).toMatch(
-      /^metrics: pipeline\.config\.json: window_days\(1행 33열\): 0보다 커야 합니다; pipeline\.config\.json: stall_day\(1행 37열\): 알 수 없는 키 "stall_day"입니다\. "stall_days"를 뜻했나요\? 여기에 쓸 수 있는 키: "currency", /u,
+      /^metrics: pipeline\.config\.json: window_days\(1행 33열\): 0보다 커야 합니다\(지금은 -1\); pipeline\.config\.json: stall_day\(1행 37열\): 알 수 없는 키 "stall_day"입니다\. "stall_days"를 뜻했나요\? 여기에 쓸 수 있는 키: "currency", /u,
     );
     expect(ko.stderr.endsWith('"redaction"(docs/input.md에 목록이 있습니다)\n')).toBe(true);
   });
