@@ -136,6 +136,11 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     io.stderr.write(`init: ${INIT_TEXT[locale].outIsData({ out, config: join(folder, CONFIG_FILE) })}\n${USAGE}\n`);
     return 2;
   }
+  // A folder is no file to write, with --force or without: said, with the file to give instead.
+  if (out !== '-' && io.fs.kind(out) === 'folder') {
+    io.stderr.write(`init: ${INIT_TEXT[locale].outIsFolder({ out, file: join(out, CONFIG_FILE) })}\n${USAGE}\n`);
+    return 2;
+  }
   if (out !== '-' && io.fs.kind(out) !== null && args.force !== true) {
     io.stderr.write(`init: ${INIT_TEXT[locale].exists({ out })}\n`);
     return 1;

@@ -202,12 +202,15 @@ export interface InitText {
   exists: (p: { out: string }) => string;
   /** `--out` names a file of the data folder other than its config. */
   outIsData: (p: { out: string; config: string }) => string;
+  /** `--out` names a folder. */
+  outIsFolder: (p: { out: string; file: string }) => string;
 }
 
 const EN: InitText = {
   wrote: (p) => `wrote ${p.out}${p.config === undefined ? '' : `; the build and the metrics read ${p.config}: put it there once reviewed, or give this file as --config ${p.out}`}`,
   exists: (p) => `${p.out} already exists; not overwritten. Review it, or rerun with --force to replace it, or --out - to print the suggestion`,
   outIsData: (p) => `--out ${p.out} is a file of the data folder, not its config; write the suggestion to ${p.config} (the default) or outside the folder`,
+  outIsFolder: (p) => `--out ${p.out} is a folder; give the file to write, such as ${p.file}`,
 };
 
 const KO: InitText = {
@@ -215,6 +218,7 @@ const KO: InitText = {
     `${p.out}에 썼습니다${p.config === undefined ? '' : `. 빌드와 지표 계산은 ${object(p.config)} 읽으니, 검토한 뒤 그곳에 두거나 이 파일을 ${josa(`--config ${p.out}`, '으로/로')} 주세요`}`,
   exists: (p) => `${p.out}: 이미 있어 덮어쓰지 않았습니다. 그 파일을 검토하거나, 바꾸려면 --force를, 제안을 출력만 하려면 --out -를 주고 다시 실행하세요`,
   outIsData: (p) => `--out ${p.out}: 설정 파일이 아니라 데이터 폴더의 파일입니다. 제안은 ${p.config}(기본값)나 폴더 밖에 쓰세요`,
+  outIsFolder: (p) => `--out ${p.out}: 폴더입니다. ${p.file}처럼 쓸 파일을 주세요`,
 };
 
 export const INIT_TEXT: Record<Locale, InitText> = { en: EN, ko: KO };

@@ -529,6 +529,18 @@ describe('npm run init (in-process)', () => {
     expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'data', '.', 'pipeline.config.json')], io)).toBe(0);
   });
 
+  it('--out a folder: exit 2 naming the file to give instead, with --force too (it said to rerun with --force, which failed on EISDIR)', () => {
+    const folder = join(dir, 'configs');
+    mkdirSync(folder);
+    for (const argv of [['--out', folder], ['--out', folder, '--force'], ['--out', folder, '--lang', 'ko']]) {
+      err.length = 0;
+      expect(main(['--data', join(dir, 'data'), ...argv], io)).toBe(2);
+      const file = join(folder, 'pipeline.config.json');
+      expect(err.join('').split('\n')[0]).toBe(argv.includes('ko') ? `init: --out ${folder}: 폴더입니다. ${file}처럼 쓸 파일을 주세요` : `init: --out ${folder} is a folder; give the file to write, such as ${file}`);
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
   it('reports an output it cannot write in a line (exit 1), never with a stack', () => {
     symlinkSync(join(dir, 'nothing.json'), join(dir, 'link.json'));
     expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'link.json'), '--force'], io)).toBe(1);
