@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME as CONFIG_FILE, entriesByName } from '../../src/lib/ingest/file-names.ts';
-import type { ConfigFile } from '../../src/lib/ingest/read-folder.ts';
+import type { ConfigFile } from '../../src/lib/ingest/config-file.ts';
 import { isLocale, type Locale, LOCALES } from '../../src/lib/i18n/locales.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import { type CliFs, type CliIO, isErrnoError, readdirQuietly } from './cli.ts';

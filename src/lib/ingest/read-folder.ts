@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../dataset.ts';
 import type { Config } from './config.ts';
+import { type ConfigFile, givenConfigBytes } from './config-file.ts';
 import {
   ACCOUNTS_FILE,
   buildDataset,
@@ -63,17 +64,6 @@ export interface ReadFolderOptions {
   config?: ConfigFile | undefined;
 }
 
-/** A config file outside the data folder. */
-export interface ConfigFile {
-  path: string;
-  name: string;
-  /**
-   * Its bytes, read once by the command (scripts/lib/config-option.ts `checkConfigFile`): every later reader
-   * uses them, so that a config that can be read only once (`--config <(jq ...)`, `/dev/stdin`) is the same
-   * config throughout, the extraction's process included.
-   */
-  bytes?: Uint8Array;
-}
 
 export interface FolderRead {
   dataset: Dataset;
@@ -276,23 +266,6 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   }
   dataset.fileHashes = Object.fromEntries(Object.entries(hashes).filter(([name]) => name === CONFIG_FILE || name in dataset.files || archivesRead.has(name)));
   return { dataset, config };
-}
-
-/**
- * The bytes of the `--config` file, hashed as the folder's config would be (under its name: the build's
- * key and manifest then hold the config actually read). A file that cannot be read is named, with why.
- */
-function givenConfigBytes(file: ConfigFile, hashes: Record<string, string>): Uint8Array {
-  let bytes: Uint8Array;
-  try {
-    bytes = file.bytes ?? readFileSync(file.path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot be read (${code ?? (e as Error).message})`;
-    throw new IngestFatalError('config_file_unreadable', file.name, `${file.name}: ${why}`, { cause: e });
-  }
-  hashes[CONFIG_FILE] = createHash('sha256').update(bytes).digest('hex');
-  return bytes;
 }
 
 /** The folder's entries; none when it cannot be listed (reading it then says why). */
