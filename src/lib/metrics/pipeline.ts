@@ -52,24 +52,34 @@ export function forecastMonths(asOf: LocalDate): string[] {
 }
 
 /**
- * The `forecast` bucket of an open deal by its expected close at T: 'overdue'
- * (before as_of, even inside as_of's month), its month `YYYY-MM` up to
- * `lastMonth` (forecastMonths' last), 'later', or 'unscheduled' (no date).
- * The metric and the Forecast page's deal lists bucket with this one rule.
+ * The `forecast` buckets for `asOf` ('overdue', as_of's month and the 5 after
+ * it as `YYYY-MM`, 'later', 'unscheduled') and the one rule that puts an open
+ * deal's expected close at T in one: before as_of (even inside as_of's month)
+ * 'overdue', then its month, past the last month 'later', no date
+ * 'unscheduled'. The metric and the Forecast page's deal lists bucket with it.
+ * Dates as day numbers (`dayOfDate`; NaN for none), in the order of the texts.
  */
-export function forecastBucket(close: LocalDate | null | undefined, asOf: LocalDate, lastMonth: string): string {
-  if (close === null || close === undefined) return 'unscheduled';
-  if (close < asOf) return 'overdue';
-  const month = close.slice(0, 7);
-  return month > lastMonth ? 'later' : month;
+export function forecastBuckets(asOf: LocalDate): { names: string[]; indexOf: (closeDay: number) => number; nameOf: (close: LocalDate | null | undefined) => string } {
+  const months = forecastMonths(asOf);
+  const names = ['overdue', ...months, 'later', 'unscheduled'];
+  const asOfDay = dayOfDate(asOf);
+  const monthStarts = [...months, addToMonth(months.at(-1)!, 1)].map((m) => dayOfDate(`${m}-01`));
+  const indexOf = (close: number): number => {
+    if (close !== close) return names.length - 1;
+    if (close < asOfDay) return 0;
+    if (close >= monthStarts[FORECAST_MONTHS]!) return FORECAST_MONTHS + 1;
+    let bucket = 1;
+    while (close >= monthStarts[bucket]!) bucket++;
+    return bucket;
+  };
+  return { names, indexOf, nameOf: (close) => names[indexOf(close === null || close === undefined ? NaN : dayOfDate(close))]! };
 }
 
 export function forecast(ctx: MetricContext): ForecastRow[] {
-  const months = forecastMonths(ctx.asOf);
-  const buckets = ['overdue', ...months, 'later', 'unscheduled'];
+  const buckets = forecastBuckets(ctx.asOf);
   const categories = hasForecastCategories(ctx);
   const zero = categories ? 0 : null;
-  const rows: ForecastRow[] = buckets.map((bucket) => ({
+  const rows: ForecastRow[] = buckets.names.map((bucket) => ({
     bucket,
     count: 0,
     amount: 0,
@@ -77,21 +87,10 @@ export function forecast(ctx: MetricContext): ForecastRow[] {
     commit_amount: zero,
     best_case_amount: zero,
   }));
-  // forecastBucket's rule on day numbers: before as_of, then by the months' first days, then later; NaN (no date) unscheduled.
-  const asOfDay = dayOfDate(ctx.asOf);
-  const monthStarts = [...months, addToMonth(months.at(-1)!, 1)].map((m) => dayOfDate(`${m}-01`));
   const { state, stage, amount, expectedCloseDay } = ctx.at;
   for (let d = 0; d < state.length; d++) {
     if (state[d] !== OPEN) continue;
-    const close = expectedCloseDay[d]!;
-    let bucket = buckets.length - 1;
-    if (close < asOfDay) bucket = 0;
-    else if (close >= monthStarts[FORECAST_MONTHS]!) bucket = FORECAST_MONTHS + 1;
-    else if (close === close) {
-      bucket = 1;
-      while (close >= monthStarts[bucket]!) bucket++;
-    }
-    const row = rows[bucket]!;
+    const row = rows[buckets.indexOf(expectedCloseDay[d]!)]!;
     row.count++;
     row.amount += amount[d]!;
     row.weighted_amount += amount[d]! * ctx.config.stages[stage[d]!]!.probability;

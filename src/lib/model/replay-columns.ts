@@ -69,13 +69,31 @@ export function replayColumns(lists: ReadonlyMap<number, FieldChange[]>): Replay
 
 const asNumber = (value: number | LocalDate | null): number => (value === null ? NaN : typeof value === 'number' ? value : dayOfDateMemo(value));
 
+/** The slot of deal `d`'s changes, -1 when it has none. */
+export function slotOfDeal(c: ReplayColumns, d: number): number {
+  return d < c.slotOf.length ? c.slotOf[d]! : -1;
+}
+
 /**
- * The first change of slot `k` at or after `T` (`start[k + 1]` when none). Rule 8: the value in force at `T` is
- * the new value of the change before it, or with no change before `T` the old value of the first.
+ * Rule 8 for slot `k` (which has changes) at `T`: the index of the change whose value is in force, as `j >= 0` for
+ * `new*[j]` (the last change before T), or `-1 - j` for `old*[j]` (the first change's old value, none before T).
  */
-export function firstChangeFrom(c: ReplayColumns, k: number, T: number): number {
+function inForce(c: ReplayColumns, k: number, T: number): number {
+  const from = c.start[k]!;
   const to = c.start[k + 1]!;
-  let j = c.start[k]!;
+  let j = from;
   while (j < to && c.changedAt[j]! < T) j++;
-  return j;
+  return j > from ? j - 1 : -1 - from;
+}
+
+/** Slot `k`'s value at `T` as a number (an amount, a date's day number; NaN = none). */
+export function numberInForce(c: ReplayColumns, k: number, T: number): number {
+  const j = inForce(c, k, T);
+  return j >= 0 ? c.newNumber[j]! : c.oldNumber[-1 - j]!;
+}
+
+/** Slot `k`'s value at `T` as it is (the text of a date). */
+export function valueInForce(c: ReplayColumns, k: number, T: number): number | LocalDate | null {
+  const j = inForce(c, k, T);
+  return j >= 0 ? c.newValue[j]! : c.oldValue[-1 - j]!;
 }

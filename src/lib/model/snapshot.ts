@@ -8,7 +8,7 @@ import { type LocalDate } from '../time.ts';
 import { dayOfDate } from '../day-numbers.ts';
 import { type DealColumns, dealColumns } from './deal-columns.ts';
 import { DealLists } from './deal-lists.ts';
-import { firstChangeFrom, type ReplayColumns, replayColumns } from './replay-columns.ts';
+import { numberInForce, type ReplayColumns, replayColumns, slotOfDeal, valueInForce } from './replay-columns.ts';
 import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
 
 export const NONE = 0;
@@ -139,20 +139,16 @@ export function takeSnapshot(tl: Timelines, replay: FieldReplay, T: number): Sna
 
 /** Entry `j`'s amount at `T` from slot `k`'s changes (none: deals.csv's stays); unknown = 0. */
 function replayAmount(snap: Snapshot, j: number, c: ReplayColumns, k: number, T: number): void {
-  const from = c.start[k]!;
-  if (from === c.start[k + 1]) return;
-  const i = firstChangeFrom(c, k, T);
-  const amount = i > from ? c.newNumber[i - 1]! : c.oldNumber[from]!;
+  if (c.start[k] === c.start[k + 1]) return;
+  const amount = numberInForce(c, k, T);
   snap.amount[j] = amount === amount ? amount : 0;
 }
 
 /** Entry `j`'s expected close at `T` from slot `k`'s changes (none: deals.csv's stays). */
 function replayClose(snap: Snapshot, j: number, c: ReplayColumns, k: number, T: number): void {
-  const from = c.start[k]!;
-  if (from === c.start[k + 1]) return;
-  const i = firstChangeFrom(c, k, T);
-  snap.expectedClose[j] = (i > from ? c.newValue[i - 1]! : c.oldValue[from]!) as LocalDate | null;
-  snap.expectedCloseDay[j] = i > from ? c.newNumber[i - 1]! : c.oldNumber[from]!;
+  if (c.start[k] === c.start[k + 1]) return;
+  snap.expectedClose[j] = valueInForce(c, k, T) as LocalDate | null;
+  snap.expectedCloseDay[j] = numberInForce(c, k, T);
 }
 
 /** takeSnapshot for some deals only: entry `j` is deal `subset[j]`, by the same rules. */
@@ -165,9 +161,9 @@ export function takeSnapshotOf(tl: Timelines, replay: FieldReplay, T: number, su
     const d = subset[j]!;
     fillEntry(snap, j, tl, base, d, T);
     if (!(tl.created[d]! < T)) continue;
-    const a = d < amounts.slotOf.length ? amounts.slotOf[d]! : -1;
+    const a = slotOfDeal(amounts, d);
     if (a >= 0) replayAmount(snap, j, amounts, a, T);
-    const c = d < closes.slotOf.length ? closes.slotOf[d]! : -1;
+    const c = slotOfDeal(closes, d);
     if (c >= 0) replayClose(snap, j, closes, c, T);
   }
   return snap;
@@ -203,23 +199,18 @@ export function dealsExpectedToCloseIn(tl: Timelines, replay: FieldReplay, perio
   };
   // Without changes a deal's expected close is deals.csv's at every cut-off: one period at most.
   for (let d = 0; d < n; d++) {
-    if (d < closes.slotOf.length && closes.slotOf[d]! >= 0) continue;
+    if (slotOfDeal(closes, d) >= 0) continue;
     const k = periodOf(base.expectedCloseDay[d]!);
     if (k >= 0 && tl.created[d]! < periods[k]!.T) found[k]![d] = 1;
   }
   // Deals with changes: replayed at each period's cut-off.
   for (let slot = 0; slot < closes.deals.length; slot++) {
     const d = closes.deals[slot]!;
-    const from = closes.start[slot]!;
-    const changed = from < closes.start[slot + 1]!;
+    const changed = closes.start[slot]! < closes.start[slot + 1]!;
     for (let k = 0; k < periods.length; k++) {
       const T = periods[k]!.T;
       if (!(tl.created[d]! < T)) continue;
-      let day = base.expectedCloseDay[d]!;
-      if (changed) {
-        const i = firstChangeFrom(closes, slot, T);
-        day = i > from ? closes.newNumber[i - 1]! : closes.oldNumber[from]!;
-      }
+      const day = changed ? numberInForce(closes, slot, T) : base.expectedCloseDay[d]!;
       if (periodOf(day) === k) found[k]![d] = 1;
     }
   }

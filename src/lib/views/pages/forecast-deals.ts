@@ -2,13 +2,13 @@
  * The Forecast page's deal lists: the open deals behind this month's bar and
  * the rest of this quarter's bars of the forecast by expected close month,
  * and, apart, those past their expected close date (metrics `forecast`'s
- * `overdue`). Deals are bucketed by the metric's own rule (`forecastBucket`),
+ * `overdue`). Deals are bucketed by the metric's own rule (`forecastBuckets`),
  * so each list's total is its buckets' count, amount, weighted amount and
  * commit amount. Built from the manifest's open deals (with the Stalled
  * page's flags), so a filtered view lists its own deals.
  */
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../../dataset.ts';
-import { forecastBucket, forecastMonths } from '../../metrics/pipeline.ts';
+import { forecastBuckets, forecastMonths } from '../../metrics/pipeline.ts';
 import { byCodePoint } from '../../stats.ts';
 import { quarterOf } from '../../time.ts';
 import type { OpenDealRow } from '../schema.ts';
@@ -68,7 +68,7 @@ export function dealTotals(deals: readonly OpenDealRow[], categories: boolean): 
 export function forecastDealLists(ctx: PageContext): ForecastDealList[] {
   const { as_of: asOf } = ctx.site;
   const months = forecastMonths(asOf);
-  const last = months[months.length - 1]!;
+  const buckets = forecastBuckets(asOf);
   const later = laterMonthsOfQuarter(asOf);
   const lists: { key: ForecastDealListKey; buckets: string[] }[] = [
     { key: 'month', buckets: [months[0]!] },
@@ -78,7 +78,7 @@ export function forecastDealLists(ctx: PageContext): ForecastDealList[] {
   const listOf = new Map(lists.flatMap((l, i) => l.buckets.map((b) => [b, i] as const)));
   const deals: OpenDealRow[][] = lists.map(() => []);
   for (const d of ctx.site.open_deals) {
-    const i = listOf.get(forecastBucket(d.expected_close, asOf, last));
+    const i = listOf.get(buckets.nameOf(d.expected_close));
     if (i !== undefined) deals[i]!.push(d);
   }
   const categories = hasForecastCategories(ctx);
