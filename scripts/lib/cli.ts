@@ -118,7 +118,8 @@ export class OutputError extends Error {
 
 /**
  * An input file that exists but cannot be read (an errno error while ingest reads it): exit 1.
- * A plain string stays English (the snapshots' problems, scripts/lib/snapshots.ts).
+ * Made from a catalogue message (the snapshots' problems too: SnapshotsError, scripts/lib/snapshots.ts);
+ * a plain string stays English (one sent back by the extraction's process without its message).
  */
 export class InputReadError extends Error {
   readonly #said: CliMessage | undefined;

@@ -16,13 +16,13 @@ import { isLocalDate } from '../../src/lib/time.ts';
 import { SNAPSHOT_FILE, SNAPSHOTS_DIR, type SnapshotManifest, snapshotManifestSchema } from '../../src/lib/views/snapshots.ts';
 import { type CliFs, InputReadError, isErrnoError, writingTo } from './cli.ts';
 import { UsageError } from './io.ts';
-import { msg } from '../../src/lib/i18n/cli-messages.ts';
+import { type CliMessage, msg } from '../../src/lib/i18n/cli-messages.ts';
 import { MANIFEST_FILE, type OutState } from './out-dir.ts';
 import { makeDirs } from './make-dirs.ts';
 
-/** A problem with the snapshots (missing, unreadable, not a snapshot): exit 1, one line saying what to pass. */
+/** A problem with the snapshots (missing, unreadable, not a snapshot): exit 1, one line saying what to pass, in the run's language. */
 export class SnapshotsError extends InputReadError {
-  constructor(message: string) {
+  constructor(message: CliMessage) {
     super(message);
     this.name = 'SnapshotsError';
   }
@@ -91,11 +91,9 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   if (req.given) {
     const stat = writingTo(req.given.shown, () => fs.lstatSync(req.given!.path, { throwIfNoEntry: false }));
     if (!stat) {
-      throw new SnapshotsError(
-        `--snapshots ${req.given.shown}: no such folder. It should hold the earlier snapshots (one YYYY-MM-DD folder each, as in the published site's ${SNAPSHOTS_DIR}/): restore it first (from the deployed branch, the CI cache or the bucket); for the very first snapshot, use --new-history instead of --snapshots`,
-      );
+      throw new SnapshotsError(msg('snapshots_missing', { store: req.given.shown, folder: SNAPSHOTS_DIR }));
     }
-    if (!stat.isDirectory()) throw new SnapshotsError(`--snapshots ${req.given.shown} is not a folder`);
+    if (!stat.isDirectory()) throw new SnapshotsError(msg('snapshots_not_folder', { store: req.given.shown }));
     dir = req.given.path;
     shown = req.given.shown;
   } else if (isDirectory(fs, own)) {
@@ -106,16 +104,10 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   const have = new Set(snapshots.map((s) => s.asOf));
   const lost = [...known].filter((d) => !have.has(d)).sort();
   if (lost.length > 0) {
-    const where = dir === null ? `there is no ${req.outShown}/${SNAPSHOTS_DIR} folder` : `${shown} does not have them`;
-    throw new SnapshotsError(
-      `${req.outShown} has ${lost.length} snapshot(s) this build would drop (${list(lost)}): ${where}. Pass --snapshots <folder> with every earlier snapshot, or remove ${req.outShown} yourself to start over`,
-    );
+    throw new SnapshotsError(msg('snapshots_would_drop', { out: req.outShown, lost, store: dir === null ? null : shown, folder: SNAPSHOTS_DIR }));
   }
   if (req.snapshot && dir === null && !req.newHistory) {
-    throw new SnapshotsError(
-      `--snapshot: no earlier snapshots were found (no --snapshots folder, and ${req.outShown} has none), and a build never starts a new history silently. ` +
-        `Pass --snapshots <folder> with the earlier snapshots (the published site's ${SNAPSHOTS_DIR}/ folder, a CI cache, a bucket), or --new-history if this is the first snapshot`,
-    );
+    throw new SnapshotsError(msg('snapshots_none_found', { out: req.outShown, folder: SNAPSHOTS_DIR }));
   }
   if (req.newHistory && snapshots.length > 0) {
     throw new UsageError(msg('new_history_has_snapshots', { store: shown, dates: snapshots.map((s) => s.asOf) }));
@@ -130,13 +122,8 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
 export function checkNoneGained(fs: CliFs, outDir: string, outState: OutState, dates: readonly string[], outShown: string): void {
   const gained = [...previousDates(fs, { outDir, outState })].filter((d) => !dates.includes(d)).sort();
   if (gained.length === 0) return;
-  throw new SnapshotsError(
-    `${outShown} gained ${gained.length === 1 ? 'a snapshot' : `${gained.length} snapshots`} while this build ran (${list(gained)}), which this build does not have: ` +
-      `another build wrote ${outShown} meanwhile? Nothing was replaced; run this build again`,
-  );
+  throw new SnapshotsError(msg('snapshots_gained', { out: outShown, gained }));
 }
-
-const list = (dates: string[]) => (dates.length <= 5 ? dates.join(', ') : `${dates.slice(0, 5).join(', ')}, ...`);
 
 /** Every snapshot in `dir`, oldest first; a SnapshotsError for anything that is not one. */
 export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSnapshot[] {
@@ -147,10 +134,10 @@ export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSna
     const what = `${shown}/${name}`;
     const stat = fs.lstatSync(path);
     if (!stat.isDirectory() || !isLocalDate(name)) {
-      throw new SnapshotsError(`${what} is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): is --snapshots the right folder?`);
+      throw new SnapshotsError(msg('snapshot_not_dated', { entry: what }));
     }
     const manifest = readManifest(fs, path, what);
-    if (manifest.as_of !== name) throw new SnapshotsError(`${what}: its ${SNAPSHOT_FILE} says as_of ${manifest.as_of}, not ${name}`);
+    if (manifest.as_of !== name) throw new SnapshotsError(msg('snapshot_other_date', { entry: what, file: SNAPSHOT_FILE, asOf: manifest.as_of, date: name }));
     out.push({ asOf: name, dir: path, manifest });
   }
   return out;
@@ -167,7 +154,7 @@ function readManifest(fs: CliFs, dir: string, what: string): SnapshotManifest {
     text = fs.readFileSync(join(dir, SNAPSHOT_FILE), 'utf8');
   } catch (e) {
     if (!isErrnoError(e)) throw e;
-    throw new SnapshotsError(e.code === 'ENOENT' ? `${what} is not a snapshot: it has no ${SNAPSHOT_FILE}` : `${file}: cannot be read (${e.code})`);
+    throw new SnapshotsError(e.code === 'ENOENT' ? msg('snapshot_no_manifest', { entry: what, file: SNAPSHOT_FILE }) : msg('snapshot_unreadable', { file, errno: e.code }));
   }
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
@@ -175,10 +162,10 @@ function readManifest(fs: CliFs, dir: string, what: string): SnapshotManifest {
     raw = JSON.parse(json);
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
-    throw new SnapshotsError(`${file}: not valid JSON: ${jsonSyntaxMessage(json, e.message)}`);
+    throw new SnapshotsError(msg('snapshot_not_json', { file, syntax: jsonSyntaxMessage(json, e.message) }));
   }
   const result = snapshotManifestSchema.safeParse(raw);
-  if (!result.success) throw new SnapshotsError(`${formatConfigIssues(result.error, file).split('\n').join('; ')}: is ${what} a snapshot?`);
+  if (!result.success) throw new SnapshotsError(msg('snapshot_invalid', { entry: what, issues: formatConfigIssues(result.error, file).split('\n') }));
   return result.data;
 }
 
@@ -193,30 +180,15 @@ export function checkRedactedSnapshots(snapshots: readonly EarlierSnapshot[], am
   const carried = snapshots.filter((x) => x.asOf !== replacing);
   const plain = carried.filter((x) => x.manifest.redacted !== true).map((x) => x.asOf);
   if (plain.length > 0) {
-    throw new SnapshotsError(
-      `--redact: ${shown} has ${plain.length === 1 ? 'a snapshot' : `${plain.length} snapshots`} built without --redact (${list(plain)}), with the real names, ` +
-        `which a redacted output would carry: build it into an --out of its own, with --snapshots of redacted snapshots only, or --snapshot --new-history to start its own history`,
-    );
+    throw new SnapshotsError(msg('snapshots_not_redacted', { store: shown, dates: plain }));
   }
   if (amountBand === null) return;
-  const band = `--redact-amounts ${amountBand}`;
   const finer = carried.filter((x) => x.manifest.amount_band !== undefined && (x.manifest.amount_band === null || x.manifest.amount_band < amountBand));
   if (finer.length > 0) {
-    const how = (x: EarlierSnapshot) => `${x.asOf}: ${x.manifest.amount_band === null ? 'exact amounts' : `rounded to ${x.manifest.amount_band}`}`;
-    throw new SnapshotsError(
-      `${band}: ${shown} has ${finer.length === 1 ? 'a redacted snapshot' : `${finer.length} redacted snapshots`} with amounts less rounded than this build's (${list(finer.map(how))}), ` +
-        `which an output of amounts rounded to ${amountBand} would carry: build it into an --out of its own, with --snapshots of snapshots rounded to ${amountBand} or more only, or --snapshot --new-history to start its own history; ` +
-        `or build with the band of those snapshots`,
-    );
+    throw new SnapshotsError(msg('snapshots_less_rounded', { band: amountBand, store: shown, finer: finer.map((x) => ({ asOf: x.asOf, band: x.manifest.amount_band ?? null })) }));
   }
   const unknown = carried.filter((x) => x.manifest.amount_band === undefined).map((x) => x.asOf);
-  if (unknown.length > 0) {
-    throw new SnapshotsError(
-      `${band}: ${shown} has ${unknown.length === 1 ? 'a redacted snapshot' : `${unknown.length} redacted snapshots`} (${list(unknown)}) made before snapshots recorded their amount band, ` +
-        `so they may show amounts less rounded than this build's: if they were built with a band of ${amountBand} or more, add "amount_band": <that band> to their snapshot.json where you keep them; ` +
-        `otherwise build it into an --out of its own, with --snapshots of snapshots rounded to ${amountBand} or more only, or --snapshot --new-history to start its own history`,
-    );
-  }
+  if (unknown.length > 0) throw new SnapshotsError(msg('snapshots_band_unknown', { band: amountBand, store: shown, dates: unknown }));
 }
 
 /**
@@ -236,7 +208,7 @@ export function copySnapshot(fs: CliFs, from: string, to: string, shown: string)
       fs.copyFileSync(src, dest);
       bytes += stat.size;
     } else {
-      throw new SnapshotsError(`${shown}/${rel} is not a regular file or folder (a symbolic link?); a snapshot holds only files`);
+      throw new SnapshotsError(msg('snapshot_not_file', { entry: `${shown}/${rel}` }));
     }
   };
   walk('');

@@ -29,3 +29,8 @@ export const entriesKo = (n: number): string => `항목 ${n}개`;
 
 /** "it" or "them", after a count. */
 export const themEn = (n: number): string => (n === 1 ? 'it' : 'them');
+
+/** The first five dates (or dated items), then "...": the same in both languages. */
+export function dateList(dates: readonly string[]): string {
+  return dates.length <= 5 ? dates.join(', ') : `${dates.slice(0, 5).join(', ')}, ...`;
+}

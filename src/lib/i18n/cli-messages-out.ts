@@ -5,7 +5,7 @@
  * and a build stopped while swapping in its output. Paths stay as written.
  */
 import { josa } from './josa.ts';
-import { listed, texts } from './cli-messages-kit.ts';
+import { dateList, listed, texts } from './cli-messages-kit.ts';
 
 /** The folders `--out` may not be, nor hold (build.ts), by what they are. */
 export type FolderKind = 'data' | 'project' | 'public' | 'cwd' | 'cache' | 'buildCache';
@@ -149,11 +149,6 @@ export const OUT_MESSAGES = {
       `(실행 중인 빌드가 없다면 ${josa(`프로세스 ${p.pid}`, '은/는')} 다른 프로그램입니다. ${p.aside}의 이름을 직접 ${josa(p.target, '으로/로')} 바꾸세요)`,
   ),
 };
-
-/** The first five dates, then "..." (snapshots.ts). */
-function dateList(dates: readonly string[]): string {
-  return dates.length <= 5 ? dates.join(', ') : `${dates.slice(0, 5).join(', ')}, ...`;
-}
 
 /** The first five clashes in the public folder, then how many in all. */
 function clashList(folder: string, clashes: readonly string[], all: string): string {

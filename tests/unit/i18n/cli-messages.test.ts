@@ -12,6 +12,7 @@ import { ERRNO_CODES } from '../../../src/lib/i18n/cli-messages-files.ts';
 
 const list = ['a.txt', 'b/c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt'];
 const one = ['CNAME'];
+const dates = ['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30'];
 
 /** Values for each entry, some in more than one shape (one and many; every branch of a message). */
 const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
@@ -96,17 +97,68 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
   ['swap_not_removed', [msg('swap_not_removed', { aside: '.site.pipescope-tmp-99-aaaaaaaa-old', pid: 99, rest: true, errno: 'EBUSY' })]],
   ['aside_unknown', [msg('aside_unknown', { aside: '.site.pipescope-tmp-99-aaaaaaaa-old' })]],
   ['aside_left', [msg('aside_left', { aside: '.site.pipescope-tmp-99-aaaaaaaa-old', out: 'site', left: list }), msg('aside_left', { aside: '.site.pipescope-tmp-99-aaaaaaaa-old', out: 'site', left: one })]],
+  ['snapshots_missing', [msg('snapshots_missing', { store: 'restored/snapshots', folder: 'snapshots' })]],
+  ['snapshots_not_folder', [msg('snapshots_not_folder', { store: 'snapshots.zip' })]],
+  [
+    'snapshots_would_drop',
+    [msg('snapshots_would_drop', { out: 'site', lost: dates, store: 'partial', folder: 'snapshots' }), msg('snapshots_would_drop', { out: 'site', lost: ['2025-06-30'], store: null, folder: 'snapshots' })],
+  ],
+  ['snapshots_none_found', [msg('snapshots_none_found', { out: 'site', folder: 'snapshots' })]],
+  ['snapshots_gained', [msg('snapshots_gained', { out: 'site', gained: ['2025-07-07'] }), msg('snapshots_gained', { out: 'site', gained: dates })]],
+  ['snapshot_not_dated', [msg('snapshot_not_dated', { entry: 'store/en' })]],
+  ['snapshot_other_date', [msg('snapshot_other_date', { entry: 'store/2025-06-01', file: 'snapshot.json', asOf: '2025-06-02', date: '2025-06-01' })]],
+  ['snapshot_no_manifest', [msg('snapshot_no_manifest', { entry: 'store/2025-06-01', file: 'snapshot.json' })]],
+  ['snapshot_unreadable', [msg('snapshot_unreadable', { file: 'store/2025-06-01/snapshot.json', errno: 'EACCES' })]],
+  [
+    'snapshot_not_json',
+    [
+      msg('snapshot_not_json', { file: 'store/2025-06-01/snapshot.json', syntax: "Expected property name or '}' in JSON at position 2 (line 1 column 3): JSON has no comments; remove them" }),
+      msg('snapshot_not_json', { file: 'store/2025-06-01/snapshot.json', syntax: 'unexpected "," at line 1 column 3' }),
+      // Words the config's rules do not know stay as the parser wrote them.
+      msg('snapshot_not_json', { file: 'store/2025-06-01/snapshot.json', syntax: 'Some new wording of JSON.parse in JSON at position 7' }),
+    ],
+  ],
+  [
+    'snapshot_invalid',
+    [
+      msg('snapshot_invalid', { entry: 'store/2025-06-01', issues: ['store/2025-06-01/snapshot.json: amount_band: Too small: expected number to be >0'] }),
+      msg('snapshot_invalid', {
+        entry: 'store/2025-06-01',
+        issues: ['store/2025-06-01/snapshot.json: generator: Invalid input: expected "pipescope"', 'store/2025-06-01/snapshot.json: figures: Invalid input: expected object, received undefined'],
+      }),
+    ],
+  ],
+  ['snapshot_not_file', [msg('snapshot_not_file', { entry: 'site/snapshots/2025-04-30/passwd' })]],
+  ['snapshots_not_redacted', [msg('snapshots_not_redacted', { store: 'site/snapshots', dates: ['2025-04-30'] }), msg('snapshots_not_redacted', { store: 'site/snapshots', dates })]],
+  [
+    'snapshots_less_rounded',
+    [
+      msg('snapshots_less_rounded', { band: 1000, store: 'site/snapshots', finer: [{ asOf: '2025-04-30', band: null }] }),
+      msg('snapshots_less_rounded', { band: 1000, store: 'site/snapshots', finer: dates.map((asOf, i) => ({ asOf, band: i === 0 ? null : 100 })) }),
+    ],
+  ],
+  ['snapshots_band_unknown', [msg('snapshots_band_unknown', { band: 1000, store: 'site/snapshots', dates: ['2025-04-30'] }), msg('snapshots_band_unknown', { band: 500, store: 'site/snapshots', dates })]],
 ]);
+
+/**
+ * Values a Korean message says in its own words where it can: a snapshot.json's JSON syntax error and its schema
+ * problems, said by the config's rules (fatal-text-config.ts). Dropped from the check that every value is quoted
+ * as given; English left of them is still found (a wording the rules do not know stays as written, a value).
+ */
+const SAID_IN_KOREAN = new Set(['syntax', 'issues']);
 
 const HANGUL = /[\uac00-\ud7a3]/u;
 
-/** Every string among a message's values (and list items), longest first; not `what`, a code the message names in words. */
-function valuesOf(m: CliMessage): string[] {
+/**
+ * Every string among a message's values (and list items), longest first; not `what`, a code the message names in words
+ * (nor, with `quoted`, the values it may say in its own words: SAID_IN_KOREAN).
+ */
+function valuesOf(m: CliMessage, quoted = false): string[] {
   const out: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.entries(v).forEach(([key, value]) => key !== 'what' && walk(value));
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([key, value]) => key !== 'what' && !(quoted && SAID_IN_KOREAN.has(key)) && walk(value));
   };
   walk(m.params);
   return out.filter((s) => s !== '').sort((a, b) => b.length - a.length);
@@ -114,8 +166,8 @@ function valuesOf(m: CliMessage): string[] {
 
 /**
  * What a Korean message says in English besides what it quotes: its values, option names (`--out`),
- * file names and paths, errno codes, commands, and the names kept as written (Pipescope, Astro, ASCII,
- * GitLab Pages, YYYY-MM-DD, CNAME, .git, Monday as `date +%u` reads it).
+ * file names and paths, errno codes, commands, JSON keys (`as_of`), and the names kept as written
+ * (Pipescope, Astro, ASCII, CI, JSON, GitLab Pages, YYYY-MM-DD, CNAME, .git, Monday as `date +%u` reads it).
  */
 function englishLeft(text: string, m: CliMessage): string[] {
   let rest = text;
@@ -126,7 +178,8 @@ function englishLeft(text: string, m: CliMessage): string[] {
     .replace(/<[a-z]+>/gu, ' ')
     .replace(/\S*[./]\S*/gu, ' ')
     .replace(/\bE[A-Z]{2,}\b/gu, ' ')
-    .replace(/\b(?:Pipescope|Astro|ASCII|GitLab Pages|YYYY-MM-DD|CNAME|MB|date \+%u|mon|Monday|Hosting|public|dist|generator|pipescope)\b/gu, ' ');
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/gu, ' ')
+    .replace(/\b(?:Pipescope|Astro|ASCII|CI|JSON|GitLab Pages|YYYY-MM-DD|CNAME|MB|date \+%u|mon|Monday|Hosting|public|dist|generator|pipescope)\b/gu, ' ');
   return rest.match(/[A-Za-z]{2,}/gu) ?? [];
 }
 
@@ -145,7 +198,7 @@ describe('every message of the catalogue in English and Korean', () => {
     let own = ko;
     for (const value of valuesOf(m)) own = own.split(value).join('');
     expect(own).toMatch(HANGUL);
-    for (const value of valuesOf(m).filter((v) => en.includes(v))) expect(ko, value).toContain(value);
+    for (const value of valuesOf(m, true).filter((v) => en.includes(v))) expect(ko, value).toContain(value);
   });
 
   it('the check finds English prose left in a Korean message', () => {
