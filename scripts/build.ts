@@ -198,7 +198,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (reports.length > 0) stopped = { reports, config: configSource };
     if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(msg('config_inside_out', { config: configFile.name }));
     checkConfigFile(configFile, io.fs);
-    replacedConfigNotice('build', configSource, io);
+    await replacedConfigNotice('build', configSource, io, locale);
     const cacheArg = optionalString(args.cache);
     const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
     if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {

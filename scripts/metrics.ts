@@ -65,7 +65,7 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
     fatalLocale = async () => lang ?? (await (await import('./lib/build-reuse.ts')).configLocale({ dataDir, file: config }, io));
     if (outPath !== undefined) checkOutFile(io, outArg, outPath, dataDir, config);
     checkConfigFile(config, io.fs);
-    replacedConfigNotice('metrics', { dataDir, file: config }, io);
+    await replacedConfigNotice('metrics', { dataDir, file: config }, io, fatalLocale);
 
     progress = progressReporter(progressStream(io), { quiet: args.quiet === true, now: () => io.now() });
     const started = io.now();

@@ -14,7 +14,7 @@ import { isLocale, type Locale, LOCALES } from '../../src/lib/i18n/locales.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
 import { type CliFs, type CliIO, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
-import { msg } from '../../src/lib/i18n/cli-messages.ts';
+import { cliMessage, msg } from '../../src/lib/i18n/cli-messages.ts';
 
 export type { ConfigFile };
 
@@ -90,14 +90,17 @@ function readAtMost(fs: Pick<CliFs, 'openSync' | 'readSync' | 'closeSync'>, path
 /**
  * Said once on stderr when the data folder has a config of its own that
  * `--config` replaces: a config that is silently not read is a surprise.
+ * In the run's language (`locale`: `--lang`, else the config's; asked only
+ * when there is a notice, English when it cannot be told).
  */
-export function replacedConfigNotice(command: string, source: ConfigSource, io: Pick<CliIO, 'fs' | 'stderr' | 'cwd'>): void {
+export async function replacedConfigNotice(command: string, source: ConfigSource, io: Pick<CliIO, 'fs' | 'stderr' | 'cwd'>, locale: () => Promise<Locale>): Promise<void> {
   if (!source.file) return;
   const own = entriesByNameQuietly(readdirQuietly(io.fs, source.dataDir)).get(CONFIG_FILE);
   if (own === undefined) return;
   const ownPath = join(source.dataDir, own);
   if (sameFile(io.fs, ownPath, source.file.path)) return;
-  io.stderr.write(`${command}: the config is ${source.file.name} (--config); ${shownPath(io.cwd, ownPath)} in the data folder is not read\n`);
+  const notice = msg('config_replaced', { config: source.file.name, own: shownPath(io.cwd, ownPath) });
+  io.stderr.write(`${command}: ${cliMessage(notice, await locale().catch(() => 'en' as const))}\n`);
 }
 
 /** The config's bytes as the read reads them (undefined: no config, the defaults); throws when the file cannot be read (checkConfigFile). */

@@ -1,6 +1,7 @@
 /**
  * Argument errors about an option's value (exit 2, with the usage line):
- * what parseArgs, the option checks and the publishing options refuse.
+ * what parseArgs, the option checks and the publishing options refuse; and
+ * the notice of a data folder's config that `--config` replaces.
  * Option names, values, paths and dates stay as written; the prose is
  * said in English or Korean (cli-messages.ts).
  */
@@ -151,5 +152,10 @@ export const OPTION_MESSAGES = {
   new_history_and_snapshots: texts(
     () => '--new-history starts a history without earlier snapshots: give it or --snapshots <folder>, not both',
     () => '--new-history는 이전 스냅숏 없이 기록을 새로 시작합니다. 이 옵션과 --snapshots <folder> 중 하나만 주세요',
+  ),
+  /** Not an error: a line before the run (scripts/lib/config-option.ts `replacedConfigNotice`). */
+  config_replaced: texts(
+    (p: { config: string; own: string }) => `the config is ${p.config} (--config); ${p.own} in the data folder is not read`,
+    (p) => `설정은 --config로 준 ${josa(p.config, '을/를')} 읽습니다. 데이터 폴더의 ${josa(p.own, '은/는')} 읽지 않습니다`,
   ),
 };

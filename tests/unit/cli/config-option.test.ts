@@ -53,13 +53,16 @@ describe('metrics --config', () => {
     expect(m.generated_from['pipeline.config.json']).toBe(sha256(readFileSync(ws.configPath)));
   });
 
-  it("says once that the data folder's own config is not read, and does not read it (an invalid one stops nothing)", async () => {
+  it("says once that the data folder's own config is not read, and does not read it (an invalid one stops nothing), in the --config file's language or --lang's", async () => {
     const ws = workspace();
     writeFileSync(join(ws.data, 'pipeline.config.json'), '{ not json');
     const r = await runMetrics(ws.dir, '--data', 'data', '--config', 'ci/pipescope.json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('metrics: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read\n');
+    expect(r.stderr).toBe('metrics: 설정은 --config로 준 ci/pipescope.json을 읽습니다. 데이터 폴더의 data/pipeline.config.json은 읽지 않습니다\n');
     expect(JSON.parse(r.stdout).currency).toBe('USD');
+    const en = await runMetrics(ws.dir, '--data', 'data', '--config', 'ci/pipescope.json', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.stderr).toBe('metrics: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read\n');
   });
 
   it("says nothing when --config is the data folder's config itself", async () => {
@@ -227,12 +230,12 @@ describe('build --config', () => {
     expect(page(ws.dir)).toBe('<p>KRW</p>');
   });
 
-  it("says once, even with --quiet, that the data folder's own config is not read; the summary is in the --config file's language", async () => {
+  it("says once, even with --quiet, that the data folder's own config is not read; that line and the summary are in the --config file's language", async () => {
     const ws = workspace();
     writeFileSync(join(ws.data, 'pipeline.config.json'), '{"currency": "JPY", "locale": "en"}');
     const r = await buildIn(ws.dir).run('--config', 'ci/pipescope.json', '--summary', 'summary.md');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('build: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read\n');
+    expect(r.stderr).toBe('build: 설정은 --config로 준 ci/pipescope.json을 읽습니다. 데이터 폴더의 data/pipeline.config.json은 읽지 않습니다\n');
     expect(page(ws.dir)).toBe('<p>USD</p>');
     expect(readFileSync(join(ws.dir, 'summary.md'), 'utf8')).toMatch(/^# Pipescope 빌드: /u);
   });
@@ -330,7 +333,7 @@ describe('what to do about the config, said with --config', () => {
     const ws = workspace();
     writeFileSync(join(ws.data, 'pipeline.config.json'), '{}');
     const elsewhere = tempDir();
-    const r = await runMetrics(elsewhere, '--data', ws.data, '--config', ws.configPath);
+    const r = await runMetrics(elsewhere, '--data', ws.data, '--config', ws.configPath, '--lang', 'en');
     expect(r.stderr).toBe(`metrics: the config is ${ws.configPath} (--config); ${join(ws.data, 'pipeline.config.json')} in the data folder is not read\n`);
   });
 

@@ -50,6 +50,7 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
   ['cache_and_no_cache', [msg('cache_and_no_cache')]],
   ['new_history_without_snapshot', [msg('new_history_without_snapshot')]],
   ['new_history_and_snapshots', [msg('new_history_and_snapshots')]],
+  ['config_replaced', [msg('config_replaced', { config: 'ci/pipescope.json', own: 'data/pipeline.config.json' })]],
   ['out_needs_file', [msg('out_needs_file')]],
   ['out_folder_not_file', [msg('out_folder_not_file', { out: 'reports/', example: 'reports' })]],
   ['out_is_input', [msg('out_is_input', { out: 'data/deals.csv' })]],
