@@ -1,7 +1,8 @@
 /**
  * The commands' own messages in the user's language: argument errors (exit 2, before the arguments are
- * parsed too), an output that cannot be written (exit 1), and the build's lines about entries of --out
- * it did not write, in --lang's language, else the config's once known, else English as before.
+ * parsed too), an output that cannot be written and the problems of the snapshots folder (exit 1), the
+ * build's lines about entries of --out it did not write, and the notice of a config --config replaces,
+ * in --lang's language, else the config's once known, else English as before.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as nodeFs from 'node:fs';
@@ -152,5 +153,84 @@ describe('the build\'s lines about entries of --out it did not write', () => {
     expect(r.said).toHaveLength(1);
     expect(r.said[0]!.text).toBe('site/ was missing: a build stopped outright (process 999999999) had moved it to .site.pipescope-tmp-999999999-aaaaaaaa-old to swap in its own output; put it back');
     expect(r.said[0]!.in('ko')).toBe('site/가 없었습니다. 강제로 멈춘 빌드(프로세스 999999999)가 자신의 출력을 바꿔 넣으려고 .site.pipescope-tmp-999999999-aaaaaaaa-old로 옮겨 두었던 것을 되돌려 놓았습니다');
+  });
+});
+
+describe('build: the problems of the snapshots folder (exit 1)', () => {
+  /** The spec example in data/, with the config's `locale` when given; stderr's first line and what follows. */
+  function snapshotsWorkspace(locale?: string) {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    if (locale) writeFileSync(join(dir, 'data', 'pipeline.config.json'), JSON.stringify({ currency: 'USD', locale }));
+    return dir;
+  }
+  async function runBuild(dir: string, ...args: string[]) {
+    const f = fakeIO(dir);
+    const code = await build(['--data', 'data', '--as-of', '2025-06-30', '--out', 'site', '--no-cache', ...args], f.io);
+    return { code, stderr: f.stderr() };
+  }
+
+  it('--snapshots pointing at a file: Korean with --lang ko, English with --lang en, and no usage line', async () => {
+    const dir = snapshotsWorkspace();
+    writeFileSync(join(dir, 'snaps.txt'), '');
+    const ko = await runBuild(dir, '--snapshots', 'snaps.txt', '--lang', 'ko');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe('build: --snapshots snaps.txt는 폴더가 아닙니다\n');
+    const en = await runBuild(dir, '--snapshots', 'snaps.txt', '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe('build: --snapshots snaps.txt is not a folder\n');
+  });
+
+  it('a snapshots folder holding a name that is not a date: Korean with --lang ko, English with --lang en', async () => {
+    const dir = snapshotsWorkspace();
+    mkdirSync(join(dir, 'store', 'en'), { recursive: true });
+    const ko = await runBuild(dir, '--snapshots', 'store', '--lang', 'ko');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe('build: store/en은 스냅숏이 아닙니다(스냅숏 폴더에는 YYYY-MM-DD 폴더만 있습니다). --snapshots가 맞는 폴더인가요?\n');
+    const en = await runBuild(dir, '--snapshots', 'store', '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe('build: store/en is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): is --snapshots the right folder?\n');
+  });
+
+  it("a snapshot.json that is not JSON: in the config's language, the parser's words as a config's are said", async () => {
+    const dir = snapshotsWorkspace('ko');
+    mkdirSync(join(dir, 'store', '2025-05-31'), { recursive: true });
+    writeFileSync(join(dir, 'store', '2025-05-31', 'snapshot.json'), '{ // by hand\n}');
+    const ko = await runBuild(dir, '--snapshots', 'store');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe("build: store/2025-05-31/snapshot.json: 올바른 JSON이 아닙니다: 1행 3열: 속성 이름이나 '}'가 와야 합니다. JSON에는 주석을 쓸 수 없으니 지우세요\n");
+    const en = await runBuild(dir, '--snapshots', 'store', '--lang', 'en');
+    expect(en.stderr).toBe("build: store/2025-05-31/snapshot.json: not valid JSON: Expected property name or '}' in JSON at position 2 (line 1 column 3): JSON has no comments; remove them\n");
+  });
+
+  it('--snapshot without earlier snapshots or --new-history: Korean with --lang ko; without --lang or a config, English as before', async () => {
+    const dir = snapshotsWorkspace();
+    const ko = await runBuild(dir, '--snapshot', '--lang', 'ko');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe(
+      'build: --snapshot: 이전 스냅숏을 찾지 못했습니다(--snapshots 폴더를 주지 않았고 site에도 없습니다). 빌드는 알리지 않고 기록을 새로 시작하지 않습니다. ' +
+        '이전 스냅숏이 든 --snapshots <folder>(게시된 사이트의 snapshots/ 폴더, CI 캐시, 버킷)를 주거나, 첫 스냅숏이라면 --new-history를 주세요\n',
+    );
+    const en = await runBuild(dir, '--snapshot');
+    expect(en.stderr).toBe(
+      'build: --snapshot: no earlier snapshots were found (no --snapshots folder, and site has none), and a build never starts a new history silently. ' +
+        "Pass --snapshots <folder> with the earlier snapshots (the published site's snapshots/ folder, a CI cache, a bucket), or --new-history if this is the first snapshot\n",
+    );
+  });
+});
+
+describe('the notice of a config --config replaces', () => {
+  it("metrics --lang ko: Korean; --lang en: English as before", async () => {
+    const dir = tempDir();
+    copyFixture('spec-example', dir);
+    writeFileSync(join(dir, 'data', 'pipeline.config.json'), '{}');
+    mkdirSync(join(dir, 'ci'));
+    writeFileSync(join(dir, 'ci', 'pipescope.json'), JSON.stringify({ currency: 'USD' }));
+    const args = ['--data', 'data', '--as-of', '2025-06-30', '--config', 'ci/pipescope.json', '--quiet'];
+    const ko = await runMetrics(dir, ...args, '--lang', 'ko');
+    expect(ko.code).toBe(0);
+    expect(ko.stderr).toBe('metrics: 설정은 --config로 준 ci/pipescope.json을 읽습니다. 데이터 폴더의 data/pipeline.config.json은 읽지 않습니다\n');
+    const en = await runMetrics(dir, ...args, '--lang', 'en');
+    expect(en.stderr).toBe('metrics: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read\n');
   });
 });
