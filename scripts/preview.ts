@@ -1,5 +1,5 @@
 /**
- * npm run preview [-- --site dist] [--port 4321] [--host 127.0.0.1]
+ * npm run preview [-- --site dist] [--lang en|ko] [--port 4321] [--host 127.0.0.1]
  *
  * Serves the built site over HTTP (opening dist/index.html as a file breaks
  * every link: the pages link to /en/..., which only a server resolves) and
@@ -7,16 +7,26 @@
  * holds no built site, 2 for bad arguments (or a port that is taken). A
  * folder missing because a build was killed while swapping in its output
  * is put back first, as the next build would (scripts/lib/interrupted-swap.ts).
+ *
+ * Its lines are said in `--lang`'s language (read before the arguments are
+ * parsed, as the other commands do), else in the site's: the language its
+ * root page opens in when the browser prefers neither, i.e. the config's
+ * `locale` it was built with, which index.html's `<html lang>` records
+ * (build-manifest.json does not). Without a site to read it from (the
+ * "no built site" line, an argument error), English.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { type CliIO, EXIT, nodeIO, reportError } from './lib/cli.ts';
+import { type CliFs, type CliIO, EXIT, isErrnoError, nodeIO, reportError } from './lib/cli.ts';
+import { langOption } from './lib/config-option.ts';
+import { argvLocale } from './lib/fatal-words.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
-import { msg } from '../src/lib/i18n/cli-messages.ts';
+import { cliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
+import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
 import { processRunning } from './lib/out-dir.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
-const USAGE = 'usage: npm run preview -- [--site dist] [--port 4321] [--host 127.0.0.1]';
+const USAGE = 'usage: npm run preview -- [--site dist] [--lang en|ko] [--port 4321] [--host 127.0.0.1]';
 export const DEFAULT_PORT = 4321;
 
 export interface PreviewResult {
@@ -27,12 +37,15 @@ export interface PreviewResult {
 
 /** Start serving; returns at once with the server (or an exit code and no server). `isRunning`: whether a process of this id runs. */
 export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: number) => boolean = processRunning): Promise<PreviewResult> {
+  // The language of its lines: --lang (as the arguments give it until they are parsed), else the site's once it is there, else English.
+  let locale: Locale = argvLocale(argv) ?? 'en';
   try {
-    const args = parseArgs(argv, { site: 'value', port: 'value', host: 'value', help: 'flag' });
+    const args = parseArgs(argv, { site: 'value', lang: 'value', port: 'value', host: 'value', help: 'flag' });
     if (args.help) {
       io.stdout.write(`${USAGE}\n`);
       return { code: EXIT.ok };
     }
+    const lang = langOption(args.lang);
     const port = wholeNumberOption('port', args.port, 65535) ?? DEFAULT_PORT;
     const host = optionalString(args.host) ?? '127.0.0.1';
     if (host === '') throw new UsageError(msg('needs_value', { name: 'host' }));
@@ -43,9 +56,13 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
     };
     const shown = show(site);
     // Missing because a build was killed between moving it aside and moving its new output in: put back.
-    for (const { text } of recoverInterruptedSwap(io.fs, site, { isRunning, now: io.now(), show, restoreOnly: true }).said) io.stderr.write(`preview: ${text}\n`);
-    if (!io.fs.existsSync(join(site, 'index.html'))) {
-      io.stderr.write(`preview: ${shown}/ holds no built site (no index.html): run "npm run build -- --as-of <YYYY-MM-DD>" first\n`);
+    const { said } = recoverInterruptedSwap(io.fs, site, { isRunning, now: io.now(), show, restoreOnly: true });
+    const index = join(site, 'index.html');
+    const built = io.fs.existsSync(index);
+    locale = lang ?? (built ? siteLocale(io.fs, index) : 'en');
+    for (const line of said) io.stderr.write(`preview: ${line.in(locale)}\n`);
+    if (!built) {
+      io.stderr.write(`preview: ${cliMessage(msg('preview_no_site', { site: shown }), locale)}\n`);
       return { code: EXIT.input };
     }
     let server: StaticServer;
@@ -59,11 +76,37 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
       }
       throw e;
     }
-    io.stdout.write(`preview: serving ${shown}/ at ${server.url}/ (Ctrl-C to stop)\n`);
+    io.stdout.write(`preview: ${cliMessage(msg('preview_serving', { site: shown, url: server.url }), locale)}\n`);
     return { code: EXIT.ok, server };
   } catch (e) {
-    return { code: reportError('preview', e, io.stderr, USAGE) };
+    return { code: reportError('preview', e, io.stderr, USAGE, locale === 'en' ? undefined : { locale }) };
   }
+}
+
+/** As much of index.html as its `<html lang>` is read from: it opens the file, before any page content. */
+const HEAD_BYTES = 4096;
+
+/**
+ * The language a built site opens in when the browser prefers neither (the config's `locale`): its index.html's
+ * `<html lang>` (`ko-KR` is Korean), read from the file's first bytes; English when the file cannot be read
+ * or names no language, or another one than English and Korean (a page that is not Pipescope's).
+ */
+export function siteLocale(fs: Pick<CliFs, 'openSync' | 'readSync' | 'closeSync'>, indexFile: string): Locale {
+  let head: string;
+  try {
+    const fd = fs.openSync(indexFile, 'r');
+    try {
+      const bytes = new Uint8Array(HEAD_BYTES);
+      head = Buffer.from(bytes.buffer, 0, fs.readSync(fd, bytes, 0, HEAD_BYTES, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    if (!isErrnoError(e)) throw e;
+    return 'en';
+  }
+  const lang = /<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z-]+)/iu.exec(head)?.[1];
+  return lang === undefined ? 'en' : uiLocale(lang);
 }
 
 if (import.meta.main) {

@@ -2,7 +2,8 @@
  * The command line's own messages in the user's language: argument errors
  * (exit 2), outputs that cannot be written, data that cannot be read and
  * the problems of the snapshots (exit 1), the build's lines about entries
- * of `--out` it did not write, and the notice of a config `--config` replaces.
+ * of `--out` it did not write, the notice of a config `--config` replaces,
+ * and `npm run preview`'s lines (the address it serves at, a folder with no site).
  * A message is made where the problem is found, as a code and its values
  * (`msg('needs_value', { name: 'out' })`), and said when it is reported, in
  * `--lang`'s language or the config's (scripts/lib/fatal-words.ts). This is
@@ -14,6 +15,7 @@ import { FILE_MESSAGES } from './cli-messages-files.ts';
 import type { Texts } from './cli-messages-kit.ts';
 import { OPTION_MESSAGES } from './cli-messages-options.ts';
 import { OUT_MESSAGES } from './cli-messages-out.ts';
+import { PREVIEW_MESSAGES } from './cli-messages-preview.ts';
 import { SNAPSHOT_MESSAGES } from './cli-messages-snapshots.ts';
 import type { Locale } from './locales.ts';
 
@@ -21,7 +23,7 @@ export type { FolderKind } from './cli-messages-out.ts';
 export type { Stuck } from './cli-messages-files.ts';
 export type { SnapshotBand } from './cli-messages-snapshots.ts';
 
-export const CLI_MESSAGES = { ...OPTION_MESSAGES, ...OUT_MESSAGES, ...FILE_MESSAGES, ...SNAPSHOT_MESSAGES };
+export const CLI_MESSAGES = { ...OPTION_MESSAGES, ...OUT_MESSAGES, ...FILE_MESSAGES, ...SNAPSHOT_MESSAGES, ...PREVIEW_MESSAGES };
 
 export type CliMessageCode = keyof typeof CLI_MESSAGES;
 type ParamsOf<C extends CliMessageCode> = (typeof CLI_MESSAGES)[C] extends Texts<infer P> ? P : never;

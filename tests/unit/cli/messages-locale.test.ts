@@ -1,8 +1,9 @@
 /**
  * The commands' own messages in the user's language: argument errors (exit 2, before the arguments are
  * parsed too), an output that cannot be written and the problems of the snapshots folder (exit 1), the
- * build's lines about entries of --out it did not write, and the notice of a config --config replaces,
- * in --lang's language, else the config's once known, else English as before.
+ * build's lines about entries of --out it did not write, the notice of a config --config replaces, and
+ * npm run preview's lines, in --lang's language, else the config's once known (preview: the built site's),
+ * else English as before.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as nodeFs from 'node:fs';
@@ -12,6 +13,7 @@ import { main as build } from '../../../scripts/build.ts';
 import { main as dev } from '../../../scripts/dev.ts';
 import { main as init, nodeIo } from '../../../scripts/init.ts';
 import { main as metrics } from '../../../scripts/metrics.ts';
+import { siteLocale, startPreview } from '../../../scripts/preview.ts';
 import { argvLocale } from '../../../scripts/lib/fatal-words.ts';
 import { recoverInterruptedSwap } from '../../../scripts/lib/interrupted-swap.ts';
 import { copyFixture, fakeIO, removeTempDirs, tempDir } from './helpers.ts';
@@ -232,5 +234,102 @@ describe('the notice of a config --config replaces', () => {
     expect(ko.stderr).toBe('metrics: 설정은 --config로 준 ci/pipescope.json을 읽습니다. 데이터 폴더의 data/pipeline.config.json은 읽지 않습니다\n');
     const en = await runMetrics(dir, ...args, '--lang', 'en');
     expect(en.stderr).toBe('metrics: the config is ci/pipescope.json (--config); data/pipeline.config.json in the data folder is not read\n');
+  });
+});
+
+describe('npm run preview', () => {
+  /** A built folder `dist` whose index.html is `index`. */
+  function site(index = '<p>root</p>') {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'index.html'), index);
+    return dir;
+  }
+  /** Start preview (on a free port unless --port is given); the server (if any) is closed before this returns: no test leaves one running. */
+  async function preview(dir: string, ...args: string[]) {
+    const f = fakeIO(dir);
+    const { code, server } = await startPreview(args.includes('--port') ? args : ['--port', '0', ...args], f.io, () => false);
+    const url = server?.url;
+    await server?.close();
+    return { code, url, stdout: f.stdout(), stderr: f.stderr() };
+  }
+
+  it('--lang ko: the serving line in Korean; --lang en: English as before', async () => {
+    const dir = site();
+    const ko = await preview(dir, '--lang', 'ko');
+    expect(ko.code, ko.stderr).toBe(0);
+    expect(ko.stdout).toBe(`preview: dist/를 ${ko.url}/에서 제공하는 중입니다(멈추려면 Ctrl-C를 누르세요)\n`);
+    const en = await preview(dir, '--lang=en');
+    expect(en.stdout).toBe(`preview: serving dist/ at ${en.url}/ (Ctrl-C to stop)\n`);
+  });
+
+  it("without --lang: the built site's language (index.html's <html lang>, the config's locale), else English", async () => {
+    const ko = await preview(site('<!DOCTYPE html><html lang="ko"><head>'));
+    expect(ko.stdout).toBe(`preview: dist/를 ${ko.url}/에서 제공하는 중입니다(멈추려면 Ctrl-C를 누르세요)\n`);
+    const en = await preview(site('<!DOCTYPE html><html lang="en"><head>'));
+    expect(en.stdout).toBe(`preview: serving dist/ at ${en.url}/ (Ctrl-C to stop)\n`);
+    // --lang wins over the site's.
+    const given = await preview(site('<!DOCTYPE html><html lang="ko"><head>'), '--lang', 'en');
+    expect(given.stdout).toBe(`preview: serving dist/ at ${given.url}/ (Ctrl-C to stop)\n`);
+  });
+
+  it('a folder with no built site: Korean with --lang ko, English with --lang en or without (exit 1)', async () => {
+    const dir = tempDir();
+    const ko = await preview(dir, '--lang', 'ko');
+    expect(ko.code).toBe(1);
+    expect(ko.url).toBeUndefined();
+    expect(ko.stderr).toBe('preview: dist/에 빌드된 사이트가 없습니다(index.html 없음). 먼저 "npm run build -- --as-of <YYYY-MM-DD>"를 실행하세요\n');
+    const en = await preview(dir, '--lang', 'en');
+    expect(en.stderr).toBe('preview: dist/ holds no built site (no index.html): run "npm run build -- --as-of <YYYY-MM-DD>" first\n');
+    expect((await preview(dir)).stderr).toBe(en.stderr);
+  });
+
+  it('the folder a stopped build had moved aside, put back: said in Korean with --lang ko', async () => {
+    const dir = tempDir();
+    const old = join(dir, '.dist.pipescope-tmp-4194305-0a1b2c3d-old');
+    mkdirSync(old);
+    writeFileSync(join(old, 'index.html'), '<p>root</p>');
+    writeFileSync(join(old, 'build-manifest.json'), JSON.stringify({ generator: 'pipescope', files: ['index.html'] }));
+    mkdirSync(join(dir, '.dist.pipescope-tmp-4194305-0a1b2c3d'));
+    const r = await preview(dir, '--lang', 'ko');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'preview: dist/가 없었습니다. 강제로 멈춘 빌드(프로세스 4194305)가 자신의 출력을 바꿔 넣으려고 .dist.pipescope-tmp-4194305-0a1b2c3d-old로 옮겨 두었던 것을 되돌려 놓았습니다\n',
+    );
+  });
+
+  it('--lang xx is an argument error (exit 2, in English, with the usage line); --lang ko --port eighty: Korean', async () => {
+    const dir = site();
+    const xx = await preview(dir, '--lang', 'xx');
+    expect(xx.code).toBe(2);
+    expect(xx.url).toBeUndefined();
+    expect(xx.stderr).toBe('preview: --lang must be one of en, ko, not "xx"\nusage: npm run preview -- [--site dist] [--lang en|ko] [--port 4321] [--host 127.0.0.1]\n');
+    const port = await preview(dir, '--lang', 'ko', '--port', 'eighty');
+    expect(port.code).toBe(2);
+    expect(port.stderr.split('\n')[0]).toBe('preview: --port는 0부터 65535까지의 정수여야 합니다("eighty"가 아님)');
+  });
+
+  it("a port that is taken: in the site's language (exit 2)", async () => {
+    const dir = site('<html lang="ko-KR">');
+    const first = await startPreview(['--port', '0'], fakeIO(dir).io, () => false);
+    try {
+      const port = new URL(first.server!.url).port;
+      const r = await preview(dir, '--port', port);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`preview: 127.0.0.1:${port}에서 연결을 받을 수 없습니다(EADDRINUSE). 다른 --port를 고르세요`);
+    } finally {
+      await first.server?.close();
+    }
+  });
+
+  it('siteLocale: <html lang> from the first bytes of index.html; English without one, or for another language', () => {
+    const dir = tempDir();
+    const at = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    expect(siteLocale(nodeFs, at('a.html', '<!DOCTYPE html><html lang="ko"><head>'))).toBe('ko');
+    expect(siteLocale(nodeFs, at('b.html', "<!doctype html>\n<HTML class=x LANG='ko-KR'>"))).toBe('ko');
+    expect(siteLocale(nodeFs, at('c.html', '<html lang="fr">'))).toBe('en');
+    expect(siteLocale(nodeFs, at('d.html', '<p>root</p>'))).toBe('en');
+    expect(siteLocale(nodeFs, at('e.html', `<!-- ${'x'.repeat(5000)} --><html lang="ko">`))).toBe('en');
+    expect(siteLocale(nodeFs, join(dir, 'missing.html'))).toBe('en');
   });
 });

@@ -139,6 +139,8 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
     ],
   ],
   ['snapshots_band_unknown', [msg('snapshots_band_unknown', { band: 1000, store: 'site/snapshots', dates: ['2025-04-30'] }), msg('snapshots_band_unknown', { band: 500, store: 'site/snapshots', dates })]],
+  ['preview_serving', [msg('preview_serving', { site: 'dist', url: 'http://127.0.0.1:4321' }), msg('preview_serving', { site: 'team', url: 'http://[::1]:8080' })]],
+  ['preview_no_site', [msg('preview_no_site', { site: 'dist' })]],
 ]);
 
 /**
@@ -168,7 +170,7 @@ function valuesOf(m: CliMessage, quoted = false): string[] {
 /**
  * What a Korean message says in English besides what it quotes: its values, option names (`--out`),
  * file names and paths, errno codes, commands, JSON keys (`as_of`), and the names kept as written
- * (Pipescope, Astro, ASCII, CI, JSON, GitLab Pages, YYYY-MM-DD, CNAME, .git, Monday as `date +%u` reads it).
+ * (Pipescope, Astro, ASCII, CI, JSON, GitLab Pages, YYYY-MM-DD, CNAME, .git, Ctrl-C, Monday as `date +%u` reads it).
  */
 function englishLeft(text: string, m: CliMessage): string[] {
   let rest = text;
@@ -180,7 +182,7 @@ function englishLeft(text: string, m: CliMessage): string[] {
     .replace(/\S*[./]\S*/gu, ' ')
     .replace(/\bE[A-Z]{2,}\b/gu, ' ')
     .replace(/\b[a-z]+(?:_[a-z]+)+\b/gu, ' ')
-    .replace(/\b(?:Pipescope|Astro|ASCII|CI|JSON|GitLab Pages|YYYY-MM-DD|CNAME|MB|date \+%u|mon|Monday|Hosting|public|dist|generator|pipescope)\b/gu, ' ');
+    .replace(/\b(?:Pipescope|Astro|ASCII|CI|JSON|GitLab Pages|YYYY-MM-DD|CNAME|MB|Ctrl-C|date \+%u|mon|Monday|Hosting|public|dist|generator|pipescope)\b/gu, ' ');
   return rest.match(/[A-Za-z]{2,}/gu) ?? [];
 }
 
@@ -211,6 +213,11 @@ describe('every message of the catalogue in English and Korean', () => {
     expect(cliMessage(msg('date_option', { name: 'as-of', value: '2025-06' }), 'ko')).toBe('--as-of는 YYYY-MM-DD 형식의 날짜여야 합니다("2025-06"이 아님)');
     expect(cliMessage(msg('out_is_file', { out: 'site' }), 'ko')).toBe('--out site는 폴더가 아니라 파일입니다');
     expect(cliMessage(msg('out_is_file', { out: 'team' }), 'ko')).toBe('--out team은 폴더가 아니라 파일입니다');
+  });
+
+  it("preview's lines: the folder with its particle, the address and the command as written", () => {
+    expect(cliMessage(msg('preview_serving', { site: 'dist', url: 'http://127.0.0.1:4321' }), 'ko')).toBe('dist/를 http://127.0.0.1:4321/에서 제공하는 중입니다(멈추려면 Ctrl-C를 누르세요)');
+    expect(cliMessage(msg('preview_serving', { site: 'team', url: 'http://127.0.0.1:4321' }), 'ko')).toBe('team/을 http://127.0.0.1:4321/에서 제공하는 중입니다(멈추려면 Ctrl-C를 누르세요)');
   });
 
   it('lists: the first ones, then how many more', () => {
