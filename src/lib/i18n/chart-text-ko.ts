@@ -8,7 +8,7 @@ import { SEPARATOR } from '../format/separator.ts';
 import { createNumberFormats } from '../format/numbers.ts';
 import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
 import type { ChartWords } from './chart-text.ts';
-import { josa } from './josa.ts';
+import { josa, particle as particleOf } from './josa.ts';
 import { ko } from './ko.ts';
 
 const count = createNumberFormats('ko').count;
@@ -26,7 +26,7 @@ const priceWho = (reason: string) => {
 };
 const particle = (reason: string, pair: '이/가' | '은/는') => {
   const { who, head } = priceWho(reason);
-  return who + josa(head, pair).slice(head.length);
+  return who + particleOf(head, pair);
 };
 /** '수주 건수의 75%, 수주 금액의 57%를 차지합니다'. */
 const shares = (state: string, p: { countShare: string; amountShare: string }) =>

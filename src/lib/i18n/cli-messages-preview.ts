@@ -4,16 +4,13 @@
  * site. Paths, addresses and commands stay as written. (What the server
  * answers a browser is not said here: scripts/lib/static-server.ts.)
  */
-import { josa } from './josa.ts';
+import { particle } from './josa.ts';
 import { texts } from './cli-messages-kit.ts';
-
-/** `dist/를`, `team/을`: the folder and its slash, the particle following the folder's name (the slash is not read aloud). */
-const folderKo = (site: string, pair: '을/를') => `${site}/${josa(site, pair).slice(site.length)}`;
 
 export const PREVIEW_MESSAGES = {
   preview_serving: texts(
     (p: { site: string; url: string }) => `serving ${p.site}/ at ${p.url}/ (Ctrl-C to stop)`,
-    (p) => `${folderKo(p.site, '을/를')} ${p.url}/에서 제공하는 중입니다(멈추려면 Ctrl-C를 누르세요)`,
+    (p) => `${p.site}/${particle(p.site, '을/를')} ${p.url}/에서 제공하는 중입니다(멈추려면 Ctrl-C를 누르세요)`,
   ),
   preview_no_site: texts(
     (p: { site: string }) => `${p.site}/ holds no built site (no index.html): run "npm run build -- --as-of <YYYY-MM-DD>" first`,

@@ -67,8 +67,16 @@ function finalOf(word: string): number {
 
 /** `word` followed by the right form of the particle: josa('3,900만원', '으로/로') -> '3,900만원으로'. */
 export function josa(word: string, pair: JosaPair): string {
+  return word + particle(word, pair);
+}
+
+/**
+ * The form of the particle that follows `word`, alone: for a text written with more than the word it is read
+ * by (particle('dist', '을/를') after 'dist/': the slash is not read aloud).
+ */
+export function particle(word: string, pair: JosaPair): string {
   const final = finalOf(word);
   const [withConsonant, withVowel] = pair.split('/') as [string, string];
-  if (pair === '으로/로') return word + (final === 0 || final === RIEUL ? withVowel : withConsonant);
-  return word + (final === 0 ? withVowel : withConsonant);
+  if (pair === '으로/로') return final === 0 || final === RIEUL ? withVowel : withConsonant;
+  return final === 0 ? withVowel : withConsonant;
 }
