@@ -13,13 +13,14 @@
  * Exit codes: 0 written, 1 the folder cannot be read, a config exists or the output cannot be written,
  * 2 bad arguments (an --out that is a file of the data folder other than its config).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { DEALS_FILE } from '../src/lib/ingest/deals.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
+import { entryKind } from '../src/lib/ingest/folder-notes.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
 import { ARCHIVE_MESSAGE, brokenArchiveMessage, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
@@ -29,7 +30,7 @@ import { memoryZip } from '../src/lib/ingest/archive/zip-entries.ts';
 import { guardStandardOutput, isErrnoError, outputError, saidIn } from './lib/cli.ts';
 import { argvLocale } from './lib/fatal-words.ts';
 import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
-import { msg } from '../src/lib/i18n/cli-messages.ts';
+import { cliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
 import { langOption } from './lib/config-option.ts';
 import { fatalText } from '../src/lib/i18n/fatal-text.ts';
 import { INIT_TEXT, initNote } from '../src/lib/i18n/init-notes-text.ts';
@@ -58,10 +59,7 @@ export interface InitIo {
 
 const nodeFs: InitFs = {
   readdir: (path) => readdirSync(path),
-  kind: (path) => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
-  },
+  kind: entryKind,
   rawNames: (path) => readdirSync(path, { encoding: 'buffer' }),
   readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileAtomic(path, text),
@@ -146,7 +144,16 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     return 1;
   }
   let suggestion;
-  const { files, workbooks, brokenWorkbooks, brokenArchives, fileNotes, archives, unreadable, byproducts, misnamed } = exportFiles(folder, io.fs, optionalString(args.format));
+  let exports: ReturnType<typeof exportFiles>;
+  try {
+    exports = exportFiles(folder, io.fs, optionalString(args.format));
+  } catch (e) {
+    // The system refusing a file or a subfolder (no permission): a problem with the files, as `metrics` says it.
+    if (!isErrnoError(e)) throw e;
+    io.stderr.write(`init: ${cliMessage(msg('cannot_read_data', { detail: e.message }), locale)}\n`);
+    return 1;
+  }
+  const { files, workbooks, brokenWorkbooks, brokenArchives, fileNotes, archives, unreadable, byproducts, misnamed } = exports;
   try {
     suggestion = suggestConfig(files, {
       workbooks,

@@ -349,7 +349,43 @@ function vendorValueRules(code: string): Rules {
   };
 }
 
-const KO = mergeRules(ROW_RULES, CONFIG_RULES, FILE_RULES, CONTAINER_RULES, VENDOR_RULES, vendorValueRules('invalid_date'), vendorValueRules('invalid_number'), vendorValueRules('negative_number'));
+/**
+ * A row problem of an adapter's row, as the canonical readers word it with the export's column label in front
+ * (vendor/assemble.ts `remapIssue`: `"Amount" "12k" is not a number`, `"Deal owner" is required but empty`): the
+ * rest is said by the rule for the same code above. A label may hold quotes itself (HubSpot's `Date entered
+ * "Contract Sent (Sales Pipeline)"`), so each `" ` after the opening quote is tried as the label's end.
+ */
+function relabelledRules(): Rules {
+  const out = Object.create(null) as Rules;
+  for (const code of Object.keys(ROW_RULES)) {
+    out[code] = [
+      [
+        /^"(?<rest>.+)$/su,
+        (g) => {
+          const text = `"${g.rest}`;
+          for (let end = text.indexOf('" ', 1); end !== -1; end = text.indexOf('" ', end + 1)) {
+            const said = sayWith(ROW_RULES[code]!, `${LABEL} ${text.slice(end + 2)}`);
+            if (said !== null && said.startsWith(`${LABEL} `)) return `${text.slice(0, end + 1)}${said.slice(LABEL.length)}`;
+          }
+          return null;
+        },
+      ],
+    ];
+  }
+  return out;
+}
+
+const KO = mergeRules(
+  ROW_RULES,
+  CONFIG_RULES,
+  FILE_RULES,
+  CONTAINER_RULES,
+  VENDOR_RULES,
+  vendorValueRules('invalid_date'),
+  vendorValueRules('invalid_number'),
+  vendorValueRules('negative_number'),
+  relabelledRules(),
+);
 
 /** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
 export function issueMessage(issue: IssueText, locale: Locale): string {

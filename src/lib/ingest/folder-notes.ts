@@ -118,8 +118,16 @@ function rawNamesQuietly(path: string): Uint8Array[] {
   }
 }
 
-/** What a folder entry is, for export-listing.ts (null when it is gone, or neither). */
-function entryKind(path: string): 'file' | 'folder' | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
+/**
+ * What a folder entry is, for export-listing.ts: null when it is gone, neither, or cannot be looked at (symbolic
+ * links that lead round in a loop, ELOOP: a link to nothing, named as one rather than stopping the run).
+ */
+export function entryKind(path: string): 'file' | 'folder' | null {
+  let stat;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
   return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
 }

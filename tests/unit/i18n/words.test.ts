@@ -15,6 +15,7 @@ import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
 import { Invalid, parseBoolean, parseInstant, parseMoney, parsePeriod } from '../../../src/lib/ingest/values.ts';
+import { exportFile, load, quotedCsv } from '../ingest/export-helpers.ts';
 
 describe('codes in words', () => {
   it('humanises snake_case and single lower-case words, and leaves other text as written', () => {
@@ -235,6 +236,41 @@ describe('data-quality messages in Korean', () => {
     ['unordered_history', 'opportunity "Acme - Renewal": the 2 rows of 6/3/2025 (lines 14, 15) do not link up "From Stage" -> "To Stage", so their order that day is unknown; kept in file order', '딜 "Acme - Renewal": 6/3/2025의 행 2개(14, 15행)가 "From Stage" → "To Stage"로 이어지지 않아 그날의 순서를 알 수 없습니다. 파일 순서대로 두었습니다'],
   ])("says the adapters' %s message in Korean", (code, english, korean) => {
     expect(issueMessage({ code, message: english }, 'ko')).toBe(korean);
+  });
+
+  it("says in Korean a value of an export's row that the canonical readers reject, under the export's column label", () => {
+    // A HubSpot export opened and saved again in Excel, as users send it: each problem is a canonical row problem
+    // that vendor/assemble.ts words with the HubSpot column in front ("Amount" "12k" is not a number).
+    const entered = 'Date entered "Contract Sent (Sales Pipeline)"';
+    const header = ['Record ID', 'Deal Name', 'Pipeline', 'Deal Stage', 'Amount', 'Close Date', 'Create Date', 'Deal owner', 'Associated Company IDs (Primary)', entered];
+    const row = (id: string, cells: Partial<Record<string, string>>) =>
+      header.map((h) => cells[h] ?? { 'Record ID': id, 'Deal Name': `Deal ${id}`, Pipeline: 'Sales Pipeline', 'Deal Stage': 'Contract Sent', Amount: '1000', 'Close Date': '2025-07-31', 'Create Date': '2025-05-02 09:00', 'Deal owner': 'Dana Whitfield', 'Associated Company IDs (Primary)': '9001', [entered]: '2025-05-02 09:00' }[h]!);
+    const text = quotedCsv([
+      header,
+      row('1', { Amount: '12k' }),
+      row('2', { 'Close Date': '7/15/2025' }),
+      row('3', { 'Deal owner': '' }),
+      row('4', { 'Create Date': '2025-13-01' }),
+      row('5', { Amount: '-5' }),
+      row('6', { [entered]: '2025-02-30' }),
+    ]);
+    const stages = [
+      { id: 'contract', kind: 'open', label: { en: 'Contract Sent' } },
+      { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
+      { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
+    ];
+    const { issues } = load([exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', text)], { currency: 'USD', stages });
+    expect(issues.map((i) => [i.line, i.column, issueMessage(i, 'ko')])).toEqual([
+      [2, 'Amount', '"Amount" "12k"는 숫자가 아닙니다'],
+      [3, 'Close Date', '"Close Date" "7/15/2025"는 월과 일 중 어느 쪽이 먼저인지 알 수 없습니다. pipeline.config.json의 "date_order"를 "MDY" 또는 "DMY"로 지정하세요'],
+      [4, 'Deal owner', '"Deal owner" 값이 비어 있습니다(필수 항목)'],
+      [5, 'Create Date', '"Create Date" "2025-13-01": 13월은 없습니다(1~12월)'],
+      [6, 'Amount', '"Amount" "-5"는 음수입니다. 0 이상만 허용됩니다'],
+      [7, entered, `"${entered}" "2025-02-30": 2025년 2월에는 30일이 없습니다. 그 단계 기록은 쓰지 않았습니다`],
+      [7, 'Deal Stage', '내보내기에 단계 기록이 없어 이력을 "Create Date", "Deal Stage", "Close Date" 열에서 만들었습니다'],
+    ]);
+    // The English stays as ingest wrote it.
+    expect(issueMessage(issues[0]!, 'en')).toBe('"Amount" "12k" is not a number');
   });
 
   it("keeps an adapter's message in English when no rule says the reason in it", () => {

@@ -189,6 +189,30 @@ describe('the files of an exports folder', () => {
     expect(Object.keys(dataset.files)).not.toContain('deals-8317624-42.csv');
   });
 
+  it('reports export-named symbolic links that lead round in a loop as links to nothing, and reads the export beside them', async () => {
+    const folder = join(dir, 'loop');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
+    symlinkSync('b.csv', join(folder, 'a.csv'));
+    symlinkSync('a.csv', join(folder, 'b.csv'));
+    const { dataset } = await readFolder(folder);
+    expect(dataset.issues.filter((i) => i.code === 'file_not_read').map((i) => [i.file, i.severity, i.message])).toEqual([
+      ['a.csv', 'warning', 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read'],
+      ['b.csv', 'warning', 'named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read'],
+    ]);
+    expect(dataset.deals.length).toBeGreaterThan(0);
+    // In a canonical folder too, where such a file is only named.
+    const canonical = join(dir, 'loop-canonical');
+    cpSync(join(EXPORTS, '..', 'ingest-korean-excel'), canonical, { recursive: true });
+    symlinkSync('b.csv', join(canonical, 'a.csv'));
+    symlinkSync('a.csv', join(canonical, 'b.csv'));
+    const read = await readFolder(canonical);
+    expect(read.dataset.issues.filter((i) => i.code === 'file_not_read').map((i) => [i.file, i.severity])).toEqual([
+      ['a.csv', 'warning'],
+      ['b.csv', 'warning'],
+    ]);
+    expect(read.dataset.deals.length).toBeGreaterThan(0);
+  });
+
   it('reports empty files (0 bytes, a byte order mark, blank lines) beside an export, and names them when nothing else is there', async () => {
     const folder = join(dir, 'empty');
     cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });

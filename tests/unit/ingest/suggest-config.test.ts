@@ -548,6 +548,30 @@ describe('npm run init (in-process)', () => {
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
   });
 
+  it('names a file the system will not let it read in a line (exit 1), never with a stack', () => {
+    // As for a user without read permission (chmod 000), which root, running the tests, always has.
+    const refused = join(dir, 'data', 'deals.csv');
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${refused}'`), { code: 'EACCES', errno: -13, syscall: 'open', path: refused });
+    const fs = { ...io.fs, readFile: (path: string) => (path === refused ? (() => { throw denied; })() : io.fs.readFile(path)) };
+    expect(main(['--data', join(dir, 'data'), '--out', '-'], { ...io, fs })).toBe(1);
+    expect(err.join('')).toBe(`init: cannot read the data: EACCES: permission denied, open '${refused}'\n`);
+    expect(out).toEqual([]);
+    err.length = 0;
+    expect(main(['--data', join(dir, 'data'), '--out', '-', '--lang', 'ko'], { ...io, fs })).toBe(1);
+    expect(err.join('')).toBe(`init: 데이터를 읽을 수 없습니다: EACCES: permission denied, open '${refused}'\n`);
+  });
+
+  it('names a symbolic link that leads round in a loop as a link to nothing, and suggests from the rest', () => {
+    symlinkSync('loop-b.csv', join(dir, 'data', 'loop-a.csv'));
+    symlinkSync('loop-a.csv', join(dir, 'data', 'loop-b.csv'));
+    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    const notes = err.join('');
+    for (const name of ['loop-a.csv', 'loop-b.csv']) {
+      expect(notes).toContain(`# WARNING: ${name}: named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read\n`);
+    }
+    expect(parseConfigText(out.join('')).stages.map((s) => s.id)).toEqual(['discovery', 'demo', 'negotiation', 'on_hold', 'closed_won', 'lost']);
+  });
+
   it('--out - prints the suggestion and leaves the folder alone', () => {
     writeFileSync(configPath(), '{}\n');
     expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
