@@ -38,3 +38,15 @@ export function buildTestSite(name = 'test', edit?: (rows: Record<string, string
   if (!existsSync(join(dir, 'en/index.html'))) throw new Error('the test build wrote no en/index.html');
   return { dir, dealId: row.deal_id! };
 }
+
+/** Build a data folder as it is (a vendor export fixture, say) as of `asOf` into .cache/<name>-site. */
+export function buildFolderSite(name: string, data: string, asOf: string): string {
+  const root = resolve('.');
+  const dir = join(root, `.cache/${name}-site`);
+  execFileSync(process.execPath, ['scripts/build.ts', '--data', data, '--as-of', asOf, '--out', dir, '--quiet', '--no-cache'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (!existsSync(join(dir, 'en/index.html'))) throw new Error('the test build wrote no en/index.html');
+  return dir;
+}

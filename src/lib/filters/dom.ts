@@ -105,7 +105,9 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
   const rows: HTMLTableRowElement[] = [];
   if (table.rows.length === 0) {
     const tr = el(doc, 'tr');
-    const td = el(doc, 'td', 'empty', table.empty);
+    // As DataTable.astro: the sentence in a span kept within the region's visible width.
+    const td = el(doc, 'td', 'empty');
+    td.append(el(doc, 'span', 'empty-text', table.empty));
     td.colSpan = table.headers.length;
     tr.append(td);
     rows.push(tr);

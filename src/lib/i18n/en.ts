@@ -491,7 +491,11 @@ export const en = {
     noTargets: 'No company-wide target in targets.csv covers this month or quarter or the next; add one to see coverage.',
     noRemoved: 'No deal was removed from the CRM before this date.',
     noIssues: 'No data-quality issues: every row was read.',
-    noFlagged: 'No other open deal shows a warning sign (past expected close, pushed, no keyman, budget not confirmed).',
+    /** The open deals with a warning sign, none but the stalled ones: `signs` are the ones this data can show (absence.ts `checkedFlags`). */
+    noFlagged: (p: { signs: readonly string[] }) =>
+      p.signs.length === 0
+        ? 'No warning sign can be checked in this data (the notes above say what each needs), so no deal is listed here.'
+        : `No other open deal shows a warning sign (${p.signs.map((s) => s.charAt(0).toLowerCase() + s.slice(1)).join(', ')}).`,
     accountNoWon: 'No deal of this account has been won yet, so no repurchase is due.',
     accountNoLifecycle:
       'None of this account’s won deals has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',

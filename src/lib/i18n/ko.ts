@@ -435,7 +435,10 @@ export const ko: Messages = {
     noTargets: 'targets.csv에 이번 달·분기나 다음 달·분기의 전사 목표가 없습니다. 커버리지를 보려면 목표를 추가하세요.',
     noRemoved: '기준일까지 CRM에서 삭제된 딜이 없습니다.',
     noIssues: '데이터 품질 문제가 없습니다. 모든 행을 반영했습니다.',
-    noFlagged: '그 밖에 위험 신호(예상 마감일 경과, 마감일 반복 연기, 키맨 미확인, 예산 미확정)가 있는 진행 중 딜이 없습니다.',
+    noFlagged: (p) =>
+      p.signs.length === 0
+        ? '이 데이터로는 확인할 수 있는 위험 신호가 없어(필요한 항목은 위 안내 참고) 여기에 표시할 딜이 없습니다.'
+        : `그 밖에 위험 신호(${p.signs.join(', ')})가 있는 진행 중 딜이 없습니다.`,
     accountNoWon: '이 고객사에서 아직 수주한 딜이 없어 도래할 재구매 시점이 없습니다.',
     accountNoLifecycle:
       '이 고객사의 수주 딜에는 제품 교체 주기가 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',

@@ -51,8 +51,9 @@ export function figuresTable(id: string, caption: string, headers: [string, stri
 
 export interface CountAmount {
   label: string;
-  count: number;
-  amount: number;
+  /** null: not known from this data ("—", an empty CSV cell), never a 0. */
+  count: number | null;
+  amount: number | null;
 }
 
 /** Named rows with a deal count and an amount (win/loss summary, stage moves, changes by kind). */

@@ -38,6 +38,8 @@ const SAMPLE = {
   flag: 'No keyman identified',
   keyman: 'No keyman identified',
   budget: 'Budget not confirmed',
+  // empty.noFlagged: the signs this data can raise
+  signs: ['Past expected close', 'No keyman identified'],
   team: '수도권영업팀',
   value: '31%',
   name: 'Salesforce reports',

@@ -109,6 +109,32 @@ describe('warning signs the data cannot raise', () => {
     );
   });
 
+  it('the open deals with a warning sign, when there are none, name only the signs the data can raise', () => {
+    const flaggedEmpty = (s: SiteData, locale: Locale = 'en') => {
+      const t = stalledModel(ctx(s, locale)).flagged;
+      expect(t.rows).toEqual([]);
+      return t.empty;
+    };
+    // No keyman or budget column and no close-date history: only past expected close is looked for.
+    const one = site(defaultConfig(), [stalledDeal], withoutColumns);
+    expect(one.metrics.slippage).toBeNull();
+    expect(flaggedEmpty(one)).toBe('No other open deal shows a warning sign (past expected close).');
+    expect(flaggedEmpty(one, 'ko')).toBe('그 밖에 위험 신호(예상 마감일 경과)가 있는 진행 중 딜이 없습니다.');
+    // Every column, and close dates tracked (one change, a pull-in): all four.
+    const all = site(defaultConfig(), [stalledDeal], (d) => {
+      d.fieldHistory = [{ deal: 0, field: 'expected_close_at', oldValue: '2025-04-30', newValue: '2025-03-31', changedAt: at('2025-02-01'), line: 2 }];
+    });
+    expect(all.metrics.slippage).not.toBeNull();
+    expect(flaggedEmpty(all)).toBe(
+      'No other open deal shows a warning sign (past expected close, no keyman identified, budget not confirmed, close date pushed repeatedly).',
+    );
+    expect(flaggedEmpty(all, 'ko')).toBe('그 밖에 위험 신호(예상 마감일 경과, 키맨 미확인, 예산 미확정, 마감일 반복 연기)가 있는 진행 중 딜이 없습니다.');
+    // Nothing to look for: said so, never "no deal shows a warning sign".
+    const none = site(parseConfig({ qualification_required_from: null }), [{ ...stalledDeal, expectedCloseAt: null }]);
+    expect(flaggedEmpty(none)).toBe('No warning sign can be checked in this data (the notes above say what each needs), so no deal is listed here.');
+    expect(flaggedEmpty(none, 'ko')).toBe('이 데이터로는 확인할 수 있는 위험 신호가 없어(필요한 항목은 위 안내 참고) 여기에 표시할 딜이 없습니다.');
+  });
+
   it('says nothing of it when every sign can be raised', () => {
     const s = site(defaultConfig(), [stalledDeal]);
     expect(s.metrics.stalled[0]!.flags).toEqual(['past_expected_close', 'no_keyman', 'budget_unconfirmed']);

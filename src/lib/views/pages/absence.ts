@@ -7,7 +7,8 @@
 import { ACCURACY_MONTHS } from '../../metrics/forecast-accuracy.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
-import type { Metrics } from '../../metrics/types.ts';
+import type { FlagName, Metrics } from '../../metrics/types.ts';
+import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { addDays } from '../../time.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
@@ -98,6 +99,22 @@ export function flagsUncheckedNotes(ctx: PageContext): string[] {
   }
   if (noExpectedClose(ctx) !== null) out.push(m.absence.pastCloseUnchecked({ flag: m.flags.past_expected_close }));
   return out;
+}
+
+/**
+ * The review flags (metrics/stalled.ts) this data and config can raise, in FLAG_NAMES order: the others are
+ * named by flagsUncheckedNotes and closeDatesNote, and a list that says no deal shows a warning sign names only
+ * these, never one that was not looked for.
+ */
+export function checkedFlags(ctx: PageContext): FlagName[] {
+  const q = ctx.site.inputs.qualification;
+  const checked: Record<FlagName, boolean> = {
+    past_expected_close: noExpectedClose(ctx) === null,
+    no_keyman: q.from !== null && q.no_keyman !== 'no_column',
+    budget_unconfirmed: q.from !== null && q.budget_unconfirmed !== 'no_column',
+    pushed: ctx.site.metrics.slippage !== null || ctx.filter?.closeDatesTracked === true,
+  };
+  return FLAG_NAMES.filter((flag) => checked[flag]);
 }
 
 /** The data has a forecast category column (metrics' commit and best-case amounts are not null). */

@@ -9,7 +9,7 @@ import type { ChangeDeal } from '../changes.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly, historyUnavailable } from './absence.ts';
-import { untrackedNote } from './file-advice.ts';
+import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
 import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
@@ -19,6 +19,8 @@ export interface ChangeSection {
   /** Anchor and table id. */
   id: string;
   title: string;
+  /** The section's heading: its title and how many deals ("Slipped (3 deals)"); the title alone when `note` says it cannot be known. */
+  heading: string;
   explain: string;
   count: number;
   amount: number;
@@ -64,6 +66,9 @@ const KIND_COLUMNS: Record<ChangeKind, ColumnKey[]> = {
   amount_down: ['amountChange', 'amountFrom', 'stageTo'],
   newly_stalled: ['stageTo', 'closeTo'],
 };
+
+/** The kinds that compare a deal's stage at the two dates: unknown when the export has only each deal's current stage. */
+const STAGE_MOVE_KINDS: ReadonlySet<ChangeKind> = new Set(['reopened', 'advanced', 'moved_back']);
 
 /** The table id (and anchor) of a kind: `changes-moved-back`. */
 export const changeTableId = (kind: ChangeKind) => `changes-${kind.replace(/_/gu, '-')}`;
@@ -139,15 +144,19 @@ export function changesModel(ctx: PageContext): ChangesModel {
         ? untrackedNote(ctx, c.closeUntrackedExport, c.closeUntracked)
         : (g.kind === 'amount_up' || g.kind === 'amount_down') && !ch.tracked.amount
           ? untrackedNote(ctx, c.amountUntrackedExport, c.amountUntracked)
-          : null;
+          : // Only each deal's current stage: its stage at the earlier date is a guess (the first stage), as the Waterfall page says.
+            unavailable && STAGE_MOVE_KINDS.has(g.kind)
+            ? m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })
+            : null;
     return {
       kind: g.kind,
       id: changeTableId(g.kind),
       title: c.kinds[g.kind],
+      heading: untracked === null ? `${c.kinds[g.kind]} (${m.common.dealCount({ count: g.count }, f)})` : c.kinds[g.kind],
       explain: c.explain[g.kind],
       count: g.count,
       amount: g.amount,
-      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), rows, { empty: c.none, compact: true }),
+      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), untracked === null ? rows : [], { empty: untracked ?? c.none, compact: true }),
       note: untracked,
     };
   });
@@ -156,12 +165,13 @@ export function changesModel(ctx: PageContext): ChangesModel {
     c.byKind,
     [c.kind, c.deals, c.amount],
     f,
-    sections.map((s) => ({ label: s.title, count: s.count, amount: s.amount })),
+    // A kind the data cannot show: "—", never a count of 0 (its section says why, linked).
+    sections.map((s) => ({ label: s.title, count: s.note === null ? s.count : null, amount: s.note === null ? s.amount : null })),
     // A row per kind of change.
     { empty: NEVER_EMPTY },
   );
   summary.rows.forEach((row, i) => {
-    if (sections[i]!.count > 0) row[0]!.href = `#${sections[i]!.id}`;
+    if (sections[i]!.count > 0 || sections[i]!.note !== null) row[0]!.href = `#${sections[i]!.id}`;
   });
   const root = siteRoot(ctx);
   const isSnapshot = ch.basis === 'snapshot' && site.snapshots.some((s) => s.as_of === ch.from);

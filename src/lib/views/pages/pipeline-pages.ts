@@ -12,7 +12,7 @@ import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
 import { chartBlock, type Column, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable, figuresTable } from '../table-kinds.ts';
-import { closeDatesNote, currentVisitOnly, flagsUncheckedNotes, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
+import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import { historyAdvice } from './file-advice.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -57,7 +57,7 @@ export function stalledModel(ctx: PageContext): StalledModel {
   const stalled = stalledTable(ctx, 'stalled');
   // Empty: no open deal at all, or none but the stalled ones shows a warning sign.
   const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, ['days', 'flags', 'stage', 'close', 'owner', 'account']), flagged, {
-    empty: site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged,
+    empty: site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged({ signs: checkedFlags(ctx).map((flag) => m.flags[flag]) }),
     compact: true,
   });
   const thresholds = stallThresholdsTable(ctx);
