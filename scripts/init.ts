@@ -17,10 +17,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
-import { CONFIG_FILE } from '../src/lib/ingest/dataset-builder.ts';
+import { CONFIG_FILE, STAGE_HISTORY_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { DEALS_FILE } from '../src/lib/ingest/deals.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
-import { entryKind } from '../src/lib/ingest/folder-notes.ts';
+import { dealsHeadExport, entryKind } from '../src/lib/ingest/folder-notes.ts';
 import { IngestFatalError } from '../src/lib/ingest/issues.ts';
 import { ARCHIVE_MESSAGE, brokenArchiveMessage, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
@@ -100,6 +100,17 @@ function exportFiles(folder: string, fs: InitFs, format: string | undefined) {
   };
 }
 
+/**
+ * A CRM's export saved as deals.csv with no stage_history.csv beside it: its format, so that it is read as the
+ * export it is (as read-folder.ts reads it); undefined otherwise.
+ */
+function renamedExportFormat(folder: string, fs: InitFs): string | undefined {
+  const names = fs.readdir(folder);
+  const deals = names.find((name) => name.toLowerCase() === DEALS_FILE);
+  if (deals === undefined || names.some((name) => name.toLowerCase() === STAGE_HISTORY_FILE) || fs.kind(join(folder, deals)) !== 'file') return undefined;
+  return dealsHeadExport(deals, fs.readFile(join(folder, deals)))?.format;
+}
+
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
 function schemaReference(configFolder: string, schemaFile: string): string {
   const inRepo = relative(dirname(resolve(schemaFile)), resolve(configFolder));
@@ -145,8 +156,10 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   }
   let suggestion;
   let exports: ReturnType<typeof exportFiles>;
+  let format: string | undefined;
   try {
-    exports = exportFiles(folder, io.fs, optionalString(args.format));
+    format = optionalString(args.format) ?? renamedExportFormat(folder, io.fs);
+    exports = exportFiles(folder, io.fs, format);
   } catch (e) {
     // The system refusing a file or a subfolder (no permission): a problem with the files, as `metrics` says it.
     if (!isErrnoError(e)) throw e;
@@ -161,7 +174,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
       brokenArchives,
       archives,
       misnamed,
-      format: optionalString(args.format),
+      format,
       pipeline: optionalString(args.pipeline),
       schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
     });

@@ -7,6 +7,7 @@
 import type { FatalCode } from '../ingest/fatal-codes.ts';
 import { re, type Rule } from './issue-rules.ts';
 import { exportsHint } from './fatal-text-exports.ts';
+import { exportKindKo } from './export-kinds.ts';
 import { josa } from './josa.ts';
 
 /** An errno code or the system's message, as `cannot be read (EACCES)` gives it. */
@@ -45,6 +46,11 @@ function missingColumnsNote(note: string): string | null {
     [
       /^; the header has (?<written>.+): name (?:it|them) exactly (?<names>.+)$/u,
       (g) => `. 머리글에 ${g.written} 열이 있습니다. 열 이름을 정확히 ${josa(g.names!, '으로/로')} 적으세요`,
+    ],
+    [
+      /^; it is (?<one>.+?), not the canonical deals\.csv: keep a CRM's exports in a folder without the canonical files, or run with --format (?<format>\S+) to read the export alone$/u,
+      // An export's words not known here stay as written.
+      (g) => `. 표준 deals.csv가 아니라 ${exportKindKo(g.one!) ?? g.one}입니다. CRM 내보내기 파일은 표준 파일이 없는 폴더에 두거나, 내보내기 파일만 읽으려면 ${josa(`--format ${g.format}`, '으로/로')} 실행하세요`,
     ],
     [
       /^; its column names are not in English \((?<names>.+)\): name the columns as docs\/input\.md does, in English \(the required ones above\)$/u,

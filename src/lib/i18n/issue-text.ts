@@ -8,6 +8,7 @@
 import { COL, mergeRules, object, re, type Rules, sayWith, subject, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
 import { CONTAINER_RULES } from './issue-text-containers.ts';
+import { FORMAT_KINDS } from './export-kinds.ts';
 import { josa } from './josa.ts';
 import { VENDOR_RULES } from './issue-text-vendor.ts';
 import { CONFIG_RULES } from './issue-text-config.ts';
@@ -25,14 +26,6 @@ const EXPORT_KINDS: Record<string, string> = Object.assign(Object.create(null) a
   'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
   'a Salesforce Opportunity History report': 'Salesforce Opportunity History 보고서',
   'a Salesforce Opportunities report': 'Salesforce Opportunities 보고서',
-});
-
-/** The formats `--format` names, as `unknown_export` says a file is of another one (unread-files.ts `otherFormatOf`). */
-const FORMAT_KINDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  'a HubSpot deals export': 'HubSpot 딜 내보내기',
-  'a Pipedrive deals export': 'Pipedrive 딜 내보내기',
-  'a Salesforce report': 'Salesforce 보고서',
-  'a Salesforce Data Loader export': 'Salesforce Data Loader 내보내기',
 });
 
 /** Whose currency an amount is compared with (`checkCurrency`'s `whose`). */
@@ -209,6 +202,13 @@ const ROW_RULES: Rules = {
     [
       re(`a ZIP archive, not a CSV file: not read\\. Extract it \\(a CRM may send a large export zipped\\) and put the CSV files it holds in the folder in its place`),
       () => 'ZIP 압축 파일이며 CSV 파일이 아니어서 읽지 않았습니다. 압축을 풀고(CRM은 큰 내보내기를 압축해 보내기도 합니다) 그 안의 CSV 파일을 이 폴더에 대신 넣으세요',
+    ],
+  ],
+  // A CRM's export saved as deals.csv, read as the export it is (read-folder.ts).
+  renamed_export: [
+    [
+      re(`read as (?<one>.+?): its columns are not those of the canonical deals\\.csv \\(docs/input\\.md\\)`),
+      (g) => (FORMAT_KINDS[g.one!] === undefined ? null : `${josa(FORMAT_KINDS[g.one!]!, '으로/로')} 읽었습니다. 열이 표준 deals.csv(docs/input.md)의 열이 아닙니다`),
     ],
   ],
   file_not_read: [

@@ -17,8 +17,9 @@ import { IssueLog } from './issues.ts';
 import { readVendorTable } from './vendor/read-table.ts';
 import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
-import { canonicalFileOf, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
+import { canonicalFileOf, exportUnderCanonicalName, type OtherFormat, otherFormatOf, otherFormatsSaid } from './vendor/unread-files.ts';
 import { renamedNotRead } from './renamed-files.ts';
+import { DEAL_REQUIRED } from './schema.ts';
 
 /**
  * The CSV files and workbooks of a canonical folder (and of its subfolders,
@@ -59,6 +60,33 @@ function headTable(folder: string, relative: string): VendorTable | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The CRM export that the folder's `deals.csv` (named `name` on disk) is instead of the canonical file, or null
+ * (unread-files.ts); with the canonical columns its header lacks.
+ */
+export function dealsFileExport(folder: string, name: string): RenamedExport | null {
+  return dealsHeadExport(name, fileHead(join(folder, name), HINT_BYTES));
+}
+
+/** A CRM's export under the name deals.csv: its format, its words ("a HubSpot deals export"), the canonical columns it lacks. */
+export interface RenamedExport {
+  format: string;
+  one: string;
+  missing: string[];
+}
+
+/** `dealsFileExport` from the file's first bytes (`head`: up to its first 64 KiB; scripts/init.ts reads the file itself). */
+export function dealsHeadExport(name: string, head: Uint8Array): RenamedExport | null {
+  let table: VendorTable;
+  try {
+    table = readVendorTable(name, byteSource(head.subarray(0, HINT_BYTES)), new IssueLog());
+  } catch {
+    return null;
+  }
+  const found = exportUnderCanonicalName(table);
+  return found && { ...found, missing: DEAL_REQUIRED.filter((column) => !table.names.includes(column)) };
 }
 
 /**

@@ -36,11 +36,12 @@ import { listExports, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts
 import { containerFiles } from './export-containers.ts';
 import { appendAll } from '../append.ts';
 import { fileZip } from './archive/zip-entries.ts';
-import { byproductWarnings, fileHead, listingFs, missingFileHint, unreadBeside } from './folder-notes.ts';
+import { byproductWarnings, dealsFileExport, fileHead, listingFs, missingFileHint, unreadBeside } from './folder-notes.ts';
 import { fileSource } from './file-source.ts';
 import { wholeFileHash } from './file-ranges.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
+import { missingColumnsError } from './header-hints.ts';
 import type { ProgressCallback } from './table.ts';
 
 export { IngestFatalError };
@@ -87,8 +88,15 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const entries = listing(folder);
   const onDisk = entriesByName(entries, DATA_FOLDER_FILES);
   const pathOf = (name: string) => join(folder, onDisk.get(name) ?? name);
-  const canonical = options.format === 'canonical' || (options.format === undefined && onDisk.has(DEALS_FILE));
-  if (!canonical) return await readExports(folder, options);
+  // A CRM's export saved as deals.csv (the README names that file): alone, read as the export it is, and said so;
+  // beside canonical stage history, a stop that says what it is (not how to rename the export's columns).
+  const renamedExport = options.format === undefined && onDisk.has(DEALS_FILE) ? dealsFileExport(folder, onDisk.get(DEALS_FILE)!) : null;
+  if (renamedExport !== null && onDisk.has(STAGE_HISTORY_FILE)) {
+    const { one, format, missing } = renamedExport;
+    throw missingColumnsError(DEALS_FILE, missing, `; it is ${one}, not the canonical deals.csv: keep a CRM's exports in a folder without the canonical files, or run with --format ${format} to read the export alone`);
+  }
+  const canonical = options.format === 'canonical' || (options.format === undefined && onDisk.has(DEALS_FILE) && renamedExport === null);
+  if (!canonical) return await readExports(folder, options, renamedExport && { file: onDisk.get(DEALS_FILE)!, one: renamedExport.one });
   const files: Record<string, FileInput> = {};
   const hashes: Record<string, string> = {};
   let historySize = 0;
@@ -191,7 +199,8 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
  * A folder of vendor exports: every CSV file in it and in its subfolders one
  * level down (a series of exports in dated folders), plus the config.
  */
-async function readExports(folder: string, options: ReadFolderOptions): Promise<{ dataset: Dataset; config: Config }> {
+/** `renamed`: the folder's deals.csv, which is a CRM's export (`one`: "a HubSpot deals export"), read as one. */
+async function readExports(folder: string, options: ReadFolderOptions, renamed: { file: string; one: string } | null = null): Promise<{ dataset: Dataset; config: Config }> {
   let entries: string[];
   try {
     entries = readdirSync(folder);
@@ -248,8 +257,9 @@ async function readExports(folder: string, options: ReadFolderOptions): Promise<
   } finally {
     for (const zip of opened) zip.close();
   }
-  if (unreadable.length > 0 || byproducts.length > 0 || misnamed.length > 0 || contained.archiveNotes.length > 0) {
+  if (unreadable.length > 0 || byproducts.length > 0 || misnamed.length > 0 || contained.archiveNotes.length > 0 || renamed !== null) {
     const log = new IssueLog();
+    if (renamed !== null) log.warning(renamed.file, 0, '', 'renamed_export', `read as ${renamed.one}: its columns are not those of the canonical deals.csv (docs/input.md)`);
     appendAll(log.issues, contained.archiveNotes);
     for (const path of unreadable) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
     for (const { path, message } of misnamed) log.warning(path, 0, '', 'file_not_read', message);

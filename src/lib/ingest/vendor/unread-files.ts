@@ -43,6 +43,17 @@ const oneOf = (adapter: Adapter) => {
 /** Files of a format: "Salesforce reports", "HubSpot deals exports". */
 const manyOf = (adapter: Adapter) => (adapter.name.endsWith('s') ? adapter.name : `${adapter.name}s`);
 
+/**
+ * The CRM export that a file under a canonical name is instead (a HubSpot deals export saved as deals.csv):
+ * its format and its words ("a HubSpot deals export"), or null when its header is not an export's, or is the
+ * canonical file's.
+ */
+export function exportUnderCanonicalName(table: VendorTable): { format: string; one: string } | null {
+  if (canonicalFileOf(table.names) !== null) return null;
+  const adapter = ADAPTERS.find((a) => a.role(table.names) !== null);
+  return adapter ? { format: adapter.format, one: oneOf(adapter) } : null;
+}
+
 /** A file that `--format` does not read but another format does: which, and the words for it. */
 export interface OtherFormat {
   /** The --format to give, 'canonical' for the canonical files. */
