@@ -5,7 +5,7 @@
  * CRM gave it. Beside canonical stage history, the run stops and says what
  * the file is, not how to rename the export's columns.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,15 @@ describe('a CRM export saved as deals.csv', () => {
     );
     // What it says works: the export read alone with --format.
     expect((await readFolder(dir, { format: 'pipedrive' })).dataset.source.format).toBe('pipedrive');
+  });
+
+  it('is told by its header line alone, in UTF-16 too (Excel\'s "Unicode text")', async () => {
+    const dir = folderWith('deals.csv');
+    const text = readFileSync(join(dir, 'deals.csv'), 'utf8').replace(/^\uFEFF/u, '');
+    writeFileSync(join(dir, 'deals.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const read = await readFolder(dir);
+    expect(read.dataset.source.format).toBe('pipedrive');
+    expect(read.dataset.deals.length).toBe((await readFolder(folderWith(EXPORT_NAME))).dataset.deals.length);
   });
 
   it('is not taken for an export when it is the canonical deals.csv', async () => {
