@@ -29,8 +29,8 @@ describe("an owner's page for coaching", () => {
   });
 
   it('how many open deals carry each warning sign', () => {
-    expect(fact('ko', '진행 중 딜의 위험 신호')).toBe('예상 마감일 경과 9\u00a0· 키맨 미확인 4\u00a0· 예산 미확정 6\u00a0· 마감일 반복 연기 2');
-    expect(fact('en', 'Warning signs on open deals')).toBe('Past expected close 9\u00a0· No keyman identified 4\u00a0· Budget not confirmed 6\u00a0· Close date pushed repeatedly 2');
+    expect(fact('ko', '진행 중 딜의 위험 신호')).toBe('예상 마감일 경과\u00a09\u00a0· 키맨 미확인\u00a04\u00a0· 예산 미확정\u00a06\u00a0· 마감일 반복 연기\u00a02');
+    expect(fact('en', 'Warning signs on open deals')).toBe('Past expected close\u00a09\u00a0· No keyman identified\u00a04\u00a0· Budget not confirmed\u00a06\u00a0· Close date pushed repeatedly\u00a02');
   });
 
   it('links to the pages filtered to the owner, when the site has filters', () => {

@@ -2,6 +2,7 @@
 import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import { joinItems } from '../../format/index.ts';
 import { otherLang } from '../../format/text-lang.ts';
+import { NBSP } from '../../format/dates.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -111,7 +112,8 @@ function compared(ctx: PageContext, own: string, teams: readonly string[], of: (
 function flagCounts(ctx: PageContext, deals: readonly OpenDealRow[]): string {
   const { m, f } = ctx;
   const counts = FLAG_NAMES.map((flag) => [flag, deals.filter((d) => d.flags.includes(flag)).length] as const).filter(([, n]) => n > 0);
-  if (counts.length > 0) return joinItems(counts.map(([flag, n]) => `${m.flags[flag]} ${f.count(n)}`));
+  // The count held to its sign by a no-break space: wrapped on a phone, "5" must not start the line of the next sign.
+  if (counts.length > 0) return joinItems(counts.map(([flag, n]) => `${m.flags[flag]}${NBSP}${f.count(n)}`));
   return closeDatesNote(ctx) === null && flagsUncheckedNotes(ctx).length === 0 ? m.ownersReview.noFlags : m.ownersReview.noFlagsChecked;
 }
 
