@@ -19,6 +19,7 @@
  * - Korean, other currencies: Intl compact in Korean ('CHF 120만').
  */
 import type { Locale } from '../i18n/locales.ts';
+import { NBSP } from './dates.ts';
 import { decimal, numberFormat } from './numbers.ts';
 
 /** Korean names of the currencies whose compact Korean form uses 만/억/조. */
@@ -102,7 +103,8 @@ export function createMoneyFormats(locale: Locale, currency: string): MoneyForma
 
   let compactAbs: (abs: number) => string;
   if (ko && code === 'KRW') compactAbs = (abs) => koreanUnits(abs) + '원';
-  else if (ko && koreanName) compactAbs = (abs) => `${koreanUnits(abs)} ${koreanName}`;
+  // A no-break space: in a narrow column '3만' and '유로' must not wrap onto two lines.
+  else if (ko && koreanName) compactAbs = (abs) => `${koreanUnits(abs)}${NBSP}${koreanName}`;
   else compactAbs = (abs) => compact.format(abs);
 
   return { fullAbs, compactAbs };

@@ -110,14 +110,14 @@ describe('moneyCompact', () => {
   });
   it('USD: $1.2M in English, Korean units + 달러 in Korean', () => {
     expect(enUsd.moneyCompact(1_200_000)).toBe('$1.2M');
-    expect(koUsd.moneyCompact(1_200_000)).toBe('120만 달러');
-    expect(koUsd.moneyCompact(1_500_000_000)).toBe('15억 달러');
-    expect(koUsd.moneyCompact(3_500)).toBe('3,500 달러');
-    expect(koUsd.moneyCompact(-1_200_000)).toBe('−120만 달러');
+    expect(koUsd.moneyCompact(1_200_000)).toBe('120만\u00a0달러');
+    expect(koUsd.moneyCompact(1_500_000_000)).toBe('15억\u00a0달러');
+    expect(koUsd.moneyCompact(3_500)).toBe('3,500\u00a0달러');
+    expect(koUsd.moneyCompact(-1_200_000)).toBe('−120만\u00a0달러');
   });
   it('other currencies: Korean names for the major ones, Intl compact otherwise', () => {
-    expect(createFormatter('ko', 'JPY').moneyCompact(25_000_000)).toBe('2,500만 엔');
-    expect(createFormatter('ko', 'EUR').moneyCompact(1_200_000)).toBe('120만 유로');
+    expect(createFormatter('ko', 'JPY').moneyCompact(25_000_000)).toBe('2,500만\u00a0엔');
+    expect(createFormatter('ko', 'EUR').moneyCompact(1_200_000)).toBe('120만\u00a0유로');
     expect(createFormatter('en', 'EUR').moneyCompact(1_200_000)).toBe('€1.2M');
     expect(createFormatter('ko', 'CHF').moneyCompact(1_200_000)).toMatch(/^CHF\s120만$/);
     expect(createFormatter('en', 'CHF').moneyCompact(1_200_000)).toMatch(/1\.2M$/);
@@ -132,7 +132,7 @@ describe('perDay and signedMoney', () => {
   it('velocity per day', () => {
     expect(enKrw.perDay(400_054.25)).toBe('₩400K/day');
     expect(koKrw.perDay(400_054.25)).toBe('하루 40만원');
-    expect(koUsd.perDay(1_200_000)).toBe('하루 120만 달러');
+    expect(koUsd.perDay(1_200_000)).toBe('하루 120만\u00a0달러');
     expect(enKrw.perDay(null)).toBe('—');
     expect(koKrw.perDay(null)).toBe('—');
   });

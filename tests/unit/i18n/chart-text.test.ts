@@ -188,9 +188,9 @@ describe('exact takeaways of the example metrics', () => {
   it('Korean particles follow the value as read aloud', () => {
     const out = renderAll('ko', 'USD');
     expect(out.waterfall.takeaway).toBe(
-      '진행 중 파이프라인이 3,400만 달러에서 3,900만 달러로 늘었습니다(신규·재개 500만 달러, 수주 0 달러, 실주 0 달러).',
+      '진행 중 파이프라인이 3,400만\u00a0달러에서 3,900만\u00a0달러로 늘었습니다(신규·재개 500만\u00a0달러, 수주 0\u00a0달러, 실주 0\u00a0달러).',
     );
-    expect(out.intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만 달러로 직전 3개월(3,500만 달러)보다 줄었습니다.');
+    expect(out.intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만\u00a0달러로 직전 3개월(3,500만\u00a0달러)보다 줄었습니다.');
     expect(renderAll('ko').intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만원으로 직전 3개월(3,500만원)보다 줄었습니다.');
   });
 });
