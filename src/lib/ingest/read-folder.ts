@@ -198,8 +198,9 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
 /**
  * A folder of vendor exports: every CSV file in it and in its subfolders one
  * level down (a series of exports in dated folders), plus the config.
+ * `renamed`: the folder's deals.csv, which is a CRM's export (`one`: "a
+ * HubSpot deals export"), read as one and said so in a warning.
  */
-/** `renamed`: the folder's deals.csv, which is a CRM's export (`one`: "a HubSpot deals export"), read as one. */
 async function readExports(folder: string, options: ReadFolderOptions, renamed: { file: string; one: string } | null = null): Promise<{ dataset: Dataset; config: Config }> {
   let entries: string[];
   try {
