@@ -579,6 +579,9 @@ export const en = {
       `Not available: this export has only each deal’s current stage, not its stage history. To see it, ${p.advice}.`,
     trendsUnavailable: (p: { advice: string; days: number }, f: Formatter) =>
       `Changes against ${f.count(p.days)} days earlier are not shown: this export has only each deal’s current stage, so the pipeline of an earlier date cannot be rebuilt. To see them, ${p.advice}.`,
+    /** The Changes page of an export with only the current stage: the pipeline on the earlier date (`from`) cannot be rebuilt. */
+    changesUnavailable: (p: { from: string; advice: string }, f: Formatter) =>
+      `Changes since ${f.date(p.from)} are not shown: this export has only each deal’s current stage, so the pipeline on that date cannot be rebuilt. To see them, ${p.advice}.`,
     /** The waterfall's period began before the data's first record (`first`). */
     waterfallBeforeData: (p: { first: string }, f: Formatter) =>
       `The data begins on ${f.date(p.first)}, within this period: the pipeline it opens with is empty because the data had not begun, not because there was no pipeline.`,

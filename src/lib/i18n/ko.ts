@@ -509,6 +509,8 @@ export const ko: Messages = {
     historyUnavailable: (p) => `표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없습니다. 이 항목을 보려면 ${p.advice}.`,
     trendsUnavailable: (p, f) =>
       `${f.count(p.days)}일 전 대비 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 이전 시점의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
+    changesUnavailable: (p, f) =>
+      `${f.date(p.from)} 이후의 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 그날의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
     waterfallBeforeData: (p, f) =>
       `데이터가 이 기간 중인 ${f.date(p.first)}에 시작합니다. 기초 파이프라인이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 파이프라인이 없었다는 뜻이 아닙니다.`,
     stageMovesUnavailable: (p) =>

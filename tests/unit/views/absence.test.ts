@@ -568,6 +568,16 @@ describe('an export with only the current stage (current_visit_only)', () => {
     expect(model.notes[0]).toMatch(/^Changes against 30 days earlier are not shown: this export has only each deal’s current stage/);
   });
 
+  it('the Changes page says which changes it cannot show, and since when, in both languages', () => {
+    const en = changesModel(ctx(s));
+    expect(en.tiles.every((t) => t.delta === null)).toBe(true);
+    const from = s.changes.from;
+    expect(en.notes).toEqual([
+      `Changes since ${ctx(s).f.date(from)} are not shown: this export has only each deal’s current stage, so the pipeline on that date cannot be rebuilt. To see them, keep a dated export of the same filter in the folder each day or week (docs/exports.md, “A series of exports”): Pipedrive’s deals export has only the current stage, and the stages are rebuilt from what changed between exports.`,
+    ]);
+    expect(changesModel(ctx(s, 'ko')).notes[0]).toMatch(new RegExp(`^${ctx(s, 'ko').f.date(from).replace(/\./gu, '\\.')} 이후의 변화는 표시하지 않습니다\\. 이 내보내기 파일에는 딜별 현재 단계만`, 'u'));
+  });
+
   it('the waterfall drops stage moves with a note, and the data-quality page names the source and its limitation', () => {
     const waterfall = waterfallModel(ctx(s));
     expect(waterfall.tables.map((t) => t.id)).not.toContain('stage-moves');

@@ -8,7 +8,7 @@ import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
 import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable } from '../table-kinds.ts';
-import { beforeDataNote, currentVisitOnly, historyUnavailable } from './absence.ts';
+import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
@@ -176,7 +176,8 @@ export function changesModel(ctx: PageContext): ChangesModel {
   const root = siteRoot(ctx);
   const isSnapshot = ch.basis === 'snapshot' && site.snapshots.some((s) => s.as_of === ch.from);
   return {
-    notes: unavailable ? [historyUnavailable(ctx)] : [],
+    // Which figures are missing, and since when: the tiles below show today's values and no change.
+    notes: unavailable ? [m.absence.changesUnavailable({ from: ch.from, advice: historyAdvice(ctx) }, f)] : [],
     period: c.period({ from: ch.from, to: ch.to }, f),
     basis: ch.basis === 'period' ? c.basis.period({ days: daysApart(ch.from, ch.to) }, f) : c.basis[ch.basis],
     replayed: c.replayed,
