@@ -88,6 +88,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is not a number \\(Korean number units such as 만 and 억 are not read: write the amount in full(?:, as (?<full>\\d+))?\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
     ],
+    [
+      re(`${COL} ${V} is not a number \\(Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel의 회계 표시 형식은 0을 "-"로 표시합니다. CSV로 저장하기 전에 열을 숫자 서식으로 바꾸거나 0으로 적으세요)`,
+    ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],

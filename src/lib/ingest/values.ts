@@ -64,6 +64,12 @@ const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/;
  * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `USD 5`). A minus
  * sign or accounting parentheses `(1,000)` make it negative, which is refused.
  */
+/**
+ * A dash alone (with a currency symbol or not): how Excel's accounting format shows 0, which a sheet saved as
+ * CSV writes as text. Likely 0, but not read as one: the column's format is what to fix.
+ */
+const ACCOUNTING_ZERO_HINT = ` (Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0)`;
+
 export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   const quick = plainAmount(text, opts.decimal);
   if (quick >= 0) return quick > MAX_AMOUNT ? tooLarge(text) : { value: quick, code: null, text };
@@ -110,7 +116,11 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   const core = opts.decimal === ',' ? CORE_COMMA : CORE_DOT;
   if (!core.test(s)) {
     const hint =
-      opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s) ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)' : koreanUnitsHint(s, opts.decimal);
+      s === '' && negative && !/\p{L}/u.test(text)
+        ? ACCOUNTING_ZERO_HINT
+        : opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s)
+          ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)'
+          : koreanUnitsHint(s, opts.decimal);
     return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);

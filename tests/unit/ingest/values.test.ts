@@ -1,3 +1,4 @@
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { describe, expect, it } from 'vitest';
 import {
   dotThousandsDoubt,
@@ -194,6 +195,14 @@ describe('numbers', () => {
     expect(value('12,34,567')).toMatch(/is not a number/);
     expect(value('1.5', comma)).toMatch(/is not a number/);
     expect(value('1e6')).toMatch(/is not a number/);
+    // Excel's accounting format shows 0 as a dash, which "Save as CSV" writes as text: named, not read as 0.
+    const dash = ' (Excel\'s accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0)';
+    expect(value('-')).toBe(`invalid_number: "-" is not a number${dash}`);
+    expect(value('$ -   ')).toBe(`invalid_number: "$ -   " is not a number${dash}`);
+    expect(value('-abc')).toBe('invalid_number: "-abc" is not a number');
+    expect(issueMessage({ code: 'invalid_number', message: `"amount" "-" is not a number${dash}` }, 'ko')).toBe(
+      '"amount" "-"는 숫자가 아닙니다(Excel의 회계 표시 형식은 0을 "-"로 표시합니다. CSV로 저장하기 전에 열을 숫자 서식으로 바꾸거나 0으로 적으세요)',
+    );
     expect(value('-500')).toMatchInlineSnapshot(`"negative_number: "-500" is negative; only 0 or more is allowed"`);
     expect(value('-₩1,000')).toMatch(/negative/);
     expect(value('(1,000)')).toMatch(/negative/);
