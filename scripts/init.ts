@@ -75,10 +75,7 @@ export function nodeIo(): InitIo {
 }
 
 /** The export files of the folder (export-listing.ts), XLSX workbooks read as exports among them, and the files not read. */
-function exportFiles(folder: string, fs: InitFs, format: string | undefined) {
-  // Each file is read once: its first bytes tell a workbook saved under a .csv name, the rest is the export.
-  const bytes = new Map<string, Uint8Array>();
-  const read = (path: string) => bytes.get(path) ?? bytes.set(path, fs.readFile(path)).get(path)!;
+function exportFiles(folder: string, fs: InitFs, format: string | undefined, read: (path: string) => Uint8Array) {
   const listing = listExports(folder, { ...fs, join, head: (path) => read(path).subarray(0, HEAD_BYTES) });
   // A canonical folder reads its own files alone (as read-folder.ts does): a workbook there is named, not read.
   const canonical = format === 'canonical' || (format === undefined && listing.exports.some((path) => path.toLowerCase() === DEALS_FILE));
@@ -104,11 +101,11 @@ function exportFiles(folder: string, fs: InitFs, format: string | undefined) {
  * A CRM's export saved as deals.csv with no stage_history.csv beside it: its format, so that it is read as the
  * export it is (as read-folder.ts reads it); undefined otherwise.
  */
-function renamedExportFormat(folder: string, fs: InitFs): string | undefined {
+function renamedExportFormat(folder: string, fs: InitFs, read: (path: string) => Uint8Array): string | undefined {
   const names = fs.readdir(folder);
   const deals = names.find((name) => name.toLowerCase() === DEALS_FILE);
   if (deals === undefined || names.some((name) => name.toLowerCase() === STAGE_HISTORY_FILE) || fs.kind(join(folder, deals)) !== 'file') return undefined;
-  return dealsHeadExport(deals, fs.readFile(join(folder, deals)))?.format;
+  return dealsHeadExport(deals, read(join(folder, deals)))?.format;
 }
 
 /** `$schema`: relative (`/`-separated) when the config is inside this repository, else the schema's file URL. */
@@ -158,8 +155,11 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   let exports: ReturnType<typeof exportFiles>;
   let format: string | undefined;
   try {
-    format = optionalString(args.format) ?? renamedExportFormat(folder, io.fs);
-    exports = exportFiles(folder, io.fs, format);
+    // Each file is read once: its first bytes tell a workbook saved under a .csv name (or deals.csv an export), the rest is the export.
+    const bytes = new Map<string, Uint8Array>();
+    const read = (path: string) => bytes.get(path) ?? bytes.set(path, io.fs.readFile(path)).get(path)!;
+    format = optionalString(args.format) ?? renamedExportFormat(folder, io.fs, read);
+    exports = exportFiles(folder, io.fs, format, read);
   } catch (e) {
     // The system refusing a file or a subfolder (no permission): a problem with the files, as `metrics` says it.
     if (!isErrnoError(e)) throw e;

@@ -55,8 +55,13 @@ const HINT_BYTES = 64 * 1024;
 
 /** A file of the folder read from its first bytes, for its header; null when it is not a text file. */
 function headTable(folder: string, relative: string): VendorTable | null {
+  return tableOfHead(relative, fileHead(join(folder, relative), HINT_BYTES));
+}
+
+/** The table of a file's first bytes (`head`), for its header; null when they are not text. */
+function tableOfHead(name: string, head: Uint8Array): VendorTable | null {
   try {
-    return readVendorTable(relative, byteSource(fileHead(join(folder, relative), HINT_BYTES)), new IssueLog());
+    return readVendorTable(name, byteSource(head), new IssueLog());
   } catch {
     return null;
   }
@@ -82,14 +87,9 @@ export function dealsHeadExport(name: string, head: Uint8Array): RenamedExport |
   // The header line alone (~1 ms, where 64 KiB of rows took ~10 on every run of a canonical folder). A header
   // whose quoted name holds a line end is cut short here: it then matches no export, and is read as canonical.
   const lineEnd = head.subarray(0, HINT_BYTES).indexOf(0x0a);
-  let table: VendorTable;
-  try {
-    table = readVendorTable(name, byteSource(head.subarray(0, lineEnd === -1 ? HINT_BYTES : lineEnd + 1)), new IssueLog());
-  } catch {
-    return null;
-  }
-  const found = exportUnderCanonicalName(table);
-  return found && { ...found, missing: DEAL_REQUIRED.filter((column) => !table.names.includes(column)) };
+  const table = tableOfHead(name, head.subarray(0, lineEnd === -1 ? HINT_BYTES : lineEnd + 1));
+  const found = table && exportUnderCanonicalName(table);
+  return found && { ...found, missing: DEAL_REQUIRED.filter((column) => !table!.names.includes(column)) };
 }
 
 /**
