@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { formatConfigIssues, jsonSyntaxMessage } from '../../src/lib/ingest/config.ts';
+import { jsonLayout } from '../../src/lib/ingest/config-json-text.ts';
 import { isLocalDate } from '../../src/lib/time.ts';
 import { SNAPSHOT_FILE, SNAPSHOTS_DIR, type SnapshotManifest, snapshotManifestSchema } from '../../src/lib/views/snapshots.ts';
 import { type CliFs, InputReadError, isErrnoError, writingTo } from './cli.ts';
@@ -165,7 +166,8 @@ function readManifest(fs: CliFs, dir: string, what: string): SnapshotManifest {
     throw new SnapshotsError(msg('snapshot_not_json', { file, syntax: jsonSyntaxMessage(json, e.message) }));
   }
   const result = snapshotManifestSchema.safeParse(raw);
-  if (!result.success) throw new SnapshotsError(msg('snapshot_invalid', { entry: what, issues: formatConfigIssues(result.error, file).split('\n') }));
+  // The value written and where (line, column), as a config's problems are said: their Korean rules then know each line.
+  if (!result.success) throw new SnapshotsError(msg('snapshot_invalid', { entry: what, issues: formatConfigIssues(result.error, file, raw, jsonLayout(json)).split('\n') }));
   return result.data;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfigText } from '../../src/lib/ingest/config.ts';
 import { jsonLayout } from '../../src/lib/ingest/config-json-text.ts';
 import { closest } from '../../src/lib/ingest/config-messages.ts';
+import { configLine } from '../../src/lib/i18n/fatal-text-config.ts';
 
 const CONFIG = `{
   "currency": "KRW",
@@ -66,6 +67,15 @@ describe('pipeline.config.json mistakes', () => {
     );
     expect(errorOf(edit('"USD": 1380', '"USD": "1,380"'))).toBe('pipeline.config.json: fx.USD at line 12 column 17: must be a number, not the text "1,380": write 1380 (without quotes)');
     expect(errorOf(edit('{"lifecycle_months": 60}', '60'))).toBe('pipeline.config.json: products.CNC-5X at line 11 column 26: must be an object ({ ... }), not the number 60');
+    // zod's own words would be "a int" and "Invalid input: expected ...": a whole number, and the values a missing key takes.
+    expect(errorOf(edit('{"lifecycle_months": 60}', '{"lifecycle_months": 60.5}'))).toBe(
+      'pipeline.config.json: products.CNC-5X.lifecycle_months at line 11 column 47: must be a whole number, not the number 60.5',
+    );
+    expect(errorOf(edit('"id": "awareness", "kind": "open",', '"id": "awareness",'))).toBe('pipeline.config.json: stages[0].kind at line 5 column 5: is missing: add one of "open", "won", "lost"');
+    expect(configLine('pipeline.config.json: stages[0].kind at line 5 column 5: is missing: add one of "open", "won", "lost"')).toBe(
+      'pipeline.config.json: stages[0].kind(5행 5열): 값이 없습니다. "open", "won", "lost" 중 하나를 추가하세요',
+    );
+    expect(configLine('pipeline.config.json: window_days at line 2 column 3: must be a whole number, not the number 1.5')).toBe('pipeline.config.json: window_days(2행 3열): 정수여야 합니다. 지금은 숫자 1.5입니다');
   });
 
   it('suggests the key or time zone a typo meant', () => {

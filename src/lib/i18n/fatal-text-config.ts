@@ -20,6 +20,7 @@ const mustBe = (word: string) => `${word}${josa(word, '이/가').endsWith('이')
 const TYPES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   'a string': '문자열',
   'a number': '숫자',
+  'a whole number': '정수',
   'a boolean': 'true 또는 false',
   'an object ({ ... })': '객체({ ... })',
   'a list ([ ... ])': '목록([ ... ])',
@@ -64,6 +65,8 @@ const SCHEMA_TEXT: Record<string, string> = Object.assign(Object.create(null) as
   'must be an ISO 4217 code such as "KRW"': '"KRW" 같은 ISO 4217 통화 코드여야 합니다',
   'must be a secret of at least 16 characters, such as 32 random hex digits': '16자 이상의 비밀 값이어야 합니다(예: 무작위 16진수 32자리)',
   'must be an IANA time zone such as "Asia/Seoul" or "UTC"': TIME_ZONE,
+  'must be a date written YYYY-MM-DD': 'YYYY-MM-DD 형식의 날짜여야 합니다',
+  'must be a SHA-256 digest: 64 lowercase hexadecimal digits': 'SHA-256 해시(소문자 16진수 64자리)여야 합니다',
   'needs at least one stage of kind "lost"': 'kind가 "lost"인 단계가 하나 이상 있어야 합니다',
   'needs at least one stage of kind "open" that is not parked': '보류(parked)가 아닌 kind "open" 단계가 하나 이상 있어야 합니다',
 });
@@ -84,7 +87,8 @@ const WHAT_RULES: Rule[] = [
     (g) => `${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 보류 단계는 "kind": "open"에 "parked": true로 적습니다`,
   ],
   [re(`(?<v>${Q}) is not one of (?<list>.+?)(?:: write (?<m>${Q}))?`), (g) => `${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `. ${josa(g.m, '으로/로')} 적으세요` : ''}`],
-  [re(`is missing: add it \\((?<type>an? [a-z]+)\\)`), (g) => (TYPES[g.type!] ? `값이 없습니다. ${object(TYPES[g.type!]!)} 추가하세요` : null)],
+  [re(`is missing: add (?<one>one of )?(?<list>${Q}(?:, ${Q})*)`), (g) => `값이 없습니다. ${g.one ? `${g.list} 중 하나를` : object(g.list!)} 추가하세요`],
+  [re(`is missing: add it \\((?<type>an? [a-z]+(?: [a-z]+)?|an object \\(\\{ \\.\\.\\. \\}\\)|a list \\(\\[ \\.\\.\\. \\]\\))\\)`), (g) => (TYPES[g.type!] ? `값이 없습니다. ${object(TYPES[g.type!]!)} 추가하세요` : null)],
   [
     re(`must be a number, not the text (?<v>${Q})(?:: write (?<n>\\S+) \\(without quotes\\))?`),
     (g) => `텍스트 ${subject(g.v!)} 아니라 숫자여야 합니다${g.n ? `. 따옴표 없이 ${josa(g.n, '으로/로')} 적으세요` : ''}`,

@@ -91,6 +91,14 @@ function timeZones(): string[] {
   return [...Intl.supportedValuesOf('timeZone'), 'UTC'];
 }
 
+/** A type zod expects, in words (`int` is a whole number, a record an object). */
+function typeWords(expected: string): string {
+  if (expected === 'record' || expected === 'object') return 'an object ({ ... })';
+  if (expected === 'array') return 'a list ([ ... ])';
+  if (expected === 'int') return 'a whole number';
+  return `a ${expected}`;
+}
+
 function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): string {
   const given = valueAt(raw, issue.path);
   switch (issue.code) {
@@ -99,7 +107,8 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
     case 'unrecognized_keys':
       return issue.keys.map((k) => unknownKey(k, issue.path, keys)).join('; ');
     case 'invalid_value': {
-      if (raw === undefined || given === undefined) break;
+      if (raw === undefined) break;
+      if (given === undefined) return `is missing: add ${issue.values.length === 1 ? '' : 'one of '}${list(issue.values)}`;
       const options = issue.values.filter((v) => typeof v === 'string');
       // A typo of an option, or a CRM's longer name holding exactly one option as a word ("Closed Lost" -> "lost").
       const words = typeof given === 'string' ? given.toLowerCase().split(/[^a-z]+/u) : [];
@@ -113,7 +122,7 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
     }
     case 'invalid_type': {
       if (raw === undefined) break;
-      if (given === undefined) return `is missing: add it (a ${issue.expected})`;
+      if (given === undefined) return `is missing: add it (${typeWords(issue.expected)})`;
       if (issue.expected === 'number' && typeof given === 'string') {
         const n = numberFromText(given);
         return `must be a number, not the text ${quoted(given)}${n !== undefined ? `: write ${n} (without quotes)` : ''}`;
@@ -125,8 +134,7 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
         return `must be an object of text per language, not the text ${quoted(given)}: write {${quoted(lang)}: ${quoted(given)}}`;
       }
       const what = given === null ? 'null' : Array.isArray(given) ? 'a list' : typeof given === 'object' ? 'an object' : `the ${typeof given} ${quoted(given)}`;
-      const expected = issue.expected === 'record' || issue.expected === 'object' ? 'an object ({ ... })' : issue.expected === 'array' ? 'a list ([ ... ])' : `a ${issue.expected}`;
-      return `must be ${expected}, not ${what}`;
+      return `must be ${typeWords(issue.expected)}, not ${what}`;
     }
     case 'too_big':
     case 'too_small': {

@@ -11,8 +11,9 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 /** The folder below the output that holds one folder per snapshot date. */
 export const SNAPSHOTS_DIR = 'snapshots';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+// Messages in the user's terms, each known to the Korean rules (fatal-text-config.ts SCHEMA_TEXT).
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 digest: 64 lowercase hexadecimal digits');
 const count = z.int().nonnegative();
 
 /** The few figures the snapshots index shows per date. */

@@ -205,6 +205,39 @@ describe('build: the problems of the snapshots folder (exit 1)', () => {
     expect(en.stderr).toBe("build: store/2025-05-31/snapshot.json: not valid JSON: Expected property name or '}' in JSON at position 2 (line 1 column 3): JSON has no comments; remove them\n");
   });
 
+  it('a snapshot.json of the wrong shape: each problem with its line and column and the value written, Korean throughout', async () => {
+    const dir = snapshotsWorkspace('ko');
+    mkdirSync(join(dir, 'store', '2025-05-31'), { recursive: true });
+    // Edited by hand: a date in another form, a count with decimals, a yes/no as text, the generator left out.
+    const manifest = {
+      kind: 'snapshot',
+      as_of: '2025/05/31',
+      pipescope_version: '0.1.0',
+      config_sha256: 'a'.repeat(64),
+      inputs: {},
+      currency: 'KRW',
+      compared_with: '2025-04-30',
+      figures: { open_count: 1.5, open_amount: 1, weighted_amount: 1, won_count: 0, won_amount: 0, win_rate_by_count: null, stalled_count: 0 },
+      redacted: 'yes',
+    };
+    writeFileSync(join(dir, 'store', '2025-05-31', 'snapshot.json'), JSON.stringify(manifest, null, 2));
+    const ko = await runBuild(dir, '--snapshots', 'store');
+    expect(ko.code).toBe(1);
+    expect(ko.stderr).toBe(
+      'build: store/2025-05-31/snapshot.json: generator(1행 1열): 값이 없습니다. "pipescope"를 추가하세요; ' +
+        'store/2025-05-31/snapshot.json: as_of(3행 12열): YYYY-MM-DD 형식의 날짜여야 합니다; ' +
+        'store/2025-05-31/snapshot.json: figures.open_count(10행 19열): 정수여야 합니다. 지금은 숫자 1.5입니다; ' +
+        'store/2025-05-31/snapshot.json: redacted(18행 15열): true 또는 false여야 합니다. 지금은 문자열 "yes"입니다. store/2025-05-31이 스냅숏이 맞나요?\n',
+    );
+    const en = await runBuild(dir, '--snapshots', 'store', '--lang', 'en');
+    expect(en.stderr).toBe(
+      'build: store/2025-05-31/snapshot.json: generator at line 1 column 1: is missing: add "pipescope"; ' +
+        'store/2025-05-31/snapshot.json: as_of at line 3 column 12: must be a date written YYYY-MM-DD; ' +
+        'store/2025-05-31/snapshot.json: figures.open_count at line 10 column 19: must be a whole number, not the number 1.5; ' +
+        'store/2025-05-31/snapshot.json: redacted at line 18 column 15: must be a boolean, not the string "yes": is store/2025-05-31 a snapshot?\n',
+    );
+  });
+
   it('--snapshot without earlier snapshots or --new-history: Korean with --lang ko; without --lang or a config, English as before', async () => {
     const dir = snapshotsWorkspace();
     const ko = await runBuild(dir, '--snapshot', '--lang', 'ko');

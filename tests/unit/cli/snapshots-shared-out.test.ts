@@ -88,7 +88,10 @@ describe('a snapshot.json edited by hand', () => {
   it('a value of the wrong kind is named by its key', async () => {
     const r = await withEdited((t) => t.replace(/"open_count": (\d+)/u, '"open_count": "$1"'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^build: site\/snapshots\/2025-04-30\/snapshot\.json: figures\.open_count: .*expected number, received string: is site\/snapshots\/2025-04-30 a snapshot\?\n$/u);
+    // Where it is, what was written and what to write, as a config's problems are said.
+    expect(r.stderr).toMatch(
+      /^build: site\/snapshots\/2025-04-30\/snapshot\.json: figures\.open_count at line 14 column 19: must be a number, not the text "(\d+)": write \1 \(without quotes\): is site\/snapshots\/2025-04-30 a snapshot\?\n$/u,
+    );
   });
 
   it('one saved with a byte order mark (Notepad) is read as it is; a missing one is named as missing', async () => {
