@@ -14,6 +14,7 @@
  * Runs: FUZZ_RUNS (default 3000, as tests/fuzz.test.ts; a third of them here).
  */
 import { workbookCsv } from '../src/lib/ingest/workbook/xlsx.ts';
+import { xlsCsv } from '../src/lib/ingest/workbook/xls.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -44,14 +45,21 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** A file's bytes as the exports reader is given them: a workbook's as the CSV of its sheet. */
+function sheetBytes(path: string): Uint8Array {
+  if (path.endsWith('.xlsx')) return new TextEncoder().encode(workbookCsv(readFileSync(path)).csv);
+  if (path.endsWith('.xls')) return new TextEncoder().encode(xlsCsv(readFileSync(path)).csv);
+  return new Uint8Array(readFileSync(path));
+}
+
 const CASES: Case[] = readdirSync(EXPORTS).map((name) => {
   const data = join(EXPORTS, name, 'data');
   const about = JSON.parse(readFileSync(join(EXPORTS, name, 'case.json'), 'utf8')) as { as_of: string; format?: string; pipeline?: string };
   const paths = filesUnder(data).filter((p) => !p.endsWith('pipeline.config.json'));
   return {
     name,
-    // A workbook is fuzzed as the CSV it is read as (its ZIP container has a test of its own, workbook.test.ts).
-    files: paths.map((p) => ({ path: relative(data, p).split('\\').join('/'), bytes: p.endsWith('.xlsx') ? new TextEncoder().encode(workbookCsv(readFileSync(p)).csv) : new Uint8Array(readFileSync(p)) })),
+    // A workbook is fuzzed as the CSV it is read as (its container has tests of its own, workbook.test.ts and xls.test.ts).
+    files: paths.map((p) => ({ path: relative(data, p).split('\\').join('/'), bytes: sheetBytes(p) })),
     config: parseConfig(JSON.parse(readFileSync(join(data, 'pipeline.config.json'), 'utf8'))),
     asOf: about.as_of,
     options: { ...(about.format ? { format: about.format } : {}), ...(about.pipeline ? { pipeline: about.pipeline } : {}) },
@@ -92,7 +100,7 @@ function property(c: Case, files: { path: string; bytes: Uint8Array }[], detect:
 
 describe('fuzz: mutated CRM exports through loadExports + computeMetrics', () => {
   it('finds every export fixture, and each reads clean before it is mutated', () => {
-    expect(CASES.map((c) => c.name).sort()).toEqual(['hubspot-deals', 'hubspot-weekly-series', 'hubspot-workbook', 'pipedrive-deals', 'salesforce-data-loader', 'salesforce-history-report', 'salesforce-reports-joined']);
+    expect(CASES.map((c) => c.name).sort()).toEqual(['hubspot-deals', 'hubspot-weekly-series', 'hubspot-workbook', 'hubspot-xls', 'pipedrive-deals', 'salesforce-data-loader', 'salesforce-history-report', 'salesforce-reports-joined']);
     for (const c of CASES) {
       const out = runOnce(c, exportFiles(c.files), false);
       expect('text' in out ? out.stats.length : out.fatal, c.name).toBeGreaterThan(0);

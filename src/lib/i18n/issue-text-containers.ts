@@ -19,6 +19,17 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^its sheet "(.+)" is missing \((.+)\)$/u, (m) => `"${m[1]}" 시트가 없습니다(${m[2]})`],
   [/^the file cannot be read \((.+)\)$/u, (m) => `파일을 읽을 수 없습니다(${m[1]})`],
   [/^it is too large to read as a workbook$/u, () => '통합 문서로 읽기에는 너무 큽니다'],
+  // An XLS (workbook/cfb.ts, xls.ts).
+  [
+    /^it is an Excel 5\.0\/95 workbook, older than the Excel 97-2003 format this tool reads: open it in Excel and save it as \.xlsx$/u,
+    () => 'Excel 5.0/95 통합 문서로, 이 도구가 읽는 Excel 97-2003 형식보다 오래되었습니다. Excel에서 열어 .xlsx로 저장하세요',
+  ],
+  [/^it is not an Excel workbook \(an Office file of another kind\)$/u, () => 'Excel 통합 문서가 아닙니다(다른 종류의 Office 파일)'],
+  [/^it is not an Excel workbook \(its Workbook stream does not start as one\)$/u, () => 'Excel 통합 문서가 아닙니다(Workbook 스트림이 통합 문서처럼 시작하지 않음)'],
+  [/^its compound file (header|directory) is damaged$/u, (m) => `복합 파일의 ${m[1] === 'header' ? '헤더' : '디렉터리'}가 손상되었습니다`],
+  [/^its shared strings are (cut off|damaged)$/u, (m) => `공유 문자열이 ${m[1] === 'cut off' ? '잘렸습니다' : '손상되었습니다'}`],
+  [/^its sheet is damaged \(it does not start where the workbook says\)$/u, () => '시트가 손상되었습니다(통합 문서가 가리키는 위치에서 시작하지 않음)'],
+  [/^its sheet is damaged \(a cell record is shorter than its kind\)$/u, () => '시트가 손상되었습니다(셀 레코드가 그 종류의 길이보다 짧음)'],
 ];
 
 /** Why a file of an archive is not read (archive-exports.ts), in Korean. */

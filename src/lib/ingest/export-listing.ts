@@ -3,7 +3,7 @@
  * tab-separated) files in it and in its subfolders one level down (a series
  * of exports in dated folders). Spreadsheet workbooks are listed too: CRMs
  * offer them beside CSV (HubSpot's XLSX and XLS, Salesforce's "Formatted
- * Report"): an XLSX or XLSM one is then read as the export it is
+ * Report"): an XLSX, XLSM or XLS one is then read as the export it is
  * (workbook/workbook-exports.ts), any other is reported, not skipped
  * without a word. The file system is given (read-folder.ts, scripts/init.ts).
  */
@@ -12,7 +12,7 @@ import { legacyName } from './legacy-name.ts';
 
 /** Files read as exports. */
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
-/** Spreadsheet workbooks: XLSX and XLSM read as exports (workbook/workbook-exports.ts), the others reported. */
+/** Spreadsheet workbooks: XLSX, XLSM and XLS read as exports (workbook/workbook-exports.ts), the others reported. */
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/iu;
 /** A `.xls` name that some tools give a text file (tab-separated): read as text when its bytes are text. */
 const XLS_FILE = /\.xls$/iu;

@@ -14,7 +14,7 @@ import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
 import { nearMiss, notInEnglish } from '../../../src/lib/ingest/vendor/unread-files.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
 
-const CASES = ['hubspot-deals', 'hubspot-weekly-series', 'hubspot-workbook'];
+const CASES = ['hubspot-deals', 'hubspot-weekly-series', 'hubspot-workbook', 'hubspot-xls'];
 
 const STAGES: ConfigInput = {
   currency: 'USD',

@@ -163,11 +163,11 @@ describe('the files of an exports folder', () => {
   it('reports a workbook beside a readable export as a warning, translated on the Korean pages', async () => {
     const folder = join(dir, 'beside');
     cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
-    // An XLS workbook (an OLE2 compound file): XLSX is read (workbook.test.ts), XLS is not.
-    writeFileSync(join(folder, 'deals-8317624-41.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
+    // An Excel binary workbook (.xlsb): XLSX and XLS are read (workbook.test.ts, xls.test.ts), XLSB is not.
+    writeFileSync(join(folder, 'deals-8317624-41.xlsb'), Buffer.from('PK\u0003\u0004[Content_Types].xml'));
     const { dataset } = await readFolder(folder);
     const warning = dataset.issues.find((i) => i.code === 'not_csv');
-    expect(warning).toEqual({ file: 'deals-8317624-41.xls', line: 0, column: '', code: 'not_csv', severity: 'warning', message: WORKBOOK_TEXT });
+    expect(warning).toEqual({ file: 'deals-8317624-41.xlsb', line: 0, column: '', code: 'not_csv', severity: 'warning', message: WORKBOOK_TEXT });
     expect(issueMessage(warning!, 'ko')).toBe('스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요');
   });
 
@@ -312,12 +312,15 @@ describe('the files of an exports folder', () => {
     cpSync(join(folder, 'pipeline.config.json'), join(utf16, 'pipeline.config.json'));
     writeFileSync(join(utf16, 'deals-8317624-41.xls'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]));
     expect((await readFolder(utf16)).dataset.files['deals-8317624-41.xls']).toEqual({ rows: 9, accepted: 8, rejected: 1 });
-    // A real XLS (OLE2) and a web page saved as .xls (an HTML table) are workbooks: named, not read.
+    // An XLS (OLE2) cut off after its first bytes is named with why; a web page saved as .xls (an HTML table) is a workbook not read.
     writeFileSync(join(folder, 'b-real.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
     writeFileSync(join(folder, 'c-web-page.xls'), '\ufeff  <html><body><table><tr><td>Deal - ID</td></tr></table></body></html>');
     const again = await readFolder(folder);
     expect(again.dataset.issues.filter((i) => i.code === 'not_csv').map((i) => [i.file, i.message])).toEqual([
-      ['b-real.xls', WORKBOOK_TEXT],
+      [
+        'b-real.xls',
+        'an Excel workbook that cannot be read: the file is cut off (an interrupted download or copy). Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place',
+      ],
       ['c-web-page.xls', WORKBOOK_TEXT],
     ]);
     expect(Object.keys(again.dataset.files)).toEqual(['deals-8317624-41.xls']);

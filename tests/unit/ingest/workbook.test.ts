@@ -153,7 +153,9 @@ describe('workbooks in a folder of exports', () => {
     const folder = join(dir, 'mixed');
     cpSync(join(FIXTURES, 'exports', 'pipedrive-deals', 'data'), folder, { recursive: true });
     writeFileSync(join(folder, 'broken.xlsx'), 'PK\u0003\u0004 not really a workbook');
+    // An XLS cut off after its first bytes, and a workbook of a kind not read.
     writeFileSync(join(folder, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    writeFileSync(join(folder, 'plan.ods'), 'PK\u0003\u0004mimetypeapplication/vnd.oasis.opendocument.spreadsheet');
     // The Pipedrive export as a workbook (every cell a text) with a second sheet of notes.
     const csv = readFileSync(join(folder, 'deals-8317624-41.csv'), 'utf8').trim().split('\n');
     rmSync(join(folder, 'deals-8317624-41.csv'));
@@ -186,7 +188,13 @@ describe('workbooks in a folder of exports', () => {
         'only its first sheet, "Deals", is read: "Notes" holds data too and is not read; save each sheet to read as a file of its own',
         '첫 시트 "Deals"만 읽었습니다. "Notes"에도 데이터가 있지만 읽지 않았습니다. 읽을 시트는 각각 별도 파일로 저장하세요',
       ],
-      ['old.xls', 'not_csv', 'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place', expect.stringContaining('스프레드시트 통합 문서')],
+      [
+        'old.xls',
+        'not_csv',
+        'an Excel workbook that cannot be read: the file is cut off (an interrupted download or copy). Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place',
+        '읽을 수 없는 Excel 통합 문서입니다: 파일이 중간에 잘렸습니다(다운로드나 복사가 중단됨). CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
+      ],
+      ['plan.ods', 'not_csv', 'a spreadsheet workbook, not a CSV file: not read. Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place', expect.stringContaining('스프레드시트 통합 문서')],
     ]);
     // The same deals, on the same lines, as from the CSV export; the hash is the workbook's.
     const fromCsv = await readFolder(join(FIXTURES, 'exports', 'pipedrive-deals', 'data'));

@@ -1,21 +1,41 @@
 /**
  * The workbooks of a folder of exports that are read as exports: XLSX and
- * XLSM, which HubSpot, Salesforce and Pipedrive offer beside CSV. Each
- * becomes the CSV text of its
- * first visible sheet (xlsx.ts) and is then read like any CSV export,
- * under its own name; its hash is the workbook's. Other workbooks (XLS,
- * XLSB, ODS, Numbers) stay unread and reported, as does an XLSX that cannot
- * be read, with why. The file system is given (read-folder.ts, init).
+ * XLSM, which HubSpot, Salesforce and Pipedrive offer beside CSV, and XLS
+ * (Excel 97-2003), which HubSpot offers too. Each becomes the CSV text of
+ * its first visible sheet (xlsx.ts, xls.ts: told by the file's first bytes,
+ * whatever its name says) and is then read like any CSV export, under its
+ * own name; its hash is the workbook's. Other workbooks (XLSB, ODS,
+ * Numbers, a web page saved as .xls) stay unread and reported, as does a
+ * workbook that cannot be read, with why. The file system is given
+ * (read-folder.ts, init).
  */
 import { createHash } from 'node:crypto';
 import type { Issue } from '../../dataset.ts';
 import { IssueLog } from '../issues.ts';
 import { quoteValue } from '../values.ts';
 import { workbookCsv } from './xlsx.ts';
+import { xlsCsv } from './xls.ts';
+import { isCompoundFile } from './cfb.ts';
+import { WorkbookError } from './workbook-error.ts';
+import type { SheetCsv } from './sheet-csv.ts';
 import { ZipError } from '../archive/zip-entries.ts';
 
 /** The workbooks read as exports. */
-const READ_WORKBOOK = /\.(?:xlsx|xlsm)$/iu;
+const READ_WORKBOOK = /\.(?:xlsx|xlsm|xls)$/iu;
+const XLS_NAME = /\.xls$/iu;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * The sheet of a workbook by what its bytes are: a compound file is an XLS (or an XLSX protected by a
+ * password), a ZIP file an XLSX (Excel opens one named .xls too). Null for a `.xls` that is neither (a web
+ * page's table, as some tools save one under that name), which is not read; any other file is read as an
+ * XLSX, whose reader says why it cannot be.
+ */
+function sheetOf(path: string, bytes: Uint8Array): SheetCsv | null {
+  if (isCompoundFile(bytes)) return xlsCsv(bytes);
+  const zip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
+  return !zip && XLS_NAME.test(path) ? null : workbookCsv(bytes);
+}
 
 export interface WorkbookExport {
   path: string;
@@ -29,9 +49,9 @@ export interface WorkbookExport {
 
 export interface WorkbookReading {
   read: WorkbookExport[];
-  /** Workbooks of kinds not read (XLS, XLSB, ODS, Numbers). */
+  /** Workbooks of kinds not read (XLSB, ODS, Numbers, a web page saved as .xls). */
   unread: string[];
-  /** XLSX files that could not be read, with why. */
+  /** XLSX and XLS files that could not be read, with why. */
   broken: { path: string; reason: string }[];
 }
 
@@ -50,7 +70,11 @@ export function readWorkbooks(paths: readonly string[], bytesOf: (path: string) 
       continue;
     }
     try {
-      const sheet = workbookCsv(bytes);
+      const sheet = sheetOf(path, bytes);
+      if (sheet === null) {
+        reading.unread.push(path);
+        continue;
+      }
       const log = new IssueLog();
       if (sheet.otherSheets.length > 0) {
         const others = sheet.otherSheets.map(quoteValue).join(', ');
@@ -75,8 +99,9 @@ export function readWorkbooks(paths: readonly string[], bytesOf: (path: string) 
       reading.read.push({ path, csv: new TextEncoder().encode(sheet.csv), sha256: createHash('sha256').update(bytes).digest('hex'), notes: log.issues });
     } catch (e) {
       // A RangeError: a sheet past what one text can hold in this JavaScript engine.
-      if (!(e instanceof ZipError) && !(e instanceof RangeError)) throw e;
-      reading.broken.push({ path, reason: e instanceof ZipError ? e.message : 'it is too large to read as a workbook' });
+      const said = e instanceof ZipError || e instanceof WorkbookError;
+      if (!said && !(e instanceof RangeError)) throw e;
+      reading.broken.push({ path, reason: said ? (e as Error).message : 'it is too large to read as a workbook' });
     }
   }
   return reading;

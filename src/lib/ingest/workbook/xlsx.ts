@@ -10,17 +10,8 @@
  */
 import { type NumberKind, formatKind, numberText } from './cell-values.ts';
 import { attributes, elements, NS, plainAttribute, runsText, xmlText } from './xml-text.ts';
+import { hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 import { entryBytes, memoryZip, ZipError, type ZipEntry, zipEntries, type ZipSource } from '../archive/zip-entries.ts';
-
-export interface SheetCsv {
-  /** The sheet read: its name in the workbook. */
-  sheet: string;
-  csv: string;
-  /** Other sheets that hold any value: not read. */
-  otherSheets: string[];
-  /** Formula cells of the sheet read with no value saved (a program that writes formulas without calculating them): they read empty. */
-  uncalculated: { count: number; first: { row: number; cell: string } | null };
-}
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -130,13 +121,9 @@ function cellText(attrs: string, body: string, ctx: Context): string {
   return raw;
 }
 
-function csvCell(text: string): string {
-  return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The rows of a sheet's XML: row number (1-based) to its cells by column. */
-function sheetRows(xml: string, ctx: Context): Map<number, string[]> {
-  const rows = new Map<number, string[]>();
+function sheetRows(xml: string, ctx: Context): SheetRows {
+  const rows: SheetRows = new Map();
   let last = 0;
   for (const m of xml.matchAll(ROW)) {
     const r = Number(plainAttribute(m[1] ?? '', 'r'));
@@ -149,20 +136,12 @@ function sheetRows(xml: string, ctx: Context): Map<number, string[]> {
       const ref = plainAttribute(attrs, 'r');
       const at = ref ? columnIndex(ref) : next;
       const column = at >= 0 ? at : next;
-      const text = cellText(attrs, body, ctx);
-      while (cells.length < column) cells.push('');
-      cells[column] = text;
+      setCell(cells, column, cellText(attrs, body, ctx));
       next = column + 1;
     }
-    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
-    rows.set(number, cells);
+    rows.set(number, trimRow(cells));
   }
   return rows;
-}
-
-function hasValues(rows: Map<number, string[]>): boolean {
-  for (const cells of rows.values()) if (cells.length > 0) return true;
-  return false;
 }
 
 /** The workbook's first visible sheet as CSV text. Throws ZipError with why it cannot be read. */
@@ -179,12 +158,6 @@ export function workbookCsv(bytes: Uint8Array): SheetCsv {
   };
   const rows = read(visible[0]!);
   const uncalculated = { ...ctx.uncalculated };
-  let lastRow = 0;
-  for (const r of rows.keys()) lastRow = Math.max(lastRow, r);
-  // A row ends at its last value: a short row reads as empty cells to the header's width, as in any CSV, and one stray
-  // value far to the right (column XFD) does not widen every row of the sheet.
-  const lines: string[] = [];
-  for (let r = 1; r <= lastRow; r++) lines.push((rows.get(r) ?? []).map(csvCell).join(','));
   const otherSheets = sheets.filter((s) => s !== visible[0] && hasValues(read(s))).map((s) => s.name);
-  return { sheet: visible[0]!.name, csv: lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`, otherSheets, uncalculated };
+  return { sheet: visible[0]!.name, csv: rowsCsv(rows), otherSheets, uncalculated };
 }

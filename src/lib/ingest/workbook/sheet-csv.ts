@@ -1,0 +1,51 @@
+/**
+ * A sheet's rows as CSV text, whatever workbook they come from (xlsx.ts,
+ * xls.ts): every row keeps its number as its line (an empty row is an
+ * empty line), and a row ends at its last value.
+ */
+
+export interface SheetCsv {
+  /** The sheet read: its name in the workbook. */
+  sheet: string;
+  csv: string;
+  /** Other sheets that hold any value: not read. */
+  otherSheets: string[];
+  /** Formula cells of the sheet read with no value saved (a program that writes formulas without calculating them): they read empty. */
+  uncalculated: { count: number; first: { row: number; cell: string } | null };
+}
+
+/** A sheet's rows: row number (1-based) to its cells by column (0-based), trailing empty cells dropped. */
+export type SheetRows = Map<number, string[]>;
+
+function csvCell(text: string): string {
+  return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Sets `text` at `column` of `cells`, filling the columns before it with empty cells. */
+export function setCell(cells: string[], column: number, text: string): void {
+  while (cells.length < column) cells.push('');
+  cells[column] = text;
+}
+
+/** Drops a row's empty cells at its end. */
+export function trimRow(cells: string[]): string[] {
+  while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+  return cells;
+}
+
+export function hasValues(rows: SheetRows): boolean {
+  for (const cells of rows.values()) if (cells.length > 0) return true;
+  return false;
+}
+
+/**
+ * The rows as CSV text, one line per row number from 1 to the last. A short row reads as empty cells to the
+ * header's width, as in any CSV, and one stray value far to the right does not widen every row of the sheet.
+ */
+export function rowsCsv(rows: SheetRows): string {
+  let lastRow = 0;
+  for (const r of rows.keys()) lastRow = Math.max(lastRow, r);
+  const lines: string[] = [];
+  for (let r = 1; r <= lastRow; r++) lines.push((rows.get(r) ?? []).map(csvCell).join(','));
+  return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
+}
