@@ -29,6 +29,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^its compound file (header|directory) is damaged$/u, (m) => `복합 파일의 ${m[1] === 'header' ? '헤더' : '디렉터리'}가 손상되었습니다`],
   [/^its shared strings are (cut off|damaged)$/u, (m) => `공유 문자열이 ${m[1] === 'cut off' ? '잘렸습니다' : '손상되었습니다'}`],
   [/^its sheet is damaged \(it does not start where the workbook says\)$/u, () => '시트가 손상되었습니다(통합 문서가 가리키는 위치에서 시작하지 않음)'],
+  [/^its table is wider than a sheet \(row (\d+) passes ([\d,]+) columns\)$/u, (m) => `표가 시트보다 넓습니다(${m[1]}행이 ${m[2]}열을 넘음)`],
   [/^its sheet is damaged \(a cell record is shorter than its kind\)$/u, () => '시트가 손상되었습니다(셀 레코드가 그 종류의 길이보다 짧음)'],
 ];
 

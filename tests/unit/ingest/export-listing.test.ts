@@ -312,17 +312,20 @@ describe('the files of an exports folder', () => {
     cpSync(join(folder, 'pipeline.config.json'), join(utf16, 'pipeline.config.json'));
     writeFileSync(join(utf16, 'deals-8317624-41.xls'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]));
     expect((await readFolder(utf16)).dataset.files['deals-8317624-41.xls']).toEqual({ rows: 9, accepted: 8, rejected: 1 });
-    // An XLS (OLE2) cut off after its first bytes is named with why; a web page saved as .xls (an HTML table) is a workbook not read.
+    // An XLS (OLE2) cut off after its first bytes is named with why; a web page saved as .xls is read as its table (html-table.test.ts),
+    // here one of a Pipedrive column alone, so named as the export it nearly is; a web page with no table is a workbook not read.
     writeFileSync(join(folder, 'b-real.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]));
     writeFileSync(join(folder, 'c-web-page.xls'), '\ufeff  <html><body><table><tr><td>Deal - ID</td></tr></table></body></html>');
+    writeFileSync(join(folder, 'd-no-table.xls'), '<html><body><p>Session expired: sign in again</p></body></html>');
     const again = await readFolder(folder);
     expect(again.dataset.issues.filter((i) => i.code === 'not_csv').map((i) => [i.file, i.message])).toEqual([
       [
         'b-real.xls',
         'an Excel workbook that cannot be read: the file is cut off (an interrupted download or copy). Export it again as CSV from the CRM (or open it in Excel and save it as "CSV UTF-8"), and put the CSV file in its place',
       ],
-      ['c-web-page.xls', WORKBOOK_TEXT],
+      ['d-no-table.xls', WORKBOOK_TEXT],
     ]);
+    expect(again.dataset.issues.find((i) => i.file === 'c-web-page.xls')?.message).toMatch(/^not a file this tool reads .* it looks like a Pipedrive deals export \(it has "Deal - ID"\) but lacks "Deal - Stage"/u);
     expect(Object.keys(again.dataset.files)).toEqual(['deals-8317624-41.xls']);
   });
 

@@ -16,6 +16,7 @@ import { quoteValue } from '../values.ts';
 import { workbookCsv } from './xlsx.ts';
 import { xlsCsv } from './xls.ts';
 import { isCompoundFile } from './cfb.ts';
+import { htmlTableCsv, htmlText, isHtmlTable } from './html-table.ts';
 import { WorkbookError } from './workbook-error.ts';
 import type { SheetCsv } from './sheet-csv.ts';
 import { ZipError } from '../archive/zip-entries.ts';
@@ -27,14 +28,15 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * The sheet of a workbook by what its bytes are: a compound file is an XLS (or an XLSX protected by a
- * password), a ZIP file an XLSX (Excel opens one named .xls too). Null for a `.xls` that is neither (a web
- * page's table, as some tools save one under that name), which is not read; any other file is read as an
- * XLSX, whose reader says why it cannot be.
+ * password), a ZIP file an XLSX (Excel opens one named .xls too), and a `.xls` that is a web page's table
+ * (many web systems' "Excel download") is read as Excel shows it (html-table.ts). Null for a `.xls` that is
+ * none of these, which is not read; any other file is read as an XLSX, whose reader says why it cannot be.
  */
 function sheetOf(path: string, bytes: Uint8Array): SheetCsv | null {
   if (isCompoundFile(bytes)) return xlsCsv(bytes);
   const zip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
-  return !zip && XLS_NAME.test(path) ? null : workbookCsv(bytes);
+  if (zip || !XLS_NAME.test(path)) return workbookCsv(bytes);
+  return isHtmlTable(htmlText(bytes.subarray(0, 64 * 1024))) ? htmlTableCsv(bytes) : null;
 }
 
 export interface WorkbookExport {
