@@ -34,6 +34,7 @@ const STRING = 0x0207;
 const BIFF8 = 0x0600;
 const NOT_BIFF = 'it is not an Excel workbook (its Workbook stream does not start as one)';
 const OLD_FORMAT = 'it is an Excel 5.0/95 workbook, older than the Excel 97-2003 format this tool reads: open it in Excel and save it as .xlsx';
+const MISPLACED = 'its sheet is damaged (it does not start where the workbook says)';
 const DAMAGED = 'its sheet is damaged (a cell record is shorter than its kind)';
 
 /** The fewest bytes each cell record read here holds (MS-XLS): a shorter one is damage, not a cell. */
@@ -90,10 +91,17 @@ const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
 const u32 = (d: Uint8Array, at: number) => (d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16) | (d[at + 3]! << 24)) >>> 0;
 const f64 = (d: Uint8Array, at: number) => new DataView(d.buffer, d.byteOffset + at, 8).getFloat64(0, true);
 
+const rkDouble = new DataView(new ArrayBuffer(8));
 
 /** An RK number (MS-XLS 2.5.217): a 30-bit integer or the high 30 bits of a double, maybe over 100. */
 function rkNumber(rk: number): number {
-  const value = rk & 0x02 ? rk >> 2 : new DataView(new Uint32Array([0, rk & 0xfffffffc]).buffer).getFloat64(0, true);
+  let value: number;
+  if (rk & 0x02) value = rk >> 2;
+  else {
+    rkDouble.setUint32(0, 0, true);
+    rkDouble.setUint32(4, rk & 0xfffffffc, true);
+    value = rkDouble.getFloat64(0, true);
+  }
   return rk & 0x01 ? value / 100 : value;
 }
 
@@ -150,33 +158,26 @@ function readGlobals(stream: Uint8Array): Globals {
   return { strings, kinds: xfFormats.map((id) => formatKind(id, formats.get(id))), date1904, sheets };
 }
 
-
-
-interface SheetContext {
-  globals: Globals;
-  uncalculated: SheetCsv['uncalculated'];
-}
-
 /** A cell of a number by its XF's number format: a date, a percentage or a plain number. */
-function numberCell(value: number, xf: number, ctx: SheetContext): string {
-  return numberText(String(value), ctx.globals.kinds[xf] ?? 'number', ctx.globals.date1904);
+function numberCell(value: number, xf: number, globals: Globals): string {
+  return numberText(String(value), globals.kinds[xf] ?? 'number', globals.date1904);
 }
 
 /** The rows of the worksheet whose BOF is at `offset`. */
-function sheetRows(stream: Uint8Array, offset: number, ctx: SheetContext): SheetRows {
+function sheetRows(stream: Uint8Array, offset: number, globals: Globals): SheetRows {
   const rows: SheetRows = new Map();
   const put = (row: number, column: number, text: string) => {
     let cells = rows.get(row + 1);
     if (!cells) rows.set(row + 1, (cells = []));
     setCell(cells, column, text);
   };
-  if (offset >= stream.length) throw new WorkbookError('its sheet is damaged (it does not start where the workbook says)');
+  if (offset >= stream.length) throw new WorkbookError(MISPLACED);
   let first = true;
   // A formula whose value is text: the text is in the STRING record after it.
   let pendingText: { row: number; column: number } | null = null;
   for (const r of records(stream, offset)) {
     if (first) {
-      if (r.type !== BOF) throw new WorkbookError('its sheet is damaged (it does not start where the workbook says)');
+      if (r.type !== BOF) throw new WorkbookError(MISPLACED);
       first = false;
       continue;
     }
@@ -185,23 +186,23 @@ function sheetRows(stream: Uint8Array, offset: number, ctx: SheetContext): Sheet
     if (d.length < (MIN_LENGTH.get(r.type) ?? 0)) throw new WorkbookError(DAMAGED);
     switch (r.type) {
       case LABELSST:
-        put(u16(d, 0), u16(d, 2), ctx.globals.strings[u32(d, 6)] ?? '');
+        put(u16(d, 0), u16(d, 2), globals.strings[u32(d, 6)] ?? '');
         break;
       case LABEL:
       case RSTRING:
         put(u16(d, 0), u16(d, 2), plainString(d, 6, 2, r.more));
         break;
       case NUMBER:
-        put(u16(d, 0), u16(d, 2), numberCell(f64(d, 6), u16(d, 4), ctx));
+        put(u16(d, 0), u16(d, 2), numberCell(f64(d, 6), u16(d, 4), globals));
         break;
       case RK:
-        put(u16(d, 0), u16(d, 2), numberCell(rkNumber(u32(d, 6)), u16(d, 4), ctx));
+        put(u16(d, 0), u16(d, 2), numberCell(rkNumber(u32(d, 6)), u16(d, 4), globals));
         break;
       case MULRK: {
         const row = u16(d, 0);
         const firstColumn = u16(d, 2);
         const count = Math.floor((d.length - 6) / 6);
-        for (let i = 0; i < count; i++) put(row, firstColumn + i, numberCell(rkNumber(u32(d, 4 + i * 6 + 2)), u16(d, 4 + i * 6), ctx));
+        for (let i = 0; i < count; i++) put(row, firstColumn + i, numberCell(rkNumber(u32(d, 4 + i * 6 + 2)), u16(d, 4 + i * 6), globals));
         break;
       }
       case BOOLERR:
@@ -210,7 +211,7 @@ function sheetRows(stream: Uint8Array, offset: number, ctx: SheetContext): Sheet
       case FORMULA: {
         const row = u16(d, 0);
         const column = u16(d, 2);
-        if (u16(d, 12) !== 0xffff) put(row, column, numberCell(f64(d, 6), u16(d, 4), ctx));
+        if (u16(d, 12) !== 0xffff) put(row, column, numberCell(f64(d, 6), u16(d, 4), globals));
         else if (d[6] === 0) pendingText = { row, column };
         else if (d[6] === 1) put(row, column, d[8] ? 'TRUE' : 'FALSE');
         else if (d[6] === 2) put(row, column, ERRORS.get(d[8]!) ?? '#N/A');
@@ -242,9 +243,9 @@ export function xlsCsv(bytes: Uint8Array): SheetCsv {
   const worksheets = globals.sheets.filter((s) => s.worksheet);
   const visible = worksheets.filter((s) => !s.hidden);
   if (visible.length === 0) throw new WorkbookError('it has no visible sheet');
-  const ctx: SheetContext = { globals, uncalculated: { count: 0, first: null } };
-  const read = (ref: SheetRef) => sheetRows(stream, ref.offset, ctx);
+  const read = (ref: SheetRef) => sheetRows(stream, ref.offset, globals);
   const rows = read(visible[0]!);
   const otherSheets = worksheets.filter((s) => s !== visible[0] && hasValues(read(s))).map((s) => s.name);
-  return { sheet: visible[0]!.name, csv: rowsCsv(rows), otherSheets, uncalculated: ctx.uncalculated };
+  // A BIFF8 formula always keeps its last value: none is uncalculated.
+  return { sheet: visible[0]!.name, csv: rowsCsv(rows), otherSheets, uncalculated: { count: 0, first: null } };
 }
