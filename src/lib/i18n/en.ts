@@ -343,7 +343,8 @@ export const en = {
   repurchaseStatus: {
     covered: 'Follow-up deal exists',
     overdue: 'Overdue',
-    upcoming: 'Due within 12 months',
+    // A no-break space: a narrow cell never parts the number from its unit ('12' / 'months').
+    upcoming: 'Due within 12\u00a0months',
     later: 'Later',
   },
   forecastBucket: {

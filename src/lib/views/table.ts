@@ -40,7 +40,7 @@ export interface TableModel {
    * a table whose first column only sorts its rows into groups (the data-quality issues' file).
    */
   rowHeader: boolean;
-  headers: { label: string; numeric: boolean; wide?: boolean }[];
+  headers: { label: string; numeric: boolean; wide?: boolean; phrase?: boolean }[];
   rows: Cell[][];
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
@@ -95,6 +95,12 @@ export interface Column<R> {
   numeric?: boolean;
   /** Needs room (free text such as flags or messages). */
   wide?: boolean;
+  /**
+   * A short phrase of a few words (a status: 'Due within 12 months', '재구매 시점 경과'): in a compact table's key
+   * columns on a phone it keeps two words to a line (site.css `.phrase`), where the table would otherwise narrow
+   * it to its longest word, one word a line.
+   */
+  phrase?: boolean;
   value: (row: R) => Raw;
   /**
    * The value is an id or code shown as words (a stage id as its label): the
@@ -168,7 +174,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     id,
     caption,
     rowHeader,
-    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
+    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false, ...(c.phrase ? { phrase: true } : {}) })),
     rows: shown.map((r) =>
       html.map((c) => {
         const raw = c.value(r);
