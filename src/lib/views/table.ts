@@ -92,6 +92,11 @@ export interface TableOptions<R = unknown> {
 
 export interface Column<R> {
   label: string;
+  /**
+   * The CSV's header when it needs more than the page's: the unit of a column whose CSV cells are bare numbers
+   * and whose page cells carry it ('Median (days)': 39, over the page's 'Median': '39 days'; Formatter `inDays`).
+   */
+  csvLabel?: string;
   numeric?: boolean;
   /** Needs room (free text such as flags or messages). */
   wide?: boolean;
@@ -209,7 +214,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     configurable: true,
     get: () =>
       (csv ??= {
-        headers: inCsv.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
+        headers: inCsv.flatMap((c) => (c.csvId === undefined ? [c.csvLabel ?? c.label] : [c.csvId, c.label])),
         rows: all.map((r) =>
           inCsv.flatMap((c): Raw[] => {
             const raw = c.value(r);
@@ -308,6 +313,8 @@ export interface RowKeys {
 export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false, keys?: RowKeys): ChartBlock {
   const { headers, kinds, rows } = chart.table;
   const withKeys = keys !== undefined && keys.values.length === rows.length;
+  // The page's cells of days carry their unit ('39 days'), the CSV's are bare numbers: its header names the unit.
+  const csvHeaders = headers.map((label, i) => (kinds[i] === 'days' ? f.inDays(label) : label));
   const table: TableModel = {
     id,
     caption: chart.title,
@@ -315,7 +322,7 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
     rowHeader: true,
     headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
     rows: [],
-    csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: [] },
+    csv: { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: [] },
     truncated: 0,
     empty: chart.takeaway,
   };
@@ -342,7 +349,7 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
         const rounded = row.map((raw, i) => roundTo(raw, digits[i]));
         return withKeys ? [keys.values[r] ?? null, ...rounded] : rounded;
       });
-      return (csv = { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows });
+      return (csv = { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: csvRows });
     },
   });
   return { id, unavailable, chart, table, printTable: !unavailable && rows.length > 0 && rows.length <= PRINTED_CHART_TABLE_ROWS };

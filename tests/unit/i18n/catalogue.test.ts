@@ -117,7 +117,9 @@ describe('catalogues', () => {
     const latinOnly = leaves(ko)
       .filter(({ value }) => !/[가-힣]/.test(render(value, f)))
       .map(({ path }) => path);
-    expect(latinOnly).toEqual(['site.name', 'language.switchTo']);
+    // And the percentiles' names, written so in Korean too (as the charts' keys write them); their unit, 일, is in
+    // their cells ('31일') and in the CSV's header ('P90(일)').
+    expect(latinOnly).toEqual(['site.name', 'language.switchTo', 'columns.p75_days', 'columns.p90_days']);
   });
 
   it('the type rejects a catalogue with a missing key', () => {

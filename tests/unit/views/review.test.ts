@@ -134,7 +134,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     const s = site(config, specs, withTargets);
     const model = ownersModel(ctx(s));
     expect(model.owners.headers.map((h) => h.label)).toEqual([
-      'Owner', 'Open deals', 'Open amount', 'Weighted pipeline', 'Target', 'Won in period', 'Attainment', 'Win rate', 'Median cycle (days)', 'Stalled deals',
+      'Owner', 'Open deals', 'Open amount', 'Weighted pipeline', 'Target', 'Won in period', 'Attainment', 'Win rate', 'Median cycle', 'Stalled deals',
     ]);
     expect(texts(model.owners).map((r) => r.slice(0, 7))).toEqual([
       ['Lee', '1', '₩8M', '₩6M', '₩4M', '₩2M', '50%'],
