@@ -327,6 +327,29 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect([...new Set(problems)]).toEqual([]);
   }, 120_000);
 
+  it("keeps a number and its unit on one line in a 390 px phone's key columns ('619 days', not '619' / 'days')", async () => {
+    const problems: string[] = [];
+    let seen = 0;
+    for (const path of LOCALES.flatMap((l) => ['', 'stalled/', 'repurchase/'].map((p) => `/${l}/${p}`))) {
+      const tab = await open(VIEWPORTS[0], path);
+      const cells = await tab.evaluate(() =>
+        Array.from(document.querySelectorAll('.compact .table-scroll td.num:nth-child(-n+4)')).map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+          return { text: (td.textContent ?? '').trim(), lines: lines.size };
+        }),
+      );
+      await tab.close();
+      seen += cells.filter((c) => /\d\s\D/u.test(c.text)).length;
+      // A number with its unit after a space ('619 days'); not a missing amount's words ('No amount'), which wrap.
+      for (const c of cells) if (c.lines > 1 && /\d\s\D/u.test(c.text)) problems.push(`${path}: "${c.text}" on ${c.lines} lines`);
+    }
+    // Days in stage ('619 days') among them.
+    expect(seen).toBeGreaterThan(0);
+    expect([...new Set(problems)]).toEqual([]);
+  }, 120_000);
+
   it('breaks Korean between words in table cells, never inside one (Korean names on English pages too)', async () => {
     const problems: string[] = [];
     for (const path of LOCALES.flatMap((l) => pages.map((p) => `/${l}/${p}`))) {

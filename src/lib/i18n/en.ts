@@ -336,7 +336,8 @@ export const en = {
     budget_unconfirmed: 'Budget not confirmed',
   },
   pushedTimes: (p: { count: number }, f: Formatter) =>
-    `Close date pushed ${f.count(p.count)} ${plural(p.count, 'time', 'times')}`,
+    // A no-break space: a narrow cell never parts the count from 'times' ('pushed 2' / 'times').
+    `Close date pushed ${f.count(p.count)}\u00a0${plural(p.count, 'time', 'times')}`,
   /** What a table cell's colour says, where its text does not (views/table.ts Cell `note`). */
   cellNotes: {
     pastDue: 'past due',

@@ -40,7 +40,7 @@ export interface TableModel {
    * a table whose first column only sorts its rows into groups (the data-quality issues' file).
    */
   rowHeader: boolean;
-  headers: { label: string; numeric: boolean; wide?: boolean; phrase?: boolean }[];
+  headers: { label: string; numeric: boolean; wide?: boolean; phrase?: boolean; keepLine?: boolean }[];
   rows: Cell[][];
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
@@ -106,6 +106,11 @@ export interface Column<R> {
    * it to its longest word, one word a line.
    */
   phrase?: boolean;
+  /**
+   * A figure with its unit after a space ('619 days'): one line, even in a compact table's key columns on a phone,
+   * which otherwise wrap ('619' / 'days'). Not every numeric column: a missing amount's words ('No amount') wrap.
+   */
+  keepLine?: boolean;
   value: (row: R) => Raw;
   /**
    * The value is an id or code shown as words (a stage id as its label): the
@@ -179,7 +184,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     id,
     caption,
     rowHeader,
-    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false, ...(c.phrase ? { phrase: true } : {}) })),
+    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false, ...(c.phrase ? { phrase: true } : {}), ...(c.keepLine ? { keepLine: true } : {}) })),
     rows: shown.map((r) =>
       html.map((c) => {
         const raw = c.value(r);
