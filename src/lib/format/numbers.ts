@@ -68,6 +68,12 @@ export interface NumberFormats {
   multiple(ratio: number | null | undefined): string;
   /** Fractional days, at most one decimal: '12.3 days' / '12.3일', '1 day'. */
   days(d: number | null | undefined): string;
+  /**
+   * A header over bare numbers of days, naming their unit: 'Median' -> 'Median (days)' / '중앙값' -> '중앙값(일)'.
+   * A CSV's column (its cells are numbers alone); a page's cells carry the unit themselves ('39 days' / '39일'),
+   * under the header without it: the unit is said once.
+   */
+  inDays(label: string): string;
   /** A count of deals with its unit: '32 deals' / '32건', '1 deal'. */
   deals(n: number | null | undefined): string;
   /** Signed count: '+3', '−2', '0'. */
@@ -123,6 +129,7 @@ export function createNumberFormats(locale: Locale): NumberFormats {
     percent: missingOr((r, digits: number = 0) => withSign(r, percentAbs(digits))),
     multiple: missingOr((r) => withSign(r, multipleAbs)),
     days: missingOr((d) => withSign(d, daysAbs)),
+    inDays: (label) => (ko ? `${label}(일)` : `${label} (days)`),
     deals: missingOr((n) => withSign(n, dealsAbs)),
     signedCount: missingOr((n) => withSign(n, countAbs, true)),
     signedPercent: missingOr((r, digits: number = 0) => withSign(r, percentAbs(digits), true)),

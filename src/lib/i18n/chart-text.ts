@@ -151,7 +151,8 @@ export function chartTexts(locale: Locale): ChartTexts {
         median: c.median_days,
         p75: c.p75_days,
         p90: c.p90_days,
-        stall: c.threshold_days,
+        // The chart's own word for it (its key's): its cells carry their unit ('31 days'), as the others'.
+        stall: w.distribution.threshold,
       },
       parked,
       takeaway: w.timeInStage.takeaway,

@@ -219,10 +219,12 @@ export const en = {
     conversion: 'Conversion',
     win_rate: 'Win rate',
     visits: 'Visits',
-    mean_days: 'Mean (days)',
-    median_days: 'Median (days)',
-    p75_days: 'P75 (days)',
-    p90_days: 'P90 (days)',
+    // Figures of days the page shows with their unit ('39 days'): none in the header; the CSV's header names it
+    // (Formatter inDays: 'Median (days)'), over bare numbers. A stall threshold is the other way round: 'Threshold (days)', '130'.
+    mean_days: 'Mean',
+    median_days: 'Median',
+    p75_days: 'P75',
+    p90_days: 'P90',
     category: 'Category',
     /** The two columns of a table of figures of different kinds (counts, rates, days, amounts). */
     input: 'Input',
@@ -262,14 +264,14 @@ export const en = {
     ratio: 'Coverage',
     per_day: 'Per day',
     avg_won_amount: 'Average won amount',
-    mean_won_cycle_days: 'Mean won cycle (days)',
+    mean_won_cycle_days: 'Mean won cycle',
     owner: 'Owner',
     team: 'Team',
     open_count: 'Open deals',
     open_amount: 'Open amount',
     won_count: 'Won deals',
     lost_count: 'Lost deals',
-    median_cycle_days: 'Median cycle (days)',
+    median_cycle_days: 'Median cycle',
     stalled_count: 'Stalled deals',
     industry: 'Industry',
     segment: 'Segment',
@@ -334,7 +336,8 @@ export const en = {
     budget_unconfirmed: 'Budget not confirmed',
   },
   pushedTimes: (p: { count: number }, f: Formatter) =>
-    `Close date pushed ${f.count(p.count)} ${plural(p.count, 'time', 'times')}`,
+    // A no-break space: a narrow cell never parts the count from 'times' ('pushed 2' / 'times').
+    `Close date pushed ${f.count(p.count)}\u00a0${plural(p.count, 'time', 'times')}`,
   /** What a table cell's colour says, where its text does not (views/table.ts Cell `note`). */
   cellNotes: {
     pastDue: 'past due',
@@ -343,7 +346,8 @@ export const en = {
   repurchaseStatus: {
     covered: 'Follow-up deal exists',
     overdue: 'Overdue',
-    upcoming: 'Due within 12 months',
+    // A no-break space: a narrow cell never parts the number from its unit ('12' / 'months').
+    upcoming: 'Due within 12\u00a0months',
     later: 'Later',
   },
   forecastBucket: {

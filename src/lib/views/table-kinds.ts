@@ -29,6 +29,8 @@ export function markFewValues(t: TableModel, countColumn: number, columns: reado
 
 export interface Figure {
   label: string;
+  /** The CSV's name of the figure, when its bare number needs the unit the page's `text` carries ('Mean won cycle (days)'). */
+  csvLabel?: string;
   value: Raw;
   text: string;
   /** Decimals the CSV keeps (what `text` shows). */
@@ -41,7 +43,7 @@ export function figuresTable(id: string, caption: string, headers: [string, stri
     id,
     caption,
     [
-      { label: headers[0], value: (r: Figure) => r.label },
+      { label: headers[0], value: (r: Figure) => r.csvLabel ?? r.label, text: (r: Figure) => r.label },
       { label: headers[1], numeric: true, value: (r: Figure) => roundTo(r.value, r.digits), text: (r: Figure) => r.text },
     ],
     figures,

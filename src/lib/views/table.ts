@@ -40,7 +40,7 @@ export interface TableModel {
    * a table whose first column only sorts its rows into groups (the data-quality issues' file).
    */
   rowHeader: boolean;
-  headers: { label: string; numeric: boolean; wide?: boolean }[];
+  headers: { label: string; numeric: boolean; wide?: boolean; phrase?: boolean; keepLine?: boolean }[];
   rows: Cell[][];
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
@@ -92,9 +92,25 @@ export interface TableOptions<R = unknown> {
 
 export interface Column<R> {
   label: string;
+  /**
+   * The CSV's header when it needs more than the page's: the unit of a column whose CSV cells are bare numbers
+   * and whose page cells carry it ('Median (days)': 39, over the page's 'Median': '39 days'; Formatter `inDays`).
+   */
+  csvLabel?: string;
   numeric?: boolean;
   /** Needs room (free text such as flags or messages). */
   wide?: boolean;
+  /**
+   * A short phrase of a few words (a status: 'Due within 12 months', '재구매 시점 경과'): in a compact table's key
+   * columns on a phone it keeps two words to a line (site.css `.phrase`), where the table would otherwise narrow
+   * it to its longest word, one word a line.
+   */
+  phrase?: boolean;
+  /**
+   * A figure with its unit after a space ('619 days'): one line, even in a compact table's key columns on a phone,
+   * which otherwise wrap ('619' / 'days'). Not every numeric column: a missing amount's words ('No amount') wrap.
+   */
+  keepLine?: boolean;
   value: (row: R) => Raw;
   /**
    * The value is an id or code shown as words (a stage id as its label): the
@@ -168,7 +184,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     id,
     caption,
     rowHeader,
-    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false })),
+    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false, ...(c.phrase ? { phrase: true } : {}), ...(c.keepLine ? { keepLine: true } : {}) })),
     rows: shown.map((r) =>
       html.map((c) => {
         const raw = c.value(r);
@@ -203,7 +219,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     configurable: true,
     get: () =>
       (csv ??= {
-        headers: inCsv.flatMap((c) => (c.csvId === undefined ? [c.label] : [c.csvId, c.label])),
+        headers: inCsv.flatMap((c) => (c.csvId === undefined ? [c.csvLabel ?? c.label] : [c.csvId, c.label])),
         rows: all.map((r) =>
           inCsv.flatMap((c): Raw[] => {
             const raw = c.value(r);
@@ -302,6 +318,8 @@ export interface RowKeys {
 export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavailable = false, keys?: RowKeys): ChartBlock {
   const { headers, kinds, rows } = chart.table;
   const withKeys = keys !== undefined && keys.values.length === rows.length;
+  // The page's cells of days carry their unit ('39 days'), the CSV's are bare numbers: its header names the unit.
+  const csvHeaders = headers.map((label, i) => (kinds[i] === 'days' ? f.inDays(label) : label));
   const table: TableModel = {
     id,
     caption: chart.title,
@@ -309,7 +327,7 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
     rowHeader: true,
     headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
     rows: [],
-    csv: { headers: withKeys ? [keys.header, ...headers] : headers, rows: [] },
+    csv: { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: [] },
     truncated: 0,
     empty: chart.takeaway,
   };
@@ -336,7 +354,7 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
         const rounded = row.map((raw, i) => roundTo(raw, digits[i]));
         return withKeys ? [keys.values[r] ?? null, ...rounded] : rounded;
       });
-      return (csv = { headers: withKeys ? [keys.header, ...headers] : headers, rows: csvRows });
+      return (csv = { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: csvRows });
     },
   });
   return { id, unavailable, chart, table, printTable: !unavailable && rows.length > 0 && rows.length <= PRINTED_CHART_TABLE_ROWS };

@@ -64,6 +64,14 @@ describe('days', () => {
   });
 });
 
+describe('inDays', () => {
+  it('names the unit of a column of bare days once, in the header: as the Korean headers write it, no space before the parenthesis', () => {
+    expect(en.inDays('Median')).toBe('Median (days)');
+    expect(ko.inDays('중앙값')).toBe('중앙값(일)');
+    expect(ko.inDays('P90')).toBe('P90(일)');
+  });
+});
+
 describe('signed numbers', () => {
   it('signed counts, percents, points and days', () => {
     expect(en.signedCount(3)).toBe('+3');

@@ -117,7 +117,9 @@ describe('catalogues', () => {
     const latinOnly = leaves(ko)
       .filter(({ value }) => !/[가-힣]/.test(render(value, f)))
       .map(({ path }) => path);
-    expect(latinOnly).toEqual(['site.name', 'language.switchTo']);
+    // And the percentiles' names, written so in Korean too (as the charts' keys write them); their unit, 일, is in
+    // their cells ('31일') and in the CSV's header ('P90(일)').
+    expect(latinOnly).toEqual(['site.name', 'language.switchTo', 'columns.p75_days', 'columns.p90_days']);
   });
 
   it('the type rejects a catalogue with a missing key', () => {
@@ -155,8 +157,8 @@ describe('exact strings', () => {
     expect(k.m.common.dealCount({ count: 1200 }, k.f)).toBe('1,200건');
   });
   it('flags, buckets and names', () => {
-    expect(flagLabel(e.m, e.f, 'pushed', 3)).toBe('Close date pushed 3 times');
-    expect(flagLabel(e.m, e.f, 'pushed', 1)).toBe('Close date pushed 1 time');
+    expect(flagLabel(e.m, e.f, 'pushed', 3)).toBe('Close date pushed 3\u00a0times');
+    expect(flagLabel(e.m, e.f, 'pushed', 1)).toBe('Close date pushed 1\u00a0time');
     expect(flagLabel(k.m, k.f, 'pushed', 3)).toBe('마감일 3회 연기');
     expect(flagLabel(e.m, e.f, 'pushed')).toBe('Close date pushed repeatedly');
     expect(flagLabel(k.m, k.f, 'no_keyman')).toBe('키맨 미확인');

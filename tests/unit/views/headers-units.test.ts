@@ -21,11 +21,39 @@ describe('the sample (as of 2026-06-30)', async () => {
     const en1 = velocityModel(ctx('en')).tables.find((t) => t.id === 'velocity-inputs')!;
     expect(en1.headers.map((h) => h.label)).toEqual(['Input', 'Value']);
     expect(en1.csv.headers).toEqual(['Input', 'Value']);
-    expect(en1.rows.map((r) => r[0]!.text)).toEqual(['Open deals', 'Win rate', 'Average won amount', 'Mean won cycle (days)', 'Per day']);
+    expect(en1.rows.map((r) => r[0]!.text)).toEqual(['Open deals', 'Win rate', 'Average won amount', 'Mean won cycle', 'Per day']);
     const ko1 = velocityModel(ctx('ko')).tables.find((t) => t.id === 'velocity-inputs')!;
     expect(ko1.headers.map((h) => h.label)).toEqual(['입력 요소', '값']);
     expect(ko1.headers.map((h) => h.label)).not.toContain('금액');
+    // The won cycle's unit once: in its value on the page, in its name in the CSV, whose value is a bare number.
+    const v = site.metrics.velocity.mean_won_cycle_days!;
+    expect(v).toBeGreaterThan(1);
+    expect(ko1.rows[3]!.map((c) => c.text)).toEqual(['평균 수주 사이클', `${ctx('ko').f.number(v)}일`]);
+    expect(en1.rows[3]!.map((c) => c.text)).toEqual(['Mean won cycle', `${ctx('en').f.number(v)} days`]);
+    expect(ko1.csv.rows[3]).toEqual(['평균 수주 사이클(일)', Math.round(v * 10) / 10]);
+    expect(en1.csv.rows[3]).toEqual(['Mean won cycle (days)', Math.round(v * 10) / 10]);
   });
+
+  for (const locale of ['en', 'ko'] as const) {
+    it(`no page shows a unit twice: a header naming days ('(days)', '(일)') never heads cells that carry it (${locale})`, () => {
+      const unit = locale === 'en' ? /\(days\)/u : /\(일\)/u;
+      const carries = locale === 'en' ? /\d\s?days?\b/u : /\d일/u;
+      let csvHeaders = 0;
+      for (const page of PAGES) {
+        for (const t of pageTables(ctx(locale), page)) {
+          t.headers.forEach((h, i) => {
+            const cells = t.rows.map((r) => r[i]?.text ?? '');
+            if (unit.test(h.label)) expect(cells.filter((c) => carries.test(c)), `${page} ${t.id} "${h.label}"`).toEqual([]);
+          });
+          // The label column of a table of figures (velocity inputs) names the unit its value carries on the page.
+          for (const r of t.rows) if (unit.test(r[0]?.text ?? '')) expect(r.slice(1).map((c) => c.text).filter((c) => carries.test(c)), `${page} ${t.id}`).toEqual([]);
+          csvHeaders += t.csv.headers.filter((h) => unit.test(h)).length;
+        }
+      }
+      // The CSVs' bare numbers of days keep their unit in the header (time in stage, cycle length, owners' median cycle, ...).
+      expect(csvHeaders).toBeGreaterThan(5);
+    });
+  }
 
   it('the slippage figures (two counts and a share) are under "Measure | Value", not "Category | Deals"', () => {
     const en1 = waterfallModel(ctx('en')).tables.find((t) => t.id === 'slippage')!;

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { cellMarkup } from '../../../src/lib/views/cell-markup.ts';
 import { pageContext, repurchaseModel } from '../../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 
@@ -33,5 +34,24 @@ describe('repurchase rows: when, how much, and who sold the last purchase', () =
     expect(byDeal.get('D-00280')![owner]!.text).toBe('강도윤');
     expect(byDeal.get('D-00404')![owner]!.text).toBe('한소율');
     expect(due.csv.rows.find((r) => r[due.csv.headers.indexOf('딜 ID')] === 'D-00404')![due.csv.headers.indexOf('담당자')]).toBe('한소율');
+  });
+});
+
+describe('the status on a phone: a phrase kept two words a line, its number with its unit', () => {
+  it('marks the status column a phrase (site.css .phrase), in both tables and both languages', () => {
+    for (const locale of ['en', 'ko'] as const) {
+      for (const t of repurchaseModel(pageContext(site, locale)).tables) {
+        const status = t.headers.findIndex((h) => h.label === (locale === 'en' ? 'Status' : '상태'));
+        expect(status, `${locale} ${t.id}`).toBe(3);
+        expect(t.headers.map((h) => h.phrase === true)).toEqual([false, false, false, true, false, false, false, false]);
+        expect(cellMarkup(t, t.rows[0]![status]!, status, locale).className).toMatch(/(^| )phrase( |$)/);
+      }
+    }
+  });
+
+  it("never parts '12' from 'months' in English ('Due within 12' / 'months')", () => {
+    const due = repurchaseModel(pageContext(site, 'en')).tables.find((t) => t.id === 'repurchase-due')!;
+    const texts = new Set(due.rows.map((r) => r[3]!.text));
+    expect(texts).toEqual(new Set(['Overdue', 'Due within 12\u00a0months', 'Later']));
   });
 });

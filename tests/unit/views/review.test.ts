@@ -134,7 +134,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     const s = site(config, specs, withTargets);
     const model = ownersModel(ctx(s));
     expect(model.owners.headers.map((h) => h.label)).toEqual([
-      'Owner', 'Open deals', 'Open amount', 'Weighted pipeline', 'Target', 'Won in period', 'Attainment', 'Win rate', 'Median cycle (days)', 'Stalled deals',
+      'Owner', 'Open deals', 'Open amount', 'Weighted pipeline', 'Target', 'Won in period', 'Attainment', 'Win rate', 'Median cycle', 'Stalled deals',
     ]);
     expect(texts(model.owners).map((r) => r.slice(0, 7))).toEqual([
       ['Lee', '1', '₩8M', '₩6M', '₩4M', '₩2M', '50%'],
@@ -258,6 +258,8 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
     expect(model.stalled.compact).toBe(true);
     const labels = model.stalled.headers.map((h) => h.label);
     expect(labels.slice(0, 4)).toEqual(['Deal', 'Amount', 'Days in stage', 'Why it is stalled']);
+    // Days in stage keep '90 days' on one line on a phone (site.css .keep-line); the amount's words may wrap ('No amount').
+    expect(model.stalled.headers.map((h) => h.keepLine === true)).toEqual(labels.map((l) => l === 'Days in stage'));
     const threshold = labels.indexOf('Threshold (days)');
     // The threshold's unit in its header only: '30', not '30 days'.
     const why = model.stalled.rows.map((r) => [r[0]!.text, r[2]!.text, r[threshold]!.text, r[3]!.text]);

@@ -175,7 +175,8 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
       { label: m.columns.win_rate, value: v.win_rate, text: v.win_rate === null ? f.percent(null) : `${f.percent(v.win_rate)} (${f.count(won)} / ${f.count(won + lost)})`, digits: 2 },
       // Compact, as the amount per day below it ('2.5억원', '하루 1.3억원'); exact in the CSV.
       { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.moneyCompact(v.avg_won_amount), digits: moneyDigits(f.currency) },
-      { label: m.columns.mean_won_cycle_days, value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days), digits: 1 },
+      // The unit once: in the value on the page ('111.9일'), in the name in the CSV (a bare 111.9).
+      { label: m.columns.mean_won_cycle_days, csvLabel: f.inDays(m.columns.mean_won_cycle_days), value: v.mean_won_cycle_days, text: f.days(v.mean_won_cycle_days), digits: 1 },
       { label: m.columns.per_day, value: v.per_day, text: f.perDay(v.per_day), digits: moneyDigits(f.currency) },
   ]);
   const closed = site.metrics.cycle_length.all.count;

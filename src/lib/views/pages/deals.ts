@@ -104,7 +104,8 @@ export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[
   const link = accountLinks(ctx);
   const owner = ownerLinks(ctx);
   const all: Record<OpenDealColumn, Column<OpenDealRow>[]> = {
-    days: [{ label: m.columns.days_in_stage, numeric: true, value: (d) => wholeDays(d.days_in_stage), text: (d) => f.days(wholeDays(d.days_in_stage)) }],
+    // 'days' on the line of its number, on a phone too (keepLine).
+    days: [{ label: m.columns.days_in_stage, numeric: true, keepLine: true, value: (d) => wholeDays(d.days_in_stage), text: (d) => f.days(wholeDays(d.days_in_stage)) }],
     why: [{ label: whyLabel, wide: true, value: (d) => stalledWhy(ctx, d), tone: (d) => (d.flags.length || d.stalled ? 'bad' : undefined) }],
     flags: [{ label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) }],
     stage: [{ label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId }],

@@ -88,6 +88,7 @@ function reviewColumns(ctx: PageContext, head: string, href: (r: SegmentReviewRo
     { label: m.columns.lost_count, numeric: true, value: (r) => r.lost_count, csvOnly: true },
     {
       label: m.columns.median_cycle_days,
+      csvLabel: f.inDays(m.columns.median_cycle_days),
       numeric: true,
       value: (r) => r.median_cycle_days,
       text: (r) => f.days(r.median_cycle_days) + (rough(r) ? ROUGH_MARK : ''),

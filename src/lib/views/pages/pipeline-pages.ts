@@ -253,6 +253,8 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
     amount.page,
     {
       label: m.columns.status,
+      // A phrase ('Due within 12 months'): two words a line on a phone, not one.
+      phrase: true,
       value: (r) => r.status,
       text: (r) => m.repurchaseStatus[r.status],
       tone: (r) => (r.status === 'overdue' ? ('bad' as const) : undefined),

@@ -122,6 +122,8 @@ export function trendsModel(ctx: PageContext): TrendsModel {
     ...TREND_FIGURES.map(
       (figure): Column<TrendPoint> => ({
         label: m.tiles[figure.key],
+        // Days: bare numbers in the CSV, its header names the unit (as each trend's own CSV, views/table.ts chartBlock).
+        ...(figure.kind === 'days' ? { csvLabel: f.inDays(m.tiles[figure.key]) } : {}),
         numeric: true,
         digits: csvDigits(figure.kind, f.currency),
         value: (p) => figure.get(p),
