@@ -13,6 +13,7 @@ import { normalizeStageName, parseConfig, parseConfigText, stageLookup } from '.
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { cellAt, columnIndex } from '../../../src/lib/ingest/vendor/read-table.ts';
 import type { ExportFile } from '../../../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
@@ -559,6 +560,40 @@ describe('npm run init (in-process)', () => {
     err.length = 0;
     expect(main(['--data', join(dir, 'data'), '--out', '-', '--lang', 'ko'], { ...io, fs })).toBe(1);
     expect(err.join('')).toBe(`init: 데이터를 읽을 수 없습니다: EACCES: permission denied, open '${refused}'\n`);
+  });
+
+  it('warns of a stray CSV file of a canonical folder it may not read, as the metrics do, and suggests from the canonical files (it stopped)', async () => {
+    const data = join(dir, 'data');
+    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    const alone = out.join('');
+    // As for a user without read permission (chmod 000), which root, running the tests, always has.
+    const refused = join(data, 'notes.csv');
+    writeFileSync(refused, 'note,when\nx,03/04/2025\n');
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${refused}'`), { code: 'EACCES', errno: -13, syscall: 'open', path: refused });
+    const fs = { ...io.fs, readFile: (path: string) => (path === refused ? (() => { throw denied; })() : io.fs.readFile(path)) };
+    for (const lang of ['en', 'ko'] as const) {
+      out.length = 0;
+      err.length = 0;
+      expect(main(['--data', data, '--out', '-', '--lang', lang], { ...io, fs })).toBe(0);
+      expect(out.join('')).toBe(alone);
+      const { dataset } = await readFolder(data);
+      const said = dataset.issues.filter((i) => i.file === 'notes.csv');
+      expect(said.map((i) => i.code)).toEqual(['file_not_read']);
+      expect(err.join('').split('\n')[0]).toBe(`# ${lang === 'en' ? 'WARNING' : '경고'}: notes.csv: ${issueMessage(said[0]!, lang)}`);
+    }
+  });
+
+  it('guesses from the files the metrics read alone: a stray CSV of a canonical folder does not move the date order', () => {
+    const data = join(dir, 'data');
+    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    const alone = out.join('');
+    out.length = 0;
+    err.length = 0;
+    writeFileSync(join(data, 'notes.csv'), 'note,when\nx,03/04/2025\ny,04/05/2025\n');
+    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    expect(out.join('')).toBe(alone);
+    expect(err.join('')).not.toContain('03/04/2025');
+    expect(err.join('')).toContain('# WARNING: notes.csv: not read: a folder with deals.csv is read as the canonical files');
   });
 
   it('names a symbolic link that leads round in a loop as a link to nothing, and suggests from the rest', () => {
