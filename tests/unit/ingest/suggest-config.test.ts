@@ -14,6 +14,7 @@ import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { parseMoney } from '../../../src/lib/ingest/values.ts';
 import { cellAt, columnIndex } from '../../../src/lib/ingest/vendor/read-table.ts';
 import type { ExportFile } from '../../../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
@@ -346,6 +347,18 @@ describe('format guesses', () => {
     expect(guessDecimal(['12.000', '12,000']).value).toBe('.');
     expect(guessDecimal(['0.125', '750']).value).toBe('.');
     expect(guessDecimal(['1000', '1,234']).value).toBe('.');
+  });
+
+  it('decimal: comma for French amounts, thousands spaced (a no-break space too) and a decimal comma, which the metrics read only so', () => {
+    expect(guessDecimal(['24 000,00', '1\u00a0500,5 €', '3\u202f000\u202f000,00']).notes).toEqual([
+      'decimal ",": 3 amounts such as "24 000,00" are written with a decimal comma or dots between thousands',
+    ]);
+    // Spaced thousands with a decimal point are the other reading; a spaced whole number settles nothing.
+    expect(guessDecimal(['24 000.00', '24 000,00', '1 500.5']).value).toBe('.');
+    expect(guessDecimal(['24 000']).notes).toEqual(['decimal "." (the default): no amount shows its decimal mark']);
+    // What the guess says is what parseMoney reads.
+    expect(parseMoney('24 000,00', { decimal: ',' })).toMatchObject({ value: 24000 });
+    expect(parseMoney('1 500.5', { decimal: '.' })).toMatchObject({ value: 1500.5 });
   });
 
   it('currency: the most frequent code or symbol; other codes ask for fx, never invent it', () => {
