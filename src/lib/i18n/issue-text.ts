@@ -199,13 +199,15 @@ const ROW_RULES: Rules = {
   ],
   duplicate_column: [
     [
-      re(`column (?<c>${QUOTED}) appears (?<n>\\d+) times \\(columns (?<p>[\\d, and]+)\\); the first one is used`),
-      (g) => `${g.c} 열이 ${g.n}번 나옵니다(${g.p!.split(/, | and /u).map((p) => `${p}번째`).join(', ')} 열). 첫 번째 열을 씁니다`,
+      re(`column (?<c>${QUOTED}) appears (?<n>\\d+) times \\(columns (?<p>[\\d, and]+?)(?: and (?<more>\\d+) more)?\\); the first one is used`),
+      (g) => `${g.c} 열이 ${g.n}번 나옵니다(${g.p!.split(/, | and /u).map((p) => `${p}번째`).join(', ')} 열${g.more ? ` 외 ${g.more}개` : ''}). 첫 번째 열을 씁니다`,
     ],
     [
-      re(`column (?<c>${QUOTED}) appears (?<n>\\d+) times: (?<w>(?:${QUOTED} \\(column \\d+\\)(?:, | and ))+${QUOTED} \\(column \\d+\\)), names read ignoring case; the first one is used`),
+      re(
+        `column (?<c>${QUOTED}) appears (?<n>\\d+) times: (?<w>(?:${QUOTED} \\(column \\d+\\)(?:, | and ))+${QUOTED} \\(column \\d+\\))(?: and (?<more>\\d+) more)?, names read ignoring case; the first one is used`,
+      ),
       (g) =>
-        `${g.c} 열이 ${g.n}번 나옵니다: ${[...g.w!.matchAll(new RegExp(`(${QUOTED}) \\(column (\\d+)\\)`, 'gu'))].map((m) => `${m[1]}(${m[2]}번째 열)`).join(', ')}. 열 이름은 대소문자를 구분하지 않고 읽습니다. 첫 번째 열을 씁니다`,
+        `${g.c} 열이 ${g.n}번 나옵니다: ${[...g.w!.matchAll(new RegExp(`(${QUOTED}) \\(column (\\d+)\\)`, 'gu'))].map((m) => `${m[1]}(${m[2]}번째 열)`).join(', ')}${g.more ? ` 외 ${g.more}개` : ''}. 열 이름은 대소문자를 구분하지 않고 읽습니다. 첫 번째 열을 씁니다`,
     ],
     // As an earlier version wrote it (a snapshot's metrics.json), without the columns' positions.
     [re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`],

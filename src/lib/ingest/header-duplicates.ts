@@ -27,8 +27,12 @@ export function duplicateColumns(names: readonly string[], headers: readonly str
   return [...byName.values()].filter((d) => d.columns.length > 1);
 }
 
-/** 'a, b and c'. */
+/** How many columns of one name a warning lists; the rest are counted (a header of 5,000 "amount" columns). */
+const SHOWN = 10;
+
+/** 'a, b and c'; past SHOWN items, 'a, b, ... j and 12 more'. */
 function list(items: readonly string[]): string {
+  if (items.length > SHOWN) return `${items.slice(0, SHOWN).join(', ')} and ${items.length - SHOWN} more`;
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

@@ -50,6 +50,21 @@ describe('duplicate columns in a header', () => {
     ]);
   });
 
+  it('lists ten columns of a name written many times, and counts the rest', () => {
+    const { issues } = read(`id${',amount'.repeat(5000)},Amount\nD1\n`);
+    const columns = Array.from({ length: 10 }, (_, i) => `"amount" (column ${i + 2})`).join(', ');
+    expect(issues.map((i) => i.message)).toEqual([`column "amount" appears 5001 times: ${columns} and 4991 more, names read ignoring case; the first one is used`]);
+    const ko = issueMessage({ code: 'duplicate_column', message: issues[0]!.message }, 'ko');
+    expect(ko).toBe(
+      `"amount" 열이 5001번 나옵니다: ${Array.from({ length: 10 }, (_, i) => `"amount"(${i + 2}번째 열)`).join(', ')} 외 4991개. 열 이름은 대소문자를 구분하지 않고 읽습니다. 첫 번째 열을 씁니다`,
+    );
+    const same = read(`id${',owner'.repeat(12)}\nD1\n`).issues.map((i) => i.message);
+    expect(same).toEqual(['column "owner" appears 12 times (columns 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more); the first one is used']);
+    expect(issueMessage({ code: 'duplicate_column', message: same[0]! }, 'ko')).toBe(
+      '"owner" 열이 12번 나옵니다(2번째, 3번째, 4번째, 5번째, 6번째, 7번째, 8번째, 9번째, 10번째, 11번째 열 외 2개). 첫 번째 열을 씁니다',
+    );
+  });
+
   it('says the same in Korean, a quote inside a name included', () => {
     const ko = (message: string) => issueMessage({ code: 'duplicate_column', message }, 'ko');
     expect(ko('column "amount" appears 2 times: "Amount" (column 2) and "amount" (column 4), names read ignoring case; the first one is used')).toBe(
