@@ -20,8 +20,9 @@ import { CONFIG_SCHEMA_FILE } from '../src/lib/ingest/config-json-schema.ts';
 import { CONFIG_FILE, STAGE_HISTORY_FILE } from '../src/lib/ingest/dataset-builder.ts';
 import { DEALS_FILE } from '../src/lib/ingest/deals.ts';
 import { byteSource } from '../src/lib/ingest/decode.ts';
-import { dealsHeadExport, entryKind } from '../src/lib/ingest/folder-notes.ts';
-import { IngestFatalError } from '../src/lib/ingest/issues.ts';
+import { dealsHeadExport, entryKind, exportsNotRead } from '../src/lib/ingest/folder-notes.ts';
+import { DATA_FOLDER_FILES } from '../src/lib/ingest/file-names.ts';
+import { IngestFatalError, IssueLog } from '../src/lib/ingest/issues.ts';
 import { ARCHIVE_MESSAGE, brokenArchiveMessage, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
@@ -74,22 +75,39 @@ export function nodeIo(): InitIo {
   };
 }
 
-/** The export files of the folder (export-listing.ts), XLSX workbooks read as exports among them, and the files not read. */
+/**
+ * The export files of the folder (export-listing.ts), XLSX workbooks read as exports among them, and the files not
+ * read. A canonical folder's other CSV files are not read (as `metrics` reads none of them): each is a warning, worded
+ * as the metrics' (folder-notes.ts), one the system will not let us open included.
+ */
 function exportFiles(folder: string, fs: InitFs, format: string | undefined, read: (path: string) => Uint8Array) {
-  const listing = listExports(folder, { ...fs, join, head: (path) => read(path).subarray(0, HEAD_BYTES) });
+  // A file that cannot be opened has no first bytes here: reading it, if it is read, says why.
+  const head = (path: string) => {
+    try {
+      return read(path).subarray(0, HEAD_BYTES);
+    } catch (e) {
+      if (!isErrnoError(e)) throw e;
+      return new Uint8Array(0);
+    }
+  };
+  const listing = listExports(folder, { ...fs, join, head });
   // A canonical folder reads its own files alone (as read-folder.ts does): a workbook there is named, not read.
   const canonical = format === 'canonical' || (format === undefined && listing.exports.some((path) => path.toLowerCase() === DEALS_FILE));
   const contained = canonical
     ? null
     : containerFiles(listing.workbooks, listing.archives, { read: (path) => read(join(folder, path)), openZip: (path) => memoryZip(read(join(folder, path))) }, () => {});
-  const files: ExportFile[] = [...listing.exports.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), ...(contained?.files ?? [])];
+  // Names that differ only by case (Deals.csv and deals.csv) are both kept: suggestConfig says which to keep.
+  const exported = canonical ? listing.exports.filter((path) => (DATA_FOLDER_FILES as readonly string[]).includes(path.toLowerCase())) : listing.exports;
+  const notRead = new IssueLog();
+  if (canonical) exportsNotRead(folder, listing.exports, new Set(exported), notRead, (path) => head(join(folder, path)));
+  const files: ExportFile[] = [...exported.map((path) => ({ path, source: byteSource(read(join(folder, path))) })), ...(contained?.files ?? [])];
   return {
     files,
     workbooks: contained?.workbooks ?? listing.workbooks,
     brokenWorkbooks: contained?.brokenWorkbooks ?? [],
     brokenArchives: contained?.brokenArchives ?? [],
     // Said before the notes of the guesses: what the workbooks and archives hold that is not read.
-    fileNotes: [...(contained?.files.flatMap((file) => file.notes ?? []) ?? []), ...(contained?.archiveNotes ?? [])],
+    fileNotes: [...(contained?.files.flatMap((file) => file.notes ?? []) ?? []), ...(contained?.archiveNotes ?? []), ...notRead.issues],
     archives: contained === null ? listing.archives : [],
     unreadable: listing.unreadable,
     misnamed: listing.misnamed,

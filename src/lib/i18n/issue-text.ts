@@ -34,6 +34,9 @@ const WHOSE_CURRENCY: Record<string, string> = Object.assign(Object.create(null)
   'the config currency': '설정 통화',
 });
 
+/** A JSON-quoted text (a column name as written): its inner quotes and backslashes escaped. */
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+
 /** The formats a date or time may take, as dates.ts lists them ('A, B or C'): 'A, B 또는 C'. */
 const formats = (list: string) => list.replace(/ or /gu, ' 또는 ');
 
@@ -194,7 +197,21 @@ const ROW_RULES: Rules = {
       () => `stage_history 행이 없어 created_at, stage, closed_at으로 이력을 만들었습니다`,
     ],
   ],
-  duplicate_column: [[re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`]],
+  duplicate_column: [
+    [
+      re(`column (?<c>${QUOTED}) appears (?<n>\\d+) times \\(columns (?<p>[\\d, and]+?)(?: and (?<more>\\d+) more)?\\); the first one is used`),
+      (g) => `${g.c} 열이 ${g.n}번 나옵니다(${g.p!.split(/, | and /u).map((p) => `${p}번째`).join(', ')} 열${g.more ? ` 외 ${g.more}개` : ''}). 첫 번째 열을 씁니다`,
+    ],
+    [
+      re(
+        `column (?<c>${QUOTED}) appears (?<n>\\d+) times: (?<w>(?:${QUOTED} \\(column \\d+\\)(?:, | and ))+${QUOTED} \\(column \\d+\\))(?: and (?<more>\\d+) more)?, names read ignoring case; the first one is used`,
+      ),
+      (g) =>
+        `${g.c} 열이 ${g.n}번 나옵니다: ${[...g.w!.matchAll(new RegExp(`(${QUOTED}) \\(column (\\d+)\\)`, 'gu'))].map((m) => `${m[1]}(${m[2]}번째 열)`).join(', ')}${g.more ? ` 외 ${g.more}개` : ''}. 열 이름은 대소문자를 구분하지 않고 읽습니다. 첫 번째 열을 씁니다`,
+    ],
+    // As an earlier version wrote it (a snapshot's metrics.json), without the columns' positions.
+    [re(`column "(?<c>.+)" appears more than once; the first one is used`), (g) => `"${g.c}" 열이 두 번 이상 나옵니다. 첫 번째 열을 씁니다`],
+  ],
   empty_file: [[re(`the file is empty \\(not even a header row\\); ignored`), () => '빈 파일입니다(머리글 행도 없습니다). 무시했습니다']],
   not_csv: [
     [

@@ -29,20 +29,36 @@ import { DEAL_REQUIRED } from './schema.ts';
  */
 export function unreadBeside(folder: string, entries: readonly string[], read: ReadonlySet<string>): Issue[] {
   const { exports, workbooks, archives, unreadable, byproducts, misnamed } = listExports(folder, listingFs(folder, entries));
-  const message = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
   const log = new IssueLog();
-  const readNames = new Set([...read].map((name) => name.toLowerCase()));
-  for (const path of exports) {
-    if (read.has(path)) continue;
-    // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
-    const renamed = path.includes('/') ? null : canonicalFileOf(headTable(folder, path)?.names ?? []);
-    log.warning(path, 0, '', 'file_not_read', renamed !== null && !readNames.has(renamed) ? renamedNotRead(renamed) : message);
-  }
-  for (const path of [...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', message);
+  exportsNotRead(folder, exports, read, log);
+  for (const path of [...workbooks, ...archives]) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', NOT_READ_BESIDE);
   for (const path of unreadable) if (!read.has(path)) log.warning(path, 0, '', 'file_not_read', UNREADABLE_MESSAGE);
   for (const { path, message } of misnamed) log.warning(path, 0, '', 'file_not_read', message);
   byproductWarnings(byproducts, log);
   return log.issues;
+}
+
+const NOT_READ_BESIDE = `not read: a folder with ${DEALS_FILE} is read as the canonical files (${DATA_FOLDER_FILES.join(', ')}) alone; to read vendor exports, put them in a folder without ${DEALS_FILE} (docs/exports.md)`;
+
+/**
+ * Each CSV file of a canonical folder that is not read (`exports`, paths in the folder, less those in `read`): a
+ * warning, saying which canonical file to rename it to when its header is one's (`targets (1).csv`). A file that
+ * cannot be opened is not read either way: it gets the general warning (scripts/init.ts says the same).
+ */
+export function exportsNotRead(
+  folder: string,
+  exports: readonly string[],
+  read: ReadonlySet<string>,
+  log: IssueLog,
+  head: (path: string) => Uint8Array = (path) => fileHead(join(folder, path), HINT_BYTES),
+): void {
+  const readNames = new Set([...read].map((name) => name.toLowerCase()));
+  for (const path of exports) {
+    if (read.has(path)) continue;
+    // A canonical file the folder lacks, there under another name (`targets (1).csv`): what to rename.
+    const renamed = path.includes('/') ? null : canonicalFileOf(tableOfHead(path, head(path))?.names ?? []);
+    log.warning(path, 0, '', 'file_not_read', renamed !== null && !readNames.has(renamed) ? renamedNotRead(renamed) : NOT_READ_BESIDE);
+  }
 }
 
 /** Each lock file or Mac metadata file beside the data (export-listing.ts `byproductMessage`): a warning saying what it is. */

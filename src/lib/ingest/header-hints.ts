@@ -5,6 +5,7 @@
  * language). Also what an exports folder's unread files are told
  * (vendor/unread-files.ts).
  */
+import { quoteValue } from './date-messages.ts';
 import { IngestFatalError } from './issues.ts';
 
 /** The fatal error for a header that lacks `missing` (`names`: the header's names, trimmed and lower-cased). */
@@ -72,7 +73,9 @@ function notEnglishHint(headers: readonly string[]): string {
 }
 
 /** A column's name as people write it by hand: case, spaces, `_`, `-` and `.` aside. */
-const looseName = (name: string) => name.toLowerCase().replace(/[\s_.-]+/gu, '');
+// Invisible format characters (a zero-width space or joiner, a soft hyphen, a word joiner: text pasted from a web
+// page or a chat) are no part of a name either; the hint shows them escaped ("deal_id\u200b").
+const looseName = (name: string) => name.toLowerCase().replace(/[\s_.\p{Cf}-]+/gu, '');
 
 /** Header names that are a missing column written another way (`Deal ID` for deal_id): say how to write them. */
 function spellingHint(missing: readonly string[], headers: readonly string[]): string {
@@ -81,5 +84,5 @@ function spellingHint(missing: readonly string[], headers: readonly string[]): s
     return written === undefined ? [] : [[written, column] as const];
   });
   if (pairs.length === 0) return '';
-  return `; the header has ${pairs.map(([h]) => JSON.stringify(h)).join(', ')}: name ${pairs.length > 1 ? 'them' : 'it'} exactly ${pairs.map(([, c]) => c).join(', ')}`;
+  return `; the header has ${pairs.map(([h]) => quoteValue(h)).join(', ')}: name ${pairs.length > 1 ? 'them' : 'it'} exactly ${pairs.map(([, c]) => c).join(', ')}`;
 }

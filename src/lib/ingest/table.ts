@@ -19,6 +19,7 @@ import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } f
 import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
+import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { rangeIs } from './text-range.ts';
@@ -257,14 +258,11 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   for (const name of spec.known) index[name] = ABSENT;
   const seen = new Set<string>();
   names.forEach((name, i) => {
-    if (name === '') return;
-    if (seen.has(name)) {
-      issues.warning(file, line, name, 'duplicate_column', `column "${name}" appears more than once; the first one is used`);
-      return;
-    }
+    if (name === '' || seen.has(name)) return;
     seen.add(name);
-    if (name in index) index[name] = i;
+    if (Object.hasOwn(index, name)) index[name] = i;
   });
+  for (const d of duplicateColumns(names, headers)) issues.warning(file, line, d.name, 'duplicate_column', duplicateColumnMessage(d));
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing, headers, names);
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };

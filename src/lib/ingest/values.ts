@@ -57,7 +57,9 @@ const MINUS = /^[-\u2212]/;
 // Thousands groups use one separator consistently; the other one is the decimal mark.
 const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?$/;
 const CORE_COMMA = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$/;
-const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/;
+// A decimal comma after thousands groups of dots (`24.000,00`, German) or of spaces (`24 000,00`, French; Excel
+// writes the space as U+00A0 or U+202F): read only with config `decimal` ",", else refused with that hint.
+const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+$/;
 
 /**
  * A non-negative number with optional thousands separators, currency symbols

@@ -259,6 +259,10 @@ describe('cells against the header', () => {
     const read = (header: string) => () => readTable(byteSource(utf8(`${header}\n`)), { file: 'deals.csv', required: ['deal_id', 'created_at', 'stage'], known: [] }, { issues: new IssueLog() }, () => () => true);
     expect(read('Deal ID,Created.At,stage')).toThrow('deals.csv: missing required columns "deal_id", "created_at"; the header has "Deal ID", "Created.At": name them exactly deal_id, created_at');
     expect(read('deal-id,created_at,Stage')).toThrow('deals.csv: missing required column "deal_id"; the header has "deal-id": name it exactly deal_id');
+    // An invisible character pasted into a name (a zero-width space, a word joiner): named, escaped, not left unseen.
+    expect(read('deal_id\u200b,created_at,\u2060stage')).toThrow(
+      'deals.csv: missing required columns "deal_id", "stage"; the header has "deal_id\\u200b", "\\u2060stage": name them exactly deal_id, stage',
+    );
     // Nothing like it: no hint.
     expect(read('id,created_at,stage')).toThrow(/^deals\.csv: missing required column "deal_id"$/);
   });

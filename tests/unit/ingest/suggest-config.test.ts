@@ -13,6 +13,8 @@ import { normalizeStageName, parseConfig, parseConfigText, stageLookup } from '.
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { parseMoney } from '../../../src/lib/ingest/values.ts';
 import { cellAt, columnIndex } from '../../../src/lib/ingest/vendor/read-table.ts';
 import type { ExportFile } from '../../../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
@@ -347,6 +349,18 @@ describe('format guesses', () => {
     expect(guessDecimal(['1000', '1,234']).value).toBe('.');
   });
 
+  it('decimal: comma for French amounts, thousands spaced (a no-break space too) and a decimal comma, which the metrics read only so', () => {
+    expect(guessDecimal(['24 000,00', '1\u00a0500,5 €', '3\u202f000\u202f000,00']).notes).toEqual([
+      'decimal ",": 3 amounts such as "24 000,00" are written with a decimal comma or dots between thousands',
+    ]);
+    // Spaced thousands with a decimal point are the other reading; a spaced whole number settles nothing.
+    expect(guessDecimal(['24 000.00', '24 000,00', '1 500.5']).value).toBe('.');
+    expect(guessDecimal(['24 000']).notes).toEqual(['decimal "." (the default): no amount shows its decimal mark']);
+    // What the guess says is what parseMoney reads.
+    expect(parseMoney('24 000,00', { decimal: ',' })).toMatchObject({ value: 24000 });
+    expect(parseMoney('1 500.5', { decimal: '.' })).toMatchObject({ value: 1500.5 });
+  });
+
   it('currency: the most frequent code or symbol; other codes ask for fx, never invent it', () => {
     const g = guessCurrency(
       [
@@ -559,6 +573,40 @@ describe('npm run init (in-process)', () => {
     err.length = 0;
     expect(main(['--data', join(dir, 'data'), '--out', '-', '--lang', 'ko'], { ...io, fs })).toBe(1);
     expect(err.join('')).toBe(`init: 데이터를 읽을 수 없습니다: EACCES: permission denied, open '${refused}'\n`);
+  });
+
+  it('warns of a stray CSV file of a canonical folder it may not read, as the metrics do, and suggests from the canonical files (it stopped)', async () => {
+    const data = join(dir, 'data');
+    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    const alone = out.join('');
+    // As for a user without read permission (chmod 000), which root, running the tests, always has.
+    const refused = join(data, 'notes.csv');
+    writeFileSync(refused, 'note,when\nx,03/04/2025\n');
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${refused}'`), { code: 'EACCES', errno: -13, syscall: 'open', path: refused });
+    const fs = { ...io.fs, readFile: (path: string) => (path === refused ? (() => { throw denied; })() : io.fs.readFile(path)) };
+    for (const lang of ['en', 'ko'] as const) {
+      out.length = 0;
+      err.length = 0;
+      expect(main(['--data', data, '--out', '-', '--lang', lang], { ...io, fs })).toBe(0);
+      expect(out.join('')).toBe(alone);
+      const { dataset } = await readFolder(data);
+      const said = dataset.issues.filter((i) => i.file === 'notes.csv');
+      expect(said.map((i) => i.code)).toEqual(['file_not_read']);
+      expect(err.join('').split('\n')[0]).toBe(`# ${lang === 'en' ? 'WARNING' : '경고'}: notes.csv: ${issueMessage(said[0]!, lang)}`);
+    }
+  });
+
+  it('guesses from the files the metrics read alone: a stray CSV of a canonical folder does not move the date order', () => {
+    const data = join(dir, 'data');
+    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    const alone = out.join('');
+    out.length = 0;
+    err.length = 0;
+    writeFileSync(join(data, 'notes.csv'), 'note,when\nx,03/04/2025\ny,04/05/2025\n');
+    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    expect(out.join('')).toBe(alone);
+    expect(err.join('')).not.toContain('03/04/2025');
+    expect(err.join('')).toContain('# WARNING: notes.csv: not read: a folder with deals.csv is read as the canonical files');
   });
 
   it('names a symbolic link that leads round in a loop as a link to nothing, and suggests from the rest', () => {

@@ -193,6 +193,17 @@ describe('numbers', () => {
       `"invalid_number: "1,5" is not a number (for a decimal comma set "decimal": "," in pipeline.config.json)"`,
     );
     expect(value('12,34,567')).toMatch(/is not a number/);
+    // French style: thousands separated by a space (or a no-break space), decimal comma: the same hint, not a bare refusal.
+    const commaHint = ' is not a number (for a decimal comma set "decimal": "," in pipeline.config.json)';
+    expect(value('24 000,00')).toBe(`invalid_number: "24 000,00"${commaHint}`);
+    expect(value('1\u00a0234\u00a0567,5 €')).toMatch(/is not a number \(for a decimal comma set "decimal": ","/);
+    expect(value('24\u202f000,00')).toMatch(/is not a number \(for a decimal comma set "decimal": ","/);
+    // Not this form: groups that are not of three digits, or a comma that could only be a thousands separator.
+    expect(value('24 00,00')).toBe('invalid_number: "24 00,00" is not a number');
+    expect(value('24 000,000,00')).toBe('invalid_number: "24 000,000,00" is not a number');
+    // With "decimal": "," the same cells are read.
+    expect(value('24 000,00', comma)).toMatchObject({ value: 24000, code: null });
+    expect(value('24\u202f000,5', comma)).toMatchObject({ value: 24000.5, code: null });
     expect(value('1.5', comma)).toMatch(/is not a number/);
     expect(value('1e6')).toMatch(/is not a number/);
     // Excel's accounting format shows 0 as a dash, which "Save as CSV" writes as text: named, not read as 0.
