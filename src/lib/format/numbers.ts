@@ -9,6 +9,7 @@
  * Pure and clock-free: the same output in Node and the browser.
  */
 import type { Locale } from '../i18n/locales.ts';
+import { NBSP } from './dates.ts';
 
 export const EM_DASH = '—';
 export const MINUS = '−';
@@ -106,14 +107,15 @@ export function createNumberFormats(locale: Locale): NumberFormats {
   const daysAbs = (abs: number) => {
     const text = decimal(locale, abs, 1);
     if (ko) return `${text}일`;
-    // Plural of the value as shown: 1.04 shows as '1' and reads '1 day'.
-    return `${text} ${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'day' : 'days'}`;
+    // Plural of the value as shown: 1.04 shows as '1' and reads '1 day'. A no-break space: '56.1 days' never wraps
+    // apart, in a sentence or a narrow cell on a phone.
+    return `${text}${NBSP}${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'day' : 'days'}`;
   };
   const pointsAbs = (abs: number) => decimal(locale, abs * 100, 1) + (ko ? '%p' : ' pp');
   const dealsAbs = (abs: number) => {
     const text = countAbs(abs);
     if (ko) return `${text}건`;
-    return `${text} ${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'deal' : 'deals'}`;
+    return `${text}${NBSP}${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'deal' : 'deals'}`;
   };
   const multipleAbsTo = (digits: number) => (abs: number) => decimal(locale, abs, digits) + (ko ? '배' : '×');
   const multipleAbs = multipleAbsTo(1);

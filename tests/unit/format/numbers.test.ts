@@ -51,13 +51,13 @@ describe('percent and multiple', () => {
 
 describe('days', () => {
   it('one decimal, pluralised in English', () => {
-    expect(en.days(12.34)).toBe('12.3 days');
+    expect(en.days(12.34)).toBe('12.3\u00a0days');
     expect(ko.days(12.34)).toBe('12.3일');
-    expect(en.days(1)).toBe('1 day');
-    expect(en.days(1.04)).toBe('1 day');
-    expect(en.days(1.05)).toBe('1.1 days');
-    expect(en.days(0)).toBe('0 days');
-    expect(en.days(1234.5)).toBe('1,234.5 days');
+    expect(en.days(1)).toBe('1\u00a0day');
+    expect(en.days(1.04)).toBe('1\u00a0day');
+    expect(en.days(1.05)).toBe('1.1\u00a0days');
+    expect(en.days(0)).toBe('0\u00a0days');
+    expect(en.days(1234.5)).toBe('1,234.5\u00a0days');
     expect(ko.days(76.14351851851852)).toBe('76.1일');
     expect(en.days(null)).toBe('—');
     expect(ko.days(Number.NaN)).toBe('—');
@@ -82,9 +82,9 @@ describe('signed numbers', () => {
     expect(en.signedPoints(0.052)).toBe('+5.2 pp');
     expect(ko.signedPoints(0.052)).toBe('+5.2%p');
     expect(ko.signedPoints(-0.1)).toBe('−10%p');
-    expect(en.signedDays(2.5)).toBe('+2.5 days');
+    expect(en.signedDays(2.5)).toBe('+2.5\u00a0days');
     expect(ko.signedDays(-1)).toBe('−1일');
-    expect(en.signedDays(-1)).toBe('−1 day');
+    expect(en.signedDays(-1)).toBe('−1\u00a0day');
     expect(en.signedNumber(0.04)).toBe('0');
     expect(en.signedCount(null)).toBe('—');
   });

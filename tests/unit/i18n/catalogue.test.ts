@@ -48,7 +48,7 @@ const SAMPLE = {
   month: 'Jun 2025',
   period: '2025-Q2',
   column: 'Reason',
-  threshold: '30 days',
+  threshold: '30\u00a0days',
   amount: 1_230_000_000,
   from: '2024-07-01',
   to: '2025-06-30',
@@ -152,8 +152,8 @@ describe('exact strings', () => {
     expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025.\u00a06.\u00a030. 기준');
     expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30 days earlier');
     expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
-    expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1 deal');
-    expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200 deals');
+    expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1\u00a0deal');
+    expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200\u00a0deals');
     expect(k.m.common.dealCount({ count: 1200 }, k.f)).toBe('1,200건');
   });
   it('flags, buckets and names', () => {

@@ -134,7 +134,7 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.funnel.takeaway).toBe('The biggest drop-off is after Negotiation: only 8 of the 14 deals that reached it (57%) moved on.');
     expect(out.lossReasons.takeaway).toBe('Price really is the main cause of loss: 75% of lost deals and 57% of lost value.');
     expect(out.cycleLength.takeaway).toBe(
-      'From creation to close, the 9 won deals took a median of 81.4 days and the 4 lost deals took 65.2 days.',
+      'From creation to close, the 9 won deals took a median of 81.4\u00a0days and the 4 lost deals took 65.2\u00a0days.',
     );
     expect(out.forecast.takeaway).toBe(
       '₩9M is expected to close in the next 6 months, but 4 deals worth ₩10M (26% of open pipeline) are already past the expected close date.',

@@ -48,17 +48,17 @@ describe('What changed never shows a 0 for a change the data cannot show', () =>
     expect(advanced.table.rows).toEqual([]);
     expect(advanced.heading).toBe('Advanced');
     expect(advanced.note).toMatch(/^Stage moves of the deals open at the start are not available: this export has only each deal’s current stage\. To see them, keep a dated export/u);
-    expect(en.sections.find((s) => s.kind === 'won')!.heading).toBe('Won (1 deal)');
+    expect(en.sections.find((s) => s.kind === 'won')!.heading).toBe('Won (1\u00a0deal)');
     expect(en.sections.find((s) => s.kind === 'slipped')!.heading).toBe('Expected close moved later');
     const ko = changesModel(pageContext(site, 'ko'));
     expect(ko.summary.rows.find((r) => r[0]!.text === '단계 진전')!.slice(1).map((c) => c.text)).toEqual(['—', '—']);
     expect(ko.sections.find((s) => s.kind === 'slipped')!.heading).toBe('예상 마감일 연기');
     expect(ko.sections.find((s) => s.kind === 'new')!.heading).toBe('신규 딜 (2건)');
-    // The digest says the same: no "(0 deals)" under a kind it cannot know.
+    // The digest says the same: no "(0\u00a0deals)" under a kind it cannot know.
     const digest = digestMarkdown(site, { locale: 'en', linkRoot: null });
     expect(digest).toContain('## Advanced\n');
     expect(digest).toContain('| Advanced | — | — |');
-    expect(digest).not.toMatch(/## (Advanced|Expected close moved later|Amount up) \(0 deals\)/u);
+    expect(digest).not.toMatch(/## (Advanced|Expected close moved later|Amount up) \(0\u00a0deals\)/u);
   });
 
   it('a HubSpot deals export: stage moves are compared, slips and amount changes are "—"', async () => {

@@ -53,7 +53,7 @@ describe('the note when most of deals.csv was rejected', () => {
     expect(dataNotes(pageContext(s, 'en'))[0]).toBe(
       '2 of the 3 rows of deals.csv were rejected; the most frequent problem (2 times) first appears at deals.csv line 3 column "created_at": ' +
         'created_at "2025. 6. 2. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05), ' +
-        'so every figure here counts only the other 1 deal. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.',
+        'so every figure here counts only the other 1\u00a0deal. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.',
     );
     expect(dataNotes(pageContext(s, 'ko'))[0]).toMatch(/^deals\.csv 전체 3행 중 2행이 제외되었습니다\(가장 많은 문제 2건, .*\)\. 그래서 여기의 모든 수치는 나머지 1건만 센 것입니다\. /u);
   });

@@ -29,7 +29,7 @@ describe('the sample (as of 2026-06-30)', async () => {
     const v = site.metrics.velocity.mean_won_cycle_days!;
     expect(v).toBeGreaterThan(1);
     expect(ko1.rows[3]!.map((c) => c.text)).toEqual(['평균 수주 사이클', `${ctx('ko').f.number(v)}일`]);
-    expect(en1.rows[3]!.map((c) => c.text)).toEqual(['Mean won cycle', `${ctx('en').f.number(v)} days`]);
+    expect(en1.rows[3]!.map((c) => c.text)).toEqual(['Mean won cycle', `${ctx('en').f.number(v)}\u00a0days`]);
     expect(ko1.csv.rows[3]).toEqual(['평균 수주 사이클(일)', Math.round(v * 10) / 10]);
     expect(en1.csv.rows[3]).toEqual(['Mean won cycle (days)', Math.round(v * 10) / 10]);
   });
@@ -86,26 +86,26 @@ describe('the sample (as of 2026-06-30)', async () => {
     });
   }
 
-  it('the stalled-deals tile carries its unit: "32건" in Korean, "32 deals" in English', () => {
+  it('the stalled-deals tile carries its unit: "32건" in Korean, "32\u00a0deals" in English', () => {
     const count = site.metrics.stalled.length;
     expect(count).toBeGreaterThan(1);
     const tile = (locale: 'en' | 'ko') => overviewModel(ctx(locale)).tiles.find((t) => t.key === 'stalledDeals')!;
     expect(tile('ko').value).toBe(`${count}건`);
-    expect(tile('en').value).toBe(`${count} deals`);
+    expect(tile('en').value).toBe(`${count}\u00a0deals`);
     // The what-changed page's tiles are formatted alike.
     expect(changesModel(ctx('ko')).tiles.find((t) => t.key === 'stalledDeals')!.value).toBe(`${count}건`);
     // No other tile is a bare count: every value has a unit or sign (₩, %, ×, days, /day).
     for (const locale of ['en', 'ko'] as const) {
       for (const t of overviewModel(ctx(locale)).tiles) expect(t.value, `${locale} ${t.key}`).not.toMatch(/^[\d,.]+$/u);
     }
-    expect(en.common.dealCount({ count: 1 }, ctx('en').f)).toBe('1 deal');
+    expect(en.common.dealCount({ count: 1 }, ctx('en').f)).toBe('1\u00a0deal');
     expect(ko.common.dealCount({ count: 1 }, ctx('ko').f)).toBe('1건');
   });
 
   it('the change line under every tile carries the tile’s unit, on the overview and the "What changed" page, in both languages', () => {
-    // The sample as of 2026-06-30 against 2026-05-31 (the overview's 30 days earlier, and "What changed"'s period):
-    // 32 stalled deals vs 34; ₩125,708,708/day vs ₩113,252,956/day; median cycle 58.96 vs 58.08 days; win rate 29.16% vs 27.78%;
-    // open pipeline ₩59,275,870,000 vs ₩56,956,582,000. Coverage has no target 30 days earlier: no change line.
+    // The sample as of 2026-06-30 against 2026-05-31 (the overview's 30\u00a0days earlier, and "What changed"'s period):
+    // 32 stalled deals vs 34; ₩125,708,708/day vs ₩113,252,956/day; median cycle 58.96 vs 58.08\u00a0days; win rate 29.16% vs 27.78%;
+    // open pipeline ₩59,275,870,000 vs ₩56,956,582,000. Coverage has no target 30\u00a0days earlier: no change line.
     expect([site.metrics.stalled.length, site.previous.stalled.length]).toEqual([32, 34]);
     expect(site.changes.from).toBe(site.previous_as_of);
     const expected = {
@@ -115,9 +115,9 @@ describe('the sample (as of 2026-06-30)', async () => {
         coverage: null,
         winRateByCount: '+1.4 pp (+5%)',
         winRateByValue: '+1.4 pp (+5%)',
-        medianCycle: '+0.9 days (+2%)',
+        medianCycle: '+0.9\u00a0days (+2%)',
         salesVelocity: '+₩12.5M/day (+11%)',
-        stalledDeals: '−2 deals (−6%)',
+        stalledDeals: '−2\u00a0deals (−6%)',
       },
       ko: {
         openPipeline: '+23.2억원 (+4%)',
@@ -136,7 +136,7 @@ describe('the sample (as of 2026-06-30)', async () => {
       expect(lines(changesModel(ctx(locale)).tiles), locale).toEqual(expected[locale]);
     }
     // The digest's key figures say the same.
-    expect(digestMarkdown(site, { linkRoot: null, locale: 'en' })).toContain('| Stalled deals | 34 deals | 32 deals | −2 deals (−6%) |');
+    expect(digestMarkdown(site, { linkRoot: null, locale: 'en' })).toContain('| Stalled deals | 34\u00a0deals | 32\u00a0deals | −2\u00a0deals (−6%) |');
     expect(digestMarkdown(site, { linkRoot: null, locale: 'ko' })).toContain('| 영업 속도 | 하루 1.1억원 | 하루 1.3억원 | 하루 +1,246만원 (+11%) |');
   });
 });

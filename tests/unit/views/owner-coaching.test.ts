@@ -4,9 +4,9 @@
  * each warning sign, and links to the funnel, win/loss, stalled and
  * forecast pages filtered to their deals (their stage conversion against
  * the unfiltered page's). On the sample as of 2026-06-30, 박지호:
- * by_owner 26 won / 57 lost (31.3%), median cycle 58.92 days; team
- * 수도권영업팀 65 / 145 (31.0%), 61.48 days; everyone 205 / 498 (29.2%),
- * 58.96 days. Their 28 open deals, counted from data/sample by hand
+ * by_owner 26 won / 57 lost (31.3%), median cycle 58.92\u00a0days; team
+ * 수도권영업팀 65 / 145 (31.0%), 61.48\u00a0days; everyone 205 / 498 (29.2%),
+ * 58.96\u00a0days. Their 28 open deals, counted from data/sample by hand
  * (stage_history, field_history, keyman, budget_confirmed): past expected
  * close 9, no keyman 4, budget not confirmed 6, pushed 2.
  */
@@ -25,7 +25,7 @@ describe("an owner's page for coaching", () => {
     expect(fact('ko', '수주율')).toBe('31% (26 / 83)\u00a0· 수도권영업팀 31%\u00a0· 전체 29%');
     expect(fact('ko', '영업 사이클 중앙값')).toBe('58.9일\u00a0· 수도권영업팀 61.5일\u00a0· 전체 59일');
     expect(fact('en', 'Win rate')).toBe('31% (26 / 83)\u00a0· 수도권영업팀: 31%\u00a0· all deals: 29%');
-    expect(fact('en', 'Median sales cycle')).toBe('58.9 days\u00a0· 수도권영업팀: 61.5 days\u00a0· all deals: 59 days');
+    expect(fact('en', 'Median sales cycle')).toBe('58.9\u00a0days\u00a0· 수도권영업팀: 61.5\u00a0days\u00a0· all deals: 59\u00a0days');
   });
 
   it('how many open deals carry each warning sign', () => {

@@ -5,7 +5,7 @@
  * codes (config labels, humanised codes, CSV ids beside labels, rounding),
  * and honest small samples (the funnel's still-open deals apart from
  * drop-offs, medians of very few values marked, the small-sample wording
- * below 10 deals and not above).
+ * below 10\u00a0deals and not above).
  */
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Target } from '../../../src/lib/dataset.ts';
@@ -153,7 +153,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
       'Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (Jul 1, 2024 to Jun 30, 2025).',
       '* A median or percentile of fewer than 5 values: too few to rely on.',
     ]);
-    // Median cycles of 1-2 deals are marked.
+    // Median cycles of 1-2\u00a0deals are marked.
     expect(model.owners.rows[1]![8]!.text).toMatch(/\*$/);
     expect(ownersModel(ctx(s, 'ko')).notes[0]).toBe('목표, 수주 금액, 달성률은 2025년\u00a02분기 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.');
   });
@@ -213,10 +213,10 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
 
 describe('the stalled page runs a review: totals by stage, owner and warning sign; why each deal is on it', () => {
   // Default 30-day thresholds (too few visits to learn one). T = 2025-07-01 00:00 UTC.
-  // S1 Kim, Proposal since Apr 1 noon (90.5 days), 5M, past its expected close.
-  // S2 Lee, Qualification since May 1 noon (60.5 days), 2M, no warning sign.
-  // S3 Kim, Negotiation since May 15 noon (46.5 days), 1M, no keyman.
-  // N1 Lee, Proposal for 10.5 days: not stalled.
+  // S1 Kim, Proposal since Apr 1 noon (90.5\u00a0days), 5M, past its expected close.
+  // S2 Lee, Qualification since May 1 noon (60.5\u00a0days), 2M, no warning sign.
+  // S3 Kim, Negotiation since May 15 noon (46.5\u00a0days), 1M, no keyman.
+  // N1 Lee, Proposal for 10.5\u00a0days: not stalled.
   const s = site(config, [
     openDeal('S1', 'Kim', 'propose', '2025-04-01', 5_000_000, { expectedCloseAt: '2025-05-01' }),
     openDeal('S2', 'Lee', 'qualify', '2025-05-01', 2_000_000),
@@ -258,15 +258,15 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
     expect(model.stalled.compact).toBe(true);
     const labels = model.stalled.headers.map((h) => h.label);
     expect(labels.slice(0, 4)).toEqual(['Deal', 'Amount', 'Days in stage', 'Why it is stalled']);
-    // Days in stage keep '90 days' on one line on a phone (site.css .keep-line); the amount's words may wrap ('No amount').
+    // Days in stage keep '90\u00a0days' on one line on a phone (site.css .keep-line); the amount's words may wrap ('No amount').
     expect(model.stalled.headers.map((h) => h.keepLine === true)).toEqual(labels.map((l) => l === 'Days in stage'));
     const threshold = labels.indexOf('Threshold (days)');
-    // The threshold's unit in its header only: '30', not '30 days'.
+    // The threshold's unit in its header only: '30', not '30\u00a0days'.
     const why = model.stalled.rows.map((r) => [r[0]!.text, r[2]!.text, r[threshold]!.text, r[3]!.text]);
     expect(why).toEqual([
-      ['S1', '90 days', '30', 'Over the Proposal threshold: 90 days vs 30 days\u00a0· Past expected close'],
-      ['S2', '60 days', '30', 'Over the Qualification threshold: 60 days vs 30 days'],
-      ['S3', '46 days', '30', 'Over the Negotiation threshold: 46 days vs 30 days\u00a0· No keyman identified'],
+      ['S1', '90\u00a0days', '30', 'Over the Proposal threshold: 90\u00a0days vs 30\u00a0days\u00a0· Past expected close'],
+      ['S2', '60\u00a0days', '30', 'Over the Qualification threshold: 60\u00a0days vs 30\u00a0days'],
+      ['S3', '46\u00a0days', '30', 'Over the Negotiation threshold: 46\u00a0days vs 30\u00a0days\u00a0· No keyman identified'],
     ]);
     expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![3]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
     expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
@@ -332,7 +332,7 @@ describe('honest small samples', () => {
     ],
   });
 
-  it('the small-sample wording appears below 10 deals and not from 10 on', () => {
+  it('the small-sample wording appears below 10\u00a0deals and not from 10 on', () => {
     const small = winLossModel(ctx(site(config, range(9).map((i) => lost(i)))));
     const enough = winLossModel(ctx(site(config, range(10).map((i) => lost(i)))));
     expect(chart(small.charts, 'loss-reasons').chart.takeaway).toBe('Based on only 9 lost deals — too few to conclude what causes losses.');
@@ -343,14 +343,14 @@ describe('honest small samples', () => {
     expect(chart(smallKo.charts, 'loss-reasons').chart.takeaway).toBe('실주 딜이 9건뿐이라 실주 원인을 결론 내리기에는 너무 적습니다.');
   });
 
-  it('headline tiles resting on fewer than 10 deals say how few, and are muted; from 10 on they are not', () => {
+  it('headline tiles resting on fewer than 10\u00a0deals say how few, and are muted; from 10 on they are not', () => {
     const tile = (model: ReturnType<typeof overviewModel>, key: string) => model.tiles.find((t) => t.key === key)!;
     // 2 won and 7 lost in the window, 1 open: win rate 2 / 9, velocity from 2 won deals.
     const specs = [wonDeal('W1', 'Kim', '2025-05-10', 1_000_000), wonDeal('W2', 'Kim', '2025-05-20', 3_000_000), ...range(7).map((i) => lost(i)), openDeal('O1', 'Kim', 'qualify', '2025-06-01', 5_000_000)];
     const small = overviewModel(ctx(site(config, specs)));
     expect(tile(small, 'winRateByCount')).toMatchObject({ value: '22%', detail: '2 / 9', few: 'Only 9 closed deals — too few to rely on' });
     expect(tile(small, 'winRateByValue').few).toBe('Only 9 closed deals — too few to rely on');
-    expect(tile(small, 'medianCycle')).toMatchObject({ detail: '9 deals', few: 'Only 9 closed deals — too few to rely on', rough: false });
+    expect(tile(small, 'medianCycle')).toMatchObject({ detail: '9\u00a0deals', few: 'Only 9 closed deals — too few to rely on', rough: false });
     expect(tile(small, 'salesVelocity').few).toBe('Only 2 won deals — too few to rely on');
     // Not samples: amounts and counts of what is there.
     for (const key of ['openPipeline', 'weightedPipeline', 'coverage', 'stalledDeals']) expect(tile(small, key).few, key).toBeNull();
@@ -399,10 +399,10 @@ describe('honest small samples', () => {
     // Rows: won (0 deals: nothing to mark), lost (4), all (4); columns: group, count, median, mean, p90.
     expect(cycle.table.rows.map((r) => [r[2]!.text, r[4]!.text])).toEqual([
       ['—', '—'],
-      ['111 days*', '111 days*'],
-      ['111 days*', '111 days*'],
+      ['111\u00a0days*', '111\u00a0days*'],
+      ['111\u00a0days*', '111\u00a0days*'],
     ]);
-    expect(cycle.chart.svg).toContain('111 days*');
+    expect(cycle.chart.svg).toContain('111&#160;days*');
     expect(few.notes).toContain('* A median or percentile of fewer than 5 values: too few to rely on.');
     // Time in stage: 4 visits of prospect and of qualify ended in the window.
     const time = chart(few.charts, 'time-in-stage');

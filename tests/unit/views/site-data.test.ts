@@ -10,7 +10,7 @@ const { dataset, config } = await readFolder('tests/fixtures/spec-example/data')
 const site = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'example' }));
 
 describe('site manifest', () => {
-  it('holds the metrics now and 30 days earlier, from the same engine', () => {
+  it('holds the metrics now and 30\u00a0days earlier, from the same engine', () => {
     expect(site.previous_as_of).toBe('2025-05-31');
     // Its figures: the issues are the same files', listed once, in `metrics`.
     expect(site.previous).toEqual(figuresOf(computeMetrics(dataset, config, '2025-05-31')));
@@ -40,7 +40,7 @@ describe('site manifest', () => {
 });
 
 describe('page models', () => {
-  it('overview tiles show the change against 30 days earlier', () => {
+  it('overview tiles show the change against 30\u00a0days earlier', () => {
     const ctx = pageContext(site, 'en');
     const tiles = overviewModel(ctx).tiles;
     const open = tiles.find((t) => t.key === 'openPipeline')!;
@@ -58,10 +58,10 @@ describe('page models', () => {
     const stage = site.open_deals.find((d) => d.deal_id === 'M002')!.stage;
     expect(threshold).toBe(30);
     expect(stage).toBe('qualify');
-    expect(en.rows[0]![3]!.text).toBe('Over the Qualification threshold: 319 days vs 30 days\u00a0· Past expected close');
+    expect(en.rows[0]![3]!.text).toBe('Over the Qualification threshold: 319\u00a0days vs 30\u00a0days\u00a0· Past expected close');
     expect(ko.rows[0]![3]!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일)\u00a0· 예상 마감일 경과');
     // The CSV: the deal's and the account's ids beside their names, the stage id beside its label, days as the page
-    // shows them (319.25 days in stage: 319 whole days); the key columns first, as on the page.
+    // shows them (319.25\u00a0days in stage: 319 whole days); the key columns first, as on the page.
     expect(en.csv.headers).toEqual([
       'Deal ID', 'Deal', 'Amount', 'Days in stage', 'Why it is stalled', 'Stage ID', 'Stage', 'Threshold (days)', 'Expected close', 'Owner', 'Account ID', 'Account',
     ]);

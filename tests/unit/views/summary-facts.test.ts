@@ -19,7 +19,7 @@ describe('summary facts on the owner and account pages', () => {
     const segment = site.metrics.by_owner.find((r) => r.owner === '윤서준')!;
     for (const [locale, amount, deals] of [
       ['ko', /^[\d.,]+(억|만)?원$/u, /^\d+건$/u],
-      ['en', /^₩[\d.]+[KMB]?$/u, /^\d+ deals?$/u],
+      ['en', /^₩[\d.]+[KMB]?$/u, /^\d+\u00a0deals?$/u],
     ] as const) {
       const ctx = pageContext(site, locale, '/');
       const { m, f } = ctx;
