@@ -76,7 +76,7 @@ export function nodeIo(): InitIo {
 }
 
 /**
- * The export files of the folder (export-listing.ts), XLSX workbooks read as exports among them, and the files not
+ * The export files of the folder (export-listing.ts), workbooks read as exports among them (XLSX, XLS), and the files not
  * read. A canonical folder's other CSV files are not read (as `metrics` reads none of them): each is a warning, worded
  * as the metrics' (folder-notes.ts), one the system will not let us open included.
  */

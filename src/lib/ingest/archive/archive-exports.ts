@@ -5,7 +5,7 @@
  * other objects only as ZIP files of up to 512 MB each. Every CSV file in
  * an archive is an export named `<archive>/<entry>` (`WE_00D_1.zip/
  * Opportunity.csv`), read as if it lay in the folder, its hash taken as it
- * is unpacked; an XLSX in it is read as a workbook beside the exports is.
+ * is unpacked; an XLSX or XLS in it is read as a workbook beside the exports is.
  * What else an archive holds (folders aside) is named in one warning on the
  * archive; one that cannot be read is named with why. The archive stays on
  * disk: its directory is read, then each entry as the reading reaches it
