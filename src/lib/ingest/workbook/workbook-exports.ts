@@ -1,11 +1,12 @@
 /**
  * The workbooks of a folder of exports that are read as exports: XLSX and
  * XLSM, which HubSpot, Salesforce and Pipedrive offer beside CSV, and XLS
- * (Excel 97-2003), which HubSpot offers too. Each becomes the CSV text of
- * its first visible sheet (xlsx.ts, xls.ts: told by the file's first bytes,
- * whatever its name says) and is then read like any CSV export, under its
- * own name; its hash is the workbook's. Other workbooks (XLSB, ODS,
- * Numbers, a web page saved as .xls) stay unread and reported, as does a
+ * (Excel 97-2003), which HubSpot offers too, or a web page's table saved
+ * as .xls. Each becomes the CSV text of its first visible sheet (xlsx.ts,
+ * xls.ts, html-table.ts: told by the file's first bytes, whatever its name
+ * says) and is then read like any CSV export, under its own name; its hash
+ * is the workbook's. Other workbooks (XLSB, ODS, Numbers, a web page with
+ * no table saved as .xls) stay unread and reported, as does a
  * workbook that cannot be read, with why. The file system is given
  * (read-folder.ts, init).
  */
@@ -51,7 +52,7 @@ export interface WorkbookExport {
 
 export interface WorkbookReading {
   read: WorkbookExport[];
-  /** Workbooks of kinds not read (XLSB, ODS, Numbers, a web page saved as .xls). */
+  /** Workbooks of kinds not read (XLSB, ODS, Numbers, a web page with no table saved as .xls). */
   unread: string[];
   /** XLSX and XLS files that could not be read, with why. */
   broken: { path: string; reason: string }[];
