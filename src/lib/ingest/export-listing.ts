@@ -9,6 +9,7 @@
  */
 
 import { legacyName } from './legacy-name.ts';
+import { isCompoundFile } from './workbook/cfb.ts';
 
 /** Files read as exports. */
 const EXPORT_FILE = /\.(csv|tsv|txt)$/iu;
@@ -34,8 +35,6 @@ export interface ListingFs {
 export const HEAD_BYTES = 4096;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-/** XLS files (and other Office files of before 2007) are OLE2 compound files. */
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * Entry names that make a ZIP archive a workbook: XLSX and XLSM (Open XML:
@@ -47,10 +46,14 @@ const WORKBOOK_ENTRIES = ['[Content_Types].xml', '_rels/.rels', 'docProps/', 'xl
 
 const starts = (head: Uint8Array, magic: readonly number[]) => head.length >= magic.length && magic.every((b, i) => head[i] === b);
 
+/** Whether bytes start as a ZIP file's (an XLSX, or an archive). */
+export const isZipFile = (head: Uint8Array) => starts(head, ZIP_MAGIC);
+
 /** What a file's first bytes are when they are not a text: 'workbook' (XLSX, XLS, ODS, Numbers), 'archive' (any other ZIP file), else null. */
 export function binaryKind(head: Uint8Array): 'workbook' | 'archive' | null {
-  if (starts(head, OLE2_MAGIC)) return 'workbook';
-  if (!starts(head, ZIP_MAGIC)) return null;
+  // XLS files (and other Office files of before 2007) are OLE2 compound files.
+  if (isCompoundFile(head)) return 'workbook';
+  if (!isZipFile(head)) return null;
   const text = new TextDecoder('latin1').decode(head);
   return WORKBOOK_ENTRIES.some((name) => text.includes(name)) ? 'workbook' : 'archive';
 }

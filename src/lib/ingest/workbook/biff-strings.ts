@@ -6,7 +6,8 @@
  */
 import { WorkbookError } from './workbook-error.ts';
 
-const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
+/** A little-endian 16-bit word of a record (0 past its end). */
+export const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
 
 const latin1 = new TextDecoder('latin1');
 const utf16 = new TextDecoder('utf-16le');

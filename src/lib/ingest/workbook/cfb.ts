@@ -44,6 +44,8 @@ export class CompoundFile {
   private readonly miniCutoff: number;
   private readonly fat: Uint32Array;
   private readonly entries: DirEntry[];
+  /** The streams at the top of the file, by lower-case name. */
+  private readonly top: Map<string, DirEntry>;
   private miniFat: Uint32Array | null = null;
   private miniStream: Uint8Array | null = null;
   private readonly bytes: Uint8Array;
@@ -60,6 +62,7 @@ export class CompoundFile {
     this.miniCutoff = this.view.getUint32(0x38, true);
     this.fat = this.readFat();
     this.entries = this.readDirectory(this.view.getUint32(0x30, true));
+    this.top = this.topStreams();
   }
 
   private get sectorCount(): number {
@@ -172,12 +175,12 @@ export class CompoundFile {
 
   /** Whether a stream of this name (any case) is at the top of the file. */
   has(name: string): boolean {
-    return this.topStreams().has(name.toLowerCase());
+    return this.top.has(name.toLowerCase());
   }
 
   /** The bytes of a top-level stream, or null when there is none of that name. */
   stream(name: string): Uint8Array | null {
-    const entry = this.topStreams().get(name.toLowerCase());
+    const entry = this.top.get(name.toLowerCase());
     if (!entry) return null;
     if (entry.size >= this.miniCutoff) return this.readChain(entry.start, entry.size);
     return this.readMini(entry.start, entry.size);

@@ -10,6 +10,7 @@
  * UTF-8 when they are, else CP949 (the Korean web's own).
  */
 import { textDecoder } from '../cp949.ts';
+import { bomEncoding } from '../decode.ts';
 import { WorkbookError } from './workbook-error.ts';
 import { rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 
@@ -23,9 +24,8 @@ const CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/iu;
 
 /** The page's text: BOM, else its `<meta charset>` (a label the platform knows), else UTF-8 when it is, else CP949. */
 export function htmlText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const bom = bomEncoding(bytes);
+  if (bom !== null) return new TextDecoder(bom).decode(bytes);
   const declared = CHARSET.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)))?.[1];
   const label = declared === undefined ? null : knownLabel(declared);
   if (label !== null) return textDecoder(label).decode(bytes);
@@ -39,8 +39,7 @@ export function htmlText(bytes: Uint8Array): string {
 /** A character set label as TextDecoder names it (every Korean label is CP949, as the web reads them); null when unknown. */
 function knownLabel(declared: string): string | null {
   try {
-    const name = new TextDecoder(declared).encoding;
-    return name === 'euc-kr' ? 'euc-kr' : name;
+    return new TextDecoder(declared).encoding;
   } catch {
     return null;
   }

@@ -21,11 +21,11 @@ import { htmlTableCsv, htmlText, isHtmlTable } from './html-table.ts';
 import { WorkbookError } from './workbook-error.ts';
 import type { SheetCsv } from './sheet-csv.ts';
 import { ZipError } from '../archive/zip-entries.ts';
+import { isZipFile } from '../export-listing.ts';
 
 /** The workbooks read as exports. */
 const READ_WORKBOOK = /\.(?:xlsx|xlsm|xls)$/iu;
 const XLS_NAME = /\.xls$/iu;
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * The sheet of a workbook by what its bytes are: a compound file is an XLS (or an XLSX protected by a
@@ -35,8 +35,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  */
 function sheetOf(path: string, bytes: Uint8Array): SheetCsv | null {
   if (isCompoundFile(bytes)) return xlsCsv(bytes);
-  const zip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
-  if (zip || !XLS_NAME.test(path)) return workbookCsv(bytes);
+  if (isZipFile(bytes) || !XLS_NAME.test(path)) return workbookCsv(bytes);
   return isHtmlTable(htmlText(bytes.subarray(0, 64 * 1024))) ? htmlTableCsv(bytes) : null;
 }
 

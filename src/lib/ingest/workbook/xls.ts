@@ -10,7 +10,7 @@ import { CompoundFile } from './cfb.ts';
 import { formatKind, type NumberKind, numberText } from './cell-values.ts';
 import { hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 import { WorkbookError } from './workbook-error.ts';
-import { plainString, readStrings } from './biff-strings.ts';
+import { plainString, readStrings, u16 } from './biff-strings.ts';
 
 const BOF = 0x0809;
 const EOF = 0x000a;
@@ -87,7 +87,6 @@ function* records(stream: Uint8Array, start: number): Generator<Record> {
   if (pending) yield pending;
 }
 
-const u16 = (d: Uint8Array, at: number) => d[at]! | (d[at + 1]! << 8);
 const u32 = (d: Uint8Array, at: number) => (d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16) | (d[at + 3]! << 24)) >>> 0;
 const f64 = (d: Uint8Array, at: number) => new DataView(d.buffer, d.byteOffset + at, 8).getFloat64(0, true);
 
