@@ -106,8 +106,19 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
   });
 
   it('finds a worker beside its module: .ts among the sources, .mjs in a bundle', () => {
-    expect(siblingModule('w', 'file:///p/src/lib/ingest/history-thread.ts').href).toBe('file:///p/src/lib/ingest/w.ts');
-    expect(siblingModule('w', 'file:///p/cache/metrics-0123/metrics.mjs').href).toBe('file:///p/cache/metrics-0123/w.mjs');
+    expect(siblingModule('w', 'file:///p/src/lib/ingest/history-thread.ts', {}).href).toBe('file:///p/src/lib/ingest/w.ts');
+    expect(siblingModule('w', 'file:///p/cache/metrics-0123/metrics.mjs', {}).href).toBe('file:///p/cache/metrics-0123/w.mjs');
+  });
+
+  it('from the sources, starts a worker from the bundles PIPESCOPE_WORKER_BUNDLES names when they hold it (the tests set it)', () => {
+    const bundles = process.env.PIPESCOPE_WORKER_BUNDLES;
+    expect(bundles, 'set by tests/support/worker-bundles.ts').toBeTruthy();
+    const env = { PIPESCOPE_WORKER_BUNDLES: bundles };
+    const fromSources = pathToFileURL(join(PROJECT_ROOT, 'src/lib/ingest/history-thread.ts')).href;
+    expect(siblingModule('history-thread-worker', fromSources, env).href).toBe(pathToFileURL(join(bundles!, 'history-thread-worker.mjs')).href);
+    // One the folder lacks (the build's extract process) starts from its source; a bundle's own workers stay beside it.
+    expect(siblingModule('extract-process', fromSources, env).href).toBe(pathToFileURL(join(PROJECT_ROOT, 'src/lib/ingest/extract-process.ts')).href);
+    expect(siblingModule('w', 'file:///p/cache/metrics-0123/metrics.mjs', env).href).toBe('file:///p/cache/metrics-0123/w.mjs');
   });
 
   it('runs from the sources when its cache cannot be written', () => {
