@@ -20,7 +20,7 @@ export function cellMarkup(table: Pick<TableModel, 'headers' | 'rowHeader'>, cel
   const h = table.headers[i];
   return {
     header: table.rowHeader && i === 0,
-    className: [h?.numeric && 'num', h?.wide && 'wide', h?.phrase && 'phrase', h?.keepLine && 'keep-line', cell.tone, cell.fileName && 'file-name'].filter(Boolean).join(' ') || undefined,
+    className: [h?.numeric && 'num', h?.wide && 'wide', h?.phrase && 'phrase', h?.keepLine && 'keep-line', h?.fill && 'fill', cell.tone, cell.fileName && 'file-name'].filter(Boolean).join(' ') || undefined,
     lang: h?.numeric ? undefined : otherLang(cell.text, page),
     sort: sortKey(cell),
   };

@@ -32,11 +32,14 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
     const { m } = ctx;
     const ids = { [m.columns.deal_id]: m.columns.deal, [m.columns.account_id]: m.columns.account, [m.csv.stageId]: m.columns.stage };
 
-    it(`the Stalled page's and the overview's lists: deal, amount, days in stage and why first (${locale})`, () => {
+    it(`the Stalled page's and the overview's lists: deal, amount and why first, why filling the phone's width; days in stage next (${locale})`, () => {
       const stalled = stalledModel(ctx);
       for (const t of [stalled.stalled, overviewModel(ctx).stalled]) {
         expect(t.compact, t.id).toBe(true);
-        expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.days_in_stage, m.stalledReview.why]);
+        expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.stalledReview.why, m.columns.days_in_stage]);
+        expect(t.headers.map((h) => h.fill === true), t.id).toEqual(t.headers.map((_, i) => i === 2));
+        // The CSV keeps its order: the days in stage before why.
+        expect(t.csv.headers.slice(0, 5)).toEqual([m.columns.deal_id, m.columns.deal, m.columns.amount, m.columns.days_in_stage, m.stalledReview.why]);
         expect(t.rows.length).toBeGreaterThan(0);
         csvSensible(t, ids);
       }

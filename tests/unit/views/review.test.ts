@@ -254,21 +254,23 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
   });
 
   it('every stalled deal says why, in whole days; in Korean too', () => {
-    // The deal, its amount, days in stage and why first (a compact table: what a phone shows without scrolling sideways).
+    // The deal, its amount and why first (a compact table: what a phone shows without scrolling sideways), why
+    // taking the rest of a phone's width (site.css .fill); days in stage next, then the stage and its threshold.
     expect(model.stalled.compact).toBe(true);
     const labels = model.stalled.headers.map((h) => h.label);
-    expect(labels.slice(0, 4)).toEqual(['Deal', 'Amount', 'Days in stage', 'Why it is stalled']);
+    expect(labels.slice(0, 6)).toEqual(['Deal', 'Amount', 'Why it is stalled', 'Days in stage', 'Stage', 'Threshold (days)']);
+    expect(model.stalled.headers.map((h) => h.fill === true)).toEqual(labels.map((l) => l === 'Why it is stalled'));
     // Days in stage keep '90\u00a0days' on one line on a phone (site.css .keep-line); the amount's words may wrap ('No amount').
     expect(model.stalled.headers.map((h) => h.keepLine === true)).toEqual(labels.map((l) => l === 'Days in stage'));
     const threshold = labels.indexOf('Threshold (days)');
     // The threshold's unit in its header only: '30', not '30\u00a0days'.
-    const why = model.stalled.rows.map((r) => [r[0]!.text, r[2]!.text, r[threshold]!.text, r[3]!.text]);
+    const why = model.stalled.rows.map((r) => [r[0]!.text, r[3]!.text, r[threshold]!.text, r[2]!.text]);
     expect(why).toEqual([
       ['S1', '90\u00a0days', '30', 'Over the Proposal threshold: 90\u00a0days vs 30\u00a0days\u00a0· Past expected close'],
       ['S2', '60\u00a0days', '30', 'Over the Qualification threshold: 60\u00a0days vs 30\u00a0days'],
       ['S3', '46\u00a0days', '30', 'Over the Negotiation threshold: 46\u00a0days vs 30\u00a0days\u00a0· No keyman identified'],
     ]);
-    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![3]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
+    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![2]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
     expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
     // No day count with decimals anywhere in the stalled deals' CSV.
     for (const row of model.stalled.csv.rows) for (const v of row) if (typeof v === 'number') expect(Number.isInteger(v)).toBe(true);
