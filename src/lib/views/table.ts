@@ -110,6 +110,8 @@ export interface Column<R> {
   /**
    * A figure with its unit after a space ('619 days'): one line, even in a compact table's key columns on a phone,
    * which otherwise wrap ('619' / 'days'). Not every numeric column: a missing amount's words ('No amount') wrap.
+   * A chart table's month column has it too ('Dec 2026', `chartBlock`): as the first column on a phone, one line and
+   * no wider than its months, rather than the first column's minimum width (site.css).
    */
   keepLine?: boolean;
   /**
@@ -332,7 +334,8 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
     caption: chart.title,
     // A chart's table: a row per bar, stage, month or reason, named by its first column.
     rowHeader: true,
-    headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
+    // A month ('Dec 2026') keeps its line, and on a phone its column no more room than it needs (Column `keepLine`).
+    headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month', ...(kinds[i] === 'month' ? { keepLine: true } : {}) })),
     rows: [],
     csv: { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: [] },
     truncated: 0,
