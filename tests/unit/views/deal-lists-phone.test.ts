@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { codeRuns } from '../../../src/lib/views/cell-markup.ts';
 import { accountModel, accountsIndexModel, changesModel, dataQualityModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
@@ -51,6 +52,12 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
       expect(stalled.stalled.rows[0]![0]!.text).toBe(first.name || first.deal_id);
       expect(stalled.stalled.rows[0]![1]!.text).toBe(ctx.f.moneyCompact(first.amount));
       expect(stalled.stalled.csv.rows[0]![2]).toBe(first.amount);
+      // A product code in a deal's name ('CNC-5X'): kept whole on the page by markup only (cell-markup.ts
+      // `codeRuns`), its text the CSV's, with the real hyphen.
+      const i = stalled.stalled.rows.findIndex((r) => r[0]!.text.includes('CNC-5X'));
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(stalled.stalled.rows[i]![0]!.text).toBe(stalled.stalled.csv.rows[i]![1]);
+      expect(codeRuns(stalled.stalled.rows[i]![0]!.text)).toContain('CNC-5X');
     });
 
     it(`an owner's page: deal, amount, stage and expected close first, and no owner column (${locale})`, () => {
