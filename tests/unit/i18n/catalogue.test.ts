@@ -150,7 +150,7 @@ describe('exact strings', () => {
   it('parameterised messages', () => {
     expect(e.m.common.asOf({ date: '2025-06-30' }, e.f)).toBe('as of Jun 30, 2025');
     expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025.\u00a06.\u00a030. 기준');
-    expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30 days earlier');
+    expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30\u00a0days earlier');
     expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
     expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1\u00a0deal');
     expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200\u00a0deals');

@@ -151,7 +151,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
       'Target, won and attainment are for Q2 2025; rows are sorted by open amount, largest first.',
       'targets.csv has no team targets for Q2 2025: add rows with the team column filled (owner left empty) to see each team’s attainment.',
       'Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (Jul 1, 2024 to Jun 30, 2025).',
-      '* A median or percentile of fewer than 5 values: too few to rely on.',
+      '* A median or percentile of fewer than 5\u00a0values: too few to rely on.',
     ]);
     // Median cycles of 1-2\u00a0deals are marked.
     expect(model.owners.rows[1]![8]!.text).toMatch(/\*$/);
@@ -405,13 +405,13 @@ describe('honest small samples', () => {
       ['111\u00a0days*', '111\u00a0days*'],
     ]);
     expect(cycle.chart.svg).toContain('111&#160;days*');
-    expect(few.notes).toContain('* A median or percentile of fewer than 5 values: too few to rely on.');
+    expect(few.notes).toContain('* A median or percentile of fewer than 5\u00a0values: too few to rely on.');
     // Time in stage: 4 visits of prospect and of qualify ended in the window.
     const time = chart(few.charts, 'time-in-stage');
     expect(time.table.rows[0]![2]!.text).toMatch(/\*$/);
     const five = velocityModel(ctx(site(config, range(5).map((i) => lost(i)))));
     expect(JSON.stringify(five.charts.map((c) => c.table.rows))).not.toContain('*');
-    expect(five.notes.join(' ')).not.toContain('fewer than 5 values');
+    expect(five.notes.join(' ')).not.toContain('fewer than 5\u00a0values');
   });
 
   it('the funnel keeps still-open deals apart from drop-offs and names its win-rate basis', () => {
