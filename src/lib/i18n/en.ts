@@ -632,7 +632,7 @@ export const en = {
     velocity: (p: { won: number; closed: number }, f: Formatter) =>
       `Sales velocity rests on only ${f.count(p.won)} won ${plural(p.won, 'deal', 'deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
     funnel: (p: { count: number }, f: Formatter) =>
-      `Only ${f.count(p.count)} ${plural(p.count, 'deal was', 'deals were')} created in the analysis window — too few to conclude where deals drop off.`,
+      `Only ${counted(f, p.count, 'deal', 'deals')} ${plural(p.count, 'was', 'were')} created in the analysis window — too few to conclude where deals drop off.`,
     /** The funnel's rates (conversion, won ÷ reached) of stages fewer than MIN_SAMPLE deals reached: marked * and muted in the chart and its table. */
     funnelRates: (p: { stages: string; min: number }, f: Formatter) =>
       `* Conversion and won ÷ reached of a stage fewer than ${withUnit(f.count(p.min), 'deals')} reached: too few to rely on (${p.stages}).`,

@@ -72,7 +72,7 @@ const SAMPLE = {
   newest: '2025-06-14',
   age: 16,
   // common.noDealRead, mostDealsRejected, rejectedReason
-  reason: '; the most frequent problem (2 times) first appears at deals.csv line 2',
+  reason: '; the most frequent problem (2\u00a0times) first appears at deals.csv line 2',
   accepted: 1,
   at: 'deals.csv line 2 column "created_at"',
   message: 'created_at is empty',
@@ -110,6 +110,19 @@ describe('catalogues', () => {
         expect(text, `${locale} ${path}`).not.toMatch(/undefined|NaN|null|\[object|\$\{/);
       }
     }
+  });
+
+  it('an English count keeps its word on its line: a no-break space between them, never a plain one', () => {
+    const { m, f } = localize('en', 'KRW');
+    const parted = leaves(m).flatMap(({ path, value }) => {
+      const text = render(value, f);
+      return /\d (?:days?|deals?|rows?|visits?|months?|values?|issues?|accounts?|times?|warnings?|MB)\b/u.test(text) ? [`${path}: ${text}`] : [];
+    });
+    expect(parted).toEqual([]);
+    expect(m.summary.warnings({ count: 1 }, f)).toBe('1\u00a0warning.');
+    expect(m.changes.bridge({ from: '2025-06-01', to: '2025-06-30', start: 12, end: 1, endAmount: 5_000_000 }, f)).toBe(
+      'Open pipeline: 12\u00a0deals on Jun 1, 2025; 1\u00a0deal worth ₩5M on Jun 30, 2025.',
+    );
   });
 
   it('Korean strings are Korean (apart from names and codes)', () => {

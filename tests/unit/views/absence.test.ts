@@ -279,7 +279,7 @@ describe('small samples', () => {
       'Based on only 6 closed deals — too few to conclude how long the sales cycle is.',
     );
     expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.takeaway).toBe(
-      'Only 6 deals were created in the analysis window — too few to conclude where deals drop off.',
+      'Only 6\u00a0deals were created in the analysis window — too few to conclude where deals drop off.',
     );
     expect(text(winLossModel(ctx(s)))).not.toContain('main cause');
     // The SVG's description says the same as the page.
