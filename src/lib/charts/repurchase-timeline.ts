@@ -55,7 +55,8 @@ function drawRepurchaseTimeline(vm: RepurchaseViewModel, options: ChartOptions<R
   ];
   const table: ChartTable = {
     headers: [c.month, c.count, c.amount],
-    kinds: ['text', 'count', 'money'],
+    // The month of the next purchase ('Overdue' first): labels already, which the page shows as they are.
+    kinds: ['month', 'count', 'money'],
     rows: rows.map((r) => [r.label, r.count, r.amount]),
   };
 

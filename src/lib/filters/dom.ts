@@ -20,7 +20,7 @@ import type { TileModel } from '../views/pages/index.ts';
 import { drawnElement } from '../charts/render.ts';
 import type { ChartOutput } from '../charts/types.ts';
 import { type ChartBlock, fileNameParts, type TableModel } from '../views/table.ts';
-import { cellMarkup } from '../views/cell-markup.ts';
+import { cellMarkup, codeRuns } from '../views/cell-markup.ts';
 import type { PageParts } from './page-parts.ts';
 
 /** Tables longer than this skip layout until scrolled to (DataTable.astro's LONG_TABLE_ROWS). */
@@ -30,6 +30,13 @@ const HIDDEN = 'data-filter-hidden';
 /** `text` as the text of `e`, as a rendered page has it. */
 function setText(e: Node, text: string): void {
   e.textContent = joinWordDots(text);
+}
+
+/** A table cell's `text` as the text of `e`, each code in it in a span that keeps it on one line (DataTable.astro). */
+function setCellText(e: Element, text: string): void {
+  const runs = codeRuns(text);
+  if (!runs) return setText(e, text);
+  e.replaceChildren(...runs.map((run, k) => (k % 2 === 1 ? el(e.ownerDocument, 'span', 'code', run) : joinWordDots(run))));
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -122,12 +129,13 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
       if (lang) td.lang = lang;
       if (sort !== undefined) td.dataset.sort = sort;
       if (cell.href) {
-        const a = el(doc, 'a', undefined, cell.text);
+        const a = el(doc, 'a');
+        setCellText(a, cell.text);
         a.setAttribute('href', cell.href);
         td.append(a);
       } else if (cell.fileName) {
         fileNameParts(cell.text).forEach((part, k) => td.append(...(k > 0 ? [el(doc, 'wbr')] : []), part));
-      } else setText(td, cell.text);
+      } else setCellText(td, cell.text);
       if (cell.note && cell.mark) {
         const mark = el(doc, 'span', 'tone-mark');
         mark.dataset.mark = cell.mark;

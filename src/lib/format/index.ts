@@ -19,7 +19,7 @@ import { createDateFormats, type DateFormats } from './dates.ts';
 import { createMoneyFormats } from './money.ts';
 import { createNumberFormats, EM_DASH, isPresent, showsNonZero, withSign, type NumberFormats } from './numbers.ts';
 
-export { EM_DASH, MINUS, isPresent } from './numbers.ts';
+export { EM_DASH, MINUS, isPresent, withUnit } from './numbers.ts';
 export { SEPARATOR, joinItems } from './separator.ts';
 export { KOREAN_CURRENCY_NAMES, koreanUnits } from './money.ts';
 export { toCsv, csvCell } from './csv.ts';

@@ -97,6 +97,16 @@ export interface NumberFormats {
   signedMultiple(diff: number | null | undefined, maxDigits?: number): string;
 }
 
+/**
+ * An English figure and the word it counts or measures ('56.1 days', '4 deals', '12 MB'), held together by a no-break
+ * space (`NBSP`): a line never parts them, in a sentence or a narrow cell on a phone. The formatter's days and deals
+ * and the English templates' counts ('Total: 4 deals', 'vs 30 days earlier') all use it; Korean writes its unit on
+ * the number ('56.1일', '4건').
+ */
+export function withUnit(figure: string, unit: string): string {
+  return `${figure}${NBSP}${unit}`;
+}
+
 export function createNumberFormats(locale: Locale): NumberFormats {
   const ko = locale === 'ko';
   const plural = new Intl.PluralRules('en-US');
@@ -107,15 +117,14 @@ export function createNumberFormats(locale: Locale): NumberFormats {
   const daysAbs = (abs: number) => {
     const text = decimal(locale, abs, 1);
     if (ko) return `${text}일`;
-    // Plural of the value as shown: 1.04 shows as '1' and reads '1 day'. A no-break space: '56.1 days' never wraps
-    // apart, in a sentence or a narrow cell on a phone.
-    return `${text}${NBSP}${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'day' : 'days'}`;
+    // Plural of the value as shown: 1.04 shows as '1' and reads '1 day'; held to it by a no-break space (`withUnit`).
+    return withUnit(text, plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'day' : 'days');
   };
   const pointsAbs = (abs: number) => decimal(locale, abs * 100, 1) + (ko ? '%p' : ' pp');
   const dealsAbs = (abs: number) => {
     const text = countAbs(abs);
     if (ko) return `${text}건`;
-    return `${text}${NBSP}${plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'deal' : 'deals'}`;
+    return withUnit(text, plural.select(Number(text.replace(/,/g, ''))) === 'one' ? 'deal' : 'deals');
   };
   const multipleAbsTo = (digits: number) => (abs: number) => decimal(locale, abs, digits) + (ko ? '배' : '×');
   const multipleAbs = multipleAbsTo(1);

@@ -7,9 +7,17 @@
  * metrics.json / site-data field names.
  */
 import type { Formatter } from '../format/index.ts';
+import { withUnit } from '../format/numbers.ts';
 import { joinItems } from '../format/separator.ts';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+/**
+ * A count and the word it counts, singular or plural ('1 deal', '4 deals'), held together by a no-break space
+ * (format `withUnit`, as the formatter's '32 deals' and '56.1 days' are): a line never parts '4' from 'deals'. Every
+ * sentence here that writes a number before its unit word writes it so, with `withUnit` where the word is fixed
+ * ('30 days', '12 MB').
+ */
+const counted = (f: Formatter, n: number, one: string, other: string) => withUnit(f.count(n), plural(n, one, other));
 
 export const en = {
   site: {
@@ -57,14 +65,14 @@ export const en = {
     clear: 'Show all deals',
     noScript: 'Filters (owner, team, product, period in the link) need JavaScript; without it this page shows all deals.',
     loading: 'Filtering…',
-    showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${f.count(p.total)} deals: ${p.what}.`,
+    showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${withUnit(f.count(p.total), 'deals')}: ${p.what}.`,
     noMatch: 'No deal matches this filter.',
     computed: 'Computed in your browser from the same data with the same engine, as of the report date.',
     invalidPeriod: 'The period in the link is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
     failed: 'The filter could not be applied; the figures below show all deals.',
     fileShare: 'Filters need the dashboard served by a web server (any static host); opened as files, this page shows all deals.',
     tooLarge: (p: { deals: number; mb: number; limitMb: number }, f: Formatter) =>
-      `No filters on this dashboard: filtering its ${f.count(p.deals)} deals would load ${f.number(p.mb)} MB into the browser, more than the ${f.count(p.limitMb)} MB this build allows (npm run build -- --max-filter-mb). This page shows all deals; each owner's figures are on the Owners and teams page.`,
+      `No filters on this dashboard: filtering its ${withUnit(f.count(p.deals), 'deals')} would load ${withUnit(f.number(p.mb), 'MB')} into the browser, more than the ${withUnit(f.count(p.limitMb), 'MB')} this build allows (npm run build -- --max-filter-mb). This page shows all deals; each owner's figures are on the Owners and teams page.`,
     trendsNote: 'The 12-month sparklines are left out: the trends show all deals.',
     thresholdsNote: "Stall thresholds stay the company's, learned from all deals.",
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
@@ -77,7 +85,7 @@ export const en = {
     overview: { title: 'Overview', intro: 'Where the pipeline stands and how it moved over the last month.' },
     trends: {
       title: 'Trends',
-      intro: 'How the key figures moved over the last 12 months.',
+      intro: `How the key figures moved over the last ${withUnit('12', 'months')}.`,
     },
     funnel: {
       title: 'Funnel',
@@ -111,7 +119,7 @@ export const en = {
       noDeals: (p: { id: string }) =>
         `No deal in deals.csv has account_id ${p.id}: this page shows what accounts.csv says of the account. Its deals appear here once deals.csv names it.`,
       limited: (p: { shown: number; total: number }, f: Formatter) =>
-        `The ${f.count(p.shown)} largest of ${f.count(p.total)} accounts have their own page; the CSV lists all.`,
+        `The ${f.count(p.shown)} largest of ${withUnit(f.count(p.total), 'accounts')} have their own page; the CSV lists all.`,
     },
     dataQuality: {
       title: 'Data quality',
@@ -134,25 +142,25 @@ export const en = {
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
     /** The data's newest change lies a week or more before the as-of date (views/pages/data-notes.ts staleDataNote). */
     staleData: (p: { newest: string; days: number }, f: Formatter) =>
-      `The newest change in this data is from ${f.date(p.newest)}, ${f.count(p.days)} days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
+      `The newest change in this data is from ${f.date(p.newest)}, ${withUnit(f.count(p.days), 'days')} before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
     /** The data records no change before the as-of date at all: an empty export, or an as-of date before the data starts (staleDataNote). */
     noDataBefore: (p: { date: string }, f: Formatter) =>
       `This data records nothing before ${f.date(p.date)}: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.`,
     /** deals.csv has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
     noDealRead: (p: { rows: number; reason: string }, f: Formatter) =>
-      `None of the ${f.count(p.rows)} rows of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
+      `None of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
     /** More than half of deals.csv's rows were rejected (data-notes.ts). */
     mostDealsRejected: (p: { rows: number; rejected: number; accepted: number; reason: string }, f: Formatter) =>
-      `${f.count(p.rejected)} of the ${f.count(p.rows)} rows of deals.csv were rejected${p.reason}, so every figure here counts only the other ${f.deals(p.accepted)}. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
+      `${f.count(p.rejected)} of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv were rejected${p.reason}, so every figure here counts only the other ${f.deals(p.accepted)}. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
     /** stage_history.csv has rows and every one was rejected (deals were read): the data knows each deal's current stage only. */
     noHistoryRead: (p: { rows: number; reason: string }, f: Formatter) =>
-      `None of the ${f.count(p.rows)} rows of stage_history.csv could be used: every one was rejected${p.reason}. So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,
+      `None of the ${withUnit(f.count(p.rows), 'rows')} of stage_history.csv could be used: every one was rejected${p.reason}. So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,
     /** More than half of stage_history.csv's rows were rejected (data-notes.ts). */
     mostHistoryRejected: (p: { rows: number; rejected: number; reason: string }, f: Formatter) =>
-      `${f.count(p.rejected)} of the ${f.count(p.rows)} rows of stage_history.csv were rejected${p.reason}, so the stage changes they record are missing from the funnel, the time in each stage, the stalled deals and the trends. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,
+      `${f.count(p.rejected)} of the ${withUnit(f.count(p.rows), 'rows')} of stage_history.csv were rejected${p.reason}, so the stage changes they record are missing from the funnel, the time in each stage, the stalled deals and the trends. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,
     /** The most frequent problem of a file's rejected rows, where it first appears (appended to noDealRead and mostDealsRejected). */
     rejectedReason: (p: { count: number; at: string; message: string }, f: Formatter) =>
-      `; the most frequent problem (${f.count(p.count)} times) first appears at ${p.at}: ${p.message}`,
+      `; the most frequent problem (${withUnit(f.count(p.count), 'times')}) first appears at ${p.at}: ${p.message}`,
     /** In place of "vs 30 days earlier": that date is before the data's first record (`first`; null: the data records nothing), so no change is shown (absence.ts beforeDataNote). */
     beforeData: (p: { date: string; first: string | null }, f: Formatter) =>
       p.first === null
@@ -174,7 +182,7 @@ export const en = {
     /** After a tile's change, what its colour says, in words (a screen reader, grey paper, a colour-blind reader). */
     better: 'better',
     worse: 'worse',
-    changeVs: (p: { days: number }, f: Formatter) => `vs ${f.count(p.days)} days earlier`,
+    changeVs: (p: { days: number }, f: Formatter) => `vs ${withUnit(f.count(p.days), 'days')} earlier`,
     /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
       `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
@@ -187,7 +195,7 @@ export const en = {
     noTargetFilter: 'No target per product or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
     velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
-    velocityZeroCycle: 'Won deals closed the day they were created: a mean won cycle of 0 days',
+    velocityZeroCycle: `Won deals closed the day they were created: a mean won cycle of ${withUnit('0', 'days')}`,
     /** Win rate and median cycle with no deal closed in the window: why they read "—". */
     noClosed: 'No deal closed in the analysis window',
     hints: {
@@ -201,7 +209,7 @@ export const en = {
       stalledDeals: 'Open deals in their stage longer than the stage’s stall threshold',
     },
     /** A tile's sparkline: its title, and the link to the Trends page. */
-    trend: (p: { label: string }) => `${p.label}: last 12 months`,
+    trend: (p: { label: string }) => `${p.label}: last ${withUnit('12', 'months')}`,
     trendLink: '12-month trend',
   },
   columns: {
@@ -336,8 +344,8 @@ export const en = {
     budget_unconfirmed: 'Budget not confirmed',
   },
   pushedTimes: (p: { count: number }, f: Formatter) =>
-    // A no-break space: a narrow cell never parts the count from 'times' ('pushed 2' / 'times').
-    `Close date pushed ${f.count(p.count)}\u00a0${plural(p.count, 'time', 'times')}`,
+    // A narrow cell never parts the count from 'times' ('pushed 2' / 'times'): `counted`.
+    `Close date pushed ${counted(f, p.count, 'time', 'times')}`,
   /** What a table cell's colour says, where its text does not (views/table.ts Cell `note`). */
   cellNotes: {
     pastDue: 'past due',
@@ -347,7 +355,7 @@ export const en = {
     covered: 'Follow-up deal exists',
     overdue: 'Overdue',
     // A no-break space: a narrow cell never parts the number from its unit ('12' / 'months').
-    upcoming: 'Due within 12\u00a0months',
+    upcoming: `Due within ${withUnit('12', 'months')}`,
     later: 'Later',
   },
   forecastBucket: {
@@ -435,7 +443,7 @@ export const en = {
       /** A deal whose forecast_category cell is empty (or not one of the four). */
       noCategory: 'None',
       /** The first cell of a list's total row. */
-      total: (p: { count: number }, f: Formatter) => `Total: ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')}`,
+      total: (p: { count: number }, f: Formatter) => `Total: ${counted(f, p.count, 'deal', 'deals')}`,
       /** The category cell of the total row. */
       totalCommit: (p: { commit: number; bestCase: number }, f: Formatter) => joinItems([`Commit ${f.moneyCompact(p.commit)}`, `best case ${f.moneyCompact(p.bestCase)}`]),
       noCategories:
@@ -450,7 +458,7 @@ export const en = {
   /** The Trends page. */
   trends: {
     pointNote: (p: { date: string; days: number }, f: Formatter) =>
-      `Each point is the pipeline at the end of a month, computed by the same engine as every other figure (a build as of that date shows the same numbers); the last point is the as-of date, ${f.date(p.date)}. Win rates and cycle times at each point cover the ${f.count(p.days)} days before it.`,
+      `Each point is the pipeline at the end of a month, computed by the same engine as every other figure (a build as of that date shows the same numbers); the last point is the as-of date, ${f.date(p.date)}. Win rates and cycle times at each point cover the ${withUnit(f.count(p.days), 'days')} before it.`,
     table: 'Trend figures at each month end',
     date: 'Date',
     /** After the as-of point's date in tables: '30 Jun 2026 (as of)'. */
@@ -520,9 +528,9 @@ export const en = {
   /** How each open stage's stall threshold was set (site manifest `stall_basis`). */
   stallBasis: {
     configured: 'Set in pipeline.config.json (stall_days)',
-    p90: (p: { count: number }, f: Formatter) => `P90 of the ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} that ended in the analysis window`,
+    p90: (p: { count: number }, f: Formatter) => `P90 of the ${counted(f, p.count, 'visit', 'visits')} that ended in the analysis window`,
     default: (p: { count: number; visits: number; days: number }, f: Formatter) =>
-      `${f.count(p.days)}-day default: only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} ended in the analysis window (${f.count(p.visits)} needed to learn it)`,
+      `${f.count(p.days)}-day default: only ${counted(f, p.count, 'visit', 'visits')} ended in the analysis window (${f.count(p.visits)} needed to learn it)`,
     never: 'Parked stage: never counted as stalled (name it in stall_days to set a threshold)',
   },
   /** What a page says instead of a misleading figure when the data lacks something. */
@@ -543,11 +551,11 @@ export const en = {
     trendsNeedHistory: (p: { advice: string }) =>
       `Trends are not available: this export has only each deal’s current stage, so the pipeline at earlier month ends cannot be rebuilt. To see them, ${p.advice}.`,
     lossReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
-      `No loss reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
+      `No loss reason is recorded for the ${counted(f, p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
     winReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
-      `No win reason is recorded for the ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} won in the analysis window: ask reps to fill in Win Reason when they mark a deal won, or map the CRM’s win-reason field to win_reason in deals.csv.`,
+      `No win reason is recorded for the ${counted(f, p.count, 'deal', 'deals')} won in the analysis window: ask reps to fill in Win Reason when they mark a deal won, or map the CRM’s win-reason field to win_reason in deals.csv.`,
     competitorsUnrecorded: (p: { count: number }, f: Formatter) =>
-      `${p.count === 1 ? 'The deal closed in the analysis window names no competitor' : `None of the ${f.count(p.count)} deals closed in the analysis window names a competitor`}: ask reps to record the competitor they met when they close a deal, or map the CRM’s competitor field to competitor in deals.csv.`,
+      `${p.count === 1 ? 'The deal closed in the analysis window names no competitor' : `None of the ${withUnit(f.count(p.count), 'deals')} closed in the analysis window names a competitor`}: ask reps to record the competitor they met when they close a deal, or map the CRM’s competitor field to competitor in deals.csv.`,
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
@@ -560,12 +568,12 @@ export const en = {
     velocityNoWon: (p: { from: string; to: string }, f: Formatter) =>
       `Sales velocity is not shown: no deal was won in the analysis window (${f.date(p.from)} to ${f.date(p.to)}), so there is no average won amount or won cycle to compute it from. It shows once a deal is won.`,
     velocityZeroCycle:
-      'Sales velocity is not shown: every deal won in the analysis window closed the day it was created, so the mean won cycle is 0 days and velocity (÷ cycle) has no value. Check created_at of the won deals.',
+      `Sales velocity is not shown: every deal won in the analysis window closed the day it was created, so the mean won cycle is ${withUnit('0', 'days')} and velocity (÷ cycle) has no value. Check created_at of the won deals.`,
     /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
     filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product or period, or show all deals.',
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */
     closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
-      `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${f.count(p.count)} deals this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
+      `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${withUnit(f.count(p.count), 'deals')} this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
     /** A review flag (metrics/stalled.ts) this data or config can never raise: which, why, and how to get it (absence.ts `flagsUncheckedNotes`). */
     keymanNoColumn: (p: { flag: string; stage: string }) =>
       `“${p.flag}” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from ${p.stage} on that have none.`,
@@ -577,12 +585,12 @@ export const en = {
       `“${p.flag}” is not checked: no open deal has an expected close date. Record one on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     stallDefault: (p: { stages: string; count: number; visits: number; days: number }, f: Formatter) =>
       p.count === 1
-        ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of that stage ended in the analysis window.`
-        : `The stall thresholds of ${p.stages} are the ${f.count(p.days)}-day default, because fewer than ${f.count(p.visits)} visits of each of those stages ended in the analysis window.`,
+        ? `The stall threshold of ${p.stages} is the ${f.count(p.days)}-day default, because fewer than ${withUnit(f.count(p.visits), 'visits')} of that stage ended in the analysis window.`
+        : `The stall thresholds of ${p.stages} are the ${f.count(p.days)}-day default, because fewer than ${withUnit(f.count(p.visits), 'visits')} of each of those stages ended in the analysis window.`,
     historyUnavailable: (p: { advice: string }) =>
       `Not available: this export has only each deal’s current stage, not its stage history. To see it, ${p.advice}.`,
     trendsUnavailable: (p: { advice: string; days: number }, f: Formatter) =>
-      `Changes against ${f.count(p.days)} days earlier are not shown: this export has only each deal’s current stage, so the pipeline of an earlier date cannot be rebuilt. To see them, ${p.advice}.`,
+      `Changes against ${withUnit(f.count(p.days), 'days')} earlier are not shown: this export has only each deal’s current stage, so the pipeline of an earlier date cannot be rebuilt. To see them, ${p.advice}.`,
     /** The Changes page of an export with only the current stage: the pipeline on the earlier date (`from`) cannot be rebuilt. */
     changesUnavailable: (p: { from: string; advice: string }, f: Formatter) =>
       `Changes since ${f.date(p.from)} are not shown: this export has only each deal’s current stage, so the pipeline on that date cannot be rebuilt. To see them, ${p.advice}.`,
@@ -624,14 +632,14 @@ export const en = {
     velocity: (p: { won: number; closed: number }, f: Formatter) =>
       `Sales velocity rests on only ${f.count(p.won)} won ${plural(p.won, 'deal', 'deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
     funnel: (p: { count: number }, f: Formatter) =>
-      `Only ${f.count(p.count)} ${plural(p.count, 'deal was', 'deals were')} created in the analysis window — too few to conclude where deals drop off.`,
+      `Only ${counted(f, p.count, 'deal', 'deals')} ${plural(p.count, 'was', 'were')} created in the analysis window — too few to conclude where deals drop off.`,
     /** The funnel's rates (conversion, won ÷ reached) of stages fewer than MIN_SAMPLE deals reached: marked * and muted in the chart and its table. */
     funnelRates: (p: { stages: string; min: number }, f: Formatter) =>
-      `* Conversion and won ÷ reached of a stage fewer than ${f.count(p.min)} deals reached: too few to rely on (${p.stages}).`,
+      `* Conversion and won ÷ reached of a stage fewer than ${withUnit(f.count(p.min), 'deals')} reached: too few to rely on (${p.stages}).`,
     /** One stage of funnelRates' list. */
     funnelRatesStage: (p: { count: number; stage: string }, f: Formatter) => `${f.count(p.count)} reached ${p.stage}`,
     funnelStage: (p: { count: number; stage: string }, f: Formatter) =>
-      `Only ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} reached ${p.stage} — too few to conclude where deals drop off.`,
+      `Only ${counted(f, p.count, 'deal', 'deals')} reached ${p.stage} — too few to conclude where deals drop off.`,
     lossReasons: (p: { count: number }, f: Formatter) =>
       `Based on only ${f.count(p.count)} lost ${plural(p.count, 'deal', 'deals')} — too few to conclude what causes losses.`,
     winReasons: (p: { count: number }, f: Formatter) =>
@@ -644,12 +652,12 @@ export const en = {
       `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to conclude how long the sales cycle is.`,
     /** Forecast accuracy from fewer than MIN_SAMPLE deals forecast at the months' starts. */
     accuracy: (p: { count: number; months: number }, f: Formatter) =>
-      `Based on only ${f.count(p.count)} ${plural(p.count, 'deal', 'deals')} forecast to close in the last ${f.count(p.months)} months — too few to judge how accurate the forecast is (see the table).`,
+      `Based on only ${counted(f, p.count, 'deal', 'deals')} forecast to close in the last ${withUnit(f.count(p.months), 'months')} — too few to judge how accurate the forecast is (see the table).`,
     /** Deals won in those months but none forecast: no ratio, and why. */
     accuracyNoForecast: (p: { won: number; months: number }, f: Formatter) =>
-      `No deal was forecast to close in the last ${f.count(p.months)} months (open at a month’s start with its expected close in that month), so the ${f.count(p.won)} won in them ${p.won === 1 ? 'has' : 'have'} no forecast to compare with.`,
+      `No deal was forecast to close in the last ${withUnit(f.count(p.months), 'months')} (open at a month’s start with its expected close in that month), so the ${f.count(p.won)} won in them ${p.won === 1 ? 'has' : 'have'} no forecast to compare with.`,
     timeInStage: (p: { count: number; stage: string }, f: Formatter) =>
-      `Only ${f.count(p.count)} ${plural(p.count, 'visit', 'visits')} of ${p.stage} ended in the analysis window — too few to conclude where deals sit longest.`,
+      `Only ${counted(f, p.count, 'visit', 'visits')} of ${p.stage} ended in the analysis window — too few to conclude where deals sit longest.`,
   },
   /** The data-quality page's account of where the data came from. */
   source: {
@@ -666,7 +674,7 @@ export const en = {
       `The export has only each deal’s current stage, not its stage history: conversion, time in stage, the stage where deals were lost, stage moves and comparisons with earlier dates are not available. To see them, ${p.advice}.`,
     otherLimitation: (p: { code: string }) => `Limitation of this export: ${p.code}.`,
     issuesListed: (p: { total: number; perKind: number; listed: number }, f: Formatter) =>
-      `There are ${f.count(p.total)} issues, too many to list here: the table of issues and its CSV hold the first ${f.count(p.perKind)} of each kind (${f.count(p.listed)} in all), and the table of kinds counts every one. metrics.json lists them all.`,
+      `There are ${withUnit(f.count(p.total), 'issues')}, too many to list here: the table of issues and its CSV hold the first ${f.count(p.perKind)} of each kind (${f.count(p.listed)} in all), and the table of kinds counts every one. metrics.json lists them all.`,
     removedExplained:
       'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
   },
@@ -736,7 +744,7 @@ export const en = {
   /** Medians and percentiles of very few values are marked. */
   rough: {
     note: (p: { min: number }, f: Formatter) =>
-      `* A median or percentile of fewer than ${f.count(p.min)} values: too few to rely on.`,
+      `* A median or percentile of fewer than ${withUnit(f.count(p.min), 'values')}: too few to rely on.`,
   },
   /** "What changed": the as-of date against an earlier one (the page and the --digest markdown). */
   changes: {
@@ -746,17 +754,17 @@ export const en = {
     basis: {
       snapshot: 'The earlier date is the previous dated snapshot.',
       compare_to: 'The earlier date was chosen for this build (--compare-to).',
-      period: (p: { days: number }, f: Formatter) => `There is no earlier snapshot, so the earlier date is ${f.count(p.days)} days back, the waterfall’s period.`,
+      period: (p: { days: number }, f: Formatter) => `There is no earlier snapshot, so the earlier date is ${withUnit(f.count(p.days), 'days')} back, the waterfall’s period.`,
     },
     replayed:
       'Both dates are computed from the current data, replayed as it stood on each date, so the counts are those of the waterfall for the same period. Amounts are each deal’s amount at the later date, as on the waterfall page.',
     bridge: (p: { from: string; to: string; start: number; end: number; endAmount: number }, f: Formatter) =>
-      `Open pipeline: ${f.count(p.start)} ${plural(p.start, 'deal', 'deals')} on ${f.date(p.from)}; ${f.count(p.end)} ${plural(p.end, 'deal', 'deals')} worth ${f.moneyCompact(p.endAmount)} on ${f.date(p.to)}.`,
+      `Open pipeline: ${counted(f, p.start, 'deal', 'deals')} on ${f.date(p.from)}; ${counted(f, p.end, 'deal', 'deals')} worth ${f.moneyCompact(p.endAmount)} on ${f.date(p.to)}.`,
     keyFigures: 'Key figures, then and now',
     vsDate: (p: { date: string }, f: Formatter) => `Changes are against ${f.date(p.date)}.`,
     /** After vsDate: each date's window-based tiles count their own analysis window. */
     windowEach: (p: { days: number }, f: Formatter) =>
-      `Win rates, the median sales cycle and sales velocity count, at each date, the deals closed in the ${f.count(p.days)} days up to it.`,
+      `Win rates, the median sales cycle and sales velocity count, at each date, the deals closed in the ${withUnit(f.count(p.days), 'days')} up to it.`,
     byKind: 'Changes by kind',
     kind: 'Change',
     deals: 'Deals',
@@ -822,17 +830,17 @@ export const en = {
     rows: 'Rows',
     accepted: 'Accepted',
     rejected: 'Rejected',
-    warnings: (p: { count: number }, f: Formatter) => `${f.count(p.count)} ${plural(p.count, 'warning', 'warnings')}.`,
+    warnings: (p: { count: number }, f: Formatter) => `${counted(f, p.count, 'warning', 'warnings')}.`,
     passed: (p: { rejected: number; rows: number }, f: Formatter) =>
-      p.rejected === 0 ? `Passed: every one of ${f.count(p.rows)} rows was used.` : `Passed: ${f.count(p.rejected)} of ${f.count(p.rows)} rows rejected (see the Data quality page).`,
+      p.rejected === 0 ? `Passed: every one of ${withUnit(f.count(p.rows), 'rows')} was used.` : `Passed: ${f.count(p.rejected)} of ${withUnit(f.count(p.rows), 'rows')} rejected (see the Data quality page).`,
     failedStrict: (p: { rejected: number; rows: number }, f: Formatter) =>
-      `Failed (--strict): ${f.count(p.rejected)} of ${f.count(p.rows)} rows rejected, so the dashboard was not replaced.`,
+      `Failed (--strict): ${f.count(p.rejected)} of ${withUnit(f.count(p.rows), 'rows')} rejected, so the dashboard was not replaced.`,
     failedShare: (p: { rejected: string; rows: string; share: string; max: string }) =>
-      `Failed (--max-rejected ${p.max}): ${p.rejected} of ${p.rows} rows rejected (${p.share}), so the dashboard was not replaced.`,
+      `Failed (--max-rejected ${p.max}): ${p.rejected} of ${withUnit(p.rows, 'rows')} rejected (${p.share}), so the dashboard was not replaced.`,
     failedStale: (p: { max: number; newest: string | null; age: number | null }, f: Formatter) =>
       p.newest === null || p.age === null
         ? `Failed (--max-data-age ${p.max}): the data records no change before the as-of date, so the dashboard was not replaced.`
-        : `Failed (--max-data-age ${p.max}): the newest change in the data is from ${f.date(p.newest)}, ${f.count(p.age)} days before the as-of date, so the dashboard was not replaced. Was the export refreshed?`,
+        : `Failed (--max-data-age ${p.max}): the newest change in the data is from ${f.date(p.newest)}, ${withUnit(f.count(p.age), 'days')} before the as-of date, so the dashboard was not replaced. Was the export refreshed?`,
     firstIssues: 'First problems',
     snapshot: (p: { date: string }, f: Formatter) => `Dated snapshot ${f.date(p.date)} added.`,
     /** A build that stopped before the data-quality check (a file it cannot read, an --out it may not replace): what it said. */

@@ -40,7 +40,7 @@ export interface TableModel {
    * a table whose first column only sorts its rows into groups (the data-quality issues' file).
    */
   rowHeader: boolean;
-  headers: { label: string; numeric: boolean; wide?: boolean; phrase?: boolean; keepLine?: boolean }[];
+  headers: { label: string; numeric: boolean; wide?: boolean; phrase?: boolean; keepLine?: boolean; fill?: boolean }[];
   rows: Cell[][];
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
@@ -50,10 +50,11 @@ export interface TableModel {
   /**
    * Its first four columns are what a reader needs at a glance (a deal list's
    * deal, amount and the two columns that answer the list's question: the
-   * forecast's category and close date, the Stalled page's days in stage and
-   * why, an owner's stage and expected close, what changed): on a phone they
-   * fit without scrolling sideways (their headers and text wrap, site.css
-   * `.compact`), and every header wraps rather than widening the table.
+   * forecast's category and close date, an owner's stage and expected close,
+   * what changed; the Stalled lists' one, why, which says the days in stage
+   * and fills the rest: Column `fill`): on a phone they fit without scrolling
+   * sideways (their headers and text wrap, site.css `.compact`), and every
+   * header wraps rather than widening the table.
    */
   compact?: boolean;
   /**
@@ -109,8 +110,16 @@ export interface Column<R> {
   /**
    * A figure with its unit after a space ('619 days'): one line, even in a compact table's key columns on a phone,
    * which otherwise wrap ('619' / 'days'). Not every numeric column: a missing amount's words ('No amount') wrap.
+   * A chart table's month column has it too ('Dec 2026', `chartBlock`): as the first column on a phone, one line and
+   * no wider than its months, rather than the first column's minimum width (site.css).
    */
   keepLine?: boolean;
+  /**
+   * Free text that, as a compact table's third column, takes the rest of a phone's width after the first column and
+   * a short figure (the Stalled lists' why, after the deal and its amount: site.css `.fill`), where a key column
+   * would otherwise keep the minimum width a wide one has there and wrap its sentence a word or two a line.
+   */
+  fill?: boolean;
   value: (row: R) => Raw;
   /**
    * The value is an id or code shown as words (a stage id as its label): the
@@ -184,7 +193,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
     id,
     caption,
     rowHeader,
-    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false, ...(c.phrase ? { phrase: true } : {}), ...(c.keepLine ? { keepLine: true } : {}) })),
+    headers: html.map((c) => ({ label: c.label, numeric: c.numeric ?? false, wide: c.wide ?? false, ...(c.phrase ? { phrase: true } : {}), ...(c.keepLine ? { keepLine: true } : {}), ...(c.fill ? { fill: true } : {}) })),
     rows: shown.map((r) =>
       html.map((c) => {
         const raw = c.value(r);
@@ -325,7 +334,8 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
     caption: chart.title,
     // A chart's table: a row per bar, stage, month or reason, named by its first column.
     rowHeader: true,
-    headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month' })),
+    // A month ('Dec 2026') keeps its line, and on a phone its column no more room than it needs (Column `keepLine`).
+    headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month', ...(kinds[i] === 'month' ? { keepLine: true } : {}) })),
     rows: [],
     csv: { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: [] },
     truncated: 0,

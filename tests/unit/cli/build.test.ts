@@ -900,7 +900,7 @@ describe('build: the real thing', () => {
       const en = readFileSync(join(without, 'en', 'index.html'), 'utf8');
       const ko = readFileSync(join(without, 'ko', 'forecast', 'index.html'), 'utf8');
       expect(en).not.toMatch(/data-filters/u);
-      expect(en).toMatch(/<p class="filter-off no-print">No filters on this dashboard: filtering its \d+ deals would load [\d.]+ MB into the browser, more than the 0 MB this build allows/u);
+      expect(en).toMatch(/<p class="filter-off no-print">No filters on this dashboard: filtering its \d+\u00a0deals would load [\d.]+\u00a0MB into the browser, more than the 0\u00a0MB this build allows/u);
       expect(ko).toMatch(/<p class="filter-off no-print">이 대시보드에는 필터가 없습니다\. 딜 \d+건을 필터링하려면/u);
       expect(readFileSync(join(without, 'en', 'accounts', 'index.html'), 'utf8')).not.toMatch(/<p class="filter-off/u);
       expect(existsSync(join(without, 'data'))).toBe(false);

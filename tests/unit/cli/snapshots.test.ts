@@ -258,7 +258,7 @@ describe('--strict and --max-rejected', () => {
     expect(hashTree(join(dir, 'site'))).toEqual(before);
     expect(leftovers(dir)).toEqual([]);
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
-    expect(summary).toContain('**Failed (--strict): 9 of 25 rows rejected, so the dashboard was not replaced.**');
+    expect(summary).toContain('**Failed (--strict): 9 of 25\u00a0rows rejected, so the dashboard was not replaced.**');
     // No changes of a dashboard that was not replaced: the digest says the build stopped, and why.
     expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toBe(
       `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 3), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${r.stderr.replace(/\n$/u, '')}\n\`\`\`\n`,
@@ -275,7 +275,7 @@ describe('--strict and --max-rejected', () => {
     expect(under.stderr).toBe('');
     expect(under.code).toBe(0);
     expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-06-30');
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: 9 of 25 rows rejected (see the Data quality page).**');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: 9 of 25\u00a0rows rejected (see the Data quality page).**');
   });
 
   it('--strict passes data without rejected rows', async () => {
@@ -297,7 +297,7 @@ describe('--max-data-age', () => {
     expect(hashTree(join(dir, 'site'))).toEqual(before);
     expect(leftovers(dir)).toEqual([]);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain(
-      '**Failed (--max-data-age 11): the newest change in the data is from Jun 18, 2025, 12 days before the as-of date, so the dashboard was not replaced. Was the export refreshed?**',
+      '**Failed (--max-data-age 11): the newest change in the data is from Jun 18, 2025, 12\u00a0days before the as-of date, so the dashboard was not replaced. Was the export refreshed?**',
     );
     expect(readFileSync(join(dir, 'digest.md'), 'utf8')).toMatch(/^# Pipescope build stopped\n\n\*\*Failed: the build stopped \(exit status 3\)[^\n]*\n\n```text\nbuild: --max-data-age 11: the newest change in the data is on 2025-06-18, /u);
   });

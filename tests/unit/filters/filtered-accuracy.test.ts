@@ -62,7 +62,7 @@ describe('forecast accuracy on the sample', async () => {
 
   it('the sentences read as intended', () => {
     const { view: v } = filtered(dataset, config, '2026-06-30', f({ owner: '임재현', product: 'CNC-5X' }));
-    expect(takeaways(v, 'en').browser).toBe('Based on only 3 deals forecast to close in the last 6 months — too few to judge how accurate the forecast is (see the table).');
+    expect(takeaways(v, 'en').browser).toBe('Based on only 3\u00a0deals forecast to close in the last 6\u00a0months — too few to judge how accurate the forecast is (see the table).');
     expect(takeaways(v, 'ko').browser).toBe('최근 6개월 동안 마감이 예측된 딜이 3건뿐이라 예측 정확도를 판단하기에는 너무 적습니다(표 참조).');
   });
 
@@ -101,7 +101,7 @@ describe('deals won but none forecast', () => {
     expect(site.metrics.forecast_accuracy.reduce((n, r) => n + r.won_count, 0)).toBe(2);
     const t = (locale: Locale) => forecastModel(pageContext(site, locale)).charts.find((c) => c.id === 'forecast-accuracy')!.chart.takeaway;
     expect(t('en')).toBe(
-      'No deal was forecast to close in the last 6 months (open at a month’s start with its expected close in that month), so the 2 won in them have no forecast to compare with.',
+      'No deal was forecast to close in the last 6\u00a0months (open at a month’s start with its expected close in that month), so the 2 won in them have no forecast to compare with.',
     );
     expect(t('ko')).toBe('최근 6개월 동안 마감이 예측된 딜(월초에 진행 중이고 예상 마감일이 그달인 딜)이 없어, 그동안 수주한 2건과 비교할 예측이 없습니다.');
   });

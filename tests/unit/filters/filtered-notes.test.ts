@@ -93,7 +93,7 @@ describe('a filter whose deals never had their close date changed', () => {
     expect(view.site.metrics.slippage).toBeNull();
     const notes = pageParts(ctx('en'), 'waterfall').notes;
     expect(notes).toContain(
-      'None of the 2 deals this filter shows has had its expected close date changed in field_history.csv, so there are no pushes or slippage to show for them.',
+      'None of the 2\u00a0deals this filter shows has had its expected close date changed in field_history.csv, so there are no pushes or slippage to show for them.',
     );
     expect(notes).not.toContain(en.absence.closeDatesUntracked);
     expect(pageParts(ctx('ko'), 'overview').notes).toContain('이 필터의 딜 2건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.');
@@ -348,7 +348,7 @@ describe('stall thresholds under a filter are the company’s', async () => {
       expect(full.metrics.time_in_stage.map((s) => s.visits)).toEqual([646, 540, 435, 257]);
       expect(basis).toEqual(
         locale === 'en'
-          ? [646, 540, 435, 257].map((n) => `P90 of the ${n} visits that ended in the analysis window`)
+          ? [646, 540, 435, 257].map((n) => `P90 of the ${n}\u00a0visits that ended in the analysis window`)
           : [646, 540, 435, 257].map((n) => `분석 기간에 끝난 단계 체류 ${n}건의 P90`),
       );
     });
@@ -389,10 +389,10 @@ describe('a filtered stall threshold says how many of all deals’ visits it res
   it('says the same as the unfiltered page, in English and Korean', () => {
     const basis = (c: ReturnType<typeof pageContext>) => pageParts(c, 'stalled').tables.find((t) => t.id === 'stall-thresholds')!.rows.map((r) => r[2]!.text);
     expect(basis(ctx('en'))).toEqual([
-      'P90 of the 22 visits that ended in the analysis window',
+      'P90 of the 22\u00a0visits that ended in the analysis window',
       'Set in pipeline.config.json (stall_days)',
       'Set in pipeline.config.json (stall_days)',
-      '30-day default: only 2 visits ended in the analysis window (20 needed to learn it)',
+      '30-day default: only 2\u00a0visits ended in the analysis window (20 needed to learn it)',
     ]);
     expect(basis(ctx('ko'))).toEqual([
       '분석 기간에 끝난 단계 체류 22건의 P90',

@@ -72,7 +72,7 @@ const SAMPLE = {
   newest: '2025-06-14',
   age: 16,
   // common.noDealRead, mostDealsRejected, rejectedReason
-  reason: '; the most frequent problem (2 times) first appears at deals.csv line 2',
+  reason: '; the most frequent problem (2\u00a0times) first appears at deals.csv line 2',
   accepted: 1,
   at: 'deals.csv line 2 column "created_at"',
   message: 'created_at is empty',
@@ -110,6 +110,19 @@ describe('catalogues', () => {
         expect(text, `${locale} ${path}`).not.toMatch(/undefined|NaN|null|\[object|\$\{/);
       }
     }
+  });
+
+  it('an English count keeps its word on its line: a no-break space between them, never a plain one', () => {
+    const { m, f } = localize('en', 'KRW');
+    const parted = leaves(m).flatMap(({ path, value }) => {
+      const text = render(value, f);
+      return /\d (?:days?|deals?|rows?|visits?|months?|values?|issues?|accounts?|times?|warnings?|MB)\b/u.test(text) ? [`${path}: ${text}`] : [];
+    });
+    expect(parted).toEqual([]);
+    expect(m.summary.warnings({ count: 1 }, f)).toBe('1\u00a0warning.');
+    expect(m.changes.bridge({ from: '2025-06-01', to: '2025-06-30', start: 12, end: 1, endAmount: 5_000_000 }, f)).toBe(
+      'Open pipeline: 12\u00a0deals on Jun 1, 2025; 1\u00a0deal worth ₩5M on Jun 30, 2025.',
+    );
   });
 
   it('Korean strings are Korean (apart from names and codes)', () => {
@@ -150,7 +163,7 @@ describe('exact strings', () => {
   it('parameterised messages', () => {
     expect(e.m.common.asOf({ date: '2025-06-30' }, e.f)).toBe('as of Jun 30, 2025');
     expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025.\u00a06.\u00a030. 기준');
-    expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30 days earlier');
+    expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30\u00a0days earlier');
     expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
     expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1\u00a0deal');
     expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200\u00a0deals');

@@ -253,7 +253,7 @@ describe('loss reasons not recorded', () => {
     const s = site(config, range(12).map((i) => lost(i, '')));
     const takeaway = chart(winLossModel(ctx(s)).charts, 'loss-reasons').chart.takeaway;
     expect(takeaway).toBe(
-      'No loss reason is recorded for the 12 deals lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.',
+      'No loss reason is recorded for the 12\u00a0deals lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.',
     );
     expect(text(winLossModel(ctx(s)))).not.toContain('Price is not among');
     expect(chart(winLossModel(ctx(s, 'ko')).charts, 'loss-reasons').chart.takeaway).toMatch(/^분석 기간에 실주한 딜 12건 모두 실주 사유가 기록되지 않았습니다\./);
@@ -279,7 +279,7 @@ describe('small samples', () => {
       'Based on only 6 closed deals — too few to conclude how long the sales cycle is.',
     );
     expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.takeaway).toBe(
-      'Only 6 deals were created in the analysis window — too few to conclude where deals drop off.',
+      'Only 6\u00a0deals were created in the analysis window — too few to conclude where deals drop off.',
     );
     expect(text(winLossModel(ctx(s)))).not.toContain('main cause');
     // The SVG's description says the same as the page.
@@ -296,7 +296,7 @@ describe('small samples', () => {
     // 12 deals: 8 lost at qualify, 3 lost at propose, 1 won from propose; the weakest step (propose, 1 of 4) rests on 4 deals.
     const atPropose = (i: number): DealSpec => ({ ...lost(30 + i, 'price'), history: [['prospect', at('2025-01-10')], ['propose', at('2025-02-10')], ['lost', at('2025-05-01')]] });
     const many = site(config, [...range(8).map((i) => lost(i, 'price')), ...range(3).map(atPropose), won(1)]);
-    expect(chart(funnelModel(ctx(many)).charts, 'funnel').chart.takeaway).toBe('Only 4 deals reached Proposal — too few to conclude where deals drop off.');
+    expect(chart(funnelModel(ctx(many)).charts, 'funnel').chart.takeaway).toBe('Only 4\u00a0deals reached Proposal — too few to conclude where deals drop off.');
     expect(chart(funnelModel(ctx(many, 'ko')).charts, 'funnel').chart.takeaway).toBe(
       '제안 단계에 도달한 딜이 4건뿐이라 어느 단계에서 이탈하는지 결론 내리기에는 너무 적습니다.',
     );
@@ -305,7 +305,7 @@ describe('small samples', () => {
 
 describe('the overview\'s median cycle from few deals', () => {
   const tile = (s: SiteData, locale: Locale = 'en') => overviewModel(ctx(s, locale)).tiles.find((t) => t.key === 'medianCycle')!;
-  const roughNote = '* A median or percentile of fewer than 5 values: too few to rely on.';
+  const roughNote = '* A median or percentile of fewer than 5\u00a0values: too few to rely on.';
 
   it('a median of 3 closed deals is marked, and the page says what the mark means', () => {
     const few = site(config, [lost(1, 'price'), lost(2, 'price'), won(1), open(1, 'qualify')]);
@@ -524,10 +524,10 @@ describe('stall thresholds from too few visits', () => {
   it('says which stages use the 30-day default and why', () => {
     const s = site(config, [open(1, 'propose'), open(2, 'negotiate')]);
     expect(stalledModel(ctx(s)).notes).toContain(
-      'The stall thresholds of Prospect, Qualification, Proposal, and Negotiation are the 30-day default, because fewer than 20 visits of each of those stages ended in the analysis window.',
+      'The stall thresholds of Prospect, Qualification, Proposal, and Negotiation are the 30-day default, because fewer than 20\u00a0visits of each of those stages ended in the analysis window.',
     );
     expect(stalledModel(ctx(s)).thresholds.rows[0]![2]!.text).toBe(
-      '30-day default: only 2 visits ended in the analysis window (20 needed to learn it)',
+      '30-day default: only 2\u00a0visits ended in the analysis window (20 needed to learn it)',
     );
     expect(velocityModel(ctx(s)).notes.join(' ')).toContain('30-day default');
     expect(stalledModel(ctx(s, 'ko')).notes.join(' ')).toContain('분석 기간에 끝난 체류가 20건 미만이라 정체 기준으로 기본값 30일을 적용합니다.');
@@ -539,7 +539,7 @@ describe('stall thresholds from too few visits', () => {
     const s = site(c, range(20).map((i) => open(i, 'qualify')));
     expect(s.stall_basis).toEqual({ prospect: 'p90', qualify: 'configured', propose: 'configured', negotiate: 'default' });
     expect(stalledModel(ctx(s)).notes).toContain(
-      'The stall threshold of Negotiation is the 30-day default, because fewer than 20 visits of that stage ended in the analysis window.',
+      'The stall threshold of Negotiation is the 30-day default, because fewer than 20\u00a0visits of that stage ended in the analysis window.',
     );
   });
 });
@@ -565,7 +565,7 @@ describe('an export with only the current stage (current_visit_only)', () => {
     const model = overviewModel(ctx(s));
     expect(model.tiles.every((t) => t.delta === null)).toBe(true);
     expect(model.comparedWith).toBe('');
-    expect(model.notes[0]).toMatch(/^Changes against 30 days earlier are not shown: this export has only each deal’s current stage/);
+    expect(model.notes[0]).toMatch(/^Changes against 30\u00a0days earlier are not shown: this export has only each deal’s current stage/);
   });
 
   it('the Changes page says which changes it cannot show, and since when, in both languages', () => {

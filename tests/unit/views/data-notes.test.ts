@@ -34,7 +34,7 @@ describe('the note when most of deals.csv was rejected', () => {
     const s = site([excelRow(1), excelRow(2), excelRow(3)]);
     expect(s.metrics.data_quality.files['deals.csv']).toEqual({ rows: 3, accepted: 0, rejected: 3 });
     expect(dataNotes(pageContext(s, 'en'))).toEqual([
-      'None of the 3 rows of deals.csv could be used: every one was rejected; the most frequent problem (3 times) first appears at deals.csv line 2 column "created_at": ' +
+      'None of the 3\u00a0rows of deals.csv could be used: every one was rejected; the most frequent problem (3\u00a0times) first appears at deals.csv line 2 column "created_at": ' +
         'created_at "2025. 6. 1. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05). ' +
         'So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.',
     ]);
@@ -45,13 +45,13 @@ describe('the note when most of deals.csv was rejected', () => {
     expect(s.metrics.slippage).toBeNull();
     expect(closeDatesNote(pageContext(s, 'en'))).toBeNull();
     // The digest quotes it first, under its title and period.
-    expect(digestMarkdown(s, { linkRoot: null, locale: 'en' }).split('\n').filter((l) => l.startsWith('> None of the 3 rows'))).toHaveLength(1);
+    expect(digestMarkdown(s, { linkRoot: null, locale: 'en' }).split('\n').filter((l) => l.startsWith('> None of the 3\u00a0rows'))).toHaveLength(1);
   });
 
   it('more than half rejected: how many, and that the figures count only the rest', () => {
     const s = site([goodRow(1), excelRow(2), excelRow(3)]);
     expect(dataNotes(pageContext(s, 'en'))[0]).toBe(
-      '2 of the 3 rows of deals.csv were rejected; the most frequent problem (2 times) first appears at deals.csv line 3 column "created_at": ' +
+      '2 of the 3\u00a0rows of deals.csv were rejected; the most frequent problem (2\u00a0times) first appears at deals.csv line 3 column "created_at": ' +
         'created_at "2025. 6. 2. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05), ' +
         'so every figure here counts only the other 1\u00a0deal. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.',
     );
@@ -78,7 +78,7 @@ describe('the note when most of stage_history.csv was rejected', () => {
     expect(s.source.limitations).toEqual(['current_visit_only']);
     const notes = dataNotes(pageContext(s, 'en'));
     expect(notes[0]).toBe(
-      'None of the 3 rows of stage_history.csv could be used: every one was rejected; the most frequent problem (3 times) first appears at stage_history.csv line 2 column "entered_at": ' +
+      'None of the 3\u00a0rows of stage_history.csv could be used: every one was rejected; the most frequent problem (3\u00a0times) first appears at stage_history.csv line 2 column "entered_at": ' +
         'entered_at "2025. 6. 1. 오후 1:27" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05). ' +
         "So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.",
     );
@@ -94,7 +94,7 @@ describe('the note when most of stage_history.csv was rejected', () => {
     const s = site(deals, '2025-06-30', ['D1,prospect,2025-06-01', 'D2,prospect,2025. 6. 2. 오후 1:27', 'D3,qualify,2025. 6. 5. 오전 9:00']);
     expect(s.source.limitations).toEqual([]);
     expect(dataNotes(pageContext(s, 'en'))[0]).toMatch(
-      /^2 of the 3 rows of stage_history\.csv were rejected; the most frequent problem \(2 times\) first appears at stage_history\.csv line 3 column "entered_at": .*, so the stage changes they record are missing from the funnel, the time in each stage, the stalled deals and the trends\. /u,
+      /^2 of the 3\u00a0rows of stage_history\.csv were rejected; the most frequent problem \(2\u00a0times\) first appears at stage_history\.csv line 3 column "entered_at": .*, so the stage changes they record are missing from the funnel, the time in each stage, the stalled deals and the trends\. /u,
     );
     // Only its header: nothing rejected to speak of, but still no stage known but the current one.
     const headerOnly = site(deals);

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { codeRuns } from '../../../src/lib/views/cell-markup.ts';
 import { accountModel, accountsIndexModel, changesModel, dataQualityModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
@@ -32,11 +33,14 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
     const { m } = ctx;
     const ids = { [m.columns.deal_id]: m.columns.deal, [m.columns.account_id]: m.columns.account, [m.csv.stageId]: m.columns.stage };
 
-    it(`the Stalled page's and the overview's lists: deal, amount, days in stage and why first (${locale})`, () => {
+    it(`the Stalled page's and the overview's lists: deal, amount and why first, why filling the phone's width; days in stage next (${locale})`, () => {
       const stalled = stalledModel(ctx);
       for (const t of [stalled.stalled, overviewModel(ctx).stalled]) {
         expect(t.compact, t.id).toBe(true);
-        expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.days_in_stage, m.stalledReview.why]);
+        expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.stalledReview.why, m.columns.days_in_stage]);
+        expect(t.headers.map((h) => h.fill === true), t.id).toEqual(t.headers.map((_, i) => i === 2));
+        // The CSV keeps its order: the days in stage before why.
+        expect(t.csv.headers.slice(0, 5)).toEqual([m.columns.deal_id, m.columns.deal, m.columns.amount, m.columns.days_in_stage, m.stalledReview.why]);
         expect(t.rows.length).toBeGreaterThan(0);
         csvSensible(t, ids);
       }
@@ -48,6 +52,12 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
       expect(stalled.stalled.rows[0]![0]!.text).toBe(first.name || first.deal_id);
       expect(stalled.stalled.rows[0]![1]!.text).toBe(ctx.f.moneyCompact(first.amount));
       expect(stalled.stalled.csv.rows[0]![2]).toBe(first.amount);
+      // A product code in a deal's name ('CNC-5X'): kept whole on the page by markup only (cell-markup.ts
+      // `codeRuns`), its text the CSV's, with the real hyphen.
+      const i = stalled.stalled.rows.findIndex((r) => r[0]!.text.includes('CNC-5X'));
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(stalled.stalled.rows[i]![0]!.text).toBe(stalled.stalled.csv.rows[i]![1]);
+      expect(codeRuns(stalled.stalled.rows[i]![0]!.text)).toContain('CNC-5X');
     });
 
     it(`an owner's page: deal, amount, stage and expected close first, and no owner column (${locale})`, () => {

@@ -128,7 +128,7 @@ describe('the forecast page’s deal lists', () => {
       ['Deal C', '₩2M', 'Best case', 'May 28, 2025', 'Kim', 'Account C', 'Negotiation', '₩1.5M', '0', 'Over the Negotiation threshold: 80\u00a0days vs 30\u00a0days\u00a0· No keyman identified\u00a0· Budget not confirmed'],
       // In Prospect since Jan 10 noon: 130.5\u00a0days; its date pushed twice.
       ['Deal B', '₩5M', 'Pipeline', 'May 31, 2025', 'Park', 'Account B', 'Prospect', '₩500K', '2', 'Over the Prospect threshold: 130\u00a0days vs 30\u00a0days\u00a0· Close date pushed 2\u00a0times'],
-      ['Total: 4 deals', '₩11M', 'Commit ₩4M\u00a0· best case ₩6M', '', '', '', '', '₩3.75M', '', ''],
+      ['Total: 4\u00a0deals', '₩11M', 'Commit ₩4M\u00a0· best case ₩6M', '', '', '', '', '₩3.75M', '', ''],
     ]);
     expect(month.rows.at(-1)!.every((c) => c.tone === 'total')).toBe(true);
     expect([month.totalRows, month.csv.rows.length, month.truncated]).toEqual([1, 4, 0]);
@@ -155,7 +155,7 @@ describe('the forecast page’s deal lists', () => {
     expect(rest.map((r) => [r[0], r[2], r[9]])).toEqual([
       ['Deal F', 'Omitted', 'Budget not confirmed'],
       ['Deal E', 'None', 'Over the Prospect threshold: 130\u00a0days vs 30\u00a0days'],
-      ['Total: 2 deals', 'Commit ₩0\u00a0· best case ₩0', ''],
+      ['Total: 2\u00a0deals', 'Commit ₩0\u00a0· best case ₩0', ''],
     ]);
     expect(texts(section.lists[2]!.table)[0]!.slice(0, 4)).toEqual(['Deal G', '₩7M', 'Commit', 'May 10, 2025']);
     expect(texts(section.lists[2]!.table)[0]![9]).toBe('Past expected close');

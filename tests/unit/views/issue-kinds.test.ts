@@ -66,7 +66,7 @@ describe('issues by kind', () => {
     expect(model.tables.map((t) => t.id)).toEqual(['files', 'issue-kinds', 'issues']);
     const total = dataset.issues.length + 1500;
     expect(model.issuesNote).toBe(
-      `There are ${total.toLocaleString('en')} issues, too many to list here: the table of issues and its CSV hold the first 1,000 of each kind (${listed.toLocaleString('en')} in all), and the table of kinds counts every one. metrics.json lists them all.`,
+      `There are ${total.toLocaleString('en')}\u00a0issues, too many to list here: the table of issues and its CSV hold the first 1,000 of each kind (${listed.toLocaleString('en')} in all), and the table of kinds counts every one. metrics.json lists them all.`,
     );
     const kinds = model.tables[1]!;
     const row = kinds.rows.find((r) => r[0]!.text === 'stage_history.csv' && r[2]!.text === 'unknown_deal')!;

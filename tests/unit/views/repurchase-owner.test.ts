@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { cellMarkup } from '../../../src/lib/views/cell-markup.ts';
+import { repurchaseView } from '../../../src/lib/views/chart-models.ts';
 import { pageContext, repurchaseModel } from '../../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 
@@ -53,5 +54,19 @@ describe('the status on a phone: a phrase kept two words a line, its number with
     const due = repurchaseModel(pageContext(site, 'en')).tables.find((t) => t.id === 'repurchase-due')!;
     const texts = new Set(due.rows.map((r) => r[3]!.text));
     expect(texts).toEqual(new Set(['Overdue', 'Due within 12\u00a0months', 'Later']));
+  });
+});
+
+describe("the schedule's data table on a phone: every figure in full, no sideways scrolling", () => {
+  it('marks its month column to keep its line (site.css .keep-line: no wider than its months); amounts in full', () => {
+    const vm = repurchaseView(site.metrics);
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = pageContext(site, locale);
+      const t = repurchaseModel(ctx).charts[0]!.table;
+      expect(t.headers.map((h) => h.keepLine === true), locale).toEqual([true, false, false]);
+      // 'Overdue', then the months.
+      expect(cellMarkup(t, t.rows[1]![0]!, 0, locale).className).toBe('keep-line');
+      expect(t.rows[1]!.map((c) => c.text)).toEqual([ctx.f.month(vm.months[0]!.month), ctx.f.count(vm.months[0]!.count), ctx.f.money(vm.months[0]!.amount)]);
+    }
   });
 });

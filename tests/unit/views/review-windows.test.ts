@@ -32,7 +32,7 @@ describe('the analysis window, named where its figures are', () => {
 
   it('"What changed" says each date counts its own 365 days', () => {
     expect(changesModel(pageContext(site, 'en')).vsDate).toBe(
-      'Changes are against May 31, 2025. Win rates, the median sales cycle and sales velocity count, at each date, the deals closed in the 365 days up to it.',
+      'Changes are against May 31, 2025. Win rates, the median sales cycle and sales velocity count, at each date, the deals closed in the 365\u00a0days up to it.',
     );
     expect(changesModel(pageContext(site, 'ko')).vsDate).toBe(
       '변화는 2025.\u00a05.\u00a031. 대비입니다. 수주율, 영업 사이클 중앙값, 영업 속도는 날짜마다 그날까지 365일 동안 마감된 딜 기준입니다.',

@@ -151,7 +151,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
       'Target, won and attainment are for Q2 2025; rows are sorted by open amount, largest first.',
       'targets.csv has no team targets for Q2 2025: add rows with the team column filled (owner left empty) to see each team’s attainment.',
       'Win rate (won / closed deals) and median cycle count the deals closed in the analysis window (Jul 1, 2024 to Jun 30, 2025).',
-      '* A median or percentile of fewer than 5 values: too few to rely on.',
+      '* A median or percentile of fewer than 5\u00a0values: too few to rely on.',
     ]);
     // Median cycles of 1-2\u00a0deals are marked.
     expect(model.owners.rows[1]![8]!.text).toMatch(/\*$/);
@@ -254,21 +254,23 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
   });
 
   it('every stalled deal says why, in whole days; in Korean too', () => {
-    // The deal, its amount, days in stage and why first (a compact table: what a phone shows without scrolling sideways).
+    // The deal, its amount and why first (a compact table: what a phone shows without scrolling sideways), why
+    // taking the rest of a phone's width (site.css .fill); days in stage next, then the stage and its threshold.
     expect(model.stalled.compact).toBe(true);
     const labels = model.stalled.headers.map((h) => h.label);
-    expect(labels.slice(0, 4)).toEqual(['Deal', 'Amount', 'Days in stage', 'Why it is stalled']);
+    expect(labels.slice(0, 6)).toEqual(['Deal', 'Amount', 'Why it is stalled', 'Days in stage', 'Stage', 'Threshold (days)']);
+    expect(model.stalled.headers.map((h) => h.fill === true)).toEqual(labels.map((l) => l === 'Why it is stalled'));
     // Days in stage keep '90\u00a0days' on one line on a phone (site.css .keep-line); the amount's words may wrap ('No amount').
     expect(model.stalled.headers.map((h) => h.keepLine === true)).toEqual(labels.map((l) => l === 'Days in stage'));
     const threshold = labels.indexOf('Threshold (days)');
     // The threshold's unit in its header only: '30', not '30\u00a0days'.
-    const why = model.stalled.rows.map((r) => [r[0]!.text, r[2]!.text, r[threshold]!.text, r[3]!.text]);
+    const why = model.stalled.rows.map((r) => [r[0]!.text, r[3]!.text, r[threshold]!.text, r[2]!.text]);
     expect(why).toEqual([
       ['S1', '90\u00a0days', '30', 'Over the Proposal threshold: 90\u00a0days vs 30\u00a0days\u00a0· Past expected close'],
       ['S2', '60\u00a0days', '30', 'Over the Qualification threshold: 60\u00a0days vs 30\u00a0days'],
       ['S3', '46\u00a0days', '30', 'Over the Negotiation threshold: 46\u00a0days vs 30\u00a0days\u00a0· No keyman identified'],
     ]);
-    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![3]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
+    expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![2]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
     expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
     // No day count with decimals anywhere in the stalled deals' CSV.
     for (const row of model.stalled.csv.rows) for (const v of row) if (typeof v === 'number') expect(Number.isInteger(v)).toBe(true);
@@ -403,13 +405,13 @@ describe('honest small samples', () => {
       ['111\u00a0days*', '111\u00a0days*'],
     ]);
     expect(cycle.chart.svg).toContain('111&#160;days*');
-    expect(few.notes).toContain('* A median or percentile of fewer than 5 values: too few to rely on.');
+    expect(few.notes).toContain('* A median or percentile of fewer than 5\u00a0values: too few to rely on.');
     // Time in stage: 4 visits of prospect and of qualify ended in the window.
     const time = chart(few.charts, 'time-in-stage');
     expect(time.table.rows[0]![2]!.text).toMatch(/\*$/);
     const five = velocityModel(ctx(site(config, range(5).map((i) => lost(i)))));
     expect(JSON.stringify(five.charts.map((c) => c.table.rows))).not.toContain('*');
-    expect(five.notes.join(' ')).not.toContain('fewer than 5 values');
+    expect(five.notes.join(' ')).not.toContain('fewer than 5\u00a0values');
   });
 
   it('the funnel keeps still-open deals apart from drop-offs and names its win-rate basis', () => {

@@ -58,10 +58,11 @@ describe('page models', () => {
     const stage = site.open_deals.find((d) => d.deal_id === 'M002')!.stage;
     expect(threshold).toBe(30);
     expect(stage).toBe('qualify');
-    expect(en.rows[0]![3]!.text).toBe('Over the Qualification threshold: 319\u00a0days vs 30\u00a0days\u00a0· Past expected close');
-    expect(ko.rows[0]![3]!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일)\u00a0· 예상 마감일 경과');
+    expect(en.rows[0]![2]!.text).toBe('Over the Qualification threshold: 319\u00a0days vs 30\u00a0days\u00a0· Past expected close');
+    expect(ko.rows[0]![2]!.text).toBe('구매의사 확인·내부 검증 단계 정체 기준 초과: 319일(기준 30일)\u00a0· 예상 마감일 경과');
     // The CSV: the deal's and the account's ids beside their names, the stage id beside its label, days as the page
-    // shows them (319.25\u00a0days in stage: 319 whole days); the key columns first, as on the page.
+    // shows them (319.25\u00a0days in stage: 319 whole days); the deal, its amount, days in stage and why first (the
+    // page shows why before the days in stage: table.ts `movedOnPage`).
     expect(en.csv.headers).toEqual([
       'Deal ID', 'Deal', 'Amount', 'Days in stage', 'Why it is stalled', 'Stage ID', 'Stage', 'Threshold (days)', 'Expected close', 'Owner', 'Account ID', 'Account',
     ]);

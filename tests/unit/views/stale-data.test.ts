@@ -68,7 +68,7 @@ describe('every page says when the data may be older than the as-of date', () =>
     expect(STALE_DATA_DAYS).toBe(7);
     expect(note('2025-06-20')).toEqual({ newest: '2025-06-14', note: null });
     expect(note('2025-06-21').note).toBe(
-      'The newest change in this data is from Jun 14, 2025, 7 days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of 2025-06-14).',
+      'The newest change in this data is from Jun 14, 2025, 7\u00a0days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of 2025-06-14).',
     );
     expect(note('2025-06-30', 'ko').note).toBe(
       '데이터에 기록된 가장 최근 변경은 기준일보다 16일 전(2025.\u00a06.\u00a014.)입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of 2025-06-14).',
@@ -99,7 +99,7 @@ describe('every page says when the data may be older than the as-of date', () =>
       const quality = qualityFacts({ files: {}, issues: [] }, { asOf, newestChange: site.inputs.newest_change });
       return summaryMarkdown(site, quality, { linkRoot: null, locale: 'en', quality: { status: 'passed' }, snapshot: null });
     };
-    const sentence = '> The newest change in this data is from Jun 14, 2025, 16 days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of 2025-06-14).';
+    const sentence = '> The newest change in this data is from Jun 14, 2025, 16\u00a0days before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of 2025-06-14).';
     expect(quoted(digestMarkdown(siteAt('2025-06-30'), { linkRoot: null, locale: 'en' }))).toEqual([sentence]);
     expect(quoted(summary('2025-06-30'))).toEqual([sentence]);
     expect(summary('2025-06-30').split('\n').slice(0, 3)).toEqual(['# Pipescope build as of Jun 30, 2025', '', sentence]);

@@ -1,5 +1,6 @@
 /** Table models: the page's cells and the CSV's raw values from one column list; the CSV worked out when first read. */
 import { describe, expect, it } from 'vitest';
+import { codeRuns } from '../../../src/lib/views/cell-markup.ts';
 import { type Column, fileNameParts, table } from '../../../src/lib/views/table.ts';
 
 interface Row {
@@ -63,5 +64,25 @@ describe('fileNameParts', () => {
     // Salesforce's object files, in a Data Export's archive: between the words of the object's name.
     expect(fileNameParts('WE_00D5g1_2.zip/OpportunityFieldHistory.csv')).toEqual(['WE_', '00D5g1_', '2.zip/', 'Opportunity', 'Field', 'History.csv']);
     expect(fileNameParts('HubSpot.CSV')).toEqual(['Hub', 'Spot.CSV']);
+  });
+});
+
+describe('codeRuns', () => {
+  it('finds the codes and ids a cell holds (kept on one line on the page), its text unchanged: the real hyphen', () => {
+    expect(codeRuns('한빛중공업 아산공장 CNC-5X 증설')).toEqual(['한빛중공업 아산공장 ', 'CNC-5X', ' 증설']);
+    expect(codeRuns('ROBOT-ARM')).toEqual(['', 'ROBOT-ARM', '']);
+    expect(codeRuns('D-00001, SO-2024-0012 and deal-42')).toEqual(['', 'D-00001', ', ', 'SO-2024-0012', ' and ', 'deal-42', '']);
+    expect(codeRuns('CNC-5X용 MES-SUITE')!.join('')).toBe('CNC-5X용 MES-SUITE');
+    expect(codeRuns('CNC-5X용 MES-SUITE')!.filter((_, i) => i % 2 === 1)).toEqual(['CNC-5X', 'MES-SUITE']);
+  });
+
+  it('leaves words with a hyphen, codes too long for a phone\'s first column and text without a hyphen alone', () => {
+    expect(codeRuns('Close-date changes')).toBeNull();
+    expect(codeRuns('Maximilian Featherstonehaugh-Worthington-Smythe III')).toBeNull();
+    expect(codeRuns('ABCDEF-GHIJKLMN')).toBeNull();
+    expect(codeRuns('노후-설비 교체')).toBeNull();
+    expect(codeRuns('No amount')).toBeNull();
+    // Part of a longer run of letters, digits and hyphens: not a code of its own.
+    expect(codeRuns('x-CNC-5X-long-name')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
-import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { type Column, moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import type { PageContext } from './context.ts';
 import { pageModel } from './page-model.ts';
 
@@ -100,10 +100,21 @@ export type OpenDealColumn = 'days' | 'why' | 'flags' | 'stage' | 'threshold' | 
  * stage's label.
  */
 export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[], whyLabel = ctx.m.stalledReview.why): Column<OpenDealRow>[] {
+  const all = openDealColumnsByKey(ctx, whyLabel);
+  return [...openDealAndAmount(ctx), ...keys.flatMap((k) => all[k])];
+}
+
+/** An open deal list's deal and its amount ("No amount" when deals.csv has none). */
+function openDealAndAmount(ctx: PageContext): Column<OpenDealRow>[] {
+  return dealAndAmountColumns<OpenDealRow>(ctx, { label: ctx.m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) });
+}
+
+/** Each column an open deal list can show after its deal and amount (`openDealColumns`). */
+function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDealColumn, Column<OpenDealRow>[]> {
   const { m, f } = ctx;
   const link = accountLinks(ctx);
   const owner = ownerLinks(ctx);
-  const all: Record<OpenDealColumn, Column<OpenDealRow>[]> = {
+  return {
     // 'days' on the line of its number, on a phone too (keepLine).
     days: [{ label: m.columns.days_in_stage, numeric: true, keepLine: true, value: (d) => wholeDays(d.days_in_stage), text: (d) => f.days(wholeDays(d.days_in_stage)) }],
     why: [{ label: whyLabel, wide: true, value: (d) => stalledWhy(ctx, d), tone: (d) => (d.flags.length || d.stalled ? 'bad' : undefined) }],
@@ -117,11 +128,22 @@ export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[
       { label: m.columns.account, value: (d) => d.account_name || d.account_id, href: (d) => link(d.account_id) },
     ],
   };
-  return [...dealAndAmountColumns<OpenDealRow>(ctx, { label: m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) }), ...keys.flatMap((k) => all[k])];
 }
 
-/** A stalled-deal list's: days in stage and why, then the rest. */
-export const STALLED_COLUMNS: readonly OpenDealColumn[] = ['days', 'why', 'stage', 'threshold', 'close', 'owner', 'account'];
+/**
+ * A stalled-deal list's columns. On the page: the deal, its amount and why it
+ * is stalled (which says the days in stage against the stage's threshold):
+ * on a phone the three key columns, why taking the rest of the screen's width
+ * (Column `fill`) rather than a word a line; then the days in stage, the
+ * stage, its threshold and the rest. The CSV keeps the days in stage before
+ * why, as it always had them.
+ */
+export function stalledColumns(ctx: PageContext): Column<OpenDealRow>[] {
+  const all = openDealColumnsByKey(ctx, ctx.m.stalledReview.why);
+  const days = movedOnPage(all.days[0]!);
+  const rest = (['stage', 'threshold', 'close', 'owner', 'account'] as const).flatMap((k) => all[k]);
+  return [...openDealAndAmount(ctx), days.csv, { ...all.why[0]!, fill: true }, days.page, ...rest];
+}
 
 /** Stalled deals in metrics.json order (days in stage descending, then id). */
 export function stalledDeals(ctx: PageContext): OpenDealRow[] {
@@ -135,7 +157,7 @@ export function noStalledText(ctx: PageContext): string {
 }
 
 export function stalledTable(ctx: PageContext, id: string, limit?: number): TableModel {
-  return table(id, ctx.m.sections.stalled, openDealColumns(ctx, STALLED_COLUMNS), stalledDeals(ctx), {
+  return table(id, ctx.m.sections.stalled, stalledColumns(ctx), stalledDeals(ctx), {
     empty: noStalledText(ctx),
     compact: true,
     ...(limit === undefined ? {} : { maxRows: limit }),
