@@ -57,4 +57,9 @@ export interface Config extends ConfigFields {
   wonStage: Stage;
   /** An unparked open stage id, or null when the qualification flags are off. */
   qualification_required_from: string | null;
+  /**
+   * Whether the config file gives `currency` itself (not its default): then an export without a currency
+   * column is in it by the user's word (vendor/currency-column.ts). Only ingest reads it; absent = not given.
+   */
+  currencyGiven?: boolean;
 }

@@ -98,10 +98,10 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
     [re(`(?<f>.+): ${UNREADABLE}`), (g) => `${g.f}: 파일을 ${unreadable(g.why!)}`],
   ],
   not_a_file: [
-    [re(`(?<f>.+): is a folder, not the CSV file it is named after`), (g) => `${g.f}: 폴더입니다. 이름과 달리 CSV 파일이 아닙니다`],
+    [re(`(?<f>.+): is a folder, not the (?<k>CSV|config) file it is named after`), (g) => `${g.f}: 폴더입니다. 이름과 달리 ${g.k === 'CSV' ? 'CSV' : '설정'} 파일이 아닙니다`],
     [
-      re(`(?<f>.+): is not a file \\(a FIFO, a device or a socket\\), not the CSV file it is named after`),
-      (g) => `${g.f}: 파일이 아닙니다(FIFO, 장치 또는 소켓). 이름과 달리 CSV 파일이 아닙니다`,
+      re(`(?<f>.+): is not a file \\(a FIFO, a device or a socket\\), not the (?<k>CSV|config) file it is named after`),
+      (g) => `${g.f}: 파일이 아닙니다(FIFO, 장치 또는 소켓). 이름과 달리 ${g.k === 'CSV' ? 'CSV' : '설정'} 파일이 아닙니다`,
     ],
   ],
   file_changed: [

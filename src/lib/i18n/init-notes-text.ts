@@ -73,6 +73,10 @@ const FORMAT_RULES: Rule[] = [
       `실제 환율로 "fx": { ${g.fill!.replace(/<rate of 1 ([A-Z]{3}) in ([A-Z]{3})>/gu, '<1 $1당 $2>')} }를 추가하세요. 그러지 않으면 그 행들은 제외됩니다(missing_fx_rate)`,
   ],
   [
+    re(`some amounts show symbols of other currencies than (?<v>[A-Z]{3}): (?<list>.+); without a currency column those rows are rejected \\(currency_mismatch\\): export the currency column with the deals`),
+    (g) => `일부 금액에 ${josa(g.v!, '이/가')} 아닌 통화의 기호가 있습니다: ${koRows(g.list!).replace(/\? \(/gu, '?(')}. 통화 열이 없으면 그 행들은 제외됩니다(currency_mismatch). 딜과 함께 통화 열을 내보내세요`,
+  ],
+  [
     re(`some amounts show other currency symbols: (?<list>.+); without a currency column they are read as (?<v>[A-Z]{3}): check them`),
     (g) => `일부 금액에 다른 통화 기호가 있습니다: ${koRows(g.list!).replace(/\? \(/gu, '?(')}. 통화 열이 없으면 ${josa(g.v!, '으로/로')} 읽으니 확인하세요`,
   ],

@@ -61,6 +61,13 @@ function reasonKo(reason: string): string | null {
   return null;
 }
 
+/** What is done with the files of a folder named like a data file (export-listing.ts `FOLDER_WHY`). */
+const FOLDER_WHY_KO: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  "; the files in it, if any, are taken as a subfolder's": '. 안에 파일이 있으면 하위 폴더의 파일로 다룹니다',
+  ' (a hidden folder is not looked into)': '(숨김 폴더는 열어 보지 않습니다)',
+  ' (a folder inside a subfolder is not looked into)': '(하위 폴더 안의 폴더는 열어 보지 않습니다)',
+});
+
 export const CONTAINER_RULES: Rules = {
   not_csv: [
     [
@@ -93,6 +100,11 @@ export const CONTAINER_RULES: Rules = {
       re(`not read: its name is not UTF-8(?: \\(its bytes read as "(?<shown>.*)"\\))?, so it cannot be opened by the name this system gives it; a ZIP archive made on Windows and extracted without its character set names files so: rename it, or extract the archive again with "unzip -O cp949"`),
       (g) =>
         `읽지 않았습니다: 이름이 UTF-8이 아니어서${g.shown === undefined ? '' : `(바이트를 읽으면 "${g.shown}")`} 이 시스템이 알려 주는 이름으로는 열 수 없습니다. Windows에서 만든 ZIP 파일을 문자 집합 지정 없이 풀면 이렇게 됩니다. 이름을 바꾸거나 "unzip -O cp949"로 다시 푸세요`,
+    ],
+    // A folder named like a data file (export-listing.ts `folderMessage`).
+    [
+      re(`a folder, not a file, though its name ends in "(?<end>\\.[A-Za-z]+)": not read as a file(?<why>.*)`),
+      (g) => (FOLDER_WHY_KO[g.why!] === undefined ? null : `확장자가 "${g.end}"인 이름이지만 파일이 아니라 폴더여서 파일로 읽지 않았습니다${FOLDER_WHY_KO[g.why!]}`),
     ],
   ],
   sheet_not_read: [

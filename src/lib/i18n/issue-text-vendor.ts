@@ -46,6 +46,16 @@ export const VENDOR_RULES: Rules = {
       (g) => `조직 ID 열이 없어 "${g.col}" 값으로 딜을 고객사별로 묶었습니다(이름이 같은 두 조직은 하나가 됩니다). 둘을 구분하려면 내보내기에 "Organization - ID" 열을 추가하세요`,
     ],
   ],
+  no_currency_column: [
+    [
+      re(`no ${QUOTED('col')} column: every amount \\(${QUOTED('amount')}\\) is read in (?<c>[A-Z]{3}), the default "currency" \\(pipeline\\.config\\.json gives none\\)\\. Export "[^"]*" with the deals, or, if every deal is in one currency, set "currency" to it in pipeline\\.config\\.json`),
+      (g) => `"${g.col}" 열이 없어 모든 금액("${g.amount}")을 기본 통화 ${g.c}로 읽었습니다(pipeline.config.json에 "currency"가 없음). 딜과 함께 "${g.col}" 열을 내보내거나, 모든 딜이 한 통화라면 pipeline.config.json의 "currency"를 그 통화로 지정하세요`,
+    ],
+    [
+      re(`no ${QUOTED('col')} column: every amount \\(${QUOTED('amount')}\\) is read in (?<c>[A-Z]{3}), so the "fx" rates \\((?<rates>[A-Z, ]+)\\) are never used\\. Export "[^"]*" with the deals, or, if every deal is in one currency, set "currency" to it and remove "fx" in pipeline\\.config\\.json`),
+      (g) => `"${g.col}" 열이 없어 모든 금액("${g.amount}")을 ${g.c}로 읽었으므로 "fx" 환율(${g.rates})은 쓰이지 않습니다. 딜과 함께 "${g.col}" 열을 내보내거나, 모든 딜이 한 통화라면 pipeline.config.json에서 "currency"를 그 통화로 지정하고 "fx"를 지우세요`,
+    ],
+  ],
   account_stand_in: [
     [
       re(`the Opportunity History report has no "Account Name" column, so each opportunity's name stands in for its account`),

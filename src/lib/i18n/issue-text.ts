@@ -34,6 +34,15 @@ const WHOSE_CURRENCY: Record<string, string> = Object.assign(Object.create(null)
   'the config currency': '설정 통화',
 });
 
+/** The currencies a sign names (ingest/currency-check.ts `SIGNS`). */
+const SIGN_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  KRW: 'KRW',
+  EUR: 'EUR',
+  'GBP and other pounds': 'GBP 등 파운드',
+  'USD and other dollars and pesos': 'USD 등 달러·페소',
+  'JPY or CNY': 'JPY·CNY',
+});
+
 /** A JSON-quoted text (a column name as written): its inner quotes and backslashes escaped. */
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
 
@@ -106,7 +115,13 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 허용되는 최대 금액(${g.max})보다 큽니다. 열과 소수점 표기를 확인하세요`,
     ],
   ],
-  currency_mismatch: [[re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => (WHOSE_CURRENCY[g.whose!] ? `${g.col} ${topic(g.v!)} ${g.c} 금액이며, ${WHOSE_CURRENCY[g.whose!]}(${g.d})와 다릅니다` : null)]],
+  currency_mismatch: [
+    [re(`${COL} ${V} is in (?<c>[A-Z]{3}), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`), (g) => (WHOSE_CURRENCY[g.whose!] ? `${g.col} ${topic(g.v!)} ${g.c} 금액이며, ${WHOSE_CURRENCY[g.whose!]}(${g.d})와 다릅니다` : null)],
+    [
+      re(`${COL} ${V} is written with (?<s>\\S+), the sign of (?<names>.+), not (?<d>[A-Z]{3}) \\((?<whose>.+)\\)`),
+      (g) => (WHOSE_CURRENCY[g.whose!] && SIGN_NAMES[g.names!] ? `${g.col} ${topic(g.v!)} ${SIGN_NAMES[g.names!]}의 기호(${g.s})로 적혀 있어 ${WHOSE_CURRENCY[g.whose!]}(${g.d})와 다릅니다` : null),
+    ],
+  ],
   invalid_boolean: [
     [
       re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false`),

@@ -206,7 +206,7 @@ export function parseConfig(raw: unknown, file = 'pipeline.config.json', layout?
   if (proto) throw new ConfigError('config_proto_key', `${file}: ${proto.join('.')}: "__proto__" is not allowed as a name`);
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError('config_invalid', formatConfigIssues(result.error, file, raw, layout));
-  return resolveConfig(result.data);
+  return resolveConfig(result.data, raw !== undefined && Object.hasOwn(raw as object, 'currency'));
 }
 
 /** Parse config text; a JSON syntax error names the file too. */
@@ -233,7 +233,7 @@ function nameTable<V>(record: Record<string, V>): Record<string, V> {
   return Object.assign(Object.create(null) as Record<string, V>, record);
 }
 
-function resolveConfig(parsed: ParsedConfig): Config {
+function resolveConfig(parsed: ParsedConfig, currencyGiven: boolean): Config {
   const { $schema: _schema, stages: rawStages, qualification_required_from: from, stall_days, products, fx, labels, ...rest } = parsed;
   let openIndex = 0;
   let seqIndex = 0;
@@ -265,6 +265,7 @@ function resolveConfig(parsed: ParsedConfig): Config {
     wonStage: stages.find((s) => s.kind === 'won')!,
     // input.md: when not given, `propose` if an unparked open stage has exactly that id, else off.
     qualification_required_from: from === undefined ? (sequence.some((s) => s.id === 'propose') ? 'propose' : null) : from,
+    currencyGiven,
   };
 }
 

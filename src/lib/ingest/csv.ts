@@ -108,10 +108,10 @@ export class CsvRecord {
   rangeStart = 0;
   rangeEnd = 0;
 
-  /** The first character code of cell `i` as written (before trimming), -1 when it is not at hand: a quick check before `range`. */
-  firstCode(i: number): number {
-    if (i >= this.length || this.cells !== null || this.starts[i] === -1 || this.starts[i] === this.ends[i]) return -1;
-    return this.src.charCodeAt(this.starts[i]!);
+  /** Character code `k` (default the first) of cell `i` as written (before trimming), -1 when it is not at hand: a quick check before `range`. */
+  firstCode(i: number, k = 0): number {
+    if (i >= this.length || this.cells !== null || this.starts[i] === -1 || this.starts[i]! + k >= this.ends[i]!) return -1;
+    return this.src.charCodeAt(this.starts[i]! + k);
   }
 
   /** Point `rangeSrc/Start/End` at trimmed cell `i` ('' past the end of the record). */

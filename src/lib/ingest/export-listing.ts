@@ -83,7 +83,10 @@ export interface ExportListing {
   unreadable: string[];
   /** Files other programs leave beside the data (`byproductMessage`): not read, each reported with what it is. */
   byproducts: string[];
-  /** Entries whose names are not UTF-8, which cannot be opened by the name the system gives them (`misnamedMessage`). */
+  /**
+   * Entries whose names mislead, each with why it is not read: names that are not UTF-8, which cannot be opened by the
+   * name the system gives them (`misnamedMessage`), and folders named like a data file (`folderMessage`).
+   */
   misnamed: { path: string; message: string }[];
 }
 
@@ -114,6 +117,21 @@ export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that ca
 export const misnamedMessage = (shown: string | null) =>
   `not read: its name is not UTF-8${shown === null ? '' : ` (its bytes read as "${shown}")`}, so it cannot be opened by the name this system gives it; a ZIP archive made on Windows and extracted without its character set names files so: rename it, or extract the archive again with "unzip -O cp949"`;
 
+/** A name a data file could have (an export, a workbook, an archive): a folder so named is said, never passed over. */
+const DATA_FILE_NAME = /\.(csv|tsv|txt|xlsx|xlsm|xlsb|xls|ods|numbers|zip)$/iu;
+
+/** Why a folder so named is not looked into (a subfolder's files are: what each is, is said of it). */
+const FOLDER_WHY = {
+  subfolder: "; the files in it, if any, are taken as a subfolder's",
+  hidden: ' (a hidden folder is not looked into)',
+  nested: ' (a folder inside a subfolder is not looked into)',
+} as const;
+
+/** Why a folder named like a data file (`notes.csv/`) is not read as one; `where` it is says what is done with its files. */
+export function folderMessage(name: string, where: keyof typeof FOLDER_WHY): string {
+  return `a folder, not a file, though its name ends in "${DATA_FILE_NAME.exec(name)![0]}": not read as a file${FOLDER_WHY[where]}`;
+}
+
 export function listExports(folder: string, fs: ListingFs): ExportListing {
   const listing: ExportListing = { exports: [], workbooks: [], archives: [], unreadable: [], byproducts: [], misnamed: [] };
   const add = (dir: string, path: string, name: string, kind: 'file' | 'folder' | null) => {
@@ -132,11 +150,12 @@ export function listExports(folder: string, fs: ListingFs): ExportListing {
       } else if (XLS_FILE.test(name) && fs.head && isTextTable(fs.head(full))) listing.exports.push(path);
       else if (WORKBOOK_FILE.test(name)) listing.workbooks.push(path);
       else if (ARCHIVE_FILE.test(name)) listing.archives.push(path);
-    }
+    } else if (DATA_FILE_NAME.test(name)) listing.misnamed.push({ path, message: folderMessage(name, dir === folder ? 'hidden' : 'nested') });
   };
   for (const name of fs.readdir(folder).sort()) {
     const kind = fs.kind(fs.join(folder, name));
     if (kind === 'folder' && !name.startsWith('.')) {
+      if (DATA_FILE_NAME.test(name)) listing.misnamed.push({ path: name, message: folderMessage(name, 'subfolder') });
       const sub = fs.join(folder, name);
       for (const inner of fs.readdir(sub).sort()) add(sub, `${name}/${inner}`, inner, fs.kind(fs.join(sub, inner)));
     } else add(folder, name, name, kind);

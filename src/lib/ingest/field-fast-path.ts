@@ -19,7 +19,8 @@ import { parseInstantRange } from './dates.ts';
 import { Interner } from './interner.ts';
 import { type RowContext, trackedField } from './schema.ts';
 import { Spellings } from './text-range.ts';
-import { Invalid, MAX_AMOUNT, parseAmountIn, parseLocalDate, plainAmountRange } from './values.ts';
+import { parseAmountIn } from './currency-check.ts';
+import { Invalid, MAX_AMOUNT, parseLocalDate, plainAmountRange } from './values.ts';
 
 export const UNTRACKED = 0;
 export const AMOUNT = 1;

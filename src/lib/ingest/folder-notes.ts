@@ -6,14 +6,14 @@
  * gets when the folder has it in another shape (a CRM's export, another
  * name). Their headers are read from their first bytes only.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../dataset.ts';
-import { DEALS_FILE } from './dataset-builder.ts';
+import { CONFIG_FILE, DEALS_FILE } from './dataset-builder.ts';
 import { byteSource } from './decode.ts';
 import { byproductMessage, HEAD_BYTES, listExports, type ListingFs, UNREADABLE_MESSAGE } from './export-listing.ts';
 import { DATA_FOLDER_FILES } from './file-names.ts';
-import { IssueLog } from './issues.ts';
+import { IngestFatalError, IssueLog } from './issues.ts';
 import { readVendorTable } from './vendor/read-table.ts';
 import { ADAPTERS } from './vendor/registry.ts';
 import type { VendorTable } from './vendor/types.ts';
@@ -177,4 +177,12 @@ export function entryKind(path: string): 'file' | 'folder' | null {
     return null;
   }
   return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
+}
+
+/** The stat of a data file (`name`, at `path`): a folder or a FIFO named as one stops the run, saying so (statSync's errors pass). */
+export function statFile(name: string, path: string): Stats {
+  const stat = statSync(path);
+  if (stat.isFile()) return stat;
+  const what = `${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the ${name === CONFIG_FILE ? 'config' : 'CSV'} file it is named after`;
+  throw new IngestFatalError('not_a_file', name, `${path}: ${what}`);
 }

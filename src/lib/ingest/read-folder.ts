@@ -36,7 +36,7 @@ import { listExports, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts
 import { containerFiles } from './export-containers.ts';
 import { appendAll } from '../append.ts';
 import { fileZip } from './archive/zip-entries.ts';
-import { byproductWarnings, dealsFileExport, fileHead, listingFs, missingFileHint, unreadBeside } from './folder-notes.ts';
+import { byproductWarnings, dealsFileExport, fileHead, listingFs, missingFileHint, statFile, unreadBeside } from './folder-notes.ts';
 import { fileSource } from './file-source.ts';
 import { wholeFileHash } from './file-ranges.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
@@ -110,9 +110,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     const path = pathOf(name);
     let size: number;
     try {
-      const stat = statSync(path);
-      if (!stat.isFile()) throw new IngestFatalError('not_a_file', name, `${path}: ${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the CSV file it is named after`);
-      size = stat.size;
+      size = statFile(name, path).size;
       if (name === STAGE_HISTORY_FILE) historySize = size;
       sizes.set(name, size);
     } catch (e) {
@@ -216,6 +214,7 @@ async function readExports(folder: string, options: ReadFolderOptions, renamed: 
   let configBytes: Uint8Array | undefined;
   if (options.config) configBytes = givenConfigBytes(options.config, hashes);
   else if (existsSync(configPath)) {
+    statFile(CONFIG_FILE, configPath);
     configBytes = readFileSync(configPath);
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');
   }

@@ -20,10 +20,9 @@ import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import type { IssueLog } from './issues.ts';
 import type { RowContext } from './row-context.ts';
 import { objectTemplate } from './table.ts';
+import { checkCurrency, parseAmountIn } from './currency-check.ts';
 import {
   Invalid,
-  checkCurrency,
-  parseAmountIn,
   parseBoolean,
   parseChoice,
   parseForecastCategory,

@@ -22,7 +22,7 @@ import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
-import { rangeIs } from './text-range.ts';
+import { lowerCode, rangeIsLower } from './text-range.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -175,7 +175,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             } else if (record.unterminated && record.length > 1 && read.width > 0 && record.length < read.width) {
               issues.error(file, record.line, t.names[record.length - 1] ?? '', 'truncated_row', truncatedMessage(record.line, record.length, read.width));
               t.stats.rejected++;
-            } else if (repeatsHeader(record, t.headers)) {
+            } else if (repeatsHeader(record, t.names)) {
               issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
               t.stats.rejected++;
             } else if (read.handler!(record)) t.stats.accepted++;
@@ -207,15 +207,20 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   throw new Error('unreachable: the last decoding attempt never throws');
 }
 
-/** Whether `record` is the header again, cell for cell as written (two exports joined into one file). */
-function repeatsHeader(record: CsvRecord, headers: readonly string[]): boolean {
-  if (headers.length < 2 || record.length !== headers.length) return false;
-  // Nearly every row differs in its first character: no trimming for those.
+/** Whether `record` is the header again (two exports joined into one file), cell for cell in any case, as its `names` are matched. */
+function repeatsHeader(record: CsvRecord, names: readonly string[]): boolean {
+  if (names.length < 2 || record.length !== names.length) return false;
+  // Nearly every row differs in its first two characters (any case): no trimming for those. After an ASCII one, the second
+  // is the name's second, whose own lower case starts there (a name is never shorter than the cell it matches).
   const first = record.firstCode(0);
-  if (first !== -1 && first !== headers[0]!.charCodeAt(0) && !isTrimSpace(first)) return false;
-  for (let i = 0; i < headers.length; i++) {
+  if (first !== -1 && !isTrimSpace(first)) {
+    const name = names[0]!;
+    if (lowerCode(first) !== name.charCodeAt(0)) return false;
+    if (first < 128 && name.length > 1 && lowerCode(record.firstCode(0, 1)) !== name.charCodeAt(1)) return false;
+  }
+  for (let i = 0; i < names.length; i++) {
     record.range(i);
-    if (!rangeIs(record.rangeSrc, record.rangeStart, record.rangeEnd, headers[i]!)) return false;
+    if (!rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, names[i]!)) return false;
   }
   return true;
 }

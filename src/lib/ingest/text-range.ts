@@ -8,6 +8,32 @@ export function rangeIs(src: string, s: number, e: number, text: string): boolea
   return true;
 }
 
+/** Whether `src[s, e)` lower-cased (as `toLowerCase` does it) is `lower`; without a copy while the range is ASCII. */
+export function rangeIsLower(src: string, s: number, e: number, lower: string): boolean {
+  let k = 0;
+  // Lower-casing never shortens a text.
+  if (e - s > lower.length) return false;
+  if (e - s === lower.length) {
+    for (; s + k < e; k++) {
+      let c = src.charCodeAt(s + k);
+      if (c >= 128) break;
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== lower.charCodeAt(k)) return false;
+    }
+    if (s + k === e) return true;
+  } else {
+    // Only some non-ASCII text grows when lower-cased (İ is i and a dot): a shorter ASCII range differs.
+    while (s + k < e && src.charCodeAt(s + k) < 128) k++;
+    if (s + k === e) return false;
+  }
+  return src.slice(s, e).toLowerCase() === lower;
+}
+
+/** The first UTF-16 unit of `c` lower-cased, as `toLowerCase` gives it. */
+export function lowerCode(c: number): number {
+  return c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
 /** FNV-1a over the UTF-16 code units of `src[s, e)`, as an int32. */
 export function hashRange(src: string, s: number, e: number): number {
   let h = 0x811c9dc5 | 0;

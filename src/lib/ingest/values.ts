@@ -41,10 +41,11 @@ export interface NumberOptions {
   decimal: '.' | ',';
 }
 
-/** A number as written, plus the currency code found in the cell (null: none). */
+/** A number as written, plus the currency code and the signs (one a side at most) found in the cell (null: none). */
 export interface Money {
   value: number;
   code: string | null;
+  signs: readonly string[] | null;
   text: string;
 }
 
@@ -62,21 +63,22 @@ const CORE_COMMA = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+
 const LOOKS_DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+$/;
 
 /**
- * A non-negative number with optional thousands separators, currency symbols
- * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `USD 5`). A minus
- * sign or accounting parentheses `(1,000)` make it negative, which is refused.
- */
-/**
  * A dash alone (with a currency symbol or not): how Excel's accounting format shows 0, which a sheet saved as
  * CSV writes as text. Likely 0, but not read as one: the column's format is what to fix.
  */
 const ACCOUNTING_ZERO_HINT = ` (Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0)`;
 
+/**
+ * A non-negative number with optional thousands separators, currency symbols
+ * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `USD 5`). A minus
+ * sign or accounting parentheses `(1,000)` make it negative, which is refused.
+ */
 export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   const quick = plainAmount(text, opts.decimal);
-  if (quick >= 0) return quick > MAX_AMOUNT ? tooLarge(text) : { value: quick, code: null, text };
+  if (quick >= 0) return quick > MAX_AMOUNT ? tooLarge(text) : { value: quick, code: null, signs: null, text };
   let s = text;
   let code: string | null = null;
+  let signs: string[] | null = null;
   let negative = false;
   const setCode = (c: string) => {
     const upper = c.toUpperCase();
@@ -101,9 +103,11 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     } else if ((m = s.match(SYMBOL))) {
       s = s.slice(m[0].length);
       symbolsBefore++;
+      (signs ??= []).push(m[0]);
     } else if ((m = s.match(SYMBOL_END))) {
       s = s.slice(0, -m[0].length);
       symbolsAfter++;
+      (signs ??= []).push(m[0]);
     }
     else if ((m = s.match(CODE))) {
       if (!setCode(m[0])) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
@@ -128,7 +132,7 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
   const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
   const value = Number(plain);
-  return value > MAX_AMOUNT ? tooLarge(text) : { value, code, text };
+  return value > MAX_AMOUNT ? tooLarge(text) : { value, code, signs, text };
 }
 
 /**
@@ -171,19 +175,6 @@ export function plainAmountRange(src: string, s: number, e: number, decimal: '.'
   }
   if (digits > 15 || group === 0 || (group > 0 && group !== 3)) return -1;
   return v;
-}
-
-/** Invalid when the cell names a currency other than `currency` (`whose`: e.g. "the deal's currency"). */
-export function checkCurrency(m: Money, currency: string, whose: string): Invalid | null {
-  if (m.code === null || m.code === currency) return null;
-  return new Invalid('currency_mismatch', `${quoteValue(m.text)} is in ${m.code}, not ${currency} (${whose})`);
-}
-
-/** A money cell in `currency`: a different code in the cell is an error. */
-export function parseAmountIn(text: string, currency: string, whose: string, opts: NumberOptions): number | Invalid {
-  const m = parseMoney(text, opts);
-  if (m instanceof Invalid) return m;
-  return checkCurrency(m, currency, whose) ?? m.value;
 }
 
 /** 만, 억, 조 and the 천, 백, 십 that may come before them (`5천만` is 5 × 1,000 × 10,000). */

@@ -71,6 +71,7 @@ describe('every note the guesses can write has Korean', () => {
       [{ currency: '', amount: '$5' }],
       [{ currency: '', amount: '€5' }, { currency: '', amount: '€6' }],
       [{ currency: '', amount: '₩5' }],
+      [{ currency: 'CAD', amount: '10' }, { currency: '', amount: '$5' }],
     ].flatMap((rows) => guessCurrency(rows, 'KRW').notes),
     ...guessTimezone(['2025. 6. 30. 오후 2:03'], 'KRW').notes,
     ...guessTimezone(['2025-06-30 10:00'], 'KRW', true).notes,

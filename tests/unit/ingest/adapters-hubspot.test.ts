@@ -379,3 +379,22 @@ describe('HubSpot deals export', () => {
     ]);
   });
 });
+
+describe('HubSpot: an export without "Currency"', () => {
+  it('says once, on the header line, that every amount is read in the default currency when the config gives none', () => {
+    const { currency: _c, ...stagesOnly } = STAGES;
+    const text = quotedCsv([HEADER, deal('1', 'Contract Sent'), deal('2', 'Qualified To Buy', { amount: '2500' })]);
+    const dataset = load([exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', text)], stagesOnly, { pipeline: 'Sales Pipeline' });
+    expect(dataset.deals.map((d) => d.amount)).toEqual([1000, 2500]);
+    expect(dataset.issues.filter((i) => i.code === 'no_currency_column').map((i) => [i.line, i.column, i.severity, i.message])).toEqual([
+      [
+        1,
+        'Amount',
+        'warning',
+        'no "Currency" column: every amount ("Amount") is read in KRW, the default "currency" (pipeline.config.json gives none). Export "Currency" with the deals, or, if every deal is in one currency, set "currency" to it in pipeline.config.json',
+      ],
+    ]);
+    // The config's own currency (STAGES: USD, no fx) is the user's word for every amount.
+    expect(load([exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', text)], STAGES, { pipeline: 'Sales Pipeline' }).issues.filter((i) => i.code === 'no_currency_column')).toEqual([]);
+  });
+});

@@ -150,3 +150,48 @@ describe('Pipedrive: dates saved with a 12-hour clock', () => {
     expect(dataset.deals.map((d) => [at(d.createdAt), at(d.closedAt!)])).toEqual([['2026-03-13T20:00:00.000Z', '2026-04-01T00:15:00.000Z']]);
   });
 });
+
+describe('Pipedrive: an export without "Deal - Currency"', () => {
+  const noCurrency = (...rows: string[]) => [HEADER.replace(',Deal - Currency', ''), ...rows].join('\n') + '\n';
+  const row = '1,A,Lena,1000,Vega,Sales,Qualified,Open,2025-04-15 09:00:00,,,,,';
+  const said = (config: object) => load([exportFile('deals-1-1.csv', noCurrency(row))], config).issues.filter((i) => i.code === 'no_currency_column');
+
+  it('reads every amount in the config currency and says so once, on the header line, when the config has fx rates that then go unused', () => {
+    const dataset = load([exportFile('deals-1-1.csv', noCurrency(row, row.replace(/^1,A/u, '2,B')))], CONFIG);
+    expect(dataset.deals.map((d) => [d.id, d.amount])).toEqual([
+      ['1', 1000],
+      ['2', 1000],
+    ]);
+    const warned = dataset.issues.filter((i) => i.code === 'no_currency_column');
+    expect(warned).toEqual([
+      {
+        file: 'deals-1-1.csv',
+        line: 1,
+        column: 'Deal - Value',
+        code: 'no_currency_column',
+        severity: 'warning',
+        message:
+          'no "Deal - Currency" column: every amount ("Deal - Value") is read in EUR, so the "fx" rates (USD) are never used. Export "Deal - Currency" with the deals, or, if every deal is in one currency, set "currency" to it and remove "fx" in pipeline.config.json',
+      },
+    ]);
+    expect(issueMessage(warned[0]!, 'ko')).toBe(
+      '"Deal - Currency" 열이 없어 모든 금액("Deal - Value")을 EUR로 읽었으므로 "fx" 환율(USD)은 쓰이지 않습니다. 딜과 함께 "Deal - Currency" 열을 내보내거나, 모든 딜이 한 통화라면 pipeline.config.json에서 "currency"를 그 통화로 지정하고 "fx"를 지우세요',
+    );
+  });
+
+  it('says the default currency is used when the config gives none, and nothing when it gives one without fx rates', () => {
+    const { currency: _c, fx: _f, ...stagesOnly } = CONFIG;
+    const [warning] = said(stagesOnly);
+    expect(warning!.message).toBe(
+      'no "Deal - Currency" column: every amount ("Deal - Value") is read in KRW, the default "currency" (pipeline.config.json gives none). Export "Deal - Currency" with the deals, or, if every deal is in one currency, set "currency" to it in pipeline.config.json',
+    );
+    expect(issueMessage(warning!, 'ko')).toBe(
+      '"Deal - Currency" 열이 없어 모든 금액("Deal - Value")을 기본 통화 KRW로 읽었습니다(pipeline.config.json에 "currency"가 없음). 딜과 함께 "Deal - Currency" 열을 내보내거나, 모든 딜이 한 통화라면 pipeline.config.json의 "currency"를 그 통화로 지정하세요',
+    );
+    // The user's word: every amount is in EUR. Given as the default's own value, still a word.
+    expect(said({ ...stagesOnly, currency: 'EUR' })).toEqual([]);
+    expect(said({ ...stagesOnly, currency: 'KRW' })).toEqual([]);
+    // With the column, never.
+    expect(load([exportFile('deals-1-1.csv', csv('1,A,Lena,1000,EUR,Vega,Sales,Qualified,Open,2025-04-15 09:00:00,,,,,'))], stagesOnly).issues.filter((i) => i.code === 'no_currency_column')).toEqual([]);
+  });
+});

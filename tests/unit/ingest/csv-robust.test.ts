@@ -287,17 +287,25 @@ describe('cells against the header', () => {
   });
 
   it('reports a line that repeats the header (two files joined into one) as itself, once, not as a row of bad values', () => {
-    const text = 'id,name,note\n1,a,b\nid,name,note\n"id", name ,"note"\n2,c,d\nid,name\nID,name,note\n';
+    const text = 'id,name,note\n1,a,b\nid,name,note\n"id", name ,"note"\n2,c,d\nid,name\nID,Name,NOTE\nid,name,notes\n\ufeffid,name,note\n';
     for (const size of [3, 64]) {
       const { rows, stats, issues } = table(text, ['id', 'name', 'note'], size);
-      // Cell for cell as the header wrote it (quotes and spaces aside); a shorter line or another case is a row.
-      expect(rows.map((r) => r.line)).toEqual([2, 5, 6, 7]);
-      expect(stats).toEqual({ rows: 6, accepted: 4, rejected: 2 });
-      expect(brief(issues)).toEqual([
-        '3 error repeated_header: line 3 repeats the header of line 1 (were two files joined into one?); it is not a row',
-        '4 error repeated_header: line 4 repeats the header of line 1 (were two files joined into one?); it is not a row',
-      ]);
+      // Cell for cell as the header's names are matched: quotes, spaces (a BOM of the file joined) and case aside.
+      // A shorter line, or one cell that differs, is a row.
+      expect(rows.map((r) => r.line)).toEqual([2, 5, 6, 8]);
+      expect(stats).toEqual({ rows: 8, accepted: 4, rejected: 4 });
+      expect(brief(issues)).toEqual(
+        [3, 4, 7, 9].map((n) => `${n} error repeated_header: line ${n} repeats the header of line 1 (were two files joined into one?); it is not a row`),
+      );
     }
+    // Case as toLowerCase folds it, the header's own matching: non-ASCII letters too, and nothing that folding does not make equal.
+    const other = table('Ünit,Größe\nÜNIT,GRÖSSE\nünit,GRÖßE\nuNIT,größe\n', ['ünit'], 64);
+    expect(other.rows.map((r) => r.line)).toEqual([2, 4]);
+    expect(brief(other.issues)).toEqual(['3 error repeated_header: line 3 repeats the header of line 1 (were two files joined into one?); it is not a row']);
+    // İ lower-cases to two characters (i and a dot above): the name is longer than the cell it matches.
+    const dotted = table('İd,Ad\nİD,AD\nID,AD\nid,ad\n', ['i̇d'], 64);
+    expect(dotted.rows.map((r) => r.line)).toEqual([3, 4]);
+    expect(dotted.issues.map((i) => i.line)).toEqual([2]);
   });
 
   it('names a semicolon for a semicolon file', () => {

@@ -334,3 +334,54 @@ describe('the files of an exports folder', () => {
     expect(listExports('d', fs)).toEqual({ exports: ['b.csv'], workbooks: [], archives: ['export.ZIP'], unreadable: [], byproducts: [], misnamed: [] });
   });
 });
+
+describe('a folder named like a data file (notes.csv/, a sheet.xlsx/ folder)', () => {
+  const SUBFOLDER = "; the files in it, if any, are taken as a subfolder's";
+  const said = (ending: string, why: string) => `a folder, not a file, though its name ends in "${ending}": not read as a file${why}`;
+
+  it('is listed with why, at the top (and still looked into), hidden, and one level down; other folders are not', () => {
+    const fs = fakeFs(['d/', 'd/a.csv', 'd/notes.csv/', 'd/notes.csv/b.csv', 'd/Sheet.XLSX/', 'd/.old.csv/', 'd/2025-06-30/', 'd/2025-06-30/deals.csv/', 'd/2025-06-30/c.csv', 'd/2025-06-30/raw/', 'd/x.zip/']);
+    expect(listExports('d', fs)).toEqual({
+      exports: ['2025-06-30/c.csv', 'a.csv', 'notes.csv/b.csv'],
+      workbooks: [],
+      archives: [],
+      unreadable: [],
+      byproducts: [],
+      misnamed: [
+        { path: '.old.csv', message: said('.csv', ' (a hidden folder is not looked into)') },
+        { path: '2025-06-30/deals.csv', message: said('.csv', ' (a folder inside a subfolder is not looked into)') },
+        { path: 'Sheet.XLSX', message: said('.XLSX', SUBFOLDER) },
+        { path: 'notes.csv', message: said('.csv', SUBFOLDER) },
+        { path: 'x.zip', message: said('.zip', SUBFOLDER) },
+      ],
+    });
+  });
+
+  it('a real folder: a warning beside the canonical files and beside exports, in English and Korean; the config named as a folder stops the run', async () => {
+    const canonical = join(dir, 'folder-named-csv-canonical');
+    cpSync(join('tests', 'fixtures', 'bad', 'amount-symbols', 'data'), canonical, { recursive: true });
+    mkdirSync(join(canonical, 'notes.csv'));
+    mkdirSync(join(canonical, 'sub', 'old.csv'), { recursive: true });
+    const { dataset } = await readFolder(canonical);
+    const notRead = dataset.issues.filter((i) => i.code === 'file_not_read');
+    expect(notRead.map((i) => [i.file, i.line, i.severity, i.message])).toEqual([
+      ['notes.csv', 0, 'warning', said('.csv', SUBFOLDER)],
+      ['sub/old.csv', 0, 'warning', said('.csv', ' (a folder inside a subfolder is not looked into)')],
+    ]);
+    expect(notRead.map((i) => issueMessage(i, 'ko'))).toEqual([
+      '확장자가 ".csv"인 이름이지만 파일이 아니라 폴더여서 파일로 읽지 않았습니다. 안에 파일이 있으면 하위 폴더의 파일로 다룹니다',
+      '확장자가 ".csv"인 이름이지만 파일이 아니라 폴더여서 파일로 읽지 않았습니다(하위 폴더 안의 폴더는 열어 보지 않습니다)',
+    ]);
+    const exports = join(dir, 'folder-named-csv-exports');
+    cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), exports, { recursive: true });
+    mkdirSync(join(exports, 'old-export.csv'));
+    const read = await readFolder(exports);
+    expect(read.dataset.issues.filter((i) => i.code === 'file_not_read').map((i) => [i.file, i.message])).toEqual([['old-export.csv', said('.csv', SUBFOLDER)]]);
+    // pipeline.config.json as a folder: in either kind of folder, the run stops saying so (before, EISDIR beside exports).
+    for (const folder of [canonical, exports]) {
+      rmSync(join(folder, 'pipeline.config.json'), { force: true });
+      mkdirSync(join(folder, 'pipeline.config.json'));
+      await expect(readFolder(folder)).rejects.toThrow(new IngestFatalError('not_a_file', 'pipeline.config.json', `${join(folder, 'pipeline.config.json')}: is a folder, not the config file it is named after`));
+    }
+  });
+});

@@ -66,6 +66,28 @@ describe('reading a large export in two parts', () => {
     expect([whole.rows, whole.malformed, whole.length]).toEqual([41, 1, 40]);
   });
 
+  it('reports a repeated header (two exports joined), in the header\'s case or another, as a whole reading does, in either part', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `D${i},Deal ${i},6/${(i % 28) + 1}/2025,Won`);
+    rows[5] = 'Id,Name,Date,Stage';
+    rows[30] = '"ID","NAME","date","Stage"';
+    const text = `Id,Name,Date,Stage\n${rows.join('\n')}\n`;
+    for (const threads of [1, 2]) {
+      const { split, splitIssues, whole, wholeIssues } = await both(encode(text), undefined, threads);
+      expect(split).not.toBeNull();
+      expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
+      expect(splitIssues).toEqual(wholeIssues);
+      expect(wholeIssues.map((i) => [i.line, i.code])).toEqual([
+        [7, 'repeated_header'],
+        [32, 'repeated_header'],
+      ]);
+      expect(whole.length).toBe(38);
+    }
+    // With its first column left out (a lean reading), the next column read tells it.
+    const { split, whole } = await both(encode(text), (names) => names.map((_, c) => c).filter((c) => c > 0));
+    expect(vendorRecords(split!.table)).toEqual(vendorRecords(whole));
+    expect(whole.length).toBe(38);
+  });
+
   it('hashes a file up to the size it was read at, and catches one that has fewer bytes by then', () => {
     const path = join(dir, 'hashed.csv');
     const bytes = encode('Id,Name\n1,a\n');

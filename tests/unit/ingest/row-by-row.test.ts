@@ -121,7 +121,8 @@ describe('the columnar reading gives the Dataset of a plain row-by-row reading',
       // No shrinking: each step would rebuild two Datasets of thousands of rows.
       { numRuns: 4, endOnFailure: true },
     );
-    // Most rows are accepted, so the comparison is over real values, not over rejections.
-    expect(deals).toBeGreaterThan(4 * 1500);
+    // Most rows (more than half of the 2,600 a run) are accepted, so the comparison is over real values, not over rejections
+    // (fewer than before currency signs were checked: ₩1,000 and 1,000원 in a USD row are now rejected, as 1000 KRW is).
+    expect(deals).toBeGreaterThan(4 * 1300);
   });
 });

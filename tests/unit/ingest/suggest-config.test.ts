@@ -377,6 +377,14 @@ describe('format guesses', () => {
     expect(g.notes[1]).toContain('add "fx": { "EUR": <rate of 1 EUR in USD> } with real rates');
     expect(guessCurrency([{ currency: '', amount: '1,000원' }, { currency: '', amount: '£5' }, { currency: '', amount: '￦2,000' }], 'KRW').value).toBe('KRW');
     expect(guessCurrency([{ currency: '', amount: '5' }], 'KRW').notes[0]).toMatch(/^currency "KRW" \(the default\)/u);
+    // A symbol alone: read as the currency guessed when it may be one (`$` in CAD), else its rows are rejected (currency_mismatch).
+    const cad = [{ currency: 'CAD', amount: '10' }, { currency: 'CAD', amount: '20' }];
+    expect(guessCurrency([...cad, { currency: '', amount: '$5' }], 'KRW').notes.slice(1)).toEqual([
+      'some amounts show other currency symbols: "$" USD? (1 row); without a currency column they are read as CAD: check them',
+    ]);
+    expect(guessCurrency([...cad, { currency: '', amount: '€5' }, { currency: '', amount: '€6' }], 'KRW').notes.slice(1)).toEqual([
+      'some amounts show symbols of other currencies than CAD: "€" EUR? (2 rows); without a currency column those rows are rejected (currency_mismatch): export the currency column with the deals',
+    ]);
   });
 
   it('timezone: a zone for the offsets seen, said to be a guess', () => {

@@ -4,7 +4,6 @@ import {
   dotThousandsDoubt,
   type DateOptions,
   Invalid,
-  parseAmountIn,
   parseBoolean,
   parseChoice,
   parseCurrencyCode,
@@ -16,6 +15,7 @@ import {
   parsePeriod,
 } from '../../../src/lib/ingest/values.ts';
 import { quoteValue } from '../../../src/lib/ingest/date-messages.ts';
+import { parseAmountIn, signCurrencies } from '../../../src/lib/ingest/currency-check.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
 
@@ -173,7 +173,8 @@ describe('numbers', () => {
   };
 
   it('reads plain numbers, thousands separators and currency around them', () => {
-    expect(value('1234.5')).toEqual({ value: 1234.5, code: null, text: '1234.5' });
+    expect(value('1234.5')).toEqual({ value: 1234.5, code: null, signs: null, text: '1234.5' });
+    expect(value('₩ 1,000 원')).toEqual({ value: 1000, code: null, signs: ['₩', '원'], text: '₩ 1,000 원' });
     expect(value('1,234,000')).toMatchObject({ value: 1234000, code: null });
     expect(value('₩1,000')).toMatchObject({ value: 1000, code: null });
     expect(value('￦1,000')).toMatchObject({ value: 1000, code: null });
@@ -242,10 +243,72 @@ describe('numbers', () => {
 
   it('checks a currency code in the cell against the row currency', () => {
     expect(parseAmountIn('1000 KRW', 'KRW', 'the deal', dot)).toBe(1000);
-    expect(parseAmountIn('₩1000', 'USD', 'the deal', dot)).toBe(1000);
     expect(reason(parseAmountIn('1000 USD', 'KRW', "the deal's currency", dot))).toMatchInlineSnapshot(
       `"currency_mismatch: "1000 USD" is in USD, not KRW (the deal's currency)"`,
     );
+  });
+
+  it('checks a currency sign that names other currencies only against the row currency, as a code', () => {
+    const whose = "the deal's currency";
+    const amount = (text: string, currency: string, opts: { decimal: '.' | ',' } = dot) => {
+      const v = parseAmountIn(text, currency, whose, opts);
+      return v instanceof Invalid ? reason(v) : v;
+    };
+    // Signs of the row's own currency, one a side, fullwidth (Korean Excel in CP949) and with fullwidth spaces.
+    expect(amount('₩1,000', 'KRW')).toBe(1000);
+    expect(amount('1,000원', 'KRW')).toBe(1000);
+    expect(amount('￦\u30001,000\u3000', 'KRW')).toBe(1000);
+    expect(amount('₩ 1,000 원', 'KRW')).toBe(1000);
+    expect(amount('€ 1 234,5', 'EUR', comma)).toBe(1234.5);
+    expect(amount('EUR 1.000,00', 'EUR', comma)).toBe(1000);
+    // A sign several currencies write fits each of them.
+    expect(amount('$1,200.50', 'CAD')).toBe(1200.5);
+    expect(amount('$1,200.50 USD', 'USD')).toBe(1200.5);
+    expect(amount('MX$ 5', 'MXN')).toBe('invalid_number: "MX$ 5" is not a number');
+    expect(amount('$5', 'MXN')).toBe(5);
+    expect(amount('¥300', 'JPY')).toBe(300);
+    expect(amount('￥300', 'CNY')).toBe(300);
+    expect(amount('£5', 'GIP')).toBe(5);
+    // Other signs are not checked (input.md: accepted).
+    expect(amount('₹100', 'KRW')).toBe(100);
+    // A sign of other currencies only: an error naming the sign, what it stands for and the row's currency.
+    expect(amount('€1,000', 'KRW')).toBe(`currency_mismatch: "€1,000" is written with €, the sign of EUR, not KRW (${whose})`);
+    expect(amount('1,000 €', 'KRW')).toBe(`currency_mismatch: "1,000 €" is written with €, the sign of EUR, not KRW (${whose})`);
+    expect(amount('\u3000€\u3000100', 'KRW')).toBe(`currency_mismatch: "\u3000€\u3000100" is written with €, the sign of EUR, not KRW (${whose})`);
+    expect(amount('₩5,000', 'USD')).toBe(`currency_mismatch: "₩5,000" is written with ₩, the sign of KRW, not USD (${whose})`);
+    expect(amount('1,000원', 'USD')).toBe(`currency_mismatch: "1,000원" is written with 원, the sign of KRW, not USD (${whose})`);
+    expect(amount('$5', 'KRW')).toBe(`currency_mismatch: "$5" is written with $, the sign of USD and other dollars and pesos, not KRW (${whose})`);
+    expect(amount('￥300', 'KRW')).toBe(`currency_mismatch: "￥300" is written with ￥, the sign of JPY or CNY, not KRW (${whose})`);
+    expect(amount('£5', 'EUR')).toBe(`currency_mismatch: "£5" is written with £, the sign of GBP and other pounds, not EUR (${whose})`);
+    // A code that fits does not excuse a sign that does not (the cell names two currencies).
+    expect(amount('€100 USD', 'USD')).toBe(`currency_mismatch: "€100 USD" is written with €, the sign of EUR, not USD (${whose})`);
+    expect(amount('₩100 원', 'USD')).toBe(`currency_mismatch: "₩100 원" is written with ₩, the sign of KRW, not USD (${whose})`);
+    // What is not a number stays that error.
+    expect(amount('€', 'KRW')).toBe('invalid_number: "€" is not a number');
+    expect(issueMessage({ code: 'currency_mismatch', message: `amount "€1,000" is written with €, the sign of EUR, not KRW (${whose})` }, 'ko')).toBe(
+      'amount "€1,000"은 EUR의 기호(€)로 적혀 있어 딜의 통화(KRW)와 다릅니다',
+    );
+    expect(issueMessage({ code: 'currency_mismatch', message: '"Deal - Value" "$5" is written with $, the sign of USD and other dollars and pesos, not KRW (the config currency)' }, 'ko')).toBe(
+      '"Deal - Value" "$5"는 USD 등 달러·페소의 기호($)로 적혀 있어 설정 통화(KRW)와 다릅니다',
+    );
+  });
+
+  it('knows every currency whose sign is or holds $, £, ¥, € or ₩ in any locale Intl knows', () => {
+    // CLDR's symbols (narrow and full) in the locales of the currencies that write them: each currency found must be one the sign fits.
+    const locales = ['en', 'en-CA', 'en-AU', 'en-NZ', 'en-GB', 'es-MX', 'es-AR', 'es-CL', 'es-CO', 'es-UY', 'es-DO', 'es-NI', 'pt-BR', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-CN', 'ja', 'ko', 'ar-EG', 'ar-LB', 'ar-SY', 'fr', 'de'];
+    const found = new Map<string, Set<string>>([['$', new Set()], ['£', new Set()], ['¥', new Set()], ['€', new Set()], ['₩', new Set()]]);
+    for (const currency of Intl.supportedValuesOf('currency')) {
+      for (const locale of locales) {
+        for (const currencyDisplay of ['narrowSymbol', 'symbol'] as const) {
+          const shown = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1).find((p) => p.type === 'currency')!.value;
+          for (const [sign, codes] of found) if (shown.includes(sign)) codes.add(currency);
+        }
+      }
+    }
+    expect(found.get('$')!.size).toBeGreaterThan(20);
+    for (const [sign, codes] of found) for (const code of codes) expect(signCurrencies(sign)!.has(code), `${sign} ${code}`).toBe(true);
+    // Fullwidth forms name the same currencies.
+    for (const [narrow, wide] of [['₩', '￦'], ['₩', '원'], ['$', '＄'], ['£', '￡'], ['¥', '￥']] as const) expect(signCurrencies(wide)).toBe(signCurrencies(narrow));
   });
 
   it('reads whole numbers in a range', () => {

@@ -16,6 +16,7 @@ import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
 import { requireExportColumns } from './required-columns.ts';
 import { localeDateCell } from './clock.ts';
+import { noteMissingCurrency } from './currency-column.ts';
 
 /** HubSpot writes this for an empty property in some exports. */
 const NO_VALUE = '(no value)';
@@ -189,6 +190,7 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
   // Stage names as HubSpot writes them (the header reader lower-cases the Date entered columns).
   const spelled = new Map<string, string>();
   const stageCol = layout.at.get('stage') ?? -1;
+  noteMissingCurrency(issues, table, layout, 'Currency', config);
   for (const record of records) {
     const name = hubspotCell(record, stageCol);
     if (name !== '' && !spelled.has(normalizeStageName(name))) spelled.set(normalizeStageName(name), name);

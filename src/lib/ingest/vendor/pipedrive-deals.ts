@@ -17,6 +17,7 @@ import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
 import { requireExportColumns } from './required-columns.ts';
 import { localeDateCell } from './clock.ts';
+import { noteMissingCurrency } from './currency-column.ts';
 
 /** Canonical deals columns and the Pipedrive columns they come from (the first present). */
 const SIMPLE_COLUMNS: [canonical: string, ...labels: string[]][] = [
@@ -108,6 +109,7 @@ export function readPipedriveDeals(table: VendorTable, records: readonly VendorR
   const deleted: number[] = [];
   const standIns: number[] = [];
   const { other } = layout;
+  noteMissingCurrency(issues, table, layout, 'Deal - Currency', config);
   for (const record of records) {
     const origin = { file, line: record.line };
     const cell = (canonical: string) => cellAt(record, layout.at.get(canonical) ?? -1);

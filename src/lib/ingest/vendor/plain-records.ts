@@ -16,7 +16,8 @@
  * At the first record that is not plain (a quoted cell spanning lines, text
  * after a closing quote, a lone CR, a cell that is not blank past the
  * header's, a NUL, bytes that are not UTF-8, a line of several
- * MAX_LINE_BYTES, a last line without a line end), reading stops and says
+ * MAX_LINE_BYTES, a last line without a line end, one that may repeat the
+ * header), reading stops and says
  * where, so that the CSV reader reads the rest with its own rules and
  * messages.
  */
@@ -252,6 +253,8 @@ class PlainReader {
         this.line++;
         continue;
       }
+      // Perhaps the header again (two exports joined): the CSV reader tells (`repeated_header`).
+      if (cell === this.table.names.length && this.table.namesAgain(this.row)) return start;
       this.table.pushCodes(this.line, this.row, cell);
       this.line++;
       this.rows++;

@@ -4,6 +4,7 @@
  * comes with the reasons the user reads before trusting it.
  */
 import type { DateOrder } from '../dates.ts';
+import { signFits } from '../currency-check.ts';
 import { HANGUL } from './stage-guess.ts';
 
 export interface Guess<T> {
@@ -203,9 +204,10 @@ export function guessCurrency(rows: Iterable<MoneyCells>, fallback: string): Gue
   const [value, top] = ranked[0]!;
   const how = top.byCode > 0 ? (top.rows === 1 ? 'carries its code' : 'carry its code') : `${top.rows === 1 ? 'shows' : 'show'} the symbol ${quoted(top.symbol)}${top.symbol === '$' || top.symbol === '¥' || top.symbol === '￥' ? ', which several currencies use: check it' : ''}`;
   const notes = [`currency ${quoted(value)}: ${plural(top.rows, 'deal row')} ${how}`];
-  // Only codes make a row "another currency" to the engine; a symbol alone is read as the config currency.
+  // Only codes make a row "another currency" to the engine; a symbol alone is checked against the config currency (currency-check.ts).
   const others = ranked.slice(1).filter(([, s]) => s.byCode > 0);
-  const symbolOnly = ranked.slice(1).filter(([, s]) => s.byCode === 0);
+  const symbolOnly = ranked.slice(1).filter(([, s]) => s.byCode === 0 && signFits(s.symbol, value));
+  const symbolClash = ranked.slice(1).filter(([, s]) => s.byCode === 0 && !signFits(s.symbol, value));
   if (others.length > 0) {
     const list = others.map(([code, s]) => `${code} (${plural(s.rows, 'row')})`).join(', ');
     const fill = others.map(([code]) => `"${code}": <rate of 1 ${code} in ${value}>`).join(', ');
@@ -214,9 +216,10 @@ export function guessCurrency(rows: Iterable<MoneyCells>, fallback: string): Gue
         `add "fx": { ${fill} } with real rates, or those rows are rejected (missing_fx_rate)`,
     );
   }
-  if (symbolOnly.length > 0) {
-    const list = symbolOnly.map(([code, s]) => `${quoted(s.symbol)} ${code}? (${plural(s.rows, 'row')})`).join(', ');
-    notes.push(`some amounts show other currency symbols: ${list}; without a currency column they are read as ${value}: check them`);
+  const list = (seen: typeof ranked) => seen.map(([code, s]) => `${quoted(s.symbol)} ${code}? (${plural(s.rows, 'row')})`).join(', ');
+  if (symbolOnly.length > 0) notes.push(`some amounts show other currency symbols: ${list(symbolOnly)}; without a currency column they are read as ${value}: check them`);
+  if (symbolClash.length > 0) {
+    notes.push(`some amounts show symbols of other currencies than ${value}: ${list(symbolClash)}; without a currency column those rows are rejected (currency_mismatch): export the currency column with the deals`);
   }
   return { value, notes, others: others.map(([code]) => code) };
 }

@@ -10,7 +10,7 @@
 import { type CsvRecord, isTrimSpace } from '../csv.ts';
 import { grown } from '../grown.ts';
 import { Interner } from '../interner.ts';
-import { rangeIs } from '../text-range.ts';
+import { rangeIs, rangeIsLower } from '../text-range.ts';
 import type { VendorRecord } from './types.ts';
 
 /** Records of a VendorTable as plain data: record r's cell c is `values[codes[r * width + c]]`. */
@@ -181,6 +181,18 @@ export class VendorTable {
   /** Code of a cell's text, trimmed and not empty. */
   codeOf(text: string): number {
     return this.intern.code(text, 0, text.length);
+  }
+
+  /**
+   * Whether a record given as codes (`pushCodes`) has each kept column's name, in any case (as names are matched), in
+   * that column: perhaps the header again. Nearly every record fails at its first cell's length.
+   */
+  namesAgain(cells: Int32Array): boolean {
+    for (let c = 0; c < this.names.length; c++) {
+      const text = this.keeps(c) ? this.values[cells[c]!]! : null;
+      if (text !== null && !rangeIsLower(text, 0, text.length, this.names[c]!)) return false;
+    }
+    return true;
   }
 
   /** Add a record given as the codes of its `length` cells (plain-records.ts reads them from the file's bytes). */
