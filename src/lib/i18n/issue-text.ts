@@ -92,6 +92,7 @@ const ROW_RULES: Rules = {
   invalid_number: [
     [re(`${COL} ${V} names two currencies`), (g) => `${g.col} ${g.v}에 통화가 두 개 적혀 있습니다`],
     [re(`${COL} ${V} has more than one currency symbol (?<side>before|after) the number`), (g) => `${g.col} ${g.v}에 통화 기호가 숫자 ${g.side === 'before' ? '앞' : '뒤'}에 두 개 이상 있습니다`],
+    [re(`${COL} ${V} is written in cents; write the amount in whole units \\(50¢ as 0\\.50\\)`), (g) => `${g.col} ${topic(g.v!)} 센트 단위로 적혀 있습니다. 금액을 기본 단위로 적으세요(50¢는 0.50)`],
     [
       re(`${COL} ${V} is not a number \\(for a decimal comma set "decimal": "," in pipeline.config.json\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(소수점으로 쉼표를 쓴다면 pipeline.config.json에 "decimal": ","를 지정하세요)`,

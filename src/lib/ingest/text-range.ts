@@ -31,7 +31,10 @@ export function rangeIsLower(src: string, s: number, e: number, lower: string): 
 
 /** The first UTF-16 unit of `c` lower-cased, as `toLowerCase` gives it. */
 export function lowerCode(c: number): number {
-  return c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  // Hangul syllables and CJK ideographs have no case: a Korean first cell on every row costs no string.
+  if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x4e00 && c <= 0x9fff)) return c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
 /** FNV-1a over the UTF-16 code units of `src[s, e)`, as an int32. */

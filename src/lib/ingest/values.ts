@@ -119,6 +119,8 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     if (s === before) break;
   }
   if (symbolsBefore > 1 || symbolsAfter > 1) return new Invalid('invalid_number', `${quoteValue(text)} has more than one currency symbol ${symbolsBefore > 1 ? 'before' : 'after'} the number`);
+  // A cent sign counts hundredths: `50¢` read as 50 would be a hundred times too much.
+  if (signs?.some((sign) => sign === '¢' || sign === '￠')) return new Invalid('invalid_number', `${quoteValue(text)} is written in cents; write the amount in whole units (50¢ as 0.50)`);
   const core = opts.decimal === ',' ? CORE_COMMA : CORE_DOT;
   if (!core.test(s)) {
     const hint =

@@ -18,7 +18,7 @@ import {
 import { historyFastPath } from '../../../src/lib/ingest/stage-history.ts';
 import { AMOUNT, FIELD_OF, fieldFastPath } from '../../../src/lib/ingest/field-fast-path.ts';
 import { IdTable } from '../../../src/lib/ingest/id-table.ts';
-import { hashRange, joinTexts, ownCopy, textAt, textCount } from '../../../src/lib/ingest/text-range.ts';
+import { hashRange, joinTexts, lowerCode, ownCopy, rangeIsLower, textAt, textCount } from '../../../src/lib/ingest/text-range.ts';
 import { utf8 } from './helpers.ts';
 
 const config = parseConfig({ fx: { USD: 1300 }, timezone: 'Asia/Seoul', date_order: 'DMY' });
@@ -192,6 +192,21 @@ describe('the fast paths agree with the zod schemas', () => {
       }),
     );
     expect(ownCopy('x"\\\u0001\ud800y'.repeat(3), 0, 18)).toBe('x"\\\u0001\ud800y'.repeat(3).slice(0, 18));
+  });
+
+  it('lowerCode and rangeIsLower lower-case as toLowerCase does (the repeated-header check)', () => {
+    // Every UTF-16 unit: the fast paths for ASCII, Hangul and CJK included.
+    let differ = 0;
+    for (let c = 0; c <= 0xffff; c++) if (lowerCode(c) !== String.fromCharCode(c).toLowerCase().charCodeAt(0)) differ++;
+    expect(differ).toBe(0);
+    expect([lowerCode(0x44), lowerCode(0xd55c), lowerCode(0xc9)]).toEqual([0x64, 0xd55c, 0xe9]);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', 'İ', 'ß', '한', 'Σ', ' ', '_'), maxLength: 8 }), fc.string({ maxLength: 3 }), (cell, pad) => {
+        const src = `${pad}${cell}${pad}`;
+        expect(rangeIsLower(src, pad.length, pad.length + cell.length, cell.toLowerCase())).toBe(true);
+        expect(rangeIsLower(src, pad.length, pad.length + cell.length, `${cell.toLowerCase()}x`)).toBe(false);
+      }),
+    );
   });
 
   it('joined texts give back each text by its code, empty ones and surrogates included', () => {

@@ -222,6 +222,12 @@ describe('numbers', () => {
     expect(value('100 USD KRW')).toMatchInlineSnapshot(`"invalid_number: "100 USD KRW" names two currencies"`);
     expect(value('$$100')).toBe('invalid_number: "$$100" has more than one currency symbol before the number');
     expect(value('100원원')).toBe('invalid_number: "100원원" has more than one currency symbol after the number');
+    // A cent sign counts hundredths: refused, not read a hundred times too large.
+    expect(value('50¢')).toBe('invalid_number: "50¢" is written in cents; write the amount in whole units (50¢ as 0.50)');
+    expect(value('￠ 75')).toMatch(/is written in cents/);
+    expect(issueMessage({ code: 'invalid_number', message: '"amount" "50¢" is written in cents; write the amount in whole units (50¢ as 0.50)' }, 'ko')).toBe(
+      '"amount" "50¢"는 센트 단위로 적혀 있습니다. 금액을 기본 단위로 적으세요(50¢는 0.50)',
+    );
     // One a side, with a code, is still an amount.
     expect(value('₩ 1,000 원')).toMatchObject({ value: 1000, code: null });
     expect(value('$1,200.50 USD')).toMatchObject({ value: 1200.5, code: 'USD' });
