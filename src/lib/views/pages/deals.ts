@@ -131,18 +131,27 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
 }
 
 /**
- * A stalled-deal list's columns. On the page: the deal, its amount and why it
- * is stalled (which says the days in stage against the stage's threshold):
- * on a phone the three key columns, why taking the rest of the screen's width
- * (Column `fill`) rather than a word a line; then the days in stage, the
- * stage, its threshold and the rest. The CSV keeps the days in stage before
- * why, as it always had them.
+ * An open-deal list whose key column is a sentence (`text`: the Stalled
+ * lists' why, the warning signs of deals not stalled yet). On the page: the
+ * deal, its amount and that sentence, on a phone the three key columns, the
+ * sentence taking the rest of the screen's width (Column `fill`) rather than
+ * a word a line; then the days in stage and `rest`. The CSV keeps the days
+ * in stage before the sentence, as it always had them.
  */
-export function stalledColumns(ctx: PageContext): Column<OpenDealRow>[] {
+function sentenceFirstColumns(ctx: PageContext, text: 'why' | 'flags', rest: readonly OpenDealColumn[]): Column<OpenDealRow>[] {
   const all = openDealColumnsByKey(ctx, ctx.m.stalledReview.why);
   const days = movedOnPage(all.days[0]!);
-  const rest = (['stage', 'threshold', 'close', 'owner', 'account'] as const).flatMap((k) => all[k]);
-  return [...openDealAndAmount(ctx), days.csv, { ...all.why[0]!, fill: true }, days.page, ...rest];
+  return [...openDealAndAmount(ctx), days.csv, { ...all[text][0]!, fill: true }, days.page, ...rest.flatMap((k) => all[k])];
+}
+
+/** A stalled-deal list's columns: why it is stalled first (which says the days in stage against the stage's threshold). */
+export function stalledColumns(ctx: PageContext): Column<OpenDealRow>[] {
+  return sentenceFirstColumns(ctx, 'why', ['stage', 'threshold', 'close', 'owner', 'account']);
+}
+
+/** The columns of the open deals with warning signs that are not stalled yet: the signs first. */
+export function flaggedColumns(ctx: PageContext): Column<OpenDealRow>[] {
+  return sentenceFirstColumns(ctx, 'flags', ['stage', 'close', 'owner', 'account']);
 }
 
 /** Stalled deals in metrics.json order (days in stage descending, then id). */

@@ -16,7 +16,7 @@ import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, no
 import { historyAdvice } from './file-advice.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
-import { accountLinks, noStalledText, openDealColumns, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
+import { accountLinks, flaggedColumns, noStalledText, ownerLinks, stalledDeals, stalledTable } from './deals.ts';
 
 export interface StalledModel {
   /** "12 stalled deals worth ₩3.4B." */
@@ -56,7 +56,7 @@ export function stalledModel(ctx: PageContext): StalledModel {
   const totals = totalTables.map((t, i) => ({ heading: headings[i]!, table: t }));
   const stalled = stalledTable(ctx, 'stalled');
   // Empty: no open deal at all, or none but the stalled ones shows a warning sign.
-  const flaggedTable = table('flagged-open', m.sections.openDeals, openDealColumns(ctx, ['days', 'flags', 'stage', 'close', 'owner', 'account']), flagged, {
+  const flaggedTable = table('flagged-open', m.sections.openDeals, flaggedColumns(ctx), flagged, {
     empty: site.open_deals.length === 0 ? m.empty.noOpenDeals : m.empty.noFlagged({ signs: checkedFlags(ctx).map((flag) => m.flags[flag]) }),
     compact: true,
   });
