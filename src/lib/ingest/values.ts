@@ -4,6 +4,7 @@
  * zod row schemas (schema.ts) are built from these same functions, so they
  * are the one definition of what a valid cell is.
  */
+import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
@@ -100,6 +101,11 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     } else if (s.startsWith('(') && s.endsWith(')')) {
       negative = true;
       s = s.slice(1, -1);
+    } else if ((m = s.match(DOLLAR_PREFIX)) && dollarPrefixCode(m[1]!) !== undefined) {
+      // `US$1,000`: the letters say which dollar, as a code does.
+      if (!setCode(dollarPrefixCode(m[1]!)!)) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
+      s = s.slice(m[0].length);
+      symbolsBefore++;
     } else if ((m = s.match(SYMBOL))) {
       s = s.slice(m[0].length);
       symbolsBefore++;

@@ -270,7 +270,16 @@ describe('numbers', () => {
     // A sign several currencies write fits each of them.
     expect(amount('$1,200.50', 'CAD')).toBe(1200.5);
     expect(amount('$1,200.50 USD', 'USD')).toBe(1200.5);
-    expect(amount('MX$ 5', 'MXN')).toBe('invalid_number: "MX$ 5" is not a number');
+    // A dollar sign with its country's letters (CLDR's `US$`, `NT$`, `R$`) names one currency, as a code does.
+    expect(amount('MX$ 5', 'MXN')).toBe(5);
+    expect(amount('US$1,200.50', 'USD')).toBe(1200.5);
+    expect(amount('nt$3,000', 'TWD')).toBe(3000);
+    expect(amount('C$250', 'CAD')).toBe(250);
+    expect(amount('US$1,000', 'KRW')).toBe(`currency_mismatch: "US$1,000" is in USD, not KRW (${whose})`);
+    expect(amount('C$250', 'AUD')).toBe(`currency_mismatch: "C$250" is in CAD, not AUD (${whose})`);
+    expect(amount('US$100 CAD', 'CAD')).toBe('invalid_number: "US$100 CAD" names two currencies');
+    // Letters that name no dollar stay what they were.
+    expect(amount('XY$5', 'USD')).toBe('invalid_number: "XY$5" is not a number');
     expect(amount('$5', 'MXN')).toBe(5);
     expect(amount('¥300', 'JPY')).toBe(300);
     expect(amount('￥300', 'CNY')).toBe(300);
