@@ -95,15 +95,16 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     const before = s;
     s = s.trim();
     let m: RegExpMatchArray | null;
+    let dollar: string | undefined;
     if (MINUS.test(s)) {
       negative = true;
       s = s.slice(1);
     } else if (s.startsWith('(') && s.endsWith(')')) {
       negative = true;
       s = s.slice(1, -1);
-    } else if ((m = s.match(DOLLAR_PREFIX)) && dollarPrefixCode(m[1]!) !== undefined) {
+    } else if ((m = s.match(DOLLAR_PREFIX)) && (dollar = dollarPrefixCode(m[1]!)) !== undefined) {
       // `US$1,000`: the letters say which dollar, as a code does.
-      if (!setCode(dollarPrefixCode(m[1]!)!)) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
+      if (!setCode(dollar)) return new Invalid('invalid_number', `${quoteValue(text)} names two currencies`);
       s = s.slice(m[0].length);
       symbolsBefore++;
     } else if ((m = s.match(SYMBOL))) {

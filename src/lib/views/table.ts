@@ -51,8 +51,9 @@ export interface TableModel {
    * Its first four columns are what a reader needs at a glance (a deal list's
    * deal, amount and the two columns that answer the list's question: the
    * forecast's category and close date, an owner's stage and expected close,
-   * what changed; the Stalled lists' one, why, which says the days in stage
-   * and fills the rest: Column `fill`): on a phone they fit without scrolling
+   * what changed; the Stalled page's lists' one sentence, why (which says the
+   * days in stage) or the warning signs, filling the rest: Column `fill`): on
+   * a phone they fit without scrolling
    * sideways (their headers and text wrap, site.css `.compact`), and every
    * header wraps rather than widening the table.
    */
@@ -116,7 +117,8 @@ export interface Column<R> {
   keepLine?: boolean;
   /**
    * Free text that, as a compact table's third column, takes the rest of a phone's width after the first column and
-   * a short figure (the Stalled lists' why, after the deal and its amount: site.css `.fill`), where a key column
+   * a short figure (the Stalled lists' why, the not-yet-stalled deals' warning signs, after the deal and its amount:
+   * site.css `.fill`), where a key column
    * would otherwise keep the minimum width a wide one has there and wrap its sentence a word or two a line.
    */
   fill?: boolean;
