@@ -3,25 +3,23 @@
  * static page, in the markup the Astro components render (Tile.astro,
  * ChartFigure.astro, DataTable.astro, Notes.astro). Text from the data goes
  * in as textContent, never as HTML (its middle dots inside words joined, as
- * the rendered pages' are: format/separator.ts `joinWordDots`); chart SVGs are our renderer's output (a
- * copy of the element it drew, or its markup parsed inert), stripped of
- * anything scriptable before they are inserted, and only the variant of a
- * chart on screen is drawn (the other when the page narrows or widens, or
- * before printing). CSV links point at the filtered rows (a Blob made with
- * format/csv.ts when the link is about to be used).
+ * the rendered pages' are: format/separator.ts `joinWordDots`); chart SVGs are our renderer's output,
+ * stripped of anything scriptable before they are inserted (svg-dom.ts), and only the variant of a
+ * chart on screen is drawn (chart-variants.ts). CSV links point at the
+ * filtered rows (csv-links.ts).
  *
  * Reads before writes: which variant each chart shows is read first, so the
  * update lays the page out once.
  */
-import { toCsv } from '../format/csv.ts';
 import { joinWordDots, SEPARATOR } from '../format/separator.ts';
 import { langRuns } from '../format/text-lang.ts';
 import type { TileModel } from '../views/pages/index.ts';
-import { drawnElement } from '../charts/render.ts';
-import type { ChartOutput } from '../charts/types.ts';
 import { type ChartBlock, fileNameParts, type TableModel } from '../views/table.ts';
 import { cellMarkup, codeRuns } from '../views/cell-markup.ts';
 import type { PageParts } from './page-parts.ts';
+import { drawWhenShown, shownVariant, type ShownVariant } from './chart-variants.ts';
+import { chartSvg } from './svg-dom.ts';
+import { csvLink, revokeCsvUrls } from './csv-links.ts';
 
 /** Tables longer than this skip layout until scrolled to (DataTable.astro's LONG_TABLE_ROWS). */
 const LONG_TABLE_ROWS = 50;
@@ -68,39 +66,6 @@ function fillTile(tileEl: Element, tile: TileModel): void {
   }
   parts.push(el(doc, 'p', 'tile-hint', tile.hint));
   tileEl.replaceChildren(...parts);
-}
-
-const blobUrls: string[] = [];
-
-function csvUrl(table: TableModel): string {
-  const url = URL.createObjectURL(new Blob([toCsv(table.csv.headers, table.csv.rows)], { type: 'text/csv;charset=utf-8' }));
-  blobUrls.push(url);
-  return url;
-}
-
-/**
- * The filtered table of each CSV link, made into a file (a Blob URL) when the
- * link is first about to be used: pointed at, focused, clicked or opened in a
- * menu, each before the browser follows it. A Blob per table at every update
- * would cost more than the rest of the page update.
- */
-const csvOf = new WeakMap<Element, TableModel>();
-const CSV_EVENTS = ['pointerdown', 'focus', 'click', 'contextmenu'] as const;
-
-function makeCsv(event: Event): void {
-  const link = event.currentTarget as Element;
-  const table = csvOf.get(link);
-  if (!table) return;
-  csvOf.delete(link);
-  link.setAttribute('href', csvUrl(table));
-}
-
-function csvLink(link: Element, table: TableModel): void {
-  csvOf.set(link, table);
-  link.setAttribute('href', '#');
-  if (link.hasAttribute('data-filter-csv')) return;
-  link.setAttribute('data-filter-csv', '');
-  for (const type of CSV_EVENTS) link.addEventListener(type, makeCsv);
 }
 
 /** DataTable.astro's rows, caption and meta line for `table`, into the existing table (its sort buttons stay). */
@@ -167,101 +132,6 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
   }
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/**
- * Our chart SVG (the string the static page embeds) as nodes of `doc`: parsed
- * in an inert <template> (nothing loads or runs there), then stripped of
- * anything scriptable (script, foreignObject, on* attributes, links other
- * than in-document references) before it is adopted.
- */
-export function svgNode(doc: Document, svg: string): Element | null {
-  const template = doc.createElement('template');
-  template.innerHTML = svg;
-  const root = template.content.firstElementChild;
-  if (!root || template.content.childElementCount !== 1) return null;
-  return inertSvg(doc, root);
-}
-
-/** `root` made safe (as `svgNode`) and moved into `doc`; null unless it is an <svg>. */
-function inertSvg(doc: Document, root: Element): Element | null {
-  if (root.namespaceURI !== SVG_NS || root.localName !== 'svg') return null;
-  for (const e of Array.from(root.querySelectorAll('script, foreignObject'))) e.remove();
-  const all = root.getElementsByTagName('*');
-  for (let i = -1; i < all.length; i++) {
-    const e = i < 0 ? root : all[i]!;
-    for (const name of e.getAttributeNames()) {
-      const lower = name.toLowerCase();
-      if (lower.startsWith('on') || ((lower === 'href' || lower === 'xlink:href') && !e.getAttribute(name)!.startsWith('#'))) e.removeAttribute(name);
-    }
-  }
-  return doc.adoptNode(root);
-}
-
-/**
- * A chart's SVG as nodes of `doc`: a copy of the element the chart was drawn
- * as (charts/render.ts `drawnElement`, no markup made or parsed), made safe
- * as `svgNode`; from its markup for an output drawn otherwise.
- */
-function chartSvg(doc: Document, chart: ChartOutput, key: 'svg' | 'narrowSvg'): Element | null {
-  const drawn = drawnElement(chart, key);
-  if (drawn) return inertSvg(doc, doc.importNode(drawn, true));
-  const markup = chart[key];
-  return markup === undefined ? null : svgNode(doc, markup);
-}
-
-/** The variant divs of a chart not drawn yet (off screen when the chart was filled), with the SVG each would hold. */
-const pending = new WeakMap<HTMLElement, () => Element | null>();
-let observer: ResizeObserver | null = null;
-
-/** Whether `e` is laid out (not `display: none`, as the container query hides the variant that does not fit). */
-function shown(e: Element): boolean {
-  return getComputedStyle(e).display !== 'none';
-}
-
-/** Which variant each watched chart showed when last laid out (noted by the observer, when reading it costs nothing). */
-const lastShown = new WeakMap<Element, ShownVariant>();
-
-/** Draw the pending variants that are now on screen (`all`: every one, for printing). */
-function drawPending(holders: Iterable<Element>, all = false): void {
-  for (const holder of holders) {
-    if (!all) lastShown.set(holder, variantOf(holder));
-    for (const div of Array.from(holder.children)) {
-      const svg = div instanceof HTMLElement ? pending.get(div) : undefined;
-      if (!svg || !(all || shown(div))) continue;
-      pending.delete(div as HTMLElement);
-      const node = svg();
-      div.replaceChildren(...(node ? [node] : []));
-    }
-  }
-}
-
-/** The other variant is drawn when its container query shows it (the holder's width crosses the breakpoint) or before printing. */
-function watch(holder: Element): void {
-  const view = holder.ownerDocument.defaultView;
-  if (!view || typeof view.ResizeObserver !== 'function') return drawPending([holder], true);
-  if (!observer) {
-    observer = new view.ResizeObserver((entries) => drawPending(entries.map((e) => e.target)));
-    view.addEventListener('beforeprint', () => drawPending(Array.from(holder.ownerDocument.querySelectorAll('.chart-svg.has-narrow')), true));
-  }
-  observer.observe(holder);
-}
-
-/** Which variant of a chart with a narrow one is on screen now: read before the page is written to (one layout for all charts). */
-export type ShownVariant = 'wide' | 'narrow' | null;
-
-function variantOf(holder: Element): ShownVariant {
-  const narrow = holder.querySelector(':scope > .chart-narrow');
-  return narrow && holder.classList.contains('has-narrow') ? (shown(narrow) ? 'narrow' : 'wide') : null;
-}
-
-/** As the observer last saw it (a size change since would have been observed), else read now. */
-function shownVariant(figure: Element): ShownVariant {
-  const holder = figure.querySelector(':scope > .chart-svg');
-  if (!holder) return null;
-  return lastShown.get(holder) ?? variantOf(holder);
-}
-
 function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, moreRows: (count: number) => string): void {
   const doc = figure.ownerDocument;
   const h2 = figure.querySelector(':scope > h2');
@@ -302,9 +172,8 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, mo
     const svgOf = (div: HTMLElement) => chartSvg(doc, chart, div === n ? 'narrowSvg' : 'svg');
     const node = svgOf(now);
     if (node) now.append(node);
-    pending.set(later, () => svgOf(later));
     holder.replaceChildren(w, n);
-    watch(holder);
+    drawWhenShown(holder, later, () => svgOf(later));
   } else {
     const wide = chartSvg(doc, chart, 'svg');
     holder.replaceChildren(...(wide ? [wide] : []));
@@ -366,7 +235,7 @@ function fillNotes(main: Element, notes: readonly string[]): void {
 export function applyParts(doc: Document, parts: PageParts, moreRows: (count: number) => string): void {
   const main = doc.querySelector('main');
   if (!main) return;
-  for (const url of blobUrls.splice(0)) URL.revokeObjectURL(url);
+  revokeCsvUrls();
 
   closedTables.clear();
   if (!printHook) {
