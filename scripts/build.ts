@@ -188,7 +188,13 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
       asOfArg ??= await todayFor(configSource, io);
-      if (asOfArg !== undefined) publish = snapshotOnWeekday(publish, asOfArg, log);
+      if (asOfArg !== undefined) {
+        const onWeekday = snapshotOnWeekday(publish, asOfArg);
+        publish = onWeekday.publish;
+        // In the build's language, as its other lines about the run.
+        const skipped = onWeekday.skipped;
+        if (skipped && !quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdaySkipped(skipped)}`);
+      }
     }
     // A report written over the config would lose it (checked before a stopped build writes them): the paths are compared as given and as the links lead.
     for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {

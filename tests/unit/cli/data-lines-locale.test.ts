@@ -158,6 +158,17 @@ describe("build: the run's own lines in the config language", () => {
     ]);
   });
 
+  it('Korean for a Korean config: a --snapshot-weekday build on another weekday says why it adds no snapshot', async () => {
+    // 2025-06-30 is a Monday; --snapshot-weekday 2 adds one on Tuesdays.
+    const { dir } = rejecting({ locale: 'ko' });
+    const ko = await runBuild(dir, '--snapshot', '--snapshot-weekday', '2');
+    expect(ko.code).toBe(0);
+    expect(lines(ko.stderr)[0]).toBe('build: 이번에는 스냅숏을 추가하지 않습니다. 기준일 2025-06-30은 월요일이고, --snapshot-weekday 2는 화요일에만 추가합니다');
+    const en = await runBuild(dir, '--snapshot', '--snapshot-weekday', 'sun', '--lang', 'en');
+    expect(lines(en.stderr)[0]).toBe('build: no snapshot this time: the as-of date 2025-06-30 is a Monday, and --snapshot-weekday 7 adds one on Sundays');
+    expect((await runBuild(dir, '--snapshot', '--snapshot-weekday', '2', '--quiet')).stderr).toBe('');
+  });
+
   it('English with --lang en, and nothing with --quiet', async () => {
     const { dir } = rejecting({ locale: 'ko' });
     const en = await runBuild(dir, '--lang', 'en');
