@@ -376,6 +376,32 @@ describe('--digest and --summary', () => {
     expect(summary).not.toContain('usage:');
   });
 
+  it('an argument error (a mistyped --as-of or --max-rejected, a number option that is none) writes them saying so too, exit 2', async () => {
+    const { dir, cache } = workspace();
+    for (const wrong of [['--as-of', '2025-06-31'], ['--max-rejected', '1%'], ['--max-account-pages', 'ten'], ['--lang', 'de'], ['--compare-to', 'last-week']]) {
+      expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md'])).code).toBe(0);
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: every one of');
+      const args = wrong[0] === '--as-of' ? wrong : ['--as-of', '2025-06-30', ...wrong];
+      const r = await build(dir, cache, [...args, '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md']);
+      expect(r.code, wrong.join(' ')).toBe(2);
+      const said = r.stderr.split('\n')[0]!;
+      const stoppedReport = `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 2), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${said}\n\`\`\`\n`;
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8'), wrong.join(' ')).toBe(stoppedReport);
+      expect(readFileSync(join(dir, 'digest.md'), 'utf8'), wrong.join(' ')).toBe(stoppedReport);
+    }
+  });
+
+  it('a report an argument error cannot place (inside --out, over the config) is not written', async () => {
+    const { dir, cache } = workspace();
+    const before = '{ "locale": "en" }\n';
+    writeFileSync(join(dir, 'ci.json'), before);
+    const r = await build(dir, cache, ['--as-of', 'nope', '--config', 'ci.json', '--summary', 'ci.json']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'ci.json'), 'utf8')).toBe(before);
+    expect((await build(dir, cache, ['--as-of', 'nope', '--out', 'site', '--summary', 'site/summary.md'])).code).toBe(2);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+
   it('the summary of a stopped build is in the config’s language', async () => {
     const { dir, cache, data } = workspace('seoul-timezone');
     rmSync(join(data, 'deals.csv'));
