@@ -48,7 +48,7 @@ import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
-import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
+import { checkOutDir, isRedactedOutput, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';
@@ -235,6 +235,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       else io.stderr.write(`build: ${line.level === 'warning' ? `${await sayIn(msg('warning'))}: ` : ''}${line.in(await locale())}\n`);
     }
     if (recovery.restored) outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    // A redacted output is shared outside: a build with the real names never replaces it.
+    if (!redaction && !extractOnly && outState === 'previous' && isRedactedOutput(io.fs, outDir)) throw new UsageError(msg('out_redacted', { out: outArg }));
     const stale = removeStaleStaging(io.fs, outDir, io.now(), isRunning);
     if (stale.length > 0) log(`build: ${await sayIn(msg('stale_removed', { out: outArg, names: stale }))}`);
     // So are missing snapshots: a build never drops one silently.

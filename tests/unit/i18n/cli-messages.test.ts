@@ -66,6 +66,7 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
   ],
   ['out_symlink', [msg('out_symlink', { out: 'site', real: '/srv/site' })]],
   ['out_is_file', [msg('out_is_file', { out: 'site' })]],
+  ['out_redacted', [msg('out_redacted', { out: 'dist-shared' })]],
   ['out_not_ours', [msg('out_not_ours', { out: 'site', manifest: 'build-manifest.json', generator: 'pipescope', others: list }), msg('out_not_ours', { out: 'site', manifest: 'build-manifest.json', generator: 'pipescope', others: one })]],
   ['config_inside_out', [msg('config_inside_out', { config: 'site/pipescope.json' })]],
   ['cache_overlaps', [msg('cache_overlaps', { cache: 'data/cache' })]],
