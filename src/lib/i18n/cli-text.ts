@@ -33,6 +33,8 @@ export interface CliText {
   snapshot: (p: { asOf: string; replaced: boolean; count: number; folder: string }) => string;
   /** A --snapshot-weekday build on another weekday (weekdays 1 = Monday to 7 = Sunday). */
   weekdaySkipped: (p: { asOf: string; weekday: number; wanted: number }) => string;
+  /** A --snapshot-weekday build run again on its weekday: the snapshot the first run added is kept. */
+  weekdayKept: (p: { asOf: string; folder: string }) => string;
   /** `how`: the render's time, or that the output was reused or already up to date. */
   pages: (p: { pages: number; mb: string; out: string; how: { astro: string } | 'reused' | 'upToDate'; total: string }) => string;
 }
@@ -59,6 +61,7 @@ const EN: CliText = {
   snapshot: (p) => `snapshot ${p.asOf} ${p.replaced ? 'replaced' : 'added'} (${p.count} in ${p.folder}/)`,
   weekdaySkipped: (p) =>
     `no snapshot this time: the as-of date ${p.asOf} is a ${ISO_WEEKDAY_NAMES[p.weekday - 1]}, and --snapshot-weekday ${p.wanted} adds one on ${ISO_WEEKDAY_NAMES[p.wanted - 1]}s`,
+  weekdayKept: (p) => `the snapshot of ${p.asOf} is in ${p.folder} already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)`,
   pages: (p) =>
     `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}, ${p.mb} MB in ${p.out}/ (${p.how === 'upToDate' ? 'already up to date' : p.how === 'reused' ? 'reused' : `astro ${p.how.astro}`}, total ${p.total})`,
 };
@@ -80,6 +83,8 @@ const KO: CliText = {
   weekdaySkipped: (p) =>
     `이번에는 스냅숏을 추가하지 않습니다. 기준일 ${josa(p.asOf, '은/는')} ${WEEKDAYS_KO[p.weekday - 1]}이고, ` +
     `--snapshot-weekday ${josa(String(p.wanted), '은/는')} ${WEEKDAYS_KO[p.wanted - 1]}에만 추가합니다`,
+  weekdayKept: (p) =>
+    `${p.asOf} 스냅숏이 이미 ${p.folder}에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)`,
   pages: (p) =>
     `${p.out}/: 페이지 ${p.pages}개, ${p.mb} MB(${p.how === 'upToDate' ? '이미 최신 상태' : p.how === 'reused' ? '이전 결과 재사용' : `astro ${p.how.astro}`}, 전체 ${p.total})`,
 };

@@ -169,6 +169,14 @@ describe("build: the run's own lines in the config language", () => {
     expect((await runBuild(dir, '--snapshot', '--snapshot-weekday', '2', '--quiet')).stderr).toBe('');
   });
 
+  it('Korean for a Korean config: a --snapshot-weekday build run again on its weekday keeps the snapshot, saying so', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    expect((await runBuild(dir, '--snapshot', '--new-history')).code).toBe(0);
+    const again = await runBuild(dir, '--snapshot', '--snapshot-weekday', '1');
+    expect(again.code).toBe(0);
+    expect(lines(again.stderr)[0]).toBe('build: 2025-06-30 스냅숏이 이미 site/snapshots에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)');
+  });
+
   it('English with --lang en, and nothing with --quiet', async () => {
     const { dir } = rejecting({ locale: 'ko' });
     const en = await runBuild(dir, '--lang', 'en');

@@ -442,6 +442,28 @@ describe('--snapshot-weekday', () => {
     expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
   });
 
+  it('run again on that weekday (a CI job re-run), keeps the snapshot it added as it is and builds the rest, saying so, where it stopped with exit 2', async () => {
+    const { dir, cache, data } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    const monday = ['--data', 'data', '--as-of', '2025-07-07', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'];
+    expect(await main(monday, fakeIO(dir).io, deps(cache))).toBe(0);
+    const kept = under(hashTree(join(dir, 'site')), 'snapshots/2025-07-07/');
+    expect(Object.keys(kept).length).toBeGreaterThan(0);
+    // A fresher export later that day: the live pages follow it, the snapshot stays as it was added.
+    const deals = join(data, 'deals.csv');
+    writeFileSync(deals, readFileSync(deals, 'utf8').replace('M002,ACME-2,Park,Alpha,OTHER,3000000,', 'M002,ACME-2,Park,Alpha,OTHER,3500000,'));
+    const again = fakeIO(dir);
+    expect(await main(monday, again.io, deps(cache))).toBe(0);
+    expect(again.stderr()).toContain('build: the snapshot of 2025-07-07 is in site/snapshots already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)\n');
+    expect(under(hashTree(join(dir, 'site')), 'snapshots/2025-07-07/')).toEqual(kept);
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-07-07');
+    expect(json(join(dir, 'site', 'build-manifest.json')).inputs['deals.csv']).not.toBe(json(join(dir, 'site', 'snapshots', '2025-07-07', 'snapshot.json')).inputs['deals.csv']);
+    // Without --snapshot-weekday, building a date that has its snapshot is still refused.
+    const plain = await build(dir, cache, ['--as-of', '2025-07-07', '--out', 'site', '--snapshot']);
+    expect(plain.code).toBe(2);
+  });
+
   it("decides by the as-of date in the config's time zone, not the runner's UTC clock: Sunday 22:00 UTC is Monday in Seoul", async () => {
     const { dir, cache } = workspace('seoul-timezone');
     expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
