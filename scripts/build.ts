@@ -241,8 +241,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (stale.length > 0) log(`build: ${await sayIn(msg('stale_removed', { out: outArg, names: stale }))}`);
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
-    const weekdayDone = publish.snapshotWeekday !== null && publish.snapshot && asOfArg !== undefined && store.snapshots.some((x) => x.asOf === asOfArg);
-    if (weekdayDone && asOfArg !== undefined) {
+    if (publish.snapshotWeekday !== null && publish.snapshot && asOfArg !== undefined && store.snapshots.some((x) => x.asOf === asOfArg)) {
       // Run again on its weekday (a CI job re-run, a fresher export): the snapshot the first run added stays as it is.
       publish = { ...publish, snapshot: false };
       if (!quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
