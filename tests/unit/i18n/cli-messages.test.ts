@@ -107,7 +107,7 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
   ],
   ['snapshots_none_found', [msg('snapshots_none_found', { out: 'site', folder: 'snapshots' })]],
   ['snapshots_gained', [msg('snapshots_gained', { out: 'site', gained: ['2025-07-07'] }), msg('snapshots_gained', { out: 'site', gained: dates })]],
-  ['snapshot_not_dated', [msg('snapshot_not_dated', { entry: 'store/en' })]],
+  ['snapshot_not_dated', [msg('snapshot_not_dated', { entry: 'store/en' }), msg('snapshot_not_dated', { entry: 'dist/snapshots/notes.md', own: 'dist/snapshots' })]],
   ['snapshot_other_date', [msg('snapshot_other_date', { entry: 'store/2025-06-01', file: 'snapshot.json', asOf: '2025-06-02', date: '2025-06-01' })]],
   ['snapshot_no_manifest', [msg('snapshot_no_manifest', { entry: 'store/2025-06-01', file: 'snapshot.json' })]],
   ['snapshot_unreadable', [msg('snapshot_unreadable', { file: 'store/2025-06-01/snapshot.json', errno: 'EACCES' })]],
