@@ -79,7 +79,7 @@ const KO: CliText = {
   built: (p) => `딜 ${p.deals}건, 기준일 ${p.asOf}: 읽기 ${p.read}, 지표·페이지 데이터 ${p.views}`,
   reused: (p) => `기준일 ${p.asOf}: 입력이 같은 이전 빌드의 결과를 ${p.from}에서 가져왔습니다(${p.time})`,
   wroteData: (p) => `${p.path}에 썼습니다("astro dev"로 띄워 볼 수 있습니다)`,
-  snapshot: (p) => `스냅숏 ${p.asOf}을 ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)`,
+  snapshot: (p) => `스냅숏 ${josa(p.asOf, '을/를')} ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)`,
   weekdaySkipped: (p) =>
     `이번에는 스냅숏을 추가하지 않습니다. 기준일 ${josa(p.asOf, '은/는')} ${WEEKDAYS_KO[p.weekday - 1]}이고, ` +
     `--snapshot-weekday ${josa(String(p.wanted), '은/는')} ${WEEKDAYS_KO[p.wanted - 1]}에만 추가합니다`,

@@ -177,6 +177,15 @@ describe("build: the run's own lines in the config language", () => {
     expect(lines(again.stderr)[0]).toBe('build: 2025-06-30 스냅숏이 이미 site/snapshots에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)');
   });
 
+  it('the snapshot line takes the particle its date is read with (2026-06-30을, 2026-06-05를)', async () => {
+    const { CLI_TEXT } = await import('../../../src/lib/i18n/cli-text.ts');
+    const said = (asOf: string, replaced: boolean) => CLI_TEXT.ko.snapshot({ asOf, replaced, count: 3, folder: 'dist/snapshots' });
+    expect(said('2026-06-30', false)).toBe('스냅숏 2026-06-30을 추가했습니다(dist/snapshots/에 3개)');
+    expect(said('2026-06-05', false)).toBe('스냅숏 2026-06-05를 추가했습니다(dist/snapshots/에 3개)');
+    expect(said('2026-06-09', true)).toBe('스냅숏 2026-06-09를 교체했습니다(dist/snapshots/에 3개)');
+    expect(said('2026-06-01', true)).toBe('스냅숏 2026-06-01을 교체했습니다(dist/snapshots/에 3개)');
+  });
+
   it('English with --lang en, and nothing with --quiet', async () => {
     const { dir } = rejecting({ locale: 'ko' });
     const en = await runBuild(dir, '--lang', 'en');
