@@ -48,11 +48,11 @@ import type { Extraction } from './lib/extract.ts';
 import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
-import { checkOutDir, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
+import { checkOutDir, isRedactedOutput, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
 import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { checkPublicFolder } from './lib/public-folder.ts';
-import { PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, STDOUT } from './lib/publish.ts';
+import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, reportOptions, STDOUT } from './lib/publish.ts';
 import type { Quality } from './lib/quality-gate.ts';
 import { type StoppedReports, writeReport, writeStoppedReports } from './lib/report-files.ts';
 import type { Locale } from '../src/lib/i18n/locales.ts';
@@ -158,6 +158,17 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       io.stdout.write(`${await usage()}\n`);
       return EXIT.ok;
     }
+    const dataDir = resolve(io.cwd, optionalString(args.data) ?? 'data/sample');
+    const outArg = optionalString(args.out) ?? 'dist';
+    const outDir = resolve(io.cwd, outArg);
+    const configFile = configOption(args.config, io.cwd);
+    const configSource: ConfigSource = { dataDir, file: configFile };
+    // --digest and --summary before the other options: a build any of them stops says so there too, never leaving a run before's "Passed".
+    const reportArgs = reportOptions(args, io.cwd, outDir, dataDir);
+    // A report written over the config would lose it: never written (the paths are compared as given and as the links lead), and refused below.
+    const isConfig = (file: FileArg) => configFile !== undefined && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path);
+    const reports = [reportArgs.summary, reportArgs.digest].filter((file) => file !== null);
+    if (reports.length > 0 && !reports.some(isConfig)) stopped = { reports, config: configSource };
     let asOfArg = asOfOption(args['as-of']);
     // Every account gets its page unless --max-account-pages limits them to the largest.
     const maxPages = wholeNumberOption('max-account-pages', args['max-account-pages']) ?? Infinity;
@@ -172,30 +183,29 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const quiet = args.quiet === true;
     const extractOnly = args['extract-only'] === true;
     const log = (s: string) => quiet || io.stderr.write(`${s}\n`);
-    const dataDir = resolve(io.cwd, optionalString(args.data) ?? 'data/sample');
-    const outArg = optionalString(args.out) ?? 'dist';
-    const outDir = resolve(io.cwd, outArg);
     const shown = (path: string) => relative(io.cwd, path) || '.';
-    let publish = publishOptions(args, io.cwd, outDir, dataDir);
-    const configFile = configOption(args.config, io.cwd);
+    let publish = publishOptions(args, reportArgs, io.cwd);
     const redaction = redactOption(args, configFile);
-    const configSource: ConfigSource = { dataDir, file: configFile };
     // The run's own lines in the config's language too (or --lang's); the config is read for it once, and only when a line is said.
     let lineLocale: Locale | undefined;
     const locale = async () => (lineLocale ??= lang ?? (await configLocale(configSource, io)));
     const sayIn = async (m: CliMessage) => cliMessage(m, await locale());
     fatalLocale = locale;
+    // Said in the config's language (or --lang's), as the run's other errors once the config is known.
+    for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {
+      if (file && isConfig(file)) throw new UsageError(msg('report_is_config', { name, value: file.shown }));
+    }
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
       asOfArg ??= await todayFor(configSource, io);
-      if (asOfArg !== undefined) publish = snapshotOnWeekday(publish, asOfArg, log);
+      if (asOfArg !== undefined) {
+        const onWeekday = snapshotOnWeekday(publish, asOfArg);
+        publish = onWeekday.publish;
+        // In the build's language, as its other lines about the run.
+        const skipped = onWeekday.skipped;
+        if (skipped && !quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdaySkipped(skipped)}`);
+      }
     }
-    // A report written over the config would lose it (checked before a stopped build writes them): the paths are compared as given and as the links lead.
-    for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {
-      if (configFile && file && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path)) throw new UsageError(msg('report_is_config', { name, value: file.shown }));
-    }
-    const reports = [publish.summary, publish.digest].filter((file) => file !== null);
-    if (reports.length > 0) stopped = { reports, config: configSource };
     if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(msg('config_inside_out', { config: configFile.name }));
     checkConfigFile(configFile, io.fs);
     await replacedConfigNotice('build', configSource, io, locale);
@@ -225,10 +235,17 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       else io.stderr.write(`build: ${line.level === 'warning' ? `${await sayIn(msg('warning'))}: ` : ''}${line.in(await locale())}\n`);
     }
     if (recovery.restored) outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
+    // A redacted output is shared outside: a build with the real names never replaces it.
+    if (!redaction && !extractOnly && outState === 'previous' && isRedactedOutput(io.fs, outDir)) throw new UsageError(msg('out_redacted', { out: outArg }));
     const stale = removeStaleStaging(io.fs, outDir, io.now(), isRunning);
     if (stale.length > 0) log(`build: ${await sayIn(msg('stale_removed', { out: outArg, names: stale }))}`);
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
+    if (publish.snapshotWeekday !== null && publish.snapshot && asOfArg !== undefined && store.snapshots.some((x) => x.asOf === asOfArg)) {
+      // Run again on its weekday (a CI job re-run, a fresher export): the snapshot the first run added stays as it is.
+      publish = { ...publish, snapshot: false };
+      if (!quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
+    }
     const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
     // A redacted output is shared outside: an earlier snapshot with the real names, or amounts less rounded, never goes into it.
     const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;

@@ -79,6 +79,18 @@ export function hasPipescopeManifest(fs: Pick<CliFs, 'readFileSync'>, dir: strin
   }
 }
 
+/** Whether the previous output in `dir` was built with --redact (its manifest says `redacted`): a dashboard shared outside. */
+export function isRedactedOutput(fs: Pick<CliFs, 'readFileSync'>, dir: string): boolean {
+  try {
+    const m: unknown = JSON.parse(fs.readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
+    return typeof m === 'object' && m !== null && Object.hasOwn(m, 'redacted') && (m as { redacted: unknown }).redacted != null;
+  } catch (e) {
+    // checkOutDir read it as a previous output's: only one changed or gone since is left.
+    if (isErrnoError(e) || e instanceof SyntaxError) return false;
+    throw e;
+  }
+}
+
 export function isPipescopeManifest(text: string): boolean {
   let m: unknown;
   try {

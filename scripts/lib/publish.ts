@@ -124,7 +124,16 @@ export function hostingOptions(siteArg: string | true | undefined, baseArg: stri
   return { site: url.origin + (sitePath === '/' ? '' : sitePath.replace(/\/$/u, '')), base, siteUrl: `${url.origin}${base}` };
 }
 
-export function publishOptions(args: Args, cwd: string, outDir: string, dataDir: string): PublishOptions {
+/** `--digest` and `--summary`, read before the other options: a build stopped by any of them says so in these files too. */
+export function reportOptions(args: Args, cwd: string, outDir: string, dataDir: string): Pick<PublishOptions, 'digest' | 'summary'> {
+  const digest = fileArg('digest', args.digest, cwd, outDir, dataDir);
+  const summary = fileArg('summary', args.summary, cwd, outDir, dataDir);
+  if (digest && summary && digest.path === summary.path) throw new UsageError(msg('reports_same', { stdout: digest.path === STDOUT }));
+  return { digest, summary };
+}
+
+/** The publishing options; `reports` from reportOptions. */
+export function publishOptions(args: Args, reports: Pick<PublishOptions, 'digest' | 'summary'>, cwd: string): PublishOptions {
   const snapshot = args.snapshot === true;
   if (args.replace === true && !snapshot) throw new UsageError(msg('replace_without_snapshot'));
   if (args.snapshots === '') throw new UsageError(msg('needs_folder', { name: 'snapshots' }));
@@ -133,9 +142,6 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
   if (args['compare-to'] !== undefined && (compareTo === undefined || !isLocalDate(compareTo) || compareTo < '1000-01-01')) {
     throw new UsageError(msg('date_option', { name: 'compare-to', value: String(args['compare-to']) }));
   }
-  const digest = fileArg('digest', args.digest, cwd, outDir, dataDir);
-  const summary = fileArg('summary', args.summary, cwd, outDir, dataDir);
-  if (digest && summary && digest.path === summary.path) throw new UsageError(msg('reports_same', { stdout: digest.path === STDOUT }));
   const snapshotsArg = optionalString(args.snapshots);
   return {
     snapshot,
@@ -144,8 +150,7 @@ export function publishOptions(args: Args, cwd: string, outDir: string, dataDir:
     newHistory: args['new-history'] === true,
     snapshotWeekday,
     compareTo,
-    digest,
-    summary,
+    ...reports,
     strict: args.strict === true,
     maxRejected: fractionOption('max-rejected', args['max-rejected']),
     maxDataAge: daysOption('max-data-age', args['max-data-age']),

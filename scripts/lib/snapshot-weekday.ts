@@ -3,18 +3,16 @@
  * its as-of date (in the config's time zone), not by the CI runner's clock, which is UTC: a run at
  * 22:00 UTC on Sunday is Monday morning in Seoul, and its as-of date is that Monday.
  */
-import { isoWeekday, type LocalDate } from '../../src/lib/time.ts';
+import { ISO_WEEKDAY_NAMES, isoWeekday, type LocalDate } from '../../src/lib/time.ts';
 import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import type { PublishOptions } from './publish.ts';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The option's weekday, 1 (Monday) to 7 (Sunday), or null when not given; a name (`mon`, `Monday`) is taken too. */
 export function weekdayOption(value: string | true | undefined, with_: { snapshot: boolean; replace: boolean; newHistory: boolean }): number | null {
   if (value === undefined) return null;
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  const named = text.length >= 3 ? WEEKDAYS.findIndex((name) => name.toLowerCase().startsWith(text)) : -1;
+  const named = text.length >= 3 ? ISO_WEEKDAY_NAMES.findIndex((name) => name.toLowerCase().startsWith(text)) : -1;
   const weekday = /^[1-7]$/u.test(text) ? Number(text) : named >= 0 ? named + 1 : null;
   if (weekday === null) throw new UsageError(msg('weekday_invalid', { value: String(value) }));
   if (!with_.snapshot) throw new UsageError(msg('weekday_without_snapshot'));
@@ -24,13 +22,19 @@ export function weekdayOption(value: string | true | undefined, with_: { snapsho
   return weekday;
 }
 
-/** The options of a build as of `asOf`: --snapshot stands on the chosen weekday only, and the log says why not on another. */
-export function snapshotOnWeekday(publish: PublishOptions, asOf: LocalDate, log: (line: string) => void): PublishOptions {
+/** A --snapshot-weekday build's date on another weekday: what the log says (in the build's language) when it adds no snapshot. */
+export interface WeekdaySkipped {
+  asOf: LocalDate;
+  weekday: number;
+  wanted: number;
+}
+
+/** The options of a build as of `asOf`: --snapshot stands on the chosen weekday only; `skipped` says why not on another. */
+export function snapshotOnWeekday(publish: PublishOptions, asOf: LocalDate): { publish: PublishOptions; skipped: WeekdaySkipped | null } {
   // weekdayOption gave a weekday only with --snapshot.
   const wanted = publish.snapshotWeekday;
-  if (wanted === null) return publish;
+  if (wanted === null) return { publish, skipped: null };
   const weekday = isoWeekday(asOf);
-  if (weekday === wanted) return publish;
-  log(`build: no snapshot this time: the as-of date ${asOf} is a ${WEEKDAYS[weekday - 1]}, and --snapshot-weekday ${wanted} adds one on ${WEEKDAYS[wanted - 1]}s`);
-  return { ...publish, snapshot: false };
+  if (weekday === wanted) return { publish, skipped: null };
+  return { publish: { ...publish, snapshot: false }, skipped: { asOf, weekday, wanted } };
 }

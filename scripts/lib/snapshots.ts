@@ -101,7 +101,7 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
     dir = own;
     shown = `${req.outShown}/${SNAPSHOTS_DIR}`;
   }
-  const snapshots = dir === null ? [] : readSnapshots(fs, dir, shown);
+  const snapshots = dir === null ? [] : readSnapshots(fs, dir, shown, !req.given);
   const have = new Set(snapshots.map((s) => s.asOf));
   const lost = [...known].filter((d) => !have.has(d)).sort();
   if (lost.length > 0) {
@@ -126,8 +126,8 @@ export function checkNoneGained(fs: CliFs, outDir: string, outState: OutState, d
   throw new SnapshotsError(msg('snapshots_gained', { out: outShown, gained }));
 }
 
-/** Every snapshot in `dir`, oldest first; a SnapshotsError for anything that is not one. */
-export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSnapshot[] {
+/** Every snapshot in `dir`, oldest first; a SnapshotsError for anything that is not one (`ownOfOut`: `dir` is --out's own snapshots folder, no --snapshots given). */
+export function readSnapshots(fs: CliFs, dir: string, shown: string, ownOfOut = false): EarlierSnapshot[] {
   const names = writingTo(shown, () => fs.readdirSync(dir)).filter((n) => !n.startsWith('.'));
   const out: EarlierSnapshot[] = [];
   for (const name of names.sort()) {
@@ -135,7 +135,7 @@ export function readSnapshots(fs: CliFs, dir: string, shown: string): EarlierSna
     const what = `${shown}/${name}`;
     const stat = fs.lstatSync(path);
     if (!stat.isDirectory() || !isLocalDate(name)) {
-      throw new SnapshotsError(msg('snapshot_not_dated', { entry: what }));
+      throw new SnapshotsError(msg('snapshot_not_dated', { entry: what, ...(ownOfOut ? { own: shown } : {}) }));
     }
     const manifest = readManifest(fs, path, what);
     if (manifest.as_of !== name) throw new SnapshotsError(msg('snapshot_other_date', { entry: what, file: SNAPSHOT_FILE, asOf: manifest.as_of, date: name }));

@@ -224,6 +224,9 @@ export function isoWeekday(date: LocalDate): number {
   return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
+/** The English names of the ISO weekdays, Monday (1) first. */
+export const ISO_WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysFromTo(from: LocalDate, to: LocalDate): number {
   return dayNumber(to) - dayNumber(from);

@@ -5,9 +5,11 @@
  * build option they pass is one the build knows.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from './cli/helpers.ts';
 import { PUBLISH_ARGS } from '../../scripts/lib/publish.ts';
 
 // js-yaml comes with Astro (a dependency); Pipescope itself reads no YAML.
@@ -129,6 +131,57 @@ describe('examples/github-pages.yml: the build step’s options', () => {
     expect(optionsOf({ SNAPSHOTS: '' })).toEqual(expect.arrayContaining(['--snapshot', '--new-history']));
     expect(optionsOf({ SNAPSHOTS: '' })).not.toContain('--snapshot-weekday');
     expect(optionsOf({ EVENT: 'workflow_dispatch', ADD_SNAPSHOT: 'true' })).not.toContain('--snapshot-weekday');
+  });
+});
+
+describe('examples/github-pages.yml: keeping the snapshots', () => {
+  afterEach(removeTempDirs);
+  const wf = load(readFileSync('examples/github-pages.yml', 'utf8')) as Workflow;
+  const script = wf.jobs.build!.steps.find((s) => s.name === 'Keep the snapshots')!.run!;
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Whether `tool` is on PATH (a GitHub runner has rsync); else a stand-in does what the step asks of it. */
+  const onPath = (tool: string) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('commits every snapshot to the snapshots branch, the commit naming the snapshots it adds (a backfill’s too, whose build is of the latest date)', () => {
+    const dir = tempDir();
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    // rsync: `rsync -a --delete <from>/ <to>/`.
+    if (!onPath('rsync')) {
+      writeFileSync(join(bin, 'rsync'), '#!/bin/sh\nrm -rf "$4" && mkdir -p "$4" && cp -a "$3". "$4"\n');
+      chmodSync(join(bin, 'rsync'), 0o755);
+    }
+    const origin = join(dir, 'origin.git');
+    mkdirSync(origin);
+    git(origin, 'init', '-q', '--bare');
+    /** One run: its build's output (its manifest's as-of date, every snapshot), then the step, with the branch cloned as the restore step does. */
+    const run = (name: string, asOf: string, snapshots: string[]) => {
+      const job = join(dir, name);
+      for (const date of snapshots) {
+        mkdirSync(join(job, 'dist', 'snapshots', date), { recursive: true });
+        writeFileSync(join(job, 'dist', 'snapshots', date, 'index.html'), `<h1>${date}</h1>`);
+      }
+      writeFileSync(join(job, 'dist', 'build-manifest.json'), JSON.stringify({ generator: 'pipescope', as_of: asOf }));
+      git(dir, 'clone', '-q', ...(name === 'first' ? [] : ['-b', 'pipescope-snapshots']), origin, `${name}/store`);
+      execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+        cwd: job,
+        env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: dir, SNAPSHOTS_BRANCH: 'pipescope-snapshots', GIT_CONFIG_NOSYSTEM: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    };
+    run('first', '2026-06-08', ['2026-06-08']);
+    expect(git(origin, 'log', '--format=%s', 'pipescope-snapshots').trim()).toBe('Pipescope snapshots: 2026-06-08');
+    // A backfill by hand: the build renders the latest date (2026-06-08) for / again; the snapshot it adds is 2026-06-05's.
+    run('backfill', '2026-06-08', ['2026-06-05', '2026-06-08']);
+    expect(git(origin, 'log', '--format=%s', 'pipescope-snapshots').trim().split('\n')).toEqual(['Pipescope snapshots: 2026-06-05', 'Pipescope snapshots: 2026-06-08']);
+    expect(git(origin, 'ls-tree', '-r', '--name-only', 'pipescope-snapshots').trim().split('\n')).toEqual(['snapshots/2026-06-05/index.html', 'snapshots/2026-06-08/index.html']);
   });
 });
 

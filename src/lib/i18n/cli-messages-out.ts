@@ -70,6 +70,14 @@ export const OUT_MESSAGES = {
     (p: { out: string; real: string }) => `--out ${p.out} is a symbolic link; give the folder it points to (${p.real})`,
     (p) => `${outKo(p.out)} 심볼릭 링크입니다. 링크가 가리키는 폴더(${p.real})를 주세요`,
   ),
+  out_redacted: texts(
+    (p: { out: string }) =>
+      `--out ${p.out} holds a redacted build (--redact), a dashboard shared with pseudonyms for the names; ` +
+      `this build, without --redact, has the real names and would replace it: add --redact, or build into another --out`,
+    (p) =>
+      `${outKo(p.out)} 가명으로 바꾼(--redact) 빌드의 출력으로, 이름을 가명으로 공유하는 대시보드입니다. ` +
+      `--redact가 없는 이 빌드는 실명을 담고 있어 이를 교체하게 됩니다. --redact를 주거나 다른 --out에 빌드하세요`,
+  ),
   out_is_file: texts(
     (p: { out: string }) => `--out ${p.out} is a file, not a folder`,
     (p) => `${outKo(p.out)} 폴더가 아니라 파일입니다`,

@@ -74,8 +74,13 @@ export const SNAPSHOT_MESSAGES = {
       `그사이 다른 빌드가 ${p.out}에 썼나요? 아무것도 교체하지 않았습니다. 이 빌드를 다시 실행하세요`,
   ),
   snapshot_not_dated: texts(
-    (p: { entry: string }) => `${p.entry} is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): is --snapshots the right folder?`,
-    (p) => `${josa(p.entry, '은/는')} 스냅숏이 아닙니다(스냅숏 폴더에는 YYYY-MM-DD 폴더만 있습니다). --snapshots가 맞는 폴더인가요?`,
+    // `own`: the folder is --out's own snapshots folder (no --snapshots given), where an entry is one put there by hand.
+    (p: { entry: string; own?: string }) =>
+      `${p.entry} is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): ` +
+      (p.own === undefined ? 'is --snapshots the right folder?' : `move it out of ${p.own} (a file of your own in --out goes beside that folder, as a CNAME does, and is kept)`),
+    (p) =>
+      `${josa(p.entry, '은/는')} 스냅숏이 아닙니다(스냅숏 폴더에는 YYYY-MM-DD 폴더만 있습니다). ` +
+      (p.own === undefined ? '--snapshots가 맞는 폴더인가요?' : `${p.own} 밖으로 옮기세요(--out에 직접 두는 파일은 CNAME처럼 그 폴더 옆에 두면 유지됩니다)`),
   ),
   snapshot_other_date: texts(
     (p: { entry: string; file: string; asOf: string; date: string }) => `${p.entry}: its ${p.file} says as_of ${p.asOf}, not ${p.date}`,

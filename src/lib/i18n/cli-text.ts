@@ -8,6 +8,8 @@
  */
 import type { Issue } from '../dataset.ts';
 import { issueMessage } from './issue-text.ts';
+import { josa } from './josa.ts';
+import { ISO_WEEKDAY_NAMES } from '../time.ts';
 import type { Locale } from './locales.ts';
 
 export interface CliText {
@@ -29,9 +31,16 @@ export interface CliText {
   reused: (p: { asOf: string; from: string; time: string }) => string;
   wroteData: (p: { path: string }) => string;
   snapshot: (p: { asOf: string; replaced: boolean; count: number; folder: string }) => string;
+  /** A --snapshot-weekday build on another weekday (weekdays 1 = Monday to 7 = Sunday). */
+  weekdaySkipped: (p: { asOf: string; weekday: number; wanted: number }) => string;
+  /** A --snapshot-weekday build run again on its weekday: the snapshot the first run added is kept. */
+  weekdayKept: (p: { asOf: string; folder: string }) => string;
   /** `how`: the render's time, or that the output was reused or already up to date. */
   pages: (p: { pages: number; mb: string; out: string; how: { astro: string } | 'reused' | 'upToDate'; total: string }) => string;
 }
+
+/** The weekdays in Korean, Monday (1, as `date +%u` counts) first. */
+const WEEKDAYS_KO = ['월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일'];
 
 const TAIL_EN = 'the output was not replaced (every rejected row is listed in metrics.json data_quality; npm run metrics writes it alone)';
 const TAIL_KO = '출력을 교체하지 않았습니다(제외된 행은 모두 metrics.json의 data_quality에 있으며, npm run metrics로 이 파일만 만들 수 있습니다)';
@@ -50,6 +59,9 @@ const EN: CliText = {
   reused: (p) => `as of ${p.asOf}: the output of an earlier build of the same inputs, reused from ${p.from} (${p.time})`,
   wroteData: (p) => `wrote ${p.path} (run "astro dev" to serve it)`,
   snapshot: (p) => `snapshot ${p.asOf} ${p.replaced ? 'replaced' : 'added'} (${p.count} in ${p.folder}/)`,
+  weekdaySkipped: (p) =>
+    `no snapshot this time: the as-of date ${p.asOf} is a ${ISO_WEEKDAY_NAMES[p.weekday - 1]}, and --snapshot-weekday ${p.wanted} adds one on ${ISO_WEEKDAY_NAMES[p.wanted - 1]}s`,
+  weekdayKept: (p) => `the snapshot of ${p.asOf} is in ${p.folder} already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)`,
   pages: (p) =>
     `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}, ${p.mb} MB in ${p.out}/ (${p.how === 'upToDate' ? 'already up to date' : p.how === 'reused' ? 'reused' : `astro ${p.how.astro}`}, total ${p.total})`,
 };
@@ -67,7 +79,12 @@ const KO: CliText = {
   built: (p) => `딜 ${p.deals}건, 기준일 ${p.asOf}: 읽기 ${p.read}, 지표·페이지 데이터 ${p.views}`,
   reused: (p) => `기준일 ${p.asOf}: 입력이 같은 이전 빌드의 결과를 ${p.from}에서 가져왔습니다(${p.time})`,
   wroteData: (p) => `${p.path}에 썼습니다("astro dev"로 띄워 볼 수 있습니다)`,
-  snapshot: (p) => `스냅숏 ${p.asOf}을 ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)`,
+  snapshot: (p) => `스냅숏 ${josa(p.asOf, '을/를')} ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)`,
+  weekdaySkipped: (p) =>
+    `이번에는 스냅숏을 추가하지 않습니다. 기준일 ${josa(p.asOf, '은/는')} ${WEEKDAYS_KO[p.weekday - 1]}이고, ` +
+    `--snapshot-weekday ${josa(String(p.wanted), '은/는')} ${WEEKDAYS_KO[p.wanted - 1]}에만 추가합니다`,
+  weekdayKept: (p) =>
+    `${p.asOf} 스냅숏이 이미 ${p.folder}에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)`,
   pages: (p) =>
     `${p.out}/: 페이지 ${p.pages}개, ${p.mb} MB(${p.how === 'upToDate' ? '이미 최신 상태' : p.how === 'reused' ? '이전 결과 재사용' : `astro ${p.how.astro}`}, 전체 ${p.total})`,
 };

@@ -158,6 +158,34 @@ describe("build: the run's own lines in the config language", () => {
     ]);
   });
 
+  it('Korean for a Korean config: a --snapshot-weekday build on another weekday says why it adds no snapshot', async () => {
+    // 2025-06-30 is a Monday; --snapshot-weekday 2 adds one on Tuesdays.
+    const { dir } = rejecting({ locale: 'ko' });
+    const ko = await runBuild(dir, '--snapshot', '--snapshot-weekday', '2');
+    expect(ko.code).toBe(0);
+    expect(lines(ko.stderr)[0]).toBe('build: 이번에는 스냅숏을 추가하지 않습니다. 기준일 2025-06-30은 월요일이고, --snapshot-weekday 2는 화요일에만 추가합니다');
+    const en = await runBuild(dir, '--snapshot', '--snapshot-weekday', 'sun', '--lang', 'en');
+    expect(lines(en.stderr)[0]).toBe('build: no snapshot this time: the as-of date 2025-06-30 is a Monday, and --snapshot-weekday 7 adds one on Sundays');
+    expect((await runBuild(dir, '--snapshot', '--snapshot-weekday', '2', '--quiet')).stderr).toBe('');
+  });
+
+  it('Korean for a Korean config: a --snapshot-weekday build run again on its weekday keeps the snapshot, saying so', async () => {
+    const { dir } = rejecting({ locale: 'ko' });
+    expect((await runBuild(dir, '--snapshot', '--new-history')).code).toBe(0);
+    const again = await runBuild(dir, '--snapshot', '--snapshot-weekday', '1');
+    expect(again.code).toBe(0);
+    expect(lines(again.stderr)[0]).toBe('build: 2025-06-30 스냅숏이 이미 site/snapshots에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)');
+  });
+
+  it('the snapshot line takes the particle its date is read with (2026-06-30을, 2026-06-05를)', async () => {
+    const { CLI_TEXT } = await import('../../../src/lib/i18n/cli-text.ts');
+    const said = (asOf: string, replaced: boolean) => CLI_TEXT.ko.snapshot({ asOf, replaced, count: 3, folder: 'dist/snapshots' });
+    expect(said('2026-06-30', false)).toBe('스냅숏 2026-06-30을 추가했습니다(dist/snapshots/에 3개)');
+    expect(said('2026-06-05', false)).toBe('스냅숏 2026-06-05를 추가했습니다(dist/snapshots/에 3개)');
+    expect(said('2026-06-09', true)).toBe('스냅숏 2026-06-09를 교체했습니다(dist/snapshots/에 3개)');
+    expect(said('2026-06-01', true)).toBe('스냅숏 2026-06-01을 교체했습니다(dist/snapshots/에 3개)');
+  });
+
   it('English with --lang en, and nothing with --quiet', async () => {
     const { dir } = rejecting({ locale: 'ko' });
     const en = await runBuild(dir, '--lang', 'en');

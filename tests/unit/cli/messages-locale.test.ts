@@ -183,6 +183,22 @@ describe('build: the problems of the snapshots folder (exit 1)', () => {
     expect(en.stderr).toBe('build: --snapshots snaps.txt is not a folder\n');
   });
 
+  it('a file of yours in --out’s own snapshots folder (no --snapshots given): says to move it out, not to check --snapshots', async () => {
+    const dir = snapshotsWorkspace();
+    mkdirSync(join(dir, 'site', 'snapshots'), { recursive: true });
+    writeFileSync(join(dir, 'site', 'build-manifest.json'), JSON.stringify({ generator: 'pipescope' }));
+    writeFileSync(join(dir, 'site', 'snapshots', 'README.md'), 'ours');
+    const en = await runBuild(dir, '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      'build: site/snapshots/README.md is not a snapshot (a snapshots folder holds only YYYY-MM-DD folders): move it out of site/snapshots (a file of your own in --out goes beside that folder, as a CNAME does, and is kept)\n',
+    );
+    const ko = await runBuild(dir, '--lang', 'ko');
+    expect(ko.stderr).toBe(
+      'build: site/snapshots/README.md는 스냅숏이 아닙니다(스냅숏 폴더에는 YYYY-MM-DD 폴더만 있습니다). site/snapshots 밖으로 옮기세요(--out에 직접 두는 파일은 CNAME처럼 그 폴더 옆에 두면 유지됩니다)\n',
+    );
+  });
+
   it('a snapshots folder holding a name that is not a date: Korean with --lang ko, English with --lang en', async () => {
     const dir = snapshotsWorkspace();
     mkdirSync(join(dir, 'store', 'en'), { recursive: true });

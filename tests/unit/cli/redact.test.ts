@@ -186,6 +186,34 @@ describe('build --redact', () => {
     expect((await run(args('2025-05-31', '--out', 'site', '--redact', '--snapshot', '--replace'))).code).toBe(0);
   });
 
+  it('a build without --redact never replaces a redacted output, which is shared outside (exit 2, --out untouched); a redacted build does', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
+    const run = async (argv: string[]) => {
+      const f = fakeIO(dir);
+      const code = await build(argv, f.io, deps(join(dir, '.cache')));
+      return { code, stderr: f.stderr() };
+    };
+    expect((await run(args('2025-05-31', '--out', 'shared', '--redact', '--snapshot', '--new-history'))).code).toBe(0);
+    const before = hashTree(join(dir, 'shared'));
+    for (const more of [[], ['--snapshot']]) {
+      const r = await run(args('2025-06-30', '--out', 'shared', ...more));
+      expect(r.code, more.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(
+        'build: --out shared holds a redacted build (--redact), a dashboard shared with pseudonyms for the names; this build, without --redact, has the real names and would replace it: add --redact, or build into another --out',
+      );
+    }
+    const ko = await run(args('2025-06-30', '--out', 'shared', '--lang', 'ko'));
+    expect(ko.stderr.split('\n')[0]).toBe(
+      'build: --out shared는 가명으로 바꾼(--redact) 빌드의 출력으로, 이름을 가명으로 공유하는 대시보드입니다. --redact가 없는 이 빌드는 실명을 담고 있어 이를 교체하게 됩니다. --redact를 주거나 다른 --out에 빌드하세요',
+    );
+    expect(hashTree(join(dir, 'shared'))).toEqual(before);
+    expect((await run(args('2025-06-30', '--out', 'shared', '--redact', '--snapshot'))).code).toBe(0);
+    // The real names have an output of their own, which may carry the redacted snapshots.
+    expect((await run(args('2025-06-30', '--out', 'site', '--snapshots', 'shared/snapshots'))).code).toBe(0);
+  });
+
   it('never carries an earlier snapshot with amounts less rounded than its --redact-amounts band; says how to go on with one made before the band was recorded', async () => {
     const dir = tempDir();
     const data = saltedCopy(HUBSPOT, dir);

@@ -376,6 +376,32 @@ describe('--digest and --summary', () => {
     expect(summary).not.toContain('usage:');
   });
 
+  it('an argument error (a mistyped --as-of or --max-rejected, a number option that is none) writes them saying so too, exit 2', async () => {
+    const { dir, cache } = workspace();
+    for (const wrong of [['--as-of', '2025-06-31'], ['--max-rejected', '1%'], ['--max-account-pages', 'ten'], ['--lang', 'de'], ['--compare-to', 'last-week']]) {
+      expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md'])).code).toBe(0);
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: every one of');
+      const args = wrong[0] === '--as-of' ? wrong : ['--as-of', '2025-06-30', ...wrong];
+      const r = await build(dir, cache, [...args, '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md']);
+      expect(r.code, wrong.join(' ')).toBe(2);
+      const said = r.stderr.split('\n')[0]!;
+      const stoppedReport = `# Pipescope build stopped\n\n**Failed: the build stopped (exit status 2), so the dashboard was not replaced. It said:**\n\n\`\`\`text\n${said}\n\`\`\`\n`;
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8'), wrong.join(' ')).toBe(stoppedReport);
+      expect(readFileSync(join(dir, 'digest.md'), 'utf8'), wrong.join(' ')).toBe(stoppedReport);
+    }
+  });
+
+  it('a report an argument error cannot place (inside --out, over the config) is not written', async () => {
+    const { dir, cache } = workspace();
+    const before = '{ "locale": "en" }\n';
+    writeFileSync(join(dir, 'ci.json'), before);
+    const r = await build(dir, cache, ['--as-of', 'nope', '--config', 'ci.json', '--summary', 'ci.json']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'ci.json'), 'utf8')).toBe(before);
+    expect((await build(dir, cache, ['--as-of', 'nope', '--out', 'site', '--summary', 'site/summary.md'])).code).toBe(2);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+
   it('the summary of a stopped build is in the config’s language', async () => {
     const { dir, cache, data } = workspace('seoul-timezone');
     rmSync(join(data, 'deals.csv'));
@@ -414,6 +440,28 @@ describe('--snapshot-weekday', () => {
     expect(await main(['--data', 'data', '--as-of', '2025-07-08', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'], said.io, deps(cache))).toBe(0);
     expect(said.stderr()).toContain('build: no snapshot this time: the as-of date 2025-07-08 is a Tuesday, and --snapshot-weekday 1 adds one on Mondays\n');
     expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+  });
+
+  it('run again on that weekday (a CI job re-run), keeps the snapshot it added as it is and builds the rest, saying so, where it stopped with exit 2', async () => {
+    const { dir, cache, data } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    const monday = ['--data', 'data', '--as-of', '2025-07-07', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'];
+    expect(await main(monday, fakeIO(dir).io, deps(cache))).toBe(0);
+    const kept = under(hashTree(join(dir, 'site')), 'snapshots/2025-07-07/');
+    expect(Object.keys(kept).length).toBeGreaterThan(0);
+    // A fresher export later that day: the live pages follow it, the snapshot stays as it was added.
+    const deals = join(data, 'deals.csv');
+    writeFileSync(deals, readFileSync(deals, 'utf8').replace('M002,ACME-2,Park,Alpha,OTHER,3000000,', 'M002,ACME-2,Park,Alpha,OTHER,3500000,'));
+    const again = fakeIO(dir);
+    expect(await main(monday, again.io, deps(cache))).toBe(0);
+    expect(again.stderr()).toContain('build: the snapshot of 2025-07-07 is in site/snapshots already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)\n');
+    expect(under(hashTree(join(dir, 'site')), 'snapshots/2025-07-07/')).toEqual(kept);
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-07-07');
+    expect(json(join(dir, 'site', 'build-manifest.json')).inputs['deals.csv']).not.toBe(json(join(dir, 'site', 'snapshots', '2025-07-07', 'snapshot.json')).inputs['deals.csv']);
+    // Without --snapshot-weekday, building a date that has its snapshot is still refused.
+    const plain = await build(dir, cache, ['--as-of', '2025-07-07', '--out', 'site', '--snapshot']);
+    expect(plain.code).toBe(2);
   });
 
   it("decides by the as-of date in the config's time zone, not the runner's UTC clock: Sunday 22:00 UTC is Monday in Seoul", async () => {
