@@ -61,6 +61,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is ambiguous \\(month or day first\\?\\); set "date_order" to "MDY" or "DMY" in pipeline.config.json`),
       (g) => `${g.col} ${topic(g.v!)} 월과 일 중 어느 쪽이 먼저인지 알 수 없습니다. pipeline.config.json의 "date_order"를 "MDY" 또는 "DMY"로 지정하세요`,
     ],
+    [
+      re(`${COL} ${V} is written (?<o>day|month) first \\((?<f>[DMY./-]+)\\); set "date_order" to "(?<order>DMY|MDY)" in pipeline.config.json`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.o === 'day' ? '일' : '월'}이 먼저 오는 형식(${g.f})입니다. pipeline.config.json의 "date_order"를 "${g.order}"로 지정하세요`,
+    ],
     [re(`${COL} ${V} has year (?<n>-?\\d+), outside (?<min>\\d+)-(?<max>\\d+) \\(.*\\)`), (g) => `${g.col} ${g.v}: 연도 ${g.n}년은 허용 범위(${g.min}~${g.max}년)를 벗어납니다`],
     [re(`${COL} ${V} has month (?<n>\\d+), not 1-12`), (g) => `${g.col} ${g.v}: ${g.n}월은 없습니다(1~12월)`],
     [re(`${COL} ${V} has day (?<n>\\d+), which (?<ym>\\d{4}-\\d{2}) does not have`), (g) => `${g.col} ${g.v}: ${g.ym!.slice(0, 4)}년 ${Number(g.ym!.slice(5))}월에는 ${g.n}일이 없습니다`],

@@ -24,7 +24,7 @@ export function dateReason(code: number, text: string): string {
   const p = scannedParts();
   switch (code) {
     case AMBIGUOUS:
-      return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
+      return ambiguousReason(v, text, p.month, p.day);
     case BAD_YEAR:
       return `${v} has year ${p.year}, outside ${MIN_YEAR}-${MAX_YEAR} (dates derived from it, such as a repurchase ${MAX_LIFECYCLE_MONTHS / 12} years later, must stay within 1000-9999)`;
     case BAD_MONTH:
@@ -44,6 +44,18 @@ export function dateReason(code: number, text: string): string {
     default:
       return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text)}`;
   }
+}
+
+/**
+ * A date with its year last: ambiguous when both of its first parts could be
+ * the month; when one cannot (`15/07/2025`), it says which order the file
+ * writes, so the config can say it.
+ */
+function ambiguousReason(v: string, text: string, first: number, second: number): string {
+  const sep = /[^\d\s]/u.exec(text)?.[0] ?? '/';
+  if (first > 12 && second <= 12) return `${v} is written day first (DD${sep}MM${sep}YYYY); set "date_order" to "DMY" in pipeline.config.json`;
+  if (second > 12 && first <= 12) return `${v} is written month first (MM${sep}DD${sep}YYYY); set "date_order" to "MDY" in pipeline.config.json`;
+  return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
 }
 
 /** Excel's day 0 (its serial numbers count days from here, as Excel's own 1900 leap-day error leaves every date from March 1900 on). */

@@ -73,6 +73,23 @@ describe('dates', () => {
     expect(iso(parseInstant('2025/03/04', { timeZone: 'UTC', dateOrder: 'DMY' }))).toBe('2025-03-04T00:00:00.000Z');
   });
 
+  it('names the order of a year-last date whose first or second part cannot be a month, in English and Korean', () => {
+    // 15/07/2025 is not ambiguous: no month 15. The message says which order to set, with the file's own separator.
+    expect(reason(parseInstant('15/07/2025', UTC))).toBe('invalid_date: "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json');
+    expect(reason(parseInstant('30.06.2025 14:05', UTC))).toBe('invalid_date: "30.06.2025 14:05" is written day first (DD.MM.YYYY); set "date_order" to "DMY" in pipeline.config.json');
+    expect(reason(parseLocalDate('7/15/2025', UTC))).toBe('invalid_date: "7/15/2025" is written month first (MM/DD/YYYY); set "date_order" to "MDY" in pipeline.config.json');
+    // Both parts 12 or less (or both over 12) stay ambiguous.
+    expect(reason(parseInstant('12/12/2025', UTC))).toMatch(/is ambiguous \(month or day first\?\)/u);
+    expect(reason(parseInstant('13/14/2025', UTC))).toMatch(/is ambiguous \(month or day first\?\)/u);
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    expect(ko('created_at "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json')).toBe(
+      'created_at "15/07/2025"는 일이 먼저 오는 형식(DD/MM/YYYY)입니다. pipeline.config.json의 "date_order"를 "DMY"로 지정하세요',
+    );
+    expect(ko('"Close Date" "7/15/2025" is written month first (MM/DD/YYYY); set "date_order" to "MDY" in pipeline.config.json')).toBe(
+      '"Close Date" "7/15/2025"는 월이 먼저 오는 형식(MM/DD/YYYY)입니다. pipeline.config.json의 "date_order"를 "MDY"로 지정하세요',
+    );
+  });
+
   it('explains what is wrong', () => {
     const explain = (s: string) => reason(parseInstant(s, UTC));
     expect(explain('2025-13-01')).toMatchInlineSnapshot(`"invalid_date: "2025-13-01" has month 13, not 1-12"`);
