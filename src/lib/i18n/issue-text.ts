@@ -113,6 +113,12 @@ const ROW_RULES: Rules = {
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],
   ],
+  sheet_error: [
+    [
+      re(`${COL} ${V} is a spreadsheet's error value \\(a formula that failed, such as a lookup that found nothing\\), not data: correct the formula or clear the cell, then save the CSV again`),
+      (g) => `${g.col} ${topic(g.v!)} 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요`,
+    ],
+  ],
   negative_number: [[re(`${COL} ${V} is negative; only 0 or more is allowed`), (g) => `${g.col} ${topic(g.v!)} 음수입니다. 0 이상만 허용됩니다`]],
   amount_too_large: [
     [
