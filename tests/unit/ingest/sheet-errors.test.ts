@@ -8,6 +8,8 @@ import type { Dataset } from '../../../src/lib/dataset.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { isSheetError } from '../../../src/lib/ingest/sheet-errors.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
+import { exportFile, load, quotedCsv } from './export-helpers.ts';
 import { utf8 } from './helpers.ts';
 
 function ingest(texts: Record<string, string>): Dataset {
@@ -76,6 +78,28 @@ describe('spreadsheet error values', () => {
       'targets.csv:2 owner sheet_error',
       'targets.csv:3 target_amount sheet_error',
     ]);
+  });
+
+  it('rejects a CRM export row whose stage is one, rather than stopping the run to have "#N/A" configured as a stage', () => {
+    const stages = [
+      { id: 'appointment', kind: 'open', label: { en: 'Appointment Scheduled' } },
+      { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
+      { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
+    ];
+    const header = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Create Date', 'Deal owner', 'Associated Company'];
+    const text = quotedCsv([header, ['1', 'A', 'Appointment Scheduled', '10', '2025-05-02', 'Dana', 'Acme'], ['2', 'B', '#N/A', '10', '2025-05-02', 'Dana', 'Acme']]);
+    const dataset = load([exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', text)], { currency: 'USD', stages });
+    expect(dataset.deals.map((d) => d.id)).toEqual(['1']);
+    expect(dataset.issues.filter((i) => i.severity === 'error').map((i) => `${i.line} ${i.column}: ${i.message}`)).toEqual([`3 Deal Stage: "Deal Stage" "#N/A" ${REASON}`]);
+  });
+
+  it('suggests no stage for one in npm run init', () => {
+    const deals = 'deal_id,account_id,owner,amount,created_at,stage\nD1,A1,Kim,100,2025-01-05,prospect\nD2,A1,Kim,100,2025-01-05,#N/A\n';
+    const history = 'deal_id,stage,entered_at\nD1,prospect,2025-01-05\n';
+    const { config } = suggestConfig([exportFile('deals.csv', deals), exportFile('stage_history.csv', history)]);
+    const labels = (config.stages as { label: Record<string, string> }[]).map((s) => Object.values(s.label)[0]);
+    expect(labels).toContain('prospect');
+    expect(labels).not.toContain('#N/A');
   });
 
   it('says so in Korean', () => {
