@@ -73,6 +73,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} has an unreadable time \\(expected (?<f>[^)]+)\\); write times on the 24-hour clock \\(오후 2:05 or 2:05 PM as 14:05\\)`),
       (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)}). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)`,
     ],
+    [
+      re(`${COL} ${V} has an unreadable time \\(expected (?<f>[^)]+)\\); write the time zone right after the time, without a space, and UTC as Z: (?<w>.+)`),
+      (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)}). 시간대는 시각 바로 뒤에 띄우지 않고 적고, UTC는 Z로 적으세요: ${g.w}`,
+    ],
     [re(`${COL} ${V} has an unreadable time \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)})`],
     [re(`${COL} ${V} has hour (?<n>\\d+), not 0-23`), (g) => `${g.col} ${g.v}: ${g.n}시는 없습니다(0~23시)`],
     [re(`${COL} ${V} has minute (?<n>\\d+), not 0-59`), (g) => `${g.col} ${g.v}: ${g.n}분은 없습니다(0~59분)`],
@@ -91,6 +95,10 @@ const ROW_RULES: Rules = {
       (g) =>
         `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 한국어로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its weekday: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 요일이 붙은 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+    ],
     [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)})`],
   ],
   invalid_number: [
@@ -108,6 +116,10 @@ const ROW_RULES: Rules = {
     [
       re(`${COL} ${V} is not a number \\(Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel의 회계 표시 형식은 0을 "-"로 표시합니다. CSV로 저장하기 전에 열을 숫자 서식으로 바꾸거나 0으로 적으세요)`,
+    ],
+    [
+      re(`${COL} ${V} is not a number \\(Excel wrote it in scientific notation(?:, about (?<n>\\d+))?, rounded to the digits it shows: give the column a number format such as 0 before saving the CSV, or export it again\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel이 지수 표기로 쓴 값${g.n ? `(약 ${g.n})` : ''}이며, 보이는 자릿수로 반올림되었습니다. CSV로 저장하기 전에 열 서식을 0 같은 숫자 서식으로 지정하거나 다시 내보내세요)`,
     ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],

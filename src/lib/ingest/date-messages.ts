@@ -5,6 +5,7 @@
  * 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
+import { weekdayHint, zoneHint } from './cell-hints.ts';
 import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, scannedParts } from './dates.ts';
 
 /** Quote a cell for a message, cutting very long ones. */
@@ -32,7 +33,9 @@ export function dateReason(code: number, text: string): string {
     case BAD_DAY:
       return `${v} has day ${p.day}, which ${formatDate(p.year, p.month, 1).slice(0, 7)} does not have`;
     case BAD_TIME:
-      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text)}`;
+      // A weekday after the date is no time: said as the date it is.
+      if (weekdayHint(text) !== '') return `${v} is not a date (${EXPECTED})${weekdayHint(text)}`;
+      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text) || zoneHint(text)}`;
     case BAD_HOUR:
       return `${v} has hour ${p.hour}, not 0-23`;
     case BAD_MINUTE:
@@ -42,7 +45,7 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text)}`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text) || weekdayHint(text)}`;
   }
 }
 
