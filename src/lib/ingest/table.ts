@@ -21,6 +21,7 @@ import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encod
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
+import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { lowerCode, rangeIsLower } from './text-range.ts';
 
@@ -133,7 +134,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   for (const attempt of attempts) {
     issues.rollback(mark);
     /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
-    const read: { table: Table | null; handler: RowHandler | null; width: number; delimiter: Delimiter } = { table: null, handler: null, width: 0, delimiter: ',' };
+    const read: { table: Table | null; handler: RowHandler | null; width: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, delimiter: ',', names: [] };
     const quoted = new QuoteTextLines();
     const decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
     const { part } = spec;
@@ -154,6 +155,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
               const why = problemMessage(header.malformed, header.line, header.lastLine, [], true);
               throw new IngestFatalError('header_unreadable', file, `${file}: the header cannot be read: ${why}`);
             }
+            read.names = header.names;
             read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter, header.headers);
             read.width = widthToCheck(spec, header.names);
             read.delimiter = header.delimiter;
@@ -189,6 +191,9 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     } catch (e) {
       if (e instanceof UndecodableError && !spec.utf8Only) continue;
       if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul(), headOf(source, HEAD_BYTES));
+      // The required columns a few lines down, under a title: said where they are.
+      const below = e instanceof IngestFatalError && e.code === 'missing_columns' && !part ? headerBelowNote(source, attempt, spec.required) : '';
+      if (below !== '') throw missingColumnsError(file, spec.required.filter((c) => !read.names.includes(c)), below);
       throw e;
     }
     let table = read.table;

@@ -8,6 +8,7 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset, loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { fatalText } from '../../../src/lib/i18n/fatal-text.ts';
 import { cp949, utf8, utf16 } from './helpers.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -172,6 +173,25 @@ describe('fatal problems', () => {
     expect(
       fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': history, 'field_history.csv': 'deal_id,field,changed_at\n' })),
     ).toMatchInlineSnapshot(`"field_history.csv: missing required columns "old_value", "new_value""`);
+  });
+
+  it('names the line of a header under a title typed above the table, in English and Korean', () => {
+    // A spreadsheet with a title row and a blank row above the column names, saved as CSV (BOM and all).
+    const deals = `\ufeff2026년 영업 파이프라인,,,,,\n,,,,,\n${DEALS_HEADER}\nD1,A1,Kim,100,2026-01-05,prospect\n`;
+    const message = fatal(() => ingest({ 'deals.csv': deals, 'stage_history.csv': history }));
+    expect(message).toBe(
+      'deals.csv: missing required columns "deal_id", "account_id", "owner", "amount", "created_at", "stage"; the columns are on line 3, under "2026년 영업 파이프라인" on line 1: the header must be the first line, so delete the lines above it (a title) and save the CSV again',
+    );
+    expect(fatalText({ code: 'missing_columns', message }, 'ko')).toBe(
+      'deals.csv: 필수 열 "deal_id", "account_id", "owner", "amount", "created_at", "stage"가 없습니다. 열 이름은 3행에 있고, 그 위 1행에 "2026년 영업 파이프라인"이 있습니다. 머리글은 첫 줄이어야 하므로 그 위의 줄(제목)을 지우고 CSV로 다시 저장하세요',
+    );
+    // Only the columns still missing are named; a title without a header below keeps the plain message.
+    expect(fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': `Stage history\ndeal_id,stage,entered_at\nD1,prospect,2026-01-05\n` }))).toBe(
+      'stage_history.csv: missing required columns "deal_id", "stage", "entered_at"; the columns are on line 2, under "Stage history" on line 1: the header must be the first line, so delete the lines above it (a title) and save the CSV again',
+    );
+    expect(fatal(() => ingest({ 'deals.csv': 'Pipeline\nnot,a,header\n', 'stage_history.csv': history }))).toBe(
+      'deals.csv: missing required columns "deal_id", "account_id", "owner", "amount", "created_at", "stage"',
+    );
   });
 
   it('names a missing required file', async () => {
