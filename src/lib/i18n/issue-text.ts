@@ -121,6 +121,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is not a number \\(Excel wrote it in scientific notation(?:, about (?<n>\\d+))?, rounded to the digits it shows: give the column a number format such as 0 before saving the CSV, or export it again\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel이 지수 표기로 쓴 값${g.n ? `(약 ${g.n})` : ''}이며, 보이는 자릿수로 반올림되었습니다. CSV로 저장하기 전에 열 서식을 0 같은 숫자 서식으로 지정하거나 다시 내보내세요)`,
     ],
+    [
+      re(`${COL} ${V} is not a number \\(its "\\\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as (?<n>[\\d.]+), or with ₩ or ¥ itself\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 ${g.n}처럼 적거나 ₩·¥ 기호를 직접 쓰세요)`,
+    ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],

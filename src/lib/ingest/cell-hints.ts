@@ -37,3 +37,13 @@ export function zoneHint(text: string): string {
   const written = zone === 'UTC' || zone === 'GMT' || zone === 'Z' ? 'Z' : zone;
   return `; write the time zone right after the time, without a space, and UTC as Z: ${m[1]}${written}`;
 }
+
+/** A backslash before or after the digits: the won (or yen) sign as Korean (Japanese) Windows fonts show the byte 0x5C. */
+const BACKSLASH_SIGN = /^\\\s?(\d[\d,]*(?:\.\d+)?)$|^(\d[\d,]*(?:\.\d+)?)\s?\\$/u;
+
+export function backslashHint(s: string): string {
+  const m = BACKSLASH_SIGN.exec(s);
+  if (!m) return '';
+  const digits = (m[1] ?? m[2]!).replaceAll(',', '');
+  return ` (its "\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as ${digits}, or with ₩ or ¥ itself)`;
+}

@@ -299,6 +299,18 @@ describe('numbers', () => {
     );
   });
 
+  it('says a backslash around an amount is one (the won sign as Korean fonts show it), without reading it, in English and Korean', () => {
+    expect(value('\\1,000,000')).toBe(
+      'invalid_number: "\\\\1,000,000" is not a number (its "\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as 1000000, or with ₩ or ¥ itself)',
+    );
+    expect(value('1,000.50 \\')).toContain('as 1000.50, or with');
+    // A negative amount, or other text, gets no such hint.
+    for (const text of ['-\\1,000', '\\abc', '\\']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('\\1,000,000')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
+      'amount "\\\\1,000,000"은 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 1000000처럼 적거나 ₩·¥ 기호를 직접 쓰세요)',
+    );
+  });
+
   it('checks a currency code in the cell against the row currency', () => {
     expect(parseAmountIn('1000 KRW', 'KRW', 'the deal', dot)).toBe(1000);
     expect(reason(parseAmountIn('1000 USD', 'KRW', "the deal's currency", dot))).toMatchInlineSnapshot(
