@@ -73,7 +73,8 @@ export interface TableOptions {
 }
 
 /** Returns true when the row is accepted; a rejected row must have logged an error issue. */
-export type RowHandler = (record: CsvRecord) => boolean;
+/** Accepts (true) or rejects a row; `rejected` hears of a record the CSV reader itself rejected (too many cells, cut off, broken quoting). */
+export type RowHandler = ((record: CsvRecord) => boolean) & { rejected?: (record: CsvRecord) => void };
 
 /**
  * Rows already split into cells (a vendor adapter's canonical tables): read
@@ -168,14 +169,17 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             if (record.malformed !== null) {
               const code = record.malformed.kind === 'too_long' ? 'record_too_long' : 'malformed_csv';
               issues.error(file, record.line, t.names[record.malformed.cell] ?? '', code, problemMessage(record.malformed, record.line, record.lastLine, t.names));
+              read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (read.width > 0 && record.length > read.width && !record.blankFrom(read.width)) {
               const extra: string[] = [];
               for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
               issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter));
+              read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (record.unterminated && record.length > 1 && read.width > 0 && record.length < read.width) {
               issues.error(file, record.line, t.names[record.length - 1] ?? '', 'truncated_row', truncatedMessage(record.line, record.length, read.width));
+              read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (repeatsHeader(record, t.names)) {
               issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);

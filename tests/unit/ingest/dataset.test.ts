@@ -158,6 +158,26 @@ describe('broken CSV', () => {
   });
 });
 
+describe('rows the CSV reader rejects', () => {
+  it('claim their deal_id as any rejected row: history rows name their line, a later row repeating it is a duplicate', () => {
+    const dataset = ingest({
+      // D1's name holds an unquoted comma (field_count), D2's line has broken quoting, D3's is cut off at the end of the file.
+      'deals.csv': [`${DEALS_HEADER},deal_name`, 'D1,A1,Kim,100,2025-01-05,prospect,Alpha, Inc', 'D2,A1,Kim,100,2025-01-05,prospect,"Beta', 'D1,A1,Kim,100,2025-01-05,prospect,Alpha Inc', 'D4,A1,Kim,100,2025-01-05,prospect,Delta', 'D3,A1,Kim,100'].join('\n'),
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,prospect,2025-01-05\nD2,prospect,2025-01-05\nD3,prospect,2025-01-05\nD4,prospect,2025-01-05\n`,
+    });
+    expect(dataset.deals.map((d) => d.id)).toEqual(['D4']);
+    expect(issueLines(dataset).filter((l) => l.includes(' error '))).toEqual([
+      'deals.csv:2 - error field_count: line 2: 8 cells, the header has 7 (extra: "Inc"); a cell that contains a comma must be in double quotes, as "Rival, Inc". Row rejected',
+      expect.stringMatching(/^deals\.csv:3 deal_name error malformed_csv: /u),
+      'deals.csv:4 deal_id error duplicate_id: deal_id "D1" already appears on line 2; this later row is rejected',
+      expect.stringMatching(/^deals\.csv:6 amount error truncated_row: /u),
+      'stage_history.csv:2 deal_id error unknown_deal: deal_id "D1" belongs to a rejected deals.csv row (line 2)',
+      'stage_history.csv:3 deal_id error unknown_deal: deal_id "D2" belongs to a rejected deals.csv row (line 3)',
+      'stage_history.csv:4 deal_id error unknown_deal: deal_id "D3" belongs to a rejected deals.csv row (line 6)',
+    ]);
+  });
+});
+
 describe('fatal problems', () => {
   const history = `${HISTORY_HEADER}\n`;
   it('names the file and the missing columns', () => {
