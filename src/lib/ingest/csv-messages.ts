@@ -81,3 +81,33 @@ export class QuoteTextLines {
     return `${lineList(this.runs, this.count)}: text follows the closing quote of a quoted cell (${example}); read as Excel reads it: ${shown(f.read)}. To keep the quotes, put the whole cell in quotes and double the quotes inside`;
   }
 }
+
+/**
+ * Lines of rows with a value after the header's last named column, under
+ * the empty names Excel leaves in a header (`stage,lost_reason,,,`), for one
+ * warning per file: such a value is not read, and most often it is the end
+ * of a cell split at an unquoted delimiter, the rest of which was read as
+ * the named column (`price, timing` read as `price`).
+ */
+export class UnnamedValueLines {
+  runs: number[] = [];
+  count = 0;
+  first: { line: number; column: number; value: string } | null = null;
+
+  add(line: number, column: number, value: string): void {
+    if (this.count === 0) this.first = { line, column, value };
+    this.count++;
+    const runs = this.runs;
+    if (runs.length > 0 && runs[runs.length - 1] === line) runs[runs.length - 1] = line + 1;
+    else if (runs.length < 42) runs.push(line, line + 1);
+  }
+
+  /** `named`: the header's named columns, up to its last named one. */
+  message(names: readonly string[], named: number, delimiter: Delimiter): string {
+    const f = this.first!;
+    const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
+    const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
+    const where = this.count === 1 ? '' : `first on line ${f.line}: `;
+    return `${lineList(this.runs, this.count)}: a value after the header's last named column "${names[named - 1]}" (${where}"${shown(f.value)}" in column ${f.column + 1}) is not read, and the header gives it no name; a cell that contains ${name} must be in double quotes, as ${example}, and a column of data needs a name in the header`;
+  }
+}

@@ -16,7 +16,7 @@
  */
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
-import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage } from './csv-messages.ts';
+import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
@@ -135,14 +135,16 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   for (const attempt of attempts) {
     issues.rollback(mark);
     /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
-    const read: { table: Table | null; handler: RowHandler | null; width: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, delimiter: ',', names: [] };
+    const read: { table: Table | null; handler: RowHandler | null; width: number; named: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, named: 0, delimiter: ',', names: [] };
     const quoted = new QuoteTextLines();
+    const unnamed = new UnnamedValueLines();
     const decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
     const { part } = spec;
     if (part) {
       // The header and its warnings belong to the file's first part.
       read.table = headerTable(spec, part.names, part.headerLine, decoding.encoding, new IssueLog(), part.delimiter, part.headers);
       read.width = widthToCheck(spec, part.names);
+      read.named = namedWidth(part.names, read.width);
       read.delimiter = part.delimiter;
       read.handler = start(read.table);
     }
@@ -159,6 +161,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             read.names = header.names;
             read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter, header.headers);
             read.width = widthToCheck(spec, header.names);
+            read.named = namedWidth(header.names, read.width);
             read.delimiter = header.delimiter;
             read.handler = start(read.table);
           },
@@ -184,6 +187,10 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             } else if (repeatsHeader(record, t.names)) {
               issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
               t.stats.rejected++;
+            } else if (read.named < read.width && record.length > read.named && !record.blankFrom(read.named)) {
+              unnamed.add(record.line, firstValueFrom(record, read.named), record.cell(firstValueFrom(record, read.named)));
+              if (read.handler!(record)) t.stats.accepted++;
+              else t.stats.rejected++;
             } else if (read.handler!(record)) t.stats.accepted++;
             else t.stats.rejected++;
           },
@@ -211,6 +218,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     const notice = decoding.notice();
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
     if (quoted.first) issues.warning(file, quoted.first.line, table.names[quoted.first.cell] ?? '', 'quote_text', quoted.message(table.names));
+    if (unnamed.first) issues.warning(file, unnamed.first.line, '', 'unnamed_values', unnamed.message(table.names, read.named, read.delimiter));
     return table;
   }
   throw new Error('unreachable: the last decoding attempt never throws');
@@ -259,6 +267,21 @@ function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start
 /** The cell count rows are checked against (`field_count`); 0: not checked (a one-cell header may be a report's title). */
 function widthToCheck(spec: TableSpec, names: readonly string[]): number {
   return (spec.fieldCount ?? spec.known.length > 0) ? headerWidth(names) : 0;
+}
+
+/** Up to the header's last named column (`width` when checked, else 0): values after it have no name (`unnamed_values`). */
+function namedWidth(names: readonly string[], width: number): number {
+  if (width === 0) return 0;
+  let n = names.length;
+  while (n > 0 && names[n - 1] === '') n--;
+  return n;
+}
+
+/** The first cell from `from` on that is not blank. */
+function firstValueFrom(record: CsvRecord, from: number): number {
+  let i = from;
+  while (i < record.length - 1 && record.cell(i) === '') i++;
+  return i;
 }
 
 /** The cell count a header's records are checked against: its names', or 0 for one with fewer than two (a report's title, say). */

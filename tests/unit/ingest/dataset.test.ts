@@ -9,6 +9,7 @@ import { buildDataset, loadDataset } from '../../../src/lib/ingest/dataset-build
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { fatalText } from '../../../src/lib/i18n/fatal-text.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { cp949, utf8, utf16 } from './helpers.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -175,6 +176,33 @@ describe('rows the CSV reader rejects', () => {
       'stage_history.csv:3 deal_id error unknown_deal: deal_id "D2" belongs to a rejected deals.csv row (line 3)',
       'stage_history.csv:4 deal_id error unknown_deal: deal_id "D3" belongs to a rejected deals.csv row (line 6)',
     ]);
+  });
+});
+
+describe('values after the header\'s last named column', () => {
+  it('are said once per file, where a cell split at an unquoted comma lost its end without a word, in English and Korean', () => {
+    // Excel leaves empty names after the last column once cells to the right were used: the split cell's end falls under them.
+    const dataset = ingest({
+      'deals.csv': [`${DEALS_HEADER},lost_reason,,,`, 'D1,A1,Kim,100,2025-01-05,lost,price, timing,,', 'D2,A1,Kim,100,2025-01-05,prospect,,,,', 'D3,A1,Kim,100,2025-01-05,lost,budget,,note,', ''].join('\n'),
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,lost,2025-02-01\nD2,prospect,2025-01-05\nD3,lost,2025-02-01\n`,
+    });
+    // The rows are read as before (a column of data may have no name): nothing else is said of them.
+    expect(dataset.deals.map((d) => [d.id, d.lostReason])).toEqual([['D1', 'price'], ['D2', ''], ['D3', 'budget']]);
+    const issue = dataset.issues.find((i) => i.code === 'unnamed_values')!;
+    expect(issueLines(dataset).filter((l) => !l.includes('synthesized_history'))).toEqual([
+      'deals.csv:2 - warning unnamed_values: lines 2 and 4: a value after the header\'s last named column "lost_reason" (first on line 2: "timing" in column 8) is not read, and the header gives it no name; a cell that contains a comma must be in double quotes, as "Rival, Inc", and a column of data needs a name in the header',
+    ]);
+    expect(issueMessage(issue, 'ko')).toBe(
+      '2, 4행: 머리글의 마지막 이름 있는 열 "lost_reason" 뒤에 값이 있습니다(처음은 2행, 8번째 열의 "timing"). 머리글에 이름이 없는 열이어서 읽지 않았습니다. 쉼표(,)가 들어 있는 셀은 "Rival, Inc"처럼 큰따옴표로 감싸야 하고, 데이터가 든 열에는 머리글에 이름을 붙여야 합니다',
+    );
+  });
+
+  it('are not said for blank cells under the empty names, nor for a header without them', () => {
+    const dataset = ingest({
+      'deals.csv': `${DEALS_HEADER},,\nD1,A1,Kim,100,2025-01-05,prospect,,\nD2,A1,Kim,100,2025-01-05,prospect, ,\n`,
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,prospect,2025-01-05\nD2,prospect,2025-01-05\n`,
+    });
+    expect(dataset.issues).toEqual([]);
   });
 });
 
