@@ -15,7 +15,7 @@
  * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
-import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
+import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
 import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
@@ -23,7 +23,7 @@ import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts
 import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
-import { lowerCode, rangeIsLower } from './text-range.ts';
+import { firstValueFrom, headerWidth, namedWidth, repeatsHeader } from './table-shape.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -72,8 +72,12 @@ export interface TableOptions {
   rowByRow?: boolean | undefined;
 }
 
-/** Returns true when the row is accepted; a rejected row must have logged an error issue. */
-/** Accepts (true) or rejects a row; `rejected` hears of a record the CSV reader itself rejected (too many cells, cut off, broken quoting). */
+export { headerWidth } from './table-shape.ts';
+
+/**
+ * Returns true when the row is accepted; a rejected row must have logged an error issue. `rejected` hears of
+ * a record the CSV reader itself rejected (too many cells, cut off, broken quoting).
+ */
 export type RowHandler = ((record: CsvRecord) => boolean) & { rejected?: (record: CsvRecord) => void };
 
 /**
@@ -224,24 +228,6 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   throw new Error('unreachable: the last decoding attempt never throws');
 }
 
-/** Whether `record` is the header again (two exports joined into one file), cell for cell in any case, as its `names` are matched. */
-function repeatsHeader(record: CsvRecord, names: readonly string[]): boolean {
-  if (names.length < 2 || record.length !== names.length) return false;
-  // Nearly every row differs in its first two characters (any case): no trimming for those. After an ASCII one, the second
-  // is the name's second, whose own lower case starts there (a name is never shorter than the cell it matches).
-  const first = record.firstCode(0);
-  if (first !== -1 && !isTrimSpace(first)) {
-    const name = names[0]!;
-    if (lowerCode(first) !== name.charCodeAt(0)) return false;
-    if (first < 128 && name.length > 1 && lowerCode(record.firstCode(0, 1)) !== name.charCodeAt(1)) return false;
-  }
-  for (let i = 0; i < names.length; i++) {
-    record.range(i);
-    if (!rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, names[i]!)) return false;
-  }
-  return true;
-}
-
 /** The Table of rows given in memory (a vendor adapter's): its header is `names`, row r reads as line r + 2. */
 export function rowsTable(spec: TableSpec, names: readonly string[], issues: IssueLog): Table {
   return headerTable(spec, names.map((n) => n.toLowerCase()), 1, 'utf-8', issues, ',', [...names]);
@@ -267,26 +253,6 @@ function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start
 /** The cell count rows are checked against (`field_count`); 0: not checked (a one-cell header may be a report's title). */
 function widthToCheck(spec: TableSpec, names: readonly string[]): number {
   return (spec.fieldCount ?? spec.known.length > 0) ? headerWidth(names) : 0;
-}
-
-/** Up to the header's last named column (`width` when checked, else 0): values after it have no name (`unnamed_values`). */
-function namedWidth(names: readonly string[], width: number): number {
-  if (width === 0) return 0;
-  let n = names.length;
-  while (n > 0 && names[n - 1] === '') n--;
-  return n;
-}
-
-/** The first cell from `from` on that is not blank. */
-function firstValueFrom(record: CsvRecord, from: number): number {
-  let i = from;
-  while (i < record.length - 1 && record.cell(i) === '') i++;
-  return i;
-}
-
-/** The cell count a header's records are checked against: its names', or 0 for one with fewer than two (a report's title, say). */
-export function headerWidth(names: readonly string[]): number {
-  return names.filter((n) => n !== '').length > 1 ? names.length : 0;
 }
 
 function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter, headers: string[] = names): Table {
