@@ -43,8 +43,9 @@ export const FILE_RULES: Rules = {
   ],
   field_count: [
     [
-      re(`${LINES}: (?<cells>\\d+) cells, the header has (?<h>\\d+) \\(extra: (?<extra>.*)\\); a cell that contains (?<d>a comma|a semicolon|a tab) must be in double quotes, as (?<ex>.+)\\. Row rejected`),
-      (g) => `${koLines(g.lines!)}: 셀이 ${g.cells}개로 머리글의 ${g.h}개보다 많습니다(남는 셀: ${g.extra}). ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다`,
+      re(`${LINES}: (?<cells>\\d+) cells, the header has (?<h>\\d+) \\(extra: (?<extra>.*)\\); a cell that contains (?<d>a comma|a semicolon|a tab) must be in double quotes, as (?<ex>.+?)(?<curly> \\(typographic quotes, “ ”, do not quote a cell: write straight ones, "\\))?\\. Row rejected`),
+      (g) =>
+        `${koLines(g.lines!)}: 셀이 ${g.cells}개로 머리글의 ${g.h}개보다 많습니다(남는 셀: ${g.extra}). ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 합니다${g.curly ? '(“ ” 같은 둥근 따옴표는 셀을 감싸지 못하니 곧은 따옴표 "를 쓰세요)' : ''}. 이 행은 제외했습니다`,
     ],
   ],
   unnamed_values: [

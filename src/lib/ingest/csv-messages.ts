@@ -44,11 +44,19 @@ export function problemMessage(problem: CsvProblem, first: number, last: number,
 }
 
 /** The error for a row with more cells than the header (extra cells not all blank). */
-export function fieldCountMessage(first: number, last: number, cells: number, header: number, extra: readonly string[], delimiter: Delimiter): string {
+export function fieldCountMessage(first: number, last: number, cells: number, header: number, extra: readonly string[], delimiter: Delimiter, curly = false): string {
   const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
   const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
   const extras = extra.slice(0, 3).map((c) => `"${shown(c)}"`).join(', ');
-  return `${lineRange(first, last)}: ${cells} cells, the header has ${header} (extra: ${extras}${extra.length > 3 ? ', …' : ''}); a cell that contains ${name} must be in double quotes, as ${example}. Row rejected`;
+  // A text editor's smart quotes look like quotes and quote nothing.
+  const why = curly ? ' (typographic quotes, “ ”, do not quote a cell: write straight ones, ")' : '';
+  return `${lineRange(first, last)}: ${cells} cells, the header has ${header} (extra: ${extras}${extra.length > 3 ? ', …' : ''}); a cell that contains ${name} must be in double quotes, as ${example}${why}. Row rejected`;
+}
+
+/** Whether a cell of `record` opens with a typographic quote (“Rival, Inc” typed in an editor that curls quotes). */
+export function opensCurlyQuote(cells: Iterable<string>): boolean {
+  for (const cell of cells) if (/^[\u201c\u201e\u00ab\u2018]/u.test(cell)) return true;
+  return false;
 }
 
 /**

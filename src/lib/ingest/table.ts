@@ -16,7 +16,7 @@
  */
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
-import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
+import { fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
@@ -181,7 +181,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             } else if (read.width > 0 && record.length > read.width && !record.blankFrom(read.width)) {
               const extra: string[] = [];
               for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
-              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter));
+              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter, opensCurlyQuote(record.toArray())));
               read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (record.unterminated && record.length > 1 && read.width > 0 && record.length < read.width) {

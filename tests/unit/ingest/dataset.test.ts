@@ -179,6 +179,24 @@ describe('rows the CSV reader rejects', () => {
   });
 });
 
+describe('a cell in typographic quotes', () => {
+  it('has the field_count error say that “ ” quote nothing, in English and Korean', () => {
+    // TextEdit and Word curl typed quotes: “Alpha, Inc” is two cells.
+    const dataset = ingest({ 'deals.csv': `${DEALS_HEADER},deal_name\nD1,A1,Kim,100,2025-01-05,prospect,\u201cAlpha, Inc\u201d\n`, 'stage_history.csv': `${HISTORY_HEADER}\n` });
+    const issue = dataset.issues.find((i) => i.code === 'field_count')!;
+    expect(issue.message).toBe(
+      'line 2: 8 cells, the header has 7 (extra: "Inc”"); a cell that contains a comma must be in double quotes, as "Rival, Inc" (typographic quotes, “ ”, do not quote a cell: write straight ones, "). Row rejected',
+    );
+    expect(issueMessage(issue, 'ko')).toBe(
+      '2행: 셀이 8개로 머리글의 7개보다 많습니다(남는 셀: "Inc”"). 쉼표(,)가 들어 있는 셀은 "Rival, Inc"처럼 큰따옴표로 감싸야 합니다(“ ” 같은 둥근 따옴표는 셀을 감싸지 못하니 곧은 따옴표 "를 쓰세요). 이 행은 제외했습니다',
+    );
+    // Straight quotes: the message as before, translated as before.
+    const plain = ingest({ 'deals.csv': `${DEALS_HEADER},deal_name\nD1,A1,Kim,100,2025-01-05,prospect,Alpha, Inc\n`, 'stage_history.csv': `${HISTORY_HEADER}\n` }).issues.find((i) => i.code === 'field_count')!;
+    expect(plain.message).toBe('line 2: 8 cells, the header has 7 (extra: "Inc"); a cell that contains a comma must be in double quotes, as "Rival, Inc". Row rejected');
+    expect(issueMessage(plain, 'ko')).toBe('2행: 셀이 8개로 머리글의 7개보다 많습니다(남는 셀: "Inc"). 쉼표(,)가 들어 있는 셀은 "Rival, Inc"처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다');
+  });
+});
+
 describe('values after the header\'s last named column', () => {
   it('are said once per file, where a cell split at an unquoted comma lost its end without a word, in English and Korean', () => {
     // Excel leaves empty names after the last column once cells to the right were used: the split cell's end falls under them.
