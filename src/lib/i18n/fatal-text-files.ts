@@ -36,6 +36,11 @@ function missingColumnsNote(note: string): string | null {
     ],
     [/^; the file is JSON, not CSV: export it again as CSV$/u, () => '. CSV가 아니라 JSON입니다. CSV로 다시 내보내세요'],
     [
+      /^; the columns are on line (?<line>\d+), under (?<above>".*") on line (?<first>\d+): the header must be the first line, so delete the lines above it \(a title\) and save the CSV again$/u,
+      (g) => `. 열 이름은 ${g.line}행에 있고, 그 위 ${g.first}행에 ${josa(g.above!, '이/가')} 있습니다. 머리글은 첫 줄이어야 하므로 그 위의 줄(제목)을 지우고 CSV로 다시 저장하세요`,
+    ],
+
+    [
       /^; line 1 is Excel's delimiter hint (?<hint>".*"), and Pipescope reads only "," ";" or tab as the delimiter: save the file as CSV with one of them$/u,
       (g) => `. 1행은 Excel의 구분 기호 지정 줄 ${g.hint}이며, Pipescope는 쉼표(,), 세미콜론(;), 탭만 구분 기호로 읽습니다. 이 중 하나로 CSV를 다시 저장하세요`,
     ],

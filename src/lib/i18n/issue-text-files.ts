@@ -43,8 +43,18 @@ export const FILE_RULES: Rules = {
   ],
   field_count: [
     [
-      re(`${LINES}: (?<cells>\\d+) cells, the header has (?<h>\\d+) \\(extra: (?<extra>.*)\\); a cell that contains (?<d>a comma|a semicolon|a tab) must be in double quotes, as (?<ex>.+)\\. Row rejected`),
-      (g) => `${koLines(g.lines!)}: 셀이 ${g.cells}개로 머리글의 ${g.h}개보다 많습니다(남는 셀: ${g.extra}). ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다`,
+      re(`${LINES}: (?<cells>\\d+) cells, the header has (?<h>\\d+) \\(extra: (?<extra>.*)\\); a cell that contains (?<d>a comma|a semicolon|a tab) must be in double quotes, as (?<ex>.+?)(?<curly> \\(typographic quotes, “ ”, do not quote a cell: write straight ones, "\\))?\\. Row rejected`),
+      (g) =>
+        `${koLines(g.lines!)}: 셀이 ${g.cells}개로 머리글의 ${g.h}개보다 많습니다(남는 셀: ${g.extra}). ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 합니다${g.curly ? '(“ ” 같은 둥근 따옴표는 셀을 감싸지 못하니 곧은 따옴표 "를 쓰세요)' : ''}. 이 행은 제외했습니다`,
+    ],
+  ],
+  unnamed_values: [
+    [
+      re(
+        `${LINES}: a value after the header's last named column "(?<col>[^"]*)" \\((?:first on line (?<first>\\d+): )?"(?<v>.*)" in column (?<c>\\d+)\\) is not read, and the header gives it no name; a cell that contains (?<d>a comma|a semicolon|a tab) must be in double quotes, as (?<ex>.+), and a column of data needs a name in the header`,
+      ),
+      (g) =>
+        `${koLines(g.lines!)}: 머리글의 마지막 이름 있는 열 "${g.col}" 뒤에 값이 있습니다(${g.first ? `처음은 ${g.first}행, ` : ''}${g.c}번째 열의 "${g.v}"). 머리글에 이름이 없는 열이어서 읽지 않았습니다. ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 하고, 데이터가 든 열에는 머리글에 이름을 붙여야 합니다`,
     ],
   ],
   malformed_csv: [

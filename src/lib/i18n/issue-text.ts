@@ -61,6 +61,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is ambiguous \\(month or day first\\?\\); set "date_order" to "MDY" or "DMY" in pipeline.config.json`),
       (g) => `${g.col} ${topic(g.v!)} 월과 일 중 어느 쪽이 먼저인지 알 수 없습니다. pipeline.config.json의 "date_order"를 "MDY" 또는 "DMY"로 지정하세요`,
     ],
+    [
+      re(`${COL} ${V} is written (?<o>day|month) first \\((?<f>[DMY./-]+)\\); set "date_order" to "(?<order>DMY|MDY)" in pipeline.config.json`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.o === 'day' ? '일' : '월'}이 먼저 오는 형식(${g.f})입니다. pipeline.config.json의 "date_order"를 "${g.order}"로 지정하세요`,
+    ],
     [re(`${COL} ${V} has year (?<n>-?\\d+), outside (?<min>\\d+)-(?<max>\\d+) \\(.*\\)`), (g) => `${g.col} ${g.v}: 연도 ${g.n}년은 허용 범위(${g.min}~${g.max}년)를 벗어납니다`],
     [re(`${COL} ${V} has month (?<n>\\d+), not 1-12`), (g) => `${g.col} ${g.v}: ${g.n}월은 없습니다(1~12월)`],
     [re(`${COL} ${V} has day (?<n>\\d+), which (?<ym>\\d{4}-\\d{2}) does not have`), (g) => `${g.col} ${g.v}: ${g.ym!.slice(0, 4)}년 ${Number(g.ym!.slice(5))}월에는 ${g.n}일이 없습니다`],
@@ -68,6 +72,10 @@ const ROW_RULES: Rules = {
     [
       re(`${COL} ${V} has an unreadable time \\(expected (?<f>[^)]+)\\); write times on the 24-hour clock \\(오후 2:05 or 2:05 PM as 14:05\\)`),
       (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)}). 시간은 24시간제로 적으세요(오후 2:05나 2:05 PM은 14:05)`,
+    ],
+    [
+      re(`${COL} ${V} has an unreadable time \\(expected (?<f>[^)]+)\\); write the time zone right after the time, without a space, and UTC as Z: (?<w>.+)`),
+      (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)}). 시간대는 시각 바로 뒤에 띄우지 않고 적고, UTC는 Z로 적으세요: ${g.w}`,
     ],
     [re(`${COL} ${V} has an unreadable time \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${g.v}: 시간을 읽을 수 없습니다(형식: ${formats(g.f!)})`],
     [re(`${COL} ${V} has hour (?<n>\\d+), not 0-23`), (g) => `${g.col} ${g.v}: ${g.n}시는 없습니다(0~23시)`],
@@ -87,6 +95,10 @@ const ROW_RULES: Rules = {
       (g) =>
         `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 한국어로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its weekday: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 요일이 붙은 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+    ],
     [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)})`],
   ],
   invalid_number: [
@@ -105,9 +117,23 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is not a number \\(Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel의 회계 표시 형식은 0을 "-"로 표시합니다. CSV로 저장하기 전에 열을 숫자 서식으로 바꾸거나 0으로 적으세요)`,
     ],
+    [
+      re(`${COL} ${V} is not a number \\(Excel wrote it in scientific notation(?:, about (?<n>\\d+))?, rounded to the digits it shows: give the column a number format such as 0 before saving the CSV, or export it again\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel이 지수 표기로 쓴 값${g.n ? `(약 ${g.n})` : ''}이며, 보이는 자릿수로 반올림되었습니다. CSV로 저장하기 전에 열 서식을 0 같은 숫자 서식으로 지정하거나 다시 내보내세요)`,
+    ],
+    [
+      re(`${COL} ${V} is not a number \\(its "\\\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as (?<n>[\\d.]+), or with ₩ or ¥ itself\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 ${g.n}처럼 적거나 ₩·¥ 기호를 직접 쓰세요)`,
+    ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],
+  ],
+  sheet_error: [
+    [
+      re(`${COL} ${V} is a spreadsheet's error value \\(a formula that failed, such as a lookup that found nothing\\), not data: correct the formula or clear the cell, then save the CSV again`),
+      (g) => `${g.col} ${topic(g.v!)} 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요`,
+    ],
   ],
   negative_number: [[re(`${COL} ${V} is negative; only 0 or more is allowed`), (g) => `${g.col} ${topic(g.v!)} 음수입니다. 0 이상만 허용됩니다`]],
   amount_too_large: [

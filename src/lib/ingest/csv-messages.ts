@@ -44,11 +44,19 @@ export function problemMessage(problem: CsvProblem, first: number, last: number,
 }
 
 /** The error for a row with more cells than the header (extra cells not all blank). */
-export function fieldCountMessage(first: number, last: number, cells: number, header: number, extra: readonly string[], delimiter: Delimiter): string {
+export function fieldCountMessage(first: number, last: number, cells: number, header: number, extra: readonly string[], delimiter: Delimiter, curly = false): string {
   const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
   const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
   const extras = extra.slice(0, 3).map((c) => `"${shown(c)}"`).join(', ');
-  return `${lineRange(first, last)}: ${cells} cells, the header has ${header} (extra: ${extras}${extra.length > 3 ? ', …' : ''}); a cell that contains ${name} must be in double quotes, as ${example}. Row rejected`;
+  // A text editor's smart quotes look like quotes and quote nothing.
+  const why = curly ? ' (typographic quotes, “ ”, do not quote a cell: write straight ones, ")' : '';
+  return `${lineRange(first, last)}: ${cells} cells, the header has ${header} (extra: ${extras}${extra.length > 3 ? ', …' : ''}); a cell that contains ${name} must be in double quotes, as ${example}${why}. Row rejected`;
+}
+
+/** Whether a cell of `record` opens with a typographic quote (“Rival, Inc” typed in an editor that curls quotes). */
+export function opensCurlyQuote(cells: Iterable<string>): boolean {
+  for (const cell of cells) if (/^[\u201c\u201e\u00ab\u2018]/u.test(cell)) return true;
+  return false;
 }
 
 /**
@@ -79,5 +87,35 @@ export class QuoteTextLines {
     const column = names[f.cell] ? `, column "${names[f.cell]}"` : '';
     const example = this.count === 1 ? `${column.slice(2)}${column ? ': ' : ''}${shown(f.raw)}` : `first on line ${f.line}${column}: ${shown(f.raw)}`;
     return `${lineList(this.runs, this.count)}: text follows the closing quote of a quoted cell (${example}); read as Excel reads it: ${shown(f.read)}. To keep the quotes, put the whole cell in quotes and double the quotes inside`;
+  }
+}
+
+/**
+ * Lines of rows with a value after the header's last named column, under
+ * the empty names Excel leaves in a header (`stage,lost_reason,,,`), for one
+ * warning per file: such a value is not read, and most often it is the end
+ * of a cell split at an unquoted delimiter, the rest of which was read as
+ * the named column (`price, timing` read as `price`).
+ */
+export class UnnamedValueLines {
+  runs: number[] = [];
+  count = 0;
+  first: { line: number; column: number; value: string } | null = null;
+
+  add(line: number, column: number, value: string): void {
+    if (this.count === 0) this.first = { line, column, value };
+    this.count++;
+    const runs = this.runs;
+    if (runs.length > 0 && runs[runs.length - 1] === line) runs[runs.length - 1] = line + 1;
+    else if (runs.length < 42) runs.push(line, line + 1);
+  }
+
+  /** `named`: the header's named columns, up to its last named one. */
+  message(names: readonly string[], named: number, delimiter: Delimiter): string {
+    const f = this.first!;
+    const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
+    const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
+    const where = this.count === 1 ? '' : `first on line ${f.line}: `;
+    return `${lineList(this.runs, this.count)}: a value after the header's last named column "${names[named - 1]}" (${where}"${shown(f.value)}" in column ${f.column + 1}) is not read, and the header gives it no name; a cell that contains ${name} must be in double quotes, as ${example}, and a column of data needs a name in the header`;
   }
 }

@@ -5,6 +5,7 @@
  * 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
+import { weekdayHint, zoneHint } from './cell-hints.ts';
 import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, scannedParts } from './dates.ts';
 
 /** Quote a cell for a message, cutting very long ones. */
@@ -24,7 +25,7 @@ export function dateReason(code: number, text: string): string {
   const p = scannedParts();
   switch (code) {
     case AMBIGUOUS:
-      return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
+      return ambiguousReason(v, text, p.month, p.day);
     case BAD_YEAR:
       return `${v} has year ${p.year}, outside ${MIN_YEAR}-${MAX_YEAR} (dates derived from it, such as a repurchase ${MAX_LIFECYCLE_MONTHS / 12} years later, must stay within 1000-9999)`;
     case BAD_MONTH:
@@ -32,7 +33,9 @@ export function dateReason(code: number, text: string): string {
     case BAD_DAY:
       return `${v} has day ${p.day}, which ${formatDate(p.year, p.month, 1).slice(0, 7)} does not have`;
     case BAD_TIME:
-      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text)}`;
+      // A weekday after the date is no time: said as the date it is.
+      if (weekdayHint(text) !== '') return `${v} is not a date (${EXPECTED})${weekdayHint(text)}`;
+      return `${v} has an unreadable time (expected HH:mm[:ss][Z|±HH:MM])${twelveHourHint(text) || zoneHint(text)}`;
     case BAD_HOUR:
       return `${v} has hour ${p.hour}, not 0-23`;
     case BAD_MINUTE:
@@ -42,8 +45,20 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text)}`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text) || weekdayHint(text)}`;
   }
+}
+
+/**
+ * A date with its year last: ambiguous when both of its first parts could be
+ * the month; when one cannot (`15/07/2025`), it says which order the file
+ * writes, so the config can say it.
+ */
+function ambiguousReason(v: string, text: string, first: number, second: number): string {
+  const sep = /[^\d\s]/u.exec(text)?.[0] ?? '/';
+  if (first > 12 && second <= 12) return `${v} is written day first (DD${sep}MM${sep}YYYY); set "date_order" to "DMY" in pipeline.config.json`;
+  if (second > 12 && first <= 12) return `${v} is written month first (MM${sep}DD${sep}YYYY); set "date_order" to "MDY" in pipeline.config.json`;
+  return `${v} is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json`;
 }
 
 /** Excel's day 0 (its serial numbers count days from here, as Excel's own 1900 leap-day error leaves every date from March 1900 on). */

@@ -165,7 +165,12 @@ export function scanDate(src: string, s: number, e: number, order: DateOrder): n
     if (digitRun(src, i, e) !== 4) return NOT_A_DATE;
     year = num(src, i, 4);
     i += 4;
-    if (order === 'YMD') return AMBIGUOUS;
+    if (order === 'YMD') {
+      // Kept for the message, which names the order when one part cannot be a month.
+      parts.month = a;
+      parts.day = b;
+      return AMBIGUOUS;
+    }
     month = order === 'MDY' ? a : b;
     day = order === 'MDY' ? b : a;
   } else {

@@ -11,7 +11,7 @@ import type { CodedText, TextCodes } from '../text-codes.ts';
 import { grown } from './grown.ts';
 import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
-import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
+import { readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { dotThousandsDoubt, Invalid, quoteValue } from './values.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
@@ -77,7 +77,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     const iId = t.index.deal_id!;
     pipelines = new Map();
     const iPipeline = t.names.indexOf('pipeline');
-    return (record) => {
+    const handle: RowHandler = (record) => {
       const line = record.line;
       const id = record.cell(iId);
       const first = firstLine(id);
@@ -109,6 +109,12 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       }
       return true;
     };
+    // A row the CSV reader rejected claims its id as any rejected row does: its history rows name its line, a later row is a duplicate.
+    handle.rejected = (record) => {
+      const id = iId < record.length ? record.cell(iId) : '';
+      if (id !== '' && firstLine(id) === undefined) rejectedIds.set(id, record.line);
+    };
+    return handle;
   });
   if (pipeline !== null) {
     pipeline.settle(table);

@@ -21,6 +21,7 @@ import type { IssueLog } from './issues.ts';
 import type { RowContext } from './row-context.ts';
 import { objectTemplate } from './table.ts';
 import { checkCurrency, parseAmountIn } from './currency-check.ts';
+import { isSheetError, sheetError } from './sheet-errors.ts';
 import {
   Invalid,
   parseBoolean,
@@ -49,13 +50,18 @@ export const optional =
   (cell) =>
     cell === '' ? null : parse(cell);
 
-const text: FieldParser<string> = (cell) => cell;
+/** A text as written; a spreadsheet's error value (`#N/A`) is no name or id (sheet-errors.ts). */
+const text: FieldParser<string> = (cell) => (isSheetError(cell) ? sheetError(cell) : cell);
+/** A text as written, whatever it is (field_history's values of fields the metrics ignore). */
+const anyText: FieldParser<string> = (cell) => cell;
 
 /** A zod schema for one cell: the parser's Invalid becomes a custom issue carrying its code. */
 export function cellSchema<T>(parse: FieldParser<T>) {
   return z.string().transform((cell, ctx): T => {
-    const v = parse(cell);
+    let v = parse(cell);
     if (v instanceof Invalid) {
+      // An amount, date or stage cell holding a spreadsheet's error value: said as what it is (only refused rows come here).
+      if (v.code !== 'sheet_error' && isSheetError(cell)) v = sheetError(cell);
       ctx.addIssue({ code: 'custom', message: v.reason, params: { code: v.code } });
       return z.NEVER;
     }
@@ -231,8 +237,8 @@ export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, deal
   const fields = {
     deal_id: required(deal),
     field: required(text),
-    old_value: text,
-    new_value: text,
+    old_value: anyText,
+    new_value: anyText,
     changed_at: required((cell: string) => parseInstant(cell, ctx.dates)),
   } satisfies Record<(typeof FIELD_HISTORY_COLUMNS)[number], unknown>;
   // How to read the values depends on the field and, for amounts, on the deal's currency.
@@ -240,6 +246,7 @@ export function fieldHistoryRow(ctx: RowContext, deal: FieldParser<number>, deal
     if (cell === '' || field === null) return null;
     const { code, fxRate } = dealCurrency(deal);
     const v = field === 'amount' ? parseAmountIn(cell, code, "the deal's currency", ctx.numbers) : parseLocalDate(cell, ctx.dates);
+    if (v instanceof Invalid && isSheetError(cell)) return sheetError(cell);
     return typeof v === 'number' ? v * fxRate : v;
   };
   return defineRow(fields, (row) => {

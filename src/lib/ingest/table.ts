@@ -15,14 +15,15 @@
  * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
-import { CsvRecord, type Delimiter, isTrimSpace, NulCharacterError, parseCsv } from './csv.ts';
-import { fieldCountMessage, problemMessage, QuoteTextLines, truncatedMessage } from './csv-messages.ts';
+import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
+import { fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
+import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
-import { lowerCode, rangeIsLower } from './text-range.ts';
+import { firstValueFrom, headerWidth, namedWidth, repeatsHeader } from './table-shape.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -71,8 +72,13 @@ export interface TableOptions {
   rowByRow?: boolean | undefined;
 }
 
-/** Returns true when the row is accepted; a rejected row must have logged an error issue. */
-export type RowHandler = (record: CsvRecord) => boolean;
+export { headerWidth } from './table-shape.ts';
+
+/**
+ * Returns true when the row is accepted; a rejected row must have logged an error issue. `rejected` hears of
+ * a record the CSV reader itself rejected (too many cells, cut off, broken quoting).
+ */
+export type RowHandler = ((record: CsvRecord) => boolean) & { rejected?: (record: CsvRecord) => void };
 
 /**
  * Rows already split into cells (a vendor adapter's canonical tables): read
@@ -133,14 +139,16 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
   for (const attempt of attempts) {
     issues.rollback(mark);
     /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
-    const read: { table: Table | null; handler: RowHandler | null; width: number; delimiter: Delimiter } = { table: null, handler: null, width: 0, delimiter: ',' };
+    const read: { table: Table | null; handler: RowHandler | null; width: number; named: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, named: 0, delimiter: ',', names: [] };
     const quoted = new QuoteTextLines();
+    const unnamed = new UnnamedValueLines();
     const decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
     const { part } = spec;
     if (part) {
       // The header and its warnings belong to the file's first part.
       read.table = headerTable(spec, part.names, part.headerLine, decoding.encoding, new IssueLog(), part.delimiter, part.headers);
       read.width = widthToCheck(spec, part.names);
+      read.named = namedWidth(part.names, read.width);
       read.delimiter = part.delimiter;
       read.handler = start(read.table);
     }
@@ -154,8 +162,10 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
               const why = problemMessage(header.malformed, header.line, header.lastLine, [], true);
               throw new IngestFatalError('header_unreadable', file, `${file}: the header cannot be read: ${why}`);
             }
+            read.names = header.names;
             read.table = headerTable(spec, header.names, header.line, decoding.encoding, issues, header.delimiter, header.headers);
             read.width = widthToCheck(spec, header.names);
+            read.named = namedWidth(header.names, read.width);
             read.delimiter = header.delimiter;
             read.handler = start(read.table);
           },
@@ -166,18 +176,25 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             if (record.malformed !== null) {
               const code = record.malformed.kind === 'too_long' ? 'record_too_long' : 'malformed_csv';
               issues.error(file, record.line, t.names[record.malformed.cell] ?? '', code, problemMessage(record.malformed, record.line, record.lastLine, t.names));
+              read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (read.width > 0 && record.length > read.width && !record.blankFrom(read.width)) {
               const extra: string[] = [];
               for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
-              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter));
+              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter, opensCurlyQuote(record.toArray())));
+              read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (record.unterminated && record.length > 1 && read.width > 0 && record.length < read.width) {
               issues.error(file, record.line, t.names[record.length - 1] ?? '', 'truncated_row', truncatedMessage(record.line, record.length, read.width));
+              read.handler!.rejected?.(record);
               t.stats.rejected++;
             } else if (repeatsHeader(record, t.names)) {
               issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
               t.stats.rejected++;
+            } else if (read.named < read.width && record.length > read.named && !record.blankFrom(read.named)) {
+              unnamed.add(record.line, firstValueFrom(record, read.named), record.cell(firstValueFrom(record, read.named)));
+              if (read.handler!(record)) t.stats.accepted++;
+              else t.stats.rejected++;
             } else if (read.handler!(record)) t.stats.accepted++;
             else t.stats.rejected++;
           },
@@ -189,6 +206,9 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     } catch (e) {
       if (e instanceof UndecodableError && !spec.utf8Only) continue;
       if (e instanceof NulCharacterError) throw nulError(file, e.line, decoding.firstNul(), headOf(source, HEAD_BYTES));
+      // The required columns a few lines down, under a title: said where they are.
+      const below = e instanceof IngestFatalError && e.code === 'missing_columns' && !part ? headerBelowNote(source, attempt, spec.required) : '';
+      if (below !== '') throw missingColumnsError(file, spec.required.filter((c) => !read.names.includes(c)), below);
       throw e;
     }
     let table = read.table;
@@ -202,27 +222,10 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     const notice = decoding.notice();
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
     if (quoted.first) issues.warning(file, quoted.first.line, table.names[quoted.first.cell] ?? '', 'quote_text', quoted.message(table.names));
+    if (unnamed.first) issues.warning(file, unnamed.first.line, '', 'unnamed_values', unnamed.message(table.names, read.named, read.delimiter));
     return table;
   }
   throw new Error('unreachable: the last decoding attempt never throws');
-}
-
-/** Whether `record` is the header again (two exports joined into one file), cell for cell in any case, as its `names` are matched. */
-function repeatsHeader(record: CsvRecord, names: readonly string[]): boolean {
-  if (names.length < 2 || record.length !== names.length) return false;
-  // Nearly every row differs in its first two characters (any case): no trimming for those. After an ASCII one, the second
-  // is the name's second, whose own lower case starts there (a name is never shorter than the cell it matches).
-  const first = record.firstCode(0);
-  if (first !== -1 && !isTrimSpace(first)) {
-    const name = names[0]!;
-    if (lowerCode(first) !== name.charCodeAt(0)) return false;
-    if (first < 128 && name.length > 1 && lowerCode(record.firstCode(0, 1)) !== name.charCodeAt(1)) return false;
-  }
-  for (let i = 0; i < names.length; i++) {
-    record.range(i);
-    if (!rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, names[i]!)) return false;
-  }
-  return true;
 }
 
 /** The Table of rows given in memory (a vendor adapter's): its header is `names`, row r reads as line r + 2. */
@@ -250,11 +253,6 @@ function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start
 /** The cell count rows are checked against (`field_count`); 0: not checked (a one-cell header may be a report's title). */
 function widthToCheck(spec: TableSpec, names: readonly string[]): number {
   return (spec.fieldCount ?? spec.known.length > 0) ? headerWidth(names) : 0;
-}
-
-/** The cell count a header's records are checked against: its names', or 0 for one with fewer than two (a report's title, say). */
-export function headerWidth(names: readonly string[]): number {
-  return names.filter((n) => n !== '').length > 1 ? names.length : 0;
 }
 
 function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter, headers: string[] = names): Table {

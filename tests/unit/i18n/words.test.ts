@@ -262,7 +262,7 @@ describe('data-quality messages in Korean', () => {
     const { issues } = load([exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', text)], { currency: 'USD', stages });
     expect(issues.map((i) => [i.line, i.column, issueMessage(i, 'ko')])).toEqual([
       [2, 'Amount', '"Amount" "12k"는 숫자가 아닙니다'],
-      [3, 'Close Date', '"Close Date" "7/15/2025"는 월과 일 중 어느 쪽이 먼저인지 알 수 없습니다. pipeline.config.json의 "date_order"를 "MDY" 또는 "DMY"로 지정하세요'],
+      [3, 'Close Date', '"Close Date" "7/15/2025"는 월이 먼저 오는 형식(MM/DD/YYYY)입니다. pipeline.config.json의 "date_order"를 "MDY"로 지정하세요'],
       [4, 'Deal owner', '"Deal owner" 값이 비어 있습니다(필수 항목)'],
       [5, 'Create Date', '"Create Date" "2025-13-01": 13월은 없습니다(1~12월)'],
       [6, 'Amount', '"Amount" "-5"는 음수입니다. 0 이상만 허용됩니다'],

@@ -341,6 +341,34 @@ describe('HubSpot deals export', () => {
     expect(ko('no_stage_dates')).toBe('내보내기에 "Date entered <stage>" 열이 없어 단계 이력을 알 수 없습니다. 내보낼 열에 추가하세요(docs/exports.md)');
   });
 
+  it('takes the first of several companies listed by name when no id column is exported, with the same warning on that column', () => {
+    // A view exported with "Associated Company" alone: its names are the account, and HubSpot lists several joined by ";".
+    const header = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Create Date', 'Deal owner', 'Associated Company'];
+    const text = quotedCsv([
+      header,
+      ['1', 'A', 'Qualified To Buy', '10', '2025-05-02', 'Dana', 'Acme Corp;Globex'],
+      ['2', 'B', 'Qualified To Buy', '10', '2025-05-02', 'Dana', 'Globex'],
+    ]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    expect(dataset.deals.map((d) => [d.accountId, d.accountName])).toEqual([
+      ['Acme Corp', 'Acme Corp'],
+      ['Globex', 'Globex'],
+    ]);
+    const issue = dataset.issues.find((i) => i.code === 'several_companies')!;
+    expect(issue).toMatchObject({ line: 0, column: 'Associated Company', severity: 'warning' });
+    expect(issue.message).toBe('1 deal has several associated companies (line 2); the first listed is taken as the account. Export "Associated Company IDs (Primary)" to get the primary one');
+    expect(issueMessage(issue, 'ko')).toBe(
+      '딜 1건에 연결된 회사가 여러 개입니다(2행). 처음 나열된 회사를 고객사로 봅니다. 기본(Primary) 회사를 쓰려면 "Associated Company IDs (Primary)" 열을 내보내세요',
+    );
+  });
+
+  it('keeps a primary company name as written, ";" and all, beside the primary id', () => {
+    const text = quotedCsv([HEADER, deal('1', 'Qualified To Buy', { companyId: '9001', company: 'Smith; Jones LLP' })]);
+    const dataset = load([exportFile('deals.csv', text)], STAGES);
+    expect(dataset.deals.map((d) => [d.accountId, d.accountName])).toEqual([['9001', 'Smith; Jones LLP']]);
+    expect(dataset.issues.map((i) => i.code)).not.toContain('several_companies');
+  });
+
   it('says that a repeated Record ID Excel rounded (1.23457E+11) is why the ids look the same, as for deals.csv, in English and Korean', () => {
     const text = quotedCsv([HEADER, deal('1.23457E+11', 'Qualified To Buy'), deal('1.23457E+11', 'Contract Sent'), deal('1001', 'Qualified To Buy'), deal('1001', 'Contract Sent')]);
     const dataset = load([exportFile('deals.csv', text)], STAGES);

@@ -8,6 +8,8 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset, loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { fatalText } from '../../../src/lib/i18n/fatal-text.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { cp949, utf8, utf16 } from './helpers.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -157,6 +159,71 @@ describe('broken CSV', () => {
   });
 });
 
+describe('rows the CSV reader rejects', () => {
+  it('claim their deal_id as any rejected row: history rows name their line, a later row repeating it is a duplicate', () => {
+    const dataset = ingest({
+      // D1's name holds an unquoted comma (field_count), D2's line has broken quoting, D3's is cut off at the end of the file.
+      'deals.csv': [`${DEALS_HEADER},deal_name`, 'D1,A1,Kim,100,2025-01-05,prospect,Alpha, Inc', 'D2,A1,Kim,100,2025-01-05,prospect,"Beta', 'D1,A1,Kim,100,2025-01-05,prospect,Alpha Inc', 'D4,A1,Kim,100,2025-01-05,prospect,Delta', 'D3,A1,Kim,100'].join('\n'),
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,prospect,2025-01-05\nD2,prospect,2025-01-05\nD3,prospect,2025-01-05\nD4,prospect,2025-01-05\n`,
+    });
+    expect(dataset.deals.map((d) => d.id)).toEqual(['D4']);
+    expect(issueLines(dataset).filter((l) => l.includes(' error '))).toEqual([
+      'deals.csv:2 - error field_count: line 2: 8 cells, the header has 7 (extra: "Inc"); a cell that contains a comma must be in double quotes, as "Rival, Inc". Row rejected',
+      expect.stringMatching(/^deals\.csv:3 deal_name error malformed_csv: /u),
+      'deals.csv:4 deal_id error duplicate_id: deal_id "D1" already appears on line 2; this later row is rejected',
+      expect.stringMatching(/^deals\.csv:6 amount error truncated_row: /u),
+      'stage_history.csv:2 deal_id error unknown_deal: deal_id "D1" belongs to a rejected deals.csv row (line 2)',
+      'stage_history.csv:3 deal_id error unknown_deal: deal_id "D2" belongs to a rejected deals.csv row (line 3)',
+      'stage_history.csv:4 deal_id error unknown_deal: deal_id "D3" belongs to a rejected deals.csv row (line 6)',
+    ]);
+  });
+});
+
+describe('a cell in typographic quotes', () => {
+  it('has the field_count error say that “ ” quote nothing, in English and Korean', () => {
+    // TextEdit and Word curl typed quotes: “Alpha, Inc” is two cells.
+    const dataset = ingest({ 'deals.csv': `${DEALS_HEADER},deal_name\nD1,A1,Kim,100,2025-01-05,prospect,\u201cAlpha, Inc\u201d\n`, 'stage_history.csv': `${HISTORY_HEADER}\n` });
+    const issue = dataset.issues.find((i) => i.code === 'field_count')!;
+    expect(issue.message).toBe(
+      'line 2: 8 cells, the header has 7 (extra: "Inc”"); a cell that contains a comma must be in double quotes, as "Rival, Inc" (typographic quotes, “ ”, do not quote a cell: write straight ones, "). Row rejected',
+    );
+    expect(issueMessage(issue, 'ko')).toBe(
+      '2행: 셀이 8개로 머리글의 7개보다 많습니다(남는 셀: "Inc”"). 쉼표(,)가 들어 있는 셀은 "Rival, Inc"처럼 큰따옴표로 감싸야 합니다(“ ” 같은 둥근 따옴표는 셀을 감싸지 못하니 곧은 따옴표 "를 쓰세요). 이 행은 제외했습니다',
+    );
+    // Straight quotes: the message as before, translated as before.
+    const plain = ingest({ 'deals.csv': `${DEALS_HEADER},deal_name\nD1,A1,Kim,100,2025-01-05,prospect,Alpha, Inc\n`, 'stage_history.csv': `${HISTORY_HEADER}\n` }).issues.find((i) => i.code === 'field_count')!;
+    expect(plain.message).toBe('line 2: 8 cells, the header has 7 (extra: "Inc"); a cell that contains a comma must be in double quotes, as "Rival, Inc". Row rejected');
+    expect(issueMessage(plain, 'ko')).toBe('2행: 셀이 8개로 머리글의 7개보다 많습니다(남는 셀: "Inc"). 쉼표(,)가 들어 있는 셀은 "Rival, Inc"처럼 큰따옴표로 감싸야 합니다. 이 행은 제외했습니다');
+  });
+});
+
+describe('values after the header\'s last named column', () => {
+  it('are said once per file, where a cell split at an unquoted comma lost its end without a word, in English and Korean', () => {
+    // Excel leaves empty names after the last column once cells to the right were used: the split cell's end falls under them.
+    const dataset = ingest({
+      'deals.csv': [`${DEALS_HEADER},lost_reason,,,`, 'D1,A1,Kim,100,2025-01-05,lost,price, timing,,', 'D2,A1,Kim,100,2025-01-05,prospect,,,,', 'D3,A1,Kim,100,2025-01-05,lost,budget,,note,', ''].join('\n'),
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,lost,2025-02-01\nD2,prospect,2025-01-05\nD3,lost,2025-02-01\n`,
+    });
+    // The rows are read as before (a column of data may have no name): nothing else is said of them.
+    expect(dataset.deals.map((d) => [d.id, d.lostReason])).toEqual([['D1', 'price'], ['D2', ''], ['D3', 'budget']]);
+    const issue = dataset.issues.find((i) => i.code === 'unnamed_values')!;
+    expect(issueLines(dataset).filter((l) => !l.includes('synthesized_history'))).toEqual([
+      'deals.csv:2 - warning unnamed_values: lines 2 and 4: a value after the header\'s last named column "lost_reason" (first on line 2: "timing" in column 8) is not read, and the header gives it no name; a cell that contains a comma must be in double quotes, as "Rival, Inc", and a column of data needs a name in the header',
+    ]);
+    expect(issueMessage(issue, 'ko')).toBe(
+      '2, 4행: 머리글의 마지막 이름 있는 열 "lost_reason" 뒤에 값이 있습니다(처음은 2행, 8번째 열의 "timing"). 머리글에 이름이 없는 열이어서 읽지 않았습니다. 쉼표(,)가 들어 있는 셀은 "Rival, Inc"처럼 큰따옴표로 감싸야 하고, 데이터가 든 열에는 머리글에 이름을 붙여야 합니다',
+    );
+  });
+
+  it('are not said for blank cells under the empty names, nor for a header without them', () => {
+    const dataset = ingest({
+      'deals.csv': `${DEALS_HEADER},,\nD1,A1,Kim,100,2025-01-05,prospect,,\nD2,A1,Kim,100,2025-01-05,prospect, ,\n`,
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,prospect,2025-01-05\nD2,prospect,2025-01-05\n`,
+    });
+    expect(dataset.issues).toEqual([]);
+  });
+});
+
 describe('fatal problems', () => {
   const history = `${HISTORY_HEADER}\n`;
   it('names the file and the missing columns', () => {
@@ -172,6 +239,25 @@ describe('fatal problems', () => {
     expect(
       fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': history, 'field_history.csv': 'deal_id,field,changed_at\n' })),
     ).toMatchInlineSnapshot(`"field_history.csv: missing required columns "old_value", "new_value""`);
+  });
+
+  it('names the line of a header under a title typed above the table, in English and Korean', () => {
+    // A spreadsheet with a title row and a blank row above the column names, saved as CSV (BOM and all).
+    const deals = `\ufeff2026년 영업 파이프라인,,,,,\n,,,,,\n${DEALS_HEADER}\nD1,A1,Kim,100,2026-01-05,prospect\n`;
+    const message = fatal(() => ingest({ 'deals.csv': deals, 'stage_history.csv': history }));
+    expect(message).toBe(
+      'deals.csv: missing required columns "deal_id", "account_id", "owner", "amount", "created_at", "stage"; the columns are on line 3, under "2026년 영업 파이프라인" on line 1: the header must be the first line, so delete the lines above it (a title) and save the CSV again',
+    );
+    expect(fatalText({ code: 'missing_columns', message }, 'ko')).toBe(
+      'deals.csv: 필수 열 "deal_id", "account_id", "owner", "amount", "created_at", "stage"가 없습니다. 열 이름은 3행에 있고, 그 위 1행에 "2026년 영업 파이프라인"이 있습니다. 머리글은 첫 줄이어야 하므로 그 위의 줄(제목)을 지우고 CSV로 다시 저장하세요',
+    );
+    // Only the columns still missing are named; a title without a header below keeps the plain message.
+    expect(fatal(() => ingest({ 'deals.csv': `${DEALS_HEADER}\n`, 'stage_history.csv': `Stage history\ndeal_id,stage,entered_at\nD1,prospect,2026-01-05\n` }))).toBe(
+      'stage_history.csv: missing required columns "deal_id", "stage", "entered_at"; the columns are on line 2, under "Stage history" on line 1: the header must be the first line, so delete the lines above it (a title) and save the CSV again',
+    );
+    expect(fatal(() => ingest({ 'deals.csv': 'Pipeline\nnot,a,header\n', 'stage_history.csv': history }))).toBe(
+      'deals.csv: missing required columns "deal_id", "account_id", "owner", "amount", "created_at", "stage"',
+    );
   });
 
   it('names a missing required file', async () => {

@@ -73,6 +73,45 @@ describe('dates', () => {
     expect(iso(parseInstant('2025/03/04', { timeZone: 'UTC', dateOrder: 'DMY' }))).toBe('2025-03-04T00:00:00.000Z');
   });
 
+  it('says how to write a date with its weekday, and a time zone after a space, in English and Korean', () => {
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    // Korean Excel's yyyy-mm-dd (aaa), with or without the space, and its dotted date; English weekdays too.
+    const weekday = (cell: string, iso: string) =>
+      `invalid_date: "${cell}" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD); it looks like a date with its weekday: write it as ${iso}; in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+    for (const cell of ['2026-01-05 (월)', '2026-01-05(월)', '2026-01-05 월요일', '2026-01-05 Mon']) expect(reason(parseInstant(cell, SEOUL)), cell).toBe(weekday(cell, '2026-01-05'));
+    expect(reason(parseLocalDate('2026. 1. 5. (월)', SEOUL))).toBe(weekday('2026. 1. 5. (월)', '2026-01-05'));
+    expect(ko(`created_at ${weekday('2026-01-05 (월)', '2026-01-05').slice('invalid_date: '.length)}`)).toBe(
+      'created_at "2026-01-05 (월)"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 요일이 붙은 날짜로 보입니다. 2026-01-05처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+    );
+    // BigQuery's and psql's timestamps: the zone after a space.
+    expect(reason(parseInstant('2026-01-05 14:05:00 UTC', UTC))).toBe(
+      'invalid_date: "2026-01-05 14:05:00 UTC" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write the time zone right after the time, without a space, and UTC as Z: 2026-01-05 14:05:00Z',
+    );
+    expect(reason(parseInstant('2026-01-05 14:05 +09:00', UTC))).toMatch(/; write the time zone right after the time, without a space, and UTC as Z: 2026-01-05 14:05\+09:00$/u);
+    expect(ko('entered_at "2026-01-05 14:05:00 UTC" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write the time zone right after the time, without a space, and UTC as Z: 2026-01-05 14:05:00Z')).toBe(
+      'entered_at "2026-01-05 14:05:00 UTC": 시간을 읽을 수 없습니다(형식: HH:mm[:ss][Z|±HH:MM]). 시간대는 시각 바로 뒤에 띄우지 않고 적고, UTC는 Z로 적으세요: 2026-01-05 14:05:00Z',
+    );
+    // Only a weekday: a time that is not one keeps its own message.
+    expect(reason(parseInstant('2026-01-05 (noon)', UTC))).toMatch(/has an unreadable time \(expected HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/u);
+  });
+
+  it('names the order of a year-last date whose first or second part cannot be a month, in English and Korean', () => {
+    // 15/07/2025 is not ambiguous: no month 15. The message says which order to set, with the file's own separator.
+    expect(reason(parseInstant('15/07/2025', UTC))).toBe('invalid_date: "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json');
+    expect(reason(parseInstant('30.06.2025 14:05', UTC))).toBe('invalid_date: "30.06.2025 14:05" is written day first (DD.MM.YYYY); set "date_order" to "DMY" in pipeline.config.json');
+    expect(reason(parseLocalDate('7/15/2025', UTC))).toBe('invalid_date: "7/15/2025" is written month first (MM/DD/YYYY); set "date_order" to "MDY" in pipeline.config.json');
+    // Both parts 12 or less (or both over 12) stay ambiguous.
+    expect(reason(parseInstant('12/12/2025', UTC))).toMatch(/is ambiguous \(month or day first\?\)/u);
+    expect(reason(parseInstant('13/14/2025', UTC))).toMatch(/is ambiguous \(month or day first\?\)/u);
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    expect(ko('created_at "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json')).toBe(
+      'created_at "15/07/2025"는 일이 먼저 오는 형식(DD/MM/YYYY)입니다. pipeline.config.json의 "date_order"를 "DMY"로 지정하세요',
+    );
+    expect(ko('"Close Date" "7/15/2025" is written month first (MM/DD/YYYY); set "date_order" to "MDY" in pipeline.config.json')).toBe(
+      '"Close Date" "7/15/2025"는 월이 먼저 오는 형식(MM/DD/YYYY)입니다. pipeline.config.json의 "date_order"를 "MDY"로 지정하세요',
+    );
+  });
+
   it('explains what is wrong', () => {
     const explain = (s: string) => reason(parseInstant(s, UTC));
     expect(explain('2025-13-01')).toMatchInlineSnapshot(`"invalid_date: "2025-13-01" has month 13, not 1-12"`);
@@ -245,6 +284,31 @@ describe('numbers', () => {
     expect(value('1,000,000조')).toMatch(/write the amount in full\)$/);
     // Not an amount in units: no hint.
     for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+  });
+
+  it('says an amount Excel wrote in scientific notation (1.5E+08) is one, without reading it, in English and Korean', () => {
+    expect(value('1.5E+08')).toBe(
+      'invalid_number: "1.5E+08" is not a number (Excel wrote it in scientific notation, about 150000000, rounded to the digits it shows: give the column a number format such as 0 before saving the CSV, or export it again)',
+    );
+    expect(value('1.23457e+11')).toContain('about 123457000000, rounded');
+    // Too large to say safely: the hint without a value.
+    expect(value('1E+20')).toContain('(Excel wrote it in scientific notation, rounded to the digits it shows');
+    for (const text of ['1.5E-08', 'E+08', '1.5E+', '15E+08']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('1.5E+08')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
+      'amount "1.5E+08"은 숫자가 아닙니다(Excel이 지수 표기로 쓴 값(약 150000000)이며, 보이는 자릿수로 반올림되었습니다. CSV로 저장하기 전에 열 서식을 0 같은 숫자 서식으로 지정하거나 다시 내보내세요)',
+    );
+  });
+
+  it('says a backslash around an amount is one (the won sign as Korean fonts show it), without reading it, in English and Korean', () => {
+    expect(value('\\1,000,000')).toBe(
+      'invalid_number: "\\\\1,000,000" is not a number (its "\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as 1000000, or with ₩ or ¥ itself)',
+    );
+    expect(value('1,000.50 \\')).toContain('as 1000.50, or with');
+    // A negative amount, or other text, gets no such hint.
+    for (const text of ['-\\1,000', '\\abc', '\\']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('\\1,000,000')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
+      'amount "\\\\1,000,000"은 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 1000000처럼 적거나 ₩·¥ 기호를 직접 쓰세요)',
+    );
   });
 
   it('checks a currency code in the cell against the row currency', () => {

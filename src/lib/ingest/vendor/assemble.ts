@@ -22,6 +22,7 @@ import {
   StageHistoryTable,
   type VendorTable,
 } from './types.ts';
+import { isSheetError } from '../sheet-errors.ts';
 
 /**
  * Every stage cell that matches no configured stage, with the number of
@@ -34,7 +35,8 @@ export function unmatchedStages(output: AdapterOutput, config: Config): Map<stri
   const matched = new Map<string, boolean>();
   const matches = (cell: string) => {
     let m = matched.get(cell);
-    if (m === undefined) matched.set(cell, (m = cell === '' || lookup.has(normalizeStageName(cell))));
+    // A spreadsheet's error value (#N/A) is no stage name to configure: the row is rejected as what it is (sheet_error).
+    if (m === undefined) matched.set(cell, (m = cell === '' || isSheetError(cell) || lookup.has(normalizeStageName(cell))));
     return m;
   };
   const rows = new Map<string, Set<string>>();

@@ -85,6 +85,8 @@ export interface HubSpotLayout {
   companyName: number;
   /** Whether the company id column lists several companies (the non-primary one). */
   companyIdList: boolean;
+  /** Whether the company name column lists several companies (the non-primary one). */
+  companyNameList: boolean;
   pipeline: number;
   dateEntered: DateEnteredColumn[];
   /** "Date entered current stage": when the deal entered the stage it is in. */
@@ -124,6 +126,7 @@ export function hubspotLayout(names: readonly string[], headers: readonly string
     companyId: idLabel ? find(idLabel) : -1,
     companyName: nameLabel ? find(nameLabel) : -1,
     companyIdList: idLabel === 'Associated Company IDs',
+    companyNameList: nameLabel === 'Associated Company' || nameLabel === 'Associated Company Names',
     pipeline: firstColumn(find, PIPELINE_COLUMN),
     dateEntered,
     currentStage: find(CURRENT_STAGE),
@@ -222,7 +225,9 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     // The account: the (primary) company's id, else its name, else the deal stands for its own account.
     let companyId = hubspotCell(record, layout.companyId);
     let companyName = hubspotCell(record, layout.companyName);
-    if (layout.companyIdList && companyId.includes(';')) {
+    // A list of ids, or of names where no id column is exported (the names are then the account), is several companies.
+    const listed = layout.companyId >= 0 ? layout.companyIdList && companyId.includes(';') : layout.companyNameList && companyName.includes(';');
+    if (listed) {
       several.push(record.line);
       companyId = companyId.split(';')[0]!.trim();
       companyName = companyName.split(';')[0]!.trim();
@@ -289,7 +294,7 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     issues.push({
       file,
       line: 0,
-      column: 'Associated Company IDs',
+      column: layout.source.get('account_id') ?? 'Associated Company IDs',
       code: 'several_companies',
       severity: 'warning',
       message: `${several.length} deal${several.length === 1 ? ' has' : 's have'} several associated companies (line${several.length === 1 ? '' : 's'} ${lineList(several)}); the first listed is taken as the account. Export "Associated Company IDs (Primary)" to get the primary one`,

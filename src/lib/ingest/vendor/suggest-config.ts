@@ -23,6 +23,7 @@ import { type Adapter, CanonicalTable, type VendorTable } from './types.ts';
 import { isEmpty } from './unread-files.ts';
 import { PipelineFilter } from '../pipeline-filter.ts';
 import type { VendorRecord } from './types.ts';
+import { isSheetError } from '../sheet-errors.ts';
 
 export interface SuggestOptions {
   /** `--format`: 'canonical' or a vendor format; default: detected. */
@@ -188,12 +189,14 @@ export function suggestConfig(files: readonly ExportFile[], options: SuggestOpti
   // The suggestion must be a valid config under which no stage name of the exports is unmatched.
   // An adapter may name stages differently under the suggested config than under the first
   // guess: such names are added as stages of their own (guessed by name) and checked again.
+  // A spreadsheet's error value (#N/A) in the stage column is no stage name: metrics rejects its rows.
+  const unmatched = (config: ReturnType<typeof parseConfig>) => source.unmatched(config).filter((name) => !isSheetError(name));
   let result = build(evidence);
-  let missing = source.unmatched(parseConfig(result.config));
+  let missing = unmatched(parseConfig(result.config));
   if (missing.length > 0) {
     const extra = missing.map((stage, i) => ({ deal: `\u0000added ${i}`, stage, vote: null, probability: null }));
     result = build({ ...evidence, deals: [...evidence.deals, ...extra] });
-    missing = source.unmatched(parseConfig(result.config));
+    missing = unmatched(parseConfig(result.config));
     if (missing.length > 0) throw new Error(`internal: the suggested stages do not match ${missing.map((n) => JSON.stringify(n)).join(', ')}`);
   }
   const { config } = result;

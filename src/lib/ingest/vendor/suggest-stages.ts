@@ -8,6 +8,7 @@
 import { normalizeStageName, type StageKind } from '../config.ts';
 import { guessStageKind, nameLabel, stageIdFrom } from './stage-guess.ts';
 import { orderByMoves } from './suggest-order.ts';
+import { isSheetError } from '../sheet-errors.ts';
 
 /** A deals row's stage, with what its own record says of that stage. */
 export interface DealStageRow {
@@ -87,7 +88,8 @@ function median(values: readonly number[]): number {
 function collectFacts(e: StageEvidence): Facts[] {
   const facts = new Map<string, Facts>();
   const add = (stage: string, from: 'deals' | 'history', probability: number | null): Facts | null => {
-    if (stage === '') return null;
+    // A spreadsheet's error value (#N/A) is no stage: metrics rejects its rows (sheet_error), so no stage is suggested for it.
+    if (stage === '' || isSheetError(stage)) return null;
     const key = normalizeStageName(stage);
     let f = facts.get(key);
     if (!f) facts.set(key, (f = { key, spellings: new Map(), rows: 0, votes: new Map(), probabilities: [], name: stage, kind: 'open', parked: false, why: '' }));
