@@ -116,7 +116,7 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
     );
     // New deals per month: no "up from ₩0 in the three months before" when those months are before the data.
     for (const [locale, expected] of [
-      ['en', /^The last three months brought 44 new deals worth ₩12\.9B; the data begins in Jul 2023, so there are no three months before to compare with\.$/u],
+      ['en', /^The last three months brought 44\u00a0new deals worth ₩12\.9B; the data begins in Jul 2023, so there are no three months before to compare with\.$/u],
       ['ko', /^최근 3개월 신규 딜은 44건, 129억원입니다\. 데이터가 2023년\u00a07월에 시작해 직전 3개월과 비교할 수 없습니다\.$/u],
     ] as const) {
       const intake = overviewModel(pageContext(early, locale, '/')).charts.find((c) => c.id === 'intake')!;
