@@ -164,7 +164,8 @@ describe('removed deals', () => {
   it('lists deals removed before T with the stage they were at, on the data-quality page', () => {
     expect(s.removed_deals).toEqual([{ deal_id: 'O1', name: 'Acme line 2', owner: 'Kim', stage: 'propose', amount: 3_000_000, removed: '2025-06-20' }]);
     const dq = dataQualityModel(ctx(s));
-    expect(dq.removed.rows.map((r) => r.map((c) => c.text))).toEqual([['O1', 'Acme line 2', 'Kim', 'Proposal', '₩3,000,000', 'Jun 20, 2025']]);
+    expect(dq.removed.rows.map((r) => r.map((c) => c.text))).toEqual([['O1', 'Acme line 2', 'Kim', 'Proposal', '₩3M', 'Jun 20, 2025']]);
+    expect(dq.removed.csv.rows[0]).toContain(3_000_000);
     expect(dq.removedNote).toBe(
       'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
     );

@@ -176,8 +176,14 @@ describe('a trend point equals metrics.json built at that date', () => {
 
   it('the Trends page and the tile sparklines show those values', () => {
     const ctx = pageContext(site, 'en');
+    const f = ctx.f;
     const model = trendsModel(ctx);
     expect(model.table!.csv.rows.map((r) => r[0])).toEqual(site.trends.map((p) => p.as_of));
+    // The page's amounts compact, as the velocity beside them in the row; exact in the CSV.
+    const first = site.trends[0]!;
+    expect(model.table!.rows[0]!.map((c) => c.text).slice(0, 4)).toEqual([f.date(first.as_of), f.count(first.open_count), f.moneyCompact(first.open_amount), f.moneyCompact(first.weighted_amount)]);
+    expect(model.table!.rows[0]![2]!.text).toMatch(/^₩\d+(\.\d)?B$/u);
+    expect(model.table!.csv.rows[0]!.slice(2, 4)).toEqual([first.open_amount, first.weighted_amount]);
     const open = model.charts.find((c) => c.id === 'trend-open-pipeline')!;
     expect(open.table.csv.rows.map((r) => r[1])).toEqual(site.trends.map((p) => p.open_amount));
     expect(tileSparkline(ctx, 'stalledDeals')!.table.rows.map((r) => r[1])).toEqual(site.trends.map((p) => p.stalled_count));

@@ -130,7 +130,8 @@ function totalColumns(ctx: PageContext, head: string, withId: boolean): Column<T
       tone,
     },
     { label: m.columns.count, numeric: true, value: (r) => r.count, text: (r) => f.count(r.count), tone },
-    { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.money(r.amount), digits: moneyDigits(f.currency), tone },
+    // Compact, as the page's intro and the stalled list below ('₩9.25B', '92.5억원'); exact in the CSV.
+    { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency), tone },
   ];
 }
 
