@@ -166,6 +166,10 @@ describe('exact strings', () => {
     expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025.\u00a06.\u00a030. 기준');
     expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30\u00a0days earlier');
     expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
+    // A count after a Korean date ('2025. 6. 30. 14건') read as part of it: each date says 기준.
+    expect(k.m.changes.bridge({ from: '2025-06-01', to: '2025-06-30', start: 12, end: 14, endAmount: 5_000_000_000 }, k.f)).toBe(
+      '진행 중 파이프라인: 2025.\u00a06.\u00a01. 기준 12건, 2025.\u00a06.\u00a030. 기준 14건(50억원).',
+    );
     expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1\u00a0deal');
     expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200\u00a0deals');
     expect(k.m.common.dealCount({ count: 1200 }, k.f)).toBe('1,200건');
