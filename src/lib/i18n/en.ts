@@ -182,7 +182,8 @@ export const en = {
     /** After a tile's change, what its colour says, in words (a screen reader, grey paper, a colour-blind reader). */
     better: 'better',
     worse: 'worse',
-    changeVs: (p: { days: number }, f: Formatter) => `vs ${withUnit(f.count(p.days), 'days')} earlier`,
+    /** The overview intro's second sentence: what the tiles' changes are against (a sentence, as beforeData is in its place). */
+    comparedWith: (p: { days: number; date: string }, f: Formatter) => `Changes are against ${withUnit(f.count(p.days), 'days')} earlier (${f.date(p.date)}).`,
     /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
       `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,

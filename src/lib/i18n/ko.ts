@@ -152,7 +152,7 @@ export const ko: Messages = {
     since: (p, f) => `${f.date(p.date)} 대비`,
     better: '개선',
     worse: '악화',
-    changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
+    comparedWith: (p, f) => `변화는 ${f.count(p.days)}일 전(${f.date(p.date)}) 대비입니다.`,
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
