@@ -132,6 +132,8 @@ export const en = {
     /** The CSV link's accessible name: the visible words, then which table. */
     downloadCsvOf: (p: { title: string }) => `Download CSV: ${p.title}`,
     showTable: 'Show data table',
+    /** A word and what it adds in brackets: 'New deals (71 deals)'; Korean writes the bracket on the word ('신규 딜(71건)'). */
+    aside: (p: { text: string; aside: string }) => `${p.text} (${p.aside})`,
     unspecified: '(unspecified)',
     /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
     noAmount: 'No amount',

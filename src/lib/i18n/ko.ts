@@ -114,6 +114,7 @@ export const ko: Messages = {
     downloadCsv: 'CSV 다운로드',
     downloadCsvOf: (p) => `CSV 다운로드: ${p.title}`,
     showTable: '데이터 표 보기',
+    aside: (p) => `${p.text}(${p.aside})`,
     unspecified: '(미지정)',
     noAmount: '금액 없음',
     dealCount: (p, f) => f.deals(p.count),

@@ -29,6 +29,9 @@ const SAMPLE = {
   dataLabel: 'data/sample',
   date: '2025-06-30',
   title: 'Funnel',
+  // common.aside
+  text: 'Proposal',
+  aside: '단계 밖',
   count: 3,
   days: 30,
   visits: 20,

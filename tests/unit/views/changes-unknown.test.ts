@@ -55,7 +55,7 @@ describe('What changed never shows a 0 for a change the data cannot show', () =>
     const ko = changesModel(pageContext(site, 'ko'));
     expect(ko.summary.rows.find((r) => r[0]!.text === '단계 진전')!.slice(1).map((c) => c.text)).toEqual(['—', '—']);
     expect(ko.sections.find((s) => s.kind === 'slipped')!.heading).toBe('예상 마감일 연기');
-    expect(ko.sections.find((s) => s.kind === 'new')!.heading).toBe('신규 딜 (2건)');
+    expect(ko.sections.find((s) => s.kind === 'new')!.heading).toBe('신규 딜(2건)');
     // The digest says the same: no "(0\u00a0deals)" under a kind it cannot know.
     const digest = digestMarkdown(site, { locale: 'en', linkRoot: null });
     expect(digest).toContain('## Advanced\n');

@@ -227,6 +227,8 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
 
   it('totals: count and amount by stage (sequence order), owner (largest first) and warning sign', () => {
     expect(model.summary).toBe('3\u00a0stalled deals worth ₩8M.');
+    expect(model.stalledHeading).toBe('Stalled deals (3\u00a0deals)');
+    expect(stalledModel(ctx(s, 'ko')).stalledHeading).toBe('정체 딜(3건)');
     expect(model.totals.map((t) => t.heading)).toEqual(['By stage', 'By owner', 'By warning sign']);
     const [byStage, byOwner, byFlag] = model.totals.map((t) => texts(t.table));
     // The page's amounts compact, as its intro and the list below; the CSV's exact (below).

@@ -33,6 +33,8 @@ export interface StalledModel {
   /** Every table of the page, in page order (for the CSV downloads). */
   tables: TableModel[];
   stalledCount: number;
+  /** The stalled list's heading with its count: 'Stalled deals (32 deals)', '정체 딜(32건)'. */
+  stalledHeading: string;
   notes: string[];
 }
 
@@ -71,6 +73,7 @@ export function stalledModel(ctx: PageContext): StalledModel {
     thresholds,
     tables: [...totalTables, stalled, flaggedTable, thresholds],
     stalledCount: stalledIds.size,
+    stalledHeading: m.common.aside({ text: m.sections.stalled, aside: m.common.dealCount({ count: stalledIds.size }, f) }),
     notes: notes(closeDatesNote(ctx), ...flagsUncheckedNotes(ctx), stallDefaultNote(ctx)),
   };
 }
