@@ -68,6 +68,8 @@ describe('account slices', () => {
     const model = accountModel(pageContext(whole, 'en'), slice).repurchase;
     expect(model.compact).toBe(true);
     expect(model.headers.map((h) => h.label)).toEqual(['Product', 'Next purchase', 'Status', 'Deal ID', 'Base date']);
+    // The date on one line ('Oct 7, 2027'), the status a phrase two words a line.
+    expect(model.headers.map((h) => [h.keepLine === true, h.phrase === true])).toEqual([[false, false], [true, false], [false, true], [false, false], [false, false]]);
     expect(model.csv.headers).toEqual(['Product', 'Deal ID', 'Base date', 'Next purchase', 'Status (code)', 'Status']);
     const row = slice.repurchase[0]!;
     expect(model.csv.rows[0]!.slice(0, 4)).toEqual([row.product, row.deal_id, row.base_date, row.next_purchase_at]);

@@ -142,7 +142,8 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       { label: m.columns.product, value: (r) => r.product },
       dealId.csv,
       baseDate.csv,
-      { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
+      // One line ('Oct 7, 2027', not 'Oct 7,' / '2027'), as a Korean date always is.
+      { label: m.columns.next_purchase_at, keepLine: true, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
       {
         label: m.columns.status,
         // A phrase ('Due within 12 months'): two words a line on a phone, not one.
