@@ -229,7 +229,7 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
       return range;
     });
     expect(table.text).not.toMatch(/\u2060/u);
-    expect(table.text.split('\n')).toContain('구매의사 확인·내부 검증\t4\t1,730,200,000원');
+    expect(table.text.split('\n')).toContain('구매의사 확인·내부 검증\t4\t17.3억원');
     expect(table.html).not.toMatch(/\u2060/u);
     expect(table.html).toMatch(/^<table [^>]*><caption[^>]*>정체 딜: 단계별<\/caption><thead>/u);
     expect(table.html).toContain('>구매의사 확인·내부 검증</th>');
@@ -241,7 +241,7 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
       range.setEndAfter(body.rows[2]!);
       return range;
     });
-    expect(rows.text.trim().split('\n')).toEqual(['구매의사 확인·내부 검증\t4\t1,730,200,000원', '제안\t24\t6,955,282,000원']);
+    expect(rows.text.trim().split('\n')).toEqual(['구매의사 확인·내부 검증\t4\t17.3억원', '제안\t24\t69.6억원']);
     expect(rows.html).toMatch(/^<table><tbody><tr>/u);
     // A deal list with dates ('2026. 6. 30.', kept on one line by no-break spaces) and a stage with a joined dot:
     // plain spaces, as the browser's own copy writes them, so a spreadsheet reads the dates.

@@ -199,7 +199,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const expected = (t: { rows: Cell[][]; empty: string }) => (t.rows.length === 0 ? [[t.empty]] : t.rows.map((r) => r.map(heard)));
     const stalled = await openFiltered('/en/stalled/', filter);
     for (const table of stalledModel(ctx).tables) expect(await rowsOf(stalled, table.id), table.id).toEqual(expected(table));
-    expect(await stalled.textContent('[data-filter-text="stalled-count"]')).toBe(ctx.m.common.dealCount({ count: engineMetrics(filter).stalled.length }, ctx.f));
+    expect(await stalled.textContent('[data-filter-text="stalled-heading"]')).toBe(`Stalled deals (${ctx.m.common.dealCount({ count: engineMetrics(filter).stalled.length }, ctx.f)})`);
     await stalled.close();
     const owners = await openFiltered('/en/owners/', filter);
     for (const table of ownersModel(ctx).tables) expect(await rowsOf(owners, table.id), table.id).toEqual(expected(table));

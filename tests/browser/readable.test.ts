@@ -255,7 +255,8 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
       ['stalled/', [['stalled', 3], ['flagged-open', 3]]],
       [`owners/${owner}/`, [['owner-open-deals', 4]]],
       ['changes/', [['changes-advanced', 3], ['changes-slipped', 4], ['changes-won', 3], ['changes-amount-up', 4]]],
-      [pages.find((p) => p.startsWith('accounts/'))!, [['account-deals', 4]]],
+      // An account's deals, and its repurchase schedule: the product, when it comes back and its status.
+      [pages.find((p) => p.startsWith('accounts/'))!, [['account-deals', 4], ['account-repurchase', 3]]],
       ['forecast/', [['deals-month', 4]]],
       // The customers due to buy again: account, next purchase, amount and status.
       ['repurchase/', [['repurchase-due', 4], ['repurchase-covered', 4]]],

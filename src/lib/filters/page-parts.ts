@@ -53,7 +53,7 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
         notes: s.notes,
         texts: [
           ['stalled-summary', s.stalledCount > 0 ? s.summary : ''],
-          ['stalled-count', m.common.dealCount({ count: s.stalledCount }, f)],
+          ['stalled-heading', s.stalledHeading],
         ],
       };
     }

@@ -4,14 +4,14 @@
  * except the few counts a chart passes raw; those are formatted here.
  */
 import { SEPARATOR } from '../format/separator.ts';
-import { createNumberFormats } from '../format/numbers.ts';
+import { createNumberFormats, withUnit } from '../format/numbers.ts';
 import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
 import type { ChartWords } from './chart-text.ts';
 import { en } from './en.ts';
 
 const count = createNumberFormats('en').count;
-/** '1 deal', '3 deals', from a count as shown. */
-const noun = (shown: string, one: string, other: string) => `${shown} ${shown === '1' ? one : other}`;
+/** '1 deal', '3 won deals', from a count as shown: held to its words by a no-break space (`withUnit`), as en.ts's `counted`. */
+const noun = (shown: string, one: string, other: string) => withUnit(shown, shown === '1' ? one : other);
 const deals = (shown: string) => noun(shown, 'deal', 'deals');
 const quoted = (reason: string) => `“${reason}”`;
 /** The price reason, naming the data's wording unless it is just price (in either language). */
@@ -34,7 +34,7 @@ export const enChartWords: ChartWords = {
     lost: 'Lost here',
     winRate: 'Won ÷ reached',
     lostTakeaway: (p) => {
-      const open = p.openCount > 0 ? `; ${p.openCount === 1 ? 'the 1 deal' : `the ${p.open} deals`} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';
+      const open = p.openCount > 0 ? `; the ${noun(p.open, 'deal', 'deals')} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';
       if (p.stage === null) return `No deal created in the analysis window has been lost yet${open}.`;
       return `Deals are lost most at ${p.stage}: ${p.lost} of the ${deals(p.reached)} that reached it (${p.share}) were lost there${open}.`;
     },
@@ -46,7 +46,7 @@ export const enChartWords: ChartWords = {
 
   forecast: {
     takeaway: (p) => {
-      const scheduled = `${p.scheduledAmount} is expected to close in the next ${count(FORECAST_MONTHS)} months`;
+      const scheduled = `${p.scheduledAmount} is expected to close in the next ${withUnit(count(FORECAST_MONTHS), 'months')}`;
       if (p.overdueCount === 0) return `${scheduled}, and no open deal is past its expected close date.`;
       const overdue = `${deals(count(p.overdueCount))} worth ${p.overdueAmount} (${p.overdueShare} of open pipeline)`;
       return `${scheduled}, but ${overdue} ${p.overdueCount === 1 ? 'is' : 'are'} already past the expected close date.`;
@@ -54,7 +54,7 @@ export const enChartWords: ChartWords = {
   },
 
   intake: {
-    noData: 'No deals were created in the last 12 months.',
+    noData: `No deals were created in the last ${withUnit('12', 'months')}.`,
     key: { amount: 'Amount created', count: 'Number: deals created' },
     takeaway: (p) => {
       const brought = `The last three months brought ${noun(p.recentCount, 'new deal', 'new deals')} worth ${p.recentAmount}`;
@@ -115,7 +115,7 @@ export const enChartWords: ChartWords = {
 
   competitors: {
     axis: 'Closed deals',
-    takeaway: (p) => `${p.competitor} is the competitor met most often: ${p.deals} closed ${p.deals === '1' ? 'deal' : 'deals'}, ${p.winRate} won.`,
+    takeaway: (p) => `${p.competitor} is the competitor met most often: ${noun(p.deals, 'closed deal', 'closed deals')}, ${p.winRate} won.`,
   },
 
   waterfall: {
@@ -128,18 +128,18 @@ export const enChartWords: ChartWords = {
   },
 
   repurchase: {
-    noData: 'No repurchase is due within the next 12 months.',
-    noneSoon: (p) => `No repurchase is due within the next 12 months; ${noun(count(p.count), 'comes', 'come')} due later, listed below.`,
+    noData: `No repurchase is due within the next ${withUnit('12', 'months')}.`,
+    noneSoon: (p) => `No repurchase is due within the next ${withUnit('12', 'months')}; ${noun(count(p.count), 'comes', 'come')} due later, listed below.`,
     key: { amount: 'Last purchase amount', count: 'Number: customers due' },
     count: 'Customers due',
     takeaway: (p) => {
       const { overdueCount: o, upcomingCount: u } = p;
       const overdue = `${noun(count(o), 'customer is', 'customers are')} past the repurchase date (${p.overdueAmount} last time)`;
       const peak = p.peakMonth === null ? '' : u === 1 ? `, in ${p.peakMonth}` : `, most in ${p.peakMonth}`;
-      const due = `due within 12 months (${p.upcomingAmount}${peak})`;
+      const due = `due within ${withUnit('12', 'months')} (${p.upcomingAmount}${peak})`;
       if (u === 0) return `${overdue}.`;
       if (o === 0) return `${noun(count(u), 'customer comes', 'customers come')} ${due}.`;
-      return `${overdue}, and ${count(u)} more ${u === 1 ? 'comes' : 'come'} ${due}.`;
+      return `${overdue}, and ${noun(count(u), 'more comes', 'more come')} ${due}.`;
     },
   },
 
@@ -165,13 +165,13 @@ export const enChartWords: ChartWords = {
   },
 
   accuracy: {
-    noData: 'Nothing was forecast or won in the last 6 months.',
+    noData: `Nothing was forecast or won in the last ${withUnit('6', 'months')}.`,
     takeaway: (p) =>
       p.monthCount === 1
         ? `In the one month with a forecast, ${p.low.month}, deals won came to ${p.ratio} of the weighted forecast made at its start.`
         : p.low.ratio === p.high.ratio
-          ? `Over the ${p.months} months with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, ${p.low.ratio} in every one of them.`
-          : `Over the ${p.months} months with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, from ${p.low.ratio} in ${p.low.month} to ${p.high.ratio} in ${p.high.month}.`,
+          ? `Over the ${withUnit(p.months, 'months')} with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, ${p.low.ratio} in every one of them.`
+          : `Over the ${withUnit(p.months, 'months')} with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, from ${p.low.ratio} in ${p.low.month} to ${p.high.ratio} in ${p.high.month}.`,
   },
 
   trend: {

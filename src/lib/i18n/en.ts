@@ -132,6 +132,8 @@ export const en = {
     /** The CSV link's accessible name: the visible words, then which table. */
     downloadCsvOf: (p: { title: string }) => `Download CSV: ${p.title}`,
     showTable: 'Show data table',
+    /** A word and what it adds in brackets: 'New deals (71 deals)'; Korean writes the bracket on the word ('신규 딜(71건)'). */
+    aside: (p: { text: string; aside: string }) => `${p.text} (${p.aside})`,
     unspecified: '(unspecified)',
     /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
     noAmount: 'No amount',
@@ -182,7 +184,8 @@ export const en = {
     /** After a tile's change, what its colour says, in words (a screen reader, grey paper, a colour-blind reader). */
     better: 'better',
     worse: 'worse',
-    changeVs: (p: { days: number }, f: Formatter) => `vs ${withUnit(f.count(p.days), 'days')} earlier`,
+    /** The overview intro's second sentence: what the tiles' changes are against (a sentence, as beforeData is in its place). */
+    comparedWith: (p: { days: number; date: string }, f: Formatter) => `Changes are against ${withUnit(f.count(p.days), 'days')} earlier (${f.date(p.date)}).`,
     /** Under the overview's intro: the dates of "the analysis window" the tiles' hints and the funnel count in. */
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
       `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
@@ -378,8 +381,8 @@ export const en = {
     /** Open deals due in the attainment takeaway's period without a forecast category (forecast.ts `uncategorisedNote`). */
     uncategorised: (p: { period: string; count: number; amount: number }, f: Formatter) =>
       p.count === 1
-        ? `In ${f.period(p.period)}, 1 open deal worth ${f.moneyCompact(p.amount)} due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).`
-        : `In ${f.period(p.period)}, ${f.count(p.count)} open deals worth ${f.moneyCompact(p.amount)} due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).`,
+        ? `In ${f.period(p.period)}, ${counted(f, 1, 'open deal', 'open deals')} worth ${f.moneyCompact(p.amount)} due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).`
+        : `In ${f.period(p.period)}, ${withUnit(f.count(p.count), 'open deals')} worth ${f.moneyCompact(p.amount)} due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).`,
     attainmentIntro:
       'Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of the period’s company-wide target.',
     coverageIntro:
@@ -538,7 +541,7 @@ export const en = {
     closeDatesUntracked:
       'Close-date changes are not tracked: add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see slippage and pushed deals.',
     noExpectedClose: (p: { count: number }, f: Formatter) =>
-      `${p.count === 1 ? 'The one open deal has no' : `None of the ${f.count(p.count)} open deals has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
+      `${p.count === 1 ? 'The one open deal has no' : `None of the ${withUnit(f.count(p.count), 'open deals')} has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     coverageNeedsCloseDates: 'Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.',
     /** A file a figure needs is in the data folder under another name (`targets (1).csv`), so it was not read: rename it, not "add" it. */
     renamedFile: (p: { files: string; count: number; canonical: string }) =>
@@ -627,10 +630,10 @@ export const en = {
   /** Takeaways from fewer than MIN_SAMPLE deals: say so instead of concluding. */
   small: {
     /** A headline tile (overview) resting on fewer than MIN_SAMPLE deals: under its value, which is muted. */
-    tileClosed: (p: { count: number }, f: Formatter) => `Only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to rely on`,
-    tileWon: (p: { count: number }, f: Formatter) => `Only ${f.count(p.count)} won ${plural(p.count, 'deal', 'deals')} — too few to rely on`,
+    tileClosed: (p: { count: number }, f: Formatter) => `Only ${counted(f, p.count, 'closed deal', 'closed deals')} — too few to rely on`,
+    tileWon: (p: { count: number }, f: Formatter) => `Only ${counted(f, p.count, 'won deal', 'won deals')} — too few to rely on`,
     velocity: (p: { won: number; closed: number }, f: Formatter) =>
-      `Sales velocity rests on only ${f.count(p.won)} won ${plural(p.won, 'deal', 'deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
+      `Sales velocity rests on only ${counted(f, p.won, 'won deal', 'won deals')} (of ${f.count(p.closed)} closed) in the analysis window — too few to rely on its average won amount and won cycle.`,
     funnel: (p: { count: number }, f: Formatter) =>
       `Only ${counted(f, p.count, 'deal', 'deals')} ${plural(p.count, 'was', 'were')} created in the analysis window — too few to conclude where deals drop off.`,
     /** The funnel's rates (conversion, won ÷ reached) of stages fewer than MIN_SAMPLE deals reached: marked * and muted in the chart and its table. */
@@ -641,15 +644,15 @@ export const en = {
     funnelStage: (p: { count: number; stage: string }, f: Formatter) =>
       `Only ${counted(f, p.count, 'deal', 'deals')} reached ${p.stage} — too few to conclude where deals drop off.`,
     lossReasons: (p: { count: number }, f: Formatter) =>
-      `Based on only ${f.count(p.count)} lost ${plural(p.count, 'deal', 'deals')} — too few to conclude what causes losses.`,
+      `Based on only ${counted(f, p.count, 'lost deal', 'lost deals')} — too few to conclude what causes losses.`,
     winReasons: (p: { count: number }, f: Formatter) =>
-      `Based on only ${f.count(p.count)} won ${plural(p.count, 'deal', 'deals')} — too few to conclude why deals are won.`,
+      `Based on only ${counted(f, p.count, 'won deal', 'won deals')} — too few to conclude why deals are won.`,
     lostAtStage: (p: { count: number }, f: Formatter) =>
-      `Based on only ${f.count(p.count)} lost ${plural(p.count, 'deal', 'deals')} — too few to conclude at which stage deals are lost.`,
+      `Based on only ${counted(f, p.count, 'lost deal', 'lost deals')} — too few to conclude at which stage deals are lost.`,
     competitors: (p: { count: number }, f: Formatter) =>
-      `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} naming a competitor — too few to conclude.`,
+      `Based on only ${counted(f, p.count, 'closed deal', 'closed deals')} naming a competitor — too few to conclude.`,
     cycleLength: (p: { count: number }, f: Formatter) =>
-      `Based on only ${f.count(p.count)} closed ${plural(p.count, 'deal', 'deals')} — too few to conclude how long the sales cycle is.`,
+      `Based on only ${counted(f, p.count, 'closed deal', 'closed deals')} — too few to conclude how long the sales cycle is.`,
     /** Forecast accuracy from fewer than MIN_SAMPLE deals forecast at the months' starts. */
     accuracy: (p: { count: number; months: number }, f: Formatter) =>
       `Based on only ${counted(f, p.count, 'deal', 'deals')} forecast to close in the last ${withUnit(f.count(p.months), 'months')} — too few to judge how accurate the forecast is (see the table).`,
@@ -699,7 +702,7 @@ export const en = {
     all: 'All stalled deals',
     flagNote: 'A deal with several warning signs counts under each, so the rows by warning sign add up to more than all stalled deals.',
     summary: (p: { count: number; amount: number }, f: Formatter) =>
-      `${f.count(p.count)} stalled ${plural(p.count, 'deal', 'deals')} worth ${f.moneyCompact(p.amount)}.`,
+      `${counted(f, p.count, 'stalled deal', 'stalled deals')} worth ${f.moneyCompact(p.amount)}.`,
   },
   /** The owners and teams page, and each owner's page. */
   ownersReview: {
@@ -739,7 +742,7 @@ export const en = {
     openDeals: 'Open deals',
     noOpenDeals: 'No open deals on this date.',
     intro: (p: { count: number; amount: number }, f: Formatter) =>
-      `${f.count(p.count)} open ${plural(p.count, 'deal', 'deals')} worth ${f.moneyCompact(p.amount)}, largest first.`,
+      `${counted(f, p.count, 'open deal', 'open deals')} worth ${f.moneyCompact(p.amount)}, largest first.`,
   },
   /** Medians and percentiles of very few values are marked. */
   rough: {

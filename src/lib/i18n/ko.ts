@@ -114,6 +114,7 @@ export const ko: Messages = {
     downloadCsv: 'CSV 다운로드',
     downloadCsvOf: (p) => `CSV 다운로드: ${p.title}`,
     showTable: '데이터 표 보기',
+    aside: (p) => `${p.text}(${p.aside})`,
     unspecified: '(미지정)',
     noAmount: '금액 없음',
     dealCount: (p, f) => f.deals(p.count),
@@ -152,7 +153,7 @@ export const ko: Messages = {
     since: (p, f) => `${f.date(p.date)} 대비`,
     better: '개선',
     worse: '악화',
-    changeVs: (p, f) => `${f.count(p.days)}일 전 대비`,
+    comparedWith: (p, f) => `변화는 ${f.count(p.days)}일 전(${f.date(p.date)}) 대비입니다.`,
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
@@ -640,7 +641,8 @@ export const ko: Messages = {
     replayed:
       '두 날짜 모두 현재 데이터를 각 날짜 시점으로 되돌려 계산하므로, 건수는 같은 기간의 파이프라인 변동과 같습니다. 금액은 파이프라인 변동 페이지와 같이 나중 날짜의 딜 금액입니다.',
     bridge: (p, f) =>
-      `진행 중 파이프라인: ${f.date(p.from)} ${f.count(p.start)}건, ${f.date(p.to)} ${f.count(p.end)}건(${f.moneyCompact(p.endAmount)}).`,
+      // '기준' after each date: '2026. 6. 30. 198건' ran the date's last dot into the count.
+      `진행 중 파이프라인: ${f.date(p.from)} 기준 ${f.count(p.start)}건, ${f.date(p.to)} 기준 ${f.count(p.end)}건(${f.moneyCompact(p.endAmount)}).`,
     keyFigures: '주요 지표: 이전과 현재',
     vsDate: (p, f) => `변화는 ${f.date(p.date)} 대비입니다.`,
     windowEach: (p, f) => `수주율, 영업 사이클 중앙값, 영업 속도는 날짜마다 그날까지 ${f.count(p.days)}일 동안 마감된 딜 기준입니다.`,

@@ -73,7 +73,8 @@ export function countAmountTable(
     [
       { label: headers[0], value: (r: CountAmount) => r.label },
       { label: headers[1], numeric: true, value: (r: CountAmount) => r.count, text: (r: CountAmount) => f.count(r.count) },
-      { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.money(r.amount), digits: moneyDigits(f.currency) },
+      // Compact on the page, as the tiles and deal lists beside it ('₩18.9B', '188.8억원'); exact in the CSV.
+      { label: headers[2], numeric: true, value: (r: CountAmount) => r.amount, text: (r: CountAmount) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency) },
     ],
     rows,
     options,

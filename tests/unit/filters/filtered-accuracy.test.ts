@@ -43,7 +43,7 @@ describe('forecast accuracy on the sample', async () => {
     const { full } = filtered(dataset, config, '2026-06-30', NO_FILTER);
     expect(full.metrics.forecast_accuracy.reduce((n, r) => n + r.forecast_count, 0)).toBeGreaterThanOrEqual(10);
     const t = forecastModel(pageContext(full, 'en')).charts.find((c) => c.id === 'forecast-accuracy')!.chart.takeaway;
-    expect(t).toMatch(/^Over the 6 months with a forecast, deals won came to \d+% of the weighted forecast made at each month’s start, from \d+% in \w+ \d{4} to \d+% in \w+ \d{4}\.$/u);
+    expect(t).toMatch(/^Over the 6\u00a0months with a forecast, deals won came to \d+% of the weighted forecast made at each month’s start, from \d+% in \w+ \d{4} to \d+% in \w+ \d{4}\.$/u);
   });
 
   // 임재현's CNC-5X deals: 3 forecast at the months' starts, none of them won (every ratio 0%).
@@ -75,7 +75,7 @@ describe('forecast accuracy on the sample', async () => {
   it('every month at the same ratio reads "in every one of them", not "from 0% in Dec 2025 to 0% in Dec 2025"', () => {
     const ctx = pageContext(view.site, 'en');
     const same = { months: '2', monthCount: 2, ratio: '0%', low: { month: 'Dec 2025', ratio: '0%' }, high: { month: 'Dec 2025', ratio: '0%' } };
-    expect(ctx.text.accuracy.takeaway(same)).toBe('Over the 2 months with a forecast, deals won came to 0% of the weighted forecast made at each month’s start, 0% in every one of them.');
+    expect(ctx.text.accuracy.takeaway(same)).toBe('Over the 2\u00a0months with a forecast, deals won came to 0% of the weighted forecast made at each month’s start, 0% in every one of them.');
     expect(pageContext(view.site, 'ko').text.accuracy.takeaway(same)).toBe('예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 0%였습니다(모든 달이 0%).');
   });
 });

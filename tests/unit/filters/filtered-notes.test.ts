@@ -302,7 +302,7 @@ describe('filtered headlines on a handful of deals (the sample, owner 강도윤,
   });
 
   for (const [locale, closed, won] of [
-    ['en', 'Only 6 closed deals — too few to rely on', 'Only 1 won deal — too few to rely on'],
+    ['en', 'Only 6\u00a0closed deals — too few to rely on', 'Only 1\u00a0won deal — too few to rely on'],
     ['ko', '마감된 딜이 6건뿐이라 신뢰하기에는 너무 적음', '수주한 딜이 1건뿐이라 신뢰하기에는 너무 적음'],
   ] as const) {
     it(`${locale}: win rate, cycle and velocity say how few deals they rest on, as a build of those deals does`, () => {
@@ -322,7 +322,7 @@ describe('filtered headlines on a handful of deals (the sample, owner 강도윤,
 
   it('the velocity page says velocity rests on 1 won deal of 6 closed', () => {
     expect(pageParts(pageContext(view.site, 'en', '/', view.facts), 'velocity').notes).toContain(
-      'Sales velocity rests on only 1 won deal (of 6 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
+      'Sales velocity rests on only 1\u00a0won deal (of 6 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
     );
     expect(pageParts(pageContext(view.site, 'ko', '/', view.facts), 'velocity').notes).toContain(
       '영업 속도는 분석 기간에 마감된 딜 6건 중 수주한 1건에 근거합니다. 평균 수주 금액과 수주 사이클을 신뢰하기에는 딜이 너무 적습니다.',

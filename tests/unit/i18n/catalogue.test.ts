@@ -29,6 +29,9 @@ const SAMPLE = {
   dataLabel: 'data/sample',
   date: '2025-06-30',
   title: 'Funnel',
+  // common.aside
+  text: 'Proposal',
+  aside: '단계 밖',
   count: 3,
   days: 30,
   visits: 20,
@@ -116,7 +119,8 @@ describe('catalogues', () => {
     const { m, f } = localize('en', 'KRW');
     const parted = leaves(m).flatMap(({ path, value }) => {
       const text = render(value, f);
-      return /\d (?:days?|deals?|rows?|visits?|months?|values?|issues?|accounts?|times?|warnings?|MB)\b/u.test(text) ? [`${path}: ${text}`] : [];
+      // A count before its adjective ('3 stalled deals') is held to it too.
+      return /\d (?:(?:open|closed|won|lost|stalled|new|more) )?(?:days?|deals?|rows?|visits?|months?|values?|issues?|accounts?|times?|warnings?|MB)\b/u.test(text) ? [`${path}: ${text}`] : [];
     });
     expect(parted).toEqual([]);
     expect(m.summary.warnings({ count: 1 }, f)).toBe('1\u00a0warning.');
@@ -163,8 +167,13 @@ describe('exact strings', () => {
   it('parameterised messages', () => {
     expect(e.m.common.asOf({ date: '2025-06-30' }, e.f)).toBe('as of Jun 30, 2025');
     expect(k.m.common.asOf({ date: '2025-06-30' }, k.f)).toBe('2025.\u00a06.\u00a030. 기준');
-    expect(e.m.tiles.changeVs({ days: 30 }, e.f)).toBe('vs 30\u00a0days earlier');
-    expect(k.m.tiles.changeVs({ days: 30 }, k.f)).toBe('30일 전 대비');
+    // The overview intro's sentence after its first: not a fragment ('… last month. vs 30 days earlier (May 31, 2025)').
+    expect(e.m.tiles.comparedWith({ days: 30, date: '2025-05-31' }, e.f)).toBe('Changes are against 30\u00a0days earlier (May 31, 2025).');
+    expect(k.m.tiles.comparedWith({ days: 30, date: '2025-05-31' }, k.f)).toBe('변화는 30일 전(2025.\u00a05.\u00a031.) 대비입니다.');
+    // A count after a Korean date ('2025. 6. 30. 14건') read as part of it: each date says 기준.
+    expect(k.m.changes.bridge({ from: '2025-06-01', to: '2025-06-30', start: 12, end: 14, endAmount: 5_000_000_000 }, k.f)).toBe(
+      '진행 중 파이프라인: 2025.\u00a06.\u00a01. 기준 12건, 2025.\u00a06.\u00a030. 기준 14건(50억원).',
+    );
     expect(e.m.common.dealCount({ count: 1 }, e.f)).toBe('1\u00a0deal');
     expect(e.m.common.dealCount({ count: 1200 }, e.f)).toBe('1,200\u00a0deals');
     expect(k.m.common.dealCount({ count: 1200 }, k.f)).toBe('1,200건');

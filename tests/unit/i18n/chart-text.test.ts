@@ -115,6 +115,22 @@ describe('chart texts', () => {
     for (const s of strings(chartTexts('en'))) expect(s).not.toMatch(/[가-힣]/);
   });
 
+  it('hold an English count to its words by a no-break space, an adjective between them or not', () => {
+    const parted = /\d (?:(?:open|closed|won|lost|new|more) )?(?:deals?|days?|months?|customers?|comes?|come)\b/u;
+    const { text } = setup('en');
+    const texts = [
+      ...Object.values(renderAll('en')).map((out) => out.takeaway),
+      ...strings(chartTexts('en')),
+      text.funnel.lostTakeaway!({ stage: 'Proposal', lost: '2', reached: '5', share: '40%', open: '3', openCount: 3 }),
+      text.funnel.lostTakeaway!({ stage: null, lost: '0', reached: '5', share: '0%', open: '1', openCount: 1 }),
+      text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: '50%' }),
+      text.repurchase.noneSoon({ count: 3 }),
+    ];
+    for (const s of texts) expect(s).not.toMatch(parted);
+    expect(texts).toContain('Acme is the competitor met most often: 4\u00a0closed deals, 50% won.');
+    expect(texts).toContain('No deal created in the analysis window has been lost yet; the 1\u00a0deal of the cohort still open is not counted as drop-offs.');
+  });
+
   it('take titles, headers and bucket names from the catalogue', () => {
     for (const locale of LOCALES) {
       const m = messages(locale);
@@ -131,22 +147,22 @@ describe('chart texts', () => {
 describe('exact takeaways of the example metrics', () => {
   it('English', () => {
     const out = renderAll('en');
-    expect(out.funnel.takeaway).toBe('The biggest drop-off is after Negotiation: only 8 of the 14 deals that reached it (57%) moved on.');
+    expect(out.funnel.takeaway).toBe('The biggest drop-off is after Negotiation: only 8 of the 14\u00a0deals that reached it (57%) moved on.');
     expect(out.lossReasons.takeaway).toBe('Price really is the main cause of loss: 75% of lost deals and 57% of lost value.');
     expect(out.cycleLength.takeaway).toBe(
-      'From creation to close, the 9 won deals took a median of 81.4\u00a0days and the 4 lost deals took 65.2\u00a0days.',
+      'From creation to close, the 9\u00a0won deals took a median of 81.4\u00a0days and the 4\u00a0lost deals took 65.2\u00a0days.',
     );
     expect(out.forecast.takeaway).toBe(
-      '₩9M is expected to close in the next 6 months, but 4 deals worth ₩10M (26% of open pipeline) are already past the expected close date.',
+      '₩9M is expected to close in the next 6\u00a0months, but 4\u00a0deals worth ₩10M (26% of open pipeline) are already past the expected close date.',
     );
     expect(out.waterfall.takeaway).toBe(
       'The open pipeline grew from ₩34M to ₩39M: ₩5M came in new or reopened, ₩0 was won and ₩0 was lost.',
     );
     // The example's 3 windows all fall after the twelve months: the table lists them, the sentence says so.
-    expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12 months; 3 come due later, listed below.');
+    expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12\u00a0months; 3\u00a0come due later, listed below.');
     // Won 3.0M + 2.5M of a weighted forecast of 4M + 2M: 92%; April 0.75, May 1.25.
     expect(out.accuracy.takeaway).toBe(
-      'Over the 2 months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025.',
+      'Over the 2\u00a0months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025.',
     );
   });
 

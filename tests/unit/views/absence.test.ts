@@ -164,7 +164,8 @@ describe('removed deals', () => {
   it('lists deals removed before T with the stage they were at, on the data-quality page', () => {
     expect(s.removed_deals).toEqual([{ deal_id: 'O1', name: 'Acme line 2', owner: 'Kim', stage: 'propose', amount: 3_000_000, removed: '2025-06-20' }]);
     const dq = dataQualityModel(ctx(s));
-    expect(dq.removed.rows.map((r) => r.map((c) => c.text))).toEqual([['O1', 'Acme line 2', 'Kim', 'Proposal', '₩3,000,000', 'Jun 20, 2025']]);
+    expect(dq.removed.rows.map((r) => r.map((c) => c.text))).toEqual([['O1', 'Acme line 2', 'Kim', 'Proposal', '₩3M', 'Jun 20, 2025']]);
+    expect(dq.removed.csv.rows[0]).toContain(3_000_000);
     expect(dq.removedNote).toBe(
       'Removed deals were deleted from the CRM, or were missing from a later export. They leave the pipeline without being won or lost; the waterfall counts them as removed.',
     );
@@ -234,7 +235,7 @@ describe('no expected close dates', () => {
   it('the forecast says none is recorded and how to get them, not "₩0 is expected to close"', () => {
     const s = site(config, [open(1, 'propose', { expectedCloseAt: null }), open(2, 'qualify', { expectedCloseAt: null })]);
     const expected =
-      'None of the 2 open deals has an expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.';
+      'None of the 2\u00a0open deals has an expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.';
     expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toBe(expected);
     expect(chart(overviewModel(ctx(s)).charts, 'forecast').chart.takeaway).toBe(expected);
     expect(text(forecastModel(ctx(s)))).not.toContain('is expected to close in the next');
@@ -243,7 +244,7 @@ describe('no expected close dates', () => {
 
   it('says nothing of it when deals have close dates', () => {
     const s = site(config, [open(1, 'propose'), open(2, 'qualify')]);
-    expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toMatch(/^₩6M is expected to close in the next 6 months/);
+    expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toMatch(/^₩6M is expected to close in the next 6\u00a0months/);
     expect(text(forecastModel(ctx(s)))).not.toContain('expected close date, so the forecast');
   });
 });
@@ -272,18 +273,18 @@ describe('small samples', () => {
 
   it('takeaways from fewer than 10 deals say the sample is small and name no main cause', () => {
     const charts = winLossModel(ctx(s)).charts;
-    expect(chart(charts, 'loss-reasons').chart.takeaway).toBe('Based on only 4 lost deals — too few to conclude what causes losses.');
-    expect(chart(charts, 'lost-at-stage').chart.takeaway).toBe('Based on only 4 lost deals — too few to conclude at which stage deals are lost.');
-    expect(chart(charts, 'win-reasons').chart.takeaway).toBe('Based on only 2 won deals — too few to conclude why deals are won.');
+    expect(chart(charts, 'loss-reasons').chart.takeaway).toBe('Based on only 4\u00a0lost deals — too few to conclude what causes losses.');
+    expect(chart(charts, 'lost-at-stage').chart.takeaway).toBe('Based on only 4\u00a0lost deals — too few to conclude at which stage deals are lost.');
+    expect(chart(charts, 'win-reasons').chart.takeaway).toBe('Based on only 2\u00a0won deals — too few to conclude why deals are won.');
     expect(chart(velocityModel(ctx(s)).charts, 'cycle-length').chart.takeaway).toBe(
-      'Based on only 6 closed deals — too few to conclude how long the sales cycle is.',
+      'Based on only 6\u00a0closed deals — too few to conclude how long the sales cycle is.',
     );
     expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.takeaway).toBe(
       'Only 6\u00a0deals were created in the analysis window — too few to conclude where deals drop off.',
     );
     expect(text(winLossModel(ctx(s)))).not.toContain('main cause');
     // The SVG's description says the same as the page.
-    expect(chart(charts, 'loss-reasons').chart.svg).toContain('<desc id="ps-chart-loss-reasons-desc">Based on only 4 lost deals');
+    expect(chart(charts, 'loss-reasons').chart.svg).toContain('<desc id="ps-chart-loss-reasons-desc">Based on only 4&#160;lost deals');
   });
 
   it('in Korean too', () => {
@@ -373,11 +374,11 @@ describe('repurchases due only after the next 12 months', () => {
       ['later', '2028-04-01'],
     ]);
     const model = repurchaseModel(ctx(s));
-    expect(model.charts[0]!.chart.takeaway).toBe('No repurchase is due within the next 12 months; 2 come due later, listed below.');
+    expect(model.charts[0]!.chart.takeaway).toBe('No repurchase is due within the next 12\u00a0months; 2\u00a0come due later, listed below.');
     expect(model.tables.find((t) => t.id === 'repurchase-due')!.rows).toHaveLength(2);
     expect(repurchaseModel(ctx(s, 'ko')).charts[0]!.chart.takeaway).toBe('향후 12개월 안에 도래하는 재구매 시점은 없고, 그 뒤에 도래하는 2건은 아래 표에 있습니다.');
     const one = site(noLifecycle, [won(1, { lifecycleMonths: 36 })]);
-    expect(repurchaseModel(ctx(one)).charts[0]!.chart.takeaway).toBe('No repurchase is due within the next 12 months; 1 comes due later, listed below.');
+    expect(repurchaseModel(ctx(one)).charts[0]!.chart.takeaway).toBe('No repurchase is due within the next 12\u00a0months; 1\u00a0comes due later, listed below.');
   });
 });
 

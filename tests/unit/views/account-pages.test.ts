@@ -63,6 +63,19 @@ describe('account slices', () => {
     expect(model.deals.csv.rows).toHaveLength(slice.account.deals.length);
   });
 
+  it('shows on a phone what comes back, when and its status first in the repurchase schedule; the CSV in metrics.json’s order', () => {
+    const slice = slices.find((s) => s.repurchase.length > 0)!;
+    const model = accountModel(pageContext(whole, 'en'), slice).repurchase;
+    expect(model.compact).toBe(true);
+    expect(model.headers.map((h) => h.label)).toEqual(['Product', 'Next purchase', 'Status', 'Deal ID', 'Base date']);
+    // The date on one line ('Oct 7, 2027'), the status a phrase two words a line.
+    expect(model.headers.map((h) => [h.keepLine === true, h.phrase === true])).toEqual([[false, false], [true, false], [false, true], [false, false], [false, false]]);
+    expect(model.csv.headers).toEqual(['Product', 'Deal ID', 'Base date', 'Next purchase', 'Status (code)', 'Status']);
+    const row = slice.repurchase[0]!;
+    expect(model.csv.rows[0]!.slice(0, 4)).toEqual([row.product, row.deal_id, row.base_date, row.next_purchase_at]);
+    expect(model.rows[0]![3]!.text).toBe(row.deal_id);
+  });
+
   it('dates each stage visit of the timeline with its year, in both languages (a history spans years)', () => {
     const slice = slices.find((s) => s.account.slug === 'a-0114')!;
     const visits = (locale: 'en' | 'ko') => accountModel(pageContext(whole, locale), slice).timelines.find((t) => t.deal.deal_id === 'D-00802')!.visits;

@@ -28,10 +28,10 @@ describe('What changed never shows a 0 for a change the data cannot show', () =>
     const en = changesModel(pageContext(site, 'en'));
     const summary = Object.fromEntries(en.summary.rows.map((r) => [r[0]!.text, [r[1]!.text, r[2]!.text, r[0]!.href ?? null]]));
     expect(summary).toEqual({
-      'New deals': ['2', '€30,000', '#changes-new'],
-      Won: ['1', '€11,115', '#changes-won'],
-      Lost: ['2', '€27,000', '#changes-lost'],
-      'Removed from the CRM': ['1', '€7,000', '#changes-removed'],
+      'New deals': ['2', '€30K', '#changes-new'],
+      Won: ['1', '€11.1K', '#changes-won'],
+      Lost: ['2', '€27K', '#changes-lost'],
+      'Removed from the CRM': ['1', '€7K', '#changes-removed'],
       Reopened: ['—', '—', '#changes-reopened'],
       Advanced: ['—', '—', '#changes-advanced'],
       'Moved back': ['—', '—', '#changes-moved-back'],
@@ -42,6 +42,8 @@ describe('What changed never shows a 0 for a change the data cannot show', () =>
     });
     // The CSV leaves an unknown count empty rather than writing 0.
     expect(en.summary.csv.rows.find((r) => r[0] === 'Advanced')).toEqual(['Advanced', null, null]);
+    // Compact on the page ('€11.1K'), exact in the CSV.
+    expect(en.summary.csv.rows.find((r) => r[0] === 'Won')).toEqual(['Won', 1, 11_115]);
     expect(toCsv(en.summary.csv.headers, en.summary.csv.rows)).toContain('\r\nAdvanced,,\r\n');
     const advanced = en.sections.find((s) => s.kind === 'advanced')!;
     // The two deals whose current stage began in the period were listed as "Qualified → Proposal Made", a stage then that the export does not have.
@@ -53,7 +55,7 @@ describe('What changed never shows a 0 for a change the data cannot show', () =>
     const ko = changesModel(pageContext(site, 'ko'));
     expect(ko.summary.rows.find((r) => r[0]!.text === '단계 진전')!.slice(1).map((c) => c.text)).toEqual(['—', '—']);
     expect(ko.sections.find((s) => s.kind === 'slipped')!.heading).toBe('예상 마감일 연기');
-    expect(ko.sections.find((s) => s.kind === 'new')!.heading).toBe('신규 딜 (2건)');
+    expect(ko.sections.find((s) => s.kind === 'new')!.heading).toBe('신규 딜(2건)');
     // The digest says the same: no "(0\u00a0deals)" under a kind it cannot know.
     const digest = digestMarkdown(site, { locale: 'en', linkRoot: null });
     expect(digest).toContain('## Advanced\n');

@@ -184,7 +184,7 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     const kim = ownerModel(ctx(s), s.owners.rows[0]!);
     expect(kim.deals.rows.map((r) => r[0]!.text)).toEqual(['O1']);
     expect(kim.facts.find((x) => x.label === 'Attainment')!.value).toBe('40%');
-    expect(kim.intro).toBe('1 open deal worth ₩3M, largest first.');
+    expect(kim.intro).toBe('1\u00a0open deal worth ₩3M, largest first.');
     // One context serves every owner page (their rows and deals grouped once): each page gets its own owner's.
     const shared = ctx(s);
     for (const row of s.owners.rows) {
@@ -226,25 +226,28 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
   const model = stalledModel(ctx(s));
 
   it('totals: count and amount by stage (sequence order), owner (largest first) and warning sign', () => {
-    expect(model.summary).toBe('3 stalled deals worth ₩8M.');
+    expect(model.summary).toBe('3\u00a0stalled deals worth ₩8M.');
+    expect(model.stalledHeading).toBe('Stalled deals (3\u00a0deals)');
+    expect(stalledModel(ctx(s, 'ko')).stalledHeading).toBe('정체 딜(3건)');
     expect(model.totals.map((t) => t.heading)).toEqual(['By stage', 'By owner', 'By warning sign']);
     const [byStage, byOwner, byFlag] = model.totals.map((t) => texts(t.table));
+    // The page's amounts compact, as its intro and the list below; the CSV's exact (below).
     expect(byStage).toEqual([
-      ['Qualification', '1', '₩2,000,000'],
-      ['Proposal', '1', '₩5,000,000'],
-      ['Negotiation', '1', '₩1,000,000'],
-      ['All stalled deals', '3', '₩8,000,000'],
+      ['Qualification', '1', '₩2M'],
+      ['Proposal', '1', '₩5M'],
+      ['Negotiation', '1', '₩1M'],
+      ['All stalled deals', '3', '₩8M'],
     ]);
     expect(byOwner).toEqual([
-      ['Kim', '2', '₩6,000,000'],
-      ['Lee', '1', '₩2,000,000'],
-      ['All stalled deals', '3', '₩8,000,000'],
+      ['Kim', '2', '₩6M'],
+      ['Lee', '1', '₩2M'],
+      ['All stalled deals', '3', '₩8M'],
     ]);
     expect(byFlag).toEqual([
-      ['Past expected close', '1', '₩5,000,000'],
-      ['No keyman identified', '1', '₩1,000,000'],
-      ['No other warning sign', '1', '₩2,000,000'],
-      ['All stalled deals', '3', '₩8,000,000'],
+      ['Past expected close', '1', '₩5M'],
+      ['No keyman identified', '1', '₩1M'],
+      ['No other warning sign', '1', '₩2M'],
+      ['All stalled deals', '3', '₩8M'],
     ]);
     expect(model.totals[1]!.table.rows[0]![0]!.href).toBe('/en/owners/kim/');
     // The CSV keeps the stage id and the flag code beside the words.
@@ -337,7 +340,7 @@ describe('honest small samples', () => {
   it('the small-sample wording appears below 10\u00a0deals and not from 10 on', () => {
     const small = winLossModel(ctx(site(config, range(9).map((i) => lost(i)))));
     const enough = winLossModel(ctx(site(config, range(10).map((i) => lost(i)))));
-    expect(chart(small.charts, 'loss-reasons').chart.takeaway).toBe('Based on only 9 lost deals — too few to conclude what causes losses.');
+    expect(chart(small.charts, 'loss-reasons').chart.takeaway).toBe('Based on only 9\u00a0lost deals — too few to conclude what causes losses.');
     expect(chart(enough.charts, 'loss-reasons').chart.takeaway).toBe('Price really is the main cause of loss: 100% of lost deals and 100% of lost value.');
     expect(JSON.stringify(small)).not.toContain('main cause');
     expect(JSON.stringify(enough)).not.toContain('too few to conclude');
@@ -350,10 +353,10 @@ describe('honest small samples', () => {
     // 2 won and 7 lost in the window, 1 open: win rate 2 / 9, velocity from 2 won deals.
     const specs = [wonDeal('W1', 'Kim', '2025-05-10', 1_000_000), wonDeal('W2', 'Kim', '2025-05-20', 3_000_000), ...range(7).map((i) => lost(i)), openDeal('O1', 'Kim', 'qualify', '2025-06-01', 5_000_000)];
     const small = overviewModel(ctx(site(config, specs)));
-    expect(tile(small, 'winRateByCount')).toMatchObject({ value: '22%', detail: '2 / 9', few: 'Only 9 closed deals — too few to rely on' });
-    expect(tile(small, 'winRateByValue').few).toBe('Only 9 closed deals — too few to rely on');
-    expect(tile(small, 'medianCycle')).toMatchObject({ detail: '9\u00a0deals', few: 'Only 9 closed deals — too few to rely on', rough: false });
-    expect(tile(small, 'salesVelocity').few).toBe('Only 2 won deals — too few to rely on');
+    expect(tile(small, 'winRateByCount')).toMatchObject({ value: '22%', detail: '2 / 9', few: 'Only 9\u00a0closed deals — too few to rely on' });
+    expect(tile(small, 'winRateByValue').few).toBe('Only 9\u00a0closed deals — too few to rely on');
+    expect(tile(small, 'medianCycle')).toMatchObject({ detail: '9\u00a0deals', few: 'Only 9\u00a0closed deals — too few to rely on', rough: false });
+    expect(tile(small, 'salesVelocity').few).toBe('Only 2\u00a0won deals — too few to rely on');
     // Not samples: amounts and counts of what is there.
     for (const key of ['openPipeline', 'weightedPipeline', 'coverage', 'stalledDeals']) expect(tile(small, key).few, key).toBeNull();
     const ko = overviewModel(ctx(site(config, specs), 'ko'));
@@ -362,14 +365,14 @@ describe('honest small samples', () => {
     // The velocity page says it in full, and its win rate shows the deals behind it.
     const velocity = velocityModel(ctx(site(config, specs)));
     expect(velocity.notes).toContain(
-      'Sales velocity rests on only 2 won deals (of 9 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
+      'Sales velocity rests on only 2\u00a0won deals (of 9 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
     );
     expect(texts(velocity.tables[0]!)[1]).toEqual(['Win rate', '22% (2 / 9)']);
     // 10 closed deals (8 won): the rates stand; velocity from 8 won deals is still marked.
     const enough = overviewModel(ctx(site(config, [...range(8).map((i) => wonDeal(`W${i}`, 'Kim', '2025-05-10', 1_000_000)), lost(1), lost(2)])));
     expect(tile(enough, 'winRateByCount').few).toBeNull();
     expect(tile(enough, 'medianCycle').few).toBeNull();
-    expect(tile(enough, 'salesVelocity').few).toBe('Only 8 won deals — too few to rely on');
+    expect(tile(enough, 'salesVelocity').few).toBe('Only 8\u00a0won deals — too few to rely on');
     const ten = overviewModel(ctx(site(config, range(10).map((i) => wonDeal(`W${i}`, 'Kim', '2025-05-10', 1_000_000)))));
     expect(ten.tiles.map((t) => t.few).filter(Boolean)).toEqual([]);
   });
@@ -382,7 +385,7 @@ describe('honest small samples', () => {
       expect(fewOf(changesModel(c).tiles)).toEqual(fewOf(overviewModel(c).tiles));
     }
     const c = ctx(site(config, specs));
-    expect(changesModel(c).tiles.find((t) => t.key === 'salesVelocity')!.few).toBe('Only 2 won deals — too few to rely on');
+    expect(changesModel(c).tiles.find((t) => t.key === 'salesVelocity')!.few).toBe('Only 2\u00a0won deals — too few to rely on');
     expect(changesModel(c).tiles.find((t) => t.key === 'openPipeline')!.few).toBeNull();
   });
 
@@ -449,7 +452,7 @@ describe('honest small samples', () => {
     const specs: DealSpec[] = range(12).map((i) => ({ id: `O${i}`, createdAt: at('2025-03-01'), history: [['prospect', at('2025-03-01')], ...(i < 4 ? [['qualify', at('2025-04-01')] as [string, number]] : [])] }));
     const funnel = chart(funnelModel(ctx(site(config, specs))).charts, 'funnel');
     expect(funnel.table.rows.map((r) => r.at(-1)!.text)).toEqual(['—', '—', '—', '—']);
-    expect(funnel.chart.takeaway).toBe('No deal created in the analysis window has been lost yet; the 12 deals of the cohort still open are not counted as drop-offs.');
+    expect(funnel.chart.takeaway).toBe('No deal created in the analysis window has been lost yet; the 12\u00a0deals of the cohort still open are not counted as drop-offs.');
     expect(chart(funnelModel(ctx(site(config, specs), 'ko')).charts, 'funnel').chart.takeaway).toBe(
       '분석 기간에 생성된 딜 중 아직 실주가 없습니다. 아직 진행 중인 12건은 이탈로 세지 않았습니다.',
     );

@@ -24,15 +24,20 @@ describe('summary facts on the owner and account pages', () => {
       const ctx = pageContext(site, locale, '/');
       const { m, f } = ctx;
       const facts = new Map(ownerModel(ctx, row).facts.map((x) => [x.label, x.value]));
-      expect(facts.get(m.columns.open_amount)).toBe(`${f.moneyCompact(segment.open_amount)} (${m.common.dealCount({ count: segment.open_count }, f)})`);
+      expect(facts.get(m.columns.open_amount)).toBe(m.common.aside({ text: f.moneyCompact(segment.open_amount), aside: m.common.dealCount({ count: segment.open_count }, f) }));
       expect(facts.get(m.ownersReview.weighted)).toMatch(amount);
-      expect(facts.get(`${m.columns.target_amount} (${f.period(site.owners.period)})`)).toMatch(amount);
-      expect(facts.get(`${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`)).toMatch(amount);
+      expect(facts.get(m.common.aside({ text: m.columns.target_amount, aside: f.period(site.owners.period) }))).toMatch(amount);
+      expect(facts.get(m.common.aside({ text: m.ownersReview.wonInPeriod, aside: f.period(site.owners.period) }))).toMatch(amount);
       expect(facts.get(m.columns.stalled_count)).toMatch(deals);
       expect(facts.get(m.columns.stalled_count)).toBe(m.common.dealCount({ count: segment.stalled_count }, f));
     }
     const ko = pageContext(site, 'ko', '/');
-    expect(new Map(ownerModel(ko, row).facts.map((x) => [x.label, x.value])).get(ko.m.columns.open_amount)).toBe('44.4억원 (21건)');
+    // Korean writes the bracket on its word, as its sentences do ('198건(593억원)').
+    const koFacts = new Map(ownerModel(ko, row).facts.map((x) => [x.label, x.value]));
+    expect(koFacts.get(ko.m.columns.open_amount)).toBe('44.4억원(21건)');
+    expect([...koFacts.keys()]).toContain('목표 금액(2026년\u00a02분기)');
+    const en = pageContext(site, 'en', '/');
+    expect(new Map(ownerModel(en, row).facts.map((x) => [x.label, x.value])).get(en.m.columns.open_amount)).toBe('₩4.44B (21\u00a0deals)');
   });
 
   it('an account: open and won amounts compact', () => {

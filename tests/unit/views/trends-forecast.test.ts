@@ -116,7 +116,7 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
     );
     // New deals per month: no "up from ₩0 in the three months before" when those months are before the data.
     for (const [locale, expected] of [
-      ['en', /^The last three months brought 44 new deals worth ₩12\.9B; the data begins in Jul 2023, so there are no three months before to compare with\.$/u],
+      ['en', /^The last three months brought 44\u00a0new deals worth ₩12\.9B; the data begins in Jul 2023, so there are no three months before to compare with\.$/u],
       ['ko', /^최근 3개월 신규 딜은 44건, 129억원입니다\. 데이터가 2023년\u00a07월에 시작해 직전 3개월과 비교할 수 없습니다\.$/u],
     ] as const) {
       const intake = overviewModel(pageContext(early, locale, '/')).charts.find((c) => c.id === 'intake')!;
@@ -176,8 +176,14 @@ describe('a trend point equals metrics.json built at that date', () => {
 
   it('the Trends page and the tile sparklines show those values', () => {
     const ctx = pageContext(site, 'en');
+    const f = ctx.f;
     const model = trendsModel(ctx);
     expect(model.table!.csv.rows.map((r) => r[0])).toEqual(site.trends.map((p) => p.as_of));
+    // The page's amounts compact, as the velocity beside them in the row; exact in the CSV.
+    const first = site.trends[0]!;
+    expect(model.table!.rows[0]!.map((c) => c.text).slice(0, 4)).toEqual([f.date(first.as_of), f.count(first.open_count), f.moneyCompact(first.open_amount), f.moneyCompact(first.weighted_amount)]);
+    expect(model.table!.rows[0]![2]!.text).toMatch(/^₩\d+(\.\d)?B$/u);
+    expect(model.table!.csv.rows[0]!.slice(2, 4)).toEqual([first.open_amount, first.weighted_amount]);
     const open = model.charts.find((c) => c.id === 'trend-open-pipeline')!;
     expect(open.table.csv.rows.map((r) => r[1])).toEqual(site.trends.map((p) => p.open_amount));
     expect(tileSparkline(ctx, 'stalledDeals')!.table.rows.map((r) => r[1])).toEqual(site.trends.map((p) => p.stalled_count));

@@ -47,7 +47,7 @@ describe('open deals due in the period without a forecast category', () => {
   it('the forecast page says how many, worth how much, and what to do, in both languages', () => {
     const s = site(deals);
     expect(forecastModel(pageContext(s, 'en')).notes).toContain(
-      'In Q2 2025, 2 open deals worth ₩5M due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).',
+      'In Q2 2025, 2\u00a0open deals worth ₩5M due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).',
     );
     expect(forecastModel(pageContext(s, 'ko')).notes).toContain(
       '2025년\u00a02분기에 마감 예정인 진행 중 딜 2건(500만원)에 예측 범주가 없어, 예상 달성률의 커밋과 베스트 케이스 어디에도 들어가지 않습니다. 담당자에게 범주를 정하도록 하세요(딜 목록의 ‘범주 없음’).',
@@ -56,7 +56,7 @@ describe('open deals due in the period without a forecast category', () => {
 
   it('one such deal reads in the singular; none, or no category column at all (its own note), says nothing of it', () => {
     expect(forecastModel(pageContext(site(deals.filter((d) => d.id !== 'N2')), 'en')).notes).toContain(
-      'In Q2 2025, 1 open deal worth ₩2M due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).',
+      'In Q2 2025, 1\u00a0open deal worth ₩2M due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).',
     );
     const none = forecastModel(pageContext(site(deals.filter((d) => !d.id.startsWith('N') || d.id === 'N3')), 'en')).notes;
     expect(JSON.stringify(none)).not.toContain('no forecast category');

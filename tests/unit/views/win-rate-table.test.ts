@@ -22,8 +22,8 @@ describe('the win-rate table of the Win / loss page', () => {
     // On the page the win rate is a row of its own under the figures (three columns fit a phone); the CSV has each row's shares.
     expect(t.headers.map((h) => h.label)).toEqual(['Category', 'Deals', 'Amount']);
     expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
-      ['Won', '205', '₩51,110,524,000'],
-      ['Lost', '498', '₩121,654,804,000'],
+      ['Won', '205', '₩51.1B'],
+      ['Lost', '498', '₩122B'],
       ['Win rate', '29%', '30%'],
     ]);
     expect(t.totalRows).toBe(1);
@@ -31,6 +31,8 @@ describe('the win-rate table of the Win / loss page', () => {
     expect(t.csv.headers).toEqual(['Category', 'Deals', 'Share of deals', 'Amount', 'Share of amount']);
     const [won, lost] = t.csv.rows;
     expect(won!.slice(0, 2)).toEqual(['Won', 205]);
+    // Compact on the page, as the page's charts and tiles; exact in the CSV.
+    expect(won![3]).toBe(51_110_524_000);
     expect(won![2]).toBeCloseTo(205 / 703, 2);
     expect(won![4]).toBeCloseTo(51_110_524_000 / 172_765_328_000, 2);
     expect(lost![2]).toBeCloseTo(498 / 703, 2);
@@ -45,8 +47,8 @@ describe('the win-rate table of the Win / loss page', () => {
     expect(t.caption).toBe('수주율: 분석 기간에 마감된 딜');
     expect(t.headers.map((h) => h.label)).toEqual(['구분', '건수', '금액']);
     expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
-      ['수주', '205', '51,110,524,000원'],
-      ['실주', '498', '121,654,804,000원'],
+      ['수주', '205', '511억원'],
+      ['실주', '498', '1,217억원'],
       ['수주율', '29%', '30%'],
     ]);
     expect(t.csv.headers).toEqual(['구분', '건수', '건수 비중', '금액', '금액 비중']);

@@ -1,5 +1,6 @@
 /** The accounts index and one page per account. */
 import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
+import type { RepurchaseRow } from '../../metrics/types.ts';
 import { moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { dealAndAmountColumns } from './deals.ts';
@@ -130,25 +131,34 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     account.deals,
     { empty: m.pages.account.noDeals({ id: account.account_id }), compact: true },
   );
+  // On a phone (compact) what comes back, when and whether it is overdue fit without scrolling sideways, as on the
+  // Repurchase page; the deal and its base date follow. The CSV keeps the columns in metrics.json's order.
+  const dealId = movedOnPage<RepurchaseRow>({ label: m.columns.deal_id, value: (r) => r.deal_id });
+  const baseDate = movedOnPage<RepurchaseRow>({ label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) });
   const repurchase = table(
     'account-repurchase',
     m.sections.repurchase,
     [
       { label: m.columns.product, value: (r) => r.product },
-      { label: m.columns.deal_id, value: (r) => r.deal_id },
-      { label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) },
-      { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
+      dealId.csv,
+      baseDate.csv,
+      // One line ('Oct 7, 2027', not 'Oct 7,' / '2027'), as a Korean date always is.
+      { label: m.columns.next_purchase_at, keepLine: true, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
       {
         label: m.columns.status,
+        // A phrase ('Due within 12 months'): two words a line on a phone, not one.
+        phrase: true,
         value: (r) => r.status,
         text: (r) => m.repurchaseStatus[r.status],
         tone: (r) => (r.status === 'overdue' ? 'bad' : undefined),
         csvId: m.csv.codeOf({ column: m.columns.status }),
       },
+      dealId.page,
+      baseDate.page,
     ],
     rows,
     // Nothing listed: no won deal to buy again after, or won deals without a product lifecycle.
-    { empty: account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon },
+    { empty: account.deals.some((d) => d.state === 'won') ? m.empty.accountNoLifecycle : m.empty.accountNoWon, compact: true },
   );
   const timelines = account.deals.map((deal) => ({
     deal,

@@ -242,7 +242,8 @@ function winRateTable({ site, m, f }: PageContext): TableModel {
     { label: m.dealState.won, count: rate.won_count, countShare: rate.by_count, amount: rate.won_amount, amountShare: rate.by_value },
     { label: m.dealState.lost, count: rate.lost_count, countShare: rest(rate.by_count), amount: rate.lost_amount, amountShare: rest(rate.by_value) },
   ];
-  // A row of its own rather than shares beside the figures: three columns of full amounts fit a phone, five do not.
+  // A row of its own rather than shares beside the figures: three columns fit a phone, five do not. Amounts compact,
+  // as the charts and tiles of the page ('₩5.23B'); exact in the CSV.
   const rateRow: WinRateRow = { ...rows[0]!, label: m.columns.win_rate, rate: true };
   const c = m.pages.winLoss.summaryColumns;
   const tone = (r: WinRateRow) => (r.rate ? ('total' as const) : undefined);
@@ -253,7 +254,7 @@ function winRateTable({ site, m, f }: PageContext): TableModel {
       { label: m.columns.category, value: (r) => r.label, tone },
       { label: m.columns.count, numeric: true, value: (r) => (r.rate ? r.countShare : r.count), text: (r) => (r.rate ? f.percent(r.countShare) : f.count(r.count)), tone },
       { label: c.countShare, value: (r) => r.countShare, digits: 2, csvOnly: true },
-      { label: m.columns.amount, numeric: true, value: (r) => (r.rate ? r.amountShare : r.amount), text: (r) => (r.rate ? f.percent(r.amountShare) : f.money(r.amount)), digits: moneyDigits(f.currency), tone },
+      { label: m.columns.amount, numeric: true, value: (r) => (r.rate ? r.amountShare : r.amount), text: (r) => (r.rate ? f.percent(r.amountShare) : f.moneyCompact(r.amount)), digits: moneyDigits(f.currency), tone },
       { label: c.amountShare, value: (r) => r.amountShare, digits: 2, csvOnly: true },
     ],
     rows,

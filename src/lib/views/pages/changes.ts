@@ -152,7 +152,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
       kind: g.kind,
       id: changeTableId(g.kind),
       title: c.kinds[g.kind],
-      heading: untracked === null ? `${c.kinds[g.kind]} (${m.common.dealCount({ count: g.count }, f)})` : c.kinds[g.kind],
+      heading: untracked === null ? m.common.aside({ text: c.kinds[g.kind], aside: m.common.dealCount({ count: g.count }, f) }) : c.kinds[g.kind],
       explain: c.explain[g.kind],
       count: g.count,
       amount: g.amount,

@@ -142,7 +142,8 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     // The coverage tile reads "—" without targets: why, and how to get them (the Forecast page's sentence; a filtered view's status line says whose targets it has).
     notes: notes(noTrends && trendsUnavailable(ctx), !ctx.filter && coverageNote(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
-    comparedWith: noTrends ? '' : (beforeData ?? `${m.tiles.changeVs({ days: COMPARE_DAYS }, f)} (${f.date(site.previous_as_of)})`),
+    // A sentence after the intro's ('vs 30 days earlier (May 31, 2026)' read as a fragment after its full stop).
+    comparedWith: noTrends ? '' : (beforeData ?? m.tiles.comparedWith({ days: COMPARE_DAYS, date: site.previous_as_of }, f)),
     window: m.tiles.windowNote({ from: addDays(site.as_of, 1 - now.window_days), to: site.as_of }, f),
     charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now, site.inputs.oldest_record), chartOptions(ctx, ctx.text.intake)), f)],
     stalled: stalledTable(ctx, 'top-stalled', 10),

@@ -61,10 +61,10 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
   const teamLang = otherLang(teamNames, ctx.locale);
   const facts = [
     { label: m.columns.team, value: teamNames, ...(teamLang ? { lang: teamLang } : {}) },
-    { label: m.columns.open_amount, value: `${f.moneyCompact(review.open_amount)} (${m.common.dealCount({ count: review.open_count }, f)})` },
+    { label: m.columns.open_amount, value: m.common.aside({ text: f.moneyCompact(review.open_amount), aside: m.common.dealCount({ count: review.open_count }, f) }) },
     { label: m.ownersReview.weighted, value: f.moneyCompact(review.weighted_amount) },
-    { label: `${m.columns.target_amount} (${f.period(site.owners.period)})`, value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
-    { label: `${m.ownersReview.wonInPeriod} (${f.period(site.owners.period)})`, value: f.moneyCompact(review.won_amount) },
+    { label: m.common.aside({ text: m.columns.target_amount, aside: f.period(site.owners.period) }), value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
+    { label: m.common.aside({ text: m.ownersReview.wonInPeriod, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.won_amount) },
     { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
     {
       label: m.columns.win_rate,

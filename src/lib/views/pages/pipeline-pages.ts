@@ -33,6 +33,8 @@ export interface StalledModel {
   /** Every table of the page, in page order (for the CSV downloads). */
   tables: TableModel[];
   stalledCount: number;
+  /** The stalled list's heading with its count: 'Stalled deals (32 deals)', '정체 딜(32건)'. */
+  stalledHeading: string;
   notes: string[];
 }
 
@@ -71,6 +73,7 @@ export function stalledModel(ctx: PageContext): StalledModel {
     thresholds,
     tables: [...totalTables, stalled, flaggedTable, thresholds],
     stalledCount: stalledIds.size,
+    stalledHeading: m.common.aside({ text: m.sections.stalled, aside: m.common.dealCount({ count: stalledIds.size }, f) }),
     notes: notes(closeDatesNote(ctx), ...flagsUncheckedNotes(ctx), stallDefaultNote(ctx)),
   };
 }
@@ -130,7 +133,8 @@ function totalColumns(ctx: PageContext, head: string, withId: boolean): Column<T
       tone,
     },
     { label: m.columns.count, numeric: true, value: (r) => r.count, text: (r) => f.count(r.count), tone },
-    { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.money(r.amount), digits: moneyDigits(f.currency), tone },
+    // Compact, as the page's intro and the stalled list below ('₩9.25B', '92.5억원'); exact in the CSV.
+    { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency), tone },
   ];
 }
 

@@ -113,7 +113,8 @@ export function trendsModel(ctx: PageContext): TrendsModel {
       case 'perDay':
         return f.perDay(v);
       default:
-        return f.money(v);
+        // Compact, as the charts, the tiles and the velocity beside it in the row ('₩40.4B', '₩80.7M/day'); exact in the CSV.
+        return f.moneyCompact(v);
     }
   };
   const columns: Column<TrendPoint>[] = [
