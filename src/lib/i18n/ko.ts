@@ -67,7 +67,7 @@ export const ko: Messages = {
     teamNoTargetNote: 'targets.csv에 이 팀의 이번 달·분기나 다음 달·분기 목표가 없습니다.',
   },
   pages: {
-    overview: { title: '개요', intro: '현재 파이프라인 현황과 지난 한 달간의 변화를 한눈에 봅니다.' },
+    overview: { title: '개요', intro: '기준일의 파이프라인 현황과 그 전 한 달간의 변화를 한눈에 봅니다.' },
     trends: {
       title: '추이',
       intro: '주요 지표가 지난 12개월 동안 어떻게 움직였는지 봅니다.',
