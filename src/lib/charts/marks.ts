@@ -250,7 +250,7 @@ export function stageDomain<T extends { parked?: boolean | undefined }>(rows: re
 
 /** A parked stage's label in a table: 'On hold (outside the sequence)'. */
 export function stageTableLabel(row: { label: string; parked?: boolean | undefined }, text: ParkedText): string {
-  return row.parked ? `${row.label} (${text.tag})` : row.label;
+  return row.parked ? text.tagged(row.label) : row.label;
 }
 
 /**

@@ -97,6 +97,6 @@ export interface CountAmount {
 export interface ParkedText {
   /** The label row above them: 'Parked (outside the sequence)'. */
   group: string;
-  /** After a parked stage's name in the table: 'outside the sequence'. */
-  tag: string;
+  /** A parked stage's name in a table, with what sets it apart: 'Lost (outside the sequence)', '보류(단계 밖)'. */
+  tagged(label: string): string;
 }

@@ -88,7 +88,7 @@ export function chartTexts(locale: Locale): ChartTexts {
   const w = WORDS[locale];
   const c = m.columns;
   const s = m.sections;
-  const parked = { group: m.stageGroup.parked, tag: m.stageGroup.parkedTag };
+  const parked = { group: m.stageGroup.parked, tagged: (label: string) => m.common.aside({ text: label, aside: m.stageGroup.parkedTag }) };
   const reasonColumns = { reason: c.reason, count: c.count, countShare: w.reasons.countShare, amount: c.amount, amountShare: w.reasons.amountShare };
   return {
     funnel: {

@@ -453,7 +453,7 @@ export const ko: Messages = {
     noRepurchaseCovered: '일정에 있는 고객 중 마지막 구매 이후 같은 제품의 딜이 새로 생긴 고객은 아직 없습니다.',
   },
   stageGroup: {
-    parked: '보류 (단계 밖)',
+    parked: '보류(단계 밖)',
     parkedTag: '단계 밖',
   },
   stallBasis: {

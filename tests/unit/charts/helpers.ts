@@ -54,7 +54,7 @@ export const TEXT = {
     axis: 'Open amount',
     key: { amount: 'Open amount', weighted: 'Weighted' },
     columns: { stage: 'Stage', count: 'Deals', amount: 'Amount', weighted: 'Weighted' },
-    parked: { group: 'Parked (outside the sequence)', tag: 'parked' },
+    parked: { group: 'Parked (outside the sequence)', tagged: (label: string) => `${label} (parked)` },
     takeaway: (p) => `${p.stage} holds ${p.amount} (${p.share}) of the open pipeline.`,
   } satisfies PipelineText,
   forecast: {
@@ -78,7 +78,7 @@ export const TEXT = {
     axis: 'Days',
     key: { median: 'Median', p75: 'to p75', p90: 'to p90', mean: 'Mean', threshold: 'Stall limit' },
     columns: { stage: 'Stage', visits: 'Visits', mean: 'Mean', median: 'Median', p75: 'p75', p90: 'p90', stall: 'Stall limit' },
-    parked: { group: 'Parked (outside the sequence)', tag: 'parked' },
+    parked: { group: 'Parked (outside the sequence)', tagged: (label: string) => `${label} (parked)` },
     takeaway: (p) => `Deals wait longest in ${p.stage}: median ${p.median}, p90 ${p.p90}.`,
   } satisfies TimeInStageText,
   cycleLength: {
@@ -101,7 +101,7 @@ export const TEXT = {
     ...base('Lost at stage'),
     axis: 'Lost deals',
     columns: { stage: 'Stage', count: 'Lost deals', amount: 'Amount' },
-    parked: { group: 'Parked (outside the sequence)', tag: 'parked' },
+    parked: { group: 'Parked (outside the sequence)', tagged: (label: string) => `${label} (parked)` },
     takeaway: (p) => `Most losses happen at ${p.stage}: ${p.count} deals (${p.share}), ${p.amount}.`,
   } satisfies LostAtStageText,
   competitors: {

@@ -129,7 +129,7 @@ describe('parked stages', () => {
       [chart(forecastModel(ctx(s)).charts, 'pipeline-by-stage'), 'On hold (outside the sequence)'],
       [chart(velocityModel(ctx(s)).charts, 'time-in-stage'), 'On hold (outside the sequence)'],
       [chart(winLossModel(ctx(s)).charts, 'lost-at-stage'), 'On hold (outside the sequence)'],
-      [chart(winLossModel(ctx(s, 'ko')).charts, 'lost-at-stage'), '보류 (단계 밖)'],
+      [chart(winLossModel(ctx(s, 'ko')).charts, 'lost-at-stage'), '보류(단계 밖)'],
     ] as const) {
       expect(column(block.table).at(-1), block.id).toBe(label);
       expect(column(block.table).slice(0, -1), block.id).not.toContain(label);
@@ -137,7 +137,7 @@ describe('parked stages', () => {
     const pipeline = chart(forecastModel(ctx(s)).charts, 'pipeline-by-stage');
     expect(pipeline.chart.svg).toContain('Parked (outside the sequence)');
     expect(pipeline.table.rows.at(-1)!.map((c) => c.text)).toEqual(['On hold (outside the sequence)', '3', '₩9,000,000', '₩450,000']);
-    expect(chart(forecastModel(ctx(s, 'ko')).charts, 'pipeline-by-stage').chart.svg).toContain('보류 (단계 밖)');
+    expect(chart(forecastModel(ctx(s, 'ko')).charts, 'pipeline-by-stage').chart.svg).toContain('보류(단계 밖)');
     // The deal lost from the parked stage counts there.
     expect(chart(winLossModel(ctx(s)).charts, 'lost-at-stage').table.rows.at(-1)![1]!.text).toBe('1');
   });

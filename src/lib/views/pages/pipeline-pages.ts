@@ -165,7 +165,7 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
       {
         label: m.columns.stage,
         value: (s) => s.id,
-        text: (s) => (s.parked ? `${ctx.stage(s.id)} (${m.stageGroup.parkedTag})` : ctx.stage(s.id)),
+        text: (s) => (s.parked ? m.common.aside({ text: ctx.stage(s.id), aside: m.stageGroup.parkedTag }) : ctx.stage(s.id)),
         csvId: m.csv.stageId,
       },
       {
