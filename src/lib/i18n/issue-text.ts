@@ -99,6 +99,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its weekday: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 요일이 붙은 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its month's name: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 월을 영어 이름으로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+    ],
     [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)})`],
   ],
   invalid_number: [

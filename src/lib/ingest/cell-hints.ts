@@ -27,6 +27,36 @@ export function weekdayHint(text: string): string {
   return `; it looks like a date with its weekday: write it as ${iso}; in Excel, format the column as yyyy-mm-dd before saving the CSV`;
 }
 
+/** English month names, as Excel's `d-mmm-yy` and `mmm d, yyyy` formats write them (or their first three letters). */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAME = '(?<month>[a-z]{3,9})\\.?';
+/** `5-Jan-26`, `05-Jan-2026`, `5 January 2026`; `Jan 5, 2026`, `January 5 2026`. */
+const DAY_MONTH_YEAR = new RegExp(`^(?<day>\\d{1,2})[-\\s]${MONTH_NAME}[-\\s,]+(?<year>\\d{2}|\\d{4})$`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH_NAME}\\s+(?<day>\\d{1,2}),?\\s+(?<year>\\d{4})$`, 'iu');
+
+/** The month (1-12) a name or its first letters (three or more: `Jan`, `Sept`) stand for, else 0. */
+function monthOfName(name: string): number {
+  const lower = name.toLowerCase();
+  return MONTHS.findIndex((month) => month.startsWith(lower)) + 1;
+}
+
+/**
+ * A date written with its month's name, as Excel saves a date column formatted `d-mmm-yy` or `mmm d, yyyy`:
+ * how to write it. A two-digit year is read as Excel reads one typed in (00-29 the 2000s, 30-99 the 1900s).
+ */
+export function monthNameHint(text: string): string {
+  const t = text.trim();
+  const g = (DAY_MONTH_YEAR.exec(t) ?? MONTH_DAY_YEAR.exec(t))?.groups;
+  if (!g) return '';
+  const month = monthOfName(g.month!);
+  const day = Number(g.day);
+  const year = g.year!.length === 4 ? g.year! : String((Number(g.year) < 30 ? 2000 : 1900) + Number(g.year));
+  // No hint of a date that is none (31-Feb-26).
+  if (month === 0 || day < 1 || day > new Date(Date.UTC(Number(year), month, 0)).getUTCDate()) return '';
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `; it looks like a date with its month's name: write it as ${iso}; in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+}
+
 /** A time with its zone written after a space, as databases and BI tools export it: `14:05:00 UTC`, `14:05:00 +0900`. */
 const ZONE_AFTER_SPACE = /^(\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s+(UTC|GMT|Z|[+-]\d{2}(?::?\d{2})?)$/iu;
 

@@ -91,6 +91,24 @@ describe('dates', () => {
     expect(ko('entered_at "2026-01-05 14:05:00 UTC" has an unreadable time (expected HH:mm[:ss][Z|±HH:MM]); write the time zone right after the time, without a space, and UTC as Z: 2026-01-05 14:05:00Z')).toBe(
       'entered_at "2026-01-05 14:05:00 UTC": 시간을 읽을 수 없습니다(형식: HH:mm[:ss][Z|±HH:MM]). 시간대는 시각 바로 뒤에 띄우지 않고 적고, UTC는 Z로 적으세요: 2026-01-05 14:05:00Z',
     );
+    // Excel's d-mmm-yy and mmm d, yyyy: the month by its English name, a two-digit year as Excel reads one.
+    const monthName = (cell: string, iso: string) =>
+      `invalid_date: "${cell}" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD); it looks like a date with its month's name: write it as ${iso}; in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+    for (const [cell, iso] of [
+      ['5-Jan-26', '2026-01-05'],
+      ['05-Jan-2026', '2026-01-05'],
+      ['15 Sept 1999', '1999-09-15'],
+      ['Jan 5, 2026', '2026-01-05'],
+      ['December 31 2025', '2025-12-31'],
+      ['29-Feb-96', '1996-02-29'],
+    ] as const) {
+      expect(reason(parseInstant(cell, UTC)), cell).toBe(monthName(cell, iso));
+    }
+    // Not a date at all: no hint.
+    for (const cell of ['31-Feb-26', '5-Foo-26', 'Ma 5, 2026']) expect(reason(parseInstant(cell, UTC)), cell).not.toContain("month's name");
+    expect(ko(`expected_close_at ${monthName('5-Jan-26', '2026-01-05').slice('invalid_date: '.length)}`)).toBe(
+      'expected_close_at "5-Jan-26"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 월을 영어 이름으로 쓴 날짜로 보입니다. 2026-01-05처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+    );
     // Only a weekday: a time that is not one keeps its own message.
     expect(reason(parseInstant('2026-01-05 (noon)', UTC))).toMatch(/has an unreadable time \(expected HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/u);
   });
