@@ -164,12 +164,7 @@ describe('build --redact', () => {
   it('never carries an earlier snapshot built without --redact (the real names) into a redacted output; redacted ones it carries', async () => {
     const dir = tempDir();
     saltedCopy(HUBSPOT, dir);
-    const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
-    const run = async (argv: string[]) => {
-      const f = fakeIO(dir);
-      const code = await build(argv, f.io, deps(join(dir, '.cache')));
-      return { code, stderr: f.stderr() };
-    };
+    const { args, run } = hubspotBuilds(dir);
     expect((await run(args('2025-05-31', '--out', 'site', '--snapshot', '--new-history'))).code).toBe(0);
     const before = hashTree(join(dir, 'site'));
     for (const argv of [args('2025-06-30', '--out', 'site', '--redact'), args('2025-06-30', '--out', 'shared', '--redact', '--snapshot', '--snapshots', 'site/snapshots')]) {
@@ -189,12 +184,7 @@ describe('build --redact', () => {
   it('a build without --redact never replaces a redacted output, which is shared outside (exit 2, --out untouched); a redacted build does', async () => {
     const dir = tempDir();
     saltedCopy(HUBSPOT, dir);
-    const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
-    const run = async (argv: string[]) => {
-      const f = fakeIO(dir);
-      const code = await build(argv, f.io, deps(join(dir, '.cache')));
-      return { code, stderr: f.stderr() };
-    };
+    const { args, run } = hubspotBuilds(dir);
     expect((await run(args('2025-05-31', '--out', 'shared', '--redact', '--snapshot', '--new-history'))).code).toBe(0);
     const before = hashTree(join(dir, 'shared'));
     for (const more of [[], ['--snapshot']]) {
@@ -217,12 +207,7 @@ describe('build --redact', () => {
   it('never carries an earlier snapshot with amounts less rounded than its --redact-amounts band; says how to go on with one made before the band was recorded', async () => {
     const dir = tempDir();
     const data = saltedCopy(HUBSPOT, dir);
-    const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
-    const run = async (argv: string[]) => {
-      const f = fakeIO(dir);
-      const code = await build(argv, f.io, deps(join(dir, '.cache')));
-      return { code, stderr: f.stderr() };
-    };
+    const { args, run } = hubspotBuilds(dir);
     const manifestOf = (out: string, date: string) => JSON.parse(readFileSync(join(dir, out, 'snapshots', date, 'snapshot.json'), 'utf8'));
     // Each snapshot says its band: exact (null) or the band.
     expect((await run(args('2025-05-31', '--out', 'exact', '--redact', '--snapshot', '--new-history'))).code).toBe(0);
@@ -310,3 +295,14 @@ describe('metrics --redact', () => {
     expect(numbers(JSON.parse(redacted.stdout()))).toEqual(numbers(JSON.parse(plain.stdout())));
   });
 });
+
+/** Builds of the salted HubSpot copy in `dir` as of a date (`args`), run in-process (`run`). */
+function hubspotBuilds(dir: string) {
+  const args = (asOf: string, ...more: string[]) => ['--data', 'data', '--format', 'hubspot', '--pipeline', 'Sales Pipeline', '--as-of', asOf, '--quiet', ...more];
+  const run = async (argv: string[]) => {
+    const f = fakeIO(dir);
+    const code = await build(argv, f.io, deps(join(dir, '.cache')));
+    return { code, stderr: f.stderr() };
+  };
+  return { args, run };
+}
