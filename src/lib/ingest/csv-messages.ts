@@ -43,10 +43,15 @@ export function problemMessage(problem: CsvProblem, first: number, last: number,
   return `${lines}: ${where} ${why}${rejected}${after}. Close the quote, or write a quote inside a quoted cell as two ("")`;
 }
 
+/** The delimiter in words, and a cell holding it quoted: what the messages about a split cell advise. */
+function delimiterWords(delimiter: Delimiter): { name: string; example: string } {
+  const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
+  return { name, example: delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"` };
+}
+
 /** The error for a row with more cells than the header (extra cells not all blank). */
 export function fieldCountMessage(first: number, last: number, cells: number, header: number, extra: readonly string[], delimiter: Delimiter, curly = false): string {
-  const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
-  const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
+  const { name, example } = delimiterWords(delimiter);
   const extras = extra.slice(0, 3).map((c) => `"${shown(c)}"`).join(', ');
   // A text editor's smart quotes look like quotes and quote nothing.
   const why = curly ? ' (typographic quotes, “ ”, do not quote a cell: write straight ones, ")' : '';
@@ -113,8 +118,7 @@ export class UnnamedValueLines {
   /** `named`: the header's named columns, up to its last named one. */
   message(names: readonly string[], named: number, delimiter: Delimiter): string {
     const f = this.first!;
-    const name = delimiter === ',' ? 'a comma' : delimiter === ';' ? 'a semicolon' : 'a tab';
-    const example = delimiter === '\t' ? '"Rival<tab>Inc"' : `"Rival${delimiter} Inc"`;
+    const { name, example } = delimiterWords(delimiter);
     const where = this.count === 1 ? '' : `first on line ${f.line}: `;
     return `${lineList(this.runs, this.count)}: a value after the header's last named column "${names[named - 1]}" (${where}"${shown(f.value)}" in column ${f.column + 1}) is not read, and the header gives it no name; a cell that contains ${name} must be in double quotes, as ${example}, and a column of data needs a name in the header`;
   }
