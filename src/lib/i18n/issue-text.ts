@@ -135,6 +135,10 @@ const ROW_RULES: Rules = {
   ],
   sheet_error: [
     [
+      re(`${COL} ${V} is a spreadsheet's error value \\(a formula that failed, such as a lookup that found nothing\\), not data: read as empty; correct the formula or clear the cell, then save the CSV again`),
+      (g) => `${g.col} ${topic(g.v!)} 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 빈 값으로 읽었습니다. 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요`,
+    ],
+    [
       re(`${COL} ${V} is a spreadsheet's error value \\(a formula that failed, such as a lookup that found nothing\\), not data: correct the formula or clear the cell, then save the CSV again`),
       (g) => `${g.col} ${topic(g.v!)} 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요`,
     ],

@@ -13,6 +13,7 @@ import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { dotThousandsDoubt, Invalid, quoteValue } from './values.ts';
+import { isSheetError, SheetErrorText, sheetErrorTextWarning } from './sheet-errors.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
 
@@ -157,7 +158,8 @@ export function dealTextCodes(read: DealsRead, remap: Int32Array, deals: number)
   const out: Partial<Record<CodedText, TextCodes>> = {};
   CODED_COLUMNS.forEach(([, text], m) => {
     const names = read.codes.rows.texts(m);
-    if (names === null) return;
+    // A team or product holding a spreadsheet's error value is '' in its deal, not the text its code stands for: coded from the deals instead.
+    if (names === null || names.some(isSheetError)) return;
     const byCandidate = read.codes.byCandidate[m]!;
     const codes = new Int32Array(deals);
     for (let c = 0; c < remap.length; c++) {
@@ -175,6 +177,13 @@ export function dealTextCodes(read: DealsRead, remap: Int32Array, deals: number)
 const ROUNDED_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/iu;
 export const isRoundedNumber = (text: string) => text.length > 4 && (text.includes('E+') || text.includes('e+')) && ROUNDED_NUMBER.test(text);
 export const ROUNDED_HINT = 'the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel';
+
+/** A text that only describes a deal (schema.ts `describing`): one holding a spreadsheet's error value is read as empty, said on its row. */
+function described(v: string | SheetErrorText, column: string, line: number, issues: IssueLog): string {
+  if (typeof v === 'string') return v;
+  issues.warning(DEALS_FILE, line, column, 'sheet_error', sheetErrorTextWarning(column, v.cell));
+  return '';
+}
 
 /** The Deal of a row (which the fast reader reuses for the next one: nothing of `r` itself is kept). */
 function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): Deal {
@@ -202,12 +211,12 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
   if (category instanceof Invalid) issues.warning(DEALS_FILE, line, 'forecast_category', category.code, `forecast_category ${category.reason}; the deal has no category`);
   return {
     id: r.deal_id,
-    name: r.deal_name,
+    name: described(r.deal_name, 'deal_name', line, issues),
     accountId: r.account_id,
-    accountName: r.account_name,
+    accountName: described(r.account_name, 'account_name', line, issues),
     owner: r.owner,
-    team: r.team,
-    product: r.product,
+    team: described(r.team, 'team', line, issues),
+    product: described(r.product, 'product', line, issues),
     amount: r.amount === null ? null : r.amount.value * fxRate,
     currency: code,
     fxRate,
@@ -216,11 +225,11 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
     closedAt: r.closed_at,
     removedAt: r.removed_at,
     stage: r.stage,
-    lostReason: r.lost_reason,
-    winReason: r.win_reason,
-    competitor: r.competitor,
-    source: r.source,
-    keyman: r.keyman,
+    lostReason: described(r.lost_reason, 'lost_reason', line, issues),
+    winReason: described(r.win_reason, 'win_reason', line, issues),
+    competitor: described(r.competitor, 'competitor', line, issues),
+    source: described(r.source, 'source', line, issues),
+    keyman: described(r.keyman, 'keyman', line, issues),
     budgetConfirmed: budget === true,
     forecastCategory: category instanceof Invalid ? null : category,
     purchaseType: purchase instanceof Invalid ? '' : purchase,

@@ -21,7 +21,7 @@ import type { IssueLog } from './issues.ts';
 import type { RowContext } from './row-context.ts';
 import { objectTemplate } from './table.ts';
 import { checkCurrency, parseAmountIn } from './currency-check.ts';
-import { isSheetError, sheetError } from './sheet-errors.ts';
+import { isSheetError, sheetError, SheetErrorText } from './sheet-errors.ts';
 import {
   Invalid,
   parseBoolean,
@@ -52,6 +52,8 @@ export const optional =
 
 /** A text as written; a spreadsheet's error value (`#N/A`) is no name or id (sheet-errors.ts). */
 const text: FieldParser<string> = (cell) => (isSheetError(cell) ? sheetError(cell) : cell);
+/** A text that only describes a deal: an error value in it keeps the row and is read as empty, with a warning (deals.ts). */
+const describing: FieldParser<string | SheetErrorText> = (cell) => (isSheetError(cell) ? new SheetErrorText(cell) : cell);
 /** A text as written, whatever it is (field_history's values of fields the metrics ignore). */
 const anyText: FieldParser<string> = (cell) => cell;
 
@@ -165,12 +167,12 @@ export function dealRow(ctx: RowContext) {
   const money = (cell: string) => parseMoney(cell, ctx.numbers);
   const fields = {
     deal_id: required(text),
-    deal_name: text,
+    deal_name: describing,
     account_id: required(text),
-    account_name: text,
+    account_name: describing,
     owner: required(text),
-    team: text,
-    product: text,
+    team: describing,
+    product: describing,
     amount: optional(money),
     currency: ctx.currency,
     created_at: required(instant),
@@ -178,11 +180,11 @@ export function dealRow(ctx: RowContext) {
     closed_at: optional(instant),
     removed_at: optional(instant),
     stage: required(ctx.stage),
-    lost_reason: text,
-    win_reason: text,
-    competitor: text,
-    source: text,
-    keyman: text,
+    lost_reason: describing,
+    win_reason: describing,
+    competitor: describing,
+    source: describing,
+    keyman: describing,
     // These two never reject: an unreadable value stays an Invalid, which the reader warns about.
     budget_confirmed: (cell: string) => ({ value: parseBoolean(cell) }),
     purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const) }),

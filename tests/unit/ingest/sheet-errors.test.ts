@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { isSheetError } from '../../../src/lib/ingest/sheet-errors.ts';
+import { dealCodes } from '../../../src/lib/metrics/deal-codes.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
 import { exportFile, load, quotedCsv } from './export-helpers.ts';
@@ -17,6 +18,7 @@ function ingest(texts: Record<string, string>): Dataset {
 }
 
 const REASON = "is a spreadsheet's error value (a formula that failed, such as a lookup that found nothing), not data: correct the formula or clear the cell, then save the CSV again";
+const TEXT_REASON = "is a spreadsheet's error value (a formula that failed, such as a lookup that found nothing), not data: read as empty; correct the formula or clear the cell, then save the CSV again";
 
 describe('spreadsheet error values', () => {
   it('knows Excel, Google Sheets and LibreOffice error values, in any case, and nothing else', () => {
@@ -28,7 +30,7 @@ describe('spreadsheet error values', () => {
     }
   });
 
-  it('rejects the deals.csv row of each, naming the column, where a lookup that failed was one account, team or keyman', () => {
+  it('rejects the deals.csv row of an id, owner, amount, date or stage holding one, naming the column, where a lookup that failed was one account', () => {
     const dataset = ingest({
       'deals.csv': [
         'deal_id,deal_name,account_id,owner,team,amount,created_at,stage,keyman',
@@ -43,14 +45,20 @@ describe('spreadsheet error values', () => {
       'stage_history.csv': ['deal_id,stage,entered_at', 'D6,prospect,2025-01-05', '#N/A,prospect,2025-01-05', 'D6,qualify,#N/A', ''].join('\n'),
       'field_history.csv': ['deal_id,field,old_value,new_value,changed_at', 'D6,amount,#N/A,600,2025-02-01', 'D6,owner,#N/A,Kim,2025-02-01', ''].join('\n'),
     });
-    // Only the deal without an error value is read; the others are no account "#N/A" of two deals.
-    expect(dataset.deals.map((d) => [d.id, d.name, d.accountId, d.keyman])).toEqual([['D6', '#1 priority', 'A1', 'Lee']]);
-    const errors = dataset.issues.filter((i) => i.code === 'sheet_error').map((i) => `${i.file}:${i.line} ${i.column}: ${i.message}`);
+    // The deals without an error value in an id, owner, amount, date or stage are read; the others are no account "#N/A" of two deals.
+    // D3's team and keyman are read as empty, the deal kept in the totals: a team unspecified, no keyman identified.
+    expect(dataset.deals.map((d) => [d.id, d.name, d.accountId, d.team, d.keyman])).toEqual([
+      ['D3', 'Third', 'A1', '', ''],
+      ['D6', '#1 priority', 'A1', 'T1', 'Lee'],
+    ]);
+    expect(dataset.issues.filter((i) => i.code === 'sheet_error' && i.severity === 'warning').map((i) => `${i.file}:${i.line} ${i.column}: ${i.message}`)).toEqual([
+      `deals.csv:4 keyman: keyman "#N/A" ${TEXT_REASON}`,
+      `deals.csv:4 team: team "#N/A" ${TEXT_REASON}`,
+    ]);
+    const errors = dataset.issues.filter((i) => i.code === 'sheet_error' && i.severity === 'error').map((i) => `${i.file}:${i.line} ${i.column}: ${i.message}`);
     expect(errors).toEqual([
       `deals.csv:2 account_id: account_id "#N/A" ${REASON}`,
       `deals.csv:3 account_id: account_id "#N/A" ${REASON}`,
-      `deals.csv:4 keyman: keyman "#N/A" ${REASON}`,
-      `deals.csv:4 team: team "#N/A" ${REASON}`,
       `deals.csv:5 amount: amount "#VALUE!" ${REASON}`,
       `deals.csv:5 created_at: created_at "#REF!" ${REASON}`,
       `deals.csv:6 owner: owner "Err:502" ${REASON}`,
@@ -60,7 +68,7 @@ describe('spreadsheet error values', () => {
       `stage_history.csv:3 deal_id: deal_id "#N/A" ${REASON}`,
       `stage_history.csv:4 entered_at: entered_at "#N/A" ${REASON}`,
     ]);
-    expect(dataset.files['deals.csv']).toEqual({ rows: 6, accepted: 1, rejected: 5 });
+    expect(dataset.files['deals.csv']).toEqual({ rows: 6, accepted: 2, rejected: 4 });
     expect(dataset.files['field_history.csv']).toEqual({ rows: 2, accepted: 1, rejected: 1 });
     expect(dataset.issues.filter((i) => i.severity === 'error').every((i) => i.code === 'sheet_error')).toBe(true);
   });
@@ -102,7 +110,26 @@ describe('spreadsheet error values', () => {
     expect(labels).not.toContain('#N/A');
   });
 
+  it('groups a team or product read as empty with the unspecified ones, not under the error value', () => {
+    const dataset = ingest({
+      'deals.csv': ['deal_id,account_id,owner,team,product,amount,created_at,stage', 'D1,A1,Kim,#N/A,#N/A,100,2025-01-05,prospect', 'D2,A1,Kim,,,200,2025-01-05,prospect', 'D3,A1,Kim,T1,P1,300,2025-01-05,prospect', ''].join('\n'),
+      'stage_history.csv': 'deal_id,stage,entered_at\nD1,prospect,2025-01-05\nD2,prospect,2025-01-05\nD3,prospect,2025-01-05\n',
+    });
+    expect(dataset.deals.map((d) => [d.id, d.team, d.product])).toEqual([['D1', '', ''], ['D2', '', ''], ['D3', 'T1', 'P1']]);
+    const codes = dealCodes(dataset.deals);
+    for (const column of ['team', 'product'] as const) {
+      const { codes: byDeal, names } = codes[column];
+      expect(names, column).not.toContain('#N/A');
+      // D1 and D2 in one group.
+      expect(byDeal[0], column).toBe(byDeal[1]);
+      expect(byDeal[2], column).not.toBe(byDeal[0]);
+    }
+  });
+
   it('says so in Korean', () => {
+    expect(issueMessage({ code: 'sheet_error', message: `team "#N/A" ${TEXT_REASON}` }, 'ko')).toBe(
+      'team "#N/A"는 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 빈 값으로 읽었습니다. 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요',
+    );
     expect(issueMessage({ code: 'sheet_error', message: `account_id "#N/A" ${REASON}` }, 'ko')).toBe(
       'account_id "#N/A"는 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요',
     );
