@@ -6,19 +6,24 @@
  * name without the UTF-8 flag (archive/zip-entries.ts) and for a folder
  * entry whose name is not UTF-8 (export-listing.ts).
  */
-import { textDecoder } from './cp949.ts';
+import { type StreamDecoder, textDecoder } from './cp949.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const strictCp949 = textDecoder('euc-kr', { fatal: true });
+// Made on first use: on Node it builds the CP949 table (~10 ms), which a run whose names are all UTF-8 never needs.
+let strictCp949: StreamDecoder | null = null;
 const latin1 = new TextDecoder('latin1');
 
 export function legacyName(bytes: Uint8Array): string {
-  for (const decoder of [strictUtf8, strictCp949]) {
-    try {
-      return decoder.decode(bytes);
-    } catch {
-      // The next decoder.
-    }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Not UTF-8: Korean Windows' code page next.
+  }
+  strictCp949 ??= textDecoder('euc-kr', { fatal: true });
+  try {
+    return strictCp949.decode(bytes);
+  } catch {
+    // Neither: one character a byte.
   }
   return latin1.decode(bytes);
 }
