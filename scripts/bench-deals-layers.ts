@@ -1,0 +1,137 @@
+/**
+ * node scripts/bench-deals-layers.ts [--data DIR] [--runs N]: what each layer of reading deals.csv costs,
+ * each layer timed in a process of its own (a cold start, as in `npm run metrics`), layers alternating,
+ * medians of wall and CPU time (every thread: V8 compiles and collects on its own threads).
+ *
+ *   tokenize  the CSV reader alone: decoding, hashing, tokenizing, nothing done with a record
+ *   cells     and every cell made a string
+ *   parse     and every row parsed by the coded reader (coded-row.ts), nothing kept
+ *   columns   and a few values kept per deal in columns (id, name, amount, created, closed)
+ *   objects   and a Deal-shaped object kept per deal (what the Dataset holds now)
+ *   deals     readDeals itself (objects, checks, warnings, the id table, the text codes)
+ *
+ * The gaps between layers are what the issue 8 rewrite (deals as typed columns) would and would not save.
+ * The data folder is `npm run bench`'s (bench-data/100000-10 by default; that command generates it).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fastRowReader } from '../src/lib/ingest/coded-row.ts';
+import { configFromFiles } from '../src/lib/ingest/dataset-builder.ts';
+import { readDeals } from '../src/lib/ingest/deals.ts';
+import { fileSource } from '../src/lib/ingest/file-source.ts';
+import { IssueLog } from '../src/lib/ingest/issues.ts';
+import { rowContext } from '../src/lib/ingest/row-context.ts';
+import { dealRow, type DealRow } from '../src/lib/ingest/schema.ts';
+import { readTable } from '../src/lib/ingest/table.ts';
+
+const LAYERS = ['tokenize', 'cells', 'parse', 'columns', 'objects', 'deals'] as const;
+type Layer = (typeof LAYERS)[number];
+
+/** One layer, timed in this process: [rows, wall ms, CPU ms]. */
+function timeLayer(dir: string, layer: Layer): [number, number, number] {
+  const path = join(dir, 'deals.csv');
+  const config = configFromFiles({ 'pipeline.config.json': readFileSync(join(dir, 'pipeline.config.json')) });
+  const ctx = rowContext(config);
+  const source = fileSource(path, statSync(path).size, () => {});
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let rows = 0;
+  if (layer === 'deals') rows = readDeals(source, ctx, { issues: new IssueLog() }).candidates.length;
+  else {
+    const def = dealRow(ctx);
+    const columns = Object.keys(def.fields);
+    const kept: object[] = [];
+    const ids: string[] = [];
+    const names: string[] = [];
+    const amount: number[] = [];
+    const created: number[] = [];
+    const closed: number[] = [];
+    readTable(source, { file: 'deals.csv', required: [], known: columns }, { issues: new IssueLog() }, (t) => {
+      const width = t.names.length;
+      const fast = fastRowReader(def, columns.map((c) => t.index[c]!), false, { transient: true, grouping: ['account_id', 'account_name'] });
+      return (record) => {
+        if (layer === 'tokenize') return ++rows > 0;
+        if (layer === 'cells') {
+          for (let i = 0; i < width; i++) record.cell(i);
+          return ++rows > 0;
+        }
+        const r: DealRow | null = fast(record);
+        if (r === null) return false;
+        rows++;
+        if (layer === 'columns') {
+          ids.push(r.deal_id);
+          names.push(typeof r.deal_name === 'string' ? r.deal_name : '');
+          amount.push(r.amount === null ? NaN : r.amount.value);
+          created.push(r.created_at);
+          closed.push(r.closed_at ?? NaN);
+        } else if (layer === 'objects') {
+          const { code, fxRate } = r.currency;
+          kept.push({
+            id: r.deal_id,
+            name: r.deal_name,
+            accountId: r.account_id,
+            accountName: r.account_name,
+            owner: r.owner,
+            team: r.team,
+            product: r.product,
+            amount: r.amount === null ? null : r.amount.value * fxRate,
+            currency: code,
+            fxRate,
+            createdAt: r.created_at,
+            expectedCloseAt: r.expected_close_at,
+            closedAt: r.closed_at,
+            removedAt: r.removed_at,
+            stage: r.stage,
+            lostReason: r.lost_reason,
+            winReason: r.win_reason,
+            competitor: r.competitor,
+            source: r.source,
+            keyman: r.keyman,
+            budgetConfirmed: r.budget_confirmed.value === true,
+            forecastCategory: r.forecast_category.value,
+            purchaseType: r.purchase_type.value,
+            installedAt: r.installed_at,
+            lifecycleMonths: r.lifecycle_months,
+            cost: r.cost === null ? null : r.cost.value * fxRate,
+            line: record.line,
+          });
+        }
+        return true;
+      };
+    });
+  }
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return [rows, wall, (cpu.user + cpu.system) / 1000];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function main(): void {
+  const { values } = parseArgs({ options: { data: { type: 'string', default: 'bench-data/100000-10' }, runs: { type: 'string', default: '5' }, layer: { type: 'string' } } });
+  const dir = values.data;
+  if (values.layer !== undefined) {
+    // A child: one layer, its figures on stdout.
+    if (!(LAYERS as readonly string[]).includes(values.layer)) throw new Error(`no layer ${values.layer}`);
+    process.stdout.write(`${JSON.stringify(timeLayer(dir, values.layer as Layer))}\n`);
+    return;
+  }
+  const runs = Number(values.runs);
+  const times = new Map<Layer, { rows: number; wall: number[]; cpu: number[] }>(LAYERS.map((l) => [l, { rows: 0, wall: [], cpu: [] }]));
+  for (let run = 0; run < runs; run++) {
+    for (const layer of LAYERS) {
+      const out = execFileSync(process.execPath, ['--max-semi-space-size=32', import.meta.filename, '--data', dir, '--layer', layer], { encoding: 'utf8' });
+      const [rows, wall, cpu] = JSON.parse(out) as [number, number, number];
+      const t = times.get(layer)!;
+      t.rows = rows;
+      t.wall.push(wall);
+      t.cpu.push(cpu);
+    }
+  }
+  console.log(`deals.csv of ${dir}, median of ${runs} cold runs per layer (ms):`);
+  console.table(LAYERS.map((layer) => ({ layer, rows: times.get(layer)!.rows, wall_ms: Math.round(median(times.get(layer)!.wall)), cpu_ms: Math.round(median(times.get(layer)!.cpu)) })));
+}
+
+main();
