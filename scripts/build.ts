@@ -45,7 +45,7 @@ import { cliMessage, type CliMessage, msg } from '../src/lib/i18n/cli-messages.t
 import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
 import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
-import { asOfOption, choiceOption, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
+import { type Args, asOfOption, choiceOption, lenientArgs, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
 import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { checkOutDir, isRedactedOutput, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
@@ -153,22 +153,28 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     releaseSiteData();
   });
   try {
-    const args = parseArgs(argv, ARGS);
+    let args: Args;
+    try {
+      args = parseArgs(argv, ARGS);
+    } catch (e) {
+      // A command line that stops the build (a mistyped option) still names its reports: they say so, not a run before's "Passed".
+      if (e instanceof UsageError) {
+        try {
+          stopped = reportPlaces(lenientArgs(argv, ARGS), io).stopped;
+        } catch {
+          // A report that cannot be placed is not written; the arguments' first problem is the one said.
+        }
+      }
+      throw e;
+    }
     if (args.help) {
       io.stdout.write(`${await usage()}\n`);
       return EXIT.ok;
     }
-    const dataDir = resolve(io.cwd, optionalString(args.data) ?? 'data/sample');
     const outArg = optionalString(args.out) ?? 'dist';
-    const outDir = resolve(io.cwd, outArg);
-    const configFile = configOption(args.config, io.cwd);
-    const configSource: ConfigSource = { dataDir, file: configFile };
-    // --digest and --summary before the other options: a build any of them stops says so there too, never leaving a run before's "Passed".
-    const reportArgs = reportOptions(args, io.cwd, outDir, dataDir);
-    // A report written over the config would lose it: never written (the paths are compared as given and as the links lead), and refused below.
-    const isConfig = (file: FileArg) => configFile !== undefined && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path);
-    const reports = [reportArgs.summary, reportArgs.digest].filter((file) => file !== null);
-    if (reports.length > 0 && !reports.some(isConfig)) stopped = { reports, config: configSource };
+    const places = reportPlaces(args, io);
+    const { dataDir, outDir, configFile, configSource, reportArgs, isConfig } = places;
+    stopped = places.stopped;
     let asOfArg = asOfOption(args['as-of']);
     // Every account gets its page unless --max-account-pages limits them to the largest.
     const maxPages = wholeNumberOption('max-account-pages', args['max-account-pages']) ?? Infinity;
@@ -402,6 +408,23 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     releaseSiteData();
     releaseScratch();
   }
+}
+
+/**
+ * Where the arguments put the data, the output, the config and the reports, and the reports a build that stops
+ * writes (none over the config). Read before the other options: a build any of them stops says so there too.
+ */
+function reportPlaces(args: Args, io: CliIO) {
+  const dataDir = resolve(io.cwd, optionalString(args.data) ?? 'data/sample');
+  const outDir = resolve(io.cwd, optionalString(args.out) ?? 'dist');
+  const configFile = configOption(args.config, io.cwd);
+  const configSource: ConfigSource = { dataDir, file: configFile };
+  const reportArgs = reportOptions(args, io.cwd, outDir, dataDir);
+  // A report written over the config would lose it: never written (the paths are compared as given and as the links lead), and refused later.
+  const isConfig = (file: FileArg) => configFile !== undefined && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path);
+  const reports = [reportArgs.summary, reportArgs.digest].filter((file) => file !== null);
+  const stopped: StoppedReports | null = reports.length > 0 && !reports.some(isConfig) ? { reports, config: configSource } : null;
+  return { dataDir, outDir, configFile, configSource, reportArgs, isConfig, stopped };
 }
 
 /** The gate's lines in `locale`: why it stopped the build, or how many rows went when it let the build through. */

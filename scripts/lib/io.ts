@@ -140,6 +140,37 @@ export function parseArgs(argv: string[], known: Record<string, 'value' | 'flag'
 }
 
 /**
+ * The known options of a command line `parseArgs` refused (an unknown or repeated option, a missing value),
+ * read past what it refused: for what a command must still do when its arguments stop it (a build's
+ * --summary and --digest then say it stopped). An option given twice, or whose value is missing, is left
+ * out: which one was meant is not known.
+ */
+export function lenientArgs(argv: string[], known: Record<string, 'value' | 'flag'>): Args {
+  const out = Object.create(null) as Args;
+  const unclear = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) continue;
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq > 0 ? eq : undefined);
+    const kind = Object.hasOwn(known, name) ? known[name] : undefined;
+    if (kind !== 'value' && kind !== 'flag') continue;
+    let value: string | true | undefined;
+    if (kind === 'flag') value = eq > 0 ? undefined : true;
+    else if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      value = next === undefined || (next.startsWith('--') && next.length > 2) ? undefined : next;
+      if (value !== undefined) i++;
+    }
+    if (value === undefined || Object.hasOwn(out, name)) unclear.add(name);
+    else out[name] = value;
+  }
+  for (const name of unclear) delete out[name];
+  return out;
+}
+
+/**
  * For the top-level scripts (screenshots, check:pages, bench, config-schema):
  * `--help` prints `usage` and exits 0; bad arguments print the problem and
  * `usage` to stderr and exit 2. Adds `help` to the known options.

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardStandardOutput, reportError } from '../../../scripts/lib/cli.ts';
-import { asOfOption, fatalMessage, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from '../../../scripts/lib/io.ts';
+import { asOfOption, fatalMessage, lenientArgs, parseArgs, UsageError, wholeNumberOption, writeFileAtomic } from '../../../scripts/lib/io.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { errnoError, removeTempDirs, tempDir } from './helpers.ts';
 
@@ -35,6 +35,22 @@ describe('parseArgs', () => {
     [['--data', '--quiet'], '--data needs a value'],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgs(argv, KNOWN)).toThrow(new UsageError(message));
+  });
+});
+
+describe('lenientArgs: the known options of a command line parseArgs refused', () => {
+  it('reads past an unknown option, and past a value of it', () => {
+    expect({ ...lenientArgs(['--strcit', '--data', 'x', '--quiet'], KNOWN) }).toEqual({ data: 'x', quiet: true });
+    expect({ ...lenientArgs(['--colour', 'blue', '--data=a=b'], KNOWN) }).toEqual({ data: 'a=b' });
+    expect(Object.getPrototypeOf(lenientArgs(['--__proto__', 'x'], KNOWN))).toBe(null);
+    expect({ ...lenientArgs(['--__proto__', 'x', '--constructor'], KNOWN) }).toEqual({});
+  });
+
+  it('leaves out an option given twice, or without its value: which one was meant is not known', () => {
+    expect({ ...lenientArgs(['--data', 'a', '--data=b', '--quiet'], KNOWN) }).toEqual({ quiet: true });
+    expect({ ...lenientArgs(['--data', '--quiet'], KNOWN) }).toEqual({ quiet: true });
+    expect({ ...lenientArgs(['--quiet=yes', '--data', 'x'], KNOWN) }).toEqual({ data: 'x' });
+    expect({ ...lenientArgs(['--data'], KNOWN) }).toEqual({});
   });
 });
 

@@ -376,9 +376,10 @@ describe('--digest and --summary', () => {
     expect(summary).not.toContain('usage:');
   });
 
-  it('an argument error (a mistyped --as-of or --max-rejected, a number option that is none) writes them saying so too, exit 2', async () => {
+  it('an argument error (a mistyped --as-of or --max-rejected, a number option that is none, a mistyped or repeated option) writes them saying so too, exit 2', async () => {
     const { dir, cache } = workspace();
-    for (const wrong of [['--as-of', '2025-06-31'], ['--max-rejected', '1%'], ['--max-account-pages', 'ten'], ['--lang', 'de'], ['--compare-to', 'last-week']]) {
+    const wrongs = [['--as-of', '2025-06-31'], ['--max-rejected', '1%'], ['--max-account-pages', 'ten'], ['--lang', 'de'], ['--compare-to', 'last-week'], ['--strcit'], ['--max-rejected', '0.1', '--max-rejected', '0.2']];
+    for (const wrong of wrongs) {
       expect((await build(dir, cache, ['--as-of', '2025-05-31', '--out', 'site', '--summary', 'summary.md', '--digest', 'digest.md'])).code).toBe(0);
       expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('**Passed: every one of');
       const args = wrong[0] === '--as-of' ? wrong : ['--as-of', '2025-06-30', ...wrong];
@@ -400,6 +401,13 @@ describe('--digest and --summary', () => {
     expect(readFileSync(join(dir, 'ci.json'), 'utf8')).toBe(before);
     expect((await build(dir, cache, ['--as-of', 'nope', '--out', 'site', '--summary', 'site/summary.md'])).code).toBe(2);
     expect(existsSync(join(dir, 'site'))).toBe(false);
+    // The same past a mistyped option; and a report named twice is neither of the two.
+    expect((await build(dir, cache, ['--strcit', '--config', 'ci.json', '--summary', 'ci.json'])).code).toBe(2);
+    expect(readFileSync(join(dir, 'ci.json'), 'utf8')).toBe(before);
+    expect((await build(dir, cache, ['--out', 'site', '--strcit', '--summary', 'site/summary.md'])).code).toBe(2);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+    expect((await build(dir, cache, ['--summary', 'a.md', '--strcit', '--summary', 'b.md'])).code).toBe(2);
+    expect([existsSync(join(dir, 'a.md')), existsSync(join(dir, 'b.md'))]).toEqual([false, false]);
   });
 
   it('the summary of a stopped build is in the config’s language', async () => {
