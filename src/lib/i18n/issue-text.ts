@@ -54,6 +54,11 @@ const ROUNDED_EN = 'the id is a rounded number, as Excel writes long numeric ids
 const ROUNDED_KO = '이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요';
 
 /** The canonical files' rows and values (ingest/schema.ts, values.ts, dates.ts) and the folder's files. */
+/** cell-hints.ts's words on full-width digits, as the rules match them, and in Korean. */
+const FULL_WIDTH_CAUSE = 'its digits are full-width, as an input method types them in its full-width mode';
+const FULL_WIDTH_FIX = "Excel's ASC function makes them half-width";
+const FULL_WIDTH_KO = (half: string) => `전각 입력 모드로 입력한 전각 숫자입니다. ${half}처럼 반각으로 적으세요. Excel에서는 ASC 함수로 반각으로 바꿀 수 있습니다`;
+
 const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
@@ -103,6 +108,10 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its month's name: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 월을 영어 이름으로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); ${FULL_WIDTH_CAUSE}: write it as (?<half>[\\d./:TZ +-]+); ${FULL_WIDTH_FIX}`),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). ${FULL_WIDTH_KO(g.half!)}`,
+    ],
     [re(`${COL} ${V} is not a date \\(expected (?<f>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)})`],
   ],
   invalid_number: [
@@ -128,6 +137,10 @@ const ROW_RULES: Rules = {
     [
       re(`${COL} ${V} is not a number \\(its "\\\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as (?<n>[\\d.]+), or with ₩ or ¥ itself\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 ${g.n}처럼 적거나 ₩·¥ 기호를 직접 쓰세요)`,
+    ],
+    [
+      re(`${COL} ${V} is not a number \\(${FULL_WIDTH_CAUSE}: write it as (?<half>[\\d,. ]+); ${FULL_WIDTH_FIX}\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(${FULL_WIDTH_KO(g.half!)})`,
     ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],

@@ -44,7 +44,8 @@ function lastRead(word: string): string {
 
 /** Final consonant index (0 none, 8 ㄹ, else other) of how `word` ends aloud. */
 function finalOf(word: string): number {
-  const text = lastRead(word);
+  // Full-width digits and letters (３０００, as an input method types them) read as their ASCII forms.
+  const text = lastRead(word).replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const last = text.at(-1);
   if (last === undefined) return 0;
   const code = last.codePointAt(0)!;

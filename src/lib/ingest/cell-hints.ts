@@ -77,3 +77,27 @@ export function backslashHint(s: string): string {
   const digits = (m[1] ?? m[2]!).replaceAll(',', '');
   return ` (its "\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as ${digits}, or with ₩ or ¥ itself)`;
 }
+
+/** Full-width forms of ASCII (U+FF01-FF5E) and the ideographic space, as a Korean, Japanese or Chinese input method types them in its full-width mode. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/u;
+
+/** `text` with its full-width forms written half-width, or '' when it has none. */
+function halfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return '';
+  return text.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replaceAll('\u3000', ' ');
+}
+
+const FULL_WIDTH_CAUSE = 'its digits are full-width, as an input method types them in its full-width mode';
+const FULL_WIDTH_FIX = "Excel's ASC function makes them half-width";
+
+/** An amount typed in full-width digits (`３，０００`): how to write it. */
+export function fullWidthNumberHint(s: string): string {
+  const half = halfWidth(s).trim();
+  return /^\d[\d,. ]*$/u.test(half) ? ` (${FULL_WIDTH_CAUSE}: write it as ${half}; ${FULL_WIDTH_FIX})` : '';
+}
+
+/** A date typed in full-width digits (`２０２６－０１－０５`): how to write it. */
+export function fullWidthDateHint(text: string): string {
+  const half = halfWidth(text).trim();
+  return /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ][\d:]+(?:Z|[+-][\d:]+)?)?$/u.test(half) ? `; ${FULL_WIDTH_CAUSE}: write it as ${half}; ${FULL_WIDTH_FIX}` : '';
+}

@@ -5,7 +5,7 @@
  * 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
-import { monthNameHint, weekdayHint, zoneHint } from './cell-hints.ts';
+import { fullWidthDateHint, monthNameHint, weekdayHint, zoneHint } from './cell-hints.ts';
 import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, scannedParts } from './dates.ts';
 
 /** Quote a cell for a message, cutting very long ones. */
@@ -45,7 +45,7 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text) || weekdayHint(text) || monthNameHint(text)}`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text) || weekdayHint(text) || monthNameHint(text) || fullWidthDateHint(text)}`;
   }
 }
 

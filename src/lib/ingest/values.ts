@@ -8,7 +8,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, scientificHint } from './cell-hints.ts';
+import { backslashHint, fullWidthNumberHint, scientificHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -136,7 +136,7 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
         ? ACCOUNTING_ZERO_HINT
         : opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s)
           ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)'
-          : koreanUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : backslashHint(s));
+          : koreanUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : backslashHint(s) || fullWidthNumberHint(s));
     return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);

@@ -21,6 +21,10 @@ describe('josa', () => {
     expect(josa('1,000', '이/가')).toBe('1,000이'); // 천
     expect(josa('0', '이/가')).toBe('0이'); // 영
     expect(josa('2.5', '을/를')).toBe('2.5를'); // 이점오
+    // Full-width, as an input method types them: read as the digits and letters they are.
+    expect(josa('"３０００"', '은/는')).toBe('"３０００"은'); // 삼천
+    expect(josa('"１"', '으로/로')).toBe('"１"로'); // 일 (ㄹ)
+    expect(josa('ＣＲＭ', '이/가')).toBe('ＣＲＭ이'); // 씨알엠
   });
   it('looks past closing brackets and quotes', () => {
     expect(josa('정체 딜(3건)', '이/가')).toBe('정체 딜(3건)이');

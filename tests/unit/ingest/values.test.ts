@@ -329,6 +329,27 @@ describe('numbers', () => {
     );
   });
 
+  it('says an amount or a date typed in full-width digits is one, with the cell written half-width, without reading it, in English and Korean', () => {
+    const cause = "its digits are full-width, as an input method types them in its full-width mode";
+    expect(value('３，０００，０００')).toBe(`invalid_number: "３，０００，０００" is not a number (${cause}: write it as 3,000,000; Excel's ASC function makes them half-width)`);
+    // Beside the fullwidth won sign Korean Excel writes, which is read as a currency sign.
+    expect(value('￦１２００')).toContain('write it as 1200;');
+    // A negative amount, or letters in full width, get no such hint.
+    for (const text of ['-３０００', 'ＡＢＣ']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('３０００')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
+      'amount "３０００"은 숫자가 아닙니다(전각 입력 모드로 입력한 전각 숫자입니다. 3000처럼 반각으로 적으세요. Excel에서는 ASC 함수로 반각으로 바꿀 수 있습니다)',
+    );
+    const date = reason(parseInstant('２０２６－０１－０５', UTC));
+    expect(date).toBe(
+      `invalid_date: "２０２６－０１－０５" is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD); ${cause}: write it as 2026-01-05; Excel's ASC function makes them half-width`,
+    );
+    expect(reason(parseInstant('２０２６/１/５　１４:０５', UTC))).toContain('write it as 2026/1/5 14:05;');
+    expect(reason(parseInstant('２０２６년', UTC))).not.toContain('full-width');
+    expect(issueMessage({ code: 'invalid_date', message: `created_at ${date.slice('invalid_date: '.length)}` }, 'ko')).toBe(
+      'created_at "２０２６－０１－０５"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 전각 입력 모드로 입력한 전각 숫자입니다. 2026-01-05처럼 반각으로 적으세요. Excel에서는 ASC 함수로 반각으로 바꿀 수 있습니다',
+    );
+  });
+
   it('checks a currency code in the cell against the row currency', () => {
     expect(parseAmountIn('1000 KRW', 'KRW', 'the deal', dot)).toBe(1000);
     expect(reason(parseAmountIn('1000 USD', 'KRW', "the deal's currency", dot))).toMatchInlineSnapshot(
