@@ -7,6 +7,8 @@
  *   cells     and every cell made a string
  *   parse     and every row parsed by the coded reader (coded-row.ts), nothing kept
  *   columns   and a few values kept per deal in columns (id, name, amount, created, closed)
+ *   table     and every value of a Deal kept in columns (typed arrays for numbers, arrays of the shared strings)
+ *   codes     and every value kept in typed arrays: the repeating texts as the coded reader's codes, only ids and names as strings
  *   objects   and a Deal-shaped object kept per deal (what the Dataset holds now)
  *   deals     readDeals itself (objects, checks, warnings, the id table, the text codes)
  *
@@ -17,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fastRowReader } from '../src/lib/ingest/coded-row.ts';
+import { fastRowReader, RowCodes } from '../src/lib/ingest/coded-row.ts';
 import { configFromFiles } from '../src/lib/ingest/dataset-builder.ts';
 import { readDeals } from '../src/lib/ingest/deals.ts';
 import { fileSource } from '../src/lib/ingest/file-source.ts';
@@ -26,8 +28,99 @@ import { rowContext } from '../src/lib/ingest/row-context.ts';
 import { dealRow, type DealRow } from '../src/lib/ingest/schema.ts';
 import { readTable } from '../src/lib/ingest/table.ts';
 
-const LAYERS = ['tokenize', 'cells', 'parse', 'columns', 'objects', 'deals'] as const;
+const LAYERS = ['tokenize', 'cells', 'parse', 'columns', 'table', 'codes', 'objects', 'deals'] as const;
 type Layer = (typeof LAYERS)[number];
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Every value of a Deal in columns: what the rewrite's table would keep (numbers unboxed, texts as the reader's shared strings). */
+class TableColumns {
+  private n = 0;
+  private numbers = new Float64Array(8 * 1024);
+  private stage = new Int32Array(1024);
+  private readonly texts: (string | null)[][] = Array.from({ length: 17 }, () => []);
+
+  add(r: DealRow, line: number): void {
+    const n = this.n++;
+    if (8 * n + 8 > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+      const stages = new Int32Array(this.stage.length * 2);
+      stages.set(this.stage);
+      this.stage = stages;
+    }
+    const { code, fxRate } = r.currency;
+    const at = 8 * n;
+    this.numbers[at] = r.amount === null ? NaN : r.amount.value * fxRate;
+    this.numbers[at + 1] = fxRate;
+    this.numbers[at + 2] = r.created_at;
+    this.numbers[at + 3] = r.closed_at ?? NaN;
+    this.numbers[at + 4] = r.removed_at ?? NaN;
+    this.numbers[at + 5] = r.cost === null ? NaN : r.cost.value * fxRate;
+    this.numbers[at + 6] = r.lifecycle_months ?? NaN;
+    this.numbers[at + 7] = line;
+    this.stage[n] = r.stage;
+    const t = this.texts;
+    t[0]!.push(r.deal_id);
+    t[1]!.push(text(r.deal_name));
+    t[2]!.push(r.account_id);
+    t[3]!.push(text(r.account_name));
+    t[4]!.push(r.owner);
+    t[5]!.push(text(r.team));
+    t[6]!.push(text(r.product));
+    t[7]!.push(code);
+    t[8]!.push(r.expected_close_at);
+    t[9]!.push(text(r.lost_reason));
+    t[10]!.push(text(r.win_reason));
+    t[11]!.push(text(r.competitor));
+    t[12]!.push(text(r.source));
+    t[13]!.push(text(r.keyman));
+    t[14]!.push(r.installed_at);
+    t[15]!.push(text(r.forecast_category.value));
+    t[16]!.push(text(r.purchase_type.value));
+  }
+}
+
+/** The texts that repeat, kept as the coded reader's codes. */
+const CODED_TEXTS = ['account_id', 'account_name', 'owner', 'team', 'product', 'currency', 'expected_close_at', 'lost_reason', 'win_reason', 'competitor', 'source', 'keyman', 'installed_at', 'forecast_category', 'purchase_type', 'stage'];
+
+/**
+ * Every value of a Deal in typed arrays: numbers, the repeating texts' codes; only ids and names as strings. A column
+ * the coded reader reads cell by cell (its texts mostly distinct) has no codes (-1): a lower bound for such a column.
+ */
+class CodedColumns {
+  private n = 0;
+  private numbers = new Float64Array(8 * 1024);
+  private codes = new Int32Array(CODED_TEXTS.length * 1024);
+  private readonly ids: string[] = [];
+  private readonly names: (string | null)[] = [];
+
+  add(r: DealRow, line: number, last: Int32Array): void {
+    const n = this.n++;
+    if (8 * n + 8 > this.numbers.length) {
+      const numbers = new Float64Array(this.numbers.length * 2);
+      numbers.set(this.numbers);
+      this.numbers = numbers;
+      const codes = new Int32Array(this.codes.length * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+    const fxRate = r.currency.fxRate;
+    const at = 8 * n;
+    this.numbers[at] = r.amount === null ? NaN : r.amount.value * fxRate;
+    this.numbers[at + 1] = fxRate;
+    this.numbers[at + 2] = r.created_at;
+    this.numbers[at + 3] = r.closed_at ?? NaN;
+    this.numbers[at + 4] = r.removed_at ?? NaN;
+    this.numbers[at + 5] = r.cost === null ? NaN : r.cost.value * fxRate;
+    this.numbers[at + 6] = r.lifecycle_months ?? NaN;
+    this.numbers[at + 7] = line;
+    this.codes.set(last, CODED_TEXTS.length * n);
+    this.ids.push(r.deal_id);
+    this.names.push(text(r.deal_name));
+  }
+}
 
 /** One layer, timed in this process: [rows, wall ms, CPU ms]. */
 function timeLayer(dir: string, layer: Layer): [number, number, number] {
@@ -48,9 +141,12 @@ function timeLayer(dir: string, layer: Layer): [number, number, number] {
     const amount: number[] = [];
     const created: number[] = [];
     const closed: number[] = [];
+    const table = new TableColumns();
+    const rowCodes = new RowCodes(CODED_TEXTS);
+    const coded = new CodedColumns();
     readTable(source, { file: 'deals.csv', required: [], known: columns }, { issues: new IssueLog() }, (t) => {
       const width = t.names.length;
-      const fast = fastRowReader(def, columns.map((c) => t.index[c]!), false, { transient: true, grouping: ['account_id', 'account_name'] });
+      const fast = fastRowReader(def, columns.map((c) => t.index[c]!), false, { transient: true, grouping: ['account_id', 'account_name'], codes: rowCodes });
       return (record) => {
         if (layer === 'tokenize') return ++rows > 0;
         if (layer === 'cells') {
@@ -66,6 +162,10 @@ function timeLayer(dir: string, layer: Layer): [number, number, number] {
           amount.push(r.amount === null ? NaN : r.amount.value);
           created.push(r.created_at);
           closed.push(r.closed_at ?? NaN);
+        } else if (layer === 'table') {
+          table.add(r, record.line);
+        } else if (layer === 'codes') {
+          coded.add(r, record.line, rowCodes.last);
         } else if (layer === 'objects') {
           const { code, fxRate } = r.currency;
           kept.push({
