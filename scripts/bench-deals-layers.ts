@@ -23,6 +23,7 @@ import { fastRowReader, RowCodes } from '../src/lib/ingest/coded-row.ts';
 import { configFromFiles } from '../src/lib/ingest/dataset-builder.ts';
 import { readDeals } from '../src/lib/ingest/deals.ts';
 import { fileSource } from '../src/lib/ingest/file-source.ts';
+import { grown } from '../src/lib/ingest/grown.ts';
 import { IssueLog } from '../src/lib/ingest/issues.ts';
 import { rowContext } from '../src/lib/ingest/row-context.ts';
 import { dealRow, type DealRow } from '../src/lib/ingest/schema.ts';
@@ -33,35 +34,38 @@ type Layer = (typeof LAYERS)[number];
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** The numbers of a deal kept per row: amount, rate, created, closed, removed, cost, lifecycle, line (NaN: none). */
+const NUMBERS = 8;
+
+function writeNumbers(into: Float64Array, at: number, r: DealRow, line: number): void {
+  const { fxRate } = r.currency;
+  into[at] = r.amount === null ? NaN : r.amount.value * fxRate;
+  into[at + 1] = fxRate;
+  into[at + 2] = r.created_at;
+  into[at + 3] = r.closed_at ?? NaN;
+  into[at + 4] = r.removed_at ?? NaN;
+  into[at + 5] = r.cost === null ? NaN : r.cost.value * fxRate;
+  into[at + 6] = r.lifecycle_months ?? NaN;
+  into[at + 7] = line;
+}
+
 /** Every value of a Deal in columns: what the rewrite's table would keep (numbers unboxed, texts as the reader's shared strings). */
 class TableColumns {
   private n = 0;
-  private numbers = new Float64Array(8 * 1024);
+  private numbers = new Float64Array(NUMBERS * 1024);
   private stage = new Int32Array(1024);
   private readonly texts: (string | null)[][] = Array.from({ length: 17 }, () => []);
 
   add(r: DealRow, line: number): void {
     const n = this.n++;
-    if (8 * n + 8 > this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-      const stages = new Int32Array(this.stage.length * 2);
-      stages.set(this.stage);
-      this.stage = stages;
+    if (NUMBERS * n + NUMBERS > this.numbers.length) {
+      this.numbers = grown(this.numbers, this.numbers.length * 2);
+      this.stage = grown(this.stage, this.stage.length * 2);
     }
-    const { code, fxRate } = r.currency;
-    const at = 8 * n;
-    this.numbers[at] = r.amount === null ? NaN : r.amount.value * fxRate;
-    this.numbers[at + 1] = fxRate;
-    this.numbers[at + 2] = r.created_at;
-    this.numbers[at + 3] = r.closed_at ?? NaN;
-    this.numbers[at + 4] = r.removed_at ?? NaN;
-    this.numbers[at + 5] = r.cost === null ? NaN : r.cost.value * fxRate;
-    this.numbers[at + 6] = r.lifecycle_months ?? NaN;
-    this.numbers[at + 7] = line;
+    writeNumbers(this.numbers, NUMBERS * n, r, line);
     this.stage[n] = r.stage;
     const t = this.texts;
+    const { code } = r.currency;
     t[0]!.push(r.deal_id);
     t[1]!.push(text(r.deal_name));
     t[2]!.push(r.account_id);
@@ -91,31 +95,18 @@ const CODED_TEXTS = ['account_id', 'account_name', 'owner', 'team', 'product', '
  */
 class CodedColumns {
   private n = 0;
-  private numbers = new Float64Array(8 * 1024);
+  private numbers = new Float64Array(NUMBERS * 1024);
   private codes = new Int32Array(CODED_TEXTS.length * 1024);
   private readonly ids: string[] = [];
   private readonly names: (string | null)[] = [];
 
   add(r: DealRow, line: number, last: Int32Array): void {
     const n = this.n++;
-    if (8 * n + 8 > this.numbers.length) {
-      const numbers = new Float64Array(this.numbers.length * 2);
-      numbers.set(this.numbers);
-      this.numbers = numbers;
-      const codes = new Int32Array(this.codes.length * 2);
-      codes.set(this.codes);
-      this.codes = codes;
+    if (NUMBERS * n + NUMBERS > this.numbers.length) {
+      this.numbers = grown(this.numbers, this.numbers.length * 2);
+      this.codes = grown(this.codes, this.codes.length * 2);
     }
-    const fxRate = r.currency.fxRate;
-    const at = 8 * n;
-    this.numbers[at] = r.amount === null ? NaN : r.amount.value * fxRate;
-    this.numbers[at + 1] = fxRate;
-    this.numbers[at + 2] = r.created_at;
-    this.numbers[at + 3] = r.closed_at ?? NaN;
-    this.numbers[at + 4] = r.removed_at ?? NaN;
-    this.numbers[at + 5] = r.cost === null ? NaN : r.cost.value * fxRate;
-    this.numbers[at + 6] = r.lifecycle_months ?? NaN;
-    this.numbers[at + 7] = line;
+    writeNumbers(this.numbers, NUMBERS * n, r, line);
     this.codes.set(last, CODED_TEXTS.length * n);
     this.ids.push(r.deal_id);
     this.names.push(text(r.deal_name));
@@ -167,6 +158,7 @@ function timeLayer(dir: string, layer: Layer): [number, number, number] {
         } else if (layer === 'codes') {
           coded.add(r, record.line, rowCodes.last);
         } else if (layer === 'objects') {
+          // Shaped as deals.ts's toDeal makes a Deal, without its checks.
           const { code, fxRate } = r.currency;
           kept.push({
             id: r.deal_id,
