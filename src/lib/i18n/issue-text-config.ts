@@ -36,6 +36,16 @@ export const CONFIG_RULES: Rules = {
       (g) => `stage는 "${g.a}"${g.al ?? ''}이지만 마지막 stage_history 행(${g.n}행)은 "${g.b}"${g.bl ?? ''}입니다. 이력을 따릅니다`,
     ],
   ],
+  locale_not_korean: [
+    [
+      re(`locale ${V}: "kr" is Korea's country code \\(as a language code it is Kanuri\\), so the dashboard opens in English; for Korean write "ko"`),
+      (g) => `locale ${g.v}: 한국의 국가 코드이며, 언어 코드로는 카누리어입니다. 그래서 대시보드가 영어로 열립니다. 한국어로 열려면 "ko"로 적으세요`,
+    ],
+    [
+      re(`locale ${V}: "kor" is Korean's three-letter code, and the dashboard is chosen by the two-letter one, so the dashboard opens in English; for Korean write "ko"`),
+      (g) => `locale ${g.v}: 한국어의 세 글자 코드이며, 대시보드 언어는 두 글자 코드로 정합니다. 그래서 대시보드가 영어로 열립니다. 한국어로 열려면 "ko"로 적으세요`,
+    ],
+  ],
   unknown_product: [
     [
       re(`no deal has the product ${V}: did you mean (?<m>"(?:[^"\\\\]|\\\\.)*") \\((?<n>\\d+) deals?\\)\\? Products match exactly, so its deals have no lifecycle from the config`),

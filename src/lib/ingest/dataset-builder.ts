@@ -14,6 +14,7 @@ import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals, severalPip
 import { giveTextCodes } from '../text-codes.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
+import { koreanLocaleWarning } from './locale-check.ts';
 import { unknownProductWarnings } from './product-check.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { ACCOUNTS_FILE, FIELD_HISTORY_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
@@ -134,6 +135,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   historyWarnings(candidates, remap, historyRead, config, issues);
   severalPipelinesWarning(dealsRead, issues);
   unknownProductWarnings(config, deals, issues);
+  koreanLocaleWarning(config, issues);
 
   // No candidate rejected: the candidate index is the deal index.
   const dealIds = deals.length === candidates.length ? dealsRead.ids : idIndex(deals);
