@@ -78,6 +78,22 @@ describe('pipeline.config.json mistakes', () => {
     expect(configLine('pipeline.config.json: window_days at line 2 column 3: must be a whole number, not the number 1.5')).toBe('pipeline.config.json: window_days(2행 3열): 정수여야 합니다. 지금은 숫자 1.5입니다');
   });
 
+  it('gives the code of a currency written in lower case or as its sign, in English and Korean', () => {
+    const said = (currency: string) => errorOf(edit('"currency": "KRW"', `"currency": ${JSON.stringify(currency)}`));
+    const line = (end: string) => `pipeline.config.json: currency at line 2 column 15: must be an ISO 4217 code such as "KRW", not ${end}`;
+    expect(said('krw')).toBe(line('"krw": write "KRW"'));
+    expect(said('₩')).toBe(line('"₩": write "KRW"'));
+    expect(said('€')).toBe(line('"€": write "EUR"'));
+    expect(said('¥')).toBe(line('"¥": write "JPY" for the yen or "CNY" for the yuan'));
+    expect(said('$')).toBe(line('"$": write the dollar\'s code, such as "USD"'));
+    // No code to give: "won" in capitals is none.
+    for (const currency of ['won', 'KR', 'Korean won']) expect(said(currency)).toBe(line(JSON.stringify(currency)));
+    expect(configLine(said('krw'))).toBe('pipeline.config.json: currency(2행 15열): "KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 "krw"). "KRW"로 적으세요');
+    expect(configLine(said('¥'))).toBe('pipeline.config.json: currency(2행 15열): "KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 "¥"). 엔화는 "JPY", 위안화는 "CNY"로 적으세요');
+    expect(configLine(said('$'))).toBe('pipeline.config.json: currency(2행 15열): "KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 "$"). 달러는 "USD" 같은 통화 코드로 적으세요');
+    expect(configLine(said('won'))).toBe('pipeline.config.json: currency(2행 15열): "KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 "won")');
+  });
+
   it('suggests the key or time zone a typo meant', () => {
     expect(errorOf(edit('"stall_days"', '"stall_day"'))).toMatch(
       /^pipeline\.config\.json: stall_day at line 10 column 3: unknown key "stall_day": did you mean "stall_days"\? the keys here are "currency", "timezone", .*"redaction" \(docs\/input\.md lists them\)$/u,

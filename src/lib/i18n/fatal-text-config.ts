@@ -117,6 +117,11 @@ const WHAT_RULES: Rule[] = [
     (g) =>
       `${TIME_ZONE}(지금은 ${g.v})${g.m ? `. ${object(g.m)} 뜻했나요?` : ''}${g.abbr ? '. 약어는 시간대가 아닙니다. KST라면 "Asia/Seoul"처럼 시간대 이름을 적으세요' : ''}`,
   ],
+  [
+    re(`must be an ISO 4217 code such as "KRW", not (?<v>${Q})(?:: write (?:(?<code>"[A-Z]{3}")|(?<yen>"JPY" for the yen or "CNY" for the yuan)|(?<dollar>the dollar's code, such as "USD")))?`),
+    (g) =>
+      `"KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 ${g.v})${g.code ? `. ${josa(g.code, '으로/로')} 적으세요` : g.yen ? '. 엔화는 "JPY", 위안화는 "CNY"로 적으세요' : g.dollar ? '. 달러는 "USD" 같은 통화 코드로 적으세요' : ''}`,
+  ],
   [re(`duplicate stage id (?<id>${Q})`), (g) => `단계 ID ${subject(g.id!)} 중복됩니다`],
   [
     re(`(?<a>${Q}) of stage (?<s>${Q}) and (?<b>${Q}) of stage (?<t>${Q}) are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own`),

@@ -99,6 +99,30 @@ function typeWords(expected: string): string {
   return `a ${expected}`;
 }
 
+/** Currency signs that name one currency, as exports and spreadsheets show them. */
+const SIGN_CODES = new Map([
+  ['₩', 'KRW'],
+  ['￦', 'KRW'],
+  ['원', 'KRW'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['₹', 'INR'],
+  ['₫', 'VND'],
+]);
+
+/** The code(s) a currency written another way stands for, as the message words them (`"KRW"`), or '' when unclear. */
+function currencyCodeOf(given: string): string {
+  const t = given.trim();
+  // Lower case, when the code in capitals is one (Intl's list: "won" is no code).
+  if (/^[A-Za-z]{3}$/u.test(t)) return Intl.supportedValuesOf('currency').includes(t.toUpperCase()) ? quoted(t.toUpperCase()) : '';
+  const code = SIGN_CODES.get(t);
+  if (code) return quoted(code);
+  // Signs several currencies share: the ones meant, for the user to choose.
+  if (t === '¥' || t === '￥' || t === '円') return '"JPY" for the yen or "CNY" for the yuan';
+  if (t === '$' || t === '＄') return 'the dollar\'s code, such as "USD"';
+  return '';
+}
+
 function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): string {
   const given = valueAt(raw, issue.path);
   switch (issue.code) {
@@ -149,6 +173,13 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
       if (issue.origin === 'array' && Array.isArray(given)) return `must list ${words} ${bound} ${bound === 1 ? 'item' : 'items'}, not ${given.length}`;
       break;
     }
+    case 'invalid_format':
+      // The currency in lower case, or as the sign an export shows: the code to write.
+      if (issue.path.length === 1 && issue.path[0] === 'currency' && typeof given === 'string') {
+        const code = currencyCodeOf(given);
+        return `${issue.message}, not ${quoted(given)}${code ? `: write ${code}` : ''}`;
+      }
+      break;
     case 'custom':
       if (issue.path.length === 1 && issue.path[0] === 'timezone' && typeof given === 'string') {
         // A typo, or the city alone ("Seoul", "new york") of one zone.

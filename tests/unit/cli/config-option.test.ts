@@ -153,7 +153,7 @@ describe('metrics --config', () => {
     writeFileSync(ws.configPath, '{\n  "currency": "usd"\n}\n');
     const r = await runMetrics(ws.dir, '--data', 'data', '--config', 'ci/pipescope.json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('metrics: ci/pipescope.json: currency at line 2 column 15: must be an ISO 4217 code such as "KRW"\n');
+    expect(r.stderr).toBe('metrics: ci/pipescope.json: currency at line 2 column 15: must be an ISO 4217 code such as "KRW", not "usd": write "USD"\n');
   });
 
   it('refuses (exit 2) an --out that is the --config file, which stays as it was', async () => {

@@ -69,10 +69,10 @@ describe('fatal codes', () => {
     const e = error as ConfigError;
     expect(e.code).toBe('config_invalid');
     expect(fatalText(e, 'ko')).toBe(
-      'pipeline.config.json: currency(1행 32열): "KRW" 같은 ISO 4217 통화 코드여야 합니다\npipeline.config.json: window_days(1행 17열): 0보다 커야 합니다(지금은 0)',
+      'pipeline.config.json: currency(1행 32열): "KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 "won")\npipeline.config.json: window_days(1행 17열): 0보다 커야 합니다(지금은 0)',
     );
     const unknown = `${e.message.split('\n')[0]}\npipeline.config.json: fx at line 1 column 2: something new`;
-    expect(fatalText({ code: 'config_invalid', message: unknown }, 'ko')).toBe('pipeline.config.json: currency(1행 32열): "KRW" 같은 ISO 4217 통화 코드여야 합니다\npipeline.config.json: fx at line 1 column 2: something new');
+    expect(fatalText({ code: 'config_invalid', message: unknown }, 'ko')).toBe('pipeline.config.json: currency(1행 32열): "KRW" 같은 ISO 4217 통화 코드여야 합니다(지금은 "won")\npipeline.config.json: fx at line 1 column 2: something new');
   });
 });
 
