@@ -41,6 +41,7 @@ const SIGN_NAMES: Record<string, string> = Object.assign(Object.create(null) as 
   'GBP and other pounds': 'GBP 등 파운드',
   'USD and other dollars and pesos': 'USD 등 달러·페소',
   'JPY or CNY': 'JPY·CNY',
+  JPY: 'JPY',
 });
 
 /** A JSON-quoted text (a column name as written): its inner quotes and backslashes escaped. */

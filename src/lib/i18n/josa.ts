@@ -59,6 +59,8 @@ function finalOf(word: string): number {
   if (last === '%') return 0; // 퍼센트
   // A date written in Japanese or Chinese (2025年3月4日) ends as its Sino-Korean reading: 년, 월, 일.
   if (last === '年') return CONSONANT;
+  // 円, the yen: 엔.
+  if (last === '円') return CONSONANT;
   if (last === '月' || last === '日') return RIEUL;
   if (/[A-Za-z]/.test(last)) {
     const word = /[A-Za-z]+$/.exec(text)![0];

@@ -440,6 +440,26 @@ describe('numbers', () => {
     expect(issueMessage({ code: 'currency_mismatch', message: '"Deal - Value" "$5" is written with $, the sign of USD and other dollars and pesos, not KRW (the config currency)' }, 'ko')).toBe(
       '"Deal - Value" "$5"는 USD 등 달러·페소의 기호($)로 적혀 있어 설정 통화(KRW)와 다릅니다',
     );
+
+  });
+
+  it('reads 円, the yen written as a word (Japanese Excel\'s #,##0"円"), as the yen\'s sign, as it reads 원', () => {
+    const whose = "the deal's currency";
+    const amount = (text: string, currency: string) => {
+      const v = parseAmountIn(text, currency, whose, dot);
+      return v instanceof Invalid ? reason(v) : v;
+    };
+    expect(value('1,000円')).toEqual({ value: 1000, code: null, signs: ['円'], text: '1,000円' });
+    expect(amount('1,000円', 'JPY')).toBe(1000);
+    expect(amount('￥1,000円', 'JPY')).toBe(1000);
+    expect(amount('1000 円 JPY', 'JPY')).toBe(1000);
+    // The yen's alone: in a yuan or won row it is another currency, as a differing code is.
+    expect(amount('1,000円', 'CNY')).toBe(`currency_mismatch: "1,000円" is written with 円, the sign of JPY, not CNY (${whose})`);
+    expect(amount('1,000円', 'KRW')).toBe(`currency_mismatch: "1,000円" is written with 円, the sign of JPY, not KRW (${whose})`);
+    expect(value('100円円')).toBe('invalid_number: "100円円" has more than one currency symbol after the number');
+    expect(issueMessage({ code: 'currency_mismatch', message: `amount "1,000円" is written with 円, the sign of JPY, not KRW (${whose})` }, 'ko')).toBe(
+      'amount "1,000円"은 JPY의 기호(円)로 적혀 있어 딜의 통화(KRW)와 다릅니다',
+    );
   });
 
   it('knows every currency whose sign is or holds $, £, ¥, € or ₩ in any locale Intl knows', () => {
