@@ -41,6 +41,7 @@ const SIGN_NAMES: Record<string, string> = Object.assign(Object.create(null) as 
   'GBP and other pounds': 'GBP 등 파운드',
   'USD and other dollars and pesos': 'USD 등 달러·페소',
   'JPY or CNY': 'JPY·CNY',
+  JPY: 'JPY',
 });
 
 /** A JSON-quoted text (a column name as written): its inner quotes and backslashes escaped. */
@@ -58,6 +59,10 @@ const ROUNDED_KO = '이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반�
 const FULL_WIDTH_CAUSE = 'its digits are full-width, as an input method types them in its full-width mode';
 const FULL_WIDTH_FIX = "Excel's ASC function makes them half-width";
 const FULL_WIDTH_KO = (half: string) => `전각 입력 모드로 입력한 전각 숫자입니다. ${half}처럼 반각으로 적으세요. Excel에서는 ASC 함수로 반각으로 바꿀 수 있습니다`;
+
+/** How date-messages.ts says a date was written out in words, in Korean. */
+const WRITTEN_OUT_KO = (g: Record<string, string>) =>
+  g.how === 'written in Korean' ? '한국어로 쓴 날짜로 보입니다' : g.era ? `일본 연호로 쓴 날짜로 보입니다(${g.era}년은 ${g.year}년)` : '일본어나 중국어로 쓴 날짜로 보입니다';
 
 const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
@@ -95,10 +100,10 @@ const ROW_RULES: Rules = {
     ],
     [
       re(
-        `${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date written in Korean: write it as (?<iso>[\\d-]+) \\(a time after it on the 24-hour clock, as [\\d-]+ 14:05\\); in Excel, format the column as yyyy-mm-dd before saving the CSV`,
+        `${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date (?<how>written in Korean|written in Japanese or Chinese|in a Japanese era year \\((?<era>\\S+) is (?<year>\\d{4})\\)): write it as (?<iso>[\\d-]+) \\(a time after it on the 24-hour clock, as [\\d-]+ 14:05\\); in Excel, format the column as yyyy-mm-dd before saving the CSV`,
       ),
       (g) =>
-        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 한국어로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). ${WRITTEN_OUT_KO(g)}. ${g.iso}처럼 적고, 시각은 24시간제로 ${g.iso} 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
     [
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its weekday: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),

@@ -57,6 +57,11 @@ function finalOf(word: string): number {
     return DIGIT_FINAL[Number(last)]!;
   }
   if (last === '%') return 0; // 퍼센트
+  // A date written in Japanese or Chinese (2025年3月4日) ends as its Sino-Korean reading: 년, 월, 일.
+  if (last === '年') return CONSONANT;
+  // 円, the yen: 엔.
+  if (last === '円') return CONSONANT;
+  if (last === '月' || last === '日') return RIEUL;
   if (/[A-Za-z]/.test(last)) {
     const word = /[A-Za-z]+$/.exec(text)![0];
     // An acronym or a lone letter is read letter by letter: 'CRM' 씨알엠, 'ID' 아이디, 'CNC-5X' 엑스.

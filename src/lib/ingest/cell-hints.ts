@@ -17,8 +17,12 @@ export function scientificHint(s: string): string {
   return ` (Excel wrote it in scientific notation${value}, rounded to the digits it shows: give the column a number format such as 0 before saving the CSV, or export it again)`;
 }
 
-/** A date with its weekday after it, as Korean Excel's `yyyy-mm-dd (aaa)` and other formats show it. */
-const WITH_WEEKDAY = /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?\s*\(?\s*(?:[월화수목금토일](?:요일)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*\)?$/iu;
+/**
+ * A date with its weekday after it, as Korean and Japanese Excel's `yyyy-mm-dd (aaa)` and other formats show it:
+ * 월 (Korean), 月 or 月曜日 (Japanese), 星期一 or 周一 (Chinese), Mon.
+ */
+const WITH_WEEKDAY =
+  /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?\s*[(（]?\s*(?:[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周|週)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*[)）]?$/iu;
 
 export function weekdayHint(text: string): string {
   const m = WITH_WEEKDAY.exec(text.trim());

@@ -26,8 +26,10 @@ const DOLLAR = sign('USD and other dollars and pesos', [
   ...['HKD', 'JMD', 'KYD', 'LRD', 'MOP', 'MXN', 'NAD', 'NIO', 'NZD', 'SBD', 'SGD', 'SRD', 'TOP', 'TTD', 'TWD', 'UYU', 'WST', 'XCD', 'ZWL'],
 ]);
 const YEN = sign('JPY or CNY', ['JPY', 'CNY', 'CNH']);
+// 円 is the yen's alone (the yuan writes 元).
+const YEN_WORD = sign('JPY', ['JPY']);
 
-/** Each checked sign as values.ts peels it (`\p{Sc}` or 원), fullwidth forms (Korean and Japanese Excel) included. */
+/** Each checked sign as values.ts peels it (`\p{Sc}`, 원 or 円), fullwidth forms (Korean and Japanese Excel) included. */
 const SIGNS = new Map<string, Sign>([
   ['₩', WON],
   ['￦', WON],
@@ -40,6 +42,7 @@ const SIGNS = new Map<string, Sign>([
   ['﹩', DOLLAR],
   ['¥', YEN],
   ['￥', YEN],
+  ['円', YEN_WORD],
 ]);
 
 /** The currencies `text` (one sign) names when `currency` is not among them ("EUR"), else null: it fits, or it is not checked. */

@@ -1,8 +1,8 @@
 /**
  * What a date cell that could not be read is told: the reason in words (the
  * scanner in dates.ts gives a code), with a hint when the cell looks like a
- * date written another way (an Excel serial number, a Korean long date, a
- * 12-hour time). Cells are quoted the same way in every message.
+ * date written another way (an Excel serial number, a Korean, Japanese or
+ * Chinese long date, a 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
 import { fullWidthDateHint, monthNameHint, weekdayHint, zoneHint } from './cell-hints.ts';
@@ -45,7 +45,7 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || koreanDateHint(text) || weekdayHint(text) || monthNameHint(text) || fullWidthDateHint(text)}`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || writtenOutDateHint(text) || weekdayHint(text) || monthNameHint(text) || fullWidthDateHint(text)}`;
   }
 }
 
@@ -78,18 +78,43 @@ function excelSerialHint(text: string): string {
 }
 
 /**
- * A date written out in Korean ("2025년 3월 4일", Excel's Korean long date
- * format, maybe with its weekday) is not one of the contract's formats:
- * say how to write it, without reading it.
+ * A date written out in words, as Excel's long date formats write it: Korean
+ * ("2025년 3월 4일"), Japanese or Chinese ("2025年3月4日"), or in a Japanese
+ * era year ("令和7年3月4日", Excel's `ggge"年"m"月"d"日"`; "R7.3.4", its
+ * `ge.m.d`), maybe with its weekday or a time. Not one of the contract's
+ * formats: say how to write it, without reading it.
  */
-function koreanDateHint(text: string): string {
-  const m = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(text.trim());
-  if (!m) return '';
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return `; it looks like a date written in Korean: write it as ${iso} (a time after it on the 24-hour clock, as ${iso} 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+function writtenOutDateHint(text: string): string {
+  const t = text.trim();
+  let m = /^(\d{4})\s*(년|年)\s*(\d{1,2})\s*(?:월|月)\s*(\d{1,2})\s*(?:일|日)/u.exec(t);
+  if (m) return writtenOutHint(m[2] === '년' ? 'written in Korean' : 'written in Japanese or Chinese', Number(m[1]), Number(m[3]), Number(m[4]));
+  m = ERA_DATE.exec(t);
+  if (!m?.groups) return '';
+  const g = m.groups;
+  const era = ERAS.find((e) => e.names.includes(g.era!));
+  if (!era) return '';
+  // The first year of an era is written 元 (gan): year 1.
+  const n = g.year === '元' ? 1 : Number(g.year);
+  const year = era.start + n - 1;
+  return writtenOutHint(`in a Japanese era year (${g.era}${g.year} is ${year})`, year, Number(g.month), Number(g.day));
 }
 
-/** Times written with 오전/오후 or AM/PM (a 12-hour clock) are not read: say how to write them. */
+/** Japanese eras, by their name and Excel's letter, with the Western year of their first year. */
+const ERAS = [
+  { names: ['令和', 'R'], start: 2019 },
+  { names: ['平成', 'H'], start: 1989 },
+  { names: ['昭和', 'S'], start: 1926 },
+];
+const ERA_DATE = /^(?<era>令和|平成|昭和|[RHS])\s*(?<year>\d{1,2}|元)\s*(?:年|[./])\s*(?<month>\d{1,2})\s*(?:月|[./])\s*(?<day>\d{1,2})(?:日|(?=\s|\(|$))/u;
+
+function writtenOutHint(how: string, year: number, month: number, day: number): string {
+  // No hint of a date that is none (2025年2月30日).
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return '';
+  const iso = formatDate(year, month, day);
+  return `; it looks like a date ${how}: write it as ${iso} (a time after it on the 24-hour clock, as ${iso} 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+}
+
+/** Times written with 오전/오후, 午前/午後 (Japanese), 上午/下午 (Chinese) or AM/PM (a 12-hour clock) are not read: say how to write them. */
 function twelveHourHint(text: string): string {
-  return /오전|오후|(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])/u.test(text) ? '; write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)' : '';
+  return /오전|오후|午前|午後|上午|下午|(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])/u.test(text) ? '; write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)' : '';
 }

@@ -51,9 +51,10 @@ export interface Money {
   text: string;
 }
 
-// Any Unicode currency symbol (₩ ￦ $ € ...) and 원, the Korean unit word.
-const SYMBOL = /^(?:\p{Sc}|원)/u;
-const SYMBOL_END = /(?:\p{Sc}|원)$/u;
+// Any Unicode currency symbol (₩ ￦ $ € ...), 원, the Korean unit word, and 円, the Japanese one (`1,000円`,
+// Japanese Excel's `#,##0"円"`): each names its currency as a sign does (currency-check.ts).
+const SYMBOL = /^(?:\p{Sc}|원|円)/u;
+const SYMBOL_END = /(?:\p{Sc}|원|円)$/u;
 const CODE = /^[A-Za-z]{3}(?![A-Za-z])/;
 const CODE_END = /(?<![A-Za-z])[A-Za-z]{3}$/;
 const MINUS = /^[-\u2212]/;
@@ -72,7 +73,7 @@ const ACCOUNTING_ZERO_HINT = ` (Excel's accounting number format shows 0 as "-":
 
 /**
  * A non-negative number with optional thousands separators, currency symbols
- * and an ISO code around it (`₩1,000`, `1,000원`, `1000 KRW`, `USD 5`). A minus
+ * and an ISO code around it (`₩1,000`, `1,000원`, `1,000円`, `1000 KRW`, `USD 5`). A minus
  * sign or accounting parentheses `(1,000)` make it negative, which is refused.
  */
 export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {

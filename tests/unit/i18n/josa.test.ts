@@ -25,6 +25,11 @@ describe('josa', () => {
     expect(josa('"３０００"', '은/는')).toBe('"３０００"은'); // 삼천
     expect(josa('"１"', '으로/로')).toBe('"１"로'); // 일 (ㄹ)
     expect(josa('ＣＲＭ', '이/가')).toBe('ＣＲＭ이'); // 씨알엠
+    // A date written in Japanese or Chinese ends as its Sino-Korean reading.
+    expect(josa('"2025年3月4日"', '은/는')).toBe('"2025年3月4日"은'); // 일
+    expect(josa('2025年3月', '으로/로')).toBe('2025年3月로'); // 월 (ㄹ)
+    expect(josa('2025年', '이/가')).toBe('2025年이'); // 년
+    expect(josa('"1,000円"', '은/는')).toBe('"1,000円"은'); // 엔
   });
   it('looks past closing brackets and quotes', () => {
     expect(josa('정체 딜(3건)', '이/가')).toBe('정체 딜(3건)이');

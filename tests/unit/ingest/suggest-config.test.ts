@@ -376,6 +376,7 @@ describe('format guesses', () => {
     expect(g.others).toEqual(['EUR']);
     expect(g.notes[1]).toContain('add "fx": { "EUR": <rate of 1 EUR in USD> } with real rates');
     expect(guessCurrency([{ currency: '', amount: '1,000원' }, { currency: '', amount: '£5' }, { currency: '', amount: '￦2,000' }], 'KRW').value).toBe('KRW');
+    expect(guessCurrency([{ currency: '', amount: '1,000円' }, { currency: '', amount: '2,000円' }], 'KRW').value).toBe('JPY');
     expect(guessCurrency([{ currency: '', amount: '5' }], 'KRW').notes[0]).toMatch(/^currency "KRW" \(the default\)/u);
     // A symbol alone: read as the currency guessed when it may be one (`$` in CAD), else its rows are rejected (currency_mismatch).
     const cad = [{ currency: 'CAD', amount: '10' }, { currency: 'CAD', amount: '20' }];

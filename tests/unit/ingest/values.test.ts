@@ -181,6 +181,37 @@ describe('dates', () => {
     expect(explain('2025-03-04 14:05 Amsterdam')).not.toContain('24-hour');
   });
 
+  it('says how to write the dates Japanese and Chinese Excel write out, in English and Korean, without reading them', () => {
+    const explain = (s: string) => reason(parseInstant(s, UTC));
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    const EXPECTED = 'is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)';
+    const writtenOut = (cell: string, how: string, iso: string) =>
+      `invalid_date: "${cell}" ${EXPECTED}; it looks like a date ${how}: write it as ${iso} (a time after it on the 24-hour clock, as ${iso} 14:05); in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+    // Japanese (and Chinese) Excel's long date yyyy"年"m"月"d"日", with a weekday or a time after it.
+    for (const cell of ['2025年3月4日', '2025年03月04日(火)', '2025年3月4日 14:05']) expect(explain(cell), cell).toBe(writtenOut(cell, 'written in Japanese or Chinese', '2025-03-04'));
+    // Japanese era years, as ggge"年"m"月"d"日" and ge.m.d write them (元年: the era's first year).
+    expect(explain('令和7年3月4日')).toBe(writtenOut('令和7年3月4日', 'in a Japanese era year (令和7 is 2025)', '2025-03-04'));
+    expect(explain('R7.3.4')).toBe(writtenOut('R7.3.4', 'in a Japanese era year (R7 is 2025)', '2025-03-04'));
+    expect(explain('H31.04.30')).toBe(writtenOut('H31.04.30', 'in a Japanese era year (H31 is 2019)', '2019-04-30'));
+    expect(explain('令和元年5月1日')).toBe(writtenOut('令和元年5月1日', 'in a Japanese era year (令和元 is 2019)', '2019-05-01'));
+    expect(explain('昭和64年1月7日')).toContain('write it as 1989-01-07 ');
+    // Korean stays said as Korean; a date that is none gets no hint.
+    expect(explain('2025년 3월 4일')).toContain('it looks like a date written in Korean: write it as 2025-03-04 ');
+    for (const cell of ['2025年2月30日', '令和7年13月1日', 'X7.3.4', '3月4日']) expect(explain(cell), cell).toBe(`invalid_date: "${cell}" ${EXPECTED}`);
+    // The weekday as Japanese Excel's yyyy/m/d(aaa) writes it, and in Chinese: the date it is, not an unreadable time.
+    const weekday = (cell: string) => `invalid_date: "${cell}" ${EXPECTED}; it looks like a date with its weekday: write it as 2025-03-04; in Excel, format the column as yyyy-mm-dd before saving the CSV`;
+    for (const cell of ['2025/3/4(火)', '2025-03-04 (火)', '2025-03-04 火曜日', '2025-03-04 （火）', '2025-03-04 星期二', '2025-03-04 周二']) expect(explain(cell), cell).toBe(weekday(cell));
+    // Japanese and Chinese 12-hour times.
+    for (const cell of ['2025-03-04 午後 2:05', '2025/03/04 午前9:05', '2025-03-04 下午 2:05']) expect(explain(cell), cell).toContain('write times on the 24-hour clock');
+    // In Korean.
+    expect(ko(`created_at ${writtenOut('2025年3月4日', 'written in Japanese or Chinese', '2025-03-04').slice('invalid_date: '.length)}`)).toBe(
+      'created_at "2025年3月4日"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 일본어나 중국어로 쓴 날짜로 보입니다. 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+    );
+    expect(ko(`created_at ${writtenOut('令和7年3月4日', 'in a Japanese era year (令和7 is 2025)', '2025-03-04').slice('invalid_date: '.length)}`)).toBe(
+      'created_at "令和7年3月4日"은 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 일본 연호로 쓴 날짜로 보입니다(令和7년은 2025년). 2025-03-04처럼 적고, 시각은 24시간제로 2025-03-04 14:05처럼 덧붙이세요. Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요',
+    );
+  });
+
   it('knows leap years', () => {
     expect(iso(parseInstant('2024-02-29', UTC))).toBe('2024-02-29T00:00:00.000Z');
     expect(iso(parseInstant('2000-02-29', UTC))).toBe('2000-02-29T00:00:00.000Z');
@@ -408,6 +439,26 @@ describe('numbers', () => {
     );
     expect(issueMessage({ code: 'currency_mismatch', message: '"Deal - Value" "$5" is written with $, the sign of USD and other dollars and pesos, not KRW (the config currency)' }, 'ko')).toBe(
       '"Deal - Value" "$5"는 USD 등 달러·페소의 기호($)로 적혀 있어 설정 통화(KRW)와 다릅니다',
+    );
+
+  });
+
+  it('reads 円, the yen written as a word (Japanese Excel\'s #,##0"円"), as the yen\'s sign, as it reads 원', () => {
+    const whose = "the deal's currency";
+    const amount = (text: string, currency: string) => {
+      const v = parseAmountIn(text, currency, whose, dot);
+      return v instanceof Invalid ? reason(v) : v;
+    };
+    expect(value('1,000円')).toEqual({ value: 1000, code: null, signs: ['円'], text: '1,000円' });
+    expect(amount('1,000円', 'JPY')).toBe(1000);
+    expect(amount('￥1,000円', 'JPY')).toBe(1000);
+    expect(amount('1000 円 JPY', 'JPY')).toBe(1000);
+    // The yen's alone: in a yuan or won row it is another currency, as a differing code is.
+    expect(amount('1,000円', 'CNY')).toBe(`currency_mismatch: "1,000円" is written with 円, the sign of JPY, not CNY (${whose})`);
+    expect(amount('1,000円', 'KRW')).toBe(`currency_mismatch: "1,000円" is written with 円, the sign of JPY, not KRW (${whose})`);
+    expect(value('100円円')).toBe('invalid_number: "100円円" has more than one currency symbol after the number');
+    expect(issueMessage({ code: 'currency_mismatch', message: `amount "1,000円" is written with 円, the sign of JPY, not KRW (${whose})` }, 'ko')).toBe(
+      'amount "1,000円"은 JPY의 기호(円)로 적혀 있어 딜의 통화(KRW)와 다릅니다',
     );
   });
 

@@ -144,6 +144,7 @@ const SYMBOLS: [symbol: string, code: string][] = [
   ['£', 'GBP'],
   ['¥', 'JPY'],
   ['￥', 'JPY'],
+  ['円', 'JPY'],
   ['₹', 'INR'],
   ['₽', 'RUB'],
   ['₺', 'TRY'],
