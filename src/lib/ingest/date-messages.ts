@@ -17,6 +17,11 @@ export function quoteValue(value: string): string {
 
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
 
+/** `text` without the characters that print as nothing (a zero-width space, a soft hyphen, a byte order mark), as quoteValue shows them. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
 
 /** The message for a failed scan of `text` (run right after the scan: it names what the scan read). */

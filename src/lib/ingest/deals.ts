@@ -13,6 +13,7 @@ import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, type DealRow, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { dotThousandsDoubt, Invalid, quoteValue } from './values.ts';
+import { withoutInvisible } from './date-messages.ts';
 import { isSheetError, SheetErrorText, sheetErrorTextWarning } from './sheet-errors.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
@@ -241,14 +242,35 @@ function toDeal(r: DealRow, line: number, ctx: RowContext, issues: IssueLog): De
   };
 }
 
-/** The deal_id lookup shared by the history files: accepted deal index, or why the id is unknown. */
-export function dealReference(ids: Pick<IdLookup, 'get'>, rejectedIds: Map<string, number>): FieldParser<number> {
+/**
+ * The deal_id lookup shared by the history files: accepted deal index, or why the id is unknown. An unknown id
+ * that is a deal's id but for a character that prints as nothing (a zero-width space pasted from a web page or a
+ * chat, in either file) names that deal: quoted alike, the two look the same in the message.
+ */
+export function dealReference(ids: Pick<IdLookup, 'get'> & { texts?(): string[] }, rejectedIds: Map<string, number>): FieldParser<number> {
+  // Made on the first unknown id only: by id without its invisible characters, the ids that have some.
+  let invisibleIds: Map<string, string> | null = null;
+  const twin = (cell: string): string | undefined => {
+    const bare = withoutInvisible(cell);
+    if (bare !== cell) return bare !== '' && ids.get(bare) >= 0 ? bare : undefined;
+    if (!ids.texts) return undefined;
+    if (invisibleIds === null) {
+      invisibleIds = new Map();
+      for (const id of ids.texts()) {
+        const plain = withoutInvisible(id);
+        if (plain !== id) invisibleIds.set(plain, id);
+      }
+    }
+    return invisibleIds.get(cell);
+  };
   return (cell) => {
     const d = ids.get(cell);
     if (d >= 0) return d;
     const rejectedOn = rejectedIds.get(cell);
-    const why = rejectedOn === undefined ? 'is not in deals.csv' : `belongs to a rejected deals.csv row (line ${rejectedOn})`;
-    return new Invalid('unknown_deal', `${quoteValue(cell)} ${why}`);
+    if (rejectedOn !== undefined) return new Invalid('unknown_deal', `${quoteValue(cell)} belongs to a rejected deals.csv row (line ${rejectedOn})`);
+    const other = twin(cell);
+    const hint = other === undefined ? '' : `; deals.csv has ${quoteValue(other)}, the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is`;
+    return new Invalid('unknown_deal', `${quoteValue(cell)} is not in deals.csv${hint}`);
   };
 }
 

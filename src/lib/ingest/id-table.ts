@@ -39,6 +39,11 @@ export class IdTable implements IdLookup {
     return this.keys.length - 1;
   }
 
+  /** Every text, in the order added. */
+  texts(): string[] {
+    return this.keys.slice(1);
+  }
+
   /** The value of `text`, or -1. */
   get(text: string): number {
     const h = hashRange(text, 0, text.length);

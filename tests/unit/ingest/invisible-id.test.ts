@@ -1,0 +1,43 @@
+/**
+ * A deal_id with a character that prints as nothing (a zero-width space pasted from a web page or a chat) in
+ * one file and not in the other: its history rows are unknown deals, and the message, whose quotes look alike
+ * for both ids, names the deal they likely meant, in English and Korean. Nothing is read as that deal.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { utf8 } from './helpers.ts';
+
+const read = (dealId: string, historyId: string) => {
+  const deals = `deal_id,account_id,owner,amount,created_at,stage\n${dealId},A1,Kim,100,2025-01-02,qualify\nD4,A2,Lee,100,2025-01-03,prospect\n`;
+  const history = `deal_id,stage,entered_at\n${historyId},prospect,2025-01-02\n${historyId},qualify,2025-01-05\nD4,prospect,2025-01-03\n`;
+  const { dataset } = loadDataset({ 'deals.csv': utf8(deals), 'stage_history.csv': utf8(history), 'field_history.csv': utf8(`deal_id,field,old_value,new_value,changed_at\n${historyId},amount,90,100,2025-01-04\n`) });
+  return { dataset, unknown: dataset.issues.filter((i) => i.code === 'unknown_deal') };
+};
+
+describe('a deal_id that differs by an invisible character', () => {
+  it('in deals.csv: each history row names the deal it likely meant, and is not read as it', () => {
+    const { dataset, unknown } = read('D3\u200b', 'D3');
+    expect(dataset.stageHistory.length).toBe(1);
+    expect(unknown.map((i) => [i.file, i.line, i.message])).toEqual([
+      ['field_history.csv', 2, 'deal_id "D3" is not in deals.csv; deals.csv has "D3\\u200b", the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is'],
+      ['stage_history.csv', 2, 'deal_id "D3" is not in deals.csv; deals.csv has "D3\\u200b", the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is'],
+      ['stage_history.csv', 3, 'deal_id "D3" is not in deals.csv; deals.csv has "D3\\u200b", the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is'],
+    ]);
+    expect(issueMessage(unknown[0]!, 'ko')).toBe(
+      'deal_id "D3"은 deals.csv에 없는 딜입니다. deals.csv에는 "D3\\u200b"가 있으며, 보이지 않는 문자 하나만 다른 같은 ID입니다(웹 페이지나 메신저에서 복사한 텍스트에 섞여 들어옵니다). 그 문자가 있는 쪽에서 지우세요',
+    );
+  });
+
+  it('in the history files: the same, the other way round', () => {
+    const { unknown } = read('D3', 'D\u200c3\u00ad');
+    expect(unknown.map((i) => i.message)).toEqual(
+      Array(3).fill('deal_id "D\\u200c3\\u00ad" is not in deals.csv; deals.csv has "D3", the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is'),
+    );
+  });
+
+  it('an id that is no deal at all, or only invisible characters, says only that', () => {
+    expect(read('D3', 'D9').unknown.map((i) => i.message)).toEqual(Array(3).fill('deal_id "D9" is not in deals.csv'));
+    expect(read('D3', '\u200b').unknown.map((i) => i.message)).toEqual(Array(3).fill('deal_id "\\u200b" is not in deals.csv'));
+  });
+});
