@@ -84,6 +84,8 @@ describe('pipeline.config.json mistakes', () => {
     expect(said('krw')).toBe(line('"krw": write "KRW"'));
     expect(said('₩')).toBe(line('"₩": write "KRW"'));
     expect(said('€')).toBe(line('"€": write "EUR"'));
+    // 円 is the yen's alone (the yuan writes 元).
+    expect(said('円')).toBe(line('"円": write "JPY"'));
     expect(said('¥')).toBe(line('"¥": write "JPY" for the yen or "CNY" for the yuan'));
     expect(said('$')).toBe(line('"$": write the dollar\'s code, such as "USD"'));
     // No code to give: "won" in capitals is none.

@@ -104,6 +104,7 @@ const SIGN_CODES = new Map([
   ['₩', 'KRW'],
   ['￦', 'KRW'],
   ['원', 'KRW'],
+  ['円', 'JPY'],
   ['€', 'EUR'],
   ['£', 'GBP'],
   ['₹', 'INR'],
@@ -118,7 +119,7 @@ function currencyCodeOf(given: string): string {
   const code = SIGN_CODES.get(t);
   if (code) return quoted(code);
   // Signs several currencies share: the ones meant, for the user to choose.
-  if (t === '¥' || t === '￥' || t === '円') return '"JPY" for the yen or "CNY" for the yuan';
+  if (t === '¥' || t === '￥') return '"JPY" for the yen or "CNY" for the yuan';
   if (t === '$' || t === '＄') return 'the dollar\'s code, such as "USD"';
   return '';
 }
