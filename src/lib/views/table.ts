@@ -168,11 +168,12 @@ export function sortKey(cell: Pick<Cell, 'sort'>): string | undefined {
 
 /**
  * A file's name in the pieces a line may break between: after each '_', '-' or '/' ('stage_' 'history.csv'),
- * and between the words of a name written in CamelCase ('Opportunity' 'Field' 'History.csv', Salesforce's
- * object files), so a narrow column breaks it where a reader expects, and never before its extension.
+ * after a dot before the extension's in its last part ('pipeline.' 'config.json'), and between the words of a
+ * name written in CamelCase ('Opportunity' 'Field' 'History.csv', Salesforce's object files), so a narrow
+ * column breaks it where a reader expects, and never before its extension.
  */
 export function fileNameParts(name: string): string[] {
-  return name.split(/(?<=[_\-/])(?=.)|(?<=\p{Ll})(?=\p{Lu})/u);
+  return name.split(/(?<=[_\-/])(?=.)|(?<=[^./]\.)(?=[^./]+\.[^/]+$)|(?<=\p{Ll})(?=\p{Lu})/u);
 }
 
 /** At most this many rows in the HTML of one table; the CSV has all. */

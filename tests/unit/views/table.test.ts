@@ -64,6 +64,10 @@ describe('fileNameParts', () => {
     // Salesforce's object files, in a Data Export's archive: between the words of the object's name.
     expect(fileNameParts('WE_00D5g1_2.zip/OpportunityFieldHistory.csv')).toEqual(['WE_', '00D5g1_', '2.zip/', 'Opportunity', 'Field', 'History.csv']);
     expect(fileNameParts('HubSpot.CSV')).toEqual(['Hub', 'Spot.CSV']);
+    // The config's name, the widest in the issues table on a phone: after its first dot, never before the extension.
+    expect(fileNameParts('pipeline.config.json')).toEqual(['pipeline.', 'config.json']);
+    expect(fileNameParts('ci/pipescope.prod.config.json')).toEqual(['ci/', 'pipescope.', 'prod.', 'config.json']);
+    expect(fileNameParts('.env.json')).toEqual(['.env.json']);
   });
 });
 
