@@ -58,8 +58,9 @@ const SYMBOL_END = /(?:\p{Sc}|원|円)$/u;
 const CODE = /^[A-Za-z]{3}(?![A-Za-z])/;
 const CODE_END = /(?<![A-Za-z])[A-Za-z]{3}$/;
 const MINUS = /^[-\u2212]/;
-// Thousands groups use one separator consistently; the other one is the decimal mark.
-const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?$/;
+// Thousands groups use one separator consistently; the other one is the decimal mark. The Swiss apostrophe is
+// typed `'` or written `’` (U+2019), as Windows' and CLDR's German (Switzerland) format writes it.
+const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d{1,3}(?:\u2019\d{3})+|\d+)(?:\.\d+)?$/;
 const CORE_COMMA = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$/;
 // A decimal comma after thousands groups of dots (`24.000,00`, German) or of spaces (`24 000,00`, French; Excel
 // writes the space as U+00A0 or U+202F): read only with config `decimal` ",", else refused with that hint.
@@ -141,7 +142,7 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
-  const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
+  const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f'\u2019]/g, '');
   const value = Number(plain);
   return value > MAX_AMOUNT ? tooLarge(text) : { value, code, signs, text };
 }

@@ -276,6 +276,15 @@ describe('numbers', () => {
     expect(value('0')).toMatchObject({ value: 0, code: null });
   });
 
+  it("reads the Swiss apostrophe between thousands, typed ' or written ’ (U+2019) as Windows' German (Switzerland) format writes it", () => {
+    expect(value("1'234.50")).toMatchObject({ value: 1234.5, code: null });
+    expect(value('1’234.50')).toMatchObject({ value: 1234.5, code: null });
+    expect(value('CHF 1’234’567.50')).toMatchObject({ value: 1234567.5, code: 'CHF' });
+    // One separator throughout, in groups of three, and only with the decimal point (as the ASCII apostrophe).
+    for (const text of ["1'234’567", '1’23.50', '1’2345', '’234']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(value('1’234,50', comma)).toBe('invalid_number: "1’234,50" is not a number');
+  });
+
   it('rejects what is not a plain non-negative number', () => {
     expect(value('abc')).toMatchInlineSnapshot(`"invalid_number: "abc" is not a number"`);
     expect(value('1,5')).toMatchInlineSnapshot(
