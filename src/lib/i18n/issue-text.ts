@@ -64,6 +64,15 @@ const FULL_WIDTH_KO = (half: string) => `전각 입력 모드로 입력한 전�
 const WRITTEN_OUT_KO = (g: Record<string, string>) =>
   g.how === 'written in Korean' ? '한국어로 쓴 날짜로 보입니다' : g.era ? `일본 연호로 쓴 날짜로 보입니다(${g.era}년은 ${g.year}년)` : '일본어나 중국어로 쓴 날짜로 보입니다';
 
+/** date-messages.ts's names of the spaces that are not plain ones, in Korean. */
+const SPACE_NAMES_KO = new Map([
+  ['a tab', '탭'],
+  ['a no-break space', '줄바꿈 없는 공백'],
+  ['a narrow no-break space', '좁은 줄바꿈 없는 공백'],
+  ['a full-width space', '전각 공백'],
+  ['a space character', '특수 공백'],
+]);
+
 const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
@@ -112,6 +121,13 @@ const ROW_RULES: Rules = {
     [
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); it looks like a date with its month's name: write it as (?<iso>[\\d-]+); in Excel, format the column as yyyy-mm-dd before saving the CSV`),
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 월을 영어 이름으로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
+    ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its space is (?<name>[a-z -]+) \\(U\\+(?<hex>[0-9A-F]{4})\\), not a plain space: write it as (?<w>.+)`),
+      (g) => {
+        const name = SPACE_NAMES_KO.get(g.name!);
+        return name ? `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 공백이 일반 공백이 아니라 ${name}(U+${g.hex})입니다. ${g.w}처럼 일반 공백으로 적으세요` : null;
+      },
     ],
     [
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); ${FULL_WIDTH_CAUSE}: write it as (?<half>[\\d./:TZ +-]+); ${FULL_WIDTH_FIX}`),

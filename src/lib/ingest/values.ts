@@ -29,13 +29,13 @@ export class Invalid {
 /** Instant (epoch ms) of a date or datetime; a date alone is 00:00 in the timezone. */
 export function parseInstant(text: string, opts: DateOptions): number | Invalid {
   const code = scanDate(text, 0, text.length, opts.dateOrder);
-  return code === 0 ? scannedInstant(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text));
+  return code === 0 ? scannedInstant(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text, opts.dateOrder));
 }
 
 /** Local calendar date `YYYY-MM-DD`; a datetime with an offset is seen in the timezone. */
 export function parseLocalDate(text: string, opts: DateOptions): LocalDate | Invalid {
   const code = scanDate(text, 0, text.length, opts.dateOrder);
-  return code === 0 ? scannedLocalDate(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text));
+  return code === 0 ? scannedLocalDate(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text, opts.dateOrder));
 }
 
 export interface NumberOptions {

@@ -113,6 +113,28 @@ describe('dates', () => {
     expect(reason(parseInstant('2026-01-05 (noon)', UTC))).toMatch(/has an unreadable time \(expected HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/u);
   });
 
+  it('says a date whose space is not a plain one (a no-break space) is one, without reading it, in English and Korean', () => {
+    const EXPECTED = 'is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)';
+    const space = (cell: string, name: string, hex: string, written: string) =>
+      `invalid_date: ${JSON.stringify(cell)} ${EXPECTED}; its space is ${name} (U+${hex}), not a plain space: write it as ${written}`;
+    expect(reason(parseInstant('2025-03-04\u00a014:05', UTC))).toBe(space('2025-03-04\u00a014:05', 'a no-break space', '00A0', '2025-03-04 14:05'));
+    expect(reason(parseLocalDate('2025-03-04\u202f14:05:09+09:00', UTC))).toBe(space('2025-03-04\u202f14:05:09+09:00', 'a narrow no-break space', '202F', '2025-03-04 14:05:09+09:00'));
+    // Half-width digits with a full-width space: the space, not full-width digits.
+    expect(reason(parseInstant('2025/3/4\u3000\u300014:05', UTC))).toBe(space('2025/3/4\u3000\u300014:05', 'a full-width space', '3000', '2025/3/4 14:05'));
+    expect(reason(parseInstant('2025.\u00a03.\u00a04.', UTC))).toBe(space('2025.\u00a03.\u00a04.', 'a no-break space', '00A0', '2025. 3. 4.'));
+    // Year last: as date_order reads it, and only then.
+    const dmy: DateOptions = { timeZone: 'UTC', dateOrder: 'DMY' };
+    expect(reason(parseInstant('04.03.2025\t14:05', dmy))).toBe(space('04.03.2025\t14:05', 'a tab', '0009', '04.03.2025 14:05'));
+    expect(reason(parseInstant('04.03.2025\u00a014:05', UTC))).toBe('invalid_date: "04.03.2025\u00a014:05" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json');
+    // Not a date with plain spaces either: no such hint.
+    for (const cell of ['2025-02-30\u00a014:05', '2025-03-04\u00a0noon', 'today\u00a014:05']) expect(reason(parseInstant(cell, UTC)), cell).not.toContain('plain space');
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    expect(ko(`created_at ${space('2025-03-04\u00a014:05', 'a no-break space', '00A0', '2025-03-04 14:05').slice('invalid_date: '.length)}`)).toBe(
+      'created_at "2025-03-04\u00a014:05"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 공백이 일반 공백이 아니라 줄바꿈 없는 공백(U+00A0)입니다. 2025-03-04 14:05처럼 일반 공백으로 적으세요',
+    );
+    expect(ko(`entered_at ${space('2025/3/4\u300014:05', 'a full-width space', '3000', '2025/3/4 14:05').slice('invalid_date: '.length)}`)).toContain('전각 공백(U+3000)입니다. 2025/3/4 14:05처럼');
+  });
+
   it('names the order of a year-last date whose first or second part cannot be a month, in English and Korean', () => {
     // 15/07/2025 is not ambiguous: no month 15. The message says which order to set, with the file's own separator.
     expect(reason(parseInstant('15/07/2025', UTC))).toBe('invalid_date: "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json');
