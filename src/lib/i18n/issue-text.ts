@@ -123,6 +123,15 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 월을 영어 이름으로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
     [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its year has two digits, which is not read: write the year in full, first \\(YYYY-MM-DD\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 맨 앞에 적으세요(YYYY-MM-DD)`,
+    ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its year has two digits, which is not read: write the year in full, as (?<w>[\\d:\\- ]+) \\((?<o>month|day) first, as "date_order" says, and (?<yy>\\d{2}) as (?<year>\\d{4})\\)`),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 ${g.w}처럼 적으세요("date_order"대로 ${g.o === 'month' ? '월' : '일'}을 먼저, ${g.yy}년을 ${g.year}년으로 읽은 날짜)`,
+    ],
+    [
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its space is (?<name>[a-z -]+) \\(U\\+(?<hex>[0-9A-F]{4})\\), not a plain space: write it as (?<w>.+)`),
       (g) => {
         const name = SPACE_NAMES_KO.get(g.name!);

@@ -4,6 +4,8 @@
  * messages use them (a refused cell), never a reading: a cell is read by the
  * formats docs/input.md lists, or not at all.
  */
+import { formatDate, isValidDate } from '../time.ts';
+import type { DateOrder } from './dates.ts';
 
 /** A number as Excel's General format saves a long one: `1.5E+08`, `1.23457E+11`. */
 const SCIENTIFIC = /^(\d(?:\.\d+)?)E\+(\d{1,2})$/iu;
@@ -104,4 +106,28 @@ export function fullWidthNumberHint(s: string): string {
 export function fullWidthDateHint(text: string): string {
   const half = halfWidth(text).trim();
   return /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ][\d:]+(?:Z|[+-][\d:]+)?)?$/u.test(half) ? `; ${FULL_WIDTH_CAUSE}: write it as ${half}; ${FULL_WIDTH_FIX}` : '';
+}
+
+/** A date with a two-digit year, as Excel's short date formats write it (`m/d/yy`, `dd.mm.yy`, `yy-mm-dd`, `yy. m. d.`), maybe with a time. */
+const SHORT_YEAR = /^(?<a>\d{1,2})(?<sep>[-./])\s*(?<b>\d{1,2})\k<sep>\s*(?<c>\d{1,2})\.?(?:\s+(?<time>\d{1,2}:\d{2}(?::\d{2})?))?$/u;
+const SHORT_YEAR_CAUSE = 'its year has two digits, which is not read: write the year in full';
+
+/**
+ * A date with a two-digit year: how to write it. The date only when `date_order` puts the year last (MDY,
+ * DMY), with the century Excel gives a two-digit year typed in (00-29 the 2000s, 30-99 the 1900s), both said.
+ * With YMD, which part is the year cannot be told (`12/03/25`): the form only.
+ */
+export function shortYearHint(text: string, order: DateOrder): string {
+  const g = SHORT_YEAR.exec(text.trim())?.groups;
+  // The year is the first or the last part: one of them has two digits (`3/4/5` is no date with a year).
+  if (!g || (g.a!.length !== 2 && g.c!.length !== 2)) return '';
+  const general = `; ${SHORT_YEAR_CAUSE}, first (YYYY-MM-DD)`;
+  if (order === 'YMD' || g.c!.length !== 2) return general;
+  const yy = Number(g.c);
+  const year = (yy < 30 ? 2000 : 1900) + yy;
+  const month = Number(order === 'MDY' ? g.a : g.b);
+  const day = Number(order === 'MDY' ? g.b : g.a);
+  if (month < 1 || month > 12 || !isValidDate(year, month, day)) return general;
+  const written = `${formatDate(year, month, day)}${g.time ? ` ${g.time}` : ''}`;
+  return `; ${SHORT_YEAR_CAUSE}, as ${written} (${order === 'MDY' ? 'month' : 'day'} first, as "date_order" says, and ${g.c} as ${year})`;
 }

@@ -5,7 +5,7 @@
  * Chinese long date, a 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
-import { fullWidthDateHint, monthNameHint, weekdayHint, zoneHint } from './cell-hints.ts';
+import { fullWidthDateHint, monthNameHint, shortYearHint, weekdayHint, zoneHint } from './cell-hints.ts';
 import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, type DateOrder, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, OK, scanDate, scannedParts } from './dates.ts';
 
 /** Quote a cell for a message, cutting very long ones. */
@@ -51,7 +51,7 @@ export function dateReason(code: number, text: string, order: DateOrder): string
       return `${v} has an invalid time zone offset`;
     default:
       // The space hint before the full-width one: a full-width space between half-width digits is no full-width date.
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || writtenOutDateHint(text) || weekdayHint(text) || monthNameHint(text) || spaceHint(text, order) || fullWidthDateHint(text)}`;
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || writtenOutDateHint(text) || weekdayHint(text) || monthNameHint(text) || spaceHint(text, order) || shortYearHint(text, order) || fullWidthDateHint(text)}`;
   }
 }
 

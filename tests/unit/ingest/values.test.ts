@@ -135,6 +135,31 @@ describe('dates', () => {
     expect(ko(`entered_at ${space('2025/3/4\u300014:05', 'a full-width space', '3000', '2025/3/4 14:05').slice('invalid_date: '.length)}`)).toContain('전각 공백(U+3000)입니다. 2025/3/4 14:05처럼');
   });
 
+  it('says how to write a date with a two-digit year, by date_order, without reading it, in English and Korean', () => {
+    const EXPECTED = 'is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)';
+    const cause = 'its year has two digits, which is not read: write the year in full';
+    const mdy: DateOptions = { timeZone: 'UTC', dateOrder: 'MDY' };
+    const dmy: DateOptions = { timeZone: 'UTC', dateOrder: 'DMY' };
+    expect(reason(parseInstant('3/4/25', mdy))).toBe(`invalid_date: "3/4/25" ${EXPECTED}; ${cause}, as 2025-03-04 (month first, as "date_order" says, and 25 as 2025)`);
+    expect(reason(parseLocalDate('3/4/25', dmy))).toBe(`invalid_date: "3/4/25" ${EXPECTED}; ${cause}, as 2025-04-03 (day first, as "date_order" says, and 25 as 2025)`);
+    // Excel's century for a two-digit year typed in (30-99 the 1900s), and a time after it.
+    expect(reason(parseInstant('31.12.99 14:05', dmy))).toContain(`${cause}, as 1999-12-31 14:05 (day first, as "date_order" says, and 99 as 1999)`);
+    // YMD cannot tell which part is the year (12/03/25), nor can a date that is none in the configured order: the form only.
+    for (const [cell, opts] of [['3/4/25', UTC], ['25.03.04', UTC], ['25. 3. 4.', UTC], ['2/30/25', mdy], ['13/4/25', mdy]] as const) {
+      expect(reason(parseInstant(cell, opts)), cell).toBe(`invalid_date: ${JSON.stringify(cell)} ${EXPECTED}; ${cause}, first (YYYY-MM-DD)`);
+    }
+    // No part of two digits, or not three numbers: no such hint.
+    for (const cell of ['3/4/5', '3/4/125', '3/4-25', 'Q3/4/25']) expect(reason(parseInstant(cell, mdy)), cell).not.toContain('two digits');
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    expect(ko(`created_at ${reason(parseInstant('3/4/25', mdy)).slice('invalid_date: '.length)}`)).toBe(
+      'created_at "3/4/25"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 2025-03-04처럼 적으세요("date_order"대로 월을 먼저, 25년을 2025년으로 읽은 날짜)',
+    );
+    expect(ko(`closed_at ${reason(parseInstant('31.12.99 14:05', dmy)).slice('invalid_date: '.length)}`)).toContain('1999-12-31 14:05처럼 적으세요("date_order"대로 일을 먼저, 99년을 1999년으로 읽은 날짜)');
+    expect(ko(`created_at ${reason(parseInstant('25.03.04', UTC)).slice('invalid_date: '.length)}`)).toBe(
+      'created_at "25.03.04"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 맨 앞에 적으세요(YYYY-MM-DD)',
+    );
+  });
+
   it('names the order of a year-last date whose first or second part cannot be a month, in English and Korean', () => {
     // 15/07/2025 is not ambiguous: no month 15. The message says which order to set, with the file's own separator.
     expect(reason(parseInstant('15/07/2025', UTC))).toBe('invalid_date: "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json');
