@@ -157,6 +157,10 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
     ],
     [
+      re(`${COL} ${V} is not a number \\(a "\\+" before the number is not read: write the amount without it, as (?<w>.+); a number with its sign is often a change, not an amount: check the column\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(숫자 앞의 "+"는 읽지 않습니다. ${g.w}처럼 부호 없이 적으세요. 부호가 붙은 수는 금액이 아니라 증감일 때가 많으니 열을 확인하세요)`,
+    ],
+    [
       re(`${COL} ${V} is not a number \\(Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0\\)`),
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(Excel의 회계 표시 형식은 0을 "-"로 표시합니다. CSV로 저장하기 전에 열을 숫자 서식으로 바꾸거나 0으로 적으세요)`,
     ],

@@ -138,13 +138,29 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
         ? ACCOUNTING_ZERO_HINT
         : opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s)
           ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)'
-          : koreanUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : backslashHint(s) || fullWidthNumberHint(s));
+          : koreanUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : plusHint(text, opts) || backslashHint(s) || fullWidthNumberHint(s));
     return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
   const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f'\u2019]/g, '');
   const value = Number(plain);
   return value > MAX_AMOUNT ? tooLarge(text) : { value, code, signs, text };
+}
+
+/** One plus sign before the number, maybe after a currency sign or code (`+1,000`, `₩+1,000`, `USD +5`). */
+const LEADING_PLUS = /^([^\d+]*)\+\s*(?=[^+]*$)/u;
+
+/**
+ * A plus sign before an amount is not read: the contract's numbers have none, and a signed number is how a sheet
+ * writes a change (`+#,##0;-#,##0`), which read as the amount would be wrong. The message says so, and how to
+ * write the amount when the cell without it is one.
+ */
+function plusHint(text: string, opts: NumberOptions): string {
+  const m = LEADING_PLUS.exec(text.trim());
+  if (!m) return '';
+  const without = `${m[1]}${text.trim().slice(m[0].length)}`;
+  if (parseMoney(without, opts) instanceof Invalid) return '';
+  return ` (a "+" before the number is not read: write the amount without it, as ${without}; a number with its sign is often a change, not an amount: check the column)`;
 }
 
 /**

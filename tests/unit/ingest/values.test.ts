@@ -391,6 +391,22 @@ describe('numbers', () => {
     for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
   });
 
+  it('says a plus sign before an amount is not read, and how to write the amount, in English and Korean', () => {
+    const plus = (text: string, without: string) =>
+      `invalid_number: ${JSON.stringify(text)} is not a number (a "+" before the number is not read: write the amount without it, as ${without}; a number with its sign is often a change, not an amount: check the column)`;
+    expect(value('+1000')).toBe(plus('+1000', '1000'));
+    expect(value('+ 1,000.50')).toBe(plus('+ 1,000.50', '1,000.50'));
+    expect(value('₩+1,000')).toBe(plus('₩+1,000', '₩1,000'));
+    expect(value('USD +5')).toBe(plus('USD +5', 'USD 5'));
+    expect(value('+1.234,5', comma)).toBe(plus('+1.234,5', '1.234,5'));
+    // Not an amount without it either, or a plus elsewhere: no such hint.
+    for (const text of ['+', '++1000', '+abc', '1000+', '+-1000', '-+1000']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(value('+1.5E+08')).toBe('invalid_number: "+1.5E+08" is not a number');
+    expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('+1000')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
+      'amount "+1000"은 숫자가 아닙니다(숫자 앞의 "+"는 읽지 않습니다. 1000처럼 부호 없이 적으세요. 부호가 붙은 수는 금액이 아니라 증감일 때가 많으니 열을 확인하세요)',
+    );
+  });
+
   it('says an amount Excel wrote in scientific notation (1.5E+08) is one, without reading it, in English and Korean', () => {
     expect(value('1.5E+08')).toBe(
       'invalid_number: "1.5E+08" is not a number (Excel wrote it in scientific notation, about 150000000, rounded to the digits it shows: give the column a number format such as 0 before saving the CSV, or export it again)',
