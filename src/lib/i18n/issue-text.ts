@@ -153,8 +153,9 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(소수점으로 쉼표를 쓴다면 pipeline.config.json에 "decimal": ","를 지정하세요)`,
     ],
     [
-      re(`${COL} ${V} is not a number \\(Korean number units such as 만 and 억 are not read: write the amount in full(?:, as (?<full>\\d+))?\\)`),
-      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
+      re(`${COL} ${V} is not a number \\((?<units>Korean number units such as 만 and 억|Japanese and Chinese number units such as 万 and 億) are not read: write the amount in full(?:, as (?<full>\\d+))?\\)`),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 숫자가 아닙니다(${g.units!.startsWith('Korean') ? '만·억 같은 단위는' : '万·億 같은 일본·중국식 단위는'} 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
     ],
     [
       re(`${COL} ${V} is not a number \\(a "\\+" before the number is not read: write the amount without it, as (?<w>.+); a number with its sign is often a change, not an amount: check the column\\)`),

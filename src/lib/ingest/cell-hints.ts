@@ -7,6 +7,46 @@
 import { formatDate, isValidDate } from '../time.ts';
 import type { DateOrder } from './dates.ts';
 
+/**
+ * Number units as Korean, and Japanese or Chinese, sheets write amounts: the large units (만 억 조; 万 億 兆) and
+ * the 천 백 십 (千 百 十) that may come before them (`5천만` is 5 × 1,000 × 10,000). One script a cell.
+ */
+const UNIT_SCRIPTS = [
+  { words: 'Korean number units such as 만 and 억', small: '천백십', large: '조억만' },
+  { words: 'Japanese and Chinese number units such as 万 and 億', small: '千百十', large: '兆億亿万萬' },
+].map((script) => ({ ...script, group: new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*([${script.small}])?\\s*([${script.large}])?\\s*`, 'uy') }));
+const UNIT_VALUES = new Map([
+  ...[...'천千'].map((u) => [u, 1e3] as const),
+  ...[...'백百'].map((u) => [u, 1e2] as const),
+  ...[...'십十'].map((u) => [u, 10] as const),
+  ...[...'만万萬'].map((u) => [u, 1e4] as const),
+  ...[...'억億亿'].map((u) => [u, 1e8] as const),
+  ...[...'조兆'].map((u) => [u, 1e12] as const),
+]);
+
+/**
+ * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; 원 and 円 already taken off as
+ * signs) is not read, as no format the contract lists has them; the message says so, and what to write instead
+ * when the value is a whole number.
+ */
+export function numberUnitsHint(s: string, decimal: '.' | ','): string {
+  if (decimal !== '.') return '';
+  const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.large}]`, 'u').test(s));
+  if (!script) return '';
+  const group = script.group;
+  let total = 0;
+  group.lastIndex = 0;
+  while (group.lastIndex < s.length) {
+    const at = group.lastIndex;
+    const m = group.exec(s);
+    if (!m || group.lastIndex === at) return '';
+    total += Number(m[1]!.replaceAll(',', '')) * (m[2] ? UNIT_VALUES.get(m[2])! : 1) * (m[3] ? UNIT_VALUES.get(m[3])! : 1);
+  }
+  const whole = Math.round(total);
+  const full = Number.isSafeInteger(whole) && Math.abs(total - whole) < 1e-6 ? `, as ${whole}` : '';
+  return ` (${script.words} are not read: write the amount in full${full})`;
+}
+
 /** A number as Excel's General format saves a long one: `1.5E+08`, `1.23457E+11`. */
 const SCIENTIFIC = /^(\d(?:\.\d+)?)E\+(\d{1,2})$/iu;
 

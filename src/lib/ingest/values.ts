@@ -8,7 +8,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, fullWidthNumberHint, scientificHint } from './cell-hints.ts';
+import { backslashHint, fullWidthNumberHint, numberUnitsHint, scientificHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -138,7 +138,7 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
         ? ACCOUNTING_ZERO_HINT
         : opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s)
           ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)'
-          : koreanUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : plusHint(text, opts) || backslashHint(s) || fullWidthNumberHint(s));
+          : numberUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : plusHint(text, opts) || backslashHint(s) || fullWidthNumberHint(s));
     return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
@@ -203,31 +203,6 @@ export function plainAmountRange(src: string, s: number, e: number, decimal: '.'
   }
   if (digits > 15 || group === 0 || (group > 0 && group !== 3)) return -1;
   return v;
-}
-
-/** 만, 억, 조 and the 천, 백, 십 that may come before them (`5천만` is 5 × 1,000 × 10,000). */
-const KOREAN_GROUP = /(\d[\d,]*(?:\.\d+)?)\s*(천|백|십)?\s*(조|억|만)?\s*/uy;
-const SMALL_UNIT: Record<string, number> = { 천: 1e3, 백: 1e2, 십: 10 };
-const LARGE_UNIT: Record<string, number> = { 조: 1e12, 억: 1e8, 만: 1e4 };
-
-/**
- * An amount written with Korean number units (`3,500만`, `2억 5천만`) is not
- * read, as no format the contract lists has them; the message says so, and
- * what to write instead when the value is a whole number.
- */
-function koreanUnitsHint(s: string, decimal: NumberOptions['decimal']): string {
-  if (decimal !== '.' || !/[만억조]/u.test(s)) return '';
-  let total = 0;
-  KOREAN_GROUP.lastIndex = 0;
-  while (KOREAN_GROUP.lastIndex < s.length) {
-    const at = KOREAN_GROUP.lastIndex;
-    const m = KOREAN_GROUP.exec(s);
-    if (!m || KOREAN_GROUP.lastIndex === at) return '';
-    total += Number(m[1]!.replaceAll(',', '')) * (m[2] ? SMALL_UNIT[m[2]]! : 1) * (m[3] ? LARGE_UNIT[m[3]]! : 1);
-  }
-  const whole = Math.round(total);
-  const full = Number.isSafeInteger(whole) && Math.abs(total - whole) < 1e-6 ? `, as ${whole}` : '';
-  return ` (Korean number units such as 만 and 억 are not read: write the amount in full${full})`;
 }
 
 /**

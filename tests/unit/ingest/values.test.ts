@@ -391,6 +391,32 @@ describe('numbers', () => {
     for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
   });
 
+  it('says how to write an amount given in Japanese or Chinese number units (万, 億), without reading it, in English and Korean', () => {
+    const units = (text: string, full: string) =>
+      `invalid_number: ${JSON.stringify(text)} is not a number (Japanese and Chinese number units such as 万 and 億 are not read: write the amount in full${full})`;
+    expect(value('3,500万円')).toBe(units('3,500万円', ', as 35000000'));
+    expect(value('1億円')).toBe(units('1億円', ', as 100000000'));
+    // 1 × 10⁸ + 2,000 × 10⁴; 5 × 1,000 × 10⁴; 3.5 × 10⁸; ¥ before, and the Chinese 亿.
+    expect(value('1億2,000万円')).toContain('as 120000000)');
+    expect(value('5千万円')).toContain('as 50000000)');
+    expect(value('¥3.5億')).toContain('as 350000000)');
+    expect(value('12亿')).toContain('as 1200000000)');
+    expect(value('1,000,000兆')).toBe(units('1,000,000兆', ''));
+    // Korean and Japanese units in one cell, units without a number, other words: no hint.
+    for (const text of ['3억5,000万', '万', '3万ドル', '5千円']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    const ko = (message: string) => issueMessage({ code: 'invalid_number', message }, 'ko');
+    expect(ko(`amount ${units('3,500万', ', as 35000000').slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500万"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
+    );
+    expect(ko(`amount ${String(value('1億円')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "1億円"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 100000000처럼 단위 없이 모두 적으세요)',
+    );
+    // The Korean units' message is said as before.
+    expect(ko(`amount ${String(value('3,500만원')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500만원"은 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
+    );
+  });
+
   it('says a plus sign before an amount is not read, and how to write the amount, in English and Korean', () => {
     const plus = (text: string, without: string) =>
       `invalid_number: ${JSON.stringify(text)} is not a number (a "+" before the number is not read: write the amount without it, as ${without}; a number with its sign is often a change, not an amount: check the column)`;
