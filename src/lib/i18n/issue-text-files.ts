@@ -33,8 +33,11 @@ export const FILE_RULES: Rules = {
   ],
   invalid_encoding: [
     [
-      re(`${LINES} (?:is|are) not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U\\+FFFD`),
-      (g) => `${topic(koLines(g.lines!))} UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. ${REPLACED}`,
+      re(
+        `${LINES} (?:is|are) not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U\\+FFFD\\. Save it as UTF-8 \\(in Excel: File → Save As → "CSV UTF-8 \\(Comma delimited\\) \\(\\*\\.csv\\)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read\\)`,
+      ),
+      (g) =>
+        `${topic(koLines(g.lines!))} UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. ${REPLACED}. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 읽지 않는 Shift_JIS나 GBK로 저장합니다)`,
     ],
     [
       re(`the file is not valid ${ENCODING}(?: \\(first at line (?<n>\\d+)\\))?; unreadable bytes were replaced by U\\+FFFD`),

@@ -64,6 +64,15 @@ const FULL_WIDTH_KO = (half: string) => `전각 입력 모드로 입력한 전�
 const WRITTEN_OUT_KO = (g: Record<string, string>) =>
   g.how === 'written in Korean' ? '한국어로 쓴 날짜로 보입니다' : g.era ? `일본 연호로 쓴 날짜로 보입니다(${g.era}년은 ${g.year}년)` : '일본어나 중국어로 쓴 날짜로 보입니다';
 
+/** date-messages.ts's names of the spaces that are not plain ones, in Korean. */
+const SPACE_NAMES_KO = new Map([
+  ['a tab', '탭'],
+  ['a no-break space', '줄바꿈 없는 공백'],
+  ['a narrow no-break space', '좁은 줄바꿈 없는 공백'],
+  ['a full-width space', '전각 공백'],
+  ['a space character', '특수 공백'],
+]);
+
 const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
@@ -114,6 +123,22 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 월을 영어 이름으로 쓴 날짜로 보입니다. ${g.iso}처럼 적고, Excel에서는 CSV로 저장하기 전에 열 서식을 yyyy-mm-dd로 지정하세요`,
     ],
     [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its year has two digits, which is not read: write the year in full, first \\(YYYY-MM-DD\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 맨 앞에 적으세요(YYYY-MM-DD)`,
+    ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its year has two digits, which is not read: write the year in full, as (?<w>[\\d:\\- ]+) \\((?<o>month|day) first, as "date_order" says, and (?<yy>\\d{2}) as (?<year>\\d{4})\\)`),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 ${g.w}처럼 적으세요("date_order"대로 ${g.o === 'month' ? '월' : '일'}을 먼저, ${g.yy}년을 ${g.year}년으로 읽은 날짜)`,
+    ],
+    [
+      re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); its space is (?<name>[a-z -]+) \\(U\\+(?<hex>[0-9A-F]{4})\\), not a plain space: write it as (?<w>.+)`),
+      (g) => {
+        const name = SPACE_NAMES_KO.get(g.name!);
+        return name ? `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). 공백이 일반 공백이 아니라 ${name}(U+${g.hex})입니다. ${g.w}처럼 일반 공백으로 적으세요` : null;
+      },
+    ],
+    [
       re(`${COL} ${V} is not a date \\(expected (?<f>[^)]+)\\); ${FULL_WIDTH_CAUSE}: write it as (?<half>[\\d./:TZ +-]+); ${FULL_WIDTH_FIX}`),
       (g) => `${g.col} ${topic(g.v!)} 날짜가 아닙니다(형식: ${formats(g.f!)}). ${FULL_WIDTH_KO(g.half!)}`,
     ],
@@ -128,8 +153,13 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(소수점으로 쉼표를 쓴다면 pipeline.config.json에 "decimal": ","를 지정하세요)`,
     ],
     [
-      re(`${COL} ${V} is not a number \\(Korean number units such as 만 and 억 are not read: write the amount in full(?:, as (?<full>\\d+))?\\)`),
-      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
+      re(`${COL} ${V} is not a number \\((?<units>Korean number units such as 만 and 억|Japanese and Chinese number units such as 万 and 億) are not read: write the amount in full(?:, as (?<full>\\d+))?\\)`),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 숫자가 아닙니다(${g.units!.startsWith('Korean') ? '만·억 같은 단위는' : '万·億 같은 일본·중국식 단위는'} 읽지 않습니다. 금액을 ${g.full ? `${g.full}처럼 ` : ''}단위 없이 모두 적으세요)`,
+    ],
+    [
+      re(`${COL} ${V} is not a number \\(a "\\+" before the number is not read: write the amount without it, as (?<w>.+); a number with its sign is often a change, not an amount: check the column\\)`),
+      (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(숫자 앞의 "+"는 읽지 않습니다. ${g.w}처럼 부호 없이 적으세요. 부호가 붙은 수는 금액이 아니라 증감일 때가 많으니 열을 확인하세요)`,
     ],
     [
       re(`${COL} ${V} is not a number \\(Excel's accounting number format shows 0 as "-": give the column a number format before saving it as CSV, or write 0\\)`),

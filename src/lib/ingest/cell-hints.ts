@@ -4,6 +4,48 @@
  * messages use them (a refused cell), never a reading: a cell is read by the
  * formats docs/input.md lists, or not at all.
  */
+import { formatDate, isValidDate } from '../time.ts';
+import type { DateOrder } from './dates.ts';
+
+/**
+ * Number units as Korean, and Japanese or Chinese, sheets write amounts: the large units (만 억 조; 万 億 兆) and
+ * the 천 백 십 (千 百 十) that may come before them (`5천만` is 5 × 1,000 × 10,000). One script a cell.
+ */
+const UNIT_SCRIPTS = [
+  { words: 'Korean number units such as 만 and 억', small: '천백십', large: '조억만' },
+  { words: 'Japanese and Chinese number units such as 万 and 億', small: '千百十', large: '兆億亿万萬' },
+].map((script) => ({ ...script, group: new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*([${script.small}])?\\s*([${script.large}])?\\s*`, 'uy') }));
+const UNIT_VALUES = new Map([
+  ...[...'천千'].map((u) => [u, 1e3] as const),
+  ...[...'백百'].map((u) => [u, 1e2] as const),
+  ...[...'십十'].map((u) => [u, 10] as const),
+  ...[...'만万萬'].map((u) => [u, 1e4] as const),
+  ...[...'억億亿'].map((u) => [u, 1e8] as const),
+  ...[...'조兆'].map((u) => [u, 1e12] as const),
+]);
+
+/**
+ * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; 원 and 円 already taken off as
+ * signs) is not read, as no format the contract lists has them; the message says so, and what to write instead
+ * when the value is a whole number.
+ */
+export function numberUnitsHint(s: string, decimal: '.' | ','): string {
+  if (decimal !== '.') return '';
+  const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.large}]`, 'u').test(s));
+  if (!script) return '';
+  const group = script.group;
+  let total = 0;
+  group.lastIndex = 0;
+  while (group.lastIndex < s.length) {
+    const at = group.lastIndex;
+    const m = group.exec(s);
+    if (!m || group.lastIndex === at) return '';
+    total += Number(m[1]!.replaceAll(',', '')) * (m[2] ? UNIT_VALUES.get(m[2])! : 1) * (m[3] ? UNIT_VALUES.get(m[3])! : 1);
+  }
+  const whole = Math.round(total);
+  const full = Number.isSafeInteger(whole) && Math.abs(total - whole) < 1e-6 ? `, as ${whole}` : '';
+  return ` (${script.words} are not read: write the amount in full${full})`;
+}
 
 /** A number as Excel's General format saves a long one: `1.5E+08`, `1.23457E+11`. */
 const SCIENTIFIC = /^(\d(?:\.\d+)?)E\+(\d{1,2})$/iu;
@@ -104,4 +146,28 @@ export function fullWidthNumberHint(s: string): string {
 export function fullWidthDateHint(text: string): string {
   const half = halfWidth(text).trim();
   return /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ][\d:]+(?:Z|[+-][\d:]+)?)?$/u.test(half) ? `; ${FULL_WIDTH_CAUSE}: write it as ${half}; ${FULL_WIDTH_FIX}` : '';
+}
+
+/** A date with a two-digit year, as Excel's short date formats write it (`m/d/yy`, `dd.mm.yy`, `yy-mm-dd`, `yy. m. d.`), maybe with a time. */
+const SHORT_YEAR = /^(?<a>\d{1,2})(?<sep>[-./])\s*(?<b>\d{1,2})\k<sep>\s*(?<c>\d{1,2})\.?(?:\s+(?<time>\d{1,2}:\d{2}(?::\d{2})?))?$/u;
+const SHORT_YEAR_CAUSE = 'its year has two digits, which is not read: write the year in full';
+
+/**
+ * A date with a two-digit year: how to write it. The date only when `date_order` puts the year last (MDY,
+ * DMY), with the century Excel gives a two-digit year typed in (00-29 the 2000s, 30-99 the 1900s), both said.
+ * With YMD, which part is the year cannot be told (`12/03/25`): the form only.
+ */
+export function shortYearHint(text: string, order: DateOrder): string {
+  const g = SHORT_YEAR.exec(text.trim())?.groups;
+  // The year is the first or the last part: one of them has two digits (`3/4/5` is no date with a year).
+  if (!g || (g.a!.length !== 2 && g.c!.length !== 2)) return '';
+  const general = `; ${SHORT_YEAR_CAUSE}, first (YYYY-MM-DD)`;
+  if (order === 'YMD' || g.c!.length !== 2) return general;
+  const yy = Number(g.c);
+  const year = (yy < 30 ? 2000 : 1900) + yy;
+  const month = Number(order === 'MDY' ? g.a : g.b);
+  const day = Number(order === 'MDY' ? g.b : g.a);
+  if (month < 1 || month > 12 || !isValidDate(year, month, day)) return general;
+  const written = `${formatDate(year, month, day)}${g.time ? ` ${g.time}` : ''}`;
+  return `; ${SHORT_YEAR_CAUSE}, as ${written} (${order === 'MDY' ? 'month' : 'day'} first, as "date_order" says, and ${g.c} as ${year})`;
 }

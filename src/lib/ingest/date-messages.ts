@@ -5,8 +5,8 @@
  * Chinese long date, a 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
-import { fullWidthDateHint, monthNameHint, weekdayHint, zoneHint } from './cell-hints.ts';
-import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, scannedParts } from './dates.ts';
+import { fullWidthDateHint, monthNameHint, shortYearHint, weekdayHint, zoneHint } from './cell-hints.ts';
+import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, type DateOrder, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, OK, scanDate, scannedParts } from './dates.ts';
 
 /** Quote a cell for a message, cutting very long ones. */
 export function quoteValue(value: string): string {
@@ -24,8 +24,8 @@ export function withoutInvisible(text: string): string {
 
 const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
 
-/** The message for a failed scan of `text` (run right after the scan: it names what the scan read). */
-export function dateReason(code: number, text: string): string {
+/** The message for a failed scan of `text` under `order` (run right after the scan: it names what the scan read). */
+export function dateReason(code: number, text: string, order: DateOrder): string {
   const v = quoteValue(text);
   const p = scannedParts();
   switch (code) {
@@ -50,8 +50,34 @@ export function dateReason(code: number, text: string): string {
     case BAD_OFFSET:
       return `${v} has an invalid time zone offset`;
     default:
-      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || writtenOutDateHint(text) || weekdayHint(text) || monthNameHint(text) || fullWidthDateHint(text)}`;
+      // The space hint before the full-width one: a full-width space between half-width digits is no full-width date.
+      return `${v} is not a date (${EXPECTED})${excelSerialHint(text) || writtenOutDateHint(text) || weekdayHint(text) || monthNameHint(text) || spaceHint(text, order) || shortYearHint(text, order) || fullWidthDateHint(text)}`;
   }
+}
+
+/** Spaces other than the plain one: a no-break space (text copied from a web page or a PDF, French and Swiss formats), its narrow form, the full-width space of a Korean or Japanese input method, a tab. */
+const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+const SPACE_NAMES = new Map([
+  [0x09, 'a tab'],
+  [0xa0, 'a no-break space'],
+  [0x202f, 'a narrow no-break space'],
+  [0x3000, 'a full-width space'],
+]);
+
+/**
+ * A date whose space (before its time, or after the dots of `2025. 3. 4.`) is another space character than
+ * U+0020: it looks like a date and is not one, as the contract's formats have a plain space. Said only when the
+ * cell with plain spaces is a date the formats read.
+ */
+function spaceHint(text: string, order: DateOrder): string {
+  const t = text.trim();
+  const odd = ODD_SPACE.exec(t);
+  if (!odd) return '';
+  const plain = t.replace(/\s+/gu, ' ');
+  if (scanDate(plain, 0, plain.length, order) !== OK) return '';
+  const code = odd[0].charCodeAt(0);
+  const name = SPACE_NAMES.get(code) ?? 'a space character';
+  return `; its space is ${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}), not a plain space: write it as ${plain}`;
 }
 
 /**

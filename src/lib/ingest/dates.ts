@@ -38,7 +38,7 @@ export type ScanParts = Readonly<typeof parts>;
 export const scannedParts = (): ScanParts => parts;
 
 /** What a scan found (its code): OK, or why the text is not a date (date-messages.ts says each in words; any other code is "not a date"). */
-const OK = 0;
+export const OK = 0;
 const NOT_A_DATE = 1;
 export const AMBIGUOUS = 2;
 export const BAD_YEAR = 3;

@@ -207,12 +207,16 @@ function plannedDecoding(source: ByteSource, scan: ByteScan, plan: FallbackPlan,
       return { encoding: 'utf-8', lossy: false, text: decodeMixed(source, scan, plan.legacy, nul, onBytes), notice: () => notice, firstNul };
     }
     case 'lossy': {
-      const message = `${lines} ${plural ? 'are' : 'is'} not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD`;
+      // What to do about it: Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which end here.
+      const message = `${lines} ${plural ? 'are' : 'is'} not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD. ${SAVE_AS_UTF8}`;
       const notice: EncodingNotice = { code: 'invalid_encoding', line: firstBad, message };
       return { encoding: 'utf-8', lossy: true, text: decodeStream(source, 'utf-8', { fatal: false, skip: 0, nul }, onBytes), notice: () => notice, firstNul };
     }
   }
 }
+
+/** How to give the file in an encoding that is read (input.md "Text"). */
+const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read)';
 
 /** "line 4", "lines 4, 17 and 203", "lines 1, 2, …, 20 and 35 more". */
 export function lineList(runs: readonly number[], count: number, cap = 20): string {

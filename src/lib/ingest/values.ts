@@ -8,7 +8,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, fullWidthNumberHint, scientificHint } from './cell-hints.ts';
+import { backslashHint, fullWidthNumberHint, numberUnitsHint, scientificHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -29,13 +29,13 @@ export class Invalid {
 /** Instant (epoch ms) of a date or datetime; a date alone is 00:00 in the timezone. */
 export function parseInstant(text: string, opts: DateOptions): number | Invalid {
   const code = scanDate(text, 0, text.length, opts.dateOrder);
-  return code === 0 ? scannedInstant(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text));
+  return code === 0 ? scannedInstant(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text, opts.dateOrder));
 }
 
 /** Local calendar date `YYYY-MM-DD`; a datetime with an offset is seen in the timezone. */
 export function parseLocalDate(text: string, opts: DateOptions): LocalDate | Invalid {
   const code = scanDate(text, 0, text.length, opts.dateOrder);
-  return code === 0 ? scannedLocalDate(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text));
+  return code === 0 ? scannedLocalDate(opts.timeZone) : new Invalid('invalid_date', dateReason(code, text, opts.dateOrder));
 }
 
 export interface NumberOptions {
@@ -58,8 +58,9 @@ const SYMBOL_END = /(?:\p{Sc}|원|円)$/u;
 const CODE = /^[A-Za-z]{3}(?![A-Za-z])/;
 const CODE_END = /(?<![A-Za-z])[A-Za-z]{3}$/;
 const MINUS = /^[-\u2212]/;
-// Thousands groups use one separator consistently; the other one is the decimal mark.
-const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?$/;
+// Thousands groups use one separator consistently; the other one is the decimal mark. The Swiss apostrophe is
+// typed `'` or written `’` (U+2019), as Windows' and CLDR's German (Switzerland) format writes it.
+const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d{1,3}(?:\u2019\d{3})+|\d+)(?:\.\d+)?$/;
 const CORE_COMMA = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$/;
 // A decimal comma after thousands groups of dots (`24.000,00`, German) or of spaces (`24 000,00`, French; Excel
 // writes the space as U+00A0 or U+202F): read only with config `decimal` ",", else refused with that hint.
@@ -137,13 +138,29 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
         ? ACCOUNTING_ZERO_HINT
         : opts.decimal === '.' && LOOKS_DECIMAL_COMMA.test(s)
           ? ' (for a decimal comma set "decimal": "," in pipeline.config.json)'
-          : koreanUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : backslashHint(s) || fullWidthNumberHint(s));
+          : numberUnitsHint(s, opts.decimal) || scientificHint(s) || (negative ? '' : plusHint(text, opts) || backslashHint(s) || fullWidthNumberHint(s));
     return new Invalid('invalid_number', `${quoteValue(text)} is not a number${hint}`);
   }
   if (negative) return new Invalid('negative_number', `${quoteValue(text)} is negative; only 0 or more is allowed`);
-  const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f']/g, '');
+  const plain = opts.decimal === ',' ? s.replace(/[. \u00a0\u202f]/g, '').replace(',', '.') : s.replace(/[, \u00a0\u202f'\u2019]/g, '');
   const value = Number(plain);
   return value > MAX_AMOUNT ? tooLarge(text) : { value, code, signs, text };
+}
+
+/** One plus sign before the number, maybe after a currency sign or code (`+1,000`, `₩+1,000`, `USD +5`). */
+const LEADING_PLUS = /^([^\d+]*)\+\s*(?=[^+]*$)/u;
+
+/**
+ * A plus sign before an amount is not read: the contract's numbers have none, and a signed number is how a sheet
+ * writes a change (`+#,##0;-#,##0`), which read as the amount would be wrong. The message says so, and how to
+ * write the amount when the cell without it is one.
+ */
+function plusHint(text: string, opts: NumberOptions): string {
+  const m = LEADING_PLUS.exec(text.trim());
+  if (!m) return '';
+  const without = `${m[1]}${text.trim().slice(m[0].length)}`;
+  if (parseMoney(without, opts) instanceof Invalid) return '';
+  return ` (a "+" before the number is not read: write the amount without it, as ${without}; a number with its sign is often a change, not an amount: check the column)`;
 }
 
 /**
@@ -186,31 +203,6 @@ export function plainAmountRange(src: string, s: number, e: number, decimal: '.'
   }
   if (digits > 15 || group === 0 || (group > 0 && group !== 3)) return -1;
   return v;
-}
-
-/** 만, 억, 조 and the 천, 백, 십 that may come before them (`5천만` is 5 × 1,000 × 10,000). */
-const KOREAN_GROUP = /(\d[\d,]*(?:\.\d+)?)\s*(천|백|십)?\s*(조|억|만)?\s*/uy;
-const SMALL_UNIT: Record<string, number> = { 천: 1e3, 백: 1e2, 십: 10 };
-const LARGE_UNIT: Record<string, number> = { 조: 1e12, 억: 1e8, 만: 1e4 };
-
-/**
- * An amount written with Korean number units (`3,500만`, `2억 5천만`) is not
- * read, as no format the contract lists has them; the message says so, and
- * what to write instead when the value is a whole number.
- */
-function koreanUnitsHint(s: string, decimal: NumberOptions['decimal']): string {
-  if (decimal !== '.' || !/[만억조]/u.test(s)) return '';
-  let total = 0;
-  KOREAN_GROUP.lastIndex = 0;
-  while (KOREAN_GROUP.lastIndex < s.length) {
-    const at = KOREAN_GROUP.lastIndex;
-    const m = KOREAN_GROUP.exec(s);
-    if (!m || KOREAN_GROUP.lastIndex === at) return '';
-    total += Number(m[1]!.replaceAll(',', '')) * (m[2] ? SMALL_UNIT[m[2]]! : 1) * (m[3] ? LARGE_UNIT[m[3]]! : 1);
-  }
-  const whole = Math.round(total);
-  const full = Number.isSafeInteger(whole) && Math.abs(total - whole) < 1e-6 ? `, as ${whole}` : '';
-  return ` (Korean number units such as 만 and 억 are not read: write the amount in full${full})`;
 }
 
 /**

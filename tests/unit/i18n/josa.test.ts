@@ -30,6 +30,11 @@ describe('josa', () => {
     expect(josa('2025年3月', '으로/로')).toBe('2025年3月로'); // 월 (ㄹ)
     expect(josa('2025年', '이/가')).toBe('2025年이'); // 년
     expect(josa('"1,000円"', '은/는')).toBe('"1,000円"은'); // 엔
+    // Japanese and Chinese number units, read as the Korean ones.
+    expect(josa('"3,500万"', '은/는')).toBe('"3,500万"은'); // 만
+    expect(josa('"1億"', '이/가')).toBe('"1億"이'); // 억
+    expect(josa('"5千"', '을/를')).toBe('"5千"을'); // 천
+    expect(josa('"2兆"', '은/는')).toBe('"2兆"는'); // 조
   });
   it('looks past closing brackets and quotes', () => {
     expect(josa('정체 딜(3건)', '이/가')).toBe('정체 딜(3건)이');

@@ -136,7 +136,7 @@ describe('encodings and delimiters end to end', () => {
     const d = ingest({ 'deals.csv': deals, 'stage_history.csv': `${HISTORY_HEADER}\nD1,won,2025-01-01\n` });
     expect(issueLines(d)).toMatchInlineSnapshot(`
       [
-        "deals.csv:2 - warning invalid_encoding: line 2 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD",
+        "deals.csv:2 - warning invalid_encoding: line 2 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD. Save it as UTF-8 (in Excel: File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read)",
       ]
     `);
     expect(d.deals).toHaveLength(1);

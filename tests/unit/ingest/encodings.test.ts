@@ -8,6 +8,7 @@ import { type ByteSource, byteSource, decodeBytes, decodeSource, encodingAttempt
 import { IssueLog } from '../../../src/lib/ingest/issues.ts';
 import { readTable } from '../../../src/lib/ingest/table.ts';
 import { utf16 } from './helpers.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -330,8 +331,24 @@ describe('bytes in no supported encoding', () => {
         column: '',
         code: 'invalid_encoding',
         severity: 'warning',
-        message: 'line 3 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD',
+        message: `line 3 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD. ${SAVE_AS_UTF8}`,
       },
     ]);
   });
+
+  it("says to save as UTF-8 a CSV Japanese Excel saved in Shift_JIS, in English and Korean", () => {
+    // 株式会社サンプル and 山田 in Shift_JIS, as Japanese Excel's "CSV (Comma delimited)" writes them.
+    const company = [0x8a, 0x94, 0x8e, 0xae, 0x89, 0xef, 0x8e, 0xd0, 0x83, 0x54, 0x83, 0x93, 0x83, 0x76, 0x83, 0x8b];
+    const owner = [0x8e, 0x52, 0x93, 0x63];
+    const bytes = concat(utf8('id,account_name,owner\r\nD1,'), new Uint8Array(company), utf8(','), new Uint8Array(owner), utf8('\r\n'));
+    const read = readCsv(bytes, 7);
+    expect(read.issues.map((i) => [i.line, i.code, i.message])).toEqual([
+      [2, 'invalid_encoding', `line 2 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD. ${SAVE_AS_UTF8}`],
+    ]);
+    expect(issueMessage({ code: 'invalid_encoding', message: read.issues[0]!.message }, 'ko')).toBe(
+      '2행은 UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. 읽을 수 없는 바이트는 U+FFFD로 바꾸었습니다. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 읽지 않는 Shift_JIS나 GBK로 저장합니다)',
+    );
+  });
 });
+
+const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read)';

@@ -334,6 +334,9 @@ describe('format guesses', () => {
     expect(guessDecimal(['1,234.56', '12.5', '1.234,56']).value).toBe('.');
     expect(guessDecimal(['￦12,000,000', '₩3,500,000']).notes).toEqual(['decimal ".": 2 amounts such as "￦12,000,000" are written with a decimal point or commas between thousands']);
     expect(guessDecimal(['1.234,5']).notes).toEqual(['decimal ",": 1 amount such as "1.234,5" is written with a decimal comma or dots between thousands']);
+    // Swiss amounts (apostrophes between thousands) settle the decimal point, beside amounts that alone would not.
+    expect(guessDecimal(['1’234.50', '12.000', '5.000']).value).toBe('.');
+    expect(guessDecimal(["1'234.50"]).notes).toEqual(['decimal ".": 1 amount such as "1\'234.50" is written with a decimal point or commas between thousands']);
     // One dot and three digits, and nothing else to tell by: thousands, as a European export writes them, with a WARNING.
     const europe = guessDecimal(['12.000', '5.000', '2.500', '750', '€1.500']);
     expect(europe.value).toBe(',');

@@ -113,6 +113,53 @@ describe('dates', () => {
     expect(reason(parseInstant('2026-01-05 (noon)', UTC))).toMatch(/has an unreadable time \(expected HH:mm\[:ss\]\[Z\|±HH:MM\]\)$/u);
   });
 
+  it('says a date whose space is not a plain one (a no-break space) is one, without reading it, in English and Korean', () => {
+    const EXPECTED = 'is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)';
+    const space = (cell: string, name: string, hex: string, written: string) =>
+      `invalid_date: ${JSON.stringify(cell)} ${EXPECTED}; its space is ${name} (U+${hex}), not a plain space: write it as ${written}`;
+    expect(reason(parseInstant('2025-03-04\u00a014:05', UTC))).toBe(space('2025-03-04\u00a014:05', 'a no-break space', '00A0', '2025-03-04 14:05'));
+    expect(reason(parseLocalDate('2025-03-04\u202f14:05:09+09:00', UTC))).toBe(space('2025-03-04\u202f14:05:09+09:00', 'a narrow no-break space', '202F', '2025-03-04 14:05:09+09:00'));
+    // Half-width digits with a full-width space: the space, not full-width digits.
+    expect(reason(parseInstant('2025/3/4\u3000\u300014:05', UTC))).toBe(space('2025/3/4\u3000\u300014:05', 'a full-width space', '3000', '2025/3/4 14:05'));
+    expect(reason(parseInstant('2025.\u00a03.\u00a04.', UTC))).toBe(space('2025.\u00a03.\u00a04.', 'a no-break space', '00A0', '2025. 3. 4.'));
+    // Year last: as date_order reads it, and only then.
+    const dmy: DateOptions = { timeZone: 'UTC', dateOrder: 'DMY' };
+    expect(reason(parseInstant('04.03.2025\t14:05', dmy))).toBe(space('04.03.2025\t14:05', 'a tab', '0009', '04.03.2025 14:05'));
+    expect(reason(parseInstant('04.03.2025\u00a014:05', UTC))).toBe('invalid_date: "04.03.2025\u00a014:05" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json');
+    // Not a date with plain spaces either: no such hint.
+    for (const cell of ['2025-02-30\u00a014:05', '2025-03-04\u00a0noon', 'today\u00a014:05']) expect(reason(parseInstant(cell, UTC)), cell).not.toContain('plain space');
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    expect(ko(`created_at ${space('2025-03-04\u00a014:05', 'a no-break space', '00A0', '2025-03-04 14:05').slice('invalid_date: '.length)}`)).toBe(
+      'created_at "2025-03-04\u00a014:05"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 공백이 일반 공백이 아니라 줄바꿈 없는 공백(U+00A0)입니다. 2025-03-04 14:05처럼 일반 공백으로 적으세요',
+    );
+    expect(ko(`entered_at ${space('2025/3/4\u300014:05', 'a full-width space', '3000', '2025/3/4 14:05').slice('invalid_date: '.length)}`)).toContain('전각 공백(U+3000)입니다. 2025/3/4 14:05처럼');
+  });
+
+  it('says how to write a date with a two-digit year, by date_order, without reading it, in English and Korean', () => {
+    const EXPECTED = 'is not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD)';
+    const cause = 'its year has two digits, which is not read: write the year in full';
+    const mdy: DateOptions = { timeZone: 'UTC', dateOrder: 'MDY' };
+    const dmy: DateOptions = { timeZone: 'UTC', dateOrder: 'DMY' };
+    expect(reason(parseInstant('3/4/25', mdy))).toBe(`invalid_date: "3/4/25" ${EXPECTED}; ${cause}, as 2025-03-04 (month first, as "date_order" says, and 25 as 2025)`);
+    expect(reason(parseLocalDate('3/4/25', dmy))).toBe(`invalid_date: "3/4/25" ${EXPECTED}; ${cause}, as 2025-04-03 (day first, as "date_order" says, and 25 as 2025)`);
+    // Excel's century for a two-digit year typed in (30-99 the 1900s), and a time after it.
+    expect(reason(parseInstant('31.12.99 14:05', dmy))).toContain(`${cause}, as 1999-12-31 14:05 (day first, as "date_order" says, and 99 as 1999)`);
+    // YMD cannot tell which part is the year (12/03/25), nor can a date that is none in the configured order: the form only.
+    for (const [cell, opts] of [['3/4/25', UTC], ['25.03.04', UTC], ['25. 3. 4.', UTC], ['2/30/25', mdy], ['13/4/25', mdy]] as const) {
+      expect(reason(parseInstant(cell, opts)), cell).toBe(`invalid_date: ${JSON.stringify(cell)} ${EXPECTED}; ${cause}, first (YYYY-MM-DD)`);
+    }
+    // No part of two digits, or not three numbers: no such hint.
+    for (const cell of ['3/4/5', '3/4/125', '3/4-25', 'Q3/4/25']) expect(reason(parseInstant(cell, mdy)), cell).not.toContain('two digits');
+    const ko = (message: string) => issueMessage({ code: 'invalid_date', message }, 'ko');
+    expect(ko(`created_at ${reason(parseInstant('3/4/25', mdy)).slice('invalid_date: '.length)}`)).toBe(
+      'created_at "3/4/25"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 2025-03-04처럼 적으세요("date_order"대로 월을 먼저, 25년을 2025년으로 읽은 날짜)',
+    );
+    expect(ko(`closed_at ${reason(parseInstant('31.12.99 14:05', dmy)).slice('invalid_date: '.length)}`)).toContain('1999-12-31 14:05처럼 적으세요("date_order"대로 일을 먼저, 99년을 1999년으로 읽은 날짜)');
+    expect(ko(`created_at ${reason(parseInstant('25.03.04', UTC)).slice('invalid_date: '.length)}`)).toBe(
+      'created_at "25.03.04"는 날짜가 아닙니다(형식: YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD 또는 YYYY.MM.DD). 연도가 두 자리여서 읽지 않습니다. 연도를 네 자리로 맨 앞에 적으세요(YYYY-MM-DD)',
+    );
+  });
+
   it('names the order of a year-last date whose first or second part cannot be a month, in English and Korean', () => {
     // 15/07/2025 is not ambiguous: no month 15. The message says which order to set, with the file's own separator.
     expect(reason(parseInstant('15/07/2025', UTC))).toBe('invalid_date: "15/07/2025" is written day first (DD/MM/YYYY); set "date_order" to "DMY" in pipeline.config.json');
@@ -276,6 +323,15 @@ describe('numbers', () => {
     expect(value('0')).toMatchObject({ value: 0, code: null });
   });
 
+  it("reads the Swiss apostrophe between thousands, typed ' or written ’ (U+2019) as Windows' German (Switzerland) format writes it", () => {
+    expect(value("1'234.50")).toMatchObject({ value: 1234.5, code: null });
+    expect(value('1’234.50')).toMatchObject({ value: 1234.5, code: null });
+    expect(value('CHF 1’234’567.50')).toMatchObject({ value: 1234567.5, code: 'CHF' });
+    // One separator throughout, in groups of three, and only with the decimal point (as the ASCII apostrophe).
+    for (const text of ["1'234’567", '1’23.50', '1’2345', '’234']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(value('1’234,50', comma)).toBe('invalid_number: "1’234,50" is not a number');
+  });
+
   it('rejects what is not a plain non-negative number', () => {
     expect(value('abc')).toMatchInlineSnapshot(`"invalid_number: "abc" is not a number"`);
     expect(value('1,5')).toMatchInlineSnapshot(
@@ -333,6 +389,48 @@ describe('numbers', () => {
     expect(value('1,000,000조')).toMatch(/write the amount in full\)$/);
     // Not an amount in units: no hint.
     for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+  });
+
+  it('says how to write an amount given in Japanese or Chinese number units (万, 億), without reading it, in English and Korean', () => {
+    const units = (text: string, full: string) =>
+      `invalid_number: ${JSON.stringify(text)} is not a number (Japanese and Chinese number units such as 万 and 億 are not read: write the amount in full${full})`;
+    expect(value('3,500万円')).toBe(units('3,500万円', ', as 35000000'));
+    expect(value('1億円')).toBe(units('1億円', ', as 100000000'));
+    // 1 × 10⁸ + 2,000 × 10⁴; 5 × 1,000 × 10⁴; 3.5 × 10⁸; ¥ before, and the Chinese 亿.
+    expect(value('1億2,000万円')).toContain('as 120000000)');
+    expect(value('5千万円')).toContain('as 50000000)');
+    expect(value('¥3.5億')).toContain('as 350000000)');
+    expect(value('12亿')).toContain('as 1200000000)');
+    expect(value('1,000,000兆')).toBe(units('1,000,000兆', ''));
+    // Korean and Japanese units in one cell, units without a number, other words: no hint.
+    for (const text of ['3억5,000万', '万', '3万ドル', '5千円']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    const ko = (message: string) => issueMessage({ code: 'invalid_number', message }, 'ko');
+    expect(ko(`amount ${units('3,500万', ', as 35000000').slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500万"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
+    );
+    expect(ko(`amount ${String(value('1億円')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "1億円"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 100000000처럼 단위 없이 모두 적으세요)',
+    );
+    // The Korean units' message is said as before.
+    expect(ko(`amount ${String(value('3,500만원')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500만원"은 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
+    );
+  });
+
+  it('says a plus sign before an amount is not read, and how to write the amount, in English and Korean', () => {
+    const plus = (text: string, without: string) =>
+      `invalid_number: ${JSON.stringify(text)} is not a number (a "+" before the number is not read: write the amount without it, as ${without}; a number with its sign is often a change, not an amount: check the column)`;
+    expect(value('+1000')).toBe(plus('+1000', '1000'));
+    expect(value('+ 1,000.50')).toBe(plus('+ 1,000.50', '1,000.50'));
+    expect(value('₩+1,000')).toBe(plus('₩+1,000', '₩1,000'));
+    expect(value('USD +5')).toBe(plus('USD +5', 'USD 5'));
+    expect(value('+1.234,5', comma)).toBe(plus('+1.234,5', '1.234,5'));
+    // Not an amount without it either, or a plus elsewhere: no such hint.
+    for (const text of ['+', '++1000', '+abc', '1000+', '+-1000', '-+1000']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    expect(value('+1.5E+08')).toBe('invalid_number: "+1.5E+08" is not a number');
+    expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('+1000')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
+      'amount "+1000"은 숫자가 아닙니다(숫자 앞의 "+"는 읽지 않습니다. 1000처럼 부호 없이 적으세요. 부호가 붙은 수는 금액이 아니라 증감일 때가 많으니 열을 확인하세요)',
+    );
   });
 
   it('says an amount Excel wrote in scientific notation (1.5E+08) is one, without reading it, in English and Korean', () => {

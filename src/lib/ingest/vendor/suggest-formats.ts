@@ -76,7 +76,8 @@ function numberCore(cell: string): string {
 // Thousands may be spaced (`24 000,00` in French, with the no-break spaces Excel writes): values.ts reads that
 // form with either mark, so the mark after the groups tells which one the export uses.
 const COMMA_DECIMAL = [/^\d{1,3}(?:\.\d{3})+,\d+$/u, /^\d+,\d{1,2}$/u, /^\d{1,3}(?:\.\d{3}){2,}$/u, /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+$/u];
-const DOT_DECIMAL = [/^\d{1,3}(?:,\d{3})+\.\d+$/u, /^\d+\.\d{1,2}$/u, /^\d{1,3}(?:,\d{3}){2,}$/u, /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+\.\d+$/u];
+// The Swiss apostrophe between thousands (`1'234.50`, `1’234.50`) is read with the decimal point only.
+const DOT_DECIMAL = [/^\d{1,3}(?:,\d{3})+\.\d+$/u, /^\d+\.\d{1,2}$/u, /^\d{1,3}(?:,\d{3}){2,}$/u, /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+\.\d+$/u, /^\d{1,3}(?:['\u2019]\d{3})+\.\d+$/u];
 
 /** One separator and three digits after it (`12.000`, `12,000`): a decimal mark or a thousands separator, which the cell alone cannot tell. */
 const DOT_THREE = /^[1-9]\d{0,2}\.\d{3}$/u;
