@@ -244,6 +244,58 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("keeps each figure of an owner's summary on one line on a 390 px phone ('No keyman identified 3', not 'No keyman' / 'identified 3'), the values in at least half the screen", async () => {
+    const owners = readdirSync(join(site.dir, 'en/owners'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const problems: string[] = [];
+    let lists = 0;
+    for (const locale of LOCALES) {
+      for (const owner of owners) {
+        const path = `/${locale}/owners/${owner}/`;
+        const tab = await open(VIEWPORTS[0], path);
+        const facts = await tab.evaluate((separator) =>
+          Array.from(document.querySelectorAll('.facts dd')).map((dd) => {
+            // Each item of a listed value ('25% (25 / 101) · 영남영업팀 27% · 전체 29%'), found in the text as a reader reads it.
+            const text = dd.textContent ?? '';
+            const items: { text: string; lines: number; width: number }[] = [];
+            const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+            const nodes: { node: Text; start: number }[] = [];
+            let at = 0;
+            for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+              nodes.push({ node: n, start: at });
+              at += n.data.length;
+            }
+            const point = (offset: number): [Text, number] => {
+              const hit = nodes.findLast((x) => x.start <= offset)!;
+              return [hit.node, Math.min(offset - hit.start, hit.node.data.length)];
+            };
+            let start = 0;
+            for (const part of text.split(separator)) {
+              const range = document.createRange();
+              range.setStart(...point(start));
+              range.setEnd(...point(start + part.length));
+              const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+              items.push({ text: part, lines: new Set(rects.map((r) => Math.round(r.bottom))).size, width: rects.reduce((w, r) => w + r.width, 0) });
+              start += part.length + separator.length;
+            }
+            return { items, width: dd.getBoundingClientRect().width };
+          }),
+          '\u00a0· ',
+        );
+        await tab.close();
+        for (const fact of facts) {
+          if (fact.items.length < 2) continue;
+          lists++;
+          if (fact.width < 0.5 * VIEWPORTS[0].width - 12) problems.push(`${path}: a listed value in ${Math.round(fact.width)}px, under half the screen`);
+          // An item wider than its column wraps, as it must; one that fits keeps its line.
+          for (const item of fact.items) if (item.lines > 1 && item.width < fact.width - 1) problems.push(`${path}: "${item.text}" (${Math.round(item.width)}px) split over ${item.lines} lines in ${Math.round(fact.width)}px`);
+        }
+      }
+    }
+    // The win rate and median cycle of every owner with closed deals, and the warning signs of those with open deals.
+    expect(lists).toBeGreaterThan(2 * owners.length);
+    expect(problems.slice(0, 20)).toEqual([]);
+  }, 120_000);
+
   it('keeps the key columns of every deal list (and of the issues and accounts tables) on a 390 px phone: the first row’s deal, amount and what the list is for, without scrolling sideways', async () => {
     const owner = readdirSync(join(site.dir, 'en/owners'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
     // Each page with its deal lists (a compact table: DataTable.astro's .compact, table.ts `compact`).

@@ -20,7 +20,7 @@ import { createMoneyFormats } from './money.ts';
 import { createNumberFormats, EM_DASH, isPresent, showsNonZero, withSign, type NumberFormats } from './numbers.ts';
 
 export { EM_DASH, MINUS, isPresent, withUnit } from './numbers.ts';
-export { SEPARATOR, joinItems } from './separator.ts';
+export { SEPARATOR, itemPieces, joinItems } from './separator.ts';
 export { KOREAN_CURRENCY_NAMES, koreanUnits } from './money.ts';
 export { toCsv, csvCell } from './csv.ts';
 export { otherLang } from './text-lang.ts';

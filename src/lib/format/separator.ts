@@ -14,6 +14,15 @@ export function joinItems(items: readonly string[]): string {
   return items.join(SEPARATOR);
 }
 
+/**
+ * `items` as the pieces a page keeps whole when a narrow column wraps the list (an owner's summary on a phone:
+ * 'No keyman identified 3' on one line, not 'No keyman' / 'identified 3 ·'): each item with the separator's dot
+ * after it, but the last. Joined by a space they are `joinItems(items)`, the text a reader copies.
+ */
+export function itemPieces(items: readonly string[]): string[] {
+  return items.map((item, i) => (i < items.length - 1 ? `${item}${SEPARATOR.trimEnd()}` : item));
+}
+
 /** U+2060 WORD JOINER: no line break on either side of it; not drawn, and ignored by find-in-page and collation. */
 export const WORD_JOINER = '\u2060';
 

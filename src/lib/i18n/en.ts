@@ -137,6 +137,8 @@ export const en = {
     unspecified: '(unspecified)',
     /** A deal list's amount when deals.csv gives none (the totals count it as 0). */
     noAmount: 'No amount',
+    /** An open deal's expected close when the data gives none (a blank cell read as a page fault). */
+    noCloseDate: 'No close date',
     dealCount: (p: { count: number }, f: Formatter) => f.deals(p.count),
     search: 'Search',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,

@@ -117,6 +117,7 @@ export const ko: Messages = {
     aside: (p) => `${p.text}(${p.aside})`,
     unspecified: '(미지정)',
     noAmount: '금액 없음',
+    noCloseDate: '마감일 미정',
     dealCount: (p, f) => f.deals(p.count),
     search: '검색',
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinItems, joinWordDots, WORD_JOINER } from '../../../src/lib/format/separator.ts';
+import { itemPieces, joinItems, joinWordDots, WORD_JOINER } from '../../../src/lib/format/separator.ts';
 import { joinWordDotsInHtml } from '../../../src/site/word-dots.ts';
 
 const WJ = WORD_JOINER;
@@ -28,6 +28,15 @@ describe('joinWordDots', () => {
     expect(joinWordDots('no dots')).toBe('no dots');
     const once = joinWordDots('확인·내부');
     expect(joinWordDots(once)).toBe(once);
+  });
+});
+
+describe('itemPieces', () => {
+  it('keeps the separator\'s dot with the item before it, the pieces joined by a space being joinItems', () => {
+    expect(itemPieces(['예상 마감일 경과\u00a04', '키맨 미확인\u00a03', '전체 29%'])).toEqual(['예상 마감일 경과\u00a04\u00a0·', '키맨 미확인\u00a03\u00a0·', '전체 29%']);
+    expect(itemPieces(['None'])).toEqual(['None']);
+    expect(itemPieces([])).toEqual([]);
+    fc.assert(fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1 }), (items) => itemPieces(items).join(' ') === joinItems(items)));
   });
 });
 

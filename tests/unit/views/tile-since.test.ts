@@ -39,3 +39,23 @@ describe("a tile's change says what it is against", () => {
     expect(en.since).toBe(`vs May 31, 2025`);
   });
 });
+
+describe('"What changed"\'s tiles say what their figure is of, as the overview\'s', () => {
+  // The sample as of 2026-06-30: June 2026's target ₩8,020M, ₩5,234.1M won (₩2,785.9M to win), ₩6,095.5M open due in June;
+  // 205 won of 703 closed deals in the window. A bare "2.2×" named no month.
+  it('the coverage its month and amounts, a rate its deals, in English and Korean', async () => {
+    const { readFolder } = await import('../../../src/lib/ingest/read-folder.ts');
+    const sample = await readFolder('data/sample');
+    const s = buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' });
+    const tile = (locale: 'en' | 'ko', key: string) => changesModel(pageContext(s, locale)).tiles.find((t) => t.key === key)!;
+    expect([tile('en', 'coverage').value, tile('en', 'coverage').detail]).toEqual(['2.2×', 'Jun 2026\u00a0· ₩6.1B / ₩2.79B']);
+    expect([tile('ko', 'coverage').value, tile('ko', 'coverage').detail]).toEqual(['2.2배', '2026년\u00a06월\u00a0· 61억원 / 27.9억원']);
+    expect(tile('en', 'winRateByCount').detail).toBe('205 / 703');
+    expect(tile('ko', 'openPipeline').detail).toBe('198건');
+    // The same lines as the overview's tiles.
+    for (const locale of ['en', 'ko'] as const) {
+      const overview = overviewModel(pageContext(s, locale)).tiles.map((t) => [t.key, t.detail]);
+      expect(changesModel(pageContext(s, locale)).tiles.map((t) => [t.key, t.detail])).toEqual(overview);
+    }
+  });
+});

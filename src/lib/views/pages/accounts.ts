@@ -116,8 +116,9 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       {
         label: m.columns.expected_close,
         value: (d: AccountDeal) => (d.state === 'open' ? d.expected_close : null),
-        text: (d: AccountDeal) => (d.state === 'open' && d.expected_close ? f.date(d.expected_close) : ''),
-        tone: (d: AccountDeal) => (pastDue(d) ? 'bad' : undefined),
+        // An open deal without one says so, muted, as the deal lists do; a closed deal's cell stays empty.
+        text: (d: AccountDeal) => (d.state !== 'open' ? '' : d.expected_close ? f.date(d.expected_close) : m.common.noCloseDate),
+        tone: (d: AccountDeal) => (pastDue(d) ? 'bad' : d.state === 'open' && !d.expected_close ? 'muted' : undefined),
         // A date says nothing of being late: the colour's meaning in words.
         note: (d: AccountDeal) => (pastDue(d) ? m.cellNotes.pastDue : undefined),
       },

@@ -12,7 +12,7 @@ import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
-import { TILE_SPECS, tileChange, tileFew, type TileModel, tileValue } from './overview.ts';
+import { TILE_SPECS, tileChange, tileDetail, tileFew, type TileModel, tileValue } from './overview.ts';
 
 export interface ChangeSection {
   kind: ChangeKind;
@@ -135,7 +135,9 @@ export function changesModel(ctx: PageContext): ChangesModel {
     const { delta, good, verdict, since } = tileChange(ctx, spec, current, unavailable || beforeData ? null : spec.get(ch.from_metrics), ch.from);
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
-    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: null, hint: m.tiles.hints[spec.key], delta, since, good, verdict, trend: null, few };
+    // The second line as on the overview: the period a coverage is of ('Jun 2026 · ₩6.1B / ₩2.79B'; a bare '2.2×' named no
+    // month), the deals a rate or median counts.
+    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: tileDetail(ctx, spec.key), hint: m.tiles.hints[spec.key], delta, since, good, verdict, trend: null, few };
   });
   const sections = ch.groups.map((g): ChangeSection => {
     const rows = g.deals.map((i) => ch.deals[i]!);

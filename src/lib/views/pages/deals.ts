@@ -121,7 +121,15 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
     flags: [{ label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) }],
     stage: [{ label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId }],
     threshold: [{ label: m.columns.threshold_days, numeric: true, value: (d) => thresholdDays(d.threshold_days), text: (d) => f.count(thresholdDays(d.threshold_days)) }],
-    close: [{ label: m.columns.expected_close, value: (d) => d.expected_close, text: (d) => (d.expected_close ? f.date(d.expected_close) : '') }],
+    // None in the data: said in words, muted, as a missing amount is (an empty cell read as a fault of the page); empty in the CSV.
+    close: [
+      {
+        label: m.columns.expected_close,
+        value: (d) => d.expected_close,
+        text: (d) => (d.expected_close ? f.date(d.expected_close) : m.common.noCloseDate),
+        tone: (d) => (d.expected_close ? undefined : 'muted'),
+      },
+    ],
     owner: [{ label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) }],
     account: [
       { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },

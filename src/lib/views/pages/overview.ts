@@ -216,7 +216,8 @@ export function tileValue(ctx: PageContext, key: string, value: number | null, f
   }
 }
 
-function tileDetail(ctx: PageContext, key: string): string | null {
+/** A tile's second line, of the figures at as_of: the overview's, and "What changed"'s (whose later date is as_of). */
+export function tileDetail(ctx: PageContext, key: string): string | null {
   const { site, m, f } = ctx;
   const now = site.metrics;
   switch (key) {

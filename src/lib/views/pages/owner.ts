@@ -1,6 +1,6 @@
 /** One page per owner: the owners-table figures beside the team's and everyone's, warning signs, the open deals. */
 import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
-import { joinItems } from '../../format/index.ts';
+import { itemPieces, joinItems } from '../../format/index.ts';
 import { otherLang } from '../../format/text-lang.ts';
 import { NBSP } from '../../format/dates.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -21,8 +21,11 @@ export interface OwnerModel {
   /** The name's language where it is not the page's (a Korean name on an English page: text-lang.ts). */
   nameLang: Locale | undefined;
   slug: string;
-  /** `lang`: a value from the data (the team) in the other language. */
-  facts: { label: string; value: string; lang?: Locale }[];
+  /**
+   * `lang`: a value from the data (the team) in the other language. `pieces`: a value listing several figures ('25% (25 / 101)
+   * · 영남영업팀 27% · 전체 29%'), in the pieces the page keeps whole when the column wraps (itemPieces); joined by a space, `value`.
+   */
+  facts: { label: string; value: string; pieces?: string[]; lang?: Locale }[];
   /**
    * The funnel, win/loss, stalled and forecast pages filtered to this owner's deals; none when the site has no filters.
    * The page names the owner after each label for a screen reader ("Funnel: Kim"): out of context (a list of links),
@@ -66,13 +69,13 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     { label: m.common.aside({ text: m.columns.target_amount, aside: f.period(site.owners.period) }), value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
     { label: m.common.aside({ text: m.ownersReview.wonInPeriod, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.won_amount) },
     { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
-    {
-      label: m.columns.win_rate,
-      value: compared(ctx, `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})`, teams, (s) => f.percent(s.win_rate), f.percent(site.metrics.win_rate.by_count)),
-    },
-    { label: m.tiles.medianCycle, value: compared(ctx, f.days(review.median_cycle_days), teams, (s) => f.days(s.median_cycle_days), f.days(site.metrics.cycle_length.all.median_days)) },
+    listed(
+      m.columns.win_rate,
+      compared(ctx, `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})`, teams, (s) => f.percent(s.win_rate), f.percent(site.metrics.win_rate.by_count)),
+    ),
+    listed(m.tiles.medianCycle, compared(ctx, f.days(review.median_cycle_days), teams, (s) => f.days(s.median_cycle_days), f.days(site.metrics.cycle_length.all.median_days))),
     { label: m.columns.stalled_count, value: m.common.dealCount({ count: review.stalled_count }, f) },
-    { label: m.ownersReview.flagsOpen, value: deals.length === 0 ? '' : flagCounts(ctx, deals) },
+    listed(m.ownersReview.flagsOpen, deals.length === 0 ? [] : flagCounts(ctx, deals)),
   ].filter((x) => x.value !== '');
   return {
     name: row.name,
@@ -93,15 +96,20 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
   };
 }
 
+/** A fact listing several figures: their line, and its pieces to keep whole on a narrow screen. */
+function listed(label: string, items: readonly string[]): OwnerModel['facts'][number] {
+  return { label, value: joinItems(items), pieces: itemPieces(items) };
+}
+
 /** `own` followed by the same figure of each of the owner's teams (by_team) and of all deals: "31% (26 / 83) · Team A: 31% · all deals: 29%". */
-function compared(ctx: PageContext, own: string, teams: readonly string[], of: (s: Metrics['by_team'][number]) => string, all: string): string {
+function compared(ctx: PageContext, own: string, teams: readonly string[], of: (s: Metrics['by_team'][number]) => string, all: string): string[] {
   const { m } = ctx;
   const byTeam = new Map(ctx.site.metrics.by_team.map((t) => [t.team, t]));
   const others = teams.flatMap((team) => {
     const s = byTeam.get(team);
     return s ? [m.ownersReview.vsTeam({ team: ctx.label(team), value: of(s) })] : [];
   });
-  return joinItems([own, ...others, m.ownersReview.vsAll({ value: all })]);
+  return [own, ...others, m.ownersReview.vsAll({ value: all })];
 }
 
 /**
@@ -109,12 +117,12 @@ function compared(ctx: PageContext, own: string, teams: readonly string[], of: (
  * identified 4"). None: "None" when every sign was checked, else that none of those checked shows (the
  * page's notes name the others): a sign the data cannot raise is not a clean bill.
  */
-function flagCounts(ctx: PageContext, deals: readonly OpenDealRow[]): string {
+function flagCounts(ctx: PageContext, deals: readonly OpenDealRow[]): string[] {
   const { m, f } = ctx;
   const counts = FLAG_NAMES.map((flag) => [flag, deals.filter((d) => d.flags.includes(flag)).length] as const).filter(([, n]) => n > 0);
   // The count held to its sign by a no-break space: wrapped on a phone, "5" must not start the line of the next sign.
-  if (counts.length > 0) return joinItems(counts.map(([flag, n]) => `${m.flags[flag]}${NBSP}${f.count(n)}`));
-  return closeDatesNote(ctx) === null && flagsUncheckedNotes(ctx).length === 0 ? m.ownersReview.noFlags : m.ownersReview.noFlagsChecked;
+  if (counts.length > 0) return counts.map(([flag, n]) => `${m.flags[flag]}${NBSP}${f.count(n)}`);
+  return [closeDatesNote(ctx) === null && flagsUncheckedNotes(ctx).length === 0 ? m.ownersReview.noFlags : m.ownersReview.noFlagsChecked];
 }
 
 /** The pages a one-to-one goes through, filtered to the owner's deals (filters in the URL). */
