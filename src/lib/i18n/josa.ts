@@ -3,6 +3,7 @@
  * '3,900만원으로' but '120만 달러로', '18%를' but '실주 사유을' never.
  * The choice follows the sound of the last character as read aloud.
  */
+import { halfWidthForms } from '../half-width.ts';
 
 export type JosaPair = '이/가' | '을/를' | '은/는' | '과/와' | '으로/로';
 
@@ -45,7 +46,7 @@ function lastRead(word: string): string {
 /** Final consonant index (0 none, 8 ㄹ, else other) of how `word` ends aloud. */
 function finalOf(word: string): number {
   // Full-width digits and letters (３０００, as an input method types them) read as their ASCII forms.
-  const text = lastRead(word).replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const text = halfWidthForms(lastRead(word));
   const last = text.at(-1);
   if (last === undefined) return 0;
   const code = last.codePointAt(0)!;

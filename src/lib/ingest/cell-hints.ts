@@ -4,6 +4,7 @@
  * messages use them (a refused cell), never a reading: a cell is read by the
  * formats docs/input.md lists, or not at all.
  */
+import { halfWidthForms } from '../half-width.ts';
 import { formatDate, isValidDate } from '../time.ts';
 import type { DateOrder } from './dates.ts';
 
@@ -130,7 +131,7 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/u;
 /** `text` with its full-width forms written half-width, or '' when it has none. */
 function halfWidth(text: string): string {
   if (!FULL_WIDTH.test(text)) return '';
-  return text.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replaceAll('\u3000', ' ');
+  return halfWidthForms(text).replaceAll('\u3000', ' ');
 }
 
 const FULL_WIDTH_CAUSE = 'its digits are full-width, as an input method types them in its full-width mode';
