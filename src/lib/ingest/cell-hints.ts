@@ -9,7 +9,8 @@ import type { DateOrder } from './dates.ts';
 
 /**
  * Number units as Korean, and Japanese or Chinese, sheets write amounts: the large units (만 억 조; 万 億 兆) and
- * the 천 백 십 (千 百 十) that may come before them (`5천만` is 5 × 1,000 × 10,000). One script a cell.
+ * the 천 백 십 (千 百 十) that may come before them (`5천만` is 5 × 1,000 × 10,000) or stand alone (`3,500천원`,
+ * `3,500千円`: thousands of won or yen, as Korean and Japanese financial tables write amounts). One script a cell.
  */
 const UNIT_SCRIPTS = [
   { words: 'Korean number units such as 만 and 억', small: '천백십', large: '조억만' },
@@ -25,13 +26,14 @@ const UNIT_VALUES = new Map([
 ]);
 
 /**
- * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; 원 and 円 already taken off as
- * signs) is not read, as no format the contract lists has them; the message says so, and what to write instead
- * when the value is a whole number.
+ * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; `3,500천` and `3,500千`, the
+ * 천원 and 千円, thousands of won and yen, of Korean and Japanese tables; 원 and 円 already taken off as signs) is
+ * not read, as no format the contract lists has them; the message says so, and what to write instead when the
+ * value is a whole number.
  */
 export function numberUnitsHint(s: string, decimal: '.' | ','): string {
   if (decimal !== '.') return '';
-  const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.large}]`, 'u').test(s));
+  const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.small}${u.large}]`, 'u').test(s));
   if (!script) return '';
   const group = script.group;
   let total = 0;

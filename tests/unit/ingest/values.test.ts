@@ -387,8 +387,15 @@ describe('numbers', () => {
     expect(value('12억')).toContain('as 1200000000)');
     // Too large to write safely: the hint without a value.
     expect(value('1,000,000조')).toMatch(/write the amount in full\)$/);
+    // Thousands alone, as 천원 (thousand won) tables write amounts; with 원 or without, as 2억 5천 reads its 5천.
+    expect(value('3,500천원')).toMatchInlineSnapshot(
+      `"invalid_number: "3,500천원" is not a number (Korean number units such as 만 and 억 are not read: write the amount in full, as 3500000)"`,
+    );
+    expect(value('₩1.5천')).toContain('as 1500)');
+    expect(value('5천')).toContain('as 5000)');
+    expect(value('2억 5천')).toContain('as 200005000)');
     // Not an amount in units: no hint.
-    for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    for (const text of ['억', '천원', '3만 달러', '5천 달러', 'abc만', '5천万']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
   });
 
   it('says how to write an amount given in Japanese or Chinese number units (万, 億), without reading it, in English and Korean', () => {
@@ -402,14 +409,23 @@ describe('numbers', () => {
     expect(value('¥3.5億')).toContain('as 350000000)');
     expect(value('12亿')).toContain('as 1200000000)');
     expect(value('1,000,000兆')).toBe(units('1,000,000兆', ''));
+    // Thousands alone, as 千円 (thousand yen) tables write amounts.
+    expect(value('3,500千円')).toBe(units('3,500千円', ', as 3500000'));
+    expect(value('5千')).toBe(units('5千', ', as 5000'));
     // Korean and Japanese units in one cell, units without a number, other words: no hint.
-    for (const text of ['3억5,000万', '万', '3万ドル', '5千円']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    for (const text of ['3억5,000万', '万', '千円', '3万ドル', '5千ドル', '5千만']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
     const ko = (message: string) => issueMessage({ code: 'invalid_number', message }, 'ko');
     expect(ko(`amount ${units('3,500万', ', as 35000000').slice('invalid_number: '.length)}`)).toBe(
       'amount "3,500万"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
     );
     expect(ko(`amount ${String(value('1億円')).slice('invalid_number: '.length)}`)).toBe(
       'amount "1億円"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 100000000처럼 단위 없이 모두 적으세요)',
+    );
+    expect(ko(`amount ${String(value('3,500千円')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500千円"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 3500000처럼 단위 없이 모두 적으세요)',
+    );
+    expect(ko(`amount ${String(value('3,500천원')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500천원"은 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 3500000처럼 단위 없이 모두 적으세요)',
     );
     // The Korean units' message is said as before.
     expect(ko(`amount ${String(value('3,500만원')).slice('invalid_number: '.length)}`)).toBe(
