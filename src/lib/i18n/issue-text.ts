@@ -178,6 +178,12 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(${FULL_WIDTH_KO(g.half!)})`,
     ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
+    [re(`${COL} ${V} is not a whole number; write the number alone, as (?<n>\\d+)`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다. ${g.n}처럼 숫자만 적으세요`],
+    [re(`${COL} ${V} is not a whole number; write the month's number, as (?<n>\\d+)`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다. 월을 ${g.n}처럼 숫자로 적으세요`],
+    [
+      re(`${COL} ${V} is not a whole number; ${FULL_WIDTH_CAUSE}: write it as (?<half>\\d+); ${FULL_WIDTH_FIX}`),
+      (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다. ${FULL_WIDTH_KO(g.half!)}`,
+    ],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],
   ],

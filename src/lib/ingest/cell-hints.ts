@@ -173,3 +173,31 @@ export function shortYearHint(text: string, order: DateOrder): string {
   const written = `${formatDate(year, month, day)}${g.time ? ` ${g.time}` : ''}`;
   return `; ${SHORT_YEAR_CAUSE}, as ${written} (${order === 'MDY' ? 'month' : 'day'} first, as "date_order" says, and ${g.c} as ${year})`;
 }
+
+/** What a whole-number column counts: a number of months (`lifecycle_months`) or a month of the year (`budget_cycle_month`). */
+export type WholeNumberUnit = 'months' | 'month';
+
+/** A count of months with its unit, as Korean, Japanese, Chinese and English sheets write it: `12개월`, `12ヶ月`, `12个月`, `12 months`. */
+const MONTHS_UNIT = /\s*(?:개월|달|[ヶケかカヵ箇个個]月|months?|mos?\.?)$/iu;
+/** A month of the year with its unit: `3월`, `3月`. */
+const MONTH_UNIT = /\s*[월月]$/u;
+
+/**
+ * A whole-number cell written with more than its number (`+12`, `12.0`, `12개월`, `12 months`, `3월` for a month,
+ * `１２` in full-width digits), or a month by its English name (`March`, `Mar`) for a month: the number to write,
+ * when the cell is clearly that number and it is in [min, max]. Only messages use it: the cell is not read.
+ */
+export function wholeNumberHint(text: string, min: number, max: number, unit?: WholeNumberUnit): string {
+  const half = halfWidth(text).trim();
+  const t = half || text.trim();
+  const inRange = (n: number) => Number.isSafeInteger(n) && n >= min && n <= max;
+  if (half && /^\d+$/u.test(half)) return inRange(Number(half)) ? `; ${FULL_WIDTH_CAUSE}: write it as ${Number(half)}; ${FULL_WIDTH_FIX}` : '';
+  if (unit === 'month' && /^[a-z]{3,9}\.?$/iu.test(t)) {
+    const month = monthOfName(t.replace(/\.$/u, ''));
+    return month > 0 && inRange(month) ? `; write the month's number, as ${month}` : '';
+  }
+  let bare = t.replace(/^\+\s*/u, '');
+  if (unit !== undefined) bare = bare.replace(unit === 'month' ? MONTH_UNIT : MONTHS_UNIT, '');
+  const m = /^(\d+)(?:\.0+)?$/u.exec(bare);
+  return m && inRange(Number(m[1])) ? `; write the number alone, as ${Number(m[1])}` : '';
+}

@@ -190,7 +190,7 @@ export function dealRow(ctx: RowContext) {
     purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const) }),
     forecast_category: (cell: string) => ({ value: parseForecastCategory(cell) }),
     installed_at: optional(localDate),
-    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, MAX_LIFECYCLE_MONTHS)),
+    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, MAX_LIFECYCLE_MONTHS, 'months')),
     cost: optional(money),
   };
   // The row itself when its amounts are in its own currency: readDeals makes the Deal from it
@@ -273,7 +273,7 @@ export function accountRow() {
     region: text,
     keyman: text,
     relationship: (cell: string) => parseChoice(cell, ['friendly', 'neutral', 'hostile'] as const),
-    budget_cycle_month: optional((cell: string) => parseInteger(cell, 1, 12)),
+    budget_cycle_month: optional((cell: string) => parseInteger(cell, 1, 12, 'month')),
     installed_competitor: text,
     notes: text,
   };

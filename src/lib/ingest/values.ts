@@ -8,7 +8,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, fullWidthNumberHint, numberUnitsHint, scientificHint } from './cell-hints.ts';
+import { backslashHint, fullWidthNumberHint, numberUnitsHint, scientificHint, type WholeNumberUnit, wholeNumberHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -224,9 +224,12 @@ export function dotThousandsDoubt(text: string, decimal: NumberOptions['decimal'
   return `${quoteValue(text)} is read as ${asDecimal} (a decimal point); if the dot separates thousands (${asThousands}), set "decimal": "," in pipeline.config.json`;
 }
 
-/** A whole number in [min, max]. */
-export function parseInteger(text: string, min: number, max: number): number | Invalid {
-  if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number`);
+/**
+ * A whole number in [min, max]. `unit`, what the column counts, only lets the message of a refused cell say which
+ * number to write (`12개월`: 12); a cell is read by its digits alone.
+ */
+export function parseInteger(text: string, min: number, max: number, unit?: WholeNumberUnit): number | Invalid {
+  if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number${wholeNumberHint(text, min, max, unit)}`);
   const v = Number(text);
   if (v < min || v > max) {
     const range = Number.isFinite(max) ? `${min}-${max}` : `${min} or more`;

@@ -600,6 +600,36 @@ describe('numbers', () => {
     expect(reason(parseInteger('13', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "13" is out of range (1-12)"`);
     expect(reason(parseInteger('3.5', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "3.5" is not a whole number"`);
   });
+
+  it('says which number to write for a whole number written with more than its digits, without reading it, in English and Korean', () => {
+    const months = (text: string) => reason(parseInteger(text, 1, 1200, 'months'));
+    const month = (text: string) => reason(parseInteger(text, 1, 12, 'month'));
+    expect(months('12개월')).toBe('invalid_number: "12개월" is not a whole number; write the number alone, as 12');
+    for (const text of ['+12', '12.0', '12.00', '12 개월', '12 months', '12ヶ月', '12か月', '12个月', '+12.0 mos'])
+      expect(months(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the number alone, as 12`);
+    expect(months('１２')).toBe(
+      `invalid_number: "１２" is not a whole number; its digits are full-width, as an input method types them in its full-width mode: write it as 12; Excel's ASC function makes them half-width`,
+    );
+    expect(months('１２개월')).toMatch(/; write the number alone, as 12$/);
+    // A month of the year: 3월, 3月, and its English name.
+    for (const text of ['3월', '3 月', '+3', '3.0']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the number alone, as 3`);
+    for (const text of ['March', 'Mar', 'mar.']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the month's number, as 3`);
+    // Not clearly the number, not in range, or a unit the column does not count: no hint.
+    for (const text of ['12.5', '12개월 이상', '12-24', '0개월', '3년', '1,200', '-12', '12월'])
+      expect(months(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number`);
+    for (const text of ['13월', '3개월', 'Mon', 'Ma', '１３']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number`);
+    // A valid cell is read as before.
+    expect(parseInteger('12', 1, 12, 'month')).toBe(12);
+
+    const ko = (column: string, r: string) => issueMessage({ code: 'invalid_number', message: `${column} ${r.slice('invalid_number: '.length)}` }, 'ko');
+    expect(ko('lifecycle_months', months('12개월'))).toBe('lifecycle_months "12개월"은 정수가 아닙니다. 12처럼 숫자만 적으세요');
+    expect(ko('lifecycle_months', months('+12'))).toBe('lifecycle_months "+12"는 정수가 아닙니다. 12처럼 숫자만 적으세요');
+    expect(ko('budget_cycle_month', month('March'))).toBe('budget_cycle_month "March"는 정수가 아닙니다. 월을 3처럼 숫자로 적으세요');
+    expect(ko('lifecycle_months', months('１２'))).toBe(
+      'lifecycle_months "１２"는 정수가 아닙니다. 전각 입력 모드로 입력한 전각 숫자입니다. 12처럼 반각으로 적으세요. Excel에서는 ASC 함수로 반각으로 바꿀 수 있습니다',
+    );
+    expect(ko('lifecycle_months', months('12.5'))).toBe('lifecycle_months "12.5"는 정수가 아닙니다');
+  });
 });
 
 describe('booleans, codes, periods, choices', () => {
