@@ -228,13 +228,19 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn). ${g.p}처럼 적으세요`,
     ],
     [re(`${COL} ${V} is not a period \\(expected YYYY-MM or YYYY-Qn\\)`), (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn)`],
-    [re(`${COL} ${V} is not one of (?<list>.+); left empty`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 빈 값으로 두었습니다`],
-    [re(`${COL} ${V} is not one of (?<list>.+)`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다`],
+    [
+      re(`${COL} ${V} is not one of (?<list>[^()]+?)(?: \\(write it as (?<m>[a-z_]+)\\))?; left empty`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `(${josa(g.m, '으로/로')} 적으세요)` : ''}. 빈 값으로 두었습니다`,
+    ],
+    [
+      re(`${COL} ${V} is not one of (?<list>[^()]+?)(?: \\(write it as (?<m>[a-z_]+)\\))?`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `(${josa(g.m, '으로/로')} 적으세요)` : ''}`,
+    ],
   ],
   invalid_forecast_category: [
     [
-      re(`${COL} ${V} is not one of (?<list>.+); the deal has no category`),
-      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 이 딜에는 예측 범주가 없는 것으로 봅니다`,
+      re(`${COL} ${V} is not one of (?<list>[^()]+?)(?: \\(write it as (?<m>[a-z_]+)\\))?; the deal has no category`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `(${josa(g.m, '으로/로')} 적으세요)` : ''}. 이 딜에는 예측 범주가 없는 것으로 봅니다`,
     ],
   ],
   repeated_header: [

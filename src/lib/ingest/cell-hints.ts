@@ -201,3 +201,32 @@ export function wholeNumberHint(text: string, min: number, max: number, unit?: W
   const m = /^(\d+)(?:\.0+)?$/u.exec(bare);
   return m && inRange(Number(m[1])) ? `; write the number alone, as ${Number(m[1])}` : '';
 }
+
+/**
+ * Choice values as Korean (and Japanese) sheets and CRMs' Korean screens write them, by their key (no whitespace,
+ * `_` or `-`, lower case): the value the contract writes. Only messages use them: the cell is not read.
+ */
+const CHOICE_WORDS: Record<string, ReadonlyMap<string, string>> = {
+  purchase_type: new Map([
+    ...['일괄', '일괄구매', '일괄도입', '一括', '一括購入'].map((w) => [w, 'bulk'] as const),
+    ...['분할', '분할구매', '분할도입', '단계적', '단계별', '단계적구매', '단계별구매', '分割', '分割購入', '段階的'].map((w) => [w, 'phased'] as const),
+  ]),
+  relationship: new Map([
+    ...['우호', '우호적', '友好', '友好的'].map((w) => [w, 'friendly'] as const),
+    ...['중립', '중립적', '中立', '中立的'].map((w) => [w, 'neutral'] as const),
+    ...['적대', '적대적', '비우호', '비우호적', '敵対', '敵対的'].map((w) => [w, 'hostile'] as const),
+  ]),
+  // Salesforce's and HubSpot's Korean and Japanese screens name the categories so.
+  forecast_category: new Map([
+    ...['커밋', 'コミット'].map((w) => [w, 'commit'] as const),
+    ...['베스트케이스', '최상의경우', '최선의경우', 'ベストケース'].map((w) => [w, 'best_case'] as const),
+    ...['파이프라인', 'パイプライン'].map((w) => [w, 'pipeline'] as const),
+    ...['생략', '생략됨'].map((w) => [w, 'omitted'] as const),
+  ]),
+};
+
+/** The column's value a word in another language clearly stands for (`일괄`: bulk, `커밋`: commit): ` (write it as bulk)`, else ''. */
+export function choiceHint(column: keyof typeof CHOICE_WORDS, text: string): string {
+  const meant = CHOICE_WORDS[column]!.get(text.replace(/[\s_-]+/gu, '').toLowerCase());
+  return meant === undefined ? '' : ` (write it as ${meant})`;
+}

@@ -8,7 +8,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, fullWidthNumberHint, numberUnitsHint, scientificHint, type WholeNumberUnit, wholeNumberHint } from './cell-hints.ts';
+import { backslashHint, choiceHint, fullWidthNumberHint, numberUnitsHint, scientificHint, type WholeNumberUnit, wholeNumberHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -276,12 +276,15 @@ function periodHint(text: string): string {
   return mm >= 1 && mm <= 12 ? `; write it as ${month![1]}-${String(mm).padStart(2, '0')}` : '';
 }
 
-/** One of `allowed` (compared case-insensitively), returned lower-case; empty = ''. */
-export function parseChoice<T extends string>(text: string, allowed: readonly T[]): T | '' | Invalid {
+/**
+ * One of `allowed` (compared case-insensitively), returned lower-case; empty = ''. `column` only lets the message
+ * of a refused cell name the value a word in another language stands for (`일괄`: bulk).
+ */
+export function parseChoice<T extends string>(text: string, allowed: readonly T[], column?: 'purchase_type' | 'relationship'): T | '' | Invalid {
   if (text === '') return '';
   const t = text.toLowerCase();
   if ((allowed as readonly string[]).includes(t)) return t as T;
-  return new Invalid('invalid_value', `${quoteValue(text)} is not one of ${allowed.join(', ')}`);
+  return new Invalid('invalid_value', `${quoteValue(text)} is not one of ${allowed.join(', ')}${column === undefined ? '' : choiceHint(column, text)}`);
 }
 
 /**
@@ -293,5 +296,5 @@ export function parseForecastCategory(text: string): ForecastCategory | null | I
   const key = text.replace(/[\s_-]+/gu, '').toLowerCase();
   const found = FORECAST_CATEGORIES.find((c) => c.replace('_', '') === key);
   if (found) return found;
-  return new Invalid('invalid_forecast_category', `${quoteValue(text)} is not one of commit, best_case, pipeline, omitted`);
+  return new Invalid('invalid_forecast_category', `${quoteValue(text)} is not one of commit, best_case, pipeline, omitted${choiceHint('forecast_category', text)}`);
 }
