@@ -246,12 +246,19 @@ export function parseBoolean(text: string): boolean | Invalid {
   const t = text.toLowerCase();
   if (TRUE.has(t)) return true;
   if (FALSE.has(t)) return false;
-  const hint = YES_NO_WORDS.has(t.trim()) ? '; write yes or no (yes and no in Korean words or as O/X marks are not read)' : '';
+  const meant = YES_NO_WORDS.get(t.trim());
+  const hint = meant === undefined ? '' : `; it looks like ${meant}: write ${meant} (yes and no in Korean words or as O/X marks are not read)`;
   return new Invalid('invalid_boolean', `${quoteValue(text)} is not a boolean (true/false, yes/no, y/n, 1/0); read as false${hint}`);
 }
 
-/** Yes and no as Korean sheets write them: not read (the contract lists its words), but named in the message. */
-const YES_NO_WORDS = new Set(['예', '네', '아니오', '아니요', '아니', '유', '무', '있음', '없음', '확인', '미확인', 'o', 'x', '○', '×', '◯']);
+/**
+ * Yes and no as Korean sheets write them: not read (the contract lists its words), but the message says which
+ * one the cell is, since it is read as false (a `예` read as no is the opposite of what was written).
+ */
+const YES_NO_WORDS = new Map([
+  ...['예', '네', '유', '있음', '확인', 'o', '○', '◯'].map((w) => [w, 'yes'] as const),
+  ...['아니오', '아니요', '아니', '무', '없음', '미확인', 'x', '×'].map((w) => [w, 'no'] as const),
+]);
 
 /** An ISO 4217 code, any case; returned upper-case. */
 export function parseCurrencyCode(text: string): string | Invalid {

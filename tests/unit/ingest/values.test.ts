@@ -640,9 +640,10 @@ describe('booleans, codes, periods, choices', () => {
       `"invalid_boolean: "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false"`,
     );
      // Yes and no as Korean sheets write them are not read either, and the message says what to write.
-    for (const t of ['예', '아니오', 'O', ' x ', '○']) {
-      expect(parseBoolean(t), t).toBeInstanceOf(Invalid);
-      expect(reason(parseBoolean(t)), t).toMatch(/; read as false; write yes or no \(yes and no in Korean words or as O\/X marks are not read\)$/);
+    // Which one it is is said, since a yes is read as false.
+    for (const [t, meant] of [['예', 'yes'], ['확인', 'yes'], ['O', 'yes'], ['○', 'yes'], ['아니오', 'no'], ['미확인', 'no'], [' x ', 'no'], ['×', 'no']]) {
+      expect(parseBoolean(t!), t).toBeInstanceOf(Invalid);
+      expect(reason(parseBoolean(t!)), t).toMatch(new RegExp(`; read as false; it looks like ${meant}: write ${meant} \\(yes and no in Korean words or as O/X marks are not read\\)$`));
     }
   });
 
