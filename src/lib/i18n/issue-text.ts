@@ -178,6 +178,12 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다(${FULL_WIDTH_KO(g.half!)})`,
     ],
     [re(`${COL} ${V} is not a number`), (g) => `${g.col} ${topic(g.v!)} 숫자가 아닙니다`],
+    [re(`${COL} ${V} is not a whole number; write the number alone, as (?<n>\\d+)`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다. ${g.n}처럼 숫자만 적으세요`],
+    [re(`${COL} ${V} is not a whole number; write the month's number, as (?<n>\\d+)`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다. 월을 ${g.n}처럼 숫자로 적으세요`],
+    [
+      re(`${COL} ${V} is not a whole number; ${FULL_WIDTH_CAUSE}: write it as (?<half>\\d+); ${FULL_WIDTH_FIX}`),
+      (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다. ${FULL_WIDTH_KO(g.half!)}`,
+    ],
     [re(`${COL} ${V} is not a whole number`), (g) => `${g.col} ${topic(g.v!)} 정수가 아닙니다`],
     [re(`${COL} ${V} is out of range \\((?<r>.+)\\)`), (g) => `${g.col} ${topic(g.v!)} 허용 범위(${g.r})를 벗어납니다`],
   ],
@@ -211,8 +217,9 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다`,
     ],
     [
-      re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false; write yes or no \\(yes and no in Korean words or as O/X marks are not read\\)`),
-      (g) => `${g.col} ${topic(g.v!)} 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 예/아니오 같은 한국어 낱말이나 O/X 표시는 읽지 않으니 yes 또는 no로 적으세요`,
+      re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false; it looks like (?<w>yes|no): write \\k<w> \\(yes and no in Korean words or as O/X marks are not read\\)`),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. ${g.w === 'yes' ? '예(yes)' : '아니오(no)'}로 보입니다. 예/아니오 같은 한국어 낱말이나 O/X 표시는 읽지 않으니 ${g.w}로 적으세요`,
     ],
   ],
   invalid_currency: [[re(`${COL} ${V} is not an ISO 4217 currency code such as "KRW"`), (g) => `${g.col} ${topic(g.v!)} "KRW" 같은 ISO 4217 통화 코드가 아닙니다`]],
@@ -222,13 +229,19 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn). ${g.p}처럼 적으세요`,
     ],
     [re(`${COL} ${V} is not a period \\(expected YYYY-MM or YYYY-Qn\\)`), (g) => `${g.col} ${topic(g.v!)} 기간이 아닙니다(형식: YYYY-MM 또는 YYYY-Qn)`],
-    [re(`${COL} ${V} is not one of (?<list>.+); left empty`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 빈 값으로 두었습니다`],
-    [re(`${COL} ${V} is not one of (?<list>.+)`), (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다`],
+    [
+      re(`${COL} ${V} is not one of (?<list>[^()]+?)(?: \\(write it as (?<m>[a-z_]+)\\))?; left empty`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `(${josa(g.m, '으로/로')} 적으세요)` : ''}. 빈 값으로 두었습니다`,
+    ],
+    [
+      re(`${COL} ${V} is not one of (?<list>[^()]+?)(?: \\(write it as (?<m>[a-z_]+)\\))?`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `(${josa(g.m, '으로/로')} 적으세요)` : ''}`,
+    ],
   ],
   invalid_forecast_category: [
     [
-      re(`${COL} ${V} is not one of (?<list>.+); the deal has no category`),
-      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다. 이 딜에는 예측 범주가 없는 것으로 봅니다`,
+      re(`${COL} ${V} is not one of (?<list>[^()]+?)(?: \\(write it as (?<m>[a-z_]+)\\))?; the deal has no category`),
+      (g) => `${g.col} ${topic(g.v!)} ${g.list} 중 하나가 아닙니다${g.m ? `(${josa(g.m, '으로/로')} 적으세요)` : ''}. 이 딜에는 예측 범주가 없는 것으로 봅니다`,
     ],
   ],
   repeated_header: [

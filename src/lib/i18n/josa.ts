@@ -64,6 +64,8 @@ function finalOf(word: string): number {
   if (last === '円') return CONSONANT;
   // Japanese and Chinese number units (3,500万), read as the Korean ones: 만, 억, 천, 백, 십 (조 ends in a vowel).
   if ('万萬億亿千百十'.includes(last)) return CONSONANT;
+  // Japanese kana end in a vowel, but ン (ん), read ㄴ: 'パイプライン' 파이프라인.
+  if (last === 'ン' || last === 'ん') return CONSONANT;
   if (last === '月' || last === '日') return RIEUL;
   if (/[A-Za-z]/.test(last)) {
     const word = /[A-Za-z]+$/.exec(text)![0];

@@ -10,7 +10,8 @@ import type { DateOrder } from './dates.ts';
 
 /**
  * Number units as Korean, and Japanese or Chinese, sheets write amounts: the large units (만 억 조; 万 億 兆) and
- * the 천 백 십 (千 百 十) that may come before them (`5천만` is 5 × 1,000 × 10,000). One script a cell.
+ * the 천 백 십 (千 百 十) that may come before them (`5천만` is 5 × 1,000 × 10,000) or stand alone (`3,500천원`,
+ * `3,500千円`: thousands of won or yen, as Korean and Japanese financial tables write amounts). One script a cell.
  */
 const UNIT_SCRIPTS = [
   { words: 'Korean number units such as 만 and 억', small: '천백십', large: '조억만' },
@@ -26,13 +27,14 @@ const UNIT_VALUES = new Map([
 ]);
 
 /**
- * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; 원 and 円 already taken off as
- * signs) is not read, as no format the contract lists has them; the message says so, and what to write instead
- * when the value is a whole number.
+ * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; `3,500천` and `3,500千`, the
+ * 천원 and 千円, thousands of won and yen, of Korean and Japanese tables; 원 and 円 already taken off as signs) is
+ * not read, as no format the contract lists has them; the message says so, and what to write instead when the
+ * value is a whole number.
  */
 export function numberUnitsHint(s: string, decimal: '.' | ','): string {
   if (decimal !== '.') return '';
-  const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.large}]`, 'u').test(s));
+  const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.small}${u.large}]`, 'u').test(s));
   if (!script) return '';
   const group = script.group;
   let total = 0;
@@ -171,4 +173,61 @@ export function shortYearHint(text: string, order: DateOrder): string {
   if (month < 1 || month > 12 || !isValidDate(year, month, day)) return general;
   const written = `${formatDate(year, month, day)}${g.time ? ` ${g.time}` : ''}`;
   return `; ${SHORT_YEAR_CAUSE}, as ${written} (${order === 'MDY' ? 'month' : 'day'} first, as "date_order" says, and ${g.c} as ${year})`;
+}
+
+/** What a whole-number column counts: a number of months (`lifecycle_months`) or a month of the year (`budget_cycle_month`). */
+export type WholeNumberUnit = 'months' | 'month';
+
+/** A count of months with its unit, as Korean, Japanese, Chinese and English sheets write it: `12개월`, `12ヶ月`, `12个月`, `12 months`. */
+const MONTHS_UNIT = /\s*(?:개월|달|[ヶケかカヵ箇个個]月|months?|mos?\.?)$/iu;
+/** A month of the year with its unit: `3월`, `3月`. */
+const MONTH_UNIT = /\s*[월月]$/u;
+
+/**
+ * A whole-number cell written with more than its number (`+12`, `12.0`, `12개월`, `12 months`, `3월` for a month,
+ * `１２` in full-width digits), or a month by its English name (`March`, `Mar`) for a month: the number to write,
+ * when the cell is clearly that number and it is in [min, max]. Only messages use it: the cell is not read.
+ */
+export function wholeNumberHint(text: string, min: number, max: number, unit?: WholeNumberUnit): string {
+  const half = halfWidth(text).trim();
+  const t = half || text.trim();
+  const inRange = (n: number) => Number.isSafeInteger(n) && n >= min && n <= max;
+  if (half && /^\d+$/u.test(half)) return inRange(Number(half)) ? `; ${FULL_WIDTH_CAUSE}: write it as ${Number(half)}; ${FULL_WIDTH_FIX}` : '';
+  if (unit === 'month' && /^[a-z]{3,9}\.?$/iu.test(t)) {
+    const month = monthOfName(t.replace(/\.$/u, ''));
+    return month > 0 && inRange(month) ? `; write the month's number, as ${month}` : '';
+  }
+  let bare = t.replace(/^\+\s*/u, '');
+  if (unit !== undefined) bare = bare.replace(unit === 'month' ? MONTH_UNIT : MONTHS_UNIT, '');
+  const m = /^(\d+)(?:\.0+)?$/u.exec(bare);
+  return m && inRange(Number(m[1])) ? `; write the number alone, as ${Number(m[1])}` : '';
+}
+
+/**
+ * Choice values as Korean (and Japanese) sheets and CRMs' Korean screens write them, by their key (no whitespace,
+ * `_` or `-`, lower case): the value the contract writes. Only messages use them: the cell is not read.
+ */
+const CHOICE_WORDS: Record<string, ReadonlyMap<string, string>> = {
+  purchase_type: new Map([
+    ...['일괄', '일괄구매', '일괄도입', '一括', '一括購入'].map((w) => [w, 'bulk'] as const),
+    ...['분할', '분할구매', '분할도입', '단계적', '단계별', '단계적구매', '단계별구매', '分割', '分割購入', '段階的'].map((w) => [w, 'phased'] as const),
+  ]),
+  relationship: new Map([
+    ...['우호', '우호적', '友好', '友好的'].map((w) => [w, 'friendly'] as const),
+    ...['중립', '중립적', '中立', '中立的'].map((w) => [w, 'neutral'] as const),
+    ...['적대', '적대적', '비우호', '비우호적', '敵対', '敵対的'].map((w) => [w, 'hostile'] as const),
+  ]),
+  // Salesforce's and HubSpot's Korean and Japanese screens name the categories so.
+  forecast_category: new Map([
+    ...['커밋', 'コミット'].map((w) => [w, 'commit'] as const),
+    ...['베스트케이스', '최상의경우', '최선의경우', 'ベストケース'].map((w) => [w, 'best_case'] as const),
+    ...['파이프라인', 'パイプライン'].map((w) => [w, 'pipeline'] as const),
+    ...['생략', '생략됨'].map((w) => [w, 'omitted'] as const),
+  ]),
+};
+
+/** The column's value a word in another language clearly stands for (`일괄`: bulk, `커밋`: commit): ` (write it as bulk)`, else ''. */
+export function choiceHint(column: keyof typeof CHOICE_WORDS, text: string): string {
+  const meant = CHOICE_WORDS[column]!.get(text.replace(/[\s_-]+/gu, '').toLowerCase());
+  return meant === undefined ? '' : ` (write it as ${meant})`;
 }

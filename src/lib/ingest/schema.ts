@@ -187,10 +187,10 @@ export function dealRow(ctx: RowContext) {
     keyman: describing,
     // These two never reject: an unreadable value stays an Invalid, which the reader warns about.
     budget_confirmed: (cell: string) => ({ value: parseBoolean(cell) }),
-    purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const) }),
+    purchase_type: (cell: string) => ({ value: parseChoice(cell, ['bulk', 'phased'] as const, 'purchase_type') }),
     forecast_category: (cell: string) => ({ value: parseForecastCategory(cell) }),
     installed_at: optional(localDate),
-    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, MAX_LIFECYCLE_MONTHS)),
+    lifecycle_months: optional((cell: string) => parseInteger(cell, 1, MAX_LIFECYCLE_MONTHS, 'months')),
     cost: optional(money),
   };
   // The row itself when its amounts are in its own currency: readDeals makes the Deal from it
@@ -272,8 +272,8 @@ export function accountRow() {
     segment: text,
     region: text,
     keyman: text,
-    relationship: (cell: string) => parseChoice(cell, ['friendly', 'neutral', 'hostile'] as const),
-    budget_cycle_month: optional((cell: string) => parseInteger(cell, 1, 12)),
+    relationship: (cell: string) => parseChoice(cell, ['friendly', 'neutral', 'hostile'] as const, 'relationship'),
+    budget_cycle_month: optional((cell: string) => parseInteger(cell, 1, 12, 'month')),
     installed_competitor: text,
     notes: text,
   };

@@ -8,7 +8,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, fullWidthNumberHint, numberUnitsHint, scientificHint } from './cell-hints.ts';
+import { backslashHint, choiceHint, fullWidthNumberHint, numberUnitsHint, scientificHint, type WholeNumberUnit, wholeNumberHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -224,9 +224,12 @@ export function dotThousandsDoubt(text: string, decimal: NumberOptions['decimal'
   return `${quoteValue(text)} is read as ${asDecimal} (a decimal point); if the dot separates thousands (${asThousands}), set "decimal": "," in pipeline.config.json`;
 }
 
-/** A whole number in [min, max]. */
-export function parseInteger(text: string, min: number, max: number): number | Invalid {
-  if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number`);
+/**
+ * A whole number in [min, max]. `unit`, what the column counts, only lets the message of a refused cell say which
+ * number to write (`12개월`: 12); a cell is read by its digits alone.
+ */
+export function parseInteger(text: string, min: number, max: number, unit?: WholeNumberUnit): number | Invalid {
+  if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number${wholeNumberHint(text, min, max, unit)}`);
   const v = Number(text);
   if (v < min || v > max) {
     const range = Number.isFinite(max) ? `${min}-${max}` : `${min} or more`;
@@ -243,12 +246,19 @@ export function parseBoolean(text: string): boolean | Invalid {
   const t = text.toLowerCase();
   if (TRUE.has(t)) return true;
   if (FALSE.has(t)) return false;
-  const hint = YES_NO_WORDS.has(t.trim()) ? '; write yes or no (yes and no in Korean words or as O/X marks are not read)' : '';
+  const meant = YES_NO_WORDS.get(t.trim());
+  const hint = meant === undefined ? '' : `; it looks like ${meant}: write ${meant} (yes and no in Korean words or as O/X marks are not read)`;
   return new Invalid('invalid_boolean', `${quoteValue(text)} is not a boolean (true/false, yes/no, y/n, 1/0); read as false${hint}`);
 }
 
-/** Yes and no as Korean sheets write them: not read (the contract lists its words), but named in the message. */
-const YES_NO_WORDS = new Set(['예', '네', '아니오', '아니요', '아니', '유', '무', '있음', '없음', '확인', '미확인', 'o', 'x', '○', '×', '◯']);
+/**
+ * Yes and no as Korean sheets write them: not read (the contract lists its words), but the message says which
+ * one the cell is, since it is read as false (a `예` read as no is the opposite of what was written).
+ */
+const YES_NO_WORDS = new Map([
+  ...['예', '네', '유', '있음', '확인', 'o', '○', '◯'].map((w) => [w, 'yes'] as const),
+  ...['아니오', '아니요', '아니', '무', '없음', '미확인', 'x', '×'].map((w) => [w, 'no'] as const),
+]);
 
 /** An ISO 4217 code, any case; returned upper-case. */
 export function parseCurrencyCode(text: string): string | Invalid {
@@ -273,12 +283,15 @@ function periodHint(text: string): string {
   return mm >= 1 && mm <= 12 ? `; write it as ${month![1]}-${String(mm).padStart(2, '0')}` : '';
 }
 
-/** One of `allowed` (compared case-insensitively), returned lower-case; empty = ''. */
-export function parseChoice<T extends string>(text: string, allowed: readonly T[]): T | '' | Invalid {
+/**
+ * One of `allowed` (compared case-insensitively), returned lower-case; empty = ''. `column` only lets the message
+ * of a refused cell name the value a word in another language stands for (`일괄`: bulk).
+ */
+export function parseChoice<T extends string>(text: string, allowed: readonly T[], column?: 'purchase_type' | 'relationship'): T | '' | Invalid {
   if (text === '') return '';
   const t = text.toLowerCase();
   if ((allowed as readonly string[]).includes(t)) return t as T;
-  return new Invalid('invalid_value', `${quoteValue(text)} is not one of ${allowed.join(', ')}`);
+  return new Invalid('invalid_value', `${quoteValue(text)} is not one of ${allowed.join(', ')}${column === undefined ? '' : choiceHint(column, text)}`);
 }
 
 /**
@@ -290,5 +303,5 @@ export function parseForecastCategory(text: string): ForecastCategory | null | I
   const key = text.replace(/[\s_-]+/gu, '').toLowerCase();
   const found = FORECAST_CATEGORIES.find((c) => c.replace('_', '') === key);
   if (found) return found;
-  return new Invalid('invalid_forecast_category', `${quoteValue(text)} is not one of commit, best_case, pipeline, omitted`);
+  return new Invalid('invalid_forecast_category', `${quoteValue(text)} is not one of commit, best_case, pipeline, omitted${choiceHint('forecast_category', text)}`);
 }

@@ -34,6 +34,9 @@ describe('josa', () => {
     expect(josa('"3,500万"', '은/는')).toBe('"3,500万"은'); // 만
     expect(josa('"1億"', '이/가')).toBe('"1億"이'); // 억
     expect(josa('"5千"', '을/를')).toBe('"5千"을'); // 천
+    // Kana end in a vowel but ン, read ㄴ.
+    expect(josa('"パイプライン"', '은/는')).toBe('"パイプライン"은'); // 파이프라인
+    expect(josa('"コミット"', '은/는')).toBe('"コミット"는'); // 코밋토
     expect(josa('"2兆"', '은/는')).toBe('"2兆"는'); // 조
   });
   it('looks past closing brackets and quotes', () => {

@@ -10,6 +10,7 @@ import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { fatalText } from '../../../src/lib/i18n/fatal-text.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { Invalid, parseChoice, parseForecastCategory } from '../../../src/lib/ingest/values.ts';
 import { cp949, utf8, utf16 } from './helpers.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -418,5 +419,47 @@ describe('rejected rows and warnings', () => {
     // D11's quoted stage spans lines 14-15 and is trimmed to "qualify".
     expect(dataset.deals[3]).toMatchObject({ line: 14, stage: 1 });
     expect(dataset.stageHistory.length).toBe(7);
+  });
+});
+
+describe('choice cells written in Korean or Japanese', () => {
+  const reason = (v: unknown) => (v instanceof Invalid ? `${v.code}: ${v.reason}` : `not invalid: ${String(v)}`);
+  it('names the value a Korean or Japanese word stands for, without reading it, in English and Korean', () => {
+    const dataset = ingest({
+      'deals.csv': [
+        `${DEALS_HEADER},purchase_type,forecast_category`,
+        'D1,A1,Kim,100,2025-01-01,prospect,일괄,커밋',
+        'D2,A1,Kim,100,2025-01-01,prospect,분할 구매,최상의 경우',
+        'D3,A1,Kim,100,2025-01-01,prospect,단계별,パイプライン',
+        'D4,A1,Kim,100,2025-01-01,prospect,통합,업사이드',
+      ].join('\n'),
+      'stage_history.csv': `${HISTORY_HEADER}\nD1,prospect,2025-01-01\nD2,prospect,2025-01-01\nD3,prospect,2025-01-01\nD4,prospect,2025-01-01`,
+      'accounts.csv': 'account_id,relationship\nA1,우호적\nA2,비우호\nA3,좋음',
+    });
+    const warned = dataset.issues.filter((i) => ['purchase_type', 'forecast_category', 'relationship'].includes(i.column));
+    expect(warned.map((i) => `${i.file}:${i.line} ${i.severity}: ${i.message} | ${issueMessage(i, 'ko')}`)).toEqual([
+      'accounts.csv:2 error: relationship "우호적" is not one of friendly, neutral, hostile (write it as friendly) | relationship "우호적"은 friendly, neutral, hostile 중 하나가 아닙니다(friendly로 적으세요)',
+      'accounts.csv:3 error: relationship "비우호" is not one of friendly, neutral, hostile (write it as hostile) | relationship "비우호"는 friendly, neutral, hostile 중 하나가 아닙니다(hostile로 적으세요)',
+      'accounts.csv:4 error: relationship "좋음" is not one of friendly, neutral, hostile | relationship "좋음"은 friendly, neutral, hostile 중 하나가 아닙니다',
+      'deals.csv:2 warning: forecast_category "커밋" is not one of commit, best_case, pipeline, omitted (write it as commit); the deal has no category | forecast_category "커밋"은 commit, best_case, pipeline, omitted 중 하나가 아닙니다(commit으로 적으세요). 이 딜에는 예측 범주가 없는 것으로 봅니다',
+      'deals.csv:2 warning: purchase_type "일괄" is not one of bulk, phased (write it as bulk); left empty | purchase_type "일괄"은 bulk, phased 중 하나가 아닙니다(bulk로 적으세요). 빈 값으로 두었습니다',
+      'deals.csv:3 warning: forecast_category "최상의 경우" is not one of commit, best_case, pipeline, omitted (write it as best_case); the deal has no category | forecast_category "최상의 경우"는 commit, best_case, pipeline, omitted 중 하나가 아닙니다(best_case로 적으세요). 이 딜에는 예측 범주가 없는 것으로 봅니다',
+      'deals.csv:3 warning: purchase_type "분할 구매" is not one of bulk, phased (write it as phased); left empty | purchase_type "분할 구매"는 bulk, phased 중 하나가 아닙니다(phased로 적으세요). 빈 값으로 두었습니다',
+      'deals.csv:4 warning: forecast_category "パイプライン" is not one of commit, best_case, pipeline, omitted (write it as pipeline); the deal has no category | forecast_category "パイプライン"은 commit, best_case, pipeline, omitted 중 하나가 아닙니다(pipeline으로 적으세요). 이 딜에는 예측 범주가 없는 것으로 봅니다',
+      'deals.csv:4 warning: purchase_type "단계별" is not one of bulk, phased (write it as phased); left empty | purchase_type "단계별"은 bulk, phased 중 하나가 아닙니다(phased로 적으세요). 빈 값으로 두었습니다',
+      'deals.csv:5 warning: forecast_category "업사이드" is not one of commit, best_case, pipeline, omitted; the deal has no category | forecast_category "업사이드"는 commit, best_case, pipeline, omitted 중 하나가 아닙니다. 이 딜에는 예측 범주가 없는 것으로 봅니다',
+      'deals.csv:5 warning: purchase_type "통합" is not one of bulk, phased; left empty | purchase_type "통합"은 bulk, phased 중 하나가 아닙니다. 빈 값으로 두었습니다',
+    ]);
+    // Japanese words too, any case and spacing; what is not clearly one value gets no hint.
+    expect(reason(parseChoice('一括', ['bulk', 'phased'], 'purchase_type'))).toBe('invalid_value: "一括" is not one of bulk, phased (write it as bulk)');
+    expect(reason(parseForecastCategory('Pipeline-Stage'))).toBe('invalid_forecast_category: "Pipeline-Stage" is not one of commit, best_case, pipeline, omitted');
+    expect(reason(parseForecastCategory(' 베스트 케이스 '))).toMatch(/\(write it as best_case\)$/);
+    // Not read: each deal is kept, with no purchase type and no category.
+    expect(dataset.deals.map((d) => [d.id, d.purchaseType, d.forecastCategory])).toEqual([
+      ['D1', '', null],
+      ['D2', '', null],
+      ['D3', '', null],
+      ['D4', '', null],
+    ]);
   });
 });

@@ -387,8 +387,15 @@ describe('numbers', () => {
     expect(value('12억')).toContain('as 1200000000)');
     // Too large to write safely: the hint without a value.
     expect(value('1,000,000조')).toMatch(/write the amount in full\)$/);
+    // Thousands alone, as 천원 (thousand won) tables write amounts; with 원 or without, as 2억 5천 reads its 5천.
+    expect(value('3,500천원')).toMatchInlineSnapshot(
+      `"invalid_number: "3,500천원" is not a number (Korean number units such as 만 and 억 are not read: write the amount in full, as 3500000)"`,
+    );
+    expect(value('₩1.5천')).toContain('as 1500)');
+    expect(value('5천')).toContain('as 5000)');
+    expect(value('2억 5천')).toContain('as 200005000)');
     // Not an amount in units: no hint.
-    for (const text of ['억', '3만 달러', 'abc만', '5천']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    for (const text of ['억', '천원', '3만 달러', '5천 달러', 'abc만', '5천万']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
   });
 
   it('says how to write an amount given in Japanese or Chinese number units (万, 億), without reading it, in English and Korean', () => {
@@ -402,14 +409,23 @@ describe('numbers', () => {
     expect(value('¥3.5億')).toContain('as 350000000)');
     expect(value('12亿')).toContain('as 1200000000)');
     expect(value('1,000,000兆')).toBe(units('1,000,000兆', ''));
+    // Thousands alone, as 千円 (thousand yen) tables write amounts.
+    expect(value('3,500千円')).toBe(units('3,500千円', ', as 3500000'));
+    expect(value('5千')).toBe(units('5千', ', as 5000'));
     // Korean and Japanese units in one cell, units without a number, other words: no hint.
-    for (const text of ['3억5,000万', '万', '3万ドル', '5千円']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    for (const text of ['3억5,000万', '万', '千円', '3万ドル', '5千ドル', '5千만']) expect(value(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
     const ko = (message: string) => issueMessage({ code: 'invalid_number', message }, 'ko');
     expect(ko(`amount ${units('3,500万', ', as 35000000').slice('invalid_number: '.length)}`)).toBe(
       'amount "3,500万"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 35000000처럼 단위 없이 모두 적으세요)',
     );
     expect(ko(`amount ${String(value('1億円')).slice('invalid_number: '.length)}`)).toBe(
       'amount "1億円"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 100000000처럼 단위 없이 모두 적으세요)',
+    );
+    expect(ko(`amount ${String(value('3,500千円')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500千円"은 숫자가 아닙니다(万·億 같은 일본·중국식 단위는 읽지 않습니다. 금액을 3500000처럼 단위 없이 모두 적으세요)',
+    );
+    expect(ko(`amount ${String(value('3,500천원')).slice('invalid_number: '.length)}`)).toBe(
+      'amount "3,500천원"은 숫자가 아닙니다(만·억 같은 단위는 읽지 않습니다. 금액을 3500000처럼 단위 없이 모두 적으세요)',
     );
     // The Korean units' message is said as before.
     expect(ko(`amount ${String(value('3,500만원')).slice('invalid_number: '.length)}`)).toBe(
@@ -584,6 +600,36 @@ describe('numbers', () => {
     expect(reason(parseInteger('13', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "13" is out of range (1-12)"`);
     expect(reason(parseInteger('3.5', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "3.5" is not a whole number"`);
   });
+
+  it('says which number to write for a whole number written with more than its digits, without reading it, in English and Korean', () => {
+    const months = (text: string) => reason(parseInteger(text, 1, 1200, 'months'));
+    const month = (text: string) => reason(parseInteger(text, 1, 12, 'month'));
+    expect(months('12개월')).toBe('invalid_number: "12개월" is not a whole number; write the number alone, as 12');
+    for (const text of ['+12', '12.0', '12.00', '12 개월', '12 months', '12ヶ月', '12か月', '12个月', '+12.0 mos'])
+      expect(months(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the number alone, as 12`);
+    expect(months('１２')).toBe(
+      `invalid_number: "１２" is not a whole number; its digits are full-width, as an input method types them in its full-width mode: write it as 12; Excel's ASC function makes them half-width`,
+    );
+    expect(months('１２개월')).toMatch(/; write the number alone, as 12$/);
+    // A month of the year: 3월, 3月, and its English name.
+    for (const text of ['3월', '3 月', '+3', '3.0']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the number alone, as 3`);
+    for (const text of ['March', 'Mar', 'mar.']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the month's number, as 3`);
+    // Not clearly the number, not in range, or a unit the column does not count: no hint.
+    for (const text of ['12.5', '12개월 이상', '12-24', '0개월', '3년', '1,200', '-12', '12월'])
+      expect(months(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number`);
+    for (const text of ['13월', '3개월', 'Mon', 'Ma', '１３']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number`);
+    // A valid cell is read as before.
+    expect(parseInteger('12', 1, 12, 'month')).toBe(12);
+
+    const ko = (column: string, r: string) => issueMessage({ code: 'invalid_number', message: `${column} ${r.slice('invalid_number: '.length)}` }, 'ko');
+    expect(ko('lifecycle_months', months('12개월'))).toBe('lifecycle_months "12개월"은 정수가 아닙니다. 12처럼 숫자만 적으세요');
+    expect(ko('lifecycle_months', months('+12'))).toBe('lifecycle_months "+12"는 정수가 아닙니다. 12처럼 숫자만 적으세요');
+    expect(ko('budget_cycle_month', month('March'))).toBe('budget_cycle_month "March"는 정수가 아닙니다. 월을 3처럼 숫자로 적으세요');
+    expect(ko('lifecycle_months', months('１２'))).toBe(
+      'lifecycle_months "１２"는 정수가 아닙니다. 전각 입력 모드로 입력한 전각 숫자입니다. 12처럼 반각으로 적으세요. Excel에서는 ASC 함수로 반각으로 바꿀 수 있습니다',
+    );
+    expect(ko('lifecycle_months', months('12.5'))).toBe('lifecycle_months "12.5"는 정수가 아닙니다');
+  });
 });
 
 describe('booleans, codes, periods, choices', () => {
@@ -594,9 +640,10 @@ describe('booleans, codes, periods, choices', () => {
       `"invalid_boolean: "maybe" is not a boolean (true/false, yes/no, y/n, 1/0); read as false"`,
     );
      // Yes and no as Korean sheets write them are not read either, and the message says what to write.
-    for (const t of ['예', '아니오', 'O', ' x ', '○']) {
-      expect(parseBoolean(t), t).toBeInstanceOf(Invalid);
-      expect(reason(parseBoolean(t)), t).toMatch(/; read as false; write yes or no \(yes and no in Korean words or as O\/X marks are not read\)$/);
+    // Which one it is is said, since a yes is read as false.
+    for (const [t, meant] of [['예', 'yes'], ['확인', 'yes'], ['O', 'yes'], ['○', 'yes'], ['아니오', 'no'], ['미확인', 'no'], [' x ', 'no'], ['×', 'no']]) {
+      expect(parseBoolean(t!), t).toBeInstanceOf(Invalid);
+      expect(reason(parseBoolean(t!)), t).toMatch(new RegExp(`; read as false; it looks like ${meant}: write ${meant} \\(yes and no in Korean words or as O/X marks are not read\\)$`));
     }
   });
 
