@@ -12,7 +12,7 @@ import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
-import { TILE_SPECS, tileChange, tileDetail, tileFew, type TileModel, tileValue } from './overview.ts';
+import { TILE_SPECS, tileChange, tileDetail, tileFew, type TileModel, tileNoChange, tileValue } from './overview.ts';
 
 export interface ChangeSection {
   kind: ChangeKind;
@@ -149,12 +149,13 @@ export function changesModel(ctx: PageContext): ChangesModel {
   const beforeData = unavailable ? null : beforeDataNote(ctx, ch.from);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(site.metrics);
-    const { delta, good, verdict, since } = tileChange(ctx, spec, current, unavailable || beforeData ? null : spec.get(ch.from_metrics), ch.from);
+    const compared = unavailable || beforeData ? null : ch.from_metrics;
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : spec.get(compared), ch.from);
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
     // The second line as on the overview: the period a coverage is of ('Jun 2026 · ₩6.1B / ₩2.79B'; a bare '2.2×' named no
     // month), the deals a rate or median counts.
-    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: tileDetail(ctx, spec.key), hint: m.tiles.hints[spec.key], delta, since, good, verdict, trend: null, few };
+    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: tileDetail(ctx, spec.key), hint: m.tiles.hints[spec.key], delta, since, noChange: tileNoChange(ctx, spec, current, compared, ch.from), good, verdict, trend: null, few };
   });
   const sections = ch.groups.map((g): ChangeSection => {
     const rows = byImportance(g.kind, g.deals.map((i) => ch.deals[i]!));
