@@ -331,6 +331,18 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     }
   }, 60_000);
 
+  it('leaves a line’s space between the Stalled page’s last totals table ("Download CSV") and the note under the totals', async () => {
+    for (const viewport of VIEWPORTS) {
+      for (const locale of LOCALES) {
+        const tab = await open(viewport, `/${locale}/stalled/`);
+        // The note about deals with several warning signs sat right under the last table's CSV link, read as part of it.
+        const gap = await tab.evaluate(() => document.querySelector('.totals-note')!.getBoundingClientRect().top - Array.from(document.querySelectorAll('.totals .table-meta')).at(-1)!.getBoundingClientRect().bottom);
+        expect(gap, `${viewport.width}px /${locale}/stalled/`).toBeGreaterThanOrEqual(12);
+        await tab.close();
+      }
+    }
+  });
+
   it('keeps the key columns of every deal list (and of the issues and accounts tables) on a 390 px phone: the first row’s deal, amount and what the list is for, without scrolling sideways', async () => {
     const owner = readdirSync(join(site.dir, 'en/owners'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
     // Each page with its deal lists (a compact table: DataTable.astro's .compact, table.ts `compact`).
