@@ -296,6 +296,53 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(problems.slice(0, 20)).toEqual([]);
   }, 120_000);
 
+  it('shows What changed’s long lists on a phone as their largest deals, how many more and "Show all N", which opens every row in their place', async () => {
+    for (const locale of LOCALES) {
+      const tab = await open(VIEWPORTS[0], `/${locale}/changes/`);
+      // The sample's 71 new deals were some 10,000 px of rows on a phone, the largest anywhere among them.
+      expect(await tab.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(14_000);
+      const lists = await tab.evaluate(() =>
+        Array.from(document.querySelectorAll('details.fold-all')).map((details) => {
+          const block = details.closest('.table-block')!;
+          const amounts = (table: Element | null) => Array.from(table?.querySelectorAll('tbody tr') ?? []).map((tr) => Number((tr.children[1] as HTMLElement).dataset.sort));
+          return {
+            heading: block.closest('section')!.querySelector('h2')!.textContent!,
+            top: amounts(block.querySelector('.fold-top table')),
+            all: amounts(details.querySelector('table')),
+            more: block.querySelector('.fold-top .table-meta span')!.textContent!,
+            summary: details.querySelector('summary')!.textContent!,
+          };
+        }),
+      );
+      const byHeading = Object.fromEntries(lists.map((l) => [l.heading, l]));
+      const list = byHeading[locale === 'en' ? 'New deals (71\u00a0deals)' : '신규 딜(71건)']!;
+      expect([list.top.length, list.all.length, list.more, list.summary]).toEqual(locale === 'en' ? [10, 71, 'and 61 more\u00a0· ', 'Show all 71'] : [10, 71, '외 61건\u00a0· ', '71건 모두 보기']);
+      // The first rows are the largest, the full table in the same order.
+      expect(list.all.slice(0, 10)).toEqual(list.top);
+      expect(list.all).toEqual(list.all.slice().sort((a, b) => b - a));
+      // Opened: every row, in place of the first ones.
+      await tab.locator('details.fold-all summary').first().click();
+      const first = await tab.evaluate(() => {
+        const block = document.querySelector('details.fold-all')!.closest('.table-block')!;
+        return { top: block.querySelector('.fold-top')!.getClientRects().length, rows: Array.from(block.querySelectorAll('details tbody tr')).filter((tr) => tr.getClientRects().length > 0).length };
+      });
+      expect(first).toEqual({ top: 0, rows: 71 });
+      await tab.close();
+    }
+  }, 60_000);
+
+  it('leaves a line’s space between the Stalled page’s last totals table ("Download CSV") and the note under the totals', async () => {
+    for (const viewport of VIEWPORTS) {
+      for (const locale of LOCALES) {
+        const tab = await open(viewport, `/${locale}/stalled/`);
+        // The note about deals with several warning signs sat right under the last table's CSV link, read as part of it.
+        const gap = await tab.evaluate(() => document.querySelector('.totals-note')!.getBoundingClientRect().top - Array.from(document.querySelectorAll('.totals .table-meta')).at(-1)!.getBoundingClientRect().bottom);
+        expect(gap, `${viewport.width}px /${locale}/stalled/`).toBeGreaterThanOrEqual(12);
+        await tab.close();
+      }
+    }
+  });
+
   it('keeps the key columns of every deal list (and of the issues and accounts tables) on a 390 px phone: the first row’s deal, amount and what the list is for, without scrolling sideways', async () => {
     const owner = readdirSync(join(site.dir, 'en/owners'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
     // Each page with its deal lists (a compact table: DataTable.astro's .compact, table.ts `compact`).
@@ -306,7 +353,8 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
       ['', [['top-stalled', 3]]],
       ['stalled/', [['stalled', 3], ['flagged-open', 3]]],
       [`owners/${owner}/`, [['owner-open-deals', 4]]],
-      ['changes/', [['changes-advanced', 3], ['changes-slipped', 4], ['changes-won', 3], ['changes-amount-up', 4]]],
+      // A long list's first rows (its full table is behind "Show all N"), and a short one.
+      ['changes/', [['changes-advanced-top', 3], ['changes-slipped-top', 4], ['changes-won-top', 3], ['changes-amount-up', 4]]],
       // An account's deals, and its repurchase schedule: the product, when it comes back and its status.
       [pages.find((p) => p.startsWith('accounts/'))!, [['account-deals', 4], ['account-repurchase', 3]]],
       ['forecast/', [['deals-month', 4]]],

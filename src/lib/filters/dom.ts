@@ -64,6 +64,7 @@ function fillTile(tileEl: Element, tile: TileModel): void {
     if (tile.since) p.append(el(doc, 'span', 'tile-since', ` ${tile.since}`));
     parts.push(p);
   }
+  if (tile.noChange) parts.push(el(doc, 'p', 'tile-no-change', tile.noChange));
   parts.push(el(doc, 'p', 'tile-hint', tile.hint));
   tileEl.replaceChildren(...parts);
 }

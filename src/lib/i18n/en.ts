@@ -144,6 +144,8 @@ export const en = {
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
+    /** A folded table's disclosure (TableModel `fold`): every one of its rows. */
+    showAll: (p: { count: number }, f: Formatter) => `Show all ${f.count(p.count)}`,
     /** The data's newest change lies a week or more before the as-of date (views/pages/data-notes.ts staleDataNote). */
     staleData: (p: { newest: string; days: number }, f: Formatter) =>
       `The newest change in this data is from ${f.date(p.newest)}, ${withUnit(f.count(p.days), 'days')} before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,
@@ -183,6 +185,10 @@ export const en = {
     stalledDeals: 'Stalled deals',
     /** On each tile, after its change: the date the change is against. */
     since: (p: { date: string }, f: Formatter) => `vs ${f.date(p.date)}`,
+    /** In place of a tile's change when its figure had no value at the earlier date (overview.ts `tileNoChange`). */
+    noComparison: (p: { date: string }, f: Formatter) => `No comparison: no figure on ${f.date(p.date)}`,
+    noComparisonTarget: (p: { date: string }, f: Formatter) => `No comparison: no target for the period on ${f.date(p.date)}`,
+    noComparisonMet: (p: { date: string; period: string }, f: Formatter) => `No comparison: on ${f.date(p.date)} the ${f.period(p.period)} target was already met`,
     /** After a tile's change, what its colour says, in words (a screen reader, grey paper, a colour-blind reader). */
     better: 'better',
     worse: 'worse',
@@ -801,6 +807,8 @@ export const en = {
       amount_down: 'Open at both dates, with a lower amount at the end.',
       newly_stalled: 'Open and stalled at the end, and not stalled (or not open) at the start.',
     },
+    /** After a list's explain: the order of its deals (views/pages/changes.ts `byImportance`). */
+    order: { amount: 'Largest amount first.', change: 'Largest change first.' },
     stageFrom: 'Stage then',
     stageTo: 'Stage now',
     stageMove: 'Stage then → now',

@@ -123,6 +123,7 @@ export const ko: Messages = {
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
+    showAll: (p, f) => `${f.count(p.count)}건 모두 보기`,
     staleData: (p, f) =>
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
     noDataBefore: (p, f) =>
@@ -152,6 +153,9 @@ export const ko: Messages = {
     openDeals: '진행 중 딜',
     stalledDeals: '정체 딜',
     since: (p, f) => `${f.date(p.date)} 대비`,
+    noComparison: (p, f) => `비교 불가: ${f.date(p.date)} 기준 수치 없음`,
+    noComparisonTarget: (p, f) => `비교 불가: ${f.date(p.date)} 기준 해당 기간 목표 없음`,
+    noComparisonMet: (p, f) => `비교 불가: ${f.date(p.date)} 기준 ${f.period(p.period)} 목표 이미 달성`,
     better: '개선',
     worse: '악화',
     comparedWith: (p, f) => `변화는 ${f.count(p.days)}일 전(${f.date(p.date)}) 대비입니다.`,
@@ -678,6 +682,7 @@ export const ko: Messages = {
       amount_down: '두 날짜 모두 진행 중이며 기간 말 금액이 더 작은 딜.',
       newly_stalled: '기간 말에 진행 중이고 정체 상태이며, 기간 시작에는 정체가 아니었던(또는 진행 중이 아니었던) 딜.',
     },
+    order: { amount: '금액이 큰 순서입니다.', change: '금액 변동이 큰 순서입니다.' },
     stageFrom: '이전 단계',
     stageTo: '현재 단계',
     stageMove: '이전 → 현재 단계',

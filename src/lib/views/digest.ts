@@ -80,7 +80,7 @@ export function digestMarkdown(site: SiteData, options: MarkdownOptions): string
   out.push(`## ${mdText(m.changes.byKind)}`, '', mdText(model.bridge), '', tableMarkdown(model.summary, false), '');
   for (const s of model.sections) {
     if (s.count === 0 && s.note === null) continue;
-    out.push(`## ${mdText(s.heading)}`, '', mdText(s.explain), '');
+    out.push(`## ${mdText(s.heading)}`, '', mdText(s.order === null ? s.explain : `${s.explain} ${s.order}`), '');
     if (s.note !== null) {
       out.push(`> ${mdText(s.note)}`, '');
       continue;

@@ -45,6 +45,12 @@ export interface TableModel {
   csv: { headers: string[]; rows: Raw[][] };
   /** Rows left out of the HTML (kept in the CSV), for very long tables. */
   truncated: number;
+  /**
+   * A long list a reader scans for its biggest rows (What changed's): the page shows its first `fold` rows, says
+   * how many more there are, and puts the whole table (every HTML row) behind a native "Show all N" disclosure
+   * (DataTable.astro), so a phone scrolls past 10 rows, not 71, and no row is hidden silently. Unset: every row.
+   */
+  fold?: number;
   /** Total rows at the end of the HTML rows (TableOptions `totals`), which the CSV has not. */
   totalRows?: number;
   /**
@@ -90,7 +96,15 @@ export interface TableOptions<R = unknown> {
    * whose rows are the list itself.
    */
   totals?: readonly R[];
+  /** TableModel `fold`: the rows shown before "Show all N", when the table has more than FOLD_MIN_HIDDEN more. */
+  fold?: number;
 }
+
+/**
+ * A folded table (TableOptions `fold`) folds only when at least this many rows would be behind "Show all": one or two
+ * rows more take less room than the disclosure that would hide them.
+ */
+export const FOLD_MIN_HIDDEN = 3;
 
 export interface Column<R> {
   label: string;
@@ -189,7 +203,7 @@ export function movedOnPage<R>(column: Column<R>): { csv: Column<R>; page: Colum
   return { csv: { ...column, csvOnly: true }, page: { ...column, pageOnly: true } };
 }
 
-export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false, rowHeader = true }: TableOptions<R>): TableModel {
+export function table<R>(id: string, caption: string, columns: Column<R>[], rows: readonly R[], { empty, maxRows = MAX_HTML_ROWS, totals = [], compact = false, rowHeader = true, fold }: TableOptions<R>): TableModel {
   const shown = [...rows.slice(0, maxRows), ...totals];
   const html = columns.filter((c) => !c.csvOnly);
   const model: TableModel = {
@@ -221,6 +235,7 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
   };
   if (totals.length > 0) model.totalRows = totals.length;
   if (compact) model.compact = true;
+  if (fold !== undefined && Math.min(rows.length, maxRows) - fold >= FOLD_MIN_HIDDEN) model.fold = fold;
   // Every row's CSV values are worked out when first read: a page that never offers the download (a filtered
   // page before its link is used) never pays for them.
   const all = rows.slice();

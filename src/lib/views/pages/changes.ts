@@ -12,7 +12,7 @@ import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
-import { TILE_SPECS, tileChange, tileDetail, tileFew, type TileModel, tileValue } from './overview.ts';
+import { TILE_SPECS, tileChange, tileDetail, tileFew, type TileModel, tileNoChange, tileValue } from './overview.ts';
 
 export interface ChangeSection {
   kind: ChangeKind;
@@ -22,6 +22,8 @@ export interface ChangeSection {
   /** The section's heading: its title and how many deals ("Slipped (3 deals)"); the title alone when `note` says it cannot be known. */
   heading: string;
   explain: string;
+  /** The order of its rows ('Largest amount first.'), after `explain`; null with fewer than two rows. */
+  order: string | null;
   count: number;
   amount: number;
   table: TableModel;
@@ -69,6 +71,21 @@ const KIND_COLUMNS: Record<ChangeKind, ColumnKey[]> = {
 
 /** The kinds that compare a deal's stage at the two dates: unknown when the export has only each deal's current stage. */
 const STAGE_MOVE_KINDS: ReadonlySet<ChangeKind> = new Set(['reopened', 'advanced', 'moved_back']);
+
+/** The kinds whose deals are listed by the size of their change (amount now − then), the others by their amount now. */
+const BY_CHANGE: ReadonlySet<ChangeKind> = new Set(['amount_up', 'amount_down']);
+
+/**
+ * The rows each list shows before "Show all N" (TableModel `fold`): a phone reads the biggest changes first and
+ * opens the rest on demand (71 new deals in full made the page 23,000 px tall).
+ */
+export const CHANGE_LIST_TOP = 10;
+
+/** A list's deals, the largest first (a stable sort: deals of the same amount stay in deals.csv order). */
+export function byImportance(kind: ChangeKind, rows: readonly ChangeDeal[]): ChangeDeal[] {
+  const size = BY_CHANGE.has(kind) ? (d: ChangeDeal) => Math.abs(d.amount_to - (d.amount_from ?? d.amount_to)) : (d: ChangeDeal) => d.amount_to;
+  return rows.slice().sort((a, b) => size(b) - size(a));
+}
 
 /** The table id (and anchor) of a kind: `changes-moved-back`. */
 export const changeTableId = (kind: ChangeKind) => `changes-${kind.replace(/_/gu, '-')}`;
@@ -132,15 +149,16 @@ export function changesModel(ctx: PageContext): ChangesModel {
   const beforeData = unavailable ? null : beforeDataNote(ctx, ch.from);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(site.metrics);
-    const { delta, good, verdict, since } = tileChange(ctx, spec, current, unavailable || beforeData ? null : spec.get(ch.from_metrics), ch.from);
+    const compared = unavailable || beforeData ? null : ch.from_metrics;
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : spec.get(compared), ch.from);
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
     // The second line as on the overview: the period a coverage is of ('Jun 2026 · ₩6.1B / ₩2.79B'; a bare '2.2×' named no
     // month), the deals a rate or median counts.
-    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: tileDetail(ctx, spec.key), hint: m.tiles.hints[spec.key], delta, since, good, verdict, trend: null, few };
+    return { key: spec.key, label: m.tiles[spec.key], value: tileValue(ctx, spec.key, current, site.metrics), detail: tileDetail(ctx, spec.key), hint: m.tiles.hints[spec.key], delta, since, noChange: tileNoChange(ctx, spec, current, compared, ch.from), good, verdict, trend: null, few };
   });
   const sections = ch.groups.map((g): ChangeSection => {
-    const rows = g.deals.map((i) => ch.deals[i]!);
+    const rows = byImportance(g.kind, g.deals.map((i) => ch.deals[i]!));
     const untracked =
       g.kind === 'slipped' && !ch.tracked.expected_close
         ? untrackedNote(ctx, c.closeUntrackedExport, c.closeUntracked)
@@ -156,9 +174,10 @@ export function changesModel(ctx: PageContext): ChangesModel {
       title: c.kinds[g.kind],
       heading: untracked === null ? m.common.aside({ text: c.kinds[g.kind], aside: m.common.dealCount({ count: g.count }, f) }) : c.kinds[g.kind],
       explain: c.explain[g.kind],
+      order: untracked === null && rows.length > 1 ? (BY_CHANGE.has(g.kind) ? c.order.change : c.order.amount) : null,
       count: g.count,
       amount: g.amount,
-      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), untracked === null ? rows : [], { empty: untracked ?? c.none, compact: true }),
+      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), untracked === null ? rows : [], { empty: untracked ?? c.none, compact: true, fold: CHANGE_LIST_TOP }),
       note: untracked,
     };
   });

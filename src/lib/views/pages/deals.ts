@@ -127,7 +127,10 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
         label: m.columns.expected_close,
         value: (d) => d.expected_close,
         text: (d) => (d.expected_close ? f.date(d.expected_close) : m.common.noCloseDate),
-        tone: (d) => (d.expected_close ? undefined : 'muted'),
+        // A date already passed, red with its meaning in words ('past due'), as on an account page: an owner reviewing
+        // their open deals sees which should have closed.
+        tone: (d) => (!d.expected_close ? 'muted' : d.expected_close < ctx.site.as_of ? 'bad' : undefined),
+        note: (d) => (d.expected_close && d.expected_close < ctx.site.as_of ? m.cellNotes.pastDue : undefined),
       },
     ],
     owner: [{ label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) }],

@@ -36,6 +36,12 @@ export interface TileModel {
   delta: Delta | null;
   /** What `delta` is against, on the tile ("vs May 31, 2026"); null with no delta. */
   since: string | null;
+  /**
+   * Why the tile has no change line, where it would be, when the figure has a value now and none at the earlier
+   * date ("No comparison: on May 31, 2026 the May 2026 target was already met"); null otherwise (a change shown, or
+   * a page that says for all its tiles why none is: no stage history, a date before the data).
+   */
+  noChange?: string | null;
   /** Whether the change is good news (for colour and its text); null when neutral. */
   good: boolean | null;
   /** `good` in words, shown after the change ('better', '악화'): the colour alone says nothing to a screen reader or on grey paper; null when neutral. */
@@ -121,7 +127,8 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   const beforeData = noTrends ? null : beforeDataNote(ctx, site.previous_as_of);
   const tiles = TILE_SPECS.map((spec): TileModel => {
     const current = spec.get(now);
-    const { delta, good, verdict, since } = tileChange(ctx, spec, current, noTrends || beforeData ? null : spec.get(site.previous), site.previous_as_of);
+    const compared = noTrends || beforeData ? null : site.previous;
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : spec.get(compared), site.previous_as_of);
     const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
@@ -131,6 +138,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
       hint: m.tiles.hints[spec.key],
       delta,
       since,
+      noChange: tileNoChange(ctx, spec, current, compared, site.previous_as_of),
       good,
       verdict,
       trend: tileTrend(ctx, spec.key),
@@ -167,6 +175,23 @@ export function tileChange(
   const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
   const verdict = good === null ? null : good ? ctx.m.tiles.better : ctx.m.tiles.worse;
   return { delta, good, verdict, since: delta ? ctx.m.tiles.since({ date: previousDate }, ctx.f) : null };
+}
+
+/**
+ * Why a tile with a figure now shows no change (`TileModel.noChange`): the figure had no value at the earlier date.
+ * `previous` is the figures then, null when the page shows no change at all (it says why once, for every tile).
+ * The coverage names its reason (that period's target already met, or no target then); the others, that there is no
+ * figure then.
+ */
+export function tileNoChange(ctx: PageContext, spec: (typeof TILE_SPECS)[number], current: number | null, previous: Figures | null, previousDate: string): string | null {
+  if (current === null || previous === null || spec.get(previous) !== null) return null;
+  const { m, f } = ctx;
+  if (spec.key === 'coverage') {
+    const row = currentCoverage(previous);
+    if (row === undefined) return m.tiles.noComparisonTarget({ date: previousDate }, f);
+    if (row.remaining === 0) return m.tiles.noComparisonMet({ date: previousDate, period: row.period }, f);
+  }
+  return m.tiles.noComparison({ date: previousDate }, f);
 }
 
 /**
