@@ -3,7 +3,7 @@ import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import type { AccountSlice } from '../account-pages.ts';
-import { dealAndAmountColumns } from './deals.ts';
+import { dealAndAmountColumns, expectedCloseColumn } from './deals.ts';
 import type { PageContext } from './context.ts';
 import { otherLang } from '../../format/text-lang.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -99,7 +99,6 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
     data(m.columns.notes, account.notes),
   ].filter((x) => x.value !== '');
   const has = (column: SiteData['inputs']['deal_columns'][number]) => ctx.site.inputs.deal_columns.includes(column);
-  const pastDue = (d: AccountDeal) => d.state === 'open' && d.expected_close !== null && d.expected_close < ctx.site.as_of;
   const deals = table(
     `account-deals`,
     m.pages.account.deals,
@@ -112,16 +111,8 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
       { label: m.columns.owner, value: (d: AccountDeal) => d.owner },
       { label: m.columns.created, value: (d: AccountDeal) => d.created, text: (d: AccountDeal) => f.date(d.created) },
       { label: m.columns.closed, value: (d: AccountDeal) => d.closed, text: (d: AccountDeal) => (d.closed ? f.date(d.closed) : '') },
-      // An open deal's expected close at T (a closed deal's is history): marked when it has passed, as in the deal lists.
-      {
-        label: m.columns.expected_close,
-        value: (d: AccountDeal) => (d.state === 'open' ? d.expected_close : null),
-        // An open deal without one says so, muted, as the deal lists do; a closed deal's cell stays empty.
-        text: (d: AccountDeal) => (d.state !== 'open' ? '' : d.expected_close ? f.date(d.expected_close) : m.common.noCloseDate),
-        tone: (d: AccountDeal) => (pastDue(d) ? 'bad' : d.state === 'open' && !d.expected_close ? 'muted' : undefined),
-        // A date says nothing of being late: the colour's meaning in words.
-        note: (d: AccountDeal) => (pastDue(d) ? m.cellNotes.pastDue : undefined),
-      },
+      // An open deal's expected close at T, as in the deal lists; a closed deal's is history: its cell stays empty.
+      expectedCloseColumn<AccountDeal>(ctx, (d) => (d.state === 'open' ? d.expected_close : undefined)),
       // deals.csv's optional columns only when it has them: a column of empty cells would read as "none recorded".
       ...(has('keyman') ? [{ label: m.columns.keyman, value: (d: AccountDeal) => d.keyman }] : []),
       ...(has('competitor') ? [{ label: m.columns.competitor, value: (d: AccountDeal) => d.competitor }] : []),

@@ -109,6 +109,30 @@ function openDealAndAmount(ctx: PageContext): Column<OpenDealRow>[] {
   return dealAndAmountColumns<OpenDealRow>(ctx, { label: ctx.m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) });
 }
 
+/**
+ * An open deal's expected close in a deal list (an owner's, the Stalled page's, an account's): its date, red with
+ * its meaning in words ('past due') once passed, so a review sees which should have closed; none in the data said
+ * in words, muted, as a missing amount is (an empty cell read as a fault of the page); empty in the CSV.
+ * `closeOf` gives undefined for a closed deal, whose expected close is history: its cell stays empty.
+ */
+export function expectedCloseColumn<R>(ctx: PageContext, closeOf: (r: R) => string | null | undefined): Column<R> {
+  const { m, f } = ctx;
+  const pastDue = (r: R) => {
+    const close = closeOf(r);
+    return close !== null && close !== undefined && close < ctx.site.as_of;
+  };
+  return {
+    label: m.columns.expected_close,
+    value: (r) => closeOf(r) ?? null,
+    text: (r) => {
+      const close = closeOf(r);
+      return close === undefined ? '' : close === null ? m.common.noCloseDate : f.date(close);
+    },
+    tone: (r) => (pastDue(r) ? 'bad' : closeOf(r) === null ? 'muted' : undefined),
+    note: (r) => (pastDue(r) ? m.cellNotes.pastDue : undefined),
+  };
+}
+
 /** Each column an open deal list can show after its deal and amount (`openDealColumns`). */
 function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDealColumn, Column<OpenDealRow>[]> {
   const { m, f } = ctx;
@@ -121,18 +145,7 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
     flags: [{ label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) }],
     stage: [{ label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId }],
     threshold: [{ label: m.columns.threshold_days, numeric: true, value: (d) => thresholdDays(d.threshold_days), text: (d) => f.count(thresholdDays(d.threshold_days)) }],
-    // None in the data: said in words, muted, as a missing amount is (an empty cell read as a fault of the page); empty in the CSV.
-    close: [
-      {
-        label: m.columns.expected_close,
-        value: (d) => d.expected_close,
-        text: (d) => (d.expected_close ? f.date(d.expected_close) : m.common.noCloseDate),
-        // A date already passed, red with its meaning in words ('past due'), as on an account page: an owner reviewing
-        // their open deals sees which should have closed.
-        tone: (d) => (!d.expected_close ? 'muted' : d.expected_close < ctx.site.as_of ? 'bad' : undefined),
-        note: (d) => (d.expected_close && d.expected_close < ctx.site.as_of ? m.cellNotes.pastDue : undefined),
-      },
-    ],
+    close: [expectedCloseColumn<OpenDealRow>(ctx, (d) => d.expected_close)],
     owner: [{ label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) }],
     account: [
       { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },
