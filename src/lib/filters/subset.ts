@@ -20,6 +20,7 @@
  */
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
 import type { Config } from '../config.ts';
+import { type DealTable, giveTable, tableRows } from '../deal-table.ts';
 import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';
 import type { Timelines } from '../model/timeline.ts';
@@ -99,7 +100,10 @@ export function filterPrepared(full: Prepared, filter: Filter, timeZone: string,
   Object.defineProperty(dataset, 'stageHistory', { enumerable: true, configurable: true, get: () => (history ??= subsetHistory(source.stageHistory, index)) });
   const positions = replayPositions(full);
   const replay: FieldReplay = { amount: subsetReplay(positions.amount, index, changes), expectedClose: subsetReplay(positions.expectedClose, index, changes) };
-  const timelines = subsetTimelines(full.timelines, kept, deals, config);
+  // The kept rows of the full table: no text hashed again per deal.
+  const table = tableRows(full.timelines.deals, kept);
+  giveTable(deals, table);
+  const timelines = subsetTimelines(full.timelines, kept, table, config);
   sources.set(timelines, { full, kept });
   return {
     dataset,
@@ -180,7 +184,7 @@ function subsetReplay({ deals, start, positions }: ReplayPositions, index: Int32
 }
 
 /** The kept deals' visits (a deal's timeline depends on its own history alone). */
-function subsetTimelines(tl: Timelines, kept: Int32Array, deals: readonly Deal[], config: Config): Timelines {
+function subsetTimelines(tl: Timelines, kept: Int32Array, deals: DealTable, config: Config): Timelines {
   const n = kept.length;
   const offsets = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) offsets[j + 1] = offsets[j]! + tl.offsets[kept[j]! + 1]! - tl.offsets[kept[j]!]!;

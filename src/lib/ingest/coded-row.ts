@@ -104,6 +104,15 @@ class CodedColumn {
     return this.coded ? this.values : null;
   }
 
+  /**
+   * The parsed value of each code given so far (undefined where not parsed yet), or null once the column is read cell
+   * by cell. The array is the column's own: it grows with the codes, and keeps every code given before the column was
+   * uncoded, so a caller that took it while the column was coded can read the value of any code it was given.
+   */
+  parsedValues(): readonly unknown[] | null {
+    return this.coded ? this.parsed : null;
+  }
+
   private uncode(): void {
     this.coded = false;
     this.lastCode = -1;
@@ -133,6 +142,7 @@ export interface CodedRowOptions {
 /** A coded column as `RowCodes` reads it. */
 interface CodeSource {
   texts(): readonly string[] | null;
+  parsedValues(): readonly unknown[] | null;
   readonly lastCode: number;
 }
 
@@ -155,6 +165,11 @@ export class RowCodes {
   /** Column `m`'s distinct texts by code, or null when its codes mean nothing (read cell by cell, absent from the file). */
   texts(m: number): readonly string[] | null {
     return this.sources[m]?.texts() ?? null;
+  }
+
+  /** Column `m`'s parsed values by code (CodedColumn.parsedValues), or null. */
+  values(m: number): readonly unknown[] | null {
+    return this.sources[m]?.parsedValues() ?? null;
   }
 
   /** The reader's columns (null: the file lacks it), once per reader. */

@@ -10,8 +10,8 @@ import { type Config, ConfigError, defaultConfig, normalizeStageName, parseConfi
 import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { utf16ConfigMessage, utf16WithoutBom } from './config-bytes.ts';
-import { dealTextCodes, DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
-import { giveTextCodes } from '../text-codes.ts';
+import { DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
+import { datasetOfTable, type DealTable } from '../deal-table.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { koreanLocaleWarning } from './locale-check.ts';
@@ -127,7 +127,6 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   tables.push(historyRead.table);
 
   const { deals, remap } = resolveDeals(dealsRead, historyRead.rowCount, ctx, issues);
-  giveTextCodes(deals, dealTextCodes(dealsRead, remap, deals.length));
   const history = historyRead.history;
   // Rejected candidates have no history rows, so every row maps to an accepted deal.
   for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;
@@ -138,7 +137,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   koreanLocaleWarning(config, issues);
 
   // No candidate rejected: the candidate index is the deal index.
-  const dealIds = deals.length === candidates.length ? dealsRead.ids : idIndex(deals);
+  const dealIds = deals.length === candidates.length ? dealsRead.ids : idIndex(deals.id);
   // The early reading stands when no candidate was rejected (the candidates are then the deals, in order);
   // otherwise its rows may name a rejected deal, and the file is read again against the deals.
   const fieldRead = !fieldSource
@@ -162,9 +161,8 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   // No stage_history.csv row read (a file of only its header, or every row rejected): the data knows each
   // deal's current stage only, as a CRM export without stage history, and the pages say what that hides.
   const limitations = deals.length > 0 && history.length === 0 ? ['current_visit_only'] : [];
-  return {
+  const fields: Omit<Dataset, 'deals'> = {
     source: { format: 'canonical', limitations },
-    deals,
     stageHistory: history,
     fieldHistory: fieldRead ? fieldRead.changes : null,
     accounts: accountsRead ? accountsRead.accounts : null,
@@ -174,6 +172,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     files: stats,
     issues: issues.sorted(),
   };
+  return datasetOfTable(fields, deals);
 }
 
 /**
@@ -217,22 +216,24 @@ function inTurn<Rows>(
 }
 
 /** metrics.md "Reconstructing each deal", steps 6 and 10: say when deals.csv's stage is not what the model will use. */
-function historyWarnings(candidates: readonly Deal[], remap: Int32Array, history: StageHistoryRead, config: Config, issues: IssueLog): void {
+function historyWarnings(candidates: DealTable, remap: Int32Array, history: StageHistoryRead, config: Config, issues: IssueLog): void {
   const locale = uiLocale(config.locale);
-  candidates.forEach((deal, c) => {
-    if (remap[c] === -1) return;
+  for (let c = 0; c < candidates.length; c++) {
+    if (remap[c] === -1) continue;
+    const line = candidates.line[c]!;
     if (history.rowCount[c] === 0) {
-      issues.warning(DEALS_FILE, deal.line, 'stage', 'synthesized_history', 'no stage_history rows; the history is synthesized from created_at, stage and closed_at');
-      return;
+      issues.warning(DEALS_FILE, line, 'stage', 'synthesized_history', 'no stage_history rows; the history is synthesized from created_at, stage and closed_at');
+      continue;
     }
     const last = history.lastStage[c]!;
-    if (last !== deal.stage) {
-      const said = stageNamed(config.stages[deal.stage]!, locale);
+    const stage = candidates.stage[c]!;
+    if (last !== stage) {
+      const said = stageNamed(config.stages[stage]!, locale);
       const was = stageNamed(config.stages[last]!, locale);
       const where = `the latest stage_history row (line ${history.lastLine[c]})`;
-      issues.warning(DEALS_FILE, deal.line, 'stage', 'stage_mismatch', `stage is ${said} but ${where} is ${was}; the history wins`);
+      issues.warning(DEALS_FILE, line, 'stage', 'stage_mismatch', `stage is ${said} but ${where} is ${was}; the history wins`);
     }
-  });
+  }
 }
 
 /** A stage in a message: its id, and the name the data likely writes when that differs (`"decide" (구매결정)`). */

@@ -13,7 +13,8 @@
  * changes come out in file order as `readFieldHistory` gives them, and every
  * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
  */
-import type { Deal, FieldChange, Issue } from '../dataset.ts';
+import type { FieldChange, Issue } from '../dataset.ts';
+import { type DealTable, textAt } from '../deal-table.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
 import type { IdLookup } from './id-table.ts';
@@ -125,7 +126,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
 export function finishFieldHistory(
   pre: FieldPrepass,
   ctx: RowContext,
-  deals: readonly Deal[],
+  deals: DealTable,
   ids: IdLookup,
   rejectedIds: Map<string, number>,
   pipeline: PipelineFilter | null,
@@ -133,7 +134,7 @@ export function finishFieldHistory(
 ): { table: Table; changes: FieldChange[] } {
   const finish = new PrepassFinish(pre, ids, rejectedIds, pipeline, FIELD_HISTORY_FILE, issues);
   const validate = rowValidator(
-    fieldHistoryRow(ctx, finish.deal, (d) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate })),
+    fieldHistoryRow(ctx, finish.deal, (d) => ({ code: textAt(deals.currency, d), fxRate: deals.fxRate[d]! })),
     FIELD_HISTORY_FILE,
     issues,
   );
@@ -159,7 +160,7 @@ export function finishFieldHistory(
     }
     const field = pre.field[i]!;
     if (field === UNTRACKED) continue;
-    changes.push(fieldChange(d, field, pre.oldValue[i]!, pre.newValue[i]!, pre.changedAt[i]!, line, deals[d]!.fxRate, pre.dates));
+    changes.push(fieldChange(d, field, pre.oldValue[i]!, pre.newValue[i]!, pre.changedAt[i]!, line, deals.fxRate[d]!, pre.dates));
   }
   return { table: finish.done(), changes };
 }

@@ -1,5 +1,6 @@
 /** The optional files: field_history.csv, accounts.csv, targets.csv. */
-import type { Account, Deal, FieldChange, Target } from '../dataset.ts';
+import type { Account, FieldChange, Target } from '../dataset.ts';
+import { type DealTable, textAt } from '../deal-table.ts';
 import { dealReference } from './deals.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { IdLookup } from './id-table.ts';
@@ -20,20 +21,20 @@ export const TARGETS_FILE = 'targets.csv';
 export function readFieldHistory(
   source: TableSource,
   ctx: RowContext,
-  deals: readonly Deal[],
+  deals: DealTable,
   ids: IdLookup,
   rejectedIds: Map<string, number>,
   pipeline: PipelineFilter | null,
   opts: TableOptions,
 ): { table: Table; changes: FieldChange[] } {
   // Amount values are in the deal's currency, like deals.csv, and converted the same way.
-  const def = fieldHistoryRow(ctx, dealReference(ids, rejectedIds), (d: number) => ({ code: deals[d]!.currency, fxRate: deals[d]!.fxRate }));
+  const def = fieldHistoryRow(ctx, dealReference(ids, rejectedIds), (d: number) => ({ code: textAt(deals.currency, d), fxRate: deals.fxRate[d]! }));
   const columns = Object.keys(def.fields);
   let changes: FieldChange[] = [];
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
-    const fast = fieldFastPath(ctx, (src, s, e) => ids.find(src, s, e), (d) => deals[d]!.currency, {
+    const fast = fieldFastPath(ctx, (src, s, e) => ids.find(src, s, e), (d) => textAt(deals.currency, d), {
       deal: t.index.deal_id!,
       field: t.index.field!,
       oldValue: t.index.old_value!,
@@ -47,7 +48,7 @@ export function readFieldHistory(
     return (record) => {
       if (opts.rowByRow !== true && fast.check(record)) {
         const { deal, kind } = fast;
-        if (kind !== UNTRACKED) changes.push(fieldChange(deal, kind, fast.oldValue, fast.newValue, fast.changedAt, record.line, deals[deal]!.fxRate, fast.dates));
+        if (kind !== UNTRACKED) changes.push(fieldChange(deal, kind, fast.oldValue, fast.newValue, fast.changedAt, record.line, deals.fxRate[deal]!, fast.dates));
         return true;
       }
       // Counted as accepted here, taken back from the tally once the file is read (`settle`).

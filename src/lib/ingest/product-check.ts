@@ -5,7 +5,7 @@
  * warning per such key, naming the product the key most likely meant.
  */
 import type { Config } from '../config.ts';
-import type { Deal } from '../dataset.ts';
+import type { DealTable } from '../deal-table.ts';
 import { normalizeStageName } from './config.ts';
 import { closest } from './config-messages.ts';
 import type { IssueLog } from './issues.ts';
@@ -15,11 +15,17 @@ const CONFIG_FILE = 'pipeline.config.json';
 /** input.md's default `products`: an example, not the user's, so never warned. */
 const DEFAULT_PRODUCT = 'EXAMPLE-PRODUCT';
 
-export function unknownProductWarnings(config: Config, deals: readonly Deal[], issues: IssueLog): void {
+export function unknownProductWarnings(config: Config, deals: DealTable, issues: IssueLog): void {
   const keys = Object.keys(config.products);
   if (keys.length === 1 && keys[0] === DEFAULT_PRODUCT) return;
   const counts = new Map<string, number>();
-  for (const deal of deals) if (deal.product !== '') counts.set(deal.product, (counts.get(deal.product) ?? 0) + 1);
+  // Per code, then per text: one count per deal, no text hashed per deal.
+  const { codes, names } = deals.product;
+  const perCode = new Int32Array(names.length);
+  for (let d = 0; d < deals.length; d++) perCode[codes[d]!]!++;
+  names.forEach((product, code) => {
+    if (product !== '' && perCode[code]! > 0) counts.set(product, perCode[code]!);
+  });
   if (counts.size === 0) return;
   for (const key of keys) {
     if (counts.has(key)) continue;

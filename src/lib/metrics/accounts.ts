@@ -5,6 +5,7 @@
  */
 import { NONE, OPEN, WON } from '../model/snapshot.ts';
 import type { MetricContext } from './context.ts';
+import { textAt } from '../deal-table.ts';
 
 export interface AccountTotals {
   /** Deal indices of the account's deals that exist at T, in deals.csv order. */
@@ -19,10 +20,11 @@ export interface AccountTotals {
 export function accountTotals(ctx: MetricContext): Map<string, AccountTotals> {
   const { dataset, at } = ctx;
   const out = new Map<string, AccountTotals>();
+  const { accountId } = ctx.timelines.deals;
   for (let d = 0; d < at.state.length; d++) {
     const state = at.state[d]!;
     if (state === NONE) continue;
-    const id = dataset.deals[d]!.accountId;
+    const id = textAt(accountId, d);
     let t = out.get(id);
     if (!t) out.set(id, (t = { deals: [], open_count: 0, open_amount: 0, won_count: 0, won_amount: 0 }));
     t.deals.push(d);

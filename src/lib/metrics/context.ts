@@ -27,7 +27,8 @@ export interface Prepared {
 export function prepare(dataset: Dataset, config: Config): Prepared {
   const replay = buildFieldReplay(dataset);
   const closeDatesTracked = replay.expectedClose.size > 0;
-  return { dataset, config, timelines: buildTimelines(dataset, config), replay, pushes: closeDatesTracked ? pushTimes(replay, dataset.deals.length) : null };
+  const timelines = buildTimelines(dataset, config);
+  return { dataset, config, timelines, replay, pushes: closeDatesTracked ? pushTimes(replay, timelines.deals.length) : null };
 }
 
 export interface MetricContext extends Prepared {

@@ -3,6 +3,10 @@ import { NONE, OPEN } from '../model/snapshot.ts';
 import { addToMonth, type LocalDate, startOfLocalDate } from '../time.ts';
 import { dayOfDate } from '../day-numbers.ts';
 import type { MetricContext } from './context.ts';
+import { FORECAST_CATEGORIES } from '../dataset.ts';
+
+const COMMIT = FORECAST_CATEGORIES.indexOf('commit');
+const BEST_CASE = FORECAST_CATEGORIES.indexOf('best_case');
 import type { AmountRow, ForecastRow, IntakeRow, PipelineMetric } from './types.ts';
 
 export function pipeline(ctx: MetricContext): PipelineMetric {
@@ -37,12 +41,12 @@ export function hasForecastCategories(ctx: MetricContext): boolean {
 
 /** A deal's forecast category counts toward commit (`commit`) and best case (`commit` or `best_case`). */
 export function isCommit(ctx: MetricContext, d: number): boolean {
-  return ctx.dataset.deals[d]!.forecastCategory === 'commit';
+  return ctx.timelines.deals.forecastCategory[d] === COMMIT;
 }
 
 export function isBestCase(ctx: MetricContext, d: number): boolean {
-  const c = ctx.dataset.deals[d]!.forecastCategory;
-  return c === 'commit' || c === 'best_case';
+  const c = ctx.timelines.deals.forecastCategory[d];
+  return c === COMMIT || c === BEST_CASE;
 }
 
 /** The months of the forecast's month buckets: as_of's month and the 5 after it. */

@@ -5,6 +5,7 @@ import { addDays, dateOfDay, localDayOf, splitDate, startOfLocalDate } from '../
 import { addMonthsToDay, dayOfDate, LAST_FOUR_DIGIT_DAY } from '../day-numbers.ts';
 import type { MetricContext } from './context.ts';
 import { dealCodes } from './deal-codes.ts';
+import { textAt } from '../deal-table.ts';
 import type { RepurchaseRow } from './types.ts';
 
 /** How far ahead a window counts as upcoming, in days. */
@@ -14,22 +15,25 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   const { dataset, config, at, T } = ctx;
   const tz = config.timezone;
   // Pairs by account and product code (deal-codes.ts): no text hashed per deal, in every engine run.
-  const { account, product } = dealCodes(dataset.deals);
+  const deals = ctx.timelines.deals;
+  const { account, product } = dealCodes(deals);
   const products = product.names.length;
   const lifecycleOf = product.names.map((name) => config.products[name]?.lifecycle_months ?? null);
   const pairOf = (d: number) => account.codes[d]! * products + product.codes[d]!;
   // Per (account, product) with a won deal that has a lifecycle, a slot: its latest such deal, base date and lifecycle.
-  const slotOf = slotTable(account.names.length * products, dataset.deals.length);
+  const slotOf = slotTable(account.names.length * products, deals.length);
   const latest: number[] = [];
   // Base dates as day numbers: a string per won deal was most of this loop's garbage at a million deals.
   const baseDayOf: number[] = [];
   const lifecycleOfSlot: number[] = [];
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== WON) continue;
-    const deal = dataset.deals[d]!;
-    const lifecycle = deal.lifecycleMonths ?? lifecycleOf[product.codes[d]!]!;
+    const ownLifecycle = deals.lifecycleMonths[d]!;
+    const lifecycle = ownLifecycle === ownLifecycle ? ownLifecycle : lifecycleOf[product.codes[d]!]!;
     if (lifecycle === null) continue;
-    const installed = deal.installedAt !== null && deal.installedAt < T ? deal.installedAt : null;
+    const installedAt = deals.installedAt[d]!;
+    // NaN (no install date) is never before T.
+    const installed = installedAt < T ? installedAt : null;
     const base = localDayOf(installed ?? at.closedAt[d]!, tz);
     const pair = pairOf(d);
     let slot = slotOf.get(pair);
@@ -37,7 +41,7 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
       slotOf.set(pair, (slot = latest.length));
     } else {
       const prev = baseDayOf[slot]!;
-      if (!(base > prev || (base === prev && byCodePoint(deal.id, dataset.deals[latest[slot]!]!.id) > 0))) continue;
+      if (!(base > prev || (base === prev && byCodePoint(deals.id[d]!, deals.id[latest[slot]!]!) > 0))) continue;
     }
     latest[slot] = d;
     baseDayOf[slot] = base;
@@ -66,7 +70,6 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
   for (let slot = 0; slot < latest.length; slot++) {
     const d = latest[slot]!;
     const baseDay = baseDayOf[slot]!;
-    const deal = dataset.deals[d]!;
     const nextDay = addMonthsToDay(baseDay, lifecycleOfSlot[slot]!);
     const next = dateOfDay(nextDay);
     nextDayOf[slot] = nextDay;
@@ -79,9 +82,9 @@ export function repurchase(ctx: MetricContext): RepurchaseRow[] {
     const upcoming = fourDigitYears ? nextDay <= upcomingDay : next <= upcomingUntil;
     const status = covered ? 'covered' : overdue ? 'overdue' : upcoming ? 'upcoming' : 'later';
     rows.push({
-      account_id: deal.accountId,
-      product: deal.product,
-      deal_id: deal.id,
+      account_id: textAt(deals.accountId, d),
+      product: textAt(deals.product, d),
+      deal_id: deals.id[d]!,
       base_date: dateOfDay(baseDay),
       next_purchase_at: next,
       status,

@@ -62,9 +62,9 @@ export function segments(ctx: MetricContext, stalledDeals: readonly number[], ke
 }
 
 export function byOwner(ctx: MetricContext, stalledDeals: readonly number[]) {
-  return segments(ctx, stalledDeals, dealCodes(ctx.dataset.deals).owner).map(([owner, f]) => ({ owner, ...f }));
+  return segments(ctx, stalledDeals, dealCodes(ctx.timelines.deals).owner).map(([owner, f]) => ({ owner, ...f }));
 }
 
 export function byTeam(ctx: MetricContext, stalledDeals: readonly number[]) {
-  return segments(ctx, stalledDeals, dealCodes(ctx.dataset.deals).team).map(([team, f]) => ({ team, ...f }));
+  return segments(ctx, stalledDeals, dealCodes(ctx.timelines.deals).team).map(([team, f]) => ({ team, ...f }));
 }

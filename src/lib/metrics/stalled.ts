@@ -53,7 +53,8 @@ export function qualificationChecks(ctx: Pick<MetricContext, 'config' | 'dataset
 
 /** Flags of every open deal at T, by deal index (undefined for deals not open). */
 export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
-  const { config, dataset, at } = ctx;
+  const { config, at } = ctx;
+  const { deals } = ctx.timelines;
   const checks = qualificationChecks(ctx);
   const hasKeyman = checks.no_keyman === 'checked';
   const hasBudget = checks.budget_unconfirmed === 'checked';
@@ -65,13 +66,12 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
   const asOfDay = dayOfDate(ctx.asOf);
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== OPEN) continue;
-    const deal = dataset.deals[d]!;
     const flags: FlagName[] = [];
     // As day numbers: NaN (no date) is never before as_of.
     if (at.expectedCloseDay[d]! < asOfDay) flags.push('past_expected_close');
     const qualified = qualifyFrom !== null && at.position[d]! >= qualifyFrom;
-    if (qualified && hasKeyman && deal.keyman.trim() === '') flags.push('no_keyman');
-    if (qualified && hasBudget && !deal.budgetConfirmed) flags.push('budget_unconfirmed');
+    if (qualified && hasKeyman && deals.keyman[d]!.trim() === '') flags.push('no_keyman');
+    if (qualified && hasBudget && deals.budgetConfirmed[d] !== 1) flags.push('budget_unconfirmed');
     const n = pushes ? countBefore(pushes.get(d), ctx.T) : 0;
     if (pushes && n >= PUSHES_FOR_FLAG) flags.push('pushed');
     out[d] = { flags, pushes: n };
@@ -81,7 +81,7 @@ export function openDealFlags(ctx: MetricContext): (DealFlags | undefined)[] {
 
 /** Stalled rows in metrics.json order, with the deal index of each row. */
 export function stalled(ctx: MetricContext, thresholds: (number | null)[], flags: (DealFlags | undefined)[]): { rows: StalledRow[]; deals: number[] } {
-  const { config, dataset, at } = ctx;
+  const { config, at } = ctx;
   const found: { row: StalledRow; d: number }[] = [];
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== OPEN) continue;
@@ -91,7 +91,7 @@ export function stalled(ctx: MetricContext, thresholds: (number | null)[], flags
     if (threshold === null || !(days > threshold)) continue;
     found.push({
       d,
-      row: { deal_id: dataset.deals[d]!.id, stage: stage.id, days_in_stage: days, threshold_days: threshold, flags: flags[d]!.flags },
+      row: { deal_id: ctx.timelines.deals.id[d]!, stage: stage.id, days_in_stage: days, threshold_days: threshold, flags: flags[d]!.flags },
     });
   }
   found.sort((a, b) => b.row.days_in_stage - a.row.days_in_stage || byCodePoint(a.row.deal_id, b.row.deal_id));

@@ -23,6 +23,7 @@ import { OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint, ratio } from '../stats.ts';
 import { quarterOf, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
+import { textAt } from '../deal-table.ts';
 import { periodRange } from './coverage.ts';
 import { UNSPECIFIED } from './win-loss.ts';
 
@@ -62,11 +63,9 @@ function targetName(t: Target, kind: SegmentKind): string | null {
 
 export function segmentTargets(ctx: MetricContext, kind: SegmentKind): SegmentTargets {
   const { dataset, config, at } = ctx;
-  const nameOf = (d: number): string => {
-    const deal = dataset.deals[d]!;
-    // As by_owner and by_team key their rows.
-    return kind === 'owner' ? deal.owner : deal.team.trim() || UNSPECIFIED;
-  };
+  const { deals } = ctx.timelines;
+  // As by_owner and by_team key their rows.
+  const nameOf = (d: number): string => (kind === 'owner' ? textAt(deals.owner, d) : textAt(deals.team, d).trim() || UNSPECIFIED);
   const { quarter, month } = periodsOf(ctx.asOf);
   const targets = new Map<string, Map<string, number>>();
   for (const t of dataset.targets ?? []) {

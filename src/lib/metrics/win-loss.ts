@@ -3,6 +3,7 @@ import { LOST, WON } from '../model/snapshot.ts';
 import { byCodePoint, mean, quantiles, ratio } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import type { MetricContext } from './context.ts';
+import { textAt } from '../deal-table.ts';
 import type {
   CompetitorRow,
   CycleLengthMetric,
@@ -80,10 +81,10 @@ export const UNSPECIFIED = '(unspecified)';
 
 export function reasons(ctx: MetricContext, state: typeof WON | typeof LOST): ReasonRow[] {
   const groups = new Map<string, ReasonRow>();
+  const { deals } = ctx.timelines;
   for (const d of ctx.closedInWindow) {
     if (ctx.at.state[d] !== state) continue;
-    const deal = ctx.dataset.deals[d]!;
-    const reason = (state === WON ? deal.winReason : deal.lostReason).trim() || UNSPECIFIED;
+    const reason = textAt(state === WON ? deals.winReason : deals.lostReason, d).trim() || UNSPECIFIED;
     let row = groups.get(reason);
     if (!row) groups.set(reason, (row = { reason, count: 0, amount: 0 }));
     row.count++;
@@ -128,7 +129,7 @@ export function lossReasonsByStage(ctx: MetricContext): { reason: string; counts
   const byReason = new Map<string, number[]>();
   for (const d of ctx.closedInWindow) {
     if (ctx.at.state[d] !== LOST) continue;
-    const reason = ctx.dataset.deals[d]!.lostReason.trim() || UNSPECIFIED;
+    const reason = textAt(ctx.timelines.deals.lostReason, d).trim() || UNSPECIFIED;
     let counts = byReason.get(reason);
     if (!counts) byReason.set(reason, (counts = new Array<number>(ctx.config.openStages.length).fill(0)));
     counts[lostAtStageIndex(ctx, d)]!++;
@@ -139,7 +140,7 @@ export function lossReasonsByStage(ctx: MetricContext): { reason: string; counts
 export function competitors(ctx: MetricContext): CompetitorRow[] {
   const groups = new Map<string, { won: number; lost: number }>();
   for (const d of ctx.closedInWindow) {
-    const name = ctx.dataset.deals[d]!.competitor.trim();
+    const name = textAt(ctx.timelines.deals.competitor, d).trim();
     if (!name) continue;
     let g = groups.get(name);
     if (!g) groups.set(name, (g = { won: 0, lost: 0 }));

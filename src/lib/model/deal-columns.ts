@@ -1,12 +1,10 @@
 /**
- * deals.csv's values the model and metrics read per deal, as columns made
- * in one pass per list of deals: a loop then reads typed arrays in order,
- * where the Deal objects are scattered (a cache miss each at a million
- * deals), and compares dates as day numbers, not strings. Only the fields
- * every snapshot reads: a column of a field few deals need (install dates,
- * lifecycles, forecast categories) cost more to make than its readers saved.
+ * The deal table's values as every snapshot reads them, made once per table:
+ * amounts with unknown as 0 (rule 8), expected close dates as strings and as
+ * day numbers (dates compared as numbers, not strings). Each distinct date is
+ * turned into its day number once, by its code.
  */
-import type { Deal } from '../dataset.ts';
+import type { DealTable } from '../deal-table.ts';
 import { type LocalDate } from '../time.ts';
 import { dayOfDateMemo } from '../day-numbers.ts';
 
@@ -20,26 +18,28 @@ export interface DealColumns {
   expectedCloseDay: Float64Array;
 }
 
-const columnsOf = new WeakMap<readonly Deal[], DealColumns>();
+const columnsOf = new WeakMap<DealTable, DealColumns>();
 
-/** The columns of `deals` (this very list), made on first use. */
-export function dealColumns(deals: readonly Deal[]): DealColumns {
+/** The columns of `deals` (this very table), made on first use. */
+export function dealColumns(deals: DealTable): DealColumns {
   let columns = columnsOf.get(deals);
   if (!columns) {
     const n = deals.length;
+    const { codes, names } = deals.expectedCloseAt;
+    const dateOf = names.map((name) => (name === '' ? null : (name as LocalDate)));
+    const dayOf = Float64Array.from(dateOf, (date) => (date === null ? NaN : dayOfDateMemo(date)));
     columns = {
       amount: new Float64Array(n),
-      removedAt: new Float64Array(n),
+      removedAt: deals.removedAt,
       expectedClose: new Array<LocalDate | null>(n),
       expectedCloseDay: new Float64Array(n),
     };
     for (let d = 0; d < n; d++) {
-      const deal = deals[d]!;
-      columns.amount[d] = deal.amount ?? 0;
-      columns.removedAt[d] = deal.removedAt ?? NaN;
-      const close = deal.expectedCloseAt;
-      columns.expectedClose[d] = close;
-      columns.expectedCloseDay[d] = close === null ? NaN : dayOfDateMemo(close);
+      const amount = deals.amount[d]!;
+      columns.amount[d] = amount === amount ? amount : 0;
+      const code = codes[d]!;
+      columns.expectedClose[d] = dateOf[code]!;
+      columns.expectedCloseDay[d] = dayOf[code]!;
     }
     columnsOf.set(deals, columns);
   }

@@ -5,6 +5,7 @@
  * the build's --max-data-age gate) how old the export really is.
  */
 import type { Dataset } from '../dataset.ts';
+import { dealTable } from '../deal-table.ts';
 import { type LocalDate, localDateOf } from '../time.ts';
 
 /**
@@ -17,10 +18,12 @@ export function newestChange(dataset: Pick<Dataset, 'deals' | 'stageHistory' | '
   const seen = (t: number | null) => {
     if (t !== null && t < T && t > newest) newest = t;
   };
-  for (const deal of dataset.deals) {
-    seen(deal.createdAt);
-    seen(deal.closedAt);
-    seen(deal.removedAt);
+  // NaN (no date) is never later.
+  const { createdAt, closedAt, removedAt } = dealTable(dataset);
+  for (let d = 0; d < createdAt.length; d++) {
+    seen(createdAt[d]!);
+    seen(closedAt[d]!);
+    seen(removedAt[d]!);
   }
   const { enteredAt, length } = dataset.stageHistory;
   for (let i = 0; i < length; i++) seen(enteredAt[i]!);
@@ -41,7 +44,8 @@ export function newestChangeDate(dataset: Pick<Dataset, 'deals' | 'stageHistory'
  */
 export function oldestRecordDate(dataset: Pick<Dataset, 'deals' | 'stageHistory'>, timeZone: string): LocalDate | null {
   let oldest = Infinity;
-  for (const deal of dataset.deals) if (deal.createdAt !== null && deal.createdAt < oldest) oldest = deal.createdAt;
+  const { createdAt } = dealTable(dataset);
+  for (let d = 0; d < createdAt.length; d++) if (createdAt[d]! < oldest) oldest = createdAt[d]!;
   const { enteredAt, length } = dataset.stageHistory;
   for (let i = 0; i < length; i++) if (enteredAt[i]! < oldest) oldest = enteredAt[i]!;
   return oldest === Infinity ? null : localDateOf(oldest, timeZone);

@@ -7,6 +7,7 @@ import type { Dataset, FieldChange } from '../dataset.ts';
 import { type LocalDate } from '../time.ts';
 import { dayOfDate } from '../day-numbers.ts';
 import { type DealColumns, dealColumns } from './deal-columns.ts';
+import { dealTable } from '../deal-table.ts';
 import { DealLists } from './deal-lists.ts';
 import { numberInForce, type ReplayColumns, replayColumns, slotOfDeal, valueInForce } from './replay-columns.ts';
 import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
@@ -46,7 +47,7 @@ export interface FieldReplay {
 }
 
 export function buildFieldReplay(dataset: Dataset): FieldReplay {
-  const n = dataset.deals.length;
+  const n = dealTable(dataset).length;
   const amount = new DealLists<FieldChange[]>(n);
   const expectedClose = new DealLists<FieldChange[]>(n);
   // One pass for both fields: at a million deals each change read is a cache miss.
@@ -79,7 +80,7 @@ export function replayedValue<V>(changes: FieldChange[] | undefined, T: number):
  */
 export function amountKnownAt(data: { dataset: Pick<Dataset, 'deals'>; replay: FieldReplay }, d: number, T: number): boolean {
   const replayed = replayedValue<number>(data.replay.amount.get(d), T);
-  return replayed === undefined ? data.dataset.deals[d]!.amount !== null : replayed !== null;
+  return replayed === undefined ? !Number.isNaN(dealTable(data.dataset).amount[d]!) : replayed !== null;
 }
 
 function emptySnapshot(T: number, n: number): Snapshot {

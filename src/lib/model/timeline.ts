@@ -9,9 +9,10 @@
  */
 import type { Config } from '../config.ts';
 import type { Dataset, Deal } from '../dataset.ts';
+import { type DealTable, dealTable } from '../deal-table.ts';
 
 export interface Timelines {
-  deals: readonly Deal[];
+  deals: DealTable;
   config: Config;
   offsets: Int32Array;
   visitStage: Int32Array;
@@ -24,7 +25,8 @@ export interface Timelines {
 
 /** Group history rows by deal, sort by time (file order on ties), collapse repeats. */
 export function buildTimelines(dataset: Dataset, config: Config): Timelines {
-  const { deals, stageHistory: h } = dataset;
+  const { stageHistory: h } = dataset;
+  const deals = dealTable(dataset);
   const n = deals.length;
   // rowStart[d] .. rowStart[d + 1]: deal d's rows, in file order, in rowStage/rowAt.
   const rowStart = new Int32Array(n + 1);
@@ -52,7 +54,8 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
   for (let d = 0; d < n; d++) {
     if (rowStart[d + 1] === rowStart[d]) {
       synthesized[d] = 1;
-      const events = synthesizedEvents(deals[d]!, config);
+      const closedAt = deals.closedAt[d]!;
+      const events = synthesizedEvents({ stage: deals.stage[d]!, createdAt: deals.createdAt[d]!, closedAt: Number.isNaN(closedAt) ? null : closedAt }, config);
       synth.set(d, events);
       synthesizedEventCount += events.length;
     }
@@ -99,7 +102,7 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
       last = stage;
     }
     const first = out > offsets[d]! ? visitStart[offsets[d]!]! : Infinity;
-    created[d] = Math.min(deals[d]!.createdAt, first);
+    created[d] = Math.min(deals.createdAt[d]!, first);
   }
   offsets[n] = out;
   return {
@@ -119,12 +122,12 @@ export function buildTimelines(dataset: Dataset, config: Config): Timelines {
  * writes after ingest), where copying them was most of this step at a million deals (120 MB of new
  * memory first touched). Null when a deal has no rows (its history is synthesized: the usual way).
  */
-function rowsAsVisits(deals: readonly Deal[], config: Config, h: Dataset['stageHistory'], rowStart: Int32Array): Timelines | null {
+function rowsAsVisits(deals: DealTable, config: Config, h: Dataset['stageHistory'], rowStart: Int32Array): Timelines | null {
   const n = deals.length;
   const created = new Float64Array(n);
   for (let d = 0; d < n; d++) {
     if (rowStart[d + 1] === rowStart[d]) return null;
-    created[d] = Math.min(deals[d]!.createdAt, h.enteredAt[rowStart[d]!]!);
+    created[d] = Math.min(deals.createdAt[d]!, h.enteredAt[rowStart[d]!]!);
   }
   return { deals, config, offsets: rowStart, visitStage: h.stage.subarray(0, h.length), visitStart: h.enteredAt.subarray(0, h.length), created, synthesized: new Uint8Array(n) };
 }
@@ -151,7 +154,7 @@ function byDeal(h: Dataset['stageHistory'], rowStart: Int32Array): { stage: Int3
  * close stays its last event: sorted the other way it would read as reopened and open today
  * (docs/spec-readings.md; ingest warns `close_before_create`).
  */
-export function synthesizedEvents(deal: Deal, config: Config): { stage: number; at: number }[] {
+export function synthesizedEvents(deal: Pick<Deal, 'stage' | 'createdAt' | 'closedAt'>, config: Config): { stage: number; at: number }[] {
   const firstOpen = config.sequence[0]!.index;
   const stage = config.stages[deal.stage]!;
   const closes = stage.kind !== 'open' && deal.closedAt !== null;

@@ -11,7 +11,7 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { utf8 } from './helpers.ts';
-import { type CodedText, givenTextCodes } from '../../../src/lib/text-codes.ts';
+import { dealTable, TEXT_COLUMNS, textAt } from '../../../src/lib/deal-table.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
 
@@ -74,7 +74,7 @@ function folder(ids: number) {
 }
 
 /** Equal Datasets, compared part by part so that a difference shows as one small diff (a whole-Dataset diff takes minutes to print). */
-function expectSame(columnar: Dataset, reference: Dataset): string[] {
+function expectSame(columnar: Dataset, reference: Dataset): boolean {
   expect(columnar.files).toEqual(reference.files);
   expect(columnar.issues.length).toBe(reference.issues.length);
   columnar.issues.forEach((issue, i) => expect(issue).toEqual(reference.issues[i]));
@@ -86,27 +86,27 @@ function expectSame(columnar: Dataset, reference: Dataset): string[] {
   columnar.fieldHistory?.forEach((change, i) => expect(change).toEqual(reference.fieldHistory![i]));
   // Whatever the parts above do not name (accounts, targets, columns, source, hashes).
   expect({ ...columnar, deals: [], issues: [], stageHistory: null, fieldHistory: null }).toEqual({ ...reference, deals: [], issues: [], stageHistory: null, fieldHistory: null });
-  // The groupings by the codes the coded reading gives (the row-by-row reading gives none: the metrics code the deals).
-  expect(givenTextCodes(reference.deals)).toEqual({});
-  const given = givenTextCodes(columnar.deals);
-  for (const [text, codes] of Object.entries(given)) columnar.deals.forEach((deal, d) => expect(codes.names[codes.codes[d]!]).toBe(deal[text as CodedText]));
+  // The tables alike, codes included: the coded reading maps the reader's codes, the reference codes each value.
+  const table = dealTable(columnar);
+  expect(table).toEqual(dealTable(reference));
+  for (const c of TEXT_COLUMNS) columnar.deals.forEach((deal, d) => expect(textAt(table[c], d)).toBe(deal[c] ?? ''));
   const grouped = (m: Metrics) => ({ by_owner: m.by_owner, by_team: m.by_team, repurchase: m.repurchase });
   const metrics = computeMetrics(columnar, config, AS_OF);
   expect(grouped(metrics)).toEqual(grouped(computeMetrics(reference, config, AS_OF)));
-  return metrics.repurchase.length > 0 && metrics.by_team.length > 1 ? Object.keys(given) : [];
+  return metrics.repurchase.length > 0 && metrics.by_team.length > 1;
 }
 
 describe('the columnar reading gives the Dataset of a plain row-by-row reading', () => {
   it('on small random folders', () => {
-    const coded = new Set<string>();
+    let grouped = 0;
     fc.assert(
       fc.property(folder(12), (files) => {
-        for (const text of expectSame(buildDataset(files, config), buildDataset(files, config, { rowByRow: true }))) coded.add(text);
+        if (expectSame(buildDataset(files, config), buildDataset(files, config, { rowByRow: true }))) grouped++;
       }),
       { numRuns: 150 },
     );
-    // Some runs had every grouping coded by the reading, with repurchase rows and several teams to compare.
-    expect([...coded].sort()).toEqual(['accountId', 'owner', 'product', 'team']);
+    // Some runs had repurchase rows and several teams to compare.
+    expect(grouped).toBeGreaterThan(0);
   });
 
   it('on random folders past the coded columns’ sample (2,048 rows)', () => {

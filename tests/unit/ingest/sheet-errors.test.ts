@@ -8,6 +8,7 @@ import type { Dataset } from '../../../src/lib/dataset.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { isSheetError } from '../../../src/lib/ingest/sheet-errors.ts';
 import { dealCodes } from '../../../src/lib/metrics/deal-codes.ts';
+import { dealTable } from '../../../src/lib/deal-table.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
 import { exportFile, load, quotedCsv } from './export-helpers.ts';
@@ -116,7 +117,7 @@ describe('spreadsheet error values', () => {
       'stage_history.csv': 'deal_id,stage,entered_at\nD1,prospect,2025-01-05\nD2,prospect,2025-01-05\nD3,prospect,2025-01-05\n',
     });
     expect(dataset.deals.map((d) => [d.id, d.team, d.product])).toEqual([['D1', '', ''], ['D2', '', ''], ['D3', 'T1', 'P1']]);
-    const codes = dealCodes(dataset.deals);
+    const codes = dealCodes(dealTable(dataset));
     for (const column of ['team', 'product'] as const) {
       const { codes: byDeal, names } = codes[column];
       expect(names, column).not.toContain('#N/A');

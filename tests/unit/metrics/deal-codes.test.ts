@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../../src/lib/dataset.ts';
-import { giveTextCodes } from '../../../src/lib/text-codes.ts';
+import { tableOfDeals } from '../../../src/lib/deal-table.ts';
 import { dealCodes } from '../../../src/lib/metrics/deal-codes.ts';
 import { slotTable } from '../../../src/lib/metrics/repurchase.ts';
 import { UNSPECIFIED } from '../../../src/lib/metrics/win-loss.ts';
@@ -14,38 +14,26 @@ const deals = [
 ];
 
 describe('deal codes', () => {
-  it('owner, team (trimmed, empty as unspecified), account and product, in order of first appearance, names such as __proto__ included, made once per list of deals', () => {
-    const codes = dealCodes(deals);
+  it('owner, team (trimmed, empty as unspecified), account and product, in order of first appearance, names such as __proto__ included, made once per table', () => {
+    const table = tableOfDeals(deals);
+    const codes = dealCodes(table);
     expect(codes.team.names).toEqual(['A', UNSPECIFIED]);
     expect(Array.from(codes.team.codes)).toEqual([0, 1, 1, 0]);
     expect(codes.account.names).toEqual(['acc1', 'acc2', '__proto__']);
     expect(Array.from(codes.product.codes)).toEqual([0, 1, 0, 2]);
-    expect(dealCodes(deals)).toBe(codes);
-    expect(dealCodes(deals.slice(0, 1)).owner.names).toEqual(['Kim']);
+    expect(dealCodes(table)).toBe(codes);
+    // The table's own codes where nothing is renamed.
+    expect(codes.owner).toBe(table.owner);
+    expect(dealCodes(tableOfDeals(deals.slice(0, 1))).owner.names).toEqual(['Kim']);
   });
-});
 
-describe('deal codes given by ingest', () => {
-  it('are taken as they are, the teams named as the by-team table names them', () => {
-    const list = deals.map((d) => ({ ...d }));
-    // As the coded reading gives them: code 0 is '', texts of rows that were rejected may be there too.
-    giveTextCodes(list, {
-      owner: { codes: Int32Array.from([1, 2, 3, 1]), names: ['', 'Kim', '__proto__', 'Lee'] },
-      team: { codes: Int32Array.from([1, 2, 0, 3]), names: ['', 'A', ' ', ' A ', 'B'] },
-    });
-    const codes = dealCodes(list);
-    expect(codes.owner.names).toEqual(['', 'Kim', '__proto__', 'Lee']);
-    // ' ' and ' A ' would share names with '' and 'A': the teams are coded from the deals instead.
-    expect(codes.team.names).toEqual(['A', UNSPECIFIED]);
-    expect(Array.from(codes.team.codes)).toEqual([0, 1, 1, 0]);
-    expect(codes.account.names).toEqual(['acc1', 'acc2', '__proto__']);
-
-    const trimmed = deals.map((d) => ({ ...d, team: d.team.trim() }));
-    giveTextCodes(trimmed, { team: { codes: Int32Array.from([1, 0, 0, 1]), names: ['', 'A', 'B'] } });
-    expect(dealCodes(trimmed).team).toEqual({ codes: Int32Array.from([1, 0, 0, 1]), names: [UNSPECIFIED, 'A', 'B'] });
-    // A team really called "(unspecified)" beside deals without a team: one group, as without given codes.
-    const named = trimmed.map((d, i) => ({ ...d, team: i === 0 ? UNSPECIFIED : d.team }));
-    giveTextCodes(named, { team: { codes: Int32Array.from([2, 0, 0, 1]), names: ['', 'A', UNSPECIFIED] } });
+  it('keeps the team codes of the table when no two teams share a by-team name, and merges those that do', () => {
+    const trimmed = tableOfDeals(deals.map((d) => ({ ...d, team: d.team.trim() })));
+    expect(dealCodes(trimmed).team).toEqual({ codes: trimmed.team.codes, names: ['A', UNSPECIFIED] });
+    expect(dealCodes(trimmed).team.codes).toBe(trimmed.team.codes);
+    // A team really called "(unspecified)" beside deals without a team: one group.
+    const named = tableOfDeals(deals.map((d, i) => ({ ...d, team: i === 0 ? UNSPECIFIED : d.team.trim() })));
+    expect(named.team.names).toEqual([UNSPECIFIED, '', 'A']);
     expect(dealCodes(named).team.names).toEqual([UNSPECIFIED, 'A']);
     expect(Array.from(dealCodes(named).team.codes)).toEqual([0, 0, 0, 1]);
   });

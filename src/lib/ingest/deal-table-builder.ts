@@ -1,0 +1,209 @@
+/**
+ * deals.csv's accepted rows into a DealTable (deal-table.ts), row by row as
+ * the reader accepts them, with the warnings a row's values call for. The
+ * text columns the coded reader coded (coded-row.ts) cost one copy of the
+ * row's reader codes: each code is turned into the table's once, from the
+ * value the reader parsed for it, when the table is made. Only a text the
+ * reader did not code (a row zod read, a column of mostly distinct texts)
+ * is looked up by its value as the row is read.
+ */
+import { assembleTable, type DealTable, NUMBER_COLUMNS, type NumberColumn, TEXT_COLUMNS, TextCoder } from '../deal-table.ts';
+import type { TextCodes } from '../text-codes.ts';
+import type { RowCodes } from './coded-row.ts';
+import { FORECAST_CATEGORIES } from '../dataset.ts';
+import { startOfLocalDate } from '../time.ts';
+import { grown } from './grown.ts';
+import type { IssueLog } from './issues.ts';
+import type { DealRow, RowContext } from './schema.ts';
+import { dotThousandsDoubt, Invalid } from './values.ts';
+import { type SheetErrorText, sheetErrorTextWarning } from './sheet-errors.ts';
+
+export const DEALS_FILE = 'deals.csv';
+
+/** deals.csv's column of each of the table's text columns (TEXT_COLUMNS order): the columns whose reader codes a builder takes. */
+export const TEXT_CSV_COLUMNS = [
+  'account_id',
+  'account_name',
+  'owner',
+  'team',
+  'product',
+  'currency',
+  'expected_close_at',
+  'lost_reason',
+  'win_reason',
+  'competitor',
+  'source',
+  'purchase_type',
+] as const satisfies { length: (typeof TEXT_COLUMNS)['length'] };
+const WIDTH = TEXT_CSV_COLUMNS.length;
+
+/** The describing columns among them (schema.ts `describing`): a spreadsheet's error value in one is read as empty, said on its row. */
+const DESCRIBING = ['account_name', 'team', 'product', 'lost_reason', 'win_reason', 'competitor', 'source'] as const;
+
+/** The table's text of a value the reader parsed from a cell of each of TEXT_CSV_COLUMNS. */
+const asText = (v: unknown): string => (typeof v === 'string' ? v : '');
+const TEXT_OF: readonly ((value: unknown) => string)[] = TEXT_CSV_COLUMNS.map((column) =>
+  column === 'currency'
+    ? (v: unknown) => (v as { code: string }).code
+    : column === 'purchase_type'
+      ? (v: unknown) => asText((v as { value: unknown }).value)
+      : asText,
+);
+
+const number = (c: NumberColumn) => NUMBER_COLUMNS.indexOf(c);
+const [AMOUNT, FX_RATE, CREATED, CLOSED, REMOVED, INSTALLED, LIFECYCLE, COST] = [
+  number('amount'),
+  number('fxRate'),
+  number('createdAt'),
+  number('closedAt'),
+  number('removedAt'),
+  number('installedAt'),
+  number('lifecycleMonths'),
+  number('cost'),
+] as const;
+
+export class DealTableBuilder {
+  length = 0;
+  /** Per row, WIDTH codes: the reader's (>= 0), or ~ the index of the text in `byValue` (< 0). */
+  private raw = new Int32Array(WIDTH * 1024);
+  /** Per text column, the reader's parsed values by code (taken on its first coded row), or null. */
+  private readonly outerValues: (readonly unknown[] | null)[] = TEXT_COLUMNS.map(() => null);
+  /** Per text column, the texts of the cells the reader did not code. */
+  private readonly byValue = TEXT_COLUMNS.map(() => new TextCoder());
+  private numbers = NUMBER_COLUMNS.map(() => new Float64Array(1024));
+  private stage = new Int32Array(1024);
+  private budget = new Uint8Array(1024);
+  private category = new Int8Array(1024);
+  lines = new Int32Array(1024);
+  readonly ids: string[] = [];
+  private readonly names: string[] = [];
+  private readonly keymen: string[] = [];
+  private readonly ctx: RowContext;
+  private readonly issues: IssueLog;
+
+  constructor(ctx: RowContext, issues: IssueLog) {
+    this.ctx = ctx;
+    this.issues = issues;
+  }
+
+  /**
+   * Adds the row read from `line` (which the fast reader reuses for the next one: nothing of `r` is kept).
+   * `codes`: the reader's codes of the TEXT_CSV_COLUMNS (`last`), or null for a row zod read.
+   * `id`: its deal_id (the string the id table keeps: one per deal).
+   */
+  add(r: DealRow, line: number, codes: RowCodes | null, id: string): void {
+    const d = this.length++;
+    if (d === this.lines.length) this.grow(2 * d);
+    const { issues, ctx } = this;
+    const { fxRate } = r.currency;
+    // Amounts are converted from the row's own currency.
+    if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
+    // An import of old deals often has them created after they closed (the CRM's creation is the import).
+    if (r.closed_at !== null && r.closed_at < r.created_at && ctx.config.stages[r.stage]!.kind !== 'open') {
+      issues.warning(DEALS_FILE, line, 'closed_at', 'close_before_create', `closed_at is before created_at; without stage_history rows the deal is taken as created when it closed`);
+    }
+    if (r.removed_at !== null && r.removed_at <= r.created_at) {
+      issues.warning(DEALS_FILE, line, 'removed_at', 'removed_before_create', `removed_at is not after created_at; the deal never counts`);
+    }
+    // `12.000` with a decimal point is 12, but in a European export twelve thousand: said, not guessed.
+    for (const column of ['amount', 'cost'] as const) {
+      const money = r[column];
+      const doubt = money === null ? null : dotThousandsDoubt(money.text, ctx.numbers.decimal);
+      if (doubt !== null) issues.warning(DEALS_FILE, line, column, 'ambiguous_amount', `${column} ${doubt}`);
+    }
+    const budget = r.budget_confirmed.value;
+    const purchase = r.purchase_type.value;
+    const category = r.forecast_category.value;
+    if (budget instanceof Invalid) issues.warning(DEALS_FILE, line, 'budget_confirmed', budget.code, `budget_confirmed ${budget.reason}`);
+    if (purchase instanceof Invalid) issues.warning(DEALS_FILE, line, 'purchase_type', purchase.code, `purchase_type ${purchase.reason}; left empty`);
+    if (category instanceof Invalid) issues.warning(DEALS_FILE, line, 'forecast_category', category.code, `forecast_category ${category.reason}; the deal has no category`);
+
+    const n = this.numbers;
+    n[AMOUNT]![d] = r.amount === null ? NaN : r.amount.value * fxRate;
+    n[FX_RATE]![d] = fxRate;
+    n[CREATED]![d] = r.created_at;
+    n[CLOSED]![d] = r.closed_at ?? NaN;
+    n[REMOVED]![d] = r.removed_at ?? NaN;
+    // A calendar date; the table keeps the instant of its local midnight.
+    n[INSTALLED]![d] = r.installed_at === null ? NaN : startOfLocalDate(r.installed_at, ctx.config.timezone);
+    n[LIFECYCLE]![d] = r.lifecycle_months ?? NaN;
+    n[COST]![d] = r.cost === null ? NaN : r.cost.value * fxRate;
+    this.stage[d] = r.stage;
+    this.budget[d] = budget === true ? 1 : 0;
+    this.category[d] = category === null || category instanceof Invalid ? -1 : FORECAST_CATEGORIES.indexOf(category);
+    this.lines[d] = line;
+    this.ids.push(id);
+    this.names.push(this.described(r.deal_name, 'deal_name', line));
+    for (const column of DESCRIBING) this.described(r[column], column, line);
+    this.keymen.push(this.described(r.keyman, 'keyman', line));
+
+    // Each text column: the reader's code, or (~) the code of its text among the texts looked up by value.
+    const raw = this.raw;
+    const base = d * WIDTH;
+    const last = codes === null ? null : codes.last;
+    for (let k = 0; k < WIDTH; k++) {
+      const outer = last === null ? -1 : last[k]!;
+      if (outer >= 0) {
+        raw[base + k] = outer;
+        if (this.outerValues[k] === null) this.outerValues[k] = codes!.values(k);
+      } else raw[base + k] = ~this.byValue[k]!.code(TEXT_OF[k]!(r[TEXT_CSV_COLUMNS[k]!]));
+    }
+  }
+
+  /** The table of the rows added. */
+  done(): DealTable {
+    const n = this.length;
+    // Views, not copies: a copy of every column was ~35 ms at 100k deals (new memory first touched), the room past n costs no more.
+    const fit = <A extends Float64Array | Int32Array | Uint8Array | Int8Array>(a: A): A => (a.length === n ? a : (a.subarray(0, n) as A));
+    return assembleTable(
+      { id: this.ids, name: this.names, keyman: this.keymen, stage: fit(this.stage), budgetConfirmed: fit(this.budget), forecastCategory: fit(this.category), line: fit(this.lines) },
+      (k) => this.textColumn(k),
+      (k) => fit(this.numbers[k]!),
+    );
+  }
+
+  /**
+   * Text column k: codes in order of first appearance, as a coding by value gives them (the row-by-row reading's
+   * table is the same), each reader code and each text looked up by value turned into the table's code once.
+   */
+  private textColumn(k: number): TextCodes {
+    const n = this.length;
+    const coder = new TextCoder();
+    const codes = new Int32Array(n);
+    const values = this.outerValues[k] ?? [];
+    const byOuter = new Int32Array(values.length).fill(-1);
+    const { names: looked } = this.byValue[k]!;
+    const byLooked = new Int32Array(looked.length).fill(-1);
+    const textOf = TEXT_OF[k]!;
+    const raw = this.raw;
+    for (let d = 0, at = k; d < n; d++, at += WIDTH) {
+      const v = raw[at]!;
+      let code: number;
+      if (v >= 0) {
+        code = byOuter[v]!;
+        if (code < 0) byOuter[v] = code = coder.code(textOf(values[v]));
+      } else {
+        code = byLooked[~v]!;
+        if (code < 0) byLooked[~v] = code = coder.code(looked[~v]!);
+      }
+      codes[d] = code;
+    }
+    return { codes, names: coder.names };
+  }
+
+  /** A text that only describes a deal (schema.ts `describing`): one holding a spreadsheet's error value is read as empty, said on its row. */
+  private described(v: string | SheetErrorText, column: string, line: number): string {
+    if (typeof v === 'string') return v;
+    this.issues.warning(DEALS_FILE, line, column, 'sheet_error', sheetErrorTextWarning(column, v.cell));
+    return '';
+  }
+
+  private grow(length: number): void {
+    this.numbers = this.numbers.map((a) => grown(a, length));
+    this.stage = grown(this.stage, length);
+    this.budget = grown(this.budget, length);
+    this.category = grown(this.category, length);
+    this.lines = grown(this.lines, length);
+    this.raw = grown(this.raw, WIDTH * length);
+  }
+}
