@@ -3,7 +3,9 @@
  * engine takes, its shape checked as it goes (filter-data.ts describes the
  * format): anything else is a `FilterDataError`.
  */
-import type { Dataset, Deal, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
+import type { Dataset, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
+import { assembleTable, datasetOfTable, NUMBER_COLUMNS, type NumberColumn, TEXT_COLUMNS, type TextColumn, TextCoder } from '../deal-table.ts';
+import type { TextCodes } from '../text-codes.ts';
 import { FORECAST_CATEGORIES } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { dateOfDay, type LocalDate } from '../time.ts';
@@ -11,16 +13,31 @@ import { restoreConfig } from './filter-config.ts';
 import { FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, utcDay } from './filter-data.ts';
 import { fail, isNum, isNumOrNull, isRecord, isStr, list } from './filter-data-checks.ts';
 
-function readDict(v: unknown, what: string, n: number, nullable = false): (string | null)[] {
+/** A dictionary-coded column as the table's codes: values written twice (or null, read as '') share one code. */
+function readDict(v: unknown, what: string, n: number, nullable = false): TextCodes {
   if (!isRecord(v)) fail(`${what}: expected a dictionary`);
   const values = list<string>(v.values, `${what}.values`, null, isStr);
   const codes = list<number | null>(v.codes, `${what}.codes`, n, (x) => (x === null ? nullable : Number.isInteger(x) && (x as number) >= 0 && (x as number) < values.length));
-  return codes.map((c) => (c === null ? null : values[c]!));
+  const coder = new TextCoder();
+  const byValue = values.map((value) => coder.code(value));
+  const empty = nullable ? coder.code('') : -1;
+  const out = new Int32Array(n);
+  for (let d = 0; d < n; d++) {
+    const c = codes[d]!;
+    out[d] = c === null ? empty : byValue[c]!;
+  }
+  return { codes: out, names: coder.names };
 }
 
-function readStrings(v: unknown, what: string, n: number): string[] {
-  return readDict(v, what, n) as string[];
-}
+/** Every deal the same text. */
+const sameText = (n: number, text: string): TextCodes => ({ codes: new Int32Array(n), names: [text] });
+
+/** Numbers with null as NaN. */
+const numbers = (values: readonly (number | null)[]): Float64Array => {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] ?? NaN;
+  return out;
+};
 
 function readScaled(v: unknown, what: string, n: number): (number | null)[] {
   if (!isRecord(v) || !isNum(v.scale)) fail(`${what}: expected scaled numbers`);
@@ -66,9 +83,9 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
   const accountIds = list<string>(D.account.ids, 'deals.account.ids', null, isStr);
   const accountNames = list<string>(D.account.names, 'deals.account.names', accountIds.length, isStr);
   const accountCodes = list<number>(D.account.codes, 'deals.account.codes', n, (x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) < accountIds.length);
-  const owners = readStrings(D.owner, 'deals.owner', n);
-  const teams = readStrings(D.team, 'deals.team', n);
-  const products = readStrings(D.product, 'deals.product', n);
+  const owners = readDict(D.owner, 'deals.owner', n);
+  const teams = readDict(D.team, 'deals.team', n);
+  const products = readDict(D.product, 'deals.product', n);
   const amounts = readScaled(D.amount, 'deals.amount', n);
   const created = readRelative(D.created, 'deals.created', n, (_i, previous) => previous);
   if (created.some((t) => t === null)) fail('deals.created: a deal without created_at');
@@ -78,54 +95,89 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
   const removed = readRelative(D.removed, 'deals.removed', n, (i) => createdAt[i]!);
   const installed = readRelative(D.installed, 'deals.installed', n, (i) => createdAt[i]!);
   const stages = list<number>(D.stage, 'deals.stage', n, (x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) < config.stages.length);
-  const lost = readStrings(D.lost_reason, 'deals.lost_reason', n);
-  const won = readStrings(D.win_reason, 'deals.win_reason', n);
-  const competitors = readStrings(D.competitor, 'deals.competitor', n);
+  const lost = readDict(D.lost_reason, 'deals.lost_reason', n);
+  const won = readDict(D.win_reason, 'deals.win_reason', n);
+  const competitors = readDict(D.competitor, 'deals.competitor', n);
   const keyman = list<number>(D.has_keyman, 'deals.has_keyman', n, (x) => x === 0 || x === 1);
   const budget = list<number>(D.budget_confirmed, 'deals.budget_confirmed', n, (x) => x === 0 || x === 1);
   const categories = readDict(D.forecast_category, 'deals.forecast_category', n, true);
-  if (!categories.every(isForecastCategory)) fail('deals.forecast_category: unknown category');
+  if (!categories.names.every((c) => c === '' || isForecastCategory(c))) fail('deals.forecast_category: unknown category');
   const lifecycles = list<number | null>(D.lifecycle_months, 'deals.lifecycle_months', n, isNumOrNull);
 
-  const deals: Deal[] = new Array(n);
+  // The deals as the table the engine reads (deal-table.ts): their Deal objects are made only if a page model asks.
+  // The file's accounts are (id, name) pairs: an id written with two names is two of them, one account here.
+  const accountIdCoder = new TextCoder();
+  const accountIdOf = accountIds.map((id) => accountIdCoder.code(id));
+  const accountNameCoder = new TextCoder();
+  const accountNameOf = accountNames.map((name) => accountNameCoder.code(name));
+  const byAccount = (codeOf: readonly number[]) => {
+    const codes = new Int32Array(n);
+    for (let d = 0; d < n; d++) codes[d] = codeOf[accountCodes[d]!]!;
+    return codes;
+  };
+  const closeCoder = new TextCoder();
+  const expectedCodes = new Int32Array(n);
+  const categoryOf = categories.names.map((c) => (c === '' ? -1 : FORECAST_CATEGORIES.indexOf(c as ForecastCategory)));
+  // Expected closes by day number: each distinct day made a date once.
+  const closeByDay = new Map<number, number>();
+  const category = new Int8Array(n);
   for (let d = 0; d < n; d++) {
-    deals[d] = {
-      id: ids[d]!,
-      name: names[d]!,
-      accountId: accountIds[accountCodes[d]!]!,
-      accountName: accountNames[accountCodes[d]!]!,
-      owner: owners[d]!,
-      team: teams[d]!,
-      product: products[d]!,
-      amount: amounts[d]!,
-      currency: config.currency,
-      fxRate: 1,
-      createdAt: createdAt[d]!,
-      expectedCloseAt: expected[d] === null ? null : dateOfDay(expected[d]! + utcDay(createdAt[d]!)),
-      closedAt: closed[d]!,
-      removedAt: removed[d]!,
-      stage: stages[d]!,
-      lostReason: lost[d]!,
-      winReason: won[d]!,
-      competitor: competitors[d]!,
-      source: '',
-      // The metrics only ask whether a keyman is named.
-      keyman: keyman[d] === 1 ? '•' : '',
-      budgetConfirmed: budget[d] === 1,
-      forecastCategory: categories[d] as ForecastCategory | null,
-      purchaseType: '',
-      installedAt: installed[d]!,
-      lifecycleMonths: lifecycles[d]!,
-      cost: null,
-      line: 0,
-    };
+    category[d] = categoryOf[categories.codes[d]!]!;
+    const offset = expected[d]!;
+    if (offset === null) {
+      expectedCodes[d] = closeCoder.code('');
+      continue;
+    }
+    const day = offset + utcDay(createdAt[d]!);
+    let code = closeByDay.get(day);
+    if (code === undefined) closeByDay.set(day, (code = closeCoder.code(dateOfDay(day))));
+    expectedCodes[d] = code;
   }
-  return {
-    config,
-    site,
-    dataset: {
+  const table = assembleTable(
+    {
+      id: ids,
+      name: names,
+      // The metrics only ask whether a keyman is named.
+      keyman: keyman.map((k) => (k === 1 ? '•' : '')),
+      stage: Int32Array.from(stages),
+      budgetConfirmed: Uint8Array.from(budget),
+      forecastCategory: category,
+      line: new Int32Array(n),
+    },
+    (k) => {
+      const texts: Record<TextColumn, TextCodes> = {
+        accountId: { codes: byAccount(accountIdOf), names: accountIdCoder.names },
+        accountName: { codes: byAccount(accountNameOf), names: accountNameCoder.names },
+        owner: owners,
+        team: teams,
+        product: products,
+        currency: sameText(n, config.currency),
+        expectedCloseAt: { codes: expectedCodes, names: closeCoder.names },
+        lostReason: lost,
+        winReason: won,
+        competitor: competitors,
+        source: sameText(n, ''),
+        purchaseType: sameText(n, ''),
+      };
+      return texts[TEXT_COLUMNS[k]!];
+    },
+    (k) => {
+      const columns: Record<NumberColumn, Float64Array> = {
+        amount: numbers(amounts),
+        fxRate: new Float64Array(n).fill(1),
+        createdAt: Float64Array.from(createdAt),
+        closedAt: numbers(closed),
+        removedAt: numbers(removed),
+        installedAt: numbers(installed),
+        lifecycleMonths: numbers(lifecycles),
+        cost: new Float64Array(n).fill(NaN),
+      };
+      return columns[NUMBER_COLUMNS[k]!];
+    },
+  );
+  const dataset = datasetOfTable(
+    {
       source: readSource(data.source),
-      deals,
       stageHistory: readHistory(data.history, n, createdAt, config),
       fieldHistory: data.fields === null ? null : readFields(data.fields, n, createdAt),
       accounts: null,
@@ -135,7 +187,9 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
       files: Object.fromEntries(list<[string, FileStats]>(data.files, 'files', null, Array.isArray).map(([file, s]) => [String(file), { rows: s.rows, accepted: s.accepted, rejected: s.rejected }])),
       issues: [],
     },
-  };
+    table,
+  );
+  return { config, site, dataset };
 }
 
 function readSite(v: unknown): FilterSiteFacts {

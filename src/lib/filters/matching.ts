@@ -5,14 +5,16 @@
  * makes the filtered dataset and prepared data from them. Pure; runs in Node
  * and in the browser.
  */
-import type { Dataset, Deal } from '../dataset.ts';
+import type { Dataset } from '../dataset.ts';
+import { dealTable } from '../deal-table.ts';
+import type { TextCodes } from '../text-codes.ts';
 import { localDateOf } from '../time.ts';
 import { type Filter, periodInstants, segmentName } from './filter.ts';
 
 /** created(d) of every deal: the earlier of created_at and the deal's first stage entry (metrics.md). */
 export function createdInstants(dataset: Dataset): Float64Array {
-  const { deals, stageHistory: h } = dataset;
-  const created = Float64Array.from(deals, (d) => d.createdAt);
+  const { stageHistory: h } = dataset;
+  const created = dealTable(dataset).createdAt.slice();
   for (let i = 0; i < h.length; i++) {
     const d = h.deal[i]!;
     if (h.enteredAt[i]! < created[d]!) created[d] = h.enteredAt[i]!;
@@ -54,23 +56,35 @@ export interface FilterIndex {
 
 const indexes = new WeakMap<Dataset, FilterIndex>();
 
-function byName(deals: readonly Deal[], name: (d: Deal) => string): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>();
-  for (let d = 0; d < deals.length; d++) {
-    const key = segmentName(name(deals[d]!));
-    let list = lists.get(key);
-    if (!list) lists.set(key, (list = []));
-    list.push(d);
-  }
-  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+/** The deals of each name as filtered (`segmentName`), from the table's codes: each text named once, not each deal. */
+function byName({ codes, names }: TextCodes): Map<string, Int32Array> {
+  const keys = names.map(segmentName);
+  const slotOf = new Map<string, number>();
+  const slot = keys.map((key) => {
+    let s = slotOf.get(key);
+    if (s === undefined) slotOf.set(key, (s = slotOf.size));
+    return s;
+  });
+  // A counting sort of the deals by slot, ascending within each.
+  const start = new Int32Array(slotOf.size + 1);
+  for (let d = 0; d < codes.length; d++) start[slot[codes[d]!]! + 1]!++;
+  for (let k = 0; k < slotOf.size; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, slotOf.size);
+  const order = new Int32Array(codes.length);
+  for (let d = 0; d < codes.length; d++) order[fill[slot[codes[d]!]!]!++] = d;
+  const out = new Map<string, Int32Array>();
+  // In order of each name's first deal, as the lists were made deal by deal.
+  const firsts = [...slotOf].filter(([, s]) => start[s + 1]! > start[s]!).sort((a, b) => order[start[a[1]]!]! - order[start[b[1]]!]!);
+  for (const [key, s] of firsts) out.set(key, order.subarray(start[s]!, start[s + 1]!));
+  return out;
 }
 
 export function filterIndex(dataset: Dataset): FilterIndex {
   let index = indexes.get(dataset);
   if (!index) {
-    const { deals } = dataset;
+    const table = dealTable(dataset);
     const created = createdInstants(dataset);
-    index = { owner: byName(deals, (d) => d.owner), team: byName(deals, (d) => d.team), product: byName(deals, (d) => d.product), created };
+    index = { owner: byName(table.owner), team: byName(table.team), product: byName(table.product), created };
     indexes.set(dataset, index);
   }
   return index;
