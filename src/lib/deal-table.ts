@@ -1,13 +1,14 @@
 /**
  * The deals as columns: what ingest reads deals.csv into and what the model
  * and metrics read. Numbers sit in typed arrays (NaN where a Deal has null),
- * every repeating text as an integer code into its column's distinct texts,
- * only ids and names (of deals, of key persons) as one string per deal. An object per deal kept alive
- * cost as much as parsing the file (docs/performance.md, thirty-fourth
- * round): Deal objects are made from the table only when a page or a list
- * asks for them (`dealAt`, `Dataset.deals`).
+ * every repeating text as an integer code into its column's distinct texts
+ * (the metrics group by codes, hashing no text per deal), only ids and
+ * names (of deals, of key persons) as one string per deal. Less memory than
+ * an object per deal, and loops over a column read it in order; Deal
+ * objects are made from the table only when a page or a test asks for them
+ * (`dealAt`, `Dataset.deals`).
  */
-import { type Dataset, type Deal, FORECAST_CATEGORIES, type ForecastCategory } from './dataset.ts';
+import { type Dataset, type Deal, FORECAST_CATEGORIES } from './dataset.ts';
 import type { LocalDate } from './time.ts';
 import type { TextCodes } from './text-codes.ts';
 
@@ -220,7 +221,10 @@ export function assembleTable(
   return t as unknown as DealTable;
 }
 
-/** The rows `keep` (indices, ascending) of a table. */
+/**
+ * The rows `keep` (indices, ascending) of a table, each column copied when first read: a filtered view's
+ * metrics never read some (names, currencies, costs, lines), and a page applies one filter after another.
+ */
 export function tableRows(t: DealTable, keep: Int32Array): DealTable {
   const n = keep.length;
   // One copy loop per kind of array: a loop shared by all four kinds reads each slowly (~4 ms a column at 40k rows).
@@ -249,11 +253,21 @@ export function tableRows(t: DealTable, keep: Int32Array): DealTable {
     for (let k = 0; k < n; k++) b[k] = a[keep[k]!]!;
     return b;
   };
-  return assembleTable(
-    { id: strings(t.id), name: strings(t.name), keyman: strings(t.keyman), stage: i32(t.stage), budgetConfirmed: u8(t.budgetConfirmed), forecastCategory: i8(t.forecastCategory), line: i32(t.line) },
-    (k) => ({ codes: i32(t[TEXT_COLUMNS[k]!].codes), names: t[TEXT_COLUMNS[k]!].names }),
-    (k) => f64(t[NUMBER_COLUMNS[k]!]),
-  );
+  const out = { length: n };
+  const lazy = (key: string, make: () => unknown) => {
+    let value: unknown;
+    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= make()) });
+  };
+  lazy('id', () => strings(t.id));
+  lazy('name', () => strings(t.name));
+  lazy('keyman', () => strings(t.keyman));
+  lazy('stage', () => i32(t.stage));
+  lazy('budgetConfirmed', () => u8(t.budgetConfirmed));
+  lazy('forecastCategory', () => i8(t.forecastCategory));
+  lazy('line', () => i32(t.line));
+  for (const c of TEXT_COLUMNS) lazy(c, () => ({ codes: i32(t[c].codes), names: t[c].names }));
+  for (const c of NUMBER_COLUMNS) lazy(c, () => f64(t[c]));
+  return out as DealTable;
 }
 
 /** By dataset (or any object holding its `deals`): ingest's tables. */

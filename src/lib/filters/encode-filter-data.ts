@@ -1,24 +1,15 @@
 /** The filter data file written from the build's Dataset (filter-data.ts describes the format). */
 import type { Dataset, Deal, FieldChange } from '../dataset.ts';
 import type { Config } from '../config.ts';
+import { TextCoder } from '../deal-table.ts';
 import { dayNumber, type LocalDate } from '../time.ts';
 import { configJson } from './filter-config.ts';
 import { type Dict, FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, type Relative, type Scaled, utcDay } from './filter-data.ts';
 
 function dict(values: readonly (string | null)[]): Dict {
-  const index = new Map<string, number>();
-  const out: string[] = [];
-  const codes = values.map((v) => {
-    if (v === null) return null;
-    let code = index.get(v);
-    if (code === undefined) {
-      code = out.length;
-      index.set(v, code);
-      out.push(v);
-    }
-    return code;
-  });
-  return { values: out, codes };
+  const coder = new TextCoder();
+  const codes = values.map((v) => (v === null ? null : coder.code(v)));
+  return { values: coder.names, codes };
 }
 
 function scaled(values: readonly (number | null)[]): Scaled {

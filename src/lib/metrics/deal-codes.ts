@@ -5,7 +5,7 @@
  * earlier, twelve trend months) share them. The deal table holds them
  * (deal-table.ts); only the teams are renamed as the by-team table names them.
  */
-import type { DealTable } from '../deal-table.ts';
+import { type DealTable, TextCoder } from '../deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { UNSPECIFIED } from './win-loss.ts';
 
@@ -34,18 +34,9 @@ const teamName = (team: string) => team.trim() || UNSPECIFIED;
 
 /** Codes of the teams as codes of their by-team names: teams that share one (` A` and `A`) share a code. */
 function asTeams(given: TextCodes): TextCodes {
-  const names: string[] = [];
-  const byName = new Map<string, number>();
-  const recode = given.names.map((team) => {
-    const name = teamName(team);
-    let code = byName.get(name);
-    if (code === undefined) {
-      code = names.length;
-      byName.set(name, code);
-      names.push(name);
-    }
-    return code;
-  });
+  const coder = new TextCoder();
+  const recode = given.names.map((team) => coder.code(teamName(team)));
+  const { names } = coder;
   if (names.length === given.names.length) return { codes: given.codes, names };
   return { codes: Int32Array.from(given.codes, (c) => recode[c]!), names };
 }
