@@ -5,7 +5,7 @@
  * rejected (resolveDeals), and only then are field_history.csv rows matched,
  * against the deals that were finally accepted.
  */
-import type { Dataset, Deal, FileStats } from '../dataset.ts';
+import type { Dataset, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, normalizeStageName, parseConfigText, type Stage } from './config.ts';
 import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
