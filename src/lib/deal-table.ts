@@ -276,7 +276,8 @@ const byDeals = new WeakMap<readonly Deal[], DealTable>();
 
 /**
  * A Dataset whose `deals` are made from `table` on first read (the metrics never read them; the site's
- * pages and the tests do). `fields` must not have `deals`.
+ * pages and the tests do). `fields` must not have `deals`. The objects are a copy: the engine goes on
+ * reading the table, so a change is made by setting `deals` to a new list (its table is then made from it).
  */
 export function datasetOfTable(fields: Omit<Dataset, 'deals'>, table: DealTable): Dataset {
   let deals: Deal[] | null = null;
