@@ -37,9 +37,6 @@ export const TEXT_CSV_COLUMNS = [
 ] as const satisfies { length: (typeof TEXT_COLUMNS)['length'] };
 const WIDTH = TEXT_CSV_COLUMNS.length;
 
-/** The describing columns among them (schema.ts `describing`): a spreadsheet's error value in one is read as empty, said on its row. */
-const DESCRIBING = ['account_name', 'team', 'product', 'lost_reason', 'win_reason', 'competitor', 'source'] as const;
-
 /** The table's text of a value the reader parsed from a cell of each of TEXT_CSV_COLUMNS. */
 const asText = (v: unknown): string => (typeof v === 'string' ? v : '');
 const TEXT_OF: readonly ((value: unknown) => string)[] = TEXT_CSV_COLUMNS.map((column) =>
@@ -65,25 +62,33 @@ const [AMOUNT, FX_RATE, CREATED, CLOSED, REMOVED, INSTALLED, LIFECYCLE, COST] = 
 export class DealTableBuilder {
   length = 0;
   /** Per row, WIDTH codes: the reader's (>= 0), or ~ the index of the text in `byValue` (< 0). */
-  private raw = new Int32Array(WIDTH * 1024);
+  private raw: Int32Array;
   /** Per text column, the reader's parsed values by code (taken on its first coded row), or null. */
   private readonly outerValues: (readonly unknown[] | null)[] = TEXT_COLUMNS.map(() => null);
   /** Per text column, the texts of the cells the reader did not code. */
   private readonly byValue = TEXT_COLUMNS.map(() => new TextCoder());
-  private numbers = NUMBER_COLUMNS.map(() => new Float64Array(1024));
-  private stage = new Int32Array(1024);
-  private budget = new Uint8Array(1024);
-  private category = new Int8Array(1024);
-  lines = new Int32Array(1024);
+  private numbers: Float64Array[];
+  private stage: Int32Array;
+  private budget: Uint8Array;
+  private category: Int8Array;
+  lines: Int32Array;
   readonly ids: string[] = [];
   private readonly names: string[] = [];
   private readonly keymen: string[] = [];
   private readonly ctx: RowContext;
   private readonly issues: IssueLog;
 
-  constructor(ctx: RowContext, issues: IssueLog) {
+  /** `capacity`: the rows to make room for up front (more are made room for as they come). */
+  constructor(ctx: RowContext, issues: IssueLog, capacity = 1024) {
     this.ctx = ctx;
     this.issues = issues;
+    const n = Math.max(1024, capacity);
+    this.raw = new Int32Array(WIDTH * n);
+    this.numbers = NUMBER_COLUMNS.map(() => new Float64Array(n));
+    this.stage = new Int32Array(n);
+    this.budget = new Uint8Array(n);
+    this.category = new Int8Array(n);
+    this.lines = new Int32Array(n);
   }
 
   /**
@@ -134,7 +139,14 @@ export class DealTableBuilder {
     this.lines[d] = line;
     this.ids.push(id);
     this.names.push(this.described(r.deal_name, 'deal_name', line));
-    for (const column of DESCRIBING) this.described(r[column], column, line);
+    // The describing text columns (schema.ts `describing`), each by its name: a loop over names read each slowly.
+    this.described(r.account_name, 'account_name', line);
+    this.described(r.team, 'team', line);
+    this.described(r.product, 'product', line);
+    this.described(r.lost_reason, 'lost_reason', line);
+    this.described(r.win_reason, 'win_reason', line);
+    this.described(r.competitor, 'competitor', line);
+    this.described(r.source, 'source', line);
     this.keymen.push(this.described(r.keyman, 'keyman', line));
 
     // Each text column: the reader's code, or (~) the code of its text among the texts looked up by value.

@@ -8,7 +8,7 @@ import type { IssueLog } from './issues.ts';
 import { fastRowReader, RowCodes } from './coded-row.ts';
 import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
-import { readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
+import { isRowsSource, readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
 import { withoutInvisible } from './date-messages.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
@@ -40,7 +40,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
   let pipelines = new Map<string, number>();
   const spec = { file: DEALS_FILE, required: DEAL_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
-    candidates = new DealTableBuilder(ctx, issues);
+    candidates = new DealTableBuilder(ctx, issues, likelyRows(source));
     rejectedIds = new Map();
     ids = new IdTable();
     const rowCodes = new RowCodes(TEXT_CSV_COLUMNS);
@@ -98,6 +98,15 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     pipeline.checkChosen(DEALS_FILE);
   }
   return { table, candidates: candidates.done(), rejectedIds, ids, pipelines };
+}
+
+/**
+ * About as many rows as deals.csv has, to make room for up front: a deal's row takes some 130-260 bytes
+ * in exports (24 columns, names, dates with times), so rarely fewer than half are made room for and the
+ * columns grow once or twice, not seven times (each growth a copy of every column into new memory).
+ */
+function likelyRows(source: TableSource): number {
+  return isRowsSource(source) ? source.length : Math.ceil(source.size / 160);
 }
 
 /**
