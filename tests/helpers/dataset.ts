@@ -63,3 +63,25 @@ export function makeDataset(config: Config, specs: DealSpec[], fieldHistory: Fie
     issues: [],
   };
 }
+
+/** Noon UTC of a calendar date, as an instant. */
+export const noonOf = (date: string) => Date.parse(`${date}T12:00:00Z`);
+
+/**
+ * A deal created 2025-01-02 and at Proposal since 2025-01-10, with a keyman and a confirmed budget: stalled as
+ * of 2025-06-30 under the default config, and carrying no other warning sign; `extra` sets the rest.
+ */
+export function proposalDeal(id: string, extra: Partial<DealSpec> = {}): DealSpec {
+  return {
+    id,
+    name: id,
+    createdAt: noonOf('2025-01-02'),
+    keyman: 'Kim',
+    budgetConfirmed: true,
+    history: [
+      ['prospect', noonOf('2025-01-02')],
+      ['propose', noonOf('2025-01-10')],
+    ],
+    ...extra,
+  };
+}

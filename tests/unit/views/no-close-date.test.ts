@@ -14,24 +14,12 @@ import { accountModel, ownerModel, pageContext, stalledModel } from '../../../sr
 import type { TableModel } from '../../../src/lib/views/table.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
-import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+import { type DealSpec, makeDataset, noonOf, proposalDeal } from '../../helpers/dataset.ts';
 
-const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const at = noonOf;
 const config = defaultConfig();
 /** At Proposal since 2025-01-10: stalled as of 2025-06-30. */
-const deal = (id: string, extra: Partial<DealSpec>): DealSpec => ({
-  id,
-  name: id,
-  createdAt: at('2025-01-02'),
-  amount: 1_000_000,
-  keyman: 'Kim',
-  budgetConfirmed: true,
-  history: [
-    ['prospect', at('2025-01-02')],
-    ['propose', at('2025-01-10')],
-  ],
-  ...extra,
-});
+const deal = (id: string, extra: Partial<DealSpec>): DealSpec => proposalDeal(id, { amount: 1_000_000, ...extra });
 const extracted = extractSite(
   makeDataset(config, [
     deal('N1', { expectedCloseAt: null }),

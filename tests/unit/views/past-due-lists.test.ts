@@ -10,24 +10,11 @@ import { accountModel, ownerModel, pageContext, stalledModel } from '../../../sr
 import type { TableModel } from '../../../src/lib/views/table.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
-import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+import { type DealSpec, makeDataset, proposalDeal } from '../../helpers/dataset.ts';
 
-const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
 const config = defaultConfig();
 /** At Proposal since 2025-01-10: stalled as of 2025-06-30. */
-const deal = (id: string, expectedCloseAt: string | null): DealSpec => ({
-  id,
-  name: id,
-  createdAt: at('2025-01-02'),
-  amount: 1_000_000,
-  keyman: 'Kim',
-  budgetConfirmed: true,
-  expectedCloseAt,
-  history: [
-    ['prospect', at('2025-01-02')],
-    ['propose', at('2025-01-10')],
-  ],
-});
+const deal = (id: string, expectedCloseAt: string | null): DealSpec => proposalDeal(id, { amount: 1_000_000, expectedCloseAt });
 // Past due (June 15), due on the as-of date itself (not past), later, none.
 const extracted = extractSite(makeDataset(config, [deal('P1', '2025-06-15'), deal('T1', '2025-06-30'), deal('D1', '2025-08-15'), deal('N1', null)]), config, '2025-06-30', { dataLabel: 'test' });
 const site = siteDataSchema.parse(extracted.site);

@@ -14,24 +14,12 @@ import { accountModel, changesModel, forecastModel, ownerModel, pageContext, sta
 import type { TableModel } from '../../../src/lib/views/table.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData, extractSite } from '../../../src/lib/views/site-data.ts';
-import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+import { type DealSpec, makeDataset, noonOf, proposalDeal } from '../../helpers/dataset.ts';
 
-const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const at = noonOf;
 const config = defaultConfig();
 /** At Proposal since 2025-01-10 (stalled as of 2025-06-30), due 2025-03-31 (past). */
-const deal = (id: string, extra: Partial<DealSpec>): DealSpec => ({
-  id,
-  name: id,
-  createdAt: at('2025-01-02'),
-  expectedCloseAt: '2025-03-31',
-  keyman: 'Kim',
-  budgetConfirmed: true,
-  history: [
-    ['prospect', at('2025-01-02')],
-    ['propose', at('2025-01-10')],
-  ],
-  ...extra,
-});
+const deal = (id: string, extra: Partial<DealSpec>): DealSpec => proposalDeal(id, { expectedCloseAt: '2025-03-31', ...extra });
 // R1's amount was empty until 2025-07-10, after the as-of date: unknown at T.
 const later: FieldChange = { deal: 2, field: 'amount', oldValue: null, newValue: 7_000_000, changedAt: at('2025-07-10'), line: 2 };
 const site = siteDataSchema.parse(
