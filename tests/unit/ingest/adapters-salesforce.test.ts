@@ -392,6 +392,70 @@ describe('Salesforce Opportunities report', () => {
     );
   });
 
+  // The columns of a multi-currency org's exported report, as Salesforce's help article 000382314 shows them.
+  const CONVERTED_HEADER = ['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Amount (converted) Currency', 'Amount (converted)', 'Close Date', 'Created Date'];
+  const FX_CONFIG = { ...CONFIG, fx: { EUR: 1.1, JPY: 0.0067 } };
+
+  it('reads Amount (converted) with its own currency column when the report has no Amount', () => {
+    const report = exportFile(
+      'opportunities.csv',
+      quotedCsv([CONVERTED_HEADER, ['JPY Test', 'Acme PLC', 'Dana Whitfield', 'Qualification', 'EUR', '76.24', '6/30/2025', '3/3/2025'], ['USD Test', 'Acme PLC', 'Dana Whitfield', 'Prospecting', 'USD', '10,000.00', '6/30/2025', '3/3/2025']]),
+    );
+    const dataset = load([report], FX_CONFIG);
+    expect(dataset.deals.map((d) => [d.name, d.currency, d.amount])).toEqual([
+      // 76.24 EUR at 1.1: 83.864 USD.
+      ['JPY Test', 'EUR', 76.24 * 1.1],
+      ['USD Test', 'USD', 10_000],
+    ]);
+    expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('reads Amount in its opportunity\'s currency when the report has both, not the converted amount', () => {
+    const header = ['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Amount Currency', 'Amount', 'Amount (converted) Currency', 'Amount (converted)', 'Close Date', 'Created Date'];
+    const report = exportFile('opportunities.csv', quotedCsv([header, ['JPY Test', 'Acme PLC', 'Dana Whitfield', 'Qualification', 'JPY', '10,000', 'USD', '83.86', '6/30/2025', '3/3/2025']]));
+    const dataset = load([report], FX_CONFIG);
+    expect(dataset.deals.map((d) => [d.currency, d.amount])).toEqual([['JPY', 10_000 * 0.0067]]);
+  });
+
+  it('never reads Amount (converted) in the opportunity\'s currency: without its own currency column, in the config\'s, and says so', () => {
+    const header = ['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Opportunity Currency', 'Amount (converted)', 'Close Date', 'Created Date'];
+    const report = exportFile('opportunities.csv', quotedCsv([header, ['JPY Test', 'Acme PLC', 'Dana Whitfield', 'Qualification', 'JPY', '83.86', '6/30/2025', '3/3/2025']]));
+    const dataset = load([report], FX_CONFIG);
+    expect(dataset.deals.map((d) => [d.currency, d.amount])).toEqual([['USD', 83.86]]);
+    const warning = dataset.issues.find((i) => i.column === 'Amount (converted)' && i.severity === 'warning');
+    expect(warning?.message).toBe(
+      'no "Amount (converted) Currency" column: every amount ("Amount (converted)") is read in USD, so the "fx" rates (EUR, JPY) are never used. Export "Amount (converted) Currency" with the deals, or, if every deal is in one currency, set "currency" to it and remove "fx" in pipeline.config.json',
+    );
+    expect(issueMessage(warning!, 'ko')).toBe(
+      '"Amount (converted) Currency" 열이 없어 모든 금액("Amount (converted)")을 USD로 읽었으므로 "fx" 환율(EUR, JPY)은 쓰이지 않습니다. 딜과 함께 "Amount (converted) Currency" 열을 내보내거나, 모든 딜이 한 통화라면 pipeline.config.json에서 "currency"를 그 통화로 지정하고 "fx"를 지우세요',
+    );
+    // A report of Amount without any currency column (a single-currency org's) is read as before, unsaid.
+    const single = exportFile('single.csv', quotedCsv([REPORT_HEADER, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Pipeline']]));
+    expect(load([single], FX_CONFIG).issues.filter((i) => i.code === 'no_currency_column')).toEqual([]);
+  });
+
+  it('reads an Opportunity History report of converted amounts alone, and says when their currency column is missing', () => {
+    const header = ['Opportunity Owner', 'Opportunity Name', 'Created Date', 'Last Modified', 'From Stage', 'To Stage', 'Amount (converted) Currency', 'Amount (converted)', 'Close Date'];
+    const rows = [
+      ['Dana Whitfield', 'Acme', '3/3/2025', '3/3/2025', 'Prospecting', 'Prospecting', 'EUR', '900', '6/30/2025'],
+      ['Dana Whitfield', 'Acme', '3/3/2025', '4/1/2025', 'Prospecting', 'Qualification', 'EUR', '1,000', '6/30/2025'],
+    ];
+    const dataset = load([exportFile('history.csv', quotedCsv([header, ...rows]))], FX_CONFIG);
+    // The deal from its latest row: 1,000 EUR at 1.1.
+    expect(dataset.deals.map((d) => [d.currency, d.amount])).toEqual([['EUR', 1_000 * 1.1]]);
+    expect(dataset.issues.filter((i) => i.code === 'no_currency_column')).toEqual([]);
+    const withoutCurrency = [header.filter((h) => h !== 'Amount (converted) Currency'), ...rows.map((r) => r.filter((_, k) => k !== 6))];
+    const alone = load([exportFile('history.csv', quotedCsv(withoutCurrency))], FX_CONFIG);
+    expect(alone.deals.map((d) => [d.currency, d.amount])).toEqual([['USD', 1_000]]);
+    expect(alone.issues.filter((i) => i.code === 'no_currency_column').map((i) => [i.file, i.line, i.column])).toEqual([['history.csv', 1, 'Amount (converted)']]);
+  });
+
+  it('names Amount as the column it lacks when the report has neither amount', () => {
+    const header = ['Opportunity Name', 'Account Name', 'Opportunity Owner', 'Stage', 'Close Date', 'Created Date'];
+    const report = exportFile('opportunities.csv', quotedCsv([header, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '6/30/2025', '3/3/2025']]));
+    expect(() => load([report], CONFIG)).toThrow('opportunities.csv: the Opportunities report lacks "Amount"; add it to the report and export again');
+  });
+
   it('maps Salesforce forecast categories', () => {
     expect(['Closed', 'Forecast', 'Best Case', 'BestCase', 'Commit', 'Omitted', ''].map(forecastCategoryCell)).toEqual(['', 'commit', 'Best Case', 'BestCase', 'Commit', 'Omitted', '']);
   });

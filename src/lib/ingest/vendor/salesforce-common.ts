@@ -11,6 +11,7 @@ import { Invalid, parseLocalDate, parseMoney, type DateOptions } from '../values
 import { firstColumn } from './read-table.ts';
 import type { AdapterOutput, Origin, VendorRecord, VendorTable } from './types.ts';
 import { localeDateCell } from './clock.ts';
+import { noteMissingCurrency } from './currency-column.ts';
 
 /** A vendor column found in a header: its position and its label as Salesforce writes it (for messages). */
 export interface Column {
@@ -25,6 +26,32 @@ export function findColumn(find: (name: string) => number, ...labels: string[]):
     if (index !== -1) return { index, label };
   }
   return { index: -1, label: labels[0] ?? '' };
+}
+
+export const CONVERTED_AMOUNT = 'Amount (converted)';
+export const CONVERTED_CURRENCY = 'Amount (converted) Currency';
+
+/**
+ * The amount column and its currency's. With multiple currencies, a report's `Amount` is in each
+ * opportunity's own currency (named in `Amount Currency`), and `Amount (converted)` in the corporate
+ * or the user's currency (named in `Amount (converted) Currency`); a report may carry either, or
+ * both. `Amount` is read when it is there; else `Amount (converted)`, with its own currency column
+ * only (the opportunity's currency is not the converted amount's).
+ */
+export function amountColumns(find: (name: string) => number): { amount: Column; currency: Column } {
+  const amount = findColumn(find, 'Amount');
+  const converted = findColumn(find, CONVERTED_AMOUNT);
+  if (amount.index === -1 && converted.index !== -1) return { amount: converted, currency: findColumn(find, CONVERTED_CURRENCY) };
+  return { amount, currency: findColumn(find, 'Amount Currency', 'Opportunity Currency', 'Currency') };
+}
+
+/**
+ * Converted amounts are all in one currency (the corporate or the user's): without the column naming it, they are read
+ * in the config's `currency`, and a report of them says so once, on its header line.
+ */
+export function noteConvertedWithoutCurrency(log: AdapterLog, table: { file: string; headerLine: number }, c: { amount: Column; currency: Column }): void {
+  if (c.amount.label !== CONVERTED_AMOUNT || c.currency.index !== -1) return;
+  noteMissingCurrency(log.output.issues, table, { at: new Map(), source: new Map([['amount', c.amount.label]]) }, CONVERTED_CURRENCY, log.config);
 }
 
 export function dateOptions(config: Config): DateOptions {

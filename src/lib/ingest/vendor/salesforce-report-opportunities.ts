@@ -6,7 +6,7 @@
  */
 import { IngestFatalError } from '../issues.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, cellOf, type Column, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountColumns, cellOf, type Column, findColumn, noteConvertedWithoutCurrency, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import type { VendorRecord, VendorTable } from './types.ts';
 import { localeDateCell } from './clock.ts';
@@ -30,15 +30,16 @@ export interface OpportunityColumns {
 
 export function opportunityColumns(names: readonly string[]): OpportunityColumns {
   const find = columnIndex(names);
+  // With multi-currency, reports add the currency of Amount as its own column (or carry Amount (converted) and its currency).
+  const { amount, currency } = amountColumns(find);
   return {
     id: findColumn(find, 'Opportunity ID', 'Opportunity ID (18)', 'Deal ID'),
     name: findColumn(find, 'Opportunity Name', 'Deal Name'),
     account: findColumn(find, 'Account Name'),
     owner: findColumn(find, 'Opportunity Owner', 'Owner', 'Deal Owner', 'Owner Name'),
     stage: findColumn(find, 'Stage'),
-    amount: findColumn(find, 'Amount'),
-    // With multi-currency, reports add the currency of Amount as its own column.
-    currency: findColumn(find, 'Amount Currency', 'Opportunity Currency', 'Currency'),
+    amount,
+    currency,
     close: findColumn(find, 'Close Date'),
     created: findColumn(find, 'Created Date'),
     source: findColumn(find, 'Lead Source'),
@@ -78,6 +79,7 @@ export function readOpportunityReports(tables: readonly VendorTable[], keys: Opp
     if (missing.length > 0) {
       throw new IngestFatalError('export_lacks_columns', file, `${file}: the Opportunities report lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to the report and export again`);
     }
+    noteConvertedWithoutCurrency(log, table, c);
     const end = reportFooter(table);
     skipFooter(table, end, log.notRows, (line, message) => log.warn(file, line, '', 'report_footer', message));
     for (let r = 0; r < end; r++) {
