@@ -9,11 +9,11 @@
  * build only copies it; Astro then has no script to bundle. A script
  * bundled while one of its files changed is used but not kept.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginOption } from 'vite';
+import { findKept, hashesOf, keepFolder, type KeptRecord } from './kept-folders.ts';
 import { makeDirs } from './make-dirs.ts';
 
 /** The entry module, below the project root. */
@@ -31,16 +31,12 @@ export interface FilterScript {
   files: { path: string; bytes: Uint8Array }[];
 }
 
-interface Kept {
-  format: number;
-  /** SHA-256 of FIXED_INPUTS and of each project file bundled (by path below the root). */
-  inputs: Record<string, string>;
+/** `inputs`: FIXED_INPUTS and each project file bundled. */
+interface Kept extends KeptRecord {
   script: string;
   files: string[];
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const hashOf = (root: string, path: string) => sha256(readFileSync(join(root, path)));
 /** Besides the files bundled: the versions of Vite and the packages (lockfile), the browser plugins (Astro config), and how it is bundled (this file). */
 const FIXED_INPUTS = ['package-lock.json', 'astro.config.mjs', 'scripts/lib/filter-script.ts'];
 /** A file of the bundle, below the site root (nothing else is ever copied into an output). */
@@ -52,80 +48,32 @@ export async function filterScript(root: string, cacheDir: string | null): Promi
   if (kept) return kept;
   const started = Date.now();
   const { script, files, sources } = await bundle(root);
-  const inputs = Object.fromEntries([...FIXED_INPUTS, ...sources].map((path) => [path, hashOf(root, path)]));
+  const inputs = hashesOf(root, [...FIXED_INPUTS, ...sources]);
   // Kept only when no file bundled changed while it was bundled.
   const unchanged = sources.every((path) => statSync(join(root, path)).mtimeMs < started);
   if (cacheDir !== null && unchanged) keep(cacheDir, { format: FORMAT, inputs, script, files: files.map((f) => f.path) }, files);
   return { script, files };
 }
 
-/** A kept bundle of the code as it is now (the most recent use marked on it), or null. */
+/** A kept bundle of the code as it is now, or null. */
 function find(root: string, cacheDir: string): FilterScript | null {
-  let names: string[];
+  const found = findKept<Kept>(root, cacheDir, FORMAT, (kept) => [kept.script, ...kept.files].every((path) => OUTPUT_FILE.test(path)));
+  if (!found) return null;
   try {
-    names = readdirSync(cacheDir).filter((n) => /^[0-9a-f]{16}$/u.test(n));
+    return { script: found.kept.script, files: found.kept.files.map((path) => ({ path, bytes: readFileSync(join(found.dir, path)) })) };
   } catch {
+    // Being removed by another build.
     return null;
   }
-  for (const name of names) {
-    const dir = join(cacheDir, name);
-    try {
-      const kept = JSON.parse(readFileSync(join(dir, 'kept.json'), 'utf8')) as Kept;
-      if (kept.format !== FORMAT || ![kept.script, ...kept.files].every((path) => OUTPUT_FILE.test(path))) continue;
-      if (!Object.entries(kept.inputs).every(([path, sha]) => hashOf(root, path) === sha)) continue;
-      const files = kept.files.map((path) => ({ path, bytes: readFileSync(join(dir, path)) }));
-      const now = new Date();
-      utimesSync(join(dir, 'kept.json'), now, now);
-      return { script: kept.script, files };
-    } catch {
-      // A file of the code gone, or a bundle being removed by another build: not this one.
-      continue;
-    }
-  }
-  return null;
 }
 
-/** Store a bundle under a name of its own (written aside, then renamed: another build never reads half of it), and drop the least recently used beyond KEEP. */
 function keep(cacheDir: string, kept: Kept, files: FilterScript['files']): void {
-  try {
-    makeDirs(cacheDir);
-    // Not mkdtemp: a kept bundle gets the usual permissions (mkdtemp's folders are the owner's alone).
-    const tmp = join(cacheDir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    mkdirSync(tmp);
+  keepFolder(cacheDir, kept, (dir) => {
     for (const f of files) {
-      makeDirs(dirname(join(tmp, f.path)));
-      writeFileSync(join(tmp, f.path), f.bytes);
+      makeDirs(dirname(join(dir, f.path)));
+      writeFileSync(join(dir, f.path), f.bytes);
     }
-    writeFileSync(join(tmp, 'kept.json'), `${JSON.stringify(kept)}\n`);
-    const name = sha256(Buffer.from(JSON.stringify(kept.inputs))).slice(0, 16);
-    try {
-      renameSync(tmp, join(cacheDir, name));
-    } catch {
-      // The same bundle, kept by a build running at the same time; or one that no longer reads (replaced).
-      if (!sameKept(join(cacheDir, name), kept)) {
-        rmSync(join(cacheDir, name), { recursive: true, force: true });
-        renameSync(tmp, join(cacheDir, name));
-      }
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    const used = (n: string) => statSync(join(cacheDir, n, 'kept.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    const names = readdirSync(cacheDir);
-    const entries = names.filter((n) => /^[0-9a-f]{16}$/u.test(n));
-    for (const old of entries.sort((a, b) => used(b) - used(a)).slice(KEEP)) rmSync(join(cacheDir, old), { recursive: true, force: true });
-    // What a build that stopped half-way left (an hour is long past any build's bundling).
-    const stale = (n: string) => n.startsWith('.tmp-') && (statSync(join(cacheDir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000;
-    for (const old of names.filter(stale)) rmSync(join(cacheDir, old), { recursive: true, force: true });
-  } catch {
-    // Keeping it only saves the next build time (a read-only node_modules, say).
-  }
-}
-
-function sameKept(dir: string, kept: Kept): boolean {
-  try {
-    return readFileSync(join(dir, 'kept.json'), 'utf8') === `${JSON.stringify(kept)}\n`;
-  } catch {
-    return false;
-  }
+  }, KEEP);
 }
 
 /** Bundle the script with Vite, in memory: its files, and the project files that went into it (below the root). */
