@@ -8,7 +8,8 @@
  * claimed for the build, site-data-file.ts: a build running at once with
  * an --out of the same name writes under a name of its own), in a
  * process of its own; meanwhile `astro build` (scripts/lib/astro-render.ts)
- * loads and bundles, and renders its pages, which only render that
+ * loads and bundles (or a bundle kept from an earlier build of the same code
+ * is loaded, page-bundles.ts), and renders its pages, which only render that
  * manifest, once it is written (render-beside.ts). A large data folder is
  * extracted first, and its process ends before Astro starts. Also writes
  * metrics.json, the filter form's script (filter-script.ts) and
@@ -64,7 +65,7 @@ import { snapshotOnWeekday } from './lib/snapshot-weekday.ts';
 import { checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
-export { astroBuild, type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
+export { type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
 export type { BuildManifest } from './lib/output.ts';
 
 /**
@@ -97,6 +98,8 @@ export interface BuildDeps {
   publicDir?: string;
   /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
   filterScriptCache?: string | null;
+  /** Where the pages' server bundles are kept per version of the code (scripts/lib/page-bundles.ts); absent: Astro bundles them in every build. */
+  pageBundlesCache?: string;
   /** Whether a process of this id runs (default: asked of the system), for what a build stopped outright left beside --out. */
   isRunning?: (pid: number) => boolean;
 }
@@ -108,6 +111,8 @@ export const defaultBuildDeps: BuildDeps = {
   buildCacheDir: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope'),
   extractInChild: true,
   filterScriptCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-filter-script'),
+  // The launcher's switch (scripts/launch.mjs) for running everything from the sources: Astro bundles the pages too.
+  ...(process.env.PIPESCOPE_FROM_SOURCES === '1' ? {} : { pageBundlesCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-pages') }),
 };
 
 const ARGS = {
@@ -308,7 +313,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         extraction.catch(() => {});
         if (renderDir !== undefined) {
           // Astro loads and bundles meanwhile, and renders once the data is written and checked (early.go below).
-          const options = renderOptions({ quiet, publish }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
+          const options = renderOptions({ quiet, publish, pageBundles: deps.pageBundlesCache }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
           early = renderBeside(deps.render, options);
         }
         ex = await extraction;
@@ -361,6 +366,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       earlier,
       storeShown: store.shown,
       render: deps.render,
+      ...(deps.pageBundlesCache ? { pageBundles: deps.pageBundlesCache } : {}),
       scratchDir,
       from: hit ? { cached: hit, cache: cache! } : { extraction: ex!, early },
       // Never stored under a key made from other files (one changed while it was read) or another date.

@@ -1,8 +1,9 @@
 /**
  * The build's render step: `astro build` of the pages, which read the site
- * data named by SITE_DATA_ENV. `node scripts/lib/astro-render.ts '<RenderOptions
- * as JSON>'` runs one in a fresh process, for a build that renders a second
- * date (`astroRender`).
+ * data named by SITE_DATA_ENV, or their render from the server bundle of an
+ * earlier build of the same code (page-bundles.ts, render-from-bundles.ts).
+ * `node scripts/lib/astro-render.ts '<RenderOptions as JSON>'` runs one in a
+ * fresh process, for a build that renders a second date (`astroRender`).
  */
 import { spawn } from 'node:child_process';
 import * as nodeFs from 'node:fs';
@@ -16,6 +17,7 @@ import { onInterrupt } from './interrupt.ts';
 import { removeStaleFolders } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { makeDirs } from './make-dirs.ts';
+import { type BundleOptions, findPageBundle, recordPageBundles } from './page-bundles.ts';
 
 export const SITE_DATA_ENV = 'PIPESCOPE_SITE_DATA';
 /** Pages Astro renders at once (build.concurrency): one renders while another's file is written (writing files is most of a large site's time). */
@@ -34,6 +36,8 @@ export interface RenderOptions {
   relativeLinks?: boolean;
   /** The build writes the account pages' CSV files itself (src/lib/views/csv-files.ts): the CSV route leaves them out. */
   accountCsvsWritten?: boolean;
+  /** Where the pages' server bundles are kept per version of the code (page-bundles.ts); absent: bundled every time. */
+  pageBundles?: string;
 }
 
 let astroRanHere = false;
@@ -49,7 +53,7 @@ let astroRanHere = false;
 export async function astroRender(options: RenderOptions, dataReady?: Promise<void>): Promise<void> {
   if (!astroRanHere) {
     astroRanHere = true;
-    return astroBuild(options, dataReady);
+    return renderHere(options, dataReady);
   }
   await dataReady;
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -100,20 +104,41 @@ function waitForData(ready: Promise<void>) {
 }
 
 /**
- * `astro build` in this process (see `astroRender` for `dataReady`). Astro
+ * Render in this process (see `astroRender` for `dataReady`): from a kept
+ * bundle of the same code when there is one, else by `astro build`. Astro
  * started beside the extraction renders a small data folder (scripts/build.ts):
  * with V8's defaults, where the full collections and the tighter heap, which
  * keep a large site's rendering in bounds, would only cost time.
  */
-export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base = '/', relativeLinks = false, accountCsvsWritten = false }: RenderOptions, dataReady?: Promise<void>): Promise<void> {
+export async function renderHere(options: RenderOptions, dataReady?: Promise<void>): Promise<void> {
   const large = dataReady === undefined;
   if (large) {
     collectGarbage();
     if (RENDER_HEAP_GROWING_PERCENT > 0) v8.setFlagsFromString(`--heap-growing-percent=${RENDER_HEAP_GROWING_PERCENT}`);
   }
-  process.env[SITE_DATA_ENV] = siteDataPath;
-  process.env[RELATIVE_LINKS_ENV] = relativeLinks ? '1' : '0';
-  process.env[ACCOUNT_CSVS_ENV] = accountCsvsWritten ? 'written' : 'route';
+  process.env[SITE_DATA_ENV] = options.siteDataPath;
+  process.env[RELATIVE_LINKS_ENV] = options.relativeLinks ? '1' : '0';
+  process.env[ACCOUNT_CSVS_ENV] = options.accountCsvsWritten ? 'written' : 'route';
+  const bundleOptions: BundleOptions = { base: options.base ?? '/', site: options.site ?? null, logLevel: options.quiet ? 'error' : 'warn' };
+  const kept = options.pageBundles === undefined ? null : findPageBundle(options.root, options.pageBundles, bundleOptions);
+  if (kept) {
+    const { renderFromBundle } = await import('./render-from-bundles.ts');
+    await renderFromBundle(kept.dir, kept.kept, { outDir: options.outDir, publicDir: join(options.root, 'public'), site: options.site, logLevel: bundleOptions.logLevel }, dataReady);
+  } else {
+    const recording = options.pageBundles === undefined ? null : recordPageBundles(options.root, options.pageBundles, bundleOptions);
+    try {
+      await astroBuild(options, dataReady, recording);
+    } catch (e) {
+      recording?.discard();
+      throw e;
+    }
+    recording?.keep(options.outDir);
+  }
+  if (large) collectGarbage();
+}
+
+/** `astro build` in this process, its bundle recorded by `recording` when given. */
+async function astroBuild({ root, outDir, quiet, site, base = '/' }: RenderOptions, dataReady: Promise<void> | undefined, recording: ReturnType<typeof recordPageBundles> | null): Promise<void> {
   // Astro reads import.meta.env.BASE_URL and SITE from the environment when set there (a test runner sets
   // BASE_URL): the base and site come from the options only.
   delete process.env.BASE_URL;
@@ -145,10 +170,11 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
       ...(site ? { site } : {}),
       base,
       build: { concurrency: RENDER_CONCURRENCY },
+      ...(recording ? { integrations: [recording.integration] } : {}),
       // Scripts find their chunks relative to themselves, so a dated snapshot and a file share load their own.
       vite: {
         experimental: { renderBuiltUrl: (_file: string, { hostType }: { hostType: string }) => (hostType === 'js' ? { relative: true } : undefined) },
-        ...(dataReady ? { plugins: [waitForData(dataReady)] } : {}),
+        plugins: [...(dataReady ? [waitForData(dataReady)] : []), ...(recording ? [recording.plugin] : [])],
       },
     }, NO_TYPE_SYNC);
   } finally {
@@ -156,7 +182,6 @@ export async function astroBuild({ root, outDir, siteDataPath, quiet, site, base
     rmSync(own, { recursive: true, force: true });
     releaseOwn();
   }
-  if (large) collectGarbage();
 }
 
-if (import.meta.main) await astroBuild(JSON.parse(process.argv[2] ?? '{}') as RenderOptions);
+if (import.meta.main) await renderHere(JSON.parse(process.argv[2] ?? '{}') as RenderOptions);

@@ -68,6 +68,8 @@ export interface OutputRequest {
   earlier: EarlierSnapshot[];
   storeShown: string;
   render: (options: RenderOptions) => Promise<void>;
+  /** Where the pages' server bundles are kept (scripts/lib/page-bundles.ts); absent: bundled by every build. */
+  pageBundles?: string;
   /** A new folder beside --out, removed at the end of the build unless moved into the output. */
   scratchDir: () => string;
   /** What to put in: the extraction's to render (its date perhaps already rendering: `early`), or a cache entry's files. */
@@ -90,12 +92,12 @@ export interface Output {
 
 /** What Astro renders a date with: the site data at `siteDataPath`, into the new folder `outDir`. */
 export function renderOptions(
-  { quiet, publish }: Pick<OutputRequest, 'quiet' | 'publish'>,
+  { quiet, publish, pageBundles }: Pick<OutputRequest, 'quiet' | 'publish' | 'pageBundles'>,
   outDir: string,
   siteDataPath: string,
   { relativeLinks, accountCsvsWritten }: { relativeLinks: boolean; accountCsvsWritten: boolean },
 ): RenderOptions {
-  return { root: PROJECT_ROOT, outDir, siteDataPath, quiet, site: publish.site, base: publish.base, relativeLinks, accountCsvsWritten };
+  return { root: PROJECT_ROOT, outDir, siteDataPath, quiet, site: publish.site, base: publish.base, relativeLinks, accountCsvsWritten, ...(pageBundles ? { pageBundles } : {}) };
 }
 
 /** The live site's pages are rendered with relative links; with --snapshot, site-absolute ones, from which the snapshot's copy is made. */
