@@ -38,7 +38,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
 import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
-import { astroRender, type RenderOptions } from './lib/astro-render.ts';
+import { astroRender, pagesRenderedFrom, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
 import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { argvLocale, fatalWords } from './lib/fatal-words.ts';
@@ -399,7 +399,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (args.timings === true) {
       const timings = { read: t1 - t0, views: t2 - t1, astro: t3 - t2, write: t4 - t3, total: t4 - t0 };
       const ms = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));
-      io.stderr.write(`${JSON.stringify({ timings_ms: ms, ...(cache ? { cache: hit ? 'hit' : 'miss' } : {}) })}\n`);
+      const pages = pagesRenderedFrom();
+      io.stderr.write(`${JSON.stringify({ timings_ms: ms, ...(cache ? { cache: hit ? 'hit' : 'miss' } : {}), ...(pages ? { pages } : {}) })}\n`);
     }
     return EXIT.ok;
   } catch (e) {

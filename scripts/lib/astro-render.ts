@@ -41,6 +41,9 @@ export interface RenderOptions {
 }
 
 let astroRanHere = false;
+/** How this process last rendered its pages (for --timings): from a kept bundle, or by `astro build`. */
+let renderedFrom: 'kept bundle' | 'astro' | null = null;
+export const pagesRenderedFrom = () => renderedFrom;
 
 /**
  * `astro build` (Astro empties its outDir first): in this process the first
@@ -124,6 +127,7 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
   if (kept) {
     const { renderFromBundle } = await import('./render-from-bundles.ts');
     await renderFromBundle(kept.dir, kept.kept, { outDir: options.outDir, publicDir: join(options.root, 'public'), site: options.site, logLevel: bundleOptions.logLevel }, dataReady);
+    renderedFrom = 'kept bundle';
   } else {
     const recording = options.pageBundles === undefined ? null : recordPageBundles(options.root, options.pageBundles, bundleOptions);
     try {
@@ -133,6 +137,7 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
       throw e;
     }
     recording?.keep(options.outDir);
+    renderedFrom = 'astro';
   }
   if (large) collectGarbage();
 }

@@ -144,29 +144,41 @@ export async function renderFromBundle(dir: string, kept: PageBundleRecord, { ou
   }
   const root = resolve(outDir);
   let next = 0;
+  // After a failure no page is begun, and the error is thrown once every page begun has ended: nothing is
+  // written into the folder after the build has removed it.
+  let failed = false;
+  let failure: unknown;
+  const renderOne = async ({ pathname, route }: { pathname: string; route: Route }): Promise<void> => {
+    const file = outFileFor(root, pathname, route);
+    const below = file.slice(root.length + 1);
+    if (published.has(below)) {
+      destination.write({ label: 'build', level: 'warn', message: `Skipping ${route.component} because a file with the same name exists in the public folder: ${below}`, newLine: true });
+      return;
+    }
+    let response: Response;
+    try {
+      response = await app.render(new Request(urlFor(pathname, route, base, origin)), { routeData: route });
+    } catch (err) {
+      destination.write({ label: 'build', level: 'error', message: `Caught error rendering ${pathname}: ${String(err)}`, newLine: true });
+      throw err;
+    }
+    if (response.status >= 300 && response.status < 400) throw new UnsupportedBundle(`a redirect (${pathname})`);
+    // Astro writes no file for a response without a body.
+    if (!response.body) return;
+    const body = Buffer.from(await response.arrayBuffer());
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, body);
+  };
   const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const { pathname, route } = paths[next++]!;
-      const file = outFileFor(root, pathname, route);
-      const below = file.slice(root.length + 1);
-      if (published.has(below)) {
-        destination.write({ label: 'build', level: 'warn', message: `Skipping ${route.component} because a file with the same name exists in the public folder: ${below}`, newLine: true });
-        continue;
-      }
-      let response: Response;
+    while (!failed && next < paths.length) {
       try {
-        response = await app.render(new Request(urlFor(pathname, route, base, origin)), { routeData: route });
+        await renderOne(paths[next++]!);
       } catch (err) {
-        destination.write({ label: 'build', level: 'error', message: `Caught error rendering ${pathname}: ${String(err)}`, newLine: true });
-        throw err;
+        if (!failed) failure = err;
+        failed = true;
       }
-      if (response.status >= 300 && response.status < 400) throw new UnsupportedBundle(`a redirect (${pathname})`);
-      // Astro writes no file for a response without a body.
-      if (!response.body) continue;
-      const body = Buffer.from(await response.arrayBuffer());
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, body);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+  if (failed) throw failure;
 }
