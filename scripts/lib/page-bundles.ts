@@ -66,7 +66,16 @@ export function findPageBundle(root: string, cacheDir: string, options: BundleOp
 }
 
 /** The default prerenderer's app once set up (Astro's BuildApp), as far as recording needs it. */
-type SetUp = AstroPrerenderer & { app?: { getSettings(): { scripts: { stage: string; content: string }[] } } };
+type SetUp = AstroPrerenderer & {
+  app?: {
+    getSettings(): { scripts: { stage: string; content: string }[] };
+    manifest: { buildFormat: string; trailingSlash: string; routes: { routeData: { type: string; prerender: boolean } }[] };
+  };
+};
+
+/** What render-from-bundles.ts renders: pages written as folders, pages and endpoints only, all prerendered. */
+const renderable = (manifest: NonNullable<SetUp['app']>['manifest']) =>
+  manifest.buildFormat === 'directory' && manifest.trailingSlash === 'always' && manifest.routes.every(({ routeData: r }) => r.prerender && (r.type === 'page' || r.type === 'endpoint'));
 
 /**
  * Watch an Astro build made with `options` (a Vite plugin and an integration to give it), then `keep` what it
@@ -114,7 +123,8 @@ export function recordPageBundles(root: string, cacheDir: string, options: Bundl
             await setup?.call(defaults);
             try {
               scripts = defaults.app?.getSettings().scripts.map(({ stage, content }) => ({ stage, content }));
-              if (prerenderDir === undefined) return;
+              if (!defaults.app || !renderable(defaults.app.manifest)) unusable = true;
+              if (prerenderDir === undefined || unusable) return;
               makeDirs(cacheDir);
               copied = join(cacheDir, `.tmp-prerender-${process.pid}-${started}`);
               cpSync(prerenderDir, copied, { recursive: true });
