@@ -82,9 +82,11 @@ export function keepFolder(cacheDir: string, kept: KeptRecord, fill: (dir: strin
     const used = (n: string) => statSync(join(cacheDir, n, 'kept.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     const names = readdirSync(cacheDir);
     const entries = names.filter((n) => KEPT_NAME.test(n));
-    for (const old of entries.sort((a, b) => used(b) - used(a)).slice(keep)) rmSync(join(cacheDir, old), { recursive: true, force: true });
+    // Beyond `keep`, those not used for an hour: a build may still be loading from one it found a moment ago.
+    const hourAgo = Date.now() - 3_600_000;
+    for (const old of entries.sort((a, b) => used(b) - used(a)).slice(keep)) if (used(old) < hourAgo) rmSync(join(cacheDir, old), { recursive: true, force: true });
     // What a build that stopped half-way left (an hour is long past any build's bundling).
-    const stale = (n: string) => n.startsWith('.tmp-') && (statSync(join(cacheDir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000;
+    const stale = (n: string) => n.startsWith('.tmp-') && (statSync(join(cacheDir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo;
     for (const old of names.filter(stale)) rmSync(join(cacheDir, old), { recursive: true, force: true });
   } catch {
     // See above: only time is lost.
