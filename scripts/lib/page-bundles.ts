@@ -83,6 +83,13 @@ const renderable = (manifest: NonNullable<SetUp['app']>['manifest']) =>
  */
 export function recordPageBundles(root: string, cacheDir: string, options: BundleOptions) {
   const started = Date.now();
+  // Before Astro lists the routes: a page added while it bundles is not in this bundle.
+  let listed: string | undefined;
+  try {
+    listed = listing(root);
+  } catch {
+    listed = undefined;
+  }
   const moduleIds = new Set<string>();
   const client: string[] = [];
   let prerenderDir: string | undefined;
@@ -142,7 +149,7 @@ export function recordPageBundles(root: string, cacheDir: string, options: Bundl
   const keep = (outDir: string): void => {
     try {
       // A page script would need the client build's entry map, which no hook gives: such code is not kept.
-      if (unusable || copied === undefined || entry === undefined || pages === undefined || scripts === undefined || scripts.some((s) => s.stage === 'page')) return;
+      if (unusable || listed === undefined || copied === undefined || entry === undefined || pages === undefined || scripts === undefined || scripts.some((s) => s.stage === 'page')) return;
       const sources = new Set<string>();
       for (const id of moduleIds) {
         const file = id.split('?')[0]!;
@@ -160,7 +167,7 @@ export function recordPageBundles(root: string, cacheDir: string, options: Bundl
         format: FORMAT,
         inputs: hashesOf(root, inputs),
         options,
-        listing: listing(root),
+        listing: listed,
         entry,
         pages: [...pages].map(([key, data]) => [key, data.styles]),
         scripts,
