@@ -140,6 +140,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
   const scratch: string[] = [];
   // Astro, when started while the data is extracted: stopped (if it has not got to its pages) before those folders go.
   let early: EarlyRender | null = null;
+  /** Settles when the extraction's process has written the account pages' CSV files (written after its reply). */
+  let filesWritten: Promise<void> | undefined;
   // The name of the site data files in .cache, claimed for this build while it writes and renders them.
   let siteData: SiteDataName | null = null;
   const releaseSiteData = () => {
@@ -308,7 +310,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       if (deps.extractInChild && (large || !extractOnly)) {
         // The render's folder first: an --out that cannot be written is said before a child is started.
         const renderDir = large ? undefined : scratchDir();
-        const extraction = runJobInChild(job, (dirs) => scratch.push(...dirs));
+        // Beside Astro, the account pages' CSV files are written while the pages render, not before.
+        const extraction = runJobInChild({ ...job, csvsLater: renderDir !== undefined }, (dirs) => scratch.push(...dirs));
         // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.
         extraction.catch(() => {});
         if (renderDir !== undefined) {
@@ -317,6 +320,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
           early = renderBeside(deps.render, options);
         }
         ex = await extraction;
+        filesWritten = ex.filesWritten;
       } else {
         ex = await runJob(job, { fs: io.fs, readFolder: deps.readFolder, now: () => io.now(), progress: progressStream(io), makeFilesDir: extractOnly ? undefined : scratchDir });
       }
@@ -411,6 +415,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     return code;
   } finally {
     await early?.stop();
+    // The extraction's process may still be writing into one of them.
+    await filesWritten?.catch(() => {});
     for (const dir of scratch) removeQuietly(io.fs, dir);
     releaseSiteData();
     releaseScratch();

@@ -56,6 +56,11 @@ export interface ExtractJob {
   cacheDir: string;
   name: string;
   quiet: boolean;
+  /**
+   * In a process of its own, the account pages' CSV files are written after the reply, while Astro renders the
+   * pages (which need only the site data): for a data folder extracted beside Astro.
+   */
+  csvsLater?: boolean;
 }
 
 /** The snapshot rules that depend on the as-of date: refuse an existing date without --replace; the earlier snapshots. */
@@ -78,6 +83,8 @@ export interface JobDeps {
   progress: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
   /** A new folder beside --out for the files a date's output has besides its pages (none with --extract-only). */
   makeFilesDir: (() => string) | undefined;
+  /** Takes the writing of the account pages' CSV files, to be done after the job returns; absent: done before it returns. */
+  later?: (write: () => void) => void;
 }
 
 /** Run the extract step here. */
@@ -107,6 +114,7 @@ export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction
     name: job.name,
     ...(deps.makeFilesDir ? { makeFilesDir: deps.makeFilesDir } : {}),
     ...(script ? { filterScript: script } : {}),
+    ...(deps.later ? { later: deps.later } : {}),
   });
 }
 
@@ -125,6 +133,8 @@ interface SentError {
   said?: CliMessage;
 }
 export type Reply = { ok: Extraction } | { error: SentError };
+/** The second message of a process given `csvsLater`, once the CSV files are written (or not). */
+export type FilesReply = { filesWritten: true } | { filesError: SentError };
 
 export function sendable(e: unknown): SentError {
   const error = e instanceof Error ? e : new Error(String(e));
@@ -183,23 +193,44 @@ export function runJobInChild(job: ExtractJob, adopt: (dirs: string[]) => void):
     child.kill('SIGKILL');
     if (job.csv && child.pid !== undefined) removeStagingOf(nodeFs, job.csv.outDir, child.pid);
   });
+  // With csvsLater, the Extraction is given on the reply, and its CSV files are written after (`filesWritten`).
+  let filesDone!: () => void;
+  let filesFailed!: (e: Error) => void;
+  let filesSettled = false;
+  const filesWritten = new Promise<void>((resolve, reject) => {
+    filesDone = () => ((filesSettled = true), resolve());
+    filesFailed = (e) => ((filesSettled = true), reject(e));
+  });
+  // Awaited by the build before it moves the files; a build that stopped first never asks.
+  filesWritten.catch(() => {});
   return new Promise((done, fail) => {
     let reply: Reply | undefined;
-    child.once('message', (m) => {
+    child.on('message', (m) => {
+      if (reply !== undefined) {
+        const files = m as FilesReply;
+        if ('filesError' in files) filesFailed(rethrown(files.filesError));
+        else filesDone();
+        return;
+      }
       reply = m as Reply;
       if ('ok' in reply) adopt([reply.ok.current.filesDir, reply.ok.top.filesDir].filter((dir): dir is string => dir !== null));
       // Gone already (killed): nothing to tell it.
       child.send(HANDED_OVER, () => {});
+      if (job.csvsLater && 'ok' in reply) done({ ...reply.ok, filesWritten });
     });
     child.once('error', (e) => {
       releaseChild();
       fail(e);
+      filesFailed(e);
     });
     child.once('exit', (code, signal) => {
       releaseChild();
       if (reply && 'ok' in reply) done(reply.ok);
       else if (reply) fail(rethrown(reply.error));
       else fail(new Error(`the extract process ended without a result (exit code ${code}, signal ${signal})`));
+      if (filesSettled) return;
+      if (job.csvsLater && reply && 'ok' in reply) filesFailed(new Error(`the extract process ended before writing the account pages' CSV files (exit code ${code}, signal ${signal})`));
+      else filesDone();
     });
     child.send(job);
   });

@@ -1,7 +1,8 @@
 /**
  * The extract step's process (scripts/lib/extract-child.ts forks it): it
  * takes one job from the IPC channel, runs it and sends back the Extraction
- * or the error, then exits. Interrupted, or left behind by a build that
+ * or the error, then exits (given `csvsLater`, once it has written the
+ * account pages' CSV files after the reply, and said so). Interrupted, or left behind by a build that
  * ended, it removes the folders it made first. A module of its own so that
  * it is an entry of the compiled build (scripts/launch.mjs) as it is among
  * the sources.
@@ -9,7 +10,7 @@
 import * as nodeFs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import { type ExtractJob, HANDED_OVER, type Reply, runJob, sendable } from './extract-child.ts';
+import { type ExtractJob, type FilesReply, HANDED_OVER, type Reply, runJob, sendable } from './extract-child.ts';
 import { onInterrupt } from './interrupt.ts';
 import { makeStagingDir, removeQuietly } from './out-dir.ts';
 
@@ -31,6 +32,8 @@ process.once('message', async (job: ExtractJob) => {
     process.exit(1);
   });
   let reply: Reply;
+  // With csvsLater: the account pages' CSV files, written once the build has the reply (and the folders).
+  const pending: (() => void)[] = [];
   try {
     const { readFolder } = await import('../../src/lib/ingest/read-folder.ts');
     const csv = job.csv;
@@ -41,7 +44,8 @@ process.once('message', async (job: ExtractJob) => {
           return dir;
         }
       : undefined;
-    reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir }) };
+    const later = job.csvsLater ? (write: () => void) => void pending.push(write) : undefined;
+    reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir, ...(later ? { later } : {}) }) };
   } catch (e) {
     removeMade();
     reply = { error: sendable(e) };
@@ -59,7 +63,17 @@ process.once('message', async (job: ExtractJob) => {
         handedOver = answer === HANDED_OVER;
         releaseMade();
         removeMade();
-        process.exit(0);
+        if (!handedOver || !job.csvsLater || !('ok' in reply)) process.exit(0);
+        // The folders are the build's now: it moves them into the output once these are written and it is told.
+        let files: FilesReply;
+        try {
+          for (const write of pending) write();
+          files = { filesWritten: true };
+        } catch (e) {
+          files = { filesError: sendable(e) };
+        }
+        if (!process.connected) process.exit(1);
+        process.send!(files, () => process.exit(0));
       });
     });
   }

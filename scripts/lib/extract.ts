@@ -68,6 +68,11 @@ export interface Extraction {
   /** snapshot.json of this date (with --snapshot). */
   snapshotManifest: string | null;
   reports: Reports;
+  /**
+   * Settles when the account pages' CSV files are in `filesDir`: when the extraction's process writes them after
+   * its reply (`ExtractJob.csvsLater`), while the pages render. Absent: written already. Never crosses processes.
+   */
+  filesWritten?: Promise<void>;
 }
 
 export interface ExtractRequest {
@@ -96,6 +101,8 @@ export interface ExtractRequest {
   makeFilesDir?: () => string;
   /** The filter form's script (scripts/lib/filter-script.ts): named in the site data, its files put in each of those folders. */
   filterScript?: FilterScript;
+  /** Given the writing of the account pages' CSV files into those folders, to be done after the extraction returns (site-files.ts); absent: written as the slices are. */
+  later?: (write: () => void) => void;
 }
 
 /** "What changed" compares with --compare-to, else the latest snapshot before `date`, else the waterfall's period. */
@@ -134,7 +141,8 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     const filters = filterOn
       ? { filters: { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) } }
       : { filters_off: { deals: dataset.deals.length, mb: Math.ceil(filterBytes / 1e5) / 10, limit_mb: req.maxFilterMb } };
-    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined));
+    const later = req.later && filesDir !== null ? (write: () => void) => req.later!(() => writingTo(filesDir, write)) : undefined;
+    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined, later));
     if (filesDir !== null) {
       writingTo(filesDir, () => {
         // In pieces, as `npm run metrics` writes it: with every rejected row listed it can be gigabytes.

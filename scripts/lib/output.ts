@@ -176,6 +176,8 @@ async function render(req: OutputRequest, ex: Extraction, early: EarlyRender | n
       if (isErrnoError(e) && typeof e.path === 'string' && (isWithin(resolve(e.path), dir) || isWithin(resolve(e.path), staging))) throw outputError(outArg, e);
       throw e;
     }
+    // Written by the extraction's process while the pages rendered, perhaps not yet all.
+    await ex.filesWritten;
     if (job.filesDir !== null) writingTo(outArg, () => moveTree(io.fs, job.filesDir!, dir));
     return dir;
   };

@@ -29,11 +29,17 @@ const CHUNK_CHARS = 1 << 20;
  * as the filters) to `path`, and its account slices beside it. Returns the
  * validated manifest. With `filesDir`, also each account page's CSV files in
  * every language, as its slice is written, at `<filesDir>/<locale>/csv/...`
- * as the output has them (src/lib/views/csv-files.ts).
+ * as the output has them (src/lib/views/csv-files.ts); with `later` too,
+ * they are written by the function given to it instead, once called (the
+ * slices are kept until then: for a data folder small enough to be
+ * extracted beside Astro, whose pages need only the site data).
  */
-export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite, extra: Partial<SiteData> = {}, filesDir?: string): SiteData {
+export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite, extra: Partial<SiteData> = {}, filesDir?: string, later?: (write: () => void) => void): SiteData {
   const site = siteDataSchema.parse({ ...extracted.site, ...extra });
-  const writeCsvs = filesDir === undefined ? () => {} : accountCsvWriter(fs, filesDir, site);
+  // Its folders made now: nothing is made later in a folder the build may have removed meanwhile.
+  const writer = filesDir === undefined ? () => {} : accountCsvWriter(fs, filesDir, site);
+  const kept: AccountSlice[] = [];
+  const writeCsvs = later ? (slice: AccountSlice) => void kept.push(slice) : writer;
   const slices = accountSlicesPath(path);
   const tmp = join(dirname(slices), `.${basename(slices)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   makeDirs(dirname(slices), fs);
@@ -56,6 +62,7 @@ export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite
     throw e;
   }
   writeFileAtomic(path, JSON.stringify(site), fs);
+  if (later && filesDir !== undefined) later(() => kept.forEach(writer));
   return site;
 }
 

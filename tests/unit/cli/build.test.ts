@@ -786,6 +786,8 @@ describe('build: a small data folder is extracted in a process of its own while 
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, childDeps(cache, besideRender(seen)))).toBe(0);
     expect(seen).toEqual({ beside: true, dataThere: true });
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'here', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    // Among them the account pages' CSV files, which the extraction's process writes after its reply, while the pages render.
+    expect(Object.keys(hashTree(join(dir, 'site'))).filter((p) => /^(en|ko)\/csv\/accounts\/.+\.csv$/u.test(p)).length).toBeGreaterThan(0);
     expect(hashTree(join(dir, 'site'))).toEqual(hashTree(join(dir, 'here')));
     expect(leftovers(join(dir, 'site'))).toEqual([]);
   });
