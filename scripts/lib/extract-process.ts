@@ -2,10 +2,10 @@
  * The extract step's process (scripts/lib/extract-child.ts forks it): it
  * takes one job from the IPC channel, runs it and sends back the Extraction
  * or the error, then exits (given `csvsLater`, once it has written the
- * account pages' CSV files after the reply, and said so). Interrupted, or left behind by a build that
- * ended, it removes the folders it made first. A module of its own so that
- * it is an entry of the compiled build (scripts/launch.mjs) as it is among
- * the sources.
+ * account pages' CSV files after the reply, and said so). Interrupted, or
+ * left behind by a build that ended, it removes the folders it made first.
+ * A module of its own so that it is an entry of the compiled build
+ * (scripts/launch.mjs) as it is among the sources.
  */
 import * as nodeFs from 'node:fs';
 import { performance } from 'node:perf_hooks';
