@@ -126,7 +126,7 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
   const kept = options.pageBundles === undefined ? null : findPageBundle(options.root, options.pageBundles, bundleOptions);
   if (kept) {
     const { renderFromBundle } = await import('./render-from-bundles.ts');
-    await renderFromBundle(kept.dir, kept.kept, { outDir: options.outDir, publicDir: join(options.root, 'public'), site: options.site, logLevel: bundleOptions.logLevel }, dataReady);
+    await renderFromBundle(kept.dir, kept.kept, { outDir: options.outDir, publicDir: join(options.root, 'public'), site: options.site, logLevel: bundleOptions.logLevel, concurrency: RENDER_CONCURRENCY }, dataReady);
     renderedFrom = 'kept bundle';
   } else {
     const recording = options.pageBundles === undefined ? null : recordPageBundles(options.root, options.pageBundles, bundleOptions);

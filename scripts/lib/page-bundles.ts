@@ -88,7 +88,7 @@ export function recordPageBundles(root: string, cacheDir: string, options: Bundl
   try {
     listed = listing(root);
   } catch {
-    listed = undefined;
+    // Not kept (see `keep`).
   }
   const moduleIds = new Set<string>();
   const client: string[] = [];

@@ -4,7 +4,7 @@
  * given what Astro's build environment gives it (each page's styles, the head
  * scripts), every static path Astro's `StaticPaths` lists, each rendered by
  * the app and written where Astro writes it (`generatePages` in
- * astro/dist/core/build/generate.js), eight at a time; the public folder and
+ * astro/dist/core/build/generate.js), as many at a time as Astro; the public folder and
  * the client build's files copied as Vite and Astro copy them. A test builds
  * the sample both ways and compares every file (tests/unit/cli/page-bundles.test.ts).
  *
@@ -14,15 +14,13 @@
  * optimise. Anything else stops the build with a message, never a page
  * silently left out.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeDirs } from './make-dirs.ts';
 import type { PageBundleRecord } from './page-bundles.ts';
 
-/** Pages rendered at once, as Astro's build.concurrency in astro-render.ts. */
-const CONCURRENCY = 8;
 /** Astro's dev server port, the origin of page URLs when no site is set (Astro's default, `server.port`). */
 const DEFAULT_PORT = 4321;
 
@@ -52,7 +50,7 @@ export class UnsupportedBundle extends Error {
 
 /** Vite's copy of the public folder (copyDir in its build): every file, links followed, folders made. */
 function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
+  makeDirs(to);
   for (const name of readdirSync(from)) {
     const source = resolve(from, name);
     if (statSync(source).isDirectory()) copyTree(source, resolve(to, name));
@@ -60,7 +58,7 @@ function copyTree(from: string, to: string): void {
   }
 }
 
-/** Every file below `dir`, as paths below it with '/' ('' when there is no such folder). */
+/** Every file below `dir`, as paths below it with '/' (none when there is no such folder). */
 function filesBelow(dir: string): Set<string> {
   if (!existsSync(dir)) return new Set();
   return new Set((readdirSync(dir, { recursive: true }) as string[]).filter((p) => statSync(join(dir, p)).isFile()).map((p) => p.split('\\').join('/')));
@@ -97,13 +95,15 @@ export interface BundleRender {
   publicDir: string;
   site?: string;
   logLevel: 'error' | 'warn';
+  /** Pages rendered at once (Astro's build.concurrency in the same build). */
+  concurrency: number;
 }
 
 /**
  * Render every page of the kept bundle in `dir` into `outDir` (new and empty), once `dataReady` resolves (the
  * pages read the site data); a rejection stops it before any page.
  */
-export async function renderFromBundle(dir: string, kept: PageBundleRecord, { outDir, publicDir, site, logLevel }: BundleRender, dataReady?: Promise<void>): Promise<void> {
+export async function renderFromBundle(dir: string, kept: PageBundleRecord, { outDir, publicDir, site, logLevel, concurrency }: BundleRender, dataReady?: Promise<void>): Promise<void> {
   makeDirs(outDir);
   if (existsSync(publicDir)) copyTree(publicDir, outDir);
   for (const path of kept.client) {
@@ -179,6 +179,6 @@ export async function renderFromBundle(dir: string, kept: PageBundleRecord, { ou
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
   if (failed) throw failure;
 }
