@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COMMANDS } from './launch.mjs';
 import { fastRowReader, RowCodes } from '../src/lib/ingest/coded-row.ts';
 import { configFromFiles } from '../src/lib/ingest/dataset-builder.ts';
 import { readDeals } from '../src/lib/ingest/deals.ts';
@@ -214,7 +215,7 @@ function main(): void {
   const times = new Map<Layer, { rows: number; wall: number[]; cpu: number[] }>(LAYERS.map((l) => [l, { rows: 0, wall: [], cpu: [] }]));
   for (let run = 0; run < runs; run++) {
     for (const layer of LAYERS) {
-      const out = execFileSync(process.execPath, ['--max-semi-space-size=32', import.meta.filename, '--data', dir, '--layer', layer], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [...COMMANDS.metrics.nodeFlags, import.meta.filename, '--data', dir, '--layer', layer], { encoding: 'utf8' });
       const [rows, wall, cpu] = JSON.parse(out) as [number, number, number];
       const t = times.get(layer)!;
       t.rows = rows;

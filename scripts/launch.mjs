@@ -36,12 +36,13 @@ export const COMMANDS = {
     // Started before the command's modules load, given their job later (see `prestart`).
     prestart: ['history-thread-worker'],
     // Node's options for the process, given where it is started (package.json's script, `npm run bench`): V8
-    // cannot change them once running. A larger young generation (32 MB semi-spaces, 16 by default) copies
-    // fewer survivors: at a million deals ~1.5-2 s less (~1.8 s of 256 scavenges before), ~50 MB more memory.
-    // A larger initial old generation (1 GB) spares the full collections of a heap that only grows while a
-    // large folder is read: at a million deals 5 mark-compacts became 3 and the run ~10 % shorter (CPU ratio
-    // to DuckDB 1.43 -> 1.26); at 100k no change in time or peak RSS; check:memory's cases stay under 1 GiB.
-    nodeFlags: ['--max-semi-space-size=32', '--initial-old-space-size=1024'],
+    // cannot change them once running. A larger initial old generation (1 GB) spares the full collections of a
+    // heap that only grows while a large folder is read: at a million deals 5 mark-compacts became 3 and the run
+    // ~10 % shorter; at 100k no change in time or peak RSS; check:memory's cases stay under 1 GiB. The young
+    // generation keeps V8's size (16 MB semi-spaces): 32 MB ones were faster once, but each page a process
+    // touches first costs ~10 µs here, and they made 100k ~6 % slower (2.11 s against 1.99 s, 295 against 260 MB)
+    // and a million no faster (docs/performance.md, thirty-ninth round).
+    nodeFlags: ['--initial-old-space-size=1024'],
   },
   // The build's extract step runs in a process of its own (scripts/lib/extract-process.ts), which starts the same workers.
   build: {
