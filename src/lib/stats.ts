@@ -31,9 +31,13 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | n
  * be NaN.
  */
 export function quantiles(values: ArrayLike<number>, ps: readonly number[]): (number | null)[] {
-  const n = values.length;
+  return values.length === 0 ? ps.map(() => null) : quantilesReordering(Float64Array.from(values), ps);
+}
+
+/** `quantiles` of `a`, whose values it reorders: for an array made for the purpose, which it spares a copy. */
+export function quantilesReordering(a: Float64Array, ps: readonly number[]): (number | null)[] {
+  const n = a.length;
   if (n === 0) return ps.map(() => null);
-  const a = Float64Array.from(values);
   let from = 0;
   return ps.map((p, i) => {
     if (i > 0 && p < ps[i - 1]!) throw new Error('quantiles: ps must be ascending');

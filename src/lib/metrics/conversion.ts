@@ -1,7 +1,7 @@
 /** Stage conversion of the created-in-window cohort, and time in stage per open stage. */
 import { maxReached } from '../model/timeline.ts';
 import { LOST, NONE, WON } from '../model/snapshot.ts';
-import { mean, quantiles, ratio } from '../stats.ts';
+import { mean, quantilesReordering, ratio } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import { inWindow, type MetricContext } from './context.ts';
 import type { ConversionMetric, TimeInStageRow } from './types.ts';
@@ -60,11 +60,23 @@ function suffixSums(histogram: Int32Array): Int32Array {
   return out;
 }
 
-/** Durations in days of the open-stage visits that ended in window, per open stage. */
-export function visitDurationsEndedInWindow(ctx: MetricContext): number[][] {
-  const { stages, openStages } = ctx.config;
+/**
+ * Durations in days of the open-stage visits that ended in window, per open stage, in timeline order.
+ * Counted first, then written into arrays of that size: growing arrays of numbers copied each one two or
+ * three times, into memory touched for the first time (~12 MB at 100k deals, ~10 µs a page here).
+ */
+export function visitDurationsEndedInWindow(ctx: MetricContext): Float64Array[] {
+  const counts = new Int32Array(ctx.config.openStages.length);
+  eachVisitEndedInWindow(ctx, null, counts);
+  const out = Array.from(counts, (n) => new Float64Array(n));
+  eachVisitEndedInWindow(ctx, out, counts.fill(0));
+  return out;
+}
+
+/** Counts the visits of `visitDurationsEndedInWindow` in `next` per open stage, writing each one's duration there in `out` when given. */
+function eachVisitEndedInWindow(ctx: MetricContext, out: Float64Array[] | null, next: Int32Array): void {
+  const { stages } = ctx.config;
   const { offsets, visitStage, visitStart } = ctx.timelines;
-  const out: number[][] = openStages.map(() => []);
   for (let d = 0; d + 1 < offsets.length; d++) {
     if (ctx.at.state[d] === NONE) continue; // removed (or not yet created)
     const to = offsets[d + 1]!;
@@ -72,20 +84,25 @@ export function visitDurationsEndedInWindow(ctx: MetricContext): number[][] {
       const end = visitStart[k + 1]!;
       if (end >= ctx.T) break; // later visits end later still
       if (end < ctx.windowStart) continue;
-      const s = stages[visitStage[k]!]!;
-      if (s.openIndex >= 0) out[s.openIndex]!.push(daysBetween(visitStart[k]!, end));
+      const open = stages[visitStage[k]!]!.openIndex;
+      if (open < 0) continue;
+      if (out !== null) out[open]![next[open]!] = daysBetween(visitStart[k]!, end);
+      next[open]!++;
     }
   }
-  return out;
 }
 
-export function timeInStage(ctx: MetricContext, durations = visitDurationsEndedInWindow(ctx)): TimeInStageRow[] {
+export function timeInStage(ctx: MetricContext): TimeInStageRow[] {
+  const durations = visitDurationsEndedInWindow(ctx);
   return ctx.config.openStages.map((s, i) => {
-    const [median, p75, p90] = quantiles(durations[i]!, [0.5, 0.75, 0.9]);
+    const visits = durations[i]!;
+    // The mean first, over the visits in timeline order: the quantiles reorder them.
+    const meanDays = mean(visits);
+    const [median, p75, p90] = quantilesReordering(visits, [0.5, 0.75, 0.9]);
     return {
       stage: s.id,
-      visits: durations[i]!.length,
-      mean_days: mean(durations[i]!),
+      visits: visits.length,
+      mean_days: meanDays,
       median_days: median ?? null,
       p75_days: p75 ?? null,
       p90_days: p90 ?? null,
