@@ -12,6 +12,7 @@ import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { utf16ConfigMessage, utf16WithoutBom } from './config-bytes.ts';
 import { DEALS_FILE, idIndex, readDeals, resolveDeals, severalPipelinesWarning } from './deals.ts';
 import { datasetOfTable, type DealTable } from '../deal-table.ts';
+import { giveFieldTable } from '../field-table.ts';
 import { finishFieldHistory } from './field-prepass.ts';
 import { finishStageHistory, type HistoryPrepass } from './history-prepass.ts';
 import { koreanLocaleWarning } from './locale-check.ts';
@@ -164,7 +165,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const fields: Omit<Dataset, 'deals'> = {
     source: { format: 'canonical', limitations },
     stageHistory: history,
-    fieldHistory: fieldRead ? fieldRead.changes : null,
+    fieldHistory: fieldRead && 'changes' in fieldRead ? fieldRead.changes : null,
     accounts: accountsRead ? accountsRead.accounts : null,
     targets: targetsRead ? targetsRead.targets : null,
     columns,
@@ -172,7 +173,9 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     files: stats,
     issues: issues.sorted(),
   };
-  return datasetOfTable(fields, deals);
+  const dataset = datasetOfTable(fields, deals);
+  if (fieldRead && 'fieldTable' in fieldRead) giveFieldTable(dataset, fieldRead.fieldTable);
+  return dataset;
 }
 
 /**

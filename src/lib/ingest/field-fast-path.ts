@@ -13,7 +13,8 @@
  * then asks the zod validator, which decides and explains
  * (tests/unit/ingest/properties.test.ts compares the two on random rows).
  */
-import type { FieldChange, TrackedField } from '../dataset.ts';
+import type { FieldChange } from '../dataset.ts';
+import { AMOUNT_CHANGE, CLOSE_CHANGE, FIELD_OF_KIND } from '../field-table.ts';
 import type { CsvRecord } from './csv.ts';
 import { parseInstantRange } from './dates.ts';
 import { Interner } from './interner.ts';
@@ -23,10 +24,9 @@ import { parseAmountIn } from './currency-check.ts';
 import { Invalid, MAX_AMOUNT, parseLocalDate, plainAmountRange } from './values.ts';
 
 export const UNTRACKED = 0;
-export const AMOUNT = 1;
-export const CLOSE = 2;
-/** The field of each kind, as a FieldChange names it. */
-export const FIELD_OF: readonly (TrackedField | null)[] = [null, 'amount', 'expected_close_at'];
+export const AMOUNT = AMOUNT_CHANGE;
+export const CLOSE = CLOSE_CHANGE;
+export const FIELD_OF = FIELD_OF_KIND;
 
 /**
  * The FieldChange of a row the fast path accepted (`kind` AMOUNT or CLOSE): an amount converted at the

@@ -13,9 +13,10 @@
  * changes come out in file order as `readFieldHistory` gives them, and every
  * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
  */
-import type { FieldChange, Issue } from '../dataset.ts';
+import type { Issue } from '../dataset.ts';
 import { type DealTable, textAt } from '../deal-table.ts';
-import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
+import { AMOUNT, CLOSE, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
+import type { FieldTable } from '../field-table.ts';
 import type { ByteSource } from './decode.ts';
 import type { IdLookup } from './id-table.ts';
 import { growColumns, sendable } from './grown.ts';
@@ -131,36 +132,69 @@ export function finishFieldHistory(
   rejectedIds: Map<string, number>,
   pipeline: PipelineFilter | null,
   issues: IssueLog,
-): { table: Table; changes: FieldChange[] } {
+): { table: Table; fieldTable: FieldTable } {
   const finish = new PrepassFinish(pre, ids, rejectedIds, pipeline, FIELD_HISTORY_FILE, issues);
   const validate = rowValidator(
     fieldHistoryRow(ctx, finish.deal, (d) => ({ code: textAt(deals.currency, d), fxRate: deals.fxRate[d]! })),
     FIELD_HISTORY_FILE,
     issues,
   );
-  const changes: FieldChange[] = [];
+  // The changes in file order, written over the prepass's own columns (a change's index never passes its row's).
+  const { code: deal, field: kind, oldValue, newValue, changedAt, line } = pre;
+  const dates = [...pre.dates];
+  let dateCodes: Map<string, number> | null = null;
+  /** A value the validator gave, as the table holds it. */
+  const number = (v: number | string | null): number => {
+    if (v === null) return NaN;
+    if (typeof v === 'number') return v;
+    dateCodes ??= new Map(dates.map((date, k) => [date, k]));
+    let code = dateCodes.get(v);
+    if (code === undefined) dateCodes.set(v, (code = dates.push(v) - 1));
+    return code;
+  };
+  let n = 0;
   for (let i = 0; i < pre.length; i++) {
     const code = pre.code[i]!;
-    const line = pre.line[i]!;
     if (code < 0) {
       const cells = pre.kept[-1 - code]!;
       if (finish.leavesRow(code, cells)) continue;
-      const row = validate(cells, line);
+      const row = validate(cells, line[i]!);
       if (row === null) finish.reject();
       else if (row.field !== null) {
-        row.line = line;
-        changes.push(row as FieldChange);
+        deal[n] = row.deal;
+        kind[n] = row.field === 'amount' ? AMOUNT : CLOSE;
+        oldValue[n] = number(row.oldValue);
+        newValue[n] = number(row.newValue);
+        changedAt[n] = row.changedAt;
+        line[n++] = line[i]!;
       }
       continue;
     }
     const d = finish.dealOf[code]!;
     if (d < 0) {
-      if (!finish.leavesRow(code, null)) finish.unknownDeal(code, line);
+      if (!finish.leavesRow(code, null)) finish.unknownDeal(code, line[i]!);
       continue;
     }
-    const field = pre.field[i]!;
+    const field = kind[i]!;
     if (field === UNTRACKED) continue;
-    changes.push(fieldChange(d, field, pre.oldValue[i]!, pre.newValue[i]!, pre.changedAt[i]!, line, deals.fxRate[d]!, pre.dates));
+    // An amount in config currency, as fieldChange converts it (NaN, no value, stays NaN).
+    const fx = field === AMOUNT ? deals.fxRate[d]! : 1;
+    deal[n] = d;
+    kind[n] = field;
+    oldValue[n] = field === AMOUNT ? oldValue[i]! * fx : oldValue[i]!;
+    newValue[n] = field === AMOUNT ? newValue[i]! * fx : newValue[i]!;
+    changedAt[n] = changedAt[i]!;
+    line[n++] = line[i]!;
   }
-  return { table: finish.done(), changes };
+  const fieldTable: FieldTable = {
+    length: n,
+    deal: deal.subarray(0, n),
+    kind: kind.subarray(0, n),
+    oldValue: oldValue.subarray(0, n),
+    newValue: newValue.subarray(0, n),
+    dates,
+    changedAt: changedAt.subarray(0, n),
+    line: line.subarray(0, n),
+  };
+  return { table: finish.done(), fieldTable };
 }

@@ -1,6 +1,7 @@
 /** The last period's flow of open pipeline, and close-date slippage. */
 import { LOST, NONE, OPEN, WON } from '../model/snapshot.ts';
 import { countBefore, isPush } from '../model/pushes.ts';
+import { replayColumns } from '../model/replay-columns.ts';
 import { ratio } from '../stats.ts';
 import { DAY_MS } from '../time.ts';
 import { inWindow, type MetricContext, snapshotAt } from './context.ts';
@@ -55,11 +56,13 @@ const zero = (): AmountRow => ({ count: 0, amount: 0 });
 
 export function slippage(ctx: MetricContext, openCount: number): SlippageMetric {
   // Only when close dates are tracked (ctx.pushes is null otherwise).
-  if (!ctx.dataset.fieldHistory || !ctx.pushes) return null;
+  if (!ctx.pushes) return null;
   let pushes_in_window = 0;
-  for (const c of ctx.dataset.fieldHistory) {
-    const exists = ctx.at.state[c.deal] !== NONE;
-    if (exists && c.field === 'expected_close_at' && isPush(c) && inWindow(ctx, c.changedAt)) pushes_in_window++;
+  // Every change of the expected close, deal by deal (pushes are null without any).
+  const c = replayColumns(ctx.replay.expectedClose);
+  for (let k = 0; k < c.deals.length; k++) {
+    if (ctx.at.state[c.deals[k]!] === NONE) continue;
+    for (let j = c.start[k]!; j < c.start[k + 1]!; j++) if (isPush(c.oldValue[j]!, c.newValue[j]!) && inWindow(ctx, c.changedAt[j]!)) pushes_in_window++;
   }
   let open_deals_pushed = 0;
   ctx.pushes.forEach((t, d) => {

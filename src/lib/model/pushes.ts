@@ -6,20 +6,23 @@
 import type { FieldChange } from '../dataset.ts';
 import { DealLists } from './deal-lists.ts';
 import type { FieldReplay } from './snapshot.ts';
+import { replayColumns } from './replay-columns.ts';
 
-export function isPush(c: FieldChange): boolean {
-  return typeof c.oldValue === 'string' && typeof c.newValue === 'string' && c.newValue > c.oldValue;
+/** Whether a change of the expected close from `oldValue` to `newValue` is a push. */
+export function isPush(oldValue: FieldChange['oldValue'], newValue: FieldChange['newValue']): boolean {
+  return typeof oldValue === 'string' && typeof newValue === 'string' && newValue > oldValue;
 }
 
 /** Times of each deal's pushes, ascending. `deals`: how many deals there are. */
 export function pushTimes(replay: FieldReplay, deals: number): ReadonlyMap<number, number[]> {
   const out = new DealLists<number[]>(deals);
-  replay.expectedClose.forEach((changes, d) => {
+  const c = replayColumns(replay.expectedClose);
+  for (let k = 0; k < c.deals.length; k++) {
     // An array only for a deal that has a push (at a million deals, two per deal were most of this).
     let times: number[] | undefined;
-    for (const c of changes) if (isPush(c)) (times ??= []).push(c.changedAt);
-    if (times) out.set(d, times);
-  });
+    for (let j = c.start[k]!; j < c.start[k + 1]!; j++) if (isPush(c.oldValue[j]!, c.newValue[j]!)) (times ??= []).push(c.changedAt[j]!);
+    if (times) out.set(c.deals[k]!, times);
+  }
   return out;
 }
 

@@ -8,6 +8,8 @@
 import type { FieldChange } from '../dataset.ts';
 import { type LocalDate } from '../time.ts';
 import { dayOfDateMemo } from '../day-numbers.ts';
+import { AMOUNT_CHANGE, CLOSE_CHANGE, changeValue, type FieldTable } from '../field-table.ts';
+import { DealLists } from './deal-lists.ts';
 
 export interface ReplayColumns {
   /** The deals with changes, in the map's order; deal `deals[k]` has changes `start[k] .. start[k + 1]`, by time. */
@@ -65,6 +67,143 @@ export function replayColumns(lists: ReadonlyMap<number, FieldChange[]>): Replay
     columnsOf.set(lists, columns);
   }
   return columns;
+}
+
+/**
+ * Both fields' lists from a field table (`Dataset.fieldHistory` as ingest gives it), with their columns made
+ * straight from the table: the same columns and lists `replayColumns` makes from the lists of objects, the
+ * objects (`changes`, in the table's order) grouped into lists only when a caller asks for a deal's list.
+ */
+export function replayOfTable(t: FieldTable, changes: () => readonly FieldChange[]): { amount: ReadonlyMap<number, FieldChange[]>; expectedClose: ReadonlyMap<number, FieldChange[]> } {
+  const made = [AMOUNT_CHANGE, CLOSE_CHANGE].map((kind) => {
+    const { columns, rows } = columnsOfKind(t, kind);
+    const lists = new TableLists(columns, rows, changes);
+    columnsOf.set(lists, columns);
+    return lists;
+  });
+  return { amount: made[0]!, expectedClose: made[1]! };
+}
+
+/** One kind's columns: the deals in order of their first change, each one's changes by time (file order on ties), and the table's row of each. */
+function columnsOfKind(t: FieldTable, kind: number): { columns: ReplayColumns; rows: Int32Array } {
+  let total = 0;
+  let maxDeal = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (t.kind[i] !== kind) continue;
+    total++;
+    if (t.deal[i]! > maxDeal) maxDeal = t.deal[i]!;
+  }
+  const slotOf = new Int32Array(maxDeal + 1).fill(-1);
+  const order: number[] = [];
+  const count: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t.kind[i] !== kind) continue;
+    const d = t.deal[i]!;
+    let k = slotOf[d]!;
+    if (k < 0) {
+      slotOf[d] = k = order.length;
+      order.push(d);
+      count.push(0);
+    }
+    count[k]!++;
+  }
+  const start = new Int32Array(order.length + 1);
+  for (let k = 0; k < order.length; k++) start[k + 1] = start[k]! + count[k]!;
+  const rows = new Int32Array(total);
+  const next = start.slice(0, order.length);
+  for (let i = 0; i < t.length; i++) if (t.kind[i] === kind) rows[next[slotOf[t.deal[i]!]!]!++] = i;
+  // Rows are in file order: sorted by time within each deal (a few changes each), ties kept in that order.
+  for (let k = 0; k < order.length; k++) {
+    for (let j = start[k]! + 1; j < start[k + 1]!; j++) {
+      const row = rows[j]!;
+      const at = t.changedAt[row]!;
+      let m = j - 1;
+      for (; m >= start[k]! && t.changedAt[rows[m]!]! > at; m--) rows[m + 1] = rows[m]!;
+      rows[m + 1] = row;
+    }
+  }
+  const dayOf = kind === CLOSE_CHANGE ? t.dates.map((date) => dayOfDateMemo(date)) : null;
+  const asNumber = (v: number) => (dayOf === null || Number.isNaN(v) ? v : dayOf[v]!);
+  const columns: ReplayColumns = {
+    deals: Int32Array.from(order),
+    start,
+    slotOf,
+    changedAt: new Float64Array(total),
+    oldNumber: new Float64Array(total),
+    newNumber: new Float64Array(total),
+    oldValue: new Array<number | LocalDate | null>(total),
+    newValue: new Array<number | LocalDate | null>(total),
+  };
+  for (let j = 0; j < total; j++) {
+    const row = rows[j]!;
+    columns.changedAt[j] = t.changedAt[row]!;
+    columns.oldNumber[j] = asNumber(t.oldValue[row]!);
+    columns.newNumber[j] = asNumber(t.newValue[row]!);
+    columns.oldValue[j] = changeValue(t, kind, t.oldValue[row]!);
+    columns.newValue[j] = changeValue(t, kind, t.newValue[row]!);
+  }
+  return { columns, rows };
+}
+
+/** A kind's per-deal lists over its columns: the size and the deals known at once, the lists of objects made on first use. */
+class TableLists implements ReadonlyMap<number, FieldChange[]> {
+  private lists: DealLists<FieldChange[]> | null = null;
+  private readonly columns: ReplayColumns;
+  private readonly rows: Int32Array;
+  private readonly changes: () => readonly FieldChange[];
+
+  constructor(columns: ReplayColumns, rows: Int32Array, changes: () => readonly FieldChange[]) {
+    this.columns = columns;
+    this.rows = rows;
+    this.changes = changes;
+  }
+
+  private made(): DealLists<FieldChange[]> {
+    if (this.lists === null) {
+      const { deals, start, slotOf } = this.columns;
+      const all = this.changes();
+      const lists = new DealLists<FieldChange[]>(slotOf.length);
+      for (let k = 0; k < deals.length; k++) {
+        const list: FieldChange[] = [];
+        for (let j = start[k]!; j < start[k + 1]!; j++) list.push(all[this.rows[j]!]!);
+        lists.set(deals[k]!, list);
+      }
+      this.lists = lists;
+    }
+    return this.lists;
+  }
+
+  get size(): number {
+    return this.columns.deals.length;
+  }
+
+  has(d: number): boolean {
+    return slotOfDeal(this.columns, d) >= 0;
+  }
+
+  get(d: number): FieldChange[] | undefined {
+    return this.has(d) ? this.made().get(d) : undefined;
+  }
+
+  forEach(callback: (value: FieldChange[], d: number, map: ReadonlyMap<number, FieldChange[]>) => void, thisArg?: unknown): void {
+    this.made().forEach((value, d) => callback.call(thisArg, value, d, this));
+  }
+
+  keys(): MapIterator<number> {
+    return this.made().keys();
+  }
+
+  values(): MapIterator<FieldChange[]> {
+    return this.made().values();
+  }
+
+  entries(): MapIterator<[number, FieldChange[]]> {
+    return this.made().entries();
+  }
+
+  [Symbol.iterator](): MapIterator<[number, FieldChange[]]> {
+    return this.entries();
+  }
 }
 
 const asNumber = (value: number | LocalDate | null): number => (value === null ? NaN : typeof value === 'number' ? value : dayOfDateMemo(value));

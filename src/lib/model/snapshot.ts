@@ -9,7 +9,8 @@ import { dayOfDate } from '../day-numbers.ts';
 import { type DealColumns, dealColumns } from './deal-columns.ts';
 import { dealTable } from '../deal-table.ts';
 import { DealLists } from './deal-lists.ts';
-import { numberInForce, type ReplayColumns, replayColumns, slotOfDeal, valueInForce } from './replay-columns.ts';
+import { numberInForce, type ReplayColumns, replayColumns, replayOfTable, slotOfDeal, valueInForce } from './replay-columns.ts';
+import { ownFieldTable } from '../field-table.ts';
 import { closeStartOf, positionOf, type Timelines, visitsBefore } from './timeline.ts';
 
 export const NONE = 0;
@@ -47,6 +48,9 @@ export interface FieldReplay {
 }
 
 export function buildFieldReplay(dataset: Dataset): FieldReplay {
+  // Ingest's table of the changes: the columns made from it, the lists of objects only if asked for.
+  const table = ownFieldTable(dataset);
+  if (table !== null) return replayOfTable(table, () => dataset.fieldHistory!);
   const n = dealTable(dataset).length;
   const amount = new DealLists<FieldChange[]>(n);
   const expectedClose = new DealLists<FieldChange[]>(n);
