@@ -8,7 +8,7 @@
 import type { FieldChange } from '../dataset.ts';
 import { type LocalDate } from '../time.ts';
 import { dayOfDateMemo } from '../day-numbers.ts';
-import { AMOUNT_CHANGE, CLOSE_CHANGE, changeValue, type FieldTable } from '../field-table.ts';
+import { AMOUNT_CHANGE, CLOSE_CHANGE, type FieldTable } from '../field-table.ts';
 import { DealLists } from './deal-lists.ts';
 
 export interface ReplayColumns {
@@ -86,46 +86,47 @@ export function replayOfTable(t: FieldTable, changes: () => readonly FieldChange
 
 /** One kind's columns: the deals in order of their first change, each one's changes by time (file order on ties), and the table's row of each. */
 function columnsOfKind(t: FieldTable, kind: number): { columns: ReplayColumns; rows: Int32Array } {
+  const { deal, changedAt } = t;
   let total = 0;
   let maxDeal = -1;
   for (let i = 0; i < t.length; i++) {
     if (t.kind[i] !== kind) continue;
     total++;
-    if (t.deal[i]! > maxDeal) maxDeal = t.deal[i]!;
+    if (deal[i]! > maxDeal) maxDeal = deal[i]!;
   }
+  // Typed arrays throughout (a slot per deal with changes, in order of its first one): this runs once, mostly cold.
   const slotOf = new Int32Array(maxDeal + 1).fill(-1);
-  const order: number[] = [];
-  const count: number[] = [];
+  const order = new Int32Array(total);
+  const count = new Int32Array(total + 1);
+  let slots = 0;
   for (let i = 0; i < t.length; i++) {
     if (t.kind[i] !== kind) continue;
-    const d = t.deal[i]!;
+    const d = deal[i]!;
     let k = slotOf[d]!;
     if (k < 0) {
-      slotOf[d] = k = order.length;
-      order.push(d);
-      count.push(0);
+      slotOf[d] = k = slots;
+      order[slots++] = d;
     }
-    count[k]!++;
+    count[k + 1]!++;
   }
-  const start = new Int32Array(order.length + 1);
-  for (let k = 0; k < order.length; k++) start[k + 1] = start[k]! + count[k]!;
+  const start = count.subarray(0, slots + 1);
+  for (let k = 0; k < slots; k++) start[k + 1]! += start[k]!;
   const rows = new Int32Array(total);
-  const next = start.slice(0, order.length);
-  for (let i = 0; i < t.length; i++) if (t.kind[i] === kind) rows[next[slotOf[t.deal[i]!]!]!++] = i;
+  const next = start.slice(0, slots);
+  for (let i = 0; i < t.length; i++) if (t.kind[i] === kind) rows[next[slotOf[deal[i]!]!]!++] = i;
   // Rows are in file order: sorted by time within each deal (a few changes each), ties kept in that order.
-  for (let k = 0; k < order.length; k++) {
-    for (let j = start[k]! + 1; j < start[k + 1]!; j++) {
+  for (let k = 0; k < slots; k++) {
+    const from = start[k]!;
+    for (let j = from + 1; j < start[k + 1]!; j++) {
       const row = rows[j]!;
-      const at = t.changedAt[row]!;
+      const at = changedAt[row]!;
       let m = j - 1;
-      for (; m >= start[k]! && t.changedAt[rows[m]!]! > at; m--) rows[m + 1] = rows[m]!;
+      for (; m >= from && changedAt[rows[m]!]! > at; m--) rows[m + 1] = rows[m]!;
       rows[m + 1] = row;
     }
   }
-  const dayOf = kind === CLOSE_CHANGE ? t.dates.map((date) => dayOfDateMemo(date)) : null;
-  const asNumber = (v: number) => (dayOf === null || Number.isNaN(v) ? v : dayOf[v]!);
   const columns: ReplayColumns = {
-    deals: Int32Array.from(order),
+    deals: order.slice(0, slots),
     start,
     slotOf,
     changedAt: new Float64Array(total),
@@ -134,13 +135,30 @@ function columnsOfKind(t: FieldTable, kind: number): { columns: ReplayColumns; r
     oldValue: new Array<number | LocalDate | null>(total),
     newValue: new Array<number | LocalDate | null>(total),
   };
-  for (let j = 0; j < total; j++) {
-    const row = rows[j]!;
-    columns.changedAt[j] = t.changedAt[row]!;
-    columns.oldNumber[j] = asNumber(t.oldValue[row]!);
-    columns.newNumber[j] = asNumber(t.newValue[row]!);
-    columns.oldValue[j] = changeValue(t, kind, t.oldValue[row]!);
-    columns.newValue[j] = changeValue(t, kind, t.newValue[row]!);
+  if (kind === CLOSE_CHANGE) {
+    // A date's value is its text, its number its day; NaN: none.
+    const day = Float64Array.from(t.dates, (date) => dayOfDateMemo(date));
+    for (let j = 0; j < total; j++) {
+      const row = rows[j]!;
+      const was = t.oldValue[row]!;
+      const is = t.newValue[row]!;
+      columns.changedAt[j] = changedAt[row]!;
+      columns.oldNumber[j] = was === was ? day[was]! : NaN;
+      columns.newNumber[j] = is === is ? day[is]! : NaN;
+      columns.oldValue[j] = was === was ? t.dates[was]! : null;
+      columns.newValue[j] = is === is ? t.dates[is]! : null;
+    }
+  } else {
+    for (let j = 0; j < total; j++) {
+      const row = rows[j]!;
+      const was = t.oldValue[row]!;
+      const is = t.newValue[row]!;
+      columns.changedAt[j] = changedAt[row]!;
+      columns.oldNumber[j] = was;
+      columns.newNumber[j] = is;
+      columns.oldValue[j] = was === was ? was : null;
+      columns.newValue[j] = is === is ? is : null;
+    }
   }
   return { columns, rows };
 }
