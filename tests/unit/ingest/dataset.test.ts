@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/lib/dataset.ts';
+import { dealTable } from '../../../src/lib/deal-table.ts';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset, loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
@@ -102,6 +103,18 @@ describe('a folder with every file', () => {
     ]);
     expect(dataset.columns['deals.csv']?.has('budget_confirmed')).toBe(true);
     expect(dataset.columns['deals.csv']?.has('keyman')).toBe(false);
+  });
+});
+
+describe('deal names', () => {
+  it('come back whole and in order across the batches they are kept joined in, whatever their length', () => {
+    // 2,500 deals: three batches of 1,024 names joined, the last one partly filled; empty, short and long names.
+    const name = (d: number) => (d % 7 === 0 ? '' : d % 3 === 0 ? `딜 ${d}` : `${'가나다라마바사'.repeat(1 + (d % 4))} 교체 ${d}`);
+    const rows = Array.from({ length: 2500 }, (_, d) => `D${d},"${name(d)}",A1,Kim,100,2025-01-02,prospect`);
+    const dataset = ingest({ 'deals.csv': ['deal_id,deal_name,account_id,owner,amount,created_at,stage', ...rows].join('\n'), 'stage_history.csv': HISTORY_HEADER });
+    const expected = Array.from({ length: 2500 }, (_, d) => name(d));
+    expect(dealTable(dataset).name).toEqual(expected);
+    expect(dataset.deals.map((deal) => deal.name)).toEqual(expected);
   });
 });
 
