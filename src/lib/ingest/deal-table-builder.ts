@@ -77,8 +77,9 @@ export class DealTableBuilder {
   readonly ids: string[] = [];
   /**
    * The deals' names, NAME_BATCH rows at a time joined into one string (`nameEnd`: where each row's name ends
-   * in its batch's): the metrics never read them, and 100k strings of their own, each kept to the end, cost
-   * ~0.1 s of collection and first-touched memory on the main thread at 100k deals. Split on first read.
+   * in its batch's): the metrics never read them, and 100k strings of their own, each kept to the end, are
+   * copied by the collector and fill memory touched for the first time (joined: ~35 ms less of a ~1.95 s run
+   * at 100k deals). Split into one string per deal on first read.
    */
   private readonly nameBatches: string[] = [];
   private pendingNames: string[] = [];
