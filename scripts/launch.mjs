@@ -146,6 +146,9 @@ export async function compile(cache, name) {
       sourcemap: 'linked',
       logLevel: 'silent',
     });
+    // esbuild's service process (~70 MB) would otherwise live as long as the command: a first build after a change
+    // to the code held it through its whole run. A later esbuild call (the filter script, Astro's bundling) starts another.
+    await esbuild.stop();
     /** @type {[string, number, number][]} */
     const inputs = [];
     for (const path of Object.keys(result.metafile.inputs).sort()) {
