@@ -1,7 +1,6 @@
 /** The last period's flow of open pipeline, and close-date slippage. */
 import { LOST, NONE, OPEN, WON } from '../model/snapshot.ts';
-import { countBefore, isPush } from '../model/pushes.ts';
-import { replayColumns } from '../model/replay-columns.ts';
+import { countBefore } from '../model/pushes.ts';
 import { ratio } from '../stats.ts';
 import { DAY_MS } from '../time.ts';
 import { inWindow, type MetricContext, snapshotAt } from './context.ts';
@@ -58,15 +57,12 @@ export function slippage(ctx: MetricContext, openCount: number): SlippageMetric 
   // Only when close dates are tracked (ctx.pushes is null otherwise).
   if (!ctx.pushes) return null;
   let pushes_in_window = 0;
-  // Every change of the expected close, deal by deal (pushes are null without any).
-  const c = replayColumns(ctx.replay.expectedClose);
-  for (let k = 0; k < c.deals.length; k++) {
-    if (ctx.at.state[c.deals[k]!] === NONE) continue;
-    for (let j = c.start[k]!; j < c.start[k + 1]!; j++) if (isPush(c.oldValue[j]!, c.newValue[j]!) && inWindow(ctx, c.changedAt[j]!)) pushes_in_window++;
-  }
   let open_deals_pushed = 0;
+  // Each deal's pushes, by time: those of the deals that exist at T, in window; the open deals pushed before T.
   ctx.pushes.forEach((t, d) => {
-    if (ctx.at.state[d] === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;
+    const state = ctx.at.state[d];
+    if (state !== NONE) for (const at of t) if (inWindow(ctx, at)) pushes_in_window++;
+    if (state === OPEN && countBefore(t, ctx.T) > 0) open_deals_pushed++;
   });
   return { pushes_in_window, open_deals_pushed, share_pushed: ratio(open_deals_pushed, openCount) };
 }

@@ -8,7 +8,7 @@
 import type { FieldChange } from '../dataset.ts';
 import { type LocalDate } from '../time.ts';
 import { dayOfDateMemo } from '../day-numbers.ts';
-import { AMOUNT_CHANGE, CLOSE_CHANGE, type FieldTable } from '../field-table.ts';
+import { AMOUNT_CHANGE, CLOSE_CHANGE, changeValue, type FieldTable } from '../field-table.ts';
 import { DealLists } from './deal-lists.ts';
 
 export interface ReplayColumns {
@@ -135,30 +135,17 @@ function columnsOfKind(t: FieldTable, kind: number): { columns: ReplayColumns; r
     oldValue: new Array<number | LocalDate | null>(total),
     newValue: new Array<number | LocalDate | null>(total),
   };
-  if (kind === CLOSE_CHANGE) {
-    // A date's value is its text, its number its day; NaN: none.
-    const day = Float64Array.from(t.dates, (date) => dayOfDateMemo(date));
-    for (let j = 0; j < total; j++) {
-      const row = rows[j]!;
-      const was = t.oldValue[row]!;
-      const is = t.newValue[row]!;
-      columns.changedAt[j] = changedAt[row]!;
-      columns.oldNumber[j] = was === was ? day[was]! : NaN;
-      columns.newNumber[j] = is === is ? day[is]! : NaN;
-      columns.oldValue[j] = was === was ? t.dates[was]! : null;
-      columns.newValue[j] = is === is ? t.dates[is]! : null;
-    }
-  } else {
-    for (let j = 0; j < total; j++) {
-      const row = rows[j]!;
-      const was = t.oldValue[row]!;
-      const is = t.newValue[row]!;
-      columns.changedAt[j] = changedAt[row]!;
-      columns.oldNumber[j] = was;
-      columns.newNumber[j] = is;
-      columns.oldValue[j] = was === was ? was : null;
-      columns.newValue[j] = is === is ? is : null;
-    }
+  // A date's number is its day (`dayOfDate`), an amount's the amount; NaN: no value.
+  const day = kind === CLOSE_CHANGE ? Float64Array.from(t.dates, (date) => dayOfDateMemo(date)) : null;
+  for (let j = 0; j < total; j++) {
+    const row = rows[j]!;
+    const was = t.oldValue[row]!;
+    const is = t.newValue[row]!;
+    columns.changedAt[j] = changedAt[row]!;
+    columns.oldNumber[j] = day === null || was !== was ? was : day[was]!;
+    columns.newNumber[j] = day === null || is !== is ? is : day[is]!;
+    columns.oldValue[j] = changeValue(t, kind, was);
+    columns.newValue[j] = changeValue(t, kind, is);
   }
   return { columns, rows };
 }
