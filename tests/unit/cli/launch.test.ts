@@ -177,11 +177,8 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(pkg.scripts.metrics).toBe(['node', ...COMMANDS.metrics.nodeFlags, 'scripts/launch.mjs', 'metrics'].join(' '));
     expect(pkg.scripts.build).toBe(['node', ...COMMANDS.build.nodeFlags, 'scripts/launch.mjs', 'build'].join(' '));
     expect(commandLine('metrics', ['--help'])).toEqual([process.execPath, '--initial-old-space-size=1024', join(PROJECT_ROOT, 'scripts', 'launch.mjs'), 'metrics', '--help']);
-    // The young generation keeps V8's size: under steady allocation it grows to 32 MB (two 16 MB semi-spaces), as without options.
-    const grow = "const v8 = require('v8'); const keep = []; for (let i = 0; i < 2e6; i++) keep.push({ i }); console.log(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 ** 20)";
-    const youngMb = (flags: string[]) => Number(spawnSync(process.execPath, [...flags, '-e', grow], { encoding: 'utf8' }).stdout.trim());
-    expect(youngMb(COMMANDS.metrics.nodeFlags)).toBe(32);
-    expect(youngMb([])).toBe(32);
+    // The young generation keeps V8's size: none of these options sets it (a size measured under some allocation
+    // is no test of that: how far V8 grows it varies from run to run).
     // And the old generation starts large: a heap growing to ~600 MB of live objects takes one full collection, not two.
     const fill = 'const keep = []; for (let i = 0; i < 8e6; i++) keep.push({ i, s: "x" + i }); console.log(keep.length)';
     const fullCollections = (flags: string[]) => spawnSync(process.execPath, [...flags, '--trace-gc', '-e', fill], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes('Mark-Compact')).length;
