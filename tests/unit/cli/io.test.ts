@@ -117,6 +117,17 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('{"a": 1}');
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
+
+  it('writes pieces as UTF-8 through a buffer they overflow: characters of 2, 3 and 4 bytes across its edges', () => {
+    const dir = tempDir();
+    // The buffer holds 1 MiB: a piece of 1.5 MiB of mixed widths, then pieces that put characters across its next edge.
+    const long = 'é가😀a'.repeat(150_000);
+    const pieces = ['{', long, ...Array.from({ length: 400 }, (_, i) => `${i}:한글 ✓ 😀 ü`.repeat(100)), '}'];
+    writeFileAtomic(join(dir, 'a.json'), pieces);
+    const written = readFileSync(join(dir, 'a.json'));
+    expect(written.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(written.equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
 });
 
 describe('messages', () => {

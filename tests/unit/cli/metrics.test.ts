@@ -133,7 +133,7 @@ describe('metrics: exit 1, a problem with the files', () => {
   it('reports a permission error on write, and removes the temporary file when the rename fails', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'metrics.json'), 'previous');
-    const denied = fakeIO(dir, { ...nodeFs, writeFileSync: (p: nodeFs.PathOrFileDescriptor) => { throw errnoError('EACCES', 'open', String(p)); } });
+    const denied = fakeIO(dir, { ...nodeFs, openSync: (p: nodeFs.PathLike) => { throw errnoError('EACCES', 'open', String(p)); } });
     expect(await main(['--data', SPEC, '--as-of', '2025-06-30', '--out', 'metrics.json'], denied.io)).toBe(1);
     expect(denied.stderr()).toBe('metrics: cannot write metrics.json: permission denied (EACCES)\n');
 
