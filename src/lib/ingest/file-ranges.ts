@@ -7,6 +7,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ByteSource } from './decode.ts';
 import type { ReadBytes } from './vendor/plain-records.ts';
+import { IngestFatalError } from './issues.ts';
 
 const BUFFER_BYTES = 64 * 1024;
 
@@ -115,9 +116,16 @@ export function lineEndsBefore(path: string, end: number): number {
   return n;
 }
 
+/** A file hashed apart from its reading (on another thread, or again) that no longer has the size it was read at. */
+export function fileChangedError(file: string, size: number): IngestFatalError {
+  return new IngestFatalError('file_changed', file, `${file}: the file changed while it was read (its size is no longer ${size.toLocaleString('en-US')} bytes); read it again once it is written completely`);
+}
+
 /** The sha256 of a file's first `size` bytes, or null when it does not have exactly that many. */
 export function wholeFileHash(path: string, size: number): string | null {
   const hasher = new Hasher();
   hasher.addRange(path, 0, size);
+  // One byte more: a file that grew meanwhile is not the one read.
+  for (const _ of rangeSource(path, size, size + 1).chunks()) return null;
   return hasher.digest(size);
 }

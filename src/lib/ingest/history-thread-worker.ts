@@ -16,6 +16,7 @@ const modules = Promise.all([
   import('./field-prepass.ts'),
   import('./schema.ts'),
   import('./other-files-prepass.ts'),
+  import('./file-ranges.ts'),
 ]);
 // Awaited in the try below, which reports a failure; not an unhandled rejection while the job is awaited.
 modules.catch(() => {});
@@ -24,7 +25,7 @@ const job = (workerData === 'wait-for-job' ? await new Promise((resolve) => pare
 Atomics.store(job.flags, 0, 1);
 let message: HistoryMessage;
 try {
-  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }, { readOtherFiles }] = await modules;
+  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }, { readOtherFiles }, { wholeFileHash }] = await modules;
   const ctx = rowContext(job.config);
   const reporters = new Map<string, (done: number, total: number) => void>();
   /** The progress of `file`, one reporter per file: a few messages, not one per chunk. */
@@ -64,7 +65,14 @@ try {
   if (job.others && claimReading(job.flags, OTHER_FILES_FLAG, CLAIMED_THERE)) {
     others = readOtherFiles(job.others, ctx, (file, done, total) => progress(file)(done, total));
   }
-  message = { kind: 'done', prepass, sha256, field, others };
+  // Last: the other thread is still reading that file (or waits for this message, having read it).
+  let hashed: string | null = null;
+  try {
+    hashed = job.hashed ? wholeFileHash(job.hashed.path, job.hashed.size) : null;
+  } catch {
+    // Hashed on the other thread then, whose reading says what is wrong with the file.
+  }
+  message = { kind: 'done', prepass, sha256, field, others, hashed };
 } catch (e) {
   // A problem that stops ingest is reported by the reading on the main thread, in the usual words.
   message = { kind: 'failed', why: e instanceof Error ? e.message : String(e) };

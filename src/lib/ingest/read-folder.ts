@@ -37,8 +37,8 @@ import { containerFiles } from './export-containers.ts';
 import { appendAll } from '../append.ts';
 import { fileZip } from './archive/zip-entries.ts';
 import { byproductWarnings, dealsFileExport, fileHead, listingFs, missingFileHint, statFile, unreadBeside } from './folder-notes.ts';
-import { fileSource } from './file-source.ts';
-import { wholeFileHash } from './file-ranges.ts';
+import { fileSource, unhashedFileSource } from './file-source.ts';
+import { fileChangedError, wholeFileHash } from './file-ranges.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
 import { compareIssues, IngestFatalError, IssueLog } from './issues.ts';
 import { missingColumnsError } from './header-hints.ts';
@@ -154,6 +154,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
           accounts: laterJob(ACCOUNTS_FILE),
           targets: laterJob(TARGETS_FILE),
           othersOn: options.otherFilesOn,
+          hashed: laterJob(DEALS_FILE),
           worker: options.historyWorker,
         }),
       )
@@ -163,6 +164,8 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   let fieldHistoryThread = false;
   let otherFilesThread = false;
   if (thread) {
+    // deals.csv is hashed on the worker (`hashed` above), or below if it gave no hash.
+    files[DEALS_FILE] = unhashedFileSource(DEALS_FILE, pathOf(DEALS_FILE), sizes.get(DEALS_FILE)!);
     files[STAGE_HISTORY_FILE] = {
       source: thread.source,
       claimFieldHistory: thread.claimFieldHistory,
@@ -182,6 +185,11 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
     result = { dataset: buildDataset(files, config, { onProgress: options.onProgress, pipeline: options.pipeline }), config, historyThread, fieldHistoryThread, otherFilesThread };
   } finally {
     thread?.stop();
+  }
+  if (!hashes[DEALS_FILE]) {
+    const sha256 = wholeFileHash(pathOf(DEALS_FILE), sizes.get(DEALS_FILE)!);
+    if (sha256 === null) throw fileChangedError(DEALS_FILE, sizes.get(DEALS_FILE)!);
+    hashes[DEALS_FILE] = sha256;
   }
   for (const name of Object.keys(files)) {
     // Every file is read to its end unless a fatal error stopped ingest, so each has its hash by now.

@@ -33,7 +33,7 @@ import { headerWidth, type TableSpec } from './table.ts';
 import { UndecodableError } from './decode-stream.ts';
 import { siblingModule } from './sibling-module.ts';
 import { appendAll } from '../append.ts';
-import { cutAfterLineEnd, fileReader, Hasher, headEnd, lineEndsBefore, rangeSource, wholeFileHash } from './file-ranges.ts';
+import { cutAfterLineEnd, fileChangedError, fileReader, Hasher, headEnd, lineEndsBefore, rangeSource, wholeFileHash } from './file-ranges.ts';
 
 /** Files from this size are read in two parts (below it, starting a worker costs more than it saves). */
 export const SPLIT_BYTES = 32 * 1024 * 1024;
@@ -238,7 +238,7 @@ export async function readVendorFileSplit(
     void (worker as Worker | null)?.terminate();
     // A worker that stopped before hashing: the hash is made here.
     const hex = h ? h.sha256 : wholeFileHash(path, size);
-    if (hex === null) throw new IngestFatalError('file_changed', file, `${file}: the file changed while it was read (its size is no longer ${size.toLocaleString('en-US')} bytes); read it again once it is written completely`);
+    if (hex === null) throw fileChangedError(file, size);
     return hex;
   });
   // Settled by whoever awaits it; until then a rejection is not "unhandled".

@@ -7,6 +7,7 @@
  * file has a problem that stops ingest. The size threshold is lowered so that
  * small files take the thread.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -378,6 +379,22 @@ describe('stage history read on a worker thread', () => {
     expect(progress.at(-1)).toBe(88);
     // Taken once: a second call reads nothing.
     expect(thread.prepared()).toBeNull();
+  });
+
+  it('the worker hashes a file the other thread reads (deals.csv), once its own are read; not one whose size is not the one given', () => {
+    const path = join(dir, 'hashed-history.csv');
+    writeFileSync(path, DIRECT);
+    const deals = join(dir, 'hashed-deals.csv');
+    writeFileSync(deals, 'deal_id,stage\nD1,prospect\n');
+    const hashes: string[] = [];
+    const hashed = (size: number) => ({ file: 'deals.csv', path: deals, size, onHash: (hex: string) => hashes.push(hex) });
+    const thread = startHistoryThread({ file: 'stage_history.csv', path, size: 88, config: parseConfigText(CONFIG), onHash: () => {}, hashed: hashed(26) });
+    expect(thread.prepared()).not.toBeNull();
+    expect(hashes).toEqual([createHash('sha256').update('deal_id,stage\nD1,prospect\n').digest('hex')]);
+    // The file changed since its size was taken: no hash (read-folder.ts then hashes it, or says it changed).
+    const changed = startHistoryThread({ file: 'stage_history.csv', path, size: 88, config: parseConfigText(CONFIG), onHash: () => {}, hashed: hashed(25) });
+    expect(changed.prepared()).not.toBeNull();
+    expect(hashes).toHaveLength(1);
   });
 
   it('a worker started ahead waits for its job, then gives the same reading', async () => {
