@@ -74,7 +74,6 @@ export class DealTableBuilder {
   private budget: Uint8Array;
   private category: Int8Array;
   lines: Int32Array;
-  readonly ids: string[] = [];
   /**
    * The deals' names, NAME_BATCH rows at a time joined into one string (`nameEnd`: where each row's name ends
    * in its batch's): the metrics never read them, and 100k strings of their own, each kept to the end, are
@@ -105,9 +104,8 @@ export class DealTableBuilder {
   /**
    * Adds the row read from `line` (which the fast reader reuses for the next one: nothing of `r` is kept).
    * `codes`: the reader's codes of the TEXT_CSV_COLUMNS (`last`), or null for a row zod read.
-   * `id`: its deal_id (the string the id table keeps: one per deal).
    */
-  add(r: DealRow, line: number, codes: RowCodes | null, id: string): void {
+  add(r: DealRow, line: number, codes: RowCodes | null): void {
     const d = this.length++;
     if (d === this.lines.length) this.grow(2 * d);
     const { issues, ctx } = this;
@@ -148,7 +146,6 @@ export class DealTableBuilder {
     this.budget[d] = budget === true ? 1 : 0;
     this.category[d] = category === null || category instanceof Invalid ? -1 : FORECAST_CATEGORIES.indexOf(category);
     this.lines[d] = line;
-    this.ids.push(id);
     const name = this.described(r.deal_name, 'deal_name', line);
     const pending = this.pendingNames;
     this.nameEnd[d] = (pending.length === 0 ? 0 : this.nameEnd[d - 1]!) + name.length;
@@ -177,13 +174,13 @@ export class DealTableBuilder {
     }
   }
 
-  /** The table of the rows added. */
-  done(): DealTable {
+  /** The table of the rows added; `ids`: their deal_ids, in order (the id table's, one string per deal). */
+  done(ids: string[]): DealTable {
     const n = this.length;
     // Views, not copies: a copy of every column was ~35 ms at 100k deals (new memory first touched), the room past n costs no more.
     const fit = <A extends Float64Array | Int32Array | Uint8Array | Int8Array>(a: A): A => (a.length === n ? a : (a.subarray(0, n) as A));
     const table = assembleTable(
-      { id: this.ids, name: [], keyman: this.keymen, stage: fit(this.stage), budgetConfirmed: fit(this.budget), forecastCategory: fit(this.category), line: fit(this.lines) },
+      { id: ids, name: [], keyman: this.keymen, stage: fit(this.stage), budgetConfirmed: fit(this.budget), forecastCategory: fit(this.category), line: fit(this.lines) },
       (k) => this.textColumn(k),
       (k) => fit(this.numbers[k]!),
     );

@@ -77,7 +77,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       }
       // Right after the lookup that found nothing: added where that lookup stopped.
       ids.add(id, candidates.length);
-      candidates.add(row, line, fastRow === null ? null : rowCodes, id);
+      candidates.add(row, line, fastRow === null ? null : rowCodes);
       // Different accounts may now share one id: said on each row, where the user can compare the names.
       if (isRoundedNumber(row.account_id)) issues.warning(DEALS_FILE, line, 'account_id', 'rounded_id', `account_id ${quoteValue(row.account_id)}: ${ROUNDED_HINT}`);
       if (iPipeline >= 0) {
@@ -97,7 +97,8 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     pipeline.settle(table);
     pipeline.checkChosen(DEALS_FILE);
   }
-  return { table, candidates: candidates.done(), rejectedIds, ids, pipelines };
+  // The id table holds the candidates' ids in the order they were added, one each: the table's id column.
+  return { table, candidates: candidates.done(ids.texts()), rejectedIds, ids, pipelines };
 }
 
 /**
