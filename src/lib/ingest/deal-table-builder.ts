@@ -63,8 +63,11 @@ const [AMOUNT, FX_RATE, CREATED, CLOSED, REMOVED, INSTALLED, LIFECYCLE, COST] = 
 
 export class DealTableBuilder {
   length = 0;
-  /** Per row, WIDTH codes: the reader's (>= 0), or ~ the index of the text in `byValue` (< 0). */
-  private raw: Int32Array;
+  /**
+   * Per text column, per row: the reader's code (>= 0), or ~ the index of the text in `byValue` (< 0). Made the
+   * table's codes in place (`textColumn`): a second array per column was 4.8 MB of memory first touched at 100k deals.
+   */
+  private raw: Int32Array[];
   /** Per text column, the reader's parsed values by code (taken on its first coded row), or null. */
   private readonly outerValues: (readonly unknown[] | null)[] = TEXT_COLUMNS.map(() => null);
   /** Per text column, the texts of the cells the reader did not code. */
@@ -92,7 +95,7 @@ export class DealTableBuilder {
     this.ctx = ctx;
     this.issues = issues;
     const n = Math.max(1024, capacity);
-    this.raw = new Int32Array(WIDTH * n);
+    this.raw = TEXT_CSV_COLUMNS.map(() => new Int32Array(n));
     this.numbers = NUMBER_COLUMNS.map(() => new Float64Array(n));
     this.stage = new Int32Array(n);
     this.budget = new Uint8Array(n);
@@ -163,14 +166,13 @@ export class DealTableBuilder {
 
     // Each text column: the reader's code, or (~) the code of its text among the texts looked up by value.
     const raw = this.raw;
-    const base = d * WIDTH;
     const last = codes === null ? null : codes.last;
     for (let k = 0; k < WIDTH; k++) {
       const outer = last === null ? -1 : last[k]!;
       if (outer >= 0) {
-        raw[base + k] = outer;
+        raw[k]![d] = outer;
         if (this.outerValues[k] === null) this.outerValues[k] = codes!.values(k);
-      } else raw[base + k] = ~this.byValue[k]!.code(TEXT_OF[k]!(r[TEXT_CSV_COLUMNS[k]!]));
+      } else raw[k]![d] = ~this.byValue[k]!.code(TEXT_OF[k]!(r[TEXT_CSV_COLUMNS[k]!]));
     }
   }
 
@@ -207,20 +209,20 @@ export class DealTableBuilder {
 
   /**
    * Text column k: codes in order of first appearance, as a coding by value gives them (the row-by-row reading's
-   * table is the same), each reader code and each text looked up by value turned into the table's code once.
+   * table is the same), each reader code and each text looked up by value turned into the table's code once,
+   * in the column's own array (a view of its first n rows, as the other columns are).
    */
   private textColumn(k: number): TextCodes {
     const n = this.length;
     const coder = new TextCoder();
-    const codes = new Int32Array(n);
+    const codes = this.raw[k]!.subarray(0, n);
     const values = this.outerValues[k] ?? [];
     const byOuter = new Int32Array(values.length).fill(-1);
     const { names: looked } = this.byValue[k]!;
     const byLooked = new Int32Array(looked.length).fill(-1);
     const textOf = TEXT_OF[k]!;
-    const raw = this.raw;
-    for (let d = 0, at = k; d < n; d++, at += WIDTH) {
-      const v = raw[at]!;
+    for (let d = 0; d < n; d++) {
+      const v = codes[d]!;
       let code: number;
       if (v >= 0) {
         code = byOuter[v]!;
@@ -248,6 +250,6 @@ export class DealTableBuilder {
     this.category = grown(this.category, length);
     this.lines = grown(this.lines, length);
     this.nameEnd = grown(this.nameEnd, length);
-    this.raw = grown(this.raw, WIDTH * length);
+    this.raw = this.raw.map((a) => grown(a, length));
   }
 }
