@@ -157,6 +157,10 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
       .join('\n');
     expect(text).not.toMatch(/from\s*"zod"/u);
     expect(record().inputs.some(([path]) => path.startsWith('node_modules/zod/'))).toBe(true);
+    // zod's messages in English only (launch.mjs `zodEnglishOnly`): its 63 other languages were half of zod's bundle.
+    expect(record().inputs.filter(([path]) => path.startsWith('node_modules/zod/v4/locales/')).map(([path]) => path)).toEqual(['node_modules/zod/v4/locales/en.js']);
+    expect(text).toMatch(/^\/\/ node_modules\/zod\/v4\/locales\/en\.js$/mu);
+    expect(text).not.toMatch(/^\/\/ node_modules\/zod\/v4\/locales\/ko\.js$/mu);
     // V8's code for the bundles is kept beside them (unless the environment chose otherwise).
     const own = process.env.NODE_COMPILE_CACHE === undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined;
     expect(existsSync(join(PROJECT_ROOT, CACHE, 'v8'))).toBe(own);
