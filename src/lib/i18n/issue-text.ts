@@ -217,9 +217,9 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다`,
     ],
     [
-      re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false; it looks like (?<w>yes|no): write \\k<w> \\(yes and no in Korean words or as O/X marks are not read\\)`),
+      re(`${COL} ${V} is not a boolean \\(true/false, yes/no, y/n, 1/0\\); read as false; it looks like (?<w>yes|no): write \\k<w> \\(yes and no in Korean or Japanese words or as O/X marks are not read\\)`),
       (g) =>
-        `${g.col} ${topic(g.v!)} 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. ${g.w === 'yes' ? '예(yes)' : '아니오(no)'}로 보입니다. 예/아니오 같은 한국어 낱말이나 O/X 표시는 읽지 않으니 ${g.w}로 적으세요`,
+        `${g.col} ${topic(g.v!)} 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. ${g.w === 'yes' ? '예(yes)' : '아니오(no)'}로 보입니다. 예/아니오, はい/いいえ 같은 한국어·일본어 낱말이나 O/X 표시는 읽지 않으니 ${g.w}로 적으세요`,
     ],
   ],
   invalid_currency: [[re(`${COL} ${V} is not an ISO 4217 currency code such as "KRW"`), (g) => `${g.col} ${topic(g.v!)} "KRW" 같은 ISO 4217 통화 코드가 아닙니다`]],

@@ -247,17 +247,20 @@ export function parseBoolean(text: string): boolean | Invalid {
   if (TRUE.has(t)) return true;
   if (FALSE.has(t)) return false;
   const meant = YES_NO_WORDS.get(t.trim());
-  const hint = meant === undefined ? '' : `; it looks like ${meant}: write ${meant} (yes and no in Korean words or as O/X marks are not read)`;
+  const hint = meant === undefined ? '' : `; it looks like ${meant}: write ${meant} (yes and no in Korean or Japanese words or as O/X marks are not read)`;
   return new Invalid('invalid_boolean', `${quoteValue(text)} is not a boolean (true/false, yes/no, y/n, 1/0); read as false${hint}`);
 }
 
 /**
- * Yes and no as Korean sheets write them: not read (the contract lists its words), but the message says which
- * one the cell is, since it is read as false (a `예` read as no is the opposite of what was written).
+ * Yes and no as Korean and Japanese sheets write them: not read (the contract lists its words), but the message
+ * says which one the cell is, since it is read as false (a `예` or `はい` read as no is the opposite of what was
+ * written). Japanese: はい/いいえ, 有/無 (and あり/なし), 確認済/未確認 (a budget confirmed or not yet), in kana or kanji.
  */
 const YES_NO_WORDS = new Map([
   ...['예', '네', '유', '있음', '확인', 'o', '○', '◯'].map((w) => [w, 'yes'] as const),
+  ...['はい', 'ハイ', '有', '有り', 'あり', 'アリ', '済', '済み', '確認済', '確認済み'].map((w) => [w, 'yes'] as const),
   ...['아니오', '아니요', '아니', '무', '없음', '미확인', 'x', '×'].map((w) => [w, 'no'] as const),
+  ...['いいえ', 'イイエ', '無', '無し', 'なし', 'ナシ', '未', '未確認'].map((w) => [w, 'no'] as const),
 ]);
 
 /** An ISO 4217 code, any case; returned upper-case. */

@@ -167,10 +167,13 @@ describe('data-quality messages in Korean', () => {
     };
     expect(ko('maybe')).toBe('budget_confirmed "maybe"는 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다');
     expect(ko('예')).toBe(
-      'budget_confirmed "예"는 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 예(yes)로 보입니다. 예/아니오 같은 한국어 낱말이나 O/X 표시는 읽지 않으니 yes로 적으세요',
+      'budget_confirmed "예"는 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 예(yes)로 보입니다. 예/아니오, はい/いいえ 같은 한국어·일본어 낱말이나 O/X 표시는 읽지 않으니 yes로 적으세요',
+    );
+    expect(ko('いいえ')).toBe(
+      'budget_confirmed "いいえ"는 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 아니오(no)로 보입니다. 예/아니오, はい/いいえ 같은 한국어·일본어 낱말이나 O/X 표시는 읽지 않으니 no로 적으세요',
     );
     expect(ko('미확인')).toBe(
-      'budget_confirmed "미확인"은 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 아니오(no)로 보입니다. 예/아니오 같은 한국어 낱말이나 O/X 표시는 읽지 않으니 no로 적으세요',
+      'budget_confirmed "미확인"은 참/거짓 값(true/false, yes/no, y/n, 1/0)이 아닙니다. false로 읽었습니다. 아니오(no)로 보입니다. 예/아니오, はい/いいえ 같은 한국어·일본어 낱말이나 O/X 표시는 읽지 않으니 no로 적으세요',
     );
   });
 

@@ -641,10 +641,15 @@ describe('booleans, codes, periods, choices', () => {
     );
      // Yes and no as Korean sheets write them are not read either, and the message says what to write.
     // Which one it is is said, since a yes is read as false.
-    for (const [t, meant] of [['예', 'yes'], ['확인', 'yes'], ['O', 'yes'], ['○', 'yes'], ['아니오', 'no'], ['미확인', 'no'], [' x ', 'no'], ['×', 'no']]) {
+    // Japanese likewise (はい/いいえ, 有/無, 確認済/未確認).
+    const words = [['예', 'yes'], ['확인', 'yes'], ['O', 'yes'], ['○', 'yes'], ['아니오', 'no'], ['미확인', 'no'], [' x ', 'no'], ['×', 'no']];
+    words.push(['はい', 'yes'], ['有', 'yes'], ['あり', 'yes'], ['確認済み', 'yes'], ['いいえ', 'no'], ['無', 'no'], ['なし', 'no'], ['未確認', 'no']);
+    for (const [t, meant] of words) {
       expect(parseBoolean(t!), t).toBeInstanceOf(Invalid);
-      expect(reason(parseBoolean(t!)), t).toMatch(new RegExp(`; read as false; it looks like ${meant}: write ${meant} \\(yes and no in Korean words or as O/X marks are not read\\)$`));
+      expect(reason(parseBoolean(t!)), t).toMatch(new RegExp(`; read as false; it looks like ${meant}: write ${meant} \\(yes and no in Korean or Japanese words or as O/X marks are not read\\)$`));
     }
+    // A word that is neither gets no hint.
+    expect(reason(parseBoolean('たぶん'))).toBe('invalid_boolean: "たぶん" is not a boolean (true/false, yes/no, y/n, 1/0); read as false');
   });
 
   it('reads ISO currency codes', () => {
