@@ -64,7 +64,7 @@ export function countLineEnds(text: string, from = 0, to = text.length, afterCr 
 }
 
 /**
- * Emit the complete records of `text` (which starts at a record boundary, on
+ * Emit the complete records of `text` from `from` (a record boundary, on
  * `line`). Unless `final`, a record running to the end of the text is left
  * for the next call, with more text. Every decision depends only on the text
  * of the record (never on where the text was cut into chunks), so the
@@ -75,15 +75,15 @@ export function countLineEnds(text: string, from = 0, to = text.length, afterCr 
  * in registers. The CR of a CRLF is not a line end of its own: it stays at
  * the end of the last cell, where trimming removes it.
  */
-export function tokenize(text: string, final: boolean, delimiter: string, line: number, record: CsvRecord, emit: () => void, limits: CsvLimits): TokenizeResult {
+export function tokenize(text: string, final: boolean, delimiter: string, line: number, record: CsvRecord, emit: () => void, limits: CsvLimits, from = 0): TokenizeResult {
   const dc = delimiter.charCodeAt(0);
   const n = text.length;
   const max = limits.maxChars;
-  let nextDelim = text.indexOf(delimiter);
-  let nextLf = text.indexOf('\n');
-  let nextCr = bareCr(text, 0);
+  let nextDelim = text.indexOf(delimiter, from);
+  let nextLf = text.indexOf('\n', from);
+  let nextCr = bareCr(text, from);
   let nextLe = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
-  let pos = 0;
+  let pos = from;
   record.src = text;
   record.cells = null;
   record.malformed = null;
