@@ -22,6 +22,11 @@ export function withoutInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
+
+/** Whether `text` holds a character `withoutInvisible` removes. */
+export const hasInvisible = (text: string): boolean => ANY_INVISIBLE.test(text);
+
 const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
 
 /** The message for a failed scan of `text` under `order` (run right after the scan: it names what the scan read). */

@@ -10,7 +10,7 @@ import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { isRowsSource, readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
-import { withoutInvisible } from './date-messages.ts';
+import { hasInvisible, withoutInvisible } from './date-messages.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
 import { DealTableBuilder, DEALS_FILE, TEXT_CSV_COLUMNS } from './deal-table-builder.ts';
@@ -155,9 +155,13 @@ export function dealReference(ids: Pick<IdLookup, 'get'> & { texts?(): string[] 
     if (!ids.texts) return undefined;
     if (invisibleIds === null) {
       invisibleIds = new Map();
-      for (const id of ids.texts()) {
-        const plain = withoutInvisible(id);
-        if (plain !== id) invisibleIds.set(plain, id);
+      const all = ids.texts();
+      // One scan of all the ids first: few exports have such an id, and a replace per id was ~25 ms at 100k deals.
+      if (hasInvisible(all.join('\n'))) {
+        for (const id of all) {
+          const plain = withoutInvisible(id);
+          if (plain !== id) invisibleIds.set(plain, id);
+        }
       }
     }
     return invisibleIds.get(cell);
