@@ -296,7 +296,7 @@ function reject(text: string, final: boolean, record: CsvRecord, emit: () => voi
 }
 
 /** The first line end (LF or CR) at or after `from`, or -1. Off the hot path only: in an LF file it scans to the end. */
-function firstLineEnd(text: string, from: number): number {
+export function firstLineEnd(text: string, from: number): number {
   const lf = text.indexOf('\n', from);
   const cr = text.indexOf('\r', from);
   return cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;

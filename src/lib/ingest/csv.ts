@@ -15,7 +15,7 @@
  * not a row. A record the tokenizer could not read (`malformed`) is still
  * passed on, to be reported and counted.
  */
-import { type CsvLimits, countLineEnds, isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { type CsvLimits, countLineEnds, firstLineEnd, isTrimSpace, tokenize } from './csv-tokenizer.ts';
 import { grown } from './grown.ts';
 import { ownCopy } from './text-range.ts';
 
@@ -229,12 +229,10 @@ export interface CsvPart {
  * with a character after it). Else -1.
  */
 function straddleEnd(rest: string, chunk: string, limits: CsvLimits): number {
-  if (limits.maxCellLines < 1 || rest.includes('\n') || rest.includes('\r')) return -1;
-  const lf = chunk.indexOf('\n');
-  const cr = chunk.indexOf('\r');
-  const le = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+  if (limits.maxCellLines < 1 || firstLineEnd(rest, 0) !== -1) return -1;
+  const le = firstLineEnd(chunk, 0);
   if (le === -1 || le + 1 === chunk.length) return -1;
-  const end = le === cr && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+  const end = chunk.charCodeAt(le) === 13 && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
   return rest.length + end <= limits.maxChars ? end : -1;
 }
 
@@ -327,13 +325,12 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
       if (chunk.charCodeAt(0) === 10) chunk = chunk.slice(1);
     }
     if (skipping) {
-      const lf = chunk.indexOf('\n');
-      const cr = chunk.indexOf('\r');
-      const le = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+      const le = firstLineEnd(chunk, 0);
       if (le === -1) continue;
       skipping = false;
-      if (le === cr && le + 1 === chunk.length) skipLf = true;
-      chunk = chunk.slice(le === cr && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1);
+      const cr = chunk.charCodeAt(le) === 13;
+      if (cr && le + 1 === chunk.length) skipLf = true;
+      chunk = chunk.slice(cr && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1);
     }
     if (!chunk) continue;
     pending.push(chunk);
