@@ -46,6 +46,14 @@ import type { ProgressCallback } from './table.ts';
 
 export { IngestFatalError };
 
+/**
+ * accounts.csv and targets.csv are read on this thread, after deals.csv, even when the stage-history thread is
+ * free first: this thread's CSV and row readers are warm from deals.csv, and on the other thread they would run
+ * cold. The 100,000-deal benchmark's 757 KB of accounts took ~45 ms here against 110-130 ms there, and 26
+ * alternating runs 2.055 s (median) against 2.09 s (docs/performance.md, forty-second round).
+ */
+const OTHER_FILES_ON: FieldHistoryOn = 'this-thread';
+
 export interface ReadFolderOptions {
   /** Called while files are parsed: (file name, bytes done, bytes total). */
   onProgress?: ProgressCallback | undefined;
@@ -57,7 +65,7 @@ export interface ReadFolderOptions {
   historyThreadBytes?: number | undefined;
   /** Which thread reads field_history.csv when stage history has a thread (default: the first free; tests pin it). */
   fieldHistoryOn?: FieldHistoryOn | undefined;
-  /** Likewise for accounts.csv and targets.csv. */
+  /** Likewise for accounts.csv and targets.csv (default: this thread, see OTHER_FILES_ON; tests pin it). */
   otherFilesOn?: FieldHistoryOn | undefined;
   /** A stage-history worker started ahead (`prestartHistoryWorker`): used when the file is read on a thread, else stopped. */
   historyWorker?: Worker | undefined;
@@ -135,7 +143,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
   const historyPath = pathOf(STAGE_HISTORY_FILE);
   const threaded = historySize >= (options.historyThreadBytes ?? HISTORY_THREAD_BYTES) && (options.historyThreadBytes !== undefined || availableParallelism() > 1);
   const onHash = (hex: string) => (hashes[STAGE_HISTORY_FILE] = hex);
-  // field_history.csv may be read there too, once its stage history is (by the first thread free); then accounts.csv and targets.csv.
+  // field_history.csv may be read there too, once its stage history is (by the first thread free); accounts.csv and targets.csv here (OTHER_FILES_ON).
   const laterJob = (name: string) => {
     const size = sizes.get(name);
     return size === undefined ? undefined : { file: name, path: pathOf(name), size, onHash: (hex: string) => (hashes[name] = hex) };
@@ -153,7 +161,7 @@ export async function readFolder(folder: string, options: ReadFolderOptions = {}
           fieldOn: options.fieldHistoryOn,
           accounts: laterJob(ACCOUNTS_FILE),
           targets: laterJob(TARGETS_FILE),
-          othersOn: options.otherFilesOn,
+          othersOn: options.otherFilesOn ?? OTHER_FILES_ON,
           hashed: laterJob(DEALS_FILE),
           worker: options.historyWorker,
         }),

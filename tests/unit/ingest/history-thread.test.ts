@@ -276,6 +276,23 @@ describe('stage history read on a worker thread', () => {
     expect(both2.othersThere).toEqual(both2.here);
   }, FILES_TIMEOUT);
 
+  it('by default accounts.csv and targets.csv are read on this thread, whose readers are warm from deals.csv, even with stage history on the other', async () => {
+    const folder = join(dir, 'others-here');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'pipeline.config.json'), CONFIG);
+    // A deals.csv that keeps this thread busy while the other reads its one row: the first thread free would be that one.
+    const rows = Array.from({ length: 30_000 }, (_, i) => `D${i + 1},A${i % 50},Kim,${i},2025-01-02,,prospect`);
+    writeFileSync(join(folder, 'deals.csv'), ['deal_id,account_id,owner,amount,created_at,closed_at,stage', ...rows].join('\n'));
+    writeFileSync(join(folder, 'stage_history.csv'), 'deal_id,stage,entered_at\nD1,prospect,2025-01-02\n');
+    writeFileSync(join(folder, 'accounts.csv'), 'account_id,account_name\nA1,One\n');
+    writeFileSync(join(folder, 'targets.csv'), 'period,target_amount\n2025-Q1,1000\n');
+    const read = await readFolder(folder, { historyThreadBytes: 0 });
+    expect([read.historyThread, read.otherFilesThread]).toEqual([true, false]);
+    expect(read.dataset.accounts!.map((a) => a.accountId)).toEqual(['A1']);
+    expect(read.dataset.targets).toHaveLength(1);
+  }, FILES_TIMEOUT);
+
   it('accounts.csv as real tools save it reads the same on the stage-history thread: BOM, CRLF, sep=;, CP949, UTF-16', async () => {
     const rows = ['account_id,account_name,relationship,budget_cycle_month,notes', 'A1,영진,friendly,3,"증설, 내년"', 'A2,Two,neutral,12,', 'A3,가나,hostile,7,"두 줄\n메모"'];
     // CP949 as Korean Excel writes it (the few syllables used here).
