@@ -41,6 +41,8 @@ interface CheckDef {
 
 class Unsupported extends Error {}
 
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
 const made = new WeakMap<z.ZodType, QuickCheck | null>();
 
 /** The quick check of `schema` (made on first use, then kept), or null when there is none. */
@@ -95,7 +97,7 @@ class Writer {
 
   /** An expression, true when `v` (a plain variable name) passes `schema`. */
   test(schema: z.ZodType, v: string): string {
-    const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+    const def = defOf(schema);
     if (def.type !== 'string' && def.type !== 'number' && (def.checks?.length ?? 0) > 0) throw new Unsupported();
     switch (def.type) {
       case 'string':
@@ -122,8 +124,7 @@ class Writer {
       case 'array':
         return `${this.fn('a', `if (!Array.isArray(a)) return false;\nfor (let i = 0; i < a.length; i++) { const x = a[i]; if (!${this.test(def.element!, 'x')}) return false; }\nreturn true;`)}(${v})`;
       case 'record': {
-        const keyDef = (def.keyType as unknown as { _zod: { def: Def } })._zod.def;
-        if (keyDef.type !== 'string') throw new Unsupported();
+        if (defOf(def.keyType!).type !== 'string') throw new Unsupported();
         const key = this.test(def.keyType!, 'key');
         const value = this.test(def.valueType!, 'x');
         const each = `for (const key of Object.keys(o)) { const x = o[key]; if (!${key} || !${value}) return false; }`;
@@ -163,8 +164,7 @@ class Writer {
    * accept keys this would have to judge; an optional key would break the count).
    */
   private object(def: Def, v: string): string {
-    const catchall = def.catchall as unknown as { _zod: { def: Def } } | undefined;
-    if (catchall?._zod.def.type !== 'never') throw new Unsupported();
+    if (def.catchall === undefined || defOf(def.catchall).type !== 'never') throw new Unsupported();
     const keys = Object.keys(def.shape!);
     const fields = keys.map((key) => {
       const name = JSON.stringify(key);

@@ -302,6 +302,11 @@ export function firstLineEnd(text: string, from: number): number {
   return cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
 }
 
+/** The index after the line end at `le` (LF or CR; a CR followed by LF ends there too). Off the hot path only. */
+export function afterLineEnd(text: string, le: number): number {
+  return text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+}
+
 /**
  * The first CR at or after `from` that is not followed by an LF (one at the
  * end of the text counts: the caller waits for the next chunk), or -1. In a

@@ -15,7 +15,7 @@
  * not a row. A record the tokenizer could not read (`malformed`) is still
  * passed on, to be reported and counted.
  */
-import { type CsvLimits, countLineEnds, firstLineEnd, isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { afterLineEnd, type CsvLimits, countLineEnds, firstLineEnd, isTrimSpace, tokenize } from './csv-tokenizer.ts';
 import { grown } from './grown.ts';
 import { ownCopy } from './text-range.ts';
 
@@ -232,7 +232,7 @@ function straddleEnd(rest: string, chunk: string, limits: CsvLimits): number {
   if (limits.maxCellLines < 1 || firstLineEnd(rest, 0) !== -1) return -1;
   const le = firstLineEnd(chunk, 0);
   if (le === -1 || le + 1 === chunk.length) return -1;
-  const end = chunk.charCodeAt(le) === 13 && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+  const end = afterLineEnd(chunk, le);
   return rest.length + end <= limits.maxChars ? end : -1;
 }
 
@@ -328,9 +328,8 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
       const le = firstLineEnd(chunk, 0);
       if (le === -1) continue;
       skipping = false;
-      const cr = chunk.charCodeAt(le) === 13;
-      if (cr && le + 1 === chunk.length) skipLf = true;
-      chunk = chunk.slice(cr && chunk.charCodeAt(le + 1) === 10 ? le + 2 : le + 1);
+      if (chunk.charCodeAt(le) === 13 && le + 1 === chunk.length) skipLf = true;
+      chunk = chunk.slice(afterLineEnd(chunk, le));
     }
     if (!chunk) continue;
     pending.push(chunk);
