@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/lib/ingest/config-json-schema.ts';
-import { ConfigError, defaultConfig, normalizeStageName, parseConfig, parseConfigText, stageLookup } from '../../src/lib/ingest/config.ts';
+import { ConfigError, defaultConfig, parseConfig, parseConfigText } from '../../src/lib/ingest/config.ts';
+import { normalizeStageName, stageLookup } from '../../src/lib/ingest/stage-names.ts';
 
 const errorOf = (raw: unknown) => {
   try {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../time.ts';
 import type { Config, ConfigFields, Stage } from '../config.ts';
+import { normalizeStageName } from './stage-names.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import { jsonLayout, jsonSyntaxMessage, type JsonLayout } from './config-json-text.ts';
 
@@ -267,26 +268,4 @@ function resolveConfig(parsed: ParsedConfig, currencyGiven: boolean): Config {
     qualification_required_from: from === undefined ? (sequence.some((s) => s.id === 'propose') ? 'propose' : null) : from,
     currencyGiven,
   };
-}
-
-const NON_ASCII = /[^\u0000-\u007f]/u;
-
-/** Stage names match by id, any label or alias, ignoring case and all whitespace. */
-export function normalizeStageName(name: string): string {
-  // Zero-width characters too (text copied from a web page or chat carries them, unseen), and fullwidth letters as their ASCII (NFKC).
-  const text = NON_ASCII.test(name) ? name.normalize('NFKC') : name;
-  return text.replace(/[\s\u00ad\u200b-\u200d\u2060]+/gu, '').toLowerCase();
-}
-
-/** A lookup from any accepted spelling of a stage (id, label, alias) to its Stage. */
-export function stageLookup(config: Config): Map<string, Stage> {
-  const map = new Map<string, Stage>();
-  for (const s of config.stages) {
-    map.set(normalizeStageName(s.id), s);
-    for (const label of [...Object.values(s.label), ...s.aliases]) {
-      const key = normalizeStageName(label);
-      if (!map.has(key)) map.set(key, s);
-    }
-  }
-  return map;
 }

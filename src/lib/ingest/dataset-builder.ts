@@ -6,7 +6,8 @@
  * against the deals that were finally accepted.
  */
 import type { Dataset, FileStats } from '../dataset.ts';
-import { type Config, ConfigError, defaultConfig, normalizeStageName, parseConfigText, type Stage } from './config.ts';
+import { type Config, ConfigError, defaultConfig, parseConfigText, type Stage } from './config.ts';
+import { normalizeStageName } from './stage-names.ts';
 import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { utf16ConfigMessage, utf16WithoutBom } from './config-bytes.ts';

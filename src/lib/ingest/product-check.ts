@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config.ts';
 import type { DealTable } from '../deal-table.ts';
-import { normalizeStageName } from './config.ts';
+import { normalizeStageName } from './stage-names.ts';
 import { closest } from './config-messages.ts';
 import type { IssueLog } from './issues.ts';
 /** The config's file name, as dataset-builder.ts names it (not imported from there: it imports this module). */

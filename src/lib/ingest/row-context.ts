@@ -4,7 +4,7 @@
  * any case and spacing) and of a currency cell (with its exchange rate).
  */
 import type { Config } from './config.ts';
-import { normalizeStageName, stageLookup } from './config.ts';
+import { normalizeStageName, stageLookup } from './stage-names.ts';
 import type { FieldParser } from './schema.ts';
 import { type DateOptions, Invalid, type NumberOptions, parseCurrencyCode, quoteValue } from './values.ts';
 

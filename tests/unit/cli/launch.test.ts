@@ -166,6 +166,23 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(existsSync(join(PROJECT_ROOT, CACHE, 'v8'))).toBe(own);
   });
 
+  it("leaves the config's schema out of the stage-history thread's modules (building it cost that thread ~30 ms at each start)", () => {
+    expect(metrics(['--help']).status).toBe(0);
+    const bundle = join(PROJECT_ROOT, CACHE, record().dir);
+    // The worker's modules: its file and every chunk it imports, statically or not.
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(join(bundle, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.mjs)"/gu)) visit(m[1]!);
+    };
+    visit('history-thread-worker.mjs');
+    const sources = [...seen].flatMap((file) => [...readFileSync(join(bundle, file), 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gmu)].map((m) => m[1]!));
+    expect(sources).toContain('src/lib/ingest/history-prepass.ts');
+    expect(sources).toContain('src/lib/ingest/stage-names.ts');
+    expect(sources).not.toContain('src/lib/ingest/config.ts');
+  });
+
   // The machine's own Node (20 here) has no import.meta.main: the launcher used to end silently with status 0.
   const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(/^v(\d+)/u.exec(spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout)?.[1]) < 22);
   it.skipIf(oldNode === undefined)(`says which Node it needs when started by an older one (${oldNode ?? 'skipped: no Node older than 22 on this machine'})`, () => {

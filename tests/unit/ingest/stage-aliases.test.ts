@@ -4,7 +4,8 @@
  * whole `stages` list, keeps each stage's buyer step and aliases.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, normalizeStageName, parseConfig, stageLookup } from '../../../src/lib/ingest/config.ts';
+import { ConfigError, parseConfig } from '../../../src/lib/ingest/config.ts';
+import { normalizeStageName, stageLookup } from '../../../src/lib/ingest/stage-names.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { stagesSnippet } from '../../../src/lib/ingest/vendor/stage-snippet.ts';

@@ -6,7 +6,8 @@
  * the vendor file, line and column it came from.
  */
 import type { Dataset, FileStats, Issue } from '../../dataset.ts';
-import { type Config, normalizeStageName, stageLookup } from '../config.ts';
+import type { Config } from '../config.ts';
+import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { buildDataset, type FileInput } from '../dataset-builder.ts';
 import { rowContext } from '../schema.ts';
 import { compareIssues, IngestFatalError, IssueLog } from '../issues.ts';

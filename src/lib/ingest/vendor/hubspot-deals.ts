@@ -9,7 +9,8 @@
  * pipeline's columns apply to it; HubSpot keeps the latest entry per stage.
  */
 import type { Issue } from '../../dataset.ts';
-import { type Config, normalizeStageName, stageLookup } from '../config.ts';
+import type { Config } from '../config.ts';
+import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { Invalid, parseInstant } from '../values.ts';
 import { cellAt, columnIndex, firstColumn } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';

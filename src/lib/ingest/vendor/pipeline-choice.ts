@@ -12,7 +12,7 @@ import type { Issue } from '../../dataset.ts';
 import { IngestFatalError } from '../issues.ts';
 import { cellAt } from './read-table.ts';
 import type { Origin, VendorFile, VendorRecord } from './types.ts';
-import { normalizeStageName } from '../config.ts';
+import { normalizeStageName } from '../stage-names.ts';
 
 export interface PipelineChoice {
   /** Per file, the records of the chosen pipeline (all of them when there is one pipeline). */

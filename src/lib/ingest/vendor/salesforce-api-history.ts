@@ -10,7 +10,7 @@
  * within a few seconds: the same save) are not counted twice; other fields
  * pass through to field_history.csv, which ignores them.
  */
-import { normalizeStageName } from '../config.ts';
+import { normalizeStageName } from '../stage-names.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, cellOf, type Column, dateOptions, findColumn, isChecked } from './salesforce-common.ts';

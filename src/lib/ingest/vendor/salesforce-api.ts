@@ -6,7 +6,7 @@
  * header (API names, compared ignoring case: Data Loader writes them upper-case).
  * Timestamps are GMT (`2025-06-30T14:03:11.000Z` or `...+0000`), read as such.
  */
-import { normalizeStageName, stageLookup } from '../config.ts';
+import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
 import { columnIndex } from './read-table.ts';
 import { emitApiHistory } from './salesforce-api-history.ts';

@@ -6,7 +6,7 @@
  * history alone gives deals without accounts (the opportunity's name stands
  * in), the Opportunities report alone gives only current stages.
  */
-import { normalizeStageName, stageLookup } from '../config.ts';
+import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
 import { AdapterLog, cellOf, type Column, forecastCategoryCell, isFieldHistoryReport } from './salesforce-common.ts';
 import { firstRow, type HistoryColumns, historyCell, historyColumns, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';

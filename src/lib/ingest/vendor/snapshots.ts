@@ -18,7 +18,8 @@
 import { isRoundedNumber, ROUNDED_HINT } from '../deals.ts';
 import type { Issue } from '../../dataset.ts';
 import { cutoffOf, type LocalDate, startOfLocalDate } from '../../time.ts';
-import { type Config, normalizeStageName, stageLookup } from '../config.ts';
+import type { Config } from '../config.ts';
+import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
 import { CanonicalTable, type Limitation, type Origin, StageHistoryTable } from './types.ts';

@@ -9,7 +9,8 @@
  * stage name of the exports matches one of its stages.
  */
 import { DEALS_FILE, REQUIRED_FILES, STAGE_HISTORY_FILE } from '../dataset-builder.ts';
-import { type Config, normalizeStageName, parseConfig, stageLookup } from '../config.ts';
+import { type Config, parseConfig } from '../config.ts';
+import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { canonicalNames } from '../file-names.ts';
 import { IngestFatalError, IssueLog } from '../issues.ts';
 import { unmatchedStages } from './assemble.ts';

@@ -8,7 +8,8 @@
  * row's stage (a HubSpot "Date entered" history row points at a deal record
  * whose flags belong to its current stage, not to the one entered).
  */
-import { normalizeStageName, type StageKind } from '../config.ts';
+import type { StageKind } from '../config.ts';
+import { normalizeStageName } from '../stage-names.ts';
 import { Invalid, parseInstant, type DateOptions } from '../values.ts';
 import { cellAt, columnIndex } from './read-table.ts';
 import type { DealStageRow, HistoryStageRow, StageDefinition, StageEvidence } from './suggest-stages.ts';

@@ -5,7 +5,8 @@
  * and a stage table's sort order when the export has one. Names the flags
  * say nothing about are guessed from the name (stage-guess.ts).
  */
-import { normalizeStageName, type StageKind } from '../config.ts';
+import type { StageKind } from '../config.ts';
+import { normalizeStageName } from '../stage-names.ts';
 import { guessStageKind, nameLabel, stageIdFrom } from './stage-guess.ts';
 import { orderByMoves } from './suggest-order.ts';
 import { isSheetError } from '../sheet-errors.ts';
