@@ -2,7 +2,7 @@
  * How stage names are compared (an id, a label, an alias: case and every
  * space ignored): a module of its own, without the config's zod schema,
  * so that the stage-history thread does not build that schema when it
- * starts (~30 ms there).
+ * starts (its chunk took ~17 ms to import there).
  */
 import type { Config, Stage } from '../config.ts';
 
