@@ -130,6 +130,25 @@ export function startOfLocalDate(date: LocalDate, timeZone: string): number {
   return localToInstant(year, month, day, 0, 0, 0, timeZone);
 }
 
+/** Dates a `startOfLocalDateMemo` keeps before it starts over (a column of dates repeats a few thousand texts). */
+const MAX_MEMO_DATES = 1 << 16;
+
+/**
+ * `startOfLocalDate` in one time zone, each date text worked out once: ~1.7 µs a call outside UTC (three
+ * offset lookups), where a column of 100,000 install dates held 1,001 distinct ones.
+ */
+export function startOfLocalDateMemo(timeZone: string): (date: LocalDate) => number {
+  const memo = new Map<LocalDate, number>();
+  return (date) => {
+    let t = memo.get(date);
+    if (t === undefined) {
+      if (memo.size >= MAX_MEMO_DATES) memo.clear();
+      memo.set(date, (t = startOfLocalDate(date, timeZone)));
+    }
+    return t;
+  };
+}
+
 export function splitDate(date: LocalDate): { year: number; month: number; day: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffOf, dateOfDay, daysInMonth, isLocalDate, isoWeekday, localDateOf, localToInstant, startOfLocalDate, zoneOffsetMs } from '../../src/lib/time.ts';
+import { addMonths, cutoffOf, dateOfDay, daysInMonth, isLocalDate, isoWeekday, localDateOf, localToInstant, startOfLocalDate, startOfLocalDateMemo, zoneOffsetMs } from '../../src/lib/time.ts';
 import { addMonthsToDay, dayOfDate, dayOfDateMemo, LAST_FOUR_DIGIT_DAY } from '../../src/lib/day-numbers.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -43,6 +43,25 @@ describe('time in a zone', () => {
     // A day without a change, after and before one that has it (the day's offset is cached).
     expect(zoneOffsetMs(Date.parse('2025-03-10T12:00:00Z'), 'America/New_York')).toBe(-4 * 3_600_000);
     expect(zoneOffsetMs(Date.parse('2025-03-08T12:00:00Z'), 'America/New_York')).toBe(-5 * 3_600_000);
+  });
+
+  it('gives each date the start its zone gives it when the starts are kept per zone, also past the memo\'s size', () => {
+    const seoul = startOfLocalDateMemo('Asia/Seoul');
+    const santiago = startOfLocalDateMemo('America/Santiago');
+    for (const round of [1, 2]) {
+      expect(iso(seoul('2025-06-30')), `round ${round}`).toBe('2025-06-29T15:00:00.000Z');
+      // The skipped midnight above: the day starts at 01:00 local, not at a start of another zone's.
+      expect(iso(santiago('2024-09-08')), `round ${round}`).toBe('2024-09-08T04:00:00.000Z');
+      expect(iso(santiago('2025-06-30')), `round ${round}`).toBe('2025-06-30T04:00:00.000Z');
+    }
+    // 70,000 distinct dates (past the 65,536 kept): every one still its own start, in UTC its midnight.
+    const utc = startOfLocalDateMemo('UTC');
+    for (let day = 0; day < 70_000; day++) {
+      const date = dateOfDay(day);
+      if (utc(date) !== day * 86_400_000) expect(iso(utc(date))).toBe(`${date}T00:00:00.000Z`);
+    }
+    expect(iso(utc('1970-01-02'))).toBe('1970-01-02T00:00:00.000Z');
+    expect(seoul('2025-06-30')).toBe(startOfLocalDate('2025-06-30', 'Asia/Seoul'));
   });
 
   it('adds calendar months with the day clamped to the month end', () => {

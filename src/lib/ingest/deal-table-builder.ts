@@ -11,7 +11,7 @@ import { assembleTable, type DealTable, NUMBER_COLUMNS, type NumberColumn, TEXT_
 import type { TextCodes } from '../text-codes.ts';
 import type { RowCodes } from './coded-row.ts';
 import { FORECAST_CATEGORIES } from '../dataset.ts';
-import { startOfLocalDate } from '../time.ts';
+import { type LocalDate, startOfLocalDateMemo } from '../time.ts';
 import { grown } from './grown.ts';
 import type { IssueLog } from './issues.ts';
 import type { DealRow, RowContext } from './schema.ts';
@@ -89,11 +89,14 @@ export class DealTableBuilder {
   private readonly keymen: string[] = [];
   private readonly ctx: RowContext;
   private readonly issues: IssueLog;
+  /** 00:00 of an install date in the config's time zone, each date worked out once. */
+  private readonly installStart: (date: LocalDate) => number;
 
   /** `capacity`: the rows to make room for up front (more are made room for as they come). */
   constructor(ctx: RowContext, issues: IssueLog, capacity = 1024) {
     this.ctx = ctx;
     this.issues = issues;
+    this.installStart = startOfLocalDateMemo(ctx.config.timezone);
     const n = Math.max(1024, capacity);
     this.raw = TEXT_CSV_COLUMNS.map(() => new Int32Array(n));
     this.numbers = NUMBER_COLUMNS.map(() => new Float64Array(n));
@@ -142,7 +145,7 @@ export class DealTableBuilder {
     n[CLOSED]![d] = r.closed_at ?? NaN;
     n[REMOVED]![d] = r.removed_at ?? NaN;
     // A calendar date; the table keeps the instant of its local midnight.
-    n[INSTALLED]![d] = r.installed_at === null ? NaN : startOfLocalDate(r.installed_at, ctx.config.timezone);
+    n[INSTALLED]![d] = r.installed_at === null ? NaN : this.installStart(r.installed_at);
     n[LIFECYCLE]![d] = r.lifecycle_months ?? NaN;
     n[COST]![d] = r.cost === null ? NaN : r.cost.value * fxRate;
     this.stage[d] = r.stage;
