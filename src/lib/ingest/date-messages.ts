@@ -27,6 +27,15 @@ const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 /** Whether `text` holds a character `withoutInvisible` removes. */
 export const hasInvisible = (text: string): boolean => ANY_INVISIBLE.test(text);
 
+/** The lowest character INVISIBLE matches (U+00AD, the soft hyphen); a test holds the two together. */
+export const FIRST_INVISIBLE = 0xad;
+
+/** Whether `text` has a character at or above FIRST_INVISIBLE: false says `hasInvisible` is false, without a regular expression. */
+export function mayHaveInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_INVISIBLE) return true;
+  return false;
+}
+
 const EXPECTED = 'expected YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][Z|±HH:MM], YYYY/MM/DD or YYYY.MM.DD';
 
 /** The message for a failed scan of `text` under `order` (run right after the scan: it names what the scan read). */

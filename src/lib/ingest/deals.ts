@@ -10,7 +10,7 @@ import { type IdLookup, IdTable } from './id-table.ts';
 import { DEAL_REQUIRED, dealRow, type FieldParser, type RowContext, zodValidator } from './schema.ts';
 import { isRowsSource, readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
-import { hasInvisible, withoutInvisible } from './date-messages.ts';
+import { hasInvisible, mayHaveInvisible, withoutInvisible } from './date-messages.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
 import { DealTableBuilder, DEALS_FILE, TEXT_CSV_COLUMNS } from './deal-table-builder.ts';
@@ -155,14 +155,9 @@ export function dealReference(ids: Pick<IdLookup, 'get'> & { texts?(): string[] 
     if (!ids.texts) return undefined;
     if (invisibleIds === null) {
       invisibleIds = new Map();
-      const all = ids.texts();
-      // One scan of all the ids first: few exports have such an id, and a replace per id was ~25 ms at 100k deals.
-      if (hasInvisible(all.join('\n'))) {
-        for (const id of all) {
-          const plain = withoutInvisible(id);
-          if (plain !== id) invisibleIds.set(plain, id);
-        }
-      }
+      // Few exports have such an id: a plain scan of each id's characters rules most out (a replace per id was
+      // ~25 ms at 100k deals, a regular expression over all of them joined ~13 ms).
+      for (const id of ids.texts()) if (mayHaveInvisible(id) && hasInvisible(id)) invisibleIds.set(withoutInvisible(id), id);
     }
     return invisibleIds.get(cell);
   };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { utf8 } from './helpers.ts';
+import { FIRST_INVISIBLE, hasInvisible, mayHaveInvisible } from '../../../src/lib/ingest/date-messages.ts';
 
 const read = (dealId: string, historyId: string) => {
   const deals = `deal_id,account_id,owner,amount,created_at,stage\n${dealId},A1,Kim,100,2025-01-02,qualify\nD4,A2,Lee,100,2025-01-03,prospect\n`;
@@ -34,6 +35,22 @@ describe('a deal_id that differs by an invisible character', () => {
     expect(unknown.map((i) => i.message)).toEqual(
       Array(3).fill('deal_id "D\\u200c3\\u00ad" is not in deals.csv; deals.csv has "D3", the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is'),
     );
+  });
+
+  it('in deals.csv, with the lowest such character or beside Korean letters: still named', () => {
+    const tail = ', the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is';
+    expect(read('D3\u00ad', 'D3').unknown.map((i) => i.message)).toEqual(Array(3).fill(`deal_id "D3" is not in deals.csv; deals.csv has "D3\\u00ad"${tail}`));
+    expect(read('딜3\u200b', '딜3').unknown.map((i) => i.message)).toEqual(Array(3).fill(`deal_id "딜3" is not in deals.csv; deals.csv has "딜3\\u200b"${tail}`));
+  });
+
+  it('the quick scan of ids rules out only ids without such a character', () => {
+    // Every UTF-16 unit the pattern removes is at or above FIRST_INVISIBLE, and FIRST_INVISIBLE is one of them.
+    const removed = Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => hasInvisible(String.fromCharCode(c)));
+    expect(removed.length).toBeGreaterThan(10);
+    expect(Math.min(...removed)).toBe(FIRST_INVISIBLE);
+    for (const c of removed) expect(mayHaveInvisible(`D${String.fromCharCode(c)}1`)).toBe(true);
+    expect(mayHaveInvisible('D-000001')).toBe(false);
+    expect(mayHaveInvisible('')).toBe(false);
   });
 
   it('an id that is no deal at all, or only invisible characters, says only that', () => {
