@@ -4,11 +4,9 @@
  * on the digits, no Date and no string made. Exact for four-digit years (0000-9999), where the
  * order of the day numbers is the order of the texts.
  */
-import { daysInMonth, type LocalDate } from './time.ts';
+import { dateMemo, daysInMonth, type LocalDate } from './time.ts';
 
 const ZERO = 48;
-/** Past this many texts the memo starts over (real data has a few thousand dates). */
-const MAX_MEMO_DATES = 1 << 16;
 
 /**
  * The day number of a well-formed `YYYY-MM-DD` (as ingest gives; `dateOfDay` of it is the same text),
@@ -21,18 +19,8 @@ export function dayOfDate(date: LocalDate): number {
   return dayOfParts(year, month, day);
 }
 
-/** Day numbers by date text: a column of dates repeats a few thousand texts (ingest shares equal ones), and a lookup is cheaper than the arithmetic. */
-const daysOfDates = new Map<LocalDate, number>();
-
-/** `dayOfDate`, each text worked out once (the memo starts over past MAX_MEMO_DATES texts). */
-export function dayOfDateMemo(date: LocalDate): number {
-  let day = daysOfDates.get(date);
-  if (day === undefined) {
-    if (daysOfDates.size >= MAX_MEMO_DATES) daysOfDates.clear();
-    daysOfDates.set(date, (day = dayOfDate(date)));
-  }
-  return day;
-}
+/** `dayOfDate`, each text worked out once (`dateMemo`): a lookup is cheaper than the arithmetic. */
+export const dayOfDateMemo = dateMemo(dayOfDate);
 
 /** Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil: years start in March, so the leap day is last). */
 export function dayOfParts(year: number, month: number, day: number): number {

@@ -12,6 +12,7 @@
  * for this one schema takes 10-15 ms the first time (docs/performance.md, forty-second round).
  */
 import type { z } from 'zod';
+import { fromSource } from './generated-code.ts';
 
 export type QuickCheck = (value: unknown) => boolean;
 
@@ -62,13 +63,8 @@ function generate(schema: z.ZodType): QuickCheck | null {
     throw e;
   }
   const source = `'use strict';\n${PLAIN}\n${writer.functions.join('\n')}\nreturn (value) => ${body};`;
-  try {
-    // The constants (patterns, sets of enum values) are passed in, never written into the source.
-    return new Function('k', source)(writer.constants) as QuickCheck;
-  } catch {
-    // No code from text here (a content security policy): zod alone then.
-    return null;
-  }
+  // The constants (patterns, sets of enum values) are passed in, never written into the source; null: zod alone.
+  return fromSource<QuickCheck>(['k'], source, [writer.constants]);
 }
 
 /** A plain object: what zod's objects and records read; anything else is left to zod. */

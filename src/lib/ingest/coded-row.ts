@@ -14,6 +14,7 @@
  * Parsers must be pure functions of the cell text, as all of schema.ts's are.
  */
 import type { CsvRecord } from './csv.ts';
+import { fromSource } from '../generated-code.ts';
 import { Interner } from './interner.ts';
 import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';
 import { ABSENT } from './table.ts';
@@ -253,12 +254,7 @@ function rowFiller(names: readonly string[]): RowFiller | null {
   const key = JSON.stringify(names);
   if (FILLERS.has(key)) return FILLERS.get(key)!;
   const lines = names.map((name, k) => `v = columns[${k}].value(record, at[${k}]); if (v instanceof Invalid) return false; row[${JSON.stringify(name)}] = v;`);
-  let filler: RowFiller | null;
-  try {
-    filler = new Function('Invalid', `return function fillRow(columns, at, record, row) {\n  let v;\n  ${lines.join('\n  ')}\n  return true;\n};`)(Invalid) as RowFiller;
-  } catch {
-    filler = null;
-  }
+  const filler = fromSource<RowFiller>(['Invalid'], `return function fillRow(columns, at, record, row) {\n  let v;\n  ${lines.join('\n  ')}\n  return true;\n};`, [Invalid]);
   FILLERS.set(key, filler);
   return filler;
 }
