@@ -84,6 +84,8 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
   let nextCr = bareCr(text, from);
   let nextLe = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
   let pos = from;
+  /** Where tokenizing stops: n, or the start of a record that needs more text. */
+  let stop = n;
   record.src = text;
   record.cells = null;
   record.malformed = null;
@@ -103,7 +105,8 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
       }
       /** Where the cell ends: a delimiter, a line end, or -1 for the end of the text. */
       let cellEnd: number;
-      if (text.charCodeAt(pos) !== QUOTE) {
+      // pos is n when a chunk ends right after a delimiter: charCodeAt(n) would deoptimize the tokenizer (out of bounds).
+      if (pos === n || text.charCodeAt(pos) !== QUOTE) {
         // The next delimiter is only looked for here: a quoted cell finds its end from its closing quote.
         if (nextDelim !== -1 && nextDelim < pos) nextDelim = text.indexOf(delimiter, pos);
         const le = nextLe;
@@ -130,7 +133,11 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
           }
           cellEnd = le;
         } else {
-          if (pos === n && !final) return { end: start, line, skip: false }; // the next cell may be quoted or not
+          // The next cell may be quoted or not.
+          if (pos === n && !final) {
+            stop = start;
+            break records;
+          }
           cellEnd = -1;
         }
         record.pushRange(pos, cellEnd === -1 ? n : cellEnd);
@@ -183,7 +190,10 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
         let reason: 'eof' | 'text_after' | 'long' | null = null;
         if (inner > limits.maxCellLines || limit - start > max) reason = 'long';
         else if (close === -1 && final) reason = 'eof';
-        else if (close < 0) return { end: start, line, skip: false };
+        else if (close < 0) {
+          stop = start;
+          break records;
+        }
         let after = close + 1;
         let c = -1;
         if (reason === null) {
@@ -201,7 +211,10 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
             continue records;
           }
           if (after === n) {
-            if (!final) return { end: start, line, skip: false };
+            if (!final) {
+              stop = start;
+              break records;
+            }
             c = -1;
           }
           if (c !== dc && c !== LF && c !== CR && c !== -1 && inner > 0) reason = 'text_after';
@@ -234,7 +247,10 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
             nextLe = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
           }
           cellEnd = nextDelim !== -1 && (nextLe === -1 || nextDelim < nextLe) ? nextDelim : nextLe;
-          if (cellEnd === -1 && !final && n - start <= max) return { end: start, line, skip: false };
+          if (cellEnd === -1 && !final && n - start <= max) {
+            stop = start;
+            break records;
+          }
           const end = cellEnd === -1 ? n : cellEnd;
           const quoted = text.slice(open + 1, close);
           record.pushString((escaped ? quoted.replaceAll('""', '"') : quoted) + text.slice(close + 1, end));
@@ -255,7 +271,10 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
         continue records;
       }
       if (cellEnd === -1) {
-        if (!final) return { end: start, line, skip: false };
+        if (!final) {
+          stop = start;
+          break records;
+        }
         pos = n;
         record.unterminated = true;
         break;
@@ -266,7 +285,11 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
         continue;
       }
       if (c === CR) {
-        if (cellEnd + 1 === n && !final) return { end: start, line, skip: false }; // an LF may follow
+        // An LF may follow.
+        if (cellEnd + 1 === n && !final) {
+          stop = start;
+          break records;
+        }
         pos = text.charCodeAt(cellEnd + 1) === LF ? cellEnd + 2 : cellEnd + 1;
       } else pos = cellEnd + 1;
       break;
@@ -275,7 +298,9 @@ export function tokenize(text: string, final: boolean, delimiter: string, line: 
     emit();
     line += 1 + embedded;
   }
-  return { end: n, line, skip: false };
+  // One exit for the end of the text and every wait for more text: a return first taken late (a chunk cut right
+  // after a delimiter, say) has no type feedback yet and would deoptimize the tokenizer, which then compiles again.
+  return { end: stop, line, skip: false };
 }
 
 /**
