@@ -94,6 +94,8 @@ export interface BuildDeps {
    * folder before rendering (its memory is freed first), a small one while Astro loads; else here (tests).
    */
   extractInChild?: boolean;
+  /** A data folder of at least this many bytes is extracted before rendering (default CHILD_EXTRACT_BYTES; tests take the large path with a small folder). */
+  largeDataBytes?: number;
   /** Pipescope's own public folder, which Astro copies into every output (default: the project's public/). */
   publicDir?: string;
   /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
@@ -306,7 +308,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         filterScript: extractOnly || deps.filterScriptCache === undefined ? null : { cacheDir: deps.filterScriptCache },
         quiet,
       };
-      const large = dataFolderBytes(dataDir) >= CHILD_EXTRACT_BYTES;
+      const large = dataFolderBytes(dataDir) >= (deps.largeDataBytes ?? CHILD_EXTRACT_BYTES);
       if (deps.extractInChild && (large || !extractOnly)) {
         // The render's folder first: an --out that cannot be written is said before a child is started.
         const renderDir = large ? undefined : scratchDir();

@@ -52,6 +52,7 @@ export const COMMANDS = {
     codeCache: false,
     workers: {
       'extract-process': 'scripts/lib/extract-process.ts',
+      'file-writer-worker': 'scripts/lib/file-writer-worker.ts',
       'history-thread-worker': 'src/lib/ingest/history-thread-worker.ts',
       'read-split-worker': 'src/lib/ingest/read-split-worker.ts',
     },

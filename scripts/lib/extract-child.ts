@@ -21,6 +21,7 @@ import { siblingModule } from '../../src/lib/ingest/sibling-module.ts';
 import type { LocalDate } from '../../src/lib/time.ts';
 import { type CliFs, InputReadError, OutputError } from './cli.ts';
 import type { Extraction } from './extract.ts';
+import type { FileWriter } from './file-writer.ts';
 import { onInterrupt } from './interrupt.ts';
 import { removeStagingOf } from './out-dir.ts';
 import { UsageError } from './io.ts';
@@ -85,6 +86,8 @@ export interface JobDeps {
   makeFilesDir: (() => string) | undefined;
   /** Takes the writing of the account pages' CSV files, to be done after the job returns; absent: done before it returns. */
   later?: (write: () => void) => void;
+  /** What writes the account pages' CSV files with the slices (the extraction's process: a thread of their own); absent: `fs`. */
+  fileWriter?: () => FileWriter;
 }
 
 /** Run the extract step here. */
@@ -115,6 +118,7 @@ export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction
     ...(deps.makeFilesDir ? { makeFilesDir: deps.makeFilesDir } : {}),
     ...(script ? { filterScript: script } : {}),
     ...(deps.later ? { later: deps.later } : {}),
+    ...(deps.fileWriter ? { fileWriter: deps.fileWriter } : {}),
   });
 }
 

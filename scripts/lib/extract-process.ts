@@ -11,6 +11,7 @@ import * as nodeFs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { type ExtractJob, type FilesReply, HANDED_OVER, type Reply, runJob, sendable } from './extract-child.ts';
+import { threadFileWriter } from './file-writer.ts';
 import { onInterrupt } from './interrupt.ts';
 import { makeStagingDir, removeQuietly } from './out-dir.ts';
 
@@ -45,7 +46,7 @@ process.once('message', async (job: ExtractJob) => {
         }
       : undefined;
     const later = job.csvsLater ? (write: () => void) => void pending.push(write) : undefined;
-    reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir, ...(later ? { later } : {}) }) };
+    reply = { ok: await runJob(job, { fs: nodeFs, readFolder, now: () => performance.timeOrigin + performance.now(), progress: process.stderr, makeFilesDir, fileWriter: threadFileWriter, ...(later ? { later } : {}) }) };
   } catch (e) {
     removeMade();
     reply = { error: sendable(e) };

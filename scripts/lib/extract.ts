@@ -27,6 +27,7 @@ import type { FilterScript } from './filter-script.ts';
 import { configSha256, type EarlierSnapshot, snapshotManifestText } from './snapshots.ts';
 import { siteDataFile } from './site-data-file.ts';
 import { qualityFacts } from '../../src/lib/views/quality-facts.ts';
+import type { FileWriter } from './file-writer.ts';
 import { writeSiteFiles } from './site-files.ts';
 import { UsageError, writeFileAtomic } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
@@ -103,6 +104,8 @@ export interface ExtractRequest {
   filterScript?: FilterScript;
   /** Given the writing of the account pages' CSV files into those folders, to be done after the extraction returns (site-files.ts); absent: written as the slices are. */
   later?: (write: () => void) => void;
+  /** What writes the account pages' CSV files written with the slices (site-files.ts); absent: `fs.writeFileSync`, one at a time. */
+  fileWriter?: () => FileWriter;
 }
 
 /** "What changed" compares with --compare-to, else the latest snapshot before `date`, else the waterfall's period. */
@@ -142,7 +145,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
       ? { filters: { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) } }
       : { filters_off: { deals: dataset.deals.length, mb: Math.ceil(filterBytes / 1e5) / 10, limit_mb: req.maxFilterMb } };
     const later = req.later && filesDir !== null ? (write: () => void) => req.later!(() => writingTo(filesDir, write)) : undefined;
-    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined, later));
+    const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined, later, req.fileWriter));
     if (filesDir !== null) {
       writingTo(filesDir, () => {
         // In pieces, as `npm run metrics` writes it: with every rejected row listed it can be gigabytes.

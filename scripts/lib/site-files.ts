@@ -5,7 +5,8 @@
  * written as each slice is computed and validated where a page reads it, so
  * neither side ever holds them all), both written through a temporary file
  * and a rename; and the account pages' CSV files, made from each slice as
- * it is written.
+ * it is written (by a thread of their own in the extraction's process:
+ * file-writer.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ import { accountModel } from '../../src/lib/views/pages/accounts.ts';
 import { type SiteData, siteDataSchema } from '../../src/lib/views/schema.ts';
 import type { ExtractedSite } from '../../src/lib/views/site-data.ts';
 import type { CliFs } from './cli.ts';
+import { type FileWriter, inlineFileWriter } from './file-writer.ts';
 import { writeFileAtomic } from './io.ts';
 import { makeDirs } from './make-dirs.ts';
 
@@ -34,10 +36,20 @@ const CHUNK_CHARS = 1 << 20;
  * slices are kept until then: for a data folder small enough to be
  * extracted beside Astro, whose pages need only the site data).
  */
-export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite, extra: Partial<SiteData> = {}, filesDir?: string, later?: (write: () => void) => void): SiteData {
+export function writeSiteFiles(
+  fs: CliFs,
+  path: string,
+  extracted: ExtractedSite,
+  extra: Partial<SiteData> = {},
+  filesDir?: string,
+  later?: (write: () => void) => void,
+  fileWriter: () => FileWriter = () => inlineFileWriter(fs),
+): SiteData {
   const site = siteDataSchema.parse({ ...extracted.site, ...extra });
+  // `fileWriter`'s (a thread of its own in the extraction's process) when the CSV files are written with the slices.
+  const files = filesDir === undefined ? null : later ? inlineFileWriter(fs) : fileWriter();
   // Its folders made now: nothing is made later in a folder the build may have removed meanwhile.
-  const writer = filesDir === undefined ? () => {} : accountCsvWriter(fs, filesDir, site);
+  const writer = filesDir === undefined || files === null ? () => {} : accountCsvWriter(fs, filesDir, site, files);
   const kept: AccountSlice[] = [];
   const writeCsvs = later ? (slice: AccountSlice) => void kept.push(slice) : writer;
   const slices = accountSlicesPath(path);
@@ -56,8 +68,11 @@ export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite
       }
     }
     if (chunk !== '') fs.appendFileSync(tmp, chunk);
+    files?.finish();
     fs.renameSync(tmp, slices);
   } catch (e) {
+    // Nothing more is written into the folder, which the build may now remove.
+    files?.abort();
     fs.rmSync(tmp, { force: true });
     throw e;
   }
@@ -66,13 +81,13 @@ export function writeSiteFiles(fs: CliFs, path: string, extracted: ExtractedSite
   return site;
 }
 
-/** Writes an account slice's CSV files in each language (CSV text holds no links, so the base path does not matter). */
-function accountCsvWriter(fs: CliFs, dir: string, site: SiteData): (slice: AccountSlice) => void {
+/** Writes an account slice's CSV files in each language through `files` (CSV text holds no links, so the base path does not matter). */
+function accountCsvWriter(fs: CliFs, dir: string, site: SiteData, files: FileWriter): (slice: AccountSlice) => void {
   const contexts = LOCALES.map((locale) => pageContext(site, locale));
   for (const ctx of contexts) makeDirs(join(dir, ctx.locale, 'csv', 'accounts'), fs);
   return (slice) => {
     for (const ctx of contexts) {
-      for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) fs.writeFileSync(join(dir, ctx.locale, 'csv', file.path), file.text);
+      for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) files.write(join(dir, ctx.locale, 'csv', file.path), file.text);
     }
   };
 }

@@ -792,6 +792,18 @@ describe('build: a small data folder is extracted in a process of its own while 
     expect(leftovers(join(dir, 'site'))).toEqual([]);
   });
 
+  it('a large folder: extracted before the render, its account CSV files written by a thread of their own, the output the in-process build\'s', async () => {
+    const { dir, cache } = workspace();
+    const seen: Parameters<typeof besideRender>[0] = {};
+    // The large path with the sample: the threshold taken down to its size.
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, { ...childDeps(cache, besideRender(seen)), largeDataBytes: 0 })).toBe(0);
+    expect(seen).toEqual({ beside: false, dataThere: true });
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'here', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(Object.keys(hashTree(join(dir, 'site'))).filter((p) => /^(en|ko)\/csv\/accounts\/.+\.csv$/u.test(p)).length).toBeGreaterThan(20);
+    expect(hashTree(join(dir, 'site'))).toEqual(hashTree(join(dir, 'here')));
+    expect(leftovers(join(dir, 'site'))).toEqual([]);
+  });
+
   it('on an input problem: Astro is stopped before any page, exit 1 naming the file, the output as it was', async () => {
     const { dir, data, cache } = workspace();
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);

@@ -142,7 +142,7 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     const { dir } = JSON.parse(readFileSync(join(PROJECT_ROOT, CACHE, 'build.json'), 'utf8')) as { dir: string };
     const bundle = join(PROJECT_ROOT, CACHE, dir);
     const entries = readdirSync(bundle).filter((f) => f.endsWith('.mjs') && !f.startsWith('chunk-'));
-    expect(entries.sort()).toEqual(['build.mjs', 'extract-process.mjs', 'history-thread-worker.mjs', 'read-split-worker.mjs']);
+    expect(entries.sort()).toEqual(['build.mjs', 'extract-process.mjs', 'file-writer-worker.mjs', 'history-thread-worker.mjs', 'read-split-worker.mjs']);
     // scripts/lib/project.ts: the nearest folder with a package.json, from a bundle as from the sources.
     expect(projectRootOf(join(bundle, 'build.mjs'))).toBe(PROJECT_ROOT);
     expect(projectRootOf(join(PROJECT_ROOT, 'scripts', 'lib', 'project.ts'))).toBe(PROJECT_ROOT);

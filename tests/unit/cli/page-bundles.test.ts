@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderOptions } from '../../../scripts/lib/astro-render.ts';
 import { findPageBundle } from '../../../scripts/lib/page-bundles.ts';
 import { PROJECT_ROOT } from '../../../scripts/lib/project.ts';
+import { accountSlicesPath } from '../../../src/lib/views/account-pages.ts';
 import { removeTempDirs, tempDir } from './helpers.ts';
 
 // Below the project: the kept chunks find Astro and the other packages in its node_modules.
@@ -31,6 +32,7 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   rmSync(siteData, { force: true });
+  rmSync(accountSlicesPath(siteData), { force: true });
   removeTempDirs();
 });
 
