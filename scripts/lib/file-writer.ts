@@ -72,6 +72,8 @@ export function threadFileWriter(): FileWriter {
   const worker = new Worker(siblingModule('file-writer-worker', import.meta.url), { workerData: { shared, errors: port2 }, transferList: [port2] });
   // Its end is reported by `finish`, synchronously; the event would only repeat it.
   worker.on('error', () => {});
+  // `finish` and `abort` wait for it themselves: a writer its caller never ends does not keep the process alive.
+  worker.unref();
   const startedAt = Date.now();
   let files: FileBatch['files'] = [];
   let chars = 0;

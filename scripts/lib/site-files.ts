@@ -46,15 +46,15 @@ export function writeSiteFiles(
   fileWriter: () => FileWriter = () => inlineFileWriter(fs),
 ): SiteData {
   const site = siteDataSchema.parse({ ...extracted.site, ...extra });
-  // `fileWriter`'s (a thread of its own in the extraction's process) when the CSV files are written with the slices.
-  const files = filesDir === undefined ? null : later ? inlineFileWriter(fs) : fileWriter();
   // Its folders made now: nothing is made later in a folder the build may have removed meanwhile.
-  const writer = filesDir === undefined || files === null ? () => {} : accountCsvWriter(fs, filesDir, site, files);
+  const writer = filesDir === undefined ? null : accountCsvWriter(fs, filesDir, site);
   const kept: AccountSlice[] = [];
-  const writeCsvs = later ? (slice: AccountSlice) => void kept.push(slice) : writer;
   const slices = accountSlicesPath(path);
   const tmp = join(dirname(slices), `.${basename(slices)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   makeDirs(dirname(slices), fs);
+  // Written with the slices: through `fileWriter` (a thread of its own in the extraction's process), finished or aborted below.
+  const files = writer === null || later ? null : fileWriter();
+  const writeCsvs = files ? (slice: AccountSlice) => writer!(slice, files) : writer && later ? (slice: AccountSlice) => void kept.push(slice) : () => {};
   try {
     fs.writeFileSync(tmp, '', { flag: 'wx' });
     let chunk = '';
@@ -77,15 +77,18 @@ export function writeSiteFiles(
     throw e;
   }
   writeFileAtomic(path, JSON.stringify(site), fs);
-  if (later && filesDir !== undefined) later(() => kept.forEach(writer));
+  if (later && writer !== null) {
+    const inline = inlineFileWriter(fs);
+    later(() => kept.forEach((slice) => writer(slice, inline)));
+  }
   return site;
 }
 
 /** Writes an account slice's CSV files in each language through `files` (CSV text holds no links, so the base path does not matter). */
-function accountCsvWriter(fs: CliFs, dir: string, site: SiteData, files: FileWriter): (slice: AccountSlice) => void {
+function accountCsvWriter(fs: CliFs, dir: string, site: SiteData): (slice: AccountSlice, files: FileWriter) => void {
   const contexts = LOCALES.map((locale) => pageContext(site, locale));
   for (const ctx of contexts) makeDirs(join(dir, ctx.locale, 'csv', 'accounts'), fs);
-  return (slice) => {
+  return (slice, files) => {
     for (const ctx of contexts) {
       for (const file of accountCsvFiles(ctx, accountModel(ctx, slice))) files.write(join(dir, ctx.locale, 'csv', file.path), file.text);
     }
