@@ -36,5 +36,5 @@ parentPort!.on('message', (batch: FileBatch) => {
   }
   settle(batch.chars);
 });
+// Read by the sender while it waits (a thread that never loaded is reported, not waited for).
 Atomics.store(shared, Slot.started, 1);
-Atomics.notify(shared, Slot.started);

@@ -92,7 +92,7 @@ export function threadFileWriter(): FileWriter {
     errors.close();
     void worker.terminate();
   };
-  /** Wait until at most `chars` are pending (or a write failed); throws when the thread is stuck. */
+  /** Wait until at most `most` characters are pending (or a write has failed); throws when the thread is stuck. */
   const waitUntilPending = (most: number) => {
     let last = Atomics.load(shared, Slot.pending);
     let progressAt = Date.now();

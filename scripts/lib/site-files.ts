@@ -31,10 +31,12 @@ const CHUNK_CHARS = 1 << 20;
  * as the filters) to `path`, and its account slices beside it. Returns the
  * validated manifest. With `filesDir`, also each account page's CSV files in
  * every language, as its slice is written, at `<filesDir>/<locale>/csv/...`
- * as the output has them (src/lib/views/csv-files.ts); with `later` too,
- * they are written by the function given to it instead, once called (the
- * slices are kept until then: for a data folder small enough to be
- * extracted beside Astro, whose pages need only the site data).
+ * as the output has them (src/lib/views/csv-files.ts), through a writer
+ * from `fileWriter` (default: `fs.writeFileSync`, file by file); with
+ * `later` too, they are written by the function given to it instead, once
+ * called, file by file (the slices are kept until then: for a data folder
+ * small enough to be extracted beside Astro, whose pages need only the site
+ * data).
  */
 export function writeSiteFiles(
   fs: CliFs,
