@@ -56,7 +56,8 @@ export function writeSiteFiles(
   makeDirs(dirname(slices), fs);
   // Written with the slices: through `fileWriter` (a thread of its own in the extraction's process), finished or aborted below.
   const files = writer === null || later ? null : fileWriter();
-  const writeCsvs = files ? (slice: AccountSlice) => writer!(slice, files) : writer && later ? (slice: AccountSlice) => void kept.push(slice) : () => {};
+  // With `later` (and no writer of its own), the slices are kept for it.
+  const writeCsvs = writer === null ? () => {} : files !== null ? (slice: AccountSlice) => writer(slice, files) : (slice: AccountSlice) => void kept.push(slice);
   try {
     fs.writeFileSync(tmp, '', { flag: 'wx' });
     let chunk = '';
