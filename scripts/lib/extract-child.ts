@@ -227,7 +227,9 @@ export function runJobInChild(job: ExtractJob, adopt: (dirs: string[]) => void):
       fail(e);
       filesFailed(e);
     });
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' can come before the last messages the process sent (its CSV files' reply) are
+    // read from the channel; 'close' comes once the channel has closed too, every message read.
+    child.once('close', (code, signal) => {
       releaseChild();
       if (reply && 'ok' in reply) done(reply.ok);
       else if (reply) fail(rethrown(reply.error));
