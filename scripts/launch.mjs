@@ -43,6 +43,10 @@ export const COMMANDS = {
     // touches first costs ~10 µs here, and they made 100k ~6 % slower (2.11 s against 1.99 s, 295 against 260 MB)
     // and a million no faster (docs/performance.md, thirty-ninth round).
     nodeFlags: ['--initial-old-space-size=1024'],
+    // Its process ends once its output is out (`exitOnceFlushed`): Node's own end would first free the heap and wait
+    // for the worker threads to stop, ~30 ms at 100k deals and 0.2-1.2 s at a million (docs/performance.md,
+    // forty-eighth round), which the operating system does anyway, at once, when the process goes.
+    exitWhenDone: true,
   },
   // The build's extract step runs in a process of its own (scripts/lib/extract-process.ts), which starts the same workers.
   build: {
@@ -58,6 +62,8 @@ export const COMMANDS = {
     },
     prestart: [],
     nodeFlags: [],
+    // Astro's and Chromium's processes and their streams end on their own terms.
+    exitWhenDone: false,
   },
 };
 
@@ -304,8 +310,24 @@ function prestart(dir, names) {
   return started;
 }
 
-if (import.meta.main) process.exitCode = await launch(process.argv[2] ?? '', process.argv.slice(3));
-else if (import.meta.main === undefined && process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/**
+ * End the process with the status set so far, once each of `streams` has taken everything written to it: a
+ * pipe may be written asynchronously (on macOS, say), and an error writing it sets the status (`guardStandardOutput`
+ * in scripts/lib/cli.ts) before the end.
+ * @param {{ write: (chunk: string, done: () => void) => unknown }[]} streams
+ * @param {() => void} exit
+ */
+export async function exitOnceFlushed(streams = [process.stdout, process.stderr], exit = () => process.exit()) {
+  // A write's callback comes after every earlier write to the stream, with an error if it was destroyed or ended.
+  await Promise.all(streams.map((stream) => new Promise((resolve) => stream.write('', () => resolve(undefined)))));
+  exit();
+}
+
+if (import.meta.main) {
+  const name = process.argv[2] ?? '';
+  process.exitCode = await launch(name, process.argv.slice(3));
+  if (Object.hasOwn(COMMANDS, name) && COMMANDS[/** @type {keyof typeof COMMANDS} */ (name)].exitWhenDone) await exitOnceFlushed();
+} else if (import.meta.main === undefined && process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // A Node older than 22.18 has no import.meta.main: without this, the command would end at once, silently, with status 0.
   process.stderr.write(`launch: Pipescope needs Node >= 22.18; this is ${process.version}. Run it through npm (npm run metrics), which uses the project's own Node.\n`);
   process.exitCode = 1;

@@ -4,13 +4,13 @@
  * from the bundle, and is compiled again when a source changes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siblingModule } from '../../../src/lib/ingest/sibling-module.ts';
 import { PROJECT_ROOT, projectRootOf } from '../../../scripts/lib/project.ts';
-import { COMMANDS, commandLine } from '../../../scripts/launch.mjs';
+import { COMMANDS, commandLine, exitOnceFlushed } from '../../../scripts/launch.mjs';
 
 // Inside the project: the bundles find their packages in its node_modules.
 const CACHE = join('.cache', `launch-test-${process.pid}`);
@@ -205,6 +205,40 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     const fullCollections = (flags: string[]) => spawnSync(process.execPath, [...flags, '--trace-gc', '-e', fill], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.includes('Mark-Compact')).length;
     expect(fullCollections([])).toBeGreaterThan(1);
     expect(fullCollections(COMMANDS.metrics.nodeFlags)).toBe(1);
+  });
+
+  it('ends its process once standard output and error have taken what was written to them, with the status set so far', async () => {
+    expect(COMMANDS.metrics.exitWhenDone).toBe(true);
+    expect(COMMANDS.build.exitWhenDone).toBe(false);
+    // Streams that take a write only when told (a pipe written asynchronously).
+    const taken: (() => void)[] = [];
+    const slow = () => ({ write: (_chunk: string, done: () => void) => (taken.push(done), true) });
+    const events: string[] = [];
+    const ending = exitOnceFlushed([slow(), slow()], () => events.push('exit')).then(() => events.push('returned'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).toEqual([]);
+    taken[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).toEqual([]);
+    taken[1]!();
+    await ending;
+    expect(events).toEqual(['exit', 'returned']);
+  });
+
+  it.runIf(existsSync('/dev/full'))('exits 1 when its standard output cannot be written (a full disk), naming the error', { timeout: PROCESSES_TIMEOUT }, () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'metrics', '--data', 'data/sample', '--as-of', '2026-06-30', '--out', '-', '--quiet'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+        env: { ...process.env, PIPESCOPE_CLI_CACHE: CACHE },
+      });
+      expect(r.stderr).toBe('metrics: cannot write standard output: no space left on the device (ENOSPC)\n');
+      expect(r.status).toBe(1);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('names an unknown command', () => {
