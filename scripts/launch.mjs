@@ -44,7 +44,7 @@ export const COMMANDS = {
     // and a million no faster (docs/performance.md, thirty-ninth round).
     nodeFlags: ['--initial-old-space-size=1024'],
     // Its process ends once its output is out (`exitOnceFlushed`): Node's own end would first free the heap and wait
-    // for the worker threads to stop, ~30 ms at 100k deals and 0.2-1.2 s at a million (docs/performance.md,
+    // for the worker threads to stop, ~10-30 ms at 100k deals and 0.2-1.2 s at a million (docs/performance.md,
     // forty-eighth round), which the operating system does anyway, at once, when the process goes.
     exitWhenDone: true,
   },

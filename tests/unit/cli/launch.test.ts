@@ -207,7 +207,7 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(fullCollections(COMMANDS.metrics.nodeFlags)).toBe(1);
   });
 
-  it('ends its process once standard output and error have taken what was written to them, with the status set so far', async () => {
+  it('ends its process only once standard output and error have taken what was written to them', async () => {
     expect(COMMANDS.metrics.exitWhenDone).toBe(true);
     expect(COMMANDS.build.exitWhenDone).toBe(false);
     // Streams that take a write only when told (a pipe written asynchronously).
