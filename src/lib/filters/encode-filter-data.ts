@@ -33,6 +33,13 @@ function relative(values: readonly (number | null)[], reference: (i: number) => 
   return { unit, values: values.map((v, i) => (v === null ? null : (v - reference(i)) / unit)) };
 }
 
+/** `column[i]` for each `i` of `order`, as a plain array (what the JSON needs): `Array.from` of a typed array with a mapping function took ~5x as long (~150 ms for a 100k-deal stage history). */
+function gathered<T>(order: Int32Array, column: ArrayLike<T>): T[] {
+  const out = new Array<T>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = column[order[k]!]!;
+  return out;
+}
+
 const sortedEntries = <V>(record: Record<string, V>): [string, V][] =>
   Object.keys(record)
     .sort()
@@ -127,11 +134,8 @@ export function encodeFilterData(dataset: Dataset, config: Config, site: FilterS
     },
     history: {
       rows,
-      stage: Array.from(order, (i) => h.stage[i]!),
-      entered: relative(
-        Array.from(order, (i) => h.enteredAt[i]!),
-        (k) => enteredRef[k]!,
-      ),
+      stage: gathered(order, h.stage),
+      entered: relative(gathered(order, h.enteredAt), (k) => enteredRef[k]!),
     },
     fields: changes && {
       deal: changes.map((c, i) => c.deal - (i === 0 ? 0 : changes[i - 1]!.deal)),
