@@ -112,6 +112,30 @@ describe('filter data file', () => {
     expect(computeMetrics(back.dataset, back.config, '2026-06-30')).toEqual(computeMetrics(dataset, config, '2026-06-30'));
   });
 
+  it('keeps each deal’s history in file order when the file interleaves the deals', () => {
+    const config = defaultConfig();
+    const t = Date.UTC(2026, 0, 5, 9, 30);
+    const day = 86_400_000;
+    const dataset = makeDataset(config, [
+      { id: 'a', createdAt: t, history: [['prospect', t], ['qualify', t + 2 * day], ['propose', t + 4 * day]] },
+      { id: 'b', createdAt: t + day, history: [['prospect', t + day], ['negotiate', t + 3 * day]] },
+    ]);
+    // The rows as a file may give them: a, b, a, b, a (each deal's own rows still in their order).
+    const rows = [0, 3, 1, 4, 2];
+    const h = dataset.stageHistory;
+    dataset.stageHistory = { deal: Int32Array.from(rows, (r) => h.deal[r]!), stage: Int32Array.from(rows, (r) => h.stage[r]!), enteredAt: Float64Array.from(rows, (r) => h.enteredAt[r]!), length: rows.length };
+    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [['prospect', 'p90']], stall_visits: [['prospect', 22]], owner_slugs: [], accounts: [] };
+    const encoded = encodeFilterData(dataset, config, facts, new Set());
+    const stage = (id: string) => config.stages.find((s) => s.id === id)!.index;
+    expect(encoded.history.rows).toEqual([3, 2]);
+    expect(encoded.history.stage).toEqual([stage('prospect'), stage('qualify'), stage('propose'), stage('prospect'), stage('negotiate')]);
+    const back = decodeFilterData(JSON.parse(JSON.stringify(encoded)));
+    expect(visitsByDeal(back.dataset)).toEqual([
+      [[stage('prospect'), t], [stage('qualify'), t + 2 * day], [stage('propose'), t + 4 * day]],
+      [[stage('prospect'), t + day], [stage('negotiate'), t + 3 * day]],
+    ]);
+  });
+
   it('refuses a file that is not one, naming what is wrong', () => {
     const good = JSON.parse(text);
     expect(() => decodeFilterData(null)).toThrow(FilterDataError);
