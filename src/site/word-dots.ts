@@ -18,8 +18,16 @@ const DOT = '\u00c2\u00b7';
 const JOINER = '\u00e2\u0081\u00a0';
 /** The elements whose content is left alone (lower-case, as every page's markup writes them). */
 const SKIPPED = /<(head|script|style|svg|textarea)\b[\s\S]*?<\/\1\s*>/giu;
-/** What does not join: a space (as `\s`: the no-break space of list separators too), or a joiner already there. */
-const NOT_WORD = /^[\s\u2060]$/u;
+/**
+ * What does not join, as UTF-8 bytes (one Latin-1 character each): a space (JavaScript's `\s`, the no-break space of
+ * list separators among them) or a joiner already there. Any other bytes are a word's character: UTF-8 gives each
+ * character one encoding, and bytes that are not one decode as U+FFFD.
+ */
+const NOT_WORD = new Set(
+  ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u2060']
+    .concat(Array.from({ length: 11 }, (_, k) => String.fromCharCode(0x2000 + k)))
+    .map((c) => Buffer.from(c, 'utf8').toString('latin1')),
+);
 
 export function joinWordDotsInHtml(latin1Html: string): string {
   let at = latin1Html.indexOf(DOT);
@@ -31,7 +39,7 @@ export function joinWordDotsInHtml(latin1Html: string): string {
   for (; at !== -1; at = latin1Html.indexOf(DOT, at + 2)) {
     while (range < skipped.length && skipped[range + 1]! <= at) range += 2;
     if (range < skipped.length && skipped[range]! <= at) continue;
-    if (!inText(latin1Html, at) || !isWordChar(charBefore(latin1Html, at)) || !isWordChar(charAfter(latin1Html, at + 2))) continue;
+    if (!inText(latin1Html, at) || !wordBefore(latin1Html, at) || !wordAfter(latin1Html, at + 2)) continue;
     parts.push(latin1Html.slice(copied, at), JOINER, DOT, JOINER);
     copied = at + 2;
   }
@@ -57,22 +65,18 @@ function inText(html: string, at: number): boolean {
   return true;
 }
 
-/** The character before `at`, decoded from its UTF-8 bytes; '' at a tag's end or the start. */
-function charBefore(html: string, at: number): string {
+/** Whether the character whose UTF-8 bytes end at `at` is a word's; not at a tag's end or the start. */
+function wordBefore(html: string, at: number): boolean {
   let start = at - 1;
   while (start > 0 && start > at - 4 && (html.charCodeAt(start) & 0xc0) === 0x80) start--;
-  if (start < 0 || html.charCodeAt(start) === 0x3e) return '';
-  return Buffer.from(html.slice(start, at), 'latin1').toString('utf8');
+  if (start < 0 || html.charCodeAt(start) === 0x3e) return false;
+  return !NOT_WORD.has(html.slice(start, at));
 }
 
-/** The character from `at`, decoded from its UTF-8 bytes; '' at a tag's start or the end. */
-function charAfter(html: string, at: number): string {
-  if (at >= html.length || html.charCodeAt(at) === 0x3c) return '';
+/** Whether the character whose UTF-8 bytes start at `at` is a word's; not at a tag's start or the end. */
+function wordAfter(html: string, at: number): boolean {
+  if (at >= html.length || html.charCodeAt(at) === 0x3c) return false;
   const lead = html.charCodeAt(at);
   const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-  return Buffer.from(html.slice(at, at + length), 'latin1').toString('utf8');
-}
-
-function isWordChar(char: string): boolean {
-  return char !== '' && !NOT_WORD.test(char);
+  return !NOT_WORD.has(html.slice(at, at + length));
 }

@@ -72,6 +72,8 @@ describe('joinWordDotsInHtml (a page read as Latin-1, one character per byte)', 
     const piece = fc.constantFrom(
       '·', '·', '\u00a0· ', ' ', '확인', 'a', '&lt;', '&gt;', '<p>', '</p>', '<td class="x·y">', '<head>', '</head>', '<svg>', '</svg>',
       '<script>', '</script>', '<style>', '</style>', '<textarea>', '</textarea>', '\u2060', '&amp;', '😀', '\n', '""', 'é',
+      // The other characters JavaScript's `\s` holds (word-dots.ts tells them by their UTF-8 bytes).
+      '\t', '\u3000', '\u2009', '\u200a', '\u2000', '\u1680', '\u202f', '\u205f', '\u2028', '\ufeff', '\u0085',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
