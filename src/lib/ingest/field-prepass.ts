@@ -8,25 +8,21 @@
  * exchange rate, and a row whose value names a currency, or that a parser
  * refuses, keeps its cells for the validator.
  *
- * `finishFieldHistory` then runs on the thread that has read deals.csv,
+ * `finishFieldHistory` (prepass-finish.ts) then runs on the thread that has read deals.csv,
  * against the accepted deals: ids are looked up once per distinct text,
  * changes come out in file order as `readFieldHistory` gives them, and every
  * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
  */
 import type { Issue } from '../dataset.ts';
-import { type DealTable, textAt } from '../deal-table.ts';
-import { AMOUNT, CLOSE, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
-import type { FieldTable } from '../field-table.ts';
+import { fieldFastPath } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
-import type { IdLookup } from './id-table.ts';
+import { FIELD_HISTORY_FILE } from './file-names.ts';
 import { growColumns, sendable } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
-import { FIELD_HISTORY_FILE } from './other-files.ts';
-import type { PipelineFilter } from './pipeline-filter.ts';
-import { fieldHistoryRow, type RowContext, rowValidator } from './schema.ts';
-import { readTable, rowEstimate, rowReader, type Table } from './table.ts';
-import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
+import { fieldHistoryRow, type RowContext } from './schema.ts';
+import { readTable, rowEstimate, rowReader } from './table.ts';
+import { keepCells, type PlainTable, plainTable } from './prepass-rows.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
@@ -121,80 +117,4 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     kept: rows.kept,
     issues: issues.issues,
   };
-}
-
-/** The prepass's rows checked against the accepted deals (`ids` looks them up, as `readFieldHistory`'s deal parser does). */
-export function finishFieldHistory(
-  pre: FieldPrepass,
-  ctx: RowContext,
-  deals: DealTable,
-  ids: IdLookup,
-  rejectedIds: Map<string, number>,
-  pipeline: PipelineFilter | null,
-  issues: IssueLog,
-): { table: Table; fieldTable: FieldTable } {
-  const finish = new PrepassFinish(pre, ids, rejectedIds, pipeline, FIELD_HISTORY_FILE, issues);
-  const validate = rowValidator(
-    fieldHistoryRow(ctx, finish.deal, (d) => ({ code: textAt(deals.currency, d), fxRate: deals.fxRate[d]! })),
-    FIELD_HISTORY_FILE,
-    issues,
-  );
-  // The changes in file order, written over the prepass's own columns (a change's index never passes its row's).
-  const { code: deal, field: kind, oldValue, newValue, changedAt, line } = pre;
-  const dates = [...pre.dates];
-  let dateCodes: Map<string, number> | null = null;
-  /** A value the validator gave, as the table holds it. */
-  const number = (v: number | string | null): number => {
-    if (v === null) return NaN;
-    if (typeof v === 'number') return v;
-    dateCodes ??= new Map(dates.map((date, k) => [date, k]));
-    let code = dateCodes.get(v);
-    if (code === undefined) dateCodes.set(v, (code = dates.push(v) - 1));
-    return code;
-  };
-  let n = 0;
-  for (let i = 0; i < pre.length; i++) {
-    const code = pre.code[i]!;
-    if (code < 0) {
-      const cells = pre.kept[-1 - code]!;
-      if (finish.leavesRow(code, cells)) continue;
-      const row = validate(cells, line[i]!);
-      if (row === null) finish.reject();
-      else if (row.field !== null) {
-        deal[n] = row.deal;
-        kind[n] = row.field === 'amount' ? AMOUNT : CLOSE;
-        oldValue[n] = number(row.oldValue);
-        newValue[n] = number(row.newValue);
-        changedAt[n] = row.changedAt;
-        line[n++] = line[i]!;
-      }
-      continue;
-    }
-    const d = finish.dealOf[code]!;
-    if (d < 0) {
-      if (!finish.leavesRow(code, null)) finish.unknownDeal(code, line[i]!);
-      continue;
-    }
-    const field = kind[i]!;
-    if (field === UNTRACKED) continue;
-    // An amount in config currency, as fieldChange converts it (NaN, no value, stays NaN).
-    const fx = field === AMOUNT ? deals.fxRate[d]! : 1;
-    deal[n] = d;
-    kind[n] = field;
-    oldValue[n] = field === AMOUNT ? oldValue[i]! * fx : oldValue[i]!;
-    newValue[n] = field === AMOUNT ? newValue[i]! * fx : newValue[i]!;
-    changedAt[n] = changedAt[i]!;
-    line[n++] = line[i]!;
-  }
-  const fieldTable: FieldTable = {
-    length: n,
-    deal: deal.subarray(0, n),
-    kind: kind.subarray(0, n),
-    oldValue: oldValue.subarray(0, n),
-    newValue: newValue.subarray(0, n),
-    dates,
-    changedAt: changedAt.subarray(0, n),
-    line: line.subarray(0, n),
-  };
-  return { table: finish.done(), fieldTable };
 }

@@ -13,6 +13,10 @@ import { IngestFatalError } from './issues.ts';
  */
 export const DATA_FOLDER_FILES = ['deals.csv', 'stage_history.csv', 'field_history.csv', 'accounts.csv', 'targets.csv', 'pipeline.config.json'] as const;
 
+/** The history files, named where the threads that read them can import them without the readers of other files. */
+export const STAGE_HISTORY_FILE = DATA_FOLDER_FILES[1];
+export const FIELD_HISTORY_FILE = DATA_FOLDER_FILES[2];
+
 /** The config's name in a data folder, and in the input hashes whatever file it was read from (`--config`). */
 export const CONFIG_FILE_NAME = DATA_FOLDER_FILES[5];
 

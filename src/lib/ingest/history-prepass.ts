@@ -5,7 +5,7 @@
  * deal_id is coded by its text (a dictionary of the ids seen) instead of
  * looked up. A row the fast path refuses keeps its cells for later.
  *
- * `finishStageHistory` then runs on the thread that has read deals.csv: ids
+ * `finishStageHistory` (prepass-finish.ts) then runs on the thread that has read deals.csv: ids
  * are looked up once per distinct text, rows come out in file order exactly
  * as `readStageHistory` gives them, and a row whose id is unknown or whose
  * cells were kept goes through the same zod validator, so every issue is the
@@ -18,13 +18,12 @@ import type { OtherFilesPrepass } from './other-files-prepass.ts';
 import { growColumns, sendable } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
-import { type RowContext, rowValidator, stageHistoryRow } from './schema.ts';
-import { HistoryColumns, historyFastPath, STAGE_HISTORY_FILE, type StageHistoryRead } from './stage-history.ts';
+import { STAGE_HISTORY_FILE } from './file-names.ts';
+import { historyFastPath } from './history-fast-path.ts';
+import { type RowContext, stageHistoryRow } from './schema.ts';
 import { readTable, rowReader, rowEstimate } from './table.ts';
-import type { IdTable } from './id-table.ts';
-import type { PipelineFilter } from './pipeline-filter.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
-import { keepCells, type PlainTable, plainTable, PrepassFinish } from './prepass-rows.ts';
+import { keepCells, type PlainTable, plainTable } from './prepass-rows.ts';
 
 /** What the reading thread hands over (plain data and typed arrays: it crosses threads). */
 export interface HistoryPrepass {
@@ -125,45 +124,4 @@ export function latestByCode(codes: number, code: Int32Array, stage: Int32Array,
     }
   }
   return latest;
-}
-
-/** The prepass's rows checked against the candidate deals (`ids`, `rejectedIds`, `pipeline` as for `readStageHistory`). */
-export function finishStageHistory(
-  pre: HistoryPrepass,
-  ctx: RowContext,
-  ids: IdTable,
-  rejectedIds: Map<string, number>,
-  pipeline: PipelineFilter | null,
-  issues: IssueLog,
-): StageHistoryRead {
-  const finish = new PrepassFinish(pre, ids, rejectedIds, pipeline, STAGE_HISTORY_FILE, issues);
-  const validate = rowValidator(stageHistoryRow(ctx, finish.deal), STAGE_HISTORY_FILE, issues);
-  // The prepass's own columns are filled again from their start: no second copy of a large history.
-  const out = new HistoryColumns(pre.length, ids.size, { deal: pre.code, stage: pre.stage, enteredAt: pre.at });
-  const { dealOf } = finish;
-  for (let i = 0; i < pre.length; i++) {
-    const code = pre.code[i]!;
-    const d = code >= 0 ? dealOf[code]! : -1;
-    if (d >= 0) {
-      // Counted per code on the reading thread (`latest`), added per deal below.
-      out.append(d, pre.stage[i]!, pre.at[i]!);
-      continue;
-    }
-    const line = pre.line[i]!;
-    // Cells the fast path refused, or an unknown id (a row whose stage and date passed): as on one thread.
-    const cells = code >= 0 ? null : pre.kept[-1 - code]!;
-    if (finish.leavesRow(code, cells)) continue;
-    if (cells === null) finish.unknownDeal(code, line);
-    else {
-      const row = validate(cells, line);
-      if (row !== null) out.push(row.deal_id, row.stage, row.entered_at, line);
-      else finish.reject();
-    }
-  }
-  const { latest } = pre;
-  for (let c = 1; c < dealOf.length; c++) {
-    const d = dealOf[c]!;
-    if (d >= 0 && latest.rowCount[c]! > 0) out.addLatest(d, latest.rowCount[c]!, latest.at[c]!, latest.stage[c]!, latest.line[c]!);
-  }
-  return out.read(finish.done());
 }

@@ -2,7 +2,9 @@
  * The worker of history-thread.ts. It says it has started as soon as it has
  * its job, and always raises the finished flag, result or not, so the
  * waiting thread never waits for a worker that failed. Started ahead
- * (`prestartHistoryWorker`), it loads its modules while it waits for the job.
+ * (`prestartHistoryWorker`), it loads its modules while it waits for the job:
+ * only the readings' own (no zod, no deals.csv reader), since the job comes
+ * while they load (docs/performance.md, fifty-first round).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FieldPrepass } from './field-prepass.ts';
@@ -14,8 +16,7 @@ const modules = Promise.all([
   import('./file-source.ts'),
   import('./history-prepass.ts'),
   import('./field-prepass.ts'),
-  import('./schema.ts'),
-  import('./other-files-prepass.ts'),
+  import('./row-context.ts'),
   import('./file-ranges.ts'),
 ]);
 // Awaited in the try below, which reports a failure; not an unhandled rejection while the job is awaited.
@@ -25,7 +26,7 @@ const job = (workerData === 'wait-for-job' ? await new Promise((resolve) => pare
 Atomics.store(job.flags, 0, 1);
 let message: HistoryMessage;
 try {
-  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }, { readOtherFiles }, { wholeFileHash }] = await modules;
+  const [{ fileSource }, { readHistoryPrepass }, { readFieldPrepass }, { rowContext }, { wholeFileHash }] = await modules;
   const ctx = rowContext(job.config);
   const reporters = new Map<string, (done: number, total: number) => void>();
   /** The progress of `file`, one reporter per file: a few messages, not one per chunk. */
@@ -63,6 +64,8 @@ try {
   // accounts.csv and targets.csv likewise (one whose reading stops ingest is read again on the main thread).
   let others: OtherFilesPrepass | null = null;
   if (job.others && claimReading(job.flags, OTHER_FILES_FLAG, CLAIMED_THERE)) {
+    // Loaded only now: their readers check a refused row with zod, which this thread otherwise does without.
+    const { readOtherFiles } = await import('./other-files-prepass.ts');
     others = readOtherFiles(job.others, ctx, (file, done, total) => progress(file)(done, total));
   }
   // Last: the other thread is still reading that file (or waits for this message, having read it).

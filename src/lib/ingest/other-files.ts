@@ -6,11 +6,12 @@ import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { IdLookup } from './id-table.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { fastRowReader } from './coded-row.ts';
-import { accountRow, fieldHistoryRow, type RowContext, rowValidator, TARGET_REQUIRED, targetRow, zodValidator } from './schema.ts';
+import { FIELD_HISTORY_FILE } from './file-names.ts';
+import { rowValidator, zodValidator } from './row-validator.ts';
+import { accountRow, fieldHistoryRow, type RowContext, TARGET_REQUIRED, targetRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
 
-export const FIELD_HISTORY_FILE = 'field_history.csv';
 export const ACCOUNTS_FILE = 'accounts.csv';
 export const TARGETS_FILE = 'targets.csv';
 

@@ -1,20 +1,18 @@
 /**
- * Row definitions, one per file, and the zod schemas built from them.
+ * Row definitions, one per file.
  *
  * A row definition is a parser of values.ts per column plus a `combine` step
- * for rules that span columns. `rowSchema` turns it into a zod schema (each
- * column a `z.string()` piped through its parser, `combine` as the object's
- * transform): that schema is the single definition of a valid row, and it
- * produces the issues. Because zod costs a few microseconds per wide row,
- * rows first take `parseRowFast`, which runs the very same parser functions
- * and `combine` without zod and only says yes or no; a "no" re-runs the row
- * through zod for the messages. deals.csv and field_history.csv take it as
+ * for rules that span columns. Its zod schema (row-validator.ts `rowSchema`)
+ * is the single definition of a valid row, and it produces the issues.
+ * Because zod costs a few microseconds per wide row, rows first take
+ * `parseRowFast`, which runs the very same parser functions and `combine`
+ * without zod and only says yes or no; a "no" re-runs the row through zod
+ * for the messages. deals.csv and field_history.csv take it as
  * `codedRowReader` (coded-row.ts), reading cells straight from the CSV record
  * (no object of cells unless zod is needed). stage_history.csv (a million rows is normal)
- * has an even leaner fast path (stage-history.ts) over the same parsers.
+ * has an even leaner fast path (history-fast-path.ts) over the same parsers.
  * Property tests check that fast paths and zod agree.
  */
-import { z } from 'zod';
 import type { TrackedField } from '../dataset.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import type { IssueLog } from './issues.ts';
@@ -57,20 +55,6 @@ const describing: FieldParser<string | SheetErrorText> = (cell) => (isSheetError
 /** A text as written, whatever it is (field_history's values of fields the metrics ignore). */
 const anyText: FieldParser<string> = (cell) => cell;
 
-/** A zod schema for one cell: the parser's Invalid becomes a custom issue carrying its code. */
-export function cellSchema<T>(parse: FieldParser<T>) {
-  return z.string().transform((cell, ctx): T => {
-    let v = parse(cell);
-    if (v instanceof Invalid) {
-      // An amount, date or stage cell holding a spreadsheet's error value: said as what it is (only refused rows come here).
-      if (v.code !== 'sheet_error' && isSheetError(cell)) v = sheetError(cell);
-      ctx.addIssue({ code: 'custom', message: v.reason, params: { code: v.code } });
-      return z.NEVER;
-    }
-    return v;
-  });
-}
-
 /** A problem found by `combine`, pinned to a column. */
 export class ColumnInvalid extends Invalid {
   column: string;
@@ -80,7 +64,7 @@ export class ColumnInvalid extends Invalid {
   }
 }
 
-type Fields = Record<string, FieldParser<unknown>>;
+export type Fields = Record<string, FieldParser<unknown>>;
 export type ParsedFields<F extends Fields> = { [K in keyof F]: Exclude<ReturnType<F[K]>, Invalid> };
 
 export interface RowDefinition<F extends Fields, Out> {
@@ -94,19 +78,6 @@ export function defineRow<F extends Fields, Out>(fields: F, combine: (row: Parse
   return { fields, combine, template: objectTemplate(Object.keys(fields), null) };
 }
 
-/** The zod schema of a row definition: the authority on validity, and the source of issues. */
-export function rowSchema<F extends Fields, Out>(def: RowDefinition<F, Out>) {
-  const shape = Object.fromEntries(Object.entries(def.fields).map(([column, parse]) => [column, cellSchema(parse)]));
-  return z.object(shape).transform((row, ctx): Out => {
-    const out = def.combine(row as ParsedFields<F>);
-    if (out instanceof ColumnInvalid) {
-      ctx.addIssue({ code: 'custom', path: [out.column], message: out.reason, params: { code: out.code } });
-      return z.NEVER;
-    }
-    return out;
-  });
-}
-
 /** The same parsers and `combine` without zod: the row, or null when any of them rejects it. */
 export function parseRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, cells: Record<string, string>): Out | null {
   const row = { ...def.template };
@@ -117,39 +88,6 @@ export function parseRowFast<F extends Fields, Out>(def: RowDefinition<F, Out>, 
   }
   const out = def.combine(row as ParsedFields<F>);
   return out instanceof ColumnInvalid ? null : out;
-}
-
-/**
- * Validate rows of one file: the fast path, else the zod schema (built on the
- * first bad row), whose issues are logged. Returns the row or null (rejected).
- * Should zod ever accept a row the fast path refused, zod wins. `zodOnly`:
- * zod alone (TableOptions.rowByRow).
- */
-export function rowValidator<F extends Fields, Out>(def: RowDefinition<F, Out>, file: string, issues: IssueLog, zodOnly = false) {
-  const slow = zodValidator(def, file, issues);
-  if (zodOnly) return slow;
-  return (cells: Record<string, string>, line: number): Out | null => parseRowFast(def, cells) ?? slow(cells, line);
-}
-
-/** The zod half of `rowValidator`, for callers that ran a fast path of their own (a row it refused). */
-export function zodValidator<F extends Fields, Out>(def: RowDefinition<F, Out>, file: string, issues: IssueLog) {
-  let schema: ReturnType<typeof rowSchema<F, Out>> | null = null;
-  return (cells: Record<string, string>, line: number): Out | null => {
-    schema ??= rowSchema(def);
-    const parsed = schema.safeParse(cells);
-    if (parsed.success) return parsed.data;
-    logZodIssues(parsed.error, file, line, issues);
-    return null;
-  };
-}
-
-/** Turn a failed parse into error issues on `line`, one per problem, naming the column. */
-export function logZodIssues(error: z.ZodError, file: string, line: number, issues: IssueLog): void {
-  for (const i of error.issues) {
-    const column = typeof i.path[0] === 'string' ? i.path[0] : '';
-    const code = i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : 'invalid_value';
-    logCellError(issues, file, line, column, code, i.message);
-  }
 }
 
 /** A rejected cell's error, worded as zod's are logged (history-prepass.ts reports an unknown deal_id so without zod). */

@@ -183,6 +183,27 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
     expect(sources).not.toContain('src/lib/ingest/config.ts');
   });
 
+  it("loads neither zod nor deals.csv's reader in the stage-history thread before its job (391 KB of the 616 KB it loaded while the job waited)", () => {
+    expect(metrics(['--help']).status).toBe(0);
+    const bundle = join(PROJECT_ROOT, CACHE, record().dir);
+    const read = (file: string) => readFileSync(join(bundle, file), 'utf8');
+    /** The chunks `file` imports and theirs, statically or not, but for `skip`. */
+    const reach = (file: string, skip: string | null, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file) || file === skip) return seen;
+      seen.add(file);
+      for (const m of read(file).matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.mjs)"/gu)) reach(m[1]!, skip, seen);
+      return seen;
+    };
+    const sourcesOf = (chunks: Set<string>) => [...chunks].flatMap((file) => [...read(file).matchAll(/^\/\/ (src\/\S+\.ts$|node_modules\/[^/\s]+)/gmu)].map((m) => m[1]!));
+    // The one module the thread imports only once it has claimed accounts.csv and targets.csv (whose readers may need zod).
+    const lazy = [...read('history-thread-worker.mjs').matchAll(/await import\("\.\/([^"]+\.mjs)"\)/gu)].map((m) => m[1]!);
+    expect(lazy).toHaveLength(1);
+    expect(sourcesOf(reach(lazy[0]!, null))).toContain('src/lib/ingest/other-files-prepass.ts');
+    const eager = sourcesOf(reach('history-thread-worker.mjs', lazy[0]!));
+    expect(eager).toEqual(expect.arrayContaining(['src/lib/ingest/history-prepass.ts', 'src/lib/ingest/field-prepass.ts', 'src/lib/ingest/history-fast-path.ts']));
+    for (const left of ['node_modules/zod', 'src/lib/ingest/row-validator.ts', 'src/lib/ingest/deals.ts', 'src/lib/ingest/prepass-finish.ts']) expect(eager).not.toContain(left);
+  });
+
   // The machine's own Node (20 here) has no import.meta.main: the launcher used to end silently with status 0.
   const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(/^v(\d+)/u.exec(spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout)?.[1]) < 22);
   it.skipIf(oldNode === undefined)(`says which Node it needs when started by an older one (${oldNode ?? 'skipped: no Node older than 22 on this machine'})`, () => {

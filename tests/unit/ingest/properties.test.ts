@@ -11,11 +11,11 @@ import {
   fieldHistoryRow,
   parseRowFast,
   rowContext,
-  rowSchema,
   stageHistoryRow,
   targetRow,
 } from '../../../src/lib/ingest/schema.ts';
-import { historyFastPath } from '../../../src/lib/ingest/stage-history.ts';
+import { historyFastPath } from '../../../src/lib/ingest/history-fast-path.ts';
+import { rowSchema } from '../../../src/lib/ingest/row-validator.ts';
 import { AMOUNT, FIELD_OF, fieldFastPath } from '../../../src/lib/ingest/field-fast-path.ts';
 import { IdTable } from '../../../src/lib/ingest/id-table.ts';
 import { hashRange, joinTexts, lowerCode, ownCopy, rangeIsLower, textAt, textCount } from '../../../src/lib/ingest/text-range.ts';

@@ -13,7 +13,7 @@ import { trimCell } from '../csv.ts';
 import { type HistoryPrepass, latestByCode } from '../history-prepass.ts';
 import { IssueLog } from '../issues.ts';
 import type { RowContext } from '../schema.ts';
-import { STAGE_HISTORY_FILE } from '../stage-history.ts';
+import { STAGE_HISTORY_FILE } from '../file-names.ts';
 import { grown } from '../grown.ts';
 import { type RowsSource, rowsTable } from '../table.ts';
 import { parseInstantRange } from '../values.ts';
