@@ -1,7 +1,8 @@
 /**
  * stage_history.csv's fast path, the verdict on a row without zod: shared by
- * the reading with deals.csv known (stage-history.ts) and the one on the
- * stage-history thread without it (history-prepass.ts), which loads no more.
+ * the reading with deals.csv known (stage-history.ts) and the stage-history
+ * thread's reading without it (history-prepass.ts), which needs nothing else
+ * of stage-history.ts.
  */
 import { type CsvRecord, isTrimSpace } from './csv.ts';
 import type { IdLookup } from './id-table.ts';

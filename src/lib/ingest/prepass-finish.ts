@@ -14,6 +14,7 @@ import type { FieldTable } from '../field-table.ts';
 import { dealReference } from './deals.ts';
 import { AMOUNT, CLOSE, UNTRACKED } from './field-fast-path.ts';
 import type { FieldPrepass } from './field-prepass.ts';
+import { FIELD_HISTORY_FILE, STAGE_HISTORY_FILE } from './file-names.ts';
 import type { HistoryPrepass } from './history-prepass.ts';
 import type { IdLookup, IdTable } from './id-table.ts';
 import type { IssueLog } from './issues.ts';
@@ -25,7 +26,6 @@ import { HistoryColumns, type StageHistoryRead } from './stage-history.ts';
 import type { Table } from './table.ts';
 import { type JoinedTexts, textAt, textCount } from './text-range.ts';
 import { Invalid } from './values.ts';
-import { FIELD_HISTORY_FILE, STAGE_HISTORY_FILE } from './file-names.ts';
 
 /** The finishing step's side of a prepass: its table and issues taken over, ids looked up, rejections tallied. */
 export class PrepassFinish {
