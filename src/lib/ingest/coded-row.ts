@@ -10,7 +10,7 @@
  *
  * Same parsers and same `combine` as `rowSchema`, so the same verdict: a row
  * is refused (null) when any column's value is Invalid or `combine` refuses
- * it, and the caller then asks zod, which decides and explains (schema.ts).
+ * it, and the caller then asks zod, which decides and explains (row-validator.ts).
  * Parsers must be pure functions of the cell text, as all of schema.ts's are.
  */
 import type { CsvRecord } from './csv.ts';

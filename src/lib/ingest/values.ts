@@ -1,8 +1,9 @@
 /**
  * Pure cell parsers (input.md "Values"). Each takes a trimmed cell and returns
  * the value or an `Invalid` carrying an issue code and a precise reason. The
- * zod row schemas (schema.ts) are built from these same functions, so they
- * are the one definition of what a valid cell is.
+ * row definitions (schema.ts) and their zod schemas (row-validator.ts) are
+ * built from these same functions, so they are the one definition of what a
+ * valid cell is.
  */
 import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
