@@ -32,6 +32,20 @@ function metrics(args: string[], env: Record<string, string> = {}) {
 
 const record = () => JSON.parse(readFileSync(join(PROJECT_ROOT, CACHE, 'metrics.json'), 'utf8')) as { dir: string; inputs: [string, number, number][] };
 
+/** A bundle folder's modules: what each imports, and the sources (and packages) each was made from. */
+function bundleFiles(bundle: string) {
+  const read = (file: string) => readFileSync(join(bundle, file), 'utf8');
+  /** `file` and the chunks it imports and theirs, statically or not, but for `skip`. */
+  const reach = (file: string, skip: string | null = null, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file) || file === skip) return seen;
+    seen.add(file);
+    for (const m of read(file).matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.mjs)"/gu)) reach(m[1]!, skip, seen);
+    return seen;
+  };
+  const sourcesOf = (files: Set<string>) => [...files].flatMap((file) => [...read(file).matchAll(/^\/\/ (src\/\S+\.ts$|node_modules\/[^/\s]+)/gmu)].map((m) => m[1]!));
+  return { read, reach, sourcesOf };
+}
+
 /** A folder whose stage_history.csv (~9 MB) is over the size read on a worker thread (8 MB). */
 function largeHistoryFolder(): string {
   mkdirSync(DATA, { recursive: true });
@@ -168,16 +182,9 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
 
   it("leaves the config's schema out of the stage-history thread's modules (building it cost that thread ~30 ms at each start)", () => {
     expect(metrics(['--help']).status).toBe(0);
-    const bundle = join(PROJECT_ROOT, CACHE, record().dir);
+    const bundle = bundleFiles(join(PROJECT_ROOT, CACHE, record().dir));
     // The worker's modules: its file and every chunk it imports, statically or not.
-    const seen = new Set<string>();
-    const visit = (file: string): void => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const m of readFileSync(join(bundle, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.mjs)"/gu)) visit(m[1]!);
-    };
-    visit('history-thread-worker.mjs');
-    const sources = [...seen].flatMap((file) => [...readFileSync(join(bundle, file), 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gmu)].map((m) => m[1]!));
+    const sources = bundle.sourcesOf(bundle.reach('history-thread-worker.mjs'));
     expect(sources).toContain('src/lib/ingest/history-prepass.ts');
     expect(sources).toContain('src/lib/ingest/stage-names.ts');
     expect(sources).not.toContain('src/lib/ingest/config.ts');
@@ -185,21 +192,12 @@ describe('npm run metrics, compiled (scripts/launch.mjs)', () => {
 
   it("loads neither zod nor deals.csv's reader in the stage-history thread before its job (391 KB of the 616 KB it loaded while the job waited)", () => {
     expect(metrics(['--help']).status).toBe(0);
-    const bundle = join(PROJECT_ROOT, CACHE, record().dir);
-    const read = (file: string) => readFileSync(join(bundle, file), 'utf8');
-    /** The chunks `file` imports and theirs, statically or not, but for `skip`. */
-    const reach = (file: string, skip: string | null, seen = new Set<string>()): Set<string> => {
-      if (seen.has(file) || file === skip) return seen;
-      seen.add(file);
-      for (const m of read(file).matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.mjs)"/gu)) reach(m[1]!, skip, seen);
-      return seen;
-    };
-    const sourcesOf = (chunks: Set<string>) => [...chunks].flatMap((file) => [...read(file).matchAll(/^\/\/ (src\/\S+\.ts$|node_modules\/[^/\s]+)/gmu)].map((m) => m[1]!));
+    const bundle = bundleFiles(join(PROJECT_ROOT, CACHE, record().dir));
     // The one module the thread imports only once it has claimed accounts.csv and targets.csv (whose readers may need zod).
-    const lazy = [...read('history-thread-worker.mjs').matchAll(/await import\("\.\/([^"]+\.mjs)"\)/gu)].map((m) => m[1]!);
+    const lazy = [...bundle.read('history-thread-worker.mjs').matchAll(/await import\("\.\/([^"]+\.mjs)"\)/gu)].map((m) => m[1]!);
     expect(lazy).toHaveLength(1);
-    expect(sourcesOf(reach(lazy[0]!, null))).toContain('src/lib/ingest/other-files-prepass.ts');
-    const eager = sourcesOf(reach('history-thread-worker.mjs', lazy[0]!));
+    expect(bundle.sourcesOf(bundle.reach(lazy[0]!))).toContain('src/lib/ingest/other-files-prepass.ts');
+    const eager = bundle.sourcesOf(bundle.reach('history-thread-worker.mjs', lazy[0]!));
     expect(eager).toEqual(expect.arrayContaining(['src/lib/ingest/history-prepass.ts', 'src/lib/ingest/field-prepass.ts', 'src/lib/ingest/history-fast-path.ts']));
     for (const left of ['node_modules/zod', 'src/lib/ingest/row-validator.ts', 'src/lib/ingest/deals.ts', 'src/lib/ingest/prepass-finish.ts']) expect(eager).not.toContain(left);
   });
