@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --deals 100000 --history-rows 10 --runs 3 --regen --skip-adapter --with-1m]
+ * npm run bench [-- --deals 100000 --history-rows 10 --runs 3 --regen --skip-adapter --with-1m --busy-core]
  *
  * Generates (once, seeded) large data sets into bench-data/, then times, in
  * the same run, the full metrics command and DuckDB doing the same reads and
@@ -10,7 +10,10 @@
  * ratios, then rows/s and Pipescope's phases at --deals. A script, not a
  * test: numbers depend on the machine. --typed-duckdb adds a third run per
  * round, DuckDB reading every deals.csv column typed as Pipescope reads them
- * (bench-duckdb.ts `typed`), and its ratios, beside the bar's.
+ * (bench-duckdb.ts `typed`), and its ratios, beside the bar's. --busy-core
+ * keeps one core busy with a process of its own while the scale table is
+ * timed: the machine's slow phases (other work on one of its cores), made
+ * on purpose, for both programs alike.
  *
  * Then the adapter read (scripts/lib/bench-salesforce.ts): the same deals and
  * stage visits as a Salesforce Opportunity History report and as canonical
@@ -24,7 +27,7 @@
  * dashboard build with every account page (wall, peak RSS of the process
  * tree), its rebuild, and the sample's build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +39,7 @@ import { waitedChildrenCpuMs } from './lib/tree-rss.ts';
 import { commandLine } from './launch.mjs';
 
 const USAGE =
-  'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--only] [--with-1m] [--skip-adapter] [--skip-filters] [--skip-site] [--typed-duckdb]';
+  'usage: npm run bench -- [--deals 100000] [--history-rows 10] [--runs 3] [--as-of YYYY-MM-DD] [--regen] [--only] [--with-1m] [--skip-adapter] [--skip-filters] [--skip-site] [--typed-duckdb] [--busy-core]';
 const args = scriptArgs(
   'bench',
   process.argv.slice(2),
@@ -52,6 +55,7 @@ const args = scriptArgs(
     'skip-filters': 'flag',
     'skip-site': 'flag',
     'typed-duckdb': 'flag',
+    'busy-core': 'flag',
   },
   USAGE,
 );
@@ -118,6 +122,10 @@ const cpuText = (s: number | null) => (s === null ? 'n/a' : s.toFixed(2));
 const cpuRatio = (a: { cpu_s: number | null }, b: { cpu_s: number | null }) => (a.cpu_s === null || b.cpu_s === null ? null : a.cpu_s / b.cpu_s);
 const mb = (x: number) => Math.round(x);
 const typedDuckdb = args['typed-duckdb'] === true;
+// --busy-core: a process that only spins, on one core, for as long as the scale table is timed (killed with this one).
+const busy = args['busy-core'] === true ? spawn(node, ['-e', 'for (;;);'], { stdio: 'ignore' }) : null;
+const stopBusy = () => busy?.kill('SIGKILL');
+process.on('exit', stopBusy);
 const scale: Record<string, unknown>[] = [];
 let ours: Sample[] = [];
 let theirs: Sample[] = [];
@@ -160,9 +168,11 @@ for (const n of sizes) {
     theirs = duck;
   }
 }
+stopBusy();
 console.log(
   `scale: median of ${runs} alternating runs per size, wall time including process start, CPU time of all its threads, as of ${asOf} (bars, issue 8: at 100k ratio <= 1.0 and Pipescope <= 400 MB; at 1M ratio <= 1.5 and RSS below DuckDB's)` +
-    (typedDuckdb ? '; typed_*: DuckDB reading every deals.csv column typed, for comparison, not the bar' : ''),
+    (typedDuckdb ? '; typed_*: DuckDB reading every deals.csv column typed, for comparison, not the bar' : '') +
+    (busy ? "; with one core kept busy by another process (--busy-core): the machine's slow phases on purpose, not the bar's conditions" : ''),
 );
 console.table(scale);
 const a = summary('pipescope (npm run metrics)', ours);
