@@ -35,6 +35,8 @@ export function filterSiteFacts(site: SiteData, config: Config): FilterSiteFacts
     stall_visits: config.openStages.flatMap((s): [string, number][] => (Object.hasOwn(site.stall_visits, s.id) ? [[s.id, site.stall_visits[s.id]!]] : [])),
     owner_slugs: site.owners.rows.flatMap((r): [string, string][] => (r.slug === null ? [] : [[r.name, r.slug]])),
     accounts: site.accounts.map((a): [string, string, string] => [a.account_id, a.name, a.has_page ? a.slug : '']),
+    oldest_record: site.inputs.oldest_record,
+    newest_change: site.inputs.newest_change,
   };
 }
 

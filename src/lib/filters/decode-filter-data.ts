@@ -204,7 +204,14 @@ function readSite(v: unknown): FilterSiteFacts {
     stall_visits: list<[string, number]>(v.stall_visits, 'site.stall_visits', null, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && Number.isInteger(p[1]) && (p[1] as number) >= 0),
     owner_slugs: pairs(v.owner_slugs, 'site.owner_slugs'),
     accounts: list<[string, string, string]>(v.accounts, 'site.accounts', null, (p) => Array.isArray(p) && p.length === 3 && p.every(isStr)),
+    oldest_record: dateOrNull(v.oldest_record, 'site.oldest_record'),
+    newest_change: dateOrNull(v.newest_change, 'site.newest_change'),
   };
+}
+
+function dateOrNull(v: unknown, what: string): LocalDate | null {
+  if (v !== null && !(isStr(v) && /^\d{4}-\d{2}-\d{2}$/u.test(v))) fail(`${what}: expected a date (YYYY-MM-DD) or null`);
+  return v as LocalDate | null;
 }
 
 function readSource(v: unknown): Dataset['source'] {

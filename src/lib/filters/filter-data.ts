@@ -27,7 +27,7 @@ import type { FileStats } from '../dataset.ts';
 import { DAY_MS, type LocalDate } from '../time.ts';
 
 export const FILTER_DATA_FORMAT = 'pipescope-filter-data';
-export const FILTER_DATA_VERSION = 2;
+export const FILTER_DATA_VERSION = 3;
 
 /** What a filtered page needs of the full build besides the deals (filters/recompute.ts). */
 export interface FilterSiteFacts {
@@ -44,6 +44,9 @@ export interface FilterSiteFacts {
   owner_slugs: [string, string][];
   /** Every account of the site: [id, name, slug of its page or '' without one]. */
   accounts: [string, string, string][];
+  /** The export's dates (SiteData `inputs`): a filtered view speaks of the export's age, not of the filter's deals'. */
+  oldest_record: LocalDate | null;
+  newest_change: LocalDate | null;
 }
 
 export interface Dict {

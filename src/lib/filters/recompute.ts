@@ -8,6 +8,9 @@
  *   stalled or not whoever looks at it; a subset's own p90 would move them),
  *   how each was set and how many visits of all deals it was learned from;
  * - links: each owner's and account's page, as the full build named them;
+ * - the export's dates (when its data begins, its newest change before
+ *   as_of), as the stale-data note speaks of the export, not of the filter
+ *   (a quiet owner's view of a fresh export is not stale);
  * - no 12-month trend (the tiles' sparklines show all deals; the Trends page
  *   is not filtered) and no account pages; the run 30 days earlier only for
  *   the overview's changes; no "What changed" (that page is not filtered).
@@ -22,8 +25,7 @@
  */
 import type { Config } from '../config.ts';
 import { snapshotAt } from '../metrics/context.ts';
-import { oldestRecordDate } from '../model/freshness.ts';
-import { addDays, cutoffOf, type LocalDate } from '../time.ts';
+import { addDays, cutoffOf } from '../time.ts';
 import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';
 import type { FilterFacts } from '../views/pages/context.ts';
 import type { AccountView, SiteData, StallBasis } from '../views/schema.ts';
@@ -87,14 +89,6 @@ export function prepareFilters(data: DecodedFilterData): void {
   for (const date of [site.as_of, addDays(site.as_of, -COMPARE_DAYS)]) snapshotAt(full, cutoffOf(date, config.timezone));
 }
 
-const oldestRecords = new WeakMap<object, LocalDate | null>();
-
-/** model/freshness.ts `oldestRecordDate` of all deals, once per data file. */
-function oldestRecordOf(dataset: DecodedFilterData['dataset'], timeZone: string): LocalDate | null {
-  if (!oldestRecords.has(dataset)) oldestRecords.set(dataset, oldestRecordDate(dataset, timeZone));
-  return oldestRecords.get(dataset)!;
-}
-
 /** `compare`: also run the engine 30 days earlier (the overview's changes); other pages do without. */
 export function filteredSiteData(data: DecodedFilterData, filter: Filter, { compare = true }: { compare?: boolean } = {}): FilteredSite {
   const { dataset, config, site: facts } = data;
@@ -111,6 +105,7 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     changes: false,
     prepared,
     engine: lazyComputeAt,
+    exportDates: { oldestRecord: facts.oldest_record, newestChange: facts.newest_change },
   });
   const basis = new Map(facts.stall_basis);
   const slugs = new Map(facts.owner_slugs);
@@ -129,8 +124,6 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
       owners: { ...site.owners, rows: site.owners.rows.map((r) => ({ ...r, slug: slugs.get(r.name) ?? null })) },
       accounts,
       accounts_with_pages: accounts.filter((a) => a.has_page).length,
-      // When the data begins is all deals': an owner's first deal of last week does not make the month before "no data".
-      inputs: { ...site.inputs, oldest_record: oldestRecordOf(dataset, config.timezone) },
     }),
   };
 }

@@ -50,3 +50,14 @@ export function oldestRecordDate(dataset: Pick<Dataset, 'deals' | 'stageHistory'
   for (let i = 0; i < length; i++) if (enteredAt[i]! < oldest) oldest = enteredAt[i]!;
   return oldest === Infinity ? null : localDateOf(oldest, timeZone);
 }
+
+/** What the pages say about the export's age (site data `inputs.oldest_record` and `inputs.newest_change`). */
+export interface ExportDates {
+  oldestRecord: LocalDate | null;
+  newestChange: LocalDate | null;
+}
+
+/** The export's dates as `dataset` records them, before the cut-off `T` of as_of. */
+export function exportDatesOf(dataset: Pick<Dataset, 'deals' | 'stageHistory' | 'fieldHistory'>, T: number, timeZone: string): ExportDates {
+  return { oldestRecord: oldestRecordDate(dataset, timeZone), newestChange: newestChangeDate(dataset, T, timeZone) };
+}

@@ -197,7 +197,7 @@ export const siteDataSchema = z.strictObject({
     /** Deals won at T, and how many of them have a product lifecycle (deal or config). */
     won_deals: z.int().nonnegative(),
     won_with_lifecycle: z.int().nonnegative(),
-    /** The local date of the newest change the data records before T (model/freshness.ts); null: none. */
+    /** The local date of the newest change the data records before T (model/freshness.ts; all deals' under a filter); null: none. */
     newest_change: localDate.nullable(),
     /**
      * The local date of the first thing the data records, a deal created or a stage entered (model/freshness.ts

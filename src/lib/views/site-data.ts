@@ -4,7 +4,7 @@
  * before as_of's month (the 12-month trends), and lays out deal and account
  * views. Pure: no clock, no files.
  */
-import { newestChangeDate, oldestRecordDate } from '../model/freshness.ts';
+import { type ExportDates, exportDatesOf } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import type { Dataset } from '../dataset.ts';
 import { renamedFilesIn } from '../ingest/renamed-files.ts';
@@ -55,6 +55,11 @@ export interface SiteDataOptions {
   engine?: (prepared: Prepared, asOf: LocalDate) => MetricsResult;
   /** The date the "What changed" page compares with, and why (default: as_of − waterfall_days, 'period'). */
   compareTo?: { date: LocalDate; basis: CompareBasis };
+  /**
+   * When the export begins and the newest change it records before as_of (default: `dataset`'s own). A filtered
+   * view gives all deals' (filters/recompute.ts): a quiet owner's deals do not make a fresh export look stale.
+   */
+  exportDates?: ExportDates;
   /** Earlier dated snapshots, for the snapshots index (from their manifests). */
   snapshots?: SnapshotEntry[];
   /** This build is a dated snapshot too: its index entry. */
@@ -93,7 +98,8 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
   const compare = options.compareTo ?? { date: periodStart < EARLIEST_COMPARE ? EARLIEST_COMPARE : periodStart, basis: 'period' as const };
   const changes = options.compare !== false && options.changes !== false;
   const compareRun = !changes ? now : compare.date === previousAsOf ? previousRun : run(options.previousConfig ? { ...prepared, config: options.previousConfig } : prepared, compare.date);
-  const oldestRecord = oldestRecordDate(dataset, config.timezone);
+  const exportDates = options.exportDates ?? exportDatesOf(dataset, now.context.T, config.timezone);
+  const oldestRecord = exportDates.oldestRecord;
   // Without stage history an earlier date cannot be rebuilt: no trend.
   const trends = options.trends === false || dataset.source.limitations.includes('current_visit_only')
     ? []
@@ -167,7 +173,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     stall_basis: stallBasis(config, now.metrics),
     stall_visits: stallVisits(config, now.metrics),
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
-    inputs: inputs(ctx, oldestRecord),
+    inputs: inputs(ctx, exportDates),
     funnel_outcomes: funnelOutcomes(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
     // A getter: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
@@ -242,7 +248,7 @@ function repurchaseOwners(dataset: Dataset, rows: Metrics['repurchase']): string
 /** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */
 const LISTED_DEAL_COLUMNS = ['keyman', 'competitor', 'lost_reason', 'win_reason'] as const;
 
-function inputs(ctx: MetricContext, oldestRecord: LocalDate | null): SiteData['inputs'] {
+function inputs(ctx: MetricContext, dates: ExportDates): SiteData['inputs'] {
   const { dataset, config, at } = ctx;
   let won = 0;
   let withLifecycle = 0;
@@ -257,8 +263,8 @@ function inputs(ctx: MetricContext, oldestRecord: LocalDate | null): SiteData['i
     company_targets: (dataset.targets ?? []).filter((t) => t.owner === '' && t.team === '').length,
     won_deals: won,
     won_with_lifecycle: withLifecycle,
-    newest_change: newestChangeDate(dataset, ctx.T, config.timezone),
-    oldest_record: oldestRecord,
+    newest_change: dates.newestChange,
+    oldest_record: dates.oldestRecord,
     accounts_file: dataset.accounts !== null,
     renamed_files: renamedFilesIn(dataset.issues),
     deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),

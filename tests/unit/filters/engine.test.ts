@@ -153,11 +153,13 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
         changes: false,
       });
       // How the thresholds were set, and from how many visits: the full build's (the plain way's config has them fixed);
-      // when the data begins, all deals' too.
+      // the export's dates (when the data begins, its newest change), all deals' too.
       const { stall_basis: _b, stall_visits: _v, owners, accounts: _a, accounts_with_pages: _p, ...rest } = view.site;
       const { stall_basis: _b2, stall_visits: _v2, owners: plainOwners, accounts: _a2, accounts_with_pages: _p2, ...plainRest } = plain;
       expect(rest.inputs.oldest_record).toBe(site.inputs.oldest_record);
-      expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...plainRest, inputs: { ...plainRest.inputs, oldest_record: site.inputs.oldest_record } }));
+      expect(rest.inputs.newest_change).toBe(site.inputs.newest_change);
+      const exportDates = { oldest_record: site.inputs.oldest_record, newest_change: site.inputs.newest_change };
+      expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...plainRest, inputs: { ...plainRest.inputs, ...exportDates } }));
       expect(owners.rows.map(({ slug: _s, ...r }) => r)).toEqual(plainOwners.rows.map(({ slug: _s, ...r }) => r));
       expect(view.matched).toBe(filterDataset(dataset, filter, config.timezone).deals.length);
     }

@@ -14,6 +14,10 @@ import { cutoffOf } from '../../../src/lib/time.ts';
 import { digestMarkdown, summaryMarkdown } from '../../../src/lib/views/digest.ts';
 import { qualityFacts } from '../../../src/lib/views/quality-facts.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
+import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
+import { filteredSiteData, prepareFilters } from '../../../src/lib/filters/recompute.ts';
+import { filterDataset } from '../../../src/lib/filters/subset.ts';
 
 /** The default config's time zone is UTC. */
 const config: Config = defaultConfig();
@@ -105,5 +109,38 @@ describe('every page says when the data may be older than the as-of date', () =>
     expect(summary('2025-06-30').split('\n').slice(0, 3)).toEqual(['# Pipescope build as of Jun 30, 2025', '', sentence]);
     expect(quoted(digestMarkdown(siteAt('2025-06-20'), { linkRoot: null, locale: 'en' }))).toEqual([]);
     expect(quoted(summary('2025-06-20'))).toEqual([]);
+  });
+});
+
+describe('a filtered view speaks of the export, not of the filter', () => {
+  // Kim's one deal last moved Jun 5; Lee's deal was created Jun 1 and moved Jun 28. As of Jun 30 the export is
+  // 2 days old, though Kim's deals alone would look 25 days old.
+  const both = makeDataset(config, [
+    { id: 'K1', owner: 'Kim', createdAt: at('2025-06-01T09:00:00Z'), history: [['prospect', at('2025-06-01T09:00:00Z')], ['qualify', at('2025-06-05T09:00:00Z')]] },
+    { id: 'L1', owner: 'Lee', createdAt: at('2025-06-01T09:00:00Z'), history: [['prospect', at('2025-06-01T09:00:00Z')], ['qualify', at('2025-06-28T09:00:00Z')]] },
+  ]);
+  const asOf = '2025-06-30';
+  const full = siteDataSchema.parse(buildSiteData(both, config, asOf, { dataLabel: 'test', trends: false }));
+  const data = { dataset: both, config, site: filterSiteFacts(full, config) };
+  prepareFilters(data);
+
+  it("Kim's view: the export's newest change (Jun 28), no stale-data note; the same deals exported alone would have one", () => {
+    const kim = { ...NO_FILTER, owner: 'Kim' };
+    const view = filteredSiteData(data, kim);
+    expect(view.matched).toBe(1);
+    expect(full.inputs.newest_change).toBe('2025-06-28');
+    expect(view.site.inputs.newest_change).toBe('2025-06-28');
+    expect(view.site.inputs.oldest_record).toBe('2025-06-01');
+    expect(staleDataNote(pageContext(view.site, 'en'))).toBeNull();
+    const alone = buildSiteData(filterDataset(both, kim, config.timezone), config, asOf, { dataLabel: 'test', trends: false });
+    expect(alone.inputs.newest_change).toBe('2025-06-05');
+    expect(staleDataNote(pageContext(alone, 'en'))).toMatch(/^The newest change in this data is from Jun 5, 2025, 25\u00a0days before the as-of date\./u);
+  });
+
+  it('a filter that matches no deal: the export still has data before the as-of date, so no "records nothing" note', () => {
+    const view = filteredSiteData(data, { ...NO_FILTER, owner: 'Park' });
+    expect(view.matched).toBe(0);
+    expect(view.site.inputs.newest_change).toBe('2025-06-28');
+    expect(staleDataNote(pageContext(view.site, 'en'))).toBeNull();
   });
 });
