@@ -21,6 +21,7 @@
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { type DealTable, giveTable, tableRows } from '../deal-table.ts';
+import type { TextCodes } from '../text-codes.ts';
 import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';
 import type { Timelines } from '../model/timeline.ts';
@@ -94,7 +95,8 @@ export function filterPrepared(full: Prepared, filter: Filter, timeZone: string,
     ...source,
     deals,
     fieldHistory,
-    targets: source.targets === null ? null : filterTargets(source.targets, filter, deals),
+    // The kept deals' owners by their codes in the full table: a team's 40,000 deals are a few dozen owners.
+    targets: source.targets === null ? null : filterTargets(source.targets, filter, deals, () => textsOfRows(full.timelines.deals.owner, kept)),
   };
   let history: StageHistory | null = null;
   Object.defineProperty(dataset, 'stageHistory', { enumerable: true, configurable: true, get: () => (history ??= subsetHistory(source.stageHistory, index)) });
@@ -113,6 +115,20 @@ export function filterPrepared(full: Prepared, filter: Filter, timeZone: string,
     // As `prepare`: null when no kept deal's close date ever changed.
     pushes: full.pushes === null || replay.expectedClose.size === 0 ? null : subsetByDeal(full.pushes, index),
   };
+}
+
+/** The distinct texts of a coded column in the rows `rows`. */
+function textsOfRows(column: TextCodes, rows: Int32Array): string[] {
+  const seen = new Uint8Array(column.names.length);
+  const out: string[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const code = column.codes[rows[k]!]!;
+    if (seen[code] === 0) {
+      seen[code] = 1;
+      out.push(column.names[code]!);
+    }
+  }
+  return out;
 }
 
 /** The prepared dataset each subset's timelines were taken from, and the kept deals (filters/engine.ts takes snapshots from it). */
@@ -264,8 +280,11 @@ function subsetChanges(changes: readonly FieldChange[], index: Int32Array, byPos
 
 const companyWide = (t: Target): Target => ({ ...t, owner: '', team: '' });
 
-/** The target rows that apply to the filtered deals (see the module comment). */
-export function filterTargets(targets: readonly Target[], filter: Filter, deals: readonly Deal[]): Target[] {
+/**
+ * The target rows that apply to the filtered deals (see the module comment). `ownersOf`: the filtered deals'
+ * owners, each at least once (default: read from `deals`, one by one).
+ */
+export function filterTargets(targets: readonly Target[], filter: Filter, deals: readonly Deal[], ownersOf: () => Iterable<string> = () => deals.map((d) => d.owner)): Target[] {
   const follow = targetsFollow(filter);
   if (follow === 'none') return [];
   if (follow === 'owner' && filter.owner !== null) {
@@ -274,7 +293,7 @@ export function filterTargets(targets: readonly Target[], filter: Filter, deals:
   }
   if (follow === 'team' && filter.team !== null) {
     const owners = new Set<string>();
-    for (const d of deals) owners.add(d.owner.trim());
+    for (const owner of ownersOf()) owners.add(owner.trim());
     const team = targets.filter((t) => t.owner.trim() === '' && t.team.trim() !== '' && t.team.trim() === filter.team);
     const members = targets.filter((t) => t.owner.trim() !== '' && owners.has(t.owner.trim()));
     return [...team, ...members, ...team.map(companyWide)];
