@@ -8,7 +8,7 @@ import { assembleTable, datasetOfTable, NUMBER_COLUMNS, type NumberColumn, TEXT_
 import type { TextCodes } from '../text-codes.ts';
 import { FORECAST_CATEGORIES } from '../dataset.ts';
 import type { Config } from '../config.ts';
-import { dateOfDay, type LocalDate } from '../time.ts';
+import { dateOfDay, isLocalDate, type LocalDate } from '../time.ts';
 import { restoreConfig } from './filter-config.ts';
 import { FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, utcDay } from './filter-data.ts';
 import { fail, isNum, isNumOrNull, isRecord, isStr, list } from './filter-data-checks.ts';
@@ -210,7 +210,7 @@ function readSite(v: unknown): FilterSiteFacts {
 }
 
 function dateOrNull(v: unknown, what: string): LocalDate | null {
-  if (v !== null && !(isStr(v) && /^\d{4}-\d{2}-\d{2}$/u.test(v))) fail(`${what}: expected a date (YYYY-MM-DD) or null`);
+  if (v !== null && !(isStr(v) && isLocalDate(v as string))) fail(`${what}: expected a date (YYYY-MM-DD) or null`);
   return v as LocalDate | null;
 }
 

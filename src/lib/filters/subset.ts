@@ -21,7 +21,7 @@
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { type DealTable, giveTable, tableRows } from '../deal-table.ts';
-import type { TextCodes } from '../text-codes.ts';
+import { textsOfRows } from '../text-codes.ts';
 import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';
 import type { Timelines } from '../model/timeline.ts';
@@ -115,20 +115,6 @@ export function filterPrepared(full: Prepared, filter: Filter, timeZone: string,
     // As `prepare`: null when no kept deal's close date ever changed.
     pushes: full.pushes === null || replay.expectedClose.size === 0 ? null : subsetByDeal(full.pushes, index),
   };
-}
-
-/** The distinct texts of a coded column in the rows `rows`. */
-function textsOfRows(column: TextCodes, rows: Int32Array): string[] {
-  const seen = new Uint8Array(column.names.length);
-  const out: string[] = [];
-  for (let k = 0; k < rows.length; k++) {
-    const code = column.codes[rows[k]!]!;
-    if (seen[code] === 0) {
-      seen[code] = 1;
-      out.push(column.names[code]!);
-    }
-  }
-  return out;
 }
 
 /** The prepared dataset each subset's timelines were taken from, and the kept deals (filters/engine.ts takes snapshots from it). */
