@@ -108,6 +108,10 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
       re(`(?<f>.+): is not a file \\(a FIFO, a device or a socket\\), not the (?<k>CSV|config) file it is named after`),
       (g) => `${g.f}: 파일이 아닙니다(FIFO, 장치 또는 소켓). 이름과 달리 ${g.k === 'CSV' ? 'CSV' : '설정'} 파일이 아닙니다`,
     ],
+    [
+      re(`(?<f>.+): is a symbolic link to nothing \\((?<t>.+) does not exist\\), not the (?<k>CSV|config) file it is named after`),
+      (g) => `${g.f}: 없는 파일(${g.t})을 가리키는 심볼릭 링크입니다. 이름과 달리 ${g.k === 'CSV' ? 'CSV' : '설정'} 파일이 아닙니다`,
+    ],
   ],
   file_changed: [
     [

@@ -6,7 +6,7 @@
  * gets when the folder has it in another shape (a CRM's export, another
  * name). Their headers are read from their first bytes only.
  */
-import { closeSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../dataset.ts';
 import { CONFIG_FILE, DEALS_FILE } from './dataset-builder.ts';
@@ -179,10 +179,37 @@ export function entryKind(path: string): 'file' | 'folder' | null {
   return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : null;
 }
 
-/** The stat of a data file (`name`, at `path`): a folder or a FIFO named as one stops the run, saying so (statSync's errors pass). */
+/**
+ * The stat of a data file (`name`, at `path`): a folder, a FIFO or a symbolic link to nothing named as one stops
+ * the run, saying so (statSync's other errors pass: ENOENT for a file that is not there).
+ */
 export function statFile(name: string, path: string): Stats {
-  const stat = statSync(path);
+  const kind = name === CONFIG_FILE ? 'config' : 'CSV';
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    // A link whose file was moved away is not a file that was never given: reading on without it would use the
+    // defaults (a config) or leave its rows out (an optional file), saying nothing.
+    const target = (e as NodeJS.ErrnoException).code === 'ENOENT' ? danglingLinkTarget(path) : null;
+    if (target !== null) throw new IngestFatalError('not_a_file', name, `${path}: is a symbolic link to nothing (${target} does not exist), not the ${kind} file it is named after`, { cause: e });
+    throw e;
+  }
   if (stat.isFile()) return stat;
-  const what = `${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the ${name === CONFIG_FILE ? 'config' : 'CSV'} file it is named after`;
+  const what = `${stat.isDirectory() ? 'is a folder' : 'is not a file (a FIFO, a device or a socket)'}, not the ${kind} file it is named after`;
   throw new IngestFatalError('not_a_file', name, `${path}: ${what}`);
+}
+
+/** Where the symbolic link at `path` leads, when it is one; null for anything else (or nothing). */
+function danglingLinkTarget(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `path` is a symbolic link to nothing (which `existsSync` calls missing). */
+export function isDanglingLink(path: string): boolean {
+  return !existsSync(path) && danglingLinkTarget(path) !== null;
 }

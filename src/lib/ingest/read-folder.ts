@@ -36,7 +36,7 @@ import { listExports, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts
 import { containerFiles } from './export-containers.ts';
 import { appendAll } from '../append.ts';
 import { fileZip } from './archive/zip-entries.ts';
-import { byproductWarnings, dealsFileExport, fileHead, listingFs, missingFileHint, statFile, unreadBeside } from './folder-notes.ts';
+import { byproductWarnings, dealsFileExport, fileHead, isDanglingLink, listingFs, missingFileHint, statFile, unreadBeside } from './folder-notes.ts';
 import { fileSource, unhashedFileSource } from './file-source.ts';
 import { fileChangedError, wholeFileHash } from './file-ranges.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
@@ -229,7 +229,7 @@ async function readExports(folder: string, options: ReadFolderOptions, renamed: 
   const configPath = join(folder, entriesByName(entries, [CONFIG_FILE]).get(CONFIG_FILE) ?? CONFIG_FILE);
   let configBytes: Uint8Array | undefined;
   if (options.config) configBytes = givenConfigBytes(options.config, hashes);
-  else if (existsSync(configPath)) {
+  else if (existsSync(configPath) || isDanglingLink(configPath)) {
     statFile(CONFIG_FILE, configPath);
     configBytes = readFileSync(configPath);
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');

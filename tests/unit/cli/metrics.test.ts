@@ -94,6 +94,27 @@ describe('metrics: exit 1, a problem with the files', () => {
     expect(f.stderr()).toMatch(/^metrics: .*stage_history\.csv: is not a file \(a FIFO, a device or a socket\), not the CSV file it is named after\n$/u);
   });
 
+  it('stops on a symbolic link to nothing named as a data file or the config, rather than reading on without it', async () => {
+    // A config left behind by a moved folder: read as absent, every figure would come from the defaults, unsaid.
+    const cases: [fixture: string, file: string][] = [
+      ['spec-example', 'pipeline.config.json'],
+      ['spec-example', 'targets.csv'],
+      ['spec-example', 'stage_history.csv'],
+      ['exports/hubspot-deals', 'pipeline.config.json'],
+    ];
+    for (const [fixture, file] of cases) {
+      const dir = tempDir();
+      const data = copyFixture(fixture, dir);
+      rmSync(join(data, file), { force: true });
+      symlinkSync(join(dir, 'moved', file), join(data, file));
+      const f = fakeIO(dir);
+      expect(await main(['--data', 'data', '--as-of', '2025-06-30'], f.io), `${fixture} ${file}`).toBe(1);
+      const kind = file.endsWith('.json') ? 'config' : 'CSV';
+      expect(f.stderr()).toBe(`metrics: ${join(dir, 'data', file)}: is a symbolic link to nothing (${join(dir, 'moved', file)} does not exist), not the ${kind} file it is named after\n`);
+      expect(f.stdout()).toBe('');
+    }
+  });
+
   it('names the config file and the key of an invalid config, one line', async () => {
     const dir = tempDir();
     const data = copyFixture('spec-example', dir);

@@ -85,6 +85,9 @@ describe('messages a run rarely meets', () => {
     expect(ko('not_a_file', '/data/deals.csv: is not a file (a FIFO, a device or a socket), not the CSV file it is named after')).toBe(
       '/data/deals.csv: 파일이 아닙니다(FIFO, 장치 또는 소켓). 이름과 달리 CSV 파일이 아닙니다',
     );
+    expect(ko('not_a_file', '/data/pipeline.config.json: is a symbolic link to nothing (/old/pipeline.config.json does not exist), not the config file it is named after')).toBe(
+      '/data/pipeline.config.json: 없는 파일(/old/pipeline.config.json)을 가리키는 심볼릭 링크입니다. 이름과 달리 설정 파일이 아닙니다',
+    );
     expect(ko('data_folder_unreadable', '/data: not a folder')).toBe('/data: 폴더가 아닙니다');
     expect(ko('data_folder_unreadable', '/data/deals.csv: not a folder: --data takes the folder that holds the files, here /data')).toBe(
       '/data/deals.csv: 폴더가 아닙니다. --data에는 파일이 들어 있는 폴더를 주세요(여기서는 /data)',
