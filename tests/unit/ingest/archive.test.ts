@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
@@ -162,6 +163,45 @@ describe('a file of an archive that does not unpack', () => {
     expect(error).toBeInstanceOf(IngestFatalError);
     expect((error as IngestFatalError).message).toBe('export.zip/Opportunity.csv: cannot be read (its compressed bytes in the ZIP archive are damaged: download the archive again)');
     expect(fatalText(error as IngestFatalError, 'ko')).toBe('export.zip/Opportunity.csv: ZIP 압축 파일 안의 압축된 데이터가 손상되어 읽을 수 없습니다. 압축 파일을 다시 내려받으세요');
+  });
+});
+
+describe('a file of an archive whose bytes were changed', () => {
+  it('stops the run naming it (its CRC-32 is not the one the archive records), stored or deflated', async () => {
+    for (const stored of [true, false]) {
+      const folder = join(dir, `changed-${stored}`);
+      mkdirSync(folder, { recursive: true });
+      cpSync(join(LOADER, 'pipeline.config.json'), join(folder, 'pipeline.config.json'));
+      const zip = Buffer.from(makeZip([{ ...fixtureEntry('Opportunity.csv'), stored }]));
+      if (stored) {
+        // An amount's digit changed: without the check, read as the data (a 5 became a 9).
+        const at = zip.indexOf('"2150000.0"');
+        expect(at).toBeGreaterThan(0);
+        zip[at + 1] = '9'.charCodeAt(0);
+      } else {
+        // The first bit of the compressed stream whose flip still inflates, to as many bytes but other ones.
+        const start = 30 + 'Opportunity.csv'.length;
+        const end = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+        const original = inflateRawSync(zip.subarray(start, end));
+        const flip = (bit: number) => (zip[start + (bit >> 3)] ^= 1 << (bit & 7));
+        let bit = 0;
+        for (; bit < (end - start) * 8; bit++) {
+          flip(bit);
+          try {
+            const changed = inflateRawSync(zip.subarray(start, end));
+            if (changed.length === original.length && !changed.equals(original)) break;
+          } catch {
+            // Not this bit: it no longer inflates (the other test's case).
+          }
+          flip(bit);
+        }
+        expect(bit).toBeLessThan((end - start) * 8);
+      }
+      writeFileSync(join(folder, 'export.zip'), zip);
+      const error = await readFolder(folder).catch((e: unknown) => e);
+      expect(error, `stored: ${stored}`).toBeInstanceOf(IngestFatalError);
+      expect((error as IngestFatalError).message).toBe('export.zip/Opportunity.csv: cannot be read (its compressed bytes in the ZIP archive are damaged: download the archive again)');
+    }
   });
 });
 

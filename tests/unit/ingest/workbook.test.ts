@@ -124,7 +124,10 @@ describe('a workbook as the CSV of its first sheet', () => {
     expect(why(makeZip([{ name: 'xl/workbook.xml', text: '<workbook><sheets><sheet name="A" r:id="rId1"/></sheets></workbook>' }, { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' }]))).toBe(
       'its sheet "A" is missing (xl/worksheets/sheet1.xml)',
     );
-    // A stored part whose bytes were changed still reads; a deflated one that no longer inflates is damaged.
+    // A part whose bytes were changed is damaged, stored or deflated: its CRC-32 is no longer the directory's.
+    const stored = makeZip([{ name: 'xl/workbook.xml', text: '<workbook><sheets/></workbook>', stored: true }]);
+    stored[Buffer.from(stored).indexOf('<sheets/>') + 1] = 'S'.charCodeAt(0);
+    expect(why(stored)).toBe('its part xl/workbook.xml is damaged');
     const damaged = makeXlsx([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
     const at = Buffer.from(damaged).indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length;
     damaged.fill(0xff, at, at + 8);

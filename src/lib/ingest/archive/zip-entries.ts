@@ -5,10 +5,12 @@
  * (`ZipSource`): its directory, then each entry asked for, so a 512 MB
  * archive is never in memory whole. Node only (node:zlib, node:fs). Every
  * way the bytes can be wrong is a `ZipError` with a reason a person can act
- * on, never an exception of another kind.
+ * on, never an exception of another kind; an entry's bytes are checked
+ * against the CRC-32 and size its directory records, so a damaged stored
+ * entry, or a deflated one whose damage still inflates, is not read as data.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { legacyName } from '../legacy-name.ts';
 
 /** Random access to a ZIP file's bytes. */
@@ -49,6 +51,8 @@ export interface ZipEntry {
   flags: number;
   compressedSize: number;
   size: number;
+  /** The CRC-32 of its unpacked bytes, as the directory records it. */
+  crc: number;
   /** Offset of the entry's local header. */
   offset: number;
 }
@@ -111,6 +115,7 @@ export function zipEntries(zip: ZipSource): ZipEntry[] {
     if (v.getUint32(p, true) !== CENTRAL) throw new ZipError('its directory is damaged');
     const flags = v.getUint16(p + 8, true);
     const method = v.getUint16(p + 10, true);
+    const crc = v.getUint32(p + 16, true);
     let compressedSize = v.getUint32(p + 20, true);
     let size = v.getUint32(p + 24, true);
     const nameLength = v.getUint16(p + 28, true);
@@ -141,7 +146,7 @@ export function zipEntries(zip: ZipSource): ZipEntry[] {
       }
       e += 4 + length;
     }
-    entries.push({ name, method, flags, compressedSize, size, offset });
+    entries.push({ name, method, flags, compressedSize, size, crc, offset });
     p = extraEnd + commentLength;
   }
   return entries;
@@ -158,11 +163,13 @@ export function entryBytes(zip: ZipSource, entry: ZipEntry): Uint8Array {
   const start = entry.offset + 30 + v.getUint16(26, true) + v.getUint16(28, true);
   if (start + entry.compressedSize > zip.size) throw new ZipError('the file is cut off (an interrupted download or copy)');
   const data = zip.read(start, entry.compressedSize);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new ZipError(`its part ${entry.name} is compressed in a way this tool does not read (method ${entry.method})`);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`its part ${entry.name} is compressed in a way this tool does not read (method ${entry.method})`);
+  let bytes: Uint8Array;
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
+    bytes = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
   } catch {
     throw new ZipError(`its part ${entry.name} is damaged`);
   }
+  if (bytes.length !== entry.size || crc32(bytes) >>> 0 !== entry.crc) throw new ZipError(`its part ${entry.name} is damaged`);
+  return bytes;
 }
