@@ -17,6 +17,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^it has no workbook part \(xl\/workbook\.xml\): it is not an Excel workbook$/u, () => '통합 문서 부분(xl/workbook.xml)이 없어 Excel 통합 문서가 아닙니다'],
   [/^it has no visible sheet$/u, () => '보이는 시트가 없습니다'],
   [/^its sheet "(.+)" is missing \((.+)\)$/u, (m) => `"${m[1]}" 시트가 없습니다(${m[2]})`],
+  [/^its sheet "(.+)" is cut off \((.+) ends before its last row\)$/u, (m) => `"${m[1]}" 시트가 중간에 잘렸습니다(${m[2]}: 마지막 행 전에 끝남)`],
   [/^the file cannot be read \((.+)\)$/u, (m) => `파일을 읽을 수 없습니다(${m[1]})`],
   [/^it is too large to read as a workbook$/u, () => '통합 문서로 읽기에는 너무 큽니다'],
   // An XLS (workbook/cfb.ts, xls.ts).

@@ -10,7 +10,7 @@ import { formatKind, numberText } from '../../../src/lib/ingest/workbook/cell-va
 import { workbookCsv } from '../../../src/lib/ingest/workbook/xlsx.ts';
 import { readWorkbooks } from '../../../src/lib/ingest/workbook/workbook-exports.ts';
 import { brokenWorkbookMessage } from '../../../src/lib/ingest/export-listing.ts';
-import { ZipError } from '../../../src/lib/ingest/archive/zip-entries.ts';
+import { entryBytes, memoryZip, ZipError, zipEntries } from '../../../src/lib/ingest/archive/zip-entries.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 import { makeXlsx, makeZip } from './workbook-zip.ts';
 
@@ -124,6 +124,21 @@ describe('a workbook as the CSV of its first sheet', () => {
     expect(why(makeZip([{ name: 'xl/workbook.xml', text: '<workbook><sheets><sheet name="A" r:id="rId1"/></sheets></workbook>' }, { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' }]))).toBe(
       'its sheet "A" is missing (xl/worksheets/sheet1.xml)',
     );
+    // A sheet or shared strings cut off where they were written (the ZIP itself whole): its rows after the cut would be lost.
+    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>';
+    const whole = makeXlsx([{ name: 'Deals', data: rows }], { strings: ['id', 'D-1'] });
+    expect(workbookCsv(whole).csv).toBe('id\r\nD-1\r\n');
+    const cutPart = (bytes: Uint8Array, part: string, at: string) =>
+      makeZip(
+        zipEntries(memoryZip(bytes)).map((entry) => {
+          const text = new TextDecoder().decode(entryBytes(memoryZip(bytes), entry));
+          return { name: entry.name, text: entry.name === part ? text.slice(0, text.indexOf(at)) : text };
+        }),
+      );
+    expect(why(cutPart(whole, 'xl/worksheets/sheet1.xml', '<row r="2"'))).toBe('its sheet "Deals" is cut off (xl/worksheets/sheet1.xml ends before its last row)');
+    expect(why(cutPart(whole, 'xl/sharedStrings.xml', '<si><t>D-1'))).toBe('its shared strings are cut off');
+    // A cell pointing past the shared strings: not read as empty.
+    expect(why(makeXlsx([{ name: 'Deals', data: rows }], { strings: ['id'] }))).toBe('its shared strings are damaged');
     // A part whose bytes were changed is damaged, stored or deflated: its CRC-32 is no longer the directory's.
     const stored = makeZip([{ name: 'xl/workbook.xml', text: '<workbook><sheets/></workbook>', stored: true }]);
     stored[Buffer.from(stored).indexOf('<sheets/>') + 1] = 'S'.charCodeAt(0);
@@ -241,6 +256,9 @@ describe('readWorkbooks', () => {
     ]);
     expect(issueMessage({ code: 'not_csv', message: brokenWorkbookMessage('the file cannot be read (ENOENT)') }, 'ko')).toBe(
       '읽을 수 없는 Excel 통합 문서입니다: 파일을 읽을 수 없습니다(ENOENT). CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
+    );
+    expect(issueMessage({ code: 'not_csv', message: brokenWorkbookMessage('its sheet "Deals" is cut off (xl/worksheets/sheet1.xml ends before its last row)') }, 'ko')).toMatch(
+      /^읽을 수 없는 Excel 통합 문서입니다: "Deals" 시트가 중간에 잘렸습니다\(xl\/worksheets\/sheet1\.xml: 마지막 행 전에 끝남\)\. /u,
     );
   });
 });

@@ -56,7 +56,21 @@ function sheetRefs(parts: Parts): { sheets: SheetRef[]; date1904: boolean } {
 
 function sharedStrings(parts: Parts): string[] {
   const xml = parts.text('xl/sharedStrings.xml');
-  return xml === null ? [] : [...elements(xml, 'si')].map(({ body }) => runsText(body));
+  if (xml === null) return [];
+  if (!endsWith(xml, SST_END)) throw new ZipError('its shared strings are cut off');
+  return [...elements(xml, 'si')].map(({ body }) => runsText(body));
+}
+
+const SST_END = new RegExp(`(?:</${NS}sst>|<${NS}sst\\b[^>]*/>)\\s*$`, 'u');
+const WORKSHEET_END = new RegExp(`(?:</${NS}worksheet>|<${NS}worksheet\\b[^>]*/>)\\s*$`, 'u');
+
+/**
+ * Whether an XML part ends with its root's end tag (`end`, anchored at the end): one that does not was cut off
+ * where it was written, and reading its rows would drop the rest unsaid. Only its tail is looked at (a sheet of
+ * 100k deals is ~100 MB).
+ */
+function endsWith(xml: string, end: RegExp): boolean {
+  return end.test(xml.slice(-512));
 }
 
 /** Each cell style's kind of number (by its index in cellXfs). */
@@ -114,7 +128,12 @@ function cellText(attrs: string, body: string, ctx: Context): string {
     return '';
   }
   const raw = xmlText(v[1]!);
-  if (type === 's') return ctx.strings[Number(raw)] ?? '';
+  if (type === 's') {
+    const text = ctx.strings[Number(raw)];
+    // A cell that points past the shared strings would be read as empty, its value lost unsaid.
+    if (text === undefined) throw new ZipError('its shared strings are damaged');
+    return text;
+  }
   if (type === 'b') return raw === '1' ? 'TRUE' : 'FALSE';
   if (type === 'n') return numberText(raw, ctx.kinds[Number(plainAttribute(attrs, 's') ?? 0)] ?? 'number', ctx.date1904);
   // 'str' (a formula's text), 'e' (an error such as #N/A), 'd' (an ISO date): as written.
@@ -154,6 +173,7 @@ export function workbookCsv(bytes: Uint8Array): SheetCsv {
   const read = (ref: SheetRef) => {
     const xml = parts.text(ref.path);
     if (xml === null) throw new ZipError(`its sheet "${ref.name}" is missing (${ref.path})`);
+    if (!endsWith(xml, WORKSHEET_END)) throw new ZipError(`its sheet "${ref.name}" is cut off (${ref.path} ends before its last row)`);
     return sheetRows(xml, ctx);
   };
   const rows = read(visible[0]!);
