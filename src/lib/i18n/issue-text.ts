@@ -197,6 +197,19 @@ const ROW_RULES: Rules = {
       (g) => `${g.col} ${topic(g.v!)} 스프레드시트의 오류 값입니다(찾는 값이 없는 조회처럼 실패한 수식). 데이터가 아니므로 수식을 고치거나 셀을 비운 뒤 CSV로 다시 저장하세요`,
     ],
   ],
+  placeholder_value: [
+    [
+      re(`${COL} ${V} stands for no value: read as empty; leave the cell empty when there is nothing to say`),
+      (g) => `${g.col} ${topic(g.v!)} 값이 없다는 표시입니다. 빈 값으로 읽었습니다. 적을 내용이 없으면 셀을 비워 두세요`,
+    ],
+    [
+      re(`${COL} ${V} stands for no value, but is read as written: every deal with it counts as one (?<one>owner|account) ${V.replace('?<v>', '?<w>')}; write the (?:owner's name|account's id)`),
+      (g) =>
+        g.one === 'owner'
+          ? `${g.col} ${topic(g.v!)} 값이 없다는 표시이지만 적힌 그대로 읽었습니다. 이 값이 적힌 딜은 모두 담당자 ${g.w} 한 명으로 집계됩니다. 담당자 이름을 적으세요`
+          : `${g.col} ${topic(g.v!)} 값이 없다는 표시이지만 적힌 그대로 읽었습니다. 이 값이 적힌 딜은 모두 고객사 ${g.w} 하나로 집계됩니다. 고객사 ID를 적으세요`,
+    ],
+  ],
   negative_number: [[re(`${COL} ${V} is negative; only 0 or more is allowed`), (g) => `${g.col} ${topic(g.v!)} 음수입니다. 0 이상만 허용됩니다`]],
   amount_too_large: [
     [

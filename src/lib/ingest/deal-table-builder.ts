@@ -17,6 +17,7 @@ import type { IssueLog } from './issues.ts';
 import type { DealRow, RowContext } from './schema.ts';
 import { dotThousandsDoubt, Invalid } from './values.ts';
 import { type SheetErrorText, sheetErrorTextWarning } from './sheet-errors.ts';
+import { PlaceholderText, placeholderTextWarning } from './placeholders.ts';
 
 export const DEALS_FILE = 'deals.csv';
 
@@ -240,9 +241,10 @@ export class DealTableBuilder {
   }
 
   /** A text that only describes a deal (schema.ts `describing`): one holding a spreadsheet's error value is read as empty, said on its row. */
-  private described(v: string | SheetErrorText, column: string, line: number): string {
+  private described(v: string | SheetErrorText | PlaceholderText, column: string, line: number): string {
     if (typeof v === 'string') return v;
-    this.issues.warning(DEALS_FILE, line, column, 'sheet_error', sheetErrorTextWarning(column, v.cell));
+    if (v instanceof PlaceholderText) this.issues.warning(DEALS_FILE, line, column, 'placeholder_value', placeholderTextWarning(column, v.cell));
+    else this.issues.warning(DEALS_FILE, line, column, 'sheet_error', sheetErrorTextWarning(column, v.cell));
     return '';
   }
 

@@ -11,6 +11,7 @@ import { zodValidator } from './row-validator.ts';
 import { DEAL_REQUIRED, dealRow, type FieldParser, type RowContext } from './schema.ts';
 import { isRowsSource, readTable, type RowHandler, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { Invalid, quoteValue } from './values.ts';
+import { isPlaceholder, placeholderNameWarning } from './placeholders.ts';
 import { hasInvisible, mayHaveInvisible, withoutInvisible } from './date-messages.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
@@ -81,6 +82,8 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       candidates.add(row, line, fastRow === null ? null : rowCodes);
       // Different accounts may now share one id: said on each row, where the user can compare the names.
       if (isRoundedNumber(row.account_id)) issues.warning(DEALS_FILE, line, 'account_id', 'rounded_id', `account_id ${quoteValue(row.account_id)}: ${ROUNDED_HINT}`);
+      if (isPlaceholder(row.account_id)) issues.warning(DEALS_FILE, line, 'account_id', 'placeholder_value', placeholderNameWarning('account_id', row.account_id));
+      if (isPlaceholder(row.owner)) issues.warning(DEALS_FILE, line, 'owner', 'placeholder_value', placeholderNameWarning('owner', row.owner));
       if (iPipeline >= 0) {
         const name = record.cell(iPipeline);
         pipelines.set(name, (pipelines.get(name) ?? 0) + 1);

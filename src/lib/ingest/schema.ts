@@ -20,6 +20,7 @@ import type { RowContext } from './row-context.ts';
 import { objectTemplate } from './table.ts';
 import { checkCurrency, parseAmountIn } from './currency-check.ts';
 import { isSheetError, sheetError, SheetErrorText } from './sheet-errors.ts';
+import { isPlaceholder, PlaceholderText } from './placeholders.ts';
 import {
   Invalid,
   parseBoolean,
@@ -50,8 +51,8 @@ export const optional =
 
 /** A text as written; a spreadsheet's error value (`#N/A`) is no name or id (sheet-errors.ts). */
 const text: FieldParser<string> = (cell) => (isSheetError(cell) ? sheetError(cell) : cell);
-/** A text that only describes a deal: an error value in it keeps the row and is read as empty, with a warning (deals.ts). */
-const describing: FieldParser<string | SheetErrorText> = (cell) => (isSheetError(cell) ? new SheetErrorText(cell) : cell);
+/** A text that only describes a deal: an error value or a placeholder (`-`, `N/A`) in it keeps the row and is read as empty, with a warning (deal-table-builder.ts). */
+const describing: FieldParser<string | SheetErrorText | PlaceholderText> = (cell) => (isSheetError(cell) ? new SheetErrorText(cell) : isPlaceholder(cell) ? new PlaceholderText(cell) : cell);
 /** A text as written, whatever it is (field_history's values of fields the metrics ignore). */
 const anyText: FieldParser<string> = (cell) => cell;
 

@@ -183,7 +183,7 @@ describe('a file of an archive whose bytes were changed', () => {
         const start = 30 + 'Opportunity.csv'.length;
         const end = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
         const original = inflateRawSync(zip.subarray(start, end));
-        const flip = (bit: number) => (zip[start + (bit >> 3)] ^= 1 << (bit & 7));
+        const flip = (bit: number) => zip.writeUInt8(zip.readUInt8(start + (bit >> 3)) ^ (1 << (bit & 7)), start + (bit >> 3));
         let bit = 0;
         for (; bit < (end - start) * 8; bit++) {
           flip(bit);
