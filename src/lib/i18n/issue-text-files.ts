@@ -51,6 +51,15 @@ export const FILE_RULES: Rules = {
         `${koLines(g.lines!)}: 셀이 ${g.cells}개로 머리글의 ${g.h}개보다 많습니다(남는 셀: ${g.extra}). ${DELIMITER[g.d!]} 들어 있는 셀은 ${g.ex}처럼 큰따옴표로 감싸야 합니다${g.curly ? '(“ ” 같은 둥근 따옴표는 셀을 감싸지 못하니 곧은 따옴표 "를 쓰세요)' : ''}. 이 행은 제외했습니다`,
     ],
   ],
+  extra_empty_cells: [
+    [
+      re(
+        `${LINES}: more cells than the header's (?<h>\\d+), the extra ones empty, where the file's other rows have none: read as if the row ended with a delimiter, but a cell that contains (?<d>a comma|a semicolon|a tab) outside double quotes moves the cells after it one column to the right, which an empty last cell hides; check these rows, and put such a cell in double quotes, as (?<ex>.+)`,
+      ),
+      (g) =>
+        `${koLines(g.lines!)}: 셀이 머리글의 ${g.h}개보다 많고 남는 셀은 비어 있습니다. 파일의 다른 행에는 없는 일입니다. 행 끝에 구분 기호가 하나 더 있는 것으로 읽었지만, 큰따옴표 밖에 ${DELIMITER[g.d!]} 들어 있는 셀이 있으면 그 뒤의 셀이 한 열씩 오른쪽으로 밀리고, 마지막 셀이 비어 있으면 그것이 드러나지 않습니다. 이 행들을 확인하고, 그런 셀은 ${g.ex}처럼 큰따옴표로 감싸세요`,
+    ],
+  ],
   unnamed_values: [
     [
       re(

@@ -73,18 +73,26 @@ export function truncatedMessage(line: number, cells: number, header: number): s
   return `line ${line} ends the file after ${cells} of the header's ${header} cells, without a line end: the file looks cut off (an interrupted download or copy), and the row's last cell may be cut too. Row rejected: export the file again (if the row is complete as written, end it with a line break)`;
 }
 
-/** Lines of records with text after a closing quote, gathered for one warning per file. */
-export class QuoteTextLines {
+/** Lines gathered for one warning per file, as runs for `lineList`: the first 21 runs kept, every line counted. */
+class LineRuns {
   runs: number[] = [];
   count = 0;
-  first: { line: number; cell: number; raw: string; read: string } | null = null;
 
-  add(line: number, cell: number, raw: string, read: string): void {
-    if (this.count === 0) this.first = { line, cell, raw, read };
+  protected addLine(line: number): void {
     this.count++;
     const runs = this.runs;
     if (runs.length > 0 && runs[runs.length - 1] === line) runs[runs.length - 1] = line + 1;
     else if (runs.length < 42) runs.push(line, line + 1);
+  }
+}
+
+/** Lines of records with text after a closing quote, gathered for one warning per file. */
+export class QuoteTextLines extends LineRuns {
+  first: { line: number; cell: number; raw: string; read: string } | null = null;
+
+  add(line: number, cell: number, raw: string, read: string): void {
+    if (this.count === 0) this.first = { line, cell, raw, read };
+    this.addLine(line);
   }
 
   message(names: readonly string[]): string {
@@ -102,17 +110,12 @@ export class QuoteTextLines {
  * of a cell split at an unquoted delimiter, the rest of which was read as
  * the named column (`price, timing` read as `price`).
  */
-export class UnnamedValueLines {
-  runs: number[] = [];
-  count = 0;
+export class UnnamedValueLines extends LineRuns {
   first: { line: number; column: number; value: string } | null = null;
 
   add(line: number, column: number, value: string): void {
     if (this.count === 0) this.first = { line, column, value };
-    this.count++;
-    const runs = this.runs;
-    if (runs.length > 0 && runs[runs.length - 1] === line) runs[runs.length - 1] = line + 1;
-    else if (runs.length < 42) runs.push(line, line + 1);
+    this.addLine(line);
   }
 
   /** `named`: the header's named columns, up to its last named one. */
@@ -121,5 +124,27 @@ export class UnnamedValueLines {
     const { name, example } = delimiterWords(delimiter);
     const where = this.count === 1 ? '' : `first on line ${f.line}: `;
     return `${lineList(this.runs, this.count)}: a value after the header's last named column "${names[named - 1]}" (${where}"${shown(f.value)}" in column ${f.column + 1}) is not read, and the header gives it no name; a cell that contains ${name} must be in double quotes, as ${example}, and a column of data needs a name in the header`;
+  }
+}
+
+/**
+ * Lines of rows with more cells than the header, the extra ones empty, for one warning per file when its other
+ * rows have none. Such cells are read as a delimiter ending the row (a tool that ends every row so), but a cell
+ * split at an unquoted delimiter in a row whose last cell is empty looks just the same: `Rival, Inc` then reads
+ * as competitor `Rival` and source `Inc`, and no cell is left over to reject the row (`field_count`).
+ */
+export class ExtraBlankLines extends LineRuns {
+  firstLine = 0;
+  /** Rows of no more cells than the header. */
+  others = 0;
+
+  add(line: number): void {
+    if (this.count === 0) this.firstLine = line;
+    this.addLine(line);
+  }
+
+  message(header: number, delimiter: Delimiter): string {
+    const { name, example } = delimiterWords(delimiter);
+    return `${lineList(this.runs, this.count)}: more cells than the header's ${header}, the extra ones empty, where the file's other rows have none: read as if the row ended with a delimiter, but a cell that contains ${name} outside double quotes moves the cells after it one column to the right, which an empty last cell hides; check these rows, and put such a cell in double quotes, as ${example}`;
   }
 }

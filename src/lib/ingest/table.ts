@@ -16,7 +16,7 @@
  */
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
-import { fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
+import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
@@ -142,6 +142,9 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     const read: { table: Table | null; handler: RowHandler | null; width: number; named: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, named: 0, delimiter: ',', names: [] };
     const quoted = new QuoteTextLines();
     const unnamed = new UnnamedValueLines();
+    const extraBlank = new ExtraBlankLines();
+    // Canonical files only: a CRM writes its exports itself (and a large one is read in parts, which could not tell).
+    const blankTails = spec.known.length > 0 && spec.fieldCount === undefined;
     const decoding = decodeSource(source, attempt, (done, total) => opts.onProgress?.(file, done, total));
     const { part } = spec;
     if (part) {
@@ -173,6 +176,10 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             const t = read.table!;
             t.stats.rows++;
             if (record.quoteCell >= 0 && record.malformed === null) quoted.add(record.quoteLine, record.quoteCell, record.quoteRaw, record.cell(record.quoteCell));
+            if (blankTails && read.width > 0 && record.malformed === null) {
+              if (record.length <= read.width) extraBlank.others++;
+              else if (record.blankFrom(read.width)) extraBlank.add(record.line);
+            }
             if (record.malformed !== null) {
               const code = record.malformed.kind === 'too_long' ? 'record_too_long' : 'malformed_csv';
               issues.error(file, record.line, t.names[record.malformed.cell] ?? '', code, problemMessage(record.malformed, record.line, record.lastLine, t.names));
@@ -223,6 +230,8 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
     if (quoted.first) issues.warning(file, quoted.first.line, table.names[quoted.first.cell] ?? '', 'quote_text', quoted.message(table.names));
     if (unnamed.first) issues.warning(file, unnamed.first.line, '', 'unnamed_values', unnamed.message(table.names, read.named, read.delimiter));
+    // Said only when other rows end at the header's width: in a file whose every row ends with a delimiter, the empty cells are that.
+    if (extraBlank.count > 0 && extraBlank.others > 0) issues.warning(file, extraBlank.firstLine, '', 'extra_empty_cells', extraBlank.message(read.width, read.delimiter));
     return table;
   }
   throw new Error('unreachable: the last decoding attempt never throws');

@@ -11,6 +11,7 @@ import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError, IssueLog } from '../../../src/lib/ingest/issues.ts';
 import { readTable } from '../../../src/lib/ingest/table.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { utf8, utf16 } from './helpers.ts';
 
 interface Rec {
@@ -253,6 +254,20 @@ describe('cells against the header', () => {
     const { stats, issues } = table('id,name,note\n1,a,b,,\n2,a,b, ;\n', ['id']);
     expect(stats).toEqual({ rows: 2, accepted: 1, rejected: 1 });
     expect(brief(issues)).toEqual(['3 error field_count: line 3: 4 cells, the header has 3 (extra: ";"); a cell that contains a comma must be in double quotes, as "Rival, Inc". Row rejected']);
+  });
+
+  it('names rows with empty extra cells when the file\'s other rows have none, where a cell split at an unquoted delimiter hides (en, ko)', () => {
+    // Every row ends with a delimiter (a tool that writes rows so): nothing to say.
+    expect(table('id,name,note\n1,a,b,\n2,a,b,\n').issues).toEqual([]);
+    // One row does: "Rival, Inc" unquoted, its last cell empty, read as name "Rival" and note " Inc" without a cell left over.
+    const { stats, issues } = table('id,name,note\n1,Rival, Inc,\n2,Acme,x\n3,Beta,y\n4,Rival, Inc,\n');
+    expect(stats).toEqual({ rows: 4, accepted: 4, rejected: 0 });
+    expect(brief(issues)).toEqual([
+      `2 warning extra_empty_cells: lines 2 and 5: more cells than the header's 3, the extra ones empty, where the file's other rows have none: read as if the row ended with a delimiter, but a cell that contains a comma outside double quotes moves the cells after it one column to the right, which an empty last cell hides; check these rows, and put such a cell in double quotes, as "Rival, Inc"`,
+    ]);
+    expect(issueMessage(issues[0]!, 'ko')).toBe(
+      '2, 5행: 셀이 머리글의 3개보다 많고 남는 셀은 비어 있습니다. 파일의 다른 행에는 없는 일입니다. 행 끝에 구분 기호가 하나 더 있는 것으로 읽었지만, 큰따옴표 밖에 쉼표(,)가 들어 있는 셀이 있으면 그 뒤의 셀이 한 열씩 오른쪽으로 밀리고, 마지막 셀이 비어 있으면 그것이 드러나지 않습니다. 이 행들을 확인하고, 그런 셀은 "Rival, Inc"처럼 큰따옴표로 감싸세요',
+    );
   });
 
   it('says how to name a required column written another way (case, spaces, _ - .)', () => {
