@@ -16,7 +16,10 @@ describe('config names', () => {
   });
 
   it('refuses __proto__ as a name anywhere, naming where', () => {
-    expect(() => parseConfigText('{"stall_days": {"__proto__": 3}}')).toThrow(/stall_days\.__proto__: "__proto__" is not allowed as a name/);
+    expect(() => parseConfigText('{"stall_days": {"__proto__": 3}}')).toThrow(/stall_days\.__proto__ at line 1 column 17: "__proto__" is not allowed as a name/);
+    // Where it is written, as every other config problem says it; in an array by its index.
+    expect(() => parseConfigText('{\n  "fx": {\n    "__proto__": 3\n  }\n}')).toThrow('pipeline.config.json: fx.__proto__ at line 3 column 5: "__proto__" is not allowed as a name');
+    expect(() => parseConfigText('{ "stages": [{ "id": "a" },\n  { "__proto__": 1 }] }')).toThrow('pipeline.config.json: stages[1].__proto__ at line 2 column 5: "__proto__" is not allowed as a name');
     expect(() => parseConfigText('{"products": {"__proto__": {"lifecycle_months": 3}}}')).toThrow(/products\.__proto__/);
     expect(() => parseConfigText('{"fx": {"__proto__": 3}}')).toThrow(/fx\.__proto__/);
   });

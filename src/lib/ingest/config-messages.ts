@@ -209,6 +209,12 @@ export function configIssueLines(error: z.ZodError, raw: unknown, keys: ConfigKe
     .join('\n');
 }
 
+/** The line for a `__proto__` key at `path` (config.ts `protoKeyPath`), with where it is written when the text is known. */
+export function protoKeyLine(path: readonly PropertyKey[], file: string, layout?: JsonLayout): string {
+  const at = layout?.positionOf(path as (string | number)[], true);
+  return `${file}: ${keyPath(path)}${at ? ` at ${atPosition(at)}` : ''}: "__proto__" is not allowed as a name`;
+}
+
 /** Keys written twice in one object: JSON.parse keeps the last silently, so the first would be ignored unseen. */
 export function duplicateKeyLines(layout: JsonLayout, file: string): string {
   return layout.duplicates

@@ -10,7 +10,7 @@ import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import { jsonLayout, jsonSyntaxMessage, type JsonLayout } from './config-json-text.ts';
 
 export { jsonSyntaxMessage };
-import { configIssueLines, duplicateKeyLines, type ConfigKeys } from './config-messages.ts';
+import { configIssueLines, duplicateKeyLines, protoKeyLine, type ConfigKeys } from './config-messages.ts';
 import type { FatalCode } from './fatal-codes.ts';
 
 /** The largest exchange rate accepted in `fx`. */
@@ -187,11 +187,11 @@ const CONFIG_KEYS: ConfigKeys = {
  * plain object it is copied into takes it as the prototype instead, so the
  * setting would vanish silently. Refuse it, naming where it is.
  */
-function protoKeyPath(value: unknown, path: string[] = []): string[] | null {
+function protoKeyPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (value === null || typeof value !== 'object') return null;
   for (const key of Object.keys(value)) {
     if (key === '__proto__') return [...path, key];
-    const found = protoKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    const found = protoKeyPath((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
     if (found) return found;
   }
   return null;
@@ -204,7 +204,7 @@ export function parseConfig(raw: unknown, file = 'pipeline.config.json', layout?
     throw new ConfigError('config_not_object', `${file}: (top level): must be a JSON object ({ ... }), not ${what}`);
   }
   const proto = protoKeyPath(raw);
-  if (proto) throw new ConfigError('config_proto_key', `${file}: ${proto.join('.')}: "__proto__" is not allowed as a name`);
+  if (proto) throw new ConfigError('config_proto_key', protoKeyLine(proto, file, layout));
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigError('config_invalid', formatConfigIssues(result.error, file, raw, layout));
   return resolveConfig(result.data, raw !== undefined && Object.hasOwn(raw as object, 'currency'));
