@@ -499,6 +499,13 @@ export const en = {
     moved_back: 'Moved back',
     unchanged: 'Same stage',
   },
+  /** The Waterfall page's note on its amounts: each deal's at the period's end (docs/metrics.md, `waterfall`). */
+  waterfallAmounts: {
+    atEnd: (p: { to: string }, f: Formatter) =>
+      `Every amount here is the deal’s amount on ${f.date(p.to)}, those of the deals open at the start included, so that the amounts add up as the counts do.`,
+    restated: (p: { from: string; to: string; start: number; then: number }, f: Formatter) =>
+      `Every amount here is the deal’s amount on ${f.date(p.to)}, so the deals open on ${f.date(p.from)} start at ${f.moneyCompact(p.start)}, where the Overview and the Trends, which take each date’s amounts, show ${f.moneyCompact(p.then)}: these deals’ amounts changed by ${f.signedMoney(p.start - p.then)} since.`,
+  },
   cycleGroup: { won: 'Won deals', lost: 'Lost deals', all: 'All closed deals' },
   dealState: { open: 'Open', won: 'Won', lost: 'Lost' },
   relationship: { friendly: 'Friendly', neutral: 'Neutral', hostile: 'Hostile' },

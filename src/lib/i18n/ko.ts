@@ -427,6 +427,11 @@ export const ko: Messages = {
     moved_back: '단계 후퇴',
     unchanged: '단계 유지',
   },
+  waterfallAmounts: {
+    atEnd: (p, f) => `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액입니다. 기간 초에 진행 중이던 딜도 같아서, 금액도 건수처럼 더하고 빼면 맞아떨어집니다.`,
+    restated: (p, f) =>
+      `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액이라, ${f.date(p.from)}에 진행 중이던 딜이 ${f.moneyCompact(p.start)}에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 ${f.moneyCompact(p.then)}입니다. 그 뒤 이 딜들의 금액이 ${f.signedMoney(p.start - p.then)} 바뀌었습니다.`,
+  },
   cycleGroup: { won: '수주 딜', lost: '실주 딜', all: '전체 마감 딜' },
   dealState: { open: '진행 중', won: '수주', lost: '실주' },
   relationship: { friendly: '우호적', neutral: '중립', hostile: '비우호적' },

@@ -203,6 +203,38 @@ describe('removed deals', () => {
   });
 });
 
+describe('the waterfall\'s amounts', () => {
+  // Open from March and April; O1's amount raised from 3M to 5M on Jun 10, within the period (May 31 to Jun 30).
+  const specs: DealSpec[] = [
+    { id: 'O1', createdAt: at('2025-03-01'), amount: 5_000_000, history: [['propose', at('2025-03-01')]] },
+    { id: 'O2', createdAt: at('2025-04-01'), amount: 1_000_000, history: [['qualify', at('2025-04-01')]] },
+  ];
+  const raise: FieldChange = { deal: 0, field: 'amount', oldValue: 3_000_000, newValue: 5_000_000, changedAt: at('2025-06-10'), line: 2 };
+
+  it('says they are each deal\'s at the end, and, when the start\'s differ from the Overview\'s for that date, both figures', () => {
+    const s = site(config, specs, () => {}, [raise]);
+    // The waterfall restates the opening pipeline at Jun 30 (5M + 1M); the tiles' run at May 31 takes that day's (3M + 1M).
+    expect(s.metrics.waterfall.start).toEqual({ count: 2, amount: 6_000_000 });
+    expect(s.previous.as_of).toBe('2025-05-31');
+    expect(s.previous.pipeline.open_amount).toBe(4_000_000);
+    expect(waterfallModel(ctx(s)).notes.at(-1)).toBe(
+      'Every amount here is the deal’s amount on Jun 30, 2025, so the deals open on May 31, 2025 start at ₩6M, where the Overview and the Trends, which take each date’s amounts, show ₩4M: these deals’ amounts changed by +₩2M since.',
+    );
+    // The Korean date's spaces are no-break ones.
+    expect(waterfallModel(ctx(s, 'ko')).notes.at(-1)!.replace(/\s/gu, ' ')).toBe(
+      '이 페이지의 금액은 모두 2025. 6. 30. 기준 딜 금액이라, 2025. 5. 31.에 진행 중이던 딜이 600만원에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 400만원입니다. 그 뒤 이 딜들의 금액이 +200만원 바뀌었습니다.',
+    );
+  });
+
+  it('says only that they are each deal\'s at the end when no amount changed', () => {
+    const s = site(config, specs);
+    expect(s.metrics.waterfall.start.amount).toBe(s.previous.pipeline.open_amount);
+    expect(waterfallModel(ctx(s)).notes.at(-1)).toBe(
+      'Every amount here is the deal’s amount on Jun 30, 2025, those of the deals open at the start included, so that the amounts add up as the counts do.',
+    );
+  });
+});
+
 describe('close dates not tracked', () => {
   const SENTENCE =
     'Close-date changes are not tracked: add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see slippage and pushed deals.';

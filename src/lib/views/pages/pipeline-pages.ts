@@ -6,7 +6,7 @@ import {
 import { repurchaseView, waterfallView } from '../chart-models.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
-import { addDays } from '../../time.ts';
+import { addDays, type LocalDate } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
@@ -213,12 +213,27 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
   }
   // The period opens before the data's first record: its opening pipeline is the empty CRM before the data.
   const first = site.inputs.oldest_record;
-  const beforeData = first !== null && first > addDays(site.as_of, -site.waterfall_days) && m.absence.waterfallBeforeData({ first }, f);
+  const from = addDays(site.as_of, -site.waterfall_days);
+  const beforeData = first !== null && first > from && m.absence.waterfallBeforeData({ first }, f);
   return {
-    notes: notes(beforeData, closeDatesNote(ctx), noHistory && m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })),
+    notes: notes(beforeData, closeDatesNote(ctx), noHistory && m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) }), amountsNote(ctx, from)),
     charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)],
     tables,
   };
+}
+
+/**
+ * What the waterfall's amounts are: each deal's at the period's end, the opening pipeline's too. When the tiles'
+ * earlier date is the period's start, the opening pipeline with that day's amounts is known, and differs from the
+ * Overview's and the Trends' figure for that date by the amounts changed since: said, with both figures.
+ */
+function amountsNote(ctx: PageContext, from: LocalDate): string {
+  const { site, m, f } = ctx;
+  const start = site.metrics.waterfall.start.amount;
+  const then = site.previous.pipeline.open_amount;
+  // `previous` is the tiles' run at previous_as_of, or (a filtered page that compares nothing) the run at as_of itself.
+  const restated = site.previous.as_of === from && f.moneyCompact(start) !== f.moneyCompact(then);
+  return restated ? m.waterfallAmounts.restated({ from, to: site.as_of, start, then }, f) : m.waterfallAmounts.atEnd({ to: site.as_of }, f);
 }
 
 /** The analysis window's first and last local dates. */
