@@ -130,15 +130,16 @@ export const enChartWords: ChartWords = {
   repurchase: {
     noData: `No repurchase is due within the next ${withUnit('12', 'months')}.`,
     noneSoon: (p) => `No repurchase is due within the next ${withUnit('12', 'months')}; ${noun(count(p.count), 'comes', 'come')} due later, listed below.`,
-    key: { amount: 'Last purchase amount', count: 'Number: customers due' },
-    count: 'Customers due',
+    // A row is a customer's product coming due (a customer buying two products is two): repurchases, not customers.
+    key: { amount: 'Last purchase amount', count: 'Number: repurchases due' },
+    count: 'Repurchases due',
     takeaway: (p) => {
       const { overdueCount: o, upcomingCount: u } = p;
-      const overdue = `${noun(count(o), 'customer is', 'customers are')} past the repurchase date (${p.overdueAmount} last time)`;
+      const overdue = `${noun(count(o), 'repurchase is past its date', 'repurchases are past their date')} (${p.overdueAmount} last time)`;
       const peak = p.peakMonth === null ? '' : u === 1 ? `, in ${p.peakMonth}` : `, most in ${p.peakMonth}`;
       const due = `due within ${withUnit('12', 'months')} (${p.upcomingAmount}${peak})`;
       if (u === 0) return `${overdue}.`;
-      if (o === 0) return `${noun(count(u), 'customer comes', 'customers come')} ${due}.`;
+      if (o === 0) return `${noun(count(u), 'repurchase comes', 'repurchases come')} ${due}.`;
       return `${overdue}, and ${noun(count(u), 'more comes', 'more come')} ${due}.`;
     },
   },

@@ -150,13 +150,14 @@ export const koChartWords: ChartWords = {
   repurchase: {
     noData: '향후 12개월 안에 도래하는 재구매 시점이 없습니다.',
     noneSoon: (p) => `향후 12개월 안에 도래하는 재구매 시점은 없고, 그 뒤에 도래하는 ${count(p.count)}건은 아래 표에 있습니다.`,
-    key: { amount: '직전 구매 금액', count: '숫자: 재구매 도래 고객 수' },
-    count: '도래 고객 수',
+    // A row is a customer's product coming due (a customer buying two products is two): 건, not 곳.
+    key: { amount: '직전 구매 금액', count: '숫자: 재구매 도래 건수' },
+    count: '도래 건수',
     takeaway: (p) => {
       const { overdueCount: o, upcomingCount: u } = p;
-      const overdue = `재구매 시점이 지난 고객이 ${count(o)}곳(직전 구매 ${p.overdueAmount})`;
+      const overdue = `재구매 시점이 지난 건이 ${count(o)}건(직전 구매 ${p.overdueAmount})`;
       const peak = p.peakMonth === null ? '' : u === 1 ? `, ${p.peakMonth}` : `, ${p.peakMonth}에 최다`;
-      const upcoming = `12개월 안에 재구매 시점이 도래하는 고객이 ${count(u)}곳(${p.upcomingAmount}${peak})`;
+      const upcoming = `12개월 안에 재구매 시점이 도래하는 건이 ${count(u)}건(${p.upcomingAmount}${peak})`;
       if (u === 0) return `${overdue} 있습니다.`;
       if (o === 0) return `${upcoming} 있습니다.`;
       return `${overdue}, ${upcoming} 있습니다.`;

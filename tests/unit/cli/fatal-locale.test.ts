@@ -395,7 +395,7 @@ describe('metrics: the folder and its exports, more', () => {
     const list = folder({ ...files, 'pipeline.config.json': '[]' });
     expect((await runMetrics(list.dir, '--lang', 'ko')).stderr).toBe('metrics: pipeline.config.json: (최상위): JSON 객체({ ... })여야 합니다. 지금은 목록입니다\n');
     const proto = folder({ ...files, 'pipeline.config.json': '{"labels": {"__proto__": {"en": "x"}}}' });
-    expect((await runMetrics(proto.dir, '--lang', 'ko')).stderr).toBe('metrics: pipeline.config.json: labels.__proto__: "__proto__"는 이름으로 쓸 수 없습니다\n');
+    expect((await runMetrics(proto.dir, '--lang', 'ko')).stderr).toBe('metrics: pipeline.config.json: labels.__proto__(1행 13열): "__proto__"는 이름으로 쓸 수 없습니다\n');
   });
 });
 

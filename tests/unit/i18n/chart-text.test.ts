@@ -160,6 +160,8 @@ describe('exact takeaways of the example metrics', () => {
     );
     // The example's 3 windows all fall after the twelve months: the table lists them, the sentence says so.
     expect(out.repurchaseEmpty.takeaway).toBe('No repurchase is due within the next 12\u00a0months; 3\u00a0come due later, listed below.');
+    // Rows are a customer's product coming due, not customers (one customer may buy two products).
+    expect(out.repurchase.takeaway).toBe('2\u00a0repurchases are past their date (₩12M last time), and 3\u00a0more come due within 12\u00a0months (₩8M, most in Aug 2025).');
     // Won 3.0M + 2.5M of a weighted forecast of 4M + 2M: 92%; April 0.75, May 1.25.
     expect(out.accuracy.takeaway).toBe(
       'Over the 2\u00a0months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025.',
@@ -176,7 +178,7 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.pipeline.takeaway).toBe('진행 중 파이프라인이 가장 많이 쌓인 단계는 협상으로, 전체의 49%인 1,900만원입니다.');
     expect(out.waterfall.takeaway).toBe('진행 중 파이프라인이 3,400만원에서 3,900만원으로 늘었습니다(신규·재개 500만원, 수주 0원, 실주 0원).');
     expect(out.repurchase.takeaway).toBe(
-      '재구매 시점이 지난 고객이 2곳(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 고객이 3곳(800만원, 2025년\u00a08월에 최다) 있습니다.',
+      '재구매 시점이 지난 건이 2건(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 건이 3건(800만원, 2025년\u00a08월에 최다) 있습니다.',
     );
     // The lowest and highest months named as such: a "7월 ~ 6월" range read as a span of dates.
     expect(out.accuracy.takeaway).toBe(
