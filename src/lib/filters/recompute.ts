@@ -115,7 +115,7 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     matched: subset.deals.length,
     total: dataset.deals.length,
     closeDatesTracked,
-    facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter) },
+    facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter), createdIn: filter.period },
     // The manifest's own properties as they are (descriptors, not values): its getters (repurchase_owners) stay lazy.
     site: Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as SiteData, {
       stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),

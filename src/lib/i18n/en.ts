@@ -78,6 +78,11 @@ export const en = {
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
     teamTargetsNote: "Coverage compares with this team's own target.",
     noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product or period filter there is no target to compare with.',
+    /** The New deals chart under a creation-period filter: what it keeps (`shown`: its months all within the chart's 12, some, none). */
+    cohortIntake: (p: { period: string; count: number; amount: number; shown: 'all' | 'some' | 'none' }, f: Formatter) =>
+      p.shown === 'none'
+        ? `The filter keeps the deals created in ${p.period}, outside these 12 months: there is no month to show.`
+        : `The filter keeps the deals created in ${p.period}${p.shown === 'some' ? ', of which these 12 months hold' : ':'} ${counted(f, p.count, 'deal', 'deals')} worth ${f.moneyCompact(p.amount)}, by month below.`,
     ownerNoTargetNote: 'targets.csv has no target of this owner for this or the next month or quarter.',
     teamNoTargetNote: 'targets.csv has no target of this team for this or the next month or quarter.',
   },

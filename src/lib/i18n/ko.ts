@@ -63,6 +63,10 @@ export const ko: Messages = {
     ownerTargetsNote: '커버리지와 달성률은 이 담당자의 목표와 비교합니다.',
     teamTargetsNote: '커버리지는 이 팀의 목표와 비교합니다.',
     noTargetsNote: '목표는 회사·팀·담당자 단위로만 정해져 있어, 제품이나 기간 필터에서는 비교할 목표가 없습니다.',
+    cohortIntake: (p, f) =>
+      p.shown === 'none'
+        ? `필터는 ${p.period}에 생성된 딜만 남깁니다. 이 기간은 최근 12개월 밖이라 보여 줄 달이 없습니다.`
+        : `필터는 ${p.period}에 생성된 딜만 남깁니다. ${p.shown === 'some' ? '그중 최근 12개월 안의 ' : ''}${f.count(p.count)}건, ${josa(f.moneyCompact(p.amount), '을/를')} 아래에 월별로 보여 줍니다.`,
     ownerNoTargetNote: 'targets.csv에 이 담당자의 이번 달·분기나 다음 달·분기 목표가 없습니다.',
     teamNoTargetNote: 'targets.csv에 이 팀의 이번 달·분기나 다음 달·분기 목표가 없습니다.',
   },

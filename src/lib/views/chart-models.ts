@@ -147,8 +147,13 @@ export function forecastView(m: Metrics): ForecastViewModel {
   };
 }
 
-export function intakeView(m: Metrics, since: string | null = null): IntakeViewModel {
-  return { months: m.intake.map((i) => ({ month: i.month, count: i.count, amount: i.amount })), since: since === null ? null : since.slice(0, 7) };
+/**
+ * `cohort`: a filter's creation period (`from <= date < to`): the months outside it are left out, their zeros
+ * being the filter's, not months without new deals.
+ */
+export function intakeView(m: Metrics, since: string | null = null, cohort: { from: string; to: string } | null = null): IntakeViewModel {
+  const inCohort = (month: string) => cohort === null || (month >= cohort.from.slice(0, 7) && month < cohort.to.slice(0, 7));
+  return { months: m.intake.filter((i) => inCohort(i.month)).map((i) => ({ month: i.month, count: i.count, amount: i.amount })), since: since === null ? null : since.slice(0, 7) };
 }
 
 /** Default highlight of the reasons charts: a price reason (English or Korean wording). */

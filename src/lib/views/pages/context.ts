@@ -36,6 +36,8 @@ export interface FilterFacts {
    * the owner's or the team's own, or none under a product or period filter.
    */
   targets: TargetsFollow;
+  /** The `period` filter (deals created in it, 'YYYY', 'YYYY-Qn' or 'YYYY-MM'), or null. */
+  createdIn: string | null;
 }
 
 /** Chart options of this page's locale and formatter; `takeaway` replaces the chart's own sentence. */

@@ -4,7 +4,9 @@ import { intakeChart } from '../../charts/index.ts';
 import { intakeView } from '../chart-models.ts';
 import { type Delta, type DeltaKind, joinItems } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
-import { addDays } from '../../time.ts';
+import { addDays, addToMonth } from '../../time.ts';
+import { periodDates } from '../../filters/filter.ts';
+import { periodLabel } from './filter-form.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
 import {
@@ -153,7 +155,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
     // A sentence after the intro's ('vs 30 days earlier (May 31, 2026)' read as a fragment after its full stop).
     comparedWith: noTrends ? '' : (beforeData ?? m.tiles.comparedWith({ days: COMPARE_DAYS, date: site.previous_as_of }, f)),
     window: m.tiles.windowNote({ from: addDays(site.as_of, 1 - now.window_days), to: site.as_of }, f),
-    charts: [funnelBlock(ctx), forecastBlock(ctx), chartBlock('intake', intakeChart(intakeView(now, site.inputs.oldest_record), chartOptions(ctx, ctx.text.intake)), f)],
+    charts: [funnelBlock(ctx), forecastBlock(ctx), intakeBlock(ctx)],
     stalled: stalledTable(ctx, 'top-stalled', 10),
     stalledTotal: now.stalled.length,
   };
@@ -276,3 +278,24 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
       return null;
   }
 }
+
+/**
+ * New deals by month. Under a creation-period filter only that period's months are shown (the others' zeros would
+ * be the filter's), and the sentence says what the filter keeps instead of comparing the last three months with
+ * the three before, which the filter decides.
+ */
+function intakeBlock(ctx: PageContext): ChartBlock {
+  const { site, m, f } = ctx;
+  const period = ctx.filter?.createdIn ?? null;
+  const view = intakeView(site.metrics, site.inputs.oldest_record, period === null ? null : periodDates(period));
+  let takeaway: string | null = null;
+  if (period !== null) {
+    const count = view.months.reduce((sum, x) => sum + x.count, 0);
+    const amount = view.months.reduce((sum, x) => sum + x.amount, 0);
+    const months = periodDates(period);
+    const whole = view.months.length > 0 && view.months[0]!.month === months.from.slice(0, 7) && addToMonth(view.months.at(-1)!.month, 1) === months.to.slice(0, 7);
+    takeaway = m.filters.cohortIntake({ period: periodLabel(f, period), count, amount, shown: view.months.length === 0 ? 'none' : whole ? 'all' : 'some' }, f);
+  }
+  return chartBlock('intake', intakeChart(view, chartOptions(ctx, ctx.text.intake, takeaway)), f);
+}
+
