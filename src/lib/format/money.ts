@@ -35,33 +35,37 @@ const MAN = 1e4;
 const EOK = 1e8;
 const JO = 1e12;
 
-/** The Korean units, smallest first: [value, name, one decimal below this]. */
-const UNITS: readonly (readonly [number, string, number])[] = [
-  [MAN, '만', 10 * MAN],
-  [EOK, '억', 100 * EOK],
-  [JO, '조', 100 * JO],
+/** The Korean units, smallest first: [value, name, two decimals below this, one decimal below this]. */
+const UNITS: readonly (readonly [number, string, number, number])[] = [
+  [MAN, '만', 0, 10 * MAN],
+  [EOK, '억', 10 * EOK, 100 * EOK],
+  [JO, '조', 10 * JO, 100 * JO],
 ];
 
 /**
  * A non-negative amount read in Korean units: '12.3억', '4,500만', '1.5조',
  * '5,000', '0'.
  *
- * The largest unit the amount reaches is used. One decimal is kept while the
- * number in that unit is small (below 10만, 100억, 100조), none above, so a
- * figure never shows more than about four digits of precision:
- * 150,000 -> '15만', 15,000 -> '1.5만', 1,234,567,890 -> '12.3억',
- * 12,345,678,900 -> '123억'. Rounding is half up on the shown digit, and an
- * amount that rounds up to the next unit is shown in that unit:
- * 99,950,000 -> '9,995만' (exact), 99,996,000 -> '1억' (not '10,000만'),
- * 9,999.6 -> '1만'. Below 1만 the amount is a whole number: 5,000.4 -> '5,000'.
+ * The largest unit the amount reaches is used, with three significant
+ * digits in 억 and 조 (two decimals below 10억 and 10조, one below 100억 and
+ * 100조, none above), as the English form has, so that amounts side by side
+ * read alike whatever their size ('1.26억' next to '9,870만', not '1.3억'):
+ * 125,710,000 -> '1.26억', 1,234,567,890 -> '12.3억', 12,345,678,900 ->
+ * '123억'. In 만 one decimal below 10만, none above: 150,000 -> '15만',
+ * 15,000 -> '1.5만', 38,204,000 -> '3,820만' (만 is read in full up to 1억).
+ * Trailing zeros are dropped (102,000,000 -> '1.02억', 100,000,000 -> '1억').
+ * Rounding is half up on the shown digit, and an amount that rounds up to the
+ * next unit is shown in that unit: 99,950,000 -> '9,995만' (exact),
+ * 99,996,000 -> '1억' (not '10,000만'), 9,999.6 -> '1만'. Below 1만 the
+ * amount is a whole number: 5,000.4 -> '5,000'.
  */
 export function koreanUnits(abs: number): string {
   if (Math.round(abs) < MAN) return decimal('ko', Math.round(abs), 0);
   for (let i = 0; i < UNITS.length; i++) {
-    const [unit, name, oneDecimalBelow] = UNITS[i]!;
+    const [unit, name, twoDecimalsBelow, oneDecimalBelow] = UNITS[i]!;
     const next = UNITS[i + 1]?.[0] ?? Infinity;
     if (abs >= next) continue;
-    const digits = abs < oneDecimalBelow ? 1 : 0;
+    const digits = abs < twoDecimalsBelow ? 2 : abs < oneDecimalBelow ? 1 : 0;
     // Units are powers of ten, so rounding to a multiple of `step` is exact.
     const step = unit / 10 ** digits;
     const rounded = Math.round(abs / step) * step;

@@ -137,6 +137,6 @@ describe('the sample (as of 2026-06-30)', async () => {
     }
     // The digest's key figures say the same.
     expect(digestMarkdown(site, { linkRoot: null, locale: 'en' })).toContain('| Stalled deals | 34\u00a0deals | 32\u00a0deals | −2\u00a0deals (−6%) |');
-    expect(digestMarkdown(site, { linkRoot: null, locale: 'ko' })).toContain('| 영업 속도 | 하루 1.1억원 | 하루 1.3억원 | 하루 +1,246만원 (+11%) |');
+    expect(digestMarkdown(site, { linkRoot: null, locale: 'ko' })).toContain('| 영업 속도 | 하루 1.13억원 | 하루 1.26억원 | 하루 +1,246만원 (+11%) |');
   });
 });

@@ -59,6 +59,6 @@ describe('summary facts on the owner and account pages', () => {
       expect(table.rows[row]![1]!.text).toBe(ctx.f.moneyCompact(v.avg_won_amount));
       expect(table.csv.rows[row]).toContain(Math.round(v.avg_won_amount!));
     }
-    expect(velocityModel(pageContext(site, 'ko', '/')).tables.find((t) => t.id === 'velocity-inputs')!.rows.map((r) => r[1]!.text)).toContain('2.5억원');
+    expect(velocityModel(pageContext(site, 'ko', '/')).tables.find((t) => t.id === 'velocity-inputs')!.rows.map((r) => r[1]!.text)).toContain('2.49억원');
   });
 });
