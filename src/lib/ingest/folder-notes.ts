@@ -6,7 +6,7 @@
  * gets when the folder has it in another shape (a CRM's export, another
  * name). Their headers are read from their first bytes only.
  */
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../dataset.ts';
 import { CONFIG_FILE, DEALS_FILE } from './dataset-builder.ts';
@@ -207,9 +207,4 @@ function danglingLinkTarget(path: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Whether `path` is a symbolic link to nothing (which `existsSync` calls missing). */
-export function isDanglingLink(path: string): boolean {
-  return !existsSync(path) && danglingLinkTarget(path) !== null;
 }

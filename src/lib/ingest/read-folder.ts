@@ -9,7 +9,7 @@
  * and a large file never sits in memory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../dataset.ts';
@@ -36,7 +36,7 @@ import { listExports, notAFolder, UNREADABLE_MESSAGE } from './export-listing.ts
 import { containerFiles } from './export-containers.ts';
 import { appendAll } from '../append.ts';
 import { fileZip } from './archive/zip-entries.ts';
-import { byproductWarnings, dealsFileExport, fileHead, isDanglingLink, listingFs, missingFileHint, statFile, unreadBeside } from './folder-notes.ts';
+import { byproductWarnings, dealsFileExport, fileHead, listingFs, missingFileHint, statFile, unreadBeside } from './folder-notes.ts';
 import { fileSource, unhashedFileSource } from './file-source.ts';
 import { fileChangedError, wholeFileHash } from './file-ranges.ts';
 import { DATA_FOLDER_FILES, entriesByName } from './file-names.ts';
@@ -226,10 +226,12 @@ async function readExports(folder: string, options: ReadFolderOptions, renamed: 
   }
   const hashes: Record<string, string> = Object.create(null) as Record<string, string>;
   // As in a canonical folder, the config whatever the case of its name.
-  const configPath = join(folder, entriesByName(entries, [CONFIG_FILE]).get(CONFIG_FILE) ?? CONFIG_FILE);
+  // Any entry of that name (a link to nothing too) is the config: statFile says what is wrong with one that is no file.
+  const configEntry = entriesByName(entries, [CONFIG_FILE]).get(CONFIG_FILE);
   let configBytes: Uint8Array | undefined;
   if (options.config) configBytes = givenConfigBytes(options.config, hashes);
-  else if (existsSync(configPath) || isDanglingLink(configPath)) {
+  else if (configEntry !== undefined) {
+    const configPath = join(folder, configEntry);
     statFile(CONFIG_FILE, configPath);
     configBytes = readFileSync(configPath);
     hashes[CONFIG_FILE] = createHash('sha256').update(configBytes).digest('hex');

@@ -61,8 +61,10 @@ function sharedStrings(parts: Parts): string[] {
   return [...elements(xml, 'si')].map(({ body }) => runsText(body));
 }
 
-const SST_END = new RegExp(`(?:</${NS}sst>|<${NS}sst\\b[^>]*/>)\\s*$`, 'u');
-const WORKSHEET_END = new RegExp(`(?:</${NS}worksheet>|<${NS}worksheet\\b[^>]*/>)\\s*$`, 'u');
+/** The end of an XML part whose root element is `root`: its end tag, or the root written empty. */
+const rootEnd = (root: string) => new RegExp(`(?:</${NS}${root}>|<${NS}${root}\\b[^>]*/>)\\s*$`, 'u');
+const SST_END = rootEnd('sst');
+const WORKSHEET_END = rootEnd('worksheet');
 
 /**
  * Whether an XML part ends with its root's end tag (`end`, anchored at the end): one that does not was cut off
