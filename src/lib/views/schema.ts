@@ -31,6 +31,8 @@ export const removedDealSchema = z.strictObject({
   stage: z.string(),
   /** Its amount at T (the amount the waterfall's `removed` row counts). */
   amount: z.number(),
+  /** The amount is unknown at T (counted as 0): the list says "No amount", as openDealSchema's. */
+  amount_missing: z.literal(true).optional(),
   removed: localDate,
 });
 
@@ -228,6 +230,8 @@ export const siteDataSchema = z.strictObject({
   funnel_outcomes: z.array(z.strictObject({ stage: z.string(), open: z.int().nonnegative(), lost: z.int().nonnegative() })),
   /** The owner (deals.csv) of each `metrics.repurchase` row's deal, in its order: who sold the last purchase. */
   repurchase_owners: z.array(z.string()),
+  /** The `metrics.repurchase` rows (their indices) whose deal's amount is unknown at T (counted as 0): the page says "No amount". */
+  repurchase_amount_unknown: z.array(z.int().nonnegative()),
   /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */

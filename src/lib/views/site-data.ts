@@ -144,7 +144,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 
   const index = options.accounts === false ? { accounts: [], deals: new Map<string, readonly number[]>() } : accountIndex(ctx, options.maxAccountPages ?? Infinity);
   const accounts = index.accounts;
-  const owners = once(() => repurchaseOwners(dataset, now.metrics.repurchase));
+  const repurchaseDeals = once(() => repurchaseDealFacts(ctx, now.metrics.repurchase));
   const site: SiteData = {
     schema_version: 1,
     as_of: asOf,
@@ -176,9 +176,12 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     inputs: inputs(ctx, exportDates),
     funnel_outcomes: funnelOutcomes(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
-    // A getter: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
+    // Getters: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
     get repurchase_owners() {
-      return owners();
+      return repurchaseDeals().owners;
+    },
+    get repurchase_amount_unknown() {
+      return repurchaseDeals().amountUnknown;
     },
     owners: withSlugs(segmentTargets(ctx, 'owner')),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
@@ -236,13 +239,20 @@ function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
   );
 }
 
-/** The owner of each repurchase row's deal (schema.ts `repurchase_owners`); deals.csv is read only when there are rows. */
-function repurchaseOwners(dataset: Dataset, rows: Metrics['repurchase']): string[] {
-  if (rows.length === 0) return [];
+/**
+ * Of each repurchase row's deal: its owner (schema.ts `repurchase_owners`), and whether its amount is unknown at T
+ * (`repurchase_amount_unknown`, the rows' indices). deals.csv is read only when there are rows.
+ */
+function repurchaseDealFacts(ctx: MetricContext, rows: Metrics['repurchase']): { owners: string[]; amountUnknown: number[] } {
+  if (rows.length === 0) return { owners: [], amountUnknown: [] };
   const wanted = new Set(rows.map((r) => r.deal_id));
-  const owners = new Map<string, string>();
-  for (const deal of dataset.deals) if (wanted.has(deal.id)) owners.set(deal.id, deal.owner);
-  return rows.map((r) => owners.get(r.deal_id) ?? '');
+  const found = new Map<string, { owner: string; amountKnown: boolean }>();
+  const { deals } = ctx.dataset;
+  for (let d = 0; d < deals.length; d++) if (wanted.has(deals[d]!.id)) found.set(deals[d]!.id, { owner: deals[d]!.owner, amountKnown: amountKnownAt(ctx, d, ctx.T) });
+  return {
+    owners: rows.map((r) => found.get(r.deal_id)?.owner ?? ''),
+    amountUnknown: rows.flatMap((r, i) => (found.get(r.deal_id)?.amountKnown === false ? [i] : [])),
+  };
 }
 
 /** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */
@@ -288,6 +298,7 @@ function removedDeals(ctx: MetricContext): RemovedDeal[] {
       owner: deal.owner,
       stage: config.stages[stage]!.id,
       amount: at.amount[d]!,
+      ...(amountKnownAt(ctx, d, T) ? {} : { amount_missing: true as const }),
       removed: localDateOf(removedAt, config.timezone),
       at: removedAt,
     });

@@ -106,6 +106,13 @@ export interface TableOptions<R = unknown> {
  */
 export const FOLD_MIN_HIDDEN = 3;
 
+/**
+ * The rows a long list shows before "Show all N" (TableOptions `fold`): a phone reads the first rows (What changed's
+ * biggest changes, the repurchases coming back first) and opens the rest on demand (71 new deals in full made the
+ * What changed page 23,000 px tall; the sample's repurchase schedule has 321 rows).
+ */
+export const LIST_TOP = 10;
+
 export interface Column<R> {
   label: string;
   /**

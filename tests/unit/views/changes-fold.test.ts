@@ -1,7 +1,7 @@
 /**
  * "What changed" on a phone listed every new deal (71 on the sample) and every stage move in full, in deals.csv
  * order: about 23,700 px of rows, the biggest changes anywhere among them. Each list now puts its largest deals
- * first (amount now; an amount change by its size), says so, and shows its first CHANGE_LIST_TOP rows, the rest
+ * first (amount now; an amount change by its size), says so, and shows its first LIST_TOP rows, the rest
  * behind "Show all N" (TableModel `fold`); every row stays in the page's full table and in the CSV.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { ko } from '../../../src/lib/i18n/ko.ts';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { digestMarkdown } from '../../../src/lib/views/digest.ts';
-import { CHANGE_LIST_TOP, changesModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { changesModel, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { LIST_TOP } from '../../../src/lib/views/table.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { FOLD_MIN_HIDDEN, table } from '../../../src/lib/views/table.ts';
@@ -52,7 +53,7 @@ describe('What changed lists the biggest changes first, the rest behind "Show al
     // Every row in the page's table (behind "Show all 15") and in the CSV, in the same order.
     expect(s.table.rows.map((r) => r[0]!.text)).toEqual(ids);
     expect(s.table.csv.rows.map((r) => r[0])).toEqual(ids);
-    expect(s.table.fold).toBe(CHANGE_LIST_TOP);
+    expect(s.table.fold).toBe(LIST_TOP);
     expect(s.table.truncated).toBe(0);
     expect(changesModel(pageContext(site, 'ko')).sections.find((x) => x.kind === 'new')!.order).toBe('금액이 큰 순서입니다.');
   });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldChange } from '../../../src/lib/dataset.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { accountModel, changesModel, forecastModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import { accountModel, changesModel, forecastModel, ownerModel, pageContext, removedTable, repurchaseModel, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData, extractSite } from '../../../src/lib/views/site-data.ts';
@@ -83,6 +83,17 @@ describe('a deal of unknown amount on an account page and in "What changed"', ()
       K1: [expect.stringMatching(/4/), 4_000_000],
       X1: [expect.stringMatching(/5/), 5_000_000],
     });
+    // The stage timelines under the list, compact as the list (they once showed the unknown amounts as 0 in full).
+    // The separator's no-break space read as a plain one.
+    const summaries = Object.fromEntries(accountModel(ctx, slice).timelines.map((t) => [t.deal.deal_id, t.summary.replaceAll('\u00a0', ' ')]));
+    const open = locale === 'en' ? 'Open' : '진행 중';
+    expect(summaries).toEqual({
+      E1: `E1 · ${open} · ${none}`,
+      R1: `R1 · ${open} · ${none}`,
+      Z1: `Z1 · ${open} · ${zero}`,
+      K1: `K1 · ${open} · ${locale === 'en' ? '₩4M' : '400만원'}`,
+      X1: `X1 · ${open} · ${locale === 'en' ? '₩5M' : '500만원'}`,
+    });
   });
 
   it.each<[Locale, string, string]>([
@@ -108,5 +119,58 @@ describe('a deal of unknown amount on an account page and in "What changed"', ()
     const up = sections.find((s) => s.kind === 'amount_up')!.table;
     expect(column(up, ctx.m.changes.amountFrom)).toEqual({ X1: [none, null] });
     expect(column(up, ctx.m.changes.amountTo)).toEqual({ X1: [expect.stringMatching(/5/), 5_000_000] });
+  });
+});
+
+describe('a removed deal and a repurchase of unknown amount', () => {
+  // X1 removed on 2025-06-01 with no amount, X2 with 3,000,000; W1 won 2025-04-01 with no amount and a 12-month
+  // lifecycle (due 2026-04-01), W2 won the same day for 2,000,000 with a 24-month one.
+  const won = (id: string, accountId: string, amount: number | null, lifecycleMonths: number): DealSpec => ({
+    id,
+    accountId,
+    amount,
+    lifecycleMonths,
+    product: 'CNC',
+    createdAt: at('2025-01-05'),
+    closedAt: at('2025-04-01'),
+    history: [
+      ['prospect', at('2025-01-05')],
+      ['won', at('2025-04-01')],
+    ],
+  });
+  const specs = [
+    deal('X1', { amount: null, removedAt: at('2025-06-01') }),
+    deal('X2', { amount: 3_000_000, removedAt: at('2025-05-01') }),
+    won('W1', 'A', null, 12),
+    won('W2', 'B', 2_000_000, 24),
+  ];
+  const s = siteDataSchema.parse(buildSiteData(makeDataset(config, specs), config, '2025-06-30', { dataLabel: 'test' }));
+
+  it('the manifest marks them, and the metrics count them as 0', () => {
+    expect(s.removed_deals.map((d) => [d.deal_id, d.amount, d.amount_missing ?? false])).toEqual([
+      ['X1', 0, true],
+      ['X2', 3_000_000, false],
+    ]);
+    expect(s.metrics.repurchase.map((r) => [r.deal_id, r.next_purchase_at, r.amount])).toEqual([
+      ['W1', '2026-04-01', 0],
+      ['W2', '2027-04-01', 2_000_000],
+    ]);
+    expect(s.repurchase_amount_unknown).toEqual([0]);
+  });
+
+  it.each<[Locale, string]>([
+    ['en', 'No amount'],
+    ['ko', '금액 없음'],
+  ])('the Data quality and Repurchase pages say so (%s), their CSVs leave the cell empty', (locale, none) => {
+    const ctx = pageContext(s, locale);
+    expect(amounts(removedTable(ctx))).toEqual({ X1: [none, null], X2: [expect.stringMatching(/3/), 3_000_000] });
+    const due = repurchaseModel(ctx).tables.find((t) => t.id === 'repurchase-due')!;
+    const deal = due.csv.headers.indexOf(locale === 'en' ? 'Deal ID' : '딜 ID');
+    const amount = due.csv.headers.indexOf(locale === 'en' ? 'Amount' : '금액');
+    expect(due.csv.rows.map((r) => [r[deal], r[amount]])).toEqual([
+      ['W1', null],
+      ['W2', 2_000_000],
+    ]);
+    expect(due.rows.map((r) => r[2]!.text)).toEqual([none, locale === 'en' ? '₩2M' : '200만원']);
   });
 });

@@ -5,6 +5,7 @@ import { moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { dealAndAmountColumns, expectedCloseColumn } from './deals.ts';
 import type { PageContext } from './context.ts';
+import { joinItems } from '../../format/index.ts';
 import { otherLang } from '../../format/text-lang.ts';
 import type { Locale } from '../../i18n/locales.ts';
 
@@ -68,6 +69,8 @@ export interface AccountModel {
   timelines: {
     deal: AccountDeal;
     nameLang: Locale | undefined;
+    /** After the deal's name: its id, state and amount, compact as in the deal list above ('D-01983 · Open · ₩294M'). */
+    summary: string;
     visits: { stage: string; label: string; lang: Locale | undefined; from: string; to: string | null; date: string }[];
   }[];
   /** An account of accounts.csv that no deal names: says so, in place of the empty deal sections. */
@@ -155,6 +158,8 @@ export function accountModel(ctx: PageContext, { account, repurchase: rows }: Ac
   const timelines = account.deals.map((deal) => ({
     deal,
     nameLang: otherLang(deal.name || deal.deal_id, ctx.locale),
+    // An unknown amount in words, never 0 (as in the deal list).
+    summary: joinItems([deal.deal_id, m.dealState[deal.state], deal.amount_missing ? m.common.noAmount : f.moneyCompact(deal.amount)]),
     visits: deal.visits.map(([stage, from], i) => {
       const label = ctx.stage(stage);
       return { stage, label, lang: otherLang(label, ctx.locale), from, to: deal.visits[i + 1]?.[1] ?? null, date: f.date(from) };

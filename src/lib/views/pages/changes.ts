@@ -6,7 +6,7 @@
  */
 import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
-import { type Column, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, LIST_TOP, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
@@ -74,12 +74,6 @@ const STAGE_MOVE_KINDS: ReadonlySet<ChangeKind> = new Set(['reopened', 'advanced
 
 /** The kinds whose deals are listed by the size of their change (amount now − then), the others by their amount now. */
 const BY_CHANGE: ReadonlySet<ChangeKind> = new Set(['amount_up', 'amount_down']);
-
-/**
- * The rows each list shows before "Show all N" (TableModel `fold`): a phone reads the biggest changes first and
- * opens the rest on demand (71 new deals in full made the page 23,000 px tall).
- */
-export const CHANGE_LIST_TOP = 10;
 
 /** A list's deals, the largest first (a stable sort: deals of the same amount stay in deals.csv order). */
 export function byImportance(kind: ChangeKind, rows: readonly ChangeDeal[]): ChangeDeal[] {
@@ -177,7 +171,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
       order: untracked === null && rows.length > 1 ? (BY_CHANGE.has(g.kind) ? c.order.change : c.order.amount) : null,
       count: g.count,
       amount: g.amount,
-      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), untracked === null ? rows : [], { empty: untracked ?? c.none, compact: true, fold: CHANGE_LIST_TOP }),
+      table: table(changeTableId(g.kind), c.kinds[g.kind], changeColumns(ctx, g.kind), untracked === null ? rows : [], { empty: untracked ?? c.none, compact: true, fold: LIST_TOP }),
       note: untracked,
     };
   });

@@ -219,7 +219,15 @@ export function removedTable(ctx: PageContext): TableModel {
       { label: m.columns.deal_name, value: (d: RemovedDeal) => d.name },
       { label: m.columns.owner, value: (d: RemovedDeal) => d.owner },
       { label: m.columns.stage_at_removal, value: (d: RemovedDeal) => d.stage, text: (d: RemovedDeal) => ctx.stage(d.stage), csvId: m.csv.stageId },
-      { label: m.columns.amount, numeric: true, value: (d: RemovedDeal) => d.amount, text: (d: RemovedDeal) => f.moneyCompact(d.amount), digits: moneyDigits(f.currency) },
+      // An unknown amount in words (the waterfall's removed row counts it as 0), an empty cell in the CSV.
+      {
+        label: m.columns.amount,
+        numeric: true,
+        value: (d: RemovedDeal) => (d.amount_missing ? null : d.amount),
+        text: (d: RemovedDeal) => (d.amount_missing ? m.common.noAmount : f.moneyCompact(d.amount)),
+        tone: (d: RemovedDeal) => (d.amount_missing ? 'muted' : undefined),
+        digits: moneyDigits(f.currency),
+      },
       { label: m.columns.removed_at, value: (d: RemovedDeal) => d.removed, text: (d: RemovedDeal) => f.date(d.removed) },
     ],
     site.removed_deals,

@@ -10,7 +10,7 @@ import { addDays, type LocalDate } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
-import { chartBlock, type Column, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { chartBlock, type Column, LIST_TOP, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable, figuresTable } from '../table-kinds.ts';
 import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
 import { historyAdvice } from './file-advice.ts';
@@ -102,6 +102,8 @@ export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): 
     .filter((s) => byStage.has(s.id))
     .map((s) => ({ id: s.id, label: ctx.stage(s.id), ...byStage.get(s.id)! }));
   const owner = ownerLinks(ctx);
+  // A won deal of unknown amount counts as 0 in metrics.json; the page says so in words, the CSV leaves the cell empty.
+  const unknown = new Set(site.repurchase_amount_unknown.map((i) => site.metrics.repurchase[i]));
   const ownerRows: TotalRow[] = [...tally(deals, (d) => [d.owner])]
     .map(([name, t]) => ({ id: name, label: ctx.label(name), href: owner(name), ...t }))
     .sort((a, b) => b.amount - a.amount || b.count - a.count || byCodePoint(a.id, b.id));
@@ -255,6 +257,8 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   // Who sold the last purchase: the review hands each customer due to someone.
   const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
   const owner = ownerLinks(ctx);
+  // A won deal of unknown amount counts as 0 in metrics.json; the page says so in words, the CSV leaves the cell empty.
+  const unknown = new Set(site.repurchase_amount_unknown.map((i) => site.metrics.repurchase[i]));
   // On a phone the first four columns fit (compact): whose purchase comes back, when, how much and whether it is
   // overdue; who sold it, what and when follow. The CSV keeps the columns in metrics.json's order.
   const later = [
@@ -264,7 +268,14 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
     movedOnPage<RepurchaseRow>({ label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) }),
   ];
   // Compact on the page, as the deal lists' amounts (in full in the CSV).
-  const amount = movedOnPage<RepurchaseRow>({ label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency) });
+  const amount = movedOnPage<RepurchaseRow>({
+    label: m.columns.amount,
+    numeric: true,
+    value: (r) => (unknown.has(r) ? null : r.amount),
+    text: (r) => (unknown.has(r) ? m.common.noAmount : f.moneyCompact(r.amount)),
+    tone: (r) => (unknown.has(r) ? 'muted' : undefined),
+    digits: moneyDigits(f.currency),
+  });
   const columns: Column<RepurchaseRow>[] = [
     { label: m.columns.account, value: (r) => names.get(r.account_id) ?? r.account_id, href: (r) => link(r.account_id) },
     ...later.map((c) => c.csv),
@@ -283,6 +294,10 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
     ...later.map((c) => c.page),
   ];
   const rows = site.metrics.repurchase;
+  const due = rows.filter((r) => r.status !== 'covered');
+  // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
+  // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
+  const dueSoon = due.filter((r) => r.status !== 'later').length;
   // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.
   const missing = repurchaseNote(ctx);
   return {
@@ -293,8 +308,8 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
         ? []
         : [
             // Only with rows (missing === null): one of the two may still be empty.
-            table('repurchase-due', m.sections.repurchaseDue, columns, rows.filter((r) => r.status !== 'covered'), { empty: m.empty.noRepurchaseDue, compact: true }),
-            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered'), { empty: m.empty.noRepurchaseCovered, compact: true }),
+            table('repurchase-due', m.sections.repurchaseDue, columns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
+            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered'), { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
           ],
   };
 }
