@@ -294,7 +294,8 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       const stale = await page.$$eval(
         'main table[data-sortable]',
         (tables, ids) => tables.filter((t) => !ids.includes(t.id) && !t.closest('[hidden]')).map((t) => t.id),
-        [...parts.tables, ...parts.charts.map((c) => c.table)].map((t) => `t-${t.id}`),
+        // A folded table's first rows too (checked in the Repurchase test below).
+        [...parts.tables, ...parts.charts.map((c) => c.table)].flatMap((t) => [`t-${t.id}`, ...(t.fold === undefined ? [] : [`t-${t.id}-top`])]),
       );
       expect(stale, p).toEqual([]);
       if (p === 'owners') {
@@ -304,6 +305,45 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       }
       await page.close();
     }
+  }, 120_000);
+
+  it('refills a folded table (the Repurchase schedule) in both places, or shows every row when the filter leaves too few to fold', async () => {
+    let folded = 0;
+    let unfolded = 0;
+    for (const filter of [f({ owner }), f({ product }), f({ team, product })]) {
+      const tables = pageParts(filteredContext(filter, 'en'), 'repurchase').tables.filter((t) => t.rows.length > 0);
+      const page = await openFiltered('/en/repurchase/', filter);
+      for (const t of tables) {
+        const shown = await page.evaluate((id) => {
+          const firstColumn = (table: HTMLTableElement) => Array.from(table.tBodies[0]!.rows).map((r) => r.cells[0]!.textContent!.trim());
+          const full = document.getElementById(`t-${id}`) as HTMLTableElement;
+          const top = document.getElementById(`t-${id}-top`) as HTMLTableElement | null;
+          const details = full.closest('details')!;
+          const summary = details.querySelector('summary')!;
+          return {
+            full: firstColumn(full),
+            top: top && !top.closest('[hidden]') ? firstColumn(top) : null,
+            more: top?.closest('.fold-top')?.querySelector('.table-meta > span')?.textContent ?? null,
+            open: details.open,
+            summary: summary.hidden ? null : summary.textContent,
+          };
+        }, t.id);
+        const accounts = t.rows.map((r) => r[0]!.text);
+        expect(shown.full, t.id).toEqual(accounts);
+        if (t.fold !== undefined) {
+          folded++;
+          expect(shown, t.id).toMatchObject({ top: accounts.slice(0, t.fold), open: false, summary: `Show all ${t.rows.length}` });
+          expect(shown.more).toMatch(new RegExp(`^and ${t.rows.length - t.fold} more`));
+        } else {
+          unfolded++;
+          expect(shown, t.id).toMatchObject({ top: null, open: true, summary: null });
+        }
+      }
+      await page.close();
+    }
+    // Both ways were seen: a filter's table that folds, and one with too few rows to.
+    expect(folded).toBeGreaterThan(0);
+    expect(unfolded).toBeGreaterThan(0);
   }, 120_000);
 
   for (const locale of ['en', 'ko'] as const) {

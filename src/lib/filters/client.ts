@@ -121,7 +121,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       const ctx = pageContext(view.site, locale, form.dataset.base ?? '/', view.facts);
       const parts = pageParts(ctx, page);
       const t3 = performance.now();
-      applyParts(document, parts, (count) => ctx.m.common.moreRows({ count }, ctx.f));
+      applyParts(document, parts, { moreRows: (count) => ctx.m.common.moreRows({ count }, ctx.f), showAll: (count) => ctx.m.common.showAll({ count }, ctx.f) });
       const t4 = performance.now();
       Object.assign(timings, { engineMs: t2 - t1, modelMs: t3 - t2, domMs: t4 - t3, recomputeMs: t4 - t1 });
       const summary = filterSummary(filter, m, f);

@@ -69,6 +69,12 @@ function fillTile(tileEl: Element, tile: TileModel): void {
   tileEl.replaceChildren(...parts);
 }
 
+/** The catalogue's words a refilled table says: "and N more", and a folded table's "Show all N". */
+export interface TableWords {
+  moreRows: (count: number) => string;
+  showAll: (count: number) => string;
+}
+
 /** DataTable.astro's rows, caption and meta line for `table`, into the existing table (its sort buttons stay). */
 function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (count: number) => string): void {
   const doc = tableEl.ownerDocument;
@@ -115,9 +121,11 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
   body.replaceChildren(...rows);
   const block = tableEl.closest('.table-block');
   block?.classList.toggle('long', table.rows.length > LONG_TABLE_ROWS);
-  const meta = block?.querySelector(':scope > .table-meta');
+  // The meta line right after the table's scroll region (TableGrid.astro's, in DataTable.astro): a folded table has
+  // one under its first rows and one under all of them.
+  const meta = tableEl.closest('.table-scroll')?.nextElementSibling;
   const link = meta?.querySelector('a[download]');
-  if (meta && link) {
+  if (meta?.classList.contains('table-meta') && link) {
     csvLink(link, table);
     link.setAttribute('download', `${table.id}.csv`);
     // No rows, no download (DataTable.astro hides it too); the model decides both ways, whoever hid it before.
@@ -194,6 +202,30 @@ function fillChart(figure: Element, block: ChartBlock, variant: ShownVariant, mo
   });
 }
 
+/**
+ * A table of the page with its filtered model. A folded one (DataTable.astro: its first rows, then every row behind
+ * "Show all N") is refilled in both places when the filtered model folds too; when it does not (too few rows), every
+ * row shows, its disclosure open and its summary hidden, so that no row is behind a "Show all" of the unfiltered count.
+ */
+function fillPageTable(tableEl: HTMLTableElement, table: TableModel, words: TableWords): void {
+  const fold = tableEl.closest('details.fold-all');
+  const block = fold?.parentElement;
+  const top = block?.querySelector(':scope > .fold-top');
+  const topTable = top?.querySelector('table');
+  if (!(fold instanceof HTMLDetailsElement) || !top || !(topTable instanceof HTMLTableElement)) return fillTable(tableEl, table, words.moreRows);
+  const summary = fold.querySelector(':scope > summary');
+  if (table.fold !== undefined) {
+    fillTable(topTable, { ...table, rows: table.rows.slice(0, table.fold), truncated: table.rows.length - table.fold + table.truncated }, words.moreRows);
+    if (summary) setText(summary, words.showAll(table.rows.length + table.truncated));
+    if (summary?.hasAttribute(HIDDEN)) fold.open = false;
+  } else if (summary?.hasAttribute(HIDDEN) !== true) {
+    fold.open = true;
+  }
+  if (summary) setHidden(summary, table.fold === undefined);
+  setHidden(top, table.fold === undefined);
+  fillTable(tableEl, table, words.moreRows);
+}
+
 /** The chart tables of the last update not filled yet (their <details> closed), with what fills each. */
 const closedTables = new Map<HTMLDetailsElement, () => void>();
 let printHook = false;
@@ -232,8 +264,9 @@ function fillNotes(main: Element, notes: readonly string[]): void {
   setHidden(box, notes.length === 0);
 }
 
-/** Write every part into the page's <main>. `moreRows` is the catalogue's "and N more". */
-export function applyParts(doc: Document, parts: PageParts, moreRows: (count: number) => string): void {
+/** Write every part into the page's <main>, the tables with the catalogue's `words`. */
+export function applyParts(doc: Document, parts: PageParts, words: TableWords): void {
+  const { moreRows } = words;
   const main = doc.querySelector('main');
   if (!main) return;
   revokeCsvUrls();
@@ -262,11 +295,12 @@ export function applyParts(doc: Document, parts: PageParts, moreRows: (count: nu
 
   const tables = new Map(parts.tables.map((t) => [`t-${t.id}`, t]));
   for (const tableEl of Array.from(main.querySelectorAll('table[data-sortable]'))) {
-    if (tableEl.closest('figure.chart')) continue;
+    // A folded table's first rows are filled with the table they are the first rows of (fillPageTable).
+    if (tableEl.closest('figure.chart') || tableEl.closest('.fold-top')) continue;
     const table = tables.get(tableEl.id);
     const container = tableEl.closest('section') ?? tableEl.closest('.table-block');
     if (container) setHidden(container, !table);
-    if (table && tableEl instanceof HTMLTableElement) fillTable(tableEl, table, moreRows);
+    if (table && tableEl instanceof HTMLTableElement) fillPageTable(tableEl, table, words);
   }
 
   fillNotes(main, parts.notes);
