@@ -60,3 +60,11 @@ export function sayWith(rules: readonly Rule[], message: string): string | null 
   }
   return null;
 }
+
+/** values.ts `thousandsDoubt` after its quoted value, with the mark's readings as groups `d`, `mark`, `t` and `set`. */
+export const THOUSANDS_DOUBT_EN = String.raw`is read as (?<d>[\d.]+) \(a decimal (?<mark>point|comma)\); if the (?:dot|comma) separates thousands \((?<t>\d+)\), set "decimal": "(?<set>[.,])" in pipeline\.config\.json`;
+export function thousandsDoubtKo(g: Groups): string {
+  const [reading, mark] = g.mark === 'point' ? ['소수점으로', '점이'] : ['쉼표를 소수점으로', '쉼표가'];
+  // Read aloud "." is 점 and "," 쉼표: 으로 after the one, 로 after the other.
+  return `${reading} 읽어 ${g.d}입니다. ${mark} 천 단위 구분 기호라면(${g.t}) pipeline.config.json의 "decimal"을 "${g.set}"${g.set === '.' ? '으로' : '로'} 지정하세요`;
+}

@@ -2,7 +2,7 @@
  * Korean of the messages of the vendor adapters (ingest/vendor/): a CRM's
  * column labels, ids and file names are kept as the export writes them.
  */
-import { koLineList, koLines, LINE_LIST, LINES, QUOTED, re, type Rules, topic, V } from './issue-rules.ts';
+import { koLineList, koLines, LINE_LIST, LINES, QUOTED, re, type Rules, THOUSANDS_DOUBT_EN, thousandsDoubtKo, topic, V } from './issue-rules.ts';
 
 /** A name as the export writes it, in double quotes, with 은/는 as it reads. */
 const quotedTopic = (name: string) => topic(`"${name}"`);
@@ -117,10 +117,7 @@ export const VENDOR_RULES: Rules = {
     [re(`${QUOTED('col')} ${V} belongs to a rejected row \\((?<file>.+) line (?<n>\\d+)\\)`), (g) => `"${g.col}" ${topic(g.v!)} 제외된 행(${g.file} ${g.n}행)의 딜입니다`],
   ],
   ambiguous_amount: [
-    [
-      re(`${QUOTED('col')} ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),
-      (g) => `"${g.col}" ${topic(g.v!)} 소수점으로 읽어 ${g.d}입니다. 점이 천 단위 구분 기호라면(${g.t}) pipeline.config.json의 "decimal"을 ","로 지정하세요`,
-    ],
+    [re(`${QUOTED('col')} ${V} ${THOUSANDS_DOUBT_EN}`), (g) => `"${g.col}" ${topic(g.v!)} ${thousandsDoubtKo(g)}`],
   ],
   missing_fx_rate: [
     [

@@ -5,7 +5,7 @@
  * in Korean. A code without a rule, or wording no rule recognises (a new
  * message), keeps its English message: never a wrong sentence.
  */
-import { COL, mergeRules, object, re, type Rules, sayWith, subject, topic, V } from './issue-rules.ts';
+import { COL, mergeRules, object, re, type Rules, sayWith, subject, THOUSANDS_DOUBT_EN, thousandsDoubtKo, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
 import { CONTAINER_RULES } from './issue-text-containers.ts';
 import { FORMAT_KINDS } from './export-kinds.ts';
@@ -315,8 +315,8 @@ const ROW_RULES: Rules = {
   rounded_id: [[re(`(?<col>"[^"]*"|[^"]+?) ${V}: ${ROUNDED_EN}`), (g) => `${g.col} ${g.v}: ${ROUNDED_KO}`]],
   ambiguous_amount: [
     [
-      re(`(?<col>amount|cost) ${V} is read as (?<d>[\\d.]+) \\(a decimal point\\); if the dot separates thousands \\((?<t>\\d+)\\), set "decimal": "," in pipeline\\.config\\.json`),
-      (g) => `${g.col} ${topic(g.v!)} 소수점으로 읽어 ${g.d}입니다. 점이 천 단위 구분 기호라면(${g.t}) pipeline.config.json의 "decimal"을 ","로 지정하세요`,
+      re(`(?<col>amount|cost|old_value|new_value|target_amount) ${V} ${THOUSANDS_DOUBT_EN}`),
+      (g) => `${g.col} ${topic(g.v!)} ${thousandsDoubtKo(g)}`,
     ],
   ],
   synthesized_history: [

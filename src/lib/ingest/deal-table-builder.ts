@@ -15,7 +15,8 @@ import { type LocalDate, startOfLocalDateMemo } from '../time.ts';
 import { grown } from './grown.ts';
 import type { IssueLog } from './issues.ts';
 import type { DealRow, RowContext } from './schema.ts';
-import { dotThousandsDoubt, Invalid } from './values.ts';
+import { warnThousandsDoubt } from './amount-doubt.ts';
+import { Invalid } from './values.ts';
 import { type SheetErrorText, sheetErrorTextWarning } from './sheet-errors.ts';
 import { PlaceholderText, placeholderTextWarning } from './placeholders.ts';
 
@@ -129,8 +130,7 @@ export class DealTableBuilder {
     // `12.000` with a decimal point is 12, but in a European export twelve thousand: said, not guessed.
     for (const column of ['amount', 'cost'] as const) {
       const money = r[column];
-      const doubt = money === null ? null : dotThousandsDoubt(money.text, ctx.numbers.decimal);
-      if (doubt !== null) issues.warning(DEALS_FILE, line, column, 'ambiguous_amount', `${column} ${doubt}`);
+      if (money !== null) warnThousandsDoubt(issues, DEALS_FILE, line, column, money.text, ctx.numbers.decimal);
     }
     const budget = r.budget_confirmed.value;
     const purchase = r.purchase_type.value;

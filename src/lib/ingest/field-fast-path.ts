@@ -21,7 +21,7 @@ import { Interner } from './interner.ts';
 import { type RowContext, trackedField } from './schema.ts';
 import { Spellings } from './text-range.ts';
 import { parseAmountIn } from './currency-check.ts';
-import { Invalid, MAX_AMOUNT, parseLocalDate, plainAmountRange } from './values.ts';
+import { Invalid, MAX_AMOUNT, parseLocalDate, plainAmountRange, thousandsDoubt } from './values.ts';
 
 export const UNTRACKED = 0;
 export const AMOUNT = AMOUNT_CHANGE;
@@ -70,7 +70,10 @@ export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number
     if (kind === AMOUNT) {
       const quick = plainAmountRange(src, s, e, ctx.numbers.decimal);
       if (quick >= 0 && quick <= MAX_AMOUNT) return quick;
-      const v = parseAmountIn(src.slice(s, e), currencyOf(deal), "the deal's currency", ctx.numbers);
+      const cell = src.slice(s, e);
+      // An amount that may be a thousand times more (`12.000`): the validator's path reads it and warns (amount-doubt.ts).
+      if (thousandsDoubt(cell, ctx.numbers.decimal) !== null) return undefined;
+      const v = parseAmountIn(cell, currencyOf(deal), "the deal's currency", ctx.numbers);
       return v instanceof Invalid ? undefined : v;
     }
     const c = dateCells.code(src, s, e);

@@ -8,6 +8,7 @@ import type { PipelineFilter } from './pipeline-filter.ts';
 import { fastRowReader } from './coded-row.ts';
 import { FIELD_HISTORY_FILE } from './file-names.ts';
 import { rowValidator, zodValidator } from './row-validator.ts';
+import { warnAmountChangeDoubts, warnThousandsDoubt } from './amount-doubt.ts';
 import { accountRow, fieldHistoryRow, type RowContext, TARGET_REQUIRED, targetRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
@@ -54,8 +55,10 @@ export function readFieldHistory(
       }
       // Counted as accepted here, taken back from the tally once the file is read (`settle`).
       if (pipeline !== null && pipeline.leavesRow(FIELD_HISTORY_FILE, record.cell(iDeal))) return true;
-      const row = validate(readRow(record), record.line);
+      const cells = readRow(record);
+      const row = validate(cells, record.line);
       if (row === null) return false;
+      if (row.field === 'amount') warnAmountChangeDoubts(opts.issues, FIELD_HISTORY_FILE, record.line, cells, ctx.numbers.decimal);
       // The row is the change itself, of one shape for every row: only its line is set here.
       if (row.field !== null) {
         row.line = record.line;
@@ -124,7 +127,8 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
     const readRow = rowReader(t, columns);
     return (record) => {
       const line = record.line;
-      const r = validate(readRow(record), line);
+      const cells = readRow(record);
+      const r = validate(cells, line);
       if (r === null) return false;
       const key = JSON.stringify([r.period, r.owner, r.team]);
       const first = firstLine.get(key);
@@ -134,6 +138,7 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
         return false;
       }
       firstLine.set(key, line);
+      warnThousandsDoubt(opts.issues, TARGETS_FILE, line, 'target_amount', cells.target_amount ?? '', ctx.numbers.decimal);
       targets.push({ period: r.period, owner: r.owner, team: r.team, targetAmount: r.target_amount, line });
       return true;
     };

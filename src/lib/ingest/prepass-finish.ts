@@ -12,6 +12,7 @@ import type { Issue } from '../dataset.ts';
 import { type DealTable, textAt as dealTextAt } from '../deal-table.ts';
 import type { FieldTable } from '../field-table.ts';
 import { dealReference } from './deals.ts';
+import { warnAmountChangeDoubts } from './amount-doubt.ts';
 import { AMOUNT, CLOSE, UNTRACKED } from './field-fast-path.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import { FIELD_HISTORY_FILE, STAGE_HISTORY_FILE } from './file-names.ts';
@@ -169,6 +170,7 @@ export function finishFieldHistory(
       const row = validate(cells, line[i]!);
       if (row === null) finish.reject();
       else if (row.field !== null) {
+        if (row.field === 'amount') warnAmountChangeDoubts(issues, FIELD_HISTORY_FILE, line[i]!, cells, ctx.numbers.decimal);
         deal[n] = row.deal;
         kind[n] = row.field === 'amount' ? AMOUNT : CLOSE;
         oldValue[n] = number(row.oldValue);

@@ -207,22 +207,24 @@ export function plainAmountRange(src: string, s: number, e: number, decimal: '.'
 }
 
 /**
- * One dot with one to three digits before it (not a lone 0) and exactly three after (`12.000`, `€1.500`):
- * with `decimal` ".", a number with three decimals; as European Excel writes it, a dot between thousands.
+ * One mark with one to three digits before it (not a lone 0) and exactly three after (`12.000`, `€1.500`, `12,000`):
+ * read with the config's decimal mark, a number with three decimals, which money seldom has; written with the other
+ * locale's habit, a mark between thousands (European Excel's `12.000`, an English `12,000` in a folder set to ",").
  */
-const DOT_THREE_DIGITS = /^\D*([1-9]\d{0,2})\.(\d{3})\D*$/u;
+const MARK_THREE_DIGITS = { '.': /^\D*([1-9]\d{0,2})\.(\d{3})\D*$/u, ',': /^\D*([1-9]\d{0,2}),(\d{3})\D*$/u } as const;
 
 /**
- * Why an amount read with a decimal point could mean a thousand times more (`12.000` read as 12 that
- * is 12,000 in the export's locale), or null. Only the decimal "." reading is ambiguous this way.
+ * Why an amount read with the decimal mark could mean a thousand times more (`12.000` read as 12 that is 12,000 in
+ * the export's locale; with `decimal` ",", `12,000`), or null.
  */
-export function dotThousandsDoubt(text: string, decimal: NumberOptions['decimal']): string | null {
-  if (decimal !== '.' || text.indexOf('.') === -1) return null;
-  const m = DOT_THREE_DIGITS.exec(text.trim());
+export function thousandsDoubt(text: string, decimal: NumberOptions['decimal']): string | null {
+  if (text.indexOf(decimal) === -1) return null;
+  const m = MARK_THREE_DIGITS[decimal].exec(text.trim());
   if (m === null) return null;
   const asDecimal = Number(`${m[1]}.${m[2]}`);
   const asThousands = Number(`${m[1]}${m[2]}`);
-  return `${quoteValue(text)} is read as ${asDecimal} (a decimal point); if the dot separates thousands (${asThousands}), set "decimal": "," in pipeline.config.json`;
+  const [mark, name, other] = decimal === '.' ? ['point', 'dot', ','] : ['comma', 'comma', '.'];
+  return `${quoteValue(text)} is read as ${asDecimal} (a decimal ${mark}); if the ${name} separates thousands (${asThousands}), set "decimal": "${other}" in pipeline.config.json`;
 }
 
 /**

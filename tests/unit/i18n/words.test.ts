@@ -105,6 +105,8 @@ describe('data-quality messages in Korean', () => {
       ['report_footer', 'line 40 ("Grand Totals (37 records)") is the report\'s footer, not opportunities; skipped', '40행("Grand Totals (37 records)")은 보고서의 꼬리말이며 딜이 아니어서 건너뛰었습니다'],
       ['rounded_id', 'account_id "2.34E+11": the id is a rounded number, as Excel writes long numeric ids, so ids that differed in the lost digits look the same: export the file again without opening it in Excel', 'account_id "2.34E+11": 이 ID는 Excel이 긴 숫자 ID를 쓰는 방식대로 반올림된 숫자여서, 잘린 자릿수만 달랐던 ID들이 같아 보입니다. 파일을 Excel에서 열지 말고 CRM에서 다시 내보내세요'],
       ['ambiguous_amount', 'amount "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', 'amount "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
+      ['ambiguous_amount', 'old_value "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', 'old_value "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
+      ['ambiguous_amount', 'target_amount "12,000" is read as 12 (a decimal comma); if the comma separates thousands (12000), set "decimal": "." in pipeline.config.json', 'target_amount "12,000"은 쉼표를 소수점으로 읽어 12입니다. 쉼표가 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 "."으로 지정하세요'],
       ['ambiguous_amount', '"Deal - Value" "12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json', '"Deal - Value" "12.000"은 소수점으로 읽어 12입니다. 점이 천 단위 구분 기호라면(12000) pipeline.config.json의 "decimal"을 ","로 지정하세요'],
     ];
     for (const [code, en, ko] of examples) expect(say(code, en), en).toBe(ko);

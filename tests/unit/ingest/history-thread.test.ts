@@ -244,6 +244,21 @@ describe('stage history read on a worker thread', () => {
     }
   }, FILES_TIMEOUT);
 
+  it('an amount that may be a thousand times more (12.000) is warned on every path: field_history.csv there or here, targets.csv there or here', async () => {
+    const history = Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n');
+    const fields = 'deal_id,field,old_value,new_value,changed_at\nD1,amount,100,12.000,2025-02-01\nD1,amount,12.000,200,2025-02-03\n';
+    const read = await both(history, fields, DEALS, CONFIG, false, { 'targets.csv': 'period,owner,team,target_amount\n2025-Q1,,,15.000\n' });
+    for (const way of [read.thread, read.fieldsThere, read.othersThere]) expect(way).toEqual(read.here);
+    const d = (read.here as { ok: import('../../../src/lib/dataset.ts').Dataset }).ok;
+    expect(d.issues.filter((i) => i.code === 'ambiguous_amount').map((i) => [i.file, i.line, i.column])).toEqual([
+      ['field_history.csv', 2, 'new_value'],
+      ['field_history.csv', 3, 'old_value'],
+      ['targets.csv', 2, 'target_amount'],
+    ]);
+    // Read as 12 and 15, as the warnings say.
+    expect(d.targets!.map((t) => t.targetAmount)).toEqual([15]);
+  }, FILES_TIMEOUT);
+
   it('accounts.csv and targets.csv, read while the stage history is finished, give the same Dataset and the same first problem', async () => {
     const history = Buffer.from('deal_id,stage,entered_at\nD1,prospect,2025-01-02\n');
     const accounts = 'account_id,account_name,relationship,budget_cycle_month\nA1,One,friendly,3\nA1,Again,neutral,4\nA2,Two,hostile,13\n,Nobody,,\n';

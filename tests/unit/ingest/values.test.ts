@@ -1,7 +1,7 @@
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  dotThousandsDoubt,
+  thousandsDoubt,
   type DateOptions,
   Invalid,
   parseBoolean,
@@ -290,12 +290,17 @@ describe('dates', () => {
   });
 });
 
-describe('dotThousandsDoubt', () => {
-  it('names the two readings of one dot and three digits, only with the decimal point', () => {
-    expect(dotThousandsDoubt('12.000', '.')).toBe('"12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json');
-    expect(dotThousandsDoubt('€1.500 ', '.')).toBe('"€1.500 " is read as 1.5 (a decimal point); if the dot separates thousands (1500), set "decimal": "," in pipeline.config.json');
-    for (const plain of ['12000', '12.5', '12.50', '1,234.567', '0.125', '1234.567', '1.234.567', '12,000']) expect(dotThousandsDoubt(plain, '.'), plain).toBe(null);
-    expect(dotThousandsDoubt('12.000', ',')).toBe(null);
+describe('thousandsDoubt', () => {
+  it('names the two readings of one dot and three digits with the decimal point', () => {
+    expect(thousandsDoubt('12.000', '.')).toBe('"12.000" is read as 12 (a decimal point); if the dot separates thousands (12000), set "decimal": "," in pipeline.config.json');
+    expect(thousandsDoubt('€1.500 ', '.')).toBe('"€1.500 " is read as 1.5 (a decimal point); if the dot separates thousands (1500), set "decimal": "," in pipeline.config.json');
+    for (const plain of ['12000', '12.5', '12.50', '1,234.567', '0.125', '1234.567', '1.234.567', '12,000']) expect(thousandsDoubt(plain, '.'), plain).toBe(null);
+  });
+
+  it('and of one comma and three digits with the decimal comma (an English "12,000" in a folder set to ",")', () => {
+    expect(thousandsDoubt('12,000', ',')).toBe('"12,000" is read as 12 (a decimal comma); if the comma separates thousands (12000), set "decimal": "." in pipeline.config.json');
+    expect(thousandsDoubt('€ 1,250', ',')).toBe('"€ 1,250" is read as 1.25 (a decimal comma); if the comma separates thousands (1250), set "decimal": "." in pipeline.config.json');
+    for (const plain of ['12000', '12,5', '12,50', '1.234,567', '0,125', '12.000', '1,234,567']) expect(thousandsDoubt(plain, ','), plain).toBe(null);
   });
 });
 
