@@ -429,9 +429,19 @@ describe('Salesforce Opportunities report', () => {
     expect(issueMessage(warning!, 'ko')).toBe(
       '"Amount (converted) Currency" 열이 없어 모든 금액("Amount (converted)")을 USD로 읽었으므로 "fx" 환율(EUR, JPY)은 쓰이지 않습니다. 딜과 함께 "Amount (converted) Currency" 열을 내보내거나, 모든 딜이 한 통화라면 pipeline.config.json에서 "currency"를 그 통화로 지정하고 "fx"를 지우세요',
     );
-    // A report of Amount without any currency column (a single-currency org's) is read as before, unsaid.
+    // A report of Amount without any currency column (a single-currency org's) is read in the config's currency:
+    // unsaid when the config names it and has no rates; said, as HubSpot's and Pipedrive's exports are, when its rates
+    // would go unused.
     const single = exportFile('single.csv', quotedCsv([REPORT_HEADER, ['Acme', 'Acme Corp', 'Dana Whitfield', 'Qualification', '1000', '6/30/2025', '3/3/2025', 'Pipeline']]));
-    expect(load([single], FX_CONFIG).issues.filter((i) => i.code === 'no_currency_column')).toEqual([]);
+    expect(load([single], CONFIG).issues.filter((i) => i.code === 'no_currency_column')).toEqual([]);
+    expect(load([single], FX_CONFIG).issues.filter((i) => i.code === 'no_currency_column').map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        'single.csv',
+        1,
+        'Amount',
+        'no "Opportunity Currency" column: every amount ("Amount") is read in USD, so the "fx" rates (EUR, JPY) are never used. Export "Opportunity Currency" with the deals, or, if every deal is in one currency, set "currency" to it and remove "fx" in pipeline.config.json',
+      ],
+    ]);
   });
 
   it('reads an Opportunity History report of converted amounts alone, and says when their currency column is missing', () => {
@@ -492,6 +502,19 @@ describe('Salesforce Data Loader objects', () => {
     expect(original.created[0]).toEqual(['0068c00000QaB1cAAF', Date.UTC(2024, 10, 4, 16, 20)]);
     expect(instants(texts.map((t) => resaved(t, false)))).toEqual(original);
     expect(instants(texts.map((t) => resaved(t, true)))).toEqual(original);
+  });
+
+  it('says when Opportunity.csv has no CurrencyIsoCode and the config has rates it then never uses (as a report without its currency column)', () => {
+    const noCode = (config: object) => load([opportunityCsv([opp('006A', 'Prospecting')])], config).issues.filter((i) => i.code === 'no_currency_column');
+    expect(noCode(DL_CONFIG)).toEqual([]);
+    expect(noCode({ ...DL_CONFIG, fx: { EUR: 1.1 } }).map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        'Opportunity.csv',
+        1,
+        'Amount',
+        'no "CurrencyIsoCode" column: every amount ("Amount") is read in USD, so the "fx" rates (EUR) are never used. Export "CurrencyIsoCode" with the deals, or, if every deal is in one currency, set "currency" to it and remove "fx" in pipeline.config.json',
+      ],
+    ]);
   });
 
   it('needs Opportunity.csv', () => {

@@ -13,7 +13,9 @@ import {
   rowContext,
   stageHistoryRow,
   targetRow,
+  trackedField,
 } from '../../../src/lib/ingest/schema.ts';
+import { thousandsDoubt } from '../../../src/lib/ingest/values.ts';
 import { historyFastPath } from '../../../src/lib/ingest/history-fast-path.ts';
 import { rowSchema } from '../../../src/lib/ingest/row-validator.ts';
 import { AMOUNT, FIELD_OF, fieldFastPath } from '../../../src/lib/ingest/field-fast-path.ts';
@@ -293,8 +295,10 @@ describe('the fast paths agree with the zod schemas', () => {
         const ok = fast.check(record);
         const [deal_id, f, old_value, new_value, changed_at] = cells.map((x) => x.trim());
         const slow = schema.safeParse({ deal_id, field: f, old_value, new_value, changed_at });
-        expect(ok).toBe(slow.success);
-        if (!slow.success) return;
+        // An amount that may be a thousand times more (`1.500`) is left to the validator's path, which warns of it.
+        const deferred = trackedField(f!) === 'amount' && [old_value, new_value].some((v) => thousandsDoubt(v!, decimal) !== null);
+        expect(ok).toBe(slow.success && !deferred);
+        if (!ok) return;
         accepted++;
         const fxRate = deals[fast.deal]!.fxRate;
         const valueOf = (v: number) => (Number.isNaN(v) ? null : fast.kind === AMOUNT ? v * fxRate : fast.dates[v]);

@@ -11,7 +11,7 @@ import { IngestFatalError } from '../issues.ts';
 import { columnIndex } from './read-table.ts';
 import { emitApiHistory } from './salesforce-api-history.ts';
 import { readAccounts, readUsers } from './salesforce-api-lookups.ts';
-import { AdapterLog, cellOf, type Column, findColumn, forecastCategoryCell, isChecked } from './salesforce-common.ts';
+import { AdapterLog, cellOf, type Column, findColumn, forecastCategoryCell, isChecked, noteReportWithoutCurrency } from './salesforce-common.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable, type VendorFile, type VendorTable } from './types.ts';
 import { gmtTimestampCell } from './clock.ts';
 
@@ -138,6 +138,7 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
   let noAccount = 0;
   for (const vendor of tables) {
     const v = opportunityColumns(vendor);
+    noteReportWithoutCurrency(log, vendor, v, 'CurrencyIsoCode');
     for (const record of vendor.records) {
       const id = cellOf(record, v.id);
       if (isChecked(cellOf(record, v.deleted))) {

@@ -46,12 +46,19 @@ export function amountColumns(find: (name: string) => number): { amount: Column;
 }
 
 /**
- * Converted amounts are all in one currency (the corporate or the user's): without the column naming it, they are read
- * in the config's `currency`, and a report of them says so once, on its header line.
+ * A report's amounts without the column naming their currency (`Opportunity Currency`; for converted amounts, all in
+ * the corporate or the user's currency, `Amount (converted) Currency`) are read in the config's `currency`: the report
+ * says so once, on its header line, as HubSpot's and Pipedrive's exports do (currency-column.ts). A Data Loader
+ * export's column is `CurrencyIsoCode`.
  */
-export function noteConvertedWithoutCurrency(log: AdapterLog, table: { file: string; headerLine: number }, c: { amount: Column; currency: Column }): void {
-  if (c.amount.label !== CONVERTED_AMOUNT || c.currency.index !== -1) return;
-  noteMissingCurrency(log.output.issues, table, { at: new Map(), source: new Map([['amount', c.amount.label]]) }, CONVERTED_CURRENCY, log.config);
+export function noteReportWithoutCurrency(
+  log: AdapterLog,
+  table: { file: string; headerLine: number },
+  c: { amount: Column; currency: Column },
+  column = c.amount.label === CONVERTED_AMOUNT ? CONVERTED_CURRENCY : 'Opportunity Currency',
+): void {
+  if (c.currency.index !== -1) return;
+  noteMissingCurrency(log.output.issues, table, { at: new Map(), source: new Map([['amount', c.amount.label]]) }, column, log.config);
 }
 
 export function dateOptions(config: Config): DateOptions {

@@ -13,7 +13,7 @@
  */
 import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountColumns, type Column, dateOptions, DateTexts, findColumn, noteConvertedWithoutCurrency, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountColumns, type Column, dateOptions, DateTexts, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { pairOrder, tiedOrder } from './salesforce-order.ts';
 import type { Origin, VendorTable } from './types.ts';
@@ -101,7 +101,6 @@ export function readHistoryReports(tables: readonly VendorTable[], keys: Opportu
   };
   // Rows repeating a change an earlier report holds (overlapping reports) are left out, reported.
   const repeats = overlappingRows(tables, c, ctx);
-  for (const table of tables) noteConvertedWithoutCurrency(ctx, table, c);
   tables.forEach((table, t) => gather(table, t, c, keys, ctx, read, repeats[t]!));
   read.tableOf = read.tableOf.subarray(0, read.count);
   read.recordOf = read.recordOf.subarray(0, read.count);

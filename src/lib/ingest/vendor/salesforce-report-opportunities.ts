@@ -6,7 +6,7 @@
  */
 import { IngestFatalError } from '../issues.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountColumns, cellOf, type Column, findColumn, noteConvertedWithoutCurrency, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountColumns, cellOf, type Column, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import type { VendorRecord, VendorTable } from './types.ts';
 import { localeDateCell } from './clock.ts';
@@ -79,7 +79,6 @@ export function readOpportunityReports(tables: readonly VendorTable[], keys: Opp
     if (missing.length > 0) {
       throw new IngestFatalError('export_lacks_columns', file, `${file}: the Opportunities report lacks ${missing.join(', ')}; add ${missing.length > 1 ? 'them' : 'it'} to the report and export again`);
     }
-    noteConvertedWithoutCurrency(log, table, c);
     const end = reportFooter(table);
     skipFooter(table, end, log.notRows, (line, message) => log.warn(file, line, '', 'report_footer', message));
     for (let r = 0; r < end; r++) {

@@ -8,7 +8,7 @@
  */
 import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
-import { AdapterLog, cellOf, type Column, forecastCategoryCell, isFieldHistoryReport } from './salesforce-common.ts';
+import { AdapterLog, cellOf, type Column, forecastCategoryCell, isFieldHistoryReport, noteReportWithoutCurrency } from './salesforce-common.ts';
 import { firstRow, type HistoryColumns, historyCell, historyColumns, historyOrigin, type HistoryRead, latestRow, readHistoryReports } from './salesforce-report-history.ts';
 import { HistoryEmitter } from './salesforce-history-emitter.ts';
 import { OpportunityKeys } from './salesforce-report-keys.ts';
@@ -52,6 +52,12 @@ export const salesforceReport: Adapter = {
     const byId =
       historyTables.every((t) => historyColumns(t.names).id.index !== -1) && reportTables.every((t) => opportunityColumns(t.names).id.index !== -1);
     if (historyTables.length > 0) requireHistoryColumns(historyColumns(historyTables[0]!.names), historyTables[0]!.file, reportTables.length > 0, byId);
+    // Amounts with no currency column in any report: each report that gives the deals says it reads them in the config's.
+    const currencies = [...reportTables.map((t) => opportunityColumns(t.names).currency), ...historyTables.map((t) => historyColumns(t.names).currency)];
+    if (currencies.every((c) => c.index === -1)) {
+      for (const t of reportTables) noteReportWithoutCurrency(log, t, opportunityColumns(t.names));
+      if (reportTables.length === 0) for (const t of historyTables) noteReportWithoutCurrency(log, t, historyColumns(t.names));
+    }
     const keys = new OpportunityKeys(config, byId);
     const report = readOpportunityReports(reportTables, keys, log);
     const history = readHistoryReports(historyTables, keys, log);
