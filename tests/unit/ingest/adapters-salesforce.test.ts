@@ -256,6 +256,10 @@ describe('Salesforce Opportunity History report', () => {
     expect(localeDateCell('6/30/2025 2:03 PM')).toBe('6/30/2025 14:03');
     expect(localeDateCell('6/30/2025 12:15 AM')).toBe('6/30/2025 00:15');
     expect(localeDateCell('6/30/2025')).toBe('6/30/2025');
+    // Salesforce's newer (ICU) locale formats: a comma after the date, a narrow no-break space before PM.
+    expect(localeDateCell('6/30/2025, 2:03\u202fPM')).toBe('6/30/2025 14:03');
+    expect(localeDateCell('30/06/2025, 14:03')).toBe('30/06/2025 14:03');
+    expect(localeDateCell('June 30, 2025')).toBe('June 30, 2025');
     const dataset = load([historyReport([move('Acme', '3/3/2025 9:30 PM', '', 'Prospecting')])], CONFIG);
     expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 4, 2, 30));
   });

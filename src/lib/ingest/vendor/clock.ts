@@ -3,16 +3,21 @@
 const CLOCK_12 = /^(.*\d)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$/u;
 /** `2025. 6. 30. 오후 2:03` (the date's closing dot is dropped); also `2025-06-30 오후 2:03:15`. */
 const CLOCK_12_KO = /^(.*\d)\.?\s+(오전|오후)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
+/** A date of digits, a comma, then the time: `6/30/2025, 2:03 PM`. */
+const DATE_COMMA_TIME = /^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),\s+(\d{1,2}:\d{2}\D?.*)$/u;
 
 /**
  * CRM exports write datetimes in the user's locale, e.g. `6/30/2025 2:03 PM`
  * or (Korean) `2025. 6. 30. 오후 2:03` (Salesforce reports, HubSpot and
  * Pipedrive exports saved by Excel); the canonical parser reads 24-hour
  * times only, so the clock is rewritten (`6/30/2025 14:03`) and the date
- * part is left as written for `date_order`.
+ * part is left as written for `date_order`. Salesforce's newer locale
+ * formats (ICU) put a comma after the date (`6/30/2025, 2:03 PM`,
+ * `30/06/2025, 14:03`): it is dropped.
  */
-export function localeDateCell(cell: string): string {
-  if (cell === '') return cell;
+export function localeDateCell(text: string): string {
+  if (text === '') return text;
+  const cell = text.includes(',') ? text.replace(DATE_COMMA_TIME, '$1 $2') : text;
   if ((cell.charCodeAt(cell.length - 1) | 32) === 109 /* m */) {
     const m = CLOCK_12.exec(cell);
     return m ? clock24(cell, m[1]!, m[2]!, m[3]!, m[4], m[5] === 'P' || m[5] === 'p') : cell;
