@@ -59,7 +59,9 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
     }
     case 'forecast': {
       const model = forecastModel(ctx);
-      return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts: [] };
+      // The charts' intros: the attainment's names whose target its bars are shares of.
+      const texts = model.sections.flatMap((s): [string, string][] => (s.kind === 'chart' && s.intro ? [[`${s.block.id}-intro`, s.intro]] : []));
+      return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts };
     }
     case 'owners': {
       const model = ownersModel(ctx);

@@ -76,7 +76,7 @@ export const en = {
     trendsNote: 'The 12-month sparklines are left out: the trends show all deals.',
     thresholdsNote: "Stall thresholds stay the company's, learned from all deals.",
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
-    teamTargetsNote: "Coverage compares with this team's own target.",
+    teamTargetsNote: "Coverage and attainment compare with this team's own targets.",
     noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product or period filter there is no target to compare with.',
     /** The New deals chart under a creation-period filter: what it keeps (`shown`: its months all within the chart's 12, some, none). */
     cohortIntake: (p: { period: string; count: number; amount: number; shown: 'all' | 'some' | 'none' }, f: Formatter) =>
@@ -396,8 +396,9 @@ export const en = {
       p.count === 1
         ? `In ${f.period(p.period)}, ${counted(f, 1, 'open deal', 'open deals')} worth ${f.moneyCompact(p.amount)} due in the period has no forecast category, so projected attainment counts it in neither commit nor best case: ask its owner to set one (the deal lists show it as “None”).`
         : `In ${f.period(p.period)}, ${withUnit(f.count(p.count), 'open deals')} worth ${f.moneyCompact(p.amount)} due in the period have no forecast category, so projected attainment counts them in neither commit nor best case: ask their owners to set one (the deal lists show them as “None”).`,
-    attainmentIntro:
-      'Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of the period’s company-wide target.',
+    /** `whose`: the target the view compares with (FilterFacts.targets): the company's, or a filter's owner's or team's. */
+    attainmentIntro: (p: { whose: 'company' | 'owner' | 'team' }) =>
+      `Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of ${{ company: 'the period’s company-wide target', owner: 'this owner’s target for the period', team: 'this team’s target for the period' }[p.whose]}.`,
     coverageIntro:
       'Open due in period: every open deal whose expected close date falls in the period, dates already past included (the chart below counts those apart, as “Past expected close”). Coverage: that amount ÷ the target still to win.',
     accuracy: 'Forecast accuracy: weighted forecast against won',

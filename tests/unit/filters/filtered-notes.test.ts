@@ -228,6 +228,17 @@ describe('the filter status line on targets (filter-form.ts filterNotes; the sam
       expect(pageParts(ctx, 'forecast').notes).toContain(m.filters.teamNoTargetNote);
     });
 
+    it(`${locale}: the attainment chart says whose target its bars are shares of: the company's, the owner's, the team's`, () => {
+      const intro = (filter: Filter) => pageParts(view(dataset, filter, locale), 'forecast').texts.find(([key]) => key === 'attainment-intro')?.[1];
+      const ending = (whose: string) => (locale === 'en' ? `Each as a share of ${whose}.` : `모두 해당 기간 ${whose} 목표 대비 비율입니다.`);
+      expect(intro(f({ owner: '강도윤' }))).toMatch(new RegExp(`${ending(locale === 'en' ? 'this owner’s target for the period' : '이 담당자의')}$`, 'u'));
+      expect(intro(f({ team: '영남영업팀' }))).toMatch(new RegExp(`${ending(locale === 'en' ? 'this team’s target for the period' : '이 팀의')}$`, 'u'));
+      // Unfiltered, on the built page: the company's.
+      expect(pageParts(pageContext(full, locale), 'forecast').texts.find(([key]) => key === 'attainment-intro')?.[1]).toMatch(
+        new RegExp(`${ending(locale === 'en' ? 'the period’s company-wide target' : '전사')}$`, 'u'),
+      );
+    });
+
     it(`${locale}: a product filter compares with no target`, () => {
       expect(filterNotes(view(dataset, f({ owner: '임재현', product: 'CNC-5X' }), locale), 'owners')).toEqual([m.filters.thresholdsNote, m.filters.noTargetsNote]);
     });

@@ -142,7 +142,9 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   const sections: ForecastSection[] = [];
   // Without any target row the notes say why; an empty chart and table would add nothing.
   if (targets) {
-    sections.push({ kind: 'chart', block: attainmentBlock(ctx), intro: p.attainmentIntro });
+    // Under an owner or team filter the bars are shares of that owner's or team's target (filters/subset.ts `filterTargets`).
+    const whose = ctx.filter?.targets === 'owner' || ctx.filter?.targets === 'team' ? ctx.filter.targets : 'company';
+    sections.push({ kind: 'chart', block: attainmentBlock(ctx), intro: p.attainmentIntro({ whose }) });
     sections.push({ kind: 'table', heading: m.sections.coverage, intro: p.coverageIntro, table: coverageTable(ctx) });
   }
   // The deals behind this month's and quarter's figures: what a forecast review goes through.
