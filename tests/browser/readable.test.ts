@@ -357,7 +357,8 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
       ['changes/', [['changes-advanced-top', 3], ['changes-slipped-top', 4], ['changes-won-top', 3], ['changes-amount-up', 4]]],
       // An account's deals, and its repurchase schedule: the product, when it comes back and its status.
       [pages.find((p) => p.startsWith('accounts/'))!, [['account-deals', 4], ['account-repurchase', 3]]],
-      ['forecast/', [['deals-month', 4]]],
+      // The forecast's deal lists, and its coverage: the period, still to win, open due and the coverage itself.
+      ['forecast/', [['deals-month', 4], ['coverage', 4]]],
       // The customers due to buy again: account, next purchase, amount and status (those due within 12 months, then "Show all N").
       ['repurchase/', [['repurchase-due-top', 4], ['repurchase-covered-top', 4]]],
       // Not deal lists, compact the same way: the Data quality page's issues (file, severity, message) and the Accounts index (account, open and won amounts).

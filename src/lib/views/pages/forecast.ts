@@ -17,7 +17,7 @@ import {
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -99,23 +99,28 @@ function coverageTable(ctx: PageContext): TableModel {
   const { site, m, f } = ctx;
   const c = m.forecastPage.columns;
   const money = moneyDigits(f.currency);
+  // On a phone (compact) the period, the target still to win, the open amount due and their ratio, the coverage, read
+  // without scrolling sideways; the target and what is won follow. The CSV keeps metrics.json's order.
+  const target = movedOnPage<CoverageRow>({ label: c.target, numeric: true, digits: money, value: (r) => r.target_amount, text: (r) => f.moneyCompact(r.target_amount) });
+  const won = movedOnPage<CoverageRow>({ label: c.won, numeric: true, digits: money, value: (r) => r.won_amount, text: (r) => f.moneyCompact(r.won_amount) });
   return table(
     'coverage',
     m.sections.coverage,
     [
-      // Amounts compact, as on the tiles and in the deal lists below ('80.2억원'): on a phone the coverage column comes into view
-      // after them. The CSV keeps them exact.
+      // Amounts compact, as on the tiles and in the deal lists below ('80.2억원'); the CSV keeps them exact.
       { label: c.period, csvId: m.csv.codeOf({ column: c.period }), value: (r: CoverageRow) => r.period, text: (r) => periodLabel(ctx, r) },
-      { label: c.target, numeric: true, digits: money, value: (r) => r.target_amount, text: (r) => f.moneyCompact(r.target_amount) },
-      { label: c.won, numeric: true, digits: money, value: (r) => r.won_amount, text: (r) => f.moneyCompact(r.won_amount) },
+      target.csv,
+      won.csv,
       { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.moneyCompact(r.remaining) },
       { label: c.openDue, numeric: true, digits: money, value: (r) => r.open_amount, text: (r) => f.moneyCompact(r.open_amount) },
       // A period whose target is already won has nothing left to cover: say so, not "—".
       { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => (r.remaining === 0 ? c.targetMet : f.multiple(r.ratio)) },
+      target.page,
+      won.page,
     ],
     site.metrics.coverage,
     // Made only when there are coverage rows (the notes say why there are none).
-    { empty: NEVER_EMPTY },
+    { empty: NEVER_EMPTY, compact: true },
   );
 }
 
