@@ -183,7 +183,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     get repurchase_amount_unknown() {
       return repurchaseDeals().amountUnknown;
     },
-    owners: withSlugs(segmentTargets(ctx, 'owner')),
+    owners: withSlugs(segmentTargets(ctx, 'owner'), ownerTeams(ctx)),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
     open_deals: openDeals,
@@ -308,9 +308,25 @@ function removedDeals(ctx: MetricContext): RemovedDeal[] {
 }
 
 /** Owner rows with the slug of each owner's page. */
-function withSlugs(group: MetricSegmentTargets): SegmentTargets {
+function withSlugs(group: MetricSegmentTargets, teams: ReadonlyMap<string, string[]>): SegmentTargets {
   const slugs = uniqueSlugs(group.rows.map((r) => r.name), 'owner');
-  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: slugs.get(r.name)! })) };
+  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: slugs.get(r.name)!, teams: teams.get(r.name) ?? [] })) };
+}
+
+/** Each owner's teams (deals.csv `team`, trimmed, in code-point order) over their deals that exist at T. */
+function ownerTeams(ctx: MetricContext): Map<string, string[]> {
+  const { dataset, timelines: tl, T } = ctx;
+  const byOwner = new Map<string, Set<string>>();
+  for (let d = 0; d < dataset.deals.length; d++) {
+    if (!(tl.created[d]! < T)) continue;
+    const deal = dataset.deals[d]!;
+    const team = deal.team.trim();
+    if (team === '') continue;
+    let teams = byOwner.get(deal.owner);
+    if (!teams) byOwner.set(deal.owner, (teams = new Set()));
+    teams.add(team);
+  }
+  return new Map([...byOwner].map(([owner, teams]) => [owner, [...teams].sort(byCodePoint)]));
 }
 
 function withoutSlugs(group: MetricSegmentTargets): SegmentTargets {

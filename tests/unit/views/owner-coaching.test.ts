@@ -81,3 +81,14 @@ describe("an owner's warning signs when the data can check only some", () => {
     expect(signs((d) => (d.columns['deals.csv'] = new Set(['deal_id'])), 'ko')).toBe('확인한 신호 중에는 없음(확인하지 않은 신호는 위 안내 참고)');
   });
 });
+
+describe('an owner with no open deal (최지훈 on the sample: 76 deals, all closed, all in 수도권영업팀)', () => {
+  const quiet = site.owners.rows.find((r) => r.name === '최지훈')!;
+  it('still shows their team, and compares with it', () => {
+    expect(site.open_deals.filter((d) => d.owner === '최지훈')).toEqual([]);
+    expect(quiet.teams).toEqual(['수도권영업팀']);
+    const facts = ownerModel(pageContext(site, 'en'), quiet).facts;
+    expect(facts.find((x) => x.label === 'Team')?.value).toBe('수도권영업팀');
+    expect(facts.find((x) => x.label === 'Win rate')?.value).toMatch(/\u00a0· 수도권영업팀: 31%\u00a0· all deals: 29%$/u);
+  });
+});
