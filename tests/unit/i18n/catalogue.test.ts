@@ -44,6 +44,8 @@ const SAMPLE = {
   // empty.noFlagged: the signs this data can raise
   signs: ['Past expected close', 'No keyman identified'],
   team: '수도권영업팀',
+  // forecastPage.attainmentIntro: whose target
+  whose: 'owner',
   value: '31%',
   name: 'Salesforce reports',
   code: 'some_limit',
