@@ -282,7 +282,8 @@ export const en = {
     month: 'Month',
     period: 'Period',
     target_amount: 'Target',
-    won_amount: 'Won amount',
+    // An account's: every deal won by the as-of date, not the analysis window's (the owner page's is "Won in period").
+    won_amount: 'Won to date',
     lost_amount: 'Lost amount',
     remaining: 'Remaining target',
     ratio: 'Coverage',

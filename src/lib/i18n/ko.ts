@@ -235,7 +235,7 @@ export const ko: Messages = {
     month: '월',
     period: '기간',
     target_amount: '목표 금액',
-    won_amount: '수주 금액',
+    won_amount: '누적 수주 금액',
     lost_amount: '실주 금액',
     remaining: '남은 목표',
     ratio: '커버리지',

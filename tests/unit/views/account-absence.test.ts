@@ -49,8 +49,8 @@ describe('account pages, honest about what the data lacks', () => {
     expect(accountModel(en, slice).notes).toEqual([NOTE]);
     expect(dataQualityModel(en).limits).toContain(NOTE);
     expect(accountsNotes(pageContext(site, 'ko'))[0]).toMatch(/^accounts\.csv가 없어 고객사 페이지에는 deals\.csv에 있는 내용만 표시합니다\./);
-    expect(accountsIndexModel(en).headers.map((h) => h.label)).toEqual(['Account', 'Open amount', 'Won amount', 'Open deals', 'Won deals', 'Account ID']);
-    expect(accountsIndexModel(en).csv.headers).toEqual(['Account', 'Account ID', 'Open deals', 'Open amount', 'Won deals', 'Won amount']);
+    expect(accountsIndexModel(en).headers.map((h) => h.label)).toEqual(['Account', 'Open amount', 'Won to date', 'Open deals', 'Won deals', 'Account ID']);
+    expect(accountsIndexModel(en).csv.headers).toEqual(['Account', 'Account ID', 'Open deals', 'Open amount', 'Won deals', 'Won to date']);
   });
 
   it('without keyman, competitor and reason columns in deals.csv: the deal list leaves them out', () => {
