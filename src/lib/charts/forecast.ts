@@ -31,6 +31,8 @@ export interface ForecastTakeaway {
   overdueShare: string;
   /** Amount expected in the month buckets. */
   scheduledAmount: string;
+  /** The last month bucket, in words ('Nov 2026'): the month buckets run from as_of to its end. */
+  lastMonth: string;
 }
 
 export interface ForecastText extends BaseChartText {
@@ -81,7 +83,8 @@ function drawForecast(vm: ForecastViewModel, options: ChartOptions<ForecastText>
 
   const total = rows.reduce((s, b) => s + finite(b.amount), 0);
   const overdue = rows.find((b) => b.bucket === 'overdue');
-  const scheduled = rows.filter((b) => MONTH.test(b.bucket)).reduce((s, b) => s + finite(b.amount), 0);
+  const months = rows.filter((b) => MONTH.test(b.bucket));
+  const scheduled = months.reduce((s, b) => s + finite(b.amount), 0);
   const hasData = rows.some((b) => finite(b.count) > 0 || finite(b.amount) > 0);
   const takeaway = hasData
     ? text.takeaway({
@@ -89,6 +92,7 @@ function drawForecast(vm: ForecastViewModel, options: ChartOptions<ForecastText>
         overdueAmount: fmt.moneyCompact(finite(overdue?.amount)),
         overdueShare: fmt.percent(ratio(finite(overdue?.amount), total)),
         scheduledAmount: fmt.moneyCompact(scheduled),
+        lastMonth: months.length > 0 ? fmt.month(months.at(-1)!.bucket) : '',
       })
     : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width };

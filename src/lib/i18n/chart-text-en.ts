@@ -5,7 +5,6 @@
  */
 import { SEPARATOR } from '../format/separator.ts';
 import { createNumberFormats, withUnit } from '../format/numbers.ts';
-import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
 import type { ChartWords } from './chart-text.ts';
 import { en } from './en.ts';
 
@@ -46,7 +45,8 @@ export const enChartWords: ChartWords = {
 
   forecast: {
     takeaway: (p) => {
-      const scheduled = `${p.scheduledAmount} is expected to close in the next ${withUnit(count(FORECAST_MONTHS), 'months')}`;
+      // From as_of to the end of the last month bucket: the rest of this month and the next five ('by the end of Nov 2026').
+      const scheduled = `${p.scheduledAmount} is expected to close by the end of ${p.lastMonth}`;
       if (p.overdueCount === 0) return `${scheduled}, and no open deal is past its expected close date.`;
       const overdue = `${deals(count(p.overdueCount))} worth ${p.overdueAmount} (${p.overdueShare} of open pipeline)`;
       return `${scheduled}, but ${overdue} ${p.overdueCount === 1 ? 'is' : 'are'} already past the expected close date.`;

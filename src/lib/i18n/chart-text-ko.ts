@@ -6,7 +6,6 @@
  */
 import { SEPARATOR } from '../format/separator.ts';
 import { createNumberFormats } from '../format/numbers.ts';
-import { FORECAST_MONTHS } from '../metrics/pipeline.ts';
 import type { ChartWords } from './chart-text.ts';
 import { josa, particle as particleOf } from './josa.ts';
 import { ko } from './ko.ts';
@@ -62,7 +61,7 @@ export const koChartWords: ChartWords = {
 
   forecast: {
     takeaway: (p) => {
-      const scheduled = `향후 ${count(FORECAST_MONTHS)}개월 안에 ${p.scheduledAmount} 규모의 딜이 마감될 예정`;
+      const scheduled = `${p.lastMonth} 말까지 ${p.scheduledAmount} 규모의 딜이 마감될 예정`;
       if (p.overdueCount === 0) return `${scheduled}이며, 예상 마감일이 지난 진행 중 딜은 없습니다.`;
       return `${scheduled}이지만, 진행 중 딜 ${count(p.overdueCount)}건(${p.overdueAmount}, 진행 중 파이프라인의 ${p.overdueShare})은 이미 예상 마감일이 지났습니다.`;
     },

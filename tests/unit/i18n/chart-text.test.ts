@@ -153,7 +153,7 @@ describe('exact takeaways of the example metrics', () => {
       'From creation to close, the 9\u00a0won deals took a median of 81.4\u00a0days and the 4\u00a0lost deals took 65.2\u00a0days.',
     );
     expect(out.forecast.takeaway).toBe(
-      '₩9M is expected to close in the next 6\u00a0months, but 4\u00a0deals worth ₩10M (26% of open pipeline) are already past the expected close date.',
+      '₩9M is expected to close by the end of Nov 2025, but 4\u00a0deals worth ₩10M (26% of open pipeline) are already past the expected close date.',
     );
     expect(out.waterfall.takeaway).toBe(
       'The open pipeline grew from ₩34M to ₩39M: ₩5M came in new or reopened, ₩0 was won and ₩0 was lost.',
@@ -176,6 +176,8 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.cycleLength.takeaway).toBe('생성부터 마감까지 수주 딜 9건은 중앙값 81.4일, 실주 딜 4건은 65.2일이 걸렸습니다.');
     expect(out.competitors.takeaway).toBe('가장 자주 맞붙은 경쟁사는 Acme Rival로, 이 경쟁사와 경합해 마감된 딜 8건의 수주율은 88%입니다.'); // 라이벌로
     expect(out.pipeline.takeaway).toBe('진행 중 파이프라인이 가장 많이 쌓인 단계는 협상으로, 전체의 49%인 1,900만원입니다.');
+    // The month buckets run from the as-of date (June 30) to the end of November.
+    expect(out.forecast.takeaway).toBe('2025년\u00a011월 말까지 900만원 규모의 딜이 마감될 예정이지만, 진행 중 딜 4건(1,000만원, 진행 중 파이프라인의 26%)은 이미 예상 마감일이 지났습니다.');
     expect(out.waterfall.takeaway).toBe('진행 중 파이프라인이 3,400만원에서 3,900만원으로 늘었습니다(신규·재개 500만원, 수주 0원, 실주 0원).');
     expect(out.repurchase.takeaway).toBe(
       '재구매 시점이 지난 건이 2건(직전 구매 1,200만원), 12개월 안에 재구매 시점이 도래하는 건이 3건(800만원, 2025년\u00a08월에 최다) 있습니다.',
