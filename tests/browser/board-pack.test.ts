@@ -144,11 +144,14 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
         // The sort buttons (sort-tables.js): Chromium repeats a header with one as an empty row.
         sortButtons: [...new Set(style('thead th button').map((s) => s.display))],
         headings: [...new Set(style('main h2, main h3').map((s) => s.breakAfter))],
+        // A header stays with its first row (the Korean page once ended a sheet with a heading and a header over no rows).
+        headBreaks: [...new Set(style('thead').map((s) => s.breakAfter))],
+        firstRows: [...new Set(style('tbody > tr:first-child').map((s) => s.breakBefore))],
       };
     });
     await tab.emulateMedia({ media: 'screen' });
     // A table kept whole would start on a new page, leaving its heading alone at the foot of the last one.
-    expect(styles).toEqual({ tables: ['auto'], rows: ['avoid'], heads: ['table-header-group'], sortButtons: ['contents'], headings: ['avoid'] });
+    expect(styles).toEqual({ tables: ['auto'], rows: ['avoid'], heads: ['table-header-group'], sortButtons: ['contents'], headings: ['avoid'], headBreaks: ['avoid'], firstRows: ['avoid'] });
   });
 
   it("prints on the reader's paper: a Letter PDF has Letter pages even where the page's own size is preferred", async () => {
