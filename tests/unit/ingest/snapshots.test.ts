@@ -259,6 +259,20 @@ describe('series of exports', () => {
     expect(same.fieldHistory).toBeNull();
   });
 
+  it('warns of an amount that may be a thousand times more on the export that holds it, once, and replays it as read', () => {
+    const weeks = [week('2025-06-09', row('1', 'Discovery', '20.000')), week('2025-06-16', row('1', 'Discovery', '1.250')), week('2025-06-23', row('1', 'Discovery', '25000'))];
+    const dataset = load(weeks, config);
+    // Read with the decimal point, as the warnings say: 20, then 1.25, then 25,000.
+    expect(dataset.fieldHistory).toMatchObject([
+      { field: 'amount', oldValue: 20, newValue: 1.25 },
+      { field: 'amount', oldValue: 1.25, newValue: 25_000 },
+    ]);
+    expect(dataset.issues.filter((i) => i.code === 'ambiguous_amount').map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      ['hubspot-crm-exports-all-deals-2025-06-09.csv', 2, 'Amount', '"Amount" "20.000" is read as 20 (a decimal point); if the dot separates thousands (20000), set "decimal": "," in pipeline.config.json'],
+      ['hubspot-crm-exports-all-deals-2025-06-16.csv', 2, 'Amount', '"Amount" "1.250" is read as 1.25 (a decimal point); if the dot separates thousands (1250), set "decimal": "," in pipeline.config.json'],
+    ]);
+  });
+
   it('reads dated subfolders as a series', () => {
     const dataset = load(
       [exportFile('2025-06-09/deals.csv', quotedCsv([header, row('1', 'Discovery')])), exportFile('2025-06-16/deals.csv', quotedCsv([header, row('1', 'Proposal')]))],

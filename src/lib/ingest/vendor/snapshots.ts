@@ -21,7 +21,7 @@ import { cutoffOf, type LocalDate, startOfLocalDate } from '../../time.ts';
 import type { Config } from '../config.ts';
 import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
-import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
+import { Invalid, parseInstant, parseLocalDate, parseMoney, thousandsDoubt } from '../values.ts';
 import { CanonicalTable, type Limitation, type Origin, StageHistoryTable } from './types.ts';
 import { appendAll } from '../../append.ts';
 
@@ -285,16 +285,20 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
       let before: { text: string; key: string } | null = null;
       for (let i = 0; i < seen.length; i++) {
         const s = seen[i]!;
-        const text = s.deal.cells[column] ?? '';
-        const k = key(text, s.deal.cells);
+        const written = s.deal.cells[column] ?? '';
+        const k = key(written, s.deal.cells);
+        const vendor = spec.sourceColumns.get(column) ?? column;
         if (k instanceof Invalid) {
           // The latest row goes to deals.csv, whose reader reports it; an earlier one is reported here.
-          if (i < seen.length - 1) {
-            const vendor = spec.sourceColumns.get(column) ?? column;
-            issues.push(warning(s.deal.origin, vendor, k.code, `"${vendor}" ${k.reason}; this export's value is not used in the history`));
-          }
+          if (i < seen.length - 1) issues.push(warning(s.deal.origin, vendor, k.code, `"${vendor}" ${k.reason}; this export's value is not used in the history`));
           continue;
         }
+        // An amount that may be a thousand times more (`20.000`) is warned where it is written: the latest by deals.csv's
+        // reader, an earlier one here. The history gets the amount as read, which field_history.csv's reader then reads
+        // without a doubt to warn of a second time, on another export's line (amount-doubt.ts).
+        const doubt = field === 'amount' ? thousandsDoubt(written, config.decimal) : null;
+        if (doubt !== null && i < seen.length - 1) issues.push(warning(s.deal.origin, vendor, 'ambiguous_amount', `"${vendor}" ${doubt}`));
+        const text = doubt === null ? written : amountAsRead(written, config.decimal);
         if (before !== null && before.key !== k) {
           out.push({ cells: { deal_id: id, field, old_value: before.text, new_value: text, changed_at: exports[s.k]!.date! }, origin: s.deal.origin });
         }
@@ -302,6 +306,15 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
       }
     }
     return out;
+  }
+
+  /** A money cell as read, written so that it reads the same with no doubt (`20.000` read as 20: `20`; `1.234`: `1.2340`). */
+  function amountAsRead(text: string, decimal: Config['decimal']): string {
+    const m = parseMoney(text, { decimal });
+    if (m instanceof Invalid) return text;
+    const [whole, fraction] = String(m.value).split('.');
+    const number = fraction === undefined ? whole! : `${whole}${decimal}${fraction.length === 3 ? `${fraction}0` : fraction}`;
+    return m.code === null || m.code === undefined ? number : `${m.code} ${number}`;
   }
 
   function moneyKey(text: string, cells: SeenDeal['cells']): string | Invalid {
