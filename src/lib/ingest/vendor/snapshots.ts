@@ -294,8 +294,8 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
           continue;
         }
         // An amount that may be a thousand times more (`20.000`) is warned where it is written: the latest by deals.csv's
-        // reader, an earlier one here. The history gets the amount as read, which field_history.csv's reader then reads
-        // without a doubt to warn of a second time, on another export's line (amount-doubt.ts).
+        // reader, an earlier one here. The history gets the amount as read, written without the doubt: field_history.csv's
+        // reader would warn of it again, on the later export's line (amount-doubt.ts).
         const doubt = field === 'amount' ? thousandsDoubt(written, config.decimal) : null;
         if (doubt !== null && i < seen.length - 1) issues.push(warning(s.deal.origin, vendor, 'ambiguous_amount', `"${vendor}" ${doubt}`));
         const text = doubt === null ? written : amountAsRead(written, config.decimal);
@@ -314,7 +314,7 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
     if (m instanceof Invalid) return text;
     const [whole, fraction] = String(m.value).split('.');
     const number = fraction === undefined ? whole! : `${whole}${decimal}${fraction.length === 3 ? `${fraction}0` : fraction}`;
-    return m.code === null || m.code === undefined ? number : `${m.code} ${number}`;
+    return m.code === null ? number : `${m.code} ${number}`;
   }
 
   function moneyKey(text: string, cells: SeenDeal['cells']): string | Invalid {

@@ -102,8 +102,6 @@ export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): 
     .filter((s) => byStage.has(s.id))
     .map((s) => ({ id: s.id, label: ctx.stage(s.id), ...byStage.get(s.id)! }));
   const owner = ownerLinks(ctx);
-  // A won deal of unknown amount counts as 0 in metrics.json; the page says so in words, the CSV leaves the cell empty.
-  const unknown = new Set(site.repurchase_amount_unknown.map((i) => site.metrics.repurchase[i]));
   const ownerRows: TotalRow[] = [...tally(deals, (d) => [d.owner])]
     .map(([name, t]) => ({ id: name, label: ctx.label(name), href: owner(name), ...t }))
     .sort((a, b) => b.amount - a.amount || b.count - a.count || byCodePoint(a.id, b.id));
