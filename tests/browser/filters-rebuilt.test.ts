@@ -71,7 +71,7 @@ describe.runIf(run)('a filter on a page loaded before a rebuild', () => {
     expect(requested).toContain(`/data/${from}`);
     expect(requested).toContain(`/data/${to}`);
     expect(new URL(tab.url()).searchParams.get('owner')).toBe(owner);
-    expect(await tab.locator('[data-filter-status]').textContent()).toMatch(/^Showing [\d,]+ of [\d,]+\u00a0deals: Owner: /u);
+    expect(await tab.locator('[data-filter-status]').textContent()).toMatch(/^Showing [\d,]+ of [\d,]+\u00a0deals \(Owner: /u);
     await tab.close();
   }, 60_000);
 

@@ -65,7 +65,8 @@ export const en = {
     clear: 'Show all deals',
     noScript: 'Filters (owner, team, product, period in the link) need JavaScript; without it this page shows all deals.',
     loading: 'Filtering…',
-    showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${withUnit(f.count(p.total), 'deals')}: ${p.what}.`,
+    // `what` lists the filters as 'Owner: Kim · Team: East': in parentheses, not after a second colon.
+    showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${withUnit(f.count(p.total), 'deals')} (${p.what}).`,
     noMatch: 'No deal matches this filter.',
     computed: 'Computed in your browser from the same data with the same engine, as of the report date.',
     invalidPeriod: 'The period in the link is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
@@ -74,7 +75,7 @@ export const en = {
     tooLarge: (p: { deals: number; mb: number; limitMb: number }, f: Formatter) =>
       `No filters on this dashboard: filtering its ${withUnit(f.count(p.deals), 'deals')} would load ${withUnit(f.number(p.mb), 'MB')} into the browser, more than the ${withUnit(f.count(p.limitMb), 'MB')} this build allows (npm run build -- --max-filter-mb). This page shows all deals; each owner's figures are on the Owners and teams page.`,
     trendsNote: 'The 12-month sparklines are left out: the trends show all deals.',
-    thresholdsNote: "Stall thresholds stay the company's, learned from all deals.",
+    thresholdsNote: 'Stall thresholds are the company-wide ones, learned from all deals.',
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
     teamTargetsNote: "Coverage and attainment compare with this team's own targets.",
     noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product or period filter there is no target to compare with.',
@@ -113,7 +114,7 @@ export const en = {
       title: 'Forecast',
       intro: 'Will each period make its target: what is won, committed and possible against target, how well the pipeline forecast past months, and when the open pipeline is expected to close.',
     },
-    repurchase: { title: 'Repurchase', intro: "When customers are due to buy again, from each product's lifecycle." },
+    repurchase: { title: 'Repurchase', intro: 'When customers are due to buy again, from each product’s lifecycle.' },
     owners: { title: 'Owners and teams', intro: 'Pipeline, results and stalled deals per salesperson and team.' },
     accounts: { title: 'Accounts', intro: 'Every customer with open and won business, and the deals behind it.' },
     account: {
@@ -217,7 +218,7 @@ export const en = {
     hints: {
       openPipeline: 'Amount of every deal still open',
       weightedPipeline: 'Each open deal’s amount × its stage probability',
-      coverage: 'Open pipeline due this period (incl. past-due dates) ÷ target still to win',
+      coverage: 'Open deals with an expected close date in this period (dates in it already past included) ÷ target still to win',
       winRateByCount: 'Won ÷ (won + lost), deals closed in the analysis window',
       winRateByValue: 'Won amount ÷ (won + lost amount), deals closed in the analysis window',
       medianCycle: 'Days from creation to close, won and lost deals',
@@ -287,7 +288,8 @@ export const en = {
     lost_amount: 'Lost amount',
     remaining: 'Remaining target',
     ratio: 'Coverage',
-    per_day: 'Per day',
+    // The velocity itself (its value says per day: '₩126M/day').
+    per_day: 'Sales velocity',
     avg_won_amount: 'Average won amount',
     mean_won_cycle_days: 'Mean won cycle',
     owner: 'Owner',
@@ -401,12 +403,12 @@ export const en = {
     attainmentIntro: (p: { whose: 'company' | 'owner' | 'team' }) =>
       `Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of ${{ company: 'the period’s company-wide target', owner: 'this owner’s target for the period', team: 'this team’s target for the period' }[p.whose]}.`,
     coverageIntro:
-      'Open due in period: every open deal whose expected close date falls in the period, dates already past included (the chart below counts those apart, as “Past expected close”). Coverage: that amount ÷ the target still to win.',
+      'Open due in period: every open deal whose expected close date falls in the period, dates already past included (the chart below counts those separately, as “Past expected close”). Coverage: that amount ÷ the target still to win.',
     accuracy: 'Forecast accuracy: weighted forecast against won',
     accuracyIntro:
       'At the start of each month: the open deals expected to close in it, weighted by their stage’s probability, against what was won in the month. Replayed from the history, so no forecast snapshot is needed.',
     byMonthIntro:
-      'Open deals by their expected close date. Deals whose date has passed are counted apart as “Past expected close”, never in the month of their old date, and the as-of month counts only what is due from the as-of date on.',
+      'Open deals by their expected close date. Deals whose date has passed are counted separately as “Past expected close”, never in the month of their old date, and the as-of month counts only what is due from the as-of date on.',
     columns: {
       period: 'Period',
       target: 'Target',
@@ -443,7 +445,7 @@ export const en = {
     deals: {
       heading: 'Deals expected to close this month and quarter',
       intro:
-        'The open deals behind the bars of this month and the rest of this quarter in “Open pipeline by expected close month”, and, apart, those whose expected close date has passed. Sorted by forecast category (commit, best case, pipeline, omitted, then none) and amount, largest first; each list’s total equals its bars’ figures. Warning signs are the Stalled page’s.',
+        'The open deals behind the bars of this month and the rest of this quarter in “Open pipeline by expected close month”, plus, listed separately, those whose expected close date has passed. Sorted by forecast category (commit, best case, pipeline, omitted, then none) and amount, largest first; each list’s total equals its bars’ figures. Warning signs are the same as on the Stalled deals page.',
       /** When as_of's month is the last of its quarter: no list of later months. */
       quarterEnds: (p: { quarter: string }, f: Formatter) => `This month is the last of ${f.period(p.quarter)}: its list is the rest of the quarter.`,
       /** `from`: the as-of date (this month's bar counts what is due from it on). */
@@ -511,7 +513,7 @@ export const en = {
     atEnd: (p: { to: string }, f: Formatter) =>
       `Every amount here is the deal’s amount on ${f.date(p.to)}, those of the deals open at the start included, so that the amounts add up as the counts do.`,
     restated: (p: { from: string; to: string; start: number; then: number }, f: Formatter) =>
-      `Every amount here is the deal’s amount on ${f.date(p.to)}, so the deals open on ${f.date(p.from)} start at ${f.moneyCompact(p.start)}, where the Overview and the Trends, which take each date’s amounts, show ${f.moneyCompact(p.then)}: these deals’ amounts changed by ${f.signedMoney(p.start - p.then)} since.`,
+      `Every amount here is the deal’s amount on ${f.date(p.to)}, so the deals open on ${f.date(p.from)} start at ${f.moneyCompact(p.start)}, where the Overview and the Trends, which take each date’s amounts, show ${f.moneyCompact(p.then)}: these deals’ amounts have ${p.start >= p.then ? 'risen' : 'fallen'} by ${f.moneyCompact(Math.abs(p.start - p.then))} in all since.`,
   },
   cycleGroup: { won: 'Won deals', lost: 'Lost deals', all: 'All closed deals' },
   dealState: { open: 'Open', won: 'Won', lost: 'Lost' },
@@ -756,6 +758,8 @@ export const en = {
     vsTeam: (p: { team: string; value: string }) => `${p.team}: ${p.value}`,
     vsAll: (p: { value: string }) => `all deals: ${p.value}`,
     flagsOpen: 'Warning signs on open deals',
+    /** One sign with how many open deals carry it ('Past expected close 9'), the count held to it by a no-break space. */
+    flagCount: (p: { flag: string; count: number }, f: Formatter) => `${p.flag}\u00a0${f.count(p.count)}`,
     noFlags: 'None',
     noFlagsChecked: 'None of the signs checked (the notes above say which are not)',
     /** Before the links to the pages filtered to the owner. */

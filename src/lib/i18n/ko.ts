@@ -50,7 +50,7 @@ export const ko: Messages = {
     clear: '전체 딜 보기',
     noScript: '필터(링크의 담당자·팀·제품·기간)를 적용하려면 JavaScript가 필요합니다. JavaScript가 없으면 이 페이지는 전체 딜을 보여 줍니다.',
     loading: '필터 적용 중…',
-    showing: (p, f) => `전체 ${f.count(p.total)}건 중 ${f.count(p.count)}건 표시: ${p.what}.`,
+    showing: (p, f) => `전체 ${f.count(p.total)}건 중 ${f.count(p.count)}건 표시(${p.what}).`,
     noMatch: '이 필터에 맞는 딜이 없습니다.',
     computed: '전체 대시보드와 같은 데이터, 같은 계산 엔진, 같은 기준일로 브라우저에서 계산했습니다.',
     invalidPeriod: '링크의 기간이 YYYY, YYYY-Qn, YYYY-MM 형식이 아니어서 적용하지 않았습니다.',
@@ -66,7 +66,7 @@ export const ko: Messages = {
     cohortIntake: (p, f) =>
       p.shown === 'none'
         ? `필터는 ${p.period}에 생성된 딜만 남깁니다. 이 기간은 최근 12개월 밖이라 보여 줄 달이 없습니다.`
-        : `필터는 ${p.period}에 생성된 딜만 남깁니다. ${p.shown === 'some' ? '그중 최근 12개월 안의 ' : ''}${f.count(p.count)}건, ${josa(f.moneyCompact(p.amount), '을/를')} 아래에 월별로 보여 줍니다.`,
+        : `필터는 ${p.period}에 생성된 딜만 남깁니다. ${p.shown === 'some' ? '그중 최근 12개월 안의 ' : ''}${f.count(p.count)}건(${f.moneyCompact(p.amount)})을 아래에 월별로 보여 줍니다.`,
     ownerNoTargetNote: 'targets.csv에 이 담당자의 이번 달·분기나 다음 달·분기 목표가 없습니다.',
     teamNoTargetNote: 'targets.csv에 이 팀의 이번 달·분기나 다음 달·분기 목표가 없습니다.',
   },
@@ -175,7 +175,7 @@ export const ko: Messages = {
     hints: {
       openPipeline: '아직 마감되지 않은 모든 딜의 금액',
       weightedPipeline: '진행 중 딜 금액 × 단계별 수주 확률',
-      coverage: '이번 기간 마감 예정 파이프라인(지난 예상 마감일 포함) ÷ 남은 목표 금액',
+      coverage: '예상 마감일이 이번 기간에 속한 진행 중 딜 금액(기간 중 이미 지난 날짜 포함) ÷ 남은 목표 금액',
       winRateByCount: '분석 기간에 마감된 딜 중 수주 건수 비율',
       winRateByValue: '분석 기간에 마감된 딜 금액 중 수주 금액 비율',
       medianCycle: '딜 생성부터 마감(수주·실주)까지 걸린 일수',
@@ -239,7 +239,7 @@ export const ko: Messages = {
     lost_amount: '실주 금액',
     remaining: '남은 목표',
     ratio: '커버리지',
-    per_day: '일평균',
+    per_day: '영업 속도',
     avg_won_amount: '평균 수주 금액',
     mean_won_cycle_days: '평균 수주 사이클',
     owner: '담당자',
@@ -434,7 +434,7 @@ export const ko: Messages = {
   waterfallAmounts: {
     atEnd: (p, f) => `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액입니다. 기간 초에 진행 중이던 딜도 같아서, 금액도 건수처럼 더하고 빼면 맞아떨어집니다.`,
     restated: (p, f) =>
-      `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액이라, ${f.date(p.from)}에 진행 중이던 딜이 ${f.moneyCompact(p.start)}에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 ${f.moneyCompact(p.then)}입니다. 그 뒤 이 딜들의 금액이 ${f.signedMoney(p.start - p.then)} 바뀌었습니다.`,
+      `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액이라, ${f.date(p.from)}에 진행 중이던 딜이 ${f.moneyCompact(p.start)}에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 ${f.moneyCompact(p.then)}입니다. 그 뒤 이 딜들의 금액이 합계 ${f.moneyCompact(Math.abs(p.start - p.then))} ${p.start >= p.then ? '늘었습니다' : '줄었습니다'}.`,
   },
   cycleGroup: { won: '수주 딜', lost: '실주 딜', all: '전체 마감 딜' },
   dealState: { open: '진행 중', won: '수주', lost: '실주' },
@@ -631,6 +631,7 @@ export const ko: Messages = {
     vsTeam: (p) => `${p.team} ${p.value}`,
     vsAll: (p) => `전체 ${p.value}`,
     flagsOpen: '진행 중 딜의 위험 신호',
+    flagCount: (p, f) => `${p.flag}\u00a0${f.count(p.count)}건`,
     noFlags: '없음',
     noFlagsChecked: '확인한 신호 중에는 없음(확인하지 않은 신호는 위 안내 참고)',
     views: '이 담당자의 딜만으로 본 페이지:',

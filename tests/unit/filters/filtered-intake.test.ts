@@ -34,7 +34,7 @@ describe('New deals under a creation-period filter', () => {
     const q1 = intake({ period: '2025-Q1' });
     expect(q1.months).toEqual(['Jan 2025', 'Feb 2025', 'Mar 2025']);
     expect(q1.takeaway).toBe('The filter keeps the deals created in Q1 2025: 3 deals worth ₩6M, by month below.');
-    expect(intake({ period: '2025-Q1' }, 'ko').takeaway).toBe('필터는 2025년 1분기에 생성된 딜만 남깁니다. 3건, 600만원을 아래에 월별로 보여 줍니다.');
+    expect(intake({ period: '2025-Q1' }, 'ko').takeaway).toBe('필터는 2025년 1분기에 생성된 딜만 남깁니다. 3건(600만원)을 아래에 월별로 보여 줍니다.');
   });
 
   it('says so when the period reaches past the chart\'s 12 months, or lies wholly outside them', () => {

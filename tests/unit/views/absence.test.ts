@@ -218,11 +218,11 @@ describe('the waterfall\'s amounts', () => {
     expect(s.previous.as_of).toBe('2025-05-31');
     expect(s.previous.pipeline.open_amount).toBe(4_000_000);
     expect(waterfallModel(ctx(s)).notes.at(-1)).toBe(
-      'Every amount here is the deal’s amount on Jun 30, 2025, so the deals open on May 31, 2025 start at ₩6M, where the Overview and the Trends, which take each date’s amounts, show ₩4M: these deals’ amounts changed by +₩2M since.',
+      'Every amount here is the deal’s amount on Jun 30, 2025, so the deals open on May 31, 2025 start at ₩6M, where the Overview and the Trends, which take each date’s amounts, show ₩4M: these deals’ amounts have risen by ₩2M in all since.',
     );
     // The Korean date's spaces are no-break ones.
     expect(waterfallModel(ctx(s, 'ko')).notes.at(-1)!.replace(/\s/gu, ' ')).toBe(
-      '이 페이지의 금액은 모두 2025. 6. 30. 기준 딜 금액이라, 2025. 5. 31.에 진행 중이던 딜이 600만원에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 400만원입니다. 그 뒤 이 딜들의 금액이 +200만원 바뀌었습니다.',
+      '이 페이지의 금액은 모두 2025. 6. 30. 기준 딜 금액이라, 2025. 5. 31.에 진행 중이던 딜이 600만원에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 400만원입니다. 그 뒤 이 딜들의 금액이 합계 200만원 늘었습니다.',
     );
   });
 

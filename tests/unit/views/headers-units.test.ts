@@ -21,7 +21,7 @@ describe('the sample (as of 2026-06-30)', async () => {
     const en1 = velocityModel(ctx('en')).tables.find((t) => t.id === 'velocity-inputs')!;
     expect(en1.headers.map((h) => h.label)).toEqual(['Input', 'Value']);
     expect(en1.csv.headers).toEqual(['Input', 'Value']);
-    expect(en1.rows.map((r) => r[0]!.text)).toEqual(['Open deals', 'Win rate', 'Average won amount', 'Mean won cycle', 'Per day']);
+    expect(en1.rows.map((r) => r[0]!.text)).toEqual(['Open deals', 'Win rate', 'Average won amount', 'Mean won cycle', 'Sales velocity']);
     const ko1 = velocityModel(ctx('ko')).tables.find((t) => t.id === 'velocity-inputs')!;
     expect(ko1.headers.map((h) => h.label)).toEqual(['입력 요소', '값']);
     expect(ko1.headers.map((h) => h.label)).not.toContain('금액');

@@ -171,6 +171,8 @@ export interface DataQualityModel {
   limits: string[];
   /** What "removed" means, above the table of removed deals. */
   removedNote: string;
+  /** The removed deals' heading with their count: 'Deals removed from the CRM (0 deals)', 'CRM에서 삭제된 딜(0건)'. */
+  removedHeading: string;
   removed: TableModel;
   /** Files read, issues by kind (when there are too many to list), and the issues listed. */
   tables: TableModel[];
@@ -179,7 +181,7 @@ export interface DataQualityModel {
 }
 
 export function dataQualityModel(ctx: PageContext): DataQualityModel {
-  const { site, m } = ctx;
+  const { site, m, f } = ctx;
   const names = m.source.formats;
   const format = site.source.format;
   const name = Object.hasOwn(names, format) ? names[format as keyof typeof names] : format;
@@ -188,6 +190,7 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
     if (code === 'history_from_snapshots') return m.absence.snapshots;
     return m.source.otherLimitation({ code: ctx.label(code) });
   });
+  const removed = removedTable(ctx);
   return {
     source: [m.source.readFrom({ name }), ...(site.source.limitations.includes('current_visit_only') ? [] : [m.source.fullHistory]), ...limitations],
     limits: notes(
@@ -202,7 +205,8 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
       stallDefaultNote(ctx),
     ),
     removedNote: m.source.removedExplained,
-    removed: removedTable(ctx),
+    removedHeading: m.common.aside({ text: m.sections.removedDeals, aside: m.common.dealCount({ count: removed.rows.length + removed.truncated }, f) }),
+    removed,
     tables: dataQualityTables(ctx),
     issuesNote: issuesNote(ctx),
   };

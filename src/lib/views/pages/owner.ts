@@ -2,7 +2,6 @@
 import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import { itemPieces, joinItems } from '../../format/index.ts';
 import { otherLang } from '../../format/text-lang.ts';
-import { NBSP } from '../../format/dates.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -122,7 +121,7 @@ function flagCounts(ctx: PageContext, deals: readonly OpenDealRow[]): string[] {
   const { m, f } = ctx;
   const counts = FLAG_NAMES.map((flag) => [flag, deals.filter((d) => d.flags.includes(flag)).length] as const).filter(([, n]) => n > 0);
   // The count held to its sign by a no-break space: wrapped on a phone, "5" must not start the line of the next sign.
-  if (counts.length > 0) return counts.map(([flag, n]) => `${m.flags[flag]}${NBSP}${f.count(n)}`);
+  if (counts.length > 0) return counts.map(([flag, n]) => m.ownersReview.flagCount({ flag: m.flags[flag], count: n }, f));
   return [closeDatesNote(ctx) === null && flagsUncheckedNotes(ctx).length === 0 ? m.ownersReview.noFlags : m.ownersReview.noFlagsChecked];
 }
 
