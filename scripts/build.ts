@@ -359,6 +359,14 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       return EXIT.strict;
     }
 
+    // The report files before the output is swapped in: one that cannot be written (its folder a file, a read-only
+    // disk) stops the build with the earlier output as it was, and a swap that fails after them writes them again as
+    // stopped (below). Standard output after it: what is printed cannot be taken back.
+    const reports = [
+      [publish.digest, texts.digest],
+      [publish.summary, texts.summary],
+    ] as const;
+    for (const [file, text] of reports) if (file && text !== null && file.path !== STDOUT) writeReport(io, file, text);
     early?.go();
     const output = await writeOutput({
       io,
@@ -380,14 +388,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     });
     replaced = true;
     const t3 = output.placedAt;
-    if (publish.digest && texts.digest !== null) {
-      const digest = publish.digest;
-      writeReport(io, digest, texts.digest);
-    }
-    if (publish.summary && texts.summary !== null) {
-      const summary = publish.summary;
-      writeReport(io, summary, texts.summary);
-    }
+    for (const [file, text] of reports) if (file && text !== null && file.path === STDOUT) writeReport(io, file, text);
     const { manifest } = output;
     if (publish.snapshot) say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder: shown(join(outDir, SNAPSHOTS_DIR)) }));
     const t4 = io.now();

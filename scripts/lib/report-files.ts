@@ -27,12 +27,21 @@ export async function writeStoppedReports(io: CliIO, { reports, config }: Stoppe
     if (line.startsWith('usage: ') || /^\s+at /u.test(line)) break;
     lines.push(line);
   }
+  const notWritten = (e: unknown, what: string) => io.stderr.write(`build: warning: ${what} not written either (${e instanceof Error ? e.message : String(e)})\n`);
+  let text: string;
   try {
     const [{ stoppedSummaryMarkdown }, locale] = await Promise.all([import('../../src/lib/views/digest.ts'), configLocale(config, io)]);
-    const text = stoppedSummaryMarkdown(locale, code, lines.join('\n'));
-    for (const file of reports) writeReport(io, file, text);
+    text = stoppedSummaryMarkdown(locale, code, lines.join('\n'));
   } catch (e) {
-    io.stderr.write(`build: warning: the ${reports.length === 1 ? 'report was' : 'reports were'} not written either (${e instanceof Error ? e.message : String(e)})\n`);
+    return void notWritten(e, reports.length === 1 ? 'the report was' : 'the reports were');
+  }
+  // Each on its own: a digest that cannot be written (the cause of the stop, maybe) still lets the summary say so.
+  for (const file of reports) {
+    try {
+      writeReport(io, file, text);
+    } catch (e) {
+      notWritten(e, `${file.shown} was`);
+    }
   }
 }
 

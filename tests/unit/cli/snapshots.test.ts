@@ -284,6 +284,24 @@ describe('--strict and --max-rejected', () => {
   });
 });
 
+describe('a report file that cannot be written', () => {
+  it('stops the build before its output is swapped in: the earlier output stays, and the summary says the build stopped', async () => {
+    const { dir, cache } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site'])).code).toBe(0);
+    const before = hashTree(join(dir, 'site'));
+    // The digest's folder is a file; a summary a run before left says "Passed".
+    writeFileSync(join(dir, 'afile'), 'not a folder\n');
+    writeFileSync(join(dir, 'summary.md'), 'OLD: Passed\n');
+    const r = await build(dir, cache, ['--as-of', '2025-06-25', '--out', 'site', '--digest', 'afile/digest.md', '--summary', 'summary.md']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write afile\/digest\.md/u);
+    expect(hashTree(join(dir, 'site'))).toEqual(before);
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-06-30');
+    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^# Pipescope build stopped\n\n\*\*Failed: the build stopped \(exit status 1\)/u);
+  });
+});
+
 describe('--max-data-age', () => {
   // The worked example's newest change before 2025-07-01 is M022 entering "qualify" at 2025-06-18T02:00Z
   // (M023 is created on Jul 1): 12 days before the as-of date 2025-06-30.
