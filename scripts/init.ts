@@ -25,7 +25,7 @@ import { DATA_FOLDER_FILES } from '../src/lib/ingest/file-names.ts';
 import { IngestFatalError, IssueLog } from '../src/lib/ingest/issues.ts';
 import { ARCHIVE_MESSAGE, brokenArchiveMessage, brokenWorkbookMessage, byproductMessage, HEAD_BYTES, listExports, notAFolder, UNREADABLE_MESSAGE, WORKBOOK_MESSAGE } from '../src/lib/ingest/export-listing.ts';
 import type { ExportFile } from '../src/lib/ingest/vendor/load.ts';
-import { suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
+import { shellWord, suggestConfig } from '../src/lib/ingest/vendor/suggest-config.ts';
 import { containerFiles } from '../src/lib/ingest/export-containers.ts';
 import { memoryZip } from '../src/lib/ingest/archive/zip-entries.ts';
 import { guardStandardOutput, isErrnoError, outputError, saidIn } from './lib/cli.ts';
@@ -212,7 +212,8 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
     ...byproducts.map((path) => `WARNING: ${path}: ${byproductMessage(path)!}`),
   ];
   // Said in the user's language before the folder fills in `<folder>`: a rule reads the note as the guess wrote it.
-  const notes = [...skipped, ...suggestion.notes].map((n) => `# ${initNote(n, locale).replace('<folder>', folder)}\n`).join('');
+  // The folder as one word of the command (a path with a space or a Korean name quoted), to paste as it is.
+  const notes = [...skipped, ...suggestion.notes].map((n) => `# ${initNote(n, locale).replace('<folder>', shellWord(folder))}\n`).join('');
   if (out === '-') {
     io.stderr.write(notes);
     io.stdout.write(suggestion.text);

@@ -349,6 +349,24 @@ describe('what to do about the config, said with --config', () => {
   });
 });
 
+describe("init's suggested command", () => {
+  it('quotes a data folder with a space or a Korean name, so that the line runs when pasted', async () => {
+    const { main: init, nodeIo } = await import('../../../scripts/init.ts');
+    const { shellWord } = await import('../../../src/lib/ingest/vendor/suggest-config.ts');
+    expect([shellWord('data/acme'), shellWord('내 데이터/영업 2026'), shellWord("it's"), shellWord('Sales Pipeline')]).toEqual(['data/acme', "'내 데이터/영업 2026'", "'it'\\''s'", "'Sales Pipeline'"]);
+    const dir = join(tempDir(), '내 데이터 폴더');
+    const data = copyFixture('bad/vendor-unmatched-stage', dir);
+    const err: string[] = [];
+    const io = { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => (err.push(t), true) } };
+    init(['--data', data, '--out', '-', '--lang', 'en'], io);
+    const line = err.join('').split('\n').find((l) => l.includes('then run:'))!;
+    expect(line).toBe(`# review every line above, then run: npm run metrics -- --data '${data}'`);
+    // As a shell reads it: one argument, the folder.
+    const words = spawnSync('bash', ['-c', `printf '%s\\n' ${line.slice(line.indexOf('--data '))}`], { encoding: 'utf8' }).stdout.split('\n');
+    expect(words.slice(0, 2)).toEqual(['--data', data]);
+  });
+});
+
 // The real devices (Linux; CI runs there): in a process of its own, as the old read of /dev/zero never ended.
 describe.runIf(process.platform === 'linux')('--config given a device', () => {
   it('/dev/zero: exit 1 in a line; a pipe holding the config (bash: --config <(cat ...)): read as that config', () => {

@@ -202,9 +202,17 @@ export function suggestConfig(files: readonly ExportFile[], options: SuggestOpti
   }
   const { config } = result;
   notes.push(...result.notes);
-  const pipeline = options.pipeline === undefined ? '' : ` --pipeline ${JSON.stringify(options.pipeline)}`;
+  const pipeline = options.pipeline === undefined ? '' : ` --pipeline ${shellWord(options.pipeline)}`;
   notes.push(`review every line above, then run: npm run metrics -- --data <folder>${pipeline}`);
   return { config, text: configText(config), notes };
+}
+
+/**
+ * `text` as one word of a POSIX shell command line, so that the suggested command can be pasted as it is: as written
+ * when it holds only characters no shell reads, else in single quotes (a quote in it as '\'').
+ */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** pipeline.config.json text: two-space indent, each stage on one line (as input.md writes them). */
