@@ -32,12 +32,33 @@ export function resolveFile(root: string, urlPath: string): string | null {
   return existsSync(file) ? file : null;
 }
 
+/**
+ * Where a folder's address without its trailing slash (`/en/funnel`) goes: the same with the slash (`/en/funnel/`,
+ * its query kept), as static hosts (GitHub Pages, nginx) redirect it. Served as it was, its page's relative links
+ * (`../velocity/`, `../../_astro/…`) would resolve one folder too high. Null for any other address.
+ */
+export function folderRedirect(root: string, urlPath: string): string | null {
+  const [path, ...rest] = urlPath.split('?');
+  const decoded = decodeURIComponent(path!.split('#')[0]!);
+  // Ends with a slash once normalised (`/en/`, `/en/..`): served as it is.
+  const normalized = normalize(`/${decoded}`);
+  if (decoded.includes('\0') || normalized.endsWith('/')) return null;
+  const folder = join(root, normalized);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return null;
+  return `${path}/${rest.length > 0 ? `?${rest.join('?')}` : ''}`;
+}
+
 /** `port` 0 (the default) picks a free port; `host` defaults to 127.0.0.1 (this machine only). */
 export async function serveStatic(root: string, opts: { gzip?: boolean; port?: number; host?: string; notFound?: string } = {}): Promise<StaticServer> {
   const { createGzip } = await import('node:zlib');
   const server: Server = createServer((req, res) => {
     let file: string | null;
     try {
+      const moved = folderRedirect(root, req.url ?? '/');
+      if (moved !== null) {
+        res.writeHead(301, { Location: moved }).end();
+        return;
+      }
       file = resolveFile(root, req.url ?? '/');
     } catch (e) {
       // A malformed address (`/en/%`) is the request's fault: said, and the server goes on (it used to end with a stack).

@@ -46,6 +46,28 @@ describe('serveStatic', () => {
     expect(await rawGet(server.url, '/en/')).toEqual({ status: 200, body: 'english page' });
   });
 
+  it("redirects a folder's address without its trailing slash to the address with it, as static hosts do (its relative links resolve from there)", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'site', 'en', 'funnel'), { recursive: true });
+    writeFileSync(join(dir, 'site', 'en', 'funnel', 'index.html'), 'funnel page');
+    writeFileSync(join(dir, 'site', 'en', 'data.csv'), 'a,b');
+    server = await serveStatic(join(dir, 'site'));
+    const head = (path: string) =>
+      new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
+        const { hostname, port } = new URL(server!.url);
+        get({ hostname, port, path, timeout: 5_000 }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+        }).on('error', reject);
+      });
+    expect(await head('/en/funnel')).toEqual({ status: 301, location: '/en/funnel/' });
+    expect(await head('/en/funnel?owner=%EA%B9%80')).toEqual({ status: 301, location: '/en/funnel/?owner=%EA%B9%80' });
+    expect(await rawGet(server.url, '/en/funnel/')).toEqual({ status: 200, body: 'funnel page' });
+    // A file, and a missing address, as before.
+    expect(await rawGet(server.url, '/en/data.csv')).toEqual({ status: 200, body: 'a,b' });
+    expect((await rawGet(server.url, '/en/nothing')).status).toBe(404);
+  });
+
   it('never serves a file above the site folder, however the dots are written', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'site'));
