@@ -123,8 +123,8 @@ export const segmentTargetRowSchema = z.strictObject({
   name: z.string(),
   /** URL-safe, unique slug of the owner's page (owners only; null for teams). */
   slug: z.string().nullable(),
-  /** Owners only: the teams of their deals that exist at T (an owner with no open deal has a team too). */
-  teams: z.array(z.string()).optional(),
+  /** An owner's teams: those of their deals that exist at T (an owner with no open deal has a team too); none for a team. */
+  teams: z.array(z.string()),
   target_amount: z.number().nullable(),
   won_amount: z.number(),
   attainment: z.number().nullable(),

@@ -330,5 +330,5 @@ function ownerTeams(ctx: MetricContext): Map<string, string[]> {
 }
 
 function withoutSlugs(group: MetricSegmentTargets): SegmentTargets {
-  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: null })) };
+  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: null, teams: [] })) };
 }

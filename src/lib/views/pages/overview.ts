@@ -287,12 +287,12 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
 function intakeBlock(ctx: PageContext): ChartBlock {
   const { site, m, f } = ctx;
   const period = ctx.filter?.createdIn ?? null;
-  const view = intakeView(site.metrics, site.inputs.oldest_record, period === null ? null : periodDates(period));
+  const months = period === null ? null : periodDates(period);
+  const view = intakeView(site.metrics, site.inputs.oldest_record, months);
   let takeaway: string | null = null;
-  if (period !== null) {
+  if (period !== null && months !== null) {
     const count = view.months.reduce((sum, x) => sum + x.count, 0);
     const amount = view.months.reduce((sum, x) => sum + x.amount, 0);
-    const months = periodDates(period);
     const whole = view.months.length > 0 && view.months[0]!.month === months.from.slice(0, 7) && addToMonth(view.months.at(-1)!.month, 1) === months.to.slice(0, 7);
     takeaway = m.filters.cohortIntake({ period: periodLabel(f, period), count, amount, shown: view.months.length === 0 ? 'none' : whole ? 'all' : 'some' }, f);
   }

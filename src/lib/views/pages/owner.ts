@@ -56,8 +56,8 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     rows: [row],
   })[0]!;
   const deals = index.openDeals.get(row.name) ?? [];
-  // The teams of all the owner's deals (an owner with no open deal, or a few, has a team too); a manifest without them, its open deals'.
-  const teams = row.teams ?? [...new Set(deals.map((d) => d.team.trim()).filter((t) => t !== ''))];
+  // The teams of all the owner's deals, not only of the open ones (an owner with no open deal has a team too).
+  const { teams } = row;
   // A summary to read, as the sentence under it and the overview's tiles: amounts compact ('44.4억원'), deals counted in deals
   // ('3건'); the owners table and its CSV keep the exact amounts.
   const teamNames = teams.join(', ');
