@@ -261,7 +261,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       publish = { ...publish, snapshot: false };
       if (!quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
     }
-    const { checkDate, earlierOf } = datedRules(publish, store.snapshots, store.shown);
+    const { checkDate, earlierOf, topOf } = datedRules(publish, store);
     // A redacted output is shared outside: an earlier snapshot with the real names, or amounts less rounded, never goes into it.
     const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;
     const checkRedaction = (amountBand: number | null | undefined) => {
@@ -280,7 +280,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // A rebuild of the same inputs, code and options reuses the stored output (scripts/lib/build-cache.ts).
     const cache = cacheDir === undefined ? null : openCache(io, cacheDir, cacheArg !== undefined);
     const keyAsOf = asOfArg ?? (cache ? await todayFor(configSource, io) : undefined);
-    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, config: configFile, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf) }) : null;
+    const key = cache && keyAsOf !== undefined ? buildKey({ dataDir, config: configFile, asOf: keyAsOf, version, maxPages, maxFilterMb, format, pipeline, redaction, publish, earlier: earlierOf(keyAsOf), top: topOf(keyAsOf) ?? null }) : null;
     const hit = cache && key ? cache.lookup(key.key) : null;
     if (hit) checkDate(hit.meta.asOf);
     const tKey = io.now();
@@ -299,8 +299,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         pipeline,
         redaction,
         publish,
-        snapshots: store.snapshots,
-        storeShown: store.shown,
+        store,
         version,
         cacheDir: deps.cacheDir,
         name: siteData.name,
@@ -390,7 +389,15 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const t3 = output.placedAt;
     for (const [file, text] of reports) if (file && text !== null && file.path === STDOUT) writeReport(io, file, text);
     const { manifest } = output;
-    if (publish.snapshot) say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder: shown(join(outDir, SNAPSHOTS_DIR)) }));
+    if (publish.snapshot) say((t) =>
+        t.snapshot({
+          asOf,
+          replaced: store.snapshots.length > earlier.length,
+          count: manifest.snapshots.length,
+          folder: shown(join(outDir, SNAPSHOTS_DIR)),
+          ...(manifest.as_of === asOf ? {} : { top: manifest.as_of }),
+        }),
+      );
     const t4 = io.now();
     for (const warning of output.warnings) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(warning)}\n`);
     if (output.added) {

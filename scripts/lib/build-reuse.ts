@@ -86,6 +86,8 @@ export interface KeyRequest {
   redaction: RedactOptions | undefined;
   publish: PublishOptions;
   earlier: EarlierSnapshot[];
+  /** The date `/` shows when not `asOf` (a backfilled snapshot), or null. */
+  top: string | null;
 }
 
 /** The cache key of a build (null when the data folder cannot be read: the read reports it), with the input hashes it was made from. */
@@ -117,6 +119,7 @@ export function buildKey(req: KeyRequest): { key: string; inputs: Record<string,
       base: publish.base,
     },
     earlier_snapshots: req.earlier.map((x) => [x.asOf, x.manifest]),
+    top: req.top,
   });
   return { key, inputs };
 }

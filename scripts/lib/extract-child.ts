@@ -29,7 +29,7 @@ import { type CliMessage, isCliMessageCode, msg } from '../../src/lib/i18n/cli-m
 import { progressReporter } from './progress.ts';
 import { PROJECT_ROOT } from './project.ts';
 import type { PublishOptions } from './publish.ts';
-import type { EarlierSnapshot } from './snapshots.ts';
+import type { SnapshotStore } from './snapshots.ts';
 
 /** What the extract step needs, as data (it crosses to another process). */
 export interface ExtractJob {
@@ -46,9 +46,8 @@ export interface ExtractJob {
   pipeline: string | undefined;
   redaction: RedactOptions | undefined;
   publish: PublishOptions;
-  /** Every snapshot in the store, oldest first, and where it is (for messages). */
-  snapshots: EarlierSnapshot[];
-  storeShown: string;
+  /** Every snapshot in the store, oldest first; where it is (for messages); the date the previous output's `/` shows. */
+  store: Pick<SnapshotStore, 'snapshots' | 'shown' | 'shownBefore'>;
   /** Where the folders of the files the build adds beside the pages go (beside --out); null with --extract-only. */
   csv: { outDir: string; outArg: string } | null;
   /** The filter form's script, put in those folders (scripts/lib/filter-script.ts; kept in `cacheDir` unless null); null: none (--extract-only, tests). */
@@ -64,16 +63,27 @@ export interface ExtractJob {
   csvsLater?: boolean;
 }
 
-/** The snapshot rules that depend on the as-of date: refuse an existing date without --replace; the earlier snapshots. */
-export function datedRules(publish: PublishOptions, snapshots: readonly EarlierSnapshot[], storeShown: string) {
+/** The snapshot rules that depend on the as-of date: refuse an existing date without --replace; the earlier snapshots; the date `/` shows. */
+export function datedRules(publish: PublishOptions, store: Pick<SnapshotStore, 'snapshots' | 'shown' | 'shownBefore'>) {
+  const { snapshots } = store;
+  /** Earlier snapshots, oldest first (the one of this date left out when this build replaces it). */
+  const earlierOf = (asOf: string) => snapshots.filter((x) => !(publish.snapshot && x.asOf === asOf));
   return {
     checkDate(asOf: string): void {
       if (publish.snapshot && !publish.replace && snapshots.some((x) => x.asOf === asOf)) {
-        throw new UsageError(msg('snapshot_exists', { asOf, store: storeShown }));
+        throw new UsageError(msg('snapshot_exists', { asOf, store: store.shown }));
       }
     },
-    /** Earlier snapshots, oldest first (the one of this date left out when this build replaces it). */
-    earlierOf: (asOf: string) => snapshots.filter((x) => !(publish.snapshot && x.asOf === asOf)),
+    earlierOf,
+    /**
+     * The date `/` shows when it is not `asOf`'s: a build that adds a snapshot never moves `/` back, so one older
+     * than the latest snapshot, or than the date `/` showed (a daily build since), renders that latest date too.
+     */
+    topOf(asOf: string): string | undefined {
+      if (!publish.snapshot) return undefined;
+      const latest = [...earlierOf(asOf).map((x) => x.asOf), store.shownBefore ?? ''].sort().at(-1)!;
+      return latest > asOf ? latest : undefined;
+    },
   };
 }
 
@@ -111,7 +121,7 @@ export async function runJob(job: ExtractJob, deps: JobDeps): Promise<Extraction
     maxFilterMb: job.maxFilterMb,
     redaction: job.redaction,
     publish: job.publish,
-    ...datedRules(job.publish, job.snapshots, job.storeShown),
+    ...datedRules(job.publish, job.store),
     version: job.version,
     cacheDir: job.cacheDir,
     name: job.name,

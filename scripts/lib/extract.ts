@@ -1,6 +1,6 @@
 /**
  * The build's extract step: read the data folder, compute the site data of
- * each date the build renders (this as-of date, and the latest snapshot's
+ * each date the build renders (this as-of date, and the latest date's
  * when an older snapshot is backfilled), write it for Astro
  * (scripts/lib/site-files.ts) with the files the output has besides its
  * pages (metrics.json, the filter data, the account pages' CSV files), and
@@ -60,7 +60,7 @@ export interface Extraction {
   readMs: number;
   deals: number;
   current: RenderJob;
-  /** The date `/` shows: `current`, or the latest snapshot's when this build adds an older one. */
+  /** The date `/` shows: `current`, or the latest date (a snapshot's, or the one `/` showed) when this build adds an older snapshot. */
   top: RenderJob;
   facts: ManifestFacts;
   quality: QualityFacts;
@@ -92,6 +92,8 @@ export interface ExtractRequest {
   publish: PublishOptions;
   /** Earlier snapshots of a date, oldest first (the one of this date left out when this build replaces it). */
   earlierOf: (asOf: LocalDate) => EarlierSnapshot[];
+  /** The date `/` shows when not the as-of date's (scripts/lib/extract-child.ts `datedRules`). */
+  topOf: (asOf: LocalDate) => LocalDate | undefined;
   /** Called with the as-of date as soon as it is known (a UsageError refuses it). */
   checkDate: (asOf: LocalDate) => void;
   version: string;
@@ -164,11 +166,11 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     snapshots: earlier.map((x) => snapshotEntry(x.manifest)),
     ...(publish.snapshot ? { currentSnapshot: { pipescope_version: req.version, redacted: redacted !== undefined } } : {}),
   });
-  // `/` stays on the latest snapshot: adding an older one renders the latest date for the top level too.
-  const newest = earlierDates.at(-1);
+  // A build that adds an older snapshot renders the latest date for `/` too.
+  const topDate = req.topOf(asOf);
   const top =
-    publish.snapshot && newest !== undefined && newest > asOf
-      ? one(newest, siteDataFile(req.cacheDir, req.name, true), { compareTo: compareFor(newest, [...earlierDates, asOf]), snapshots: current.site.snapshots })
+    topDate !== undefined
+      ? one(topDate, siteDataFile(req.cacheDir, req.name, true), { compareTo: compareFor(topDate, [...earlierDates, asOf]), snapshots: current.site.snapshots })
       : current;
   let snapshotManifest: string | null = null;
   if (publish.snapshot) {

@@ -43,6 +43,8 @@ export interface SnapshotStore {
   shown: string;
   /** Earlier snapshots, oldest first. */
   snapshots: EarlierSnapshot[];
+  /** The date the previous output's `/` shows (null: no previous output in --out, or its manifest does not say). */
+  shownBefore: string | null;
 }
 
 export interface StoreRequest {
@@ -59,18 +61,25 @@ export interface StoreRequest {
 
 /** The dates the previous output in `--out` says it has: its manifest's list and its snapshots folder. */
 export function previousDates(fs: CliFs, req: Pick<StoreRequest, 'outDir' | 'outState'>): Set<string> {
+  return previousOutput(fs, req).dates;
+}
+
+/** The previous output in `--out`: the snapshot dates it says it has, and the date its `/` shows (null: none, or its manifest does not say). */
+function previousOutput(fs: CliFs, req: Pick<StoreRequest, 'outDir' | 'outState'>): { dates: Set<string>; shown: string | null } {
   const dates = new Set<string>();
-  if (req.outState !== 'previous') return dates;
+  let shown: string | null = null;
+  if (req.outState !== 'previous') return { dates, shown };
   try {
     const manifest: unknown = JSON.parse(fs.readFileSync(join(req.outDir, MANIFEST_FILE), 'utf8'));
-    const listed = (manifest as { snapshots?: unknown }).snapshots;
+    const { snapshots: listed, as_of: asOf } = (manifest ?? {}) as { snapshots?: unknown; as_of?: unknown };
     if (Array.isArray(listed)) for (const d of listed) if (typeof d === 'string') dates.add(d);
+    if (typeof asOf === 'string' && isLocalDate(asOf)) shown = asOf;
   } catch (e) {
     if (!isErrnoError(e) && !(e instanceof SyntaxError)) throw e;
   }
   const folder = join(req.outDir, SNAPSHOTS_DIR);
   if (isDirectory(fs, folder)) for (const name of fs.readdirSync(folder)) if (!name.startsWith('.')) dates.add(name);
-  return dates;
+  return { dates, shown };
 }
 
 function isDirectory(fs: CliFs, path: string): boolean {
@@ -85,7 +94,7 @@ function isDirectory(fs: CliFs, path: string): boolean {
 export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   if (req.newHistory && !req.snapshot) throw new UsageError(msg('new_history_without_snapshot'));
   if (req.newHistory && req.given) throw new UsageError(msg('new_history_and_snapshots'));
-  const known = previousDates(fs, req);
+  const { dates: known, shown: shownBefore } = previousOutput(fs, req);
   const own = join(req.outDir, SNAPSHOTS_DIR);
   let dir: string | null = null;
   let shown = '';
@@ -113,7 +122,7 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   if (req.newHistory && snapshots.length > 0) {
     throw new UsageError(msg('new_history_has_snapshots', { store: shown, dates: snapshots.map((s) => s.asOf) }));
   }
-  return { dir, shown, snapshots };
+  return { dir, shown, snapshots, shownBefore };
 }
 
 /**

@@ -30,7 +30,8 @@ export interface CliText {
   built: (p: { deals: number; asOf: string; read: string; views: string }) => string;
   reused: (p: { asOf: string; from: string; time: string }) => string;
   wroteData: (p: { path: string }) => string;
-  snapshot: (p: { asOf: string; replaced: boolean; count: number; folder: string }) => string;
+  /** `top`: the later date `/` stays on, when the snapshot is older (a backfill). */
+  snapshot: (p: { asOf: string; replaced: boolean; count: number; folder: string; top?: string }) => string;
   /** A --snapshot-weekday build on another weekday (weekdays 1 = Monday to 7 = Sunday). */
   weekdaySkipped: (p: { asOf: string; weekday: number; wanted: number }) => string;
   /** A --snapshot-weekday build run again on its weekday: the snapshot the first run added is kept. */
@@ -58,7 +59,8 @@ const EN: CliText = {
   built: (p) => `${p.deals} deals as of ${p.asOf}: read ${p.read}, metrics and views ${p.views}`,
   reused: (p) => `as of ${p.asOf}: the output of an earlier build of the same inputs, reused from ${p.from} (${p.time})`,
   wroteData: (p) => `wrote ${p.path} (run "astro dev" to serve it)`,
-  snapshot: (p) => `snapshot ${p.asOf} ${p.replaced ? 'replaced' : 'added'} (${p.count} in ${p.folder}/)`,
+  snapshot: (p) =>
+    `snapshot ${p.asOf} ${p.replaced ? 'replaced' : 'added'} (${p.count} in ${p.folder}/)${p.top === undefined ? '' : `; / stays on the later ${p.top}, rendered from this data again`}`,
   weekdaySkipped: (p) =>
     `no snapshot this time: the as-of date ${p.asOf} is a ${ISO_WEEKDAY_NAMES[p.weekday - 1]}, and --snapshot-weekday ${p.wanted} adds one on ${ISO_WEEKDAY_NAMES[p.wanted - 1]}s`,
   weekdayKept: (p) => `the snapshot of ${p.asOf} is in ${p.folder} already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)`,
@@ -79,7 +81,8 @@ const KO: CliText = {
   built: (p) => `딜 ${p.deals}건, 기준일 ${p.asOf}: 읽기 ${p.read}, 지표·페이지 데이터 ${p.views}`,
   reused: (p) => `기준일 ${p.asOf}: 입력이 같은 이전 빌드의 결과를 ${p.from}에서 가져왔습니다(${p.time})`,
   wroteData: (p) => `${p.path}에 썼습니다("astro dev"로 띄워 볼 수 있습니다)`,
-  snapshot: (p) => `스냅숏 ${josa(p.asOf, '을/를')} ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)`,
+  snapshot: (p) =>
+    `스냅숏 ${josa(p.asOf, '을/를')} ${p.replaced ? '교체했습니다' : '추가했습니다'}(${p.folder}/에 ${p.count}개)${p.top === undefined ? '' : `. /는 더 늦은 ${p.top} 기준 그대로이며, 이 데이터로 다시 만들었습니다`}`,
   weekdaySkipped: (p) =>
     `이번에는 스냅숏을 추가하지 않습니다. 기준일 ${josa(p.asOf, '은/는')} ${WEEKDAYS_KO[p.weekday - 1]}이고, ` +
     `--snapshot-weekday ${josa(String(p.wanted), '은/는')} ${WEEKDAYS_KO[p.wanted - 1]}에만 추가합니다`,

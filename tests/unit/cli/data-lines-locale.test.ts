@@ -184,6 +184,9 @@ describe("build: the run's own lines in the config language", () => {
     expect(said('2026-06-05', false)).toBe('스냅숏 2026-06-05를 추가했습니다(dist/snapshots/에 3개)');
     expect(said('2026-06-09', true)).toBe('스냅숏 2026-06-09를 교체했습니다(dist/snapshots/에 3개)');
     expect(said('2026-06-01', true)).toBe('스냅숏 2026-06-01을 교체했습니다(dist/snapshots/에 3개)');
+    expect(CLI_TEXT.ko.snapshot({ asOf: '2026-06-01', replaced: false, count: 3, folder: 'dist/snapshots', top: '2026-06-16' })).toBe(
+      '스냅숏 2026-06-01을 추가했습니다(dist/snapshots/에 3개). /는 더 늦은 2026-06-16 기준 그대로이며, 이 데이터로 다시 만들었습니다',
+    );
   });
 
   it('English with --lang en, and nothing with --quiet', async () => {

@@ -136,6 +136,32 @@ describe('dated snapshots', () => {
     expect(under(hashTree(join(dir, 'next')), 'snapshots/2025-04-30/')).toEqual(under(trees[0]!, 'snapshots/2025-04-30/'));
   });
 
+  it('a snapshot older than the date / shows (a backfill after daily builds) keeps / on that later date, and says so', async () => {
+    const { dir, cache, site, trees } = await threeBuilds();
+    // A daily build without a snapshot: / on 2025-07-15, past the latest snapshot.
+    expect((await build(dir, cache, ['--as-of', '2025-07-15', '--out', 'site'])).code).toBe(0);
+    const daily = hashTree(site);
+    const f = fakeIO(dir);
+    const code = await main(['--data', 'data', '--as-of', '2025-05-15', '--out', 'site', '--snapshot'], f.io, deps(cache));
+    expect(code).toBe(0);
+    expect(f.stderr()).toMatch(/^build: snapshot 2025-05-15 added \(4 in site\/snapshots\/\); \/ stays on the later 2025-07-15, rendered from this data again$/mu);
+    // Before, / went back to the latest snapshot's date (2025-06-30) until the next daily build.
+    expect(json(join(site, 'build-manifest.json'))).toMatchObject({ as_of: '2025-07-15', snapshots: ['2025-04-30', '2025-05-15', '2025-05-31', '2025-06-30'] });
+    const after = hashTree(site);
+    expect(after['en/index.html']).toBe(daily['en/index.html']);
+    expect(after['metrics.json']).toBe(daily['metrics.json']);
+    expect(readFileSync(join(site, 'snapshots', '2025-05-15', 'en', 'index.html'), 'utf8')).toContain('<h1>2025-05-15</h1>');
+    expect(under(after, 'snapshots/2025-06-30/')).toEqual(under(trees[2]!, 'snapshots/2025-06-30/'));
+    // A snapshot between the latest one and the date / shows moves / back no more; the newest snapshot does move it on.
+    expect((await build(dir, cache, ['--as-of', '2025-07-10', '--out', 'site', '--snapshot'])).code).toBe(0);
+    expect(json(join(site, 'build-manifest.json')).as_of).toBe('2025-07-15');
+    expect((await build(dir, cache, ['--as-of', '2025-07-20', '--out', 'site', '--snapshot'])).code).toBe(0);
+    expect(json(join(site, 'build-manifest.json')).as_of).toBe('2025-07-20');
+    // From a restored snapshots folder into a fresh --out, the latest snapshot is what is known.
+    expect((await build(dir, cache, ['--as-of', '2025-05-20', '--out', 'fresh', '--snapshots', 'site/snapshots', '--snapshot'])).code).toBe(0);
+    expect(json(join(dir, 'fresh', 'build-manifest.json')).as_of).toBe('2025-07-20');
+  });
+
   it('a file someone put into a snapshot of --out is part of it: copied with it by the next build, never in its way', async () => {
     const { dir, cache, site } = await threeBuilds();
     writeFileSync(join(site, 'snapshots', '2025-04-30', 'notes.txt'), 'reviewed in the board meeting\n');
