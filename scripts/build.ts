@@ -40,7 +40,7 @@ import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder
 import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
 import { astroRender, pagesRenderedFrom, type RenderOptions } from './lib/astro-render.ts';
 import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
-import { type CliIO, EXIT, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { type CliIO, EXIT, guardStandardOutput, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
 import { argvLocale, fatalWords } from './lib/fatal-words.ts';
 import { cliMessage, type CliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
 import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
@@ -470,6 +470,9 @@ function cacheName(outDir: string): string {
 }
 
 /** The command as a process runs it (scripts/launch.mjs calls it in the compiled bundle). */
-export const runCli = (argv: string[]): Promise<number> => main(argv, nodeIO());
+export const runCli = (argv: string[]): Promise<number> => {
+  guardStandardOutput('build', process.stdout, process.stderr, argvLocale(argv));
+  return main(argv, nodeIO());
+};
 
 if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2));

@@ -79,9 +79,17 @@ export function nodeIO(): CliIO {
  * Standard output's write errors arrive as 'error' events, after the write: without a listener Node
  * ends the process with an unhandled error's stack. A reader that stopped reading (`| head`: EPIPE)
  * is not a problem, and the rest is dropped quietly, as other command-line tools do; any other error
- * (a full disk) is reported once, in a line, and the exit status becomes 1.
+ * (a full disk) is reported once, in a line, and the exit status becomes 1. Standard error's are
+ * dropped (there is nowhere left to say them): the command finishes its work, and a build cleans up
+ * after itself, where it ended halfway and left its temporary folders.
  */
-export function guardStandardOutput(command: string, stdout: Pick<NodeJS.EventEmitter, 'on'> = process.stdout, stderr: CliWritable = process.stderr, locale: Locale = 'en'): void {
+export function guardStandardOutput(
+  command: string,
+  stdout: Pick<NodeJS.EventEmitter, 'on'> = process.stdout,
+  stderr: CliWritable & Partial<Pick<NodeJS.EventEmitter, 'on'>> = process.stderr,
+  locale: Locale = 'en',
+): void {
+  stderr.on?.('error', () => {});
   let reported = false;
   stdout.on('error', (e: unknown) => {
     if (isErrnoError(e) && e.code === 'EPIPE') return;

@@ -28,6 +28,8 @@ process.once('message', async (job: ExtractJob) => {
     if (!handedOver) for (const dir of made) removeQuietly(nodeFs, dir);
   };
   const releaseMade = onInterrupt(removeMade);
+  // The build's standard error, shared: its reader gone (`| head`), progress is dropped, as the build drops its log.
+  process.stderr.on('error', () => {});
   process.once('disconnect', () => {
     removeMade();
     process.exit(1);

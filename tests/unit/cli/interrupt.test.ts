@@ -92,6 +92,33 @@ describe('build: interrupted', () => {
   });
 });
 
+describe('build: its log read no further (`2>&1 | head -1`)', () => {
+  it('finishes the build (exit 0, the output in place, no folder left beside --out), where it ended halfway on EPIPE', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const out = join(dir, basename(dir));
+    const siteData = join(PROJECT_ROOT, '.cache', `site-data-${basename(dir)}.json`);
+    const child = spawn(process.execPath, ['scripts/launch.mjs', 'build', '--data', join(FIXTURES, 'spec-example', 'data'), '--as-of', '2025-06-30', '--out', out, '--no-cache', '--lang', 'en'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const ended = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+    let first = '';
+    try {
+      // The reader takes the first line, then goes away: every later line is written into a closed pipe.
+      first = await new Promise<string>((resolve) => child.stderr.once('data', (d: Buffer) => (child.stderr.destroy(), resolve(d.toString()))));
+      expect(first).toMatch(/^build: 24 deals as of 2025-06-30/u);
+      expect(await ended).toBe(0);
+      expect(JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8'))).toMatchObject({ as_of: '2025-06-30' });
+      expect(existsSync(join(out, 'en', 'funnel', 'index.html'))).toBe(true);
+      expect(leftovers(out)).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(siteData, { force: true });
+      rmSync(siteData.replace(/\.json$/u, '.accounts.jsonl'), { force: true });
+    }
+  });
+});
+
 describe('build: killed outright (SIGKILL) between moving --out aside and moving its new output in', () => {
   it('--out is missing until the next build, which puts the previous output back with what was added to it, says so, and replaces it', { timeout: 60_000 }, async () => {
     const dir = tempDir();
