@@ -267,7 +267,7 @@ export const en = {
     basis: 'How it is set',
     days_in_stage: 'Days in stage',
     threshold_days: 'Threshold (days)',
-    flags: 'Flags',
+    flags: 'Warning signs',
     pushes: 'Close-date pushes',
     expected_close: 'Expected close',
     created: 'Created',

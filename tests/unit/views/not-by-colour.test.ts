@@ -112,7 +112,7 @@ describe('a coloured cell says what its colour means where its text does not', (
       'deals-month: Warning signs',
       'deals-past-due: Warning signs',
       'files: Rejected',
-      'flagged-open: Flags',
+      'flagged-open: Warning signs',
       'issues: Severity',
       'repurchase-due: Status',
       'stalled: Why it is stalled',
