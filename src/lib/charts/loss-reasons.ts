@@ -17,6 +17,8 @@ export interface ReasonRow {
   count: number;
   amount: number;
   highlight?: boolean;
+  /** The deals without a recorded reason. */
+  unspecified?: boolean;
 }
 
 export interface ReasonsViewModel {
@@ -33,6 +35,8 @@ export interface ReasonsTakeaway {
   topByCount: boolean;
   topByAmount: boolean;
   highlighted: boolean;
+  /** The most frequent recorded reason when it is not `reason` (a highlighted reason that does not lead), else null. */
+  mostFrequent: { reason: string; countShare: string } | null;
 }
 
 export interface ReasonsText extends BaseChartText {
@@ -79,8 +83,12 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
   const subject = all.find((r) => r.highlight && r.count > 0) ?? all.find((r) => r.count > 0);
   const maxCount = Math.max(0, ...all.map((r) => finite(r.count)));
   const maxAmount = Math.max(0, ...all.map((r) => finite(r.amount)));
+  const recorded = all.filter((r) => r.unspecified !== true);
+  const maxRecorded = Math.max(0, ...recorded.map((r) => finite(r.count)));
+  const leader = subject && subject.count < maxRecorded ? recorded.find((r) => r.count === maxRecorded) : undefined;
   const takeaway = subject
     ? text.takeaway({
+        mostFrequent: leader ? { reason: leader.label, countShare: fmt.percent(ratio(leader.count, totalCount)) } : null,
         reason: subject.label,
         countShare: fmt.percent(ratio(subject.count, totalCount)),
         amountShare: fmt.percent(ratio(subject.amount, totalAmount)),

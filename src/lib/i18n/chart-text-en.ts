@@ -105,7 +105,10 @@ export const enChartWords: ChartWords = {
     takeaway: (p) => {
       const shares = `${p.countShare} of won deals and ${p.amountShare} of won value`;
       if (p.reason === en.common.unspecified) return `${p.countShare} of won deals (${p.amountShare} of won value) have no reason recorded.`;
-      return p.topByCount ? `The most frequent win reason is ${quoted(p.reason)}: ${shares}.` : `${quoted(p.reason)} accounts for ${shares}.`;
+      if (p.topByCount) return `The most frequent win reason is ${quoted(p.reason)}: ${shares}.`;
+      // A highlighted reason (price) that does not lead: the one that does first, so the headline says why deals are won.
+      if (p.mostFrequent) return `The most frequent win reason is ${quoted(p.mostFrequent.reason)} (${p.mostFrequent.countShare} of won deals); ${quoted(p.reason)} accounts for only ${shares}.`;
+      return `${quoted(p.reason)} accounts for ${shares}.`;
     },
   },
 

@@ -120,6 +120,9 @@ export const koChartWords: ChartWords = {
     takeaway: (p) => {
       if (p.reason === ko.common.unspecified) return `사유가 기록되지 않은 딜이 ${shares(WON, p)}.`;
       if (p.topByCount) return `가장 많은 ${WON} 사유는 ${josa(quoted(p.reason), '으로/로')}, ${shares(WON, p)}.`;
+      if (p.mostFrequent) {
+        return `가장 많은 ${WON} 사유는 ${quoted(p.mostFrequent.reason)}(${WON} 건수의 ${p.mostFrequent.countShare})이며, ${quoted(p.reason)} 사유는 ${WON} 건수의 ${p.countShare}, ${WON} 금액의 ${p.amountShare}에 그칩니다.`;
+      }
       return `${quoted(p.reason)} 사유가 ${shares(WON, p)}.`;
     },
   },

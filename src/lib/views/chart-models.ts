@@ -174,6 +174,7 @@ export function reasonsView(
         count: r.count,
         amount: r.amount,
         highlight: r.reason !== '(unspecified)' && (highlight(r.reason) || highlight(text)),
+        ...(r.reason === '(unspecified)' ? { unspecified: true } : {}),
       };
     }),
   };

@@ -248,3 +248,27 @@ describe('the loss-reasons takeaway says whether price really is the main cause'
     expect(lossTakeaway('ko', reasons)).toBe('실주 사유 중 가격은 없으며, 가장 많은 사유는 ‘service’로, 실주 건수의 63%, 실주 금액의 60%를 차지합니다.');
   });
 });
+
+describe('the win-reasons takeaway says why deals are won', () => {
+  const winTakeaway = (locale: Locale, reasons: C.ReasonRow[]) => {
+    const { text, o } = setup(locale);
+    return C.winReasonsChart({ reasons }, o(text.winReasons)).takeaway;
+  };
+  it('price not leading: the reason that leads first, then price’s share (it read "“price” accounts for 38% …" alone)', () => {
+    const reasons = [
+      { label: '(none)', count: 9, amount: 1_000_000, unspecified: true },
+      { label: 'technical fit', count: 5, amount: 30_000_000 },
+      { label: 'price', count: 3, amount: 20_000_000, highlight: true },
+    ];
+    expect(winTakeaway('en', reasons)).toBe('The most frequent win reason is “technical fit” (29% of won deals); “price” accounts for only 18% of won deals and 39% of won value.');
+    expect(winTakeaway('ko', reasons)).toBe('가장 많은 수주 사유는 ‘technical fit’(수주 건수의 29%)이며, ‘price’ 사유는 수주 건수의 18%, 수주 금액의 39%에 그칩니다.');
+  });
+  it('price leading, or no price reason: the leader alone', () => {
+    const reasons = [
+      { label: 'price', count: 5, amount: 30_000_000, highlight: true },
+      { label: 'technical fit', count: 3, amount: 20_000_000 },
+    ];
+    expect(winTakeaway('en', reasons)).toBe('The most frequent win reason is “price”: 63% of won deals and 60% of won value.');
+    expect(winTakeaway('en', [reasons[1]!])).toBe('The most frequent win reason is “technical fit”: 100% of won deals and 100% of won value.');
+  });
+});
