@@ -275,8 +275,21 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
     ]);
     expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![2]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
     expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
-    // No day count with decimals anywhere in the stalled deals' CSV.
+    // No day count with decimals anywhere in the stalled deals' CSV (the thresholds here are whole).
     for (const row of model.stalled.csv.rows) for (const v of row) if (typeof v === 'number') expect(Number.isInteger(v)).toBe(true);
+  });
+
+  it('a learned threshold with decimals reads as the thresholds table shows it (30.9), not rounded to 31 beside it', () => {
+    // As a P90 learned from the visits gives them: S2 60.5 days against 30.94; S3 46.5 days against 46.2, over it by less than a day.
+    const learned = new Map([['S2', 30.94], ['S3', 46.2]]);
+    const fractional = { ...s, open_deals: s.open_deals.map((d) => ({ ...d, threshold_days: learned.get(d.deal_id) ?? d.threshold_days })) };
+    const table = stalledModel(ctx(fractional)).stalled;
+    const threshold = table.headers.findIndex((h) => h.label === 'Threshold (days)');
+    expect(table.rows.slice(1).map((r) => [r[0]!.text, r[threshold]!.text, r[2]!.text])).toEqual([
+      ['S2', '30.9', 'Over the Qualification threshold: 60\u00a0days vs 30.9\u00a0days'],
+      ['S3', '46.2', 'Over the Negotiation threshold: 46.5\u00a0days vs 46.2\u00a0days\u00a0· No keyman identified'],
+    ]);
+    expect(table.csv.rows.slice(1).map((r) => r[table.csv.headers.indexOf('Threshold (days)')])).toEqual([30.9, 46.2]);
   });
 });
 

@@ -37,26 +37,21 @@ export function wholeDays(days: number): number {
   return Math.floor(days + 1e-9);
 }
 
-/** A stall threshold as a whole number of days. */
-export function thresholdDays(days: number | null): number | null {
-  return days === null ? null : Math.round(days);
-}
-
 /**
- * Why a deal needs attention: when stalled, over its stage's threshold
- * (whole days, or one decimal when whole days would not show it over); then
- * its warning signs.
+ * Why a deal needs attention: when stalled, over its stage's threshold (as
+ * the thresholds table shows it, to one decimal; the days whole, unless
+ * whole days would not show them over it); then its warning signs.
  */
 export function stalledWhy(ctx: PageContext, d: OpenDealRow): string {
   const { m, f } = ctx;
   const parts: string[] = [];
   if (d.stalled && d.threshold_days !== null) {
-    const whole = wholeDays(d.days_in_stage) > thresholdDays(d.threshold_days)!;
+    const whole = wholeDays(d.days_in_stage);
     parts.push(
       m.stalledReview.overThreshold({
         stage: ctx.stage(d.stage),
-        days: f.days(whole ? wholeDays(d.days_in_stage) : d.days_in_stage),
-        threshold: f.days(whole ? thresholdDays(d.threshold_days) : d.threshold_days),
+        days: f.days(whole > d.threshold_days ? whole : d.days_in_stage),
+        threshold: f.days(d.threshold_days),
       }),
     );
   }
@@ -144,7 +139,8 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
     why: [{ label: whyLabel, wide: true, value: (d) => stalledWhy(ctx, d), tone: (d) => (d.flags.length || d.stalled ? 'bad' : undefined) }],
     flags: [{ label: m.columns.flags, wide: true, value: (d) => flagsText(ctx, d), tone: (d) => (d.flags.length ? 'bad' : undefined) }],
     stage: [{ label: m.columns.stage, value: (d) => d.stage, text: (d) => ctx.stage(d.stage), csvId: m.csv.stageId }],
-    threshold: [{ label: m.columns.threshold_days, numeric: true, value: (d) => thresholdDays(d.threshold_days), text: (d) => f.count(thresholdDays(d.threshold_days)) }],
+    // As the thresholds table shows it: a deal 31 days in a stage whose threshold is 30.9 is over it.
+    threshold: [{ label: m.columns.threshold_days, numeric: true, value: (d) => d.threshold_days, text: (d) => f.number(d.threshold_days), digits: 1 }],
     close: [expectedCloseColumn<OpenDealRow>(ctx, (d) => d.expected_close)],
     owner: [{ label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) }],
     account: [
