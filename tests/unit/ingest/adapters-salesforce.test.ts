@@ -521,6 +521,40 @@ describe('Salesforce Data Loader objects', () => {
     ]);
   });
 
+  it("reads amounts Data Loader writes in Java's scientific form (1.5E8, 9.9213206E7) exactly, in every file; Excel's 4.8E+04 stays refused", () => {
+    const big = (id: string, stage: string, amount: string) => {
+      const row = opp(id, stage);
+      row[5] = amount;
+      return row;
+    };
+    const history = exportFile(
+      'OpportunityHistory.csv',
+      quotedCsv([
+        ['ID', 'OPPORTUNITYID', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'CREATEDDATE'],
+        ['008A', '006A', 'Prospecting', '1.2E8', '2025-06-30', '2025-03-03T15:00:00.000Z'],
+        ['008B', '006A', 'Qualification', '1.5E8', '2025-06-30', '2025-04-01T15:00:00.000Z'],
+      ]),
+    );
+    const fieldHistory = exportFile(
+      'OpportunityFieldHistory.csv',
+      quotedCsv([
+        ['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'],
+        ['017A', '006B', 'Amount', '1.0E7', '9.9213206E7', '2025-04-02T15:00:00.000Z'],
+      ]),
+    );
+    const opportunities = opportunityCsv([big('006A', 'Qualification', '1.5E8'), big('006B', 'Prospecting', '9.9213206E7'), big('006C', 'Prospecting', '4.8E+04')]);
+    const dataset = load([opportunities, history, fieldHistory], DL_CONFIG);
+    expect(dataset.deals.map((d) => [d.id, d.amount])).toEqual([
+      ['006A', 150_000_000],
+      ['006B', 99_213_206],
+    ]);
+    expect((dataset.fieldHistory ?? []).map((c) => [dataset.deals[c.deal]!.id, c.oldValue, c.newValue])).toEqual([
+      ['006A', 120_000_000, 150_000_000],
+      ['006B', 10_000_000, 99_213_206],
+    ]);
+    expect(dataset.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.line, i.column])).toEqual([['Opportunity.csv', 4, 'Amount']]);
+  });
+
   it('needs Opportunity.csv', () => {
     const history = exportFile('OpportunityHistory.csv', quotedCsv([['ID', 'OPPORTUNITYID', 'STAGENAME', 'CREATEDDATE'], ['008A', '006A', 'Prospecting', '2025-03-03T15:00:00.000Z']]));
     expect(() => load([history], DL_CONFIG)).toThrow(/need Opportunity\.csv/);

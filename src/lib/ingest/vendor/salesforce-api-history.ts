@@ -16,6 +16,7 @@ import { columnIndex } from './read-table.ts';
 import { type AdapterLog, cellOf, type Column, dateOptions, findColumn, isChecked } from './salesforce-common.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorRecord, VendorTable } from './types.ts';
 import { gmtTimestampCell } from './clock.ts';
+import { javaDecimal } from './java-decimal.ts';
 
 /** Two records of one save are written within this many ms of each other. */
 const SAME_SAVE_MS = 5000;
@@ -121,8 +122,8 @@ function readOpportunityHistory(table: VendorTable, input: ApiHistoryInput, out:
       const previous = rows[i - 1]!.record;
       for (const [kind, column, field] of [['amount', c.amount, 'amount'], ['close', c.close, 'expected_close_at']] as const) {
         if (column.index === -1) continue;
-        const before = cellOf(previous, column);
-        const after = cellOf(record, column);
+        const before = kind === 'amount' ? javaDecimal(cellOf(previous, column)) : cellOf(previous, column);
+        const after = kind === 'amount' ? javaDecimal(cellOf(record, column)) : cellOf(record, column);
         if (normalized(kind, before, log) === normalized(kind, after, log)) continue;
         out.fields.addCells([opportunity, field, before, after, gmtTimestampCell(cellOf(record, c.created))], origin.file, origin.line);
         list.push({ kind, at, value: normalized(kind, after, log) });
@@ -148,7 +149,8 @@ function readFieldHistory(table: VendorTable, input: ApiHistoryInput, out: ApiHi
     const origin = { file: table.file, line: record.line };
     const fieldCell = cellOf(record, c.field);
     const kind = FIELD_KIND.get(fieldCell.toLowerCase());
-    const [oldValue, newValue, changedAt] = [cellOf(record, c.oldValue), cellOf(record, c.newValue), gmtTimestampCell(cellOf(record, c.created))];
+    const value = (column: Column) => (kind === 'amount' ? javaDecimal(cellOf(record, column)) : cellOf(record, column));
+    const [oldValue, newValue, changedAt] = [value(c.oldValue), value(c.newValue), gmtTimestampCell(cellOf(record, c.created))];
     const parsed = parseInstant(changedAt, dates);
     const at = parsed instanceof Invalid ? NaN : parsed;
     if (kind !== undefined) {

@@ -14,6 +14,7 @@ import { readAccounts, readUsers } from './salesforce-api-lookups.ts';
 import { AdapterLog, cellOf, type Column, findColumn, forecastCategoryCell, isChecked, noteReportWithoutCurrency } from './salesforce-common.ts';
 import { type Adapter, type AdapterOutput, CanonicalTable, StageHistoryTable, type VendorFile, type VendorTable } from './types.ts';
 import { gmtTimestampCell } from './clock.ts';
+import { javaDecimal } from './java-decimal.ts';
 
 const ACCOUNT_FIELDS = ['industry', 'accountnumber', 'billingcountry', 'billingcity', 'billingstate', 'website', 'annualrevenue', 'numberofemployees', 'parentid', 'accountsource'];
 
@@ -164,7 +165,7 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
           account_id: accountId || id,
           account_name: lookups.accounts.get(accountId) ?? cellOf(record, v.accountName),
           owner,
-          amount: cellOf(record, v.amount),
+          amount: javaDecimal(cellOf(record, v.amount)),
           currency: cellOf(record, v.currency),
           created_at: createdAt,
           expected_close_at: close,
