@@ -128,6 +128,22 @@ describe('Salesforce Opportunity History report', () => {
     expect(unended.issues.map((i) => i.code)).not.toContain('truncated_row');
   });
 
+  it('takes only "Grand Totals (N records)" for the totals row: a last row whose first cell starts "Grand Total" is a row', () => {
+    // The report's first column here is the owner; an account or owner named "Grand Total Events LLC" was taken for the footer.
+    const last = move('GTE - Stage rigging', '3/12/2025', '', 'Prospecting');
+    last[0] = 'Grand Total Events LLC';
+    const footer = '\n"Grand Total (3 records)","","","","","","3,000"\n\n"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."\n';
+    const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification'), last], footer)], CONFIG);
+    expect(dataset.files).toEqual({ 'history.csv': { rows: 3, accepted: 3, rejected: 0 } });
+    expect(dataset.deals.map((d) => [d.name, d.owner])).toEqual([
+      ['Acme', 'Dana Whitfield'],
+      ['GTE - Stage rigging', 'Grand Total Events LLC'],
+    ]);
+    expect(dataset.issues.filter((i) => i.code === 'report_footer').map((i) => i.message)).toEqual([
+      'lines 6-8 ("Grand Total (3 records)", "Copyright (c) 2000-2025 salesforce.com, inc. All rights rese…") are the report\'s footer, not opportunities; skipped',
+    ]);
+  });
+
   it('skips a title line above the header (a Formatted export saved as CSV)', () => {
     const file = exportFile('history.csv', `"Opportunity History - FY25"\n\n${quotedCsv([HISTORY_HEADER, move('Acme', '3/3/2025', '', 'Prospecting')])}`);
     const dataset = load([file], CONFIG);

@@ -65,7 +65,8 @@ export function dateOptions(config: Config): DateOptions {
   return { timeZone: config.timezone, dateOrder: config.date_order };
 }
 
-const GRAND_TOTALS = /^grand totals?\b/iu;
+/** The totals row's first cell, whole: "Grand Totals (2 records)"; never an account named "Grand Total Events LLC". */
+const GRAND_TOTALS = /^grand totals?(?:\s*\(\s*[\d,.\u00a0\u202f ]+\s+records?\s*\))?$/iu;
 
 /** Whether record `r` has something in a cell other than the first. */
 function restFilled(table: VendorTable, r: number): boolean {
