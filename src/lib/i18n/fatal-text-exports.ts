@@ -211,6 +211,17 @@ export const EXPORT_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
       (g) => `--pipeline ${object(g.v!)} 적용할 수 없습니다. deals.csv에 ${g.col} 열이 없습니다. deals.csv에 그 열을 추가하거나 --pipeline을 빼세요`,
     ],
   ],
+  pipeline_column_needed: [
+    [
+      re(
+        `the (?<what>.+?) export has no (?<col>"[^"]*") column, but its "Date entered" columns date the stages of (?<n>\\d+) pipelines: (?<list>.+)\\. Metrics are about one pipeline's stages, and without that column these deals would be mixed into one funnel: add "[^"]*" to the exported columns, then choose one with --pipeline "<name>"`,
+      ),
+      (g) =>
+        KINDS[g.what!]
+          ? `${KINDS[g.what!]} 내보내기에 ${g.col} 열이 없는데, "Date entered" 열들이 파이프라인 ${g.n}개의 단계 날짜를 담고 있습니다: ${pipelines(g.list!)}. 지표는 한 파이프라인의 단계로 계산하므로, 그 열이 없으면 이 딜들이 한 퍼널에 섞입니다. 내보낼 열에 ${g.col} 열을 추가한 뒤 --pipeline "<이름>"으로 하나를 고르세요`
+          : null,
+    ],
+  ],
   pipeline_not_found: [
     [
       re(

@@ -40,6 +40,7 @@ export const FATAL_CODES = [
   'pipeline_needed',
   'pipeline_not_applicable',
   'pipeline_column_missing',
+  'pipeline_column_needed',
   'pipeline_not_found',
 ] as const;
 

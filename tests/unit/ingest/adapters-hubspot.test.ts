@@ -137,6 +137,38 @@ describe('HubSpot deals export', () => {
     expect(() => load([fixtureFile()], fixtureConfig(), { pipeline: 'Partners' })).toThrow(/--pipeline "Partners" is not in the HubSpot deals export.*"Sales Pipeline" \(7 deals\)/);
   });
 
+  it('stops, naming the pipelines, when there is no Pipeline column and Date entered dates are in two pipelines\' columns (they would be mixed into one funnel)', async () => {
+    const { fatalText } = await import('../../../src/lib/i18n/fatal-text.ts');
+    // The fixture (two pipelines) with its Pipeline column left out of the export's view.
+    const [header, ...rows] = readFileSync(join(FIXTURE, 'hubspot-crm-exports-all-deals-2025-06-30.csv'), 'utf8').trimEnd().split('\n');
+    const at = header!.split(',').indexOf('"Pipeline"');
+    expect(at).toBeGreaterThan(0);
+    const without = (line: string) => line.split(',').filter((_, i) => i !== at).join(',');
+    const file = exportFile('deals.csv', [header!, ...rows].map(without).join('\n'));
+    const stop = (() => {
+      try {
+        load([file], fixtureConfig());
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(stop).toBeInstanceOf(IngestFatalError);
+    const e = stop as IngestFatalError;
+    expect(e.code).toBe('pipeline_column_needed');
+    expect(e.message).toBe(
+      'the HubSpot deals export has no "Pipeline" column, but its "Date entered" columns date the stages of 2 pipelines: "Sales Pipeline" (6 deals), "Renewals" (2 deals). Metrics are about one pipeline\'s stages, and without that column these deals would be mixed into one funnel: add "Pipeline" to the exported columns, then choose one with --pipeline "<name>"',
+    );
+    // Deals counted as read: the fixture's seventh Sales Pipeline deal has an empty stage and is rejected.
+    expect(fatalText(e, 'ko')).toBe(
+      'HubSpot 딜 내보내기에 "Pipeline" 열이 없는데, "Date entered" 열들이 파이프라인 2개의 단계 날짜를 담고 있습니다: "Sales Pipeline"(딜 6건), "Renewals"(딜 2건). 지표는 한 파이프라인의 단계로 계산하므로, 그 열이 없으면 이 딜들이 한 퍼널에 섞입니다. 내보낼 열에 "Pipeline" 열을 추가한 뒤 --pipeline "<이름>"으로 하나를 고르세요',
+    );
+    // One pipeline's dates only (the other pipeline's columns exported empty): read as before.
+    const header2 = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Create Date', 'Deal owner', 'Date entered "Appointment Scheduled (Sales Pipeline)"', 'Date entered "Closed Won (Renewals)"'];
+    const one = quotedCsv([header2, ['1', 'Deal 1', 'Appointment Scheduled', '1000', '2025-07-31', '2025-05-02 09:00', 'Dana Whitfield', '2025-05-02 09:00', '']]);
+    expect(load([exportFile('deals.csv', one)], STAGES).deals).toHaveLength(1);
+  });
+
   it('says that an export of only its header holds no deal at all, when --pipeline names one (a daily CI job run on an empty view)', () => {
     const header = readFileSync(join(FIXTURE, 'hubspot-crm-exports-all-deals-2025-06-30.csv'), 'utf8').split('\n')[0]!;
     const empty = exportFile('hubspot-crm-exports-all-deals-2025-06-30.csv', `${header}\n`);

@@ -17,6 +17,8 @@ import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
 import { requireExportColumns } from './required-columns.ts';
 import { localeDateCell } from './clock.ts';
+import { IngestFatalError } from '../issues.ts';
+import { pipelineKey, pipelineList } from './pipeline-choice.ts';
 import { noteMissingCurrency } from './currency-column.ts';
 
 /** HubSpot writes this for an empty property in some exports. */
@@ -146,6 +148,26 @@ function unquoted(text: string): string {
   return close !== undefined && text.length >= 2 && text.endsWith(close) ? text.slice(1, -1).trim() : text;
 }
 
+/** The pipeline a Date entered column names in its last parentheses (`Closed Won (Renewals)`: Renewals), or null. */
+function columnPipeline(column: DateEnteredColumn): string | null {
+  const m = /\(([^()]*)\)$/u.exec(column.inner);
+  return m ? m[1]!.trim() : null;
+}
+
+/**
+ * Without a Pipeline column, deals can only be told apart by the Date entered columns HubSpot filled, which are
+ * their own pipeline's: dates in the columns of two pipelines or more would mix them into one funnel, so reading stops.
+ */
+function refuseMixedPipelines(file: string, dated: ReadonlyMap<string, { name: string; deals: number }>): void {
+  if (dated.size < 2) return;
+  const list = pipelineList([...dated.values()].map((p) => [p.name, p.deals] as const));
+  throw new IngestFatalError(
+    'pipeline_column_needed',
+    file,
+    `the HubSpot deals export has no "${PIPELINE_COLUMN}" column, but its "Date entered" columns date the stages of ${dated.size} pipelines: ${list}. Metrics are about one pipeline's stages, and without that column these deals would be mixed into one funnel: add "${PIPELINE_COLUMN}" to the exported columns, then choose one with --pipeline "<name>"`,
+  );
+}
+
 /** The stage a Date entered column is about, for a deal of `pipeline` (null: another pipeline's column). */
 export function dateEnteredStage(column: DateEnteredColumn, pipeline: string | null): string | null {
   if (pipeline === null) {
@@ -191,6 +213,8 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
   /** Lines of deals whose Date entered dates are all in other pipelines' columns, and those deals' Pipeline cells. */
   const elsewhere: number[] = [];
   const elsewherePipelines = new Set<string>();
+  /** Without a Pipeline column: the pipelines whose Date entered columns hold dates, by key, with their deals. */
+  const datedPipelines = new Map<string, { name: string; deals: number }>();
   // Stage names as HubSpot writes them (the header reader lower-cases the Date entered columns).
   const spelled = new Map<string, string>();
   const stageCol = layout.at.get('stage') ?? -1;
@@ -253,6 +277,7 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     };
     let own = false;
     let others = false;
+    const counted = new Set<string>();
     for (const column of layout.dateEntered) {
       const lower = dateEnteredStage(column, pipeline);
       const dated = hubspotCell(record, column.index) !== '';
@@ -260,6 +285,13 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
         own ||= dated;
         entry(column.index, column.header, lower);
       } else others ||= dated;
+      const named = pipeline === null && dated ? columnPipeline(column) : null;
+      if (named !== null && !counted.has(pipelineKey(named))) {
+        counted.add(pipelineKey(named));
+        const seen = datedPipelines.get(pipelineKey(named));
+        if (seen) seen.deals++;
+        else datedPipelines.set(pipelineKey(named), { name: named, deals: 1 });
+      }
     }
     // HubSpot fills only the deal's own pipeline's columns: dates in others alone mean its Pipeline cell names no column's pipeline.
     if (others && !own) {
@@ -269,6 +301,7 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     if (layout.currentStage >= 0) entry(layout.currentStage, CURRENT_STAGE, stage);
     deals.push({ id, origin, cells, history, deleted: false });
   }
+  refuseMixedPipelines(file, datedPipelines);
   if (standIns.length > 0) {
     issues.push({
       file,
