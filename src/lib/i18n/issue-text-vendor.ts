@@ -109,6 +109,12 @@ export const VENDOR_RULES: Rules = {
       (g) => `${quotedTopic(g.col!)} "${g.a}"${g.al ?? ''}이지만 마지막 단계 기록(${g.file} ${g.n}행)은 "${g.b}"${g.bl ?? ''}입니다. 이력을 따릅니다`,
     ],
   ],
+  missing_close: [
+    [
+      re(`the deal is in the closed stage "(?<s>[^"]+)" \\(${QUOTED('col')}\\), but the export has no stage entry that dates it and no close date, so when it closed is unknown: export its whole history \\(a report filtered by date leaves earlier changes out\\)`),
+      (g) => `마감 단계 "${g.s}"("${g.col}")의 딜인데 내보내기에 그 단계의 날짜가 적힌 기록도 마감일도 없어 언제 마감됐는지 알 수 없습니다. 이력 전체를 내보내세요(날짜로 필터링한 보고서에는 이전 변경이 빠집니다)`,
+    ],
+  ],
   synthesized_history: [
     [re(`no stage entries in the export; the history is made from (?<cols>.+)`), (g) => `내보내기에 단계 기록이 없어 이력을 ${g.cols!.replace(/" and "/u, '", "')} 열에서 만들었습니다`],
   ],

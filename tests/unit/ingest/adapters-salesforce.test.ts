@@ -144,6 +144,23 @@ describe('Salesforce Opportunity History report', () => {
     ]);
   });
 
+  it('says in the report\'s terms why a closed opportunity without a dated stage entry is rejected (a report filtered by date)', () => {
+    // Only an amount change after it was won is in the report: From and To are both Closed Won.
+    const dataset = load([historyReport([move('Thames - Sorter', '4/14/2026', 'Closed Won', 'Closed Won', '85,000.00', '3/14/2025')])], CONFIG);
+    const rejected = dataset.issues.filter((i) => i.code === 'missing_close');
+    expect(rejected.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        'history.csv',
+        2,
+        'To Stage',
+        'the deal is in the closed stage "Closed Won" ("To Stage"), but the export has no stage entry that dates it and no close date, so when it closed is unknown: export its whole history (a report filtered by date leaves earlier changes out)',
+      ],
+    ]);
+    expect(issueMessage(rejected[0]!, 'ko')).toBe(
+      '마감 단계 "Closed Won"("To Stage")의 딜인데 내보내기에 그 단계의 날짜가 적힌 기록도 마감일도 없어 언제 마감됐는지 알 수 없습니다. 이력 전체를 내보내세요(날짜로 필터링한 보고서에는 이전 변경이 빠집니다)',
+    );
+  });
+
   it('skips a title line above the header (a Formatted export saved as CSV)', () => {
     const file = exportFile('history.csv', `"Opportunity History - FY25"\n\n${quotedCsv([HISTORY_HEADER, move('Acme', '3/3/2025', '', 'Prospecting')])}`);
     const dataset = load([file], CONFIG);

@@ -117,7 +117,10 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
   const dataset = buildDataset(files, config);
 
   const fallbackFile = tables[0]?.file ?? '';
-  const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile))));
+  // A stage as the export names it (its label; the id the config gives it otherwise).
+  const stageNames = new Map(config.stages.map((st) => [st.id, st.label.en ?? Object.values(st.label)[0] ?? st.id]));
+  const stageName = (id: string) => stageNames.get(id) ?? id;
+  const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile, stageName))));
   const issues = [...readIssues, ...output.issues, ...remapped, ...besideIssues.issues].sort(compareIssues);
   return {
     ...dataset,
@@ -153,21 +156,23 @@ function withoutRepeats(issues: Issue[]): Issue[] {
   });
 }
 
-function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFile: string): Issue {
+function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFile: string, stageName: (id: string) => string): Issue {
   const table = byName.get(issue.file);
   if (!table) return issue;
   const row = issue.line - 2;
   const origin: Origin = row >= 0 && row < table.length ? table.origin(row) : { file: table.length > 0 ? table.origin(0).file : fallbackFile, line: 0 };
   const source = table.sourceColumns.get(issue.column);
   const relabelled = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
-  return { ...issue, file: origin.file, line: origin.line, column: source ?? issue.column, message: inExportTerms(relabelled, byName, origin.file) };
+  // A closed deal without a close date, from an export with no close date column (a history report): its stage's column is the one to look at.
+  const column = source ?? (issue.code === 'missing_close' ? table.sourceColumns.get('stage') : undefined) ?? issue.column;
+  return { ...issue, file: origin.file, line: origin.line, column, message: inExportTerms(relabelled, byName, origin.file, stageName) };
 }
 
 /**
  * The canonical files a message names (a line of stage_history.csv, a rejected row of deals.csv), which the user of a
  * CRM export never saw, as the export's own file and line.
  */
-function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file: string): string {
+function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file: string, stageName: (id: string) => string): string {
   const where = (name: string, line: string): string | null => {
     const table = byName.get(name);
     const row = Number(line) - 2;
@@ -193,6 +198,12 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file
       return at === null ? text : `belongs to a rejected row (${at})`;
     })
     .replace(/ is not in deals\.csv$/u, " is not among the export's deals")
+    .replace(/^(?:"[^"]*"|closed_at) is empty for a deal in closed stage "(.+)" that has no stage_history rows, so its close date is unknown$/u, (text, stage: string) => {
+      const column = byName.get('deals.csv')?.sourceColumns.get('stage');
+      return column === undefined
+        ? text
+        : `the deal is in the closed stage "${stageName(stage)}" ("${column}"), but the export has no stage entry that dates it and no close date, so when it closed is unknown: export its whole history (a report filtered by date leaves earlier changes out)`;
+    })
     .replace(/^no stage_history rows; the history is synthesized from created_at, stage and closed_at$/u, (text) => {
       const columns = byName.get('deals.csv')?.sourceColumns;
       const named = ['created_at', 'stage', 'closed_at'].map((c) => columns?.get(c)).filter((c) => c !== undefined);
