@@ -639,6 +639,11 @@ export const en = {
       other: 'keep a dated export of the same view or filter in the folder each day or week (docs/exports.md, “A series of exports”): an amount or close date that changed between two exports is tracked',
     },
     closeDatesUntrackedExport: (p: { advice: string }) => `Close-date changes are not tracked: to see slippage and pushed deals, ${p.advice}.`,
+    /** Forecast accuracy replays each month's forecast from the close dates as they stood then (pages/forecast.ts). */
+    accuracyUntracked:
+      'Not shown: each month’s forecast is replayed from the expected close dates as they stood at its start, and this data does not track their changes, so it would be today’s dates, which make the forecast look better or worse than it was. Add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see it.',
+    accuracyUntrackedExport: (p: { advice: string }) =>
+      `Not shown: each month’s forecast is replayed from the expected close dates as they stood at its start, and this data does not track their changes, so it would be today’s dates, which make the forecast look better or worse than it was. To see it, ${p.advice}.`,
     /** What to export for stage history, by source format (`other` for the rest). */
     historyAdvice: {
       'salesforce-report': 'add the Opportunity History report to the data folder',

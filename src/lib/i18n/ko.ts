@@ -539,6 +539,10 @@ export const ko: Messages = {
       other: '같은 보기나 필터로 매일 또는 매주 내보낸 날짜별 파일을 폴더에 모아 두세요(docs/exports.md의 “A series of exports”). 두 내보내기 사이에 바뀐 금액과 마감일을 추적합니다',
     },
     closeDatesUntrackedExport: (p) => `마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 ${p.advice}.`,
+    accuracyUntracked:
+      '표시하지 않습니다. 월별 예측은 그달 초의 예상 마감일로 다시 계산하는데, 이 데이터에는 마감일 변경 이력이 없어 현재 마감일을 쓰게 되고, 그러면 예측이 실제보다 좋거나 나빠 보입니다. 보려면 expected_close_at 변경 내역이 담긴 field_history.csv를 추가하거나 CRM의 마감일 변경 이력을 내보내세요.',
+    accuracyUntrackedExport: (p) =>
+      `표시하지 않습니다. 월별 예측은 그달 초의 예상 마감일로 다시 계산하는데, 이 데이터에는 마감일 변경 이력이 없어 현재 마감일을 쓰게 되고, 그러면 예측이 실제보다 좋거나 나빠 보입니다. 보려면 ${p.advice}.`,
     historyAdvice: {
       'salesforce-report': 'Opportunity History 보고서를 데이터 폴더에 추가하세요',
       'salesforce-api': 'Opportunity 개체와 함께 OpportunityHistory 개체를 내보내 OpportunityHistory.csv를 데이터 폴더에 추가하세요',

@@ -94,7 +94,9 @@ describe('deals won but none forecast', () => {
       ['won', at('2025-04-10')],
     ] as [string, number][],
   });
-  const site = buildSiteData(makeDataset(config, [won(1), won(2)]), config, '2025-06-30', { dataLabel: 'test' });
+  // Close dates tracked (a date first set after April began), so the accuracy is shown: without that, it says why not.
+  const dated = [{ deal: 0, field: 'expected_close_at' as const, oldValue: null, newValue: '2025-04-30', changedAt: at('2025-04-05'), line: 2 }];
+  const site = buildSiteData(makeDataset(config, [won(1), won(2)], dated), config, '2025-06-30', { dataLabel: 'test' });
 
   it('says there is no forecast to compare the won deals with, not a ratio', () => {
     expect(site.metrics.forecast_accuracy.reduce((n, r) => n + r.forecast_count, 0)).toBe(0);

@@ -261,6 +261,19 @@ describe('close dates not tracked', () => {
     }
     expect(waterfallModel(ctx(s)).tables.map((t) => t.id)).toContain('slippage');
   });
+
+  it('the forecast accuracy is not shown, saying why, where it replayed each month from today\'s close dates', () => {
+    const untracked = chart(forecastModel(ctx(site(config, specs))).charts, 'forecast-accuracy');
+    expect(untracked.unavailable).toBe(true);
+    expect(untracked.chart.takeaway).toBe(
+      'Not shown: each month’s forecast is replayed from the expected close dates as they stood at its start, and this data does not track their changes, so it would be today’s dates, which make the forecast look better or worse than it was. Add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see it.',
+    );
+    expect(chart(forecastModel(ctx(site(config, specs), 'ko')).charts, 'forecast-accuracy').chart.takeaway).toMatch(/^표시하지 않습니다\. 월별 예측은 그달 초의 예상 마감일로/u);
+    const push: FieldChange = { deal: 0, field: 'expected_close_at', oldValue: '2025-06-15', newValue: '2025-08-15', changedAt: at('2025-06-10'), line: 2 };
+    const tracked = chart(forecastModel(ctx(site(config, specs, undefined, [push]))).charts, 'forecast-accuracy');
+    expect(tracked.unavailable).toBe(false);
+    expect(tracked.chart.takeaway).not.toMatch(/^Not shown/u);
+  });
 });
 
 describe('no expected close dates', () => {

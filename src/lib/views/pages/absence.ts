@@ -80,6 +80,16 @@ export function closeDatesNote(ctx: PageContext): string | null {
 }
 
 /**
+ * Forecast accuracy replays each past month's forecast from the expected close dates at its start: without their
+ * changes tracked those would be today's, which flatter or blame the forecast (a deal that slipped counts in the
+ * month it slipped to). The chart is not shown then; a filtered view of data that tracks them shows it.
+ */
+export function accuracyUntracked(ctx: PageContext): string | null {
+  if (ctx.site.metrics.slippage !== null || noDealRead(ctx) || filterMatchesNone(ctx) || ctx.filter?.closeDatesTracked) return null;
+  return untrackedNote(ctx, ctx.m.absence.accuracyUntrackedExport, ctx.m.absence.accuracyUntracked);
+}
+
+/**
  * The review flags (metrics/stalled.ts) this data or config can never raise, each with why and how to
  * get it, so that "no warning sign" is not read as a clean bill: no keyman and budget not confirmed
  * without their deals.csv column or with qualification_required_from off, past expected close when no

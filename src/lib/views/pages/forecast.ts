@@ -18,7 +18,7 @@ import { forecastAccuracyView, forecastView, pipelineView } from '../chart-model
 import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { accuracyNote, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { accuracyNote, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
@@ -127,7 +127,7 @@ function coverageTable(ctx: PageContext): TableModel {
 function accuracyBlock(ctx: PageContext): ChartBlock {
   const { site, f } = ctx;
   // The forecast of a past month is replayed from the stage history: without it there is none.
-  const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : null;
+  const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : accuracyUntracked(ctx);
   // A handful of forecast deals (a filtered view, a small data set): how few, not a ratio to rely on.
   const takeaway = missing ?? accuracyNote(ctx);
   const block = chartBlock('forecast-accuracy', forecastAccuracyChart(forecastAccuracyView(site.metrics), opts(ctx, ctx.text.accuracy, takeaway)), f, missing !== null);
