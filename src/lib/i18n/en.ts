@@ -624,6 +624,8 @@ export const en = {
     /** The waterfall's period began before the data's first record (`first`). */
     waterfallBeforeData: (p: { first: string }, f: Formatter) =>
       `The data begins on ${f.date(p.first)}, within this period: the pipeline it opens with is empty because the data had not begun, not because there was no pipeline.`,
+    waterfallAfterData: (p: { first: string }, f: Formatter) =>
+      `The data begins on ${f.date(p.first)}, after this period: the waterfall is empty because the data had not begun, not because nothing happened.`,
     stageMovesUnavailable: (p: { advice: string }) =>
       `Stage moves of the deals open at the start are not available: this export has only each deal’s current stage. To see them, ${p.advice}.`,
     snapshots:

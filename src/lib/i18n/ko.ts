@@ -528,6 +528,8 @@ export const ko: Messages = {
       `${f.date(p.from)} 이후의 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 그날의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
     waterfallBeforeData: (p, f) =>
       `데이터가 이 기간 중인 ${f.date(p.first)}에 시작합니다. 기초 파이프라인이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 파이프라인이 없었다는 뜻이 아닙니다.`,
+    waterfallAfterData: (p, f) =>
+      `데이터가 이 기간이 지난 ${f.date(p.first)}에 시작합니다. 워터폴이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 아무 변화가 없었다는 뜻이 아닙니다.`,
     stageMovesUnavailable: (p) =>
       `기간 초 진행 중 딜의 단계 이동은 표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있습니다. 단계 이동을 보려면 ${p.advice}.`,
     snapshots:

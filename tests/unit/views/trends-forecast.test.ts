@@ -128,6 +128,14 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
       expect(waterfallModel(ctx).notes).toContain(ctx.m.absence.waterfallBeforeData({ first: '2023-07-03' }, ctx.f));
     }
     expect(waterfallModel(pageContext(site, 'en', '/')).notes.join(' ')).not.toContain('The data begins');
+    // As of a date before the data: its period ends before the data begins, which it said was "within this period".
+    const before = buildSiteData(sample.dataset, sample.config, '2023-01-01', { dataLabel: 'data/sample' });
+    expect(waterfallModel(pageContext(before, 'en', '/')).notes[0]).toBe(
+      'The data begins on Jul 3, 2023, after this period: the waterfall is empty because the data had not begun, not because nothing happened.',
+    );
+    expect(waterfallModel(pageContext(before, 'ko', '/')).notes[0]!.replace(/\s/gu, ' ')).toBe(
+      '데이터가 이 기간이 지난 2023. 7. 3.에 시작합니다. 워터폴이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 아무 변화가 없었다는 뜻이 아닙니다.',
+    );
     // A few days later the comparison date is in the data: the changes are back.
     const later = buildSiteData(sample.dataset, sample.config, '2023-08-05', { dataLabel: 'data/sample' });
     const tile = overviewModel(pageContext(later, 'en', '/')).tiles.find((t) => t.key === 'openPipeline')!;

@@ -211,10 +211,11 @@ export function waterfallModel(ctx: PageContext): ChartsPageModel {
       ]),
     );
   }
-  // The period opens before the data's first record: its opening pipeline is the empty CRM before the data.
+  // The period opens before the data's first record: its opening pipeline is the empty CRM before the data
+  // (the period runs to the as-of date; data that begins after it leaves the whole waterfall empty).
   const first = site.inputs.oldest_record;
   const from = addDays(site.as_of, -site.waterfall_days);
-  const beforeData = first !== null && first > from && m.absence.waterfallBeforeData({ first }, f);
+  const beforeData = first !== null && first > from && (first > site.as_of ? m.absence.waterfallAfterData({ first }, f) : m.absence.waterfallBeforeData({ first }, f));
   return {
     notes: notes(beforeData, closeDatesNote(ctx), noHistory && m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) }), amountsNote(ctx, from)),
     charts: [chartBlock('waterfall', waterfallChart(waterfallView(site.metrics), opts(ctx, ctx.text.waterfall)), f)],
