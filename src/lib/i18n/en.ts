@@ -158,6 +158,14 @@ export const en = {
     /** The data records no change before the as-of date at all: an empty export, or an as-of date before the data starts (staleDataNote). */
     noDataBefore: (p: { date: string }, f: Formatter) =>
       `This data records nothing before ${f.date(p.date)}: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.`,
+    /** deals.csv has its header only (views/pages/data-notes.ts): said instead of noDataBefore, whose later as-of date would not help. */
+    noDealRows:
+      'deals.csv has no rows, only its header, so every figure here is empty because the file is, not because the pipeline is. Check that the export holds your deals (an unfiltered view of all dates) and export it again.',
+    /** No deal has an amount, or every one is 0 (views/pages/data-notes.ts `amountsNote`): `zero` is 0 in the currency, as the pages show it. */
+    noAmounts: (p: { zero: string }) =>
+      `No deal in this data has an amount (the amount column is empty), so every amount here reads ${p.zero} and the figures made of amounts (the weighted pipeline, sales velocity, coverage, amounts by stage, owner or reason) say nothing. Record each deal’s amount in the CRM and export it with the deals.`,
+    zeroAmounts: (p: { zero: string }) =>
+      `Every deal’s amount in this data is ${p.zero}, so every amount here reads ${p.zero} and the figures made of amounts (the weighted pipeline, sales velocity, coverage, amounts by stage, owner or reason) say nothing. Check that the export’s amount column holds the deals’ values.`,
     /** deals.csv has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
     noDealRead: (p: { rows: number; reason: string }, f: Formatter) =>
       `None of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
@@ -585,6 +593,13 @@ export const en = {
       `${p.count === 1 ? 'The deal closed in the analysis window names no competitor' : `None of the ${withUnit(f.count(p.count), 'deals')} closed in the analysis window names a competitor`}: ask reps to record the competitor they met when they close a deal, or map the CRM’s competitor field to competitor in deals.csv.`,
     noLifecycle:
       'No won deal has a product lifecycle, so no repurchase date can be predicted: set products.<name>.lifecycle_months in pipeline.config.json, or give deals.csv a lifecycle_months column.',
+    lifecycleNoProductColumn: (p: { count: number }, f: Formatter) =>
+      `No won deal can be given a product lifecycle, so no repurchase date can be predicted: pipeline.config.json sets lifecycle_months for ${p.count === 1 ? 'a product' : withUnit(f.count(p.count), 'products')}, but deals.csv has no product column to match the deals to ${p.count === 1 ? 'it' : 'them'}. Export each deal’s product as the product column of deals.csv.`,
+    lifecycleProductsUnmatched: (p: { products: string[] }) =>
+      `No won deal’s product has a lifecycle in pipeline.config.json, so no repurchase date can be predicted: it sets lifecycle_months for ${p.products
+        .slice(0, 5)
+        .map((name) => `“${name}”`)
+        .join(', ')}${p.products.length > 5 ? ', …' : ''}. Name the products there as deals.csv’s product column does.`,
     noWonDeals: 'No deal has been won yet, so no customer is due to buy again.',
     noAccountsFile:
       'There is no accounts.csv, so the account pages show only what deals.csv says of each account: add accounts.csv (account_id, then any of industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes) to plan each account.',

@@ -132,6 +132,12 @@ export const ko: Messages = {
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
     noDataBefore: (p, f) =>
       `이 데이터에는 ${f.date(p.date)} 이전의 기록이 없습니다. 그때까지 생성·종료·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.`,
+    noDealRows:
+      'deals.csv에 머리글 말고는 행이 없어, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 파일이 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내세요.',
+    noAmounts: (p) =>
+      `이 데이터에는 금액이 있는 딜이 하나도 없어(금액 열이 비어 있음) 모든 금액이 ${josa(p.zero, '으로/로')} 보이며, 금액으로 계산하는 수치(가중 파이프라인, 영업 속도, 커버리지, 단계·담당자·사유별 금액)는 의미가 없습니다. CRM에 딜마다 금액을 기록하고 딜과 함께 내보내세요.`,
+    zeroAmounts: (p) =>
+      `이 데이터에는 딜 금액이 모두 ${josa(p.zero, '으로/로')} 기록되어 있어 모든 금액이 ${josa(p.zero, '으로/로')} 보이며, 금액으로 계산하는 수치(가중 파이프라인, 영업 속도, 커버리지, 단계·담당자·사유별 금액)는 의미가 없습니다. 내보내기의 금액 열에 딜 금액이 들어 있는지 확인하세요.`,
     noDealRead: (p, f) =>
       `deals.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
     mostDealsRejected: (p, f) =>
@@ -499,6 +505,13 @@ export const ko: Messages = {
       `분석 기간에 마감된 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 경쟁사가 기록되지 않았습니다. 영업 담당자가 딜을 마감할 때 만난 경쟁사를 입력하도록 하거나, CRM의 경쟁사 필드를 deals.csv의 competitor 열에 연결하세요.`,
     noLifecycle:
       '제품 교체 주기가 설정된 수주 딜이 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json에 products.<제품명>.lifecycle_months를 설정하거나 deals.csv에 lifecycle_months 열을 추가하세요.',
+    lifecycleNoProductColumn: (p, f) =>
+      `수주한 딜에 제품 교체 주기를 맞출 수 없어 재구매 시점을 예측할 수 없습니다. pipeline.config.json은 제품 ${f.count(p.count)}개의 lifecycle_months를 설정하지만, deals.csv에 딜을 제품과 맞출 product 열이 없습니다. 딜마다 제품을 deals.csv의 product 열로 내보내세요.`,
+    lifecycleProductsUnmatched: (p) =>
+      `수주한 딜의 제품 가운데 pipeline.config.json에 교체 주기가 설정된 제품이 없어 재구매 시점을 예측할 수 없습니다. 설정의 lifecycle_months는 ${p.products
+        .slice(0, 5)
+        .map((name) => `‘${name}’`)
+        .join(', ')}${p.products.length > 5 ? ', …' : ''}에 있습니다. 설정의 제품 이름을 deals.csv의 product 열과 같게 쓰세요.`,
     noWonDeals: '아직 수주한 딜이 없어 재구매 시점이 도래할 고객이 없습니다.',
     noAccountsFile:
       'accounts.csv가 없어 고객사 페이지에는 deals.csv에 있는 내용만 표시합니다. 고객사별 계획을 세우려면 accounts.csv(account_id와 industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes 중 필요한 열)를 추가하세요.',

@@ -198,9 +198,20 @@ export const siteDataSchema = z.strictObject({
     targets_file: z.boolean(),
     /** Company-wide rows of targets.csv (0 when the file is absent). */
     company_targets: z.int().nonnegative(),
+    /**
+     * When no deal's amount says anything: `none`, no deal has one (deals.csv's and field_history.csv's amounts all
+     * empty); `all_zero`, every one is 0. Every amount then reads 0, so every page says so first (data-notes.ts).
+     */
+    amounts: z.enum(['none', 'all_zero']).nullable(),
     /** Deals won at T, and how many of them have a product lifecycle (deal or config). */
     won_deals: z.int().nonnegative(),
     won_with_lifecycle: z.int().nonnegative(),
+    /**
+     * Why no won deal has a lifecycle, when none has: none configured (no products' lifecycle_months, no
+     * lifecycle_months column); configured, but deals.csv has no product column; or no won deal's product is one of them.
+     * `configured`: the products the config gives a lifecycle, as named there.
+     */
+    lifecycle_gap: z.strictObject({ reason: z.enum(['none_configured', 'no_product_column', 'products_unmatched']), configured: z.array(z.string()) }).nullable(),
     /** The local date of the newest change the data records before T (model/freshness.ts; all deals' under a filter); null: none. */
     newest_change: localDate.nullable(),
     /**

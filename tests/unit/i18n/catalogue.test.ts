@@ -84,6 +84,10 @@ const SAMPLE = {
   // absence.renamedFile
   files: 'targets (1).csv',
   canonical: 'targets.csv',
+  // common.noAmounts, zeroAmounts: 0 as the pages show it
+  zero: '₩0',
+  // absence.lifecycleProductsUnmatched: the products the config gives a lifecycle
+  products: ['CNC-5X', 'Laser'],
 };
 
 function render(value: unknown, f: Formatter): string {

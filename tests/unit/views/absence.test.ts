@@ -396,6 +396,22 @@ describe('no product lifecycles', () => {
     expect(repurchaseModel(ctx(s, 'ko')).charts[0]!.chart.takeaway).toMatch(/^제품 교체 주기가 설정된 수주 딜이 없어/);
   });
 
+  it('lifecycles configured for products the won deals cannot be matched to: says which is missing, not "set lifecycles"', () => {
+    const configured = parseConfig({ products: { Laser: { lifecycle_months: 36 }, Robot: { lifecycle_months: 48 } } });
+    // deals.csv without a product column (the helper's columns name none): the deals' products are unknown.
+    const noColumn = repurchaseModel(ctx(site(configured, [won(1), won(2)])));
+    expect(noColumn.charts[0]!.unavailable).toBe(true);
+    expect(noColumn.charts[0]!.chart.takeaway).toBe(
+      'No won deal can be given a product lifecycle, so no repurchase date can be predicted: pipeline.config.json sets lifecycle_months for 2\u00a0products, but deals.csv has no product column to match the deals to them. Export each deal’s product as the product column of deals.csv.',
+    );
+    expect(repurchaseModel(ctx(site(configured, [won(1)]), 'ko')).charts[0]!.chart.takeaway).toMatch(/^수주한 딜에 제품 교체 주기를 맞출 수 없어 .* 제품 2개의 lifecycle_months를 설정하지만, deals\.csv에 .*product 열이 없습니다/u);
+    // With the column, the won deals' product (CNC) is none of the configured ones.
+    const withColumn = site(configured, [won(1)], (d) => d.columns['deals.csv']!.add('product'));
+    expect(repurchaseModel(ctx(withColumn)).charts[0]!.chart.takeaway).toBe(
+      'No won deal’s product has a lifecycle in pipeline.config.json, so no repurchase date can be predicted: it sets lifecycle_months for “Laser”, “Robot”. Name the products there as deals.csv’s product column does.',
+    );
+  });
+
   it('says nothing of it when a deal or product has a lifecycle', () => {
     for (const [c, specs] of [
       [noLifecycle, [won(1, { lifecycleMonths: 12 })]],

@@ -64,8 +64,41 @@ describe('the note when most of deals.csv was rejected', () => {
     expect(dataNotes(pageContext(s, 'en')).filter((n) => n.includes('deals.csv'))).toEqual([]);
   });
 
-  it('an export of only its header still says the data records nothing', () => {
-    expect(dataNotes(pageContext(site([]), 'en'))).toEqual([expect.stringMatching(/^This data records nothing before Jun 30, 2025: /u)]);
+  it('an export of only its header says the file has no rows, not "build as of a later date", which would show nothing either', () => {
+    expect(dataNotes(pageContext(site([]), 'en'))).toEqual([
+      'deals.csv has no rows, only its header, so every figure here is empty because the file is, not because the pipeline is. Check that the export holds your deals (an unfiltered view of all dates) and export it again.',
+    ]);
+    expect(dataNotes(pageContext(site([]), 'ko'))[0]).toMatch(/^deals\.csv에 머리글 말고는 행이 없어/u);
+  });
+});
+
+describe('the note when no deal has an amount, or every one is 0', () => {
+  const amountRow = (i: number, amount: string) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,${amount},KRW,2025-06-0${i},prospect`;
+  /** Deals only: the field history's amount change of the other tests would be an amount. */
+  const dealsOnly = (rows: string[]) => {
+    const files = { 'deals.csv': utf8([HEADER, ...rows].join('\n')), 'stage_history.csv': utf8('deal_id,stage,entered_at\n') };
+    return siteDataSchema.parse(buildSiteData(buildDataset(files, config), config, '2025-06-30', { dataLabel: 'test' }));
+  };
+
+  it('says once, on every page, that every amount reads ₩0 because none is recorded (where the pipeline read "₩0" as a fact)', () => {
+    const none = dealsOnly([amountRow(1, ''), amountRow(2, '')]);
+    expect(none.inputs.amounts).toBe('none');
+    expect(dataNotes(pageContext(none, 'en'))).toContain(
+      'No deal in this data has an amount (the amount column is empty), so every amount here reads ₩0 and the figures made of amounts (the weighted pipeline, sales velocity, coverage, amounts by stage, owner or reason) say nothing. Record each deal’s amount in the CRM and export it with the deals.',
+    );
+    expect(dataNotes(pageContext(none, 'ko'))).toContain(
+      '이 데이터에는 금액이 있는 딜이 하나도 없어(금액 열이 비어 있음) 모든 금액이 0원으로 보이며, 금액으로 계산하는 수치(가중 파이프라인, 영업 속도, 커버리지, 단계·담당자·사유별 금액)는 의미가 없습니다. CRM에 딜마다 금액을 기록하고 딜과 함께 내보내세요.',
+    );
+  });
+
+  it('every amount 0: says to check the amount column; one deal with an amount (or an amount change): nothing', () => {
+    const zero = dealsOnly([amountRow(1, '0'), amountRow(2, '')]);
+    expect(zero.inputs.amounts).toBe('all_zero');
+    expect(dataNotes(pageContext(zero, 'en')).filter((n) => n.startsWith('Every deal’s amount in this data is ₩0,'))).toHaveLength(1);
+    expect(dealsOnly([amountRow(1, '0'), amountRow(2, '5000')]).inputs.amounts).toBeNull();
+    // site(): deals of 1000 each, and an amount change.
+    expect(site([goodRow(1)]).inputs.amounts).toBeNull();
+    expect(dataNotes(pageContext(site([goodRow(1)]), 'en')).join(' ')).not.toMatch(/amount/u);
   });
 });
 

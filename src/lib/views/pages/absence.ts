@@ -197,7 +197,12 @@ export function repurchaseNote(ctx: PageContext): string | null {
   if (metrics.repurchase.length > 0) return null;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (inputs.won_deals === 0) return ctx.m.absence.noWonDeals;
-  return inputs.won_with_lifecycle === 0 ? ctx.m.absence.noLifecycle : null;
+  if (inputs.won_with_lifecycle > 0) return null;
+  // Lifecycles configured for products the won deals cannot be matched to say that, not "set lifecycles".
+  const gap = inputs.lifecycle_gap;
+  if (gap?.reason === 'no_product_column') return ctx.m.absence.lifecycleNoProductColumn({ count: gap.configured.length }, ctx.f);
+  if (gap?.reason === 'products_unmatched') return ctx.m.absence.lifecycleProductsUnmatched({ products: gap.configured });
+  return ctx.m.absence.noLifecycle;
 }
 
 /** Every closed deal of `reasons` lacks a reason (and there is at least one). */

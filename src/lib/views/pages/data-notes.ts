@@ -30,6 +30,8 @@ export const STALE_DATA_DAYS = 7;
  */
 export function staleDataNote(ctx: PageContext): string | null {
   const newest = ctx.site.inputs.newest_change;
+  // deals.csv with its header only: no later as-of date would show anything.
+  if (fileRead(ctx, DEALS_FILE)?.rows === 0) return ctx.m.common.noDealRows;
   // Nothing at all before the as-of date (an empty export): every figure would be a bare zero.
   if (newest === null) return ctx.m.common.noDataBefore({ date: ctx.site.as_of }, ctx.f);
   const days = daysFromTo(newest, ctx.site.as_of);
@@ -88,8 +90,19 @@ export function rejectedHistoryNote(ctx: PageContext): string | null {
   return read.accepted === 0 ? m.common.noHistoryRead({ rows: read.rows, reason }, f) : m.common.mostHistoryRejected({ rows: read.rows, rejected: read.rejected, reason }, f);
 }
 
+/**
+ * When no deal's amount says anything (none recorded, or every one 0): every amount on every page reads 0, the
+ * pipeline "₩0", the velocity "₩0/day", which is said once, first, rather than beside each.
+ */
+export function amountsNote(ctx: PageContext): string | null {
+  const { amounts } = ctx.site.inputs;
+  if (amounts === null) return null;
+  const zero = ctx.f.money(0);
+  return amounts === 'none' ? ctx.m.common.noAmounts({ zero }) : ctx.m.common.zeroAmounts({ zero });
+}
+
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
-  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale].filter((note) => note !== null);
+  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale, amountsNote(ctx)].filter((note) => note !== null);
 }
