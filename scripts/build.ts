@@ -389,15 +389,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const t3 = output.placedAt;
     for (const [file, text] of reports) if (file && text !== null && file.path === STDOUT) writeReport(io, file, text);
     const { manifest } = output;
-    if (publish.snapshot) say((t) =>
-        t.snapshot({
-          asOf,
-          replaced: store.snapshots.length > earlier.length,
-          count: manifest.snapshots.length,
-          folder: shown(join(outDir, SNAPSHOTS_DIR)),
-          ...(manifest.as_of === asOf ? {} : { top: manifest.as_of }),
-        }),
-      );
+    if (publish.snapshot) {
+      // A backfilled snapshot: `/` stays on the later date it renders (manifest.as_of).
+      const top = manifest.as_of === asOf ? {} : { top: manifest.as_of };
+      const folder = shown(join(outDir, SNAPSHOTS_DIR));
+      say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder, ...top }));
+    }
     const t4 = io.now();
     for (const warning of output.warnings) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(warning)}\n`);
     if (output.added) {

@@ -207,8 +207,8 @@ export const siteDataSchema = z.strictObject({
     won_deals: z.int().nonnegative(),
     won_with_lifecycle: z.int().nonnegative(),
     /**
-     * Why no won deal has a lifecycle, when none has: none configured (no products' lifecycle_months, no
-     * lifecycle_months column); configured, but deals.csv has no product column; or no won deal's product is one of them.
+     * Why no won deal has a lifecycle, when none has: none configured (the config names no product, and no won
+     * deal has its own lifecycle_months); configured, but deals.csv has no product column; or no won deal's product is one of them.
      * `configured`: the products the config gives a lifecycle, as named there.
      */
     lifecycle_gap: z.strictObject({ reason: z.enum(['none_configured', 'no_product_column', 'products_unmatched']), configured: z.array(z.string()) }).nullable(),

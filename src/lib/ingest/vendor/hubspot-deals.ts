@@ -277,7 +277,8 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     };
     let own = false;
     let others = false;
-    const counted = new Set<string>();
+    // Without a Pipeline column: the pipelines this deal's dates are in, each counted once.
+    const counted = pipeline === null ? new Set<string>() : null;
     for (const column of layout.dateEntered) {
       const lower = dateEnteredStage(column, pipeline);
       const dated = hubspotCell(record, column.index) !== '';
@@ -285,12 +286,13 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
         own ||= dated;
         entry(column.index, column.header, lower);
       } else others ||= dated;
-      const named = pipeline === null && dated ? columnPipeline(column) : null;
-      if (named !== null && !counted.has(pipelineKey(named))) {
-        counted.add(pipelineKey(named));
-        const seen = datedPipelines.get(pipelineKey(named));
+      const named = counted !== null && dated ? columnPipeline(column) : null;
+      const key = named === null ? null : pipelineKey(named);
+      if (key !== null && !counted!.has(key)) {
+        counted!.add(key);
+        const seen = datedPipelines.get(key);
         if (seen) seen.deals++;
-        else datedPipelines.set(pipelineKey(named), { name: named, deals: 1 });
+        else datedPipelines.set(key, { name: named!, deals: 1 });
       }
     }
     // HubSpot fills only the deal's own pipeline's columns: dates in others alone mean its Pipeline cell names no column's pipeline.
