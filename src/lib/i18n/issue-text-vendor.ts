@@ -154,8 +154,15 @@ export const VENDOR_RULES: Rules = {
   ],
   deal_removed: [
     [
-      re(`(?<n>\\d+) deals? (?:is|are) in (?<file>.+) but not in this export \\((?<ids>.*)\\): each is taken as deleted on (?<date>\\d{4}-\\d{2}-\\d{2}), and no longer counts from that day`),
-      (g) => `딜 ${g.n}건이 ${g.file}에는 있지만 이 내보내기에는 없습니다(${g.ids}). ${g.date}에 삭제된 것으로 보고 그날부터 집계하지 않습니다`,
+      re(
+        `(?<n>\\d+) deals? (?:is|are) in (?<file>.+) but not in this export \\((?<ids>.*)\\): each is taken as deleted on (?<date>\\d{4}-\\d{2}-\\d{2}), and no longer counts from that day` +
+          `(?:; (?:it is|all of them are|(?<m>\\d+) of them (?:is|are)) in another pipeline here \\((?<to>.*)\\), moved there or this pipeline renamed, not deleted from the CRM: if it was renamed, write its new name in the earlier exports' ${QUOTED('col')} column and choose it with --pipeline)?`,
+      ),
+      (g) =>
+        `딜 ${g.n}건이 ${g.file}에는 있지만 이 내보내기에는 없습니다(${g.ids}). ${g.date}에 삭제된 것으로 보고 그날부터 집계하지 않습니다` +
+        (g.to === undefined
+          ? ''
+          : `. ${g.m === undefined ? (g.n === '1' ? '이 딜은' : '이 딜들은 모두') : `그중 ${g.m}건은`} 이 내보내기에서 다른 파이프라인(${g.to})에 있어, CRM에서 삭제된 것이 아니라 그쪽으로 옮겨졌거나 파이프라인 이름이 바뀐 것입니다. 이름이 바뀌었다면 이전 내보내기의 "${g.col}" 열에 새 이름을 쓰고 --pipeline으로 그 이름을 고르세요`),
     ],
   ],
   deal_reappeared: [

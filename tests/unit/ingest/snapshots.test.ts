@@ -242,6 +242,27 @@ describe('series of exports', () => {
     expect(waterfall.removed).toEqual({ count: 1, amount: 1000 });
   });
 
+  it('says of a deal gone from the chosen pipeline but in another one of the later export that it moved (or the pipeline was renamed), not that it was deleted', () => {
+    const piped = [...header, 'Pipeline'];
+    const weekOf = (date: string, ...rows: string[][]) => exportFile(`hubspot-crm-exports-all-deals-${date}.csv`, quotedCsv([piped, ...rows]));
+    const inPipeline = (id: string, pipeline: string) => [...row(id, 'Discovery'), pipeline];
+    // The pipeline renamed between the exports: every deal of it is under the new name.
+    const renamed = load([weekOf('2025-06-23', inPipeline('1', 'Sales Pipeline'), inPipeline('2', 'Sales Pipeline')), weekOf('2025-06-30', inPipeline('1', 'New Business'), inPipeline('2', 'New Business'))], config, {
+      pipeline: 'Sales Pipeline',
+    });
+    const said = renamed.issues.find((i) => i.code === 'deal_removed')!;
+    expect(said.message).toBe(
+      '2 deals are in hubspot-crm-exports-all-deals-2025-06-23.csv but not in this export ("1", "2"): each is taken as deleted on 2025-06-30, and no longer counts from that day; all of them are in another pipeline here ("New Business"), moved there or this pipeline renamed, not deleted from the CRM: if it was renamed, write its new name in the earlier exports\' "Pipeline" column and choose it with --pipeline',
+    );
+    expect(issueMessage(said, 'ko')).toBe(
+      '딜 2건이 hubspot-crm-exports-all-deals-2025-06-23.csv에는 있지만 이 내보내기에는 없습니다("1", "2"). 2025-06-30에 삭제된 것으로 보고 그날부터 집계하지 않습니다. 이 딜들은 모두 이 내보내기에서 다른 파이프라인("New Business")에 있어, CRM에서 삭제된 것이 아니라 그쪽으로 옮겨졌거나 파이프라인 이름이 바뀐 것입니다. 이름이 바뀌었다면 이전 내보내기의 "Pipeline" 열에 새 이름을 쓰고 --pipeline으로 그 이름을 고르세요',
+    );
+    // One deal moved, one really gone: said of the one.
+    const moved = load([weekOf('2025-06-23', inPipeline('1', 'Sales Pipeline'), inPipeline('2', 'Sales Pipeline')), weekOf('2025-06-30', inPipeline('2', 'Renewals'))], config, { pipeline: 'Sales Pipeline' });
+    expect(moved.issues.find((i) => i.code === 'deal_removed')!.message).toMatch(/\("1", "2"\): .*; 1 of them is in another pipeline here \("Renewals"\), moved there/u);
+    expect(issueMessage(moved.issues.find((i) => i.code === 'deal_removed')!, 'ko')).toMatch(/\. 그중 1건은 이 내보내기에서 다른 파이프라인\("Renewals"\)에 있어, /u);
+  });
+
   it('keeps a deal that is missing from one export but back in the next, with a warning on its row', () => {
     const dataset = load([week('2025-06-09', row('1', 'Discovery')), week('2025-06-16'), week('2025-06-23', row('1', 'Discovery'))], config);
     expect(dataset.deals[0]!.removedAt).toBeNull();

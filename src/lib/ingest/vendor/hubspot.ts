@@ -40,7 +40,7 @@ export const hubspot: Adapter = {
       const read = readHubSpotDeals(file.table, chosen.records.get(file)!, layout, config);
       appendAll(issues, read.issues);
       appendAll(dropped, read.dropped);
-      exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals });
+      exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals, elsewhere: chosen.elsewhere.get(file) });
       if (layout.dateEntered.length === 0 && layout.currentStage < 0) {
         issues.push({
           file: file.table.file,
@@ -61,6 +61,7 @@ export const hubspot: Adapter = {
         sourceColumns: latest.source,
         historyColumns: { stage: 'Deal Stage', enteredAt: 'Date entered' },
         idColumn: 'Record ID',
+        pipelineColumn: PIPELINE_COLUMN,
       },
       'HubSpot deals',
     );

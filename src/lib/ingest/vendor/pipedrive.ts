@@ -35,7 +35,7 @@ export const pipedrive: Adapter = {
       const read = readPipedriveDeals(file.table, chosen.records.get(file)!, layouts.get(file)!, config);
       appendAll(issues, read.issues);
       appendAll(dropped, read.dropped);
-      exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals });
+      exports.push({ file: file.table.file, date: file.snapshotDate, deals: read.deals, elsewhere: chosen.elsewhere.get(file) });
     }
     const latest = layouts.get(list[list.length - 1]!)!;
     const anyDeleted = exports.some((e) => e.deals.some((d) => d.deleted));
@@ -47,6 +47,7 @@ export const pipedrive: Adapter = {
         sourceColumns: latest.source,
         historyColumns: { stage: 'Deal - Stage', enteredAt: latest.other.lastStageChange.label },
         idColumn: 'Deal - ID',
+        pipelineColumn: 'Deal - Pipeline',
       },
       'Pipedrive deals',
     );

@@ -19,6 +19,8 @@ export interface PipelineChoice {
   records: Map<VendorFile, VendorRecord[]>;
   notRows: Origin[];
   issues: Issue[];
+  /** Per file, the deals set aside as another pipeline's: id to that pipeline's name (a series tells a deal moved from one deleted). */
+  elsewhere: Map<VendorFile, Map<string, string>>;
 }
 
 /** A row's pipeline when its cell is empty, as messages name it. */
@@ -125,7 +127,7 @@ export function choosePipeline(
         `the ${options.product} export holds ${deals.size} pipelines: ${list()}. Metrics are about one pipeline's stages: choose one with --pipeline "<name>"`,
       );
     }
-    return { records: new Map(files.map((f) => [f, f.table.records])), notRows: [], issues: [] };
+    return { records: new Map(files.map((f) => [f, f.table.records])), notRows: [], issues: [], elsewhere: new Map() };
   }
   if (files.every((f) => column(f) < 0)) {
     throw new IngestFatalError('pipeline_column_missing', files.map((f) => f.table.file).join(', '), noPipelineColumnMessage(asked, source));
@@ -136,21 +138,27 @@ export function choosePipeline(
   const records = new Map<VendorFile, VendorRecord[]>();
   const notRows: Origin[] = [];
   const issues: Issue[] = [];
+  const elsewhere = new Map<VendorFile, Map<string, string>>();
   for (const file of files) {
     const col = column(file);
+    const idCol = options.idColumn(file);
     const kept: VendorRecord[] = [];
     const left = new Map<string, number>();
+    const others = new Map<string, string>();
     for (const record of file.table.records) {
       const key = keyOf(col < 0 ? '' : cell(record, col));
       if (key === wanted) kept.push(record);
       else {
         notRows.push({ file: file.table.file, line: record.line });
         left.set(key, (left.get(key) ?? 0) + 1);
+        const id = cellAt(record, idCol);
+        if (id !== '') others.set(id, names.get(key)!);
       }
     }
     records.set(file, kept);
+    elsewhere.set(file, others);
     const issue = otherPipelineIssue(file.table.file, options.columnName, left, names, names.get(wanted)!);
     if (issue) issues.push(issue);
   }
-  return { records, notRows, issues };
+  return { records, notRows, issues, elsewhere };
 }

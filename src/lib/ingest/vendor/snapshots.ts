@@ -49,6 +49,8 @@ export interface SeenExport {
   file: string;
   date: LocalDate | null;
   deals: SeenDeal[];
+  /** Deals of this export set aside as another pipeline's (--pipeline): id to that pipeline's name. */
+  elsewhere?: ReadonlyMap<string, string>;
 }
 
 export interface DealsSpec {
@@ -61,6 +63,8 @@ export interface DealsSpec {
   historyColumns: { stage: string; enteredAt: string };
   /** What the vendor calls a deal's id ("Record ID"), for messages. */
   idColumn: string;
+  /** What the vendor calls the pipeline column ("Pipeline", "Deal - Pipeline"), for messages. */
+  pipelineColumn?: string;
 }
 
 export interface CanonicalDeals {
@@ -187,8 +191,20 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
     const ids = removed[k]!;
     if (ids.length === 0) return;
     const shown = ids.slice(0, 5).map((id) => `"${id}"`).join(', ') + (ids.length > 5 ? ', ...' : '');
+    // In this export under another pipeline: moved there, or the pipeline renamed; not deleted from the CRM.
+    const moved = ids.filter((id) => ex.elsewhere?.has(id));
+    const to = [...new Set(moved.map((id) => ex.elsewhere!.get(id)!))].slice(0, 3).map((name) => `"${name}"`).join(', ');
+    const movedNote =
+      moved.length === 0
+        ? ''
+        : `; ${moved.length === ids.length ? (ids.length === 1 ? 'it is' : 'all of them are') : `${moved.length} of them ${moved.length === 1 ? 'is' : 'are'}`} in another pipeline here (${to}), moved there or this pipeline renamed, not deleted from the CRM: if it was renamed, write its new name in the earlier exports' "${spec.pipelineColumn ?? 'Pipeline'}" column and choose it with --pipeline`;
     issues.push(
-      warning({ file: ex.file, line: 0 }, '', 'deal_removed', `${ids.length} deal${ids.length === 1 ? ' is' : 's are'} in ${exports[k - 1]!.file} but not in this export (${shown}): each is taken as deleted on ${ex.date}, and no longer counts from that day`),
+      warning(
+        { file: ex.file, line: 0 },
+        '',
+        'deal_removed',
+        `${ids.length} deal${ids.length === 1 ? ' is' : 's are'} in ${exports[k - 1]!.file} but not in this export (${shown}): each is taken as deleted on ${ex.date}, and no longer counts from that day${movedNote}`,
+      ),
     );
   });
 
