@@ -26,6 +26,8 @@ export const en = {
     skipToContent: 'Skip to content',
     builtFrom: (p: { dataLabel: string }) => `Data: ${p.dataLabel}`,
     footerNote: 'Every figure is computed from the CRM export as it stood on the date shown.',
+    /** The footer's link to the Data quality page when input rows were rejected (data-notes.ts `rejectedRowsFooter`). */
+    rowsNotUsed: (p: { count: number }, f: Formatter) => `${withUnit(f.count(p.count), p.count === 1 ? 'input row' : 'input rows')} not used`,
     /** The printed sheet's number, bottom right: {page} and {pages} become numbers. */
     printedPage: 'Page {page} of {pages}',
   },

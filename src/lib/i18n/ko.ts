@@ -14,6 +14,7 @@ export const ko: Messages = {
     skipToContent: '본문 바로가기',
     builtFrom: (p) => `데이터: ${p.dataLabel}`,
     footerNote: '모든 수치는 표시된 기준일 시점의 CRM 내보내기 데이터로 계산했습니다.',
+    rowsNotUsed: (p, f) => `쓰지 않은 입력 ${f.count(p.count)}행`,
     printedPage: '{page} / {pages}쪽',
   },
   nav: {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
-import { closeDatesNote, dataNotes, historyUnavailable, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { closeDatesNote, dataNotes, historyUnavailable, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { digestMarkdown } from '../../../src/lib/views/digest.ts';
@@ -58,10 +58,15 @@ describe('the note when most of deals.csv was rejected', () => {
     expect(dataNotes(pageContext(s, 'ko'))[0]).toMatch(/^deals\.csv 전체 3행 중 2행이 제외되었습니다\(가장 많은 문제 2건, .*\)\. 그래서 여기의 모든 수치는 나머지 1건만 센 것입니다\. /u);
   });
 
-  it('half or fewer rejected: no such note (the Data quality page and the build line say it)', () => {
+  it('half or fewer rejected: no such note (the Data quality page and the build line say it), but every page\'s footer counts the rows not used', () => {
     const s = site([goodRow(1), goodRow(2), excelRow(3), goodRow(4)]);
     expect(s.metrics.data_quality.files['deals.csv']!.rejected).toBe(1);
     expect(dataNotes(pageContext(s, 'en')).filter((n) => n.includes('deals.csv'))).toEqual([]);
+    expect(rejectedRowsFooter(pageContext(s, 'en'))).toBe('1\u00a0input row not used');
+    expect(rejectedRowsFooter(pageContext(s, 'ko'))).toBe('쓰지 않은 입력 1행');
+    // Every file's rows: the field history row of a rejected deal too.
+    expect(rejectedRowsFooter(pageContext(site([goodRow(2), excelRow(1)]), 'en'))).toBe('2\u00a0input rows not used');
+    expect(rejectedRowsFooter(pageContext(site([goodRow(1), goodRow(2)]), 'en'))).toBeNull();
   });
 
   it('an export of only its header says the file has no rows, not "build as of a later date", which would show nothing either', () => {

@@ -101,6 +101,16 @@ export function amountsNote(ctx: PageContext): string | null {
   return amounts === 'none' ? ctx.m.common.noAmounts({ zero }) : ctx.m.common.zeroAmounts({ zero });
 }
 
+/**
+ * Every page's footer points to the rows not used, when any input row was rejected: a tenth of the deals in a
+ * currency without a rate leaves the totals a tenth short, which the notes above say only past half.
+ */
+export function rejectedRowsFooter(ctx: PageContext): string | null {
+  let rejected = 0;
+  for (const file of Object.values(ctx.site.metrics.data_quality.files)) rejected += file.rejected;
+  return rejected === 0 ? null : ctx.m.site.rowsNotUsed({ count: rejected }, ctx.f);
+}
+
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
