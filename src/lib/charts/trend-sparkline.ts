@@ -27,6 +27,8 @@ export interface SparklineTakeaway {
   first: string;
   last: string;
   direction: 'up' | 'down' | 'flat';
+  /** The last value's point when later points have none (a win rate with no deal closed since): its label. */
+  until?: string;
 }
 
 export interface SparklineText extends BaseChartText {
@@ -53,6 +55,7 @@ export function trendSparkline(vm: SparklineViewModel, options: ChartOptions<Spa
           first: formatNumber(fmt, vm.kind, first.v, true),
           last: formatNumber(fmt, vm.kind, last.v, true),
           direction: last.v > first.v ? 'up' : last.v < first.v ? 'down' : 'flat',
+          ...(last.i < vm.points.length - 1 ? { until: vm.points[last.i]!.label } : {}),
         })
       : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale };

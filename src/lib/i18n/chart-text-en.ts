@@ -192,6 +192,10 @@ export const enChartWords: ChartWords = {
     title: 'Trend',
     noData: 'Not enough data to show a trend.',
     value: 'Value',
-    takeaway: (p) => ({ up: `Up from ${p.first} to ${p.last}.`, down: `Down from ${p.first} to ${p.last}.`, flat: `Unchanged at ${p.last}.` })[p.direction],
+    takeaway: (p) => {
+      // A last value before the last point: said as that, not as the figure now (which the tile shows as "—").
+      const until = p.until === undefined ? '' : `, its last value (${p.until}); none since`;
+      return ({ up: `Up from ${p.first} to ${p.last}`, down: `Down from ${p.first} to ${p.last}`, flat: `Unchanged at ${p.last}` })[p.direction] + `${until}.`;
+    },
   },
 };

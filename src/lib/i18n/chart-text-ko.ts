@@ -208,9 +208,10 @@ export const koChartWords: ChartWords = {
     value: '값',
     takeaway: (p) => {
       const v = (value: string) => (p.deals ? `${value}건` : value);
+      const until = p.until === undefined ? '' : `(마지막 값은 ${p.until}, 그 뒤로는 값 없음)`;
       return p.direction === 'flat'
-        ? `${v(p.last)}에서 변동이 없습니다.`
-        : `${v(p.first)}에서 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}.`;
+        ? `${v(p.last)}에서 변동이 없습니다${until}.`
+        : `${v(p.first)}에서 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}${until}.`;
     },
   },
 };

@@ -272,3 +272,26 @@ describe('the win-reasons takeaway says why deals are won', () => {
     expect(winTakeaway('en', [reasons[1]!])).toBe('The most frequent win reason is “technical fit”: 100% of won deals and 100% of won value.');
   });
 });
+
+describe('a tile sparkline whose latest point has no value', () => {
+  it('says its last value and when, not "unchanged at 0%" beside a tile that reads "—"', () => {
+    // Win rates: deals lost earlier in the year, none closed in the latest window.
+    const vm: C.SparklineViewModel = {
+      kind: 'percent',
+      points: [
+        { label: 'Apr 30, 2026', value: 0 },
+        { label: 'May 31, 2026', value: 0 },
+        { label: 'Jun 30, 2026', value: null },
+      ],
+    };
+    const said = (locale: Locale) => {
+      const { text, o } = setup(locale);
+      return C.trendSparkline(vm, o(text.sparkline)).takeaway;
+    };
+    expect(said('en')).toBe('Unchanged at 0%, its last value (May 31, 2026); none since.');
+    expect(said('ko')).toBe('0%에서 변동이 없습니다(마지막 값은 May 31, 2026, 그 뒤로는 값 없음).');
+    // With a value at the latest point: as before.
+    const { text, o } = setup('en');
+    expect(C.trendSparkline({ ...vm, points: vm.points.map((p) => ({ ...p, value: p.value ?? 0.25 })) }, o(text.sparkline)).takeaway).toBe('Up from 0% to 25%.');
+  });
+});
