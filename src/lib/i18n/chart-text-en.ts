@@ -35,7 +35,8 @@ export const enChartWords: ChartWords = {
     lostTakeaway: (p) => {
       const open = p.openCount > 0 ? `; the ${noun(p.open, 'deal', 'deals')} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';
       if (p.stage === null) return `No deal created in the analysis window has been lost yet${open}.`;
-      return `Deals are lost most at ${p.stage}: ${p.lost} of the ${deals(p.reached)} that reached it (${p.share}) were lost there${open}.`;
+      // The highest share lost, which the Win / loss page's "most deals are lost at" (by count) may not name.
+      return `Deals are lost at the highest rate at ${p.stage}: ${p.lost} of the ${deals(p.reached)} that reached it (${p.share}) were lost there${open}.`;
     },
   },
 

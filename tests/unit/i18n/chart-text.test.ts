@@ -295,3 +295,28 @@ describe('a tile sparkline whose latest point has no value', () => {
     expect(C.trendSparkline({ ...vm, points: vm.points.map((p) => ({ ...p, value: p.value ?? 0.25 })) }, o(text.sparkline)).takeaway).toBe('Up from 0% to 25%.');
   });
 });
+
+describe('the funnel\'s loss takeaway', () => {
+  it('names the stage lost at the highest rate as that, not as where most deals are lost (the Win / loss page counts those)', () => {
+    const stage = (id: string, reached: number, advanced: number, lost: number): C.FunnelStage => ({
+      id,
+      label: id,
+      buyerStep: null,
+      reached,
+      advanced,
+      won: 0,
+      conversion: advanced / reached,
+      winRate: 0,
+      stillOpen: reached - advanced - lost,
+      lost,
+    });
+    // 40 of 100 lost at Prospect (most by count, 40%); 9 of 10 at Negotiation (the highest rate, 90%).
+    const vm: C.FunnelViewModel = { cohortSize: 100, stages: [stage('Prospect', 100, 60, 40), stage('Negotiation', 10, 1, 9)] };
+    const said = (locale: Locale) => {
+      const { text, o } = setup(locale);
+      return C.funnelChart(vm, o(text.funnel)).takeaway;
+    };
+    expect(said('en')).toBe('Deals are lost at the highest rate at Negotiation: 9 of the 10\u00a0deals that reached it (90%) were lost there.');
+    expect(said('ko')).toBe('실주율이 가장 높은 단계는 Negotiation으로, 도달한 딜 10건 중 9건(90%)이 이 단계에서 실주했습니다.');
+  });
+});
