@@ -10,6 +10,7 @@ import type { ConfigInput } from '../../../src/lib/ingest/config.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { hubspotForecast } from '../../../src/lib/ingest/vendor/hubspot-deals.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+import { fatalText } from '../../../src/lib/i18n/fatal-text.ts';
 import { detectFormat } from '../../../src/lib/ingest/vendor/load.ts';
 import { nearMiss, notInEnglish } from '../../../src/lib/ingest/vendor/unread-files.ts';
 import { EXPORTS, exportFile, folderMetrics, load, quotedCsv } from './export-helpers.ts';
@@ -137,22 +138,19 @@ describe('HubSpot deals export', () => {
     expect(() => load([fixtureFile()], fixtureConfig(), { pipeline: 'Partners' })).toThrow(/--pipeline "Partners" is not in the HubSpot deals export.*"Sales Pipeline" \(7 deals\)/);
   });
 
-  it('stops, naming the pipelines, when there is no Pipeline column and Date entered dates are in two pipelines\' columns (they would be mixed into one funnel)', async () => {
-    const { fatalText } = await import('../../../src/lib/i18n/fatal-text.ts');
+  it('stops, naming the pipelines, when there is no Pipeline column and Date entered dates are in two pipelines\' columns (they would be mixed into one funnel)', () => {
     // The fixture (two pipelines) with its Pipeline column left out of the export's view.
     const [header, ...rows] = readFileSync(join(FIXTURE, 'hubspot-crm-exports-all-deals-2025-06-30.csv'), 'utf8').trimEnd().split('\n');
     const at = header!.split(',').indexOf('"Pipeline"');
     expect(at).toBeGreaterThan(0);
     const without = (line: string) => line.split(',').filter((_, i) => i !== at).join(',');
     const file = exportFile('deals.csv', [header!, ...rows].map(without).join('\n'));
-    const stop = (() => {
-      try {
-        load([file], fixtureConfig());
-      } catch (e) {
-        return e;
-      }
-      return null;
-    })();
+    let stop: unknown = null;
+    try {
+      load([file], fixtureConfig());
+    } catch (e) {
+      stop = e;
+    }
     expect(stop).toBeInstanceOf(IngestFatalError);
     const e = stop as IngestFatalError;
     expect(e.code).toBe('pipeline_column_needed');

@@ -511,6 +511,9 @@ describe('Salesforce Opportunities report', () => {
 const DL_CONFIG = { ...CONFIG, date_order: 'YMD' } as const;
 const opportunityCsv = (rows: string[][]) =>
   exportFile('Opportunity.csv', quotedCsv([['ID', 'ISDELETED', 'ACCOUNTID', 'NAME', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'OWNERID', 'CREATEDDATE'], ...rows]));
+/** OpportunityHistory.csv and OpportunityFieldHistory.csv with Data Loader's columns, given their rows. */
+const historyCsv = (rows: string[][]) => exportFile('OpportunityHistory.csv', quotedCsv([['ID', 'OPPORTUNITYID', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'CREATEDDATE'], ...rows]));
+const fieldHistoryCsv = (rows: string[][]) => exportFile('OpportunityFieldHistory.csv', quotedCsv([['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'], ...rows]));
 const opp = (id: string, stage: string, deleted = 'false') => [id, deleted, '001A', `Deal ${id}`, stage, '1000.0', '2025-06-30', '005A', '2025-03-03T15:00:00.000Z'];
 
 describe('Salesforce Data Loader objects', () => {
@@ -560,21 +563,13 @@ describe('Salesforce Data Loader objects', () => {
       row[5] = amount;
       return row;
     };
-    const history = exportFile(
-      'OpportunityHistory.csv',
-      quotedCsv([
-        ['ID', 'OPPORTUNITYID', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'CREATEDDATE'],
-        ['008A', '006A', 'Prospecting', '1.2E8', '2025-06-30', '2025-03-03T15:00:00.000Z'],
-        ['008B', '006A', 'Qualification', '1.5E8', '2025-06-30', '2025-04-01T15:00:00.000Z'],
-      ]),
-    );
-    const fieldHistory = exportFile(
-      'OpportunityFieldHistory.csv',
-      quotedCsv([
-        ['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'],
-        ['017A', '006B', 'Amount', '1.0E7', '9.9213206E7', '2025-04-02T15:00:00.000Z'],
-      ]),
-    );
+    const history = historyCsv([
+      ['008A', '006A', 'Prospecting', '1.2E8', '2025-06-30', '2025-03-03T15:00:00.000Z'],
+      ['008B', '006A', 'Qualification', '1.5E8', '2025-06-30', '2025-04-01T15:00:00.000Z'],
+    ]);
+    const fieldHistory = fieldHistoryCsv([
+      ['017A', '006B', 'Amount', '1.0E7', '9.9213206E7', '2025-04-02T15:00:00.000Z'],
+    ]);
     const opportunities = opportunityCsv([big('006A', 'Qualification', '1.5E8'), big('006B', 'Prospecting', '9.9213206E7'), big('006C', 'Prospecting', '4.8E+04')]);
     const dataset = load([opportunities, history, fieldHistory], DL_CONFIG);
     expect(dataset.deals.map((d) => [d.id, d.amount])).toEqual([
@@ -632,24 +627,16 @@ describe('Salesforce Data Loader objects', () => {
   });
 
   it('takes amount changes from OpportunityHistory and does not count the same change in OpportunityFieldHistory twice', () => {
-    const history = exportFile(
-      'OpportunityHistory.csv',
-      quotedCsv([
-        ['ID', 'OPPORTUNITYID', 'STAGENAME', 'AMOUNT', 'CLOSEDATE', 'CREATEDDATE'],
-        ['008B', '006A', 'Qualification', '1500.0', '2025-07-31', '2025-04-01T10:00:00.000Z'],
-        ['008A', '006A', 'Prospecting', '1000.0', '2025-06-30', '2025-03-03T15:00:00.000Z'],
-      ]),
-    );
-    const fields = exportFile(
-      'OpportunityFieldHistory.csv',
-      quotedCsv([
-        ['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'],
-        ['017A', '006A', 'Amount', '1000', '1500', '2025-04-01T10:00:02.000+0000'],
-        ['017B', '006A', 'CloseDate', '2025-06-30', '2025-07-31', '2025-04-01T10:00:00.000+0000'],
-        ['017C', '006A', 'StageName', 'Prospecting', 'Qualification', '2025-04-01T10:00:00.000+0000'],
-        ['017D', '006A', 'Owner', 'Dana Whitfield', 'Marco Reyes', '2025-04-02T09:00:00.000+0000'],
-      ]),
-    );
+    const history = historyCsv([
+      ['008B', '006A', 'Qualification', '1500.0', '2025-07-31', '2025-04-01T10:00:00.000Z'],
+      ['008A', '006A', 'Prospecting', '1000.0', '2025-06-30', '2025-03-03T15:00:00.000Z'],
+    ]);
+    const fields = fieldHistoryCsv([
+      ['017A', '006A', 'Amount', '1000', '1500', '2025-04-01T10:00:02.000+0000'],
+      ['017B', '006A', 'CloseDate', '2025-06-30', '2025-07-31', '2025-04-01T10:00:00.000+0000'],
+      ['017C', '006A', 'StageName', 'Prospecting', 'Qualification', '2025-04-01T10:00:00.000+0000'],
+      ['017D', '006A', 'Owner', 'Dana Whitfield', 'Marco Reyes', '2025-04-02T09:00:00.000+0000'],
+    ]);
     const dataset = load([opportunityCsv([opp('006A', 'Qualification')]), history, fields], DL_CONFIG);
     expect(dataset.fieldHistory!.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
       ['amount', 1000, 1500],
@@ -660,14 +647,10 @@ describe('Salesforce Data Loader objects', () => {
   });
 
   it('without OpportunityHistory, takes stages from StageName changes, the first one from its old value at creation', () => {
-    const fields = exportFile(
-      'OpportunityFieldHistory.csv',
-      quotedCsv([
-        ['ID', 'OPPORTUNITYID', 'FIELD', 'OLDVALUE', 'NEWVALUE', 'CREATEDDATE'],
-        ['017B', '006A', 'StageName', 'Qualification', 'Closed Won', '2025-05-01T10:00:00.000Z'],
-        ['017A', '006A', 'StageName', 'Prospecting', 'Qualification', '2025-04-01T10:00:00.000Z'],
-      ]),
-    );
+    const fields = fieldHistoryCsv([
+      ['017B', '006A', 'StageName', 'Qualification', 'Closed Won', '2025-05-01T10:00:00.000Z'],
+      ['017A', '006A', 'StageName', 'Prospecting', 'Qualification', '2025-04-01T10:00:00.000Z'],
+    ]);
     const dataset = load([opportunityCsv([opp('006A', 'Closed Won')]), fields], DL_CONFIG);
     const { stage, enteredAt, length } = dataset.stageHistory;
     const visits = Array.from({ length }, (_, i) => [CONFIG.stages[stage[i]!]!.id, new Date(enteredAt[i]!).toISOString()]).sort((a, b) => (a[1]! < b[1]! ? -1 : 1));

@@ -19,7 +19,7 @@ export interface PipelineChoice {
   records: Map<VendorFile, VendorRecord[]>;
   notRows: Origin[];
   issues: Issue[];
-  /** Per file, the deals set aside as another pipeline's: id to that pipeline's name (a series tells a deal moved from one deleted). */
+  /** Per file of a series, the deals set aside as another pipeline's: id to that pipeline's name (a deal moved is told from one deleted). */
   elsewhere: Map<VendorFile, Map<string, string>>;
 }
 
@@ -144,19 +144,20 @@ export function choosePipeline(
     const idCol = options.idColumn(file);
     const kept: VendorRecord[] = [];
     const left = new Map<string, number>();
-    const others = new Map<string, string>();
+    // Only a series says where a deal went: a single export keeps no such map.
+    const others = files.length > 1 ? new Map<string, string>() : null;
     for (const record of file.table.records) {
       const key = keyOf(col < 0 ? '' : cell(record, col));
       if (key === wanted) kept.push(record);
       else {
         notRows.push({ file: file.table.file, line: record.line });
         left.set(key, (left.get(key) ?? 0) + 1);
-        const id = cellAt(record, idCol);
-        if (id !== '') others.set(id, names.get(key)!);
+        const id = others === null ? '' : cellAt(record, idCol);
+        if (id !== '') others!.set(id, names.get(key)!);
       }
     }
     records.set(file, kept);
-    elsewhere.set(file, others);
+    if (others !== null) elsewhere.set(file, others);
     const issue = otherPipelineIssue(file.table.file, options.columnName, left, names, names.get(wanted)!);
     if (issue) issues.push(issue);
   }
