@@ -211,6 +211,28 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
     expect({ ...filtered, left: filtered.left.replace(/\s+/gu, ' ') }).toEqual({ left: `the title · Owner: ${owner} · Created in: Q2 2026`, right: '"Page " counter(page) " of " counter(pages)' });
   });
 
+  it('prints the footer’s line under the header, without its links and its date, so it never takes a sheet of its own', async () => {
+    await tab.emulateMedia({ media: 'print' });
+    await tab.setViewportSize({ width: PAPERS[0].width, height: 1000 });
+    const printed: Record<string, { order: string; text: string }> = {};
+    for (const locale of LOCALES) {
+      await tab.goto(`${server.url}/${locale}/${pages[4]}`, { waitUntil: 'load' });
+      printed[locale] = await tab.evaluate(() => {
+        const top = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().top;
+        const order = [['header', top('.site-header')], ['footer', top('.site-footer')], ['main', top('main')]] as const;
+        return {
+          order: [...order].sort((a, b) => a[1] - b[1]).map(([name]) => name).join(' < '),
+          text: (document.querySelector('.site-footer') as HTMLElement).innerText.trim().replace(/\s+/gu, ' '),
+        };
+      });
+    }
+    await tab.emulateMedia({ media: 'screen' });
+    expect(printed).toEqual({
+      en: { order: 'header < footer < main', text: 'Every figure is computed from the CRM export as it stood on the date shown. Data: print-data · 4 input rows not used' },
+      ko: { order: 'header < footer < main', text: '모든 수치는 표시된 기준일 시점의 CRM 내보내기 데이터로 계산했습니다. 데이터: print-data · 쓰지 않은 입력 4행' },
+    });
+  });
+
   /** Select `selector`'s element (the whole of it, or the text of its first cell matching `cell`) and copy it with the keyboard. */
   async function copy(path: string, select: (doc: Document) => Range): Promise<{ text: string; html: string }> {
     await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
