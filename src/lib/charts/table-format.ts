@@ -29,7 +29,10 @@ export function formatNumber(fmt: ChartFormat, kind: ColumnKind, v: number, comp
 export function formatTable(table: ChartTable, fmt: ChartFormat): string[][] {
   const cell = (v: string | number | null, kind: ColumnKind): string => {
     if (v === null) return kind === 'percent' ? fmt.percent(null) : kind === 'days' ? fmt.days(null) : '';
-    if (typeof v === 'string') return kind === 'month' && /^\d{4}-\d{2}$/.test(v) ? fmt.month(v) : v;
+    if (typeof v === 'string') {
+      if (kind === 'month' && /^\d{4}-\d{2}$/.test(v)) return fmt.month(v);
+      return kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmt.date(v) : v;
+    }
     return formatNumber(fmt, kind, v);
   };
   return table.rows.map((row) => row.map((v, i) => cell(v, table.kinds[i] ?? 'text')));

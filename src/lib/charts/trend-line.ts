@@ -18,8 +18,6 @@ export interface TrendLinePoint {
   tick: string;
   /** Its year as written ('2025' / '2025년'): shown under the first labelled tick and where it changes. */
   year: string;
-  /** In the table: 'Jul 31, 2025'. */
-  label: string;
   /** In the takeaway: 'Jul 2025'. */
   short: string;
   value: number | null;
@@ -61,8 +59,9 @@ function drawTrend(vm: TrendLineViewModel, options: ChartOptions<TrendLineText>)
   const width = options.width ?? DEFAULT_WIDTH;
   const table: ChartTable = {
     headers: [text.columns.date, text.columns.value],
-    kinds: ['text', vm.kind],
-    rows: vm.points.map((p) => [p.label, p.value]),
+    // The date as 'YYYY-MM-DD' (the page writes it out, the CSV keeps it so: a spreadsheet reads it as a date).
+    kinds: ['date', vm.kind],
+    rows: vm.points.map((p) => [p.key, p.value]),
   };
   const shown = vm.points.filter((p): p is TrendLinePoint & { value: number } => typeof p.value === 'number' && Number.isFinite(p.value));
   const compact = (v: number) => formatNumber(fmt, vm.kind, v, true);

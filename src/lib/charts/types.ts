@@ -24,12 +24,15 @@ export interface ChartFormat {
   days(d: number | null): string;
   /** A calendar month 'YYYY-MM': 'Jun 2025' / '2025년 6월'. */
   month(yyyyMm: string): string;
+  /** A calendar date 'YYYY-MM-DD': 'Jun 30, 2026' / '2026. 6. 30.'. */
+  date(yyyyMmDd: string): string;
   /** A compact amount per day (sales velocity): '₩400K/day' / '하루 40만원'. */
   perDay(amount: number): string;
 }
 
 /** How a table column's raw values should be formatted (with the page's ChartFormat). */
-export type ColumnKind = 'text' | 'money' | 'perDay' | 'count' | 'percent' | 'days' | 'month';
+/** 'month' and 'date' cells are 'YYYY-MM' and 'YYYY-MM-DD': written so in a CSV (a spreadsheet reads them), in words on the page. */
+export type ColumnKind = 'text' | 'money' | 'perDay' | 'count' | 'percent' | 'days' | 'month' | 'date';
 
 /** The numbers behind a chart, unformatted, for an accessible or downloadable table. */
 export interface ChartTable {

@@ -359,8 +359,11 @@ export function chartBlock(id: string, chart: ChartOutput, f: Formatter, unavail
     caption: chart.title,
     // A chart's table: a row per bar, stage, month or reason, named by its first column.
     rowHeader: true,
-    // A month ('Dec 2026') keeps its line, and on a phone its column no more room than it needs (Column `keepLine`).
-    headers: headers.map((label, i) => ({ label, numeric: kinds[i] !== 'text' && kinds[i] !== 'month', ...(kinds[i] === 'month' ? { keepLine: true } : {}) })),
+    // A month ('Dec 2026') or a date keeps its line, and on a phone its column no more room than it needs (Column `keepLine`).
+    headers: headers.map((label, i) => {
+      const calendar = kinds[i] === 'month' || kinds[i] === 'date';
+      return { label, numeric: kinds[i] !== 'text' && !calendar, ...(calendar ? { keepLine: true } : {}) };
+    }),
     rows: [],
     csv: { headers: withKeys ? [keys.header, ...csvHeaders] : csvHeaders, rows: [] },
     truncated: 0,

@@ -211,7 +211,7 @@ export const CASES: ChartCase[] = [
       'one point': () => C.trendLineChart({ kind: 'money', points: trendView().points.slice(-1) }, o(TEXT.trend)),
       'only nulls': () => C.trendLineChart({ kind: 'percent', points: trendView().points.map((p) => ({ ...p, value: null })) }, o(TEXT.trend)),
     },
-    evil: () => C.trendLineChart({ kind: 'money', points: trendView().points.map((p, i) => (i === 0 ? { ...p, tick: EVIL, label: EVIL } : p)) }, o(evilText(TEXT.trend))),
+    evil: () => C.trendLineChart({ kind: 'money', points: trendView().points.map((p, i) => (i === 0 ? { ...p, tick: EVIL, key: EVIL } : p)) }, o(evilText(TEXT.trend))),
   },
 ];
 

@@ -37,6 +37,7 @@ export const fakeFormat: ChartFormat = {
   percent: (r) => (r === null ? '—' : `${Math.round(r * 100)}%`),
   days: (d) => (d === null ? '—' : `${d.toFixed(1)}d`),
   month: (m) => `${MONTHS[Number(m.slice(5, 7)) - 1] ?? '?'} ${m.slice(0, 4)}`,
+  date: (d) => `${MONTHS[Number(d.slice(5, 7)) - 1] ?? '?'} ${Number(d.slice(8, 10))}, ${d.slice(0, 4)}`,
   perDay: (n) => `${sign(n)}₩${(Math.abs(n) / 1e6).toFixed(1)}M/day`,
 };
 

@@ -135,7 +135,7 @@ describe('value labels', () => {
 
   it('trend: the first value sits above the line where the line rises under it', () => {
     const values = [50.1, 50.5, 50.2, 55, 54.8, 54.2, 54.1, 52.5, 54, 56.1, 58, 59];
-    const points = values.map((v, i) => ({ key: `2025-${String(i + 1).padStart(2, '0')}`, tick: `M${i + 1}`, year: '2025', label: `m${i}`, short: `m${i}`, value: v }));
+    const points = values.map((v, i) => ({ key: `2025-${String(i + 1).padStart(2, '0')}`, tick: `M${i + 1}`, year: '2025', short: `m${i}`, value: v }));
     const { svg } = trendLineChart({ points, kind: 'days' }, opts(TEXT.trend, narrow));
     const label = /<text[^>]*transform="translate\([\d.]+,([\d.]+)\)"[^>]*>50\.1d<\/text>/.exec(svg);
     const dots = [...svg.matchAll(/<circle[^>]*cy="([\d.]+)"/g)].map((m) => Number(m[1]));

@@ -37,9 +37,9 @@ const ACCURACY: C.AccuracyViewModel = {
 const TREND: C.TrendLineViewModel = {
   kind: 'money',
   points: [
-    { key: '2025-04-30', tick: 'Apr', year: '2025', label: '2025-04-30', short: '2025-04', value: 30_000_000 },
-    { key: '2025-05-31', tick: 'May', year: '2025', label: '2025-05-31', short: '2025-05', value: 41_000_000 },
-    { key: '2025-06-30', tick: 'Jun', year: '2025', label: '2025-06-30', short: '2025-06', value: 39_000_000 },
+    { key: '2025-04-30', tick: 'Apr', year: '2025', short: '2025-04', value: 30_000_000 },
+    { key: '2025-05-31', tick: 'May', year: '2025', short: '2025-05', value: 41_000_000 },
+    { key: '2025-06-30', tick: 'Jun', year: '2025', short: '2025-06', value: 39_000_000 },
   ],
 };
 
@@ -194,9 +194,9 @@ describe('exact takeaways of the example metrics', () => {
     const days: C.TrendLineViewModel = {
       kind: 'days',
       points: [
-        { key: '2025-07-31', tick: '7월', year: '2025년', label: '', short: month('2025-07'), value: 50.1 },
-        { key: '2025-12-31', tick: '12월', year: '2025년', label: '', short: month('2025-12'), value: 61 },
-        { key: '2026-06-30', tick: '6월', year: '2026년', label: '', short: month('2026-06'), value: 59 },
+        { key: '2025-07-31', tick: '7월', year: '2025년', short: month('2025-07'), value: 50.1 },
+        { key: '2025-12-31', tick: '12월', year: '2025년', short: month('2025-12'), value: 61 },
+        { key: '2026-06-30', tick: '6월', year: '2026년', short: month('2026-06'), value: 59 },
       ],
     };
     // Not '2026년 6월 59일로' (the 59th of June).

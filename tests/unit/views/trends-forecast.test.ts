@@ -194,6 +194,12 @@ describe('a trend point equals metrics.json built at that date', () => {
     expect(model.table!.csv.rows[0]!.slice(2, 4)).toEqual([first.open_amount, first.weighted_amount]);
     const open = model.charts.find((c) => c.id === 'trend-open-pipeline')!;
     expect(open.table.csv.rows.map((r) => r[1])).toEqual(site.trends.map((p) => p.open_amount));
+    // Each chart's CSV keeps the dates as dates ('2025-07-31'), as the figures table's does; the page writes them out.
+    expect(open.table.csv.rows.map((r) => r[0])).toEqual(site.trends.map((p) => p.as_of));
+    expect(open.table.rows[0]![0]!.text).toBe(f.date(first.as_of));
+    const ko = trendsModel(pageContext(site, 'ko')).charts.find((c) => c.id === 'trend-open-pipeline')!;
+    expect(ko.table.csv.rows.at(-1)![0]).toBe('2026-06-30');
+    expect(ko.table.rows.at(-1)![0]!.text).toBe('2026.\u00a06.\u00a030.');
     expect(tileSparkline(ctx, 'stalledDeals')!.table.rows.map((r) => r[1])).toEqual(site.trends.map((p) => p.stalled_count));
   });
 });

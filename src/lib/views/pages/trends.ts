@@ -63,7 +63,6 @@ function trendView(ctx: PageContext, figure: TrendFigure): TrendLineViewModel {
     points: ctx.site.trends.map((p) => ({
       key: p.as_of,
       ...pointTick(ctx, p),
-      label: pointLabel(ctx, p),
       short: ctx.f.month(p.as_of.slice(0, 7)),
       value: figure.get(p),
     })),
