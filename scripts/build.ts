@@ -258,7 +258,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     if (publish.snapshotWeekday !== null && publish.snapshot && asOfArg !== undefined && store.snapshots.some((x) => x.asOf === asOfArg)) {
       // Run again on its weekday (a CI job re-run, a fresher export): the snapshot the first run added stays as it is.
-      publish = { ...publish, snapshot: false };
+      publish = { ...publish, snapshot: false, keptSnapshot: true };
       if (!quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
     }
     const { checkDate, earlierOf, topOf } = datedRules(publish, store);

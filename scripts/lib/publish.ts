@@ -46,6 +46,11 @@ export interface PublishOptions {
   newHistory: boolean;
   /** `--snapshot-weekday`: --snapshot adds the snapshot only when the as-of date is this ISO weekday (1 Monday to 7 Sunday), or null. */
   snapshotWeekday: number | null;
+  /**
+   * The as-of date's snapshot is there already and kept as it is (`--snapshot-weekday` run again on its weekday):
+   * this build adds none, but its digest and summary link to that snapshot, as the run that added it did.
+   */
+  keptSnapshot: boolean;
   compareTo: string | undefined;
   digest: FileArg | null;
   summary: FileArg | null;
@@ -149,6 +154,7 @@ export function publishOptions(args: Args, reports: Pick<PublishOptions, 'digest
     replace: args.replace === true,
     newHistory: args['new-history'] === true,
     snapshotWeekday,
+    keptSnapshot: false,
     compareTo,
     ...reports,
     strict: args.strict === true,

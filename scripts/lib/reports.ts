@@ -19,7 +19,7 @@ export interface Reports {
 
 /** The link root of the digest and summary (--site), inside this date's snapshot with --snapshot. */
 export function linkRootOf(publish: PublishOptions, asOf: string): string | null {
-  return publish.siteUrl === null ? null : publish.snapshot ? `${publish.siteUrl}${SNAPSHOTS_DIR}/${asOf}/` : publish.siteUrl;
+  return publish.siteUrl === null ? null : publish.snapshot || publish.keptSnapshot ? `${publish.siteUrl}${SNAPSHOTS_DIR}/${asOf}/` : publish.siteUrl;
 }
 
 /** The quality gate's verdict, and the digest and summary texts the build writes after the output (null when not asked for; `site` is read only then). */

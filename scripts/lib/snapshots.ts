@@ -89,7 +89,8 @@ function isDirectory(fs: CliFs, path: string): boolean {
 /**
  * Where the earlier snapshots are, checked: a given folder must exist and
  * hold only snapshots; it must hold every snapshot the previous output has;
- * a first snapshot needs `--new-history` (or an existing, empty folder).
+ * a first snapshot needs `--new-history`: a given folder that holds none (a
+ * cache restored empty) is refused, as a missing one is.
  */
 export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   if (req.newHistory && !req.snapshot) throw new UsageError(msg('new_history_without_snapshot'));
@@ -116,6 +117,7 @@ export function findSnapshots(fs: CliFs, req: StoreRequest): SnapshotStore {
   if (lost.length > 0) {
     throw new SnapshotsError(msg('snapshots_would_drop', { out: req.outShown, lost, store: dir === null ? null : shown, folder: SNAPSHOTS_DIR }));
   }
+  if (req.given && snapshots.length === 0) throw new SnapshotsError(msg('snapshots_empty', { store: shown }));
   if (req.snapshot && dir === null && !req.newHistory) {
     throw new SnapshotsError(msg('snapshots_none_found', { out: req.outShown, folder: SNAPSHOTS_DIR }));
   }

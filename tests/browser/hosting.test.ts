@@ -109,6 +109,15 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/`);
     // The title too (a tab, a bookmark, a chat's preview of a shared link).
     expect(await tab.title()).toBe('Funnel · Pipescope · as of Jun 30, 2026');
+    // What a chat app previews (Open Graph), and no search engine's index for the team's deals.
+    const meta = await tab.evaluate(() =>
+      Object.fromEntries(Array.from(document.querySelectorAll('meta[property^="og:"], meta[name="robots"]')).map((e) => [e.getAttribute('property') ?? e.getAttribute('name'), e.getAttribute('content')])),
+    );
+    expect(meta).toEqual({ robots: 'noindex, nofollow', 'og:type': 'website', 'og:site_name': 'Pipescope', 'og:title': 'Funnel · Pipescope · as of Jun 30, 2026', 'og:description': await tab.getAttribute('meta[name="description"]', 'content'), 'og:locale': 'en_US' });
+    // The snapshot's root, the address most shared, is dated too (it opens the reader's language).
+    const root = await (await fetch(`${server.url}${BASE}${SNAPSHOT}`)).text();
+    expect(root).toMatch(/<title>Pipescope · (as of Jun 30, 2026|2026\.\s6\.\s30\.\s기준)<\/title>/u);
+    expect(root).toMatch(/<meta property="og:title" content="Pipescope · (as of Jun 30, 2026|2026\.\s6\.\s30\.\s기준)"/u);
     const note = tab.locator('.snapshot-note');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain('This is the dated snapshot of Jun 30, 2026');
@@ -181,6 +190,19 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
         expect(box.x + box.width, `${locale}: ${await link.textContent()}`).toBeLessThanOrEqual(390);
       }
     }
+    await tab.close();
+  });
+
+  it('keeps a filtered snapshot page’s filter in its link to the same page of the latest dashboard', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/`);
+    const owner = await tab.$eval('select[name=owner] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/?owner=${encodeURIComponent(owner)}`);
+    await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
+    const latest = await tab.$eval('.snapshot-note a', (a) => (a as HTMLAnchorElement).href);
+    expect(latest).toBe(`${server.url}${BASE}en/funnel/?owner=${encodeURIComponent(owner)}`);
+    // The snapshots index is no filterable page: its link stays as it is.
+    expect(await tab.$eval('.snapshot-note a:last-child', (a) => (a as HTMLAnchorElement).href)).toBe(`${server.url}${BASE}en/snapshots/`);
     await tab.close();
   });
 

@@ -165,13 +165,20 @@ function reloadOnce(src: string): boolean {
   return true;
 }
 
-/** Links to the filterable pages (navigation, language switch) keep the filter; their own form (absolute or relative) stays. */
+/**
+ * Links to the filterable pages (navigation, language switch, and a dated snapshot's link to the same page of the
+ * latest dashboard, outside the snapshot) keep the filter; their own form (absolute or relative) stays.
+ */
 function carryFilter(base: string, query: string): void {
   const pathOf = (href: string) => new URL(href, location.href).pathname;
-  const paths = new Set(FILTER_PAGES.flatMap((p) => LOCALES.map((l) => pathOf(`${base}${l}/${pagePath(p)}`))));
-  for (const a of Array.from(document.querySelectorAll('a.lang, .site-nav a, .brand a, link[rel=alternate]'))) {
+  const pages = FILTER_PAGES.flatMap((p) => LOCALES.map((l) => `${l}/${pagePath(p)}`));
+  const paths = new Set(pages.map((page) => pathOf(`${base}${page}`)));
+  const latest = (path: string) => pages.some((page) => path.endsWith(`/${page}`));
+  for (const a of Array.from(document.querySelectorAll('a.lang, .site-nav a, .brand a, link[rel=alternate], .snapshot-note a'))) {
     const href = a.getAttribute('href');
-    if (href === null || new URL(href, location.href).origin !== location.origin || !paths.has(pathOf(href))) continue;
+    if (href === null || new URL(href, location.href).origin !== location.origin) continue;
+    const path = pathOf(href);
+    if (!paths.has(path) && !(a.closest('.snapshot-note') && latest(path))) continue;
     a.setAttribute('href', `${href.replace(/[?#].*$/, '')}${query}`);
   }
 }

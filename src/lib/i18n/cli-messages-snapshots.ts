@@ -65,6 +65,14 @@ export const SNAPSHOT_MESSAGES = {
       `--snapshot: 이전 스냅숏을 찾지 못했습니다(--snapshots 폴더를 주지 않았고 ${p.out}에도 없습니다). 빌드는 알리지 않고 기록을 새로 시작하지 않습니다. ` +
       `이전 스냅숏이 든 --snapshots <folder>(게시된 사이트의 ${p.folder}/ 폴더, CI 캐시, 버킷)를 주거나, 첫 스냅숏이라면 --new-history를 주세요`,
   ),
+  snapshots_empty: texts(
+    (p: { store: string }) =>
+      `--snapshots ${p.store} holds no snapshot (a cache or a bucket restored empty?), and a build never starts a new history silently. ` +
+      `Restore the earlier snapshots into it, or, if this is the first snapshot, build with --snapshot --new-history instead of --snapshots`,
+    (p) =>
+      `--snapshots ${p.store}에 스냅숏이 하나도 없습니다(캐시나 버킷이 비어 있는 채로 복원되었나요?). 빌드는 알리지 않고 기록을 새로 시작하지 않습니다. ` +
+      `이전 스냅숏을 그 폴더에 복원하거나, 첫 스냅숏이라면 --snapshots 대신 --snapshot --new-history로 빌드하세요`,
+  ),
   snapshots_gained: texts(
     (p: { out: string; gained: readonly string[] }) =>
       `${p.out} gained ${snapshotsEn(p.gained.length)} while this build ran (${dateList(p.gained)}), which this build does not have: ` +

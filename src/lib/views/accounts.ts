@@ -1,4 +1,5 @@
 /** Account-planning views: each account's facts, deals with their stage timelines, and totals. */
+import { uniqueSlugs } from './slugs.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { accountTotals } from '../metrics/accounts.ts';
 import { amountKnownAt, LOST, OPEN, WON } from '../model/snapshot.ts';
@@ -106,14 +107,12 @@ function accountDeal(ctx: MetricContext, d: number): AccountDeal {
   };
 }
 
-/** ASCII, URL-safe unique slugs: ids are untrusted text, so never put them in a path as they are. */
+/**
+ * ASCII, URL-safe unique slugs: ids are untrusted text, so never put them in a path as they are. An id with
+ * letters beyond ASCII (a Salesforce report's or HubSpot's account name used as its id, "경동소재") gets a hash
+ * of itself, as an owner's page does: a numbered slug would move to another account when one is added.
+ */
 function assignSlugs(accounts: AccountView[]): void {
-  const used = new Set<string>();
-  for (const a of [...accounts].sort((x, y) => byCodePoint(x.account_id, y.account_id))) {
-    const base = a.account_id.normalize('NFKC').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase() || 'account';
-    let slug = base;
-    for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
-    used.add(slug);
-    a.slug = slug;
-  }
+  const slugs = uniqueSlugs(accounts.map((a) => a.account_id), 'account');
+  for (const a of accounts) a.slug = slugs.get(a.account_id)!;
 }

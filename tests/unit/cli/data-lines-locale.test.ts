@@ -172,9 +172,14 @@ describe("build: the run's own lines in the config language", () => {
   it('Korean for a Korean config: a --snapshot-weekday build run again on its weekday keeps the snapshot, saying so', async () => {
     const { dir } = rejecting({ locale: 'ko' });
     expect((await runBuild(dir, '--snapshot', '--new-history')).code).toBe(0);
-    const again = await runBuild(dir, '--snapshot', '--snapshot-weekday', '1');
+    const again = await runBuild(dir, '--snapshot', '--snapshot-weekday', '1', '--site', 'https://acme.github.io/pipescope/', '--digest', 'digest.md');
     expect(again.code).toBe(0);
     expect(lines(again.stderr)[0]).toBe('build: 2025-06-30 스냅숏이 이미 site/snapshots에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)');
+    // Its digest links to that day's snapshot, as the first run's did, not to the live pages, which show another date tomorrow.
+    const digest = readFileSync(join(dir, 'digest.md'), 'utf8');
+    const links = [...digest.matchAll(/\]\(<(https:[^>]+)>\)/gu)].map((l) => l[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !l.startsWith('https://acme.github.io/pipescope/snapshots/2025-06-30/'))).toEqual([]);
   });
 
   it('the snapshot line takes the particle its date is read with (2026-06-30을, 2026-06-05를)', async () => {

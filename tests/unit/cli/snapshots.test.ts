@@ -111,6 +111,15 @@ describe('dated snapshots', () => {
     const partial = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'site', '--snapshots', 'partial', '--snapshot']);
     expect(partial.code).toBe(1);
     expect(partial.stderr).toMatch(/^build: site has 3 snapshot\(s\) this build would drop \(2025-04-30, 2025-05-31, 2025-06-30\): partial does not have them\./u);
+    // A fresh --out and a folder restored empty (a CI cache, a bucket synced from the wrong prefix): refused, as a
+    // missing one is, whether this build adds a snapshot or not (it would publish none of the earlier ones).
+    for (const args of [['--snapshot'], []]) {
+      const empty = await build(dir, cache, ['--as-of', '2025-07-31', '--out', 'fresh', '--snapshots', 'partial', ...args]);
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toBe(
+        'build: --snapshots partial holds no snapshot (a cache or a bucket restored empty?), and a build never starts a new history silently. Restore the earlier snapshots into it, or, if this is the first snapshot, build with --snapshot --new-history instead of --snapshots\n',
+      );
+    }
     // Even a plain build (no --snapshot) keeps them, or refuses.
     rmSync(join(dir, 'partial'), { recursive: true });
     expect(hashTree(dir)).toEqual(before);

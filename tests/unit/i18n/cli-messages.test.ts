@@ -106,6 +106,7 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
     [msg('snapshots_would_drop', { out: 'site', lost: dates, store: 'partial', folder: 'snapshots' }), msg('snapshots_would_drop', { out: 'site', lost: ['2025-06-30'], store: null, folder: 'snapshots' })],
   ],
   ['snapshots_none_found', [msg('snapshots_none_found', { out: 'site', folder: 'snapshots' })]],
+  ['snapshots_empty', [msg('snapshots_empty', { store: 'restored/snapshots' })]],
   ['snapshots_gained', [msg('snapshots_gained', { out: 'site', gained: ['2025-07-07'] }), msg('snapshots_gained', { out: 'site', gained: dates })]],
   ['snapshot_not_dated', [msg('snapshot_not_dated', { entry: 'store/en' }), msg('snapshot_not_dated', { entry: 'dist/snapshots/notes.md', own: 'dist/snapshots' })]],
   ['snapshot_other_date', [msg('snapshot_other_date', { entry: 'store/2025-06-01', file: 'snapshot.json', asOf: '2025-06-02', date: '2025-06-01' })]],

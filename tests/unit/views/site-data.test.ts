@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
@@ -36,6 +39,30 @@ describe('site manifest', () => {
     const acme3 = site.accounts.find((a) => a.account_id === 'ACME-3')!;
     expect(acme3.open_count).toBe(1);
     expect(acme3.deals.find((d) => d.deal_id === 'M003')!.visits.map((v) => v[0])).toEqual(['prospect', 'qualify', 'propose', 'negotiate', 'won']);
+  });
+});
+
+describe('account pages named by an account name (a Salesforce report, HubSpot without company ids)', () => {
+  it('keep their address when another account is added: a Korean name gets a hash of itself, not a number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-slugs-'));
+    const names = new Map([['ACME-1', '경동소재'], ['ACME-2', '나라정밀'], ['ACME-3', '동아기계']]);
+    const deals = readFileSync('tests/fixtures/spec-example/data/deals.csv', 'utf8').replace(/,(ACME-\d+),/gu, (all, id: string) => `,${names.get(id) ?? id},`);
+    const slugsOf = async (csv: string): Promise<Map<string, string>> => {
+      writeFileSync(join(dir, 'deals.csv'), csv);
+      copyFileSync('tests/fixtures/spec-example/data/stage_history.csv', join(dir, 'stage_history.csv'));
+      const folder = await readFolder(dir);
+      return new Map(buildSiteData(folder.dataset, folder.config, '2025-06-30', { dataLabel: 'x' }).accounts.map((a) => [a.account_id, a.slug]));
+    };
+    try {
+      const before = await slugsOf(deals);
+      // A new account whose name sorts first ("가가산업"), with a deal of its own.
+      const after = await slugsOf(`${deals.trimEnd()}\nM099,가가산업,Lee,Beta,OTHER,1000000,2025-01-06T15:00:00Z,2025-09-30,,Qualification,,,\n`);
+      expect([...after.keys()]).toContain('가가산업');
+      for (const name of names.values()) expect(after.get(name), name).toBe(before.get(name));
+      expect(before.get('경동소재')).toMatch(/^account-[0-9a-f]{8}$/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
