@@ -229,7 +229,7 @@ describe.runIf(run)('the built site printed and copied out of, for a board pack'
     await tab.emulateMedia({ media: 'screen' });
     expect(printed).toEqual({
       en: { order: 'header < footer < main', text: 'Every figure is computed from the CRM export as it stood on the date shown. Data: print-data · 4 input rows not used' },
-      ko: { order: 'header < footer < main', text: '모든 수치는 표시된 기준일 시점의 CRM 내보내기 데이터로 계산했습니다. 데이터: print-data · 쓰지 않은 입력 4행' },
+      ko: { order: 'header < footer < main', text: '모든 수치는 표시된 기준일 시점의 CRM 내보내기 데이터로 계산했습니다. 데이터: print-data · 제외된 입력 4행' },
     });
   });
 

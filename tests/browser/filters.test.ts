@@ -226,7 +226,7 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       await tab.goto(`${server.url}/${locale}/stalled/`);
       const unfiltered = await basisOf(tab);
       await tab.close();
-      // The sentences of all deals, each with its count of visits ("P90 of the 646 visits …", "… 646건의 P90").
+      // The sentences of all deals, each with its count of visits ("P90 of the 646 visits …", "… 646건의 90백분위수").
       const counts = full.metrics.time_in_stage.map((s) => s.visits);
       expect(unfiltered.length).toBe(counts.length);
       unfiltered.forEach((text, i) => expect(text).toContain(pageContext(full, locale).f.count(counts[i]!)));

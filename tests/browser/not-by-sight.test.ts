@@ -184,7 +184,7 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
       }
     }
     expect(found).not.toBeNull();
-    for (const [locale, due] of [['en', ' past due'], ['ko', ' 기한 지남']] as const) {
+    for (const [locale, due] of [['en', ' past due'], ['ko', ' 마감일 경과']] as const) {
       await open(found!.replace('/en/', `/${locale}/`), 390);
       for (const cell of await signs('#t-account-deals tbody td.bad')) expect(cell).toEqual({ note: due, sign: '"⚠\uFE0E\u00a0" / ""' });
       expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

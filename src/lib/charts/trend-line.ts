@@ -32,6 +32,8 @@ export interface TrendLineViewModel {
 }
 
 export interface TrendLineTakeaway {
+  /** What the values are (a rate rises, a cycle lengthens, an amount grows: Korean says each its own way). */
+  kind: TrendLineViewModel['kind'];
   /** The values count deals (TrendLineViewModel `deals`). */
   deals: boolean;
   first: string;
@@ -79,6 +81,7 @@ function drawTrend(vm: TrendLineViewModel, options: ChartOptions<TrendLineText>)
     const b = compact(last.value);
     const between = (p: TrendLinePoint & { value: number }) => (p === first || p === last || p.value === first.value || p.value === last.value ? null : { value: compact(p.value), date: p.short });
     takeaway = text.takeaway({
+      kind: vm.kind,
       deals: vm.deals === true,
       first: a,
       firstDate: first.short,

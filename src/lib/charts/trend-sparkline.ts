@@ -22,6 +22,8 @@ export interface SparklineViewModel {
 }
 
 export interface SparklineTakeaway {
+  /** What the values are (TrendLineTakeaway `kind`). */
+  kind: SparklineViewModel['kind'];
   /** The values count deals (SparklineViewModel `deals`). */
   deals: boolean;
   first: string;
@@ -51,6 +53,7 @@ export function trendSparkline(vm: SparklineViewModel, options: ChartOptions<Spa
   const takeaway =
     first && last && points.length >= 2
       ? text.takeaway({
+          kind: vm.kind,
           deals: vm.deals === true,
           first: formatNumber(fmt, vm.kind, first.v, true),
           last: formatNumber(fmt, vm.kind, last.v, true),

@@ -6,6 +6,7 @@
  * same in every runtime:
  *
  *   date       'Jun 30, 2025'  /  '2025. 6. 30.'
+ *   dateLong   'Jun 30, 2025'  /  '2025년 6월 30일' (in a sentence: a particle reads after it)
  *   dateShort  'Jun 30'        /  '6월 30일'
  *   month      'Jun 2025'      /  '2025년 6월'
  *   monthShort 'Jun'           /  '6월'
@@ -46,6 +47,11 @@ function monthParts(value: string | null | undefined): { year: number; month: nu
 export interface DateFormats {
   /** A local date: 'Jun 30, 2025' / '2025. 6. 30.' */
   date(value: string | null | undefined): string;
+  /**
+   * A local date in a sentence: 'Jun 30, 2025' / '2025년 6월 30일', which a Korean particle follows as it is read
+   * ('2025년 6월 30일에'; after '2025. 6. 30.' it reads as written, not as said). Tables, tiles and titles keep `date`.
+   */
+  dateLong(value: string | null | undefined): string;
   /** A local date without the year: 'Jun 30' / '6월 30일'. */
   dateShort(value: string | null | undefined): string;
   /** A month key: 'Jun 2025' / '2025년 6월'. */
@@ -64,6 +70,11 @@ export function createDateFormats(locale: Locale): DateFormats {
     const p = dateParts(value);
     if (!p) return EM_DASH;
     return ko ? `${p.year}.${NBSP}${p.month}.${NBSP}${p.day}.` : `${monthName(p.month)} ${p.day}, ${p.year}`;
+  };
+  const dateLong = (value: string | null | undefined) => {
+    const p = dateParts(value);
+    if (!p) return EM_DASH;
+    return ko ? `${p.year}년${NBSP}${p.month}월${NBSP}${p.day}일` : date(value);
   };
   const dateShort = (value: string | null | undefined) => {
     const p = dateParts(value);
@@ -85,5 +96,5 @@ export function createDateFormats(locale: Locale): DateFormats {
     return month(value);
   };
 
-  return { date, dateShort, month, monthShort, period };
+  return { date, dateLong, dateShort, month, monthShort, period };
 }

@@ -27,6 +27,11 @@ const particle = (reason: string, pair: '이/가' | '은/는') => {
   const { who, head } = priceWho(reason);
   return who + particleOf(head, pair);
 };
+/** How a trend moved, as Korean says it of its kind: a rate rises (높아졌습니다), a cycle lengthens (길어졌습니다), an amount or a count grows (늘었습니다). */
+const changed = (kind: 'money' | 'perDay' | 'count' | 'percent' | 'days', direction: 'up' | 'down') => {
+  const [up, down] = kind === 'percent' ? ['높아졌습니다', '낮아졌습니다'] : kind === 'days' ? ['길어졌습니다', '짧아졌습니다'] : ['늘었습니다', '줄었습니다'];
+  return direction === 'up' ? up : down;
+};
 /** '수주 건수의 75%, 수주 금액의 57%를 차지합니다'. */
 const shares = (state: string, p: { countShare: string; amountShare: string }) =>
   `${state} 건수의 ${p.countShare}, ${state} 금액의 ${josa(p.amountShare, '을/를')} 차지합니다`;
@@ -34,7 +39,7 @@ const { won: WON, lost: LOST } = ko.dealState;
 
 export const koChartWords: ChartWords = {
   other: '기타',
-  distribution: { median: '중앙값', p75: 'P75', p90: 'P90', mean: '평균', threshold: '정체 기준' },
+  distribution: { median: '중앙값', p75: '75백분위수', p90: '90백분위수', mean: '평균', threshold: '정체 기준' },
 
   funnel: {
     noData: '분석 기간에 생성된 딜이 없습니다.',
@@ -191,14 +196,16 @@ export const koChartWords: ChartWords = {
 
   trend: {
     noData: '추이를 보여 줄 데이터가 부족합니다.',
-    // '의' between a month and its value: '2026년 6월 59일' or '2025년 7월 20' would read as a date.
+    // Each value with its month after it, in parentheses ('27%(2025년 7월)'): a month before a value ('2026년 6월 59일')
+    // would read as a date. The particle goes with the value.
     takeaway: (p) => {
       // A count of deals with its unit, as every Korean count of deals ('32건').
       const v = (value: string) => (p.deals ? `${value}건` : value);
-      const extremes = [p.high && `최고 ${p.high.date}의 ${v(p.high.value)}`, p.low && `최저 ${p.low.date}의 ${v(p.low.value)}`].filter(Boolean).join(', ');
+      const extremes = [p.high && `최고 ${v(p.high.value)}(${p.high.date})`, p.low && `최저 ${v(p.low.value)}(${p.low.date})`].filter(Boolean).join(', ');
       const range = extremes ? `(${extremes})` : '';
       if (p.direction === 'flat') return `${josa(p.firstDate, '과/와')} ${p.lastDate} 모두 ${v(p.last)}입니다${range}.`;
-      return `${p.firstDate}의 ${v(p.first)}에서 ${p.lastDate}의 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '늘었습니다' : '줄었습니다'}${range}.`;
+      const last = v(p.last);
+      return `${v(p.first)}(${p.firstDate})에서 ${last}(${p.lastDate})${particleOf(last, '으로/로')} ${changed(p.kind, p.direction)}${range}.`;
     },
   },
 
@@ -211,7 +218,7 @@ export const koChartWords: ChartWords = {
       const until = p.until === undefined ? '' : `(마지막 값은 ${p.until}, 그 뒤로는 값 없음)`;
       return p.direction === 'flat'
         ? `${v(p.last)}에서 변동이 없습니다${until}.`
-        : `${v(p.first)}에서 ${josa(v(p.last), '으로/로')} ${p.direction === 'up' ? '증가했습니다' : '감소했습니다'}${until}.`;
+        : `${v(p.first)}에서 ${josa(v(p.last), '으로/로')} ${changed(p.kind, p.direction)}${until}.`;
     },
   },
 };

@@ -289,7 +289,7 @@ const ROW_RULES: Rules = {
   duplicate_target: [
     [
       re(`a target for (?<p>\\S+) and the whole company already appears on line (?<n>\\d+); this later row is rejected`),
-      (g) => `${g.p} 회사 전체 목표가 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`,
+      (g) => `${g.p} 전사 목표가 이미 ${g.n}행에 있어 뒤의 이 행을 제외했습니다`,
     ],
     [
       re(`a target for (?<p>\\S+) and owner (?<o>"(?:[^"\\\\]|\\\\.)*") and team (?<t>"(?:[^"\\\\]|\\\\.)*") already appears on line (?<n>\\d+); this later row is rejected`),

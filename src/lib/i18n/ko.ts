@@ -14,7 +14,7 @@ export const ko: Messages = {
     skipToContent: '본문 바로가기',
     builtFrom: (p) => `데이터: ${p.dataLabel}`,
     footerNote: '모든 수치는 표시된 기준일 시점의 CRM 내보내기 데이터로 계산했습니다.',
-    rowsNotUsed: (p, f) => `쓰지 않은 입력 ${f.count(p.count)}행`,
+    rowsNotUsed: (p, f) => `제외된 입력 ${f.count(p.count)}행`,
     printedPage: '{page} / {pages}쪽',
   },
   nav: {
@@ -60,10 +60,10 @@ export const ko: Messages = {
     tooLarge: (p, f) =>
       `이 대시보드에는 필터가 없습니다. 딜 ${f.count(p.deals)}건을 필터링하려면 브라우저가 ${f.number(p.mb)}MB를 불러와야 해서, 이 빌드가 허용하는 ${f.count(p.limitMb)}MB(npm run build -- --max-filter-mb)를 넘습니다. 이 페이지는 전체 딜을 보여 주며, 담당자별 수치는 담당자·팀 페이지에 있습니다.`,
     trendsNote: '12개월 추이 미니 차트는 표시하지 않습니다. 추이는 전체 딜 기준입니다.',
-    thresholdsNote: '단계별 정체 기준(일수)은 전체 딜에서 구한 회사 기준을 그대로 씁니다.',
+    thresholdsNote: '단계별 정체 기준(일수)은 전체 딜에서 구한 전사 기준을 그대로 씁니다.',
     ownerTargetsNote: '커버리지와 달성률은 이 담당자의 목표와 비교합니다.',
     teamTargetsNote: '커버리지와 달성률은 이 팀의 목표와 비교합니다.',
-    noTargetsNote: '목표는 회사·팀·담당자 단위로만 정해져 있어, 제품이나 기간 필터에서는 비교할 목표가 없습니다.',
+    noTargetsNote: '목표는 전사·팀·담당자 단위로만 정해져 있어, 제품이나 기간 필터에서는 비교할 목표가 없습니다.',
     cohortIntake: (p, f) =>
       p.shown === 'none'
         ? `필터는 ${p.period}에 생성된 딜만 남깁니다. 이 기간은 최근 12개월 밖이라 보여 줄 달이 없습니다.`
@@ -132,7 +132,7 @@ export const ko: Messages = {
     staleData: (p, f) =>
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
     noDataBefore: (p, f) =>
-      `이 데이터에는 ${f.date(p.date)} 이전의 기록이 없습니다. 그때까지 생성·종료·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.`,
+      `이 데이터에는 ${f.dateLong(p.date)} 이전의 기록이 없습니다. 그때까지 생성·마감·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.`,
     noDealRows:
       'deals.csv에 머리글 말고는 행이 없어, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 파일이 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내세요.',
     noAmounts: (p) =>
@@ -151,7 +151,7 @@ export const ko: Messages = {
     beforeData: (p, f) =>
       p.first === null
         ? '데이터에 기록된 딜이 없어 변화를 표시하지 않습니다.'
-        : `데이터의 첫 기록이 ${f.date(p.first)}이라 그 전인 ${f.date(p.date)} 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).`,
+        : `데이터의 첫 기록이 ${f.dateLong(p.first)}이라 그 전인 ${f.dateLong(p.date)} 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).`,
   },
   tiles: {
     openPipeline: '진행 중 파이프라인',
@@ -166,7 +166,7 @@ export const ko: Messages = {
     since: (p, f) => `${f.date(p.date)} 대비`,
     noComparison: (p, f) => `비교 불가: ${f.date(p.date)} 기준 수치 없음`,
     noComparisonTarget: (p, f) => `비교 불가: ${f.date(p.date)} 기준 해당 기간 목표 없음`,
-    noComparisonMet: (p, f) => `비교 불가: ${f.date(p.date)} 기준 ${f.period(p.period)} 목표 이미 달성`,
+    noComparisonMet: (p, f) => `비교 불가: ${f.dateLong(p.date)} 기준 ${f.period(p.period)} 목표 이미 달성`,
     better: '개선',
     worse: '악화',
     comparedWith: (p, f) => `변화는 ${f.count(p.days)}일 전(${f.date(p.date)}) 대비입니다.`,
@@ -209,8 +209,8 @@ export const ko: Messages = {
     visits: '체류 건수',
     mean_days: '평균',
     median_days: '중앙값',
-    p75_days: 'P75',
-    p90_days: 'P90',
+    p75_days: '75백분위수',
+    p90_days: '90백분위수',
     category: '구분',
     input: '입력 요소',
     measure: '지표',
@@ -319,7 +319,7 @@ export const ko: Messages = {
   },
   pushedTimes: (p, f) => `마감일 ${f.count(p.count)}회 연기`,
   cellNotes: {
-    pastDue: '기한 지남',
+    pastDue: '마감일 경과',
     targetMet: '목표 달성',
   },
   repurchaseStatus: {
@@ -399,7 +399,7 @@ export const ko: Messages = {
         category: '예측 범주',
         risk: '위험 신호',
       },
-      categories: { commit: '커밋', best_case: '베스트 케이스', pipeline: '파이프라인', omitted: '제외' },
+      categories: { commit: '커밋', best_case: '베스트 케이스', pipeline: '파이프라인', omitted: '예측 제외' },
       noCategory: '범주 없음',
       total: (p, f) => `합계: ${f.count(p.count)}건`,
       totalCommit: (p, f) => joinItems([`커밋 ${f.moneyCompact(p.commit)}`, `베스트 케이스 ${f.moneyCompact(p.bestCase)}`]),
@@ -441,7 +441,7 @@ export const ko: Messages = {
   waterfallAmounts: {
     atEnd: (p, f) => `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액입니다. 기간 초에 진행 중이던 딜도 같아서, 금액도 건수처럼 더하고 빼면 맞아떨어집니다.`,
     restated: (p, f) =>
-      `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액이라, ${f.date(p.from)}에 진행 중이던 딜이 ${f.moneyCompact(p.start)}에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 ${f.moneyCompact(p.then)}입니다. 그 뒤 이 딜들의 금액이 합계 ${f.moneyCompact(Math.abs(p.start - p.then))} ${p.start >= p.then ? '늘었습니다' : '줄었습니다'}.`,
+      `이 페이지의 금액은 모두 ${f.date(p.to)} 기준 딜 금액이라, ${f.dateLong(p.from)}에 진행 중이던 딜이 ${f.moneyCompact(p.start)}에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 ${f.moneyCompact(p.then)}입니다. 그 뒤 이 딜들의 금액이 합계 ${f.moneyCompact(Math.abs(p.start - p.then))} ${p.start >= p.then ? '늘었습니다' : '줄었습니다'}.`,
   },
   cycleGroup: { won: '수주 딜', lost: '실주 딜', all: '전체 마감 딜' },
   dealState: { open: '진행 중', won: '수주', lost: '실주' },
@@ -470,7 +470,7 @@ export const ko: Messages = {
       '표시할 담당자가 없습니다. 기준일까지 생성된 딜이 없고 이번 기간 목표가 있는 담당자도 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
     noTeams:
       '표시할 팀이 없습니다. 기준일까지 생성된 딜이 없고 이번 기간 목표가 있는 팀도 없습니다. 기준일(--as-of)이 첫 딜의 생성일보다 앞서면 이 표는 비어 있습니다.',
-    noRepurchaseDue: '다가오는 재구매가 없습니다. 일정에 있는 모든 고객에게 같은 제품의 더 최근 딜이 이미 있습니다(“후속 딜 있음” 표 참조).',
+    noRepurchaseDue: '다가오는 재구매가 없습니다. 일정에 있는 모든 고객에게 같은 제품의 더 최근 딜이 이미 있습니다(‘후속 딜 있음’ 표 참조).',
     noRepurchaseCovered: '일정에 있는 고객 중 마지막 구매 이후 같은 제품의 딜이 새로 생긴 고객은 아직 없습니다.',
   },
   stageGroup: {
@@ -479,7 +479,7 @@ export const ko: Messages = {
   },
   stallBasis: {
     configured: 'pipeline.config.json의 stall_days 설정값',
-    p90: (p, f) => `분석 기간에 끝난 단계 체류 ${f.count(p.count)}건의 P90`,
+    p90: (p, f) => `분석 기간에 끝난 단계 체류 ${f.count(p.count)}건의 90백분위수`,
     default: (p, f) => `기본값 ${f.count(p.days)}일: 분석 기간에 끝난 단계 체류가 ${f.count(p.count)}건뿐입니다(산출하려면 ${f.count(p.visits)}건 필요)`,
     never: '보류 단계: 정체로 보지 않습니다(기준을 두려면 stall_days에 지정하세요)',
   },
@@ -517,7 +517,7 @@ export const ko: Messages = {
     noAccountsFile:
       'accounts.csv가 없어 고객사 페이지에는 deals.csv에 있는 내용만 표시합니다. 고객사별 계획을 세우려면 accounts.csv(account_id와 industry, segment, region, keyman, relationship, budget_cycle_month, installed_competitor, notes 중 필요한 열)를 추가하세요.',
     conversionPending: (p, f) =>
-      `${p.stages} 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 ${f.count(p.open)}건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.`,
+      `${p.stages} 단계의 전환율은 ‘—’로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 ${f.count(p.open)}건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.`,
     velocityNoWon: (p, f) =>
       `영업 속도를 표시하지 않습니다. 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 수주한 딜이 없어 평균 수주 금액과 수주 사이클을 계산할 수 없습니다. 딜을 수주하면 표시됩니다.`,
     velocityZeroCycle:
@@ -539,11 +539,11 @@ export const ko: Messages = {
     trendsUnavailable: (p, f) =>
       `${f.count(p.days)}일 전 대비 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 이전 시점의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
     changesUnavailable: (p, f) =>
-      `${f.date(p.from)} 이후의 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 그날의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
+      `${f.dateLong(p.from)} 이후의 변화는 표시하지 않습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 그날의 파이프라인을 재구성할 수 없습니다. 변화를 보려면 ${p.advice}.`,
     waterfallBeforeData: (p, f) =>
-      `데이터가 이 기간 중인 ${f.date(p.first)}에 시작합니다. 기초 파이프라인이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 파이프라인이 없었다는 뜻이 아닙니다.`,
+      `데이터가 이 기간 중인 ${f.dateLong(p.first)}에 시작합니다. 기초 파이프라인이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 파이프라인이 없었다는 뜻이 아닙니다.`,
     waterfallAfterData: (p, f) =>
-      `데이터가 이 기간이 지난 ${f.date(p.first)}에 시작합니다. 워터폴이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 아무 변화가 없었다는 뜻이 아닙니다.`,
+      `데이터가 이 기간이 지난 ${f.dateLong(p.first)}에 시작합니다. 파이프라인 변동이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 아무 변화가 없었다는 뜻이 아닙니다.`,
     stageMovesUnavailable: (p) =>
       `기간 초 진행 중 딜의 단계 이동은 표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있습니다. 단계 이동을 보려면 ${p.advice}.`,
     snapshots:

@@ -360,7 +360,7 @@ describe('stall thresholds under a filter are the company’s', async () => {
       expect(basis).toEqual(
         locale === 'en'
           ? [646, 540, 435, 257].map((n) => `P90 of the ${n}\u00a0visits that ended in the analysis window`)
-          : [646, 540, 435, 257].map((n) => `분석 기간에 끝난 단계 체류 ${n}건의 P90`),
+          : [646, 540, 435, 257].map((n) => `분석 기간에 끝난 단계 체류 ${n}건의 90백분위수`),
       );
     });
   }
@@ -406,7 +406,7 @@ describe('a filtered stall threshold says how many of all deals’ visits it res
       '30-day default: only 2\u00a0visits ended in the analysis window (20 needed to learn it)',
     ]);
     expect(basis(ctx('ko'))).toEqual([
-      '분석 기간에 끝난 단계 체류 22건의 P90',
+      '분석 기간에 끝난 단계 체류 22건의 90백분위수',
       'pipeline.config.json의 stall_days 설정값',
       'pipeline.config.json의 stall_days 설정값',
       '기본값 30일: 분석 기간에 끝난 단계 체류가 2건뿐입니다(산출하려면 20건 필요)',

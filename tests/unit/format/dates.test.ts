@@ -27,6 +27,10 @@ describe('dates', () => {
   it('short dates', () => {
     expect(en.dateShort('2025-06-30')).toBe('Jun 30');
     expect(ko.dateShort('2025-06-30')).toBe('6월\u00a030일');
+    // In a sentence, the date as it is said, so that a Korean particle reads after it ('2025년 6월 30일에').
+    expect(en.dateLong('2025-06-30')).toBe('Jun 30, 2025');
+    expect(ko.dateLong('2025-06-30')).toBe('2025년\u00a06월\u00a030일');
+    expect(ko.dateLong('2025-02-30')).toBe('—');
   });
   it('months and periods', () => {
     expect(en.month('2025-06')).toBe('Jun 2025');

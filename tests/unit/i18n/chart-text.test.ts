@@ -199,8 +199,10 @@ describe('exact takeaways of the example metrics', () => {
         { key: '2026-06-30', tick: '6월', year: '2026년', short: month('2026-06'), value: 59 },
       ],
     };
-    // Not '2026년 6월 59일로' (the 59th of June).
-    expect(C.trendLineChart(days, o(text.trend)).takeaway).toBe('2025년\u00a07월의 50.1일에서 2026년\u00a06월의 59일로 늘었습니다(최고 2025년\u00a012월의 61일).');
+    // Not '2026년 6월 59일로' (the 59th of June): each value, then its month. A cycle lengthens, a rate rises.
+    expect(C.trendLineChart(days, o(text.trend)).takeaway).toBe('50.1일(2025년\u00a07월)에서 59일(2026년\u00a06월)로 길어졌습니다(최고 61일(2025년\u00a012월)).');
+    const rate: C.TrendLineViewModel = { kind: 'percent', points: days.points.map((p, i) => ({ ...p, value: [0.27, 0.2, 0.29][i]! })) };
+    expect(C.trendLineChart(rate, o(text.trend)).takeaway).toBe('27%(2025년\u00a07월)에서 29%(2026년\u00a06월)로 높아졌습니다(최저 20%(2025년\u00a012월)).');
     const flat: C.TrendLineViewModel = { kind: 'count', points: days.points.map((p) => ({ ...p, value: 20 })) };
     expect(C.trendLineChart(flat, o(text.trend)).takeaway).toBe('2025년\u00a07월과 2026년\u00a06월 모두 20입니다.');
   });

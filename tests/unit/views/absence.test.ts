@@ -222,7 +222,7 @@ describe('the waterfall\'s amounts', () => {
     );
     // The Korean date's spaces are no-break ones.
     expect(waterfallModel(ctx(s, 'ko')).notes.at(-1)!.replace(/\s/gu, ' ')).toBe(
-      '이 페이지의 금액은 모두 2025. 6. 30. 기준 딜 금액이라, 2025. 5. 31.에 진행 중이던 딜이 600만원에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 400만원입니다. 그 뒤 이 딜들의 금액이 합계 200만원 늘었습니다.',
+      '이 페이지의 금액은 모두 2025. 6. 30. 기준 딜 금액이라, 2025년 5월 31일에 진행 중이던 딜이 600만원에서 시작합니다. 날짜마다 그날의 금액을 쓰는 개요와 추이에서는 400만원입니다. 그 뒤 이 딜들의 금액이 합계 200만원 늘었습니다.',
     );
   });
 
@@ -637,7 +637,7 @@ describe('an export with only the current stage (current_visit_only)', () => {
     expect(en.notes).toEqual([
       `Changes since ${ctx(s).f.date(from)} are not shown: this export has only each deal’s current stage, so the pipeline on that date cannot be rebuilt. To see them, keep a dated export of the same filter in the folder each day or week (docs/exports.md, “A series of exports”): Pipedrive’s deals export has only the current stage, and the stages are rebuilt from what changed between exports.`,
     ]);
-    expect(changesModel(ctx(s, 'ko')).notes[0]).toMatch(new RegExp(`^${ctx(s, 'ko').f.date(from).replace(/\./gu, '\\.')} 이후의 변화는 표시하지 않습니다\\. 이 내보내기 파일에는 딜별 현재 단계만`, 'u'));
+    expect(changesModel(ctx(s, 'ko')).notes[0]).toMatch(new RegExp(`^${ctx(s, 'ko').f.dateLong(from).replace(/\./gu, '\\.')} 이후의 변화는 표시하지 않습니다\\. 이 내보내기 파일에는 딜별 현재 단계만`, 'u'));
   });
 
   it('the waterfall drops stage moves with a note, and the data-quality page names the source and its limitation', () => {
@@ -691,7 +691,7 @@ describe('a funnel stage no deal has left yet', () => {
       );
     }
     expect(funnelModel(ctx(s, 'ko')).notes).toContain(
-      '협상 단계의 전환율은 “—”로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 1건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.',
+      '협상 단계의 전환율은 ‘—’로 표시합니다. 이 단계에 도달한 딜이 아직 다음 단계로 넘어가거나 이 단계에서 실주되지 않아(진행 중 1건) 전환율을 셀 대상이 없습니다. 딜이 다음 단계로 넘어가거나 실주되면 표시됩니다.',
     );
     expect(chart(funnelModel(ctx(s)).charts, 'funnel').chart.svg).not.toContain('>0%<');
   });

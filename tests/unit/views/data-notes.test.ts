@@ -63,7 +63,7 @@ describe('the note when most of deals.csv was rejected', () => {
     expect(s.metrics.data_quality.files['deals.csv']!.rejected).toBe(1);
     expect(dataNotes(pageContext(s, 'en')).filter((n) => n.includes('deals.csv'))).toEqual([]);
     expect(rejectedRowsFooter(pageContext(s, 'en'))).toBe('1\u00a0input row not used');
-    expect(rejectedRowsFooter(pageContext(s, 'ko'))).toBe('쓰지 않은 입력 1행');
+    expect(rejectedRowsFooter(pageContext(s, 'ko'))).toBe('제외된 입력 1행');
     // Every file's rows: the field history row of a rejected deal too.
     expect(rejectedRowsFooter(pageContext(site([goodRow(2), excelRow(1)]), 'en'))).toBe('2\u00a0input rows not used');
     expect(rejectedRowsFooter(pageContext(site([goodRow(1), goodRow(2)]), 'en'))).toBeNull();

@@ -82,9 +82,9 @@ describe('a coloured cell says what its colour means where its text does not', (
     }
   });
 
-  it("an account's open deal whose expected close has passed: 'past due' / '기한 지남'", () => {
+  it("an account's open deal whose expected close has passed: 'past due' / '마감일 경과'", () => {
     const repurchase = repurchaseByAccount(site.metrics.repurchase);
-    for (const [locale, words] of [['en', 'past due'], ['ko', '기한 지남']] as const) {
+    for (const [locale, words] of [['en', 'past due'], ['ko', '마감일 경과']] as const) {
       const ctx = pageContext(site, locale);
       const cells = site.accounts.flatMap((account) => {
         const { deals } = accountModel(ctx, { account, repurchase: repurchase.get(account.account_id) ?? [] });

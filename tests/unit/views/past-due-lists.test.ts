@@ -29,7 +29,7 @@ function closes(t: TableModel, label: string): Record<string, [string | undefine
 describe('a past-due expected close date in an open-deal list', () => {
   it.each<[Locale, string, string]>([
     ['en', 'Expected close', 'past due'],
-    ['ko', '예상 마감일', '기한 지남'],
+    ['ko', '예상 마감일', '마감일 경과'],
   ])('is red with "%s" in words on the owner, stalled and account pages alike (%s)', (locale, label, note) => {
     const ctx = pageContext(site, locale);
     const expected = { P1: ['bad', note, '⚠\uFE0E'], T1: [undefined, undefined, undefined], D1: [undefined, undefined, undefined], N1: ['muted', undefined, undefined] };

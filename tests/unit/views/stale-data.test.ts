@@ -85,7 +85,7 @@ describe('every page says when the data may be older than the as-of date', () =>
       note: 'This data records nothing before May 31, 2025: no deal created, closed or moved by then, so every figure here is empty because the data is, not because the pipeline was. Check that the export holds your deals (an unfiltered view of all dates) and export it again, or build as of a later date.',
     });
     expect(note('2025-05-31', 'ko').note).toBe(
-      '이 데이터에는 2025.\u00a05.\u00a031. 이전의 기록이 없습니다. 그때까지 생성·종료·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.',
+      '이 데이터에는 2025년\u00a05월\u00a031일 이전의 기록이 없습니다. 그때까지 생성·마감·이동된 딜이 없으므로, 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 데이터가 비어 있기 때문입니다. 내보내기에 딜이 들어 있는지(모든 날짜의 필터 없는 보기) 확인하고 다시 내보내거나, 더 나중 날짜 기준으로 빌드하세요.',
     );
     // An export of only its header row: no deal at all.
     const empty = siteDataSchema.parse(buildSiteData(makeDataset(config, []), config, '2025-06-30', { dataLabel: 'test' }));

@@ -63,10 +63,10 @@ describe('the stalled deals’ trend in Korean', () => {
     const counts = site.trends.map((p) => p.stalled_count);
     const first = counts[0]!;
     const last = counts.at(-1)!;
-    expect(ko.chart.takeaway.startsWith(`2025년\u00a07월의 ${first}건에서 2026년\u00a06월의 ${last}건으로 늘었습니다(최고 `)).toBe(true);
-    expect(ko.chart.takeaway).toMatch(/^[^(]+\(최고 [^,]+의 \d+건, 최저 [^)]+의 \d+건\)\.$/u);
+    expect(ko.chart.takeaway.startsWith(`${first}건(2025년\u00a07월)에서 ${last}건(2026년\u00a06월)으로 늘었습니다(최고 `)).toBe(true);
+    expect(ko.chart.takeaway).toMatch(/\(최고 \d+건\([^)]+\), 최저 \d+건\([^)]+\)\)\.$/u);
     // The overview tile's sparkline says it the same way (its text is read out by screen readers).
-    expect(tileSparkline(pageContext(site, 'ko', '/'), 'stalledDeals')!.takeaway).toBe(`${first}건에서 ${last}건으로 증가했습니다.`);
+    expect(tileSparkline(pageContext(site, 'ko', '/'), 'stalledDeals')!.takeaway).toBe(`${first}건에서 ${last}건으로 늘었습니다.`);
     // English says the figure as it is ("from 20 in Jul 2025 to 32 in Jun 2026").
     const en = trendsModel(pageContext(site, 'en', '/')).charts.find((c) => c.id === 'trend-stalled-deals')!;
     expect(en.chart.takeaway).toMatch(new RegExp(`from ${first} in Jul 2025 to ${last} in Jun 2026`));
@@ -112,7 +112,7 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
       for (const row of rows) expect(row.split('|').slice(2, -1).map((c) => c.trim()).filter((c, i) => i !== 1)).toEqual(['—', '—']);
     }
     expect(pageContext(early, 'ko', '/').m.common.beforeData({ date: '2023-07-02', first: '2023-07-03' }, pageContext(early, 'ko', '/').f)).toBe(
-      '데이터의 첫 기록이 2023.\u00a07.\u00a03.이라 그 전인 2023.\u00a07.\u00a02. 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).',
+      '데이터의 첫 기록이 2023년\u00a07월\u00a03일이라 그 전인 2023년\u00a07월\u00a02일 대비 변화는 표시하지 않습니다(그때는 데이터에 딜이 없습니다).',
     );
     // New deals per month: no "up from ₩0 in the three months before" when those months are before the data.
     for (const [locale, expected] of [
@@ -134,7 +134,7 @@ describe('early in the data (the sample begins 2023-07-03)', () => {
       'The data begins on Jul 3, 2023, after this period: the waterfall is empty because the data had not begun, not because nothing happened.',
     );
     expect(waterfallModel(pageContext(before, 'ko', '/')).notes[0]!.replace(/\s/gu, ' ')).toBe(
-      '데이터가 이 기간이 지난 2023. 7. 3.에 시작합니다. 워터폴이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 아무 변화가 없었다는 뜻이 아닙니다.',
+      '데이터가 이 기간이 지난 2023년 7월 3일에 시작합니다. 파이프라인 변동이 비어 있는 것은 데이터가 시작되기 전이기 때문이며, 실제로 아무 변화가 없었다는 뜻이 아닙니다.',
     );
     // A few days later the comparison date is in the data: the changes are back.
     const later = buildSiteData(sample.dataset, sample.config, '2023-08-05', { dataLabel: 'data/sample' });
