@@ -48,9 +48,14 @@ export interface PageBundleRecord extends KeptRecord {
 
 const sameOptions = (a: BundleOptions, b: BundleOptions) => a.base === b.base && a.site === b.site && a.logLevel === b.logLevel;
 
+/** The files below src/, as paths below it ('styles/site.css'), sorted. */
+function sourceFiles(root: string): string[] {
+  return (readdirSync(join(root, 'src'), { recursive: true }) as string[]).filter((p) => statSync(join(root, 'src', p)).isFile()).map((p) => p.split(sep).join('/')).sort();
+}
+
 /** The files below src/ and the .env files of the project, as one hash. */
 function listing(root: string): string {
-  const src = (readdirSync(join(root, 'src'), { recursive: true }) as string[]).filter((p) => statSync(join(root, 'src', p)).isFile()).map((p) => p.split(sep).join('/')).sort();
+  const src = sourceFiles(root);
   const env = readdirSync(root).filter((n) => n.startsWith('.env')).sort();
   return sha256(Buffer.from(JSON.stringify([src, env])));
 }
@@ -156,6 +161,9 @@ export function recordPageBundles(root: string, cacheDir: string, options: Bundl
         const path = relative(root, file);
         if (isAbsolute(file) && !path.startsWith('..') && !path.split(/[\\/]/u).includes('node_modules')) sources.add(path.split(sep).join('/'));
       }
+      // And every file below src/: a style sheet (src/styles/site.css) is an asset of the bundle, in no chunk's
+      // modules, so a change to it alone would otherwise render with the styles kept before it.
+      for (const path of sourceFiles(root)) sources.add(`src/${path}`);
       const envFiles = readdirSync(root).filter((n) => n.startsWith('.env') && statSync(join(root, n)).isFile());
       const inputs = [...FIXED_INPUTS, ...envFiles, ...[...sources].sort()];
       if (inputs.some((path) => statSync(join(root, path)).mtimeMs >= started - 1000)) return;

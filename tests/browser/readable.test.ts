@@ -186,6 +186,25 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     }
   }
 
+  it('keeps the charts’ own colours on their white ground in a dark high-contrast theme (forced colours), where the page follows the theme', async () => {
+    const tab = await open(VIEWPORTS[1], '/en/funnel/');
+    const look = () =>
+      tab.evaluate(() => ({
+        fills: Array.from(document.querySelectorAll('.chart-svg svg text, .chart-svg svg rect')).map((e) => getComputedStyle(e).fill),
+        ground: getComputedStyle(document.querySelector('.chart-svg svg')!).backgroundColor,
+        page: getComputedStyle(document.body).backgroundColor,
+      }));
+    const plain = await look();
+    await tab.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    const forced = await look();
+    await tab.close();
+    expect(plain.fills.length).toBeGreaterThan(50);
+    // A label over a light grey bar stays dark, not the theme's white text on it.
+    expect(forced.fills).toEqual(plain.fills);
+    expect(forced.ground).toBe('rgb(255, 255, 255)');
+    expect(forced.page).not.toBe('rgb(255, 255, 255)');
+  });
+
   it('marks every table as a focusable, labelled scroll region with a sticky first column on a phone', async () => {
     const tab = await open(VIEWPORTS[0], '/ko/stalled/');
     const info = await tab.evaluate((region) => {

@@ -56,6 +56,11 @@ describe('pages from a kept bundle', () => {
     render(join(work, 'recorded'), { pageBundles: cache });
     const [kept] = keptFolders();
     expect(kept).toBeDefined();
+    // Kept for the files it was made of, the style sheet too (an asset of the bundle, in no chunk's modules): a
+    // change to site.css alone once rendered with the styles kept before it.
+    const inputs = Object.keys(JSON.parse(readFileSync(join(cache, kept!, 'kept.json'), 'utf8')).inputs);
+    expect(inputs).toContain('src/styles/site.css');
+    expect(inputs).toContain('src/layouts/Base.astro');
     // Marked as used when found: an older mark shows the next render took it.
     const old = new Date(Date.now() - 3_600_000);
     utimesSync(join(cache, kept!, 'kept.json'), old, old);
