@@ -62,9 +62,19 @@ const enhance = () => {
     const table = document.getElementById(`t-${input.dataset.search}`);
     // Without word joiners (U+2060, which keep a middle dot inside a word on its line): '확인·내부' finds the row.
     const plain = (s) => s.replace(/\u2060/g, '').toLowerCase();
+    // Said as the rows narrow (a screen reader hears it; an empty table says why): '8 of 120 rows shown'.
+    const status = document.querySelector(`[data-status-for="${input.dataset.search}"]`);
+    const number = (n) => n.toLocaleString(document.documentElement.lang);
     input.addEventListener('input', () => {
       const q = plain(input.value.trim());
-      for (const row of table.tBodies[0].rows) row.hidden = q !== '' && !plain(row.textContent).includes(q);
+      const rows = table.tBodies[0].rows;
+      let shown = 0;
+      for (const row of rows) {
+        row.hidden = q !== '' && !plain(row.textContent).includes(q);
+        if (!row.hidden) shown += 1;
+      }
+      if (!status) return;
+      status.textContent = q === '' ? '' : shown === 0 ? status.dataset.none : status.dataset.shown.replace('{shown}', number(shown)).replace('{total}', number(rows.length));
     });
   }
 };

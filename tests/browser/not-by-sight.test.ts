@@ -76,6 +76,29 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
   }
 
+  it('says what a table search leaves, to a screen reader and on screen, and names the table it searches', async () => {
+    for (const [locale, shown, none] of [['en', /^(\d+) of ([\d,]+) rows shown$/u, 'No row matches'], ['ko', /^([\d,]+)행 중 (\d+)행 표시$/u, '일치하는 행이 없습니다']] as const) {
+      await open(`/${locale}/accounts/`);
+      const input = tab.locator('input[data-search]').first();
+      const status = tab.locator('.search-status').first();
+      expect(await status.getAttribute('role')).toBe('status');
+      const caption = (await tab.locator('table caption').first().textContent())!.trim();
+      expect(await tab.evaluate(() => (document.querySelector('label.search') as HTMLElement).textContent!.replace(/\s+/gu, ' ').trim())).toBe(`${locale === 'en' ? 'Search' : '검색'}: ${caption}`);
+      const visible = () => tab.evaluate(() => Array.from(document.querySelectorAll('table')[0]!.tBodies[0]!.rows).filter((r) => !r.hidden).length);
+      const total = await visible();
+      await input.fill('zzzz-no-such-account');
+      expect([await visible(), await status.textContent()]).toEqual([0, none]);
+      const first = (await tab.locator('table tbody tr th, table tbody tr td').first().textContent())!.trim();
+      await input.fill(first);
+      const said = shown.exec((await status.textContent())!)!;
+      const [n, of] = locale === 'en' ? [said[1], said[2]] : [said[2], said[1]];
+      expect([Number(n), Number(of!.replace(/,/gu, ''))]).toEqual([await visible(), total]);
+      expect(Number(n)).toBeGreaterThan(0);
+      await input.fill('');
+      expect([await visible(), await status.textContent()]).toEqual([total, '']);
+    }
+  });
+
   it('makes the first column the row header where it names the row, and only there', async () => {
     await open('/en/stalled/');
     const stalled = await tab.evaluate(firstColumn, 'stalled');
@@ -127,6 +150,9 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
       expect(tiles.length).toBeGreaterThan(4);
       for (const t of tiles) expect([t.tone, t.verdict, t.hidden]).toEqual([t.tone, words.get(t.tone!), false]);
       expect(new Set(tiles.map((t) => t.tone))).toEqual(new Set(['good', 'bad']));
+      // Each tile's hint is read once, where it shows (not again as its heading's tooltip).
+      expect(await tab.evaluate(() => document.querySelectorAll('.tile h3[title]').length)).toBe(0);
+      expect(await tab.evaluate(() => document.querySelectorAll('.tile .tile-hint').length)).toBeGreaterThan(4);
     }
   });
 
@@ -265,6 +291,15 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     await tab.goto(`${server.url}/ko/win-loss/?team=${encodeURIComponent((await tab.evaluate(() => document.querySelector<HTMLSelectElement>('select[name="team"] option:nth-child(2)')!.value)))}`, { waitUntil: 'load' });
     await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
     expect((await takeaway()).map(([, lang]) => lang)).toEqual(['en']);
+    // The language switch: its hint in the page's language, its name ('한국어') in its own; the filters' names too.
+    for (const [locale, expected] of [['en', [null, 'Read this page in Korean', 'ko-KR', '한국어']], ['ko', [null, '이 페이지를 영어로 보기', 'en-US', 'English']]] as const) {
+      await open(`/${locale}/`);
+      expect(await tab.evaluate(() => { const a = document.querySelector('a.lang')!; return [a.getAttribute('lang'), a.getAttribute('title'), a.querySelector('[lang]')?.getAttribute('lang'), a.textContent]; })).toEqual(expected);
+    }
+    await open('/en/');
+    const owners = await tab.evaluate(() => Array.from(document.querySelectorAll('select[name="owner"] option:not([value=""])'), (o) => [/\p{Script=Hangul}/u.test(o.textContent!), o.getAttribute('lang')]));
+    expect(owners.length).toBeGreaterThan(3);
+    for (const [hangul, lang] of owners) expect(lang).toBe(hangul ? 'ko' : null);
     for (const locale of ['en', 'ko']) {
       await open(`/${locale}/forecast/`);
       const names = await tab.evaluate(() => Array.from(document.querySelectorAll('details.chart-data summary')).map((s) => [s.textContent, s.closest('figure')!.querySelector('h2')!.textContent]));

@@ -149,6 +149,9 @@ export const en = {
     noCloseDate: 'No close date',
     dealCount: (p: { count: number }, f: Formatter) => f.deals(p.count),
     search: 'Search',
+    /** Said as a table's search narrows it (public/sort-tables.js fills {shown} and {total}, its rows then and in all). */
+    searchShown: '{shown} of {total} rows shown',
+    searchNone: 'No row matches',
     window: (p: { from: string; to: string }, f: Formatter) => `Analysis window: ${f.date(p.from)} to ${f.date(p.to)}.`,
     period: (p: { from: string; to: string }, f: Formatter) => `Period: ${f.date(p.from)} to ${f.date(p.to)}.`,
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,

@@ -125,6 +125,8 @@ export const ko: Messages = {
     noCloseDate: '마감일 미정',
     dealCount: (p, f) => f.deals(p.count),
     search: '검색',
+    searchShown: '{total}행 중 {shown}행 표시',
+    searchNone: '일치하는 행이 없습니다',
     window: (p, f) => `분석 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
