@@ -220,7 +220,7 @@ export function chartTexts(locale: Locale): ChartTexts {
       noneSoon: w.repurchase.noneSoon,
       key: w.repurchase.key,
       overdue: m.repurchaseStatus.overdue,
-      columns: { month: c.next_purchase_at, count: w.repurchase.count, amount: c.amount },
+      columns: { month: c.next_purchase_month, count: w.repurchase.count, amount: c.amount },
       takeaway: w.repurchase.takeaway,
     },
     sparkline: {

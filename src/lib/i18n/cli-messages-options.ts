@@ -39,7 +39,7 @@ export const OPTION_MESSAGES = {
   ),
   as_of_range: texts(
     (p: { min: string; max: string; value: string }) => `--as-of must be between ${p.min} and ${p.max}, not ${p.value}`,
-    (p) => `--as-of는 ${p.min}부터 ${p.max} 사이의 날짜여야 합니다(${josa(p.value, '이/가')} 아님)`,
+    (p) => `--as-of는 ${p.min}부터 ${p.max}까지의 날짜여야 합니다(${josa(p.value, '이/가')} 아님)`,
   ),
   whole_number: texts(
     (p: { name: string; max: number; value: string }) => `--${p.name} must be a whole number from 0 to ${p.max}, not "${p.value}"`,

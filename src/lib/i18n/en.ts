@@ -291,6 +291,8 @@ export const en = {
     product: 'Product',
     base_date: 'Base date',
     next_purchase_at: 'Next purchase',
+    /** The repurchase chart's months (and its CSV's): when each comes due. */
+    next_purchase_month: 'Next purchase',
     status: 'Status',
     bucket: 'Expected close',
     month: 'Month',

@@ -127,7 +127,7 @@ const WHAT_RULES: Rule[] = [
     re(`(?<a>${Q}) of stage (?<s>${Q}) and (?<b>${Q}) of stage (?<t>${Q}) are the same name once case and spaces are ignored, as stage cells are matched; give each stage names of its own`),
     (g) => `단계 ${g.s}의 ${josa(g.a!, '과/와')} 단계 ${g.t}의 ${topic(g.b!)} 단계 셀을 맞춰 보는 방식대로 대소문자와 공백을 무시하면 같은 이름입니다. 단계마다 다른 이름을 주세요`,
   ],
-  [re(`needs exactly one stage of kind "won" \\(has (?<n>\\d+)\\)`), (g) => `kind가 "won"인 단계가 정확히 하나 있어야 합니다(지금 ${g.n}개)`],
+  [re(`needs exactly one stage of kind "won" \\(has (?<n>\\d+)\\)`), (g) => `kind가 "won"인 단계가 정확히 하나 있어야 합니다(지금은 ${g.n}개)`],
   [re(`only an open stage can be parked \\((?<id>${Q}) is (?<kind>\\w+)\\)`), (g) => `진행 중(open) 단계만 보류(parked)할 수 있습니다(${g.id}의 kind는 ${g.kind}입니다)`],
   [
     re(`must be the id of an open stage that is not parked \\((?<ids>[^)]*)\\) or null, not (?<v>${Q})`),

@@ -69,7 +69,7 @@ const FORMAT_RULES: Rule[] = [
       `other currencies: (?<list>.+)\\. "fx" is left out because a placeholder rate would be invalid and a made-up one wrong: add "fx": \\{ (?<fill>.+) \\} with real rates, or those rows are rejected \\(missing_fx_rate\\)`,
     ),
     (g) =>
-      `다른 통화: ${koRows(g.list!)}. 임시 환율은 설정 오류가 되고 지어낸 환율은 틀리므로 "fx"는 넣지 않았습니다. ` +
+      `다른 통화: ${koRows(g.list!)}. 자리표시용 환율은 설정 오류가 되고, 임의로 정한 환율은 금액을 틀리게 하므로 "fx"는 넣지 않았습니다. ` +
       `실제 환율로 "fx": { ${g.fill!.replace(/<rate of 1 ([A-Z]{3}) in ([A-Z]{3})>/gu, '<1 $1당 $2>')} }를 추가하세요. 그러지 않으면 그 행들은 제외됩니다(missing_fx_rate)`,
   ],
   [

@@ -99,7 +99,7 @@ export const ko: Messages = {
     },
     repurchase: { title: '재구매', intro: '제품별 교체 주기를 기준으로 기존 고객의 재구매 시점을 예측합니다.' },
     owners: { title: '담당자·팀', intro: '담당자·팀별 파이프라인, 성과, 정체 딜 현황입니다.' },
-    accounts: { title: '고객사', intro: '고객사별 진행 중·수주 실적과 관련 딜입니다.' },
+    accounts: { title: '고객사', intro: '진행 중 딜이나 수주 실적이 있는 모든 고객사와 그 딜입니다.' },
     account: {
       facts: '고객사 정보',
       deals: '딜 목록',
@@ -239,6 +239,7 @@ export const ko: Messages = {
     product: '제품',
     base_date: '도입일',
     next_purchase_at: '재구매 예정일',
+    next_purchase_month: '재구매 예정월',
     status: '상태',
     bucket: '예상 마감 시기',
     month: '월',

@@ -169,7 +169,7 @@ describe('Korean notes, checked by hand', () => {
         'ko',
       ),
     ).toBe(
-      '다른 통화: USD(2개 행), GBP(1개 행). 임시 환율은 설정 오류가 되고 지어낸 환율은 틀리므로 "fx"는 넣지 않았습니다. 실제 환율로 "fx": { "USD": <1 USD당 EUR>, "GBP": <1 GBP당 EUR> }를 추가하세요. 그러지 않으면 그 행들은 제외됩니다(missing_fx_rate)',
+      '다른 통화: USD(2개 행), GBP(1개 행). 자리표시용 환율은 설정 오류가 되고, 임의로 정한 환율은 금액을 틀리게 하므로 "fx"는 넣지 않았습니다. 실제 환율로 "fx": { "USD": <1 USD당 EUR>, "GBP": <1 GBP당 EUR> }를 추가하세요. 그러지 않으면 그 행들은 제외됩니다(missing_fx_rate)',
     );
     expect(initNote('review every line above, then run: npm run metrics -- --data <folder> --pipeline "Sales Pipeline"', 'ko')).toBe(
       '위의 줄을 모두 검토한 뒤 실행하세요: npm run metrics -- --data <folder> --pipeline "Sales Pipeline"',
