@@ -99,6 +99,21 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     }
   });
 
+  it('names no region inside another of the same name (a section and its table, "Coverage vs target" said twice)', async () => {
+    const twice: string[] = [];
+    for (const path of ['/en/forecast/', '/ko/forecast/', '/en/trends/', '/en/changes/', '/ko/changes/']) {
+      await open(path);
+      const found = await tab.evaluate(() => {
+        const named = Array.from(document.querySelectorAll('section[aria-labelledby], [role="region"][aria-labelledby]'));
+        const name = (e: Element) => e.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+        return named.filter((e) => named.some((outer) => outer !== e && outer.contains(e) && name(outer) === name(e))).map(name);
+      });
+      twice.push(...found.map((n) => `${path}: ${n}`));
+      expect(await tab.evaluate(() => document.querySelectorAll('[role="region"][aria-labelledby]').length), path).toBeGreaterThan(0);
+    }
+    expect(twice).toEqual([]);
+  });
+
   it('makes the first column the row header where it names the row, and only there', async () => {
     await open('/en/stalled/');
     const stalled = await tab.evaluate(firstColumn, 'stalled');
