@@ -190,13 +190,17 @@ describe('docs/publish.md', () => {
   const block = (lang: string) => [...doc.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'gu'))].map((m) => m[1]!);
 
   it('has a GitLab CI job that parses, builds with a snapshot and publishes public/ (built in site/: public/ is Pipescope’s own)', () => {
-    const gitlab = block('yaml').map((y) => load(y) as Record<string, { script?: string[]; artifacts?: { paths: string[] }; cache?: unknown }>).find((y) => 'pages' in y)!;
+    const gitlab = block('yaml').map((y) => load(y) as Record<string, { script?: string[]; artifacts?: { paths: string[]; when?: string }; cache?: unknown; resource_group?: string }>).find((y) => 'pages' in y)!;
     expect(gitlab).toBeDefined();
     const script = gitlab.pages!.script!.join('\n');
     expect(script).toMatch(/npm run build -- /u);
     expect(optionsIn(script).filter((o) => !KNOWN.has(o))).toEqual([]);
     expect(script).toContain('--snapshot');
-    expect(gitlab.pages!.artifacts!.paths).toEqual(['public']);
+    // The site, and the digest and summary beside it, also when the build stopped (they say why).
+    expect(gitlab.pages!.artifacts).toEqual({ when: 'always', paths: ['public', 'digest.md', 'summary.md'] });
+    expect(script).toMatch(/--digest digest\.md --summary summary\.md/u);
+    // One run at a time: two restoring the same cache would drop each other's snapshot.
+    expect(gitlab.pages!.resource_group).toBe('pipescope');
     // public/ is Pipescope's own folder, which the build refuses as --out: the site is built elsewhere and moved there last.
     expect(script).not.toMatch(/--out public\b/u);
     expect(script).toMatch(/--out site\b[\s\S]*cp -a site\/snapshots snapshots[\s\S]*rm -rf public && mv site public$/u);
