@@ -56,6 +56,14 @@ const enhance = () => {
       else if (box.left < left) region.scrollLeft -= left - box.left + 4;
     });
   }
+  // A long list's "Show all 71", closed again: its first rows come back above it and push it far down the page, out of
+  // sight of the keyboard's focus on it. It is scrolled back into view.
+  for (const fold of document.querySelectorAll('details.fold-all')) {
+    fold.addEventListener('toggle', () => {
+      const summary = fold.querySelector(':scope > summary');
+      if (!fold.open && summary && document.activeElement === summary) summary.scrollIntoView({ block: 'nearest' });
+    });
+  }
   for (const input of document.querySelectorAll('input[data-search]')) {
     const label = input.closest('label');
     if (label) label.hidden = false;

@@ -346,6 +346,18 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
         return { top: block.querySelector('.fold-top')!.getClientRects().length, rows: Array.from(block.querySelectorAll('details tbody tr')).filter((tr) => tr.getClientRects().length > 0).length };
       });
       expect(first).toEqual({ top: 0, rows: 71 });
+      // Closed again with the keyboard, its first rows back above it: the focused "Show all 71" is scrolled into view.
+      await tab.locator('details.fold-all summary').first().focus();
+      await tab.keyboard.press('Enter');
+      await tab.waitForFunction(() => !document.querySelector('details.fold-all')!.hasAttribute('open'));
+      await tab.waitForTimeout(100);
+      const box = await tab.evaluate(() => {
+        const r = document.querySelector('details.fold-all > summary')!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight, focused: document.activeElement === document.querySelector('details.fold-all > summary') };
+      });
+      expect(box.focused).toBe(true);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(box.height + 1);
       await tab.close();
     }
   }, 60_000);
