@@ -29,7 +29,7 @@ export const FONT_STACK =
  */
 export const COLORS = {
   primary: '#1d4e89',
-  secondary: '#6f98c8',
+  secondary: '#6d96c6',
   accent: '#b3261e',
   accentLight: '#d0675e',
   neutral: '#525c66',
