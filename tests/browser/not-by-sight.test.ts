@@ -306,6 +306,11 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     await tab.goto(`${server.url}/ko/win-loss/?team=${encodeURIComponent((await tab.evaluate(() => document.querySelector<HTMLSelectElement>('select[name="team"] option:nth-child(2)')!.value)))}`, { waitUntil: 'load' });
     await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
     expect((await takeaway()).map(([, lang]) => lang)).toEqual(['en']);
+    // A sentence of the page quoting a Korean name (a data-quality message) is the page's, not marked Korean as a whole.
+    await open('/en/data-quality/');
+    const messages = await tab.evaluate(() => Array.from(document.querySelectorAll('td.wide'), (td) => [/\p{Script=Latin}/u.test(td.textContent!), /\p{Script=Hangul}/u.test(td.textContent!), td.getAttribute('lang')]));
+    expect(messages.filter(([latin, hangul]) => latin && hangul).length).toBeGreaterThan(0);
+    expect(messages.filter(([latin, , lang]) => latin && lang === 'ko')).toEqual([]);
     // The language switch: its hint in the page's language, its name ('한국어') in its own; the filters' names too.
     for (const [locale, expected] of [['en', [null, 'Read this page in Korean', 'ko-KR', '한국어']], ['ko', [null, '이 페이지를 영어로 보기', 'en-US', 'English']]] as const) {
       await open(`/${locale}/`);

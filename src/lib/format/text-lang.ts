@@ -17,6 +17,16 @@ export function otherLang(text: string, page: Locale): Locale | undefined {
   return undefined;
 }
 
+/**
+ * The `lang` of a sentence the page writes (a data-quality message, why a deal is stalled), which may quote names
+ * from the data: the other language only when none of its letters is in the page's script, a sentence of the page's
+ * with a Korean stage name in it ('stage is "negotiate" (협상) but ...') being the page's, not Korean.
+ */
+export function sentenceLang(text: string, page: Locale): Locale | undefined {
+  const own = page === 'ko' ? HANGUL : LATIN;
+  return own.test(text) ? undefined : otherLang(text, page);
+}
+
 /** A run of words in the other script: Hangul words on an English page, Latin words (with their digits and marks) on a Korean one. */
 const OTHER_RUN: Record<Locale, RegExp> = {
   en: /\p{Script=Hangul}(?:[\p{Script=Hangul}\d·.\-]|\s+(?=[\d(]*\p{Script=Hangul}))*/gu,

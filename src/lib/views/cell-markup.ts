@@ -3,7 +3,7 @@
  * (DataTable.astro) and for a filtered page's table rewritten in the browser
  * (filters/dom.ts), so the two cannot drift apart.
  */
-import { otherLang } from '../format/text-lang.ts';
+import { otherLang, sentenceLang } from '../format/text-lang.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { type Cell, sortKey, type TableModel } from './table.ts';
 
@@ -21,7 +21,8 @@ export function cellMarkup(table: Pick<TableModel, 'headers' | 'rowHeader'>, cel
   return {
     header: table.rowHeader && i === 0,
     className: [h?.numeric && 'num', h?.wide && 'wide', h?.phrase && 'phrase', h?.keepLine && 'keep-line', h?.fill && 'fill', cell.tone, cell.fileName && 'file-name'].filter(Boolean).join(' ') || undefined,
-    lang: h?.numeric ? undefined : otherLang(cell.text, page),
+    // A wide column holds the page's sentences (messages, why a deal is stalled), a name in any other.
+    lang: h?.numeric ? undefined : h?.wide ? sentenceLang(cell.text, page) : otherLang(cell.text, page),
     sort: sortKey(cell),
   };
 }

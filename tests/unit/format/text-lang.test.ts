@@ -1,6 +1,6 @@
 /** A name from the data in the other language than its page's is marked with that language (a screen reader's voice). */
 import { describe, expect, it } from 'vitest';
-import { langRuns, otherLang } from '../../../src/lib/format/text-lang.ts';
+import { langRuns, otherLang, sentenceLang } from '../../../src/lib/format/text-lang.ts';
 
 describe('otherLang', () => {
   it('marks Korean on an English page and English on a Korean page', () => {
@@ -17,6 +17,21 @@ describe('otherLang', () => {
       expect(otherLang(text, 'en')).toBeUndefined();
       expect(otherLang(text, 'ko')).toBeUndefined();
     }
+  });
+});
+
+describe('sentenceLang: a sentence of the page, with names from the data in it', () => {
+  it('is the page’s when any of its words is (an English message quoting a Korean stage: not read in a Korean voice)', () => {
+    expect(otherLang('stage is "negotiate" (협상) but the latest stage_history row is "won"', 'en')).toBe('ko');
+    expect(sentenceLang('stage is "negotiate" (협상) but the latest stage_history row is "won"', 'en')).toBeUndefined();
+    expect(sentenceLang('Over the 제안 threshold: 194 days vs 130 days', 'en')).toBeUndefined();
+    expect(sentenceLang('예상 마감일 경과 · Budget not confirmed', 'ko')).toBeUndefined();
+  });
+
+  it('is the other language when the whole of it is (a message left in English on a Korean page, a name alone)', () => {
+    expect(sentenceLang('amount "abc" is not a number', 'ko')).toBe('en');
+    expect(sentenceLang('영진테크', 'en')).toBe('ko');
+    expect(sentenceLang('₩12,000,000', 'en')).toBeUndefined();
   });
 });
 
