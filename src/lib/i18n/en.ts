@@ -118,7 +118,7 @@ export const en = {
     },
     repurchase: { title: 'Repurchase', intro: 'When customers are due to buy again, from each product’s lifecycle.' },
     owners: { title: 'Owners and teams', intro: 'Pipeline, results and stalled deals per salesperson and team.' },
-    accounts: { title: 'Accounts', intro: 'Every customer with open and won business, and the deals behind it.' },
+    accounts: { title: 'Accounts', intro: 'Every customer in the data, with its open and won business and its deals.' },
     account: {
       facts: 'Account facts',
       deals: 'Deals',

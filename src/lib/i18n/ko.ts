@@ -99,7 +99,7 @@ export const ko: Messages = {
     },
     repurchase: { title: '재구매', intro: '제품별 교체 주기를 기준으로 기존 고객의 재구매 시점을 예측합니다.' },
     owners: { title: '담당자·팀', intro: '담당자·팀별 파이프라인, 성과, 정체 딜 현황입니다.' },
-    accounts: { title: '고객사', intro: '진행 중 딜이나 수주 실적이 있는 모든 고객사와 그 딜입니다.' },
+    accounts: { title: '고객사', intro: '데이터의 모든 고객사와 그 진행 중·수주 실적, 딜입니다.' },
     account: {
       facts: '고객사 정보',
       deals: '딜 목록',
