@@ -38,6 +38,16 @@ export interface AccuracyTakeaway {
   /** The months with the lowest and highest ratio (labels and ratios); equal when one month. */
   low: { month: string; ratio: string };
   high: { month: string; ratio: string };
+  /**
+   * Over those months, formatted: the deals forecast for their month, those of them won in it, and all the deals
+   * won in them. The ratio counts every deal won in a month, forecast or not: these say how much of it the forecast
+   * deals themselves brought.
+   */
+  forecastDeals: string;
+  wonFromForecast: string;
+  wonDeals: string;
+  /** Deals won in those months that were not in their month's forecast (wonDeals - wonFromForecast), formatted. */
+  unforecastWins: string;
 }
 
 export interface AccuracyText extends BaseChartText {
@@ -54,6 +64,8 @@ export interface AccuracyText extends BaseChartText {
   };
   takeaway(p: AccuracyTakeaway): string;
 }
+
+const sum = (months: readonly AccuracyMonth[], key: 'forecastCount' | 'wonCount' | 'wonFromForecast') => months.reduce((s, m) => s + finite(m[key]), 0);
 
 export function forecastAccuracyChart(vm: AccuracyViewModel, options: ChartOptions<AccuracyText>): ChartOutput {
   return responsive(vm, options, 'forecast-accuracy', drawAccuracy);
@@ -88,6 +100,10 @@ function drawAccuracy(vm: AccuracyViewModel, options: ChartOptions<AccuracyText>
       ratio: fmt.percent(total),
       low: { month: fmt.month(low.month), ratio: fmt.percent(r(low)) },
       high: { month: fmt.month(high.month), ratio: fmt.percent(r(high)) },
+      forecastDeals: fmt.count(sum(forecast, 'forecastCount')),
+      wonFromForecast: fmt.count(sum(forecast, 'wonFromForecast')),
+      wonDeals: fmt.count(sum(forecast, 'wonCount')),
+      unforecastWins: fmt.count(sum(forecast, 'wonCount') - sum(forecast, 'wonFromForecast')),
     });
   }
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };

@@ -186,12 +186,16 @@ export const koChartWords: ChartWords = {
 
   accuracy: {
     noData: '최근 6개월 동안 예측된 딜도, 수주한 딜도 없습니다.',
-    takeaway: (p) =>
-      p.monthCount === 1
-        ? `예측이 있던 ${p.low.month} 한 달 동안 수주 금액은 월초 가중 예측의 ${p.ratio}였습니다.`
-        : p.low.ratio === p.high.ratio
-          ? `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(모든 달이 ${p.low.ratio}).`
-          : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였습니다(가장 낮은 달 ${p.low.month} ${p.low.ratio}, 가장 높은 달 ${p.high.month} ${p.high.ratio}).`,
+    takeaway: (p) => {
+      const ratio =
+        p.monthCount === 1
+          ? `예측이 있던 ${p.low.month} 한 달 동안 수주 금액은 월초 가중 예측의 ${p.ratio}였고`
+          : p.low.ratio === p.high.ratio
+            ? `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였고(모든 달이 ${p.low.ratio})`
+            : `예측이 있던 ${p.months}개월 동안 수주 금액은 매월 초 가중 예측의 ${p.ratio}였고(가장 낮은 달 ${p.low.month} ${p.low.ratio}, 가장 높은 달 ${p.high.month} ${p.high.ratio})`;
+      // The ratio counts every deal won in the month: say how many of the forecast deals were.
+      return `${ratio}, 그달 마감 예정으로 예측된 딜 ${p.forecastDeals}건 중 그달에 수주한 딜은 ${p.wonFromForecast}건입니다(수주한 딜 ${p.wonDeals}건 중 ${p.unforecastWins}건은 그달 예측에 없던 딜).`;
+    },
   },
 
   trend: {

@@ -43,7 +43,11 @@ describe('forecast accuracy on the sample', async () => {
     const { full } = filtered(dataset, config, '2026-06-30', NO_FILTER);
     expect(full.metrics.forecast_accuracy.reduce((n, r) => n + r.forecast_count, 0)).toBeGreaterThanOrEqual(10);
     const t = forecastModel(pageContext(full, 'en')).charts.find((c) => c.id === 'forecast-accuracy')!.chart.takeaway;
-    expect(t).toMatch(/^Over the 6\u00a0months with a forecast, deals won came to \d+% of the weighted forecast made at each month’s start, from \d+% in \w+ \d{4} to \d+% in \w+ \d{4}\.$/u);
+    expect(t).toMatch(/^Over the 6\u00a0months with a forecast, deals won came to \d+% of the weighted forecast made at each month’s start, from \d+% in \w+ \d{4} to \d+% in \w+ \d{4}; (\d+) of the ([\d,]+)\u00a0deals forecast for their month were won in it \((\d+) of the (\d+)\u00a0deals won were not in its forecast\)\.$/u);
+    // The counts are the engine's: forecast deals, those of them won in their month, and every deal won in them.
+    const sum = (key: 'forecast_count' | 'won_from_forecast' | 'won_count') => full.metrics.forecast_accuracy.filter((r) => r.forecast_weighted > 0).reduce((n, r) => n + r[key], 0);
+    const [, won, forecast, other, all] = /; (\d+) of the ([\d,]+)\u00a0deals .* \((\d+) of the (\d+)\u00a0/u.exec(t)!;
+    expect([won, forecast, other, all].map((x) => Number(x!.replace(/,/gu, '')))).toEqual([sum('won_from_forecast'), sum('forecast_count'), sum('won_count') - sum('won_from_forecast'), sum('won_count')]);
   });
 
   // 임재현's CNC-5X deals: 3 forecast at the months' starts, none of them won (every ratio 0%).
@@ -74,9 +78,13 @@ describe('forecast accuracy on the sample', async () => {
 
   it('every month at the same ratio reads "in every one of them", not "from 0% in Dec 2025 to 0% in Dec 2025"', () => {
     const ctx = pageContext(view.site, 'en');
-    const same = { months: '2', monthCount: 2, ratio: '0%', low: { month: 'Dec 2025', ratio: '0%' }, high: { month: 'Dec 2025', ratio: '0%' } };
-    expect(ctx.text.accuracy.takeaway(same)).toBe('Over the 2\u00a0months with a forecast, deals won came to 0% of the weighted forecast made at each month’s start, 0% in every one of them.');
-    expect(pageContext(view.site, 'ko').text.accuracy.takeaway(same)).toBe('예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 0%였습니다(모든 달이 0%).');
+    const same = { months: '2', monthCount: 2, ratio: '0%', low: { month: 'Dec 2025', ratio: '0%' }, high: { month: 'Dec 2025', ratio: '0%' }, forecastDeals: '4', wonFromForecast: '0', wonDeals: '0', unforecastWins: '0' };
+    expect(ctx.text.accuracy.takeaway(same)).toBe(
+      'Over the 2\u00a0months with a forecast, deals won came to 0% of the weighted forecast made at each month’s start, 0% in every one of them; 0 of the 4\u00a0deals forecast for their month were won in it (0 of the 0\u00a0deals won were not in its forecast).',
+    );
+    expect(pageContext(view.site, 'ko').text.accuracy.takeaway(same)).toBe(
+      '예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 0%였고(모든 달이 0%), 그달 마감 예정으로 예측된 딜 4건 중 그달에 수주한 딜은 0건입니다(수주한 딜 0건 중 0건은 그달 예측에 없던 딜).',
+    );
   });
 });
 

@@ -164,7 +164,7 @@ describe('exact takeaways of the example metrics', () => {
     expect(out.repurchase.takeaway).toBe('2\u00a0repurchases are past their date (₩12M last time), and 3\u00a0more come due within 12\u00a0months (₩8M, most in Aug 2025).');
     // Won 3.0M + 2.5M of a weighted forecast of 4M + 2M: 92%; April 0.75, May 1.25.
     expect(out.accuracy.takeaway).toBe(
-      'Over the 2\u00a0months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025.',
+      'Over the 2\u00a0months with a forecast, deals won came to 92% of the weighted forecast made at each month’s start, from 75% in Apr 2025 to 125% in May 2025; 2 of the 5\u00a0deals forecast for their month were won in it (0 of the 2\u00a0deals won were not in its forecast).',
     );
   });
 
@@ -184,7 +184,7 @@ describe('exact takeaways of the example metrics', () => {
     );
     // The lowest and highest months named as such: a "7월 ~ 6월" range read as a span of dates.
     expect(out.accuracy.takeaway).toBe(
-      '예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 92%였습니다(가장 낮은 달 2025년\u00a04월 75%, 가장 높은 달 2025년\u00a05월 125%).',
+      '예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 92%였고(가장 낮은 달 2025년\u00a04월 75%, 가장 높은 달 2025년\u00a05월 125%), 그달 마감 예정으로 예측된 딜 5건 중 그달에 수주한 딜은 2건입니다(수주한 딜 2건 중 0건은 그달 예측에 없던 딜).',
     );
   });
 
