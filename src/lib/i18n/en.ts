@@ -409,6 +409,13 @@ export const en = {
       nextQuarter: (p: { period: string }, f: Formatter) => `${f.period(p.period)} (next quarter)`,
     },
     attainment: 'Projected attainment: won, commit and best case against target',
+    /**
+     * Open deals due in the attainment takeaway's period whose expected close has passed (forecast.ts `pastDueNote`),
+     * and the projected attainment without them (null without forecast categories).
+     */
+    pastDue: (p: { period: string; count: number; amount: number; projected: { commit: number; bestCase: number } | null }, f: Formatter) =>
+      `${counted(f, p.count, 'open deal', 'open deals')} worth ${f.moneyCompact(p.amount)} counted in ${f.period(p.period)} ${p.count === 1 ? 'is' : 'are'} already past ${p.count === 1 ? 'its' : 'their'} expected close date` +
+      (p.projected === null ? '.' : `: without ${p.count === 1 ? 'it' : 'them'}, projected attainment is ${f.percent(p.projected.commit)} with commit and ${f.percent(p.projected.bestCase)} with best case.`),
     /** Open deals due in the attainment takeaway's period without a forecast category (forecast.ts `uncategorisedNote`). */
     uncategorised: (p: { period: string; count: number; amount: number }, f: Formatter) =>
       p.count === 1

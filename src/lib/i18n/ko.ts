@@ -346,6 +346,9 @@ export const ko: Messages = {
       nextQuarter: (p, f) => `${f.period(p.period)}(다음\u00a0분기)`,
     },
     attainment: '예상 달성률: 목표 대비 수주·커밋·베스트 케이스',
+    pastDue: (p, f) =>
+      `${f.period(p.period)} 마감 예정으로 잡힌 진행 중 딜 중 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})은 예상 마감일이 이미 지났습니다` +
+      (p.projected === null ? '.' : `. 이 딜들을 빼면 예상 달성률은 커밋 포함 ${f.percent(p.projected.commit)}, 베스트 케이스 포함 ${f.percent(p.projected.bestCase)}입니다.`),
     uncategorised: (p, f) =>
       `${f.period(p.period)}에 마감 예정인 진행 중 딜 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})에 예측 범주가 없어, 예상 달성률의 커밋과 베스트 케이스 어디에도 들어가지 않습니다. 담당자에게 범주를 정하도록 하세요(딜 목록의 ‘범주 없음’).`,
     attainmentIntro: (p) =>

@@ -88,6 +88,8 @@ const SAMPLE = {
   zero: '₩0',
   // absence.lifecycleProductsUnmatched: the products the config gives a lifecycle
   products: ['CNC-5X', 'Laser'],
+  // forecastPage.pastDue: the projected attainment without the past-due deals
+  projected: { commit: 0.85, bestCase: 0.88 },
 };
 
 function render(value: unknown, f: Formatter): string {

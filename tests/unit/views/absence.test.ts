@@ -474,7 +474,7 @@ describe('no targets', () => {
     expect(forecastModel(ctx(s, 'ko')).notes[0]).toMatch(/^커밋과 베스트 케이스를 보려면 딜마다 예측 범주가 있어야 합니다/);
   });
 
-  it('with forecast categories: commit and best case against the target, and no note', () => {
+  it('with forecast categories: commit and best case against the target, and no note but the past-due deals counted', () => {
     const s = site(
       config,
       [
@@ -489,9 +489,11 @@ describe('no targets', () => {
       },
     );
     const model = forecastModel(ctx(s));
-    // No note of targets or categories; only that close-date pushes (a column of the deal lists) are not tracked.
-    expect(model.notes).toHaveLength(1);
-    expect(model.notes[0]).toMatch(/^Close-date changes are not tracked/);
+    // No note of targets or categories; that O2 and O3 (due Jun 20 and 25, as of Jun 30) are past due: without them
+    // won 4M + commit 3M = 70%, and best case 6M less O2's 3M, 70%; and that close-date pushes are not tracked.
+    expect(model.notes).toHaveLength(2);
+    expect(model.notes[0]).toBe('2\u00a0open deals worth ₩6M counted in Jun 2025 are already past their expected close date: without them, projected attainment is 70% with commit and 70% with best case.');
+    expect(model.notes[1]).toMatch(/^Close-date changes are not tracked/);
     const attainment = chart(model.charts, 'attainment');
     // Won 4M; commit 3M (O1); best case 6M (O1 + O2, past-due O2 included): 40%, 70%, 100% of 10M.
     expect(attainment.table.csv.rows[0]).toEqual(['2025-06', 'Jun 2025 (this month)', 10_000_000, 4_000_000, 3_000_000, 6_000_000, 0.4, 0.7, 1]);

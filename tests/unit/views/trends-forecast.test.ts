@@ -13,7 +13,7 @@ import type { Metrics } from '../../../src/lib/metrics/types.ts';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
 import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { filteredSiteData, prepareFilters } from '../../../src/lib/filters/recompute.ts';
-import { attainmentPeriods, changesModel, type ForecastDealList, forecastDealLists, forecastModel, overviewModel, pageContext, tileSparkline, trendsModel, waterfallModel } from '../../../src/lib/views/pages/index.ts';
+import { attainmentPeriods, pastDueNote, changesModel, type ForecastDealList, forecastDealLists, forecastModel, overviewModel, pageContext, tileSparkline, trendsModel, waterfallModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { digestMarkdown } from '../../../src/lib/views/digest.ts';
@@ -213,6 +213,22 @@ describe('the pipeline by expected close month', () => {
     expect(ko.table.rows.slice(0, 2).map((r) => r[0]!.text)).toEqual(['예상 마감일 경과', '2026년\u00a06월 남은 기간']);
     // Shown once on the page.
     expect(forecastModel(pageContext(site, 'en')).charts.filter((c) => c.id === 'forecast')).toHaveLength(1);
+  });
+});
+
+describe('projected attainment on the period’s last day', () => {
+  it('says how much of what it counts is already past its expected close, and the attainment without it', () => {
+    // As of Jun 30, 2026, Q2's open deals due in the quarter come to ₩9.84B, of which only ₩2.35B is due on Jun 30 or
+    // later (checked from data/sample's deals.csv by hand): ₩7.49B in 23 deals is past due, and all of Q2's commit
+    // (₩2.03B) with it. Without them: won ₩18.04B + commit ₩0 = 85% of ₩21.1B; best case 88%.
+    const en = pastDueNote(pageContext(site, 'en'));
+    expect(en).toBe('23\u00a0open deals worth ₩7.49B counted in Q2 2026 are already past their expected close date: without them, projected attainment is 85% with commit and 88% with best case.');
+    const late = site.open_deals.filter((d) => d.expected_close !== null && d.expected_close < AS_OF && d.expected_close >= '2026-04-01');
+    expect(late).toHaveLength(23);
+    expect(late.filter((d) => d.forecast_category === 'commit').reduce((s, d) => s + d.amount, 0)).toBe(site.metrics.coverage.find((r) => r.period === '2026-Q2')!.commit_amount);
+    expect(pastDueNote(pageContext(site, 'ko'))).toBe('2026년\u00a02분기 마감 예정으로 잡힌 진행 중 딜 중 23건(74.9억원)은 예상 마감일이 이미 지났습니다. 이 딜들을 빼면 예상 달성률은 커밋 포함 85%, 베스트 케이스 포함 88%입니다.');
+    // It is one of the Forecast page's notes.
+    expect(forecastModel(pageContext(site, 'en')).notes).toContain(en);
   });
 });
 

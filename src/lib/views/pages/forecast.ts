@@ -84,6 +84,31 @@ export function uncategorisedNote(ctx: PageContext): string | null {
   return ctx.m.forecastPage.uncategorised({ period, count: due.length, amount: due.reduce((sum, d) => sum + d.amount, 0) }, ctx.f);
 }
 
+/**
+ * Open deals due in the attainment takeaway's period whose expected close has already passed (coverage counts
+ * them: dates earlier in the period included). On the period's last days they can be most of its commit and best
+ * case: the note says how much, and the projected attainment without them. Null when there are none, or when the
+ * period's target is met (nothing is projected then).
+ */
+export function pastDueNote(ctx: PageContext): string | null {
+  const period = focusPeriod(ctx.site.metrics.coverage);
+  const row = ctx.site.metrics.coverage.find((r) => r.period === period);
+  if (period === undefined || row === undefined || row.target_amount <= 0 || row.won_amount >= row.target_amount) return null;
+  const asOf = ctx.site.as_of;
+  const late = ctx.site.open_deals.filter((d) => d.expected_close !== null && d.expected_close < asOf && periodContains(period, d.expected_close));
+  if (late.length === 0) return null;
+  const amountOf = (deals: typeof late) => deals.reduce((sum, d) => sum + d.amount, 0);
+  const best = attainmentPeriods(ctx).find((p) => p.key === period)?.bestCase ?? null;
+  const projected =
+    row.commit_amount === null || best === null
+      ? null
+      : {
+          commit: (row.won_amount + row.commit_amount - amountOf(late.filter((d) => d.forecast_category === 'commit'))) / row.target_amount,
+          bestCase: (row.won_amount + best - amountOf(late.filter((d) => d.forecast_category === 'commit' || d.forecast_category === 'best_case'))) / row.target_amount,
+        };
+  return ctx.m.forecastPage.pastDue({ period, count: late.length, amount: amountOf(late), projected }, ctx.f);
+}
+
 function attainmentBlock(ctx: PageContext): ChartBlock {
   const { site, m, f } = ctx;
   const periods = attainmentPeriods(ctx);
@@ -163,7 +188,7 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   });
   return {
     // Close-date pushes are a column of the deal lists.
-    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
+    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), pastDueNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
     sections,
     charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
     tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.map((l) => l.table) : [])),
