@@ -317,7 +317,7 @@ export const ko: Messages = {
   flags: {
     past_expected_close: '예상 마감일 경과',
     pushed: '마감일 반복 연기',
-    no_keyman: '키맨 미확인',
+    no_keyman: '딜 키맨 미확인',
     budget_unconfirmed: '예산 미확정',
   },
   pushedTimes: (p, f) => `마감일 ${f.count(p.count)}회 연기`,

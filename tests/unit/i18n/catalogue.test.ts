@@ -38,11 +38,11 @@ const SAMPLE = {
   stages: 'Proposal',
   stage: 'Negotiation',
   advice: 'add stage_history.csv',
-  flag: 'No keyman identified',
-  keyman: 'No keyman identified',
+  flag: 'No keyman on the deal',
+  keyman: 'No keyman on the deal',
   budget: 'Budget not confirmed',
   // empty.noFlagged: the signs this data can raise
-  signs: ['Past expected close', 'No keyman identified'],
+  signs: ['Past expected close', 'No keyman on the deal'],
   team: '수도권영업팀',
   // forecastPage.attainmentIntro: whose target
   whose: 'owner',
@@ -190,7 +190,7 @@ describe('exact strings', () => {
     expect(flagLabel(e.m, e.f, 'pushed', 1)).toBe('Close date pushed 1\u00a0time');
     expect(flagLabel(k.m, k.f, 'pushed', 3)).toBe('마감일 3회 연기');
     expect(flagLabel(e.m, e.f, 'pushed')).toBe('Close date pushed repeatedly');
-    expect(flagLabel(k.m, k.f, 'no_keyman')).toBe('키맨 미확인');
+    expect(flagLabel(k.m, k.f, 'no_keyman')).toBe('딜 키맨 미확인');
     expect(flagLabel(k.m, k.f, 'past_expected_close')).toBe('예상 마감일 경과');
     expect(flagLabel(k.m, k.f, 'budget_unconfirmed')).toBe('예산 미확정');
     expect(bucketLabel(k.m, k.f, 'unscheduled')).toBe('마감일 미정');

@@ -41,11 +41,11 @@ const withoutColumns = (d: Dataset) => {
 };
 
 const KEYMAN =
-  '“No keyman identified” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from Proposal on that have none.';
+  '“No keyman on the deal” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from Proposal on that have none.';
 const BUDGET =
   '“Budget not confirmed” is not checked: deals.csv has no budget_confirmed column. Add one saying whether the customer’s budget is confirmed (yes or no) to flag the deals from Proposal on whose budget is not.';
 const OFF =
-  '“No keyman identified” and “Budget not confirmed” are not checked: pipeline.config.json sets no qualification_required_from. Set it to the first stage by which a deal should have a keyman and a confirmed budget (for example "propose").';
+  '“No keyman on the deal” and “Budget not confirmed” are not checked: pipeline.config.json sets no qualification_required_from. Set it to the first stage by which a deal should have a keyman and a confirmed budget (for example "propose").';
 const PAST_CLOSE =
   '“Past expected close” is not checked: no open deal has an expected close date. Record one on each deal in the CRM and export it as expected_close_at in deals.csv.';
 
@@ -72,7 +72,7 @@ describe('warning signs the data cannot raise', () => {
     }
     const ko = pages(s, 'ko').stalled;
     expect(ko).toContain(
-      '‘키맨 미확인’은 확인하지 않습니다. deals.csv에 keyman 열이 없습니다. 딜마다 확인된 핵심 의사결정자(아직 모르면 비움)를 담은 keyman 열을 추가하면 제안 단계부터 키맨이 없는 딜을 표시합니다.',
+      '‘딜 키맨 미확인’은 확인하지 않습니다. deals.csv에 keyman 열이 없습니다. 딜마다 확인된 핵심 의사결정자(아직 모르면 비움)를 담은 keyman 열을 추가하면 제안 단계부터 키맨이 없는 딜을 표시합니다.',
     );
     expect(ko).toContain(
       '‘예산 미확정’은 확인하지 않습니다. deals.csv에 budget_confirmed 열이 없습니다. 고객 예산이 확정됐는지(yes 또는 no)를 담은 budget_confirmed 열을 추가하면 제안 단계부터 예산이 확정되지 않은 딜을 표시합니다.',
@@ -96,7 +96,7 @@ describe('warning signs the data cannot raise', () => {
       expect(notes).not.toContain(KEYMAN);
     }
     expect(pages(s, 'ko').stalled).toContain(
-      '‘키맨 미확인’과 ‘예산 미확정’은 확인하지 않습니다. pipeline.config.json에 qualification_required_from이 없습니다. 키맨과 확정된 예산이 있어야 하는 첫 단계(예: "propose")로 설정하세요.',
+      '‘딜 키맨 미확인’과 ‘예산 미확정’은 확인하지 않습니다. pipeline.config.json에 qualification_required_from이 없습니다. 키맨과 확정된 예산이 있어야 하는 첫 단계(예: "propose")로 설정하세요.',
     );
   });
 
@@ -126,9 +126,9 @@ describe('warning signs the data cannot raise', () => {
     });
     expect(all.metrics.slippage).not.toBeNull();
     expect(flaggedEmpty(all)).toBe(
-      'No other open deal shows a warning sign (past expected close, no keyman identified, budget not confirmed, close date pushed repeatedly).',
+      'No other open deal shows a warning sign (past expected close, no keyman on the deal, budget not confirmed, close date pushed repeatedly).',
     );
-    expect(flaggedEmpty(all, 'ko')).toBe('그 밖에 위험 신호(예상 마감일 경과, 키맨 미확인, 예산 미확정, 마감일 반복 연기)가 있는 진행 중 딜이 없습니다.');
+    expect(flaggedEmpty(all, 'ko')).toBe('그 밖에 위험 신호(예상 마감일 경과, 딜 키맨 미확인, 예산 미확정, 마감일 반복 연기)가 있는 진행 중 딜이 없습니다.');
     // Nothing to look for: said so, never "no deal shows a warning sign".
     const none = site(parseConfig({ qualification_required_from: null }), [{ ...stalledDeal, expectedCloseAt: null }]);
     expect(flaggedEmpty(none)).toBe('No warning sign can be checked in this data (the notes above say what each needs), so no deal is listed here.');
