@@ -36,7 +36,7 @@ export const enChartWords: ChartWords = {
       const open = p.openCount > 0 ? `; the ${noun(p.open, 'deal', 'deals')} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';
       if (p.stage === null) return `No deal created in the analysis window has been lost yet${open}.`;
       // The highest share lost, which the Win / loss page's "most deals are lost at" (by count) may not name.
-      return `Deals are lost at the highest rate at ${p.stage}: ${p.lost} of the ${deals(p.reached)} that reached it (${p.share}) were lost there${open}.`;
+      return `Deals are lost at the highest rate at ${p.stage}: ${p.lost} of the ${deals(p.reached)} created in the analysis window that reached it (${p.share}) were lost there${open}.`;
     },
   },
 
@@ -114,7 +114,8 @@ export const enChartWords: ChartWords = {
   },
 
   lostAtStage: {
-    takeaway: (p) => `Most deals are lost at ${p.stage}: ${deals(p.count)} (${p.share} of losses) worth ${p.amount}.`,
+    // Deals closed in the window (the Funnel's loss rates count the deals created in it: another number, said so there).
+    takeaway: (p) => `Of the deals lost in the analysis window, most were lost at ${p.stage}: ${deals(p.count)} (${p.share} of losses) worth ${p.amount}.`,
   },
 
   competitors: {

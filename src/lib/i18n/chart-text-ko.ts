@@ -56,7 +56,7 @@ export const koChartWords: ChartWords = {
     lostTakeaway: (p) => {
       const open = p.openCount > 0 ? ` 아직 진행 중인 ${p.open}건은 이탈로 세지 않았습니다.` : '';
       if (p.stage === null) return `분석 기간에 생성된 딜 중 아직 ${josa(LOST, '이/가')} 없습니다.${open}`;
-      return `실주율이 가장 높은 단계는 ${josa(p.stage, '으로/로')}, 도달한 딜 ${p.reached}건 중 ${p.lost}건(${p.share})이 이 단계에서 실주했습니다.${open}`;
+      return `실주율이 가장 높은 단계는 ${josa(p.stage, '으로/로')}, 분석 기간에 생성되어 이 단계에 도달한 딜 ${p.reached}건 중 ${p.lost}건(${p.share})이 이 단계에서 실주했습니다.${open}`;
     },
   },
 
@@ -133,7 +133,7 @@ export const koChartWords: ChartWords = {
   },
 
   lostAtStage: {
-    takeaway: (p) => `${josa(LOST, '이/가')} 가장 많이 발생한 단계는 ${josa(p.stage, '으로/로')}, ${p.count}건(전체 ${LOST}의 ${p.share}, ${p.amount})입니다.`,
+    takeaway: (p) => `분석 기간에 ${LOST}한 딜이 가장 많은 단계는 ${josa(p.stage, '으로/로')}, ${p.count}건(전체 ${LOST}의 ${p.share}, ${p.amount})입니다.`,
   },
 
   competitors: {
