@@ -1,6 +1,6 @@
 /**
  * Items listed on one line are joined by a middle dot: 'Past expected close
- * · No keyman on the deal', '(D-1 · Negotiation · ₩120M)'. A no-break space
+ * · Deal has no keyman', '(D-1 · Negotiation · ₩120M)'. A no-break space
  * before the dot keeps it on the line of the item before it, so a wrapped
  * line never starts with '·' (in Korean, which breaks between words, nor in
  * English); the line may break after it. Every such list, on the pages, in
@@ -16,7 +16,7 @@ export function joinItems(items: readonly string[]): string {
 
 /**
  * `items` as the pieces a page keeps whole when a narrow column wraps the list (an owner's summary on a phone:
- * 'No keyman on the deal 3' on one line, not 'No keyman' / 'identified 3 ·'): each item with the separator's dot
+ * 'Deal has no keyman 3' on one line, not 'Deal has' / 'no keyman 3 ·'): each item with the separator's dot
  * after it, but the last. Joined by a space they are `joinItems(items)`, the text a reader copies.
  */
 export function itemPieces(items: readonly string[]): string[] {

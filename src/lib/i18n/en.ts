@@ -374,7 +374,7 @@ export const en = {
   flags: {
     past_expected_close: 'Past expected close',
     pushed: 'Close date pushed repeatedly',
-    no_keyman: 'No keyman on the deal',
+    no_keyman: 'Deal has no keyman',
     budget_unconfirmed: 'Budget not confirmed',
   },
   pushedTimes: (p: { count: number }, f: Formatter) =>

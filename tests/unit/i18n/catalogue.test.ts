@@ -38,11 +38,11 @@ const SAMPLE = {
   stages: 'Proposal',
   stage: 'Negotiation',
   advice: 'add stage_history.csv',
-  flag: 'No keyman on the deal',
-  keyman: 'No keyman on the deal',
+  flag: 'Deal has no keyman',
+  keyman: 'Deal has no keyman',
   budget: 'Budget not confirmed',
   // empty.noFlagged: the signs this data can raise
-  signs: ['Past expected close', 'No keyman on the deal'],
+  signs: ['Past expected close', 'Deal has no keyman'],
   team: '수도권영업팀',
   // forecastPage.attainmentIntro: whose target
   whose: 'owner',

@@ -47,7 +47,7 @@ describe('spreadsheet error values', () => {
       'field_history.csv': ['deal_id,field,old_value,new_value,changed_at', 'D6,amount,#N/A,600,2025-02-01', 'D6,owner,#N/A,Kim,2025-02-01', ''].join('\n'),
     });
     // The deals without an error value in an id, owner, amount, date or stage are read; the others are no account "#N/A" of two deals.
-    // D3's team and keyman are read as empty, the deal kept in the totals: a team unspecified, no keyman on the deal.
+    // D3's team and keyman are read as empty, the deal kept in the totals: a team unspecified, deal has no keyman.
     expect(dataset.deals.map((d) => [d.id, d.name, d.accountId, d.team, d.keyman])).toEqual([
       ['D3', 'Third', 'A1', '', ''],
       ['D6', '#1 priority', 'A1', 'T1', 'Lee'],

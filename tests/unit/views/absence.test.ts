@@ -752,7 +752,7 @@ describe('empty tables say why', () => {
     expect(model.flagged.rows).toEqual([]);
     // No close-date history here: repeated pushes are not looked for, so not named among the signs no deal shows.
     expect(s.metrics.slippage).toBeNull();
-    expect(model.flagged.empty).toBe('No other open deal shows a warning sign (past expected close, no keyman on the deal, budget not confirmed).');
+    expect(model.flagged.empty).toBe('No other open deal shows a warning sign (past expected close, deal has no keyman, budget not confirmed).');
     expect(model.totals.map((t) => t.table.empty)).toEqual(Array(3).fill('No stalled deals: every open deal is within its stage threshold.'));
     expect(stalledModel(ctx(s, 'ko')).flagged.empty).toMatch(/^그 밖에 위험 신호/u);
     expect(overviewModel(ctx(s)).stalled.empty).toBe('No stalled deals: every open deal is within its stage threshold.');

@@ -41,11 +41,11 @@ const withoutColumns = (d: Dataset) => {
 };
 
 const KEYMAN =
-  '“No keyman on the deal” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from Proposal on that have none.';
+  '“Deal has no keyman” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from Proposal on that have none.';
 const BUDGET =
   '“Budget not confirmed” is not checked: deals.csv has no budget_confirmed column. Add one saying whether the customer’s budget is confirmed (yes or no) to flag the deals from Proposal on whose budget is not.';
 const OFF =
-  '“No keyman on the deal” and “Budget not confirmed” are not checked: pipeline.config.json sets no qualification_required_from. Set it to the first stage by which a deal should have a keyman and a confirmed budget (for example "propose").';
+  '“Deal has no keyman” and “Budget not confirmed” are not checked: pipeline.config.json sets no qualification_required_from. Set it to the first stage by which a deal should have a keyman and a confirmed budget (for example "propose").';
 const PAST_CLOSE =
   '“Past expected close” is not checked: no open deal has an expected close date. Record one on each deal in the CRM and export it as expected_close_at in deals.csv.';
 
@@ -126,7 +126,7 @@ describe('warning signs the data cannot raise', () => {
     });
     expect(all.metrics.slippage).not.toBeNull();
     expect(flaggedEmpty(all)).toBe(
-      'No other open deal shows a warning sign (past expected close, no keyman on the deal, budget not confirmed, close date pushed repeatedly).',
+      'No other open deal shows a warning sign (past expected close, deal has no keyman, budget not confirmed, close date pushed repeatedly).',
     );
     expect(flaggedEmpty(all, 'ko')).toBe('그 밖에 위험 신호(예상 마감일 경과, 딜 키맨 미확인, 예산 미확정, 마감일 반복 연기)가 있는 진행 중 딜이 없습니다.');
     // Nothing to look for: said so, never "no deal shows a warning sign".

@@ -30,7 +30,7 @@ describe("an owner's page for coaching", () => {
 
   it('how many open deals carry each warning sign', () => {
     expect(fact('ko', '진행 중 딜의 위험 신호')).toBe('예상 마감일 경과\u00a09건\u00a0· 딜 키맨 미확인\u00a04건\u00a0· 예산 미확정\u00a06건\u00a0· 마감일 반복 연기\u00a02건');
-    expect(fact('en', 'Warning signs on open deals')).toBe('Past expected close\u00a09\u00a0· No keyman on the deal\u00a04\u00a0· Budget not confirmed\u00a06\u00a0· Close date pushed repeatedly\u00a02');
+    expect(fact('en', 'Warning signs on open deals')).toBe('Past expected close\u00a09\u00a0· Deal has no keyman\u00a04\u00a0· Budget not confirmed\u00a06\u00a0· Close date pushed repeatedly\u00a02');
   });
 
   it('each figure of a listed value a piece the page keeps whole when the column wraps, the pieces joined by a space being the value', () => {
@@ -38,7 +38,7 @@ describe("an owner's page for coaching", () => {
     expect(pieces('ko', '수주율')).toEqual(['31% (26 / 83)\u00a0·', '수도권영업팀 31%\u00a0·', '전체 29%']);
     expect(pieces('en', 'Win rate')).toEqual(['31% (26 / 83)\u00a0·', '수도권영업팀: 31%\u00a0·', 'all deals: 29%']);
     expect(pieces('ko', '진행 중 딜의 위험 신호')).toEqual(['예상 마감일 경과\u00a09건\u00a0·', '딜 키맨 미확인\u00a04건\u00a0·', '예산 미확정\u00a06건\u00a0·', '마감일 반복 연기\u00a02건']);
-    expect(pieces('en', 'Warning signs on open deals')).toEqual(['Past expected close\u00a09\u00a0·', 'No keyman on the deal\u00a04\u00a0·', 'Budget not confirmed\u00a06\u00a0·', 'Close date pushed repeatedly\u00a02']);
+    expect(pieces('en', 'Warning signs on open deals')).toEqual(['Past expected close\u00a09\u00a0·', 'Deal has no keyman\u00a04\u00a0·', 'Budget not confirmed\u00a06\u00a0·', 'Close date pushed repeatedly\u00a02']);
     for (const locale of ['en', 'ko'] as const) {
       for (const fact of ownerModel(pageContext(site, locale), row).facts) if (fact.pieces) expect(fact.pieces.join(' ')).toBe(fact.value);
     }

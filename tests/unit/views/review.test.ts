@@ -245,7 +245,7 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
     ]);
     expect(byFlag).toEqual([
       ['Past expected close', '1', '₩5M'],
-      ['No keyman on the deal', '1', '₩1M'],
+      ['Deal has no keyman', '1', '₩1M'],
       ['No other warning sign', '1', '₩2M'],
       ['All stalled deals', '3', '₩8M'],
     ]);
@@ -271,7 +271,7 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
     expect(why).toEqual([
       ['S1', '90\u00a0days', '30', 'Over the Proposal threshold: 90\u00a0days vs 30\u00a0days\u00a0· Past expected close'],
       ['S2', '60\u00a0days', '30', 'Over the Qualification threshold: 60\u00a0days vs 30\u00a0days'],
-      ['S3', '46\u00a0days', '30', 'Over the Negotiation threshold: 46\u00a0days vs 30\u00a0days\u00a0· No keyman on the deal'],
+      ['S3', '46\u00a0days', '30', 'Over the Negotiation threshold: 46\u00a0days vs 30\u00a0days\u00a0· Deal has no keyman'],
     ]);
     expect(stalledModel(ctx(s, 'ko')).stalled.rows[0]![2]!.text).toBe('제안 단계 정체 기준 초과: 90일(기준 30일)\u00a0· 예상 마감일 경과');
     expect(stalledModel(ctx(s, 'ko')).summary).toBe('정체 딜 3건, 금액 800만원.');
@@ -287,7 +287,7 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
     const threshold = table.headers.findIndex((h) => h.label === 'Threshold (days)');
     expect(table.rows.slice(1).map((r) => [r[0]!.text, r[threshold]!.text, r[2]!.text])).toEqual([
       ['S2', '30.9', 'Over the Qualification threshold: 60\u00a0days vs 30.9\u00a0days'],
-      ['S3', '46.2', 'Over the Negotiation threshold: 46.5\u00a0days vs 46.2\u00a0days\u00a0· No keyman on the deal'],
+      ['S3', '46.2', 'Over the Negotiation threshold: 46.5\u00a0days vs 46.2\u00a0days\u00a0· Deal has no keyman'],
     ]);
     expect(table.csv.rows.slice(1).map((r) => r[table.csv.headers.indexOf('Threshold (days)')])).toEqual([30.9, 46.2]);
   });
