@@ -180,7 +180,7 @@ export const enChartWords: ChartWords = {
             ? `Over the ${withUnit(p.months, 'months')} with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, ${p.low.ratio} in every one of them`
             : `Over the ${withUnit(p.months, 'months')} with a forecast, deals won came to ${p.ratio} of the weighted forecast made at each month’s start, from ${p.low.ratio} in ${p.low.month} to ${p.high.ratio} in ${p.high.month}`;
       // The ratio counts every deal won in the month: say how many of the forecast deals were.
-      return `${ratio}; ${p.wonFromForecast} of the ${withUnit(p.forecastDeals, 'deals')} forecast for their month ${p.wonFromForecast === '1' ? 'was' : 'were'} won in it (${p.unforecastWins} of the ${withUnit(p.wonDeals, 'deals')} won ${p.unforecastWins === '1' ? 'was' : 'were'} not in its forecast).`;
+      return `${ratio}; ${p.wonFromForecast} of the ${deals(p.forecastDeals)} forecast for their month ${p.wonFromForecast === '1' ? 'was' : 'were'} won in it (${p.unforecastWins} of the ${deals(p.wonDeals)} won ${p.unforecastWins === '1' ? 'was' : 'were'} not in its forecast).`;
     },
   },
 

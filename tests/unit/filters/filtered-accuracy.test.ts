@@ -82,6 +82,9 @@ describe('forecast accuracy on the sample', async () => {
     expect(ctx.text.accuracy.takeaway(same)).toBe(
       'Over the 2\u00a0months with a forecast, deals won came to 0% of the weighted forecast made at each month’s start, 0% in every one of them; 0 of the 4\u00a0deals forecast for their month were won in it (0 of the 0\u00a0deals won were not in its forecast).',
     );
+    // One deal forecast and won: its noun and verb in the singular.
+    const one = { ...same, forecastDeals: '1', wonFromForecast: '1', wonDeals: '1' };
+    expect(ctx.text.accuracy.takeaway(one)).toMatch(/; 1 of the 1\u00a0deal forecast for their month was won in it \(0 of the 1\u00a0deal won were not in its forecast\)\.$/u);
     expect(pageContext(view.site, 'ko').text.accuracy.takeaway(same)).toBe(
       '예측이 있던 2개월 동안 수주 금액은 매월 초 가중 예측의 0%였고(모든 달이 0%), 그달 마감 예정으로 예측된 딜 4건 중 그달에 수주한 딜은 0건입니다(수주한 딜 0건 중 0건은 그달 예측에 없던 딜).',
     );
