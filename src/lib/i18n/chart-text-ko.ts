@@ -6,6 +6,7 @@
  */
 import { SEPARATOR } from '../format/separator.ts';
 import { createNumberFormats } from '../format/numbers.ts';
+import type { TrendLineTakeaway } from '../charts/trend-line.ts';
 import type { ChartWords } from './chart-text.ts';
 import { josa, particle as particleOf } from './josa.ts';
 import { ko } from './ko.ts';
@@ -28,7 +29,7 @@ const particle = (reason: string, pair: '이/가' | '은/는') => {
   return who + particleOf(head, pair);
 };
 /** How a trend moved, as Korean says it of its kind: a rate rises (높아졌습니다), a cycle lengthens (길어졌습니다), an amount or a count grows (늘었습니다). */
-const changed = (kind: 'money' | 'perDay' | 'count' | 'percent' | 'days', direction: 'up' | 'down') => {
+const changed = (kind: TrendLineTakeaway['kind'], direction: 'up' | 'down') => {
   const [up, down] = kind === 'percent' ? ['높아졌습니다', '낮아졌습니다'] : kind === 'days' ? ['길어졌습니다', '짧아졌습니다'] : ['늘었습니다', '줄었습니다'];
   return direction === 'up' ? up : down;
 };

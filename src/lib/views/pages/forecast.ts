@@ -17,6 +17,7 @@ import {
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
+import type { OpenDealRow } from '../schema.ts';
 import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { accuracyNote, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
@@ -79,10 +80,17 @@ export function uncategorisedNote(ctx: PageContext): string | null {
   if (!hasForecastCategories(ctx)) return null;
   const period = focusPeriod(ctx.site.metrics.coverage);
   if (period === undefined) return null;
-  const due = ctx.site.open_deals.filter((d) => d.forecast_category === null && d.expected_close !== null && periodContains(period, d.expected_close));
+  const due = dueIn(ctx, period).filter((d) => d.forecast_category === null);
   if (due.length === 0) return null;
-  return ctx.m.forecastPage.uncategorised({ period, count: due.length, amount: due.reduce((sum, d) => sum + d.amount, 0) }, ctx.f);
+  return ctx.m.forecastPage.uncategorised({ period, count: due.length, amount: amountOf(due) }, ctx.f);
 }
+
+/** Open deals whose expected close at T falls in `period` (coverage's rule: dates in it that have passed included). */
+function dueIn(ctx: PageContext, period: string): OpenDealRow[] {
+  return ctx.site.open_deals.filter((d) => d.expected_close !== null && periodContains(period, d.expected_close));
+}
+
+const amountOf = (deals: readonly OpenDealRow[]) => deals.reduce((sum, d) => sum + d.amount, 0);
 
 /**
  * Open deals due in the attainment takeaway's period whose expected close has already passed (coverage counts
@@ -94,11 +102,9 @@ export function pastDueNote(ctx: PageContext): string | null {
   const period = focusPeriod(ctx.site.metrics.coverage);
   const row = ctx.site.metrics.coverage.find((r) => r.period === period);
   if (period === undefined || row === undefined || row.target_amount <= 0 || row.won_amount >= row.target_amount) return null;
-  const asOf = ctx.site.as_of;
-  const late = ctx.site.open_deals.filter((d) => d.expected_close !== null && d.expected_close < asOf && periodContains(period, d.expected_close));
+  const late = dueIn(ctx, period).filter((d) => d.expected_close! < ctx.site.as_of);
   if (late.length === 0) return null;
-  const amountOf = (deals: typeof late) => deals.reduce((sum, d) => sum + d.amount, 0);
-  const best = attainmentPeriods(ctx).find((p) => p.key === period)?.bestCase ?? null;
+  const best = ctx.site.coverage_best_case.find((r) => r.period === period)?.best_case_amount ?? null;
   const projected =
     row.commit_amount === null || best === null
       ? null
