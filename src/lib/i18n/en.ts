@@ -847,6 +847,7 @@ export const en = {
       amount_up: 'Amount up',
       amount_down: 'Amount down',
       newly_stalled: 'Newly stalled',
+      unstalled: 'No longer stalled',
     },
     explain: {
       new: 'Created during the period.',
@@ -860,6 +861,25 @@ export const en = {
       amount_up: 'Open at both dates, with a higher amount at the end.',
       amount_down: 'Open at both dates, with a lower amount at the end.',
       newly_stalled: 'Open and stalled at the end, and not stalled (or not open) at the start.',
+      unstalled: 'Stalled at the start, open and not stalled at the end: moved to another stage (or its stage’s stall threshold rose).',
+    },
+    /** After the "No longer stalled" explain: what became of every deal stalled at the earlier date (the parts add up). */
+    stalledOutcome: (p: { date: string; count: number; won: number; lost: number; removed: number; unstalled: number; still: number }, f: Formatter) => {
+      if (p.count === 0) return `No deal was stalled on ${f.date(p.date)}.`;
+      if (p.count === 1) {
+        const became = p.won ? 'was won' : p.lost ? 'was lost' : p.removed ? 'was removed from the CRM' : p.unstalled ? 'is no longer stalled' : 'is still stalled';
+        return `The one deal stalled on ${f.date(p.date)} ${became}.`;
+      }
+      const parts = [
+        [p.won, 'won'],
+        [p.lost, 'lost'],
+        [p.removed, 'removed from the CRM'],
+        [p.unstalled, 'no longer stalled'],
+        [p.still, 'still stalled'],
+      ] as const;
+      const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${f.count(n)} ${what}`);
+      const list = said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said.at(-1)}` : said[0];
+      return `Of the ${counted(f, p.count, 'deal', 'deals')} stalled on ${f.date(p.date)}: ${list}.`;
     },
     /** After a list's explain: the order of its deals (views/pages/changes.ts `byImportance`). */
     order: { amount: 'Largest amount first.', change: 'Largest change first.' },

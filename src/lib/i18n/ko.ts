@@ -704,6 +704,7 @@ export const ko: Messages = {
       amount_up: '금액 증가',
       amount_down: '금액 감소',
       newly_stalled: '신규 정체',
+      unstalled: '정체 해소',
     },
     explain: {
       new: '기간 중 생성된 딜.',
@@ -717,6 +718,19 @@ export const ko: Messages = {
       amount_up: '두 날짜 모두 진행 중이며 기간 말 금액이 더 큰 딜.',
       amount_down: '두 날짜 모두 진행 중이며 기간 말 금액이 더 작은 딜.',
       newly_stalled: '기간 말에 진행 중이고 정체 상태이며, 기간 시작에는 정체가 아니었던(또는 진행 중이 아니었던) 딜.',
+      unstalled: '기간 시작에 정체였다가 기간 말에 진행 중이며 정체가 아닌 딜: 다른 단계로 옮겼거나 그 단계의 정체 기준이 높아졌습니다.',
+    },
+    stalledOutcome: (p, f) => {
+      if (p.count === 0) return `${f.dateLong(p.date)}에 정체였던 딜은 없습니다.`;
+      const parts = [
+        [p.won, '수주'],
+        [p.lost, '실주'],
+        [p.removed, 'CRM에서 삭제'],
+        [p.unstalled, '정체 해소'],
+        [p.still, '여전히 정체'],
+      ] as const;
+      const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${what} ${f.count(n)}건`);
+      return `${f.dateLong(p.date)}에 정체였던 딜 ${f.count(p.count)}건: ${said.join(', ')}.`;
     },
     order: { amount: '금액이 큰 순서입니다.', change: '금액 변동이 큰 순서입니다.' },
     stageFrom: '이전 단계',

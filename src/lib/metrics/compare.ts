@@ -2,7 +2,8 @@
  * What changed between two dates: the deals behind each of the waterfall's
  * categories (new, won, lost, removed, reopened, advanced, moved back), and
  * the deals whose expected close moved later, whose amount went up or down,
- * or that became stalled. Pure: two engine runs in, deal indices out.
+ * that became stalled or are no longer stalled, and what became of the deals
+ * stalled at the earlier date. Pure: two engine runs in, deal indices out.
  *
  * From = the compare date's cut-off P, to = the as-of's cut-off T. The
  * waterfall's categories follow metrics/waterfall.ts rule for rule, so with
@@ -29,6 +30,7 @@ export const CHANGE_KINDS = [
   'amount_up',
   'amount_down',
   'newly_stalled',
+  'unstalled',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -54,6 +56,19 @@ export interface Comparison {
   start: AmountRow;
   end: AmountRow;
   groups: ChangeGroup[];
+  /** The deals stalled at P, by what they are at T (the parts add up to `count`): did the review move them? */
+  stalledAtStart: StalledOutcome;
+}
+
+export interface StalledOutcome {
+  count: number;
+  won: number;
+  lost: number;
+  removed: number;
+  /** Open at T and not stalled: moved to another stage (or its stage's threshold rose). */
+  unstalled: number;
+  /** Open and stalled at T (in the same stage or, having moved, in another). */
+  still: number;
 }
 
 /**
@@ -73,6 +88,15 @@ export function compareRuns(from: MetricsResult, to: MetricsResult): Comparison 
   const put = (kind: ChangeKind, d: number) => lists.get(kind)!.push(d);
   const start = zero();
   const end = zero();
+  const stalledAtStart: StalledOutcome = { count: stalledAtP.size, won: 0, lost: 0, removed: 0, unstalled: 0, still: 0 };
+  for (const d of stalledAtP) {
+    const state = atT.state[d];
+    if (state === WON) stalledAtStart.won++;
+    else if (state === LOST) stalledAtStart.lost++;
+    else if (state === NONE) stalledAtStart.removed++;
+    else if (stalledAtT.has(d)) stalledAtStart.still++;
+    else stalledAtStart.unstalled++;
+  }
   for (let d = 0; d < atT.state.length; d++) {
     const openAtP = atP.state[d] === OPEN;
     const isNew = P <= created[d]! && created[d]! < T;
@@ -87,6 +111,7 @@ export function compareRuns(from: MetricsResult, to: MetricsResult): Comparison 
     if (stateAtT !== OPEN) continue;
     add(end, atT, d);
     if (stalledAtT.has(d) && !stalledAtP.has(d)) put('newly_stalled', d);
+    else if (stalledAtP.has(d) && !stalledAtT.has(d)) put('unstalled', d);
     if (!openAtP) {
       if (created[d]! < P) put('reopened', d);
       continue;
@@ -108,7 +133,7 @@ export function compareRuns(from: MetricsResult, to: MetricsResult): Comparison 
     for (const d of deals) add(total, atT, d);
     return { kind, deals, total };
   });
-  return { from: from.context.asOf, to: to.context.asOf, P, T, atP, atT, start, end, groups };
+  return { from: from.context.asOf, to: to.context.asOf, P, T, atP, atT, start, end, groups, stalledAtStart };
 }
 
 const zero = (): AmountRow => ({ count: 0, amount: 0 });

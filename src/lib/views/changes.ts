@@ -49,6 +49,15 @@ export const changesSchema = z.strictObject({
   groups: z.array(z.strictObject({ kind: z.enum(CHANGE_KINDS), count: z.int().nonnegative(), amount: z.number(), deals: z.array(z.int().nonnegative()) })),
   /** Every deal of any group, once, in deals.csv order. */
   deals: z.array(changeDealSchema),
+  /** The deals stalled at `from`, by what they are at `to` (metrics/compare.ts `StalledOutcome`). */
+  stalled_then: z.strictObject({
+    count: z.int().nonnegative(),
+    won: z.int().nonnegative(),
+    lost: z.int().nonnegative(),
+    removed: z.int().nonnegative(),
+    unstalled: z.int().nonnegative(),
+    still: z.int().nonnegative(),
+  }),
   /** The engine's figures at `from` (the tiles' earlier values; without data_quality: see figuresSchema). */
   from_metrics: figuresSchema,
 });
@@ -91,6 +100,7 @@ export function changesView(from: MetricsResult, to: MetricsResult, basis: Compa
     end: c.end,
     groups: c.groups.map((g) => ({ kind: g.kind, count: g.total.count, amount: g.total.amount, deals: g.deals.map((d) => position.get(d)!) })),
     deals,
+    stalled_then: c.stalledAtStart,
     from_metrics: figuresOf(from.metrics),
   };
 }

@@ -79,8 +79,12 @@ export function digestMarkdown(site: SiteData, options: MarkdownOptions): string
   out.push(`## ${mdText(m.digest.keyFigures)}`, '', keyFigures(ctx, ch.from_metrics, ch.from, model.notes.length > 0), '');
   out.push(`## ${mdText(m.changes.byKind)}`, '', mdText(model.bridge), '', tableMarkdown(model.summary, false), '');
   for (const s of model.sections) {
-    if (s.count === 0 && s.note === null) continue;
+    // A kind with no deal is left out, but for what became of the deals stalled then (when there were some).
+    const outcome = s.outcome !== null && ch.stalled_then.count > 0 ? s.outcome : null;
+    if (s.count === 0 && s.note === null && outcome === null) continue;
     out.push(`## ${mdText(s.heading)}`, '', mdText(s.order === null ? s.explain : `${s.explain} ${s.order}`), '');
+    if (outcome !== null) out.push(mdText(outcome), '');
+    if (s.count === 0 && s.note === null) continue;
     if (s.note !== null) {
       out.push(`> ${mdText(s.note)}`, '');
       continue;

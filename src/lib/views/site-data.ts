@@ -214,7 +214,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 /** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
 function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
   const none = { count: 0, amount: 0 };
-  return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], from_metrics: figuresOf(metrics) };
+  return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], stalled_then: { count: 0, won: 0, lost: 0, removed: 0, unstalled: 0, still: 0 }, from_metrics: figuresOf(metrics) };
 }
 
 /** How each open stage's stall threshold was set (the rule of metrics/stalled.ts `stallThresholds`, named). */

@@ -58,6 +58,12 @@ const SAMPLE = {
   from: '2024-07-01',
   to: '2025-06-30',
   min: 5,
+  // changes.stalledOutcome: what became of the deals stalled then (adding up to count)
+  won: 1,
+  lost: 0,
+  removed: 0,
+  unstalled: 1,
+  still: 1,
   // changes.bridge, summary.*
   start: 12,
   end: 14,

@@ -47,6 +47,10 @@ function dozen() {
     { id: 'K', createdAt: t(5, 15), amount: 50, history: [['prospect', t(5, 15)]] },
     // L: 30.5 days in prospect at T: not over the threshold; nothing changed.
     { id: 'L', createdAt: t(6, 1), amount: 60, history: [['prospect', t(6, 1)]] },
+    // M: 47.5 days in prospect at P (stalled), qualify since 06-20 at T (10.5 days): advanced and no longer stalled.
+    { id: 'M', createdAt: t(4, 15), amount: 80, history: [['prospect', t(4, 15)], ['qualify', t(6, 20)]] },
+    // N: 52.5 days in prospect at P (stalled), won in the period.
+    { id: 'N', createdAt: t(4, 10), amount: 70, closedAt: t(6, 15), history: [['prospect', t(4, 10)], ['won', t(6, 15)]] },
   ] as const;
   const field = (deal: number, f: FieldChange['field'], oldValue: number | string, newValue: number | string, changedAt: number, line: number): FieldChange => ({
     deal,
@@ -80,25 +84,31 @@ describe('compareRuns', () => {
   it('puts each deal in the kinds of change it went through (hand-computed)', () => {
     expect(Object.fromEntries(CHANGE_KINDS.map((k) => [k, ids(k)]))).toEqual({
       new: ['E', 'F'],
-      won: ['C', 'F'],
+      won: ['C', 'F', 'N'],
       lost: ['D'],
       removed: ['G'],
       reopened: ['H'],
-      advanced: ['A'],
+      advanced: ['A', 'M'],
       moved_back: ['B'],
       slipped: ['I'],
       amount_up: ['I'],
       amount_down: ['J'],
       newly_stalled: ['K'],
+      unstalled: ['M'],
     });
+  });
+
+  it('says what became of the deals stalled at the earlier date (hand-computed: G I J M N stalled at P)', () => {
+    // G removed; I and J still in their stage; M moved on to qualify; N won.
+    expect(c.stalledAtStart).toEqual({ count: 5, won: 1, lost: 0, removed: 1, unstalled: 1, still: 2 });
   });
 
   it('counts and sums each kind at the later date’s amounts, and the bridge adds up', () => {
     const totals = Object.fromEntries(c.groups.map((g) => [g.kind, [g.total.count, g.total.amount]]));
-    expect(totals).toMatchObject({ new: [2, 1100], won: [2, 900], lost: [1, 400], removed: [1, 700], reopened: [1, 800], amount_up: [1, 1500], amount_down: [1, 1200] });
-    // Open at P: A B C D G I J K L; open at T: A B E H I J K L.
-    expect(c.start).toEqual({ count: 9, amount: 100 + 200 + 300 + 400 + 700 + 1500 + 1200 + 50 + 60 });
-    expect(c.end).toEqual({ count: 8, amount: 100 + 200 + 500 + 800 + 1500 + 1200 + 50 + 60 });
+    expect(totals).toMatchObject({ new: [2, 1100], won: [3, 970], lost: [1, 400], removed: [1, 700], reopened: [1, 800], amount_up: [1, 1500], amount_down: [1, 1200] });
+    // Open at P: A B C D G I J K L M N; open at T: A B E H I J K L M.
+    expect(c.start).toEqual({ count: 11, amount: 100 + 200 + 300 + 400 + 700 + 1500 + 1200 + 50 + 60 + 80 + 70 });
+    expect(c.end).toEqual({ count: 9, amount: 100 + 200 + 500 + 800 + 1500 + 1200 + 50 + 60 + 80 });
     const n = (k: string) => c.groups.find((g) => g.kind === k)!.total;
     expect(c.start.count + n('new').count + n('reopened').count - n('won').count - n('lost').count - n('removed').count).toBe(c.end.count);
   });
@@ -116,10 +126,11 @@ describe('compareRuns', () => {
     expect(byId.get('I')).toMatchObject({ stage_from: 'propose', stage_to: 'propose', amount_from: 1000, amount_to: 1500, close_from: '2025-06-30', close_to: '2025-08-31' });
     expect(byId.get('E')).toMatchObject({ stage_from: null, stage_to: 'prospect', amount_from: null });
     expect(byId.get('G')).toMatchObject({ stage_from: 'prospect', stage_to: null, amount_to: 700 });
-    expect(view.deals.map((d) => d.deal_id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']);
+    expect(view.deals.map((d) => d.deal_id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'M', 'N']);
+    expect(view.stalled_then).toEqual({ count: 5, won: 1, lost: 0, removed: 1, unstalled: 1, still: 2 });
     expect(view.tracked).toEqual({ expected_close: true, amount: true });
     const won = view.groups.find((g) => g.kind === 'won')!;
-    expect(won.deals.map((i) => view.deals[i]!.deal_id)).toEqual(['C', 'F']);
+    expect(won.deals.map((i) => view.deals[i]!.deal_id)).toEqual(['C', 'F', 'N']);
   });
 
   it('refuses a "from" that is not before "to"', () => {

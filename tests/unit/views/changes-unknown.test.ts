@@ -39,6 +39,8 @@ describe('What changed never shows a 0 for a change the data cannot show', () =>
       'Amount up': ['—', '—', '#changes-amount-up'],
       'Amount down': ['—', '—', '#changes-amount-down'],
       'Newly stalled': ['0', '€0', null],
+      // A deal no longer stalled has moved on (or its threshold rose): not known from each deal's current stage.
+      'No longer stalled': ['—', '—', '#changes-unstalled'],
     });
     // The CSV leaves an unknown count empty rather than writing 0.
     expect(en.summary.csv.rows.find((r) => r[0] === 'Advanced')).toEqual(['Advanced', null, null]);

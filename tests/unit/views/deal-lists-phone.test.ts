@@ -86,6 +86,7 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
         amount_up: [m.digest.change, c.amountFrom],
         amount_down: [m.digest.change, c.amountFrom],
         newly_stalled: [c.stageTo, c.closeTo],
+        unstalled: [c.stageMove, c.closeTo],
       };
       const sections = changesModel(ctx).sections;
       expect(sections.map((s) => s.kind).sort()).toEqual(Object.keys(expected).sort());

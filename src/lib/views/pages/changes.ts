@@ -22,6 +22,8 @@ export interface ChangeSection {
   /** The section's heading: its title and how many deals ("Slipped (3 deals)"); the title alone when `note` says it cannot be known. */
   heading: string;
   explain: string;
+  /** What became of the deals stalled at the earlier date (the "No longer stalled" section), else null. */
+  outcome: string | null;
   /** The order of its rows ('Largest amount first.'), after `explain`; null with fewer than two rows. */
   order: string | null;
   count: number;
@@ -67,10 +69,14 @@ const KIND_COLUMNS: Record<ChangeKind, ColumnKey[]> = {
   amount_up: ['amountChange', 'amountFrom', 'stageTo'],
   amount_down: ['amountChange', 'amountFrom', 'stageTo'],
   newly_stalled: ['stageTo', 'closeTo'],
+  unstalled: ['stageMove', 'closeTo'],
 };
 
-/** The kinds that compare a deal's stage at the two dates: unknown when the export has only each deal's current stage. */
-const STAGE_MOVE_KINDS: ReadonlySet<ChangeKind> = new Set(['reopened', 'advanced', 'moved_back']);
+/**
+ * The kinds that compare a deal's stage at the two dates: unknown when the export has only each deal's current stage
+ * (a deal is no longer stalled when it has moved on, or its stage's threshold rose).
+ */
+const STAGE_MOVE_KINDS: ReadonlySet<ChangeKind> = new Set(['reopened', 'advanced', 'moved_back', 'unstalled']);
 
 /** The kinds whose deals are listed by the size of their change (amount now − then), the others by their amount now. */
 const BY_CHANGE: ReadonlySet<ChangeKind> = new Set(['amount_up', 'amount_down']);
@@ -168,6 +174,7 @@ export function changesModel(ctx: PageContext): ChangesModel {
       title: c.kinds[g.kind],
       heading: untracked === null ? m.common.aside({ text: c.kinds[g.kind], aside: m.common.dealCount({ count: g.count }, f) }) : c.kinds[g.kind],
       explain: c.explain[g.kind],
+      outcome: g.kind === 'unstalled' && untracked === null ? c.stalledOutcome({ date: ch.from, ...ch.stalled_then }, f) : null,
       order: untracked === null && rows.length > 1 ? (BY_CHANGE.has(g.kind) ? c.order.change : c.order.amount) : null,
       count: g.count,
       amount: g.amount,
