@@ -392,6 +392,18 @@ export const en = {
     upcoming: `Due within ${withUnit('12', 'months')}`,
     later: 'Later',
   },
+  /** A covered repurchase row's follow-up deals (views/repurchase-facts.ts): metrics.md counts a lost one as covering it. */
+  followUps: {
+    column: 'Follow-up deals',
+    cell: (p: { open: number; won: number; lost: number }, f: Formatter) =>
+      [p.open > 0 ? `${f.count(p.open)} open` : '', p.won > 0 ? `${f.count(p.won)} won` : '', p.lost > 0 ? `${f.count(p.lost)} lost` : ''].filter(Boolean).join(', '),
+    allLost: 'Every follow-up deal was lost: the repurchase is not won yet.',
+    csvOpen: 'Follow-up deals open',
+    csvWon: 'Follow-up deals won',
+    csvLost: 'Follow-up deals lost',
+    note: (p: { count: number; covered: number; title: string }, f: Formatter) =>
+      `${f.count(p.count)} of the ${counted(f, p.covered, 'repurchase', 'repurchases')} under “${p.title}” ${p.count === 1 ? 'has' : 'have'} only lost follow-up deals (marked ⚠ there): each counts as followed up, but no follow-up is open or won, so the purchase is still to win.`,
+  },
   forecastBucket: {
     overdue: 'Past expected close',
     later: 'Later',

@@ -331,6 +331,17 @@ export const ko: Messages = {
     upcoming: '12개월 내 도래',
     later: '12개월 이후',
   },
+  followUps: {
+    column: '후속 딜',
+    cell: (p, f) =>
+      [p.open > 0 ? `진행 중 ${f.count(p.open)}건` : '', p.won > 0 ? `수주 ${f.count(p.won)}건` : '', p.lost > 0 ? `실주 ${f.count(p.lost)}건` : ''].filter(Boolean).join(', '),
+    allLost: '후속 딜이 모두 실주되어 재구매는 아직 수주하지 못했습니다.',
+    csvOpen: '진행 중인 후속 딜',
+    csvWon: '수주한 후속 딜',
+    csvLost: '실주한 후속 딜',
+    note: (p, f) =>
+      `“${p.title}” 목록의 재구매 ${f.count(p.covered)}건 중 ${f.count(p.count)}건은 후속 딜이 모두 실주했습니다(목록에 ⚠ 표시). 후속 딜이 있어 후속 조치된 것으로 집계되지만, 진행 중이거나 수주한 후속 딜이 없어 재구매는 아직 수주 전입니다.`,
+  },
   forecastBucket: {
     overdue: '예상 마감일 경과',
     later: '그 이후',

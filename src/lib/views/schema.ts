@@ -245,6 +245,13 @@ export const siteDataSchema = z.strictObject({
   repurchase_owners: z.array(z.string()),
   /** The `metrics.repurchase` rows (their indices) whose deal's amount is unknown at T (counted as 0): the page says "No amount". */
   repurchase_amount_unknown: z.array(z.int().nonnegative()),
+  /**
+   * Each `covered` row of `metrics.repurchase` (its index): its follow-up deals (the other deals of its account and
+   * product created after its base date) by state at T. metrics.md counts a lost one as covering the row too.
+   */
+  repurchase_follow_ups: z.array(
+    z.strictObject({ row: z.int().nonnegative(), open: z.int().nonnegative(), won: z.int().nonnegative(), lost: z.int().nonnegative() }),
+  ),
   /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */

@@ -23,6 +23,7 @@ import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
 import { accountDeals, accountIndex } from './accounts.ts';
 import { type AccountSlice, repurchaseByAccount } from './account-pages.ts';
+import { repurchaseDealFacts } from './repurchase-facts.ts';
 import { trendPoints } from './trends.ts';
 import { issueKinds, withListedIssues } from './issue-kinds.ts';
 import { coverageWithBestCase } from '../metrics/coverage.ts';
@@ -183,6 +184,9 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     get repurchase_amount_unknown() {
       return repurchaseDeals().amountUnknown;
     },
+    get repurchase_follow_ups() {
+      return repurchaseDeals().followUps;
+    },
     owners: withSlugs(segmentTargets(ctx, 'owner'), ownerTeams(ctx)),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
@@ -237,22 +241,6 @@ function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
   return Object.fromEntries(
     config.openStages.flatMap((s, i): [string, number][] => (Object.hasOwn(config.stall_days, s.id) || s.parked ? [] : [[s.id, metrics.time_in_stage[i]!.visits]])),
   );
-}
-
-/**
- * Of each repurchase row's deal: its owner (schema.ts `repurchase_owners`), and whether its amount is unknown at T
- * (`repurchase_amount_unknown`, the rows' indices). deals.csv is read only when there are rows.
- */
-function repurchaseDealFacts(ctx: MetricContext, rows: Metrics['repurchase']): { owners: string[]; amountUnknown: number[] } {
-  if (rows.length === 0) return { owners: [], amountUnknown: [] };
-  const wanted = new Set(rows.map((r) => r.deal_id));
-  const found = new Map<string, { owner: string; amountKnown: boolean }>();
-  const { deals } = ctx.dataset;
-  for (let d = 0; d < deals.length; d++) if (wanted.has(deals[d]!.id)) found.set(deals[d]!.id, { owner: deals[d]!.owner, amountKnown: amountKnownAt(ctx, d, ctx.T) });
-  return {
-    owners: rows.map((r) => found.get(r.deal_id)?.owner ?? ''),
-    amountUnknown: rows.flatMap((r, i) => (found.get(r.deal_id)?.amountKnown === false ? [i] : [])),
-  };
 }
 
 /** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */

@@ -1,18 +1,14 @@
-/** Stalled, waterfall and repurchase pages (the forecast page: forecast.ts). */
-import {
-  repurchaseTimelineChart,
-  waterfallChart,
-} from '../../charts/index.ts';
-import { repurchaseView, waterfallView } from '../chart-models.ts';
+/** Stalled and waterfall pages (the forecast page: forecast.ts; repurchase: repurchase.ts). */
+import { waterfallChart } from '../../charts/index.ts';
+import { waterfallView } from '../chart-models.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
-import type { RepurchaseRow } from '../../metrics/types.ts';
 import { addDays, type LocalDate } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
 import { chartBlock, type Column, LIST_TOP, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable, figuresTable } from '../table-kinds.ts';
-import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, notes, repurchaseNote, stallDefaultNote } from './absence.ts';
+import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, notes, stallDefaultNote } from './absence.ts';
 import { historyAdvice } from './file-advice.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -247,68 +243,4 @@ export function periodNote(ctx: PageContext, kind: 'window' | 'waterfall'): stri
   const days = kind === 'window' ? ctx.site.metrics.window_days : ctx.site.waterfall_days;
   const range = { from: addDays(ctx.site.as_of, 1 - days), to: ctx.site.as_of };
   return kind === 'window' ? ctx.m.common.window(range, ctx.f) : ctx.m.common.period(range, ctx.f);
-}
-
-export function repurchaseModel(ctx: PageContext): ChartsPageModel {
-  const { site, m, f } = ctx;
-  const link = accountLinks(ctx);
-  const names = new Map(site.accounts.map((a) => [a.account_id, a.name]));
-  // Who sold the last purchase: the review hands each customer due to someone.
-  const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
-  const owner = ownerLinks(ctx);
-  // A won deal of unknown amount counts as 0 in metrics.json; the page says so in words, the CSV leaves the cell empty.
-  const unknown = new Set(site.repurchase_amount_unknown.map((i) => site.metrics.repurchase[i]));
-  // On a phone the first four columns fit (compact): whose purchase comes back, when, how much and whether it is
-  // overdue; who sold it, what and when follow. The CSV keeps the columns in metrics.json's order.
-  const later = [
-    movedOnPage<RepurchaseRow>({ label: m.columns.owner, value: (r) => ownerOf.get(r) ?? '', href: (r) => owner(ownerOf.get(r) ?? '') }),
-    movedOnPage<RepurchaseRow>({ label: m.columns.product, value: (r) => r.product }),
-    movedOnPage<RepurchaseRow>({ label: m.columns.deal_id, value: (r) => r.deal_id }),
-    movedOnPage<RepurchaseRow>({ label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) }),
-  ];
-  // Compact on the page, as the deal lists' amounts (in full in the CSV).
-  const amount = movedOnPage<RepurchaseRow>({
-    label: m.columns.amount,
-    numeric: true,
-    value: (r) => (unknown.has(r) ? null : r.amount),
-    text: (r) => (unknown.has(r) ? m.common.noAmount : f.moneyCompact(r.amount)),
-    tone: (r) => (unknown.has(r) ? 'muted' : undefined),
-    digits: moneyDigits(f.currency),
-  });
-  const columns: Column<RepurchaseRow>[] = [
-    { label: m.columns.account, value: (r) => names.get(r.account_id) ?? r.account_id, href: (r) => link(r.account_id) },
-    ...later.map((c) => c.csv),
-    { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
-    amount.page,
-    {
-      label: m.columns.status,
-      // A phrase ('Due within 12 months'): two words a line on a phone, not one.
-      phrase: true,
-      value: (r) => r.status,
-      text: (r) => m.repurchaseStatus[r.status],
-      tone: (r) => (r.status === 'overdue' ? ('bad' as const) : undefined),
-      csvId: m.csv.codeOf({ column: m.columns.status }),
-    },
-    amount.csv,
-    ...later.map((c) => c.page),
-  ];
-  const rows = site.metrics.repurchase;
-  const due = rows.filter((r) => r.status !== 'covered');
-  // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
-  // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
-  const dueSoon = due.filter((r) => r.status !== 'later').length;
-  // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.
-  const missing = repurchaseNote(ctx);
-  return {
-    notes: [],
-    charts: [chartBlock('repurchase', repurchaseTimelineChart(repurchaseView(site.metrics), opts(ctx, ctx.text.repurchase, missing)), f, missing !== null)],
-    tables:
-      missing !== null
-        ? []
-        : [
-            // Only with rows (missing === null): one of the two may still be empty.
-            table('repurchase-due', m.sections.repurchaseDue, columns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
-            table('repurchase-covered', m.repurchaseStatus.covered, columns, rows.filter((r) => r.status === 'covered'), { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
-          ],
-  };
 }

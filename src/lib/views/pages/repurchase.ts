@@ -1,0 +1,107 @@
+/**
+ * The Repurchase page: when each customer's purchase comes due again (the chart by month), the rows due or overdue
+ * with who sold the last purchase, and the rows a follow-up deal covers with what those follow-ups are.
+ */
+import { repurchaseTimelineChart } from '../../charts/index.ts';
+import type { RepurchaseRow } from '../../metrics/types.ts';
+import { repurchaseView } from '../chart-models.ts';
+import { chartBlock, type Column, LIST_TOP, moneyDigits, movedOnPage, table } from '../table.ts';
+import { repurchaseNote } from './absence.ts';
+import type { ChartsPageModel } from './analysis.ts';
+import { chartOptions as opts, type PageContext } from './context.ts';
+import { accountLinks, ownerLinks } from './deals.ts';
+
+export function repurchaseModel(ctx: PageContext): ChartsPageModel {
+  const { site, m, f } = ctx;
+  const link = accountLinks(ctx);
+  const names = new Map(site.accounts.map((a) => [a.account_id, a.name]));
+  // Who sold the last purchase: the review hands each customer due to someone.
+  const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
+  const owner = ownerLinks(ctx);
+  // A won deal of unknown amount counts as 0 in metrics.json; the page says so in words, the CSV leaves the cell empty.
+  const unknown = new Set(site.repurchase_amount_unknown.map((i) => site.metrics.repurchase[i]));
+  // On a phone the first four columns fit (compact): whose purchase comes back, when, how much and whether it is
+  // overdue; who sold it, what and when follow. The CSV keeps the columns in metrics.json's order.
+  const later = [
+    movedOnPage<RepurchaseRow>({ label: m.columns.owner, value: (r) => ownerOf.get(r) ?? '', href: (r) => owner(ownerOf.get(r) ?? '') }),
+    movedOnPage<RepurchaseRow>({ label: m.columns.product, value: (r) => r.product }),
+    movedOnPage<RepurchaseRow>({ label: m.columns.deal_id, value: (r) => r.deal_id }),
+    movedOnPage<RepurchaseRow>({ label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) }),
+  ];
+  // Compact on the page, as the deal lists' amounts (in full in the CSV).
+  const amount = movedOnPage<RepurchaseRow>({
+    label: m.columns.amount,
+    numeric: true,
+    value: (r) => (unknown.has(r) ? null : r.amount),
+    text: (r) => (unknown.has(r) ? m.common.noAmount : f.moneyCompact(r.amount)),
+    tone: (r) => (unknown.has(r) ? 'muted' : undefined),
+    digits: moneyDigits(f.currency),
+  });
+  const columns: Column<RepurchaseRow>[] = [
+    { label: m.columns.account, value: (r) => names.get(r.account_id) ?? r.account_id, href: (r) => link(r.account_id) },
+    ...later.map((c) => c.csv),
+    { label: m.columns.next_purchase_at, value: (r) => r.next_purchase_at, text: (r) => f.date(r.next_purchase_at) },
+    amount.page,
+    {
+      label: m.columns.status,
+      // A phrase ('Due within 12 months'): two words a line on a phone, not one.
+      phrase: true,
+      value: (r) => r.status,
+      text: (r) => m.repurchaseStatus[r.status],
+      tone: (r) => (r.status === 'overdue' ? ('bad' as const) : undefined),
+      csvId: m.csv.codeOf({ column: m.columns.status }),
+    },
+    amount.csv,
+    ...later.map((c) => c.page),
+  ];
+  const rows = site.metrics.repurchase;
+  const due = rows.filter((r) => r.status !== 'covered');
+  const covered = rows.filter((r) => r.status === 'covered');
+  // A covered row's status says nothing its list's title does not: its follow-up deals take that column (open, won or
+  // lost: metrics.md counts a lost one as covering it), the CSV keeps the status and adds the three counts.
+  const followUps = new Map(site.repurchase_follow_ups.map((u) => [rows[u.row]!, u]));
+  const allLost = (r: RepurchaseRow) => {
+    const u = followUps.get(r);
+    return u !== undefined && u.open === 0 && u.won === 0;
+  };
+  const followUpCount = (key: 'open' | 'won' | 'lost', label: string): Column<RepurchaseRow> => ({ label, csvOnly: true, numeric: true, value: (r) => followUps.get(r)?.[key] ?? null });
+  const coveredColumns = columns.flatMap((c): Column<RepurchaseRow>[] =>
+    c.label !== m.columns.status
+      ? [c]
+      : [
+          { ...c, csvOnly: true },
+          {
+            label: m.followUps.column,
+            pageOnly: true,
+            phrase: true,
+            value: (r) => {
+              const u = followUps.get(r);
+              return u === undefined ? null : m.followUps.cell(u, f);
+            },
+            tone: (r) => (allLost(r) ? 'bad' : undefined),
+            note: (r) => (allLost(r) ? m.followUps.allLost : undefined),
+          },
+          followUpCount('open', m.followUps.csvOpen),
+          followUpCount('won', m.followUps.csvWon),
+          followUpCount('lost', m.followUps.csvLost),
+        ],
+  );
+  const lostOnly = covered.filter(allLost).length;
+  // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
+  // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
+  const dueSoon = due.filter((r) => r.status !== 'later').length;
+  // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.
+  const missing = repurchaseNote(ctx);
+  return {
+    notes: missing === null && lostOnly > 0 ? [m.followUps.note({ count: lostOnly, covered: covered.length, title: m.repurchaseStatus.covered }, f)] : [],
+    charts: [chartBlock('repurchase', repurchaseTimelineChart(repurchaseView(site.metrics), opts(ctx, ctx.text.repurchase, missing)), f, missing !== null)],
+    tables:
+      missing !== null
+        ? []
+        : [
+            // Only with rows (missing === null): one of the two may still be empty.
+            table('repurchase-due', m.sections.repurchaseDue, columns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
+            table('repurchase-covered', m.repurchaseStatus.covered, coveredColumns, covered, { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
+          ],
+  };
+}
