@@ -41,7 +41,13 @@ export interface CompetitorsTakeaway {
   /** The competitor met most often. */
   competitor: string;
   deals: string;
-  winRate: string;
+  /** Its win rate; null when it rests on fewer deals than `minRateDeals` (too few to state one). */
+  winRate: string | null;
+  /**
+   * The competitor we win least against, of those met in at least `minRateDeals` closed deals, when it is not the one
+   * met most often and its win rate is lower: the one a review asks about.
+   */
+  worst: { competitor: string; won: string; deals: string; winRate: string } | null;
 }
 
 export interface CompetitorsText extends BaseChartText {
@@ -55,6 +61,8 @@ export interface CompetitorsText extends BaseChartText {
 export interface CompetitorsOptions extends ChartOptions<CompetitorsText> {
   /** Rows drawn; the rest fold into one `other` row (the table keeps all). Default 10. */
   maxRows?: number;
+  /** The fewest closed deals a win rate of the takeaway rests on (the table shows every rate). Default 1. */
+  minRateDeals?: number;
 }
 
 interface Segment {
@@ -81,8 +89,22 @@ function drawCompetitors(vm: CompetitorsViewModel, options: CompetitorsOptions):
   };
   let top: CompetitorRow | undefined;
   for (const r of all) if (finite(r.won) + finite(r.lost) > 0 && (!top || r.won + r.lost > top.won + top.lost)) top = r;
+  const minDeals = Math.max(1, options.minRateDeals ?? 1);
+  const closed = (r: CompetitorRow) => finite(r.won) + finite(r.lost);
+  const rate = (r: CompetitorRow) => finite(r.won) / closed(r);
+  // The lowest win rate of the competitors met often enough (on a tie, the one met more often: the first in order).
+  let worst: CompetitorRow | undefined;
+  for (const r of all) if (closed(r) >= minDeals && (!worst || rate(r) < rate(worst))) worst = r;
   const takeaway = top
-    ? text.takeaway({ competitor: top.label, deals: fmt.count(top.won + top.lost), winRate: fmt.percent(ratio(top.won, top.won + top.lost)) })
+    ? text.takeaway({
+        competitor: top.label,
+        deals: fmt.count(closed(top)),
+        winRate: closed(top) >= minDeals ? fmt.percent(ratio(top.won, closed(top))) : null,
+        worst:
+          worst && worst !== top && (closed(top) < minDeals || rate(worst) < rate(top))
+            ? { competitor: worst.label, won: fmt.count(finite(worst.won)), deals: fmt.count(closed(worst)), winRate: fmt.percent(ratio(worst.won, closed(worst))) }
+            : null,
+      })
     : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!top) return output(null, meta, table);

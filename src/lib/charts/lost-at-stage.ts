@@ -42,6 +42,8 @@ export interface LostAtStageViewModel {
 export interface LostAtStageTakeaway {
   /** The stage losing the most deals (then the most amount, then the earliest). */
   stage: string;
+  /** The other stages losing as many deals, in the funnel's order (a tie the sentence names, not hides). */
+  tiedWith: string[];
   count: string;
   share: string;
   amount: string;
@@ -76,7 +78,13 @@ function drawLostAtStage(vm: LostAtStageViewModel, options: ChartOptions<LostAtS
     if (!top || s.count > top.count || (s.count === top.count && s.amount > top.amount)) top = s;
   }
   const takeaway = top
-    ? text.takeaway({ stage: top.label, count: fmt.count(top.count), share: fmt.percent(ratio(top.count, total)), amount: fmt.moneyCompact(top.amount) })
+    ? text.takeaway({
+        stage: top.label,
+        tiedWith: rows.filter((s) => s !== top && s.count === top!.count).map((s) => s.label),
+        count: fmt.count(top.count),
+        share: fmt.percent(ratio(top.count, total)),
+        amount: fmt.moneyCompact(top.amount),
+      })
     : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!top) return output(null, meta, table);

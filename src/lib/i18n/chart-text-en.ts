@@ -115,12 +115,19 @@ export const enChartWords: ChartWords = {
 
   lostAtStage: {
     // Deals closed in the window (the Funnel's loss rates count the deals created in it: another number, said so there).
-    takeaway: (p) => `Of the deals lost in the analysis window, most were lost at ${p.stage}: ${deals(p.count)} (${p.share} of losses) worth ${p.amount}.`,
+    takeaway: (p) => {
+      if (p.tiedWith.length === 0) return `Of the deals lost in the analysis window, most were lost at ${p.stage}: ${deals(p.count)} (${p.share} of losses) worth ${p.amount}.`;
+      const stages = [p.stage, ...p.tiedWith];
+      return `Of the deals lost in the analysis window, most were lost at ${stages.slice(0, -1).join(', ')} and ${stages.at(-1)}: ${deals(p.count)} each (${p.share} of losses each).`;
+    },
   },
 
   competitors: {
     axis: 'Closed deals',
-    takeaway: (p) => `${p.competitor} is the competitor met most often: ${noun(p.deals, 'closed deal', 'closed deals')}, ${p.winRate} won.`,
+    takeaway: (p) => {
+      const top = `${p.competitor} is the competitor met most often: ${noun(p.deals, 'closed deal', 'closed deals')}, ${p.winRate === null ? 'too few for a win rate' : `${p.winRate} won`}`;
+      return p.worst === null ? `${top}.` : `${top}; we win least against ${p.worst.competitor}: ${p.worst.won} of ${noun(p.worst.deals, 'deal', 'deals')} (${p.worst.winRate}).`;
+    },
   },
 
   waterfall: {

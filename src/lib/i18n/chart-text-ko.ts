@@ -134,12 +134,23 @@ export const koChartWords: ChartWords = {
   },
 
   lostAtStage: {
-    takeaway: (p) => `분석 기간에 ${LOST}한 딜이 가장 많은 단계는 ${josa(p.stage, '으로/로')}, ${p.count}건(전체 ${LOST}의 ${p.share}, ${p.amount})입니다.`,
+    takeaway: (p) =>
+      p.tiedWith.length === 0
+        ? `분석 기간에 ${LOST}한 딜이 가장 많은 단계는 ${josa(p.stage, '으로/로')}, ${p.count}건(전체 ${LOST}의 ${p.share}, ${p.amount})입니다.`
+        : `분석 기간에 ${LOST}한 딜이 가장 많은 단계는 ${josa([p.stage, ...p.tiedWith].join('·'), '으로/로')}, 각각 ${p.count}건(전체 ${LOST}의 ${p.share})입니다.`,
   },
 
   competitors: {
     axis: '마감 딜 수',
-    takeaway: (p) => `가장 자주 맞붙은 경쟁사는 ${josa(p.competitor, '으로/로')}, 이 경쟁사와 경합해 마감된 딜 ${p.deals}건의 ${josa(ko.columns.win_rate, '은/는')} ${p.winRate}입니다.`,
+    takeaway: (p) => {
+      const rate = ko.columns.win_rate;
+      const head = `가장 자주 맞붙은 경쟁사는 ${josa(p.competitor, '으로/로')}, 이 경쟁사와 경합해 마감된 딜`;
+      // Too few deals for its rate: said so, as the other takeaways of small samples.
+      const top = p.winRate === null ? `${head}은 ${p.deals}건으로 ${josa(rate, '을/를')} 말하기에는 너무 적` : `${head} ${p.deals}건의 ${josa(rate, '은/는')} ${p.winRate}`;
+      if (p.worst === null) return p.winRate === null ? `${top}습니다.` : `${top}입니다.`;
+      const worst = `${josa(rate, '이/가')} 가장 낮은 경쟁사는 ${josa(p.worst.competitor, '으로/로')} ${p.worst.deals}건 중 ${p.worst.won}건(${p.worst.winRate})만 ${WON}했습니다`;
+      return `${top}${p.winRate === null ? '고' : '이며'}, ${worst}.`;
+    },
   },
 
   waterfall: {

@@ -26,6 +26,34 @@ describe('lostAtStageChart', () => {
   });
 });
 
+describe('the takeaways name a tie, and the competitor we win least against', () => {
+  failOnWarnings();
+  it('names every stage of a tie for the most losses', () => {
+    const row = (id: string, label: string, count: number, amount: number) => ({ id, label, count, amount, parked: false });
+    const vm = { stages: [row('prospect', 'Prospect', 3, 10), row('qualify', 'Qualification', 1, 5), row('propose', 'Proposal', 3, 90)] };
+    const said: string[][] = [];
+    lostAtStageChart(vm, opts({ ...TEXT.lostAtStage, takeaway: (p) => (said.push([p.stage, ...p.tiedWith]), 'x') }));
+    // The larger amount first (Proposal), then the other in the funnel's order.
+    expect(said).toEqual([['Proposal', 'Prospect']]);
+  });
+
+  it('adds the lowest win rate of the competitors met in enough deals, and no rate from too few', () => {
+    const row = (label: string, won: number, lost: number) => ({ label, won, lost, winRate: won / (won + lost) });
+    const takeaways = (competitors: ReturnType<typeof row>[], minRateDeals?: number) => {
+      const seen: unknown[] = [];
+      competitorsChart({ competitors }, opts({ ...TEXT.competitors, takeaway: (p) => (seen.push(p), 'x') }, minRateDeals === undefined ? {} : { minRateDeals }));
+      return seen[0];
+    };
+    // Met most: Hanwha, 17 of 63 won (27%); least won: Samsung, 3 of 36 (8%); Cognex 0 of 2 is too few to count.
+    const sample = [row('Hanwha', 17, 46), row('Samsung', 3, 33), row('DMG', 3, 30), row('Cognex', 0, 2)];
+    expect(takeaways(sample, 10)).toEqual({ competitor: 'Hanwha', deals: '63', winRate: '27%', worst: { competitor: 'Samsung', won: '3', deals: '36', winRate: '8%' } });
+    // The one met most often is also the one we win least against: nothing to add.
+    expect(takeaways([row('A', 1, 20), row('B', 10, 5)], 10)).toMatchObject({ worst: null });
+    // Met most often in too few deals for a rate (a filtered view): no rate, and the worst only from enough deals.
+    expect(takeaways([row('Cognex', 0, 2), row('B', 0, 1)], 10)).toEqual({ competitor: 'Cognex', deals: '2', winRate: null, worst: null });
+  });
+});
+
 describe('competitorsChart', () => {
   failOnWarnings();
   it('stacks won and lost per competitor with the win rate', () => {

@@ -123,11 +123,13 @@ describe('chart texts', () => {
       ...strings(chartTexts('en')),
       text.funnel.lostTakeaway!({ stage: 'Proposal', lost: '2', reached: '5', share: '40%', open: '3', openCount: 3 }),
       text.funnel.lostTakeaway!({ stage: null, lost: '0', reached: '5', share: '0%', open: '1', openCount: 1 }),
-      text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: '50%' }),
+      text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: '50%', worst: null }),
+      text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: null, worst: { competitor: 'Bolt', won: '1', deals: '12', winRate: '8%' } }),
       text.repurchase.noneSoon({ count: 3 }),
     ];
     for (const s of texts) expect(s).not.toMatch(parted);
     expect(texts).toContain('Acme is the competitor met most often: 4\u00a0closed deals, 50% won.');
+    expect(texts).toContain('Acme is the competitor met most often: 4\u00a0closed deals, too few for a win rate; we win least against Bolt: 1 of 12\u00a0deals (8%).');
     expect(texts).toContain('No deal created in the analysis window has been lost yet; the 1\u00a0deal of the cohort still open is not counted as drop-offs.');
   });
 
@@ -321,8 +323,12 @@ describe('the funnel\'s loss takeaway', () => {
     expect(said('en')).toBe('Deals are lost at the highest rate at Negotiation: 9 of the 10\u00a0deals created in the analysis window that reached it (90%) were lost there.');
     expect(said('ko')).toBe('실주율이 가장 높은 단계는 Negotiation으로, 분석 기간에 생성되어 이 단계에 도달한 딜 10건 중 9건(90%)이 이 단계에서 실주했습니다.');
     // The Win / loss page's sentence counts the deals lost (closed) in the window, and says so: the two numbers differ.
-    const lostAt = (locale: Locale) => setup(locale).text.lostAtStage.takeaway({ stage: 'Prospect', count: '201', share: '40%', amount: '₩9.3B' });
+    const lostAt = (locale: Locale, tiedWith: string[] = []) => setup(locale).text.lostAtStage.takeaway({ stage: 'Prospect', tiedWith, count: '201', share: '40%', amount: '₩9.3B' });
     expect(lostAt('en')).toBe('Of the deals lost in the analysis window, most were lost at Prospect: 201\u00a0deals (40% of losses) worth ₩9.3B.');
     expect(lostAt('ko')).toBe('분석 기간에 실주한 딜이 가장 많은 단계는 Prospect로, 201건(전체 실주의 40%, ₩9.3B)입니다.');
+    // A tie names every stage it holds (a filtered view: 3 lost at Prospect and 3 at Proposal), never one of them alone.
+    expect(lostAt('en', ['Proposal'])).toBe('Of the deals lost in the analysis window, most were lost at Prospect and Proposal: 201\u00a0deals each (40% of losses each).');
+    expect(lostAt('en', ['Qualification', 'Proposal'])).toMatch(/most were lost at Prospect, Qualification and Proposal: /u);
+    expect(lostAt('ko', ['제안'])).toBe('분석 기간에 실주한 딜이 가장 많은 단계는 Prospect·제안으로, 각각 201건(전체 실주의 40%)입니다.');
   });
 });

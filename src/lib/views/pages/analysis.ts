@@ -296,7 +296,12 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.loss_reasons),
       ),
       lostAtStage,
-      chartBlock('competitors', competitorsChart(competitorsVm, opts(ctx, ctx.text.competitors, competitorsNote(ctx) ?? (isSmall(met) && m.small.competitors({ count: met }, f)))), f),
+      chartBlock(
+        'competitors',
+        // A competitor's win rate is stated from as many closed deals as any other figure of a takeaway (MIN_SAMPLE).
+        competitorsChart(competitorsVm, { ...opts(ctx, ctx.text.competitors, competitorsNote(ctx) ?? (isSmall(met) && m.small.competitors({ count: met }, f))), minRateDeals: MIN_SAMPLE }),
+        f,
+      ),
       chartBlock(
         'win-reasons',
         winReasonsChart(reasonsView(metrics.win_reasons, { unspecified, label: ctx.label }), opts(ctx, ctx.text.winReasons, winTakeaway)),
