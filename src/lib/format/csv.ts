@@ -11,6 +11,11 @@
  *   with `'` so a spreadsheet shows it as text instead of evaluating it.
  *   Numbers passed as numbers are written as plain numbers (`-1500` stays a
  *   number); the text '-1500' is neutralised like any other text.
+ * - The same after a `;` or tab inside a text cell (`Lee;=HYPERLINK(…)` is
+ *   written `"Lee;'=HYPERLINK(…)"`): Excel in a locale whose list separator
+ *   is `;` (German, French, Dutch …) splits a comma file's lines there, and a
+ *   tab-delimited import at tabs, so what follows would start a cell of its
+ *   own. Such cells are quoted too.
  * - null and non-finite numbers are empty cells. Numbers are written in full
  *   (`String(n)`), unrounded and unformatted, for further analysis.
  */
@@ -19,7 +24,9 @@ export const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/** A formula start right after a `;` or tab: a cell of its own where a spreadsheet splits there. */
+const FORMULA_AFTER_SEPARATOR = /([;\t])(?=[=+\-@\r＝＋－＠])/g;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** One CSV field: neutralised against formulas when text, then quoted if needed. */
 export function csvCell(value: string | number | null | undefined): string {
@@ -29,7 +36,7 @@ export function csvCell(value: string | number | null | undefined): string {
     if (!Number.isFinite(value)) return '';
     text = Object.is(value, -0) ? '0' : String(value);
   } else {
-    text = FORMULA_START.test(value) ? `'${value}` : value;
+    text = (FORMULA_START.test(value) ? `'${value}` : value).replace(FORMULA_AFTER_SEPARATOR, "$1'");
   }
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -34,11 +34,22 @@ describe('toCsv', () => {
     expect(csvCell('+821012345678')).toBe("'+821012345678");
     expect(csvCell('-5')).toBe("'-5"); // text, not a number: neutralised
     expect(csvCell('@cmd')).toBe("'@cmd");
-    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\tx')).toBe(`"'\tx"`);
     expect(csvCell('\r=1')).toBe(`"'\r=1"`);
     expect(csvCell('＝1+1')).toBe("'＝1+1");
     expect(csvCell('a=b')).toBe('a=b');
     expect(csvCell('')).toBe('');
+  });
+  it('neutralises a formula start after a ; or tab, where a semicolon-locale Excel or a tab import starts a cell', () => {
+    // Excel with ';' as its list separator reads `D-1,Lee;=HYPERLINK(A1)` as the cells 'D-1,Lee' and '=HYPERLINK(A1)'.
+    expect(csvCell('Lee;=HYPERLINK(A1)')).toBe(`"Lee;'=HYPERLINK(A1)"`);
+    expect(csvCell("Acme;=cmd|' /C calc'!A0")).toBe(`"Acme;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('X\t=1+1')).toBe(`"X\t'=1+1"`);
+    expect(csvCell('a;-5;@x;＝1')).toBe(`"a;'-5;'@x;'＝1"`);
+    expect(csvCell(';=1')).toBe(`";'=1"`);
+    // Harmless after a separator: quoted (a delimiter-sniffing reader keeps the cell whole), not changed.
+    expect(csvCell('Seoul; Busan')).toBe('"Seoul; Busan"');
+    expect(csvCell('a=b;c')).toBe('"a=b;c"');
   });
   it('neutralises then quotes', () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
