@@ -41,7 +41,7 @@ describe('the takeaways name a tie, and the competitor we win least against', ()
     const row = (label: string, won: number, lost: number) => ({ label, won, lost, winRate: won / (won + lost) });
     const takeaways = (competitors: ReturnType<typeof row>[], minRateDeals?: number) => {
       const seen: unknown[] = [];
-      competitorsChart({ competitors }, opts({ ...TEXT.competitors, takeaway: (p) => (seen.push(p), 'x') }, minRateDeals === undefined ? {} : { minRateDeals }));
+      competitorsChart({ competitors }, { ...opts({ ...TEXT.competitors, takeaway: (p) => (seen.push(p), 'x') }), ...(minRateDeals === undefined ? {} : { minRateDeals }) });
       return seen[0];
     };
     // Met most: Hanwha, 17 of 63 won (27%); least won: Samsung, 3 of 36 (8%); Cognex 0 of 2 is too few to count.

@@ -194,10 +194,12 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     expect(s.owners.rows.map((row) => ownerModel(shared, row).deals.rows.map((r) => r[0]!.text))).toEqual([['O1'], ['O2'], ['O3']]);
   });
 
-  it('slugs from any name: ASCII kept, other letters hashed, clashes numbered, never a path', () => {
+  it('slugs from any name: ASCII kept, other letters hashed, clashes hashed, never a path', () => {
     const slugs = uniqueSlugs(['Kim', 'Kim!', '김민준', '김서연', 'Kim 민준', '../etc/passwd', '<script>'], 'owner');
-    expect(slugs.get('Kim')).toBe('kim');
-    expect(slugs.get('Kim!')).toBe('kim-2');
+    // 'Kim' and 'Kim!' share 'kim': each gets its hash, and neither has the plain address.
+    expect(slugs.get('Kim')).toMatch(/^kim-[0-9a-f]{8}$/);
+    expect(slugs.get('Kim!')).toMatch(/^kim-[0-9a-f]{8}$/);
+    expect(slugs.get('Kim')).not.toBe(slugs.get('Kim!'));
     expect(slugs.get('김민준')).toMatch(/^owner-[0-9a-f]{8}$/);
     expect(slugs.get('김서연')).not.toBe(slugs.get('김민준'));
     expect(slugs.get('Kim 민준')).toMatch(/^kim-[0-9a-f]{8}$/);
@@ -208,6 +210,36 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
     // The same name keeps its slug whatever other names come and go.
     expect(uniqueSlugs(['김민준'], 'owner').get('김민준')).toBe(slugs.get('김민준'));
     expect(asciiSlug('Zoë Ünal')).toBe('zoe-unal');
+  });
+
+  it('never gives a page’s address to another name when names come and go', () => {
+    // An owner 'kim' has /owners/kim/; a deal of an owner 'Kim' arrives (or a Salesforce id differing by case alone).
+    const before = uniqueSlugs(['kim', 'lee'], 'owner');
+    const after = uniqueSlugs(['kim', 'lee', 'Kim'], 'owner');
+    expect(before.get('kim')).toBe('kim');
+    // Both now hashed: the old address shows nobody (the site's 404 page) rather than another person.
+    expect(after.get('kim')).toMatch(/^kim-[0-9a-f]{8}$/);
+    expect(after.get('Kim')).toMatch(/^kim-[0-9a-f]{8}$/);
+    expect([...after.values()]).not.toContain('kim');
+    expect(after.get('lee')).toBe('lee');
+    // Account ids of the same shape as before: each keeps its own.
+    const ids = uniqueSlugs(['A-0001', 'a-0001', 'a-0001-2'], 'account');
+    expect(ids.get('a-0001-2')).toBe('a-0001-2');
+    expect(ids.get('A-0001')).not.toBe('a-0001-2');
+    expect(ids.get('a-0001')).not.toBe('a-0001-2');
+    expect(new Set(ids.values()).size).toBe(3);
+    // Two names that are the same for 60 characters: each cut one gets its hash.
+    const long = 'x'.repeat(70);
+    const cut = uniqueSlugs([`${long}a`, `${long}b`, 'short'], 'owner');
+    expect(cut.get(`${long}a`)).toMatch(/^x{60}-[0-9a-f]{8}/);
+    expect(cut.get(`${long}a`)).not.toBe(cut.get(`${long}b`));
+    expect(cut.get('short')).toBe('short');
+    // Folder names Windows keeps for devices are never a page's folder.
+    const devices = uniqueSlugs(['CON', 'nul', 'Com1', 'console'], 'owner');
+    expect(devices.get('CON')).toMatch(/^con-[0-9a-f]{8}$/);
+    expect(devices.get('nul')).toMatch(/^nul-[0-9a-f]{8}$/);
+    expect(devices.get('Com1')).toMatch(/^com1-[0-9a-f]{8}$/);
+    expect(devices.get('console')).toBe('console');
   });
 });
 
