@@ -40,9 +40,6 @@ export function targetsFollow(filter: Filter): TargetsFollow {
   return filter.owner !== null ? 'owner' : filter.team !== null ? 'team' : 'all';
 }
 
-/** Longest value read from a URL (a name longer than this matches nothing anyway). */
-const MAX_VALUE = 300;
-
 const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 /** The name a deal's owner, team or product is shown and filtered by: trimmed, empty as `(unspecified)`. */
@@ -91,7 +88,9 @@ export function parseFilter(search: string): ParsedFilter {
   const invalid: FilterKey[] = [];
   for (const key of FILTER_KEYS) {
     const raw = params.get(key);
-    const value = raw === null ? '' : raw.trim().slice(0, MAX_VALUE);
+    // Whole, however long: names are matched whole, and the build links any name in full (one cut short could be
+    // another name, which is its start).
+    const value = raw === null ? '' : raw.trim();
     if (value === '') continue;
     if (key === 'period' && !isPeriod(value)) {
       invalid.push(key);

@@ -8,6 +8,9 @@ describe('filters in the URL', () => {
     expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', period: '2026-Q2' });
     expect(invalid).toEqual([]);
     expect(parseFilter(filterQuery(filter)).filter).toEqual(filter);
+    // A long name is read whole: cut at 300 characters it was another owner whose name is its start.
+    const long = { ...NO_FILTER, owner: `Kim ${'x'.repeat(296)} (Busan)` };
+    expect(parseFilter(filterQuery(long)).filter.owner).toBe(long.owner);
     expect(filterQuery(filter)).toBe('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&period=2026-Q2');
   });
 
