@@ -70,7 +70,8 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
     default: {
       const build = { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, repurchase: repurchaseModel }[page];
       const model = build(ctx);
-      return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts: [] };
+      const texts = (model.tableIntros ?? []).map(([id, text]): [string, string] => [`${id}-intro`, text]);
+      return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts };
     }
   }
 }

@@ -349,6 +349,8 @@ export const en = {
     lostAtStage: 'Stage where deals were lost',
     /** The Win / loss page's table of loss reasons by the stage lost at (views/pages/loss-matrix.ts). */
     lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
+    /** The Win / loss page's table of win rates by keyman named and budget confirmed (views/pages/qualification.ts). */
+    qualification: 'Win rate by keyman and budget',
     competitors: 'Results against competitors',
     flaggedOpen: 'Open deals with warning signs (not stalled yet)',
     stalled: 'Stalled deals',
@@ -391,6 +393,26 @@ export const en = {
     // A no-break space: a narrow cell never parts the number from its unit ('12' / 'months').
     upcoming: `Due within ${withUnit('12', 'months')}`,
     later: 'Later',
+  },
+  /** The Win / loss page's win rates by qualification (views/pages/qualification.ts): does qualifying pay? */
+  qualification: {
+    check: 'Deals closed',
+    keymanNamed: 'Keyman named',
+    keymanMissing: 'No keyman',
+    budgetConfirmed: 'Budget confirmed',
+    budgetUnconfirmed: 'Budget not confirmed',
+    closed: 'Closed',
+    /** One pair's rates: the deals that pass the check against those that do not. */
+    keyman: (p: { with: string; withCounts: string; without: string; withoutCounts: string }) =>
+      `Deals closed in the analysis window that named a keyman were won ${p.with} of the time (${p.withCounts}), those without one ${p.without} (${p.withoutCounts}).`,
+    budget: (p: { with: string; withCounts: string; without: string; withoutCounts: string }) =>
+      `With a confirmed budget ${p.with} were won (${p.withCounts}), without one ${p.without} (${p.withoutCounts}).`,
+    /** "194 of 496". */
+    counts: (p: { won: number; closed: number }, f: Formatter) => `${f.count(p.won)} of ${f.count(p.closed)}`,
+    tooFew: (p: { what: string; count: number }, f: Formatter) =>
+      `Too few deals closed with “${p.what}” (${f.count(p.count)}) to compare win rates.`,
+    noColumn: (p: { column: string }) => `deals.csv has no ${p.column} column: export it to see whether the deals that have it are won more often.`,
+    asExported: 'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
   },
   /** A covered repurchase row's follow-up deals (views/repurchase-facts.ts): metrics.md counts a lost one as covering it. */
   followUps: {

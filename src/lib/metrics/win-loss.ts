@@ -151,3 +151,32 @@ export function competitors(ctx: MetricContext): CompetitorRow[] {
     .map(([competitor, g]) => ({ competitor, won: g.won, lost: g.lost, win_rate: ratio(g.won, g.won + g.lost) }))
     .sort((a, b) => b.won + b.lost - (a.won + a.lost) || byCodePoint(a.competitor, b.competitor));
 }
+
+export interface WonLost {
+  won: number;
+  lost: number;
+}
+
+/**
+ * The deals closed in the window by whether they name a keyman and have a confirmed budget (the book's qualification
+ * questions), won and lost: does qualifying pay? Null for a column deals.csv does not have. The values are the
+ * export's (today's), not those of the day each deal was qualified.
+ */
+export interface QualificationOutcomes {
+  keyman: { named: WonLost; missing: WonLost } | null;
+  budget: { confirmed: WonLost; unconfirmed: WonLost } | null;
+}
+
+export function qualificationOutcomes(ctx: MetricContext): QualificationOutcomes {
+  const columns = ctx.dataset.columns['deals.csv'] ?? new Set<string>();
+  const { deals } = ctx.timelines;
+  const zero = (): WonLost => ({ won: 0, lost: 0 });
+  const keyman = { named: zero(), missing: zero() };
+  const budget = { confirmed: zero(), unconfirmed: zero() };
+  for (const d of ctx.closedInWindow) {
+    const outcome = ctx.at.state[d] === WON ? 'won' : 'lost';
+    (deals.keyman[d]!.trim() === '' ? keyman.missing : keyman.named)[outcome]++;
+    (deals.budgetConfirmed[d] === 1 ? budget.confirmed : budget.unconfirmed)[outcome]++;
+  }
+  return { keyman: columns.has('keyman') ? keyman : null, budget: columns.has('budget_confirmed') ? budget : null };
+}

@@ -254,6 +254,11 @@ export const siteDataSchema = z.strictObject({
   ),
   /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
+  /** Deals closed in the window by keyman named or not and budget confirmed or not (null: no such column): metrics/win-loss.ts `qualificationOutcomes`. */
+  qualification_outcomes: z.strictObject({
+    keyman: z.strictObject({ named: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), missing: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
+    budget: z.strictObject({ confirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), unconfirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
+  }),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
   owners: segmentTargetsSchema,
   teams: segmentTargetsSchema,

@@ -12,7 +12,7 @@ import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes } from '../metrics/conversion.ts';
-import { lossReasonsByStage } from '../metrics/win-loss.ts';
+import { lossReasonsByStage, qualificationOutcomes } from '../metrics/win-loss.ts';
 import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
@@ -177,6 +177,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     inputs: inputs(ctx, exportDates),
     funnel_outcomes: funnelOutcomes(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
+    qualification_outcomes: qualificationOutcomes(ctx),
     // Getters: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
     get repurchase_owners() {
       return repurchaseDeals().owners;

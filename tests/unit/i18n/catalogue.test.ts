@@ -58,6 +58,11 @@ const SAMPLE = {
   from: '2024-07-01',
   to: '2025-06-30',
   min: 5,
+  // qualification.keyman / budget / tooFew
+  with: '39%',
+  withCounts: '194 of 496',
+  without: '5%',
+  withoutCounts: '11 of 207',
   // changes.stalledOutcome: what became of the deals stalled then (adding up to count)
   won: 1,
   lost: 0,

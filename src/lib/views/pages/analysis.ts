@@ -36,12 +36,15 @@ import {
 import { historyFromSnapshots } from './file-advice.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable } from './loss-matrix.ts';
+import { qualificationSection } from './qualification.ts';
 
 export interface ChartsPageModel {
   /** Sentences shown under the page's intro: what this data cannot show, and how to get it. */
   notes: string[];
   charts: ChartBlock[];
   tables: TableModel[];
+  /** Sentences above a table, by its id (the page marks them `data-filter-text="<id>-intro"`: a filter replaces them). */
+  tableIntros?: [string, string][];
 }
 
 /**
@@ -283,6 +286,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
       );
   // Reason codes read as words (config labels, else humanised); the CSV keeps each code beside them.
   const reasonKeys = (rows: Metrics['loss_reasons']) => ({ header: m.csv.codeOf({ column: m.columns.reason }), values: rows.map((r) => r.reason) });
+  const qualification = qualificationSection(ctx);
   const competitors = competitorsView(metrics);
   const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
   return {
@@ -310,7 +314,8 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.win_reasons),
       ),
     ],
-    // Where in the sale each loss reason is given, beside the win-rate summary.
-    tables: [lossReasonsByStageTable(ctx), summary].filter((t): t is TableModel => t !== null),
+    // Where in the sale each loss reason is given, whether qualified deals are won more often, the win-rate summary.
+    tables: [lossReasonsByStageTable(ctx), qualification?.table ?? null, summary].filter((t): t is TableModel => t !== null),
+    tableIntros: qualification ? [[qualification.table.id, qualification.intro]] : [],
   };
 }
