@@ -797,6 +797,9 @@ export const en = {
     flagNote: 'A deal with several warning signs counts under each, so the rows by warning sign add up to more than all stalled deals.',
     summary: (p: { count: number; amount: number }, f: Formatter) =>
       `${counted(f, p.count, 'stalled deal', 'stalled deals')} worth ${f.moneyCompact(p.amount)}.`,
+    /** After the summary: the stalled deals whose forecast category is commit or best case. */
+    inForecast: (p: { count: number; amount: number; commit: number }, f: Formatter) =>
+      `${p.count === 1 ? 'One of them' : `${f.count(p.count)} of them`} (${f.moneyCompact(p.amount)}) ${p.count === 1 ? 'is' : 'are'} in the forecast as commit or best case${p.commit > 0 ? ` (${f.count(p.commit)} commit)` : ''}: check ${p.count === 1 ? 'it' : 'them'} first.`,
   },
   /** The owners and teams page, and each owner's page. */
   ownersReview: {

@@ -3,6 +3,7 @@ import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
+import { hasForecastCategories } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { pageModel } from './page-model.ts';
 
@@ -82,7 +83,7 @@ export function dealAndAmountColumns<R extends { deal_id: string; name: string }
 }
 
 /** The columns an open-deal list can show after its deal and amount (openDealColumns). */
-export type OpenDealColumn = 'days' | 'why' | 'flags' | 'stage' | 'threshold' | 'close' | 'owner' | 'account';
+export type OpenDealColumn = 'days' | 'why' | 'flags' | 'stage' | 'threshold' | 'close' | 'category' | 'owner' | 'account';
 
 /**
  * An open deal list's columns: the deal and its amount, then `keys` in their
@@ -142,6 +143,18 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
     // As the thresholds table shows it: a deal 31 days in a stage whose threshold is 30.9 is over it.
     threshold: [{ label: m.columns.threshold_days, numeric: true, value: (d) => d.threshold_days, text: (d) => f.number(d.threshold_days), digits: 1 }],
     close: [expectedCloseColumn<OpenDealRow>(ctx, (d) => d.expected_close)],
+    // Only when deals.csv has forecast categories (none: no column at all, rather than a column of "None").
+    category: hasForecastCategories(ctx)
+      ? [
+          {
+            label: m.forecastPage.deals.columns.category,
+            csvId: m.csv.codeOf({ column: m.forecastPage.deals.columns.category }),
+            value: (d) => d.forecast_category,
+            text: (d) => (d.forecast_category === null ? m.forecastPage.deals.noCategory : m.forecastPage.deals.categories[d.forecast_category]),
+            tone: (d) => (d.forecast_category === null ? 'muted' : undefined),
+          },
+        ]
+      : [],
     owner: [{ label: m.columns.owner, value: (d) => d.owner, href: (d) => owner(d.owner) }],
     account: [
       { label: m.columns.account_id, csvOnly: true, value: (d) => d.account_id },
@@ -166,7 +179,8 @@ function sentenceFirstColumns(ctx: PageContext, text: 'why' | 'flags', rest: rea
 
 /** A stalled-deal list's columns: why it is stalled first (which says the days in stage against the stage's threshold). */
 export function stalledColumns(ctx: PageContext): Column<OpenDealRow>[] {
-  return sentenceFirstColumns(ctx, 'why', ['stage', 'threshold', 'close', 'owner', 'account']);
+  // The forecast category after the close date: a stalled deal counted as commit or best case is a forecast at risk.
+  return sentenceFirstColumns(ctx, 'why', ['stage', 'threshold', 'close', 'category', 'owner', 'account']);
 }
 
 /** The columns of the open deals with warning signs that are not stalled yet: the signs first. */

@@ -8,7 +8,7 @@ import { byCodePoint } from '../../stats.ts';
 import type { OpenDealRow, StageMeta } from '../schema.ts';
 import { chartBlock, type Column, LIST_TOP, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { countAmountTable, figuresTable } from '../table-kinds.ts';
-import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, notes, stallDefaultNote } from './absence.ts';
+import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, notes, stallDefaultNote } from './absence.ts';
 import { historyAdvice } from './file-advice.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -60,8 +60,14 @@ export function stalledModel(ctx: PageContext): StalledModel {
   });
   const thresholds = stallThresholdsTable(ctx);
   const amount = deals.reduce((sum, d) => sum + d.amount, 0);
+  // Stalled yet counted on in the forecast: what the forecast review should question first.
+  const forecast = hasForecastCategories(ctx) ? deals.filter((d) => d.forecast_category === 'commit' || d.forecast_category === 'best_case') : [];
+  const inForecast =
+    forecast.length > 0
+      ? ` ${m.stalledReview.inForecast({ count: forecast.length, amount: forecast.reduce((sum, d) => sum + d.amount, 0), commit: forecast.filter((d) => d.forecast_category === 'commit').length }, f)}`
+      : '';
   return {
-    summary: m.stalledReview.summary({ count: deals.length, amount }, f),
+    summary: `${m.stalledReview.summary({ count: deals.length, amount }, f)}${inForecast}`,
     totals,
     totalsNote: m.stalledReview.flagNote,
     stalled,

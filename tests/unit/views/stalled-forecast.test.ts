@@ -1,0 +1,52 @@
+/**
+ * The Stalled page: a stalled deal counted on in the forecast (commit or best case) is the forecast review's first
+ * question. The list shows each deal's forecast category, and the summary says how many are in the forecast. On the
+ * sample as of 2026-06-30: 7 of the 32 stalled deals (₩3.12B) are best case ('best_case' or 'Best Case', input.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { makeDataset, proposalDeal } from '../../helpers/dataset.ts';
+
+const config = defaultConfig();
+
+function siteOf(withColumn: boolean) {
+  // At Proposal since 2025-01-10: all three stalled as of 2025-06-30.
+  const dataset = makeDataset(config, [
+    proposalDeal('C1', { amount: 1_000_000, forecastCategory: 'commit' }),
+    proposalDeal('B1', { amount: 2_000_000, forecastCategory: 'best_case' }),
+    proposalDeal('P1', { amount: 4_000_000, forecastCategory: 'pipeline' }),
+  ]);
+  if (withColumn) dataset.columns['deals.csv'] = new Set([...dataset.columns['deals.csv']!, 'forecast_category']);
+  return siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' }));
+}
+
+describe('stalled deals in the forecast', () => {
+  it('says how many stalled deals are commit or best case, and lists each one’s category', () => {
+    const model = stalledModel(pageContext(siteOf(true), 'en'));
+    expect(model.summary).toBe('3\u00a0stalled deals worth ₩7M. 2 of them (₩3M) are in the forecast as commit or best case (1 commit): check them first.');
+    const col = model.stalled.headers.findIndex((h) => h.label === 'Forecast category');
+    // metrics.json's order: days in stage (all the same here), then id.
+    expect(model.stalled.rows.map((r) => [r[0]!.text, r[col]!.text])).toEqual([
+      ['B1', 'Best case'],
+      ['C1', 'Commit'],
+      ['P1', 'Pipeline'],
+    ]);
+    expect(stalledModel(pageContext(siteOf(true), 'ko')).summary).toBe('정체 딜 3건, 금액 700만원. 이 중 2건(300만원)이 포캐스트에 커밋 또는 베스트 케이스로 잡혀 있습니다(커밋 1건). 먼저 점검하세요.');
+  });
+
+  it('says nothing of the forecast, and has no category column, without forecast categories', () => {
+    const model = stalledModel(pageContext(siteOf(false), 'en'));
+    expect(model.summary).toBe('3\u00a0stalled deals worth ₩7M.');
+    expect(model.stalled.headers.map((h) => h.label)).not.toContain('Forecast category');
+  });
+
+  it('on the sample: 7 of 32, ₩3.12B', async () => {
+    const { dataset, config: sampleConfig } = await readFolder('data/sample');
+    const site = siteDataSchema.parse(buildSiteData(dataset, sampleConfig, '2026-06-30', { dataLabel: 'sample' }));
+    expect(stalledModel(pageContext(site, 'en')).summary).toBe('32\u00a0stalled deals worth ₩9.25B. 7 of them (₩3.12B) are in the forecast as commit or best case: check them first.');
+  });
+});
