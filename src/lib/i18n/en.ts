@@ -414,6 +414,19 @@ export const en = {
     noColumn: (p: { column: string }) => `deals.csv has no ${p.column} column: export it to see whether the deals that have it are won more often.`,
     asExported: 'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
   },
+  /** The Repurchase page's start dates: a due date less its product's median sales cycle (views/repurchase-facts.ts). */
+  repurchaseLead: {
+    column: 'Start by',
+    late: 'Start date passed: open a deal now',
+    intro: (p: { count: number; overdue: number; date: string; unmeasured: string[]; min: number }, f: Formatter) =>
+      `“Start by” counts back each product’s median sales cycle (of its deals won in the analysis window) from the due date: ` +
+      (p.count === 0
+        ? `no repurchase not yet followed up needed a deal open by ${f.date(p.date)}.`
+        : `${counted(f, p.count, 'repurchase', 'repurchases')} not yet followed up needed a deal open by ${f.date(p.date)} (${f.count(p.overdue)} of ${p.count === 1 ? 'it' : 'them'} overdue), marked ⚠.`) +
+      (p.unmeasured.length === 0 ? '' : ` ${p.unmeasured.join(', ')}: fewer than ${withUnit(f.count(p.min), 'won deals')} in the window, so no start date.`),
+    noMedian: (p: { min: number }, f: Formatter) =>
+      `No product has ${withUnit(f.count(p.min), 'won deals')} in the analysis window, so no start date (“Start by”) is counted back from the due dates.`,
+  },
   /** A covered repurchase row's follow-up deals (views/repurchase-facts.ts): metrics.md counts a lost one as covering it. */
   followUps: {
     column: 'Follow-up deals',

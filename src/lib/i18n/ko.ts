@@ -346,6 +346,17 @@ export const ko: Messages = {
     noColumn: (p) => `deals.csv에 ${p.column} 열이 없습니다. 이 값이 있는 딜을 더 자주 수주하는지 보려면 이 열을 함께 내보내세요.`,
     asExported: '키맨과 예산은 딜이 진행되던 당시가 아니라 현재 내보내기에 기록된 값입니다.',
   },
+  repurchaseLead: {
+    column: '착수 시점',
+    late: '착수 시점 경과: 지금 딜을 여세요',
+    intro: (p, f) =>
+      `‘착수 시점’은 재구매 예정일에서 제품별 영업 주기 중앙값(분석 기간에 수주한 딜 기준)을 거슬러 계산한 날짜입니다. ` +
+      (p.count === 0
+        ? `후속 딜이 없는 재구매 중 ${f.dateLong(p.date)}까지 딜을 열었어야 하는 건은 없습니다.`
+        : `후속 딜이 없는 재구매 중 ${f.count(p.count)}건은 ${f.dateLong(p.date)}까지 딜을 열었어야 합니다(그중 재구매 시점 경과 ${f.count(p.overdue)}건, ⚠ 표시).`) +
+      (p.unmeasured.length === 0 ? '' : ` ${p.unmeasured.join(', ')}: 분석 기간에 수주한 딜이 ${f.count(p.min)}건 미만이라 착수 시점을 계산하지 않습니다.`),
+    noMedian: (p, f) => `분석 기간에 수주한 딜이 ${f.count(p.min)}건 이상인 제품이 없어 재구매 예정일에서 착수 시점을 계산하지 않습니다.`,
+  },
   followUps: {
     column: '후속 딜',
     cell: (p, f) =>

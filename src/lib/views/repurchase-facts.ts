@@ -7,8 +7,10 @@
  * Pure: no clock, no files.
  */
 import type { MetricContext } from '../metrics/context.ts';
+import { cycleDays } from '../metrics/win-loss.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { amountKnownAt, LOST, NONE, OPEN, WON } from '../model/snapshot.ts';
+import { quantiles } from '../stats.ts';
 import { addDays, startOfLocalDate } from '../time.ts';
 
 /** The follow-up deals of one covered row (schema.ts `repurchase_follow_ups`), by their state at T. */
@@ -20,10 +22,22 @@ export interface FollowUps {
   lost: number;
 }
 
+/** A product's median sales cycle (created to won) of the deals won in the analysis window (schema.ts `repurchase_lead_times`). */
+export interface LeadTime {
+  product: string;
+  /** Null with fewer than `MIN_LEAD_WON` won deals: too few for a median to count back from. */
+  median_days: number | null;
+  won: number;
+}
+
+/** The fewest won deals of a product whose median cycle the page counts back from (as views/pages/absence.ts MIN_QUANTILE_VALUES). */
+export const MIN_LEAD_WON = 5;
+
 export interface RepurchaseDealFacts {
   owners: string[];
   amountUnknown: number[];
   followUps: FollowUps[];
+  leadTimes: LeadTime[];
 }
 
 /**
@@ -33,7 +47,7 @@ export interface RepurchaseDealFacts {
  * rule), by state. deals.csv is read only when there are rows.
  */
 export function repurchaseDealFacts(ctx: MetricContext, rows: Metrics['repurchase']): RepurchaseDealFacts {
-  if (rows.length === 0) return { owners: [], amountUnknown: [], followUps: [] };
+  if (rows.length === 0) return { owners: [], amountUnknown: [], followUps: [], leadTimes: [] };
   const wanted = new Set(rows.map((r) => r.deal_id));
   const found = new Map<string, { owner: string; amountKnown: boolean }>();
   const { deals } = ctx.dataset;
@@ -42,7 +56,23 @@ export function repurchaseDealFacts(ctx: MetricContext, rows: Metrics['repurchas
     owners: rows.map((r) => found.get(r.deal_id)?.owner ?? ''),
     amountUnknown: rows.flatMap((r, i) => (found.get(r.deal_id)?.amountKnown === false ? [i] : [])),
     followUps: followUpsOf(ctx, rows),
+    leadTimes: leadTimesOf(ctx, rows),
   };
+}
+
+/**
+ * How long before a repurchase is due a deal for it should start: its product's median sales cycle, of the deals won
+ * in the analysis window (the Velocity page's won cycle, by product), for each product of `rows`.
+ */
+function leadTimesOf(ctx: MetricContext, rows: Metrics['repurchase']): LeadTime[] {
+  const days = new Map<string, number[]>(rows.map((r) => [r.product, []]));
+  const { deals } = ctx.dataset;
+  for (const d of ctx.closedInWindow) if (ctx.at.state[d] === WON) days.get(deals[d]!.product)?.push(cycleDays(ctx, d));
+  return [...days.entries()].map(([product, cycles]) => ({
+    product,
+    median_days: cycles.length >= MIN_LEAD_WON ? quantiles(cycles, [0.5])[0]! : null,
+    won: cycles.length,
+  }));
 }
 
 function followUpsOf(ctx: MetricContext, rows: Metrics['repurchase']): FollowUps[] {

@@ -249,6 +249,8 @@ export const siteDataSchema = z.strictObject({
    * Each `covered` row of `metrics.repurchase` (its index): its follow-up deals (the other deals of its account and
    * product created after its base date) by state at T. metrics.md counts a lost one as covering the row too.
    */
+  /** Each product of `metrics.repurchase`: its median sales cycle of the deals won in the window (null: fewer than 5 won), to count back from a due date. */
+  repurchase_lead_times: z.array(z.strictObject({ product: z.string(), median_days: z.number().nullable(), won: z.int().nonnegative() })),
   repurchase_follow_ups: z.array(
     z.strictObject({ row: z.int().nonnegative(), open: z.int().nonnegative(), won: z.int().nonnegative(), lost: z.int().nonnegative() }),
   ),

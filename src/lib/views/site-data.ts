@@ -188,6 +188,9 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     get repurchase_follow_ups() {
       return repurchaseDeals().followUps;
     },
+    get repurchase_lead_times() {
+      return repurchaseDeals().leadTimes;
+    },
     owners: withSlugs(segmentTargets(ctx, 'owner'), ownerTeams(ctx)),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),

@@ -63,6 +63,8 @@ const SAMPLE = {
   withCounts: '194 of 496',
   without: '5%',
   withoutCounts: '11 of 207',
+  // repurchaseLead.intro: products with too few won deals for a median
+  unmeasured: ['LASER-CUT'],
   // changes.stalledOutcome: what became of the deals stalled then (adding up to count)
   won: 1,
   lost: 0,

@@ -21,11 +21,12 @@ describe('repurchase rows: when, how much, and who sold the last purchase', () =
     const owner = due.headers.findIndex((h) => h.label === '담당자');
     // After the four columns a phone shows first (compact): whose purchase comes back, when, how much, and its status.
     expect(due.compact).toBe(true);
-    expect(due.headers.map((h) => h.label)).toEqual(['고객사', '재구매 예정일', '금액', '상태', '담당자', '제품', '딜 ID', '도입일']);
+    // Then when to open the deal (its product's median sales cycle before the due date).
+    expect(due.headers.map((h) => h.label)).toEqual(['고객사', '재구매 예정일', '금액', '상태', '착수 시점', '담당자', '제품', '딜 ID', '도입일']);
     expect(due.caption).toBe('재구매 시점이 돌아오는 고객(가까운 순)');
-    expect(owner).toBe(4);
+    expect(owner).toBe(5);
     // The CSV keeps metrics.json's order of the columns.
-    expect(due.csv.headers).toEqual(['고객사', '담당자', '제품', '딜 ID', '도입일', '재구매 예정일', '상태(코드)', '상태', '금액']);
+    expect(due.csv.headers).toEqual(['고객사', '담당자', '제품', '딜 ID', '도입일', '재구매 예정일', '상태(코드)', '상태', '금액', '착수 시점']);
     const byDeal = new Map(due.csv.rows.map((r, i) => [r[due.csv.headers.indexOf('딜 ID')], due.rows[i]!]));
     expect(byDeal.get('D-00033')![owner]!.text).toBe('김민준');
     // The amount compact on the page, as the deal lists' (a phone shows it beside the date), in full in the CSV.
@@ -46,7 +47,8 @@ describe('the status on a phone: a phrase kept two words a line, its number with
         const label = t.id === 'repurchase-covered' ? (locale === 'en' ? 'Follow-up deals' : '후속 딜') : locale === 'en' ? 'Status' : '상태';
         const status = t.headers.findIndex((h) => h.label === label);
         expect(status, `${locale} ${t.id}`).toBe(3);
-        expect(t.headers.map((h) => h.phrase === true)).toEqual([false, false, false, true, false, false, false, false]);
+        // The due list has its start date after the status ('Start by'), the covered one its follow-ups in its place.
+        expect(t.headers.map((h) => h.phrase === true)).toEqual([false, false, false, true, ...(t.id === 'repurchase-due' ? [false] : []), false, false, false, false]);
         expect(cellMarkup(t, t.rows[0]![status]!, status, locale).className).toMatch(/(^| )phrase( |$)/);
       }
     }

@@ -5,6 +5,8 @@
 import { repurchaseTimelineChart } from '../../charts/index.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { repurchaseView } from '../chart-models.ts';
+import { MIN_LEAD_WON } from '../repurchase-facts.ts';
+import { addDays } from '../../time.ts';
 import { chartBlock, type Column, LIST_TOP, moneyDigits, movedOnPage, table } from '../table.ts';
 import { repurchaseNote } from './absence.ts';
 import type { ChartsPageModel } from './analysis.ts';
@@ -87,6 +89,50 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
         ],
   );
   const lostOnly = covered.filter(allLost).length;
+  // When to open the deal: the due date less its product's median sales cycle (a product of too few won deals: none).
+  const leadDays = new Map(site.repurchase_lead_times.map((l) => [l.product, l.median_days]));
+  const startBy = (r: RepurchaseRow): string | null => {
+    const days = leadDays.get(r.product);
+    return days === undefined || days === null ? null : addDays(r.next_purchase_at, -Math.ceil(days));
+  };
+  const start = movedOnPage<RepurchaseRow>({
+    label: m.repurchaseLead.column,
+    value: startBy,
+    text: (r) => {
+      const date = startBy(r);
+      return date === null ? '—' : f.date(date);
+    },
+    // Already passed, and no deal for it yet: open one.
+    tone: (r) => {
+      const date = startBy(r);
+      return date === null ? 'muted' : date <= site.as_of ? 'bad' : undefined;
+    },
+    note: (r) => {
+      const date = startBy(r);
+      return date !== null && date <= site.as_of ? m.repurchaseLead.late : undefined;
+    },
+  });
+  const dueColumns = columns.flatMap((c): Column<RepurchaseRow>[] => (c.label === m.columns.status ? [c, start.page] : c === amount.csv ? [c, start.csv] : [c]));
+  const late = due.filter((r) => {
+    const date = startBy(r);
+    return date !== null && date <= site.as_of;
+  });
+  const products = site.repurchase_lead_times;
+  const leadIntro =
+    products.length === 0
+      ? null
+      : products.every((p) => p.median_days === null)
+        ? m.repurchaseLead.noMedian({ min: MIN_LEAD_WON }, f)
+        : m.repurchaseLead.intro(
+            {
+              count: late.length,
+              overdue: late.filter((r) => r.status === 'overdue').length,
+              date: site.as_of,
+              unmeasured: products.filter((p) => p.median_days === null).map((p) => p.product),
+              min: MIN_LEAD_WON,
+            },
+            f,
+          );
   // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
   // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
   const dueSoon = due.filter((r) => r.status !== 'later').length;
@@ -100,8 +146,9 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
         ? []
         : [
             // Only with rows (missing === null): one of the two may still be empty.
-            table('repurchase-due', m.sections.repurchaseDue, columns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
+            table('repurchase-due', m.sections.repurchaseDue, dueColumns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
             table('repurchase-covered', m.repurchaseStatus.covered, coveredColumns, covered, { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
           ],
+    tableIntros: missing === null && leadIntro !== null && due.length > 0 ? [['repurchase-due', leadIntro]] : [],
   };
 }
