@@ -59,80 +59,11 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   const rows = site.metrics.repurchase;
   const due = rows.filter((r) => r.status !== 'covered');
   const covered = rows.filter((r) => r.status === 'covered');
-  // A covered row's status says nothing its list's title does not: its follow-up deals take that column (open, won or
-  // lost: metrics.md counts a lost one as covering it), the CSV keeps the status and adds the three counts.
-  const followUps = new Map(site.repurchase_follow_ups.map((u) => [rows[u.row]!, u]));
-  const allLost = (r: RepurchaseRow) => {
-    const u = followUps.get(r);
-    return u !== undefined && u.open === 0 && u.won === 0;
-  };
-  const followUpCount = (key: 'open' | 'won' | 'lost', label: string): Column<RepurchaseRow> => ({ label, csvOnly: true, numeric: true, value: (r) => followUps.get(r)?.[key] ?? null });
-  const coveredColumns = columns.flatMap((c): Column<RepurchaseRow>[] =>
-    c.label !== m.columns.status
-      ? [c]
-      : [
-          { ...c, csvOnly: true },
-          {
-            label: m.followUps.column,
-            pageOnly: true,
-            phrase: true,
-            value: (r) => {
-              const u = followUps.get(r);
-              return u === undefined ? null : m.followUps.cell(u, f);
-            },
-            tone: (r) => (allLost(r) ? 'bad' : undefined),
-            note: (r) => (allLost(r) ? m.followUps.allLost : undefined),
-          },
-          followUpCount('open', m.followUps.csvOpen),
-          followUpCount('won', m.followUps.csvWon),
-          followUpCount('lost', m.followUps.csvLost),
-        ],
-  );
-  const lostOnly = covered.filter(allLost).length;
-  // When to open the deal: the due date less its product's median sales cycle (a product of too few won deals: none).
-  const leadDays = new Map(site.repurchase_lead_times.map((l) => [l.product, l.median_days]));
-  const startBy = (r: RepurchaseRow): string | null => {
-    const days = leadDays.get(r.product);
-    return days === undefined || days === null ? null : addDays(r.next_purchase_at, -Math.ceil(days));
-  };
-  const start = movedOnPage<RepurchaseRow>({
-    label: m.repurchaseLead.column,
-    value: startBy,
-    text: (r) => {
-      const date = startBy(r);
-      return date === null ? '—' : f.date(date);
-    },
-    // Already passed, and no deal for it yet: open one.
-    tone: (r) => {
-      const date = startBy(r);
-      return date === null ? 'muted' : date <= site.as_of ? 'bad' : undefined;
-    },
-    note: (r) => {
-      const date = startBy(r);
-      return date !== null && date <= site.as_of ? m.repurchaseLead.late : undefined;
-    },
-  });
-  const dueColumns = columns.flatMap((c): Column<RepurchaseRow>[] => (c.label === m.columns.status ? [c, start.page] : c === amount.csv ? [c, start.csv] : [c]));
-  const late = due.filter((r) => {
-    const date = startBy(r);
-    return date !== null && date <= site.as_of;
-  });
-  const products = site.repurchase_lead_times;
-  const leadIntro =
-    products.length === 0
-      ? null
-      : products.every((p) => p.median_days === null)
-        ? m.repurchaseLead.noMedian({ min: MIN_LEAD_WON }, f)
-        : m.repurchaseLead.intro(
-            {
-              count: late.length,
-              overdue: late.filter((r) => r.status === 'overdue').length,
-              date: site.as_of,
-              unmeasured: products.filter((p) => p.median_days === null).map((p) => p.product),
-              min: MIN_LEAD_WON,
-            },
-            f,
-          );
+  const followUp = followUpColumns(ctx, columns);
+  const start = startDates(ctx);
+  const dueColumns = columns.flatMap((c): Column<RepurchaseRow>[] => (c.label === m.columns.status ? [c, start.column.page] : c === amount.csv ? [c, start.column.csv] : [c]));
+  const lostOnly = covered.filter(followUp.allLost).length;
+  const leadIntro = start.intro(due);
   // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
   // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
   const dueSoon = due.filter((r) => r.status !== 'later').length;
@@ -147,8 +78,76 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
         : [
             // Only with rows (missing === null): one of the two may still be empty.
             table('repurchase-due', m.sections.repurchaseDue, dueColumns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
-            table('repurchase-covered', m.repurchaseStatus.covered, coveredColumns, covered, { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
+            table('repurchase-covered', m.repurchaseStatus.covered, followUp.columns, covered, { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
           ],
     tableIntros: missing === null && leadIntro !== null && due.length > 0 ? [['repurchase-due', leadIntro]] : [],
   };
+}
+
+/**
+ * The covered list's columns: a covered row's status says nothing its list's title does not, so its follow-up deals
+ * take that column (open, won or lost: metrics.md counts a lost one as covering it); the CSV keeps the status and adds
+ * the three counts.
+ */
+function followUpColumns(ctx: PageContext, columns: Column<RepurchaseRow>[]) {
+  const { site, m, f } = ctx;
+  const rows = site.metrics.repurchase;
+  const followUps = new Map(site.repurchase_follow_ups.map((u) => [rows[u.row]!, u]));
+  const allLost = (r: RepurchaseRow) => {
+    const u = followUps.get(r);
+    return u !== undefined && u.open === 0 && u.won === 0;
+  };
+  const count = (key: 'open' | 'won' | 'lost', label: string): Column<RepurchaseRow> => ({ label, csvOnly: true, numeric: true, value: (r) => followUps.get(r)?.[key] ?? null });
+  const shown: Column<RepurchaseRow> = {
+    label: m.followUps.column,
+    pageOnly: true,
+    phrase: true,
+    value: (r) => {
+      const u = followUps.get(r);
+      return u === undefined ? null : m.followUps.cell(u, f);
+    },
+    tone: (r) => (allLost(r) ? 'bad' : undefined),
+    note: (r) => (allLost(r) ? m.followUps.allLost : undefined),
+  };
+  return {
+    allLost,
+    columns: columns.flatMap((c): Column<RepurchaseRow>[] =>
+      c.label === m.columns.status ? [{ ...c, csvOnly: true }, shown, count('open', m.followUps.csvOpen), count('won', m.followUps.csvWon), count('lost', m.followUps.csvLost)] : [c],
+    ),
+  };
+}
+
+/** When to open the deal: the due date less its product's median sales cycle (a product of too few won deals: none). */
+function startDates(ctx: PageContext) {
+  const { site, m, f } = ctx;
+  const leadDays = new Map(site.repurchase_lead_times.map((l) => [l.product, l.median_days]));
+  const startBy = (r: RepurchaseRow): string | null => {
+    const days = leadDays.get(r.product);
+    return days === undefined || days === null ? null : addDays(r.next_purchase_at, -Math.ceil(days));
+  };
+  // Already passed, and no deal for it yet: open one.
+  const passed = (r: RepurchaseRow) => {
+    const date = startBy(r);
+    return date !== null && date <= site.as_of;
+  };
+  const column = movedOnPage<RepurchaseRow>({
+    label: m.repurchaseLead.column,
+    value: startBy,
+    text: (r) => {
+      const date = startBy(r);
+      return date === null ? '—' : f.date(date);
+    },
+    tone: (r) => (startBy(r) === null ? 'muted' : passed(r) ? 'bad' : undefined),
+    note: (r) => (passed(r) ? m.repurchaseLead.late : undefined),
+  });
+  /** The due list's sentence: how many rows passed their start date (none without a median to count back from). */
+  const intro = (due: readonly RepurchaseRow[]): string | null => {
+    const products = site.repurchase_lead_times;
+    if (products.length === 0) return null;
+    if (products.every((p) => p.median_days === null)) return m.repurchaseLead.noMedian({ min: MIN_LEAD_WON }, f);
+    const late = due.filter(passed);
+    const unmeasured = products.filter((p) => p.median_days === null).map((p) => p.product);
+    return m.repurchaseLead.intro({ count: late.length, overdue: late.filter((r) => r.status === 'overdue').length, date: site.as_of, unmeasured, min: MIN_LEAD_WON }, f);
+  };
+  return { column, passed, intro };
 }
