@@ -217,6 +217,8 @@ export const en = {
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
       `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
     noTarget: 'No target for this period',
+    /** After the coverage tile's figures: the part of its open amount whose expected close has passed. */
+    coveragePastDue: (p: { amount: number }, f: Formatter) => `${f.moneyCompact(p.amount)} past due`,
     /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */
     targetMet: 'Target met',
     coverageMet: (p: { period: string; won: number; target: number }, f: Formatter) =>

@@ -175,6 +175,7 @@ export const ko: Messages = {
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
+    coveragePastDue: (p, f) => `${f.moneyCompact(p.amount)} 마감일 경과`,
     targetMet: '목표 달성',
     coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),
     noTargetFilter: '제품·기간별 목표 없음',

@@ -90,7 +90,12 @@ function dueIn(ctx: PageContext, period: string): OpenDealRow[] {
   return ctx.site.open_deals.filter((d) => d.expected_close !== null && periodContains(period, d.expected_close));
 }
 
-const amountOf = (deals: readonly OpenDealRow[]) => deals.reduce((sum, d) => sum + d.amount, 0);
+export const amountOf = (deals: readonly OpenDealRow[]) => deals.reduce((sum, d) => sum + d.amount, 0);
+
+/** Open deals due in `period` whose expected close has already passed: coverage counts them (its rule), a review should not. */
+export function pastDueIn(ctx: PageContext, period: string): OpenDealRow[] {
+  return dueIn(ctx, period).filter((d) => d.expected_close! < ctx.site.as_of);
+}
 
 /**
  * Open deals due in the attainment takeaway's period whose expected close has already passed (coverage counts
@@ -102,7 +107,7 @@ export function pastDueNote(ctx: PageContext): string | null {
   const period = focusPeriod(ctx.site.metrics.coverage);
   const row = ctx.site.metrics.coverage.find((r) => r.period === period);
   if (period === undefined || row === undefined || row.target_amount <= 0 || row.won_amount >= row.target_amount) return null;
-  const late = dueIn(ctx, period).filter((d) => d.expected_close! < ctx.site.as_of);
+  const late = pastDueIn(ctx, period);
   if (late.length === 0) return null;
   const best = ctx.site.coverage_best_case.find((r) => r.period === period)?.best_case_amount ?? null;
   const projected =

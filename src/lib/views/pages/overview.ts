@@ -25,7 +25,7 @@ import {
 import { funnelBlock, funnelFewNote } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
-import { forecastBlock } from './forecast.ts';
+import { amountOf, forecastBlock, pastDueIn } from './forecast.ts';
 import { tileSparkline, TREND_FIGURES, trendId } from './trends.ts';
 
 export interface TileModel {
@@ -253,7 +253,13 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
     case 'coverage': {
       const row = currentCoverage(now);
       if (row && row.remaining === 0) return m.tiles.coverageMet({ period: row.period, won: row.won_amount, target: row.target_amount }, f);
-      if (row) return joinItems([f.period(row.period), `${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`]);
+      if (row) {
+        // Coverage counts the open deals due earlier in the period whose dates have passed (metrics.md); on a month's
+        // last days they can be half of it (the sample on 30 June: ₩3.75B of ₩6.1B), so the tile says how much.
+        const late = pastDueIn(ctx, row.period);
+        const pastDue = late.length > 0 ? [m.tiles.coveragePastDue({ amount: amountOf(late) }, f)] : [];
+        return joinItems([f.period(row.period), `${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`, ...pastDue]);
+      }
       return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }
     // No deal closed in the window: "—" with why, not "0 / 0".
