@@ -299,13 +299,16 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
     expect(new Set(labels.filter(([text]) => /\p{Script=Hangul}/u.test(text!)).map(([, lang]) => lang))).toEqual(new Set([null]));
     // And in the sentence under the chart's title, the competitor it names ('... 경쟁사는 Hanwha Precision으로, ...'), filtered too.
     const takeaway = () => tab.evaluate(() => Array.from(document.querySelectorAll('#competitors > .takeaway [lang]'), (s) => [s.textContent, s.getAttribute('lang')]));
+    // Two: the one met most often, and the one we win least against.
     const named = await takeaway();
-    expect(named).toHaveLength(1);
-    expect(named[0]![1]).toBe('en');
+    expect(named).toHaveLength(2);
+    expect(new Set(named.map(([, lang]) => lang))).toEqual(new Set(['en']));
     expect(await tab.textContent('#competitors > .takeaway')).toContain(`${named[0]![0]}으로`);
     await tab.goto(`${server.url}/ko/win-loss/?team=${encodeURIComponent((await tab.evaluate(() => document.querySelector<HTMLSelectElement>('select[name="team"] option:nth-child(2)')!.value)))}`, { waitUntil: 'load' });
     await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
-    expect((await takeaway()).map(([, lang]) => lang)).toEqual(['en']);
+    const filtered = await takeaway();
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(new Set(filtered.map(([, lang]) => lang))).toEqual(new Set(['en']));
     // A sentence of the page quoting a Korean name (a data-quality message) is the page's, not marked Korean as a whole.
     await open('/en/data-quality/');
     const messages = await tab.evaluate(() => Array.from(document.querySelectorAll('td.wide'), (td) => [/\p{Script=Latin}/u.test(td.textContent!), /\p{Script=Hangul}/u.test(td.textContent!), td.getAttribute('lang')]));
@@ -442,13 +445,16 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
 
   it('keeps the row headers and languages in a filtered view', async () => {
     await open('/en/stalled/');
-    const owner = (await tab.textContent('#t-stalled tbody tr td:nth-child(8)'))!.trim();
+    // The owner's column, found by its header (the columns before it change: the forecast category came in).
+    const ownerColumn = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled thead th'), (th) => th.textContent!.trim()).indexOf('Owner') + 1);
+    expect(ownerColumn).toBeGreaterThan(1);
+    const owner = (await tab.textContent(`#t-stalled tbody tr td:nth-child(${ownerColumn})`))!.trim();
     await tab.goto(`${server.url}/en/stalled/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });
     await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
     const cells = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody tr > :first-child')).map((c) => `${c.tagName} ${c.getAttribute('scope')} ${c.getAttribute('lang') ?? ''}`));
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(c).toMatch(/^TH row (ko)?$/u);
-    const owners = await tab.evaluate(() => Array.from(document.querySelectorAll('#t-stalled tbody tr > :nth-child(8)')).map((c) => c.getAttribute('lang')));
+    const owners = await tab.evaluate((column) => Array.from(document.querySelectorAll(`#t-stalled tbody tr > :nth-child(${column})`)).map((c) => c.getAttribute('lang')), ownerColumn);
     expect(new Set(owners)).toEqual(new Set([/\p{Script=Hangul}/u.test(owner) ? 'ko' : null]));
     // The filtered overview's tiles, written by the filter script: each good or bad change says so.
     await tab.goto(`${server.url}/ko/?owner=${encodeURIComponent(owner)}`, { waitUntil: 'load' });

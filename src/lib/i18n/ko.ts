@@ -361,7 +361,8 @@ export const ko: Messages = {
   followUps: {
     column: '후속 딜',
     cell: (p, f) =>
-      [p.open > 0 ? `진행 중 ${f.count(p.open)}건` : '', p.won > 0 ? `수주 ${f.count(p.won)}건` : '', p.lost > 0 ? `실주 ${f.count(p.lost)}건` : ''].filter(Boolean).join(', '),
+      // '진행 2건, 실주 7건': two lines in a phone's narrow column ('진행 중' would make it three).
+      [p.open > 0 ? `진행 ${f.count(p.open)}건` : '', p.won > 0 ? `수주 ${f.count(p.won)}건` : '', p.lost > 0 ? `실주 ${f.count(p.lost)}건` : ''].filter(Boolean).join(', '),
     allLost: '후속 딜이 모두 실주되어 재구매는 아직 수주하지 못했습니다.',
     csvOpen: '진행 중인 후속 딜',
     csvWon: '수주한 후속 딜',

@@ -87,7 +87,7 @@ describe('a covered repurchase row says what its follow-up deals are', () => {
       '1 of the 2\u00a0repurchases under “Follow-up deal exists” has only lost follow-up deals (marked ⚠ there): each counts as followed up, but no follow-up is open or won, so the purchase is still to win.',
     ]);
     const ko = repurchaseModel(pageContext(site, 'ko'));
-    expect(ko.tables.find((t) => t.id === 'repurchase-covered')!.rows.map((r) => r[3]!.text)).toEqual(['실주 2건', '진행 중 1건, 실주 1건']);
+    expect(ko.tables.find((t) => t.id === 'repurchase-covered')!.rows.map((r) => r[3]!.text)).toEqual(['실주 2건', '진행 1건, 실주 1건']);
     expect(ko.notes[0]).toMatch(/^“후속 딜 있음” 목록의 재구매 2건 중 1건은 후속 딜이 모두 실주했습니다/u);
   });
 
