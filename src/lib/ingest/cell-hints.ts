@@ -27,12 +27,23 @@ const UNIT_VALUES = new Map([
 ]);
 
 /**
+ * The longest cell a hint is looked for in. No date, number, period or choice written another way is this long, and
+ * the hints' patterns backtrack over a run of spaces: a 150,000-character date cell took 30 s, a 5 MB one hours
+ * (one line of a broken export), for a hint that could not apply.
+ */
+export const MAX_HINTED_LENGTH = 64;
+
+/** Whether a cell is too long to be given a hint (MAX_HINTED_LENGTH). */
+export const tooLongForHint = (text: string): boolean => text.length > MAX_HINTED_LENGTH;
+
+/**
  * An amount written with number units (`3,500만`, `2억 5천만`, `3,500万`, `1億`; `3,500천` and `3,500千`, the
  * 천원 and 千円, thousands of won and yen, of Korean and Japanese tables; 원 and 円 already taken off as signs) is
  * not read, as no format the contract lists has them; the message says so, and what to write instead when the
  * value is a whole number.
  */
 export function numberUnitsHint(s: string, decimal: '.' | ','): string {
+  if (tooLongForHint(s)) return '';
   if (decimal !== '.') return '';
   const script = UNIT_SCRIPTS.find((u) => new RegExp(`[${u.small}${u.large}]`, 'u').test(s));
   if (!script) return '';
@@ -55,6 +66,7 @@ const SCIENTIFIC = /^(\d(?:\.\d+)?)E\+(\d{1,2})$/iu;
 
 /** An amount in scientific notation: Excel kept only the digits it showed. */
 export function scientificHint(s: string): string {
+  if (tooLongForHint(s)) return '';
   const m = SCIENTIFIC.exec(s);
   if (!m) return '';
   const shown = Number(`${m[1]}e${m[2]}`);
@@ -70,6 +82,7 @@ const WITH_WEEKDAY =
   /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?\s*[(（]?\s*(?:[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周|週)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*[)）]?$/iu;
 
 export function weekdayHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const m = WITH_WEEKDAY.exec(text.trim());
   if (!m) return '';
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
@@ -94,6 +107,7 @@ function monthOfName(name: string): number {
  * how to write it. A two-digit year is read as Excel reads one typed in (00-29 the 2000s, 30-99 the 1900s).
  */
 export function monthNameHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const t = text.trim();
   const g = (DAY_MONTH_YEAR.exec(t) ?? MONTH_DAY_YEAR.exec(t))?.groups;
   if (!g) return '';
@@ -110,6 +124,7 @@ export function monthNameHint(text: string): string {
 const ZONE_AFTER_SPACE = /^(\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s+(UTC|GMT|Z|[+-]\d{2}(?::?\d{2})?)$/iu;
 
 export function zoneHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const m = ZONE_AFTER_SPACE.exec(text.trim());
   if (!m) return '';
   const zone = m[2]!.toUpperCase();
@@ -121,6 +136,7 @@ export function zoneHint(text: string): string {
 const BACKSLASH_SIGN = /^\\\s?(\d[\d,]*(?:\.\d+)?)$|^(\d[\d,]*(?:\.\d+)?)\s?\\$/u;
 
 export function backslashHint(s: string): string {
+  if (tooLongForHint(s)) return '';
   const m = BACKSLASH_SIGN.exec(s);
   if (!m) return '';
   const digits = (m[1] ?? m[2]!).replaceAll(',', '');
@@ -141,12 +157,14 @@ const FULL_WIDTH_FIX = "Excel's ASC function makes them half-width";
 
 /** An amount typed in full-width digits (`３，０００`): how to write it. */
 export function fullWidthNumberHint(s: string): string {
+  if (tooLongForHint(s)) return '';
   const half = halfWidth(s).trim();
   return /^\d[\d,. ]*$/u.test(half) ? ` (${FULL_WIDTH_CAUSE}: write it as ${half}; ${FULL_WIDTH_FIX})` : '';
 }
 
 /** A date typed in full-width digits (`２０２６－０１－０５`): how to write it. */
 export function fullWidthDateHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const half = halfWidth(text).trim();
   return /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ][\d:]+(?:Z|[+-][\d:]+)?)?$/u.test(half) ? `; ${FULL_WIDTH_CAUSE}: write it as ${half}; ${FULL_WIDTH_FIX}` : '';
 }
@@ -161,6 +179,7 @@ const SHORT_YEAR_CAUSE = 'its year has two digits, which is not read: write the 
  * With YMD, which part is the year cannot be told (`12/03/25`): the form only.
  */
 export function shortYearHint(text: string, order: DateOrder): string {
+  if (tooLongForHint(text)) return '';
   const g = SHORT_YEAR.exec(text.trim())?.groups;
   // The year is the first or the last part: one of them has two digits (`3/4/5` is no date with a year).
   if (!g || (g.a!.length !== 2 && g.c!.length !== 2)) return '';
@@ -189,6 +208,7 @@ const MONTH_UNIT = /\s*[월月]$/u;
  * when the cell is clearly that number and it is in [min, max]. Only messages use it: the cell is not read.
  */
 export function wholeNumberHint(text: string, min: number, max: number, unit?: WholeNumberUnit): string {
+  if (tooLongForHint(text)) return '';
   const half = halfWidth(text).trim();
   const t = half || text.trim();
   const inRange = (n: number) => Number.isSafeInteger(n) && n >= min && n <= max;

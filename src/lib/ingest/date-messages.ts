@@ -5,7 +5,7 @@
  * Chinese long date, a 12-hour time). Cells are quoted the same way in every message.
  */
 import { formatDate } from '../time.ts';
-import { fullWidthDateHint, monthNameHint, shortYearHint, weekdayHint, zoneHint } from './cell-hints.ts';
+import { fullWidthDateHint, monthNameHint, shortYearHint, tooLongForHint, weekdayHint, zoneHint } from './cell-hints.ts';
 import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SECOND, BAD_TIME, BAD_YEAR, type DateOrder, MAX_LIFECYCLE_MONTHS, MAX_YEAR, MIN_YEAR, OK, scanDate, scannedParts } from './dates.ts';
 
 /** Quote a cell for a message, cutting very long ones. */
@@ -84,6 +84,7 @@ const SPACE_NAMES = new Map([
  * cell with plain spaces is a date the formats read.
  */
 function spaceHint(text: string, order: DateOrder): string {
+  if (tooLongForHint(text)) return '';
   const t = text.trim();
   const odd = ODD_SPACE.exec(t);
   if (!odd) return '';
@@ -115,6 +116,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
  * without reading it as one (a number can be anything).
  */
 function excelSerialHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const m = /^(\d{5})(?:\.\d+)?$/.exec(text.trim());
   if (!m) return '';
   const day = new Date(EXCEL_EPOCH_MS + Number(m[1]) * 86_400_000);
@@ -130,6 +132,7 @@ function excelSerialHint(text: string): string {
  * formats: say how to write it, without reading it.
  */
 function writtenOutDateHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const t = text.trim();
   let m = /^(\d{4})\s*(년|年)\s*(\d{1,2})\s*(?:월|月)\s*(\d{1,2})\s*(?:일|日)/u.exec(t);
   if (m) return writtenOutHint(m[2] === '년' ? 'written in Korean' : 'written in Japanese or Chinese', Number(m[1]), Number(m[3]), Number(m[4]));
@@ -161,5 +164,6 @@ function writtenOutHint(how: string, year: number, month: number, day: number): 
 
 /** Times written with 오전/오후, 午前/午後 (Japanese), 上午/下午 (Chinese) or AM/PM (a 12-hour clock) are not read: say how to write them. */
 function twelveHourHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   return /오전|오후|午前|午後|上午|下午|(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])/u.test(text) ? '; write times on the 24-hour clock (오후 2:05 or 2:05 PM as 14:05)' : '';
 }

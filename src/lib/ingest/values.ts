@@ -9,7 +9,7 @@ import { DOLLAR_PREFIX, dollarPrefixCode } from './dollar-prefixes.ts';
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../dataset.ts';
 import type { LocalDate } from '../time.ts';
 import { dateReason, quoteValue } from './date-messages.ts';
-import { backslashHint, choiceHint, fullWidthNumberHint, numberUnitsHint, scientificHint, type WholeNumberUnit, wholeNumberHint } from './cell-hints.ts';
+import { backslashHint, choiceHint, fullWidthNumberHint, numberUnitsHint, scientificHint, tooLongForHint, type WholeNumberUnit, wholeNumberHint } from './cell-hints.ts';
 import { type DateOptions, scanDate, scannedInstant, scannedLocalDate } from './dates.ts';
 
 export type { DateOptions, DateOrder } from './dates.ts';
@@ -157,6 +157,7 @@ const LEADING_PLUS = /^([^\d+]*)\+\s*(?=[^+]*$)/u;
  * write the amount when the cell without it is one.
  */
 function plusHint(text: string, opts: NumberOptions): string {
+  if (tooLongForHint(text)) return '';
   const m = LEADING_PLUS.exec(text.trim());
   if (!m) return '';
   const without = `${m[1]}${text.trim().slice(m[0].length)}`;
@@ -281,6 +282,7 @@ export function parsePeriod(text: string): string | Invalid {
 
 /** A period as people also write it ("2025년 3분기", "2025 Q3", "2025-3", "2025.03"): not read, but the message shows it as the contract writes it. */
 function periodHint(text: string): string {
+  if (tooLongForHint(text)) return '';
   const t = text.trim();
   const q = /^(\d{4})\s*(?:년\s*([1-4])\s*분기|[-./ ]?\s*[Qq]([1-4])|[-./ ]\s*([1-4])\s*[Qq])$/u.exec(t);
   if (q) return `; write it as ${q[1]}-Q${q[2] ?? q[3] ?? q[4]}`;
