@@ -10,6 +10,7 @@
 import { basename, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { DATA_FILE_NAME } from '../src/lib/ingest/export-listing.ts';
 import { prestartHistoryWorker } from '../src/lib/ingest/history-thread.ts';
 import { readFolder as realReadFolder, type ReadFolderOptions } from '../src/lib/ingest/read-folder.ts';
 import { FORMATS } from '../src/lib/ingest/vendor/registry.ts';
@@ -36,9 +37,6 @@ const USAGE = `usage: npm run --silent metrics -- --data <folder> [--config <fil
 export interface MetricsDeps {
   readFolder: typeof realReadFolder;
 }
-
-/** Files in the data folder the reader may read: never overwritten by --out. */
-const INPUT_FILE = /\.(csv|tsv|txt)$/iu;
 
 export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { readFolder: realReadFolder }): Promise<number> {
   const stderr = io.stderr;
@@ -173,7 +171,8 @@ function checkOutFile(io: CliIO, outArg: string, outPath: string, dataDir: strin
   const real = writingTo(outArg, () => realish(io.fs, outPath));
   const data = writingTo(outArg, () => realish(io.fs, dataDir));
   const name = basename(real);
-  if (isWithin(real, data) && (INPUT_FILE.test(name) || name.toLowerCase() === 'pipeline.config.json')) {
+  // Any file the folder's reader would read (a workbook or a ZIP archive of exports too): never written over.
+  if (isWithin(real, data) && (DATA_FILE_NAME.test(name) || name.toLowerCase() === 'pipeline.config.json')) {
     throw new UsageError(msg('out_is_input', { out: outArg }));
   }
   if (config && real === writingTo(outArg, () => realish(io.fs, config.path))) throw new UsageError(msg('out_is_config', { out: outArg }));

@@ -4,6 +4,7 @@
  * --max-rejected, --max-data-age: quality-gate.ts), and hosting (--site, --base), with the step that writes
  * the rendered pages into the output with relative links.
  */
+import { DATA_FILE_NAME } from '../../src/lib/ingest/export-listing.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isLocalDate } from '../../src/lib/time.ts';
 import { isOutsideSnapshot, SNAPSHOTS_DIR } from '../../src/lib/views/snapshots.ts';
@@ -66,8 +67,8 @@ export interface PublishOptions {
   base: string;
 }
 
-/** Files in a data folder the build may read: a digest or summary never overwrites one. */
-const INPUT_FILE = /\.(csv|tsv|txt|json)$/iu;
+/** Files in a data folder the build may read (an export, a workbook, a ZIP archive, the config): a digest or summary never overwrites one. */
+const isInputFile = (path: string) => DATA_FILE_NAME.test(path) || /\.json$/iu.test(path);
 
 /** A `--digest` or `--summary` of `-`: written to standard output, as `npm run metrics --out -` writes. */
 export const STDOUT = '-';
@@ -78,7 +79,7 @@ function fileArg(name: string, value: string | true | undefined, cwd: string, ou
   if (value === STDOUT) return { path: STDOUT, shown: 'standard output' };
   const path = resolve(cwd, value);
   if (isWithin(path, outDir)) throw new UsageError(msg('report_inside_out', { name, value, beside: basename(value) }));
-  if (isWithin(path, dataDir) && INPUT_FILE.test(path)) throw new UsageError(msg('report_in_data', { name, value }));
+  if (isWithin(path, dataDir) && isInputFile(path)) throw new UsageError(msg('report_in_data', { name, value }));
   return { path, shown: value };
 }
 

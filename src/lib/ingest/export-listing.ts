@@ -117,8 +117,11 @@ export const UNREADABLE_MESSAGE = 'named like a CSV file, but not a file that ca
 export const misnamedMessage = (shown: string | null) =>
   `not read: its name is not UTF-8${shown === null ? '' : ` (its bytes read as "${shown}")`}, so it cannot be opened by the name this system gives it; a ZIP archive made on Windows and extracted without its character set names files so: rename it, or extract the archive again with "unzip -O cp949"`;
 
-/** A name a data file could have (an export, a workbook, an archive): a folder so named is said, never passed over. */
-const DATA_FILE_NAME = /\.(csv|tsv|txt|xlsx|xlsm|xlsb|xls|ods|numbers|zip)$/iu;
+/**
+ * A name a data file could have (an export, a workbook, an archive): a folder so named is said, never passed over,
+ * and no output may be written over a file so named in the data folder (scripts/metrics.ts).
+ */
+export const DATA_FILE_NAME = /\.(csv|tsv|txt|xlsx|xlsm|xlsb|xls|ods|numbers|zip)$/iu;
 
 /** Why a folder so named is not looked into (a subfolder's files are: what each is, is said of it). */
 const FOLDER_WHY = {

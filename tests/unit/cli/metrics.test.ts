@@ -228,6 +228,14 @@ describe('metrics: exit 2, bad arguments', () => {
     expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', 'data/deals.csv'], f.io)).toBe(2);
     expect(f.stderr()).toMatch(/^metrics: --out data\/deals\.csv is an input in the data folder/u);
     expect(hashTree(data)).toEqual(before);
+    // A workbook or a ZIP archive of exports is read too (a HubSpot .xlsx, a Salesforce export's .zip): never written over.
+    for (const name of ['export.xlsx', 'Deals.XLS', 'crm-export.zip', 'board.ods']) {
+      writeFileSync(join(data, name), 'the export');
+      const g = fakeIO(dir);
+      expect(await main(['--data', 'data', '--as-of', '2025-06-30', '--out', `data/${name}`], g.io), name).toBe(2);
+      expect(g.stderr()).toMatch(new RegExp(`^metrics: --out data/${name.replace('.', '\\.')} is an input in the data folder`, 'u'));
+      expect(readFileSync(join(data, name), 'utf8')).toBe('the export');
+    }
   });
 
   it('reads the canonical files whatever the case of their names, and never overwrites one named another way', async () => {

@@ -247,6 +247,9 @@ describe('dated snapshots', () => {
       [['--as-of', '2025-06-30', '--compare-to', '2025-06-30'], /--compare-to 2025-06-30 must be before the as-of date 2025-06-30/u],
       [['--digest', 'site/digest.md'], /--digest site\/digest\.md is inside --out, which the build replaces/u],
       [['--summary', 'data/notes.csv'], /--summary data\/notes\.csv could be an input of the data folder/u],
+      // A workbook or a ZIP archive of exports is read too.
+      [['--digest', 'data/hubspot-export.xlsx'], /--digest data\/hubspot-export\.xlsx could be an input of the data folder/u],
+      [['--summary', 'data/export.ZIP'], /--summary data\/export\.ZIP could be an input of the data folder/u],
       [['--digest', 'x.md', '--summary', 'x.md'], /--digest and --summary name the same file/u],
       [['--max-rejected', '2'], /--max-rejected must be a fraction from 0 to 1/u],
       [['--max-data-age', '1.5'], /--max-data-age must be a whole number of days, such as 3, not "1\.5"/u],
