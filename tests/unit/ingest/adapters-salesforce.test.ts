@@ -517,6 +517,20 @@ const fieldHistoryCsv = (rows: string[][]) => exportFile('OpportunityFieldHistor
 const opp = (id: string, stage: string, deleted = 'false') => [id, deleted, '001A', `Deal ${id}`, stage, '1000.0', '2025-06-30', '005A', '2025-03-03T15:00:00.000Z'];
 
 describe('Salesforce Data Loader objects', () => {
+  it('names the first row of an Account repeated in Account.csv by its own line, not a line of Opportunity.csv', () => {
+    const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['Opportunity.csv', 'OpportunityHistory.csv', 'OpportunityFieldHistory.csv', 'Account.csv', 'User.csv'];
+    const texts = names.map((name) => readFileSync(join(folder, name), 'latin1'));
+    // Account.csv's line 3 again at its end (line 6).
+    const account = texts[3]!.replace(/\r?\n$/u, '').split(/\r?\n/u);
+    texts[3] = `${[...account, account[2]!].join('\r\n')}\r\n`;
+    const dataset = load(names.map((name, i) => exportFile(name, texts[i]!)), config);
+    const duplicate = dataset.issues.find((i) => i.code === 'duplicate_id')!;
+    expect([duplicate.file, duplicate.line]).toEqual(['Account.csv', 6]);
+    expect(duplicate.message).toMatch(/already appears on line 3; this later row is rejected$/u);
+  });
+
   it('reads timestamps Excel saved without their Z (a Data Loader file opened and saved again) as the GMT they are, not in the config\'s time zone', () => {
     const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
     const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;

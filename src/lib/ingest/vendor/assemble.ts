@@ -165,14 +165,14 @@ function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFi
   const relabelled = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
   // A closed deal without a close date, from an export with no close date column (a history report): its stage's column is the one to look at.
   const column = source ?? (issue.code === 'missing_close' ? table.sourceColumns.get('stage') : undefined) ?? issue.column;
-  return { ...issue, file: origin.file, line: origin.line, column, message: inExportTerms(relabelled, byName, origin.file, stageName) };
+  return { ...issue, file: origin.file, line: origin.line, column, message: inExportTerms(relabelled, byName, issue.file, origin.file, stageName) };
 }
 
 /**
  * The canonical files a message names (a line of stage_history.csv, a rejected row of deals.csv), which the user of a
  * CRM export never saw, as the export's own file and line.
  */
-function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file: string, stageName: (id: string) => string): string {
+function inExportTerms(message: string, byName: Map<string, CanonicalRows>, canonical: string, file: string, stageName: (id: string) => string): string {
   const where = (name: string, line: string): string | null => {
     const table = byName.get(name);
     const row = Number(line) - 2;
@@ -186,8 +186,9 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>, file
       return at === null ? text : `the latest stage entry (${at})`;
     })
     .replace(/ already appears on line (\d+); this later row is rejected/u, (text, line: string) => {
-      // The first row of a repeated deal_id, as the export's line (its own file's, or another export's).
-      const table = byName.get('deals.csv');
+      // The first row of a repeated id (a deal's, an account's), as the export's line (its own file's, or another export's):
+      // a line of the same canonical file as the message's.
+      const table = byName.get(canonical);
       const row = Number(line) - 2;
       if (!table || row < 0 || row >= table.length) return text;
       const origin = table.origin(row);
