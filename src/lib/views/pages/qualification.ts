@@ -40,18 +40,21 @@ export function qualificationSection(ctx: PageContext): QualificationSection | n
     said.push(words({ with: f.percent(rate(yes.counts)), withCounts: counts(yes.counts), without: f.percent(rate(no.counts)), withoutCounts: counts(no.counts) }));
   };
   const rows: Row[] = [];
-  if (keyman) {
-    const yes = { label: q.keymanNamed, counts: keyman.named };
-    const no = { label: q.keymanMissing, counts: keyman.missing };
+  // Each check: the deals.csv column it reads, its two sides (null without the column), their labels, its sentence.
+  const checks: { column: string; outcome: readonly [WonLost, WonLost] | null; labels: readonly [string, string]; words: typeof q.keyman }[] = [
+    { column: 'keyman', outcome: keyman && [keyman.named, keyman.missing], labels: [q.keymanNamed, q.keymanMissing], words: q.keyman },
+    { column: 'budget_confirmed', outcome: budget && [budget.confirmed, budget.unconfirmed], labels: [q.budgetConfirmed, q.budgetUnconfirmed], words: q.budget },
+  ];
+  for (const check of checks) {
+    if (check.outcome === null) {
+      said.push(q.noColumn({ column: check.column }));
+      continue;
+    }
+    const yes = { label: check.labels[0], counts: check.outcome[0] };
+    const no = { label: check.labels[1], counts: check.outcome[1] };
     rows.push(yes, no);
-    pair(yes, no, q.keyman);
-  } else said.push(q.noColumn({ column: 'keyman' }));
-  if (budget) {
-    const yes = { label: q.budgetConfirmed, counts: budget.confirmed };
-    const no = { label: q.budgetUnconfirmed, counts: budget.unconfirmed };
-    rows.push(yes, no);
-    pair(yes, no, q.budget);
-  } else said.push(q.noColumn({ column: 'budget_confirmed' }));
+    pair(yes, no, check.words);
+  }
   said.push(q.asExported);
   const columns: Column<Row>[] = [
     { label: q.check, value: (r) => r.label },
