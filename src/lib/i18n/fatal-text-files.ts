@@ -127,6 +127,10 @@ export const FILE_FATAL_RULES: Partial<Record<FatalCode, Rule[]>> = {
   ],
   not_text_csv: [
     [
+      re(`(?<f>.+): its lines end with (?<char>U\\+[0-9A-F]{4}), which CSV does not use, so the whole file reads as one header line: save it again with ordinary line ends \\(LF or CRLF\\)`),
+      (g) => `${g.f}: 줄 끝이 CSV에서 쓰지 않는 문자(${g.char})라서 파일 전체가 머리글 한 줄로 읽힙니다. 일반 줄 끝(LF 또는 CRLF)으로 다시 저장하세요`,
+    ],
+    [
       re(
         `(?<f>.+): a spreadsheet workbook \\(XLSX or XLS\\) saved under a \\.csv name, not a CSV file: open it in Excel and save it as CSV \\(File → Save As → "CSV UTF-8 \\(Comma delimited\\) \\(\\*\\.csv\\)"\\), named (?<name>.+), or export it again as CSV from the CRM`,
       ),

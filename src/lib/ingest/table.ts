@@ -274,10 +274,25 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
     seen.add(name);
     if (Object.hasOwn(index, name)) index[name] = i;
   });
+  const separator = headers.map((h) => UNICODE_LINE_END.exec(h)).find((m) => m !== null);
+  if (separator) throw unicodeLineEnds(file, separator[0]);
   for (const d of duplicateColumns(names, headers)) issues.warning(file, line, d.name, 'duplicate_column', duplicateColumnMessage(d));
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing, headers, names);
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
+}
+
+/** Line ends CSV does not use (Unicode's line and paragraph separators, the C1 next line): the whole file one line. */
+const UNICODE_LINE_END = /[\u0085\u2028\u2029]/u;
+
+/**
+ * A header holding such a line end: the file's lines end with it (a program that writes Unicode's own line ends), so
+ * it reads as one header line and no row. Refused whole, rather than losing every row behind a header of repeated
+ * column names.
+ */
+function unicodeLineEnds(file: string, char: string): IngestFatalError {
+  const name = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return new IngestFatalError('not_text_csv', file, `${file}: its lines end with ${name}, which CSV does not use, so the whole file reads as one header line: save it again with ordinary line ends (LF or CRLF)`);
 }
 
 /**

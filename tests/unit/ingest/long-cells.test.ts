@@ -29,3 +29,27 @@ describe('a very long cell is rejected at once, with its reason and no hint', ()
     expect((parsePeriod('2025년 3분기') as Invalid).reason).toMatch(/write it as 2025-Q3/u);
   });
 });
+
+describe('a file whose lines end with Unicode’s own line ends', () => {
+  it('is refused whole, naming the character, rather than read as one header line and no row', async () => {
+    const { mkdtempSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readFolder } = await import('../../../src/lib/ingest/read-folder.ts');
+    const { IngestFatalError } = await import('../../../src/lib/ingest/issues.ts');
+    const { fatalText } = await import('../../../src/lib/i18n/fatal-text.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'pipescope-u2028-'));
+    copyFileSync('tests/fixtures/spec-example/data/stage_history.csv', join(dir, 'stage_history.csv'));
+    const { readFileSync } = await import('node:fs');
+    // deals.csv as such a program writes it: every line ended by U+2028 (LINE SEPARATOR).
+    writeFileSync(join(dir, 'deals.csv'), readFileSync('tests/fixtures/spec-example/data/deals.csv', 'utf8').replace(/\r?\n/gu, '\u2028'));
+    const error = await readFolder(dir).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IngestFatalError);
+    const e = error as InstanceType<typeof IngestFatalError>;
+    expect(e.message).toBe('deals.csv: its lines end with U+2028, which CSV does not use, so the whole file reads as one header line: save it again with ordinary line ends (LF or CRLF)');
+    expect(fatalText(e, 'ko')).toBe('deals.csv: 줄 끝이 CSV에서 쓰지 않는 문자(U+2028)라서 파일 전체가 머리글 한 줄로 읽힙니다. 일반 줄 끝(LF 또는 CRLF)으로 다시 저장하세요');
+  });
+});
