@@ -22,8 +22,11 @@ const MAX_ASCII = 60;
 
 /** The ASCII part of a name as a slug ('' when there is none), at most MAX_ASCII characters. */
 export function asciiSlug(name: string): string {
-  return fullAsciiSlug(name).slice(0, MAX_ASCII).replace(/[-_]+$/g, '');
+  return cut(fullAsciiSlug(name));
 }
+
+/** A full ASCII slug cut to MAX_ASCII characters (without a dash or underscore left at its end). */
+const cut = (full: string) => full.slice(0, MAX_ASCII).replace(/[-_]+$/g, '');
 
 function fullAsciiSlug(name: string): string {
   return name
@@ -51,7 +54,7 @@ export function uniqueSlugs(names: readonly string[], prefix: string): Map<strin
   const sharing = new Map<string, number>();
   for (const name of distinct) {
     const full = fullAsciiSlug(name);
-    const ascii = asciiSlug(name);
+    const ascii = cut(full);
     // Letters beyond ASCII would be lost: the hash keeps 'Kim 민준' and 'Kim 서연' apart for good.
     const lossy = /[^\p{ASCII}]/u.test(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
     const hashed = ascii === '' || lossy || full.length > MAX_ASCII || WINDOWS_RESERVED.test(ascii);

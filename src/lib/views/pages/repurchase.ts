@@ -121,9 +121,16 @@ function followUpColumns(ctx: PageContext, columns: Column<RepurchaseRow>[]) {
 function startDates(ctx: PageContext) {
   const { site, m, f } = ctx;
   const leadDays = new Map(site.repurchase_lead_times.map((l) => [l.product, l.median_days]));
+  // Asked of each row by its cell's value, text, tone and note, in both tables' page and CSV: counted once a row.
+  const starts = new Map<RepurchaseRow, string | null>();
   const startBy = (r: RepurchaseRow): string | null => {
-    const days = leadDays.get(r.product);
-    return days === undefined || days === null ? null : addDays(r.next_purchase_at, -Math.ceil(days));
+    let date = starts.get(r);
+    if (date === undefined) {
+      const days = leadDays.get(r.product);
+      date = days === undefined || days === null ? null : addDays(r.next_purchase_at, -Math.ceil(days));
+      starts.set(r, date);
+    }
+    return date;
   };
   // Already passed, and no deal for it yet: open one.
   const passed = (r: RepurchaseRow) => {
