@@ -40,6 +40,13 @@ export const FILE_RULES: Rules = {
         `${topic(koLines(g.lines!))} UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. ${REPLACED}. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 읽지 않는 Shift_JIS나 GBK로 저장합니다)`,
     ],
     [
+      re(
+        `${LINES} (?:has|have) bytes that are not CP949 \\(a two-byte character cut or damaged\\), replaced by U\\+FFFD; the rest of the file was read as CP949\\. Check (?:that line|those lines), or re-export the file as UTF-8`,
+      ),
+      (g) =>
+        `${topic(koLines(g.lines!))} CP949가 아닌 바이트가 있어(2바이트 문자가 잘렸거나 손상됨) U+FFFD로 바꾸었습니다. 파일의 나머지는 CP949로 읽었습니다. 이 행의 값을 확인하거나 파일을 UTF-8로 다시 내보내세요`,
+    ],
+    [
       re(`the file is not valid ${ENCODING}(?: \\(first at line (?<n>\\d+)\\))?; unreadable bytes were replaced by U\\+FFFD`),
       (g) => `파일이 올바른 ${g.enc} 인코딩이 아닙니다${g.n ? `(처음 나온 곳: ${g.n}행)` : ''}. ${REPLACED}`,
     ],

@@ -65,29 +65,57 @@ export function decodeOrThrow(decoder: StreamDecoder, encoding: Encoding, bytes:
   }
 }
 
-/** Pass `chunks` through, noting in `first.line` the line of the first U+FFFD (lines end at LF, CRLF or CR, as in csv.ts). */
-export function* firstReplacementLine(chunks: Iterable<string>, first: { line: number }): Generator<string> {
+/** Lines as flat [first, end) pairs of line numbers, in order and never touching (as `ByteScan.badRuns`), and how many. */
+export interface LineRuns {
+  runs: number[];
+  count: number;
+}
+
+/**
+ * Pass `chunks` through, noting in `found` the lines that hold a U+FFFD
+ * (lines end at LF, CRLF or CR, as in csv.ts), until `max` lines are noted.
+ * A chunk without one only has its line ends counted.
+ */
+export function* replacementLines(chunks: Iterable<string>, found: LineRuns, max = Infinity): Generator<string> {
   let line = 1;
   let afterCr = false;
   for (const text of chunks) {
-    if (first.line === 0) {
-      const at = text.indexOf('\uFFFD');
-      const end = at === -1 ? text.length : at;
-      // A line end is a CR, or an LF not right after a CR.
-      line += countChar(text, '\r', end) + countChar(text, '\n', end);
-      for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-        if (i > 0 ? text.charCodeAt(i - 1) === 13 : afterCr) line--;
+    if (found.count < max && text.length > 0) {
+      if (!text.includes('\uFFFD')) line += lineEnds(text, afterCr);
+      else {
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 13 || (c === 10 && !(i > 0 ? text.charCodeAt(i - 1) === 13 : afterCr))) line++;
+          else if (c === 0xfffd) noteLine(found, line);
+        }
       }
       afterCr = text.charCodeAt(text.length - 1) === 13;
-      if (at !== -1) first.line = line;
     }
     yield text;
   }
 }
 
-function countChar(text: string, ch: string, end: number): number {
+function noteLine(found: LineRuns, line: number): void {
+  const runs = found.runs;
+  const last = runs.length - 1;
+  if (last > 0 && runs[last] === line + 1) return;
+  found.count++;
+  if (last > 0 && runs[last] === line) runs[last] = line + 1;
+  else runs.push(line, line + 1);
+}
+
+/** Line ends in `text`: every CR, and every LF not right after a CR. */
+function lineEnds(text: string, afterCr: boolean): number {
+  let n = countChar(text, '\r');
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (!(i > 0 ? text.charCodeAt(i - 1) === 13 : afterCr)) n++;
+  }
+  return n;
+}
+
+function countChar(text: string, ch: string): number {
   let n = 0;
-  for (let i = text.indexOf(ch); i !== -1 && i < end; i = text.indexOf(ch, i + 1)) n++;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
   return n;
 }
 

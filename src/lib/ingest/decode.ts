@@ -20,14 +20,16 @@
  * - If some byte is not UTF-8: encoding-detect.ts scans the bytes once and
  *   plans the reading: the file as a whole in a legacy encoding, or line by
  *   line when most of it is UTF-8, or as UTF-8 with U+FFFD when neither fits.
- * - If the CP949 decoder refuses bytes the scan let through, the same once
- *   more without CP949.
+ *   A plainly Korean file is read as CP949 even with a few damaged lines,
+ *   their bad bytes replaced by U+FFFD and listed (`tolerantCp949`).
+ * - If the CP949 decoder refuses bytes the scan let through (in a file not
+ *   plainly Korean), the same once more without CP949.
  *
  * A NUL byte (a U+0000 character in UTF-16) is never text: each reading
  * notes where the first one is (`Decoding.firstNul`), and csv.ts refuses
  * the file there.
  */
-import { decodeMixed, decodeStream, firstReplacementLine, type Nul, UndecodableError } from './decode-stream.ts';
+import { decodeMixed, decodeStream, type LineRuns, type Nul, replacementLines, UndecodableError } from './decode-stream.ts';
 import { type ByteScan, type FallbackPlan, type LegacyEncoding, planFallback, scanBytes } from './encoding-detect.ts';
 
 export { UndecodableError };
@@ -70,7 +72,7 @@ export interface EncodingNotice {
 export interface Decoding {
   /** How the text was read; a file of UTF-8 lines with a few legacy ones is 'utf-8'. */
   encoding: Encoding;
-  /** Some bytes were unreadable and replaced by U+FFFD. */
+  /** Some bytes were unreadable and replaced by U+FFFD (for a tolerant CP949 reading, final once `text` has been read). */
   lossy: boolean;
   text: Iterable<string>;
   /** What to tell the user; final once `text` has been read to the end. */
@@ -172,16 +174,19 @@ function streamDecoding(source: ByteSource, encoding: Encoding, fatal: boolean, 
   const firstNul = () => nul.at;
   const text = decodeStream(source, encoding, { fatal, skip: 0, nul }, onBytes);
   if (fatal) return { encoding, lossy: false, text, notice: () => null, firstNul };
-  const first = { line: 0 };
+  const first: LineRuns = { runs: [], count: 0 };
   return {
     encoding,
     lossy: true,
-    text: firstReplacementLine(text, first),
-    notice: () => ({
-      code: 'invalid_encoding',
-      line: first.line,
-      message: `the file is not valid ${ENCODING_NAMES[encoding]}${first.line > 0 ? ` (first at line ${first.line})` : ''}; unreadable bytes were replaced by U+FFFD`,
-    }),
+    text: replacementLines(text, first, 1),
+    notice: () => {
+      const line = first.runs[0] ?? 0;
+      return {
+        code: 'invalid_encoding',
+        line,
+        message: `the file is not valid ${ENCODING_NAMES[encoding]}${line > 0 ? ` (first at line ${line})` : ''}; unreadable bytes were replaced by U+FFFD`,
+      };
+    },
     firstNul,
   };
 }
@@ -197,6 +202,7 @@ function plannedDecoding(source: ByteSource, scan: ByteScan, plan: FallbackPlan,
   const firstNul = () => nul.at;
   switch (plan.mode) {
     case 'legacy': {
+      if (plan.tolerant) return tolerantCp949(source, scan, nul, onBytes);
       // Fatal for CP949: the scan checks the pair structure only, and the table has holes.
       const opts = { fatal: plan.encoding === 'euc-kr', skip: scan.bom, nul };
       return { encoding: plan.encoding, lossy: false, text: decodeStream(source, plan.encoding, opts, onBytes), notice: () => null, firstNul };
@@ -213,6 +219,33 @@ function plannedDecoding(source: ByteSource, scan: ByteScan, plan: FallbackPlan,
       return { encoding: 'utf-8', lossy: true, text: decodeStream(source, 'utf-8', { fatal: false, skip: 0, nul }, onBytes), notice: () => notice, firstNul };
     }
   }
+}
+
+/**
+ * A plainly Korean file read as CP949 whatever some of its lines hold: their
+ * bad bytes become U+FFFD, and the lines that have one are listed. Read as
+ * UTF-8 with U+FFFD instead, every Korean character of the file would be lost.
+ */
+function tolerantCp949(source: ByteSource, scan: ByteScan, nul: Nul, onBytes?: OnBytes): Decoding {
+  const found: LineRuns = { runs: [], count: 0 };
+  const text = replacementLines(decodeStream(source, 'euc-kr', { fatal: false, skip: scan.bom, nul }, onBytes), found);
+  const notice = (): EncodingNotice | null => {
+    if (found.count === 0) return null;
+    const plural = found.count !== 1;
+    const lines = lineList(found.runs, found.count);
+    const message = `${lines} ${plural ? 'have' : 'has'} bytes that are not CP949 (a two-byte character cut or damaged), replaced by U+FFFD; the rest of the file was read as CP949. Check ${plural ? 'those lines' : 'that line'}, or re-export the file as UTF-8`;
+    return { code: 'invalid_encoding', line: found.runs[0]!, message };
+  };
+  return {
+    encoding: 'euc-kr',
+    // Known once the text is read, as the notice is.
+    get lossy() {
+      return found.count > 0;
+    },
+    text,
+    notice,
+    firstNul: () => nul.at,
+  };
 }
 
 /** How to give the file in an encoding that is read (input.md "Text"). */

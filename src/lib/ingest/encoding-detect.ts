@@ -20,8 +20,8 @@ export type LegacyEncoding = 'euc-kr' | 'windows-1252';
  * up to C6, the UHC extension; A1–FE after a lead from C7).
  */
 class Evidence {
-  /** Some byte cannot be CP949 (a lone lead, a bad trail, 80 or FF). */
-  cp949Invalid = false;
+  /** Lines with a byte that cannot be CP949 (a lone lead, a bad trail, 80 or FF); 0 or 1 while a line is scanned. */
+  cp949InvalidLines = 0;
   /** Pairs B0–C8 × A1–FE: the 2,350 KS X 1001 Hangul syllables that Korean text is nearly all made of. */
   hangul = 0;
   /**
@@ -39,7 +39,7 @@ class Evidence {
   undefined1252 = false;
 
   add(other: Evidence): void {
-    this.cp949Invalid ||= other.cp949Invalid;
+    this.cp949InvalidLines += other.cp949InvalidLines;
     this.hangul += other.hangul;
     this.rare += other.rare;
     this.high += other.high;
@@ -48,7 +48,7 @@ class Evidence {
   }
 
   clear(): void {
-    this.cp949Invalid = false;
+    this.cp949InvalidLines = 0;
     this.hangul = this.rare = this.high = this.clustered = 0;
     this.undefined1252 = false;
   }
@@ -68,7 +68,7 @@ class Evidence {
  * Otherwise none: the bytes are read as UTF-8 with U+FFFD, and reported.
  */
 function chooseLegacy(e: Evidence, cp949: boolean): LegacyEncoding | null {
-  const korean = cp949 && !e.cp949Invalid;
+  const korean = cp949 && e.cp949InvalidLines === 0;
   if (korean && e.hangul >= e.rare) return 'euc-kr';
   if (!e.undefined1252 && e.clustered * 2 <= e.high) return 'windows-1252';
   return korean && e.hangul > 0 ? 'euc-kr' : null;
@@ -226,12 +226,12 @@ class LineScanner {
     if (this.lead !== 0) {
       const lead = this.lead;
       this.lead = 0;
-      if (!isCp949Trail(lead, b)) e.cp949Invalid = true;
+      if (!isCp949Trail(lead, b)) e.cp949InvalidLines = 1;
       else this.pair(lead, b);
       return;
     }
     if (b < 0x80) return;
-    if (b === 0x80 || b === 0xff) e.cp949Invalid = true;
+    if (b === 0x80 || b === 0xff) e.cp949InvalidLines = 1;
     else {
       this.lead = b;
       this.beforeLead = this.prev;
@@ -263,7 +263,7 @@ class LineScanner {
   private endLine(): void {
     const e = this.cur;
     if (this.need > 0) this.utf8Bad = true; // the line ends inside a character
-    if (this.lead !== 0) e.cp949Invalid = true;
+    if (this.lead !== 0) e.cp949InvalidLines = 1;
     if (this.hangulWait) e.hangul++;
     const r = this.result;
     r.lines++;
@@ -293,8 +293,13 @@ class LineScanner {
 }
 
 export type FallbackPlan =
-  /** The whole file in one legacy encoding: as fast as the UTF-8 path. */
-  | { mode: 'legacy'; encoding: LegacyEncoding }
+  /**
+   * The whole file in one legacy encoding: as fast as the UTF-8 path.
+   * `tolerant`: the file is plainly Korean (`plainlyKorean`), so a damaged
+   * byte or one the CP949 table lacks becomes U+FFFD on its line, reported;
+   * otherwise such a byte refuses CP949 for the whole file.
+   */
+  | { mode: 'legacy'; encoding: LegacyEncoding; tolerant: boolean }
   /** Valid UTF-8 lines as UTF-8, the others (`ByteScan.badRuns`) in `legacy`. */
   | { mode: 'mixed'; legacy: LegacyEncoding }
   /** UTF-8 with U+FFFD: no legacy encoding fits. */
@@ -317,6 +322,20 @@ export function planFallback(scan: ByteScan, cp949: boolean): FallbackPlan {
   const all = new Evidence();
   all.add(scan.bad);
   all.add(scan.good);
-  const legacy = chooseLegacy(all, cp949);
-  return legacy ? { mode: 'legacy', encoding: legacy } : { mode: 'lossy' };
+  const tolerant = cp949 && plainlyKorean(all);
+  const legacy = chooseLegacy(all, cp949) ?? (tolerant ? 'euc-kr' : null);
+  return legacy ? { mode: 'legacy', encoding: legacy, tolerant: tolerant && legacy === 'euc-kr' } : { mode: 'lossy' };
+}
+
+/**
+ * Korean Excel's CP949 beyond doubt, though a few lines may hold bytes that
+ * are not CP949 (a two-byte character cut in half by a tool that counted
+ * bytes, say): Hangul pairs at least ten times the rare ones, and at least
+ * twenty for each damaged line. Chinese GBK pairs up into "Hangul" too, but
+ * about as often into rare pairs; Latin text seldom forms Hangul pairs at all.
+ * Reading such a file as CP949 loses the damaged characters alone, where
+ * UTF-8 with U+FFFD would lose every Korean character in it.
+ */
+function plainlyKorean(e: Evidence): boolean {
+  return e.hangul > 0 && e.hangul >= 10 * e.rare && e.hangul >= 20 * e.cp949InvalidLines;
 }

@@ -153,6 +153,63 @@ describe('CP949', () => {
   });
 });
 
+describe('a plainly Korean CP949 file with a damaged line', () => {
+  // Seven rows of Korean; on line 4 the owner "김" lost its second byte (B1 E8 → B1) before the comma.
+  const rows = ['D1,김,제안', 'D2,김,협상', 'D3,김,수주', 'D4,김,가망 고객', 'D5,김,제안', 'D6,김,협상', 'D7,김,수주'];
+  const damaged = (lineEnd: string) =>
+    concat(
+      ...['id,owner,stage', ...rows].map((line, i) => {
+        const bytes = cp949(line + lineEnd);
+        return i === 3 ? concat(bytes.subarray(0, 4), bytes.subarray(5)) : bytes;
+      }),
+    );
+
+  it('reads the other lines as CP949 and names the damaged line, for any chunk size and line end', () => {
+    for (const lineEnd of ['\n', '\r\n', '\r']) {
+      for (const size of [1, 7, 4096]) {
+        const read = readCsv(damaged(lineEnd), size);
+        expect(read.encoding).toBe('euc-kr');
+        expect(read.rows.map((r) => r[1])).toEqual(['owner', '김', '김', '\uFFFD', '김', '김', '김', '김']);
+        expect(read.rows.map((r) => r[2])).toEqual(['stage', '제안', '협상', '수주', '가망 고객', '제안', '협상', '수주']);
+        expect(read.issues.map((i) => [i.line, i.code, i.severity, i.message])).toEqual([
+          [
+            4,
+            'invalid_encoding',
+            'warning',
+            'line 4 has bytes that are not CP949 (a two-byte character cut or damaged), replaced by U+FFFD; the rest of the file was read as CP949. Check that line, or re-export the file as UTF-8',
+          ],
+        ]);
+      }
+    }
+  });
+
+  it('says so in Korean, listing every such line', () => {
+    // Twenty Hangul pairs for each damaged line: seven more rows, then "E8,<B1>,김" on line 16.
+    const more = cp949(rows.map((row) => row.replace('D', 'E')).join('\n') + '\n');
+    const bytes = concat(damaged('\n'), more, new Uint8Array([0x45, 0x38, 0x2c, 0xb1, 0x2c, 0xb1, 0xe8, 0x0a]));
+    const read = decodeAll(byteSource(bytes));
+    expect(read).toMatchObject({ encoding: 'euc-kr', lossy: true, notice: { code: 'invalid_encoding', line: 4 } });
+    expect(read.text.split('\n').slice(14, 16)).toEqual(['E7,김,수주', 'E8,\uFFFD,김']);
+    expect(issueMessage({ code: 'invalid_encoding', message: read.notice!.message }, 'ko')).toBe(
+      '4, 16행은 CP949가 아닌 바이트가 있어(2바이트 문자가 잘렸거나 손상됨) U+FFFD로 바꾸었습니다. 파일의 나머지는 CP949로 읽었습니다. 이 행의 값을 확인하거나 파일을 UTF-8로 다시 내보내세요',
+    );
+  });
+
+  it('reads a pair the CP949 table lacks as U+FFFD on its line, and the rest as CP949', () => {
+    // Row AD of KS X 1001 is empty: AD A1 has the shape of a pair but no character.
+    const bytes = concat(cp949(['id,owner,stage', ...rows].join('\n') + '\n'), new Uint8Array([0x44, 0x38, 0x2c, 0xad, 0xa1, 0x0a]));
+    const read = decodeAll(byteSource(bytes));
+    expect(read).toMatchObject({ encoding: 'euc-kr', lossy: true, notice: { line: 9 } });
+    expect(read.text.split('\n').slice(7, 9)).toEqual(['D7,김,수주', 'D8,\uFFFD']);
+  });
+
+  it('stays unread as CP949 when a damaged line is not outweighed by Korean text', () => {
+    // Three Hangul pairs, one damaged line: too little to tell Korean from another two-byte encoding.
+    const bytes = concat(cp949('id,owner\nD1,김\nD2,제'), new Uint8Array([0xb1, 0x0a]));
+    expect(decodeAll(byteSource(bytes))).toMatchObject({ encoding: 'utf-8', lossy: true, notice: { code: 'invalid_encoding' } });
+  });
+});
+
 describe('UTF-8 and UTF-16', () => {
   it('reads pure UTF-8 unchanged', () => {
     const text = 'id,name\n1,José\n2,가망 고객\n3,€5\n';
