@@ -5,6 +5,7 @@
  * NUL byte is.
  */
 import { type StreamDecoder, textDecoder } from './cp949.ts';
+import { countLineEnds } from './csv-tokenizer.ts';
 import type { ByteSource, Encoding } from './decode.ts';
 import type { ByteScan, LegacyEncoding } from './encoding-detect.ts';
 
@@ -81,7 +82,7 @@ export function* replacementLines(chunks: Iterable<string>, found: LineRuns, max
   let afterCr = false;
   for (const text of chunks) {
     if (found.count < max && text.length > 0) {
-      if (!text.includes('\uFFFD')) line += lineEnds(text, afterCr);
+      if (!text.includes('\uFFFD')) line += countLineEnds(text, 0, text.length, afterCr);
       else {
         for (let i = 0; i < text.length; i++) {
           const c = text.charCodeAt(i);
@@ -102,21 +103,6 @@ function noteLine(found: LineRuns, line: number): void {
   found.count++;
   if (last > 0 && runs[last] === line) runs[last] = line + 1;
   else runs.push(line, line + 1);
-}
-
-/** Line ends in `text`: every CR, and every LF not right after a CR. */
-function lineEnds(text: string, afterCr: boolean): number {
-  let n = countChar(text, '\r');
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (!(i > 0 ? text.charCodeAt(i - 1) === 13 : afterCr)) n++;
-  }
-  return n;
-}
-
-function countChar(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 /**
