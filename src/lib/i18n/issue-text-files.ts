@@ -19,7 +19,7 @@ function unclosed(g: Groups): string {
   return '파일 끝까지 닫히지 않았습니다';
 }
 
-/** The example of `quote_text` ('column "x": raw', 'first on line 2, column "x": raw', ...), in Korean. */
+/** The example of `quote_text` and `text_formula` ('column "x": raw', 'first on line 2, column "x": raw', ...), in Korean. */
 function quoteExample(example: string): string {
   return example.replace(/^first on line (\d+)/u, '처음은 $1행').replace(/^((?:처음은 \d+행, )?)column "/u, '$1열 "');
 }
@@ -96,6 +96,12 @@ export const FILE_RULES: Rules = {
     [
       re(`${LINES}: the row is longer than (?<max>[\\d,]+) characters?, the most one row may hold; (?<n>[\\d,]+) lines? rejected\\. Check that this is a CSV export and that no quote is left open`),
       (g) => `${koLines(g.lines!)}: 행이 한 행에 담을 수 있는 최대 길이(${g.max}자)보다 깁니다. ${g.n}개 행을 제외했습니다. CSV 내보내기 파일인지, 닫히지 않은 따옴표가 없는지 확인하세요`,
+    ],
+  ],
+  text_formula: [
+    [
+      re(`${LINES}: cells written as Excel text formulas \\((?<ex>.*)\\) were read as the text inside the quotes, as Excel shows them: (?<read>.*)`),
+      (g) => `${koLines(g.lines!)}: Excel 텍스트 수식(="…")으로 적힌 셀은(${quoteExample(g.ex!)}) Excel에 보이는 대로 따옴표 안의 글자로 읽었습니다: ${g.read}`,
     ],
   ],
   quote_text: [

@@ -4,7 +4,7 @@
  * where there is one) and says what to do.
  */
 import { CSV_LIMITS, type CsvLimits, type CsvProblem, type Delimiter } from './csv.ts';
-import { lineList } from './decode.ts';
+import { LineRuns, lineList } from './line-runs.ts';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
@@ -73,21 +73,9 @@ export function truncatedMessage(line: number, cells: number, header: number): s
   return `line ${line} ends the file after ${cells} of the header's ${header} cells, without a line end: the file looks cut off (an interrupted download or copy), and the row's last cell may be cut too. Row rejected: export the file again (if the row is complete as written, end it with a line break)`;
 }
 
-/** Lines gathered for one warning per file, as runs for `lineList`: the first 21 runs kept, every line counted. */
-class LineRuns {
-  runs: number[] = [];
-  count = 0;
 
-  protected addLine(line: number): void {
-    this.count++;
-    const runs = this.runs;
-    if (runs.length > 0 && runs[runs.length - 1] === line) runs[runs.length - 1] = line + 1;
-    else if (runs.length < 42) runs.push(line, line + 1);
-  }
-}
-
-/** Lines of records with text after a closing quote, gathered for one warning per file. */
-export class QuoteTextLines extends LineRuns {
+/** Lines of records with a cell read otherwise than written, the first such cell kept as an example. */
+class CellExampleLines extends LineRuns {
   first: { line: number; cell: number; raw: string; read: string } | null = null;
 
   add(line: number, cell: number, raw: string, read: string): void {
@@ -95,11 +83,28 @@ export class QuoteTextLines extends LineRuns {
     this.addLine(line);
   }
 
-  message(names: readonly string[]): string {
+  /** 'column "x": raw', or 'first on line 4, column "x": raw' when there are more. */
+  protected example(names: readonly string[]): string {
     const f = this.first!;
     const column = names[f.cell] ? `, column "${names[f.cell]}"` : '';
-    const example = this.count === 1 ? `${column.slice(2)}${column ? ': ' : ''}${shown(f.raw)}` : `first on line ${f.line}${column}: ${shown(f.raw)}`;
-    return `${lineList(this.runs, this.count)}: text follows the closing quote of a quoted cell (${example}); read as Excel reads it: ${shown(f.read)}. To keep the quotes, put the whole cell in quotes and double the quotes inside`;
+    return this.count === 1 ? `${column.slice(2)}${column ? ': ' : ''}${shown(f.raw)}` : `first on line ${f.line}${column}: ${shown(f.raw)}`;
+  }
+}
+
+/** Lines of records with text after a closing quote, gathered for one warning per file. */
+export class QuoteTextLines extends CellExampleLines {
+  message(names: readonly string[]): string {
+    return `${lineList(this.runs, this.count)}: text follows the closing quote of a quoted cell (${this.example(names)}); read as Excel reads it: ${shown(this.first!.read)}. To keep the quotes, put the whole cell in quotes and double the quotes inside`;
+  }
+}
+
+/**
+ * Lines with cells written as Excel text formulas (`="00123"`), for one
+ * warning per file: read as the text inside the quotes, as Excel shows them.
+ */
+export class TextFormulaLines extends CellExampleLines {
+  message(names: readonly string[]): string {
+    return `${lineList(this.runs, this.count)}: cells written as Excel text formulas (${this.example(names)}) were read as the text inside the quotes, as Excel shows them: ${shown(this.first!.read)}`;
   }
 }
 

@@ -95,6 +95,9 @@ export class CsvRecord {
   quoteCell = -1;
   quoteLine = 0;
   quoteRaw = '';
+  /** The first cell written as an Excel text formula (`="00123"`, read as `00123`), -1 for none; as written. */
+  formulaCell = -1;
+  formulaRaw = '';
   // Range mode: cell i is src[starts[i], ends[i]), or strings[i] when starts[i]
   // is -1 (a quoted cell made into a string). Array mode: cells[base + i].
   src = '';
@@ -169,6 +172,13 @@ export class CsvRecord {
     const out: string[] = [];
     for (let i = 0; i < this.length; i++) out.push(this.cell(i));
     return out;
+  }
+
+  /** Cell `i` becomes `text` (range mode). */
+  setString(i: number, text: string): void {
+    this.strings[i] = text;
+    this.starts[i] = -1;
+    this.ends[i] = -1;
   }
 
   pushString(text: string): void {
@@ -249,7 +259,11 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
   let line = part.firstLine ?? 1;
   let headerSeen = part.headerless ?? false;
 
+  /** The text being tokenized holds `="`: a cell of it may be an Excel text formula. */
+  let formulas = false;
   const emit = () => {
+    record.formulaCell = -1;
+    if (formulas && record.malformed === null) unwrapTextFormulas(record);
     if (record.malformed === null && record.isBlank()) return;
     if (headerSeen) return handlers.record(record);
     headerSeen = true;
@@ -277,6 +291,7 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
       // of strings for 26 MB of deals.csv). That record ends at that line's end or later (then the two are joined).
       const [rest, chunk] = pending as [string, string];
       const head = rest + chunk.slice(0, straddling);
+      formulas = head.includes('="');
       const first = tokenize(head, false, delimiter!, line, record, emit, limits);
       line = first.line;
       if (first.end === head.length) {
@@ -305,6 +320,7 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
         }
       } else delimiter = detectDelimiter(text);
     }
+    formulas = text.includes('="', from);
     const done = tokenize(text, final, delimiter, line, record, emit, limits, from);
     line = done.line;
     skipping = done.skip;
@@ -339,4 +355,31 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
   if (part.end) part.end.clean = pendingLength === 0 && !skipping;
   if (pendingLength > 0) run(true);
   return delimiter;
+}
+
+/** What an Excel text formula holds: one string literal, its quotes doubled. */
+const FORMULA_LITERAL = /^(?:[^"]|"")*$/;
+
+/**
+ * Excel's text formula `="00123"`, which exports made for Excel write so that
+ * Excel keeps a value as text (leading zeros, long ids, dates): read as the
+ * text inside the quotes, as Excel shows it, whether the cell is quoted
+ * (`"=""00123"""`) or not. Only a formula that is one string literal; the
+ * record notes the first such cell, for a warning.
+ */
+function unwrapTextFormulas(record: CsvRecord): void {
+  for (let i = 0; i < record.length; i++) {
+    record.range(i);
+    const src = record.rangeSrc;
+    const s = record.rangeStart;
+    const e = record.rangeEnd;
+    if (e - s < 3 || src.charCodeAt(s) !== 61 || src.charCodeAt(s + 1) !== 34 || src.charCodeAt(e - 1) !== 34) continue;
+    const inner = src.slice(s + 2, e - 1);
+    if (!FORMULA_LITERAL.test(inner)) continue;
+    if (record.formulaCell < 0) {
+      record.formulaCell = i;
+      record.formulaRaw = src.slice(s, e);
+    }
+    record.setString(i, inner.replaceAll('""', '"'));
+  }
 }

@@ -6,6 +6,7 @@
  */
 import { type StreamDecoder, textDecoder } from './cp949.ts';
 import { countLineEnds } from './csv-tokenizer.ts';
+import type { LineRuns } from './line-runs.ts';
 import type { ByteSource, Encoding } from './decode.ts';
 import type { ByteScan, LegacyEncoding } from './encoding-detect.ts';
 
@@ -66,12 +67,6 @@ export function decodeOrThrow(decoder: StreamDecoder, encoding: Encoding, bytes:
   }
 }
 
-/** Lines as flat [first, end) pairs of line numbers, in order and never touching (as `ByteScan.badRuns`), and how many. */
-export interface LineRuns {
-  runs: number[];
-  count: number;
-}
-
 /**
  * Pass `chunks` through, noting in `found` the lines that hold a U+FFFD
  * (lines end at LF, CRLF or CR, as in csv.ts), until `max` lines are noted.
@@ -87,7 +82,7 @@ export function* replacementLines(chunks: Iterable<string>, found: LineRuns, max
         for (let i = 0; i < text.length; i++) {
           const c = text.charCodeAt(i);
           if (c === 13 || (c === 10 && !(i > 0 ? text.charCodeAt(i - 1) === 13 : afterCr))) line++;
-          else if (c === 0xfffd) noteLine(found, line);
+          else if (c === 0xfffd) found.addLine(line);
         }
       }
       afterCr = text.charCodeAt(text.length - 1) === 13;
@@ -96,14 +91,6 @@ export function* replacementLines(chunks: Iterable<string>, found: LineRuns, max
   }
 }
 
-function noteLine(found: LineRuns, line: number): void {
-  const runs = found.runs;
-  const last = runs.length - 1;
-  if (last > 0 && runs[last] === line + 1) return;
-  found.count++;
-  if (last > 0 && runs[last] === line) runs[last] = line + 1;
-  else runs.push(line, line + 1);
-}
 
 /**
  * The mixed file's text: runs of lines alternate between the UTF-8 decoder

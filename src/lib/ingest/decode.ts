@@ -29,7 +29,8 @@
  * notes where the first one is (`Decoding.firstNul`), and csv.ts refuses
  * the file there.
  */
-import { decodeMixed, decodeStream, type LineRuns, type Nul, replacementLines, UndecodableError } from './decode-stream.ts';
+import { decodeMixed, decodeStream, type Nul, replacementLines, UndecodableError } from './decode-stream.ts';
+import { LineRuns, lineList } from './line-runs.ts';
 import { type ByteScan, type FallbackPlan, type LegacyEncoding, planFallback, scanBytes } from './encoding-detect.ts';
 
 export { UndecodableError };
@@ -174,7 +175,7 @@ function streamDecoding(source: ByteSource, encoding: Encoding, fatal: boolean, 
   const firstNul = () => nul.at;
   const text = decodeStream(source, encoding, { fatal, skip: 0, nul }, onBytes);
   if (fatal) return { encoding, lossy: false, text, notice: () => null, firstNul };
-  const first: LineRuns = { runs: [], count: 0 };
+  const first = new LineRuns();
   return {
     encoding,
     lossy: true,
@@ -227,7 +228,7 @@ function plannedDecoding(source: ByteSource, scan: ByteScan, plan: FallbackPlan,
  * UTF-8 with U+FFFD instead, every Korean character of the file would be lost.
  */
 function tolerantCp949(source: ByteSource, scan: ByteScan, nul: Nul, onBytes?: OnBytes): Decoding {
-  const found: LineRuns = { runs: [], count: 0 };
+  const found = new LineRuns();
   const text = replacementLines(decodeStream(source, 'euc-kr', { fatal: false, skip: scan.bom, nul }, onBytes), found);
   const notice = (): EncodingNotice | null => {
     if (found.count === 0) return null;
@@ -250,15 +251,3 @@ function tolerantCp949(source: ByteSource, scan: ByteScan, nul: Nul, onBytes?: O
 
 /** How to give the file in an encoding that is read (input.md "Text"). */
 const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read)';
-
-/** "line 4", "lines 4, 17 and 203", "lines 1, 2, …, 20 and 35 more". */
-export function lineList(runs: readonly number[], count: number, cap = 20): string {
-  const shown: number[] = [];
-  for (let r = 0; r < runs.length && shown.length < cap; r += 2) {
-    for (let line = runs[r]!; line < runs[r + 1]! && shown.length < cap; line++) shown.push(line);
-  }
-  if (count === 1) return `line ${shown[0]}`;
-  const more = count - shown.length;
-  if (more > 0) return `lines ${shown.join(', ')} and ${more} more`;
-  return `lines ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}

@@ -45,7 +45,7 @@ const FIRST_PART_SHARE = 0.6;
 const HEAD_BYTES = 64 * 1024;
 
 /** Findings a whole reading reports once per file, at its first line: a part gives up instead (the file is then read whole). */
-export const ONCE_PER_FILE = new Set(['invalid_encoding', 'mixed_encoding', 'quote_text', 'unnamed_values']);
+export const ONCE_PER_FILE = new Set(['invalid_encoding', 'mixed_encoding', 'quote_text', 'text_formula', 'unnamed_values']);
 
 /** The header a part of a file sits under. */
 export interface PartHeader {

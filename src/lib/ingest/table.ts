@@ -16,7 +16,7 @@
  */
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
-import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
+import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, TextFormulaLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
@@ -141,6 +141,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
     const read: { table: Table | null; handler: RowHandler | null; width: number; named: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, named: 0, delimiter: ',', names: [] };
     const quoted = new QuoteTextLines();
+    const formulas = new TextFormulaLines();
     const unnamed = new UnnamedValueLines();
     const extraBlank = new ExtraBlankLines();
     // Canonical files only: a CRM writes its exports itself (and a large one is read in parts, which could not tell).
@@ -176,6 +177,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             const t = read.table!;
             t.stats.rows++;
             if (record.quoteCell >= 0 && record.malformed === null) quoted.add(record.quoteLine, record.quoteCell, record.quoteRaw, record.cell(record.quoteCell));
+            if (record.formulaCell >= 0) formulas.add(record.line, record.formulaCell, record.formulaRaw, record.cell(record.formulaCell));
             if (blankTails && read.width > 0 && record.malformed === null) {
               if (record.length <= read.width) extraBlank.others++;
               else if (record.blankFrom(read.width)) extraBlank.add(record.line);
@@ -229,6 +231,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     const notice = decoding.notice();
     if (notice) issues.warning(file, notice.line, '', notice.code, notice.message);
     if (quoted.first) issues.warning(file, quoted.first.line, table.names[quoted.first.cell] ?? '', 'quote_text', quoted.message(table.names));
+    if (formulas.first) issues.warning(file, formulas.first.line, table.names[formulas.first.cell] ?? '', 'text_formula', formulas.message(table.names));
     if (unnamed.first) issues.warning(file, unnamed.first.line, '', 'unnamed_values', unnamed.message(table.names, read.named, read.delimiter));
     // Said only when other rows end at the header's width: in a file whose every row ends with a delimiter, the empty cells are that.
     if (extraBlank.count > 0 && extraBlank.others > 0) issues.warning(file, extraBlank.firstLine, '', 'extra_empty_cells', extraBlank.message(read.width, read.delimiter));

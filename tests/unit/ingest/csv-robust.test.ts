@@ -82,6 +82,35 @@ describe('quotes inside and after cells', () => {
   });
 });
 
+describe("Excel's text formulas", () => {
+  const text = 'id,name,note\n="00123", ="Kim ""Jr""" ,x\n"=""D-2""",="A"&"B",=""\n3,="1,2"\n=SUM(1),b,c\n';
+
+  it('reads ="…" as the text inside the quotes, quoted or not, whatever the chunk edges', () => {
+    for (const chunkBytes of [1, 2, 3, 5, 7, 4096]) {
+      const { rows, stats } = table(text, ['id', 'name', 'note'], chunkBytes);
+      expect(stats).toEqual({ rows: 4, accepted: 4, rejected: 0 });
+      expect(rows.map((r) => r.cells)).toEqual([
+        ['00123', 'Kim "Jr"', 'x'],
+        // More than one string is a formula like any other, kept as written; ="" is an empty text.
+        ['D-2', '="A"&"B"', ''],
+        // A delimiter splits an unquoted formula as any cell: neither part is one.
+        ['3', '="1', '2"'],
+        ['=SUM(1)', 'b', 'c'],
+      ]);
+    }
+  });
+
+  it('says so once per file, with the first cell as written and as read (en, ko)', () => {
+    const { issues } = table(text);
+    expect(brief(issues)).toEqual([
+      '2 warning text_formula [id]: lines 2 and 3: cells written as Excel text formulas (first on line 2, column "id": ="00123") were read as the text inside the quotes, as Excel shows them: 00123',
+    ]);
+    expect(issueMessage(issues[0]!, 'ko')).toBe(
+      '2, 3행: Excel 텍스트 수식(="…")으로 적힌 셀은(처음은 2행, 열 "id": ="00123") Excel에 보이는 대로 따옴표 안의 글자로 읽었습니다: 00123',
+    );
+  });
+});
+
 describe('unclosed quotes', () => {
   it('rejects the line of a quote never closed before the end of the file, and reads the lines after it', () => {
     const { rows, stats, issues } = table('id,name,note\n1,a,b\n2,"Acme,x\n3,c,d\n4,e,f\n');

@@ -11,7 +11,7 @@
  * report it repeats. Owner and account are left out of the comparison: they
  * are the opportunity's values at export time, not the change's.
  */
-import { lineList } from '../decode.ts';
+import { lineList } from '../line-runs.ts';
 import type { AdapterLog } from './salesforce-common.ts';
 import { reportFooter } from './salesforce-common.ts';
 import type { HistoryColumns } from './salesforce-report-history.ts';
