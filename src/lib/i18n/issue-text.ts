@@ -263,6 +263,13 @@ const ROW_RULES: Rules = {
       (g) => `${g.n}행은 ${g.h}행의 머리글을 되풀이합니다(두 파일을 하나로 합쳤나요?). 행으로 읽지 않았습니다`,
     ],
   ],
+  reordered_header: [
+    [
+      re(`line (?<n>\\d+) repeats the header of line (?<h>\\d+) (?<how>with its columns in another order|without some of its columns) \\((?<cols>.*); were two files joined into one\\?\\): it is not a row, and the rows below it are read by its columns(?:; the columns it lacks \\((?<miss>.*)\\) are empty in those rows)?`),
+      (g) =>
+        `${g.n}행은 ${g.h}행의 머리글을 ${g.how!.startsWith('with') ? '열 순서를 바꾸어' : '일부 열을 빼고'} 되풀이합니다(${g.cols}. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다${g.miss ? `. 이 머리글에 없는 열(${g.miss})은 그 행들에서 비어 있습니다` : ''}`,
+    ],
+  ],
   unknown_deal: [
     [
       re(`${COL} ${V} is not in deals.csv; deals.csv has (?<o>${QUOTED}), the same id but for a character that prints as nothing \\(as text copied from a web page or a chat carries\\): delete it where it is`),

@@ -65,6 +65,20 @@ export function opensCurlyQuote(cells: Iterable<string>): boolean {
 }
 
 /**
+ * The error for a line that is the header again with its columns in another
+ * order or fewer of them (two exports joined, the second with its columns
+ * moved or left out): the rows below it are read by its columns, `missing`
+ * (the header's names it lacks) empty.
+ */
+export function reorderedHeaderMessage(line: number, headerLine: number, cells: readonly string[], moved: boolean, missing: readonly string[]): string {
+  const named = cells.filter((c) => c !== '');
+  const shown = named.length > 8 ? `${named.slice(0, 8).join(', ')}, …` : named.join(', ');
+  const how = moved ? 'with its columns in another order' : 'without some of its columns';
+  const lacking = missing.length === 0 ? '' : `; the columns it lacks (${missing.join(', ')}) are empty in those rows`;
+  return `line ${line} repeats the header of line ${headerLine} ${how} (${shown}; were two files joined into one?): it is not a row, and the rows below it are read by its columns${lacking}`;
+}
+
+/**
  * The error for the file's last row when it has two or more cells but fewer
  * than the header, and no line end: the file was most likely cut off (an interrupted download
  * or copy), so its last cell may be cut too (`12000` read as `120`).

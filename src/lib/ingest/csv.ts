@@ -18,6 +18,7 @@
 import { afterLineEnd, type CsvLimits, countLineEnds, firstLineEnd, isTrimSpace, tokenize } from './csv-tokenizer.ts';
 import { grown } from './grown.ts';
 import { ownCopy } from './text-range.ts';
+import { unwrapTextFormulas } from './text-formulas.ts';
 
 export { isTrimSpace };
 
@@ -172,6 +173,21 @@ export class CsvRecord {
     const out: string[] = [];
     for (let i = 0; i < this.length; i++) out.push(this.cell(i));
     return out;
+  }
+
+  /** The cells in a header's order: cell j becomes the cell `order[j]` (-1 or past the end: empty). Range mode. */
+  reorder(order: Int32Array): void {
+    const n = this.length;
+    const starts = this.starts.slice(0, n);
+    const ends = this.ends.slice(0, n);
+    const strings = this.strings.slice(0, n);
+    this.length = 0;
+    const take = (i: number) => {
+      if (i < 0 || i >= n) this.pushRange(0, 0);
+      else if (starts[i] === -1) this.pushString(strings[i]!);
+      else this.pushRange(starts[i]!, ends[i]!);
+    };
+    for (let j = 0; j < order.length; j++) take(order[j]!);
   }
 
   /** Cell `i` becomes `text` (range mode). */
@@ -355,31 +371,4 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
   if (part.end) part.end.clean = pendingLength === 0 && !skipping;
   if (pendingLength > 0) run(true);
   return delimiter;
-}
-
-/** What an Excel text formula holds: one string literal, its quotes doubled. */
-const FORMULA_LITERAL = /^(?:[^"]|"")*$/;
-
-/**
- * Excel's text formula `="00123"`, which exports made for Excel write so that
- * Excel keeps a value as text (leading zeros, long ids, dates): read as the
- * text inside the quotes, as Excel shows it, whether the cell is quoted
- * (`"=""00123"""`) or not. Only a formula that is one string literal; the
- * record notes the first such cell, for a warning.
- */
-function unwrapTextFormulas(record: CsvRecord): void {
-  for (let i = 0; i < record.length; i++) {
-    record.range(i);
-    const src = record.rangeSrc;
-    const s = record.rangeStart;
-    const e = record.rangeEnd;
-    if (e - s < 3 || src.charCodeAt(s) !== 61 || src.charCodeAt(s + 1) !== 34 || src.charCodeAt(e - 1) !== 34) continue;
-    const inner = src.slice(s + 2, e - 1);
-    if (!FORMULA_LITERAL.test(inner)) continue;
-    if (record.formulaCell < 0) {
-      record.formulaCell = i;
-      record.formulaRaw = src.slice(s, e);
-    }
-    record.setString(i, inner.replaceAll('""', '"'));
-  }
 }

@@ -44,8 +44,12 @@ const FIRST_PART_SHARE = 0.6;
 /** The head of the file, read by the CSV reader before the plain records: its header (and a report's title lines) and a little more. */
 const HEAD_BYTES = 64 * 1024;
 
-/** Findings a whole reading reports once per file, at its first line: a part gives up instead (the file is then read whole). */
-export const ONCE_PER_FILE = new Set(['invalid_encoding', 'mixed_encoding', 'quote_text', 'text_formula', 'unnamed_values']);
+/**
+ * Findings only a whole reading can make: those reported once per file, at
+ * their first line, and a header repeated in another order, by which every
+ * row after it is read. A part gives up on them (the file is then read whole).
+ */
+export const WHOLE_FILE_FINDINGS = new Set(['invalid_encoding', 'mixed_encoding', 'quote_text', 'text_formula', 'unnamed_values', 'reordered_header']);
 
 /** The header a part of a file sits under. */
 export interface PartHeader {
@@ -205,11 +209,13 @@ export async function readVendorFileSplit(
       w.once('exit', () => stopped('the worker stopped'));
     });
     if ((cut < size && result === null) || header === null || !first.table.cleanEnd || (hasher && hasher.bytes !== headCut)) return drop();
+    // The parts after the head read by the first header: one in another order below it changes how they read.
+    if (issues.issues.slice(mark).some((i) => i.code === 'reordered_header')) return drop();
     if (headCut < cut) {
-      // The rest of the first part: its issues kept apart, to give up on a once-per-file finding.
+      // The rest of the first part: its issues kept apart, to give up on a whole file's finding.
       const log = new IssueLog();
       const middle = readPart(first.vendor, path, headCut, cut, lineEndsBefore(path, headCut) + 1, header, log, hashChunk, size - headCut);
-      if (!middle.clean || log.issues.some((i) => ONCE_PER_FILE.has(i.code))) return drop();
+      if (!middle.clean || log.issues.some((i) => WHOLE_FILE_FINDINGS.has(i.code))) return drop();
       appendAll(issues.issues, log.issues);
       lineAtCut = middle.endLine;
     }

@@ -1,7 +1,7 @@
 /**
  * A record's shape against its header (table.ts): how many cells rows are
  * checked against, where the header's names end, and a header repeated as a
- * row. Apart from table.ts's reading loop, which calls them per record.
+ * row, in its own order or another. Apart from table.ts's reading loop, which calls them per record.
  */
 import { type CsvRecord, isTrimSpace } from './csv.ts';
 import { lowerCode, rangeIsLower } from './text-range.ts';
@@ -26,20 +26,84 @@ export function headerWidth(names: readonly string[]): number {
   return names.filter((n) => n !== '').length > 1 ? names.length : 0;
 }
 
-/** Whether `record` is the header again (two exports joined into one file), cell for cell in any case, as its `names` are matched. */
-export function repeatsHeader(record: CsvRecord, names: readonly string[]): boolean {
-  if (names.length < 2 || record.length !== names.length) return false;
-  // Nearly every row differs in its first two characters (any case): no trimming for those. After an ASCII one, the second
-  // is the name's second, whose own lower case starts there (a name is never shorter than the cell it matches).
+/** A header's names as `headerOrder` looks for them: the first character (lower case) of each, and the first two of those that start in ASCII. */
+export class HeaderNames {
+  readonly firsts = new Set<number>();
+  readonly pairs = new Set<number>();
+  readonly names: readonly string[];
+
+  constructor(names: readonly string[]) {
+    this.names = names;
+    for (const name of names) {
+      if (name === '') continue;
+      const a = name.charCodeAt(0);
+      this.firsts.add(a);
+      if (a < 128) this.pairs.add(pairKey(a, name.length > 1 ? name.charCodeAt(1) : -1));
+    }
+  }
+}
+
+const pairKey = (a: number, b: number) => a * 0x10000 + (b & 0xffff);
+
+/**
+ * Whether `record` is a header of the same columns (two exports joined into
+ * one file): each cell one of the header's names, in any case, in any order,
+ * a blank cell naming nothing. The answer: for each column of the header,
+ * the record's cell that names it, -1 for none; null for an ordinary row.
+ * Nearly every row differs in its first two characters (any case), checked
+ * without trimming: after an ASCII one the second is the name's second, whose
+ * own lower case starts there (a name is never shorter than the cell it matches).
+ */
+export function headerOrder(record: CsvRecord, header: HeaderNames): Int32Array | null {
+  const { names } = header;
+  if (names.length < 2) return null;
   const first = record.firstCode(0);
   if (first !== -1 && !isTrimSpace(first)) {
-    const name = names[0]!;
-    if (lowerCode(first) !== name.charCodeAt(0)) return false;
-    if (first < 128 && name.length > 1 && lowerCode(record.firstCode(0, 1)) !== name.charCodeAt(1)) return false;
+    const a = lowerCode(first);
+    if (!header.firsts.has(a)) return null;
+    if (first < 128) {
+      const b = record.firstCode(0, 1);
+      if (!header.pairs.has(pairKey(a, b === -1 ? -1 : lowerCode(b)))) return null;
+    }
   }
-  for (let i = 0; i < names.length; i++) {
+  const order = new Int32Array(names.length).fill(-1);
+  let named = 0;
+  for (let i = 0; i < record.length; i++) {
     record.range(i);
-    if (!rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, names[i]!)) return false;
+    if (record.rangeEnd === record.rangeStart) continue;
+    // A name written twice in the header (`duplicate_column`) names its columns in turn.
+    let j = 0;
+    while (j < names.length && (order[j] !== -1 || names[j] === '' || !rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, names[j]!))) j++;
+    if (j === names.length) return null;
+    order[j] = i;
+    named++;
   }
+  return named >= 2 ? order : null;
+}
+
+/** Whether `order` (of `headerOrder`) keeps every named column where the header has it: the header repeated as it is. */
+export function sameOrder(order: Int32Array, names: readonly string[]): boolean {
+  for (let j = 0; j < names.length; j++) if (names[j] !== '' && order[j] !== j) return false;
   return true;
+}
+
+/** Below a header repeated in another order: for each of the first header's columns, the cell holding it (-1: none), and back. */
+export interface Reordered {
+  order: Int32Array;
+  width: number;
+  columnOf: Int32Array;
+}
+
+/** The reading of the rows below a header of `width` cells whose `order` is `headerOrder`'s. */
+export function reorderedBy(order: Int32Array, width: number): Reordered {
+  const columnOf = new Int32Array(width).fill(-1);
+  order.forEach((cell, j) => {
+    if (cell >= 0) columnOf[cell] = j;
+  });
+  return { order, width, columnOf };
+}
+
+/** The first header's column a record's cell is read as. */
+export function columnAt(reordered: Reordered | null, cell: number): number {
+  return reordered === null ? cell : (reordered.columnOf[cell] ?? -1);
 }

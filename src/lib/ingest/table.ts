@@ -16,14 +16,14 @@
  */
 import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
-import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, TextFormulaLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
+import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, reorderedHeaderMessage, TextFormulaLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
-import { firstValueFrom, headerWidth, namedWidth, repeatsHeader } from './table-shape.ts';
+import { columnAt, firstValueFrom, HeaderNames, headerOrder, headerWidth, namedWidth, type Reordered, reorderedBy, sameOrder } from './table-shape.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -140,6 +140,14 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
     issues.rollback(mark);
     /** Set by the header: the table, its row handler, and the cell count rows are checked against (0: not checked). */
     const read: { table: Table | null; handler: RowHandler | null; width: number; named: number; delimiter: Delimiter; names: readonly string[] } = { table: null, handler: null, width: 0, named: 0, delimiter: ',', names: [] };
+    /** The header's names, and the order of a header repeated in another (the rows below it are read in that one). */
+    let headerNames = new HeaderNames([]);
+    let reordered: Reordered | null = null;
+    /** A row rejected below a header in another order is handed over in the header's order too (its id is read). */
+    const reject = (record: CsvRecord) => {
+      if (reordered !== null && record.malformed === null) record.reorder(reordered.order);
+      read.handler!.rejected?.(record);
+    };
     const quoted = new QuoteTextLines();
     const formulas = new TextFormulaLines();
     const unnamed = new UnnamedValueLines();
@@ -155,7 +163,19 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
       read.named = namedWidth(part.names, read.width);
       read.delimiter = part.delimiter;
       read.handler = start(read.table);
+      headerNames = new HeaderNames(part.names);
     }
+    /** A line that is the header again: not a row; in another order, the rows below it are read in that order. */
+    const repeatedHeader = (record: CsvRecord, order: Int32Array, t: Table) => {
+      t.stats.rejected++;
+      if (sameOrder(order, t.names)) {
+        reordered = null;
+        issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
+        return;
+      }
+      reordered = reorderedBy(order, record.length);
+      issues.error(file, record.line, '', 'reordered_header', reorderedHeaderMessage(record.line, t.headerLine, record.toArray(), order.some((i, j) => i !== -1 && i !== j), t.headers.filter((_, j) => t.names[j] !== '' && order[j] === -1)));
+    };
     const end = { clean: false };
     try {
       parseCsv(
@@ -172,40 +192,46 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             read.named = namedWidth(header.names, read.width);
             read.delimiter = header.delimiter;
             read.handler = start(read.table);
+            headerNames = new HeaderNames(header.names);
           },
           record(record) {
             const t = read.table!;
             t.stats.rows++;
-            if (record.quoteCell >= 0 && record.malformed === null) quoted.add(record.quoteLine, record.quoteCell, record.quoteRaw, record.cell(record.quoteCell));
-            if (record.formulaCell >= 0) formulas.add(record.line, record.formulaCell, record.formulaRaw, record.cell(record.formulaCell));
-            if (blankTails && read.width > 0 && record.malformed === null) {
-              if (record.length <= read.width) extraBlank.others++;
-              else if (record.blankFrom(read.width)) extraBlank.add(record.line);
+            const order = record.malformed === null ? headerOrder(record, headerNames) : null;
+            if (order !== null && (sameOrder(order, t.names) || spec.required.every((c) => order[t.names.indexOf(c)] !== -1))) {
+              repeatedHeader(record, order, t);
+              return;
+            }
+            // Below a header in another order, cells are checked against it, and named by the column each is read as.
+            const width = reordered !== null && read.width > 0 ? reordered.width : read.width;
+            const named = reordered !== null ? width : read.named;
+            if (record.quoteCell >= 0 && record.malformed === null) quoted.add(record.quoteLine, columnAt(reordered, record.quoteCell), record.quoteRaw, record.cell(record.quoteCell));
+            if (record.formulaCell >= 0) formulas.add(record.line, columnAt(reordered, record.formulaCell), record.formulaRaw, record.cell(record.formulaCell));
+            if (blankTails && width > 0 && record.malformed === null) {
+              if (record.length <= width) extraBlank.others++;
+              else if (record.blankFrom(width)) extraBlank.add(record.line);
             }
             if (record.malformed !== null) {
               const code = record.malformed.kind === 'too_long' ? 'record_too_long' : 'malformed_csv';
-              issues.error(file, record.line, t.names[record.malformed.cell] ?? '', code, problemMessage(record.malformed, record.line, record.lastLine, t.names));
-              read.handler!.rejected?.(record);
+              issues.error(file, record.line, t.names[columnAt(reordered, record.malformed.cell)] ?? '', code, problemMessage(record.malformed, record.line, record.lastLine, t.names));
+              reject(record);
               t.stats.rejected++;
-            } else if (read.width > 0 && record.length > read.width && !record.blankFrom(read.width)) {
+            } else if (width > 0 && record.length > width && !record.blankFrom(width)) {
               const extra: string[] = [];
-              for (let i = read.width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
-              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, read.width, extra, read.delimiter, opensCurlyQuote(record.toArray())));
-              read.handler!.rejected?.(record);
+              for (let i = width; i < record.length; i++) if (record.cell(i) !== '') extra.push(record.cell(i));
+              issues.error(file, record.line, '', 'field_count', fieldCountMessage(record.line, record.lastLine, record.length, width, extra, read.delimiter, opensCurlyQuote(record.toArray())));
+              reject(record);
               t.stats.rejected++;
-            } else if (record.unterminated && record.length > 1 && read.width > 0 && record.length < read.width) {
-              issues.error(file, record.line, t.names[record.length - 1] ?? '', 'truncated_row', truncatedMessage(record.line, record.length, read.width));
-              read.handler!.rejected?.(record);
+            } else if (record.unterminated && record.length > 1 && width > 0 && record.length < width) {
+              issues.error(file, record.line, t.names[columnAt(reordered, record.length - 1)] ?? '', 'truncated_row', truncatedMessage(record.line, record.length, width));
+              reject(record);
               t.stats.rejected++;
-            } else if (repeatsHeader(record, t.names)) {
-              issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
-              t.stats.rejected++;
-            } else if (read.named < read.width && record.length > read.named && !record.blankFrom(read.named)) {
-              unnamed.add(record.line, firstValueFrom(record, read.named), record.cell(firstValueFrom(record, read.named)));
+            } else {
+              if (named < width && record.length > named && !record.blankFrom(named)) unnamed.add(record.line, firstValueFrom(record, named), record.cell(firstValueFrom(record, named)));
+              if (reordered !== null) record.reorder(reordered.order);
               if (read.handler!(record)) t.stats.accepted++;
               else t.stats.rejected++;
-            } else if (read.handler!(record)) t.stats.accepted++;
-            else t.stats.rejected++;
+            }
           },
         },
         undefined,

@@ -335,12 +335,17 @@ describe('cells against the header', () => {
     for (const size of [3, 64]) {
       const { rows, stats, issues } = table(text, ['id', 'name', 'note'], size);
       // Cell for cell as the header's names are matched: quotes, spaces (a BOM of the file joined) and case aside.
-      // A shorter line, or one cell that differs, is a row.
-      expect(rows.map((r) => r.line)).toEqual([2, 5, 6, 8]);
-      expect(stats).toEqual({ rows: 8, accepted: 4, rejected: 4 });
-      expect(brief(issues)).toEqual(
-        [3, 4, 7, 9].map((n) => `${n} error repeated_header: line ${n} repeats the header of line 1 (were two files joined into one?); it is not a row`),
-      );
+      // A line of fewer names is the header without some columns; one cell that is not a name makes a row.
+      expect(rows.map((r) => r.line)).toEqual([2, 5, 8]);
+      expect(stats).toEqual({ rows: 8, accepted: 3, rejected: 5 });
+      const repeats = (n: number) => `${n} error repeated_header: line ${n} repeats the header of line 1 (were two files joined into one?); it is not a row`;
+      expect(brief(issues)).toEqual([
+        repeats(3),
+        repeats(4),
+        '6 error reordered_header: line 6 repeats the header of line 1 without some of its columns (id, name; were two files joined into one?): it is not a row, and the rows below it are read by its columns; the columns it lacks (note) are empty in those rows',
+        repeats(7),
+        repeats(9),
+      ]);
     }
     // Case as toLowerCase folds it, the header's own matching: non-ASCII letters too, and nothing that folding does not make equal.
     const other = table('Ünit,Größe\nÜNIT,GRÖSSE\nünit,GRÖßE\nuNIT,größe\n', ['ünit'], 64);
@@ -350,6 +355,44 @@ describe('cells against the header', () => {
     const dotted = table('İd,Ad\nİD,AD\nID,AD\nid,ad\n', ['i̇d'], 64);
     expect(dotted.rows.map((r) => r.line)).toEqual([3, 4]);
     expect(dotted.issues.map((i) => i.line)).toEqual([2]);
+  });
+
+  it('reads the rows below a header repeated in another order by that order, until the header comes again (en, ko)', () => {
+    // Two exports joined, the second with its columns moved and one left out; then the first order again.
+    const text = 'id,name,note\n1,a,b\nNote,ID\nn2,2\nn3,3,extra\n"id","name","note"\n4,d,e\n';
+    for (const size of [3, 64]) {
+      const { rows, stats, issues } = table(text, ['id', 'name', 'note'], size);
+      expect(rows).toEqual([
+        { line: 2, cells: ['1', 'a', 'b'] },
+        { line: 4, cells: ['2', '', 'n2'] },
+        { line: 7, cells: ['4', 'd', 'e'] },
+      ]);
+      // A row with a cell past the repeated header's two is rejected as any row with more cells than its header.
+      expect(stats).toEqual({ rows: 6, accepted: 3, rejected: 3 });
+      expect(brief(issues).map((m) => m.split(':').slice(0, 3).join(':'))).toEqual([
+        '3 error reordered_header: line 3 repeats the header of line 1 with its columns in another order (Note, ID; were two files joined into one?): it is not a row, and the rows below it are read by its columns; the columns it lacks (name) are empty in those rows',
+        '5 error field_count: line 5: 3 cells, the header has 2 (extra',
+        '6 error repeated_header: line 6 repeats the header of line 1 (were two files joined into one?); it is not a row',
+      ]);
+      expect(issues[0]!.message).toBe(
+        'line 3 repeats the header of line 1 with its columns in another order (Note, ID; were two files joined into one?): it is not a row, and the rows below it are read by its columns; the columns it lacks (name) are empty in those rows',
+      );
+      expect(issueMessage(issues[0]!, 'ko')).toBe(
+        '3행은 1행의 머리글을 열 순서를 바꾸어 되풀이합니다(Note, ID. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다. 이 머리글에 없는 열(name)은 그 행들에서 비어 있습니다',
+      );
+    }
+  });
+
+  it('takes a line of names for a header only when it has every required column', () => {
+    const issues = new IssueLog();
+    const rows: string[][] = [];
+    readTable(byteSource(utf8('id,stage,at\n1,won,2025\nstage,id\nat,stage\n')), { file: 'deals.csv', required: ['id', 'stage'], known: [] }, { issues }, () => (record) => {
+      rows.push(record.toArray());
+      return true;
+    });
+    // "at,stage" lacks the required id: a row as written (below the reordered header, in its order).
+    expect(rows).toEqual([['1', 'won', '2025'], ['stage', 'at', '']]);
+    expect(issues.issues.map((i) => [i.line, i.code])).toEqual([[3, 'reordered_header']]);
   });
 
   it('names a semicolon for a semicolon file', () => {

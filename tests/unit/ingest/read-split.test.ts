@@ -88,6 +88,27 @@ describe('reading a large export in two parts', () => {
     expect(whole.length).toBe(38);
   });
 
+  it('reads the rows below a header repeated in another order by its columns, in either part, as a whole reading does', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `D${i},Deal ${i},6/${(i % 28) + 1}/2025,Won`);
+    const moved = (row: string) => row.split(',').reverse().join(',');
+    const cases = [5, 30].map((at) => rows.map((row, i) => (i === at ? 'Stage,Date,Name,Id' : i > at ? moved(row) : row)));
+    for (const lines of cases) {
+      const text = `Id,Name,Date,Stage\n${lines.join('\n')}\n`;
+      for (const threads of [1, 2]) {
+        const { split, splitIssues, whole, wholeIssues } = await both(encode(text), undefined, threads);
+        expect(wholeIssues.map((i) => i.code)).toEqual(['reordered_header']);
+        expect(whole.length).toBe(39);
+        expect(whole.cell(38, 0)).toBe('D39');
+        expect(whole.cell(38, 3)).toBe('Won');
+        // Read in parts, the same, or given up (the file then read whole).
+        if (split !== null) {
+          expect(vendorRecords(split.table)).toEqual(vendorRecords(whole));
+          expect(splitIssues).toEqual(wholeIssues);
+        }
+      }
+    }
+  });
+
   it('hashes a file up to the size it was read at, and catches one that has fewer bytes by then', () => {
     const path = join(dir, 'hashed.csv');
     const bytes = encode('Id,Name\n1,a\n');
@@ -115,11 +136,16 @@ describe('reading a large export in two parts', () => {
     expect(whole.cell(20, 1)).toBe(`${'a long note line\n'.repeat(20)}end`);
   });
 
-  it('gives up when the second part is not UTF-8, or has text after a closing quote', async () => {
+  it('gives up when the second part is not UTF-8, has text after a closing quote or an Excel text formula', async () => {
     const head = `Id,Name\n${Array.from({ length: 30 }, (_, i) => `${i},n${i}`).join('\n')}\n`;
     const latin1 = new Uint8Array([...encode(head), ...encode('99,Negociaci'), 0xf3, 0x6e, 0x0a]);
     expect((await both(latin1)).split).toBeNull();
     expect((await both(encode(`${head}99,"Alpha" upgrade\n`))).split).toBeNull();
+    // An Excel text formula: read whole, as the text inside its quotes.
+    const formula = await both(encode(`${head}99,="n99"\n`));
+    expect(formula.split).toBeNull();
+    expect(formula.whole.cell(30, 1)).toBe('n99');
+    expect(formula.wholeIssues.map((i) => [i.line, i.code])).toEqual([[32, 'text_formula']]);
   });
 
   it('counts lone CRs and CRLFs as a whole reading does, and keeps only the columns asked for', async () => {

@@ -17,7 +17,8 @@
  * after a closing quote, a lone CR, a cell that is not blank past the
  * header's, a NUL, bytes that are not UTF-8, a line of several
  * MAX_LINE_BYTES, a last line without a line end, one that may repeat the
- * header), reading stops and says
+ * header in any order, a kept cell that may be an Excel text formula `="…"`),
+ * reading stops and says
  * where, so that the CSV reader reads the rest with its own rules and
  * messages.
  */
@@ -253,8 +254,8 @@ class PlainReader {
         this.line++;
         continue;
       }
-      // Perhaps the header again (two exports joined): the CSV reader tells (`repeated_header`).
-      if (cell === this.table.names.length && this.table.namesAgain(this.row)) return start;
+      // Perhaps the header again, in its order or another (two exports joined): the CSV reader tells (`repeated_header`, `reordered_header`).
+      if (this.table.mayRepeatHeader(this.row, cell)) return start;
       this.table.pushCodes(this.line, this.row, cell);
       this.line++;
       this.rows++;
@@ -262,7 +263,7 @@ class PlainReader {
     return end;
   }
 
-  /** Code of the cell `b[s, e)` (trimmed of ASCII spaces) in column `c`; -1 when its bytes are not UTF-8. */
+  /** Code of the cell `b[s, e)` (trimmed of ASCII spaces) in column `c`; -1 when its bytes are not UTF-8, or it may be an Excel text formula. */
   private code(b: Uint8Array, s: number, e: number, c: number, escaped: boolean): number {
     const cells = this.cells;
     const above = this.above[c]!;
@@ -283,6 +284,8 @@ class PlainReader {
       while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
       while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
       if (from > 0 || to < text.length) text = text.slice(from, to);
+      // Excel's text formula (="00123"): the CSV reader reads it as the text inside, and says so (`text_formula`).
+      if (text.charCodeAt(0) === 61 && text.charCodeAt(1) === 34) return -1;
       id = cells.add(b, s, e, hash, text === '' ? 0 : this.table.codeOf(text));
     }
     this.above[c] = id;

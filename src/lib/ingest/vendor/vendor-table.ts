@@ -183,16 +183,34 @@ export class VendorTable {
     return this.intern.code(text, 0, text.length);
   }
 
+  /** Per value code: 0 not yet known, 1 one of the names (any case), 2 not. */
+  private nameCodes = new Int8Array(64);
+
   /**
-   * Whether a record given as codes (`pushCodes`) has each kept column's name, in any case (as names are matched), in
-   * that column: perhaps the header again. Nearly every record fails at its first cell's length.
+   * Whether a record given as codes (`pushCodes`), of `length` cells, may be
+   * the header again, in its order or another (two exports joined): every
+   * kept cell that is not blank holds one of the names, in any case. The CSV
+   * reader then decides. Nearly every record fails at its first kept cell,
+   * whose value is looked up once per distinct value.
    */
-  namesAgain(cells: Int32Array): boolean {
-    for (let c = 0; c < this.names.length; c++) {
-      const text = this.keeps(c) ? this.values[cells[c]!]! : null;
-      if (text !== null && !rangeIsLower(text, 0, text.length, this.names[c]!)) return false;
+  mayRepeatHeader(cells: Int32Array, length: number): boolean {
+    let named = 0;
+    for (let c = 0; c < length && c < this.names.length; c++) {
+      const code = cells[c]!;
+      if (code === 0 || !this.keeps(c)) continue;
+      if (!this.isName(code)) return false;
+      named++;
     }
-    return true;
+    return named > 0;
+  }
+
+  private isName(code: number): boolean {
+    if (code >= this.nameCodes.length) this.nameCodes = grown(this.nameCodes, Math.max(code + 1, this.nameCodes.length * 2));
+    if (this.nameCodes[code] === 0) {
+      const text = this.values[code]!;
+      this.nameCodes[code] = this.names.some((name) => name !== '' && rangeIsLower(text, 0, text.length, name)) ? 1 : 2;
+    }
+    return this.nameCodes[code] === 1;
   }
 
   /** Add a record given as the codes of its `length` cells (plain-records.ts reads them from the file's bytes). */
