@@ -546,8 +546,16 @@ const KO = mergeRules(
 /** An issue's message in `locale`: English as ingest wrote it, or the Korean of a recognised message. */
 export function issueMessage(issue: IssueText, locale: Locale): string {
   if (locale === 'en') return issue.message;
-  return sayWith(Object.hasOwn(KO, issue.code) ? KO[issue.code]! : [], issue.message) ?? issue.message;
+  const rules = Object.hasOwn(KO, issue.code) ? KO[issue.code]! : [];
+  // A report's Amount cell that does not read (salesforce-history-emitter.ts): the cell's own message, then what follows from it.
+  if (issue.message.endsWith(UNREAD_AMOUNT)) {
+    const said = sayWith(rules, issue.message.slice(0, -UNREAD_AMOUNT.length));
+    return said === null ? issue.message : `${said}. 이 행의 금액은 읽지 않았으므로, 이 금액으로 바뀌거나 이 금액에서 바뀐 금액 변경은 만들지 않았습니다`;
+  }
+  return sayWith(rules, issue.message) ?? issue.message;
 }
+
+const UNREAD_AMOUNT = "; this row's amount is not read, so no amount change is made to or from it";
 
 /** Whether a Korean wording exists for this issue (tests: every message the fixtures produce is covered). */
 export function hasTranslation(issue: IssueText, locale: Locale): boolean {

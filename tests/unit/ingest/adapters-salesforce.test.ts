@@ -264,6 +264,23 @@ describe('Salesforce Opportunity History report', () => {
     ]);
   });
 
+  it('leaves out an Amount that does not read, said once on its own line, and makes the change around it from the amounts that read', () => {
+    const rows = [
+      move('Acme', '3/3/2025', '', 'Prospecting', '1000'),
+      move('Acme', '4/1/2025', 'Prospecting', 'Prospecting', '1,0O0'),
+      move('Acme', '5/1/2025', 'Prospecting', 'Qualification', '1,500'),
+    ];
+    const dataset = load([historyReport(rows)], CONFIG);
+    expect(dataset.fieldHistory!.filter((c) => c.field === 'amount').map((c) => [c.oldValue, c.newValue])).toEqual([[1000, 1500]]);
+    expect(dataset.issues.filter((i) => i.code !== 'account_stand_in' && i.code !== 'report_without_currency').map((i) => [i.line, i.column, i.code, i.severity, i.message])).toEqual([
+      [3, 'Amount', 'invalid_number', 'warning', `"Amount" "1,0O0" is not a number; this row's amount is not read, so no amount change is made to or from it`],
+    ]);
+    expect(issueMessage(dataset.issues.find((i) => i.code === 'invalid_number')!, 'ko')).toBe(
+      '"Amount" "1,0O0"은 숫자가 아닙니다. 이 행의 금액은 읽지 않았으므로, 이 금액으로 바뀌거나 이 금액에서 바뀐 금액 변경은 만들지 않았습니다',
+    );
+    expect(dataset.files['history.csv']).toEqual({ rows: 3, accepted: 3, rejected: 0 });
+  });
+
   it('drops a row without a readable Last Modified, naming the line and column', () => {
     const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', 'someday', 'Prospecting', 'Qualification')])], CONFIG);
     expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ file: 'history.csv', line: 3, column: 'Last Modified', code: 'invalid_date' }]);

@@ -3,6 +3,7 @@
  * salesforce-report-history.ts, written into the canonical stage and field
  * history tables, one opportunity at a time.
  */
+import { Invalid, parseMoney } from '../values.ts';
 import { amountsDiffer, type AdapterLog, dateOptions, datesDiffer } from './salesforce-common.ts';
 import type { HistoryRead } from './salesforce-report-history.ts';
 import type { CanonicalTable, StageHistoryTable } from './types.ts';
@@ -29,6 +30,9 @@ export class HistoryEmitter {
   private readonly froms: ColumnCodes[];
   private readonly amounts: ColumnCodes[];
   private readonly closes: ColumnCodes[];
+  /** Per report and Amount cell code: 0 not yet checked, 1 reads (or blank), 2 does not; and why not. */
+  private readonly amountChecks: Int8Array[];
+  private readonly amountErrors = new Map<number, Invalid>();
   /** Reused for each field row (addCells copies the cells). */
   private readonly fieldRow = ['', '', '', '', ''];
 
@@ -38,6 +42,7 @@ export class HistoryEmitter {
     this.fields = fields;
     this.ctx = ctx;
     this.stageCodes = read.tables.map((t) => new Int32Array(t.values.length).fill(-1));
+    this.amountChecks = read.tables.map((t) => new Int8Array(t.values.length));
     this.tos = read.tables.map((t) => t.columnCodes(read.columns.to.index));
     this.froms = read.tables.map((t) => t.columnCodes(read.columns.from.index));
     this.amounts = read.tables.map((t) => t.columnCodes(read.columns.amount.index));
@@ -56,6 +61,8 @@ export class HistoryEmitter {
     const { order, tableOf, recordOf, dateOf } = read;
     const { tos, froms, amounts, closes } = this;
     let amount = '';
+    /** An Amount cell of the opportunity has been read: the next one that differs is a change. */
+    let amountSeen = false;
     let close = '';
     // The previous row's report and its Amount and Close Date codes: a cell with the same code there has the same text, so it changed nothing.
     let lastTable = -1;
@@ -83,9 +90,16 @@ export class HistoryEmitter {
       const amountAt = codeAt(amounts[t]!, r);
       if (c.amount.index !== -1 && !(sameTable && amountAt === amountCode)) {
         const value = table.values[amountAt]!;
-        if (!first && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[dateOf[row]!]!, file, line);
-        amount = value;
-        amountCode = amountAt;
+        const unread = this.unreadAmount(t, amountAt, value);
+        if (unread !== null) {
+          // Said on its own line, in the report's own column; the changes around it are made from the amounts that read.
+          this.ctx.warn(file, line, c.amount.label, unread.code, `"${c.amount.label}" ${unread.reason}; this row's amount is not read, so no amount change is made to or from it`);
+        } else {
+          if (amountSeen && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[dateOf[row]!]!, file, line);
+          amount = value;
+          amountCode = amountAt;
+          amountSeen = true;
+        }
       }
       const closeAt = codeAt(closes[t]!, r);
       if (c.close.index !== -1 && !(sameTable && closeAt === closeCode)) {
@@ -95,6 +109,17 @@ export class HistoryEmitter {
         closeCode = closeAt;
       }
     }
+  }
+
+  /** Why an Amount cell does not read as a number (null when it does, or is blank), once per distinct cell of a report. */
+  private unreadAmount(t: number, code: number, value: string): Invalid | null {
+    const known = this.amountChecks[t]!;
+    if (known[code] === 0) {
+      const money = value === '' ? null : parseMoney(value, { decimal: this.ctx.config.decimal });
+      known[code] = money instanceof Invalid ? 2 : 1;
+      if (money instanceof Invalid) this.amountErrors.set(t * 0x100000000 + code, money);
+    }
+    return known[code] === 2 ? this.amountErrors.get(t * 0x100000000 + code)! : null;
   }
 
   private addField(dealId: string, field: string, from: string, to: string, date: string, file: string, line: number): void {
