@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterSiteFacts } from '../../src/lib/filters/build-data.ts';
@@ -473,6 +474,25 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     expect(await noJs.locator('.filter-noscript').isVisible()).toBe(true);
     expect(await noJs.locator('figure.chart svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
     await context.close();
+  });
+
+  it('from disk (file://) asks for no module, and a link with a filter says the page shows all deals', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    const url = pathToFileURL(join(site.dir, 'en', 'index.html')).href;
+    await page.goto(url, { waitUntil: 'load' });
+    expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
+    expect(await page.locator('[data-filter-from-disk]').isVisible()).toBe(false);
+    await page.goto(`${url}${filterQuery(f({ owner }))}`, { waitUntil: 'load' });
+    expect(await tileTexts(page)).toEqual(modelTiles(full, 'en'));
+    expect(await page.locator('[data-filter-from-disk]').textContent()).toContain('it shows all deals');
+    expect(await page.locator('[data-filter-from-disk]').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('the form is in its place from the first paint: shown before its module runs, and nothing shifts on load', async () => {

@@ -66,6 +66,7 @@ export const en = {
     apply: 'Apply',
     clear: 'Show all deals',
     noScript: 'Filters (owner, team, product, period in the link) need JavaScript; without it this page shows all deals.',
+    fromDisk: 'This link asks for a filter, but a page opened from a disk or a file share cannot apply one: it shows all deals. Open the dashboard at its web address to filter it.',
     loading: 'Filtering…',
     // `what` lists the filters as 'Owner: Kim · Team: East': in parentheses, not after a second colon.
     showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${withUnit(f.count(p.total), 'deals')} (${p.what}).`,

@@ -50,6 +50,7 @@ export const ko: Messages = {
     apply: '적용',
     clear: '전체 딜 보기',
     noScript: '필터(링크의 담당자·팀·제품·기간)를 적용하려면 JavaScript가 필요합니다. JavaScript가 없으면 이 페이지는 전체 딜을 보여 줍니다.',
+    fromDisk: '이 링크에는 필터가 있지만, 디스크나 파일 공유에서 연 페이지는 필터를 적용할 수 없어 전체 딜을 보여 줍니다. 필터를 쓰려면 대시보드를 웹 주소로 여세요.',
     loading: '필터 적용 중…',
     showing: (p, f) => `전체 ${f.count(p.total)}건 중 ${f.count(p.count)}건 표시(${p.what}).`,
     noMatch: '이 필터에 맞는 딜이 없습니다.',
