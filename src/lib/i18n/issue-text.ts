@@ -5,7 +5,7 @@
  * in Korean. A code without a rule, or wording no rule recognises (a new
  * message), keeps its English message: never a wrong sentence.
  */
-import { COL, mergeRules, object, re, type Rules, sayWith, subject, THOUSANDS_DOUBT_EN, thousandsDoubtKo, topic, V } from './issue-rules.ts';
+import { COL, koLines, LINES, mergeRules, object, re, type Rules, sayWith, subject, THOUSANDS_DOUBT_EN, thousandsDoubtKo, topic, V } from './issue-rules.ts';
 import { FILE_RULES } from './issue-text-files.ts';
 import { CONTAINER_RULES } from './issue-text-containers.ts';
 import { FORMAT_KINDS } from './export-kinds.ts';
@@ -268,6 +268,12 @@ const ROW_RULES: Rules = {
       re(`line (?<n>\\d+) repeats the header of line (?<h>\\d+) (?<how>with its columns in another order|without some of its columns) \\((?<cols>.*); were two files joined into one\\?\\): it is not a row, and the rows below it are read by its columns(?:; the columns it lacks \\((?<miss>.*)\\) are empty in those rows)?`),
       (g) =>
         `${g.n}행은 ${g.h}행의 머리글을 ${g.how!.startsWith('with') ? '열 순서를 바꾸어' : '일부 열을 빼고'} 되풀이합니다(${g.cols}. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다${g.miss ? `. 이 머리글에 없는 열(${g.miss})은 그 행들에서 비어 있습니다` : ''}`,
+    ],
+  ],
+  invisible_character: [
+    [
+      re(`${LINES}: ${COL} ${V} is (?<o>${QUOTED}) but for a character that prints as nothing \\(as text copied from a web page or a chat carries\\), so the two are counted apart: delete it where it is`),
+      (g) => `${koLines(g.lines!)}: ${g.col} ${topic(g.v!)} 보이지 않는 문자(웹 페이지나 채팅에서 복사한 글에 섞여 오는 문자) 하나만 빼면 ${josa(g.o!, '과/와')} 같아서 둘이 따로 집계됩니다. 그 문자를 지우세요`,
     ],
   ],
   unknown_deal: [

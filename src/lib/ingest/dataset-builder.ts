@@ -20,6 +20,7 @@ import { FIELD_HISTORY_FILE, STAGE_HISTORY_FILE } from './file-names.ts';
 import { koreanLocaleWarning } from './locale-check.ts';
 import { unknownProductWarnings } from './product-check.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
+import { invisibleTwinWarnings } from './invisible-names.ts';
 import { ACCOUNTS_FILE, readAccounts, readFieldHistory, readTargets, TARGETS_FILE } from './other-files.ts';
 import { type OtherFileRead, takeOtherFile } from './other-files-prepass.ts';
 import { rowContext } from './schema.ts';
@@ -137,6 +138,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   historyWarnings(candidates, remap, historyRead, config, issues);
   severalPipelinesWarning(dealsRead, issues);
   unknownProductWarnings(config, deals, issues);
+  invisibleTwinWarnings(deals, issues);
   koreanLocaleWarning(config, issues);
 
   // No candidate rejected: the candidate index is the deal index.

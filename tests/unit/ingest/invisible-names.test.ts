@@ -1,0 +1,47 @@
+/**
+ * Names that print alike but differ by a character that prints as nothing
+ * (invisible-names.ts): said with their lines, in English and Korean, and
+ * read as written.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
+import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
+
+const enc = new TextEncoder();
+const HEADER = 'deal_id,account_id,owner,team,product,amount,created_at,stage,lost_reason';
+
+function read(rows: string[]) {
+  const files = {
+    'deals.csv': enc.encode([HEADER, ...rows].join('\n') + '\n'),
+    'stage_history.csv': enc.encode('deal_id,stage,entered_at\n'),
+  };
+  return loadDataset(files).dataset;
+}
+
+describe('names that differ by a character that prints as nothing', () => {
+  it('names each such name with its lines, beside the name it looks like, and keeps both as written', () => {
+    const dataset = read([
+      'D1,A,Kim,T1,P,10,2025-01-01,prospect,',
+      'D2,A,Kim\u200b,T1,P,10,2025-01-01,prospect,',
+      'D3,A,Lee,T1\u2060,P,10,2025-01-01,prospect,',
+      'D4,A,Kim\u200b,T1,P,10,2025-01-01,prospect,',
+      // Alone, the character splits nothing: not said.
+      'D5,A,Park\u200b,T2,P,10,2025-01-01,prospect,',
+    ]);
+    const said = dataset.issues.filter((i) => i.code === 'invisible_character');
+    expect(said.map((i) => [i.line, i.column, i.severity, i.message])).toEqual([
+      [3, 'owner', 'warning', 'lines 3 and 5: owner "Kim\\u200b" is "Kim" but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart: delete it where it is'],
+      [4, 'team', 'warning', 'line 4: team "T1\\u2060" is "T1" but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart: delete it where it is'],
+    ]);
+    expect(issueMessage(said[0]!, 'ko')).toBe(
+      '3, 5행: owner "Kim\\u200b"는 보이지 않는 문자(웹 페이지나 채팅에서 복사한 글에 섞여 오는 문자) 하나만 빼면 "Kim"과 같아서 둘이 따로 집계됩니다. 그 문자를 지우세요',
+    );
+    expect(dataset.deals.map((d) => d.owner)).toEqual(['Kim', 'Kim\u200b', 'Lee', 'Kim\u200b', 'Park\u200b']);
+  });
+
+  it('says nothing of a name whose twin is only on a rejected row', () => {
+    const dataset = read(['D1,A,Kim,T1,P,-5,2025-01-01,prospect,', 'D2,A,Kim\u200b,T1,P,10,2025-01-01,prospect,']);
+    expect(dataset.issues.map((i) => i.code)).not.toContain('invisible_character');
+    expect(dataset.deals.map((d) => d.owner)).toEqual(['Kim\u200b']);
+  });
+});
