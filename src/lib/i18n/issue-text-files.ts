@@ -44,7 +44,7 @@ export const FILE_RULES: Rules = {
         `${LINES} (?:has|have) bytes that are not CP949 \\(a two-byte character cut or damaged\\), replaced by U\\+FFFD; the rest of the file was read as CP949\\. Check (?:that line|those lines), or re-export the file as UTF-8`,
       ),
       (g) =>
-        `${topic(koLines(g.lines!))} CP949가 아닌 바이트가 있어(2바이트 문자가 잘렸거나 손상됨) U+FFFD로 바꾸었습니다. 파일의 나머지는 CP949로 읽었습니다. 이 행의 값을 확인하거나 파일을 UTF-8로 다시 내보내세요`,
+        `${topic(koLines(g.lines!))} CP949가 아닌 바이트가 있어(2바이트 문자가 잘렸거나 손상됨) U+FFFD로 바꾸었습니다. 파일의 나머지는 CP949로 읽었습니다. 해당 행의 값을 확인하거나 파일을 UTF-8로 다시 내보내세요`,
     ],
     [
       re(`the file is not valid ${ENCODING}(?: \\(first at line (?<n>\\d+)\\))?; unreadable bytes were replaced by U\\+FFFD`),

@@ -14,6 +14,15 @@ import { VENDOR_RULES } from './issue-text-vendor.ts';
 import { CONFIG_RULES } from './issue-text-config.ts';
 import type { Locale } from './locales.ts';
 
+/** `word` with 은/는 as it reads: a quoted value's escaped characters that print as nothing (`\u200b`) left out of the choice. */
+function shownTopic(word: string): string {
+  const read = word.replace(/(?:\\u[0-9a-f]{4})+(?="$)/u, '');
+  return `${word}${topic(read).slice(read.length)}`;
+}
+
+/** How a repeated header differs from the first (`reordered_header`), in Korean. */
+const HOW_KO: Record<string, string> = { 'with its columns in another order': '열 순서를 바꾸어', 'with other columns': '다른 열을 더해', 'without some of its columns': '일부 열을 빼고' };
+
 /** The fields of an issue the translation reads. */
 export interface IssueText {
   code: string;
@@ -265,15 +274,19 @@ const ROW_RULES: Rules = {
   ],
   reordered_header: [
     [
-      re(`line (?<n>\\d+) repeats the header of line (?<h>\\d+) (?<how>with its columns in another order|without some of its columns) \\((?<cols>.*); were two files joined into one\\?\\): it is not a row, and the rows below it are read by its columns(?:; the columns it lacks \\((?<miss>.*)\\) are empty in those rows)?`),
+      re(`line (?<n>\\d+) repeats the header of line (?<h>\\d+) (?<how>with its columns in another order|with other columns|without some of its columns) \\((?<cols>.*); were two files joined into one\\?\\): it is not a row, and the rows below it are read by its columns(?:; the columns it lacks \\((?<miss>.*?)\\) are empty in those rows)?(?:; its columns the first header does not have \\((?<other>.*)\\) are not read)?`),
       (g) =>
-        `${g.n}행은 ${g.h}행의 머리글을 ${g.how!.startsWith('with') ? '열 순서를 바꾸어' : '일부 열을 빼고'} 되풀이합니다(${g.cols}. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다${g.miss ? `. 이 머리글에 없는 열(${g.miss})은 그 행들에서 비어 있습니다` : ''}`,
+        `${g.n}행은 ${g.h}행의 머리글을 ${HOW_KO[g.how!]} 되풀이합니다(${g.cols}. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다${g.miss ? `. 이 머리글에 없는 열(${g.miss})은 그 행들에서 비어 있습니다` : ''}${g.other ? `. 첫 머리글에 없는 열(${g.other})은 읽지 않았습니다` : ''}`,
     ],
   ],
   invisible_character: [
     [
       re(`${LINES}: ${COL} ${V} is (?<o>${QUOTED}) but for a character that prints as nothing \\(as text copied from a web page or a chat carries\\), so the two are counted apart: delete it where it is`),
-      (g) => `${koLines(g.lines!)}: ${g.col} ${topic(g.v!)} 보이지 않는 문자(웹 페이지나 채팅에서 복사한 글에 섞여 오는 문자) 하나만 빼면 ${josa(g.o!, '과/와')} 같아서 둘이 따로 집계됩니다. 그 문자를 지우세요`,
+      (g) => `${koLines(g.lines!)}: ${g.col} ${shownTopic(g.v!)} 보이지 않는 문자(웹 페이지나 채팅에서 복사한 글에 섞여 오는 문자) 하나만 빼면 ${josa(g.o!, '과/와')} 같아서 둘이 따로 집계됩니다. 그 문자를 지우세요`,
+    ],
+    [
+      re(`${LINES}: ${COL} ${V} prints as nothing at all \\(characters copied from a web page or a chat\\): the deals show no name: delete it where it is`),
+      (g) => `${koLines(g.lines!)}: ${g.col} ${shownTopic(g.v!)} 보이지 않는 문자(웹 페이지나 채팅에서 복사한 문자)로만 되어 있어 딜에 이름이 보이지 않습니다. 그 문자를 지우세요`,
     ],
   ],
   unknown_deal: [

@@ -70,12 +70,13 @@ export function opensCurlyQuote(cells: Iterable<string>): boolean {
  * moved or left out): the rows below it are read by its columns, `missing`
  * (the header's names it lacks) empty.
  */
-export function reorderedHeaderMessage(line: number, headerLine: number, cells: readonly string[], moved: boolean, missing: readonly string[]): string {
+export function reorderedHeaderMessage(line: number, headerLine: number, cells: readonly string[], moved: boolean, missing: readonly string[], unknown: readonly string[] = []): string {
   const named = cells.filter((c) => c !== '');
   const shown = named.length > 8 ? `${named.slice(0, 8).join(', ')}, …` : named.join(', ');
-  const how = moved ? 'with its columns in another order' : 'without some of its columns';
+  const how = moved ? 'with its columns in another order' : unknown.length > 0 && missing.length === 0 ? 'with other columns' : 'without some of its columns';
   const lacking = missing.length === 0 ? '' : `; the columns it lacks (${missing.join(', ')}) are empty in those rows`;
-  return `line ${line} repeats the header of line ${headerLine} ${how} (${shown}; were two files joined into one?): it is not a row, and the rows below it are read by its columns${lacking}`;
+  const other = unknown.length === 0 ? '' : `; its columns the first header does not have (${unknown.join(', ')}) are not read`;
+  return `line ${line} repeats the header of line ${headerLine} ${how} (${shown}; were two files joined into one?): it is not a row, and the rows below it are read by its columns${lacking}${other}`;
 }
 
 /**

@@ -317,7 +317,9 @@ export function planFallback(scan: ByteScan, cp949: boolean): FallbackPlan {
   const utf8Evidence = scan.bom > 0 || scan.utf8Lines > 0;
   if (utf8Evidence && scan.badLines * 2 < scan.lines) {
     const legacy = chooseLegacy(scan.bad, cp949);
-    return legacy ? { mode: 'mixed', legacy } : { mode: 'lossy' };
+    if (legacy) return { mode: 'mixed', legacy };
+    // A BOM the only evidence of UTF-8 (a tool put it before a legacy file's lines): read as a whole, as below.
+    if (scan.utf8Lines > 0) return { mode: 'lossy' };
   }
   const all = new Evidence();
   all.add(scan.bad);

@@ -26,26 +26,34 @@ const NAME_COLUMNS: readonly (readonly [TextColumn, string])[] = [
 export function invisibleTwinWarnings(deals: DealTable, issues: IssueLog): void {
   for (const [field, column] of NAME_COLUMNS) {
     const { names, codes } = deals[field];
-    /** A name with such a character, and the name it is but for it (both codes). */
-    const twins: [number, number][] = [];
-    let byName: Map<string, number> | null = null;
+    /** Names with such a character, by what they print as. */
+    let shown: Map<string, number[]> | null = null;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       if (!mayHaveInvisible(name) || !hasInvisible(name)) continue;
-      byName ??= new Map(names.map((n, i) => [n, i]));
-      const clean = byName.get(withoutInvisible(name));
-      if (clean !== undefined) twins.push([k, clean]);
+      shown ??= new Map();
+      const key = withoutInvisible(name);
+      shown.set(key, [...(shown.get(key) ?? []), k]);
     }
-    if (twins.length === 0) continue;
-    // Names of rejected rows stay in the table's list: only twins that both name a deal are said.
+    if (shown === null) continue;
+    // Names of rejected rows stay in the table's list: only names that name a deal are said.
     const used = new Uint8Array(names.length);
     for (let d = 0; d < codes.length; d++) used[codes[d]!] = 1;
-    for (const [k, clean] of twins) {
-      if (used[k] === 0 || used[clean] === 0) continue;
-      const lines = new LineRuns();
-      for (let d = 0; d < codes.length; d++) if (codes[d] === k) lines.addLine(deals.line[d]!);
-      const message = `${lineList(lines.runs, lines.count)}: ${column} ${quoteValue(names[k]!)} is ${quoteValue(names[clean]!)} but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart: delete it where it is`;
-      issues.warning(DEALS_FILE, lines.runs[0]!, column, 'invisible_character', message);
+    const byName = new Map(names.map((n, i) => [n, i]));
+    for (const [key, ks] of shown) {
+      const clean = byName.get(key);
+      const alike = ks.filter((k) => used[k] === 1);
+      const twin = clean !== undefined && used[clean] === 1 ? clean : alike.length > 1 ? alike[0]! : null;
+      for (const k of alike) {
+        if (key !== '' && k === twin) continue;
+        let what: string;
+        if (key === '') what = 'prints as nothing at all (characters copied from a web page or a chat): the deals show no name';
+        else if (twin === null) continue;
+        else what = `is ${quoteValue(names[twin]!)} but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart`;
+        const lines = new LineRuns();
+        for (let d = 0; d < codes.length; d++) if (codes[d] === k) lines.addLine(deals.line[d]!);
+        issues.warning(DEALS_FILE, lines.runs[0]!, column, 'invisible_character', `${lineList(lines.runs, lines.count)}: ${column} ${quoteValue(names[k]!)} ${what}: delete it where it is`);
+      }
     }
   }
 }

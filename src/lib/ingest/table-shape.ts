@@ -45,16 +45,24 @@ export class HeaderNames {
 
 const pairKey = (a: number, b: number) => a * 0x10000 + (b & 0xffff);
 
+/** A line that repeats the header: for each of its columns, the cell holding it (-1: none); the cells that name none. */
+export interface HeaderLine {
+  order: Int32Array;
+  /** Cells, not blank, with a name the header lacks or has already given (a column added, or written twice). */
+  unknown: number[];
+}
+
 /**
  * Whether `record` is a header of the same columns (two exports joined into
- * one file): each cell one of the header's names, in any case, in any order,
- * a blank cell naming nothing. The answer: for each column of the header,
- * the record's cell that names it, -1 for none; null for an ordinary row.
+ * one file): its first cell one of the header's names, in any case, and its
+ * other cells too but for fewer others than half as many as it has names (a
+ * column the second export added, or wrote twice), in any order, a blank
+ * cell naming nothing. Null for an ordinary row.
  * Nearly every row differs in its first two characters (any case), checked
  * without trimming: after an ASCII one the second is the name's second, whose
  * own lower case starts there (a name is never shorter than the cell it matches).
  */
-export function headerOrder(record: CsvRecord, header: HeaderNames): Int32Array | null {
+export function headerOrder(record: CsvRecord, header: HeaderNames): HeaderLine | null {
   const { names } = header;
   if (names.length < 2) return null;
   const first = record.firstCode(0);
@@ -67,6 +75,7 @@ export function headerOrder(record: CsvRecord, header: HeaderNames): Int32Array 
     }
   }
   const order = new Int32Array(names.length).fill(-1);
+  const unknown: number[] = [];
   let named = 0;
   for (let i = 0; i < record.length; i++) {
     record.range(i);
@@ -74,16 +83,21 @@ export function headerOrder(record: CsvRecord, header: HeaderNames): Int32Array 
     // A name written twice in the header (`duplicate_column`) names its columns in turn.
     let j = 0;
     while (j < names.length && (order[j] !== -1 || names[j] === '' || !rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, names[j]!))) j++;
-    if (j === names.length) return null;
-    order[j] = i;
-    named++;
+    if (j === names.length) {
+      if (named === 0) return null;
+      unknown.push(i);
+    } else {
+      order[j] = i;
+      named++;
+    }
   }
-  return named >= 2 ? order : null;
+  return named >= 2 && unknown.length * 2 < named ? { order, unknown } : null;
 }
 
-/** Whether `order` (of `headerOrder`) keeps every named column where the header has it: the header repeated as it is. */
-export function sameOrder(order: Int32Array, names: readonly string[]): boolean {
-  for (let j = 0; j < names.length; j++) if (names[j] !== '' && order[j] !== j) return false;
+/** Whether the line is the header as it is: every named column where the header has it, and no other. */
+export function sameOrder(line: HeaderLine, names: readonly string[]): boolean {
+  if (line.unknown.length > 0) return false;
+  for (let j = 0; j < names.length; j++) if (names[j] !== '' && line.order[j] !== j) return false;
   return true;
 }
 

@@ -23,7 +23,7 @@ import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts
 import { missingColumns, missingColumnsError } from './header-hints.ts';
 import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
-import { columnAt, firstValueFrom, HeaderNames, headerOrder, headerWidth, namedWidth, type Reordered, reorderedBy, sameOrder } from './table-shape.ts';
+import { columnAt, firstValueFrom, type HeaderLine, HeaderNames, headerOrder, headerWidth, namedWidth, type Reordered, reorderedBy, sameOrder } from './table-shape.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
 
@@ -166,15 +166,18 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
       headerNames = new HeaderNames(part.names);
     }
     /** A line that is the header again: not a row; in another order, the rows below it are read in that order. */
-    const repeatedHeader = (record: CsvRecord, order: Int32Array, t: Table) => {
+    const repeatedHeader = (record: CsvRecord, again: HeaderLine, t: Table) => {
       t.stats.rejected++;
-      if (sameOrder(order, t.names)) {
+      const { order } = again;
+      if (sameOrder(again, t.names)) {
         reordered = null;
         issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
         return;
       }
       reordered = reorderedBy(order, record.length);
-      issues.error(file, record.line, '', 'reordered_header', reorderedHeaderMessage(record.line, t.headerLine, record.toArray(), order.some((i, j) => i !== -1 && i !== j), t.headers.filter((_, j) => t.names[j] !== '' && order[j] === -1)));
+      const cells = record.toArray();
+      const missing = t.headers.filter((_, j) => t.names[j] !== '' && order[j] === -1);
+      issues.error(file, record.line, '', 'reordered_header', reorderedHeaderMessage(record.line, t.headerLine, cells, order.some((i, j) => i !== -1 && i !== j), missing, again.unknown.map((i) => cells[i]!)));
     };
     const end = { clean: false };
     try {
@@ -197,9 +200,9 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
           record(record) {
             const t = read.table!;
             t.stats.rows++;
-            const order = record.malformed === null ? headerOrder(record, headerNames) : null;
-            if (order !== null && (sameOrder(order, t.names) || spec.required.every((c) => order[t.names.indexOf(c)] !== -1))) {
-              repeatedHeader(record, order, t);
+            const again = record.malformed === null ? headerOrder(record, headerNames) : null;
+            if (again !== null && (sameOrder(again, t.names) || spec.required.every((c) => again.order[t.names.indexOf(c)] !== -1))) {
+              repeatedHeader(record, again, t);
               return;
             }
             // Below a header in another order, cells are checked against it, and named by the column each is read as.

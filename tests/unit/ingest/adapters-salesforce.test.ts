@@ -281,6 +281,16 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.files['history.csv']).toEqual({ rows: 3, accepted: 3, rejected: 0 });
   });
 
+  it("says an Amount in another currency than its row's the same way, and an unreadable latest Amount once, as the deal's", () => {
+    const rows = [move('Acme', '3/3/2025', '', 'Prospecting', '1000'), move('Acme', '4/1/2025', 'Prospecting', 'Prospecting', 'EUR 1,200'), move('Acme', '5/1/2025', 'Prospecting', 'Qualification', '1,500')];
+    const dataset = load([historyReport(rows)], CONFIG);
+    expect(dataset.fieldHistory!.filter((c) => c.field === 'amount').map((c) => [c.oldValue, c.newValue])).toEqual([[1000, 1500]]);
+    expect(dataset.issues.filter((i) => i.line > 0).map((i) => [i.line, i.column, i.code, i.severity])).toEqual([[3, 'Amount', 'currency_mismatch', 'warning']]);
+    // The latest row's Amount is the deal's: one error for it (the deal rejected, as a deals.csv row would be), no warning beside it.
+    const latest = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting', '1000'), move('Acme', '5/1/2025', 'Prospecting', 'Qualification', 'lots')])], CONFIG);
+    expect(latest.issues.filter((i) => i.line === 3).map((i) => [i.column, i.code, i.severity])).toEqual([['Amount', 'invalid_number', 'error']]);
+  });
+
   it('drops a row without a readable Last Modified, naming the line and column', () => {
     const dataset = load([historyReport([move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', 'someday', 'Prospecting', 'Qualification')])], CONFIG);
     expect(dataset.issues.filter((i) => i.severity === 'error')).toMatchObject([{ file: 'history.csv', line: 3, column: 'Last Modified', code: 'invalid_date' }]);

@@ -331,11 +331,11 @@ describe('cells against the header', () => {
   });
 
   it('reports a line that repeats the header (two files joined into one) as itself, once, not as a row of bad values', () => {
-    const text = 'id,name,note\n1,a,b\nid,name,note\n"id", name ,"note"\n2,c,d\nid,name\nID,Name,NOTE\nid,name,notes\n\ufeffid,name,note\n';
+    const text = 'id,name,note\n1,a,b\nid,name,note\n"id", name ,"note"\n2,c,d\nid,name\nID,Name,NOTE\nid,nam,notes\n\ufeffid,name,note\n';
     for (const size of [3, 64]) {
       const { rows, stats, issues } = table(text, ['id', 'name', 'note'], size);
       // Cell for cell as the header's names are matched: quotes, spaces (a BOM of the file joined) and case aside.
-      // A line of fewer names is the header without some columns; one cell that is not a name makes a row.
+      // A line of fewer names is the header without some columns; as many cells that are not names as names make a row.
       expect(rows.map((r) => r.line)).toEqual([2, 5, 8]);
       expect(stats).toEqual({ rows: 8, accepted: 3, rejected: 5 });
       const repeats = (n: number) => `${n} error repeated_header: line ${n} repeats the header of line 1 (were two files joined into one?); it is not a row`;
@@ -381,6 +381,26 @@ describe('cells against the header', () => {
         '3행은 1행의 머리글을 열 순서를 바꾸어 되풀이합니다(Note, ID. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다. 이 머리글에 없는 열(name)은 그 행들에서 비어 있습니다',
       );
     }
+  });
+
+  it('reads below a repeated header with a column added, leaving its cells unread', () => {
+    const text = 'id,name,note\n1,a,b\nnote,Extra,ID,name\nn2,x,2,c\n';
+    const { rows, stats, issues } = table(text, ['id', 'name', 'note'], 64);
+    expect(rows).toEqual([
+      { line: 2, cells: ['1', 'a', 'b'] },
+      { line: 4, cells: ['2', 'c', 'n2'] },
+    ]);
+    expect(stats).toEqual({ rows: 3, accepted: 2, rejected: 1 });
+    expect(brief(issues)).toEqual([
+      '3 error reordered_header: line 3 repeats the header of line 1 with its columns in another order (note, Extra, ID, name; were two files joined into one?): it is not a row, and the rows below it are read by its columns; its columns the first header does not have (Extra) are not read',
+    ]);
+    expect(issueMessage(issues[0]!, 'ko')).toBe(
+      '3행은 1행의 머리글을 열 순서를 바꾸어 되풀이합니다(note, Extra, ID, name. 두 파일을 하나로 합쳤나요?). 행으로 읽지 않았고, 그 아래 행은 이 머리글의 열대로 읽었습니다. 첫 머리글에 없는 열(Extra)은 읽지 않았습니다',
+    );
+    // In the first order with a column added: read by its columns too, not as rows of too many cells.
+    const added = table('id,name,note\n1,a,b\nid,name,note,Extra\n2,c,d,x\n', ['id', 'name', 'note'], 64);
+    expect(added.rows.map((r) => r.cells)).toEqual([['1', 'a', 'b'], ['2', 'c', 'd']]);
+    expect(added.issues.map((i) => i.message.split(' (')[0])).toEqual(['line 3 repeats the header of line 1 with other columns']);
   });
 
   it('takes a line of names for a header only when it has every required column', () => {

@@ -191,7 +191,7 @@ describe('a plainly Korean CP949 file with a damaged line', () => {
     expect(read).toMatchObject({ encoding: 'euc-kr', lossy: true, notice: { code: 'invalid_encoding', line: 4 } });
     expect(read.text.split('\n').slice(14, 16)).toEqual(['E7,김,수주', 'E8,\uFFFD,김']);
     expect(issueMessage({ code: 'invalid_encoding', message: read.notice!.message }, 'ko')).toBe(
-      '4, 16행은 CP949가 아닌 바이트가 있어(2바이트 문자가 잘렸거나 손상됨) U+FFFD로 바꾸었습니다. 파일의 나머지는 CP949로 읽었습니다. 이 행의 값을 확인하거나 파일을 UTF-8로 다시 내보내세요',
+      '4, 16행은 CP949가 아닌 바이트가 있어(2바이트 문자가 잘렸거나 손상됨) U+FFFD로 바꾸었습니다. 파일의 나머지는 CP949로 읽었습니다. 해당 행의 값을 확인하거나 파일을 UTF-8로 다시 내보내세요',
     );
   });
 
@@ -201,6 +201,15 @@ describe('a plainly Korean CP949 file with a damaged line', () => {
     const read = decodeAll(byteSource(bytes));
     expect(read).toMatchObject({ encoding: 'euc-kr', lossy: true, notice: { line: 9 } });
     expect(read.text.split('\n').slice(7, 9)).toEqual(['D7,김,수주', 'D8,\uFFFD']);
+  });
+
+  it('reads it so behind a UTF-8 BOM too, though most of its lines are ASCII', () => {
+    // Eight ASCII rows, then the seven Korean ones with line 4's damage: fewer than half the lines are not UTF-8.
+    const ascii = cp949(Array.from({ length: 8 }, (_, i) => `A${i},Lee,won`).join('\n') + '\n');
+    const bytes = concat(new Uint8Array([0xef, 0xbb, 0xbf]), damaged('\n'), ascii);
+    const read = decodeAll(byteSource(bytes));
+    expect(read).toMatchObject({ encoding: 'euc-kr', notice: { code: 'invalid_encoding', line: 4 } });
+    expect(read.text.split('\n').slice(0, 3)).toEqual(['id,owner,stage', 'D1,김,제안', 'D2,김,협상']);
   });
 
   it('stays unread as CP949 when a damaged line is not outweighed by Korean text', () => {

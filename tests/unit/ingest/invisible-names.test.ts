@@ -34,9 +34,23 @@ describe('names that differ by a character that prints as nothing', () => {
       [4, 'team', 'warning', 'line 4: team "T1\\u2060" is "T1" but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart: delete it where it is'],
     ]);
     expect(issueMessage(said[0]!, 'ko')).toBe(
-      '3, 5행: owner "Kim\\u200b"는 보이지 않는 문자(웹 페이지나 채팅에서 복사한 글에 섞여 오는 문자) 하나만 빼면 "Kim"과 같아서 둘이 따로 집계됩니다. 그 문자를 지우세요',
+      '3, 5행: owner "Kim\\u200b"은 보이지 않는 문자(웹 페이지나 채팅에서 복사한 글에 섞여 오는 문자) 하나만 빼면 "Kim"과 같아서 둘이 따로 집계됩니다. 그 문자를 지우세요',
     );
     expect(dataset.deals.map((d) => d.owner)).toEqual(['Kim', 'Kim\u200b', 'Lee', 'Kim\u200b', 'Park\u200b']);
+  });
+
+  it('names twins that both have such a character, and a name made of them alone', () => {
+    const dataset = read([
+      'D1,A,Kim,T1,P,10,2025-01-01,prospect,pri\u200bce',
+      'D2,A,Lee,T1,P,10,2025-01-01,prospect,pri\u2060ce',
+      'D3,A,\u200b,T1,P,10,2025-01-01,prospect,',
+    ]);
+    expect(dataset.issues.filter((i) => i.code === 'invisible_character').map((i) => [i.line, i.column, i.message])).toEqual([
+      [3, 'lost_reason', 'line 3: lost_reason "pri\\u2060ce" is "pri\\u200bce" but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart: delete it where it is'],
+      [4, 'owner', 'line 4: owner "\\u200b" prints as nothing at all (characters copied from a web page or a chat): the deals show no name: delete it where it is'],
+    ]);
+    const ko = dataset.issues.filter((i) => i.code === 'invisible_character').map((i) => issueMessage(i, 'ko'));
+    expect(ko[1]).toBe('4행: owner "\\u200b"는 보이지 않는 문자(웹 페이지나 채팅에서 복사한 문자)로만 되어 있어 딜에 이름이 보이지 않습니다. 그 문자를 지우세요');
   });
 
   it('says nothing of a name whose twin is only on a rejected row', () => {

@@ -3,7 +3,8 @@
  * salesforce-report-history.ts, written into the canonical stage and field
  * history tables, one opportunity at a time.
  */
-import { Invalid, parseMoney } from '../values.ts';
+import { checkCurrency } from '../currency-check.ts';
+import { Invalid, type Money, parseMoney } from '../values.ts';
 import { amountsDiffer, type AdapterLog, dateOptions, datesDiffer } from './salesforce-common.ts';
 import type { HistoryRead } from './salesforce-report-history.ts';
 import type { CanonicalTable, StageHistoryTable } from './types.ts';
@@ -30,9 +31,9 @@ export class HistoryEmitter {
   private readonly froms: ColumnCodes[];
   private readonly amounts: ColumnCodes[];
   private readonly closes: ColumnCodes[];
-  /** Per report and Amount cell code: 0 not yet checked, 1 reads (or blank), 2 does not; and why not. */
-  private readonly amountChecks: Int8Array[];
-  private readonly amountErrors = new Map<number, Invalid>();
+  private readonly currencies: ColumnCodes[];
+  /** Per report and Amount cell code (report × 2^32 + code), the cell as read. */
+  private readonly amountsRead = new Map<number, Money | Invalid>();
   /** Reused for each field row (addCells copies the cells). */
   private readonly fieldRow = ['', '', '', '', ''];
 
@@ -42,15 +43,16 @@ export class HistoryEmitter {
     this.fields = fields;
     this.ctx = ctx;
     this.stageCodes = read.tables.map((t) => new Int32Array(t.values.length).fill(-1));
-    this.amountChecks = read.tables.map((t) => new Int8Array(t.values.length));
     this.tos = read.tables.map((t) => t.columnCodes(read.columns.to.index));
     this.froms = read.tables.map((t) => t.columnCodes(read.columns.from.index));
     this.amounts = read.tables.map((t) => t.columnCodes(read.columns.amount.index));
     this.closes = read.tables.map((t) => t.columnCodes(read.columns.close.index));
+    this.currencies = read.tables.map((t) => t.columnCodes(read.columns.currency.index));
     this.dateCodes = Int32Array.from(read.dates, (date) => stages.dates.code(date));
   }
 
-  emit(k: number, dealId: string): void {
+  /** `amountIsDeals`: the deal's amount is its latest row's (no Opportunities report row describes it). */
+  emit(k: number, dealId: string, amountIsDeals: boolean): void {
     const { read, stages, fields, stageCodes, dateCodes } = this;
     const c = read.columns;
     const config = this.ctx.config;
@@ -59,7 +61,7 @@ export class HistoryEmitter {
     // Each opportunity is emitted once.
     const deal = stages.deals.append(dealId);
     const { order, tableOf, recordOf, dateOf } = read;
-    const { tos, froms, amounts, closes } = this;
+    const { tos, froms, amounts, closes, currencies } = this;
     let amount = '';
     /** An Amount cell of the opportunity has been read: the next one that differs is a change. */
     let amountSeen = false;
@@ -90,10 +92,12 @@ export class HistoryEmitter {
       const amountAt = codeAt(amounts[t]!, r);
       if (c.amount.index !== -1 && !(sameTable && amountAt === amountCode)) {
         const value = table.values[amountAt]!;
-        const unread = this.unreadAmount(t, amountAt, value);
+        const currency = c.currency.index === -1 ? '' : table.values[codeAt(currencies[t]!, r)]!;
+        const unread = this.unreadAmount(t, amountAt, value, currency);
         if (unread !== null) {
           // Said on its own line, in the report's own column; the changes around it are made from the amounts that read.
-          this.ctx.warn(file, line, c.amount.label, unread.code, `"${c.amount.label}" ${unread.reason}; this row's amount is not read, so no amount change is made to or from it`);
+          // The row a deal's amount comes from is said as the deal's (its row then rejected), not twice.
+          if (!(amountIsDeals && i === end - 1)) this.ctx.warn(file, line, c.amount.label, unread.code, `"${c.amount.label}" ${unread.reason}; this row's amount is not read, so no amount change is made to or from it`);
         } else {
           if (amountSeen && amountsDiffer(amount, value, config)) this.addField(dealId, 'amount', amount, value, read.dates[dateOf[row]!]!, file, line);
           amount = value;
@@ -111,15 +115,21 @@ export class HistoryEmitter {
     }
   }
 
-  /** Why an Amount cell does not read as a number (null when it does, or is blank), once per distinct cell of a report. */
-  private unreadAmount(t: number, code: number, value: string): Invalid | null {
-    const known = this.amountChecks[t]!;
-    if (known[code] === 0) {
-      const money = value === '' ? null : parseMoney(value, { decimal: this.ctx.config.decimal });
-      known[code] = money instanceof Invalid ? 2 : 1;
-      if (money instanceof Invalid) this.amountErrors.set(t * 0x100000000 + code, money);
+  /**
+   * Why an Amount cell does not read (null when it does, or is blank): not a
+   * number, or in another currency than its row's (the config's without a
+   * currency column). Each distinct cell of a report is parsed once.
+   */
+  private unreadAmount(t: number, code: number, value: string, currency: string): Invalid | null {
+    if (value === '') return null;
+    const key = t * 0x100000000 + code;
+    let money = this.amountsRead.get(key);
+    if (money === undefined) {
+      money = parseMoney(value, { decimal: this.ctx.config.decimal });
+      this.amountsRead.set(key, money);
     }
-    return known[code] === 2 ? this.amountErrors.get(t * 0x100000000 + code)! : null;
+    if (money instanceof Invalid) return money;
+    return money.code === null && money.signs === null ? null : checkCurrency(money, currency || this.ctx.config.currency, "the deal's currency");
   }
 
   private addField(dealId: string, field: string, from: string, to: string, date: string, file: string, line: number): void {

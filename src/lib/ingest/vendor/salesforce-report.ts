@@ -182,7 +182,7 @@ function reportDeals(report: OpportunitiesRead, history: HistoryRead | null, emi
     }
     built.deals.add(cells, { file: row.file, line: row.record.line });
     // The history joins to the first report row of its key only (a duplicate is rejected as such).
-    if (k !== undefined && report.byKey.get(row.key) === row) emitter!.emit(k, cells.deal_id!);
+    if (k !== undefined && report.byKey.get(row.key) === row) emitter!.emit(k, cells.deal_id!, false);
   }
   if (standIns > 0) {
     const message = `${standIns} opportunit${standIns === 1 ? 'y has' : 'ies have'} no "${c.account.label}"; each one's name stands in for its account`;
@@ -254,7 +254,7 @@ function historyOnlyDeals(history: HistoryRead, emitter: HistoryEmitter, report:
       const message = `opportunity "${name || id}" has history rows but is not in the Opportunities report (its filters?); the deal is built from its history`;
       log.warn(first.file, first.line, c.name.index === -1 ? c.id.label : c.name.label, 'not_in_report', message);
     }
-    emitter.emit(k, dealId);
+    emitter.emit(k, dealId, true);
   }
   if (standIns > 0) {
     const what = c.account.index === -1 ? 'the Opportunity History report has no "Account Name" column, so' : `${standIns} opportunit${standIns === 1 ? 'y has' : 'ies have'} no "Account Name";`;

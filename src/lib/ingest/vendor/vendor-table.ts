@@ -188,20 +188,23 @@ export class VendorTable {
 
   /**
    * Whether a record given as codes (`pushCodes`), of `length` cells, may be
-   * the header again, in its order or another (two exports joined): every
-   * kept cell that is not blank holds one of the names, in any case. The CSV
-   * reader then decides. Nearly every record fails at its first kept cell,
+   * the header again, in its order or another (two exports joined): the
+   * first kept cell that is not blank holds one of the names, in any case, and
+   * so do all others but fewer than half as many. The CSV reader then decides. Nearly every record fails at its first kept cell,
    * whose value is looked up once per distinct value.
    */
   mayRepeatHeader(cells: Int32Array, length: number): boolean {
     let named = 0;
+    let other = 0;
     for (let c = 0; c < length && c < this.names.length; c++) {
       const code = cells[c]!;
       if (code === 0 || !this.keeps(c)) continue;
-      if (!this.isName(code)) return false;
-      named++;
+      if (this.isName(code)) named++;
+      // A header may add a column (table-shape.ts `headerOrder`), never as its first.
+      else if (named === 0) return false;
+      else other++;
     }
-    return named > 0;
+    return named > 0 && other * 2 < named;
   }
 
   private isName(code: number): boolean {
