@@ -31,13 +31,22 @@ export const FILE_RULES: Rules = {
       (g) => `${topic(koLines(g.lines!))} UTF-8이 아니어서 ${josa(g.enc!, '으로/로')} 읽었습니다(나머지는 UTF-8). 확실하게 하려면 파일을 UTF-8로 다시 내보내세요`,
     ],
   ],
+  encoding_guess: [
+    [
+      re(
+        `the file was read as Korean CP949, but many of its characters are rare in Korean text; if it is Chinese \\(GBK\\) or Japanese, its names read garbled\\. Save it as UTF-8 \\(in Excel: File → Save As → "CSV UTF-8 \\(Comma delimited\\) \\(\\*\\.csv\\)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read\\)`,
+      ),
+      () =>
+        '파일을 한국어 CP949로 읽었지만 한국어 글에 드문 문자가 많습니다. 중국어(GBK)나 일본어 파일이라면 이름이 깨져 읽힙니다. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 Shift_JIS나 GBK로 저장하며, 이 인코딩은 읽지 않습니다)',
+    ],
+  ],
   invalid_encoding: [
     [
       re(
         `${LINES} (?:is|are) not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U\\+FFFD\\. Save it as UTF-8 \\(in Excel: File → Save As → "CSV UTF-8 \\(Comma delimited\\) \\(\\*\\.csv\\)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read\\)`,
       ),
       (g) =>
-        `${topic(koLines(g.lines!))} UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. ${REPLACED}. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 읽지 않는 Shift_JIS나 GBK로 저장합니다)`,
+        `${topic(koLines(g.lines!))} UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. ${REPLACED}. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 Shift_JIS나 GBK로 저장하며, 이 인코딩은 읽지 않습니다)`,
     ],
     [
       re(

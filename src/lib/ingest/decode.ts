@@ -63,7 +63,7 @@ export type DecodeAttempt =
 
 /** A warning about how the bytes were read, for the file's issue log. */
 export interface EncodingNotice {
-  code: 'invalid_encoding' | 'mixed_encoding';
+  code: 'invalid_encoding' | 'mixed_encoding' | 'encoding_guess';
   /** The first physical line concerned (1-based), 0 when unknown. */
   line: number;
   message: string;
@@ -206,7 +206,8 @@ function plannedDecoding(source: ByteSource, scan: ByteScan, plan: FallbackPlan,
       if (plan.tolerant) return tolerantCp949(source, scan, nul, onBytes);
       // Fatal for CP949: the scan checks the pair structure only, and the table has holes.
       const opts = { fatal: plan.encoding === 'euc-kr', skip: scan.bom, nul };
-      return { encoding: plan.encoding, lossy: false, text: decodeStream(source, plan.encoding, opts, onBytes), notice: () => null, firstNul };
+      const guess: EncodingNotice | null = plan.doubtful ? { code: 'encoding_guess', line: firstBad, message: `the file was read as Korean CP949, but many of its characters are rare in Korean text; if it is Chinese (GBK) or Japanese, its names read garbled. ${SAVE_AS_UTF8}` } : null;
+      return { encoding: plan.encoding, lossy: false, text: decodeStream(source, plan.encoding, opts, onBytes), notice: () => guess, firstNul };
     }
     case 'mixed': {
       const message = `${lines} ${plural ? 'are' : 'is'} not UTF-8 and ${plural ? 'were' : 'was'} read as ${ENCODING_NAMES[plan.legacy]}; the rest is UTF-8. Re-export the file as UTF-8 to be sure`;

@@ -31,6 +31,8 @@ class Evidence {
    * Latin text that happens to be valid CP949 is made of these.
    */
   rare = 0;
+  /** Of the rare pairs, KS X 1001's Hanja (CA–FD × A1–FE): where most of Chinese GBK text falls, beside "Hangul". */
+  hanja = 0;
   /** Bytes 80–FF. */
   high = 0;
   /** High bytes in runs of three or more: Western text hardly ever has three non-ASCII characters in a row, CJK text mostly does. */
@@ -42,6 +44,7 @@ class Evidence {
     this.cp949InvalidLines += other.cp949InvalidLines;
     this.hangul += other.hangul;
     this.rare += other.rare;
+    this.hanja += other.hanja;
     this.high += other.high;
     this.clustered += other.clustered;
     this.undefined1252 ||= other.undefined1252;
@@ -49,7 +52,7 @@ class Evidence {
 
   clear(): void {
     this.cp949InvalidLines = 0;
-    this.hangul = this.rare = this.high = this.clustered = 0;
+    this.hangul = this.rare = this.hanja = this.high = this.clustered = 0;
     this.undefined1252 = false;
   }
 }
@@ -240,7 +243,10 @@ class LineScanner {
 
   private pair(lead: number, trail: number): void {
     const kind = cp949Kind(lead, trail);
-    if (kind === 'rare') this.cur.rare++;
+    if (kind === 'rare') {
+      this.cur.rare++;
+      if (lead >= 0xca && lead <= 0xfd && trail >= 0xa1) this.cur.hanja++;
+    }
     else if (kind === 'hangul') {
       if (isAsciiLetter(this.beforeLead)) this.hangulWait = true;
       else this.cur.hangul++;
@@ -297,9 +303,11 @@ export type FallbackPlan =
    * The whole file in one legacy encoding: as fast as the UTF-8 path.
    * `tolerant`: the file is plainly Korean (`plainlyKorean`), so a damaged
    * byte or one the CP949 table lacks becomes U+FFFD on its line, reported;
-   * otherwise such a byte refuses CP949 for the whole file.
+   * otherwise such a byte refuses CP949 for the whole file. `doubtful`: read
+   * as CP949 with Hanja pairs over a quarter of its Hangul ones, as Chinese
+   * text is: said, since names would then read garbled.
    */
-  | { mode: 'legacy'; encoding: LegacyEncoding; tolerant: boolean }
+  | { mode: 'legacy'; encoding: LegacyEncoding; tolerant: boolean; doubtful: boolean }
   /** Valid UTF-8 lines as UTF-8, the others (`ByteScan.badRuns`) in `legacy`. */
   | { mode: 'mixed'; legacy: LegacyEncoding }
   /** UTF-8 with U+FFFD: no legacy encoding fits. */
@@ -326,7 +334,10 @@ export function planFallback(scan: ByteScan, cp949: boolean): FallbackPlan {
   all.add(scan.good);
   const tolerant = cp949 && plainlyKorean(all);
   const legacy = chooseLegacy(all, cp949) ?? (tolerant ? 'euc-kr' : null);
-  return legacy ? { mode: 'legacy', encoding: legacy, tolerant: tolerant && legacy === 'euc-kr' } : { mode: 'lossy' };
+  if (!legacy) return { mode: 'lossy' };
+  // Chinese GBK pairs up into CP949's Hangul and Hanja about evenly; Korean text has a Hanja now and then.
+  const doubtful = legacy === 'euc-kr' && all.hanja * 4 > all.hangul;
+  return { mode: 'legacy', encoding: legacy, tolerant: tolerant && legacy === 'euc-kr', doubtful };
 }
 
 /**

@@ -49,7 +49,7 @@ const HEAD_BYTES = 64 * 1024;
  * their first line, and a header repeated in another order, by which every
  * row after it is read. A part gives up on them (the file is then read whole).
  */
-export const WHOLE_FILE_FINDINGS = new Set(['invalid_encoding', 'mixed_encoding', 'quote_text', 'text_formula', 'unnamed_values', 'reordered_header']);
+export const WHOLE_FILE_FINDINGS = new Set(['invalid_encoding', 'mixed_encoding', 'encoding_guess', 'quote_text', 'text_formula', 'unnamed_values', 'reordered_header']);
 
 /** The header a part of a file sits under. */
 export interface PartHeader {

@@ -402,6 +402,15 @@ describe('bytes in no supported encoding', () => {
     ]);
   });
 
+  it('says when a file read as CP949 looks more Chinese than Korean (GBK names pair up into Hangul and Hanja alike)', () => {
+    // 张伟, 王芳, 李娜, 刘洋陈静 in GBK, as Chinese Excel writes them: every pair also a CP949 character.
+    const gbk = [0xd5, 0xc5, 0xce, 0xb0, 0x2c, 0xcd, 0xf5, 0xb7, 0xbc, 0x2c, 0xc0, 0xee, 0xc4, 0xc8, 0x2c, 0xc1, 0xf5, 0xd1, 0xf3, 0xb3, 0xc2, 0xbe, 0xb2];
+    const read = readCsv(concat(utf8('owner,b,c,account_name\n'), new Uint8Array(gbk), utf8('\n')), 7);
+    expect(read.encoding).toBe('euc-kr');
+    expect(read.issues.map((i) => [i.line, i.code, i.severity])).toEqual([[2, 'encoding_guess', 'warning']]);
+    expect(issueMessage(read.issues[0]!, 'ko')).toMatch(/^파일을 한국어 CP949로 읽었지만 한국어 글에 드문 문자가 많습니다/u);
+  });
+
   it("says to save as UTF-8 a CSV Japanese Excel saved in Shift_JIS, in English and Korean", () => {
     // 株式会社サンプル and 山田 in Shift_JIS, as Japanese Excel's "CSV (Comma delimited)" writes them.
     const company = [0x8a, 0x94, 0x8e, 0xae, 0x89, 0xef, 0x8e, 0xd0, 0x83, 0x54, 0x83, 0x93, 0x83, 0x76, 0x83, 0x8b];
@@ -412,7 +421,7 @@ describe('bytes in no supported encoding', () => {
       [2, 'invalid_encoding', `line 2 is not UTF-8, and neither CP949 nor Windows-1252 fits; unreadable bytes were replaced by U+FFFD. ${SAVE_AS_UTF8}`],
     ]);
     expect(issueMessage({ code: 'invalid_encoding', message: read.issues[0]!.message }, 'ko')).toBe(
-      '2행은 UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. 읽을 수 없는 바이트는 U+FFFD로 바꾸었습니다. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 읽지 않는 Shift_JIS나 GBK로 저장합니다)',
+      '2행은 UTF-8이 아니며 CP949나 Windows-1252로도 읽을 수 없습니다. 읽을 수 없는 바이트는 U+FFFD로 바꾸었습니다. 파일을 UTF-8로 저장하세요(Excel에서는 파일 → 다른 이름으로 저장 → "CSV UTF-8(쉼표로 분리)(*.csv)". 일본어·중국어 Excel은 CSV를 Shift_JIS나 GBK로 저장하며, 이 인코딩은 읽지 않습니다)',
     );
   });
 });
