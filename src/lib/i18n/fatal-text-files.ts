@@ -49,6 +49,10 @@ function missingColumnsNote(note: string): string | null {
       (g) => `. 머리글 줄의 열 이름 안에 ${g.shown!.replace(/ and /gu, ', ').replace(/\btab\b/u, '탭')}도 있어 구분 기호를 잘못 읽었을 수 있습니다. 머리글 전체에 구분 기호(쉼표, 세미콜론, 탭) 하나만 쓰세요`,
     ],
     [
+      /^; the header has (?<shown>.+), with bytes that could not be read \(shown as \uFFFD\): write the column's name again, or save the file as UTF-8$/u,
+      (g) => `. 머리글의 ${g.shown}에 읽을 수 없는 바이트가 있습니다(\uFFFD로 표시). 열 이름을 다시 적거나 파일을 UTF-8로 저장하세요`,
+    ],
+    [
       /^; the header has (?<written>.+): name (?:it|them) exactly (?<names>.+)$/u,
       (g) => `. 머리글에 ${g.written} 열이 있습니다. 열 이름을 정확히 ${josa(g.names!, '으로/로')} 적으세요`,
     ],

@@ -10,7 +10,15 @@ import { IngestFatalError } from './issues.ts';
 
 /** The fatal error for a header that lacks `missing` (`names`: the header's names, trimmed and lower-cased). */
 export function missingColumns(file: string, missing: readonly string[], headers: readonly string[], names: readonly string[]): IngestFatalError {
-  return missingColumnsError(file, missing, notCsvHint(headers) || delimiterHint(names) || spellingHint(missing, headers) || notEnglishHint(headers));
+  return missingColumnsError(file, missing, notCsvHint(headers) || delimiterHint(names) || unreadableHint(headers) || spellingHint(missing, headers) || notEnglishHint(headers));
+}
+
+/** A header name with bytes that could not be read (U+FFFD, from a damaged or mis-encoded file): that, not the spelling, is what to mend. */
+function unreadableHint(headers: readonly string[]): string {
+  const damaged = headers.filter((h) => h.includes('\uFFFD'));
+  if (damaged.length === 0) return '';
+  const shown = damaged.map((h) => JSON.stringify(h)).join(', ');
+  return `; the header has ${shown}, with bytes that could not be read (shown as \uFFFD): write the column's name again, or save the file as UTF-8`;
 }
 
 /** The fatal error that names the missing columns, then `note`. */

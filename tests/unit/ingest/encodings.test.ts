@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../src/lib/dataset.ts';
 import { type ByteSource, byteSource, decodeBytes, decodeSource, encodingAttempts, headOf, UndecodableError } from '../../../src/lib/ingest/decode.ts';
-import { IssueLog } from '../../../src/lib/ingest/issues.ts';
+import { type IngestFatalError, IssueLog } from '../../../src/lib/ingest/issues.ts';
+import { fatalText } from '../../../src/lib/i18n/fatal-text.ts';
 import { readTable } from '../../../src/lib/ingest/table.ts';
 import { utf16 } from './helpers.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
@@ -210,6 +211,22 @@ describe('a plainly Korean CP949 file with a damaged line', () => {
     const read = decodeAll(byteSource(bytes));
     expect(read).toMatchObject({ encoding: 'euc-kr', notice: { code: 'invalid_encoding', line: 4 } });
     expect(read.text.split('\n').slice(0, 3)).toEqual(['id,owner,stage', 'D1,김,제안', 'D2,김,협상']);
+  });
+
+  it('names a header name with a damaged byte when it is a required column that is missing (en, ko)', () => {
+    const header = concat(utf8('id,own'), new Uint8Array([0x80]), utf8('er,stage\n'));
+    const bytes = concat(header, cp949(rows.join('\n') + '\n'));
+    const read = () => readTable(byteSource(bytes), { file: 'deals.csv', required: ['id', 'owner'], known: [] }, { issues: new IssueLog() }, () => () => true);
+    expect(read).toThrow('deals.csv: missing required column "owner"; the header has "own\uFFFDer", with bytes that could not be read (shown as \uFFFD): write the column\'s name again, or save the file as UTF-8');
+    let error: unknown;
+    try {
+      read();
+    } catch (e) {
+      error = e;
+    }
+    expect(fatalText(error as IngestFatalError, 'ko')).toBe(
+      'deals.csv: 필수 열 "owner"가 없습니다. 머리글의 "own\uFFFDer"에 읽을 수 없는 바이트가 있습니다(\uFFFD로 표시). 열 이름을 다시 적거나 파일을 UTF-8로 저장하세요',
+    );
   });
 
   it('stays unread as CP949 when a damaged line is not outweighed by Korean text', () => {
