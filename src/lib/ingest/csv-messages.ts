@@ -66,11 +66,12 @@ export function opensCurlyQuote(cells: Iterable<string>): boolean {
 
 /**
  * The error for a line that is the header again with its columns in another
- * order or fewer of them (two exports joined, the second with its columns
- * moved or left out): the rows below it are read by its columns, `missing`
- * (the header's names it lacks) empty.
+ * order, fewer of them or others (two exports joined, the second with its
+ * columns moved, left out or added): the rows below it are read by its
+ * columns, `missing` (the header's names it lacks) empty, `unknown` (its
+ * cells the header has no column for) not read.
  */
-export function reorderedHeaderMessage(line: number, headerLine: number, cells: readonly string[], moved: boolean, missing: readonly string[], unknown: readonly string[] = []): string {
+export function reorderedHeaderMessage(line: number, headerLine: number, cells: readonly string[], moved: boolean, missing: readonly string[], unknown: readonly string[]): string {
   const named = cells.filter((c) => c !== '');
   const shown = named.length > 8 ? `${named.slice(0, 8).join(', ')}, …` : named.join(', ');
   const how = moved ? 'with its columns in another order' : unknown.length > 0 && missing.length === 0 ? 'with other columns' : 'without some of its columns';

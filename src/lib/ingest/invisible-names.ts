@@ -33,7 +33,9 @@ export function invisibleTwinWarnings(deals: DealTable, issues: IssueLog): void 
       if (!mayHaveInvisible(name) || !hasInvisible(name)) continue;
       shown ??= new Map();
       const key = withoutInvisible(name);
-      shown.set(key, [...(shown.get(key) ?? []), k]);
+      const alike = shown.get(key);
+      if (alike) alike.push(k);
+      else shown.set(key, [k]);
     }
     if (shown === null) continue;
     // Names of rejected rows stay in the table's list: only names that name a deal are said.

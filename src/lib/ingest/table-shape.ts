@@ -1,7 +1,8 @@
 /**
  * A record's shape against its header (table.ts): how many cells rows are
  * checked against, where the header's names end, and a header repeated as a
- * row, in its own order or another. Apart from table.ts's reading loop, which calls them per record.
+ * row, in its own order or another. Apart from table.ts's reading loop,
+ * which calls them per record.
  */
 import { type CsvRecord, isTrimSpace } from './csv.ts';
 import { lowerCode, rangeIsLower } from './text-range.ts';

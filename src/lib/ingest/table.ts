@@ -166,10 +166,10 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
       headerNames = new HeaderNames(part.names);
     }
     /** A line that is the header again: not a row; in another order, the rows below it are read in that order. */
-    const repeatedHeader = (record: CsvRecord, again: HeaderLine, t: Table) => {
+    const repeatedHeader = (record: CsvRecord, again: HeaderLine, same: boolean, t: Table) => {
       t.stats.rejected++;
       const { order } = again;
-      if (sameOrder(again, t.names)) {
+      if (same) {
         reordered = null;
         issues.error(file, record.line, '', 'repeated_header', `line ${record.line} repeats the header of line ${t.headerLine} (were two files joined into one?); it is not a row`);
         return;
@@ -201,9 +201,12 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             const t = read.table!;
             t.stats.rows++;
             const again = record.malformed === null ? headerOrder(record, headerNames) : null;
-            if (again !== null && (sameOrder(again, t.names) || spec.required.every((c) => again.order[t.names.indexOf(c)] !== -1))) {
-              repeatedHeader(record, again, t);
-              return;
+            if (again !== null) {
+              const same = sameOrder(again, t.names);
+              if (same || spec.required.every((c) => again.order[t.names.indexOf(c)] !== -1)) {
+                repeatedHeader(record, again, same, t);
+                return;
+              }
             }
             // Below a header in another order, cells are checked against it, and named by the column each is read as.
             const width = reordered !== null && read.width > 0 ? reordered.width : read.width;

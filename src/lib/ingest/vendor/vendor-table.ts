@@ -190,8 +190,9 @@ export class VendorTable {
    * Whether a record given as codes (`pushCodes`), of `length` cells, may be
    * the header again, in its order or another (two exports joined): the
    * first kept cell that is not blank holds one of the names, in any case, and
-   * so do all others but fewer than half as many. The CSV reader then decides. Nearly every record fails at its first kept cell,
-   * whose value is looked up once per distinct value.
+   * so do all others but fewer than half as many. The CSV reader then
+   * decides. Nearly every record fails at its first kept cell, whose value is
+   * looked up once per distinct value.
    */
   mayRepeatHeader(cells: Int32Array, length: number): boolean {
     let named = 0;
