@@ -355,6 +355,10 @@ describe('cells against the header', () => {
     const dotted = table('İd,Ad\nİD,AD\nID,AD\nid,ad\n', ['i̇d'], 64);
     expect(dotted.rows.map((r) => r.line)).toEqual([3, 4]);
     expect(dotted.issues.map((i) => i.line)).toEqual([2]);
+    // A Korean name, a one-character one and one whose second character is not ASCII: a row starting as none of them is a row.
+    const wide = table('거래,a,bé\n1,2,3\n거래,A,BÉ\nb,a,x\nbé,1,2\nA,거래,BÉ\nBÉ,거래,a\n', ['거래'], 64);
+    expect(wide.rows.map((r) => r.line)).toEqual([2, 4, 5]);
+    expect(wide.issues.map((i) => [i.line, i.code])).toEqual([[3, 'repeated_header'], [6, 'reordered_header'], [7, 'reordered_header']]);
   });
 
   it('reads the rows below a header repeated in another order by that order, until the header comes again (en, ko)', () => {
