@@ -26,15 +26,16 @@ export const object = (word: string) => josa(word, '을/를');
 
 /**
  * Lines as ingest lists them (`lineList`, `lineRange` in ingest): "line 5",
- * "lines 5-9", "lines 2, 3 and 4", "lines 2, 3, ... and 10 more", in Korean:
- * "5행", "5~9행", "2, 3, 4행", "2, 3, ...행 외 10개 행".
+ * "lines 5-9", "lines 2, 3 and 4", "lines 2, 17-19 and 10 more", in Korean:
+ * "5행", "5~9행", "2, 3, 4행", "2, 17~19행 외 10개 행".
  */
-export const LINES = String.raw`(?<lines>lines? [\d, ]+(?:-\d+)?(?: and \d+(?: more)?)?)`;
+const LINE_ITEM = String.raw`\d+(?:-\d+)?`;
+export const LINES = String.raw`(?<lines>lines? ${LINE_ITEM}(?:, ${LINE_ITEM})*(?: and ${LINE_ITEM}(?: more)?)?)`;
 export function koLines(lines: string): string {
-  const list = lines.replace(/^lines? /u, '');
+  const list = lines.replace(/^lines? /u, '').replace(/(\d+)-(\d+)/gu, '$1~$2');
   const more = /^(?<shown>.+) and (?<n>\d+) more$/u.exec(list);
   if (more) return `${more.groups!.shown}행 외 ${more.groups!.n}개 행`;
-  return `${list.replace(/ and /u, ', ').replace(/^(\d+)-(\d+)$/u, '$1~$2')}행`;
+  return `${list.replace(/ and /u, ', ')}행`;
 }
 
 /** A vendor adapter's list of lines ("5", "5, 9", "1, 2, ... (25 in all)"), in Korean. */

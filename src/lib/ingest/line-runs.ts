@@ -1,5 +1,5 @@
 /**
- * Lines gathered for one message ("lines 4, 17 and 203"): a file's warning
+ * Lines gathered for one message ("lines 4, 17-19 and 203"): a file's warning
  * that lists where something was found, however often it was.
  */
 
@@ -21,14 +21,27 @@ export class LineRuns {
   }
 }
 
-/** "line 4", "lines 4, 17 and 203", "lines 1, 2, …, 20 and 35 more". */
+/**
+ * "line 4", "lines 4, 17 and 203", "lines 5-9", "lines 2, 17-19 and 35 more": a run of three lines or more as a
+ * range (a file's 100,000 rows with the same fault are "lines 2-100001", not twenty of them and a count), at most
+ * `cap` numbers and ranges shown.
+ */
 export function lineList(runs: readonly number[], count: number, cap = 20): string {
-  const shown: number[] = [];
-  for (let r = 0; r < runs.length && shown.length < cap; r += 2) {
-    for (let line = runs[r]!; line < runs[r + 1]! && shown.length < cap; line++) shown.push(line);
+  const items: string[] = [];
+  let shown = 0;
+  for (let r = 0; r < runs.length && items.length < cap; r += 2) {
+    const first = runs[r]!;
+    const end = runs[r + 1]!;
+    if (end - first >= 3) {
+      items.push(`${first}-${end - 1}`);
+      shown += end - first;
+    } else {
+      for (let line = first; line < end && items.length < cap; line++, shown++) items.push(String(line));
+    }
   }
-  if (count === 1) return `line ${shown[0]}`;
-  const more = count - shown.length;
-  if (more > 0) return `lines ${shown.join(', ')} and ${more} more`;
-  return `lines ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  if (count === 1) return `line ${items[0]}`;
+  const more = count - shown;
+  if (more > 0) return `lines ${items.join(', ')} and ${more} more`;
+  if (items.length === 1) return `lines ${items[0]}`;
+  return `lines ${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -239,11 +239,11 @@ describe('Salesforce Opportunity History report', () => {
         code: 'duplicate_rows',
         severity: 'warning',
         message:
-          'lines 2, 3, 4 and 5 repeat changes that "Opportunity History-2025-03-19.csv" holds (the same opportunity, date, stages, amount and close date): the same report exported twice, or exports of overlapping periods. Each change is counted once, so these rows are not used; keep one export of each period in the folder',
+          'lines 2-5 repeat changes that "Opportunity History-2025-03-19.csv" holds (the same opportunity, date, stages, amount and close date): the same report exported twice, or exports of overlapping periods. Each change is counted once, so these rows are not used; keep one export of each period in the folder',
       },
     ]);
     expect(issueMessage(overlap[0]!, 'ko')).toBe(
-      '2, 3, 4, 5행은 "Opportunity History-2025-03-19.csv"에 이미 있는 변경(같은 딜, 날짜, 단계, 금액, 마감일)을 되풀이합니다. 같은 보고서를 두 번 내보냈거나 기간이 겹치는 내보내기입니다. 변경마다 한 번만 세므로 이 행은 쓰지 않았습니다. 폴더에는 기간마다 내보내기를 하나만 두세요',
+      '2~5행은 "Opportunity History-2025-03-19.csv"에 이미 있는 변경(같은 딜, 날짜, 단계, 금액, 마감일)을 되풀이합니다. 같은 보고서를 두 번 내보냈거나 기간이 겹치는 내보내기입니다. 변경마다 한 번만 세므로 이 행은 쓰지 않았습니다. 폴더에는 기간마다 내보내기를 하나만 두세요',
     );
     expect(dataset.issues.filter((i) => i.code === 'unordered_history')).toEqual([]);
     // Reports of two periods (a long history exported in parts) share no change: read together, nothing left out.
