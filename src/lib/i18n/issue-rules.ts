@@ -38,9 +38,10 @@ export function koLines(lines: string): string {
   return `${list.replace(/ and /u, ', ')}행`;
 }
 
-/** A vendor adapter's list of lines ("5", "5, 9", "1, 2, ... (25 in all)"), in Korean. */
-export const LINE_LIST = String.raw`(?<list>[\d, .]+(?: \(\d+ in all\))?)`;
-export function koLineList(list: string): string {
+/** A vendor adapter's list of lines ("5", "5, 9", "1, 4-9, ... (25 in all)"), in Korean. */
+export const LINE_LIST = String.raw`(?<list>[\d, .-]+(?: \(\d+ in all\))?)`;
+export function koLineList(text: string): string {
+  const list = text.replace(/(\d+)-(\d+)/gu, '$1~$2');
   const all = /^(?<shown>.+), \.\.\. \((?<n>\d+) in all\)$/u.exec(list);
   return all ? `${all.groups!.shown}, ...행(모두 ${all.groups!.n}개 행)` : `${list}행`;
 }

@@ -27,6 +27,16 @@ export class LineRuns {
  * `cap` numbers and ranges shown.
  */
 export function lineList(runs: readonly number[], count: number, cap = 20): string {
+  const { items, shown } = lineItems(runs, cap);
+  if (count === 1) return `line ${items[0]}`;
+  const more = count - shown;
+  if (more > 0) return `lines ${items.join(', ')} and ${more} more`;
+  if (items.length === 1) return `lines ${items[0]}`;
+  return `lines ${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** At most `cap` numbers and ranges (`17-19`, a run of three lines or more) of `runs`, and how many lines they show. */
+export function lineItems(runs: readonly number[], cap: number): { items: string[]; shown: number } {
   const items: string[] = [];
   let shown = 0;
   for (let r = 0; r < runs.length && items.length < cap; r += 2) {
@@ -39,9 +49,5 @@ export function lineList(runs: readonly number[], count: number, cap = 20): stri
       for (let line = first; line < end && items.length < cap; line++, shown++) items.push(String(line));
     }
   }
-  if (count === 1) return `line ${items[0]}`;
-  const more = count - shown;
-  if (more > 0) return `lines ${items.join(', ')} and ${more} more`;
-  if (items.length === 1) return `lines ${items[0]}`;
-  return `lines ${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return { items, shown };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { koLines, LINES } from '../../../src/lib/i18n/issue-rules.ts';
+import { koLineList, koLines, LINE_LIST, LINES } from '../../../src/lib/i18n/issue-rules.ts';
 import { lineList, LineRuns } from '../../../src/lib/ingest/line-runs.ts';
+import { lineList as vendorLineList } from '../../../src/lib/ingest/vendor/snapshots.ts';
 
 /** The message of lines noted in order, as a file's warning lists them. */
 function listed(lines: number[], cap?: number): string {
@@ -48,5 +49,23 @@ describe('koLines', () => {
     expect(ko('lines 2, 17-19 and 203')).toBe('2, 17~19, 203행');
     expect(ko('lines 2, 3 and 10-20')).toBe('2, 3, 10~20행');
     expect(ko('lines 2-4, 6 and 2 more')).toBe('2~4, 6행 외 2개 행');
+  });
+});
+
+describe("a vendor adapter's line list", () => {
+  const ko = (en: string) => {
+    expect(new RegExp(`^${LINE_LIST}$`, 'u').test(en)).toBe(true);
+    return koLineList(en);
+  };
+
+  it('shows ten numbers and ranges, then how many lines in all (en, ko)', () => {
+    expect(vendorLineList([5])).toBe('5');
+    expect(vendorLineList([5, 9])).toBe('5, 9');
+    expect(vendorLineList([2, ...span(4, 9)])).toBe('2, 4-9');
+    const odd = span(0, 11).map((k) => 3 + 2 * k);
+    expect(vendorLineList(odd)).toBe('3, 5, 7, 9, 11, 13, 15, 17, 19, 21, ... (12 in all)');
+    expect(vendorLineList([...span(2, 400), 402])).toBe('2-400, 402');
+    expect(ko('2, 4-9')).toBe('2, 4~9행');
+    expect(ko('1, 4-9, ... (25 in all)')).toBe('1, 4~9, ...행(모두 25개 행)');
   });
 });

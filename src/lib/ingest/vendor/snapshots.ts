@@ -22,6 +22,7 @@ import type { Config } from '../config.ts';
 import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney, thousandsDoubt } from '../values.ts';
+import { lineItems, LineRuns } from '../line-runs.ts';
 import { CanonicalTable, type Limitation, type Origin, StageHistoryTable } from './types.ts';
 import { appendAll } from '../../append.ts';
 
@@ -90,9 +91,12 @@ interface StageEvent {
   origin: Origin;
 }
 
-/** Line numbers for a message: the first ten, then how many in all. */
+/** Line numbers (in file order) for a message: three or more in a row as a range (`4-9`), the first ten numbers and ranges, then how many in all. */
 export function lineList(lines: readonly number[]): string {
-  return lines.slice(0, 10).join(', ') + (lines.length > 10 ? `, ... (${lines.length} in all)` : '');
+  const runs = new LineRuns();
+  for (const line of lines) runs.addLine(line);
+  const { items, shown } = lineItems(runs.runs, 10);
+  return items.join(', ') + (shown < runs.count ? `, ... (${runs.count} in all)` : '');
 }
 
 const warning = (origin: Origin, column: string, code: string, message: string): Issue => ({ ...origin, column, code, severity: 'warning', message });
