@@ -346,6 +346,8 @@ export const en = {
     timeInStage: 'Time in stage',
     cycleLength: 'Sales cycle length',
     velocityInputs: 'What drives sales velocity',
+    /** The Velocity page's table of the won deals' days per stage (views/pages/won-pace.ts). */
+    wonTimeInStage: 'Days the won deals spent in each stage',
     coverage: 'Coverage vs target',
     lossReasons: 'Loss reasons',
     winReasons: 'Win reasons',

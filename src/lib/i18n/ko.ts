@@ -290,6 +290,7 @@ export const ko: Messages = {
     timeInStage: '단계별 체류 기간',
     cycleLength: '영업 사이클',
     velocityInputs: '영업 속도 구성 요소',
+    wonTimeInStage: '수주한 딜이 단계별로 머문 기간',
     coverage: '목표 대비 커버리지',
     lossReasons: '실주 사유',
     winReasons: '수주 사유',

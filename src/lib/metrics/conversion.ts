@@ -1,7 +1,7 @@
 /** Stage conversion of the created-in-window cohort, and time in stage per open stage. */
 import { maxReached } from '../model/timeline.ts';
 import { LOST, NONE, WON } from '../model/snapshot.ts';
-import { mean, quantilesReordering, ratio } from '../stats.ts';
+import { mean, quantiles, quantilesReordering, ratio } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import { inWindow, type MetricContext } from './context.ts';
 import type { ConversionMetric, TimeInStageRow } from './types.ts';
@@ -107,5 +107,52 @@ export function timeInStage(ctx: MetricContext): TimeInStageRow[] {
       p75_days: p75 ?? null,
       p90_days: p90 ?? null,
     };
+  });
+}
+
+/** The won deals' days in one open stage: how many won deals spent time in it, and the quantiles of their days there. */
+export interface WonTimeInStageRow {
+  stage: string;
+  deals: number;
+  median_days: number | null;
+  p90_days: number | null;
+}
+
+/**
+ * The pace the deals won kept, per open stage (config order, parked included):
+ * among the deals won and closed in window (cycle_length's `won`), those that
+ * spent time in the stage, and each one's days there (its visits to it summed,
+ * as a deal that went back to a stage spent both spells there). Beside
+ * time_in_stage (every visit ended in window, lost and open deals' too), the
+ * days a deal in a stage can be held against: a deal there longer than the won
+ * deals' P90 is slower than nine in ten of them were.
+ */
+export function wonTimeInStage(ctx: MetricContext): WonTimeInStageRow[] {
+  const { stages, openStages } = ctx.config;
+  const { offsets, visitStage, visitStart } = ctx.timelines;
+  const days: number[][] = openStages.map(() => []);
+  const dealDays = new Float64Array(openStages.length);
+  const visited = new Uint8Array(openStages.length);
+  for (const d of ctx.closedInWindow) {
+    if (ctx.at.state[d] !== WON) continue;
+    const to = offsets[d + 1]!;
+    for (let k = offsets[d]!; k + 1 < to; k++) {
+      const end = visitStart[k + 1]!;
+      if (end >= ctx.T) break;
+      const open = stages[visitStage[k]!]!.openIndex;
+      if (open < 0) continue;
+      dealDays[open]! += daysBetween(visitStart[k]!, end);
+      visited[open] = 1;
+    }
+    for (let i = 0; i < openStages.length; i++) {
+      if (visited[i] === 0) continue;
+      days[i]!.push(dealDays[i]!);
+      dealDays[i] = 0;
+      visited[i] = 0;
+    }
+  }
+  return openStages.map((s, i) => {
+    const [median, p90] = quantiles(days[i]!, [0.5, 0.9]);
+    return { stage: s.id, deals: days[i]!.length, median_days: median ?? null, p90_days: p90 ?? null };
   });
 }

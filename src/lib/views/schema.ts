@@ -254,6 +254,10 @@ export const siteDataSchema = z.strictObject({
   repurchase_follow_ups: z.array(
     z.strictObject({ row: z.int().nonnegative(), open: z.int().nonnegative(), won: z.int().nonnegative(), lost: z.int().nonnegative() }),
   ),
+  /** Per open stage (config order): the won deals closed in the window that spent time in it, and the quantiles of their days there: metrics/conversion.ts `wonTimeInStage`. */
+  won_time_in_stage: z.array(
+    z.strictObject({ stage: z.string(), deals: z.int().nonnegative(), median_days: z.number().nonnegative().nullable(), p90_days: z.number().nonnegative().nullable() }),
+  ),
   /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
   /** Deals closed in the window by keyman named or not and budget confirmed or not (null: no such column): metrics/win-loss.ts `qualificationOutcomes`. */

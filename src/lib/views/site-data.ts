@@ -11,7 +11,7 @@ import { renamedFilesIn } from '../ingest/renamed-files.ts';
 import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import type { MetricContext } from '../metrics/context.ts';
-import { funnelOutcomes } from '../metrics/conversion.ts';
+import { funnelOutcomes, wonTimeInStage } from '../metrics/conversion.ts';
 import { lossReasonsByStage, qualificationOutcomes } from '../metrics/win-loss.ts';
 import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
@@ -176,6 +176,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
     inputs: inputs(ctx, exportDates),
     funnel_outcomes: funnelOutcomes(ctx),
+    won_time_in_stage: wonTimeInStage(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
     qualification_outcomes: qualificationOutcomes(ctx),
     // Getters: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).

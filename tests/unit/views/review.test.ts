@@ -412,7 +412,7 @@ describe('honest small samples', () => {
     expect(velocity.notes).toContain(
       'Sales velocity rests on only 2\u00a0won deals (of 9 closed) in the analysis window — too few to rely on its average won amount and won cycle.',
     );
-    expect(texts(velocity.tables[0]!)[1]).toEqual(['Win rate', '22% (2 / 9)']);
+    expect(texts(velocity.tables.find((t) => t.id === 'velocity-inputs')!)[1]).toEqual(['Win rate', '22% (2 / 9)']);
     // 10 closed deals (8 won): the rates stand; velocity from 8 won deals is still marked.
     const enough = overviewModel(ctx(site(config, [...range(8).map((i) => wonDeal(`W${i}`, 'Kim', '2025-05-10', 1_000_000)), lost(1), lost(2)])));
     expect(tile(enough, 'winRateByCount').few).toBeNull();

@@ -37,6 +37,7 @@ import { historyFromSnapshots } from './file-advice.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable } from './loss-matrix.ts';
 import { qualificationSection } from './qualification.ts';
+import { wonTimeInStageTable } from './won-pace.ts';
 
 export interface ChartsPageModel {
   /** Sentences shown under the page's intro: what this data cannot show, and how to get it. */
@@ -188,11 +189,13 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
   const cycle = cycleLengthChart(roughCycle, opts(ctx, ctx.text.cycleLength, isSmall(closed) && m.small.cycleLength({ count: closed }, f)));
   const timeBlock = timeInStageBlock(ctx);
   const cycleBlock = chartBlock('cycle-length', cycle, f);
+  const wonPace = wonTimeInStageTable(ctx);
   // Medians and percentiles of fewer than MIN_QUANTILE_VALUES values are marked: time in stage
-  // (visits; median, P75, P90), cycle length (deals; median, P90).
+  // (visits; median, P75, P90), cycle length (deals; median, P90), the won deals' days per stage.
   const rough = [
     !timeBlock.unavailable && markFewValues(timeBlock.table, 1, [2, 3, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
     markFewValues(cycleBlock.table, 1, [2, 4], MIN_QUANTILE_VALUES, ROUGH_MARK),
+    wonPace?.rough ?? false,
   ].some(Boolean);
   return {
     notes: notes(
@@ -204,7 +207,7 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),
     charts: [timeBlock, cycleBlock],
-    tables: [inputs],
+    tables: wonPace === null ? [inputs] : [wonPace.table, inputs],
   };
 }
 
