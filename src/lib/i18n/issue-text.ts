@@ -288,6 +288,10 @@ const ROW_RULES: Rules = {
       re(`${LINES}: ${COL} ${V} prints as nothing at all \\(characters copied from a web page or a chat\\): the deals show no name: delete it where it is`),
       (g) => `${koLines(g.lines!)}: ${g.col} ${shownTopic(g.v!)} 보이지 않는 문자(웹 페이지나 채팅에서 복사한 문자)로만 되어 있어 딜에 이름이 보이지 않습니다. 그 문자를 지우세요`,
     ],
+    [
+      re(`${LINES}: ${COL} ${V} has a character that changes the order its text is shown in \\(a bidirectional control, as a disguised name carries\\), so the pages may show it as another name: delete it where it is`),
+      (g) => `${koLines(g.lines!)}: ${g.col} ${shownTopic(g.v!)} 글자가 보이는 순서를 바꾸는 문자(양방향 제어 문자, 이름을 위장할 때 쓰임)가 있어 페이지에 다른 이름으로 보일 수 있습니다. 그 문자를 지우세요`,
+    ],
   ],
   unknown_deal: [
     [

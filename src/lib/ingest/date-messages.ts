@@ -15,14 +15,21 @@ export function quoteValue(value: string): string {
   return quoted.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
+// Bidirectional controls (U+061C, U+202A-U+202E, U+2066-U+2069) print as nothing too, but reorder the text around them.
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
-/** `text` without the characters that print as nothing (a zero-width space, a soft hyphen, a byte order mark), as quoteValue shows them. */
+/** `text` without the characters that print as nothing (a zero-width space, a soft hyphen, a byte order mark, a bidirectional control), as quoteValue shows them. */
 export function withoutInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
 const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
+
+/** Embeddings, overrides and isolates: they turn the text after them around (`\u202eKim` shows as "miK"), not marks such as U+200F. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+
+/** Whether `text` holds a bidirectional control that changes the order it is shown in (as a spoofed name does). */
+export const hasBidiControl = (text: string): boolean => BIDI_CONTROL.test(text);
 
 /** Whether `text` holds a character `withoutInvisible` removes. */
 export const hasInvisible = (text: string): boolean => ANY_INVISIBLE.test(text);

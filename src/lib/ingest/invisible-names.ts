@@ -3,10 +3,12 @@
  * zero-width space pasted from a web page or a chat): "Kim" and "Kim\u200b"
  * are two owners on every page while they read as one. Said once per such
  * name, with its lines, so that the export can be mended; the values are
- * read as written, as a deal's id with such a character is.
+ * read as written, as a deal's id with such a character is. A name with a
+ * bidirectional control (`\u202eKim`, shown as "miK") is said even alone: it
+ * shows its text in another order than it is written.
  */
 import type { DealTable, TextColumn } from '../deal-table.ts';
-import { hasInvisible, mayHaveInvisible, quoteValue, withoutInvisible } from './date-messages.ts';
+import { hasBidiControl, hasInvisible, mayHaveInvisible, quoteValue, withoutInvisible } from './date-messages.ts';
 import { DEALS_FILE } from './deal-table-builder.ts';
 import type { IssueLog } from './issues.ts';
 import { LineRuns, lineList } from './line-runs.ts';
@@ -50,7 +52,11 @@ export function invisibleTwinWarnings(deals: DealTable, issues: IssueLog): void 
         if (key !== '' && k === twin) continue;
         let what: string;
         if (key === '') what = 'prints as nothing at all (characters copied from a web page or a chat): the deals show no name';
-        else if (twin === null) continue;
+        else if (twin === null) {
+          // Alone, a name with such a control still shows its text in another order, perhaps as another name.
+          if (!hasBidiControl(names[k]!)) continue;
+          what = 'has a character that changes the order its text is shown in (a bidirectional control, as a disguised name carries), so the pages may show it as another name';
+        }
         else what = `is ${quoteValue(names[twin]!)} but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart`;
         const lines = new LineRuns();
         for (let d = 0; d < codes.length; d++) if (codes[d] === k) lines.addLine(deals.line[d]!);

@@ -53,6 +53,26 @@ describe('names that differ by a character that prints as nothing', () => {
     expect(ko[1]).toBe('4행: owner "\\u200b"는 보이지 않는 문자(웹 페이지나 채팅에서 복사한 문자)로만 되어 있어 딜에 이름이 보이지 않습니다. 그 문자를 지우세요');
   });
 
+  it('names a name with a bidirectional control even alone, as it shows its text in another order (en, ko)', () => {
+    const dataset = read([
+      // U+202E turns "miK" around: shown as "Kim".
+      'D1,A,\u202emiK,T1,P,10,2025-01-01,prospect,',
+      'D2,A,Lee,T1,P,10,2025-01-01,prospect,',
+      // Beside "Lee" it is that name's twin; a right-to-left mark (U+200F) alone reorders nothing, as in Arabic or Hebrew names.
+      'D3,A,Lee\u2066,T1,P,10,2025-01-01,prospect,',
+      'D4,A,Park\u200f,T1,P,10,2025-01-01,prospect,',
+    ]);
+    const said = dataset.issues.filter((i) => i.code === 'invisible_character');
+    expect(said.map((i) => [i.line, i.column, i.message])).toEqual([
+      [2, 'owner', 'line 2: owner "\\u202emiK" has a character that changes the order its text is shown in (a bidirectional control, as a disguised name carries), so the pages may show it as another name: delete it where it is'],
+      [4, 'owner', 'line 4: owner "Lee\\u2066" is "Lee" but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart: delete it where it is'],
+    ]);
+    expect(issueMessage(said[0]!, 'ko')).toBe(
+      '2행: owner "\\u202emiK"은 글자가 보이는 순서를 바꾸는 문자(양방향 제어 문자, 이름을 위장할 때 쓰임)가 있어 페이지에 다른 이름으로 보일 수 있습니다. 그 문자를 지우세요',
+    );
+    expect(dataset.deals.map((d) => d.owner)).toEqual(['\u202emiK', 'Lee', 'Lee\u2066', 'Park\u200f']);
+  });
+
   it('says nothing of a name whose twin is only on a rejected row', () => {
     const dataset = read(['D1,A,Kim,T1,P,-5,2025-01-01,prospect,', 'D2,A,Kim\u200b,T1,P,10,2025-01-01,prospect,']);
     expect(dataset.issues.map((i) => i.code)).not.toContain('invisible_character');
