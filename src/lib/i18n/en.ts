@@ -811,6 +811,15 @@ export const en = {
     byFlag: 'By warning sign',
     flag: 'Warning sign',
     noFlag: 'No other warning sign',
+    /** The by-warning-sign table's column: what the review asks of the deal's owner for each sign (views/pages/pipeline-pages.ts). */
+    nextStep: 'Next step',
+    steps: {
+      past_expected_close: 'Agree a new close date with the buyer, or close the deal as lost',
+      pushed: 'Ask what changed in the buyer’s decision, and qualify the deal again',
+      no_keyman: 'Find the person who decides, and meet them',
+      budget_unconfirmed: 'Confirm the buyer’s budget and when it is approved',
+      none: 'Agree a dated next step with the buyer',
+    },
     all: 'All stalled deals',
     flagNote: 'A deal with several warning signs counts under each, so the rows by warning sign add up to more than all stalled deals.',
     summary: (p: { count: number; amount: number }, f: Formatter) =>

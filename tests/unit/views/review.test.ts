@@ -275,17 +275,19 @@ describe('the stalled page runs a review: totals by stage, owner and warning sig
       ['Lee', '1', '₩2M'],
       ['All stalled deals', '3', '₩8M'],
     ]);
+    // Each sign with the next step the review asks of the deal's owner.
     expect(byFlag).toEqual([
-      ['Past expected close', '1', '₩5M'],
-      ['Deal has no keyman', '1', '₩1M'],
-      ['No other warning sign', '1', '₩2M'],
-      ['All stalled deals', '3', '₩8M'],
+      ['Past expected close', '1', '₩5M', 'Agree a new close date with the buyer, or close the deal as lost'],
+      ['Deal has no keyman', '1', '₩1M', 'Find the person who decides, and meet them'],
+      ['No other warning sign', '1', '₩2M', 'Agree a dated next step with the buyer'],
+      ['All stalled deals', '3', '₩8M', ''],
     ]);
+    expect(texts(stalledModel(ctx(s, 'ko')).totals[2]!.table).map((r) => r[3])).toEqual(['고객과 새 마감 예정일을 합의하거나 실주로 종료', '의사결정권자(키맨)를 찾아 만나기', '고객과 날짜가 정해진 다음 단계 합의', '']);
     expect(model.totals[1]!.table.rows[0]![0]!.href).toBe('/en/owners/kim/');
     // The CSV keeps the stage id and the flag code beside the words.
     expect(model.totals[0]!.table.csv.headers).toEqual(['Stage ID', 'Stage', 'Deals', 'Amount']);
     expect(model.totals[0]!.table.csv.rows[0]).toEqual(['qualify', 'Qualification', 1, 2_000_000]);
-    expect(model.totals[2]!.table.csv.rows[0]).toEqual(['past_expected_close', 'Past expected close', 1, 5_000_000]);
+    expect(model.totals[2]!.table.csv.rows[0]).toEqual(['past_expected_close', 'Past expected close', 1, 5_000_000, 'Agree a new close date with the buyer, or close the deal as lost']);
   });
 
   it('every stalled deal says why, in whole days; in Korean too', () => {

@@ -42,6 +42,8 @@ interface TotalRow {
   amount: number;
   href?: string | undefined;
   total?: boolean;
+  /** The by-warning-sign table's next step for the sign (none on the total row). */
+  step?: string;
 }
 
 export function stalledModel(ctx: PageContext): StalledModel {
@@ -110,19 +112,21 @@ export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): 
   const NONE = '';
   const byFlag = tally(deals, (d) => (d.flags.length > 0 ? d.flags : [NONE]));
   const flagRows: TotalRow[] = [
-    ...FLAG_NAMES.filter((flag) => byFlag.has(flag)).map((flag) => ({ id: flag, label: m.flags[flag], ...byFlag.get(flag)! })),
-    ...(byFlag.has(NONE) ? [{ id: '', label: m.stalledReview.noFlag, ...byFlag.get(NONE)! }] : []),
+    ...FLAG_NAMES.filter((flag) => byFlag.has(flag)).map((flag) => ({ id: flag, label: m.flags[flag], step: m.stalledReview.steps[flag], ...byFlag.get(flag)! })),
+    ...(byFlag.has(NONE) ? [{ id: '', label: m.stalledReview.noFlag, step: m.stalledReview.steps.none, ...byFlag.get(NONE)! }] : []),
   ];
-  const t = (id: string, caption: string, head: string, rows: TotalRow[], withId: boolean) =>
-    table(id, caption, totalColumns(ctx, head, withId), rows.length > 0 ? [...rows, all] : [], { empty: noStalledText(ctx) });
+  const t = (id: string, caption: string, head: string, rows: TotalRow[], withId: boolean, steps = false) =>
+    // With its next steps, compact: a phone shows the sentences beside the figures, wrapped, without scrolling sideways.
+    table(id, caption, totalColumns(ctx, head, withId, steps), rows.length > 0 ? [...rows, all] : [], { empty: noStalledText(ctx), compact: steps });
   return [
     t('stalled-by-stage', `${m.sections.stalled}: ${m.stalledReview.byStage}`, m.columns.stage, stageRows, true),
     t('stalled-by-owner', `${m.sections.stalled}: ${m.stalledReview.byOwner}`, m.columns.owner, ownerRows, false),
-    t('stalled-by-flag', `${m.sections.stalled}: ${m.stalledReview.byFlag}`, m.stalledReview.flag, flagRows, true),
+    // Each sign with what the review asks of the deal's owner: a review that names a problem names its next step.
+    t('stalled-by-flag', `${m.sections.stalled}: ${m.stalledReview.byFlag}`, m.stalledReview.flag, flagRows, true, true),
   ];
 }
 
-function totalColumns(ctx: PageContext, head: string, withId: boolean): Column<TotalRow>[] {
+function totalColumns(ctx: PageContext, head: string, withId: boolean, steps: boolean): Column<TotalRow>[] {
   const { m, f } = ctx;
   const tone = (r: TotalRow) => (r.total ? ('total' as const) : undefined);
   return [
@@ -137,6 +141,7 @@ function totalColumns(ctx: PageContext, head: string, withId: boolean): Column<T
     { label: m.columns.count, numeric: true, value: (r) => r.count, text: (r) => f.count(r.count), tone },
     // Compact, as the page's intro and the stalled list below ('₩9.25B', '92.5억원'); exact in the CSV.
     { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency), tone },
+    ...(steps ? [{ label: m.stalledReview.nextStep, wide: true, value: (r: TotalRow) => r.step ?? '' }] : []),
   ];
 }
 
