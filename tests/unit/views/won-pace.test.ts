@@ -59,6 +59,7 @@ describe("the won deals' days in each stage", () => {
     const table = (locale: 'en' | 'ko') => velocityModel(pageContext(site, locale)).tables.find((t) => t.id === 'won-time-in-stage')!;
     const en = table('en');
     expect(en.caption).toBe('Days the won deals spent in each stage');
+    expect(en.compact).toBe(true);
     expect(en.headers.map((h) => h.label)).toEqual(['Stage', 'Won deals', 'Median', 'P90']);
     expect(en.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['Prospect', '3', '10\u00a0days*', '10\u00a0days*'],

@@ -41,7 +41,8 @@ export function wonTimeInStageTable(ctx: PageContext): { table: TableModel; roug
     ],
     // No won deal in the window: one sentence, not a row of dashes per stage.
     rows.some((r) => r.deals > 0) ? rows : [],
-    { empty: m.empty.noWinReasons },
+    // Compact: on a phone its headers wrap ('Won / deals') and its four columns fit without scrolling sideways.
+    { empty: m.empty.noWinReasons, compact: true },
   );
   // The CSV has the stage's id before its name: the count is its third column, the page's second.
   const rough = markFewValues(model, 2, [2, 3], MIN_QUANTILE_VALUES, ROUGH_MARK);
