@@ -107,6 +107,9 @@ export const en = {
       /** The won and lost deals of the window: the won row's shares are the win rates. */
       summary: 'Win rate: deals closed in the analysis window',
       summaryColumns: { countShare: 'Share of deals', amountShare: 'Share of amount' },
+      /** Under the loss reasons: price losses before the proposal stage, where no quote had been made (views/pages/loss-matrix.ts). */
+      priceBeforeQuote: (p: { before: number; total: number; stage: string }, f: Formatter) =>
+        `${p.before === p.total ? `All ${counted(f, p.total, 'deal', 'deals')}` : `${f.count(p.before)} of the ${counted(f, p.total, 'deal', 'deals')}`} lost for price ${p.before === 1 ? 'was' : 'were'} lost before ${p.stage}, before any quote was made: ask whether price was the reason there.`,
     },
     stalled: {
       title: 'Stalled deals',

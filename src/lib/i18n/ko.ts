@@ -88,6 +88,8 @@ export const ko: Messages = {
       intro: '수주·실주 사유, 실주가 발생한 단계, 경쟁사별 승패를 분석합니다.',
       summary: '수주율: 분석 기간에 마감된 딜',
       summaryColumns: { countShare: '건수 비중', amountShare: '금액 비중' },
+      priceBeforeQuote: (p, f) =>
+        `가격 때문에 실주한 딜 ${p.before === p.total ? `${f.count(p.total)}건은 모두` : `${f.count(p.total)}건 중 ${f.count(p.before)}건은`} 견적을 내기 전인 ${p.stage} 단계 이전에 실주했습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요.`,
     },
     stalled: {
       title: '정체 딜',

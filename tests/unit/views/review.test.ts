@@ -388,7 +388,10 @@ describe('honest small samples', () => {
     const small = winLossModel(ctx(site(config, range(9).map((i) => lost(i)))));
     const enough = winLossModel(ctx(site(config, range(10).map((i) => lost(i)))));
     expect(chart(small.charts, 'loss-reasons').chart.takeaway).toBe('Based on only 9\u00a0lost deals — too few to conclude what causes losses.');
-    expect(chart(enough.charts, 'loss-reasons').chart.takeaway).toBe('Price really is the main cause of loss: 100% of lost deals and 100% of lost value.');
+    // Every one of them lost at Qualification, before Proposal: the price-before-quote sentence follows (loss-matrix.ts).
+    expect(chart(enough.charts, 'loss-reasons').chart.takeaway).toBe(
+      'Price really is the main cause of loss: 100% of lost deals and 100% of lost value. All 10\u00a0deals lost for price were lost before Proposal, before any quote was made: ask whether price was the reason there.',
+    );
     expect(JSON.stringify(small)).not.toContain('main cause');
     expect(JSON.stringify(enough)).not.toContain('too few to conclude');
     const smallKo = winLossModel(ctx(site(config, range(9).map((i) => lost(i))), 'ko'));

@@ -35,7 +35,7 @@ import {
 } from './absence.ts';
 import { historyFromSnapshots } from './file-advice.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
-import { lossReasonsByStageTable } from './loss-matrix.ts';
+import { lossReasonsByStageTable, priceBeforeQuoteNote } from './loss-matrix.ts';
 import { qualificationSection } from './qualification.ts';
 import { wonTimeInStageTable } from './won-pace.ts';
 
@@ -279,6 +279,10 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const met = metrics.competitors.reduce((n, c) => n + c.won + c.lost, 0);
   // A reason never recorded is said so (not "price is not among the reasons"); a handful of deals is not a cause.
   const lossTakeaway = lossReasonsNote(ctx) ?? (isSmall(lost) ? m.small.lossReasons({ count: lost }, f) : null);
+  // After what the reasons say: the price losses before the proposal stage, where no quote had been made (the book:
+  // is price really the reason?).
+  const priceNote = lossTakeaway === null ? priceBeforeQuoteNote(ctx) : null;
+  const lossText = priceNote === null ? ctx.text.lossReasons : { ...ctx.text.lossReasons, takeaway: (p: Parameters<typeof ctx.text.lossReasons.takeaway>[0]) => `${ctx.text.lossReasons.takeaway(p)} ${priceNote}` };
   const winTakeaway = winReasonsNote(ctx) ?? (isSmall(won) ? m.small.winReasons({ count: won }, f) : null);
   const lostAtStage = currentVisitOnly(ctx)
     ? chartBlock('lost-at-stage', lostAtStageChart({ stages: [] }, opts(ctx, ctx.text.lostAtStage, historyUnavailable(ctx))), f, true)
@@ -297,7 +301,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
     charts: [
       chartBlock(
         'loss-reasons',
-        lossReasonsChart(reasonsView(metrics.loss_reasons, { unspecified, label: ctx.label }), opts(ctx, ctx.text.lossReasons, lossTakeaway)),
+        lossReasonsChart(reasonsView(metrics.loss_reasons, { unspecified, label: ctx.label }), opts(ctx, lossText, lossTakeaway)),
         f,
         false,
         reasonKeys(metrics.loss_reasons),

@@ -9,7 +9,8 @@
 import { UNSPECIFIED } from '../../i18n/index.ts';
 import type { SiteData } from '../schema.ts';
 import { type Column, table, type TableModel } from '../table.ts';
-import { currentVisitOnly } from './absence.ts';
+import { PRICE_REASON } from '../chart-models.ts';
+import { currentVisitOnly, MIN_SAMPLE } from './absence.ts';
 import type { PageContext } from './context.ts';
 
 type Row = SiteData['loss_reasons_by_stage'][number];
@@ -35,3 +36,33 @@ export function lossReasonsByStageTable(ctx: PageContext): TableModel | null {
 }
 
 const total = (r: Row) => r.counts.reduce((n, c) => n + c, 0);
+
+/**
+ * The deals lost for price (a reason whose code or words say price, as the loss-reasons chart highlights) at a stage
+ * of the sequence before the proposal stage (site.inputs.qualification.from: the stage from which a deal must be
+ * qualified, a proposal stage), where no quote had been made: the book's "is price really the reason?" in figures.
+ * Null without stage history, without that stage, when none was lost before it, or from fewer than MIN_SAMPLE price
+ * losses (a handful says nothing of a cause).
+ */
+export function priceBeforeQuoteNote(ctx: PageContext): string | null {
+  const { site, m, f } = ctx;
+  const from = site.inputs.qualification.from;
+  if (currentVisitOnly(ctx) || from === null) return null;
+  const open = site.stages.filter((s) => s.kind === 'open');
+  const sequence = open.filter((s) => !s.parked);
+  const proposalAt = sequence.findIndex((s) => s.id === from);
+  if (proposalAt < 0) return null;
+  // Counts are by open stage in config order; the stages before the proposal stage, by that index.
+  const before = new Set(sequence.slice(0, proposalAt).map((s) => open.indexOf(s)));
+  let total = 0;
+  let early = 0;
+  for (const row of site.loss_reasons_by_stage) {
+    if (row.reason === UNSPECIFIED || !(PRICE_REASON.test(row.reason) || PRICE_REASON.test(ctx.label(row.reason)))) continue;
+    row.counts.forEach((n, i) => {
+      total += n;
+      if (before.has(i)) early += n;
+    });
+  }
+  if (early === 0 || total < MIN_SAMPLE) return null;
+  return m.pages.winLoss.priceBeforeQuote({ before: early, total, stage: ctx.stage(from) }, f);
+}
