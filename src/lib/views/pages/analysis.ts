@@ -282,7 +282,8 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   // After what the reasons say: the price losses before the proposal stage, where no quote had been made (the book:
   // is price really the reason?).
   const priceNote = lossTakeaway === null ? priceBeforeQuoteNote(ctx) : null;
-  const lossText = priceNote === null ? ctx.text.lossReasons : { ...ctx.text.lossReasons, takeaway: (p: Parameters<typeof ctx.text.lossReasons.takeaway>[0]) => `${ctx.text.lossReasons.takeaway(p)} ${priceNote}` };
+  const reasonsText = ctx.text.lossReasons;
+  const lossText = priceNote === null ? reasonsText : { ...reasonsText, takeaway: (p: Parameters<typeof reasonsText.takeaway>[0]) => `${reasonsText.takeaway(p)} ${priceNote}` };
   const winTakeaway = winReasonsNote(ctx) ?? (isSmall(won) ? m.small.winReasons({ count: won }, f) : null);
   const lostAtStage = currentVisitOnly(ctx)
     ? chartBlock('lost-at-stage', lostAtStageChart({ stages: [] }, opts(ctx, ctx.text.lostAtStage, historyUnavailable(ctx))), f, true)

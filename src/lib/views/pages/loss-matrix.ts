@@ -54,15 +54,15 @@ export function priceBeforeQuoteNote(ctx: PageContext): string | null {
   if (proposalAt < 0) return null;
   // Counts are by open stage in config order; the stages before the proposal stage, by that index.
   const before = new Set(sequence.slice(0, proposalAt).map((s) => open.indexOf(s)));
-  let total = 0;
+  let priceLosses = 0;
   let early = 0;
   for (const row of site.loss_reasons_by_stage) {
     if (row.reason === UNSPECIFIED || !(PRICE_REASON.test(row.reason) || PRICE_REASON.test(ctx.label(row.reason)))) continue;
     row.counts.forEach((n, i) => {
-      total += n;
+      priceLosses += n;
       if (before.has(i)) early += n;
     });
   }
-  if (early === 0 || total < MIN_SAMPLE) return null;
-  return m.pages.winLoss.priceBeforeQuote({ before: early, total, stage: ctx.stage(from) }, f);
+  if (early === 0 || priceLosses < MIN_SAMPLE) return null;
+  return m.pages.winLoss.priceBeforeQuote({ before: early, total: priceLosses, stage: ctx.stage(from) }, f);
 }
