@@ -50,14 +50,14 @@ export function invisibleTwinWarnings(deals: DealTable, issues: IssueLog): void 
       const twin = clean !== undefined && used[clean] === 1 ? clean : alike.length > 1 ? alike[0]! : null;
       for (const k of alike) {
         if (key !== '' && k === twin) continue;
-        let what: string;
-        if (key === '') what = 'prints as nothing at all (characters copied from a web page or a chat): the deals show no name';
-        else if (twin === null) {
-          // Alone, a name with such a control still shows its text in another order, perhaps as another name.
-          if (!hasBidiControl(names[k]!)) continue;
-          what = 'has a character that changes the order its text is shown in (a bidirectional control, as a disguised name carries), so the pages may show it as another name';
-        }
-        else what = `is ${quoteValue(names[twin]!)} but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart`;
+        // Alone, a name is said only when it shows its text in another order (perhaps as another name).
+        if (key !== '' && twin === null && !hasBidiControl(names[k]!)) continue;
+        const what =
+          key === ''
+            ? 'prints as nothing at all (characters copied from a web page or a chat): the deals show no name'
+            : twin === null
+              ? 'has a character that changes the order its text is shown in (a bidirectional control, as a disguised name carries), so the pages may show it as another name'
+              : `is ${quoteValue(names[twin]!)} but for a character that prints as nothing (as text copied from a web page or a chat carries), so the two are counted apart`;
         const lines = new LineRuns();
         for (let d = 0; d < codes.length; d++) if (codes[d] === k) lines.addLine(deals.line[d]!);
         issues.warning(DEALS_FILE, lines.runs[0]!, column, 'invisible_character', `${lineList(lines.runs, lines.count)}: ${column} ${quoteValue(names[k]!)} ${what}: delete it where it is`);

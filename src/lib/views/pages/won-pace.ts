@@ -27,7 +27,8 @@ export function wonTimeInStageTable(ctx: PageContext): { table: TableModel; roug
     numeric: true,
     keepLine: true,
     value,
-    text: (r: Row) => (r.deals === 0 ? '—' : f.days(value(r))),
+    // A stage no won deal passed has no median: a dash, as the formatter gives any missing figure.
+    text: (r: Row) => f.days(value(r)),
     digits: 1,
   });
   const model = table(
