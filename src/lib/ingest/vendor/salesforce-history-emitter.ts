@@ -32,8 +32,13 @@ export class HistoryEmitter {
   private readonly amounts: ColumnCodes[];
   private readonly closes: ColumnCodes[];
   private readonly currencies: ColumnCodes[];
-  /** Per report and Amount cell code (report × 2^32 + code), the cell as read. */
-  private readonly amountsRead = new Map<number, Money | Invalid>();
+  /**
+   * Per report, by Amount cell code: 0 not read yet, 1 a plain number, 2 does not read, 3 a number with a currency
+   * code or sign; the last two kept in `amountsKept` (report × 2^32 + code). Nearly every cell is a plain number: a
+   * typed array is all its lookups cost.
+   */
+  private readonly amountKinds: Int8Array[];
+  private readonly amountsKept = new Map<number, Money | Invalid>();
   /** Reused for each field row (addCells copies the cells). */
   private readonly fieldRow = ['', '', '', '', ''];
 
@@ -43,6 +48,7 @@ export class HistoryEmitter {
     this.fields = fields;
     this.ctx = ctx;
     this.stageCodes = read.tables.map((t) => new Int32Array(t.values.length).fill(-1));
+    this.amountKinds = read.tables.map((t) => new Int8Array(t.values.length));
     this.tos = read.tables.map((t) => t.columnCodes(read.columns.to.index));
     this.froms = read.tables.map((t) => t.columnCodes(read.columns.from.index));
     this.amounts = read.tables.map((t) => t.columnCodes(read.columns.amount.index));
@@ -122,14 +128,17 @@ export class HistoryEmitter {
    */
   private unreadAmount(t: number, code: number, value: string, currency: string): Invalid | null {
     if (value === '') return null;
+    const kinds = this.amountKinds[t]!;
     const key = t * 0x100000000 + code;
-    let money = this.amountsRead.get(key);
-    if (money === undefined) {
-      money = parseMoney(value, { decimal: this.ctx.config.decimal });
-      this.amountsRead.set(key, money);
+    if (kinds[code] === 0) {
+      const money = parseMoney(value, { decimal: this.ctx.config.decimal });
+      kinds[code] = money instanceof Invalid ? 2 : money.code === null && money.signs === null ? 1 : 3;
+      if (kinds[code] !== 1) this.amountsKept.set(key, money);
     }
-    if (money instanceof Invalid) return money;
-    return money.code === null && money.signs === null ? null : checkCurrency(money, currency || this.ctx.config.currency, "the deal's currency");
+    if (kinds[code] === 1) return null;
+    const money = this.amountsKept.get(key)!;
+    // A currency is the row's own: checked on every row, as each may name another.
+    return money instanceof Invalid ? money : checkCurrency(money, currency || this.ctx.config.currency, "the deal's currency");
   }
 
   private addField(dealId: string, field: string, from: string, to: string, date: string, file: string, line: number): void {
