@@ -1,5 +1,5 @@
-// Progressive enhancement: sortable tables and account search. The pages are
-// complete without this file; it only adds interaction.
+// Progressive enhancement: sortable tables, account search, and a keyboard stop only on the tables that scroll. The
+// pages are complete without this file; it only adds interaction.
 const enhance = () => {
   const collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
   // data-sort: a number, or a date, month or period (2026-06-30, 2026-Q2), whose text would sort alphabetically.
@@ -119,6 +119,24 @@ document.addEventListener('copy', (event) => {
   event.clipboardData.setData('text/html', holder.innerHTML.replace(/\u2060/g, ''));
   event.preventDefault();
 });
+// A table's scroll region is a keyboard stop (tabindex="0", set in the HTML so a page without scripts keeps it) only
+// while it scrolls sideways: there the keys move it; elsewhere (a laptop's narrow table) the stop would be one more
+// Tab press that does nothing. Watched as the region or its table resizes (a phone turned, "Show all", a filter).
+if ('ResizeObserver' in window) {
+  const focusWhereScrolling = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const region = entry.target.closest('.table-scroll');
+      if (!region) continue;
+      if (region.scrollWidth > region.clientWidth + 1) region.setAttribute('tabindex', '0');
+      // Kept while focused: taking it away would drop the reader's focus to the page's start.
+      else if (document.activeElement !== region) region.removeAttribute('tabindex');
+    }
+  });
+  for (const region of document.querySelectorAll('.table-scroll')) {
+    focusWhereScrolling.observe(region);
+    if (region.firstElementChild) focusWhereScrolling.observe(region.firstElementChild);
+  }
+}
 // Off the critical path: the page is complete without this, so let it load first.
 if ('requestIdleCallback' in window) requestIdleCallback(enhance, { timeout: 2000 });
 else setTimeout(enhance, 0);

@@ -26,8 +26,8 @@ const VIEWPORTS = [
 const LOCALES = ['en', 'ko'] as const;
 /** An owner name too long for a phone (planted on one deal): the pinned first column must wrap it, not cover the table. */
 const LONG_OWNER = 'Maximilian Alexander Bartholomew Featherstonehaugh-Worthington-Smythe III';
-/** A marked scroll container: a labelled, focusable region (see DataTable.astro). */
-const SCROLL_REGION = '.table-scroll[role="region"][tabindex="0"][aria-labelledby]';
+/** A marked scroll container: a labelled region (see TableGrid.astro), a keyboard stop while it scrolls (sort-tables.js). */
+const SCROLL_REGION = '.table-scroll[role="region"][aria-labelledby]';
 
 interface Measured {
   bodyFont: number;
@@ -224,6 +224,27 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     for (const label of info.labels) expect(label.trim()).not.toBe('');
     expect(info.sticky).toBe('sticky');
     expect(info.scrolls).toBe(true); // the stalled table is wider than a phone: it scrolls in its region
+  });
+
+  it('makes a table region a keyboard stop only while it scrolls sideways: on a phone the wide tables, on a laptop none of the funnel page’s', async () => {
+    const stops = async (viewport: (typeof VIEWPORTS)[number], path: string) => {
+      const tab = await open(viewport, path);
+      // The HTML marks every region (a page without scripts keeps them all); sort-tables.js then unmarks those that fit.
+      const html = await (await fetch(server.url + path)).text();
+      const marked = html.match(/class="table-scroll" role="region"[^>]*tabindex="0"/g)?.length ?? 0;
+      // Every chart's data table opened, as a reader does (a closed one is not laid out, and is watched once opened).
+      await tab.evaluate(() => document.querySelectorAll('details.chart-data').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await tab.waitForFunction(() => Array.from(document.querySelectorAll('.table-scroll')).every((r) => !r.checkVisibility() || (r.scrollWidth > r.clientWidth + 1) === (r.getAttribute('tabindex') === '0')), undefined, { timeout: 10_000 });
+      const regions = await tab.evaluate(() => Array.from(document.querySelectorAll('.table-scroll')).map((r) => ({ id: r.querySelector('table')?.id ?? '', visible: r.checkVisibility(), stop: r.getAttribute('tabindex') === '0' })));
+      await tab.close();
+      return { marked, regions: regions.filter((r) => r.visible) };
+    };
+    const laptop = await stops(VIEWPORTS[1], '/en/funnel/');
+    expect(laptop.marked).toBeGreaterThan(0);
+    expect(laptop.regions.map((r) => r.id)).toEqual(['t-funnel', 't-buyer-journey']);
+    expect(laptop.regions.filter((r) => r.stop)).toEqual([]);
+    const phone = await stops(VIEWPORTS[0], '/ko/stalled/');
+    expect(phone.regions.find((r) => r.id === 't-stalled')?.stop).toBe(true);
   });
 
   it('wraps a long name in the first column: at most 40% of a phone, the next columns in view; no sideways scrolling on a laptop', async () => {
