@@ -62,6 +62,8 @@ export interface CsvHeader {
   /** The header record could not be read (the names are then empty). */
   malformed: CsvProblem | null;
   lastLine: number;
+  /** The header's first cell written as an Excel text formula (`="deal_id"`), read as the name inside: said with the rows'. */
+  formula: { cell: number; raw: string; read: string } | null;
 }
 
 export interface CsvHandlers {
@@ -285,7 +287,8 @@ export function parseCsv(chunks: Iterable<string>, handlers: CsvHandlers, limits
     headerSeen = true;
     const headers = record.malformed === null ? record.toArray() : [];
     const names = headers.map((n) => n.toLowerCase());
-    handlers.header({ names, headers, line: record.line, lastLine: record.lastLine, delimiter: delimiter!, malformed: record.malformed });
+    const formula = record.formulaCell >= 0 ? { cell: record.formulaCell, raw: record.formulaRaw, read: record.cell(record.formulaCell) } : null;
+    handlers.header({ names, headers, line: record.line, lastLine: record.lastLine, delimiter: delimiter!, malformed: record.malformed, formula });
   };
 
   // Pieces wait in `pending` until they contain a complete record; when a

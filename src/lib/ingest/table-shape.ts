@@ -84,7 +84,7 @@ export interface HeaderLine {
  */
 export function headerOrder(record: CsvRecord, header: HeaderNames): HeaderLine | null {
   const { names } = header;
-  if (names.length < 2) return null;
+  if (names.length < 2) return names.length === 1 ? oneNameAgain(record, names[0]!) : null;
   const first = record.firstCode(0);
   if (first !== -1 && !isTrimSpace(first)) {
     if (first < 128) {
@@ -110,6 +110,16 @@ export function headerOrder(record: CsvRecord, header: HeaderNames): HeaderLine 
     }
   }
   return named >= 2 && unknown.length * 2 < named ? { order, unknown } : null;
+}
+
+/**
+ * A one-column file's header again (`account_id` under `account_id`, two exports of accounts.csv joined): the line
+ * is that name alone. No id is its own column's name, so the line is not read as an account named so.
+ */
+function oneNameAgain(record: CsvRecord, name: string): HeaderLine | null {
+  if (name === '' || record.length !== 1) return null;
+  record.range(0);
+  return rangeIsLower(record.rangeSrc, record.rangeStart, record.rangeEnd, name) ? { order: Int32Array.of(0), unknown: [] } : null;
 }
 
 /** Whether the line is the header as it is: every named column where the header has it, and no other. */

@@ -196,6 +196,7 @@ export function readTable(source: TableSource, spec: TableSpec, opts: TableOptio
             read.delimiter = header.delimiter;
             read.handler = start(read.table);
             headerNames = new HeaderNames(header.names);
+            if (header.formula) formulas.add(header.line, header.formula.cell, header.formula.raw, header.formula.read);
           },
           record(record) {
             const t = read.table!;

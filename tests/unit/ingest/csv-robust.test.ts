@@ -109,6 +109,14 @@ describe("Excel's text formulas", () => {
       '2, 3행: Excel 텍스트 수식(="…")으로 적힌 셀은(처음은 2행, 열 "id": ="00123") Excel에 보이는 대로 따옴표 안의 글자로 읽었습니다: 00123',
     );
   });
+
+  it('names the header among the lines when a column name is written as one, and reads the name inside', () => {
+    const { rows, issues } = table('="id",name,note\n1,a,b\n="2",c,d\n', ['id', 'name', 'note']);
+    expect(rows.map((r) => r.cells)).toEqual([['1', 'a', 'b'], ['2', 'c', 'd']]);
+    expect(brief(issues)).toEqual([
+      '1 warning text_formula [id]: lines 1 and 3: cells written as Excel text formulas (first on line 1, column "id": ="id") were read as the text inside the quotes, as Excel shows them: id',
+    ]);
+  });
 });
 
 describe('unclosed quotes', () => {
@@ -359,6 +367,13 @@ describe('cells against the header', () => {
     const wide = table('거래,a,bé\n1,2,3\n거래,A,BÉ\nb,a,x\nbé,1,2\nA,거래,BÉ\nBÉ,거래,a\n', ['거래'], 64);
     expect(wide.rows.map((r) => r.line)).toEqual([2, 4, 5]);
     expect(wide.issues.map((i) => [i.line, i.code])).toEqual([[3, 'repeated_header'], [6, 'reordered_header'], [7, 'reordered_header']]);
+  });
+
+  it("reports a one-column file's header repeated (two exports of accounts.csv joined) rather than reading it as an id", () => {
+    const { rows, stats, issues } = table('account_id\nA-1\n"Account_ID"\nA-2\naccount_id2\n', ['account_id'], 64);
+    expect(rows.map((r) => r.cells)).toEqual([['A-1'], ['A-2'], ['account_id2']]);
+    expect(stats).toEqual({ rows: 4, accepted: 3, rejected: 1 });
+    expect(brief(issues)).toEqual(['3 error repeated_header: line 3 repeats the header of line 1 (were two files joined into one?); it is not a row']);
   });
 
   it('reads the rows below a header repeated in another order by that order, until the header comes again (en, ko)', () => {
