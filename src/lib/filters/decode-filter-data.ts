@@ -98,6 +98,7 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
   const lost = readDict(D.lost_reason, 'deals.lost_reason', n);
   const won = readDict(D.win_reason, 'deals.win_reason', n);
   const competitors = readDict(D.competitor, 'deals.competitor', n);
+  const sources = readDict(D.source, 'deals.source', n);
   const keyman = list<number>(D.has_keyman, 'deals.has_keyman', n, (x) => x === 0 || x === 1);
   const budget = list<number>(D.budget_confirmed, 'deals.budget_confirmed', n, (x) => x === 0 || x === 1);
   const categories = readDict(D.forecast_category, 'deals.forecast_category', n, true);
@@ -156,7 +157,7 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
         lostReason: lost,
         winReason: won,
         competitor: competitors,
-        source: sameText(n, ''),
+        source: sources,
         purchaseType: sameText(n, ''),
       };
       return texts[TEXT_COLUMNS[k]!];

@@ -127,6 +127,7 @@ export function encodeFilterData(dataset: Dataset, config: Config, site: FilterS
       lost_reason: dict(deals.map((d) => d.lostReason)),
       win_reason: dict(deals.map((d) => d.winReason)),
       competitor: dict(deals.map((d) => d.competitor)),
+      source: dict(deals.map((d) => d.source)),
       has_keyman: deals.map((d) => (d.keyman.trim() === '' ? 0 : 1)),
       budget_confirmed: deals.map((d) => (d.budgetConfirmed ? 1 : 0)),
       forecast_category: dict(deals.map((d) => d.forecastCategory)),

@@ -27,7 +27,7 @@ import type { FileStats } from '../dataset.ts';
 import { DAY_MS, type LocalDate } from '../time.ts';
 
 export const FILTER_DATA_FORMAT = 'pipescope-filter-data';
-export const FILTER_DATA_VERSION = 3;
+export const FILTER_DATA_VERSION = 4;
 
 /** What a filtered page needs of the full build besides the deals (filters/recompute.ts). */
 export interface FilterSiteFacts {
@@ -98,6 +98,8 @@ export interface FilterData {
     lost_reason: Dict;
     win_reason: Dict;
     competitor: Dict;
+    /** The lead source (the Win / loss page's table by source; since version 4). */
+    source: Dict;
     /** 1 when the deal names a keyman (the name itself is not needed). */
     has_keyman: number[];
     budget_confirmed: number[];

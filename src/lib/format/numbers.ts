@@ -65,6 +65,8 @@ export interface NumberFormats {
   number(n: number | null | undefined, digits?: number): string;
   /** A ratio as a percentage: 0.6923 -> '69%' (digits default 0). */
   percent(ratio: number | null | undefined, digits?: number): string;
+  /** A win rate with the deals behind it: (0.24, 20, 83) -> '24% (20 / 83)'; a rate of no deals a dash alone. */
+  rateOf(ratio: number | null | undefined, won: number, closed: number): string;
   /** A multiple, e.g. pipeline coverage: 2.53 -> '2.5×' / '2.5배'. */
   multiple(ratio: number | null | undefined): string;
   /** Fractional days, at most one decimal: '12.3 days' / '12.3일', '1 day'. */
@@ -138,6 +140,7 @@ export function createNumberFormats(locale: Locale): NumberFormats {
     count: missingOr((n) => withSign(n, countAbs)),
     number: missingOr((n, digits: number = 1) => withSign(n, (abs) => decimal(locale, abs, digits))),
     percent: missingOr((r, digits: number = 0) => withSign(r, percentAbs(digits))),
+    rateOf: missingOr((r, won: number, closed: number) => `${withSign(r, percentAbs(0))} (${withSign(won, countAbs)} / ${withSign(closed, countAbs)})`),
     multiple: missingOr((r) => withSign(r, multipleAbs)),
     days: missingOr((d) => withSign(d, daysAbs)),
     inDays: (label) => (ko ? `${label}(일)` : `${label} (days)`),

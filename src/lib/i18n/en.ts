@@ -359,6 +359,8 @@ export const en = {
     lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
     /** The Win / loss page's table of win rates by keyman named and budget confirmed (views/pages/qualification.ts). */
     qualification: 'Win rate by keyman and budget',
+    /** The Win / loss page's table of the deals by lead source (views/pages/sources.ts). */
+    bySource: 'Win rate by lead source',
     competitors: 'Results against competitors',
     flaggedOpen: 'Open deals with warning signs (not stalled yet)',
     stalled: 'Stalled deals',
@@ -421,6 +423,23 @@ export const en = {
       `Too few deals closed with “${p.what}” (${f.count(p.count)}) to compare win rates.`,
     noColumn: (p: { column: string }) => `deals.csv has no ${p.column} column: export it to see whether the deals that have it are won more often.`,
     asExported: 'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
+  },
+  /** The Win / loss page's deals by lead source (views/pages/sources.ts, metrics/sources.ts). */
+  sources: {
+    column: 'Lead source',
+    wonAmount: 'Won amount',
+    /** The sources that win most and least often, of those with enough closed deals. */
+    spread: (p: { best: string; bestRate: string; bestCounts: string; worst: string; worstRate: string; worstCounts: string }) =>
+      `Deals from ${p.best} were won most often, ${p.bestRate} (${p.bestCounts} closed in the analysis window); deals from ${p.worst} least often, ${p.worstRate} (${p.worstCounts}).`,
+    same: (p: { rate: string }) => `Deals from every source with enough closed deals were won at the same rate, ${p.rate}.`,
+    tooFew: (p: { min: number }, f: Formatter) =>
+      `Fewer than two sources have ${withUnit(f.count(p.min), 'closed deals')} in the analysis window, too few to compare their win rates.`,
+    mostWon: (p: { source: string; amount: string; share: string }) => `The most won amount came from ${p.source}: ${p.amount}, ${p.share} of it.`,
+    unspecified: (p: { count: number; total: number }, f: Formatter) =>
+      `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window have no lead source: fill it in the CRM so that they count by their channel.`,
+    noColumn:
+      'deals.csv has no source column: export each deal’s lead source (inbound, outbound, referral, partner; HubSpot’s Original Source, Salesforce’s Lead Source, Pipedrive’s Source channel) to see which channels bring the deals that are won.',
+    noneRecorded: 'No deal open or closed in the analysis window has a lead source: fill the source column in the CRM to see which channels bring the deals that are won.',
   },
   /** The Repurchase page's start dates: a due date less its product's median sales cycle (views/repurchase-facts.ts). */
   repurchaseLead: {

@@ -299,6 +299,7 @@ export const ko: Messages = {
     lostAtStage: '실주 발생 단계',
     lossReasonsByStage: '실주 사유별 실주 발생 단계',
     qualification: '키맨·예산 확인 여부별 수주율',
+    bySource: '유입 경로별 수주율',
     competitors: '경쟁사별 승패',
     flaggedOpen: '위험 신호가 있는 진행 중 딜(아직 정체 아님)',
     stalled: '정체 딜',
@@ -350,6 +351,19 @@ export const ko: Messages = {
     tooFew: (p, f) => `‘${p.what}’ 상태로 마감된 딜이 ${f.count(p.count)}건뿐이라 수주율을 비교하기에는 너무 적습니다.`,
     noColumn: (p) => `deals.csv에 ${p.column} 열이 없습니다. 이 값이 있는 딜을 더 자주 수주하는지 보려면 이 열을 함께 내보내세요.`,
     asExported: '키맨과 예산은 딜이 진행되던 당시가 아니라 현재 내보내기에 기록된 값입니다.',
+  },
+  sources: {
+    column: '유입 경로',
+    wonAmount: '수주 금액',
+    spread: (p) =>
+      `분석 기간에 마감된 딜의 수주율은 ${p.best}에서 유입된 딜이 가장 높았고(${p.bestRate}, ${p.bestCounts}), ${p.worst}에서 유입된 딜이 가장 낮았습니다(${p.worstRate}, ${p.worstCounts}).`,
+    same: (p) => `마감 딜이 충분한 유입 경로는 모두 수주율이 ${p.rate}로 같습니다.`,
+    tooFew: (p, f) => `분석 기간에 마감된 딜이 ${f.count(p.min)}건 이상인 유입 경로가 둘 미만이라 수주율을 비교하기에는 너무 적습니다.`,
+    mostWon: (p) => `수주 금액은 ${p.source}에서 가장 많이 나왔습니다: ${p.amount}, 전체의 ${p.share}.`,
+    unspecified: (p, f) => `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 유입 경로가 비어 있습니다. CRM에서 채우면 경로별로 집계됩니다.`,
+    noColumn:
+      'deals.csv에 source 열이 없습니다. 어느 유입 경로의 딜이 수주되는지 보려면 딜마다 유입 경로(인바운드, 아웃바운드, 소개, 파트너; HubSpot의 Original Source, Salesforce의 Lead Source, Pipedrive의 Source channel)를 함께 내보내세요.',
+    noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 유입 경로가 있는 딜이 없습니다. 어느 경로의 딜이 수주되는지 보려면 CRM에서 source 열을 채우세요.',
   },
   repurchaseLead: {
     column: '착수 시점',

@@ -1,9 +1,9 @@
 /**
  * Integer codes for the texts metrics group deals by (owner, team, account,
- * product): a grouping then indexes an array by code instead of hashing a
+ * product, lead source): a grouping then indexes an array by code instead of hashing a
  * text per deal, and a site build's fourteen engine runs (now, 30 days
  * earlier, twelve trend months) share them. The deal table holds them
- * (deal-table.ts); only the teams are renamed as the by-team table names them.
+ * (deal-table.ts); only the teams and sources are renamed as their tables name them.
  */
 import { type DealTable, TextCoder } from '../deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
@@ -15,6 +15,8 @@ export interface DealCodes {
   team: TextCodes;
   account: TextCodes;
   product: TextCodes;
+  /** The lead source as the by-source table names it: trimmed, UNSPECIFIED when empty. */
+  source: TextCodes;
 }
 
 const cache = new WeakMap<DealTable, DealCodes>();
@@ -23,19 +25,19 @@ const cache = new WeakMap<DealTable, DealCodes>();
 export function dealCodes(deals: DealTable): DealCodes {
   let codes = cache.get(deals);
   if (!codes) {
-    codes = { owner: deals.owner, team: asTeams(deals.team), account: deals.accountId, product: deals.product };
+    codes = { owner: deals.owner, team: byTrimmedName(deals.team), account: deals.accountId, product: deals.product, source: byTrimmedName(deals.source) };
     cache.set(deals, codes);
   }
   return codes;
 }
 
-/** The team as the by-team table names it. */
-const teamName = (team: string) => team.trim() || UNSPECIFIED;
+/** A team or source as its table names it. */
+const trimmedName = (text: string) => text.trim() || UNSPECIFIED;
 
-/** Codes of the teams as codes of their by-team names: teams that share one (` A` and `A`) share a code. */
-function asTeams(given: TextCodes): TextCodes {
+/** Codes of the texts as codes of their names in a table: texts that share one (` A` and `A`) share a code. */
+function byTrimmedName(given: TextCodes): TextCodes {
   const coder = new TextCoder();
-  const recode = given.names.map((team) => coder.code(teamName(team)));
+  const recode = given.names.map((text) => coder.code(trimmedName(text)));
   const { names } = coder;
   if (names.length === given.names.length) return { codes: given.codes, names };
   return { codes: Int32Array.from(given.codes, (c) => recode[c]!), names };

@@ -265,6 +265,21 @@ export const siteDataSchema = z.strictObject({
     keyman: z.strictObject({ named: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), missing: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
     budget: z.strictObject({ confirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), unconfirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
   }),
+  /** Per lead source: deals open at T, and won, lost, won amount and median cycle of those closed in the window (null: no source column): metrics/sources.ts `sourceOutcomes`. */
+  source_outcomes: z
+    .array(
+      z.strictObject({
+        source: z.string(),
+        open_count: z.int().nonnegative(),
+        open_amount: z.number(),
+        won_count: z.int().nonnegative(),
+        lost_count: z.int().nonnegative(),
+        won_amount: z.number(),
+        win_rate: z.number().min(0).max(1).nullable(),
+        median_cycle_days: z.number().nullable(),
+      }),
+    )
+    .nullable(),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
   owners: segmentTargetsSchema,
   teams: segmentTargetsSchema,

@@ -21,6 +21,14 @@ describe('count and number', () => {
   });
 });
 
+describe('a win rate with its deals', () => {
+  it('writes the rate, then won / closed; a rate of no deals is a dash alone', () => {
+    expect(en.rateOf(20 / 83, 20, 83)).toBe('24% (20 / 83)');
+    expect(ko.rateOf(1234 / 5678, 1234, 5678)).toBe('22% (1,234 / 5,678)');
+    expect(en.rateOf(null, 0, 0)).toBe('—');
+  });
+});
+
 describe('percent and multiple', () => {
   it('percent of a ratio, integer by default', () => {
     expect(en.percent(0.6923076923076923)).toBe('69%');

@@ -101,6 +101,15 @@ const SAMPLE = {
   zero: '₩0',
   // absence.lifecycleProductsUnmatched: the products the config gives a lifecycle
   products: ['CNC-5X', 'Laser'],
+  // sources.spread: the lead sources won most and least often
+  best: 'Referral',
+  bestRate: '39%',
+  bestCounts: '45 of 116',
+  worst: 'Trade show',
+  worstRate: '20%',
+  worstCounts: '21 of 103',
+  source: 'Outbound',
+  rate: '30%',
   // forecastPage.pastDue: the projected attainment without the past-due deals
   projected: { commit: 0.85, bestCase: 0.88 },
 };

@@ -38,6 +38,7 @@ import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable, priceBeforeQuoteNote } from './loss-matrix.ts';
 import { qualificationSection } from './qualification.ts';
 import { wonTimeInStageTable } from './won-pace.ts';
+import { sourceSection } from './sources.ts';
 
 export interface ChartsPageModel {
   /** Sentences shown under the page's intro: what this data cannot show, and how to get it. */
@@ -176,7 +177,7 @@ export function velocityModel(ctx: PageContext): ChartsPageModel {
   const inputs = figuresTable('velocity-inputs', m.sections.velocityInputs, [m.columns.input, m.columns.value], [
       { label: m.columns.open_count, value: v.open_count, text: f.count(v.open_count) },
       // With the deals behind it, as the overview's tile and the owners table show it ('17% (1 / 6)').
-      { label: m.columns.win_rate, value: v.win_rate, text: v.win_rate === null ? f.percent(null) : `${f.percent(v.win_rate)} (${f.count(won)} / ${f.count(won + lost)})`, digits: 2 },
+      { label: m.columns.win_rate, value: v.win_rate, text: f.rateOf(v.win_rate, won, won + lost), digits: 2 },
       // Compact, as the amount per day below it ('2.5억원', '하루 1.3억원'); exact in the CSV.
       { label: m.columns.avg_won_amount, value: v.avg_won_amount, text: f.moneyCompact(v.avg_won_amount), digits: moneyDigits(f.currency) },
       // The unit once: in the value on the page ('111.9일'), in the name in the CSV (a bare 111.9).
@@ -295,10 +296,11 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   // Reason codes read as words (config labels, else humanised); the CSV keeps each code beside them.
   const reasonKeys = (rows: Metrics['loss_reasons']) => ({ header: m.csv.codeOf({ column: m.columns.reason }), values: rows.map((r) => r.reason) });
   const qualification = qualificationSection(ctx);
+  const sources = sourceSection(ctx);
   const competitors = competitorsView(metrics);
   const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
   return {
-    notes: [],
+    notes: notes(sources.rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     charts: [
       chartBlock(
         'loss-reasons',
@@ -322,8 +324,9 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.win_reasons),
       ),
     ],
-    // Where in the sale each loss reason is given, whether qualified deals are won more often, the win-rate summary.
-    tables: [lossReasonsByStageTable(ctx), qualification?.table ?? null, summary].filter((t): t is TableModel => t !== null),
-    tableIntros: qualification ? [[qualification.table.id, qualification.intro]] : [],
+    // Where in the sale each loss reason is given, whether qualified deals are won more often, which lead sources win,
+    // the win-rate summary.
+    tables: [lossReasonsByStageTable(ctx), qualification?.table ?? null, sources.table, summary].filter((t): t is TableModel => t !== null),
+    tableIntros: [...(qualification ? [[qualification.table.id, qualification.intro] as [string, string]] : []), ...(sources.intro === '' ? [] : [[sources.table.id, sources.intro] as [string, string]])],
   };
 }

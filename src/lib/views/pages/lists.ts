@@ -1,5 +1,4 @@
 /** Owners and teams, and data quality (an owner's page: owner.ts; the account pages: accounts.ts). */
-import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { nameLabel } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -8,13 +7,13 @@ import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
 import { type Column, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { ownerLinks } from './deals.ts';
+import { isRoughCycle, medianCycleColumn } from './cycle-column.ts';
 import {
   closeDatesNote,
   coverageNote,
   filterMatchesNone,
   flagsUncheckedNotes,
   MIN_QUANTILE_VALUES,
-  isFewValues,
   lossReasonsNote,
   noExpectedClose,
   notes,
@@ -58,7 +57,6 @@ export function segmentReviewRows(segments: readonly (Segment & { name: string }
 function reviewColumns(ctx: PageContext, head: string, href: (r: SegmentReviewRow) => string | undefined): Column<SegmentReviewRow>[] {
   const { m, f } = ctx;
   const money = moneyDigits(f.currency);
-  const rough = (r: SegmentReviewRow) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count);
   return [
     { label: head, value: (r) => r.name, text: (r) => nameLabel(m, r.name), href },
     { label: m.columns.open_count, numeric: true, value: (r) => r.open_count, text: (r) => f.count(r.open_count) },
@@ -81,20 +79,12 @@ function reviewColumns(ctx: PageContext, head: string, href: (r: SegmentReviewRo
       label: m.columns.win_rate,
       numeric: true,
       value: (r) => r.win_rate,
-      text: (r) => (r.win_rate === null ? f.percent(null) : `${f.percent(r.win_rate)} (${f.count(r.won_count)} / ${f.count(r.won_count + r.lost_count)})`),
+      text: (r) => f.rateOf(r.win_rate, r.won_count, r.won_count + r.lost_count),
       digits: 2,
     },
     { label: m.columns.won_count, numeric: true, value: (r) => r.won_count, csvOnly: true },
     { label: m.columns.lost_count, numeric: true, value: (r) => r.lost_count, csvOnly: true },
-    {
-      label: m.columns.median_cycle_days,
-      csvLabel: f.inDays(m.columns.median_cycle_days),
-      numeric: true,
-      value: (r) => r.median_cycle_days,
-      text: (r) => f.days(r.median_cycle_days) + (rough(r) ? ROUGH_MARK : ''),
-      digits: 1,
-      tone: (r) => (rough(r) ? 'muted' : undefined),
-    },
+    medianCycleColumn(ctx),
     {
       label: m.columns.stalled_count,
       numeric: true,
@@ -118,7 +108,7 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   const teamsTable = table('by-team', m.sections.byTeam, reviewColumns(ctx, m.columns.team, () => undefined), teams, {
     empty: none ? m.absence.filterMatchesNone : m.empty.noTeams,
   });
-  const rough = [...owners, ...teams].some((r) => r.median_cycle_days !== null && isFewValues(r.won_count + r.lost_count));
+  const rough = [...owners, ...teams].some(isRoughCycle);
   return {
     notes: notes(
       ...targetNotes(ctx),

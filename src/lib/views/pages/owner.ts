@@ -71,7 +71,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
     listed(
       m.columns.win_rate,
-      compared(ctx, `${f.percent(review.win_rate)} (${f.count(review.won_count)} / ${f.count(review.won_count + review.lost_count)})`, teams, (s) => f.percent(s.win_rate), f.percent(site.metrics.win_rate.by_count)),
+      compared(ctx, f.rateOf(review.win_rate, review.won_count, review.won_count + review.lost_count), teams, (s) => f.percent(s.win_rate), f.percent(site.metrics.win_rate.by_count)),
     ),
     listed(m.tiles.medianCycle, compared(ctx, f.days(review.median_cycle_days), teams, (s) => f.days(s.median_cycle_days), f.days(site.metrics.cycle_length.all.median_days))),
     { label: m.columns.stalled_count, value: m.common.dealCount({ count: review.stalled_count }, f) },

@@ -1,0 +1,88 @@
+/**
+ * The Win / loss page's deals by lead source (metrics/sources.ts `sourceOutcomes`): which channels bring the deals
+ * that are won, the marketing half of the pipeline. The sentences above the table name the sources won most and least
+ * often (of those with enough closed deals), where the won amount came from, and the closed deals without a source.
+ */
+import { UNSPECIFIED } from '../../metrics/win-loss.ts';
+import type { SiteData } from '../schema.ts';
+import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { isSmall, MIN_SAMPLE } from './absence.ts';
+import { isRoughCycle, medianCycleColumn } from './cycle-column.ts';
+import type { PageContext } from './context.ts';
+
+type Row = NonNullable<SiteData['source_outcomes']>[number];
+
+export interface SourceSection {
+  table: TableModel;
+  /** The sentences above the table; empty when the table's own empty text says what is missing. */
+  intro: string;
+  /** Whether a median cycle of too few deals is marked (the page's note says what the mark means). */
+  rough: boolean;
+}
+
+const closed = (r: Row) => r.won_count + r.lost_count;
+
+export function sourceSection(ctx: PageContext): SourceSection {
+  const { site, m, f } = ctx;
+  const s = m.sources;
+  const outcomes = site.source_outcomes;
+  // Without the column, or with no source written on any deal: the table's one row says what is missing and how to get
+  // it; with no deal open or closed in the window at all (an owner's filter, an early date), that.
+  const rows = outcomes === null || outcomes.every((r) => r.source === UNSPECIFIED) ? [] : outcomes;
+  const empty = outcomes === null ? s.noColumn : outcomes.length === 0 ? m.empty.noClosed : s.noneRecorded;
+  const columns: Column<Row>[] = [
+    { label: s.column, value: (r) => r.source, text: (r) => ctx.label(r.source) },
+    {
+      // The rate with the deals behind it ('41% (52 / 127)'), as the owners' table writes it; won and lost in the CSV.
+      label: m.columns.win_rate,
+      numeric: true,
+      value: (r) => r.win_rate,
+      text: (r) => f.rateOf(r.win_rate, r.won_count, closed(r)),
+      // A rate of a handful of deals: muted, as the funnel's (the sentence above compares only those with enough).
+      tone: (r) => (isSmall(closed(r)) ? 'muted' : undefined),
+      digits: 4,
+    },
+    { label: m.columns.won_count, numeric: true, value: (r) => r.won_count, csvOnly: true },
+    { label: m.columns.lost_count, numeric: true, value: (r) => r.lost_count, csvOnly: true },
+    { label: s.wonAmount, numeric: true, value: (r) => r.won_amount, text: (r) => f.moneyCompact(r.won_amount), digits: moneyDigits(f.currency) },
+    medianCycleColumn(ctx),
+    { label: m.columns.open_count, numeric: true, value: (r) => r.open_count, text: (r) => f.count(r.open_count) },
+    { label: m.columns.open_amount, numeric: true, value: (r) => r.open_amount, text: (r) => f.moneyCompact(r.open_amount), digits: moneyDigits(f.currency) },
+  ];
+  return { table: table('by-source', m.sections.bySource, columns, rows, { empty }), intro: rows.length === 0 ? '' : introOf(ctx, rows), rough: rows.some(isRoughCycle) };
+}
+
+function introOf(ctx: PageContext, rows: readonly Row[]): string {
+  const { m, f } = ctx;
+  const s = m.sources;
+  const said: string[] = [];
+  const named = rows.filter((r) => r.source !== UNSPECIFIED);
+  const compared = named.filter((r) => closed(r) >= MIN_SAMPLE);
+  const counts = (r: Row) => m.qualification.counts({ won: r.won_count, closed: closed(r) }, f);
+  if (compared.length < 2) said.push(s.tooFew({ min: MIN_SAMPLE }, f));
+  else {
+    // Highest and lowest rate; a tie goes to the source with more closed deals (rows come most closed first).
+    const rate = (r: Row) => r.win_rate ?? 0;
+    const best = compared.reduce((a, b) => (rate(b) > rate(a) ? b : a));
+    const worst = compared.reduce((a, b) => (rate(b) < rate(a) ? b : a));
+    if (rate(best) === rate(worst)) said.push(s.same({ rate: f.percent(best.win_rate) }));
+    else
+      said.push(
+        s.spread({
+          best: ctx.label(best.source),
+          bestRate: f.percent(best.win_rate),
+          bestCounts: counts(best),
+          worst: ctx.label(worst.source),
+          worstRate: f.percent(worst.win_rate),
+          worstCounts: counts(worst),
+        }),
+      );
+  }
+  const wonTotal = rows.reduce((sum, r) => sum + r.won_amount, 0);
+  const top = named.reduce<Row | null>((a, b) => (b.won_amount > (a?.won_amount ?? 0) ? b : a), null);
+  if (top !== null && wonTotal > 0) said.push(s.mostWon({ source: ctx.label(top.source), amount: f.moneyCompact(top.won_amount), share: f.percent(top.won_amount / wonTotal) }));
+  const none = rows.find((r) => r.source === UNSPECIFIED);
+  const total = rows.reduce((sum, r) => sum + closed(r), 0);
+  if (none !== undefined && closed(none) > 0) said.push(s.unspecified({ count: closed(none), total }, f));
+  return said.join(' ');
+}

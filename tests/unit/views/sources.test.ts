@@ -1,0 +1,146 @@
+/**
+ * Win / loss: the deals by lead source (metrics/sources.ts `sourceOutcomes`, views/pages/sources.ts), hand-counted.
+ * On the sample as of 2026-06-30 (checked against an independent reading of its CSVs, the rows its README lists as
+ * rejected or as exported lost against their history aside): referral 45 of 116 won (39%), trade show 21 of 103
+ * (20%); outbound's ₩15.5B the most won amount, 30% of ₩51.1B.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/lib/ingest/config.ts';
+import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
+import { pageParts } from '../../../src/lib/filters/page-parts.ts';
+import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { type DealSpec, makeDataset, noonOf } from '../../helpers/dataset.ts';
+
+const config = parseConfig(undefined);
+let n = 0;
+/** Created 2025-01-02; won on 2025-05-01 (119 days) or lost on 2025-03-03 (60 days), or on `closed`. */
+const closedDeal = (source: string, won: boolean, amount: number, closed = won ? '2025-05-01' : '2025-03-03'): DealSpec => ({
+  id: `D${++n}`,
+  source,
+  amount,
+  createdAt: noonOf('2025-01-02'),
+  closedAt: noonOf(closed),
+  history: [
+    ['prospect', noonOf('2025-01-02')],
+    [won ? 'won' : 'lost', noonOf(closed)],
+  ],
+});
+const openDeal = (source: string, amount: number): DealSpec => ({ id: `O${++n}`, source, amount, createdAt: noonOf('2025-06-01'), history: [['prospect', noonOf('2025-06-01')]] });
+const times = (k: number, make: () => DealSpec) => Array.from({ length: k }, make);
+/** The deals as read from a deals.csv with a source column. */
+const withSources = (specs: DealSpec[]) => {
+  const dataset = makeDataset(config, specs);
+  dataset.columns['deals.csv'] = new Set(['deal_id', 'stage', 'source']);
+  return dataset;
+};
+
+describe('deals by lead source', () => {
+  const deals = [
+    ...times(8, () => closedDeal('inbound', true, 100)),
+    ...times(4, () => closedDeal('inbound', false, 100)),
+    // Spaces around a source are not another source.
+    ...times(3, () => closedDeal('outbound ', true, 100)),
+    ...times(9, () => closedDeal('outbound ', false, 100)),
+    closedDeal('outbound', false, 100),
+    ...times(2, () => closedDeal('referral', true, 1000)),
+    closedDeal('referral', false, 1000),
+    closedDeal('', true, 200),
+    closedDeal('', false, 200),
+    // Closed before the window (2024-07-01 to 2025-06-30): not counted.
+    { ...closedDeal('inbound', true, 100, '2024-03-01'), createdAt: noonOf('2024-01-02'), history: [['prospect', noonOf('2024-01-02')], ['won', noonOf('2024-03-01')]] } satisfies DealSpec,
+    openDeal('inbound', 50),
+    openDeal('inbound', 50),
+    openDeal('partner', 70),
+  ];
+  const site = siteDataSchema.parse(buildSiteData(withSources(deals), config, '2025-06-30', { dataLabel: 'test' }));
+
+  it('counts each source’s open deals and the deals closed in the window (hand-computed), most closed first, none last', () => {
+    expect(site.source_outcomes).toEqual([
+      // 13 closed: 3 won; cycles 3 × 119 and 10 × 60 days, median the 7th: 60.
+      { source: 'outbound', open_count: 0, open_amount: 0, won_count: 3, lost_count: 10, won_amount: 300, win_rate: 3 / 13, median_cycle_days: 60 },
+      // 12 closed: 8 won; cycles 4 × 60 and 8 × 119, median between the 6th and 7th: 119.
+      { source: 'inbound', open_count: 2, open_amount: 100, won_count: 8, lost_count: 4, won_amount: 800, win_rate: 8 / 12, median_cycle_days: 119 },
+      { source: 'referral', open_count: 0, open_amount: 0, won_count: 2, lost_count: 1, won_amount: 2000, win_rate: 2 / 3, median_cycle_days: 119 },
+      { source: 'partner', open_count: 1, open_amount: 70, won_count: 0, lost_count: 0, won_amount: 0, win_rate: null, median_cycle_days: null },
+      { source: '(unspecified)', open_count: 0, open_amount: 0, won_count: 1, lost_count: 1, won_amount: 200, win_rate: 0.5, median_cycle_days: 89.5 },
+    ]);
+  });
+
+  it('compares the sources with at least 10 closed deals, names where the won amount came from and the deals without a source', () => {
+    const model = winLossModel(pageContext(site, 'en'));
+    const t = model.tables.find((x) => x.id === 'by-source')!;
+    expect(t.headers.map((h) => h.label)).toEqual(['Lead source', 'Win rate', 'Won amount', 'Median cycle', 'Open deals', 'Open amount']);
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Outbound', '23% (3 / 13)', '₩300', '60 days', '0', '₩0'],
+      ['Inbound', '67% (8 / 12)', '₩800', '119 days', '2', '₩100'],
+      // Three closed deals: the rate muted, the median marked.
+      ['Referral', '67% (2 / 3)', '₩2K', '119 days*', '0', '₩0'],
+      ['Partner', '—', '₩0', '—', '1', '₩70'],
+      ['(unspecified)', '50% (1 / 2)', '₩200', '89.5 days*', '0', '₩0'],
+    ].map((row) => row.map((text) => text.replace(/ days/u, '\u00a0days'))));
+    expect(t.rows.map((r) => r[1]!.tone)).toEqual([undefined, undefined, 'muted', undefined, 'muted']);
+    // What the mark means, said once on the page; the sample's sources all have enough deals and no mark.
+    expect(model.notes).toContain('* A median or percentile of fewer than 5\u00a0values: too few to rely on.');
+    // The CSV has the won and lost deals too, and the rate unrounded.
+    expect(t.csv.headers).toEqual(['Lead source', 'Win rate', 'Won deals', 'Lost deals', 'Won amount', 'Median cycle (days)', 'Open deals', 'Open amount']);
+    expect(t.csv.rows[0]).toEqual(['outbound', 0.2308, 3, 10, 300, 60, 0, 0]);
+    const intro = model.tableIntros!.find(([id]) => id === 'by-source')![1];
+    expect(intro).toBe(
+      'Deals from Inbound were won most often, 67% (8 of 12 closed in the analysis window); deals from Outbound least often, 23% (3 of 13). ' +
+        'The most won amount came from Referral: ₩2K, 61% of it. ' +
+        '2 of the 30\u00a0deals closed in the window have no lead source: fill it in the CRM so that they count by their channel.',
+    );
+    const ko = winLossModel(pageContext(site, 'ko')).tableIntros!.find(([id]) => id === 'by-source')![1];
+    expect(ko).toBe(
+      '분석 기간에 마감된 딜의 수주율은 Inbound에서 유입된 딜이 가장 높았고(67%, 12건 중 8건), Outbound에서 유입된 딜이 가장 낮았습니다(23%, 13건 중 3건). ' +
+        '수주 금액은 Referral에서 가장 많이 나왔습니다: 2,000원, 전체의 61%. ' +
+        '분석 기간에 마감된 딜 30건 중 2건은 유입 경로가 비어 있습니다. CRM에서 채우면 경로별로 집계됩니다.',
+    );
+    // A filter replaces the sentences with the table.
+    expect(pageParts(pageContext(site, 'en'), 'win-loss').texts).toContainEqual(['by-source-intro', intro]);
+  });
+
+  it('says what is missing without the column, or with no source written, and that one source alone cannot be compared', () => {
+    const without = makeDataset(config, deals);
+    without.columns['deals.csv'] = new Set(['deal_id', 'stage']);
+    const s1 = siteDataSchema.parse(buildSiteData(without, config, '2025-06-30', { dataLabel: 'test' }));
+    expect(s1.source_outcomes).toBeNull();
+    const t1 = winLossModel(pageContext(s1, 'en')).tables.find((x) => x.id === 'by-source')!;
+    expect(t1.rows).toEqual([]);
+    expect(t1.empty).toMatch(/^deals\.csv has no source column: export each deal’s lead source/u);
+    const blank = deals.map((d) => ({ ...d, source: '' }));
+    const s2 = siteDataSchema.parse(buildSiteData(withSources(blank), config, '2025-06-30', { dataLabel: 'test' }));
+    const m2 = winLossModel(pageContext(s2, 'ko'));
+    expect(m2.tables.find((x) => x.id === 'by-source')!.empty).toMatch(/^분석 기간에 진행 중이거나 마감된 딜 중 유입 경로가 있는 딜이 없습니다/u);
+    expect(m2.tableIntros!.map(([id]) => id)).not.toContain('by-source');
+    const one = deals.map((d) => ({ ...d, source: d.source === 'inbound' ? 'inbound' : '' }));
+    const s3 = siteDataSchema.parse(buildSiteData(withSources(one), config, '2025-06-30', { dataLabel: 'test' }));
+    expect(winLossModel(pageContext(s3, 'en')).tableIntros!.find(([id]) => id === 'by-source')![1]).toMatch(
+      /^Fewer than two sources have 10\u00a0closed deals in the analysis window, too few to compare their win rates\. The most won amount came from Inbound: ₩800, /u,
+    );
+  });
+
+  it('on the sample: referral won most often, trade show least, outbound brought the most won amount', async () => {
+    const sample = await readFolder('data/sample');
+    const s = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' }));
+    expect(s.source_outcomes!.map((r) => [r.source, r.won_count, r.won_count + r.lost_count, r.open_count])).toEqual([
+      ['outbound', 56, 219, 71],
+      ['partner', 36, 135, 34],
+      ['inbound', 47, 130, 37],
+      ['referral', 45, 116, 33],
+      ['exhibition', 21, 103, 23],
+    ]);
+    expect(s.source_outcomes!.reduce((sum, r) => sum + r.won_count, 0)).toBe(s.metrics.win_rate.won_count);
+    expect(s.source_outcomes!.reduce((sum, r) => sum + r.lost_count, 0)).toBe(s.metrics.win_rate.lost_count);
+    expect(s.source_outcomes!.reduce((sum, r) => sum + r.won_amount, 0)).toBeCloseTo(s.metrics.win_rate.won_amount, 0);
+    expect(s.source_outcomes!.reduce((sum, r) => sum + r.open_count, 0)).toBe(s.metrics.pipeline.open_count);
+    const sampleModel = winLossModel(pageContext(s, 'en'));
+    expect(sampleModel.notes).toEqual([]);
+    const intro = sampleModel.tableIntros!.find(([id]) => id === 'by-source')![1];
+    expect(intro).toBe(
+      'Deals from Referral were won most often, 39% (45 of 116 closed in the analysis window); deals from Trade show least often, 20% (21 of 103). The most won amount came from Outbound: ₩15.5B, 30% of it.',
+    );
+  });
+});
