@@ -22,7 +22,7 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 import { readFolder } from '../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../src/lib/metrics/types.ts';
-import { type FilterFacts, forecastDealLists, forecastModel, overviewModel, ownersModel, pageContext, stalledModel } from '../../src/lib/views/pages/index.ts';
+import { type FilterFacts, forecastDealLists, forecastModel, overviewModel, ownersModel, pageContext, stalledModel, winLossModel } from '../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../src/lib/views/site-data.ts';
 import type { SiteData } from '../../src/lib/views/schema.ts';
 import type { Cell } from '../../src/lib/views/table.ts';
@@ -205,6 +205,30 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     const owners = await openFiltered('/en/owners/', filter);
     for (const table of ownersModel(ctx).tables) expect(await rowsOf(owners, table.id), table.id).toEqual(expected(table));
     await owners.close();
+  });
+
+  it('ko: a lead source’s link keeps that channel’s deals: the status line in the form’s words, the Win / loss tables as the page model has them', async () => {
+    const source = 'referral';
+    const filter = f({ source });
+    const view = filteredSiteData(data, filter);
+    expect(view.matched).toBe(data.dataset.deals.filter((d) => d.source.trim() === source).length);
+    expect(view.matched).toBeGreaterThan(0);
+    const ctx = pageContext(view.site, 'ko', '/', view.facts);
+    const page = await openFiltered('/ko/win-loss/', filter);
+    // The form lists the source in the pages' words (the sample config's label), and the status line names it so.
+    const label = await page.$eval('select[name="source"]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(label).toBe(ctx.label(source));
+    expect(label).not.toBe(source);
+    expect(await page.textContent('[data-filter-status]')).toContain(`${ctx.m.filters.source}: ${label}`);
+    const rowsOf = (id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+    const tables = winLossModel(ctx).tables;
+    for (const table of tables) expect(await rowsOf(table.id), table.id).toEqual(table.rows.length === 0 ? [[table.empty]] : table.rows.map((r) => r.map(heard)));
+    // The by-source table has that source's row alone, its figures the engine's win rate.
+    const bySource = tables.find((t) => t.id === 'by-source')!;
+    expect(bySource.rows.map((r) => r[0]!.text)).toEqual([ctx.label(source)]);
+    const metrics = engineMetrics(filter);
+    expect(bySource.rows[0]![1]!.text).toBe(ctx.f.rateOf(metrics.win_rate.by_count, metrics.win_rate.won_count, metrics.win_rate.won_count + metrics.win_rate.lost_count));
+    await page.close();
   });
 
   it('ko: a filtered table keeps a middle dot inside a word on its line, as the rendered page does ("구매의사 확인·내부 검증")', async () => {

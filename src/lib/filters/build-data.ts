@@ -48,7 +48,10 @@ export function filterDataText(dataset: Dataset, config: Config, site: SiteData)
 
 const distinct = (values: Iterable<string>) => [...new Set(values)].sort(byCodePoint);
 
-/** The form's choices: every owner, team and product (as filtered: trimmed, empty as `(unspecified)`), and the quarters and years deals were created in, newest first. */
+/**
+ * The form's choices: every owner, team, product and lead source (as filtered: trimmed, empty as `(unspecified)`;
+ * no source without a deal that has one), and the quarters and years deals were created in, newest first.
+ */
 export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta, 'data'> {
   const { deals } = dataset;
   const dates = createdDates(dataset, config.timezone);
@@ -58,6 +61,7 @@ export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta
     owners: distinct(deals.map((d) => segmentName(d.owner))),
     teams: distinct(deals.map((d) => segmentName(d.team))),
     products: distinct(deals.map((d) => segmentName(d.product))),
+    sources: deals.some((d) => d.source.trim() !== '') ? distinct(deals.map((d) => segmentName(d.source))) : [],
     periods: [...quarters, ...years],
   };
 }

@@ -124,7 +124,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       applyParts(document, parts, { moreRows: (count) => ctx.m.common.moreRows({ count }, ctx.f), showAll: (count) => ctx.m.common.showAll({ count }, ctx.f) });
       const t4 = performance.now();
       Object.assign(timings, { engineMs: t2 - t1, modelMs: t3 - t2, domMs: t4 - t3, recomputeMs: t4 - t1 });
-      const summary = filterSummary(filter, m, f);
+      const summary = filterSummary(filter, m, f, ctx.label);
       footPrintedSheets(summary, m.site.printedPage);
       say([
         m.filters.showing({ count: view.matched, total: view.total, what: summary }, f),

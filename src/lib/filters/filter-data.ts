@@ -4,14 +4,14 @@
  * when a filter is used, rebuilt into a `Dataset` for the very same engine.
  *
  * Only what the metrics and the filtered pages need: dates, amounts, stages,
- * owners, teams, products, reasons, and the names of the deals a filtered
+ * owners, teams, products, lead sources, reasons, and the names of the deals a filtered
  * page can list (those open at as_of or removed before it; other deals'
- * names and account names are left empty, their account ids kept). Repeated text (owners, teams, products, accounts,
- * reasons, competitors) is dictionary-coded; instants are whole units
+ * names and account names are left empty, their account ids kept). Repeated text (owners, teams, products, sources,
+ * accounts, reasons, competitors) is dictionary-coded; instants are whole units
  * (minutes when they allow) relative to the deal's `created_at`; amounts are
  * scaled by the largest power of ten that divides them all; stage history is
  * grouped by deal (file order within each deal: the timelines depend on
- * nothing else). Left out: what no metric reads (deals.csv `source`, `cost`,
+ * nothing else). Left out: what no metric or page reads (deals.csv `cost`,
  * `purchase_type`, `currency`, line numbers, accounts.csv, the data-quality
  * issues) and the keyman's name (the metrics only ask whether there is one).
  * Every number round-trips exactly (tests/unit/filters/filter-data.test.ts).

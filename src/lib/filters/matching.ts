@@ -1,6 +1,6 @@
 /**
  * Which deals a filter keeps: deal by deal (`matchingDeals`, the reference),
- * or through an index of each owner's, team's and product's deals built once
+ * or through an index of each owner's, team's, product's and source's deals built once
  * per dataset (`keptDeals`, for a page applying many filters). subset.ts
  * makes the filtered dataset and prepared data from them. Pure; runs in Node
  * and in the browser.
@@ -34,6 +34,7 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
     if (filter.owner !== null && segmentName(deal.owner) !== filter.owner) continue;
     if (filter.team !== null && segmentName(deal.team) !== filter.team) continue;
     if (filter.product !== null && segmentName(deal.product) !== filter.product) continue;
+    if (filter.source !== null && segmentName(deal.source) !== filter.source) continue;
     if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
     keep[d] = 1;
   }
@@ -42,7 +43,7 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
 
 /**
  * What makes a filter fast on a dataset that many filters are applied to (a
- * page, in the browser): the deals of each owner, team and product (as
+ * page, in the browser): the deals of each owner, team, product and source (as
  * filtered: `segmentName`), ascending, and created(d) of every deal. Built
  * once per dataset.
  */
@@ -50,6 +51,7 @@ export interface FilterIndex {
   owner: Map<string, Int32Array>;
   team: Map<string, Int32Array>;
   product: Map<string, Int32Array>;
+  source: Map<string, Int32Array>;
   /** created(d): the earlier of created_at and the deal's first stage entry (as `matchingDeals`). */
   created: Float64Array;
 }
@@ -84,13 +86,13 @@ export function filterIndex(dataset: Dataset): FilterIndex {
   if (!index) {
     const table = dealTable(dataset);
     const created = createdInstants(dataset);
-    index = { owner: byName(table.owner), team: byName(table.team), product: byName(table.product), created };
+    index = { owner: byName(table.owner), team: byName(table.team), product: byName(table.product), source: byName(table.source), created };
     indexes.set(dataset, index);
   }
   return index;
 }
 
-const NAME_KEYS = ['owner', 'team', 'product'] as const;
+const NAME_KEYS = ['owner', 'team', 'product', 'source'] as const;
 const NONE = new Int32Array(0);
 
 /** The indexes of the deals that match `filter`, ascending: the deals `matchingDeals` marks, found through the index. */
@@ -109,10 +111,11 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): I
   const owner = check('owner');
   const team = check('team');
   const product = check('product');
+  const source = check('source');
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
   const { deals } = dataset;
   const n = base === null ? deals.length : base.length;
-  if (base !== null && owner === null && team === null && product === null && window === null) return base.slice();
+  if (base !== null && owner === null && team === null && product === null && source === null && window === null) return base.slice();
   const out = new Int32Array(n);
   let k = 0;
   for (let j = 0; j < n; j++) {
@@ -121,6 +124,7 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): I
     if (owner !== null && segmentName(deal.owner) !== owner) continue;
     if (team !== null && segmentName(deal.team) !== team) continue;
     if (product !== null && segmentName(deal.product) !== product) continue;
+    if (source !== null && segmentName(deal.source) !== source) continue;
     if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
     out[k++] = d;
   }

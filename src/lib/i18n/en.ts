@@ -59,13 +59,14 @@ export const en = {
     owner: 'Owner',
     team: 'Team',
     product: 'Product',
+    source: 'Lead source',
     period: 'Created in',
     all: 'All',
     quarters: 'Quarters',
     years: 'Years',
     apply: 'Apply',
     clear: 'Show all deals',
-    noScript: 'Filters (owner, team, product, period in the link) need JavaScript; without it this page shows all deals.',
+    noScript: 'Filters (owner, team, product, lead source, period in the link) need JavaScript; without it this page shows all deals.',
     fromDisk: 'This link asks for a filter, but a page opened from a disk or a file share cannot apply one: it shows all deals. Open the dashboard at its web address to filter it.',
     loading: 'Filtering…',
     // `what` lists the filters as 'Owner: Kim · Team: East': in parentheses, not after a second colon.
@@ -81,7 +82,7 @@ export const en = {
     thresholdsNote: 'Stall thresholds are the company-wide ones, learned from all deals.',
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
     teamTargetsNote: "Coverage and attainment compare with this team's own targets.",
-    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product or period filter there is no target to compare with.',
+    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product, lead source or period filter there is no target to compare with.',
     /** The New deals chart under a creation-period filter: what it keeps (`shown`: its months all within the chart's 12, some, none). */
     cohortIntake: (p: { period: string; count: number; amount: number; shown: 'all' | 'some' | 'none' }, f: Formatter) =>
       p.shown === 'none'
@@ -227,8 +228,8 @@ export const en = {
     targetMet: 'Target met',
     coverageMet: (p: { period: string; won: number; target: number }, f: Formatter) =>
       joinItems([f.period(p.period), `${f.moneyCompact(p.won)} won of a ${f.moneyCompact(p.target)} target`]),
-    /** Under a product or period filter: targets are set per owner or team, not per product or cohort. */
-    noTargetFilter: 'No target per product or period',
+    /** Under a product, source or period filter: targets are set per owner or team, not per product, channel or cohort. */
+    noTargetFilter: 'No target per product, source or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
     velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
     velocityZeroCycle: `Won deals closed the day they were created: a mean won cycle of ${withUnit('0', 'days')}`,
@@ -700,7 +701,7 @@ export const en = {
     velocityZeroCycle:
       `Sales velocity is not shown: every deal won in the analysis window closed the day it was created, so the mean won cycle is ${withUnit('0', 'days')} and velocity (÷ cycle) has no value. Check created_at of the won deals.`,
     /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
-    filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product or period, or show all deals.',
+    filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product, lead source or period, or show all deals.',
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */
     closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${withUnit(f.count(p.count), 'deals')} this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
@@ -865,7 +866,7 @@ export const en = {
     /** Under a filter (filters/): what the target columns can and cannot show. */
     periodWon: (p: { period: string }, f: Formatter) => `Won in period is for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
     filterNoTargets:
-      'Targets are set per owner or team and period (targets.csv), not per product or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
+      'Targets are set per owner or team and period (targets.csv), not per product, lead source or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
     ownerFilterTeams: 'The team rows hold only this owner’s deals, so they are not compared with the team’s target.',
     noTargetOfOwner: (p: { period: string }, f: Formatter) =>
       `targets.csv has no target of this owner for ${f.period(p.period)}: add a row with the owner column filled to see the owner’s attainment.`,

@@ -146,6 +146,8 @@ export const filterMetaSchema = z.strictObject({
   owners: z.array(z.string()),
   teams: z.array(z.string()),
   products: z.array(z.string()),
+  /** Empty when no deal has a lead source: the form then has no such field. */
+  sources: z.array(z.string()),
   /** `YYYY-Qn` and `YYYY`, newest first. */
   periods: z.array(z.string()),
 });

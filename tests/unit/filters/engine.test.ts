@@ -41,7 +41,7 @@ for (const name of FIXTURES) {
 
 const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
 
-/** The busiest owner, team and product, a year of creation, two keys at once, and a name that matches nothing. */
+/** The busiest owner, team, product and lead source, a year of creation, two keys at once, and a name that matches nothing. */
 function filtersOf({ dataset, asOf }: Case): Filter[] {
   const busiest = (name: (d: Dataset['deals'][number]) => string) => {
     const counts = new Map<string, number>();
@@ -51,8 +51,9 @@ function filtersOf({ dataset, asOf }: Case): Filter[] {
   const owner = busiest((d) => d.owner);
   const team = busiest((d) => d.team);
   const product = busiest((d) => d.product);
+  const source = busiest((d) => d.source);
   const year = asOf.slice(0, 4);
-  return [f({ owner }), f({ team }), f({ product }), f({ period: year }), f({ team, product }), f({ owner, period: year }), f({ owner: 'nobody at all' })];
+  return [f({ owner }), f({ team }), f({ product }), f({ source }), f({ period: year }), f({ team, product }), f({ owner, source }), f({ owner, period: year }), f({ owner: 'nobody at all' })];
 }
 
 /** Maps as their entries in order (toEqual alone would not check the order). */
@@ -103,7 +104,7 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
   });
 
   it('keptDeals: the deals matchingDeals marks', () => {
-    for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
+    for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ source: '(unspecified)' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
       const marked = matchingDeals(dataset, filter, config.timezone);
       expect(Array.from(keptDeals(dataset, filter, config.timezone))).toEqual(Array.from(marked.keys()).filter((d) => marked[d] === 1));
     }

@@ -28,7 +28,7 @@ const withoutIssues = (m: Metrics) => ({ ...m, data_quality: { ...m.data_quality
 
 /** What the metrics read of a deal (the filter data file keeps exactly these). */
 function metricFields(d: Deal) {
-  const { name: _n, accountName: _a, source: _s, cost: _c, purchaseType: _p, currency: _cur, fxRate: _fx, line: _l, keyman, ...rest } = d;
+  const { name: _n, accountName: _a, cost: _c, purchaseType: _p, currency: _cur, fxRate: _fx, line: _l, keyman, ...rest } = d;
   // (makeDataset's deals also carry the spec's `history`, which is no Deal field.)
   const { history: _h, ...fields } = rest as typeof rest & { history?: unknown };
   return { ...fields, hasKeyman: keyman.trim() !== '' };

@@ -3,15 +3,15 @@ import { FILTER_KEYS, filterQuery, hasFilterParams, isFiltered, NO_FILTER, parse
 import { hasFilter, LOADER_KEYS } from '../../../src/lib/filters/loader.ts';
 
 describe('filters in the URL', () => {
-  it('reads owner, team, product and period; a link of the same filter reads back the same', () => {
-    const { filter, invalid } = parseFilter('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&period=2026-Q2&x=1');
-    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', period: '2026-Q2' });
+  it('reads owner, team, product, lead source and period; a link of the same filter reads back the same', () => {
+    const { filter, invalid } = parseFilter('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&source=referral&period=2026-Q2&x=1');
+    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', period: '2026-Q2' });
     expect(invalid).toEqual([]);
     expect(parseFilter(filterQuery(filter)).filter).toEqual(filter);
     // A long name is read whole: cut at 300 characters it was another owner whose name is its start.
     const long = { ...NO_FILTER, owner: `Kim ${'x'.repeat(296)} (Busan)` };
     expect(parseFilter(filterQuery(long)).filter.owner).toBe(long.owner);
-    expect(filterQuery(filter)).toBe('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&period=2026-Q2');
+    expect(filterQuery(filter)).toBe('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&source=referral&period=2026-Q2');
   });
 
   it('keeps names that look like code or object keys as plain values', () => {
@@ -41,6 +41,6 @@ describe('filters in the URL', () => {
 
   it('the page loader knows the same keys without importing them', () => {
     expect(LOADER_KEYS).toEqual([...FILTER_KEYS]);
-    for (const q of ['?owner=A', '?period=2026-Q5', '?team=&product=x', '?a=1', '', '?owner=%20']) expect(hasFilter(q)).toBe(hasFilterParams(q));
+    for (const q of ['?owner=A', '?period=2026-Q5', '?team=&product=x', '?source=inbound', '?a=1', '', '?owner=%20']) expect(hasFilter(q)).toBe(hasFilterParams(q));
   });
 });

@@ -3,11 +3,13 @@ import { createFormatter } from '../../../src/lib/format/index.ts';
 import { messages } from '../../../src/lib/i18n/index.ts';
 import { filterFormModel, filterSummary, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
 
-const meta = (owners: string[]) => ({ data: 'data/filter-data.ab12.json', owners, teams: ['영업1팀', '(unspecified)'], products: [], periods: ['2026-Q2', '2026-Q1', '2026', '2025'] });
+const meta = (owners: string[], sources: string[] = []) => ({ data: 'data/filter-data.ab12.json', owners, teams: ['영업1팀', '(unspecified)'], products: [], sources, periods: ['2026-Q2', '2026-Q1', '2026', '2025'] });
+/** A lead source's words, as the config's labels give them (pageContext's `label`). */
+const sourceWords = (code: string) => (code === 'exhibition' ? 'Trade show' : code === '(unspecified)' ? '(unspecified)' : `${code[0]!.toUpperCase()}${code.slice(1)}`);
 
 describe('the filter form', () => {
   it('lists each name with its words, the quarters and the years in words (2026년 in Korean)', () => {
-    const model = filterFormModel(meta(['김민수', '이서연']), messages('ko'), createFormatter('ko', 'KRW'));
+    const model = filterFormModel(meta(['김민수', '이서연']), messages('ko'), createFormatter('ko', 'KRW'), sourceWords);
     expect(model.fields.map((f) => [f.key, f.label, f.options?.map((o) => o.label) ?? null])).toEqual([
       ['owner', messages('ko').filters.owner, ['김민수', '이서연']],
       ['team', messages('ko').filters.team, ['영업1팀', messages('ko').common.unspecified]],
@@ -23,28 +25,43 @@ describe('the filter form', () => {
     ]);
   });
 
+  it('has a lead source field only where some deal has a source, each source in the words the pages use', () => {
+    expect(filterFormModel(meta([]), messages('en'), createFormatter('en', 'KRW'), sourceWords).fields.map((f) => f.key)).toEqual(['owner', 'team', 'product']);
+    const model = filterFormModel(meta([], ['exhibition', 'inbound', '(unspecified)']), messages('en'), createFormatter('en', 'KRW'), sourceWords);
+    expect(model.fields.at(-1)).toEqual({
+      key: 'source',
+      label: 'Lead source',
+      options: [
+        { value: 'exhibition', label: 'Trade show' },
+        { value: 'inbound', label: 'Inbound' },
+        { value: '(unspecified)', label: '(unspecified)' },
+      ],
+    });
+    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', period: '2026' }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
+  });
+
   it('makes a text field of a list too long for a select', () => {
     const many = Array.from({ length: MAX_FILTER_OPTIONS + 1 }, (_, i) => `Rep ${i}`);
-    const model = filterFormModel(meta(many), messages('en'), createFormatter('en', 'KRW'));
+    const model = filterFormModel(meta(many), messages('en'), createFormatter('en', 'KRW'), sourceWords);
     expect(model.fields[0]!.options).toBeNull();
-    expect(filterFormModel(meta(many.slice(1)), messages('en'), createFormatter('en', 'KRW')).fields[0]!.options).toHaveLength(MAX_FILTER_OPTIONS);
+    expect(filterFormModel(meta(many.slice(1)), messages('en'), createFormatter('en', 'KRW'), sourceWords).fields[0]!.options).toHaveLength(MAX_FILTER_OPTIONS);
   });
 });
 
 describe('the filter status line', () => {
-  const filter = { owner: '강도윤', team: null, product: null, period: '2026-Q1' };
+  const filter = { owner: '강도윤', team: null, product: null, source: null, period: '2026-Q1' };
   it('names the period in the words of the form’s list, not its code', () => {
     const en = createFormatter('en', 'KRW');
     const ko = createFormatter('ko', 'KRW');
-    expect(filterSummary(filter, messages('en'), en)).toBe('Owner: 강도윤\u00a0· Created in: Q1 2026');
-    expect(filterSummary(filter, messages('ko'), ko)).toBe(`${messages('ko').filters.owner}: 강도윤\u00a0· ${messages('ko').filters.period}: ${ko.period('2026-Q1')}`);
+    expect(filterSummary(filter, messages('en'), en, sourceWords)).toBe('Owner: 강도윤\u00a0· Created in: Q1 2026');
+    expect(filterSummary(filter, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.owner}: 강도윤\u00a0· ${messages('ko').filters.period}: ${ko.period('2026-Q1')}`);
     expect(ko.period('2026-Q1')).toMatch(/^2026년\s1분기$/u);
     // The very label of the form's option.
-    const form = filterFormModel(meta([]), messages('ko'), ko);
-    expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
-    expect(filterSummary({ owner: null, team: null, product: null, period: '2026' }, messages('en'), en)).toBe('Created in: 2026');
-    expect(filterSummary({ owner: null, team: null, product: null, period: '2026' }, messages('ko'), ko)).toBe(`${messages('ko').filters.period}: 2026년`);
-    expect(filterSummary({ owner: null, team: null, product: null, period: '2026-03' }, messages('en'), en)).toBe('Created in: Mar 2026');
-    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, period: null }, messages('en'), en)).toBe(`Team: ${messages('en').common.unspecified}`);
+    const form = filterFormModel(meta([]), messages('ko'), ko, sourceWords);
+    expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, period: '2026' }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, period: '2026' }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, period: '2026-03' }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
+    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, period: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
   });
 });

@@ -102,7 +102,7 @@ describe('deals by lead source', () => {
     expect(pageParts(pageContext(site, 'en'), 'win-loss').texts).toContainEqual(['by-source-intro', intro]);
   });
 
-  it('says what is missing without the column, or with no source written, and that one source alone cannot be compared', () => {
+  it('says what is missing without the column, or with no source written, and compares no source alone', () => {
     const without = makeDataset(config, deals);
     without.columns['deals.csv'] = new Set(['deal_id', 'stage']);
     const s1 = siteDataSchema.parse(buildSiteData(without, config, '2025-06-30', { dataLabel: 'test' }));
@@ -115,10 +115,17 @@ describe('deals by lead source', () => {
     const m2 = winLossModel(pageContext(s2, 'ko'));
     expect(m2.tables.find((x) => x.id === 'by-source')!.empty).toMatch(/^분석 기간에 진행 중이거나 마감된 딜 중 유입 경로가 있는 딜이 없습니다/u);
     expect(m2.tableIntros!.map(([id]) => id)).not.toContain('by-source');
-    const one = deals.map((d) => ({ ...d, source: d.source === 'inbound' ? 'inbound' : '' }));
-    const s3 = siteDataSchema.parse(buildSiteData(withSources(one), config, '2025-06-30', { dataLabel: 'test' }));
+    // Two sources, one of them with fewer than 10 closed deals: too few to compare.
+    const two = deals.map((d) => ({ ...d, source: d.source === 'inbound' || d.source === 'referral' ? d.source : '' }));
+    const s3 = siteDataSchema.parse(buildSiteData(withSources(two), config, '2025-06-30', { dataLabel: 'test' }));
     expect(winLossModel(pageContext(s3, 'en')).tableIntros!.find(([id]) => id === 'by-source')![1]).toMatch(
-      /^Fewer than two sources have 10\u00a0closed deals in the analysis window, too few to compare their win rates\. The most won amount came from Inbound: ₩800, /u,
+      /^Fewer than two sources have 10\u00a0closed deals in the analysis window, too few to compare their win rates\. The most won amount came from Referral: ₩2K, /u,
+    );
+    // One source (as under a source filter): nothing to compare it with, and nothing said of it.
+    const one = deals.map((d) => ({ ...d, source: d.source === 'inbound' ? 'inbound' : '' }));
+    const s4 = siteDataSchema.parse(buildSiteData(withSources(one), config, '2025-06-30', { dataLabel: 'test' }));
+    expect(winLossModel(pageContext(s4, 'en')).tableIntros!.find(([id]) => id === 'by-source')![1]).toBe(
+      '18 of the 30\u00a0deals closed in the window have no lead source: fill it in the CRM so that they count by their channel.',
     );
   });
 

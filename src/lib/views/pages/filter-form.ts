@@ -19,7 +19,7 @@ export interface FilterOption {
 }
 
 export interface FilterField {
-  key: 'owner' | 'team' | 'product';
+  key: 'owner' | 'team' | 'product' | 'source';
   label: string;
   /** null: too many names for a list (a text field). */
   options: FilterOption[] | null;
@@ -32,14 +32,20 @@ export interface FilterFormModel {
   years: FilterOption[];
 }
 
-export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter): FilterFormModel {
-  const field = (key: FilterField['key'], label: string, values: readonly string[]): FilterField => ({
+/**
+ * `codeLabel`: a lead source's words (the config's labels, else the code humanised: `outbound` as 'Outbound'), as the
+ * Win / loss page's table names it; names (owners, teams, products) are shown as written.
+ */
+export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter, codeLabel: (code: string) => string): FilterFormModel {
+  const field = (key: FilterField['key'], label: string, values: readonly string[], words: (value: string) => string = (v) => nameLabel(m, v)): FilterField => ({
     key,
     label,
-    options: values.length > MAX_FILTER_OPTIONS ? null : values.map((v) => ({ value: v, label: nameLabel(m, v) })),
+    options: values.length > MAX_FILTER_OPTIONS ? null : values.map((v) => ({ value: v, label: words(v) })),
   });
+  const names = [field('owner', m.filters.owner, meta.owners), field('team', m.filters.team, meta.teams), field('product', m.filters.product, meta.products)];
   return {
-    fields: [field('owner', m.filters.owner, meta.owners), field('team', m.filters.team, meta.teams), field('product', m.filters.product, meta.products)],
+    // A lead source only where some deal has one (a field of nothing but "(unspecified)" would filter nothing).
+    fields: meta.sources.length > 0 ? [...names, field('source', m.filters.source, meta.sources, codeLabel)] : names,
     quarters: meta.periods.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
     years: meta.periods.filter((p) => !p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
   };
@@ -51,12 +57,12 @@ export function periodLabel(f: Formatter, value: string): string {
   return f.period(value);
 }
 
-/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words. */
-export function filterSummary(filter: Filter, m: Messages, f: Formatter): string {
+/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words (`codeLabel`: a source's). */
+export function filterSummary(filter: Filter, m: Messages, f: Formatter, codeLabel: (code: string) => string): string {
   return FILTER_KEYS.map((key) => {
     const value = filter[key];
     if (value === null) return '';
-    return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : nameLabel(m, value)}`;
+    return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : key === 'source' ? codeLabel(value) : nameLabel(m, value)}`;
   })
     .filter(Boolean)
     .join(SEPARATOR);

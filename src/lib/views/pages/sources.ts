@@ -53,36 +53,45 @@ export function sourceSection(ctx: PageContext): SourceSection {
 }
 
 function introOf(ctx: PageContext, rows: readonly Row[]): string {
-  const { m, f } = ctx;
-  const s = m.sources;
-  const said: string[] = [];
+  const { f } = ctx;
+  const s = ctx.m.sources;
   const named = rows.filter((r) => r.source !== UNSPECIFIED);
-  const compared = named.filter((r) => closed(r) >= MIN_SAMPLE);
-  const counts = (r: Row) => m.qualification.counts({ won: r.won_count, closed: closed(r) }, f);
-  if (compared.length < 2) said.push(s.tooFew({ min: MIN_SAMPLE }, f));
-  else {
-    // Highest and lowest rate; a tie goes to the source with more closed deals (rows come most closed first).
-    const rate = (r: Row) => r.win_rate ?? 0;
-    const best = compared.reduce((a, b) => (rate(b) > rate(a) ? b : a));
-    const worst = compared.reduce((a, b) => (rate(b) < rate(a) ? b : a));
-    if (rate(best) === rate(worst)) said.push(s.same({ rate: f.percent(best.win_rate) }));
-    else
-      said.push(
-        s.spread({
-          best: ctx.label(best.source),
-          bestRate: f.percent(best.win_rate),
-          bestCounts: counts(best),
-          worst: ctx.label(worst.source),
-          worstRate: f.percent(worst.win_rate),
-          worstCounts: counts(worst),
-        }),
-      );
-  }
-  const wonTotal = rows.reduce((sum, r) => sum + r.won_amount, 0);
-  const top = named.reduce<Row | null>((a, b) => (b.won_amount > (a?.won_amount ?? 0) ? b : a), null);
-  if (top !== null && wonTotal > 0) said.push(s.mostWon({ source: ctx.label(top.source), amount: f.moneyCompact(top.won_amount), share: f.percent(top.won_amount / wonTotal) }));
+  // One source alone (a source filter, a CRM that records one) is compared with nothing, nor is its share of the won
+  // amount said.
+  const said = named.length > 1 ? [comparison(ctx, named), mostWon(ctx, rows, named)] : [];
   const none = rows.find((r) => r.source === UNSPECIFIED);
   const total = rows.reduce((sum, r) => sum + closed(r), 0);
   if (none !== undefined && closed(none) > 0) said.push(s.unspecified({ count: closed(none), total }, f));
-  return said.join(' ');
+  return said.filter((text) => text !== '').join(' ');
+}
+
+/** The sources won most and least often, of those with at least MIN_SAMPLE closed deals; or that too few have. */
+function comparison(ctx: PageContext, named: readonly Row[]): string {
+  const { m, f } = ctx;
+  const s = m.sources;
+  const compared = named.filter((r) => closed(r) >= MIN_SAMPLE);
+  if (compared.length < 2) return s.tooFew({ min: MIN_SAMPLE }, f);
+  // Highest and lowest rate; a tie goes to the source with more closed deals (rows come most closed first).
+  const rate = (r: Row) => r.win_rate ?? 0;
+  const best = compared.reduce((a, b) => (rate(b) > rate(a) ? b : a));
+  const worst = compared.reduce((a, b) => (rate(b) < rate(a) ? b : a));
+  if (rate(best) === rate(worst)) return s.same({ rate: f.percent(best.win_rate) });
+  const counts = (r: Row) => m.qualification.counts({ won: r.won_count, closed: closed(r) }, f);
+  return s.spread({
+    best: ctx.label(best.source),
+    bestRate: f.percent(best.win_rate),
+    bestCounts: counts(best),
+    worst: ctx.label(worst.source),
+    worstRate: f.percent(worst.win_rate),
+    worstCounts: counts(worst),
+  });
+}
+
+/** The source the most won amount came from, and its share of all of it ('' when nothing was won). */
+function mostWon(ctx: PageContext, rows: readonly Row[], named: readonly Row[]): string {
+  const { f } = ctx;
+  const wonTotal = rows.reduce((sum, r) => sum + r.won_amount, 0);
+  const top = named.reduce((a, b) => (b.won_amount > a.won_amount ? b : a));
+  if (wonTotal <= 0 || top.won_amount <= 0) return '';
+  return ctx.m.sources.mostWon({ source: ctx.label(top.source), amount: f.moneyCompact(top.won_amount), share: f.percent(top.won_amount / wonTotal) });
 }
