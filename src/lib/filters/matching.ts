@@ -22,6 +22,16 @@ export function createdInstants(dataset: Dataset): Float64Array {
   return created;
 }
 
+/** The filter's keys that name a deal's owner, team, product or lead source (its fields of the same names). */
+const NAME_KEYS = ['owner', 'team', 'product', 'source'] as const;
+type NameKey = (typeof NAME_KEYS)[number];
+
+/** Whether the deal has each name of `keys` the filter asks for (as filtered: `segmentName`). */
+function namesMatch(deal: Dataset['deals'][number], filter: Filter, keys: readonly NameKey[]): boolean {
+  for (const key of keys) if (segmentName(deal[key]) !== filter[key]) return false;
+  return true;
+}
+
 /** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
 export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string): Uint8Array {
   const { deals } = dataset;
@@ -29,12 +39,9 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
   const keep = new Uint8Array(n);
   const created = filter.period === null ? null : createdInstants(dataset);
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
+  const names = NAME_KEYS.filter((key) => filter[key] !== null);
   for (let d = 0; d < n; d++) {
-    const deal = deals[d]!;
-    if (filter.owner !== null && segmentName(deal.owner) !== filter.owner) continue;
-    if (filter.team !== null && segmentName(deal.team) !== filter.team) continue;
-    if (filter.product !== null && segmentName(deal.product) !== filter.product) continue;
-    if (filter.source !== null && segmentName(deal.source) !== filter.source) continue;
+    if (!namesMatch(deals[d]!, filter, names)) continue;
     if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
     keep[d] = 1;
   }
@@ -92,7 +99,6 @@ export function filterIndex(dataset: Dataset): FilterIndex {
   return index;
 }
 
-const NAME_KEYS = ['owner', 'team', 'product', 'source'] as const;
 const NONE = new Int32Array(0);
 
 /** The indexes of the deals that match `filter`, ascending: the deals `matchingDeals` marks, found through the index. */
@@ -100,31 +106,24 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): I
   const index = filterIndex(dataset);
   // The smallest list of a name in the filter, checked against the other keys.
   let base: Int32Array | null = null;
-  let baseKey: (typeof NAME_KEYS)[number] | null = null;
+  let baseKey: NameKey | null = null;
   for (const key of NAME_KEYS) {
     const value = filter[key];
     if (value === null) continue;
     const list = index[key].get(value) ?? NONE;
     if (base === null || list.length < base.length) [base, baseKey] = [list, key];
   }
-  const check = (key: (typeof NAME_KEYS)[number]) => (key === baseKey ? null : filter[key]);
-  const owner = check('owner');
-  const team = check('team');
-  const product = check('product');
-  const source = check('source');
+  // The other names asked for, checked deal by deal.
+  const others = NAME_KEYS.filter((key) => key !== baseKey && filter[key] !== null);
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
   const { deals } = dataset;
   const n = base === null ? deals.length : base.length;
-  if (base !== null && owner === null && team === null && product === null && source === null && window === null) return base.slice();
+  if (base !== null && others.length === 0 && window === null) return base.slice();
   const out = new Int32Array(n);
   let k = 0;
   for (let j = 0; j < n; j++) {
     const d = base === null ? j : base[j]!;
-    const deal = deals[d]!;
-    if (owner !== null && segmentName(deal.owner) !== owner) continue;
-    if (team !== null && segmentName(deal.team) !== team) continue;
-    if (product !== null && segmentName(deal.product) !== product) continue;
-    if (source !== null && segmentName(deal.source) !== source) continue;
+    if (!namesMatch(deals[d]!, filter, others)) continue;
     if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
     out[k++] = d;
   }
