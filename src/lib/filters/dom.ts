@@ -307,6 +307,9 @@ export function applyParts(doc: Document, parts: PageParts, words: TableWords): 
   const texts = new Map(parts.texts);
   for (const e of Array.from(main.querySelectorAll('[data-filter-text]'))) {
     const text = texts.get(e.getAttribute('data-filter-text') ?? '');
-    if (text !== undefined) setText(e, text);
+    if (text === undefined) continue;
+    setText(e, text);
+    // A table's sentences this view has none of (a lead source filter's table by source) are hidden, not left empty.
+    if (e.matches('p[data-filter-text$="-intro"]')) (e as HTMLElement).hidden = text === '';
   }
 }

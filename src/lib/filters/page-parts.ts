@@ -70,7 +70,9 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
     default: {
       const build = { funnel: funnelModel, velocity: velocityModel, 'win-loss': winLossModel, waterfall: waterfallModel, repurchase: repurchaseModel }[page];
       const model = build(ctx);
-      const texts = (model.tableIntros ?? []).map(([id, text]): [string, string] => [`${id}-intro`, text]);
+      // Every table's sentences, none as '': the page then hides those it showed for all deals (dom.ts).
+      const intros = new Map(model.tableIntros ?? []);
+      const texts = model.tables.map((t): [string, string] => [`${t.id}-intro`, intros.get(t.id) ?? '']);
       return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts };
     }
   }

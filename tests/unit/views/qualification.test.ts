@@ -70,8 +70,10 @@ describe('win rates by qualification', () => {
           'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
       ],
     ]);
-    // A filter replaces the sentences with the table.
-    expect(pageParts(pageContext(site, 'en'), 'win-loss').texts).toEqual([['qualification-win-rate-intro', model.tableIntros![0]![1]]]);
+    // A filter replaces the sentences with the table; every other table's are none (its place hidden).
+    const texts = pageParts(pageContext(site, 'en'), 'win-loss').texts;
+    expect(texts.filter(([, text]) => text !== '')).toEqual([['qualification-win-rate-intro', model.tableIntros![0]![1]]]);
+    expect(texts.map(([id]) => id)).toEqual(model.tables.map((t) => `${t.id}-intro`));
   });
 
   it('says which column is missing, and has no table without either', () => {
