@@ -231,6 +231,28 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.close();
   });
 
+  it('en: a segment’s link keeps its accounts’ deals: the Win / loss tables and their sentences as the page model has them, none for the one segment left', async () => {
+    const segment = '대기업';
+    const filter = f({ segment, industry: '조선' });
+    const view = filteredSiteData(data, filter);
+    // Counted in the sample's CSVs by the accounts' segment and industry.
+    expect(view.matched).toBe(28);
+    const ctx = pageContext(view.site, 'en', '/', view.facts);
+    const page = await openFiltered('/en/win-loss/', filter);
+    expect(await page.textContent('[data-filter-status]')).toContain(`Customer segment: ${segment}\u00a0· Industry: 조선`);
+    const model = winLossModel(ctx);
+    const rowsOf = (id: string) => page.$$eval(`#t-${id} tbody tr`, (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+    for (const table of model.tables) expect(await rowsOf(table.id), table.id).toEqual(table.rows.length === 0 ? [[table.empty]] : table.rows.map((r) => r.map(heard)));
+    expect(model.tables.find((t) => t.id === 'by-segment')!.rows.map((r) => r[0]!.text)).toEqual([segment]);
+    // All deals' sentences comparing the segments are hidden (one is left); the sources' are this view's.
+    const intro = (id: string) => page.$eval(`[data-filter-text="${id}-intro"]`, (e) => ({ hidden: (e as HTMLElement).hidden, text: e.textContent ?? '' }));
+    const intros = new Map(model.tableIntros);
+    expect(intros.has('by-segment')).toBe(false);
+    expect((await intro('by-segment')).hidden).toBe(true);
+    expect(await intro('by-source')).toEqual({ hidden: false, text: intros.get('by-source') });
+    await page.close();
+  });
+
   it('ko: a filtered table keeps a middle dot inside a word on its line, as the rendered page does ("구매의사 확인·내부 검증")', async () => {
     const filter = f({ team });
     const view = filteredSiteData(data, filter);

@@ -5,6 +5,9 @@
  */
 import type { Dataset } from '../dataset.ts';
 import type { Config } from '../config.ts';
+import { dealTable } from '../deal-table.ts';
+import { type AccountFact, accountFactCodes } from '../metrics/deal-codes.ts';
+import { UNSPECIFIED } from '../metrics/win-loss.ts';
 import { stallThresholds } from '../metrics/stalled.ts';
 import { byCodePoint } from '../stats.ts';
 import { quarterOf } from '../time.ts';
@@ -49,11 +52,17 @@ export function filterDataText(dataset: Dataset, config: Config, site: SiteData)
 const distinct = (values: Iterable<string>) => [...new Set(values)].sort(byCodePoint);
 
 /**
- * The form's choices: every owner, team, product and lead source (as filtered: trimmed, empty as `(unspecified)`;
- * no source without a deal that has one), and the quarters and years deals were created in, newest first.
+ * The form's choices: every owner, team, product, lead source, segment and industry (as filtered: trimmed, empty as
+ * `(unspecified)`; no source, segment or industry without a deal that has one), and the quarters and years deals were
+ * created in, newest first.
  */
 export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta, 'data'> {
   const { deals } = dataset;
+  // The deals' accounts' facts, each named once (accountFactCodes names those of the deals' accounts only).
+  const facts = (fact: AccountFact) => {
+    const names = accountFactCodes(dataset, dealTable(dataset), fact)?.names ?? [];
+    return names.some((name) => name !== UNSPECIFIED) ? distinct(names) : [];
+  };
   const dates = createdDates(dataset, config.timezone);
   const quarters = distinct(dates.map((d) => quarterOf(d))).reverse();
   const years = distinct(dates.map((d) => d.slice(0, 4))).reverse();
@@ -62,6 +71,8 @@ export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta
     teams: distinct(deals.map((d) => segmentName(d.team))),
     products: distinct(deals.map((d) => segmentName(d.product))),
     sources: deals.some((d) => d.source.trim() !== '') ? distinct(deals.map((d) => segmentName(d.source))) : [],
+    segments: facts('segment'),
+    industries: facts('industry'),
     periods: [...quarters, ...years],
   };
 }

@@ -3,7 +3,7 @@
  * engine takes, its shape checked as it goes (filter-data.ts describes the
  * format): anything else is a `FilterDataError`.
  */
-import type { Dataset, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
+import type { Account, Dataset, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
 import { assembleTable, datasetOfTable, NUMBER_COLUMNS, type NumberColumn, TEXT_COLUMNS, type TextColumn, TextCoder } from '../deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { FORECAST_CATEGORIES } from '../dataset.ts';
@@ -83,6 +83,7 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
   const accountIds = list<string>(D.account.ids, 'deals.account.ids', null, isStr);
   const accountNames = list<string>(D.account.names, 'deals.account.names', accountIds.length, isStr);
   const accountCodes = list<number>(D.account.codes, 'deals.account.codes', n, (x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) < accountIds.length);
+  const accounts = D.account.facts === null ? null : readAccountFacts(D.account.facts, accountIds);
   const owners = readDict(D.owner, 'deals.owner', n);
   const teams = readDict(D.team, 'deals.team', n);
   const products = readDict(D.product, 'deals.product', n);
@@ -181,7 +182,7 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
       source: readSource(data.source),
       stageHistory: readHistory(data.history, n, createdAt, config),
       fieldHistory: data.fields === null ? null : readFields(data.fields, n, createdAt),
-      accounts: null,
+      accounts,
       targets: data.targets === null ? null : readTargets(data.targets),
       columns: Object.fromEntries(list<[string, string[]]>(data.columns, 'columns', null, Array.isArray).map(([file, cols]) => [String(file), new Set(list<string>(cols, 'columns', null, isStr))])),
       fileHashes: Object.fromEntries(list<[string, string]>(data.file_hashes, 'file_hashes', null, Array.isArray).map(([file, hash]) => [String(file), String(hash)])),
@@ -191,6 +192,33 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
     table,
   );
   return { config, site, dataset };
+}
+
+/** The accounts of the file's (id, name) pairs with their segment and industry: the one fact the pages group deals by. */
+function readAccountFacts(v: unknown, ids: readonly string[]): Account[] {
+  if (!isRecord(v)) fail('deals.account.facts: expected the segments and industries');
+  const segment = readDict(v.segment, 'deals.account.facts.segment', ids.length);
+  const industry = readDict(v.industry, 'deals.account.facts.industry', ids.length);
+  const seen = new Set<string>();
+  const out: Account[] = [];
+  ids.forEach((accountId, k) => {
+    if (seen.has(accountId)) return;
+    seen.add(accountId);
+    out.push({
+      accountId,
+      accountName: '',
+      industry: industry.names[industry.codes[k]!]!,
+      segment: segment.names[segment.codes[k]!]!,
+      region: '',
+      keyman: '',
+      relationship: '',
+      budgetCycleMonth: null,
+      installedCompetitor: '',
+      notes: '',
+      line: 0,
+    });
+  });
+  return out;
 }
 
 function readSite(v: unknown): FilterSiteFacts {

@@ -45,7 +45,7 @@ const sortedEntries = <V>(record: Record<string, V>): [string, V][] =>
     .sort()
     .map((k) => [k, record[k]!]);
 
-function accounts(deals: readonly Deal[], named: (d: Deal) => boolean): FilterData['deals']['account'] {
+function accounts(deals: readonly Deal[], named: (d: Deal) => boolean, facts: Dataset['accounts']): FilterData['deals']['account'] {
   const index = new Map<string, number>();
   const ids: string[] = [];
   const names: string[] = [];
@@ -61,7 +61,10 @@ function accounts(deals: readonly Deal[], named: (d: Deal) => boolean): FilterDa
     }
     return code;
   });
-  return { ids, names, codes };
+  if (facts === null) return { ids, names, codes, facts: null };
+  const byId = new Map(facts.map((a) => [a.accountId, a]));
+  const fact = (key: 'segment' | 'industry') => dict(ids.map((id) => byId.get(id)?.[key] ?? ''));
+  return { ids, names, codes, facts: { segment: fact('segment'), industry: fact('industry') } };
 }
 
 /** Whether each change's old value is the new value of the previous change of its deal and field. */
@@ -113,7 +116,7 @@ export function encodeFilterData(dataset: Dataset, config: Config, site: FilterS
       count: deals.length,
       id: deals.map((d) => d.id),
       name: deals.map((d) => (isNamed(d) ? d.name : '')),
-      account: accounts(deals, isNamed),
+      account: accounts(deals, isNamed, dataset.accounts),
       owner: dict(deals.map((d) => d.owner)),
       team: dict(deals.map((d) => d.team)),
       product: dict(deals.map((d) => d.product)),

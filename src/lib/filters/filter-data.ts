@@ -12,8 +12,9 @@
  * scaled by the largest power of ten that divides them all; stage history is
  * grouped by deal (file order within each deal: the timelines depend on
  * nothing else). Left out: what no metric or page reads (deals.csv `cost`,
- * `purchase_type`, `currency`, line numbers, accounts.csv, the data-quality
- * issues) and the keyman's name (the metrics only ask whether there is one).
+ * `purchase_type`, `currency`, line numbers, accounts.csv but for each
+ * account's segment and industry, the data-quality issues) and the keyman's
+ * name (the metrics only ask whether there is one).
  * Every number round-trips exactly (tests/unit/filters/filter-data.test.ts).
  *
  * Decoding checks the shape as it goes and throws `FilterDataError` on a file
@@ -27,7 +28,7 @@ import type { FileStats } from '../dataset.ts';
 import { DAY_MS, type LocalDate } from '../time.ts';
 
 export const FILTER_DATA_FORMAT = 'pipescope-filter-data';
-export const FILTER_DATA_VERSION = 4;
+export const FILTER_DATA_VERSION = 5;
 
 /** What a filtered page needs of the full build besides the deals (filters/recompute.ts). */
 export interface FilterSiteFacts {
@@ -82,7 +83,11 @@ export interface FilterData {
     /** '' for a deal no filtered page lists. */
     name: string[];
     /** Each deal's (account id, account name) pair. */
-    account: { ids: string[]; names: string[]; codes: number[] };
+    /**
+     * The deals' accounts as (id, name) pairs, each deal's pair by code; `facts`: each pair's account's segment and
+     * industry in accounts.csv ('' when it has none or is not there), null without accounts.csv (since version 5).
+     */
+    account: { ids: string[]; names: string[]; codes: number[]; facts: { segment: Dict; industry: Dict } | null };
     owner: Dict;
     team: Dict;
     product: Dict;

@@ -1,12 +1,14 @@
 /**
  * Which deals a filter keeps: deal by deal (`matchingDeals`, the reference),
- * or through an index of each owner's, team's, product's and source's deals built once
+ * or through an index of each owner's, team's, product's, source's, segment's
+ * and industry's deals built once
  * per dataset (`keptDeals`, for a page applying many filters). subset.ts
  * makes the filtered dataset and prepared data from them. Pure; runs in Node
  * and in the browser.
  */
 import type { Dataset } from '../dataset.ts';
 import { dealTable } from '../deal-table.ts';
+import { ACCOUNT_FACTS, type AccountFact, accountFactCodes } from '../metrics/deal-codes.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { localDateOf } from '../time.ts';
 import { type Filter, periodInstants, segmentName } from './filter.ts';
@@ -23,13 +25,35 @@ export function createdInstants(dataset: Dataset): Float64Array {
 }
 
 /** The filter's keys that name a deal's owner, team, product or lead source (its fields of the same names). */
-const NAME_KEYS = ['owner', 'team', 'product', 'source'] as const;
+const DEAL_KEYS = ['owner', 'team', 'product', 'source'] as const;
+/** Every key that names something of the deal: its own fields, then its account's segment and industry (accounts.csv). */
+const NAME_KEYS = [...DEAL_KEYS, ...ACCOUNT_FACTS] as const;
 type NameKey = (typeof NAME_KEYS)[number];
 
-/** Whether the deal has each name of `keys` the filter asks for (as filtered: `segmentName`). */
-function namesMatch(deal: Dataset['deals'][number], filter: Filter, keys: readonly NameKey[]): boolean {
-  for (const key of keys) if (segmentName(deal[key]) !== filter[key]) return false;
+/** Each deal's name for `key` as the filter compares it (`segmentName`), by deal index. */
+type NameOf = (d: number, key: NameKey) => string;
+
+/** Whether deal `d` has each name of `keys` the filter asks for. */
+function namesMatch(nameOf: NameOf, d: number, filter: Filter, keys: readonly NameKey[]): boolean {
+  for (const key of keys) if (nameOf(d, key) !== filter[key]) return false;
   return true;
+}
+
+/**
+ * The names deal by deal: a deal's own fields, and its account's facts looked up in accounts.csv by id (none when
+ * there is no accounts.csv or no such column: every deal's is then "(unspecified)").
+ */
+function namesOfDeals(dataset: Dataset): NameOf {
+  const { deals } = dataset;
+  const facts = new Map<string, { segment: string; industry: string }>();
+  for (const a of dataset.accounts ?? []) facts.set(a.accountId, a);
+  const has = (fact: AccountFact) => dataset.accounts !== null && (dataset.columns['accounts.csv']?.has(fact) ?? false);
+  const given = { segment: has('segment'), industry: has('industry') };
+  return (d, key) => {
+    const deal = deals[d]!;
+    if (key === 'segment' || key === 'industry') return segmentName(given[key] ? (facts.get(deal.accountId)?.[key] ?? '') : '');
+    return segmentName(deal[key]);
+  };
 }
 
 /** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
@@ -40,8 +64,9 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
   const created = filter.period === null ? null : createdInstants(dataset);
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
   const names = NAME_KEYS.filter((key) => filter[key] !== null);
+  const nameOf = namesOfDeals(dataset);
   for (let d = 0; d < n; d++) {
-    if (!namesMatch(deals[d]!, filter, names)) continue;
+    if (!namesMatch(nameOf, d, filter, names)) continue;
     if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
     keep[d] = 1;
   }
@@ -50,41 +75,46 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
 
 /**
  * What makes a filter fast on a dataset that many filters are applied to (a
- * page, in the browser): the deals of each owner, team, product and source (as
- * filtered: `segmentName`), ascending, and created(d) of every deal. Built
- * once per dataset.
+ * page, in the browser): each deal's owner, team, product, source, segment
+ * and industry as a code of its name as filtered (`segmentName`), the deals of
+ * each name, ascending, and created(d) of every deal. Built once per dataset.
  */
 export interface FilterIndex {
-  owner: Map<string, Int32Array>;
-  team: Map<string, Int32Array>;
-  product: Map<string, Int32Array>;
-  source: Map<string, Int32Array>;
+  /** Per key, deal `d`'s name is `names[codes[d]]`. */
+  names: Record<NameKey, TextCodes>;
+  deals: Record<NameKey, Map<string, Int32Array>>;
   /** created(d): the earlier of created_at and the deal's first stage entry (as `matchingDeals`). */
   created: Float64Array;
 }
 
 const indexes = new WeakMap<Dataset, FilterIndex>();
 
-/** The deals of each name as filtered (`segmentName`), from the table's codes: each text named once, not each deal. */
-function byName({ codes, names }: TextCodes): Map<string, Int32Array> {
-  const keys = names.map(segmentName);
+/** Codes of the names as filtered (`segmentName`): each text named once, not each deal. */
+function asFiltered({ codes, names }: TextCodes): TextCodes {
   const slotOf = new Map<string, number>();
-  const slot = keys.map((key) => {
+  const slot = names.map((name) => {
+    const key = segmentName(name);
     let s = slotOf.get(key);
     if (s === undefined) slotOf.set(key, (s = slotOf.size));
     return s;
   });
-  // A counting sort of the deals by slot, ascending within each.
-  const start = new Int32Array(slotOf.size + 1);
-  for (let d = 0; d < codes.length; d++) start[slot[codes[d]!]! + 1]!++;
-  for (let k = 0; k < slotOf.size; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, slotOf.size);
+  const out = new Int32Array(codes.length);
+  for (let d = 0; d < codes.length; d++) out[d] = slot[codes[d]!]!;
+  return { codes: out, names: [...slotOf.keys()] };
+}
+
+/** The deals of each name, ascending, in order of each name's first deal (as the lists were made deal by deal). */
+function byName({ codes, names }: TextCodes): Map<string, Int32Array> {
+  // A counting sort of the deals by code, ascending within each.
+  const start = new Int32Array(names.length + 1);
+  for (let d = 0; d < codes.length; d++) start[codes[d]! + 1]!++;
+  for (let k = 0; k < names.length; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, names.length);
   const order = new Int32Array(codes.length);
-  for (let d = 0; d < codes.length; d++) order[fill[slot[codes[d]!]!]!++] = d;
+  for (let d = 0; d < codes.length; d++) order[fill[codes[d]!]!++] = d;
   const out = new Map<string, Int32Array>();
-  // In order of each name's first deal, as the lists were made deal by deal.
-  const firsts = [...slotOf].filter(([, s]) => start[s + 1]! > start[s]!).sort((a, b) => order[start[a[1]]!]! - order[start[b[1]]!]!);
-  for (const [key, s] of firsts) out.set(key, order.subarray(start[s]!, start[s + 1]!));
+  const firsts = names.map((_, k) => k).filter((k) => start[k + 1]! > start[k]!).sort((a, b) => order[start[a]!]! - order[start[b]!]!);
+  for (const k of firsts) out.set(names[k]!, order.subarray(start[k]!, start[k + 1]!));
   return out;
 }
 
@@ -92,8 +122,18 @@ export function filterIndex(dataset: Dataset): FilterIndex {
   let index = indexes.get(dataset);
   if (!index) {
     const table = dealTable(dataset);
-    const created = createdInstants(dataset);
-    index = { owner: byName(table.owner), team: byName(table.team), product: byName(table.product), source: byName(table.source), created };
+    // Without accounts.csv or the column, every deal's account fact is empty, as matchingDeals reads it.
+    const fact = (key: AccountFact) => accountFactCodes(dataset, table, key) ?? { codes: new Int32Array(dataset.deals.length), names: [''] };
+    const names: Record<NameKey, TextCodes> = {
+      owner: asFiltered(table.owner),
+      team: asFiltered(table.team),
+      product: asFiltered(table.product),
+      source: asFiltered(table.source),
+      segment: asFiltered(fact('segment')),
+      industry: asFiltered(fact('industry')),
+    };
+    const deals = Object.fromEntries(NAME_KEYS.map((key) => [key, byName(names[key])])) as Record<NameKey, Map<string, Int32Array>>;
+    index = { names, deals, created: createdInstants(dataset) };
     indexes.set(dataset, index);
   }
   return index;
@@ -110,20 +150,20 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): I
   for (const key of NAME_KEYS) {
     const value = filter[key];
     if (value === null) continue;
-    const list = index[key].get(value) ?? NONE;
+    const list = index.deals[key].get(value) ?? NONE;
     if (base === null || list.length < base.length) [base, baseKey] = [list, key];
   }
   // The other names asked for, checked deal by deal.
   const others = NAME_KEYS.filter((key) => key !== baseKey && filter[key] !== null);
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
-  const { deals } = dataset;
-  const n = base === null ? deals.length : base.length;
+  const n = base === null ? dataset.deals.length : base.length;
   if (base !== null && others.length === 0 && window === null) return base.slice();
+  const nameOf: NameOf = (d, key) => index.names[key].names[index.names[key].codes[d]!]!;
   const out = new Int32Array(n);
   let k = 0;
   for (let j = 0; j < n; j++) {
     const d = base === null ? j : base[j]!;
-    if (!namesMatch(deals[d]!, filter, others)) continue;
+    if (!namesMatch(nameOf, d, filter, others)) continue;
     if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
     out[k++] = d;
   }

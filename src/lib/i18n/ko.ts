@@ -44,13 +44,15 @@ export const ko: Messages = {
     team: '팀',
     product: '제품',
     source: '유입 경로',
+    segment: '고객 세그먼트',
+    industry: '업종',
     period: '생성 시기',
     all: '전체',
     quarters: '분기',
     years: '연도',
     apply: '적용',
     clear: '전체 딜 보기',
-    noScript: '필터(링크의 담당자·팀·제품·유입 경로·기간)를 적용하려면 JavaScript가 필요합니다. JavaScript가 없으면 이 페이지는 전체 딜을 보여 줍니다.',
+    noScript: '필터(링크의 담당자·팀·제품·유입 경로·고객 세그먼트·업종·기간)를 적용하려면 JavaScript가 필요합니다. JavaScript가 없으면 이 페이지는 전체 딜을 보여 줍니다.',
     fromDisk: '이 링크에는 필터가 있지만, 디스크나 파일 공유에서 연 페이지는 필터를 적용할 수 없어 전체 딜을 보여 줍니다. 필터를 쓰려면 대시보드를 웹 주소로 여세요.',
     loading: '필터 적용 중…',
     showing: (p, f) => `전체 ${f.count(p.total)}건 중 ${f.count(p.count)}건 표시(${p.what}).`,
@@ -65,7 +67,7 @@ export const ko: Messages = {
     thresholdsNote: '단계별 정체 기준(일수)은 전체 딜에서 구한 전사 기준을 그대로 씁니다.',
     ownerTargetsNote: '커버리지와 달성률은 이 담당자의 목표와 비교합니다.',
     teamTargetsNote: '커버리지와 달성률은 이 팀의 목표와 비교합니다.',
-    noTargetsNote: '목표는 전사·팀·담당자 단위로만 정해져 있어, 제품·유입 경로·기간 필터에서는 비교할 목표가 없습니다.',
+    noTargetsNote: '목표는 전사·팀·담당자 단위로만 정해져 있어, 제품·유입 경로·고객 세그먼트·업종·기간 필터에서는 비교할 목표가 없습니다.',
     cohortIntake: (p, f) =>
       p.shown === 'none'
         ? `필터는 ${p.period}에 생성된 딜만 남깁니다. 이 기간은 최근 12개월 밖이라 보여 줄 달이 없습니다.`
@@ -182,7 +184,7 @@ export const ko: Messages = {
     coveragePastDue: (p, f) => `${f.moneyCompact(p.amount)} 마감일 경과`,
     targetMet: '목표 달성',
     coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),
-    noTargetFilter: '제품·유입 경로·기간별 목표 없음',
+    noTargetFilter: '제품·유입 경로·세그먼트·업종·기간별 목표 없음',
     velocityNoWon: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음',
     velocityZeroCycle: '수주 딜이 모두 생성 당일 마감됨: 평균 수주 사이클 0일',
     noClosed: '분석 기간에 마감된 딜 없음',
@@ -301,6 +303,8 @@ export const ko: Messages = {
     lossReasonsByStage: '실주 사유별 실주 발생 단계',
     qualification: '키맨·예산 확인 여부별 수주율',
     bySource: '유입 경로별 수주율',
+    bySegment: '고객 세그먼트별 수주율',
+    byIndustry: '업종별 수주율',
     competitors: '경쟁사별 승패',
     flaggedOpen: '위험 신호가 있는 진행 중 딜(아직 정체 아님)',
     stalled: '정체 딜',
@@ -353,18 +357,48 @@ export const ko: Messages = {
     noColumn: (p) => `deals.csv에 ${p.column} 열이 없습니다. 이 값이 있는 딜을 더 자주 수주하는지 보려면 이 열을 함께 내보내세요.`,
     asExported: '키맨과 예산은 딜이 진행되던 당시가 아니라 현재 내보내기에 기록된 값입니다.',
   },
-  sources: {
-    column: '유입 경로',
+  groups: {
     wonAmount: '수주 금액',
-    spread: (p) =>
-      `분석 기간에 마감된 딜의 수주율은 ${p.best}에서 유입된 딜이 가장 높았고(${p.bestRate}, ${p.bestCounts}), ${p.worst}에서 유입된 딜이 가장 낮았습니다(${p.worstRate}, ${p.worstCounts}).`,
-    same: (p) => `마감 딜이 충분한 유입 경로는 모두 수주율이 ${p.rate}로 같습니다.`,
-    tooFew: (p, f) => `분석 기간에 마감된 딜이 ${f.count(p.min)}건 이상인 유입 경로가 둘 미만이라 수주율을 비교하기에는 너무 적습니다.`,
-    mostWon: (p) => `수주 금액은 ${p.source}에서 가장 많이 나왔습니다: ${p.amount}, 전체의 ${p.share}.`,
-    unspecified: (p, f) => `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 유입 경로가 비어 있습니다. CRM에서 채우면 경로별로 집계됩니다.`,
-    noColumn:
-      'deals.csv에 source 열이 없습니다. 어느 유입 경로의 딜이 수주되는지 보려면 딜마다 유입 경로(인바운드, 아웃바운드, 소개, 파트너; HubSpot의 Original Source, Salesforce의 Lead Source, Pipedrive의 Source channel)를 함께 내보내세요.',
-    noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 유입 경로가 있는 딜이 없습니다. 어느 경로의 딜이 수주되는지 보려면 CRM에서 source 열을 채우세요.',
+    source: {
+      column: '유입 경로',
+      spread: (p) =>
+        `분석 기간에 마감된 딜의 수주율은 ${p.best}에서 유입된 딜이 가장 높았고(${p.bestRate}, ${p.bestCounts}), ${p.worst}에서 유입된 딜이 가장 낮았습니다(${p.worstRate}, ${p.worstCounts}).`,
+      same: (p) => `마감 딜이 충분한 유입 경로는 모두 수주율이 ${p.rate}로 같습니다.`,
+      tooFew: (p, f) => `분석 기간에 마감된 딜이 ${f.count(p.min)}건 이상인 유입 경로가 둘 미만이라 수주율을 비교하기에는 너무 적습니다.`,
+      mostWon: (p) => `수주 금액은 ${p.name}에서 가장 많이 나왔습니다: ${p.amount}, 전체의 ${p.share}.`,
+      unspecified: (p, f) => `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 유입 경로가 비어 있습니다. CRM에서 채우면 경로별로 집계됩니다.`,
+      noColumn: () =>
+        'deals.csv에 source 열이 없습니다. 어느 유입 경로의 딜이 수주되는지 보려면 딜마다 유입 경로(인바운드, 아웃바운드, 소개, 파트너; HubSpot의 Original Source, Salesforce의 Lead Source, Pipedrive의 Source channel)를 함께 내보내세요.',
+      noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 유입 경로가 있는 딜이 없습니다. 어느 경로의 딜이 수주되는지 보려면 CRM에서 source 열을 채우세요.',
+    },
+    segment: {
+      column: '고객 세그먼트',
+      spread: (p) =>
+        `분석 기간에 마감된 딜의 수주율은 ${p.best} 세그먼트 고객의 딜이 가장 높았고(${p.bestRate}, ${p.bestCounts}), ${p.worst} 세그먼트 고객의 딜이 가장 낮았습니다(${p.worstRate}, ${p.worstCounts}).`,
+      same: (p) => `마감 딜이 충분한 고객 세그먼트는 모두 수주율이 ${p.rate}로 같습니다.`,
+      tooFew: (p, f) => `분석 기간에 마감된 딜이 ${f.count(p.min)}건 이상인 고객 세그먼트가 둘 미만이라 수주율을 비교하기에는 너무 적습니다.`,
+      mostWon: (p) => `수주 금액은 ${p.name} 세그먼트 고객에게서 가장 많이 나왔습니다: ${p.amount}, 전체의 ${p.share}.`,
+      unspecified: (p, f) =>
+        `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 세그먼트가 accounts.csv에 없습니다. 고객사나 세그먼트를 추가하면 세그먼트별로 집계됩니다.`,
+      noColumn: (p) =>
+        (p.file ? 'accounts.csv에 segment 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
+        '어떤 고객의 딜이 수주되는지 보려면 고객사별 세그먼트(account_id, segment: 대기업, 중견기업, 중소기업 등)를 accounts.csv에 추가하세요.',
+      noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 세그먼트가 있는 고객사의 딜이 없습니다. 어떤 고객의 딜이 수주되는지 보려면 segment 열을 채우세요.',
+    },
+    industry: {
+      column: '업종',
+      spread: (p) =>
+        `분석 기간에 마감된 딜의 수주율은 ${p.best} 업종의 딜이 가장 높았고(${p.bestRate}, ${p.bestCounts}), ${p.worst} 업종의 딜이 가장 낮았습니다(${p.worstRate}, ${p.worstCounts}).`,
+      same: (p) => `마감 딜이 충분한 업종은 모두 수주율이 ${p.rate}로 같습니다.`,
+      tooFew: (p, f) => `분석 기간에 마감된 딜이 ${f.count(p.min)}건 이상인 업종이 둘 미만이라 수주율을 비교하기에는 너무 적습니다.`,
+      mostWon: (p) => `수주 금액은 ${p.name} 업종에서 가장 많이 나왔습니다: ${p.amount}, 전체의 ${p.share}.`,
+      unspecified: (p, f) =>
+        `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 업종이 accounts.csv에 없습니다. 고객사나 업종을 추가하면 업종별로 집계됩니다.`,
+      noColumn: (p) =>
+        (p.file ? 'accounts.csv에 industry 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
+        '어느 업종의 딜이 수주되는지 보려면 고객사별 업종(account_id, industry; HubSpot과 Salesforce의 Industry)을 accounts.csv에 추가하세요.',
+      noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 업종이 있는 고객사의 딜이 없습니다. 어느 업종의 딜이 수주되는지 보려면 industry 열을 채우세요.',
+    },
   },
   repurchaseLead: {
     column: '착수 시점',
@@ -586,7 +620,7 @@ export const ko: Messages = {
       `영업 속도를 표시하지 않습니다. 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 수주한 딜이 없어 평균 수주 금액과 수주 사이클을 계산할 수 없습니다. 딜을 수주하면 표시됩니다.`,
     velocityZeroCycle:
       '영업 속도를 표시하지 않습니다. 분석 기간에 수주한 딜이 모두 생성 당일 마감되어 평균 수주 사이클이 0일이므로 영업 속도(÷ 사이클)를 계산할 수 없습니다. 수주 딜의 created_at을 확인하세요.',
-    filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·유입 경로·기간을 고르거나 모든 딜을 보세요.',
+    filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·유입 경로·고객 세그먼트·업종·기간을 고르거나 모든 딜을 보세요.',
     closeDatesUnchangedFiltered: (p, f) =>
       `이 필터의 딜 ${f.count(p.count)}건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.`,
     keymanNoColumn: (p) =>
@@ -712,7 +746,7 @@ export const ko: Messages = {
       `targets.csv에 ${f.period(p.period)} 팀별 목표가 없습니다. 팀별 달성률을 보려면 team 열을 채운 행(owner는 비움)을 추가하세요.`,
     periodWon: (p, f) => `기간 내 수주 금액은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,
     filterNoTargets:
-      '목표는 targets.csv에 담당자·팀과 기간별로 정하며 제품·유입 경로·생성 시기별로는 정하지 않으므로, 이 필터에서는 보여 줄 목표와 달성률이 없어 두 열이 비어 있습니다. 목표와 비교하려면 모든 딜을 보거나 담당자·팀으로 필터하세요.',
+      '목표는 targets.csv에 담당자·팀과 기간별로 정하며 제품·유입 경로·고객 세그먼트·업종·생성 시기별로는 정하지 않으므로, 이 필터에서는 보여 줄 목표와 달성률이 없어 두 열이 비어 있습니다. 목표와 비교하려면 모든 딜을 보거나 담당자·팀으로 필터하세요.',
     ownerFilterTeams: '팀 행에는 이 담당자의 딜만 들어 있으므로 팀 목표와 비교하지 않습니다.',
     noTargetOfOwner: (p, f) =>
       `targets.csv에 이 담당자의 ${f.period(p.period)} 목표가 없습니다. 담당자의 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,

@@ -5,6 +5,7 @@
  * earlier, twelve trend months) share them. The deal table holds them
  * (deal-table.ts); only the teams and sources are renamed as their tables name them.
  */
+import type { Dataset } from '../dataset.ts';
 import { type DealTable, TextCoder } from '../deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { UNSPECIFIED } from './win-loss.ts';
@@ -31,7 +32,7 @@ export function dealCodes(deals: DealTable): DealCodes {
   return codes;
 }
 
-/** A team or source as its table names it. */
+/** A team, source, segment or industry as its table names it. */
 const trimmedName = (text: string) => text.trim() || UNSPECIFIED;
 
 /** Codes of the texts as codes of their names in a table: texts that share one (` A` and `A`) share a code. */
@@ -41,4 +42,27 @@ function byTrimmedName(given: TextCodes): TextCodes {
   const { names } = coder;
   if (names.length === given.names.length) return { codes: given.codes, names };
   return { codes: Int32Array.from(given.codes, (c) => recode[c]!), names };
+}
+
+/** A fact of each deal's account (accounts.csv) that deals are grouped and filtered by. */
+export const ACCOUNT_FACTS = ['segment', 'industry'] as const;
+export type AccountFact = (typeof ACCOUNT_FACTS)[number];
+
+/**
+ * Per deal of `deals` (the dataset's table, or a filtered view's), its account's `fact` in accounts.csv as a table
+ * names it: trimmed, UNSPECIFIED for an account not in accounts.csv or without one there. Null without accounts.csv
+ * or without that column in it: then nothing can be said by that fact, which a page says instead of a row of
+ * "(unspecified)".
+ */
+export function accountFactCodes(dataset: Pick<Dataset, 'accounts' | 'columns'>, deals: DealTable, fact: AccountFact): TextCodes | null {
+  if (dataset.accounts === null || !(dataset.columns['accounts.csv']?.has(fact) ?? false)) return null;
+  // Ids are compared exactly, as the account pages join accounts.csv to deals.csv.
+  const ofAccount = new Map<string, string>();
+  for (const a of dataset.accounts) ofAccount.set(a.accountId, a[fact]);
+  const coder = new TextCoder();
+  const recode = deals.accountId.names.map((id) => coder.code(trimmedName(ofAccount.get(id) ?? '')));
+  const given = deals.accountId.codes;
+  const codes = new Int32Array(given.length);
+  for (let d = 0; d < given.length; d++) codes[d] = recode[given[d]!]!;
+  return { codes, names: coder.names };
 }

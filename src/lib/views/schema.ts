@@ -148,6 +148,9 @@ export const filterMetaSchema = z.strictObject({
   products: z.array(z.string()),
   /** Empty when no deal has a lead source: the form then has no such field. */
   sources: z.array(z.string()),
+  /** Empty when no deal's account has a segment (industry) in accounts.csv: the form then has no such field. */
+  segments: z.array(z.string()),
+  industries: z.array(z.string()),
   /** `YYYY-Qn` and `YYYY`, newest first. */
   periods: z.array(z.string()),
 });
@@ -159,6 +162,22 @@ export const filtersOffSchema = z.strictObject({
   mb: z.number().nonnegative(),
   limit_mb: z.int().nonnegative(),
 });
+
+/** One grouping's rows of `grouped_outcomes`; null without the column it groups by. */
+const groupOutcomesSchema = z
+  .array(
+    z.strictObject({
+      name: z.string(),
+      open_count: z.int().nonnegative(),
+      open_amount: z.number(),
+      won_count: z.int().nonnegative(),
+      lost_count: z.int().nonnegative(),
+      won_amount: z.number(),
+      win_rate: z.number().min(0).max(1).nullable(),
+      median_cycle_days: z.number().nullable(),
+    }),
+  )
+  .nullable();
 
 export const siteDataSchema = z.strictObject({
   schema_version: z.literal(1),
@@ -267,21 +286,11 @@ export const siteDataSchema = z.strictObject({
     keyman: z.strictObject({ named: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), missing: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
     budget: z.strictObject({ confirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), unconfirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
   }),
-  /** Per lead source: deals open at T, and won, lost, won amount and median cycle of those closed in the window (null: no source column): metrics/sources.ts `sourceOutcomes`. */
-  source_outcomes: z
-    .array(
-      z.strictObject({
-        source: z.string(),
-        open_count: z.int().nonnegative(),
-        open_amount: z.number(),
-        won_count: z.int().nonnegative(),
-        lost_count: z.int().nonnegative(),
-        won_amount: z.number(),
-        win_rate: z.number().min(0).max(1).nullable(),
-        median_cycle_days: z.number().nullable(),
-      }),
-    )
-    .nullable(),
+  /**
+   * Per lead source, per account segment and per industry: deals open at T, and won, lost, won amount and median cycle
+   * of those closed in the window (null: no such column): metrics/grouped-outcomes.ts `groupedOutcomes`.
+   */
+  grouped_outcomes: z.strictObject({ source: groupOutcomesSchema, segment: groupOutcomesSchema, industry: groupOutcomesSchema }),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
   owners: segmentTargetsSchema,
   teams: segmentTargetsSchema,

@@ -13,7 +13,7 @@ import { computeAt, type MetricsResult, type Prepared, prepare } from '../metric
 import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes, wonTimeInStage } from '../metrics/conversion.ts';
 import { lossReasonsByStage, qualificationOutcomes } from '../metrics/win-loss.ts';
-import { sourceOutcomes } from '../metrics/sources.ts';
+import { groupedOutcomes } from '../metrics/grouped-outcomes.ts';
 import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
@@ -180,7 +180,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     won_time_in_stage: wonTimeInStage(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
     qualification_outcomes: qualificationOutcomes(ctx),
-    source_outcomes: sourceOutcomes(ctx),
+    grouped_outcomes: groupedOutcomes(ctx),
     // Getters: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
     get repurchase_owners() {
       return repurchaseDeals().owners;

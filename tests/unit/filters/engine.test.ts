@@ -41,7 +41,10 @@ for (const name of FIXTURES) {
 
 const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
 
-/** The busiest owner, team, product and lead source, a year of creation, two keys at once, and a name that matches nothing. */
+/**
+ * The busiest owner, team, product, lead source, account segment and industry (accounts.csv; "(unspecified)" for every
+ * deal without it), a year of creation, two keys at once, and a name that matches nothing.
+ */
 function filtersOf({ dataset, asOf }: Case): Filter[] {
   const busiest = (name: (d: Dataset['deals'][number]) => string) => {
     const counts = new Map<string, number>();
@@ -52,8 +55,25 @@ function filtersOf({ dataset, asOf }: Case): Filter[] {
   const team = busiest((d) => d.team);
   const product = busiest((d) => d.product);
   const source = busiest((d) => d.source);
+  const accounts = new Map((dataset.accounts ?? []).map((a) => [a.accountId, a]));
+  const segment = busiest((d) => accounts.get(d.accountId)?.segment ?? '');
+  const industry = busiest((d) => accounts.get(d.accountId)?.industry ?? '');
   const year = asOf.slice(0, 4);
-  return [f({ owner }), f({ team }), f({ product }), f({ source }), f({ period: year }), f({ team, product }), f({ owner, source }), f({ owner, period: year }), f({ owner: 'nobody at all' })];
+  return [
+    f({ owner }),
+    f({ team }),
+    f({ product }),
+    f({ source }),
+    f({ segment }),
+    f({ industry }),
+    f({ period: year }),
+    f({ team, product }),
+    f({ owner, source }),
+    f({ segment, team }),
+    f({ industry, segment, period: year }),
+    f({ owner, period: year }),
+    f({ owner: 'nobody at all' }),
+  ];
 }
 
 /** Maps as their entries in order (toEqual alone would not check the order). */
@@ -104,7 +124,7 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
   });
 
   it('keptDeals: the deals matchingDeals marks', () => {
-    for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ source: '(unspecified)' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
+    for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ source: '(unspecified)' }), f({ segment: '(unspecified)' }), f({ industry: 'nobody at all' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
       const marked = matchingDeals(dataset, filter, config.timezone);
       expect(Array.from(keptDeals(dataset, filter, config.timezone))).toEqual(Array.from(marked.keys()).filter((d) => marked[d] === 1));
     }

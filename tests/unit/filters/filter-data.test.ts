@@ -62,6 +62,21 @@ describe('filter data file', () => {
     expect(decoded.dataset.fileHashes).toEqual(sample.dataset.fileHashes);
   });
 
+  it('carries each deal’s account’s segment and industry, so that a filtered page groups deals by them as the build does', () => {
+    const withDeals = new Set(sample.dataset.deals.map((d) => d.accountId));
+    const facts = (accounts: Dataset['accounts']) => accounts!.filter((a) => withDeals.has(a.accountId)).map((a) => [a.accountId, a.segment, a.industry]).sort();
+    expect(decoded.dataset.accounts).toHaveLength(withDeals.size);
+    expect(facts(decoded.dataset.accounts)).toEqual(facts(sample.dataset.accounts));
+    const rebuilt = buildSiteData(decoded.dataset, decoded.config, AS_OF, { dataLabel: 'sample', trends: false, accounts: false });
+    expect(rebuilt.grouped_outcomes).toEqual(site.grouped_outcomes);
+    expect(rebuilt.grouped_outcomes.segment!.map((r) => r.name)).toEqual(['중소기업', '중견기업', '대기업']);
+    // Without accounts.csv: none, and the pages say so rather than group every deal as "(unspecified)".
+    const none = { ...sample.dataset, accounts: null };
+    const noFacts = JSON.parse(filterDataText(none, sample.config, site)) as { deals: { account: { facts: unknown } } };
+    expect(noFacts.deals.account.facts).toBeNull();
+    expect(decodeFilterData(noFacts).dataset.accounts).toBeNull();
+  });
+
   it('names only the deals a filtered page can list (open at the date or removed), and never a keyman', () => {
     const listed = new Set([...site.open_deals.map((d) => d.deal_id), ...site.removed_deals.map((d) => d.deal_id)]);
     decoded.dataset.deals.forEach((d, i) => {

@@ -3,15 +3,19 @@ import { FILTER_KEYS, filterQuery, hasFilterParams, isFiltered, NO_FILTER, parse
 import { hasFilter, LOADER_KEYS } from '../../../src/lib/filters/loader.ts';
 
 describe('filters in the URL', () => {
-  it('reads owner, team, product, lead source and period; a link of the same filter reads back the same', () => {
+  it('reads owner, team, product, lead source, segment, industry and period; a link of the same filter reads back the same', () => {
     const { filter, invalid } = parseFilter('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&source=referral&period=2026-Q2&x=1');
-    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', period: '2026-Q2' });
+    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', segment: null, industry: null, period: '2026-Q2' });
     expect(invalid).toEqual([]);
     expect(parseFilter(filterQuery(filter)).filter).toEqual(filter);
     // A long name is read whole: cut at 300 characters it was another owner whose name is its start.
     const long = { ...NO_FILTER, owner: `Kim ${'x'.repeat(296)} (Busan)` };
     expect(parseFilter(filterQuery(long)).filter.owner).toBe(long.owner);
     expect(filterQuery(filter)).toBe('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&source=referral&period=2026-Q2');
+    const byAccount = parseFilter('?industry=%EC%A1%B0%EC%84%A0&segment=%EB%8C%80%EA%B8%B0%EC%97%85').filter;
+    expect(byAccount).toEqual({ ...NO_FILTER, segment: '대기업', industry: '조선' });
+    // Keys in FILTER_KEYS order, whatever the link's.
+    expect(filterQuery(byAccount)).toBe('?segment=%EB%8C%80%EA%B8%B0%EC%97%85&industry=%EC%A1%B0%EC%84%A0');
   });
 
   it('keeps names that look like code or object keys as plain values', () => {

@@ -67,6 +67,24 @@ describe('a filter is a subset of the deals', () => {
     expect(comparable(computeMetrics(subset, config, AS_OF))).toEqual(comparable(computeMetrics(alone.dataset, alone.config, AS_OF)));
   }, 60_000);
 
+  it('segment and industry (accounts.csv): the same metrics as an export of those accounts’ deals', async () => {
+    const accounts = Papa.parse<Record<string, string>>(readFileSync('data/sample/accounts.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const ofSegment = new Set(accounts.filter((a) => a.segment === '대기업').map((a) => a.account_id));
+    const ofBoth = new Set(accounts.filter((a) => a.segment === '대기업' && a.industry === '조선').map((a) => a.account_id));
+    // Counted in the sample's deals.csv by its accounts (the three rejected rows left out): 433 and 28.
+    expect(filterDataset(dataset, f({ segment: '대기업' }), config.timezone).deals.length).toBe(433);
+    const alone = await exportOf((r) => ofBoth.has(r.account_id!));
+    const subset = filterDataset(dataset, f({ segment: '대기업', industry: '조선' }), config.timezone);
+    expect(subset.deals.length).toBe(28);
+    expect(subset.deals.length).toBe(alone.dataset.deals.length);
+    expect(comparable(computeMetrics(subset, config, AS_OF))).toEqual(comparable(computeMetrics(alone.dataset, alone.config, AS_OF)));
+    expect(ofSegment.size).toBeGreaterThan(ofBoth.size);
+    // The filtered page's tables by segment hold that segment alone; no target under it.
+    const view = filteredSiteData(data, f({ segment: '대기업' }));
+    expect(view.site.grouped_outcomes.segment!.map((r) => r.name)).toEqual(['대기업']);
+    expect(view.facts.targets).toBe('none');
+  }, 60_000);
+
   it('period: the deals created in it (local date of created(d) in the config time zone)', () => {
     const dates = createdDates(dataset, config.timezone);
     const expected = dataset.deals.filter((_, i) => dates[i]! >= '2026-01-01' && dates[i]! < '2026-04-01').map((d) => d.id);

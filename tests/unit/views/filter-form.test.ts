@@ -3,7 +3,16 @@ import { createFormatter } from '../../../src/lib/format/index.ts';
 import { messages } from '../../../src/lib/i18n/index.ts';
 import { filterFormModel, filterSummary, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
 
-const meta = (owners: string[], sources: string[] = []) => ({ data: 'data/filter-data.ab12.json', owners, teams: ['영업1팀', '(unspecified)'], products: [], sources, periods: ['2026-Q2', '2026-Q1', '2026', '2025'] });
+const meta = (owners: string[], sources: string[] = [], segments: string[] = [], industries: string[] = []) => ({
+  data: 'data/filter-data.ab12.json',
+  owners,
+  teams: ['영업1팀', '(unspecified)'],
+  products: [],
+  sources,
+  segments,
+  industries,
+  periods: ['2026-Q2', '2026-Q1', '2026', '2025'],
+});
 /** A lead source's words, as the config's labels give them (pageContext's `label`). */
 const sourceWords = (code: string) => (code === 'exhibition' ? 'Trade show' : code === '(unspecified)' ? '(unspecified)' : `${code[0]!.toUpperCase()}${code.slice(1)}`);
 
@@ -37,7 +46,27 @@ describe('the filter form', () => {
         { value: '(unspecified)', label: '(unspecified)' },
       ],
     });
-    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', period: '2026' }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', segment: null, industry: null, period: '2026' }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
+  });
+
+  it('has a segment and an industry field only where some deal’s account has one in accounts.csv', () => {
+    const ko = messages('ko');
+    const model = filterFormModel(meta([], [], ['대기업', '중소기업', '(unspecified)'], ['조선']), ko, createFormatter('ko', 'KRW'), sourceWords);
+    expect(model.fields.map((f) => [f.key, f.label])).toEqual([
+      ['owner', '담당자'],
+      ['team', '팀'],
+      ['product', '제품'],
+      ['segment', '고객 세그먼트'],
+      ['industry', '업종'],
+    ]);
+    expect(model.fields[3]!.options!.map((o) => o.label)).toEqual(['대기업', '중소기업', '(unspecified)']);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: '대기업', industry: '조선', period: null }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
+      '고객 세그먼트: 대기업\u00a0· 업종: 조선',
+    );
+    const en = filterFormModel(meta([], ['inbound'], [], ['exhibition']), messages('en'), createFormatter('en', 'KRW'), sourceWords);
+    expect(en.fields.map((f) => f.key)).toEqual(['owner', 'team', 'product', 'source', 'industry']);
+    // An industry's words as the config's labels give them, as the Win / loss page's table names it.
+    expect(en.fields.at(-1)!.options).toEqual([{ value: 'exhibition', label: 'Trade show' }]);
   });
 
   it('makes a text field of a list too long for a select', () => {
@@ -49,7 +78,7 @@ describe('the filter form', () => {
 });
 
 describe('the filter status line', () => {
-  const filter = { owner: '강도윤', team: null, product: null, source: null, period: '2026-Q1' };
+  const filter = { owner: '강도윤', team: null, product: null, source: null, segment: null, industry: null, period: '2026-Q1' };
   it('names the period in the words of the form’s list, not its code', () => {
     const en = createFormatter('en', 'KRW');
     const ko = createFormatter('ko', 'KRW');
@@ -59,9 +88,9 @@ describe('the filter status line', () => {
     // The very label of the form's option.
     const form = filterFormModel(meta([]), messages('ko'), ko, sourceWords);
     expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, period: '2026' }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, period: '2026' }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, period: '2026-03' }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
-    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, period: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: '2026' }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: '2026' }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: '2026-03' }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
+    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, segment: null, industry: null, period: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
   });
 });

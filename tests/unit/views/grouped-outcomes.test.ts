@@ -1,8 +1,10 @@
 /**
- * Win / loss: the deals by lead source (metrics/sources.ts `sourceOutcomes`, views/pages/sources.ts), hand-counted.
+ * Win / loss: the deals by lead source, customer segment and industry (metrics/grouped-outcomes.ts, views/pages/grouped-outcomes.ts), hand-counted.
  * On the sample as of 2026-06-30 (checked against an independent reading of its CSVs, the rows its README lists as
  * rejected or as exported lost against their history aside): referral 45 of 116 won (39%), trade show 21 of 103
- * (20%); outbound's ₩15.5B the most won amount, 30% of ₩51.1B.
+ * (20%); outbound's ₩15.5B the most won amount, 30% of ₩51.1B. By the accounts' segment (accounts.csv, checked the
+ * same way): 중견기업 60 of 189 (32%), 중소기업 92 of 341 (27%), 대기업 53 of 173 with ₩23.8B (47%) of the won amount;
+ * by industry 반도체장비 42 of 119 (35%) to 가전 12 of 68 (18%).
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
@@ -11,6 +13,7 @@ import { pageParts } from '../../../src/lib/filters/page-parts.ts';
 import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import type { Account } from '../../../src/lib/dataset.ts';
 import { type DealSpec, makeDataset, noonOf } from '../../helpers/dataset.ts';
 
 const config = parseConfig(undefined);
@@ -57,14 +60,14 @@ describe('deals by lead source', () => {
   const site = siteDataSchema.parse(buildSiteData(withSources(deals), config, '2025-06-30', { dataLabel: 'test' }));
 
   it('counts each source’s open deals and the deals closed in the window (hand-computed), most closed first, none last', () => {
-    expect(site.source_outcomes).toEqual([
+    expect(site.grouped_outcomes.source).toEqual([
       // 13 closed: 3 won; cycles 3 × 119 and 10 × 60 days, median the 7th: 60.
-      { source: 'outbound', open_count: 0, open_amount: 0, won_count: 3, lost_count: 10, won_amount: 300, win_rate: 3 / 13, median_cycle_days: 60 },
+      { name: 'outbound', open_count: 0, open_amount: 0, won_count: 3, lost_count: 10, won_amount: 300, win_rate: 3 / 13, median_cycle_days: 60 },
       // 12 closed: 8 won; cycles 4 × 60 and 8 × 119, median between the 6th and 7th: 119.
-      { source: 'inbound', open_count: 2, open_amount: 100, won_count: 8, lost_count: 4, won_amount: 800, win_rate: 8 / 12, median_cycle_days: 119 },
-      { source: 'referral', open_count: 0, open_amount: 0, won_count: 2, lost_count: 1, won_amount: 2000, win_rate: 2 / 3, median_cycle_days: 119 },
-      { source: 'partner', open_count: 1, open_amount: 70, won_count: 0, lost_count: 0, won_amount: 0, win_rate: null, median_cycle_days: null },
-      { source: '(unspecified)', open_count: 0, open_amount: 0, won_count: 1, lost_count: 1, won_amount: 200, win_rate: 0.5, median_cycle_days: 89.5 },
+      { name: 'inbound', open_count: 2, open_amount: 100, won_count: 8, lost_count: 4, won_amount: 800, win_rate: 8 / 12, median_cycle_days: 119 },
+      { name: 'referral', open_count: 0, open_amount: 0, won_count: 2, lost_count: 1, won_amount: 2000, win_rate: 2 / 3, median_cycle_days: 119 },
+      { name: 'partner', open_count: 1, open_amount: 70, won_count: 0, lost_count: 0, won_amount: 0, win_rate: null, median_cycle_days: null },
+      { name: '(unspecified)', open_count: 0, open_amount: 0, won_count: 1, lost_count: 1, won_amount: 200, win_rate: 0.5, median_cycle_days: 89.5 },
     ]);
   });
 
@@ -106,7 +109,7 @@ describe('deals by lead source', () => {
     const without = makeDataset(config, deals);
     without.columns['deals.csv'] = new Set(['deal_id', 'stage']);
     const s1 = siteDataSchema.parse(buildSiteData(without, config, '2025-06-30', { dataLabel: 'test' }));
-    expect(s1.source_outcomes).toBeNull();
+    expect(s1.grouped_outcomes.source).toBeNull();
     const t1 = winLossModel(pageContext(s1, 'en')).tables.find((x) => x.id === 'by-source')!;
     expect(t1.rows).toEqual([]);
     expect(t1.empty).toMatch(/^deals\.csv has no source column: export each deal’s lead source/u);
@@ -132,22 +135,148 @@ describe('deals by lead source', () => {
   it('on the sample: referral won most often, trade show least, outbound brought the most won amount', async () => {
     const sample = await readFolder('data/sample');
     const s = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' }));
-    expect(s.source_outcomes!.map((r) => [r.source, r.won_count, r.won_count + r.lost_count, r.open_count])).toEqual([
+    expect(s.grouped_outcomes.source!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count, r.open_count])).toEqual([
       ['outbound', 56, 219, 71],
       ['partner', 36, 135, 34],
       ['inbound', 47, 130, 37],
       ['referral', 45, 116, 33],
       ['exhibition', 21, 103, 23],
     ]);
-    expect(s.source_outcomes!.reduce((sum, r) => sum + r.won_count, 0)).toBe(s.metrics.win_rate.won_count);
-    expect(s.source_outcomes!.reduce((sum, r) => sum + r.lost_count, 0)).toBe(s.metrics.win_rate.lost_count);
-    expect(s.source_outcomes!.reduce((sum, r) => sum + r.won_amount, 0)).toBeCloseTo(s.metrics.win_rate.won_amount, 0);
-    expect(s.source_outcomes!.reduce((sum, r) => sum + r.open_count, 0)).toBe(s.metrics.pipeline.open_count);
+    expect(s.grouped_outcomes.source!.reduce((sum, r) => sum + r.won_count, 0)).toBe(s.metrics.win_rate.won_count);
+    expect(s.grouped_outcomes.source!.reduce((sum, r) => sum + r.lost_count, 0)).toBe(s.metrics.win_rate.lost_count);
+    expect(s.grouped_outcomes.source!.reduce((sum, r) => sum + r.won_amount, 0)).toBeCloseTo(s.metrics.win_rate.won_amount, 0);
+    expect(s.grouped_outcomes.source!.reduce((sum, r) => sum + r.open_count, 0)).toBe(s.metrics.pipeline.open_count);
     const sampleModel = winLossModel(pageContext(s, 'en'));
     expect(sampleModel.notes).toEqual([]);
     const intro = sampleModel.tableIntros!.find(([id]) => id === 'by-source')![1];
     expect(intro).toBe(
       'Deals from Referral were won most often, 39% (45 of 116 closed in the analysis window); deals from Trade show least often, 20% (21 of 103). The most won amount came from Outbound: ₩15.5B, 30% of it.',
+    );
+  });
+});
+
+const account = (accountId: string, segment: string, industry: string): Account => ({
+  accountId,
+  accountName: '',
+  industry,
+  segment,
+  region: '',
+  keyman: '',
+  relationship: '',
+  budgetCycleMonth: null,
+  installedCompetitor: '',
+  notes: '',
+  line: 2,
+});
+
+describe('deals by the account’s segment and industry (accounts.csv)', () => {
+  const at = (accountId: string, spec: DealSpec): DealSpec => ({ ...spec, accountId });
+  const deals = [
+    // Enterprise: E1 and E2, 10 closed (7 won) and one open.
+    ...times(4, () => at('E1', closedDeal('', true, 500))),
+    ...times(3, () => at('E2', closedDeal('', true, 500))),
+    ...times(3, () => at('E2', closedDeal('', false, 500))),
+    at('E1', openDeal('', 900)),
+    // SMB (written ' smb ' on one account: the same segment): 11 closed, 2 won.
+    ...times(2, () => at('S1', closedDeal('', true, 100))),
+    ...times(5, () => at('S1', closedDeal('', false, 100))),
+    ...times(4, () => at('S2', closedDeal('', false, 100))),
+    // An account without a segment, and one not in accounts.csv: 3 closed deals without one.
+    at('N1', closedDeal('', true, 50)),
+    at('X9', closedDeal('', false, 50)),
+    at('X9', closedDeal('', false, 50)),
+  ];
+  const withAccounts = (accounts: Account[] | null, columns = ['account_id', 'segment', 'industry']) => {
+    const dataset = makeDataset(config, deals);
+    dataset.accounts = accounts;
+    if (accounts !== null) dataset.columns['accounts.csv'] = new Set(columns);
+    return siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' }));
+  };
+  const accounts = [account('E1', 'Enterprise', 'Machinery'), account('E2', 'Enterprise', 'Automotive'), account('S1', 'SMB', 'Automotive'), account('S2', ' SMB ', ''), account('N1', '', 'Machinery')];
+  const site = withAccounts(accounts);
+
+  it('groups each deal by its account’s segment and industry (hand-computed), the accounts without one or not in accounts.csv last', () => {
+    expect(site.grouped_outcomes.segment).toEqual([
+      // 11 closed: 2 won (₩200); cycles 2 × 119 and 9 × 60 days, median the 6th: 60.
+      { name: 'SMB', open_count: 0, open_amount: 0, won_count: 2, lost_count: 9, won_amount: 200, win_rate: 2 / 11, median_cycle_days: 60 },
+      // 10 closed: 7 won (₩3,500); cycles 3 × 60 and 7 × 119, median between the 5th and 6th: 119.
+      { name: 'Enterprise', open_count: 1, open_amount: 900, won_count: 7, lost_count: 3, won_amount: 3500, win_rate: 0.7, median_cycle_days: 119 },
+      // N1 (no segment) and X9 (not in accounts.csv): 1 won of 3; cycles 119, 60, 60.
+      { name: '(unspecified)', open_count: 0, open_amount: 0, won_count: 1, lost_count: 2, won_amount: 50, win_rate: 1 / 3, median_cycle_days: 60 },
+    ]);
+    // Automotive: E2's 6 (3 won) and S1's 7 (2 won); Machinery: E1's 4 won and 1 open, N1's 1 won; S2 and X9 none.
+    expect(site.grouped_outcomes.industry!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count, r.open_count, r.won_amount])).toEqual([
+      ['Automotive', 5, 13, 0, 1700],
+      ['Machinery', 5, 5, 1, 2050],
+      ['(unspecified)', 0, 6, 0, 0],
+    ]);
+  });
+
+  it('compares the segments, names where the won amount came from and the deals without one, in English and Korean', () => {
+    const en = winLossModel(pageContext(site, 'en'));
+    const t = en.tables.find((x) => x.id === 'by-segment')!;
+    expect(t.caption).toBe('Win rate by customer segment');
+    expect(t.rows.map((r) => r.map((c) => c.text).slice(0, 3))).toEqual([
+      ['SMB', '18% (2 / 11)', '₩200'],
+      ['Enterprise', '70% (7 / 10)', '₩3.5K'],
+      ['(unspecified)', '33% (1 / 3)', '₩50'],
+    ]);
+    expect(en.tableIntros!.find(([id]) => id === 'by-segment')![1]).toBe(
+      'Deals with Enterprise customers were won most often, 70% (7 of 10 closed in the analysis window); deals with SMB customers least often, 18% (2 of 11). ' +
+        'The most won amount came from Enterprise customers: ₩3.5K, 93% of it. ' +
+        '3 of the 24\u00a0deals closed in the window are with accounts that have no segment in accounts.csv: add those accounts, or their segment, so that they count by it.',
+    );
+    // Machinery has 5 closed deals, too few to compare.
+    expect(en.tableIntros!.find(([id]) => id === 'by-industry')![1]).toMatch(/^Fewer than two industries have 10\u00a0closed deals in the analysis window, too few to compare their win rates\. The most won amount came from Machinery: ₩2.05K, 55% of it\. 6 of the 24/u);
+    const ko = winLossModel(pageContext(site, 'ko'));
+    expect(ko.tables.find((x) => x.id === 'by-segment')!.caption).toBe('고객 세그먼트별 수주율');
+    expect(ko.tableIntros!.find(([id]) => id === 'by-segment')![1]).toBe(
+      '분석 기간에 마감된 딜의 수주율은 Enterprise 세그먼트 고객의 딜이 가장 높았고(70%, 10건 중 7건), SMB 세그먼트 고객의 딜이 가장 낮았습니다(18%, 11건 중 2건). ' +
+        '수주 금액은 Enterprise 세그먼트 고객에게서 가장 많이 나왔습니다: 3,500원, 전체의 93%. ' +
+        '분석 기간에 마감된 딜 24건 중 3건은 고객사의 세그먼트가 accounts.csv에 없습니다. 고객사나 세그먼트를 추가하면 세그먼트별로 집계됩니다.',
+    );
+  });
+
+  it('says what is missing: no accounts.csv, no such column, or no value on any deal’s account', () => {
+    const none = withAccounts(null);
+    expect(none.grouped_outcomes.segment).toBeNull();
+    expect(none.grouped_outcomes.industry).toBeNull();
+    const m1 = winLossModel(pageContext(none, 'en'));
+    expect(m1.tables.find((x) => x.id === 'by-segment')!.rows).toEqual([]);
+    expect(m1.tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^There is no accounts\.csv: add one with each account’s segment/u);
+    expect(m1.tableIntros!.map(([id]) => id)).not.toContain('by-segment');
+    const noIndustry = withAccounts(accounts, ['account_id', 'segment']);
+    expect(noIndustry.grouped_outcomes.industry).toBeNull();
+    expect(winLossModel(pageContext(noIndustry, 'ko')).tables.find((x) => x.id === 'by-industry')!.empty).toMatch(/^accounts\.csv에 industry 열이 없습니다\./u);
+    const blank = withAccounts(accounts.map((a) => ({ ...a, segment: '' })));
+    expect(winLossModel(pageContext(blank, 'en')).tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^No deal open or closed in the analysis window is with an account that has a segment/u);
+  });
+
+  it('on the sample: 중견기업 won most often, 중소기업 least, 대기업 brought the most won amount; 반도체장비 to 가전 by industry', async () => {
+    const sample = await readFolder('data/sample');
+    const s = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' }));
+    const counts = (rows: typeof s.grouped_outcomes.segment) => rows!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count, r.open_count]);
+    expect(counts(s.grouped_outcomes.segment)).toEqual([
+      ['중소기업', 92, 341, 79],
+      ['중견기업', 60, 189, 68],
+      ['대기업', 53, 173, 51],
+    ]);
+    expect(counts(s.grouped_outcomes.industry)).toEqual([
+      ['자동차부품', 63, 201, 44],
+      ['반도체장비', 42, 119, 39],
+      ['2차전지', 24, 95, 19],
+      ['방산', 25, 87, 30],
+      ['가전', 12, 68, 34],
+      ['조선', 17, 51, 7],
+      ['금형', 9, 43, 16],
+      ['의료기기', 13, 39, 9],
+    ]);
+    const intros = new Map(winLossModel(pageContext(s, 'en')).tableIntros);
+    expect(intros.get('by-segment')).toBe(
+      'Deals with 중견기업 customers were won most often, 32% (60 of 189 closed in the analysis window); deals with 중소기업 customers least often, 27% (92 of 341). The most won amount came from 대기업 customers: ₩23.8B, 47% of it.',
+    );
+    expect(intros.get('by-industry')).toBe(
+      'Deals in 반도체장비 were won most often, 35% (42 of 119 closed in the analysis window); deals in 가전 least often, 18% (12 of 68). The most won amount came from 자동차부품: ₩18.1B, 35% of it.',
     );
   });
 });

@@ -14,6 +14,7 @@ import {
 import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsView, timeInStageView } from '../chart-models.ts';
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { localizedText } from '../../i18n/index.ts';
+import { OUTCOME_GROUPINGS } from '../../metrics/grouped-outcomes.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { figuresTable, markFewValues } from '../table-kinds.ts';
@@ -38,7 +39,7 @@ import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable, priceBeforeQuoteNote } from './loss-matrix.ts';
 import { qualificationSection } from './qualification.ts';
 import { wonTimeInStageTable } from './won-pace.ts';
-import { sourceSection } from './sources.ts';
+import { groupedSection } from './grouped-outcomes.ts';
 
 export interface ChartsPageModel {
   /** Sentences shown under the page's intro: what this data cannot show, and how to get it. */
@@ -296,11 +297,11 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   // Reason codes read as words (config labels, else humanised); the CSV keeps each code beside them.
   const reasonKeys = (rows: Metrics['loss_reasons']) => ({ header: m.csv.codeOf({ column: m.columns.reason }), values: rows.map((r) => r.reason) });
   const qualification = qualificationSection(ctx);
-  const sources = sourceSection(ctx);
+  const groups = OUTCOME_GROUPINGS.map((grouping) => groupedSection(ctx, grouping));
   const competitors = competitorsView(metrics);
   const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
   return {
-    notes: notes(sources.rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(groups.some((g) => g.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     charts: [
       chartBlock(
         'loss-reasons',
@@ -324,9 +325,9 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
         reasonKeys(metrics.win_reasons),
       ),
     ],
-    // Where in the sale each loss reason is given, whether qualified deals are won more often, which lead sources win,
-    // the win-rate summary.
-    tables: [lossReasonsByStageTable(ctx), qualification?.table ?? null, sources.table, summary].filter((t): t is TableModel => t !== null),
-    tableIntros: [...(qualification ? [[qualification.table.id, qualification.intro] as [string, string]] : []), ...(sources.intro === '' ? [] : [[sources.table.id, sources.intro] as [string, string]])],
+    // Where in the sale each loss reason is given, whether qualified deals are won more often, which lead sources and
+    // which kinds of customer win, the win-rate summary.
+    tables: [lossReasonsByStageTable(ctx), qualification?.table ?? null, ...groups.map((g) => g.table), summary].filter((t): t is TableModel => t !== null),
+    tableIntros: [qualification, ...groups].flatMap((s) => (s && s.intro !== '' ? [[s.table.id, s.intro] as [string, string]] : [])),
   };
 }

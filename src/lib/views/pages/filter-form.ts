@@ -5,10 +5,13 @@
  */
 import { type Formatter, SEPARATOR } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
-import { FILTER_KEYS, type Filter } from '../../filters/filter.ts';
+import { FILTER_KEYS, type Filter, type FilterKey } from '../../filters/filter.ts';
 import type { FilterMeta } from '../schema.ts';
 import { filteredTargetsNote } from './absence.ts';
 import type { PageContext } from './context.ts';
+
+/** The keys whose values are codes a config can give words (`labels`), as the Win / loss page's tables show them. */
+const CODED_KEYS: ReadonlySet<FilterKey> = new Set(['source', 'segment', 'industry']);
 
 /** Above this many names a list would bloat every page: a text field instead. */
 export const MAX_FILTER_OPTIONS = 150;
@@ -19,7 +22,7 @@ export interface FilterOption {
 }
 
 export interface FilterField {
-  key: 'owner' | 'team' | 'product' | 'source';
+  key: Exclude<FilterKey, 'period'>;
   label: string;
   /** null: too many names for a list (a text field). */
   options: FilterOption[] | null;
@@ -33,8 +36,9 @@ export interface FilterFormModel {
 }
 
 /**
- * `codeLabel`: a lead source's words (the config's labels, else the code humanised: `outbound` as 'Outbound'), as the
- * Win / loss page's table names it; names (owners, teams, products) are shown as written.
+ * `codeLabel`: a lead source's, segment's or industry's words (the config's labels, else the code humanised:
+ * `outbound` as 'Outbound'), as the Win / loss page's tables name them; names (owners, teams, products) are shown as
+ * written.
  */
 export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter, codeLabel: (code: string) => string): FilterFormModel {
   const field = (key: FilterField['key'], label: string, values: readonly string[], words: (value: string) => string = (v) => nameLabel(m, v)): FilterField => ({
@@ -43,9 +47,11 @@ export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter, cod
     options: values.length > MAX_FILTER_OPTIONS ? null : values.map((v) => ({ value: v, label: words(v) })),
   });
   const names = [field('owner', m.filters.owner, meta.owners), field('team', m.filters.team, meta.teams), field('product', m.filters.product, meta.products)];
+  // A lead source, segment or industry only where some deal has one (a field of nothing but "(unspecified)" would
+  // filter nothing).
+  const coded = [field('source', m.filters.source, meta.sources, codeLabel), field('segment', m.filters.segment, meta.segments, codeLabel), field('industry', m.filters.industry, meta.industries, codeLabel)];
   return {
-    // A lead source only where some deal has one (a field of nothing but "(unspecified)" would filter nothing).
-    fields: meta.sources.length > 0 ? [...names, field('source', m.filters.source, meta.sources, codeLabel)] : names,
+    fields: [...names, ...coded.filter((c) => c.options === null || c.options.length > 0)],
     quarters: meta.periods.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
     years: meta.periods.filter((p) => !p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
   };
@@ -57,12 +63,12 @@ export function periodLabel(f: Formatter, value: string): string {
   return f.period(value);
 }
 
-/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words (`codeLabel`: a source's). */
+/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words (`codeLabel`: a source's, segment's or industry's). */
 export function filterSummary(filter: Filter, m: Messages, f: Formatter, codeLabel: (code: string) => string): string {
   return FILTER_KEYS.map((key) => {
     const value = filter[key];
     if (value === null) return '';
-    return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : key === 'source' ? codeLabel(value) : nameLabel(m, value)}`;
+    return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : CODED_KEYS.has(key) ? codeLabel(value) : nameLabel(m, value)}`;
   })
     .filter(Boolean)
     .join(SEPARATOR);
