@@ -445,7 +445,8 @@ export const en = {
       mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`,
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window have no lead source: fill it in the CRM so that they count by their channel.`,
-      noColumn: (_p: { file: boolean }) =>
+      /** `file`: the data has accounts (accounts.csv, or a Salesforce Account file: `salesforce`). */
+      noColumn: (_p: { file: boolean; salesforce: boolean }) =>
         'deals.csv has no source column: export each deal’s lead source (inbound, outbound, referral, partner; HubSpot’s Original Source, Salesforce’s Lead Source, Pipedrive’s Source channel) to see which channels bring the deals that are won.',
       noneRecorded: 'No deal open or closed in the analysis window has a lead source: fill the source column in the CRM to see which channels bring the deals that are won.',
     },
@@ -459,9 +460,11 @@ export const en = {
       mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name} customers: ${p.amount}, ${p.share} of it.`,
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no segment in accounts.csv: add those accounts, or their segment, so that they count by it.`,
-      noColumn: (p: { file: boolean }) =>
-        (p.file ? 'accounts.csv has no segment column: add' : 'There is no accounts.csv: add one with') +
-        ' each account’s segment (account_id, segment: enterprise, mid-market, small business, …) to see which kinds of customer the deals that are won come from.',
+      noColumn: (p: { file: boolean; salesforce: boolean }) =>
+        p.salesforce && p.file
+          ? 'The Salesforce Account file gives no segment (Salesforce has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.'
+          : (p.file ? 'accounts.csv has no segment column: add' : 'There is no accounts.csv: add one with') +
+            ' each account’s segment (account_id, segment: enterprise, mid-market, small business, …) to see which kinds of customer the deals that are won come from.',
       noneRecorded:
         'No deal open or closed in the analysis window is with an account that has a segment in accounts.csv: fill its segment column to see which kinds of customer the deals that are won come from.',
     },
@@ -475,8 +478,10 @@ export const en = {
       mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`,
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no industry in accounts.csv: add those accounts, or their industry, so that they count by it.`,
-      noColumn: (p: { file: boolean }) =>
-        (p.file ? 'accounts.csv has no industry column: add' : 'There is no accounts.csv: add one with') +
+      noColumn: (p: { file: boolean; salesforce: boolean }) =>
+        p.salesforce
+          ? `${p.file ? 'The Salesforce Account file has no Industry column' : 'There is no Salesforce Account file'}: export Account with Id, Name and Industry beside the opportunities to see in which industries the deals that are won are.`
+          : (p.file ? 'accounts.csv has no industry column: add' : 'There is no accounts.csv: add one with') +
         ' each account’s industry (account_id, industry; HubSpot’s and Salesforce’s Industry) to see in which industries the deals that are won are.',
       noneRecorded:
         'No deal open or closed in the analysis window is with an account that has an industry in accounts.csv: fill its industry column to see in which industries the deals that are won are.',

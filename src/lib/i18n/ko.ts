@@ -381,8 +381,10 @@ export const ko: Messages = {
       unspecified: (p, f) =>
         `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 세그먼트가 accounts.csv에 없습니다. 고객사나 세그먼트를 추가하면 세그먼트별로 집계됩니다.`,
       noColumn: (p) =>
-        (p.file ? 'accounts.csv에 segment 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
-        '어떤 고객의 딜이 수주되는지 보려면 고객사별 세그먼트(account_id, segment: 대기업, 중견기업, 중소기업 등)를 accounts.csv에 추가하세요.',
+        p.salesforce && p.file
+          ? 'Salesforce Account 파일에는 세그먼트가 없어(Salesforce에는 표준 세그먼트 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 세그먼트별로 보여 줄 수 없습니다.'
+          : (p.file ? 'accounts.csv에 segment 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
+            '어떤 고객의 딜이 수주되는지 보려면 고객사별 세그먼트(account_id, segment: 대기업, 중견기업, 중소기업 등)를 accounts.csv에 추가하세요.',
       noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 세그먼트가 있는 고객사의 딜이 없습니다. 어떤 고객의 딜이 수주되는지 보려면 segment 열을 채우세요.',
     },
     industry: {
@@ -395,7 +397,9 @@ export const ko: Messages = {
       unspecified: (p, f) =>
         `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 업종이 accounts.csv에 없습니다. 고객사나 업종을 추가하면 업종별로 집계됩니다.`,
       noColumn: (p) =>
-        (p.file ? 'accounts.csv에 industry 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
+        p.salesforce
+          ? `${p.file ? 'Salesforce Account 파일에 Industry 열이 없습니다' : 'Salesforce Account 파일이 없습니다'}. 어느 업종의 딜이 수주되는지 보려면 Account를 Id, Name, Industry와 함께 영업 기회 옆에 내보내세요.`
+          : (p.file ? 'accounts.csv에 industry 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
         '어느 업종의 딜이 수주되는지 보려면 고객사별 업종(account_id, industry; HubSpot과 Salesforce의 Industry)을 accounts.csv에 추가하세요.',
       noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 업종이 있는 고객사의 딜이 없습니다. 어느 업종의 딜이 수주되는지 보려면 industry 열을 채우세요.',
     },

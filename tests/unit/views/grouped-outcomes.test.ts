@@ -252,6 +252,26 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     expect(winLossModel(pageContext(blank, 'en')).tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^No deal open or closed in the analysis window is with an account that has a segment/u);
   });
 
+  it('Salesforce objects: industry from the Account file, and why no segment (an accounts.csv beside them is not read)', async () => {
+    const read = await readFolder('tests/fixtures/exports/salesforce-data-loader/data');
+    const sf = siteDataSchema.parse(buildSiteData(read.dataset, read.config, '2025-06-30', { dataLabel: 'sf' }));
+    expect(sf.grouped_outcomes.segment).toBeNull();
+    // Four opportunities with accounts of four industries, and the private one without an account.
+    expect(sf.grouped_outcomes.industry!.map((r) => [r.name, r.won_count, r.lost_count, r.open_count])).toEqual([
+      ['Other', 1, 0, 0],
+      ['Transportation', 0, 1, 0],
+      ['Food & Beverage', 0, 0, 1],
+      ['Healthcare', 0, 0, 1],
+      ['(unspecified)', 0, 0, 1],
+    ]);
+    const bySegment = winLossModel(pageContext(sf, 'en')).tables.find((x) => x.id === 'by-segment')!;
+    expect(bySegment.empty).toBe(
+      'The Salesforce Account file gives no segment (Salesforce has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.',
+    );
+    const withoutIndustry = siteDataSchema.parse({ ...sf, grouped_outcomes: { ...sf.grouped_outcomes, industry: null } });
+    expect(winLossModel(pageContext(withoutIndustry, 'ko')).tables.find((x) => x.id === 'by-industry')!.empty).toMatch(/^Salesforce Account 파일에 Industry 열이 없습니다\. /u);
+  });
+
   it('on the sample: 중견기업 won most often, 중소기업 least, 대기업 brought the most won amount; 반도체장비 to 가전 by industry', async () => {
     const sample = await readFolder('data/sample');
     const s = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' }));

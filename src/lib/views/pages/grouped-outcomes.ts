@@ -38,7 +38,9 @@ export function groupedSection(ctx: PageContext, grouping: OutcomeGrouping): Gro
   // Without the column, or with no value written on any deal: the table's one row says what is missing and how to get
   // it; with no deal open or closed in the window at all (an owner's filter, an early date), that.
   const rows = outcomes === null || outcomes.every((r) => r.name === UNSPECIFIED) ? [] : outcomes;
-  const empty = outcomes === null ? s.noColumn({ file: site.inputs.accounts_file }) : outcomes.length === 0 ? m.empty.noClosed : s.noneRecorded;
+  // Salesforce objects give their accounts in an Account file, beside which an accounts.csv is not read.
+  const where = { file: site.inputs.accounts_file, salesforce: site.source.format === 'salesforce-api' };
+  const empty = outcomes === null ? s.noColumn(where) : outcomes.length === 0 ? m.empty.noClosed : s.noneRecorded;
   const columns: Column<Row>[] = [
     { label: s.column, value: (r) => r.name, text: (r) => ctx.label(r.name) },
     {
