@@ -355,6 +355,13 @@ const ROW_RULES: Rules = {
       () => `stage_history 행이 없어 created_at, stage, closed_at으로 이력을 만들었습니다`,
     ],
   ],
+  columns_read_as: [
+    [
+      re(`columns? (?<list>${QUOTED} read as \\w+(?:(?:, | and )${QUOTED} as \\w+)*), as a CRM's own export names (?:them|it)`),
+      (g) =>
+        `${[...g.list!.matchAll(new RegExp(`(${QUOTED})(?: read)? as (\\w+)`, 'gu'))].map((m) => `${m[1]} 열을 ${josa(m[2]!, '으로/로')}`).join(', ')} 읽었습니다(CRM 자체 내보내기의 열 이름)`,
+    ],
+  ],
   duplicate_column: [
     [
       re(`column (?<c>${QUOTED}) appears (?<n>\\d+) times \\(columns (?<p>[\\d, and]+?)(?: and (?<more>\\d+) more)?\\); the first one is used`),
@@ -426,6 +433,13 @@ const ROW_RULES: Rules = {
     ],
   ],
   unknown_export: [
+    [
+      re(
+        `not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: it is an? (?<what>HubSpot companies|Pipedrive organizations) export \\((?<cols>${QUOTED}, ${QUOTED})\\), which is read only as accounts\\.csv: rename it accounts\\.csv to read each company's industry with its deals \\(docs/exports\\.md\\)`,
+      ),
+      (g) =>
+        `읽을 수 있는 파일이 아닙니다(열이 ${g.f === 'supported' ? '지원하는' : g.f} 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. ${g.what === 'HubSpot companies' ? 'HubSpot 회사' : 'Pipedrive 조직'} 내보내기(${g.cols})이며 accounts.csv로만 읽습니다. 회사별 업종을 딜과 함께 읽으려면 파일 이름을 accounts.csv로 바꾸세요(docs/exports.md)`,
+    ],
     [
       re(`not a file this tool reads \\(its columns match no (?<f>.+) export\\); the file is ignored: the file is a web page \\(HTML\\), not CSV: a download link that needed a sign-in saves the sign-in page\\. Export the file again from the CRM`),
       (g) =>

@@ -14,6 +14,19 @@ import { readTable, rowReader, type Table, type TableOptions, type TableSource }
 import { quoteValue } from './values.ts';
 
 export const ACCOUNTS_FILE = 'accounts.csv';
+
+/**
+ * accounts.csv written as a CRM's own company export: HubSpot's companies export (`Record ID`, the id its deals
+ * export gives as `Associated Company IDs (Primary)`; `Company name`; `Industry` as is) and Pipedrive's organizations
+ * export (`Organization - ID`, the deals export's `Deal - Organization ID`; `Organization - Name`). Read only when the
+ * canonical column is missing.
+ */
+const ACCOUNT_ALIASES = [
+  ['account_id', ['record id', 'company id', 'organization - id']],
+  ['account_name', ['company name', 'organization - name', 'name']],
+  ['industry', ['organization - industry']],
+  ['segment', ['organization - segment']],
+] as const;
 export const TARGETS_FILE = 'targets.csv';
 
 /**
@@ -75,7 +88,7 @@ export function readAccounts(source: TableSource, opts: TableOptions): { table: 
   const def = accountRow();
   const columns = Object.keys(def.fields);
   let accounts: Account[] = [];
-  const spec = { file: ACCOUNTS_FILE, required: ['account_id'], known: columns };
+  const spec = { file: ACCOUNTS_FILE, required: ['account_id'], known: columns, aliases: ACCOUNT_ALIASES };
   const table = readTable(source, spec, opts, (t) => {
     accounts = [];
     const firstLine = new Map<string, number>();

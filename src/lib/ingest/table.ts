@@ -33,6 +33,11 @@ export interface TableSpec {
   required: readonly string[];
   /** Every column the reader looks at, required ones included. */
   known: readonly string[];
+  /**
+   * Other names a known column is read under when the header lacks it (lower-cased; the first found is read), as a
+   * CRM's own export writes it. Each one read is said once (`columns_read_as`).
+   */
+  aliases?: readonly (readonly [column: string, names: readonly string[]])[];
   /** Reject rows with more cells than the header (`field_count`); default: when `known` names columns. */
   fieldCount?: boolean;
   /** Only strict UTF-8 (an UndecodableError escapes): for a file read in parts, which must all read alike. */
@@ -313,9 +318,32 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   const separator = headers.map((h) => UNICODE_LINE_END.exec(h)).find((m) => m !== null);
   if (separator) throw unicodeLineEnds(file, separator[0]);
   for (const d of duplicateColumns(names, headers)) issues.warning(file, line, d.name, 'duplicate_column', duplicateColumnMessage(d));
+  const read = readAs(spec, names, headers, index, seen);
+  if (read.length > 0) issues.warning(file, line, read[0]![0], 'columns_read_as', columnsReadAsMessage(read));
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing, headers, names);
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
+}
+
+/** The known columns the header lacks that it has under another name (`spec.aliases`): indexed, and added to `seen`. */
+function readAs(spec: TableSpec, names: readonly string[], headers: readonly string[], index: Record<string, number>, seen: Set<string>): [string, string][] {
+  const read: [string, string][] = [];
+  for (const [column, others] of spec.aliases ?? []) {
+    if (seen.has(column)) continue;
+    const i = names.findIndex((name) => others.includes(name));
+    if (i === -1) continue;
+    index[column] = i;
+    seen.add(column);
+    read.push([headers[i]!, column]);
+  }
+  return read;
+}
+
+/** 'columns "Record ID" read as account_id and "Company name" as account_name, as a CRM's own export names them'. */
+function columnsReadAsMessage(read: readonly [string, string][]): string {
+  const pairs = read.map(([header, column], k) => `${JSON.stringify(header)}${k === 0 ? ' read' : ''} as ${column}`);
+  const list = pairs.length === 1 ? pairs[0]! : `${pairs.slice(0, -1).join(', ')} and ${pairs.at(-1)!}`;
+  return `column${read.length > 1 ? 's' : ''} ${list}, as a CRM's own export names ${read.length > 1 ? 'them' : 'it'}`;
 }
 
 /** Line ends CSV does not use (Unicode's line and paragraph separators, the C1 next line): the whole file one line. */

@@ -11,6 +11,7 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { renamedFilesIn } from '../../../src/lib/ingest/renamed-files.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { EXPORTS } from './export-helpers.ts';
 
 const made: string[] = [];
@@ -142,5 +143,68 @@ describe('targets.csv beside a HubSpot export', () => {
     rmSync(join(dir, 'targets.csv'));
     writeFileSync(join(dir, 'Targets.csv'), 'period,owner,team,target_amount\n2025-06,,,100000\n');
     await expect(readFolder(dir, { format: 'hubspot' })).rejects.toThrow('deals.csv: required file is missing (the folder has Targets.csv; docs/input.md)');
+  });
+});
+
+describe('a CRM’s company export as accounts.csv', () => {
+  // HubSpot's companies export: its Record ID is the id the deals export gives as Associated Company IDs (Primary).
+  const COMPANIES =
+    '"Record ID","Company name","Company Domain Name","Industry","Type"\n' +
+    '"9001","Acme Corp","acme.com","Manufacturing","Customer"\n' +
+    '"9002","Globex","globex.com","Utilities","Customer"\n' +
+    '"9003","Initech","initech.com","Computer Software","Prospect"\n' +
+    '"9005","Hooli","hooli.com","Computer Software","Prospect"\n';
+
+  it('named accounts.csv, its Record ID and Company name are read as account_id and account_name, and said so', async () => {
+    const { dataset, config } = await readFolder(hubspotWith({ 'accounts.csv': COMPANIES }), OPTIONS);
+    expect(dataset.accounts!.map((a) => [a.accountId, a.accountName, a.industry])).toEqual([
+      ['9001', 'Acme Corp', 'Manufacturing'],
+      ['9002', 'Globex', 'Utilities'],
+      ['9003', 'Initech', 'Computer Software'],
+      ['9005', 'Hooli', 'Computer Software'],
+    ]);
+    const warning = dataset.issues.find((i) => i.file === 'accounts.csv')!;
+    expect(warning).toEqual({
+      file: 'accounts.csv',
+      line: 1,
+      column: 'Record ID',
+      code: 'columns_read_as',
+      severity: 'warning',
+      message: 'columns "Record ID" read as account_id and "Company name" as account_name, as a CRM\'s own export names them',
+    });
+    expect(issueMessage(warning, 'ko')).toBe('"Record ID" 열을 account_id로, "Company name" 열을 account_name으로 읽었습니다(CRM 자체 내보내기의 열 이름)');
+    // The Win / loss page's table by industry, hand-counted from the fixture: Globex (Utilities) won 32,000; Initech
+    // (Computer Software) lost, Hooli open; Acme (Manufacturing) open; the deals without a company listed, unspecified.
+    const site = buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'hubspot' });
+    expect(site.grouped_outcomes.industry!.map((r) => [r.name, r.won_count, r.lost_count, r.open_count, r.won_amount])).toEqual([
+      ['Computer Software', 0, 1, 1, 0],
+      ['Utilities', 1, 0, 0, 32000],
+      ['Manufacturing', 0, 0, 1, 0],
+      ['(unspecified)', 0, 0, 2, 0],
+    ]);
+    // A canonical account_id wins over another name for it, without a word.
+    let k = 0;
+    const both = await readFolder(hubspotWith({ 'accounts.csv': `account_id,${COMPANIES.replace(/\n(?=.)/gu, () => `\nA${++k},`)}` }), OPTIONS);
+    expect(both.dataset.accounts!.map((a) => [a.accountId, a.accountName])).toEqual([
+      ['A1', 'Acme Corp'],
+      ['A2', 'Globex'],
+      ['A3', 'Initech'],
+      ['A4', 'Hooli'],
+    ]);
+    expect(both.dataset.issues.filter((i) => i.code === 'columns_read_as').map((i) => i.message)).toEqual([
+      'column "Company name" read as account_name, as a CRM\'s own export names it',
+    ]);
+  });
+
+  it('under its own name, it is named as what it is, with how to get it read', async () => {
+    const { dataset } = await readFolder(hubspotWith({ 'hubspot-crm-exports-all-companies-2025-06-30.csv': COMPANIES }), OPTIONS);
+    expect(dataset.accounts).toBeNull();
+    const warning = dataset.issues.find((i) => i.file === 'hubspot-crm-exports-all-companies-2025-06-30.csv')!;
+    expect(warning.message).toBe(
+      'not a file this tool reads (its columns match no supported export); the file is ignored: it is a HubSpot companies export ("Record ID", "Company name"), which is read only as accounts.csv: rename it accounts.csv to read each company\'s industry with its deals (docs/exports.md)',
+    );
+    expect(issueMessage(warning, 'ko')).toBe(
+      '읽을 수 있는 파일이 아닙니다(열이 지원하는 내보내기 형식과 맞지 않습니다). 이 파일은 무시했습니다. HubSpot 회사 내보내기("Record ID", "Company name")이며 accounts.csv로만 읽습니다. 회사별 업종을 딜과 함께 읽으려면 파일 이름을 accounts.csv로 바꾸세요(docs/exports.md)',
+    );
   });
 });

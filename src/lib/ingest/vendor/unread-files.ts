@@ -189,11 +189,26 @@ export function otherFormatsSaid(files: readonly { file: string; other: OtherFor
  * name the wrong report and what to add to it): what it is and what to export instead; null otherwise.
  */
 export function otherReport(headers: readonly string[]): string | null {
-  if (isFieldHistoryReport(headers.map((h) => h.toLowerCase()))) {
+  const names = headers.map((h) => h.toLowerCase());
+  if (isFieldHistoryReport(names)) {
     return 'it is a Salesforce Opportunity Field History report ("Field / Event", "Old Value", "New Value"), which is not read: export the Opportunity History report (with "From Stage" and "To Stage") instead (docs/exports.md)';
+  }
+  const company = COMPANY_EXPORTS.find((c) => c.columns.every((n) => names.includes(n)) && !names.includes(c.deal));
+  if (company) {
+    const [id, name] = company.columns.map((n) => headers[names.indexOf(n)]!);
+    return `it is ${company.what} ("${id}", "${name}"), which is read only as accounts.csv: rename it accounts.csv to read each company's industry with its deals (docs/exports.md)`;
   }
   return null;
 }
+
+/**
+ * A CRM's company export beside its deals export: its id is the one the deals give their company, so it is an
+ * accounts.csv under another name (other-files.ts reads its columns so).
+ */
+const COMPANY_EXPORTS = [
+  { what: 'a HubSpot companies export', columns: ['record id', 'company name'], deal: 'deal stage' },
+  { what: 'a Pipedrive organizations export', columns: ['organization - id', 'organization - name'], deal: 'deal - stage' },
+] as const;
 
 /**
  * When most of a header's names are written in another script (a CRM used in
