@@ -36,6 +36,7 @@ export function filterSiteFacts(site: SiteData, config: Config): FilterSiteFacts
     stall_previous: stallThresholds({ config }, site.previous.time_in_stage),
     stall_basis: config.openStages.map((s): [string, string] => [s.id, site.stall_basis[s.id] ?? 'default']),
     stall_visits: config.openStages.flatMap((s): [string, number][] => (Object.hasOwn(site.stall_visits, s.id) ? [[s.id, site.stall_visits[s.id]!]] : [])),
+    quiet_owners: site.quiet_owners.map((q): [string, string] => [q.owner, q.last_activity]),
     owner_slugs: site.owners.rows.flatMap((r): [string, string][] => (r.slug === null ? [] : [[r.name, r.slug]])),
     accounts: site.accounts.map((a): [string, string, string] => [a.account_id, a.name, a.has_page ? a.slug : '']),
     oldest_record: site.inputs.oldest_record,

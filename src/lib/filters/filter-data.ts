@@ -43,6 +43,8 @@ export interface FilterSiteFacts {
   stall_visits: [string, number][];
   /** Owner name -> slug of the owner's page. */
   owner_slugs: [string, string][];
+  /** All deals' quiet owners (views/schema.ts `quiet_owners`) as [owner, last activity]: a filter's deals would make others quiet. */
+  quiet_owners: [string, LocalDate][];
   /** Every account of the site: [id, name, slug of its page or '' without one]. */
   accounts: [string, string, string][];
   /** The export's dates (SiteData `inputs`): a filtered view speaks of the export's age, not of the filter's deals'. */

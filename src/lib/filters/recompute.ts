@@ -106,6 +106,7 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     prepared,
     engine: lazyComputeAt,
     exportDates: { oldestRecord: facts.oldest_record, newestChange: facts.newest_change },
+    quietOwners: facts.quiet_owners.map(([owner, last_activity]) => ({ owner, last_activity })),
   });
   const basis = new Map(facts.stall_basis);
   const slugs = new Map(facts.owner_slugs);

@@ -501,6 +501,18 @@ export const en = {
       `No product has ${withUnit(f.count(p.min), 'won deals')} in the analysis window, so no start date (“Start by”) is counted back from the due dates.`,
   },
   /** A covered repurchase row's follow-up deals (views/repurchase-facts.ts): metrics.md counts a lost one as covering it. */
+  /** Owners with no open deal and no deal activity for 180 days (metrics/quiet-owners.ts): the Repurchase and owner pages. */
+  quietOwners: {
+    /** The owner cell's note on the Repurchase page. */
+    since: (p: { date: string }) => `no deal activity since ${p.date}`,
+    repurchase: (p: { count: number; names: string; days: number }, f: Formatter) =>
+      `${f.count(p.count)} of the repurchases overdue or due within ${withUnit(f.count(12), 'months')} ${p.count === 1 ? 'was' : 'were'} sold by owners with no open deal and no deal activity in the last ${withUnit(f.count(p.days), 'days')} (${p.names}, marked ⚠ in the Owner column): hand those customers to a current owner.`,
+    owner: (p: { date: string; due: number; days: number }, f: Formatter) =>
+      `No open deal and no deal activity since ${p.date}, over ${withUnit(f.count(p.days), 'days')} before the report date` +
+      (p.due > 0
+        ? `: ${counted(f, p.due, 'repurchase', 'repurchases')} of this owner’s customers ${p.due === 1 ? 'is' : 'are'} overdue or due within ${withUnit(f.count(12), 'months')}; hand them to a current owner.`
+        : '.'),
+  },
   followUps: {
     column: 'Follow-up deals',
     cell: (p: { open: number; won: number; lost: number }, f: Formatter) =>

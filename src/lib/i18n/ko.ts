@@ -415,6 +415,14 @@ export const ko: Messages = {
       (p.unmeasured.length === 0 ? '' : ` ${p.unmeasured.join(', ')}: 분석 기간에 수주한 딜이 ${f.count(p.min)}건 미만이라 착수 시점을 계산하지 않습니다.`),
     noMedian: (p, f) => `분석 기간에 수주한 딜이 ${f.count(p.min)}건 이상인 제품이 없어 재구매 예정일에서 착수 시점을 계산하지 않습니다.`,
   },
+  quietOwners: {
+    since: (p) => `${p.date} 이후 딜 활동 없음`,
+    repurchase: (p, f) =>
+      `기한이 지났거나 12개월 안에 돌아오는 재구매 중 ${f.count(p.count)}건은 진행 중인 딜이 없고 최근 ${f.count(p.days)}일 동안 딜 활동이 없는 담당자(${p.names}, 담당자 열에 ⚠ 표시)가 판매한 건입니다. 이 고객사를 현재 담당자에게 넘기세요.`,
+    owner: (p, f) =>
+      `진행 중인 딜이 없고 ${p.date} 이후(기준일 전 ${f.count(p.days)}일 넘게) 딜 활동이 없습니다` +
+      (p.due > 0 ? `. 이 담당자의 고객사 재구매 중 ${f.count(p.due)}건이 기한이 지났거나 12개월 안에 돌아옵니다. 현재 담당자에게 넘기세요.` : '.'),
+  },
   followUps: {
     column: '후속 딜',
     cell: (p, f) =>

@@ -291,6 +291,8 @@ export const siteDataSchema = z.strictObject({
    * of those closed in the window (null: no such column): metrics/grouped-outcomes.ts `groupedOutcomes`.
    */
   grouped_outcomes: z.strictObject({ source: groupOutcomesSchema, segment: groupOutcomesSchema, industry: groupOutcomesSchema }),
+  /** Owners with no open deal and no deal activity in the 180 days before T (metrics/quiet-owners.ts; all deals' under a filter), longest quiet first. */
+  quiet_owners: z.array(z.strictObject({ owner: z.string(), last_activity: localDate })),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */
   owners: segmentTargetsSchema,
   teams: segmentTargetsSchema,

@@ -14,6 +14,7 @@ import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes, wonTimeInStage } from '../metrics/conversion.ts';
 import { lossReasonsByStage, qualificationOutcomes } from '../metrics/win-loss.ts';
 import { groupedOutcomes } from '../metrics/grouped-outcomes.ts';
+import { type QuietOwner, quietOwners } from '../metrics/quiet-owners.ts';
 import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
 import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
@@ -62,6 +63,8 @@ export interface SiteDataOptions {
    * view gives all deals' (filters/recompute.ts): a quiet owner's deals do not make a fresh export look stale.
    */
   exportDates?: ExportDates;
+  /** The owners gone quiet (default: `dataset`'s own). A filtered view gives all deals' (an owner quiet on one product is not). */
+  quietOwners?: QuietOwner[];
   /** Earlier dated snapshots, for the snapshots index (from their manifests). */
   snapshots?: SnapshotEntry[];
   /** This build is a dated snapshot too: its index entry. */
@@ -181,6 +184,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     loss_reasons_by_stage: lossReasonsByStage(ctx),
     qualification_outcomes: qualificationOutcomes(ctx),
     grouped_outcomes: groupedOutcomes(ctx),
+    quiet_owners: options.quietOwners ?? quietOwners(ctx),
     // Getters: a filtered page without the repurchase table computes no repurchase (filters/engine.ts reads metrics lazily).
     get repurchase_owners() {
       return repurchaseDeals().owners;

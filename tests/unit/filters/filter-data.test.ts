@@ -117,7 +117,7 @@ describe('filter data file', () => {
       { deal: 0, field: 'amount', oldValue: 5, newValue: 6, changedAt: t + 2, line: 9 },
     ]);
     dataset.targets = [{ period: '2026-Q1', owner: '', team: '', targetAmount: 1.5e9, line: 2 }];
-    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [['prospect', 'p90']], stall_visits: [['prospect', 22]], owner_slugs: [], accounts: [], oldest_record: '1969-12-31', newest_change: '2026-01-05' };
+    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [['prospect', 'p90']], stall_visits: [['prospect', 22]], owner_slugs: [], quiet_owners: [], accounts: [], oldest_record: '1969-12-31', newest_change: '2026-01-05' };
     const back = decodeFilterData(JSON.parse(JSON.stringify(encodeFilterData(dataset, config, facts, new Set(['a'])))));
     expect(back.dataset.deals.map(metricFields)).toEqual(dataset.deals.map(metricFields));
     expect(back.dataset.fieldHistory).toEqual(dataset.fieldHistory);
@@ -139,7 +139,7 @@ describe('filter data file', () => {
     const rows = [0, 3, 1, 4, 2];
     const h = dataset.stageHistory;
     dataset.stageHistory = { deal: Int32Array.from(rows, (r) => h.deal[r]!), stage: Int32Array.from(rows, (r) => h.stage[r]!), enteredAt: Float64Array.from(rows, (r) => h.enteredAt[r]!), length: rows.length };
-    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [['prospect', 'p90']], stall_visits: [['prospect', 22]], owner_slugs: [], accounts: [], oldest_record: null, newest_change: null };
+    const facts: FilterSiteFacts = { as_of: '2026-06-30', data_label: 'x', stall_now: [30, 30, 30, 30], stall_previous: [30, 30, 30, 30], stall_basis: [['prospect', 'p90']], stall_visits: [['prospect', 22]], owner_slugs: [], quiet_owners: [], accounts: [], oldest_record: null, newest_change: null };
     const encoded = encodeFilterData(dataset, config, facts, new Set());
     const stage = (id: string) => config.stages.find((s) => s.id === id)!.index;
     expect(encoded.history.rows).toEqual([3, 2]);

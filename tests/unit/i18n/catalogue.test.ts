@@ -27,6 +27,7 @@ function leaves(obj: object, prefix = ''): Leaf[] {
 // Sample arguments for every parameterised message: a generous union of all parameter objects.
 const SAMPLE = {
   dataLabel: 'data/sample',
+  names: '최지훈',
   date: '2025-06-30',
   title: 'Funnel',
   // common.aside

@@ -74,7 +74,9 @@ describe('repurchase: start by the due date less the product’s median sales cy
         'repurchase-due',
         '“Start by” counts back each product’s median sales cycle (of its deals won in the analysis window) from the due date: ' +
           '2\u00a0repurchases not yet followed up needed a deal open by Jun 30, 2025 (1 of them overdue), marked ⚠. ' +
-          'Q: fewer than 5\u00a0won deals in the window, so no start date.',
+          'Q: fewer than 5\u00a0won deals in the window, so no start date. ' +
+          // Their one owner's last deal activity is W5's win, 283 days before the date, and no deal of theirs is open.
+          '8 of the repurchases overdue or due within 12\u00a0months were sold by owners with no open deal and no deal activity in the last 180\u00a0days (O, marked ⚠ in the Owner column): hand those customers to a current owner.',
       ],
     ]);
   });

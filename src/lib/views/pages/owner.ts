@@ -3,6 +3,7 @@ import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import { itemPieces, joinItems } from '../../format/index.ts';
 import { otherLang } from '../../format/text-lang.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import { QUIET_DAYS } from '../../metrics/quiet-owners.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { groupBy } from '../../group-by.ts';
@@ -85,6 +86,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     views: site.filters ? ownerViews(ctx, row.name) : [],
     intro: m.ownersReview.intro({ count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0) }, f),
     notes: notes(
+      quietNote(ctx, row.name),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       ...(deals.length === 0 ? [] : [closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)]),
     ),
@@ -94,6 +96,18 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
       compact: true,
     }),
   };
+}
+
+/**
+ * An owner gone quiet (no open deal, no deal activity for QUIET_DAYS): since when, and how many of their customers'
+ * repurchases are overdue or due within 12 months, which someone else must now take (null: not quiet).
+ */
+function quietNote(ctx: PageContext, owner: string): string | null {
+  const { site, m, f } = ctx;
+  const quiet = site.quiet_owners.find((q) => q.owner === owner);
+  if (quiet === undefined) return null;
+  const due = site.metrics.repurchase.filter((r, i) => site.repurchase_owners[i] === owner && (r.status === 'overdue' || r.status === 'upcoming')).length;
+  return m.quietOwners.owner({ date: f.date(quiet.last_activity), due, days: QUIET_DAYS }, f);
 }
 
 /** A fact listing several figures: their line, and its pieces to keep whole on a narrow screen. */

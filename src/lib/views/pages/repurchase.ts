@@ -3,6 +3,8 @@
  * with who sold the last purchase, and the rows a follow-up deal covers with what those follow-ups are.
  */
 import { repurchaseTimelineChart } from '../../charts/index.ts';
+import { nameLabel } from '../../i18n/index.ts';
+import { QUIET_DAYS } from '../../metrics/quiet-owners.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { repurchaseView } from '../chart-models.ts';
 import { MIN_LEAD_WON } from '../repurchase-facts.ts';
@@ -20,12 +22,26 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   // Who sold the last purchase: the review hands each customer due to someone.
   const ownerOf = new Map(site.metrics.repurchase.map((r, i) => [r, site.repurchase_owners[i] ?? '']));
   const owner = ownerLinks(ctx);
+  // An owner gone quiet (most often a seller who left): marked, with since when, so the review hands the customer on.
+  const quiet = new Map(site.quiet_owners.map((q) => [q.owner, q.last_activity]));
+  const quietSince = (r: RepurchaseRow) => quiet.get(ownerOf.get(r) ?? '');
   // A won deal of unknown amount counts as 0 in metrics.json; the page says so in words, the CSV leaves the cell empty.
   const unknown = new Set(site.repurchase_amount_unknown.map((i) => site.metrics.repurchase[i]));
   // On a phone the first four columns fit (compact): whose purchase comes back, when, how much and whether it is
   // overdue; who sold it, what and when follow. The CSV keeps the columns in metrics.json's order.
+  const ownerPlain = movedOnPage<RepurchaseRow>({ label: m.columns.owner, value: (r) => ownerOf.get(r) ?? '', href: (r) => owner(ownerOf.get(r) ?? '') });
+  // Marked in the list still to follow up; a covered row has its follow-up deal, whoever now owns it.
+  const ownerMarked = movedOnPage<RepurchaseRow>({
+    ...ownerPlain.page,
+    pageOnly: false,
+    tone: (r) => (quietSince(r) === undefined ? undefined : 'bad'),
+    note: (r) => {
+      const since = quietSince(r);
+      return since === undefined ? undefined : m.quietOwners.since({ date: f.date(since) });
+    },
+  });
   const later = [
-    movedOnPage<RepurchaseRow>({ label: m.columns.owner, value: (r) => ownerOf.get(r) ?? '', href: (r) => owner(ownerOf.get(r) ?? '') }),
+    ownerMarked,
     movedOnPage<RepurchaseRow>({ label: m.columns.product, value: (r) => r.product }),
     movedOnPage<RepurchaseRow>({ label: m.columns.deal_id, value: (r) => r.deal_id }),
     movedOnPage<RepurchaseRow>({ label: m.columns.base_date, value: (r) => r.base_date, text: (r) => f.date(r.base_date) }),
@@ -59,11 +75,17 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   const rows = site.metrics.repurchase;
   const due = rows.filter((r) => r.status !== 'covered');
   const covered = rows.filter((r) => r.status === 'covered');
-  const followUp = followUpColumns(ctx, columns);
+  const unmarked = new Map<Column<RepurchaseRow>, Column<RepurchaseRow>>([
+    [ownerMarked.page, ownerPlain.page],
+    [ownerMarked.csv, ownerPlain.csv],
+  ]);
+  const followUp = followUpColumns(ctx, columns.map((c) => unmarked.get(c) ?? c));
   const start = startDates(ctx);
   const dueColumns = columns.flatMap((c): Column<RepurchaseRow>[] => (c.label === m.columns.status ? [c, start.column.page] : c === amount.csv ? [c, start.column.csv] : [c]));
   const lostOnly = covered.filter(followUp.allLost).length;
-  const leadIntro = start.intro(due);
+  const leadIntro = [start.intro(due), quietIntro(ctx, due.filter((r) => r.status !== 'later' && quietSince(r) !== undefined).map((r) => ownerOf.get(r)!))]
+    .filter((text) => text !== null)
+    .join(' ');
   // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
   // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
   const dueSoon = due.filter((r) => r.status !== 'later').length;
@@ -80,8 +102,15 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
             table('repurchase-due', m.sections.repurchaseDue, dueColumns, due, { empty: m.empty.noRepurchaseDue, compact: true, fold: Math.max(dueSoon, LIST_TOP) }),
             table('repurchase-covered', m.repurchaseStatus.covered, followUp.columns, covered, { empty: m.empty.noRepurchaseCovered, compact: true, fold: LIST_TOP }),
           ],
-    tableIntros: missing === null && leadIntro !== null && due.length > 0 ? [['repurchase-due', leadIntro]] : [],
+    tableIntros: missing === null && leadIntro !== '' && due.length > 0 ? [['repurchase-due', leadIntro]] : [],
   };
+}
+
+/** How many of the repurchases overdue or due within 12 months were sold by a quiet owner (`owners`: each one's), and whose; null: none. */
+function quietIntro(ctx: PageContext, owners: readonly string[]): string | null {
+  if (owners.length === 0) return null;
+  const names = [...new Set(owners)].map((o) => nameLabel(ctx.m, o)).join(', ');
+  return ctx.m.quietOwners.repurchase({ count: owners.length, names, days: QUIET_DAYS }, ctx.f);
 }
 
 /**
