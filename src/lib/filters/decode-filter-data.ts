@@ -232,7 +232,7 @@ function readSite(v: unknown): FilterSiteFacts {
     stall_basis: pairs(v.stall_basis, 'site.stall_basis'),
     stall_visits: list<[string, number]>(v.stall_visits, 'site.stall_visits', null, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && Number.isInteger(p[1]) && (p[1] as number) >= 0),
     owner_slugs: pairs(v.owner_slugs, 'site.owner_slugs'),
-    quiet_owners: pairs(v.quiet_owners, 'site.quiet_owners'),
+    quiet_owners: list<[string, LocalDate]>(v.quiet_owners, 'site.quiet_owners', null, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isLocalDate(p[1])),
     accounts: list<[string, string, string]>(v.accounts, 'site.accounts', null, (p) => Array.isArray(p) && p.length === 3 && p.every(isStr)),
     oldest_record: dateOrNull(v.oldest_record, 'site.oldest_record'),
     newest_change: dateOrNull(v.newest_change, 'site.newest_change'),

@@ -1,6 +1,6 @@
 /**
- * Owners who have gone quiet: no deal open at T, and nothing of theirs in the data (a deal created, a stage entered)
- * for QUIET_DAYS before T. Most often a seller who has left, whose customers still come due to buy again under their
+ * Owners who have gone quiet: no deal open at T, and nothing of theirs in the data (a deal created, a stage entered,
+ * a deal closed) for QUIET_DAYS before T. Most often a seller who has left, whose customers still come due to buy again under their
  * name: the Repurchase page says whom to hand them to. Inferred from the deals alone (the data has no staff list),
  * and said as such: "no deal activity since", never "left".
  */
@@ -14,7 +14,7 @@ export const QUIET_DAYS = 180;
 
 export interface QuietOwner {
   owner: string;
-  /** The local date of the owner's last deal event at or before T. */
+  /** The local date of the owner's last deal event before T (the report date's end). */
   last_activity: LocalDate;
 }
 

@@ -162,5 +162,10 @@ describe('filter data file', () => {
     expect(() => decodeFilterData({ ...good, site: { ...good.site, stall_visits: [['prospect', -1]] } })).toThrow(/site\.stall_visits/);
     expect(() => decodeFilterData({ ...good, site: { ...good.site, newest_change: undefined } })).toThrow(/site\.newest_change: expected a date \(YYYY-MM-DD\) or null/);
     expect(() => decodeFilterData({ ...good, site: { ...good.site, oldest_record: '2026-6-1' } })).toThrow(/site\.oldest_record/);
+    expect(good.site.quiet_owners).toEqual([['최지훈', '2025-02-24']]);
+    expect(() => decodeFilterData({ ...good, site: { ...good.site, quiet_owners: [['최지훈', 'Feb 24']] } })).toThrow(/site\.quiet_owners/);
+    expect(() => decodeFilterData({ ...good, deals: { ...good.deals, account: { ...good.deals.account, facts: { segment: good.deals.account.facts.segment } } } })).toThrow(
+      /deals\.account\.facts\.industry/,
+    );
   });
 });
