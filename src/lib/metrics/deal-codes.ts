@@ -5,7 +5,7 @@
  * earlier, twelve trend months) share them. The deal table holds them
  * (deal-table.ts); only the teams and sources are renamed as their tables name them.
  */
-import type { Dataset } from '../dataset.ts';
+import type { Account, Dataset } from '../dataset.ts';
 import { type DealTable, TextCoder } from '../deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { UNSPECIFIED } from './win-loss.ts';
@@ -56,13 +56,32 @@ export type AccountFact = (typeof ACCOUNT_FACTS)[number];
  */
 export function accountFactCodes(dataset: Pick<Dataset, 'accounts' | 'columns'>, deals: DealTable, fact: AccountFact): TextCodes | null {
   if (dataset.accounts === null || !(dataset.columns['accounts.csv']?.has(fact) ?? false)) return null;
-  // Ids are compared exactly, as the account pages join accounts.csv to deals.csv.
-  const ofAccount = new Map<string, string>();
-  for (const a of dataset.accounts) ofAccount.set(a.accountId, a[fact]);
-  const coder = new TextCoder();
-  const recode = deals.accountId.names.map((id) => coder.code(trimmedName(ofAccount.get(id) ?? '')));
+  const { recode, names } = factOfIds(dataset.accounts, deals.accountId.names, fact);
   const given = deals.accountId.codes;
   const codes = new Int32Array(given.length);
   for (let d = 0; d < given.length; d++) codes[d] = recode[given[d]!]!;
-  return { codes, names: coder.names };
+  return { codes, names };
+}
+
+const factsOfIds = new WeakMap<readonly Account[], WeakMap<readonly string[], Map<AccountFact, { recode: Int32Array; names: string[] }>>>();
+
+/**
+ * Each account id's fact as a code: made once per accounts and ids, so that a filtered view (whose table keeps the
+ * full table's ids, recomputed per filter in the browser) only maps its deals.
+ */
+function factOfIds(accounts: readonly Account[], ids: readonly string[], fact: AccountFact): { recode: Int32Array; names: string[] } {
+  let byIds = factsOfIds.get(accounts);
+  if (!byIds) factsOfIds.set(accounts, (byIds = new WeakMap()));
+  let byFact = byIds.get(ids);
+  if (!byFact) byIds.set(ids, (byFact = new Map()));
+  let made = byFact.get(fact);
+  if (!made) {
+    // Ids are compared exactly, as the account pages join accounts.csv to deals.csv.
+    const ofAccount = new Map<string, string>();
+    for (const a of accounts) ofAccount.set(a.accountId, a[fact]);
+    const coder = new TextCoder();
+    const recode = Int32Array.from(ids, (id) => coder.code(trimmedName(ofAccount.get(id) ?? '')));
+    byFact.set(fact, (made = { recode, names: coder.names }));
+  }
+  return made;
 }
