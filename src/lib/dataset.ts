@@ -99,6 +99,11 @@ export interface Account {
   line: number;
 }
 
+/** An account known by its id alone, every planning fact empty (a caller sets the ones it has). */
+export function blankAccount(accountId: string): Account {
+  return { accountId, accountName: '', industry: '', segment: '', region: '', keyman: '', relationship: '', budgetCycleMonth: null, installedCompetitor: '', notes: '', line: 0 };
+}
+
 export interface Target {
   /** `YYYY-MM` or `YYYY-Qn`. */
   period: string;

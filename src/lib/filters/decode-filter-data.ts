@@ -3,10 +3,9 @@
  * engine takes, its shape checked as it goes (filter-data.ts describes the
  * format): anything else is a `FilterDataError`.
  */
-import type { Account, Dataset, FieldChange, FileStats, ForecastCategory, StageHistory, Target } from '../dataset.ts';
+import { type Account, blankAccount, type Dataset, FORECAST_CATEGORIES, type FieldChange, type FileStats, type ForecastCategory, type StageHistory, type Target } from '../dataset.ts';
 import { assembleTable, datasetOfTable, NUMBER_COLUMNS, type NumberColumn, TEXT_COLUMNS, type TextColumn, TextCoder } from '../deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
-import { FORECAST_CATEGORIES } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { dateOfDay, isLocalDate, type LocalDate } from '../time.ts';
 import { restoreConfig } from './filter-config.ts';
@@ -204,19 +203,7 @@ function readAccountFacts(v: unknown, ids: readonly string[]): Account[] {
   ids.forEach((accountId, k) => {
     if (seen.has(accountId)) return;
     seen.add(accountId);
-    out.push({
-      accountId,
-      accountName: '',
-      industry: industry.names[industry.codes[k]!]!,
-      segment: segment.names[segment.codes[k]!]!,
-      region: '',
-      keyman: '',
-      relationship: '',
-      budgetCycleMonth: null,
-      installedCompetitor: '',
-      notes: '',
-      line: 0,
-    });
+    out.push({ ...blankAccount(accountId), industry: industry.names[industry.codes[k]!]!, segment: segment.names[segment.codes[k]!]! });
   });
   return out;
 }

@@ -13,7 +13,7 @@ import { pageParts } from '../../../src/lib/filters/page-parts.ts';
 import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
-import type { Account } from '../../../src/lib/dataset.ts';
+import { type Account, blankAccount } from '../../../src/lib/dataset.ts';
 import { type DealSpec, makeDataset, noonOf } from '../../helpers/dataset.ts';
 
 const config = parseConfig(undefined);
@@ -155,19 +155,7 @@ describe('deals by lead source', () => {
   });
 });
 
-const account = (accountId: string, segment: string, industry: string): Account => ({
-  accountId,
-  accountName: '',
-  industry,
-  segment,
-  region: '',
-  keyman: '',
-  relationship: '',
-  budgetCycleMonth: null,
-  installedCompetitor: '',
-  notes: '',
-  line: 2,
-});
+const account = (accountId: string, segment: string, industry: string): Account => ({ ...blankAccount(accountId), industry, segment, line: 2 });
 
 describe('deals by the account’s segment and industry (accounts.csv)', () => {
   const at = (accountId: string, spec: DealSpec): DealSpec => ({ ...spec, accountId });
