@@ -16,17 +16,27 @@ import { quoteValue } from './values.ts';
 export const ACCOUNTS_FILE = 'accounts.csv';
 
 /**
+ * A CRM's company export, its id the one its deals export gives the deal's company (and the file, under another name
+ * beside the deals export, named so: vendor/unread-files.ts). Read as accounts.csv; see ACCOUNT_ALIASES.
+ */
+export const COMPANY_EXPORTS = [
+  { what: 'a HubSpot companies export', id: 'record id', name: 'company name', deal: 'deal stage' },
+  { what: 'a Pipedrive organizations export', id: 'organization - id', name: 'organization - name', deal: 'deal - stage' },
+] as const;
+
+/**
  * accounts.csv written as a CRM's own company export: HubSpot's companies export (`Record ID`, the id its deals
  * export gives as `Associated Company IDs (Primary)`; `Company name`; `Industry` as is) and Pipedrive's organizations
  * export (`Organization - ID`, the deals export's `Deal - Organization ID`; `Organization - Name`). Read only when the
  * canonical column is missing.
  */
 const ACCOUNT_ALIASES = [
-  ['account_id', ['record id', 'company id', 'organization - id']],
-  ['account_name', ['company name', 'organization - name', 'name']],
+  ['account_id', [...COMPANY_EXPORTS.map((c) => c.id), 'company id']],
+  ['account_name', [...COMPANY_EXPORTS.map((c) => c.name), 'name']],
   ['industry', ['organization - industry']],
   ['segment', ['organization - segment']],
 ] as const;
+
 export const TARGETS_FILE = 'targets.csv';
 
 /**

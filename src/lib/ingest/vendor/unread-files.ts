@@ -8,6 +8,7 @@
 import { firstNames, foreignHeaderNames, notCsv } from '../header-hints.ts';
 import { DEAL_REQUIRED, FIELD_HISTORY_COLUMNS, STAGE_HISTORY_COLUMNS, TARGET_REQUIRED } from '../schema.ts';
 import { renamedSaid } from '../renamed-files.ts';
+import { COMPANY_EXPORTS } from '../other-files.ts';
 import { ADAPTERS } from './registry.ts';
 import { isFieldHistoryReport } from './salesforce-common.ts';
 import { type Adapter, CANONICAL_FILES, isBesideName, type Signature, type VendorTable } from './types.ts';
@@ -193,22 +194,14 @@ export function otherReport(headers: readonly string[]): string | null {
   if (isFieldHistoryReport(names)) {
     return 'it is a Salesforce Opportunity Field History report ("Field / Event", "Old Value", "New Value"), which is not read: export the Opportunity History report (with "From Stage" and "To Stage") instead (docs/exports.md)';
   }
-  const company = COMPANY_EXPORTS.find((c) => c.columns.every((n) => names.includes(n)) && !names.includes(c.deal));
+  // A CRM's company export beside its deals export: an accounts.csv under another name (other-files.ts reads its columns so).
+  const company = COMPANY_EXPORTS.find((c) => names.includes(c.id) && names.includes(c.name) && !names.includes(c.deal));
   if (company) {
-    const [id, name] = company.columns.map((n) => headers[names.indexOf(n)]!);
+    const [id, name] = [company.id, company.name].map((n) => headers[names.indexOf(n)]!);
     return `it is ${company.what} ("${id}", "${name}"), which is read only as accounts.csv: rename it accounts.csv to read each company's industry with its deals (docs/exports.md)`;
   }
   return null;
 }
-
-/**
- * A CRM's company export beside its deals export: its id is the one the deals give their company, so it is an
- * accounts.csv under another name (other-files.ts reads its columns so).
- */
-const COMPANY_EXPORTS = [
-  { what: 'a HubSpot companies export', columns: ['record id', 'company name'], deal: 'deal stage' },
-  { what: 'a Pipedrive organizations export', columns: ['organization - id', 'organization - name'], deal: 'deal - stage' },
-] as const;
 
 /**
  * When most of a header's names are written in another script (a CRM used in
