@@ -253,6 +253,23 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.close();
   });
 
+  it('ko: a region’s link keeps its accounts’ deals, and its table by region that region alone, its sentence hidden', async () => {
+    const filter = f({ region: '울산' });
+    const view = filteredSiteData(data, filter);
+    // Counted in the sample's CSVs by the accounts' region.
+    expect(view.matched).toBe(243);
+    const page = await openFiltered('/ko/win-loss/', filter);
+    expect(await page.textContent('[data-filter-status]')).toContain('지역: 울산');
+    expect(await page.$eval('select[name="region"]', (e) => (e as HTMLSelectElement).value)).toBe('울산');
+    const model = winLossModel(pageContext(view.site, 'ko', '/', view.facts));
+    const byRegion = model.tables.find((t) => t.id === 'by-region')!;
+    expect(byRegion.rows.map((r) => r[0]!.text)).toEqual(['울산']);
+    const rows = await page.$$eval('#t-by-region tbody tr', (trs) => trs.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+    expect(rows).toEqual(byRegion.rows.map((r) => r.map(heard)));
+    expect(await page.$eval('[data-filter-text="by-region-intro"]', (e) => (e as HTMLElement).hidden)).toBe(true);
+    await page.close();
+  });
+
   it('ko: a filtered table keeps a middle dot inside a word on its line, as the rendered page does ("구매의사 확인·내부 검증")', async () => {
     const filter = f({ team });
     const view = filteredSiteData(data, filter);

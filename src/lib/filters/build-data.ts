@@ -53,8 +53,8 @@ export function filterDataText(dataset: Dataset, config: Config, site: SiteData)
 const distinct = (values: Iterable<string>) => [...new Set(values)].sort(byCodePoint);
 
 /**
- * The form's choices: every owner, team, product, lead source, segment and industry (as filtered: trimmed, empty as
- * `(unspecified)`; no source, segment or industry without a deal that has one), and the quarters and years deals were
+ * The form's choices: every owner, team, product, lead source, segment, industry and region (as filtered: trimmed,
+ * empty as `(unspecified)`; no source or account fact without a deal that has one), and the quarters and years deals were
  * created in, newest first.
  */
 export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta, 'data'> {
@@ -74,6 +74,7 @@ export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta
     sources: deals.some((d) => d.source.trim() !== '') ? distinct(deals.map((d) => segmentName(d.source))) : [],
     segments: facts('segment'),
     industries: facts('industry'),
+    regions: facts('region'),
     periods: [...quarters, ...years],
   };
 }

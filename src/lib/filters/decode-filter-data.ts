@@ -193,17 +193,19 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
   return { config, site, dataset };
 }
 
-/** The accounts of the file's (id, name) pairs with their segment and industry: the one fact the pages group deals by. */
+/** The accounts of the file's (id, name) pairs with their segment, industry and region: the facts the pages group deals by. */
 function readAccountFacts(v: unknown, ids: readonly string[]): Account[] {
-  if (!isRecord(v)) fail('deals.account.facts: expected the segments and industries');
+  if (!isRecord(v)) fail('deals.account.facts: expected the segments, industries and regions');
   const segment = readDict(v.segment, 'deals.account.facts.segment', ids.length);
   const industry = readDict(v.industry, 'deals.account.facts.industry', ids.length);
+  const region = readDict(v.region, 'deals.account.facts.region', ids.length);
   const seen = new Set<string>();
   const out: Account[] = [];
   ids.forEach((accountId, k) => {
     if (seen.has(accountId)) return;
     seen.add(accountId);
-    out.push({ ...blankAccount(accountId), industry: industry.names[industry.codes[k]!]!, segment: segment.names[segment.codes[k]!]! });
+    const name = (dict: TextCodes) => dict.names[dict.codes[k]!]!;
+    out.push({ ...blankAccount(accountId), industry: name(industry), segment: name(segment), region: name(region) });
   });
   return out;
 }

@@ -13,7 +13,7 @@
  * grouped by deal (file order within each deal: the timelines depend on
  * nothing else). Left out: what no metric or page reads (deals.csv `cost`,
  * `purchase_type`, `currency`, line numbers, accounts.csv but for each
- * account's segment and industry, the data-quality issues) and the keyman's
+ * account's segment, industry and region, the data-quality issues) and the keyman's
  * name (the metrics only ask whether there is one).
  * Every number round-trips exactly (tests/unit/filters/filter-data.test.ts).
  *
@@ -25,10 +25,11 @@
  * (the page), filter-config.ts carries the config across.
  */
 import type { FileStats } from '../dataset.ts';
+import type { AccountFact } from '../metrics/deal-codes.ts';
 import { DAY_MS, type LocalDate } from '../time.ts';
 
 export const FILTER_DATA_FORMAT = 'pipescope-filter-data';
-export const FILTER_DATA_VERSION = 5;
+export const FILTER_DATA_VERSION = 6;
 
 /** What a filtered page needs of the full build besides the deals (filters/recompute.ts). */
 export interface FilterSiteFacts {
@@ -86,10 +87,11 @@ export interface FilterData {
     name: string[];
     /** Each deal's (account id, account name) pair. */
     /**
-     * The deals' accounts as (id, name) pairs, each deal's pair by code; `facts`: each pair's account's segment and
-     * industry in accounts.csv ('' when it has none or is not there), null without accounts.csv (since version 5).
+     * The deals' accounts as (id, name) pairs, each deal's pair by code; `facts`: each pair's account's segment,
+     * industry and region in accounts.csv ('' when it has none or is not there), null without accounts.csv (since
+     * version 5; region since version 6).
      */
-    account: { ids: string[]; names: string[]; codes: number[]; facts: { segment: Dict; industry: Dict } | null };
+    account: { ids: string[]; names: string[]; codes: number[]; facts: Record<AccountFact, Dict> | null };
     owner: Dict;
     team: Dict;
     product: Dict;

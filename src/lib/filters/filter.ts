@@ -1,12 +1,12 @@
 /**
- * Filters in the URL: `?owner=<name>&team=<name>&product=<name>&source=<name>&segment=<name>&industry=<name>&period=<period>`.
+ * Filters in the URL: `?owner=<name>&team=<name>&product=<name>&source=<name>&segment=<name>&industry=<name>&region=<name>&period=<period>`.
  * A filter is a subset of the deals (subset.ts); every figure is then the
  * engine's, computed as of the report's date over those deals only.
  *
  * - `owner`, `team`, `product`, `source` (the lead source): a name as
  *   written (trimmed), compared exactly; `(unspecified)` selects the deals
  *   without one.
- * - `segment`, `industry`: the same, of the deal's account in accounts.csv
+ * - `segment`, `industry`, `region`: the same, of the deal's account in accounts.csv
  *   (`(unspecified)`: an account without one, or not in accounts.csv).
  * - `period`: the deals *created* in it (a cohort), as the local date of
  *   created(d) in the config's time zone (metrics.md: the earlier of
@@ -18,7 +18,7 @@
 import { UNSPECIFIED } from '../metrics/win-loss.ts';
 import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
 
-export const FILTER_KEYS = ['owner', 'team', 'product', 'source', 'segment', 'industry', 'period'] as const;
+export const FILTER_KEYS = ['owner', 'team', 'product', 'source', 'segment', 'industry', 'region', 'period'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface Filter {
@@ -28,28 +28,29 @@ export interface Filter {
   source: string | null;
   segment: string | null;
   industry: string | null;
+  region: string | null;
   period: string | null;
 }
 
-export const NO_FILTER: Filter = Object.freeze({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: null });
+export const NO_FILTER: Filter = Object.freeze({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: null });
 
 /**
  * Whose targets a filtered view compares with (subset.ts `filterTargets`): none
- * under a product, source, segment, industry or period filter (targets are
- * set per owner or team and period, not per product, channel, kind of
- * customer or cohort), else the owner's,
+ * under a product, source, segment, industry, region or period filter
+ * (targets are set per owner or team and period, not per product, channel,
+ * kind of customer, territory or cohort), else the owner's,
  * else the team's; all of them without a filter.
  */
 export type TargetsFollow = 'all' | 'owner' | 'team' | 'none';
 
 export function targetsFollow(filter: Filter): TargetsFollow {
-  if (filter.product !== null || filter.source !== null || filter.segment !== null || filter.industry !== null || filter.period !== null) return 'none';
+  if (filter.product !== null || filter.source !== null || filter.segment !== null || filter.industry !== null || filter.region !== null || filter.period !== null) return 'none';
   return filter.owner !== null ? 'owner' : filter.team !== null ? 'team' : 'all';
 }
 
 const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
-/** The name a deal's owner, team, product, source, segment or industry is filtered by: trimmed, empty as `(unspecified)`. */
+/** The name a deal's owner, team, product, source, or its account's segment, industry or region is filtered by: trimmed, empty as `(unspecified)`. */
 export function segmentName(raw: string): string {
   return raw.trim() || UNSPECIFIED;
 }

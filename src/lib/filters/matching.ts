@@ -1,12 +1,12 @@
 /**
  * Which deals a filter keeps: deal by deal (`matchingDeals`, the reference),
- * or through an index of each owner's, team's, product's, source's, segment's
- * and industry's deals built once
+ * or through an index of each owner's, team's, product's and source's deals,
+ * and each account segment's, industry's and region's, built once
  * per dataset (`keptDeals`, for a page applying many filters). subset.ts
  * makes the filtered dataset and prepared data from them. Pure; runs in Node
  * and in the browser.
  */
-import type { Dataset } from '../dataset.ts';
+import type { Account, Dataset } from '../dataset.ts';
 import { dealTable } from '../deal-table.ts';
 import { ACCOUNT_FACTS, type AccountFact, accountFactCodes } from '../metrics/deal-codes.ts';
 import type { TextCodes } from '../text-codes.ts';
@@ -26,7 +26,7 @@ export function createdInstants(dataset: Dataset): Float64Array {
 
 /** The filter's keys that name a deal's owner, team, product or lead source (its fields of the same names). */
 const DEAL_KEYS = ['owner', 'team', 'product', 'source'] as const;
-/** Every key that names something of the deal: its own fields, then its account's segment and industry (accounts.csv). */
+/** Every key that names something of the deal: its own fields, then its account's facts (accounts.csv). */
 const NAME_KEYS = [...DEAL_KEYS, ...ACCOUNT_FACTS] as const;
 type NameKey = (typeof NAME_KEYS)[number];
 
@@ -45,13 +45,13 @@ function namesMatch(nameOf: NameOf, d: number, filter: Filter, keys: readonly Na
  */
 function namesOfDeals(dataset: Dataset): NameOf {
   const { deals } = dataset;
-  const facts = new Map<string, { segment: string; industry: string }>();
+  const facts = new Map<string, Account>();
   for (const a of dataset.accounts ?? []) facts.set(a.accountId, a);
-  const has = (fact: AccountFact) => dataset.accounts !== null && (dataset.columns['accounts.csv']?.has(fact) ?? false);
-  const given = { segment: has('segment'), industry: has('industry') };
+  const given = new Set(ACCOUNT_FACTS.filter((fact) => dataset.accounts !== null && (dataset.columns['accounts.csv']?.has(fact) ?? false)));
+  const isFact = (key: NameKey): key is AccountFact => (ACCOUNT_FACTS as readonly string[]).includes(key);
   return (d, key) => {
     const deal = deals[d]!;
-    if (key === 'segment' || key === 'industry') return segmentName(given[key] ? (facts.get(deal.accountId)?.[key] ?? '') : '');
+    if (isFact(key)) return segmentName(given.has(key) ? (facts.get(deal.accountId)?.[key] ?? '') : '');
     return segmentName(deal[key]);
   };
 }
@@ -75,8 +75,8 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
 
 /**
  * What makes a filter fast on a dataset that many filters are applied to (a
- * page, in the browser): each deal's owner, team, product, source, segment
- * and industry as a code of its name as filtered (`segmentName`), the deals of
+ * page, in the browser): each deal's owner, team, product, source, and its
+ * account's facts as a code of its name as filtered (`segmentName`), the deals of
  * each name, ascending, and created(d) of every deal. Built once per dataset.
  */
 export interface FilterIndex {
@@ -131,6 +131,7 @@ export function filterIndex(dataset: Dataset): FilterIndex {
       source: asFiltered(table.source),
       segment: asFiltered(fact('segment')),
       industry: asFiltered(fact('industry')),
+      region: asFiltered(fact('region')),
     };
     const deals = Object.fromEntries(NAME_KEYS.map((key) => [key, byName(names[key])])) as Record<NameKey, Map<string, Int32Array>>;
     index = { names, deals, created: createdInstants(dataset) };

@@ -62,13 +62,14 @@ export const en = {
     source: 'Lead source',
     segment: 'Customer segment',
     industry: 'Industry',
+    region: 'Region',
     period: 'Created in',
     all: 'All',
     quarters: 'Quarters',
     years: 'Years',
     apply: 'Apply',
     clear: 'Show all deals',
-    noScript: 'Filters (owner, team, product, lead source, customer segment, industry, period in the link) need JavaScript; without it this page shows all deals.',
+    noScript: 'Filters (owner, team, product, lead source, customer segment, industry, region, period in the link) need JavaScript; without it this page shows all deals.',
     fromDisk: 'This link asks for a filter, but a page opened from a disk or a file share cannot apply one: it shows all deals. Open the dashboard at its web address to filter it.',
     loading: 'Filtering…',
     // `what` lists the filters as 'Owner: Kim · Team: East': in parentheses, not after a second colon.
@@ -84,7 +85,7 @@ export const en = {
     thresholdsNote: 'Stall thresholds are the company-wide ones, learned from all deals.',
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
     teamTargetsNote: "Coverage and attainment compare with this team's own targets.",
-    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product, lead source, customer segment, industry or period filter there is no target to compare with.',
+    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product, lead source, customer segment, industry, region or period filter there is no target to compare with.',
     /** The New deals chart under a creation-period filter: what it keeps (`shown`: its months all within the chart's 12, some, none). */
     cohortIntake: (p: { period: string; count: number; amount: number; shown: 'all' | 'some' | 'none' }, f: Formatter) =>
       p.shown === 'none'
@@ -231,7 +232,7 @@ export const en = {
     coverageMet: (p: { period: string; won: number; target: number }, f: Formatter) =>
       joinItems([f.period(p.period), `${f.moneyCompact(p.won)} won of a ${f.moneyCompact(p.target)} target`]),
     /** Under a product, source or period filter: targets are set per owner or team, not per product, channel or cohort. */
-    noTargetFilter: 'No target per product, source, segment, industry or period',
+    noTargetFilter: 'No target per product, source, segment, industry, region or period',
     /** Why the sales-velocity tile reads "—" (absence.ts `velocityMissing`). */
     velocityNoWon: 'No deal won in the analysis window: no average won amount or won cycle',
     velocityZeroCycle: `Won deals closed the day they were created: a mean won cycle of ${withUnit('0', 'days')}`,
@@ -362,10 +363,11 @@ export const en = {
     lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
     /** The Win / loss page's table of win rates by keyman named and budget confirmed (views/pages/qualification.ts). */
     qualification: 'Win rate by keyman and budget',
-    /** The Win / loss page's tables of the deals by lead source, customer segment and industry (views/pages/grouped-outcomes.ts). */
+    /** The Win / loss page's tables of the deals by lead source, customer segment, industry and region (views/pages/grouped-outcomes.ts). */
     bySource: 'Win rate by lead source',
     bySegment: 'Win rate by customer segment',
     byIndustry: 'Win rate by industry',
+    byRegion: 'Win rate by region',
     competitors: 'Results against competitors',
     flaggedOpen: 'Open deals with warning signs (not stalled yet)',
     stalled: 'Stalled deals',
@@ -430,7 +432,7 @@ export const en = {
     asExported: 'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
   },
   /**
-   * The Win / loss page's deals by lead source, customer segment and industry (views/pages/grouped-outcomes.ts,
+   * The Win / loss page's deals by lead source, customer segment, industry and region (views/pages/grouped-outcomes.ts,
    * metrics/grouped-outcomes.ts). `spread`: the groups that win most and least often, of those with enough closed deals.
    */
   groups: {
@@ -461,8 +463,8 @@ export const en = {
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no segment in accounts.csv: add those accounts, or their segment, so that they count by it.`,
       noColumn: (p: { file: boolean; salesforce: boolean }) =>
-        p.salesforce && p.file
-          ? 'The Salesforce Account file gives no segment (Salesforce has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.'
+        p.salesforce
+          ? 'Salesforce gives no segment (it has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.'
           : (p.file ? 'accounts.csv has no segment column: add' : 'There is no accounts.csv: add one with') +
             ' each account’s segment (account_id, segment: enterprise, mid-market, small business, …) to see which kinds of customer the deals that are won come from.',
       noneRecorded:
@@ -485,6 +487,24 @@ export const en = {
         ' each account’s industry (account_id, industry; HubSpot’s and Salesforce’s Industry) to see in which industries the deals that are won are.',
       noneRecorded:
         'No deal open or closed in the analysis window is with an account that has an industry in accounts.csv: fill its industry column to see in which industries the deals that are won are.',
+    },
+    region: {
+      column: 'Region',
+      spread: (p: { best: string; bestRate: string; bestCounts: string; worst: string; worstRate: string; worstCounts: string }) =>
+        `Deals in ${p.best} were won most often, ${p.bestRate} (${p.bestCounts} closed in the analysis window); deals in ${p.worst} least often, ${p.worstRate} (${p.worstCounts}).`,
+      same: (p: { rate: string }) => `Deals of every region with enough closed deals were won at the same rate, ${p.rate}.`,
+      tooFew: (p: { min: number }, f: Formatter) =>
+        `Fewer than two regions have ${withUnit(f.count(p.min), 'closed deals')} in the analysis window, too few to compare their win rates.`,
+      mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`,
+      unspecified: (p: { count: number; total: number }, f: Formatter) =>
+        `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no region in accounts.csv: add those accounts, or their region, so that they count by it.`,
+      noColumn: (p: { file: boolean; salesforce: boolean }) =>
+        p.salesforce
+          ? 'Salesforce gives no region (it has no standard region field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by region.'
+          : (p.file ? 'accounts.csv has no region column: add' : 'There is no accounts.csv: add one with') +
+            ' each account’s region or sales territory (account_id, region; HubSpot’s State/Region) to see in which territories the deals that are won are.',
+      noneRecorded:
+        'No deal open or closed in the analysis window is with an account that has a region in accounts.csv: fill its region column to see in which territories the deals that are won are.',
     },
   },
   /** The Repurchase page's start dates: a due date less its product's median sales cycle (views/repurchase-facts.ts). */
@@ -758,7 +778,7 @@ export const en = {
     velocityZeroCycle:
       `Sales velocity is not shown: every deal won in the analysis window closed the day it was created, so the mean won cycle is ${withUnit('0', 'days')} and velocity (÷ cycle) has no value. Check created_at of the won deals.`,
     /** A filter (filters/) that matches no deal: what the notes blaming a missing file say instead. */
-    filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product, lead source, customer segment, industry or period, or show all deals.',
+    filterMatchesNone: 'No deal matches this filter, so there is nothing to count here: choose another owner, team, product, lead source, customer segment, industry, region or period, or show all deals.',
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */
     closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${withUnit(f.count(p.count), 'deals')} this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
@@ -923,7 +943,7 @@ export const en = {
     /** Under a filter (filters/): what the target columns can and cannot show. */
     periodWon: (p: { period: string }, f: Formatter) => `Won in period is for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
     filterNoTargets:
-      'Targets are set per owner or team and period (targets.csv), not per product, lead source, customer segment, industry or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
+      'Targets are set per owner or team and period (targets.csv), not per product, lead source, customer segment, industry, region or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
     ownerFilterTeams: 'The team rows hold only this owner’s deals, so they are not compared with the team’s target.',
     noTargetOfOwner: (p: { period: string }, f: Formatter) =>
       `targets.csv has no target of this owner for ${f.period(p.period)}: add a row with the owner column filled to see the owner’s attainment.`,

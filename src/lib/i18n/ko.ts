@@ -46,13 +46,14 @@ export const ko: Messages = {
     source: '유입 경로',
     segment: '고객 세그먼트',
     industry: '업종',
+    region: '지역',
     period: '생성 시기',
     all: '전체',
     quarters: '분기',
     years: '연도',
     apply: '적용',
     clear: '전체 딜 보기',
-    noScript: '필터(링크의 담당자·팀·제품·유입 경로·고객 세그먼트·업종·기간)를 적용하려면 JavaScript가 필요합니다. JavaScript가 없으면 이 페이지는 전체 딜을 보여 줍니다.',
+    noScript: '필터(링크의 담당자·팀·제품·유입 경로·고객 세그먼트·업종·지역·기간)를 적용하려면 JavaScript가 필요합니다. JavaScript가 없으면 이 페이지는 전체 딜을 보여 줍니다.',
     fromDisk: '이 링크에는 필터가 있지만, 디스크나 파일 공유에서 연 페이지는 필터를 적용할 수 없어 전체 딜을 보여 줍니다. 필터를 쓰려면 대시보드를 웹 주소로 여세요.',
     loading: '필터 적용 중…',
     showing: (p, f) => `전체 ${f.count(p.total)}건 중 ${f.count(p.count)}건 표시(${p.what}).`,
@@ -67,7 +68,7 @@ export const ko: Messages = {
     thresholdsNote: '단계별 정체 기준(일수)은 전체 딜에서 구한 전사 기준을 그대로 씁니다.',
     ownerTargetsNote: '커버리지와 달성률은 이 담당자의 목표와 비교합니다.',
     teamTargetsNote: '커버리지와 달성률은 이 팀의 목표와 비교합니다.',
-    noTargetsNote: '목표는 전사·팀·담당자 단위로만 정해져 있어, 제품·유입 경로·고객 세그먼트·업종·기간 필터에서는 비교할 목표가 없습니다.',
+    noTargetsNote: '목표는 전사·팀·담당자 단위로만 정해져 있어, 제품·유입 경로·고객 세그먼트·업종·지역·기간 필터에서는 비교할 목표가 없습니다.',
     cohortIntake: (p, f) =>
       p.shown === 'none'
         ? `필터는 ${p.period}에 생성된 딜만 남깁니다. 이 기간은 최근 12개월 밖이라 보여 줄 달이 없습니다.`
@@ -184,7 +185,7 @@ export const ko: Messages = {
     coveragePastDue: (p, f) => `${f.moneyCompact(p.amount)} 마감일 경과`,
     targetMet: '목표 달성',
     coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),
-    noTargetFilter: '제품·유입 경로·세그먼트·업종·기간별 목표 없음',
+    noTargetFilter: '제품·유입 경로·세그먼트·업종·지역·기간별 목표 없음',
     velocityNoWon: '분석 기간에 수주한 딜 없음: 평균 수주 금액·수주 사이클을 알 수 없음',
     velocityZeroCycle: '수주 딜이 모두 생성 당일 마감됨: 평균 수주 사이클 0일',
     noClosed: '분석 기간에 마감된 딜 없음',
@@ -305,6 +306,7 @@ export const ko: Messages = {
     bySource: '유입 경로별 수주율',
     bySegment: '고객 세그먼트별 수주율',
     byIndustry: '업종별 수주율',
+    byRegion: '지역별 수주율',
     competitors: '경쟁사별 승패',
     flaggedOpen: '위험 신호가 있는 진행 중 딜(아직 정체 아님)',
     stalled: '정체 딜',
@@ -381,8 +383,8 @@ export const ko: Messages = {
       unspecified: (p, f) =>
         `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 세그먼트가 accounts.csv에 없습니다. 고객사나 세그먼트를 추가하면 세그먼트별로 집계됩니다.`,
       noColumn: (p) =>
-        p.salesforce && p.file
-          ? 'Salesforce Account 파일에는 세그먼트가 없어(Salesforce에는 표준 세그먼트 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 세그먼트별로 보여 줄 수 없습니다.'
+        p.salesforce
+          ? 'Salesforce에서는 세그먼트를 알 수 없어(Salesforce에는 표준 세그먼트 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 세그먼트별로 보여 줄 수 없습니다.'
           : (p.file ? 'accounts.csv에 segment 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
             '어떤 고객의 딜이 수주되는지 보려면 고객사별 세그먼트(account_id, segment: 대기업, 중견기업, 중소기업 등)를 accounts.csv에 추가하세요.',
       noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 세그먼트가 있는 고객사의 딜이 없습니다. 어떤 고객의 딜이 수주되는지 보려면 segment 열을 채우세요.',
@@ -402,6 +404,22 @@ export const ko: Messages = {
           : (p.file ? 'accounts.csv에 industry 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
         '어느 업종의 딜이 수주되는지 보려면 고객사별 업종(account_id, industry; HubSpot과 Salesforce의 Industry)을 accounts.csv에 추가하세요.',
       noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 업종이 있는 고객사의 딜이 없습니다. 어느 업종의 딜이 수주되는지 보려면 industry 열을 채우세요.',
+    },
+    region: {
+      column: '지역',
+      spread: (p) =>
+        `분석 기간에 마감된 딜의 수주율은 ${p.best} 지역 고객사의 딜이 가장 높았고(${p.bestRate}, ${p.bestCounts}), ${p.worst} 지역 고객사의 딜이 가장 낮았습니다(${p.worstRate}, ${p.worstCounts}).`,
+      same: (p) => `마감 딜이 충분한 지역은 모두 수주율이 ${p.rate}로 같습니다.`,
+      tooFew: (p, f) => `분석 기간에 마감된 딜이 ${f.count(p.min)}건 이상인 지역이 둘 미만이라 수주율을 비교하기에는 너무 적습니다.`,
+      mostWon: (p) => `수주 금액은 ${p.name} 지역에서 가장 많이 나왔습니다: ${p.amount}, 전체의 ${p.share}.`,
+      unspecified: (p, f) =>
+        `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 지역이 accounts.csv에 없습니다. 고객사나 지역을 추가하면 지역별로 집계됩니다.`,
+      noColumn: (p) =>
+        p.salesforce
+          ? 'Salesforce에서는 지역을 알 수 없어(Salesforce에는 표준 지역 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 지역별로 보여 줄 수 없습니다.'
+          : (p.file ? 'accounts.csv에 region 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
+            '어느 지역의 딜이 수주되는지 보려면 고객사별 지역이나 영업 권역(account_id, region; HubSpot의 State/Region)을 accounts.csv에 추가하세요.',
+      noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 지역이 있는 고객사의 딜이 없습니다. 어느 지역의 딜이 수주되는지 보려면 region 열을 채우세요.',
     },
   },
   repurchaseLead: {
@@ -632,7 +650,7 @@ export const ko: Messages = {
       `영업 속도를 표시하지 않습니다. 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 수주한 딜이 없어 평균 수주 금액과 수주 사이클을 계산할 수 없습니다. 딜을 수주하면 표시됩니다.`,
     velocityZeroCycle:
       '영업 속도를 표시하지 않습니다. 분석 기간에 수주한 딜이 모두 생성 당일 마감되어 평균 수주 사이클이 0일이므로 영업 속도(÷ 사이클)를 계산할 수 없습니다. 수주 딜의 created_at을 확인하세요.',
-    filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·유입 경로·고객 세그먼트·업종·기간을 고르거나 모든 딜을 보세요.',
+    filterMatchesNone: '이 필터에 맞는 딜이 없어 여기에 집계할 것이 없습니다. 다른 담당자·팀·제품·유입 경로·고객 세그먼트·업종·지역·기간을 고르거나 모든 딜을 보세요.',
     closeDatesUnchangedFiltered: (p, f) =>
       `이 필터의 딜 ${f.count(p.count)}건은 field_history.csv에서 예상 마감일이 바뀐 적이 없어 보여 줄 마감일 연기가 없습니다.`,
     keymanNoColumn: (p) =>
@@ -758,7 +776,7 @@ export const ko: Messages = {
       `targets.csv에 ${f.period(p.period)} 팀별 목표가 없습니다. 팀별 달성률을 보려면 team 열을 채운 행(owner는 비움)을 추가하세요.`,
     periodWon: (p, f) => `기간 내 수주 금액은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,
     filterNoTargets:
-      '목표는 targets.csv에 담당자·팀과 기간별로 정하며 제품·유입 경로·고객 세그먼트·업종·생성 시기별로는 정하지 않으므로, 이 필터에서는 보여 줄 목표와 달성률이 없어 두 열이 비어 있습니다. 목표와 비교하려면 모든 딜을 보거나 담당자·팀으로 필터하세요.',
+      '목표는 targets.csv에 담당자·팀과 기간별로 정하며 제품·유입 경로·고객 세그먼트·업종·지역·생성 시기별로는 정하지 않으므로, 이 필터에서는 보여 줄 목표와 달성률이 없어 두 열이 비어 있습니다. 목표와 비교하려면 모든 딜을 보거나 담당자·팀으로 필터하세요.',
     ownerFilterTeams: '팀 행에는 이 담당자의 딜만 들어 있으므로 팀 목표와 비교하지 않습니다.',
     noTargetOfOwner: (p, f) =>
       `targets.csv에 이 담당자의 ${f.period(p.period)} 목표가 없습니다. 담당자의 달성률을 보려면 owner 열을 채운 행을 추가하세요.`,

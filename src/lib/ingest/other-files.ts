@@ -26,7 +26,8 @@ export const COMPANY_EXPORTS = [
 
 /**
  * accounts.csv written as a CRM's own company export: HubSpot's companies export (`Record ID`, the id its deals
- * export gives as `Associated Company IDs (Primary)`; `Company name`; `Industry` as is) and Pipedrive's organizations
+ * export gives as `Associated Company IDs (Primary)`; `Company name`; `Industry` as is;
+ * `State/Region`, the state or province of its address, as region) and Pipedrive's organizations
  * export (`Organization - ID`, the deals export's `Deal - Organization ID`; `Organization - Name`). Read only when the
  * canonical column is missing.
  */
@@ -35,6 +36,7 @@ const ACCOUNT_ALIASES = [
   ['account_name', [...COMPANY_EXPORTS.map((c) => c.name), 'name']],
   ['industry', ['organization - industry']],
   ['segment', ['organization - segment']],
+  ['region', ['state/region']],
 ] as const;
 
 export const TARGETS_FILE = 'targets.csv';

@@ -32,7 +32,7 @@ export function dealCodes(deals: DealTable): DealCodes {
   return codes;
 }
 
-/** A team, source, segment or industry as its table names it. */
+/** A team, source, segment, industry or region as its table names it. */
 const trimmedName = (text: string) => text.trim() || UNSPECIFIED;
 
 /** Codes of the texts as codes of their names in a table: texts that share one (` A` and `A`) share a code. */
@@ -45,7 +45,7 @@ function byTrimmedName(given: TextCodes): TextCodes {
 }
 
 /** A fact of each deal's account (accounts.csv) that deals are grouped and filtered by. */
-export const ACCOUNT_FACTS = ['segment', 'industry'] as const;
+export const ACCOUNT_FACTS = ['segment', 'industry', 'region'] as const;
 export type AccountFact = (typeof ACCOUNT_FACTS)[number];
 
 /**

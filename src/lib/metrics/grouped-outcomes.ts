@@ -1,20 +1,20 @@
 /**
  * The deals grouped by who they came from and who they were sold to: the lead source (deals.csv `source`: inbound,
- * outbound, referral, partner, ...), which a marketing and sales pipeline is judged by, and the account's segment and
- * industry (accounts.csv), where deals convert or die by kind of customer. Per group, the by-owner table's figures
+ * outbound, referral, partner, ...), which a marketing and sales pipeline is judged by, and the account's segment,
+ * industry and region (accounts.csv), where deals convert or die by kind of customer and by territory. Per group, the by-owner table's figures
  * (segments.ts: the deals open at T; of those closed in the analysis window the won and lost, the win rate, the
  * median cycle) and the won amount.
  */
 import { WON } from '../model/snapshot.ts';
 import type { TextCodes } from '../text-codes.ts';
 import type { MetricContext } from './context.ts';
-import { type AccountFact, accountFactCodes, dealCodes } from './deal-codes.ts';
+import { ACCOUNT_FACTS, type AccountFact, accountFactCodes, dealCodes } from './deal-codes.ts';
 import { segments } from './segments.ts';
 import { UNSPECIFIED } from './win-loss.ts';
 
 /** What deals are grouped by: the lead source, or a fact of their account. */
 export type OutcomeGrouping = 'source' | AccountFact;
-export const OUTCOME_GROUPINGS: readonly OutcomeGrouping[] = ['source', 'segment', 'industry'];
+export const OUTCOME_GROUPINGS: readonly OutcomeGrouping[] = ['source', ...ACCOUNT_FACTS];
 
 export interface GroupOutcomeRow {
   /** As written, trimmed; UNSPECIFIED for a deal without one. */
@@ -29,7 +29,7 @@ export interface GroupOutcomeRow {
 }
 
 /**
- * Per grouping, null without its column (deals.csv `source`; accounts.csv, or its `segment` or `industry`). Rows of
+ * Per grouping, null without its column (deals.csv `source`; accounts.csv, or its `segment`, `industry` or `region`). Rows of
  * the groups with a deal open at T or closed in the window, most closed deals first (then most open, then by name),
  * the deals without one last.
  */
@@ -37,7 +37,8 @@ export function groupedOutcomes(ctx: MetricContext): Record<OutcomeGrouping, Gro
   const deals = ctx.timelines.deals;
   const source = (ctx.dataset.columns['deals.csv']?.has('source') ?? false) ? dealCodes(deals).source : null;
   const of = (key: TextCodes | null) => (key === null ? null : outcomesBy(ctx, key));
-  return { source: of(source), segment: of(accountFactCodes(ctx.dataset, deals, 'segment')), industry: of(accountFactCodes(ctx.dataset, deals, 'industry')) };
+  const fact = (key: AccountFact) => of(accountFactCodes(ctx.dataset, deals, key));
+  return { source: of(source), segment: fact('segment'), industry: fact('industry'), region: fact('region') };
 }
 
 function outcomesBy(ctx: MetricContext, key: TextCodes): GroupOutcomeRow[] {

@@ -148,9 +148,10 @@ export const filterMetaSchema = z.strictObject({
   products: z.array(z.string()),
   /** Empty when no deal has a lead source: the form then has no such field. */
   sources: z.array(z.string()),
-  /** Empty when no deal's account has a segment (industry) in accounts.csv: the form then has no such field. */
+  /** Empty when no deal's account has a segment (industry, region) in accounts.csv: the form then has no such field. */
   segments: z.array(z.string()),
   industries: z.array(z.string()),
+  regions: z.array(z.string()),
   /** `YYYY-Qn` and `YYYY`, newest first. */
   periods: z.array(z.string()),
 });
@@ -287,10 +288,10 @@ export const siteDataSchema = z.strictObject({
     budget: z.strictObject({ confirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), unconfirmed: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),
   }),
   /**
-   * Per lead source, per account segment and per industry: deals open at T, and won, lost, won amount and median cycle
+   * Per lead source, per account segment, per industry and per region: deals open at T, and won, lost, won amount and median cycle
    * of those closed in the window (null: no such column): metrics/grouped-outcomes.ts `groupedOutcomes`.
    */
-  grouped_outcomes: z.strictObject({ source: groupOutcomesSchema, segment: groupOutcomesSchema, industry: groupOutcomesSchema }),
+  grouped_outcomes: z.strictObject({ source: groupOutcomesSchema, segment: groupOutcomesSchema, industry: groupOutcomesSchema, region: groupOutcomesSchema }),
   /** Owners with no open deal and no deal activity in the 180 days before T (metrics/quiet-owners.ts; all deals' under a filter), longest quiet first. */
   quiet_owners: z.array(z.strictObject({ owner: z.string(), last_activity: localDate })),
   /** Owners and teams: target, won and attainment in the current period, weighted pipeline. */

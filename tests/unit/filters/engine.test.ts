@@ -42,7 +42,7 @@ for (const name of FIXTURES) {
 const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
 
 /**
- * The busiest owner, team, product, lead source, account segment and industry (accounts.csv; "(unspecified)" for every
+ * The busiest owner, team, product, lead source, account segment, industry and region (accounts.csv; "(unspecified)" for every
  * deal without it), a year of creation, two keys at once, and a name that matches nothing.
  */
 function filtersOf({ dataset, asOf }: Case): Filter[] {
@@ -58,6 +58,7 @@ function filtersOf({ dataset, asOf }: Case): Filter[] {
   const accounts = new Map((dataset.accounts ?? []).map((a) => [a.accountId, a]));
   const segment = busiest((d) => accounts.get(d.accountId)?.segment ?? '');
   const industry = busiest((d) => accounts.get(d.accountId)?.industry ?? '');
+  const region = busiest((d) => accounts.get(d.accountId)?.region ?? '');
   const year = asOf.slice(0, 4);
   return [
     f({ owner }),
@@ -66,11 +67,13 @@ function filtersOf({ dataset, asOf }: Case): Filter[] {
     f({ source }),
     f({ segment }),
     f({ industry }),
+    f({ region }),
     f({ period: year }),
     f({ team, product }),
     f({ owner, source }),
     f({ segment, team }),
     f({ industry, segment, period: year }),
+    f({ region, owner }),
     f({ owner, period: year }),
     f({ owner: 'nobody at all' }),
   ];
@@ -124,7 +127,7 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
   });
 
   it('keptDeals: the deals matchingDeals marks', () => {
-    for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ source: '(unspecified)' }), f({ segment: '(unspecified)' }), f({ industry: 'nobody at all' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
+    for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ source: '(unspecified)' }), f({ segment: '(unspecified)' }), f({ region: '(unspecified)' }), f({ industry: 'nobody at all' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
       const marked = matchingDeals(dataset, filter, config.timezone);
       expect(Array.from(keptDeals(dataset, filter, config.timezone))).toEqual(Array.from(marked.keys()).filter((d) => marked[d] === 1));
     }

@@ -62,14 +62,15 @@ describe('filter data file', () => {
     expect(decoded.dataset.fileHashes).toEqual(sample.dataset.fileHashes);
   });
 
-  it('carries each deal’s account’s segment and industry, so that a filtered page groups deals by them as the build does', () => {
+  it('carries each deal’s account’s segment, industry and region, so that a filtered page groups deals by them as the build does', () => {
     const withDeals = new Set(sample.dataset.deals.map((d) => d.accountId));
-    const facts = (accounts: Dataset['accounts']) => accounts!.filter((a) => withDeals.has(a.accountId)).map((a) => [a.accountId, a.segment, a.industry]).sort();
+    const facts = (accounts: Dataset['accounts']) => accounts!.filter((a) => withDeals.has(a.accountId)).map((a) => [a.accountId, a.segment, a.industry, a.region]).sort();
     expect(decoded.dataset.accounts).toHaveLength(withDeals.size);
     expect(facts(decoded.dataset.accounts)).toEqual(facts(sample.dataset.accounts));
     const rebuilt = buildSiteData(decoded.dataset, decoded.config, AS_OF, { dataLabel: 'sample', trends: false, accounts: false });
     expect(rebuilt.grouped_outcomes).toEqual(site.grouped_outcomes);
     expect(rebuilt.grouped_outcomes.segment!.map((r) => r.name)).toEqual(['중소기업', '중견기업', '대기업']);
+    expect(rebuilt.grouped_outcomes.region!.map((r) => r.name).slice(0, 3)).toEqual(['울산', '충남', '경기']);
     // Without accounts.csv: none, and the pages say so rather than group every deal as "(unspecified)".
     const none = { ...sample.dataset, accounts: null };
     const noFacts = JSON.parse(filterDataText(none, sample.config, site)) as { deals: { account: { facts: unknown } } };
@@ -167,5 +168,7 @@ describe('filter data file', () => {
     expect(() => decodeFilterData({ ...good, deals: { ...good.deals, account: { ...good.deals.account, facts: { segment: good.deals.account.facts.segment } } } })).toThrow(
       /deals\.account\.facts\.industry/,
     );
+    const { region: _region, ...noRegion } = good.deals.account.facts;
+    expect(() => decodeFilterData({ ...good, deals: { ...good.deals, account: { ...good.deals.account, facts: noRegion } } })).toThrow(/deals\.account\.facts\.region/);
   });
 });

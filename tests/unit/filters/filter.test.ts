@@ -3,9 +3,9 @@ import { FILTER_KEYS, filterQuery, hasFilterParams, isFiltered, NO_FILTER, parse
 import { hasFilter, LOADER_KEYS } from '../../../src/lib/filters/loader.ts';
 
 describe('filters in the URL', () => {
-  it('reads owner, team, product, lead source, segment, industry and period; a link of the same filter reads back the same', () => {
+  it('reads owner, team, product, lead source, segment, industry, region and period; a link of the same filter reads back the same', () => {
     const { filter, invalid } = parseFilter('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&source=referral&period=2026-Q2&x=1');
-    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', segment: null, industry: null, period: '2026-Q2' });
+    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', segment: null, industry: null, region: null, period: '2026-Q2' });
     expect(invalid).toEqual([]);
     expect(parseFilter(filterQuery(filter)).filter).toEqual(filter);
     // A long name is read whole: cut at 300 characters it was another owner whose name is its start.
@@ -16,6 +16,10 @@ describe('filters in the URL', () => {
     expect(byAccount).toEqual({ ...NO_FILTER, segment: '대기업', industry: '조선' });
     // Keys in FILTER_KEYS order, whatever the link's.
     expect(filterQuery(byAccount)).toBe('?segment=%EB%8C%80%EA%B8%B0%EC%97%85&industry=%EC%A1%B0%EC%84%A0');
+    const byRegion = parseFilter('?period=2026&region=%EC%9A%B8%EC%82%B0').filter;
+    expect(byRegion).toEqual({ ...NO_FILTER, region: '울산', period: '2026' });
+    expect(filterQuery(byRegion)).toBe('?region=%EC%9A%B8%EC%82%B0&period=2026');
+    expect(hasFilter('?region=%EC%9A%B8%EC%82%B0')).toBe(true);
   });
 
   it('keeps names that look like code or object keys as plain values', () => {

@@ -85,6 +85,21 @@ describe('a filter is a subset of the deals', () => {
     expect(view.facts.targets).toBe('none');
   }, 60_000);
 
+  it('region (accounts.csv): the same metrics as an export of those accounts’ deals', async () => {
+    const accounts = Papa.parse<Record<string, string>>(readFileSync('data/sample/accounts.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const ofRegion = new Set(accounts.filter((a) => a.region === '울산').map((a) => a.account_id));
+    // Counted in the sample's deals.csv by its accounts (the three rejected rows left out): 243, of them 109 of 대기업.
+    const alone = await exportOf((r) => ofRegion.has(r.account_id!));
+    const subset = filterDataset(dataset, f({ region: '울산' }), config.timezone);
+    expect(subset.deals.length).toBe(243);
+    expect(subset.deals.length).toBe(alone.dataset.deals.length);
+    expect(comparable(computeMetrics(subset, config, AS_OF))).toEqual(comparable(computeMetrics(alone.dataset, alone.config, AS_OF)));
+    expect(filterDataset(dataset, f({ region: '울산', segment: '대기업' }), config.timezone).deals.length).toBe(109);
+    const view = filteredSiteData(data, f({ region: '울산' }));
+    expect(view.site.grouped_outcomes.region!.map((r) => r.name)).toEqual(['울산']);
+    expect(view.facts.targets).toBe('none');
+  }, 60_000);
+
   it('period: the deals created in it (local date of created(d) in the config time zone)', () => {
     const dates = createdDates(dataset, config.timezone);
     const expected = dataset.deals.filter((_, i) => dates[i]! >= '2026-01-01' && dates[i]! < '2026-04-01').map((d) => d.id);

@@ -149,19 +149,19 @@ describe('targets.csv beside a HubSpot export', () => {
 describe('a CRM’s company export as accounts.csv', () => {
   // HubSpot's companies export: its Record ID is the id the deals export gives as Associated Company IDs (Primary).
   const COMPANIES =
-    '"Record ID","Company name","Company Domain Name","Industry","Type"\n' +
-    '"9001","Acme Corp","acme.com","Manufacturing","Customer"\n' +
-    '"9002","Globex","globex.com","Utilities","Customer"\n' +
-    '"9003","Initech","initech.com","Computer Software","Prospect"\n' +
-    '"9005","Hooli","hooli.com","Computer Software","Prospect"\n';
+    '"Record ID","Company name","Company Domain Name","Industry","Type","State/Region"\n' +
+    '"9001","Acme Corp","acme.com","Manufacturing","Customer","Ohio"\n' +
+    '"9002","Globex","globex.com","Utilities","Customer","Oregon"\n' +
+    '"9003","Initech","initech.com","Computer Software","Prospect","Texas"\n' +
+    '"9005","Hooli","hooli.com","Computer Software","Prospect","California"\n';
 
   it('named accounts.csv, its Record ID and Company name are read as account_id and account_name, and said so', async () => {
     const { dataset, config } = await readFolder(hubspotWith({ 'accounts.csv': COMPANIES }), OPTIONS);
-    expect(dataset.accounts!.map((a) => [a.accountId, a.accountName, a.industry])).toEqual([
-      ['9001', 'Acme Corp', 'Manufacturing'],
-      ['9002', 'Globex', 'Utilities'],
-      ['9003', 'Initech', 'Computer Software'],
-      ['9005', 'Hooli', 'Computer Software'],
+    expect(dataset.accounts!.map((a) => [a.accountId, a.accountName, a.industry, a.region])).toEqual([
+      ['9001', 'Acme Corp', 'Manufacturing', 'Ohio'],
+      ['9002', 'Globex', 'Utilities', 'Oregon'],
+      ['9003', 'Initech', 'Computer Software', 'Texas'],
+      ['9005', 'Hooli', 'Computer Software', 'California'],
     ]);
     const warning = dataset.issues.find((i) => i.file === 'accounts.csv')!;
     expect(warning).toEqual({
@@ -170,9 +170,9 @@ describe('a CRM’s company export as accounts.csv', () => {
       column: 'Record ID',
       code: 'columns_read_as',
       severity: 'warning',
-      message: 'columns "Record ID" read as account_id and "Company name" as account_name, as a CRM\'s own export names them',
+      message: 'columns "Record ID" read as account_id, "Company name" as account_name and "State/Region" as region, as a CRM\'s own export names them',
     });
-    expect(issueMessage(warning, 'ko')).toBe('"Record ID" 열을 account_id로, "Company name" 열을 account_name으로 읽었습니다(CRM 자체 내보내기의 열 이름)');
+    expect(issueMessage(warning, 'ko')).toBe('"Record ID" 열을 account_id로, "Company name" 열을 account_name으로, "State/Region" 열을 region으로 읽었습니다(CRM 자체 내보내기의 열 이름)');
     // The Win / loss page's table by industry, hand-counted from the fixture: Globex (Utilities) won 32,000; Initech
     // (Computer Software) lost, Hooli open; Acme (Manufacturing) open; the deals without a company listed, unspecified.
     const site = buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'hubspot' });
@@ -192,8 +192,13 @@ describe('a CRM’s company export as accounts.csv', () => {
       ['A4', 'Hooli'],
     ]);
     expect(both.dataset.issues.filter((i) => i.code === 'columns_read_as').map((i) => i.message)).toEqual([
-      'column "Company name" read as account_name, as a CRM\'s own export names it',
+      'columns "Company name" read as account_name and "State/Region" as region, as a CRM\'s own export names them',
     ]);
+    // One column read so: said in the singular.
+    const one = await readFolder(hubspotWith({ 'accounts.csv': 'Record ID,account_name\n9001,Acme Corp\n' }), OPTIONS);
+    const single = one.dataset.issues.find((i) => i.code === 'columns_read_as')!;
+    expect(single.message).toBe('column "Record ID" read as account_id, as a CRM\'s own export names it');
+    expect(issueMessage(single, 'ko')).toBe('"Record ID" 열을 account_id로 읽었습니다(CRM 자체 내보내기의 열 이름)');
   });
 
   it('under its own name, it is named as what it is, with how to get it read', async () => {

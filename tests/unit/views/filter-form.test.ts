@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import { messages } from '../../../src/lib/i18n/index.ts';
+import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
 import { filterFormModel, filterSummary, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
 
-const meta = (owners: string[], sources: string[] = [], segments: string[] = [], industries: string[] = []) => ({
+const meta = (owners: string[], sources: string[] = [], segments: string[] = [], industries: string[] = [], regions: string[] = []) => ({
   data: 'data/filter-data.ab12.json',
   owners,
   teams: ['영업1팀', '(unspecified)'],
@@ -11,6 +12,7 @@ const meta = (owners: string[], sources: string[] = [], segments: string[] = [],
   sources,
   segments,
   industries,
+  regions,
   periods: ['2026-Q2', '2026-Q1', '2026', '2025'],
 });
 /** A lead source's words, as the config's labels give them (pageContext's `label`). */
@@ -46,21 +48,26 @@ describe('the filter form', () => {
         { value: '(unspecified)', label: '(unspecified)' },
       ],
     });
-    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', segment: null, industry: null, period: '2026' }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', segment: null, industry: null, region: null, period: '2026' }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
   });
 
-  it('has a segment and an industry field only where some deal’s account has one in accounts.csv', () => {
+  it('has a segment, an industry and a region field only where some deal’s account has one in accounts.csv', () => {
     const ko = messages('ko');
-    const model = filterFormModel(meta([], [], ['대기업', '중소기업', '(unspecified)'], ['조선']), ko, createFormatter('ko', 'KRW'), sourceWords);
+    const model = filterFormModel(meta([], [], ['대기업', '중소기업', '(unspecified)'], ['조선'], ['충남', '(unspecified)']), ko, createFormatter('ko', 'KRW'), sourceWords);
     expect(model.fields.map((f) => [f.key, f.label])).toEqual([
       ['owner', '담당자'],
       ['team', '팀'],
       ['product', '제품'],
       ['segment', '고객 세그먼트'],
       ['industry', '업종'],
+      ['region', '지역'],
     ]);
+    expect(model.fields[5]!.options!.map((o) => o.label)).toEqual(['충남', '(unspecified)']);
+    expect(filterSummary({ ...NO_FILTER, region: '충남', period: '2026-Q1' }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
+      `지역: 충남\u00a0· ${ko.filters.period}: ${createFormatter('ko', 'KRW').period('2026-Q1')}`,
+    );
     expect(model.fields[3]!.options!.map((o) => o.label)).toEqual(['대기업', '중소기업', '(unspecified)']);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: '대기업', industry: '조선', period: null }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: '대기업', industry: '조선', region: null, period: null }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
       '고객 세그먼트: 대기업\u00a0· 업종: 조선',
     );
     const en = filterFormModel(meta([], ['inbound'], [], ['exhibition']), messages('en'), createFormatter('en', 'KRW'), sourceWords);
@@ -78,7 +85,7 @@ describe('the filter form', () => {
 });
 
 describe('the filter status line', () => {
-  const filter = { owner: '강도윤', team: null, product: null, source: null, segment: null, industry: null, period: '2026-Q1' };
+  const filter = { owner: '강도윤', team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-Q1' };
   it('names the period in the words of the form’s list, not its code', () => {
     const en = createFormatter('en', 'KRW');
     const ko = createFormatter('ko', 'KRW');
@@ -88,9 +95,9 @@ describe('the filter status line', () => {
     // The very label of the form's option.
     const form = filterFormModel(meta([]), messages('ko'), ko, sourceWords);
     expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: '2026' }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: '2026' }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, period: '2026-03' }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
-    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, segment: null, industry: null, period: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026' }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026' }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-03' }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
+    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, segment: null, industry: null, region: null, period: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
   });
 });

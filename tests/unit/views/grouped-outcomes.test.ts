@@ -147,7 +147,8 @@ describe('deals by lead source', () => {
     expect(s.grouped_outcomes.source!.reduce((sum, r) => sum + r.won_amount, 0)).toBeCloseTo(s.metrics.win_rate.won_amount, 0);
     expect(s.grouped_outcomes.source!.reduce((sum, r) => sum + r.open_count, 0)).toBe(s.metrics.pipeline.open_count);
     const sampleModel = winLossModel(pageContext(s, 'en'));
-    expect(sampleModel.notes).toEqual([]);
+    // 강원's one closed deal (by region) has a median cycle of one value: marked, and the note says what the mark means.
+    expect(sampleModel.notes).toEqual(['* A median or percentile of fewer than 5\u00a0values: too few to rely on.']);
     const intro = sampleModel.tableIntros!.find(([id]) => id === 'by-source')![1];
     expect(intro).toBe(
       'Deals from Referral were won most often, 39% (45 of 116 closed in the analysis window); deals from Trade show least often, 20% (21 of 103). The most won amount came from Outbound: ₩15.5B, 30% of it.',
@@ -155,9 +156,9 @@ describe('deals by lead source', () => {
   });
 });
 
-const account = (accountId: string, segment: string, industry: string): Account => ({ ...blankAccount(accountId), industry, segment, line: 2 });
+const account = (accountId: string, segment: string, industry: string, region = ''): Account => ({ ...blankAccount(accountId), industry, segment, region, line: 2 });
 
-describe('deals by the account’s segment and industry (accounts.csv)', () => {
+describe('deals by the account’s segment, industry and region (accounts.csv)', () => {
   const at = (accountId: string, spec: DealSpec): DealSpec => ({ ...spec, accountId });
   const deals = [
     // Enterprise: E1 and E2, 10 closed (7 won) and one open.
@@ -174,13 +175,19 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     at('X9', closedDeal('', false, 50)),
     at('X9', closedDeal('', false, 50)),
   ];
-  const withAccounts = (accounts: Account[] | null, columns = ['account_id', 'segment', 'industry']) => {
+  const withAccounts = (accounts: Account[] | null, columns = ['account_id', 'segment', 'industry', 'region']) => {
     const dataset = makeDataset(config, deals);
     dataset.accounts = accounts;
     if (accounts !== null) dataset.columns['accounts.csv'] = new Set(columns);
     return siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' }));
   };
-  const accounts = [account('E1', 'Enterprise', 'Machinery'), account('E2', 'Enterprise', 'Automotive'), account('S1', 'SMB', 'Automotive'), account('S2', ' SMB ', ''), account('N1', '', 'Machinery')];
+  const accounts = [
+    account('E1', 'Enterprise', 'Machinery', 'Seoul'),
+    account('E2', 'Enterprise', 'Automotive', 'Busan'),
+    account('S1', 'SMB', 'Automotive', 'Seoul '),
+    account('S2', ' SMB ', ''),
+    account('N1', '', 'Machinery', 'Busan'),
+  ];
   const site = withAccounts(accounts);
 
   it('groups each deal by its account’s segment and industry (hand-computed), the accounts without one or not in accounts.csv last', () => {
@@ -196,6 +203,13 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     expect(site.grouped_outcomes.industry!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count, r.open_count, r.won_amount])).toEqual([
       ['Automotive', 5, 13, 0, 1700],
       ['Machinery', 5, 5, 1, 2050],
+      ['(unspecified)', 0, 6, 0, 0],
+    ]);
+    // Seoul: E1's 4 won (₩2,000) and 1 open, S1's 2 won (₩200) and 5 lost; Busan: E2's 3 won (₩1,500) and 3 lost, N1's
+    // 1 won (₩50); S2 (no region) and X9 (not in accounts.csv) 6 lost.
+    expect(site.grouped_outcomes.region!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count, r.open_count, r.won_amount])).toEqual([
+      ['Seoul', 6, 11, 1, 2200],
+      ['Busan', 4, 7, 0, 1550],
       ['(unspecified)', 0, 6, 0, 0],
     ]);
   });
@@ -216,7 +230,14 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     );
     // Machinery has 5 closed deals, too few to compare.
     expect(en.tableIntros!.find(([id]) => id === 'by-industry')![1]).toMatch(/^Fewer than two industries have 10\u00a0closed deals in the analysis window, too few to compare their win rates\. The most won amount came from Machinery: ₩2.05K, 55% of it\. 6 of the 24/u);
+    // Busan has 7 closed deals, too few to compare.
+    expect(en.tables.find((x) => x.id === 'by-region')!.caption).toBe('Win rate by region');
+    expect(en.tableIntros!.find(([id]) => id === 'by-region')![1]).toBe(
+      'Fewer than two regions have 10\u00a0closed deals in the analysis window, too few to compare their win rates. The most won amount came from Seoul: ₩2.2K, 59% of it. ' +
+        '6 of the 24\u00a0deals closed in the window are with accounts that have no region in accounts.csv: add those accounts, or their region, so that they count by it.',
+    );
     const ko = winLossModel(pageContext(site, 'ko'));
+    expect(ko.tables.find((x) => x.id === 'by-region')!.caption).toBe('지역별 수주율');
     expect(ko.tables.find((x) => x.id === 'by-segment')!.caption).toBe('고객 세그먼트별 수주율');
     expect(ko.tableIntros!.find(([id]) => id === 'by-segment')![1]).toBe(
       '분석 기간에 마감된 딜의 수주율은 Enterprise 세그먼트 고객의 딜이 가장 높았고(70%, 10건 중 7건), SMB 세그먼트 고객의 딜이 가장 낮았습니다(18%, 11건 중 2건). ' +
@@ -236,6 +257,12 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     const noIndustry = withAccounts(accounts, ['account_id', 'segment']);
     expect(noIndustry.grouped_outcomes.industry).toBeNull();
     expect(winLossModel(pageContext(noIndustry, 'ko')).tables.find((x) => x.id === 'by-industry')!.empty).toMatch(/^accounts\.csv에 industry 열이 없습니다\./u);
+    const noRegion = withAccounts(accounts, ['account_id', 'segment', 'industry']);
+    expect(noRegion.grouped_outcomes.region).toBeNull();
+    expect(winLossModel(pageContext(noRegion, 'en')).tables.find((x) => x.id === 'by-region')!.empty).toBe(
+      'accounts.csv has no region column: add each account’s region or sales territory (account_id, region; HubSpot’s State/Region) to see in which territories the deals that are won are.',
+    );
+    expect(winLossModel(pageContext(none, 'ko')).tables.find((x) => x.id === 'by-region')!.empty).toMatch(/^accounts\.csv가 없습니다\. 어느 지역의 딜이/u);
     const blank = withAccounts(accounts.map((a) => ({ ...a, segment: '' })));
     expect(winLossModel(pageContext(blank, 'en')).tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^No deal open or closed in the analysis window is with an account that has a segment/u);
   });
@@ -254,13 +281,20 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     ]);
     const bySegment = winLossModel(pageContext(sf, 'en')).tables.find((x) => x.id === 'by-segment')!;
     expect(bySegment.empty).toBe(
-      'The Salesforce Account file gives no segment (Salesforce has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.',
+      'Salesforce gives no segment (it has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.',
     );
+    expect(sf.grouped_outcomes.region).toBeNull();
+    expect(winLossModel(pageContext(sf, 'ko')).tables.find((x) => x.id === 'by-region')!.empty).toBe(
+      'Salesforce에서는 지역을 알 수 없어(Salesforce에는 표준 지역 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 지역별로 보여 줄 수 없습니다.',
+    );
+    // Without an Account file at all, adding an accounts.csv beside the objects would not help either.
+    const noAccountFile = siteDataSchema.parse({ ...sf, inputs: { ...sf.inputs, accounts_file: false } });
+    expect(winLossModel(pageContext(noAccountFile, 'en')).tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^Salesforce gives no segment/u);
     const withoutIndustry = siteDataSchema.parse({ ...sf, grouped_outcomes: { ...sf.grouped_outcomes, industry: null } });
     expect(winLossModel(pageContext(withoutIndustry, 'ko')).tables.find((x) => x.id === 'by-industry')!.empty).toMatch(/^Salesforce Account 파일에 Industry 열이 없습니다\. /u);
   });
 
-  it('on the sample: 중견기업 won most often, 중소기업 least, 대기업 brought the most won amount; 반도체장비 to 가전 by industry', async () => {
+  it('on the sample: 중견기업 won most often, 중소기업 least, 대기업 brought the most won amount; 반도체장비 to 가전 by industry; 충북 to 부산 by region', async () => {
     const sample = await readFolder('data/sample');
     const s = siteDataSchema.parse(buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' }));
     const counts = (rows: typeof s.grouped_outcomes.segment) => rows!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count, r.open_count]);
@@ -282,6 +316,27 @@ describe('deals by the account’s segment and industry (accounts.csv)', () => {
     const intros = new Map(winLossModel(pageContext(s, 'en')).tableIntros);
     expect(intros.get('by-segment')).toBe(
       'Deals with 중견기업 customers were won most often, 32% (60 of 189 closed in the analysis window); deals with 중소기업 customers least often, 27% (92 of 341). The most won amount came from 대기업 customers: ₩23.8B, 47% of it.',
+    );
+    // As an independent reading of the CSVs gives them (won, closed in the window, open at the report date).
+    expect(counts(s.grouped_outcomes.region)).toEqual([
+      ['울산', 27, 112, 15],
+      ['충남', 28, 101, 35],
+      ['경기', 24, 99, 37],
+      ['경북', 22, 75, 14],
+      ['경남', 23, 74, 25],
+      ['대구', 19, 66, 18],
+      ['전남', 12, 37, 2],
+      ['대전', 9, 32, 17],
+      ['부산', 7, 30, 9],
+      ['충북', 13, 30, 8],
+      ['광주', 9, 22, 8],
+      ['인천', 8, 19, 6],
+      ['서울', 4, 5, 4],
+      ['강원', 0, 1, 0],
+    ]);
+    // 충북 13 of 30 (43%) highest of those with 10 closed deals, 부산 7 of 30 (23%) lowest; 울산 ₩8.66B of ₩51.1B won.
+    expect(intros.get('by-region')).toBe(
+      'Deals in 충북 were won most often, 43% (13 of 30 closed in the analysis window); deals in 부산 least often, 23% (7 of 30). The most won amount came from 울산: ₩8.66B, 17% of it.',
     );
     expect(intros.get('by-industry')).toBe(
       'Deals in 반도체장비 were won most often, 35% (42 of 119 closed in the analysis window); deals in 가전 least often, 18% (12 of 68). The most won amount came from 자동차부품: ₩18.1B, 35% of it.',

@@ -11,7 +11,7 @@ import { filteredTargetsNote } from './absence.ts';
 import type { PageContext } from './context.ts';
 
 /** The keys whose values are codes a config can give words (`labels`), as the Win / loss page's tables show them. */
-const CODED_KEYS: ReadonlySet<FilterKey> = new Set(['source', 'segment', 'industry']);
+const CODED_KEYS: ReadonlySet<FilterKey> = new Set(['source', 'segment', 'industry', 'region']);
 
 /** Above this many names a list would bloat every page: a text field instead. */
 export const MAX_FILTER_OPTIONS = 150;
@@ -36,7 +36,7 @@ export interface FilterFormModel {
 }
 
 /**
- * `codeLabel`: a lead source's, segment's or industry's words (the config's labels, else the code humanised:
+ * `codeLabel`: a lead source's, segment's, industry's or region's words (the config's labels, else the code humanised:
  * `outbound` as 'Outbound'), as the Win / loss page's tables name them; names (owners, teams, products) are shown as
  * written.
  */
@@ -47,9 +47,14 @@ export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter, cod
     options: values.length > MAX_FILTER_OPTIONS ? null : values.map((v) => ({ value: v, label: words(v) })),
   });
   const names = [field('owner', m.filters.owner, meta.owners), field('team', m.filters.team, meta.teams), field('product', m.filters.product, meta.products)];
-  // A lead source, segment or industry only where some deal has one (a field of nothing but "(unspecified)" would
-  // filter nothing).
-  const coded = [field('source', m.filters.source, meta.sources, codeLabel), field('segment', m.filters.segment, meta.segments, codeLabel), field('industry', m.filters.industry, meta.industries, codeLabel)];
+  // A lead source, segment, industry or region only where some deal has one (a field of nothing but "(unspecified)"
+  // would filter nothing).
+  const coded = [
+    field('source', m.filters.source, meta.sources, codeLabel),
+    field('segment', m.filters.segment, meta.segments, codeLabel),
+    field('industry', m.filters.industry, meta.industries, codeLabel),
+    field('region', m.filters.region, meta.regions, codeLabel),
+  ];
   return {
     fields: [...names, ...coded.filter((c) => c.options === null || c.options.length > 0)],
     quarters: meta.periods.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
@@ -63,7 +68,7 @@ export function periodLabel(f: Formatter, value: string): string {
   return f.period(value);
 }
 
-/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words (`codeLabel`: a source's, segment's or industry's). */
+/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words (`codeLabel`: a source's, segment's, industry's or region's). */
 export function filterSummary(filter: Filter, m: Messages, f: Formatter, codeLabel: (code: string) => string): string {
   return FILTER_KEYS.map((key) => {
     const value = filter[key];

@@ -1,7 +1,7 @@
 /**
- * The Win / loss page's deals by lead source, customer segment and industry (metrics/grouped-outcomes.ts
+ * The Win / loss page's deals by lead source, customer segment, industry and region (metrics/grouped-outcomes.ts
  * `groupedOutcomes`): which channels bring the deals that are won, the marketing half of the pipeline, and which kinds
- * of customer they are won with. The sentences above each table name the groups won most and least often (of those
+ * of customer and which territories they are won with. The sentences above each table name the groups won most and least often (of those
  * with enough closed deals), where the won amount came from, and the closed deals without one.
  */
 import type { OutcomeGrouping } from '../../metrics/grouped-outcomes.ts';
@@ -28,6 +28,7 @@ const TABLES = {
   source: { id: 'by-source', title: 'bySource' },
   segment: { id: 'by-segment', title: 'bySegment' },
   industry: { id: 'by-industry', title: 'byIndustry' },
+  region: { id: 'by-region', title: 'byRegion' },
 } as const;
 
 /** The table of the deals by `grouping`, with its sentences. */
