@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { pageParts } from '../../../src/lib/filters/page-parts.ts';
+import { filterDataText } from '../../../src/lib/filters/build-data.ts';
+import { decodeFilterData } from '../../../src/lib/filters/decode-filter-data.ts';
+import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
+import { keptDeals, matchingDeals } from '../../../src/lib/filters/matching.ts';
 import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
@@ -265,6 +269,32 @@ describe('deals by the account’s segment, industry and region (accounts.csv)',
     expect(winLossModel(pageContext(none, 'ko')).tables.find((x) => x.id === 'by-region')!.empty).toMatch(/^accounts\.csv가 없습니다\. 어느 지역의 딜이/u);
     const blank = withAccounts(accounts.map((a) => ({ ...a, segment: '' })));
     expect(winLossModel(pageContext(blank, 'en')).tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^No deal open or closed in the analysis window is with an account that has a segment/u);
+  });
+
+  it('names that are object keys (__proto__, constructor, hasOwnProperty) are regions like any other: grouped, filtered and carried to the filtered page', () => {
+    const keyed = [account('E1', '', '', '__proto__'), account('E2', '', '', 'constructor'), account('S1', '', '', 'hasOwnProperty'), account('S2', '', '', '__proto__')];
+    const dataset = makeDataset(config, deals);
+    dataset.accounts = keyed;
+    dataset.columns['accounts.csv'] = new Set(['account_id', 'region']);
+    const s = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' }));
+    // __proto__: E1's 4 won (and 1 open) and S2's 4 lost; hasOwnProperty: S1's 7; constructor: E2's 6; N1 and X9 none.
+    expect(s.grouped_outcomes.region!.map((r) => [r.name, r.won_count, r.won_count + r.lost_count])).toEqual([
+      ['__proto__', 4, 8],
+      ['hasOwnProperty', 2, 7],
+      ['constructor', 3, 6],
+      ['(unspecified)', 1, 3],
+    ]);
+    const counts = ['__proto__', 'constructor', 'hasOwnProperty', '(unspecified)'].map((region) => {
+      const filter = { ...NO_FILTER, region };
+      const marked = matchingDeals(dataset, filter, config.timezone);
+      expect(Array.from(keptDeals(dataset, filter, config.timezone))).toEqual(Array.from(marked.keys()).filter((d) => marked[d] === 1));
+      return keptDeals(dataset, filter, config.timezone).length;
+    });
+    expect(counts).toEqual([9, 6, 7, 3]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(deals.length);
+    const decoded = decodeFilterData(JSON.parse(filterDataText(dataset, config, s)));
+    // Every deal's account, those not in accounts.csv without a region.
+    expect(decoded.dataset.accounts!.map((a) => [a.accountId, a.region]).sort()).toEqual([...keyed.map((a) => [a.accountId, a.region]), ['N1', ''], ['X9', '']].sort());
   });
 
   it('Salesforce objects: industry from the Account file, and why no segment (an accounts.csv beside them is not read)', async () => {
