@@ -31,6 +31,7 @@ import type {
 } from '../charts/index.ts';
 import { enChartWords } from './chart-text-en.ts';
 import { koChartWords } from './chart-text-ko.ts';
+import { isolatingParams } from './bidi.ts';
 import { messages } from './index.ts';
 import type { Locale } from './locales.ts';
 
@@ -80,7 +81,7 @@ export interface ChartWords {
   trend: Pick<TrendLineText, 'noData' | 'takeaway'>;
 }
 
-const WORDS: Record<Locale, ChartWords> = { en: enChartWords, ko: koChartWords };
+const WORDS: Record<Locale, ChartWords> = { en: isolatingParams(enChartWords), ko: isolatingParams(koChartWords) };
 
 /** Every chart's `options.text` in `locale`. */
 export function chartTexts(locale: Locale): ChartTexts {

@@ -10,14 +10,17 @@
 import { createFormatter, type Formatter } from '../format/index.ts';
 import { en, type Messages } from './en.ts';
 import { ko } from './ko.ts';
+import { isolatingParams } from './bidi.ts';
 import { type Locale, localizedText } from './locales.ts';
 
 export { DEFAULT_LOCALE, LOCALE_NAMES, LOCALE_TAGS, LOCALES, isLocale, localizedText, type Locale } from './locales.ts';
 export { josa, type JosaPair } from './josa.ts';
+export { isolated } from './bidi.ts';
 export { codeLabel, codeLabels, type CodeLabels, humanizeCode, isCode } from './codes.ts';
 export type { Messages } from './en.ts';
 
-const CATALOGUES: Record<Locale, Messages> = { en, ko };
+// A right-to-left name in a sentence is isolated, so that the digits after it stay in their place (bidi.ts).
+const CATALOGUES: Record<Locale, Messages> = { en: isolatingParams(en), ko: isolatingParams(ko) };
 
 /** Every UI string of `locale`. */
 export function messages(locale: Locale): Messages {

@@ -35,7 +35,8 @@ function latinWordFinal(word: string): number {
 
 /** The part of `text` read last: the word before a closing gloss ('조직(organization)' -> '조직'), else what is inside closing brackets and quotes. */
 function lastRead(word: string): string {
-  let text = word.replace(/[\s'"’”.]+$/u, '');
+  // A right-to-left name's isolate (bidi.ts) is no letter: the particle follows the name.
+  let text = word.replace(/[\s'"’”.\u2066-\u2069]+$/u, '');
   // A parenthesis after a word is a gloss or an aside: the particle follows the word ('정체 딜(3건)이', '사과(apple)를').
   const gloss = /^(?<before>.*\S)\s*[([][^()[\]]*[)\]]$/u.exec(text);
   if (gloss && /[^\s'"‘“([]/u.test(gloss.groups!.before!)) return lastRead(gloss.groups!.before!);
