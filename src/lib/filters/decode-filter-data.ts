@@ -8,6 +8,7 @@ import { assembleTable, datasetOfTable, NUMBER_COLUMNS, type NumberColumn, TEXT_
 import type { TextCodes } from '../text-codes.ts';
 import type { Config } from '../config.ts';
 import { dateOfDay, isLocalDate, type LocalDate } from '../time.ts';
+import { perAccountFact } from '../metrics/deal-codes.ts';
 import { restoreConfig } from './filter-config.ts';
 import { FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, utcDay } from './filter-data.ts';
 import { fail, isNum, isNumOrNull, isRecord, isStr, list } from './filter-data-checks.ts';
@@ -196,16 +197,13 @@ export function decodeFilterData(raw: unknown): DecodedFilterData {
 /** The accounts of the file's (id, name) pairs with their segment, industry and region: the facts the pages group deals by. */
 function readAccountFacts(v: unknown, ids: readonly string[]): Account[] {
   if (!isRecord(v)) fail('deals.account.facts: expected the segments, industries and regions');
-  const segment = readDict(v.segment, 'deals.account.facts.segment', ids.length);
-  const industry = readDict(v.industry, 'deals.account.facts.industry', ids.length);
-  const region = readDict(v.region, 'deals.account.facts.region', ids.length);
+  const dicts = perAccountFact((fact) => readDict(v[fact], `deals.account.facts.${fact}`, ids.length));
   const seen = new Set<string>();
   const out: Account[] = [];
   ids.forEach((accountId, k) => {
     if (seen.has(accountId)) return;
     seen.add(accountId);
-    const name = (dict: TextCodes) => dict.names[dict.codes[k]!]!;
-    out.push({ ...blankAccount(accountId), industry: name(industry), segment: name(segment), region: name(region) });
+    out.push({ ...blankAccount(accountId), ...perAccountFact((fact) => dicts[fact].names[dicts[fact].codes[k]!]!) });
   });
   return out;
 }

@@ -3,7 +3,7 @@ import type { Dataset, Deal, FieldChange } from '../dataset.ts';
 import type { Config } from '../config.ts';
 import { TextCoder } from '../deal-table.ts';
 import { dayNumber, type LocalDate } from '../time.ts';
-import type { AccountFact } from '../metrics/deal-codes.ts';
+import { perAccountFact } from '../metrics/deal-codes.ts';
 import { configJson } from './filter-config.ts';
 import { type Dict, FILTER_DATA_FORMAT, FILTER_DATA_VERSION, type FilterData, type FilterSiteFacts, type Relative, type Scaled, utcDay } from './filter-data.ts';
 
@@ -64,8 +64,7 @@ function accounts(deals: readonly Deal[], named: (d: Deal) => boolean, facts: Da
   });
   if (facts === null) return { ids, names, codes, facts: null };
   const byId = new Map(facts.map((a) => [a.accountId, a]));
-  const fact = (key: AccountFact) => dict(ids.map((id) => byId.get(id)?.[key] ?? ''));
-  return { ids, names, codes, facts: { segment: fact('segment'), industry: fact('industry'), region: fact('region') } };
+  return { ids, names, codes, facts: perAccountFact((fact) => dict(ids.map((id) => byId.get(id)?.[fact] ?? ''))) };
 }
 
 /** Whether each change's old value is the new value of the previous change of its deal and field. */

@@ -8,7 +8,7 @@
  */
 import type { Account, Dataset } from '../dataset.ts';
 import { dealTable } from '../deal-table.ts';
-import { ACCOUNT_FACTS, type AccountFact, accountFactCodes } from '../metrics/deal-codes.ts';
+import { ACCOUNT_FACTS, type AccountFact, accountFactCodes, perAccountFact } from '../metrics/deal-codes.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { localDateOf } from '../time.ts';
 import { type Filter, periodInstants, segmentName } from './filter.ts';
@@ -123,15 +123,13 @@ export function filterIndex(dataset: Dataset): FilterIndex {
   if (!index) {
     const table = dealTable(dataset);
     // Without accounts.csv or the column, every deal's account fact is empty, as matchingDeals reads it.
-    const fact = (key: AccountFact) => accountFactCodes(dataset, table, key) ?? { codes: new Int32Array(dataset.deals.length), names: [''] };
+    const none = (): TextCodes => ({ codes: new Int32Array(dataset.deals.length), names: [''] });
     const names: Record<NameKey, TextCodes> = {
       owner: asFiltered(table.owner),
       team: asFiltered(table.team),
       product: asFiltered(table.product),
       source: asFiltered(table.source),
-      segment: asFiltered(fact('segment')),
-      industry: asFiltered(fact('industry')),
-      region: asFiltered(fact('region')),
+      ...perAccountFact((fact) => asFiltered(accountFactCodes(dataset, table, fact) ?? none())),
     };
     const deals = Object.fromEntries(NAME_KEYS.map((key) => [key, byName(names[key])])) as Record<NameKey, Map<string, Int32Array>>;
     index = { names, deals, created: createdInstants(dataset) };

@@ -48,6 +48,11 @@ function byTrimmedName(given: TextCodes): TextCodes {
 export const ACCOUNT_FACTS = ['segment', 'industry', 'region'] as const;
 export type AccountFact = (typeof ACCOUNT_FACTS)[number];
 
+/** One value per account fact, made by `make`: what a fact added to ACCOUNT_FACTS gets wherever facts are listed. */
+export function perAccountFact<T>(make: (fact: AccountFact) => T): Record<AccountFact, T> {
+  return Object.fromEntries(ACCOUNT_FACTS.map((fact) => [fact, make(fact)])) as Record<AccountFact, T>;
+}
+
 /**
  * Per deal of `deals` (the dataset's table, or a filtered view's), its account's `fact` in accounts.csv as a table
  * names it: trimmed, UNSPECIFIED for an account not in accounts.csv or without one there. Null without accounts.csv

@@ -8,7 +8,7 @@
 import { WON } from '../model/snapshot.ts';
 import type { TextCodes } from '../text-codes.ts';
 import type { MetricContext } from './context.ts';
-import { ACCOUNT_FACTS, type AccountFact, accountFactCodes, dealCodes } from './deal-codes.ts';
+import { ACCOUNT_FACTS, type AccountFact, accountFactCodes, dealCodes, perAccountFact } from './deal-codes.ts';
 import { segments } from './segments.ts';
 import { UNSPECIFIED } from './win-loss.ts';
 
@@ -37,8 +37,7 @@ export function groupedOutcomes(ctx: MetricContext): Record<OutcomeGrouping, Gro
   const deals = ctx.timelines.deals;
   const source = (ctx.dataset.columns['deals.csv']?.has('source') ?? false) ? dealCodes(deals).source : null;
   const of = (key: TextCodes | null) => (key === null ? null : outcomesBy(ctx, key));
-  const fact = (key: AccountFact) => of(accountFactCodes(ctx.dataset, deals, key));
-  return { source: of(source), segment: fact('segment'), industry: fact('industry'), region: fact('region') };
+  return { source: of(source), ...perAccountFact((fact) => of(accountFactCodes(ctx.dataset, deals, fact))) };
 }
 
 function outcomesBy(ctx: MetricContext, key: TextCodes): GroupOutcomeRow[] {
