@@ -583,8 +583,20 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(shift, path).toBe(0);
       const [form, h1] = await Promise.all([page.locator('form[data-filters]').boundingBox(), page.locator('h1').boundingBox()]);
       expect(form!.y + form!.height, path).toBeLessThanOrEqual(h1!.y);
+      // Its fields folded behind one line, so that the first screen shows the page; the line opens them.
+      expect(form!.height, path).toBeLessThan(80);
+      expect(await page.locator('select[name="owner"]').isVisible(), path).toBe(false);
+      await page.click('[data-filter-fold] > summary');
+      expect(await page.locator('select[name="owner"]').isVisible(), path).toBe(true);
       await page.close();
     }
+    // Wider than a phone the fields are open from the first paint, without the fold's line.
+    const wide = await browser.newPage();
+    await wide.setViewportSize({ width: 1366, height: 900 });
+    await wide.goto(`${server.url}/ko/`, { waitUntil: 'load' });
+    expect(await wide.locator('select[name="owner"]').isVisible()).toBe(true);
+    expect(await wide.locator('[data-filter-fold] > summary').isVisible()).toBe(false);
+    await wide.close();
   });
 
   it('draws each chart as the build draws it: only the variant on screen, the other when the page narrows', async () => {
