@@ -19,6 +19,12 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
  */
 const counted = (f: Formatter, n: number, one: string, other: string) => withUnit(f.count(n), plural(n, one, other));
 
+/** The Win / loss page's grouped tables (`groups`): the group the most won amount came from, said alike of a source, an industry and a region. */
+const mostWonFrom = (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`;
+/** The groups won most and least often, said alike of industries and regions ("deals in …"). */
+const dealsInSpread = (p: { best: string; bestRate: string; bestCounts: string; worst: string; worstRate: string; worstCounts: string }) =>
+  `Deals in ${p.best} were won most often, ${p.bestRate} (${p.bestCounts} closed in the analysis window); deals in ${p.worst} least often, ${p.worstRate} (${p.worstCounts}).`;
+
 export const en = {
   site: {
     name: 'Pipescope',
@@ -444,7 +450,7 @@ export const en = {
       same: (p: { rate: string }) => `Deals from every source with enough closed deals were won at the same rate, ${p.rate}.`,
       tooFew: (p: { min: number }, f: Formatter) =>
         `Fewer than two sources have ${withUnit(f.count(p.min), 'closed deals')} in the analysis window, too few to compare their win rates.`,
-      mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`,
+      mostWon: mostWonFrom,
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window have no lead source: fill it in the CRM so that they count by their channel.`,
       /** `file`: the data has accounts (accounts.csv, or a Salesforce Account file: `salesforce`). */
@@ -472,12 +478,11 @@ export const en = {
     },
     industry: {
       column: 'Industry',
-      spread: (p: { best: string; bestRate: string; bestCounts: string; worst: string; worstRate: string; worstCounts: string }) =>
-        `Deals in ${p.best} were won most often, ${p.bestRate} (${p.bestCounts} closed in the analysis window); deals in ${p.worst} least often, ${p.worstRate} (${p.worstCounts}).`,
+      spread: dealsInSpread,
       same: (p: { rate: string }) => `Deals of every industry with enough closed deals were won at the same rate, ${p.rate}.`,
       tooFew: (p: { min: number }, f: Formatter) =>
         `Fewer than two industries have ${withUnit(f.count(p.min), 'closed deals')} in the analysis window, too few to compare their win rates.`,
-      mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`,
+      mostWon: mostWonFrom,
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no industry in accounts.csv: add those accounts, or their industry, so that they count by it.`,
       noColumn: (p: { file: boolean; salesforce: boolean }) =>
@@ -490,12 +495,11 @@ export const en = {
     },
     region: {
       column: 'Region',
-      spread: (p: { best: string; bestRate: string; bestCounts: string; worst: string; worstRate: string; worstCounts: string }) =>
-        `Deals in ${p.best} were won most often, ${p.bestRate} (${p.bestCounts} closed in the analysis window); deals in ${p.worst} least often, ${p.worstRate} (${p.worstCounts}).`,
+      spread: dealsInSpread,
       same: (p: { rate: string }) => `Deals of every region with enough closed deals were won at the same rate, ${p.rate}.`,
       tooFew: (p: { min: number }, f: Formatter) =>
         `Fewer than two regions have ${withUnit(f.count(p.min), 'closed deals')} in the analysis window, too few to compare their win rates.`,
-      mostWon: (p: { name: string; amount: string; share: string }) => `The most won amount came from ${p.name}: ${p.amount}, ${p.share} of it.`,
+      mostWon: mostWonFrom,
       unspecified: (p: { count: number; total: number }, f: Formatter) =>
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no region in accounts.csv: add those accounts, or their region, so that they count by it.`,
       noColumn: (p: { file: boolean; salesforce: boolean }) =>
