@@ -22,7 +22,10 @@ export function isolated(text: string): string {
 /** A message's parameter with its right-to-left texts isolated: a text, the texts of a list, the texts of an object. */
 function isolatedParam(p: unknown): unknown {
   if (typeof p === 'string') return isolated(p);
-  if (Array.isArray(p)) return p.some((v) => typeof v === 'string' && isolated(v) !== v) ? p.map(isolatedParam) : p;
+  if (Array.isArray(p)) {
+    const out = p.map(isolatedParam);
+    return out.every((v, i) => v === p[i]) ? p : out;
+  }
   if (p === null || typeof p !== 'object' || Object.getPrototypeOf(p) !== Object.prototype) return p;
   const given = p as Record<string, unknown>;
   let out: Record<string, unknown> | null = null;

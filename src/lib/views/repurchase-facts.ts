@@ -30,6 +30,9 @@ export interface LeadTime {
   won: number;
 }
 
+/** A repurchase a review acts on now: overdue, or due within 12 months (not later, not covered by a follow-up deal). */
+export const isDueSoon = (r: Pick<Metrics['repurchase'][number], 'status'>): boolean => r.status === 'overdue' || r.status === 'upcoming';
+
 /** The fewest won deals of a product whose median cycle the page counts back from (as views/pages/absence.ts MIN_QUANTILE_VALUES). */
 export const MIN_LEAD_WON = 5;
 

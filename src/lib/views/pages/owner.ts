@@ -4,6 +4,7 @@ import { itemPieces, joinItems } from '../../format/index.ts';
 import { otherLang } from '../../format/text-lang.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { QUIET_DAYS } from '../../metrics/quiet-owners.ts';
+import { isDueSoon } from '../repurchase-facts.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { groupBy } from '../../group-by.ts';
@@ -106,7 +107,7 @@ function quietNote(ctx: PageContext, owner: string): string | null {
   const { site, m, f } = ctx;
   const quiet = site.quiet_owners.find((q) => q.owner === owner);
   if (quiet === undefined) return null;
-  const due = site.metrics.repurchase.filter((r, i) => site.repurchase_owners[i] === owner && (r.status === 'overdue' || r.status === 'upcoming')).length;
+  const due = site.metrics.repurchase.filter((r, i) => site.repurchase_owners[i] === owner && isDueSoon(r)).length;
   return m.quietOwners.owner({ date: f.date(quiet.last_activity), due, days: QUIET_DAYS }, f);
 }
 

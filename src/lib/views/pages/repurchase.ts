@@ -7,7 +7,7 @@ import { nameLabel } from '../../i18n/index.ts';
 import { QUIET_DAYS } from '../../metrics/quiet-owners.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { repurchaseView } from '../chart-models.ts';
-import { MIN_LEAD_WON } from '../repurchase-facts.ts';
+import { isDueSoon, MIN_LEAD_WON } from '../repurchase-facts.ts';
 import { addDays } from '../../time.ts';
 import { chartBlock, type Column, LIST_TOP, moneyDigits, movedOnPage, table } from '../table.ts';
 import { repurchaseNote } from './absence.ts';
@@ -83,12 +83,12 @@ export function repurchaseModel(ctx: PageContext): ChartsPageModel {
   const start = startDates(ctx);
   const dueColumns = columns.flatMap((c): Column<RepurchaseRow>[] => (c.label === m.columns.status ? [c, start.column.page] : c === amount.csv ? [c, start.column.csv] : [c]));
   const lostOnly = covered.filter(followUp.allLost).length;
-  const leadIntro = [start.intro(due), quietIntro(ctx, due.filter((r) => r.status !== 'later' && quietSince(r) !== undefined).map((r) => ownerOf.get(r)!))]
+  const leadIntro = [start.intro(due), quietIntro(ctx, due.filter((r) => isDueSoon(r) && quietSince(r) !== undefined).map((r) => ownerOf.get(r)!))]
     .filter((text) => text !== null)
     .join(' ');
   // A review's work first: the rows sort by next purchase, so those overdue or due within 12 months lead, and the page
   // shows them all (at least LIST_TOP rows), the later ones behind "Show all N" (on the sample 38 rows, then 283 more).
-  const dueSoon = due.filter((r) => r.status !== 'later').length;
+  const dueSoon = due.filter(isDueSoon).length;
   // Nothing to draw when no won deal has a lifecycle: the takeaway says what to configure.
   const missing = repurchaseNote(ctx);
   return {
