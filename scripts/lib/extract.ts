@@ -144,7 +144,7 @@ export async function extract(req: ExtractRequest): Promise<Extraction> {
     const filesDir = req.makeFilesDir?.() ?? null;
     const script = req.filterScript;
     const filters = filterOn
-      ? { filters: { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config) } }
+      ? { filters: { data: filterPath, ...(script ? { script: script.script } : {}), ...filterChoices(dataset, config, extracted.closeDays()) } }
       : { filters_off: { deals: dataset.deals.length, mb: Math.ceil(filterBytes / 1e5) / 10, limit_mb: req.maxFilterMb } };
     const later = req.later && filesDir !== null ? (write: () => void) => req.later!(() => writingTo(filesDir, write)) : undefined;
     const site = writingTo(dataPath, () => writeSiteFiles(fs, dataPath, extracted, filters, filesDir ?? undefined, later, req.fileWriter));

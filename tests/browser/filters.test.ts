@@ -18,7 +18,7 @@ import { pageParts } from '../../src/lib/filters/page-parts.ts';
 import { filterNotes } from '../../src/lib/views/pages/filter-form.ts';
 import { filteredSiteData, pinStallDays } from '../../src/lib/filters/recompute.ts';
 import { filterDataset } from '../../src/lib/filters/subset.ts';
-import type { Locale } from '../../src/lib/i18n/index.ts';
+import { type Locale, messages } from '../../src/lib/i18n/index.ts';
 import { readFolder } from '../../src/lib/ingest/read-folder.ts';
 import { computeMetrics } from '../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../src/lib/metrics/types.ts';
@@ -301,6 +301,26 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       }
     });
   }
+
+  it('ko: a close-date link (Q2 2026) keeps the deals won or lost in it and those expected in it at as_of; forecast accuracy says why it is left out', async () => {
+    const filter = f({ closing: '2026-Q2' });
+    const view = filteredSiteData(data, filter);
+    // Counted in the sample's CSVs by an independent reading of metrics.md's rules (tests/unit/filters/subset.test.ts).
+    expect(view.matched).toBe(226);
+    const page = await openFiltered('/ko/forecast/', filter);
+    expect(await page.textContent('[data-filter-status]')).toContain('(마감 시기: 2026년\u00a02분기)');
+    expect(await page.textContent('[data-filter-status]')).toContain('마감 시기는 수주·실주된 딜은 마감한 날');
+    expect(await page.$eval('select[name="closing"]', (e) => (e as HTMLSelectElement).value)).toBe('2026-Q2');
+    const accuracy = await page.$eval('#forecast-accuracy', (e) => ({ unavailable: e.classList.contains('unavailable'), takeaway: e.querySelector('.takeaway')?.textContent ?? '', svg: (e.querySelector('.chart-svg') as HTMLElement | null)?.hidden ?? true }));
+    expect(accuracy).toEqual({ unavailable: true, takeaway: joinWordDots(messages('ko').absence.accuracyClosingFilter), svg: true });
+    // The deal lists, as the page model has them: the open deals of Q2 2026 only.
+    const ctx = pageContext(view.site, 'ko', '/', view.facts);
+    for (const table of forecastModel(ctx).tables.filter((t) => t.id.startsWith('deals-'))) {
+      const rows = await page.$$eval(`#t-${table.id} tbody tr`, (trs) => trs.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+      expect(rows, table.id).toEqual(table.rows.length === 0 ? [[joinWordDots(table.empty)]] : table.rows.map((r) => r.map((c) => joinWordDots(heard(c)))));
+    }
+    await page.close();
+  });
 
   it('the forecast page’s deal lists under an owner filter: that owner’s deals only, as the page model has them, totalling the engine’s buckets', async () => {
     const filter = f({ owner });

@@ -10,11 +10,11 @@ import { type AccountFact, accountFactCodes } from '../metrics/deal-codes.ts';
 import { UNSPECIFIED } from '../metrics/win-loss.ts';
 import { stallThresholds } from '../metrics/stalled.ts';
 import { byCodePoint } from '../stats.ts';
-import { quarterOf } from '../time.ts';
+import { dateOfDay, quarterOf } from '../time.ts';
 import type { FilterMeta, SiteData } from '../views/schema.ts';
 import { encodeFilterData } from './encode-filter-data.ts';
 import type { FilterSiteFacts } from './filter-data.ts';
-import { segmentName } from './filter.ts';
+import { isPeriod, segmentName } from './filter.ts';
 import { createdDates } from './matching.ts';
 
 /**
@@ -52,21 +52,26 @@ export function filterDataText(dataset: Dataset, config: Config, site: SiteData)
 
 const distinct = (values: Iterable<string>) => [...new Set(values)].sort(byCodePoint);
 
+/** The quarters, then the years, of some dates, each newest first; none a filter link could not name (`isPeriod`). */
+function periodsOf(dates: readonly string[]): string[] {
+  const quarters = distinct(dates.map((d) => quarterOf(d))).reverse();
+  const years = distinct(dates.map((d) => d.slice(0, 4))).reverse();
+  return [...quarters, ...years].filter(isPeriod);
+}
+
 /**
  * The form's choices: every owner, team, product, lead source, segment, industry and region (as filtered: trimmed,
- * empty as `(unspecified)`; no source or account fact without a deal that has one), and the quarters and years deals were
- * created in, newest first.
+ * empty as `(unspecified)`; no source or account fact without a deal that has one), the quarters and years deals were
+ * created in, and those of the deals' close dates at as_of (`closeDays`: model/close-days.ts), newest first.
  */
-export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta, 'data'> {
+export function filterChoices(dataset: Dataset, config: Config, closeDays: Float64Array): Omit<FilterMeta, 'data'> {
   const { deals } = dataset;
   // The deals' accounts' facts, each named once (accountFactCodes names those of the deals' accounts only).
   const facts = (fact: AccountFact) => {
     const names = accountFactCodes(dataset, dealTable(dataset), fact)?.names ?? [];
     return names.some((name) => name !== UNSPECIFIED) ? distinct(names) : [];
   };
-  const dates = createdDates(dataset, config.timezone);
-  const quarters = distinct(dates.map((d) => quarterOf(d))).reverse();
-  const years = distinct(dates.map((d) => d.slice(0, 4))).reverse();
+  const closeDates = [...new Set(closeDays)].filter((day) => day === day).map(dateOfDay);
   return {
     owners: distinct(deals.map((d) => segmentName(d.owner))),
     teams: distinct(deals.map((d) => segmentName(d.team))),
@@ -75,6 +80,7 @@ export function filterChoices(dataset: Dataset, config: Config): Omit<FilterMeta
     segments: facts('segment'),
     industries: facts('industry'),
     regions: facts('region'),
-    periods: [...quarters, ...years],
+    periods: periodsOf(createdDates(dataset, config.timezone)),
+    closings: periodsOf(closeDates),
   };
 }

@@ -11,11 +11,11 @@
  */
 import { isLocale, LOCALES, localize } from '../i18n/index.ts';
 import { pageContext, pagePath } from '../views/pages/context.ts';
-import { filterNotes, filterSummary } from '../views/pages/filter-form.ts';
+import { filterNotes, filterSummary, periodLabel } from '../views/pages/filter-form.ts';
 import { printFooterCss } from '../views/pages/print-footer.ts';
 import { type DecodedFilterData, decodeFilterData } from './decode-filter-data.ts';
 import { applyParts } from './dom.ts';
-import { FILTER_KEYS, type Filter, filterQuery, isFiltered, parseFilter } from './filter.ts';
+import { FILTER_KEYS, type Filter, type FilterKey, filterQuery, isFiltered, isPeriodKey, parseFilter } from './filter.ts';
 import { FILTER_PAGES, isFilterPage, pageParts } from './page-parts.ts';
 import { filteredSiteData, prepareFilters } from './recompute.ts';
 
@@ -60,17 +60,18 @@ async function load(src: string) {
   return { data, fetchMs: t1 - t0, parseMs: t2 - t1, decodeMs: t3 - t2, prepareMs: performance.now() - t3 };
 }
 
-/** The form's selects show the filter in the URL. */
-function syncForm(form: HTMLFormElement, filter: Filter): void {
+/** The form's selects show the filter in the URL (`words`: a value's words for an option the build did not list). */
+function syncForm(form: HTMLFormElement, filter: Filter, words: (key: FilterKey, value: string) => string): void {
   for (const key of FILTER_KEYS) {
     const field = form.elements.namedItem(key);
     if (!(field instanceof HTMLSelectElement || field instanceof HTMLInputElement)) continue;
     const value = filter[key] ?? '';
     if (field instanceof HTMLSelectElement && value !== '' && !Array.from(field.options).some((o) => o.value === value)) {
-      // A name the build did not list (a shared link from another build): still selectable.
+      // A name the build did not list (a shared link from another build), or a month (the Forecast page links one):
+      // still selectable, a period in the list's words ('Jun 2026').
       const option = document.createElement('option');
       option.value = value;
-      option.textContent = value;
+      option.textContent = words(key, value);
       field.append(option);
     }
     field.value = value;
@@ -95,7 +96,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
   // The status line formats counts only: any currency will do until the data says which.
   const { m, f } = localize(isLocale(locale) ? locale : 'en', 'KRW');
   const { filter, invalid } = parseFilter(location.search);
-  syncForm(form, filter);
+  syncForm(form, filter, (key, value) => (isPeriodKey(key) ? periodLabel(f, value) : value));
   const timings: FilterRun['timings'] = { loadMs: 0, fetchMs: 0, parseMs: 0, decodeMs: 0, prepareMs: 0, engineMs: 0, modelMs: 0, domMs: 0, recomputeMs: 0 };
   const say = (lines: string[]) => status?.replaceChildren(...lines.filter(Boolean).map((line) => Object.assign(document.createElement('p'), { textContent: line })));
   root.classList.add('filtering');

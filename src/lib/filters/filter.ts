@@ -1,5 +1,5 @@
 /**
- * Filters in the URL: `?owner=<name>&team=<name>&product=<name>&source=<name>&segment=<name>&industry=<name>&region=<name>&period=<period>`.
+ * Filters in the URL: `?owner=<name>&team=<name>&product=<name>&source=<name>&segment=<name>&industry=<name>&region=<name>&period=<period>&closing=<period>`.
  * A filter is a subset of the deals (subset.ts); every figure is then the
  * engine's, computed as of the report's date over those deals only.
  *
@@ -11,6 +11,10 @@
  * - `period`: the deals *created* in it (a cohort), as the local date of
  *   created(d) in the config's time zone (metrics.md: the earlier of
  *   `created_at` and the first stage entry). `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+ * - `closing`: the deals whose close date at the report's as_of is in a
+ *   period of the same form: won or lost in it by then, or open then and
+ *   expected to close in it (model/close-days.ts): a forecast review's
+ *   "what closes this quarter".
  *
  * Keys combine with AND; a key given twice uses its first value; an empty
  * value is no filter. Names are never object keys here (Map / fields only).
@@ -18,7 +22,7 @@
 import { UNSPECIFIED } from '../metrics/win-loss.ts';
 import { addMonths, type LocalDate, startOfLocalDate } from '../time.ts';
 
-export const FILTER_KEYS = ['owner', 'team', 'product', 'source', 'segment', 'industry', 'region', 'period'] as const;
+export const FILTER_KEYS = ['owner', 'team', 'product', 'source', 'segment', 'industry', 'region', 'period', 'closing'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface Filter {
@@ -30,21 +34,23 @@ export interface Filter {
   industry: string | null;
   region: string | null;
   period: string | null;
+  closing: string | null;
 }
 
-export const NO_FILTER: Filter = Object.freeze({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: null });
+export const NO_FILTER: Filter = Object.freeze({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: null, closing: null });
 
 /**
  * Whose targets a filtered view compares with (subset.ts `filterTargets`): none
- * under a product, source, segment, industry, region or period filter
+ * under a product, source, segment, industry, region, period or closing filter
  * (targets are set per owner or team and period, not per product, channel,
- * kind of customer, territory or cohort), else the owner's,
+ * kind of customer, territory, cohort or close date: a target for the
+ * quarter counts every deal won in it, not those some filter keeps), else the owner's,
  * else the team's; all of them without a filter.
  */
 export type TargetsFollow = 'all' | 'owner' | 'team' | 'none';
 
 export function targetsFollow(filter: Filter): TargetsFollow {
-  if (filter.product !== null || filter.source !== null || filter.segment !== null || filter.industry !== null || filter.region !== null || filter.period !== null) return 'none';
+  if (filter.product !== null || filter.source !== null || filter.segment !== null || filter.industry !== null || filter.region !== null || filter.period !== null || filter.closing !== null) return 'none';
   return filter.owner !== null ? 'owner' : filter.team !== null ? 'team' : 'all';
 }
 
@@ -60,6 +66,9 @@ export function isPeriod(period: string): boolean {
   const m = PERIOD.exec(period);
   return m !== null && Number(m[1]) >= 1001 && Number(m[1]) <= 9998;
 }
+
+/** Whether a filter key takes a period (`YYYY`, `YYYY-Qn`, `YYYY-MM`) rather than a name. */
+export const isPeriodKey = (key: FilterKey): key is 'period' | 'closing' => key === 'period' || key === 'closing';
 
 /** The local dates of a period: `from <= date < to`. */
 export function periodDates(period: string): { from: LocalDate; to: LocalDate } {
@@ -85,7 +94,7 @@ export function periodInstants(period: string, timeZone: string): { start: numbe
 
 export interface ParsedFilter {
   filter: Filter;
-  /** Keys whose value was ignored (a period that is not one). */
+  /** Keys whose value was ignored (a period or close period that is not one). */
   invalid: FilterKey[];
 }
 
@@ -100,7 +109,7 @@ export function parseFilter(search: string): ParsedFilter {
     // another name, which is its start).
     const value = raw === null ? '' : raw.trim();
     if (value === '') continue;
-    if (key === 'period' && !isPeriod(value)) {
+    if (isPeriodKey(key) && !isPeriod(value)) {
       invalid.push(key);
       continue;
     }

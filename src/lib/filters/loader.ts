@@ -6,7 +6,7 @@
  * data (client.ts). No imports: this must stay tiny (the keys are
  * filter.ts FILTER_KEYS, checked by tests/unit/filters/filter.test.ts).
  */
-export const LOADER_KEYS = ['owner', 'team', 'product', 'source', 'segment', 'industry', 'region', 'period'];
+export const LOADER_KEYS = ['owner', 'team', 'product', 'source', 'segment', 'industry', 'region', 'period', 'closing'];
 
 export function hasFilter(search: string): boolean {
   const params = new URLSearchParams(search);

@@ -11,7 +11,8 @@ import { dealTable } from '../deal-table.ts';
 import { ACCOUNT_FACTS, type AccountFact, accountFactCodes, perAccountFact } from '../metrics/deal-codes.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { localDateOf } from '../time.ts';
-import { type Filter, periodInstants, segmentName } from './filter.ts';
+import { dayOfDate } from '../day-numbers.ts';
+import { type Filter, periodDates, periodInstants, segmentName } from './filter.ts';
 
 /** created(d) of every deal: the earlier of created_at and the deal's first stage entry (metrics.md). */
 export function createdInstants(dataset: Dataset): Float64Array {
@@ -56,18 +57,31 @@ function namesOfDeals(dataset: Dataset): NameOf {
   };
 }
 
+/**
+ * The days of the `closing` filter's period (`from <= day < to`), null without one. `closeDays`: each deal's close
+ * date at the report's as_of (model/close-days.ts `closeDaysOf`), which a closing filter needs.
+ */
+function closingWindow(filter: Filter, closeDays: Float64Array | null): { from: number; to: number; days: Float64Array } | null {
+  if (filter.closing === null) return null;
+  if (closeDays === null) throw new Error('a closing filter needs the deals’ close dates at as_of');
+  const { from, to } = periodDates(filter.closing);
+  return { from: dayOfDate(from), to: dayOfDate(to), days: closeDays };
+}
+
 /** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
-export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string): Uint8Array {
+export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string, closeDays: Float64Array | null = null): Uint8Array {
   const { deals } = dataset;
   const n = deals.length;
   const keep = new Uint8Array(n);
   const created = filter.period === null ? null : createdInstants(dataset);
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
+  const closing = closingWindow(filter, closeDays);
   const names = NAME_KEYS.filter((key) => filter[key] !== null);
   const nameOf = namesOfDeals(dataset);
   for (let d = 0; d < n; d++) {
     if (!namesMatch(nameOf, d, filter, names)) continue;
     if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
+    if (closing && !(closing.from <= closing.days[d]! && closing.days[d]! < closing.to)) continue;
     keep[d] = 1;
   }
   return keep;
@@ -141,7 +155,7 @@ export function filterIndex(dataset: Dataset): FilterIndex {
 const NONE = new Int32Array(0);
 
 /** The indexes of the deals that match `filter`, ascending: the deals `matchingDeals` marks, found through the index. */
-export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): Int32Array {
+export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string, closeDays: Float64Array | null = null): Int32Array {
   const index = filterIndex(dataset);
   // The smallest list of a name in the filter, checked against the other keys.
   let base: Int32Array | null = null;
@@ -155,8 +169,9 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): I
   // The other names asked for, checked deal by deal.
   const others = NAME_KEYS.filter((key) => key !== baseKey && filter[key] !== null);
   const window = filter.period === null ? null : periodInstants(filter.period, timeZone);
+  const closing = closingWindow(filter, closeDays);
   const n = base === null ? dataset.deals.length : base.length;
-  if (base !== null && others.length === 0 && window === null) return base.slice();
+  if (base !== null && others.length === 0 && window === null && closing === null) return base.slice();
   const nameOf: NameOf = (d, key) => index.names[key].names[index.names[key].codes[d]!]!;
   const out = new Int32Array(n);
   let k = 0;
@@ -164,6 +179,7 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string): I
     const d = base === null ? j : base[j]!;
     if (!namesMatch(nameOf, d, filter, others)) continue;
     if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
+    if (closing && !(closing.from <= closing.days[d]! && closing.days[d]! < closing.to)) continue;
     out[k++] = d;
   }
   return k === n ? out : out.slice(0, k);

@@ -25,6 +25,7 @@
  */
 import type { Config } from '../config.ts';
 import { snapshotAt } from '../metrics/context.ts';
+import { closeDaysOf } from '../model/close-days.ts';
 import { addDays, cutoffOf } from '../time.ts';
 import { buildSiteData, COMPARE_DAYS } from '../views/site-data.ts';
 import type { FilterFacts } from '../views/pages/context.ts';
@@ -94,7 +95,9 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
   const { dataset, config, site: facts } = data;
   const pinned = pinStallDays(config, facts.stall_now);
   const full = preparedFull(dataset, config);
-  const prepared = filterPrepared(full, filter, config.timezone, pinned);
+  // A closing filter reads every deal's close date at as_of, from the snapshot prepareFilters took.
+  const closeDays = filter.closing === null ? null : closeDaysOf(snapshotAt(full, cutoffOf(facts.as_of, config.timezone)), config.timezone);
+  const prepared = filterPrepared(full, filter, config.timezone, pinned, closeDays);
   const subset = prepared.dataset;
   const site = buildSiteData(subset, pinned, facts.as_of, {
     dataLabel: facts.data_label,
@@ -116,7 +119,7 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     matched: subset.deals.length,
     total: dataset.deals.length,
     closeDatesTracked,
-    facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter), createdIn: filter.period },
+    facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter), filter },
     // The manifest's own properties as they are (descriptors, not values): its getters (repurchase_owners) stay lazy.
     site: Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as SiteData, {
       stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),

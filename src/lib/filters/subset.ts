@@ -28,9 +28,9 @@ import type { Timelines } from '../model/timeline.ts';
 import { type Filter, targetsFollow } from './filter.ts';
 import { filterIndex, keptDeals, matchingDeals } from './matching.ts';
 
-/** The dataset restricted to the deals that match `filter`. */
-export function filterDataset(dataset: Dataset, filter: Filter, timeZone: string): Dataset {
-  const keep = matchingDeals(dataset, filter, timeZone);
+/** The dataset restricted to the deals that match `filter` (`closeDays`: each deal's close date at as_of, for a closing filter; matching.ts). */
+export function filterDataset(dataset: Dataset, filter: Filter, timeZone: string, closeDays: Float64Array | null = null): Dataset {
+  const keep = matchingDeals(dataset, filter, timeZone, closeDays);
   const index = new Int32Array(keep.length).fill(-1);
   const deals: Deal[] = [];
   for (let d = 0; d < keep.length; d++) {
@@ -78,9 +78,9 @@ export function preparedFull(dataset: Dataset, config: Config): Prepared {
  * its stages are `full.config`'s). The subset dataset's stage history, which
  * only timelines are built from, is made when first read.
  */
-export function filterPrepared(full: Prepared, filter: Filter, timeZone: string, config: Config): Prepared {
+export function filterPrepared(full: Prepared, filter: Filter, timeZone: string, config: Config, closeDays: Float64Array | null = null): Prepared {
   const source = full.dataset;
-  const kept = keptDeals(source, filter, timeZone);
+  const kept = keptDeals(source, filter, timeZone, closeDays);
   const n = kept.length;
   const index = new Int32Array(source.deals.length).fill(-1);
   const deals: Deal[] = new Array(n);

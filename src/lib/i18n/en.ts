@@ -70,12 +70,13 @@ export const en = {
     industry: 'Industry',
     region: 'Region',
     period: 'Created in',
+    closing: 'Close date in',
     all: 'All',
     quarters: 'Quarters',
     years: 'Years',
     apply: 'Apply',
     clear: 'Show all deals',
-    noScript: 'Filters (owner, team, product, lead source, customer segment, industry, region, period in the link) need JavaScript; without it this page shows all deals.',
+    noScript: 'Filters (owner, team, product, lead source, customer segment, industry, region, creation or close period in the link) need JavaScript; without it this page shows all deals.',
     fromDisk: 'This link asks for a filter, but a page opened from a disk or a file share cannot apply one: it shows all deals. Open the dashboard at its web address to filter it.',
     loading: 'Filtering…',
     // `what` lists the filters as 'Owner: Kim · Team: East': in parentheses, not after a second colon.
@@ -91,12 +92,15 @@ export const en = {
     thresholdsNote: 'Stall thresholds are the company-wide ones, learned from all deals.',
     ownerTargetsNote: "Coverage and attainment compare with this owner's own targets.",
     teamTargetsNote: "Coverage and attainment compare with this team's own targets.",
-    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product, lead source, customer segment, industry, region or period filter there is no target to compare with.',
+    noTargetsNote: 'Targets are set for the company, a team or an owner, so with a product, lead source, customer segment, industry, region, creation-period or close-date filter there is no target to compare with.',
     /** The New deals chart under a creation-period filter: what it keeps (`shown`: its months all within the chart's 12, some, none). */
     cohortIntake: (p: { period: string; count: number; amount: number; shown: 'all' | 'some' | 'none' }, f: Formatter) =>
       p.shown === 'none'
         ? `The filter keeps the deals created in ${p.period}, outside these 12 months: there is no month to show.`
         : `The filter keeps the deals created in ${p.period}${p.shown === 'some' ? ', of which these 12 months hold' : ':'} ${counted(f, p.count, 'deal', 'deals')} worth ${f.moneyCompact(p.amount)}, by month below.`,
+    /** Under a close-date filter: what a deal's close date is (model/close-days.ts). */
+    closingNote: (p: { asOf: string }, f: Formatter) =>
+      `A deal's close date is the day it was won or lost, or, for a deal open on ${f.date(p.asOf)}, its expected close as of that day; open deals without one are in no period.`,
     ownerNoTargetNote: 'targets.csv has no target of this owner for this or the next month or quarter.',
     teamNoTargetNote: 'targets.csv has no target of this team for this or the next month or quarter.',
   },
@@ -582,6 +586,8 @@ export const en = {
       `Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of ${{ company: 'the period’s company-wide target', owner: 'this owner’s target for the period', team: 'this team’s target for the period' }[p.whose]}.`,
     coverageIntro:
       'Open due in period: every open deal whose expected close date falls in the period, dates already past included (the chart below counts those separately, as “Past expected close”). Coverage: that amount ÷ the target still to win.',
+    /** After coverageIntro when the dashboard has filters: each period links to the page filtered to its close date. */
+    coverageLinks: 'Each period opens this page filtered to its deals: those won or lost in it, and those open whose expected close falls in it.',
     accuracy: 'Forecast accuracy: weighted forecast against won',
     accuracyIntro:
       'At the start of each month: the open deals expected to close in it, weighted by their stage’s probability, against what was won in the month. Replayed from the history, so no forecast snapshot is needed.',
@@ -829,6 +835,9 @@ export const en = {
     /** Forecast accuracy replays each month's forecast from the close dates as they stood then (pages/forecast.ts). */
     accuracyUntracked:
       'Not shown: each month’s forecast is replayed from the expected close dates as they stood at its start, and this data does not track their changes, so it would be today’s dates, which make the forecast look better or worse than it was. Add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see it.',
+    /** Forecast accuracy under a close-date filter (pages/forecast.ts): selecting deals by how they ended would bend it. */
+    accuracyClosingFilter:
+      'Not shown under a close-date filter: each month’s forecast is the deals expected to close in it at its start, and keeping only the deals whose close date falls in one period keeps, of those forecasts, only the deals that later closed in it or slipped into it, so every month’s accuracy would look better or worse than it was. Show all deals, or filter by owner or team, to see it.',
     accuracyUntrackedExport: (p: { advice: string }) =>
       `Not shown: each month’s forecast is replayed from the expected close dates as they stood at its start, and this data does not track their changes, so it would be today’s dates, which make the forecast look better or worse than it was. To see it, ${p.advice}.`,
     /** What to export for stage history, by source format (`other` for the rest). */
@@ -947,7 +956,7 @@ export const en = {
     /** Under a filter (filters/): what the target columns can and cannot show. */
     periodWon: (p: { period: string }, f: Formatter) => `Won in period is for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
     filterNoTargets:
-      'Targets are set per owner or team and period (targets.csv), not per product, lead source, customer segment, industry, region or creation period, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
+      'Targets are set per owner or team and period (targets.csv), not per product, lead source, customer segment, industry, region, creation period or close date, so this filtered view has no target or attainment to show and those columns stay empty. To compare with targets, show all deals or filter by owner or team.',
     ownerFilterTeams: 'The team rows hold only this owner’s deals, so they are not compared with the team’s target.',
     noTargetOfOwner: (p: { period: string }, f: Formatter) =>
       `targets.csv has no target of this owner for ${f.period(p.period)}: add a row with the owner column filled to see the owner’s attainment.`,

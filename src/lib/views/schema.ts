@@ -152,8 +152,10 @@ export const filterMetaSchema = z.strictObject({
   segments: z.array(z.string()),
   industries: z.array(z.string()),
   regions: z.array(z.string()),
-  /** `YYYY-Qn` and `YYYY`, newest first. */
+  /** Creation periods: `YYYY-Qn` and `YYYY`, newest first. */
   periods: z.array(z.string()),
+  /** Close periods (the deals' close dates at as_of, model/close-days.ts): the same. */
+  closings: z.array(z.string()),
 });
 
 /** Filters left out because their data file would pass the build's limit (`--max-filter-mb`): what the pages say instead of the form. */

@@ -6,6 +6,7 @@
  */
 import { type ExportDates, exportDatesOf } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
+import { closeDaysOf } from '../model/close-days.ts';
 import type { Dataset } from '../dataset.ts';
 import { renamedFilesIn } from '../ingest/renamed-files.ts';
 import { once } from '../lazy.ts';
@@ -89,6 +90,8 @@ export interface ExtractedSite {
   metrics: Metrics;
   /** Each account page's slice (account-pages.ts), computed as it is asked for, so that they need not all be held at once. */
   accountSlices(): Generator<AccountSlice>;
+  /** Each deal's close date at as_of (model/close-days.ts): the filter form's close periods. */
+  closeDays(): Float64Array;
 }
 
 /** The manifest and, apart, the account pages' slices: what the build writes for the pages. */
@@ -223,7 +226,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       yield { account: { ...account, deals: accountDeals(ctx, deals) }, repurchase: repurchase.get(account.account_id) ?? [] };
     }
   }
-  return { site, metrics: now.metrics, accountSlices };
+  return { site, metrics: now.metrics, accountSlices, closeDays: () => closeDaysOf(ctx.at, config.timezone) };
 }
 
 /** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */

@@ -20,7 +20,8 @@ import type { Config } from '../../../src/lib/config.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { computeAt, contextAt, prepare, type Prepared } from '../../../src/lib/metrics/index.ts';
 import { snapshotAt } from '../../../src/lib/metrics/context.ts';
-import { addDays, cutoffOf } from '../../../src/lib/time.ts';
+import { addDays, cutoffOf, quarterOf } from '../../../src/lib/time.ts';
+import { closeDaysOf } from '../../../src/lib/model/close-days.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 
 const FIXTURES = ['custom-stages-nulls', 'no-history-fields', 'reopened-waterfall', 'history-replay', 'stalled-thresholds', 'coverage-forecast'];
@@ -43,7 +44,8 @@ const f = (x: Partial<Filter>): Filter => ({ ...NO_FILTER, ...x });
 
 /**
  * The busiest owner, team, product, lead source, account segment, industry and region (accounts.csv; "(unspecified)" for every
- * deal without it), a year of creation, two keys at once, and a name that matches nothing.
+ * deal without it), a year of creation, the quarter of as_of and the next by close date, two keys at once, and a name
+ * that matches nothing.
  */
 function filtersOf({ dataset, asOf }: Case): Filter[] {
   const busiest = (name: (d: Dataset['deals'][number]) => string) => {
@@ -60,6 +62,7 @@ function filtersOf({ dataset, asOf }: Case): Filter[] {
   const industry = busiest((d) => accounts.get(d.accountId)?.industry ?? '');
   const region = busiest((d) => accounts.get(d.accountId)?.region ?? '');
   const year = asOf.slice(0, 4);
+  const quarter = quarterOf(asOf);
   return [
     f({ owner }),
     f({ team }),
@@ -75,9 +78,16 @@ function filtersOf({ dataset, asOf }: Case): Filter[] {
     f({ industry, segment, period: year }),
     f({ region, owner }),
     f({ owner, period: year }),
+    f({ closing: quarter }),
+    f({ closing: quarterOf(addDays(asOf, 92)) }),
+    f({ closing: year, owner }),
+    f({ closing: year, period: year }),
     f({ owner: 'nobody at all' }),
   ];
 }
+
+/** Each deal's close date at as_of, which a closing filter reads (model/close-days.ts). */
+const closeDaysAtAsOf = ({ dataset, config, asOf }: Case) => closeDaysOf(snapshotAt(prepare(dataset, config), cutoffOf(asOf, config.timezone)), config.timezone);
 
 /** Maps as their entries in order (toEqual alone would not check the order). */
 const entries = <K, V>(m: ReadonlyMap<K, V> | null) => (m === null ? null : [...m]);
@@ -127,18 +137,20 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
   });
 
   it('keptDeals: the deals matchingDeals marks', () => {
+    const closeDays = closeDaysAtAsOf(c);
     for (const filter of [...filtersOf(c), f({ owner: '(unspecified)' }), f({ team: '(unspecified)' }), f({ source: '(unspecified)' }), f({ segment: '(unspecified)' }), f({ region: '(unspecified)' }), f({ industry: 'nobody at all' }), f({ period: `${asOf.slice(0, 4)}-Q1` })]) {
-      const marked = matchingDeals(dataset, filter, config.timezone);
-      expect(Array.from(keptDeals(dataset, filter, config.timezone))).toEqual(Array.from(marked.keys()).filter((d) => marked[d] === 1));
+      const marked = matchingDeals(dataset, filter, config.timezone, closeDays);
+      expect(Array.from(keptDeals(dataset, filter, config.timezone, closeDays))).toEqual(Array.from(marked.keys()).filter((d) => marked[d] === 1));
     }
   });
 
   it('filterPrepared: field for field the filtered dataset prepared from scratch; its contexts as contextAt’s', () => {
     const pinned = pinStallDays(config, config.openStages.map(() => 20));
     const full = preparedFull(dataset, config);
+    const closeDays = closeDaysAtAsOf(c);
     for (const filter of filtersOf(c)) {
-      const fast = filterPrepared(full, filter, config.timezone, pinned);
-      const plain = prepare(filterDataset(dataset, filter, config.timezone), pinned);
+      const fast = filterPrepared(full, filter, config.timezone, pinned, closeDays);
+      const plain = prepare(filterDataset(dataset, filter, config.timezone, closeDays), pinned);
       samePrepared(fast, plain);
       for (const date of dates) {
         const context = filteredContextAt(fast, date);
@@ -166,9 +178,10 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
     const site = buildSiteData(dataset, config, asOf, { dataLabel: c.name, trends: false });
     const data = { dataset, config, site: filterSiteFacts(site, config) };
     prepareFilters(data);
+    const closeDays = closeDaysAtAsOf(c);
     for (const filter of filtersOf(c)) {
       const view = filteredSiteData(data, filter);
-      const plain = buildSiteData(filterDataset(dataset, filter, config.timezone), pinStallDays(config, data.site.stall_now), asOf, {
+      const plain = buildSiteData(filterDataset(dataset, filter, config.timezone, closeDays), pinStallDays(config, data.site.stall_now), asOf, {
         dataLabel: c.name,
         trends: false,
         accounts: false,
@@ -187,7 +200,7 @@ describe.each(cases)('$name: the filtered page’s fast path gives the plain way
       const exportDates = { oldest_record: site.inputs.oldest_record, newest_change: site.inputs.newest_change };
       expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...plainRest, inputs: { ...plainRest.inputs, ...exportDates } }));
       expect(owners.rows.map(({ slug: _s, ...r }) => r)).toEqual(plainOwners.rows.map(({ slug: _s, ...r }) => r));
-      expect(view.matched).toBe(filterDataset(dataset, filter, config.timezone).deals.length);
+      expect(view.matched).toBe(filterDataset(dataset, filter, config.timezone, closeDays).deals.length);
     }
   });
 });

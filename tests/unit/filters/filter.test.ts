@@ -3,9 +3,9 @@ import { FILTER_KEYS, filterQuery, hasFilterParams, isFiltered, NO_FILTER, parse
 import { hasFilter, LOADER_KEYS } from '../../../src/lib/filters/loader.ts';
 
 describe('filters in the URL', () => {
-  it('reads owner, team, product, lead source, segment, industry, region and period; a link of the same filter reads back the same', () => {
+  it('reads owner, team, product, lead source, segment, industry, region, period and close period; a link of the same filter reads back the same', () => {
     const { filter, invalid } = parseFilter('?owner=%EA%B0%95%EB%8F%84%EC%9C%A4&team=East+%26+West&product=CNC-5X&source=referral&period=2026-Q2&x=1');
-    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', segment: null, industry: null, region: null, period: '2026-Q2' });
+    expect(filter).toEqual({ owner: '강도윤', team: 'East & West', product: 'CNC-5X', source: 'referral', segment: null, industry: null, region: null, period: '2026-Q2', closing: null });
     expect(invalid).toEqual([]);
     expect(parseFilter(filterQuery(filter)).filter).toEqual(filter);
     // A long name is read whole: cut at 300 characters it was another owner whose name is its start.
@@ -20,6 +20,10 @@ describe('filters in the URL', () => {
     expect(byRegion).toEqual({ ...NO_FILTER, region: '울산', period: '2026' });
     expect(filterQuery(byRegion)).toBe('?region=%EC%9A%B8%EC%82%B0&period=2026');
     expect(hasFilter('?region=%EC%9A%B8%EC%82%B0')).toBe(true);
+    const byClose = parseFilter('?closing=2026-Q3&owner=Kim').filter;
+    expect(byClose).toEqual({ ...NO_FILTER, owner: 'Kim', closing: '2026-Q3' });
+    expect(filterQuery(byClose)).toBe('?owner=Kim&closing=2026-Q3');
+    expect(hasFilter('?closing=2027')).toBe(true);
   });
 
   it('keeps names that look like code or object keys as plain values', () => {
@@ -36,6 +40,7 @@ describe('filters in the URL', () => {
     expect(parseFilter('?owner=A&owner=B').filter.owner).toBe('A');
     for (const bad of ['2026-Q5', '2026-13', '26', '2026-1', '0999', 'Q2']) {
       expect(parseFilter(`?period=${bad}`)).toEqual({ filter: NO_FILTER, invalid: ['period'] });
+      expect(parseFilter(`?closing=${bad}&owner=A`)).toEqual({ filter: { ...NO_FILTER, owner: 'A' }, invalid: ['closing'] });
     }
     expect(filterQuery(NO_FILTER)).toBe('');
   });

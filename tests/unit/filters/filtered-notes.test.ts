@@ -17,7 +17,7 @@ import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { en } from '../../../src/lib/i18n/en.ts';
 import { ko } from '../../../src/lib/i18n/ko.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
+import { forecastModel, overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
 import { filterNotes } from '../../../src/lib/views/pages/filter-form.ts';
 import { funnelModel, funnelViewModel } from '../../../src/lib/views/pages/analysis.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
@@ -412,5 +412,32 @@ describe('a filtered stall threshold says how many of all deals’ visits it res
       '기본값 30일: 분석 기간에 끝난 단계 체류가 2건뿐입니다(산출하려면 20건 필요)',
     ]);
     for (const locale of ['en', 'ko'] as const) expect(basis(ctx(locale))).toEqual(basis(pageContext(full, locale)));
+  });
+});
+
+describe('a close-date filter (the sample, Q3 2026)', async () => {
+  const { dataset, config } = await readFolder('data/sample');
+  const { view, ctx } = filtered(dataset, config, '2026-06-30', f({ closing: '2026-Q3' }));
+
+  it('the status line says what a close date is, as of the report date, and that no target applies', () => {
+    expect(view.matched).toBe(123);
+    expect(filterNotes(ctx('en'), 'forecast')).toEqual([
+      "A deal's close date is the day it was won or lost, or, for a deal open on Jun 30, 2026, its expected close as of that day; open deals without one are in no period.",
+      en.filters.noTargetsNote,
+    ]);
+    expect(filterNotes(ctx('ko'), 'stalled')[0]).toBe(
+      '마감 시기는 수주·실주된 딜은 마감한 날, 2026.\u00a06.\u00a030. 현재 진행 중인 딜은 그날 기준 예상 마감일로 봅니다. 예상 마감일이 없는 진행 중 딜은 어느 기간에도 들지 않습니다.',
+    );
+  });
+
+  it('forecast accuracy is left out, saying why (the filter selects deals by how they ended), in both languages', () => {
+    for (const [locale, m] of [['en', en], ['ko', ko]] as const) {
+      const block = forecastModel(ctx(locale)).sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])).find((b) => b.id === 'forecast-accuracy')!;
+      expect(block.unavailable).toBe(true);
+      expect(block.chart.takeaway).toBe(m.absence.accuracyClosingFilter);
+    }
+    // Without the filter, or under another, it is shown.
+    const owner = filtered(dataset, config, '2026-06-30', f({ owner: '강도윤' }));
+    expect(forecastModel(owner.ctx('en')).sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])).find((b) => b.id === 'forecast-accuracy')!.unavailable).toBe(false);
   });
 });

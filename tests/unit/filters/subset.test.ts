@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { computeMetrics } from '../../../src/lib/metrics/index.ts';
+import { computeMetrics, prepare } from '../../../src/lib/metrics/index.ts';
+import { snapshotAt } from '../../../src/lib/metrics/context.ts';
+import { closeDaysOf } from '../../../src/lib/model/close-days.ts';
+import { cutoffOf } from '../../../src/lib/time.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
 import type { Target } from '../../../src/lib/dataset.ts';
 import { filterSiteFacts } from '../../../src/lib/filters/build-data.ts';
@@ -18,6 +21,7 @@ import { filteredSiteData } from '../../../src/lib/filters/recompute.ts';
 import { createdDates } from '../../../src/lib/filters/matching.ts';
 import { filterDataset, filterTargets } from '../../../src/lib/filters/subset.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { forecastModel, pageContext } from '../../../src/lib/views/pages/index.ts';
 
 const AS_OF = '2026-06-30';
 const sample = await readFolder('data/sample');
@@ -100,6 +104,33 @@ describe('a filter is a subset of the deals', () => {
     expect(view.facts.targets).toBe('none');
   }, 60_000);
 
+  it('closing: the deals whose close date at as_of is in the period: won or lost in it by then, or open then and expected in it', async () => {
+    // Counted by an independent reading of the sample's CSVs (metrics.md rules 3 to 8 at the end of 2026-06-30 in
+    // Asia/Seoul; the three rejected rows left out): Q2 2026 holds 226 deals (36 open, 61 won, 129 lost); Q3 2026,
+    // after as_of, 123, all open (7 of them 강도윤's); 2026 holds 536. Eight open deals have no expected close.
+    const q2 = filteredSiteData(data, f({ closing: '2026-Q2' }));
+    expect(q2.matched).toBe(226);
+    expect(q2.site.metrics.velocity.open_count).toBe(36);
+    expect([q2.site.metrics.win_rate.won_count, q2.site.metrics.win_rate.lost_count]).toEqual([61, 129]);
+    expect(q2.facts.filter.closing).toBe('2026-Q2');
+    expect(q2.facts.targets).toBe('none');
+    const q3 = filteredSiteData(data, f({ closing: '2026-Q3' }));
+    expect([q3.matched, q3.site.metrics.velocity.open_count, q3.site.metrics.win_rate.won_count + q3.site.metrics.win_rate.lost_count]).toEqual([123, 123, 0]);
+    expect(filteredSiteData(data, f({ closing: '2026-Q3', owner: '강도윤' })).matched).toBe(7);
+    expect(filteredSiteData(data, f({ closing: '2026' })).matched).toBe(536);
+    // The same metrics as an export that only ever held those deals.
+    const ids = new Set(q2.site.open_deals.map((d) => d.deal_id));
+    expect(ids.size).toBe(36);
+    const closeDays = closeDaysOf(snapshotAt(prepare(dataset, config), cutoffOf(AS_OF, config.timezone)), config.timezone);
+    const subset = filterDataset(dataset, f({ closing: '2026-Q2' }), config.timezone, closeDays);
+    const kept = new Set(subset.deals.map((d) => d.id));
+    const alone = await exportOf((r) => kept.has(r.deal_id!));
+    expect(alone.dataset.deals.length).toBe(226);
+    expect(comparable(computeMetrics(subset, config, AS_OF))).toEqual(comparable(computeMetrics(alone.dataset, alone.config, AS_OF)));
+    // Without the close dates a closing filter cannot be applied: an error, not every deal.
+    expect(() => filterDataset(dataset, f({ closing: '2026-Q2' }), config.timezone)).toThrow(/close dates/);
+  }, 60_000);
+
   it('period: the deals created in it (local date of created(d) in the config time zone)', () => {
     const dates = createdDates(dataset, config.timezone);
     const expected = dataset.deals.filter((_, i) => dates[i]! >= '2026-01-01' && dates[i]! < '2026-04-01').map((d) => d.id);
@@ -117,6 +148,26 @@ describe('a filter is a subset of the deals', () => {
 });
 
 describe('filtered figures agree with the unfiltered breakdowns', () => {
+  it('a coverage row’s period, as a close-date filter: its open deals due and its won amount are the row’s (the link from the Forecast page)', () => {
+    expect(full.metrics.coverage.map((r) => r.period)).toEqual(['2026-06', '2026-07', '2026-Q2', '2026-Q3']);
+    for (const row of full.metrics.coverage) {
+      const view = filteredSiteData(data, f({ closing: row.period }));
+      expect(view.site.open_deals.reduce((sum, d) => sum + d.amount, 0), row.period).toBe(row.open_amount);
+      expect(view.site.metrics.win_rate.won_amount, row.period).toBe(row.won_amount);
+    }
+    // Links only on a dashboard with filters (the build adds their meta); without, none.
+    const meta = { data: 'data/filter-data.0a.json', owners: [], teams: [], products: [], sources: [], segments: [], industries: [], regions: [], periods: [], closings: [] };
+    const withFilters = { ...full, filters: meta };
+    expect(forecastModel(pageContext(full, 'en')).tables.find((t) => t.id === 'coverage')!.rows.map((r) => r[0]!.href ?? null)).toEqual([null, null, null, null]);
+    const coverage = forecastModel(pageContext(withFilters, 'en')).tables.find((t) => t.id === 'coverage')!;
+    expect(coverage.rows.map((r) => r[0]!.href)).toEqual(['/en/forecast/?closing=2026-06', '/en/forecast/?closing=2026-07', '/en/forecast/?closing=2026-Q2', '/en/forecast/?closing=2026-Q3']);
+    // Under an owner filter the link keeps the owner.
+    const mine = filteredSiteData(data, f({ owner }));
+    const links = forecastModel(pageContext({ ...mine.site, filters: meta }, 'en', '/', mine.facts)).tables.find((t) => t.id === 'coverage')!.rows.map((r) => r[0]!.href);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links).toEqual(mine.site.metrics.coverage.map((r) => `/en/forecast/?owner=${encodeURIComponent(owner)}&closing=${r.period}`));
+  });
+
   it('an owner’s view has the owner’s row of the owners page, stalled deals included (the company’s stall thresholds)', () => {
     const view = filteredSiteData(data, f({ owner }));
     expect(view.site.metrics.by_owner).toEqual(full.metrics.by_owner.filter((r) => r.owner === owner));

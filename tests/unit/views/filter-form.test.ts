@@ -14,6 +14,7 @@ const meta = (owners: string[], sources: string[] = [], segments: string[] = [],
   industries,
   regions,
   periods: ['2026-Q2', '2026-Q1', '2026', '2025'],
+  closings: [] as string[],
 });
 /** A lead source's words, as the config's labels give them (pageContext's `label`). */
 const sourceWords = (code: string) => (code === 'exhibition' ? 'Trade show' : code === '(unspecified)' ? '(unspecified)' : `${code[0]!.toUpperCase()}${code.slice(1)}`);
@@ -27,10 +28,10 @@ describe('the filter form', () => {
       ['product', messages('ko').filters.product, []],
     ]);
     expect(model.fields[1]!.options!.map((o) => o.value)).toEqual(['영업1팀', '(unspecified)']);
-    expect(model.quarters.map((o) => o.value)).toEqual(['2026-Q2', '2026-Q1']);
-    expect(model.quarters[0]!.label).toBe(createFormatter('ko', 'KRW').period('2026-Q2'));
-    expect(model.quarters[0]!.label).not.toBe('2026-Q2');
-    expect(model.years).toEqual([
+    expect(model.periods[0]!.quarters.map((o) => o.value)).toEqual(['2026-Q2', '2026-Q1']);
+    expect(model.periods[0]!.quarters[0]!.label).toBe(createFormatter('ko', 'KRW').period('2026-Q2'));
+    expect(model.periods[0]!.quarters[0]!.label).not.toBe('2026-Q2');
+    expect(model.periods[0]!.years).toEqual([
       { value: '2026', label: '2026년' },
       { value: '2025', label: '2025년' },
     ]);
@@ -48,7 +49,7 @@ describe('the filter form', () => {
         { value: '(unspecified)', label: '(unspecified)' },
       ],
     });
-    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', segment: null, industry: null, region: null, period: '2026' }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: 'exhibition', segment: null, industry: null, region: null, period: '2026', closing: null }, messages('en'), createFormatter('en', 'KRW'), sourceWords)).toBe('Lead source: Trade show\u00a0· Created in: 2026');
   });
 
   it('has a segment, an industry and a region field only where some deal’s account has one in accounts.csv', () => {
@@ -63,17 +64,35 @@ describe('the filter form', () => {
       ['region', '지역'],
     ]);
     expect(model.fields[5]!.options!.map((o) => o.label)).toEqual(['충남', '(unspecified)']);
-    expect(filterSummary({ ...NO_FILTER, region: '충남', period: '2026-Q1' }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
+    expect(filterSummary({ ...NO_FILTER, region: '충남', period: '2026-Q1', closing: null }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
       `지역: 충남\u00a0· ${ko.filters.period}: ${createFormatter('ko', 'KRW').period('2026-Q1')}`,
     );
     expect(model.fields[3]!.options!.map((o) => o.label)).toEqual(['대기업', '중소기업', '(unspecified)']);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: '대기업', industry: '조선', region: null, period: null }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: '대기업', industry: '조선', region: null, period: null, closing: null }, ko, createFormatter('ko', 'KRW'), sourceWords)).toBe(
       '고객 세그먼트: 대기업\u00a0· 업종: 조선',
     );
     const en = filterFormModel(meta([], ['inbound'], [], ['exhibition']), messages('en'), createFormatter('en', 'KRW'), sourceWords);
     expect(en.fields.map((f) => f.key)).toEqual(['owner', 'team', 'product', 'source', 'industry']);
     // An industry's words as the config's labels give them, as the Win / loss page's table names it.
     expect(en.fields.at(-1)!.options).toEqual([{ value: 'exhibition', label: 'Trade show' }]);
+  });
+
+  it('lists the close periods after the creation periods, and none when no deal has a close date', () => {
+    const en = createFormatter('en', 'KRW');
+    expect(filterFormModel(meta([]), messages('en'), en, sourceWords).periods.map((p) => p.key)).toEqual(['period']);
+    const model = filterFormModel({ ...meta([]), closings: ['2026-Q4', '2026-Q3', '2027', '2026'] }, messages('en'), en, sourceWords);
+    expect(model.periods.map((p) => [p.key, p.label])).toEqual([
+      ['period', 'Created in'],
+      ['closing', 'Close date in'],
+    ]);
+    expect(model.periods[1]!.quarters).toEqual([
+      { value: '2026-Q4', label: 'Q4 2026' },
+      { value: '2026-Q3', label: 'Q3 2026' },
+    ]);
+    expect(model.periods[1]!.years.map((o) => o.value)).toEqual(['2027', '2026']);
+    const ko = createFormatter('ko', 'KRW');
+    expect(filterSummary({ ...NO_FILTER, owner: '강도윤', closing: '2026-Q3' }, messages('en'), en, sourceWords)).toBe('Owner: 강도윤\u00a0· Close date in: Q3 2026');
+    expect(filterSummary({ ...NO_FILTER, period: '2026', closing: '2027' }, messages('ko'), ko, sourceWords)).toBe('생성 시기: 2026년\u00a0· 마감 시기: 2027년');
   });
 
   it('makes a text field of a list too long for a select', () => {
@@ -85,7 +104,7 @@ describe('the filter form', () => {
 });
 
 describe('the filter status line', () => {
-  const filter = { owner: '강도윤', team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-Q1' };
+  const filter = { owner: '강도윤', team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-Q1', closing: null };
   it('names the period in the words of the form’s list, not its code', () => {
     const en = createFormatter('en', 'KRW');
     const ko = createFormatter('ko', 'KRW');
@@ -94,10 +113,10 @@ describe('the filter status line', () => {
     expect(ko.period('2026-Q1')).toMatch(/^2026년\s1분기$/u);
     // The very label of the form's option.
     const form = filterFormModel(meta([]), messages('ko'), ko, sourceWords);
-    expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: ${form.quarters.find((o) => o.value === '2026-Q1')!.label}`);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026' }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026' }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
-    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-03' }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
-    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, segment: null, industry: null, region: null, period: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
+    expect(filterSummary({ ...filter, owner: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: ${form.periods[0]!.quarters.find((o) => o.value === '2026-Q1')!.label}`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026', closing: null }, messages('en'), en, sourceWords)).toBe('Created in: 2026');
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026', closing: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
+    expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-03', closing: null }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
+    expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, segment: null, industry: null, region: null, period: null, closing: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
   });
 });

@@ -47,7 +47,7 @@ describe("an owner's page for coaching", () => {
   });
 
   it('links to the pages filtered to the owner, when the site has filters', () => {
-    const withFilters = { ...site, filters: { data: 'data/filter-data.0a.json', owners: ['박지호'], teams: [], products: [], sources: [], segments: [], industries: [], regions: [], periods: [] } };
+    const withFilters = { ...site, filters: { data: 'data/filter-data.0a.json', owners: ['박지호'], teams: [], products: [], sources: [], segments: [], industries: [], regions: [], periods: [], closings: [] } };
     const model = ownerModel(pageContext(withFilters, 'ko'), row);
     const q = `?owner=${encodeURIComponent('박지호')}`;
     expect(model.views).toEqual([

@@ -2,7 +2,7 @@
 import type { Formatter } from '../../format/index.ts';
 import { chartTexts, type ChartTexts } from '../../i18n/chart-text.ts';
 import { codeLabel, codeLabels, type Locale, localize, type Messages, nameLabel, stageLabel, UNSPECIFIED } from '../../i18n/index.ts';
-import type { TargetsFollow } from '../../filters/filter.ts';
+import type { Filter, TargetsFollow } from '../../filters/filter.ts';
 import type { SiteData } from '../schema.ts';
 
 export interface PageContext {
@@ -33,11 +33,11 @@ export interface FilterFacts {
   closeDatesTracked: boolean;
   /**
    * Whose targets the view compares with (filters/subset.ts `targetsFollow`):
-   * the owner's or the team's own, or none under a product or period filter.
+   * the owner's or the team's own, or none under any other key.
    */
   targets: TargetsFollow;
-  /** The `period` filter (deals created in it, 'YYYY', 'YYYY-Qn' or 'YYYY-MM'), or null. */
-  createdIn: string | null;
+  /** The filter itself: its `period` (deals created in it) and `closing` (close date in it) change what some pages say, and a link from the page keeps it. */
+  filter: Filter;
 }
 
 /** Chart options of this page's locale and formatter; `takeaway` replaces the chart's own sentence. */

@@ -5,7 +5,7 @@
  */
 import { type Formatter, SEPARATOR } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
-import { FILTER_KEYS, type Filter, type FilterKey } from '../../filters/filter.ts';
+import { FILTER_KEYS, type Filter, type FilterKey, isPeriodKey } from '../../filters/filter.ts';
 import type { FilterMeta } from '../schema.ts';
 import { filteredTargetsNote } from './absence.ts';
 import type { PageContext } from './context.ts';
@@ -22,17 +22,24 @@ export interface FilterOption {
 }
 
 export interface FilterField {
-  key: Exclude<FilterKey, 'period'>;
+  key: Exclude<FilterKey, 'period' | 'closing'>;
   label: string;
   /** null: too many names for a list (a text field). */
   options: FilterOption[] | null;
 }
 
-export interface FilterFormModel {
-  fields: FilterField[];
-  /** The period list's groups: quarters (`YYYY-Qn`, in words), then years. */
+/** A list of periods (`period`: created in; `closing`: close date in), in groups: quarters (`YYYY-Qn`, in words), then years. */
+export interface PeriodField {
+  key: 'period' | 'closing';
+  label: string;
   quarters: FilterOption[];
   years: FilterOption[];
+}
+
+export interface FilterFormModel {
+  fields: FilterField[];
+  /** Created in, then close date in (none when no deal has a close date). */
+  periods: PeriodField[];
 }
 
 /**
@@ -55,10 +62,16 @@ export function filterFormModel(meta: FilterMeta, m: Messages, f: Formatter, cod
     field('industry', m.filters.industry, meta.industries, codeLabel),
     field('region', m.filters.region, meta.regions, codeLabel),
   ];
+  const periodField = (key: PeriodField['key'], values: readonly string[]): PeriodField => ({
+    key,
+    label: m.filters[key],
+    quarters: values.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
+    years: values.filter((p) => !p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
+  });
+  const periods = [periodField('period', meta.periods), periodField('closing', meta.closings)];
   return {
     fields: [...names, ...coded.filter((c) => c.options === null || c.options.length > 0)],
-    quarters: meta.periods.filter((p) => p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
-    years: meta.periods.filter((p) => !p.includes('-Q')).map((p) => ({ value: p, label: periodLabel(f, p) })),
+    periods: periods.filter((p) => p.key === 'period' || p.quarters.length + p.years.length > 0),
   };
 }
 
@@ -68,12 +81,12 @@ export function periodLabel(f: Formatter, value: string): string {
   return f.period(value);
 }
 
-/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026', each value in the form's words (`codeLabel`: a source's, segment's, industry's or region's). */
+/** What the status line says is shown: 'Owner: 강도윤 · Created in: Q1 2026 · Close date in: Q3 2026', each value in the form's words (`codeLabel`: a source's, segment's, industry's or region's). */
 export function filterSummary(filter: Filter, m: Messages, f: Formatter, codeLabel: (code: string) => string): string {
   return FILTER_KEYS.map((key) => {
     const value = filter[key];
     if (value === null) return '';
-    return `${m.filters[key]}: ${key === 'period' ? periodLabel(f, value) : CODED_KEYS.has(key) ? codeLabel(value) : nameLabel(m, value)}`;
+    return `${m.filters[key]}: ${isPeriodKey(key) ? periodLabel(f, value) : CODED_KEYS.has(key) ? codeLabel(value) : nameLabel(m, value)}`;
   })
     .filter(Boolean)
     .join(SEPARATOR);
@@ -89,6 +102,7 @@ export function filterSummary(filter: Filter, m: Messages, f: Formatter, codeLab
 export function filterNotes(ctx: PageContext, page: string): string[] {
   const { m } = ctx;
   const out: string[] = [];
+  if (ctx.filter?.filter.closing != null) out.push(m.filters.closingNote({ asOf: ctx.site.as_of }, ctx.f));
   if (page === 'overview') out.push(m.filters.trendsNote);
   if (page === 'overview' || page === 'stalled' || page === 'owners') out.push(m.filters.thresholdsNote);
   if (page === 'overview' || page === 'forecast' || page === 'owners') {

@@ -19,7 +19,8 @@ import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { accuracyNote, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
+import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
@@ -131,6 +132,15 @@ function attainmentBlock(ctx: PageContext): ChartBlock {
   return { ...block, printTable: false };
 }
 
+/**
+ * This page filtered to the deals whose close date is in `period` (won or lost in it, or open and expected in it: what
+ * its coverage row counts, with the lost), keeping the view's other filters; none on a dashboard without filters.
+ */
+function closingLink(ctx: PageContext, period: string): string | undefined {
+  if (ctx.site.filters === undefined) return undefined;
+  return `${ctx.href('forecast')}${filterQuery({ ...(ctx.filter?.filter ?? NO_FILTER), closing: period })}`;
+}
+
 function coverageTable(ctx: PageContext): TableModel {
   const { site, m, f } = ctx;
   const c = m.forecastPage.columns;
@@ -144,7 +154,7 @@ function coverageTable(ctx: PageContext): TableModel {
     m.sections.coverage,
     [
       // Amounts compact, as on the tiles and in the deal lists below ('80.2억원'); the CSV keeps them exact.
-      { label: c.period, csvId: m.csv.codeOf({ column: c.period }), value: (r: CoverageRow) => r.period, text: (r) => periodLabel(ctx, r) },
+      { label: c.period, csvId: m.csv.codeOf({ column: c.period }), value: (r: CoverageRow) => r.period, text: (r) => periodLabel(ctx, r), href: (r) => closingLink(ctx, r.period) },
       target.csv,
       won.csv,
       { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.moneyCompact(r.remaining) },
@@ -163,7 +173,7 @@ function coverageTable(ctx: PageContext): TableModel {
 function accuracyBlock(ctx: PageContext): ChartBlock {
   const { site, f } = ctx;
   // The forecast of a past month is replayed from the stage history: without it there is none.
-  const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : accuracyUntracked(ctx);
+  const missing = currentVisitOnly(ctx) ? historyUnavailable(ctx) : (accuracyUnderClosingFilter(ctx) ?? accuracyUntracked(ctx));
   // A handful of forecast deals (a filtered view, a small data set): how few, not a ratio to rely on.
   const takeaway = missing ?? accuracyNote(ctx);
   const block = chartBlock('forecast-accuracy', forecastAccuracyChart(forecastAccuracyView(site.metrics), opts(ctx, ctx.text.accuracy, takeaway)), f, missing !== null);
@@ -186,7 +196,8 @@ export function forecastModel(ctx: PageContext): ForecastModel {
     // Under an owner or team filter the bars are shares of that owner's or team's target (filters/subset.ts `filterTargets`).
     const whose = ctx.filter?.targets === 'owner' || ctx.filter?.targets === 'team' ? ctx.filter.targets : 'company';
     sections.push({ kind: 'chart', block: attainmentBlock(ctx), intro: p.attainmentIntro({ whose }) });
-    sections.push({ kind: 'table', heading: m.sections.coverage, intro: p.coverageIntro, table: coverageTable(ctx) });
+    const intro = site.filters === undefined ? p.coverageIntro : `${p.coverageIntro} ${p.coverageLinks}`;
+    sections.push({ kind: 'table', heading: m.sections.coverage, intro, table: coverageTable(ctx) });
   }
   // The deals behind this month's and quarter's figures: what a forecast review goes through.
   sections.push({ kind: 'deals', deals: forecastDealsSection(ctx) });

@@ -292,7 +292,7 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
  */
 function intakeBlock(ctx: PageContext): ChartBlock {
   const { site, m, f } = ctx;
-  const period = ctx.filter?.createdIn ?? null;
+  const period = ctx.filter?.filter.period ?? null;
   const months = period === null ? null : periodDates(period);
   const view = intakeView(site.metrics, site.inputs.oldest_record, months);
   let takeaway: string | null = null;
