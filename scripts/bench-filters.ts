@@ -8,7 +8,7 @@
  *   2. in Chromium (playwright-core), the overview opened fresh with an owner
  *      filter in its URL (data download, JSON parse and Dataset rebuild, then
  *      the recompute), and the recompute of each filter applied in place
- *      (owner, team, product, period; the form, as a reader uses it):
+ *      (owner, team, product, period, close date in the report date's quarter; the form, as a reader uses it):
  *      subset + engine (`filteredSiteData`), page models and charts, DOM;
  *   3. the filter code's size (the chunks the page loads on demand), raw and gzip.
  * Medians of `--runs` runs. Budgets: data file <= 200 KB gzip and recompute
@@ -29,6 +29,7 @@ import type { FilterRun } from '../src/lib/filters/client.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { scriptArgs, writeFileAtomic } from './lib/io.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { quarterOf } from '../src/lib/time.ts';
 
 const USAGE = 'usage: npm run bench:filters -- [--deals 100000] [--history-rows 10] [--runs 5] [--as-of YYYY-MM-DD] [--skip-large] [--reuse-sites]';
 const args = scriptArgs('bench:filters', process.argv.slice(2), { deals: 'value', 'history-rows': 'value', runs: 'value', 'as-of': 'value', 'skip-large': 'flag', 'reuse-sites': 'flag' }, USAGE);
@@ -78,6 +79,8 @@ function filtersOf(dataFile: string): { label: string; filter: Filter }[] {
     { label: 'team', filter: { ...NO_FILTER, team: busiest(dataset.deals.map((d) => d.team)) } },
     { label: 'product', filter: { ...NO_FILTER, product: busiest(dataset.deals.map((d) => d.product)) } },
     { label: `period ${year}`, filter: { ...NO_FILTER, period: year } },
+    // What closes in the report date's quarter: a forecast review's first view.
+    { label: `closing ${quarterOf(asOf)}`, filter: { ...NO_FILTER, closing: quarterOf(asOf) } },
   ];
 }
 
@@ -130,7 +133,7 @@ for (const c of cases) {
     await waitDone(page, filters.at(-1)!.filter);
     for (let i = 0; i < runs; i++) {
       for (const { label, filter } of filters) {
-        for (const key of ['owner', 'team', 'product', 'period'] as const) await page.selectOption(`select[name=${key}]`, filter[key] ?? '');
+        for (const key of ['owner', 'team', 'product', 'period', 'closing'] as const) await page.selectOption(`select[name=${key}]`, filter[key] ?? '');
         await page.evaluate(() => document.querySelector<HTMLFormElement>('form[data-filters]')!.requestSubmit());
         const run = await waitDone(page, filter);
         const entry = inPlace.get(label) ?? { matched: run.matched, timings: [] };
