@@ -977,6 +977,8 @@ export const en = {
     noFlagsChecked: 'None of the signs checked (the notes above say which are not)',
     /** Before the links to the pages filtered to the owner. */
     views: 'The same pages for this owner’s deals only:',
+    /** The last of those links: the Forecast page for the owner's deals whose close date is in the report date's quarter. */
+    closingView: (p: { period: string }, f: Formatter) => `Close date in ${f.period(p.period)}`,
     summary: 'Summary',
     openDeals: 'Open deals',
     noOpenDeals: 'No open deals on this date.',

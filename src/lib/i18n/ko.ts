@@ -798,6 +798,7 @@ export const ko: Messages = {
     noFlags: '없음',
     noFlagsChecked: '확인한 신호 중에는 없음(확인하지 않은 신호는 위 안내 참고)',
     views: '이 담당자의 딜만으로 본 페이지:',
+    closingView: (p, f) => `${f.period(p.period)} 마감 딜`,
     summary: '요약',
     openDeals: '진행 중 딜',
     noOpenDeals: '이 날짜에 진행 중인 딜이 없습니다.',

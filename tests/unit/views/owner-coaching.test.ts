@@ -11,6 +11,7 @@
  * close 9, no keyman 4, budget not confirmed 6, pushed 2.
  */
 import { describe, expect, it } from 'vitest';
+import { createFormatter } from '../../../src/lib/format/index.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { ownerModel, pageContext } from '../../../src/lib/views/pages/index.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
@@ -55,7 +56,10 @@ describe("an owner's page for coaching", () => {
       { label: '수주·실주 분석', href: `/ko/win-loss/${q}` },
       { label: '정체 딜', href: `/ko/stalled/${q}` },
       { label: '수주 예측', href: `/ko/forecast/${q}` },
+      // The forecast review of the report date's quarter (as of 2026-06-30).
+      { label: `${createFormatter('ko', 'KRW').period('2026-Q2')} 마감 딜`, href: `/ko/forecast/${q}&closing=2026-Q2` },
     ]);
+    expect(ownerModel(pageContext(withFilters, 'en'), row).views.at(-1)).toEqual({ label: 'Close date in Q2 2026', href: `/en/forecast/${q}&closing=2026-Q2` });
     // Without filters (left out of a large site) there is nothing to link to.
     expect(ownerModel(pageContext({ ...site, filters: undefined }, 'ko'), row).views).toEqual([]);
   });

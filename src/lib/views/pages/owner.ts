@@ -8,7 +8,7 @@ import { isDueSoon } from '../repurchase-facts.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { groupBy } from '../../group-by.ts';
-import { addDays } from '../../time.ts';
+import { addDays, quarterOf } from '../../time.ts';
 import type { OpenDealRow, SegmentTargetRow } from '../schema.ts';
 import { table, type TableModel } from '../table.ts';
 import { closeDatesNote, flagsUncheckedNotes, notes } from './absence.ts';
@@ -149,5 +149,8 @@ function ownerViews(ctx: PageContext, owner: string): OwnerModel['views'] {
     ['stalled', ctx.m.nav.stalled],
     ['forecast', ctx.m.nav.forecast],
   ] as const;
-  return pages.map(([page, label]) => ({ label, href: `${ctx.href(page)}${query}` }));
+  // The forecast review of the report date's quarter: the owner's deals whose close date falls in it (won, lost, or due).
+  const quarter = quarterOf(ctx.site.as_of);
+  const closing = { label: ctx.m.ownersReview.closingView({ period: quarter }, ctx.f), href: `${ctx.href('forecast')}${filterQuery({ ...NO_FILTER, owner, closing: quarter })}` };
+  return [...pages.map(([page, label]) => ({ label, href: `${ctx.href(page)}${query}` })), closing];
 }
