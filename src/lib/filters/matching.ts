@@ -2,7 +2,10 @@
  * Which deals a filter keeps: deal by deal (`matchingDeals`, the reference),
  * or through an index of each owner's, team's, product's and source's deals,
  * and each account segment's, industry's and region's, built once
- * per dataset (`keptDeals`, for a page applying many filters). subset.ts
+ * per dataset (`keptDeals`, for a page applying many filters). A close-date
+ * filter reads each deal's close date at as_of, which the caller gives
+ * (model/close-days.ts: it depends on the config and as_of, the index on
+ * the dataset alone). subset.ts
  * makes the filtered dataset and prepared data from them. Pure; runs in Node
  * and in the browser.
  */
@@ -61,12 +64,21 @@ function namesOfDeals(dataset: Dataset): NameOf {
  * The days of the `closing` filter's period (`from <= day < to`), null without one. `closeDays`: each deal's close
  * date at the report's as_of (model/close-days.ts `closeDaysOf`), which a closing filter needs.
  */
-function closingWindow(filter: Filter, closeDays: Float64Array | null): { from: number; to: number; days: Float64Array } | null {
+function closingWindow(filter: Filter, closeDays: Float64Array | null): ClosingWindow | null {
   if (filter.closing === null) return null;
   if (closeDays === null) throw new Error('a closing filter needs the deals’ close dates at as_of');
   const { from, to } = periodDates(filter.closing);
   return { from: dayOfDate(from), to: dayOfDate(to), days: closeDays };
 }
+
+interface ClosingWindow {
+  from: number;
+  to: number;
+  days: Float64Array;
+}
+
+/** Whether deal `d`'s close date is in the window (a deal without one is in none: NaN compares false). */
+const closesIn = (w: ClosingWindow, d: number): boolean => w.from <= w.days[d]! && w.days[d]! < w.to;
 
 /** Whether each deal matches the filter, by deal index (deal by deal: the reference for `keptDeals`). */
 export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string, closeDays: Float64Array | null = null): Uint8Array {
@@ -81,7 +93,7 @@ export function matchingDeals(dataset: Dataset, filter: Filter, timeZone: string
   for (let d = 0; d < n; d++) {
     if (!namesMatch(nameOf, d, filter, names)) continue;
     if (window && created && !(window.start <= created[d]! && created[d]! < window.end)) continue;
-    if (closing && !(closing.from <= closing.days[d]! && closing.days[d]! < closing.to)) continue;
+    if (closing && !closesIn(closing, d)) continue;
     keep[d] = 1;
   }
   return keep;
@@ -179,7 +191,7 @@ export function keptDeals(dataset: Dataset, filter: Filter, timeZone: string, cl
     const d = base === null ? j : base[j]!;
     if (!namesMatch(nameOf, d, filter, others)) continue;
     if (window && !(window.start <= index.created[d]! && index.created[d]! < window.end)) continue;
-    if (closing && !(closing.from <= closing.days[d]! && closing.days[d]! < closing.to)) continue;
+    if (closing && !closesIn(closing, d)) continue;
     out[k++] = d;
   }
   return k === n ? out : out.slice(0, k);
