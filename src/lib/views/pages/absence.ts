@@ -79,16 +79,16 @@ export function closeDatesNote(ctx: PageContext): string | null {
   return untrackedNote(ctx, ctx.m.absence.closeDatesUntrackedExport, ctx.m.absence.closeDatesUntracked);
 }
 
-/**
- * Forecast accuracy replays each past month's forecast from the expected close dates at its start: without their
- * changes tracked those would be today's, which flatter or blame the forecast (a deal that slipped counts in the
- * month it slipped to). The chart is not shown then; a filtered view of data that tracks them shows it.
- */
 /** Under a close-date filter forecast accuracy is left out: the filter selects deals by how they ended, which bends every month's ratio. */
 export function accuracyUnderClosingFilter(ctx: PageContext): string | null {
   return ctx.filter?.filter.closing != null ? ctx.m.absence.accuracyClosingFilter : null;
 }
 
+/**
+ * Forecast accuracy replays each past month's forecast from the expected close dates at its start: without their
+ * changes tracked those would be today's, which flatter or blame the forecast (a deal that slipped counts in the
+ * month it slipped to). The chart is not shown then; a filtered view of data that tracks them shows it.
+ */
 export function accuracyUntracked(ctx: PageContext): string | null {
   if (ctx.site.metrics.slippage !== null || noDealRead(ctx) || filterMatchesNone(ctx) || ctx.filter?.closeDatesTracked) return null;
   return untrackedNote(ctx, ctx.m.absence.accuracyUntrackedExport, ctx.m.absence.accuracyUntracked);
