@@ -452,9 +452,13 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
   it('says what it left out of a link, and shows an empty view for a name that matches nothing', async () => {
     const { m } = pageContext(full, 'en', '/');
     const page = await browser.newPage();
-    await page.goto(`${server.url}/en/?owner=${encodeURIComponent(owner)}&period=2026-Q9`);
+    await page.goto(`${server.url}/en/?owner=${encodeURIComponent(owner)}&period=2026-Q9&closing=2026-q3`);
     await page.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
-    expect(await page.textContent('[data-filter-status]')).toContain(m.filters.invalidPeriod);
+    // Each key left out named by the form's label.
+    expect(await page.$$eval('[data-filter-status] p', (ps) => ps.slice(0, 2).map((p) => p.textContent))).toEqual([
+      'The link’s “Created in” is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
+      'The link’s “Close date in” is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
+    ]);
     expect(await page.evaluate(() => window.__pipescopeFilter?.matched)).toBe(filteredSiteData(data, f({ owner })).matched);
     await openFiltered('/en/', f({ owner: 'nobody at all' }), page);
     expect(await page.textContent('[data-filter-status]')).toContain(m.filters.noMatch);

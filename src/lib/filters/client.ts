@@ -11,7 +11,7 @@
  */
 import { isLocale, LOCALES, localize } from '../i18n/index.ts';
 import { pageContext, pagePath } from '../views/pages/context.ts';
-import { filterNotes, filterSummary, periodLabel } from '../views/pages/filter-form.ts';
+import { filterNotes, filterSummary, invalidNotes, periodLabel } from '../views/pages/filter-form.ts';
 import { printFooterCss } from '../views/pages/print-footer.ts';
 import { type DecodedFilterData, decodeFilterData } from './decode-filter-data.ts';
 import { applyParts } from './dom.ts';
@@ -134,7 +134,7 @@ export async function run(form: HTMLFormElement): Promise<FilterRun> {
       ]);
       result = { state: 'done', filter, matched: view.matched, total: view.total, timings };
     }
-    if (invalid.length > 0) status?.prepend(Object.assign(document.createElement('p'), { textContent: m.filters.invalidPeriod }));
+    status?.prepend(...invalidNotes(invalid, m).map((line) => Object.assign(document.createElement('p'), { textContent: line })));
     if (clear) clear.hidden = !isFiltered(filter);
     carryFilter(form.dataset.base ?? '/', filterQuery(filter));
     root.classList.toggle('filtered', isFiltered(filter));

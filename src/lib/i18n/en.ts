@@ -83,7 +83,8 @@ export const en = {
     showing: (p: { count: number; total: number; what: string }, f: Formatter) => `Showing ${f.count(p.count)} of ${withUnit(f.count(p.total), 'deals')} (${p.what}).`,
     noMatch: 'No deal matches this filter.',
     computed: 'Computed in your browser from the same data with the same engine, as of the report date.',
-    invalidPeriod: 'The period in the link is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.',
+    /** A period key of the link that is not one (`field`: the form's label of the key, "Created in" or "Close date in"). */
+    invalidPeriod: (p: { field: string }) => `The link’s “${p.field}” is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.`,
     failed: 'The filter could not be applied; the figures below show all deals.',
     fileShare: 'Filters need the dashboard served by a web server (any static host); opened as files, this page shows all deals.',
     tooLarge: (p: { deals: number; mb: number; limitMb: number }, f: Formatter) =>

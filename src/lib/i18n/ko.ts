@@ -60,7 +60,7 @@ export const ko: Messages = {
     showing: (p, f) => `전체 ${f.count(p.total)}건 중 ${f.count(p.count)}건 표시(${p.what}).`,
     noMatch: '이 필터에 맞는 딜이 없습니다.',
     computed: '전체 대시보드와 같은 데이터, 같은 계산 엔진, 같은 기준일로 브라우저에서 계산했습니다.',
-    invalidPeriod: '링크의 기간이 YYYY, YYYY-Qn, YYYY-MM 형식이 아니어서 적용하지 않았습니다.',
+    invalidPeriod: (p) => `링크의 ‘${p.field}’ 값이 YYYY, YYYY-Qn, YYYY-MM 형식이 아니어서 적용하지 않았습니다.`,
     failed: '필터를 적용하지 못했습니다. 아래 수치는 전체 딜 기준입니다.',
     fileShare: '필터는 웹 서버(정적 호스팅이면 충분)로 제공할 때 동작합니다. 파일로 열면 이 페이지는 전체 딜을 보여 줍니다.',
     tooLarge: (p, f) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import { messages } from '../../../src/lib/i18n/index.ts';
 import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
-import { filterFormModel, filterSummary, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
+import { filterFormModel, filterSummary, invalidNotes, MAX_FILTER_OPTIONS } from '../../../src/lib/views/pages/filter-form.ts';
 
 const meta = (owners: string[], sources: string[] = [], segments: string[] = [], industries: string[] = [], regions: string[] = []) => ({
   data: 'data/filter-data.ab12.json',
@@ -118,5 +118,16 @@ describe('the filter status line', () => {
     expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026', closing: null }, messages('ko'), ko, sourceWords)).toBe(`${messages('ko').filters.period}: 2026년`);
     expect(filterSummary({ owner: null, team: null, product: null, source: null, segment: null, industry: null, region: null, period: '2026-03', closing: null }, messages('en'), en, sourceWords)).toBe('Created in: Mar 2026');
     expect(filterSummary({ owner: null, team: '(unspecified)', product: null, source: null, segment: null, industry: null, region: null, period: null, closing: null }, messages('en'), en, sourceWords)).toBe(`Team: ${messages('en').common.unspecified}`);
+  });
+});
+
+describe('the keys a link gave that are not periods', () => {
+  it('are named by the form’s labels, one sentence each, in English and Korean', () => {
+    expect(invalidNotes([], messages('en'))).toEqual([]);
+    expect(invalidNotes(['closing'], messages('en'))).toEqual(['The link’s “Close date in” is not YYYY, YYYY-Qn or YYYY-MM, so it is left out.']);
+    expect(invalidNotes(['period', 'closing'], messages('ko'))).toEqual([
+      '링크의 ‘생성 시기’ 값이 YYYY, YYYY-Qn, YYYY-MM 형식이 아니어서 적용하지 않았습니다.',
+      '링크의 ‘마감 시기’ 값이 YYYY, YYYY-Qn, YYYY-MM 형식이 아니어서 적용하지 않았습니다.',
+    ]);
   });
 });

@@ -92,6 +92,11 @@ export function filterSummary(filter: Filter, m: Messages, f: Formatter, codeLab
     .join(SEPARATOR);
 }
 
+/** What the status line says of the link's keys that were left out (a period that is not one), one sentence each. */
+export function invalidNotes(invalid: readonly FilterKey[], m: Messages): string[] {
+  return invalid.map((key) => m.filters.invalidPeriod({ field: m.filters[key] }));
+}
+
 /**
  * What a filtered page's status line adds after "Computed in your browser…":
  * what the page does not filter, or filters its own way. Whose targets it
