@@ -51,6 +51,8 @@ const SAMPLE = {
   name: 'Salesforce reports',
   code: 'some_limit',
   label: 'Open pipeline',
+  // filters.invalidPeriod: the form's label of the key
+  field: 'Close date in',
   month: 'Jun 2025',
   period: '2025-Q2',
   column: 'Reason',
