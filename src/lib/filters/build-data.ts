@@ -44,9 +44,9 @@ export function filterSiteFacts(site: SiteData, config: Config): FilterSiteFacts
   };
 }
 
-/** The filter data file's text (deterministic: the same input gives the same bytes); names only of the deals a filtered page lists. */
+/** The filter data file's text (deterministic: the same input gives the same bytes); names only of the deals a filtered page lists (open, removed, won this quarter). */
 export function filterDataText(dataset: Dataset, config: Config, site: SiteData): string {
-  const listed = new Set([...site.open_deals.map((d) => d.deal_id), ...site.removed_deals.map((d) => d.deal_id)]);
+  const listed = new Set([...site.open_deals, ...site.removed_deals, ...site.won_this_quarter].map((d) => d.deal_id));
   return JSON.stringify(encodeFilterData(dataset, config, filterSiteFacts(site, config), listed));
 }
 

@@ -5,7 +5,8 @@
  *
  * Only what the metrics and the filtered pages need: dates, amounts, stages,
  * owners, teams, products, lead sources, reasons, and the names of the deals a filtered
- * page can list (those open at as_of or removed before it; other deals'
+ * page can list (those open at as_of, removed before it, or won in its
+ * quarter; other deals'
  * names and account names are left empty, their account ids kept). Repeated text (owners, teams, products, sources,
  * accounts, reasons, competitors) is dictionary-coded; instants are whole units
  * (minutes when they allow) relative to the deal's `created_at`; amounts are

@@ -659,6 +659,14 @@ export const en = {
         pastDue: 'No open deal’s expected close date has passed.',
       },
     },
+    /** The deals won in the report date's quarter up to it (views/won-deals.ts). */
+    won: {
+      heading: (p: { quarter: string }, f: Formatter) => `Won in ${f.period(p.quarter)} so far`,
+      intro: (p: { quarter: string; asOf: string }, f: Formatter) =>
+        `The deals won in ${f.period(p.quarter)} up to ${f.date(p.asOf)}, largest first: the won part of the quarter’s attainment and coverage, deal by deal.`,
+      closed: 'Won on',
+      empty: (p: { quarter: string; asOf: string }, f: Formatter) => `No deal was won in ${f.period(p.quarter)} up to ${f.date(p.asOf)}.`,
+    },
   },
   /** The Trends page. */
   trends: {

@@ -542,6 +542,12 @@ export const ko: Messages = {
         pastDue: '예상 마감일이 지난 진행 중 딜이 없습니다.',
       },
     },
+    won: {
+      heading: (p, f) => `${f.period(p.quarter)} 수주 딜(지금까지)`,
+      intro: (p, f) => `${f.period(p.quarter)}에 ${f.date(p.asOf)}까지 수주한 딜을 금액이 큰 순서로 보여 줍니다. 이 분기 목표 달성률과 커버리지의 수주 금액을 딜별로 본 것입니다.`,
+      closed: '수주일',
+      empty: (p, f) => `${f.date(p.asOf)}까지 ${f.period(p.quarter)}에 수주한 딜이 없습니다.`,
+    },
   },
   trends: {
     pointNote: (p, f) =>

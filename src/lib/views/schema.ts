@@ -36,6 +36,20 @@ export const removedDealSchema = z.strictObject({
   removed: localDate,
 });
 
+/** A deal won in the report date's quarter up to T (views/won-deals.ts): the Forecast page's "Won this quarter". */
+export const wonDealSchema = z.strictObject({
+  deal_id: z.string(),
+  name: z.string(),
+  account_id: z.string(),
+  account_name: z.string(),
+  owner: z.string(),
+  product: z.string(),
+  /** Its amount at T (what coverage's won amount adds up). */
+  amount: z.number(),
+  amount_missing: z.literal(true).optional(),
+  closed: localDate,
+});
+
 /** How an open stage's stall threshold was set: config `stall_days`, its own p90, the 30-day default, or never (parked). */
 export const STALL_BASES = ['configured', 'p90', 'default', 'never'] as const;
 
@@ -301,6 +315,8 @@ export const siteDataSchema = z.strictObject({
   teams: segmentTargetsSchema,
   /** Deals removed from the CRM before T, latest first. */
   removed_deals: z.array(removedDealSchema),
+  /** Deals won in the report date's quarter up to T, largest first. */
+  won_this_quarter: z.array(wonDealSchema),
   open_deals: z.array(openDealSchema),
   accounts: z.array(accountSchema),
   accounts_with_pages: z.int().nonnegative(),
@@ -321,6 +337,7 @@ export type OpenDealRow = z.infer<typeof openDealSchema>;
 export type AccountView = z.infer<typeof accountSchema>;
 export type AccountDeal = z.infer<typeof accountDealSchema>;
 export type RemovedDeal = z.infer<typeof removedDealSchema>;
+export type WonDeal = z.infer<typeof wonDealSchema>;
 export type TrendPoint = z.infer<typeof trendPointSchema>;
 export type SegmentTargets = z.infer<typeof segmentTargetsSchema>;
 export type SegmentTargetRow = z.infer<typeof segmentTargetRowSchema>;

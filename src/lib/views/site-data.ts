@@ -28,6 +28,7 @@ import { accountDeals, accountIndex } from './accounts.ts';
 import { type AccountSlice, repurchaseByAccount } from './account-pages.ts';
 import { repurchaseDealFacts } from './repurchase-facts.ts';
 import { trendPoints } from './trends.ts';
+import { wonThisQuarter } from './won-deals.ts';
 import { issueKinds, withListedIssues } from './issue-kinds.ts';
 import { coverageWithBestCase } from '../metrics/coverage.ts';
 import type { OpenDealRow, RemovedDeal, SegmentTargets, SiteData, StallBasis } from './schema.ts';
@@ -204,6 +205,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     owners: withSlugs(segmentTargets(ctx, 'owner'), ownerTeams(ctx)),
     teams: withoutSlugs(segmentTargets(ctx, 'team')),
     removed_deals: removedDeals(ctx),
+    won_this_quarter: wonThisQuarter(ctx),
     open_deals: openDeals,
     accounts,
     accounts_with_pages: accounts.filter((a) => a.has_page).length,

@@ -78,8 +78,10 @@ describe('filter data file', () => {
     expect(decodeFilterData(noFacts).dataset.accounts).toBeNull();
   });
 
-  it('names only the deals a filtered page can list (open at the date or removed), and never a keyman', () => {
-    const listed = new Set([...site.open_deals.map((d) => d.deal_id), ...site.removed_deals.map((d) => d.deal_id)]);
+  it('names only the deals a filtered page can list (open at the date, removed, or won in its quarter), and never a keyman', () => {
+    const listed = new Set([...site.open_deals.map((d) => d.deal_id), ...site.removed_deals.map((d) => d.deal_id), ...site.won_this_quarter.map((d) => d.deal_id)]);
+    // The quarter's won deals are neither open nor removed: named only for their list.
+    expect(site.won_this_quarter.length).toBe(61);
     decoded.dataset.deals.forEach((d, i) => {
       const original = sample.dataset.deals[i]!;
       expect(d.name).toBe(listed.has(d.id) ? original.name : '');

@@ -455,8 +455,8 @@ describe('no targets', () => {
     const model = forecastModel(ctx(s));
     expect(model.notes[0]).toBe(SENTENCE);
     expect(model.notes[1]).toMatch(CATEGORIES);
-    // Only the deal lists (forecast-deals.test.ts): no coverage table.
-    expect(model.tables.map((t) => t.id).filter((id) => !id.startsWith('deals-'))).toEqual([]);
+    // Only the deal lists (forecast-deals.test.ts) and the quarter's won deals: no coverage table.
+    expect(model.tables.map((t) => t.id).filter((id) => !id.startsWith('deals-'))).toEqual(['won-this-quarter']);
     expect(model.charts.map((c) => c.id)).not.toContain('attainment');
   });
 
@@ -467,7 +467,7 @@ describe('no targets', () => {
     expect(model.notes).toHaveLength(2);
     expect(model.notes[0]).toMatch(CATEGORIES);
     expect(model.notes[1]).toMatch(/^Close-date changes are not tracked/);
-    expect(model.tables.map((t) => t.id).filter((id) => !id.startsWith('deals-'))).toEqual(['coverage']);
+    expect(model.tables.map((t) => t.id).filter((id) => !id.startsWith('deals-'))).toEqual(['coverage', 'won-this-quarter']);
     const attainment = chart(model.charts, 'attainment');
     expect(attainment.table.headers.map((h) => h.label)).toEqual(['Period', 'Target', 'Won', 'Won ÷ target']);
     expect(attainment.chart.takeaway).toBe('Jun 2025 (this month): 0% of the target won so far.');

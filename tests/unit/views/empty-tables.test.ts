@@ -102,7 +102,8 @@ describe('every empty table says why', async () => {
     expect(ctx.site.metrics.pipeline.open_count).toBe(0);
     const { empty } = check(filteredTables(ctx, 'owner=최지훈'));
     expect(new Set(empty.map((s) => s.table.empty))).toEqual(
-      new Set([en.empty.noOpenDeals, en.empty.noClosed, en.empty.noLossReasons, en.empty.noWinReasons]),
+      // 최지훈's last deal activity was in Feb 2025: nothing won this quarter either.
+      new Set([en.empty.noOpenDeals, en.empty.noClosed, en.empty.noLossReasons, en.empty.noWinReasons, 'No deal was won in Q2 2026 up to Jun 30, 2026.']),
     );
   });
 

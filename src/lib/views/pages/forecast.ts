@@ -22,6 +22,7 @@ import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, tab
 import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
+import { wonThisQuarterSection } from './forecast-won.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
 /** A part of the page, in order: a chart (with its table), or a table under its own heading. */
@@ -201,6 +202,9 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   }
   // The deals behind this month's and quarter's figures: what a forecast review goes through.
   sections.push({ kind: 'deals', deals: forecastDealsSection(ctx) });
+  // What the quarter has won so far, by name: the other half of its attainment.
+  const won = wonThisQuarterSection(ctx);
+  sections.push({ kind: 'table', heading: won.heading, intro: won.intro, table: won.table });
   sections.push({ kind: 'chart', block: accuracyBlock(ctx), intro: p.accuracyIntro });
   sections.push({ kind: 'chart', block: forecastBlock(ctx), intro: p.byMonthIntro });
   sections.push({
