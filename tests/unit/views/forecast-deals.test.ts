@@ -161,9 +161,9 @@ describe('the forecast page’s deal lists', () => {
     expect(texts(section.lists[2]!.table)[0]![9]).toBe('Past expected close');
   });
 
-  it('the page model lists them after coverage, then the quarter’s won deals, and their tables are the page’s tables (CSV, filters)', () => {
+  it('the page model lists them after coverage, the quarter’s won deals last, and their tables are the page’s tables (CSV, filters)', () => {
     const model = forecastModel(ctx(s));
-    expect(model.sections.map((x) => x.kind)).toEqual(['deals', 'table', 'chart', 'chart', 'chart']);
+    expect(model.sections.map((x) => x.kind)).toEqual(['deals', 'chart', 'chart', 'chart', 'table']);
     expect(model.tables.map((t) => t.id)).toEqual(['deals-month', 'deals-rest-of-quarter', 'deals-past-due', 'won-this-quarter']);
   });
 

@@ -202,9 +202,6 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   }
   // The deals behind this month's and quarter's figures: what a forecast review goes through.
   sections.push({ kind: 'deals', deals: forecastDealsSection(ctx) });
-  // What the quarter has won so far, by name: the other half of its attainment.
-  const won = wonThisQuarterSection(ctx);
-  sections.push({ kind: 'table', heading: won.heading, intro: won.intro, table: won.table });
   sections.push({ kind: 'chart', block: accuracyBlock(ctx), intro: p.accuracyIntro });
   sections.push({ kind: 'chart', block: forecastBlock(ctx), intro: p.byMonthIntro });
   sections.push({
@@ -212,6 +209,10 @@ export function forecastModel(ctx: PageContext): ForecastModel {
     block: chartBlock('pipeline-by-stage', pipelineByStageChart(pipelineView(site.metrics, site.stages, ctx.locale), opts(ctx, ctx.text.pipeline)), f),
     intro: null,
   });
+  // Last, what the quarter has won so far, by name (the other half of its attainment): a long list would push the
+  // charts of what is still to close out of a phone's reach.
+  const won = wonThisQuarterSection(ctx);
+  sections.push({ kind: 'table', heading: won.heading, intro: won.intro, table: won.table });
   return {
     // Close-date pushes are a column of the deal lists.
     notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), pastDueNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
