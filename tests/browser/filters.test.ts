@@ -354,6 +354,11 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
       expect(list.totals.commit_amount).toBe(buckets.reduce((n, b) => n + b.commit_amount!, 0));
       if (count > 0) expect(rows.at(-1)![0]).toBe(ctx.m.forecastPage.deals.total({ count }, ctx.f));
     }
+    // The quarter's won deals: the owner's, as the page model lists them, totalling their amount.
+    const won = forecastModel(ctx).tables.find((t) => t.id === 'won-this-quarter')!;
+    expect(view.site.won_this_quarter.length).toBeGreaterThan(0);
+    expect(await rowsOf(filtered, 'won-this-quarter')).toEqual(expected(won));
+    expect(view.site.won_this_quarter.every((d) => d.owner === owner)).toBe(true);
     await filtered.close();
   });
 
