@@ -8,12 +8,12 @@ import type { MetricContext } from '../metrics/context.ts';
 import { amountKnownAt, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { localDateOf, quarterOf, startOfLocalDate } from '../time.ts';
-import { periodDates } from '../filters/filter.ts';
+import { periodRange } from '../metrics/coverage.ts';
 import type { WonDeal } from './schema.ts';
 
 export function wonThisQuarter(ctx: MetricContext): WonDeal[] {
   const { dataset, config, at, T, asOf } = ctx;
-  const start = startOfLocalDate(periodDates(quarterOf(asOf)).from, config.timezone);
+  const start = startOfLocalDate(periodRange(quarterOf(asOf)).from, config.timezone);
   const rows: WonDeal[] = [];
   for (let d = 0; d < at.state.length; d++) {
     if (at.state[d] !== WON || !(start <= at.closedAt[d]!)) continue;

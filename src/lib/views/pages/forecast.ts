@@ -19,7 +19,7 @@ import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
-import { filterQuery, NO_FILTER } from '../../filters/filter.ts';
+import { type Filter, filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { wonThisQuarterSection } from './forecast-won.ts';
@@ -134,12 +134,16 @@ function attainmentBlock(ctx: PageContext): ChartBlock {
 }
 
 /**
- * This page filtered to the deals whose close date is in `period` (won or lost in it, or open and expected in it: what
- * its coverage row counts, with the lost), keeping the view's other filters; none on a dashboard without filters.
+ * This page filtered to `filter`'s deals whose close date is in `period` (won or lost in it, or open and expected in it:
+ * what a coverage row counts, with the lost): the coverage table's periods and an owner page's quarter link to it.
  */
+export function forecastClosingHref(ctx: PageContext, filter: Filter, period: string): string {
+  return `${ctx.href('forecast')}${filterQuery({ ...filter, closing: period })}`;
+}
+
+/** A coverage period's link, keeping the view's other filters; none on a dashboard without filters. */
 function closingLink(ctx: PageContext, period: string): string | undefined {
-  if (ctx.site.filters === undefined) return undefined;
-  return `${ctx.href('forecast')}${filterQuery({ ...(ctx.filter?.filter ?? NO_FILTER), closing: period })}`;
+  return ctx.site.filters === undefined ? undefined : forecastClosingHref(ctx, ctx.filter?.filter ?? NO_FILTER, period);
 }
 
 function coverageTable(ctx: PageContext): TableModel {

@@ -15,6 +15,7 @@ import { closeDatesNote, flagsUncheckedNotes, notes } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { openDealColumns } from './deals.ts';
 import { segmentReviewRows } from './lists.ts';
+import { forecastClosingHref } from './forecast.ts';
 import { pageModel } from './page-model.ts';
 
 export interface OwnerModel {
@@ -151,6 +152,6 @@ function ownerViews(ctx: PageContext, owner: string): OwnerModel['views'] {
   ] as const;
   // The forecast review of the report date's quarter: the owner's deals whose close date falls in it (won, lost, or due).
   const quarter = quarterOf(ctx.site.as_of);
-  const closing = { label: ctx.m.ownersReview.closingView({ period: quarter }, ctx.f), href: `${ctx.href('forecast')}${filterQuery({ ...NO_FILTER, owner, closing: quarter })}` };
+  const closing = { label: ctx.m.ownersReview.closingView({ period: quarter }, ctx.f), href: forecastClosingHref(ctx, { ...NO_FILTER, owner }, quarter) };
   return [...pages.map(([page, label]) => ({ label, href: `${ctx.href(page)}${query}` })), closing];
 }
