@@ -34,7 +34,7 @@ function htmlFiles(dir: string): string[] {
 function targets(serveRoot: string, file: string): { url: string; path: string | null }[] {
   const html = readFileSync(join(serveRoot, BASE, file), 'utf8');
   const page = `http://host${BASE}${file.replace(/index\.html$/u, '')}`;
-  return [...html.matchAll(/\s(?:href|src|data-src)="([^"#]*)/gu)]
+  return [...html.matchAll(/\s(?:href|src|data-(?:[a-z0-9-]+-)?src)="([^"#]*)/gu)]
     .map((m) => m[1]!)
     .filter((url) => url !== '' && !/^(https?:|mailto:|data:)/u.test(url))
     .map((url) => {

@@ -30,7 +30,7 @@ describe('relativizeHtml', () => {
     '<meta http-equiv="refresh" content="0; url=/p/en/">',
     '<a href="/p/en/">home</a><a href="/p/en/stalled/#top">s</a><a href="/p/en/funnel/?owner=Kim">f</a>',
     '<a href="https://example.com/p/en/">out</a><a href="#main">skip</a><a href="//cdn/p/x">cdn</a>',
-    '<form data-src="/p/data/abc.json" data-base="/p/" data-page="/p/kept"></form>',
+    '<form data-src="/p/data/abc.json" data-script-src="/p/_astro/FilterBar.abc.js" data-base="/p/" data-page="/p/kept"></form>',
     '<a href="/p/en/snapshots/">all</a><a href="/p/snapshots/2026-05-31/en/">prev</a>',
     '<td>href="/p/en/" as text stays</td>',
   ].join('\n');
@@ -44,7 +44,9 @@ describe('relativizeHtml', () => {
     expect(out).toContain('href="https://example.com/p/en/"');
     expect(out).toContain('href="#main"');
     expect(out).toContain('href="//cdn/p/x"');
-    expect(out).toContain('data-src="../../data/abc.json" data-base="../../" data-page="/p/kept"');
+    // The filter form's data and script (loaded by its inline loader): relative too, or a copied snapshot or a site
+    // under another path would load the live site's root's script, or none.
+    expect(out).toContain('data-src="../../data/abc.json" data-script-src="../../_astro/FilterBar.abc.js" data-base="../../" data-page="/p/kept"');
     expect(out).toContain('<td>href="/p/en/" as text stays</td>');
   });
 
