@@ -60,7 +60,14 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
     case 'forecast': {
       const model = forecastModel(ctx);
       // The charts' intros: the attainment's names whose target its bars are shares of.
-      const texts = model.sections.flatMap((s): [string, string][] => (s.kind === 'chart' && s.intro ? [[`${s.block.id}-intro`, s.intro]] : []));
+      // The deal lists' headings and the close-date filter's sentence on its list (hidden when '').
+      const texts = model.sections.flatMap((s): [string, string][] =>
+        s.kind === 'chart' && s.intro
+          ? [[`${s.block.id}-intro`, s.intro]]
+          : s.kind === 'deals'
+            ? [['forecast-deals-closing-intro', s.deals.closingIntro], ...s.deals.lists.map((l): [string, string] => [`${l.table.id}-heading`, l.heading])]
+            : [],
+      );
       return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts };
     }
     case 'owners': {

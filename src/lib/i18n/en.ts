@@ -638,6 +638,12 @@ export const en = {
       restOfQuarter: (p: { quarter: string; from: string; to: string }, f: Formatter) =>
         p.from === p.to ? `Later this quarter: ${f.period(p.from)} (${f.period(p.quarter)})` : `Later this quarter: ${f.period(p.from)} – ${f.period(p.to)} (${f.period(p.quarter)})`,
       pastDue: 'Past expected close, still open',
+      /** Under a close-date filter (`period`) reaching past this quarter: its months after it, `from` to `to`. */
+      closingPeriod: (p: { period: string; from: string; to: string }, f: Formatter) =>
+        `${f.period(p.period)}, after this quarter: ${p.from === p.to ? f.period(p.from) : `${f.period(p.from)} – ${f.period(p.to)}`}`,
+      /** The intro's sentence on that list. */
+      closingIntro: (p: { period: string }, f: Formatter) =>
+        `The close-date filter (${f.period(p.period)}) reaches past this quarter: the last list holds its open deals expected after it.`,
       columns: {
         deal: 'Deal',
         category: 'Forecast category',
@@ -657,6 +663,8 @@ export const en = {
         month: (p: { month: string }, f: Formatter) => `No open deal is expected to close in the rest of ${f.period(p.month)}.`,
         restOfQuarter: (p: { quarter: string }, f: Formatter) => `No open deal is expected to close later in ${f.period(p.quarter)}.`,
         pastDue: 'No open deal’s expected close date has passed.',
+        closingPeriod: (p: { from: string; to: string }, f: Formatter) =>
+          p.from === p.to ? `No open deal is expected to close in ${f.period(p.from)}.` : `No open deal is expected to close from ${f.period(p.from)} to ${f.period(p.to)}.`,
       },
     },
     /** The deals won in the report date's quarter up to it (views/won-deals.ts). */

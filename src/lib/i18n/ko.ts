@@ -525,6 +525,8 @@ export const ko: Messages = {
       restOfQuarter: (p, f) =>
         p.from === p.to ? `이번 분기 남은 달: ${f.period(p.from)}(${f.period(p.quarter)})` : `이번 분기 남은 달: ${f.period(p.from)}~${f.period(p.to)}(${f.period(p.quarter)})`,
       pastDue: '예상 마감일이 지난 진행 중 딜',
+      closingPeriod: (p, f) => `${f.period(p.period)} 중 이번 분기 이후: ${p.from === p.to ? f.period(p.from) : `${f.period(p.from)}~${f.period(p.to)}`}`,
+      closingIntro: (p, f) => `마감 시기 필터(${f.period(p.period)})가 이번 분기 뒤까지 이어지므로, 마지막 목록에 이번 분기 이후 마감 예정인 진행 중 딜을 보여 줍니다.`,
       columns: {
         deal: '딜',
         category: '예측 범주',
@@ -540,6 +542,8 @@ export const ko: Messages = {
         month: (p, f) => `${f.period(p.month)} 남은 기간에 마감 예정인 진행 중 딜이 없습니다.`,
         restOfQuarter: (p, f) => `${f.period(p.quarter)}의 남은 달에 마감 예정인 진행 중 딜이 없습니다.`,
         pastDue: '예상 마감일이 지난 진행 중 딜이 없습니다.',
+        closingPeriod: (p, f) =>
+          p.from === p.to ? `${f.period(p.from)}에 마감 예정인 진행 중 딜이 없습니다.` : `${f.period(p.from)}~${f.period(p.to)}에 마감 예정인 진행 중 딜이 없습니다.`,
       },
     },
     won: {

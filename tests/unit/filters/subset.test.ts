@@ -131,6 +131,23 @@ describe('a filter is a subset of the deals', () => {
     expect(() => filterDataset(dataset, f({ closing: '2026-Q2' }), config.timezone)).toThrow(/close dates/);
   }, 60_000);
 
+  it('closing after the quarter: the Forecast page lists the period’s open deals, as its coverage row counts them', () => {
+    // Q3 2026 from a June 30 report: the month, rest-of-quarter and past-due lists hold none of its deals; a last list
+    // holds all 123, their amount and commit those of the unfiltered coverage row for Q3 (open due in it, commit).
+    const q3 = filteredSiteData(data, f({ closing: '2026-Q3' }));
+    const tables = forecastModel(pageContext(q3.site, 'en', '/', q3.facts)).tables;
+    const list = tables.find((t) => t.id === 'deals-closing-period')!;
+    expect(list.caption).toBe('Q3 2026, after this quarter: Jul 2026 – Sep 2026');
+    expect([list.csv.rows.length, list.totalRows]).toEqual([123, 1]);
+    const row = full.metrics.coverage.find((r) => r.period === '2026-Q3')!;
+    expect([row.open_amount, row.commit_amount]).toEqual([36_509_682_000, 5_895_900_000]);
+    const amount = list.csv.headers.indexOf('Amount');
+    const category = list.csv.headers.indexOf('Forecast category (code)');
+    expect(list.csv.rows.reduce((sum, r) => sum + (r[amount] as number), 0)).toBe(row.open_amount);
+    expect(list.csv.rows.filter((r) => r[category] === 'commit').reduce((sum, r) => sum + (r[amount] as number), 0)).toBe(row.commit_amount);
+    expect(tables.filter((t) => t.id.startsWith('deals-') && t.id !== 'deals-closing-period').every((t) => t.csv.rows.length === 0)).toBe(true);
+  }, 60_000);
+
   it('period: the deals created in it (local date of created(d) in the config time zone)', () => {
     const dates = createdDates(dataset, config.timezone);
     const expected = dataset.deals.filter((_, i) => dates[i]! >= '2026-01-01' && dates[i]! < '2026-04-01').map((d) => d.id);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
 import { type Config, defaultConfig } from '../../../src/lib/ingest/config.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
-import { forecastDealLists, forecastDealsSection, forecastModel, laterMonthsOfQuarter, pageContext } from '../../../src/lib/views/pages/index.ts';
+import { NO_FILTER } from '../../../src/lib/filters/filter.ts';
+import { closingMonthsAfterQuarter, forecastDealLists, forecastDealsSection, forecastModel, laterMonthsOfQuarter, pageContext } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { sortKey, type TableModel } from '../../../src/lib/views/table.ts';
@@ -118,7 +119,14 @@ describe('the forecast page’s deal lists', () => {
   it('the page table: key columns first, category words, pushes, the Stalled page’s flags, and a total row last', () => {
     const section = forecastDealsSection(ctx(s));
     expect(section.heading).toBe('Deals expected to close this month and quarter');
-    expect(section.lists.map((l) => l.heading)).toEqual(['May 2025 (this month, due May 20, 2025 or later)', 'Later this quarter: Jun 2025 (Q2 2025)', 'Past expected close, still open']);
+    expect(section.lists.map((l) => [l.heading, l.shown])).toEqual([
+      ['May 2025 (this month, due May 20, 2025 or later)', true],
+      ['Later this quarter: Jun 2025 (Q2 2025)', true],
+      ['Past expected close, still open', true],
+      // The close-date filter's list, kept hidden and empty for a filter chosen in the browser.
+      ['', false],
+    ]);
+    expect([section.lists[3]!.table.id, section.lists[3]!.table.rows, section.closingIntro]).toEqual(['deals-closing-period', [], '']);
     const month = section.lists[0]!.table;
     expect(month.headers.map((h) => h.label)).toEqual(['Deal', 'Amount', 'Forecast category', 'Expected close', 'Owner', 'Account', 'Stage', 'Weighted amount', 'Close-date pushes', 'Warning signs']);
     expect(texts(month)).toEqual([
@@ -177,6 +185,50 @@ describe('the forecast page’s deal lists', () => {
   });
 });
 
+describe('under a close-date filter reaching past this quarter', () => {
+  // The page under `?closing=…` as the browser's recompute gives it (the data set here is small enough to stand for the view).
+  const closing = (period: string) => pageContext(site(), 'en', '/', { matched: 10, closeDatesTracked: true, targets: 'none', filter: { ...NO_FILTER, closing: period } });
+
+  it('the filter period’s months after as_of’s quarter (May 20, 2025: Q2 ends with June)', () => {
+    expect(closingMonthsAfterQuarter(AS_OF, '2025-Q3')).toEqual(['2025-07', '2025-08', '2025-09']);
+    expect(closingMonthsAfterQuarter(AS_OF, '2025')).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(closingMonthsAfterQuarter(AS_OF, '2025-08')).toEqual(['2025-08']);
+    // Past the forecast's six months (May to Oct), by month all the same.
+    expect(closingMonthsAfterQuarter(AS_OF, '2026-Q1')).toEqual(['2026-01', '2026-02', '2026-03']);
+    // A period that ends with the quarter, or before it, or no filter: no list.
+    for (const period of ['2025-Q2', '2025-06', '2024', '2025-Q1']) expect(closingMonthsAfterQuarter(AS_OF, period)).toEqual([]);
+    expect(closingMonthsAfterQuarter(AS_OF, null)).toEqual([]);
+  });
+
+  it('lists the open deals expected in those months, last, with its total; H (Jul 1) under Q3 and the year, none under Q4', () => {
+    const q3 = forecastDealLists(closing('2025-Q3'));
+    expect(q3.map((l) => [l.key, l.deals.map((d) => d.deal_id)])).toEqual([
+      ['month', ['A', 'D', 'C', 'B']],
+      ['rest-of-quarter', ['F', 'E']],
+      ['past-due', ['G']],
+      ['closing-period', ['H']],
+    ]);
+    // H: ₩9M in Proposal (0.5), commit.
+    expect(q3.at(-1)!.totals).toEqual({ count: 1, amount: 9_000_000, weighted_amount: 4_500_000, commit_amount: 9_000_000, best_case_amount: 9_000_000 });
+    expect(forecastDealLists(closing('2025')).at(-1)!.deals.map((d) => d.deal_id)).toEqual(['H']);
+    const section = forecastDealsSection(closing('2025-Q4'));
+    expect(section.lists.at(-1)!.heading).toBe('Q4 2025, after this quarter: Oct 2025 – Dec 2025');
+    expect(section.lists.at(-1)!.table.empty).toBe('No open deal is expected to close from Oct 2025 to Dec 2025.');
+    expect(section.closingIntro).toBe('The close-date filter (Q4 2025) reaches past this quarter: the last list holds its open deals expected after it.');
+    expect(section.lists.at(-1)!.shown).toBe(true);
+    // Within the quarter the other lists already show the filter's deals: the fourth list is not shown, no sentence.
+    const q2 = forecastDealsSection(closing('2025-Q2'));
+    expect(q2.lists.map((l) => [l.key, l.shown])).toEqual([['month', true], ['rest-of-quarter', true], ['past-due', true], ['closing-period', false]]);
+    expect(q2.closingIntro).toBe('');
+  });
+
+  it('in Korean', () => {
+    const ko = forecastDealsSection(pageContext(site(), 'ko', '/', { matched: 10, closeDatesTracked: true, targets: 'none', filter: { ...NO_FILTER, closing: '2025-08' } }));
+    expect(ko.lists.at(-1)!.heading).toMatch(/^2025년\s8월 중 이번 분기 이후: 2025년\s8월$/u);
+    expect(ko.lists.at(-1)!.table.empty).toMatch(/^2025년\s8월에 마감 예정인 진행 중 딜이 없습니다\.$/u);
+  });
+});
+
 describe('without a forecast category column', () => {
   const s = site(false);
   it('no category column; sorted by amount; the section says what is missing and how to get it', () => {
@@ -194,7 +246,7 @@ describe('empty lists say why', () => {
       buildSiteData(makeDataset(config, [open('A', 'propose', '2025-06-01', '2025-07-15', 1_000_000)]), config, '2025-06-10', { dataLabel: 'test' }),
     );
     const section = forecastDealsSection(ctx(s));
-    expect(section.lists.map((l) => l.key)).toEqual(['month', 'past-due']);
+    expect(section.lists.filter((l) => l.shown).map((l) => l.key)).toEqual(['month', 'past-due']);
     expect(section.intro).toContain('This month is the last of Q2 2025: its list is the rest of the quarter.');
     expect(section.lists[0]!.table.rows).toEqual([]);
     expect(section.lists[0]!.table.empty).toBe('No open deal is expected to close in the rest of Jun 2025.');

@@ -8,9 +8,10 @@
  * page's flags), so a filtered view lists its own deals.
  */
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../../dataset.ts';
+import { periodDates } from '../../filters/filter.ts';
 import { forecastBuckets, forecastMonths } from '../../metrics/pipeline.ts';
 import { byCodePoint } from '../../stats.ts';
-import { quarterOf } from '../../time.ts';
+import { addToMonth, quarterOf } from '../../time.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import { filterMatchesNone, hasForecastCategories, noExpectedClose } from './absence.ts';
@@ -26,11 +27,15 @@ export interface ForecastDealTotals {
   best_case_amount: number | null;
 }
 
-export type ForecastDealListKey = 'month' | 'rest-of-quarter' | 'past-due';
+export type ForecastDealListKey = 'month' | 'rest-of-quarter' | 'past-due' | 'closing-period';
 
 export interface ForecastDealList {
   key: ForecastDealListKey;
-  /** The `forecast` buckets the list is made of: as_of's month; the later months of its quarter; 'overdue'. */
+  /**
+   * The `forecast` buckets the list is made of: as_of's month; the later months of its quarter; 'overdue'. For
+   * 'closing-period', the months (`YYYY-MM`) of a close-date filter's period after as_of's quarter, which may lie past
+   * the forecast's months.
+   */
   buckets: string[];
   /** Sorted: forecast category (commit, best case, pipeline, omitted, none), then amount (largest first), then deal id. */
   deals: OpenDealRow[];
@@ -64,21 +69,42 @@ export function dealTotals(deals: readonly OpenDealRow[], categories: boolean): 
   return t;
 }
 
-/** This month's list, the rest of the quarter's (absent in a quarter's last month) and the past-due list. */
+/**
+ * The months of a close-date filter's period (`closing`) after as_of's quarter, in order: Jul to Sep 2026 for
+ * `2026-Q3` or `2026` from a June report; none for a period that ends with the quarter or before it.
+ */
+export function closingMonthsAfterQuarter(asOf: string, closing: string | null): string[] {
+  if (closing === null) return [];
+  const { from, to } = periodDates(closing);
+  const afterQuarter = addToMonth(asOf.slice(0, 7), laterMonthsOfQuarter(asOf).length + 1);
+  const months: string[] = [];
+  for (let month = from.slice(0, 7) > afterQuarter ? from.slice(0, 7) : afterQuarter; `${month}-01` < to; month = addToMonth(month, 1)) months.push(month);
+  return months;
+}
+
+/**
+ * This month's list, the rest of the quarter's (absent in a quarter's last month) and the past-due list; under a
+ * close-date filter reaching past this quarter (`?closing=2026-Q3` from a June report), a last list of the filter's
+ * deals expected in its later months, which the other lists cannot show.
+ */
 export function forecastDealLists(ctx: PageContext): ForecastDealList[] {
   const { as_of: asOf } = ctx.site;
   const months = forecastMonths(asOf);
   const buckets = forecastBuckets(asOf);
   const later = laterMonthsOfQuarter(asOf);
+  const closing = closingMonthsAfterQuarter(asOf, ctx.filter?.filter.closing ?? null);
   const lists: { key: ForecastDealListKey; buckets: string[] }[] = [
     { key: 'month', buckets: [months[0]!] },
     ...(later.length > 0 ? [{ key: 'rest-of-quarter' as const, buckets: later }] : []),
     { key: 'past-due', buckets: ['overdue'] },
+    ...(closing.length > 0 ? [{ key: 'closing-period' as const, buckets: closing }] : []),
   ];
   const listOf = new Map(lists.flatMap((l, i) => l.buckets.map((b) => [b, i] as const)));
+  const closingList = listOf.get(closing[0] ?? '');
   const deals: OpenDealRow[][] = lists.map(() => []);
   for (const d of ctx.site.open_deals) {
-    const i = listOf.get(buckets.nameOf(d.expected_close));
+    // The closing list's months by the date's month: past the forecast's six months they share its bucket 'later'.
+    const i = listOf.get(buckets.nameOf(d.expected_close)) ?? (closingList !== undefined && d.expected_close !== null ? listOf.get(d.expected_close.slice(0, 7)) : undefined);
     if (i !== undefined) deals[i]!.push(d);
   }
   const categories = hasForecastCategories(ctx);
@@ -178,6 +204,7 @@ export function listHeading(ctx: PageContext, list: Pick<ForecastDealList, 'key'
   const c = m.forecastPage.deals;
   if (list.key === 'month') return c.thisMonth({ month: list.buckets[0]!, from: site.as_of }, f);
   if (list.key === 'rest-of-quarter') return c.restOfQuarter({ quarter: quarterOf(site.as_of), from: list.buckets[0]!, to: list.buckets[list.buckets.length - 1]! }, f);
+  if (list.key === 'closing-period') return c.closingPeriod({ period: ctx.filter!.filter.closing!, from: list.buckets[0]!, to: list.buckets[list.buckets.length - 1]! }, f);
   return c.pastDue;
 }
 
@@ -191,6 +218,7 @@ function emptyText(ctx: PageContext, list: ForecastDealList): string {
   if (none) return none;
   if (list.key === 'month') return e.month({ month: list.buckets[0]! }, f);
   if (list.key === 'rest-of-quarter') return e.restOfQuarter({ quarter: quarterOf(site.as_of) }, f);
+  if (list.key === 'closing-period') return e.closingPeriod({ from: list.buckets[0]!, to: list.buckets[list.buckets.length - 1]! }, f);
   return e.pastDue;
 }
 
@@ -198,25 +226,37 @@ export interface ForecastDealsSection {
   heading: string;
   /** What the lists are, and (in a quarter's last month) why there is no list of later months. */
   intro: string[];
-  lists: { key: ForecastDealListKey; heading: string; table: TableModel }[];
+  /** Under a close-date filter reaching past this quarter, what its list is (`closingIntro`); '' otherwise. */
+  closingIntro: string;
+  /**
+   * The lists; the close-date filter's ('closing-period') always last, `shown` only under such a filter: the page
+   * keeps its slot hidden for a filter chosen in the browser to fill (filters/dom.ts).
+   */
+  lists: { key: ForecastDealListKey; heading: string; table: TableModel; shown: boolean }[];
 }
+
+const NO_CLOSING_LIST: ForecastDealList = { key: 'closing-period', buckets: [], deals: [], totals: dealTotals([], false) };
 
 export function forecastDealsSection(ctx: PageContext): ForecastDealsSection {
   const { m, f, site } = ctx;
   const c = m.forecastPage.deals;
   const cols = columns(ctx);
-  const lists = forecastDealLists(ctx).map((list) => {
-    const heading = listHeading(ctx, list);
+  const found = forecastDealLists(ctx);
+  const closing = found.some((l) => l.key === 'closing-period') ? ctx.filter!.filter.closing! : null;
+  const lists = [...found, ...(closing === null ? [NO_CLOSING_LIST] : [])].map((list) => {
+    const shown = list !== NO_CLOSING_LIST;
+    const heading = shown ? listHeading(ctx, list) : '';
     return {
       key: list.key,
       heading,
+      shown,
       table: table<Row>(
         `deals-${list.key}`,
         heading,
         cols,
         list.deals.map((deal) => ({ deal })),
         // The total row, in the page only: the CSV lists the deals.
-        { empty: emptyText(ctx, list), compact: true, ...(list.deals.length > 0 ? { totals: [{ total: list.totals }] } : {}) },
+        { empty: shown ? emptyText(ctx, list) : '', compact: true, ...(list.deals.length > 0 ? { totals: [{ total: list.totals }] } : {}) },
       ),
     };
   });
@@ -228,6 +268,7 @@ export function forecastDealsSection(ctx: PageContext): ForecastDealsSection {
       ...(quarterEnds ? [c.quarterEnds({ quarter: quarterOf(site.as_of) }, f)] : []),
       ...(hasForecastCategories(ctx) ? [] : [c.noCategories]),
     ],
+    closingIntro: closing === null ? '' : c.closingIntro({ period: closing }, f),
     lists,
   };
 }

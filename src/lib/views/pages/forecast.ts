@@ -222,7 +222,7 @@ export function forecastModel(ctx: PageContext): ForecastModel {
     notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), pastDueNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
     sections,
     charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
-    tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.map((l) => l.table) : [])),
+    tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.flatMap((l) => (l.shown ? [l.table] : [])) : [])),
   };
 }
 
