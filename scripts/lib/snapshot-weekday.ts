@@ -8,12 +8,18 @@ import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import type { PublishOptions } from './publish.ts';
 
-/** The option's weekday, 1 (Monday) to 7 (Sunday), or null when not given; a name (`mon`, `Monday`) is taken too. */
+/** `--snapshot-weekday daily` (or `*`): a snapshot every day, kept as it is when the day's build runs again. */
+export const EVERY_DAY = 0;
+
+/**
+ * The option's weekday, 1 (Monday) to 7 (Sunday), EVERY_DAY for `daily` or `*`, or null when not given; a name
+ * (`mon`, `Monday`) is taken too.
+ */
 export function weekdayOption(value: string | true | undefined, with_: { snapshot: boolean; replace: boolean; newHistory: boolean }): number | null {
   if (value === undefined) return null;
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
   const named = text.length >= 3 ? ISO_WEEKDAY_NAMES.findIndex((name) => name.toLowerCase().startsWith(text)) : -1;
-  const weekday = /^[1-7]$/u.test(text) ? Number(text) : named >= 0 ? named + 1 : null;
+  const weekday = /^[1-7]$/u.test(text) ? Number(text) : named >= 0 ? named + 1 : text === 'daily' || text === '*' ? EVERY_DAY : null;
   if (weekday === null) throw new UsageError(msg('weekday_invalid', { value: String(value) }));
   if (!with_.snapshot) throw new UsageError(msg('weekday_without_snapshot'));
   if (with_.replace || with_.newHistory) {
@@ -35,6 +41,6 @@ export function snapshotOnWeekday(publish: PublishOptions, asOf: LocalDate): { p
   const wanted = publish.snapshotWeekday;
   if (wanted === null) return { publish, skipped: null };
   const weekday = isoWeekday(asOf);
-  if (weekday === wanted) return { publish, skipped: null };
+  if (weekday === wanted || wanted === EVERY_DAY) return { publish, skipped: null };
   return { publish: { ...publish, snapshot: false }, skipped: { asOf, weekday, wanted } };
 }

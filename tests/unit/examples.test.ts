@@ -127,7 +127,8 @@ describe('examples/github-pages.yml: the build step’s options', () => {
     expect(options).toEqual(expect.arrayContaining(['--snapshot', '--snapshot-weekday']));
     expect(options).not.toContain('--replace');
     expect(optionsOf({ EVENT: 'workflow_dispatch' })).not.toContain('--snapshot');
-    expect(optionsOf({ SNAPSHOT_WEEKDAY: '*' })).not.toContain('--snapshot-weekday');
+    // Every day: the build's `daily` (a re-run that day keeps the snapshot it added, where plain --snapshot stops).
+    expect(optionsOf({ SNAPSHOT_WEEKDAY: 'daily' })).toEqual(expect.arrayContaining(['--snapshot', '--snapshot-weekday']));
     expect(optionsOf({ SNAPSHOTS: '' })).toEqual(expect.arrayContaining(['--snapshot', '--new-history']));
     expect(optionsOf({ SNAPSHOTS: '' })).not.toContain('--snapshot-weekday');
     expect(optionsOf({ EVENT: 'workflow_dispatch', ADD_SNAPSHOT: 'true' })).not.toContain('--snapshot-weekday');

@@ -70,8 +70,8 @@ export const OPTION_MESSAGES = {
     (p) => `${p.host}:${p.port}에서 연결을 받을 수 없습니다(${p.code}). 다른 ${p.code === 'EADDRNOTAVAIL' ? '--port나 --host를' : '--port를'} 고르세요`,
   ),
   weekday_invalid: texts(
-    (p: { value: string }) => `--snapshot-weekday must be a weekday, 1 (Monday) to 7 (Sunday) as date +%u counts, or its name (mon, Monday), not "${p.value}"`,
-    (p) => `--snapshot-weekday는 요일이어야 합니다. date +%u처럼 1(월요일)부터 7(일요일)까지의 숫자나 요일 이름(mon, Monday)을 주세요${notKo(p.value)}`,
+    (p: { value: string }) => `--snapshot-weekday must be a weekday, 1 (Monday) to 7 (Sunday) as date +%u counts, or its name (mon, Monday), or daily, not "${p.value}"`,
+    (p) => `--snapshot-weekday는 요일이어야 합니다. date +%u처럼 1(월요일)부터 7(일요일)까지의 숫자나 요일 이름(mon, Monday), 또는 매일이면 daily를 주세요${notKo(p.value)}`,
   ),
   weekday_without_snapshot: texts(
     () => '--snapshot-weekday goes with --snapshot (it says on which weekday the snapshot is added)',

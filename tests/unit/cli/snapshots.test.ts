@@ -539,13 +539,29 @@ describe('--snapshot-weekday', () => {
     expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-07-07');
   });
 
+  it('daily (or *): a snapshot on any weekday, kept as it is when that day’s build runs again, where plain --snapshot stops', async () => {
+    const { dir, cache } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    // 2025-07-01 is a Tuesday, 2025-07-05 a Saturday.
+    const daily = (asOf: string, every = 'daily') => ['--data', 'data', '--as-of', asOf, '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', every];
+    expect(await main(daily('2025-07-01'), fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(await main(daily('2025-07-05', '*'), fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-01', '2025-07-05']);
+    const kept = under(hashTree(join(dir, 'site')), 'snapshots/2025-07-05/');
+    const again = fakeIO(dir);
+    expect(await main(daily('2025-07-05'), again.io, deps(cache))).toBe(0);
+    expect(again.stderr()).toContain('build: the snapshot of 2025-07-05 is in site/snapshots already: kept as it is');
+    expect(under(hashTree(join(dir, 'site')), 'snapshots/2025-07-05/')).toEqual(kept);
+    expect((await build(dir, cache, ['--as-of', '2025-07-05', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot'])).code).toBe(2);
+  });
+
   it('is refused without --snapshot, with --replace or --new-history, and for a day that is not one (exit 2)', async () => {
     const { dir, cache } = workspace();
     const cases: [string[], RegExp][] = [
       [['--snapshot-weekday', '1'], /^build: --snapshot-weekday goes with --snapshot /u],
       [['--snapshot', '--new-history', '--snapshot-weekday', '1'], /^build: --snapshot-weekday is for scheduled builds; --new-history adds the snapshot of the date it builds/u],
       [['--snapshot', '--replace', '--snapshot-weekday', '1'], /^build: --snapshot-weekday is for scheduled builds; --replace /u],
-      [['--snapshot', '--snapshot-weekday', '8'], /^build: --snapshot-weekday must be a weekday, 1 \(Monday\) to 7 \(Sunday\) as date \+%u counts, or its name \(mon, Monday\), not "8"/u],
+      [['--snapshot', '--snapshot-weekday', '8'], /^build: --snapshot-weekday must be a weekday, 1 \(Monday\) to 7 \(Sunday\) as date \+%u counts, or its name \(mon, Monday\), or daily, not "8"/u],
       [['--snapshot', '--snapshot-weekday', 'mo'], /not "mo"/u],
     ];
     for (const [args, message] of cases) {
