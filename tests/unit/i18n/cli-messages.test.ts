@@ -184,7 +184,7 @@ function englishLeft(text: string, m: CliMessage): string[] {
     .replace(/\S*[./]\S*/gu, ' ')
     .replace(/\bE[A-Z]{2,}\b/gu, ' ')
     .replace(/\b[a-z]+(?:_[a-z]+)+\b/gu, ' ')
-    .replace(/\b(?:Pipescope|Astro|ASCII|CI|JSON|GitLab Pages|YYYY-MM-DD|CNAME|MB|Ctrl-C|date \+%u|mon|Monday|Hosting|public|dist|generator|pipescope)\b/gu, ' ');
+    .replace(/\b(?:Pipescope|Astro|ASCII|CI|JSON|GitLab Pages|YYYY-MM-DD|CNAME|MB|Ctrl-C|date \+%u|mon|Monday|daily|Hosting|public|dist|generator|pipescope)\b/gu, ' ');
   return rest.match(/[A-Za-z]{2,}/gu) ?? [];
 }
 
