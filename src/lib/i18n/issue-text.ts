@@ -56,6 +56,10 @@ const SIGN_NAMES: Record<string, string> = Object.assign(Object.create(null) as 
 /** A JSON-quoted text (a column name as written): its inner quotes and backslashes escaped. */
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
 
+/** '"Record ID" read as account_id and "Company name" as account_name' → '"Record ID" 열을 account_id로, "Company name" 열을 account_name으로'. */
+const readAsKo = (list: string) =>
+  [...list.matchAll(new RegExp(`(${QUOTED})(?: read)? as (\\w+)`, 'gu'))].map((m) => `${m[1]} 열을 ${josa(m[2]!, '으로/로')}`).join(', ');
+
 /** The formats a date or time may take, as dates.ts lists them ('A, B or C'): 'A, B 또는 C'. */
 const formats = (list: string) => list.replace(/ or /gu, ' 또는 ');
 
@@ -358,10 +362,16 @@ const ROW_RULES: Rules = {
   columns_read_as: [
     [
       re(`columns? (?<list>${QUOTED} read as \\w+(?:(?:, | and )${QUOTED} as \\w+)*), as a CRM's own export names (?:them|it)`),
-      (g) =>
-        `${[...g.list!.matchAll(new RegExp(`(${QUOTED})(?: read)? as (\\w+)`, 'gu'))].map((m) => `${m[1]} 열을 ${josa(m[2]!, '으로/로')}`).join(', ')} 읽었습니다(CRM 자체 내보내기의 열 이름)`,
+      (g) => `${readAsKo(g.list!)} 읽었습니다(CRM 자체 내보내기의 열 이름)`,
     ],
   ],
+  column_written_otherwise: [
+    [
+      re(`columns? (?<list>${QUOTED} read as \\w+(?:(?:, | and )${QUOTED} as \\w+)*), (?:their names|its name) written with other capitals, spaces, hyphens or underscores`),
+      (g) => `${readAsKo(g.list!)} 읽었습니다(대소문자, 공백, 하이픈이나 밑줄만 다르게 쓴 열 이름)`,
+    ],
+  ],
+  column_not_read: [[re(`column (?<c>${QUOTED}) is not read: if it is (?<k>\\w+), name it so`), (g) => `${g.c} 열은 읽지 않았습니다. ${g.k} 열이라면 이름을 ${josa(g.k!, '으로/로')} 바꾸세요`]],
   duplicate_column: [
     [
       re(`column (?<c>${QUOTED}) appears (?<n>\\d+) times \\(columns (?<p>[\\d, and]+?)(?: and (?<more>\\d+) more)?\\); the first one is used`),

@@ -6,6 +6,7 @@
  * (vendor/unread-files.ts).
  */
 import { quoteValue } from './date-messages.ts';
+import { looseName } from './header-spelling.ts';
 import { IngestFatalError } from './issues.ts';
 
 /** The fatal error for a header that lacks `missing` (`names`: the header's names, trimmed and lower-cased). */
@@ -79,11 +80,6 @@ function notEnglishHint(headers: readonly string[]): string {
   const foreign = foreignHeaderNames(headers);
   return foreign === null ? '' : `; its column names are not in English (${firstNames(foreign)}): name the columns as docs/input.md does, in English (the required ones above)`;
 }
-
-/** A column's name as people write it by hand: case, spaces, `_`, `-` and `.` aside. */
-// Invisible format characters (a zero-width space or joiner, a soft hyphen, a word joiner: text pasted from a web
-// page or a chat) are no part of a name either; the hint shows them escaped ("deal_id\u200b").
-const looseName = (name: string) => name.toLowerCase().replace(/[\s_.\p{Cf}-]+/gu, '');
 
 /** Header names that are a missing column written another way (`Deal ID` for deal_id): say how to write them. */
 function spellingHint(missing: readonly string[], headers: readonly string[]): string {

@@ -21,6 +21,7 @@ import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encod
 import { binaryKind, HEAD_BYTES } from './export-listing.ts';
 import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
 import { missingColumns, missingColumnsError } from './header-hints.ts';
+import { columnsReadAs, headerSpelling, notReadMessage, writtenOtherwiseMessage } from './header-spelling.ts';
 import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
 import { columnAt, firstValueFrom, type HeaderLine, HeaderNames, headerOrder, headerWidth, namedWidth, type Reordered, reorderedBy, sameOrder } from './table-shape.ts';
@@ -322,6 +323,16 @@ function headerTable(spec: TableSpec, names: string[], line: number, encoding: E
   if (read.length > 0) issues.warning(file, line, read[0]![0], 'columns_read_as', columnsReadAsMessage(read));
   const missing = spec.required.filter((c) => !seen.has(c));
   if (missing.length > 0) throw missingColumns(file, missing, headers, names);
+  // A canonical file (its required columns are there): its optional columns written another way are read, near misses named.
+  const optional = spec.known.filter((c) => !spec.required.includes(c));
+  const spelling = headerSpelling(optional, spec.known, names, (c) => seen.has(c), read.map(([, column]) => index[column]!));
+  for (const [i, column] of spelling.readAs) {
+    index[column] = i;
+    seen.add(column);
+  }
+  const written = spelling.readAs.map(([i, column]): [string, string] => [headers[i]!, column]);
+  if (written.length > 0) issues.warning(file, line, written[0]![0], 'column_written_otherwise', writtenOtherwiseMessage(written));
+  for (const [i, column] of spelling.lookalikes) issues.warning(file, line, headers[i]!, 'column_not_read', notReadMessage(headers[i]!, column));
   return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
 }
 
@@ -341,9 +352,7 @@ function readAs(spec: TableSpec, names: readonly string[], headers: readonly str
 
 /** 'columns "Record ID" read as account_id and "Company name" as account_name, as a CRM's own export names them'. */
 function columnsReadAsMessage(read: readonly [string, string][]): string {
-  const pairs = read.map(([header, column], k) => `${JSON.stringify(header)}${k === 0 ? ' read' : ''} as ${column}`);
-  const list = pairs.length === 1 ? pairs[0]! : `${pairs.slice(0, -1).join(', ')} and ${pairs.at(-1)!}`;
-  return `column${read.length > 1 ? 's' : ''} ${list}, as a CRM's own export names ${read.length > 1 ? 'them' : 'it'}`;
+  return `${columnsReadAs(read)}, as a CRM's own export names ${read.length > 1 ? 'them' : 'it'}`;
 }
 
 /** Line ends CSV does not use (Unicode's line and paragraph separators, the C1 next line): the whole file one line. */
