@@ -32,6 +32,7 @@ import {
   parseMoney,
   parsePeriod,
 } from './values.ts';
+import { looseName } from './header-spelling.ts';
 
 export type FieldParser<T> = (cell: string) => T | Invalid;
 
@@ -163,11 +164,16 @@ export function stageHistoryRow(ctx: RowContext, deal: FieldParser<number>) {
 
 // ---------------------------------------------------------------- field_history.csv
 
-const CLOSE_DATE_FIELDS = new Set(['expected_close_at', 'close_date', 'closedate']);
+/** expected_close_at and its aliases (close_date, closedate) as `looseName` writes them. */
+const CLOSE_DATE_FIELDS = new Set(['expectedcloseat', 'closedate']);
 
-/** `amount`, `expected_close_at` (and its aliases), or null for a field the metrics ignore. */
+/**
+ * `amount`, `expected_close_at` (and its aliases), or null for a field the metrics ignore. Compared as column names
+ * are (header-spelling.ts `looseName`): `Close Date`, Salesforce's label, and `expected close at` are close_date and
+ * expected_close_at written by hand (docs/spec-readings.md).
+ */
 export function trackedField(cell: string): TrackedField | null {
-  const f = cell.toLowerCase();
+  const f = looseName(cell);
   return f === 'amount' ? 'amount' : CLOSE_DATE_FIELDS.has(f) ? 'expected_close_at' : null;
 }
 

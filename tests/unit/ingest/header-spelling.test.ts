@@ -4,7 +4,7 @@
  * them; names a letter or two off (`closed_date`, `competitors`) are not read and each gets a `column_not_read`
  * warning naming the column it may be. In English and Korean.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,33 @@ describe('optional columns written another way', () => {
       '"closed_date" 열은 읽지 않았습니다. closed_at 열이라면 이름을 closed_at으로 바꾸세요',
       '"competitors" 열은 읽지 않았습니다. competitor 열이라면 이름을 competitor로 바꾸세요',
     ]);
+  });
+});
+
+describe('field_history.csv fields written by hand', () => {
+  it('reads "Close Date" (Salesforce’s label) and "expected close at" as expected_close_at: two pushes of D1; other fields left alone', async () => {
+    const folder = join(dir, 'fields');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'deals.csv'),
+      ['deal_id,account_id,owner,amount,currency,created_at,expected_close_at,closed_at,stage', 'D1,A1,kim,1000000,KRW,2026-05-01,2026-07-15,,negotiate', 'D2,A2,lee,2000000,KRW,2026-05-02,2026-07-20,,propose'].join('\n'),
+    );
+    writeFileSync(join(folder, 'stage_history.csv'), ['deal_id,stage,entered_at', 'D1,negotiate,2026-05-01', 'D2,propose,2026-05-02'].join('\n'));
+    writeFileSync(
+      join(folder, 'field_history.csv'),
+      [
+        'deal_id,field,old_value,new_value,changed_at',
+        'D1,Close Date,2026-06-15,2026-07-15,2026-05-12',
+        'D1,expected close at,2026-06-01,2026-06-15,2026-05-10',
+        'D2,Amount (KRW),1500000,2000000,2026-05-16',
+        'D2,stage,propose,negotiate,2026-05-17',
+      ].join('\n'),
+    );
+    const { dataset, config } = await readFolder(folder);
+    // D1 pushed Jun 1 → Jun 15 (May 10) and Jun 15 → Jul 15 (May 12), both in the 90 days to Jun 30; D2 never: 1 of 2 open deals.
+    expect(computeMetrics(dataset, config, '2026-06-30').slippage).toEqual({ pushes_in_window: 2, open_deals_pushed: 1, share_pushed: 0.5 });
+    // "Amount (KRW)" is no spelling of amount: ignored, as input.md says of other fields, D2's amount not replayed from it.
+    expect(dataset.fieldHistory!.map((c) => c.field)).toEqual(['expected_close_at', 'expected_close_at']);
   });
 });
 
