@@ -577,6 +577,16 @@ export const en = {
     pastDue: (p: { period: string; count: number; amount: number; projected: { commit: number; bestCase: number } | null }, f: Formatter) =>
       `${counted(f, p.count, 'open deal', 'open deals')} worth ${f.moneyCompact(p.amount)} counted in ${f.period(p.period)} ${p.count === 1 ? 'is' : 'are'} already past ${p.count === 1 ? 'its' : 'their'} expected close date` +
       (p.projected === null ? '.' : `: without ${p.count === 1 ? 'it' : 'them'}, projected attainment is ${f.percent(p.projected.commit)} with commit and ${f.percent(p.projected.bestCase)} with best case.`),
+    /**
+     * The attainment's headline when its past-due deals change the verdict (forecast.ts `attainmentPastDueTakeaway`):
+     * `period` in words ('Q2 2026 (this quarter)'), `reach` the verdict without them.
+     */
+    attainmentPastDue: (
+      p: { period: string; count: number; reach: 'won' | 'commit' | 'bestCase' | 'short'; wonShare: number; projected: { commit: number; bestCase: number }; counting: { commit: number; bestCase: number } },
+      f: Formatter,
+    ) =>
+      `${p.period} ${p.reach === 'commit' ? 'reaches its target with commit' : p.reach === 'bestCase' ? 'reaches its target only with best case' : 'falls short even with best case'} once ${p.count === 1 ? 'its open deal past its expected close date is' : `its ${withUnit(f.count(p.count), 'open deals')} past their expected close date are`} left out: ` +
+      `${f.percent(p.wonShare)} won, ${f.percent(p.projected.commit)} with commit, ${f.percent(p.projected.bestCase)} with best case (${f.percent(p.counting.commit)} and ${f.percent(p.counting.bestCase)} counting ${p.count === 1 ? 'it' : 'them'}).`,
     /** Open deals due in the attainment takeaway's period without a forecast category (forecast.ts `uncategorisedNote`). */
     uncategorised: (p: { period: string; count: number; amount: number }, f: Formatter) =>
       p.count === 1

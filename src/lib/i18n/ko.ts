@@ -473,6 +473,9 @@ export const ko: Messages = {
     pastDue: (p, f) =>
       `${f.period(p.period)} 마감 예정으로 잡힌 진행 중 딜 중 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})은 예상 마감일이 이미 지났습니다` +
       (p.projected === null ? '.' : `. 이 딜들을 빼면 예상 달성률은 커밋 포함 ${f.percent(p.projected.commit)}, 베스트 케이스 포함 ${f.percent(p.projected.bestCase)}입니다.`),
+    attainmentPastDue: (p, f) =>
+      `${p.period}: 예상 마감일이 지난 진행 중 딜 ${f.count(p.count)}건을 빼면 ${p.reach === 'commit' ? '커밋까지 더하면 목표를 달성합니다' : p.reach === 'bestCase' ? '베스트 케이스까지 더해야 목표를 달성합니다' : '베스트 케이스까지 더해도 목표에 못 미칩니다'}` +
+      `(수주 ${f.percent(p.wonShare)}, 커밋 포함 ${f.percent(p.projected.commit)}, 베스트 케이스 포함 ${f.percent(p.projected.bestCase)}. 그 딜을 넣으면 커밋 포함 ${f.percent(p.counting.commit)}, 베스트 케이스 포함 ${f.percent(p.counting.bestCase)}).`,
     uncategorised: (p, f) =>
       `${f.period(p.period)}에 마감 예정인 진행 중 딜 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})에 예측 범주가 없어, 예상 달성률의 커밋과 베스트 케이스 어디에도 들어가지 않습니다. 담당자에게 범주를 정하도록 하세요(딜 목록의 ‘범주 없음’).`,
     attainmentIntro: (p) =>
@@ -776,7 +779,7 @@ export const ko: Messages = {
     flagNote: '위험 신호가 여러 개인 딜은 신호마다 한 번씩 세므로, 위험 신호별 합계는 정체 딜 전체보다 많을 수 있습니다.',
     summary: (p, f) => `정체 딜 ${f.count(p.count)}건, 금액 ${f.moneyCompact(p.amount)}.`,
     inForecast: (p, f) =>
-      `이 중 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})이 포캐스트에 커밋 또는 베스트 케이스로 잡혀 있습니다${p.commit > 0 ? `(커밋 ${f.count(p.commit)}건)` : ''}. 먼저 점검하세요.`,
+      `이 중 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다${p.commit > 0 ? `(커밋 ${f.count(p.commit)}건)` : ''}. 먼저 점검하세요.`,
   },
   ownersReview: {
     weighted: '가중 파이프라인',

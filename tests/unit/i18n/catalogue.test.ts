@@ -115,6 +115,10 @@ const SAMPLE = {
   rate: '30%',
   // forecastPage.pastDue: the projected attainment without the past-due deals
   projected: { commit: 0.85, bestCase: 0.88 },
+  // forecastPage.attainmentPastDue: the verdict without them, and the shares counting them
+  reach: 'short',
+  wonShare: 0.85,
+  counting: { commit: 0.95, bestCase: 1.07 },
 };
 
 function render(value: unknown, f: Formatter): string {

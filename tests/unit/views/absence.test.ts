@@ -497,7 +497,31 @@ describe('no targets', () => {
     const attainment = chart(model.charts, 'attainment');
     // Won 4M; commit 3M (O1); best case 6M (O1 + O2, past-due O2 included): 40%, 70%, 100% of 10M.
     expect(attainment.table.csv.rows[0]).toEqual(['2025-06', 'Jun 2025 (this month)', 10_000_000, 4_000_000, 3_000_000, 6_000_000, 0.4, 0.7, 1]);
-    expect(attainment.chart.takeaway).toBe('Jun 2025 (this month) reaches its target only with best case: 40% won, 70% with commit, 100% with best case.');
+    // Best case reaches the target only with O2, whose date has passed: the headline's verdict is the one without the
+    // past-due deals, the figures with them after it.
+    expect(attainment.chart.takeaway).toBe(
+      'Jun 2025 (this month) falls short even with best case once its 2\u00a0open deals past their expected close date are left out: 40% won, 70% with commit, 70% with best case (70% and 100% counting them).',
+    );
+    expect(chart(forecastModel(ctx(s, 'ko')).charts, 'attainment').chart.takeaway).toMatch(
+      /^2025년\s6월\(이번\s달\): 예상 마감일이 지난 진행 중 딜 2건을 빼면 베스트 케이스까지 더해도 목표에 못 미칩니다\(수주 40%, 커밋 포함 70%, 베스트 케이스 포함 70%\. 그 딜을 넣으면 커밋 포함 70%, 베스트 케이스 포함 100%\)\.$/u,
+    );
+  });
+
+  it('keeps the chart’s headline when the past-due deals do not change its verdict', () => {
+    const s = site(
+      config,
+      [
+        won(1, { closedAt: at('2025-06-10'), history: [['prospect', at('2025-01-05')], ['won', at('2025-06-10')]], amount: 4_000_000 }),
+        open(1, 'negotiate', { expectedCloseAt: '2025-06-30', forecastCategory: 'commit', amount: 3_000_000 }),
+        open(2, 'propose', { expectedCloseAt: '2025-06-20', forecastCategory: 'best_case', amount: 1_000_000 }),
+      ],
+      (d) => {
+        target(d);
+        d.columns['deals.csv']!.add('forecast_category');
+      },
+    );
+    // Won 4M, commit 3M, best case 4M of 10M: 40%, 70%, 80%; without O2 70%: short either way.
+    expect(chart(forecastModel(ctx(s)).charts, 'attainment').chart.takeaway).toBe('Jun 2025 (this month) falls short even with best case: 40% won, 70% with commit, 80% with best case.');
   });
 });
 

@@ -35,7 +35,7 @@ describe('stalled deals in the forecast', () => {
       ['C1', 'Commit'],
       ['P1', 'Pipeline'],
     ]);
-    expect(stalledModel(pageContext(siteOf(true), 'ko')).summary).toBe('정체 딜 3건, 금액 700만원. 이 중 2건(300만원)이 포캐스트에 커밋 또는 베스트 케이스로 잡혀 있습니다(커밋 1건). 먼저 점검하세요.');
+    expect(stalledModel(pageContext(siteOf(true), 'ko')).summary).toBe('정체 딜 3건, 금액 700만원. 이 중 2건(300만원)이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다(커밋 1건). 먼저 점검하세요.');
   });
 
   it('says nothing of the forecast, and has no category column, without forecast categories', () => {

@@ -99,34 +99,65 @@ export function pastDueIn(ctx: PageContext, period: string): OpenDealRow[] {
   return dueIn(ctx, period).filter((d) => d.expected_close! < ctx.site.as_of);
 }
 
+/** The share of target a projection reaches: won, with commit, with best case, or short of it. */
+type Reach = 'won' | 'commit' | 'bestCase' | 'short';
+const reachOf = (won: number, commit: number, bestCase: number): Reach => (won >= 1 ? 'won' : commit >= 1 ? 'commit' : bestCase >= 1 ? 'bestCase' : 'short');
+
+interface PastDueProjection {
+  row: CoverageRow;
+  late: OpenDealRow[];
+  /** Won, with commit and with best case as shares of target, counting the late deals (`all`) and not (`without`); null without categories. */
+  shares: { won: number; all: { commit: number; bestCase: number }; without: { commit: number; bestCase: number } } | null;
+}
+
 /**
  * Open deals due in the attainment takeaway's period whose expected close has already passed (coverage counts
- * them: dates earlier in the period included). On the period's last days they can be most of its commit and best
- * case: the note says how much, and the projected attainment without them. Null when there are none, or when the
- * period's target is met (nothing is projected then).
+ * them: dates earlier in the period included), with the projection counting them and not. Null when there are none,
+ * or when the period's target is met (nothing is projected then).
  */
-export function pastDueNote(ctx: PageContext): string | null {
+function pastDueProjection(ctx: PageContext): PastDueProjection | null {
   const period = focusPeriod(ctx.site.metrics.coverage);
   const row = ctx.site.metrics.coverage.find((r) => r.period === period);
   if (period === undefined || row === undefined || row.target_amount <= 0 || row.won_amount >= row.target_amount) return null;
   const late = pastDueIn(ctx, period);
   if (late.length === 0) return null;
   const best = ctx.site.coverage_best_case.find((r) => r.period === period)?.best_case_amount ?? null;
-  const projected =
-    row.commit_amount === null || best === null
-      ? null
-      : {
-          commit: (row.won_amount + row.commit_amount - amountOf(late.filter((d) => d.forecast_category === 'commit'))) / row.target_amount,
-          bestCase: (row.won_amount + best - amountOf(late.filter((d) => d.forecast_category === 'commit' || d.forecast_category === 'best_case'))) / row.target_amount,
-        };
-  return ctx.m.forecastPage.pastDue({ period, count: late.length, amount: amountOf(late), projected }, ctx.f);
+  if (row.commit_amount === null || best === null) return { row, late, shares: null };
+  const share = (amount: number) => amount / row.target_amount;
+  const all = { commit: share(row.won_amount + row.commit_amount), bestCase: share(row.won_amount + best) };
+  const without = {
+    commit: all.commit - share(amountOf(late.filter((d) => d.forecast_category === 'commit'))),
+    bestCase: all.bestCase - share(amountOf(late.filter((d) => d.forecast_category === 'commit' || d.forecast_category === 'best_case'))),
+  };
+  return { row, late, shares: { won: share(row.won_amount), all, without } };
+}
+
+/** On the period's last days past-due deals can be most of its commit and best case: the note says how much, and the projection without them. */
+export function pastDueNote(ctx: PageContext): string | null {
+  const due = pastDueProjection(ctx);
+  if (due === null) return null;
+  return ctx.m.forecastPage.pastDue({ period: due.row.period, count: due.late.length, amount: amountOf(due.late), projected: due.shares?.without ?? null }, ctx.f);
+}
+
+/**
+ * The attainment's headline when leaving out the past-due deals changes its verdict (with best case counting deals
+ * whose date has passed, short without them): the verdict without them, the figures counting them after it. Null
+ * otherwise (the chart's own sentence stands, the note under the page's intro saying how much is past due).
+ */
+export function attainmentPastDueTakeaway(ctx: PageContext): string | null {
+  const due = pastDueProjection(ctx);
+  if (due?.shares == null) return null;
+  const { won, all, without } = due.shares;
+  const reach = reachOf(won, without.commit, without.bestCase);
+  if (reach === reachOf(won, all.commit, all.bestCase)) return null;
+  return ctx.m.forecastPage.attainmentPastDue({ period: periodLabel(ctx, due.row), count: due.late.length, reach, wonShare: won, projected: without, counting: all }, ctx.f);
 }
 
 function attainmentBlock(ctx: PageContext): ChartBlock {
   const { site, m, f } = ctx;
   const periods = attainmentPeriods(ctx);
   const focus = focusPeriod(site.metrics.coverage);
-  const chart = attainmentChart({ periods, ...(focus ? { focus } : {}) }, opts(ctx, ctx.text.attainment));
+  const chart = attainmentChart({ periods, ...(focus ? { focus } : {}) }, opts(ctx, ctx.text.attainment, attainmentPastDueTakeaway(ctx)));
   const block = chartBlock('attainment', chart, f, false, { header: m.csv.codeOf({ column: m.forecastPage.columns.period }), values: periods.map((p) => p.key) });
   // Printed, the chart alone: each bar is labelled with its figures ('65% won · 75% with commit · 99% with best case'),
   // and its table's eight columns of full amounts are wider than a page.
