@@ -365,6 +365,15 @@ const ROW_RULES: Rules = {
       (g) => `${readAsKo(g.list!)} 읽었습니다(CRM 자체 내보내기의 열 이름)`,
     ],
   ],
+  target_name_unmatched: [
+    [
+      re(`(?<k>owner|team) ${V} names no deal's (?:owner|team); deals\\.csv writes it (?<w>${QUOTED}), so this target counts none of its deals: write it as deals\\.csv does`),
+      (g) => {
+        const label = g.k === 'owner' ? '담당자' : '팀';
+        return `${label} ${topic(g.v!)} 어느 딜의 ${josa(label, '과/와')}도 같지 않아 이 목표에는 딜이 하나도 집계되지 않습니다(deals.csv의 표기: ${g.w}). deals.csv와 같게 적으세요`;
+      },
+    ],
+  ],
   column_written_otherwise: [
     [
       re(`columns? (?<list>${QUOTED} read as \\w+(?:(?:, | and )${QUOTED} as \\w+)*), (?:their names|its name) written with other capitals, spaces, hyphens or underscores`),

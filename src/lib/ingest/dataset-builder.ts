@@ -28,6 +28,7 @@ import { PipelineFilter } from './pipeline-filter.ts';
 import { readStageHistory, type StageHistoryRead } from './stage-history.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
 import { appendAll } from '../append.ts';
+import { targetNameWarnings } from './target-names.ts';
 
 export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
 export const CONFIG_FILE = 'pipeline.config.json';
@@ -155,6 +156,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const accountsRead = accountSource && inTurn(accountsEarly, prepared?.others?.accounts, issues, () => readAccounts(accountSource, opts));
   const targetsRead = targetSource && inTurn(targetsEarly, prepared?.others?.targets, issues, () => readTargets(targetSource, ctx, opts));
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
+  if (targetsRead) targetNameWarnings(targetsRead.targets, deals, issues);
   pipeline?.warn(issues);
 
   const columns: Record<string, Set<string>> = {};
