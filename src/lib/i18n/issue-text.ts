@@ -302,6 +302,13 @@ const ROW_RULES: Rules = {
       re(`${COL} ${V} is not in deals.csv; deals.csv has (?<o>${QUOTED}), the same id but for a character that prints as nothing \\(as text copied from a web page or a chat carries\\): delete it where it is`),
       (g) => `${g.col} ${topic(g.v!)} deals.csv에 없는 딜입니다. deals.csv에는 ${subject(g.o!)} 있으며, 보이지 않는 문자 하나만 다른 같은 ID입니다(웹 페이지나 메신저에서 복사한 텍스트에 섞여 들어옵니다). 그 문자가 있는 쪽에서 지우세요`,
     ],
+    [
+      re(
+        `${COL} ${V} is not in deals.csv; deals.csv has (?<o>${QUOTED}), the same number written otherwise \\(leading zeros or a decimal "\\.0", as Excel rewrites an id it reads as a number\\): export the files again without opening them in Excel, or format the id column as text there`,
+      ),
+      (g) =>
+        `${g.col} ${topic(g.v!)} deals.csv에 없는 딜입니다. deals.csv에는 ${subject(g.o!)} 있으며, 앞의 0이나 소수점 ".0"만 다른 같은 숫자입니다(Excel이 ID를 숫자로 읽어 바꿔 씁니다). Excel에서 열지 않고 다시 내보내거나, Excel에서 ID 열을 텍스트 형식으로 지정하세요`,
+    ],
     [re(`${COL} ${V} is not in deals.csv`), (g) => `${g.col} ${topic(g.v!)} deals.csv에 없는 딜입니다`],
     [re(`${COL} ${V} belongs to a rejected deals.csv row \\(line (?<n>\\d+)\\)`), (g) => `${g.col} ${topic(g.v!)} 제외된 deals.csv 행(${g.n}행)의 딜입니다`],
   ],

@@ -165,15 +165,42 @@ export function dealReference(ids: Pick<IdLookup, 'get'> & { texts?(): string[] 
     }
     return invisibleIds.get(cell);
   };
+  // Likewise, made on the first unknown numeric id: deals' numeric ids by their number (`00123`, `123.0` → `123`).
+  let numericIds: Map<string, string> | null = null;
+  const numberTwin = (cell: string): string | undefined => {
+    const key = numberKey(cell);
+    if (key === null || !ids.texts) return undefined;
+    if (numericIds === null) {
+      numericIds = new Map();
+      for (const id of ids.texts()) {
+        const k = numberKey(id);
+        if (k !== null && !numericIds.has(k)) numericIds.set(k, id);
+      }
+    }
+    const found = numericIds.get(key);
+    return found === cell ? undefined : found;
+  };
   return (cell) => {
     const d = ids.get(cell);
     if (d >= 0) return d;
     const rejectedOn = rejectedIds.get(cell);
     if (rejectedOn !== undefined) return new Invalid('unknown_deal', `${quoteValue(cell)} belongs to a rejected deals.csv row (line ${rejectedOn})`);
     const other = twin(cell);
-    const hint = other === undefined ? '' : `; deals.csv has ${quoteValue(other)}, the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is`;
+    const number = other === undefined ? numberTwin(cell) : undefined;
+    const hint =
+      other !== undefined
+        ? `; deals.csv has ${quoteValue(other)}, the same id but for a character that prints as nothing (as text copied from a web page or a chat carries): delete it where it is`
+        : number !== undefined
+          ? `; deals.csv has ${quoteValue(number)}, the same number written otherwise (leading zeros or a decimal ".0", as Excel rewrites an id it reads as a number): export the files again without opening them in Excel, or format the id column as text there`
+          : '';
     return new Invalid('unknown_deal', `${quoteValue(cell)} is not in deals.csv${hint}`);
   };
+}
+
+/** A numeric id's number, as Excel reads it: `00123`, `123` and `123.0` are all `123`; null for any other id. */
+function numberKey(id: string): string | null {
+  const m = /^(\d+)(?:\.0+)?$/u.exec(id);
+  return m === null ? null : m[1]!.replace(/^0+(?=\d)/u, '');
 }
 
 export function idIndex(ids: readonly string[]): IdTable {

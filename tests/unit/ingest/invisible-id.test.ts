@@ -58,3 +58,22 @@ describe('a deal_id that differs by an invisible character', () => {
     expect(read('D3', '\u200b').unknown.map((i) => i.message)).toEqual(Array(3).fill('deal_id "\\u200b" is not in deals.csv'));
   });
 });
+
+describe('a numeric deal_id Excel wrote otherwise in one file (leading zeros dropped or added, a decimal ".0")', () => {
+  const tail = ', the same number written otherwise (leading zeros or a decimal ".0", as Excel rewrites an id it reads as a number): export the files again without opening them in Excel, or format the id column as text there';
+  it('each history row names the deal it likely meant, in either direction, and is not read as it', () => {
+    const zeros = read('123', '00123');
+    expect(zeros.unknown.map((i) => i.message)).toEqual(Array(3).fill(`deal_id "00123" is not in deals.csv; deals.csv has "123"${tail}`));
+    expect(zeros.dataset.stageHistory.length).toBe(1);
+    expect(read('00123', '123').unknown.map((i) => i.message)).toEqual(Array(3).fill(`deal_id "123" is not in deals.csv; deals.csv has "00123"${tail}`));
+    expect(read('4567', '4567.0').unknown.map((i) => i.message)).toEqual(Array(3).fill(`deal_id "4567.0" is not in deals.csv; deals.csv has "4567"${tail}`));
+    expect(issueMessage({ code: 'unknown_deal', message: `deal_id "00123" is not in deals.csv; deals.csv has "123"${tail}` }, 'ko')).toBe(
+      'deal_id "00123"은 deals.csv에 없는 딜입니다. deals.csv에는 "123"이 있으며, 앞의 0이나 소수점 ".0"만 다른 같은 숫자입니다(Excel이 ID를 숫자로 읽어 바꿔 씁니다). Excel에서 열지 않고 다시 내보내거나, Excel에서 ID 열을 텍스트 형식으로 지정하세요',
+    );
+  });
+
+  it('another number, or a number beside ids that are not, says only that', () => {
+    expect(read('123', '124').unknown.map((i) => i.message)).toEqual(Array(3).fill('deal_id "124" is not in deals.csv'));
+    expect(read('D123', '0123').unknown.map((i) => i.message)).toEqual(Array(3).fill('deal_id "0123" is not in deals.csv'));
+  });
+});
