@@ -322,6 +322,29 @@ describe.runIf(run)('filters in the URL, in Chromium', () => {
     await page.close();
   });
 
+  it('en: a close-date link past the quarter (Q3 2026) shows the hidden list of the period’s open deals, heading and sentence filled, as the page model has them', async () => {
+    const filter = f({ closing: '2026-Q3' });
+    const view = filteredSiteData(data, filter);
+    const list = forecastModel(pageContext(view.site, 'en', '/', view.facts)).tables.find((t) => t.id === 'deals-closing-period')!;
+    // The 123 open deals of Q3 2026 (tests/unit/filters/subset.test.ts), then the total row.
+    expect(list.rows.length).toBe(124);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/forecast/`);
+    // The built page keeps the list's slot hidden.
+    expect(await page.$eval('#t-deals-closing-period', (e) => (e.closest('section') as HTMLElement).hidden)).toBe(true);
+    await page.close();
+    const filtered = await openFiltered('/en/forecast/', filter);
+    const shown = await filtered.$eval('#t-deals-closing-period', (e) => {
+      const section = e.closest('section') as HTMLElement;
+      return { hidden: section.hidden, heading: section.querySelector('h3')?.textContent ?? '' };
+    });
+    expect(shown).toEqual({ hidden: false, heading: 'Q3 2026, after this quarter: Jul 2026 – Sep 2026' });
+    expect(await filtered.textContent('[data-filter-text="forecast-deals-closing-intro"]')).toBe('The close-date filter (Q3 2026) reaches past this quarter: the last list holds its open deals expected after it.');
+    const rows = await filtered.$$eval('#t-deals-closing-period tbody tr', (trs) => trs.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
+    expect(rows).toEqual(list.rows.map((r) => r.map((c) => joinWordDots(heard(c)))));
+    await filtered.close();
+  });
+
   it('the forecast page’s deal lists under an owner filter: that owner’s deals only, as the page model has them, totalling the engine’s buckets', async () => {
     const filter = f({ owner });
     const view = filteredSiteData(data, filter);
