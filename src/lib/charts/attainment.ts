@@ -41,10 +41,18 @@ export interface AttainmentShares {
   bestCase: string | null;
 }
 
+/** The first of won, won + commit, won + best case that reaches the target; 'none' when even best case falls short. */
+export type AttainmentReach = 'won' | 'commit' | 'bestCase' | 'none';
+
+/** What a projection's shares of target reach (attainmentShares'; null: no such share). */
+export function attainmentReach(s: { won: number | null; commit: number | null; bestCase: number | null }): AttainmentReach {
+  const reached = (v: number | null) => v !== null && v >= 1;
+  return reached(s.won) ? 'won' : reached(s.commit) ? 'commit' : reached(s.bestCase) ? 'bestCase' : 'none';
+}
+
 export interface AttainmentTakeaway extends AttainmentShares {
   period: string;
-  /** The first of won, won + commit, won + best case that reaches the target; 'none' when even best case falls short. */
-  reaches: 'won' | 'commit' | 'bestCase' | 'none';
+  reaches: AttainmentReach;
 }
 
 export interface AttainmentText extends BaseChartText {
@@ -111,10 +119,7 @@ function drawAttainment(vm: AttainmentViewModel, options: ChartOptions<Attainmen
   const focus = periods.find((p) => p.key === vm.focus) ?? periods[0];
   let takeaway = text.noData;
   if (focus) {
-    const s = attainmentShares(focus);
-    const reached = (v: number | null) => v !== null && v >= 1;
-    const reaches = reached(s.won) ? 'won' : reached(s.commit) ? 'commit' : reached(s.bestCase) ? 'bestCase' : 'none';
-    takeaway = text.takeaway({ period: focus.label, reaches, ...sharesOf(focus) });
+    takeaway = text.takeaway({ period: focus.label, reaches: attainmentReach(attainmentShares(focus)), ...sharesOf(focus) });
   }
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
   if (!focus) return output(null, meta, table);

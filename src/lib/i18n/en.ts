@@ -6,6 +6,7 @@
  * numbers, so no formatting rule lives here. Keys under `columns` are the
  * metrics.json / site-data field names.
  */
+import type { AttainmentReach } from '../charts/attainment.ts';
 import type { Formatter } from '../format/index.ts';
 import { withUnit } from '../format/numbers.ts';
 import { joinItems } from '../format/separator.ts';
@@ -582,7 +583,7 @@ export const en = {
      * `period` in words ('Q2 2026 (this quarter)'), `reach` the verdict without them.
      */
     attainmentPastDue: (
-      p: { period: string; count: number; reach: 'won' | 'commit' | 'bestCase' | 'short'; wonShare: number; projected: { commit: number; bestCase: number }; counting: { commit: number; bestCase: number } },
+      p: { period: string; count: number; reach: AttainmentReach; wonShare: number; projected: { commit: number; bestCase: number }; counting: { commit: number; bestCase: number } },
       f: Formatter,
     ) =>
       `${p.period} ${p.reach === 'commit' ? 'reaches its target with commit' : p.reach === 'bestCase' ? 'reaches its target only with best case' : 'falls short even with best case'} once ${p.count === 1 ? 'its open deal past its expected close date is' : `its ${withUnit(f.count(p.count), 'open deals')} past their expected close date are`} left out: ` +

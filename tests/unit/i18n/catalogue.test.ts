@@ -116,7 +116,7 @@ const SAMPLE = {
   // forecastPage.pastDue: the projected attainment without the past-due deals
   projected: { commit: 0.85, bestCase: 0.88 },
   // forecastPage.attainmentPastDue: the verdict without them, and the shares counting them
-  reach: 'short',
+  reach: 'none',
   wonShare: 0.85,
   counting: { commit: 0.95, bestCase: 1.07 },
 };

@@ -10,6 +10,7 @@
 import {
   type AttainmentPeriod,
   attainmentChart,
+  attainmentReach,
   forecastAccuracyChart,
   forecastChart,
   pipelineByStageChart,
@@ -99,10 +100,6 @@ export function pastDueIn(ctx: PageContext, period: string): OpenDealRow[] {
   return dueIn(ctx, period).filter((d) => d.expected_close! < ctx.site.as_of);
 }
 
-/** The share of target a projection reaches: won, with commit, with best case, or short of it. */
-type Reach = 'won' | 'commit' | 'bestCase' | 'short';
-const reachOf = (won: number, commit: number, bestCase: number): Reach => (won >= 1 ? 'won' : commit >= 1 ? 'commit' : bestCase >= 1 ? 'bestCase' : 'short');
-
 interface PastDueProjection {
   row: CoverageRow;
   late: OpenDealRow[];
@@ -148,8 +145,8 @@ export function attainmentPastDueTakeaway(ctx: PageContext): string | null {
   const due = pastDueProjection(ctx);
   if (due?.shares == null) return null;
   const { won, all, without } = due.shares;
-  const reach = reachOf(won, without.commit, without.bestCase);
-  if (reach === reachOf(won, all.commit, all.bestCase)) return null;
+  const reach = attainmentReach({ won, ...without });
+  if (reach === attainmentReach({ won, ...all })) return null;
   return ctx.m.forecastPage.attainmentPastDue({ period: periodLabel(ctx, due.row), count: due.late.length, reach, wonShare: won, projected: without, counting: all }, ctx.f);
 }
 
