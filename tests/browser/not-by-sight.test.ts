@@ -79,6 +79,9 @@ describe.runIf(run)('the dashboard without colour, mouse or screen', () => {
   it('says what a table search leaves, to a screen reader and on screen, and names the table it searches', async () => {
     for (const [locale, shown, none] of [['en', /^(\d+) of ([\d,]+) rows shown$/u, 'No row matches'], ['ko', /^([\d,]+)행 중 (\d+)행 표시$/u, '일치하는 행이 없습니다']] as const) {
       await open(`/${locale}/accounts/`);
+      // The search is the page script's, which shows its label as it starts listening (in an idle moment after load
+      // on a busy machine): typed into before that, nothing is searched.
+      await tab.locator('label.search').first().waitFor({ state: 'visible' });
       const input = tab.locator('input[data-search]').first();
       const status = tab.locator('.search-status').first();
       expect(await status.getAttribute('role')).toBe('status');
