@@ -50,3 +50,24 @@ describe('stalled deals in the forecast', () => {
     expect(stalledModel(pageContext(site, 'en')).summary).toBe('32\u00a0stalled deals worth ₩9.25B. 7 of them (₩3.12B) are in the forecast as commit or best case: check them first.');
   });
 });
+
+describe('stalled totals of deals without an amount', () => {
+  it('a stage whose stalled deals all lack an amount says "No amount", not ₩0; a row with some amounts sums them', () => {
+    const noon = (date: string) => Date.parse(`${date}T03:00:00Z`);
+    const dataset = makeDataset(config, [
+      proposalDeal('N1', { amount: NaN }),
+      proposalDeal('N2', { amount: NaN }),
+      // At Qualification since Jan 10: stalled too (default 30 days), ₩5M.
+      proposalDeal('Q1', { amount: 5_000_000, history: [['prospect', noon('2025-01-02')], ['qualify', noon('2025-01-10')]] }),
+    ]);
+    const site = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-30', { dataLabel: 'test' }));
+    const byStage = stalledModel(pageContext(site, 'en')).totals[0]!.table;
+    expect(byStage.rows.map((r) => [r[0]!.text, r[1]!.text, r[2]!.text, r[2]!.tone ?? ''])).toEqual([
+      ['Qualification', '1', '₩5M', ''],
+      ['Proposal', '2', 'No amount', 'muted'],
+      ['All stalled deals', '3', '₩5M', 'total'],
+    ]);
+    // The CSV leaves the unknown amount empty, as the deal lists do (the all-deals row last).
+    expect(byStage.csv.rows.map((r) => r.at(-1))).toEqual([5_000_000, null, 5_000_000]);
+  });
+});

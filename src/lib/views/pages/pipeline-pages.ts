@@ -40,6 +40,8 @@ interface TotalRow {
   label: string;
   count: number;
   amount: number;
+  /** Deals counted whose amount is unknown (`amount_missing`): when it is all of them, the amount is "No amount", not 0. */
+  unknown: number;
   href?: string | undefined;
   total?: boolean;
   /** The by-warning-sign table's next step for the sign (none on the total row). */
@@ -83,13 +85,14 @@ export function stalledModel(ctx: PageContext): StalledModel {
 }
 
 /** Count and amount of `deals` per key (a deal with several keys counts under each), in first-seen order. */
-function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => readonly K[]): Map<K, { count: number; amount: number }> {
-  const out = new Map<K, { count: number; amount: number }>();
+function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => readonly K[]): Map<K, { count: number; amount: number; unknown: number }> {
+  const out = new Map<K, { count: number; amount: number; unknown: number }>();
   for (const d of deals) {
     for (const k of keysOf(d)) {
-      const t = out.get(k) ?? { count: 0, amount: 0 };
+      const t = out.get(k) ?? { count: 0, amount: 0, unknown: 0 };
       t.count++;
       t.amount += d.amount;
+      if (d.amount_missing) t.unknown++;
       out.set(k, t);
     }
   }
@@ -99,7 +102,7 @@ function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => rea
 /** The stalled deals' totals by stage (sequence order, parked after), owner (largest amount first) and warning sign. */
 export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): TableModel[] {
   const { site, m } = ctx;
-  const all: TotalRow = { id: '', label: m.stalledReview.all, count: deals.length, amount: deals.reduce((sum, d) => sum + d.amount, 0), total: true };
+  const all: TotalRow = { id: '', label: m.stalledReview.all, ...tally(deals, () => [0]).get(0) ?? { count: 0, amount: 0, unknown: 0 }, total: true };
   const open = site.stages.filter((s) => s.kind === 'open');
   const byStage = tally(deals, (d) => [d.stage]);
   const stageRows: TotalRow[] = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)]
@@ -140,7 +143,15 @@ function totalColumns(ctx: PageContext, head: string, withId: boolean, steps: bo
     },
     { label: m.columns.count, numeric: true, value: (r) => r.count, text: (r) => f.count(r.count), tone },
     // Compact, as the page's intro and the stalled list below ('₩9.25B', '92.5억원'); exact in the CSV.
-    { label: m.columns.amount, numeric: true, value: (r) => r.amount, text: (r) => f.moneyCompact(r.amount), digits: moneyDigits(f.currency), tone },
+    // Every deal of the row without an amount: "No amount", not a misleading ₩0.
+    {
+      label: m.columns.amount,
+      numeric: true,
+      value: (r) => (r.unknown === r.count ? null : r.amount),
+      text: (r) => (r.unknown === r.count ? m.common.noAmount : f.moneyCompact(r.amount)),
+      digits: moneyDigits(f.currency),
+      tone: (r) => tone(r) ?? (r.unknown === r.count ? 'muted' : undefined),
+    },
     ...(steps ? [{ label: m.stalledReview.nextStep, wide: true, value: (r: TotalRow) => r.step ?? '' }] : []),
   ];
 }
