@@ -171,7 +171,7 @@ const FORMAT_RULES: Rule[] = [
 function skippedFile(note: string): string | null {
   for (let at = note.indexOf(': '); at !== -1; at = note.indexOf(': ', at + 1)) {
     const message = note.slice(at + 2);
-    for (const code of ['not_csv', 'file_not_read', 'sheet_not_read', 'uncalculated_formulas', 'archive_entries_not_read', 'unknown_export']) {
+    for (const code of ['not_csv', 'file_not_read', 'sheet_skipped', 'sheet_not_read', 'uncalculated_formulas', 'archive_entries_not_read', 'unknown_export']) {
       const said = issueMessage({ code, message }, 'ko');
       if (said !== message) return `${note.slice(0, at)}: ${said}`;
     }

@@ -108,7 +108,17 @@ export const CONTAINER_RULES: Rules = {
       (g) => (FOLDER_WHY_KO[g.why!] === undefined ? null : `확장자가 "${g.end}"인 이름이지만 파일이 아니라 폴더여서 파일로 읽지 않았습니다${FOLDER_WHY_KO[g.why!]}`),
     ],
   ],
+  sheet_skipped: [
+    [
+      re(`its sheet (?<sheet>.+) is read: the sheets? before it, (?<skipped>.+), (?:holds|hold) no table \\(a cover: lines of text in one column\\), so (?:it is|they are) not read`),
+      (g) => `${g.sheet} 시트를 읽었습니다. 그 앞의 ${g.skipped} 시트에는 표가 없어(한 열에 글 줄만 있는 표지) 읽지 않았습니다`,
+    ],
+  ],
   sheet_not_read: [
+    [
+      re(`only its sheet (?<sheet>.+) is read: (?<others>.+) (?:holds|hold) data too and (?:is|are) not read; save each sheet to read as a file of its own`),
+      (g) => `${g.sheet} 시트만 읽었습니다. ${g.others}에도 데이터가 있지만 읽지 않았습니다. 읽을 시트는 각각 별도 파일로 저장하세요`,
+    ],
     [
       re(`only its first sheet, (?<sheet>.+), is read: (?<others>.+) (?:holds|hold) data too and (?:is|are) not read; save each sheet to read as a file of its own`),
       (g) => `첫 시트 ${g.sheet}만 읽었습니다. ${g.others}에도 데이터가 있지만 읽지 않았습니다. 읽을 시트는 각각 별도 파일로 저장하세요`,

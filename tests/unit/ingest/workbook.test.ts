@@ -109,7 +109,42 @@ describe('a workbook as the CSV of its first sheet', () => {
       { name: 'Empty', data: '<row r="1"/>' },
       { name: 'Notes', data: '<row r="3"><c r="B3"><v>1</v></c></row>' },
     ]);
-    expect(workbookCsv(bytes)).toEqual({ sheet: 'Deals', csv: 'id\r\n', otherSheets: ['Hidden', 'Notes'], uncalculated: { count: 0, first: null } });
+    expect(workbookCsv(bytes)).toEqual({ sheet: 'Deals', csv: 'id\r\n', otherSheets: ['Hidden', 'Notes'], skipped: [], uncalculated: { count: 0, first: null } });
+  });
+
+  it('skips cover sheets of lines in one column (or nothing) and counts the formulas of the sheet it reads only', () => {
+    const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const bytes = makeXlsx([
+      { name: 'Cover', data: `<row r="1">${text('A1', 'HubSpot deals export')}</row><row r="3"><c r="A3"><f>NOW()</f></c></row>` },
+      { name: 'Blank', data: '' },
+      { name: 'Deals', data: `<row r="1">${text('A1', 'id')}${text('B1', 'n')}</row><row r="2"><c r="A2"><v>7</v></c><c r="B2"><f>A2*2</f></c></row>` },
+      { name: 'Later', data: `<row r="1">${text('A1', 'x')}${text('B1', 'y')}</row>` },
+    ]);
+    expect(workbookCsv(bytes)).toEqual({ sheet: 'Deals', csv: 'id,n\r\n7\r\n', otherSheets: ['Later'], skipped: ['Cover', 'Blank'], uncalculated: { count: 1, first: { row: 2, cell: 'B2' } } });
+    // No sheet holds a table: the first visible one is read, as Excel opens it, and none is said to be skipped.
+    const lines = makeXlsx([
+      { name: 'One', data: `<row r="1">${text('A1', 'a')}</row>` },
+      { name: 'Two', data: `<row r="1">${text('A1', 'b')}</row>` },
+    ]);
+    expect(workbookCsv(lines)).toEqual({ sheet: 'One', csv: 'a\r\n', otherSheets: ['Two'], skipped: [], uncalculated: { count: 0, first: null } });
+    const reading = readWorkbooks(['deals.xlsx'], () => bytes);
+    expect(reading.read[0]!.notes.map((n) => [n.code, n.message, issueMessage(n, 'ko')])).toEqual([
+      [
+        'sheet_skipped',
+        'its sheet "Deals" is read: the sheets before it, "Cover", "Blank", hold no table (a cover: lines of text in one column), so they are not read',
+        '"Deals" 시트를 읽었습니다. 그 앞의 "Cover", "Blank" 시트에는 표가 없어(한 열에 글 줄만 있는 표지) 읽지 않았습니다',
+      ],
+      [
+        'sheet_not_read',
+        'only its sheet "Deals" is read: "Later" holds data too and is not read; save each sheet to read as a file of its own',
+        '"Deals" 시트만 읽었습니다. "Later"에도 데이터가 있지만 읽지 않았습니다. 읽을 시트는 각각 별도 파일로 저장하세요',
+      ],
+      [
+        'uncalculated_formulas',
+        '1 formula cell has no saved value (first B2), as a program that writes formulas without calculating them leaves them, and reads as empty: open the workbook in Excel and save it, or export it again as CSV',
+        '수식 셀 1개에 저장된 값이 없어(처음은 B2) 빈 칸으로 읽었습니다. 수식을 계산하지 않고 쓰는 프로그램이 만든 통합 문서입니다. Excel에서 열어 저장하거나 CSV로 다시 내보내세요',
+      ],
+    ]);
   });
 
   it('says why a workbook cannot be read', () => {

@@ -123,5 +123,5 @@ export function htmlTableCsv(bytes: Uint8Array): SheetCsv {
     covered.delete(row);
     rows.set(row, trimRow(cells));
   }
-  return { sheet: '', csv: rowsCsv(rows), otherSheets: [], uncalculated: { count: 0, first: null } };
+  return { sheet: '', csv: rowsCsv(rows), otherSheets: [], skipped: [], uncalculated: { count: 0, first: null } };
 }

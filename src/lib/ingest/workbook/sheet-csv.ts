@@ -10,6 +10,8 @@ export interface SheetCsv {
   csv: string;
   /** Other sheets that hold any value: not read. */
   otherSheets: string[];
+  /** The visible sheets before the one read that hold no table (a cover: a title, "Prepared by", lines in one column), skipped. */
+  skipped: string[];
   /** Formula cells of the sheet read with no value saved (a program that writes formulas without calculating them): they read empty. */
   uncalculated: { count: number; first: { row: number; cell: string } | null };
 }
@@ -36,6 +38,31 @@ export function trimRow(cells: string[]): string[] {
 export function hasValues(rows: SheetRows): boolean {
   for (const cells of rows.values()) if (cells.length > 0) return true;
   return false;
+}
+
+/** Whether any row holds two values or more: a table, not a cover sheet's lines in one column. */
+function holdsTable(rows: SheetRows): boolean {
+  for (const cells of rows.values()) {
+    let filled = 0;
+    for (const cell of cells) if (cell !== '' && ++filled === 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The sheet read of a workbook's visible sheets: the first that holds a table. A cover sheet before it (a
+ * title, who prepared it, "Confidential", each alone in its first column, or nothing at all) is skipped,
+ * and named; with no table anywhere, the first visible sheet, as Excel opens it. Each sheet's rows are
+ * read once; `read` says why one cannot be.
+ */
+export function firstTableSheet<S>(visible: readonly S[], read: (sheet: S) => SheetRows): { sheet: S; rows: SheetRows; skipped: S[] } {
+  const skipped: { sheet: S; rows: SheetRows }[] = [];
+  for (const sheet of visible) {
+    const rows = read(sheet);
+    if (holdsTable(rows)) return { sheet, rows, skipped: skipped.map((s) => s.sheet) };
+    skipped.push({ sheet, rows });
+  }
+  return { ...skipped[0]!, skipped: [] };
 }
 
 /**

@@ -2,7 +2,7 @@
  * The workbooks of a folder of exports that are read as exports: XLSX and
  * XLSM, which HubSpot, Salesforce and Pipedrive offer beside CSV, and XLS
  * (Excel 97-2003), which HubSpot offers too, or a web page's table saved
- * as .xls. Each becomes the CSV text of its first visible sheet (xlsx.ts,
+ * as .xls. Each becomes the CSV text of its first visible sheet holding a table (xlsx.ts,
  * xls.ts, html-table.ts: told by the file's first bytes, whatever its name
  * says) and is then read like any CSV export, under its own name; its hash
  * is the workbook's. Other workbooks (XLSB, ODS, Numbers, a web page with
@@ -41,11 +41,11 @@ function sheetOf(path: string, bytes: Uint8Array): SheetCsv | null {
 
 export interface WorkbookExport {
   path: string;
-  /** Its first visible sheet as UTF-8 CSV text. */
+  /** Its first visible sheet holding a table as UTF-8 CSV text. */
   csv: Uint8Array;
   /** SHA-256 of the workbook file itself. */
   sha256: string;
-  /** Said about the file before its rows are read (other sheets not read). */
+  /** Said about the file before its rows are read (sheets skipped or not read). */
   notes: Issue[];
 }
 
@@ -78,14 +78,25 @@ export function readWorkbooks(paths: readonly string[], bytesOf: (path: string) 
         continue;
       }
       const log = new IssueLog();
+      if (sheet.skipped.length > 0) {
+        const n = sheet.skipped.length;
+        log.warning(
+          path,
+          0,
+          '',
+          'sheet_skipped',
+          `its sheet ${quoteValue(sheet.sheet)} is read: ${n === 1 ? 'the sheet' : 'the sheets'} before it, ${sheet.skipped.map(quoteValue).join(', ')}, ${n === 1 ? 'holds' : 'hold'} no table (a cover: lines of text in one column), so ${n === 1 ? 'it is' : 'they are'} not read`,
+        );
+      }
       if (sheet.otherSheets.length > 0) {
         const others = sheet.otherSheets.map(quoteValue).join(', ');
+        const which = sheet.skipped.length > 0 ? `its sheet ${quoteValue(sheet.sheet)}` : `its first sheet, ${quoteValue(sheet.sheet)},`;
         log.warning(
           path,
           0,
           '',
           'sheet_not_read',
-          `only its first sheet, ${quoteValue(sheet.sheet)}, is read: ${others} ${sheet.otherSheets.length === 1 ? 'holds' : 'hold'} data too and ${sheet.otherSheets.length === 1 ? 'is' : 'are'} not read; save each sheet to read as a file of its own`,
+          `only ${which} is read: ${others} ${sheet.otherSheets.length === 1 ? 'holds' : 'hold'} data too and ${sheet.otherSheets.length === 1 ? 'is' : 'are'} not read; save each sheet to read as a file of its own`,
         );
       }
       const { count, first } = sheet.uncalculated;

@@ -8,7 +8,7 @@
  */
 import { CompoundFile } from './cfb.ts';
 import { formatKind, type NumberKind, numberText } from './cell-values.ts';
-import { hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
+import { firstTableSheet, hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 import { WorkbookError } from './workbook-error.ts';
 import { plainString, readStrings, u16 } from './biff-strings.ts';
 
@@ -231,7 +231,7 @@ function finish(rows: SheetRows): SheetRows {
   return rows;
 }
 
-/** The workbook's first visible worksheet as CSV text. Throws WorkbookError with why it cannot be read. */
+/** The workbook's first visible worksheet that holds a table, as CSV text (sheet-csv.ts `firstTableSheet`). Throws WorkbookError with why it cannot be read. */
 export function xlsCsv(bytes: Uint8Array): SheetCsv {
   const file = new CompoundFile(bytes);
   // An XLSX protected by a password is a compound file too, its workbook encrypted inside.
@@ -243,8 +243,8 @@ export function xlsCsv(bytes: Uint8Array): SheetCsv {
   const visible = worksheets.filter((s) => !s.hidden);
   if (visible.length === 0) throw new WorkbookError('it has no visible sheet');
   const read = (ref: SheetRef) => sheetRows(stream, ref.offset, globals);
-  const rows = read(visible[0]!);
-  const otherSheets = worksheets.filter((s) => s !== visible[0] && hasValues(read(s))).map((s) => s.name);
+  const { sheet, rows, skipped } = firstTableSheet(visible, read);
+  const otherSheets = worksheets.filter((s) => s !== sheet && !skipped.includes(s) && hasValues(read(s))).map((s) => s.name);
   // A BIFF8 formula always keeps its last value: none is uncalculated.
-  return { sheet: visible[0]!.name, csv: rowsCsv(rows), otherSheets, uncalculated: { count: 0, first: null } };
+  return { sheet: sheet.name, csv: rowsCsv(rows), otherSheets, skipped: skipped.map((s) => s.name), uncalculated: { count: 0, first: null } };
 }

@@ -1,5 +1,5 @@
 /**
- * An XLSX (or XLSM) workbook, as the CSV text of its first visible sheet,
+ * An XLSX (or XLSM) workbook, as the CSV text of its first visible sheet that holds a table,
  * each cell by its value (not as Excel shows it: a date ISO, an amount
  * without its format's `$`), so the file is read as the export it is. Every row keeps its number as its line (an empty row is an empty
  * line), so a message's line is the row Excel shows, until a cell of
@@ -10,7 +10,7 @@
  */
 import { type NumberKind, formatKind, numberText } from './cell-values.ts';
 import { attributes, elements, NS, plainAttribute, runsText, xmlText } from './xml-text.ts';
-import { hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
+import { firstTableSheet, hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 import { entryBytes, memoryZip, ZipError, type ZipEntry, zipEntries, type ZipSource } from '../archive/zip-entries.ts';
 
 const utf8 = new TextDecoder('utf-8');
@@ -165,21 +165,25 @@ function sheetRows(xml: string, ctx: Context): SheetRows {
   return rows;
 }
 
-/** The workbook's first visible sheet as CSV text. Throws ZipError with why it cannot be read. */
+/** The workbook's first visible sheet that holds a table, as CSV text (sheet-csv.ts `firstTableSheet`). Throws ZipError with why it cannot be read. */
 export function workbookCsv(bytes: Uint8Array): SheetCsv {
   const parts = new Parts(bytes);
   const { sheets, date1904 } = sheetRefs(parts);
   const visible = sheets.filter((s) => !s.hidden);
   if (visible.length === 0) throw new ZipError('it has no visible sheet');
   const ctx: Context = { strings: sharedStrings(parts), kinds: styleKinds(parts), date1904, uncalculated: { count: 0, first: null }, row: 0 };
+  const uncalculatedOf = new Map<SheetRef, Context['uncalculated']>();
   const read = (ref: SheetRef) => {
     const xml = parts.text(ref.path);
     if (xml === null) throw new ZipError(`its sheet "${ref.name}" is missing (${ref.path})`);
     if (!endsWith(xml, WORKSHEET_END)) throw new ZipError(`its sheet "${ref.name}" is cut off (${ref.path} ends before its last row)`);
-    return sheetRows(xml, ctx);
+    ctx.uncalculated = { count: 0, first: null };
+    const rows = sheetRows(xml, ctx);
+    uncalculatedOf.set(ref, ctx.uncalculated);
+    return rows;
   };
-  const rows = read(visible[0]!);
-  const uncalculated = { ...ctx.uncalculated };
-  const otherSheets = sheets.filter((s) => s !== visible[0] && hasValues(read(s))).map((s) => s.name);
-  return { sheet: visible[0]!.name, csv: rowsCsv(rows), otherSheets, uncalculated };
+  const { sheet, rows, skipped } = firstTableSheet(visible, read);
+  const uncalculated = uncalculatedOf.get(sheet)!;
+  const otherSheets = sheets.filter((s) => s !== sheet && !skipped.includes(s) && hasValues(read(s))).map((s) => s.name);
+  return { sheet: sheet.name, csv: rowsCsv(rows), otherSheets, skipped: skipped.map((s) => s.name), uncalculated };
 }
