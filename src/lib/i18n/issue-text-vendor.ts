@@ -189,6 +189,17 @@ export const VENDOR_RULES: Rules = {
       (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 딜이 아니어서 건너뛰었습니다`,
     ],
   ],
+  report_count_differs: [
+    [
+      re(`"(?<text>.*)" counts (?<stated>\\d+) records?, but the file holds (?<rows>\\d+) rows? above it(?:, (?<rejected>\\d+) of them rejected above)? \\((?<gap>\\d+) (?<way>fewer|more): .*\\)`),
+      (g) =>
+        `"${g.text}"에는 레코드가 ${g.stated}건이라고 적혀 있지만 그 위의 행은 ${g.rows}개입니다${g.rejected === undefined ? '' : `(그중 ${g.rejected}개는 위에서 거부됨)`}. ${
+          g.way === 'fewer'
+            ? `${g.gap}개가 모자랍니다: 내보낸 뒤 행을 지웠거나, 파일이 잘렸거나, 깨진 따옴표가 줄을 합쳤습니다. 모두 읽으려면 보고서를 다시 내보내세요`
+            : `${g.gap}개가 많습니다: 내보낸 뒤 행을 더했습니다. 더한 행도 그대로 읽었습니다`
+        }`,
+    ],
+  ],
   duplicate_rows: [
     [
       re(

@@ -128,6 +128,32 @@ describe('Salesforce Opportunity History report', () => {
     expect(unended.issues.map((i) => i.code)).not.toContain('truncated_row');
   });
 
+  it('compares the record count of "Grand Totals (N records)" with the rows above it, and says what a difference means', () => {
+    const rows = [move('Acme', '3/3/2025', '', 'Prospecting'), move('Acme', '3/10/2025', 'Prospecting', 'Qualification')];
+    const footer = (count: string) => `\n"Grand Totals (${count} records)","","","","","","2,000"\n\n"Salesforce.com"\n`;
+    const said = (count: string) =>
+      load([historyReport(rows, footer(count))], CONFIG)
+        .issues.filter((i) => i.code === 'report_count_differs')
+        .map((i) => [i.line, i.severity, i.message, issueMessage(i, 'ko')]);
+    expect(said('2')).toEqual([]);
+    expect(said('1,204')).toEqual([
+      [
+        5,
+        'warning',
+        '"Grand Totals (1,204 records)" counts 1204 records, but the file holds 2 rows above it (1202 fewer: rows were deleted after the export, the file was cut short, or a broken quote joined lines; export the report again to read them all)',
+        '"Grand Totals (1,204 records)"에는 레코드가 1204건이라고 적혀 있지만 그 위의 행은 2개입니다. 1202개가 모자랍니다: 내보낸 뒤 행을 지웠거나, 파일이 잘렸거나, 깨진 따옴표가 줄을 합쳤습니다. 모두 읽으려면 보고서를 다시 내보내세요',
+      ],
+    ]);
+    expect(said('1')).toEqual([
+      [
+        5,
+        'warning',
+        '"Grand Totals (1 records)" counts 1 record, but the file holds 2 rows above it (1 more: rows were added after the export; they are read as they are)',
+        '"Grand Totals (1 records)"에는 레코드가 1건이라고 적혀 있지만 그 위의 행은 2개입니다. 1개가 많습니다: 내보낸 뒤 행을 더했습니다. 더한 행도 그대로 읽었습니다',
+      ],
+    ]);
+  });
+
   it('takes only "Grand Totals (N records)" for the totals row: a last row whose first cell starts "Grand Total" is a row', () => {
     // The report's first column here is the owner; an account or owner named "Grand Total Events LLC" was taken for the footer.
     const last = move('GTE - Stage rigging', '3/12/2025', '', 'Prospecting');

@@ -66,7 +66,7 @@ export function dateOptions(config: Config): DateOptions {
 }
 
 /** The totals row's first cell, whole: "Grand Totals (2 records)"; never an account named "Grand Total Events LLC". */
-const GRAND_TOTALS = /^grand totals?(?:\s*\(\s*[\d,.\u00a0\u202f ]+\s+records?\s*\))?$/iu;
+const GRAND_TOTALS = /^grand totals?(?:\s*\(\s*(?<count>[\d,.\u00a0\u202f ]+)\s+records?\s*\))?$/iu;
 
 /** Whether record `r` has something in a cell other than the first. */
 function restFilled(table: VendorTable, r: number): boolean {
@@ -106,6 +106,30 @@ export function skipFooter(table: VendorTable, start: number, notRows: Origin[],
   const span = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}-${lines.at(-1)}`;
   const shown = texts.map((t) => `"${t.length > 60 ? `${t.slice(0, 60)}…` : t}"`).join(', ');
   warn(lines[0]!, `${span} (${shown}) ${lines.length === 1 ? 'is' : 'are'} the report's footer, not opportunities; skipped`);
+}
+
+/**
+ * The footer's "Grand Totals (N records)" against the rows above it (those read and those the reader
+ * rejected): a report with rows deleted by hand after the export, or a file cut short and mended, reads
+ * without an error, and only this count tells that opportunities are missing. Said once, on the totals line.
+ */
+export function checkReportCount(table: VendorTable, start: number, warn: (line: number, message: string) => void): void {
+  for (let r = start; r < table.length; r++) {
+    const text = table.cell(r, 0);
+    const digits = GRAND_TOTALS.exec(text)?.groups?.count?.replace(/\D/gu, '');
+    if (digits === undefined || digits === '') continue;
+    const stated = Number(digits);
+    const rows = start + table.malformed;
+    if (stated === rows) return;
+    const gap = Math.abs(stated - rows);
+    const rejected = table.malformed > 0 ? `, ${table.malformed} of them rejected above` : '';
+    const why =
+      stated > rows
+        ? `${gap} fewer: rows were deleted after the export, the file was cut short, or a broken quote joined lines; export the report again to read them all`
+        : `${gap} more: rows were added after the export; they are read as they are`;
+    warn(table.line(r), `"${text}" counts ${stated} record${stated === 1 ? '' : 's'}, but the file holds ${rows} row${rows === 1 ? '' : 's'} above it${rejected} (${why})`);
+    return;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountColumns, type Column, dateOptions, DateTexts, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountColumns, checkReportCount, type Column, dateOptions, DateTexts, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import { pairOrder, tiedOrder } from './salesforce-order.ts';
 import type { Origin, VendorTable } from './types.ts';
@@ -147,6 +147,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
   const { file } = table;
   const end = reportFooter(table);
   skipFooter(table, end, ctx.notRows, (line, message) => ctx.warn(file, line, '', 'report_footer', message));
+  checkReportCount(table, end, (line, message) => ctx.warn(file, line, '', 'report_count_differs', message));
   const dates = dateOptions(ctx.config);
   // Cells are coded (vendor-table.ts), and reports repeat the same few hundred dates and one
   // ID per opportunity on every row: each distinct cell is parsed, converted or looked up once.

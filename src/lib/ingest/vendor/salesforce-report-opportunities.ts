@@ -6,7 +6,7 @@
  */
 import { IngestFatalError } from '../issues.ts';
 import { columnIndex } from './read-table.ts';
-import { type AdapterLog, amountColumns, cellOf, type Column, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import { type AdapterLog, amountColumns, cellOf, checkReportCount, type Column, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import type { VendorRecord, VendorTable } from './types.ts';
 import { localeDateCell } from './clock.ts';
@@ -81,6 +81,7 @@ export function readOpportunityReports(tables: readonly VendorTable[], keys: Opp
     }
     const end = reportFooter(table);
     skipFooter(table, end, log.notRows, (line, message) => log.warn(file, line, '', 'report_footer', message));
+    checkReportCount(table, end, (line, message) => log.warn(file, line, '', 'report_count_differs', message));
     for (let r = 0; r < end; r++) {
       const record = table.records[r]!;
       const name = cellOf(record, c.name);
