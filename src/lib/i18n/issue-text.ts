@@ -87,6 +87,13 @@ const SPACE_NAMES_KO = new Map([
 ]);
 
 const ROW_RULES: Rules = {
+  totals_row: [
+    [
+      re(`a totals row \\((?<word>"[^"]*") in (?<col>[^,]+?)(?:, (?<rest>.+))?\\), not a deal: rejected; leave totals out of (?<file>\\S+) \\(a sum added in a spreadsheet is not a row\\)`),
+      (g) =>
+        `합계 행입니다(${g.col} 열의 ${g.word}${g.rest === undefined ? '' : `, ${g.rest.replace(/, (\d+) more$/u, ' 외 $1개')}`}). 딜이 아니어서 거부했습니다. ${g.file}에는 합계 행을 넣지 마세요(스프레드시트에서 더한 합계는 행이 아닙니다)`,
+    ],
+  ],
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
     [

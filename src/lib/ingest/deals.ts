@@ -16,6 +16,8 @@ import { hasInvisible, mayHaveInvisible, withoutInvisible } from './date-message
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
 import { DealTableBuilder, DEALS_FILE, TEXT_CSV_COLUMNS } from './deal-table-builder.ts';
+import { totalsRowMessage } from './totals-row.ts';
+import type { CsvRecord } from './csv.ts';
 
 export { DEALS_FILE };
 
@@ -60,6 +62,14 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     const iId = t.index.deal_id!;
     pipelines = new Map();
     const iPipeline = t.names.indexOf('pipeline');
+    // Only for a row the fast path refused: a "Total" row is said as what it is.
+    const required = DEAL_REQUIRED.map((c) => t.index[c]!);
+    const refusedTotals = (record: CsvRecord, line: number): boolean => {
+      const cells = t.names.map((_, i) => (i < record.length ? record.cell(i) : ''));
+      const totals = totalsRowMessage(cells, t.names, required, DEALS_FILE);
+      if (totals !== null) issues.error(DEALS_FILE, line, totals.column, 'totals_row', totals.message);
+      return totals !== null;
+    };
     const handle: RowHandler = (record) => {
       const line = record.line;
       const id = record.cell(iId);
@@ -72,7 +82,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
       // Counted as accepted here, taken back from the tally once the file is read (`settle`).
       if (pipeline !== null && pipeline.leavesDeal(DEALS_FILE, (i) => record.cell(i), id, line)) return true;
       const fastRow = fast(record);
-      const row = fastRow ?? validate(readRow(record), line);
+      const row = fastRow ?? (refusedTotals(record, line) ? null : validate(readRow(record), line));
       if (row === null) {
         if (id !== '') rejectedIds.set(id, line);
         return false;
