@@ -388,6 +388,12 @@ const ROW_RULES: Rules = {
       },
     ],
   ],
+  account_id_unmatched: [
+    [
+      re(`account_id ${V} names no deal's account; the deals write it (?<w>${QUOTED}), so this row's facts reach none of its deals and the account is listed twice: write it as the deals do`),
+      (g) => `account_id ${topic(g.v!)} 어느 딜의 고객사와도 같지 않아 이 행의 정보가 그 고객사의 딜에 닿지 않고 고객사가 두 번 표시됩니다(딜의 표기: ${g.w}). 딜과 같게 적으세요`,
+    ],
+  ],
   column_written_otherwise: [
     [
       re(`columns? (?<list>${QUOTED} read as \\w+(?:(?:, | and )${QUOTED} as \\w+)*), (?:their names|its name) written with other capitals, spaces, hyphens or underscores`),

@@ -29,6 +29,7 @@ import { readStageHistory, type StageHistoryRead } from './stage-history.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
 import { appendAll } from '../append.ts';
 import { targetNameWarnings } from './target-names.ts';
+import { accountIdWarnings } from './account-ids.ts';
 
 export { ACCOUNTS_FILE, DEALS_FILE, FIELD_HISTORY_FILE, STAGE_HISTORY_FILE, TARGETS_FILE };
 export const CONFIG_FILE = 'pipeline.config.json';
@@ -157,6 +158,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   const targetsRead = targetSource && inTurn(targetsEarly, prepared?.others?.targets, issues, () => readTargets(targetSource, ctx, opts));
   for (const read of [fieldRead, accountsRead, targetsRead]) if (read) tables.push(read.table);
   if (targetsRead) targetNameWarnings(targetsRead.targets, deals, issues);
+  if (accountsRead) accountIdWarnings(accountsRead.accounts, deals, issues);
   pipeline?.warn(issues);
 
   const columns: Record<string, Set<string>> = {};

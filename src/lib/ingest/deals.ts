@@ -17,6 +17,7 @@ import type { PipelineFilter } from './pipeline-filter.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
 import { DealTableBuilder, DEALS_FILE, TEXT_CSV_COLUMNS } from './deal-table-builder.ts';
 import { totalsRowMessage } from './totals-row.ts';
+import { numberKey, numericIds } from './near-names.ts';
 import type { CsvRecord } from './csv.ts';
 
 export { DEALS_FILE };
@@ -176,18 +177,12 @@ export function dealReference(ids: Pick<IdLookup, 'get'> & { texts?(): string[] 
     return invisibleIds.get(cell);
   };
   // Likewise, made on the first unknown numeric id: deals' numeric ids by their number (`00123`, `123.0` → `123`).
-  let numericIds: Map<string, string> | null = null;
+  let numbered: Map<string, string> | null = null;
   const numberTwin = (cell: string): string | undefined => {
     const key = numberKey(cell);
     if (key === null || !ids.texts) return undefined;
-    if (numericIds === null) {
-      numericIds = new Map();
-      for (const id of ids.texts()) {
-        const k = numberKey(id);
-        if (k !== null && !numericIds.has(k)) numericIds.set(k, id);
-      }
-    }
-    const found = numericIds.get(key);
+    numbered ??= numericIds(ids.texts());
+    const found = numbered.get(key);
     return found === cell ? undefined : found;
   };
   return (cell) => {
@@ -205,12 +200,6 @@ export function dealReference(ids: Pick<IdLookup, 'get'> & { texts?(): string[] 
           : '';
     return new Invalid('unknown_deal', `${quoteValue(cell)} is not in deals.csv${hint}`);
   };
-}
-
-/** A numeric id's number, as Excel reads it: `00123`, `123` and `123.0` are all `123`; null for any other id. */
-function numberKey(id: string): string | null {
-  const m = /^(\d+)(?:\.0+)?$/u.exec(id);
-  return m === null ? null : m[1]!.replace(/^0+(?=\d)/u, '');
 }
 
 export function idIndex(ids: readonly string[]): IdTable {

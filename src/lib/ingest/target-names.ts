@@ -8,25 +8,14 @@
 import type { Target } from '../dataset.ts';
 import type { DealTable } from '../deal-table.ts';
 import { quoteValue } from './date-messages.ts';
-import { looseName } from './header-spelling.ts';
+import { nearKey, nearNames, usedNames } from './near-names.ts';
 import type { IssueLog } from './issues.ts';
 import { TARGETS_FILE } from './other-files.ts';
-
-/** The names of a coded column that name an accepted deal. */
-function usedNames(column: { names: readonly string[]; codes: Int32Array }): Set<string> {
-  const used = new Uint8Array(column.names.length);
-  for (let d = 0; d < column.codes.length; d++) used[column.codes[d]!] = 1;
-  return new Set(column.names.filter((_, k) => used[k] === 1));
-}
-
-/** A name as compared for a near match: NFKC (full-width letters), case, spaces and invisible characters aside. */
-const nearKey = (name: string) => looseName(name.normalize('NFKC'));
 
 export function targetNameWarnings(targets: readonly Target[], deals: DealTable, issues: IssueLog): void {
   for (const key of ['owner', 'team'] as const) {
     const names = usedNames(deals[key]);
-    const near = new Map<string, string>();
-    for (const name of names) if (!near.has(nearKey(name))) near.set(nearKey(name), name);
+    const near = nearNames(names);
     for (const target of targets) {
       const name = target[key];
       if (name === '' || names.has(name)) continue;
