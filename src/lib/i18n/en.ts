@@ -967,7 +967,7 @@ export const en = {
       `${counted(f, p.count, 'stalled deal', 'stalled deals')} worth ${f.moneyCompact(p.amount)}.`,
     /** After the summary: the stalled deals whose forecast category is commit or best case. */
     inForecast: (p: { count: number; amount: number; commit: number }, f: Formatter) =>
-      `${p.count === 1 ? 'One of them' : `${f.count(p.count)} of them`} (${f.moneyCompact(p.amount)}) ${p.count === 1 ? 'is' : 'are'} in the forecast as commit or best case${p.commit > 0 ? ` (${f.count(p.commit)} commit)` : ''}: check ${p.count === 1 ? 'it' : 'them'} first.`,
+      `${p.count === 1 ? 'One of them' : `${f.count(p.count)} of them`} (${f.moneyCompact(p.amount)}) ${p.count === 1 ? 'is' : 'are'} in the forecast as commit or best case${p.commit > 0 ? ` (${f.count(p.commit)} commit)` : ''}: check ${p.count === 1 ? 'it' : 'them'} first. The list below starts with ${p.count === 1 ? 'it' : 'them'}${p.commit > 0 && p.commit < p.count ? ', commit before best case' : ''}.`,
   },
   /** The owners and teams page, and each owner's page. */
   ownersReview: {

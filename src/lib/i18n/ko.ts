@@ -779,7 +779,7 @@ export const ko: Messages = {
     flagNote: '위험 신호가 여러 개인 딜은 신호마다 한 번씩 세므로, 위험 신호별 합계는 정체 딜 전체보다 많을 수 있습니다.',
     summary: (p, f) => `정체 딜 ${f.count(p.count)}건, 금액 ${f.moneyCompact(p.amount)}.`,
     inForecast: (p, f) =>
-      `이 중 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다${p.commit > 0 ? `(커밋 ${f.count(p.commit)}건)` : ''}. 먼저 점검하세요.`,
+      `이 중 ${f.count(p.count)}건(${f.moneyCompact(p.amount)})이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다${p.commit > 0 ? `(커밋 ${f.count(p.commit)}건)` : ''}. 먼저 점검하세요. 아래 목록은 이 딜${p.count === 1 ? '' : '들'}부터${p.commit > 0 && p.commit < p.count ? '(커밋, 베스트 케이스 순)' : ''} 보여 줍니다.`,
   },
   ownersReview: {
     weighted: '가중 파이프라인',

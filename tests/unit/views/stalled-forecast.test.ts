@@ -27,27 +27,33 @@ function siteOf(withColumn: boolean) {
 describe('stalled deals in the forecast', () => {
   it('says how many stalled deals are commit or best case, and lists each one’s category', () => {
     const model = stalledModel(pageContext(siteOf(true), 'en'));
-    expect(model.summary).toBe('3\u00a0stalled deals worth ₩7M. 2 of them (₩3M) are in the forecast as commit or best case (1 commit): check them first.');
+    expect(model.summary).toBe(
+      '3\u00a0stalled deals worth ₩7M. 2 of them (₩3M) are in the forecast as commit or best case (1 commit): check them first. The list below starts with them, commit before best case.',
+    );
     const col = model.stalled.headers.findIndex((h) => h.label === 'Forecast category');
-    // metrics.json's order: days in stage (all the same here), then id.
+    // Commit, then best case, then the rest; metrics.json's order within each (days in stage, all the same here, then id: B1, C1, P1).
     expect(model.stalled.rows.map((r) => [r[0]!.text, r[col]!.text])).toEqual([
-      ['B1', 'Best case'],
       ['C1', 'Commit'],
+      ['B1', 'Best case'],
       ['P1', 'Pipeline'],
     ]);
-    expect(stalledModel(pageContext(siteOf(true), 'ko')).summary).toBe('정체 딜 3건, 금액 700만원. 이 중 2건(300만원)이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다(커밋 1건). 먼저 점검하세요.');
+    expect(stalledModel(pageContext(siteOf(true), 'ko')).summary).toBe(
+      '정체 딜 3건, 금액 700만원. 이 중 2건(300만원)이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다(커밋 1건). 먼저 점검하세요. 아래 목록은 이 딜들부터(커밋, 베스트 케이스 순) 보여 줍니다.',
+    );
   });
 
   it('says nothing of the forecast, and has no category column, without forecast categories', () => {
     const model = stalledModel(pageContext(siteOf(false), 'en'));
     expect(model.summary).toBe('3\u00a0stalled deals worth ₩7M.');
     expect(model.stalled.headers.map((h) => h.label)).not.toContain('Forecast category');
+    // metrics.json's order: the categories the data does not have sort nothing.
+    expect(model.stalled.rows.map((r) => r[0]!.text)).toEqual(['B1', 'C1', 'P1']);
   });
 
   it('on the sample: 7 of 32, ₩3.12B', async () => {
     const { dataset, config: sampleConfig } = await readFolder('data/sample');
     const site = siteDataSchema.parse(buildSiteData(dataset, sampleConfig, '2026-06-30', { dataLabel: 'sample' }));
-    expect(stalledModel(pageContext(site, 'en')).summary).toBe('32\u00a0stalled deals worth ₩9.25B. 7 of them (₩3.12B) are in the forecast as commit or best case: check them first.');
+    expect(stalledModel(pageContext(site, 'en')).summary).toBe('32\u00a0stalled deals worth ₩9.25B. 7 of them (₩3.12B) are in the forecast as commit or best case: check them first. The list below starts with them.');
   });
 });
 

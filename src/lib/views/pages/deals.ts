@@ -188,10 +188,24 @@ export function flaggedColumns(ctx: PageContext): Column<OpenDealRow>[] {
   return sentenceFirstColumns(ctx, 'flags', ['stage', 'close', 'owner', 'account']);
 }
 
-/** Stalled deals in metrics.json order (days in stage descending, then id). */
+/** A stalled deal's place by its forecast category: those the forecast counts on first, commit before best case. */
+const FORECAST_FIRST = new Map<OpenDealRow['forecast_category'], number>([
+  ['commit', 0],
+  ['best_case', 1],
+]);
+
+/**
+ * Stalled deals in metrics.json order (days in stage descending, then id), except that with forecast categories
+ * in the data, those counted as commit, then best case, come first: a forecast review checks them first, as the
+ * Stalled page's summary says, and the Overview's first ten are those.
+ */
 export function stalledDeals(ctx: PageContext): OpenDealRow[] {
   const byId = new Map(ctx.site.open_deals.map((d) => [d.deal_id, d]));
-  return ctx.site.metrics.stalled.map((s) => byId.get(s.deal_id)!).filter(Boolean);
+  const deals = ctx.site.metrics.stalled.map((s) => byId.get(s.deal_id)!).filter(Boolean);
+  if (!hasForecastCategories(ctx)) return deals;
+  const rank = (d: OpenDealRow) => FORECAST_FIRST.get(d.forecast_category) ?? FORECAST_FIRST.size;
+  // A stable sort: metrics.json's order within each.
+  return deals.sort((a, b) => rank(a) - rank(b));
 }
 
 /** Why a list of stalled deals is empty: no deal is open at all, or every open deal is within its stage's threshold. */
