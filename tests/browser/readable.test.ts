@@ -462,6 +462,28 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('shows a stalled deal’s owner (and commit or best case) under its name on a phone only, hidden from screen readers, which read the owner’s column', async () => {
+    for (const viewport of VIEWPORTS) {
+      for (const locale of LOCALES) {
+        const tab = await open(viewport, `/${locale}/stalled/`);
+        const first = await tab.evaluate(() => {
+          const table = document.getElementById('t-stalled')!;
+          const headers = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+          const cells = Array.from(table.querySelector('tbody tr')!.children);
+          const detail = cells[0]!.querySelector<HTMLElement>('.cell-detail');
+          const column = (label: string) => cells[headers.findIndex((h) => h.startsWith(label))]?.textContent?.trim();
+          return { text: detail?.textContent ?? null, shown: detail !== null && detail.offsetHeight > 0, hidden: detail?.getAttribute('aria-hidden'), owner: column(headers.find((h) => /^(Owner|담당자)/u.test(h))!), category: column(headers.find((h) => /^(Forecast category|예측 범주)/u.test(h)) ?? '\u0000') };
+        });
+        const where = `${viewport.width}px /${locale}/stalled/`;
+        // The sample's stalled list starts with its best-case deals (7 of 32, no commit).
+        expect(first.text, where).toBe(`${first.owner}\u00a0· ${first.category!.replaceAll(' ', '\u00a0')}`);
+        expect(first.hidden, where).toBe('true');
+        expect(first.shown, where).toBe(viewport.width < 640);
+        await tab.close();
+      }
+    }
+  });
+
   it("keeps a short phrase (the repurchase status) at most two lines in a 390 px phone's key columns, not a word a line", async () => {
     const problems: string[] = [];
     let seen = 0;

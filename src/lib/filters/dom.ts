@@ -114,6 +114,11 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
         td.prepend(mark);
       }
       if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
+      if (cell.detail) {
+        const detail = el(doc, 'span', 'cell-detail', cell.detail);
+        detail.setAttribute('aria-hidden', 'true');
+        td.append(detail);
+      }
       tr.append(td);
     });
     rows.push(tr);

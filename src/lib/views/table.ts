@@ -28,6 +28,8 @@ export interface Cell {
   mark?: string;
   /** A file's name: it breaks only after a '_', '-' or '/' (`fileNameParts`), never inside a word of it ('stage_his' / 'tory.csv'). */
   fileName?: true;
+  /** Column `detail`: a second line under the text, on a phone only. */
+  detail?: string;
 }
 
 export interface TableModel {
@@ -166,6 +168,13 @@ export interface Column<R> {
   note?: (row: R) => string | undefined;
   /** Its cells are file names (Cell `fileName`). */
   fileName?: boolean;
+  /**
+   * A compact table's first column: a second line under the row's name on a phone (a stalled deal's owner and
+   * forecast category), what the columns past the four a phone shows say, so a review reads whose deal it is
+   * without scrolling sideways. Hidden on wider screens, where those columns show, and from screen readers,
+   * which read those columns with the row (site.css `.cell-detail`).
+   */
+  detail?: (row: R) => string | undefined;
 }
 
 /**
@@ -233,6 +242,8 @@ export function table<R>(id: string, caption: string, columns: Column<R>[], rows
           if (mark) cell.mark = mark;
         }
         if (c.fileName) cell.fileName = true;
+        const detail = c.detail?.(r);
+        if (detail) cell.detail = detail;
         return cell;
       }),
     ),

@@ -37,6 +37,14 @@ describe('stalled deals in the forecast', () => {
       ['B1', 'Best case'],
       ['P1', 'Pipeline'],
     ]);
+    // On a phone, under each deal's name: its owner, and the category when the forecast counts on it.
+    const owner = model.stalled.headers.findIndex((h) => h.label === 'Owner');
+    expect(model.stalled.rows.map((r) => [r[0]!.detail, r[owner]!.text])).toEqual([
+      [`${model.stalled.rows[0]![owner]!.text}\u00a0· Commit`, model.stalled.rows[0]![owner]!.text],
+      [`${model.stalled.rows[1]![owner]!.text}\u00a0· Best\u00a0case`, model.stalled.rows[1]![owner]!.text],
+      [model.stalled.rows[2]![owner]!.text, model.stalled.rows[2]![owner]!.text],
+    ]);
+    expect(model.stalled.rows[0]![owner]!.text).not.toBe('');
     expect(stalledModel(pageContext(siteOf(true), 'ko')).summary).toBe(
       '정체 딜 3건, 금액 700만원. 이 중 2건(300만원)이 수주 예측에 커밋 또는 베스트 케이스로 잡혀 있습니다(커밋 1건). 먼저 점검하세요. 아래 목록은 이 딜들부터(커밋, 베스트 케이스 순) 보여 줍니다.',
     );
@@ -46,8 +54,10 @@ describe('stalled deals in the forecast', () => {
     const model = stalledModel(pageContext(siteOf(false), 'en'));
     expect(model.summary).toBe('3\u00a0stalled deals worth ₩7M.');
     expect(model.stalled.headers.map((h) => h.label)).not.toContain('Forecast category');
-    // metrics.json's order: the categories the data does not have sort nothing.
+    // metrics.json's order: the categories the data does not have sort nothing, nor show under the deal.
     expect(model.stalled.rows.map((r) => r[0]!.text)).toEqual(['B1', 'C1', 'P1']);
+    const owner = model.stalled.headers.findIndex((h) => h.label === 'Owner');
+    expect(model.stalled.rows.every((r) => r[0]!.detail === r[owner]!.text)).toBe(true);
   });
 
   it('on the sample: 7 of 32, ₩3.12B', async () => {

@@ -1,5 +1,5 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
-import { joinItems } from '../../format/index.ts';
+import { joinItems, SEPARATOR } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
@@ -100,9 +100,22 @@ export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[
   return [...openDealAndAmount(ctx), ...keys.flatMap((k) => all[k])];
 }
 
-/** An open deal list's deal and its amount ("No amount" when deals.csv has none). */
-function openDealAndAmount(ctx: PageContext): Column<OpenDealRow>[] {
-  return dealAndAmountColumns<OpenDealRow>(ctx, { label: ctx.m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) });
+/** An open deal list's deal and its amount ("No amount" when deals.csv has none); `detail`: the deal's second line on a phone. */
+function openDealAndAmount(ctx: PageContext, detail?: (d: OpenDealRow) => string): Column<OpenDealRow>[] {
+  const columns = dealAndAmountColumns<OpenDealRow>(ctx, { label: ctx.m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) });
+  return detail === undefined ? columns : columns.map((c) => (c.label === ctx.m.columns.deal ? { ...c, detail } : c));
+}
+
+/**
+ * A Stalled list's deal on a phone, under its name: its owner, and the forecast category when the forecast counts on
+ * it (commit, best case), which its columns past the four a phone shows say on wider screens.
+ */
+function ownerAndForecast(ctx: PageContext): (d: OpenDealRow) => string {
+  const categories = hasForecastCategories(ctx);
+  const { categories: label } = ctx.m.forecastPage.deals;
+  // The category on one line ('Best case', '베스트 케이스'), where a phone's first column would break it.
+  return (d) =>
+    categories && (d.forecast_category === 'commit' || d.forecast_category === 'best_case') ? `${d.owner}${SEPARATOR}${label[d.forecast_category].replaceAll(' ', '\u00a0')}` : d.owner;
 }
 
 /**
@@ -168,13 +181,14 @@ function openDealColumnsByKey(ctx: PageContext, whyLabel: string): Record<OpenDe
  * lists' why, the warning signs of deals not stalled yet). On the page: the
  * deal, its amount and that sentence, on a phone the three key columns, the
  * sentence taking the rest of the screen's width (Column `fill`) rather than
- * a word a line; then the days in stage and `rest`. The CSV keeps the days
+ * a word a line, and under the deal's name its owner (and commit or best
+ * case: Column `detail`); then the days in stage and `rest`. The CSV keeps the days
  * in stage before the sentence, as it always had them.
  */
 function sentenceFirstColumns(ctx: PageContext, text: 'why' | 'flags', rest: readonly OpenDealColumn[]): Column<OpenDealRow>[] {
   const all = openDealColumnsByKey(ctx, ctx.m.stalledReview.why);
   const days = movedOnPage(all.days[0]!);
-  return [...openDealAndAmount(ctx), days.csv, { ...all[text][0]!, fill: true }, days.page, ...rest.flatMap((k) => all[k])];
+  return [...openDealAndAmount(ctx, ownerAndForecast(ctx)), days.csv, { ...all[text][0]!, fill: true }, days.page, ...rest.flatMap((k) => all[k])];
 }
 
 /** A stalled-deal list's columns: why it is stalled first (which says the days in stage against the stage's threshold). */
