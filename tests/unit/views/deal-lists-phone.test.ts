@@ -67,6 +67,16 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
       const t = ownerModel(ctx, row).deals;
       expect(t.compact).toBe(true);
       expect(key(t)).toEqual([m.columns.deal, m.columns.amount, m.columns.stage, m.columns.expected_close]);
+      // Then what the forecast counts each deal as (the sample has forecast categories), for a one-on-one's forecast review.
+      expect(t.headers[4]!.label).toBe(m.forecastPage.deals.columns.category);
+      const category = t.rows.map((r) => r[4]!.text);
+      const byId = new Map(site.open_deals.map((d) => [d.deal_id, d]));
+      const categoryOf = (id: string) => {
+        const c = byId.get(id)!.forecast_category;
+        return c === null ? m.forecastPage.deals.noCategory : m.forecastPage.deals.categories[c];
+      };
+      expect(category).toEqual(t.csv.rows.map((r) => categoryOf(r[0] as string)));
+      expect(new Set(category).size).toBeGreaterThan(1);
       expect(t.headers.map((h) => h.label)).not.toContain(m.columns.owner);
       expect(t.csv.headers).not.toContain(m.columns.owner);
       csvSensible(t, ids);

@@ -92,8 +92,9 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       ...(deals.length === 0 ? [] : [closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)]),
     ),
-    // Stage and expected close first: where each deal is and when it should close. No owner column: the page is the owner's.
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
+    // Stage and expected close first: where each deal is and when it should close; then what the forecast counts it as
+    // (with forecast categories in the data), for a one-on-one's forecast review. No owner column: the page is the owner's.
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'category', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
       empty: m.ownersReview.noOpenDeals,
       compact: true,
     }),
