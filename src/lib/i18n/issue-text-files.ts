@@ -6,7 +6,7 @@
 import { type Groups, koLines, LINES, re, type Rules, topic } from './issue-rules.ts';
 import { josa } from './josa.ts';
 
-const ENCODING = '(?<enc>UTF-8|UTF-16 LE|UTF-16 BE|CP949|Windows-1252)';
+const ENCODING = '(?<enc>UTF-8|UTF-16 LE|UTF-16 BE|CP949|Windows-1252|Mac Roman)';
 const REPLACED = '읽을 수 없는 바이트는 U+FFFD로 바꾸었습니다';
 const CLOSE_THE_QUOTE = '따옴표를 닫거나, 따옴표 셀 안의 따옴표는 두 번("") 적으세요';
 
@@ -32,6 +32,13 @@ export const FILE_RULES: Rules = {
     ],
   ],
   encoding_guess: [
+    [
+      re(
+        `the file was read as Mac Roman, as Excel for Mac saves "CSV \\(Macintosh\\)": its words' accented letters are letters there and symbols in Windows-1252 \\(Zürich, not ZŸrich\\)\\. Check its names; to be sure, save it as "CSV UTF-8 \\(Comma delimited\\) \\(\\*\\.csv\\)"`,
+      ),
+      () =>
+        '파일을 Mac Roman으로 읽었습니다(Mac용 Excel의 "CSV (Macintosh)" 형식). 단어 속 악센트 문자가 Mac Roman에서는 글자이고 Windows-1252에서는 기호이기 때문입니다(Zürich, ZŸrich가 아님). 이름을 확인하고, 확실히 하려면 "CSV UTF-8(쉼표로 분리)(*.csv)"로 저장하세요',
+    ],
     [
       re(
         `the file was read as Korean CP949, but many of its characters are rare in Korean text; if it is Chinese \\(GBK\\) or Japanese, its names read garbled\\. Save it as UTF-8 \\(in Excel: File → Save As → "CSV UTF-8 \\(Comma delimited\\) \\(\\*\\.csv\\)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read\\)`,

@@ -36,7 +36,7 @@ import { type ByteScan, type FallbackPlan, type LegacyEncoding, planFallback, sc
 export { UndecodableError };
 export type { LegacyEncoding };
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'windows-1252' | 'macintosh';
 
 /** A file's bytes as a re-readable sequence of chunks; a chunk may be reused after the next one is requested. */
 export interface ByteSource {
@@ -88,6 +88,7 @@ const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-16be': 'UTF-16 BE',
   'euc-kr': 'CP949',
   'windows-1252': 'Windows-1252',
+  macintosh: 'Mac Roman',
 };
 
 /** The encoding a byte-order mark announces, if any. */
@@ -206,7 +207,11 @@ function plannedDecoding(source: ByteSource, scan: ByteScan, plan: FallbackPlan,
       if (plan.tolerant) return tolerantCp949(source, scan, nul, onBytes);
       // Fatal for CP949: the scan checks the pair structure only, and the table has holes.
       const opts = { fatal: plan.encoding === 'euc-kr', skip: scan.bom, nul };
-      const guess: EncodingNotice | null = plan.doubtful ? { code: 'encoding_guess', line: firstBad, message: `the file was read as Korean CP949, but many of its characters are rare in Korean text; if it is Chinese (GBK) or Japanese, its names read garbled. ${SAVE_AS_UTF8}` } : null;
+      const guess: EncodingNotice | null = plan.doubtful
+        ? { code: 'encoding_guess', line: firstBad, message: `the file was read as Korean CP949, but many of its characters are rare in Korean text; if it is Chinese (GBK) or Japanese, its names read garbled. ${SAVE_AS_UTF8}` }
+        : plan.encoding === 'macintosh'
+          ? { code: 'encoding_guess', line: firstBad, message: MAC_ROMAN_READ }
+          : null;
       return { encoding: plan.encoding, lossy: false, text: decodeStream(source, plan.encoding, opts, onBytes), notice: () => guess, firstNul };
     }
     case 'mixed': {
@@ -249,6 +254,13 @@ function tolerantCp949(source: ByteSource, scan: ByteScan, nul: Nul, onBytes?: O
     firstNul: () => nul.at,
   };
 }
+
+/**
+ * Said of a file read as Mac Roman: told by its words' accented letters, which Windows-1252 would read as symbols
+ * ("ZŸrich" for Zürich), so said, as a guess, with how to be sure.
+ */
+const MAC_ROMAN_READ =
+  'the file was read as Mac Roman, as Excel for Mac saves "CSV (Macintosh)": its words\' accented letters are letters there and symbols in Windows-1252 (Zürich, not ZŸrich). Check its names; to be sure, save it as "CSV UTF-8 (Comma delimited) (*.csv)"';
 
 /** How to give the file in an encoding that is read (input.md "Text"). */
 const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"; Japanese and Chinese Excel save CSV in Shift_JIS or GBK, which are not read)';

@@ -11,8 +11,8 @@
  */
 import type { ByteSource } from './decode.ts';
 
-/** The 8-bit encodings besides UTF-8 that a file without BOM is tried in. */
-export type LegacyEncoding = 'euc-kr' | 'windows-1252';
+/** The 8-bit encodings besides UTF-8 that a file without BOM is tried in ('macintosh': Mac Roman, Excel for Mac's "CSV (Macintosh)"). */
+export type LegacyEncoding = 'euc-kr' | 'windows-1252' | 'macintosh';
 
 /**
  * What the bytes of some lines say about the legacy encodings. CP949 is read
@@ -39,6 +39,13 @@ class Evidence {
   clustered = 0;
   /** A byte Windows-1252 leaves undefined (81 8D 8F 90 9D). */
   undefined1252 = false;
+  /**
+   * A high byte alone between two ASCII letters (a word's accented letter): one that Mac Roman reads as a letter
+   * and Windows-1252 as a symbol or a capital (`macLetters`: 'Z\x9Frich' is Zürich in Mac Roman, ZŸrich in
+   * Windows-1252), and one that Windows-1252 reads as a letter (`winLetters`: C0–FF, where Mac Roman has symbols).
+   */
+  macLetters = 0;
+  winLetters = 0;
 
   add(other: Evidence): void {
     this.cp949InvalidLines += other.cp949InvalidLines;
@@ -48,11 +55,13 @@ class Evidence {
     this.high += other.high;
     this.clustered += other.clustered;
     this.undefined1252 ||= other.undefined1252;
+    this.macLetters += other.macLetters;
+    this.winLetters += other.winLetters;
   }
 
   clear(): void {
     this.cp949InvalidLines = 0;
-    this.hangul = this.rare = this.hanja = this.high = this.clustered = 0;
+    this.hangul = this.rare = this.hanja = this.high = this.clustered = this.macLetters = this.winLetters = 0;
     this.undefined1252 = false;
   }
 }
@@ -69,11 +78,18 @@ class Evidence {
  *    Windows-1252 is long runs of symbols and accented capitals).
  * 3. Else CP949 if it is valid and has some Hangul (Hanja-heavy text, say).
  * Otherwise none: the bytes are read as UTF-8 with U+FFFD, and reported.
+ * Before 2: Mac Roman, when it is as plausible and more of the words'
+ * accented letters are letters in Mac Roman than in Windows-1252
+ * (`Evidence.macLetters`).
  */
 function chooseLegacy(e: Evidence, cp949: boolean): LegacyEncoding | null {
   const korean = cp949 && e.cp949InvalidLines === 0;
   if (korean && e.hangul >= e.rare) return 'euc-kr';
-  if (!e.undefined1252 && e.clustered * 2 <= e.high) return 'windows-1252';
+  // Western text either way: Korean, Chinese or Japanese bytes come in long runs (below).
+  const western = e.clustered * 2 <= e.high;
+  // One byte Windows-1252 leaves undefined between letters ('a\x81b') is more likely damage than Mac Roman's Å: two are not.
+  if (western && e.macLetters > e.winLetters && (e.macLetters > 1 || !e.undefined1252)) return 'macintosh';
+  if (western && !e.undefined1252) return 'windows-1252';
   return korean && e.hangul > 0 ? 'euc-kr' : null;
 }
 
@@ -107,6 +123,18 @@ const LF = 0x0a;
 const CR = 0x0d;
 const isAsciiLetter = (b: number) => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a;
 const isUndefined1252 = (b: number) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d;
+
+/**
+ * Inside a word, which encoding reads byte `b` as a letter: Mac Roman's 80–9F are its accented letters (Ä … ü)
+ * and A7, AE, AF, BE, BF are ß Æ Ø æ ø, where Windows-1252 has punctuation, symbols and capitals (Š Œ Ž Ÿ);
+ * Windows-1252's C0–FF (but × and ÷) are its accented letters, where Mac Roman has symbols. Neither: 92 (’ in
+ * "don’t", í in Mac Roman) and 9A 9C 9E (š œ ž, ö ú û), letters in both.
+ */
+function wordLetterIn(b: number): 'mac' | 'win' | null {
+  if (b >= 0xc0) return b === 0xd7 || b === 0xf7 ? null : 'win';
+  if (b <= 0x9f) return b === 0x92 || b === 0x9a || b === 0x9c || b === 0x9e ? null : 'mac';
+  return b === 0xa7 || b === 0xae || b === 0xaf || b === 0xbe || b === 0xbf ? 'mac' : null;
+}
 
 function isCp949Trail(lead: number, b: number): boolean {
   if (lead >= 0xc7) return b >= 0xa1 && b <= 0xfe;
@@ -148,6 +176,8 @@ class LineScanner {
   private prev = 0;
   // Windows-1252: length of the current run of high bytes.
   private run = 0;
+  /** A high byte right after an ASCII letter, waiting to see whether a letter follows it (`Evidence.macLetters`). */
+  private wordHigh = 0;
 
   constructor(bom: number) {
     this.result = { bom, lines: 0, utf8Lines: 0, badRuns: [], badLines: 0, bad: new Evidence(), good: new Evidence() };
@@ -254,13 +284,22 @@ class LineScanner {
   }
 
   private win1252(b: number): void {
+    const e = this.cur;
+    if (this.wordHigh !== 0) {
+      if (isAsciiLetter(b)) {
+        const letter = wordLetterIn(this.wordHigh);
+        if (letter === 'mac') e.macLetters++;
+        else if (letter === 'win') e.winLetters++;
+      }
+      this.wordHigh = 0;
+    }
     if (b < 0x80) {
       this.run = 0;
       return;
     }
-    const e = this.cur;
     e.high++;
     if (isUndefined1252(b)) e.undefined1252 = true;
+    if (this.run === 0 && isAsciiLetter(this.prev)) this.wordHigh = b;
     this.run++;
     if (this.run === 3) e.clustered += 3;
     else if (this.run > 3) e.clustered++;
@@ -295,6 +334,7 @@ class LineScanner {
     this.hangulWait = false;
     this.prev = 0;
     this.run = 0;
+    this.wordHigh = 0;
   }
 }
 

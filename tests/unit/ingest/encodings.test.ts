@@ -127,6 +127,51 @@ describe('Windows-1252', () => {
   });
 });
 
+/** Mac Roman bytes (Excel for Mac's "CSV (Macintosh)"), from the inverse of the platform's own decoding table. */
+const MAC_ROMAN = (() => {
+  const decoded = new TextDecoder('macintosh').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+  return new Map([...decoded].map((ch, i) => [ch, i]));
+})();
+function macRoman(text: string): Uint8Array {
+  return Uint8Array.from([...text].map((ch) => {
+    const byte = MAC_ROMAN.get(ch);
+    if (byte === undefined) throw new Error(`no Mac Roman byte for ${ch}`);
+    return byte;
+  }));
+}
+
+describe('Mac Roman', () => {
+  it('reads a file Excel for Mac saved as "CSV (Macintosh)", and says it guessed so, where Windows-1252 read "ZŸrich" without a word', () => {
+    // Old Macs end lines with a lone CR.
+    const text = 'deal_id,owner,account\rD1,Jürgen Groß,Werk Zürich\rD2,René Ødegård,Café Français\rD3,Ana,Señora Peña\r';
+    expect([...macRoman('Zürich')]).toEqual([0x5a, 0x9f, 0x72, 0x69, 0x63, 0x68]);
+    for (const size of [1, 7, 4096]) {
+      const read = readCsv(macRoman(text), size);
+      expect(read.encoding).toBe('macintosh');
+      expect(read.rows.slice(1)).toEqual([
+        ['D1', 'Jürgen Groß', 'Werk Zürich'],
+        ['D2', 'René Ødegård', 'Café Français'],
+        ['D3', 'Ana', 'Señora Peña'],
+      ]);
+      expect(read.issues.map((i) => [i.line, i.code])).toEqual([[2, 'encoding_guess']]);
+      expect(issueMessage(read.issues[0]!, 'ko')).toMatch(/^파일을 Mac Roman으로 읽었습니다/u);
+    }
+  });
+
+  it('reads French in Mac Roman, whose ç, è and ê Windows-1252 leaves undefined (they were replaced by U+FFFD), but not one such byte alone', () => {
+    expect(decodeBytes(macRoman('François,Crème brûlée,Fenêtre\n'))).toMatchObject({ text: 'François,Crème brûlée,Fenêtre\n', encoding: 'macintosh', lossy: false, notice: { code: 'encoding_guess' } });
+    // One byte between letters that Windows-1252 leaves undefined is more likely a damaged byte than Mac Roman's Å.
+    expect(decodeBytes(Uint8Array.from([0x61, 0x81, 0x62]))).toMatchObject({ encoding: 'utf-8', lossy: true, notice: { code: 'invalid_encoding' } });
+  });
+
+  it('leaves Windows-1252 text with an apostrophe or š inside a word as Windows-1252', () => {
+    // ’ (92) is í in Mac Roman, š (9A) ö: letters in both, no evidence either way; é (E9) is a Windows-1252 letter.
+    for (const word of ['O’Brien', 'Dušek', 'don’t', 'Café', 'Škoda Müller']) {
+      expect(decodeBytes(win1252(word)).encoding, word).toBe('windows-1252');
+    }
+  });
+});
+
 describe('CP949', () => {
   it('still reads a Korean Excel file as CP949', () => {
     const text = 'deal_id,owner,stage,amount\r\nD1,김,제안,"￦1,000"\r\nD2,김,협상,5\r\nD3,김,수주,7\r\nD4,김,가망 고객,9\r\n';
