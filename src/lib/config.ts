@@ -43,6 +43,11 @@ export interface ConfigFields {
   fx: Record<string, number>;
   /** Words for the codes the data holds, per language. */
   labels: Record<string, Record<string, string>>;
+  /**
+   * A deal's page in the CRM, `{deal_id}` standing for its id (`https://app.hubspot.com/contacts/1234567/record/0-3/{deal_id}`):
+   * deal names link there. Null: no links.
+   */
+  deal_url: string | null;
   /** `--redact`: the secret that keys the pseudonyms, and the band amounts are rounded to. */
   redaction?: { salt: string; amount_band?: number | undefined } | undefined;
 }

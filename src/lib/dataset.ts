@@ -117,7 +117,7 @@ export interface Target {
 export interface DataSource {
   /** 'canonical', or the vendor adapter's format ('salesforce-report', 'hubspot', ...). */
   format: string;
-  /** e.g. 'current_visit_only' (no full stage history), 'history_from_snapshots'. */
+  /** e.g. 'current_visit_only' (no full stage history), 'history_from_snapshots', NO_RECORD_IDS. */
   limitations: string[];
 }
 
@@ -137,3 +137,6 @@ export interface Dataset {
   files: Record<string, FileStats>;
   issues: Issue[];
 }
+
+/** A limitation of an export whose deal ids are not the CRM's record ids (a Salesforce report without Opportunity ID): deals link to no CRM page. */
+export const NO_RECORD_IDS = 'no_record_ids';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_FILE, configJsonSchema } from '../../src/lib/ingest/config-json-schema.ts';
 import { ConfigError, defaultConfig, parseConfig, parseConfigText } from '../../src/lib/ingest/config.ts';
 import { normalizeStageName, stageLookup } from '../../src/lib/ingest/stage-names.ts';
+import { fatalText } from '../../src/lib/i18n/fatal-text.ts';
 
 const errorOf = (raw: unknown) => {
   try {
@@ -71,7 +72,29 @@ describe('pipeline.config.json', () => {
     );
     expect(errorOf({ fx: { usd: 1350 } })).toMatchInlineSnapshot(`"pipeline.config.json: fx.usd: key must be an ISO 4217 code such as "KRW""`);
     expect(errorOf({ stages: [{ id: 'x', kind: 'maybe' }] })).toContain('stages[0].kind');
-    expect(errorOf({ colour: 'blue' })).toMatchInlineSnapshot(`"pipeline.config.json: colour: unknown key "colour": the keys here are "currency", "timezone", "locale", "window_days", "waterfall_days", "stages", "date_order", "decimal", "qualification_required_from", "stall_days", "products", "fx", "labels", "redaction" (docs/input.md lists them)"`);
+    expect(errorOf({ colour: 'blue' })).toMatchInlineSnapshot(`"pipeline.config.json: colour: unknown key "colour": the keys here are "currency", "timezone", "locale", "window_days", "waterfall_days", "stages", "date_order", "decimal", "qualification_required_from", "stall_days", "products", "fx", "labels", "deal_url", "redaction" (docs/input.md lists them)"`);
+  });
+
+  it('takes a deal_url with https:// and {deal_id}, and says what a wrong one lacks, in English and Korean', () => {
+    expect(defaultConfig().deal_url).toBeNull();
+    expect(parseConfig({ deal_url: 'https://acme.lightning.force.com/lightning/r/Opportunity/{deal_id}/view' }).deal_url).toBe('https://acme.lightning.force.com/lightning/r/Opportunity/{deal_id}/view');
+    const wrong = (url: string) => {
+      try {
+        parseConfig({ deal_url: url });
+      } catch (e) {
+        return [(e as ConfigError).message, fatalText(e as ConfigError, 'ko')];
+      }
+      return null;
+    };
+    expect(wrong('app.hubspot.com/contacts/1234567/record/0-3/{deal_id}')).toEqual([
+      'pipeline.config.json: deal_url: must be a web address starting with https:// and without spaces, such as "https://app.hubspot.com/contacts/1234567/record/0-3/{deal_id}"',
+      'pipeline.config.json: deal_url: https://로 시작하고 공백이 없는 웹 주소여야 합니다(예: "https://app.hubspot.com/contacts/1234567/record/0-3/{deal_id}")',
+    ]);
+    expect(wrong('https://acme.pipedrive.com/deal/')).toEqual([
+      'pipeline.config.json: deal_url: must say where the deal\'s id goes with {deal_id}, such as "https://yourcompany.pipedrive.com/deal/{deal_id}"',
+      'pipeline.config.json: deal_url: 딜 ID가 들어갈 자리를 {deal_id}로 적어야 합니다(예: "https://yourcompany.pipedrive.com/deal/{deal_id}")',
+    ]);
+    expect(wrong('javascript:alert(1)//{deal_id}')?.[0]).toContain('must be a web address starting with https://');
   });
 
   it('refuses two stages sharing a name once case and spaces are ignored: a cell naming it would go to the first', () => {

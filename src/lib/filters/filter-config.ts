@@ -16,7 +16,9 @@ export function configJson(config: Config): Record<string, unknown> {
   const { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages } = config;
   // A stage's aliases only match names while reading the files: the page never reads a file.
   const engineStages = stages.map(({ aliases: _aliases, ...stage }) => stage);
-  return { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages: engineStages };
+  // A redacted build's ids are pseudonyms: no deal links there (site-data.ts `dealUrl`), in a filtered view either.
+  const deal_url = config.redaction === undefined ? config.deal_url : null;
+  return { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, deal_url, stages: engineStages };
 }
 
 /** A copy without a prototype (as ingest/config.ts makes them): names from the config never hit Object.prototype. */
@@ -65,6 +67,7 @@ export function restoreConfig(v: unknown): Config {
   return {
     currency: text('currency'),
     timezone: text('timezone'),
+    deal_url: v.deal_url === null || isStr(v.deal_url) ? (v.deal_url as string | null) : fail('config.deal_url: expected text or null'),
     locale: text('locale'),
     window_days: int('window_days'),
     waterfall_days: int('waterfall_days'),

@@ -929,6 +929,8 @@ export const en = {
     currentVisitOnly: (p: { advice: string }) =>
       `The export has only each deal’s current stage, not its stage history: conversion, time in stage, the stage where deals were lost, stage moves and comparisons with earlier dates are not available. To see them, ${p.advice}.`,
     otherLimitation: (p: { code: string }) => `Limitation of this export: ${p.code}.`,
+    noRecordIds:
+      'The reports have no Opportunity ID column, so each deal is known by its name and created date: two deals of the same name created the same day are read as one, and deal names link to no Salesforce page (pipeline.config.json deal_url). Add the Opportunity ID column to the reports.',
     issuesListed: (p: { total: number; perKind: number; listed: number }, f: Formatter) =>
       `There are ${withUnit(f.count(p.total), 'issues')}, too many to list here: the table of issues and its CSV hold the first ${f.count(p.perKind)} of each kind (${f.count(p.listed)} in all), and the table of kinds counts every one. metrics.json lists them all.`,
     removedExplained:

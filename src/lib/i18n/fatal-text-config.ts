@@ -68,6 +68,10 @@ const SCHEMA_TEXT: Record<string, string> = Object.assign(Object.create(null) as
   'must be a date written YYYY-MM-DD': 'YYYY-MM-DD 형식의 날짜여야 합니다',
   'must be a SHA-256 digest: 64 lowercase hexadecimal digits': 'SHA-256 해시(소문자 16진수 64자리)여야 합니다',
   'needs at least one stage of kind "lost"': 'kind가 "lost"인 단계가 하나 이상 있어야 합니다',
+  'must be a web address starting with https:// and without spaces, such as "https://app.hubspot.com/contacts/1234567/record/0-3/{deal_id}"':
+    'https://로 시작하고 공백이 없는 웹 주소여야 합니다(예: "https://app.hubspot.com/contacts/1234567/record/0-3/{deal_id}")',
+  'must say where the deal\'s id goes with {deal_id}, such as "https://yourcompany.pipedrive.com/deal/{deal_id}"':
+    '딜 ID가 들어갈 자리를 {deal_id}로 적어야 합니다(예: "https://yourcompany.pipedrive.com/deal/{deal_id}")',
   'needs at least one stage of kind "open" that is not parked': '보류(parked)가 아닌 kind "open" 단계가 하나 이상 있어야 합니다',
 });
 

@@ -747,6 +747,8 @@ export const ko: Messages = {
     currentVisitOnly: (p) =>
       `이 내보내기 파일에는 딜별 현재 단계만 있고 단계 이력이 없어 전환율, 단계별 체류 기간, 실주 발생 단계, 단계 이동, 이전 시점과의 비교를 계산할 수 없습니다. 이를 보려면 ${p.advice}.`,
     otherLimitation: (p) => `이 내보내기 파일의 제약 사항: ${p.code}`,
+    noRecordIds:
+      '보고서에 Opportunity ID 열이 없어 딜을 이름과 생성일로 구별합니다. 같은 날 만든 같은 이름의 딜은 하나로 읽히고, 딜 이름은 Salesforce 페이지로 연결되지 않습니다(pipeline.config.json deal_url). 보고서에 Opportunity ID 열을 추가하세요.',
     issuesListed: (p, f) =>
       `문제가 ${f.count(p.total)}건으로 너무 많아 모두 싣지 않았습니다. 문제 목록 표와 그 CSV에는 종류마다 처음 ${f.count(p.perKind)}건(모두 ${f.count(p.listed)}건)만 있고, 종류별 문제 표는 종류마다 전체 건수를 보여 줍니다. 전체 목록은 metrics.json에 있습니다.`,
     removedExplained:

@@ -2,6 +2,7 @@
  * pipeline.config.json: the zod schema with the defaults of input.md, and
  * friendly errors that name the key and the problem.
  */
+import { DEAL_ID } from '../deal-url.ts';
 import { z } from 'zod';
 import { isValidTimeZone } from '../time.ts';
 import type { Config, ConfigFields, Stage } from '../config.ts';
@@ -117,6 +118,16 @@ export const configSchema = z
      * without a label is shown humanised (`after_sales` -> "After sales").
      */
     labels: z.record(z.string().regex(/\S/, 'must be a non-empty code'), localized).default({}),
+    /**
+     * Pipescope extension: a deal's page in the CRM, `{deal_id}` where its id
+     * goes; deal names on the pages link there.
+     */
+    deal_url: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+\/\S*$/u, 'must be a web address starting with https:// and without spaces, such as "https://app.hubspot.com/contacts/1234567/record/0-3/{deal_id}"')
+      .refine((url) => url.includes(DEAL_ID), `must say where the deal's id goes with ${DEAL_ID}, such as "https://yourcompany.pipedrive.com/deal/${DEAL_ID}"`)
+      .nullable()
+      .default(null),
     /**
      * Pipescope extension: `--redact` (shareable builds with pseudonyms). `salt`
      * is a secret that keeps pseudonyms from being guessed by hashing known

@@ -208,6 +208,8 @@ export const siteDataSchema = z.strictObject({
   stages: z.array(stageMetaSchema),
   /** Config `labels`: words per language for the codes in the data (reasons, sources, ...). */
   labels: z.record(z.string(), text),
+  /** Config `deal_url`, where deal names link (site-data.ts `dealUrl`); null: no links. */
+  deal_url: z.string().nullable(),
   /** metrics.json's figures; data_quality.issues holds the first ISSUES_PER_KIND of each kind only (issue-kinds.ts). */
   metrics: metricsSchema,
   /** Every kind of issue (file, code, severity), with its count and its first issue. */

@@ -7,7 +7,7 @@
 import { type ExportDates, exportDatesOf } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import { closeDaysOf } from '../model/close-days.ts';
-import type { Dataset } from '../dataset.ts';
+import { type Dataset, NO_RECORD_IDS } from '../dataset.ts';
 import { renamedFilesIn } from '../ingest/renamed-files.ts';
 import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
@@ -173,6 +173,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       parked: s.parked,
     })),
     labels: Object.fromEntries(Object.entries(config.labels).map(([code, text]) => [code, { ...text }])),
+    deal_url: dealUrl(dataset, config),
     metrics: withListedIssues(now.metrics),
     issue_kinds: issueKinds(now.metrics.data_quality.issues),
     coverage_best_case: coverageWithBestCase(ctx).map((r) => ({ period: r.period, best_case_amount: r.best_case_amount })),
@@ -232,6 +233,16 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 }
 
 /** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
+/**
+ * Where deal names link (config `deal_url`), or null: none set; a redacted build, whose ids are pseudonyms (and whose
+ * readers are not the CRM's users); or an export without the CRM's record ids (a Salesforce report without the
+ * Opportunity ID column, whose deals are known by name and created date), which the Data quality page says.
+ */
+function dealUrl(dataset: Dataset, config: Config): string | null {
+  if (config.deal_url === null || config.redaction !== undefined || dataset.source.limitations.includes(NO_RECORD_IDS)) return null;
+  return config.deal_url;
+}
+
 function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
   const none = { count: 0, amount: 0 };
   return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], stalled_then: { count: 0, won: 0, lost: 0, removed: 0, unstalled: 0, still: 0 }, from_metrics: figuresOf(metrics) };

@@ -6,6 +6,7 @@
  * history alone gives deals without accounts (the opportunity's name stands
  * in), the Opportunities report alone gives only current stages.
  */
+import { NO_RECORD_IDS } from '../../dataset.ts';
 import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
 import { AdapterLog, cellOf, type Column, forecastCategoryCell, isFieldHistoryReport, noteReportWithoutCurrency } from './salesforce-common.ts';
@@ -59,6 +60,8 @@ export const salesforceReport: Adapter = {
       if (reportTables.length === 0) for (const t of historyTables) noteReportWithoutCurrency(log, t, historyColumns(t.names));
     }
     const keys = new OpportunityKeys(config, byId);
+    // Deals known by name and created date: no id to link a deal to its page in Salesforce (config deal_url).
+    if (!byId) output.limitations.push(NO_RECORD_IDS);
     const report = readOpportunityReports(reportTables, keys, log);
     const history = readHistoryReports(historyTables, keys, log);
     buildTables(report, history, keys, log);

@@ -6,6 +6,7 @@
  * (assemble.ts), so every rule of input.md holds, and every issue is
  * reported against the vendor file and line the user can open.
  */
+import type { NO_RECORD_IDS } from '../../dataset.ts';
 import type { Config } from '../config.ts';
 import type { ByteSource } from '../decode.ts';
 import type { Issue } from '../../dataset.ts';
@@ -64,7 +65,9 @@ export type Limitation =
   /** Only the current stage visit is known (Pipedrive's deals export): conversion, time in stage, lost-at-stage and past replays are unavailable. */
   | 'current_visit_only'
   /** Stage history comes from comparing periodic exports: a move is dated by the export that first shows it. */
-  | 'history_from_snapshots';
+  | 'history_from_snapshots'
+  /** Deal ids are not the CRM's record ids (a Salesforce report without Opportunity ID): no deal links to its CRM page (dataset.ts NO_RECORD_IDS). */
+  | typeof NO_RECORD_IDS;
 
 export interface AdapterOutput {
   /** Stage history as codes (stage-history-table.ts); the others as cells. */

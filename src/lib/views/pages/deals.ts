@@ -5,6 +5,7 @@ import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
 import { hasForecastCategories } from './absence.ts';
 import type { PageContext } from './context.ts';
+import { DEAL_ID } from '../../deal-url.ts';
 import { pageModel } from './page-model.ts';
 
 /** Slug of each account that has a page, for links. */
@@ -22,6 +23,16 @@ export function accountLinks(ctx: PageContext): (accountId: string) => string | 
 
 export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'pushes'>): string {
   return joinItems(deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)));
+}
+
+/**
+ * A deal's page in the CRM (config `deal_url`, site data `deal_url`), by deal id, or undefined: no `deal_url`. The id
+ * is encoded as a URL path segment, so an id with a space, a slash or a '#' still names one record.
+ */
+export function dealLinks(ctx: PageContext): (dealId: string) => string | undefined {
+  const template = ctx.site.deal_url;
+  if (template === null) return () => undefined;
+  return (dealId) => template.replaceAll(DEAL_ID, encodeURIComponent(dealId));
 }
 
 /** Link to each owner's page, by owner name. */
@@ -68,9 +79,10 @@ export function stalledWhy(ctx: PageContext, d: OpenDealRow): string {
  */
 export function dealAndAmountColumns<R extends { deal_id: string; name: string }>(ctx: PageContext, amount: Pick<Column<R>, 'label' | 'value'>): Column<R>[] {
   const { m, f } = ctx;
+  const crm = dealLinks(ctx);
   return [
     { label: m.columns.deal_id, csvOnly: true, value: (d) => d.deal_id },
-    { label: m.columns.deal, value: (d) => d.name || d.deal_id },
+    { label: m.columns.deal, value: (d) => d.name || d.deal_id, href: (d) => crm(d.deal_id) },
     // No value: the amount is unknown (an empty cell in deals.csv), said in words rather than as 0.
     {
       ...amount,

@@ -16,7 +16,7 @@ import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import { filterMatchesNone, hasForecastCategories, noExpectedClose } from './absence.ts';
 import type { PageContext } from './context.ts';
-import { accountLinks, ownerLinks, stalledWhy } from './deals.ts';
+import { accountLinks, dealLinks, ownerLinks, stalledWhy } from './deals.ts';
 
 /** What a list's total row says: the same figures as metrics `forecast` rows (commit and best case null without categories). */
 export interface ForecastDealTotals {
@@ -143,12 +143,14 @@ function columns(ctx: PageContext): Column<Row>[] {
   // Without close-date history nobody can tell a pushed date: "—", not 0 (the page's notes say why).
   // A filtered view of data that tracks them has a null `slippage` when none of its deals was pushed: 0 then.
   const tracked = site.metrics.slippage !== null || ctx.filter?.closeDatesTracked === true;
+  const crm = dealLinks(ctx);
   const cols: Column<Row>[] = [
     { label: m.columns.deal_id, csvOnly: true, value: (r) => r.deal?.deal_id ?? null },
     {
       label: c.columns.deal,
       value: (r) => (r.deal ? r.deal.name || r.deal.deal_id : null),
       text: (r) => (r.deal ? r.deal.name || r.deal.deal_id : c.total({ count: r.total.count }, f)),
+      href: (r) => (r.deal ? crm(r.deal.deal_id) : undefined),
       tone,
     },
     moneyColumn(m.columns.amount, 'amount'),

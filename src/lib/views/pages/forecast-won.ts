@@ -9,7 +9,7 @@ import type { WonDeal } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import { filterMatchesNone } from './absence.ts';
 import type { PageContext } from './context.ts';
-import { accountLinks, ownerLinks } from './deals.ts';
+import { accountLinks, dealLinks, ownerLinks } from './deals.ts';
 
 type Row = { deal: WonDeal; total?: undefined } | { deal?: undefined; total: { count: number; amount: number } };
 
@@ -25,6 +25,7 @@ export function wonThisQuarterSection(ctx: PageContext): WonSection {
   const quarter = quarterOf(site.as_of);
   const account = accountLinks(ctx);
   const owner = ownerLinks(ctx);
+  const crm = dealLinks(ctx);
   const tone = (r: Row) => (r.total ? ('total' as const) : undefined);
   // The deal, its amount and the day it was won first: what a phone shows without scrolling sideways.
   const cols: Column<Row>[] = [
@@ -33,6 +34,7 @@ export function wonThisQuarterSection(ctx: PageContext): WonSection {
       label: m.forecastPage.deals.columns.deal,
       value: (r) => (r.deal ? r.deal.name || r.deal.deal_id : null),
       text: (r) => (r.deal ? r.deal.name || r.deal.deal_id : m.forecastPage.deals.total({ count: r.total.count }, f)),
+      href: (r) => (r.deal ? crm(r.deal.deal_id) : undefined),
       tone,
     },
     {

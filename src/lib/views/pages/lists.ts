@@ -1,4 +1,5 @@
 /** Owners and teams, and data quality (an owner's page: owner.ts; the account pages: accounts.ts). */
+import { NO_RECORD_IDS } from '../../dataset.ts';
 import { nameLabel } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -178,6 +179,7 @@ export function dataQualityModel(ctx: PageContext): DataQualityModel {
   const limitations = site.source.limitations.map((code) => {
     if (code === 'current_visit_only') return m.source.currentVisitOnly({ advice: historyAdvice(ctx) });
     if (code === 'history_from_snapshots') return m.absence.snapshots;
+    if (code === NO_RECORD_IDS) return m.source.noRecordIds;
     return m.source.otherLimitation({ code: ctx.label(code) });
   });
   const removed = removedTable(ctx);
