@@ -462,6 +462,37 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('keeps the navigation one row on a phone, scrolled to the page’s own link, and every link in sight on a laptop', async () => {
+    for (const viewport of VIEWPORTS) {
+      for (const locale of LOCALES) {
+        for (const page of ['', 'stalled/', 'data-quality/']) {
+          const tab = await open(viewport, `/${locale}/${page}`);
+          const nav = await tab.evaluate(() => {
+            const ul = document.querySelector('.site-nav ul')!;
+            const box = ul.getBoundingClientRect();
+            const links = Array.from(ul.querySelectorAll('a')).map((a) => a.getBoundingClientRect());
+            const current = ul.querySelector('[aria-current="page"]')!.getBoundingClientRect();
+            return {
+              rows: new Set(links.map((r) => Math.round(r.top))).size,
+              height: box.height,
+              currentInSight: current.left >= box.left - 0.5 && current.right <= box.right + 0.5,
+              allInSight: links.every((r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5),
+              pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+            };
+          });
+          const where = `${viewport.width}px /${locale}/${page}`;
+          expect(nav.currentInSight, where).toBe(true);
+          expect(nav.pageOverflow, where).toBeLessThanOrEqual(0);
+          if (viewport.width < 640) {
+            expect(nav.rows, where).toBe(1);
+            expect(nav.height, where).toBeLessThan(60);
+          } else expect(nav.allInSight, where).toBe(true);
+          await tab.close();
+        }
+      }
+    }
+  });
+
   it('shows a stalled deal’s owner (and commit or best case) under its name on a phone only, hidden from screen readers, which read the owner’s column', async () => {
     for (const viewport of VIEWPORTS) {
       for (const locale of LOCALES) {
