@@ -59,6 +59,10 @@ function measure(scrollRegion: string): Measured {
   const vw = document.documentElement.clientWidth;
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     if (el.closest(scrollRegion)?.contains(el) && !el.matches(scrollRegion)) continue;
+    // The navigation's list, one row on a phone that scrolls sideways too (site.css `.site-nav ul`), as wide as the viewport.
+    // (Written here: this function runs in the page, without the module's constants.)
+    const navRow = el.closest('.site-nav ul');
+    if (navRow !== null && navRow !== el) continue;
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > vw + 1) overflowing.push(label(el));
   }
@@ -493,7 +497,7 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
     }
   });
 
-  it('shows a stalled deal’s owner (and commit or best case) under its name on a phone only, hidden from screen readers, which read the owner’s column', async () => {
+  it('shows a stalled deal’s owner (and commit or best case) under its name on a phone only, not as the cell’s text nor read out, as the owner’s column is', async () => {
     for (const viewport of VIEWPORTS) {
       for (const locale of LOCALES) {
         const tab = await open(viewport, `/${locale}/stalled/`);
@@ -501,15 +505,24 @@ describe.runIf(run)('the built site is readable on a phone and a laptop, in Engl
           const table = document.getElementById('t-stalled')!;
           const headers = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
           const cells = Array.from(table.querySelector('tbody tr')!.children);
-          const detail = cells[0]!.querySelector<HTMLElement>('.cell-detail');
+          const line = getComputedStyle(cells[0]!, '::after');
           const column = (label: string) => cells[headers.findIndex((h) => h.startsWith(label))]?.textContent?.trim();
-          return { text: detail?.textContent ?? null, shown: detail !== null && detail.offsetHeight > 0, hidden: detail?.getAttribute('aria-hidden'), owner: column(headers.find((h) => /^(Owner|담당자)/u.test(h))!), category: column(headers.find((h) => /^(Forecast category|예측 범주)/u.test(h)) ?? '\u0000') };
+          return {
+            detail: cells[0]!.getAttribute('data-detail'),
+            drawn: line.display === 'block' ? line.content : null,
+            text: cells[0]!.textContent,
+            owner: column(headers.find((h) => /^(Owner|담당자)/u.test(h))!),
+            category: column(headers.find((h) => /^(Forecast category|예측 범주)/u.test(h)) ?? '\u0000'),
+          };
         });
         const where = `${viewport.width}px /${locale}/stalled/`;
         // The sample's stalled list starts with its best-case deals (7 of 32, no commit).
-        expect(first.text, where).toBe(`${first.owner}\u00a0· ${first.category!.replaceAll(' ', '\u00a0')}`);
-        expect(first.hidden, where).toBe('true');
-        expect(first.shown, where).toBe(viewport.width < 640);
+        expect(first.detail, where).toBe(`${first.owner}\u00a0· ${first.category!.replaceAll(' ', '\u00a0')}`);
+        // Drawn under the name on a phone only, with an empty alternative text; the cell's text and its name as read out are the deal's alone.
+        expect(first.drawn, where).toBe(viewport.width < 640 ? `${JSON.stringify(first.detail)} / ""` : null);
+        expect(first.text, where).not.toContain(first.owner);
+        const name = await tab.locator('#t-stalled tbody tr').first().getByRole('rowheader').ariaSnapshot();
+        expect(name, where).toBe(`- rowheader ${JSON.stringify(first.text!.trim())}`);
         await tab.close();
       }
     }

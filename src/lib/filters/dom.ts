@@ -114,11 +114,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
         td.prepend(mark);
       }
       if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
-      if (cell.detail) {
-        const detail = el(doc, 'span', 'cell-detail', cell.detail);
-        detail.setAttribute('aria-hidden', 'true');
-        td.append(detail);
-      }
+      if (cell.detail) td.dataset.detail = cell.detail;
       tr.append(td);
     });
     rows.push(tr);

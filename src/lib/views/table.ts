@@ -172,7 +172,7 @@ export interface Column<R> {
    * A compact table's first column: a second line under the row's name on a phone (a stalled deal's owner and
    * forecast category), what the columns past the four a phone shows say, so a review reads whose deal it is
    * without scrolling sideways. Hidden on wider screens, where those columns show, and from screen readers,
-   * which read those columns with the row (site.css `.cell-detail`).
+   * which read those columns with the row; not the cell's text (site.css `[data-detail]`).
    */
   detail?: (row: R) => string | undefined;
 }
