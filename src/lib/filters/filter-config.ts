@@ -67,7 +67,6 @@ export function restoreConfig(v: unknown): Config {
   return {
     currency: text('currency'),
     timezone: text('timezone'),
-    deal_url: v.deal_url === null || isStr(v.deal_url) ? (v.deal_url as string | null) : fail('config.deal_url: expected text or null'),
     locale: text('locale'),
     window_days: int('window_days'),
     waterfall_days: int('waterfall_days'),
@@ -81,6 +80,7 @@ export function restoreConfig(v: unknown): Config {
       Object.create(null) as Config['labels'],
       Object.fromEntries(Object.entries(nameTable<unknown>(v.labels, 'config.labels', isRecord)).map(([code, t]) => [code, nameTable<string>(t, `config.labels.${code}`, isStr)])),
     ),
+    deal_url: v.deal_url === null || isStr(v.deal_url) ? (v.deal_url as string | null) : fail('config.deal_url: expected text or null'),
     stages,
     openStages: stages.filter((s) => s.kind === 'open'),
     sequence,

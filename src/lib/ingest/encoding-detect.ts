@@ -73,14 +73,14 @@ class Evidence {
  *    side, so a file of symbols only stays CP949). A strict CP949 pass alone
  *    proves little: Latin text often pairs up validly ("ação" = E7 E3 is a
  *    Hanja), but not into the common Hangul block between ASCII letters.
- * 2. Else Windows-1252, when it is plausible: no undefined byte, and at most
- *    half the high bytes in runs of three or more (Korean or Chinese read as
- *    Windows-1252 is long runs of symbols and accented capitals).
- * 3. Else CP949 if it is valid and has some Hangul (Hanja-heavy text, say).
+ * 2. Else, for Western text (at most half the high bytes in runs of three or
+ *    more: Korean or Chinese read as Windows-1252 is long runs of symbols and
+ *    accented capitals), Mac Roman when more of its words' accented letters
+ *    are letters in Mac Roman than in Windows-1252 (`Evidence.macLetters`;
+ *    a single one that Windows-1252 leaves undefined is taken for damage).
+ * 3. Else Windows-1252, for Western text without an undefined byte.
+ * 4. Else CP949 if it is valid and has some Hangul (Hanja-heavy text, say).
  * Otherwise none: the bytes are read as UTF-8 with U+FFFD, and reported.
- * Before 2: Mac Roman, when it is as plausible and more of the words'
- * accented letters are letters in Mac Roman than in Windows-1252
- * (`Evidence.macLetters`).
  */
 function chooseLegacy(e: Evidence, cp949: boolean): LegacyEncoding | null {
   const korean = cp949 && e.cp949InvalidLines === 0;

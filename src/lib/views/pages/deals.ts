@@ -76,13 +76,14 @@ export function stalledWhy(ctx: PageContext, d: OpenDealRow): string {
  * A compact deal list's first columns (table.ts `compact`): the deal, its
  * name (its id when it has none) with the id beside it in the CSV, and its
  * amount, compact as on the Forecast page's lists (in full in the CSV).
+ * `detail`: the deal's second line on a phone (Column `detail`).
  */
-export function dealAndAmountColumns<R extends { deal_id: string; name: string }>(ctx: PageContext, amount: Pick<Column<R>, 'label' | 'value'>): Column<R>[] {
+export function dealAndAmountColumns<R extends { deal_id: string; name: string }>(ctx: PageContext, amount: Pick<Column<R>, 'label' | 'value'>, detail?: (d: R) => string): Column<R>[] {
   const { m, f } = ctx;
   const crm = dealLinks(ctx);
   return [
     { label: m.columns.deal_id, csvOnly: true, value: (d) => d.deal_id },
-    { label: m.columns.deal, value: (d) => d.name || d.deal_id, href: (d) => crm(d.deal_id) },
+    { label: m.columns.deal, value: (d) => d.name || d.deal_id, href: (d) => crm(d.deal_id), ...(detail ? { detail } : {}) },
     // No value: the amount is unknown (an empty cell in deals.csv), said in words rather than as 0.
     {
       ...amount,
@@ -114,8 +115,7 @@ export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[
 
 /** An open deal list's deal and its amount ("No amount" when deals.csv has none); `detail`: the deal's second line on a phone. */
 function openDealAndAmount(ctx: PageContext, detail?: (d: OpenDealRow) => string): Column<OpenDealRow>[] {
-  const columns = dealAndAmountColumns<OpenDealRow>(ctx, { label: ctx.m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) });
-  return detail === undefined ? columns : columns.map((c) => (c.label === ctx.m.columns.deal ? { ...c, detail } : c));
+  return dealAndAmountColumns<OpenDealRow>(ctx, { label: ctx.m.columns.amount, value: (d) => (d.amount_missing ? null : d.amount) }, detail);
 }
 
 /**
