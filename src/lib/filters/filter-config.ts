@@ -80,7 +80,8 @@ export function restoreConfig(v: unknown): Config {
       Object.create(null) as Config['labels'],
       Object.fromEntries(Object.entries(nameTable<unknown>(v.labels, 'config.labels', isRecord)).map(([code, t]) => [code, nameTable<string>(t, `config.labels.${code}`, isStr)])),
     ),
-    deal_url: v.deal_url === null || isStr(v.deal_url) ? (v.deal_url as string | null) : fail('config.deal_url: expected text or null'),
+    // Absent from filter data written before deal_url was (a kept site, a dated snapshot): no links, as null says.
+    deal_url: v.deal_url === undefined || v.deal_url === null ? null : isStr(v.deal_url) ? v.deal_url : fail('config.deal_url: expected text or null'),
     stages,
     openStages: stages.filter((s) => s.kind === 'open'),
     sequence,

@@ -53,5 +53,9 @@ describe('deal names linking to the CRM', () => {
   it('reach a filtered page as built: the filter data carries deal_url, and none for a redacted build', () => {
     expect(restoreConfig(JSON.parse(JSON.stringify(configJson(parseConfig({ deal_url: URL }))))).deal_url).toBe(URL);
     expect(restoreConfig(JSON.parse(JSON.stringify(configJson(parseConfig({ deal_url: URL, redaction: { salt: '0123456789abcdef0123' } }))))).deal_url).toBeNull();
+    // Filter data written before deal_url existed (a kept site): no links; a wrong value is refused.
+    const { deal_url: _url, ...older } = configJson(parseConfig({}));
+    expect(restoreConfig(older).deal_url).toBeNull();
+    expect(() => restoreConfig({ ...older, deal_url: 7 })).toThrow('config.deal_url: expected text or null');
   });
 });
