@@ -110,8 +110,8 @@ export const CONTAINER_RULES: Rules = {
   ],
   sheet_skipped: [
     [
-      re(`its sheet (?<sheet>.+) is read: the sheets? before it, (?<skipped>.+), (?:holds|hold) no table \\(a cover: lines of text in one column\\), so (?:it is|they are) not read`),
-      (g) => `${g.sheet} 시트를 읽었습니다. 그 앞의 ${g.skipped} 시트에는 표가 없어(한 열에 글 줄만 있는 표지) 읽지 않았습니다`,
+      re(`its sheet (?<sheet>.+) is read: the sheets? before it, (?<skipped>.+), (?:holds|hold) no table \\(a cover: lines of text, or labels with their values\\), so (?:it is|they are) not read`),
+      (g) => `${g.sheet} 시트를 읽었습니다. 그 앞의 ${g.skipped} 시트에는 표가 없어(글 줄이나 항목과 값만 있는 표지) 읽지 않았습니다`,
     ],
   ],
   sheet_not_read: [

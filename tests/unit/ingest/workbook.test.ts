@@ -112,15 +112,15 @@ describe('a workbook as the CSV of its first sheet', () => {
     expect(workbookCsv(bytes)).toEqual({ sheet: 'Deals', csv: 'id\r\n', otherSheets: ['Hidden', 'Notes'], skipped: [], uncalculated: { count: 0, first: null } });
   });
 
-  it('skips cover sheets of lines in one column (or nothing) and counts the formulas of the sheet it reads only', () => {
+  it('skips cover sheets (a title, labels with their values, or nothing) and counts the formulas of the sheet it reads only', () => {
     const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
     const bytes = makeXlsx([
-      { name: 'Cover', data: `<row r="1">${text('A1', 'HubSpot deals export')}</row><row r="3"><c r="A3"><f>NOW()</f></c></row>` },
+      { name: 'Cover', data: `<row r="1">${text('A1', 'HubSpot deals export')}</row><row r="2">${text('A2', 'Prepared by')}${text('B2', 'Sales Ops')}</row><row r="3"><c r="A3"><f>NOW()</f></c></row>` },
       { name: 'Blank', data: '' },
-      { name: 'Deals', data: `<row r="1">${text('A1', 'id')}${text('B1', 'n')}</row><row r="2"><c r="A2"><v>7</v></c><c r="B2"><f>A2*2</f></c></row>` },
-      { name: 'Later', data: `<row r="1">${text('A1', 'x')}${text('B1', 'y')}</row>` },
+      { name: 'Deals', data: `<row r="1">${text('A1', 'id')}${text('B1', 'n')}${text('C1', 'm')}</row><row r="2"><c r="A2"><v>7</v></c><c r="B2"><f>A2*2</f></c></row>` },
+      { name: 'Later', data: `<row r="1">${text('A1', 'x')}${text('B1', 'y')}${text('C1', 'z')}</row>` },
     ]);
-    expect(workbookCsv(bytes)).toEqual({ sheet: 'Deals', csv: 'id,n\r\n7\r\n', otherSheets: ['Later'], skipped: ['Cover', 'Blank'], uncalculated: { count: 1, first: { row: 2, cell: 'B2' } } });
+    expect(workbookCsv(bytes)).toEqual({ sheet: 'Deals', csv: 'id,n,m\r\n7\r\n', otherSheets: ['Later'], skipped: ['Cover', 'Blank'], uncalculated: { count: 1, first: { row: 2, cell: 'B2' } } });
     // No sheet holds a table: the first visible one is read, as Excel opens it, and none is said to be skipped.
     const lines = makeXlsx([
       { name: 'One', data: `<row r="1">${text('A1', 'a')}</row>` },
@@ -131,8 +131,8 @@ describe('a workbook as the CSV of its first sheet', () => {
     expect(reading.read[0]!.notes.map((n) => [n.code, n.message, issueMessage(n, 'ko')])).toEqual([
       [
         'sheet_skipped',
-        'its sheet "Deals" is read: the sheets before it, "Cover", "Blank", hold no table (a cover: lines of text in one column), so they are not read',
-        '"Deals" 시트를 읽었습니다. 그 앞의 "Cover", "Blank" 시트에는 표가 없어(한 열에 글 줄만 있는 표지) 읽지 않았습니다',
+        'its sheet "Deals" is read: the sheets before it, "Cover", "Blank", hold no table (a cover: lines of text, or labels with their values), so they are not read',
+        '"Deals" 시트를 읽었습니다. 그 앞의 "Cover", "Blank" 시트에는 표가 없어(글 줄이나 항목과 값만 있는 표지) 읽지 않았습니다',
       ],
       [
         'sheet_not_read',

@@ -154,18 +154,18 @@ describe('the sheets of a workbook', () => {
     expect(sheet.skipped).toEqual([]);
   });
 
-  it('skips a cover sheet of lines in one column and reads the first sheet that holds a table', () => {
+  it('skips a cover sheet (a title, a label with its value) and reads the first sheet that holds a table', () => {
     const xls = makeXls({
       sheets: [
-        { name: 'Cover', cells: [label(0, 0, 'Deals export'), label(2, 0, 'Confidential')] },
+        { name: 'Cover', cells: [label(0, 0, 'Deals export'), label(1, 0, 'Prepared by'), label(1, 1, 'Sales Ops'), label(2, 0, 'Confidential')] },
         { name: 'Hidden', hidden: true, cells: [label(0, 0, 'a'), label(0, 1, 'b')] },
-        { name: 'Deals', cells: [label(0, 0, 'Record ID'), label(0, 1, 'Deal Name'), label(1, 0, '1001'), label(1, 1, 'Acme')] },
+        { name: 'Deals', cells: [label(0, 0, 'Record ID'), label(0, 1, 'Deal Name'), label(0, 2, 'Deal Stage'), label(1, 0, '1001'), label(1, 1, 'Acme'), label(1, 2, 'Won')] },
         { name: 'Notes', cells: [label(0, 0, 'call Lena')] },
       ],
     });
     const sheet = xlsCsv(xls);
     expect(sheet.sheet).toBe('Deals');
-    expect(sheet.csv).toBe('Record ID,Deal Name\r\n1001,Acme\r\n');
+    expect(sheet.csv).toBe('Record ID,Deal Name,Deal Stage\r\n1001,Acme,Won\r\n');
     expect(sheet.skipped).toEqual(['Cover']);
     expect(sheet.otherSheets).toEqual(['Hidden', 'Notes']);
   });

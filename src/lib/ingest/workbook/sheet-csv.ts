@@ -40,18 +40,22 @@ export function hasValues(rows: SheetRows): boolean {
   return false;
 }
 
-/** Whether any row holds two values or more: a table, not a cover sheet's lines in one column. */
+/**
+ * Whether any row holds three values or more: a table, not a cover sheet's lines or pairs of a label and its value
+ * ("Prepared by" | "Sales Ops"). Every export a workbook is read as has more columns than two (HubSpot's, Pipedrive's
+ * and Salesforce's; the canonical files beside them are CSV).
+ */
 function holdsTable(rows: SheetRows): boolean {
   for (const cells of rows.values()) {
     let filled = 0;
-    for (const cell of cells) if (cell !== '' && ++filled === 2) return true;
+    for (const cell of cells) if (cell !== '' && ++filled === 3) return true;
   }
   return false;
 }
 
 /**
  * The sheet read of a workbook's visible sheets: the first that holds a table. A cover sheet before it (a
- * title, who prepared it, "Confidential", each alone in its first column, or nothing at all) is skipped,
+ * title, "Confidential", "Prepared by" and who, or nothing at all) is skipped,
  * and named; with no table anywhere, the first visible sheet, as Excel opens it. Each sheet's rows are
  * read once; `read` says why one cannot be.
  */

@@ -85,7 +85,7 @@ export function readWorkbooks(paths: readonly string[], bytesOf: (path: string) 
           0,
           '',
           'sheet_skipped',
-          `its sheet ${quoteValue(sheet.sheet)} is read: ${n === 1 ? 'the sheet' : 'the sheets'} before it, ${sheet.skipped.map(quoteValue).join(', ')}, ${n === 1 ? 'holds' : 'hold'} no table (a cover: lines of text in one column), so ${n === 1 ? 'it is' : 'they are'} not read`,
+          `its sheet ${quoteValue(sheet.sheet)} is read: ${n === 1 ? 'the sheet' : 'the sheets'} before it, ${sheet.skipped.map(quoteValue).join(', ')}, ${n === 1 ? 'holds' : 'hold'} no table (a cover: lines of text, or labels with their values), so ${n === 1 ? 'it is' : 'they are'} not read`,
         );
       }
       if (sheet.otherSheets.length > 0) {
