@@ -95,7 +95,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
     const tr = el(doc, 'tr');
     row.forEach((cell, i) => {
       // Marked up as DataTable.astro marks it up.
-      const { header, className, lang, sort } = cellMarkup(table, cell, i, pageLocale);
+      const { header, className, lang, sort, detail } = cellMarkup(table, cell, i, pageLocale);
       const td = el(doc, header ? 'th' : 'td', className);
       if (header) td.setAttribute('scope', 'row');
       if (lang) td.lang = lang;
@@ -114,7 +114,7 @@ function fillTable(tableEl: HTMLTableElement, table: TableModel, moreRows: (coun
         td.prepend(mark);
       }
       if (cell.note) td.append(el(doc, 'span', 'tone-note', ` ${cell.note}`));
-      if (cell.detail) td.dataset.detail = cell.detail;
+      if (detail !== undefined) td.dataset.detail = detail;
       tr.append(td);
     });
     rows.push(tr);

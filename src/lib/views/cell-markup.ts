@@ -14,6 +14,8 @@ export interface CellMarkup {
   /** A name in the other language than the page's, for a screen reader's voice (text-lang.ts). */
   lang: Locale | undefined;
   sort: string | undefined;
+  /** The cell's second line on a phone (Cell `detail`), drawn by site.css from `data-detail`. */
+  detail: string | undefined;
 }
 
 export function cellMarkup(table: Pick<TableModel, 'headers' | 'rowHeader'>, cell: Cell, i: number, page: Locale): CellMarkup {
@@ -24,6 +26,7 @@ export function cellMarkup(table: Pick<TableModel, 'headers' | 'rowHeader'>, cel
     // A wide column holds the page's sentences (messages, why a deal is stalled), a name in any other.
     lang: h?.numeric ? undefined : h?.wide ? sentenceLang(cell.text, page) : otherLang(cell.text, page),
     sort: sortKey(cell),
+    detail: cell.detail,
   };
 }
 

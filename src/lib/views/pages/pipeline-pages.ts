@@ -84,9 +84,16 @@ export function stalledModel(ctx: PageContext): StalledModel {
   };
 }
 
+/** How many deals, their amount, and how many of them have no amount. */
+interface Tally {
+  count: number;
+  amount: number;
+  unknown: number;
+}
+
 /** Count and amount of `deals` per key (a deal with several keys counts under each), in first-seen order. */
-function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => readonly K[]): Map<K, { count: number; amount: number; unknown: number }> {
-  const out = new Map<K, { count: number; amount: number; unknown: number }>();
+function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => readonly K[]): Map<K, Tally> {
+  const out = new Map<K, Tally>();
   for (const d of deals) {
     for (const k of keysOf(d)) {
       const t = out.get(k) ?? { count: 0, amount: 0, unknown: 0 };
@@ -99,10 +106,15 @@ function tally<K>(deals: readonly OpenDealRow[], keysOf: (d: OpenDealRow) => rea
   return out;
 }
 
+/** The tally of all `deals` together (the all-deals row). */
+function tallyAll(deals: readonly OpenDealRow[]): Tally {
+  return tally(deals, () => [true]).get(true) ?? { count: 0, amount: 0, unknown: 0 };
+}
+
 /** The stalled deals' totals by stage (sequence order, parked after), owner (largest amount first) and warning sign. */
 export function stalledTotals(ctx: PageContext, deals: readonly OpenDealRow[]): TableModel[] {
   const { site, m } = ctx;
-  const all: TotalRow = { id: '', label: m.stalledReview.all, ...tally(deals, () => [0]).get(0) ?? { count: 0, amount: 0, unknown: 0 }, total: true };
+  const all: TotalRow = { id: '', label: m.stalledReview.all, ...tallyAll(deals), total: true };
   const open = site.stages.filter((s) => s.kind === 'open');
   const byStage = tally(deals, (d) => [d.stage]);
   const stageRows: TotalRow[] = [...open.filter((s) => !s.parked), ...open.filter((s) => s.parked)]
