@@ -8,7 +8,7 @@ import { type StreamDecoder, textDecoder } from './cp949.ts';
 import { countLineEnds } from './csv-tokenizer.ts';
 import type { LineRuns } from './line-runs.ts';
 import type { ByteSource, Encoding } from './decode.ts';
-import type { ByteScan, LegacyEncoding } from './encoding-detect.ts';
+import type { ByteScan, LegacyEncoding } from './encoding-plan.ts';
 
 type OnBytes = (done: number, total: number) => void;
 

@@ -18,8 +18,9 @@
  * - Otherwise strict UTF-8 over the whole stream, as fast as TextDecoder goes;
  *   nearly every file ends here.
  * - If some byte is not UTF-8: encoding-detect.ts scans the bytes once and
- *   plans the reading: the file as a whole in a legacy encoding, or line by
- *   line when most of it is UTF-8, or as UTF-8 with U+FFFD when neither fits.
+ *   encoding-plan.ts plans the reading: the file as a whole in a legacy
+ *   encoding, or line by line when most of it is UTF-8, or as UTF-8 with
+ *   U+FFFD when neither fits.
  *   A plainly Korean file is read as CP949 even with a few damaged lines,
  *   their bad bytes replaced by U+FFFD and listed (`tolerantCp949`).
  * - If the CP949 decoder refuses bytes the scan let through (in a file not
@@ -31,7 +32,8 @@
  */
 import { decodeMixed, decodeStream, type Nul, replacementLines, UndecodableError } from './decode-stream.ts';
 import { LineRuns, lineList } from './line-runs.ts';
-import { type ByteScan, type FallbackPlan, type LegacyEncoding, planFallback, scanBytes } from './encoding-detect.ts';
+import { scanBytes } from './encoding-detect.ts';
+import { type ByteScan, type FallbackPlan, type LegacyEncoding, planFallback } from './encoding-plan.ts';
 
 export { UndecodableError };
 export type { LegacyEncoding };
