@@ -62,7 +62,7 @@ import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
 import { snapshotOnWeekday } from './lib/snapshot-weekday.ts';
-import { checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
+import { checkPlainBuildSnapshots, checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
 export { type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
@@ -267,6 +267,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const checkRedaction = (amountBand: number | null | undefined) => {
       if (redaction && amountBand !== undefined) checkRedactedSnapshots(store.snapshots, amountBand, replacing, store.shown);
     };
+    // And the real names never go beside redacted snapshots.
+    if (!redaction && !extractOnly) checkPlainBuildSnapshots(store.snapshots, replacing, store.shown);
     // Before reading anything, with the band the config gives when --redact-amounts does not (undefined: a config that cannot be read, which the read reports).
     checkRedaction(redaction ? await configAmountBand(configSource, io, redaction) : undefined);
     const scratchDir = () => {

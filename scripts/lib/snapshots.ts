@@ -205,6 +205,17 @@ export function checkRedactedSnapshots(snapshots: readonly EarlierSnapshot[], am
 }
 
 /**
+ * A build without --redact carries no redacted snapshot: a history of redacted snapshots is a
+ * dashboard shared outside, and this build's pages beside them would have the real names. The
+ * check on `--out` (a redacted output is never replaced) does not see a CI job that builds into a
+ * new folder each run with the history from its store. `replacing`: as above.
+ */
+export function checkPlainBuildSnapshots(snapshots: readonly EarlierSnapshot[], replacing: string | undefined, shown: string): void {
+  const redacted = snapshots.filter((x) => x.asOf !== replacing && x.manifest.redacted === true).map((x) => x.asOf);
+  if (redacted.length > 0) throw new SnapshotsError(msg('snapshots_redacted', { store: shown, dates: redacted }));
+}
+
+/**
  * Copy a snapshot folder byte for byte (regular files and folders only: a
  * symbolic link or anything else is refused). Returns the bytes copied.
  */

@@ -122,6 +122,14 @@ export const SNAPSHOT_MESSAGES = {
       `--redact: ${p.store}에 --redact 없이 빌드해 실명이 담긴 스냅숏 ${p.dates.length}개가 있습니다(${dateList(p.dates)}). ` +
       `가명으로 바꾼 출력이 이를 그대로 담게 됩니다. ${ownOutKo('가명으로 바꾼 스냅숏')}`,
   ),
+  snapshots_redacted: texts(
+    (p: { store: string; dates: readonly string[] }) =>
+      `${p.store} has ${snapshotsEn(p.dates.length, 'redacted ')} (${dateList(p.dates)}), a history shared with pseudonyms for the names; ` +
+      `this build, without --redact, would put the real names beside them: add --redact (with the config's redaction.salt), or ${ownOutEn('snapshots built without --redact')}`,
+    (p) =>
+      `${p.store}에 가명으로 바꾼(--redact) 스냅숏 ${p.dates.length}개가 있습니다(${dateList(p.dates)}). 이름을 가명으로 공유하는 기록입니다. ` +
+      `--redact가 없는 이 빌드는 그 옆에 실명을 싣게 됩니다. --redact를 주거나(설정의 redaction.salt와 함께), ${ownOutKo('--redact 없이 빌드한 스냅숏')}`,
+  ),
   snapshots_less_rounded: texts(
     (p: { band: number; store: string; finer: readonly SnapshotBand[] }) =>
       `--redact-amounts ${p.band}: ${p.store} has ${snapshotsEn(p.finer.length, 'redacted ')} with amounts less rounded than this build's (${dateList(p.finer.map(bandEn))}), ` +

@@ -200,8 +200,32 @@ describe('build --redact', () => {
     );
     expect(hashTree(join(dir, 'shared'))).toEqual(before);
     expect((await run(args('2025-06-30', '--out', 'shared', '--redact', '--snapshot'))).code).toBe(0);
-    // The real names have an output of their own, which may carry the redacted snapshots.
-    expect((await run(args('2025-06-30', '--out', 'site', '--snapshots', 'shared/snapshots'))).code).toBe(0);
+  });
+
+  it('a build without --redact never carries a redacted snapshot (exit 1, nothing written): a CI job building a new --out each run from its store would publish the real names beside the redacted history', async () => {
+    const dir = tempDir();
+    saltedCopy(HUBSPOT, dir);
+    const { args, run } = hubspotBuilds(dir);
+    expect((await run(args('2025-05-31', '--out', 'shared', '--redact', '--snapshot', '--new-history'))).code).toBe(0);
+    expect((await run(args('2025-06-30', '--out', 'shared', '--redact', '--snapshot'))).code).toBe(0);
+    cpSync(join(dir, 'shared', 'snapshots'), join(dir, 'store'), { recursive: true });
+    for (const more of [[], ['--snapshot'], ['--snapshot', '--replace']]) {
+      const r = await run(args('2025-06-30', '--out', 'fresh', '--snapshots', 'store', ...more));
+      expect(r.code, more.join(' ')).toBe(1);
+      expect(r.stderr).toBe(
+        more.includes('--replace')
+          ? 'build: store has a redacted snapshot (2025-05-31), a history shared with pseudonyms for the names; this build, without --redact, would put the real names beside them: add --redact (with the config\'s redaction.salt), or build it into an --out of its own, with --snapshots of snapshots built without --redact only, or --snapshot --new-history to start its own history\n'
+          : "build: store has 2 redacted snapshots (2025-05-31, 2025-06-30), a history shared with pseudonyms for the names; this build, without --redact, would put the real names beside them: add --redact (with the config's redaction.salt), or build it into an --out of its own, with --snapshots of snapshots built without --redact only, or --snapshot --new-history to start its own history\n",
+      );
+    }
+    expect(existsSync(join(dir, 'fresh'))).toBe(false);
+    const ko = await run(args('2025-06-30', '--out', 'fresh', '--snapshots', 'store', '--lang', 'ko'));
+    expect(ko.stderr).toBe(
+      'build: store에 가명으로 바꾼(--redact) 스냅숏 2개가 있습니다(2025-05-31, 2025-06-30). 이름을 가명으로 공유하는 기록입니다. --redact가 없는 이 빌드는 그 옆에 실명을 싣게 됩니다. --redact를 주거나(설정의 redaction.salt와 함께), 전용 --out에 빌드하되, --redact 없이 빌드한 스냅숏만 든 --snapshots를 주거나 --snapshot --new-history로 자체 기록을 새로 시작하세요\n',
+    );
+    // With --redact it carries them; a history of its own with the real names is fine.
+    expect((await run(args('2025-07-31', '--out', 'fresh', '--snapshots', 'store', '--redact', '--snapshot'))).code).toBe(0);
+    expect((await run(args('2025-06-30', '--out', 'site', '--snapshot', '--new-history'))).code).toBe(0);
   });
 
   it('never carries an earlier snapshot with amounts less rounded than its --redact-amounts band; says how to go on with one made before the band was recorded', async () => {

@@ -133,6 +133,7 @@ const SAMPLES = new Map<CliMessageCode, CliMessage[]>([
   ],
   ['snapshot_not_file', [msg('snapshot_not_file', { entry: 'site/snapshots/2025-04-30/passwd' })]],
   ['snapshots_not_redacted', [msg('snapshots_not_redacted', { store: 'site/snapshots', dates: ['2025-04-30'] }), msg('snapshots_not_redacted', { store: 'site/snapshots', dates })]],
+  ['snapshots_redacted', [msg('snapshots_redacted', { store: 'store', dates: ['2025-04-30'] }), msg('snapshots_redacted', { store: 'store', dates })]],
   [
     'snapshots_less_rounded',
     [
