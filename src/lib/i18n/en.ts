@@ -191,6 +191,9 @@ export const en = {
       `No deal in this data has an amount (the amount column is empty), so every amount here reads ${p.zero} and the figures made of amounts (the weighted pipeline, sales velocity, coverage, amounts by stage, owner or reason) say nothing. Record each deal’s amount in the CRM and export it with the deals.`,
     zeroAmounts: (p: { zero: string }) =>
       `Every deal’s amount in this data is ${p.zero}, so every amount here reads ${p.zero} and the figures made of amounts (the weighted pipeline, sales velocity, coverage, amounts by stage, owner or reason) say nothing. Check that the export’s amount column holds the deals’ values.`,
+    /** A tenth or more of the open deals have no amount, some have one (views/pages/data-notes.ts `missingAmountsNote`). */
+    someAmountsMissing: (p: { count: number; open: number; zero: string }, f: Formatter) =>
+      `${f.count(p.count)} of the ${withUnit(f.count(p.open), 'open deals')} (${f.percent(p.count / p.open)}) have no amount and count as ${p.zero}, so the open and weighted pipeline, coverage and the forecast are short by what they are worth. Record each deal’s amount in the CRM (the deal lists show them as “No amount”).`,
     /** deals.csv has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
     noDealRead: (p: { rows: number; reason: string }, f: Formatter) =>
       `None of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
@@ -237,6 +240,10 @@ export const en = {
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
       `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
     noTarget: 'No target for this period',
+    /** After the open pipeline tile's deal count: those whose amount is unknown, counted as 0. */
+    withoutAmount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} without an amount`,
+    /** The coverage tile when no open deal has an expected close date (absence.ts `closeDatesMissing`): none is due in the period. */
+    coverageNoCloseDates: 'No open deal has an expected close date',
     /** After the coverage tile's figures: the part of its open amount whose expected close has passed. */
     coveragePastDue: (p: { amount: number }, f: Formatter) => `${f.moneyCompact(p.amount)} past due`,
     /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */

@@ -150,6 +150,8 @@ export const ko: Messages = {
       `이 데이터에는 금액이 있는 딜이 하나도 없어(금액 열이 비어 있음) 모든 금액이 ${josa(p.zero, '으로/로')} 보이며, 금액으로 계산하는 수치(가중 파이프라인, 영업 속도, 커버리지, 단계·담당자·사유별 금액)는 의미가 없습니다. CRM에 딜마다 금액을 기록하고 딜과 함께 내보내세요.`,
     zeroAmounts: (p) =>
       `이 데이터에는 딜 금액이 모두 ${josa(p.zero, '으로/로')} 기록되어 있어 모든 금액이 ${josa(p.zero, '으로/로')} 보이며, 금액으로 계산하는 수치(가중 파이프라인, 영업 속도, 커버리지, 단계·담당자·사유별 금액)는 의미가 없습니다. 내보내기의 금액 열에 딜 금액이 들어 있는지 확인하세요.`,
+    someAmountsMissing: (p, f) =>
+      `진행 중 딜 ${f.count(p.open)}건 중 ${f.count(p.count)}건(${f.percent(p.count / p.open)})에 금액이 없어 ${josa(p.zero, '으로/로')} 셉니다. 그래서 진행 중·가중 파이프라인, 커버리지, 수주 예측이 그 딜의 가치만큼 적게 나옵니다. CRM에 딜마다 금액을 기록하세요(딜 목록에는 “금액 없음”으로 보입니다).`,
     noDealRead: (p, f) =>
       `deals.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
     mostDealsRejected: (p, f) =>
@@ -184,6 +186,8 @@ export const ko: Messages = {
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
+    withoutAmount: (p, f) => `금액 없음 ${f.count(p.count)}건`,
+    coverageNoCloseDates: '예상 마감일이 있는 진행 중 딜 없음',
     coveragePastDue: (p, f) => `${f.moneyCompact(p.amount)} 마감일 경과`,
     targetMet: '목표 달성',
     coverageMet: (p, f) => joinItems([f.period(p.period), `목표 ${f.moneyCompact(p.target)}, 수주 ${f.moneyCompact(p.won)}`]),

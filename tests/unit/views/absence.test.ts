@@ -287,6 +287,39 @@ describe('no expected close dates', () => {
     expect(chart(forecastModel(ctx(s, 'ko')).charts, 'forecast').chart.takeaway).toMatch(/^진행 중 딜 2건 모두 예상 마감일이 없어/);
   });
 
+  it('coverage and the projection by commit and best case read "—", never "0×" or "short even with best case", with a target and categories', () => {
+    const specs = [
+      won(1, { closedAt: at('2025-06-10'), history: [['prospect', at('2025-01-05')], ['won', at('2025-06-10')]], amount: 4_000_000 }),
+      open(1, 'negotiate', { expectedCloseAt: null, forecastCategory: 'commit' }),
+      open(2, 'propose', { expectedCloseAt: null, forecastCategory: 'best_case' }),
+    ];
+    const withTarget = (d: Dataset) => {
+      d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 10_000_000, line: 2 }];
+      d.columns['deals.csv']!.add('forecast_category');
+    };
+    const s = site(config, specs, withTarget);
+    // metrics.json keeps the spec's figures: nothing is due in June, so 0 open and a ratio of 0.
+    expect(s.metrics.coverage[0]).toMatchObject({ period: '2025-06', open_amount: 0, remaining: 6_000_000, ratio: 0 });
+    const overview = overviewModel(ctx(s));
+    const tile = overview.tiles.find((t) => t.key === 'coverage')!;
+    expect(tile.value).toBe('—');
+    expect(tile.detail).toMatch(/^Jun\s2025\s·\sNo open deal has an expected close date$/u);
+    expect(overview.notes).toContain('Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.');
+    const model = forecastModel(ctx(s));
+    const coverage = model.tables.find((t) => t.id === 'coverage')!;
+    // Period, remaining, open due, coverage on the page: the target still to win, and "—" for what is due and the ratio.
+    expect(coverage.rows[0]!.map((c) => c.text)).toEqual(['Jun 2025 (this month)', '₩6M', '—', '—', '₩10M', '₩4M']);
+    const attainment = chart(model.charts, 'attainment');
+    // Won alone: commit and best case place deals by their close date, and none has one.
+    expect(attainment.chart.takeaway).toBe('Jun 2025 (this month): 40% of the target won so far.');
+    expect(text(model)).not.toContain('falls short');
+    expect(overviewModel(ctx(s, 'ko')).tiles.find((t) => t.key === 'coverage')!.detail).toMatch(/^2025년\s6월\s·\s예상 마감일이 있는 진행 중 딜 없음$/u);
+    // One open deal with a date is enough for the figures to stand.
+    const dated = site(config, [...specs.slice(0, 2), open(2, 'propose', { expectedCloseAt: '2025-06-30', forecastCategory: 'best_case' })], withTarget);
+    expect(overviewModel(ctx(dated)).tiles.find((t) => t.key === 'coverage')!.value).toBe('0.5×');
+    expect(chart(forecastModel(ctx(dated)).charts, 'attainment').chart.takeaway).toBe('Jun 2025 (this month) falls short even with best case: 40% won, 40% with commit, 70% with best case.');
+  });
+
   it('says nothing of it when deals have close dates', () => {
     const s = site(config, [open(1, 'propose'), open(2, 'qualify')]);
     expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toMatch(/^₩6M is expected to close by the end of Nov 2025, and no open deal/);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
-import { closeDatesNote, dataNotes, historyUnavailable, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
+import { closeDatesNote, dataNotes, historyUnavailable, overviewModel, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { digestMarkdown } from '../../../src/lib/views/digest.ts';
@@ -104,6 +104,40 @@ describe('the note when no deal has an amount, or every one is 0', () => {
     // site(): deals of 1000 each, and an amount change.
     expect(site([goodRow(1)]).inputs.amounts).toBeNull();
     expect(dataNotes(pageContext(site([goodRow(1)]), 'en')).join(' ')).not.toMatch(/amount/u);
+  });
+});
+
+describe('open deals without an amount, when others have one', () => {
+  const amountRow = (i: number, amount: string) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,${amount},KRW,2025-06-0${i},prospect`;
+  const dealsOnly = (rows: string[]) => {
+    const files = { 'deals.csv': utf8([HEADER, ...rows].join('\n')), 'stage_history.csv': utf8('deal_id,stage,entered_at\n') };
+    return siteDataSchema.parse(buildSiteData(buildDataset(files, config), config, '2025-06-30', { dataLabel: 'test' }));
+  };
+  const tile = (s: ReturnType<typeof dealsOnly>, locale: 'en' | 'ko' = 'en') => overviewModel(pageContext(s, locale)).tiles.find((t) => t.key === 'openPipeline')!;
+
+  it('a tenth or more: every page says how many count as ₩0 and which figures read short; the open pipeline tile counts them', () => {
+    // 9 open deals, 2 without an amount (22%): the pipeline 7,000, not what the 9 are worth.
+    const s = dealsOnly([1, 2, 3, 4, 5, 6, 7].map((i) => amountRow(i, '1000')).concat([amountRow(8, ''), amountRow(9, '')]));
+    expect(s.metrics.pipeline).toMatchObject({ open_count: 9, open_amount: 7000 });
+    expect(dataNotes(pageContext(s, 'en'))).toContain(
+      '2 of the 9\u00a0open deals (22%) have no amount and count as ₩0, so the open and weighted pipeline, coverage and the forecast are short by what they are worth. Record each deal’s amount in the CRM (the deal lists show them as “No amount”).',
+    );
+    expect(dataNotes(pageContext(s, 'ko'))).toContain(
+      '진행 중 딜 9건 중 2건(22%)에 금액이 없어 0원으로 셉니다. 그래서 진행 중·가중 파이프라인, 커버리지, 수주 예측이 그 딜의 가치만큼 적게 나옵니다. CRM에 딜마다 금액을 기록하세요(딜 목록에는 “금액 없음”으로 보입니다).',
+    );
+    expect(tile(s).detail).toMatch(/^9\sdeals\s·\s2 without an amount$/u);
+    expect(tile(s, 'ko').detail).toMatch(/^9건\s·\s금액 없음 2건$/u);
+  });
+
+  it('fewer than a tenth (or one deal): the tile counts them, no note; none: neither; all: the note of no amounts alone', () => {
+    const one = dealsOnly([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => amountRow(i, '1000')).concat([`D10,Deal 10,A1,Acme,Kim,Sales,CNC,,KRW,2025-06-10,prospect`]));
+    expect(dataNotes(pageContext(one, 'en')).join(' ')).not.toMatch(/amount/u);
+    expect(tile(one).detail).toMatch(/^10\sdeals\s·\s1 without an amount$/u);
+    const all = dealsOnly([1, 2].map((i) => amountRow(i, '1000')));
+    expect(tile(all).detail).toMatch(/^2\sdeals$/u);
+    const none = dealsOnly([amountRow(1, ''), amountRow(2, ''), amountRow(3, '')]);
+    expect(dataNotes(pageContext(none, 'en')).filter((n) => /amount/u.test(n))).toEqual([expect.stringMatching(/^No deal in this data has an amount/u)]);
+    expect(tile(none).detail).toMatch(/^3\sdeals$/u);
   });
 });
 

@@ -137,12 +137,19 @@ export function hasForecastCategories(ctx: PageContext): boolean {
   return ctx.site.metrics.forecast.some((b) => b.commit_amount !== null);
 }
 
-/** Every open deal lacks an expected close date (all in the `unscheduled` bucket). */
+/**
+ * Every open deal lacks an expected close date (all in the `unscheduled` bucket): coverage and the projection
+ * by commit and best case place deals in a period by that date, so their zeros would say nothing.
+ */
+export function closeDatesMissing(figures: Pick<Metrics, 'pipeline' | 'forecast'>): boolean {
+  const open = figures.pipeline.open_count;
+  return open > 0 && (figures.forecast.find((b) => b.bucket === 'unscheduled')?.count ?? 0) === open;
+}
+
+/** Why the forecast by month, coverage and the projection have nothing: no open deal has an expected close date. */
 export function noExpectedClose(ctx: PageContext): string | null {
   const { metrics } = ctx.site;
-  const open = metrics.pipeline.open_count;
-  const unscheduled = metrics.forecast.find((b) => b.bucket === 'unscheduled')?.count ?? 0;
-  return open > 0 && unscheduled === open ? ctx.m.absence.noExpectedClose({ count: open }, ctx.f) : null;
+  return closeDatesMissing(metrics) ? ctx.m.absence.noExpectedClose({ count: metrics.pipeline.open_count }, ctx.f) : null;
 }
 
 /**

@@ -101,6 +101,27 @@ export function amountsNote(ctx: PageContext): string | null {
   return amounts === 'none' ? ctx.m.common.noAmounts({ zero }) : ctx.m.common.zeroAmounts({ zero });
 }
 
+/** At least this share of the open deals without an amount is said on every page (fewer: the open pipeline's tile says how many). */
+export const MISSING_AMOUNTS_SHARE = 0.1;
+
+/** The open deals at as_of whose amount is unknown (counted as 0: metrics.md), and how many are open. */
+export function openWithoutAmount(ctx: PageContext): { count: number; open: number } {
+  const open = ctx.site.open_deals;
+  return { count: open.filter((d) => d.amount_missing).length, open: open.length };
+}
+
+/**
+ * When a tenth or more of the open deals have no amount (some have one: amountsNote speaks when none has): each
+ * counts as 0, so the open and weighted pipeline, coverage and the forecast read short by their worth, with no
+ * other sign of it on the figures.
+ */
+export function missingAmountsNote(ctx: PageContext): string | null {
+  if (ctx.site.inputs.amounts !== null) return null;
+  const { count, open } = openWithoutAmount(ctx);
+  if (count < 2 || count < open * MISSING_AMOUNTS_SHARE) return null;
+  return ctx.m.common.someAmountsMissing({ count, open, zero: ctx.f.money(0) }, ctx.f);
+}
+
 /**
  * Every page's footer points to the rows not used, when any input row was rejected: a tenth of the deals in a
  * currency without a rate leaves the totals a tenth short, which the notes above say only past half.
@@ -114,5 +135,5 @@ export function rejectedRowsFooter(ctx: PageContext): string | null {
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
-  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale, amountsNote(ctx)].filter((note) => note !== null);
+  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx)].filter((note) => note !== null);
 }

@@ -21,7 +21,7 @@ import type { CoverageRow } from '../../metrics/types.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../filters/filter.ts';
-import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesMissing, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { wonThisQuarterSection } from './forecast-won.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -57,13 +57,16 @@ export function periodLabel(ctx: PageContext, row: Pick<CoverageRow, 'period' | 
 /** Projected attainment per coverage row: won, commit and best case (which includes commit) against target. */
 export function attainmentPeriods(ctx: PageContext): AttainmentPeriod[] {
   const bestCase = new Map(ctx.site.coverage_best_case.map((r) => [r.period, r.best_case_amount]));
+  // Commit and best case count open deals due in the period: with no close date at all, none is, and "short even
+  // with best case" would be a verdict the data cannot give (noExpectedClose says why they are missing).
+  const placed = !closeDatesMissing(ctx.site.metrics);
   return ctx.site.metrics.coverage.map((r) => ({
     key: r.period,
     label: periodLabel(ctx, r),
     target: r.target_amount,
     won: r.won_amount,
-    commit: r.commit_amount,
-    bestCase: bestCase.get(r.period) ?? null,
+    commit: placed ? r.commit_amount : null,
+    bestCase: placed ? (bestCase.get(r.period) ?? null) : null,
   }));
 }
 
@@ -178,6 +181,7 @@ function coverageTable(ctx: PageContext): TableModel {
   const { site, m, f } = ctx;
   const c = m.forecastPage.columns;
   const money = moneyDigits(f.currency);
+  const placed = !closeDatesMissing(site.metrics);
   // On a phone (compact) the period, the target still to win, the open amount due and their ratio, the coverage, read
   // without scrolling sideways; the target and what is won follow. The CSV keeps metrics.json's order.
   const target = movedOnPage<CoverageRow>({ label: c.target, numeric: true, digits: money, value: (r) => r.target_amount, text: (r) => f.moneyCompact(r.target_amount) });
@@ -191,9 +195,10 @@ function coverageTable(ctx: PageContext): TableModel {
       target.csv,
       won.csv,
       { label: c.remaining, numeric: true, digits: money, value: (r) => r.remaining, text: (r) => f.moneyCompact(r.remaining) },
-      { label: c.openDue, numeric: true, digits: money, value: (r) => r.open_amount, text: (r) => f.moneyCompact(r.open_amount) },
+      // No open deal with an expected close date: nothing can be due in a period, so "₩0" and "0×" would say nothing (the notes say why).
+      { label: c.openDue, numeric: true, digits: money, value: (r) => (placed ? r.open_amount : null), text: (r) => (placed ? f.moneyCompact(r.open_amount) : f.multiple(null)) },
       // A period whose target is already won has nothing left to cover: say so, not "—".
-      { label: c.coverage, numeric: true, digits: 1, value: (r) => r.ratio, text: (r) => (r.remaining === 0 ? c.targetMet : f.multiple(r.ratio)) },
+      { label: c.coverage, numeric: true, digits: 1, value: (r) => (placed ? r.ratio : null), text: (r) => (r.remaining === 0 ? c.targetMet : f.multiple(placed ? r.ratio : null)) },
       target.page,
       won.page,
     ],

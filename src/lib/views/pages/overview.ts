@@ -10,6 +10,7 @@ import { periodLabel } from './filter-form.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
 import {
+  closeDatesMissing,
   closeDatesNote,
   conversionPendingNote,
   coverageNote,
@@ -23,6 +24,7 @@ import {
   beforeDataNote,
 } from './absence.ts';
 import { funnelBlock, funnelFewNote } from './analysis.ts';
+import { openWithoutAmount } from './data-notes.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
 import { amountOf, forecastBlock, pastDueIn } from './forecast.ts';
@@ -90,7 +92,8 @@ export const TILE_SPECS: {
 }[] = [
   { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
   { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
-  { key: 'coverage', kind: 'multiple', up: true, get: (m) => currentCoverage(m)?.ratio ?? null },
+  // Without any expected close date no open deal is due in the period: "0×" would say the pipeline is empty.
+  { key: 'coverage', kind: 'multiple', up: true, get: (m) => (closeDatesMissing(m) ? null : (currentCoverage(m)?.ratio ?? null)) },
   { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count, sample: { kind: 'closed', count: closedCount } },
   { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value, sample: { kind: 'closed', count: closedCount } },
   {
@@ -248,11 +251,16 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
   const { site, m, f } = ctx;
   const now = site.metrics;
   switch (key) {
-    case 'openPipeline':
-      return m.common.dealCount({ count: now.pipeline.open_count }, f);
+    case 'openPipeline': {
+      // Deals without an amount count as 0 in the figure: how many, beside the count.
+      const { count } = openWithoutAmount(ctx);
+      const deals = m.common.dealCount({ count: now.pipeline.open_count }, f);
+      return count === 0 || site.inputs.amounts !== null ? deals : joinItems([deals, m.tiles.withoutAmount({ count }, f)]);
+    }
     case 'coverage': {
       const row = currentCoverage(now);
       if (row && row.remaining === 0) return m.tiles.coverageMet({ period: row.period, won: row.won_amount, target: row.target_amount }, f);
+      if (row && closeDatesMissing(now)) return joinItems([f.period(row.period), m.tiles.coverageNoCloseDates]);
       if (row) {
         // Coverage counts the open deals due earlier in the period whose dates have passed (metrics.md); on a month's
         // last days they can be half of it (the sample on 30 June: ₩3.75B of ₩6.1B), so the tile says how much.
