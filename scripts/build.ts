@@ -396,6 +396,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       const top = manifest.as_of === asOf ? {} : { top: manifest.as_of };
       const folder = shown(join(outDir, SNAPSHOTS_DIR));
       say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder, ...top }));
+    } else if (publish.keptSnapshot && manifest.as_of !== asOf) {
+      say((t) => t.topKept({ top: manifest.as_of }));
+    } else if (!publish.keptSnapshot) {
+      // Asked for a past date without a snapshot: rendered as asked, said, since the site's history goes further.
+      const latest = store.snapshots.map((x) => x.asOf).sort().at(-1);
+      if (latest !== undefined && latest > manifest.as_of) say((t) => t.topBehind({ asOf: manifest.as_of, latest }));
     }
     const t4 = io.now();
     for (const warning of output.warnings) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(warning)}\n`);

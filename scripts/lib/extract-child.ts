@@ -77,10 +77,11 @@ export function datedRules(publish: PublishOptions, store: Pick<SnapshotStore, '
     earlierOf,
     /**
      * The date `/` shows when it is not `asOf`'s: a build that adds a snapshot never moves `/` back, so one older
-     * than the latest snapshot, or than the date `/` showed (a daily build since), renders that latest date too.
+     * than the latest snapshot, or than the date `/` showed (a daily build since), renders that latest date too;
+     * so does one that found its weekday's snapshot there already (`keptSnapshot`: a re-run, a day later say).
      */
     topOf(asOf: string): string | undefined {
-      if (!publish.snapshot) return undefined;
+      if (!publish.snapshot && !publish.keptSnapshot) return undefined;
       const latest = [...earlierOf(asOf).map((x) => x.asOf), store.shownBefore ?? ''].sort().at(-1)!;
       return latest > asOf ? latest : undefined;
     },

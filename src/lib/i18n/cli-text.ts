@@ -36,6 +36,10 @@ export interface CliText {
   weekdaySkipped: (p: { asOf: string; weekday: number; wanted: number }) => string;
   /** A --snapshot-weekday build run again on its weekday: the snapshot the first run added is kept. */
   weekdayKept: (p: { asOf: string; folder: string }) => string;
+  /** After a build that kept its weekday's snapshot: `/` stays on the later date it showed (as a backfill's does). */
+  topKept: (p: { top: string }) => string;
+  /** A build without a snapshot of a date before the latest snapshot: `/` now shows that older date. */
+  topBehind: (p: { asOf: string; latest: string }) => string;
   /** `how`: the render's time, or that the output was reused or already up to date. */
   pages: (p: { pages: number; mb: string; out: string; how: { astro: string } | 'reused' | 'upToDate'; total: string }) => string;
 }
@@ -64,6 +68,8 @@ const EN: CliText = {
   weekdaySkipped: (p) =>
     `no snapshot this time: the as-of date ${p.asOf} is a ${ISO_WEEKDAY_NAMES[p.weekday - 1]}, and --snapshot-weekday ${p.wanted} adds one on ${ISO_WEEKDAY_NAMES[p.wanted - 1]}s`,
   weekdayKept: (p) => `the snapshot of ${p.asOf} is in ${p.folder} already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)`,
+  topKept: (p) => `/ stays on the later ${p.top}, rendered from this data again`,
+  topBehind: (p) => `/ shows ${p.asOf}, before the latest snapshot, ${p.latest}: a build of a past date without --snapshot renders it as asked (with --snapshot, / would stay on the latest)`,
   pages: (p) =>
     `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}, ${p.mb} MB in ${p.out}/ (${p.how === 'upToDate' ? 'already up to date' : p.how === 'reused' ? 'reused' : `astro ${p.how.astro}`}, total ${p.total})`,
 };
@@ -88,6 +94,8 @@ const KO: CliText = {
     `--snapshot-weekday ${josa(String(p.wanted), '은/는')} ${WEEKDAYS_KO[p.wanted - 1]}에만 추가합니다`,
   weekdayKept: (p) =>
     `${p.asOf} 스냅숏이 이미 ${p.folder}에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)`,
+  topKept: (p) => `/는 더 늦은 ${p.top} 기준 그대로이며, 이 데이터로 다시 만들었습니다`,
+  topBehind: (p) => `/는 최신 스냅숏(${p.latest})보다 이른 ${p.asOf} 기준입니다. --snapshot 없이 지난 날짜로 빌드하면 요청한 대로 그 날짜를 보여 줍니다(--snapshot을 주면 /는 최신 날짜에 머뭅니다)`,
   pages: (p) =>
     `${p.out}/: 페이지 ${p.pages}개, ${p.mb} MB(${p.how === 'upToDate' ? '이미 최신 상태' : p.how === 'reused' ? '이전 결과 재사용' : `astro ${p.how.astro}`}, 전체 ${p.total})`,
 };

@@ -528,6 +528,27 @@ describe('--snapshot-weekday', () => {
     expect(plain.code).toBe(2);
   });
 
+  it("a re-run of Monday's job after a later build keeps / on the later date, as a backfill does; a past date built without --snapshot is rendered as asked, and said", async () => {
+    const { dir, cache } = workspace();
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    const monday = ['--data', 'data', '--as-of', '2025-07-07', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'];
+    expect(await main(monday, fakeIO(dir).io, deps(cache))).toBe(0);
+    // Tuesday's daily build, then Monday's job run again (a failed deploy retried): / stayed on Monday before.
+    expect((await build(dir, cache, ['--as-of', '2025-07-08', '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1'])).code).toBe(0);
+    const again = fakeIO(dir);
+    expect(await main(monday, again.io, deps(cache))).toBe(0);
+    expect(again.stderr()).toContain('build: / stays on the later 2025-07-08, rendered from this data again\n');
+    expect(json(join(dir, 'site', 'build-manifest.json'))).toMatchObject({ as_of: '2025-07-08', snapshots: ['2025-06-30', '2025-07-07'] });
+    // A past date without --snapshot: / shows it, as asked, and the line says it is before the latest snapshot.
+    const past = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-07-01', '--out', 'site', '--lang', 'ko'], past.io, deps(cache))).toBe(0);
+    expect(past.stderr()).toContain('build: /는 최신 스냅숏(2025-07-07)보다 이른 2025-07-01 기준입니다. --snapshot 없이 지난 날짜로 빌드하면 요청한 대로 그 날짜를 보여 줍니다(--snapshot을 주면 /는 최신 날짜에 머뭅니다)\n');
+    expect(json(join(dir, 'site', 'build-manifest.json')).as_of).toBe('2025-07-01');
+    const later = fakeIO(dir);
+    expect(await main(['--data', 'data', '--as-of', '2025-07-09', '--out', 'site'], later.io, deps(cache))).toBe(0);
+    expect(later.stderr()).not.toMatch(/latest snapshot|최신 스냅숏/u);
+  });
+
   it("decides by the as-of date in the config's time zone, not the runner's UTC clock: Sunday 22:00 UTC is Monday in Seoul", async () => {
     const { dir, cache } = workspace('seoul-timezone');
     expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
