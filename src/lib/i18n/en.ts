@@ -194,6 +194,12 @@ export const en = {
     /** A tenth or more of the open deals have no amount, some have one (views/pages/data-notes.ts `missingAmountsNote`). */
     someAmountsMissing: (p: { count: number; open: number; zero: string }, f: Formatter) =>
       `${f.count(p.count)} of the ${withUnit(f.count(p.open), 'open deals')} (${f.percent(p.count / p.open)}) have no amount and count as ${p.zero}, so the open and weighted pipeline, coverage and the forecast are short by what they are worth. Record each deal’s amount in the CRM (the deal lists show them as “No amount”).`,
+    /** Many deals closed in the window, none lost (views/pages/data-notes.ts `filteredExportNote`). */
+    wonOnlyExport: (p: { won: number }, f: Formatter) =>
+      `All ${withUnit(f.count(p.won), 'deals')} closed in the analysis window were won and not one was lost, so the win rates read 100%. Was the export filtered to won deals (a “Closed Won” report or view)? If so, export every deal, lost and open ones too, and build again.`,
+    /** Many deals closed in the window, none open at all (`filteredExportNote`). */
+    closedOnlyExport: (p: { closed: number }, f: Formatter) =>
+      `No deal is open on the as-of date, though ${withUnit(f.count(p.closed), 'deals')} closed in the analysis window, so the pipeline, coverage and the forecast are empty. Was the export filtered to closed deals? If so, export every deal, open ones too, and build again.`,
     /** deals.csv has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
     noDealRead: (p: { rows: number; reason: string }, f: Formatter) =>
       `None of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,

@@ -11,6 +11,7 @@ import { type Config, DEFAULT_STAGES, defaultConfig, parseConfig } from '../../.
 import type { Locale } from '../../../src/lib/i18n/index.ts';
 import {
   changesModel,
+  dataNotes,
   dataQualityModel,
   forecastModel,
   funnelModel,
@@ -324,6 +325,31 @@ describe('no expected close dates', () => {
     const s = site(config, [open(1, 'propose'), open(2, 'qualify')]);
     expect(chart(forecastModel(ctx(s)).charts, 'forecast').chart.takeaway).toMatch(/^₩6M is expected to close by the end of Nov 2025, and no open deal/);
     expect(text(forecastModel(ctx(s)))).not.toContain('expected close date, so the forecast');
+  });
+});
+
+describe('an export that looks filtered', () => {
+  const WON_ONLY =
+    'All 20\u00a0deals closed in the analysis window were won and not one was lost, so the win rates read 100%. Was the export filtered to won deals (a “Closed Won” report or view)? If so, export every deal, lost and open ones too, and build again.';
+
+  it('twenty deals closed, all won: asks whether the export holds won deals only; one lost, or fewer closed: nothing', () => {
+    const wonOnly = site(config, [...range(20).map((i) => won(i)), open(1, 'propose')]);
+    expect(wonOnly.metrics.win_rate).toMatchObject({ won_count: 20, lost_count: 0 });
+    expect(dataNotes(ctx(wonOnly))).toContain(WON_ONLY);
+    expect(dataNotes(ctx(wonOnly, 'ko'))).toContain(
+      '분석 기간에 종료된 딜 20건이 모두 수주이고 실주는 하나도 없어 수주율이 100%로 보입니다. 내보내기가 수주 딜만 걸러낸 것은 아닌가요(“수주 완료” 보고서나 보기)? 그렇다면 실주 딜과 진행 중 딜까지 모든 딜을 내보내 다시 빌드하세요.',
+    );
+    expect(text(dataNotes(ctx(site(config, [...range(20).map((i) => won(i)), lost(1, 'price'), open(1, 'propose')]))))).not.toMatch(/filtered/u);
+    expect(text(dataNotes(ctx(site(config, [...range(19).map((i) => won(i)), open(1, 'propose')]))))).not.toMatch(/filtered/u);
+  });
+
+  it('twenty closed and none open: asks whether the export holds closed deals only', () => {
+    const closedOnly = site(config, [...range(10).map((i) => won(i)), ...range(10).map((i) => lost(i, 'price'))]);
+    expect(closedOnly.metrics.pipeline.open_count).toBe(0);
+    expect(dataNotes(ctx(closedOnly))).toContain(
+      'No deal is open on the as-of date, though 20\u00a0deals closed in the analysis window, so the pipeline, coverage and the forecast are empty. Was the export filtered to closed deals? If so, export every deal, open ones too, and build again.',
+    );
+    expect(text(dataNotes(ctx(site(config, [...range(10).map((i) => won(i)), ...range(10).map((i) => lost(i, 'price')), open(1, 'propose')]))))).not.toMatch(/filtered/u);
   });
 });
 

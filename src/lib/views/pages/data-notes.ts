@@ -122,6 +122,21 @@ export function missingAmountsNote(ctx: PageContext): string | null {
   return ctx.m.common.someAmountsMissing({ count, open, zero: ctx.f.money(0) }, ctx.f);
 }
 
+/** Closed deals in the analysis window from which "none lost" or "none open" reads as a filtered export, not chance. */
+export const FILTERED_EXPORT_MIN_CLOSED = 20;
+
+/**
+ * An export that looks filtered to won deals (many closed in the window, not one lost) or to closed ones (none
+ * open at all): a "Closed Won" report or a view of closed deals exported by mistake, which would read as a 100 %
+ * win rate or an empty pipeline. Said as a question, since a data set can be so.
+ */
+export function filteredExportNote(ctx: PageContext): string | null {
+  const { won_count: won, lost_count: lost } = ctx.site.metrics.win_rate;
+  if (won + lost < FILTERED_EXPORT_MIN_CLOSED) return null;
+  if (lost === 0) return ctx.m.common.wonOnlyExport({ won }, ctx.f);
+  return ctx.site.metrics.pipeline.open_count === 0 ? ctx.m.common.closedOnlyExport({ closed: won + lost }, ctx.f) : null;
+}
+
 /**
  * Every page's footer points to the rows not used, when any input row was rejected: a tenth of the deals in a
  * currency without a rate leaves the totals a tenth short, which the notes above say only past half.
@@ -135,5 +150,5 @@ export function rejectedRowsFooter(ctx: PageContext): string | null {
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
-  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx)].filter((note) => note !== null);
+  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx), filteredExportNote(ctx)].filter((note) => note !== null);
 }
