@@ -791,6 +791,9 @@ export const en = {
       'Close-date changes are not tracked: add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see slippage and pushed deals.',
     noExpectedClose: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one open deal has no' : `None of the ${withUnit(f.count(p.count), 'open deals')} has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
+    /** Target periods that began before the data's first record (absence.ts `periodsBeforeDataNote`); `since` the earliest one's first day. */
+    periodBeforeData: (p: { first: string; periods: readonly string[]; since: string }, f: Formatter) =>
+      `This data begins on ${f.date(p.first)}, after ${p.periods.map((x) => f.period(x)).join(' and ')} began: deals won in ${p.periods.length === 1 ? 'it' : 'them'} before then are not in it, so what is won, attainment and coverage read low. Export the deals closed since ${f.date(p.since)} too, or read these figures as partial.`,
     coverageNeedsCloseDates: 'Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.',
     /** A file a figure needs is in the data folder under another name (`targets (1).csv`), so it was not read: rename it, not "add" it. */
     renamedFile: (p: { files: string; count: number; canonical: string }) =>

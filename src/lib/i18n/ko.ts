@@ -640,6 +640,8 @@ export const ko: Messages = {
       '마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 expected_close_at 변경 내역이 담긴 field_history.csv를 추가하거나 CRM의 마감일 변경 이력을 내보내세요.',
     noExpectedClose: (p, f) =>
       `진행 중 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 예상 마감일이 없어 파이프라인이 언제 마감될지 예측할 수 없습니다. CRM에서 딜마다 예상 마감일을 입력하고 deals.csv의 expected_close_at 열로 내보내세요.`,
+    periodBeforeData: (p, f) =>
+      `이 데이터는 ${f.date(p.first)}부터 시작해 ${p.periods.map((x) => f.period(x)).join(', ')}의 시작보다 늦습니다. 그 전에 수주한 딜은 데이터에 없어 수주, 목표 달성률, 커버리지가 낮게 나옵니다. ${f.date(p.since)} 이후 종료된 딜까지 내보내거나, 이 수치를 일부로만 읽으세요.`,
     coverageNeedsCloseDates: '커버리지는 진행 중 딜을 예상 마감일로 기간에 배정하므로, 예상 마감일이 없으면 목표에 대응하는 파이프라인을 찾지 못합니다.',
     renamedFile: (p) =>
       p.count === 1

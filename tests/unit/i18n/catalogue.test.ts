@@ -55,6 +55,10 @@ const SAMPLE = {
   field: 'Close date in',
   month: 'Jun 2025',
   period: '2025-Q2',
+  // absence.periodBeforeData: the target periods that began before the data
+  periods: ['2025-Q2', '2025-06'],
+  first: '2025-06-16',
+  since: '2025-04-01',
   column: 'Reason',
   threshold: '30\u00a0days',
   amount: 1_230_000_000,

@@ -328,6 +328,34 @@ describe('no expected close dates', () => {
   });
 });
 
+describe('target periods that began before the data', () => {
+  const recent = (i: number): DealSpec => ({ ...open(i, 'propose', { expectedCloseAt: '2025-06-28' }), createdAt: at('2025-06-16'), history: [['prospect', at('2025-06-16')], ['propose', at('2025-06-20')]] });
+  const targets = (d: Dataset) => {
+    d.targets = [
+      { period: '2025-Q2', owner: '', team: '', targetAmount: 30_000_000, line: 2 },
+      { period: '2025-06', owner: '', team: '', targetAmount: 10_000_000, line: 3 },
+      { period: '2025-Q2', owner: 'Kim', team: '', targetAmount: 30_000_000, line: 4 },
+    ];
+  };
+  const SENTENCE = /^This data begins on Jun\s16,\s2025, after Q2\s2025 and Jun\s2025 began: deals won in them before then are not in it, so what is won, attainment and coverage read low\. Export the deals closed since Apr\s1,\s2025 too, or read these figures as partial\.$/u;
+
+  it('the forecast, the overview and the owners page say their won and attainment read low, and from when to export', () => {
+    const s = site(config, [recent(1), recent(2)], targets);
+    expect(s.inputs.oldest_record).toBe('2025-06-16');
+    expect(forecastModel(ctx(s)).notes.filter((n) => SENTENCE.test(n))).toHaveLength(1);
+    expect(overviewModel(ctx(s)).notes.filter((n) => SENTENCE.test(n))).toHaveLength(1);
+    expect(ownersModel(ctx(s)).notes.filter((n) => /^This data begins on Jun\s16,\s2025, after Q2\s2025 began: deals won in it before then/u.test(n))).toHaveLength(1);
+    expect(forecastModel(ctx(s, 'ko')).notes).toContainEqual(expect.stringMatching(/^이 데이터는 2025\.\s6\.\s16\.부터 시작해 2025년\s2분기, 2025년\s6월의 시작보다 늦습니다\./u));
+  });
+
+  it('says nothing when the data begins before the periods, or without targets', () => {
+    const older = site(config, [recent(1), { ...recent(2), createdAt: at('2025-03-20'), history: [['prospect', at('2025-03-20')]] }], targets);
+    for (const model of [forecastModel(ctx(older)), overviewModel(ctx(older)), ownersModel(ctx(older))]) expect(text(model)).not.toContain('This data begins on');
+    const untargeted = site(config, [recent(1)]);
+    for (const model of [forecastModel(ctx(untargeted)), overviewModel(ctx(untargeted)), ownersModel(ctx(untargeted))]) expect(text(model)).not.toContain('This data begins on');
+  });
+});
+
 describe('an export that looks filtered', () => {
   const WON_ONLY =
     'All 20\u00a0deals closed in the analysis window were won and not one was lost, so the win rates read 100%. Was the export filtered to won deals (a “Closed Won” report or view)? If so, export every deal, lost and open ones too, and build again.';

@@ -10,6 +10,7 @@ import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
 import type { FlagName, Metrics } from '../../metrics/types.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { addDays } from '../../time.ts';
+import { periodDates } from '../../filters/filter.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
 import { noDealRead } from './data-notes.ts';
@@ -42,6 +43,20 @@ export function beforeDataNote(ctx: PageContext, date: string): string | null {
   const first = ctx.site.inputs.oldest_record;
   if (first !== null && first <= date) return null;
   return ctx.m.common.beforeData({ date, first }, ctx.f);
+}
+
+/**
+ * The target periods of `periods` that began before the data's first record (a CRM adopted in the middle of a
+ * quarter, an export of recent deals only): what was won in them before then is not in the data, so their won,
+ * attainment and coverage read low, which the sentence says (null when every period began on or after it).
+ */
+export function periodsBeforeDataNote(ctx: PageContext, periods: readonly string[]): string | null {
+  const first = ctx.site.inputs.oldest_record;
+  if (first === null || first > ctx.site.as_of) return null;
+  // The longest first: the quarter, then its month.
+  const early = periods.filter((p) => periodDates(p).from < first).sort((a, b) => (periodDates(a).from < periodDates(b).from ? -1 : 1));
+  if (early.length === 0) return null;
+  return ctx.m.absence.periodBeforeData({ first, periods: early, since: periodDates(early[0]!).from }, ctx.f);
 }
 
 /** The export has only each deal's current stage (no stage history). */

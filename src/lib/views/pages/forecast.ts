@@ -21,7 +21,21 @@ import type { CoverageRow } from '../../metrics/types.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../filters/filter.ts';
-import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesMissing, closeDatesNote, coverageNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, historyUnavailable, noExpectedClose, notes } from './absence.ts';
+import {
+  accuracyNote,
+  accuracyUnderClosingFilter,
+  accuracyUntracked,
+  closeDatesMissing,
+  closeDatesNote,
+  coverageNote,
+  currentVisitOnly,
+  flagsUncheckedNotes,
+  hasForecastCategories,
+  historyUnavailable,
+  noExpectedClose,
+  notes,
+  periodsBeforeDataNote,
+} from './absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { wonThisQuarterSection } from './forecast-won.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
@@ -68,6 +82,14 @@ export function attainmentPeriods(ctx: PageContext): AttainmentPeriod[] {
     commit: placed ? r.commit_amount : null,
     bestCase: placed ? (bestCase.get(r.period) ?? null) : null,
   }));
+}
+
+/** The coverage rows' current periods (the month and quarter of as_of) that began before the data does: their won reads low. */
+export function currentPeriodsBeforeData(ctx: PageContext): string | null {
+  return periodsBeforeDataNote(
+    ctx,
+    ctx.site.metrics.coverage.filter((r) => r.when === 'current').map((r) => r.period),
+  );
 }
 
 /** The period the attainment takeaway speaks of: the quarter containing as_of, else the month, else the first. */
@@ -252,7 +274,7 @@ export function forecastModel(ctx: PageContext): ForecastModel {
   sections.push({ kind: 'table', heading: won.heading, intro: won.intro, table: won.table });
   return {
     // Close-date pushes are a column of the deal lists.
-    notes: notes(coverageNote(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), pastDueNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
+    notes: notes(coverageNote(ctx), currentPeriodsBeforeData(ctx), forecastCategoriesNote(ctx), uncategorisedNote(ctx), pastDueNote(ctx), closeDatesNote(ctx), ...flagsUncheckedNotes(ctx)),
     sections,
     charts: sections.flatMap((s) => (s.kind === 'chart' ? [s.block] : [])),
     tables: sections.flatMap((s) => (s.kind === 'table' ? [s.table] : s.kind === 'deals' ? s.deals.lists.flatMap((l) => (l.shown ? [l.table] : [])) : [])),

@@ -18,6 +18,7 @@ import {
   lossReasonsNote,
   noExpectedClose,
   notes,
+  periodsBeforeDataNote,
   repurchaseNote,
   stallDefaultNote,
   winReasonsNote,
@@ -113,6 +114,7 @@ export function ownersModel(ctx: PageContext): OwnersModel {
   return {
     notes: notes(
       ...targetNotes(ctx),
+      (site.owners.has_targets || site.teams.has_targets) && periodsBeforeDataNote(ctx, [...new Set([site.owners.period, site.teams.period])]),
       m.ownersReview.windowColumns({ from: addDays(site.as_of, 1 - site.metrics.window_days), to: site.as_of }, f),
       rough && m.rough.note({ min: MIN_QUANTILE_VALUES }, f),
     ),

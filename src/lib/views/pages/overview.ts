@@ -27,7 +27,7 @@ import { funnelBlock, funnelFewNote } from './analysis.ts';
 import { openWithoutAmount } from './data-notes.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
-import { amountOf, forecastBlock, pastDueIn } from './forecast.ts';
+import { amountOf, currentPeriodsBeforeData, forecastBlock, pastDueIn } from './forecast.ts';
 import { tileSparkline, TREND_FIGURES, trendId } from './trends.ts';
 
 export interface TileModel {
@@ -153,7 +153,7 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   });
   return {
     // The coverage tile reads "—" without targets: why, and how to get them (the Forecast page's sentence; a filtered view's status line says whose targets it has).
-    notes: notes(noTrends && trendsUnavailable(ctx), !ctx.filter && coverageNote(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(noTrends && trendsUnavailable(ctx), !ctx.filter && coverageNote(ctx), currentPeriodsBeforeData(ctx), closeDatesNote(ctx), conversionPendingNote(ctx), funnelFewNote(ctx), tiles.some((t) => t.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     tiles,
     // A sentence after the intro's ('vs 30 days earlier (May 31, 2026)' read as a fragment after its full stop).
     comparedWith: noTrends ? '' : (beforeData ?? m.tiles.comparedWith({ days: COMPARE_DAYS, date: site.previous_as_of }, f)),
