@@ -964,6 +964,8 @@ export const en = {
   stalledReview: {
     why: 'Why it is stalled',
     overThreshold: (p: { stage: string; days: string; threshold: string }) => `Over the ${p.stage} threshold: ${p.days} vs ${p.threshold}`,
+    /** An owner's deal on a phone, under its name (deals.ts `categoryAndRisk`): stalled counts as one sign beside the others. */
+    riskCount: (p: { count: number }, f: Formatter) => `⚠\uFE0E\u00a0${withUnit(f.count(p.count), p.count === 1 ? 'warning sign' : 'warning signs')}`,
     totals: 'Totals',
     byStage: 'By stage',
     byOwner: 'By owner',

@@ -773,6 +773,7 @@ export const ko: Messages = {
   stalledReview: {
     why: '정체 사유',
     overThreshold: (p) => `${p.stage} 단계 정체 기준 초과: ${p.days}(기준 ${p.threshold})`,
+    riskCount: (p, f) => `⚠\uFE0E\u00a0위험 신호 ${f.count(p.count)}개`,
     totals: '합계',
     byStage: '단계별',
     byOwner: '담당자별',

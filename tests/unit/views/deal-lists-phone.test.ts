@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { codeRuns } from '../../../src/lib/views/cell-markup.ts';
-import { accountModel, accountsIndexModel, changesModel, dataQualityModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
+import { accountModel, accountsIndexModel, changesModel, dataQualityModel, forecastModel, overviewModel, ownerModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import { extractSite } from '../../../src/lib/views/site-data.ts';
 import type { TableModel } from '../../../src/lib/views/table.ts';
 
@@ -77,9 +77,30 @@ describe('the deal lists on a phone (the sample as of 2026-06-30)', () => {
       };
       expect(category).toEqual(t.csv.rows.map((r) => categoryOf(r[0] as string)));
       expect(new Set(category).size).toBeGreaterThan(1);
+      // On a phone, under each deal's name, what its columns past the fourth say: its category, and how many warning signs it has.
+      const details = t.rows.map((r) => r[0]!.detail);
+      t.csv.rows.forEach((r, i) => {
+        const d = byId.get(r[0] as string)!;
+        const signs = (d.stalled ? 1 : 0) + d.flags.length;
+        const parts = [...(d.forecast_category === null ? [] : [categoryOf(d.deal_id).replaceAll(' ', '\u00a0')]), ...(signs > 0 ? [m.stalledReview.riskCount({ count: signs }, ctx.f)] : [])];
+        expect(details[i] ?? '').toBe(parts.join('\u00a0· '));
+      });
+      expect(details.filter((x) => x?.includes('⚠')).length).toBeGreaterThan(0);
+      expect(m.stalledReview.riskCount({ count: 2 }, ctx.f)).toBe(locale === 'en' ? '⚠\uFE0E\u00a02\u00a0warning signs' : '⚠\uFE0E\u00a0위험 신호 2개');
       expect(t.headers.map((h) => h.label)).not.toContain(m.columns.owner);
       expect(t.csv.headers).not.toContain(m.columns.owner);
       csvSensible(t, ids);
+    });
+
+    it(`the Forecast page's deal lists: under each deal's name on a phone, its owner and stage, which the columns past the fourth say (${locale})`, () => {
+      const lists = forecastModel(ctx).tables.filter((t) => t.id.startsWith('deals-'));
+      expect(lists.length).toBeGreaterThan(1);
+      for (const t of lists) {
+        const owner = t.headers.findIndex((h) => h.label === m.columns.owner);
+        const stage = t.headers.findIndex((h) => h.label === m.columns.stage);
+        expect(owner, t.id).toBeGreaterThanOrEqual(4);
+        for (const r of t.rows) expect(r[0]!.detail, t.id).toBe(r[0]!.tone === 'total' ? undefined : `${r[owner]!.text}\u00a0· ${r[stage]!.text}`);
+      }
     });
 
     it(`"What changed": the deal, its amount now and what changed first, in every kind's list (${locale})`, () => {

@@ -108,9 +108,27 @@ export type OpenDealColumn = 'days' | 'why' | 'flags' | 'stage' | 'threshold' | 
  * The CSV has the ids beside the deal's and the account's names and the
  * stage's label.
  */
-export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[], whyLabel = ctx.m.stalledReview.why): Column<OpenDealRow>[] {
+export function openDealColumns(ctx: PageContext, keys: readonly OpenDealColumn[], whyLabel = ctx.m.stalledReview.why, detail?: (d: OpenDealRow) => string): Column<OpenDealRow>[] {
   const all = openDealColumnsByKey(ctx, whyLabel);
-  return [...openDealAndAmount(ctx), ...keys.flatMap((k) => all[k])];
+  return [...openDealAndAmount(ctx, detail), ...keys.flatMap((k) => all[k])];
+}
+
+/** A forecast category in words on one line ('Best case', '베스트 케이스'), where a phone's first column would break it. */
+export function categoryOnOneLine(ctx: PageContext, category: NonNullable<OpenDealRow['forecast_category']>): string {
+  return ctx.m.forecastPage.deals.categories[category].replaceAll(' ', '\u00a0');
+}
+
+/**
+ * An owner's deal on a phone, under its name: its forecast category (with categories in the data) and, when it
+ * has any, its warning signs' count, which the columns past the four a phone shows say on wider screens.
+ */
+export function categoryAndRisk(ctx: PageContext): (d: OpenDealRow) => string {
+  const categories = hasForecastCategories(ctx);
+  return (d) => {
+    const category = categories && d.forecast_category !== null ? [categoryOnOneLine(ctx, d.forecast_category)] : [];
+    const risk = d.stalled || d.flags.length > 0 ? [ctx.m.stalledReview.riskCount({ count: (d.stalled ? 1 : 0) + d.flags.length }, ctx.f)] : [];
+    return [...category, ...risk].join(SEPARATOR);
+  };
 }
 
 /** An open deal list's deal and its amount ("No amount" when deals.csv has none); `detail`: the deal's second line on a phone. */
@@ -124,10 +142,7 @@ function openDealAndAmount(ctx: PageContext, detail?: (d: OpenDealRow) => string
  */
 function ownerAndForecast(ctx: PageContext): (d: OpenDealRow) => string {
   const categories = hasForecastCategories(ctx);
-  const { categories: label } = ctx.m.forecastPage.deals;
-  // The category on one line ('Best case', '베스트 케이스'), where a phone's first column would break it.
-  return (d) =>
-    categories && (d.forecast_category === 'commit' || d.forecast_category === 'best_case') ? `${d.owner}${SEPARATOR}${label[d.forecast_category].replaceAll(' ', '\u00a0')}` : d.owner;
+  return (d) => (categories && (d.forecast_category === 'commit' || d.forecast_category === 'best_case') ? `${d.owner}${SEPARATOR}${categoryOnOneLine(ctx, d.forecast_category)}` : d.owner);
 }
 
 /**

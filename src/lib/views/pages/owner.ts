@@ -13,7 +13,7 @@ import type { OpenDealRow, SegmentTargetRow } from '../schema.ts';
 import { table, type TableModel } from '../table.ts';
 import { closeDatesNote, flagsUncheckedNotes, notes } from './absence.ts';
 import type { PageContext } from './context.ts';
-import { openDealColumns } from './deals.ts';
+import { categoryAndRisk, openDealColumns } from './deals.ts';
 import { segmentReviewRows } from './lists.ts';
 import { forecastClosingHref } from './forecast.ts';
 import { pageModel } from './page-model.ts';
@@ -94,7 +94,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     ),
     // Stage and expected close first: where each deal is and when it should close; then what the forecast counts it as
     // (with forecast categories in the data), for a one-on-one's forecast review. No owner column: the page is the owner's.
-    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'category', 'days', 'threshold', 'why', 'account'], m.columns.flags), deals, {
+    deals: table('owner-open-deals', m.ownersReview.openDeals, openDealColumns(ctx, ['stage', 'close', 'category', 'days', 'threshold', 'why', 'account'], m.columns.flags, categoryAndRisk(ctx)), deals, {
       empty: m.ownersReview.noOpenDeals,
       compact: true,
     }),
