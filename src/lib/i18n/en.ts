@@ -250,6 +250,8 @@ export const en = {
     withoutAmount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} without an amount`,
     /** The coverage tile when no open deal has an expected close date (absence.ts `closeDatesMissing`): none is due in the period. */
     coverageNoCloseDates: 'No open deal has an expected close date',
+    /** The coverage tile's figures in words: the open amount due in the period ÷ the target still to win. */
+    coverageParts: (p: { open: number; remaining: number }, f: Formatter) => `${f.moneyCompact(p.open)} due ÷ ${f.moneyCompact(p.remaining)} to win`,
     /** After the coverage tile's figures: the part of its open amount whose expected close has passed. */
     coveragePastDue: (p: { amount: number }, f: Formatter) => `${f.moneyCompact(p.amount)} past due`,
     /** The coverage tile when the period's target is already won: no target is left to cover ("—" would say nothing). */
@@ -793,7 +795,7 @@ export const en = {
       `${p.count === 1 ? 'The one open deal has no' : `None of the ${withUnit(f.count(p.count), 'open deals')} has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     /** Target periods that began before the data's first record (absence.ts `periodsBeforeDataNote`); `since` the earliest one's first day. */
     periodBeforeData: (p: { first: string; periods: readonly string[]; since: string }, f: Formatter) =>
-      `This data begins on ${f.date(p.first)}, after ${p.periods.map((x) => f.period(x)).join(' and ')} began: deals won in ${p.periods.length === 1 ? 'it' : 'them'} before then are not in it, so what is won, attainment and coverage read low. Export the deals closed since ${f.date(p.since)} too, or read these figures as partial.`,
+      `This data begins on ${f.date(p.first)}, after ${p.periods.map((x) => f.period(x)).join(' and ')} began: deals won in ${p.periods.length === 1 ? 'it' : 'them'} before then are missing, so what is won, attainment and coverage read low. Export the deals closed since ${f.date(p.since)} too, or read these figures as partial.`,
     coverageNeedsCloseDates: 'Coverage counts open deals by their expected close date, so without close dates it finds no pipeline for the target.',
     /** A file a figure needs is in the data folder under another name (`targets (1).csv`), so it was not read: rename it, not "add" it. */
     renamedFile: (p: { files: string; count: number; canonical: string }) =>

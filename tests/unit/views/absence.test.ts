@@ -337,14 +337,14 @@ describe('target periods that began before the data', () => {
       { period: '2025-Q2', owner: 'Kim', team: '', targetAmount: 30_000_000, line: 4 },
     ];
   };
-  const SENTENCE = /^This data begins on Jun\s16,\s2025, after Q2\s2025 and Jun\s2025 began: deals won in them before then are not in it, so what is won, attainment and coverage read low\. Export the deals closed since Apr\s1,\s2025 too, or read these figures as partial\.$/u;
+  const SENTENCE = /^This data begins on Jun\s16,\s2025, after Q2\s2025 and Jun\s2025 began: deals won in them before then are missing, so what is won, attainment and coverage read low\. Export the deals closed since Apr\s1,\s2025 too, or read these figures as partial\.$/u;
 
   it('the forecast, the overview and the owners page say their won and attainment read low, and from when to export', () => {
     const s = site(config, [recent(1), recent(2)], targets);
     expect(s.inputs.oldest_record).toBe('2025-06-16');
     expect(forecastModel(ctx(s)).notes.filter((n) => SENTENCE.test(n))).toHaveLength(1);
     expect(overviewModel(ctx(s)).notes.filter((n) => SENTENCE.test(n))).toHaveLength(1);
-    expect(ownersModel(ctx(s)).notes.filter((n) => /^This data begins on Jun\s16,\s2025, after Q2\s2025 began: deals won in it before then/u.test(n))).toHaveLength(1);
+    expect(ownersModel(ctx(s)).notes.filter((n) => /^This data begins on Jun\s16,\s2025, after Q2\s2025 began: deals won in it before then are missing/u.test(n))).toHaveLength(1);
     expect(forecastModel(ctx(s, 'ko')).notes).toContainEqual(expect.stringMatching(/^이 데이터는 2025\.\s6\.\s16\.부터 시작해 2025년\s2분기, 2025년\s6월의 시작보다 늦습니다\./u));
   });
 

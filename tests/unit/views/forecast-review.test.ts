@@ -95,7 +95,7 @@ describe('coverage when the period’s target is already won', () => {
   it('a period with a target still to win keeps its coverage figure; no target at all keeps "—" and says so', () => {
     const notMet = site(specs, (d) => (d.targets = [{ period: '2025-06', owner: '', team: '', targetAmount: 9_000_000, line: 2 }]));
     // 9M - 6M = 3M remaining; O1 3M due in June: 1.0×, all of it past its expected close.
-    expect(overviewModel(ctx(notMet)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '1×', detail: 'Jun 2025\u00a0· ₩3M / ₩3M\u00a0· ₩3M past due' });
+    expect(overviewModel(ctx(notMet)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '1×', detail: 'Jun 2025\u00a0· ₩3M due ÷ ₩3M to win\u00a0· ₩3M past due' });
     const none = site(specs);
     expect(overviewModel(ctx(none)).tiles.find((t) => t.key === 'coverage')).toMatchObject({ value: '—', detail: 'No target for this period' });
   });

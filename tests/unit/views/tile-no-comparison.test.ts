@@ -32,7 +32,7 @@ describe('a tile says why it shows no change', () => {
       const en = model(pageContext(site, 'en')).tiles.find((t) => t.key === 'coverage')!;
       expect([en.value, en.delta, en.noChange]).toEqual(['0.6×', null, 'No comparison: on May 31, 2025 the May 2025 target was already met']);
       const ko = model(pageContext(site, 'ko')).tiles.find((t) => t.key === 'coverage')!;
-      expect(ko.noChange).toBe('비교 불가: 2025년\u00a05월\u00a031일 기준 2025년\u00a05월 목표 이미 달성');
+      expect(ko.noChange).toBe('비교 불가: 2025년\u00a05월\u00a031일에 이미 2025년\u00a05월 목표를 달성함');
     }
   });
 

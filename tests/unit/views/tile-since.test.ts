@@ -49,8 +49,8 @@ describe('"What changed"\'s tiles say what their figure is of, as the overview\'
     const s = buildSiteData(sample.dataset, sample.config, '2026-06-30', { dataLabel: 'sample' });
     const tile = (locale: 'en' | 'ko', key: string) => changesModel(pageContext(s, locale)).tiles.find((t) => t.key === key)!;
     // ₩3.75B of the ₩6.1B due in June (13 of its 26 deals) is past its expected close on the 30th: the tile says so.
-    expect([tile('en', 'coverage').value, tile('en', 'coverage').detail]).toEqual(['2.2×', 'Jun 2026\u00a0· ₩6.1B / ₩2.79B\u00a0· ₩3.75B past due']);
-    expect([tile('ko', 'coverage').value, tile('ko', 'coverage').detail]).toEqual(['2.2배', '2026년\u00a06월\u00a0· 61억원 / 27.9억원\u00a0· 37.5억원 마감일 경과']);
+    expect([tile('en', 'coverage').value, tile('en', 'coverage').detail]).toEqual(['2.2×', 'Jun 2026\u00a0· ₩6.1B due ÷ ₩2.79B to win\u00a0· ₩3.75B past due']);
+    expect([tile('ko', 'coverage').value, tile('ko', 'coverage').detail]).toEqual(['2.2배', '2026년\u00a06월\u00a0· 마감 예정 61억원 ÷ 남은 목표 27.9억원\u00a0· 37.5억원 마감일 경과']);
     expect(tile('en', 'winRateByCount').detail).toBe('205 / 703');
     // The sample's one open deal without an amount (deals.csv's row of the data-quality examples), counted as 0.
     expect(tile('ko', 'openPipeline').detail).toMatch(/^198건\s·\s금액 없음 1건$/u);

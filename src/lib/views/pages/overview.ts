@@ -266,7 +266,7 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
         // last days they can be half of it (the sample on 30 June: ₩3.75B of ₩6.1B), so the tile says how much.
         const late = pastDueIn(ctx, row.period);
         const pastDue = late.length > 0 ? [m.tiles.coveragePastDue({ amount: amountOf(late) }, f)] : [];
-        return joinItems([f.period(row.period), `${f.moneyCompact(row.open_amount)} / ${f.moneyCompact(row.remaining)}`, ...pastDue]);
+        return joinItems([f.period(row.period), m.tiles.coverageParts({ open: row.open_amount, remaining: row.remaining }, f), ...pastDue]);
       }
       return ctx.filter?.targets === 'none' ? m.tiles.noTargetFilter : m.tiles.noTarget;
     }
