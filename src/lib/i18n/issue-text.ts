@@ -373,6 +373,14 @@ const ROW_RULES: Rules = {
       () => `stage_history 행이 없어 created_at, stage, closed_at으로 이력을 만들었습니다`,
     ],
   ],
+  history_incomplete: [
+    [
+      re(`no rows for (?<missing>\\d+) of the (?<deals>\\d+) deals \\((?<pct>\\d+)%\\), whose histories are synthesized from deals\\.csv \\(synthesized_history\\): .*`),
+      (g) =>
+        `딜 ${g.deals}건 중 ${g.missing}건(${g.pct}%)의 행이 없어 그 이력을 deals.csv에서 만들었습니다(synthesized_history). ` +
+        '내보내기에는 모든 딜의 이력이 들어 있으므로, 파일이 중간에 잘렸거나(다운로드나 API 내보내기가 일찍 멈춤) 걸러졌을 수 있습니다. 전체를 다시 내보내세요',
+    ],
+  ],
   columns_read_as: [
     [
       re(`columns? (?<list>${QUOTED} read as \\w+(?:(?:, | and )${QUOTED} as \\w+)*), as a CRM's own export names (?:them|it)`),

@@ -40,6 +40,32 @@ const fatal = (fn: () => unknown) => {
   throw new Error('expected an IngestFatalError');
 };
 
+describe('a stage_history.csv cut short', () => {
+  const deals = (n: number) => [DEALS_HEADER, ...Array.from({ length: n }, (_, i) => `D${i + 1},A1,Kim,1000,2025-03-01,propose`)].join('\n');
+  const history = (ids: number[]) => [HISTORY_HEADER, ...ids.flatMap((i) => [`D${i},prospect,2025-03-01`, `D${i},propose,2025-04-01`])].join('\n');
+  const coverage = (d: Dataset) => issueLines(d).filter((l) => l.includes('history_incomplete'));
+
+  it('rows for 60 of 100 deals (cut at a line end after deal 60): one warning at its last row, in both languages, beside each deal\'s own', () => {
+    const d = ingest({ 'deals.csv': deals(100), 'stage_history.csv': history(Array.from({ length: 60 }, (_, i) => i + 1)) });
+    expect(coverage(d)).toEqual([
+      'stage_history.csv:121 - warning history_incomplete: no rows for 40 of the 100 deals (40%), whose histories are synthesized from deals.csv (synthesized_history): ' +
+        "an export holds every deal's history, so was the file cut short (a download or an API export that stopped early) or filtered? Export it again whole",
+    ]);
+    expect(d.issues.filter((i) => i.code === 'synthesized_history')).toHaveLength(40);
+    const issue = d.issues.find((i) => i.code === 'history_incomplete')!;
+    expect(issueMessage(issue, 'ko')).toBe(
+      '딜 100건 중 40건(40%)의 행이 없어 그 이력을 deals.csv에서 만들었습니다(synthesized_history). 내보내기에는 모든 딜의 이력이 들어 있으므로, 파일이 중간에 잘렸거나(다운로드나 API 내보내기가 일찍 멈춤) 걸러졌을 수 있습니다. 전체를 다시 내보내세요',
+    );
+  });
+
+  it('fewer than 10 deals without rows, or under a twentieth of them, or none with rows: no such warning', () => {
+    expect(coverage(ingest({ 'deals.csv': deals(20), 'stage_history.csv': history(Array.from({ length: 11 }, (_, i) => i + 1)) }))).toEqual([]);
+    expect(coverage(ingest({ 'deals.csv': deals(300), 'stage_history.csv': history(Array.from({ length: 286 }, (_, i) => i + 1)) }))).toEqual([]);
+    expect(coverage(ingest({ 'deals.csv': deals(300), 'stage_history.csv': history(Array.from({ length: 285 }, (_, i) => i + 1)) }))).toHaveLength(1);
+    expect(coverage(ingest({ 'deals.csv': deals(30), 'stage_history.csv': HISTORY_HEADER }))).toEqual([]);
+  });
+});
+
 describe('the worked example of the spec', () => {
   it('reads 24 deals and 87 history rows without issues', async () => {
     const { dataset } = await readFolder(EXAMPLE);

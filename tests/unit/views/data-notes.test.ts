@@ -11,7 +11,8 @@ import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { closeDatesNote, dataNotes, historyUnavailable, overviewModel, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
-import { digestMarkdown } from '../../../src/lib/views/digest.ts';
+import { digestMarkdown, summaryMarkdown } from '../../../src/lib/views/digest.ts';
+import { qualityFacts } from '../../../src/lib/views/quality-facts.ts';
 
 const config = defaultConfig();
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -104,6 +105,26 @@ describe('the note when no deal has an amount, or every one is 0', () => {
     // site(): deals of 1000 each, and an amount change.
     expect(site([goodRow(1)]).inputs.amounts).toBeNull();
     expect(dataNotes(pageContext(site([goodRow(1)]), 'en')).join(' ')).not.toMatch(/amount/u);
+  });
+});
+
+describe('a stage_history.csv that looks cut short', () => {
+  it('every page, the digest and the CI summary say so first, in both languages (the row-level warnings alone passed every gate)', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `D${i + 1},Deal ${i + 1},A1,Acme,Kim,Sales,CNC,1000,KRW,2025-06-01,propose`);
+    const history = Array.from({ length: 18 }, (_, i) => [`D${i + 1},prospect,2025-06-01`, `D${i + 1},propose,2025-06-10`]).flat();
+    const files = {
+      'deals.csv': utf8([HEADER, ...rows].join('\n')),
+      'stage_history.csv': utf8(['deal_id,stage,entered_at', ...history].join('\n')),
+    };
+    const dataset = buildDataset(files, config);
+    const s = siteDataSchema.parse(buildSiteData(dataset, config, '2025-06-12', { dataLabel: 'test' }));
+    const en =
+      "stage_history.csv: no rows for 12 of the 30 deals (40%), whose histories are synthesized from deals.csv (synthesized_history): an export holds every deal's history, so was the file cut short (a download or an API export that stopped early) or filtered? Export it again whole.";
+    expect(dataNotes(pageContext(s, 'en'))).toEqual([en]);
+    expect(dataNotes(pageContext(s, 'ko'))[0]).toMatch(/^stage_history\.csv: 딜 30건 중 12건\(40%\)의 행이 없어 그 이력을 deals\.csv에서 만들었습니다/u);
+    const quality = qualityFacts(dataset, { asOf: '2025-06-12', newestChange: null });
+    const summary = summaryMarkdown(s, quality, { linkRoot: null, locale: 'en', quality: { status: 'passed' }, snapshot: null });
+    expect(summary.split('\n')[2]).toBe(`> ${en.replace(/_/gu, '\\_')}`);
   });
 });
 

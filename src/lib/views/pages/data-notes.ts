@@ -122,6 +122,16 @@ export function missingAmountsNote(ctx: PageContext): string | null {
   return ctx.m.common.someAmountsMissing({ count, open, zero: ctx.f.money(0) }, ctx.f);
 }
 
+/**
+ * A stage_history.csv that looks cut short (ingest's `history_incomplete`: many deals without a row while the
+ * others have theirs): said on every page, and first in the digest and the CI summary, since each deal's own
+ * warning alone leaves a third of the histories made up under a run that passes its gates.
+ */
+export function historyIncompleteNote(ctx: PageContext): string | null {
+  const issue = ctx.site.metrics.data_quality.issues.find((i) => i.code === 'history_incomplete');
+  return issue ? `${issue.file}: ${issueMessage(issue, ctx.locale)}.` : null;
+}
+
 /** Closed deals in the analysis window from which "none lost" or "none open" reads as a filtered export, not chance. */
 export const FILTERED_EXPORT_MIN_CLOSED = 20;
 
@@ -150,5 +160,5 @@ export function rejectedRowsFooter(ctx: PageContext): string | null {
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
-  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx), filteredExportNote(ctx)].filter((note) => note !== null);
+  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), historyIncompleteNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx), filteredExportNote(ctx)].filter((note) => note !== null);
 }
