@@ -791,6 +791,9 @@ export const en = {
   absence: {
     closeDatesUntracked:
       'Close-date changes are not tracked: add field_history.csv with expected_close_at changes (or export the CRM’s close-date history) to see slippage and pushed deals.',
+    /** The same when field_history.csv was read but holds no expected_close_at change (its amount changes, say). */
+    closeDatesUntrackedInFile:
+      'Close-date changes are not tracked: field_history.csv has no expected_close_at changes. Add them to it (or export the CRM’s close-date history) to see slippage and pushed deals.',
     noExpectedClose: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one open deal has no' : `None of the ${withUnit(f.count(p.count), 'open deals')} has an`} expected close date, so the forecast cannot say when the pipeline will close: record a close date on each deal in the CRM and export it as expected_close_at in deals.csv.`,
     /** Target periods that began before the data's first record (absence.ts `periodsBeforeDataNote`); `since` the earliest one's first day. */

@@ -639,6 +639,8 @@ export const ko: Messages = {
   absence: {
     closeDatesUntracked:
       '마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. 마감일 연기와 반복 연기 딜을 보려면 expected_close_at 변경 내역이 담긴 field_history.csv를 추가하거나 CRM의 마감일 변경 이력을 내보내세요.',
+    closeDatesUntrackedInFile:
+      '마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다. field_history.csv에 expected_close_at 변경 내역이 없습니다. 마감일 연기와 반복 연기 딜을 보려면 그 내역을 추가하거나 CRM의 마감일 변경 이력을 내보내세요.',
     noExpectedClose: (p, f) =>
       `진행 중 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 예상 마감일이 없어 파이프라인이 언제 마감될지 예측할 수 없습니다. CRM에서 딜마다 예상 마감일을 입력하고 deals.csv의 expected_close_at 열로 내보내세요.`,
     periodBeforeData: (p, f) =>

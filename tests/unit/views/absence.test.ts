@@ -253,6 +253,16 @@ describe('close dates not tracked', () => {
     expect(waterfallModel(ctx(s, 'ko')).notes[0]).toMatch(/^마감일 변경 이력이 없어 마감일 연기를 추적하지 않습니다\./);
   });
 
+  it('field_history.csv read, with no close-date change in it: says that, not "add field_history.csv"', () => {
+    const amountOnly: FieldChange = { deal: 0, field: 'amount', oldValue: '1000', newValue: '2000', changedAt: at('2025-06-10'), line: 2 };
+    const s = site(config, specs, (d) => (d.files['field_history.csv'] = { rows: 1, accepted: 1, rejected: 0 }), [amountOnly]);
+    expect(s.metrics.slippage).toBeNull();
+    expect(waterfallModel(ctx(s)).notes).toContain(
+      'Close-date changes are not tracked: field_history.csv has no expected_close_at changes. Add them to it (or export the CRM’s close-date history) to see slippage and pushed deals.',
+    );
+    expect(text(waterfallModel(ctx(s)))).not.toContain('add field_history.csv');
+  });
+
   it('are not mentioned when field_history.csv tracks them', () => {
     const push: FieldChange = { deal: 0, field: 'expected_close_at', oldValue: '2025-06-15', newValue: '2025-08-15', changedAt: at('2025-06-10'), line: 2 };
     const s = site(config, specs, undefined, [push]);

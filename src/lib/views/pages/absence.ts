@@ -91,7 +91,9 @@ export function closeDatesNote(ctx: PageContext): string | null {
   if (ctx.site.metrics.slippage !== null || noDealRead(ctx)) return null;
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
-  return untrackedNote(ctx, ctx.m.absence.closeDatesUntrackedExport, ctx.m.absence.closeDatesUntracked);
+  // field_history.csv read, with other fields' changes only: not "add field_history.csv", which is there.
+  const read = Object.hasOwn(ctx.site.metrics.data_quality.files, 'field_history.csv');
+  return untrackedNote(ctx, ctx.m.absence.closeDatesUntrackedExport, read ? ctx.m.absence.closeDatesUntrackedInFile : ctx.m.absence.closeDatesUntracked);
 }
 
 /** Under a close-date filter forecast accuracy is left out: the filter selects deals by how they ended, which bends every month's ratio. */
