@@ -61,7 +61,7 @@ import type { CliText } from '../src/lib/i18n/cli-text.ts';
 import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
 import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
 import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
-import { snapshotOnWeekday } from './lib/snapshot-weekday.ts';
+import { missedWeekday, snapshotOnWeekday, type WeekdaySkipped } from './lib/snapshot-weekday.ts';
 import { checkPlainBuildSnapshots, checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
 
 export { PROJECT_ROOT } from './lib/project.ts';
@@ -210,6 +210,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     for (const [name, file] of [['digest', publish.digest], ['summary', publish.summary]] as const) {
       if (file && isConfig(file)) throw new UsageError(msg('report_is_config', { name, value: file.shown }));
     }
+    let skipped: WeekdaySkipped | null = null;
     if (publish.snapshotWeekday !== null) {
       // The as-of date's weekday decides, as the config's time zone dates it; that date is then the build's (past midnight too).
       asOfArg ??= await todayFor(configSource, io);
@@ -217,7 +218,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         const onWeekday = snapshotOnWeekday(publish, asOfArg);
         publish = onWeekday.publish;
         // In the build's language, as its other lines about the run.
-        const skipped = onWeekday.skipped;
+        skipped = onWeekday.skipped;
         if (skipped && !quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdaySkipped(skipped)}`);
       }
     }
@@ -261,6 +262,9 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
       publish = { ...publish, snapshot: false, keptSnapshot: true };
       if (!quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
     }
+    const missed = skipped && missedWeekday(skipped, store.snapshots.map((x) => x.asOf));
+    // A weekly snapshot a failed run did not add: said even with --quiet, as a warning, while a backfill can add it.
+    if (missed) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayMissed({ date: missed, folder: store.shown })}\n`);
     const { checkDate, earlierOf, topOf } = datedRules(publish, store);
     // A redacted output is shared outside: an earlier snapshot with the real names, or amounts less rounded, never goes into it.
     const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;

@@ -3,7 +3,7 @@
  * its as-of date (in the config's time zone), not by the CI runner's clock, which is UTC: a run at
  * 22:00 UTC on Sunday is Monday morning in Seoul, and its as-of date is that Monday.
  */
-import { ISO_WEEKDAY_NAMES, isoWeekday, type LocalDate } from '../../src/lib/time.ts';
+import { addDays, ISO_WEEKDAY_NAMES, isoWeekday, type LocalDate } from '../../src/lib/time.ts';
 import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import type { PublishOptions } from './publish.ts';
@@ -43,4 +43,16 @@ export function snapshotOnWeekday(publish: PublishOptions, asOf: LocalDate): { p
   const weekday = isoWeekday(asOf);
   if (weekday === wanted || wanted === EVERY_DAY) return { publish, skipped: null };
   return { publish: { ...publish, snapshot: false }, skipped: { asOf, weekday, wanted } };
+}
+
+/**
+ * On a skipped day, the last chosen weekday before it when the history has no snapshot of it and none later (that
+ * day's run failed or did not run): a gap leadership's weekly link finds missing, said while a backfill can fill it.
+ * Null when the history is empty (it starts later) or has that date or a later one.
+ */
+export function missedWeekday(skipped: WeekdaySkipped, snapshots: readonly LocalDate[]): LocalDate | null {
+  if (snapshots.length === 0) return null;
+  const back = (skipped.weekday - skipped.wanted + 7) % 7;
+  const last = addDays(skipped.asOf, -back);
+  return snapshots.some((date) => date >= last) ? null : last;
 }

@@ -9,7 +9,7 @@
 import type { Issue } from '../dataset.ts';
 import { issueMessage } from './issue-text.ts';
 import { josa } from './josa.ts';
-import { ISO_WEEKDAY_NAMES } from '../time.ts';
+import { ISO_WEEKDAY_NAMES, isoWeekday } from '../time.ts';
 import type { Locale } from './locales.ts';
 
 export interface CliText {
@@ -36,6 +36,8 @@ export interface CliText {
   weekdaySkipped: (p: { asOf: string; weekday: number; wanted: number }) => string;
   /** A --snapshot-weekday build run again on its weekday: the snapshot the first run added is kept. */
   weekdayKept: (p: { asOf: string; folder: string }) => string;
+  /** On a skipped day: the last chosen weekday has no snapshot in the history (snapshot-weekday.ts `missedWeekday`). */
+  weekdayMissed: (p: { date: string; folder: string }) => string;
   /** After a build that kept its weekday's snapshot: `/` stays on the later date it showed (as a backfill's does). */
   topKept: (p: { top: string }) => string;
   /** A build without a snapshot of a date before the latest snapshot: `/` now shows that older date. */
@@ -68,6 +70,9 @@ const EN: CliText = {
   weekdaySkipped: (p) =>
     `no snapshot this time: the as-of date ${p.asOf} is a ${ISO_WEEKDAY_NAMES[p.weekday - 1]}, and --snapshot-weekday ${p.wanted} adds one on ${ISO_WEEKDAY_NAMES[p.wanted - 1]}s`,
   weekdayKept: (p) => `the snapshot of ${p.asOf} is in ${p.folder} already: kept as it is (a run with --snapshot --replace and no --snapshot-weekday rebuilds it)`,
+  weekdayMissed: (p) =>
+    `${p.folder} has no snapshot of ${p.date}, the last ${ISO_WEEKDAY_NAMES[isoWeekday(p.date) - 1]}, nor a later one: that day's run did not add it (it failed or did not run). ` +
+    `Add it with --as-of ${p.date} --snapshot (from that day's export, if you kept it; / stays on the later date)`,
   topKept: (p) => `/ stays on the later ${p.top}, rendered from this data again`,
   topBehind: (p) => `/ shows ${p.asOf}, before the latest snapshot, ${p.latest}: a build of a past date without --snapshot renders it as asked (with --snapshot, / would stay on the latest)`,
   pages: (p) =>
@@ -94,6 +99,9 @@ const KO: CliText = {
     `--snapshot-weekday ${josa(String(p.wanted), '은/는')} ${WEEKDAYS_KO[p.wanted - 1]}에만 추가합니다`,
   weekdayKept: (p) =>
     `${p.asOf} 스냅숏이 이미 ${p.folder}에 있어 그대로 둡니다(다시 만들려면 --snapshot-weekday 없이 --snapshot --replace로 실행하세요)`,
+  weekdayMissed: (p) =>
+    `${p.folder}에 지난 ${WEEKDAYS_KO[isoWeekday(p.date) - 1]}인 ${p.date}의 스냅숏도, 그 뒤의 스냅숏도 없습니다. 그날의 실행이 스냅숏을 추가하지 못했습니다(실패했거나 실행되지 않음). ` +
+    `--as-of ${p.date} --snapshot으로 추가하세요(그날의 내보내기를 보관했다면 그것으로. /는 더 늦은 날짜에 머뭅니다)`,
   topKept: (p) => `/는 더 늦은 ${p.top} 기준 그대로이며, 이 데이터로 다시 만들었습니다`,
   topBehind: (p) => `/는 최신 스냅숏(${p.latest})보다 이른 ${p.asOf} 기준입니다. --snapshot 없이 지난 날짜로 빌드하면 요청한 대로 그 날짜를 보여 줍니다(--snapshot을 주면 /는 최신 날짜에 머뭅니다)`,
   pages: (p) =>

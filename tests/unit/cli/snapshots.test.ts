@@ -528,6 +528,32 @@ describe('--snapshot-weekday', () => {
     expect(plain.code).toBe(2);
   });
 
+  it("a weekday whose run added no snapshot (it failed): the next days' runs warn, even with --quiet, and say how to add it, until it is there", async () => {
+    const { dir, cache } = workspace();
+    // 2025-06-30 and 2025-07-07 are Mondays.
+    expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
+    const weekly = (asOf: string, ...more: string[]) => ['--data', 'data', '--as-of', asOf, '--out', 'site', '--snapshots', 'site/snapshots', '--snapshot', '--snapshot-weekday', '1', ...more];
+    // Tuesday the 1st: the last Monday's snapshot is there.
+    const tuesday = fakeIO(dir);
+    expect(await main(weekly('2025-07-01', '--quiet'), tuesday.io, deps(cache))).toBe(0);
+    expect(tuesday.stderr()).toBe('');
+    // Monday the 7th did not run; Tuesday the 8th says so.
+    const after = fakeIO(dir);
+    expect(await main(weekly('2025-07-08', '--quiet'), after.io, deps(cache))).toBe(0);
+    expect(after.stderr()).toBe(
+      "build: warning: site/snapshots has no snapshot of 2025-07-07, the last Monday, nor a later one: that day's run did not add it (it failed or did not run). Add it with --as-of 2025-07-07 --snapshot (from that day's export, if you kept it; / stays on the later date)\n",
+    );
+    const ko = fakeIO(dir);
+    expect(await main(weekly('2025-07-09', '--quiet', '--lang', 'ko'), ko.io, deps(cache))).toBe(0);
+    expect(ko.stderr()).toMatch(/^build: 경고: site\/snapshots에 지난 월요일인 2025-07-07의 스냅숏도, 그 뒤의 스냅숏도 없습니다\. /u);
+    // The backfill adds it, / staying on the later date; then nothing is said.
+    expect(await main(['--data', 'data', '--as-of', '2025-07-07', '--out', 'site', '--snapshot', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);
+    expect(readdirSync(join(dir, 'site', 'snapshots')).sort()).toEqual(['2025-06-30', '2025-07-07']);
+    const filled = fakeIO(dir);
+    expect(await main(weekly('2025-07-10', '--quiet'), filled.io, deps(cache))).toBe(0);
+    expect(filled.stderr()).toBe('');
+  });
+
   it("a re-run of Monday's job after a later build keeps / on the later date, as a backfill does; a past date built without --snapshot is rendered as asked, and said", async () => {
     const { dir, cache } = workspace();
     expect((await build(dir, cache, ['--as-of', '2025-06-30', '--out', 'site', '--snapshot', '--new-history'])).code).toBe(0);
