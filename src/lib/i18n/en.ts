@@ -246,6 +246,8 @@ export const en = {
     windowNote: (p: { from: string; to: string }, f: Formatter) =>
       `Win rates, the median sales cycle and sales velocity count the deals closed in the analysis window, ${f.date(p.from)} to ${f.date(p.to)}; the stage-to-stage conversion, the deals created in it.`,
     noTarget: 'No target for this period',
+    /** A money tile's second line when no deal's amount says anything (the page's first note says why). */
+    noAmounts: 'No amounts in this data',
     /** After the open pipeline tile's deal count: those whose amount is unknown, counted as 0. */
     withoutAmount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} without an amount`,
     /** The coverage tile when no open deal has an expected close date (absence.ts `closeDatesMissing`): none is due in the period. */

@@ -190,6 +190,7 @@ export const ko: Messages = {
     windowNote: (p, f) =>
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
+    noAmounts: '데이터에 금액 없음',
     withoutAmount: (p, f) => `금액 없음 ${f.count(p.count)}건`,
     coverageNoCloseDates: '예상 마감일이 있는 진행 중 딜 없음',
     coverageParts: (p, f) => `마감 예정 ${f.moneyCompact(p.open)} ÷ 남은 목표 ${f.moneyCompact(p.remaining)}`,

@@ -15,7 +15,7 @@ import { beforeDataNote } from './pages/absence.ts';
 import { dataNotes } from './pages/data-notes.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
-import { TILE_SPECS, tileChange, tileValue } from './pages/overview.ts';
+import { TILE_SPECS, tileChange, tileFigure, tileValue } from './pages/overview.ts';
 import type { Figures } from '../metrics/schema.ts';
 import type { SiteData } from './schema.ts';
 import { type QualityFacts, SUMMARY_ISSUES } from './quality-facts.ts';
@@ -53,8 +53,8 @@ function keyFigures(ctx: PageContext, from: Figures, fromDate: string, noHistory
   const beforeData = noHistory ? null : beforeDataNote(ctx, fromDate);
   const unavailable = noHistory || beforeData !== null;
   const rows = TILE_SPECS.map((spec) => {
-    const now = spec.get(site.metrics);
-    const then = unavailable ? null : spec.get(from);
+    const now = tileFigure(ctx, spec, site.metrics);
+    const then = unavailable ? null : tileFigure(ctx, spec, from);
     const { delta } = tileChange(ctx, spec, now, then, fromDate);
     return [m.tiles[spec.key], tileValue(ctx, spec.key, then, unavailable ? undefined : from), tileValue(ctx, spec.key, now, site.metrics), delta?.text ?? EM_DASH].map(mdText);
   });

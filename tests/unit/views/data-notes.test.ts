@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
-import { closeDatesNote, dataNotes, historyUnavailable, overviewModel, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
+import { changesModel, closeDatesNote, dataNotes, historyUnavailable, overviewModel, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { digestMarkdown, summaryMarkdown } from '../../../src/lib/views/digest.ts';
@@ -97,6 +97,24 @@ describe('the note when no deal has an amount, or every one is 0', () => {
     );
   });
 
+  it('the money tiles read "—", never "₩0" or "0×", under that note; the counts stand (overview, What changed, digest)', () => {
+    const none = dealsOnly([amountRow(1, ''), amountRow(2, '')]);
+    const tiles = overviewModel(pageContext(none, 'en')).tiles;
+    const byKey = new Map(tiles.map((t) => [t.key, t]));
+    for (const key of ['openPipeline', 'weightedPipeline', 'winRateByValue', 'salesVelocity']) {
+      expect([byKey.get(key)!.value, byKey.get(key)!.detail], key).toEqual(['—', 'No amounts in this data']);
+    }
+    expect(byKey.get('stalledDeals')!.detail).toBeNull();
+    expect(byKey.get('openPipeline')!.label).toBe('Open pipeline');
+    expect(overviewModel(pageContext(none, 'ko')).tiles.find((t) => t.key === 'openPipeline')!.detail).toBe('데이터에 금액 없음');
+    expect(changesModel(pageContext(none, 'en')).tiles.find((t) => t.key === 'openPipeline')!.value).toBe('—');
+    const digest = digestMarkdown(none, { linkRoot: null, locale: 'en' });
+    expect(digest).toMatch(/^\| Open pipeline \| — \| — \| — \|$/mu);
+    expect(digest).not.toMatch(/\| Open pipeline \|.*₩0/mu);
+    // One deal with an amount: the figures stand.
+    expect(overviewModel(pageContext(dealsOnly([amountRow(1, '0'), amountRow(2, '5000')]), 'en')).tiles.find((t) => t.key === 'openPipeline')!.value).toBe('₩5K');
+  });
+
   it('every amount 0: says to check the amount column; one deal with an amount (or an amount change): nothing', () => {
     const zero = dealsOnly([amountRow(1, '0'), amountRow(2, '')]);
     expect(zero.inputs.amounts).toBe('all_zero');
@@ -158,7 +176,8 @@ describe('open deals without an amount, when others have one', () => {
     expect(tile(all).detail).toMatch(/^2\sdeals$/u);
     const none = dealsOnly([amountRow(1, ''), amountRow(2, ''), amountRow(3, '')]);
     expect(dataNotes(pageContext(none, 'en')).filter((n) => /amount/u.test(n))).toEqual([expect.stringMatching(/^No deal in this data has an amount/u)]);
-    expect(tile(none).detail).toMatch(/^3\sdeals$/u);
+    // No deal has one: the tile reads "—", its line says why (the page's first note says more).
+    expect([tile(none).value, tile(none).detail]).toEqual(['—', 'No amounts in this data']);
   });
 });
 

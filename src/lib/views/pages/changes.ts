@@ -12,7 +12,7 @@ import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
-import { TILE_SPECS, tileChange, tileDetail, tileFew, type TileModel, tileNoChange, tileValue } from './overview.ts';
+import { TILE_SPECS, tileChange, tileDetail, tileFew, tileFigure, type TileModel, tileNoChange, tileValue } from './overview.ts';
 
 export interface ChangeSection {
   kind: ChangeKind;
@@ -148,9 +148,9 @@ export function changesModel(ctx: PageContext): ChangesModel {
   // Compared with a date before the data's first record: the figures then are an empty CRM's, no base for a change.
   const beforeData = unavailable ? null : beforeDataNote(ctx, ch.from);
   const tiles = TILE_SPECS.map((spec): TileModel => {
-    const current = spec.get(site.metrics);
+    const current = tileFigure(ctx, spec, site.metrics);
     const compared = unavailable || beforeData ? null : ch.from_metrics;
-    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : spec.get(compared), ch.from);
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : tileFigure(ctx, spec, compared), ch.from);
     // A figure of a handful of deals says how few, muted, as the overview's tile does.
     const few = current === null ? null : tileFew(ctx, spec.sample);
     // The second line as on the overview: the period a coverage is of ('Jun 2026 · ₩6.1B / ₩2.79B'; a bare '2.2×' named no

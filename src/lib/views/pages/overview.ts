@@ -89,13 +89,15 @@ export const TILE_SPECS: {
   values?: (m: Figures) => number;
   /** The deals the figure rests on, when it is drawn from a sample (closed or won in the window). */
   sample?: { kind: 'closed' | 'won'; count: (m: Figures) => number };
+  /** Made of amounts: "—" when no deal's amount says anything (`tileFigure`). */
+  money?: true;
 }[] = [
-  { key: 'openPipeline', kind: 'money', up: true, get: (m) => m.pipeline.open_amount },
-  { key: 'weightedPipeline', kind: 'money', up: true, get: (m) => m.pipeline.weighted_amount },
+  { key: 'openPipeline', kind: 'money', up: true, money: true, get: (m) => m.pipeline.open_amount },
+  { key: 'weightedPipeline', kind: 'money', up: true, money: true, get: (m) => m.pipeline.weighted_amount },
   // Without any expected close date no open deal is due in the period: "0×" would say the pipeline is empty.
-  { key: 'coverage', kind: 'multiple', up: true, get: (m) => (closeDatesMissing(m) ? null : (currentCoverage(m)?.ratio ?? null)) },
+  { key: 'coverage', kind: 'multiple', up: true, money: true, get: (m) => (closeDatesMissing(m) ? null : (currentCoverage(m)?.ratio ?? null)) },
   { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count, sample: { kind: 'closed', count: closedCount } },
-  { key: 'winRateByValue', kind: 'rate', up: true, get: (m) => m.win_rate.by_value, sample: { kind: 'closed', count: closedCount } },
+  { key: 'winRateByValue', kind: 'rate', up: true, money: true, get: (m) => m.win_rate.by_value, sample: { kind: 'closed', count: closedCount } },
   {
     key: 'medianCycle',
     kind: 'days',
@@ -105,9 +107,17 @@ export const TILE_SPECS: {
     sample: { kind: 'closed', count: (m) => m.cycle_length.all.count },
   },
   // Velocity's average won amount and mean won cycle rest on the won deals (fewer than the closed ones its win rate rests on).
-  { key: 'salesVelocity', kind: 'perDay', up: true, get: (m) => m.velocity.per_day, sample: { kind: 'won', count: (m) => m.win_rate.won_count } },
+  { key: 'salesVelocity', kind: 'perDay', up: true, money: true, get: (m) => m.velocity.per_day, sample: { kind: 'won', count: (m) => m.win_rate.won_count } },
   { key: 'stalledDeals', kind: 'deals', up: false, get: (m) => m.stalled.length },
 ];
+
+/**
+ * A tile's figure from `figures`: none for a figure made of amounts when no deal's amount says anything (none
+ * recorded, or every one 0: data-notes.ts `amountsNote` says so first), where "₩0" and "0×" would read as facts.
+ */
+export function tileFigure(ctx: PageContext, spec: (typeof TILE_SPECS)[number], figures: Figures): number | null {
+  return spec.money && ctx.site.inputs.amounts !== null ? null : spec.get(figures);
+}
 
 function closedCount(m: Figures): number {
   return m.win_rate.won_count + m.win_rate.lost_count;
@@ -131,9 +141,9 @@ export function overviewModel(ctx: PageContext): OverviewModel {
   const noTrends = currentVisitOnly(ctx);
   const beforeData = noTrends ? null : beforeDataNote(ctx, site.previous_as_of);
   const tiles = TILE_SPECS.map((spec): TileModel => {
-    const current = spec.get(now);
+    const current = tileFigure(ctx, spec, now);
     const compared = noTrends || beforeData ? null : site.previous;
-    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : spec.get(compared), site.previous_as_of);
+    const { delta, good, verdict, since } = tileChange(ctx, spec, current, compared === null ? null : tileFigure(ctx, spec, compared), site.previous_as_of);
     const rough = current !== null && spec.values !== undefined && isFewValues(spec.values(now));
     return {
       key: spec.key,
@@ -250,6 +260,8 @@ export function tileValue(ctx: PageContext, key: string, value: number | null, f
 export function tileDetail(ctx: PageContext, key: string): string | null {
   const { site, m, f } = ctx;
   const now = site.metrics;
+  // No amount says anything: the money tiles read "—" (tileFigure), their amounts would all be 0.
+  if (site.inputs.amounts !== null && TILE_SPECS.find((s) => s.key === key)?.money) return m.tiles.noAmounts;
   switch (key) {
     case 'openPipeline': {
       // Deals without an amount count as 0 in the figure: how many, beside the count.
@@ -286,7 +298,8 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
       return why === 'noWon' ? m.tiles.velocityNoWon : why === 'zeroCycle' ? m.tiles.velocityZeroCycle : null;
     }
     case 'stalledDeals':
-      // What the stalled deals are worth: the same open deals the stalled page lists.
+      // What the stalled deals are worth: the same open deals the stalled page lists (nothing to say without amounts).
+      if (site.inputs.amounts !== null) return null;
       return f.moneyCompact(site.open_deals.reduce((sum, d) => sum + (d.stalled ? d.amount : 0), 0));
     default:
       return null;
