@@ -84,7 +84,8 @@ export interface OverviewModel {
 export const TILE_SPECS: {
   key: keyof PageContext['m']['tiles']['hints'];
   kind: DeltaKind;
-  up: boolean;
+  /** Which way is better; null: neither, the change shown without a verdict or colour. */
+  up: boolean | null;
   get: (m: Figures) => number | null;
   values?: (m: Figures) => number;
   /** The deals the figure rests on, when it is drawn from a sample (closed or won in the window). */
@@ -101,7 +102,8 @@ export const TILE_SPECS: {
   {
     key: 'medianCycle',
     kind: 'days',
-    up: false,
+    // Won and lost deals alike: a shorter cycle may be deals lost sooner, so no "better" or "worse".
+    up: null,
     get: (m) => m.cycle_length.all.median_days,
     values: (m) => m.cycle_length.all.count,
     sample: { kind: 'closed', count: (m) => m.cycle_length.all.count },
@@ -187,7 +189,7 @@ export function tileChange(
   previousDate: string,
 ): Pick<TileModel, 'delta' | 'good' | 'verdict' | 'since'> {
   const delta = current !== null && previous !== null ? ctx.f.signedDelta(current, previous, spec.kind) : null;
-  const good = !delta || delta.direction === 'flat' || delta.direction === null ? null : (delta.direction === 'up') === spec.up;
+  const good = !delta || delta.direction === 'flat' || delta.direction === null || spec.up === null ? null : (delta.direction === 'up') === spec.up;
   const verdict = good === null ? null : good ? ctx.m.tiles.better : ctx.m.tiles.worse;
   return { delta, good, verdict, since: delta ? ctx.m.tiles.since({ date: previousDate }, ctx.f) : null };
 }
