@@ -53,10 +53,11 @@ export function beforeDataNote(ctx: PageContext, date: string): string | null {
 export function periodsBeforeDataNote(ctx: PageContext, periods: readonly string[]): string | null {
   const first = ctx.site.inputs.oldest_record;
   if (first === null || first > ctx.site.as_of) return null;
-  // The longest first: the quarter, then its month.
-  const early = periods.filter((p) => periodDates(p).from < first).sort((a, b) => (periodDates(a).from < periodDates(b).from ? -1 : 1));
+  // The one that began first leads (the quarter, then its month): the date to export from is its start.
+  const early = periods.map((period) => ({ period, from: periodDates(period).from })).filter((p) => p.from < first);
+  early.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   if (early.length === 0) return null;
-  return ctx.m.absence.periodBeforeData({ first, periods: early, since: periodDates(early[0]!).from }, ctx.f);
+  return ctx.m.absence.periodBeforeData({ first, periods: early.map((p) => p.period), since: early[0]!.from }, ctx.f);
 }
 
 /** The export has only each deal's current stage (no stage history). */

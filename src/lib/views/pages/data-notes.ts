@@ -124,7 +124,7 @@ export function missingAmountsNote(ctx: PageContext): string | null {
 
 /**
  * A stage_history.csv that looks cut short (ingest's `history_incomplete`: many deals without a row while the
- * others have theirs): said on every page, and first in the digest and the CI summary, since each deal's own
+ * others have theirs): said on every page, in the digest and at the top of the CI summary, since each deal's own
  * warning alone leaves a third of the histories made up under a run that passes its gates.
  */
 export function historyIncompleteNote(ctx: PageContext): string | null {
