@@ -204,6 +204,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // The run's own lines in the config's language too (or --lang's); the config is read for it once, and only when a line is said.
     let lineLocale: Locale | undefined;
     const locale = async () => (lineLocale ??= lang ?? (await configLocale(configSource, io)));
+    /** The build's lines about its run, in its language (loaded when first said). */
+    const runText = async () => (await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()];
     const sayIn = async (m: CliMessage) => cliMessage(m, await locale());
     fatalLocale = locale;
     // Said in the config's language (or --lang's), as the run's other errors once the config is known.
@@ -219,7 +221,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         publish = onWeekday.publish;
         // In the build's language, as its other lines about the run.
         skipped = onWeekday.skipped;
-        if (skipped && !quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdaySkipped(skipped)}`);
+        if (skipped && !quiet) log(`build: ${(await runText()).weekdaySkipped(skipped)}`);
       }
     }
     if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(msg('config_inside_out', { config: configFile.name }));
@@ -260,11 +262,11 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     if (publish.snapshotWeekday !== null && publish.snapshot && asOfArg !== undefined && store.snapshots.some((x) => x.asOf === asOfArg)) {
       // Run again on its weekday (a CI job re-run, a fresher export): the snapshot the first run added stays as it is.
       publish = { ...publish, snapshot: false, keptSnapshot: true };
-      if (!quiet) log(`build: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
+      if (!quiet) log(`build: ${(await runText()).weekdayKept({ asOf: asOfArg, folder: store.shown })}`);
     }
     const missed = skipped && missedWeekday(skipped, store.snapshots.map((x) => x.asOf));
     // A weekly snapshot a failed run did not add: said even with --quiet, as a warning, while a backfill can add it.
-    if (missed) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${(await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()].weekdayMissed({ date: missed, folder: store.shown })}\n`);
+    if (missed) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${(await runText()).weekdayMissed({ date: missed, folder: store.shown })}\n`);
     const { checkDate, earlierOf, topOf } = datedRules(publish, store);
     // A redacted output is shared outside: an earlier snapshot with the real names, or amounts less rounded, never goes into it.
     const replacing = publish.snapshot && publish.replace ? asOfArg : undefined;
@@ -339,7 +341,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     // The read's time includes making the cache key (hashing the data folder).
     const t1 = tKey + (ex?.readMs ?? 0);
     const t2 = io.now();
-    const words = quiet ? null : (await import('../src/lib/i18n/cli-text.ts')).CLI_TEXT[await locale()];
+    const words = quiet ? null : await runText();
     const say = (line: (text: CliText) => string) => words && log(`build: ${line(words)}`);
     if (ex) say((t) => t.built({ deals: ex.deals, asOf, read: sec(t1 - t0), views: sec(t2 - t1) }));
     else say((t) => t.reused({ asOf, from: shown(cache!.dir), time: sec(t2 - t0) }));
