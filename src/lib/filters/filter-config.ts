@@ -13,11 +13,10 @@ import { fail, isNum, isRecord, isStr, list } from './filter-data-checks.ts';
  * secret `redaction.salt` above all) ever reaches the published file.
  */
 export function configJson(config: Config): Record<string, unknown> {
-  const { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, stages } = config;
+  const { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, deal_url, stages } = config;
   // A stage's aliases only match names while reading the files: the page never reads a file.
   const engineStages = stages.map(({ aliases: _aliases, ...stage }) => stage);
-  // A redacted build's ids are pseudonyms: no deal links there (site-data.ts `dealUrl`), in a filtered view either.
-  const deal_url = config.redaction === undefined ? config.deal_url : null;
+  // A redacted build's config has no deal_url (redact.ts `redactConfig`): no deal links in a filtered view either.
   return { currency, timezone, locale, window_days, waterfall_days, date_order, decimal, qualification_required_from, stall_days, products, fx, labels, deal_url, stages: engineStages };
 }
 

@@ -235,6 +235,7 @@ function redactMessage(issue: Issue, names: Pseudonyms, scrubber: Scrubber, kept
  * competitor's name).
  */
 export function redactConfig(config: Config, original: Dataset): Config {
+  // No secret in the output, and no links to the CRM: the ids are pseudonyms, and the readers are not the CRM's users.
   const { redaction: _redaction, ...rest } = config;
   const codes = new Set(Object.keys(config.labels).map((code) => code.trim()));
   const drop = new Set<string>();
@@ -246,7 +247,7 @@ export function redactConfig(config: Config, original: Dataset): Config {
   }
   const labels = Object.create(null) as Config['labels'];
   for (const [code, text] of Object.entries(config.labels)) if (!drop.has(code.trim())) labels[code] = text;
-  return { ...rest, labels };
+  return { ...rest, labels, deal_url: null };
 }
 
 /** Redact a dataset and its config together, as the CLIs do with `--redact`. */

@@ -234,12 +234,12 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
 
 /** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
 /**
- * Where deal names link (config `deal_url`), or null: none set; a redacted build, whose ids are pseudonyms (and whose
- * readers are not the CRM's users); or an export without the CRM's record ids (a Salesforce report without the
+ * Where deal names link (config `deal_url`), or null: none set (a redacted build's config has none: redact.ts
+ * `redactConfig`, its ids being pseudonyms); or an export without the CRM's record ids (a Salesforce report without the
  * Opportunity ID column, whose deals are known by name and created date), which the Data quality page says.
  */
 function dealUrl(dataset: Dataset, config: Config): string | null {
-  if (config.deal_url === null || config.redaction !== undefined || dataset.source.limitations.includes(NO_RECORD_IDS)) return null;
+  if (config.deal_url === null || dataset.source.limitations.includes(NO_RECORD_IDS)) return null;
   return config.deal_url;
 }
 

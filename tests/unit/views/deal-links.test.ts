@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_RECORD_IDS } from '../../../src/lib/dataset.ts';
 import { configJson, restoreConfig } from '../../../src/lib/filters/filter-config.ts';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
+import { redact } from '../../../src/lib/ingest/redact.ts';
 import { forecastModel, pageContext, stalledModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
@@ -45,14 +46,22 @@ describe('deal names linking to the CRM', () => {
       ['9001', undefined],
       ['D 1/2#3', undefined],
     ]);
-    const redacted = parseConfig({ deal_url: URL, redaction: { salt: '0123456789abcdef0123' } });
-    expect(siteOf(redacted).deal_url).toBeNull();
+    // A build with --redact: its config and data as redact() makes them (pseudonyms for ids), none.
+    const salted = parseConfig({ deal_url: URL, redaction: { salt: '0123456789abcdef0123' } });
+    const redacted = redact(makeDataset(salted, [proposalDeal('9001', { amount: 1_000_000 })]), salted);
+    expect(redacted.config.deal_url).toBeNull();
+    expect(siteDataSchema.parse(buildSiteData(redacted.dataset, redacted.config, '2025-06-30', { dataLabel: 'test' })).deal_url).toBeNull();
+    // The same config without --redact (the salt kept there for the shared build): the internal dashboard links.
+    expect(siteOf(salted).deal_url).toBe(URL);
     expect(siteOf(parseConfig({ deal_url: URL }), [NO_RECORD_IDS]).deal_url).toBeNull();
   });
 
   it('reach a filtered page as built: the filter data carries deal_url, and none for a redacted build', () => {
     expect(restoreConfig(JSON.parse(JSON.stringify(configJson(parseConfig({ deal_url: URL }))))).deal_url).toBe(URL);
-    expect(restoreConfig(JSON.parse(JSON.stringify(configJson(parseConfig({ deal_url: URL, redaction: { salt: '0123456789abcdef0123' } }))))).deal_url).toBeNull();
+    const salted = parseConfig({ deal_url: URL, redaction: { salt: '0123456789abcdef0123' } });
+    const redacted = redact(makeDataset(salted, [proposalDeal('9001', { amount: 1_000_000 })]), salted).config;
+    expect(restoreConfig(JSON.parse(JSON.stringify(configJson(redacted)))).deal_url).toBeNull();
+    expect(restoreConfig(JSON.parse(JSON.stringify(configJson(salted)))).deal_url).toBe(URL);
     // Filter data written before deal_url existed (a kept site): no links; a wrong value is refused.
     const { deal_url: _url, ...older } = configJson(parseConfig({}));
     expect(restoreConfig(older).deal_url).toBeNull();
