@@ -1,5 +1,5 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
-import { joinItems, SEPARATOR } from '../../format/index.ts';
+import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
 import { type Column, moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
@@ -127,7 +127,7 @@ export function categoryAndRisk(ctx: PageContext): (d: OpenDealRow) => string {
   return (d) => {
     const category = categories && d.forecast_category !== null ? [categoryOnOneLine(ctx, d.forecast_category)] : [];
     const risk = d.stalled || d.flags.length > 0 ? [ctx.m.stalledReview.riskCount({ count: (d.stalled ? 1 : 0) + d.flags.length }, ctx.f)] : [];
-    return [...category, ...risk].join(SEPARATOR);
+    return joinItems([...category, ...risk]);
   };
 }
 
@@ -142,7 +142,7 @@ function openDealAndAmount(ctx: PageContext, detail?: (d: OpenDealRow) => string
  */
 function ownerAndForecast(ctx: PageContext): (d: OpenDealRow) => string {
   const categories = hasForecastCategories(ctx);
-  return (d) => (categories && (d.forecast_category === 'commit' || d.forecast_category === 'best_case') ? `${d.owner}${SEPARATOR}${categoryOnOneLine(ctx, d.forecast_category)}` : d.owner);
+  return (d) => (categories && (d.forecast_category === 'commit' || d.forecast_category === 'best_case') ? joinItems([d.owner, categoryOnOneLine(ctx, d.forecast_category)]) : d.owner);
 }
 
 /**

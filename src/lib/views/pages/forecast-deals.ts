@@ -9,7 +9,7 @@
  */
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../../dataset.ts';
 import { periodDates } from '../../filters/filter.ts';
-import { SEPARATOR } from '../../format/index.ts';
+import { joinItems } from '../../format/index.ts';
 import { forecastBuckets, forecastMonths } from '../../metrics/pipeline.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addToMonth, quarterOf } from '../../time.ts';
@@ -153,7 +153,7 @@ function columns(ctx: PageContext): Column<Row>[] {
       text: (r) => (r.deal ? r.deal.name || r.deal.deal_id : c.total({ count: r.total.count }, f)),
       href: (r) => (r.deal ? crm(r.deal.deal_id) : undefined),
       // On a phone, under the name: whose deal and where it is, which the columns past the four a phone shows say.
-      detail: (r) => (r.deal ? `${r.deal.owner}${SEPARATOR}${ctx.stage(r.deal.stage)}` : undefined),
+      detail: (r) => (r.deal ? joinItems([r.deal.owner, ctx.stage(r.deal.stage)]) : undefined),
       tone,
     },
     moneyColumn(m.columns.amount, 'amount'),

@@ -118,7 +118,12 @@ export const TILE_SPECS: {
  * recorded, or every one 0: data-notes.ts `amountsNote` says so first), where "₩0" and "0×" would read as facts.
  */
 export function tileFigure(ctx: PageContext, spec: (typeof TILE_SPECS)[number], figures: Figures): number | null {
-  return spec.money && ctx.site.inputs.amounts !== null ? null : spec.get(figures);
+  return amountsSayNothing(ctx, spec) ? null : spec.get(figures);
+}
+
+/** A tile made of amounts in data whose amounts say nothing (none recorded, or every one 0). */
+function amountsSayNothing(ctx: PageContext, spec: Pick<(typeof TILE_SPECS)[number], 'money'> | undefined): boolean {
+  return spec?.money === true && ctx.site.inputs.amounts !== null;
 }
 
 function closedCount(m: Figures): number {
@@ -263,7 +268,7 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
   const { site, m, f } = ctx;
   const now = site.metrics;
   // No amount says anything: the money tiles read "—" (tileFigure), their amounts would all be 0.
-  if (site.inputs.amounts !== null && TILE_SPECS.find((s) => s.key === key)?.money) return m.tiles.noAmounts;
+  if (amountsSayNothing(ctx, TILE_SPECS.find((s) => s.key === key))) return m.tiles.noAmounts;
   switch (key) {
     case 'openPipeline': {
       // Deals without an amount count as 0 in the figure: how many, beside the count.
