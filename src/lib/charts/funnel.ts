@@ -49,6 +49,8 @@ export interface FunnelStage {
    */
   stillOpen?: number;
   lost?: number;
+  /** Deals that reached it and are now won or lost (lost at it or at a later stage); not drawn (the journey table's share won of them). */
+  closed?: number;
   /**
    * Its conversion and win rate rest on too few deals to rely on (the caller's
    * rule; views: fewer than MIN_SAMPLE reached it): drawn muted with

@@ -115,6 +115,19 @@ export const en = {
     funnel: {
       title: 'Funnel',
       intro: 'How many deals created in the analysis window reach each stage, and how many move on.',
+      /** Above the buyer's journey table (views/pages/stage-probabilities.ts): what its two rates are. */
+      journeyIntro:
+        'Probability: the stage’s probability in pipeline.config.json, by which the weighted pipeline and the forecast count its open deals. Won of closed: of the deals created in the analysis window that reached the stage and have since been won or lost (closed deals), the share won; deals still open are not counted.',
+      /** Marks (ROUGH_MARK) the shares won of stages with fewer than `min` closed deals. */
+      journeyFew: (p: { min: number }, f: Formatter) => `* Fewer than ${withUnit(f.count(p.min), 'closed deals')}: too few to rely on.`,
+      /**
+       * The stage whose set probability is farthest from the share won of its closed deals (`largestProbabilityGap`):
+       * `others` stages as far apart besides it, `points` the gap that counts (15).
+       */
+      probabilityGap: (p: { stage: string; set: number; share: number; won: number; closed: number; others: number; points: number }, f: Formatter) =>
+        `${p.stage} is set at ${f.percent(p.set)}, but ${f.percent(p.share)} of the ${withUnit(f.count(p.closed), 'deals')} that reached it and closed were won${
+          p.others === 0 ? '' : ` (${p.others === 1 ? 'one other stage is' : `${f.count(p.others)} other stages are`} ${f.count(p.points)} points or more apart too)`
+        }, so the weighted pipeline ${p.share > p.set ? 'undercounts' : 'overcounts'} its open deals. If this holds as more deals close, set its probability closer in pipeline.config.json.`,
     },
     velocity: { title: 'Velocity', intro: 'How long deals spend in each stage, and from creation to close.' },
     winLoss: {
@@ -285,6 +298,10 @@ export const en = {
     stage: 'Stage',
     probability: 'Probability',
     buyer_step: 'Buyer step',
+    /** The share won of a funnel stage's closed deals, beside its set probability (buyer's journey table). */
+    won_of_closed: 'Won of closed',
+    /** The deals a funnel stage's share won is of (buyer's journey table). */
+    closed_count: 'Closed deals',
     count: 'Deals',
     amount: 'Amount',
     weighted_amount: 'Weighted amount',
@@ -382,6 +399,8 @@ export const en = {
     timeInStage: 'Time in stage',
     cycleLength: 'Sales cycle length',
     velocityInputs: 'What drives sales velocity',
+    /** The Funnel page's table of each stage's set probability, share won of its closed deals and buyer step. */
+    stageProbabilities: 'Stage probability against deals won',
     /** The Velocity page's table of the won deals' days per stage (views/pages/won-pace.ts). */
     wonTimeInStage: 'Days the won deals spent in each stage',
     coverage: 'Coverage vs target',

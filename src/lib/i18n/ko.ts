@@ -87,6 +87,13 @@ export const ko: Messages = {
     funnel: {
       title: '퍼널',
       intro: '분석 기간에 생성된 딜이 각 단계에 얼마나 도달하고, 그중 얼마나 다음 단계로 넘어가는지 보여 줍니다.',
+      journeyIntro:
+        '수주 확률: pipeline.config.json에 설정된 단계별 확률로, 가중 파이프라인과 예측이 그 단계의 진행 중 딜을 이 확률로 셉니다. 종결 중 수주: 분석 기간에 생성되어 이 단계에 도달한 뒤 수주나 실주로 끝난 딜(종결 딜) 가운데 수주한 비율입니다. 아직 진행 중인 딜은 세지 않습니다.',
+      journeyFew: (p, f) => `* 종결 딜이 ${f.count(p.min)}건 미만: 신뢰하기에는 표본이 너무 적습니다.`,
+      probabilityGap: (p, f) =>
+        `${p.stage} 단계의 수주 확률은 ${f.percent(p.set)}로 설정되어 있지만, 이 단계에 도달해 종결된 딜 ${f.count(p.closed)}건 중 ${f.percent(p.share)}가 수주되었습니다${
+          p.others === 0 ? '' : `(다른 단계 ${f.count(p.others)}곳도 ${f.count(p.points)}%p 이상 차이 납니다)`
+        }. 그래서 가중 파이프라인이 이 단계의 진행 중 딜을 ${p.share > p.set ? '적게' : '많게'} 셉니다. 딜이 더 종결되어도 차이가 이어지면 pipeline.config.json에서 확률을 실제에 가깝게 조정하세요.`,
     },
     velocity: { title: '영업 속도', intro: '딜이 단계별로 머무는 기간과 생성부터 마감까지 걸리는 기간입니다.' },
     winLoss: {
@@ -218,6 +225,8 @@ export const ko: Messages = {
     stage: '단계',
     probability: '수주 확률',
     buyer_step: '고객 구매 단계',
+    won_of_closed: '종결 중 수주',
+    closed_count: '종결 딜',
     count: '건수',
     amount: '금액',
     weighted_amount: '가중 금액',
@@ -308,6 +317,7 @@ export const ko: Messages = {
     timeInStage: '단계별 체류 기간',
     cycleLength: '영업 사이클',
     velocityInputs: '영업 속도 구성 요소',
+    stageProbabilities: '단계별 수주 확률과 실제 수주',
     wonTimeInStage: '수주한 딜이 단계별로 머문 기간',
     coverage: '목표 대비 커버리지',
     lossReasons: '실주 사유',

@@ -13,7 +13,6 @@ import {
 } from '../../charts/index.ts';
 import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsView, timeInStageView } from '../chart-models.ts';
 import { ROUGH_MARK } from '../../charts/table-format.ts';
-import { localizedText } from '../../i18n/index.ts';
 import { OUTCOME_GROUPINGS } from '../../metrics/grouped-outcomes.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
@@ -39,6 +38,7 @@ import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable, priceBeforeQuoteNote } from './loss-matrix.ts';
 import { qualificationSection } from './qualification.ts';
 import { wonTimeInStageTable } from './won-pace.ts';
+import { buyerJourneySection } from './stage-probabilities.ts';
 import { groupedSection } from './grouped-outcomes.ts';
 
 export interface ChartsPageModel {
@@ -146,29 +146,23 @@ export function withOutcomes(ctx: PageContext, vm: FunnelViewModel): FunnelViewM
       const closed = s.won + (lostFrom.get(s.id) ?? 0);
       // No deal has left the stage yet: its 0 % is no drop-off, so "—" (conversionPendingNote says why).
       const conversion = conversionPending(s, o?.lost ?? 0) ? null : s.conversion;
-      return { ...s, conversion, stillOpen: o?.open ?? 0, lost: o?.lost ?? 0, winRate: closed > 0 ? s.winRate : null };
+      return { ...s, conversion, stillOpen: o?.open ?? 0, lost: o?.lost ?? 0, closed, winRate: closed > 0 ? s.winRate : null };
     }),
   };
 }
 
 export function funnelModel(ctx: PageContext): ChartsPageModel {
-  const { site, m, f } = ctx;
+  const { m } = ctx;
   const chart = funnelBlock(ctx);
-  // The buyer's process beside the seller's stages (the book: stages mirror the buyer's journey);
-  // parked stages are no step of it.
-  const journey = table(
-    'buyer-journey',
-    m.columns.buyer_step,
-    [
-      { label: m.columns.stage, value: (s) => s.id, text: (s) => ctx.stage(s.id), csvId: m.csv.stageId },
-      { label: m.columns.buyer_step, value: (s) => localizedText(s.buyer_step, ctx.locale) ?? '' },
-      { label: m.columns.probability, numeric: true, value: (s) => s.probability, text: (s) => f.percent(s.probability), digits: 2 },
-    ],
-    site.stages.filter((s) => s.kind !== 'lost' && !s.parked),
-    // The config has at least one open stage outside parked ones.
-    { empty: NEVER_EMPTY },
-  );
-  return { notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx), funnelFewNote(ctx)), charts: [chart], tables: [journey] };
+  // The buyer's process beside the seller's stages (the book: stages mirror the buyer's journey), each stage's set
+  // probability beside what its deals did.
+  const journey = buyerJourneySection(ctx, funnelViewModel(ctx).stages);
+  return {
+    notes: notes(historyFromSnapshots(ctx) && m.absence.snapshots, conversionPendingNote(ctx), funnelFewNote(ctx)),
+    charts: [chart],
+    tables: [journey.table],
+    tableIntros: journey.intro === '' ? [] : [[journey.table.id, journey.intro]],
+  };
 }
 
 export function velocityModel(ctx: PageContext): ChartsPageModel {
