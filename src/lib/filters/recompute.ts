@@ -122,9 +122,9 @@ export function filteredSiteData(data: DecodedFilterData, filter: Filter, { comp
     facts: { matched: subset.deals.length, closeDatesTracked, targets: targetsFollow(filter), filter },
     // The manifest's own properties as they are (descriptors, not values): its getters (repurchase_owners) stay lazy.
     site: Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as SiteData, {
-      stall_basis: Object.fromEntries(Object.keys(site.stall_basis).map((id) => [id, (basis.get(id) ?? site.stall_basis[id]!) as StallBasis])),
+      stall_basis: site.stall_basis.map(([id, own]): [string, StallBasis] => [id, (basis.get(id) ?? own) as StallBasis]),
       // The visits the company's thresholds were learned from (the filter's own would read "P90 of the 0 visits").
-      stall_visits: Object.fromEntries(facts.stall_visits),
+      stall_visits: facts.stall_visits,
       owners: { ...site.owners, rows: site.owners.rows.map((r) => ({ ...r, slug: slugs.get(r.name) ?? null })) },
       accounts,
       accounts_with_pages: accounts.filter((a) => a.has_page).length,

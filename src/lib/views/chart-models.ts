@@ -77,12 +77,12 @@ export function pipelineView(m: Metrics, stages: ChartStage[], locale: ChartLoca
   };
 }
 
-/** `stallDays`: the stall threshold per stage id to draw (e.g. config `stall_days`). */
+/** `stallDays`: the stall threshold to draw per stage id (e.g. config `stall_days`); none for a stage it lacks. */
 export function timeInStageView(
   m: Metrics,
   stages: ChartStage[],
   locale: ChartLocale,
-  stallDays: Record<string, number | null> = {},
+  stallDays: ReadonlyMap<string, number | null> = new Map(),
 ): TimeInStageViewModel {
   const stage = stageLookup(stages, locale);
   const parked = parkedLookup(stages);
@@ -96,7 +96,7 @@ export function timeInStageView(
       medianDays: s.median_days,
       p75Days: s.p75_days,
       p90Days: s.p90_days,
-      stallDays: stallDays[s.stage] ?? null,
+      stallDays: stallDays.get(s.stage) ?? null,
     })),
   };
 }

@@ -220,16 +220,20 @@ export const siteDataSchema = z.strictObject({
   previous: figuresSchema,
   /** The 12-month trend, oldest first: month ends, then as_of (empty without stage history: the past cannot be rebuilt). */
   trends: z.array(trendPointSchema),
-  /** The stall threshold in days the engine used per open stage id. */
-  stall_thresholds: z.record(z.string(), z.number().nullable()),
-  /** How each open stage's threshold was set, by stage id. */
-  stall_basis: z.record(z.string(), z.enum(STALL_BASES)),
+  /**
+   * The stall threshold in days the engine used per open stage, as [stage id, days]. Pairs, not a record: a stage
+   * id is the config's, and a record would lose one named `__proto__` on parsing (read them through a Map:
+   * PageContext `stall`).
+   */
+  stall_thresholds: z.array(z.tuple([z.string(), z.number().nullable()])),
+  /** How each open stage's threshold was set, as [stage id, basis]. */
+  stall_basis: z.array(z.tuple([z.string(), z.enum(STALL_BASES)])),
   /**
    * For each open stage whose threshold is learned ('p90' or 'default'), how many of its visits ended in the
    * analysis window: what the threshold is learned from, or too few to. All deals' under a filter too (the
    * thresholds stay the company's, filters/recompute.ts); a stage with a configured or no threshold has none.
    */
-  stall_visits: z.record(z.string(), z.int().nonnegative()),
+  stall_visits: z.array(z.tuple([z.string(), z.int().nonnegative()])),
   /** Which export the data came from and what that kind of export cannot tell (Dataset.source). */
   source: z.strictObject({ format: z.string(), limitations: z.array(z.string()) }),
   /** What the pages need to tell a missing input from a true zero. */

@@ -179,7 +179,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     coverage_best_case: coverageWithBestCase(ctx).map((r) => ({ period: r.period, best_case_amount: r.best_case_amount })),
     previous,
     trends,
-    stall_thresholds: Object.fromEntries(config.openStages.map((s, i) => [s.id, now.thresholds[i]!])),
+    stall_thresholds: config.openStages.map((s, i): [string, number | null] => [s.id, now.thresholds[i]!]),
     stall_basis: stallBasis(config, now.metrics),
     stall_visits: stallVisits(config, now.metrics),
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
@@ -249,25 +249,21 @@ function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
 }
 
 /** How each open stage's stall threshold was set (the rule of metrics/stalled.ts `stallThresholds`, named). */
-function stallBasis(config: Config, metrics: Metrics): Record<string, StallBasis> {
-  return Object.fromEntries(
-    config.openStages.map((s, i): [string, StallBasis] => {
-      if (Object.hasOwn(config.stall_days, s.id)) return [s.id, 'configured'];
-      if (s.parked) return [s.id, 'never'];
-      const row = metrics.time_in_stage[i]!;
-      return [s.id, row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null ? 'p90' : 'default'];
-    }),
-  );
+function stallBasis(config: Config, metrics: Metrics): [string, StallBasis][] {
+  return config.openStages.map((s, i): [string, StallBasis] => {
+    if (Object.hasOwn(config.stall_days, s.id)) return [s.id, 'configured'];
+    if (s.parked) return [s.id, 'never'];
+    const row = metrics.time_in_stage[i]!;
+    return [s.id, row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null ? 'p90' : 'default'];
+  });
 }
 
 /**
  * The visits each learned threshold rests on (schema.ts `stall_visits`). Only those stages' time in stage is
  * read: with every threshold fixed (a filtered view's config) the lazy engine computes none.
  */
-function stallVisits(config: Config, metrics: Metrics): Record<string, number> {
-  return Object.fromEntries(
-    config.openStages.flatMap((s, i): [string, number][] => (Object.hasOwn(config.stall_days, s.id) || s.parked ? [] : [[s.id, metrics.time_in_stage[i]!.visits]])),
-  );
+function stallVisits(config: Config, metrics: Metrics): [string, number][] {
+  return config.openStages.flatMap((s, i): [string, number][] => (Object.hasOwn(config.stall_days, s.id) || s.parked ? [] : [[s.id, metrics.time_in_stage[i]!.visits]]));
 }
 
 /** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */

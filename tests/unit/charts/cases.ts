@@ -83,7 +83,7 @@ export const CASES: ChartCase[] = [
   },
   {
     id: 'time-in-stage',
-    example: () => C.timeInStageChart(V.timeInStageView(m, STAGES, 'en', { qualify: 30 }), o(TEXT.timeInStage)),
+    example: () => C.timeInStageChart(V.timeInStageView(m, STAGES, 'en', new Map([['qualify', 30]])), o(TEXT.timeInStage)),
     empties: {
       'no stages': () => C.timeInStageChart({ stages: [] }, o(TEXT.timeInStage)),
       'no visits': () =>

@@ -17,7 +17,7 @@ describe('timeInStageChart', () => {
   });
 
   it('draws the stall threshold tick and its key only when given', () => {
-    const out = timeInStageChart(timeInStageView(exampleMetrics, STAGES, 'en', { propose: 30 }), opts(TEXT.timeInStage));
+    const out = timeInStageChart(timeInStageView(exampleMetrics, STAGES, 'en', new Map([['propose', 30]])), opts(TEXT.timeInStage));
     expect(out.table.rows[2]![6]).toBe(30);
     expect(out.svg).toContain('>Stall limit</text>');
     expect(out.svg).toMatch(/stroke-dasharray="3,2"/);

@@ -55,7 +55,7 @@ describe('parked stages in the stage charts', () => {
   });
 
   it('time in stage and lost at stage do the same', () => {
-    const tis = C.timeInStageChart(V.timeInStageView(metrics, stages, 'en', { hold: null }), opts(TEXT.timeInStage));
+    const tis = C.timeInStageChart(V.timeInStageView(metrics, stages, 'en', new Map([['hold', null]])), opts(TEXT.timeInStage));
     expect(tis.table.rows.map((r) => r[0]).at(-1)).toBe('On hold (parked)');
     expect(tis.svg).toContain('>Parked (outside the sequence)</text>');
     // Sitting long on hold is the point of the stage: the takeaway names the slowest stage of the sequence.

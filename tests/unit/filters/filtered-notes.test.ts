@@ -393,8 +393,8 @@ describe('a filtered stall threshold says how many of all deals’ visits it res
   const { full, view, ctx } = filtered(makeDataset(config, specs), config, '2025-06-30', f({ owner: 'B' }));
 
   it('the data: 22 and 2 visits of all deals, 5 and 0 of owner B', () => {
-    expect(full.stall_basis).toEqual({ prospect: 'p90', qualify: 'configured', propose: 'configured', negotiate: 'default' });
-    expect(full.stall_visits).toEqual({ prospect: 22, negotiate: 2 });
+    expect(full.stall_basis).toEqual([['prospect', 'p90'], ['qualify', 'configured'], ['propose', 'configured'], ['negotiate', 'default']]);
+    expect(full.stall_visits).toEqual([['prospect', 22], ['negotiate', 2]]);
     expect(view.site.metrics.time_in_stage.map((s) => [s.stage, s.visits])).toEqual([['prospect', 5], ['qualify', 0], ['propose', 0], ['negotiate', 0]]);
   });
 

@@ -60,7 +60,7 @@ function renderAll(locale: Locale, currency = 'KRW'): Record<keyof ChartTexts | 
     pipeline: C.pipelineByStageChart(V.pipelineView(m, STAGES, locale), o(t.pipeline)),
     forecast: C.forecastChart(V.forecastView(m), o(t.forecast)),
     intake: C.intakeChart(V.intakeView(m), o(t.intake)),
-    timeInStage: C.timeInStageChart(V.timeInStageView(m, STAGES, locale, { negotiate: 30 }), o(t.timeInStage)),
+    timeInStage: C.timeInStageChart(V.timeInStageView(m, STAGES, locale, new Map([['negotiate', 30]])), o(t.timeInStage)),
     cycleLength: C.cycleLengthChart(V.cycleLengthView(m), o(t.cycleLength)),
     lossReasons: C.lossReasonsChart(V.reasonsView(m.loss_reasons, { unspecified }), o(t.lossReasons)),
     winReasons: C.winReasonsChart(V.reasonsView(m.win_reasons, { unspecified }), o(t.winReasons)),

@@ -144,7 +144,7 @@ describe('parked stages', () => {
   });
 
   it('a parked stage never stalls, and the stall table says so', () => {
-    expect(s.stall_basis['hold']).toBe('never');
+    expect(new Map(s.stall_basis).get('hold')).toBe('never');
     const thresholds = stalledModel(ctx(s)).thresholds;
     expect(thresholds.rows.at(-1)!.map((c) => c.text)).toEqual([
       'On hold (outside the sequence)',
@@ -722,7 +722,7 @@ describe('stall thresholds from too few visits', () => {
     // 20 visits of prospect end in the window: its own p90; stall_days fixes the others.
     const c = parseConfig({ stall_days: { qualify: 40, propose: 40 } });
     const s = site(c, range(20).map((i) => open(i, 'qualify')));
-    expect(s.stall_basis).toEqual({ prospect: 'p90', qualify: 'configured', propose: 'configured', negotiate: 'default' });
+    expect(s.stall_basis).toEqual([['prospect', 'p90'], ['qualify', 'configured'], ['propose', 'configured'], ['negotiate', 'default']]);
     expect(stalledModel(ctx(s)).notes).toContain(
       'The stall threshold of Negotiation is the 30-day default, because fewer than 20\u00a0visits of that stage ended in the analysis window.',
     );

@@ -318,7 +318,7 @@ export function velocityNote(ctx: PageContext): string | null {
 
 /** Unparked stages whose stall threshold is the default because too few visits ended in the window, in sequence order. */
 export function defaultStallStages(ctx: PageContext): string[] {
-  return ctx.site.stages.filter((s) => s.kind === 'open' && ctx.site.stall_basis[s.id] === 'default').map((s) => s.id);
+  return ctx.site.stages.filter((s) => s.kind === 'open' && ctx.stall(s.id).basis === 'default').map((s) => s.id);
 }
 
 export function stallDefaultNote(ctx: PageContext): string | null {

@@ -212,7 +212,7 @@ function timeInStageBlock(ctx: PageContext): ChartBlock {
   if (currentVisitOnly(ctx)) {
     return chartBlock('time-in-stage', timeInStageChart({ stages: [] }, opts(ctx, ctx.text.timeInStage, historyUnavailable(ctx))), f, true);
   }
-  const base = timeInStageView(site.metrics, site.stages, ctx.locale, site.stall_thresholds);
+  const base = timeInStageView(site.metrics, site.stages, ctx.locale, new Map(site.stall_thresholds));
   // Medians and percentiles of fewer than MIN_QUANTILE_VALUES visits are marked in the chart too.
   const vm = { ...base, stages: base.stages.map((s) => ({ ...s, rough: isFewValues(s.visits) })) };
   // The takeaway names the stage with the longest median: it rests on that stage's visits.

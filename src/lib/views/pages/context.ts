@@ -3,7 +3,7 @@ import type { Formatter } from '../../format/index.ts';
 import { chartTexts, type ChartTexts } from '../../i18n/chart-text.ts';
 import { codeLabel, codeLabels, type Locale, localize, type Messages, nameLabel, stageLabel, UNSPECIFIED } from '../../i18n/index.ts';
 import type { Filter, TargetsFollow } from '../../filters/filter.ts';
-import type { SiteData } from '../schema.ts';
+import type { SiteData, StallBasis } from '../schema.ts';
 
 export interface PageContext {
   site: SiteData;
@@ -21,6 +21,8 @@ export interface PageContext {
   label: (code: string) => string;
   /** Link to a page of this locale: href('stalled') -> '/en/stalled/'. */
   href: (page: string) => string;
+  /** An open stage's stall threshold in days, how it was set, and the visits it was learned from (SiteData `stall_*`). */
+  stall: (id: string) => StageStall;
   /** Present on a filtered view (filters/recompute.ts): what the absence notes need to speak of the filter rather than of a missing file. */
   filter?: FilterFacts;
 }
@@ -100,8 +102,25 @@ export function pageContext(site: SiteData, locale: Locale, base = '/', filter?:
     },
     label: (code) => (code.trim() === '' || code === UNSPECIFIED ? nameLabel(m, code) : codeLabel(labels, code, locale)),
     href: (page) => `${base}${locale}/${pagePath(page)}`,
+    stall: stallLookup(site),
     ...(filter ? { filter } : {}),
   };
+}
+
+export interface StageStall {
+  /** null: no threshold (a parked stage that `stall_days` does not name), or not an open stage. */
+  threshold: number | null;
+  basis: StallBasis | null;
+  /** 0 for a stage whose threshold is not learned. */
+  visits: number;
+}
+
+/** SiteData's stall pairs, looked up by stage id (Maps: a stage id is the config's text). */
+function stallLookup(site: SiteData): (id: string) => StageStall {
+  const thresholds = new Map(site.stall_thresholds);
+  const basis = new Map(site.stall_basis);
+  const visits = new Map(site.stall_visits);
+  return (id) => ({ threshold: thresholds.get(id) ?? null, basis: basis.get(id) ?? null, visits: visits.get(id) ?? 0 });
 }
 
 /**

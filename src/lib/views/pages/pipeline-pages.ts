@@ -176,8 +176,8 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
   // A filtered view keeps the company's thresholds (filters/recompute.ts) and says how many of all deals' visits
   // each was learned from (`stall_visits`, carried in the filter data), as the unfiltered page does.
   const basis = (s: StageMeta): string => {
-    const count = site.stall_visits[s.id] ?? 0;
-    switch (site.stall_basis[s.id]) {
+    const { visits: count, basis } = ctx.stall(s.id);
+    switch (basis) {
       case 'configured':
         return m.stallBasis.configured;
       case 'p90':
@@ -201,18 +201,18 @@ export function stallThresholdsTable(ctx: PageContext): TableModel {
       {
         label: m.columns.threshold_days,
         numeric: true,
-        value: (s) => site.stall_thresholds[s.id] ?? null,
+        value: (s) => ctx.stall(s.id).threshold,
         // The unit is in the header.
-        text: (s) => f.number(site.stall_thresholds[s.id] ?? null),
+        text: (s) => f.number(ctx.stall(s.id).threshold),
         digits: 1,
       },
       {
         label: m.columns.basis,
         wide: true,
-        value: (s) => site.stall_basis[s.id] ?? null,
+        value: (s) => ctx.stall(s.id).basis,
         text: basis,
         csvId: m.csv.codeOf({ column: m.columns.basis }),
-        tone: (s) => (site.stall_basis[s.id] === 'default' ? 'muted' : undefined),
+        tone: (s) => (ctx.stall(s.id).basis === 'default' ? 'muted' : undefined),
       },
     ],
     rows,
