@@ -37,6 +37,11 @@ export interface ReasonsTakeaway {
   highlighted: boolean;
   /** The most frequent recorded reason when it is not `reason` (a highlighted reason that does not lead), else null. */
   mostFrequent: { reason: string; countShare: string } | null;
+  /**
+   * With `groupHighlighted`, the other highlighted reasons counted with `reason` (the shares and the leads are of
+   * them all: "가격", "단가" and "Price" are one cause); else empty.
+   */
+  alsoHighlighted: string[];
 }
 
 export interface ReasonsText extends BaseChartText {
@@ -51,6 +56,8 @@ export interface ReasonsText extends BaseChartText {
 export interface ReasonsOptions extends ChartOptions<ReasonsText> {
   /** Rows drawn; the rest are folded into one `other` row (the table keeps all). Default 10. */
   maxRows?: number;
+  /** The takeaway counts every highlighted reason as one (the loss reasons' price, however it is written). */
+  groupHighlighted?: boolean;
 }
 
 type Measure = 'count' | 'amount';
@@ -80,10 +87,16 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
     rows: all.map((r) => [r.label, r.count, ratio(r.count, totalCount), r.amount, ratio(r.amount, totalAmount)]),
   };
 
-  const subject = all.find((r) => r.highlight && r.count > 0) ?? all.find((r) => r.count > 0);
-  const maxCount = Math.max(0, ...all.map((r) => finite(r.count)));
-  const maxAmount = Math.max(0, ...all.map((r) => finite(r.amount)));
-  const recorded = all.filter((r) => r.unspecified !== true);
+  const highlighted = all.filter((r) => r.highlight && r.count > 0);
+  const grouped = options.groupHighlighted === true && highlighted.length > 1;
+  const subject: ReasonRow | undefined = grouped
+    ? { label: highlighted[0]!.label, count: sum(highlighted, (r) => r.count), amount: sum(highlighted, (r) => r.amount), highlight: true }
+    : (highlighted[0] ?? all.find((r) => r.count > 0));
+  // The grouped subject leads when no reason outside it is larger.
+  const rivals = grouped ? all.filter((r) => !highlighted.includes(r)) : all;
+  const maxCount = Math.max(0, ...rivals.map((r) => finite(r.count)));
+  const maxAmount = Math.max(0, ...rivals.map((r) => finite(r.amount)));
+  const recorded = rivals.filter((r) => r.unspecified !== true);
   const maxRecorded = Math.max(0, ...recorded.map((r) => finite(r.count)));
   const leader = subject && subject.count < maxRecorded ? recorded.find((r) => r.count === maxRecorded) : undefined;
   const takeaway = subject
@@ -95,6 +108,7 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
         topByCount: subject.count >= maxCount,
         topByAmount: subject.amount >= maxAmount,
         highlighted: subject.highlight === true,
+        alsoHighlighted: grouped ? [...new Set(highlighted.map((r) => r.label))].slice(1) : [],
       })
     : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width };
@@ -158,9 +172,13 @@ function drawReasons(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput
 }
 
 export function lossReasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
-  return reasonsChart(vm, { ...options, id: options.id ?? 'loss-reasons' });
+  return reasonsChart(vm, { groupHighlighted: true, ...options, id: options.id ?? 'loss-reasons' });
 }
 
 export function winReasonsChart(vm: ReasonsViewModel, options: ReasonsOptions): ChartOutput {
   return reasonsChart(vm, { ...options, id: options.id ?? 'win-reasons' });
+}
+
+function sum<R>(rows: readonly R[], of: (row: R) => number): number {
+  return rows.reduce((s, r) => s + finite(of(r)), 0);
 }

@@ -14,7 +14,13 @@ const noun = (shown: string, one: string, other: string) => withUnit(shown, show
 const deals = (shown: string) => noun(shown, 'deal', 'deals');
 const quoted = (reason: string) => `“${reason}”`;
 /** The price reason, naming the data's wording unless it is just price (in either language). */
-const price = (reason: string) => (/^(price|pricing|가격)$/i.test(reason.trim()) ? 'Price' : `Price (${quoted(reason)})`);
+/** Price and how the data writes it: one reason, or several spellings (three named, then how many more). */
+const price = (reason: string, also: readonly string[] = []) =>
+  also.length > 2
+    ? `Price (${[reason, ...also.slice(0, 2)].map(quoted).join(', ')} and ${noun(count(also.length - 2), 'other', 'others')})`
+    : also.length > 0
+      ? `Price (${[reason, ...also.slice(0, -1)].map(quoted).join(', ')} and ${quoted(also.at(-1)!)})`
+      : /^(price|pricing|가격)$/i.test(reason.trim()) ? 'Price' : `Price (${quoted(reason)})`;
 
 export const enChartWords: ChartWords = {
   other: 'Other',
@@ -94,7 +100,7 @@ export const enChartWords: ChartWords = {
         return `Price is not among the loss reasons, and ${p.countShare} of lost deals (${p.amountShare} of lost value) have no reason recorded.`;
       }
       if (!p.highlighted) return `Price is not among the loss reasons; the most frequent is ${quoted(p.reason)}, with ${shares}.`;
-      const who = price(p.reason);
+      const who = price(p.reason, p.alsoHighlighted);
       if (p.topByCount && p.topByAmount) return `${who} really is the main cause of loss: ${shares}.`;
       if (p.topByCount) return `${who} is the most frequent loss reason (${p.countShare} of lost deals) but not the costliest: only ${p.amountShare} of lost value.`;
       if (p.topByAmount) return `${who} costs the most lost value (${p.amountShare}) but is not the most frequent loss reason: only ${p.countShare} of lost deals.`;

@@ -18,14 +18,15 @@ const quoted = (reason: string) => `‘${reason}’`;
  * the reason itself when it already says 가격 ('가격 경쟁력 부족'), else
  * '가격(‘<reason>’)'. `is`/`topic` add 이/가 and 은/는 by how it reads.
  */
-const priceWho = (reason: string) => {
+const priceWho = (reason: string, also: readonly string[] = []) => {
   const t = reason.trim();
+  if (also.length > 0) return { who: `가격(${[t, ...also.slice(0, 2)].map(quoted).join(', ')}${also.length > 2 ? ` 외 ${count(also.length - 2)}개` : ''})`, head: '가격' };
   if (/^(가격|price|pricing)$/i.test(t)) return { who: '가격', head: '가격' };
   if (t.includes('가격')) return { who: quoted(t), head: quoted(t) };
   return { who: `가격(${quoted(t)})`, head: '가격' };
 };
-const particle = (reason: string, pair: '이/가' | '은/는') => {
-  const { who, head } = priceWho(reason);
+const particle = (reason: string, pair: '이/가' | '은/는', also: readonly string[] = []) => {
+  const { who, head } = priceWho(reason, also);
   return who + particleOf(head, pair);
 };
 /** How a trend moved, as Korean says it of its kind: a rate rises (높아졌습니다), a cycle lengthens (길어졌습니다), an amount or a count grows (늘었습니다). */
@@ -109,8 +110,8 @@ export const koChartWords: ChartWords = {
     takeaway: (p) => {
       if (!p.highlighted && p.reason === ko.common.unspecified) return `실주 사유 중 가격은 없으며, 사유가 기록되지 않은 딜이 ${shares(LOST, p)}.`;
       if (!p.highlighted) return `실주 사유 중 가격은 없으며, 가장 많은 사유는 ${josa(quoted(p.reason), '으로/로')}, ${shares(LOST, p)}.`;
-      const is = particle(p.reason, '이/가');
-      const topic = particle(p.reason, '은/는');
+      const is = particle(p.reason, '이/가', p.alsoHighlighted);
+      const topic = particle(p.reason, '은/는', p.alsoHighlighted);
       if (p.topByCount && p.topByAmount) return `${is} 실제로 가장 큰 실주 원인으로, ${shares(LOST, p)}.`;
       if (p.topByCount) {
         return `${topic} 가장 잦은 실주 사유(실주 건수의 ${p.countShare})이지만, 실주 금액으로는 ${p.amountShare}에 그쳐 가장 큰 손실 원인은 아닙니다.`;

@@ -136,9 +136,9 @@ export const en = {
       /** The won and lost deals of the window: the won row's shares are the win rates. */
       summary: 'Win rate: deals closed in the analysis window',
       summaryColumns: { countShare: 'Share of deals', amountShare: 'Share of amount' },
-      /** Under the loss reasons: price losses before the proposal stage, where no quote had been made (views/pages/loss-matrix.ts). */
+      /** Under the loss reasons: price losses of deals that never reached the proposal stage, so no quote had been made (views/pages/loss-matrix.ts). */
       priceBeforeQuote: (p: { before: number; total: number; stage: string }, f: Formatter) =>
-        `${p.before === p.total ? `All ${counted(f, p.total, 'deal', 'deals')}` : `${f.count(p.before)} of the ${counted(f, p.total, 'deal', 'deals')}`} lost for price ${p.before === 1 ? 'was' : 'were'} lost before ${p.stage}, before any quote was made: ask whether price was the reason there.`,
+        `${p.before === p.total ? `All ${counted(f, p.total, 'deal', 'deals')}` : `${f.count(p.before)} of the ${counted(f, p.total, 'deal', 'deals')}`} lost for price never reached ${p.stage}, so no quote had been made: ask whether price was the reason there.`,
     },
     stalled: {
       title: 'Stalled deals',
@@ -833,6 +833,14 @@ export const en = {
       `Trends are not available: this export has only each deal’s current stage, so the pipeline at earlier month ends cannot be rebuilt. To see them, ${p.advice}.`,
     lossReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
       `No loss reason is recorded for the ${counted(f, p.count, 'deal', 'deals')} lost in the analysis window: ask reps to fill in Loss Reason when they mark a deal lost, or map the CRM’s loss-reason field to lost_reason in deals.csv.`,
+    /**
+     * Loss or win reasons written more than one way (views/pages/reason-spellings.ts): up to three groups of
+     * spellings, and how many more.
+     */
+    reasonSpellings: (p: { groups: string[][]; more: number }, f: Formatter) =>
+      `Some reasons are written more than one way, and each spelling counts as a reason of its own in the charts and tables below: ${p.groups
+        .map((g) => `${g.slice(0, -1).map((s) => `“${s}”`).join(', ')} and “${g.at(-1)}”`)
+        .join('; ')}${p.more > 0 ? `; and ${f.count(p.more)} more` : ''}. Make the reason a pick-list in the CRM, or write each one the same way.`,
     winReasonsUnrecorded: (p: { count: number }, f: Formatter) =>
       `No win reason is recorded for the ${counted(f, p.count, 'deal', 'deals')} won in the analysis window: ask reps to fill in Win Reason when they mark a deal won, or map the CRM’s win-reason field to win_reason in deals.csv.`,
     competitorsUnrecorded: (p: { count: number }, f: Formatter) =>

@@ -102,7 +102,7 @@ export const ko: Messages = {
       summary: '수주율: 분석 기간에 마감된 딜',
       summaryColumns: { countShare: '건수 비중', amountShare: '금액 비중' },
       priceBeforeQuote: (p, f) =>
-        `가격 때문에 실주한 딜 ${p.before === p.total ? `${f.count(p.total)}건은 모두` : `${f.count(p.total)}건 중 ${f.count(p.before)}건은`} 견적을 내기 전인 ${p.stage} 단계 이전에 실주했습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요.`,
+        `가격 때문에 실주한 딜 ${p.before === p.total ? `${f.count(p.total)}건은 모두` : `${f.count(p.total)}건 중 ${f.count(p.before)}건은`} ${p.stage} 단계에 이르지 못해 견적을 낸 적이 없습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요.`,
     },
     stalled: {
       title: '정체 딜',
@@ -668,6 +668,10 @@ export const ko: Messages = {
       `추이를 표시할 수 없습니다. 이 내보내기 파일에는 딜별 현재 단계만 있어 지난 월말 시점의 파이프라인을 재구성할 수 없습니다. 추이를 보려면 ${p.advice}.`,
     lossReasonsUnrecorded: (p, f) =>
       `분석 기간에 실주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 실주 사유가 기록되지 않았습니다. 영업 담당자가 실주 처리할 때 실주 사유를 입력하도록 하거나, CRM의 실주 사유 필드를 deals.csv의 lost_reason 열에 연결하세요.`,
+    reasonSpellings: (p, f) =>
+      `같은 사유가 여러 가지로 적혀 있어 아래 차트와 표에서 표기마다 다른 사유로 셉니다: ${p.groups.map((g) => g.map((s) => `‘${s}’`).join(', ')).join('; ')}${
+        p.more > 0 ? ` 외 ${f.count(p.more)}개` : ''
+      }. CRM에서 사유를 선택 목록으로 만들거나 한 가지 표기로 통일하세요.`,
     winReasonsUnrecorded: (p, f) =>
       `분석 기간에 수주한 딜 ${f.count(p.count)}건${p.count === 1 ? '에' : ' 모두'} 수주 사유가 기록되지 않았습니다. 영업 담당자가 수주 처리할 때 수주 사유를 입력하도록 하거나, CRM의 수주 사유 필드를 deals.csv의 win_reason 열에 연결하세요.`,
     competitorsUnrecorded: (p, f) =>

@@ -1,5 +1,6 @@
 /** What happened to the deals closed in window: cycle length, win rate, velocity, reasons, competitors. */
 import { LOST, WON } from '../model/snapshot.ts';
+import { maxReached } from '../model/timeline.ts';
 import { byCodePoint, mean, quantiles, ratio } from '../stats.ts';
 import { daysBetween } from '../time.ts';
 import type { MetricContext } from './context.ts';
@@ -122,19 +123,22 @@ export function lostAtStage(ctx: MetricContext): LostAtStageRow[] {
 
 /**
  * The lost deals of `loss_reasons` by reason (its order) and by the open stage they were lost at
- * (`lost_at_stage`'s rule and order): where in the sale each reason is given. For the dashboard's
- * Win / loss page; not a key of metrics.json.
+ * (`lost_at_stage`'s rule and order): where in the sale each reason is given; and by the furthest stage of
+ * the sequence they had reached (`reached`, conversion's `max_reached`, by sequence index, and last the deals
+ * once won, then reopened and lost): a deal that went back from Proposal and was lost at Qualification had
+ * had its quote. For the dashboard's Win / loss page; not a key of metrics.json.
  */
-export function lossReasonsByStage(ctx: MetricContext): { reason: string; counts: number[] }[] {
-  const byReason = new Map<string, number[]>();
+export function lossReasonsByStage(ctx: MetricContext): { reason: string; counts: number[]; reached: number[] }[] {
+  const byReason = new Map<string, { counts: number[]; reached: number[] }>();
   for (const d of ctx.closedInWindow) {
     if (ctx.at.state[d] !== LOST) continue;
     const reason = textAt(ctx.timelines.deals.lostReason, d).trim() || UNSPECIFIED;
-    let counts = byReason.get(reason);
-    if (!counts) byReason.set(reason, (counts = new Array<number>(ctx.config.openStages.length).fill(0)));
-    counts[lostAtStageIndex(ctx, d)]!++;
+    let row = byReason.get(reason);
+    if (!row) byReason.set(reason, (row = { counts: new Array<number>(ctx.config.openStages.length).fill(0), reached: new Array<number>(ctx.config.sequence.length + 1).fill(0) }));
+    row.counts[lostAtStageIndex(ctx, d)]!++;
+    row.reached[maxReached(ctx.timelines, d, ctx.T)]!++;
   }
-  return reasons(ctx, LOST).map((r) => ({ reason: r.reason, counts: byReason.get(r.reason)! }));
+  return reasons(ctx, LOST).map((r) => ({ reason: r.reason, ...byReason.get(r.reason)! }));
 }
 
 export function competitors(ctx: MetricContext): CompetitorRow[] {

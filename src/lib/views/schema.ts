@@ -302,8 +302,12 @@ export const siteDataSchema = z.strictObject({
   won_time_in_stage: z.array(
     z.strictObject({ stage: z.string(), deals: z.int().nonnegative(), median_days: z.number().nonnegative().nullable(), p90_days: z.number().nonnegative().nullable() }),
   ),
-  /** Lost deals closed in the window per loss reason (metrics `loss_reasons` order) and open stage lost at (`lost_at_stage` order): metrics/win-loss.ts `lossReasonsByStage`. */
-  loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
+  /**
+   * Lost deals closed in the window per loss reason (metrics `loss_reasons` order), by open stage lost at (`counts`,
+   * `lost_at_stage` order) and by the furthest stage of the sequence reached (`reached`, by sequence index):
+   * metrics/win-loss.ts `lossReasonsByStage`.
+   */
+  loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()), reached: z.array(z.int().nonnegative()) })),
   /** Deals closed in the window by keyman named or not and budget confirmed or not (null: no such column): metrics/win-loss.ts `qualificationOutcomes`. */
   qualification_outcomes: z.strictObject({
     keyman: z.strictObject({ named: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), missing: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),

@@ -30,6 +30,9 @@ const SAMPLE = {
   names: '최지훈',
   date: '2025-06-30',
   title: 'Funnel',
+  // absence.reasonSpellings
+  groups: [['price', 'Price'], ['가격', '가 격']],
+  more: 1,
   // common.aside
   text: 'Proposal',
   aside: '단계 밖',

@@ -43,22 +43,36 @@ const DEALS: DealSpec[] = [
 
 describe('price losses before a quote', () => {
   it('counts the deals lost for price before the proposal stage, out of every price loss (en, ko)', () => {
-    // After what the reasons chart says of its leading reason, "price": 12 of the 15 lost deals (80%; "가격" is a reason of its own).
-    expect(note(defaultConfig(), DEALS)).toBe('Price really is the main cause of loss: 80% of lost deals and 80% of lost value. 7 of the 13\u00a0deals lost for price were lost before Proposal, before any quote was made: ask whether price was the reason there.');
-    expect(note(defaultConfig(), DEALS, 'ko')).toMatch(/ 가격 때문에 실주한 딜 13건 중 7건은 견적을 내기 전인 제안 단계 이전에 실주했습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요\.$/u);
+    // After what the reasons chart says of price: "price" and "가격" together, 13 of the 15 lost deals (87%).
+    expect(note(defaultConfig(), DEALS)).toBe('Price (“Price” and “가격”) really is the main cause of loss: 87% of lost deals and 87% of lost value. 7 of the 13\u00a0deals lost for price never reached Proposal, so no quote had been made: ask whether price was the reason there.');
+    expect(note(defaultConfig(), DEALS, 'ko')).toBe('가격(‘Price’, ‘가격’)이 실제로 가장 큰 실주 원인으로, 실주 건수의 87%, 실주 금액의 87%를 차지합니다. 가격 때문에 실주한 딜 13건 중 7건은 제안 단계에 이르지 못해 견적을 낸 적이 없습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요.');
   });
 
   it('says all when every price loss was before the proposal stage (en, ko)', () => {
     const early = DEALS.filter((d) => !d.id.startsWith('R') && d.id !== 'N0');
     const more = [...early, ...[3, 4, 5].map((i) => lostAt(`P${i}`, 'prospect', 'price'))];
-    expect(note(defaultConfig(), more)).toMatch(/ All 10\u00a0deals lost for price were lost before Proposal,/u);
-    expect(note(defaultConfig(), more, 'ko')).toMatch(/ 가격 때문에 실주한 딜 10건은 모두 견적을 내기 전인 제안 단계 이전에 실주했습니다\./u);
+    expect(note(defaultConfig(), more)).toMatch(/ All 10\u00a0deals lost for price never reached Proposal,/u);
+    expect(note(defaultConfig(), more, 'ko')).toMatch(/ 가격 때문에 실주한 딜 10건은 모두 제안 단계에 이르지 못해 견적을 낸 적이 없습니다\./u);
   });
 
   it('takes the proposal stage from qualification_required_from', () => {
     const config = parseConfig({ qualification_required_from: 'negotiate' });
     // Before Negotiation: prospect, qualify and propose: 12 of 13.
-    expect(note(config, DEALS)).toMatch(/\. 12 of the 13\u00a0deals lost for price were lost before Negotiation,/u);
+    expect(note(config, DEALS)).toMatch(/\. 12 of the 13\u00a0deals lost for price never reached Negotiation,/u);
+  });
+
+  it('counts a deal by the furthest stage it reached: one that went back from Proposal and was lost before it had its quote', () => {
+    // Q0 to Q2 went prospect → propose → qualify → lost: lost at Qualification, but they had reached Proposal. 4 of 13 then.
+    const back = (id: string): DealSpec => ({
+      ...lostAt(id, 'qualify', 'price'),
+      history: [['prospect', at('2025-01-05')], ['propose', at('2025-01-20')], ['qualify', at('2025-02-01')], ['lost', at('2025-03-01')]],
+    });
+    const deals = DEALS.map((d) => (['Q0', 'Q1', 'Q2'].includes(d.id) ? back(d.id) : d));
+    expect(note(defaultConfig(), deals)).toMatch(/\. 4 of the 13\u00a0deals lost for price never reached Proposal, so no quote had been made:/u);
+    // Where they were lost is unchanged: the loss matrix still counts them at Qualification. (`reached`'s last place: deals
+    // once won, reopened and lost: none here.)
+    const site = siteDataSchema.parse(buildSiteData(makeDataset(defaultConfig(), deals), defaultConfig(), AS_OF, { dataLabel: 'test' }));
+    expect(site.loss_reasons_by_stage.find((r) => r.reason === 'price')).toEqual({ reason: 'price', counts: [3, 3, 5, 1], reached: [3, 0, 8, 1, 0] });
   });
 
   it('says nothing of fewer than ten price losses, nor when none was lost before the proposal stage', () => {

@@ -349,8 +349,8 @@ describe('words, not codes', () => {
     // metrics.json order: by count, then by the reason as written (code point: 'P' before 'n').
     expect(en.table.rows.map((r) => r[0]!.text)).toEqual(['Price', 'After-sales service', 'Price too high', 'No budget']);
     expect(ko.table.rows.map((r) => r[0]!.text)).toEqual(['가격', '사후 서비스', 'Price too high', 'No budget']);
-    // The Korean takeaway names price in Korean, never as a quoted code.
-    expect(ko.chart.takeaway).toBe('가격이 실제로 가장 큰 실주 원인으로, 실주 건수의 55%, 실주 금액의 55%를 차지합니다.');
+    // The Korean takeaway names price in Korean, never as a quoted code; "Price too high" is price too: 7 of 11 deals.
+    expect(ko.chart.takeaway).toBe('가격(‘가격’, ‘Price too high’)이 실제로 가장 큰 실주 원인으로, 실주 건수의 64%, 실주 금액의 64%를 차지합니다.');
     expect(ko.chart.takeaway).not.toContain('‘price’');
     // The CSV: the code beside the words.
     expect(en.table.csv.headers.slice(0, 2)).toEqual(['Reason (code)', 'Reason']);
@@ -390,7 +390,7 @@ describe('honest small samples', () => {
     expect(chart(small.charts, 'loss-reasons').chart.takeaway).toBe('Based on only 9\u00a0lost deals — too few to conclude what causes losses.');
     // Every one of them lost at Qualification, before Proposal: the price-before-quote sentence follows (loss-matrix.ts).
     expect(chart(enough.charts, 'loss-reasons').chart.takeaway).toBe(
-      'Price really is the main cause of loss: 100% of lost deals and 100% of lost value. All 10\u00a0deals lost for price were lost before Proposal, before any quote was made: ask whether price was the reason there.',
+      'Price really is the main cause of loss: 100% of lost deals and 100% of lost value. All 10\u00a0deals lost for price never reached Proposal, so no quote had been made: ask whether price was the reason there.',
     );
     expect(JSON.stringify(small)).not.toContain('main cause');
     expect(JSON.stringify(enough)).not.toContain('too few to conclude');

@@ -39,6 +39,7 @@ import { lossReasonsByStageTable, priceBeforeQuoteNote } from './loss-matrix.ts'
 import { qualificationSection } from './qualification.ts';
 import { wonTimeInStageTable } from './won-pace.ts';
 import { buyerJourneySection } from './stage-probabilities.ts';
+import { reasonSpellingsNote } from './reason-spellings.ts';
 import { groupedSection } from './grouped-outcomes.ts';
 
 export interface ChartsPageModel {
@@ -295,7 +296,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const competitors = competitorsView(metrics);
   const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
   return {
-    notes: notes(groups.some((g) => g.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
+    notes: notes(reasonSpellingsNote(ctx), groups.some((g) => g.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     charts: [
       chartBlock(
         'loss-reasons',

@@ -38,9 +38,9 @@ export function lossReasonsByStageTable(ctx: PageContext): TableModel | null {
 const total = (r: Row) => r.counts.reduce((n, c) => n + c, 0);
 
 /**
- * The deals lost for price (a reason whose code or words say price, as the loss-reasons chart highlights) at a stage
- * of the sequence before the proposal stage (site.inputs.qualification.from: the stage from which a deal must be
- * qualified, a proposal stage), where no quote had been made: the book's "is price really the reason?" in figures.
+ * The deals lost for price (a reason whose code or words say price, as the loss-reasons chart highlights) that never
+ * reached the proposal stage (site.inputs.qualification.from: the stage from which a deal must be qualified, a
+ * proposal stage), so no quote had been made: the book's "is price really the reason?" in figures.
  * Null without stage history, without that stage, when none was lost before it, or from fewer than MIN_SAMPLE price
  * losses (a handful says nothing of a cause).
  */
@@ -48,19 +48,18 @@ export function priceBeforeQuoteNote(ctx: PageContext): string | null {
   const { site, m, f } = ctx;
   const from = site.inputs.qualification.from;
   if (currentVisitOnly(ctx) || from === null) return null;
-  const open = site.stages.filter((s) => s.kind === 'open');
-  const sequence = open.filter((s) => !s.parked);
+  const sequence = site.stages.filter((s) => s.kind === 'open' && !s.parked);
   const proposalAt = sequence.findIndex((s) => s.id === from);
   if (proposalAt < 0) return null;
-  // Counts are by open stage in config order; the stages before the proposal stage, by that index.
-  const before = new Set(sequence.slice(0, proposalAt).map((s) => open.indexOf(s)));
+  // By the furthest stage each deal reached (sequence index), not where it was lost: a deal that went back from
+  // the proposal stage and was lost before it had had its quote.
   let priceLosses = 0;
   let early = 0;
   for (const row of site.loss_reasons_by_stage) {
     if (row.reason === UNSPECIFIED || !(PRICE_REASON.test(row.reason) || PRICE_REASON.test(ctx.label(row.reason)))) continue;
-    row.counts.forEach((n, i) => {
+    row.reached.forEach((n, i) => {
       priceLosses += n;
-      if (before.has(i)) early += n;
+      if (i < proposalAt) early += n;
     });
   }
   if (early === 0 || priceLosses < MIN_SAMPLE) return null;
