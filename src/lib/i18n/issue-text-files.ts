@@ -1,9 +1,10 @@
 /**
  * Korean of the messages about a file as a file: its encoding
  * (ingest/decode.ts) and its CSV structure (ingest/csv-messages.ts), the
- * first problems of a file saved by Excel or joined by hand.
+ * first problems of a file saved by Excel or joined by hand, and how Korean
+ * Excel's CSV writes the won sign (ingest/won-backslash.ts).
  */
-import { type Groups, koLines, LINES, re, type Rules, topic } from './issue-rules.ts';
+import { type Groups, koLines, LINES, re, type Rules, topic, V } from './issue-rules.ts';
 import { josa } from './josa.ts';
 
 const ENCODING = '(?<enc>UTF-8|UTF-16 LE|UTF-16 BE|CP949|Windows-1252|Mac Roman)';
@@ -118,6 +119,13 @@ export const FILE_RULES: Rules = {
     [
       re(`${LINES}: cells written as Excel text formulas \\((?<ex>.*)\\) were read as the text inside the quotes, as Excel shows them: (?<read>.*)`),
       (g) => `${koLines(g.lines!)}: Excel 텍스트 수식(="…")으로 적힌 셀은(${quoteExample(g.ex!)}) Excel에 보이는 대로 따옴표 안의 글자로 읽었습니다: ${g.read}`,
+    ],
+  ],
+  won_backslash: [
+    [
+      re(`(?<col>"[^"]*"|[^"]+?) has (?<n>\\d+) amounts? written with a backslash before the number, (?:such as )?${V}, read as won \\((?<won>₩[^)]*)\\): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and (?:it is|they are) in KRW`),
+      (g) =>
+        `${g.col} 열의 금액 ${g.n}개는 숫자 앞에 역슬래시를 적어(예: ${g.v}) 원화(${g.won})로 읽었습니다. 한국어 Windows는 역슬래시를 ₩로 보여 주며, 한국어 Excel의 통화 서식이 CSV에 원화 기호를 이렇게 씁니다. 이 금액의 통화는 KRW입니다`,
     ],
   ],
   quote_text: [

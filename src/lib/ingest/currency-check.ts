@@ -7,6 +7,7 @@
  * accepted unchecked, as input.md has it.
  */
 import { Invalid, type Money, type NumberOptions, parseMoney, quoteValue } from './values.ts';
+import { backslashHint } from './cell-hints.ts';
 
 interface Sign {
   /** The currencies it names, in a message: "the sign of <names>". */
@@ -45,6 +46,16 @@ const SIGNS = new Map<string, Sign>([
   ['円', YEN_WORD],
 ]);
 
+/**
+ * The sign values.ts peels from a leading `\` (NumberOptions `backslash`): the byte 0x5C, which Korean Windows shows
+ * as ₩ and Korean Excel's currency format writes for the won sign in a CP949 CSV (Japanese Windows shows it as ¥).
+ * It is read as ₩ in an amount in KRW, the one currency it can then be; in any other it is refused.
+ */
+export const BACKSLASH = '\\';
+
+/** Whether an amount was written with the backslash read as ₩ (`BACKSLASH`). */
+export const wonBackslash = (m: Money | null): boolean => m !== null && m.signs !== null && m.signs[0] === BACKSLASH;
+
 /** The currencies `text` (one sign) names when `currency` is not among them ("EUR"), else null: it fits, or it is not checked. */
 function signMismatch(text: string, currency: string): string | null {
   const found = SIGNS.get(text);
@@ -63,6 +74,11 @@ export function signCurrencies(text: string): ReadonlySet<string> | undefined {
 export function checkCurrency(m: Money, currency: string, whose: string): Invalid | null {
   if (m.code !== null && m.code !== currency) return new Invalid('currency_mismatch', `${quoteValue(m.text)} is in ${m.code}, not ${currency} (${whose})`);
   for (const sign of m.signs ?? []) {
+    if (sign === BACKSLASH) {
+      if (currency === 'KRW') continue;
+      // Not an amount in won: the backslash may be Japanese Windows' ¥ or a typo. Refused as without NumberOptions `backslash`.
+      return new Invalid('invalid_number', `${quoteValue(m.text)} is not a number${backslashHint(m.text.trim())}`);
+    }
     const names = signMismatch(sign, currency);
     if (names !== null) return new Invalid('currency_mismatch', `${quoteValue(m.text)} is written with ${sign}, the sign of ${names}, not ${currency} (${whose})`);
   }

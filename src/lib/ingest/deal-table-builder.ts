@@ -16,6 +16,7 @@ import { grown } from './grown.ts';
 import type { IssueLog } from './issues.ts';
 import type { DealRow, RowContext } from './schema.ts';
 import { warnThousandsDoubt } from './amount-doubt.ts';
+import { WonBackslashes } from './won-backslash.ts';
 import { Invalid } from './values.ts';
 import { type SheetErrorText, sheetErrorTextWarning } from './sheet-errors.ts';
 import { PlaceholderText, placeholderTextWarning } from './placeholders.ts';
@@ -91,6 +92,8 @@ export class DealTableBuilder {
   private readonly keymen: string[] = [];
   private readonly ctx: RowContext;
   private readonly issues: IssueLog;
+  /** Amounts written `\35,000,000`, read as won: said once (won-backslash.ts). */
+  private readonly backslashes = new WonBackslashes();
   /** 00:00 of an install date in the config's time zone, each date worked out once. */
   private readonly installStart: (date: LocalDate) => number;
 
@@ -130,7 +133,9 @@ export class DealTableBuilder {
     // `12.000` with a decimal point is 12, but in a European export twelve thousand: said, not guessed.
     for (const column of ['amount', 'cost'] as const) {
       const money = r[column];
-      if (money !== null) warnThousandsDoubt(issues, DEALS_FILE, line, column, money.text, ctx.numbers.decimal);
+      if (money === null) continue;
+      warnThousandsDoubt(issues, DEALS_FILE, line, column, money.text, ctx.numbers.decimal);
+      this.backslashes.see(money.text, line, column);
     }
     const budget = r.budget_confirmed.value;
     const purchase = r.purchase_type.value;
@@ -183,6 +188,7 @@ export class DealTableBuilder {
   /** The table of the rows added; `ids`: their deal_ids, in order (the id table's, one string per deal). */
   done(ids: string[]): DealTable {
     const n = this.length;
+    this.backslashes.say(this.issues, DEALS_FILE);
     // Views, not copies: a copy of every column was ~35 ms at 100k deals (new memory first touched), the room past n costs no more.
     const fit = <A extends Float64Array | Int32Array | Uint8Array | Int8Array>(a: A): A => (a.length === n ? a : (a.subarray(0, n) as A));
     const table = assembleTable(

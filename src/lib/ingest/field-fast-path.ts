@@ -73,6 +73,8 @@ export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number
       const cell = src.slice(s, e);
       // An amount that may be a thousand times more (`12.000`): the validator's path reads it and warns (amount-doubt.ts).
       if (thousandsDoubt(cell, ctx.numbers.decimal) !== null) return undefined;
+      // A backslash read as ₩ (currency-check.ts `BACKSLASH`): likewise, the validator's path reads it and says so (won-backslash.ts).
+      if (src.charCodeAt(s) === 0x5c) return undefined;
       const v = parseAmountIn(cell, currencyOf(deal), "the deal's currency", ctx.numbers);
       return v instanceof Invalid ? undefined : v;
     }

@@ -12,6 +12,7 @@ import { warnAmountChangeDoubts, warnThousandsDoubt } from './amount-doubt.ts';
 import { accountRow, fieldHistoryRow, type RowContext, TARGET_REQUIRED, targetRow } from './schema.ts';
 import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
+import { WonBackslashes } from './won-backslash.ts';
 
 export const ACCOUNTS_FILE = 'accounts.csv';
 
@@ -58,9 +59,11 @@ export function readFieldHistory(
   const def = fieldHistoryRow(ctx, dealReference(ids, rejectedIds), (d: number) => ({ code: textAt(deals.currency, d), fxRate: deals.fxRate[d]! }));
   const columns = Object.keys(def.fields);
   let changes: FieldChange[] = [];
+  let backslashes = new WonBackslashes();
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
+    backslashes = new WonBackslashes();
     const fast = fieldFastPath(ctx, (src, s, e) => ids.find(src, s, e), (d) => textAt(deals.currency, d), {
       deal: t.index.deal_id!,
       field: t.index.field!,
@@ -83,7 +86,10 @@ export function readFieldHistory(
       const cells = readRow(record);
       const row = validate(cells, record.line);
       if (row === null) return false;
-      if (row.field === 'amount') warnAmountChangeDoubts(opts.issues, FIELD_HISTORY_FILE, record.line, cells, ctx.numbers.decimal);
+      if (row.field === 'amount') {
+        warnAmountChangeDoubts(opts.issues, FIELD_HISTORY_FILE, record.line, cells, ctx.numbers.decimal);
+        for (const column of ['old_value', 'new_value'] as const) backslashes.see(cells[column] ?? '', record.line, column);
+      }
       // The row is the change itself, of one shape for every row: only its line is set here.
       if (row.field !== null) {
         row.line = record.line;
@@ -93,6 +99,7 @@ export function readFieldHistory(
     };
   });
   pipeline?.settle(table);
+  backslashes.say(opts.issues, FIELD_HISTORY_FILE);
   return { table, changes };
 }
 
@@ -144,9 +151,11 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
   const def = targetRow(ctx);
   const columns = Object.keys(def.fields);
   let targets: Target[] = [];
+  let backslashes = new WonBackslashes();
   const spec = { file: TARGETS_FILE, required: TARGET_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     targets = [];
+    backslashes = new WonBackslashes();
     const firstLine = new Map<string, number>();
     const validate = rowValidator(def, TARGETS_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
@@ -164,9 +173,11 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
       }
       firstLine.set(key, line);
       warnThousandsDoubt(opts.issues, TARGETS_FILE, line, 'target_amount', cells.target_amount ?? '', ctx.numbers.decimal);
+      backslashes.see(cells.target_amount ?? '', line, 'target_amount');
       targets.push({ period: r.period, owner: r.owner, team: r.team, targetAmount: r.target_amount, line });
       return true;
     };
   });
+  backslashes.say(opts.issues, TARGETS_FILE);
   return { table, targets };
 }

@@ -13,6 +13,7 @@ import { type DealTable, textAt as dealTextAt } from '../deal-table.ts';
 import type { FieldTable } from '../field-table.ts';
 import { dealReference } from './deals.ts';
 import { warnAmountChangeDoubts } from './amount-doubt.ts';
+import { WonBackslashes } from './won-backslash.ts';
 import { AMOUNT, CLOSE, UNTRACKED } from './field-fast-path.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import { FIELD_HISTORY_FILE, STAGE_HISTORY_FILE } from './file-names.ts';
@@ -161,6 +162,7 @@ export function finishFieldHistory(
     if (code === undefined) dateCodes.set(v, (code = dates.push(v) - 1));
     return code;
   };
+  const backslashes = new WonBackslashes();
   let n = 0;
   for (let i = 0; i < pre.length; i++) {
     const code = pre.code[i]!;
@@ -170,7 +172,10 @@ export function finishFieldHistory(
       const row = validate(cells, line[i]!);
       if (row === null) finish.reject();
       else if (row.field !== null) {
-        if (row.field === 'amount') warnAmountChangeDoubts(issues, FIELD_HISTORY_FILE, line[i]!, cells, ctx.numbers.decimal);
+        if (row.field === 'amount') {
+          warnAmountChangeDoubts(issues, FIELD_HISTORY_FILE, line[i]!, cells, ctx.numbers.decimal);
+          for (const column of ['old_value', 'new_value'] as const) backslashes.see(cells[column] ?? '', line[i]!, column);
+        }
         deal[n] = row.deal;
         kind[n] = row.field === 'amount' ? AMOUNT : CLOSE;
         oldValue[n] = number(row.oldValue);
@@ -206,5 +211,6 @@ export function finishFieldHistory(
     changedAt: changedAt.subarray(0, n),
     line: line.subarray(0, n),
   };
+  backslashes.say(issues, FIELD_HISTORY_FILE);
   return { table: finish.done(), fieldTable };
 }

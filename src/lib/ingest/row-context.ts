@@ -81,7 +81,8 @@ export function rowContext(config: Config): RowContext {
   return {
     config,
     dates: { timeZone: config.timezone, dateOrder: config.date_order },
-    numbers: { decimal: config.decimal },
+    // Every amount a row parser reads is checked against its currency (a deal's, the config's): a leading `\` is read as ₩ in won.
+    numbers: { decimal: config.decimal, backslash: true },
     stage,
     currency,
   };

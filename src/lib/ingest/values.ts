@@ -42,6 +42,13 @@ export function parseLocalDate(text: string, opts: DateOptions): LocalDate | Inv
 export interface NumberOptions {
   /** Config `decimal`. */
   decimal: '.' | ',';
+  /**
+   * Peel a leading `\` before the number as a sign (`\35,000,000`): the byte 0x5C that Korean Windows shows as ₩, and
+   * that Korean Excel's currency format writes for the won sign in a CP949 CSV. Only for a caller that then checks
+   * the amount's currency (currency-check.ts `checkCurrency` reads it as ₩ in a KRW amount and refuses it otherwise);
+   * without it the cell is refused, with a hint.
+   */
+  backslash?: boolean;
 }
 
 /** A number as written, plus the currency code and the signs (one a side at most) found in the cell (null: none). */
@@ -59,6 +66,8 @@ const SYMBOL_END = /(?:\p{Sc}|원|円)$/u;
 const CODE = /^[A-Za-z]{3}(?![A-Za-z])/;
 const CODE_END = /(?<![A-Za-z])[A-Za-z]{3}$/;
 const MINUS = /^[-\u2212]/;
+/** A backslash first in the cell, before a digit (NumberOptions `backslash`). */
+const BACKSLASH_SIGN = /^\\\s?(?=\d)/u;
 // Thousands groups use one separator consistently; the other one is the decimal mark. The Swiss apostrophe is
 // typed `'` or written `’` (U+2019), as Windows' and CLDR's German (Switzerland) format writes it.
 const CORE_DOT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:'\d{3})+|\d{1,3}(?:\u2019\d{3})+|\d+)(?:\.\d+)?$/;
@@ -100,7 +109,11 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     s = s.trim();
     let m: RegExpMatchArray | null;
     let dollar: string | undefined;
-    if (MINUS.test(s)) {
+    if (guard === 0 && opts.backslash === true && (m = s.match(BACKSLASH_SIGN))) {
+      s = s.slice(m[0].length);
+      symbolsBefore++;
+      (signs ??= []).push('\\');
+    } else if (MINUS.test(s)) {
       negative = true;
       s = s.slice(1);
     } else if (s.startsWith('(') && s.endsWith(')')) {

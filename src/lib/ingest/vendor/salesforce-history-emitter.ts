@@ -131,7 +131,8 @@ export class HistoryEmitter {
     const kinds = this.amountKinds[t]!;
     const key = t * 0x100000000 + code;
     if (kinds[code] === 0) {
-      const money = parseMoney(value, { decimal: this.ctx.config.decimal });
+      // A leading `\` is read as ₩ when the row's currency is KRW, as deals.csv's reader reads it (checkCurrency).
+      const money = parseMoney(value, { decimal: this.ctx.config.decimal, backslash: true });
       kinds[code] = money instanceof Invalid ? 2 : money.code === null && money.signs === null ? 1 : 3;
       if (kinds[code] !== 1) this.amountsKept.set(key, money);
     }

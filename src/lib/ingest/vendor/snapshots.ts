@@ -22,6 +22,7 @@ import type { Config } from '../config.ts';
 import { normalizeStageName, stageLookup } from '../stage-names.ts';
 import { IngestFatalError } from '../issues.ts';
 import { Invalid, parseInstant, parseLocalDate, parseMoney, thousandsDoubt } from '../values.ts';
+import { checkCurrency, wonBackslash } from '../currency-check.ts';
 import { lineItems, LineRuns } from '../line-runs.ts';
 import { CanonicalTable, type Limitation, type Origin, StageHistoryTable } from './types.ts';
 import { appendAll } from '../../append.ts';
@@ -339,8 +340,11 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
 
   function moneyKey(text: string, cells: SeenDeal['cells']): string | Invalid {
     if (text === '') return '';
-    const m = parseMoney(text, { decimal: config.decimal });
-    return m instanceof Invalid ? m : `${m.value} ${m.code ?? cells.currency ?? ''}`;
+    const m = parseMoney(text, { decimal: config.decimal, backslash: true });
+    if (m instanceof Invalid) return m;
+    // A leading `\` is ₩ in a deal in KRW only, as deals.csv's reader has it (currency-check.ts `BACKSLASH`).
+    const refused = wonBackslash(m) ? checkCurrency(m, (cells.currency || config.currency).toUpperCase(), "the deal's currency") : null;
+    return refused ?? `${m.value} ${m.code ?? cells.currency ?? ''}`;
   }
 
   function dateKey(text: string): string | Invalid {
