@@ -16,6 +16,10 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^its part (.+) is compressed in a way this tool does not read \(method (\d+)\)$/u, (m) => `${m[1]} 부분이 이 도구가 읽지 못하는 방식(method ${m[2]})으로 압축되어 있습니다`],
   [/^it has no workbook part \(xl\/workbook\.xml\): it is not an Excel workbook$/u, () => '통합 문서 부분(xl/workbook.xml)이 없어 Excel 통합 문서가 아닙니다'],
   [/^it has no visible sheet$/u, () => '보이는 시트가 없습니다'],
+  [
+    /^its (?:only table is|tables are) on the hidden sheets? (.+): unhide it in Excel \(right-click a sheet tab, Unhide\) and save the workbook, or export it again$/u,
+    (m) => `표가 숨겨진 시트 ${m[1]}에만 있습니다. Excel에서 시트 탭을 마우스 오른쪽 단추로 클릭해 [숨기기 취소]를 하고 저장하거나, 다시 내보내세요`,
+  ],
   [/^its sheet "(.+)" is missing \((.+)\)$/u, (m) => `"${m[1]}" 시트가 없습니다(${m[2]})`],
   [/^its sheet "(.+)" is cut off \((.+) ends before its last row\)$/u, (m) => `"${m[1]}" 시트가 중간에 잘렸습니다(${m[2]}: 마지막 행 전에 끝남)`],
   [/^the file cannot be read \((.+)\)$/u, (m) => `파일을 읽을 수 없습니다(${m[1]})`],

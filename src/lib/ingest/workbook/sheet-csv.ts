@@ -45,7 +45,7 @@ export function hasValues(rows: SheetRows): boolean {
  * ("Prepared by" | "Sales Ops"). Every export a workbook is read as has more columns than two (HubSpot's, Pipedrive's
  * and Salesforce's; the canonical files beside them are CSV).
  */
-function holdsTable(rows: SheetRows): boolean {
+export function holdsTable(rows: SheetRows): boolean {
   for (const cells of rows.values()) {
     let filled = 0;
     for (const cell of cells) if (cell !== '' && ++filled === 3) return true;
@@ -79,4 +79,27 @@ export function rowsCsv(rows: SheetRows): string {
   const lines: string[] = [];
   for (let r = 1; r <= lastRow; r++) lines.push((rows.get(r) ?? []).map(csvCell).join(','));
   return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Why a workbook is not read when no visible sheet holds a table but a hidden one does (null when none does): its
+ * table would otherwise go unseen, the file named with no reason (Excel opens it on the empty visible sheet).
+ */
+export function hiddenTableReason<S extends { name: string }>(hidden: readonly S[], read: (sheet: S) => SheetRows): string | null {
+  // A hidden sheet that cannot be read (missing, cut off) is not the one to send the user to: the reason stays the visible sheets'.
+  const readable = (s: S): SheetRows | null => {
+    try {
+      return read(s);
+    } catch {
+      return null;
+    }
+  };
+  const found = hidden.filter((s) => {
+    const rows = readable(s);
+    return rows !== null && holdsTable(rows);
+  });
+  if (found.length === 0) return null;
+  const names = found.map((s) => JSON.stringify(s.name)).join(', ');
+  const where = found.length === 1 ? `its only table is on the hidden sheet ${names}` : `its tables are on the hidden sheets ${names}`;
+  return `${where}: unhide it in Excel (right-click a sheet tab, Unhide) and save the workbook, or export it again`;
 }

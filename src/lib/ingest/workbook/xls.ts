@@ -8,7 +8,7 @@
  */
 import { CompoundFile } from './cfb.ts';
 import { formatKind, type NumberKind, numberText } from './cell-values.ts';
-import { firstTableSheet, hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
+import { firstTableSheet, hasValues, hiddenTableReason, holdsTable, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 import { WorkbookError } from './workbook-error.ts';
 import { plainString, readStrings, u16 } from './biff-strings.ts';
 
@@ -241,9 +241,12 @@ export function xlsCsv(bytes: Uint8Array): SheetCsv {
   const globals = readGlobals(stream);
   const worksheets = globals.sheets.filter((s) => s.worksheet);
   const visible = worksheets.filter((s) => !s.hidden);
-  if (visible.length === 0) throw new WorkbookError('it has no visible sheet');
   const read = (ref: SheetRef) => sheetRows(stream, ref.offset, globals);
+  const hidden = worksheets.filter((s) => s.hidden);
+  if (visible.length === 0) throw new WorkbookError(hiddenTableReason(hidden, read) ?? 'it has no visible sheet');
   const { sheet, rows, skipped } = firstTableSheet(visible, read);
+  const onHidden = holdsTable(rows) ? null : hiddenTableReason(hidden, read);
+  if (onHidden !== null) throw new WorkbookError(onHidden);
   const otherSheets = worksheets.filter((s) => s !== sheet && !skipped.includes(s) && hasValues(read(s))).map((s) => s.name);
   // A BIFF8 formula always keeps its last value: none is uncalculated.
   return { sheet: sheet.name, csv: rowsCsv(rows), otherSheets, skipped: skipped.map((s) => s.name), uncalculated: { count: 0, first: null } };

@@ -10,7 +10,7 @@
  */
 import { type NumberKind, formatKind, numberText } from './cell-values.ts';
 import { attributes, elements, NS, plainAttribute, runsText, xmlText } from './xml-text.ts';
-import { firstTableSheet, hasValues, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
+import { firstTableSheet, hasValues, hiddenTableReason, holdsTable, rowsCsv, setCell, type SheetCsv, type SheetRows, trimRow } from './sheet-csv.ts';
 import { entryBytes, memoryZip, ZipError, type ZipEntry, zipEntries, type ZipSource } from '../archive/zip-entries.ts';
 
 const utf8 = new TextDecoder('utf-8');
@@ -170,7 +170,6 @@ export function workbookCsv(bytes: Uint8Array): SheetCsv {
   const parts = new Parts(bytes);
   const { sheets, date1904 } = sheetRefs(parts);
   const visible = sheets.filter((s) => !s.hidden);
-  if (visible.length === 0) throw new ZipError('it has no visible sheet');
   const ctx: Context = { strings: sharedStrings(parts), kinds: styleKinds(parts), date1904, uncalculated: { count: 0, first: null }, row: 0 };
   const uncalculatedOf = new Map<SheetRef, Context['uncalculated']>();
   const read = (ref: SheetRef) => {
@@ -182,7 +181,11 @@ export function workbookCsv(bytes: Uint8Array): SheetCsv {
     uncalculatedOf.set(ref, ctx.uncalculated);
     return rows;
   };
+  const hidden = sheets.filter((s) => s.hidden);
+  if (visible.length === 0) throw new ZipError(hiddenTableReason(hidden, read) ?? 'it has no visible sheet');
   const { sheet, rows, skipped } = firstTableSheet(visible, read);
+  const onHidden = holdsTable(rows) ? null : hiddenTableReason(hidden, read);
+  if (onHidden !== null) throw new ZipError(onHidden);
   const uncalculated = uncalculatedOf.get(sheet)!;
   const otherSheets = sheets.filter((s) => s !== sheet && !skipped.includes(s) && hasValues(read(s))).map((s) => s.name);
   return { sheet: sheet.name, csv: rowsCsv(rows), otherSheets, skipped: skipped.map((s) => s.name), uncalculated };
