@@ -207,6 +207,9 @@ export const en = {
     /** A tenth or more of the open deals have no amount, some have one (views/pages/data-notes.ts `missingAmountsNote`). */
     someAmountsMissing: (p: { count: number; open: number; zero: string }, f: Formatter) =>
       `${f.count(p.count)} of the ${withUnit(f.count(p.open), 'open deals')} (${f.percent(p.count / p.open)}) have no amount and count as ${p.zero}, so the open and weighted pipeline, coverage and the forecast are short by what they are worth. Record each deal’s amount in the CRM (the deal lists show them as “No amount”).`,
+    /** Every open stage's probability is 0 (views/pages/data-notes.ts `probabilitiesNote`): a config `init` wrote from an export without probabilities. */
+    noProbabilities:
+      'Every open stage’s probability in pipeline.config.json is 0, so the weighted pipeline counts nothing and the forecast’s weighted figures read 0. Set each open stage’s probability: the share of its deals you expect to win (the Funnel page shows the share won of the deals that reached it).',
     /** Many deals closed in the window, none lost (views/pages/data-notes.ts `filteredExportNote`). */
     wonOnlyExport: (p: { won: number }, f: Formatter) =>
       `All ${withUnit(f.count(p.won), 'deals')} closed in the analysis window were won and not one was lost, so the win rates read 100%. Was the export filtered to won deals (a “Closed Won” report or view)? If so, export every deal, lost and open ones too, and build again.`,
@@ -261,6 +264,8 @@ export const en = {
     noTarget: 'No target for this period',
     /** A money tile's second line when no deal's amount says anything (the page's first note says why). */
     noAmounts: 'No amounts in this data',
+    /** The weighted pipeline tile when every open stage's probability is 0 (common.noProbabilities says how to set them). */
+    noProbabilities: 'No stage probabilities set',
     /** After the open pipeline tile's deal count: those whose amount is unknown, counted as 0. */
     withoutAmount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} without an amount`,
     /** The coverage tile when no open deal has an expected close date (absence.ts `closeDatesMissing`): none is due in the period. */

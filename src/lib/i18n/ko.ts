@@ -159,6 +159,8 @@ export const ko: Messages = {
       `이 데이터에는 딜 금액이 모두 ${josa(p.zero, '으로/로')} 기록되어 있어 모든 금액이 ${josa(p.zero, '으로/로')} 보이며, 금액으로 계산하는 수치(가중 파이프라인, 영업 속도, 커버리지, 단계·담당자·사유별 금액)는 의미가 없습니다. 내보내기의 금액 열에 딜 금액이 들어 있는지 확인하세요.`,
     someAmountsMissing: (p, f) =>
       `진행 중 딜 ${f.count(p.open)}건 중 ${f.count(p.count)}건(${f.percent(p.count / p.open)})에 금액이 없어 ${josa(p.zero, '으로/로')} 셉니다. 그래서 진행 중·가중 파이프라인, 커버리지, 수주 예측이 그 딜의 가치만큼 적게 나옵니다. CRM에 딜마다 금액을 기록하세요(딜 목록에는 “금액 없음”으로 보입니다).`,
+    noProbabilities:
+      'pipeline.config.json에서 진행 중 단계의 수주 확률이 모두 0이라 가중 파이프라인이 아무것도 세지 않고 예측의 가중 금액도 0으로 나옵니다. 진행 중 단계마다 수주 확률, 곧 그 단계의 딜 중 수주를 기대하는 비율을 설정하세요(퍼널 페이지에서 각 단계에 도달한 딜 중 실제로 수주한 비율을 볼 수 있습니다).',
     wonOnlyExport: (p, f) =>
       `분석 기간에 종료된 딜 ${f.count(p.won)}건이 모두 수주이고 실주는 하나도 없어 수주율이 100%로 보입니다. 내보내기가 수주 딜만 걸러낸 것은 아닌가요(“수주 완료” 보고서나 보기)? 그렇다면 실주 딜과 진행 중 딜까지 모든 딜을 내보내 다시 빌드하세요.`,
     closedOnlyExport: (p, f) =>
@@ -198,6 +200,7 @@ export const ko: Messages = {
       `수주율, 영업 사이클 중앙값, 영업 속도는 분석 기간(${f.date(p.from)} ~ ${f.date(p.to)})에 마감된 딜, 단계별 전환율은 이 기간에 생성된 딜 기준입니다.`,
     noTarget: '이번 기간 목표 없음',
     noAmounts: '데이터에 금액 없음',
+    noProbabilities: '단계별 수주 확률 미설정',
     withoutAmount: (p, f) => `금액 없음 ${f.count(p.count)}건`,
     coverageNoCloseDates: '예상 마감일이 있는 진행 중 딜 없음',
     coverageParts: (p, f) => `마감 예정 ${f.moneyCompact(p.open)} ÷ 남은 목표 ${f.moneyCompact(p.remaining)}`,

@@ -6,7 +6,7 @@
  * not be read.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { type Config, defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { changesModel, closeDatesNote, dataNotes, historyUnavailable, overviewModel, pageContext, rejectedRowsFooter } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
@@ -212,5 +212,41 @@ describe('the note when most of stage_history.csv was rejected', () => {
     const headerOnly = site(deals);
     expect(headerOnly.source.limitations).toEqual(['current_visit_only']);
     expect(dataNotes(pageContext(headerOnly, 'en')).filter((n) => n.includes('stage_history.csv'))).toEqual([]);
+  });
+});
+
+describe('the note when every open stage’s probability is 0', () => {
+  // What `init` writes from an export without probabilities: every open stage at 0.
+  const stages = (propose: number) => [
+    { id: 'prospect', kind: 'open', probability: 0 },
+    { id: 'propose', kind: 'open', probability: propose },
+    { id: 'won', kind: 'won', probability: 1 },
+    { id: 'lost', kind: 'lost', probability: 0 },
+  ];
+  const zero = parseConfig({ stages: stages(0) });
+  const row = (i: number, stage: string) => `D${i},Deal ${i},A1,Acme,Kim,Sales,CNC,1000,KRW,2025-06-0${i},${stage}`;
+  const build = (c: Config) => {
+    const files = { 'deals.csv': utf8([HEADER, row(1, 'prospect'), row(2, 'propose')].join('\n')), 'stage_history.csv': utf8('deal_id,stage,entered_at\n') };
+    return siteDataSchema.parse(buildSiteData(buildDataset(files, c), c, '2025-06-30', { dataLabel: 'test' }));
+  };
+
+  it('says so on every page, and the weighted pipeline tile reads "—", not "₩0"', () => {
+    const s = build(zero);
+    expect(s.metrics.pipeline.weighted_amount).toBe(0);
+    expect(dataNotes(pageContext(s, 'en'))).toContain(
+      'Every open stage’s probability in pipeline.config.json is 0, so the weighted pipeline counts nothing and the forecast’s weighted figures read 0. Set each open stage’s probability: the share of its deals you expect to win (the Funnel page shows the share won of the deals that reached it).',
+    );
+    expect(dataNotes(pageContext(s, 'ko')).join(' ')).toContain('진행 중 단계의 수주 확률이 모두 0이라');
+    const weighted = overviewModel(pageContext(s, 'en')).tiles.find((t) => t.key === 'weightedPipeline')!;
+    expect([weighted.value, weighted.detail]).toEqual(['—', 'No stage probabilities set']);
+    // The open pipeline is no weighted figure: it stands.
+    expect(overviewModel(pageContext(s, 'en')).tiles.find((t) => t.key === 'openPipeline')!.value).toBe('₩2K');
+  });
+
+  it('says nothing when one open stage has a probability', () => {
+    const one = parseConfig({ stages: stages(0.5) });
+    const s = build(one);
+    expect(dataNotes(pageContext(s, 'en')).join(' ')).not.toContain('probability');
+    expect(overviewModel(pageContext(s, 'en')).tiles.find((t) => t.key === 'weightedPipeline')!.value).toBe('₩500');
   });
 });

@@ -111,6 +111,20 @@ export function openWithoutAmount(ctx: PageContext): { count: number; open: numb
 }
 
 /**
+ * Every open stage's probability is 0 (a config `init` wrote from an export that has none): the weighted pipeline is
+ * 0 for a reason of the config, not of the pipeline. Not when amounts say nothing (amountsNote says that) or no deal
+ * is open.
+ */
+export function noStageProbabilities(ctx: PageContext): boolean {
+  const open = ctx.site.stages.filter((s) => s.kind === 'open');
+  return ctx.site.inputs.amounts === null && ctx.site.metrics.pipeline.open_count > 0 && open.length > 0 && open.every((s) => s.probability === 0);
+}
+
+function probabilitiesNote(ctx: PageContext): string | null {
+  return noStageProbabilities(ctx) ? ctx.m.common.noProbabilities : null;
+}
+
+/**
  * When a tenth or more of the open deals have no amount (some have one: amountsNote speaks when none has): each
  * counts as 0, so the open and weighted pipeline, coverage and the forecast read short by their worth, with no
  * other sign of it on the figures.
@@ -160,5 +174,5 @@ export function rejectedRowsFooter(ctx: PageContext): string | null {
 /** The notes about the data, in the order shown. With no deal read, "nothing before the as-of date" is that, not an old export: one note. */
 export function dataNotes(ctx: PageContext): string[] {
   const stale = noDealRead(ctx) ? null : staleDataNote(ctx);
-  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), historyIncompleteNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx), filteredExportNote(ctx)].filter((note) => note !== null);
+  return [rejectedDealsNote(ctx), rejectedHistoryNote(ctx), historyIncompleteNote(ctx), stale, amountsNote(ctx), missingAmountsNote(ctx), probabilitiesNote(ctx), filteredExportNote(ctx)].filter((note) => note !== null);
 }

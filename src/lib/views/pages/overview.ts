@@ -24,7 +24,7 @@ import {
   beforeDataNote,
 } from './absence.ts';
 import { funnelBlock, funnelFewNote } from './analysis.ts';
-import { openWithoutAmount } from './data-notes.ts';
+import { noStageProbabilities, openWithoutAmount } from './data-notes.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
 import { amountOf, currentPeriodsBeforeData, forecastBlock, pastDueIn } from './forecast.ts';
@@ -92,9 +92,11 @@ export const TILE_SPECS: {
   sample?: { kind: 'closed' | 'won'; count: (m: Figures) => number };
   /** Made of amounts: "—" when no deal's amount says anything (`tileFigure`). */
   money?: true;
+  /** Weighted by stage probability: "—" when every open stage's probability is 0 (`tileFigure`). */
+  weighted?: true;
 }[] = [
   { key: 'openPipeline', kind: 'money', up: true, money: true, get: (m) => m.pipeline.open_amount },
-  { key: 'weightedPipeline', kind: 'money', up: true, money: true, get: (m) => m.pipeline.weighted_amount },
+  { key: 'weightedPipeline', kind: 'money', up: true, money: true, weighted: true, get: (m) => m.pipeline.weighted_amount },
   // Without any expected close date no open deal is due in the period: "0×" would say the pipeline is empty.
   { key: 'coverage', kind: 'multiple', up: true, money: true, get: (m) => (closeDatesMissing(m) ? null : (currentCoverage(m)?.ratio ?? null)) },
   { key: 'winRateByCount', kind: 'rate', up: true, get: (m) => m.win_rate.by_count, sample: { kind: 'closed', count: closedCount } },
@@ -118,7 +120,12 @@ export const TILE_SPECS: {
  * recorded, or every one 0: data-notes.ts `amountsNote` says so first), where "₩0" and "0×" would read as facts.
  */
 export function tileFigure(ctx: PageContext, spec: (typeof TILE_SPECS)[number], figures: Figures): number | null {
-  return amountsSayNothing(ctx, spec) ? null : spec.get(figures);
+  return amountsSayNothing(ctx, spec) || probabilitiesSayNothing(ctx, spec) ? null : spec.get(figures);
+}
+
+/** A tile weighted by stage probability when the config gives every open stage 0 (data-notes.ts `noStageProbabilities`). */
+function probabilitiesSayNothing(ctx: PageContext, spec: Pick<(typeof TILE_SPECS)[number], 'weighted'> | undefined): boolean {
+  return spec?.weighted === true && noStageProbabilities(ctx);
 }
 
 /** A tile made of amounts in data whose amounts say nothing (none recorded, or every one 0). */
@@ -268,7 +275,10 @@ export function tileDetail(ctx: PageContext, key: string): string | null {
   const { site, m, f } = ctx;
   const now = site.metrics;
   // No amount says anything: the money tiles read "—" (tileFigure), their amounts would all be 0.
-  if (amountsSayNothing(ctx, TILE_SPECS.find((s) => s.key === key))) return m.tiles.noAmounts;
+  const spec = TILE_SPECS.find((s) => s.key === key);
+  if (amountsSayNothing(ctx, spec)) return m.tiles.noAmounts;
+  // Every open stage's probability is 0: "—", not "₩0" (the page's note says how to set them).
+  if (probabilitiesSayNothing(ctx, spec)) return m.tiles.noProbabilities;
   switch (key) {
     case 'openPipeline': {
       // Deals without an amount count as 0 in the figure: how many, beside the count.
