@@ -28,6 +28,8 @@ export interface ApiHistoryInput {
   deleted: ReadonlySet<string>;
   /** Opportunity Id to its CreatedDate cell: when a field-history-only opportunity entered its first stage. */
   created: ReadonlyMap<string, string>;
+  /** Opportunity Id to its StageName cell: the stage it is in, the latest of its stage rows of one time. */
+  current: ReadonlyMap<string, string>;
 }
 
 export interface ApiHistoryTables {
@@ -98,19 +100,22 @@ function readOpportunityHistory(table: VendorTable, input: ApiHistoryInput, out:
   const c = columnsOf(table);
   const dates = dateOptions(log.config);
   const byOpportunity = new Map<string, HistoryRow[]>();
+  const stageRows: StageRow[] = [];
   for (const record of table.records) {
     const opportunity = cellOf(record, c.opportunity);
     if (!keep(table, record, opportunity, c.deleted, input, log)) continue;
     const origin = { file: table.file, line: record.line };
     const created = gmtTimestampCell(cellOf(record, c.created));
-    out.stages.addCells([opportunity, cellOf(record, c.stage), created], origin.file, origin.line);
-    const at = parseInstant(created, dates);
+    const parsed = parseInstant(created, dates);
+    const at = parsed instanceof Invalid ? NaN : parsed;
+    stageRows.push({ cells: [opportunity, cellOf(record, c.stage), created], origin, at });
     // A row without a readable date is rejected with the stage row; it cannot be placed among the changes.
-    if (at instanceof Invalid) continue;
+    if (Number.isNaN(at)) continue;
     let rows = byOpportunity.get(opportunity);
     if (!rows) byOpportunity.set(opportunity, (rows = []));
     rows.push({ record, origin, at });
   }
+  addStageRows(stageRows, input.current, out);
   for (const [opportunity, rows] of byOpportunity) {
     rows.sort((a, b) => a.at - b.at);
     const list = recorded.get(opportunity) ?? [];
@@ -143,6 +148,7 @@ function readFieldHistory(table: VendorTable, input: ApiHistoryInput, out: ApiHi
   const dates = dateOptions(log.config);
   // The first stage change of each opportunity OpportunityHistory does not cover: its old value is the stage it was created in.
   const firstChange = new Map<string, { at: number; stage: string; origin: Origin }>();
+  const stageRows: StageRow[] = [];
   for (const record of table.records) {
     const opportunity = cellOf(record, c.opportunity);
     if (!keep(table, record, opportunity, c.deleted, input, log)) continue;
@@ -159,7 +165,7 @@ function readFieldHistory(table: VendorTable, input: ApiHistoryInput, out: ApiHi
       if (same) continue; // the same save, already taken from OpportunityHistory
     }
     if (kind === 'stage') {
-      out.stages.addCells([opportunity, newValue, changedAt], origin.file, origin.line);
+      stageRows.push({ cells: [opportunity, newValue, changedAt], origin, at });
       const first = firstChange.get(opportunity);
       if (!recorded.has(opportunity) && oldValue !== '' && !(first && first.at <= at)) firstChange.set(opportunity, { at, stage: oldValue, origin });
     } else {
@@ -167,8 +173,36 @@ function readFieldHistory(table: VendorTable, input: ApiHistoryInput, out: ApiHi
       out.fields.addCells([opportunity, field, oldValue, newValue, changedAt], origin.file, origin.line);
     }
   }
+  addStageRows(stageRows, input.current, out);
   for (const [opportunity, first] of firstChange) {
     const created = input.created.get(opportunity);
     if (created !== undefined) out.stages.addCells([opportunity, first.stage, created], first.origin.file, first.origin.line);
   }
+}
+
+/** A stage row to emit: OpportunityId, StageName, CreatedDate; `at`: the date read (NaN: unreadable, rejected by the canonical reading). */
+interface StageRow {
+  cells: [opportunity: string, stage: string, at: string];
+  origin: Origin;
+  at: number;
+}
+
+/**
+ * The stage rows in file order, except that of an opportunity's rows at its latest time, those of the stage it is in
+ * (its StageName) come after the others: rows of one time keep their order in stage_history.csv, and a Data Loader
+ * export lists records in no particular order, so two stages saved in one second (a flow that moves the deal on as it
+ * is saved) would otherwise leave the deal in whichever was listed last.
+ */
+function addStageRows(rows: readonly StageRow[], current: ReadonlyMap<string, string>, out: ApiHistoryTables): void {
+  const latest = new Map<string, number>();
+  for (const r of rows) if (!Number.isNaN(r.at) && r.at > (latest.get(r.cells[0]) ?? -Infinity)) latest.set(r.cells[0], r.at);
+  const isCurrent = (r: StageRow) => normalizeStageName(r.cells[1]) === normalizeStageName(current.get(r.cells[0]) ?? '');
+  const tied = (r: StageRow) => r.at === latest.get(r.cells[0]);
+  // Only where a row of another stage at that time would come after it.
+  const behind = new Set<string>();
+  for (const r of rows) if (tied(r) && !isCurrent(r)) behind.add(r.cells[0]);
+  const last = rows.filter((r) => tied(r) && isCurrent(r) && behind.has(r.cells[0]));
+  const deferred = new Set(last);
+  for (const r of rows) if (!deferred.has(r)) out.stages.addCells(r.cells, r.origin.file, r.origin.line);
+  for (const r of last) out.stages.addCells(r.cells, r.origin.file, r.origin.line);
 }

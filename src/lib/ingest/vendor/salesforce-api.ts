@@ -50,7 +50,7 @@ export const salesforceApi: Adapter = {
     const fields = new CanonicalTable(['deal_id', 'field', 'old_value', 'new_value', 'changed_at']);
     stages.sourceColumns.set('deal_id', 'OpportunityId').set('stage', 'StageName').set('entered_at', 'CreatedDate');
     fields.sourceColumns.set('deal_id', 'OpportunityId').set('changed_at', 'CreatedDate');
-    emitApiHistory({ history, fieldHistory, deleted: deals.deleted, created: deals.created }, { stages, fields }, log);
+    emitApiHistory({ history, fieldHistory, deleted: deals.deleted, created: deals.created, current: deals.stages }, { stages, fields }, log);
     output.tables['deals.csv'] = deals.table;
     output.tables['stage_history.csv'] = stages;
     if (fields.length > 0 || history.some((t) => t.names.includes('amount') || t.names.includes('closedate')) || fieldHistory.length > 0) {
@@ -77,6 +77,8 @@ interface OpportunitiesRead {
   table: CanonicalTable;
   deleted: Set<string>;
   created: Map<string, string>;
+  /** Opportunity Id to its StageName cell: the stage it is in. */
+  stages: Map<string, string>;
 }
 
 function opportunityColumns(table: VendorTable) {
@@ -134,6 +136,7 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
   const kinds = stageLookup(log.config);
   const deleted = new Set<string>();
   const created = new Map<string, string>();
+  const stages = new Map<string, string>();
   const unknownOwners = new Set<string>();
   const unknownAccounts = new Set<string>();
   let noAccount = 0;
@@ -157,6 +160,7 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
       const close = cellOf(record, v.close);
       const createdAt = gmtTimestampCell(cellOf(record, v.created));
       created.set(id, createdAt);
+      stages.set(id, stage);
       table.add(
         {
           deal_id: id,
@@ -193,5 +197,5 @@ function readOpportunities(tables: readonly VendorTable[], lookups: Lookups, log
   if (noAccount > 0) {
     log.warn(file, 0, c.accountId.label, 'account_stand_in', `${noAccount} opportunit${noAccount === 1 ? 'y has' : 'ies have'} no AccountId (private opportunities); each one's own Id stands in for its account`);
   }
-  return { table, deleted, created };
+  return { table, deleted, created, stages };
 }

@@ -265,7 +265,7 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
       const upper = date === null ? Infinity : cutoffOf(date, tz);
       // Replaying at the export's date must show its stage: nothing to add when it does.
       let current: StageEvent | null = null;
-      for (const e of events) if (e.at < upper && (current === null || e.at > current.at || (e.at === current.at && e.seq > current.seq))) current = e;
+      for (const e of events) if (e.at < upper && (current === null || laterOfTies(e, current, key))) current = e;
       // A move into this stage after the previous export (from that export's day on) that the exports date themselves is
       // trusted even when the replay differs: a later export then dates another move on this export's day, after it was taken.
       const lower = prev === null ? -Infinity : startOfLocalDate(exports[prev.k]!.date!, tz);
@@ -293,7 +293,20 @@ export function dealsFromExports(exports: readonly SeenExport[], spec: DealsSpec
       }
       prev = s;
     }
-    return events.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    // Entries of one time (a minute-precision export: a rep dragged the deal through two stages in a minute) are ordered
+    // toward the stage the deal is shown in, so the export's column order never decides which is the latest: the latest
+    // time's entries end with the deal's current stage; other ties keep their order of addition.
+    const latestAt = events.reduce((m, e) => Math.max(m, e.at), -Infinity);
+    const finalKey = keyOf(seen[seen.length - 1]!.deal.cells.stage ?? '');
+    const towardCurrent = (e: StageEvent) => (e.at === latestAt && e.key === finalKey ? 1 : 0);
+    return events.sort((a, b) => a.at - b.at || towardCurrent(a) - towardCurrent(b) || a.seq - b.seq);
+  }
+
+  /** Whether `e` comes after `c` in a deal's history shown in stage `key`: later, or of the same time and that stage (else added later). */
+  function laterOfTies(e: StageEvent, c: StageEvent, key: string): boolean {
+    if (e.at !== c.at) return e.at > c.at;
+    const rank = (x: StageEvent) => (x.key === key ? 1 : 0);
+    return rank(e) > rank(c) || (rank(e) === rank(c) && e.seq > c.seq);
   }
 
   /** Amount and close-date changes between consecutive exports of a deal, dated at the later export's date. */
