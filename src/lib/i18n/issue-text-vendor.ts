@@ -189,6 +189,12 @@ export const VENDOR_RULES: Rules = {
       (g) => `${koLines(g.lines!)}(${g.texts})은 보고서의 꼬리말이며 딜이 아니어서 건너뛰었습니다`,
     ],
   ],
+  totals_row_skipped: [
+    [
+      re(`${LINES} \\((?<texts>.*)\\) (?:is a totals row, not a deal|are totals rows, not deals); skipped`),
+      (g) => `${koLines(g.lines!)}(${g.texts})은 합계 행이며 딜이 아니어서 건너뛰었습니다`,
+    ],
+  ],
   report_count_differs: [
     [
       re(`"(?<text>.*)" counts (?<stated>\\d+) records?, but the file holds (?<rows>\\d+) rows? above it(?:, (?<rejected>\\d+) of them rejected above)? \\((?<gap>\\d+) (?<way>fewer|more): .*\\)`),

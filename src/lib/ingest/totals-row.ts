@@ -6,8 +6,13 @@
  */
 import { quoteValue } from './values.ts';
 
-/** A cell that is the whole word a spreadsheet's totals row starts with. */
-const TOTAL_WORD = /^(?:(?:grand|sub)\s*)?totals?:?$|^sum:?$|^(?:합계|총계|소계|총합|合計|合计|总计):?$/iu;
+/** A cell that is the whole word a spreadsheet's totals row starts with (Salesforce's with its count: "Grand Totals (37 records)"). */
+const TOTAL_WORD = /^(?:(?:grand|sub)\s*)?totals?(?:\s*\(\s*[\d,.\u00a0\u202f ]+\s+records?\s*\))?:?$|^sum:?$|^(?:합계|총계|소계|총합|合計|合计|总计):?$/iu;
+
+/** Whether `cell` is the whole word a totals row starts with: shared by deals.csv and the CRM exports (vendor/totals-rows.ts). */
+export function isTotalsWord(cell: string): boolean {
+  return TOTAL_WORD.test(cell.trim());
+}
 
 /** Other cells named in the message, at most. */
 const SHOWN = 3;
@@ -19,7 +24,7 @@ const SHOWN = 3;
  */
 export function totalsRowMessage(cells: readonly string[], names: readonly string[], required: readonly number[], file: string): { column: string; message: string } | null {
   const first = cells.findIndex((cell) => cell.trim() !== '');
-  if (first < 0 || !TOTAL_WORD.test(cells[first]!.trim())) return null;
+  if (first < 0 || !isTotalsWord(cells[first]!)) return null;
   if (!required.some((i) => (cells[i] ?? '').trim() === '')) return null;
   const others: string[] = [];
   for (let i = first + 1; i < cells.length; i++) if (cells[i]!.trim() !== '') others.push(`${names[i] ?? `column ${i + 1}`} ${quoteValue(cells[i]!)}`);

@@ -9,6 +9,7 @@ import { choosePipeline } from './pipeline-choice.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Limitation, Origin } from './types.ts';
 import { appendAll } from '../../append.ts';
+import { withoutTotalsRows } from './totals-rows.ts';
 
 export const hubspot: Adapter = {
   format: 'hubspot',
@@ -22,14 +23,21 @@ export const hubspot: Adapter = {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, hubspotLayout(f.table.names, f.table.headers)]));
     for (const [f, layout] of layouts) requireHubSpotColumns(f.table.file, layout);
+    // A totals row added under the deals in a spreadsheet is no deal, nor a pipeline of its own: reported, and not a row.
+    const notRows: Origin[] = [];
+    const totalsIssues: Issue[] = [];
+    const withoutTotals = new Map(
+      list.map((f) => [f, withoutTotalsRows(f.table, layouts.get(f)!.at.get('deal_id') ?? -1, notRows, (line, message) => totalsIssues.push({ file: f.table.file, line, column: '', code: 'totals_row_skipped', severity: 'warning', message }), hubspotCell)]),
+    );
     const chosen = choosePipeline(list, (f) => layouts.get(f)!.pipeline, {
       pipeline,
       product: 'HubSpot deals',
       columnName: PIPELINE_COLUMN,
       idColumn: (f) => layouts.get(f)!.at.get('deal_id') ?? -1,
+      records: (f) => withoutTotals.get(f)!,
       cell: hubspotCell,
     });
-    const issues: Issue[] = [...chosen.issues];
+    const issues: Issue[] = [...totalsIssues, ...chosen.issues];
     const dropped: Origin[] = [];
     const limitations: Limitation[] = [];
     const exports: SeenExport[] = [];
@@ -69,7 +77,7 @@ export const hubspot: Adapter = {
       tables: read.tables,
       issues: [...issues, ...read.issues],
       dropped: [...dropped, ...read.dropped],
-      notRows: chosen.notRows,
+      notRows: [...notRows, ...chosen.notRows],
       limitations: [...limitations, ...read.limitations],
     };
   },

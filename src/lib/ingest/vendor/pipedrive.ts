@@ -9,6 +9,7 @@ import { pipedriveDealColumns, pipedriveLayout, readPipedriveDeals, requirePiped
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Origin } from './types.ts';
 import { appendAll } from '../../append.ts';
+import { withoutTotalsRows } from './totals-rows.ts';
 
 export const pipedrive: Adapter = {
   format: 'pipedrive',
@@ -22,13 +23,20 @@ export const pipedrive: Adapter = {
     const list = files.get('deals') ?? [];
     const layouts = new Map(list.map((f) => [f, pipedriveLayout(f.table.names)]));
     for (const [f, layout] of layouts) requirePipedriveColumns(f.table.file, layout);
+    // A totals row added under the deals in a spreadsheet is no deal, nor a pipeline of its own: reported, and not a row.
+    const notRows: Origin[] = [];
+    const totalsIssues: Issue[] = [];
+    const withoutTotals = new Map(
+      list.map((f) => [f, withoutTotalsRows(f.table, layouts.get(f)!.at.get('deal_id') ?? -1, notRows, (line, message) => totalsIssues.push({ file: f.table.file, line, column: '', code: 'totals_row_skipped', severity: 'warning', message }))]),
+    );
     const chosen = choosePipeline(list, (f) => layouts.get(f)!.other.pipeline.index, {
       pipeline,
       product: 'Pipedrive deals',
       columnName: 'Deal - Pipeline',
       idColumn: (f) => layouts.get(f)!.at.get('deal_id') ?? -1,
+      records: (f) => withoutTotals.get(f)!,
     });
-    const issues: Issue[] = [...chosen.issues];
+    const issues: Issue[] = [...totalsIssues, ...chosen.issues];
     const dropped: Origin[] = [];
     const exports: SeenExport[] = [];
     for (const file of list) {
@@ -55,7 +63,7 @@ export const pipedrive: Adapter = {
       tables: read.tables,
       issues: [...issues, ...read.issues],
       dropped: [...dropped, ...read.dropped],
-      notRows: chosen.notRows,
+      notRows: [...notRows, ...chosen.notRows],
       limitations: ['current_visit_only', ...read.limitations],
     };
   },

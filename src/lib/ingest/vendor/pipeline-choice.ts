@@ -16,7 +16,7 @@ import { normalizeStageName } from '../stage-names.ts';
 
 export interface PipelineChoice {
   /** Per file, the records of the chosen pipeline (all of them when there is one pipeline). */
-  records: Map<VendorFile, VendorRecord[]>;
+  records: Map<VendorFile, readonly VendorRecord[]>;
   notRows: Origin[];
   issues: Issue[];
   /** Per file of a series, the deals set aside as another pipeline's: id to that pipeline's name (a deal moved is told from one deleted). */
@@ -97,16 +97,19 @@ export function choosePipeline(
     idColumn: (file: VendorFile) => number;
     /** How the export's cells read (HubSpot's `(No value)` is empty). */
     cell?: (record: VendorRecord, i: number) => string;
+    /** A file's records to choose among (default: all; vendor/totals-rows.ts leaves its totals rows out). */
+    records?: (file: VendorFile) => readonly VendorRecord[];
   },
 ): PipelineChoice {
   const cell = options.cell ?? cellAt;
+  const recordsOf = options.records ?? ((file: VendorFile) => file.table.records);
   // Deals per pipeline (distinct ids over the whole series), by pipeline name as written first.
   const names = new Map<string, string>();
   const deals = new Map<string, Set<string>>();
   for (const file of files) {
     const col = column(file);
     const idCol = options.idColumn(file);
-    for (const record of file.table.records) {
+    for (const record of recordsOf(file)) {
       const name = col < 0 ? '' : cell(record, col);
       const key = keyOf(name);
       if (!names.has(key)) names.set(key, name || NO_PIPELINE);
@@ -127,7 +130,7 @@ export function choosePipeline(
         `the ${options.product} export holds ${deals.size} pipelines: ${list()}. Metrics are about one pipeline's stages: choose one with --pipeline "<name>"`,
       );
     }
-    return { records: new Map(files.map((f) => [f, f.table.records])), notRows: [], issues: [], elsewhere: new Map() };
+    return { records: new Map(files.map((f) => [f, recordsOf(f)])), notRows: [], issues: [], elsewhere: new Map() };
   }
   if (files.every((f) => column(f) < 0)) {
     throw new IngestFatalError('pipeline_column_missing', files.map((f) => f.table.file).join(', '), noPipelineColumnMessage(asked, source));
@@ -135,7 +138,7 @@ export function choosePipeline(
   if (!deals.has(wanted)) {
     throw new IngestFatalError('pipeline_not_found', files.map((f) => f.table.file).join(', '), pipelineNotFoundMessage(asked, source, deals.size === 0 ? '' : list()));
   }
-  const records = new Map<VendorFile, VendorRecord[]>();
+  const records = new Map<VendorFile, readonly VendorRecord[]>();
   const notRows: Origin[] = [];
   const issues: Issue[] = [];
   const elsewhere = new Map<VendorFile, Map<string, string>>();
@@ -146,7 +149,7 @@ export function choosePipeline(
     const left = new Map<string, number>();
     // Only a series says where a deal went: a single export keeps no such map.
     const others = files.length > 1 ? new Map<string, string>() : null;
-    for (const record of file.table.records) {
+    for (const record of recordsOf(file)) {
       const key = keyOf(col < 0 ? '' : cell(record, col));
       if (key === wanted) kept.push(record);
       else {
