@@ -136,6 +136,11 @@ export interface Dataset {
   /** Per CSV file present. */
   files: Record<string, FileStats>;
   issues: Issue[];
+  /**
+   * The files the deals were read from, among `files`: a CRM's export under the name it has
+   * (`hubspot-crm-exports-all-deals-2025-06-30.csv`); absent: deals.csv.
+   */
+  dealFiles?: string[];
 }
 
 /** A limitation of an export whose deal ids are not the CRM's record ids (a Salesforce report without Opportunity ID): deals link to no CRM page. */

@@ -216,12 +216,12 @@ export const en = {
     /** Many deals closed in the window, none open at all (`filteredExportNote`). */
     closedOnlyExport: (p: { closed: number }, f: Formatter) =>
       `No deal is open on the as-of date, though ${withUnit(f.count(p.closed), 'deals')} closed in the analysis window, so the pipeline, coverage and the forecast are empty. Was the export filtered to closed deals? If so, export every deal, open ones too, and build again.`,
-    /** deals.csv has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
-    noDealRead: (p: { rows: number; reason: string }, f: Formatter) =>
-      `None of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
-    /** More than half of deals.csv's rows were rejected (data-notes.ts). */
-    mostDealsRejected: (p: { rows: number; rejected: number; accepted: number; reason: string }, f: Formatter) =>
-      `${f.count(p.rejected)} of the ${withUnit(f.count(p.rows), 'rows')} of deals.csv were rejected${p.reason}, so every figure here counts only the other ${f.deals(p.accepted)}. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
+    /** The deals' file (deals.csv, or the CRM export they came from: `dealsFile`) has rows and every one was rejected (views/pages/data-notes.ts): said instead of noDataBefore. */
+    noDealRead: (p: { dealsFile: string; rows: number; reason: string }, f: Formatter) =>
+      `None of the ${withUnit(f.count(p.rows), 'rows')} of ${p.dealsFile} could be used: every one was rejected${p.reason}. So every figure here is empty because no deal was read, not because the pipeline is. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
+    /** More than half of the deals' file's rows were rejected (`dealsFile`: deals.csv, or the CRM export; data-notes.ts). */
+    mostDealsRejected: (p: { dealsFile: string; rows: number; rejected: number; accepted: number; reason: string }, f: Formatter) =>
+      `${f.count(p.rejected)} of the ${withUnit(f.count(p.rows), 'rows')} of ${p.dealsFile} were rejected${p.reason}, so every figure here counts only the other ${f.deals(p.accepted)}. The Data quality page lists each rejected row and what to fix; correct the export (or pipeline.config.json) and build again.`,
     /** stage_history.csv has rows and every one was rejected (deals were read): the data knows each deal's current stage only. */
     noHistoryRead: (p: { rows: number; reason: string }, f: Formatter) =>
       `None of the ${withUnit(f.count(p.rows), 'rows')} of stage_history.csv could be used: every one was rejected${p.reason}. So the pages know each deal's current stage only, and say so where a figure needs the stages a deal went through. The Data quality page lists each rejected row and what to fix; correct the export and build again.`,

@@ -166,9 +166,9 @@ export const ko: Messages = {
     closedOnlyExport: (p, f) =>
       `분석 기간에 종료된 딜은 ${f.count(p.closed)}건인데 기준일에 진행 중인 딜이 하나도 없어 파이프라인, 커버리지, 수주 예측이 비어 있습니다. 내보내기가 종료된 딜만 걸러낸 것은 아닌가요? 그렇다면 진행 중 딜까지 모든 딜을 내보내 다시 빌드하세요.`,
     noDealRead: (p, f) =>
-      `deals.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
+      `${p.dealsFile}의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치가 비어 있는 것은 파이프라인이 아니라 딜을 하나도 읽지 못했기 때문입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
     mostDealsRejected: (p, f) =>
-      `deals.csv 전체 ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치는 나머지 ${f.deals(p.accepted)}만 센 것입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
+      `${p.dealsFile} 전체 ${f.count(p.rows)}행 중 ${f.count(p.rejected)}행이 제외되었습니다${p.reason}. 그래서 여기의 모든 수치는 나머지 ${f.deals(p.accepted)}만 센 것입니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기(또는 pipeline.config.json)를 고친 뒤 다시 빌드하세요.`,
     noHistoryRead: (p, f) =>
       `stage_history.csv의 ${f.count(p.rows)}행을 하나도 쓰지 못했습니다. 모든 행이 제외되었습니다${p.reason}. 그래서 각 딜의 현재 단계만 알 수 있으며, 딜이 거쳐 온 단계가 필요한 수치마다 그 사실을 알려 줍니다. 데이터 품질 페이지에 제외된 행과 고칠 방법이 모두 있습니다. 내보내기를 고친 뒤 다시 빌드하세요.`,
     mostHistoryRejected: (p, f) =>

@@ -267,6 +267,11 @@ export const siteDataSchema = z.strictObject({
     /** Whether the data has an accounts.csv (account pages tell its planning facts missing). */
     accounts_file: z.boolean(),
     /**
+     * The files the deals were read from: deals.csv, or the CRM's export under its own name (Dataset `dealFiles`), whose
+     * rejected rows every page counts first when they are most of them (data-notes.ts).
+     */
+    deals_files: z.array(z.string()),
+    /**
      * Files not read that are a missing canonical file under another name (`targets (1).csv`: ingest/renamed-files.ts):
      * a page that needs the file says to rename them, not to add it.
      */

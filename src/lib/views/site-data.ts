@@ -306,6 +306,7 @@ function inputs(ctx: MetricContext, dates: ExportDates): SiteData['inputs'] {
     newest_change: dates.newestChange,
     oldest_record: dates.oldestRecord,
     accounts_file: dataset.accounts !== null,
+    deals_files: dataset.dealFiles ?? ['deals.csv'],
     renamed_files: renamedFilesIn(dataset.issues),
     deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),
     qualification: qualificationChecks(ctx),

@@ -100,6 +100,7 @@ const SAMPLE = {
   newest: '2025-06-14',
   age: 16,
   // common.noDealRead, mostDealsRejected, rejectedReason
+  dealsFile: 'hubspot-crm-exports-all-deals-2025-06-30.csv',
   reason: '; the most frequent problem (2\u00a0times) first appears at deals.csv line 2',
   accepted: 1,
   at: 'deals.csv line 2 column "created_at"',

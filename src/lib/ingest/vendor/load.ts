@@ -93,7 +93,17 @@ export function loadExports(files: readonly ExportFile[], config: Config, option
   const issues = new IssueLog();
   const { adapter, roles, tables, beside } = detectExports(files, { ...options, lean: true }, issues);
   const output = adapter.adapt(roles, { config, pipeline: options.pipeline });
-  return assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName, beside });
+  const dataset = assembleDataset({ output, tables, config, format: adapter.format, readIssues: issues.issues, configName: options.configName, beside });
+  return { ...dataset, dealFiles: dealFiles(roles) };
+}
+
+/** The roles of the files deals are read from: a deals export (HubSpot, Pipedrive), Salesforce's Opportunity object or Opportunities report. */
+const DEAL_ROLES = ['deals', 'opportunity', 'opportunities'];
+
+/** The files an adapter reads the deals from (a Salesforce Opportunity History report alone makes them too). */
+function dealFiles(roles: ReadonlyMap<string, readonly VendorFile[]>): string[] {
+  const files = DEAL_ROLES.flatMap((role) => roles.get(role) ?? []);
+  return (files.length > 0 ? files : (roles.get('history') ?? [])).map((f) => f.table.file);
 }
 
 /** The canonical name of a file read beside the exports (types.ts BESIDE_EXPORTS): at the top of the folder, in any case. */

@@ -50,7 +50,11 @@ function noRowRead(ctx: PageContext, file: string): boolean {
   return read !== null && read.rows > 0 && read.accepted === 0;
 }
 
-export const noDealRead = (ctx: PageContext) => noRowRead(ctx, DEALS_FILE);
+/** Whether the deals' file has rows and none of them was accepted (deals.csv, or the CRM export the deals came from). */
+export const noDealRead = (ctx: PageContext) => {
+  const files = ctx.site.inputs.deals_files.filter((file) => fileRead(ctx, file) !== null);
+  return files.length > 0 && files.every((file) => noRowRead(ctx, file));
+};
 export const noHistoryRowRead = (ctx: PageContext) => noRowRead(ctx, STAGE_HISTORY_FILE);
 
 /** The most frequent problem of a file's rejected rows, where it first appears, as the Data quality page words it ('' when none is listed). */
@@ -64,17 +68,30 @@ function mostFrequentProblem(ctx: PageContext, file: string): string {
 }
 
 /**
- * When more than half of deals.csv's rows were rejected: how many, the first row of the most frequent
- * problem (file, line, column and message as the Data quality page words them), and what to do.
+ * The file the deals were read from (deals.csv, or the CRM export under its own name) with the most rows rejected, and
+ * its rows; null when the data has none. A series of exports (one file per date) is judged by its worst file.
+ */
+function dealsFileRead(ctx: PageContext): { file: string; rows: number; accepted: number; rejected: number } | null {
+  let worst: { file: string; rows: number; accepted: number; rejected: number } | null = null;
+  for (const file of ctx.site.inputs.deals_files) {
+    const read = fileRead(ctx, file);
+    if (read !== null && (worst === null || worst.rows === 0 || read.rejected * worst.rows > worst.rejected * read.rows)) worst = { file, ...read };
+  }
+  return worst;
+}
+
+/**
+ * When more than half of the deals file's rows were rejected (deals.csv, or the CRM export the deals came from, named
+ * as it is): how many, the first row of the most frequent problem (file, line, column and message as the Data quality
+ * page words them), and what to do.
  */
 export function rejectedDealsNote(ctx: PageContext): string | null {
-  const read = fileRead(ctx, DEALS_FILE);
+  const read = dealsFileRead(ctx);
   if (read === null || read.rejected * 2 <= read.rows) return null;
   const { m, f } = ctx;
-  const reason = mostFrequentProblem(ctx, DEALS_FILE);
-  return read.accepted === 0
-    ? m.common.noDealRead({ rows: read.rows, reason }, f)
-    : m.common.mostDealsRejected({ rows: read.rows, rejected: read.rejected, accepted: read.accepted, reason }, f);
+  const { file, rows, rejected, accepted } = read;
+  const reason = mostFrequentProblem(ctx, file);
+  return accepted === 0 ? m.common.noDealRead({ dealsFile: file, rows, reason }, f) : m.common.mostDealsRejected({ dealsFile: file, rows, rejected, accepted, reason }, f);
 }
 
 /**
