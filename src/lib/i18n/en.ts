@@ -124,7 +124,7 @@ export const en = {
        * The stage whose set probability is farthest from the share won of its closed deals (`largestProbabilityGap`):
        * `others` stages as far apart besides it, `points` the gap that counts (15).
        */
-      probabilityGap: (p: { stage: string; set: number; share: number; won: number; closed: number; others: number; points: number }, f: Formatter) =>
+      probabilityGap: (p: { stage: string; set: number; share: number; closed: number; others: number; points: number }, f: Formatter) =>
         `${p.stage} is set at ${f.percent(p.set)}, but ${f.percent(p.share)} of the ${withUnit(f.count(p.closed), 'deals')} that reached it and closed were won${
           p.others === 0 ? '' : ` (${p.others === 1 ? 'one other stage is' : `${f.count(p.others)} other stages are`} ${f.count(p.points)} points or more apart too)`
         }, so the weighted pipeline ${p.share > p.set ? 'undercounts' : 'overcounts'} its open deals. If this holds as more deals close, set its probability closer in pipeline.config.json.`,

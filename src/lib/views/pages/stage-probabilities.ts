@@ -28,7 +28,7 @@ export interface ObservedWin {
 }
 
 /** The observed share won of a funnel stage's closed deals (withOutcomes' `closed`); null without it. */
-export function observedWin(s: FunnelStage): ObservedWin | null {
+function observedWin(s: FunnelStage): ObservedWin | null {
   if (s.closed === undefined) return null;
   return { won: s.won, closed: s.closed, share: s.closed > 0 ? s.won / s.closed : null };
 }
@@ -37,7 +37,7 @@ export interface ProbabilityGap {
   stage: string;
   set: number;
   observed: ObservedWin & { share: number };
-  /** Other stages whose gap is as large, on as many closed deals. */
+  /** Other stages as far apart (PROBABILITY_GAP or more, on PROBABILITY_GAP_MIN_CLOSED closed deals or more). */
   others: number;
 }
 
@@ -103,7 +103,7 @@ export function buyerJourneySection(ctx: PageContext, funnel: readonly FunnelSta
     rows.some((r) => few(r.observed)) && m.pages.funnel.journeyFew({ min: MIN_SAMPLE }, f),
     gap &&
       m.pages.funnel.probabilityGap(
-        { stage: gap.stage, set: gap.set, share: gap.observed.share, won: gap.observed.won, closed: gap.observed.closed, others: gap.others, points: Math.round(PROBABILITY_GAP * 100) },
+        { stage: gap.stage, set: gap.set, share: gap.observed.share, closed: gap.observed.closed, others: gap.others, points: Math.round(PROBABILITY_GAP * 100) },
         f,
       ),
   ];
