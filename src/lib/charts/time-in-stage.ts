@@ -23,6 +23,11 @@ export interface TimeInStageRow {
   parked?: boolean;
   /** Too few visits for the median and p90 to rely on: marked in the chart. */
   rough?: boolean;
+  /**
+   * Open deals in this stage now for longer than its p90: the visits still running, which the figures (visits that
+   * ended) leave out. The takeaway names them for its stage.
+   */
+  openLonger?: number;
 }
 
 export interface TimeInStageViewModel {
@@ -35,6 +40,8 @@ export interface TimeInStageTakeaway {
   stage: string;
   median: string;
   p90: string;
+  /** Open deals in that stage now for longer than `p90` (TimeInStageRow `openLonger`); 0 when none or not given. */
+  openLonger: number;
 }
 
 export interface TimeInStageText extends BaseChartText {
@@ -79,7 +86,7 @@ function drawTimeInStage(vm: TimeInStageViewModel, options: ChartOptions<TimeInS
 
   const slowest = slowestStage(stages);
   const takeaway = slowest
-    ? text.takeaway({ stage: slowest.label, median: fmt.days(slowest.medianDays), p90: fmt.days(slowest.p90Days) })
+    ? text.takeaway({ stage: slowest.label, median: fmt.days(slowest.medianDays), p90: fmt.days(slowest.p90Days), openLonger: slowest.openLonger ?? 0 })
     : text.noData;
   const meta = { id, title: text.title, takeaway: options.takeaway ?? takeaway, locale: options.locale, width: options.width ?? DEFAULT_WIDTH };
   if (!slowest) return output(null, meta, table);

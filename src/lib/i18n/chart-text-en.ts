@@ -73,7 +73,11 @@ export const enChartWords: ChartWords = {
 
   timeInStage: {
     noData: 'No deal left a stage in the analysis window.',
-    takeaway: (p) => `Deals sit longest in ${p.stage}: a median of ${p.median}, and one in ten stays ${p.p90} or more.`,
+    // Of the visits that ended: those still running are the open deals, named when they are past the P90 already.
+    takeaway: (p) =>
+      `Of the stays that ended in the analysis window, deals sat longest in ${p.stage}: a median of ${p.median}, and one in ten ${p.p90} or more${
+        p.openLonger > 0 ? `; ${noun(count(p.openLonger), 'open deal', 'open deals')} ${p.openLonger === 1 ? 'has' : 'have'} been in it longer than that already` : ''
+      }.`,
   },
 
   cycleLength: {

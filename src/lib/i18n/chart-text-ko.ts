@@ -86,7 +86,10 @@ export const koChartWords: ChartWords = {
 
   timeInStage: {
     noData: '분석 기간에 단계를 마친 딜이 없습니다.',
-    takeaway: (p) => `딜이 가장 오래 머무는 단계는 ${josa(p.stage, '으로/로')}, 중앙값은 ${p.median}이며 10건 중 1건은 ${p.p90} 이상 머뭅니다.`,
+    takeaway: (p) =>
+      `분석 기간에 끝난 체류 중 딜이 가장 오래 머문 단계는 ${josa(p.stage, '으로/로')}, 중앙값은 ${p.median}이며 10건 중 1건은 ${p.p90} 이상 머물렀습니다${
+        p.openLonger > 0 ? `. 지금 이 단계의 진행 중 딜 ${count(p.openLonger)}건은 이미 그보다 오래 머물고 있습니다` : ''
+      }.`,
   },
 
   cycleLength: {

@@ -332,3 +332,37 @@ describe('the funnel\'s loss takeaway', () => {
     expect(lostAt('ko', ['제안'])).toBe('분석 기간에 실주한 딜이 가장 많은 단계는 Prospect·제안으로, 각각 201건(전체 실주의 40%)입니다.');
   });
 });
+
+describe('the time-in-stage takeaway counts the stays that ended, and names the open deals past them', () => {
+  const row = (id: string, label: string, median: number, p90: number, openLonger?: number): C.TimeInStageRow => ({
+    id,
+    label,
+    visits: 40,
+    meanDays: median,
+    medianDays: median,
+    p75Days: p90 - 5,
+    p90Days: p90,
+    ...(openLonger === undefined ? {} : { openLonger }),
+  });
+  const takeaway = (locale: Locale, stages: C.TimeInStageRow[]) => {
+    const { text, o } = setup(locale);
+    return C.timeInStageChart({ stages }, o(text.timeInStage)).takeaway;
+  };
+
+  it('with open deals past the P90 of the slowest stage', () => {
+    const stages = [row('qualify', 'Qualification', 12, 30, 3), row('propose', 'Proposal', 40, 130, 24)];
+    expect(takeaway('en', stages)).toBe(
+      'Of the stays that ended in the analysis window, deals sat longest in Proposal: a median of 40\u00a0days, and one in ten 130\u00a0days or more; 24\u00a0open deals have been in it longer than that already.',
+    );
+    expect(takeaway('ko', stages)).toBe(
+      '분석 기간에 끝난 체류 중 딜이 가장 오래 머문 단계는 Proposal로, 중앙값은 40일이며 10건 중 1건은 130일 이상 머물렀습니다. 지금 이 단계의 진행 중 딜 24건은 이미 그보다 오래 머물고 있습니다.',
+    );
+  });
+
+  it('without any', () => {
+    expect(takeaway('en', [row('propose', 'Proposal', 40, 130, 0)])).toBe(
+      'Of the stays that ended in the analysis window, deals sat longest in Proposal: a median of 40\u00a0days, and one in ten 130\u00a0days or more.',
+    );
+    expect(takeaway('en', [row('propose', 'Proposal', 40, 130, 1)])).toMatch(/; 1\u00a0open deal has been in it longer than that already\.$/u);
+  });
+});

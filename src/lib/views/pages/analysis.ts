@@ -215,7 +215,9 @@ function timeInStageBlock(ctx: PageContext): ChartBlock {
   }
   const base = timeInStageView(site.metrics, site.stages, ctx.locale, new Map(site.stall_thresholds));
   // Medians and percentiles of fewer than MIN_QUANTILE_VALUES visits are marked in the chart too.
-  const vm = { ...base, stages: base.stages.map((s) => ({ ...s, rough: isFewValues(s.visits) })) };
+  // The open deals past each stage's P90 already: the visits still running, which the figures leave out.
+  const openLonger = (stage: string, p90: number | null) => (p90 === null ? 0 : site.open_deals.filter((d) => d.stage === stage && d.days_in_stage > p90).length);
+  const vm = { ...base, stages: base.stages.map((s) => ({ ...s, rough: isFewValues(s.visits), openLonger: openLonger(s.id, s.p90Days) })) };
   // The takeaway names the stage with the longest median: it rests on that stage's visits.
   const slowest = slowestStage(vm.stages);
   const takeaway = slowest && isSmall(slowest.visits) ? m.small.timeInStage({ count: slowest.visits, stage: slowest.label }, f) : null;
