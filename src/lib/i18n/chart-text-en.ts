@@ -34,15 +34,16 @@ export const enChartWords: ChartWords = {
       p.advanced === p.reached
         ? 'Every deal that reached a stage moved on to the next one.'
         : `The biggest drop-off is after ${p.stage}: only ${p.advanced} of the ${deals(p.reached)} that reached it (${p.conversion}) moved on.`,
-    key: { advanced: 'Moved on', stillOpen: 'Still open here', lost: 'Lost here' },
-    stillOpen: 'Still open here',
-    lost: 'Lost here',
+    // By each deal's furthest stage (max_reached): one that went back from here and was lost earlier counts here.
+    key: { advanced: 'Moved on', stillOpen: 'Open, got no further', lost: 'Lost, got no further' },
+    stillOpen: 'Open, got no further',
+    lost: 'Lost, got no further',
     winRate: 'Won ÷ reached',
     lostTakeaway: (p) => {
       const open = p.openCount > 0 ? `; the ${noun(p.open, 'deal', 'deals')} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';
       if (p.stage === null) return `No deal created in the analysis window has been lost yet${open}.`;
       // The highest share lost, which the Win / loss page's "most deals are lost at" (by count) may not name.
-      return `Deals are lost at the highest rate at ${p.stage}: ${p.lost} of the ${deals(p.reached)} created in the analysis window that reached it (${p.share}) were lost there${open}.`;
+      return `Deals are lost at the highest rate at ${p.stage}: ${p.lost} of the ${deals(p.reached)} created in the analysis window that reached it (${p.share}) got no further and were lost${open}.`;
     },
   },
 

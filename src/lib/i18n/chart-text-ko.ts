@@ -51,14 +51,14 @@ export const koChartWords: ChartWords = {
       p.advanced === p.reached
         ? '각 단계에 도달한 딜이 모두 다음 단계로 넘어갔습니다.'
         : `가장 큰 이탈은 ${p.stage} 단계 이후로, 도달한 딜 ${p.reached}건 중 ${p.advanced}건(${p.conversion})만 다음 단계로 넘어갔습니다.`,
-    key: { advanced: '다음 단계로 진행', stillOpen: '이 단계에서 진행 중', lost: '이 단계에서 실주' },
-    stillOpen: '이 단계에서 진행 중',
-    lost: '이 단계에서 실주',
+    key: { advanced: '다음 단계로 진행', stillOpen: '여기까지 와서 진행 중', lost: '여기까지 와서 실주' },
+    stillOpen: '여기까지 와서 진행 중',
+    lost: '여기까지 와서 실주',
     winRate: '도달 대비 수주',
     lostTakeaway: (p) => {
       const open = p.openCount > 0 ? ` 아직 진행 중인 ${p.open}건은 이탈로 세지 않았습니다.` : '';
       if (p.stage === null) return `분석 기간에 생성된 딜 중 아직 ${josa(LOST, '이/가')} 없습니다.${open}`;
-      return `실주율이 가장 높은 단계는 ${josa(p.stage, '으로/로')}, 분석 기간에 생성되어 이 단계에 도달한 딜 ${p.reached}건 중 ${p.lost}건(${p.share})이 이 단계에서 실주했습니다.${open}`;
+      return `실주율이 가장 높은 단계는 ${josa(p.stage, '으로/로')}, 분석 기간에 생성되어 이 단계에 도달한 딜 ${p.reached}건 중 ${p.lost}건(${p.share})이 더 나아가지 못하고 실주했습니다.${open}`;
     },
   },
 

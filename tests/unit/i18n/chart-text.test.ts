@@ -320,8 +320,8 @@ describe('the funnel\'s loss takeaway', () => {
       const { text, o } = setup(locale);
       return C.funnelChart(vm, o(text.funnel)).takeaway;
     };
-    expect(said('en')).toBe('Deals are lost at the highest rate at Negotiation: 9 of the 10\u00a0deals created in the analysis window that reached it (90%) were lost there.');
-    expect(said('ko')).toBe('실주율이 가장 높은 단계는 Negotiation으로, 분석 기간에 생성되어 이 단계에 도달한 딜 10건 중 9건(90%)이 이 단계에서 실주했습니다.');
+    expect(said('en')).toBe('Deals are lost at the highest rate at Negotiation: 9 of the 10\u00a0deals created in the analysis window that reached it (90%) got no further and were lost.');
+    expect(said('ko')).toBe('실주율이 가장 높은 단계는 Negotiation으로, 분석 기간에 생성되어 이 단계에 도달한 딜 10건 중 9건(90%)이 더 나아가지 못하고 실주했습니다.');
     // The Win / loss page's sentence counts the deals lost (closed) in the window, and says so: the two numbers differ.
     const lostAt = (locale: Locale, tiedWith: string[] = []) => setup(locale).text.lostAtStage.takeaway({ stage: 'Prospect', tiedWith, count: '201', share: '40%', amount: '₩9.3B' });
     expect(lostAt('en')).toBe('Of the deals lost in the analysis window, most were lost at Prospect: 201\u00a0deals (40% of losses) worth ₩9.3B.');

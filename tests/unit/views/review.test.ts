@@ -485,7 +485,7 @@ describe('honest small samples', () => {
     ]);
     const funnel = chart(funnelModel(ctx(site(config, specs))).charts, 'funnel');
     expect(funnel.table.headers.map((h) => h.label)).toEqual([
-      'Stage', 'Buyer step', 'Reached', 'Share of all deals', 'Still open here', 'Lost here', 'Conversion', 'Won ÷ reached',
+      'Stage', 'Buyer step', 'Reached', 'Share of all deals', 'Open, got no further', 'Lost, got no further', 'Conversion', 'Won ÷ reached',
     ]);
     expect(funnel.table.rows.map((r) => r.slice(2).map((x) => x.text))).toEqual([
       // Five deals at most reached a stage: every rate is marked as resting on too few.
@@ -495,7 +495,7 @@ describe('honest small samples', () => {
       ['1', '20%', '0', '0', '100%*', '100%*'],
     ]);
     expect(funnel.table.csv.headers[0]).toBe('Stage ID');
-    expect(funnel.chart.svg).toContain('Still open here');
+    expect(funnel.chart.svg).toContain('Open, got no further');
   });
 
   it('the funnel shows no win rate before any deal that reached a stage has closed, and says still-open deals are no drop-offs', () => {
