@@ -109,7 +109,8 @@ export function parseMoney(text: string, opts: NumberOptions): Money | Invalid {
     s = s.trim();
     let m: RegExpMatchArray | null;
     let dollar: string | undefined;
-    if (guard === 0 && opts.backslash === true && (m = s.match(BACKSLASH_SIGN))) {
+    // The first character before the pattern: nearly every amount has none, and this runs for each of them.
+    if (guard === 0 && opts.backslash === true && s.charCodeAt(0) === 0x5c && (m = s.match(BACKSLASH_SIGN))) {
       s = s.slice(m[0].length);
       symbolsBefore++;
       (signs ??= []).push('\\');

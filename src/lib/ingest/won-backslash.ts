@@ -8,7 +8,12 @@ import type { IssueLog } from './issues.ts';
 import { quoteValue } from './values.ts';
 
 /** Whether an amount cell read in won begins with the backslash. */
-export const startsWithBackslash = (text: string): boolean => text.trimStart().charCodeAt(0) === 0x5c;
+export const startsWithBackslash = (text: string): boolean => {
+  // Every amount of a file passes here: the first character first, trimming only a cell that may begin with a space
+  // (ASCII or not: trimStart's spaces include U+00A0 and U+3000).
+  const first = text.charCodeAt(0);
+  return first === 0x5c || ((first <= 0x20 || first >= 0x80) && text.trimStart().charCodeAt(0) === 0x5c);
+};
 
 /** The message (its column first, as vendor/assemble.ts relabels it). */
 export function wonBackslashMessage(column: string, text: string, count: number): string {
