@@ -36,8 +36,9 @@ export const enChartWords: ChartWords = {
         : `The biggest drop-off is after ${p.stage}: only ${p.advanced} of the ${deals(p.reached)} that reached it (${p.conversion}) moved on.`,
     // By each deal's furthest stage (max_reached): one that went back from here and was lost earlier counts here.
     key: { advanced: 'Moved on', stillOpen: 'Open, got no further', lost: 'Lost, got no further' },
-    stillOpen: 'Open, got no further',
-    lost: 'Lost, got no further',
+    // The table's headers, short: its eight columns fit a printed A4 page (the legend above says "got no further").
+    stillOpen: 'Still open',
+    lost: 'Lost',
     winRate: 'Won ÷ reached',
     lostTakeaway: (p) => {
       const open = p.openCount > 0 ? `; the ${noun(p.open, 'deal', 'deals')} of the cohort still open ${p.openCount === 1 ? 'is' : 'are'} not counted as drop-offs` : '';

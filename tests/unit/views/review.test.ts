@@ -485,7 +485,7 @@ describe('honest small samples', () => {
     ]);
     const funnel = chart(funnelModel(ctx(site(config, specs))).charts, 'funnel');
     expect(funnel.table.headers.map((h) => h.label)).toEqual([
-      'Stage', 'Buyer step', 'Reached', 'Share of all deals', 'Open, got no further', 'Lost, got no further', 'Conversion', 'Won ÷ reached',
+      'Stage', 'Buyer step', 'Reached', 'Share of all deals', 'Still open', 'Lost', 'Conversion', 'Won ÷ reached',
     ]);
     expect(funnel.table.rows.map((r) => r.slice(2).map((x) => x.text))).toEqual([
       // Five deals at most reached a stage: every rate is marked as resting on too few.
