@@ -10,6 +10,18 @@ import type { Dataset } from '../../../src/lib/dataset.ts';
 
 export const EXPORTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'exports');
 
+/** A HubSpot deals export's name, and a config of its default pipeline's stages (USD, UTC), for export tests. */
+export const HUBSPOT_FILE = 'hubspot-crm-exports-all-deals-2025-06-30.csv';
+export const HUBSPOT_CONFIG = {
+  currency: 'USD',
+  timezone: 'UTC',
+  stages: [
+    { id: 'appointment', kind: 'open', label: { en: 'Appointment Scheduled' } },
+    { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
+    { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
+  ],
+};
+
 export const exportFile = (path: string, text: string): ExportFile => ({ path, source: byteSource(new TextEncoder().encode(text)) });
 
 /** A CSV text with every cell quoted, as HubSpot writes it. */

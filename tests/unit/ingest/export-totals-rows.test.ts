@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { isTotalsRecord } from '../../../src/lib/ingest/vendor/totals-rows.ts';
-import { exportFile, load, quotedCsv } from './export-helpers.ts';
+import { exportFile, HUBSPOT_CONFIG, HUBSPOT_FILE, load, quotedCsv } from './export-helpers.ts';
 
 const PIPEDRIVE_CONFIG = {
   currency: 'USD',
@@ -57,17 +57,7 @@ describe('a totals row under a Pipedrive export', () => {
   });
 });
 
-const HUBSPOT_CONFIG = {
-  currency: 'USD',
-  timezone: 'UTC',
-  stages: [
-    { id: 'appointment', kind: 'open', label: { en: 'Appointment Scheduled' } },
-    { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
-    { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
-  ],
-};
 const HEADER = ['Record ID', 'Deal Name', 'Pipeline', 'Deal Stage', 'Amount', 'Create Date', 'Deal owner'];
-const HUBSPOT_FILE = 'hubspot-crm-exports-all-deals-2025-06-30.csv';
 
 describe('a totals row under a HubSpot export', () => {
   it('is reported, whatever its word (Total, 합계, Grand Total), and a run of them once', () => {

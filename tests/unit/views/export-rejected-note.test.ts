@@ -11,18 +11,10 @@ import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { summaryMarkdown } from '../../../src/lib/views/digest.ts';
 import { qualityFacts } from '../../../src/lib/views/quality-facts.ts';
-import { exportFile, load, quotedCsv } from '../ingest/export-helpers.ts';
+import { exportFile, HUBSPOT_CONFIG, HUBSPOT_FILE, load, quotedCsv } from '../ingest/export-helpers.ts';
 
-const config = parseConfig({
-  currency: 'USD',
-  timezone: 'UTC',
-  stages: [
-    { id: 'appointment', kind: 'open', label: { en: 'Appointment Scheduled' } },
-    { id: 'won', kind: 'won', label: { en: 'Closed Won' } },
-    { id: 'lost', kind: 'lost', label: { en: 'Closed Lost' } },
-  ],
-});
-const FILE = 'hubspot-crm-exports-all-deals-2025-06-30.csv';
+const config = parseConfig(HUBSPOT_CONFIG);
+const FILE = HUBSPOT_FILE;
 const HEADER = ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Create Date', 'Deal owner', 'Associated Company IDs (Primary)'];
 /** A deal; `owner` '' is rejected (owner is required). */
 const deal = (id: number, owner: string) => [String(id), `Deal ${id}`, 'Appointment Scheduled', '1000', '2025-06-0' + id, owner, '9001'];
