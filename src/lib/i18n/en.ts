@@ -190,6 +190,11 @@ export const en = {
     moreRows: (p: { count: number }, f: Formatter) => `and ${f.count(p.count)} more`,
     /** A folded table's disclosure (TableModel `fold`): every one of its rows. */
     showAll: (p: { count: number }, f: Formatter) => `Show all ${f.count(p.count)}`,
+    /**
+     * Said after a sentence naming the groups won most and least often when their win rates differ by no more than
+     * chance would at their counts (rate-differences.ts): a review should not act on it.
+     */
+    noClearDifference: 'At these deal counts a gap this size could be chance: no clear difference.',
     /** The data's newest change lies a week or more before the as-of date (views/pages/data-notes.ts staleDataNote). */
     staleData: (p: { newest: string; days: number }, f: Formatter) =>
       `The newest change in this data is from ${f.date(p.newest)}, ${withUnit(f.count(p.days), 'days')} before the as-of date. If the export is that old, everything since is missing: export the data again, or build as of that date (--as-of ${p.newest}).`,

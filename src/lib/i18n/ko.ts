@@ -147,6 +147,7 @@ export const ko: Messages = {
     period: (p, f) => `대상 기간: ${f.date(p.from)} ~ ${f.date(p.to)}`,
     moreRows: (p, f) => `외 ${f.count(p.count)}건`,
     showAll: (p, f) => `${f.count(p.count)}건 모두 보기`,
+    noClearDifference: '이 정도 딜 수에서는 이만한 차이가 우연으로도 생길 수 있어 뚜렷한 차이로 보기 어렵습니다.',
     staleData: (p, f) =>
       `데이터에 기록된 가장 최근 변경은 기준일보다 ${f.count(p.days)}일 전(${f.date(p.newest)})입니다. 내보내기가 그만큼 오래되었다면 그 이후의 변화는 빠져 있습니다. 데이터를 다시 내보내거나 그 날짜 기준으로 빌드하세요(--as-of ${p.newest}).`,
     noDataBefore: (p, f) =>

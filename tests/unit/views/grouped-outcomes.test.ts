@@ -94,6 +94,9 @@ describe('deals by lead source', () => {
     expect(t.csv.headers).toEqual(['Lead source', 'Win rate', 'Won deals', 'Lost deals', 'Won amount', 'Median cycle (days)', 'Open deals', 'Open amount']);
     expect(t.csv.rows[0]).toEqual(['outbound', 0.2308, 3, 10, 300, 60, 0, 0]);
     const intro = model.tableIntros!.find(([id]) => id === 'by-source')![1];
+    // Two sources with 10 closed deals, so Fisher's exact test: 11 won of 25, P(8 of inbound's 12 won) = C(12,8) C(13,3) /
+    // C(25,11) = 141,570 / 4,457,400; the tables as likely or less (0-3 and 8-11 won) sum to 210,300: p = 0.047, a clear
+    // difference, so no word of chance.
     expect(intro).toBe(
       'Deals from Inbound were won most often, 67% (8 of 12 closed in the analysis window); deals from Outbound least often, 23% (3 of 13). ' +
         'The most won amount came from Referral: ₩2K, 61% of it. ' +
@@ -344,8 +347,10 @@ describe('deals by the account’s segment, industry and region (accounts.csv)',
       ['의료기기', 13, 39, 9],
     ]);
     const intros = new Map(winLossModel(pageContext(s, 'en')).tableIntros);
+    // 205 of 703 won (29.16%): expected won 99.44, 55.11, 50.45; chi-square 0.557 + 0.434 + 0.129 on the won and 0.229 +
+    // 0.179 + 0.053 on the lost = 1.58 on 2 degrees of freedom, p = e^(−1.58 / 2) = 0.45: no clear difference.
     expect(intros.get('by-segment')).toBe(
-      'Deals with 중견기업 customers were won most often, 32% (60 of 189 closed in the analysis window); deals with 중소기업 customers least often, 27% (92 of 341). The most won amount came from 대기업 customers: ₩23.8B, 47% of it.',
+      'Deals with 중견기업 customers were won most often, 32% (60 of 189 closed in the analysis window); deals with 중소기업 customers least often, 27% (92 of 341). At these deal counts a gap this size could be chance: no clear difference. The most won amount came from 대기업 customers: ₩23.8B, 47% of it.',
     );
     // As an independent reading of the CSVs gives them (won, closed in the window, open at the report date).
     expect(counts(s.grouped_outcomes.region)).toEqual([
@@ -364,12 +369,13 @@ describe('deals by the account’s segment, industry and region (accounts.csv)',
       ['서울', 4, 5, 4],
       ['강원', 0, 1, 0],
     ]);
-    // 충북 13 of 30 (43%) highest of those with 10 closed deals, 부산 7 of 30 (23%) lowest; 울산 ₩8.66B of ₩51.1B won.
+    // 충북 13 of 30 (43%) highest of those with 10 closed deals, 부산 7 of 30 (23%) lowest; 울산 ₩8.66B of ₩51.1B won. Of
+    // twelve regions, a gap as wide is chance's (p 0.58; the industries' 0.20): said so.
     expect(intros.get('by-region')).toBe(
-      'Deals in 충북 were won most often, 43% (13 of 30 closed in the analysis window); deals in 부산 least often, 23% (7 of 30). The most won amount came from 울산: ₩8.66B, 17% of it.',
+      'Deals in 충북 were won most often, 43% (13 of 30 closed in the analysis window); deals in 부산 least often, 23% (7 of 30). At these deal counts a gap this size could be chance: no clear difference. The most won amount came from 울산: ₩8.66B, 17% of it.',
     );
     expect(intros.get('by-industry')).toBe(
-      'Deals in 반도체장비 were won most often, 35% (42 of 119 closed in the analysis window); deals in 가전 least often, 18% (12 of 68). The most won amount came from 자동차부품: ₩18.1B, 35% of it.',
+      'Deals in 반도체장비 were won most often, 35% (42 of 119 closed in the analysis window); deals in 가전 least often, 18% (12 of 68). At these deal counts a gap this size could be chance: no clear difference. The most won amount came from 자동차부품: ₩18.1B, 35% of it.',
     );
   });
 });

@@ -66,6 +66,9 @@ describe('win rates by qualification', () => {
       [
         'qualification-win-rate',
         'Deals closed in the analysis window that named a keyman were won 50% of the time (6 of 12), those without one 10% (1 of 10). ' +
+          // Fisher's exact test: 7 won of 22, P(6 of the 12 won) = C(12,6) C(10,1) / C(22,7) = 9,240 / 170,544; the tables as
+          // likely or less (0, 1, 6 and 7 won) 120 + 2,520 + 9,240 + 792 = 12,672: p = 0.074, so the gap could be chance.
+          'At these deal counts a gap this size could be chance: no clear difference. ' +
           'Too few deals closed with “Budget confirmed” (8) to compare win rates. ' +
           'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
       ],

@@ -2,10 +2,11 @@
  * The Win / loss page's deals by lead source, customer segment, industry and region (metrics/grouped-outcomes.ts
  * `groupedOutcomes`): which channels bring the deals that are won, the marketing half of the pipeline, and which kinds
  * of customer and which territories they are won with. The sentences above each table name the groups won most and least often (of those
- * with enough closed deals), where the won amount came from, and the closed deals without one.
+ * with enough closed deals, and when their gap could be chance), where the won amount came from, and the closed deals without one.
  */
 import type { OutcomeGrouping } from '../../metrics/grouped-outcomes.ts';
 import { UNSPECIFIED } from '../../metrics/win-loss.ts';
+import { winRatesClearlyDiffer } from '../../rate-differences.ts';
 import type { SiteData } from '../schema.ts';
 import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
 import { isSmall, MIN_SAMPLE } from './absence.ts';
@@ -78,7 +79,10 @@ function introOf(ctx: PageContext, grouping: OutcomeGrouping, rows: readonly Row
   return said.filter((text) => text !== '').join(' ');
 }
 
-/** The groups won most and least often, of those with at least MIN_SAMPLE closed deals; or that too few have. */
+/**
+ * The groups won most and least often, of those with at least MIN_SAMPLE closed deals, and that the gap is no clear
+ * difference when their rates differ by no more than chance would; or that too few have.
+ */
 function comparison(ctx: PageContext, grouping: OutcomeGrouping, named: readonly Row[]): string {
   const { m, f } = ctx;
   const s = m.groups[grouping];
@@ -90,7 +94,9 @@ function comparison(ctx: PageContext, grouping: OutcomeGrouping, named: readonly
   const worst = compared.reduce((a, b) => (rate(b) < rate(a) ? b : a));
   if (rate(best) === rate(worst)) return s.same({ rate: f.percent(best.win_rate) });
   const counts = (r: Row) => m.qualification.counts({ won: r.won_count, closed: closed(r) }, f);
-  return s.spread({
+  // One test of every group compared, not of the pair named: among many groups, some gap is always found.
+  const clear = winRatesClearlyDiffer(compared.map((r) => ({ won: r.won_count, closed: closed(r) })));
+  const spread = s.spread({
     best: ctx.label(best.name),
     bestRate: f.percent(best.win_rate),
     bestCounts: counts(best),
@@ -98,6 +104,7 @@ function comparison(ctx: PageContext, grouping: OutcomeGrouping, named: readonly
     worstRate: f.percent(worst.win_rate),
     worstCounts: counts(worst),
   });
+  return clear ? spread : `${spread} ${m.common.noClearDifference}`;
 }
 
 /** The group the most won amount came from, and its share of all of it ('' when nothing was won). */

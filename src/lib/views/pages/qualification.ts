@@ -2,9 +2,10 @@
  * The Win / loss page's win rates by qualification: the deals closed in the analysis window that named a keyman
  * against those that did not, and those with a confirmed budget against those without (metrics/win-loss.ts
  * `qualificationOutcomes`). The book's qualification questions are asked of every open deal (the Stalled page's
- * warning signs); this says whether the answers go with winning, in this data.
+ * warning signs); this says whether the answers go with winning, in this data, and when a gap could be chance.
  */
 import type { WonLost } from '../../metrics/win-loss.ts';
+import { winRatesClearlyDiffer } from '../../rate-differences.ts';
 import { ratio } from '../../stats.ts';
 import { type Column, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { isSmall } from './absence.ts';
@@ -38,6 +39,8 @@ export function qualificationSection(ctx: PageContext): QualificationSection | n
     }
     const counts = (c: WonLost) => q.counts({ won: c.won, closed: closed(c) }, f);
     said.push(words({ with: f.percent(rate(yes.counts)), withCounts: counts(yes.counts), without: f.percent(rate(no.counts)), withoutCounts: counts(no.counts) }));
+    const sides = [yes, no].map((r) => ({ won: r.counts.won, closed: closed(r.counts) }));
+    if (!winRatesClearlyDiffer(sides)) said.push(m.common.noClearDifference);
   };
   const rows: Row[] = [];
   // Each check: the deals.csv column it reads, its two sides (null without the column), their labels, its sentence.
