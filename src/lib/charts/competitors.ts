@@ -3,6 +3,7 @@
  * won first, with the counts in the segments and the win rate in a column.
  */
 import * as Plot from '@observablehq/plot';
+import { winRatesClearlyDiffer } from '../rate-differences.ts';
 import { finite, innerWidth, labelMargin, ratio, rowFrame, textWidth } from './layout.ts';
 import {
   columnMarks,
@@ -45,9 +46,11 @@ export interface CompetitorsTakeaway {
   winRate: string | null;
   /**
    * The competitor we win least against, of those met in at least `minRateDeals` closed deals, when it is not the one
-   * met most often and its win rate is lower: the one a review asks about.
+   * met most often and its win rate is lower: the one a review asks about. `clear`: whether the win rates of those
+   * competitors differ by more than chance would at their counts (rate-differences.ts); when not, the gap is said to be
+   * no clear difference.
    */
-  worst: { competitor: string; won: string; deals: string; winRate: string } | null;
+  worst: { competitor: string; won: string; deals: string; winRate: string; clear: boolean } | null;
 }
 
 export interface CompetitorsText extends BaseChartText {
@@ -102,7 +105,14 @@ function drawCompetitors(vm: CompetitorsViewModel, options: CompetitorsOptions):
         winRate: closed(top) >= minDeals ? fmt.percent(ratio(top.won, closed(top))) : null,
         worst:
           worst && worst !== top && (closed(top) < minDeals || rate(worst) < rate(top))
-            ? { competitor: worst.label, won: fmt.count(finite(worst.won)), deals: fmt.count(closed(worst)), winRate: fmt.percent(ratio(worst.won, closed(worst))) }
+            ? {
+                competitor: worst.label,
+                won: fmt.count(finite(worst.won)),
+                deals: fmt.count(closed(worst)),
+                winRate: fmt.percent(ratio(worst.won, closed(worst))),
+                // One test of every competitor met often enough, not of the pair named.
+                clear: winRatesClearlyDiffer(all.filter((r) => closed(r) >= minDeals).map((r) => ({ won: finite(r.won), closed: closed(r) }))),
+              }
             : null,
       })
     : text.noData;

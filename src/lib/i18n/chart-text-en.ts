@@ -138,7 +138,9 @@ export const enChartWords: ChartWords = {
     axis: 'Closed deals',
     takeaway: (p) => {
       const top = `${p.competitor} is the competitor met most often: ${noun(p.deals, 'closed deal', 'closed deals')}, ${p.winRate === null ? 'too few for a win rate' : `${p.winRate} won`}`;
-      return p.worst === null ? `${top}.` : `${top}; we win least against ${p.worst.competitor}: ${p.worst.won} of ${noun(p.worst.deals, 'deal', 'deals')} (${p.worst.winRate}).`;
+      if (p.worst === null) return `${top}.`;
+      const worst = `${top}; we win least against ${p.worst.competitor}: ${p.worst.won} of ${noun(p.worst.deals, 'deal', 'deals')} (${p.worst.winRate}).`;
+      return p.worst.clear ? worst : `${worst} ${en.common.noClearDifference}`;
     },
   },
 

@@ -153,7 +153,8 @@ export const koChartWords: ChartWords = {
       const top = p.winRate === null ? `${head}은 ${p.deals}건으로 ${josa(rate, '을/를')} 말하기에는 너무 적` : `${head} ${p.deals}건의 ${josa(rate, '은/는')} ${p.winRate}`;
       if (p.worst === null) return p.winRate === null ? `${top}습니다.` : `${top}입니다.`;
       const worst = `${josa(rate, '이/가')} 가장 낮은 경쟁사는 ${josa(p.worst.competitor, '으로/로')} ${p.worst.deals}건 중 ${p.worst.won}건(${p.worst.winRate})만 ${WON}했습니다`;
-      return `${top}${p.winRate === null ? '고' : '이며'}, ${worst}.`;
+      const said = `${top}${p.winRate === null ? '고' : '이며'}, ${worst}.`;
+      return p.worst.clear ? said : `${said} ${ko.common.noClearDifference}`;
     },
   },
 

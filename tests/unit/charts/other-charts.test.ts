@@ -44,9 +44,13 @@ describe('the takeaways name a tie, and the competitor we win least against', ()
       competitorsChart({ competitors }, { ...opts({ ...TEXT.competitors, takeaway: (p) => (seen.push(p), 'x') }), ...(minRateDeals === undefined ? {} : { minRateDeals }) });
       return seen[0];
     };
-    // Met most: Hanwha, 17 of 63 won (27%); least won: Samsung, 3 of 36 (8%); Cognex 0 of 2 is too few to count.
+    // Met most: Hanwha, 17 of 63 won (27%); least won: Samsung, 3 of 36 (8%); Cognex 0 of 2 is too few to count. The three
+    // met in 10 deals or more, 23 of 132 won: chi-square 3.305 + 1.708 + 1.315 on the won and 0.697 + 0.360 + 0.278 on
+    // the lost = 7.66 on 2 degrees of freedom, p = e^(−7.66 / 2) = 0.022: a clear difference.
     const sample = [row('Hanwha', 17, 46), row('Samsung', 3, 33), row('DMG', 3, 30), row('Cognex', 0, 2)];
-    expect(takeaways(sample, 10)).toEqual({ competitor: 'Hanwha', deals: '63', winRate: '27%', worst: { competitor: 'Samsung', won: '3', deals: '36', winRate: '8%' } });
+    expect(takeaways(sample, 10)).toEqual({ competitor: 'Hanwha', deals: '63', winRate: '27%', worst: { competitor: 'Samsung', won: '3', deals: '36', winRate: '8%', clear: true } });
+    // 10 of 30 against 7 of 28: a gap chance gives (Fisher's exact test, p > 0.5), said to be no clear difference.
+    expect(takeaways([row('A', 10, 20), row('B', 7, 21)], 10)).toMatchObject({ worst: { competitor: 'B', clear: false } });
     // The one met most often is also the one we win least against: nothing to add.
     expect(takeaways([row('A', 1, 20), row('B', 10, 5)], 10)).toMatchObject({ worst: null });
     // Met most often in too few deals for a rate (a filtered view): no rate, and the worst only from enough deals.

@@ -124,12 +124,16 @@ describe('chart texts', () => {
       text.funnel.lostTakeaway!({ stage: 'Proposal', lost: '2', reached: '5', share: '40%', open: '3', openCount: 3 }),
       text.funnel.lostTakeaway!({ stage: null, lost: '0', reached: '5', share: '0%', open: '1', openCount: 1 }),
       text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: '50%', worst: null }),
-      text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: null, worst: { competitor: 'Bolt', won: '1', deals: '12', winRate: '8%' } }),
+      text.competitors.takeaway({ competitor: 'Acme', deals: '4', winRate: null, worst: { competitor: 'Bolt', won: '1', deals: '12', winRate: '8%', clear: true } }),
+      text.competitors.takeaway({ competitor: 'Acme', deals: '40', winRate: '25%', worst: { competitor: 'Bolt', won: '2', deals: '12', winRate: '17%', clear: false } }),
       text.repurchase.noneSoon({ count: 3 }),
     ];
     for (const s of texts) expect(s).not.toMatch(parted);
     expect(texts).toContain('Acme is the competitor met most often: 4\u00a0closed deals, 50% won.');
     expect(texts).toContain('Acme is the competitor met most often: 4\u00a0closed deals, too few for a win rate; we win least against Bolt: 1 of 12\u00a0deals (8%).');
+    expect(texts).toContain(
+      'Acme is the competitor met most often: 40\u00a0closed deals, 25% won; we win least against Bolt: 2 of 12\u00a0deals (17%). At these deal counts a gap this size could be chance: no clear difference.',
+    );
     expect(texts).toContain('No deal created in the analysis window has been lost yet; the 1\u00a0deal of the cohort still open is not counted as drop-offs.');
   });
 
@@ -216,6 +220,16 @@ describe('exact takeaways of the example metrics', () => {
     );
     expect(out.intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만\u00a0달러로 직전 3개월(3,500만\u00a0달러)보다 줄었습니다.');
     expect(renderAll('ko').intake.takeaway).toBe('최근 3개월 신규 딜은 5건, 1,500만원으로 직전 3개월(3,500만원)보다 줄었습니다.');
+  });
+
+  it('Korean: the competitor we win least against, and that the gap could be chance', () => {
+    const { text } = setup('ko');
+    const worst = { competitor: '두산공작기계', won: '2', deals: '12', winRate: '17%' };
+    const said = '가장 자주 맞붙은 경쟁사는 한화정밀로, 이 경쟁사와 경합해 마감된 딜 40건의 수주율은 25%이며, 수주율이 가장 낮은 경쟁사는 두산공작기계로 12건 중 2건(17%)만 수주했습니다.';
+    expect(text.competitors.takeaway({ competitor: '한화정밀', deals: '40', winRate: '25%', worst: { ...worst, clear: true } })).toBe(said);
+    expect(text.competitors.takeaway({ competitor: '한화정밀', deals: '40', winRate: '25%', worst: { ...worst, clear: false } })).toBe(
+      `${said} 이 정도 딜 수에서는 이만한 차이가 우연으로도 생길 수 있어 뚜렷한 차이로 보기 어렵습니다.`,
+    );
   });
 });
 
