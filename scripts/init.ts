@@ -34,6 +34,8 @@ import { fatalMessage, optionalString, parseArgs, UsageError, writeFileAtomic } 
 import { cliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
 import { langOption } from './lib/config-option.ts';
 import { fatalText } from '../src/lib/i18n/fatal-text.ts';
+import { readFolder } from '../src/lib/ingest/read-folder.ts';
+import { checkSuggestion, type FolderReader } from './lib/init-check.ts';
 import { INIT_TEXT, initNote } from '../src/lib/i18n/init-notes-text.ts';
 import type { Locale } from '../src/lib/i18n/locales.ts';
 
@@ -56,6 +58,8 @@ export interface InitIo {
   fs: InitFs;
   /** Where pipeline.config.schema.json is, for the `$schema` the file points at. */
   schemaFile: string;
+  /** The folder read with the suggested config, as the build reads it (scripts/lib/init-check.ts). */
+  readFolder: FolderReader;
 }
 
 const nodeFs: InitFs = {
@@ -72,6 +76,7 @@ export function nodeIo(): InitIo {
     stderr: process.stderr,
     fs: nodeFs,
     schemaFile: join(dirname(fileURLToPath(import.meta.url)), '..', CONFIG_SCHEMA_FILE),
+    readFolder,
   };
 }
 
@@ -133,7 +138,7 @@ function schemaReference(configFolder: string, schemaFile: string): string {
   return relative(resolve(configFolder), resolve(schemaFile)).split(sep).join('/');
 }
 
-export function main(argv: string[], io: InitIo = nodeIo()): number {
+export async function main(argv: string[], io: InitIo = nodeIo()): Promise<number> {
   let args: Record<string, string | true>;
   let locale: Locale;
   try {
@@ -214,8 +219,10 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
   // Said in the user's language before the folder fills in `<folder>`: a rule reads the note as the guess wrote it.
   // The folder as one word of the command (a path with a space or a Korean name quoted), to paste as it is.
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${initNote(n, locale).replace('<folder>', shellWord(folder))}\n`).join('');
+  const read = { folder, text: suggestion.text, out, format, pipeline: optionalString(args.pipeline) };
+  const checked = `# ${await checkSuggestion(io.readFolder, read, locale)}\n`;
   if (out === '-') {
-    io.stderr.write(notes);
+    io.stderr.write(notes + checked);
     io.stdout.write(suggestion.text);
   } else {
     try {
@@ -226,7 +233,7 @@ export function main(argv: string[], io: InitIo = nodeIo()): number {
       return 1;
     }
     const config = resolve(out) === resolve(join(folder, CONFIG_FILE)) ? undefined : join(folder, CONFIG_FILE);
-    io.stderr.write(`${notes}# ${INIT_TEXT[locale].wrote({ out, config })}\n`);
+    io.stderr.write(`${notes}${checked}# ${INIT_TEXT[locale].wrote({ out, config })}\n`);
   }
   return 0;
 }
@@ -244,5 +251,5 @@ function isDataFile(out: string, folder: string): boolean {
 
 if (import.meta.main) {
   guardStandardOutput('init', process.stdout, process.stderr, argvLocale(process.argv.slice(2)));
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -23,7 +23,7 @@ import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressSt
 import { argvLocale, fatalWords } from './lib/fatal-words.ts';
 import { checkConfigFile, type ConfigFile, configOption, langOption, replacedConfigNotice } from './lib/config-option.ts';
 import type { Issue } from '../src/lib/dataset.ts';
-import { CLI_TEXT, issuesQuoted, QUOTED_ISSUES } from '../src/lib/i18n/cli-text.ts';
+import { CLI_TEXT, firstOfEachKind, issuesQuoted } from '../src/lib/i18n/cli-text.ts';
 import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
 import { asOfOption, choiceOption, optionalString, outputDestination, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { msg } from '../src/lib/i18n/cli-messages.ts';
@@ -128,7 +128,7 @@ async function computeRun(
   fieldHistoryThread: boolean;
   otherFilesThread: boolean;
   rejected: number;
-  /** The first rejected rows' issues (what --strict quotes), and the config's language. */
+  /** The first rejected row of each kind (what --strict quotes), and the config's language. */
   firstErrors: Issue[];
   locale: Locale;
   readMs: number;
@@ -154,7 +154,7 @@ async function computeRun(
     fieldHistoryThread: read.fieldHistoryThread === true,
     otherFilesThread: read.otherFilesThread === true,
     rejected: files.reduce((sum, f) => sum + f.rejected, 0),
-    firstErrors: dataset.issues.filter((i) => i.severity === 'error').slice(0, QUOTED_ISSUES),
+    firstErrors: firstOfEachKind(dataset.issues),
     locale: uiLocale(config.locale),
     readMs: t1 - t0,
     modelMs: t2 - t1,

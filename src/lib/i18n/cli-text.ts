@@ -114,11 +114,29 @@ export const CLI_TEXT: Record<Locale, CliText> = { en: EN, ko: KO };
 export const QUOTED_ISSUES = 3;
 
 /**
- * The first errors, each where it is and what it is, in `locale`; "..." when more rows were rejected than quoted.
- * Rows an adapter sets aside with a warning (deleted records) have no error to quote: said so, not left as "(; ...)".
+ * The first error of each kind (file, code and column), at most QUOTED_ISSUES of them: 192 rows of one currency without
+ * a rate are one problem, quoted once, and a second kind further down is not hidden behind its repeats.
+ */
+export function firstOfEachKind(issues: Iterable<Issue>): Issue[] {
+  const first: Issue[] = [];
+  const kinds = new Set<string>();
+  for (const issue of issues) {
+    if (issue.severity !== 'error') continue;
+    const kind = `${issue.file}\u0000${issue.code}\u0000${issue.column ?? ''}`;
+    if (kinds.has(kind)) continue;
+    kinds.add(kind);
+    first.push(issue);
+    if (first.length === QUOTED_ISSUES) break;
+  }
+  return first;
+}
+
+/**
+ * The first error of each kind, each where it is and what it is, in `locale`; "..." when more rows were rejected than
+ * quoted. Rows an adapter sets aside with a warning (deleted records) have no error to quote: said so, not left as "(; ...)".
  */
 export function issuesQuoted(issues: readonly Issue[], rejected: number, locale: Locale): string {
-  const first = issues.filter((i) => i.severity === 'error').slice(0, QUOTED_ISSUES);
+  const first = firstOfEachKind(issues);
   if (first.length === 0) return CLI_TEXT[locale].warnedOnly;
   const said = first.map((i) => `${CLI_TEXT[locale].at(i)}: ${issueMessage(i, locale).split('\n').join(' ')}`);
   return `${said.join('; ')}${rejected > first.length ? '; ...' : ''}`;

@@ -14,6 +14,7 @@ import { object, re, type Rule, sayWith, topic } from './issue-rules.ts';
 import { josa } from './josa.ts';
 import type { Locale } from './locales.ts';
 import { Q, STAGE_NOTE_RULES } from './init-notes-stages.ts';
+import { createNumberFormats } from '../format/numbers.ts';
 
 /** The adapters' names (registry.ts), as the first note says what the folder was read as. */
 const ADAPTER_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -208,13 +209,26 @@ export interface InitText {
   outIsData: (p: { out: string; config: string }) => string;
   /** `--out` names a folder. */
   outIsFolder: (p: { out: string; file: string }) => string;
+  /** The folder read with the suggested config (scripts/lib/init-check.ts): every row used. */
+  checkedAll: (p: { rows: number }) => string;
+  /** Rows the build would leave out, the first of them quoted (cli-text.ts `issuesQuoted`). */
+  checkedRejected: (p: { rows: number; rejected: number; detail: string }) => string;
+  /** What would stop `metrics` and the build. */
+  checkedStop: (p: { message: string }) => string;
 }
+
+const EN_COUNT = createNumberFormats('en').count;
+const KO_COUNT = createNumberFormats('ko').count;
 
 const EN: InitText = {
   wrote: (p) => `wrote ${p.out}${p.config === undefined ? '' : `; the build and the metrics read ${p.config}: put it there once reviewed, or give this file as --config ${p.out}`}`,
   exists: (p) => `${p.out} already exists; not overwritten. Review it, or rerun with --force to replace it, or --out - to print the suggestion`,
   outIsData: (p) => `--out ${p.out} is a file of the data folder, not its config; write the suggestion to ${p.config} (the default) or outside the folder`,
   outIsFolder: (p) => `--out ${p.out} is a folder; give the file to write, such as ${p.file}`,
+  checkedAll: (p) => `checked: with this config the build and the metrics read all ${EN_COUNT(p.rows)} rows of the folder`,
+  checkedRejected: (p) =>
+    `checked: with this config the build and the metrics would leave out ${EN_COUNT(p.rejected)} of the folder's ${EN_COUNT(p.rows)} rows (${p.detail}); fix them in the CRM or in the export's settings and export again, or review each on the Data quality page after a build`,
+  checkedStop: (p) => `checked: with this config the build and the metrics would stop: ${p.message}`,
 };
 
 const KO: InitText = {
@@ -223,6 +237,10 @@ const KO: InitText = {
   exists: (p) => `${p.out}: 이미 있어 덮어쓰지 않았습니다. 그 파일을 검토하거나, 바꾸려면 --force를, 제안을 출력만 하려면 --out -를 주고 다시 실행하세요`,
   outIsData: (p) => `--out ${p.out}: 설정 파일이 아니라 데이터 폴더의 파일입니다. 제안은 ${p.config}(기본값)나 폴더 밖에 쓰세요`,
   outIsFolder: (p) => `--out ${p.out}: 폴더입니다. ${p.file}처럼 쓸 파일을 주세요`,
+  checkedAll: (p) => `확인: 이 설정으로 빌드와 지표 계산이 폴더의 ${KO_COUNT(p.rows)}행을 모두 읽습니다`,
+  checkedRejected: (p) =>
+    `확인: 이 설정으로는 빌드와 지표 계산이 폴더의 전체 ${KO_COUNT(p.rows)}행 중 ${KO_COUNT(p.rejected)}행을 제외합니다(${p.detail}). CRM이나 내보내기 설정에서 고쳐 다시 내보내거나, 빌드한 뒤 데이터 품질 페이지에서 하나씩 확인하세요`,
+  checkedStop: (p) => `확인: 이 설정으로는 빌드와 지표 계산이 멈춥니다: ${p.message}`,
 };
 
 export const INIT_TEXT: Record<Locale, InitText> = { en: EN, ko: KO };

@@ -344,7 +344,7 @@ describe('what to do about the config, said with --config', () => {
     const err: string[] = [];
     const out = join(dir, 'pipescope.json');
     const io = { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => (err.push(t), true) } };
-    expect(init(['--data', data, '--out', out], io)).toBe(0);
+    expect(await init(['--data', data, '--out', out], io)).toBe(0);
     expect(err.join('').trimEnd().split('\n').at(-1)).toBe(`# wrote ${out}; the build and the metrics read ${join(data, 'pipeline.config.json')}: put it there once reviewed, or give this file as --config ${out}`);
   });
 });
@@ -358,7 +358,7 @@ describe("init's suggested command", () => {
     const data = copyFixture('bad/vendor-unmatched-stage', dir);
     const err: string[] = [];
     const io = { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => (err.push(t), true) } };
-    init(['--data', data, '--out', '-', '--lang', 'en'], io);
+    await init(['--data', data, '--out', '-', '--lang', 'en'], io);
     const line = err.join('').split('\n').find((l) => l.includes('then run:'))!;
     expect(line).toBe(`# review every line above, then run: npm run metrics -- --data '${data}'`);
     // As a shell reads it: one argument, the folder.

@@ -54,6 +54,10 @@ async function runMetrics(cwd: string, ...args: string[]) {
 }
 
 const SPEC_HISTORY = readFileSync(join(SPEC, 'stage_history.csv'), 'utf8');
+/** init's read of the folder with its suggestion, for runs that stop before it: reaching it fails the test. */
+const unreachedRead = (): never => {
+  throw new Error('init read the folder after a problem that should have stopped it');
+};
 
 describe('metrics: a missing file or column', () => {
   it('a missing required column, in the config language; English with --lang en, byte for byte as before', async () => {
@@ -303,27 +307,27 @@ describe('build, dev and init', () => {
     expect(seen[0]).toContain('--lang=ko');
   });
 
-  it('init: --lang ko, for no export and for a missing folder', () => {
+  it('init: --lang ko, for no export and for a missing folder', async () => {
     const { dir, data } = folder({});
     const out: string[] = [];
     const err: string[] = [];
-    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, fs: { readdir: () => [], kind: (p: string) => (p === data ? ('folder' as const) : null), readFile: () => new Uint8Array(), writeFile: () => {} }, schemaFile: join(dir, 'schema.json') };
-    expect(init(['--data', data, '--lang', 'ko'], io)).toBe(1);
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, fs: { readdir: () => [], kind: (p: string) => (p === data ? ('folder' as const) : null), readFile: () => new Uint8Array(), writeFile: () => {} }, schemaFile: join(dir, 'schema.json'), readFolder: unreachedRead };
+    expect(await init(['--data', data, '--lang', 'ko'], io)).toBe(1);
     expect(err.join('')).toBe('init: 내보내기 파일을 찾지 못했습니다(CSV 파일이 없습니다). deals.csv와 stage_history.csv(docs/input.md), 또는 CRM에서 내보낸 파일(docs/exports.md)을 폴더에 넣으세요\n');
     err.length = 0;
-    expect(init(['--data', join(dir, 'nowhere'), '--lang', 'ko'], io)).toBe(1);
+    expect(await init(['--data', join(dir, 'nowhere'), '--lang', 'ko'], io)).toBe(1);
     expect(err.join('')).toBe(`init: ${join(dir, 'nowhere')}: 데이터 폴더가 없습니다\n`);
     err.length = 0;
-    expect(init(['--data', join(dir, 'nowhere')], io)).toBe(1);
+    expect(await init(['--data', join(dir, 'nowhere')], io)).toBe(1);
     expect(err.join('')).toBe(`init: ${join(dir, 'nowhere')}: the data folder does not exist\n`);
     // One of the data's files given as --data: the folder that holds it, as metrics says it.
     const file = join(data, 'deals.csv');
     const withFile = { ...io, fs: { ...io.fs, kind: (p: string) => (p === data ? ('folder' as const) : p === file ? ('file' as const) : null) } };
     err.length = 0;
-    expect(init(['--data', file], withFile)).toBe(1);
+    expect(await init(['--data', file], withFile)).toBe(1);
     expect(err.join('')).toBe(`init: ${file}: not a folder: --data takes the folder that holds the files, here ${data}\n`);
     err.length = 0;
-    expect(init(['--data', file, '--lang', 'ko'], withFile)).toBe(1);
+    expect(await init(['--data', file, '--lang', 'ko'], withFile)).toBe(1);
     expect(err.join('')).toBe(`init: ${file}: 폴더가 아닙니다. --data에는 파일이 들어 있는 폴더를 주세요(여기서는 ${data})\n`);
   });
 });
@@ -416,22 +420,23 @@ describe('init: more of what stops it', () => {
         writeFile: () => {},
       },
       schemaFile: join(dir, 'schema.json'),
+      readFolder: unreachedRead,
     };
     return { io, stderr: () => err.join('') };
   }
 
-  it('an unknown --format, an empty deals.csv, a missing stage_history.csv', () => {
+  it('an unknown --format, an empty deals.csv, a missing stage_history.csv', async () => {
     const { dir, data } = folder({ 'deals.csv': '', 'stage_history.csv': SPEC_HISTORY });
     const unknown = initIo(dir);
-    expect(init(['--data', data, '--out', '-', '--format', 'zoho', '--lang', 'ko'], unknown.io)).toBe(1);
+    expect(await init(['--data', data, '--out', '-', '--format', 'zoho', '--lang', 'ko'], unknown.io)).toBe(1);
     expect(unknown.stderr()).toBe('init: 알 수 없는 --format "zoho"입니다(가능한 값: canonical, hubspot, pipedrive, salesforce-report, salesforce-api)\n');
     const empty = initIo(dir);
-    expect(init(['--data', data, '--out', '-', '--lang', 'ko'], empty.io)).toBe(1);
+    expect(await init(['--data', data, '--out', '-', '--lang', 'ko'], empty.io)).toBe(1);
     expect(empty.stderr()).toBe('init: deals.csv: 빈 파일입니다(머리글 행도 없습니다)\n');
     rmSync(join(data, 'stage_history.csv'));
     writeFileSync(join(data, 'deals.csv'), readFileSync(join(SPEC, 'deals.csv')));
     const missing = initIo(dir);
-    expect(init(['--data', data, '--out', '-', '--lang', 'ko'], missing.io)).toBe(1);
+    expect(await init(['--data', data, '--out', '-', '--lang', 'ko'], missing.io)).toBe(1);
     expect(missing.stderr()).toBe('init: stage_history.csv: 필수 파일이 없습니다\n');
   });
 });

@@ -130,15 +130,15 @@ describe('build, dev and init: argument errors', () => {
     expect(f.stderr().split('\n')[0]).toBe('dev: --port는 0부터 65535까지의 정수여야 합니다("abc"가 아님)');
   });
 
-  it('init --lang=ko --bogus: Korean; without --lang, English', () => {
-    const run = (...args: string[]) => {
+  it('init --lang=ko --bogus: Korean; without --lang, English', async () => {
+    const run = async (...args: string[]) => {
       const err: string[] = [];
-      const code = init(args, { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) } });
+      const code = await init(args, { ...nodeIo(), stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) } });
       return { code, first: err.join('').split('\n')[0] };
     };
-    expect(run('--lang=ko', '--bogus')).toEqual({ code: 2, first: 'init: 알 수 없는 인수입니다: "--bogus"' });
-    expect(run('--lang', 'ko')).toEqual({ code: 2, first: 'init: --data <folder>를 주어야 합니다' });
-    expect(run('--bogus')).toEqual({ code: 2, first: 'init: unknown argument "--bogus"' });
+    expect(await run('--lang=ko', '--bogus')).toEqual({ code: 2, first: 'init: 알 수 없는 인수입니다: "--bogus"' });
+    expect(await run('--lang', 'ko')).toEqual({ code: 2, first: 'init: --data <folder>를 주어야 합니다' });
+    expect(await run('--bogus')).toEqual({ code: 2, first: 'init: unknown argument "--bogus"' });
   });
 });
 

@@ -16,11 +16,11 @@ import { copyFixture, FIXTURES, removeTempDirs, tempDir } from '../cli/helpers.t
 afterEach(removeTempDirs);
 
 /** init run in-process: its exit code, stdout and stderr. */
-function run(...args: string[]) {
+async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const io = { ...nodeIo(), stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } };
-  const code = init(args, io);
+  const code = await init(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
@@ -40,14 +40,14 @@ const FOLDERS = [
 const PIPELINE: Record<string, string[]> = { [join(FIXTURES, 'exports', 'hubspot-deals', 'data')]: ['--pipeline', 'Sales Pipeline'] };
 
 describe('init --lang ko over the fixtures', () => {
-  it.each(FOLDERS)('%s: every note in Korean, the same config, English as before', (folder) => {
+  it.each(FOLDERS)('%s: every note in Korean, the same config, English as before', async (folder) => {
     const extra = PIPELINE[folder] ?? [];
-    const en = run('--data', folder, '--out', '-', ...extra);
-    const ko = run('--data', folder, '--out', '-', '--lang', 'ko', ...extra);
+    const en = await run('--data', folder, '--out', '-', ...extra);
+    const ko = await run('--data', folder, '--out', '-', '--lang', 'ko', ...extra);
     expect(ko.code).toBe(en.code);
     if (en.code !== 0) return;
     expect(ko.stdout).toBe(en.stdout);
-    expect(run('--data', folder, '--out', '-', '--lang', 'en', ...extra).stderr).toBe(en.stderr);
+    expect((await run('--data', folder, '--out', '-', '--lang', 'en', ...extra)).stderr).toBe(en.stderr);
     const enLines = en.stderr.trimEnd().split('\n');
     const koLines = ko.stderr.trimEnd().split('\n');
     expect(koLines).toHaveLength(enLines.length);
@@ -184,7 +184,7 @@ describe('Korean notes, checked by hand', () => {
 });
 
 describe("init's other lines with --lang ko", () => {
-  it('the files it did not read, as the Data quality page says them', () => {
+  it('the files it did not read, as the Data quality page says them', async () => {
     const dir = tempDir();
     const data = copyFixture('spec-example', dir);
     writeFileSync(join(data, 'Opportunities.xlsx'), 'PK');
@@ -193,8 +193,8 @@ describe("init's other lines with --lang ko", () => {
     mkdirSync(join(data, '__MACOSX'));
     writeFileSync(join(data, '__MACOSX', '._deals.csv'), Buffer.alloc(40));
     symlinkSync(join(dir, 'nowhere.csv'), join(data, 'gone.csv'));
-    const en = run('--data', data, '--out', '-');
-    const ko = run('--data', data, '--out', '-', '--lang', 'ko');
+    const en = await run('--data', data, '--out', '-');
+    const ko = await run('--data', data, '--out', '-', '--lang', 'ko');
     const warnings = ko.stderr.split('\n').filter((l) => l.startsWith('# 경고: ') && !l.includes('단계'));
     expect(warnings).toEqual([
       '# 경고: Opportunities.xlsx: 스프레드시트 통합 문서이며 CSV 파일이 아니어서 읽지 않았습니다. CRM에서 CSV로 다시 내보내거나(또는 Excel에서 열어 "CSV UTF-8"로 저장하여) 그 CSV 파일로 바꾸세요',
@@ -209,21 +209,21 @@ describe("init's other lines with --lang ko", () => {
     expect(warnings.every(saidInKorean)).toBe(true);
   });
 
-  it('wrote, already exists, and an --out of the data folder', () => {
+  it('wrote, already exists, and an --out of the data folder', async () => {
     const dir = tempDir();
     const data = copyFixture('spec-example', dir);
     const out = join(dir, 'pipescope.json');
-    const wrote = run('--data', data, '--out', out, '--lang', 'ko');
+    const wrote = await run('--data', data, '--out', out, '--lang', 'ko');
     expect(wrote.code).toBe(0);
     expect(wrote.stderr.trimEnd().split('\n').at(-1)).toBe(
       `# ${out}에 썼습니다. 빌드와 지표 계산은 ${join(data, 'pipeline.config.json')}을 읽으니, 검토한 뒤 그곳에 두거나 이 파일을 --config ${out}으로 주세요`,
     );
-    expect(run('--data', data, '--out', out).stderr).toBe(`init: ${INIT_TEXT.en.exists({ out })}\n`);
-    expect(run('--data', data, '--out', out, '--lang', 'ko').stderr).toBe(`init: ${out}: 이미 있어 덮어쓰지 않았습니다. 그 파일을 검토하거나, 바꾸려면 --force를, 제안을 출력만 하려면 --out -를 주고 다시 실행하세요\n`);
-    const inData = run('--data', data, '--out', join(data, 'deals.csv'), '--lang', 'ko');
+    expect((await run('--data', data, '--out', out)).stderr).toBe(`init: ${INIT_TEXT.en.exists({ out })}\n`);
+    expect((await run('--data', data, '--out', out, '--lang', 'ko')).stderr).toBe(`init: ${out}: 이미 있어 덮어쓰지 않았습니다. 그 파일을 검토하거나, 바꾸려면 --force를, 제안을 출력만 하려면 --out -를 주고 다시 실행하세요\n`);
+    const inData = await run('--data', data, '--out', join(data, 'deals.csv'), '--lang', 'ko');
     expect(inData.code).toBe(2);
     expect(inData.stderr.split('\n')[0]).toBe(`init: --out ${join(data, 'deals.csv')}: 설정 파일이 아니라 데이터 폴더의 파일입니다. 제안은 ${join(data, 'pipeline.config.json')}(기본값)나 폴더 밖에 쓰세요`);
-    expect(run('--data', data, '--out', join(dir, 'other.json'), '--lang', 'ko').stderr).toMatch(/\n# \S+other\.json에 썼습니다\. /u);
-    expect(run('--data', data, '--force', '--lang', 'ko').stderr.trimEnd().split('\n').at(-1)).toBe(`# ${join(data, 'pipeline.config.json')}에 썼습니다`);
+    expect((await run('--data', data, '--out', join(dir, 'other.json'), '--lang', 'ko')).stderr).toMatch(/\n# \S+other\.json에 썼습니다\. /u);
+    expect((await run('--data', data, '--force', '--lang', 'ko')).stderr.trimEnd().split('\n').at(-1)).toBe(`# ${join(data, 'pipeline.config.json')}에 썼습니다`);
   });
 });

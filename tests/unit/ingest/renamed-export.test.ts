@@ -89,11 +89,11 @@ describe('a CRM export saved as deals.csv', () => {
     expect(read.dataset.issues.some((i) => i.code === 'renamed_export')).toBe(false);
   });
 
-  it('init reads it as the export it is', () => {
+  it('init reads it as the export it is', async () => {
     const dir = folderWith('deals.csv');
     const out: string[] = [];
     const err: string[] = [];
-    const code = initMain(['--data', dir, '--out', '-'], {
+    const code = await initMain(['--data', dir, '--out', '-'], {
       ...nodeIo(),
       stdout: { write: (text: string) => (out.push(text), true) },
       stderr: { write: (text: string) => (err.push(text), true) },

@@ -508,7 +508,7 @@ describe('npm run init (in-process)', () => {
   const configPath = () => join(dir, 'data', 'pipeline.config.json');
 
   it('writes the suggestion into the folder, with the reasons on stderr, and the metrics read it', async () => {
-    expect(main(['--data', join(dir, 'data')], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data')], io)).toBe(0);
     const text = readFileSync(configPath(), 'utf8');
     expect(text).toContain('"$schema": "../pipeline.config.schema.json"');
     expect(text).toContain('\n    {"id":"discovery","kind":"open","label":{"en":"Discovery"}},\n');
@@ -523,74 +523,74 @@ describe('npm run init (in-process)', () => {
     expect(dataset.deals.length).toBe(5);
   });
 
-  it('suggests from the exports beside an Excel lock file, and says what that file is', () => {
+  it('suggests from the exports beside an Excel lock file, and says what that file is', async () => {
     writeFileSync(join(dir, 'data', '~$deals.csv'), Buffer.alloc(165));
-    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
     expect(err.join('')).toContain(
       "# WARNING: ~$deals.csv: not read: an Office lock file, which Excel keeps beside a file while it has it open (named ~$ and that file's name), not data; a file open in Excel may hold changes not saved yet\n",
     );
     expect(parseConfigText(out.join('')).stages.map((s) => s.id)).toEqual(['discovery', 'demo', 'negotiation', 'on_hold', 'closed_won', 'lost']);
   });
 
-  it('refuses to overwrite an existing config unless --force', () => {
+  it('refuses to overwrite an existing config unless --force', async () => {
     writeFileSync(configPath(), '{"currency": "USD"}\n');
-    expect(main(['--data', join(dir, 'data')], io)).toBe(1);
+    expect(await main(['--data', join(dir, 'data')], io)).toBe(1);
     expect(err.join('')).toContain('already exists; not overwritten');
     expect(readFileSync(configPath(), 'utf8')).toBe('{"currency": "USD"}\n');
-    expect(main(['--data', join(dir, 'data'), '--force'], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--force'], io)).toBe(0);
     expect(parseConfigText(readFileSync(configPath(), 'utf8')).currency).toBe('EUR');
   });
 
-  it('never writes over a file of the data folder other than its config, even with --force', () => {
+  it('never writes over a file of the data folder other than its config, even with --force', async () => {
     const deals = join(dir, 'data', 'deals.csv');
     const before = readFileSync(deals, 'utf8');
     for (const argv of [['--out', deals], ['--out', deals, '--force'], ['--out', join(dir, 'data', 'notes.txt'), '--force']]) {
       err.length = 0;
-      expect(main(['--data', join(dir, 'data'), ...argv], io)).toBe(2);
+      expect(await main(['--data', join(dir, 'data'), ...argv], io)).toBe(2);
       expect(err.join('')).toMatch(/^init: --out .+ is a file of the data folder, not its config; write the suggestion to .+pipeline\.config\.json \(the default\) or outside the folder\nusage: /u);
     }
     expect(readFileSync(deals, 'utf8')).toBe(before);
     expect(readdirSync(join(dir, 'data')).sort()).toEqual(['deals.csv', 'stage_history.csv']);
     // Outside the folder, or the config by another spelling of its path: written.
-    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'suggested.json')], io)).toBe(0);
-    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'data', '.', 'pipeline.config.json')], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', join(dir, 'suggested.json')], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', join(dir, 'data', '.', 'pipeline.config.json')], io)).toBe(0);
   });
 
-  it('--out a folder: exit 2 naming the file to give instead, with --force too (it said to rerun with --force, which failed on EISDIR)', () => {
+  it('--out a folder: exit 2 naming the file to give instead, with --force too (it said to rerun with --force, which failed on EISDIR)', async () => {
     const folder = join(dir, 'configs');
     mkdirSync(folder);
     for (const argv of [['--out', folder], ['--out', folder, '--force'], ['--out', folder, '--lang', 'ko']]) {
       err.length = 0;
-      expect(main(['--data', join(dir, 'data'), ...argv], io)).toBe(2);
+      expect(await main(['--data', join(dir, 'data'), ...argv], io)).toBe(2);
       const file = join(folder, 'pipeline.config.json');
       expect(err.join('').split('\n')[0]).toBe(argv.includes('ko') ? `init: --out ${folder}: 폴더입니다. ${file}처럼 쓸 파일을 주세요` : `init: --out ${folder} is a folder; give the file to write, such as ${file}`);
     }
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('reports an output it cannot write in a line (exit 1), never with a stack', () => {
+  it('reports an output it cannot write in a line (exit 1), never with a stack', async () => {
     symlinkSync(join(dir, 'nothing.json'), join(dir, 'link.json'));
-    expect(main(['--data', join(dir, 'data'), '--out', join(dir, 'link.json'), '--force'], io)).toBe(1);
+    expect(await main(['--data', join(dir, 'data'), '--out', join(dir, 'link.json'), '--force'], io)).toBe(1);
     expect(err.join('')).toMatch(/^init: cannot write .+link\.json: it is a symbolic link to a file that does not exist; give the path of the file itself \(EDANGLING\)\n$/u);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
   });
 
-  it('names a file the system will not let it read in a line (exit 1), never with a stack', () => {
+  it('names a file the system will not let it read in a line (exit 1), never with a stack', async () => {
     // As for a user without read permission (chmod 000), which root, running the tests, always has.
     const refused = join(dir, 'data', 'deals.csv');
     const denied = Object.assign(new Error(`EACCES: permission denied, open '${refused}'`), { code: 'EACCES', errno: -13, syscall: 'open', path: refused });
     const fs = { ...io.fs, readFile: (path: string) => (path === refused ? (() => { throw denied; })() : io.fs.readFile(path)) };
-    expect(main(['--data', join(dir, 'data'), '--out', '-'], { ...io, fs })).toBe(1);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-'], { ...io, fs })).toBe(1);
     expect(err.join('')).toBe(`init: cannot read the data: EACCES: permission denied, open '${refused}'\n`);
     expect(out).toEqual([]);
     err.length = 0;
-    expect(main(['--data', join(dir, 'data'), '--out', '-', '--lang', 'ko'], { ...io, fs })).toBe(1);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-', '--lang', 'ko'], { ...io, fs })).toBe(1);
     expect(err.join('')).toBe(`init: 데이터를 읽을 수 없습니다: EACCES: permission denied, open '${refused}'\n`);
   });
 
   it('warns of a stray CSV file of a canonical folder it may not read, as the metrics do, and suggests from the canonical files (it stopped)', async () => {
     const data = join(dir, 'data');
-    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', data, '--out', '-'], io)).toBe(0);
     const alone = out.join('');
     // As for a user without read permission (chmod 000), which root, running the tests, always has.
     const refused = join(data, 'notes.csv');
@@ -600,7 +600,7 @@ describe('npm run init (in-process)', () => {
     for (const lang of ['en', 'ko'] as const) {
       out.length = 0;
       err.length = 0;
-      expect(main(['--data', data, '--out', '-', '--lang', lang], { ...io, fs })).toBe(0);
+      expect(await main(['--data', data, '--out', '-', '--lang', lang], { ...io, fs })).toBe(0);
       expect(out.join('')).toBe(alone);
       const { dataset } = await readFolder(data);
       const said = dataset.issues.filter((i) => i.file === 'notes.csv');
@@ -609,23 +609,23 @@ describe('npm run init (in-process)', () => {
     }
   });
 
-  it('guesses from the files the metrics read alone: a stray CSV of a canonical folder does not move the date order', () => {
+  it('guesses from the files the metrics read alone: a stray CSV of a canonical folder does not move the date order', async () => {
     const data = join(dir, 'data');
-    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', data, '--out', '-'], io)).toBe(0);
     const alone = out.join('');
     out.length = 0;
     err.length = 0;
     writeFileSync(join(data, 'notes.csv'), 'note,when\nx,03/04/2025\ny,04/05/2025\n');
-    expect(main(['--data', data, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', data, '--out', '-'], io)).toBe(0);
     expect(out.join('')).toBe(alone);
     expect(err.join('')).not.toContain('03/04/2025');
     expect(err.join('')).toContain('# WARNING: notes.csv: not read: a folder with deals.csv is read as the canonical files');
   });
 
-  it('names a symbolic link that leads round in a loop as a link to nothing, and suggests from the rest', () => {
+  it('names a symbolic link that leads round in a loop as a link to nothing, and suggests from the rest', async () => {
     symlinkSync('loop-b.csv', join(dir, 'data', 'loop-a.csv'));
     symlinkSync('loop-a.csv', join(dir, 'data', 'loop-b.csv'));
-    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
     const notes = err.join('');
     for (const name of ['loop-a.csv', 'loop-b.csv']) {
       expect(notes).toContain(`# WARNING: ${name}: named like a CSV file, but not a file that can be read (a symbolic link to nothing, a FIFO or a socket): not read\n`);
@@ -633,44 +633,44 @@ describe('npm run init (in-process)', () => {
     expect(parseConfigText(out.join('')).stages.map((s) => s.id)).toEqual(['discovery', 'demo', 'negotiation', 'on_hold', 'closed_won', 'lost']);
   });
 
-  it('--out - prints the suggestion and leaves the folder alone', () => {
+  it('--out - prints the suggestion and leaves the folder alone', async () => {
     writeFileSync(configPath(), '{}\n');
-    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
     expect(parseConfigText(out.join('')).date_order).toBe('DMY');
     expect(readFileSync(configPath(), 'utf8')).toBe('{}\n');
     expect(err.join('')).toMatch(/^# read as: canonical folder/u);
   });
 
-  it('names a spreadsheet workbook it did not read, first among the notes', () => {
+  it('names a spreadsheet workbook it did not read, first among the notes', async () => {
     writeFileSync(join(dir, 'data', 'Opportunities.xlsx'), 'PK');
-    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
     expect(err.join('')).toMatch(/^# WARNING: Opportunities\.xlsx: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: canonical folder/u);
   });
 
-  it('suggests from an XLSX export as from its CSV, and names one that cannot be read', () => {
+  it('suggests from an XLSX export as from its CSV, and names one that cannot be read', async () => {
     const folder = join(dir, 'workbook');
     cpSync(join(EXPORTS, 'salesforce-history-report', 'data'), folder, { recursive: true });
     rmSync(join(folder, 'pipeline.config.json'));
-    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', folder, '--out', '-'], io)).toBe(0);
     const fromCsv = out.join('');
     out.length = 0;
     err.length = 0;
     rmSync(join(folder, 'Opportunity History - FY25 report.csv'));
     cpSync(join(EXPORTS, '..', 'ingest-workbooks', 'salesforce-history-report', 'Opportunity History - FY25 report.xlsx'), join(folder, 'Opportunity History - FY25 report.xlsx'));
     writeFileSync(join(folder, 'Pipeline.xlsx'), 'PK');
-    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', folder, '--out', '-'], io)).toBe(0);
     // The workbook's dates are ISO: the date order is not guessed from them, the rest of the suggestion is the CSV's.
     expect({ ...parseConfigText(out.join('')), date_order: 'MDY' }).toEqual(parseConfigText(fromCsv));
     expect(err.join('')).toMatch(/^# WARNING: Pipeline\.xlsx: an Excel workbook that cannot be read: the file is cut off or not a ZIP file \(no end of its directory\)\. .*\n# read as: Salesforce reports \(--format salesforce-report\): Opportunity History - FY25 report\.xlsx\n/u);
   });
 
-  it('suggests from the exports in a ZIP archive, naming what else it holds', () => {
+  it('suggests from the exports in a ZIP archive, naming what else it holds', async () => {
     const folder = join(dir, 'zipped-export');
     mkdirSync(folder);
     const loader = join(EXPORTS, 'salesforce-data-loader', 'data');
     const entry = (name: string) => ({ name, text: '', bytes: readFileSync(join(loader, name)) });
     writeFileSync(join(folder, 'WE_00D_1.zip'), makeZip([entry('Opportunity.csv'), entry('OpportunityHistory.csv'), entry('User.csv'), { name: 'Lead.csv', text: 'ID,COMPANY\n1,Acme\n' }, { name: 'logo.png', text: 'x' }]));
-    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', folder, '--out', '-'], io)).toBe(0);
     const notes = err.join('').split('\n');
     expect(notes.slice(0, 3)).toEqual([
       '# WARNING: WE_00D_1.zip: 1 of its files is not read: "logo.png"',
@@ -679,28 +679,28 @@ describe('npm run init (in-process)', () => {
     ]);
   });
 
-  it('names the first ten files a full export holds that it does not read, then how many more, in English and Korean', () => {
+  it('names the first ten files a full export holds that it does not read, then how many more, in English and Korean', async () => {
     const folder = join(dir, 'full-export');
     mkdirSync(folder);
     const loader = join(EXPORTS, 'salesforce-data-loader', 'data');
     const objects = Array.from({ length: 12 }, (_, k) => ({ name: `Object${String(k).padStart(2, '0')}.csv`, text: 'ID,NAME\n1,x\n' }));
     writeFileSync(join(folder, 'WE_00D_1.zip'), makeZip([{ name: 'Opportunity.csv', text: '', bytes: readFileSync(join(loader, 'Opportunity.csv')) }, ...objects]));
-    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', folder, '--out', '-'], io)).toBe(0);
     const first = (lines: string) => lines.split('\n').find((l) => l.includes('--format salesforce-api'))!;
     const listed = objects.slice(0, 10).map((o) => `WE_00D_1.zip/${o.name}`).join(', ');
     expect(first(err.join(''))).toBe(`# read as: Salesforce Data Loader exports (--format salesforce-api): WE_00D_1.zip/Opportunity.csv; not read by it: ${listed} and 2 more`);
     err.length = 0;
-    expect(main(['--data', folder, '--out', '-', '--lang', 'ko'], io)).toBe(0);
+    expect(await main(['--data', folder, '--out', '-', '--lang', 'ko'], io)).toBe(0);
     expect(first(err.join(''))).toBe(`# Salesforce Data Loader 내보내기로 읽었습니다(--format salesforce-api): WE_00D_1.zip/Opportunity.csv. 이 형식으로 읽지 않은 파일: ${listed} 외 2개`);
   });
 
-  it('names a ZIP archive it did not read, as an archive, first among the notes', () => {
+  it('names a ZIP archive it did not read, as an archive, first among the notes', async () => {
     writeFileSync(join(dir, 'data', 'hubspot-export.zip'), 'PK\u0003\u0004');
-    expect(main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', join(dir, 'data'), '--out', '-'], io)).toBe(0);
     expect(err.join('')).toMatch(/^# WARNING: hubspot-export\.zip: a ZIP archive, not a CSV file: not read\. Extract it .*\n# read as: canonical folder/u);
   });
 
-  it('names a workbook saved under a .csv name beside vendor exports as a workbook, and suggests from the exports', () => {
+  it('names a workbook saved under a .csv name beside vendor exports as a workbook, and suggests from the exports', async () => {
     const folder = join(dir, 'renamed');
     cpSync(join(EXPORTS, 'pipedrive-deals', 'data'), folder, { recursive: true });
     rmSync(join(folder, 'pipeline.config.json'));
@@ -709,22 +709,22 @@ describe('npm run init (in-process)', () => {
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(19, 26);
     writeFileSync(join(folder, 'Deals report.csv'), Buffer.concat([header, Buffer.from('[Content_Types].xml')]));
-    expect(main(['--data', folder, '--out', '-'], io)).toBe(0);
+    expect(await main(['--data', folder, '--out', '-'], io)).toBe(0);
     expect(err.join('')).toMatch(/^# WARNING: Deals report\.csv: a spreadsheet workbook, not a CSV file: not read\. .*\n# read as: Pipedrive deals export/u);
   });
 
-  it('reports bad arguments and unreadable folders', () => {
-    expect(main([], io)).toBe(2);
+  it('reports bad arguments and unreadable folders', async () => {
+    expect(await main([], io)).toBe(2);
     expect(err.join('')).toContain('--data <folder> is required');
-    expect(main(['--data', join(dir, 'nope')], io)).toBe(1);
-    expect(main(['--data', join(dir, 'data'), '--format', 'nosuch'], io)).toBe(1);
+    expect(await main(['--data', join(dir, 'nope')], io)).toBe(1);
+    expect(await main(['--data', join(dir, 'data'), '--format', 'nosuch'], io)).toBe(1);
     writeFileSync(join(dir, 'data', 'deals.csv'), '\uFEFF');
     err.length = 0;
-    expect(main(['--data', join(dir, 'data')], io)).toBe(1);
+    expect(await main(['--data', join(dir, 'data')], io)).toBe(1);
     expect(err.join('')).toBe('init: deals.csv: the file is empty (not even a header row)\n');
     rmSync(join(dir, 'data', 'stage_history.csv'));
     err.length = 0;
-    expect(main(['--data', join(dir, 'data')], io)).toBe(1);
+    expect(await main(['--data', join(dir, 'data')], io)).toBe(1);
     expect(err.join('')).toBe('init: stage_history.csv: required file is missing\n');
   });
 });
