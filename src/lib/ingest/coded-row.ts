@@ -17,7 +17,7 @@ import type { CsvRecord } from './csv.ts';
 import { fromSource } from '../generated-code.ts';
 import { Interner } from './interner.ts';
 import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';
-import { ABSENT } from './table.ts';
+import { ABSENT } from './table-header.ts';
 import { ownCopy, VIEW_MIN_LENGTH } from './text-range.ts';
 import { Invalid } from './values.ts';
 

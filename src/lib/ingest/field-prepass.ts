@@ -21,7 +21,9 @@ import { growColumns, sendable } from './grown.ts';
 import { Interner } from './interner.ts';
 import { IssueLog } from './issues.ts';
 import { fieldHistoryRow, type RowContext } from './schema.ts';
-import { readTable, rowEstimate, rowReader } from './table.ts';
+import { rowEstimate } from './row-capacity.ts';
+import { rowReader } from './row-reader.ts';
+import { readTable } from './table.ts';
 import { keepCells, type PlainTable, plainTable } from './prepass-rows.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
 

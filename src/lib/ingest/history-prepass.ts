@@ -21,7 +21,9 @@ import { IssueLog } from './issues.ts';
 import { STAGE_HISTORY_FILE } from './file-names.ts';
 import { historyFastPath } from './history-fast-path.ts';
 import { type RowContext, stageHistoryRow } from './schema.ts';
-import { readTable, rowReader, rowEstimate } from './table.ts';
+import { rowEstimate } from './row-capacity.ts';
+import { rowReader } from './row-reader.ts';
+import { readTable } from './table.ts';
 import { type JoinedTexts, joinTexts } from './text-range.ts';
 import { keepCells, type PlainTable, plainTable } from './prepass-rows.ts';
 

@@ -10,7 +10,8 @@ import { FIELD_HISTORY_FILE } from './file-names.ts';
 import { rowValidator, zodValidator } from './row-validator.ts';
 import { warnAmountChangeDoubts, warnThousandsDoubt } from './amount-doubt.ts';
 import { accountRow, fieldHistoryRow, type RowContext, TARGET_REQUIRED, targetRow } from './schema.ts';
-import { readTable, rowReader, type Table, type TableOptions, type TableSource } from './table.ts';
+import { rowReader } from './row-reader.ts';
+import { readTable, type Table, type TableOptions, type TableSource } from './table.ts';
 import { quoteValue } from './values.ts';
 import { WonBackslashes } from './won-backslash.ts';
 

@@ -17,7 +17,7 @@ import type { TrackedField } from '../dataset.ts';
 import { MAX_LIFECYCLE_MONTHS } from './dates.ts';
 import type { IssueLog } from './issues.ts';
 import type { RowContext } from './row-context.ts';
-import { objectTemplate } from './table.ts';
+import { objectTemplate } from './row-reader.ts';
 import { checkCurrency, parseAmountIn } from './currency-check.ts';
 import { isSheetError, sheetError, SheetErrorText } from './sheet-errors.ts';
 import { isPlaceholder, PlaceholderText } from './placeholders.ts';

@@ -15,7 +15,9 @@ import type { IdTable } from './id-table.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { rowValidator } from './row-validator.ts';
 import { type RowContext, stageHistoryRow } from './schema.ts';
-import { readTable, rowReader, type Table, type TableOptions, type TableSource, rowCapacity } from './table.ts';
+import { rowCapacity } from './row-capacity.ts';
+import { rowReader } from './row-reader.ts';
+import { readTable, type Table, type TableOptions, type TableSource } from './table.ts';
 
 export interface StageHistoryRead {
   table: Table;

@@ -18,12 +18,12 @@ import type { FileStats } from '../dataset.ts';
 import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
 import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, reorderedHeaderMessage, TextFormulaLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
-import { binaryKind, HEAD_BYTES } from './export-listing.ts';
-import { duplicateColumnMessage, duplicateColumns } from './header-duplicates.ts';
-import { missingColumns, missingColumnsError } from './header-hints.ts';
-import { columnsReadAs, headerSpelling, notReadMessage, writtenOtherwiseMessage } from './header-spelling.ts';
+import { HEAD_BYTES } from './export-listing.ts';
+import { missingColumnsError } from './header-hints.ts';
 import { headerBelowNote } from './header-below.ts';
 import { IngestFatalError, IssueLog } from './issues.ts';
+import { nulError } from './not-text-csv.ts';
+import { headerTable } from './table-header.ts';
 import { columnAt, firstValueFrom, type HeaderLine, HeaderNames, headerOrder, headerWidth, namedWidth, type Reordered, reorderedBy, sameOrder } from './table-shape.ts';
 
 export type ProgressCallback = (file: string, bytesDone: number, bytesTotal: number) => void;
@@ -46,9 +46,6 @@ export interface TableSpec {
   /** The source is a later part of a file: it starts at a record boundary on `firstLine`, below this header. */
   part?: { names: string[]; headers: string[]; headerLine: number; firstLine: number; delimiter: Delimiter };
 }
-
-/** Index for a column the file does not have: past any record's end, so its cells read as ''. */
-export const ABSENT = 0x7fffffff;
 
 export interface Table {
   file: string;
@@ -103,30 +100,6 @@ export type TableSource = ByteSource | RowsSource;
 
 export const isRowsSource = (source: TableSource): source is RowsSource => 'cells' in source;
 
-/** Rows a source can hold at most (a CSV row takes at least ~14 bytes): for allocating columns once. */
-export function rowCapacity(source: TableSource): number {
-  return isRowsSource(source) ? source.length : Math.ceil(source.size / 14);
-}
-
-/** Bytes of a file's start whose lines `rowEstimate` measures. */
-const ESTIMATE_BYTES = 64 * 1024;
-
-/**
- * Rows a source likely holds, for columns that grow past it if they must: a file's size over the mean
- * length of the lines of its first bytes, with a tenth more (at most `rowCapacity`). Columns allocated
- * for the most rows a file can hold were three times too long for a usual history file, and cutting
- * them to the rows read before sending them to another thread cost a copy (~0.1 s at a million rows).
- */
-export function rowEstimate(source: TableSource): number {
-  if (isRowsSource(source)) return source.length;
-  const head = headOf(source, ESTIMATE_BYTES);
-  let lines = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0x0a) lines++;
-  // The whole file: its lines (the header's among them) and a last one without a line end.
-  if (head.length >= source.size) return lines + 1;
-  if (lines < 2) return rowCapacity(source);
-  return Math.min(rowCapacity(source), Math.ceil(((source.size / head.length) * lines * 11) / 10) + 64);
-}
 
 /**
  * Read `source` and feed its rows to the handler that `start` makes once the
@@ -304,108 +277,4 @@ function readRows(source: RowsSource, spec: TableSpec, opts: TableOptions, start
 /** The cell count rows are checked against (`field_count`); 0: not checked (a one-cell header may be a report's title). */
 function widthToCheck(spec: TableSpec, names: readonly string[]): number {
   return (spec.fieldCount ?? spec.known.length > 0) ? headerWidth(names) : 0;
-}
-
-function headerTable(spec: TableSpec, names: string[], line: number, encoding: Encoding, issues: IssueLog, delimiter: Delimiter, headers: string[] = names): Table {
-  const { file } = spec;
-  const index: Record<string, number> = {};
-  for (const name of spec.known) index[name] = ABSENT;
-  const seen = new Set<string>();
-  names.forEach((name, i) => {
-    if (name === '' || seen.has(name)) return;
-    seen.add(name);
-    if (Object.hasOwn(index, name)) index[name] = i;
-  });
-  const separator = headers.map((h) => UNICODE_LINE_END.exec(h)).find((m) => m !== null);
-  if (separator) throw unicodeLineEnds(file, separator[0]);
-  for (const d of duplicateColumns(names, headers)) issues.warning(file, line, d.name, 'duplicate_column', duplicateColumnMessage(d));
-  const read = readAs(spec, names, headers, index, seen);
-  if (read.length > 0) issues.warning(file, line, read[0]![0], 'columns_read_as', columnsReadAsMessage(read));
-  const missing = spec.required.filter((c) => !seen.has(c));
-  if (missing.length > 0) throw missingColumns(file, missing, headers, names);
-  // A canonical file (its required columns are there): its optional columns written another way are read, near misses named.
-  const optional = spec.known.filter((c) => !spec.required.includes(c));
-  const spelling = headerSpelling(optional, spec.known, names, (c) => seen.has(c), read.map(([, column]) => index[column]!));
-  for (const [i, column] of spelling.readAs) {
-    index[column] = i;
-    seen.add(column);
-  }
-  const written = spelling.readAs.map(([i, column]): [string, string] => [headers[i]!, column]);
-  if (written.length > 0) issues.warning(file, line, written[0]![0], 'column_written_otherwise', writtenOtherwiseMessage(written));
-  for (const [i, column] of spelling.lookalikes) issues.warning(file, line, headers[i]!, 'column_not_read', notReadMessage(headers[i]!, column));
-  return { file, columns: seen, names, headers, index, headerLine: line, encoding, delimiter, cleanEnd: true, stats: { rows: 0, accepted: 0, rejected: 0 } };
-}
-
-/** The known columns the header lacks that it has under another name (`spec.aliases`): indexed, and added to `seen`. */
-function readAs(spec: TableSpec, names: readonly string[], headers: readonly string[], index: Record<string, number>, seen: Set<string>): [string, string][] {
-  const read: [string, string][] = [];
-  for (const [column, others] of spec.aliases ?? []) {
-    if (seen.has(column)) continue;
-    const i = names.findIndex((name) => others.includes(name));
-    if (i === -1) continue;
-    index[column] = i;
-    seen.add(column);
-    read.push([headers[i]!, column]);
-  }
-  return read;
-}
-
-/** 'columns "Record ID" read as account_id and "Company name" as account_name, as a CRM's own export names them'. */
-function columnsReadAsMessage(read: readonly [string, string][]): string {
-  return `${columnsReadAs(read)}, as a CRM's own export names ${read.length > 1 ? 'them' : 'it'}`;
-}
-
-/** Line ends CSV does not use (Unicode's line and paragraph separators, the C1 next line): the whole file one line. */
-const UNICODE_LINE_END = /[\u0085\u2028\u2029]/u;
-
-/**
- * A header holding such a line end: the file's lines end with it (a program that writes Unicode's own line ends), so
- * it reads as one header line and no row. Refused whole, rather than losing every row behind a header of repeated
- * column names.
- */
-function unicodeLineEnds(file: string, char: string): IngestFatalError {
-  const name = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return new IngestFatalError('not_text_csv', file, `${file}: its lines end with ${name}, which CSV does not use, so the whole file reads as one header line: save it again with ordinary line ends (LF or CRLF)`);
-}
-
-/**
- * A file with a NUL byte is binary, or UTF-16 without its BOM: refused whole.
- * A workbook or a ZIP archive saved under a .csv name (told by its first
- * bytes, `head`) is named as what it is, with how to get the CSV file.
- */
-function nulError(file: string, line: number, byte: number, head: Uint8Array): IngestFatalError {
-  const kind = binaryKind(head);
-  const name = file.split('/').pop()!;
-  if (kind === 'workbook') {
-    return new IngestFatalError(
-      'not_text_csv',
-      file,
-      `${file}: a spreadsheet workbook (XLSX or XLS) saved under a .csv name, not a CSV file: open it in Excel and save it as CSV (File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)"), named ${name}, or export it again as CSV from the CRM`,
-    );
-  }
-  if (kind === 'archive') {
-    return new IngestFatalError('not_text_csv', file, `${file}: a ZIP archive saved under a .csv name, not a CSV file: extract it and put the CSV file it holds in its place, named ${name}`);
-  }
-  const at = byte >= 0 ? ` (byte offset ${byte.toLocaleString('en-US')})` : '';
-  return new IngestFatalError('not_text_csv', file, `${file}: contains NUL bytes from line ${line}${at}: not a text CSV file (a spreadsheet, a database file, or UTF-16 without a byte-order mark?); open it in the program that made it and export it as CSV (UTF-8)`);
-}
-
-/**
- * Objects with many properties added by computed key fall into V8's slow
- * dictionary mode (and cost GC); a clone of an `Object.fromEntries` template
- * whose properties are only overwritten keeps the fast shape.
- */
-export function objectTemplate<T>(keys: readonly string[], value: T): Record<string, T> {
-  return Object.fromEntries(keys.map((k) => [k, value]));
-}
-
-/** Reads the known `columns` of each record as an object of trimmed cells: the input of a row definition. */
-export function rowReader(table: Table, columns: readonly string[]): (record: CsvRecord) => Record<string, string> {
-  const template = objectTemplate(columns, '');
-  const index = columns.map((c) => table.index[c]!);
-  return (record) => {
-    const row = { ...template };
-    for (let i = 0; i < columns.length; i++) row[columns[i]!] = record.cell(index[i]!);
-    return row;
-  };
 }

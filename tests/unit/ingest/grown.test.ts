@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { readFieldPrepass } from '../../../src/lib/ingest/field-prepass.ts';
 import { fitted, growColumns, grown, sendable } from '../../../src/lib/ingest/grown.ts';
-import { rowCapacity, rowEstimate } from '../../../src/lib/ingest/table.ts';
+import { rowCapacity, rowEstimate } from '../../../src/lib/ingest/row-capacity.ts';
 import { readHistoryPrepass } from '../../../src/lib/ingest/history-prepass.ts';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { rowContext } from '../../../src/lib/ingest/row-context.ts';
