@@ -13,7 +13,7 @@
  * it, and the caller then asks zod, which decides and explains (row-validator.ts).
  * Parsers must be pure functions of the cell text, as all of schema.ts's are.
  */
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 import { fromSource } from '../generated-code.ts';
 import { Interner } from './interner.ts';
 import { ColumnInvalid, type ParsedFields, type RowDefinition } from './schema.ts';

@@ -3,7 +3,8 @@
  * as they are: each message names the lines (and the column and character
  * where there is one) and says what to do.
  */
-import { CSV_LIMITS, type CsvLimits, type CsvProblem, type Delimiter } from './csv.ts';
+import { CSV_LIMITS, type CsvLimits, type Delimiter } from './csv.ts';
+import type { CsvProblem } from './csv-record.ts';
 import { LineRuns, lineList } from './line-runs.ts';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;

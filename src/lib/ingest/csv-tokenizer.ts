@@ -24,7 +24,7 @@
  * - A record longer than `maxChars` without an open quote is reported at
  *   once, and the caller skips the rest of its last line without keeping it.
  */
-import type { CsvProblem, CsvRecord } from './csv.ts';
+import type { CsvProblem, CsvRecord } from './csv-record.ts';
 
 const QUOTE = 34;
 const LF = 10;

@@ -19,7 +19,7 @@ import { pipelineKey } from './vendor/pipeline-choice.ts';
 import { DealTableBuilder, DEALS_FILE, TEXT_CSV_COLUMNS } from './deal-table-builder.ts';
 import { totalsRowMessage } from './totals-row.ts';
 import { numberKey, numericIds } from './near-names.ts';
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 
 export { DEALS_FILE };
 

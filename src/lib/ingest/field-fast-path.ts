@@ -15,7 +15,7 @@
  */
 import type { FieldChange } from '../dataset.ts';
 import { AMOUNT_CHANGE, CLOSE_CHANGE, FIELD_OF_KIND } from '../field-table.ts';
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 import { parseInstantRange } from './dates.ts';
 import { Interner } from './interner.ts';
 import { type RowContext, trackedField } from './schema.ts';

@@ -4,7 +4,8 @@
  * thread's reading without it (history-prepass.ts), which needs nothing else
  * of stage-history.ts.
  */
-import { type CsvRecord, isTrimSpace } from './csv.ts';
+import { isTrimSpace } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 import type { IdLookup } from './id-table.ts';
 import type { RowContext } from './row-context.ts';
 import { Spellings } from './text-range.ts';

@@ -1,5 +1,5 @@
 /** A record's known cells as the object a row definition reads (table.ts's records into rows). */
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 import type { Table } from './table.ts';
 
 /**

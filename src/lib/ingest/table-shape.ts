@@ -4,7 +4,8 @@
  * row, in its own order or another. Apart from table.ts's reading loop,
  * which calls them per record.
  */
-import { type CsvRecord, isTrimSpace } from './csv.ts';
+import { isTrimSpace } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 import { lowerCode, rangeIsLower } from './text-range.ts';
 
 /** Up to the header's last named column (`width` when checked, else 0): values after it have no name (`unnamed_values`). */

@@ -15,7 +15,8 @@
  * may be a report's title above the real header (vendor/read-table.ts).
  */
 import type { FileStats } from '../dataset.ts';
-import { CsvRecord, type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
+import { type Delimiter, NulCharacterError, parseCsv } from './csv.ts';
+import { CsvRecord } from './csv-record.ts';
 import { ExtraBlankLines, fieldCountMessage, opensCurlyQuote, problemMessage, QuoteTextLines, reorderedHeaderMessage, TextFormulaLines, truncatedMessage, UnnamedValueLines } from './csv-messages.ts';
 import { type ByteSource, type DecodeAttempt, decodeSource, type Encoding, encodingAttempts, headOf, UndecodableError } from './decode.ts';
 import { HEAD_BYTES } from './export-listing.ts';

@@ -2,7 +2,7 @@
  * Excel's text formulas in CSV cells (input.md; docs/spec-readings.md): read
  * by csv.ts's reader as each record is made, before any reader of cells.
  */
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from './csv-record.ts';
 
 /** What an Excel text formula holds: one string literal, its quotes doubled. */
 const FORMULA_LITERAL = /^(?:[^"]|"")*$/;

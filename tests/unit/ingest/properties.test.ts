@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { codedRowReader } from '../../../src/lib/ingest/coded-row.ts';
-import { CsvRecord } from '../../../src/lib/ingest/csv.ts';
+import { CsvRecord } from '../../../src/lib/ingest/csv-record.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { dealReference } from '../../../src/lib/ingest/deals.ts';
 import {

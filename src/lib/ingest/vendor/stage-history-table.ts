@@ -9,7 +9,7 @@
  * row one of them refuses keeps its cells for the same zod validator. The
  * rows are then read exactly as the rows of a canonical file would be.
  */
-import { trimCell } from '../csv.ts';
+import { trimCell } from '../csv-record.ts';
 import { type HistoryPrepass, latestByCode } from '../history-prepass.ts';
 import { IssueLog } from '../issues.ts';
 import type { RowContext } from '../schema.ts';

@@ -7,7 +7,8 @@
  * million, and no array or object per record (garbage collection of those
  * was most of the read). Small adapters read `records`, made on first use.
  */
-import { type CsvRecord, isTrimSpace } from '../csv.ts';
+import { isTrimSpace } from '../csv.ts';
+import type { CsvRecord } from '../csv-record.ts';
 import { grown } from '../grown.ts';
 import { Interner } from '../interner.ts';
 import { rangeIs, rangeIsLower } from '../text-range.ts';
