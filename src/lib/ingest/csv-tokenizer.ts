@@ -25,6 +25,7 @@
  *   once, and the caller skips the rest of its last line without keeping it.
  */
 import type { CsvProblem, CsvRecord } from './csv-record.ts';
+import { firstLineEnd, lineStart } from './line-ends.ts';
 
 const QUOTE = 34;
 const LF = 10;
@@ -51,16 +52,6 @@ export interface TokenizeResult {
   line: number;
   /** A record too long to keep was reported: skip the text up to the end of its last line first. */
   skip: boolean;
-}
-
-/** Line ends in `text[from, to)`: each CR, and each LF not right after a CR (`afterCr`: the char before `from` was a CR). */
-export function countLineEnds(text: string, from = 0, to = text.length, afterCr = false): number {
-  let n = 0;
-  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1)) n++;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
-    if (i > from ? text.charCodeAt(i - 1) !== CR : !afterCr) n++;
-  }
-  return n;
 }
 
 /**
@@ -320,18 +311,6 @@ function reject(text: string, final: boolean, record: CsvRecord, emit: () => voi
   return le + (text.charCodeAt(le) === CR && text.charCodeAt(le + 1) === LF ? 2 : 1);
 }
 
-/** The first line end (LF or CR) at or after `from`, or -1. Off the hot path only: in an LF file it scans to the end. */
-export function firstLineEnd(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
-  return cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
-}
-
-/** The index after the line end at `le` (LF or CR; a CR followed by LF ends there too). Off the hot path only. */
-export function afterLineEnd(text: string, le: number): number {
-  return text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
-}
-
 /**
  * The first CR at or after `from` that is not followed by an LF (one at the
  * end of the text counts: the caller waits for the next chunk), or -1. In a
@@ -341,9 +320,4 @@ function bareCr(text: string, from: number): number {
   let i = text.indexOf('\r', from);
   while (i !== -1 && text.charCodeAt(i + 1) === LF) i = text.indexOf('\r', i + 2);
   return i;
-}
-
-/** Index of the first character of the physical line holding `pos`. */
-function lineStart(text: string, pos: number): number {
-  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
 }

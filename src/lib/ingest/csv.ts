@@ -15,7 +15,8 @@
  * not a row. A record the tokenizer could not read (`malformed`) is still
  * passed on, to be reported and counted.
  */
-import { afterLineEnd, type CsvLimits, countLineEnds, firstLineEnd, isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { type CsvLimits, isTrimSpace, tokenize } from './csv-tokenizer.ts';
+import { afterLineEnd, countLineEnds, firstLineEnd } from './line-ends.ts';
 import { CsvRecord, type CsvProblem } from './csv-record.ts';
 import { unwrapTextFormulas } from './text-formulas.ts';
 

@@ -5,7 +5,7 @@
  * NUL byte is.
  */
 import { type StreamDecoder, textDecoder } from './cp949.ts';
-import { countLineEnds } from './csv-tokenizer.ts';
+import { countLineEnds } from './line-ends.ts';
 import type { LineRuns } from './line-runs.ts';
 import type { ByteSource, Encoding } from './decode.ts';
 import type { ByteScan, LegacyEncoding } from './encoding-plan.ts';
