@@ -4,7 +4,8 @@
  * read as snapshots (snapshots.ts).
  */
 import type { Issue } from '../../dataset.ts';
-import { hubspotCell, hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, readHubSpotDeals, requireHubSpotColumns } from './hubspot-deals.ts';
+import { hubspotCell, readHubSpotDeals } from './hubspot-deals.ts';
+import { hubspotDealColumns, hubspotLayout, PIPELINE_COLUMN, requireHubSpotColumns } from './hubspot-layout.ts';
 import { choosePipeline } from './pipeline-choice.ts';
 import { dealsFromExports, type SeenExport } from './snapshots.ts';
 import type { Adapter, AdapterOutput, Limitation, Origin } from './types.ts';
