@@ -1,7 +1,7 @@
 /**
  * `npm run init`'s `#` notes (why each guess of the suggested config was
  * made) in the user's language. The guesses write each note in English
- * (ingest/vendor/suggest-config.ts, suggest-formats.ts, suggest-stages.ts,
+ * (ingest/vendor/suggest-config.ts, suggest-formats.ts, suggest-money.ts, suggest-stages.ts,
  * and scripts/init.ts for the files it did not read); for Korean, a rule per
  * note template reads its parameters (values, stage names, counts, files)
  * back and says the same in Korean, as fatal-text.ts does for the problems
@@ -24,7 +24,7 @@ const ADAPTER_NAMES: Record<string, string> = Object.assign(Object.create(null) 
   'Salesforce Data Loader exports': 'Salesforce Data Loader 내보내기',
 });
 
-/** `USD (1 row), GBP (2 rows)` (suggest-formats.ts), in Korean: `USD(1개 행), GBP(2개 행)`. */
+/** `USD (1 row), GBP (2 rows)` (suggest-money.ts), in Korean: `USD(1개 행), GBP(2개 행)`. */
 const koRows = (list: string) => list.replace(/ \((\d+) rows?\)/gu, '($1개 행)');
 /** The UTC offsets seen, `+09:00 (3), -05:00 (1)`: `+09:00(3개), -05:00(1개)`. */
 const koOffsets = (list: string) => list.replace(/ \((\d+)\)/gu, '($1개)');
@@ -54,7 +54,7 @@ const SOURCE_RULES: Rule[] = [
   ],
 ];
 
-/** suggest-formats.ts: the currency, time zone, locale, date order and decimal mark. */
+/** suggest-formats.ts and suggest-money.ts: the currency, time zone, locale, date order and decimal mark. */
 const FORMAT_RULES: Rule[] = [
   [
     re(`currency (?<v>${Q}) \\(the default\\): the exports name no currency \\(no currency column, code or symbol in the amounts\\); set yours`),

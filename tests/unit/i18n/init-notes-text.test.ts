@@ -1,7 +1,7 @@
 /**
  * `npm run init -- --lang ko` writes its `#` notes in Korean (i18n/init-notes-text.ts, INIT_NOTE_RULES:
  * the one list of the note templates). Here: no note init writes over the fixtures is left in English,
- * nor any note each guess can write (every branch of suggest-formats.ts and suggest-stages.ts), a few
+ * nor any note each guess can write (every branch of suggest-formats.ts, suggest-money.ts and suggest-stages.ts), a few
  * Korean lines checked by hand, and English left byte for byte as it was.
  */
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main as init, nodeIo } from '../../../scripts/init.ts';
 import { hasInitNoteText, initNote, INIT_TEXT } from '../../../src/lib/i18n/init-notes-text.ts';
-import { guessCurrency, guessDateOrder, guessDecimal, guessLocale, guessTimezone } from '../../../src/lib/ingest/vendor/suggest-formats.ts';
+import { guessDateOrder, guessLocale, guessTimezone } from '../../../src/lib/ingest/vendor/suggest-formats.ts';
+import { guessCurrency, guessDecimal } from '../../../src/lib/ingest/vendor/suggest-money.ts';
 import { type StageEvidence, suggestStages } from '../../../src/lib/ingest/vendor/suggest-stages.ts';
 import { copyFixture, FIXTURES, removeTempDirs, tempDir } from '../cli/helpers.ts';
 

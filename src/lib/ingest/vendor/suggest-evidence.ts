@@ -13,7 +13,7 @@ import { normalizeStageName } from '../stage-names.ts';
 import { Invalid, parseInstant, type DateOptions } from '../values.ts';
 import { cellAt, columnIndex } from './read-table.ts';
 import type { DealStageRow, HistoryStageRow, StageDefinition, StageEvidence } from './suggest-stages.ts';
-import type { MoneyCells } from './suggest-formats.ts';
+import type { MoneyCells } from './suggest-money.ts';
 import type { CanonicalRows, VendorRecord, VendorTable } from './types.ts';
 
 /** The canonical tables (built by an adapter, or a canonical folder's files) and every vendor table read. */
