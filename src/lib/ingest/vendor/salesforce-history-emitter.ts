@@ -6,7 +6,7 @@
 import { checkCurrency } from '../currency-check.ts';
 import { Invalid, type Money, parseMoney } from '../values.ts';
 import { amountsDiffer, type AdapterLog, dateOptions, datesDiffer } from './salesforce-common.ts';
-import type { HistoryRead } from './salesforce-report-history.ts';
+import type { HistoryRead } from './salesforce-history-rows.ts';
 import type { CanonicalTable, StageHistoryTable } from './types.ts';
 import { type ColumnCodes, codeAt } from './vendor-table.ts';
 

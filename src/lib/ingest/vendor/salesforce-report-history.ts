@@ -6,7 +6,8 @@
  * something else) and the amount and close date as they were after the save.
  *
  * Rows are grouped by opportunity and put back in order (by date, and within
- * a date by linking From -> To, salesforce-order.ts); the stage rows are then
+ * a date by linking From -> To: salesforce-history-order.ts, salesforce-order.ts;
+ * the rows as read: salesforce-history-rows.ts); the stage rows are then
  * emitted in that order (salesforce-history-emitter.ts), so the canonical
  * rule "equal times keep file order" keeps it while each row keeps its own
  * date (no made-up times).
@@ -14,9 +15,10 @@
 import { Invalid, parseInstant } from '../values.ts';
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, amountColumns, checkReportCount, type Column, dateOptions, DateTexts, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
+import type { HistoryRead } from './salesforce-history-rows.ts';
+import { rebuildOrder } from './salesforce-history-order.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
-import { pairOrder, tiedOrder } from './salesforce-order.ts';
-import type { Origin, VendorTable } from './types.ts';
+import type { VendorTable } from './types.ts';
 import { codeAt } from './vendor-table.ts';
 import { localeDateCell } from './clock.ts';
 import { overlappingRows } from './salesforce-report-overlap.ts';
@@ -50,31 +52,6 @@ export function historyColumns(names: readonly string[]): HistoryColumns {
     close: findColumn(find, 'Close Date'),
     account: findColumn(find, 'Account Name'),
   };
-}
-
-/**
- * The history rows grouped by opportunity, each group in rebuilt order. Kept
- * in flat arrays (a report can have a million rows): the rows of opportunity
- * `k` are `rows[order[i]]` for `offsets[k] <= i < offsets[k + 1]`.
- */
-export interface HistoryRead {
-  columns: HistoryColumns;
-  /** Opportunity key to its number, in order of first appearance. */
-  index: Map<string, number>;
-  /** Per opportunity: its Opportunity ID cell (when the report has the column), name and created date as written. */
-  ids: string[];
-  names: string[];
-  created: string[];
-  offsets: Int32Array;
-  order: Int32Array;
-  /** The history exports read (several may be given); per row: its table, its record there, and its date as written to the canonical files (`dates[dateOf[row]]`). */
-  tables: readonly VendorTable[];
-  tableOf: Int32Array;
-  recordOf: Int32Array;
-  dateOf: Int32Array;
-  dates: string[];
-  /** How report date cells are written to the canonical files. */
-  dateTexts: DateTexts;
 }
 
 /** Read every history report (its required columns checked by the adapter), group rows by opportunity and rebuild each one's order. */
@@ -113,18 +90,7 @@ export function readHistoryReports(tables: readonly VendorTable[], keys: Opportu
   return { columns: c, index, ids, names, created, offsets, order, tables, tableOf, recordOf, dateOf, dates, dateTexts };
 }
 
-/** Cell `column` of history row `row` ('' when the report lacks the column). */
-export function historyCell(read: Pick<HistoryRead, 'tables' | 'tableOf' | 'recordOf'>, row: number, column: Column): string {
-  return read.tables[read.tableOf[row]!]!.cell(read.recordOf[row]!, column.index);
-}
-
-/** The vendor file and line of history row `row`. */
-export function historyOrigin(read: Pick<HistoryRead, 'tables' | 'tableOf' | 'recordOf'>, row: number): Origin {
-  const table = read.tables[read.tableOf[row]!]!;
-  return { file: table.file, line: table.line(read.recordOf[row]!) };
-}
-
-interface Gathered {
+export interface Gathered {
   tables: readonly VendorTable[];
   index: Map<string, number>;
   ids: string[];
@@ -224,106 +190,4 @@ function groupRows(opportunity: Int32Array, count: number): { offsets: Int32Arra
   const order = new Int32Array(opportunity.length);
   opportunity.forEach((k, row) => (order[next[k]!++] = row));
   return { offsets, order };
-}
-
-/** Instants of the rows being ordered (module scratch: the comparator reads it). */
-let at: Float64Array = new Float64Array(0);
-const byDate = (a: number, b: number) => at[a]! - at[b]! || a - b;
-
-/**
- * Sort `order[lo, hi)` by date, ties in file order (row numbers ascending).
- * Reports list an opportunity's rows newest first or oldest first, so those
- * two cases are done by a scan (and a reversal); other orders are sorted.
- */
-function sortByDate(order: Int32Array, lo: number, hi: number): void {
-  let ascending = true;
-  let descending = true;
-  for (let i = lo + 1; i < hi && (ascending || descending); i++) {
-    const d = at[order[i]!]! - at[order[i - 1]!]!;
-    if (d < 0 || (d === 0 && order[i]! < order[i - 1]!)) ascending = false;
-    if (d > 0) descending = false;
-  }
-  if (ascending) return;
-  if (!descending) {
-    order.subarray(lo, hi).sort(byDate);
-    return;
-  }
-  // In place (a subarray per opportunity is an object each, for a hundred thousand of them).
-  for (let i = lo, j = hi - 1; i < j; i++, j--) {
-    const x = order[i]!;
-    order[i] = order[j]!;
-    order[j] = x;
-  }
-  // Equal dates came newest row last; the reversal turned them around: put each run back in file order.
-  for (let i = lo; i < hi; ) {
-    let j = i + 1;
-    while (j < hi && at[order[j]!] === at[order[i]!]) j++;
-    if (j - i === 2) {
-      if (order[i]! > order[i + 1]!) {
-        const x = order[i]!;
-        order[i] = order[i + 1]!;
-        order[i + 1] = x;
-      }
-    } else if (j - i > 2) order.subarray(i, j).sort();
-    i = j;
-  }
-}
-
-/** Sort one opportunity's rows by date (ties: file order), then order each day's rows by their From -> To chain. */
-function rebuildOrder(read: Gathered, c: HistoryColumns, order: Int32Array, lo: number, hi: number, ctx: AdapterLog): void {
-  at = read.at;
-  if (hi - lo > 1) sortByDate(order, lo, hi);
-  let before = '';
-  for (let i = lo; i < hi; ) {
-    let j = i + 1;
-    while (j < hi && at[order[j]!] === at[order[i]!]) j++;
-    if (j - i > 1) orderTies(read, c, order, i, j, before, ctx);
-    before = historyCell(read, order[j - 1]!, c.to);
-    i = j;
-  }
-}
-
-/** Rows `order[i..j)` share a date: put them in chain order from `before`, or leave them in file order and warn. */
-function orderTies(read: Gathered, c: HistoryColumns, order: Int32Array, i: number, j: number, before: string, ctx: AdapterLog): void {
-  // Two rows, the common tie: tiedOrder's answer without its arrays when one order chains from `before`.
-  if (j - i === 2) {
-    const [a, b] = [order[i]!, order[i + 1]!];
-    const pair = pairOrder(historyCell(read, a, c.from), historyCell(read, a, c.to), historyCell(read, b, c.from), historyCell(read, b, c.to), before);
-    if (pair === 'as listed') return;
-    if (pair === 'swapped') {
-      order[i] = b;
-      order[i + 1] = a;
-      return;
-    }
-  }
-  const group = Array.from(order.subarray(i, j));
-  const chain = tiedOrder(
-    group.map((row) => historyCell(read, row, c.from)),
-    group.map((row) => historyCell(read, row, c.to)),
-    before,
-  );
-  if (chain) {
-    chain.forEach((k, n) => (order[i + n] = group[k]!));
-    return;
-  }
-  const first = historyOrigin(read, group[0]!);
-  const lines = group.map((row) => historyOrigin(read, row).line).join(', ');
-  const k = read.opportunity[group[0]!]!;
-  ctx.warn(
-    first.file,
-    first.line,
-    c.from.label,
-    'unordered_history',
-    `opportunity "${read.names[k] || read.ids[k]}": the ${group.length} rows of ${historyCell(read, group[0]!, c.date)} (lines ${lines}) do not link up "${c.from.label}" -> "${c.to.label}", so their order that day is unknown; kept in file order`,
-  );
-}
-
-/** Opportunity `k`'s latest row (in rebuilt order). */
-export function latestRow(read: HistoryRead, k: number): number {
-  return read.order[read.offsets[k + 1]! - 1]!;
-}
-
-/** Opportunity `k`'s first row (in rebuilt order). */
-export function firstRow(read: HistoryRead, k: number): number {
-  return read.order[read.offsets[k]!]!;
 }
