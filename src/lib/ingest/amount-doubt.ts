@@ -4,7 +4,7 @@
  * deals.csv's amount and cost, field_history.csv's amount changes, targets.csv's targets.
  */
 import type { IssueLog } from './issues.ts';
-import { type NumberOptions, thousandsDoubt } from './values.ts';
+import { type NumberOptions, thousandsDoubt } from './money.ts';
 
 /** Warn of `text`, read from `column` of `file` at `line`, when it is such an amount. */
 export function warnThousandsDoubt(issues: IssueLog, file: string, line: number, column: string, text: string, decimal: NumberOptions['decimal']): void {

@@ -6,7 +6,8 @@
  * `£`: the pounds) fits any of them; any other sign (₹, ₽, ...) is
  * accepted unchecked, as input.md has it.
  */
-import { Invalid, type Money, type NumberOptions, parseMoney, quoteValue } from './values.ts';
+import { Invalid, quoteValue } from './values.ts';
+import { type Money, type NumberOptions, parseMoney } from './money.ts';
 import { backslashHint } from './cell-hints.ts';
 
 interface Sign {

@@ -21,7 +21,8 @@ import { Interner } from './interner.ts';
 import { type RowContext, trackedField } from './schema.ts';
 import { Spellings } from './text-range.ts';
 import { parseAmountIn } from './currency-check.ts';
-import { Invalid, MAX_AMOUNT, parseLocalDate, plainAmountRange, thousandsDoubt } from './values.ts';
+import { Invalid, parseLocalDate } from './values.ts';
+import { MAX_AMOUNT, plainAmountRange, thousandsDoubt } from './money.ts';
 
 export const UNTRACKED = 0;
 export const AMOUNT = AMOUNT_CHANGE;

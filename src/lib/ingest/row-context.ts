@@ -6,7 +6,8 @@
 import type { Config } from './config.ts';
 import { normalizeStageName, stageLookup } from './stage-names.ts';
 import type { FieldParser } from './schema.ts';
-import { type DateOptions, Invalid, type NumberOptions, parseCurrencyCode, quoteValue } from './values.ts';
+import { type DateOptions, Invalid, parseCurrencyCode, quoteValue } from './values.ts';
+import type { NumberOptions } from './money.ts';
 
 /** Everything a row parser needs from the config, built once per ingest. */
 export interface RowContext {

@@ -21,17 +21,8 @@ import { objectTemplate } from './row-reader.ts';
 import { checkCurrency, parseAmountIn } from './currency-check.ts';
 import { isSheetError, sheetError, SheetErrorText } from './sheet-errors.ts';
 import { isPlaceholder, PlaceholderText } from './placeholders.ts';
-import {
-  Invalid,
-  parseBoolean,
-  parseChoice,
-  parseForecastCategory,
-  parseInstant,
-  parseInteger,
-  parseLocalDate,
-  parseMoney,
-  parsePeriod,
-} from './values.ts';
+import { Invalid, parseBoolean, parseChoice, parseForecastCategory, parseInstant, parseInteger, parseLocalDate, parsePeriod } from './values.ts';
+import { parseMoney } from './money.ts';
 import { looseName } from './header-spelling.ts';
 
 export type FieldParser<T> = (cell: string) => T | Invalid;

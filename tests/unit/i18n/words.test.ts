@@ -14,7 +14,8 @@ import { decodeBytes } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { rowContext } from '../../../src/lib/ingest/schema.ts';
-import { Invalid, parseBoolean, parseInstant, parseMoney, parsePeriod } from '../../../src/lib/ingest/values.ts';
+import { Invalid, parseBoolean, parseInstant, parsePeriod } from '../../../src/lib/ingest/values.ts';
+import { parseMoney } from '../../../src/lib/ingest/money.ts';
 import { exportFile, load, quotedCsv } from '../ingest/export-helpers.ts';
 
 describe('codes in words', () => {

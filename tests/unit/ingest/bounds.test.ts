@@ -1,7 +1,8 @@
 /** Numbers and dates within sane bounds (issue 7): nothing overflows, every derived date stays writable. */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
-import { Invalid, MAX_AMOUNT, parseInstant, parseMoney } from '../../../src/lib/ingest/values.ts';
+import { Invalid, parseInstant } from '../../../src/lib/ingest/values.ts';
+import { MAX_AMOUNT, parseMoney } from '../../../src/lib/ingest/money.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 

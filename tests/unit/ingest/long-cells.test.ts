@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_HINTED_LENGTH } from '../../../src/lib/ingest/cell-hints.ts';
-import { Invalid, parseInstant, parseInteger, parseLocalDate, parseMoney, parsePeriod } from '../../../src/lib/ingest/values.ts';
+import { Invalid, parseInstant, parseInteger, parseLocalDate, parsePeriod } from '../../../src/lib/ingest/values.ts';
+import { parseMoney } from '../../../src/lib/ingest/money.ts';
 
 const opts = { timeZone: 'Asia/Seoul', dateOrder: 'YMD' as const };
 const spaces = ' '.repeat(300_000);

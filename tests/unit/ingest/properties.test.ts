@@ -15,7 +15,7 @@ import {
   targetRow,
   trackedField,
 } from '../../../src/lib/ingest/schema.ts';
-import { thousandsDoubt } from '../../../src/lib/ingest/values.ts';
+import { thousandsDoubt } from '../../../src/lib/ingest/money.ts';
 import { historyFastPath } from '../../../src/lib/ingest/history-fast-path.ts';
 import { rowSchema } from '../../../src/lib/ingest/row-validator.ts';
 import { AMOUNT, FIELD_OF, fieldFastPath } from '../../../src/lib/ingest/field-fast-path.ts';

@@ -15,7 +15,7 @@ import { byteSource } from '../../../src/lib/ingest/decode.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
-import { parseMoney } from '../../../src/lib/ingest/values.ts';
+import { parseMoney } from '../../../src/lib/ingest/money.ts';
 import { cellAt, columnIndex } from '../../../src/lib/ingest/vendor/read-table.ts';
 import type { ExportFile } from '../../../src/lib/ingest/vendor/load.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';

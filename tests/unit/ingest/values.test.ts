@@ -1,19 +1,7 @@
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  thousandsDoubt,
-  type DateOptions,
-  Invalid,
-  parseBoolean,
-  parseChoice,
-  parseCurrencyCode,
-  parseInstant,
-  parseInstantRange,
-  parseInteger,
-  parseLocalDate,
-  parseMoney,
-  parsePeriod,
-} from '../../../src/lib/ingest/values.ts';
+import { type DateOptions, Invalid, parseBoolean, parseChoice, parseCurrencyCode, parseInstant, parseInstantRange, parseInteger, parseLocalDate, parsePeriod } from '../../../src/lib/ingest/values.ts';
+import { thousandsDoubt, parseMoney } from '../../../src/lib/ingest/money.ts';
 import { quoteValue } from '../../../src/lib/ingest/date-messages.ts';
 import { parseAmountIn, signCurrencies } from '../../../src/lib/ingest/currency-check.ts';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';

@@ -11,7 +11,8 @@
  * pass through to field_history.csv, which ignores them.
  */
 import { normalizeStageName } from '../stage-names.ts';
-import { Invalid, parseInstant, parseLocalDate, parseMoney } from '../values.ts';
+import { Invalid, parseInstant, parseLocalDate } from '../values.ts';
+import { parseMoney } from '../money.ts';
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, cellOf, type Column, dateOptions, findColumn, isChecked } from './salesforce-common.ts';
 import type { CanonicalTable, Origin, StageHistoryTable, VendorRecord, VendorTable } from './types.ts';

@@ -7,7 +7,8 @@
 import type { Severity } from '../../dataset.ts';
 import type { Config } from '../config.ts';
 import { IngestFatalError } from '../issues.ts';
-import { Invalid, parseLocalDate, parseMoney, type DateOptions } from '../values.ts';
+import { Invalid, parseLocalDate, type DateOptions } from '../values.ts';
+import { parseMoney } from '../money.ts';
 import { firstColumn } from './read-table.ts';
 import type { AdapterOutput, Origin, VendorRecord, VendorTable } from './types.ts';
 import { localeDateCell } from './clock.ts';

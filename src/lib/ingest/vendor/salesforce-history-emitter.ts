@@ -4,7 +4,8 @@
  * history tables, one opportunity at a time.
  */
 import { checkCurrency } from '../currency-check.ts';
-import { Invalid, type Money, parseMoney } from '../values.ts';
+import { Invalid } from '../values.ts';
+import { type Money, parseMoney } from '../money.ts';
 import { amountsDiffer, type AdapterLog, dateOptions, datesDiffer } from './salesforce-common.ts';
 import type { HistoryRead } from './salesforce-history-rows.ts';
 import type { CanonicalTable, StageHistoryTable } from './types.ts';
