@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Deal } from '../../src/lib/dataset.ts';
-import { dealAt, datasetOfTable, dealsOf, dealTable, giveTable, tableOfDeals, tableRows, textAt } from '../../src/lib/deal-table.ts';
+import { dealAt, dealsOf, tableOfDeals, tableRows, textAt } from '../../src/lib/deal-table.ts';
+import { datasetOfTable, dealTable, giveTable } from '../../src/lib/dataset-deal-table.ts';
 
 /** Two deals with every value a Deal can have: nulls, a category, a date, names such as __proto__. */
 const deals: Deal[] = [

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../dataset.ts';
 import type { Config } from '../config.ts';
-import { dealTable } from '../deal-table.ts';
+import { dealTable } from '../dataset-deal-table.ts';
 import { type AccountFact, accountFactCodes } from '../metrics/deal-codes.ts';
 import { UNSPECIFIED } from '../metrics/win-loss.ts';
 import { stallThresholds } from '../metrics/stalled.ts';

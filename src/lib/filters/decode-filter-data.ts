@@ -4,7 +4,8 @@
  * format): anything else is a `FilterDataError`.
  */
 import { type Account, blankAccount, type Dataset, FORECAST_CATEGORIES, type FieldChange, type FileStats, type ForecastCategory, type StageHistory, type Target } from '../dataset.ts';
-import { assembleTable, datasetOfTable, NUMBER_COLUMNS, type NumberColumn, TEXT_COLUMNS, type TextColumn, TextCoder } from '../deal-table.ts';
+import { assembleTable, NUMBER_COLUMNS, type NumberColumn, TEXT_COLUMNS, type TextColumn, TextCoder } from '../deal-table.ts';
+import { datasetOfTable } from '../dataset-deal-table.ts';
 import type { TextCodes } from '../text-codes.ts';
 import type { Config } from '../config.ts';
 import { dateOfDay, isLocalDate, type LocalDate } from '../time.ts';

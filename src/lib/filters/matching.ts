@@ -10,7 +10,7 @@
  * and in the browser.
  */
 import type { Account, Dataset } from '../dataset.ts';
-import { dealTable } from '../deal-table.ts';
+import { dealTable } from '../dataset-deal-table.ts';
 import { ACCOUNT_FACTS, type AccountFact, accountFactCodes, perAccountFact } from '../metrics/deal-codes.ts';
 import type { TextCodes } from '../text-codes.ts';
 import { localDateOf } from '../time.ts';

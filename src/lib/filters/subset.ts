@@ -20,7 +20,8 @@
  */
 import type { Dataset, Deal, FieldChange, StageHistory, Target } from '../dataset.ts';
 import type { Config } from '../config.ts';
-import { type DealTable, giveTable, tableRows } from '../deal-table.ts';
+import { type DealTable, tableRows } from '../deal-table.ts';
+import { giveTable } from '../dataset-deal-table.ts';
 import { textsOfRows } from '../text-codes.ts';
 import { type Prepared, prepare } from '../metrics/context.ts';
 import type { FieldReplay } from '../model/snapshot.ts';

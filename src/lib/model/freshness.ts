@@ -5,7 +5,7 @@
  * the build's --max-data-age gate) how old the export really is.
  */
 import type { Dataset } from '../dataset.ts';
-import { dealTable } from '../deal-table.ts';
+import { dealTable } from '../dataset-deal-table.ts';
 import { type LocalDate, localDateOf } from '../time.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { Dataset, FieldChange } from '../dataset.ts';
 import { type LocalDate } from '../time.ts';
 import { dayOfDate } from '../day-numbers.ts';
 import { type DealColumns, dealColumns } from './deal-columns.ts';
-import { dealTable } from '../deal-table.ts';
+import { dealTable } from '../dataset-deal-table.ts';
 import { DealLists } from './deal-lists.ts';
 import { numberInForce, type ReplayColumns, replayColumns, replayOfTable, slotOfDeal, valueInForce } from './replay-columns.ts';
 import { ownFieldTable } from '../field-table.ts';

@@ -9,7 +9,8 @@
  */
 import type { Config } from '../config.ts';
 import type { Dataset, Deal } from '../dataset.ts';
-import { type DealTable, dealTable } from '../deal-table.ts';
+import type { DealTable } from '../deal-table.ts';
+import { dealTable } from '../dataset-deal-table.ts';
 
 export interface Timelines {
   deals: DealTable;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/lib/dataset.ts';
-import { dealTable } from '../../../src/lib/deal-table.ts';
+import { dealTable } from '../../../src/lib/dataset-deal-table.ts';
 import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset, loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { IngestFatalError } from '../../../src/lib/ingest/issues.ts';

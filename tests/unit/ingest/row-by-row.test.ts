@@ -11,7 +11,8 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { buildDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import type { Dataset } from '../../../src/lib/dataset.ts';
 import { utf8 } from './helpers.ts';
-import { dealTable, TEXT_COLUMNS, textAt } from '../../../src/lib/deal-table.ts';
+import { TEXT_COLUMNS, textAt } from '../../../src/lib/deal-table.ts';
+import { dealTable } from '../../../src/lib/dataset-deal-table.ts';
 import { computeMetrics } from '../../../src/lib/metrics/index.ts';
 import type { Metrics } from '../../../src/lib/metrics/types.ts';
 

@@ -8,7 +8,7 @@ import type { Dataset } from '../../../src/lib/dataset.ts';
 import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
 import { isSheetError } from '../../../src/lib/ingest/sheet-errors.ts';
 import { dealCodes } from '../../../src/lib/metrics/deal-codes.ts';
-import { dealTable } from '../../../src/lib/deal-table.ts';
+import { dealTable } from '../../../src/lib/dataset-deal-table.ts';
 import { issueMessage } from '../../../src/lib/i18n/issue-text.ts';
 import { suggestConfig } from '../../../src/lib/ingest/vendor/suggest-config.ts';
 import { exportFile, load, quotedCsv } from './export-helpers.ts';
