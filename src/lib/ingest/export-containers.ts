@@ -1,7 +1,7 @@
 /**
  * The workbooks and ZIP archives of a folder of exports, as the export files
  * they hold (workbook/workbook-exports.ts, archive/archive-exports.ts), for
- * the metrics and the build (read-folder.ts: archives read from disk where
+ * the metrics and the build (read-exports.ts: archives read from disk where
  * needed) and for init (scripts/init.ts: files read whole). Node only.
  */
 import type { Issue } from '../dataset.ts';

@@ -5,7 +5,7 @@
  * offer them beside CSV (HubSpot's XLSX and XLS, Salesforce's "Formatted
  * Report"): an XLSX, XLSM or XLS one is then read as the export it is
  * (workbook/workbook-exports.ts), any other is reported, not skipped
- * without a word. The file system is given (read-folder.ts, scripts/init.ts).
+ * without a word. The file system is given (read-exports.ts, scripts/init.ts).
  */
 
 import { legacyName } from './legacy-name.ts';

@@ -1,6 +1,6 @@
 /**
  * A folder of vendor exports into a Dataset (pure: the files come in as
- * byte sources, see read-folder.ts). Each file's format and role are
+ * byte sources, see read-exports.ts). Each file's format and role are
  * detected from its header row (`format` overrides the format); a series of
  * exports of one kind, dated by a `YYYY-MM-DD` in the file name or by a
  * dated subfolder, is handed to the adapter as snapshots, oldest first.

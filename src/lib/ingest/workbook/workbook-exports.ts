@@ -8,7 +8,7 @@
  * is the workbook's. Other workbooks (XLSB, ODS, Numbers, a web page with
  * no table saved as .xls) stay unread and reported, as does a
  * workbook that cannot be read, with why. The file system is given
- * (read-folder.ts, init).
+ * (read-exports.ts, init).
  */
 import { createHash } from 'node:crypto';
 import type { Issue } from '../../dataset.ts';
