@@ -98,17 +98,20 @@ function stored(path: string, stat: BigIntStats): StoredFile {
 export class BuildCache {
   private readonly fs: CliFs;
   readonly dir: string;
+  /** The clock an entry's use and a temporary folder's age are told by (the CLI's; a test's fixed time). */
+  private readonly now: () => number;
 
-  private constructor(fs: CliFs, dir: string) {
+  private constructor(fs: CliFs, dir: string, now: () => number) {
     this.fs = fs;
     this.dir = dir;
+    this.now = now;
   }
 
   /**
    * The cache in `dir`, created if missing. A folder that is neither empty
    * nor marked as a Pipescope build cache is refused (UsageError).
    */
-  static open(fs: CliFs, dir: string, shown: string): BuildCache {
+  static open(fs: CliFs, dir: string, shown: string, now: () => number): BuildCache {
     const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
     if (stat && !stat.isDirectory()) throw new UsageError(msg('cache_not_folder', { cache: shown }));
     const marker = join(dir, CACHE_MARKER);
@@ -126,7 +129,7 @@ export class BuildCache {
       fs.writeFileSync(join(dir, CACHEDIR_TAG), 'Signature: 8a477f597d28d172789f06886806bc55\n# The Pipescope build cache (npm run build --cache); safe to delete.\n');
       fs.writeFileSync(marker, `${JSON.stringify({ generator: 'pipescope', kind: 'build-cache', format: FORMAT })}\n`);
     }
-    return new BuildCache(fs, dir);
+    return new BuildCache(fs, dir, now);
   }
 
   /** The entry of `key` when every one of its files is as it was stored; a damaged entry is removed. An entry that cannot be read is none. */
@@ -154,7 +157,7 @@ export class BuildCache {
         return null;
       }
     }
-    const now = new Date();
+    const now = new Date(this.now());
     this.fs.utimesSync(join(dir, ENTRY_FILE), now, now);
     return { key, meta: entry.meta, sitePath: join(dir, SITE_FILE), files: entry.files.map(([path, size]) => ({ path, size })), dir, entry };
   }
@@ -229,7 +232,7 @@ export class BuildCache {
       const path = join(this.dir, name);
       if (TMP_NAME.test(name)) {
         const stat = this.fs.lstatSync(path, { throwIfNoEntry: false });
-        if (stat?.isDirectory() && Date.now() - stat.mtimeMs > 86_400_000) this.fs.rmSync(path, { recursive: true, force: true });
+        if (stat?.isDirectory() && this.now() - stat.mtimeMs > 86_400_000) this.fs.rmSync(path, { recursive: true, force: true });
       } else if (ENTRY_NAME.test(name) && name !== key) {
         const stat = this.fs.lstatSync(join(path, ENTRY_FILE), { throwIfNoEntry: false });
         if (stat) entries.push({ name, used: stat.mtimeMs });

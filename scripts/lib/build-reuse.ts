@@ -30,7 +30,7 @@ import type { EarlierSnapshot } from './snapshots.ts';
 export function openCache(io: CliIO, dir: string, explicit: boolean): BuildCache | null {
   const shown = relative(io.cwd, dir) || '.';
   try {
-    return writingTo(shown, () => BuildCache.open(io.fs, dir, shown));
+    return writingTo(shown, () => BuildCache.open(io.fs, dir, shown, () => io.now()));
   } catch (e) {
     if (explicit || !(e instanceof UsageError || e instanceof OutputError)) throw e;
     io.stderr.write(`build: warning: ${e.message.replace(/^--cache /u, 'the build cache ')}; building without it\n`);

@@ -27,9 +27,9 @@ export const hashesOf = (root: string, paths: Iterable<string>) => Object.fromEn
 
 /**
  * A kept folder of the code under `root` as it is now, whose record also passes `usable` (marked as the most
- * recently used), or null.
+ * recently used, at `now`), or null.
  */
-export function findKept<T extends KeptRecord>(root: string, cacheDir: string, format: number, usable: (kept: T, dir: string) => boolean): { dir: string; kept: T } | null {
+export function findKept<T extends KeptRecord>(root: string, cacheDir: string, format: number, usable: (kept: T, dir: string) => boolean, now = Date.now()): { dir: string; kept: T } | null {
   let names: string[];
   try {
     names = readdirSync(cacheDir).filter((n) => KEPT_NAME.test(n));
@@ -42,8 +42,8 @@ export function findKept<T extends KeptRecord>(root: string, cacheDir: string, f
       const kept = JSON.parse(readFileSync(join(dir, 'kept.json'), 'utf8')) as T;
       if (kept.format !== format || !usable(kept, dir)) continue;
       if (!Object.entries(kept.inputs).every(([path, sha]) => hashOf(root, path) === sha)) continue;
-      const now = new Date();
-      utimesSync(join(dir, 'kept.json'), now, now);
+      const usedAt = new Date(now);
+      utimesSync(join(dir, 'kept.json'), usedAt, usedAt);
       return { dir, kept };
     } catch {
       // A file of the code gone, or a folder being removed by another build: not this one.
@@ -55,9 +55,9 @@ export function findKept<T extends KeptRecord>(root: string, cacheDir: string, f
 
 /**
  * Keep a folder made by `fill` (given the folder to write into) with its record, and drop the least recently
- * used beyond `keep`. Never throws: keeping it only saves the next build time (a read-only node_modules, say).
+ * used beyond `keep`, their ages told at `now`. Never throws: keeping it only saves the next build time (a read-only node_modules, say).
  */
-export function keepFolder(cacheDir: string, kept: KeptRecord, fill: (dir: string) => void, keep: number): void {
+export function keepFolder(cacheDir: string, kept: KeptRecord, fill: (dir: string) => void, keep: number, now = Date.now()): void {
   try {
     makeDirs(cacheDir);
     // Not mkdtemp: a kept folder gets the usual permissions (mkdtemp's folders are the owner's alone).
@@ -83,7 +83,7 @@ export function keepFolder(cacheDir: string, kept: KeptRecord, fill: (dir: strin
     const names = readdirSync(cacheDir);
     const entries = names.filter((n) => KEPT_NAME.test(n));
     // Beyond `keep`, those not used for an hour: a build may still be loading from one it found a moment ago.
-    const hourAgo = Date.now() - 3_600_000;
+    const hourAgo = now - 3_600_000;
     for (const old of entries.sort((a, b) => used(b) - used(a)).slice(keep)) if (used(old) < hourAgo) rmSync(join(cacheDir, old), { recursive: true, force: true });
     // What a build that stopped half-way left (an hour is long past any build's bundling).
     const stale = (n: string) => n.startsWith('.tmp-') && (statSync(join(cacheDir, n), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo;

@@ -5,13 +5,13 @@
  * changed in place is never served; the cache folder is the build's own.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildDeps, main, type RenderOptions } from '../../../scripts/build.ts';
 import { CACHE_MARKER } from '../../../scripts/lib/build-cache.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
-import { copyFixture, fakeIO, hashTree, removeTempDirs, tempDir } from './helpers.ts';
+import { copyFixture, FAKE_NOW, fakeIO, hashTree, removeTempDirs, tempDir } from './helpers.ts';
 import { makeZip } from '../ingest/workbook-zip.ts';
 
 afterEach(removeTempDirs);
@@ -215,6 +215,23 @@ describe('build: the cache folder is the build own', () => {
     // The evicted entry: its own files gone, the foreign one (and so its folder) kept.
     expect(readdirSync(join(ws.cache, oldest!.name))).toEqual(['mine.txt']);
     expect(readdirSync(ws.cache).filter((n) => !n.startsWith('.')).sort()).toEqual([...kept, oldest!.name, 'CACHEDIR.TAG', CACHE_MARKER].sort());
+  });
+
+  it("tells an entry's use and a crashed build's folder's age by the build's clock, not the machine's", async () => {
+    const ws = workspace();
+    expect((await ws.build('--quiet')).code).toBe(0);
+    // By the build's clock (FAKE_NOW) one was left two days ago and one an hour ahead; by the machine's, both long ago.
+    const left = (name: string, at: number) => {
+      mkdirSync(join(ws.cache, name));
+      utimesSync(join(ws.cache, name), new Date(at), new Date(at));
+    };
+    left('.tmp-1-0000000a', FAKE_NOW - 2 * 86_400_000);
+    left('.tmp-2-0000000b', FAKE_NOW + 3_600_000);
+    expect((await ws.build('--quiet')).code).toBe(0);
+    const [entry] = entries(ws.cache);
+    expect(statSync(join(ws.cache, entry!, 'entry.json')).mtimeMs).toBe(FAKE_NOW);
+    expect((await ws.build('--quiet', '--max-account-pages', '1')).code).toBe(0);
+    expect(readdirSync(ws.cache).filter((n) => n.startsWith('.tmp-'))).toEqual(['.tmp-2-0000000b']);
   });
 
   it('--no-cache makes no cache folder', async () => {

@@ -66,4 +66,20 @@ describe('kept folders', () => {
     keep('e');
     expect(readdirSync(cache).filter((n) => n.startsWith('.tmp-'))).toEqual(['.tmp-2-new']);
   });
+
+  it('tells use and age by the clock it is given, not the machine\'s', () => {
+    const root = project();
+    const cache = join(root, 'cache');
+    const keep = (note: string, now?: number) => keepFolder(cache, { format: 1, inputs: {}, note } as Note, () => {}, 1, now);
+    keep('a');
+    keep('b');
+    mkdirSync(join(cache, '.tmp-3-left'));
+    // Two hours on by the given clock: a, b and the half-written folder were last used over an hour before.
+    keep('c', Date.now() + 7_200_000);
+    expect(kept(cache).map((n) => noteOf(cache, n))).toEqual(['c']);
+    expect(readdirSync(cache).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+    const at = Date.UTC(2030, 0, 1);
+    const found = findKept<Note>(root, cache, 1, () => true, at);
+    expect(statSync(join(found!.dir, 'kept.json')).mtimeMs).toBe(at);
+  });
 });
