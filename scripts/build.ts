@@ -34,33 +34,32 @@
  * `--max-rejected` and `--max-data-age` stop (exit 3) before anything is
  * written to `--out`.
  */
-import { basename, join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { MAX_FILTER_DATA_MB } from '../src/lib/filters/build-data.ts';
-import type { readFolder as realReadFolder } from '../src/lib/ingest/read-folder.ts';
-import { SNAPSHOTS_DIR } from '../src/lib/views/snapshots.ts';
-import { astroRender, pagesRenderedFrom, type RenderOptions } from './lib/astro-render.ts';
-import { buildKey, configAmountBand, configLocale, dataFolderBytes, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
-import { type CliIO, EXIT, guardStandardOutput, nodeIO, progressStream, reportError, writingTo } from './lib/cli.ts';
+import { ARGS, formats, reportPlaces, usage } from './lib/build-args.ts';
+import { type BuildDeps, defaultBuildDeps } from './lib/build-deps.ts';
+import { extractFor } from './lib/build-extraction.ts';
+import { outputLines, sec, snapshotLines, stoppedByGate, timingsLine } from './lib/build-lines.ts';
+import { checkPlaces } from './lib/build-places.ts';
+import { buildKey, configAmountBand, configLocale, openCache, reusedReports, sameInputs, todayFor } from './lib/build-reuse.ts';
+import { type CliIO, EXIT, guardStandardOutput, nodeIO, reportError, writingTo } from './lib/cli.ts';
 import { argvLocale, fatalWords } from './lib/fatal-words.ts';
 import { cliMessage, type CliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
-import { checkConfigFile, configOption, type ConfigSource, langOption, replacedConfigNotice, sameFile } from './lib/config-option.ts';
-import { datedRules, type ExtractJob, runJob, runJobInChild } from './lib/extract-child.ts';
+import { langOption } from './lib/config-option.ts';
+import { datedRules, type ExtractJob } from './lib/extract-child.ts';
 import type { Extraction } from './lib/extract.ts';
 import { type Args, asOfOption, choiceOption, lenientArgs, optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { onInterrupt } from './lib/interrupt.ts';
-import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
-import { checkOutDir, isRedactedOutput, isWithin, makeStagingDir, processRunning, type ProtectedFolder, removeQuietly, removeStaleStaging } from './lib/out-dir.ts';
-import { relativeLinksFor, renderOptions, writeOutput } from './lib/output.ts';
-import { PROJECT_ROOT } from './lib/project.ts';
-import { checkPublicFolder } from './lib/public-folder.ts';
-import { type FileArg, PUBLISH_ARGS, PUBLISH_USAGE, publishOptions, reportOptions, STDOUT } from './lib/publish.ts';
-import type { Quality } from './lib/quality-gate.ts';
+import { makeStagingDir, processRunning, removeQuietly } from './lib/out-dir.ts';
+import { writeOutput } from './lib/output.ts';
+import { pipescopeVersion } from './lib/project.ts';
+import { publishOptions, STDOUT } from './lib/publish.ts';
 import { type StoppedReports, writeReport, writeStoppedReports } from './lib/report-files.ts';
 import type { Locale } from '../src/lib/i18n/locales.ts';
 import type { CliText } from '../src/lib/i18n/cli-text.ts';
-import { REDACT_ARGS, REDACT_USAGE, redactOption } from './lib/redact-args.ts';
-import { type EarlyRender, renderBeside } from './lib/render-beside.ts';
-import { claimSiteDataName, siteDataFile, type SiteDataName } from './lib/site-data-file.ts';
+import { redactOption } from './lib/redact-args.ts';
+import type { EarlyRender } from './lib/render-beside.ts';
+import { cacheName, claimSiteDataName, type SiteDataName } from './lib/site-data-file.ts';
 import { missedWeekday, snapshotOnWeekday, type WeekdaySkipped } from './lib/snapshot-weekday.ts';
 import { checkPlainBuildSnapshots, checkRedactedSnapshots, findSnapshots } from './lib/snapshots.ts';
 
@@ -68,80 +67,11 @@ export { PROJECT_ROOT } from './lib/project.ts';
 export { type RenderOptions, SITE_DATA_ENV } from './lib/astro-render.ts';
 export type { BuildManifest } from './lib/output.ts';
 
-/**
- * A data folder this large is extracted in a process of its own before Astro starts, so that its memory is
- * freed before rendering; a smaller one in a process of its own while Astro loads and bundles (its pages
- * wait for the data), since the two then fit in memory together.
- */
-const CHILD_EXTRACT_BYTES = 16_000_000;
-
-// Modules only some builds need are loaded when needed: every build pays for loading what it imports.
-const formats = async () => (await import('../src/lib/ingest/vendor/registry.ts')).FORMATS;
-const usage = async () =>
-  `usage: npm run build -- [--data <folder>] [--config <file>] [--lang en|ko] [--as-of YYYY-MM-DD] [--out dist] [--max-account-pages N] [--max-filter-mb N] [--cache <folder> | --no-cache] [--format ${(await formats()).join('|')}] [--pipeline <name>] [--quiet] [--timings] [--extract-only] ${REDACT_USAGE} ${PUBLISH_USAGE}`;
-
-/** What main reads and renders with (a test can pass its own). */
-export interface BuildDeps {
-  readFolder: typeof realReadFolder;
-  /** Astro, rendering once `dataReady` resolves when given (it may load and bundle before). */
-  render: (options: RenderOptions, dataReady?: Promise<void>) => Promise<void>;
-  /** Where the site data is written: the project's .cache. */
-  cacheDir: string;
-  /** The build cache when no --cache is given (node_modules/.cache/pipescope); none when absent. */
-  buildCacheDir?: string;
-  /**
-   * Extract in a process of its own (scripts/lib/extract-child.ts, with the real readFolder): a large data
-   * folder before rendering (its memory is freed first), a small one while Astro loads; else here (tests).
-   */
-  extractInChild?: boolean;
-  /** A data folder of at least this many bytes is extracted before rendering (default CHILD_EXTRACT_BYTES; tests take the large path with a small folder). */
-  largeDataBytes?: number;
-  /** Pipescope's own public folder, which Astro copies into every output (default: the project's public/). */
-  publicDir?: string;
-  /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
-  filterScriptCache?: string | null;
-  /** Where the pages' server bundles are kept per version of the code (scripts/lib/page-bundles.ts); absent: Astro bundles them in every build. */
-  pageBundlesCache?: string;
-  /** Whether a process of this id runs (default: asked of the system), for what a build stopped outright left beside --out. */
-  isRunning?: (pid: number) => boolean;
-}
-
-export const defaultBuildDeps: BuildDeps = {
-  readFolder: async (...args) => (await import('../src/lib/ingest/read-folder.ts')).readFolder(...args),
-  render: astroRender,
-  cacheDir: join(PROJECT_ROOT, '.cache'),
-  buildCacheDir: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope'),
-  extractInChild: true,
-  filterScriptCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-filter-script'),
-  // The launcher's switch (scripts/launch.mjs) for running everything from the sources: Astro bundles the pages too.
-  ...(process.env.PIPESCOPE_FROM_SOURCES === '1' ? {} : { pageBundlesCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-pages') }),
-};
-
-const ARGS = {
-  data: 'value',
-  config: 'value',
-  lang: 'value',
-  'as-of': 'value',
-  out: 'value',
-  'max-account-pages': 'value',
-  'max-filter-mb': 'value',
-  cache: 'value',
-  'no-cache': 'flag',
-  quiet: 'flag',
-  timings: 'flag',
-  'extract-only': 'flag',
-  format: 'value',
-  pipeline: 'value',
-  help: 'flag',
-  ...REDACT_ARGS,
-  ...PUBLISH_ARGS,
-} as const;
-
 export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultBuildDeps): Promise<number> {
   // Folders of this build beside --out (rendered sites, the files added beside the pages): moved into the output or removed.
   const scratch: string[] = [];
   // Astro, when started while the data is extracted: stopped (if it has not got to its pages) before those folders go.
-  let early: EarlyRender | null = null;
+  let early = null as EarlyRender | null;
   /** Settles when the extraction's process has written the account pages' CSV files (written after its reply). */
   let filesWritten: Promise<void> | undefined;
   // The name of the site data files in .cache, claimed for this build while it writes and renders them.
@@ -224,39 +154,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         if (skipped && !quiet) log(`build: ${(await runText()).weekdaySkipped(skipped)}`);
       }
     }
-    if (configFile && isWithin(configFile.path, outDir)) throw new UsageError(msg('config_inside_out', { config: configFile.name }));
-    checkConfigFile(configFile, io.fs);
-    await replacedConfigNotice('build', configSource, io, locale);
-    const cacheArg = optionalString(args.cache);
-    const cacheDir = extractOnly || args['no-cache'] === true ? undefined : cacheArg !== undefined ? resolve(io.cwd, cacheArg) : deps.buildCacheDir;
-    if (cacheDir !== undefined && (isWithin(cacheDir, dataDir) || isWithin(dataDir, cacheDir) || isWithin(outDir, cacheDir))) {
-      throw new UsageError(msg('cache_overlaps', { cache: shown(cacheDir) }));
-    }
-    const protectedFolders: ProtectedFolder[] = [
-      { path: dataDir, what: 'data' },
-      { path: PROJECT_ROOT, what: 'project' },
-      // Nor inside it: Astro copies its files into every output.
-      { path: join(PROJECT_ROOT, 'public'), what: 'public', notInside: true },
-      { path: io.cwd, what: 'cwd' },
-      { path: deps.cacheDir, what: 'cache' },
-      ...(cacheDir === undefined ? [] : [{ path: cacheDir, what: 'buildCache' as const }]),
-    ];
-    // Before reading anything: an --out the build may not replace is refused up front.
-    let outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
-    // And a file in Pipescope's own public folder where the build writes one of its own (Astro would skip the page, or the build fail).
-    if (!extractOnly) checkPublicFolder(io.fs, deps.publicDir ?? join(PROJECT_ROOT, 'public'), shown(deps.publicDir ?? join(PROJECT_ROOT, 'public')));
-    // A build stopped outright while swapping in its output: --out put back (else this build would start it anew, without what was added to it), its swap finished.
-    const isRunning = deps.isRunning ?? processRunning;
-    const recovery = recoverInterruptedSwap(io.fs, outDir, { isRunning, now: io.now(), show: shown });
-    for (const line of recovery.said) {
-      if (line.level === 'log') log(`build: ${line.in(await locale())}`);
-      else io.stderr.write(`build: ${line.level === 'warning' ? `${await sayIn(msg('warning'))}: ` : ''}${line.in(await locale())}\n`);
-    }
-    if (recovery.restored) outState = checkOutDir(io.fs, outDir, protectedFolders, outArg);
-    // A redacted output is shared outside: a build with the real names never replaces it.
-    if (!redaction && !extractOnly && outState === 'previous' && isRedactedOutput(io.fs, outDir)) throw new UsageError(msg('out_redacted', { out: outArg }));
-    const stale = removeStaleStaging(io.fs, outDir, io.now(), isRunning);
-    if (stale.length > 0) log(`build: ${await sayIn(msg('stale_removed', { out: outArg, names: stale }))}`);
+    const { cacheArg, cacheDir, protectedFolders, outState } = await checkPlaces({ io, deps, args, dataDir, outDir, outArg, configFile, configSource, extractOnly, redaction, shown, log, locale, sayIn });
     // So are missing snapshots: a build never drops one silently.
     const store = findSnapshots(io.fs, { given: publish.snapshots, outDir, outShown: outArg.replace(/\/+$/u, ''), outState, snapshot: publish.snapshot, newHistory: publish.newHistory });
     if (publish.snapshotWeekday !== null && publish.snapshot && asOfArg !== undefined && store.snapshots.some((x) => x.asOf === asOfArg)) {
@@ -315,24 +213,8 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
         filterScript: extractOnly || deps.filterScriptCache === undefined ? null : { cacheDir: deps.filterScriptCache },
         quiet,
       };
-      const large = dataFolderBytes(dataDir) >= (deps.largeDataBytes ?? CHILD_EXTRACT_BYTES);
-      if (deps.extractInChild && (large || !extractOnly)) {
-        // The render's folder first: an --out that cannot be written is said before a child is started.
-        const renderDir = large ? undefined : scratchDir();
-        // Beside Astro, the account pages' CSV files are written while the pages render, not before.
-        const extraction = runJobInChild({ ...job, csvsLater: renderDir !== undefined }, (dirs) => scratch.push(...dirs));
-        // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.
-        extraction.catch(() => {});
-        if (renderDir !== undefined) {
-          // Astro loads and bundles meanwhile, and renders once the data is written and checked (early.go below).
-          const options = renderOptions({ quiet, publish, pageBundles: deps.pageBundlesCache }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
-          early = renderBeside(deps.render, options);
-        }
-        ex = await extraction;
-        filesWritten = ex.filesWritten;
-      } else {
-        ex = await runJob(job, { fs: io.fs, readFolder: deps.readFolder, now: () => io.now(), progress: progressStream(io), makeFilesDir: extractOnly ? undefined : scratchDir });
-      }
+      ex = await extractFor(job, { io, deps, dataDir, extractOnly, quiet, publish, scratchDir, madeDirs: (dirs) => scratch.push(...dirs), renderStarted: (render) => (early = render) });
+      filesWritten = ex.filesWritten;
     }
     const asOf = hit ? hit.meta.asOf : ex!.asOf;
     // Again with the band the build was made with (before anything is written to --out).
@@ -352,19 +234,7 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
 
     // --strict, --max-rejected, --max-data-age: a bad or stale export never replaces a good dashboard.
     const texts = ex ? ex.reports : await reusedReports(io, hit!, publish, asOf);
-    // In the config's language (or --lang), as the Data quality page says the same rows (their words loaded only then).
-    const lines = texts.gate.failure || texts.gate.rejected > 0 ? await gateLines(texts.gate, await locale()) : null;
-    // Said in the log too: a daily CI run that rejects rows would otherwise only say so on a page.
-    if (lines?.passed) log(`build: ${lines.passed}`);
-    const stop = lines?.stop ?? null;
-    if (stop !== null) {
-      const summary = publish.summary;
-      if (summary && texts.summary !== null) writeReport(io, summary, texts.summary);
-      io.stderr.write(`build: ${stop}\n`);
-      // Not the changes of a dashboard that was not replaced, nor the digest a run before left.
-      if (publish.digest) await writeStoppedReports(io, { reports: [publish.digest], config: configSource }, EXIT.strict, `build: ${stop}`);
-      return EXIT.strict;
-    }
+    if (await stoppedByGate(io, texts, { publish, configSource, locale, log })) return EXIT.strict;
 
     // The report files before the output is swapped in: one that cannot be written (its folder a file, a read-only
     // disk) stops the build with the earlier output as it was, and a swap that fails after them writes them again as
@@ -397,36 +267,12 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     const t3 = output.placedAt;
     for (const [file, text] of reports) if (file && text !== null && file.path === STDOUT) writeReport(io, file, text);
     const { manifest } = output;
-    if (publish.snapshot) {
-      // A backfilled snapshot: `/` stays on the later date it renders (manifest.as_of).
-      const top = manifest.as_of === asOf ? {} : { top: manifest.as_of };
-      const folder = shown(join(outDir, SNAPSHOTS_DIR));
-      say((t) => t.snapshot({ asOf, replaced: store.snapshots.length > earlier.length, count: manifest.snapshots.length, folder, ...top }));
-    } else if (publish.keptSnapshot && manifest.as_of !== asOf) {
-      say((t) => t.topKept({ top: manifest.as_of }));
-    } else if (!publish.keptSnapshot) {
-      // Asked for a past date without a snapshot: rendered as asked, said, since the site's history goes further.
-      const latest = store.snapshots.map((x) => x.asOf).sort().at(-1);
-      if (latest !== undefined && latest > manifest.as_of) say((t) => t.topBehind({ asOf: manifest.as_of, latest }));
-    }
+    snapshotLines(say, { publish, asOf, manifest, store, earlier, outDir, shown });
     const t4 = io.now();
-    for (const warning of output.warnings) io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(warning)}\n`);
-    if (output.added) {
-      const { entries, basis } = output.added;
-      const kept = { out: shown(outDir), entries };
-      // Without the previous build's file list this is a guess: said even with --quiet, once.
-      if (basis === 'listed') log(`build: ${await sayIn(msg('kept_added', kept))}`);
-      else if (basis === 'hosting') log(`build: ${await sayIn(msg('kept_hosting', kept))}`);
-      else io.stderr.write(`build: ${await sayIn(msg('warning'))}: ${await sayIn(msg('kept_guessed', kept))}\n`);
-    }
+    await outputLines(io, output, { outDir, shown, log, sayIn });
     const how = output.upToDate ? ('upToDate' as const) : hit ? ('reused' as const) : { astro: sec(t3 - t2) };
     say((t) => t.pages({ pages: manifest.pages, mb: (manifest.bytes / 1e6).toFixed(1), out: shown(outDir), how, total: sec(t4 - t0) }));
-    if (args.timings === true) {
-      const timings = { read: t1 - t0, views: t2 - t1, astro: t3 - t2, write: t4 - t3, total: t4 - t0 };
-      const ms = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));
-      const pages = pagesRenderedFrom();
-      io.stderr.write(`${JSON.stringify({ timings_ms: ms, ...(cache ? { cache: hit ? 'hit' : 'miss' } : {}), ...(pages ? { pages } : {}) })}\n`);
-    }
+    if (args.timings === true) timingsLine(io, { read: t1 - t0, views: t2 - t1, astro: t3 - t2, write: t4 - t3, total: t4 - t0 }, cache ? (hit ? 'hit' : 'miss') : null);
     return EXIT.ok;
   } catch (e) {
     const said: string[] = [];
@@ -442,42 +288,6 @@ export async function main(argv: string[], io: CliIO, deps: BuildDeps = defaultB
     releaseSiteData();
     releaseScratch();
   }
-}
-
-/**
- * Where the arguments put the data, the output, the config and the reports, and the reports a build that stops
- * writes (none over the config). Read before the other options: a build any of them stops says so there too.
- */
-function reportPlaces(args: Args, io: CliIO) {
-  const dataDir = resolve(io.cwd, optionalString(args.data) ?? 'data/sample');
-  const outDir = resolve(io.cwd, optionalString(args.out) ?? 'dist');
-  const configFile = configOption(args.config, io.cwd);
-  const configSource: ConfigSource = { dataDir, file: configFile };
-  const reportArgs = reportOptions(args, io.cwd, outDir, dataDir);
-  // A report written over the config would lose it: never written (the paths are compared as given and as the links lead), and refused later.
-  const isConfig = (file: FileArg) => configFile !== undefined && file.path !== STDOUT && sameFile(io.fs, file.path, configFile.path);
-  const reports = [reportArgs.summary, reportArgs.digest].filter((file) => file !== null);
-  const stopped: StoppedReports | null = reports.length > 0 && !reports.some(isConfig) ? { reports, config: configSource } : null;
-  return { dataDir, outDir, configFile, configSource, reportArgs, isConfig, stopped };
-}
-
-/** The gate's lines in `locale`: why it stopped the build, or how many rows went when it let the build through. */
-async function gateLines(gate: Quality, locale: Locale): Promise<{ stop: string | null; passed: string | null }> {
-  const { gateMessage, passedMessage } = await import('./lib/quality-gate.ts');
-  return { stop: gateMessage(gate, locale), passed: passedMessage(gate, locale) };
-}
-
-const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
-
-/** Pipescope's version (package.json), written into each snapshot's manifest. */
-function pipescopeVersion(io: CliIO): string {
-  const pkg: unknown = JSON.parse(io.fs.readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && typeof (pkg as { version?: unknown }).version === 'string' ? (pkg as { version: string }).version : 'unknown';
-}
-
-/** The output folder's name as a file-name part: letters, digits, `.`, `_` and `-` only, so the file stays in .cache. */
-function cacheName(outDir: string): string {
-  return basename(outDir).replace(/[^\p{L}\p{N}._-]/gu, '_') || '_';
 }
 
 /** The command as a process runs it (scripts/launch.mjs calls it in the compiled bundle). */

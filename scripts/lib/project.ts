@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIO } from './cli.ts';
 
 /**
  * The nearest folder above `file` that holds a package.json: from the sources
@@ -16,3 +17,9 @@ export function projectRootOf(file: string): string {
 }
 
 export const PROJECT_ROOT = projectRootOf(fileURLToPath(import.meta.url));
+
+/** Pipescope's version (package.json), written into each snapshot's manifest. */
+export function pipescopeVersion(io: CliIO): string {
+  const pkg: unknown = JSON.parse(io.fs.readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && typeof (pkg as { version?: unknown }).version === 'string' ? (pkg as { version: string }).version : 'unknown';
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type CliFs, isErrnoError, readdirQuietly } from './cli.ts';
 import { UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
@@ -8,6 +8,11 @@ import { makeDirs } from './make-dirs.ts';
 /** Where the extraction writes the site data of the date `/` shows (`latest`: the newest snapshot's, when an older one is added) for the pages to read. */
 export function siteDataFile(cacheDir: string, name: string, latest = false): string {
   return join(cacheDir, `site-data-${name}${latest ? '-latest' : ''}.json`);
+}
+
+/** The output folder's name as a file-name part: letters, digits, `.`, `_` and `-` only, so the file stays in .cache. */
+export function cacheName(outDir: string): string {
+  return basename(outDir).replace(/[^\p{L}\p{N}._-]/gu, '_') || '_';
 }
 
 export interface SiteDataName {

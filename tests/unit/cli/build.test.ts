@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BuildDeps, main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
+import { main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
+import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { copyFixture, errnoError, FAKE_NOW, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
 

@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BuildDeps, main as build, type RenderOptions } from '../../../scripts/build.ts';
+import { main as build, type RenderOptions } from '../../../scripts/build.ts';
+import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
 import { main as metrics } from '../../../scripts/metrics.ts';
 import type { Quality } from '../../../scripts/lib/quality-gate.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';

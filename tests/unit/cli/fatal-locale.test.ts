@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BuildDeps, main as build } from '../../../scripts/build.ts';
+import { main as build } from '../../../scripts/build.ts';
+import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
 import { main as dev } from '../../../scripts/dev.ts';
 import { main as init } from '../../../scripts/init.ts';
 import { main as metrics } from '../../../scripts/metrics.ts';

@@ -10,7 +10,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BuildDeps, main as build, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
+import { main as build, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
+import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
 import { main as metrics } from '../../../scripts/metrics.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { identifyingStrings, listTree, scanTree } from '../../support/redaction-scan.ts';

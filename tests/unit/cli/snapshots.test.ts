@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BuildDeps, main, type RenderOptions } from '../../../scripts/build.ts';
+import { main, type RenderOptions } from '../../../scripts/build.ts';
+import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { copyFixture, fakeIO, hashTree, removeTempDirs, tempDir } from './helpers.ts';

@@ -1,0 +1,49 @@
+/** What the build (scripts/build.ts) reads and renders with: the real ones, or a test's. */
+import { join } from 'node:path';
+import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
+import { astroRender, type RenderOptions } from './astro-render.ts';
+import { PROJECT_ROOT } from './project.ts';
+
+/**
+ * A data folder this large is extracted in a process of its own before Astro starts, so that its memory is
+ * freed before rendering; a smaller one in a process of its own while Astro loads and bundles (its pages
+ * wait for the data), since the two then fit in memory together.
+ */
+export const CHILD_EXTRACT_BYTES = 16_000_000;
+
+/** What main reads and renders with (a test can pass its own). */
+export interface BuildDeps {
+  readFolder: typeof realReadFolder;
+  /** Astro, rendering once `dataReady` resolves when given (it may load and bundle before). */
+  render: (options: RenderOptions, dataReady?: Promise<void>) => Promise<void>;
+  /** Where the site data is written: the project's .cache. */
+  cacheDir: string;
+  /** The build cache when no --cache is given (node_modules/.cache/pipescope); none when absent. */
+  buildCacheDir?: string;
+  /**
+   * Extract in a process of its own (scripts/lib/extract-child.ts, with the real readFolder): a large data
+   * folder before rendering (its memory is freed first), a small one while Astro loads; else here (tests).
+   */
+  extractInChild?: boolean;
+  /** A data folder of at least this many bytes is extracted before rendering (default CHILD_EXTRACT_BYTES; tests take the large path with a small folder). */
+  largeDataBytes?: number;
+  /** Pipescope's own public folder, which Astro copies into every output (default: the project's public/). */
+  publicDir?: string;
+  /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
+  filterScriptCache?: string | null;
+  /** Where the pages' server bundles are kept per version of the code (scripts/lib/page-bundles.ts); absent: Astro bundles them in every build. */
+  pageBundlesCache?: string;
+  /** Whether a process of this id runs (default: asked of the system), for what a build stopped outright left beside --out. */
+  isRunning?: (pid: number) => boolean;
+}
+
+export const defaultBuildDeps: BuildDeps = {
+  readFolder: async (...args) => (await import('../../src/lib/ingest/read-folder.ts')).readFolder(...args),
+  render: astroRender,
+  cacheDir: join(PROJECT_ROOT, '.cache'),
+  buildCacheDir: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope'),
+  extractInChild: true,
+  filterScriptCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-filter-script'),
+  // The launcher's switch (scripts/launch.mjs) for running everything from the sources: Astro bundles the pages too.
+  ...(process.env.PIPESCOPE_FROM_SOURCES === '1' ? {} : { pageBundlesCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-pages') }),
+};
