@@ -14,7 +14,8 @@
 import { joinWordDots, SEPARATOR } from '../format/separator.ts';
 import { langRuns } from '../format/text-lang.ts';
 import type { TileModel } from '../views/pages/index.ts';
-import { type ChartBlock, fileNameParts, type TableModel } from '../views/table.ts';
+import { fileNameParts, type TableModel } from '../views/table.ts';
+import type { ChartBlock } from '../views/chart-block.ts';
 import { cellMarkup, codeRuns } from '../views/cell-markup.ts';
 import type { PageParts } from './page-parts.ts';
 import { drawWhenShown, shownVariant, type ShownVariant } from './chart-variants.ts';

@@ -4,7 +4,8 @@
  * sentences marked `data-filter-text` on the page. Pure (runs in Node for
  * the tests and in the browser for filters/dom.ts).
  */
-import type { TableModel, ChartBlock } from '../views/table.ts';
+import type { TableModel } from '../views/table.ts';
+import type { ChartBlock } from '../views/chart-block.ts';
 import {
   forecastModel,
   funnelModel,

@@ -4,7 +4,8 @@
  * carry.
  */
 import type { Formatter } from '../format/index.ts';
-import { moneyDigits, NEVER_EMPTY, roundTo, table, type Raw, type TableModel, type TableOptions } from './table.ts';
+import { NEVER_EMPTY, table, type Raw, type TableModel, type TableOptions } from './table.ts';
+import { moneyDigits, roundTo } from './csv-digits.ts';
 
 /**
  * Mark the cells of `columns` in each row whose count (raw cell at

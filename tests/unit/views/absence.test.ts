@@ -27,7 +27,8 @@ import {
   waterfallModel,
   winLossModel,
 } from '../../../src/lib/views/pages/index.ts';
-import type { ChartBlock, TableModel } from '../../../src/lib/views/table.ts';
+import type { TableModel } from '../../../src/lib/views/table.ts';
+import type { ChartBlock } from '../../../src/lib/views/chart-block.ts';
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { renamedNotRead } from '../../../src/lib/ingest/renamed-files.ts';

@@ -12,7 +12,8 @@ import { repurchaseByAccount } from '../../../src/lib/views/account-pages.ts';
 import { accountModel, changesModel, dataQualityModel, overviewModel, ownerModel, ownersModel, pageContext, PAGES, pageTables, type PageContext } from '../../../src/lib/views/pages/index.ts';
 import type { SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
-import { chartBlock, table, type TableModel } from '../../../src/lib/views/table.ts';
+import { table, type TableModel } from '../../../src/lib/views/table.ts';
+import { chartBlock } from '../../../src/lib/views/chart-block.ts';
 import { createFormatter } from '../../../src/lib/format/index.ts';
 import { messages } from '../../../src/lib/i18n/index.ts';
 

@@ -28,7 +28,9 @@ import {
 import { siteDataSchema, type SiteData } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { asciiSlug, uniqueSlugs } from '../../../src/lib/views/slugs.ts';
-import { roundTo, type ChartBlock, type TableModel } from '../../../src/lib/views/table.ts';
+import type { TableModel } from '../../../src/lib/views/table.ts';
+import type { ChartBlock } from '../../../src/lib/views/chart-block.ts';
+import { roundTo } from '../../../src/lib/views/csv-digits.ts';
 import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
 
 const AS_OF = '2025-06-30';

@@ -1,7 +1,8 @@
 /** The accounts index and one page per account. */
 import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
-import { moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
+import { movedOnPage, table, type TableModel } from '../table.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import type { AccountSlice } from '../account-pages.ts';
 import { dealAndAmountColumns, expectedCloseColumn } from './deals.ts';
 import type { PageContext } from './context.ts';

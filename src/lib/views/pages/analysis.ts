@@ -15,7 +15,9 @@ import { competitorsView, cycleLengthView, funnelView, lostAtStageView, reasonsV
 import { ROUGH_MARK } from '../../charts/table-format.ts';
 import { OUTCOME_GROUPINGS } from '../../metrics/grouped-outcomes.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { type ChartBlock, chartBlock, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock } from '../chart-block.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import { figuresTable, markFewValues } from '../table-kinds.ts';
 import {
   competitorsNote,

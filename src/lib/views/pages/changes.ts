@@ -6,7 +6,8 @@
  */
 import type { ChangeKind } from '../../metrics/compare.ts';
 import type { ChangeDeal } from '../changes.ts';
-import { type Column, LIST_TOP, moneyDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, LIST_TOP, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';

@@ -2,7 +2,8 @@
 import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../schema.ts';
-import { type Column, moneyDigits, movedOnPage, table, type TableModel } from '../table.ts';
+import { type Column, movedOnPage, table, type TableModel } from '../table.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import { hasForecastCategories } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { DEAL_ID } from '../../deal-url.ts';

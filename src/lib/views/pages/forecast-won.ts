@@ -6,7 +6,8 @@
  */
 import { quarterOf } from '../../time.ts';
 import type { WonDeal } from '../schema.ts';
-import { type Column, moneyDigits, table, type TableModel } from '../table.ts';
+import { type Column, table, type TableModel } from '../table.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import { filterMatchesNone } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealLinks, ownerLinks } from './deals.ts';

@@ -19,7 +19,9 @@ import { forecastAccuracyView, forecastView, pipelineView } from '../chart-model
 import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
 import type { OpenDealRow } from '../schema.ts';
-import { type ChartBlock, chartBlock, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock } from '../chart-block.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../filters/filter.ts';
 import {
   accuracyNote,

@@ -6,7 +6,8 @@ import type { Metrics } from '../../metrics/types.ts';
 import type { RemovedDeal, SegmentTargetRow, SegmentTargets } from '../schema.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addDays } from '../../time.ts';
-import { type Column, moneyDigits, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { moneyDigits } from '../csv-digits.ts';
 import { ownerLinks } from './deals.ts';
 import { isRoughCycle, medianCycleColumn } from './cycle-column.ts';
 import {

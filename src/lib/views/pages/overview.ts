@@ -8,7 +8,8 @@ import { addDays, addToMonth } from '../../time.ts';
 import { periodDates } from '../../filters/filter.ts';
 import { periodLabel } from './filter-form.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
-import { type ChartBlock, chartBlock, type TableModel } from '../table.ts';
+import type { TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock } from '../chart-block.ts';
 import {
   closeDatesMissing,
   closeDatesNote,

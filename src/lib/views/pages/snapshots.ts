@@ -1,7 +1,8 @@
 /** The index of dated snapshots: one row per snapshot, latest first, linking to its dashboard and its "What changed". */
 import { createFormatter } from '../../format/index.ts';
 import type { SnapshotEntry } from '../snapshots.ts';
-import { type Cell, moneyDigits, roundTo, type TableModel } from '../table.ts';
+import type { Cell, TableModel } from '../table.ts';
+import { moneyDigits, roundTo } from '../csv-digits.ts';
 import type { PageContext } from './context.ts';
 
 export interface SnapshotsModel {

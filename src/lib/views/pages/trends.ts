@@ -8,7 +8,9 @@ import { type ChartOutput, type TrendLineViewModel, trendLineChart, trendSparkli
 import { daysInMonth, splitDate } from '../../time.ts';
 import type { TrendPoint } from '../schema.ts';
 import { trendDates } from '../trends.ts';
-import { type ChartBlock, chartBlock, type Column, csvDigits, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type Column, NEVER_EMPTY, table, type TableModel } from '../table.ts';
+import { type ChartBlock, chartBlock } from '../chart-block.ts';
+import { csvDigits } from '../csv-digits.ts';
 import { currentVisitOnly, notes } from './absence.ts';
 import { historyAdvice } from './file-advice.ts';
 import { chartOptions, type PageContext } from './context.ts';
@@ -122,7 +124,7 @@ export function trendsModel(ctx: PageContext): TrendsModel {
     ...TREND_FIGURES.map(
       (figure): Column<TrendPoint> => ({
         label: m.tiles[figure.key],
-        // Days: bare numbers in the CSV, its header names the unit (as each trend's own CSV, views/table.ts chartBlock).
+        // Days: bare numbers in the CSV, its header names the unit (as each trend's own CSV, views/chart-block.ts chartBlock).
         ...(figure.kind === 'days' ? { csvLabel: f.inDays(m.tiles[figure.key]) } : {}),
         numeric: true,
         digits: csvDigits(figure.kind, f.currency),
