@@ -8,22 +8,18 @@ import { type ExportDates, exportDatesOf } from '../model/freshness.ts';
 import type { Config } from '../config.ts';
 import { closeDaysOf } from '../model/close-days.ts';
 import { type Dataset, NO_RECORD_IDS } from '../dataset.ts';
-import { renamedFilesIn } from '../ingest/renamed-files.ts';
 import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
-import type { MetricContext } from '../metrics/context.ts';
 import { funnelOutcomes, wonTimeInStage } from '../metrics/conversion.ts';
 import { lossReasonsByStage, qualificationOutcomes } from '../metrics/win-loss.ts';
 import { groupedOutcomes } from '../metrics/grouped-outcomes.ts';
 import { type QuietOwner, quietOwners } from '../metrics/quiet-owners.ts';
-import { MIN_VISITS_FOR_P90, qualificationChecks } from '../metrics/stalled.ts';
-import { segmentTargets, type SegmentTargets as MetricSegmentTargets } from '../metrics/targets.ts';
+import { segmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { figuresOf } from '../metrics/schema.ts';
-import { amountKnownAt, OPEN, WON } from '../model/snapshot.ts';
-import { visitsBefore } from '../model/timeline.ts';
+import { amountKnownAt, OPEN } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
-import { addDays, daysBetween, localDateOf, type LocalDate } from '../time.ts';
+import { addDays, daysBetween, type LocalDate } from '../time.ts';
 import { accountDeals, accountIndex } from './accounts.ts';
 import { type AccountSlice, repurchaseByAccount } from './account-pages.ts';
 import { repurchaseDealFacts } from './repurchase-facts.ts';
@@ -31,11 +27,14 @@ import { trendPoints } from './trends.ts';
 import { wonThisQuarter } from './won-deals.ts';
 import { issueKinds, withListedIssues } from './issue-kinds.ts';
 import { coverageWithBestCase } from '../metrics/coverage.ts';
-import type { OpenDealRow, RemovedDeal, SegmentTargets, SiteData, StallBasis } from './schema.ts';
-import { uniqueSlugs } from './slugs.ts';
+import type { OpenDealRow, SiteData } from './schema.ts';
 import { uiLocale } from '../i18n/locales.ts';
 import { type CompareBasis, changesView } from './changes.ts';
 import { type SnapshotEntry, snapshotFigures } from './snapshots.ts';
+import { ownerTeams, withoutSlugs, withSlugs } from './owner-segments.ts';
+import { removedDeals } from './removed-deals.ts';
+import { siteInputs } from './site-inputs.ts';
+import { stallBasis, stallVisits } from './stall-basis.ts';
 
 /** Tiles compare with the pipeline this many days earlier. */
 export const COMPARE_DAYS = 30;
@@ -183,7 +182,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     stall_basis: stallBasis(config, now.metrics),
     stall_visits: stallVisits(config, now.metrics),
     source: { format: dataset.source.format, limitations: [...dataset.source.limitations] },
-    inputs: inputs(ctx, exportDates),
+    inputs: siteInputs(ctx, exportDates),
     funnel_outcomes: funnelOutcomes(ctx),
     won_time_in_stage: wonTimeInStage(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
@@ -232,7 +231,6 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
   return { site, metrics: now.metrics, accountSlices, closeDays: () => closeDaysOf(ctx.at, config.timezone) };
 }
 
-/** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
 /**
  * Where deal names link (config `deal_url`), or null: none set (a redacted build's config has none: redact.ts
  * `redactConfig`, its ids being pseudonyms); or an export without the CRM's record ids (a Salesforce report without the
@@ -243,123 +241,8 @@ function dealUrl(dataset: Dataset, config: Config): string | null {
   return config.deal_url;
 }
 
+/** "What changed" of a manifest built without it (`compare: false` or `changes: false`): nothing, from as_of to as_of. */
 function unchanged(metrics: Metrics, basis: CompareBasis): SiteData['changes'] {
   const none = { count: 0, amount: 0 };
   return { from: metrics.as_of, to: metrics.as_of, basis, tracked: { expected_close: false, amount: false }, start: none, end: none, groups: [], deals: [], stalled_then: { count: 0, won: 0, lost: 0, removed: 0, unstalled: 0, still: 0 }, from_metrics: figuresOf(metrics) };
-}
-
-/** How each open stage's stall threshold was set (the rule of metrics/stalled.ts `stallThresholds`, named). */
-function stallBasis(config: Config, metrics: Metrics): [string, StallBasis][] {
-  return config.openStages.map((s, i): [string, StallBasis] => {
-    if (Object.hasOwn(config.stall_days, s.id)) return [s.id, 'configured'];
-    if (s.parked) return [s.id, 'never'];
-    const row = metrics.time_in_stage[i]!;
-    return [s.id, row.visits >= MIN_VISITS_FOR_P90 && row.p90_days !== null ? 'p90' : 'default'];
-  });
-}
-
-/**
- * The visits each learned threshold rests on (schema.ts `stall_visits`). Only those stages' time in stage is
- * read: with every threshold fixed (a filtered view's config) the lazy engine computes none.
- */
-function stallVisits(config: Config, metrics: Metrics): [string, number][] {
-  return config.openStages.flatMap((s, i): [string, number][] => (Object.hasOwn(config.stall_days, s.id) || s.parked ? [] : [[s.id, metrics.time_in_stage[i]!.visits]]));
-}
-
-/** Optional deals.csv columns of the account pages' deal lists (schema.ts `inputs.deal_columns`). */
-const LISTED_DEAL_COLUMNS = ['keyman', 'competitor', 'lost_reason', 'win_reason'] as const;
-
-/** Whether the data's amounts say nothing: none recorded, or every one 0 (null when some deal has one, or there is no deal). */
-function amountsSayNothing(dataset: MetricContext['dataset']): SiteData['inputs']['amounts'] {
-  let known = false;
-  const see = (amount: number | LocalDate | null) => {
-    if (typeof amount !== 'number') return false;
-    known = true;
-    return amount !== 0;
-  };
-  if (dataset.deals.some((d) => see(d.amount))) return null;
-  if ((dataset.fieldHistory ?? []).some((c) => c.field === 'amount' && (see(c.oldValue) || see(c.newValue)))) return null;
-  return dataset.deals.length === 0 ? null : known ? 'all_zero' : 'none';
-}
-
-function inputs(ctx: MetricContext, dates: ExportDates): SiteData['inputs'] {
-  const { dataset, config, at } = ctx;
-  let won = 0;
-  let withLifecycle = 0;
-  for (let d = 0; d < at.state.length; d++) {
-    if (at.state[d] !== WON) continue;
-    won++;
-    const deal = dataset.deals[d]!;
-    if ((deal.lifecycleMonths ?? config.products[deal.product]?.lifecycle_months ?? null) !== null) withLifecycle++;
-  }
-  const columns = dataset.columns['deals.csv'];
-  const configured = Object.keys(config.products);
-  const reason = configured.length === 0 ? 'none_configured' : columns?.has('product') ? 'products_unmatched' : 'no_product_column';
-  const lifecycleGap = won === 0 || withLifecycle > 0 ? null : { reason, configured } as const;
-  return {
-    amounts: amountsSayNothing(dataset),
-    targets_file: dataset.targets !== null,
-    company_targets: (dataset.targets ?? []).filter((t) => t.owner === '' && t.team === '').length,
-    won_deals: won,
-    won_with_lifecycle: withLifecycle,
-    lifecycle_gap: lifecycleGap,
-    newest_change: dates.newestChange,
-    oldest_record: dates.oldestRecord,
-    accounts_file: dataset.accounts !== null,
-    deals_files: dataset.dealFiles ?? ['deals.csv'],
-    renamed_files: renamedFilesIn(dataset.issues),
-    deal_columns: LISTED_DEAL_COLUMNS.filter((c) => dataset.columns['deals.csv']?.has(c) ?? false),
-    qualification: qualificationChecks(ctx),
-  };
-}
-
-/** Deals removed before T (created before T too), with the stage they were at then; latest removal first. */
-function removedDeals(ctx: MetricContext): RemovedDeal[] {
-  const { dataset, config, at, timelines: tl, T } = ctx;
-  const rows: (RemovedDeal & { at: number })[] = [];
-  for (let d = 0; d < dataset.deals.length; d++) {
-    const deal = dataset.deals[d]!;
-    const removedAt = deal.removedAt;
-    if (removedAt === null || !(removedAt < T) || !(tl.created[d]! < T)) continue;
-    const count = visitsBefore(tl, d, removedAt);
-    const stage = count > 0 ? tl.visitStage[tl.offsets[d]! + count - 1]! : config.sequence[0]!.index;
-    rows.push({
-      deal_id: deal.id,
-      name: deal.name,
-      owner: deal.owner,
-      stage: config.stages[stage]!.id,
-      amount: at.amount[d]!,
-      ...(amountKnownAt(ctx, d, T) ? {} : { amount_missing: true as const }),
-      removed: localDateOf(removedAt, config.timezone),
-      at: removedAt,
-    });
-  }
-  rows.sort((a, b) => b.at - a.at || byCodePoint(a.deal_id, b.deal_id));
-  return rows.map(({ at: _at, ...row }) => row);
-}
-
-/** Owner rows with the slug of each owner's page. */
-function withSlugs(group: MetricSegmentTargets, teams: ReadonlyMap<string, string[]>): SegmentTargets {
-  const slugs = uniqueSlugs(group.rows.map((r) => r.name), 'owner');
-  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: slugs.get(r.name)!, teams: teams.get(r.name) ?? [] })) };
-}
-
-/** Each owner's teams (deals.csv `team`, trimmed, in code-point order) over their deals that exist at T. */
-function ownerTeams(ctx: MetricContext): Map<string, string[]> {
-  const { dataset, timelines: tl, T } = ctx;
-  const byOwner = new Map<string, Set<string>>();
-  for (let d = 0; d < dataset.deals.length; d++) {
-    if (!(tl.created[d]! < T)) continue;
-    const deal = dataset.deals[d]!;
-    const team = deal.team.trim();
-    if (team === '') continue;
-    let teams = byOwner.get(deal.owner);
-    if (!teams) byOwner.set(deal.owner, (teams = new Set()));
-    teams.add(team);
-  }
-  return new Map([...byOwner].map(([owner, teams]) => [owner, [...teams].sort(byCodePoint)]));
-}
-
-function withoutSlugs(group: MetricSegmentTargets): SegmentTargets {
-  return { ...group, rows: group.rows.map((r) => ({ ...r, slug: null, teams: [] })) };
 }
