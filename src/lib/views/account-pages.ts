@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { metricsSchema } from '../metrics/schema.ts';
 import type { RepurchaseRow } from '../metrics/types.ts';
 import { groupBy } from '../group-by.ts';
-import { accountSchema } from './schema.ts';
+import { accountSchema } from './deal-schemas.ts';
 
 export const accountSliceSchema = z.strictObject({
   account: accountSchema,

@@ -5,7 +5,7 @@ import { accountTotals } from '../metrics/accounts.ts';
 import { amountKnownAt, LOST, OPEN, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { localDateOf } from '../time.ts';
-import type { AccountDeal, AccountView } from './schema.ts';
+import type { AccountDeal, AccountView } from './deal-schemas.ts';
 
 const STATE_NAMES = { [OPEN]: 'open', [WON]: 'won', [LOST]: 'lost' } as const;
 

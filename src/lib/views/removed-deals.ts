@@ -4,7 +4,7 @@ import { amountKnownAt } from '../model/snapshot.ts';
 import { visitsBefore } from '../model/timeline.ts';
 import { byCodePoint } from '../stats.ts';
 import { localDateOf } from '../time.ts';
-import type { RemovedDeal } from './schema.ts';
+import type { RemovedDeal } from './deal-schemas.ts';
 
 /** Deals removed before T (created before T too), with the stage they were at then; latest removal first. */
 export function removedDeals(ctx: MetricContext): RemovedDeal[] {

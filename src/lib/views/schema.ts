@@ -4,9 +4,10 @@
  * Evidence separates extract from render). Pages never see a Dataset.
  */
 import { z } from 'zod';
-import { FORECAST_CATEGORIES } from '../dataset.ts';
-import { figuresSchema, FLAG_NAMES, metricsSchema } from '../metrics/schema.ts';
+import { figuresSchema, metricsSchema } from '../metrics/schema.ts';
 import { changesSchema } from './changes.ts';
+import { accountSchema, openDealSchema, removedDealSchema, wonDealSchema } from './deal-schemas.ts';
+import { filterMetaSchema, filtersOffSchema } from './filter-meta-schema.ts';
 import { snapshotEntrySchema } from './snapshots.ts';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -22,59 +23,8 @@ export const stageMetaSchema = z.strictObject({
   parked: z.boolean(),
 });
 
-/** A deal deleted from the CRM (deals.csv `removed_at`) before T. */
-export const removedDealSchema = z.strictObject({
-  deal_id: z.string(),
-  name: z.string(),
-  owner: z.string(),
-  /** The stage it was at when it was removed. */
-  stage: z.string(),
-  /** Its amount at T (the amount the waterfall's `removed` row counts). */
-  amount: z.number(),
-  /** The amount is unknown at T (counted as 0): the list says "No amount", as openDealSchema's. */
-  amount_missing: z.literal(true).optional(),
-  removed: localDate,
-});
-
-/** A deal won in the report date's quarter up to T (views/won-deals.ts): the Forecast page's "Won this quarter". */
-export const wonDealSchema = z.strictObject({
-  deal_id: z.string(),
-  name: z.string(),
-  account_id: z.string(),
-  account_name: z.string(),
-  owner: z.string(),
-  product: z.string(),
-  /** Its amount at T (what coverage's won amount adds up). */
-  amount: z.number(),
-  amount_missing: z.literal(true).optional(),
-  closed: localDate,
-});
-
 /** How an open stage's stall threshold was set: config `stall_days`, its own p90, the 30-day default, or never (parked). */
 export const STALL_BASES = ['configured', 'p90', 'default', 'never'] as const;
-
-export const openDealSchema = z.strictObject({
-  deal_id: z.string(),
-  name: z.string(),
-  account_id: z.string(),
-  account_name: z.string(),
-  owner: z.string(),
-  team: z.string(),
-  product: z.string(),
-  stage: z.string(),
-  amount: z.number(),
-  weighted_amount: z.number(),
-  /** The amount at T is unknown (empty in deals.csv, or replayed empty): `amount` is 0 as the metrics count it, and the lists say so. */
-  amount_missing: z.literal(true).optional(),
-  expected_close: localDate.nullable(),
-  days_in_stage: z.number(),
-  threshold_days: z.number().nullable(),
-  stalled: z.boolean(),
-  flags: z.array(z.enum(FLAG_NAMES)),
-  pushes: z.int().nonnegative(),
-  /** deals.csv `forecast_category` (input.md); null when the cell is empty or unreadable, or the column is absent. */
-  forecast_category: z.enum(FORECAST_CATEGORIES).nullable(),
-});
 
 /** The overview's figures at one date (views/trends.ts): a point of a 12-month trend. */
 export const trendPointSchema = z.strictObject({
@@ -87,49 +37,6 @@ export const trendPointSchema = z.strictObject({
   median_cycle_days: z.number().nullable(),
   velocity_per_day: z.number().nullable(),
   stalled_count: z.int().nonnegative(),
-});
-
-export const accountDealSchema = z.strictObject({
-  deal_id: z.string(),
-  name: z.string(),
-  product: z.string(),
-  owner: z.string(),
-  state: z.enum(['open', 'won', 'lost']),
-  stage: z.string(),
-  amount: z.number(),
-  /** The amount at T is unknown: `amount` is 0 as the metrics count it, and the list says "No amount" (as openDealSchema's). */
-  amount_missing: z.literal(true).optional(),
-  created: localDate,
-  closed: localDate.nullable(),
-  expected_close: localDate.nullable(),
-  keyman: z.string(),
-  competitor: z.string(),
-  /** Why it was won or lost: deals.csv `win_reason` of a won deal, `lost_reason` of a lost one (trimmed; '' when none, and for an open deal). */
-  reason: z.string(),
-  /** Stage visits before T: [stage id, local start date]. */
-  visits: z.array(z.tuple([z.string(), localDate])),
-});
-
-export const accountSchema = z.strictObject({
-  account_id: z.string(),
-  /** URL-safe, unique slug for the account page. */
-  slug: z.string(),
-  name: z.string(),
-  industry: z.string(),
-  segment: z.string(),
-  region: z.string(),
-  keyman: z.string(),
-  relationship: z.string(),
-  budget_cycle_month: z.int().min(1).max(12).nullable(),
-  installed_competitor: z.string(),
-  notes: z.string(),
-  open_count: z.int().nonnegative(),
-  open_amount: z.number(),
-  won_count: z.int().nonnegative(),
-  won_amount: z.number(),
-  /** Whether this account has its own page (large data sets limit the pages). */
-  has_page: z.boolean(),
-  deals: z.array(accountDealSchema),
 });
 
 /** An owner's or team's target for the period, won in it, attainment and weighted pipeline (metrics/targets.ts). */
@@ -149,35 +56,6 @@ export const segmentTargetsSchema = z.strictObject({
   period: z.string(),
   has_targets: z.boolean(),
   rows: z.array(segmentTargetRowSchema),
-});
-
-/** The filter form's choices and the data file a filter loads (filters/build-data.ts); absent when the build wrote none. */
-export const filterMetaSchema = z.strictObject({
-  /** Below the site root: `data/filter-data.<hash>.json`. */
-  data: z.string().regex(/^data\/filter-data\.[0-9a-f]+\.json$/),
-  /** Below the site root: the filter form's script (`_astro/….js`, scripts/lib/filter-script.ts); none in `npm run dev`, which serves it from source. */
-  script: z.string().regex(/^_astro\/[\w.-]+\.js$/).optional(),
-  owners: z.array(z.string()),
-  teams: z.array(z.string()),
-  products: z.array(z.string()),
-  /** Empty when no deal has a lead source: the form then has no such field. */
-  sources: z.array(z.string()),
-  /** Empty when no deal's account has a segment (industry, region) in accounts.csv: the form then has no such field. */
-  segments: z.array(z.string()),
-  industries: z.array(z.string()),
-  regions: z.array(z.string()),
-  /** Creation periods: `YYYY-Qn` and `YYYY`, newest first. */
-  periods: z.array(z.string()),
-  /** Close periods (the deals' close dates at as_of, model/close-days.ts): the same. */
-  closings: z.array(z.string()),
-});
-
-/** Filters left out because their data file would pass the build's limit (`--max-filter-mb`): what the pages say instead of the form. */
-export const filtersOffSchema = z.strictObject({
-  deals: z.int().nonnegative(),
-  /** The size the filter data file would have had, in MB, rounded up to a tenth. */
-  mb: z.number().nonnegative(),
-  limit_mb: z.int().nonnegative(),
 });
 
 /** One grouping's rows of `grouped_outcomes`; null without the column it groups by. */
@@ -346,13 +224,7 @@ export const siteDataSchema = z.strictObject({
 });
 
 export type SiteData = z.infer<typeof siteDataSchema>;
-export type FilterMeta = z.infer<typeof filterMetaSchema>;
 export type StageMeta = z.infer<typeof stageMetaSchema>;
-export type OpenDealRow = z.infer<typeof openDealSchema>;
-export type AccountView = z.infer<typeof accountSchema>;
-export type AccountDeal = z.infer<typeof accountDealSchema>;
-export type RemovedDeal = z.infer<typeof removedDealSchema>;
-export type WonDeal = z.infer<typeof wonDealSchema>;
 export type TrendPoint = z.infer<typeof trendPointSchema>;
 export type SegmentTargets = z.infer<typeof segmentTargetsSchema>;
 export type SegmentTargetRow = z.infer<typeof segmentTargetRowSchema>;

@@ -9,7 +9,7 @@ import { amountKnownAt, WON } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { localDateOf, quarterOf, startOfLocalDate } from '../time.ts';
 import { periodRange } from '../metrics/coverage.ts';
-import type { WonDeal } from './schema.ts';
+import type { WonDeal } from './deal-schemas.ts';
 
 export function wonThisQuarter(ctx: MetricContext): WonDeal[] {
   const { dataset, config, at, T, asOf } = ctx;

@@ -1,5 +1,6 @@
 /** The accounts index and one page per account. */
-import type { AccountDeal, AccountView, SiteData } from '../schema.ts';
+import type { SiteData } from '../schema.ts';
+import type { AccountDeal, AccountView } from '../deal-schemas.ts';
 import type { RepurchaseRow } from '../../metrics/types.ts';
 import { movedOnPage, table, type TableModel } from '../table.ts';
 import { moneyDigits } from '../csv-digits.ts';

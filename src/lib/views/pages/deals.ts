@@ -1,7 +1,7 @@
 /** Deal tables shared by the overview, the stalled page and account pages. */
 import { joinItems } from '../../format/index.ts';
 import { flagLabel } from '../../i18n/index.ts';
-import type { OpenDealRow } from '../schema.ts';
+import type { OpenDealRow } from '../deal-schemas.ts';
 import { type Column, movedOnPage, table, type TableModel } from '../table.ts';
 import { moneyDigits } from '../csv-digits.ts';
 import { hasForecastCategories } from './absence.ts';

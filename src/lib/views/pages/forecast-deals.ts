@@ -13,7 +13,7 @@ import { joinItems } from '../../format/index.ts';
 import { forecastBuckets, forecastMonths } from '../../metrics/pipeline.ts';
 import { byCodePoint } from '../../stats.ts';
 import { addToMonth, quarterOf } from '../../time.ts';
-import type { OpenDealRow } from '../schema.ts';
+import type { OpenDealRow } from '../deal-schemas.ts';
 import { type Column, table, type TableModel } from '../table.ts';
 import { moneyDigits } from '../csv-digits.ts';
 import { filterMatchesNone, hasForecastCategories, noExpectedClose } from './absence.ts';

@@ -5,7 +5,7 @@
  * total row. Built from the manifest, so a filtered view lists its own.
  */
 import { quarterOf } from '../../time.ts';
-import type { WonDeal } from '../schema.ts';
+import type { WonDeal } from '../deal-schemas.ts';
 import { type Column, table, type TableModel } from '../table.ts';
 import { moneyDigits } from '../csv-digits.ts';
 import { filterMatchesNone } from './absence.ts';

@@ -18,7 +18,7 @@ import {
 import { forecastAccuracyView, forecastView, pipelineView } from '../chart-models.ts';
 import { periodContains } from '../../metrics/coverage.ts';
 import type { CoverageRow } from '../../metrics/types.ts';
-import type { OpenDealRow } from '../schema.ts';
+import type { OpenDealRow } from '../deal-schemas.ts';
 import { movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { type ChartBlock, chartBlock } from '../chart-block.ts';
 import { moneyDigits } from '../csv-digits.ts';

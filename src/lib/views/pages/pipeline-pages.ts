@@ -5,7 +5,8 @@ import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts
 import { addDays, type LocalDate } from '../../time.ts';
 import { FLAG_NAMES } from '../../metrics/schema.ts';
 import { byCodePoint } from '../../stats.ts';
-import type { OpenDealRow, StageMeta } from '../schema.ts';
+import type { StageMeta } from '../schema.ts';
+import type { OpenDealRow } from '../deal-schemas.ts';
 import { type Column, LIST_TOP, movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { chartBlock } from '../chart-block.ts';
 import { moneyDigits } from '../csv-digits.ts';
