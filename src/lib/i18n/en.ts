@@ -254,7 +254,7 @@ export const en = {
     stalledDeals: 'Stalled deals',
     /** On each tile, after its change: the date the change is against. */
     since: (p: { date: string }, f: Formatter) => `vs ${f.date(p.date)}`,
-    /** In place of a tile's change when its figure had no value at the earlier date (overview.ts `tileNoChange`). */
+    /** In place of a tile's change when its figure had no value at the earlier date (tiles.ts `tileNoChange`). */
     noComparison: (p: { date: string }, f: Formatter) => `No comparison: no figure on ${f.date(p.date)}`,
     noComparisonTarget: (p: { date: string }, f: Formatter) => `No comparison: no target for the period on ${f.date(p.date)}`,
     noComparisonMet: (p: { date: string; period: string }, f: Formatter) => `No comparison: on ${f.date(p.date)} the ${f.period(p.period)} target was already met`,

@@ -15,7 +15,7 @@ import { beforeDataNote } from './pages/absence.ts';
 import { dataNotes } from './pages/data-notes.ts';
 import { changesModel } from './pages/changes.ts';
 import { pageContext, type PageContext } from './pages/context.ts';
-import { TILE_SPECS, tileChange, tileFigure, tileValue } from './pages/overview.ts';
+import { TILE_SPECS, tileChange, tileFigure, tileValue } from './pages/tiles.ts';
 import type { Figures } from '../metrics/schema.ts';
 import type { SiteData } from './schema.ts';
 import { type QualityFacts, SUMMARY_ISSUES } from './quality-facts.ts';

@@ -13,7 +13,7 @@ import { beforeDataNote, currentVisitOnly } from './absence.ts';
 import { historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
-import { TILE_SPECS, tileChange, tileDetail, tileFew, tileFigure, type TileModel, tileNoChange, tileValue } from './overview.ts';
+import { TILE_SPECS, tileChange, tileDetail, tileFew, tileFigure, type TileModel, tileNoChange, tileValue } from './tiles.ts';
 
 export interface ChangeSection {
   kind: ChangeKind;

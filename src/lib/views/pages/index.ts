@@ -23,6 +23,7 @@ export * from './forecast-deals.ts';
 export * from './lists.ts';
 export * from './owner.ts';
 export * from './overview.ts';
+export * from './tiles.ts';
 export * from './pipeline-pages.ts';
 export * from './repurchase.ts';
 export * from './trends.ts';
