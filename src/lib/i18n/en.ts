@@ -273,7 +273,7 @@ export const en = {
     noProbabilities: 'No stage probabilities set',
     /** After the open pipeline tile's deal count: those whose amount is unknown, counted as 0. */
     withoutAmount: (p: { count: number }, f: Formatter) => `${f.count(p.count)} without an amount`,
-    /** The coverage tile when no open deal has an expected close date (absence.ts `closeDatesMissing`): none is due in the period. */
+    /** The coverage tile when no open deal has an expected close date (forecast-absence.ts `closeDatesMissing`): none is due in the period. */
     coverageNoCloseDates: 'No open deal has an expected close date',
     /** The coverage tile's figures in words: the open amount due in the period ÷ the target still to win. */
     coverageParts: (p: { open: number; remaining: number }, f: Formatter) => `${f.moneyCompact(p.open)} due ÷ ${f.moneyCompact(p.remaining)} to win`,
@@ -788,7 +788,7 @@ export const en = {
     noTargets: 'No company-wide target in targets.csv covers this month or quarter or the next; add one to see coverage.',
     noRemoved: 'No deal was removed from the CRM before this date.',
     noIssues: 'No data-quality issues: every row was read.',
-    /** The open deals with a warning sign, none but the stalled ones: `signs` are the ones this data can show (absence.ts `checkedFlags`). */
+    /** The open deals with a warning sign, none but the stalled ones: `signs` are the ones this data can show (flag-absence.ts `checkedFlags`). */
     noFlagged: (p: { signs: readonly string[] }) =>
       p.signs.length === 0
         ? 'No warning sign can be checked in this data (the notes above say what each needs), so no deal is listed here.'
@@ -880,7 +880,7 @@ export const en = {
     /** A filter whose deals never had their close date changed, though the data tracks close dates. */
     closeDatesUnchangedFiltered: (p: { count: number }, f: Formatter) =>
       `${p.count === 1 ? 'The one deal this filter shows has' : `None of the ${withUnit(f.count(p.count), 'deals')} this filter shows has`} ${p.count === 1 ? 'never had' : 'had'} its expected close date changed in field_history.csv, so there are no pushes or slippage to show for ${p.count === 1 ? 'it' : 'them'}.`,
-    /** A review flag (metrics/stalled.ts) this data or config can never raise: which, why, and how to get it (absence.ts `flagsUncheckedNotes`). */
+    /** A review flag (metrics/stalled.ts) this data or config can never raise: which, why, and how to get it (flag-absence.ts `flagsUncheckedNotes`). */
     keymanNoColumn: (p: { flag: string; stage: string }) =>
       `“${p.flag}” is not checked: deals.csv has no keyman column. Add one with each deal’s identified key decision maker (empty while none is known) to flag the deals from ${p.stage} on that have none.`,
     budgetNoColumn: (p: { flag: string; stage: string }) =>

@@ -4,19 +4,14 @@
  * conclusion drawn from a handful of deals. Every sentence says what is
  * missing and how to get it; the words are in the message catalogues.
  */
-import { ACCURACY_MONTHS } from '../../metrics/forecast-accuracy.ts';
 import { DEFAULT_STALL_DAYS, MIN_VISITS_FOR_P90 } from '../../metrics/stalled.ts';
 import { LOCALE_TAGS, UNSPECIFIED } from '../../i18n/index.ts';
-import type { FlagName, Metrics } from '../../metrics/types.ts';
-import { FLAG_NAMES } from '../../metrics/schema.ts';
+import type { Metrics } from '../../metrics/types.ts';
 import { addDays } from '../../time.ts';
 import { periodDates } from '../../filters/filter.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { PageContext } from './context.ts';
-import { noDealRead } from './data-notes.ts';
-import { historyAdvice, renamedNote, untrackedNote } from './file-advice.ts';
-
-const TARGETS_FILE = 'targets.csv';
+import { historyAdvice } from './file-advice.ts';
 
 /** Takeaways drawn from fewer deals than this say the sample is small instead of concluding. */
 export const MIN_SAMPLE = 10;
@@ -78,147 +73,6 @@ export function trendsUnavailable(ctx: PageContext): string {
 /** A filtered view whose filter matches no deal: its notes say so instead of naming a file to add. */
 export function filterMatchesNone(ctx: PageContext): boolean {
   return ctx.filter !== undefined && ctx.filter.matched === 0;
-}
-
-/**
- * Close-date changes are not tracked (metrics `slippage` is null): no pushes,
- * no slippage. On a filtered view of data that does track them, `slippage`
- * is null because none of the filter's deals had its close date changed:
- * that is what the note says (or that no deal matches), never "add
- * field_history.csv".
- */
-export function closeDatesNote(ctx: PageContext): string | null {
-  // With no deal read, field_history.csv's rows were rejected with them: the page's first note says why.
-  if (ctx.site.metrics.slippage !== null || noDealRead(ctx)) return null;
-  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
-  if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
-  // field_history.csv read, with other fields' changes only: not "add field_history.csv", which is there.
-  const read = Object.hasOwn(ctx.site.metrics.data_quality.files, 'field_history.csv');
-  return untrackedNote(ctx, ctx.m.absence.closeDatesUntrackedExport, read ? ctx.m.absence.closeDatesUntrackedInFile : ctx.m.absence.closeDatesUntracked);
-}
-
-/** Under a close-date filter forecast accuracy is left out: the filter selects deals by how they ended, which bends every month's ratio. */
-export function accuracyUnderClosingFilter(ctx: PageContext): string | null {
-  return ctx.filter?.filter.closing != null ? ctx.m.absence.accuracyClosingFilter : null;
-}
-
-/**
- * Forecast accuracy replays each past month's forecast from the expected close dates at its start: without their
- * changes tracked those would be today's, which flatter or blame the forecast (a deal that slipped counts in the
- * month it slipped to). The chart is not shown then; a filtered view of data that tracks them shows it.
- */
-export function accuracyUntracked(ctx: PageContext): string | null {
-  if (ctx.site.metrics.slippage !== null || noDealRead(ctx) || filterMatchesNone(ctx) || ctx.filter?.closeDatesTracked) return null;
-  return untrackedNote(ctx, ctx.m.absence.accuracyUntrackedExport, ctx.m.absence.accuracyUntracked);
-}
-
-/**
- * The review flags (metrics/stalled.ts) this data or config can never raise, each with why and how to
- * get it, so that "no warning sign" is not read as a clean bill: no keyman and budget not confirmed
- * without their deals.csv column or with qualification_required_from off, past expected close when no
- * open deal has a date. (`pushed` without tracked close dates: closeDatesNote.) A filtered view has the
- * whole data's columns and config, so it says the same.
- */
-export function flagsUncheckedNotes(ctx: PageContext): string[] {
-  const { m } = ctx;
-  const q = ctx.site.inputs.qualification;
-  const out: string[] = [];
-  if (q.from === null) {
-    out.push(m.absence.qualificationOff({ keyman: m.flags.no_keyman, budget: m.flags.budget_unconfirmed }));
-  } else {
-    const stage = ctx.stage(q.from);
-    if (q.no_keyman === 'no_column') out.push(m.absence.keymanNoColumn({ flag: m.flags.no_keyman, stage }));
-    if (q.budget_unconfirmed === 'no_column') out.push(m.absence.budgetNoColumn({ flag: m.flags.budget_unconfirmed, stage }));
-  }
-  if (noExpectedClose(ctx) !== null) out.push(m.absence.pastCloseUnchecked({ flag: m.flags.past_expected_close }));
-  return out;
-}
-
-/**
- * The review flags (metrics/stalled.ts) this data and config can raise, in FLAG_NAMES order: the others are
- * named by flagsUncheckedNotes and closeDatesNote, and a list that says no deal shows a warning sign names only
- * these, never one that was not looked for.
- */
-export function checkedFlags(ctx: PageContext): FlagName[] {
-  const q = ctx.site.inputs.qualification;
-  const checked: Record<FlagName, boolean> = {
-    past_expected_close: noExpectedClose(ctx) === null,
-    no_keyman: q.from !== null && q.no_keyman !== 'no_column',
-    budget_unconfirmed: q.from !== null && q.budget_unconfirmed !== 'no_column',
-    pushed: ctx.site.metrics.slippage !== null || ctx.filter?.closeDatesTracked === true,
-  };
-  return FLAG_NAMES.filter((flag) => checked[flag]);
-}
-
-/** The data has a forecast category column (metrics' commit and best-case amounts are not null). */
-export function hasForecastCategories(ctx: PageContext): boolean {
-  return ctx.site.metrics.forecast.some((b) => b.commit_amount !== null);
-}
-
-/**
- * Every open deal lacks an expected close date (all in the `unscheduled` bucket): coverage and the projection
- * by commit and best case place deals in a period by that date, so their zeros would say nothing.
- */
-export function closeDatesMissing(figures: Pick<Metrics, 'pipeline' | 'forecast'>): boolean {
-  const open = figures.pipeline.open_count;
-  return open > 0 && (figures.forecast.find((b) => b.bucket === 'unscheduled')?.count ?? 0) === open;
-}
-
-/** Why the forecast by month, coverage and the projection have nothing: no open deal has an expected close date. */
-export function noExpectedClose(ctx: PageContext): string | null {
-  const { metrics } = ctx.site;
-  return closeDatesMissing(metrics) ? ctx.m.absence.noExpectedClose({ count: metrics.pipeline.open_count }, ctx.f) : null;
-}
-
-/**
- * Why coverage has no rows: no company-wide targets at all, or none for this
- * period or the next. A filtered view compares with its owner's or team's own
- * targets, or with none under a product or period filter: it says that,
- * never "add company-wide targets".
- */
-export function coverageNote(ctx: PageContext): string | null {
-  if (ctx.site.metrics.coverage.length > 0) return noExpectedClose(ctx) === null ? null : ctx.m.absence.coverageNeedsCloseDates;
-  if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
-  return filteredTargetsNote(ctx, false) ?? (ctx.site.inputs.company_targets === 0 ? (renamedNote(ctx, TARGETS_FILE) ?? ctx.m.absence.noTargets) : ctx.m.empty.noTargets);
-}
-
-/**
- * Whose targets a filtered view compares with (FilterFacts.targets): none
- * under a product or period filter, else its owner's or team's own, or, when
- * that owner or team has none for this or the next period (`hasTarget`
- * false), that it has none. Null unfiltered.
- */
-export function filteredTargetsNote(ctx: PageContext, hasTarget: boolean): string | null {
-  const { filters } = ctx.m;
-  switch (ctx.filter?.targets) {
-    case 'none':
-      return filters.noTargetsNote;
-    case 'owner':
-      return hasTarget ? filters.ownerTargetsNote : filters.ownerNoTargetNote;
-    case 'team':
-      return hasTarget ? filters.teamTargetsNote : filters.teamNoTargetNote;
-    default:
-      return null;
-  }
-}
-
-/**
- * Forecast accuracy's sentence when it rests on few deals: the deals forecast
- * at the start of the last ACCURACY_MONTHS months (open then, expected to close
- * in that month). Fewer than MIN_SAMPLE: how few, never a bare "0%" (the rule
- * of the overview's tiles). None forecast but some won: why there is no ratio.
- * Null when the chart's own takeaway holds (enough deals, or nothing forecast
- * nor won, which its takeaway says).
- */
-export function accuracyNote(ctx: PageContext): string | null {
-  const rows = ctx.site.metrics.forecast_accuracy;
-  const forecast = rows.reduce((n, r) => n + r.forecast_count, 0);
-  const won = rows.reduce((n, r) => n + r.won_count, 0);
-  if (forecast === 0) {
-    if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
-    return won === 0 ? null : ctx.m.small.accuracyNoForecast({ won, months: ACCURACY_MONTHS }, ctx.f);
-  }
-  return isSmall(forecast) ? ctx.m.small.accuracy({ count: forecast, months: ACCURACY_MONTHS }, ctx.f) : null;
 }
 
 /** Why the repurchase schedule is empty when no won deal has a lifecycle (or nothing was won). */

@@ -4,7 +4,7 @@ import { flagLabel } from '../../i18n/index.ts';
 import type { OpenDealRow } from '../deal-schemas.ts';
 import { type Column, movedOnPage, table, type TableModel } from '../table.ts';
 import { moneyDigits } from '../csv-digits.ts';
-import { hasForecastCategories } from './absence.ts';
+import { hasForecastCategories } from './forecast-absence.ts';
 import type { PageContext } from './context.ts';
 import { DEAL_ID } from '../../deal-url.ts';
 import { pageModel } from './page-model.ts';

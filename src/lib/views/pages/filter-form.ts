@@ -7,7 +7,7 @@ import { type Formatter, SEPARATOR } from '../../format/index.ts';
 import { type Messages, nameLabel } from '../../i18n/index.ts';
 import { FILTER_KEYS, type Filter, type FilterKey, isPeriodKey } from '../../filters/filter.ts';
 import type { FilterMeta } from '../filter-meta-schema.ts';
-import { filteredTargetsNote } from './absence.ts';
+import { filteredTargetsNote } from './forecast-absence.ts';
 import type { PageContext } from './context.ts';
 
 /** The keys whose values are codes a config can give words (`labels`), as the Win / loss page's tables show them. */

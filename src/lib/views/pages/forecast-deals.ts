@@ -16,7 +16,8 @@ import { addToMonth, quarterOf } from '../../time.ts';
 import type { OpenDealRow } from '../deal-schemas.ts';
 import { type Column, table, type TableModel } from '../table.ts';
 import { moneyDigits } from '../csv-digits.ts';
-import { filterMatchesNone, hasForecastCategories, noExpectedClose } from './absence.ts';
+import { filterMatchesNone } from './absence.ts';
+import { hasForecastCategories, noExpectedClose } from './forecast-absence.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealLinks, ownerLinks, stalledWhy } from './deals.ts';
 

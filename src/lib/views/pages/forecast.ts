@@ -23,21 +23,9 @@ import { movedOnPage, NEVER_EMPTY, table, type TableModel } from '../table.ts';
 import { type ChartBlock, chartBlock } from '../chart-block.ts';
 import { moneyDigits } from '../csv-digits.ts';
 import { type Filter, filterQuery, NO_FILTER } from '../../filters/filter.ts';
-import {
-  accuracyNote,
-  accuracyUnderClosingFilter,
-  accuracyUntracked,
-  closeDatesMissing,
-  closeDatesNote,
-  coverageNote,
-  currentVisitOnly,
-  flagsUncheckedNotes,
-  hasForecastCategories,
-  historyUnavailable,
-  noExpectedClose,
-  notes,
-  periodsBeforeDataNote,
-} from './absence.ts';
+import { currentVisitOnly, historyUnavailable, notes, periodsBeforeDataNote } from './absence.ts';
+import { flagsUncheckedNotes } from './flag-absence.ts';
+import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesMissing, closeDatesNote, coverageNote, hasForecastCategories, noExpectedClose } from './forecast-absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { wonThisQuarterSection } from './forecast-won.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';

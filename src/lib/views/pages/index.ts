@@ -13,6 +13,8 @@ import { changesModel, changesTables } from './changes.ts';
 import { pageModel } from './page-model.ts';
 
 export * from './absence.ts';
+export * from './forecast-absence.ts';
+export * from './flag-absence.ts';
 export * from './data-notes.ts';
 export * from './accounts.ts';
 export * from './analysis.ts';

@@ -11,20 +11,9 @@ import { type Column, movedOnPage, NEVER_EMPTY, table, type TableModel } from '.
 import { moneyDigits } from '../csv-digits.ts';
 import { ownerLinks } from './deals.ts';
 import { isRoughCycle, medianCycleColumn } from './cycle-column.ts';
-import {
-  closeDatesNote,
-  coverageNote,
-  filterMatchesNone,
-  flagsUncheckedNotes,
-  MIN_QUANTILE_VALUES,
-  lossReasonsNote,
-  noExpectedClose,
-  notes,
-  periodsBeforeDataNote,
-  repurchaseNote,
-  stallDefaultNote,
-  winReasonsNote,
-} from './absence.ts';
+import { filterMatchesNone, MIN_QUANTILE_VALUES, lossReasonsNote, notes, periodsBeforeDataNote, repurchaseNote, stallDefaultNote, winReasonsNote } from './absence.ts';
+import { flagsUncheckedNotes } from './flag-absence.ts';
+import { closeDatesNote, coverageNote, noExpectedClose } from './forecast-absence.ts';
 import { accountsNotes } from './accounts.ts';
 import { historyAdvice, renamedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';

@@ -8,17 +8,8 @@ import { periodLabel } from './filter-form.ts';
 import { COMPARE_DAYS } from '../site-data.ts';
 import type { TableModel } from '../table.ts';
 import { type ChartBlock, chartBlock } from '../chart-block.ts';
-import {
-  closeDatesNote,
-  conversionPendingNote,
-  coverageNote,
-  currentVisitOnly,
-  isFewValues,
-  MIN_QUANTILE_VALUES,
-  notes,
-  trendsUnavailable,
-  beforeDataNote,
-} from './absence.ts';
+import { conversionPendingNote, currentVisitOnly, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable, beforeDataNote } from './absence.ts';
+import { closeDatesNote, coverageNote } from './forecast-absence.ts';
 import { funnelBlock, funnelFewNote } from './analysis.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';

@@ -11,7 +11,9 @@ import { type Column, LIST_TOP, movedOnPage, NEVER_EMPTY, table, type TableModel
 import { chartBlock } from '../chart-block.ts';
 import { moneyDigits } from '../csv-digits.ts';
 import { countAmountTable, figuresTable } from '../table-kinds.ts';
-import { checkedFlags, closeDatesNote, currentVisitOnly, flagsUncheckedNotes, hasForecastCategories, notes, stallDefaultNote } from './absence.ts';
+import { currentVisitOnly, notes, stallDefaultNote } from './absence.ts';
+import { checkedFlags, flagsUncheckedNotes } from './flag-absence.ts';
+import { closeDatesNote, hasForecastCategories } from './forecast-absence.ts';
 import { historyAdvice } from './file-advice.ts';
 import type { ChartsPageModel } from './analysis.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';

@@ -1,7 +1,8 @@
 /** The headline tiles (the overview's, "What changed"'s, the digest's): each figure, its change, and what it rests on. */
 import { type Delta, type DeltaKind, joinItems } from '../../format/index.ts';
 import type { Figures } from '../../metrics/schema.ts';
-import { closeDatesMissing, isSmall, velocityMissing } from './absence.ts';
+import { isSmall, velocityMissing } from './absence.ts';
+import { closeDatesMissing } from './forecast-absence.ts';
 import type { PageContext } from './context.ts';
 import { noStageProbabilities, openWithoutAmount } from './data-notes.ts';
 import { amountOf, pastDueIn } from './forecast.ts';
