@@ -22,7 +22,7 @@ import { drawWhenShown, shownVariant, type ShownVariant } from './chart-variants
 import { chartSvg } from './svg-dom.ts';
 import { csvLink, revokeCsvUrls } from './csv-links.ts';
 
-/** Tables longer than this skip layout until scrolled to (DataTable.astro's LONG_TABLE_ROWS). */
+/** Tables longer than this skip layout until scrolled to (views/table-fold.ts LONG_TABLE_ROWS). */
 const LONG_TABLE_ROWS = 50;
 const HIDDEN = 'data-filter-hidden';
 
