@@ -19,7 +19,7 @@ import { ko } from '../../../src/lib/i18n/ko.ts';
 import type { Locale } from '../../../src/lib/i18n/index.ts';
 import { forecastModel, overviewModel, pageContext, type TileModel } from '../../../src/lib/views/pages/index.ts';
 import { filterNotes } from '../../../src/lib/views/pages/filter-form.ts';
-import { funnelModel, funnelViewModel } from '../../../src/lib/views/pages/analysis.ts';
+import { funnelModel, funnelViewModel } from '../../../src/lib/views/pages/funnel.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 

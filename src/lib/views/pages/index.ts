@@ -1,6 +1,7 @@
 /** Every page's model, and every table of a locale (for the CSV downloads). */
 import type { TableModel } from '../table.ts';
-import { funnelModel, velocityModel, winLossModel } from './analysis.ts';
+import { velocityModel, winLossModel } from './analysis.ts';
+import { funnelModel } from './funnel.ts';
 import type { PageContext, PageKey } from './context.ts';
 import { accountModel, accountsIndexModel } from './accounts.ts';
 import { dataQualityModel, ownersModel } from './lists.ts';
@@ -18,6 +19,7 @@ export * from './flag-absence.ts';
 export * from './data-notes.ts';
 export * from './accounts.ts';
 export * from './analysis.ts';
+export * from './funnel.ts';
 export * from './context.ts';
 export * from './deals.ts';
 export * from './forecast.ts';

@@ -10,7 +10,7 @@ import type { TableModel } from '../table.ts';
 import { type ChartBlock, chartBlock } from '../chart-block.ts';
 import { conversionPendingNote, currentVisitOnly, isFewValues, MIN_QUANTILE_VALUES, notes, trendsUnavailable, beforeDataNote } from './absence.ts';
 import { closeDatesNote, coverageNote } from './forecast-absence.ts';
-import { funnelBlock, funnelFewNote } from './analysis.ts';
+import { funnelBlock, funnelFewNote } from './funnel.ts';
 import { chartOptions, type PageContext } from './context.ts';
 import { stalledTable } from './deals.ts';
 import { currentPeriodsBeforeData, forecastBlock } from './forecast.ts';
