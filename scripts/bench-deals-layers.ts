@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COMMANDS } from './launch.mjs';
+import { COMMANDS } from './lib/cli-bundles.mjs';
 import { fastRowReader, RowCodes } from '../src/lib/ingest/coded-row.ts';
 import { configFromFiles } from '../src/lib/ingest/dataset-builder.ts';
 import { readDeals } from '../src/lib/ingest/deals.ts';

@@ -15,7 +15,7 @@
  */
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { compile, freshBundle } from '../../scripts/launch.mjs';
+import { compile, freshBundle } from '../../scripts/lib/cli-bundles.mjs';
 import { PROJECT_ROOT } from '../../scripts/lib/project.ts';
 
 const CACHE = join(PROJECT_ROOT, '.cache', 'test-worker-bundles');

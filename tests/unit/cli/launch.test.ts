@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siblingModule } from '../../../src/lib/ingest/sibling-module.ts';
 import { PROJECT_ROOT, projectRootOf } from '../../../scripts/lib/project.ts';
-import { COMMANDS, commandLine, exitOnceFlushed } from '../../../scripts/launch.mjs';
+import { commandLine, exitOnceFlushed } from '../../../scripts/launch.mjs';
+import { COMMANDS } from '../../../scripts/lib/cli-bundles.mjs';
 
 // Inside the project: the bundles find their packages in its node_modules.
 const CACHE = join('.cache', `launch-test-${process.pid}`);
