@@ -60,12 +60,15 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
     }
     case 'forecast': {
       const model = forecastModel(ctx);
-      // The charts' intros: the attainment's names whose target its bars are shares of.
-      // The deal lists' headings and the close-date filter's sentence on its list (hidden when '').
+      // The charts' intros: the attainment's names whose target its bars are shares of; the tables' (the call by owner
+      // says when no target applies to the view). The deal lists' headings and the close-date filter's sentence on its
+      // list (hidden when '').
       const texts = model.sections.flatMap((s): [string, string][] =>
         s.kind === 'chart' && s.intro
           ? [[`${s.block.id}-intro`, s.intro]]
-          : s.kind === 'deals'
+          : s.kind === 'table' && s.intro
+            ? [[`${s.table.id}-intro`, s.intro]]
+            : s.kind === 'deals'
             ? [['forecast-deals-closing-intro', s.deals.closingIntro], ...s.deals.lists.map((l): [string, string] => [`${l.table.id}-heading`, l.heading])]
             : [],
       );

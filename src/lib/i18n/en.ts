@@ -414,6 +414,8 @@ export const en = {
     /** The Velocity page's table of the won deals' days per stage (views/pages/won-pace.ts). */
     wonTimeInStage: 'Days the won deals spent in each stage',
     coverage: 'Coverage vs target',
+    /** The Forecast page's table of each owner's target, won, commit and best case (views/pages/forecast-call.ts). */
+    callByOwner: 'Forecast call by owner',
     lossReasons: 'Loss reasons',
     winReasons: 'Win reasons',
     lostAtStage: 'Stage where deals were lost',
@@ -644,6 +646,10 @@ export const en = {
       `Won: deals won with a close date in the period. Commit: open deals expected to close in the period (past-due dates in it included) that their owner marked commit; best case: those marked commit or best case, so best case includes commit. Each as a share of ${{ company: 'the period’s company-wide target', owner: 'this owner’s target for the period', team: 'this team’s target for the period' }[p.whose]}.`,
     coverageIntro:
       'Open due in period: every open deal whose expected close date falls in the period, dates already past included (the chart below counts those separately, as “Past expected close”). Coverage: that amount ÷ the target still to win.',
+    callIntro: (p: { period: string }, f: Formatter) =>
+      `Each owner’s call for ${f.period(p.period)}: won so far, the open deals due in it they marked commit and best case (best case includes commit), and won + commit against their target, furthest from it first.`,
+    callIntroNoTargets: (p: { period: string }, f: Formatter) =>
+      `Each owner’s call for ${f.period(p.period)}: won so far and the open deals due in it they marked commit and best case (best case includes commit), largest best case first. No owner target applies to this view (targets.csv sets them per owner and period), so none is compared.`,
     /** After coverageIntro when the dashboard has filters: each period links to the page filtered to its close date. */
     coverageLinks: 'Each period opens this page filtered to its deals: those won or lost in it, and those open whose expected close falls in it.',
     accuracy: 'Forecast accuracy: weighted forecast against won',
@@ -1037,6 +1043,9 @@ export const en = {
   ownersReview: {
     weighted: 'Weighted pipeline',
     wonInPeriod: 'Won in period',
+    /** The open deals due in the period marked commit; best case includes commit (metrics/targets.ts). */
+    commit: 'Commit',
+    bestCase: 'Best case',
     attainment: 'Attainment',
     period: (p: { period: string }, f: Formatter) => `Target, won and attainment are for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,
     noTargetsFile:

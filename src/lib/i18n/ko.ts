@@ -324,6 +324,7 @@ export const ko: Messages = {
     stageProbabilities: '단계별 수주 확률과 실제 수주',
     wonTimeInStage: '수주한 딜이 단계별로 머문 기간',
     coverage: '목표 대비 커버리지',
+    callByOwner: '담당자별 예측',
     lossReasons: '실주 사유',
     winReasons: '수주 사유',
     lostAtStage: '실주 발생 단계',
@@ -506,6 +507,10 @@ export const ko: Messages = {
       `수주: 마감일이 해당 기간인 수주 딜. 커밋: 해당 기간에 마감 예정인 진행 중 딜(기간 안에서 이미 지난 예상 마감일 포함) 가운데 담당자가 커밋으로 분류한 딜. 베스트 케이스: 커밋 또는 베스트 케이스로 분류한 딜로, 커밋을 포함합니다. 모두 해당 기간 ${{ company: '전사', owner: '이 담당자의', team: '이 팀의' }[p.whose]} 목표 대비 비율입니다.`,
     coverageIntro:
       '기간 내 마감 예정: 예상 마감일이 해당 기간에 속하는 모든 진행 중 딜로, 이미 지난 날짜도 포함합니다(아래 차트에서는 ‘예상 마감일 경과’로 따로 집계). 커버리지: 이 금액 ÷ 남은 목표.',
+    callIntro: (p, f) =>
+      `담당자별 ${f.period(p.period)} 예측입니다. 지금까지의 수주, 그 기간에 마감 예정인 진행 중 딜 중 담당자가 커밋과 베스트 케이스(커밋 포함)로 표시한 금액, 목표 대비 수주 + 커밋을 보여 주며, 목표에서 가장 먼 담당자부터 정렬했습니다.`,
+    callIntroNoTargets: (p, f) =>
+      `담당자별 ${f.period(p.period)} 예측입니다. 지금까지의 수주와 그 기간에 마감 예정인 진행 중 딜 중 담당자가 커밋과 베스트 케이스(커밋 포함)로 표시한 금액을 베스트 케이스가 큰 순서로 보여 줍니다. 이 보기에는 담당자 목표가 적용되지 않아(targets.csv는 담당자와 기간별로 목표를 정합니다) 목표와 비교하지 않습니다.`,
     coverageLinks: '기간을 누르면 이 페이지를 그 기간의 딜, 곧 그 기간에 수주·실주된 딜과 예상 마감일이 그 기간인 진행 중 딜로 필터해 엽니다.',
     accuracy: '예측 정확도: 가중 예측 대비 수주',
     accuracyIntro:
@@ -819,6 +824,8 @@ export const ko: Messages = {
   ownersReview: {
     weighted: '가중 파이프라인',
     wonInPeriod: '기간 내 수주 금액',
+    commit: '커밋',
+    bestCase: '베스트 케이스',
     attainment: '목표 달성률',
     period: (p, f) => `목표, 수주 금액, 달성률은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,
     noTargetsFile:

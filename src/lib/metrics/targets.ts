@@ -17,6 +17,11 @@
  *   without a target, or for a target of 0).
  * - `weighted_amount`: Σ amount × stage probability of the deals open at T,
  *   as the pipeline's `weighted_amount` (so the rows add up to it).
+ * - `commit_amount`, `best_case_amount`: the deals open at T expected to close
+ *   in the period (past-due dates in it included) and marked commit, or commit
+ *   or best case, as the Forecast page's projected attainment counts them
+ *   (coverage.ts): a forecast review's call per owner. Null without a
+ *   forecast_category column.
  */
 import type { Target } from '../dataset.ts';
 import { OPEN, WON } from '../model/snapshot.ts';
@@ -25,6 +30,8 @@ import { quarterOf, startOfLocalDate } from '../time.ts';
 import type { MetricContext } from './context.ts';
 import { textAt } from '../deal-table.ts';
 import { periodRange } from './coverage.ts';
+import { dayOfDate } from '../day-numbers.ts';
+import { hasForecastCategories, isBestCase, isCommit } from './pipeline.ts';
 import { UNSPECIFIED } from './win-loss.ts';
 
 export interface SegmentTargetRow {
@@ -35,6 +42,8 @@ export interface SegmentTargetRow {
   won_amount: number;
   attainment: number | null;
   weighted_amount: number;
+  commit_amount: number | null;
+  best_case_amount: number | null;
 }
 
 export interface SegmentTargets {
@@ -81,18 +90,28 @@ export function segmentTargets(ctx: MetricContext, kind: SegmentKind): SegmentTa
   const start = startOfLocalDate(from, config.timezone);
   const end = startOfLocalDate(to, config.timezone);
 
-  const rows = new Map<string, { won_amount: number; weighted_amount: number }>();
+  // Expected closes as day numbers (NaN for none, never in range), as coverage.ts reads them.
+  const fromDay = dayOfDate(from);
+  const toDay = dayOfDate(to);
+  const categories = hasForecastCategories(ctx);
+  const rows = new Map<string, { won_amount: number; weighted_amount: number; commit_amount: number; best_case_amount: number }>();
   const row = (name: string) => {
     let r = rows.get(name);
-    if (!r) rows.set(name, (r = { won_amount: 0, weighted_amount: 0 }));
+    if (!r) rows.set(name, (r = { won_amount: 0, weighted_amount: 0, commit_amount: 0, best_case_amount: 0 }));
     return r;
   };
   for (let d = 0; d < at.state.length; d++) {
     const state = at.state[d];
     if (state === 0) continue;
     const r = row(nameOf(d));
-    if (state === OPEN) r.weighted_amount += at.amount[d]! * config.stages[at.stage[d]!]!.probability;
-    else if (state === WON) {
+    if (state === OPEN) {
+      r.weighted_amount += at.amount[d]! * config.stages[at.stage[d]!]!.probability;
+      const close = at.expectedCloseDay[d]!;
+      if (categories && fromDay <= close && close < toDay) {
+        if (isCommit(ctx, d)) r.commit_amount += at.amount[d]!;
+        if (isBestCase(ctx, d)) r.best_case_amount += at.amount[d]!;
+      }
+    } else if (state === WON) {
       const close = at.closedAt[d]!;
       if (start <= close && close < end) r.won_amount += at.amount[d]!;
     }
@@ -111,6 +130,8 @@ export function segmentTargets(ctx: MetricContext, kind: SegmentKind): SegmentTa
           won_amount: r.won_amount,
           attainment: target === null ? null : ratio(r.won_amount, target),
           weighted_amount: r.weighted_amount,
+          commit_amount: categories ? r.commit_amount : null,
+          best_case_amount: categories ? r.best_case_amount : null,
         };
       }),
   };

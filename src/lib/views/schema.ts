@@ -39,7 +39,7 @@ export const trendPointSchema = z.strictObject({
   stalled_count: z.int().nonnegative(),
 });
 
-/** An owner's or team's target for the period, won in it, attainment and weighted pipeline (metrics/targets.ts). */
+/** An owner's or team's target for the period, won in it, attainment, weighted pipeline, commit and best case (metrics/targets.ts). */
 export const segmentTargetRowSchema = z.strictObject({
   name: z.string(),
   /** URL-safe, unique slug of the owner's page (owners only; null for teams). */
@@ -50,6 +50,9 @@ export const segmentTargetRowSchema = z.strictObject({
   won_amount: z.number(),
   attainment: z.number().nullable(),
   weighted_amount: z.number(),
+  /** The open deals due in the period marked commit, or commit or best case; null without forecast categories. */
+  commit_amount: z.number().nullable(),
+  best_case_amount: z.number().nullable(),
 });
 
 export const segmentTargetsSchema = z.strictObject({

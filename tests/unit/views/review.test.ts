@@ -16,6 +16,7 @@ import { funnelOutcomes } from '../../../src/lib/metrics/conversion.ts';
 import { segmentTargets } from '../../../src/lib/metrics/targets.ts';
 import {
   changesModel,
+  forecastModel,
   funnelModel,
   overviewModel,
   ownerModel,
@@ -105,19 +106,81 @@ describe('owners and teams: target, won, attainment, weighted pipeline (metrics/
       period: '2025-Q2',
       has_targets: true,
       rows: [
-        { name: 'Kim', target_amount: 10_000_000, won_amount: 4_000_000, attainment: 0.4, weighted_amount: 1_500_000 },
-        { name: 'Lee', target_amount: 4_000_000, won_amount: 2_000_000, attainment: 0.5, weighted_amount: 6_000_000 },
-        { name: 'Park', target_amount: null, won_amount: 0, attainment: null, weighted_amount: 100_000 },
+        { name: 'Kim', target_amount: 10_000_000, won_amount: 4_000_000, attainment: 0.4, weighted_amount: 1_500_000, commit_amount: null, best_case_amount: null },
+        { name: 'Lee', target_amount: 4_000_000, won_amount: 2_000_000, attainment: 0.5, weighted_amount: 6_000_000, commit_amount: null, best_case_amount: null },
+        { name: 'Park', target_amount: null, won_amount: 0, attainment: null, weighted_amount: 100_000, commit_amount: null, best_case_amount: null },
       ],
     });
     // Teams: no team target (Lee's row names a team but is an owner's); everyone's deals are in '(unspecified)'.
     expect(segmentTargets(c, 'team')).toEqual({
       period: '2025-Q2',
       has_targets: false,
-      rows: [{ name: '(unspecified)', target_amount: null, won_amount: 6_000_000, attainment: null, weighted_amount: 7_600_000 }],
+      rows: [{ name: '(unspecified)', target_amount: null, won_amount: 6_000_000, attainment: null, weighted_amount: 7_600_000, commit_amount: null, best_case_amount: null }],
     });
     // The rows add up to the pipeline's weighted amount.
     expect(segmentTargets(c, 'owner').rows.reduce((s, r) => s + r.weighted_amount, 0)).toBeCloseTo(c.at.amount.reduce((s, a, d) => s + (c.at.state[d] === 1 ? a * c.config.stages[c.at.stage[d]!]!.probability : 0), 0), 6);
+  });
+
+  it('each owner’s call for the quarter: the open deals due in it marked commit, and best case (commit included), as the Forecast page counts them', () => {
+    // Kim: O1 (3M) commit, due Jun 25. Lee: O2 (8M) best case, due May 15 (past due, in Q2: counted, as the Forecast
+    // page counts it), and O4 (2M) commit, due Jul 10 (Q3: not counted). Park: O3 (1M) pipeline, due Jun 5: neither.
+    // Kim commit 3M, best case 3M; Lee commit 0, best case 8M; Park 0 and 0.
+    const called = [
+      ...specs.slice(0, 3),
+      openDeal('O1', 'Kim', 'propose', '2025-06-20', 3_000_000, { forecastCategory: 'commit', expectedCloseAt: '2025-06-25' }),
+      openDeal('O2', 'Lee', 'negotiate', '2025-06-20', 8_000_000, { forecastCategory: 'best_case', expectedCloseAt: '2025-05-15' }),
+      openDeal('O3', 'Park', 'prospect', '2025-06-20', 1_000_000, { forecastCategory: 'pipeline', expectedCloseAt: '2025-06-05' }),
+      openDeal('O4', 'Lee', 'prospect', '2025-06-20', 2_000_000, { forecastCategory: 'commit', expectedCloseAt: '2025-07-10' }),
+    ];
+    const withCategories = (d: Dataset) => {
+      withTargets(d);
+      d.columns['deals.csv'] = new Set([...d.columns['deals.csv']!, 'forecast_category']);
+    };
+    const c = contextAt(prepare(dataset(config, called, withCategories), config), AS_OF);
+    expect(segmentTargets(c, 'owner').rows.map((r) => [r.name, r.commit_amount, r.best_case_amount])).toEqual([
+      ['Kim', 3_000_000, 3_000_000],
+      ['Lee', 0, 8_000_000],
+      ['Park', 0, 0],
+    ]);
+    const s = site(config, called, withCategories);
+    // The Forecast page's call by owner: furthest from the target first. Lee (4M target): (2M won + 0) / 4M = 50%; Kim
+    // (10M): (4M + 3M) / 10M = 70%; Park, without a quarter's target and nothing to call, has no line.
+    const call = forecastModel(ctx(s)).tables.find((t) => t.id === 'call-by-owner')!;
+    // On the page the call against the target comes next to the owner (a phone reads it without scrolling); the CSV has it last.
+    expect(call.headers.map((h) => h.label)).toEqual(['Owner', '(Won + commit) ÷ target', 'Target', 'Won', 'Commit', 'Best case (incl. commit)']);
+    expect(texts(call)).toEqual([
+      ['Lee', '50%', '₩4M', '₩2M', '₩0', '₩8M'],
+      ['Kim', '70%', '₩10M', '₩4M', '₩3M', '₩3M'],
+    ]);
+    expect(call.csv.headers).toEqual(['Owner', 'Target', 'Won', 'Commit', 'Best case (incl. commit)', '(Won + commit) ÷ target']);
+    expect(call.csv.rows[1]).toEqual(['Kim', 10_000_000, 4_000_000, 3_000_000, 3_000_000, 0.7]);
+    const section = forecastModel(ctx(s)).sections.find((x) => x.kind === 'table' && x.table.id === 'call-by-owner')!;
+    expect(section.kind === 'table' && section.intro).toBe(
+      'Each owner’s call for Q2 2025: won so far, the open deals due in it they marked commit and best case (best case includes commit), and won + commit against their target, furthest from it first.',
+    );
+    // No owner target (none in targets.csv, or a product filter's view): by best case, and said that none is compared.
+    // Lee 8M, Kim 3M; Park has nothing to call.
+    const untargeted = site(config, called, (d) => (d.columns['deals.csv'] = new Set([...d.columns['deals.csv']!, 'forecast_category'])));
+    const plain = forecastModel(ctx(untargeted)).sections.find((x) => x.kind === 'table' && x.table.id === 'call-by-owner')!;
+    expect(plain.kind === 'table' && [plain.intro, texts(plain.table).map((r) => [r[0], r[1], r[5]])]).toEqual([
+      'Each owner’s call for Q2 2025: won so far and the open deals due in it they marked commit and best case (best case includes commit), largest best case first. No owner target applies to this view (targets.csv sets them per owner and period), so none is compared.',
+      [
+        ['Lee', '—', '₩8M'],
+        ['Kim', '—', '₩3M'],
+      ],
+    ]);
+    // Without forecast categories there is no call to show (the page's notes say how to get one).
+    expect(forecastModel(ctx(site(config, called, withTargets))).tables.map((t) => t.id)).not.toContain('call-by-owner');
+    // The owners' commit adds up to the Forecast page's for the quarter (the company-wide target's coverage row).
+    expect(s.metrics.coverage.find((r) => r.period === '2025-Q2')!.commit_amount).toBe(3_000_000);
+    // An owner's page: the call for the quarter among the facts.
+    const lee = ownerModel(ctx(s), s.owners.rows.find((r) => r.name === 'Lee')!);
+    expect(lee.facts.filter((x) => /Commit|Best case/u.test(x.label))).toEqual([
+      { label: 'Commit (Q2 2025)', value: '₩0' },
+      { label: 'Best case (Q2 2025)', value: '₩8M' },
+    ]);
+    const ko = ownerModel(ctx(s, 'ko'), s.owners.rows.find((r) => r.name === 'Lee')!);
+    expect(ko.facts.filter((x) => /커밋|베스트 케이스/u.test(x.label)).map((x) => x.label)).toEqual(['커밋(2025년\u00a02분기)', '베스트 케이스(2025년\u00a02분기)']);
   });
 
   it('uses the month when only monthly targets are set for as_of', () => {

@@ -2,8 +2,9 @@
  * The Forecast page: projected attainment (won, + commit, + best case against
  * each period's target), coverage, how accurate the weighted pipeline has
  * been (forecast vs won per month), the deals expected to close this month
- * and quarter (forecast-deals.ts), and the open pipeline by expected close
- * month, shown once, with past-due deals apart. Every figure comes from
+ * and quarter (forecast-deals.ts), each owner's call (forecast-call.ts), and
+ * the open pipeline by expected close month, shown once, with past-due deals
+ * apart. Every figure comes from
  * metrics.json (`coverage`, `forecast_accuracy`, `forecast`, `pipeline`), the
  * deal lists from the manifest's open deals.
  */
@@ -28,6 +29,7 @@ import { flagsUncheckedNotes } from './flag-absence.ts';
 import { accuracyNote, accuracyUnderClosingFilter, accuracyUntracked, closeDatesMissing, closeDatesNote, coverageNote, hasForecastCategories, noExpectedClose } from './forecast-absence.ts';
 import { type ForecastDealsSection, forecastDealsSection } from './forecast-deals.ts';
 import { wonThisQuarterSection } from './forecast-won.ts';
+import { callByOwnerSection } from './forecast-call.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 
 /** A part of the page, in order: a chart (with its table), or a table under its own heading. */
@@ -249,6 +251,9 @@ export function forecastModel(ctx: PageContext): ForecastModel {
     const intro = site.filters === undefined ? p.coverageIntro : `${p.coverageIntro} ${p.coverageLinks}`;
     sections.push({ kind: 'table', heading: m.sections.coverage, intro, table: coverageTable(ctx) });
   }
+  // Each owner's share of the call, for the review that goes round them.
+  const call = callByOwnerSection(ctx);
+  if (call) sections.push({ kind: 'table', heading: call.heading, intro: call.intro, table: call.table });
   // The deals behind this month's and quarter's figures: what a forecast review goes through.
   sections.push({ kind: 'deals', deals: forecastDealsSection(ctx) });
   sections.push({ kind: 'chart', block: accuracyBlock(ctx), intro: p.accuracyIntro });

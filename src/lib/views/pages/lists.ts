@@ -42,7 +42,7 @@ export function segmentReviewRows(segments: readonly (Segment & { name: string }
   for (const t of targets.rows) byName.set(t.name, { ...EMPTY_SEGMENT, ...t });
   for (const s of segments) {
     const t = byName.get(s.name);
-    byName.set(s.name, { slug: null, teams: [], target_amount: null, won_amount: 0, attainment: null, weighted_amount: 0, ...t, ...s });
+    byName.set(s.name, { slug: null, teams: [], target_amount: null, won_amount: 0, attainment: null, weighted_amount: 0, commit_amount: null, best_case_amount: null, ...t, ...s });
   }
   return [...byName.values()].sort((a, b) => b.open_amount - a.open_amount || byCodePoint(a.name, b.name));
 }

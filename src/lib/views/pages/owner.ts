@@ -74,6 +74,13 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     { label: m.ownersReview.weighted, value: f.moneyCompact(review.weighted_amount) },
     { label: m.common.aside({ text: m.columns.target_amount, aside: f.period(site.owners.period) }), value: review.target_amount === null ? '—' : f.moneyCompact(review.target_amount) },
     { label: m.common.aside({ text: m.ownersReview.wonInPeriod, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.won_amount) },
+    // The owner's call for the period, for a one-on-one's forecast review; left out without forecast categories.
+    ...(review.commit_amount === null || review.best_case_amount === null
+      ? []
+      : [
+          { label: m.common.aside({ text: m.ownersReview.commit, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.commit_amount) },
+          { label: m.common.aside({ text: m.ownersReview.bestCase, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.best_case_amount) },
+        ]),
     { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
     listed(
       m.columns.win_rate,
