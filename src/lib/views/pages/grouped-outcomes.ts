@@ -1,8 +1,9 @@
 /**
  * The Win / loss page's deals by lead source, customer segment, industry and region (metrics/grouped-outcomes.ts
  * `groupedOutcomes`): which channels bring the deals that are won, the marketing half of the pipeline, and which kinds
- * of customer and which territories they are won with. The sentences above each table name the groups won most and least often (of those
- * with enough closed deals, and when their gap could be chance), where the won amount came from, and the closed deals without one.
+ * of customer and which territories they are won with. The sentences above each table name the groups won most and
+ * least often (of those with enough closed deals, and when their gap could be chance), where the won amount came from,
+ * and the closed deals without one.
  */
 import type { OutcomeGrouping } from '../../metrics/grouped-outcomes.ts';
 import { UNSPECIFIED } from '../../metrics/win-loss.ts';
