@@ -190,6 +190,7 @@ export async function main(argv: string[], io: InitIo = nodeIo()): Promise<numbe
     return 1;
   }
   const { files, workbooks, brokenWorkbooks, brokenArchives, fileNotes, archives, unreadable, byproducts, misnamed } = exports;
+  const pipeline = optionalString(args.pipeline);
   try {
     suggestion = suggestConfig(files, {
       workbooks,
@@ -198,7 +199,7 @@ export async function main(argv: string[], io: InitIo = nodeIo()): Promise<numbe
       archives,
       misnamed,
       format,
-      pipeline: optionalString(args.pipeline),
+      pipeline,
       schema: schemaReference(out === '-' ? folder : dirname(out), io.schemaFile),
     });
   } catch (e) {
@@ -219,7 +220,7 @@ export async function main(argv: string[], io: InitIo = nodeIo()): Promise<numbe
   // Said in the user's language before the folder fills in `<folder>`: a rule reads the note as the guess wrote it.
   // The folder as one word of the command (a path with a space or a Korean name quoted), to paste as it is.
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${initNote(n, locale).replace('<folder>', shellWord(folder))}\n`).join('');
-  const read = { folder, text: suggestion.text, out, format, pipeline: optionalString(args.pipeline) };
+  const read = { folder, text: suggestion.text, out, format, pipeline };
   const checked = `# ${await checkSuggestion(io.readFolder, read, locale)}\n`;
   if (out === '-') {
     io.stderr.write(notes + checked);

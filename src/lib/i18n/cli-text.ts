@@ -122,7 +122,7 @@ export function firstOfEachKind(issues: Iterable<Issue>): Issue[] {
   const kinds = new Set<string>();
   for (const issue of issues) {
     if (issue.severity !== 'error') continue;
-    const kind = `${issue.file}\u0000${issue.code}\u0000${issue.column ?? ''}`;
+    const kind = `${issue.file}\u0000${issue.code}\u0000${issue.column}`;
     if (kinds.has(kind)) continue;
     kinds.add(kind);
     first.push(issue);

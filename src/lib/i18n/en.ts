@@ -1043,8 +1043,7 @@ export const en = {
   ownersReview: {
     weighted: 'Weighted pipeline',
     wonInPeriod: 'Won in period',
-    /** The open deals due in the period marked commit; best case includes commit (metrics/targets.ts). */
-    commit: 'Commit',
+    /** An owner page's fact: the open deals due in the period marked commit or best case (metrics/targets.ts); commit is forecastPage.columns.commit. */
     bestCase: 'Best case',
     attainment: 'Attainment',
     period: (p: { period: string }, f: Formatter) => `Target, won and attainment are for ${f.period(p.period)}; rows are sorted by open amount, largest first.`,

@@ -824,7 +824,6 @@ export const ko: Messages = {
   ownersReview: {
     weighted: '가중 파이프라인',
     wonInPeriod: '기간 내 수주 금액',
-    commit: '커밋',
     bestCase: '베스트 케이스',
     attainment: '목표 달성률',
     period: (p, f) => `목표, 수주 금액, 달성률은 ${f.period(p.period)} 기준이며, 진행 중 금액이 큰 순서로 정렬했습니다.`,

@@ -78,7 +78,7 @@ export function ownerModel(ctx: PageContext, row: SegmentTargetRow): OwnerModel 
     ...(review.commit_amount === null || review.best_case_amount === null
       ? []
       : [
-          { label: m.common.aside({ text: m.ownersReview.commit, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.commit_amount) },
+          { label: m.common.aside({ text: m.forecastPage.columns.commit, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.commit_amount) },
           { label: m.common.aside({ text: m.ownersReview.bestCase, aside: f.period(site.owners.period) }), value: f.moneyCompact(review.best_case_amount) },
         ]),
     { label: m.ownersReview.attainment, value: f.percent(review.attainment) },
