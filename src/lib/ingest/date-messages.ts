@@ -12,7 +12,21 @@ import { AMBIGUOUS, BAD_DAY, BAD_HOUR, BAD_MINUTE, BAD_MONTH, BAD_OFFSET, BAD_SE
 export function quoteValue(value: string): string {
   const quoted = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   // Characters that print as nothing are written as escapes, so "D1\u200b" does not read as "D1".
-  return quoted.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const visible = quoted.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible.replace(JSON_ESCAPE, singleBackslash);
+}
+
+const JSON_ESCAPE = /\\(?:u[0-9a-f]{4}|.)/gu;
+const LOOKS_ESCAPED = /["\\/bfnrtu]/u;
+
+/**
+ * A backslash as the cell holds it: `"\608900000"` (the won sign Korean
+ * Windows shows), not JSON's `"\\608900000"`, which reads as two. It stays
+ * doubled before what would read as an escape (`\n`, `\u`, a quote) and at
+ * the end, so the quoted text still reads one way and ends where it ends.
+ */
+function singleBackslash(escape: string, at: number, quoted: string): string {
+  return escape === '\\\\' && !LOOKS_ESCAPED.test(quoted[at + 2]!) ? '\\' : escape;
 }
 
 // Bidirectional controls (U+061C, U+202A-U+202E, U+2066-U+2069) print as nothing too, but reorder the text around them.

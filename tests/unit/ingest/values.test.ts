@@ -190,6 +190,21 @@ describe('dates', () => {
     expect(reason(parseInstant('2025-01-02\u200b', UTC))).toContain('"2025-01-02\\u200b"');
   });
 
+  it('quotes a backslash as the cell holds it, doubled only where it would read as an escape or end the quote', () => {
+    // The won sign Korean Windows shows as a backslash, and a date written with backslashes: one each.
+    expect(quoteValue('\\608900000')).toBe('"\\608900000"');
+    expect(quoteValue('2023\\07\\03')).toBe('"2023\\07\\03"');
+    expect(quoteValue('C:\\Users\\kim')).toBe('"C:\\Users\\kim"');
+    // Before n, u or a quote it would read as an escape, at the end it would hide the closing quote: doubled.
+    expect(quoteValue('\\n')).toBe('"\\\\n"');
+    expect(quoteValue('\\u0041')).toBe('"\\\\u0041"');
+    expect(quoteValue('a\\"b')).toBe('"a\\\\\\"b"');
+    expect(quoteValue('a\\')).toBe('"a\\\\"');
+    expect(quoteValue('\\\u200b')).toBe('"\\\\\\u200b"');
+    // A newline in the cell is still the escape \n, not a backslash and n.
+    expect(quoteValue('a\nb')).toBe('"a\\nb"');
+  });
+
   it('says when a cell looks like an Excel serial date or a 12-hour time, without reading it as one', () => {
     const explain = (s: string) => reason(parseInstant(s, UTC));
     // Excel counts days from 1899-12-30: 45000 is 2023-03-15, 45123 is 123 days later.
@@ -457,13 +472,17 @@ describe('numbers', () => {
 
   it('says a backslash around an amount is one (the won sign as Korean fonts show it), without reading it, in English and Korean', () => {
     expect(value('\\1,000,000')).toBe(
-      'invalid_number: "\\\\1,000,000" is not a number (its "\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as 1000000, or with ₩ or ¥ itself)',
+      'invalid_number: "\\1,000,000" is not a number (its "\\" is a backslash, which Korean and Japanese Windows fonts show as ₩ or ¥: write the amount without it, as 1000000, or with ₩ or ¥ itself)',
     );
     expect(value('1,000.50 \\')).toContain('as 1000.50, or with');
     // A negative amount, or other text, gets no such hint.
-    for (const text of ['-\\1,000', '\\abc', '\\']) expect(value(text)).toBe(`invalid_number: ${JSON.stringify(text)} is not a number`);
+    // The cell is quoted as written; a backslash before b (an escape's letter) or at the end is doubled.
+    expect(value('-\\1,000')).toBe('invalid_number: "-\\1,000" is not a number');
+    expect(value('\\abc')).toBe('invalid_number: "\\abc" is not a number');
+    expect(value('\\bcd')).toBe('invalid_number: "\\\\bcd" is not a number');
+    expect(value('\\')).toBe('invalid_number: "\\\\" is not a number');
     expect(issueMessage({ code: 'invalid_number', message: `amount ${String(value('\\1,000,000')).slice('invalid_number: '.length)}` }, 'ko')).toBe(
-      'amount "\\\\1,000,000"은 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 1000000처럼 적거나 ₩·¥ 기호를 직접 쓰세요)',
+      'amount "\\1,000,000"은 숫자가 아닙니다(여기의 "\\"는 역슬래시이며, 한국어·일본어 Windows 글꼴에서 ₩나 ¥로 보입니다. 기호 없이 1000000처럼 적거나 ₩·¥ 기호를 직접 쓰세요)',
     );
   });
 

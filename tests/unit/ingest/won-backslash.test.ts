@@ -25,15 +25,15 @@ describe('parseMoney and checkCurrency', () => {
     expect(parseAmountIn(' \\ 8,500,000 ', 'KRW', "the deal's currency", krw)).toBe(8_500_000);
     expect(parseAmountIn('\\1,000.5', 'KRW', 'the config currency', krw)).toBe(1000.5);
     // In another currency it may be the yen (Japanese Windows) or a typo: refused with the hint, as before.
-    expect(reason(parseAmountIn('\\35,000,000', 'USD', "the deal's currency", krw))).toBe(`invalid_number: "\\\\35,000,000" is not a number ${HINT('35000000')}`);
+    expect(reason(parseAmountIn('\\35,000,000', 'USD', "the deal's currency", krw))).toBe(`invalid_number: "\\35,000,000" is not a number ${HINT('35000000')}`);
     expect(reason(parseAmountIn('\\1,000', 'JPY', "the deal's currency", krw))).toMatch(/^invalid_number: .* is not a number \(its "\\" is a backslash/u);
     // Without the option (a caller that checks no currency) nothing changes.
-    expect(reason(parseMoney('\\35,000,000', { decimal: '.' }))).toBe(`invalid_number: "\\\\35,000,000" is not a number ${HINT('35000000')}`);
+    expect(reason(parseMoney('\\35,000,000', { decimal: '.' }))).toBe(`invalid_number: "\\35,000,000" is not a number ${HINT('35000000')}`);
     // Only a backslash first, before the number, is a sign; the rest of the cell must be an amount.
     expect(reason(parseAmountIn('35,000\\', 'KRW', "the deal's currency", krw))).toMatch(/^invalid_number: /u);
     expect(reason(parseAmountIn('\\-1,000', 'KRW', "the deal's currency", krw))).toMatch(/^invalid_number: /u);
     expect(reason(parseAmountIn('\\abc', 'KRW', "the deal's currency", krw))).toMatch(/^invalid_number: /u);
-    expect(reason(parseAmountIn('\\₩1,000', 'KRW', "the deal's currency", krw))).toBe('invalid_number: "\\\\₩1,000" is not a number');
+    expect(reason(parseAmountIn('\\₩1,000', 'KRW', "the deal's currency", krw))).toBe('invalid_number: "\\₩1,000" is not a number');
     expect(reason(parseAmountIn('\\\\1,000', 'KRW', "the deal's currency", krw))).toMatch(/^invalid_number: /u);
     // With a code in the cell, the code decides as it always does.
     expect(reason(parseAmountIn('\\1,000 USD', 'KRW', "the deal's currency", krw))).toMatch(/^currency_mismatch: /u);
@@ -73,17 +73,17 @@ describe('canonical files', () => {
         expect(d.fieldHistory!.map((f) => [f.deal, f.oldValue, f.newValue])).toEqual([[0, 30_000_000, 35_000_000]]);
         expect(d.targets!.map((t) => t.targetAmount)).toEqual([100_000_000]);
         expect(issueLines(d).filter((l) => !l.includes('synthesized_history') && !l.includes('unknown_deal'))).toEqual([
-          `deals.csv:2 amount warning won_backslash: amount has 2 amounts written with a backslash before the number, such as "\\\\35,000,000", read as won (₩35,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and they are in KRW`,
-          `deals.csv:2 cost warning won_backslash: cost has 1 amount written with a backslash before the number, "\\\\1,000,000", read as won (₩1,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
-          `deals.csv:4 amount error invalid_number: amount "\\\\5,000" is not a number ${HINT('5000')}`,
-          `field_history.csv:2 new_value warning won_backslash: new_value has 1 amount written with a backslash before the number, "\\\\35,000,000", read as won (₩35,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
-          `field_history.csv:2 old_value warning won_backslash: old_value has 1 amount written with a backslash before the number, "\\\\30,000,000", read as won (₩30,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
-          `field_history.csv:3 old_value error invalid_number: old_value "\\\\7,000" is not a number ${HINT('7000')}`,
-          `targets.csv:2 target_amount warning won_backslash: target_amount has 1 amount written with a backslash before the number, "\\\\100,000,000", read as won (₩100,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
+          `deals.csv:2 amount warning won_backslash: amount has 2 amounts written with a backslash before the number, such as "\\35,000,000", read as won (₩35,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and they are in KRW`,
+          `deals.csv:2 cost warning won_backslash: cost has 1 amount written with a backslash before the number, "\\1,000,000", read as won (₩1,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
+          `deals.csv:4 amount error invalid_number: amount "\\5,000" is not a number ${HINT('5000')}`,
+          `field_history.csv:2 new_value warning won_backslash: new_value has 1 amount written with a backslash before the number, "\\35,000,000", read as won (₩35,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
+          `field_history.csv:2 old_value warning won_backslash: old_value has 1 amount written with a backslash before the number, "\\30,000,000", read as won (₩30,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
+          `field_history.csv:3 old_value error invalid_number: old_value "\\7,000" is not a number ${HINT('7000')}`,
+          `targets.csv:2 target_amount warning won_backslash: target_amount has 1 amount written with a backslash before the number, "\\100,000,000", read as won (₩100,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and it is in KRW`,
         ]);
         const warning = d.issues.find((i) => i.code === 'won_backslash')!;
         expect(issueMessage(warning, 'ko')).toBe(
-          'amount 열의 금액 2개는 숫자 앞에 역슬래시를 적어(예: "\\\\35,000,000") 원화(₩35,000,000)로 읽었습니다. 한국어 Windows는 역슬래시를 ₩로 보여 주며, 한국어 Excel의 통화 서식이 CSV에 원화 기호를 이렇게 씁니다. 이 금액의 통화는 KRW입니다',
+          'amount 열의 금액 2개는 숫자 앞에 역슬래시를 적어(예: "\\35,000,000") 원화(₩35,000,000)로 읽었습니다. 한국어 Windows는 역슬래시를 ₩로 보여 주며, 한국어 Excel의 통화 서식이 CSV에 원화 기호를 이렇게 씁니다. 이 금액의 통화는 KRW입니다',
         );
       });
     }
@@ -124,8 +124,8 @@ describe('a HubSpot export saved by Korean Excel (CP949)', () => {
     ]);
     const lines = d.issues.filter((i) => i.code === 'won_backslash' || i.severity === 'error').map((i) => `${i.file}:${i.line} ${i.column} ${i.code}: ${i.message}`);
     expect(lines).toEqual([
-      `hubspot-crm-exports-all-deals-2025-06-30.csv:2 Amount won_backslash: "Amount" has 2 amounts written with a backslash before the number, such as "\\\\35,000,000", read as won (₩35,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and they are in KRW`,
-      `hubspot-crm-exports-all-deals-2025-06-30.csv:5 Amount invalid_number: "Amount" "\\\\100" is not a number ${HINT('100')}`,
+      `hubspot-crm-exports-all-deals-2025-06-30.csv:2 Amount won_backslash: "Amount" has 2 amounts written with a backslash before the number, such as "\\35,000,000", read as won (₩35,000,000): Korean Windows shows the backslash as ₩, as Korean Excel's currency format writes the won sign in a CSV, and they are in KRW`,
+      `hubspot-crm-exports-all-deals-2025-06-30.csv:5 Amount invalid_number: "Amount" "\\100" is not a number ${HINT('100')}`,
     ]);
   });
 });
