@@ -5,7 +5,8 @@
  *
  * Two groups: Fisher's exact test, two-sided (exact at any count, so a comparison of 10 deals is judged fairly).
  * More: Pearson's chi-square test of the k × 2 table, k − 1 degrees of freedom; one test of all the groups compared,
- * not of the extreme pair alone, which would find a gap among many groups by chance alone.
+ * not of the extreme pair alone, which would find a gap among many groups by chance alone. The same test of a larger
+ * table (`contingencyP`) says whether a mix, such as the loss reasons' from quarter to quarter, changed.
  */
 
 export interface WonOfClosed {
@@ -30,13 +31,30 @@ export function rateDifferenceP(groups: readonly WonOfClosed[]): number {
   // Every deal won, or none: the rates are equal.
   if (won === 0 || won === closed) return 1;
   if (used.length === 2) return fisherExactP(used[0]!, used[1]!);
+  return contingencyP(used.map((g) => [g.won, g.closed - g.won]));
+}
+
+/**
+ * Pearson's chi-square test of independence of a table of counts (rows by columns: loss reasons by quarter, groups by
+ * won and lost): the p-value of the rows sharing one mix of the columns. Rows and columns without a count are left
+ * out, as they say nothing of the mix; (r − 1)(c − 1) degrees of freedom; 1 when fewer than two of either are left.
+ */
+export function contingencyP(table: readonly (readonly number[])[]): number {
+  const rowSums = table.map((row) => row.reduce((sum, n) => sum + n, 0));
+  const width = Math.max(0, ...table.map((row) => row.length));
+  const columnSums = Array.from({ length: width }, (_, j) => table.reduce((sum, row) => sum + (row[j] ?? 0), 0));
+  const rows = rowSums.flatMap((sum, i) => (sum > 0 ? [i] : []));
+  const columns = columnSums.flatMap((sum, j) => (sum > 0 ? [j] : []));
+  if (rows.length < 2 || columns.length < 2) return 1;
+  const total = rowSums.reduce((sum, n) => sum + n, 0);
   let chiSquare = 0;
-  for (const g of used) {
-    const expectedWon = (g.closed * won) / closed;
-    const expectedLost = g.closed - expectedWon;
-    chiSquare += (g.won - expectedWon) ** 2 / expectedWon + (g.closed - g.won - expectedLost) ** 2 / expectedLost;
+  for (const i of rows) {
+    for (const j of columns) {
+      const expected = (rowSums[i]! * columnSums[j]!) / total;
+      chiSquare += ((table[i]![j] ?? 0) - expected) ** 2 / expected;
+    }
   }
-  return chiSquareSurvival(chiSquare, used.length - 1);
+  return chiSquareSurvival(chiSquare, (rows.length - 1) * (columns.length - 1));
 }
 
 /**

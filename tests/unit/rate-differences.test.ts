@@ -3,7 +3,7 @@
  * and the chi-square law's known points.
  */
 import { describe, expect, it } from 'vitest';
-import { chiSquareSurvival, fisherExactP, rateDifferenceP, winRatesClearlyDiffer } from '../../src/lib/rate-differences.ts';
+import { chiSquareSurvival, contingencyP, fisherExactP, rateDifferenceP, winRatesClearlyDiffer } from '../../src/lib/rate-differences.ts';
 
 describe('Fisher’s exact test of two groups', () => {
   it('sums the tables as likely as the one seen or less (hand-computed)', () => {
@@ -70,5 +70,26 @@ describe('whether win rates differ', () => {
     expect(rateDifferenceP([{ won: 3, closed: 10 }, { won: 0, closed: 0 }])).toBe(1);
     expect(rateDifferenceP([{ won: 10, closed: 10 }, { won: 20, closed: 20 }, { won: 5, closed: 5 }])).toBe(1);
     expect(rateDifferenceP([{ won: 0, closed: 10 }, { won: 0, closed: 20 }])).toBe(1);
+  });
+});
+
+describe('whether a mix changed (a table of counts)', () => {
+  it('tests rows by columns at once by chi-square (hand-computed)', () => {
+    // Rows of 60 and 50, columns of 30, 40 and 40, 110 in all: expected 16.36, 21.82, 21.82 and 13.64, 18.18, 18.18.
+    // (10 − 16.36)²/16.36 + (20 − 21.82)²/21.82 + (30 − 21.82)²/21.82 + (20 − 13.64)²/13.64 + (20 − 18.18)²/18.18 +
+    // (10 − 18.18)²/18.18 = 2.475 + 0.152 + 3.068 + 2.970 + 0.182 + 3.682 = 12.528 (451/36 exactly), 2 degrees of freedom.
+    expect(contingencyP([[10, 20, 30], [20, 20, 10]])).toBeCloseTo(Math.exp(-451 / 72), 12);
+    // Its two-column case is the k × 2 test of win rates: 2, 5 and 8 won of 10 as above.
+    expect(contingencyP([[2, 8], [5, 5], [8, 2]])).toBeCloseTo(Math.exp(-3.6), 12);
+  });
+
+  it('leaves out rows and columns without a count, and has nothing to compare with fewer than two of either', () => {
+    // The same mix in both rows: chi-square 0 whatever the empty column.
+    expect(contingencyP([[5, 0, 5], [5, 0, 5]])).toBe(1);
+    // An empty row and an empty column change nothing: 12.528 as above.
+    expect(contingencyP([[10, 0, 20, 30], [0, 0, 0, 0], [20, 0, 20, 10]])).toBeCloseTo(Math.exp(-451 / 72), 12);
+    expect(contingencyP([])).toBe(1);
+    expect(contingencyP([[3, 4]])).toBe(1);
+    expect(contingencyP([[3, 0], [4, 0]])).toBe(1);
   });
 });

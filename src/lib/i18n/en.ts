@@ -139,6 +139,18 @@ export const en = {
       /** Under the loss reasons: price losses of deals that never reached the proposal stage, so no quote had been made (views/pages/loss-matrix.ts). */
       priceBeforeQuote: (p: { before: number; total: number; stage: string }, f: Formatter) =>
         `${p.before === p.total ? `All ${counted(f, p.total, 'deal', 'deals')}` : `${f.count(p.before)} of the ${counted(f, p.total, 'deal', 'deals')}`} lost for price never reached ${p.stage}, so no quote had been made: ask whether price was the reason there.`,
+      /** The loss reasons by quarter (views/pages/reason-quarters.ts): what a cell says. */
+      reasonQuartersCells: "Each cell is the reason's share of the deals lost in that quarter, and their number.",
+      /**
+       * The reason whose share of the lost deals moved most from the first quarter to the last, and whether the whole
+       * mix of reasons changed across the quarters by more than chance would at their counts (rate-differences.ts).
+       */
+      reasonQuartersMover: (p: { reason: string; earlier: string; later: string; earlierCount: number; earlierOf: number; laterCount: number; laterOf: number; clear: boolean }, f: Formatter) =>
+        `${p.reason} was ${f.percent(p.earlierCount / p.earlierOf)} of the deals lost in ${p.earlier}, ${f.count(p.earlierCount)} of ${f.count(p.earlierOf)}, and ${f.percent(p.laterCount / p.laterOf)} in ${p.later}, ${f.count(p.laterCount)} of ${f.count(p.laterOf)}: the largest change in the mix of reasons${
+          p.clear ? ', which changed across the quarters by more than chance would at these counts.' : '. At these deal counts the mix could be the same every quarter: no clear change.'
+        }`,
+      /** A quarter the analysis window covers in part: its days in the window. */
+      quarterPart: (p: { quarter: string; from: string; to: string }, f: Formatter) => `${f.period(p.quarter)} (${f.dateShort(p.from)}–${f.dateShort(p.to)})`,
     },
     stalled: {
       title: 'Stalled deals',
@@ -421,6 +433,7 @@ export const en = {
     lostAtStage: 'Stage where deals were lost',
     /** The Win / loss page's table of loss reasons by the stage lost at (views/pages/loss-matrix.ts). */
     lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
+    lossReasonsByQuarter: 'Loss reasons by the quarter deals were lost',
     /** The Win / loss page's table of win rates by keyman named and budget confirmed (views/pages/qualification.ts). */
     qualification: 'Win rate by keyman and budget',
     /** The Win / loss page's tables of the deals by lead source, customer segment, industry and region (views/pages/grouped-outcomes.ts). */

@@ -103,6 +103,12 @@ export const ko: Messages = {
       summaryColumns: { countShare: '건수 비중', amountShare: '금액 비중' },
       priceBeforeQuote: (p, f) =>
         `가격 때문에 실주한 딜 ${p.before === p.total ? `${f.count(p.total)}건은 모두` : `${f.count(p.total)}건 중 ${f.count(p.before)}건은`} ${p.stage} 단계에 이르지 못해 견적을 낸 적이 없습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요.`,
+      reasonQuartersCells: '각 칸은 그 분기에 실주한 딜 중 해당 사유의 비중이며, 괄호 안은 딜 수입니다.',
+      reasonQuartersMover: (p, f) =>
+        `${josa(p.reason, '은/는')} ${p.earlier} 실주 딜의 ${f.percent(p.earlierCount / p.earlierOf)}(${f.count(p.earlierOf)}건 중 ${f.count(p.earlierCount)}건)에서 ${p.later} ${f.percent(p.laterCount / p.laterOf)}(${f.count(p.laterOf)}건 중 ${f.count(p.laterCount)}건)로 바뀌어, 사유 구성에서 가장 크게 달라졌습니다.${
+          p.clear ? ' 이 딜 수에서 분기별 사유 구성의 변화는 우연으로 보기 어렵습니다.' : ' 이 정도 딜 수에서는 분기마다 구성이 같아도 이만한 차이가 생길 수 있어 뚜렷한 변화로 보기 어렵습니다.'
+        }`,
+      quarterPart: (p, f) => `${f.period(p.quarter)}(${f.dateShort(p.from)}~${f.dateShort(p.to)})`,
     },
     stalled: {
       title: '정체 딜',
@@ -329,6 +335,7 @@ export const ko: Messages = {
     winReasons: '수주 사유',
     lostAtStage: '실주 발생 단계',
     lossReasonsByStage: '실주 사유별 실주 발생 단계',
+    lossReasonsByQuarter: '분기별 실주 사유',
     qualification: '키맨·예산 확인 여부별 수주율',
     bySource: '유입 경로별 수주율',
     bySegment: '고객 세그먼트별 수주율',

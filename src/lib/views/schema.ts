@@ -194,6 +194,14 @@ export const siteDataSchema = z.strictObject({
    * metrics/win-loss.ts `lossReasonsByStage`.
    */
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()), reached: z.array(z.int().nonnegative()) })),
+  /**
+   * Lost deals closed in the window per loss reason (metrics `loss_reasons` order) by the calendar quarter they closed
+   * in, the window's quarters oldest first, the first and last cut to it (`from`, `to`): metrics/reason-quarters.ts.
+   */
+  loss_reasons_by_quarter: z.strictObject({
+    quarters: z.array(z.strictObject({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/u), from: localDate, to: localDate })),
+    rows: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
+  }),
   /** Deals closed in the window by keyman named or not and budget confirmed or not (null: no such column): metrics/win-loss.ts `qualificationOutcomes`. */
   qualification_outcomes: z.strictObject({
     keyman: z.strictObject({ named: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }), missing: z.strictObject({ won: z.int().nonnegative(), lost: z.int().nonnegative() }) }).nullable(),

@@ -121,6 +121,15 @@ const SAMPLE = {
   worstCounts: '21 of 103',
   source: 'Outbound',
   rate: '30%',
+  // pages.winLoss.reasonQuartersMover, quarterPart: a reason's share of the lost deals in the first and last quarter
+  quarter: '2025-Q2',
+  earlier: 'Q3 2024',
+  later: 'Q2 2025',
+  earlierCount: 12,
+  earlierOf: 120,
+  laterCount: 18,
+  laterOf: 128,
+  clear: false,
   // forecastPage.pastDue: the projected attainment without the past-due deals
   projected: { commit: 0.85, bestCase: 0.88 },
   // forecastPage.attainmentPastDue: the verdict without them, and the shares counting them

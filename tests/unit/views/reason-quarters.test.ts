@@ -1,0 +1,127 @@
+/**
+ * The loss reasons by quarter (metrics/reason-quarters.ts, views/pages/reason-quarters.ts): the window's quarters,
+ * the deals counted by the quarter they were lost in, and the sentence on the reason that moved most, with whether
+ * the mix changed by more than chance would (chi-square values computed by hand).
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { quartersBetween } from '../../../src/lib/metrics/reason-quarters.ts';
+import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
+import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { buildSiteData } from '../../../src/lib/views/site-data.ts';
+import { type DealSpec, makeDataset } from '../../helpers/dataset.ts';
+
+const at = (date: string) => Date.parse(`${date}T12:00:00Z`);
+let serial = 0;
+const lost = (date: string, reason: string): DealSpec => ({
+  id: `D${++serial}`,
+  createdAt: at('2024-01-02'),
+  closedAt: at(date),
+  amount: 100,
+  lostReason: reason,
+  history: [['prospect', at('2024-01-02')], ['lost', at(date)]],
+});
+const times = (n: number, date: string, reason: string) => Array.from({ length: n }, () => lost(date, reason));
+
+const site = (deals: DealSpec[], asOf = '2025-06-30') => siteDataSchema.parse(buildSiteData(makeDataset(defaultConfig(), deals), defaultConfig(), asOf, { dataLabel: 'test' }));
+const section = (deals: DealSpec[], locale: 'en' | 'ko' = 'en', asOf?: string) => {
+  const model = winLossModel(pageContext(site(deals, asOf), locale));
+  const table = model.tables.find((t) => t.id === 'loss-reasons-by-quarter');
+  return { table, intro: model.tableIntros?.find(([id]) => id === 'loss-reasons-by-quarter')?.[1] };
+};
+const cells = (t: { rows: { text: string }[][] }) => t.rows.map((r) => r.map((c) => c.text).join(' | '));
+
+describe('the analysis window in quarters', () => {
+  it('cuts the first and last quarter to the window, across a year', () => {
+    expect(quartersBetween('2025-05-16', '2026-05-15')).toEqual([
+      { quarter: '2025-Q2', from: '2025-05-16', to: '2025-06-30' },
+      { quarter: '2025-Q3', from: '2025-07-01', to: '2025-09-30' },
+      { quarter: '2025-Q4', from: '2025-10-01', to: '2025-12-31' },
+      { quarter: '2026-Q1', from: '2026-01-01', to: '2026-03-31' },
+      { quarter: '2026-Q2', from: '2026-04-01', to: '2026-05-15' },
+    ]);
+    expect(quartersBetween('2024-12-31', '2025-01-01')).toEqual([
+      { quarter: '2024-Q4', from: '2024-12-31', to: '2024-12-31' },
+      { quarter: '2025-Q1', from: '2025-01-01', to: '2025-01-01' },
+    ]);
+  });
+});
+
+describe('loss reasons by quarter', () => {
+  // The window of 2025-06-30: 2024-07-01 to 2025-06-30, four whole quarters.
+  it('counts each lost deal in the quarter it closed in, within the window alone, with each quarter’s total', () => {
+    const deals = [
+      lost('2024-06-30', 'price'), // before the window: not counted
+      ...times(2, '2024-07-01', 'price'),
+      lost('2024-09-30', 'timing'),
+      lost('2024-11-15', 'timing'),
+      lost('2025-06-30', ''),
+    ];
+    const s = site(deals);
+    expect(s.loss_reasons_by_quarter).toEqual({
+      quarters: [
+        { quarter: '2024-Q3', from: '2024-07-01', to: '2024-09-30' },
+        { quarter: '2024-Q4', from: '2024-10-01', to: '2024-12-31' },
+        { quarter: '2025-Q1', from: '2025-01-01', to: '2025-03-31' },
+        { quarter: '2025-Q2', from: '2025-04-01', to: '2025-06-30' },
+      ],
+      rows: [
+        { reason: 'price', counts: [2, 0, 0, 0] },
+        { reason: 'timing', counts: [1, 1, 0, 0] },
+        { reason: '(unspecified)', counts: [0, 0, 0, 1] },
+      ],
+    });
+    const { table, intro } = section(deals);
+    expect(table!.headers.map((h) => h.label)).toEqual(['Reason', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025']);
+    // Shares of each quarter's lost deals; a quarter without any shows its counts alone; the total row last.
+    expect(cells(table!)).toEqual([
+      'Price | 67% (2) | 0% (0) | 0 | 0% (0)',
+      'Timing | 33% (1) | 100% (1) | 0 | 0% (0)',
+      '(unspecified) | 0% (0) | 0% (0) | 0 | 100% (1)',
+      'Lost deals | 3 | 1 | 0 | 1',
+    ]);
+    // The CSV: the reasons' counts, no total row.
+    expect(table!.csv.rows).toEqual([
+      ['price', 'Price', 2, 0, 0, 0],
+      ['timing', 'Timing', 1, 1, 0, 0],
+      ['(unspecified)', '(unspecified)', 0, 0, 0, 1],
+    ]);
+    // Quarters of fewer than 10 lost deals: no reason is said to have moved.
+    expect(intro).toBe("Each cell is the reason's share of the deals lost in that quarter, and their number.");
+  });
+
+  it('names the reason that moved most, and says when the mix changed by more than chance would (en, ko)', () => {
+    // Q3 2024: price 1, timing 8, brand 1; Q2 2025: price 9, timing 1. Price moved 80 points, timing 70, brand 10.
+    // (No labels in the config: the code reads as "Price" in Korean too.)
+    // Chi-square of [[1, 9], [8, 1], [1, 0]] = 578/45 = 12.84 on 2 degrees of freedom: p = e^(−6.42) = 0.0016, clear.
+    const deals = [...times(1, '2024-08-01', 'price'), ...times(8, '2024-08-01', 'timing'), ...times(1, '2024-08-01', 'brand'), ...times(9, '2025-05-01', 'price'), ...times(1, '2025-05-01', 'timing')];
+    expect(section(deals).intro).toBe(
+      "Each cell is the reason's share of the deals lost in that quarter, and their number. Price was 10% of the deals lost in Q3 2024, 1 of 10, and 90% in Q2 2025, 9 of 10: the largest change in the mix of reasons, which changed across the quarters by more than chance would at these counts.",
+    );
+    expect(section(deals, 'ko').intro).toBe(
+      '각 칸은 그 분기에 실주한 딜 중 해당 사유의 비중이며, 괄호 안은 딜 수입니다. Price는 2024년\u00a03분기 실주 딜의 10%(10건 중 1건)에서 2025년\u00a02분기 90%(10건 중 9건)로 바뀌어, 사유 구성에서 가장 크게 달라졌습니다. 이 딜 수에서 분기별 사유 구성의 변화는 우연으로 보기 어렵습니다.',
+    );
+  });
+
+  it('says a change the counts could give by chance is no clear change (en, ko)', () => {
+    // Q3 2024: price 3, timing 5, brand 2; Q2 2025: price 5, timing 4, brand 1. Price moved 20 points, the others 10.
+    // Chi-square of [[3, 5], [5, 4], [2, 1]] = 17/18 = 0.94 on 2 degrees of freedom: p = e^(−0.47) = 0.62.
+    const deals = [...times(3, '2024-08-01', 'price'), ...times(5, '2024-08-01', 'timing'), ...times(2, '2024-08-01', 'brand'), ...times(5, '2025-05-01', 'price'), ...times(4, '2025-05-01', 'timing'), ...times(1, '2025-05-01', 'brand')];
+    expect(section(deals).intro).toMatch(/ Price was 30% of the deals lost in Q3 2024, 3 of 10, and 50% in Q2 2025, 5 of 10: the largest change in the mix of reasons\. At these deal counts the mix could be the same every quarter: no clear change\.$/u);
+    expect(section(deals, 'ko').intro).toMatch(/ Price는 2024년\u00a03분기 실주 딜의 30%\(10건 중 3건\)에서 2025년\u00a02분기 50%\(10건 중 5건\)로 바뀌어, 사유 구성에서 가장 크게 달라졌습니다\. 이 정도 딜 수에서는 분기마다 구성이 같아도 이만한 차이가 생길 수 있어 뚜렷한 변화로 보기 어렵습니다\.$/u);
+  });
+
+  it('names a quarter the window covers in part by its days in it', () => {
+    // As of 2025-05-15: the window is 2024-05-16 to 2025-05-15.
+    const deals = [...times(10, '2024-06-01', 'price'), ...times(10, '2025-05-01', 'timing')];
+    const { table, intro } = section(deals, 'en', '2025-05-15');
+    expect(table!.headers.map((h) => h.label)).toEqual(['Reason', 'Q2 2024 (May 16–Jun 30)', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025 (Apr 1–May 15)']);
+    expect(intro).toMatch(/ Price was 100% of the deals lost in Q2 2024 \(May 16–Jun 30\), 10 of 10, and 0% in Q2 2025 \(Apr 1–May 15\), 0 of 10:/u);
+    expect(section(deals, 'ko', '2025-05-15').table!.headers[1]!.label).toBe('2024년\u00a02분기(5월\u00a016일~6월\u00a030일)');
+  });
+
+  it('has no table when no lost deal gives a reason, or none was lost', () => {
+    expect(section(times(12, '2024-08-01', '')).table).toBeUndefined();
+    expect(section([]).table).toBeUndefined();
+  });
+});
