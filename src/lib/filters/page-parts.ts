@@ -84,6 +84,7 @@ export function pageParts(ctx: PageContext, page: FilterPage): PageParts {
       // Every table's sentences, none as '': the page then hides those it showed for all deals (dom.ts).
       const intros = new Map(model.tableIntros ?? []);
       const texts = model.tables.map((t): [string, string] => [`${t.id}-intro`, intros.get(t.id) ?? '']);
+      if (model.lead !== undefined) texts.push(['page-intro', model.lead]);
       return { tiles: [], charts: model.charts, tables: model.tables, notes: model.notes, texts };
     }
   }

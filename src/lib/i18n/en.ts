@@ -139,6 +139,12 @@ export const en = {
       /** Under the loss reasons: price losses of deals that never reached the proposal stage, so no quote had been made (views/pages/loss-matrix.ts). */
       priceBeforeQuote: (p: { before: number; total: number; stage: string }, f: Formatter) =>
         `${p.before === p.total ? `All ${counted(f, p.total, 'deal', 'deals')}` : `${f.count(p.before)} of the ${counted(f, p.total, 'deal', 'deals')}`} lost for price never reached ${p.stage}, so no quote had been made: ask whether price was the reason there.`,
+      /**
+       * Under the page's intro: the deals closed in the window, won and lost, and the win rate by count and by value
+       * (`byValue` null without amounts), as the win-rate table at the page's foot gives them.
+       */
+      lead: (p: { won: number; lost: number; byCount: number; byValue: number | null }, f: Formatter) =>
+        `In the analysis window ${counted(f, p.won + p.lost, 'deal', 'deals')} closed: ${f.count(p.won)} won and ${f.count(p.lost)} lost, a win rate of ${f.percent(p.byCount)}${p.byValue === null ? '' : ` (${f.percent(p.byValue)} by value)`}.`,
       /** The loss reasons by quarter (views/pages/reason-quarters.ts): what a cell says. */
       reasonQuartersCells: "Each cell is the reason's share of the deals lost in that quarter, and their number.",
       /**

@@ -103,6 +103,8 @@ export const ko: Messages = {
       summaryColumns: { countShare: '건수 비중', amountShare: '금액 비중' },
       priceBeforeQuote: (p, f) =>
         `가격 때문에 실주한 딜 ${p.before === p.total ? `${f.count(p.total)}건은 모두` : `${f.count(p.total)}건 중 ${f.count(p.before)}건은`} ${p.stage} 단계에 이르지 못해 견적을 낸 적이 없습니다. 이 딜들의 실주 원인이 정말 가격이었는지 확인하세요.`,
+      lead: (p, f) =>
+        `분석 기간에 마감된 딜은 ${f.count(p.won + p.lost)}건으로, ${f.count(p.won)}건 수주·${f.count(p.lost)}건 실주, 수주율은 ${f.percent(p.byCount)}${p.byValue === null ? '' : `(금액 기준 ${f.percent(p.byValue)})`}입니다.`,
       reasonQuartersCells: '각 칸은 그 분기에 실주한 딜 중 해당 사유의 비중이며, 괄호 안은 딜 수입니다.',
       reasonQuartersMover: (p, f) =>
         `${josa(p.reason, '은/는')} ${p.earlier} 실주 딜의 ${f.percent(p.earlierCount / p.earlierOf)}(${f.count(p.earlierOf)}건 중 ${f.count(p.earlierCount)}건)에서 ${p.later} ${f.percent(p.laterCount / p.laterOf)}(${f.count(p.laterOf)}건 중 ${f.count(p.laterCount)}건)로 바뀌어, 사유 구성에서 가장 크게 달라졌습니다.${

@@ -73,10 +73,15 @@ describe('win rates by qualification', () => {
           'Keyman and budget are as the export records them today, not as they stood while each deal was open.',
       ],
     ]);
-    // A filter replaces the sentences with the table; every other table's are none (its place hidden).
+    // A filter replaces the sentences with the table, and the page’s lead (7 won of 22 closed, no amounts: no rate by
+    // value); every other table’s are none (its place hidden).
+    expect(model.lead).toMatch(/^In the analysis window 22\u00a0deals closed: 7 won and 15 lost, a win rate of 32%\.$/u);
     const texts = pageParts(pageContext(site, 'en'), 'win-loss').texts;
-    expect(texts.filter(([, text]) => text !== '')).toEqual([['qualification-win-rate-intro', model.tableIntros![0]![1]]]);
-    expect(texts.map(([id]) => id)).toEqual(model.tables.map((t) => `${t.id}-intro`));
+    expect(texts.filter(([, text]) => text !== '')).toEqual([
+      ['qualification-win-rate-intro', model.tableIntros![0]![1]],
+      ['page-intro', model.lead],
+    ]);
+    expect(texts.map(([id]) => id)).toEqual([...model.tables.map((t) => `${t.id}-intro`), 'page-intro']);
   });
 
   it('says which column is missing, and has no table without either', () => {

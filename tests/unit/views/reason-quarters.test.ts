@@ -1,7 +1,8 @@
 /**
  * The loss reasons by quarter (metrics/reason-quarters.ts, views/pages/reason-quarters.ts): the window's quarters,
  * the deals counted by the quarter they were lost in, and the sentence on the reason that moved most, with whether
- * the mix changed by more than chance would (chi-square values computed by hand).
+ * the mix changed by more than chance would (chi-square values computed by hand); and the page's lead, the window's
+ * closed deals and win rate, which the quarters' totals are shares of.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
@@ -123,5 +124,22 @@ describe('loss reasons by quarter', () => {
   it('has no table when no lost deal gives a reason, or none was lost', () => {
     expect(section(times(12, '2024-08-01', '')).table).toBeUndefined();
     expect(section([]).table).toBeUndefined();
+  });
+});
+
+describe('the Win / loss page’s lead', () => {
+  const won = (amount: number): DealSpec => ({ id: `W${++serial}`, createdAt: at('2024-01-02'), closedAt: at('2025-03-01'), amount, history: [['prospect', at('2024-01-02')], ['won', at('2025-03-01')]] });
+  const lostFor = (amount: number): DealSpec => ({ ...lost('2025-03-01', 'price'), amount });
+  const lead = (deals: DealSpec[], locale: 'en' | 'ko' = 'en') => winLossModel(pageContext(site(deals), locale)).lead;
+
+  it('gives the closed deals and the win rate by count and by value (en, ko)', () => {
+    // 3 won of 100 each and 1 lost of 300: 3 of 4 by count (75%), 300 of 600 by value (50%).
+    const deals = [won(100), won(100), won(100), lostFor(300)];
+    expect(lead(deals)).toBe('In the analysis window 4\u00a0deals closed: 3 won and 1 lost, a win rate of 75% (50% by value).');
+    expect(lead(deals, 'ko')).toBe('분석 기간에 마감된 딜은 4건으로, 3건 수주·1건 실주, 수주율은 75%(금액 기준 50%)입니다.');
+  });
+
+  it('is none when no deal closed in the window', () => {
+    expect(lead([lost('2024-06-01', 'price')])).toBe('');
   });
 });

@@ -46,6 +46,8 @@ export interface ChartsPageModel {
   tables: TableModel[];
   /** Sentences above a table, by its id (the page marks them `data-filter-text="<id>-intro"`: a filter replaces them). */
   tableIntros?: [string, string][];
+  /** The page's headline figures in a sentence after its intro ('' when there are none; `data-filter-text="page-intro"`). */
+  lead?: string;
 }
 
 export function velocityModel(ctx: PageContext): ChartsPageModel {
@@ -181,6 +183,8 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const competitors = competitorsView(metrics);
   const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
   return {
+    // What the reasons below are shares of: the window's closed deals and the win rate (the table at the foot has them too).
+    lead: rate.by_count === null ? '' : m.pages.winLoss.lead({ won, lost, byCount: rate.by_count, byValue: rate.by_value }, f),
     notes: notes(reasonSpellingsNote(ctx), groups.some((g) => g.rough) && m.rough.note({ min: MIN_QUANTILE_VALUES }, f)),
     charts: [
       chartBlock(
