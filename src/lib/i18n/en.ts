@@ -155,6 +155,11 @@ export const en = {
         `${p.reason} was ${f.percent(p.earlierCount / p.earlierOf)} of the deals lost in ${p.earlier}, ${f.count(p.earlierCount)} of ${f.count(p.earlierOf)}, and ${f.percent(p.laterCount / p.laterOf)} in ${p.later}, ${f.count(p.laterCount)} of ${f.count(p.laterOf)}: the largest change in the mix of reasons${
           p.clear ? ', which changed across the quarters by more than chance would at these counts.' : '. At these deal counts the mix could be the same every quarter: no clear change.'
         }`,
+      /** The quarters of the window won most and least often, of those with enough closed deals (views/pages/quarters.ts). */
+      winRateQuarters: (p: { best: string; bestWon: number; bestOf: number; worst: string; worstWon: number; worstOf: number }, f: Formatter) =>
+        `Deals closed in ${p.best} were won most often, ${f.percent(p.bestWon / p.bestOf)} (${f.count(p.bestWon)} of ${f.count(p.bestOf)}); in ${p.worst} least often, ${f.percent(p.worstWon / p.worstOf)} (${f.count(p.worstWon)} of ${f.count(p.worstOf)}).`,
+      /** After it, when the quarters' win rates differ by more than chance would at their counts (rate-differences.ts); else common.noClearDifference. */
+      winRateQuartersClear: 'The quarters’ win rates differ by more than chance would at these counts.',
       /** A quarter the analysis window covers in part: its days in the window. */
       quarterPart: (p: { quarter: string; from: string; to: string }, f: Formatter) => `${f.period(p.quarter)} (${f.dateShort(p.from)}–${f.dateShort(p.to)})`,
     },
@@ -440,6 +445,7 @@ export const en = {
     /** The Win / loss page's table of loss reasons by the stage lost at (views/pages/loss-matrix.ts). */
     lossReasonsByStage: 'Loss reasons by the stage where deals were lost',
     lossReasonsByQuarter: 'Loss reasons by the quarter deals were lost',
+    winRateByQuarter: 'Win rate by the quarter deals closed',
     /** The Win / loss page's table of win rates by keyman named and budget confirmed (views/pages/qualification.ts). */
     qualification: 'Win rate by keyman and budget',
     /** The Win / loss page's tables of the deals by lead source, customer segment, industry and region (views/pages/grouped-outcomes.ts). */

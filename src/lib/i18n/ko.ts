@@ -110,6 +110,9 @@ export const ko: Messages = {
         `${josa(p.reason, '은/는')} ${p.earlier} 실주 딜의 ${f.percent(p.earlierCount / p.earlierOf)}(${f.count(p.earlierOf)}건 중 ${f.count(p.earlierCount)}건)에서 ${p.later} ${f.percent(p.laterCount / p.laterOf)}(${f.count(p.laterOf)}건 중 ${f.count(p.laterCount)}건)로 바뀌어, 사유 구성에서 가장 크게 달라졌습니다.${
           p.clear ? ' 이 딜 수에서 분기별 사유 구성의 변화는 우연으로 보기 어렵습니다.' : ' 이 정도 딜 수에서는 분기마다 구성이 같아도 이만한 차이가 생길 수 있어 뚜렷한 변화로 보기 어렵습니다.'
         }`,
+      winRateQuarters: (p, f) =>
+        `${p.best}에 마감된 딜의 수주율이 ${f.percent(p.bestWon / p.bestOf)}(${f.count(p.bestOf)}건 중 ${f.count(p.bestWon)}건)로 가장 높고, ${p.worst}에는 ${f.percent(p.worstWon / p.worstOf)}(${f.count(p.worstOf)}건 중 ${f.count(p.worstWon)}건)로 가장 낮습니다.`,
+      winRateQuartersClear: '이 딜 수에서 분기별 수주율의 차이는 우연으로 보기 어렵습니다.',
       quarterPart: (p, f) => `${f.period(p.quarter)}(${f.dateShort(p.from)}~${f.dateShort(p.to)})`,
     },
     stalled: {
@@ -338,6 +341,7 @@ export const ko: Messages = {
     lostAtStage: '실주 발생 단계',
     lossReasonsByStage: '실주 사유별 실주 발생 단계',
     lossReasonsByQuarter: '분기별 실주 사유',
+    winRateByQuarter: '분기별 수주율',
     qualification: '키맨·예산 확인 여부별 수주율',
     bySource: '유입 경로별 수주율',
     bySegment: '고객 세그먼트별 수주율',

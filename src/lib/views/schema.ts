@@ -195,12 +195,23 @@ export const siteDataSchema = z.strictObject({
    */
   loss_reasons_by_stage: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()), reached: z.array(z.int().nonnegative()) })),
   /**
-   * Lost deals closed in the window per loss reason (metrics `loss_reasons` order) by the calendar quarter they closed
-   * in, the window's quarters oldest first, the first and last cut to it (`from`, `to`): metrics/reason-quarters.ts.
+   * The deals closed in the window by the calendar quarter they closed in, oldest first, the first and last cut to the
+   * window (`from`, `to`): won and lost with their amounts, and the lost by loss reason (metrics `loss_reasons` order):
+   * metrics/quarters-closed.ts.
    */
-  loss_reasons_by_quarter: z.strictObject({
-    quarters: z.array(z.strictObject({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/u), from: localDate, to: localDate })),
-    rows: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
+  closed_by_quarter: z.strictObject({
+    quarters: z.array(
+      z.strictObject({
+        quarter: z.string().regex(/^\d{4}-Q[1-4]$/u),
+        from: localDate,
+        to: localDate,
+        won: z.int().nonnegative(),
+        lost: z.int().nonnegative(),
+        won_amount: z.number(),
+        lost_amount: z.number(),
+      }),
+    ),
+    loss_reasons: z.array(z.strictObject({ reason: z.string(), counts: z.array(z.int().nonnegative()) })),
   }),
   /** Deals closed in the window by keyman named or not and budget confirmed or not (null: no such column): metrics/win-loss.ts `qualificationOutcomes`. */
   qualification_outcomes: z.strictObject({

@@ -12,7 +12,7 @@ import { once } from '../lazy.ts';
 import { computeAt, type MetricsResult, type Prepared, prepare } from '../metrics/index.ts';
 import { funnelOutcomes, wonTimeInStage } from '../metrics/conversion.ts';
 import { lossReasonsByStage, qualificationOutcomes } from '../metrics/win-loss.ts';
-import { lossReasonsByQuarter } from '../metrics/reason-quarters.ts';
+import { closedByQuarter } from '../metrics/quarters-closed.ts';
 import { groupedOutcomes } from '../metrics/grouped-outcomes.ts';
 import { type QuietOwner, quietOwners } from '../metrics/quiet-owners.ts';
 import { segmentTargets } from '../metrics/targets.ts';
@@ -188,7 +188,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
     funnel_outcomes: funnelOutcomes(ctx),
     won_time_in_stage: wonTimeInStage(ctx),
     loss_reasons_by_stage: lossReasonsByStage(ctx),
-    loss_reasons_by_quarter: lossReasonsByQuarter(ctx),
+    closed_by_quarter: closedByQuarter(ctx),
     qualification_outcomes: qualificationOutcomes(ctx),
     grouped_outcomes: groupedOutcomes(ctx),
     quiet_owners: options.quietOwners ?? quietOwners(ctx),

@@ -129,6 +129,10 @@ const SAMPLE = {
   earlierOf: 120,
   laterCount: 18,
   laterOf: 128,
+  bestWon: 61,
+  bestOf: 190,
+  worstWon: 43,
+  worstOf: 185,
   clear: false,
   // forecastPage.pastDue: the projected attainment without the past-due deals
   projected: { commit: 0.85, bestCase: 0.88 },

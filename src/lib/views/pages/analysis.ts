@@ -33,7 +33,7 @@ import {
 import { historyFromSnapshots } from './file-advice.ts';
 import { chartOptions as opts, type PageContext } from './context.ts';
 import { lossReasonsByStageTable, priceBeforeQuoteNote } from './loss-matrix.ts';
-import { lossReasonsByQuarterSection } from './reason-quarters.ts';
+import { lossReasonsByQuarterSection, winRateByQuarterSection } from './quarters.ts';
 import { qualificationSection } from './qualification.ts';
 import { wonTimeInStageTable } from './won-pace.ts';
 import { reasonSpellingsNote } from './reason-spellings.ts';
@@ -179,6 +179,7 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
   const reasonKeys = (rows: Metrics['loss_reasons']) => ({ header: m.csv.codeOf({ column: m.columns.reason }), values: rows.map((r) => r.reason) });
   const qualification = qualificationSection(ctx);
   const reasonQuarters = lossReasonsByQuarterSection(ctx);
+  const rateQuarters = winRateByQuarterSection(ctx);
   const groups = OUTCOME_GROUPINGS.map((grouping) => groupedSection(ctx, grouping));
   const competitors = competitorsView(metrics);
   const competitorsVm = { ...competitors, competitors: competitors.competitors.map((c) => ({ ...c, label: ctx.label(c.label) })) };
@@ -210,8 +211,11 @@ export function winLossModel(ctx: PageContext): ChartsPageModel {
       ),
     ],
     // Where in the sale each loss reason is given and whether the reasons change from quarter to quarter, whether
-    // qualified deals are won more often, which lead sources and which kinds of customer win, the win-rate summary.
-    tables: [lossReasonsByStageTable(ctx), reasonQuarters?.table ?? null, qualification?.table ?? null, ...groups.map((g) => g.table), summary].filter((t): t is TableModel => t !== null),
-    tableIntros: [reasonQuarters, qualification, ...groups].flatMap((s) => (s && s.intro !== '' ? [[s.table.id, s.intro] as [string, string]] : [])),
+    // qualified deals are won more often, which lead sources and which kinds of customer win, the win rate quarter by
+    // quarter and in all.
+    tables: [lossReasonsByStageTable(ctx), reasonQuarters?.table ?? null, qualification?.table ?? null, ...groups.map((g) => g.table), rateQuarters?.table ?? null, summary].filter(
+      (t): t is TableModel => t !== null,
+    ),
+    tableIntros: [reasonQuarters, qualification, ...groups, rateQuarters].flatMap((s) => (s && s.intro !== '' ? [[s.table.id, s.intro] as [string, string]] : [])),
   };
 }

@@ -1,12 +1,12 @@
 /**
- * The loss reasons by quarter (metrics/reason-quarters.ts, views/pages/reason-quarters.ts): the window's quarters,
- * the deals counted by the quarter they were lost in, and the sentence on the reason that moved most, with whether
- * the mix changed by more than chance would (chi-square values computed by hand); and the page's lead, the window's
- * closed deals and win rate, which the quarters' totals are shares of.
+ * The deals closed by quarter (metrics/quarters-closed.ts, views/pages/quarters.ts): the window's quarters, the
+ * deals counted by the quarter they closed in, the loss reasons' sentence on the reason that moved most and the win
+ * rates' on the first quarter against the last, each with whether the quarters differ by more than chance would
+ * (chi-square and Fisher values computed by hand); and the page's lead, the window's closed deals and win rate.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/lib/ingest/config.ts';
-import { quartersBetween } from '../../../src/lib/metrics/reason-quarters.ts';
+import { quartersBetween } from '../../../src/lib/metrics/quarters-closed.ts';
 import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
@@ -23,6 +23,8 @@ const lost = (date: string, reason: string): DealSpec => ({
   history: [['prospect', at('2024-01-02')], ['lost', at(date)]],
 });
 const times = (n: number, date: string, reason: string) => Array.from({ length: n }, () => lost(date, reason));
+
+const won = (date: string, amount: number): DealSpec => ({ id: `W${++serial}`, createdAt: at('2024-01-02'), closedAt: at(date), amount, history: [['prospect', at('2024-01-02')], ['won', at(date)]] });
 
 const site = (deals: DealSpec[], asOf = '2025-06-30') => siteDataSchema.parse(buildSiteData(makeDataset(defaultConfig(), deals), defaultConfig(), asOf, { dataLabel: 'test' }));
 const section = (deals: DealSpec[], locale: 'en' | 'ko' = 'en', asOf?: string) => {
@@ -50,28 +52,31 @@ describe('the analysis window in quarters', () => {
 
 describe('loss reasons by quarter', () => {
   // The window of 2025-06-30: 2024-07-01 to 2025-06-30, four whole quarters.
-  it('counts each lost deal in the quarter it closed in, within the window alone, with each quarter’s total', () => {
+  it('counts each closed deal in the quarter it closed in, within the window alone, with each quarter’s total', () => {
     const deals = [
       lost('2024-06-30', 'price'), // before the window: not counted
       ...times(2, '2024-07-01', 'price'),
       lost('2024-09-30', 'timing'),
       lost('2024-11-15', 'timing'),
+      won('2024-12-31', 500),
       lost('2025-06-30', ''),
     ];
     const s = site(deals);
-    expect(s.loss_reasons_by_quarter).toEqual({
+    expect(s.closed_by_quarter).toEqual({
       quarters: [
-        { quarter: '2024-Q3', from: '2024-07-01', to: '2024-09-30' },
-        { quarter: '2024-Q4', from: '2024-10-01', to: '2024-12-31' },
-        { quarter: '2025-Q1', from: '2025-01-01', to: '2025-03-31' },
-        { quarter: '2025-Q2', from: '2025-04-01', to: '2025-06-30' },
+        { quarter: '2024-Q3', from: '2024-07-01', to: '2024-09-30', won: 0, lost: 3, won_amount: 0, lost_amount: 300 },
+        { quarter: '2024-Q4', from: '2024-10-01', to: '2024-12-31', won: 1, lost: 1, won_amount: 500, lost_amount: 100 },
+        { quarter: '2025-Q1', from: '2025-01-01', to: '2025-03-31', won: 0, lost: 0, won_amount: 0, lost_amount: 0 },
+        { quarter: '2025-Q2', from: '2025-04-01', to: '2025-06-30', won: 0, lost: 1, won_amount: 0, lost_amount: 100 },
       ],
-      rows: [
+      loss_reasons: [
         { reason: 'price', counts: [2, 0, 0, 0] },
         { reason: 'timing', counts: [1, 1, 0, 0] },
         { reason: '(unspecified)', counts: [0, 0, 0, 1] },
       ],
     });
+    // The quarters add up to the window's win rate: 1 won of 6, 500 of 1,000.
+    expect(s.metrics.win_rate).toMatchObject({ won_count: 1, lost_count: 5, won_amount: 500, lost_amount: 500 });
     const { table, intro } = section(deals);
     expect(table!.headers.map((h) => h.label)).toEqual(['Reason', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025']);
     // Shares of each quarter's lost deals; a quarter without any shows its counts alone; the total row last.
@@ -127,14 +132,57 @@ describe('loss reasons by quarter', () => {
   });
 });
 
+describe('win rate by quarter', () => {
+  const rates = (deals: DealSpec[], locale: 'en' | 'ko' = 'en') => {
+    const model = winLossModel(pageContext(site(deals), locale));
+    return { table: model.tables.find((t) => t.id === 'win-rate-by-quarter'), intro: model.tableIntros?.find(([id]) => id === 'win-rate-by-quarter')?.[1] };
+  };
+
+  it('gives each quarter’s won and lost, win rate by count and by value and won amount; no sentence from a handful', () => {
+    const deals = [...times(2, '2024-07-01', 'price'), lost('2024-09-30', 'timing'), lost('2024-11-15', 'timing'), won('2024-12-31', 500), lost('2025-06-30', '')];
+    const { table, intro } = rates(deals);
+    expect(table!.headers.map((h) => h.label)).toEqual(['Period', 'Won', 'Lost', 'Win rate (by count)', 'Win rate (by value)', 'Won amount']);
+    // Q1 2025 closed none: no rate (a dash), not 0%.
+    expect(cells(table!)).toEqual(['Q3 2024 | 0 | 3 | 0% | 0% | ₩0', 'Q4 2024 | 1 | 1 | 50% | 83% | ₩500', 'Q1 2025 | 0 | 0 | — | — | ₩0', 'Q2 2025 | 0 | 1 | 0% | 0% | ₩0']);
+    expect(table!.csv.headers).toEqual(['Period (code)', 'Period', 'Won', 'Lost', 'Win rate (by count)', 'Win rate (by value)', 'Won amount', 'Lost amount']);
+    expect(table!.csv.rows[1]).toEqual(['2024-Q4', 'Q4 2024', 1, 1, 0.5, 0.83, 500, 100]);
+    // Fewer than 10 deals closed in the first or last quarter: no comparison.
+    expect(intro).toBeUndefined();
+  });
+
+  it('names the quarters won most and least often, and says when the quarters differ by more than chance would (en, ko)', () => {
+    // 3 won of 12, then 9 of 12. Fisher: 12 won of 24; tables as likely or less, 0-3 or 9-12 won in the first:
+    // 2 × (1 + 144 + 4,356 + 48,400) / C(24, 12) = 105,802 / 2,704,156 = 0.039, clear.
+    const clear = [...Array.from({ length: 3 }, () => won('2024-08-01', 100)), ...times(9, '2024-08-01', 'price'), ...Array.from({ length: 9 }, () => won('2025-05-01', 100)), ...times(3, '2025-05-01', 'price')];
+    expect(rates(clear).intro).toBe('Deals closed in Q2 2025 were won most often, 75% (9 of 12); in Q3 2024 least often, 25% (3 of 12). The quarters’ win rates differ by more than chance would at these counts.');
+    expect(rates(clear, 'ko').intro).toBe('2025년\u00a02분기에 마감된 딜의 수주율이 75%(12건 중 9건)로 가장 높고, 2024년\u00a03분기에는 25%(12건 중 3건)로 가장 낮습니다. 이 딜 수에서 분기별 수주율의 차이는 우연으로 보기 어렵습니다.');
+  });
+
+  it('names only quarters of at least 10 closed deals, and tests every quarter at once', () => {
+    // 4 won of 10, 5 of 5, 6 of 10: Q4 2024's 100% is of 5 deals, not named. Chi-square of the three, 15 won of 25
+    // (60%): (4 − 6)²/6 + (6 − 4)²/4 + (5 − 3)²/3 + (0 − 2)²/2 + 0 + 0 = 5.0 on 2 degrees of freedom, p = e^(−2.5) = 0.08.
+    const deals = [
+      ...Array.from({ length: 4 }, () => won('2024-08-01', 100)),
+      ...times(6, '2024-08-01', 'price'),
+      ...Array.from({ length: 5 }, () => won('2024-11-01', 100)),
+      ...Array.from({ length: 6 }, () => won('2025-05-01', 100)),
+      ...times(4, '2025-05-01', 'price'),
+    ];
+    expect(rates(deals).intro).toBe('Deals closed in Q2 2025 were won most often, 60% (6 of 10); in Q3 2024 least often, 40% (4 of 10). At these deal counts a gap this size could be chance: no clear difference.');
+  });
+
+  it('has no table when no deal closed in the window', () => {
+    expect(rates([lost('2024-06-01', 'price')]).table).toBeUndefined();
+  });
+});
+
 describe('the Win / loss page’s lead', () => {
-  const won = (amount: number): DealSpec => ({ id: `W${++serial}`, createdAt: at('2024-01-02'), closedAt: at('2025-03-01'), amount, history: [['prospect', at('2024-01-02')], ['won', at('2025-03-01')]] });
   const lostFor = (amount: number): DealSpec => ({ ...lost('2025-03-01', 'price'), amount });
   const lead = (deals: DealSpec[], locale: 'en' | 'ko' = 'en') => winLossModel(pageContext(site(deals), locale)).lead;
 
   it('gives the closed deals and the win rate by count and by value (en, ko)', () => {
     // 3 won of 100 each and 1 lost of 300: 3 of 4 by count (75%), 300 of 600 by value (50%).
-    const deals = [won(100), won(100), won(100), lostFor(300)];
+    const deals = [won('2025-03-01', 100), won('2025-03-01', 100), won('2025-03-01', 100), lostFor(300)];
     expect(lead(deals)).toBe('In the analysis window 4\u00a0deals closed: 3 won and 1 lost, a win rate of 75% (50% by value).');
     expect(lead(deals, 'ko')).toBe('분석 기간에 마감된 딜은 4건으로, 3건 수주·1건 실주, 수주율은 75%(금액 기준 50%)입니다.');
   });

@@ -1,0 +1,127 @@
+/**
+ * The Win / loss page's deals closed by quarter (site.closed_by_quarter,
+ * metrics/quarters-closed.ts): is the win rate moving, is the mix of loss
+ * reasons changing (is price given more often lately)? Each sentence
+ * compares the first quarter with the last and says whether the quarters
+ * differ by more than chance would at their counts (rate-differences.ts),
+ * so a review does not chase a quarter's handful of deals.
+ */
+import { UNSPECIFIED } from '../../i18n/index.ts';
+import { CLEAR_DIFFERENCE_P, contingencyP, rateDifferenceP } from '../../rate-differences.ts';
+import { moneyDigits } from '../csv-digits.ts';
+import type { SiteData } from '../schema.ts';
+import { type Column, table, type TableModel } from '../table.ts';
+import { MIN_SAMPLE } from './absence.ts';
+import type { PageContext } from './context.ts';
+
+type Quarter = SiteData['closed_by_quarter']['quarters'][number];
+type Row = SiteData['closed_by_quarter']['loss_reasons'][number];
+
+/**
+ * Each quarter's won and lost deals, win rate by count and by value, and won amount; the sentence names the quarters
+ * won most and least often. Null with fewer than two quarters or no deal closed (the win-rate table says so).
+ */
+export function winRateByQuarterSection(ctx: PageContext): { table: TableModel; intro: string } | null {
+  const { site, m, f } = ctx;
+  const { quarters } = site.closed_by_quarter;
+  if (quarters.length < 2 || quarters.every((q) => q.won + q.lost === 0)) return null;
+  const rate = (q: Quarter) => (q.won + q.lost === 0 ? null : q.won / (q.won + q.lost));
+  const byValue = (q: Quarter) => (q.won_amount + q.lost_amount > 0 ? q.won_amount / (q.won_amount + q.lost_amount) : null);
+  const columns: Column<Quarter>[] = [
+    { label: m.columns.period, value: (q) => q.quarter, text: (q) => quarterLabel(ctx, q), csvId: m.csv.codeOf({ column: m.columns.period }) },
+    { label: m.columns.won, numeric: true, value: (q) => q.won, text: (q) => f.count(q.won) },
+    { label: m.columns.lost, numeric: true, value: (q) => q.lost, text: (q) => f.count(q.lost) },
+    { label: m.tiles.winRateByCount, numeric: true, value: rate, text: (q) => f.percent(rate(q)), digits: 2 },
+    { label: m.tiles.winRateByValue, numeric: true, value: byValue, text: (q) => f.percent(byValue(q)), digits: 2 },
+    { label: m.groups.wonAmount, numeric: true, value: (q) => q.won_amount, text: (q) => f.moneyCompact(q.won_amount), digits: moneyDigits(f.currency) },
+    { label: m.columns.lost_amount, value: (q) => q.lost_amount, digits: moneyDigits(f.currency), csvOnly: true },
+  ];
+  const model = table('win-rate-by-quarter', m.sections.winRateByQuarter, columns, quarters, { empty: m.empty.noClosed, compact: true });
+  // Of the quarters with enough closed deals to say a rate of (MIN_SAMPLE), the highest and the lowest: the test is of
+  // every quarter at once, not of the named pair.
+  const rated = quarters.filter((q) => q.won + q.lost >= MIN_SAMPLE);
+  const best = rated.reduce<Quarter | null>((a, q) => (a === null || rate(q)! > rate(a)! ? q : a), null);
+  const worst = rated.reduce<Quarter | null>((a, q) => (a === null || rate(q)! < rate(a)! ? q : a), null);
+  if (best === null || worst === null || rate(best) === rate(worst)) return { table: model, intro: '' };
+  const clear = rateDifferenceP(quarters.map((q) => ({ won: q.won, closed: q.won + q.lost }))) < CLEAR_DIFFERENCE_P;
+  const said = m.pages.winLoss.winRateQuarters(
+    { best: quarterLabel(ctx, best), bestWon: best.won, bestOf: best.won + best.lost, worst: quarterLabel(ctx, worst), worstWon: worst.won, worstOf: worst.won + worst.lost },
+    f,
+  );
+  return { table: model, intro: `${said} ${clear ? m.pages.winLoss.winRateQuartersClear : m.common.noClearDifference}` };
+}
+
+/** The table and its sentences; null without a loss reason to compare (no lost deal, or none with a reason) or with one quarter. */
+export function lossReasonsByQuarterSection(ctx: PageContext): { table: TableModel; intro: string } | null {
+  const { site, m, f } = ctx;
+  const { quarters, loss_reasons: rows } = site.closed_by_quarter;
+  if (quarters.length < 2 || rows.every((r) => r.reason === UNSPECIFIED)) return null;
+  const totals = quarters.map((_, i) => rows.reduce((n, r) => n + r.counts[i]!, 0));
+  // The quarters' lost deals, a row the page shows last (not in the CSV, whose rows are the reasons).
+  const total: Row = { reason: '', counts: totals };
+  const tone = (r: Row) => (r === total ? ('total' as const) : undefined);
+  const columns: Column<Row>[] = [
+    {
+      label: m.columns.reason,
+      value: (r) => r.reason,
+      text: (r) => (r === total ? m.columns.lost_count : reasonText(ctx, r)),
+      csvId: m.csv.codeOf({ column: m.columns.reason }),
+      tone,
+    },
+    ...quarters.map((q, i): Column<Row> => ({
+      label: quarterLabel(ctx, q),
+      numeric: true,
+      value: (r) => r.counts[i]!,
+      text: (r) => (r === total || totals[i] === 0 ? f.count(r.counts[i]!) : `${f.percent(r.counts[i]! / totals[i]!)} (${f.count(r.counts[i]!)})`),
+      tone,
+    })),
+  ];
+  const model = table('loss-reasons-by-quarter', m.sections.lossReasonsByQuarter, columns, rows, { empty: m.empty.noLossReasons, totals: [total] });
+  const mover = moverSentence(ctx, rows, totals);
+  return { table: model, intro: mover === null ? m.pages.winLoss.reasonQuartersCells : `${m.pages.winLoss.reasonQuartersCells} ${mover}` };
+}
+
+const reasonText = (ctx: PageContext, r: Row) => (r.reason === UNSPECIFIED ? ctx.m.common.unspecified : ctx.label(r.reason));
+
+/** A whole quarter by its name ('Q3 2025'); one the window covers in part with its days in it. */
+function quarterLabel(ctx: PageContext, q: Pick<Quarter, 'quarter' | 'from' | 'to'>): string {
+  const n = Number(q.quarter.slice(-1)) - 1;
+  const year = q.quarter.slice(0, 4);
+  const whole = q.from === `${year}${FIRST_DAYS[n]}` && q.to === `${year}${LAST_DAYS[n]}`;
+  return whole ? ctx.f.period(q.quarter) : ctx.m.pages.winLoss.quarterPart(q, ctx.f);
+}
+
+const FIRST_DAYS = ['-01-01', '-04-01', '-07-01', '-10-01'];
+const LAST_DAYS = ['-03-31', '-06-30', '-09-30', '-12-31'];
+
+/**
+ * The reason whose share moved most between the first and the last quarter, each of at least MIN_SAMPLE lost deals
+ * (a share of a handful says nothing); null when none moved or a quarter is too small.
+ */
+function moverSentence(ctx: PageContext, rows: readonly Row[], totals: readonly number[]): string | null {
+  const first = 0;
+  const last = totals.length - 1;
+  if (totals[first]! < MIN_SAMPLE || totals[last]! < MIN_SAMPLE) return null;
+  let best: Row | null = null;
+  let bestChange = 0;
+  for (const r of rows) {
+    const change = Math.abs(r.counts[last]! / totals[last]! - r.counts[first]! / totals[first]!);
+    if (change > bestChange) [best, bestChange] = [r, change];
+  }
+  if (best === null) return null;
+  const { site, m, f } = ctx;
+  const quarters = site.closed_by_quarter.quarters;
+  return m.pages.winLoss.reasonQuartersMover(
+    {
+      reason: reasonText(ctx, best),
+      earlier: quarterLabel(ctx, quarters[first]!),
+      later: quarterLabel(ctx, quarters[last]!),
+      earlierCount: best.counts[first]!,
+      earlierOf: totals[first]!,
+      laterCount: best.counts[last]!,
+      laterOf: totals[last]!,
+      clear: contingencyP(rows.map((r) => r.counts)) < CLEAR_DIFFERENCE_P,
+    },
+    f,
+  );
+}
