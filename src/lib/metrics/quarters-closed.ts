@@ -33,11 +33,16 @@ export interface ClosedByQuarter {
 
 export function closedByQuarter(ctx: MetricContext): ClosedByQuarter {
   const timeZone = ctx.config.timezone;
-  const quarters: QuarterClosed[] = quartersBetween(localDateOf(ctx.windowStart, timeZone), ctx.asOf).map((q) => ({ ...q, won: 0, lost: 0, won_amount: 0, lost_amount: 0 }));
+  // The window's dates as the pages name them (`window_days` days to as_of).
+  const first = addDays(ctx.asOf, 1 - ctx.config.window_days);
+  const quarters: QuarterClosed[] = quartersBetween(first, ctx.asOf).map((q) => ({ ...q, won: 0, lost: 0, won_amount: 0, lost_amount: 0 }));
   const index = new Map(quarters.map((q, i) => [q.quarter, i]));
   const byReason = new Map<string, number[]>();
   for (const d of ctx.closedInWindow) {
-    const i = index.get(quarterOf(localDateOf(ctx.at.closedAt[d]!, timeZone)))!;
+    const date = localDateOf(ctx.at.closedAt[d]!, timeZone);
+    // The window is `window_days` × 24 hours before T: across a daylight-saving change its first hour lies on the day
+    // before its first date. A deal closed then is in the window all the same, and counts in its first quarter.
+    const i = date < first ? 0 : index.get(quarterOf(date))!;
     const q = quarters[i]!;
     if (ctx.at.state[d] === WON) {
       q.won++;

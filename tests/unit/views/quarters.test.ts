@@ -5,7 +5,7 @@
  * (chi-square and Fisher values computed by hand); and the page's lead, the window's closed deals and win rate.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../../src/lib/ingest/config.ts';
+import { defaultConfig, parseConfig } from '../../../src/lib/ingest/config.ts';
 import { quartersBetween } from '../../../src/lib/metrics/quarters-closed.ts';
 import { pageContext, winLossModel } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
@@ -129,6 +129,20 @@ describe('loss reasons by quarter', () => {
   it('has no table when no lost deal gives a reason, or none was lost', () => {
     expect(section(times(12, '2024-08-01', '')).table).toBeUndefined();
     expect(section([]).table).toBeUndefined();
+  });
+});
+
+describe('a window across a daylight-saving change', () => {
+  it('counts a deal closed in the window’s first hour, on the day before its first date, in its first quarter', () => {
+    // New York, 90 days to 2025-03-31: T is 2025-04-01 00:00 EDT; 90 × 24 hours before it is 2024-12-31 23:00 EST.
+    const config = parseConfig({ timezone: 'America/New_York', window_days: 90 });
+    const deals: DealSpec[] = [
+      { ...lost('2025-02-01', 'price'), closedAt: Date.parse('2024-12-31T23:30:00-05:00'), history: [['prospect', at('2024-01-02')], ['lost', Date.parse('2024-12-31T23:30:00-05:00')]] },
+      lost('2025-02-01', 'price'),
+    ];
+    const s = siteDataSchema.parse(buildSiteData(makeDataset(config, deals), config, '2025-03-31', { dataLabel: 'test' }));
+    expect(s.metrics.win_rate.lost_count).toBe(2);
+    expect(s.closed_by_quarter.quarters).toEqual([{ quarter: '2025-Q1', from: '2025-01-01', to: '2025-03-31', won: 0, lost: 2, won_amount: 0, lost_amount: 200 }]);
   });
 });
 
