@@ -152,13 +152,13 @@ describe('win rate by quarter', () => {
     return { table: model.tables.find((t) => t.id === 'win-rate-by-quarter'), intro: model.tableIntros?.find(([id]) => id === 'win-rate-by-quarter')?.[1] };
   };
 
-  it('gives each quarter’s won and lost, win rate by count and by value and won amount; no sentence from a handful', () => {
+  it('gives each quarter’s win rate with its deals, by value, and won amount; no sentence from a handful', () => {
     const deals = [...times(2, '2024-07-01', 'price'), lost('2024-09-30', 'timing'), lost('2024-11-15', 'timing'), won('2024-12-31', 500), lost('2025-06-30', '')];
     const { table, intro } = rates(deals);
-    expect(table!.headers.map((h) => h.label)).toEqual(['Period', 'Won', 'Lost', 'Win rate (by count)', 'Win rate (by value)', 'Won amount']);
+    expect(table!.headers.map((h) => h.label)).toEqual(['Period', 'Win rate', 'Win rate (by value)', 'Won amount']);
     // Q1 2025 closed none: no rate (a dash), not 0%.
-    expect(cells(table!)).toEqual(['Q3 2024 | 0 | 3 | 0% | 0% | ₩0', 'Q4 2024 | 1 | 1 | 50% | 83% | ₩500', 'Q1 2025 | 0 | 0 | — | — | ₩0', 'Q2 2025 | 0 | 1 | 0% | 0% | ₩0']);
-    expect(table!.csv.headers).toEqual(['Period (code)', 'Period', 'Won', 'Lost', 'Win rate (by count)', 'Win rate (by value)', 'Won amount', 'Lost amount']);
+    expect(cells(table!)).toEqual(['Q3 2024 | 0% (0 / 3) | 0% | ₩0', 'Q4 2024 | 50% (1 / 2) | 83% | ₩500', 'Q1 2025 | — | — | ₩0', 'Q2 2025 | 0% (0 / 1) | 0% | ₩0']);
+    expect(table!.csv.headers).toEqual(['Period (code)', 'Period', 'Won', 'Lost', 'Win rate', 'Win rate (by value)', 'Won amount', 'Lost amount']);
     expect(table!.csv.rows[1]).toEqual(['2024-Q4', 'Q4 2024', 1, 1, 0.5, 0.83, 500, 100]);
     // Fewer than 10 deals closed in the first or last quarter: no comparison.
     expect(intro).toBeUndefined();
