@@ -34,6 +34,16 @@ const section = (deals: DealSpec[], locale: 'en' | 'ko' = 'en', asOf?: string) =
 };
 const cells = (t: { rows: { text: string }[][] }) => t.rows.map((r) => r.map((c) => c.text).join(' | '));
 
+// The window of 2025-06-30 (2024-07-01 to 2025-06-30): Q3 2024: 8 price, 2 timing; Q4 2024: 10 timing and one won; Q2 2025: one without a reason.
+const DEALS = [
+  lost('2024-06-30', 'price'), // before the window: not counted
+  ...times(8, '2024-07-01', 'price'),
+  ...times(2, '2024-09-30', 'timing'),
+  ...times(10, '2024-11-15', 'timing'),
+  won('2024-12-31', 500),
+  lost('2025-06-30', ''),
+];
+
 describe('the analysis window in quarters', () => {
   it('cuts the first and last quarter to the window, across a year', () => {
     expect(quartersBetween('2025-05-16', '2026-05-15')).toEqual([
@@ -53,46 +63,38 @@ describe('the analysis window in quarters', () => {
 describe('loss reasons by quarter', () => {
   // The window of 2025-06-30: 2024-07-01 to 2025-06-30, four whole quarters.
   it('counts each closed deal in the quarter it closed in, within the window alone, with each quarter’s total', () => {
-    const deals = [
-      lost('2024-06-30', 'price'), // before the window: not counted
-      ...times(2, '2024-07-01', 'price'),
-      lost('2024-09-30', 'timing'),
-      lost('2024-11-15', 'timing'),
-      won('2024-12-31', 500),
-      lost('2025-06-30', ''),
-    ];
-    const s = site(deals);
+    const s = site(DEALS);
     expect(s.closed_by_quarter).toEqual({
       quarters: [
-        { quarter: '2024-Q3', from: '2024-07-01', to: '2024-09-30', won: 0, lost: 3, won_amount: 0, lost_amount: 300 },
-        { quarter: '2024-Q4', from: '2024-10-01', to: '2024-12-31', won: 1, lost: 1, won_amount: 500, lost_amount: 100 },
+        { quarter: '2024-Q3', from: '2024-07-01', to: '2024-09-30', won: 0, lost: 10, won_amount: 0, lost_amount: 1000 },
+        { quarter: '2024-Q4', from: '2024-10-01', to: '2024-12-31', won: 1, lost: 10, won_amount: 500, lost_amount: 1000 },
         { quarter: '2025-Q1', from: '2025-01-01', to: '2025-03-31', won: 0, lost: 0, won_amount: 0, lost_amount: 0 },
         { quarter: '2025-Q2', from: '2025-04-01', to: '2025-06-30', won: 0, lost: 1, won_amount: 0, lost_amount: 100 },
       ],
       loss_reasons: [
-        { reason: 'price', counts: [2, 0, 0, 0] },
-        { reason: 'timing', counts: [1, 1, 0, 0] },
+        { reason: 'timing', counts: [2, 10, 0, 0] },
+        { reason: 'price', counts: [8, 0, 0, 0] },
         { reason: '(unspecified)', counts: [0, 0, 0, 1] },
       ],
     });
-    // The quarters add up to the window's win rate: 1 won of 6, 500 of 1,000.
-    expect(s.metrics.win_rate).toMatchObject({ won_count: 1, lost_count: 5, won_amount: 500, lost_amount: 500 });
-    const { table, intro } = section(deals);
+    // The quarters add up to the window's win rate: 1 won of 22, 500 of 2,600.
+    expect(s.metrics.win_rate).toMatchObject({ won_count: 1, lost_count: 21, won_amount: 500, lost_amount: 2100 });
+    const { table, intro } = section(DEALS);
     expect(table!.headers.map((h) => h.label)).toEqual(['Reason', 'Q3 2024', 'Q4 2024', 'Q1 2025', 'Q2 2025']);
     // Shares of each quarter's lost deals; a quarter without any shows its counts alone; the total row last.
     expect(cells(table!)).toEqual([
-      'Price | 67% (2) | 0% (0) | 0 | 0% (0)',
-      'Timing | 33% (1) | 100% (1) | 0 | 0% (0)',
+      'Timing | 20% (2) | 100% (10) | 0 | 0% (0)',
+      'Price | 80% (8) | 0% (0) | 0 | 0% (0)',
       '(unspecified) | 0% (0) | 0% (0) | 0 | 100% (1)',
-      'Lost deals | 3 | 1 | 0 | 1',
+      'Lost deals | 10 | 10 | 0 | 1',
     ]);
     // The CSV: the reasons' counts, no total row.
     expect(table!.csv.rows).toEqual([
-      ['price', 'Price', 2, 0, 0, 0],
-      ['timing', 'Timing', 1, 1, 0, 0],
+      ['timing', 'Timing', 2, 10, 0, 0],
+      ['price', 'Price', 8, 0, 0, 0],
       ['(unspecified)', '(unspecified)', 0, 0, 0, 1],
     ]);
-    // Quarters of fewer than 10 lost deals: no reason is said to have moved.
+    // The last quarter has fewer than 10 lost deals: no reason is said to have moved.
     expect(intro).toBe("Each cell is the reason's share of the deals lost in that quarter, and their number.");
   });
 
@@ -126,9 +128,11 @@ describe('loss reasons by quarter', () => {
     expect(section(deals, 'ko', '2025-05-15').table!.headers[1]!.label).toBe('2024년\u00a02분기(5월\u00a016일~6월\u00a030일)');
   });
 
-  it('has no table when no lost deal gives a reason, or none was lost', () => {
-    expect(section(times(12, '2024-08-01', '')).table).toBeUndefined();
+  it('has no table when no lost deal gives a reason, none was lost, or fewer than two quarters lost 10', () => {
+    expect(section([...times(12, '2024-08-01', ''), ...times(12, '2025-05-01', '')]).table).toBeUndefined();
     expect(section([]).table).toBeUndefined();
+    expect(section([...times(10, '2024-08-01', 'price'), ...times(9, '2025-05-01', 'timing')]).table).toBeUndefined();
+    expect(section([...times(10, '2024-08-01', 'price'), ...times(10, '2025-05-01', 'timing')]).table).toBeDefined();
   });
 });
 
@@ -152,16 +156,16 @@ describe('win rate by quarter', () => {
     return { table: model.tables.find((t) => t.id === 'win-rate-by-quarter'), intro: model.tableIntros?.find(([id]) => id === 'win-rate-by-quarter')?.[1] };
   };
 
-  it('gives each quarter’s win rate with its deals, by value, and won amount; no sentence from a handful', () => {
-    const deals = [...times(2, '2024-07-01', 'price'), lost('2024-09-30', 'timing'), lost('2024-11-15', 'timing'), won('2024-12-31', 500), lost('2025-06-30', '')];
-    const { table, intro } = rates(deals);
+  it('gives each quarter’s win rate with its deals, by value, and won amount', () => {
+    const { table, intro } = rates(DEALS);
     expect(table!.headers.map((h) => h.label)).toEqual(['Period', 'Win rate', 'Win rate (by value)', 'Won amount']);
-    // Q1 2025 closed none: no rate (a dash), not 0%.
-    expect(cells(table!)).toEqual(['Q3 2024 | 0% (0 / 3) | 0% | ₩0', 'Q4 2024 | 50% (1 / 2) | 83% | ₩500', 'Q1 2025 | — | — | ₩0', 'Q2 2025 | 0% (0 / 1) | 0% | ₩0']);
+    // Q1 2025 closed none: no rate (a dash), not 0%. Q4 2024: 1 of 11, 500 of 1,500 by value.
+    expect(cells(table!)).toEqual(['Q3 2024 | 0% (0 / 10) | 0% | ₩0', 'Q4 2024 | 9% (1 / 11) | 33% | ₩500', 'Q1 2025 | — | — | ₩0', 'Q2 2025 | 0% (0 / 1) | 0% | ₩0']);
     expect(table!.csv.headers).toEqual(['Period (code)', 'Period', 'Won', 'Lost', 'Win rate', 'Win rate (by value)', 'Won amount', 'Lost amount']);
-    expect(table!.csv.rows[1]).toEqual(['2024-Q4', 'Q4 2024', 1, 1, 0.5, 0.83, 500, 100]);
-    // Fewer than 10 deals closed in the first or last quarter: no comparison.
-    expect(intro).toBeUndefined();
+    expect(table!.csv.rows[1]).toEqual(['2024-Q4', 'Q4 2024', 1, 10, 0.09, 0.33, 500, 1000]);
+    // The quarters of 10 or more closed deals, Q3 and Q4 2024, named; Q2 2025's one deal is not. Chi-square of the
+    // three quarters with a closed deal, 1 won of 22: far from clear.
+    expect(intro).toBe('Deals closed in Q4 2024 were won most often, 9% (1 of 11); in Q3 2024 least often, 0% (0 of 10). At these deal counts a gap this size could be chance: no clear difference.');
   });
 
   it('names the quarters won most and least often, and says when the quarters differ by more than chance would (en, ko)', () => {
@@ -185,8 +189,9 @@ describe('win rate by quarter', () => {
     expect(rates(deals).intro).toBe('Deals closed in Q2 2025 were won most often, 60% (6 of 10); in Q3 2024 least often, 40% (4 of 10). At these deal counts a gap this size could be chance: no clear difference.');
   });
 
-  it('has no table when no deal closed in the window', () => {
+  it('has no table when fewer than two quarters closed 10 deals', () => {
     expect(rates([lost('2024-06-01', 'price')]).table).toBeUndefined();
+    expect(rates([...times(10, '2024-08-01', 'price'), ...times(9, '2025-05-01', 'price')]).table).toBeUndefined();
   });
 });
 

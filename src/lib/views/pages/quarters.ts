@@ -19,12 +19,14 @@ type Row = SiteData['closed_by_quarter']['loss_reasons'][number];
 
 /**
  * Each quarter's won and lost deals, win rate by count and by value, and won amount; the sentence names the quarters
- * won most and least often. Null with fewer than two quarters or no deal closed (the win-rate table says so).
+ * won most and least often. Null with fewer than two quarters of MIN_SAMPLE closed deals.
  */
 export function winRateByQuarterSection(ctx: PageContext): { table: TableModel; intro: string } | null {
   const { site, m, f } = ctx;
   const { quarters } = site.closed_by_quarter;
-  if (quarters.length < 2 || quarters.every((q) => q.won + q.lost === 0)) return null;
+  // Fewer than two quarters of MIN_SAMPLE closed deals have nothing to compare (the page's win rate and its small-count
+  // sentences say what there is).
+  if (quarters.filter((q) => q.won + q.lost >= MIN_SAMPLE).length < 2) return null;
   const rate = (q: Quarter) => (q.won + q.lost === 0 ? null : q.won / (q.won + q.lost));
   const byValue = (q: Quarter) => (q.won_amount + q.lost_amount > 0 ? q.won_amount / (q.won_amount + q.lost_amount) : null);
   // As the page's tables by source and segment show a win rate: with its deals ('32% (52 / 163)'); the counts and the
@@ -53,12 +55,14 @@ export function winRateByQuarterSection(ctx: PageContext): { table: TableModel; 
   return { table: model, intro: `${said} ${clear ? m.pages.winLoss.winRateQuartersClear : m.common.noClearDifference}` };
 }
 
-/** The table and its sentences; null without a loss reason to compare (no lost deal, or none with a reason) or with one quarter. */
+/** The table and its sentences; null without a loss reason (none given) or with fewer than two quarters of MIN_SAMPLE lost deals. */
 export function lossReasonsByQuarterSection(ctx: PageContext): { table: TableModel; intro: string } | null {
   const { site, m, f } = ctx;
   const { quarters, loss_reasons: rows } = site.closed_by_quarter;
-  if (quarters.length < 2 || rows.every((r) => r.reason === UNSPECIFIED)) return null;
+  if (rows.every((r) => r.reason === UNSPECIFIED)) return null;
   const totals = quarters.map((_, i) => rows.reduce((n, r) => n + r.counts[i]!, 0));
+  // As the win rate's: at least two quarters of MIN_SAMPLE lost deals, or nothing to compare.
+  if (totals.filter((n) => n >= MIN_SAMPLE).length < 2) return null;
   // The quarters' lost deals, a row the page shows last (not in the CSV, whose rows are the reasons).
   const total: Row = { reason: '', counts: totals };
   const tone = (r: Row) => (r === total ? ('total' as const) : undefined);
