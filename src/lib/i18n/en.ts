@@ -145,7 +145,7 @@ export const en = {
        */
       lead: (p: { won: number; lost: number; byCount: number; byValue: number | null }, f: Formatter) =>
         `In the analysis window ${counted(f, p.won + p.lost, 'deal', 'deals')} closed: ${f.count(p.won)} won and ${f.count(p.lost)} lost, a win rate of ${f.percent(p.byCount)}${p.byValue === null ? '' : ` (${f.percent(p.byValue)} by value)`}.`,
-      /** The loss reasons by quarter (views/pages/reason-quarters.ts): what a cell says. */
+      /** The loss reasons by quarter (views/pages/quarters.ts): what a cell says. */
       reasonQuartersCells: "Each cell is the reason's share of the deals lost in that quarter, and their number.",
       /**
        * The reason whose share of the lost deals moved most from the first quarter to the last, and whether the whole

@@ -1,10 +1,12 @@
 /**
  * The Win / loss page's deals closed by quarter (site.closed_by_quarter,
  * metrics/quarters-closed.ts): is the win rate moving, is the mix of loss
- * reasons changing (is price given more often lately)? Each sentence
- * compares the first quarter with the last and says whether the quarters
- * differ by more than chance would at their counts (rate-differences.ts),
- * so a review does not chase a quarter's handful of deals.
+ * reasons changing (is price given more often lately)? The win rates'
+ * sentence names the quarters won most and least often, the reasons' the
+ * reason whose share moved most from the first quarter to the last; each
+ * says whether the quarters differ by more than chance would at their
+ * counts (rate-differences.ts), so a review does not chase a quarter's
+ * handful of deals.
  */
 import { UNSPECIFIED } from '../../i18n/index.ts';
 import { CLEAR_DIFFERENCE_P, contingencyP, rateDifferenceP } from '../../rate-differences.ts';
@@ -18,15 +20,16 @@ type Quarter = SiteData['closed_by_quarter']['quarters'][number];
 type Row = SiteData['closed_by_quarter']['loss_reasons'][number];
 
 /**
- * Each quarter's won and lost deals, win rate by count and by value, and won amount; the sentence names the quarters
- * won most and least often. Null with fewer than two quarters of MIN_SAMPLE closed deals.
+ * Each quarter's win rate with its deals, by value, and won amount; the sentence names the quarters won most and least
+ * often. Null with fewer than two quarters of MIN_SAMPLE closed deals.
  */
 export function winRateByQuarterSection(ctx: PageContext): { table: TableModel; intro: string } | null {
   const { site, m, f } = ctx;
   const { quarters } = site.closed_by_quarter;
-  // Fewer than two quarters of MIN_SAMPLE closed deals have nothing to compare (the page's win rate and its small-count
-  // sentences say what there is).
-  if (quarters.filter((q) => q.won + q.lost >= MIN_SAMPLE).length < 2) return null;
+  // The quarters with enough closed deals to say a rate of. Fewer than two have nothing to compare (the page's win rate
+  // and its small-count sentences say what there is).
+  const rated = quarters.filter((q) => q.won + q.lost >= MIN_SAMPLE);
+  if (rated.length < 2) return null;
   const rate = (q: Quarter) => (q.won + q.lost === 0 ? null : q.won / (q.won + q.lost));
   const byValue = (q: Quarter) => (q.won_amount + q.lost_amount > 0 ? q.won_amount / (q.won_amount + q.lost_amount) : null);
   // As the page's tables by source and segment show a win rate: with its deals ('32% (52 / 163)'); the counts and the
@@ -41,12 +44,10 @@ export function winRateByQuarterSection(ctx: PageContext): { table: TableModel; 
     { label: m.columns.lost_amount, value: (q) => q.lost_amount, digits: moneyDigits(f.currency), csvOnly: true },
   ];
   const model = table('win-rate-by-quarter', m.sections.winRateByQuarter, columns, quarters, { empty: m.empty.noClosed });
-  // Of the quarters with enough closed deals to say a rate of (MIN_SAMPLE), the highest and the lowest: the test is of
-  // every quarter at once, not of the named pair.
-  const rated = quarters.filter((q) => q.won + q.lost >= MIN_SAMPLE);
-  const best = rated.reduce<Quarter | null>((a, q) => (a === null || rate(q)! > rate(a)! ? q : a), null);
-  const worst = rated.reduce<Quarter | null>((a, q) => (a === null || rate(q)! < rate(a)! ? q : a), null);
-  if (best === null || worst === null || rate(best) === rate(worst)) return { table: model, intro: '' };
+  // Of those, the highest and the lowest rate: the test is of every quarter at once, not of the named pair.
+  const best = rated.reduce((a, q) => (rate(q)! > rate(a)! ? q : a));
+  const worst = rated.reduce((a, q) => (rate(q)! < rate(a)! ? q : a));
+  if (rate(best) === rate(worst)) return { table: model, intro: '' };
   const clear = rateDifferenceP(quarters.map((q) => ({ won: q.won, closed: q.won + q.lost }))) < CLEAR_DIFFERENCE_P;
   const said = m.pages.winLoss.winRateQuarters(
     { best: quarterLabel(ctx, best), bestWon: best.won, bestOf: best.won + best.lost, worst: quarterLabel(ctx, worst), worstWon: worst.won, worstOf: worst.won + worst.lost },
