@@ -21,12 +21,14 @@ const LETTER_FINAL: Record<string, number> = { L: RIEUL, M: CONSONANT, N: CONSON
  * How an English word ends as Koreans write it: 'deal' 딜, 'Google' 구글 (ㄹ);
  * 'team' 팀, 'Precision' 프리시전, 'Samsung' 삼성, 'name' 네임, 'pipeline'
  * 파이프라인, 'HubSpot' 허브스폿, 'closed_at' 클로즈드앳, 'Fanuc' 화낙 (another
- * consonant); anything else ('Salesforce', 'Lost', 'manager', 'Discovery')
- * ends in a vowel. Best effort: English spelling does not always tell.
+ * consonant); anything else ('Salesforce', 'Lost', 'manager', 'Discovery',
+ * 'Acme' 애크미) ends in a vowel. Best effort: English spelling does not always tell.
  */
 function latinWordFinal(word: string): number {
   const w = word.toLowerCase();
   if (/(?:l|le)$/.test(w)) return RIEUL;
+  // A final 'me' after a consonant is read: 'Acme' 애크미, not 'name' 네임.
+  if (/[^aeiou]me$/.test(w)) return 0;
   if (/(?:m|n|ng|me|ne|ck)$/.test(w)) return CONSONANT;
   // A short vowel closed by p, t, k or c: 'spot' 스폿, 'at' 앳, 'book' 북, 'Fanuc' 화낙; not 'boat' 보트 or 'list' 리스트.
   if (/(?:^|[^aeiou])(?:[aeiou]|oo)[ptkc]$/.test(w)) return CONSONANT;

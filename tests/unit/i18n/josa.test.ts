@@ -72,5 +72,9 @@ describe('josa', () => {
     expect(josa('Siemens', '으로/로')).toBe('Siemens로');
     expect(josa('Closed Lost', '이/가')).toBe('Closed Lost가');
     expect(josa('Discovery', '으로/로')).toBe('Discovery로');
+    // A final 'me' is silent after a vowel, read after a consonant.
+    expect(josa('Acme', '은/는')).toBe('Acme는'); // 애크미
+    expect(josa('name', '을/를')).toBe('name을'); // 네임
+    expect(josa('Welcome', '으로/로')).toBe('Welcome으로'); // 웰컴
   });
 });
