@@ -583,7 +583,7 @@ export const en = {
         `${f.count(p.count)} of the ${withUnit(f.count(p.total), p.total === 1 ? 'deal' : 'deals')} closed in the window are with accounts that have no region in accounts.csv: add those accounts, or their region, so that they count by it.`,
       noColumn: (p: { file: boolean; salesforce: boolean }) =>
         p.salesforce
-          ? 'Salesforce gives no region (it has no standard region field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by region.'
+          ? `${p.file ? 'The Salesforce Account file has no BillingState or BillingCountry column' : 'There is no Salesforce Account file'}: export Account with Id, Name and BillingState (or BillingCountry) beside the opportunities to see in which regions the deals that are won are.`
           : (p.file ? 'accounts.csv has no region column: add' : 'There is no accounts.csv: add one with') +
             ' each account’s region or sales territory (account_id, region; HubSpot’s State/Region) to see in which territories the deals that are won are.',
       noneRecorded:

@@ -456,7 +456,7 @@ export const ko: Messages = {
         `분석 기간에 마감된 딜 ${f.count(p.total)}건 중 ${f.count(p.count)}건은 고객사의 지역이 accounts.csv에 없습니다. 고객사나 지역을 추가하면 지역별로 집계됩니다.`,
       noColumn: (p) =>
         p.salesforce
-          ? 'Salesforce에서는 지역을 알 수 없어(Salesforce에는 표준 지역 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 지역별로 보여 줄 수 없습니다.'
+          ? `${p.file ? 'Salesforce Account 파일에 BillingState나 BillingCountry 열이 없습니다' : 'Salesforce Account 파일이 없습니다'}. 어느 지역의 딜이 수주되는지 보려면 Account를 Id, Name, BillingState(또는 BillingCountry)와 함께 영업 기회 옆에 내보내세요.`
           : (p.file ? 'accounts.csv에 region 열이 없습니다. ' : 'accounts.csv가 없습니다. ') +
             '어느 지역의 딜이 수주되는지 보려면 고객사별 지역이나 영업 권역(account_id, region; HubSpot의 State/Region)을 accounts.csv에 추가하세요.',
       noneRecorded: '분석 기간에 진행 중이거나 마감된 딜 중 accounts.csv에 지역이 있는 고객사의 딜이 없습니다. 어느 지역의 딜이 수주되는지 보려면 region 열을 채우세요.',

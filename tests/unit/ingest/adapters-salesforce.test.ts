@@ -585,6 +585,30 @@ describe('Salesforce Data Loader objects', () => {
     expect(duplicate.message).toMatch(/already appears on line 3; this later row is rejected$/u);
   });
 
+  it('reads an Account’s billing state as its region, else its billing country, beside its industry', () => {
+    const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['Opportunity.csv', 'OpportunityHistory.csv', 'OpportunityFieldHistory.csv', 'Account.csv', 'User.csv'];
+    const texts = names.map((name) => readFileSync(join(folder, name), 'latin1'));
+    const regions = (texts: string[]) => load(names.map((name, i) => exportFile(name, texts[i]!)), config).accounts!.map((a) => [a.accountName, a.industry, a.region]);
+    // The fixture exports BillingCity and BillingCountry, no BillingState: the country.
+    expect(regions(texts)).toEqual([
+      ['Compañía Minera del Norte', 'Other', 'México'],
+      ['Grupo Alimentos Sánchez', 'Food & Beverage', 'México'],
+      ['Logística Bajío S.A. de C.V.', 'Transportation', 'México'],
+      ['Hospital Ángeles Querétaro', 'Healthcare', 'México'],
+    ]);
+    // With BillingState exported too, the state; an account without one has no region (not its country).
+    const withState = [...texts];
+    const states = ['Sonora', 'Jalisco', 'Guanajuato', ''];
+    withState[3] = texts[3]!
+      .replace(/\r?\n$/u, '')
+      .split(/\r?\n/u)
+      .map((line, i) => `${line},"${i === 0 ? 'BILLINGSTATE' : states[i - 1]}"`)
+      .join('\r\n');
+    expect(regions(withState).map((r) => r[2])).toEqual(['Sonora', 'Jalisco', 'Guanajuato', '']);
+  });
+
   it('reads timestamps Excel saved without their Z (a Data Loader file opened and saved again) as the GMT they are, not in the config\'s time zone', () => {
     const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
     const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;

@@ -300,7 +300,7 @@ describe('deals by the account’s segment, industry and region (accounts.csv)',
     expect(decoded.dataset.accounts!.map((a) => [a.accountId, a.region]).sort()).toEqual([...keyed.map((a) => [a.accountId, a.region]), ['N1', ''], ['X9', '']].sort());
   });
 
-  it('Salesforce objects: industry from the Account file, and why no segment (an accounts.csv beside them is not read)', async () => {
+  it('Salesforce objects: industry and region from the Account file, and why no segment (an accounts.csv beside them is not read)', async () => {
     const read = await readFolder('tests/fixtures/exports/salesforce-data-loader/data');
     const sf = siteDataSchema.parse(buildSiteData(read.dataset, read.config, '2025-06-30', { dataLabel: 'sf' }));
     expect(sf.grouped_outcomes.segment).toBeNull();
@@ -316,10 +316,17 @@ describe('deals by the account’s segment, industry and region (accounts.csv)',
     expect(bySegment.empty).toBe(
       'Salesforce gives no segment (it has no standard segment field, and an accounts.csv beside Salesforce objects is not read), so the deals cannot be shown by segment.',
     );
-    expect(sf.grouped_outcomes.region).toBeNull();
-    expect(winLossModel(pageContext(sf, 'ko')).tables.find((x) => x.id === 'by-region')!.empty).toBe(
-      'Salesforce에서는 지역을 알 수 없어(Salesforce에는 표준 지역 필드가 없고, Salesforce 개체 옆의 accounts.csv는 읽지 않습니다) 딜을 지역별로 보여 줄 수 없습니다.',
+    // Region from the Account file's BillingCountry (it has no BillingState): the four accounts are in México.
+    expect(sf.grouped_outcomes.region!.map((r) => [r.name, r.won_count, r.lost_count, r.open_count])).toEqual([
+      ['México', 1, 1, 2],
+      ['(unspecified)', 0, 0, 1],
+    ]);
+    // Without either column, what to export.
+    const withoutRegion = siteDataSchema.parse({ ...sf, grouped_outcomes: { ...sf.grouped_outcomes, region: null } });
+    expect(winLossModel(pageContext(withoutRegion, 'ko')).tables.find((x) => x.id === 'by-region')!.empty).toBe(
+      'Salesforce Account 파일에 BillingState나 BillingCountry 열이 없습니다. 어느 지역의 딜이 수주되는지 보려면 Account를 Id, Name, BillingState(또는 BillingCountry)와 함께 영업 기회 옆에 내보내세요.',
     );
+    expect(winLossModel(pageContext(withoutRegion, 'en')).tables.find((x) => x.id === 'by-region')!.empty).toMatch(/^The Salesforce Account file has no BillingState or BillingCountry column: /u);
     // Without an Account file at all, adding an accounts.csv beside the objects would not help either.
     const noAccountFile = siteDataSchema.parse({ ...sf, inputs: { ...sf.inputs, accounts_file: false } });
     expect(winLossModel(pageContext(noAccountFile, 'en')).tables.find((x) => x.id === 'by-segment')!.empty).toMatch(/^Salesforce gives no segment/u);
