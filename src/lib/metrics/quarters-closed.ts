@@ -9,8 +9,9 @@
  */
 import { textAt } from '../deal-table.ts';
 import { LOST, WON } from '../model/snapshot.ts';
-import { addDays, addMonths, formatDate, localDateOf, type LocalDate, quarterOf, splitDate } from '../time.ts';
+import { addDays, localDateOf, type LocalDate, quarterOf } from '../time.ts';
 import type { MetricContext } from './context.ts';
+import { periodRange } from './coverage.ts';
 import { reasons, UNSPECIFIED } from './win-loss.ts';
 
 export interface QuarterClosed {
@@ -62,10 +63,8 @@ export function closedByQuarter(ctx: MetricContext): ClosedByQuarter {
 /** The calendar quarters from the one holding `first` to the one holding `last`, each cut to `first`..`last`. */
 export function quartersBetween(first: LocalDate, last: LocalDate): { quarter: string; from: LocalDate; to: LocalDate }[] {
   const out: { quarter: string; from: LocalDate; to: LocalDate }[] = [];
-  const { year, month } = splitDate(first);
-  let start = formatDate(year, month - ((month - 1) % 3), 1);
-  while (start <= last) {
-    const next = addMonths(start, 3);
+  for (let start = periodRange(quarterOf(first)).from; start <= last; ) {
+    const { to: next } = periodRange(quarterOf(start));
     const end = addDays(next, -1);
     out.push({ quarter: quarterOf(start), from: start < first ? first : start, to: end > last ? last : end });
     start = next;

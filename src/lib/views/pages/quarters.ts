@@ -9,7 +9,9 @@
  * handful of deals.
  */
 import { UNSPECIFIED } from '../../i18n/index.ts';
+import { periodRange } from '../../metrics/coverage.ts';
 import { CLEAR_DIFFERENCE_P, contingencyP, rateDifferenceP } from '../../rate-differences.ts';
+import { addDays } from '../../time.ts';
 import { moneyDigits } from '../csv-digits.ts';
 import type { SiteData } from '../schema.ts';
 import { type Column, table, type TableModel } from '../table.ts';
@@ -92,14 +94,9 @@ const reasonText = (ctx: PageContext, r: Row) => (r.reason === UNSPECIFIED ? ctx
 
 /** A whole quarter by its name ('Q3 2025'); one the window covers in part with its days in it. */
 function quarterLabel(ctx: PageContext, q: Pick<Quarter, 'quarter' | 'from' | 'to'>): string {
-  const n = Number(q.quarter.slice(-1)) - 1;
-  const year = q.quarter.slice(0, 4);
-  const whole = q.from === `${year}${FIRST_DAYS[n]}` && q.to === `${year}${LAST_DAYS[n]}`;
-  return whole ? ctx.f.period(q.quarter) : ctx.m.pages.winLoss.quarterPart(q, ctx.f);
+  const whole = periodRange(q.quarter);
+  return q.from === whole.from && q.to === addDays(whole.to, -1) ? ctx.f.period(q.quarter) : ctx.m.pages.winLoss.quarterPart(q, ctx.f);
 }
-
-const FIRST_DAYS = ['-01-01', '-04-01', '-07-01', '-10-01'];
-const LAST_DAYS = ['-03-31', '-06-30', '-09-30', '-12-31'];
 
 /**
  * The reason whose share moved most between the first and the last quarter, each of at least MIN_SAMPLE lost deals
