@@ -106,6 +106,61 @@ function waitForData(ready: Promise<void>) {
   };
 }
 
+/** What of `options` is baked into the pages' server bundle (page-bundles.ts). */
+const bundleOptionsOf = ({ base, site, quiet }: Pick<RenderOptions, 'base' | 'site' | 'quiet'>): BundleOptions => ({ base: base ?? '/', site: site ?? null, logLevel: quiet ? 'error' : 'warn' });
+
+/** What a bundle made before the data is there needs: the project, where bundles are kept, and the options baked in. */
+export type BundleRequest = Pick<RenderOptions, 'root' | 'quiet' | 'site' | 'base'> & { pageBundles: string };
+
+/** Whether a bundle of the code as it is now is kept for `request`'s options. */
+export const pageBundleKept = (request: BundleRequest): boolean => findPageBundle(request.root, request.pageBundles, bundleOptionsOf(request)) !== null;
+
+/**
+ * Bundle the pages and keep the bundle (page-bundles.ts), rendering none, unless one is kept already. A large
+ * data folder's build runs it in a process of its own while the data is extracted (`bundleInChild`), and then
+ * renders from the kept bundle as a later build of the same code does: Astro's builder, loaded once bundling
+ * needs it, is then never in memory beside the pages being rendered, and bundling takes none of the build's time
+ * but the extraction's second core. A bundle that cannot be kept is made again by the render.
+ */
+export async function bundlePagesHere(request: BundleRequest): Promise<void> {
+  if (pageBundleKept(request)) return;
+  const bundleOptions = bundleOptionsOf(request);
+  const recording = recordPageBundles(request.root, request.pageBundles, bundleOptions, { renderNothing: true });
+  makeDirs(join(request.root, '.astro'));
+  // Named as astroBuild's own folders, so that one left by a process killed outright goes with theirs.
+  const outDir = mkdtempSync(join(request.root, '.astro', 'build-'));
+  const release = onInterrupt(() => {
+    recording.discard();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+  try {
+    await astroBuild({ root: request.root, outDir, quiet: request.quiet, site: request.site, base: request.base }, undefined, recording);
+    recording.keep(outDir);
+  } catch {
+    recording.discard();
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+    release();
+  }
+}
+
+export interface Bundling {
+  /** Settles when the process has ended, whatever it did (never rejects). */
+  done: Promise<void>;
+  /** End it now (a build that stopped has no pages to render). */
+  stop(): void;
+}
+
+/** `bundlePagesHere` in a process of its own, its output unheard: a failure to bundle is the render's to report, when it bundles again. */
+export function bundleInChild(request: BundleRequest): Bundling {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), '--bundle', JSON.stringify(request)], { stdio: 'ignore' });
+  const done = new Promise<void>((resolve) => {
+    child.once('error', () => resolve());
+    child.once('exit', () => resolve());
+  });
+  return { done, stop: () => child.kill('SIGTERM') };
+}
+
 /**
  * Render in this process (see `astroRender` for `dataReady`): from a kept
  * bundle of the same code when there is one, else by `astro build`. Astro
@@ -122,7 +177,7 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
   process.env[SITE_DATA_ENV] = options.siteDataPath;
   process.env[RELATIVE_LINKS_ENV] = options.relativeLinks ? '1' : '0';
   process.env[ACCOUNT_CSVS_ENV] = options.accountCsvsWritten ? 'written' : 'route';
-  const bundleOptions: BundleOptions = { base: options.base ?? '/', site: options.site ?? null, logLevel: options.quiet ? 'error' : 'warn' };
+  const bundleOptions = bundleOptionsOf(options);
   const kept = options.pageBundles === undefined ? null : findPageBundle(options.root, options.pageBundles, bundleOptions);
   if (kept) {
     const { renderFromBundle } = await import('./render-from-bundles.ts');
@@ -143,7 +198,7 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
 }
 
 /** `astro build` in this process, its bundle recorded by `recording` when given. */
-async function astroBuild({ root, outDir, quiet, site, base = '/' }: RenderOptions, dataReady: Promise<void> | undefined, recording: ReturnType<typeof recordPageBundles> | null): Promise<void> {
+async function astroBuild({ root, outDir, quiet, site, base = '/' }: Pick<RenderOptions, 'root' | 'outDir' | 'quiet' | 'site' | 'base'>, dataReady: Promise<void> | undefined, recording: ReturnType<typeof recordPageBundles> | null): Promise<void> {
   // Astro reads import.meta.env.BASE_URL and SITE from the environment when set there (a test runner sets
   // BASE_URL): the base and site come from the options only.
   delete process.env.BASE_URL;
@@ -189,4 +244,7 @@ async function astroBuild({ root, outDir, quiet, site, base = '/' }: RenderOptio
   }
 }
 
-if (import.meta.main) await renderHere(JSON.parse(process.argv[2] ?? '{}') as RenderOptions);
+if (import.meta.main) {
+  if (process.argv[2] === '--bundle') await bundlePagesHere(JSON.parse(process.argv[3] ?? '{}') as BundleRequest);
+  else await renderHere(JSON.parse(process.argv[2] ?? '{}') as RenderOptions);
+}

@@ -1,7 +1,7 @@
 /** What the build (scripts/build.ts) reads and renders with: the real ones, or a test's. */
 import { join } from 'node:path';
 import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
-import { astroRender, type RenderOptions } from './astro-render.ts';
+import { astroRender, bundleInChild, type BundleRequest, type Bundling, type RenderOptions } from './astro-render.ts';
 import { PROJECT_ROOT } from './project.ts';
 
 /**
@@ -33,6 +33,8 @@ export interface BuildDeps {
   filterScriptCache?: string | null;
   /** Where the pages' server bundles are kept per version of the code (scripts/lib/page-bundles.ts); absent: Astro bundles them in every build. */
   pageBundlesCache?: string;
+  /** Bundles the pages into pageBundlesCache while a large data folder is extracted, when no bundle is kept (scripts/lib/astro-render.ts); absent: the render bundles. */
+  bundlePages?: (request: BundleRequest) => Bundling;
   /** Whether a process of this id runs (default: asked of the system), for what a build stopped outright left beside --out. */
   isRunning?: (pid: number) => boolean;
 }
@@ -45,5 +47,5 @@ export const defaultBuildDeps: BuildDeps = {
   extractInChild: true,
   filterScriptCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-filter-script'),
   // The launcher's switch (scripts/launch.mjs) for running everything from the sources: Astro bundles the pages too.
-  ...(process.env.PIPESCOPE_FROM_SOURCES === '1' ? {} : { pageBundlesCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-pages') }),
+  ...(process.env.PIPESCOPE_FROM_SOURCES === '1' ? {} : { pageBundlesCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-pages'), bundlePages: bundleInChild }),
 };

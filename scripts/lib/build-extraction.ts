@@ -11,6 +11,7 @@ import type { Extraction } from './extract.ts';
 import { relativeLinksFor, renderOptions } from './output.ts';
 import type { PublishOptions } from './publish.ts';
 import { type EarlyRender, renderBeside } from './render-beside.ts';
+import { PROJECT_ROOT } from './project.ts';
 import { siteDataFile } from './site-data-file.ts';
 
 export interface ExtractionPlace {
@@ -38,12 +39,21 @@ export async function extractFor(job: ExtractJob, { io, deps, dataDir, extractOn
     const extraction = runJobInChild({ ...job, csvsLater: renderDir !== undefined }, madeDirs);
     // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.
     extraction.catch(() => {});
+    // Before a large folder's render, which then renders from the bundle kept: made meanwhile on the second core.
+    const bundling = large && !extractOnly && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, site: publish.site, base: publish.base, pageBundles: deps.pageBundlesCache }) : null;
     if (renderDir !== undefined) {
       // Astro loads and bundles meanwhile, and renders once the data is written and checked (the build's early.go).
       const options = renderOptions({ quiet, publish, pageBundles: deps.pageBundlesCache }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
       renderStarted(renderBeside(deps.render, options));
     }
-    return await extraction;
+    try {
+      return await extraction;
+    } catch (e) {
+      bundling?.stop();
+      throw e;
+    } finally {
+      await bundling?.done;
+    }
   } else {
     return await runJob(job, { fs: io.fs, readFolder: deps.readFolder, now: () => io.now(), progress: progressStream(io), makeFilesDir: extractOnly ? undefined : scratchDir });
   }

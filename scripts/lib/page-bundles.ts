@@ -85,8 +85,9 @@ const renderable = (manifest: NonNullable<SetUp['app']>['manifest']) =>
 /**
  * Watch an Astro build made with `options` (a Vite plugin and an integration to give it), then `keep` what it
  * made once the build has succeeded. Recording never fails the build: a bundle that cannot be kept is not.
+ * With `renderNothing`, the build bundles and renders no page (no site data is read): a bundle made only to be kept.
  */
-export function recordPageBundles(root: string, cacheDir: string, options: BundleOptions) {
+export function recordPageBundles(root: string, cacheDir: string, options: BundleOptions, { renderNothing = false } = {}) {
   const started = Date.now();
   // Before Astro lists the routes: a page added while it bundles is not in this bundle.
   let listed: string | undefined;
@@ -130,6 +131,7 @@ export function recordPageBundles(root: string, cacheDir: string, options: Bundl
       },
       'astro:build:start': ({ setPrerenderer }) => {
         setPrerenderer((defaults: SetUp) => {
+          if (renderNothing) defaults.getStaticPaths = async () => [];
           const setup = defaults.setup;
           defaults.setup = async () => {
             await setup?.call(defaults);

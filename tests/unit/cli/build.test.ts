@@ -805,6 +805,52 @@ describe('build: a small data folder is extracted in a process of its own while 
     expect(leftovers(join(dir, 'site'))).toEqual([]);
   });
 
+  /** A stand-in for the bundling of the pages beside a large folder's extraction: what it was asked, and when it ended. */
+  function fakeBundling(events: string[], requests: unknown[]): BuildDeps['bundlePages'] {
+    return (request) => {
+      requests.push(request);
+      events.push('bundling');
+      let stop!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      // Ends on its own after the extraction would (the render must wait for it), or at once when stopped.
+      const done = Promise.race([new Promise<void>((resolve) => setTimeout(resolve, 2500)), stopped.then(() => void events.push('stopped'))]).then(() => void events.push('bundled'));
+      return { done, stop };
+    };
+  }
+
+  it('a large folder: its pages bundled in a process of their own while it is extracted, before the render that uses the bundle kept', async () => {
+    const { dir, cache } = workspace();
+    const events: string[] = [];
+    const requests: unknown[] = [];
+    const render = async (o: RenderOptions, dataReady?: Promise<void>) => {
+      events.push(dataReady === undefined ? 'render' : 'render beside');
+      await dataReady;
+      await fakeRender(o);
+    };
+    const pageBundles = join(dir, 'pages');
+    const large: BuildDeps = { ...childDeps(cache, render), largeDataBytes: 0, pageBundlesCache: pageBundles, bundlePages: fakeBundling(events, requests) };
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet', '--base', '/pipeline/'], fakeIO(dir).io, large)).toBe(0);
+    expect(events).toEqual(['bundling', 'bundled', 'render']);
+    expect(requests).toEqual([{ root: PROJECT_ROOT, quiet: true, site: undefined, base: '/pipeline/', pageBundles }]);
+    // A small folder's Astro loads beside the extraction, and --extract-only renders nothing: neither bundles apart.
+    events.length = 0;
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'data-only', '--extract-only', '--quiet'], fakeIO(dir).io, large)).toBe(0);
+    expect(events).toEqual([]);
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'small', '--quiet'], fakeIO(dir).io, { ...large, largeDataBytes: undefined })).toBe(0);
+    expect(events).toEqual(['render beside']);
+  });
+
+  it('a large folder with an input problem: the bundling is stopped and waited for, exit 1', async () => {
+    const { dir, data, cache } = workspace();
+    writeFileSync(join(data, 'deals.csv'), 'deal_id,deal_name\nD1,x\n');
+    const events: string[] = [];
+    const f = fakeIO(dir);
+    const large: BuildDeps = { ...childDeps(cache, fakeRender), largeDataBytes: 0, pageBundlesCache: join(dir, 'pages'), bundlePages: fakeBundling(events, []) };
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], f.io, large)).toBe(1);
+    expect(f.stderr()).toMatch(/^build: deals\.csv: missing required columns? /u);
+    expect(events).toEqual(['bundling', 'stopped', 'bundled']);
+  });
+
   it('on an input problem: Astro is stopped before any page, exit 1 naming the file, the output as it was', async () => {
     const { dir, data, cache } = workspace();
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, deps(cache))).toBe(0);

@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderOptions } from '../../../scripts/lib/astro-render.ts';
@@ -74,6 +74,25 @@ describe('pages from a kept bundle', () => {
       expect([...files.keys()]).toEqual([...astro.keys()]);
       for (const [path, bytes] of astro) if (!bytes.equals(files.get(path)!)) expect.fail(`${other}/${path} differs from Astro's`);
     }
+  });
+
+  it('made by bundling alone (no page rendered, no site data read: a large build, npm ci) renders the same files', { timeout: 240_000 }, () => {
+    const alone = join(work, 'kept-alone');
+    const request = { root: PROJECT_ROOT, quiet: true, base: '/', pageBundles: alone };
+    const env = { ...process.env, PIPESCOPE_SITE_DATA: join(work, 'no-site-data-here.json') };
+    execFileSync(process.execPath, ['scripts/lib/astro-render.ts', '--bundle', JSON.stringify(request)], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const [kept, ...more] = readdirSync(alone);
+    expect(kept).toMatch(/^[0-9a-f]{16}$/u);
+    expect(more).toEqual([]);
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(join(alone, kept!, 'kept.json'), old, old);
+    render(join(work, 'from-alone'), { pageBundles: alone });
+    expect(statSync(join(alone, kept!, 'kept.json')).mtimeMs).toBeGreaterThan(old.getTime() + 1000);
+    if (!existsSync(join(work, 'astro'))) render(join(work, 'astro'), {});
+    const astro = tree(join(work, 'astro'));
+    const files = tree(join(work, 'from-alone'));
+    expect([...files.keys()]).toEqual([...astro.keys()]);
+    for (const [path, bytes] of astro) if (!bytes.equals(files.get(path)!)) expect.fail(`from-alone/${path} differs from Astro's`);
   });
 
   it('made with other options (base, site, links) is not used; its own is, and renders those options', { timeout: 240_000 }, () => {
