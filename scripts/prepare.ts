@@ -37,7 +37,7 @@ const realSteps: PrepareSteps = {
     const pageBundles = defaultBuildDeps.pageBundlesCache;
     if (pageBundles === undefined) return true;
     const request = { root: PROJECT_ROOT, quiet, base: '/', pageBundles };
-    if (!pageBundleKept(request)) await bundleInChild(request).done;
+    await bundleInChild(request).done;
     return pageBundleKept(request);
   },
 };

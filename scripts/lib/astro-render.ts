@@ -151,8 +151,12 @@ export interface Bundling {
   stop(): void;
 }
 
-/** `bundlePagesHere` in a process of its own, its output unheard: a failure to bundle is the render's to report, when it bundles again. */
+/**
+ * `bundlePagesHere` in a process of its own, its output unheard: a failure to bundle is the render's to report,
+ * when it bundles again. None is started when a bundle is kept already (the usual build).
+ */
 export function bundleInChild(request: BundleRequest): Bundling {
+  if (pageBundleKept(request)) return { done: Promise.resolve(), stop: () => {} };
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), '--bundle', JSON.stringify(request)], { stdio: 'ignore' });
   const done = new Promise<void>((resolve) => {
     child.once('error', () => resolve());
