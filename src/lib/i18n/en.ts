@@ -481,9 +481,10 @@ export const en = {
     no_keyman: 'Deal has no keyman',
     budget_unconfirmed: 'Budget not confirmed',
   },
-  pushedTimes: (p: { count: number }, f: Formatter) =>
+  /** `date`: the expected close before the first push (what it slipped from), when known. */
+  pushedTimes: (p: { count: number; date?: string | null }, f: Formatter) =>
     // A narrow cell never parts the count from 'times' ('pushed 2' / 'times'): `counted`.
-    `Close date pushed ${counted(f, p.count, 'time', 'times')}`,
+    `Close date pushed ${counted(f, p.count, 'time', 'times')}${p.date ? ` from ${f.date(p.date)}` : ''}`,
   /** What a table cell's colour says, where its text does not (views/table.ts Cell `note`). */
   cellNotes: {
     pastDue: 'past due',

@@ -38,9 +38,9 @@ export function localize(locale: Locale, currency: string): { m: Messages; f: Fo
 /** A deal flag as metrics.json names it. */
 export type FlagName = keyof Messages['flags'];
 
-/** A flag in words; `pushed` names the number of pushes when it is known. */
-export function flagLabel(m: Messages, f: Formatter, flag: FlagName, pushes?: number): string {
-  return flag === 'pushed' && pushes !== undefined && pushes > 0 ? m.pushedTimes({ count: pushes }, f) : m.flags[flag];
+/** A flag in words; `pushed` names the number of pushes when it is known, and the close date first pushed from. */
+export function flagLabel(m: Messages, f: Formatter, flag: FlagName, pushes?: number, pushedFrom?: string | null): string {
+  return flag === 'pushed' && pushes !== undefined && pushes > 0 ? m.pushedTimes({ count: pushes, date: pushedFrom ?? null }, f) : m.flags[flag];
 }
 
 /** A forecast bucket: 'overdue' / 'later' / 'unscheduled' in words, a `YYYY-MM` month as a month. */

@@ -4,6 +4,7 @@
  * empty value is not a push.
  */
 import type { FieldChange } from '../dataset.ts';
+import type { LocalDate } from '../time.ts';
 import { DealLists } from './deal-lists.ts';
 import type { FieldReplay } from './snapshot.ts';
 import { replayColumns } from './replay-columns.ts';
@@ -32,4 +33,20 @@ export function countBefore(times: readonly number[] | undefined, T: number): nu
   let n = 0;
   while (n < times.length && times[n]! < T) n++;
   return n;
+}
+
+/**
+ * The expected close deal `d`'s first push before `T` moved from: the date it was expected to close before its
+ * close date first slipped (a review's "was due ..."), or null when it was not pushed before `T`.
+ */
+export function firstPushedFrom(replay: FieldReplay, d: number, T: number): LocalDate | null {
+  const c = replayColumns(replay.expectedClose);
+  const k = d < c.slotOf.length ? c.slotOf[d]! : -1;
+  if (k < 0) return null;
+  // A deal's changes are in time order.
+  for (let j = c.start[k]!; j < c.start[k + 1]! && c.changedAt[j]! < T; j++) {
+    const from = c.oldValue[j]!;
+    if (typeof from === 'string' && isPush(from, c.newValue[j]!)) return from;
+  }
+  return null;
 }

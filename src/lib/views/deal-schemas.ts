@@ -52,6 +52,8 @@ export const openDealSchema = z.strictObject({
   stalled: z.boolean(),
   flags: z.array(z.enum(FLAG_NAMES)),
   pushes: z.int().nonnegative(),
+  /** The expected close its first push moved from (model/pushes.ts `firstPushedFrom`); null when it was never pushed. */
+  pushed_from: localDate.nullable(),
   /** deals.csv `forecast_category` (input.md); null when the cell is empty or unreadable, or the column is absent. */
   forecast_category: z.enum(FORECAST_CATEGORIES).nullable(),
 });

@@ -18,6 +18,7 @@ import { type QuietOwner, quietOwners } from '../metrics/quiet-owners.ts';
 import { segmentTargets } from '../metrics/targets.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { figuresOf } from '../metrics/schema.ts';
+import { firstPushedFrom } from '../model/pushes.ts';
 import { amountKnownAt, OPEN } from '../model/snapshot.ts';
 import { byCodePoint } from '../stats.ts';
 import { addDays, daysBetween, type LocalDate } from '../time.ts';
@@ -147,6 +148,7 @@ export function extractSite(dataset: Dataset, config: Config, asOf: LocalDate, o
       stalled: stalledIds.has(deal.id),
       flags: flags.flags,
       pushes: flags.pushes,
+      pushed_from: flags.pushes > 0 ? firstPushedFrom(ctx.replay, d, ctx.T) : null,
       forecast_category: deal.forecastCategory,
     });
   }

@@ -241,6 +241,9 @@ describe('exact strings', () => {
     expect(flagLabel(e.m, e.f, 'pushed', 3)).toBe('Close date pushed 3\u00a0times');
     expect(flagLabel(e.m, e.f, 'pushed', 1)).toBe('Close date pushed 1\u00a0time');
     expect(flagLabel(k.m, k.f, 'pushed', 3)).toBe('마감일 3회 연기');
+    // With the close date first pushed from: what it slipped from, beside the expected close the list shows now.
+    expect(flagLabel(e.m, e.f, 'pushed', 2, '2025-05-23')).toBe('Close date pushed 2\u00a0times from May 23, 2025');
+    expect(flagLabel(k.m, k.f, 'pushed', 2, '2025-05-23')).toBe('마감일 2025.\u00a05.\u00a023.부터 2회 연기');
     expect(flagLabel(e.m, e.f, 'pushed')).toBe('Close date pushed repeatedly');
     expect(flagLabel(k.m, k.f, 'no_keyman')).toBe('딜 키맨 미확인');
     expect(flagLabel(k.m, k.f, 'past_expected_close')).toBe('예상 마감일 경과');

@@ -9,7 +9,7 @@ import { parseConfig } from '../../../src/lib/ingest/config.ts';
 import { AMOUNT_CHANGE, CLOSE_CHANGE, changeAt, type FieldTable, giveFieldTable, ownFieldTable } from '../../../src/lib/field-table.ts';
 import { buildFieldReplay } from '../../../src/lib/model/snapshot.ts';
 import { replayColumns } from '../../../src/lib/model/replay-columns.ts';
-import { pushTimes } from '../../../src/lib/model/pushes.ts';
+import { firstPushedFrom, pushTimes } from '../../../src/lib/model/pushes.ts';
 import { makeDataset, noonOf } from '../../helpers/dataset.ts';
 
 const config = parseConfig(undefined);
@@ -92,6 +92,28 @@ describe('the field replay from a table of changes', () => {
       [1, [noonOf('2025-01-10'), noonOf('2025-03-10')]],
       [0, [noonOf('2025-04-10')]],
     ]);
+  });
+
+  it('gives the close date a deal was first pushed from before T, not a pull-in nor a date set where none was', () => {
+    const table = tableOf([
+      // Deal 0: pulled in on Jan 10 (Mar 1 to Feb 15), then pushed on Feb 10 (Feb 15 to Apr 30), again on Apr 10.
+      { deal: 0, kind: CLOSE_CHANGE, day: 0, old: 0, new: 1 },
+      { deal: 0, kind: CLOSE_CHANGE, day: 1, old: 1, new: 2 },
+      { deal: 0, kind: CLOSE_CHANGE, day: 3, old: 0, new: 2 },
+      // Deal 1: a date set where none was on Jan 10, then pushed on Mar 10 (Mar 1 to Apr 30).
+      { deal: 1, kind: CLOSE_CHANGE, day: 0, old: null, new: 0 },
+      { deal: 1, kind: CLOSE_CHANGE, day: 2, old: 3, new: 2 },
+    ]);
+    const dataset = makeDataset(config, deals(3), null);
+    giveFieldTable(dataset, table);
+    const replay = buildFieldReplay(dataset);
+    expect(firstPushedFrom(replay, 0, noonOf('2025-06-01'))).toBe('2025-02-15');
+    expect(firstPushedFrom(replay, 0, noonOf('2025-02-01'))).toBeNull();
+    expect(firstPushedFrom(replay, 1, noonOf('2025-04-01'))).toBe('2025-03-01');
+    expect(firstPushedFrom(replay, 1, noonOf('2025-03-01'))).toBeNull();
+    // No change at all, and a deal past the last one with changes.
+    expect(firstPushedFrom(replay, 2, noonOf('2025-06-01'))).toBeNull();
+    expect(firstPushedFrom(replay, 9, noonOf('2025-06-01'))).toBeNull();
   });
 
   it('gives a test that sets fieldHistory what it set', () => {

@@ -135,7 +135,7 @@ describe('the forecast page’s deal lists', () => {
       // In Negotiation since Mar 1 noon: 80.5\u00a0days at T (00:00 May 21), over the 30-day default.
       ['Deal C', '₩2M', 'Best case', 'May 28, 2025', 'Kim', 'Account C', 'Negotiation', '₩1.5M', '0', 'Over the Negotiation threshold: 80\u00a0days vs 30\u00a0days\u00a0· Deal has no keyman\u00a0· Budget not confirmed'],
       // In Prospect since Jan 10 noon: 130.5\u00a0days; its date pushed twice.
-      ['Deal B', '₩5M', 'Pipeline', 'May 31, 2025', 'Park', 'Account B', 'Prospect', '₩500K', '2', 'Over the Prospect threshold: 130\u00a0days vs 30\u00a0days\u00a0· Close date pushed 2\u00a0times'],
+      ['Deal B', '₩5M', 'Pipeline', 'May 31, 2025', 'Park', 'Account B', 'Prospect', '₩500K', '2', 'Over the Prospect threshold: 130\u00a0days vs 30\u00a0days\u00a0· Close date pushed 2\u00a0times from Apr 30, 2025'],
       ['Total: 4\u00a0deals', '₩11M', 'Commit ₩4M\u00a0· best case ₩6M', '', '', '', '', '₩3.75M', '', ''],
     ]);
     expect(month.rows.at(-1)!.every((c) => c.tone === 'total')).toBe(true);

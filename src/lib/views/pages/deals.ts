@@ -22,8 +22,8 @@ export function accountLinks(ctx: PageContext): (accountId: string) => string | 
   };
 }
 
-export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'pushes'>): string {
-  return joinItems(deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes)));
+export function flagsText(ctx: PageContext, deal: Pick<OpenDealRow, 'flags' | 'pushes' | 'pushed_from'>): string {
+  return joinItems(deal.flags.map((flag) => flagLabel(ctx.m, ctx.f, flag, deal.pushes, deal.pushed_from)));
 }
 
 /**
