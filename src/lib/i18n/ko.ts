@@ -374,7 +374,7 @@ export const ko: Messages = {
     no_keyman: '딜 키맨 미확인',
     budget_unconfirmed: '예산 미확정',
   },
-  pushedTimes: (p, f) => (p.date ? `마감일 ${f.date(p.date)}부터 ${f.count(p.count)}회 연기` : `마감일 ${f.count(p.count)}회 연기`),
+  pushedTimes: (p, f) => `마감일 ${p.date ? `${f.date(p.date)}부터 ` : ''}${f.count(p.count)}회 연기`,
   cellNotes: {
     pastDue: '마감일 경과',
     targetMet: '목표 달성',
