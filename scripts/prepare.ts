@@ -1,5 +1,5 @@
 /**
- * npm's `prepare` script, which `npm ci` and `npm install` run in the project once the packages are in: it makes
+ * npm's `prepare` script (through scripts/prepare.mjs), which `npm ci` and `npm install` run in the project once the packages are in: it makes
  * what depends on Pipescope's code alone, never on data, and which a build would otherwise make first, into the
  * caches a build looks in, as a published package would ship it made:
  *   - the commands compiled into plain JavaScript (scripts/launch.mjs, node_modules/.cache/pipescope-cli);
@@ -65,7 +65,8 @@ export async function prepare(steps: PrepareSteps = realSteps, now = () => perfo
 
 const USAGE = 'usage: npm run prepare   (run by npm ci and npm install: makes the compiled commands, the filter form’s script and the pages’ bundle for the first build; no options)';
 
-if (import.meta.main) {
-  scriptArgs('prepare', process.argv.slice(2), {}, USAGE);
+/** The command (scripts/prepare.mjs runs it, so that no Node or loading problem fails the install). */
+export async function runCli(argv: string[]): Promise<void> {
+  scriptArgs('prepare', argv, {}, USAGE);
   for (const line of await prepare()) process.stderr.write(`${line}\n`);
 }

@@ -3,6 +3,7 @@
  * without --quiet, and a step that fails is named without failing the install.
  */
 import { describe, expect, it } from 'vitest';
+import { runsTypeScript } from '../../../scripts/prepare.mjs';
 import { prepare, type PrepareSteps } from '../../../scripts/prepare.ts';
 
 /** Steps that record their calls; `fail` says how each named one fails. */
@@ -42,5 +43,15 @@ describe('prepare', () => {
       'prepare: done (1.3 s)',
     ]);
     expect(calls).toEqual(['compile', 'filterScript', 'pages', 'quietPages']);
+  });
+});
+
+describe('prepare on a Node that cannot run it', () => {
+  it('is run only by a Node that strips TypeScript’s types (22.18 and later); an older one skips it, failing nothing', () => {
+    expect(runsTypeScript('20.20.2')).toBe(false);
+    expect(runsTypeScript('22.17.1')).toBe(false);
+    expect(runsTypeScript('22.18.0')).toBe(true);
+    expect(runsTypeScript('22.23.3')).toBe(true);
+    expect(runsTypeScript('24.1.0')).toBe(true);
   });
 });
