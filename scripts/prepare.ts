@@ -36,7 +36,7 @@ const realSteps: PrepareSteps = {
   pages: async (quiet) => {
     const pageBundles = defaultBuildDeps.pageBundlesCache;
     if (pageBundles === undefined) return true;
-    const request = { root: PROJECT_ROOT, quiet, base: '/', pageBundles };
+    const request = { root: PROJECT_ROOT, quiet, pageBundles };
     await bundleInChild(request).done;
     return pageBundleKept(request);
   },

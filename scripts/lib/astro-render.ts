@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ACCOUNT_CSVS_ENV } from '../../src/site/build-env.ts';
-import { RELATIVE_LINKS_ENV } from '../../src/site/relative-links.ts';
+import { ACCOUNT_CSVS_ENV, HOSTING_BASE_ENV } from '../../src/site/build-env.ts';
+import { RELATIVE_LINKS_ENV, RENDERED_BASE } from '../../src/site/relative-links.ts';
 import { onInterrupt } from './interrupt.ts';
 import { removeStaleFolders } from './out-dir.ts';
 import { PROJECT_ROOT } from './project.ts';
@@ -29,8 +29,7 @@ export interface RenderOptions {
   outDir: string;
   siteDataPath: string;
   quiet: boolean;
-  /** Astro's `site` (--site), and the base path (--base, default '/'). */
-  site?: string;
+  /** The path the site is served under (--base, default '/'): the 404 page's links (HOSTING_BASE_ENV). The pages are rendered under RENDERED_BASE. */
   base?: string;
   /** Pages written with relative links as they are rendered (src/middleware.ts), for the live site; else site-absolute (a snapshot's copy is made from them). */
   relativeLinks?: boolean;
@@ -106,11 +105,11 @@ function waitForData(ready: Promise<void>) {
   };
 }
 
-/** What of `options` is baked into the pages' server bundle (page-bundles.ts). */
-const bundleOptionsOf = ({ base, site, quiet }: Pick<RenderOptions, 'base' | 'site' | 'quiet'>): BundleOptions => ({ base: base ?? '/', site: site ?? null, logLevel: quiet ? 'error' : 'warn' });
+/** What of `options` is baked into the pages' server bundle (page-bundles.ts): not --base nor --site (see RENDERED_BASE). */
+const bundleOptionsOf = ({ quiet }: Pick<RenderOptions, 'quiet'>): BundleOptions => ({ logLevel: quiet ? 'error' : 'warn' });
 
 /** What a bundle made before the data is there needs: the project, where bundles are kept, and the options baked in. */
-export type BundleRequest = Pick<RenderOptions, 'root' | 'quiet' | 'site' | 'base'> & { pageBundles: string };
+export type BundleRequest = Pick<RenderOptions, 'root' | 'quiet'> & { pageBundles: string };
 
 /** Whether a bundle of the code as it is now is kept for `request`'s options. */
 export const pageBundleKept = (request: BundleRequest): boolean => findPageBundle(request.root, request.pageBundles, bundleOptionsOf(request)) !== null;
@@ -134,7 +133,7 @@ export async function bundlePagesHere(request: BundleRequest): Promise<void> {
     rmSync(outDir, { recursive: true, force: true });
   });
   try {
-    await astroBuild({ root: request.root, outDir, quiet: request.quiet, site: request.site, base: request.base }, undefined, recording);
+    await astroBuild({ root: request.root, outDir, quiet: request.quiet }, undefined, recording);
     recording.keep(outDir);
   } catch {
     recording.discard();
@@ -181,11 +180,12 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
   process.env[SITE_DATA_ENV] = options.siteDataPath;
   process.env[RELATIVE_LINKS_ENV] = options.relativeLinks ? '1' : '0';
   process.env[ACCOUNT_CSVS_ENV] = options.accountCsvsWritten ? 'written' : 'route';
+  process.env[HOSTING_BASE_ENV] = options.base ?? '/';
   const bundleOptions = bundleOptionsOf(options);
   const kept = options.pageBundles === undefined ? null : findPageBundle(options.root, options.pageBundles, bundleOptions);
   if (kept) {
     const { renderFromBundle } = await import('./render-from-bundles.ts');
-    await renderFromBundle(kept.dir, kept.kept, { outDir: options.outDir, publicDir: join(options.root, 'public'), site: options.site, logLevel: bundleOptions.logLevel, concurrency: RENDER_CONCURRENCY }, dataReady);
+    await renderFromBundle(kept.dir, kept.kept, { outDir: options.outDir, publicDir: join(options.root, 'public'), logLevel: bundleOptions.logLevel, concurrency: RENDER_CONCURRENCY }, dataReady);
     renderedFrom = 'kept bundle';
   } else {
     const recording = options.pageBundles === undefined ? null : recordPageBundles(options.root, options.pageBundles, bundleOptions);
@@ -202,9 +202,9 @@ export async function renderHere(options: RenderOptions, dataReady?: Promise<voi
 }
 
 /** `astro build` in this process, its bundle recorded by `recording` when given. */
-async function astroBuild({ root, outDir, quiet, site, base = '/' }: Pick<RenderOptions, 'root' | 'outDir' | 'quiet' | 'site' | 'base'>, dataReady: Promise<void> | undefined, recording: ReturnType<typeof recordPageBundles> | null): Promise<void> {
+async function astroBuild({ root, outDir, quiet }: Pick<RenderOptions, 'root' | 'outDir' | 'quiet'>, dataReady: Promise<void> | undefined, recording: ReturnType<typeof recordPageBundles> | null): Promise<void> {
   // Astro reads import.meta.env.BASE_URL and SITE from the environment when set there (a test runner sets
-  // BASE_URL): the base and site come from the options only.
+  // BASE_URL): the pages are rendered under RENDERED_BASE, and no site (no page links to its own address).
   delete process.env.BASE_URL;
   delete process.env.SITE;
   // No usage report to astro.build from a build of someone's CRM data (it also runs git and a network request each time).
@@ -231,8 +231,7 @@ async function astroBuild({ root, outDir, quiet, site, base = '/' }: Pick<Render
       root,
       outDir,
       logLevel: quiet ? 'error' : 'warn',
-      ...(site ? { site } : {}),
-      base,
+      base: RENDERED_BASE,
       build: { concurrency: RENDER_CONCURRENCY },
       ...(recording ? { integrations: [recording.integration] } : {}),
       // Scripts find their chunks relative to themselves, so a dated snapshot and a file share load their own.

@@ -40,7 +40,7 @@ export async function extractFor(job: ExtractJob, { io, deps, dataDir, extractOn
     // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.
     extraction.catch(() => {});
     // Before a large folder's render, which then renders from the bundle kept: made meanwhile on the second core.
-    const bundling = large && !extractOnly && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, site: publish.site, base: publish.base, pageBundles: deps.pageBundlesCache }) : null;
+    const bundling = large && !extractOnly && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, pageBundles: deps.pageBundlesCache }) : null;
     if (renderDir !== undefined) {
       // Astro loads and bundles meanwhile, and renders once the data is written and checked (the build's early.go).
       const options = renderOptions({ quiet, publish, pageBundles: deps.pageBundlesCache }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });

@@ -97,7 +97,7 @@ export function renderOptions(
   siteDataPath: string,
   { relativeLinks, accountCsvsWritten }: { relativeLinks: boolean; accountCsvsWritten: boolean },
 ): RenderOptions {
-  return { root: PROJECT_ROOT, outDir, siteDataPath, quiet, site: publish.site, base: publish.base, relativeLinks, accountCsvsWritten, ...(pageBundles ? { pageBundles } : {}) };
+  return { root: PROJECT_ROOT, outDir, siteDataPath, quiet, base: publish.base, relativeLinks, accountCsvsWritten, ...(pageBundles ? { pageBundles } : {}) };
 }
 
 /** The live site's pages are rendered with relative links; with --snapshot, site-absolute ones, from which the snapshot's copy is made. */
@@ -188,12 +188,12 @@ async function render(req: OutputRequest, ex: Extraction, early: EarlyRender | n
     // This date's snapshot first: the live site's pages are then rewritten where they are.
     const folder = join(staging, SNAPSHOTS_DIR, asOf);
     writingTo(outArg, () => {
-      emitTree(io.fs, currentDir, folder, publish.base, asOf);
+      emitTree(io.fs, currentDir, folder, asOf);
       io.fs.writeFileSync(join(folder, SNAPSHOT_FILE), ex.snapshotManifest!);
     });
   }
   // The live site, with relative links, moved into place.
-  writingTo(outArg, () => emitLiveInPlace(io.fs, topDir, staging, publish.base, top === current && publish.snapshot ? 'absolute' : 'relative'));
+  writingTo(outArg, () => emitLiveInPlace(io.fs, topDir, staging, top === current && publish.snapshot ? 'absolute' : 'relative'));
 }
 
 /**

@@ -20,15 +20,16 @@ import { findKept, hashesOf, keepFolder, sha256, type KeptRecord } from './kept-
 import { makeDirs } from './make-dirs.ts';
 
 /** The layout of a kept bundle and what rendering from it assumes (another is never read). */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Bundles kept: the most recently used (a build's options are part of what is kept: tests build with several). */
 const KEEP = 6;
 /** Besides the project files bundled: the packages (lockfile), Astro's configuration, TypeScript's, and how bundles are kept. */
 const FIXED_INPUTS = ['package-lock.json', 'astro.config.mjs', 'tsconfig.json', 'scripts/lib/page-bundles.ts'];
-/** Astro's options baked into the chunks (the base and site into import.meta.env, the log level into its manifest). */
+/**
+ * Astro's options baked into the chunks: the log level, into its manifest. Not the base nor the site, which the
+ * pages are bundled without (src/site/relative-links.ts RENDERED_BASE): one bundle serves every --base and --site.
+ */
 export interface BundleOptions {
-  base: string;
-  site: string | null;
   logLevel: 'error' | 'warn';
 }
 
@@ -46,7 +47,7 @@ export interface PageBundleRecord extends KeptRecord {
   client: string[];
 }
 
-const sameOptions = (a: BundleOptions, b: BundleOptions) => a.base === b.base && a.site === b.site && a.logLevel === b.logLevel;
+const sameOptions = (a: BundleOptions, b: BundleOptions) => a.logLevel === b.logLevel;
 
 /** The files below src/, as paths below it ('styles/site.css'), sorted. */
 function sourceFiles(root: string): string[] {

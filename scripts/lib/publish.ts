@@ -12,7 +12,7 @@ import type { CliFs } from './cli.ts';
 import { type Args, optionalString, UsageError } from './io.ts';
 import { msg } from '../../src/lib/i18n/cli-messages.ts';
 import { isWithin, listFiles } from './out-dir.ts';
-import { normalizeBase, relativizeHtml, snapshotPageHtml } from './relative-links.ts';
+import { normalizeBase, relativizeHtml, RENDERED_BASE, snapshotPageHtml } from './relative-links.ts';
 import { weekdayOption } from './snapshot-weekday.ts';
 import { makeDirs } from './make-dirs.ts';
 
@@ -169,10 +169,11 @@ export function publishOptions(args: Args, reports: Pick<PublishOptions, 'digest
  * Write the rendered site in `renderDir` into `dest` with relative links:
  * the live site (`snapshot` false: every file) or a dated snapshot at
  * `snapshots/<date>/` (`snapshot` true: without the snapshots index and the
- * 404 page, whose links point to the live site's). The 404 page keeps its
- * site-absolute links (a host serves it at any address). Returns the bytes written.
+ * 404 page, whose links point to the live site's). The pages were rendered
+ * under `RENDERED_BASE`; the 404 page keeps its site-absolute links, with
+ * `--base` (a host serves it at any address). Returns the bytes written.
  */
-export function emitTree(fs: CliFs, renderDir: string, dest: string, base: string, snapshot: string | null): number {
+export function emitTree(fs: CliFs, renderDir: string, dest: string, snapshot: string | null): number {
   const prefix = snapshot === null ? '' : `${SNAPSHOTS_DIR}/${snapshot}/`;
   let bytes = 0;
   for (const file of listFiles(fs, renderDir)) {
@@ -182,7 +183,7 @@ export function emitTree(fs: CliFs, renderDir: string, dest: string, base: strin
     makeDirs(dirname(to), fs);
     if (path.endsWith('.html') && path !== '404.html') {
       const text = fs.readFileSync(join(renderDir, file), 'utf8');
-      const html = snapshot === null ? relativizeHtml(text, path, base, { prefix }) : snapshotPageHtml(text, path, base, prefix);
+      const html = snapshot === null ? relativizeHtml(text, path, RENDERED_BASE, { prefix }) : snapshotPageHtml(text, path, RENDERED_BASE, prefix);
       fs.writeFileSync(to, html);
       bytes += Buffer.byteLength(html);
     } else {
@@ -194,7 +195,7 @@ export function emitTree(fs: CliFs, renderDir: string, dest: string, base: strin
 }
 
 /**
- * The live site as `emitTree(fs, renderDir, dest, base, null)` writes it,
+ * The live site as `emitTree(fs, renderDir, dest, null)` writes it,
  * without a second copy of the files: the pages' links made relative in
  * `renderDir` itself, then its files moved into `dest` (renames: both are
  * folders of the build beside --out). `renderDir` is left empty. Pages
@@ -202,14 +203,14 @@ export function emitTree(fs: CliFs, renderDir: string, dest: string, base: strin
  * src/middleware.ts) are left as they are; that is checked on the first
  * page, and had they not been, they are rewritten like the others.
  */
-export function emitLiveInPlace(fs: CliFs, renderDir: string, dest: string, base: string, rendered: 'absolute' | 'relative'): void {
+export function emitLiveInPlace(fs: CliFs, renderDir: string, dest: string, rendered: 'absolute' | 'relative'): void {
   let rewrite = rendered === 'absolute';
   for (const file of listFiles(fs, renderDir)) {
     const path = file.split('\\').join('/');
     if (!path.endsWith('.html') || path === '404.html') continue;
     const full = join(renderDir, file);
     const html = fs.readFileSync(full, 'utf8');
-    const relative = relativizeHtml(html, path, base);
+    const relative = relativizeHtml(html, path, RENDERED_BASE);
     if (!rewrite && relative === html) break;
     rewrite = true;
     if (relative !== html) fs.writeFileSync(full, relative);

@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeDirs } from './make-dirs.ts';
 import type { PageBundleRecord } from './page-bundles.ts';
 
-/** Astro's dev server port, the origin of page URLs when no site is set (Astro's default, `server.port`). */
+/** The origin of the page URLs rendered (Astro's dev server port, `server.port`): no page reads its own address, and no site is set (astro-render.ts). */
 const DEFAULT_PORT = 4321;
 
 interface Route {
@@ -93,7 +93,6 @@ function outFileFor(outDir: string, pathname: string, route: Route): string {
 export interface BundleRender {
   outDir: string;
   publicDir: string;
-  site?: string;
   logLevel: 'error' | 'warn';
   /** Pages rendered at once (Astro's build.concurrency in the same build). */
   concurrency: number;
@@ -103,7 +102,7 @@ export interface BundleRender {
  * Render every page of the kept bundle in `dir` into `outDir` (new and empty), once `dataReady` resolves (the
  * pages read the site data); a rejection stops it before any page.
  */
-export async function renderFromBundle(dir: string, kept: PageBundleRecord, { outDir, publicDir, site, logLevel, concurrency }: BundleRender, dataReady?: Promise<void>): Promise<void> {
+export async function renderFromBundle(dir: string, kept: PageBundleRecord, { outDir, publicDir, logLevel, concurrency }: BundleRender, dataReady?: Promise<void>): Promise<void> {
   makeDirs(outDir);
   if (existsSync(publicDir)) copyTree(publicDir, outDir);
   for (const path of kept.client) {
@@ -127,7 +126,7 @@ export async function renderFromBundle(dir: string, kept: PageBundleRecord, { ou
   // loads them as the first pages render, after the data.
   await Promise.all([...(app.manifest.pageMap?.values() ?? [])].map(async (load) => (await load()).page()));
   await dataReady;
-  const origin = site ? new URL(site).origin : `http://localhost:${DEFAULT_PORT}`;
+  const origin = `http://localhost:${DEFAULT_PORT}`;
   const published = filesBelow(publicDir);
   // The first route of a path wins, as in Astro (which warns of the others by default).
   const seen = new Set<string>();

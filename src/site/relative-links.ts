@@ -99,6 +99,13 @@ export function normalizeBase(value: string): string | null {
   return base;
 }
 
+/**
+ * The base path every page is rendered under: Astro's default, whatever `--base` the site is served under. The
+ * links are made relative from it, and the 404 page alone writes `--base` into its own (src/site/paths.ts
+ * `hostingBase`); so one server bundle of the code serves every base (scripts/lib/page-bundles.ts).
+ */
+export const RENDERED_BASE = '/';
+
 /** The environment variable that turns on the rewriting as pages are rendered (set by scripts/build.ts `astroBuild`). */
 export const RELATIVE_LINKS_ENV = 'PIPESCOPE_RELATIVE_LINKS';
 

@@ -831,7 +831,7 @@ describe('build: a small data folder is extracted in a process of its own while 
     const large: BuildDeps = { ...childDeps(cache, render), largeDataBytes: 0, pageBundlesCache: pageBundles, bundlePages: fakeBundling(events, requests) };
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet', '--base', '/pipeline/'], fakeIO(dir).io, large)).toBe(0);
     expect(events).toEqual(['bundling', 'bundled', 'render']);
-    expect(requests).toEqual([{ root: PROJECT_ROOT, quiet: true, site: undefined, base: '/pipeline/', pageBundles }]);
+    expect(requests).toEqual([{ root: PROJECT_ROOT, quiet: true, pageBundles }]);
     // A small folder's Astro loads beside the extraction, and --extract-only renders nothing: neither bundles apart.
     events.length = 0;
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'data-only', '--extract-only', '--quiet'], fakeIO(dir).io, large)).toBe(0);

@@ -3,7 +3,7 @@
  * render-from-bundles.ts) are Astro's own, file for file: real renders of the
  * sample's site data in child processes (scripts/lib/astro-render.ts), as a
  * second date's render runs. And a kept bundle is used only for the code and
- * the options it was made with.
+ * the log level it was made with, for any --base.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -78,7 +78,7 @@ describe('pages from a kept bundle', () => {
 
   it('made by bundling alone (no page rendered, no site data read: a large build, npm ci) renders the same files', { timeout: 240_000 }, () => {
     const alone = join(work, 'kept-alone');
-    const request = { root: PROJECT_ROOT, quiet: true, base: '/', pageBundles: alone };
+    const request = { root: PROJECT_ROOT, quiet: true, pageBundles: alone };
     const env = { ...process.env, PIPESCOPE_SITE_DATA: join(work, 'no-site-data-here.json') };
     execFileSync(process.execPath, ['scripts/lib/astro-render.ts', '--bundle', JSON.stringify(request)], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
     const [kept, ...more] = readdirSync(alone);
@@ -95,18 +95,30 @@ describe('pages from a kept bundle', () => {
     for (const [path, bytes] of astro) if (!bytes.equals(files.get(path)!)) expect.fail(`from-alone/${path} differs from Astro's`);
   });
 
-  it('made with other options (base, site, links) is not used; its own is, and renders those options', { timeout: 240_000 }, () => {
-    const options = { base: '/pipeline/', site: 'https://example.com', relativeLinks: false, quiet: false };
+  it('serve every --base: the pages rendered under "/" as for any other, the 404 page alone with the base in its links', { timeout: 240_000 }, () => {
+    const options = { base: '/pipeline/' };
     render(join(work, 'astro-base'), options);
-    const before = keptFolders();
+    // Kept by the first test, or by this render when it runs alone.
     render(join(work, 'recorded-base'), { ...options, pageBundles: cache });
-    expect(keptFolders().length).toBe(before.length + 1);
+    const kept = keptFolders();
+    expect(kept).toHaveLength(1);
     render(join(work, 'reused-base'), { ...options, pageBundles: cache });
+    render(join(work, 'reused-plain'), { pageBundles: cache });
+    expect(keptFolders()).toEqual(kept);
     const astro = tree(join(work, 'astro-base'));
-    expect(astro.get('en/index.html')!.toString('utf8')).toContain('href="/pipeline/en/funnel/"');
-    const reused = tree(join(work, 'reused-base'));
-    expect([...reused.keys()]).toEqual([...astro.keys()]);
-    for (const [path, bytes] of astro) if (!bytes.equals(reused.get(path)!)) expect.fail(`reused-base/${path} differs from Astro's`);
+    for (const other of ['recorded-base', 'reused-base']) {
+      const files = tree(join(work, other));
+      expect([...files.keys()]).toEqual([...astro.keys()]);
+      for (const [path, bytes] of astro) if (!bytes.equals(files.get(path)!)) expect.fail(`${other}/${path} differs from Astro's`);
+    }
+    const notFound = astro.get('404.html')!.toString('utf8');
+    expect(notFound).toContain('<link rel="icon" href="/pipeline/favicon.svg"');
+    expect(notFound).toContain('<a href="/pipeline/en/" hreflang="en-US">');
+    expect(notFound).toContain('<a href="/pipeline/ko/snapshots/" hreflang="ko-KR">');
+    const plain = tree(join(work, 'reused-plain'));
+    expect(plain.get('404.html')!.toString('utf8')).toContain('<a href="/en/" hreflang="en-US">');
+    expect([...plain.keys()]).toEqual([...astro.keys()]);
+    expect([...astro].filter(([path, bytes]) => !bytes.equals(plain.get(path)!)).map(([path]) => path)).toEqual(['404.html']);
   });
 });
 
@@ -120,7 +132,7 @@ describe('finding a kept bundle', () => {
     const cacheDir = join(root, 'kept');
     return { root, cacheDir };
   }
-  const options = { base: '/', site: null, logLevel: 'error' as const };
+  const options = { logLevel: 'error' as const };
 
   it('only for the same files, the same list of files below src/, and the same options', () => {
     const { root, cacheDir } = project();
@@ -129,14 +141,12 @@ describe('finding a kept bundle', () => {
       const dir = join(cacheDir, '0123456789abcdef');
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'kept.json'), JSON.stringify({ format: 1, inputs, options, listing, entry: 'prerender-entry.x.mjs', pages: [], scripts: [], client: [] }));
+      writeFileSync(join(dir, 'kept.json'), JSON.stringify({ format: 2, inputs, options, listing, entry: 'prerender-entry.x.mjs', pages: [], scripts: [], client: [] }));
     };
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     const listingOf = (src: string[], env: string[] = []) => sha(JSON.stringify([src, env]));
     keep(listingOf(['pages/index.astro']), { 'src/pages/index.astro': sha('<p>hi</p>'), 'package-lock.json': sha('{}') });
     expect(findPageBundle(root, cacheDir, options)?.dir).toBe(join(cacheDir, '0123456789abcdef'));
-    expect(findPageBundle(root, cacheDir, { ...options, base: '/x/' })).toBeNull();
-    expect(findPageBundle(root, cacheDir, { ...options, site: 'https://example.com' })).toBeNull();
     expect(findPageBundle(root, cacheDir, { ...options, logLevel: 'warn' })).toBeNull();
     // A file edited since.
     writeFileSync(join(root, 'src', 'pages', 'index.astro'), '<p>hello</p>');

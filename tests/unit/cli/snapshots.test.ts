@@ -11,14 +11,16 @@ import { main, type RenderOptions } from '../../../scripts/build.ts';
 import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
+import { RENDERED_BASE } from '../../../src/site/relative-links.ts';
 import { copyFixture, fakeIO, hashTree, removeTempDirs, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
 const DATES = ['2025-04-30', '2025-05-31', '2025-06-30'] as const;
 
-/** Pages as Astro writes them (links with the base path), from the site data it was given. */
-async function fakeRender({ outDir, siteDataPath, base = '/' }: RenderOptions): Promise<void> {
+/** Pages as Astro writes them, from the site data it was given: links from the root (RENDERED_BASE), the 404 page's with --base. */
+async function fakeRender({ outDir, siteDataPath, base: hostingBase = '/' }: RenderOptions): Promise<void> {
+  const base = RENDERED_BASE;
   const site = siteDataSchema.parse(JSON.parse(readFileSync(siteDataPath, 'utf8')));
   const write = (file: string, text: string) => {
     mkdirSync(join(outDir, dirname(file)), { recursive: true });
@@ -26,7 +28,7 @@ async function fakeRender({ outDir, siteDataPath, base = '/' }: RenderOptions): 
   };
   write('index.html', `<meta http-equiv="refresh" content="0; url=${base}en/"><a href="${base}en/">en</a>`);
   write('favicon.svg', '<svg/>');
-  write('404.html', `<a href="${base}en/">home</a>`);
+  write('404.html', `<a href="${hostingBase}en/">home</a>`);
   write('en/index.html', `<link rel="icon" href="${base}favicon.svg"><h1>${site.as_of}</h1><a href="${base}en/changes/">changes</a><a href="${base}en/snapshots/">snapshots</a><a href="${base}metrics.json">m</a>`);
   const groups = site.changes.groups.map((g) => `${g.kind}=${g.count}`).join(' ');
   write('en/changes/index.html', `<p id="period">${site.changes.from} ${site.changes.to} ${site.changes.basis}</p><p>${groups}</p><a href="${base}en/">home</a>`);
