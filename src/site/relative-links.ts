@@ -84,19 +84,31 @@ export function snapshotPageHtml(html: string, file: string, base: string, prefi
   return relativizeHtml(html.slice(0, note.index), file, base, tree) + shown + relativizeHtml(html.slice(note.index + note[0].length), file, base, tree);
 }
 
+/** A name of the path, as read (percent-encoding decoded): letters and digits of any script with their marks, `.`, `_`, `~` and `-`, and single spaces between them. */
+const BASE_NAME = /^[\p{L}\p{M}\p{N}._~-]+(?: [\p{L}\p{M}\p{N}._~-]+)*$/u;
+
 /**
- * `--base`: an absolute URL path of ASCII letters, digits, `.`, `_`, `~`
- * and `-`, ending in one slash (added, or made one). Returns null when it
- * is not one. A percent-encoded path (`/%ED%8C%8C/`, `/a%20b/`: a space or
- * a Korean name) is not one: Astro cannot render under it.
+ * `--base`: an absolute URL path ending in one slash (added, or made one), each name percent-encoded as a link
+ * needs it (`/영업 파이프라인/` and `/%EC%98%81%EC%97%85%20...` give the same). Only the 404 page's links carry
+ * it (every page is rendered under RENDERED_BASE), so a space or a Korean name is fine. Returns null when it is
+ * not one: an empty name (`//`), `.` or `..`, an encoded slash, quotes, brackets and other punctuation.
  */
 export function normalizeBase(value: string): string | null {
   const base = value.replace(/\/*$/u, '/');
   if (!base.startsWith('/') || base.startsWith('//')) return null;
-  if (!/^[A-Za-z0-9._~/-]+$/u.test(base)) return null;
-  if (base.split('/').some((s) => s === '.' || s === '..')) return null;
-  if (base.includes('//')) return null;
-  return base;
+  const inner = base.slice(1, -1);
+  let encoded = '/';
+  for (const name of inner === '' ? [] : inner.split('/')) {
+    let read: string;
+    try {
+      read = decodeURIComponent(name);
+    } catch {
+      return null;
+    }
+    if (!BASE_NAME.test(read) || read === '.' || read === '..') return null;
+    encoded += `${encodeURIComponent(read)}/`;
+  }
+  return encoded;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Hosting: the sample built with `--base /pipescope/ --snapshot`, served
- * under that sub-path (as a GitHub Pages project site is), has no broken link
+ * Hosting: the sample built with `--base '/영업 파이프라인/' --snapshot`, served
+ * under that sub-path (as a GitHub Pages project site is, or a team's own
+ * server under a Korean name with a space), has no broken link
  * or asset, on the live site and inside the dated snapshot; a snapshot's
  * links stay within it (but for the snapshots index); a missing address gets
  * the 404 page; the files also work opened from disk (file://). Runs when
@@ -18,7 +19,9 @@ import { resolveFile, serveStatic, type StaticServer } from '../../scripts/lib/s
 const required = process.env.CI === 'true' || process.env.CI === '1';
 const run = hasChromium() || required;
 
-const BASE = '/pipescope/';
+/** A base with a space and a Korean name (a team's own server): the folder served, as given to --base; and as links carry it. */
+const BASE = '/영업 파이프라인/';
+const BASE_URL = '/%EC%98%81%EC%97%85%20%ED%8C%8C%EC%9D%B4%ED%94%84%EB%9D%BC%EC%9D%B8/';
 const AS_OF = '2026-06-30';
 const SNAPSHOT = `snapshots/${AS_OF}/`;
 
@@ -33,13 +36,13 @@ function htmlFiles(dir: string): string[] {
 /** Each link or asset of a page: where it points, as a path below the base ('' for the site root). */
 function targets(serveRoot: string, file: string): { url: string; path: string | null }[] {
   const html = readFileSync(join(serveRoot, BASE, file), 'utf8');
-  const page = `http://host${BASE}${file.replace(/index\.html$/u, '')}`;
+  const page = `http://host${BASE_URL}${file.replace(/index\.html$/u, '')}`;
   return [...html.matchAll(/\s(?:href|src|data-(?:[a-z0-9-]+-)?src)="([^"#]*)/gu)]
     .map((m) => m[1]!)
     .filter((url) => url !== '' && !/^(https?:|mailto:|data:)/u.test(url))
     .map((url) => {
       const pathname = new URL(url, page).pathname;
-      return { url, path: pathname.startsWith(BASE) ? pathname.slice(BASE.length) : null };
+      return { url, path: pathname.startsWith(BASE_URL) ? pathname.slice(BASE_URL.length) : null };
     });
 }
 
@@ -106,7 +109,7 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
 
   it('says on every page of a snapshot which date it is, and links to the latest; the live site shows no such note', async () => {
     const tab = await browser.newPage();
-    await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/`);
+    await tab.goto(`${server.url}${BASE_URL}${SNAPSHOT}en/funnel/`);
     // The title too (a tab, a bookmark, a chat's preview of a shared link).
     expect(await tab.title()).toBe('Funnel · Pipescope · as of Jun 30, 2026');
     // What a chat app previews (Open Graph), and no search engine's index for the team's deals.
@@ -115,7 +118,7 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     );
     expect(meta).toEqual({ robots: 'noindex, nofollow', 'og:type': 'website', 'og:site_name': 'Pipescope', 'og:title': 'Funnel · Pipescope · as of Jun 30, 2026', 'og:description': await tab.getAttribute('meta[name="description"]', 'content'), 'og:locale': 'en_US' });
     // The snapshot's root, the address most shared, is dated too (it opens the reader's language).
-    const root = await (await fetch(`${server.url}${BASE}${SNAPSHOT}`)).text();
+    const root = await (await fetch(`${server.url}${BASE_URL}${SNAPSHOT}`)).text();
     expect(root).toMatch(/<title>Pipescope · (as of Jun 30, 2026|2026\.\s6\.\s30\.\s기준)<\/title>/u);
     expect(root).toMatch(/<meta property="og:title" content="Pipescope · (as of Jun 30, 2026|2026\.\s6\.\s30\.\s기준)"/u);
     const note = tab.locator('.snapshot-note');
@@ -126,12 +129,12 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     expect((await note.innerText()).trim()).toBe('This is the dated snapshot of Jun 30, 2026: the dashboard as built for that date, kept unchanged.');
     await tab.emulateMedia({ media: 'screen' });
     await note.locator('a', { hasText: 'Open the latest dashboard' }).click();
-    await tab.waitForURL(`${server.url}${BASE}en/funnel/`);
+    await tab.waitForURL(`${server.url}${BASE_URL}en/funnel/`);
     expect(await tab.locator('.snapshot-note').isVisible()).toBe(false);
-    await tab.goto(`${server.url}${BASE}${SNAPSHOT}ko/changes/`);
+    await tab.goto(`${server.url}${BASE_URL}${SNAPSHOT}ko/changes/`);
     expect(await tab.locator('.snapshot-note').textContent()).toMatch(/^2026\.\s6\.\s30\.\s기준 날짜별 스냅숏입니다/u);
     await tab.locator('.snapshot-note a', { hasText: '모든 스냅숏' }).click();
-    await tab.waitForURL(`${server.url}${BASE}ko/snapshots/`);
+    await tab.waitForURL(`${server.url}${BASE_URL}ko/snapshots/`);
     await tab.close();
   });
 
@@ -149,7 +152,7 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     sample.push(pages.find((f) => f.startsWith('en/accounts/') && f !== 'en/accounts/index.html')!);
     sample.push(pages.find((f) => f.startsWith(`${SNAPSHOT}ko/accounts/`) && f !== `${SNAPSHOT}ko/accounts/index.html`)!);
     for (const file of sample) {
-      const response = await tab.goto(`${server.url}${BASE}${file.replace(/index\.html$/u, '')}`, { waitUntil: 'load' });
+      const response = await tab.goto(`${server.url}${BASE_URL}${file.replace(/index\.html$/u, '')}`, { waitUntil: 'load' });
       expect(response?.status(), file).toBe(200);
     }
     await tab.close();
@@ -159,23 +162,23 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
 
   it('sends the root and a snapshot’s root to a language below them', async () => {
     const tab = await browser.newPage();
-    await tab.goto(`${server.url}${BASE}`);
-    await tab.waitForURL(new RegExp(`${BASE}(en|ko)/$`, 'u'));
-    await tab.goto(`${server.url}${BASE}${SNAPSHOT}`);
-    await tab.waitForURL(new RegExp(`${BASE}${SNAPSHOT}(en|ko)/$`, 'u'));
+    await tab.goto(`${server.url}${BASE_URL}`);
+    await tab.waitForURL(new RegExp(`${BASE_URL}(en|ko)/$`, 'u'));
+    await tab.goto(`${server.url}${BASE_URL}${SNAPSHOT}`);
+    await tab.waitForURL(new RegExp(`${BASE_URL}${SNAPSHOT}(en|ko)/$`, 'u'));
     await tab.close();
   });
 
   it('navigates from the live site to the snapshot and back to the index', async () => {
     const tab = await browser.newPage();
-    await tab.goto(`${server.url}${BASE}en/snapshots/`);
+    await tab.goto(`${server.url}${BASE_URL}en/snapshots/`);
     await tab.click(`a[href="../../${SNAPSHOT}en/"]`);
-    await tab.waitForURL(`${server.url}${BASE}${SNAPSHOT}en/`);
+    await tab.waitForURL(`${server.url}${BASE_URL}${SNAPSHOT}en/`);
     await tab.click('.site-nav a[href="changes/"]');
-    await tab.waitForURL(`${server.url}${BASE}${SNAPSHOT}en/changes/`);
+    await tab.waitForURL(`${server.url}${BASE_URL}${SNAPSHOT}en/changes/`);
     expect(await tab.textContent('h1')).toBe('What changed');
     await tab.click('.site-footer a[href$="en/snapshots/"]');
-    await tab.waitForURL(`${server.url}${BASE}en/snapshots/`);
+    await tab.waitForURL(`${server.url}${BASE_URL}en/snapshots/`);
     await tab.close();
   });
 
@@ -183,7 +186,7 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     const tab = await browser.newPage();
     await tab.setViewportSize({ width: 390, height: 844 });
     for (const [locale, changes] of [['en', 'What changed'], ['ko', '변경 사항']] as const) {
-      await tab.goto(`${server.url}${BASE}${locale}/snapshots/`);
+      await tab.goto(`${server.url}${BASE_URL}${locale}/snapshots/`);
       const row = tab.locator('main table tbody tr').first();
       for (const link of [row.locator('a').first(), row.locator('a', { hasText: changes })]) {
         const box = (await link.boundingBox())!;
@@ -195,24 +198,24 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
 
   it('keeps a filtered snapshot page’s filter in its link to the same page of the latest dashboard', async () => {
     const tab = await browser.newPage();
-    await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/`);
+    await tab.goto(`${server.url}${BASE_URL}${SNAPSHOT}en/funnel/`);
     const owner = await tab.$eval('select[name=owner] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
-    await tab.goto(`${server.url}${BASE}${SNAPSHOT}en/funnel/?owner=${encodeURIComponent(owner)}`);
+    await tab.goto(`${server.url}${BASE_URL}${SNAPSHOT}en/funnel/?owner=${encodeURIComponent(owner)}`);
     await tab.waitForFunction(() => document.documentElement.dataset.filterState === 'done', null, { timeout: 30_000 });
     const latest = await tab.$eval('.snapshot-note a', (a) => (a as HTMLAnchorElement).href);
-    expect(latest).toBe(`${server.url}${BASE}en/funnel/?owner=${encodeURIComponent(owner)}`);
+    expect(latest).toBe(`${server.url}${BASE_URL}en/funnel/?owner=${encodeURIComponent(owner)}`);
     // The snapshots index is no filterable page: its link stays as it is.
-    expect(await tab.$eval('.snapshot-note a:last-child', (a) => (a as HTMLAnchorElement).href)).toBe(`${server.url}${BASE}en/snapshots/`);
+    expect(await tab.$eval('.snapshot-note a:last-child', (a) => (a as HTMLAnchorElement).href)).toBe(`${server.url}${BASE_URL}en/snapshots/`);
     await tab.close();
   });
 
   it('serves the 404 page, in both languages, for a missing address at any depth, with working links', async () => {
     const tab = await browser.newPage();
-    const response = await tab.goto(`${server.url}${BASE}en/no/such/page/`);
+    const response = await tab.goto(`${server.url}${BASE_URL}en/no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await tab.locator('h1').allTextContents()).toEqual(['페이지를 찾을 수 없습니다', 'Page not found']);
     await tab.click('a[hreflang="en-US"]:text("Open the dashboard")');
-    await tab.waitForURL(`${server.url}${BASE}en/`);
+    await tab.waitForURL(`${server.url}${BASE_URL}en/`);
     await tab.close();
   });
 
@@ -223,7 +226,7 @@ describe.runIf(run)('a base-path build served under a sub-path', () => {
     await tab.waitForURL(/\/snapshots\/2026-06-30\/en\/funnel\/index\.html$/u);
     expect(await tab.textContent('h1')).toBe('Funnel');
     await tab.goto(pathToFileURL(join(site, 'index.html')).href);
-    await tab.waitForURL(/\/pipescope\/(en|ko)\/index\.html$/u);
+    await tab.waitForURL(new RegExp(`${BASE_URL}(en|ko)/index\\.html$`, 'u'));
     await tab.close();
   });
 });

@@ -115,9 +115,9 @@ export const OPTION_MESSAGES = {
   ),
   base_invalid: texts(
     (p: { base: string }) =>
-      `--base must be a path such as /pipescope/ (ASCII letters, digits, ".", "_", "~", "-": Pipescope cannot build for a space or a non-ASCII name), not "${p.base}"`,
+      `--base must be a path such as /pipescope/ or /sales pipeline/ (names of letters and digits, ".", "_", "~" and "-", a space between words), not "${p.base}"`,
     (p) =>
-      `--base는 /pipescope/ 같은 경로여야 합니다${notKo(p.base)}. ASCII 영문자, 숫자, ".", "_", "~", "-"만 쓸 수 있습니다. Pipescope는 공백이나 ASCII가 아닌 글자가 든 이름으로는 빌드할 수 없습니다`,
+      `--base는 /pipescope/나 /영업 파이프라인/ 같은 경로여야 합니다${notKo(p.base)}. 이름에는 글자와 숫자, ".", "_", "~", "-", 낱말 사이의 공백만 쓸 수 있습니다`,
   ),
   site_invalid: texts(
     (p: { site: string }) => `--site must be the site's address, such as https://acme.github.io/pipescope/, not "${p.site}"`,
@@ -125,9 +125,9 @@ export const OPTION_MESSAGES = {
   ),
   site_path_invalid: texts(
     (p: { site: string; path: string }) =>
-      `--site ${p.site}: its path (${p.path}) must be like /pipescope/, of ASCII letters, digits, ".", "_", "~" and "-" (Pipescope cannot build for a path with a space or a non-ASCII name)`,
+      `--site ${p.site}: its path (${p.path}) must be like /pipescope/, of names of letters and digits, ".", "_", "~" and "-", a space between words`,
     (p) =>
-      `--site ${p.site}: 경로(${p.path})는 /pipescope/처럼 ASCII 영문자, 숫자, ".", "_", "~", "-"로만 이루어져야 합니다(Pipescope는 공백이나 ASCII가 아닌 글자가 든 경로로는 빌드할 수 없습니다)`,
+      `--site ${p.site}: 경로(${p.path})는 /pipescope/처럼 글자와 숫자, ".", "_", "~", "-", 낱말 사이의 공백으로 된 이름이어야 합니다`,
   ),
   site_base_disagree: texts(
     (p: { site: string; base: string }) => `--site ${p.site} and --base ${p.base} disagree on the path; give the path once`,

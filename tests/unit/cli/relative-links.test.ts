@@ -86,7 +86,7 @@ describe('--base and --site', () => {
     expect(normalizeBase('/pipescope')).toBe('/pipescope/');
     expect(normalizeBase('/')).toBe('/');
     expect(normalizeBase('/a/b/')).toBe('/a/b/');
-    for (const bad of ['pipescope', '//evil.com/', '/a/../b/', '/a b/', '/a"><script>/', "/a'/", '/a//b/']) expect(normalizeBase(bad), bad).toBeNull();
+    for (const bad of ['pipescope', '//evil.com/', '/a/../b/', '/a/./', '/a/%2E%2E/', '/a"><script>/', "/a'/", '/a//b/', '/a  b/', '/ a/', '/a\tb/']) expect(normalizeBase(bad), bad).toBeNull();
   });
 
   it('takes the base from the site URL unless --base says it', () => {
@@ -98,11 +98,18 @@ describe('--base and --site', () => {
     expect(() => hostingOptions(undefined, 'x')).toThrow(/--base must be a path/u);
   });
 
-  it('refuses a percent-encoded path (a space, a Korean name), under which Astro cannot render (it crashed, exit 70), and says why', () => {
-    for (const bad of ['/a%20b/', '/%ED%8C%8C%EC%9D%B4%ED%94%84/', '/pipe%2Fscope/']) expect(normalizeBase(bad), bad).toBeNull();
-    expect(() => hostingOptions(undefined, '/a%20b/')).toThrow(/^--base must be a path such as \/pipescope\/ \(ASCII letters, .*: Pipescope cannot build for a space or a non-ASCII name\), not "\/a%20b\/"$/u);
-    expect(() => hostingOptions('https://acme.github.io/파이프 스코프/', undefined)).toThrow(
-      /^--site https:\/\/acme\.github\.io\/파이프 스코프\/: its path \(\/%ED%8C%8C.*%20.*\/\) must be like \/pipescope\/, of ASCII letters, .* \(Pipescope cannot build for a path with a space or a non-ASCII name\)$/u,
+  it('takes a space or a Korean name, percent-encoded as a link needs it (only the 404 page carries it); refuses an encoded slash or a broken encoding, and says what a base may hold', () => {
+    const encoded = '/%EC%98%81%EC%97%85%20%ED%8C%8C%EC%9D%B4%ED%94%84%EB%9D%BC%EC%9D%B8/';
+    expect(normalizeBase('/영업 파이프라인')).toBe(encoded);
+    expect(normalizeBase(encoded)).toBe(encoded);
+    expect(normalizeBase('/a%20b/c')).toBe('/a%20b/c/');
+    expect(normalizeBase('/Sales_2026/v1.2~x-y/')).toBe('/Sales_2026/v1.2~x-y/');
+    expect(hostingOptions('https://acme.example/영업 파이프라인/', undefined)).toEqual({ site: `https://acme.example${encoded.slice(0, -1)}`, base: encoded, siteUrl: `https://acme.example${encoded}` });
+    expect(hostingOptions('https://acme.example/영업 파이프라인/', '/영업 파이프라인/').base).toBe(encoded);
+    for (const bad of ['/pipe%2Fscope/', '/a%ZZ/', '/%ED%8C/']) expect(normalizeBase(bad), bad).toBeNull();
+    expect(() => hostingOptions(undefined, '/a!b/')).toThrow(/^--base must be a path such as \/pipescope\/ or \/sales pipeline\/ \(names of letters and digits, "\.", "_", "~" and "-", a space between words\), not "\/a!b\/"$/u);
+    expect(() => hostingOptions('https://acme.github.io/a!b/', undefined)).toThrow(
+      /^--site https:\/\/acme\.github\.io\/a!b\/: its path \(\/a!b\/\) must be like \/pipescope\/, of names of letters and digits, .*, a space between words$/u,
     );
   });
 
