@@ -23,8 +23,9 @@ import { recoverInterruptedSwap } from './lib/interrupted-swap.ts';
 import { optionalString, parseArgs, UsageError, wholeNumberOption } from './lib/io.ts';
 import { cliMessage, msg } from '../src/lib/i18n/cli-messages.ts';
 import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
-import { processRunning } from './lib/out-dir.ts';
+import { MANIFEST_FILE, processRunning } from './lib/out-dir.ts';
 import { serveStatic, type StaticServer } from './lib/static-server.ts';
+import { normalizeBase } from './lib/relative-links.ts';
 
 const USAGE = 'usage: npm run preview -- [--site dist] [--lang en|ko] [--port 4321] [--host 127.0.0.1]';
 export const DEFAULT_PORT = 4321;
@@ -65,10 +66,11 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
       io.stderr.write(`preview: ${cliMessage(msg('preview_no_site', { site: shown }), locale)}\n`);
       return { code: EXIT.input };
     }
+    const base = siteBase(io.fs, join(site, MANIFEST_FILE));
     let server: StaticServer;
     try {
-      // A missing address gets the site's 404 page (its links are site-absolute), as on a static host.
-      server = await serveStatic(site, { port, host, notFound: join(site, '404.html') });
+      // A missing address gets the site's 404 page (its links are site-absolute, with the base), as on a static host.
+      server = await serveStatic(site, { port, host, notFound: join(site, '404.html'), base });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
@@ -76,11 +78,26 @@ export async function startPreview(argv: string[], io: CliIO, isRunning: (pid: n
       }
       throw e;
     }
-    io.stdout.write(`preview: ${cliMessage(msg('preview_serving', { site: shown, url: server.url }), locale)}\n`);
+    io.stdout.write(`preview: ${cliMessage(msg('preview_serving', { site: shown, url: `${server.url}${base.slice(0, -1)}` }), locale)}\n`);
     return { code: EXIT.ok, server };
   } catch (e) {
     return { code: reportError('preview', e, io.stderr, USAGE, locale === 'en' ? undefined : { locale }) };
   }
+}
+
+/**
+ * The path a built site is served under (its build manifest's `base`, the build's --base): served there, as its
+ * host serves it, so that the 404 page's links work. '/' when the manifest cannot be read or names no valid one
+ * (an output of an older Pipescope, which recorded none).
+ */
+export function siteBase(fs: Pick<CliFs, 'readFileSync'>, manifestFile: string): string {
+  let base: unknown;
+  try {
+    base = (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { base?: unknown } | null)?.base;
+  } catch {
+    return '/';
+  }
+  return typeof base === 'string' && normalizeBase(base) === base ? base : '/';
 }
 
 /** As much of index.html as its `<html lang>` is read from: it opens the file, before any page content. */

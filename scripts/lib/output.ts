@@ -33,12 +33,14 @@ export interface BuildManifest {
   redacted?: { amount_band: number | null };
   /** The dated snapshots in `snapshots/`, oldest first: a later build refuses to drop one. */
   snapshots: string[];
+  /** The path the site is served under (--base, percent-encoded; '/' without it): `npm run preview` serves it there. */
+  base: string;
   /** Every file the build wrote, besides this manifest (sorted): a later build keeps any other file it finds (added-files.ts). */
   files: string[];
 }
 
 /** The manifest of an output of `files` (paths and sizes; build-manifest.json not among them), and its text. */
-export function manifestOf(facts: ManifestFacts, files: readonly { path: string; size: number }[], snapshots: string[]): { manifest: BuildManifest; text: string } {
+export function manifestOf(facts: ManifestFacts, files: readonly { path: string; size: number }[], snapshots: string[], base: string): { manifest: BuildManifest; text: string } {
   const manifest: BuildManifest = {
     generator: GENERATOR,
     as_of: facts.as_of,
@@ -50,6 +52,7 @@ export function manifestOf(facts: ManifestFacts, files: readonly { path: string;
     bytes: files.reduce((sum, f) => sum + f.size, 0),
     ...(facts.redacted ? { redacted: facts.redacted } : {}),
     snapshots,
+    base,
     files: files.map((f) => f.path),
   };
   return { manifest, text: `${JSON.stringify(manifest, null, 2)}\n` };
@@ -109,7 +112,7 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
   const snapshotDates = [...new Set([...earlier.map((x) => x.asOf), ...(publish.snapshot ? [asOf] : [])])].sort();
   if ('cached' in req.from && earlier.length === 0) {
     const { cached, cache } = req.from;
-    const expected = manifestOf(facts, cached.files, snapshotDates);
+    const expected = manifestOf(facts, cached.files, snapshotDates, publish.base);
     if (isOutput(io, cache, cached, outDir, outArg, expected.text)) return { manifest: expected.manifest, placedAt: io.now(), upToDate: true, warnings: [], added: null };
   }
   // One of the build's scratch folders: removed if the build is interrupted (once swapped in, it is gone from there).
@@ -139,7 +142,7 @@ export async function writeOutput(req: OutputRequest): Promise<Output> {
     }
     const files = listFiles(io.fs, staging).map((path) => ({ path, size: io.fs.statSync(join(staging, path)).size }));
     // Timings go to stderr (--timings), not here.
-    const made = manifestOf(facts, files, snapshotDates);
+    const made = manifestOf(facts, files, snapshotDates, publish.base);
     writingTo(outArg, () => io.fs.writeFileSync(join(staging, MANIFEST_FILE), made.text));
     // Again, just before replacing it: --out may have changed while Astro ran.
     const state = checkOutDir(io.fs, outDir, req.protectedFolders, outArg);

@@ -48,18 +48,38 @@ export function folderRedirect(root: string, urlPath: string): string | null {
   return `${path}/${rest.length > 0 ? `?${rest.join('?')}` : ''}`;
 }
 
-/** `port` 0 (the default) picks a free port; `host` defaults to 127.0.0.1 (this machine only). */
-export async function serveStatic(root: string, opts: { gzip?: boolean; port?: number; host?: string; notFound?: string } = {}): Promise<StaticServer> {
+/**
+ * The address below `base` (percent-encoded, as links carry it: `/pipescope/`), from the site root ('/en/'); the
+ * base without its slash goes to the base (`redirect`), and an address outside it is missing (null).
+ */
+export function belowBase(base: string, url: string): { path: string } | { redirect: string } | null {
+  if (base === '/') return { path: url };
+  const [path, ...rest] = url.split('?');
+  if (path === base.slice(0, -1)) return { redirect: `${base}${rest.length > 0 ? `?${rest.join('?')}` : ''}` };
+  return url.startsWith(base) ? { path: url.slice(base.length - 1) } : null;
+}
+
+/**
+ * `port` 0 (the default) picks a free port; `host` defaults to 127.0.0.1 (this machine only). `base`: the site is
+ * served under that path (a build's --base, as its host serves it), every other address missing.
+ */
+export async function serveStatic(root: string, opts: { gzip?: boolean; port?: number; host?: string; notFound?: string; base?: string } = {}): Promise<StaticServer> {
   const { createGzip } = await import('node:zlib');
+  const base = opts.base ?? '/';
   const server: Server = createServer((req, res) => {
-    let file: string | null;
+    let file: string | null = null;
     try {
-      const moved = folderRedirect(root, req.url ?? '/');
-      if (moved !== null) {
-        res.writeHead(301, { Location: moved }).end();
+      const below = belowBase(base, req.url ?? '/');
+      if (below !== null && 'redirect' in below) {
+        res.writeHead(301, { Location: below.redirect }).end();
         return;
       }
-      file = resolveFile(root, req.url ?? '/');
+      const moved = below === null ? null : folderRedirect(root, below.path);
+      if (moved !== null) {
+        res.writeHead(301, { Location: `${base.slice(0, -1)}${moved}` }).end();
+        return;
+      }
+      if (below !== null) file = resolveFile(root, below.path);
     } catch (e) {
       // A malformed address (`/en/%`) is the request's fault: said, and the server goes on (it used to end with a stack).
       if (!(e instanceof URIError)) throw e;

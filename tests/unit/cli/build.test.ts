@@ -48,7 +48,7 @@ describe('build: --out may be replaced only when it is missing, empty or a previ
     // `data/` holds the compact file the filters load on demand; `ko/` (and `en/`) the account pages' CSV files, which the build writes itself.
     expect(readdirSync(join(dir, 'site')).sort()).toEqual(['build-manifest.json', 'data', 'en', 'index.html', 'ko', 'metrics.json']);
     const manifest = JSON.parse(readFileSync(join(dir, 'site', 'build-manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ generator: 'pipescope', as_of: AS_OF, data: 'data', pages: 2 });
+    expect(manifest).toMatchObject({ generator: 'pipescope', as_of: AS_OF, data: 'data', pages: 2, base: '/' });
     expect(manifest).not.toHaveProperty('timings_ms');
     expect(JSON.parse(readFileSync(join(dir, 'site', 'metrics.json'), 'utf8')).as_of).toBe(AS_OF);
     expect(existsSync(join(cache, 'site-data-site.json'))).toBe(true);

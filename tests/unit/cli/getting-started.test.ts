@@ -52,6 +52,45 @@ describe('npm run preview', () => {
     }
   });
 
+  it('serves a site built with --base under that path, as its host does, so that the 404 page’s links work', async () => {
+    const dir = tempDir();
+    // --base '/영업 파이프라인/', as the build manifest records it.
+    const base = '/%EC%98%81%EC%97%85%20%ED%8C%8C%EC%9D%B4%ED%94%84%EB%9D%BC%EC%9D%B8/';
+    mkdirSync(join(dir, 'dist', 'en'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<p>root</p>');
+    writeFileSync(join(dir, 'dist', 'en', 'index.html'), '<p>English</p>');
+    writeFileSync(join(dir, 'dist', '404.html'), `<a href="${base}en/">home</a>`);
+    writeFileSync(join(dir, 'dist', 'build-manifest.json'), JSON.stringify({ generator: 'pipescope', base, files: ['404.html', 'en/index.html', 'index.html'] }));
+    const { io, stdout } = fakeIO(dir);
+    const { server } = await startPreview(['--port', '0'], io);
+    try {
+      expect(stdout()).toBe(`preview: serving dist/ at ${server!.url}${base} (Ctrl-C to stop)\n`);
+      expect(await (await fetch(`${server!.url}${base}`)).text()).toBe('<p>root</p>');
+      // The 404 page's link, as the browser sends it.
+      expect(await (await fetch(new URL('/영업 파이프라인/en/', server!.url))).text()).toBe('<p>English</p>');
+      const bare = await fetch(`${server!.url}${base.slice(0, -1)}`, { redirect: 'manual' });
+      expect([bare.status, bare.headers.get('location')]).toEqual([301, base]);
+      const folder = await fetch(`${server!.url}${base}en?owner=Kim`, { redirect: 'manual' });
+      expect([folder.status, folder.headers.get('location')]).toEqual([301, `${base}en/?owner=Kim`]);
+      const outside = await fetch(`${server!.url}/en/`);
+      expect([outside.status, await outside.text()]).toEqual([404, `<a href="${base}en/">home</a>`]);
+    } finally {
+      await server?.close();
+    }
+    // An output of an older Pipescope (no base recorded), or a manifest naming no valid one: served at the root.
+    for (const manifest of ['{"generator":"pipescope","files":[]}', JSON.stringify({ base: '/a"b/' }), '{not json']) {
+      writeFileSync(join(dir, 'dist', 'build-manifest.json'), manifest);
+      const other = fakeIO(dir);
+      const { server: root } = await startPreview(['--port', '0'], other.io);
+      try {
+        expect(other.stdout()).toBe(`preview: serving dist/ at ${root!.url}/ (Ctrl-C to stop)\n`);
+        expect(await (await fetch(`${root!.url}/en/`)).text()).toBe('<p>English</p>');
+      } finally {
+        await root?.close();
+      }
+    }
+  });
+
   it('puts back a folder a build killed while swapping in its output had moved aside, says so, and serves it', async () => {
     const dir = tempDir();
     // The previous output moved aside by process 4194305 (none runs), its new output beside it: killed between the two renames.

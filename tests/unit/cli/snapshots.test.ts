@@ -381,6 +381,8 @@ describe('relative links and --base', () => {
     expect(read('en/snapshots/index.html')).toBe('<a href="../../snapshots/2025-06-30/en/">2025-06-30</a>');
     expect(read('snapshots/2025-06-30/en/index.html')).toContain('href="../favicon.svg"><h1>2025-06-30</h1><a href="changes/">changes</a><a href="../../../en/snapshots/">snapshots</a><a href="../metrics.json">m</a>');
     expect(read('404.html')).toBe('<a href="/pipescope/en/">home</a>');
+    // Where `npm run preview` serves it.
+    expect(JSON.parse(read('build-manifest.json')).base).toBe('/pipescope/');
   });
 });
 
