@@ -21,7 +21,7 @@ import { makeDirs } from './make-dirs.ts';
 
 /** The layout of a kept bundle and what rendering from it assumes (another is never read). */
 const FORMAT = 2;
-/** Bundles kept: the most recently used (a build's options are part of what is kept: tests build with several). */
+/** Bundles kept: the most recently used (a bundle is kept per version of the code and log level: tests build with several of each). */
 const KEEP = 6;
 /** Besides the project files bundled: the packages (lockfile), Astro's configuration, TypeScript's, and how bundles are kept. */
 const FIXED_INPUTS = ['package-lock.json', 'astro.config.mjs', 'tsconfig.json', 'scripts/lib/page-bundles.ts'];
