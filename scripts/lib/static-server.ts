@@ -38,14 +38,20 @@ export function resolveFile(root: string, urlPath: string): string | null {
  * (`../velocity/`, `../../_astro/…`) would resolve one folder too high. Null for any other address.
  */
 export function folderRedirect(root: string, urlPath: string): string | null {
-  const [path, ...rest] = urlPath.split('?');
-  const decoded = decodeURIComponent(path!.split('#')[0]!);
+  const { path, query } = splitQuery(urlPath);
+  const decoded = decodeURIComponent(path.split('#')[0]!);
   // Ends with a slash once normalised (`/en/`, `/en/..`): served as it is.
   const normalized = normalize(`/${decoded}`);
   if (decoded.includes('\0') || normalized.endsWith('/')) return null;
   const folder = join(root, normalized);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return null;
-  return `${path}/${rest.length > 0 ? `?${rest.join('?')}` : ''}`;
+  return `${path}/${query}`;
+}
+
+/** An address's path, and its query from the first `?` on ('' without one): a redirect keeps it. */
+function splitQuery(url: string): { path: string; query: string } {
+  const cut = url.indexOf('?');
+  return cut < 0 ? { path: url, query: '' } : { path: url.slice(0, cut), query: url.slice(cut) };
 }
 
 /**
@@ -54,8 +60,8 @@ export function folderRedirect(root: string, urlPath: string): string | null {
  */
 export function belowBase(base: string, url: string): { path: string } | { redirect: string } | null {
   if (base === '/') return { path: url };
-  const [path, ...rest] = url.split('?');
-  if (path === base.slice(0, -1)) return { redirect: `${base}${rest.length > 0 ? `?${rest.join('?')}` : ''}` };
+  const { path, query } = splitQuery(url);
+  if (path === base.slice(0, -1)) return { redirect: `${base}${query}` };
   return url.startsWith(base) ? { path: url.slice(base.length - 1) } : null;
 }
 
