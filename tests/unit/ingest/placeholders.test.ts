@@ -23,8 +23,8 @@ function load(deals: string[], history: string[]) {
 
 describe('placeholders for no value', () => {
   it('are the dashes and the English and Korean words for none, in any case, and nothing else', () => {
-    for (const cell of ['-', '--', '—', '–', '－', 'N/A', 'n/a', 'None', 'NULL', '(none)', '(blank)', '없음', '미정', '해당 없음', '해당없음']) expect(isPlaceholder(cell), cell).toBe(true);
-    for (const cell of ['', 'NA', 'No', 'Nonesuch', 'n/a later', '-1', 'A-1', 'Kim', '김민수', '미정산', 'TBD', 'Unknown', '#N/A']) expect(isPlaceholder(cell), cell).toBe(false);
+    for (const cell of ['-', '--', '—', '–', '－', 'N/A', 'n/a', 'None', 'NULL', 'NONE', 'N.A.', '(None)', '(BLANK)', '(none)', '(blank)', '없음', '미정', '해당 없음', '해당없음']) expect(isPlaceholder(cell), cell).toBe(true);
+    for (const cell of ['', 'NA', 'No', 'Nonesuch', 'n/a later', '-1', 'A-1', 'Kim', '김민수', '미정산', 'TBD', 'Unknown', '#N/A', '강도윤', '김', 'Nil Kim', '(주)한빛']) expect(isPlaceholder(cell), cell).toBe(false);
   });
 
   it('in a describing text: read as empty with a warning, so a keyman "-" is flagged as missing like an empty one', () => {
