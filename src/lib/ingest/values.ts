@@ -44,12 +44,12 @@ export function parseLocalDate(text: string, opts: DateOptions): LocalDate | Inv
  * number to write (`12개월`: 12); a cell is read by its digits alone.
  */
 export function parseInteger(text: string, min: number, max: number, unit?: WholeNumberUnit): number | Invalid {
+  const range = () => (Number.isFinite(max) ? `${min}-${max}` : `${min} or more`);
+  // A negative whole number is one, out of range: "-12" is not "not a whole number".
+  if (min >= 0 && /^-\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is out of range (${range()})`);
   if (!/^\d+$/.test(text)) return new Invalid('invalid_number', `${quoteValue(text)} is not a whole number${wholeNumberHint(text, min, max, unit)}`);
   const v = Number(text);
-  if (v < min || v > max) {
-    const range = Number.isFinite(max) ? `${min}-${max}` : `${min} or more`;
-    return new Invalid('invalid_number', `${quoteValue(text)} is out of range (${range})`);
-  }
+  if (v < min || v > max) return new Invalid('invalid_number', `${quoteValue(text)} is out of range (${range()})`);
   return v;
 }
 

@@ -611,6 +611,9 @@ describe('numbers', () => {
     expect(reason(parseInteger('0', 1, Infinity))).toMatchInlineSnapshot(`"invalid_number: "0" is out of range (1 or more)"`);
     expect(reason(parseInteger('13', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "13" is out of range (1-12)"`);
     expect(reason(parseInteger('3.5', 1, 12))).toMatchInlineSnapshot(`"invalid_number: "3.5" is not a whole number"`);
+    // A negative whole number is out of range, not "not a whole number".
+    expect(reason(parseInteger('-12', 1, 1200))).toMatchInlineSnapshot(`"invalid_number: "-12" is out of range (1-1200)"`);
+    expect(reason(parseInteger('-1.5', 1, 1200))).toMatchInlineSnapshot(`"invalid_number: "-1.5" is not a whole number"`);
   });
 
   it('says which number to write for a whole number written with more than its digits, without reading it, in English and Korean', () => {
@@ -627,7 +630,7 @@ describe('numbers', () => {
     for (const text of ['3월', '3 月', '+3', '3.0']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the number alone, as 3`);
     for (const text of ['March', 'Mar', 'mar.']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number; write the month's number, as 3`);
     // Not clearly the number, not in range, or a unit the column does not count: no hint.
-    for (const text of ['12.5', '12개월 이상', '12-24', '0개월', '3년', '1,200', '-12', '12월'])
+    for (const text of ['12.5', '12개월 이상', '12-24', '0개월', '3년', '1,200', '12월'])
       expect(months(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number`);
     for (const text of ['13월', '3개월', 'Mon', 'Ma', '１３']) expect(month(text), text).toBe(`invalid_number: ${JSON.stringify(text)} is not a whole number`);
     // A valid cell is read as before.
