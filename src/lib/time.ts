@@ -168,6 +168,13 @@ export function localDateOf(t: number, timeZone: string): LocalDate {
   return dateOfDay(localDayOf(t, timeZone));
 }
 
+/** The local date and time of instant `t` in `timeZone`, to the minute: `2025-06-30 14:05`. */
+export function localDateTimeOf(t: number, timeZone: string): string {
+  const minutes = Math.floor((t + zoneOffsetMs(t, timeZone)) / 60_000);
+  const ofDay = ((minutes % 1440) + 1440) % 1440;
+  return `${dateOfDay(Math.floor(minutes / 1440))} ${pad2(Math.floor(ofDay / 60))}:${pad2(ofDay % 60)}`;
+}
+
 /** The local calendar date of instant `t` as a day number (days since 1970-01-01): compared and kept without a string. */
 export function localDayOf(t: number, timeZone: string): number {
   return Math.floor((t + zoneOffsetMs(t, timeZone)) / DAY_MS);

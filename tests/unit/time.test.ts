@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffOf, dateOfDay, daysInMonth, isLocalDate, isoWeekday, localDateOf, localToInstant, startOfLocalDate, startOfLocalDateMemo, zoneOffsetMs } from '../../src/lib/time.ts';
+import { addMonths, cutoffOf, dateOfDay, daysInMonth, isLocalDate, isoWeekday, localDateOf, localDateTimeOf, localToInstant, startOfLocalDate, startOfLocalDateMemo, zoneOffsetMs } from '../../src/lib/time.ts';
 import { addMonthsToDay, dayOfDate, dayOfDateMemo, LAST_FOUR_DIGIT_DAY } from '../../src/lib/day-numbers.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -68,6 +68,16 @@ describe('time in a zone', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
     expect(addMonths('2025-11-15', 36)).toBe('2028-11-15');
+  });
+});
+
+describe('localDateTimeOf', () => {
+  it('writes an instant as the zone shows it, to the minute, on either side of a date line and of 1970', () => {
+    expect(localDateTimeOf(Date.parse('2025-06-29T15:00:59Z'), 'Asia/Seoul')).toBe('2025-06-30 00:00');
+    expect(localDateTimeOf(Date.parse('2025-06-29T14:59:00Z'), 'Asia/Seoul')).toBe('2025-06-29 23:59');
+    expect(localDateTimeOf(Date.parse('2025-03-30T01:30:00Z'), 'Europe/Berlin')).toBe('2025-03-30 03:30');
+    expect(localDateTimeOf(Date.parse('1969-12-31T23:59:00Z'), 'UTC')).toBe('1969-12-31 23:59');
+    expect(localDateTimeOf(Date.parse('2025-01-09T10:00:00Z'), 'Pacific/Kiritimati')).toBe('2025-01-10 00:00');
   });
 });
 

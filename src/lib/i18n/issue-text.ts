@@ -357,6 +357,12 @@ const ROW_RULES: Rules = {
       (g) => `${subject(g.col!)} created_at보다 앞섭니다. stage_history 행이 없으면 마감 시점에 생성된 딜로 봅니다`,
     ],
   ],
+  history_before_create: [
+    [
+      re(`created_at is after the deal's first stage_history row \\(entered (?<t>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) in (?<z>\\S+)\\): the deal counts as created then, the earlier of the two`),
+      (g) => `created_at이 이 딜의 첫 stage_history 행(${g.z} 기준 ${g.t} 진입)보다 늦습니다. 둘 중 이른 그 시점에 생성된 딜로 봅니다`,
+    ],
+  ],
   removed_before_create: [
     [re(`(?<col>"[^"]*"|[^"]+?) is not after created_at; the deal never counts`), (g) => `${subject(g.col!)} created_at보다 뒤가 아니어서 이 딜은 어디에도 집계되지 않습니다`],
   ],

@@ -27,6 +27,7 @@ import { type OtherFileRead, takeOtherFile } from './other-files-prepass.ts';
 import { rowContext } from './schema.ts';
 import { PipelineFilter } from './pipeline-filter.ts';
 import { readStageHistory, type StageHistoryRead } from './stage-history.ts';
+import { historyBeforeCreateWarnings } from './history-before-create.ts';
 import { isRowsSource, type ProgressCallback, type Table, type TableOptions, type TableSource } from './table.ts';
 import { appendAll } from '../append.ts';
 import { targetNameWarnings } from './target-names.ts';
@@ -139,6 +140,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
   for (let i = 0; i < history.length; i++) history.deal[i] = remap[history.deal[i]!]!;
 
   historyWarnings(candidates, remap, historyRead, config, issues);
+  historyBeforeCreateWarnings(deals, history, config.timezone, issues);
   // A vendor adapter's history has its own rules for deals without entries (a HubSpot deal with no stage dates).
   if (threaded || !isRowsSource(asSource(historyInput))) checkHistoryCoverage(remap, historyRead, issues);
   severalPipelinesWarning(dealsRead, issues);
