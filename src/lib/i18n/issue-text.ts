@@ -359,8 +359,10 @@ const ROW_RULES: Rules = {
   ],
   history_before_create: [
     [
-      re(`created_at is after the deal's first stage_history row \\(entered (?<t>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) in (?<z>\\S+)\\): the deal counts as created then, the earlier of the two`),
-      (g) => `created_at이 이 딜의 첫 stage_history 행(${g.z} 기준 ${g.t} 진입)보다 늦습니다. 둘 중 이른 그 시점에 생성된 딜로 봅니다`,
+      // created_at, or the export's column ("Create Date") with its first stage entry (vendor/assemble.ts).
+      re(`(?<col>"[^"]*"|created_at) is after the deal's first (?<row>stage_history row|stage entry) \\(entered (?<t>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) in (?<z>\\S+)\\): the deal counts as created then, the earlier of the two`),
+      (g) =>
+        `${subject(g.col!)} 이 딜의 ${g.row === 'stage entry' ? '첫 단계 기록' : '첫 stage_history 행'}(${g.z} 기준 ${g.t} 진입)보다 늦습니다. 둘 중 이른 그 시점에 생성된 딜로 봅니다`,
     ],
   ],
   removed_before_create: [

@@ -181,6 +181,7 @@ function inExportTerms(message: string, byName: Map<string, CanonicalRows>, cano
     return `${origin.file} line ${origin.line}`;
   };
   return message
+    .replace(/ is after the deal's first stage_history row \(entered /u, " is after the deal's first stage entry (entered ")
     .replace(/the latest stage_history row \(line (\d+)\)/u, (text, line: string) => {
       const at = where('stage_history.csv', line);
       return at === null ? text : `the latest stage entry (${at})`;
