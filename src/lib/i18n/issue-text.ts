@@ -365,6 +365,12 @@ const ROW_RULES: Rules = {
         `${subject(g.col!)} 이 딜의 ${g.row === 'stage entry' ? '첫 단계 기록' : '첫 stage_history 행'}(${g.z} 기준 ${g.t} 진입)보다 늦습니다. 둘 중 이른 그 시점에 생성된 딜로 봅니다`,
     ],
   ],
+  close_on_open_stage: [
+    [
+      re(`(?<col>"[^"]*"|[^"]+?) is set but stage "(?<s>[^"]+)" is open: closed_at is not used \\(an open deal has no close; an expected close date belongs in expected_close_at\\)`),
+      (g) => `stage ${topic(`"${g.s}"`)} 진행 중 단계인데 ${g.col}에 값이 있습니다. 이 값은 쓰지 않습니다(진행 중인 딜에는 마감일이 없습니다. 예상 마감일은 expected_close_at에 적으세요)`,
+    ],
+  ],
   removed_before_create: [
     [re(`(?<col>"[^"]*"|[^"]+?) is not after created_at; the deal never counts`), (g) => `${subject(g.col!)} created_at보다 뒤가 아니어서 이 딜은 어디에도 집계되지 않습니다`],
   ],
