@@ -168,7 +168,7 @@ export function localDateOf(t: number, timeZone: string): LocalDate {
   return dateOfDay(localDayOf(t, timeZone));
 }
 
-/** The local date and time of instant `t` in `timeZone`, to the minute: `2025-06-30 14:05`. */
+/** The local date and time of instant `t` in `timeZone`, to the minute (`2025-06-30 14:05`): a message's time, as the zone's clock showed it. */
 export function localDateTimeOf(t: number, timeZone: string): string {
   const minutes = Math.floor((t + zoneOffsetMs(t, timeZone)) / 60_000);
   const ofDay = ((minutes % 1440) + 1440) % 1440;

@@ -123,13 +123,13 @@ export class DealTableBuilder {
     const { fxRate } = r.currency;
     // Amounts are converted from the row's own currency.
     if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
-    // An import of old deals often has them created after they closed (the CRM's creation is the import).
     if (r.closed_at !== null) {
       const stage = ctx.config.stages[r.stage]!;
       if (stage.kind === 'open') {
         // Unused, so said: an expected close typed into the wrong column, or a reopened deal's old close.
         issues.warning(DEALS_FILE, line, 'closed_at', 'close_on_open_stage', `closed_at is set but stage "${stage.id}" is open: closed_at is not used (an open deal has no close; an expected close date belongs in expected_close_at)`);
       } else if (r.closed_at < r.created_at) {
+        // An import of old deals often has them created after they closed (the CRM's creation is the import).
         issues.warning(DEALS_FILE, line, 'closed_at', 'close_before_create', `closed_at is before created_at; without stage_history rows the deal is taken as created when it closed`);
       }
     }
