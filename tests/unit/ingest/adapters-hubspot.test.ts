@@ -236,14 +236,16 @@ describe('HubSpot deals export', () => {
     const text =
       'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,"Date entered ""Appointment Scheduled (Sales Pipeline)"""\n' +
       '1,A,Appointment Scheduled,100,2026-08-01,2026-02-01,Kim,2026-01-15 09:30\n' +
-      '2,B,Appointment Scheduled,200,2026-08-01,2026-02-01,Lee,2026-02-01\n';
+      '2,B,Appointment Scheduled,200,2026-08-01,2026-02-01,Lee,2026-02-01\n' +
+      // Its first stage stamped 25 seconds before its creation, as a CRM's clock may: not said (under a minute).
+      '3,C,Appointment Scheduled,300,2026-08-01,2026-02-01 10:00:30,Lee,2026-02-01 10:00:05\n';
     const dataset = load([exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)], { ...fixtureConfig(), timezone: 'UTC' });
     const warned = dataset.issues.filter((i) => i.code === 'history_before_create');
     expect(warned.map((i) => `${i.file}:${i.line} ${i.column} ${i.severity}: ${i.message}`)).toEqual([
       `hubspot-crm-exports-all-deals-2026-06-30.csv:2 Create Date warning: "Create Date" is after the deal's first stage entry (entered 2026-01-15 09:30 in UTC): the deal counts as created then, the earlier of the two`,
     ]);
     expect(issueMessage(warned[0]!, 'ko')).toBe('"Create Date"가 이 딜의 첫 단계 기록(UTC 기준 2026-01-15 09:30 진입)보다 늦습니다. 둘 중 이른 그 시점에 생성된 딜로 봅니다');
-    // The Dataset keeps "Create Date" as read (the model takes the earlier, metrics.md rule 3); deal 2, entered the day it was created, is not warned.
+    // The Dataset keeps "Create Date" as read (the model takes the earlier, metrics.md rule 3); deal 2, entered when it was created, is not warned.
     expect(new Date(dataset.deals.find((d) => d.id === '1')!.createdAt).toISOString()).toBe('2026-02-01T00:00:00.000Z');
   });
 
