@@ -123,11 +123,14 @@ export class DealTableBuilder {
     const { fxRate } = r.currency;
     // Amounts are converted from the row's own currency.
     if (r.amount === null) issues.warning(DEALS_FILE, line, 'amount', 'amount_missing', 'amount is empty; it counts as 0');
+    let closedAt = r.closed_at ?? NaN;
     if (r.closed_at !== null) {
       const stage = ctx.config.stages[r.stage]!;
       if (stage.kind === 'open') {
         // Unused, so said: an expected close typed into the wrong column, or a reopened deal's old close.
         issues.warning(DEALS_FILE, line, 'closed_at', 'close_on_open_stage', `closed_at is set but stage "${stage.id}" is open: closed_at is not used (an open deal has no close; an expected close date belongs in expected_close_at)`);
+        // Not kept either: the data's age (model/freshness.ts) would take it for the export's latest change.
+        closedAt = NaN;
       } else if (r.closed_at < r.created_at) {
         // An import of old deals often has them created after they closed (the CRM's creation is the import).
         issues.warning(DEALS_FILE, line, 'closed_at', 'close_before_create', `closed_at is before created_at; without stage_history rows the deal is taken as created when it closed`);
@@ -154,7 +157,7 @@ export class DealTableBuilder {
     n[AMOUNT]![d] = r.amount === null ? NaN : r.amount.value * fxRate;
     n[FX_RATE]![d] = fxRate;
     n[CREATED]![d] = r.created_at;
-    n[CLOSED]![d] = r.closed_at ?? NaN;
+    n[CLOSED]![d] = closedAt;
     n[REMOVED]![d] = r.removed_at ?? NaN;
     // A calendar date; the table keeps the instant of its local midnight.
     n[INSTALLED]![d] = r.installed_at === null ? NaN : this.installStart(r.installed_at);

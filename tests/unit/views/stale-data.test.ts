@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset, FieldChange } from '../../../src/lib/dataset.ts';
 import { type Config, defaultConfig } from '../../../src/lib/ingest/config.ts';
 import { newestChange, newestChangeDate } from '../../../src/lib/model/freshness.ts';
+import { loadDataset } from '../../../src/lib/ingest/dataset-builder.ts';
+import { dealTable } from '../../../src/lib/dataset-deal-table.ts';
+import { utf8 } from '../ingest/helpers.ts';
 import { pageContext, STALE_DATA_DAYS, staleDataNote } from '../../../src/lib/views/pages/index.ts';
 import { siteDataSchema } from '../../../src/lib/views/schema.ts';
 import { buildSiteData } from '../../../src/lib/views/site-data.ts';
@@ -59,6 +62,18 @@ describe('the newest change in the data', () => {
     const d = makeDataset(config, [{ id: 'D1', createdAt: at('2025-06-15T01:00:00Z'), history: [['prospect', at('2025-06-15T01:00:00Z')]] }]);
     expect(newestChangeDate(d, cutoffOf('2025-06-30', 'UTC'), 'America/New_York')).toBe('2025-06-14');
     expect(newestChangeDate(d, cutoffOf('2025-06-30', 'UTC'), 'Asia/Seoul')).toBe('2025-06-15');
+  });
+
+  it("an open deal's closed_at (warned, not used) is no change: the data is as old as its last stage entry", () => {
+    const { dataset } = loadDataset({
+      'deals.csv': utf8('deal_id,account_id,owner,amount,created_at,closed_at,stage\nD1,A1,Kim,100,2025-06-01,2025-06-25,propose\nD2,A1,Kim,100,2025-06-02,2025-06-12,won\n'),
+      'stage_history.csv': utf8('deal_id,stage,entered_at\nD1,prospect,2025-06-01\nD1,propose,2025-06-10\nD2,prospect,2025-06-02\nD2,won,2025-06-12\n'),
+    });
+    expect(dataset.issues.map((i) => `${i.line} ${i.code}`)).toEqual(['2 close_on_open_stage']);
+    expect(dealTable(dataset).closedAt[0]).toBeNaN();
+    expect(dealTable(dataset).closedAt[1]).toBe(at('2025-06-12T00:00:00Z'));
+    // Jun 12 (D2 won), not Jun 25: D1 was still in Proposal then.
+    expect(newestChangeDate(dataset, cutoffOf('2025-06-30', 'UTC'), 'UTC')).toBe('2025-06-12');
   });
 });
 
