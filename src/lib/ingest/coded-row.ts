@@ -40,13 +40,16 @@ class CodedColumn {
   private readonly sampleRows: number;
   /** A grouping column (CodedRowOptions.grouping): read from bytes, it stays coded. */
   private readonly grouping: boolean;
+  /** A column whose texts the caller copies before keeping them (CodedRowOptions.views): read cell by cell, a text is a slice, not a copy. */
+  private readonly view: boolean;
   /** The code of the cell read last; -1 once the column is read cell by cell. */
   lastCode = -1;
 
-  constructor(parse: (cell: string) => unknown, sampleRows: number, grouping = false) {
+  constructor(parse: (cell: string) => unknown, sampleRows: number, grouping = false, view = false) {
     this.parse = parse;
     this.sampleRows = sampleRows;
     this.grouping = grouping;
+    this.view = view;
   }
 
   /** The parsed value of the record's trimmed cell `i`. */
@@ -67,7 +70,8 @@ class CodedColumn {
 
   /**
    * An uncoded cell parsed from a plain slice: a value parsed from it (a number, a date) does not keep it.
-   * Only a parser that gives the text back (a name, an id) is given its own copy, which keeps no decoded block alive.
+   * Only a parser that gives the text back (a name, an id) is given its own copy, which keeps no decoded block alive,
+   * unless the caller copies the text itself (`view`).
    */
   private parseCell(record: CsvRecord, i: number): unknown {
     record.range(i);
@@ -78,7 +82,7 @@ class CodedColumn {
     const slice = src.slice(s, e);
     const v = this.parse(slice);
     // A short slice (an id) is a copy already: copied again, each deal's id would cost two strings.
-    return v === slice && e - s >= VIEW_MIN_LENGTH ? ownCopy(src, s, e) : v;
+    return v === slice && e - s >= VIEW_MIN_LENGTH && !this.view ? ownCopy(src, s, e) : v;
   }
 
   private code(record: CsvRecord, i: number): number {
@@ -136,6 +140,12 @@ export interface CodedRowOptions {
    * deal. (A vendor adapter's rows share their strings already: there the usual rule applies.)
    */
   grouping?: readonly string[];
+  /**
+   * Columns whose texts the caller copies before it keeps them (deals' names, joined a batch at a time): once read
+   * cell by cell, a cell's text is handed over as a slice of the decoded text, which may be a view keeping that
+   * block alive until the caller's copy, instead of a copy made here as well (~100k names at 100k deals).
+   */
+  views?: readonly string[];
   /** Columns whose codes the reader gives for each row it accepts (`RowCodes`). */
   codes?: RowCodes;
   /** false: fill the row in a plain loop, as where code cannot be generated (the tests read both ways). */
@@ -189,7 +199,7 @@ export class RowCodes {
 export function codedRowReader<F extends Record<string, (cell: string) => unknown>, Out>(
   def: RowDefinition<F, Out>,
   index: readonly number[],
-  { sampleRows = SAMPLE_ROWS, transient = false, grouping = [], codes, unrolled = true }: CodedRowOptions = {},
+  { sampleRows = SAMPLE_ROWS, transient = false, grouping = [], views = [], codes, unrolled = true }: CodedRowOptions = {},
 ): (record: CsvRecord) => Out | null {
   const all = Object.keys(def.fields);
   if (index.length !== all.length) throw new Error('codedRowReader: one index per column');
@@ -208,7 +218,7 @@ export function codedRowReader<F extends Record<string, (cell: string) => unknow
     if (v instanceof Invalid) absentInvalid = true;
     template[name] = v;
   });
-  const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows, grouping.includes(name)));
+  const columns = names.map((name) => new CodedColumn(def.fields[name]!, sampleRows, grouping.includes(name), views.includes(name)));
   // One row of parsed values, filled anew for every record (an object per row was most of this
   // reader's garbage): `combine` must not keep it, so one that gives the row itself back gets a copy
   // unless the caller takes what it needs from it first.

@@ -58,7 +58,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     };
     // Rows take the fast path over coded columns (coded-row.ts); only a row it refuses
     // is made into an object of cells, for zod to decide and explain.
-    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow, { transient: true, grouping: ['account_id', 'account_name'], codes: rowCodes });
+    const fast = fastRowReader(def, columns.map((c) => t.index[c]!), opts.rowByRow, { transient: true, grouping: ['account_id', 'account_name'], views: ['deal_name'], codes: rowCodes });
     const validate = zodValidator(def, DEALS_FILE, issues);
     const readRow = rowReader(t, columns);
     const iId = t.index.deal_id!;
