@@ -232,6 +232,19 @@ describe('HubSpot deals export', () => {
     expect(entered).toEqual(['2026-03-14T00:30:00.000Z']);
   });
 
+  it('quotes a 12-hour cell it cannot read as the export writes it, not as rewritten for the reader', () => {
+    const text =
+      'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,"Date entered ""Appointment Scheduled (Sales Pipeline)"""\n' +
+      '1,A,Appointment Scheduled,100,2026-08-01,3/4/2026 8:00 PM,Kim,3/5/2026 9:05 AM\n';
+    // No date_order: 3/4/2026 may be either.
+    const dataset = load([exportFile('hubspot-crm-exports-all-deals-2026-06-30.csv', text)], { ...fixtureConfig(), timezone: 'UTC' });
+    expect(dataset.issues.filter((i) => i.code === 'invalid_date').map((i) => `${i.line} ${i.severity} ${i.message}`)).toEqual([
+      '2 error "Create Date" "3/4/2026 8:00 PM" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json',
+      '2 warning "Date entered "Appointment Scheduled (Sales Pipeline)"" "3/5/2026 9:05 AM" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json; that stage entry is left out',
+    ]);
+    expect(issueMessage(dataset.issues.find((i) => i.code === 'invalid_date')!, 'ko')).toContain('"3/4/2026 8:00 PM"');
+  });
+
   it('says, in the export\'s terms, when a deal\'s first stage entry is before its "Create Date" (created then, rule 3)', () => {
     const text =
       'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,"Date entered ""Appointment Scheduled (Sales Pipeline)"""\n' +

@@ -149,6 +149,15 @@ describe('Pipedrive: dates saved with a 12-hour clock', () => {
     expect(dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(dataset.deals.map((d) => [at(d.createdAt), at(d.closedAt!)])).toEqual([['2026-03-13T20:00:00.000Z', '2026-04-01T00:15:00.000Z']]);
   });
+
+  it('quotes a cell it cannot read as the export writes it (a 12-hour clock), not as rewritten for the reader', () => {
+    const text = csv('1,A,Kim,100,EUR,Acme,Sales,Qualified,won,3/4/2026 8:00 PM,,,4/1/2026 12:15 AM,,');
+    const dataset = load([exportFile('deals-1-1.csv', text)], { ...CONFIG, timezone: 'UTC' });
+    const messages = dataset.issues.filter((i) => i.code === 'invalid_date').map((i) => i.message);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => m.includes('"3/4/2026 8:00 PM"') || m.includes('"4/1/2026 12:15 AM"'))).toBe(true);
+    expect(messages.some((m) => m.includes('20:00') || m.includes('00:15'))).toBe(false);
+  });
 });
 
 describe('Pipedrive: an export without "Deal - Currency"', () => {

@@ -350,6 +350,14 @@ describe('Salesforce Opportunity History report', () => {
     expect(dataset.stageHistory.enteredAt[0]).toBe(Date.UTC(2025, 2, 4, 2, 30));
   });
 
+  it('quotes a 12-hour datetime it cannot read as the report writes it, not as rewritten for the reader', () => {
+    const dataset = load([historyReport([move('Acme', '3/4/2025 9:30 PM', '', 'Prospecting')])], { ...CONFIG, date_order: undefined });
+    const dropped = dataset.issues.find((i) => i.code === 'invalid_date' && i.column === 'Last Modified')!;
+    expect(dropped.message).toBe(
+      '"Last Modified" "3/4/2025 9:30 PM" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json; the row cannot be placed in the history and is skipped',
+    );
+  });
+
   it('reads the Korean locale\'s datetimes (오전/오후 before the time) and dates with closing dots', () => {
     expect(localeDateCell('2025. 6. 30. 오후 2:03')).toBe('2025. 6. 30 14:03');
     expect(localeDateCell('2025. 6. 30. 오전 12:15:09')).toBe('2025. 6. 30 00:15:09');

@@ -24,6 +24,8 @@ import {
   type VendorTable,
 } from './types.ts';
 import { isSheetError } from '../sheet-errors.ts';
+import { isRewrittenCell, quotingAsWritten } from './clock.ts';
+import { quoteValue } from '../date-messages.ts';
 
 /**
  * Every stage cell that matches no configured stage, with the number of
@@ -120,7 +122,8 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
   // A stage as the export names it (its label; the id the config gives it otherwise).
   const stageNames = new Map(config.stages.map((st) => [st.id, st.label.en ?? Object.values(st.label)[0] ?? st.id]));
   const stageName = (id: string) => stageNames.get(id) ?? id;
-  const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile, stageName))));
+  const written = writtenCells(tables);
+  const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile, stageName, written))));
   const issues = [...readIssues, ...output.issues, ...remapped, ...besideIssues.issues].sort(compareIssues);
   return {
     ...dataset,
@@ -156,16 +159,53 @@ function withoutRepeats(issues: Issue[]): Issue[] {
   });
 }
 
-function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFile: string, stageName: (id: string) => string): Issue {
+/** The cell under vendor column `column` (its header, any case) on `line` of vendor file `file`, as written; null when not found. */
+type WrittenCell = (file: string, line: number, column: string) => string | null;
+
+function writtenCells(tables: readonly VendorTable[]): WrittenCell {
+  return (file, line, column) => {
+    const table = tables.find((t) => t.file === file);
+    const c = table?.names.indexOf(column.trim().toLowerCase()) ?? -1;
+    if (!table || c < 0) return null;
+    // Records are in line order.
+    let lo = 0;
+    let hi = table.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = table.line(mid);
+      if (at === line) return table.cell(mid, c);
+      if (at < line) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  };
+}
+
+function remapIssue(issue: Issue, byName: Map<string, CanonicalRows>, fallbackFile: string, stageName: (id: string) => string, written: WrittenCell): Issue {
   const table = byName.get(issue.file);
   if (!table) return issue;
   const row = issue.line - 2;
   const origin: Origin = row >= 0 && row < table.length ? table.origin(row) : { file: table.length > 0 ? table.origin(0).file : fallbackFile, line: 0 };
   const source = table.sourceColumns.get(issue.column);
-  const relabelled = source && issue.message.startsWith(`${issue.column} `) ? `"${source}" ${issue.message.slice(issue.column.length + 1)}` : issue.message;
+  const message = source && row >= 0 && row < table.length ? quotingCellAsWritten(issue.message, table, row, issue.column, () => written(origin.file, origin.line, source)) : issue.message;
+  const relabelled = source && message.startsWith(`${issue.column} `) ? `"${source}" ${message.slice(issue.column.length + 1)}` : message;
   // A closed deal without a close date, from an export with no close date column (a history report): its stage's column is the one to look at.
   const column = source ?? (issue.code === 'missing_close' ? table.sourceColumns.get('stage') : undefined) ?? issue.column;
   return { ...issue, file: origin.file, line: origin.line, column, message: inExportTerms(relabelled, byName, issue.file, origin.file, stageName) };
+}
+
+/**
+ * A message about a cell the adapter rewrote for the canonical reader (a 12-hour clock, clock.ts), quoting the
+ * export's cell as written, which the user can find in the file; other messages as they are.
+ */
+function quotingCellAsWritten(message: string, table: CanonicalRows, row: number, column: string, written: () => string | null): string {
+  const c = table.columns.indexOf(column);
+  if (c < 0) return message;
+  const rewritten = table.cell(row, c);
+  // Most messages quote no cell, or one as written: the export's file is looked at only for the others.
+  if (!message.includes(quoteValue(rewritten))) return message;
+  const cell = written();
+  return cell !== null && isRewrittenCell(rewritten, cell) ? quotingAsWritten(message, rewritten, cell) : message;
 }
 
 /**

@@ -1,4 +1,6 @@
 /** 12-hour clocks of CRM exports (`2:03 PM`, `오후 2:03`) as the canonical parser reads them. */
+import { quoteValue } from '../date-messages.ts';
+import { type DateOptions, Invalid, parseInstant } from '../values.ts';
 
 const CLOCK_12 = /^(.*\d)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?$/u;
 /** `2025. 6. 30. 오후 2:03` (the date's closing dot is dropped); also `2025-06-30 오후 2:03:15`. */
@@ -53,3 +55,27 @@ export function gmtTimestampCell(cell: string): string {
   return c.includes(':') && !ZONE_END.test(c) ? `${c}Z` : c;
 }
 
+
+/**
+ * `message`, about a cell rewritten for the canonical parser (`rewritten`, from `written` by `localeDateCell` or
+ * `gmtTimestampCell`), quoting the cell as the export has it where it quotes the rewritten text: a message names a
+ * value the user can find in the file (`"3/3/2025 9:12 AM" is ambiguous`, not `"3/3/2025 09:12"`).
+ */
+export function quotingAsWritten(message: string, rewritten: string, written: string): string {
+  if (rewritten === written) return message;
+  const quoted = quoteValue(rewritten);
+  // A function, so that a `$` in the cell is not read as a replacement pattern.
+  return message.includes(quoted) ? message.replace(quoted, () => quoteValue(written)) : message;
+}
+
+/** Whether `rewritten` is what this module makes of the cell `written` (a 12-hour clock, a comma, a GMT zone put back). */
+export function isRewrittenCell(rewritten: string, written: string): boolean {
+  return rewritten !== written && (localeDateCell(written) === rewritten || gmtTimestampCell(written) === rewritten);
+}
+
+/** A locale's datetime cell (`localeDateCell`) as an instant, or Invalid with a reason that quotes the cell as written. */
+export function parseLocaleInstant(written: string, options: DateOptions): number | Invalid {
+  const text = localeDateCell(written);
+  const at = parseInstant(text, options);
+  return at instanceof Invalid && text !== written ? new Invalid(at.code, quotingAsWritten(at.reason, text, written)) : at;
+}

@@ -15,7 +15,7 @@ import { Invalid, parseInstant } from '../values.ts';
 import { cellAt } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
-import { localeDateCell } from './clock.ts';
+import { localeDateCell, quotingAsWritten } from './clock.ts';
 import { IngestFatalError } from '../issues.ts';
 import { pipelineKey, pipelineList } from './pipeline-choice.ts';
 import { noteMissingCurrency } from './currency-column.ts';
@@ -136,11 +136,12 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     const pipeline = layout.pipeline >= 0 ? hubspotCell(record, layout.pipeline) : null;
     const history: DatedStage[] = [];
     const entry = (index: number, header: string, name: string) => {
-      const text = localeDateCell(hubspotCell(record, index));
+      const written = hubspotCell(record, index);
+      const text = localeDateCell(written);
       if (text === '') return;
       const at = parseInstant(text, dateOptions);
       if (at instanceof Invalid) {
-        issues.push({ ...origin, column: header, code: at.code, severity: 'warning', message: `"${header}" ${at.reason}; that stage entry is left out` });
+        issues.push({ ...origin, column: header, code: at.code, severity: 'warning', message: `"${header}" ${quotingAsWritten(at.reason, text, written)}; that stage entry is left out` });
         return;
       }
       history.push({ stage: spelled.get(normalizeStageName(name)) ?? name, text, at, origin });
