@@ -97,6 +97,13 @@ const ROW_RULES: Rules = {
   missing_value: [[re(`${COL} is required but empty`), (g) => `${g.col} 값이 비어 있습니다(필수 항목)`]],
   invalid_date: [
     [
+      re(
+        `${COL} ${V} is ambiguous \\(month or day first\\?\\); the file's other dates are written (?<o>day|month) first \\(line (?<line>\\d+): (?<ex>"(?:[^"\\\\]|\\\\.)*")\\): set "date_order" to "(?<order>DMY|MDY)" in pipeline.config.json`,
+      ),
+      (g) =>
+        `${g.col} ${topic(g.v!)} 월과 일 중 어느 쪽이 먼저인지 알 수 없지만, 이 파일의 다른 날짜는 ${g.o === 'day' ? '일' : '월'}이 먼저 옵니다(${g.line}행 ${g.ex}). pipeline.config.json의 "date_order"를 "${g.order}"로 지정하세요`,
+    ],
+    [
       re(`${COL} ${V} is ambiguous \\(month or day first\\?\\); set "date_order" to "MDY" or "DMY" in pipeline.config.json`),
       (g) => `${g.col} ${topic(g.v!)} 월과 일 중 어느 쪽이 먼저인지 알 수 없습니다. pipeline.config.json의 "date_order"를 "MDY" 또는 "DMY"로 지정하세요`,
     ],

@@ -5,6 +5,7 @@
  * rejected (resolveDeals), and only then are field_history.csv rows matched,
  * against the deals that were finally accepted.
  */
+import { withDateOrderEvidence } from './date-order-evidence.ts';
 import type { Dataset, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText, type Stage } from './config.ts';
 import { normalizeStageName } from './stage-names.ts';
@@ -70,6 +71,11 @@ export interface BuildOptions {
   rowByRow?: boolean | undefined;
   /** `--pipeline`: read only the deals whose deals.csv `pipeline` cell names it, and the history rows of those (pipeline-filter.ts). */
   pipeline?: string | undefined;
+  /**
+   * The files are an adapter's canonical tables, whose issues the caller points back at the export's lines
+   * (vendor/assemble.ts): the messages that cite another line (date-order-evidence.ts) are made there, after that.
+   */
+  fromExport?: boolean | undefined;
 }
 
 /**
@@ -184,7 +190,7 @@ export function buildDataset(files: Record<string, FileInput | undefined>, confi
     columns,
     fileHashes: { ...options.fileHashes },
     files: stats,
-    issues: issues.sorted(),
+    issues: options.fromExport ? issues.sorted() : withDateOrderEvidence(issues.sorted()),
   };
   const dataset = datasetOfTable(fields, deals);
   if (fieldRead && 'fieldTable' in fieldRead) giveFieldTable(dataset, fieldRead.fieldTable);

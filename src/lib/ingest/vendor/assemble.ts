@@ -24,6 +24,7 @@ import {
   type VendorTable,
 } from './types.ts';
 import { isSheetError } from '../sheet-errors.ts';
+import { withDateOrderEvidence } from '../date-order-evidence.ts';
 import { isRewrittenCell, quotingAsWritten } from './clock.ts';
 import { quoteValue } from '../date-messages.ts';
 
@@ -116,7 +117,7 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
     files[name] = source;
     read.push(name);
   }
-  const dataset = buildDataset(files, config);
+  const dataset = buildDataset(files, config, { fromExport: true });
 
   const fallbackFile = tables[0]?.file ?? '';
   // A stage as the export names it (its label; the id the config gives it otherwise).
@@ -124,7 +125,7 @@ export function assembleDataset({ output, tables, config, format, readIssues, co
   const stageName = (id: string) => stageNames.get(id) ?? id;
   const written = writtenCells(tables);
   const remapped = withoutRepeats(withoutEchoes(dataset.issues.map((issue) => remapIssue(issue, byName, fallbackFile, stageName, written))));
-  const issues = [...readIssues, ...output.issues, ...remapped, ...besideIssues.issues].sort(compareIssues);
+  const issues = withDateOrderEvidence([...readIssues, ...output.issues, ...remapped, ...besideIssues.issues].sort(compareIssues));
   return {
     ...dataset,
     source: { format, limitations: [...new Set([...output.limitations, ...dataset.source.limitations])] },
