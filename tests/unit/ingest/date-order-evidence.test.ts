@@ -26,7 +26,7 @@ describe("an ambiguous date names the order of its file's other dates", () => {
     const [first] = dateIssues({ 'deals.csv': `${HEADER}\nD1,A,Kim,1,3.4.2025,prospect\nD2,A,Kim,1,20.5.2025,prospect\nD3,A,Kim,1,21.5.2025,prospect\n`, 'stage_history.csv': 'deal_id,stage,entered_at\n' });
     expect(first).toBe(`deals.csv:2 created_at "3.4.2025" is ambiguous (month or day first?); the file's other dates are written day first (line 3: "20.5.2025"): set "date_order" to "DMY" in pipeline.config.json`);
     const message = first!.slice('deals.csv:2 '.length);
-    expect(issueMessage({ file: 'deals.csv', line: 2, column: 'created_at', code: 'invalid_date', severity: 'error', message }, 'ko')).toBe(
+    expect(issueMessage({ code: 'invalid_date', message }, 'ko')).toBe(
       'created_at "3.4.2025"는 월과 일 중 어느 쪽이 먼저인지 알 수 없지만, 이 파일의 다른 날짜는 일이 먼저 옵니다(3행 "20.5.2025"). pipeline.config.json의 "date_order"를 "DMY"로 지정하세요',
     );
   });
