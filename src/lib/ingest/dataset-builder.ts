@@ -5,10 +5,10 @@
  * rejected (resolveDeals), and only then are field_history.csv rows matched,
  * against the deals that were finally accepted.
  */
-import { withDateOrderEvidence } from './date-order-evidence.ts';
 import type { Dataset, FileStats } from '../dataset.ts';
 import { type Config, ConfigError, defaultConfig, parseConfigText, type Stage } from './config.ts';
 import { normalizeStageName } from './stage-names.ts';
+import { withDateOrderEvidence } from './date-order-evidence.ts';
 import { localizedText, type Locale, uiLocale } from '../i18n/locales.ts';
 import { type ByteSource, byteSource, decodeBytes } from './decode.ts';
 import { utf16ConfigMessage, utf16WithoutBom } from './config-bytes.ts';

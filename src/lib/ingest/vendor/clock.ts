@@ -55,7 +55,6 @@ export function gmtTimestampCell(cell: string): string {
   return c.includes(':') && !ZONE_END.test(c) ? `${c}Z` : c;
 }
 
-
 /**
  * `message`, about a cell rewritten for the canonical parser (`rewritten`, from `written` by `localeDateCell` or
  * `gmtTimestampCell`), quoting the cell as the export has it where it quotes the rewritten text: a message names a
@@ -73,9 +72,15 @@ export function isRewrittenCell(rewritten: string, written: string): boolean {
   return rewritten !== written && (localeDateCell(written) === rewritten || gmtTimestampCell(written) === rewritten);
 }
 
-/** A locale's datetime cell (`localeDateCell`) as an instant, or Invalid with a reason that quotes the cell as written. */
-export function parseLocaleInstant(written: string, options: DateOptions): number | Invalid {
+/**
+ * A locale's datetime cell as the canonical parser reads it (`text`, from `localeDateCell`) and its instant, or an
+ * Invalid whose reason quotes the cell as written.
+ */
+export function readLocaleInstant(written: string, options: DateOptions): { text: string; at: number | Invalid } {
   const text = localeDateCell(written);
   const at = parseInstant(text, options);
-  return at instanceof Invalid && text !== written ? new Invalid(at.code, quotingAsWritten(at.reason, text, written)) : at;
+  return { text, at: at instanceof Invalid && text !== written ? new Invalid(at.code, quotingAsWritten(at.reason, text, written)) : at };
 }
+
+/** `readLocaleInstant`'s instant alone. */
+export const parseLocaleInstant = (written: string, options: DateOptions): number | Invalid => readLocaleInstant(written, options).at;

@@ -11,11 +11,11 @@
 import type { Issue } from '../../dataset.ts';
 import type { Config } from '../config.ts';
 import { normalizeStageName, stageLookup } from '../stage-names.ts';
-import { Invalid, parseInstant } from '../values.ts';
+import { Invalid } from '../values.ts';
 import { cellAt } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
-import { localeDateCell, quotingAsWritten } from './clock.ts';
+import { localeDateCell, readLocaleInstant } from './clock.ts';
 import { IngestFatalError } from '../issues.ts';
 import { pipelineKey, pipelineList } from './pipeline-choice.ts';
 import { noteMissingCurrency } from './currency-column.ts';
@@ -136,12 +136,10 @@ export function readHubSpotDeals(table: VendorTable, records: readonly VendorRec
     const pipeline = layout.pipeline >= 0 ? hubspotCell(record, layout.pipeline) : null;
     const history: DatedStage[] = [];
     const entry = (index: number, header: string, name: string) => {
-      const written = hubspotCell(record, index);
-      const text = localeDateCell(written);
+      const { text, at } = readLocaleInstant(hubspotCell(record, index), dateOptions);
       if (text === '') return;
-      const at = parseInstant(text, dateOptions);
       if (at instanceof Invalid) {
-        issues.push({ ...origin, column: header, code: at.code, severity: 'warning', message: `"${header}" ${quotingAsWritten(at.reason, text, written)}; that stage entry is left out` });
+        issues.push({ ...origin, column: header, code: at.code, severity: 'warning', message: `"${header}" ${at.reason}; that stage entry is left out` });
         return;
       }
       history.push({ stage: spelled.get(normalizeStageName(name)) ?? name, text, at, origin });

@@ -16,7 +16,7 @@ import { cellAt, columnIndex } from './read-table.ts';
 import { type DatedStage, lineList, type SeenDeal } from './snapshots.ts';
 import type { Origin, VendorRecord, VendorTable } from './types.ts';
 import { requireExportColumns } from './required-columns.ts';
-import { localeDateCell, quotingAsWritten } from './clock.ts';
+import { localeDateCell, readLocaleInstant } from './clock.ts';
 import { noteMissingCurrency } from './currency-column.ts';
 
 /** Canonical deals columns and the Pipedrive columns they come from (the first present). */
@@ -121,12 +121,10 @@ export function readPipedriveDeals(table: VendorTable, records: readonly VendorR
     const warn = (column: string, code: string, message: string) => issues.push({ ...origin, column, code, severity: 'warning', message });
     // A date cell as an instant; an unreadable one is reported and left out.
     const dated = (key: PipedriveColumn): { text: string; at: number } | null => {
-      const written = otherCell(key);
-      const text = localeDateCell(written);
+      const { text, at } = readLocaleInstant(otherCell(key), dateOptions);
       if (text === '') return null;
-      const at = parseInstant(text, dateOptions);
       if (at instanceof Invalid) {
-        warn(other[key].label, at.code, `"${other[key].label}" ${quotingAsWritten(at.reason, text, written)}; it is not used`);
+        warn(other[key].label, at.code, `"${other[key].label}" ${at.reason}; it is not used`);
         return null;
       }
       return { text, at };

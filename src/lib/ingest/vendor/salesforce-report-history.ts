@@ -12,7 +12,7 @@
  * rule "equal times keep file order" keeps it while each row keeps its own
  * date (no made-up times).
  */
-import { Invalid, parseInstant } from '../values.ts';
+import { Invalid } from '../values.ts';
 import { columnIndex } from './read-table.ts';
 import { type AdapterLog, amountColumns, checkReportCount, type Column, dateOptions, DateTexts, findColumn, reportFooter, sameLayout, skipFooter } from './salesforce-common.ts';
 import type { HistoryRead } from './salesforce-history-rows.ts';
