@@ -644,6 +644,18 @@ describe('Salesforce Data Loader objects', () => {
     expect(instants(texts.map((t) => resaved(t, true)))).toEqual(original);
   });
 
+  it('quotes a 12-hour timestamp it cannot read as the Data Loader file (saved again by Excel) writes it, not with the zone put back', () => {
+    const folder = join(EXPORTS, 'salesforce-data-loader', 'data');
+    const config = JSON.parse(readFileSync(join(folder, 'pipeline.config.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['Opportunity.csv', 'OpportunityHistory.csv', 'OpportunityFieldHistory.csv', 'Account.csv', 'User.csv'];
+    const texts = names.map((name) => readFileSync(join(folder, name), 'latin1'));
+    // Day and month either way round, without date_order: refused, and quoted as the file has it.
+    texts[1] = texts[1]!.replace('"2024-12-02T18:00:00.000Z"', '"12/2/2024 6:00 PM"');
+    const dataset = load(names.map((name, i) => exportFile(name, texts[i]!)), { ...config, date_order: undefined });
+    const refused = dataset.issues.filter((i) => i.code === 'invalid_date').map((i) => `${i.file}:${i.line} ${i.column}: ${i.message}`);
+    expect(refused).toEqual(['OpportunityHistory.csv:3 CreatedDate: "CreatedDate" "12/2/2024 6:00 PM" is ambiguous (month or day first?); set "date_order" to "MDY" or "DMY" in pipeline.config.json']);
+  });
+
   it('says when Opportunity.csv has no CurrencyIsoCode and the config has rates it then never uses (as a report without its currency column)', () => {
     const noCode = (config: object) => load([opportunityCsv([opp('006A', 'Prospecting')])], config).issues.filter((i) => i.code === 'no_currency_column');
     expect(noCode(DL_CONFIG)).toEqual([]);
