@@ -81,6 +81,3 @@ export function readLocaleInstant(written: string, options: DateOptions): { text
   const at = parseInstant(text, options);
   return { text, at: at instanceof Invalid && text !== written ? new Invalid(at.code, quotingAsWritten(at.reason, text, written)) : at };
 }
-
-/** `readLocaleInstant`'s instant alone. */
-export const parseLocaleInstant = (written: string, options: DateOptions): number | Invalid => readLocaleInstant(written, options).at;

@@ -20,7 +20,7 @@ import { rebuildOrder } from './salesforce-history-order.ts';
 import type { OpportunityKeys } from './salesforce-report-keys.ts';
 import type { VendorTable } from './types.ts';
 import { codeAt } from './vendor-table.ts';
-import { localeDateCell, parseLocaleInstant } from './clock.ts';
+import { localeDateCell, readLocaleInstant } from './clock.ts';
 import { overlappingRows } from './salesforce-report-overlap.ts';
 
 export interface HistoryColumns {
@@ -144,7 +144,7 @@ function gather(table: VendorTable, t: number, c: HistoryColumns, keys: Opportun
     let at = instants[dateCode]!;
     if (Number.isNaN(at)) {
       const dateCell = table.values[dateCode]!;
-      const parsed = parseLocaleInstant(dateCell, dates);
+      const parsed = readLocaleInstant(dateCell, dates).at;
       if (parsed instanceof Invalid) {
         const why = dateCell === '' ? 'is empty' : parsed.reason;
         ctx.drop(file, table.line(r), c.date.label, 'invalid_date', `"${c.date.label}" ${why}; the row cannot be placed in the history and is skipped`);
