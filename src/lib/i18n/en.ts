@@ -868,6 +868,9 @@ export const en = {
       p.count === 1
         ? `${p.files} has the columns of ${p.canonical} under another name, so it was not read: rename it ${p.canonical} and build again to see this.`
         : `${p.files} have the columns of ${p.canonical} under other names, so none was read: keep one, rename it ${p.canonical} and build again to see this.`,
+    /** A field of field_history.csv whose name reads like the one a figure needs (ingest/unused-fields.ts): its warning, in the page's words. */
+    closeFieldNotRead: (p: { file: string; line: number; message: string }) => `Close-date changes are not tracked: ${p.file}, line ${p.line}: ${p.message}, and build again to see this.`,
+    amountFieldNotRead: (p: { file: string; line: number; message: string }) => `Amount changes are not tracked: ${p.file}, line ${p.line}: ${p.message}, and build again to see this.`,
     noTargets: 'Coverage and projected attainment need targets: add targets.csv with company-wide targets (owner and team left empty) per month or quarter.',
     noForecastCategories:
       'Commit and best case need a forecast category on each deal: export Salesforce’s Forecast Category (ForecastCategoryName) or HubSpot’s Forecast category with the deals, or add a forecast_category column (commit, best_case, pipeline, omitted) to deals.csv. Until then projected attainment shows only what is won.',

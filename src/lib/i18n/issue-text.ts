@@ -23,6 +23,14 @@ function shownTopic(word: string): string {
 /** How a repeated header differs from the first (`reordered_header`), in Korean. */
 const HOW_KO: Record<string, string> = { 'with its columns in another order': '열 순서를 바꾸어', 'with other columns': '다른 열을 더해', 'without some of its columns': '일부 열을 빼고' };
 
+/** What unused-fields.ts says of a name like a tracked field's, up to the field it may hold. */
+const LIKE_TRACKED_EN = String.raw`is not one the metrics read \(amount, expected_close_at or close_date\), so its changes are not used: if it holds the deal's `;
+const likeTrackedKo = (g: Record<string, string>, holds: string, writeAs: string) =>
+  `필드 ${shownTopic(g.v!)} 지표가 읽는 필드(amount, expected_close_at, close_date)가 아니어서 그 변경 ${g.n}행을 쓰지 않습니다. 딜의 ${holds}이라면 ${writeAs} 적으세요`;
+
+/** unused-fields.ts' list of fields (`"owner" (10 rows), "x" (1 row), 3 more (7 rows)`), in Korean. */
+const unusedFieldsKo = (list: string) => list.replace(/ \((\d+) rows?\)/gu, '($1행)').replace(/(?<=^|, )(\d+) more(?=\()/u, '그 밖의 필드 $1개');
+
 /** The fields of an issue the translation reads. */
 export interface IssueText {
   code: string;
@@ -376,6 +384,21 @@ const ROW_RULES: Rules = {
     [
       re(`(?<col>"[^"]*"|[^"]+?) is set but stage "(?<s>[^"]+)" is open: closed_at is not used \\(an open deal has no close; an expected close date belongs in expected_close_at\\)`),
       (g) => `stage ${topic(`"${g.s}"`)} 진행 중 단계인데 ${g.col}에 값이 있습니다. 이 값은 쓰지 않습니다(진행 중인 딜에는 마감일이 없습니다. 예상 마감일은 expected_close_at에 적으세요)`,
+    ],
+  ],
+  // ingest/unused-fields.ts: field_history.csv's rows of fields the metrics do not read.
+  field_like_expected_close: [[re(`the field ${V} \\((?<n>\\d+) rows?\\) ${LIKE_TRACKED_EN}expected close date, write it as expected_close_at`), (g) => likeTrackedKo(g, '예상 마감일', 'expected_close_at으로')]],
+  field_like_amount: [[re(`the field ${V} \\((?<n>\\d+) rows?\\) ${LIKE_TRACKED_EN}amount, write it as amount`), (g) => likeTrackedKo(g, '금액', 'amount로')]],
+  stage_in_field_history: [
+    [
+      re(`the field ${V} \\((?<n>\\d+) rows?\\) is not read here: a deal's stages are read from stage_history\\.csv \\(deal_id, stage, entered_at\\), one row per stage entered`),
+      (g) => `필드 ${shownTopic(g.v!)} 여기서 읽지 않습니다(${g.n}행). 딜의 단계는 stage_history.csv(deal_id, stage, entered_at)에서 진입한 단계마다 한 행씩 읽습니다`,
+    ],
+  ],
+  fields_not_used: [
+    [
+      re(`changes of fields the metrics do not read are kept and not used: (?<list>.+); the metrics replay amount and expected_close_at`),
+      (g) => `지표가 읽지 않는 필드의 변경은 보관만 하고 쓰지 않습니다: ${unusedFieldsKo(g.list!)}. 지표는 amount와 expected_close_at의 변경만 재현합니다`,
     ],
   ],
   removed_before_create: [

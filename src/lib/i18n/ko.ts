@@ -683,6 +683,8 @@ export const ko: Messages = {
       p.count === 1
         ? `${josa(p.files, '은/는')} ${p.canonical}의 열을 가졌지만 이름이 달라 읽지 않았습니다. 이를 보려면 이름을 ${josa(p.canonical, '으로/로')} 바꾸고 다시 빌드하세요.`
         : `${p.files} 모두 ${p.canonical}의 열을 가졌지만 이름이 달라 읽지 않았습니다. 이를 보려면 하나만 남겨 이름을 ${josa(p.canonical, '으로/로')} 바꾸고 다시 빌드하세요.`,
+    closeFieldNotRead: (p) => `마감일 변경 이력을 추적하지 않습니다. ${p.file} ${p.line}행: ${p.message}. 고친 뒤 다시 빌드하면 볼 수 있습니다.`,
+    amountFieldNotRead: (p) => `금액 변경 이력을 추적하지 않습니다. ${p.file} ${p.line}행: ${p.message}. 고친 뒤 다시 빌드하면 볼 수 있습니다.`,
     noTargets: '커버리지와 예상 달성률을 보려면 목표가 필요합니다. 월 또는 분기별 전사 목표(담당자·팀 열은 비움)를 담은 targets.csv를 추가하세요.',
     noForecastCategories:
       '커밋과 베스트 케이스를 보려면 딜마다 예측 범주가 있어야 합니다. Salesforce의 예측 범주(ForecastCategoryName)나 HubSpot의 Forecast category를 딜과 함께 내보내거나, deals.csv에 forecast_category 열(commit, best_case, pipeline, omitted)을 추가하세요. 그 전까지 예상 달성률에는 수주 실적만 표시합니다.',

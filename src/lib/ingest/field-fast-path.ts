@@ -28,6 +28,8 @@ export const UNTRACKED = 0;
 export const AMOUNT = AMOUNT_CHANGE;
 export const CLOSE = CLOSE_CHANGE;
 export const FIELD_OF = FIELD_OF_KIND;
+/** The first spelling value of a field the metrics do not read (`Spellings` values; kinds are below it). */
+const OTHER = 3;
 
 /**
  * The FieldChange of a row the fast path accepted (`kind` AMOUNT or CLOSE): an amount converted at the
@@ -93,10 +95,24 @@ export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number
     return d < 0 ? undefined : d;
   };
 
+  /** The names of the fields the metrics do not read, as first written (unused-fields.ts says them). */
+  const otherFields: string[] = [];
+  const otherIndex = new Map<string, number>();
+  const spellingValue = (cell: string): number => {
+    const field = trackedField(cell);
+    if (field !== null) return field === 'amount' ? AMOUNT : CLOSE;
+    let k = otherIndex.get(cell);
+    if (k === undefined) otherIndex.set(cell, (k = otherFields.push(cell) - 1));
+    return OTHER + k;
+  };
+
   const result = {
     deal: 0,
     /** UNTRACKED, AMOUNT or CLOSE. */
     kind: UNTRACKED,
+    /** An UNTRACKED row's field: its name's index in `otherFields` (negative for a tracked one). */
+    other: -1,
+    otherFields,
     oldValue: NaN,
     newValue: NaN,
     changedAt: 0,
@@ -116,13 +132,14 @@ export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number
       s = record.rangeStart;
       e = record.rangeEnd;
       if (s === e) return false;
-      let kind = spellings.find(src, s, e);
-      if (kind < 0) {
+      // A spelling's value is its kind, or OTHER + the index of its name in `otherFields` for a field the metrics do not read.
+      let spelled = spellings.find(src, s, e);
+      if (spelled < 0) {
         const cell = src.slice(s, e);
-        const field = trackedField(cell);
-        kind = field === null ? UNTRACKED : field === 'amount' ? AMOUNT : CLOSE;
-        spellings.add(cell, kind);
+        spelled = spellingValue(cell);
+        spellings.add(cell, spelled);
       }
+      const kind = spelled >= OTHER ? UNTRACKED : spelled;
 
       record.range(at.changedAt);
       if (record.rangeStart === record.rangeEnd) return false;
@@ -135,6 +152,7 @@ export function fieldFastPath(ctx: RowContext, findDeal: (src: string, s: number
       if (newValue === undefined) return false;
       result.deal = deal;
       result.kind = kind;
+      result.other = spelled - OTHER;
       result.oldValue = oldValue;
       result.newValue = newValue;
       result.changedAt = changedAt;

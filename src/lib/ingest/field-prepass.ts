@@ -14,7 +14,7 @@
  * issue is the one a reading on one thread gives (tests/unit/ingest/history-thread.test.ts).
  */
 import type { Issue } from '../dataset.ts';
-import { fieldFastPath } from './field-fast-path.ts';
+import { fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import type { ByteSource } from './decode.ts';
 import { FIELD_HISTORY_FILE } from './file-names.ts';
 import { growColumns, sendable } from './grown.ts';
@@ -39,11 +39,16 @@ export interface FieldPrepass {
   code: Int32Array<ArrayBuffer>;
   /** UNTRACKED, AMOUNT or CLOSE. */
   field: Int8Array<ArrayBuffer>;
-  /** An amount before the deal's exchange rate, or the code of a date in `dates`; NaN: no value. */
+  /**
+   * An amount before the deal's exchange rate, or the code of a date in `dates`; NaN: no value. An UNTRACKED row's
+   * values are not read: its oldValue is its field's index in `otherFields`.
+   */
   oldValue: Float64Array<ArrayBuffer>;
   newValue: Float64Array<ArrayBuffer>;
   changedAt: Float64Array<ArrayBuffer>;
   line: Int32Array<ArrayBuffer>;
+  /** The names of the fields the metrics do not read (unused-fields.ts). */
+  otherFields: string[];
   /** The cells of the rows kept for the validator. */
   kept: Record<string, string>[];
   issues: Issue[];
@@ -76,6 +81,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     const rows = {
       ids,
       dates: fast.dates,
+      otherFields: fast.otherFields,
       length: 0,
       code: new Int32Array(capacity),
       field: new Int8Array(capacity),
@@ -93,7 +99,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
       if (fast.check(record)) {
         rows.code[i] = fast.deal;
         rows.field[i] = fast.kind;
-        rows.oldValue[i] = fast.oldValue;
+        rows.oldValue[i] = fast.kind === UNTRACKED ? fast.other : fast.oldValue;
         rows.newValue[i] = fast.newValue;
         rows.changedAt[i] = fast.changedAt;
       } else keepCells(rows, i, readRow(record));
@@ -108,6 +114,7 @@ export function readFieldPrepass(source: ByteSource, ctx: RowContext, onProgress
     table: plainTable(table),
     ids: joinTexts(rows.ids),
     dates: rows.dates,
+    otherFields: rows.otherFields,
     length: n,
     // The buffers move to the other thread, which counts their whole length (grown.ts).
     code: sendable(rows.code, n),

@@ -3,6 +3,7 @@ import type { Account, FieldChange, Target } from '../dataset.ts';
 import { type DealTable, textAt } from '../deal-table.ts';
 import { dealReference } from './deals.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
+import { UnusedFields } from './unused-fields.ts';
 import type { IdLookup } from './id-table.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { fastRowReader } from './coded-row.ts';
@@ -61,10 +62,12 @@ export function readFieldHistory(
   const columns = Object.keys(def.fields);
   let changes: FieldChange[] = [];
   let backslashes = new WonBackslashes();
+  let unused = new UnusedFields();
   const spec = { file: FIELD_HISTORY_FILE, required: columns, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     changes = [];
     backslashes = new WonBackslashes();
+    unused = new UnusedFields();
     const fast = fieldFastPath(ctx, (src, s, e) => ids.find(src, s, e), (d) => textAt(deals.currency, d), {
       deal: t.index.deal_id!,
       field: t.index.field!,
@@ -80,6 +83,7 @@ export function readFieldHistory(
       if (opts.rowByRow !== true && fast.check(record)) {
         const { deal, kind } = fast;
         if (kind !== UNTRACKED) changes.push(fieldChange(deal, kind, fast.oldValue, fast.newValue, fast.changedAt, record.line, deals.fxRate[deal]!, fast.dates));
+        else unused.see(fast.otherFields[fast.other]!, record.line);
         return true;
       }
       // Counted as accepted here, taken back from the tally once the file is read (`settle`).
@@ -95,12 +99,13 @@ export function readFieldHistory(
       if (row.field !== null) {
         row.line = record.line;
         changes.push(row as FieldChange);
-      }
+      } else unused.see(cells.field ?? '', record.line);
       return true;
     };
   });
   pipeline?.settle(table);
   backslashes.say(opts.issues, FIELD_HISTORY_FILE);
+  unused.say(opts.issues, FIELD_HISTORY_FILE);
   return { table, changes };
 }
 

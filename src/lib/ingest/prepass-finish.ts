@@ -14,6 +14,7 @@ import type { FieldTable } from '../field-table.ts';
 import { dealReference } from './deals.ts';
 import { warnAmountChangeDoubts } from './amount-doubt.ts';
 import { WonBackslashes } from './won-backslash.ts';
+import { UnusedFields } from './unused-fields.ts';
 import { AMOUNT, CLOSE, UNTRACKED } from './field-fast-path.ts';
 import type { FieldPrepass } from './field-prepass.ts';
 import { FIELD_HISTORY_FILE, STAGE_HISTORY_FILE } from './file-names.ts';
@@ -163,6 +164,7 @@ export function finishFieldHistory(
     return code;
   };
   const backslashes = new WonBackslashes();
+  const unused = new UnusedFields();
   let n = 0;
   for (let i = 0; i < pre.length; i++) {
     const code = pre.code[i]!;
@@ -171,7 +173,8 @@ export function finishFieldHistory(
       if (finish.leavesRow(code, cells)) continue;
       const row = validate(cells, line[i]!);
       if (row === null) finish.reject();
-      else if (row.field !== null) {
+      else if (row.field === null) unused.see(cells.field ?? '', line[i]!);
+      else {
         if (row.field === 'amount') {
           warnAmountChangeDoubts(issues, FIELD_HISTORY_FILE, line[i]!, cells, ctx.numbers.decimal);
           for (const column of ['old_value', 'new_value'] as const) backslashes.see(cells[column] ?? '', line[i]!, column);
@@ -191,7 +194,10 @@ export function finishFieldHistory(
       continue;
     }
     const field = kind[i]!;
-    if (field === UNTRACKED) continue;
+    if (field === UNTRACKED) {
+      unused.see(pre.otherFields[oldValue[i]!]!, line[i]!);
+      continue;
+    }
     // An amount in config currency, as fieldChange converts it (NaN, no value, stays NaN).
     const fx = field === AMOUNT ? deals.fxRate[d]! : 1;
     deal[n] = d;
@@ -212,5 +218,6 @@ export function finishFieldHistory(
     line: line.subarray(0, n),
   };
   backslashes.say(issues, FIELD_HISTORY_FILE);
+  unused.say(issues, FIELD_HISTORY_FILE);
   return { table: finish.done(), fieldTable };
 }

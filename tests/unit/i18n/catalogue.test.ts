@@ -105,6 +105,9 @@ const SAMPLE = {
   accepted: 1,
   at: 'deals.csv line 2 column "created_at"',
   message: 'created_at is empty',
+  // absence.closeFieldNotRead, amountFieldNotRead: the warning's file and line
+  file: 'field_history.csv',
+  line: 7,
   // absence.renamedFile
   files: 'targets (1).csv',
   canonical: 'targets.csv',

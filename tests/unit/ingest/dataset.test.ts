@@ -103,6 +103,7 @@ describe('a folder with every file', () => {
       [
         "deals.csv:5 amount warning amount_missing: amount is empty; it counts as 0",
         "deals.csv:5 stage warning synthesized_history: no stage_history rows; the history is synthesized from created_at, stage and closed_at",
+        "field_history.csv:4 field warning fields_not_used: changes of fields the metrics do not read are kept and not used: "owner" (1 row); the metrics replay amount and expected_close_at",
       ]
     `);
     const [d1, d2, d3] = dataset.deals;
@@ -398,6 +399,7 @@ describe('rejected rows and warnings', () => {
         "field_history.csv:3 old_value error currency_mismatch: old_value "50 KRW" is in KRW, not USD (the deal's currency)",
         "field_history.csv:4 old_value error invalid_date: old_value "2025-02-30" has day 30, which 2025-02 does not have",
         "field_history.csv:5 deal_id error unknown_deal: deal_id "D8" belongs to a rejected deals.csv row (line 11)",
+        "field_history.csv:6 field warning stage_in_field_history: the field "stage" (1 row) is not read here: a deal's stages are read from stage_history.csv (deal_id, stage, entered_at), one row per stage entered",
         "field_history.csv:7 changed_at error missing_value: changed_at is required but empty",
         "stage_history.csv:8 deal_id error unknown_deal: deal_id "D404" is not in deals.csv",
         "stage_history.csv:9 deal_id error unknown_deal: deal_id "D3" belongs to a rejected deals.csv row (line 5)",

@@ -388,7 +388,7 @@ describe('stage history read on a worker thread', () => {
       [0, 'expected_close_at', '2025-03-01', null, 6],
     ]);
     expect(d.files['field_history.csv']).toEqual({ rows: 6, accepted: 4, rejected: 2 });
-    expect(d.issues.filter((i) => i.file === 'field_history.csv').map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['4:old_value:currency_mismatch', '5:deal_id:unknown_deal']);
+    expect(d.issues.filter((i) => i.file === 'field_history.csv').map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['4:old_value:currency_mismatch', '5:deal_id:unknown_deal', '7:field:fields_not_used']);
   });
 
   it('the rows, their deals and the tallies of a known file', async () => {

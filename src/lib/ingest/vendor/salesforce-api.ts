@@ -49,7 +49,7 @@ export const salesforceApi: Adapter = {
     const stages = new StageHistoryTable();
     const fields = new CanonicalTable(['deal_id', 'field', 'old_value', 'new_value', 'changed_at']);
     stages.sourceColumns.set('deal_id', 'OpportunityId').set('stage', 'StageName').set('entered_at', 'CreatedDate');
-    fields.sourceColumns.set('deal_id', 'OpportunityId').set('changed_at', 'CreatedDate');
+    fields.sourceColumns.set('deal_id', 'OpportunityId').set('field', 'Field').set('changed_at', 'CreatedDate');
     emitApiHistory({ history, fieldHistory, deleted: deals.deleted, created: deals.created, current: deals.stages }, { stages, fields }, log);
     output.tables['deals.csv'] = deals.table;
     output.tables['stage_history.csv'] = stages;

@@ -162,9 +162,9 @@ export function changesModel(ctx: PageContext): ChangesModel {
     const rows = byImportance(g.kind, g.deals.map((i) => ch.deals[i]!));
     const untracked =
       g.kind === 'slipped' && !ch.tracked.expected_close
-        ? untrackedNote(ctx, c.closeUntrackedExport, c.closeUntracked)
+        ? untrackedNote(ctx, 'expected_close_at', c.closeUntrackedExport, c.closeUntracked)
         : (g.kind === 'amount_up' || g.kind === 'amount_down') && !ch.tracked.amount
-          ? untrackedNote(ctx, c.amountUntrackedExport, c.amountUntracked)
+          ? untrackedNote(ctx, 'amount', c.amountUntrackedExport, c.amountUntracked)
           : // Only each deal's current stage: its stage at the earlier date is a guess (the first stage), as the Waterfall page says.
             unavailable && STAGE_MOVE_KINDS.has(g.kind)
             ? m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })

@@ -4,6 +4,7 @@
  * needed file the folder holds under another one. absence.ts words the notes around them.
  */
 import { LOCALE_TAGS } from '../../i18n/index.ts';
+import { issueMessage } from '../../i18n/issue-text.ts';
 import type { PageContext } from './context.ts';
 import { noHistoryRowRead } from './data-notes.ts';
 
@@ -52,12 +53,28 @@ function trackingAdvice(ctx: PageContext): string | null {
   return format === 'salesforce-report' || format === 'salesforce-api' ? advice[format] : advice.other;
 }
 
+/** The issue codes of a field_history.csv field whose name reads like a tracked one (ingest/unused-fields.ts). */
+const LIKE_CODES = { amount: 'field_like_amount', expected_close_at: 'field_like_expected_close' } as const;
+
 /**
- * The note for amount or close-date changes the data does not track: `inExport` with what this CRM's export
- * needs, else (canonical files) the rename of a field_history.csv the folder holds under another name, else
- * `canonical` ("add field_history.csv").
+ * field_history.csv holds the changes under a name the metrics do not read (`Expected close date`): its warning,
+ * which says what to write, in place of "add field_history.csv"; null when there is none.
  */
-export function untrackedNote(ctx: PageContext, inExport: (p: { advice: string }) => string, canonical: string): string {
+function fieldNotRead(ctx: PageContext, field: 'amount' | 'expected_close_at'): string | null {
+  const issue = ctx.site.metrics.data_quality.issues.find((i) => i.code === LIKE_CODES[field]);
+  if (issue === undefined) return null;
+  const say = field === 'amount' ? ctx.m.absence.amountFieldNotRead : ctx.m.absence.closeFieldNotRead;
+  return say({ file: issue.file, line: issue.line, message: issueMessage(issue, ctx.locale) });
+}
+
+/**
+ * The note for amount or close-date changes the data does not track: the warning of a field under another name
+ * (`fieldNotRead`), else `inExport` with what this CRM's export needs, else (canonical files) the rename of a
+ * field_history.csv the folder holds under another name, else `canonical` ("add field_history.csv").
+ */
+export function untrackedNote(ctx: PageContext, field: 'amount' | 'expected_close_at', inExport: (p: { advice: string }) => string, canonical: string): string {
+  const misnamed = fieldNotRead(ctx, field);
+  if (misnamed !== null) return misnamed;
   const advice = trackingAdvice(ctx);
   if (advice !== null) return inExport({ advice });
   return renamedNote(ctx, 'field_history.csv') ?? canonical;

@@ -22,7 +22,7 @@ export function closeDatesNote(ctx: PageContext): string | null {
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
   // field_history.csv read, with other fields' changes only: not "add field_history.csv", which is there.
   const read = Object.hasOwn(ctx.site.metrics.data_quality.files, 'field_history.csv');
-  return untrackedNote(ctx, ctx.m.absence.closeDatesUntrackedExport, read ? ctx.m.absence.closeDatesUntrackedInFile : ctx.m.absence.closeDatesUntracked);
+  return untrackedNote(ctx, 'expected_close_at', ctx.m.absence.closeDatesUntrackedExport, read ? ctx.m.absence.closeDatesUntrackedInFile : ctx.m.absence.closeDatesUntracked);
 }
 
 /** Under a close-date filter forecast accuracy is left out: the filter selects deals by how they ended, which bends every month's ratio. */
@@ -37,7 +37,7 @@ export function accuracyUnderClosingFilter(ctx: PageContext): string | null {
  */
 export function accuracyUntracked(ctx: PageContext): string | null {
   if (ctx.site.metrics.slippage !== null || noDealRead(ctx) || filterMatchesNone(ctx) || ctx.filter?.closeDatesTracked) return null;
-  return untrackedNote(ctx, ctx.m.absence.accuracyUntrackedExport, ctx.m.absence.accuracyUntracked);
+  return untrackedNote(ctx, 'expected_close_at', ctx.m.absence.accuracyUntrackedExport, ctx.m.absence.accuracyUntracked);
 }
 
 /** The data has a forecast category column (metrics' commit and best-case amounts are not null). */
