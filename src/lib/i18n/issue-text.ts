@@ -452,6 +452,12 @@ const ROW_RULES: Rules = {
       (g) => `${readAsKo(g.list!)} 읽었습니다(대소문자, 공백, 하이픈이나 밑줄만 다르게 쓴 열 이름)`,
     ],
   ],
+  target_column_not_read: [
+    [
+      re(`column (?<c>${QUOTED}) is not read: a target is for a period and an owner, a team or the whole company \\(owner and team empty\\), so rows that differ only in it are one target, and the later ones are refused as duplicates`),
+      (g) => `${g.c} 열은 읽지 않습니다. 목표는 기간마다 담당자, 팀 또는 전사(owner와 team을 비움)의 것이므로 이 열만 다른 행들은 하나의 목표가 되고, 뒤의 행은 중복으로 제외됩니다`,
+    ],
+  ],
   column_not_read: [[re(`column (?<c>${QUOTED}) is not read: if it is (?<k>\\w+), name it so`), (g) => `${g.c} 열은 읽지 않았습니다. ${g.k} 열이라면 이름을 ${josa(g.k!, '으로/로')} 바꾸세요`]],
   duplicate_column: [
     [

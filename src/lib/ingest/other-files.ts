@@ -4,6 +4,7 @@ import { type DealTable, textAt } from '../deal-table.ts';
 import { dealReference } from './deals.ts';
 import { fieldChange, fieldFastPath, UNTRACKED } from './field-fast-path.ts';
 import { UnusedFields } from './unused-fields.ts';
+import { UnreadTargetColumns } from './target-columns.ts';
 import type { IdLookup } from './id-table.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
 import { fastRowReader } from './coded-row.ts';
@@ -158,14 +159,17 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
   const columns = Object.keys(def.fields);
   let targets: Target[] = [];
   let backslashes = new WonBackslashes();
+  let unread = null as UnreadTargetColumns | null;
   const spec = { file: TARGETS_FILE, required: TARGET_REQUIRED, known: columns };
   const table = readTable(source, spec, opts, (t) => {
     targets = [];
     backslashes = new WonBackslashes();
+    const columnsUnread = (unread = new UnreadTargetColumns(t, opts.issues));
     const firstLine = new Map<string, number>();
     const validate = rowValidator(def, TARGETS_FILE, opts.issues, opts.rowByRow);
     const readRow = rowReader(t, columns);
     return (record) => {
+      columnsUnread.see(record);
       const line = record.line;
       const cells = readRow(record);
       const r = validate(cells, line);
@@ -185,5 +189,6 @@ export function readTargets(source: TableSource, ctx: RowContext, opts: TableOpt
     };
   });
   backslashes.say(opts.issues, TARGETS_FILE);
+  unread?.say(opts.issues);
   return { table, targets };
 }
