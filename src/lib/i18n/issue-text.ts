@@ -452,6 +452,13 @@ const ROW_RULES: Rules = {
       (g) => `${readAsKo(g.list!)} 읽었습니다(대소문자, 공백, 하이픈이나 밑줄만 다르게 쓴 열 이름)`,
     ],
   ],
+  probability_not_read: [
+    [
+      re(`column (?<c>${QUOTED}) is not read: the weighted pipeline weights each open deal by its stage's probability in pipeline\\.config\\.json \\("stages"\\), not by a deal's own (?<what>probability|weighted amount)`),
+      (g) =>
+        `${g.c} 열은 읽지 않습니다. 가중 파이프라인은 진행 중인 딜마다 pipeline.config.json("stages")에 정한 단계의 확률로 가중하며, ${g.what === 'probability' ? '딜마다 따로 적은 확률' : '딜마다 따로 적은 가중 금액'}은 쓰지 않습니다`,
+    ],
+  ],
   target_column_not_read: [
     [
       re(`column (?<c>${QUOTED}) is not read: a target is for a period and an owner, a team or the whole company \\(owner and team empty\\), so rows that differ only in it are one target, and the later ones are refused as duplicates`),

@@ -15,6 +15,7 @@ import { Invalid, quoteValue } from './values.ts';
 import { isPlaceholder, placeholderNameWarning } from './placeholders.ts';
 import { hasInvisible, mayHaveInvisible, withoutInvisible } from './date-messages.ts';
 import type { PipelineFilter } from './pipeline-filter.ts';
+import { warnProbabilityColumns } from './probability-columns.ts';
 import { pipelineKey } from './vendor/pipeline-choice.ts';
 import { DealTableBuilder, DEALS_FILE, TEXT_CSV_COLUMNS } from './deal-table-builder.ts';
 import { totalsRowMessage } from './totals-row.ts';
@@ -113,6 +114,7 @@ export function readDeals(source: TableSource, ctx: RowContext, opts: TableOptio
     pipeline.settle(table);
     pipeline.checkChosen(DEALS_FILE);
   }
+  warnProbabilityColumns(table, issues);
   // The id table holds the candidates' ids in the order they were added, one each: the table's id column.
   return { table, candidates: candidates.done(ids.texts()), rejectedIds, ids, pipelines };
 }
