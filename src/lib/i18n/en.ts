@@ -1202,6 +1202,9 @@ export const en = {
     removed: 'Removed',
     closeUntracked: 'Expected close dates are not tracked: add field_history.csv with expected_close_at changes to see the deals whose close date moved later.',
     amountUntracked: 'Amounts are not tracked over time: add field_history.csv with amount changes to see the deals whose amount went up or down.',
+    /** The same two when field_history.csv was read, without such changes. */
+    closeUntrackedInFile: 'Expected close dates are not tracked: field_history.csv has no expected_close_at changes. Add them to it to see the deals whose close date moved later.',
+    amountUntrackedInFile: 'Amounts are not tracked over time: field_history.csv has no amount changes. Add them to it to see the deals whose amount went up or down.',
     closeUntrackedExport: (p: { advice: string }) => `Expected close dates are not tracked: to see the deals whose close date moved later, ${p.advice}.`,
     amountUntrackedExport: (p: { advice: string }) => `Amounts are not tracked over time: to see the deals whose amount went up or down, ${p.advice}.`,
     previousSnapshot: (p: { date: string }, f: Formatter) => `The snapshot of ${f.date(p.date)}`,

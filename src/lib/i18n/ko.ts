@@ -951,6 +951,8 @@ export const ko: Messages = {
     removed: '삭제됨',
     closeUntracked: '예상 마감일 변경 이력이 없습니다. 예상 마감일이 미뤄진 딜을 보려면 expected_close_at 변경 내역이 담긴 field_history.csv를 추가하세요.',
     amountUntracked: '금액 변경 이력이 없습니다. 금액이 늘거나 줄어든 딜을 보려면 amount 변경 내역이 담긴 field_history.csv를 추가하세요.',
+    closeUntrackedInFile: '예상 마감일 변경 이력이 없습니다. field_history.csv에 expected_close_at 변경 내역이 없습니다. 예상 마감일이 미뤄진 딜을 보려면 그 내역을 추가하세요.',
+    amountUntrackedInFile: '금액 변경 이력이 없습니다. field_history.csv에 amount 변경 내역이 없습니다. 금액이 늘거나 줄어든 딜을 보려면 그 내역을 추가하세요.',
     closeUntrackedExport: (p) => `예상 마감일 변경 이력이 없습니다. 예상 마감일이 미뤄진 딜을 보려면 ${p.advice}.`,
     amountUntrackedExport: (p) => `금액 변경 이력이 없습니다. 금액이 늘거나 줄어든 딜을 보려면 ${p.advice}.`,
     previousSnapshot: (p, f) => `${f.date(p.date)} 스냅숏`,

@@ -108,7 +108,15 @@ describe("field_history.csv's other fields", () => {
     expect(amountNote(['D1,Deal value,100,120,2025-02-03', 'D1,close_date,2025-06-30,2025-07-31,2025-02-02'])).toBe(
       `Amount changes are not tracked: field_history.csv, line 2: the field "Deal value" (1 row) is not one the metrics read (amount, expected_close_at or close_date), so its changes are not used: if it holds the deal's amount, write it as amount, and build again to see this.`,
     );
-    expect(amountNote(['D1,close_date,2025-06-30,2025-07-31,2025-02-02'])).toBe(en.changes.amountUntracked);
+    // field_history.csv with close-date changes only: it is there, so not "add field_history.csv".
+    expect(amountNote(['D1,close_date,2025-06-30,2025-07-31,2025-02-02'])).toBe(en.changes.amountUntrackedInFile);
+    const amountsOnly = load(['D1,amount,100,120,2025-02-03']);
+    const slipped = changesModel(pageContext(buildSiteData(amountsOnly.dataset, amountsOnly.config, '2025-06-30', { dataLabel: 'test' }), 'en')).sections.find((s) => s.kind === 'slipped')!;
+    expect(slipped.table.empty).toBe(en.changes.closeUntrackedInFile);
+    const without = loadDataset({ 'deals.csv': utf8(DEALS), 'stage_history.csv': utf8(HISTORY) });
+    const sections = changesModel(pageContext(buildSiteData(without.dataset, without.config, '2025-06-30', { dataLabel: 'test' }), 'en')).sections;
+    expect(sections.find((s) => s.kind === 'amount_up')!.table.empty).toBe(en.changes.amountUntracked);
+    expect(sections.find((s) => s.kind === 'slipped')!.table.empty).toBe(en.changes.closeUntracked);
     expect(closeDatesNote(pageContext(site, 'ko'))).toBe(
       '마감일 변경 이력을 추적하지 않습니다. field_history.csv 2행: 필드 "Expected close date"는 지표가 읽는 필드(amount, expected_close_at, close_date)가 아니어서 그 변경 1행을 쓰지 않습니다. 딜의 예상 마감일이라면 expected_close_at으로 적으세요. 고친 뒤 다시 빌드하면 볼 수 있습니다.',
     );

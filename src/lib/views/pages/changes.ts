@@ -10,7 +10,7 @@ import { type Column, LIST_TOP, NEVER_EMPTY, table, type TableModel } from '../t
 import { moneyDigits } from '../csv-digits.ts';
 import { countAmountTable } from '../table-kinds.ts';
 import { beforeDataNote, currentVisitOnly } from './absence.ts';
-import { historyAdvice, untrackedNote } from './file-advice.ts';
+import { fieldHistoryRead, historyAdvice, untrackedNote } from './file-advice.ts';
 import type { PageContext } from './context.ts';
 import { accountLinks, dealAndAmountColumns, ownerLinks } from './deals.ts';
 import { TILE_SPECS, tileChange, tileDetail, tileFew, tileFigure, type TileModel, tileNoChange, tileValue } from './tiles.ts';
@@ -162,9 +162,9 @@ export function changesModel(ctx: PageContext): ChangesModel {
     const rows = byImportance(g.kind, g.deals.map((i) => ch.deals[i]!));
     const untracked =
       g.kind === 'slipped' && !ch.tracked.expected_close
-        ? untrackedNote(ctx, 'expected_close_at', c.closeUntrackedExport, c.closeUntracked)
+        ? untrackedNote(ctx, 'expected_close_at', c.closeUntrackedExport, fieldHistoryRead(ctx) ? c.closeUntrackedInFile : c.closeUntracked)
         : (g.kind === 'amount_up' || g.kind === 'amount_down') && !ch.tracked.amount
-          ? untrackedNote(ctx, 'amount', c.amountUntrackedExport, c.amountUntracked)
+          ? untrackedNote(ctx, 'amount', c.amountUntrackedExport, fieldHistoryRead(ctx) ? c.amountUntrackedInFile : c.amountUntracked)
           : // Only each deal's current stage: its stage at the earlier date is a guess (the first stage), as the Waterfall page says.
             unavailable && STAGE_MOVE_KINDS.has(g.kind)
             ? m.absence.stageMovesUnavailable({ advice: historyAdvice(ctx) })

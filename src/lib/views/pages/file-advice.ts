@@ -53,6 +53,9 @@ function trackingAdvice(ctx: PageContext): string | null {
   return format === 'salesforce-report' || format === 'salesforce-api' ? advice[format] : advice.other;
 }
 
+/** Whether the data has a field_history.csv (read, whatever it holds): a note then says what it lacks, not to add it. */
+export const fieldHistoryRead = (ctx: PageContext): boolean => Object.hasOwn(ctx.site.metrics.data_quality.files, 'field_history.csv');
+
 /** The issue codes of a field_history.csv field whose name reads like a tracked one (ingest/unused-fields.ts). */
 const LIKE_CODES = { amount: 'field_like_amount', expected_close_at: 'field_like_expected_close' } as const;
 

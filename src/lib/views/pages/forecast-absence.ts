@@ -4,7 +4,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import { filterMatchesNone, isSmall } from './absence.ts';
 import type { PageContext } from './context.ts';
 import { noDealRead } from './data-notes.ts';
-import { renamedNote, untrackedNote } from './file-advice.ts';
+import { fieldHistoryRead, renamedNote, untrackedNote } from './file-advice.ts';
 
 const TARGETS_FILE = 'targets.csv';
 
@@ -21,8 +21,7 @@ export function closeDatesNote(ctx: PageContext): string | null {
   if (filterMatchesNone(ctx)) return ctx.m.absence.filterMatchesNone;
   if (ctx.filter?.closeDatesTracked) return ctx.m.absence.closeDatesUnchangedFiltered({ count: ctx.filter.matched }, ctx.f);
   // field_history.csv read, with other fields' changes only: not "add field_history.csv", which is there.
-  const read = Object.hasOwn(ctx.site.metrics.data_quality.files, 'field_history.csv');
-  return untrackedNote(ctx, 'expected_close_at', ctx.m.absence.closeDatesUntrackedExport, read ? ctx.m.absence.closeDatesUntrackedInFile : ctx.m.absence.closeDatesUntracked);
+  return untrackedNote(ctx, 'expected_close_at', ctx.m.absence.closeDatesUntrackedExport, fieldHistoryRead(ctx) ? ctx.m.absence.closeDatesUntrackedInFile : ctx.m.absence.closeDatesUntracked);
 }
 
 /** Under a close-date filter forecast accuracy is left out: the filter selects deals by how they ended, which bends every month's ratio. */
