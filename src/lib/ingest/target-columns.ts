@@ -1,8 +1,8 @@
 /**
  * targets.csv's columns that are not read (input.md: a target is per period, and per owner, team or the whole
- * company). A target per region or product (`period,target_amount,region`) was read without its region: the
- * first region's target became the whole company's and the others were refused as duplicates, with no word
- * on why. Each such column with a value is now said once, on the header.
+ * company). A target per region or product (`period,target_amount,region`) is read without its region: the
+ * first region's target would be the whole company's and the others refused as duplicates, with no word on
+ * why. Each such column with a value is said once, on the header.
  */
 import type { CsvRecord } from './csv-record.ts';
 import type { IssueLog } from './issues.ts';

@@ -26,7 +26,7 @@ export function meantField(name: string): TrackedField | 'stage' | null {
 }
 
 /** The issue code and what to write, by the tracked field a name likely means (views/pages/file-advice.ts reads the codes). */
-export const LIKE_TRACKED: Record<TrackedField, { code: string; writeAs: string }> = {
+const LIKE_TRACKED: Record<TrackedField, { code: string; writeAs: string }> = {
   expected_close_at: { code: 'field_like_expected_close', writeAs: "the deal's expected close date, write it as expected_close_at" },
   amount: { code: 'field_like_amount', writeAs: "the deal's amount, write it as amount" },
 };

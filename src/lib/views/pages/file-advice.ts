@@ -3,6 +3,7 @@
  * export that carries stage history or amount and close-date changes for this CRM, or the name to give a
  * needed file the folder holds under another one. absence.ts words the notes around them.
  */
+import type { TrackedField } from '../../dataset.ts';
 import { LOCALE_TAGS } from '../../i18n/index.ts';
 import { issueMessage } from '../../i18n/issue-text.ts';
 import type { PageContext } from './context.ts';
@@ -57,13 +58,13 @@ function trackingAdvice(ctx: PageContext): string | null {
 export const fieldHistoryRead = (ctx: PageContext): boolean => Object.hasOwn(ctx.site.metrics.data_quality.files, 'field_history.csv');
 
 /** The issue codes of a field_history.csv field whose name reads like a tracked one (ingest/unused-fields.ts). */
-const LIKE_CODES = { amount: 'field_like_amount', expected_close_at: 'field_like_expected_close' } as const;
+const LIKE_CODES: Record<TrackedField, string> = { amount: 'field_like_amount', expected_close_at: 'field_like_expected_close' };
 
 /**
  * field_history.csv holds the changes under a name the metrics do not read (`Expected close date`): its warning,
  * which says what to write, in place of "add field_history.csv"; null when there is none.
  */
-function fieldNotRead(ctx: PageContext, field: 'amount' | 'expected_close_at'): string | null {
+function fieldNotRead(ctx: PageContext, field: TrackedField): string | null {
   const issue = ctx.site.metrics.data_quality.issues.find((i) => i.code === LIKE_CODES[field]);
   if (issue === undefined) return null;
   const say = field === 'amount' ? ctx.m.absence.amountFieldNotRead : ctx.m.absence.closeFieldNotRead;
@@ -75,7 +76,7 @@ function fieldNotRead(ctx: PageContext, field: 'amount' | 'expected_close_at'): 
  * (`fieldNotRead`), else `inExport` with what this CRM's export needs, else (canonical files) the rename of a
  * field_history.csv the folder holds under another name, else `canonical` ("add field_history.csv").
  */
-export function untrackedNote(ctx: PageContext, field: 'amount' | 'expected_close_at', inExport: (p: { advice: string }) => string, canonical: string): string {
+export function untrackedNote(ctx: PageContext, field: TrackedField, inExport: (p: { advice: string }) => string, canonical: string): string {
   const misnamed = fieldNotRead(ctx, field);
   if (misnamed !== null) return misnamed;
   const advice = trackingAdvice(ctx);
