@@ -146,8 +146,6 @@ export async function bundlePagesHere(request: BundleRequest): Promise<void> {
 export interface Bundling {
   /** Settles when the process has ended, whatever it did (never rejects). */
   done: Promise<void>;
-  /** End it now (a build that stopped has no pages to render). */
-  stop(): void;
 }
 
 /**
@@ -155,13 +153,13 @@ export interface Bundling {
  * when it bundles again. None is started when a bundle is kept already (the usual build).
  */
 export function bundleInChild(request: BundleRequest): Bundling {
-  if (pageBundleKept(request)) return { done: Promise.resolve(), stop: () => {} };
+  if (pageBundleKept(request)) return { done: Promise.resolve() };
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), '--bundle', JSON.stringify(request)], { stdio: 'ignore' });
   const done = new Promise<void>((resolve) => {
     child.once('error', () => resolve());
     child.once('exit', () => resolve());
   });
-  return { done, stop: () => child.kill('SIGTERM') };
+  return { done };
 }
 
 /**

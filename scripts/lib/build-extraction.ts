@@ -1,6 +1,7 @@
 /**
  * Where the build (scripts/build.ts) extracts: a large data folder in a process of its own before Astro starts (its
- * memory freed first), a small one in a process of its own while Astro loads and bundles beside it, else here (tests).
+ * memory freed first), after the pages are bundled when the code changed; a small one in a process of its own
+ * while Astro loads and bundles beside it; else here (tests).
  */
 import type { BuildDeps } from './build-deps.ts';
 import { CHILD_EXTRACT_BYTES } from './build-deps.ts';
@@ -35,25 +36,22 @@ export async function extractFor(job: ExtractJob, { io, deps, dataDir, extractOn
   if (deps.extractInChild && (large || !extractOnly)) {
     // The render's folder first: an --out that cannot be written is said before a child is started.
     const renderDir = large ? undefined : scratchDir();
+    // A large folder's render renders from a kept bundle: when the code changed, the pages are bundled first (~2.5 s, in a
+    // process of its own), not beside the extraction: the bundler's ~450 MB beside the extraction's took the 100k site's
+    // first build after a change to the code to 1,056-1,162 MB, against 947-1,051 MB so, in about the same time
+    // (docs/performance.md, seventy-fifth round).
+    const bundling = large && !extractOnly && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, pageBundles: deps.pageBundlesCache }) : null;
+    await bundling?.done;
     // Beside Astro, the account pages' CSV files are written while the pages render, not before.
     const extraction = runJobInChild({ ...job, csvsLater: renderDir !== undefined }, madeDirs);
     // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.
     extraction.catch(() => {});
-    // Before a large folder's render, which then renders from the bundle kept: made meanwhile on the second core.
-    const bundling = large && !extractOnly && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, pageBundles: deps.pageBundlesCache }) : null;
     if (renderDir !== undefined) {
       // Astro loads and bundles meanwhile, and renders once the data is written and checked (the build's early.go).
       const options = renderOptions({ quiet, publish, pageBundles: deps.pageBundlesCache }, renderDir, siteDataFile(deps.cacheDir, job.name), { relativeLinks: relativeLinksFor(publish), accountCsvsWritten: true });
       renderStarted(renderBeside(deps.render, options));
     }
-    try {
-      return await extraction;
-    } catch (e) {
-      bundling?.stop();
-      throw e;
-    } finally {
-      await bundling?.done;
-    }
+    return await extraction;
   } else {
     return await runJob(job, { fs: io.fs, readFolder: deps.readFolder, now: () => io.now(), progress: progressStream(io), makeFilesDir: extractOnly ? undefined : scratchDir });
   }
