@@ -7,6 +7,7 @@
 import { looseName } from './header-spelling.ts';
 import type { IssueLog } from './issues.ts';
 import type { Table } from './table.ts';
+import { columnsNotRead } from './table-header.ts';
 import { quoteValue } from './values.ts';
 
 // Loose names (header-spelling.ts): lower case, no spaces, underscores, hyphens or dots.
@@ -14,11 +15,11 @@ const PROBABILITY = /^(?:deal|opportunity|win|close|closing|success)?probability
 const WEIGHTED = /^(?:weighted(?:amount|value|pipeline|revenue)|expectedrevenue|expectedamount|가중(?:금액|파이프라인)|예상매출)$/u;
 
 export function warnProbabilityColumns(table: Table, issues: IssueLog): void {
-  table.headers.forEach((header, i) => {
-    if (Object.values(table.index).includes(i)) return;
+  for (const i of columnsNotRead(table)) {
+    const header = table.headers[i]!;
     const loose = looseName(header.normalize('NFKC'));
     const what = PROBABILITY.test(loose) ? 'probability' : WEIGHTED.test(loose) ? 'weighted amount' : null;
-    if (what === null) return;
+    if (what === null) continue;
     issues.warning(
       table.file,
       table.headerLine,
@@ -26,5 +27,5 @@ export function warnProbabilityColumns(table: Table, issues: IssueLog): void {
       'probability_not_read',
       `column ${quoteValue(header)} is not read: the weighted pipeline weights each open deal by its stage's probability in pipeline.config.json ("stages"), not by a deal's own ${what}`,
     );
-  });
+  }
 }

@@ -63,3 +63,13 @@ function readAs(spec: TableSpec, names: readonly string[], headers: readonly str
 function columnsReadAsMessage(read: readonly [string, string][]): string {
   return `${columnsReadAs(read)}, as a CRM's own export names ${read.length > 1 ? 'them' : 'it'}`;
 }
+
+/** The positions of `table`'s header columns that no known column is read from: named, and the first of their name. */
+export function columnsNotRead(table: Pick<Table, 'headers' | 'names' | 'index'>): number[] {
+  const read = new Set(Object.values(table.index));
+  const out: number[] = [];
+  table.headers.forEach((header, i) => {
+    if (header.trim() !== '' && !read.has(i) && table.names.indexOf(table.names[i]!) === i) out.push(i);
+  });
+  return out;
+}

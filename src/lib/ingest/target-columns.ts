@@ -8,6 +8,7 @@ import type { CsvRecord } from './csv-record.ts';
 import type { IssueLog } from './issues.ts';
 import { quoteValue } from './values.ts';
 import type { Table } from './table.ts';
+import { columnsNotRead } from './table-header.ts';
 
 /** The header's columns that are neither read nor already warned of (a look-alike of a known one), and whether any row fills each. */
 export class UnreadTargetColumns {
@@ -17,15 +18,12 @@ export class UnreadTargetColumns {
 
   constructor(table: Table, issues: IssueLog) {
     this.table = table;
-    const read = new Set(Object.values(table.index));
     const warned = new Set(issues.issues.filter((i) => i.file === table.file && i.line === table.headerLine).map((i) => i.column));
-    table.headers.forEach((header, i) => {
-      if (header.trim() === '' || read.has(i) || warned.has(header)) return;
-      // A header repeated: the first of its name is the one a reader would mean.
-      if (table.names.indexOf(table.names[i]!) !== i) return;
+    for (const i of columnsNotRead(table)) {
+      if (warned.has(table.headers[i]!)) continue;
       this.positions.push(i);
       this.filled.push(false);
-    });
+    }
   }
 
   see(record: CsvRecord): void {
