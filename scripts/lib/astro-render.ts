@@ -15,6 +15,7 @@ import { ACCOUNT_CSVS_ENV, HOSTING_BASE_ENV } from '../../src/site/build-env.ts'
 import { RELATIVE_LINKS_ENV, RENDERED_BASE } from '../../src/site/relative-links.ts';
 import { onInterrupt } from './interrupt.ts';
 import { removeStaleFolders } from './out-dir.ts';
+import { runApart } from './run-apart.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { makeDirs } from './make-dirs.ts';
 import { type BundleOptions, findPageBundle, recordPageBundles } from './page-bundles.ts';
@@ -154,12 +155,7 @@ export interface Bundling {
  */
 export function bundleInChild(request: BundleRequest): Bundling {
   if (pageBundleKept(request)) return { done: Promise.resolve() };
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), '--bundle', JSON.stringify(request)], { stdio: 'ignore' });
-  const done = new Promise<void>((resolve) => {
-    child.once('error', () => resolve());
-    child.once('exit', () => resolve());
-  });
-  return { done };
+  return { done: runApart('scripts/lib/astro-render.ts', ['--bundle', JSON.stringify(request)]) };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
 import { astroRender, bundleInChild, type BundleRequest, type Bundling, type RenderOptions } from './astro-render.ts';
+import { filterScriptInChild } from './filter-script.ts';
 import { PROJECT_ROOT } from './project.ts';
 
 /**
@@ -31,9 +32,11 @@ export interface BuildDeps {
   publicDir?: string;
   /** Where the filter form's script is kept per version of the code (scripts/lib/filter-script.ts; null: bundled every time); absent: not bundled (tests, whose render is a stand-in). */
   filterScriptCache?: string | null;
+  /** Makes and keeps the filter script in filterScriptCache in a process of its own, when none is kept, before a large data folder is extracted (scripts/lib/filter-script.ts); absent: the extraction makes it. */
+  keepFilterScript?: (cacheDir: string) => Bundling;
   /** Where the pages' server bundles are kept per version of the code (scripts/lib/page-bundles.ts); absent: Astro bundles them in every build. */
   pageBundlesCache?: string;
-  /** Bundles the pages into pageBundlesCache while a large data folder is extracted, when no bundle is kept (scripts/lib/astro-render.ts); absent: the render bundles. */
+  /** Bundles the pages into pageBundlesCache before a large data folder is extracted, when no bundle is kept (scripts/lib/astro-render.ts); absent: the render bundles. */
   bundlePages?: (request: BundleRequest) => Bundling;
   /** Whether a process of this id runs (default: asked of the system), for what a build stopped outright left beside --out. */
   isRunning?: (pid: number) => boolean;
@@ -46,6 +49,7 @@ export const defaultBuildDeps: BuildDeps = {
   buildCacheDir: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope'),
   extractInChild: true,
   filterScriptCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-filter-script'),
+  keepFilterScript: filterScriptInChild,
   // The launcher's switch (scripts/launch.mjs) for running everything from the sources: Astro bundles the pages too.
   ...(process.env.PIPESCOPE_FROM_SOURCES === '1' ? {} : { pageBundlesCache: join(PROJECT_ROOT, 'node_modules', '.cache', 'pipescope-pages'), bundlePages: bundleInChild }),
 };

@@ -1,6 +1,6 @@
 /**
  * Where the build (scripts/build.ts) extracts: a large data folder in a process of its own before Astro starts (its
- * memory freed first), after the pages are bundled when the code changed; a small one in a process of its own
+ * memory freed first), after the pages and the filter script are bundled when the code changed; a small one in a process of its own
  * while Astro loads and bundles beside it; else here (tests).
  */
 import type { BuildDeps } from './build-deps.ts';
@@ -39,9 +39,12 @@ export async function extractFor(job: ExtractJob, { io, deps, dataDir, extractOn
     // A large folder's render renders from a kept bundle: when the code changed, the pages are bundled first (~2.5 s, in a
     // process of its own), not beside the extraction: the bundler's ~450 MB beside the extraction's took the 100k site's
     // first build after a change to the code to 1,056-1,162 MB, against 947-1,051 MB so, in about the same time
-    // (docs/performance.md, seventy-fifth round).
-    const bundling = large && !extractOnly && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, pageBundles: deps.pageBundlesCache }) : null;
-    await bundling?.done;
+    // (docs/performance.md, seventy-fifth round). The filter script, made meanwhile in a process of its own, keeps Vite
+    // out of the extraction's memory (~240 MB of that peak; seventy-sixth round).
+    const apart = large && !extractOnly;
+    const bundling = apart && deps.bundlePages && deps.pageBundlesCache ? deps.bundlePages({ root: PROJECT_ROOT, quiet, pageBundles: deps.pageBundlesCache }) : null;
+    const scripting = apart && deps.keepFilterScript && job.filterScript?.cacheDir ? deps.keepFilterScript(job.filterScript.cacheDir) : null;
+    await Promise.all([bundling?.done, scripting?.done]);
     // Beside Astro, the account pages' CSV files are written while the pages render, not before.
     const extraction = runJobInChild({ ...job, csvsLater: renderDir !== undefined }, madeDirs);
     // Awaited below; an error thrown before then would leave its rejection unheard, and Node end the process with a stack.

@@ -10,6 +10,7 @@ import { basename, dirname, join, parse } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, PROJECT_ROOT, type RenderOptions } from '../../../scripts/build.ts';
 import type { BuildDeps } from '../../../scripts/lib/build-deps.ts';
+import { filterScriptInChild } from '../../../scripts/lib/filter-script.ts';
 import { readFolder } from '../../../src/lib/ingest/read-folder.ts';
 import { copyFixture, errnoError, FAKE_NOW, fakeIO, FIXTURES, hashTree, removeTempDirs, tempDir } from './helpers.ts';
 
@@ -840,6 +841,38 @@ describe('build: a small data folder is extracted in a process of its own while 
     expect(events).toEqual([]);
     expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'small', '--quiet'], fakeIO(dir).io, { ...large, largeDataBytes: undefined })).toBe(0);
     expect(events).toEqual(['render beside']);
+  });
+
+  it('a large folder: its filter script made in a process of its own before it is extracted (Vite not in the extraction\'s memory), and the one kept is the one put in the output', { timeout: 120_000 }, async () => {
+    const { dir, cache } = workspace();
+    const scripts = join(dir, 'filter-script');
+    const events: string[] = [];
+    const dataThere = () => existsSync(cache) && readdirSync(cache).some((name) => name.startsWith('site-data') && name.endsWith('.json'));
+    const keptScripts = () => (existsSync(scripts) ? readdirSync(scripts).filter((n) => /^[0-9a-f]{16}$/u.test(n)) : []);
+    const keepFilterScript: BuildDeps['keepFilterScript'] = (cacheDir) => {
+      events.push(`scripting into ${cacheDir === scripts ? 'the cache' : cacheDir}`);
+      const { done } = filterScriptInChild(cacheDir);
+      return { done: done.then(() => void events.push(`${keptScripts().length} kept${dataThere() ? ' after the extraction' : ''}`)) };
+    };
+    const render = async (o: RenderOptions, dataReady?: Promise<void>) => {
+      await dataReady;
+      await fakeRender(o);
+    };
+    const large: BuildDeps = { ...childDeps(cache, render), largeDataBytes: 0, filterScriptCache: scripts, keepFilterScript };
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'site', '--quiet'], fakeIO(dir).io, large)).toBe(0);
+    expect(events).toEqual(['scripting into the cache', '1 kept']);
+    const [keptDir] = keptScripts();
+    const { script, files } = JSON.parse(readFileSync(join(scripts, keptDir!, 'kept.json'), 'utf8')) as { script: string; files: string[] };
+    for (const path of files) expect(readFileSync(join(dir, 'site', path))).toEqual(readFileSync(join(scripts, keptDir!, path)));
+    expect(files).toContain(script);
+    // Kept now: no process is started for the next build (its `done` has settled already), and a small folder's extraction makes its own.
+    events.length = 0;
+    rmSync(cache, { recursive: true, force: true });
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'again', '--quiet'], fakeIO(dir).io, large)).toBe(0);
+    expect(events).toEqual(['scripting into the cache', '1 kept']);
+    events.length = 0;
+    expect(await main(['--data', 'data', '--as-of', AS_OF, '--out', 'small', '--quiet'], fakeIO(dir).io, { ...large, largeDataBytes: undefined })).toBe(0);
+    expect(events).toEqual([]);
   });
 
   it('a large folder with an input problem: said once the bundling has ended, exit 1', async () => {
