@@ -23,7 +23,7 @@ import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressSt
 import { argvLocale, fatalWords } from './lib/fatal-words.ts';
 import { checkConfigFile, type ConfigFile, configOption, langOption, replacedConfigNotice } from './lib/config-option.ts';
 import type { Issue } from '../src/lib/dataset.ts';
-import { CLI_TEXT, firstOfEachKind, issuesQuoted } from '../src/lib/i18n/cli-text.ts';
+import { CLI_TEXT, firstOfEachKind, issuesQuoted, warningsSaid } from '../src/lib/i18n/cli-text.ts';
 import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
 import { asOfOption, choiceOption, optionalString, outputDestination, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { msg } from '../src/lib/i18n/cli-messages.ts';
@@ -101,6 +101,8 @@ export async function main(argv: string[], io: CliIO, deps: MetricsDeps = { read
       // Said in the log too (as the build does): a daily CI run that rejects rows would otherwise only say so inside the JSON.
       if (args.quiet !== true) stderr.write(`metrics: ${CLI_TEXT[locale].metricsRejected(said)}\n`);
     }
+    const warned = args.quiet === true ? null : warningsSaid(run.firstWarnings, run.warnings, 'output', lang ?? run.locale);
+    if (warned !== null) stderr.write(`metrics: ${warned}\n`);
     return EXIT.ok;
   } catch (e) {
     progress?.done();
@@ -130,6 +132,9 @@ async function computeRun(
   rejected: number;
   /** The first rejected row of each kind (what --strict quotes), and the config's language. */
   firstErrors: Issue[];
+  warnings: number;
+  /** The first warning of each kind (`warningsSaid`). */
+  firstWarnings: Issue[];
   locale: Locale;
   readMs: number;
   modelMs: number;
@@ -155,6 +160,8 @@ async function computeRun(
     otherFilesThread: read.otherFilesThread === true,
     rejected: files.reduce((sum, f) => sum + f.rejected, 0),
     firstErrors: firstOfEachKind(dataset.issues),
+    warnings: dataset.issues.reduce((n, i) => n + (i.severity === 'warning' ? 1 : 0), 0),
+    firstWarnings: firstOfEachKind(dataset.issues, 'warning'),
     locale: uiLocale(config.locale),
     readMs: t1 - t0,
     modelMs: t2 - t1,

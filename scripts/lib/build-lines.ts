@@ -14,10 +14,10 @@ import { writeReport, writeStoppedReports } from './report-files.ts';
 import type { Reports } from './reports.ts';
 import type { SnapshotStore } from './snapshots.ts';
 
-/** The gate's lines in `locale`: why it stopped the build, or how many rows went when it let the build through. */
-export async function gateLines(gate: Quality, locale: Locale): Promise<{ stop: string | null; passed: string | null }> {
-  const { gateMessage, passedMessage } = await import('./quality-gate.ts');
-  return { stop: gateMessage(gate, locale), passed: passedMessage(gate, locale) };
+/** The gate's lines in `locale`: why it stopped the build, or how many rows went and what was warned when it let the build through. */
+export async function gateLines(gate: Quality, locale: Locale): Promise<{ stop: string | null; passed: string | null; warned: string | null }> {
+  const { gateMessage, passedMessage, warningsMessage } = await import('./quality-gate.ts');
+  return { stop: gateMessage(gate, locale), passed: passedMessage(gate, locale), warned: warningsMessage(gate, locale) };
 }
 
 export const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
@@ -29,9 +29,10 @@ export async function stoppedByGate(
   { publish, configSource, locale, log }: { publish: PublishOptions; configSource: ConfigSource; locale: () => Promise<Locale>; log: (line: string) => unknown },
 ): Promise<boolean> {
   // In the config's language (or --lang), as the Data quality page says the same rows (their words loaded only then).
-  const lines = texts.gate.failure || texts.gate.rejected > 0 ? await gateLines(texts.gate, await locale()) : null;
-  // Said in the log too: a daily CI run that rejects rows would otherwise only say so on a page.
+  const lines = texts.gate.failure || texts.gate.rejected > 0 || texts.gate.warnings > 0 ? await gateLines(texts.gate, await locale()) : null;
+  // Said in the log too: a daily CI run that rejects rows, or reads a column other than meant, would otherwise only say so on a page.
   if (lines?.passed) log(`build: ${lines.passed}`);
+  if (lines?.warned) log(`build: ${lines.warned}`);
   const stop = lines?.stop ?? null;
   if (stop !== null) {
     const summary = publish.summary;

@@ -1,10 +1,11 @@
 /**
  * The build's data-quality gate (--strict, --max-rejected, --max-data-age):
  * whether the output may replace the dashboard, and the line that says why
- * not, or how many rows went, in the config's language (src/lib/i18n/cli-text.ts).
+ * not, or how many rows went and what was warned, in the config's language
+ * (src/lib/i18n/cli-text.ts).
  */
 import type { Issue } from '../../src/lib/dataset.ts';
-import { CLI_TEXT, issuesQuoted } from '../../src/lib/i18n/cli-text.ts';
+import { CLI_TEXT, issuesQuoted, warningsSaid } from '../../src/lib/i18n/cli-text.ts';
 import type { Locale } from '../../src/lib/i18n/locales.ts';
 import { daysFromTo, type LocalDate } from '../../src/lib/time.ts';
 import type { QualityResult } from '../../src/lib/views/digest.ts';
@@ -14,9 +15,10 @@ import type { PublishOptions } from './publish.ts';
 export interface Quality {
   rows: number;
   rejected: number;
+  warnings: number;
   /** The reason the build stops (exit 3), or null. */
   failure: Exclude<QualityResult, { status: 'passed' }> | null;
-  /** The first issues found, errors first, whose first errors the line quotes (`issuesQuoted`). */
+  /** The first issues found, errors first, whose first errors and warnings the lines quote (`issuesQuoted`, `warningsSaid`). */
   first: Issue[];
   asOf: LocalDate;
 }
@@ -27,7 +29,7 @@ export function qualityGate(quality: QualityFacts, options: Pick<PublishOptions,
   const rows = files.reduce((n, f) => n + f.rows, 0);
   const rejected = files.reduce((n, f) => n + f.rejected, 0);
   const share = rows === 0 ? 0 : rejected / rows;
-  const facts = { rows, rejected, first: quality.firstIssues, asOf: quality.asOf };
+  const facts = { rows, rejected, warnings: quality.warnings, first: quality.firstIssues, asOf: quality.asOf };
   if (options.strict && rejected > 0) return { ...facts, failure: { status: 'strict' } };
   if (options.maxRejected !== null && share > options.maxRejected) return { ...facts, failure: { status: 'share', max: options.maxRejected } };
   const age = quality.newestChange === null ? null : daysFromTo(quality.newestChange, quality.asOf);
@@ -60,4 +62,9 @@ export function gateMessage(gate: Quality, locale: Locale): string | null {
 /** How many rows a build the gate let through rejected, in `locale` (null: none, or the gate stopped it). */
 export function passedMessage(gate: Quality, locale: Locale): string | null {
   return gate.failure === null && gate.rejected > 0 ? CLI_TEXT[locale].passedRejected(gate) : null;
+}
+
+/** The warnings of a build the gate let through, the first of each kind quoted, in `locale` (null: none, or the gate stopped it). */
+export function warningsMessage(gate: Quality, locale: Locale): string | null {
+  return gate.failure === null ? warningsSaid(gate.first, gate.warnings, 'page', locale) : null;
 }

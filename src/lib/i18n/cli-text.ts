@@ -26,6 +26,8 @@ export interface CliText {
   metricsRejected: (p: { rejected: number; rows: number; detail: string }) => string;
   /** Rows set aside with a warning, not an error (a record in Salesforce's Recycle Bin): nothing to quote. */
   warnedOnly: string;
+  /** The warnings of a build or `metrics` run that went ahead (`detail`: the first of each kind quoted); `where`: the Data quality page, or the output's data_quality. */
+  warnings: (p: { warnings: number; detail: string; where: 'page' | 'output' }) => string;
   /** The build's lines about its run (times already written, "1.2 s"; paths as given). */
   built: (p: { deals: number; asOf: string; read: string; views: string }) => string;
   reused: (p: { asOf: string; from: string; time: string }) => string;
@@ -62,6 +64,8 @@ const EN: CliText = {
   metricsStrict: (p) => `--strict: ${p.rejected} of ${p.rows} rows rejected (${p.detail}); every rejected row is listed in data_quality in the output`,
   metricsRejected: (p) => `${p.rejected} of ${p.rows} rows rejected (${p.detail}); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)`,
   warnedOnly: 'each with a warning in data_quality that says why',
+  warnings: (p) =>
+    `${p.warnings} ${p.warnings === 1 ? 'warning' : 'warnings'} on what was read (${p.detail}); ${p.where === 'page' ? 'the Data quality page lists them' : 'data_quality in the output lists them all'}`,
   built: (p) => `${p.deals} deals as of ${p.asOf}: read ${p.read}, metrics and views ${p.views}`,
   reused: (p) => `as of ${p.asOf}: the output of an earlier build of the same inputs, reused from ${p.from} (${p.time})`,
   wroteData: (p) => `wrote ${p.path} (run "astro dev" to serve it)`,
@@ -89,6 +93,7 @@ const KO: CliText = {
   metricsStrict: (p) => `--strict: 전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 제외된 행은 모두 출력의 data_quality에 있습니다`,
   metricsRejected: (p) => `전체 ${p.rows}행 중 ${p.rejected}행을 제외했습니다(${p.detail}). 모든 수치는 이 행들을 빼고 계산했으며, 제외된 행은 모두 출력의 data_quality에 있습니다(--strict를 주면 대신 종료 코드 3으로 멈춥니다)`,
   warnedOnly: '행마다 그 이유를 말하는 경고가 data_quality에 있습니다',
+  warnings: (p) => `읽은 내용에 경고 ${p.warnings}건(${p.detail}). ${p.where === 'page' ? '데이터 품질 페이지에서 볼 수 있습니다' : '모두 출력의 data_quality에 있습니다'}`,
   built: (p) => `딜 ${p.deals}건, 기준일 ${p.asOf}: 읽기 ${p.read}, 지표·페이지 데이터 ${p.views}`,
   reused: (p) => `기준일 ${p.asOf}: 입력이 같은 이전 빌드의 결과를 ${p.from}에서 가져왔습니다(${p.time})`,
   wroteData: (p) => `${p.path}에 썼습니다("astro dev"로 띄워 볼 수 있습니다)`,
@@ -114,14 +119,14 @@ export const CLI_TEXT: Record<Locale, CliText> = { en: EN, ko: KO };
 export const QUOTED_ISSUES = 3;
 
 /**
- * The first error of each kind (file, code and column), at most QUOTED_ISSUES of them: 192 rows of one currency without
- * a rate are one problem, quoted once, and a second kind further down is not hidden behind its repeats.
+ * The first error (or warning) of each kind (file, code and column), at most QUOTED_ISSUES of them: 192 rows of one
+ * currency without a rate are one problem, quoted once, and a second kind further down is not hidden behind its repeats.
  */
-export function firstOfEachKind(issues: Iterable<Issue>): Issue[] {
+export function firstOfEachKind(issues: Iterable<Issue>, severity: Issue['severity'] = 'error'): Issue[] {
   const first: Issue[] = [];
   const kinds = new Set<string>();
   for (const issue of issues) {
-    if (issue.severity !== 'error') continue;
+    if (issue.severity !== severity) continue;
     const kind = `${issue.file}\u0000${issue.code}\u0000${issue.column}`;
     if (kinds.has(kind)) continue;
     kinds.add(kind);
@@ -137,7 +142,16 @@ export function firstOfEachKind(issues: Iterable<Issue>): Issue[] {
  */
 export function issuesQuoted(issues: readonly Issue[], rejected: number, locale: Locale): string {
   const first = firstOfEachKind(issues);
-  if (first.length === 0) return CLI_TEXT[locale].warnedOnly;
+  return first.length === 0 ? CLI_TEXT[locale].warnedOnly : quoted(first, rejected, locale);
+}
+
+/** The line on a run's `count` warnings (null: none), the first of each kind among `issues` quoted as `issuesQuoted` quotes errors. */
+export function warningsSaid(issues: readonly Issue[], count: number, where: 'page' | 'output', locale: Locale): string | null {
+  const first = firstOfEachKind(issues, 'warning');
+  return count === 0 || first.length === 0 ? null : CLI_TEXT[locale].warnings({ warnings: count, detail: quoted(first, count, locale), where });
+}
+
+function quoted(first: readonly Issue[], count: number, locale: Locale): string {
   const said = first.map((i) => `${CLI_TEXT[locale].at(i)}: ${issueMessage(i, locale).split('\n').join(' ')}`);
-  return `${said.join('; ')}${rejected > first.length ? '; ...' : ''}`;
+  return `${said.join('; ')}${count > first.length ? '; ...' : ''}`;
 }

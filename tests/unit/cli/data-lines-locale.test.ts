@@ -49,7 +49,13 @@ describe('metrics: rows set aside with a warning, no error to quote', () => {
     copyFixture('exports/salesforce-data-loader', dir);
     const en = fakeIO(dir);
     expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--out', 'm.json'], en.io)).toBe(0);
-    expect(en.stderr()).toBe('metrics: 4 of 49 rows rejected (each with a warning in data_quality that says why); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)\n');
+    const [rejected, warned, ...rest] = en.stderr().split('\n');
+    expect(rejected).toBe('metrics: 4 of 49 rows rejected (each with a warning in data_quality that says why); every figure leaves them out and data_quality in the output lists them all (--strict exits with code 3 instead)');
+    // The 4 deleted records' warnings, the private opportunity's, and the fields not read (one for the file): 6, the first of each kind quoted.
+    expect(warned).toMatch(
+      /^metrics: 6 warnings on what was read \(Opportunity\.csv column "AccountId": 1 opportunity has no AccountId .+; Opportunity\.csv line 7 column "IsDeleted": IsDeleted is true .+; OpportunityFieldHistory\.csv line 2 column "Field": .+"created" \(3 rows\), "Owner" \(2 rows\).+; \.\.\.\); data_quality in the output lists them all$/u,
+    );
+    expect(rest).toEqual(['']);
     const ko = fakeIO(dir);
     expect(await metrics(['--data', 'data', '--as-of', AS_OF, '--out', 'm.json', '--strict', '--lang', 'ko'], ko.io)).toBe(3);
     expect(ko.stderr()).toBe('metrics: --strict: 전체 49행 중 4행을 제외했습니다(행마다 그 이유를 말하는 경고가 data_quality에 있습니다). 제외된 행은 모두 출력의 data_quality에 있습니다\n');
@@ -195,6 +201,25 @@ describe("build: the run's own lines in the config language", () => {
     );
   });
 
+  it('the warnings of a build that went ahead: counted, the first of each kind quoted, in either language; nothing with --quiet', async () => {
+    // The no-history-fields fixture: 5 warnings and no rejected row (3 deals without history, a stage mismatch, one row of an unread field).
+    const dir = tempDir();
+    copyFixture('no-history-fields', dir);
+    const en = await runBuild(dir, '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(lines(en.stderr)[1]).toBe(
+      'build: 5 warnings on what was read (' +
+        'deals.csv line 2 column "stage": no stage_history rows; the history is synthesized from created_at, stage and closed_at; ' +
+        'deals.csv line 5 column "stage": stage is "negotiate" (Negotiation) but the latest stage_history row (line 3) is "propose" (Proposal); the history wins; ' +
+        'field_history.csv line 11 column "field": changes of fields the metrics do not read are kept and not used: "owner" (1 row); the metrics replay amount and expected_close_at; ...' +
+        '); the Data quality page lists them',
+    );
+    expect(lines(en.stderr)).toHaveLength(4);
+    const ko = await runBuild(dir, '--lang', 'ko');
+    expect(lines(ko.stderr)[1]).toMatch(/^build: 읽은 내용에 경고 5건\(deals\.csv 2행 "stage" 열: .+; deals\.csv 5행 "stage" 열: .+; field_history\.csv 11행 "field" 열: .+; \.\.\.\)\. 데이터 품질 페이지에서 볼 수 있습니다$/u);
+    expect((await runBuild(dir, '--quiet')).stderr).toBe('');
+  });
+
   it('English with --lang en, and nothing with --quiet', async () => {
     const { dir } = rejecting({ locale: 'ko' });
     const en = await runBuild(dir, '--lang', 'en');
@@ -211,7 +236,7 @@ describe("build: the run's own lines in the config language", () => {
 describe('gateMessage: data that records no change before the as-of date', () => {
   it('says so in either language', async () => {
     const { gateMessage } = await import('../../../scripts/lib/quality-gate.ts');
-    const gate: Quality = { rows: 0, rejected: 0, first: [], asOf: AS_OF, failure: { status: 'stale', max: 7, newest: null, age: null } };
+    const gate: Quality = { rows: 0, rejected: 0, warnings: 0, first: [], asOf: AS_OF, failure: { status: 'stale', max: 7, newest: null, age: null } };
     expect(gateMessage(gate, 'en')).toBe('--max-data-age 7: the data records no change before the as-of date 2025-06-30; was the export refreshed? The output was not replaced');
     expect(gateMessage(gate, 'ko')).toBe('--max-data-age 7: 기준일 2025-06-30 이전에 기록된 변경이 데이터에 없습니다. 내보내기가 갱신되었는지 확인하세요. 출력을 교체하지 않았습니다');
   });
