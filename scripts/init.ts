@@ -221,7 +221,7 @@ export async function main(argv: string[], io: InitIo = nodeIo()): Promise<numbe
   // The folder as one word of the command (a path with a space or a Korean name quoted), to paste as it is.
   const notes = [...skipped, ...suggestion.notes].map((n) => `# ${initNote(n, locale).replace('<folder>', shellWord(folder))}\n`).join('');
   const read = { folder, text: suggestion.text, out, format, pipeline };
-  const checked = `# ${await checkSuggestion(io.readFolder, read, locale)}\n`;
+  const checked = (await checkSuggestion(io.readFolder, read, locale)).map((line) => `# ${line}\n`).join('');
   if (out === '-') {
     io.stderr.write(notes + checked);
     io.stdout.write(suggestion.text);

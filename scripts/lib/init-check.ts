@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { FolderRead, ReadFolderOptions } from '../../src/lib/ingest/read-folder.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
-import { issuesQuoted } from '../../src/lib/i18n/cli-text.ts';
+import { issuesQuoted, warningsQuoted } from '../../src/lib/i18n/cli-text.ts';
 import { fatalText } from '../../src/lib/i18n/fatal-text.ts';
 import { INIT_TEXT } from '../../src/lib/i18n/init-notes-text.ts';
 import type { Locale } from '../../src/lib/i18n/locales.ts';
@@ -24,8 +24,11 @@ export interface SuggestionRead {
   pipeline: string | undefined;
 }
 
-/** The check's line: every row read, how many the build would leave out and the first of them, or why it would stop. */
-export async function checkSuggestion(read: FolderReader, s: SuggestionRead, locale: Locale): Promise<string> {
+/**
+ * The check's lines: every row read, or how many the build would leave out and the first of them, then the warnings
+ * the reading gives (a close-date field named otherwise, an empty amount), if any; or why it would stop.
+ */
+export async function checkSuggestion(read: FolderReader, s: SuggestionRead, locale: Locale): Promise<string[]> {
   const text = INIT_TEXT[locale];
   const path = s.out === '-' ? 'pipeline.config.json' : s.out;
   try {
@@ -37,10 +40,14 @@ export async function checkSuggestion(read: FolderReader, s: SuggestionRead, loc
     const files = Object.values(dataset.files);
     const rows = files.reduce((sum, f) => sum + f.rows, 0);
     const rejected = files.reduce((sum, f) => sum + f.rejected, 0);
-    if (rejected === 0) return text.checkedAll({ rows });
-    return text.checkedRejected({ rows, rejected, detail: issuesQuoted(dataset.issues, rejected, locale) });
+    const warnings = dataset.issues.reduce((n, i) => n + (i.severity === 'warning' ? 1 : 0), 0);
+    const warned = warningsQuoted(dataset.issues, warnings, locale);
+    return [
+      rejected === 0 ? text.checkedAll({ rows }) : text.checkedRejected({ rows, rejected, detail: issuesQuoted(dataset.issues, rejected, locale) }),
+      ...(warned === null ? [] : [text.checkedWarnings({ warnings, detail: warned })]),
+    ];
   } catch (e) {
     if (!(e instanceof IngestFatalError)) throw e;
-    return text.checkedStop({ message: fatalText({ code: e.code, message: e.message, file: e.file }, locale).split('\n').join('; ') });
+    return [text.checkedStop({ message: fatalText({ code: e.code, message: e.message, file: e.file }, locale).split('\n').join('; ') })];
   }
 }

@@ -145,10 +145,16 @@ export function issuesQuoted(issues: readonly Issue[], rejected: number, locale:
   return first.length === 0 ? CLI_TEXT[locale].warnedOnly : quoted(first, rejected, locale);
 }
 
-/** The line on a run's `count` warnings (null: none), the first of each kind among `issues` quoted as `issuesQuoted` quotes errors. */
-export function warningsSaid(issues: readonly Issue[], count: number, where: 'page' | 'output', locale: Locale): string | null {
+/** The first warning of each kind among `issues`, quoted as `issuesQuoted` quotes errors ("..." when `count` is more); null: none. */
+export function warningsQuoted(issues: readonly Issue[], count: number, locale: Locale): string | null {
   const first = firstOfEachKind(issues, 'warning');
-  return count === 0 || first.length === 0 ? null : CLI_TEXT[locale].warnings({ warnings: count, detail: quoted(first, count, locale), where });
+  return count === 0 || first.length === 0 ? null : quoted(first, count, locale);
+}
+
+/** The line on a run's `count` warnings, the first of each kind quoted (null: none). */
+export function warningsSaid(issues: readonly Issue[], count: number, where: 'page' | 'output', locale: Locale): string | null {
+  const detail = warningsQuoted(issues, count, locale);
+  return detail === null ? null : CLI_TEXT[locale].warnings({ warnings: count, detail, where });
 }
 
 function quoted(first: readonly Issue[], count: number, locale: Locale): string {

@@ -213,6 +213,8 @@ export interface InitText {
   checkedAll: (p: { rows: number }) => string;
   /** Rows the build would leave out, the first of them quoted (cli-text.ts `issuesQuoted`). */
   checkedRejected: (p: { rows: number; rejected: number; detail: string }) => string;
+  /** After the line above, when the folder read has warnings, the first of each kind quoted (cli-text.ts `warningsQuoted`). */
+  checkedWarnings: (p: { warnings: number; detail: string }) => string;
   /** What would stop `metrics` and the build. */
   checkedStop: (p: { message: string }) => string;
 }
@@ -228,6 +230,8 @@ const EN: InitText = {
   checkedAll: (p) => `checked: with this config the build and the metrics read all ${EN_COUNT(p.rows)} rows of the folder`,
   checkedRejected: (p) =>
     `checked: with this config the build and the metrics would leave out ${EN_COUNT(p.rejected)} of the folder's ${EN_COUNT(p.rows)} rows (${p.detail}); fix them in the CRM or in the export's settings and export again, or review each on the Data quality page after a build`,
+  checkedWarnings: (p) =>
+    `checked: ${EN_COUNT(p.warnings)} ${p.warnings === 1 ? 'warning' : 'warnings'} on what was read (${p.detail}); the Data quality page lists them after a build`,
   checkedStop: (p) => `checked: with this config the build and the metrics would stop: ${p.message}`,
 };
 
@@ -240,6 +244,7 @@ const KO: InitText = {
   checkedAll: (p) => `확인: 이 설정으로 빌드와 지표 계산이 폴더의 ${KO_COUNT(p.rows)}행을 모두 읽습니다`,
   checkedRejected: (p) =>
     `확인: 이 설정으로는 빌드와 지표 계산이 폴더의 전체 ${KO_COUNT(p.rows)}행 중 ${KO_COUNT(p.rejected)}행을 제외합니다(${p.detail}). CRM이나 내보내기 설정에서 고쳐 다시 내보내거나, 빌드한 뒤 데이터 품질 페이지에서 하나씩 확인하세요`,
+  checkedWarnings: (p) => `확인: 읽은 내용에 경고 ${KO_COUNT(p.warnings)}건(${p.detail}). 빌드한 뒤 데이터 품질 페이지에서 볼 수 있습니다`,
   checkedStop: (p) => `확인: 이 설정으로는 빌드와 지표 계산이 멈춥니다: ${p.message}`,
 };
 

@@ -45,6 +45,22 @@ describe('init checks its suggestion by reading the folder with it', () => {
     expect((await runInit('--data', data, '--out', '-', '--lang', 'ko')).checked).toEqual(['# 확인: 이 설정으로 빌드와 지표 계산이 폴더의 7행을 모두 읽습니다']);
   });
 
+  it('quotes the warnings the reading gives, in a line of their own: an empty amount counted as 0', async () => {
+    // D4's amount left empty: read (4 deal rows and 5 history rows, none left out), with one warning.
+    const data = folder([...DEALS, 'D4,Delta,A4,lee,,EUR,21/02/2025,Negotiation'], [...HISTORY, 'D4,Negotiation,21/02/2025']);
+    expect(await runInit('--data', data, '--out', '-')).toEqual({
+      code: 0,
+      checked: [
+        '# checked: with this config the build and the metrics read all 9 rows of the folder',
+        '# checked: 1 warning on what was read (deals.csv line 5 column "amount": amount is empty; it counts as 0); the Data quality page lists them after a build',
+      ],
+    });
+    expect((await runInit('--data', data, '--out', '-', '--lang', 'ko')).checked).toEqual([
+      '# 확인: 이 설정으로 빌드와 지표 계산이 폴더의 9행을 모두 읽습니다',
+      '# 확인: 읽은 내용에 경고 1건(deals.csv 5행 "amount" 열: amount가 비어 있어 0으로 계산합니다). 빌드한 뒤 데이터 품질 페이지에서 볼 수 있습니다',
+    ]);
+  });
+
   it('names the rows the build would leave out: a currency without a rate, and its deal’s history', async () => {
     // D4 in USD beside EUR: init leaves "fx" out (a made-up rate would be wrong), so the build rejects D4 (deals.csv
     // line 5) and its two history rows (stage_history.csv lines 6 and 7): 3 of the 4 + 6 rows, the history's quoted once.
@@ -67,8 +83,8 @@ describe('init checks its suggestion by reading the folder with it', () => {
     const stop = async (): Promise<never> => {
       throw new IngestFatalError('missing_file', 'stage_history.csv', 'stage_history.csv: required file is missing');
     };
-    expect(await checkSuggestion(stop, read, 'en')).toBe('checked: with this config the build and the metrics would stop: stage_history.csv: required file is missing');
-    expect(await checkSuggestion(stop, read, 'ko')).toBe('확인: 이 설정으로는 빌드와 지표 계산이 멈춥니다: stage_history.csv: 필수 파일이 없습니다');
+    expect(await checkSuggestion(stop, read, 'en')).toEqual(['checked: with this config the build and the metrics would stop: stage_history.csv: required file is missing']);
+    expect(await checkSuggestion(stop, read, 'ko')).toEqual(['확인: 이 설정으로는 빌드와 지표 계산이 멈춥니다: stage_history.csv: 필수 파일이 없습니다']);
     // The suggestion is given as the config, in place of the folder's, under the name the user will save it as.
     const seen: unknown[] = [];
     const spy = async (_folder: string, options: unknown): Promise<never> => {
