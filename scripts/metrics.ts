@@ -23,7 +23,7 @@ import { type CliIO, EXIT, guardStandardOutput, nodeIO, readingInput, progressSt
 import { argvLocale, fatalWords } from './lib/fatal-words.ts';
 import { checkConfigFile, type ConfigFile, configOption, langOption, replacedConfigNotice } from './lib/config-option.ts';
 import type { Issue } from '../src/lib/dataset.ts';
-import { CLI_TEXT, firstOfEachKind, issuesQuoted, warningsSaid } from '../src/lib/i18n/cli-text.ts';
+import { CLI_TEXT, firstOfEachKind, issuesQuoted, warningCount, warningsSaid } from '../src/lib/i18n/cli-text.ts';
 import { type Locale, uiLocale } from '../src/lib/i18n/locales.ts';
 import { asOfOption, choiceOption, optionalString, outputDestination, parseArgs, UsageError, writeFileAtomic } from './lib/io.ts';
 import { msg } from '../src/lib/i18n/cli-messages.ts';
@@ -160,7 +160,7 @@ async function computeRun(
     otherFilesThread: read.otherFilesThread === true,
     rejected: files.reduce((sum, f) => sum + f.rejected, 0),
     firstErrors: firstOfEachKind(dataset.issues),
-    warnings: dataset.issues.reduce((n, i) => n + (i.severity === 'warning' ? 1 : 0), 0),
+    warnings: warningCount(dataset.issues),
     firstWarnings: firstOfEachKind(dataset.issues, 'warning'),
     locale: uiLocale(config.locale),
     readMs: t1 - t0,

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { FolderRead, ReadFolderOptions } from '../../src/lib/ingest/read-folder.ts';
 import { IngestFatalError } from '../../src/lib/ingest/issues.ts';
-import { issuesQuoted, warningsQuoted } from '../../src/lib/i18n/cli-text.ts';
+import { issuesQuoted, warningCount, warningsQuoted } from '../../src/lib/i18n/cli-text.ts';
 import { fatalText } from '../../src/lib/i18n/fatal-text.ts';
 import { INIT_TEXT } from '../../src/lib/i18n/init-notes-text.ts';
 import type { Locale } from '../../src/lib/i18n/locales.ts';
@@ -40,7 +40,7 @@ export async function checkSuggestion(read: FolderReader, s: SuggestionRead, loc
     const files = Object.values(dataset.files);
     const rows = files.reduce((sum, f) => sum + f.rows, 0);
     const rejected = files.reduce((sum, f) => sum + f.rejected, 0);
-    const warnings = dataset.issues.reduce((n, i) => n + (i.severity === 'warning' ? 1 : 0), 0);
+    const warnings = warningCount(dataset.issues);
     const warned = warningsQuoted(dataset.issues, warnings, locale);
     return [
       rejected === 0 ? text.checkedAll({ rows }) : text.checkedRejected({ rows, rejected, detail: issuesQuoted(dataset.issues, rejected, locale) }),

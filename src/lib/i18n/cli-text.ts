@@ -145,6 +145,13 @@ export function issuesQuoted(issues: readonly Issue[], rejected: number, locale:
   return first.length === 0 ? CLI_TEXT[locale].warnedOnly : quoted(first, rejected, locale);
 }
 
+/** How many of `issues` are warnings (the rows read with one, the files and columns said). */
+export function warningCount(issues: Iterable<Issue>): number {
+  let n = 0;
+  for (const issue of issues) if (issue.severity === 'warning') n++;
+  return n;
+}
+
 /** The first warning of each kind among `issues`, quoted as `issuesQuoted` quotes errors ("..." when `count` is more); null: none. */
 export function warningsQuoted(issues: readonly Issue[], count: number, locale: Locale): string | null {
   const first = firstOfEachKind(issues, 'warning');
