@@ -15,7 +15,7 @@ import { ACCOUNT_CSVS_ENV, HOSTING_BASE_ENV } from '../../src/site/build-env.ts'
 import { RELATIVE_LINKS_ENV, RENDERED_BASE } from '../../src/site/relative-links.ts';
 import { onInterrupt } from './interrupt.ts';
 import { removeStaleFolders } from './out-dir.ts';
-import { runApart } from './run-apart.ts';
+import { type Bundling, runApart } from './run-apart.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { makeDirs } from './make-dirs.ts';
 import { type BundleOptions, findPageBundle, recordPageBundles } from './page-bundles.ts';
@@ -142,11 +142,6 @@ export async function bundlePagesHere(request: BundleRequest): Promise<void> {
     rmSync(outDir, { recursive: true, force: true });
     release();
   }
-}
-
-export interface Bundling {
-  /** Settles when the process has ended, whatever it did (never rejects). */
-  done: Promise<void>;
 }
 
 /**

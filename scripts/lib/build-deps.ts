@@ -1,9 +1,10 @@
 /** What the build (scripts/build.ts) reads and renders with: the real ones, or a test's. */
 import { join } from 'node:path';
 import type { readFolder as realReadFolder } from '../../src/lib/ingest/read-folder.ts';
-import { astroRender, bundleInChild, type BundleRequest, type Bundling, type RenderOptions } from './astro-render.ts';
+import { astroRender, bundleInChild, type BundleRequest, type RenderOptions } from './astro-render.ts';
 import { filterScriptInChild } from './filter-script.ts';
 import { PROJECT_ROOT } from './project.ts';
+import type { Bundling } from './run-apart.ts';
 
 /**
  * A data folder this large is extracted in a process of its own before Astro starts, so that its memory is

@@ -18,7 +18,7 @@ import type { PluginOption } from 'vite';
 import { findKept, hashesOf, keepFolder, type KeptRecord } from './kept-folders.ts';
 import { makeDirs } from './make-dirs.ts';
 import { PROJECT_ROOT } from './project.ts';
-import { runApart } from './run-apart.ts';
+import { type Bundling, runApart } from './run-apart.ts';
 
 /** The entry module, below the project root. */
 export const FILTER_SCRIPT_SOURCE = 'src/components/filter-bar-script.ts';
@@ -66,7 +66,7 @@ export async function filterScript(root: string, cacheDir: string | null): Promi
  * (docs/performance.md, seventy-sixth round). None is started when one is kept; one that cannot be made or kept is
  * made by the extraction, as before.
  */
-export function filterScriptInChild(cacheDir: string): { done: Promise<void> } {
+export function filterScriptInChild(cacheDir: string): Bundling {
   if (find(PROJECT_ROOT, cacheDir)) return { done: Promise.resolve() };
   return { done: runApart('scripts/lib/filter-script.ts', [cacheDir]) };
 }

@@ -3,6 +3,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './project.ts';
 
+/** A bundle being made in a process of its own (the pages', the filter script's). */
+export interface Bundling {
+  /** Settles when the process has ended, whatever it did (never rejects). */
+  done: Promise<void>;
+}
+
 /**
  * Run `script` (a path below the project root, run from its sources as the compiled commands cannot name it) with
  * `args`, its output unheard. Settles when the process has ended, whatever it did, and never rejects: what it failed
