@@ -28,6 +28,7 @@ import { type Filter, filterQuery, NO_FILTER } from '../src/lib/filters/filter.t
 import type { FilterRun } from '../src/lib/filters/client.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { scriptArgs, writeFileAtomic } from './lib/io.ts';
+import { machineLine } from './lib/machine.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { quarterOf } from '../src/lib/time.ts';
 
@@ -98,6 +99,7 @@ async function waitDone(page: Page, filter: Filter): Promise<FilterRun> {
 const results: unknown[] = [];
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 console.log(`bench:filters: ${runs} runs each, median; load average ${load()} (1, 5, 15 min) on ${process.platform}`);
+console.log(machineLine());
 
 for (const c of cases) {
   if (args['reuse-sites'] !== true || !existsSync(join(c.site, 'build-manifest.json'))) {

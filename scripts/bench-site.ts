@@ -27,6 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scriptArgs, writeFileAtomic } from './lib/io.ts';
+import { machineLine } from './lib/machine.ts';
 import { runMeasured, type TreeRun } from './lib/tree-rss.ts';
 
 const USAGE = 'usage: npm run bench:site -- [--deals 100000] [--history-rows 10] [--as-of YYYY-MM-DD] [--runs 1] [--sample-runs 3] [--skip-large]';
@@ -93,6 +94,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const figures: Figure[] = [];
 const verdicts: string[] = [];
 console.log(`bench:site: as of ${asOf}, ${runs} run(s) each; load average ${load()} (1, 5, 15 min); peak RSS: the whole process tree, summed`);
+console.log(machineLine());
 
 try {
   if (args['skip-large'] !== true) {

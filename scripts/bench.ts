@@ -35,6 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { parseConfigText } from '../src/lib/ingest/config.ts';
 import { cutoffOf } from '../src/lib/time.ts';
 import { scriptArgs } from './lib/io.ts';
+import { machineLine } from './lib/machine.ts';
 import { waitedChildrenCpuMs } from './lib/tree-rss.ts';
 import { commandLine } from './launch.mjs';
 
@@ -174,6 +175,7 @@ console.log(
     (typedDuckdb ? '; typed_*: DuckDB reading every deals.csv column typed, for comparison, not the bar' : '') +
     (busy ? "; with one core kept busy by another process (--busy-core): the machine's slow phases on purpose, not the bar's conditions" : ''),
 );
+console.log(machineLine());
 console.table(scale);
 const a = summary('pipescope (npm run metrics)', ours);
 const b = summary('duckdb (same reads + core aggregations)', theirs);
