@@ -75,6 +75,16 @@ describe('pipeline.config.json mistakes', () => {
     expect(configLine('pipeline.config.json: stages[0].kind at line 5 column 5: is missing: add one of "open", "won", "lost"')).toBe(
       'pipeline.config.json: stages[0].kind(5행 5열): 값이 없습니다. "open", "won", "lost" 중 하나를 추가하세요',
     );
+    // JSON reads 1e309 as infinity: said so, not "the number null" (JSON.stringify's spelling of it).
+    expect(errorOf(edit('"evaluate": 45}', '"evaluate": 1e309}'))).toBe(
+      'pipeline.config.json: stall_days.evaluate at line 10 column 47: must be a finite number, not one too large to hold (beyond 1.8e308, read as infinity)',
+    );
+    expect(errorOf(edit('"JPY": 9.2', '"JPY": -1e400'))).toBe(
+      'pipeline.config.json: fx.JPY at line 12 column 30: must be a finite number, not one too large to hold (beyond -1.8e308, read as infinity)',
+    );
+    expect(configLine('pipeline.config.json: stall_days.evaluate at line 10 column 47: must be a finite number, not one too large to hold (beyond 1.8e308, read as infinity)')).toBe(
+      'pipeline.config.json: stall_days.evaluate(10행 47열): 유한한 숫자여야 합니다. 적힌 수가 너무 커서(1.8e308 초과) 무한대로 읽힙니다',
+    );
     expect(configLine('pipeline.config.json: window_days at line 2 column 3: must be a whole number, not the number 1.5')).toBe('pipeline.config.json: window_days(2행 3열): 정수여야 합니다. 지금은 숫자 1.5입니다');
   });
 

@@ -98,6 +98,10 @@ const WHAT_RULES: Rule[] = [
     (g) => `텍스트 ${subject(g.v!)} 아니라 숫자여야 합니다${g.n ? `. 따옴표 없이 ${josa(g.n, '으로/로')} 적으세요` : ''}`,
   ],
   [
+    re(`must be a finite number, not one too large to hold \\(beyond (?<n>-?1\\.8e308), read as infinity\\)`),
+    (g) => `유한한 숫자여야 합니다. 적힌 수가 너무 커서(${g.n} 초과) 무한대로 읽힙니다`,
+  ],
+  [
     re(`must be an object of text per language, not the text (?<v>${Q}): write (?<fix>\\{.+\\})`),
     (g) => `언어별 텍스트의 객체여야 합니다(지금은 텍스트 ${g.v}). ${josa(g.fix!, '으로/로')} 적으세요`,
   ],

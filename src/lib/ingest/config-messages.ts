@@ -152,6 +152,8 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown, keys: ConfigKeys): str
         const n = numberFromText(given);
         return `must be a number, not the text ${quoted(given)}${n !== undefined ? `: write ${n} (without quotes)` : ''}`;
       }
+      // JSON reads 1e309 as Infinity, which JSON.stringify would quote as "null".
+      if (issue.expected === 'number' && typeof given === 'number' && !Number.isFinite(given)) return `must be a finite number, not one too large to hold (beyond ${given < 0 ? '-' : ''}1.8e308, read as infinity)`;
       const last = issue.path.at(-1);
       if ((last === 'label' || last === 'buyer_step') && typeof given === 'string' && given.trim() !== '') {
         // Text per language: the one text written becomes the text of its language.
