@@ -18,6 +18,7 @@ import { removeStaleFolders } from './out-dir.ts';
 import { type Bundling, runApart } from './run-apart.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { makeDirs } from './make-dirs.ts';
+import { YOUNG_GENERATION } from './node-flags.mjs';
 import { type BundleOptions, findPageBundle, recordPageBundles } from './page-bundles.ts';
 
 export const SITE_DATA_ENV = 'PIPESCOPE_SITE_DATA';
@@ -59,7 +60,7 @@ export async function astroRender(options: RenderOptions, dataReady?: Promise<vo
     return renderHere(options, dataReady);
   }
   await dataReady;
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [YOUNG_GENERATION, join(PROJECT_ROOT, 'scripts/lib/astro-render.ts'), JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((done, fail) => {
     child.once('error', fail);
     child.once('exit', done);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { YOUNG_GENERATION } from './node-flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -24,10 +25,8 @@ export const COMMANDS = {
     // cannot change them once running. A larger initial old generation (1 GB) spares the full collections of a
     // heap that only grows while a large folder is read: at a million deals 5 mark-compacts became 3 and the run
     // ~10 % shorter; at 100k no change in time or peak RSS; check:memory's cases stay under 1 GiB. The young
-    // generation keeps V8's size (16 MB semi-spaces): 32 MB ones were faster once, but each page a process
-    // touches first costs ~10 µs here, and they made 100k ~6 % slower (2.11 s against 1.99 s, 295 against 260 MB)
-    // and a million no faster (docs/performance.md, thirty-ninth round).
-    nodeFlags: ['--initial-old-space-size=1024'],
+    // generation is held at 16 MB semi-spaces (YOUNG_GENERATION).
+    nodeFlags: ['--initial-old-space-size=1024', YOUNG_GENERATION],
     // Its process ends once its output is out (`exitOnceFlushed`): Node's own end would first free the heap and wait
     // for the worker threads to stop, ~10-30 ms at 100k deals and 0.2-1.2 s at a million (docs/performance.md,
     // forty-eighth round), which the operating system does anyway, at once, when the process goes.
@@ -46,7 +45,9 @@ export const COMMANDS = {
       'read-split-worker': 'src/lib/ingest/read-split-worker.ts',
     },
     prestart: [],
-    nodeFlags: [],
+    // The extraction's process (forked: it inherits them) and the render hold the site data: their young
+    // generation is held as the metrics' is (YOUNG_GENERATION).
+    nodeFlags: [YOUNG_GENERATION],
     // Astro's and Chromium's processes and their streams end on their own terms.
     exitWhenDone: false,
   },
